@@ -1,0 +1,73 @@
+/**
+ * One case file's text → a validated {@link CaseFile}, or every problem in it
+ * placed at `file:line:col`. YAML and JSON both go through the `yaml` parser
+ * (JSON is YAML 1.2 flow syntax), so both get the same source positions. Pure.
+ */
+import { LineCounter, parseDocument } from 'yaml';
+import type { InputProblem } from '../errors.js';
+import { type PointAt, type Position, positionOfOffset, positionOfPath } from '../util/source.js';
+import { describeIssues, describeValue, type IssueReport } from './issues.js';
+import { type CaseFile, caseFileSchema } from './schema.js';
+
+/** Finds the source position of a value path in the parsed file. */
+export type Locator = (path: readonly PropertyKey[], at?: PointAt) => Position;
+
+export type ParsedCaseFile =
+  | { readonly ok: true; readonly spec: CaseFile; readonly locate: Locator }
+  | { readonly ok: false; readonly problems: readonly InputProblem[] };
+
+/** Parse and validate the text of the case file `file` (a display path). */
+export function parseCaseFile(text: string, file: string): ParsedCaseFile {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const problems = doc.errors.map((error) => ({
+      file,
+      ...positionOfOffset(counter, error.pos[0]),
+      field: '',
+      message: syntaxMessage(error.message),
+    }));
+    return { ok: false, problems };
+  }
+  const locate: Locator = (path, at) => positionOfPath(doc, counter, path, at);
+  const data: unknown = doc.toJS();
+  if (!isMapping(data)) {
+    // Nothing inside can be checked; one problem says what the file should be.
+    const got = doc.contents === null ? 'an empty file' : describeValue(data);
+    const message = `the file must be a mapping with "suite" and "cases" (got ${got})`;
+    return { ok: false, problems: [{ file, ...locate([]), field: '', message }] };
+  }
+  const result = caseFileSchema.safeParse(data);
+  if (result.success) return { ok: true, spec: result.data, locate };
+  const reports = describeIssues(result.error.issues, data, caseFileSchema);
+  return { ok: false, problems: reports.map((report) => placeReport(report, file, locate)) };
+}
+
+/** Place an issue report at its source position. */
+export function placeReport(report: IssueReport, file: string, locate: Locator): InputProblem {
+  const position = locate(report.path, report.at);
+  const field = formatField(report.path);
+  return { file, ...position, field, message: report.message };
+}
+
+function isMapping(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function syntaxMessage(message: string): string {
+  return `syntax error: ${message.replace(/\.$/, '')}`;
+}
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** `['cases', 3, 'request', 'method']` → `cases[3].request.method`. */
+export function formatField(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else if (typeof segment === 'string' && IDENTIFIER.test(segment)) {
+      out += out === '' ? segment : `.${segment}`;
+    } else out += `[${JSON.stringify(String(segment))}]`;
+  }
+  return out;
+}

@@ -1,0 +1,163 @@
+/**
+ * The one bridge from a validated case file ({@link CaseFile}) to resolved
+ * {@link Case}s: defaults applied (the case wins), `${env:…}` substituted,
+ * the path's query string split off, header names lower-cased, rules merged.
+ * Pure: the environment is passed in.
+ */
+import type { InputProblem } from '../errors.js';
+import type { Case, Pairs, RequestBody, SourceLocation } from '../model.js';
+import { type Env, substituteEnv, substituteEnvDeep, type ValuePath } from '../util/env.js';
+import { formatField, type Locator } from './parse-file.js';
+import { type RulesSpec, resolveRules } from './rules-schema.js';
+import type { CaseFile, CaseSpec, QuerySpec } from './schema.js';
+
+/** What resolving a file needs besides the file itself. */
+export interface ResolveContext {
+  /** The file's display path (relative to the working directory). */
+  readonly file: string;
+  readonly locate: Locator;
+  readonly env: Env;
+  readonly globalRules: RulesSpec | undefined;
+}
+
+/** A resolved case with where its id was written (to report duplicates). */
+export interface ResolvedEntry {
+  readonly case: Case;
+  readonly idAt: SourceLocation;
+  /** The id's field path, e.g. `cases[1].id`. */
+  readonly idField: string;
+}
+
+/** Resolve every case of a validated file; problems are unset `${env:…}` variables. */
+export function resolveCaseFile(
+  spec: CaseFile,
+  context: ResolveContext,
+): { entries: ResolvedEntry[]; problems: InputProblem[] } {
+  const problems: InputProblem[] = [];
+  const seen = new Set<string>();
+  // One problem per (field, variable), however often the reference repeats.
+  const report = (path: ValuePath, name: string): void => {
+    const key = `${formatField(path)}\0${name}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    problems.push(unsetProblem(context, path, name));
+  };
+  const sub: Substitute = (text, path) =>
+    substituteEnv(text, context.env, (name) => report(path, name));
+  const json: SubstituteJson = (value, path) =>
+    substituteEnvDeep(value, context.env, (name, inner) => report([...path, ...inner], name));
+  const defaults = {
+    headers: headerPairs(spec.defaults?.headers, ['defaults', 'headers'], sub),
+    query: queryPairs(spec.defaults?.query, ['defaults', 'query'], sub),
+  };
+  const entries = spec.cases.map((item, index) =>
+    resolveCase({ spec, item, base: ['cases', index], defaults, sub, json }, context),
+  );
+  return { entries, problems };
+}
+
+type Substitute = (text: string, path: ValuePath) => string;
+type SubstituteJson = (value: unknown, path: ValuePath) => unknown;
+
+interface CaseParts {
+  readonly spec: CaseFile;
+  readonly item: CaseSpec;
+  readonly base: readonly ['cases', number];
+  readonly defaults: { readonly headers: Pairs; readonly query: Pairs };
+  readonly sub: Substitute;
+  readonly json: SubstituteJson;
+}
+
+function resolveCase(parts: CaseParts, context: ResolveContext): ResolvedEntry {
+  const { spec, item, base, defaults, sub } = parts;
+  const request = item.request;
+  const rawPath = sub(request.path, [...base, 'request', 'path']);
+  const [path, pathQuery] = splitPath(rawPath);
+  const caseQuery = queryPairs(request.query, [...base, 'request', 'query'], sub);
+  const pathKeys = new Set(pathQuery.map(([name]) => name));
+  // The case wins over defaults, and a key written in the path is part of the case.
+  const query = [
+    ...pathQuery,
+    ...overlay(
+      defaults.query.filter(([name]) => !pathKeys.has(name)),
+      caseQuery,
+    ),
+  ];
+  const headers = overlay(
+    defaults.headers,
+    headerPairs(request.headers, [...base, 'request', 'headers'], sub),
+  );
+  const resolved: Case = {
+    id: `${spec.suite}/${item.id}`,
+    suite: spec.suite,
+    description: item.description,
+    tags: [...new Set([...(spec.defaults?.tags ?? []), ...(item.tags ?? [])])],
+    request: { method: request.method, path, query, headers, body: requestBody(parts) },
+    rules: resolveRules([context.globalRules, spec.defaults?.rules, item.rules]),
+    expect: { status: item.expect?.status },
+    source: { file: context.file, ...context.locate(base) },
+  };
+  const idAt = { file: context.file, ...context.locate([...base, 'id']) };
+  return { case: resolved, idAt, idField: formatField([...base, 'id']) };
+}
+
+function requestBody(parts: CaseParts): RequestBody {
+  const { item, base, sub } = parts;
+  if (item.request.json !== undefined) {
+    return { kind: 'json', value: parts.json(item.request.json, [...base, 'request', 'json']) };
+  }
+  if (item.request.text !== undefined) {
+    return { kind: 'text', text: sub(item.request.text, [...base, 'request', 'text']) };
+  }
+  return { kind: 'none' };
+}
+
+/** `/v1/users?limit=2#x` → `['/v1/users', [['limit', '2']]]` (repeated keys kept, in order). */
+export function splitPath(rawPath: string): [path: string, query: Pairs] {
+  const withoutFragment = rawPath.split('#', 1)[0] ?? rawPath;
+  const mark = withoutFragment.indexOf('?');
+  if (mark === -1) return [withoutFragment, []];
+  const query = [...new URLSearchParams(withoutFragment.slice(mark + 1))];
+  return [withoutFragment.slice(0, mark), query];
+}
+
+/** Pairs of `base` with every name that `top` sets replaced by `top`'s pairs. */
+function overlay(base: Pairs, top: Pairs): Pairs {
+  const names = new Set(top.map(([name]) => name));
+  return [...base.filter(([name]) => !names.has(name)), ...top];
+}
+
+function headerPairs(
+  headers: Readonly<Record<string, string>> | undefined,
+  path: ValuePath,
+  sub: Substitute,
+): Pairs {
+  const byName = new Map<string, string>();
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    byName.set(name.toLowerCase(), sub(value, [...path, name]));
+  }
+  return [...byName];
+}
+
+function queryPairs(query: QuerySpec | undefined, path: ValuePath, sub: Substitute): Pairs {
+  const pairs: [string, string][] = [];
+  for (const [name, value] of Object.entries(query ?? {})) {
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => {
+        pairs.push([name, sub(String(item), [...path, name, index])]);
+      });
+    } else {
+      pairs.push([name, sub(String(value), [...path, name])]);
+    }
+  }
+  return pairs;
+}
+
+function unsetProblem(context: ResolveContext, path: ValuePath, name: string): InputProblem {
+  return {
+    file: context.file,
+    ...context.locate(path),
+    field: formatField(path),
+    message: `uses \${env:${name}} but the environment variable ${name} is not set (set it, or remove the reference)`,
+  };
+}

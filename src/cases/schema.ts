@@ -1,0 +1,111 @@
+/**
+ * The case-file schema: what a `cases/*.yaml|json` file may contain. Strict
+ * objects everywhere so a typo is an error, not a silently ignored key. Types are
+ * derived with `z.infer`; `resolve.ts` is the one bridge from these to `Case`.
+ */
+import { z } from 'zod';
+import { HTTP_METHODS } from '../model.js';
+import { rulesSpecSchema } from './rules-schema.js';
+
+const SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+const slug = z.string().regex(SLUG, {
+  error: 'must be a slug: letters, digits, ".", "_" or "-", starting with a letter or digit',
+});
+
+const queryValue = z.union([
+  z.string().describe('A string value'),
+  z.number().describe('A number, sent as written'),
+  z.boolean().describe('true or false, sent as the words'),
+]);
+
+/** Query parameters; an array value repeats the key once per element. */
+export const querySpecSchema = z
+  .record(
+    z.string(),
+    z
+      .union([queryValue, z.array(queryValue).describe('Repeated key, one value per element')])
+      .describe('A value, or a list of values for a repeated key'),
+  )
+  .describe('Query parameters added after those written in the path; a list repeats the key');
+
+export type QuerySpec = z.infer<typeof querySpecSchema>;
+
+// The descriptions name the literal `${env:NAME}` syntax users write.
+const headersSchema = z
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: documents the literal syntax
+  .record(z.string(), z.string().describe('Header value; `${env:NAME}` is substituted'))
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: documents the literal syntax
+  .describe('Request headers (names are case-insensitive); `${env:NAME}` is substituted');
+
+const requestSchema = z
+  .strictObject({
+    method: z.enum(HTTP_METHODS).describe('HTTP method'),
+    path: z
+      .string()
+      .regex(/^\//, { error: 'must start with "/"' })
+      .describe('Path starting with "/", optionally with a query string: /v1/users?limit=2'),
+    query: querySpecSchema.optional(),
+    headers: headersSchema.optional(),
+    json: z.json().optional().describe('JSON request body (sent as written)'),
+    text: z.string().optional().describe('Text request body (sent as written)'),
+  })
+  .superRefine((request, ctx) => {
+    if (request.json !== undefined && request.text !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['text'],
+        message: 'cannot be set together with json (a request has one body: json or text)',
+      });
+    }
+  })
+  .describe('The request sent, byte for byte, to both targets');
+
+const expectSchema = z
+  .strictObject({
+    status: z
+      .int()
+      .min(100)
+      .max(599)
+      .optional()
+      .describe('Expected status code on both sides (an assertion, reported separately)'),
+  })
+  .describe('Optional assertions checked on both sides');
+
+const tagsSchema = z.array(slug.describe('A tag')).describe('Tags used to select cases (--tag)');
+
+/** One case as written in a file. */
+export const caseSpecSchema = z
+  .strictObject({
+    id: slug.describe('Case id, unique within the suite (the full id is `suite/id`)'),
+    description: z.string().optional().describe('What the case checks, in one sentence'),
+    tags: tagsSchema.optional(),
+    request: requestSchema,
+    expect: expectSchema.optional(),
+    rules: rulesSpecSchema.optional(),
+  })
+  .describe('One HTTP case replayed against both targets');
+
+export type CaseSpec = z.infer<typeof caseSpecSchema>;
+
+const defaultsSchema = z
+  .strictObject({
+    headers: headersSchema.optional(),
+    query: querySpecSchema.optional(),
+    tags: tagsSchema.optional(),
+    rules: rulesSpecSchema.optional(),
+  })
+  .describe('Applied to every case of the file; a case value wins over a default');
+
+/** A whole case file. */
+export const caseFileSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('JSON Schema reference for editors; ignored'),
+    suite: slug.describe('Suite name: the prefix of every case id in this file'),
+    description: z.string().optional().describe('What the suite covers'),
+    defaults: defaultsSchema.optional(),
+    cases: z.array(caseSpecSchema).min(1).describe('The cases (at least one)'),
+  })
+  .describe('A parity case file: a suite of HTTP cases');
+
+export type CaseFile = z.infer<typeof caseFileSchema>;

@@ -1,0 +1,39 @@
+/** Choose which loaded cases a run replays: id globs, tags, and a CI shard. Pure. */
+import type { Case } from '../model.js';
+
+/** Which cases to keep; an absent or empty criterion keeps everything. */
+export interface CaseSelection {
+  /** Globs on the full case id (`suite/id`); `*` matches any run of characters. Any may match. */
+  readonly filter?: readonly string[] | undefined;
+  /** Keep cases carrying at least one of these tags. */
+  readonly tags?: readonly string[] | undefined;
+  /**
+   * Keep only shard `index` of `total` (1-based, like `--shard 2/3`): after
+   * filtering, case number k (in the given order) belongs to shard (k mod total) + 1,
+   * so shards are deterministic and balanced.
+   */
+  readonly shard?: { readonly index: number; readonly total: number } | undefined;
+}
+
+/** The cases matching every given criterion, in their original order. */
+export function selectCases(cases: readonly Case[], selection: CaseSelection): Case[] {
+  const patterns = (selection.filter ?? []).map(globToRegExp);
+  const tags = new Set(selection.tags ?? []);
+  const selected = cases.filter(
+    (item) =>
+      (patterns.length === 0 || patterns.some((pattern) => pattern.test(item.id))) &&
+      (tags.size === 0 || item.tags.some((tag) => tags.has(tag))),
+  );
+  const shard = selection.shard;
+  if (shard === undefined) return selected;
+  return selected.filter((_, position) => position % shard.total === shard.index - 1);
+}
+
+/** `validator/*` → `/^validator\/.*$/`: `*` is the only wildcard; everything else is literal. */
+export function globToRegExp(glob: string): RegExp {
+  const source = glob
+    .split('*')
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+    .join('.*');
+  return new RegExp(`^${source}$`);
+}

@@ -1,0 +1,113 @@
+/** `parity run`: load, replay, report, update the tracker; returns the exit code. */
+import { relative } from 'node:path';
+import { runParity } from '../../app.js';
+import { loadCases } from '../../cases/load.js';
+import { selectCases } from '../../cases/select.js';
+import { loadConfig } from '../../config/load.js';
+import { type ResolvedConfig, type RunFlags, resolveConfig } from '../../config/resolve.js';
+import type { FailPolicy } from '../../config/schema.js';
+import { createRedactor } from '../../report/redact.js';
+import type { RunReport } from '../../report/model.js';
+import { colorsFor } from '../colors.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
+import { failingResults } from '../fail-policy.js';
+import type { Io } from '../io.js';
+import { createProgress } from '../progress.js';
+import { trackEnv } from '../secrets.js';
+import { renderSummary } from '../summary.js';
+
+export interface RunCommandOptions {
+  readonly config?: string;
+  readonly baseline?: string;
+  readonly candidate?: string;
+  readonly tracker?: string | false;
+  readonly reports?: string;
+  readonly failOn?: FailPolicy;
+  readonly concurrency?: number;
+  readonly timeout?: number;
+  readonly retries?: number;
+  readonly filter?: string[];
+  readonly tag?: string[];
+  readonly json?: boolean;
+  readonly quiet?: boolean;
+}
+
+function flagsOf(paths: readonly string[], options: RunCommandOptions): RunFlags {
+  return {
+    baseline: options.baseline,
+    candidate: options.candidate,
+    cases: paths,
+    tracker: options.tracker,
+    reports: options.reports,
+    concurrency: options.concurrency,
+    timeoutMs: options.timeout,
+    retries: options.retries,
+    failOn: options.failOn,
+  };
+}
+
+async function prepare(paths: readonly string[], options: RunCommandOptions, io: Io) {
+  const tracked = trackEnv(io.env);
+  const { config: input } = await loadConfig({ file: options.config, cwd: io.cwd, env: tracked.env });
+  const config: ResolvedConfig = resolveConfig(input, flagsOf(paths, options), io.cwd);
+  const all = await loadCases(config.casePaths, { cwd: io.cwd, env: tracked.env, globalRules: config.rules });
+  const cases = selectCases(all, {
+    ...(options.filter === undefined ? {} : { filter: options.filter }),
+    ...(options.tag === undefined ? {} : { tags: options.tag }),
+  });
+  const headerNames = [...new Set(cases.flatMap((c) => c.rules.redactHeaders))];
+  const redact = createRedactor({ headerNames, secrets: tracked.secrets() });
+  return { config, cases, redact };
+}
+
+/** `--json`: the report without per-case detail, plus where the reports are and what diverged. */
+function machineSummary(report: RunReport, reportDir: string) {
+  const { results, ...head } = report;
+  const divergences = results
+    .filter((r) => r.verdict !== 'equal')
+    .map((r) => ({
+      caseId: r.caseId,
+      verdict: r.verdict,
+      kinds: r.kinds,
+      fingerprint: r.fingerprint,
+      summary: r.summary,
+      ...(r.tracker === undefined ? {} : { tracker: r.tracker }),
+    }));
+  return { ...head, reportDir, divergences };
+}
+
+export async function runCommand(paths: readonly string[], options: RunCommandOptions, io: Io): Promise<ExitCode> {
+  const { config, cases, redact } = await prepare(paths, options, io);
+  const err = colorsFor(io.stderr, io.env);
+  if (cases.length === 0) {
+    io.stderr.write(`${err.yellow('parity: no cases selected')} (check the paths, --filter and --tag)\n`);
+    return EXIT.badInput;
+  }
+  const progress = createProgress(io, options.json !== true && options.quiet !== true);
+  progress.start(cases.length);
+  const outcome = await runParity({
+    config,
+    cases,
+    redact,
+    now: io.now ?? (() => new Date()),
+    onResult: (result) => progress.tick(result),
+  }).finally(() => progress.stop());
+  const { report, written } = outcome;
+  const shown = report.tracker === undefined ? report : { ...report, tracker: { ...report.tracker, path: relative(io.cwd, report.tracker.path) } };
+  if (options.json === true) {
+    io.stdout.write(`${JSON.stringify(machineSummary(shown, relative(io.cwd, written.dir)), null, 2)}\n`);
+  } else if (options.quiet !== true) {
+    io.stdout.write(renderSummary(shown, colorsFor(io.stdout, io.env), relative(io.cwd, written.dir)));
+  }
+  for (const failure of written.failures) {
+    io.stderr.write(`parity: could not write the ${failure.format} report: ${failure.error.message}\n`);
+  }
+  if (outcome.unreachable.length > 0) {
+    io.stderr.write(
+      `${err.red('parity: unreachable:')} ${outcome.unreachable.join(', ')} answered no case (see the transport errors in the report)\n`,
+    );
+    return EXIT.unreachable;
+  }
+  if (written.failures.length > 0) return EXIT.internal;
+  return failingResults(report, config.failOn).length > 0 ? EXIT.divergent : EXIT.ok;
+}

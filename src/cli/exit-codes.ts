@@ -1,0 +1,29 @@
+/**
+ * The exit-code contract (DESIGN.md). The only module that knows the numbers.
+ */
+import type { ParityErrorCode } from '../errors.js';
+
+export const EXIT = {
+  /** Parity, or only divergences the fail policy lets through. */
+  ok: 0,
+  /** Divergences per the fail policy. */
+  divergent: 1,
+  /** Bad usage, config, case file, tracker or report file. */
+  badInput: 2,
+  /** A target could not be reached for any case. */
+  unreachable: 3,
+  /** parity itself failed (a bug, or a report that could not be written). */
+  internal: 4,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+export const EXIT_FOR_ERROR: Record<ParityErrorCode, ExitCode> = {
+  PARITY_CASES_INVALID: EXIT.badInput,
+  PARITY_CONFIG_INVALID: EXIT.badInput,
+  PARITY_ENV_UNSET: EXIT.badInput,
+  PARITY_USAGE: EXIT.badInput,
+  PARITY_TRACKER_INVALID: EXIT.badInput,
+  PARITY_TRACKER_LOCKED: EXIT.internal,
+  PARITY_REPORT_INVALID: EXIT.badInput,
+};

@@ -1,0 +1,69 @@
+/**
+ * Body comparison across every body kind a response can have.
+ */
+import type { Change, ResponseBody, Rules } from '../model.js';
+import { normaliseJson } from '../normalise/body.js';
+import { jsonType } from '../normalise/json.js';
+import { foldKey, foldPattern } from '../normalise/keys.js';
+import { diffJson } from './delta.js';
+
+/**
+ * What a body is, for a change between bodies of different kinds:
+ * `{ kind: 'json', type: 'object' }`, `{ kind: 'invalid-json' }`, …
+ */
+export function describeBody(body: ResponseBody): { kind: ResponseBody['kind']; type?: string } {
+  return body.kind === 'json' ? { kind: 'json', type: jsonType(body.value) } : { kind: body.kind };
+}
+
+/**
+ * Structural changes between two response bodies under `rules`:
+ * JSON bodies are normalised then diffed; text and invalid JSON compare as text,
+ * binary and truncated bodies by sha256 and size (a `value` change at `""`);
+ * bodies of different kinds are one `type` change at `""` (a shape divergence).
+ */
+export function compareBodies(
+  baseline: ResponseBody,
+  candidate: ResponseBody,
+  rules: Rules,
+): Change[] {
+  if (baseline.kind !== candidate.kind) {
+    return [{ path: '', op: 'type', baseline: describeBody(baseline), candidate: describeBody(candidate) }];
+  }
+  switch (baseline.kind) {
+    case 'empty':
+      return [];
+    case 'json':
+      return candidate.kind === 'json' ? compareJson(baseline.value, candidate.value, rules) : [];
+    case 'text':
+    case 'invalid-json':
+      return candidate.kind === baseline.kind && candidate.text !== baseline.text
+        ? [{ path: '', op: 'value', baseline: baseline.text, candidate: candidate.text }]
+        : [];
+    case 'binary':
+    case 'truncated':
+      return candidate.kind === baseline.kind &&
+        (candidate.sha256 !== baseline.sha256 || candidate.size !== baseline.size)
+        ? [{ path: '', op: 'value', baseline: digest(baseline), candidate: digest(candidate) }]
+        : [];
+    default: {
+      const unreachable: never = baseline;
+      return unreachable;
+    }
+  }
+}
+
+function digest(body: { readonly sha256: string; readonly size: number }) {
+  return { sha256: body.sha256, size: body.size };
+}
+
+function compareJson(baseline: unknown, candidate: unknown, rules: Rules): Change[] {
+  // Bodies are compared after key folding, so keys and paths named by the
+  // comparison rules are folded the same way.
+  const fold = rules.keyCaseFold;
+  return diffJson(normaliseJson(baseline, rules), normaliseJson(candidate, rules), {
+    arrayKeys: fold ? rules.arrayKeys.map(foldKey) : rules.arrayKeys,
+    tolerance: fold
+      ? rules.tolerance.map((rule) => ({ ...rule, path: foldPattern(rule.path) }))
+      : rules.tolerance,
+  });
+}

@@ -1,0 +1,44 @@
+/**
+ * Exchange → Comparison: status, allow-listed headers, normalised bodies.
+ */
+import type { Comparison, Exchange, HeaderChange, Response, Rules } from '../model.js';
+import { normaliseHeaders } from '../normalise/headers.js';
+import { compareBodies } from './bodies.js';
+
+/**
+ * Compare both sides of an exchange under the case's rules; `undefined` when
+ * either side is a transport error (there is nothing to compare).
+ */
+export function compare(exchange: Exchange): Comparison | undefined {
+  const { baseline, candidate } = exchange;
+  if (baseline.outcome !== 'response' || candidate.outcome !== 'response') return undefined;
+  const rules = exchange.case.rules;
+  return {
+    status: {
+      equal: baseline.response.status === candidate.response.status,
+      baseline: baseline.response.status,
+      candidate: candidate.response.status,
+    },
+    headers: compareHeaders(baseline.response, candidate.response, rules),
+    body: compareBodies(baseline.response.body, candidate.response.body, rules),
+  };
+}
+
+/** Allow-listed headers whose normalised values differ (or exist on one side only), by name. */
+export function compareHeaders(baseline: Response, candidate: Response, rules: Rules): HeaderChange[] {
+  const left = normaliseHeaders(baseline.headers, rules);
+  const right = normaliseHeaders(candidate.headers, rules);
+  const names = [...new Set([...Object.keys(left), ...Object.keys(right)])].sort();
+  const changes: HeaderChange[] = [];
+  for (const name of names) {
+    const b = left[name];
+    const c = right[name];
+    if (b !== c) changes.push({ name, baseline: b, candidate: c });
+  }
+  return changes;
+}
+
+/** True when the comparison found no difference at all. */
+export function isEqual(comparison: Comparison): boolean {
+  return comparison.status.equal && comparison.headers.length === 0 && comparison.body.length === 0;
+}

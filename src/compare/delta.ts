@@ -1,0 +1,165 @@
+/**
+ * The structural delta between two normalised JSON bodies: jsondiffpatch walks
+ * the trees, and its delta is flattened into a sorted list of `Change`s with
+ * RFC 6901 paths (see `flatten.ts`).
+ */
+import equal from 'fast-deep-equal';
+import {
+  type ArrayDelta,
+  create,
+  type DiffContext,
+  type DiffPatcher,
+  type Filter,
+} from 'jsondiffpatch';
+import type { Change, ToleranceRule } from '../model.js';
+import { formatPointer } from '../util/json-pointer.js';
+import { alignLarge, keyHash } from './align.js';
+import { flattenDelta } from './flatten.js';
+import { compileTolerance, type Tolerance } from './tolerance.js';
+
+/**
+ * Arrays longer than this (on either side) are aligned in linear time by
+ * `alignLarge` instead of jsondiffpatch's quadratic LCS.
+ */
+export const LARGE_ARRAY_THRESHOLD = 512;
+
+/** Options for `diffJson`. */
+export interface DiffOptions {
+  /** Keys identifying array elements (first present wins); other elements match by position. */
+  readonly arrayKeys: readonly string[];
+  /** Numbers within a matching rule compare equal. */
+  readonly tolerance: readonly ToleranceRule[];
+}
+
+/** One configured diff engine; `diffInto` may be re-entered from `flattenDelta`. */
+export interface DiffEngine {
+  readonly arrayKeys: readonly string[];
+  /** Diff `baseline` and `candidate`, which sit at `prefix`, appending changes to `out`. */
+  diffInto(baseline: unknown, candidate: unknown, prefix: readonly string[], out: PathChange[]): void;
+}
+
+/** A change and its unescaped path segments (formatted to a pointer at the end). */
+export interface PathChange {
+  readonly segments: readonly string[];
+  readonly op: Change['op'];
+  readonly baseline?: unknown;
+  readonly candidate?: unknown;
+}
+
+/**
+ * Structural differences from `baseline` to `candidate`, sorted by path then op.
+ * Paths use baseline indices for removed/changed elements, candidate indices for
+ * added ones; a `moved` change holds the old and new index. Equal inputs cost one
+ * deep-equality check.
+ */
+export function diffJson(baseline: unknown, candidate: unknown, options: DiffOptions): Change[] {
+  if (equal(baseline, candidate)) return [];
+  const out: PathChange[] = [];
+  createEngine(options).diffInto(baseline, candidate, [], out);
+  return sortChanges(out);
+}
+
+function createEngine(options: DiffOptions): DiffEngine {
+  const tolerance = compileTolerance(options.tolerance);
+  // The path of the value jsondiffpatch's root context stands for. Safe to keep
+  // in a variable: a nested `diffInto` only starts after the outer diff returned.
+  let prefix: readonly string[] = [];
+  const patcher: DiffPatcher = create({
+    objectHash: (item, index) => keyHash(item, options.arrayKeys) ?? `i:${index ?? 0}`,
+    arrays: { detectMove: true, includeValueOnMove: false },
+  });
+  const pipe = patcher.processor.pipes.diff;
+  pipe.before('trivial', toleranceFilter(tolerance, () => prefix));
+  pipe.before('arrays', largeArraysFilter(options.arrayKeys));
+  // Long strings would otherwise get a text-diff delta if any other module in
+  // the process configured diff-match-patch; we only want "value changed".
+  pipe.replace('texts', stringsFilter());
+  const engine: DiffEngine = {
+    arrayKeys: options.arrayKeys,
+    diffInto(baseline, candidate, at, out) {
+      prefix = at;
+      const delta = patcher.diff(baseline, candidate);
+      flattenDelta({ delta, baseline, candidate, segments: [...at], out, engine });
+    },
+  };
+  return engine;
+}
+
+function named(name: string, fn: (context: DiffContext) => void): Filter<DiffContext> {
+  return Object.assign(fn, { filterName: name });
+}
+
+function contextPath(context: DiffContext, prefix: readonly string[]): string[] {
+  const names: string[] = [];
+  for (let c: DiffContext | undefined = context; c?.parent !== undefined; c = c.parent) {
+    names.push(String(c.childName));
+  }
+  return [...prefix, ...names.reverse()];
+}
+
+function toleranceFilter(tolerance: Tolerance, prefix: () => readonly string[]) {
+  return named('tolerance', (context) => {
+    const { left, right } = context;
+    if (typeof left !== 'number' || typeof right !== 'number' || left === right) return;
+    if (tolerance.within(left, right, contextPath(context, prefix()))) {
+      context.setResult(undefined).exit();
+    }
+  });
+}
+
+function stringsFilter() {
+  return named('texts', (context) => {
+    if (context.leftType === 'string') context.setResult([context.left, context.right]).exit();
+  });
+}
+
+type DiffContextClass = new (left: unknown, right: unknown) => DiffContext;
+
+function childContext(parent: DiffContext, left: unknown, right: unknown): DiffContext {
+  // jsondiffpatch exports DiffContext as a type only; its class is reachable from any instance.
+  const Context: DiffContextClass = Object.getPrototypeOf(parent).constructor;
+  return new Context(left, right);
+}
+
+/** Emits the same delta shape as jsondiffpatch's `arrays` filter, from `alignLarge`. */
+function largeArraysFilter(arrayKeys: readonly string[]) {
+  return named('largeArrays', (context) => {
+    const { left, right } = context;
+    if (!context.leftIsArray || !Array.isArray(left) || !Array.isArray(right)) return;
+    if (left.length <= LARGE_ARRAY_THRESHOLD && right.length <= LARGE_ARRAY_THRESHOLD) return;
+    const alignment = alignLarge(left, right, arrayKeys);
+    const delta: ArrayDelta = { _t: 'a' };
+    for (const i of alignment.removed) delta[`_${i}`] = [left[i], 0, 0];
+    for (const j of alignment.added) delta[j] = [right[j]];
+    for (const [i, j] of alignment.moves) delta[`_${i}`] = ['', j, 3];
+    for (const [i, j] of alignment.pairs) {
+      // Skipping equal pairs keeps a 100k-element array with one change cheap.
+      if (!equal(left[i], right[j])) context.push(childContext(context, left[i], right[j]), j);
+    }
+    const empty = alignment.removed.length + alignment.added.length + alignment.moves.length === 0;
+    context.setResult(empty ? undefined : delta).exit();
+  });
+}
+
+function compareSegments(a: readonly string[], b: readonly string[]): number {
+  const length = Math.min(a.length, b.length);
+  for (let k = 0; k < length; k++) {
+    const x = a[k] ?? '';
+    const y = b[k] ?? '';
+    if (x === y) continue;
+    const nx = /^\d+$/.test(x) ? Number(x) : Number.NaN;
+    const ny = /^\d+$/.test(y) ? Number(y) : Number.NaN;
+    if (!Number.isNaN(nx) && !Number.isNaN(ny)) return nx - ny;
+    return x < y ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
+const OP_ORDER: Record<Change['op'], number> = { removed: 0, added: 1, type: 2, value: 3, moved: 4 };
+
+/** Sort by path (array indices numerically) then op, and format paths as pointers. */
+export function sortChanges(changes: readonly PathChange[]): Change[] {
+  return [...changes]
+    .sort((a, b) => compareSegments(a.segments, b.segments) || OP_ORDER[a.op] - OP_ORDER[b.op])
+    .map(({ segments, ...change }) => ({ path: formatPointer(segments), ...change }));
+}

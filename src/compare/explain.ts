@@ -1,0 +1,125 @@
+/**
+ * Plain-language explanations of divergences: a few short, specific sentences
+ * and a one-line summary for tables and tracker rows.
+ */
+import type { Change, Comparison, HeaderChange, SideOutcome, TransportError } from '../model.js';
+import { brief, capitalise, code, listSome, plural, shorten } from './explain-format.js';
+import { explainShape } from './explain-shape.js';
+import type { DivergenceInput } from './input.js';
+
+/** The explanation (≤ ~5 sentences) and summary (one line, ≤ 120 characters). */
+export interface Explanation {
+  readonly explanation: string;
+  readonly summary: string;
+}
+
+/**
+ * Explain a divergence in plain language, naming paths, values and, where it
+ * recognises one, the cross-runtime pattern behind a shape change.
+ */
+export function explain(input: DivergenceInput): Explanation {
+  switch (input.kind) {
+    case 'transport':
+      return explainTransport(input.baseline, input.candidate);
+    case 'comparison':
+      return explainComparison(input.comparison);
+    default: {
+      const unreachable: never = input;
+      return unreachable;
+    }
+  }
+}
+
+function errorText(error: TransportError): string {
+  return `${error.code} (${shorten(error.message, 80)})`;
+}
+
+function sideText(outcome: SideOutcome): string {
+  return outcome.outcome === 'response'
+    ? `answered ${outcome.response.status}`
+    : `failed: ${errorText(outcome.error)}`;
+}
+
+function explainTransport(baseline: SideOutcome, candidate: SideOutcome): Explanation {
+  if (baseline.outcome === 'transport-error' && candidate.outcome === 'transport-error') {
+    return {
+      explanation: `Both sides failed: baseline ${errorText(baseline.error)}, candidate ${errorText(candidate.error)}.`,
+      summary: shorten(`both sides failed: ${baseline.error.code} / ${candidate.error.code}`),
+    };
+  }
+  const candidateFailed = candidate.outcome === 'transport-error';
+  const [failed, other] = candidateFailed ? [candidate, baseline] : [baseline, candidate];
+  const [name, otherName] = candidateFailed ? ['candidate', 'baseline'] : ['baseline', 'candidate'];
+  const errorCode = failed.outcome === 'transport-error' ? failed.error.code : 'unknown';
+  return {
+    explanation: `${capitalise(name)} ${sideText(failed)}; ${otherName} ${sideText(other)}.`,
+    summary: shorten(`${name} transport error ${errorCode}`),
+  };
+}
+
+function explainComparison(comparison: Comparison): Explanation {
+  const sentences: string[] = [];
+  const summary: string[] = [];
+  const { status } = comparison;
+  if (!status.equal) {
+    sentences.push(`Status differs: baseline ${status.baseline}, candidate ${status.candidate}.`);
+    summary.push(`status ${status.baseline} → ${status.candidate}`);
+  }
+  const shape = explainShape(comparison.body);
+  if (shape !== undefined) {
+    sentences.push(...shape.sentences);
+    summary.push(shape.summary);
+  }
+  const values = explainValues(comparison.body);
+  sentences.push(...values.sentences);
+  summary.push(...values.summary);
+  const headers = explainHeaders(comparison.headers);
+  if (headers !== undefined) {
+    sentences.push(headers.sentence);
+    summary.push(headers.summary);
+  }
+  if (sentences.length === 0) return { explanation: 'No differences.', summary: 'equal' };
+  return { explanation: sentences.join(' '), summary: shorten(summary.join('; ')) };
+}
+
+function explainValues(changes: readonly Change[]): { sentences: string[]; summary: string[] } {
+  const values = changes.filter((c) => c.op === 'value');
+  const moves = changes.filter((c) => c.op === 'moved');
+  const sentences: string[] = [];
+  const summary: string[] = [];
+  const first = values[0];
+  if (first !== undefined && values.length === 1) {
+    sentences.push(`Value differs at ${code(first.path)}: ${brief(first.baseline)} → ${brief(first.candidate)}.`);
+    summary.push(`value differs at ${code(first.path)}`);
+  } else if (values.length > 1) {
+    const items = values.map((c) => `${code(c.path)} (${brief(c.baseline, 24)} → ${brief(c.candidate, 24)})`);
+    sentences.push(`Values differ at ${values.length} paths: ${listSome(items)}.`);
+    summary.push(`values differ at ${plural(values.length, 'path')}`);
+  }
+  if (moves.length > 0) {
+    const items = moves.map((c) => `${code(c.path)} moved to index ${String(c.candidate)}`);
+    sentences.push(`Array order differs: ${listSome(items)}.`);
+    summary.push(`${plural(moves.length, 'element')} moved`);
+  }
+  return { sentences, summary };
+}
+
+function headerValue(value: string | undefined): string {
+  return value === undefined ? 'absent' : brief(value);
+}
+
+function explainHeaders(headers: readonly HeaderChange[]): { sentence: string; summary: string } | undefined {
+  const first = headers[0];
+  if (first === undefined) return undefined;
+  if (headers.length === 1) {
+    return {
+      sentence: `Header \`${first.name}\` differs: baseline ${headerValue(first.baseline)}, candidate ${headerValue(first.candidate)}.`,
+      summary: `header \`${first.name}\` differs`,
+    };
+  }
+  const items = headers.map((h) => `\`${h.name}\` (${headerValue(h.baseline)} → ${headerValue(h.candidate)})`);
+  return {
+    sentence: `Headers differ: ${listSome(items)}.`,
+    summary: `${plural(headers.length, 'header')} differ`,
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * Exchange → verdict, comparison and divergence: the compare stage in one call.
+ */
+import type { Comparison, Divergence, Exchange, Verdict } from '../model.js';
+import { classify } from './classify.js';
+import { compare } from './compare.js';
+import { explain } from './explain.js';
+import { fingerprint } from './fingerprint.js';
+import type { DivergenceInput } from './input.js';
+
+/** The outcome of judging one exchange. */
+export interface Judgement {
+  readonly verdict: Verdict;
+  /** Absent when a side failed in transport. */
+  readonly comparison: Comparison | undefined;
+  /** Present unless the verdict is `equal`. */
+  readonly divergence: Divergence | undefined;
+}
+
+function divergenceOf(input: DivergenceInput): Divergence {
+  const { explanation, summary } = explain(input);
+  const compared = input.kind === 'comparison';
+  return {
+    kinds: compared ? input.kinds : ['transport'],
+    fingerprint: fingerprint(input),
+    explanation,
+    summary,
+    changes: compared ? input.comparison.body : [],
+    headerChanges: compared ? input.comparison.headers : [],
+  };
+}
+
+/**
+ * Judge one exchange: both sides failing in transport is an `error` (still with
+ * a transport divergence, so it can be explained); one side failing is
+ * `divergent` with kind `transport`; otherwise `equal` when nothing differs
+ * after normalisation, else `divergent` with kinds, fingerprint and explanation.
+ */
+export function judge(exchange: Exchange): Judgement {
+  const caseId = exchange.case.id;
+  const comparison = compare(exchange);
+  if (comparison === undefined) {
+    const { baseline, candidate } = exchange;
+    const bothFailed =
+      baseline.outcome === 'transport-error' && candidate.outcome === 'transport-error';
+    return {
+      verdict: bothFailed ? 'error' : 'divergent',
+      comparison: undefined,
+      divergence: divergenceOf({ kind: 'transport', caseId, baseline, candidate }),
+    };
+  }
+  const kinds = classify(comparison);
+  if (kinds.length === 0) return { verdict: 'equal', comparison, divergence: undefined };
+  return {
+    verdict: 'divergent',
+    comparison,
+    divergence: divergenceOf({ kind: 'comparison', caseId, comparison, kinds }),
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * Finds and reads `parity.config.yaml|yml|json`, validates it (problems at
+ * `file:line:col`, like case files) and substitutes `${env:NAME}`.
+ */
+import { readFile } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { describeIssues } from '../cases/issues.js';
+import { formatField, placeReport } from '../cases/parse-file.js';
+import { type InputProblem, ParityError } from '../errors.js';
+import { substituteEnvDeep } from '../util/env.js';
+import { positionOfOffset, positionOfPath } from '../util/source.js';
+import { type ConfigInput, configSchema } from './schema.js';
+
+export const CONFIG_FILES = ['parity.config.yaml', 'parity.config.yml', 'parity.config.json'] as const;
+
+export interface LoadConfigOptions {
+  /** An explicit `--config` path; otherwise the first of CONFIG_FILES in `cwd` is used, if any. */
+  readonly file: string | undefined;
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+async function readIfPresent(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+async function findConfig(options: LoadConfigOptions): Promise<{ path: string; text: string } | undefined> {
+  if (options.file !== undefined) {
+    const path = resolve(options.cwd, options.file);
+    const text = await readIfPresent(path);
+    if (text === undefined) throw new ParityError('PARITY_USAGE', `--config ${options.file}: no such file`);
+    return { path, text };
+  }
+  for (const name of CONFIG_FILES) {
+    const path = resolve(options.cwd, name);
+    const text = await readIfPresent(path);
+    if (text !== undefined) return { path, text };
+  }
+  return undefined;
+}
+
+function invalid(problems: InputProblem[]): ParityError {
+  return new ParityError('PARITY_CONFIG_INVALID', `the config has ${problems.length} problem(s)`, { problems });
+}
+
+/** The validated config (empty when there is no config file) and where it came from. */
+export async function loadConfig(options: LoadConfigOptions): Promise<{ config: ConfigInput; file: string | undefined }> {
+  const found = await findConfig(options);
+  if (found === undefined) return { config: {}, file: undefined };
+  const file = relative(options.cwd, found.path) || found.path;
+  const counter = new LineCounter();
+  const doc = parseDocument(found.text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    throw invalid(
+      doc.errors.map((e) => ({ file, ...positionOfOffset(counter, e.pos[0]), field: '', message: `syntax error: ${e.message}` })),
+    );
+  }
+  const data: unknown = doc.toJS() ?? {};
+  const problems: InputProblem[] = [];
+  const substituted = substituteEnvDeep(data, options.env, (name, path) => {
+    problems.push({
+      file,
+      ...positionOfPath(doc, counter, path),
+      field: formatField(path),
+      message: `uses \${env:${name}}, which names an unset environment variable (set ${name} or remove the reference)`,
+    });
+  });
+  const result = configSchema.safeParse(substituted);
+  if (!result.success) {
+    const locate = (path: readonly PropertyKey[], at?: 'key' | 'value') => positionOfPath(doc, counter, path, at);
+    for (const report of describeIssues(result.error.issues, substituted, configSchema)) {
+      problems.push(placeReport(report, file, locate));
+    }
+  }
+  if (problems.length > 0 || !result.success) throw invalid(problems);
+  return { config: result.data, file };
+}

@@ -1,0 +1,56 @@
+/**
+ * `parity.config.yaml|json`: the user's config, as written (every field
+ * optional). `resolveConfig` turns it plus the flags into `ResolvedConfig`.
+ */
+import { z } from 'zod';
+import { rulesSpecSchema } from '../cases/rules-schema.js';
+
+export const FAIL_POLICIES = ['new', 'open', 'any', 'none'] as const;
+export type FailPolicy = (typeof FAIL_POLICIES)[number];
+
+const targetSpecSchema = z
+  .strictObject({
+    url: z
+      .url({ protocol: /^https?$/ })
+      .describe('Base URL of the implementation, e.g. http://127.0.0.1:3100'),
+    headers: z
+      .record(z.string(), z.string())
+      .optional()
+      .describe('Headers sent with every request to this target (e.g. its credentials); ${env:NAME} allowed'),
+  })
+  .describe('A named implementation of the API');
+
+export const configSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('JSON Schema reference for editors'),
+    targets: z
+      .record(z.string().regex(/^[A-Za-z0-9_.-]+$/), targetSpecSchema)
+      .optional()
+      .describe('Named targets; pick two with `baseline` and `candidate`'),
+    baseline: z.string().optional().describe('Name of the reference target (usually the old runtime)'),
+    candidate: z.string().optional().describe('Name of the target compared against the baseline'),
+    cases: z.array(z.string()).optional().describe('Case files or folders (default: cases/)'),
+    rules: rulesSpecSchema.optional().describe('Normalisation rules applied to every case'),
+    tracker: z
+      .union([z.string(), z.literal(false)])
+      .optional()
+      .describe('Decisions tracker path (default docs/ARCHITECTURE_COMPARISON.md); false disables it'),
+    reports: z.string().optional().describe('Reports folder (default reports/)'),
+    concurrency: z.int().min(1).max(1024).optional().describe('Cases in flight at once (default 8)'),
+    timeoutMs: z.int().min(1).optional().describe('Budget for one request, in ms (default 10000)'),
+    retries: z
+      .int()
+      .min(0)
+      .max(10)
+      .optional()
+      .describe('Retries after a connection-level failure only (default 0)'),
+    bodyCapBytes: z
+      .int()
+      .min(1024)
+      .optional()
+      .describe('Bodies larger than this are compared by hash and size (default 16 MiB)'),
+    failOn: z.enum(FAIL_POLICIES).optional().describe('Which divergences make the run exit 1 (default open)'),
+  })
+  .describe('parity configuration');
+
+export type ConfigInput = z.infer<typeof configSchema>;

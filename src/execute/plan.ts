@@ -1,0 +1,76 @@
+/**
+ * The request plan: what exactly goes on the wire for one case. Pure.
+ * Built once per case and shared by both sides, so the case's bytes are
+ * identical for baseline and candidate; only each target's own default
+ * headers (e.g. its credentials) differ.
+ */
+import type { Case, HttpMethod, Pairs, Target } from '../model.js';
+
+export interface PlannedRequest {
+  readonly method: HttpMethod;
+  /** Path plus encoded query string, relative to the target's base path. */
+  readonly pathAndQuery: string;
+  readonly headers: Pairs;
+  readonly body: string | undefined;
+}
+
+/** Encodes query pairs in order, keeping repeated keys. */
+export function encodeQuery(query: Pairs): string {
+  if (query.length === 0) return '';
+  const params = new URLSearchParams();
+  for (const [name, value] of query) params.append(name, value);
+  return `?${params.toString()}`;
+}
+
+/** The wire form of a case's request, independent of the target. */
+export function planRequest(testCase: Case): PlannedRequest {
+  const { request } = testCase;
+  const headers = [...request.headers];
+  let body: string | undefined;
+  if (request.body.kind === 'json') {
+    body = JSON.stringify(request.body.value);
+    if (!headers.some(([name]) => name === 'content-type')) {
+      headers.push(['content-type', 'application/json']);
+    }
+  } else if (request.body.kind === 'text') {
+    body = request.body.text;
+    if (!headers.some(([name]) => name === 'content-type')) {
+      headers.push(['content-type', 'text/plain; charset=utf-8']);
+    }
+  }
+  return {
+    method: request.method,
+    pathAndQuery: request.path + encodeQuery(request.query),
+    headers,
+    body,
+  };
+}
+
+/**
+ * The request as one target receives it: the target's base path is prefixed
+ * and its default headers are added unless the case sets the same header.
+ */
+export function forTarget(
+  plan: PlannedRequest,
+  target: Target,
+): { path: string; headers: Record<string, string | string[]> } {
+  const base = target.url.pathname.replace(/\/+$/, '');
+  const headers: Record<string, string | string[]> = {};
+  const add = (name: string, value: string): void => {
+    const key = name.toLowerCase();
+    const existing = headers[key];
+    if (existing === undefined) headers[key] = value;
+    else headers[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+  };
+  const caseNames = new Set(plan.headers.map(([name]) => name.toLowerCase()));
+  for (const [name, value] of target.headers) {
+    if (!caseNames.has(name.toLowerCase())) add(name, value);
+  }
+  for (const [name, value] of plan.headers) add(name, value);
+  return { path: base + plan.pathAndQuery, headers };
+}
+
+/** The full URL of a planned request on a target (for repro commands). */
+export function urlFor(plan: PlannedRequest, target: Target): string {
+  return target.url.origin + forTarget(plan, target).path;
+}

@@ -1,0 +1,71 @@
+/**
+ * Response header normalisation: keep the allow-listed headers and put their
+ * values in a canonical form, so cosmetic differences are not divergences.
+ */
+import type { Rules } from '../model.js';
+
+/**
+ * Keep only headers named in `rules.headers` (names compared in lower case) and
+ * normalise their values: `content-type` is lower-cased with its parameters
+ * sorted and unquoted and no spaces around `;`/`=`
+ * (`Application/JSON; charset="UTF-8"` → `application/json;charset=utf-8`);
+ * every other value is trimmed.
+ */
+export function normaliseHeaders(
+  headers: Readonly<Record<string, string>>,
+  rules: Rules,
+): Record<string, string> {
+  const allowed = new Set(rules.headers.map((name) => name.toLowerCase()));
+  const out: Record<string, string> = {};
+  for (const [rawName, value] of Object.entries(headers)) {
+    const name = rawName.toLowerCase();
+    if (!allowed.has(name)) continue;
+    out[name] = name === 'content-type' ? normaliseContentType(value) : value.trim();
+  }
+  return out;
+}
+
+/** Canonical form of a media type: `type/subtype;a=1;b=2`, lower case, parameters sorted. */
+export function normaliseContentType(value: string): string {
+  const [mediaType = '', ...params] = splitParameters(value.toLowerCase());
+  const normalised = params
+    .filter((param) => param !== '')
+    .map((param) => {
+      const eq = param.indexOf('=');
+      if (eq < 0) return param;
+      return `${param.slice(0, eq).trim()}=${unquote(param.slice(eq + 1).trim())}`;
+    })
+    .sort();
+  return [mediaType, ...normalised].join(';');
+}
+
+/** Split on `;` outside double quotes, trimming each part. */
+function splitParameters(value: string): string[] {
+  const parts: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i];
+    if (ch === '\\' && quoted && i + 1 < value.length) {
+      current += ch + value[i + 1];
+      i++;
+    } else if (ch === '"') {
+      quoted = !quoted;
+      current += ch;
+    } else if (ch === ';' && !quoted) {
+      parts.push(current.trim());
+      current = '';
+    } else {
+      current += ch;
+    }
+  }
+  parts.push(current.trim());
+  return parts;
+}
+
+function unquote(value: string): string {
+  if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) {
+    return value.slice(1, -1).replaceAll(/\\(.)/g, '$1');
+  }
+  return value;
+}

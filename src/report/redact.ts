@@ -1,0 +1,66 @@
+/**
+ * Keeps secrets out of every output. Header values of sensitive names are
+ * replaced, and any value that came from `${env:NAME}` is replaced by that
+ * placeholder wherever it appears (bodies, query strings, repro commands).
+ */
+
+/** Always redacted, whatever the configuration says. */
+export const ALWAYS_REDACTED = [
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'x-api-key',
+] as const;
+
+export const REDACTED = '[redacted]';
+
+export interface Redactor {
+  /** True when the header's value must never be shown. */
+  isSecretHeader(name: string): boolean;
+  header(name: string, value: string): string;
+  headers(headers: Readonly<Record<string, string>>): Record<string, string>;
+  /** Replaces known secret values inside any string. */
+  text(text: string): string;
+  /** Deeply replaces known secret values inside strings of a JSON value. */
+  value(value: unknown): unknown;
+}
+
+export interface RedactorInput {
+  /** Extra header names to redact (any case). */
+  readonly headerNames: readonly string[];
+  /** Secret values with the placeholder to show instead, e.g. `${env:TOKEN}`. */
+  readonly secrets: ReadonlyMap<string, string>;
+}
+
+export function createRedactor(input: RedactorInput): Redactor {
+  const names = new Set([...ALWAYS_REDACTED, ...input.headerNames.map((n) => n.toLowerCase())]);
+  // Longest first, so a secret containing another is replaced whole; short values
+  // (under 4 characters) would mangle unrelated text and are not secrets anyway.
+  const secrets = [...input.secrets].filter(([s]) => s.length >= 4).sort((a, b) => b[0].length - a[0].length);
+  const text = (value: string): string => {
+    let out = value;
+    for (const [secret, placeholder] of secrets) {
+      if (out.includes(secret)) out = out.split(secret).join(placeholder);
+    }
+    return out;
+  };
+  const value = (input: unknown): unknown => {
+    if (typeof input === 'string') return text(input);
+    if (Array.isArray(input)) return input.map(value);
+    if (input !== null && typeof input === 'object') {
+      return Object.fromEntries(Object.entries(input).map(([k, v]) => [k, value(v)]));
+    }
+    return input;
+  };
+  const isSecretHeader = (name: string) => names.has(name.toLowerCase());
+  const header = (name: string, v: string) => (isSecretHeader(name) ? REDACTED : text(v));
+  return {
+    isSecretHeader,
+    header,
+    headers: (headers) =>
+      Object.fromEntries(Object.entries(headers).map(([name, v]) => [name, header(name, v)])),
+    text,
+    value: secrets.length === 0 ? (v) => v : value,
+  };
+}

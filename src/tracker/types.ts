@@ -1,0 +1,133 @@
+/**
+ * The decisions tracker's document model: the markdown file is kept as raw text
+ * around a managed block, and the block as a list of raw lines, so that rendering
+ * a parsed document reproduces the file byte for byte.
+ */
+import type { DivergenceKind } from '../model.js';
+
+/** The line that opens the managed block (alone on its line). */
+export const TRACKER_START = '<!-- parity:tracker:start -->';
+/** The line that closes the managed block (alone on its line). */
+export const TRACKER_END = '<!-- parity:tracker:end -->';
+
+export const TRACKER_STATUSES = ['open', 'accepted', 'wontfix', 'resolved'] as const;
+/** A row's lifecycle state; written in the Status cell as `_open_`, `_accepted_`, … */
+export type TrackerStatus = (typeof TRACKER_STATUSES)[number];
+
+export const TRACKER_COLUMNS = [
+  'id',
+  'status',
+  'kind',
+  'endpoint',
+  'cases',
+  'summary',
+  'firstSeen',
+  'lastSeen',
+  'resolved',
+  'fingerprint',
+  'decision',
+] as const;
+/** A column parity needs; humans may add others, which parity leaves alone. */
+export type TrackerColumn = (typeof TRACKER_COLUMNS)[number];
+
+/** Header titles, in the order a new table lists them (matched case-insensitively). */
+export const COLUMN_TITLES: Readonly<Record<TrackerColumn, string>> = {
+  id: 'ID',
+  status: 'Status',
+  kind: 'Kind',
+  endpoint: 'Endpoint',
+  cases: 'Cases',
+  summary: 'Summary',
+  firstSeen: 'First seen',
+  lastSeen: 'Last seen',
+  resolved: 'Resolved',
+  fingerprint: 'Fingerprint',
+  decision: 'Decision',
+};
+
+/** One divergence fingerprint as seen in a run (a run may see it in several cases). */
+export interface TrackerObservation {
+  readonly fingerprint: string;
+  readonly kind: DivergenceKind;
+  readonly endpoints: readonly string[];
+  readonly caseIds: readonly string[];
+  readonly summary: string;
+}
+
+/** What one run tells the tracker. */
+export interface TrackerRun {
+  readonly observations: readonly TrackerObservation[];
+  /** Every case this run executed; only rows whose cases all ran can be resolved. */
+  readonly ranCaseIds: ReadonlySet<string>;
+  /** The run's day, `YYYY-MM-DD`. */
+  readonly date: string;
+}
+
+/** Row ids touched by a merge; the four lists are disjoint. */
+export interface TrackerChanges {
+  /** New fingerprints, added as `_open_` rows. */
+  readonly added: string[];
+  /** `_resolved_` rows that reproduced again and are `_open_` once more. */
+  readonly reopened: string[];
+  /** `_open_` rows whose cases all ran without reproducing the divergence. */
+  readonly resolved: string[];
+  /** Existing rows seen again whose status did not change. */
+  readonly seen: string[];
+}
+
+/** The logical content of one table row (cell values unescaped and trimmed). */
+export interface TrackerRow {
+  readonly id: string;
+  readonly status: TrackerStatus;
+  readonly kind: string;
+  readonly endpoints: readonly string[];
+  readonly caseIds: readonly string[];
+  readonly summary: string;
+  readonly firstSeen: string;
+  readonly lastSeen: string;
+  readonly resolved: string;
+  readonly fingerprint: string;
+  readonly decision: string;
+}
+
+/**
+ * A table line split at its unescaped pipes. `lead` is the text before the first
+ * pipe, `cells` the raw text between pipes (padding included), `trail` the text
+ * after a closing pipe (`undefined` when the line has none), `eol` its line ending.
+ */
+export interface TableLine {
+  readonly lead: string;
+  readonly cells: readonly string[];
+  readonly trail: string | undefined;
+  readonly eol: string;
+}
+
+/** Where each parity column sits in the header (0-based cell index). */
+export type ColumnIndex = Readonly<Record<TrackerColumn, number>>;
+
+/** One line of the managed block. Text lines (notes, blanks, comments) are opaque. */
+export type BlockItem =
+  | { readonly kind: 'text'; readonly text: string; readonly eol: string }
+  | {
+      readonly kind: 'next-id';
+      readonly value: number;
+      readonly text: string;
+      readonly eol: string;
+    }
+  | { readonly kind: 'header'; readonly line: TableLine; readonly columns: ColumnIndex }
+  | { readonly kind: 'align'; readonly text: string; readonly eol: string }
+  | { readonly kind: 'row'; readonly line: TableLine; readonly row: TrackerRow };
+
+/** A parsed tracker file; `renderTracker` turns it back into the exact text. */
+export interface TrackerDocument {
+  /** The file name used in error messages. */
+  readonly file: string;
+  /** The line ending for lines parity adds: the file's first one, `\n` by default. */
+  readonly eol: string;
+  /** Verbatim text up to and including the start marker line (the whole file when unmanaged). */
+  readonly head: string;
+  /** The managed block's lines; `undefined` when the file has no markers yet. */
+  readonly block: readonly BlockItem[] | undefined;
+  /** Verbatim text from the end marker line to the end of the file. */
+  readonly tail: string;
+}

@@ -1,0 +1,36 @@
+/** File-system helpers for the edges: atomic writes and the `latest` pointer. */
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rename, rm, symlink, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/** Writes `text` to `path` via a temp file in the same folder + fsync + rename. */
+export async function writeFileAtomic(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await open(temp, 'w');
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/** Points `dir/latest` at `dir/<name>` (a relative symlink, replaced atomically). */
+export async function pointLatest(dir: string, name: string): Promise<void> {
+  const link = join(dir, 'latest');
+  const temp = join(dir, `.latest.${randomBytes(6).toString('hex')}`);
+  await symlink(name, temp, 'dir');
+  try {
+    await rename(temp, link);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,42 @@
+/** Runs the CLI in-process with captured output, in a temp project folder. */
+import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { main } from '../../src/cli/main.js';
+import type { RunReport } from '../../src/report/model.js';
+
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export async function tempProject(files: Record<string, string> = {}): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'parity-e2e-'));
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, name)), { recursive: true });
+    await writeFile(join(dir, name), text);
+  }
+  return dir;
+}
+
+export async function runCli(
+  cwd: string,
+  argv: readonly string[],
+  options: { env?: Record<string, string>; now?: Date } = {},
+): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    env: { NO_COLOR: '1', ...options.env },
+    cwd,
+    ...(options.now === undefined ? {} : { now: () => options.now as Date }),
+  });
+  return { code, stdout, stderr };
+}
+
+export async function latestReport(cwd: string, reports = 'reports'): Promise<RunReport> {
+  return JSON.parse(await readFile(join(cwd, reports, 'latest', 'report.json'), 'utf8')) as RunReport;
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { describeValue, knownKeysAt } from '../../../src/cases/issues.js';
+import { formatField, parseCaseFile } from '../../../src/cases/parse-file.js';
+import { caseFileSchema } from '../../../src/cases/schema.js';
+import { closest, editDistance, suggestKey } from '../../../src/cases/suggest.js';
+
+describe('suggestions', () => {
+  it('measures edit distance', () => {
+    expect(editDistance('bdy', 'body')).toBe(1);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('', 'abc')).toBe(3);
+  });
+
+  it('suggests close known words only', () => {
+    expect(closest('metod', ['method', 'path'])).toBe('method');
+    expect(closest('Headers', ['headers'])).toBe('headers');
+    expect(closest('zzzzzz', ['method', 'path'])).toBeUndefined();
+  });
+
+  it('maps common aliases to the keys parity uses', () => {
+    expect(suggestKey('body', ['method', 'json', 'text'])).toBe('"json" or "text"');
+    expect(suggestKey('bdy', ['method', 'json', 'text'])).toBe('"json" or "text"');
+    expect(suggestKey('url', ['path'])).toBe('"path"');
+    expect(suggestKey('url', ['id'])).toBeUndefined();
+  });
+});
+
+describe('issue details', () => {
+  it('names fields like the source', () => {
+    expect(formatField(['cases', 3, 'request', 'method'])).toBe('cases[3].request.method');
+    expect(formatField(['defaults', 'headers', 'x-api-key'])).toBe('defaults.headers["x-api-key"]');
+    expect(formatField([])).toBe('');
+  });
+
+  it('describes got values briefly', () => {
+    expect(describeValue(undefined)).toBe('nothing');
+    expect(describeValue([1, 2])).toBe('a list of 2 items');
+    expect(describeValue({ a: 1 })).toBe('a mapping');
+    expect(describeValue('x'.repeat(100))).toHaveLength(58);
+  });
+
+  it('finds the known keys of nested object schemas', () => {
+    expect(knownKeysAt(caseFileSchema, ['cases', 0, 'expect'])).toEqual(['status']);
+    expect(knownKeysAt(caseFileSchema, ['cases', 0, 'rules', 'mask', 2])).toEqual([
+      'path',
+      'regex',
+      'with',
+    ]);
+    expect(knownKeysAt(caseFileSchema, ['suite'])).toEqual([]);
+  });
+});
+
+describe('parseCaseFile', () => {
+  it('points at the key of an unknown field in a JSON file', () => {
+    const text =
+      '{\n  "suite": "s",\n  "cases": [{ "id": "a", "request": { "method": "GET", "path": "/" }, "tgas": [] }]\n}\n';
+    const parsed = parseCaseFile(text, 'x.json');
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.problems).toEqual([
+      {
+        file: 'x.json',
+        line: 3,
+        column: 71,
+        field: 'cases[0].tgas',
+        message:
+          'is not a known field (did you mean "tags"? known: id, description, tags, request, expect, rules)',
+      },
+    ]);
+  });
+
+  it('reports a non-integer status and a header value of the wrong type', () => {
+    const text = [
+      'suite: s',
+      'cases:',
+      '  - id: a',
+      '    request: { method: GET, path: /, headers: { x-count: 5 } }',
+      '    expect: { status: 200.5 }',
+    ].join('\n');
+    const parsed = parseCaseFile(text, 'y.yaml');
+    expect(
+      parsed.ok ? [] : parsed.problems.map((problem) => `${problem.field} ${problem.message}`),
+    ).toEqual([
+      'cases[0].request.headers["x-count"] must be a string (got 5)',
+      'cases[0].expect.status must be an integer (got 200.5)',
+    ]);
+  });
+});

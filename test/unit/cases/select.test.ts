@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { resolveRules } from '../../../src/cases/rules-schema.js';
+import { globToRegExp, selectCases } from '../../../src/cases/select.js';
+import type { Case } from '../../../src/model.js';
+
+function makeCase(id: string, tags: string[] = []): Case {
+  return {
+    id,
+    suite: id.split('/')[0] ?? '',
+    description: undefined,
+    tags,
+    request: { method: 'GET', path: '/', query: [], headers: [], body: { kind: 'none' } },
+    rules: resolveRules([]),
+    expect: { status: undefined },
+    source: { file: 'cases/x.yaml', line: 1, column: 1 },
+  };
+}
+
+const library = [
+  makeCase('users/list', ['smoke']),
+  makeCase('users/create', ['write']),
+  makeCase('validator/schema-missing-field', ['smoke', 'validate']),
+  makeCase('validator/ok'),
+];
+const ids = (cases: readonly Case[]) => cases.map((item) => item.id);
+
+describe('selectCases', () => {
+  it('keeps everything without criteria', () => {
+    expect(ids(selectCases(library, {}))).toEqual(ids(library));
+    expect(ids(selectCases(library, { filter: [], tags: [] }))).toEqual(ids(library));
+  });
+
+  it('matches id globs (any of them), `*` spanning any characters', () => {
+    expect(ids(selectCases(library, { filter: ['users/*'] }))).toEqual([
+      'users/list',
+      'users/create',
+    ]);
+    expect(ids(selectCases(library, { filter: ['*missing*', 'validator/ok'] }))).toEqual([
+      'validator/schema-missing-field',
+      'validator/ok',
+    ]);
+    expect(ids(selectCases(library, { filter: ['users'] }))).toEqual([]);
+  });
+
+  it('keeps cases with any of the tags, combined with the filter', () => {
+    expect(ids(selectCases(library, { tags: ['write', 'validate'] }))).toEqual([
+      'users/create',
+      'validator/schema-missing-field',
+    ]);
+    expect(ids(selectCases(library, { tags: ['smoke'], filter: ['validator/*'] }))).toEqual([
+      'validator/schema-missing-field',
+    ]);
+  });
+
+  it('splits into disjoint shards that cover the selection', () => {
+    const shards = [1, 2, 3].map((index) =>
+      ids(selectCases(library, { shard: { index, total: 3 } })),
+    );
+    expect(shards).toEqual([
+      ['users/list', 'validator/ok'],
+      ['users/create'],
+      ['validator/schema-missing-field'],
+    ]);
+  });
+});
+
+describe('globToRegExp', () => {
+  it('treats everything but `*` literally', () => {
+    expect(globToRegExp('a.b/(c)?').test('a.b/(c)?')).toBe(true);
+    expect(globToRegExp('a.b').test('axb')).toBe(false);
+  });
+});
