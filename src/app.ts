@@ -34,7 +34,10 @@ export interface RunOutcome {
 
 /** Sortable, unique, filesystem-safe: `2026-11-22T01-02-03Z-1a2b3c`. */
 export function newRunId(now: Date): string {
-  const stamp = now.toISOString().replace(/\.\d+Z$/, 'Z').replaceAll(':', '-');
+  const stamp = now
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replaceAll(':', '-');
   return `${stamp}-${randomBytes(3).toString('hex')}`;
 }
 
@@ -43,14 +46,20 @@ function displayUrl(url: URL): string {
   return url.pathname === '/' && url.search === '' ? url.origin : url.href;
 }
 
-function unreachableTargets(input: RunInput, exchanges: { baseline: number; candidate: number }, total: number) {
+function unreachableTargets(
+  input: RunInput,
+  exchanges: { baseline: number; candidate: number },
+  total: number,
+) {
   const out: string[] = [];
   if (total > 0 && exchanges.baseline === total) out.push(input.config.baseline.name);
   if (total > 0 && exchanges.candidate === total) out.push(input.config.candidate.name);
   return out;
 }
 
-async function execute(input: RunInput): Promise<{ results: CaseResult[]; failed: { baseline: number; candidate: number } }> {
+async function execute(
+  input: RunInput,
+): Promise<{ results: CaseResult[]; failed: { baseline: number; candidate: number } }> {
   const { config } = input;
   const clientOptions = {
     connections: config.concurrency,
@@ -71,7 +80,13 @@ async function execute(input: RunInput): Promise<{ results: CaseResult[]; failed
     input.onResult?.(result);
   };
   try {
-    await executeCases({ cases: input.cases, baseline, candidate, concurrency: config.concurrency, onExchange });
+    await executeCases({
+      cases: input.cases,
+      baseline,
+      candidate,
+      concurrency: config.concurrency,
+      onExchange,
+    });
   } finally {
     await Promise.all([baseline.close(), candidate.close()]);
   }
@@ -97,12 +112,23 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
     runId: newRunId(startedAt),
     startedAt: startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),
-    baseline: { name: config.baseline.name, url: input.redact.text(displayUrl(config.baseline.url)) },
-    candidate: { name: config.candidate.name, url: input.redact.text(displayUrl(config.candidate.url)) },
+    baseline: {
+      name: config.baseline.name,
+      url: input.redact.text(displayUrl(config.baseline.url)),
+    },
+    candidate: {
+      name: config.candidate.name,
+      url: input.redact.text(displayUrl(config.candidate.url)),
+    },
     summary: summarise(sorted),
     results: tracker === undefined ? sorted : sorted.map((r) => tracker.annotate(r)),
     ...(tracker === undefined ? {} : { tracker: tracker.outcome }),
   };
   const written = await writeReports(report, config.reportsDir);
-  return { report, written, tracker, unreachable: unreachableTargets(input, failed, input.cases.length) };
+  return {
+    report,
+    written,
+    tracker,
+    unreachable: unreachableTargets(input, failed, input.cases.length),
+  };
 }

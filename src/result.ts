@@ -3,10 +3,18 @@
  * exchange and its judgement. Pure. Bodies and repro commands are kept only
  * for cases that are not equal, so an equal case costs a few hundred bytes.
  */
-import type { Judgement } from './compare/judge.js';
+
 import { endpointOf } from './compare/endpoint.js';
+import type { Judgement } from './compare/judge.js';
 import { planRequest } from './execute/plan.js';
-import type { CaseResult, Exchange, ResponseBody, SideOutcome, SideSummary, Target } from './model.js';
+import type {
+  CaseResult,
+  Exchange,
+  ResponseBody,
+  SideOutcome,
+  SideSummary,
+  Target,
+} from './model.js';
 import { curlCommand } from './report/curl.js';
 import type { Redactor } from './report/redact.js';
 

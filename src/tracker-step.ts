@@ -4,10 +4,10 @@
  * row that records it.
  */
 import type { CaseResult, DivergenceKind, TrackerRowStatus } from './model.js';
-import type { TrackerOutcome } from './report/model.js';
 import { primaryKind } from './report/kinds.js';
-import { readTrackerRows, updateTrackerFile } from './tracker/write.js';
+import type { TrackerOutcome } from './report/model.js';
 import type { TrackerObservation, TrackerRun } from './tracker/types.js';
+import { readTrackerRows, updateTrackerFile } from './tracker/write.js';
 
 export interface TrackerUpdate {
   readonly outcome: TrackerOutcome;
@@ -19,7 +19,10 @@ export interface TrackerUpdate {
 
 /** One observation per fingerprint of the divergent results (errors are not decisions). */
 export function observationsOf(results: readonly CaseResult[]): TrackerObservation[] {
-  const byFingerprint = new Map<string, { kind: DivergenceKind; endpoints: Set<string>; caseIds: string[]; summary: string }>();
+  const byFingerprint = new Map<
+    string,
+    { kind: DivergenceKind; endpoints: Set<string>; caseIds: string[]; summary: string }
+  >();
   for (const result of results) {
     if (result.verdict !== 'divergent' || result.fingerprint === undefined) continue;
     const kind = primaryKind(result.kinds) ?? 'value';
@@ -48,7 +51,9 @@ export function observationsOf(results: readonly CaseResult[]): TrackerObservati
 export async function updateTracker(path: string, run: TrackerRun): Promise<TrackerUpdate> {
   const { changes } = await updateTrackerFile(path, run);
   const rows = new Map(
-    (await readTrackerRows(path)).map((row) => [row.fingerprint, { id: row.id, status: row.status }] as const),
+    (await readTrackerRows(path)).map(
+      (row) => [row.fingerprint, { id: row.id, status: row.status }] as const,
+    ),
   );
   return {
     outcome: { path, ...changes },

@@ -7,7 +7,10 @@ const WAIVED = new Set(['accepted', 'wontfix']);
 
 function isNew(result: CaseResult, report: RunReport): boolean {
   if (report.tracker === undefined || result.tracker === undefined) return true;
-  return report.tracker.added.includes(result.tracker.id) || report.tracker.reopened.includes(result.tracker.id);
+  return (
+    report.tracker.added.includes(result.tracker.id) ||
+    report.tracker.reopened.includes(result.tracker.id)
+  );
 }
 
 /** The results that make the run exit 1 under `policy`, in report order. */

@@ -15,7 +15,8 @@ const VERSION = '0.1.0';
 function positiveInt(name: string) {
   return (value: string): number => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${name} must be a whole number (got "${value}")`);
+    if (!Number.isInteger(n) || n < 0)
+      throw new InvalidArgumentError(`${name} must be a whole number (got "${value}")`);
     return n;
   };
 }
@@ -24,7 +25,9 @@ const collect = (value: string, previous: string[] | undefined) => [...(previous
 
 function buildProgram(io: Io, setCode: (code: ExitCode) => void): Command {
   const program = new Command('parity')
-    .description('Replay HTTP cases against two implementations of an API and explain every divergence.')
+    .description(
+      'Replay HTTP cases against two implementations of an API and explain every divergence.',
+    )
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
@@ -32,18 +35,42 @@ function buildProgram(io: Io, setCode: (code: ExitCode) => void): Command {
 
   program
     .command('run')
-    .description('replay the cases against baseline and candidate, write reports and update the tracker')
+    .description(
+      'replay the cases against baseline and candidate, write reports and update the tracker',
+    )
     .argument('[cases...]', 'case files or folders (default: cases/, or "cases" in the config)')
     .option('--baseline <target>', 'reference target: NAME=URL, or a target name from the config')
-    .option('--candidate <target>', 'target compared against the baseline: NAME=URL or a configured name')
+    .option(
+      '--candidate <target>',
+      'target compared against the baseline: NAME=URL or a configured name',
+    )
     .option('-c, --config <file>', 'config file (default: parity.config.yaml|yml|json if present)')
     .option('--tracker <file>', 'decisions tracker (default: docs/ARCHITECTURE_COMPARISON.md)')
     .option('--no-tracker', 'do not read or write the decisions tracker')
-    .option('--reports <dir>', 'reports folder; each run writes DIR/<run-id>/ and points DIR/latest at it')
-    .addOption(new Option('--fail-on <policy>', 'which divergences make the run exit 1').choices(FAIL_POLICIES))
-    .option('--concurrency <n>', 'cases in flight at once (default 8)', positiveInt('--concurrency'))
-    .option('--timeout <ms>', 'budget for one request in ms (default 10000)', positiveInt('--timeout'))
-    .option('--retries <n>', 'retries after connection-level failures only (default 0)', positiveInt('--retries'))
+    .option(
+      '--reports <dir>',
+      'reports folder; each run writes DIR/<run-id>/ and points DIR/latest at it',
+    )
+    .addOption(
+      new Option('--fail-on <policy>', 'which divergences make the run exit 1').choices(
+        FAIL_POLICIES,
+      ),
+    )
+    .option(
+      '--concurrency <n>',
+      'cases in flight at once (default 8)',
+      positiveInt('--concurrency'),
+    )
+    .option(
+      '--timeout <ms>',
+      'budget for one request in ms (default 10000)',
+      positiveInt('--timeout'),
+    )
+    .option(
+      '--retries <n>',
+      'retries after connection-level failures only (default 0)',
+      positiveInt('--retries'),
+    )
     .option('--filter <glob>', 'only cases whose id matches (repeatable; * is a wildcard)', collect)
     .option('--tag <tag>', 'only cases with this tag (repeatable: any of them)', collect)
     .option('--json', 'print a machine-readable summary on stdout')

@@ -2,7 +2,7 @@
  * Linear-time alignment of two large arrays, used instead of jsondiffpatch's
  * LCS (which allocates an n×m matrix) above `LARGE_ARRAY_THRESHOLD` elements.
  */
-import { isJsonObject } from '../normalise/json.js';
+import { canonicalJson, isJsonObject } from '../normalise/json.js';
 
 /** How the elements of two arrays correspond. Indices: `i` baseline, `j` candidate. */
 export interface Alignment {
@@ -24,7 +24,7 @@ export function keyHash(item: unknown, arrayKeys: readonly string[]): string | u
   if (!isJsonObject(item)) return undefined;
   for (const key of arrayKeys) {
     const value = item[key];
-    if (value !== undefined) return `k:${key}:${JSON.stringify(value)}`;
+    if (value !== undefined) return `k:${key}:${canonicalJson(value)}`;
   }
   return undefined;
 }

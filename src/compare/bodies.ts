@@ -27,7 +27,14 @@ export function compareBodies(
   rules: Rules,
 ): Change[] {
   if (baseline.kind !== candidate.kind) {
-    return [{ path: '', op: 'type', baseline: describeBody(baseline), candidate: describeBody(candidate) }];
+    return [
+      {
+        path: '',
+        op: 'type',
+        baseline: describeBody(baseline),
+        candidate: describeBody(candidate),
+      },
+    ];
   }
   switch (baseline.kind) {
     case 'empty':

@@ -25,7 +25,11 @@ export function compare(exchange: Exchange): Comparison | undefined {
 }
 
 /** Allow-listed headers whose normalised values differ (or exist on one side only), by name. */
-export function compareHeaders(baseline: Response, candidate: Response, rules: Rules): HeaderChange[] {
+export function compareHeaders(
+  baseline: Response,
+  candidate: Response,
+  rules: Rules,
+): HeaderChange[] {
   const left = normaliseHeaders(baseline.headers, rules);
   const right = normaliseHeaders(candidate.headers, rules);
   const names = [...new Set([...Object.keys(left), ...Object.keys(right)])].sort();

@@ -35,7 +35,12 @@ export interface DiffOptions {
 export interface DiffEngine {
   readonly arrayKeys: readonly string[];
   /** Diff `baseline` and `candidate`, which sit at `prefix`, appending changes to `out`. */
-  diffInto(baseline: unknown, candidate: unknown, prefix: readonly string[], out: PathChange[]): void;
+  diffInto(
+    baseline: unknown,
+    candidate: unknown,
+    prefix: readonly string[],
+    out: PathChange[],
+  ): void;
 }
 
 /** A change and its unescaped path segments (formatted to a pointer at the end). */
@@ -69,7 +74,10 @@ function createEngine(options: DiffOptions): DiffEngine {
     arrays: { detectMove: true, includeValueOnMove: false },
   });
   const pipe = patcher.processor.pipes.diff;
-  pipe.before('trivial', toleranceFilter(tolerance, () => prefix));
+  pipe.before(
+    'trivial',
+    toleranceFilter(tolerance, () => prefix),
+  );
   pipe.before('arrays', largeArraysFilter(options.arrayKeys));
   // Long strings would otherwise get a text-diff delta if any other module in
   // the process configured diff-match-patch; we only want "value changed".
@@ -155,7 +163,13 @@ function compareSegments(a: readonly string[], b: readonly string[]): number {
   return a.length - b.length;
 }
 
-const OP_ORDER: Record<Change['op'], number> = { removed: 0, added: 1, type: 2, value: 3, moved: 4 };
+const OP_ORDER: Record<Change['op'], number> = {
+  removed: 0,
+  added: 1,
+  type: 2,
+  value: 3,
+  moved: 4,
+};
 
 /** Sort by path (array indices numerically) then op, and format paths as pointers. */
 export function sortChanges(changes: readonly PathChange[]): Change[] {

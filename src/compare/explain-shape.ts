@@ -49,7 +49,12 @@ export function conventionOf(keys: readonly string[]): string | undefined {
 /** True for the `type` change `compareBodies` emits when the body kinds differ. */
 export function isBodyKindChange(change: Change): boolean {
   // A JSON `type` change never has two objects, so two objects mean body descriptors.
-  return change.path === '' && isJsonObject(change.baseline) && isJsonObject(change.candidate);
+  return (
+    change.op === 'type' &&
+    change.path === '' &&
+    isJsonObject(change.baseline) &&
+    isJsonObject(change.candidate)
+  );
 }
 
 function kindName(descriptor: unknown): string {
@@ -79,44 +84,59 @@ function renames(pairs: readonly (readonly [string, string])[]): string {
   return listSome(pairs.map(([from, to]) => `\`${from}\`→\`${to}\``));
 }
 
-function casePhrase(from: readonly string[], to: readonly string[]): string | undefined {
-  const before = conventionOf(from);
-  const after = conventionOf(to);
+/** Both sides' naming conventions, when each side has one and they differ. */
+function conventions(
+  pairs: readonly (readonly [string, string])[],
+): { readonly before: string; readonly after: string } | undefined {
+  const before = conventionOf(pairs.map(([from]) => from));
+  const after = conventionOf(pairs.map(([, to]) => to));
   return before !== undefined && after !== undefined && before !== after
-    ? `${before} in baseline and ${after} in candidate`
+    ? { before, after }
     : undefined;
 }
 
-/** Pair removed and added keys that fold to the same name but are spelled differently. */
-function foldPairs(removed: readonly Member[], added: readonly Member[]): [Member, Member][] {
-  const byFold = new Map(added.map((m) => [foldKey(m.name), m] as const));
-  const pairs: [Member, Member][] = [];
-  for (const r of removed) {
-    const a = byFold.get(foldKey(r.name));
-    if (a !== undefined && a.name !== r.name) pairs.push([r, a]);
+/** Object keys only: a numeric name is an array element, which has no spelling. */
+function keysOf(members: readonly Member[]): Member[] {
+  return members.filter((m) => !/^\d+$/.test(m.name));
+}
+
+/** First member per folded key; lookups keep pattern detection linear. */
+function byFoldedName(members: readonly Member[]): Map<string, Member> {
+  const map = new Map<string, Member>();
+  for (const m of members) if (!map.has(foldKey(m.name))) map.set(foldKey(m.name), m);
+  return map;
+}
+
+function tagsByFoldedValue(members: readonly Member[]): Map<string, Member> {
+  const map = new Map<string, Member>();
+  for (const m of members) {
+    const value = m.change.candidate;
+    if (typeof value === 'string' && !map.has(foldKey(value))) map.set(foldKey(value), m);
   }
-  return pairs;
+  return map;
 }
 
 function taggedEnum(group: Group): Finding | undefined {
-  for (const wrapper of group.removed) {
+  const added = keysOf(group.added);
+  const tags = tagsByFoldedValue(added);
+  const fields = byFoldedName(added);
+  for (const wrapper of keysOf(group.removed)) {
     const inner = wrapper.change.baseline;
-    if (!isJsonObject(inner)) continue;
-    const tag = group.added.find(
-      (m) => typeof m.change.candidate === 'string' && foldKey(m.change.candidate) === foldKey(wrapper.name),
-    );
-    if (tag === undefined) continue;
-    const fields = group.added.filter((m) => m !== tag);
-    const innerKeys = Object.keys(inner);
-    const matched = innerKeys.map((k) => fields.find((m) => foldKey(m.name) === foldKey(k)));
-    if (matched.some((m) => m === undefined)) continue;
-    const used = new Set([tag, ...matched]);
-    const pairs = innerKeys.map((k, n) => [k, matched[n]?.name ?? k] as const);
+    const tag = tags.get(foldKey(wrapper.name));
+    if (!isJsonObject(inner) || tag === undefined) continue;
+    const pairs: [string, string][] = [];
+    const used = new Set<Member>([tag]);
+    for (const key of Object.keys(inner)) {
+      const field = fields.get(foldKey(key));
+      if (field === undefined || field === tag) break;
+      pairs.push([key, field.name]);
+      used.add(field);
+    }
+    if (pairs.length !== Object.keys(inner).length) continue;
     const recased = pairs.some(([from, to]) => from !== to);
-    const convention = conventionOf(pairs.map(([, to]) => to));
-    const fieldText = !recased
-      ? 'with the same fields inline'
-      : `with ${convention ?? 'renamed'} fields (${renames(pairs)})`;
+    const fieldText = recased
+      ? `with ${conventionOf(pairs.map(([, to]) => to)) ?? 'renamed'} fields (${renames(pairs)})`
+      : 'with the same fields inline';
     return {
       text: `baseline wraps the variant in a key \`${wrapper.name}\` (serde externally tagged enum); candidate uses a discriminator field \`${tag.name}\` = ${JSON.stringify(tag.change.candidate)} ${fieldText}`,
       summary: `tagged enum \`${wrapper.name}\` vs discriminator \`${tag.name}\``,
@@ -127,18 +147,21 @@ function taggedEnum(group: Group): Finding | undefined {
   return undefined;
 }
 
+/** Pair removed and added keys that fold to the same name but are spelled differently. */
 function keyCase(group: Group): Finding | undefined {
-  const pairs = foldPairs(group.removed, group.added);
+  const added = byFoldedName(keysOf(group.added));
+  const pairs: [Member, Member][] = [];
+  for (const r of keysOf(group.removed)) {
+    const a = added.get(foldKey(r.name));
+    if (a !== undefined && a.name !== r.name) pairs.push([r, a]);
+  }
   if (pairs.length === 0) return undefined;
   const names = pairs.map(([r, a]) => [r.name, a.name] as const);
-  const phrase = casePhrase(
-    names.map(([from]) => from),
-    names.map(([, to]) => to),
-  );
+  const found = conventions(names);
   const paired = new Set(pairs.flat());
   return {
-    text: `${phrase === undefined ? 'keys change case' : `keys are ${phrase}`}: ${renames(names)}`,
-    summary: phrase === undefined ? 'key case differs' : `keys ${phrase.replace(' in baseline and ', ' → ').replace(' in candidate', '')}`,
+    text: `${found === undefined ? 'keys change case' : `keys are ${found.before} in baseline and ${found.after} in candidate`}: ${renames(names)}`,
+    summary: found === undefined ? 'key case differs' : `keys ${found.before} → ${found.after}`,
     removed: group.removed.filter((m) => !paired.has(m)),
     added: group.added.filter((m) => !paired.has(m)),
   };
@@ -149,9 +172,13 @@ function generic(removed: readonly Member[], added: readonly Member[]): string {
   const describe = (m: Member, value: unknown) => `\`${m.name}\` (${typeName(value)})`;
   if (removed.length === 1 && removed[0] !== undefined) {
     const only = removed[0];
-    parts.push(`baseline has ${member(only.name)} (${typeName(only.change.baseline)}) that candidate lacks`);
+    parts.push(
+      `baseline has ${member(only.name)} (${typeName(only.change.baseline)}) that candidate lacks`,
+    );
   } else if (removed.length > 1) {
-    parts.push(`baseline has ${listSome(removed.map((m) => describe(m, m.change.baseline)))} that candidate lacks`);
+    parts.push(
+      `baseline has ${listSome(removed.map((m) => describe(m, m.change.baseline)))} that candidate lacks`,
+    );
   }
   if (added.length > 0) {
     parts.push(`candidate adds ${listSome(added.map((m) => describe(m, m.change.candidate)))}`);
@@ -163,7 +190,10 @@ function explainGroup(group: Group): { text: string; summary: string } {
   const finding = taggedEnum(group) ?? keyCase(group);
   if (finding === undefined) {
     const counts = `${group.removed.length} removed, ${group.added.length} added`;
-    return { text: generic(group.removed, group.added), summary: `shape differs ${where(group.parent)} (${counts})` };
+    return {
+      text: generic(group.removed, group.added),
+      summary: `shape differs ${where(group.parent)} (${counts})`,
+    };
   }
   const rest = generic(finding.removed, finding.added);
   const at = group.parent === '' ? '' : ` ${where(group.parent)}`;
@@ -180,7 +210,9 @@ function typeSentence(changes: readonly Change[]): string | undefined {
   if (types.length === 1) {
     return `Type changed ${first.path === '' ? 'for the whole body' : `at ${code(first.path)}`}: ${typeName(first.baseline)} in baseline, ${typeName(first.candidate)} in candidate.`;
   }
-  const items = types.map((c) => `${code(c.path)} (${typeName(c.baseline)} → ${typeName(c.candidate)})`);
+  const items = types.map(
+    (c) => `${code(c.path)} (${typeName(c.baseline)} → ${typeName(c.candidate)})`,
+  );
   return `Types changed at ${types.length} paths: ${listSome(items)}.`;
 }
 
@@ -189,7 +221,10 @@ export function explainShape(changes: readonly Change[]): ShapeText | undefined 
   const kindChange = changes.find(isBodyKindChange);
   if (kindChange !== undefined) {
     const [b, c] = [kindName(kindChange.baseline), kindName(kindChange.candidate)];
-    return { sentences: [`Body kind differs: baseline sent ${b}, candidate sent ${c}.`], summary: `body ${b} vs ${c}` };
+    return {
+      sentences: [`Body kind differs: baseline sent ${b}, candidate sent ${c}.`],
+      summary: `body ${b} vs ${c}`,
+    };
   }
   const groups = groupMembers(changes);
   const sentences: string[] = [];
@@ -200,7 +235,9 @@ export function explainShape(changes: readonly Change[]): ShapeText | undefined 
     sentences.push(`Shape differs ${where(first.parent)}: ${text.text}.`);
     summary = text.summary;
     if (groups.length > 1) {
-      sentences.push(`Shape also differs at ${listSome(groups.slice(1).map((g) => place(g.parent)))}.`);
+      sentences.push(
+        `Shape also differs at ${listSome(groups.slice(1).map((g) => place(g.parent)))}.`,
+      );
     }
   }
   const types = typeSentence(changes);

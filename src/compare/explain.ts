@@ -88,11 +88,20 @@ function explainValues(changes: readonly Change[]): { sentences: string[]; summa
   const sentences: string[] = [];
   const summary: string[] = [];
   const first = values[0];
-  if (first !== undefined && values.length === 1) {
-    sentences.push(`Value differs at ${code(first.path)}: ${brief(first.baseline)} → ${brief(first.candidate)}.`);
+  if (first !== undefined && first.path === '') {
+    sentences.push(
+      `Body differs: baseline ${brief(first.baseline)}, candidate ${brief(first.candidate)}.`,
+    );
+    summary.push('body differs');
+  } else if (first !== undefined && values.length === 1) {
+    sentences.push(
+      `Value differs at ${code(first.path)}: ${brief(first.baseline)} → ${brief(first.candidate)}.`,
+    );
     summary.push(`value differs at ${code(first.path)}`);
   } else if (values.length > 1) {
-    const items = values.map((c) => `${code(c.path)} (${brief(c.baseline, 24)} → ${brief(c.candidate, 24)})`);
+    const items = values.map(
+      (c) => `${code(c.path)} (${brief(c.baseline, 24)} → ${brief(c.candidate, 24)})`,
+    );
     sentences.push(`Values differ at ${values.length} paths: ${listSome(items)}.`);
     summary.push(`values differ at ${plural(values.length, 'path')}`);
   }
@@ -108,7 +117,9 @@ function headerValue(value: string | undefined): string {
   return value === undefined ? 'absent' : brief(value);
 }
 
-function explainHeaders(headers: readonly HeaderChange[]): { sentence: string; summary: string } | undefined {
+function explainHeaders(
+  headers: readonly HeaderChange[],
+): { sentence: string; summary: string } | undefined {
   const first = headers[0];
   if (first === undefined) return undefined;
   if (headers.length === 1) {
@@ -117,7 +128,9 @@ function explainHeaders(headers: readonly HeaderChange[]): { sentence: string; s
       summary: `header \`${first.name}\` differs`,
     };
   }
-  const items = headers.map((h) => `\`${h.name}\` (${headerValue(h.baseline)} → ${headerValue(h.candidate)})`);
+  const items = headers.map(
+    (h) => `\`${h.name}\` (${headerValue(h.baseline)} → ${headerValue(h.candidate)})`,
+  );
   return {
     sentence: `Headers differ: ${listSome(items)}.`,
     summary: `${plural(headers.length, 'header')} differ`,

@@ -19,7 +19,8 @@ export function wildcardPath(path: string): string {
 function sideType(value: unknown, bodyKind: boolean): string {
   if (value === undefined) return '-';
   // Body-kind changes carry descriptors: the kinds, not the object type, are the skeleton.
-  if (bodyKind && isJsonObject(value)) return `${String(value['kind'])}:${String(value['type'] ?? '')}`;
+  if (bodyKind && isJsonObject(value))
+    return `${String(value['kind'])}:${String(value['type'] ?? '')}`;
   return jsonType(value);
 }
 

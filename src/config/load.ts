@@ -12,7 +12,11 @@ import { substituteEnvDeep } from '../util/env.js';
 import { positionOfOffset, positionOfPath } from '../util/source.js';
 import { type ConfigInput, configSchema } from './schema.js';
 
-export const CONFIG_FILES = ['parity.config.yaml', 'parity.config.yml', 'parity.config.json'] as const;
+export const CONFIG_FILES = [
+  'parity.config.yaml',
+  'parity.config.yml',
+  'parity.config.json',
+] as const;
 
 export interface LoadConfigOptions {
   /** An explicit `--config` path; otherwise the first of CONFIG_FILES in `cwd` is used, if any. */
@@ -30,11 +34,14 @@ async function readIfPresent(path: string): Promise<string | undefined> {
   }
 }
 
-async function findConfig(options: LoadConfigOptions): Promise<{ path: string; text: string } | undefined> {
+async function findConfig(
+  options: LoadConfigOptions,
+): Promise<{ path: string; text: string } | undefined> {
   if (options.file !== undefined) {
     const path = resolve(options.cwd, options.file);
     const text = await readIfPresent(path);
-    if (text === undefined) throw new ParityError('PARITY_USAGE', `--config ${options.file}: no such file`);
+    if (text === undefined)
+      throw new ParityError('PARITY_USAGE', `--config ${options.file}: no such file`);
     return { path, text };
   }
   for (const name of CONFIG_FILES) {
@@ -46,19 +53,32 @@ async function findConfig(options: LoadConfigOptions): Promise<{ path: string; t
 }
 
 function invalid(problems: InputProblem[]): ParityError {
-  return new ParityError('PARITY_CONFIG_INVALID', `the config has ${problems.length} problem(s)`, { problems });
+  return new ParityError('PARITY_CONFIG_INVALID', `the config has ${problems.length} problem(s)`, {
+    problems,
+  });
 }
 
 /** The validated config (empty when there is no config file) and where it came from. */
-export async function loadConfig(options: LoadConfigOptions): Promise<{ config: ConfigInput; file: string | undefined }> {
+export async function loadConfig(
+  options: LoadConfigOptions,
+): Promise<{ config: ConfigInput; file: string | undefined }> {
   const found = await findConfig(options);
   if (found === undefined) return { config: {}, file: undefined };
   const file = relative(options.cwd, found.path) || found.path;
   const counter = new LineCounter();
-  const doc = parseDocument(found.text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(found.text, {
+    lineCounter: counter,
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
   if (doc.errors.length > 0) {
     throw invalid(
-      doc.errors.map((e) => ({ file, ...positionOfOffset(counter, e.pos[0]), field: '', message: `syntax error: ${e.message}` })),
+      doc.errors.map((e) => ({
+        file,
+        ...positionOfOffset(counter, e.pos[0]),
+        field: '',
+        message: `syntax error: ${e.message}`,
+      })),
     );
   }
   const data: unknown = doc.toJS() ?? {};
@@ -73,7 +93,8 @@ export async function loadConfig(options: LoadConfigOptions): Promise<{ config: 
   });
   const result = configSchema.safeParse(substituted);
   if (!result.success) {
-    const locate = (path: readonly PropertyKey[], at?: 'key' | 'value') => positionOfPath(doc, counter, path, at);
+    const locate = (path: readonly PropertyKey[], at?: 'key' | 'value') =>
+      positionOfPath(doc, counter, path, at);
     for (const report of describeIssues(result.error.issues, substituted, configSchema)) {
       problems.push(placeReport(report, file, locate));
     }

@@ -69,7 +69,11 @@ function parseUrl(text: string, what: string): URL {
  * `--baseline NAME=URL` defines a target; `--baseline NAME` picks one from the
  * config's `targets`. Without the flag, the config's `baseline` name is used.
  */
-function resolveTarget(side: 'baseline' | 'candidate', flag: string | undefined, config: ConfigInput): Target {
+function resolveTarget(
+  side: 'baseline' | 'candidate',
+  flag: string | undefined,
+  config: ConfigInput,
+): Target {
   const configured = config.targets ?? {};
   const spec = flag ?? config[side];
   if (spec === undefined) {
@@ -90,17 +94,26 @@ function resolveTarget(side: 'baseline' | 'candidate', flag: string | undefined,
       `--${side} ${spec}: no such target${known.length > 0 ? ` (configured: ${known.join(', ')})` : ''}; use NAME=URL to define one`,
     );
   }
-  return { name: spec, url: parseUrl(target.url, `targets.${spec}.url`), headers: Object.entries(target.headers ?? {}) };
+  return {
+    name: spec,
+    url: parseUrl(target.url, `targets.${spec}.url`),
+    headers: Object.entries(target.headers ?? {}),
+  };
 }
 
 export function resolveConfig(config: ConfigInput, flags: RunFlags, cwd: string): ResolvedConfig {
   const baseline = resolveTarget('baseline', flags.baseline, config);
   const candidate = resolveTarget('candidate', flags.candidate, config);
   if (baseline.name === candidate.name) {
-    throw usage(`baseline and candidate are both named "${baseline.name}"; give them different names`);
+    throw usage(
+      `baseline and candidate are both named "${baseline.name}"; give them different names`,
+    );
   }
   const tracker = flags.tracker ?? config.tracker ?? DEFAULTS.tracker;
-  const cases = flags.cases !== undefined && flags.cases.length > 0 ? flags.cases : (config.cases ?? DEFAULTS.cases);
+  const cases =
+    flags.cases !== undefined && flags.cases.length > 0
+      ? flags.cases
+      : (config.cases ?? DEFAULTS.cases);
   return {
     baseline,
     candidate,

@@ -16,7 +16,9 @@ const targetSpecSchema = z
     headers: z
       .record(z.string(), z.string())
       .optional()
-      .describe('Headers sent with every request to this target (e.g. its credentials); ${env:NAME} allowed'),
+      .describe(
+        'Headers sent with every request to this target (e.g. its credentials); ${env:NAME} allowed',
+      ),
   })
   .describe('A named implementation of the API');
 
@@ -27,16 +29,26 @@ export const configSchema = z
       .record(z.string().regex(/^[A-Za-z0-9_.-]+$/), targetSpecSchema)
       .optional()
       .describe('Named targets; pick two with `baseline` and `candidate`'),
-    baseline: z.string().optional().describe('Name of the reference target (usually the old runtime)'),
+    baseline: z
+      .string()
+      .optional()
+      .describe('Name of the reference target (usually the old runtime)'),
     candidate: z.string().optional().describe('Name of the target compared against the baseline'),
     cases: z.array(z.string()).optional().describe('Case files or folders (default: cases/)'),
     rules: rulesSpecSchema.optional().describe('Normalisation rules applied to every case'),
     tracker: z
       .union([z.string(), z.literal(false)])
       .optional()
-      .describe('Decisions tracker path (default docs/ARCHITECTURE_COMPARISON.md); false disables it'),
+      .describe(
+        'Decisions tracker path (default docs/ARCHITECTURE_COMPARISON.md); false disables it',
+      ),
     reports: z.string().optional().describe('Reports folder (default reports/)'),
-    concurrency: z.int().min(1).max(1024).optional().describe('Cases in flight at once (default 8)'),
+    concurrency: z
+      .int()
+      .min(1)
+      .max(1024)
+      .optional()
+      .describe('Cases in flight at once (default 8)'),
     timeoutMs: z.int().min(1).optional().describe('Budget for one request, in ms (default 10000)'),
     retries: z
       .int()
@@ -49,7 +61,10 @@ export const configSchema = z
       .min(1024)
       .optional()
       .describe('Bodies larger than this are compared by hash and size (default 16 MiB)'),
-    failOn: z.enum(FAIL_POLICIES).optional().describe('Which divergences make the run exit 1 (default open)'),
+    failOn: z
+      .enum(FAIL_POLICIES)
+      .optional()
+      .describe('Which divergences make the run exit 1 (default open)'),
   })
   .describe('parity configuration');
 

@@ -88,8 +88,10 @@ function toBody(raw: RawBody, encoding: string, contentType: string | undefined,
   try {
     decoded = decompress(raw.bytes, encoding, cap);
   } catch (error) {
-    const tooBig = error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
-    if (tooBig) return { kind: 'truncated', sha256: raw.sha256, size: raw.size } satisfies ResponseBody;
+    const tooBig =
+      error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
+    if (tooBig)
+      return { kind: 'truncated', sha256: raw.sha256, size: raw.size } satisfies ResponseBody;
     decoded = undefined;
   }
   if (decoded === undefined) {
@@ -154,14 +156,23 @@ export function createClient(target: Target, options: ClientOptions): TargetClie
       const durationMs = performance.now() - started;
       return {
         outcome: 'response',
-        response: { status: response.statusCode, headers: responseHeaders, body, wireBytes: raw.size, durationMs },
+        response: {
+          status: response.statusCode,
+          headers: responseHeaders,
+          body,
+          wireBytes: raw.size,
+          durationMs,
+        },
       };
     } catch (error) {
       const durationMs = performance.now() - started;
       if (signal.aborted) {
         return {
           outcome: 'transport-error',
-          error: { code: TIMEOUT_CODE, message: `no complete response within ${options.timeoutMs} ms` },
+          error: {
+            code: TIMEOUT_CODE,
+            message: `no complete response within ${options.timeoutMs} ms`,
+          },
           durationMs,
         };
       }

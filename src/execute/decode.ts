@@ -14,7 +14,9 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 export function isJsonContentType(contentType: string | undefined): boolean {
   if (contentType === undefined) return false;
   const mediaType = contentType.split(';', 1)[0]?.trim().toLowerCase() ?? '';
-  return mediaType === 'application/json' || mediaType.endsWith('+json') || mediaType === 'text/json';
+  return (
+    mediaType === 'application/json' || mediaType.endsWith('+json') || mediaType === 'text/json'
+  );
 }
 
 function isTextContentType(contentType: string | undefined): boolean {

@@ -108,14 +108,10 @@ function activeMasks(
   inherited: readonly CompiledMask[],
 ): readonly CompiledMask[] {
   if (all.length === inherited.length) return inherited;
-  let changed = false;
-  const out = all.filter((mask) => {
-    if (inherited.includes(mask)) return true;
-    const matches = mask.pattern.matches(path);
-    changed ||= matches;
-    return matches;
-  });
-  return changed ? out : inherited;
+  // Most nodes add no mask: check before allocating a new list.
+  const fresh = (mask: CompiledMask) => !inherited.includes(mask) && mask.pattern.matches(path);
+  if (!all.some(fresh)) return inherited;
+  return all.filter((mask) => inherited.includes(mask) || fresh(mask));
 }
 
 function maskLeaf(value: unknown, masks: readonly CompiledMask[]): unknown {
@@ -150,15 +146,25 @@ function normaliseObject(
   masks: readonly CompiledMask[],
   c: CompiledRules,
 ): Record<string, unknown> {
-  const entries: [string, unknown][] = [];
+  const kept: [string, unknown][] = [];
   for (const [key, child] of Object.entries(value)) {
     if (c.nullEqualsAbsent && child === null) continue;
     path.push(c.fold ? foldKey(key) : key);
-    if (!matchesAny(c.ignore, path)) entries.push([key, walk(child, path, masks, c)]);
+    const ignored = matchesAny(c.ignore, path);
     path.pop();
+    if (!ignored) kept.push([key, child]);
   }
+  // Children are walked under their final names (collision suffixes included),
+  // so a second pass sees the same paths and changes nothing (idempotence).
+  const named = c.fold ? foldEntries(kept) : kept;
+  const out = named.map(([name, child]): [string, unknown] => {
+    path.push(name);
+    const normalised = walk(child, path, masks, c);
+    path.pop();
+    return [name, normalised];
+  });
   // Object.fromEntries defines own properties, so a `__proto__` key stays data.
-  return Object.fromEntries(c.fold ? foldEntries(entries) : entries);
+  return Object.fromEntries(out);
 }
 
 /**

@@ -14,7 +14,9 @@ export function foldKey(key: string): string {
  */
 export function foldPattern(pattern: string): string {
   return parsePointer(pattern)
-    .map((segment) => (segment === '*' || segment === '**' ? segment : escapeSegment(foldKey(segment))))
+    .map((segment) =>
+      segment === '*' || segment === '**' ? segment : escapeSegment(foldKey(segment)),
+    )
     .map((segment) => `/${segment}`)
     .join('');
 }

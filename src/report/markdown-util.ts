@@ -27,7 +27,7 @@ export function fenced(text: string, language = ''): string {
 
 /** Compact one-line JSON for a value, cut to `max` characters. */
 export function preview(value: unknown, max = 80): string {
-  const text = value === undefined ? '(absent)' : JSON.stringify(value) ?? String(value);
+  const text = value === undefined ? '(absent)' : (JSON.stringify(value) ?? String(value));
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 

@@ -32,7 +32,9 @@ function diffLines(changes: readonly Change[]): string {
         lines.push(`- ${path}: ${preview(change.baseline, 200)}`);
         break;
       case 'moved':
-        lines.push(`~ ${path}: moved from index ${preview(change.baseline)} to ${preview(change.candidate)}`);
+        lines.push(
+          `~ ${path}: moved from index ${preview(change.baseline)} to ${preview(change.candidate)}`,
+        );
         break;
       case 'type':
       case 'value':
@@ -53,7 +55,9 @@ function divergenceSection(result: CaseResult): string {
   const status = `${result.baseline.status ?? result.baseline.error?.code ?? '?'} → ${
     result.candidate.status ?? result.candidate.error?.code ?? '?'
   }`;
-  parts.push(`**Kinds:** ${result.kinds.join(', ')} · **Status:** ${status} · **Fingerprint:** ${code(result.fingerprint ?? '')}`);
+  parts.push(
+    `**Kinds:** ${result.kinds.join(', ')} · **Status:** ${status} · **Fingerprint:** ${code(result.fingerprint ?? '')}`,
+  );
   parts.push('', result.explanation ?? '');
   if (result.changes.length > 0) parts.push('', diffLines(result.changes));
   if (result.headerChanges.length > 0) {
@@ -61,13 +65,22 @@ function divergenceSection(result: CaseResult): string {
       '',
       table(
         ['header', 'baseline', 'candidate'],
-        result.headerChanges.map((h) => [code(h.name), cell(h.baseline ?? '(absent)'), cell(h.candidate ?? '(absent)')]),
+        result.headerChanges.map((h) => [
+          code(h.name),
+          cell(h.baseline ?? '(absent)'),
+          cell(h.candidate ?? '(absent)'),
+        ]),
       ),
     );
   }
   for (const line of result.expectations ?? []) parts.push('', `Expectation not met: ${line}.`);
   if (result.repro !== undefined) {
-    parts.push('', 'Reproduce:', '', fenced(`${result.repro.baseline}\n${result.repro.candidate}`, 'sh'));
+    parts.push(
+      '',
+      'Reproduce:',
+      '',
+      fenced(`${result.repro.baseline}\n${result.repro.candidate}`, 'sh'),
+    );
   }
   return parts.join('\n');
 }
@@ -86,10 +99,13 @@ export function renderMarkdown(report: RunReport): string {
     sections.push('', `## ${KIND_TITLES[kind]} (${group.length})`);
     for (const result of group) sections.push('', divergenceSection(result));
   }
-  const failedOnly = report.results.filter((r) => r.verdict === 'equal' && r.expectations !== undefined);
+  const failedOnly = report.results.filter(
+    (r) => r.verdict === 'equal' && r.expectations !== undefined,
+  );
   if (failedOnly.length > 0) {
     sections.push('', '## Expectations not met (sides agree)');
-    for (const r of failedOnly) sections.push('', `- ${cell(r.caseId)}: ${cell((r.expectations ?? []).join('; '))}`);
+    for (const r of failedOnly)
+      sections.push('', `- ${cell(r.caseId)}: ${cell((r.expectations ?? []).join('; '))}`);
   }
   return `${sections.join('\n')}\n`;
 }

@@ -2,11 +2,7 @@
  * `RunReport`: the one canonical, versioned artefact of a run (report.json).
  * Markdown, console and the other formats are pure renderings of it.
  */
-import {
-  type CaseResult,
-  DIVERGENCE_KINDS,
-  type DivergenceKind,
-} from '../model.js';
+import { type CaseResult, DIVERGENCE_KINDS, type DivergenceKind } from '../model.js';
 
 /** Bump on any incompatible change of report.json, with a changelog note. */
 export const REPORT_SCHEMA_VERSION = 1;

@@ -37,7 +37,9 @@ export function createRedactor(input: RedactorInput): Redactor {
   const names = new Set([...ALWAYS_REDACTED, ...input.headerNames.map((n) => n.toLowerCase())]);
   // Longest first, so a secret containing another is replaced whole; short values
   // (under 4 characters) would mangle unrelated text and are not secrets anyway.
-  const secrets = [...input.secrets].filter(([s]) => s.length >= 4).sort((a, b) => b[0].length - a[0].length);
+  const secrets = [...input.secrets]
+    .filter(([s]) => s.length >= 4)
+    .sort((a, b) => b[0].length - a[0].length);
   const text = (value: string): string => {
     let out = value;
     for (const [secret, placeholder] of secrets) {

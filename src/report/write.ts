@@ -11,7 +11,10 @@ import type { RunReport } from './model.js';
 
 export type ReportFormat = 'json' | 'md';
 
-export const RENDERERS: Record<ReportFormat, { file: string; render: (report: RunReport) => string }> = {
+export const RENDERERS: Record<
+  ReportFormat,
+  { file: string; render: (report: RunReport) => string }
+> = {
   json: { file: 'report.json', render: renderJson },
   md: { file: 'report.md', render: renderMarkdown },
 };

@@ -113,7 +113,10 @@ export function compilePattern(pattern: string): PointerPattern {
 }
 
 /** True when any of the compiled patterns matches. */
-export function matchesAny(patterns: readonly PointerPattern[], segments: readonly string[]): boolean {
+export function matchesAny(
+  patterns: readonly PointerPattern[],
+  segments: readonly string[],
+): boolean {
   for (const pattern of patterns) if (pattern.matches(segments)) return true;
   return false;
 }

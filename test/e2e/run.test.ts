@@ -37,15 +37,33 @@ describe('parity run, end to end', () => {
 
   it('reports a shape divergence, exits 1 and opens one tracker row; a rerun updates it', async () => {
     const cwd = await tempProject({ 'cases/demo.yaml': CASES });
-    const first = await runCli(cwd, ['run', ...targets()], { now: new Date('2026-11-20T10:00:00Z') });
+    const first = await runCli(cwd, ['run', ...targets()], {
+      now: new Date('2026-11-20T10:00:00Z'),
+    });
     expect(first.stderr).toBe('');
     expect(first.code).toBe(1);
     const report = await latestReport(cwd);
     expect(report.schemaVersion).toBe(1);
-    expect(report.summary).toMatchObject({ cases: 2, equal: 1, divergent: 1, errors: 0, statusParity: { equal: 2, total: 2 } });
-    expect(report.summary.byKind).toEqual({ status: 0, shape: 1, value: 0, header: 0, transport: 0 });
+    expect(report.summary).toMatchObject({
+      cases: 2,
+      equal: 1,
+      divergent: 1,
+      errors: 0,
+      statusParity: { equal: 2, total: 2 },
+    });
+    expect(report.summary.byKind).toEqual({
+      status: 0,
+      shape: 1,
+      value: 0,
+      header: 0,
+      transport: 0,
+    });
     const drift = report.results.find((r) => r.caseId === 'demo/drift');
-    expect(drift).toMatchObject({ verdict: 'divergent', kinds: ['shape'], request: { method: 'POST', path: '/drift' } });
+    expect(drift).toMatchObject({
+      verdict: 'divergent',
+      kinds: ['shape'],
+      request: { method: 'POST', path: '/drift' },
+    });
     expect(drift?.fingerprint).toMatch(/^[0-9a-f]{16}$/);
     expect(drift?.changes.map((c) => `${c.op} ${c.path}`)).toContain('removed /Schema');
     expect(drift?.repro?.candidate).toContain(`curl -sS -i -X POST ${go.url}/drift`);
@@ -57,15 +75,22 @@ describe('parity run, end to end', () => {
     expect(tracker).toMatch(/PAR-001 \| _open_/);
 
     // A human writes a decision; the next run keeps it and duplicates nothing.
-    const edited = tracker.replace('<!-- parity:tracker:end -->', '<!-- parity:tracker:end -->\n\nOur notes.\n');
+    const edited = tracker.replace(
+      '<!-- parity:tracker:end -->',
+      '<!-- parity:tracker:end -->\n\nOur notes.\n',
+    );
     await writeFile(join(cwd, 'docs/ARCHITECTURE_COMPARISON.md'), edited);
-    const second = await runCli(cwd, ['run', ...targets()], { now: new Date('2026-11-21T10:00:00Z') });
+    const second = await runCli(cwd, ['run', ...targets()], {
+      now: new Date('2026-11-21T10:00:00Z'),
+    });
     expect(second.code).toBe(1);
     const after = await readFile(join(cwd, 'docs/ARCHITECTURE_COMPARISON.md'), 'utf8');
     expect(after).toContain('Our notes.');
     expect(after.split(drift?.fingerprint ?? '!').length - 1).toBe(1);
     expect(after).toContain('2026-11-21');
-    expect((await latestReport(cwd)).results.find((r) => r.caseId === 'demo/drift')?.fingerprint).toBe(drift?.fingerprint);
+    expect(
+      (await latestReport(cwd)).results.find((r) => r.caseId === 'demo/drift')?.fingerprint,
+    ).toBe(drift?.fingerprint);
   });
 
   it('exits 0 on parity and with --fail-on none', async () => {
@@ -89,19 +114,28 @@ describe('parity run, end to end', () => {
   it('sends nothing and exits 2 when a case file is invalid', async () => {
     const cwd = await tempProject({
       'cases/good.yaml': CASES,
-      'cases/bad.yaml': 'suite: bad\ncases:\n  - id: x\n    request: { method: FETCH, path: /same }\n',
+      'cases/bad.yaml':
+        'suite: bad\ncases:\n  - id: x\n    request: { method: FETCH, path: /same }\n',
     });
     const before = rust.requests.length + go.requests.length;
     const result = await runCli(cwd, ['run', ...targets()]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/cases\/bad\.yaml:4:\d+: cases\[0\]\.request\.method must be one of/);
+    expect(result.stderr).toMatch(
+      /cases\/bad\.yaml:4:\d+: cases\[0\]\.request\.method must be one of/,
+    );
     expect(rust.requests.length + go.requests.length).toBe(before);
   });
 
   it('exits 3 when a target answers no case', async () => {
     const cwd = await tempProject({ 'cases/demo.yaml': CASES });
     const port = await closedPort();
-    const result = await runCli(cwd, ['run', '--baseline', `rust=${rust.url}`, '--candidate', `go=http://127.0.0.1:${port}`]);
+    const result = await runCli(cwd, [
+      'run',
+      '--baseline',
+      `rust=${rust.url}`,
+      '--candidate',
+      `go=http://127.0.0.1:${port}`,
+    ]);
     expect(result.code).toBe(3);
     const report = await latestReport(cwd);
     expect(report.summary.byKind.transport).toBe(2);

@@ -1,5 +1,5 @@
 /** Runs the CLI in-process with captured output, in a temp project folder. */
-import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { main } from '../../src/cli/main.js';
@@ -38,5 +38,7 @@ export async function runCli(
 }
 
 export async function latestReport(cwd: string, reports = 'reports'): Promise<RunReport> {
-  return JSON.parse(await readFile(join(cwd, reports, 'latest', 'report.json'), 'utf8')) as RunReport;
+  return JSON.parse(
+    await readFile(join(cwd, reports, 'latest', 'report.json'), 'utf8'),
+  ) as RunReport;
 }

@@ -6,11 +6,20 @@ export interface TestServer {
   readonly url: string;
   readonly port: number;
   /** Requests seen, with their raw bodies. */
-  readonly requests: { method: string; url: string; headers: IncomingMessage['headers']; body: string }[];
+  readonly requests: {
+    method: string;
+    url: string;
+    headers: IncomingMessage['headers'];
+    body: string;
+  }[];
   close(): Promise<void>;
 }
 
-export type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void | Promise<void>;
+export type Handler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: string,
+) => void | Promise<void>;
 
 export async function startServer(handler: Handler): Promise<TestServer> {
   const requests: TestServer['requests'] = [];
@@ -41,7 +50,12 @@ export async function startServer(handler: Handler): Promise<TestServer> {
 }
 
 /** Sends JSON with the given status. */
-export function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function json(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(text);

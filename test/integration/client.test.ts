@@ -5,10 +5,16 @@ import type { PlannedRequest } from '../../src/execute/plan.js';
 import type { SideOutcome } from '../../src/model.js';
 import { closedPort, json, startServer, type TestServer } from '../helpers/http.js';
 
-const get = (pathAndQuery: string): PlannedRequest => ({ method: 'GET', pathAndQuery, headers: [], body: undefined });
+const get = (pathAndQuery: string): PlannedRequest => ({
+  method: 'GET',
+  pathAndQuery,
+  headers: [],
+  body: undefined,
+});
 
 function response(outcome: SideOutcome) {
-  if (outcome.outcome !== 'response') throw new Error(`expected a response, got ${outcome.error.code}`);
+  if (outcome.outcome !== 'response')
+    throw new Error(`expected a response, got ${outcome.error.code}`);
   return outcome.response;
 }
 
@@ -22,8 +28,13 @@ describe('the HTTP client against a real server', () => {
         case '/gzip':
         case '/deflate':
         case '/br': {
-          const encode = { '/gzip': gzipSync, '/deflate': deflateSync, '/br': brotliCompressSync }[url.pathname];
-          res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': url.pathname.slice(1) });
+          const encode = { '/gzip': gzipSync, '/deflate': deflateSync, '/br': brotliCompressSync }[
+            url.pathname
+          ];
+          res.writeHead(200, {
+            'content-type': 'application/json',
+            'content-encoding': url.pathname.slice(1),
+          });
           res.end(encode(Buffer.from(payload)));
           return;
         }
@@ -51,7 +62,12 @@ describe('the HTTP client against a real server', () => {
           res.end('<html>oops</html>');
           return;
         case '/echo':
-          json(res, 200, { method: req.method, query: url.search, body, auth: req.headers['authorization'] ?? null });
+          json(res, 200, {
+            method: req.method,
+            query: url.search,
+            body,
+            auth: req.headers['authorization'] ?? null,
+          });
           return;
         default:
           res.writeHead(404, { 'content-type': 'text/plain' });
@@ -86,7 +102,8 @@ describe('the HTTP client against a real server', () => {
     const c = client();
     const outcome = await c.send(get('/reset'));
     expect(outcome.outcome).toBe('transport-error');
-    if (outcome.outcome === 'transport-error') expect(outcome.error.code).toMatch(/^(UND_ERR_SOCKET|ECONNRESET)$/);
+    if (outcome.outcome === 'transport-error')
+      expect(outcome.error.code).toMatch(/^(UND_ERR_SOCKET|ECONNRESET)$/);
     await c.close();
   });
 
@@ -94,7 +111,8 @@ describe('the HTTP client against a real server', () => {
     const c = client({ timeoutMs: 150 });
     const outcome = await c.send(get('/hang'));
     expect(outcome.outcome).toBe('transport-error');
-    if (outcome.outcome === 'transport-error') expect(outcome.error.code).toMatch(new RegExp(`${TIMEOUT_CODE}|UND_ERR_HEADERS_TIMEOUT`));
+    if (outcome.outcome === 'transport-error')
+      expect(outcome.error.code).toMatch(new RegExp(`${TIMEOUT_CODE}|UND_ERR_HEADERS_TIMEOUT`));
     await c.close();
   });
 
@@ -131,7 +149,12 @@ describe('the HTTP client against a real server', () => {
   it('sends the planned bytes, query and target headers', async () => {
     const c = client();
     const r = response(
-      await c.send({ method: 'POST', pathAndQuery: '/echo?a=1&a=2', headers: [['content-type', 'application/json']], body: '{"x":1}' }),
+      await c.send({
+        method: 'POST',
+        pathAndQuery: '/echo?a=1&a=2',
+        headers: [['content-type', 'application/json']],
+        body: '{"x":1}',
+      }),
     );
     expect(r.body).toEqual({
       kind: 'json',

@@ -6,8 +6,8 @@ import { selectCases } from '../../cases/select.js';
 import { loadConfig } from '../../config/load.js';
 import { type ResolvedConfig, type RunFlags, resolveConfig } from '../../config/resolve.js';
 import type { FailPolicy } from '../../config/schema.js';
-import { createRedactor } from '../../report/redact.js';
 import type { RunReport } from '../../report/model.js';
+import { createRedactor } from '../../report/redact.js';
 import { colorsFor } from '../colors.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { failingResults } from '../fail-policy.js';
@@ -48,9 +48,17 @@ function flagsOf(paths: readonly string[], options: RunCommandOptions): RunFlags
 
 async function prepare(paths: readonly string[], options: RunCommandOptions, io: Io) {
   const tracked = trackEnv(io.env);
-  const { config: input } = await loadConfig({ file: options.config, cwd: io.cwd, env: tracked.env });
+  const { config: input } = await loadConfig({
+    file: options.config,
+    cwd: io.cwd,
+    env: tracked.env,
+  });
   const config: ResolvedConfig = resolveConfig(input, flagsOf(paths, options), io.cwd);
-  const all = await loadCases(config.casePaths, { cwd: io.cwd, env: tracked.env, globalRules: config.rules });
+  const all = await loadCases(config.casePaths, {
+    cwd: io.cwd,
+    env: tracked.env,
+    globalRules: config.rules,
+  });
   const cases = selectCases(all, {
     ...(options.filter === undefined ? {} : { filter: options.filter }),
     ...(options.tag === undefined ? {} : { tags: options.tag }),
@@ -76,11 +84,17 @@ function machineSummary(report: RunReport, reportDir: string) {
   return { ...head, reportDir, divergences };
 }
 
-export async function runCommand(paths: readonly string[], options: RunCommandOptions, io: Io): Promise<ExitCode> {
+export async function runCommand(
+  paths: readonly string[],
+  options: RunCommandOptions,
+  io: Io,
+): Promise<ExitCode> {
   const { config, cases, redact } = await prepare(paths, options, io);
   const err = colorsFor(io.stderr, io.env);
   if (cases.length === 0) {
-    io.stderr.write(`${err.yellow('parity: no cases selected')} (check the paths, --filter and --tag)\n`);
+    io.stderr.write(
+      `${err.yellow('parity: no cases selected')} (check the paths, --filter and --tag)\n`,
+    );
     return EXIT.badInput;
   }
   const progress = createProgress(io, options.json !== true && options.quiet !== true);
@@ -93,14 +107,23 @@ export async function runCommand(paths: readonly string[], options: RunCommandOp
     onResult: (result) => progress.tick(result),
   }).finally(() => progress.stop());
   const { report, written } = outcome;
-  const shown = report.tracker === undefined ? report : { ...report, tracker: { ...report.tracker, path: relative(io.cwd, report.tracker.path) } };
+  const shown =
+    report.tracker === undefined
+      ? report
+      : { ...report, tracker: { ...report.tracker, path: relative(io.cwd, report.tracker.path) } };
   if (options.json === true) {
-    io.stdout.write(`${JSON.stringify(machineSummary(shown, relative(io.cwd, written.dir)), null, 2)}\n`);
+    io.stdout.write(
+      `${JSON.stringify(machineSummary(shown, relative(io.cwd, written.dir)), null, 2)}\n`,
+    );
   } else if (options.quiet !== true) {
-    io.stdout.write(renderSummary(shown, colorsFor(io.stdout, io.env), relative(io.cwd, written.dir)));
+    io.stdout.write(
+      renderSummary(shown, colorsFor(io.stdout, io.env), relative(io.cwd, written.dir)),
+    );
   }
   for (const failure of written.failures) {
-    io.stderr.write(`parity: could not write the ${failure.format} report: ${failure.error.message}\n`);
+    io.stderr.write(
+      `parity: could not write the ${failure.format} report: ${failure.error.message}\n`,
+    );
   }
   if (outcome.unreachable.length > 0) {
     io.stderr.write(

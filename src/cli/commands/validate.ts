@@ -20,7 +20,9 @@ export async function validateCommand(
   );
   const c = colorsFor(io.stdout, io.env);
   if (result.problems.length === 0) {
-    io.stdout.write(`${c.green('ok')}: ${result.files} file(s), ${result.cases} case(s), no problems\n`);
+    io.stdout.write(
+      `${c.green('ok')}: ${result.files} file(s), ${result.cases} case(s), no problems\n`,
+    );
     return EXIT.ok;
   }
   for (const problem of result.problems) io.stderr.write(`${formatProblem(problem)}\n`);

@@ -16,13 +16,29 @@ describe('large arrays', () => {
 
   it('keyed: removal, change and move are reported by key', () => {
     const baseline = Array.from({ length: N }, (_, i) => ({ id: i, v: i }));
-    const candidate = baseline.filter((e) => e.id !== 5).map((e) => (e.id === 7 ? { id: 7, v: -7 } : e));
+    const candidate = baseline
+      .filter((e) => e.id !== 5)
+      .map((e) => (e.id === 7 ? { id: 7, v: -7 } : e));
     const last = candidate.pop();
     if (last !== undefined) candidate.unshift(last);
     expect(diffJson(baseline, candidate, keyedOptions)).toEqual([
       { path: '/5', op: 'removed', baseline: { id: 5, v: 5 } },
       { path: '/7/v', op: 'value', baseline: 7, candidate: -7 },
       { path: `/${N - 1}`, op: 'moved', baseline: N - 1, candidate: 0 },
+    ]);
+  });
+
+  it('keyed: changed elements are named by their baseline index', () => {
+    const baseline = Array.from({ length: N }, (_, i) => ({ id: i, v: i }));
+    const candidate = [
+      { id: 'a' },
+      { id: 'b' },
+      ...baseline.map((e) => (e.id === 7 ? { id: 7, v: 0 } : e)),
+    ];
+    expect(diffJson(baseline, candidate, keyedOptions)).toEqual([
+      { path: '/0', op: 'added', candidate: { id: 'a' } },
+      { path: '/1', op: 'added', candidate: { id: 'b' } },
+      { path: '/7/v', op: 'value', baseline: 7, candidate: 0 },
     ]);
   });
 
@@ -51,11 +67,13 @@ describe('large arrays', () => {
       const baseline = make(n);
       const candidate = [{ id: 'x', v: 0 }, ...baseline.slice(1)];
       candidate[3] = { id: 3, v: 33 };
-      expect(diffJson(baseline, candidate, keyedOptions)).toEqual([
-        { path: '/0', op: 'added', candidate: { id: 'x', v: 0 } },
-        { path: '/0', op: 'removed', baseline: { id: 0, v: 0 } },
-        { path: '/3/v', op: 'value', baseline: 3, candidate: 33 },
-      ].sort((a, b) => (a.op === 'removed' ? -1 : b.op === 'removed' ? 1 : 0)));
+      expect(diffJson(baseline, candidate, keyedOptions)).toEqual(
+        [
+          { path: '/0', op: 'added', candidate: { id: 'x', v: 0 } },
+          { path: '/0', op: 'removed', baseline: { id: 0, v: 0 } },
+          { path: '/3/v', op: 'value', baseline: 3, candidate: 33 },
+        ].sort((a, b) => (a.op === 'removed' ? -1 : b.op === 'removed' ? 1 : 0)),
+      );
     }
   });
 });
@@ -74,7 +92,11 @@ describe('alignLarge', () => {
   });
 
   it('matches duplicates first come, first served and finds moves', () => {
-    const a = alignLarge([{ id: 1 }, { id: 2 }, { id: 1 }], [{ id: 2 }, { id: 1 }, { id: 1 }], ['id']);
+    const a = alignLarge(
+      [{ id: 1 }, { id: 2 }, { id: 1 }],
+      [{ id: 2 }, { id: 1 }, { id: 1 }],
+      ['id'],
+    );
     expect(a.removed).toEqual([]);
     expect(a.added).toEqual([]);
     expect(a.pairs).toEqual([

@@ -19,8 +19,18 @@ describe('compareBodies', () => {
       arrayKeys: ['record_id'],
       tolerance: [{ path: '/Items/*/Price', absolute: 0.5, relative: 0 }],
     });
-    const baseline = json({ items: [{ record_id: 1, price: 1 }, { record_id: 2, price: 2 }] });
-    const candidate = json({ Items: [{ RecordId: 2, Price: 2.2 }, { RecordId: 1, Price: 1 }] });
+    const baseline = json({
+      items: [
+        { record_id: 1, price: 1 },
+        { record_id: 2, price: 2 },
+      ],
+    });
+    const candidate = json({
+      Items: [
+        { RecordId: 2, Price: 2.2 },
+        { RecordId: 1, Price: 1 },
+      ],
+    });
     expect(compareBodies(baseline, candidate, r)).toEqual([
       { path: '/items/1', op: 'moved', baseline: 1, candidate: 0 },
     ]);
@@ -32,7 +42,11 @@ describe('compareBodies', () => {
     expect(compareBodies({ kind: 'text', text: 'a' }, { kind: 'text', text: 'b' }, r)).toEqual([
       { path: '', op: 'value', baseline: 'a', candidate: 'b' },
     ]);
-    const bad = (text: string) => ({ kind: 'invalid-json' as const, text, error: 'Unexpected token' });
+    const bad = (text: string) => ({
+      kind: 'invalid-json' as const,
+      text,
+      error: 'Unexpected token',
+    });
     expect(compareBodies(bad('{a'), bad('{b'), r)).toEqual([
       { path: '', op: 'value', baseline: '{a', candidate: '{b' },
     ]);
@@ -46,7 +60,12 @@ describe('compareBodies', () => {
     const bin = (sha256: string, size: number) => ({ kind: 'binary' as const, sha256, size });
     expect(compareBodies(bin('aa', 3), bin('aa', 3), rules())).toEqual([]);
     expect(compareBodies(bin('aa', 3), bin('bb', 4), rules())).toEqual([
-      { path: '', op: 'value', baseline: { sha256: 'aa', size: 3 }, candidate: { sha256: 'bb', size: 4 } },
+      {
+        path: '',
+        op: 'value',
+        baseline: { sha256: 'aa', size: 3 },
+        candidate: { sha256: 'bb', size: 4 },
+      },
     ]);
     const cut = (sha256: string) => ({ kind: 'truncated' as const, sha256, size: 9 });
     expect(compareBodies(cut('x'), cut('y'), rules())).toHaveLength(1);
@@ -56,7 +75,12 @@ describe('compareBodies', () => {
     expect(
       compareBodies(json({ a: 1 }), { kind: 'invalid-json', text: '{a', error: 'x' }, rules()),
     ).toEqual([
-      { path: '', op: 'type', baseline: { kind: 'json', type: 'object' }, candidate: { kind: 'invalid-json' } },
+      {
+        path: '',
+        op: 'type',
+        baseline: { kind: 'json', type: 'object' },
+        candidate: { kind: 'invalid-json' },
+      },
     ]);
     expect(compareBodies({ kind: 'empty' }, { kind: 'text', text: '' }, rules())).toEqual([
       { path: '', op: 'type', baseline: { kind: 'empty' }, candidate: { kind: 'text' } },

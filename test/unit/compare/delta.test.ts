@@ -38,7 +38,9 @@ describe('diffJson', () => {
   });
 
   it('changes the root value', () => {
-    expect(diffJson(1, 'x', plain)).toEqual([{ path: '', op: 'type', baseline: 1, candidate: 'x' }]);
+    expect(diffJson(1, 'x', plain)).toEqual([
+      { path: '', op: 'type', baseline: 1, candidate: 'x' },
+    ]);
     expect(diffJson('a'.repeat(100), 'b'.repeat(100), plain)).toEqual([
       { path: '', op: 'value', baseline: 'a'.repeat(100), candidate: 'b'.repeat(100) },
     ]);
@@ -51,11 +53,26 @@ describe('diffJson', () => {
   });
 
   it('matches keyed elements and uses baseline indices for removed/changed, candidate for added', () => {
-    const baseline = { items: [{ id: 1, v: 'a' }, { id: 2, v: 'b' }, { id: 3, v: 'c' }] };
-    const candidate = { items: [{ id: 0, v: 'z' }, { id: 1, v: 'a' }, { id: 3, v: 'C' }] };
+    const baseline = {
+      items: [
+        { id: 1, v: 'a' },
+        { id: 2, v: 'b' },
+        { id: 3, v: 'c' },
+      ],
+    };
+    const candidate = {
+      items: [
+        { id: 0, v: 'z' },
+        { id: -1, v: 'y' },
+        { id: 1, v: 'a' },
+        { id: 3, v: 'C' },
+      ],
+    };
+    // id 3 sits at baseline index 2 and candidate index 3: the path names index 2.
     expect(diffJson(baseline, candidate, plain)).toEqual([
       { path: '/items/0', op: 'added', candidate: { id: 0, v: 'z' } },
       { path: '/items/1', op: 'removed', baseline: { id: 2, v: 'b' } },
+      { path: '/items/1', op: 'added', candidate: { id: -1, v: 'y' } },
       { path: '/items/2/v', op: 'value', baseline: 'c', candidate: 'C' },
     ]);
   });
@@ -82,15 +99,21 @@ describe('diffJson', () => {
   });
 
   it('matches unkeyed objects by position', () => {
-    expect(diffJson([{ a: 1 }, { a: 2 }], [{ a: 1 }, { a: 3 }], { ...plain, arrayKeys: [] })).toEqual([
-      { path: '/1/a', op: 'value', baseline: 2, candidate: 3 },
-    ]);
+    expect(
+      diffJson([{ a: 1 }, { a: 2 }], [{ a: 1 }, { a: 3 }], { ...plain, arrayKeys: [] }),
+    ).toEqual([{ path: '/1/a', op: 'value', baseline: 2, candidate: 3 }]);
   });
 
   it('uses the first present array key', () => {
     const options = { arrayKeys: ['uuid', 'name'], tolerance: [] };
-    const baseline = [{ name: 'a', n: 1 }, { name: 'b', n: 2 }];
-    const candidate = [{ name: 'b', n: 2 }, { name: 'a', n: 1 }];
+    const baseline = [
+      { name: 'a', n: 1 },
+      { name: 'b', n: 2 },
+    ];
+    const candidate = [
+      { name: 'b', n: 2 },
+      { name: 'a', n: 1 },
+    ];
     expect(diffJson(baseline, candidate, options)).toEqual([
       { path: '/1', op: 'moved', baseline: 1, candidate: 0 },
     ]);
@@ -99,7 +122,9 @@ describe('diffJson', () => {
   it('sorts changes by path with numeric indices, then op', () => {
     const baseline = Array.from({ length: 12 }, (_, i) => ({ k: i }));
     const candidate = baseline.map((e, i) => (i === 2 || i === 10 ? { k: -1 } : e));
-    const paths = diffJson(baseline, candidate, { arrayKeys: [], tolerance: [] }).map((c) => c.path);
+    const paths = diffJson(baseline, candidate, { arrayKeys: [], tolerance: [] }).map(
+      (c) => c.path,
+    );
     expect(paths).toEqual(['/2/k', '/10/k']);
   });
 
@@ -107,12 +132,18 @@ describe('diffJson', () => {
     const tolerance = [{ path: '/prices/*', absolute: 0.01, relative: 0 }];
 
     it('treats numbers within an absolute tolerance as equal', () => {
-      expect(diffJson({ prices: [1.0, 2.0] }, { prices: [1.005, 2.0] }, { arrayKeys: [], tolerance })).toEqual([]);
+      expect(
+        diffJson({ prices: [1.0, 2.0] }, { prices: [1.005, 2.0] }, { arrayKeys: [], tolerance }),
+      ).toEqual([]);
     });
 
     it('reports numbers beyond it, and numbers outside the rule path', () => {
       expect(
-        diffJson({ prices: [1.0], total: 1 }, { prices: [1.5], total: 1.001 }, { arrayKeys: [], tolerance }),
+        diffJson(
+          { prices: [1.0], total: 1 },
+          { prices: [1.5], total: 1.001 },
+          { arrayKeys: [], tolerance },
+        ),
       ).toEqual([
         { path: '/prices/0', op: 'value', baseline: 1.0, candidate: 1.5 },
         { path: '/total', op: 'value', baseline: 1, candidate: 1.001 },
@@ -128,7 +159,11 @@ describe('diffJson', () => {
     it('applies to nested values of keyed elements', () => {
       const t = [{ path: '/items/*/price', absolute: 0.5, relative: 0 }];
       expect(
-        diffJson({ items: [{ id: 1, price: 10 }] }, { items: [{ id: 1, price: 10.4 }] }, { arrayKeys: ['id'], tolerance: t }),
+        diffJson(
+          { items: [{ id: 1, price: 10 }] },
+          { items: [{ id: 1, price: 10.4 }] },
+          { arrayKeys: ['id'], tolerance: t },
+        ),
       ).toEqual([]);
     });
   });

@@ -1,5 +1,12 @@
 /** Builders for rules, cases and exchanges used by the compare tests. */
-import type { Case, Exchange, Response, ResponseBody, Rules, SideOutcome } from '../../../src/model.js';
+import type {
+  Case,
+  Exchange,
+  Response,
+  ResponseBody,
+  Rules,
+  SideOutcome,
+} from '../../../src/model.js';
 
 export function rules(overrides: Partial<Rules> = {}): Rules {
   return {
@@ -22,7 +29,13 @@ export function testCase(overrides: Partial<Case> = {}): Case {
     suite: 'validator',
     description: undefined,
     tags: [],
-    request: { method: 'POST', path: '/v1/validate', query: [], headers: [], body: { kind: 'none' } },
+    request: {
+      method: 'POST',
+      path: '/v1/validate',
+      query: [],
+      headers: [],
+      body: { kind: 'none' },
+    },
     rules: rules(),
     expect: { status: undefined },
     source: { file: 'cases/validator.yaml', line: 1, column: 1 },
@@ -47,7 +60,11 @@ export function failure(code: string, message: string): SideOutcome {
   return { outcome: 'transport-error', error: { code, message }, durationMs: 3 };
 }
 
-export function exchange(baseline: SideOutcome, candidate: SideOutcome, c: Case = testCase()): Exchange {
+export function exchange(
+  baseline: SideOutcome,
+  candidate: SideOutcome,
+  c: Case = testCase(),
+): Exchange {
   return { case: c, baseline, candidate };
 }
 

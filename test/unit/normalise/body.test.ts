@@ -53,6 +53,19 @@ describe('normaliseJson', () => {
     });
   });
 
+  it('treats a leaf that already reads as a replacement as masked', () => {
+    const r = rules({
+      mask: [
+        { path: '/id', regex: '^\\d+$', replacement: '0' },
+        { path: '/**', regex: '0', replacement: '<zero>' },
+      ],
+    });
+    // Both sides end up with the string "0", and a second pass changes nothing.
+    expect(normaliseJson({ id: 0 }, r)).toEqual({ id: '0' });
+    expect(normaliseJson({ id: 42 }, r)).toEqual({ id: '0' });
+    expect(normaliseJson(normaliseJson({ id: 42 }, r), r)).toEqual({ id: '0' });
+  });
+
   it('drops null entries when nullEqualsAbsent, but keeps nulls in arrays', () => {
     const r = rules({ nullEqualsAbsent: true });
     expect(normaliseJson({ a: null, b: { c: null, d: 1 }, e: [null] }, r)).toEqual({
@@ -75,11 +88,28 @@ describe('normaliseJson', () => {
     const two = normaliseJson({ userId: 2, user_id: 1 }, r);
     expect(one).toEqual({ userid: 2, 'userid~2': 1 });
     expect(two).toEqual(one);
-    expect(foldEntries([['a', 1], ['A', 2], ['a~2', 3]])).toEqual([
+    expect(
+      foldEntries([
+        ['a', 1],
+        ['A', 2],
+        ['a~2', 3],
+      ]),
+    ).toEqual([
       ['a', 2],
       ['a~3', 1],
       ['a~2', 3],
     ]);
+  });
+
+  it('walks colliding keys under their final names, so a second pass is a no-op', () => {
+    const r = rules({
+      keyCaseFold: true,
+      sortArrays: [{ path: '/userId', by: undefined }],
+    });
+    const once = normaliseJson({ user_id: [2, 1], userId: [4, 3] }, r);
+    // `userId` keeps `userid` (sorted), `user_id` becomes `userid~2` (not matched, kept).
+    expect(once).toEqual({ userid: [3, 4], 'userid~2': [2, 1] });
+    expect(normaliseJson(once, r)).toEqual(once);
   });
 
   it('sorts arrays by key, then by canonical JSON', () => {
@@ -144,7 +174,10 @@ const keyed = fc.letrec((tie) => ({
 
 const patternArb = fc.constantFrom('/at', '/**/at', '/list/*/id', '/*/name', '/userId/**', '/**');
 const rulesArb: fc.Arbitrary<Rules> = fc.record({
-  ignore: fc.array(patternArb.filter((p) => p !== '/**'), { maxLength: 2 }),
+  ignore: fc.array(
+    patternArb.filter((p) => p !== '/**'),
+    { maxLength: 2 },
+  ),
   mask: fc.array(
     fc.record({
       path: patternArb,
@@ -172,7 +205,7 @@ describe('normaliseJson properties', () => {
         const once = normaliseJson(value, r);
         expect(normaliseJson(once, r)).toEqual(once);
       }),
-      { numRuns: 1000 },
+      { numRuns: 2000 },
     );
   });
 

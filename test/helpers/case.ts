@@ -1,0 +1,24 @@
+/** Builds resolved `Case`s for tests without going through files. */
+import {
+  type RulesSpecInput,
+  resolveRules,
+  rulesSpecSchema,
+} from '../../src/cases/rules-schema.js';
+import type { Case, CaseRequest } from '../../src/model.js';
+
+export function makeCase(
+  id: string,
+  request: Partial<CaseRequest> & { path: string },
+  rules: RulesSpecInput = {},
+): Case {
+  return {
+    id: `t/${id}`,
+    suite: 't',
+    description: undefined,
+    tags: [],
+    request: { method: 'GET', query: [], headers: [], body: { kind: 'none' }, ...request },
+    rules: resolveRules([rulesSpecSchema.parse(rules)]),
+    expect: { status: undefined },
+    source: { file: 'inline', line: 1, column: 1 },
+  };
+}

@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import { compare } from '../../../src/compare/compare.js';
+import { explain } from '../../../src/compare/explain.js';
+import { conventionOf } from '../../../src/compare/explain-shape.js';
+import type { Comparison } from '../../../src/model.js';
+import { exchange, failure, GO, json, response, SERDE } from './fixtures.js';
+
+function explainBodies(baseline: unknown, candidate: unknown, status = [200, 200]) {
+  const comparison = compare(
+    exchange(
+      response(status[0] ?? 200, json(baseline)),
+      response(status[1] ?? 200, json(candidate)),
+    ),
+  );
+  if (comparison === undefined) throw new Error('expected a comparison');
+  return explain({ kind: 'comparison', caseId: 'c', comparison, kinds: [] });
+}
+
+function sentences(text: string): number {
+  return text.split(/(?<=\.)\s+(?=[A-Z])/).length;
+}
+
+describe('explain: cross-runtime patterns', () => {
+  it('names the serde externally tagged enum vs Go discriminator field', () => {
+    const { explanation, summary } = explainBodies(SERDE, GO);
+    expect(explanation).toBe(
+      'Shape differs at the top level: baseline wraps the variant in a key `Schema` (serde externally tagged enum); ' +
+        'candidate uses a discriminator field `Kind` = "schema" with PascalCase fields (`field`→`Field` and `reason`→`Reason`).',
+    );
+    expect(summary).toBe('tagged enum `Schema` vs discriminator `Kind`');
+  });
+
+  it('recognises the pattern below the top level and mentions leftovers', () => {
+    const { explanation, summary } = explainBodies(
+      { error: { Schema: { field: 'x' }, trace: 't' } },
+      { error: { kind: 'schema', field: 'x' } },
+    );
+    expect(explanation).toContain(
+      'Shape differs at `/error`: baseline wraps the variant in a key `Schema`',
+    );
+    expect(explanation).toContain(
+      'discriminator field `kind` = "schema" with the same fields inline',
+    );
+    expect(explanation).toContain('also baseline has key `trace` (string) that candidate lacks');
+    expect(summary).toBe('tagged enum `Schema` vs discriminator `kind` at `/error`');
+  });
+
+  it('names a key-case convention change', () => {
+    const { explanation, summary } = explainBodies(
+      { user: { first_name: 'a', last_name: 'b' } },
+      { user: { FirstName: 'a', LastName: 'b' } },
+    );
+    expect(explanation).toBe(
+      'Shape differs at `/user`: keys are snake_case in baseline and PascalCase in candidate: ' +
+        '`first_name`→`FirstName` and `last_name`→`LastName`.',
+    );
+    expect(summary).toBe('keys snake_case → PascalCase at `/user`');
+  });
+
+  it('detects naming conventions', () => {
+    expect(conventionOf(['field', 'reason_code'])).toBe('snake_case');
+    expect(conventionOf(['userId', 'name'])).toBe('camelCase');
+    expect(conventionOf(['UserId', 'Name'])).toBe('PascalCase');
+    expect(conventionOf(['user-id', 'x-y'])).toBe('kebab-case');
+    expect(conventionOf(['USER_ID'])).toBe('SCREAMING_SNAKE_CASE');
+    expect(conventionOf(['userId', 'user_id'])).toBeUndefined();
+  });
+});
+
+describe('explain: generic differences', () => {
+  it('describes missing and extra keys', () => {
+    const { explanation } = explainBodies({ Schema: { a: 1 } }, { Other: 1, Kind: 'x' });
+    expect(explanation).toBe(
+      'Shape differs at the top level: baseline has key `Schema` (object) that candidate lacks; ' +
+        'candidate adds `Kind` (string) and `Other` (number).',
+    );
+  });
+
+  it('describes status, type, values, order and headers in short sentences', () => {
+    const comparison: Comparison = {
+      status: { equal: false, baseline: 400, candidate: 422 },
+      headers: [{ name: 'etag', baseline: 'a', candidate: undefined }],
+      body: [
+        { path: '/count', op: 'type', baseline: 3, candidate: '3' },
+        { path: '/total', op: 'value', baseline: 3, candidate: 4 },
+        { path: '/name', op: 'value', baseline: 'a', candidate: 'b' },
+        { path: '/list/2', op: 'moved', baseline: 2, candidate: 0 },
+      ],
+    };
+    const { explanation, summary } = explain({
+      kind: 'comparison',
+      caseId: 'c',
+      comparison,
+      kinds: [],
+    });
+    expect(explanation).toContain('Status differs: baseline 400, candidate 422.');
+    expect(explanation).toContain(
+      'Type changed at `/count`: number in baseline, string in candidate.',
+    );
+    expect(explanation).toContain(
+      'Values differ at 2 paths: `/total` (3 → 4) and `/name` ("a" → "b").',
+    );
+    expect(explanation).toContain('Array order differs: `/list/2` moved to index 0.');
+    expect(explanation).toContain('Header `etag` differs: baseline "a", candidate absent.');
+    expect(sentences(explanation)).toBeLessThanOrEqual(5);
+    expect(summary).not.toContain('\n');
+    expect(summary.length).toBeLessThanOrEqual(120);
+    expect(summary.startsWith('status 400 → 422')).toBe(true);
+  });
+
+  it('keeps many changes short', () => {
+    const many = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, i]));
+    const other = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, -i - 1]));
+    const { explanation, summary } = explainBodies(many, other);
+    expect(explanation).toMatch(
+      /^Values differ at 50 paths: `\/k0` \(0 → -1\), `\/k1` \(1 → -2\), `\/k10` \(10 → -11\) and 47 more\.$/,
+    );
+    expect(summary).toBe('values differ at 50 paths');
+  });
+
+  it('describes a single value change and a body kind change', () => {
+    expect(explainBodies({ total: 3 }, { total: 4 }).explanation).toBe(
+      'Value differs at `/total`: 3 → 4.',
+    );
+    const comparison = compare(
+      exchange(response(200, json({ a: 1 })), response(200, { kind: 'text', text: 'oops' })),
+    );
+    if (comparison === undefined) throw new Error('expected a comparison');
+    expect(explain({ kind: 'comparison', caseId: 'c', comparison, kinds: [] }).explanation).toBe(
+      'Body kind differs: baseline sent JSON (object), candidate sent a text body.',
+    );
+  });
+});
+
+describe('explain: whole bodies', () => {
+  it('describes differing binary bodies without calling it a kind change', () => {
+    const comparison = compare(
+      exchange(
+        response(200, { kind: 'binary', sha256: 'aa', size: 3 }),
+        response(200, { kind: 'binary', sha256: 'bb', size: 4 }),
+      ),
+    );
+    if (comparison === undefined) throw new Error('expected a comparison');
+    const { explanation, summary } = explain({
+      kind: 'comparison',
+      caseId: 'c',
+      comparison,
+      kinds: [],
+    });
+    expect(explanation).toBe(
+      'Body differs: baseline {"sha256":"aa","size":3}, candidate {"sha256":"bb","size":4}.',
+    );
+    expect(summary).toBe('body differs');
+  });
+});
+
+describe('explain: transport', () => {
+  it('says which side failed and what the other answered', () => {
+    const result = explain({
+      kind: 'transport',
+      caseId: 'c',
+      baseline: response(200, json({})),
+      candidate: failure('ECONNRESET', 'socket hang up'),
+    });
+    expect(result.explanation).toBe(
+      'Candidate failed: ECONNRESET (socket hang up); baseline answered 200.',
+    );
+    expect(result.summary).toBe('candidate transport error ECONNRESET');
+  });
+
+  it('reports both failures', () => {
+    const result = explain({
+      kind: 'transport',
+      caseId: 'c',
+      baseline: failure('ECONNREFUSED', 'refused'),
+      candidate: failure('UND_ERR_CONNECT_TIMEOUT', 'timeout'),
+    });
+    expect(result.explanation).toBe(
+      'Both sides failed: baseline ECONNREFUSED (refused), candidate UND_ERR_CONNECT_TIMEOUT (timeout).',
+    );
+  });
+});
