@@ -3,17 +3,32 @@
  * then the tracker and the report files. Returns a `RunOutcome`; deciding the
  * exit code is the CLI's job.
  */
+
 import { randomBytes } from 'node:crypto';
-import { judge } from './compare/judge.js';
+import { join } from 'node:path';
+import { patternGroupsField } from './compare/patterns/groups.js';
 import type { ResolvedConfig } from './config/resolve.js';
+import { unusedRulesField } from './equivalence/unused.js';
 import { createClient } from './execute/client.js';
 import { executeCases } from './execute/run-cases.js';
 import type { Case, CaseResult, Exchange } from './model.js';
-import { REPORT_SCHEMA_VERSION, type RunReport, sortResults, summarise } from './report/model.js';
+import { finishNoise } from './noise/finish.js';
+import { NO_NOISE } from './noise/settings.js';
+import { createNoiseStep, type NoiseStep } from './noise/step.js';
+import { applyHistory } from './regression/apply.js';
+import { comparedIds } from './regression/compare.js';
+import { createLatencyCollector } from './report/latency.js';
+import {
+  REPORT_SCHEMA_VERSION,
+  type RunReport,
+  type ShardInfo,
+  sortResults,
+} from './report/model.js';
 import type { Redactor } from './report/redact.js';
+import { type CollectedResults, openResultStream } from './report/results-stream.js';
 import { type WrittenReports, writeReports } from './report/write.js';
 import { toCaseResult } from './result.js';
-import { observationsOf, type TrackerUpdate, updateTracker } from './tracker-step.js';
+import type { TrackerUpdate } from './tracker-step.js';
 
 export interface RunInput {
   readonly config: ResolvedConfig;
@@ -22,6 +37,10 @@ export interface RunInput {
   readonly now: () => Date;
   /** Called once per case as soon as its result is known. */
   readonly onResult?: (result: CaseResult) => void;
+  /** `--compare-to`: the previous report, read before this run repoints `latest`. */
+  readonly previous?: RunReport | undefined;
+  /** `--shard`: recorded in the report (the caller selected the cases). */
+  readonly shard?: ShardInfo | undefined;
 }
 
 export interface RunOutcome {
@@ -59,57 +78,95 @@ function unreachableTargets(
 
 async function execute(
   input: RunInput,
-): Promise<{ results: CaseResult[]; failed: { baseline: number; candidate: number } }> {
+  runId: string,
+): Promise<{
+  results: CollectedResults;
+  failed: { baseline: number; candidate: number };
+  noise: NoiseStep;
+}> {
   const { config } = input;
+  const noiseSettings = config.noise ?? NO_NOISE;
+  const noise = createNoiseStep(noiseSettings);
   const clientOptions = {
     connections: config.concurrency,
     timeoutMs: config.timeoutMs,
     bodyCapBytes: config.bodyCapBytes,
     retries: config.retries,
+    ratePerSecond: config.rate,
+    maxInFlight: config.maxInFlight,
   };
   const baseline = createClient(config.baseline, clientOptions);
   const candidate = createClient(config.candidate, clientOptions);
-  const results: CaseResult[] = [];
+  // The second baseline call of noise learning gets its own pool (or the replica's).
+  const replica = noiseSettings.enabled
+    ? createClient(noiseSettings.replica ?? config.baseline, clientOptions)
+    : undefined;
+  // Results go to disk as they complete, so memory stays flat in the number of cases.
+  const stream = await openResultStream(join(config.reportsDir, runId, 'results.ndjson'));
   const failed = { baseline: 0, candidate: 0 };
+  const latency = createLatencyCollector();
   const context = { baseline: config.baseline, candidate: config.candidate, redact: input.redact };
   const onExchange = (exchange: Exchange): void => {
     if (exchange.baseline.outcome === 'transport-error') failed.baseline++;
     if (exchange.candidate.outcome === 'transport-error') failed.candidate++;
-    const result = toCaseResult(exchange, judge(exchange), context);
-    results.push(result);
+    const judged = noise.judge(exchange);
+    const result = {
+      ...toCaseResult(judged.exchange, judged.judgement, context),
+      ...judged.annotation,
+    };
+    stream.add(result);
+    latency.add(result);
     input.onResult?.(result);
   };
   try {
     await executeCases({
-      cases: input.cases,
+      cases: input.cases.map((c) => noise.prepare(c)),
       baseline,
       candidate,
+      replica,
       concurrency: config.concurrency,
       onExchange,
     });
   } finally {
-    await Promise.all([baseline.close(), candidate.close()]);
+    await Promise.all([baseline.close(), candidate.close(), replica?.close()]);
   }
-  return { results, failed };
+  const collected = await stream.finish();
+  // Percentiles do not add up batch by batch like the counts: set from all durations.
+  const summary = { ...collected.summary, latency: latency.summary() };
+  return { results: { ...collected, summary }, failed, noise };
 }
 
 export async function runParity(input: RunInput): Promise<RunOutcome> {
   const startedAt = input.now();
-  const { results, failed } = await execute(input);
+  const runId = newRunId(startedAt);
+  const { results, failed, noise } = await execute(input, runId);
   const finishedAt = input.now();
-  const sorted = sortResults(results);
   const { config } = input;
-  const tracker =
-    config.trackerPath === undefined
-      ? undefined
-      : await updateTracker(config.trackerPath, {
-          observations: observationsOf(sorted),
-          ranCaseIds: new Set(input.cases.map((c) => c.id)),
-          date: finishedAt.toISOString().slice(0, 10),
-        });
+  // Endpoint-level noise is known only now: mask it before the tracker sees anything.
+  const denoised = finishNoise({
+    step: noise,
+    settings: config.noise ?? NO_NOISE,
+    baselineName: config.baseline.name,
+    results: results.kept,
+    summary: results.summary,
+    redact: input.redact,
+  });
+  const sorted = sortResults(denoised.results);
+  // Regression mode, then the tracker; only cases whose two sides answered can fix a row.
+  const history = await applyHistory({
+    results: sorted,
+    compared: comparedIds(
+      input.cases.map((c) => c.id),
+      sorted,
+    ),
+    previous: input.previous,
+    trackerPath: config.trackerPath,
+    date: finishedAt.toISOString().slice(0, 10),
+  });
+  const { tracker } = history;
   const report: RunReport = {
     schemaVersion: REPORT_SCHEMA_VERSION,
-    runId: newRunId(startedAt),
+    runId,
     startedAt: startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),
     baseline: {
@@ -120,11 +177,23 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
       name: config.candidate.name,
       url: input.redact.text(displayUrl(config.candidate.url)),
     },
-    summary: summarise(sorted),
-    results: tracker === undefined ? sorted : sorted.map((r) => tracker.annotate(r)),
+    summary: denoised.summary,
+    results: history.results,
+    ...(denoised.section === undefined ? {} : { noise: denoised.section }),
     ...(tracker === undefined ? {} : { tracker: tracker.outcome }),
+    ...(history.regression === undefined ? {} : { regression: history.regression }),
+    ...(input.shard === undefined ? {} : { shard: input.shard }),
+    ...patternGroupsField(history.results),
+    ...unusedRulesField(input.cases, history.results),
   };
-  const written = await writeReports(report, config.reportsDir);
+  const final = new Map(history.results.map((r) => [r.caseId, r] as const));
+  const annotate = (r: CaseResult) => final.get(r.caseId) ?? r;
+  const written = await writeReports(
+    report,
+    config.reportsDir,
+    undefined,
+    results.complete ? undefined : () => results.all(annotate),
+  );
   return {
     report,
     written,

@@ -61,6 +61,45 @@ export interface Rules {
   readonly arrayKeys: readonly string[];
   /** Extra header names (lower case) whose values are redacted in every output. */
   readonly redactHeaders: readonly string[];
+  /**
+   * Header names (lower case) compared for presence only; `undefined` means the
+   * built-in list (`VOLATILE_HEADERS` in `src/noise/headers.ts`).
+   */
+  readonly volatileHeaders?: readonly string[];
+  /** Equivalence rules (declared representations that compare equal); absent when none is set. */
+  readonly equivalence?: EquivalenceRules;
+}
+
+/** How an enum variant is written: `{"Variant":{…}}`, a tag field, or tag + content fields. */
+export type TagStyle =
+  | { readonly style: 'external' }
+  | { readonly style: 'internal'; readonly field: string }
+  | { readonly style: 'adjacent'; readonly tag: string; readonly content: string };
+
+/** The baseline writes an enum one way and the candidate another (see `TagStyle`). */
+export interface EnumTagRule {
+  readonly baseline: TagStyle;
+  readonly candidate: TagStyle;
+}
+
+/** A key moved or renamed: the baseline's `/old/path` is the candidate's `/new/path`. */
+export interface RenameRule {
+  readonly baseline: string;
+  readonly candidate: string;
+}
+
+/** Representations a team declared equivalent; each turns only its own kind of change into equality. */
+export interface EquivalenceRules {
+  /** `[]` and `{}` compare equal to `null` (and, with `nullEqualsAbsent`, to an absent key). */
+  readonly emptyEqualsNull: boolean;
+  /** A numeric string equals a number of exactly the same decimal value (`"123"` ≡ `123`). */
+  readonly numberStrings: boolean;
+  /** `instant`: timestamps equal when they denote the same instant; `second`: the same second. */
+  readonly timestamps: 'exact' | 'instant' | 'second';
+  /** Groups of status codes that compare equal (`[[400, 422]]`). */
+  readonly statusEquivalence: readonly (readonly number[])[];
+  readonly enumTag: readonly EnumTagRule[];
+  readonly renames: readonly RenameRule[];
 }
 
 // ─── Cases and targets ────────────────────────────────────────────────────────
@@ -102,10 +141,22 @@ export interface Target {
 
 // ─── Exchange ─────────────────────────────────────────────────────────────────
 
+/**
+ * A decoded body. JSON numbers that a JS number cannot hold exactly are
+ * `ExactNumber`s (`src/wire/exact-number.ts`); XML is a JSON-like tree
+ * (`src/xml/tree.ts`), so pointers, rules and the differ work on both.
+ */
 export type ResponseBody =
   | { readonly kind: 'empty' }
-  | { readonly kind: 'json'; readonly value: unknown }
+  | {
+      readonly kind: 'json';
+      readonly value: unknown;
+      /** The body text as received, kept for wire-encoding notes (the exchange is transient). */
+      readonly text?: string;
+    }
   | { readonly kind: 'invalid-json'; readonly text: string; readonly error: string }
+  | { readonly kind: 'xml'; readonly value: unknown }
+  | { readonly kind: 'invalid-xml'; readonly text: string; readonly error: string }
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'binary'; readonly sha256: string; readonly size: number }
   /** Larger than the body cap: only the hash and size of the whole body are known. */
@@ -139,6 +190,8 @@ export interface Exchange {
   readonly case: Case;
   readonly baseline: SideOutcome;
   readonly candidate: SideOutcome;
+  /** With `--noise`: the same request sent a second time to the baseline (or its replica). */
+  readonly replica?: SideOutcome;
 }
 
 // ─── Comparison ───────────────────────────────────────────────────────────────
@@ -169,6 +222,8 @@ export interface Comparison {
   readonly headers: readonly HeaderChange[];
   /** Empty when the normalised bodies are equal. */
   readonly body: readonly Change[];
+  /** Equivalence rules that turned a difference into equality, e.g. `timestamps: instant at /created_at`. */
+  readonly equivalences?: readonly string[];
 }
 
 // ─── Divergence and results ───────────────────────────────────────────────────
@@ -185,9 +240,55 @@ export interface Divergence {
   readonly summary: string;
   readonly changes: readonly Change[];
   readonly headerChanges: readonly HeaderChange[];
+  /** The cross-runtime patterns recognised in the body changes, if any. */
+  readonly pattern?: DivergencePattern;
+}
+
+/** One recognised pattern occurrence, as reports keep it. */
+export interface PatternRef {
+  /** Stable pattern name (`tagged-enum`, `nil-slice`, …). */
+  readonly name: string;
+  /** Short, case-independent title. */
+  readonly title: string;
+  /** Root-cause key: name, wildcard path and defining parameters. */
+  readonly key: string;
+}
+
+/** The patterns behind a divergence. */
+export interface DivergencePattern {
+  /** The recognised patterns' titles joined: a tracker row's summary when `complete`. */
+  readonly title: string;
+  readonly matches: readonly PatternRef[];
+  /** True when the patterns explain every difference, so the fingerprint is the patterns'. */
+  readonly complete: boolean;
 }
 
 export type Verdict = 'equal' | 'divergent' | 'error';
+
+export const ENCODING_NOTE_CODES = [
+  'trailing-newline',
+  'whitespace',
+  'key-order',
+  'html-escaping',
+  'escaping',
+  'number-format',
+  'charset',
+] as const;
+export type EncodingNoteCode = (typeof ENCODING_NOTE_CODES)[number];
+
+/**
+ * A difference that exists only on the wire while the parsed bodies agree
+ * (some clients break on them). Never a divergence; fails a run only with
+ * `failOnEncoding`.
+ */
+export interface EncodingNote {
+  readonly kind: 'encoding';
+  readonly code: EncodingNoteCode;
+  readonly message: string;
+}
+
+/** A note on a result that is not a divergence. */
+export type CaseNote = EncodingNote;
 
 /** A tracker row's lifecycle state (the Status cell without its underscores). */
 export type TrackerRowStatus = 'open' | 'accepted' | 'wontfix' | 'resolved';
@@ -224,4 +325,27 @@ export interface CaseResult {
   readonly tracker?: { readonly id: string; readonly status: TrackerRowStatus };
   /** `expect.status` failures, one line per side. */
   readonly expectations?: readonly string[];
+  /** The cross-runtime patterns recognised in this divergence. */
+  readonly pattern?: DivergencePattern;
+  /** Equivalence rules that fired for this case, e.g. `timestamps: instant at /created_at`. */
+  readonly equivalences?: readonly string[];
+  /** Wire-only differences (the verdict is unaffected); absent when there are none. */
+  readonly notes?: readonly CaseNote[];
+  /**
+   * With `--compare-to`: `new` or `persisting` on a divergent result (by fingerprint);
+   * `fixed` on a result that compares cleanly now and showed a fixed fingerprint before.
+   */
+  readonly regression?: 'new' | 'persisting' | 'fixed';
+  /** With `--noise`: the learned noise patterns masked in this case (pointers; `header:NAME`). */
+  readonly noise?: readonly string[];
+  /** With `--noise`: the two baseline responses differed in structure, not only in values. */
+  readonly flakyBaseline?: FlakyBaseline;
+}
+
+/** Two baseline responses to the same request that differ in status, body kind or shape. */
+export interface FlakyBaseline {
+  /** One plain sentence. */
+  readonly reason: string;
+  /** Skeleton lines present on one side only (`- /items/* object`: first call only), at most 10. */
+  readonly differences: readonly string[];
 }

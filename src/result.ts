@@ -17,6 +17,7 @@ import type {
 } from './model.js';
 import { curlCommand } from './report/curl.js';
 import type { Redactor } from './report/redact.js';
+import { encodingNotes } from './wire/notes.js';
 
 /** Text bodies longer than this are cut in the report (the comparison used all of it). */
 const MAX_REPORTED_TEXT = 64 * 1024;
@@ -49,9 +50,11 @@ function bodyForReport(body: ResponseBody, redact: Redactor): unknown {
     case 'empty':
       return null;
     case 'json':
+    case 'xml':
       return redact.value(body.value);
     case 'text':
-    case 'invalid-json': {
+    case 'invalid-json':
+    case 'invalid-xml': {
       const text = redact.text(body.text);
       return text.length > MAX_REPORTED_TEXT ? `${text.slice(0, MAX_REPORTED_TEXT)}…` : text;
     }
@@ -86,6 +89,12 @@ function expectationFailures(exchange: Exchange): string[] {
   return failures;
 }
 
+/** The equivalence rules that fired for the case (see `src/equivalence/`), when any did. */
+function equivalencesOf(judgement: Judgement): { equivalences?: readonly string[] } {
+  const fired = judgement.comparison?.equivalences;
+  return fired === undefined || fired.length === 0 ? {} : { equivalences: fired };
+}
+
 export function toCaseResult(
   exchange: Exchange,
   judgement: Judgement,
@@ -94,6 +103,10 @@ export function toCaseResult(
   const { request } = exchange.case;
   const divergence = judgement.divergence;
   const expectations = expectationFailures(exchange);
+  const notes = encodingNotes(exchange.baseline, exchange.candidate).map((note) => ({
+    ...note,
+    message: context.redact.text(note.message),
+  }));
   const base = {
     caseId: exchange.case.id,
     suite: exchange.case.suite,
@@ -106,12 +119,15 @@ export function toCaseResult(
     changes: divergence?.changes ?? [],
     headerChanges: divergence?.headerChanges ?? [],
     ...(expectations.length > 0 ? { expectations } : {}),
+    ...(notes.length > 0 ? { notes } : {}),
+    ...equivalencesOf(judgement),
   };
   if (judgement.verdict === 'equal' || divergence === undefined) return base;
   const plan = planRequest(exchange.case);
   return {
     ...base,
     fingerprint: divergence.fingerprint,
+    ...(divergence.pattern === undefined ? {} : { pattern: divergence.pattern }),
     explanation: context.redact.text(divergence.explanation),
     summary: context.redact.text(divergence.summary),
     changes: divergence.changes.map((change) => ({

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import type { MaskRule, Rules, SortRule, ToleranceRule } from '../model.js';
+import { VOLATILE_HEADERS } from '../noise/headers.js';
+import { equivalenceLayer, equivalenceSpecFields } from './equivalence-schema.js';
 
 /** `""` (the whole body) or a pointer starting with `/`; `*` and `**` are wildcards. */
 const pointerPattern = z
@@ -109,6 +111,16 @@ export const rulesSpecSchema = z
       .array(headerName.describe('Header name (case-insensitive)'))
       .optional()
       .describe('Header names whose values are redacted in every output'),
+    ...equivalenceSpecFields,
+    volatileHeaders: z
+      .union([
+        z.array(headerName.describe('Header name (case-insensitive)')),
+        z.literal(false).describe('Compare every allow-listed header by value'),
+      ])
+      .optional()
+      .describe(
+        'Headers compared for presence only (added to date, x-request-id, traceparent, …); false: none',
+      ),
   })
   .describe('Comparison rules; lists add to the outer scope, switches override it');
 
@@ -155,7 +167,19 @@ function mergeLayer(rules: Rules, layer: RulesSpec): Rules {
     headers: union(rules.headers, layer.headers?.map(lower)),
     arrayKeys: union(rules.arrayKeys, layer.arrayKeys),
     redactHeaders: union(rules.redactHeaders, layer.redactHeaders?.map(lower)),
+    ...volatileLayer(rules.volatileHeaders, layer.volatileHeaders),
+    ...equivalenceLayer(rules.equivalence, layer),
   };
+}
+
+/** `false` clears the list, a list adds to it (the built-in one when none is set yet). */
+function volatileLayer(
+  current: readonly string[] | undefined,
+  layer: RulesSpec['volatileHeaders'],
+): { volatileHeaders?: readonly string[] } {
+  if (layer === undefined) return current === undefined ? {} : { volatileHeaders: current };
+  if (layer === false) return { volatileHeaders: [] };
+  return { volatileHeaders: union(current ?? VOLATILE_HEADERS, layer.map(lower)) };
 }
 
 type MaskSpec = NonNullable<RulesSpec['mask']>[number];

@@ -11,6 +11,12 @@ export interface CaseSelection {
    * Keep only shard `index` of `total` (1-based, like `--shard 2/3`): after
    * filtering, case number k (in the given order) belongs to shard (k mod total) + 1,
    * so shards are deterministic and balanced.
+   *
+   * Round-robin rather than a hash of the id: the loader sorts cases by id, so the
+   * split does not depend on the file layout, sizes differ by at most one, and no
+   * shard is empty while there are enough cases. A hash would keep a case in its
+   * shard when others are added, but every shard of one CI run sees the same
+   * library, and `parity merge` only combines shards of one run.
    */
   readonly shard?: { readonly index: number; readonly total: number } | undefined;
 }

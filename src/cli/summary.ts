@@ -1,6 +1,8 @@
 /** The console summary printed after a run. Pure: returns the text. */
 import type { CaseResult } from '../model.js';
+import { noiseSummaryLine } from '../noise/render.js';
 import { KIND_REPORT_ORDER, primaryKind } from '../report/kinds.js';
+import { latencyLine, latencyOf } from '../report/latency.js';
 import type { RunReport } from '../report/model.js';
 import type { Colors } from './colors.js';
 
@@ -16,7 +18,34 @@ function line(result: CaseResult, c: Colors, idWidth: number): string {
   const paint = kind === 'shape' || kind === 'status' || kind === 'transport' ? c.red : c.yellow;
   const row =
     result.tracker === undefined ? '' : c.dim(` [${result.tracker.id} ${result.tracker.status}]`);
-  return `  ${paint(pad(kind, 9))} ${pad(result.caseId, idWidth)}  ${result.summary ?? result.explanation ?? ''}${row}`;
+  const regression =
+    result.regression === undefined
+      ? ''
+      : ` ${result.regression === 'new' ? c.red('(new)') : c.dim(`(${result.regression})`)}`;
+  return `  ${paint(pad(kind, 9))} ${pad(result.caseId, idWidth)}  ${result.summary ?? result.explanation ?? ''}${regression}${row}`;
+}
+
+/** `--compare-to`: the counts, then each fixed divergence (they have no result line). */
+function regressionLines(report: RunReport, c: Colors): string[] {
+  const r = report.regression;
+  if (r === undefined) return [];
+  const out = [
+    '',
+    `  compared to ${r.comparedTo.runId}: ${r.new.length > 0 ? c.red(`${r.new.length} new`) : '0 new'} · ${r.persisting.length} persisting · ${c.green(`${r.fixed.length} fixed`)}`,
+  ];
+  for (const fixed of r.fixed.slice(0, LISTED)) {
+    out.push(`  ${c.green(pad('fixed', 9))} ${fixed.caseIds.join(', ')}  ${fixed.summary}`);
+  }
+  if (r.fixed.length > LISTED) out.push(c.dim(`  … and ${r.fixed.length - LISTED} more fixed`));
+  return out;
+}
+
+/** Which part of the library this report covers, when not all of it in one run. */
+function scopeLine(report: RunReport): string[] {
+  if (report.shard !== undefined) return [`  shard ${report.shard.index}/${report.shard.total}`];
+  if (report.mergedFrom !== undefined)
+    return [`  merged from ${report.mergedFrom.length} report(s)`];
+  return [];
 }
 
 export function renderSummary(report: RunReport, c: Colors, reportDir: string | undefined): string {
@@ -27,11 +56,13 @@ export function renderSummary(report: RunReport, c: Colors, reportDir: string | 
       `parity: ${report.baseline.name} (${report.baseline.url}) vs ${report.candidate.name} (${report.candidate.url})`,
     ),
   );
+  out.push(...scopeLine(report));
   const statusParity = `${s.statusParity.equal}/${s.statusParity.total}`;
   out.push(
     `  cases ${s.cases} · ${c.green(`equal ${s.equal}`)} · ${s.divergent > 0 ? c.red(`divergent ${s.divergent}`) : 'divergent 0'} · errors ${s.errors} · status parity ${statusParity}`,
   );
   out.push(`  by kind: ${KIND_REPORT_ORDER.map((k) => `${k} ${s.byKind[k]}`).join(' · ')}`);
+  out.push(`  ${latencyLine(latencyOf(report))}`);
   if (s.expectationFailures > 0)
     out.push(c.yellow(`  expectations not met: ${s.expectationFailures}`));
   const notEqual = report.results.filter((r) => r.verdict !== 'equal');
@@ -47,6 +78,8 @@ export function renderSummary(report: RunReport, c: Colors, reportDir: string | 
     if (listed.length > LISTED)
       out.push(c.dim(`  … and ${listed.length - LISTED} more (see the report)`));
   }
+  out.push(...regressionLines(report, c));
+  if (report.noise !== undefined) out.push('', noiseSummaryLine(report.noise));
   if (report.tracker !== undefined) {
     const t = report.tracker;
     out.push(

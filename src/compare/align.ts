@@ -2,6 +2,7 @@
  * Linear-time alignment of two large arrays, used instead of jsondiffpatch's
  * LCS (which allocates an n×m matrix) above `LARGE_ARRAY_THRESHOLD` elements.
  */
+import equal from 'fast-deep-equal';
 import { canonicalJson, isJsonObject } from '../normalise/json.js';
 
 /** How the elements of two arrays correspond. Indices: `i` baseline, `j` candidate. */
@@ -34,7 +35,8 @@ export function keyHash(item: unknown, arrayKeys: readonly string[]): string | u
  * Keyed arrays (any element has an array key) match elements through a Map
  * (keyed objects by key, other objects by position, primitives by value), then
  * the longest increasing run of matches stays in place and the rest are moves.
- * Unkeyed arrays are compared index by index, and the longer tail is added/removed.
+ * Unkeyed arrays drop their common head and tail, then match the rest by
+ * content (see `alignUnkeyed`), so an insertion or a rotation stays one change.
  */
 export function alignLarge(
   left: readonly unknown[],
@@ -45,18 +47,110 @@ export function alignLarge(
     arrayKeys.length > 0 &&
     (left.some((item) => keyHash(item, arrayKeys) !== undefined) ||
       right.some((item) => keyHash(item, arrayKeys) !== undefined));
-  return keyed ? alignKeyed(left, right, arrayKeys) : alignByPosition(left.length, right.length);
+  return keyed ? alignKeyed(left, right, arrayKeys) : alignUnkeyed(left, right);
 }
 
-function alignByPosition(len1: number, len2: number): Alignment {
-  const common = Math.min(len1, len2);
+/**
+ * Linear in the size of the arrays: the equal head and tail are paired in
+ * place; in between, elements with the same canonical JSON are paired (the
+ * longest in-order run stays, the rest are moves), and what is left pairs up
+ * by position (a changed element), the longer side's extras added/removed.
+ */
+function alignUnkeyed(left: readonly unknown[], right: readonly unknown[]): Alignment {
+  let head = 0;
+  const shorter = Math.min(left.length, right.length);
+  while (head < shorter && equal(left[head], right[head])) head++;
+  let tail = 0;
+  while (
+    tail < shorter - head &&
+    equal(left[left.length - 1 - tail], right[right.length - 1 - tail])
+  ) {
+    tail++;
+  }
   const pairs: [number, number][] = [];
-  for (let i = 0; i < common; i++) pairs.push([i, i]);
-  const removed: number[] = [];
-  for (let i = common; i < len1; i++) removed.push(i);
+  for (let i = 0; i < head; i++) pairs.push([i, i]);
+  const middle = matchByContent(left, right, head, tail);
+  pairs.push(...middle.pairs);
+  const shift = right.length - left.length;
+  for (let j = right.length - tail; j < right.length; j++) pairs.push([j - shift, j]);
+  const stay = longestIncreasingRun(pairs.map(([i]) => i));
+  const moves = pairs.filter((_, k) => !stay.has(k));
+  return { removed: middle.removed, added: middle.added, moves, pairs };
+}
+
+function hashText(text: string, seed: number): number {
+  let h = seed;
+  for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), 16777619);
+  // A signed 32-bit result stays a small integer: Map lookups on it are fast.
+  return h;
+}
+
+/**
+ * A 32-bit content hash that, like deep equality, ignores object key order
+ * (keys combine by addition). Equal values hash equal; a match is confirmed
+ * with deep equality, so a collision costs a comparison, never a wrong pair.
+ */
+function contentHash(value: unknown): number {
+  if (Array.isArray(value)) {
+    let h = 0x811c9dc5 ^ value.length;
+    for (const item of value) h = Math.imul(h ^ contentHash(item), 16777619);
+    return h;
+  }
+  if (isJsonObject(value)) {
+    let sum = 0x1e3779b9;
+    for (const key in value) {
+      sum = (sum + Math.imul(hashText(key, 0x01000193), 31) + contentHash(value[key])) | 0;
+    }
+    return sum;
+  }
+  return hashText(`${typeof value}:${String(value)}`, 0x811c9dc5);
+}
+
+/** Removes and returns the first index in `queue` whose element deep-equals `item`. */
+function takeEqual(
+  queue: number[] | undefined,
+  left: readonly unknown[],
+  item: unknown,
+): number | undefined {
+  if (queue === undefined) return undefined;
+  const k = queue.findIndex((i) => equal(left[i], item));
+  return k < 0 ? undefined : queue.splice(k, 1)[0];
+}
+
+function matchByContent(
+  left: readonly unknown[],
+  right: readonly unknown[],
+  head: number,
+  tail: number,
+): { pairs: [number, number][]; removed: number[]; added: number[] } {
+  const queues = new Map<number, number[]>();
+  for (let i = head; i < left.length - tail; i++) {
+    const hash = contentHash(left[i]);
+    const queue = queues.get(hash);
+    if (queue === undefined) queues.set(hash, [i]);
+    else queue.push(i);
+  }
+  const used = new Uint8Array(left.length);
+  const matched: ([number, number] | number)[] = [];
+  for (let j = head; j < right.length - tail; j++) {
+    const i = takeEqual(queues.get(contentHash(right[j])), left, right[j]);
+    if (i === undefined) matched.push(j);
+    else {
+      used[i] = 1;
+      matched.push([i, j]);
+    }
+  }
+  const spare: number[] = [];
+  for (let i = head; i < left.length - tail; i++) if (used[i] === 0) spare.push(i);
+  const pairs: [number, number][] = [];
   const added: number[] = [];
-  for (let j = common; j < len2; j++) added.push(j);
-  return { removed, added, moves: [], pairs };
+  let next = 0;
+  for (const entry of matched) {
+    if (typeof entry !== 'number') pairs.push(entry);
+    else if (next < spare.length) pairs.push([spare[next++] ?? 0, entry]);
+    else added.push(entry);
+  }
+  return { pairs, removed: spare.slice(next), added };
 }
 
 function elementHash(item: unknown, index: number, arrayKeys: readonly string[]): string {

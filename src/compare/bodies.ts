@@ -12,12 +12,15 @@ import { diffJson } from './delta.js';
  * `{ kind: 'json', type: 'object' }`, `{ kind: 'invalid-json' }`, …
  */
 export function describeBody(body: ResponseBody): { kind: ResponseBody['kind']; type?: string } {
-  return body.kind === 'json' ? { kind: 'json', type: jsonType(body.value) } : { kind: body.kind };
+  return body.kind === 'json' || body.kind === 'xml'
+    ? { kind: body.kind, type: jsonType(body.value) }
+    : { kind: body.kind };
 }
 
 /**
  * Structural changes between two response bodies under `rules`:
- * JSON bodies are normalised then diffed; text and invalid JSON compare as text,
+ * JSON and XML bodies (XML as its JSON-like tree, see `xml/tree.ts`) are
+ * normalised then diffed; text and invalid JSON or XML compare as text,
  * binary and truncated bodies by sha256 and size (a `value` change at `""`);
  * bodies of different kinds are one `type` change at `""` (a shape divergence).
  */
@@ -40,9 +43,13 @@ export function compareBodies(
     case 'empty':
       return [];
     case 'json':
-      return candidate.kind === 'json' ? compareJson(baseline.value, candidate.value, rules) : [];
+    case 'xml':
+      return candidate.kind === baseline.kind
+        ? compareJson(baseline.value, candidate.value, rules)
+        : [];
     case 'text':
     case 'invalid-json':
+    case 'invalid-xml':
       return candidate.kind === baseline.kind && candidate.text !== baseline.text
         ? [{ path: '', op: 'value', baseline: baseline.text, candidate: candidate.text }]
         : [];

@@ -1,6 +1,7 @@
 /**
  * Exchange → Comparison: status, allow-listed headers, normalised bodies.
  */
+import { applyEquivalences } from '../equivalence/apply.js';
 import type { Comparison, Exchange, HeaderChange, Response, Rules } from '../model.js';
 import { normaliseHeaders } from '../normalise/headers.js';
 import { compareBodies } from './bodies.js';
@@ -13,7 +14,7 @@ export function compare(exchange: Exchange): Comparison | undefined {
   const { baseline, candidate } = exchange;
   if (baseline.outcome !== 'response' || candidate.outcome !== 'response') return undefined;
   const rules = exchange.case.rules;
-  return {
+  const compared: Comparison = {
     status: {
       equal: baseline.response.status === candidate.response.status,
       baseline: baseline.response.status,
@@ -22,6 +23,11 @@ export function compare(exchange: Exchange): Comparison | undefined {
     headers: compareHeaders(baseline.response, candidate.response, rules),
     body: compareBodies(baseline.response.body, candidate.response.body, rules),
   };
+  // Declared equivalences drop exactly the differences they cover, and say so.
+  return applyEquivalences(compared, rules, {
+    baseline: baseline.response.body,
+    candidate: candidate.response.body,
+  });
 }
 
 /** Allow-listed headers whose normalised values differ (or exist on one side only), by name. */

@@ -13,6 +13,7 @@ import {
 } from 'jsondiffpatch';
 import type { Change, ToleranceRule } from '../model.js';
 import { formatPointer } from '../util/json-pointer.js';
+import { approximate, exactDifference, isExactNumber, isJsonNumber } from '../wire/exact-number.js';
 import { alignLarge, keyHash } from './align.js';
 import { flattenDelta } from './flatten.js';
 import { compileTolerance, type Tolerance } from './tolerance.js';
@@ -70,7 +71,10 @@ function createEngine(options: DiffOptions): DiffEngine {
   // in a variable: a nested `diffInto` only starts after the outer diff returned.
   let prefix: readonly string[] = [];
   const patcher: DiffPatcher = create({
-    objectHash: (item, index) => keyHash(item, options.arrayKeys) ?? `i:${index ?? 0}`,
+    objectHash: (item, index) =>
+      isExactNumber(item)
+        ? `x:${item.text}`
+        : (keyHash(item, options.arrayKeys) ?? `i:${index ?? 0}`),
     arrays: { detectMove: true, includeValueOnMove: false },
   });
   const pipe = patcher.processor.pipes.diff;
@@ -78,6 +82,7 @@ function createEngine(options: DiffOptions): DiffEngine {
     'trivial',
     toleranceFilter(tolerance, () => prefix),
   );
+  pipe.before('trivial', exactNumbersFilter());
   pipe.before('arrays', largeArraysFilter(options.arrayKeys));
   // Long strings would otherwise get a text-diff delta if any other module in
   // the process configured diff-match-patch; we only want "value changed".
@@ -108,10 +113,24 @@ function contextPath(context: DiffContext, prefix: readonly string[]): string[] 
 function toleranceFilter(tolerance: Tolerance, prefix: () => readonly string[]) {
   return named('tolerance', (context) => {
     const { left, right } = context;
-    if (typeof left !== 'number' || typeof right !== 'number' || left === right) return;
-    if (tolerance.within(left, right, contextPath(context, prefix()))) {
+    if (!isJsonNumber(left) || !isJsonNumber(right) || left === right) return;
+    // Exact numbers: the difference is computed in decimal, so 0 only when equal.
+    const exact =
+      isExactNumber(left) || isExactNumber(right) ? exactDifference(left, right) : undefined;
+    const path = contextPath(context, prefix());
+    if (tolerance.within(approximate(left), approximate(right), path, exact)) {
       context.setResult(undefined).exit();
     }
+  });
+}
+
+/** Exact numbers are leaves compared by their canonical text, never walked as objects. */
+function exactNumbersFilter() {
+  return named('exactNumbers', (context) => {
+    const { left, right } = context;
+    if (!isExactNumber(left) && !isExactNumber(right)) return;
+    const same = isExactNumber(left) && isExactNumber(right) && left.text === right.text;
+    context.setResult(same ? undefined : [left, right]).exit();
   });
 }
 

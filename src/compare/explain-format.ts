@@ -3,6 +3,7 @@
  */
 import { jsonType } from '../normalise/json.js';
 import { parsePointer } from '../util/json-pointer.js';
+import { displayJson } from '../wire/display.js';
 
 /** `` `/a/b` ``, or "the body" for the root pointer. */
 export function code(path: string): string {
@@ -33,7 +34,7 @@ export function member(name: string): string {
 
 /** A short JSON rendering of a value (at most `max` characters). */
 export function brief(value: unknown, max = 40): string {
-  const text = value === undefined ? 'absent' : (JSON.stringify(value) ?? String(value));
+  const text = value === undefined ? 'absent' : (displayJson(value) ?? String(value));
   return shorten(text, max);
 }
 

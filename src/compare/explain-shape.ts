@@ -1,12 +1,13 @@
 /**
- * Plain-language explanation of shape changes, recognising cross-runtime
- * patterns by name: externally tagged enum vs discriminator field, and a
- * key-case convention change.
+ * Plain-language explanation of the shape changes (`added`, `removed`,
+ * `type`) that no cross-runtime pattern accounted for (patterns are named by
+ * the registry in `patterns/`).
  */
 import type { Change } from '../model.js';
 import { isJsonObject } from '../normalise/json.js';
-import { foldKey } from '../normalise/keys.js';
 import { code, listSome, member, place, splitPath, typeName, where } from './explain-format.js';
+
+export { conventionOf } from './patterns/util.js';
 
 /** Sentences for the explanation and a fragment for the one-line summary. */
 export interface ShapeText {
@@ -25,27 +26,6 @@ interface Group {
   readonly added: Member[];
 }
 
-/** A finding within one group, plus the members it does not account for. */
-interface Finding {
-  readonly text: string;
-  readonly summary: string;
-  readonly removed: readonly Member[];
-  readonly added: readonly Member[];
-}
-
-const CONVENTIONS: readonly (readonly [string, RegExp])[] = [
-  ['snake_case', /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/],
-  ['camelCase', /^[a-z][a-zA-Z0-9]*$/],
-  ['PascalCase', /^[A-Z][a-zA-Z0-9]*$/],
-  ['kebab-case', /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/],
-  ['SCREAMING_SNAKE_CASE', /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/],
-];
-
-/** The first naming convention all keys follow, or `undefined` when mixed. */
-export function conventionOf(keys: readonly string[]): string | undefined {
-  return CONVENTIONS.find(([, pattern]) => keys.every((key) => pattern.test(key)))?.[0];
-}
-
 /** True for the `type` change `compareBodies` emits when the body kinds differ. */
 export function isBodyKindChange(change: Change): boolean {
   // A JSON `type` change never has two objects, so two objects mean body descriptors.
@@ -62,7 +42,14 @@ function kindName(descriptor: unknown): string {
   const kind = String(descriptor['kind']);
   const type = descriptor['type'];
   if (kind === 'json') return typeof type === 'string' ? `JSON (${type})` : 'JSON';
+  if (kind === 'empty') return 'an empty body';
   return kind === 'invalid-json' ? 'invalid JSON' : `a ${kind} body`;
+}
+
+/** The bare kind for summaries: `empty`, `text`, `JSON (object)`. */
+function kindWord(descriptor: unknown): string {
+  const name = kindName(descriptor);
+  return name.replace(/^an? (empty )?/, '$1').replace(/ body$/, '');
 }
 
 function groupMembers(changes: readonly Change[]): Group[] {
@@ -78,93 +65,6 @@ function groupMembers(changes: readonly Change[]): Group[] {
     (change.op === 'added' ? group.added : group.removed).push({ name, change });
   }
   return [...groups.values()];
-}
-
-function renames(pairs: readonly (readonly [string, string])[]): string {
-  return listSome(pairs.map(([from, to]) => `\`${from}\`→\`${to}\``));
-}
-
-/** Both sides' naming conventions, when each side has one and they differ. */
-function conventions(
-  pairs: readonly (readonly [string, string])[],
-): { readonly before: string; readonly after: string } | undefined {
-  const before = conventionOf(pairs.map(([from]) => from));
-  const after = conventionOf(pairs.map(([, to]) => to));
-  return before !== undefined && after !== undefined && before !== after
-    ? { before, after }
-    : undefined;
-}
-
-/** Object keys only: a numeric name is an array element, which has no spelling. */
-function keysOf(members: readonly Member[]): Member[] {
-  return members.filter((m) => !/^\d+$/.test(m.name));
-}
-
-/** First member per folded key; lookups keep pattern detection linear. */
-function byFoldedName(members: readonly Member[]): Map<string, Member> {
-  const map = new Map<string, Member>();
-  for (const m of members) if (!map.has(foldKey(m.name))) map.set(foldKey(m.name), m);
-  return map;
-}
-
-function tagsByFoldedValue(members: readonly Member[]): Map<string, Member> {
-  const map = new Map<string, Member>();
-  for (const m of members) {
-    const value = m.change.candidate;
-    if (typeof value === 'string' && !map.has(foldKey(value))) map.set(foldKey(value), m);
-  }
-  return map;
-}
-
-function taggedEnum(group: Group): Finding | undefined {
-  const added = keysOf(group.added);
-  const tags = tagsByFoldedValue(added);
-  const fields = byFoldedName(added);
-  for (const wrapper of keysOf(group.removed)) {
-    const inner = wrapper.change.baseline;
-    const tag = tags.get(foldKey(wrapper.name));
-    if (!isJsonObject(inner) || tag === undefined) continue;
-    const pairs: [string, string][] = [];
-    const used = new Set<Member>([tag]);
-    for (const key of Object.keys(inner)) {
-      const field = fields.get(foldKey(key));
-      if (field === undefined || field === tag) break;
-      pairs.push([key, field.name]);
-      used.add(field);
-    }
-    if (pairs.length !== Object.keys(inner).length) continue;
-    const recased = pairs.some(([from, to]) => from !== to);
-    const fieldText = recased
-      ? `with ${conventionOf(pairs.map(([, to]) => to)) ?? 'renamed'} fields (${renames(pairs)})`
-      : 'with the same fields inline';
-    return {
-      text: `baseline wraps the variant in a key \`${wrapper.name}\` (serde externally tagged enum); candidate uses a discriminator field \`${tag.name}\` = ${JSON.stringify(tag.change.candidate)} ${fieldText}`,
-      summary: `tagged enum \`${wrapper.name}\` vs discriminator \`${tag.name}\``,
-      removed: group.removed.filter((m) => m !== wrapper),
-      added: group.added.filter((m) => !used.has(m)),
-    };
-  }
-  return undefined;
-}
-
-/** Pair removed and added keys that fold to the same name but are spelled differently. */
-function keyCase(group: Group): Finding | undefined {
-  const added = byFoldedName(keysOf(group.added));
-  const pairs: [Member, Member][] = [];
-  for (const r of keysOf(group.removed)) {
-    const a = added.get(foldKey(r.name));
-    if (a !== undefined && a.name !== r.name) pairs.push([r, a]);
-  }
-  if (pairs.length === 0) return undefined;
-  const names = pairs.map(([r, a]) => [r.name, a.name] as const);
-  const found = conventions(names);
-  const paired = new Set(pairs.flat());
-  return {
-    text: `${found === undefined ? 'keys change case' : `keys are ${found.before} in baseline and ${found.after} in candidate`}: ${renames(names)}`,
-    summary: found === undefined ? 'key case differs' : `keys ${found.before} → ${found.after}`,
-    removed: group.removed.filter((m) => !paired.has(m)),
-    added: group.added.filter((m) => !paired.has(m)),
-  };
 }
 
 function generic(removed: readonly Member[], added: readonly Member[]): string {
@@ -184,23 +84,6 @@ function generic(removed: readonly Member[], added: readonly Member[]): string {
     parts.push(`candidate adds ${listSome(added.map((m) => describe(m, m.change.candidate)))}`);
   }
   return parts.join('; ');
-}
-
-function explainGroup(group: Group): { text: string; summary: string } {
-  const finding = taggedEnum(group) ?? keyCase(group);
-  if (finding === undefined) {
-    const counts = `${group.removed.length} removed, ${group.added.length} added`;
-    return {
-      text: generic(group.removed, group.added),
-      summary: `shape differs ${where(group.parent)} (${counts})`,
-    };
-  }
-  const rest = generic(finding.removed, finding.added);
-  const at = group.parent === '' ? '' : ` ${where(group.parent)}`;
-  return {
-    text: rest === '' ? finding.text : `${finding.text}; also ${rest}`,
-    summary: `${finding.summary}${at}`,
-  };
 }
 
 function typeSentence(changes: readonly Change[]): string | undefined {
@@ -223,7 +106,7 @@ export function explainShape(changes: readonly Change[]): ShapeText | undefined 
     const [b, c] = [kindName(kindChange.baseline), kindName(kindChange.candidate)];
     return {
       sentences: [`Body kind differs: baseline sent ${b}, candidate sent ${c}.`],
-      summary: `body ${b} vs ${c}`,
+      summary: `body kind ${kindWord(kindChange.baseline)} vs ${kindWord(kindChange.candidate)}`,
     };
   }
   const groups = groupMembers(changes);
@@ -231,9 +114,8 @@ export function explainShape(changes: readonly Change[]): ShapeText | undefined 
   let summary = '';
   const first = groups[0];
   if (first !== undefined) {
-    const text = explainGroup(first);
-    sentences.push(`Shape differs ${where(first.parent)}: ${text.text}.`);
-    summary = text.summary;
+    sentences.push(`Shape differs ${where(first.parent)}: ${generic(first.removed, first.added)}.`);
+    summary = `shape differs ${where(first.parent)} (${first.removed.length} removed, ${first.added.length} added)`;
     if (groups.length > 1) {
       sentences.push(
         `Shape also differs at ${listSome(groups.slice(1).map((g) => place(g.parent)))}.`,

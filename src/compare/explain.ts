@@ -6,6 +6,8 @@ import type { Change, Comparison, HeaderChange, SideOutcome, TransportError } fr
 import { brief, capitalise, code, listSome, plural, shorten } from './explain-format.js';
 import { explainShape } from './explain-shape.js';
 import type { DivergenceInput } from './input.js';
+import { patternTitles, recognitionOf } from './patterns/registry.js';
+import { divergenceTitle, patternSentences } from './patterns/title.js';
 
 /** The explanation (≤ ~5 sentences) and summary (one line, ≤ 120 characters). */
 export interface Explanation {
@@ -14,8 +16,9 @@ export interface Explanation {
 }
 
 /**
- * Explain a divergence in plain language, naming paths, values and, where it
- * recognises one, the cross-runtime pattern behind a shape change.
+ * Explain a divergence in plain language, naming paths and values, and each
+ * cross-runtime pattern the registry recognises (see `patterns/`); changes no
+ * pattern accounts for are described one by one.
  */
 export function explain(input: DivergenceInput): Explanation {
   switch (input.kind) {
@@ -65,12 +68,19 @@ function explainComparison(comparison: Comparison): Explanation {
     sentences.push(`Status differs: baseline ${status.baseline}, candidate ${status.candidate}.`);
     summary.push(`status ${status.baseline} → ${status.candidate}`);
   }
-  const shape = explainShape(comparison.body);
+  const { matches, unexplained } = recognitionOf(comparison);
+  if (matches.length > 0) {
+    sentences.push(...patternSentences(matches));
+    summary.push(
+      status.equal ? divergenceTitle(comparison, matches) : patternTitles(matches).join('; '),
+    );
+  }
+  const shape = explainShape(unexplained);
   if (shape !== undefined) {
     sentences.push(...shape.sentences);
     summary.push(shape.summary);
   }
-  const values = explainValues(comparison.body);
+  const values = explainValues(unexplained);
   sentences.push(...values.sentences);
   summary.push(...values.summary);
   const headers = explainHeaders(comparison.headers);

@@ -4,15 +4,19 @@
  */
 import { createHash } from 'node:crypto';
 import type { Change, SideOutcome } from '../model.js';
+import { isIdKey } from '../noise/map-like.js';
 import { isJsonObject, jsonType } from '../normalise/json.js';
 import { isBodyKindChange } from './explain-shape.js';
 import type { DivergenceInput } from './input.js';
+import { fullyExplained, patternKeys, recognitionOf } from './patterns/registry.js';
 
 /** `/items/3/id` → `/items/*\/id`: numeric segments are taken for array indices. */
 export function wildcardPath(path: string): string {
+  // Id-like keys (uuids, long hex, `usr_…`) are map keys: one path, not one per id.
+  const wild = (segment: string) => /^\d+$/.test(segment) || isIdKey(segment);
   return path
     .split('/')
-    .map((segment, n) => (n > 0 && /^\d+$/.test(segment) ? '*' : segment))
+    .map((segment, n) => (n > 0 && wild(segment) ? '*' : segment))
     .join('/');
 }
 
@@ -49,6 +53,14 @@ export function fingerprintSource(input: DivergenceInput): string {
     });
   }
   const { comparison } = input;
+  if (fullyExplained(comparison)) {
+    // One root cause, one decision: no case id, no endpoint, no values or variants.
+    return JSON.stringify({
+      patterns: patternKeys(recognitionOf(comparison).matches),
+      kinds: input.kinds,
+      status: null,
+    });
+  }
   return JSON.stringify({
     case: input.caseId,
     kinds: input.kinds,
@@ -64,7 +76,10 @@ export function fingerprintSource(input: DivergenceInput): string {
  * 16 hex characters of sha256 over the case id, the kinds, the status pair (if
  * it differs), the changed header names and the change skeleton (op, path with
  * indices as `*`, JSON types — never values); for transport failures, which
- * side failed and with which code.
+ * side failed and with which code. When recognised patterns explain every
+ * change (same status, no header change), over the patterns' root-cause keys
+ * and the kinds instead, so one root cause is one fingerprint across cases and
+ * endpoints.
  */
 export function fingerprint(input: DivergenceInput): string {
   return createHash('sha256').update(fingerprintSource(input)).digest('hex').slice(0, 16);

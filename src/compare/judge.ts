@@ -7,6 +7,7 @@ import { compare } from './compare.js';
 import { explain } from './explain.js';
 import { fingerprint } from './fingerprint.js';
 import type { DivergenceInput } from './input.js';
+import { patternOf } from './patterns/title.js';
 
 /** The outcome of judging one exchange. */
 export interface Judgement {
@@ -20,6 +21,7 @@ export interface Judgement {
 function divergenceOf(input: DivergenceInput): Divergence {
   const { explanation, summary } = explain(input);
   const compared = input.kind === 'comparison';
+  const pattern = compared ? patternOf(input.comparison) : undefined;
   return {
     kinds: compared ? input.kinds : ['transport'],
     fingerprint: fingerprint(input),
@@ -27,6 +29,7 @@ function divergenceOf(input: DivergenceInput): Divergence {
     summary,
     changes: compared ? input.comparison.body : [],
     headerChanges: compared ? input.comparison.headers : [],
+    ...(pattern === undefined ? {} : { pattern }),
   };
 }
 

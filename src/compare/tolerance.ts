@@ -12,8 +12,16 @@ interface CompiledTolerance {
 
 /** A compiled set of tolerance rules. */
 export interface Tolerance {
-  /** True when some rule matching `path` accepts the difference between the two numbers. */
-  within(baseline: number, candidate: number, path: readonly string[]): boolean;
+  /**
+   * True when some rule matching `path` accepts the difference between the two
+   * numbers; `difference` overrides |baseline − candidate| when it is known exactly.
+   */
+  within(
+    baseline: number,
+    candidate: number,
+    path: readonly string[],
+    difference?: number,
+  ): boolean;
 }
 
 /** Compile tolerance rules once per comparison. */
@@ -24,8 +32,8 @@ export function compileTolerance(rules: readonly ToleranceRule[]): Tolerance {
     relative: rule.relative,
   }));
   return {
-    within(baseline, candidate, path) {
-      const difference = Math.abs(baseline - candidate);
+    within(baseline, candidate, path, exact) {
+      const difference = exact ?? Math.abs(baseline - candidate);
       for (const rule of compiled) {
         if (!rule.pattern.matches(path)) continue;
         if (difference <= rule.absolute || difference <= rule.relative * Math.abs(baseline)) {

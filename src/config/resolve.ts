@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import type { RulesSpec } from '../cases/rules-schema.js';
 import { ParityError } from '../errors.js';
 import type { Pairs, Target } from '../model.js';
+import { type NoiseSettings, replicaTarget, resolveNoise } from '../noise/settings.js';
 import type { ConfigInput, FailPolicy } from './schema.js';
 
 export const DEFAULTS = {
@@ -28,9 +29,16 @@ export interface RunFlags {
   readonly tracker?: string | false | undefined;
   readonly reports?: string | undefined;
   readonly concurrency?: number | undefined;
+  readonly rate?: number | undefined;
+  readonly maxInFlight?: number | undefined;
   readonly timeoutMs?: number | undefined;
   readonly retries?: number | undefined;
   readonly failOn?: FailPolicy | undefined;
+  readonly failOnEncoding?: boolean | undefined;
+  /** `--noise`: learn noise from a second baseline call. */
+  readonly noise?: boolean | undefined;
+  /** `--baseline-replica NAME=URL`: where that second call goes. */
+  readonly baselineReplica?: string | undefined;
 }
 
 export interface ResolvedConfig {
@@ -42,10 +50,18 @@ export interface ResolvedConfig {
   readonly trackerPath: string | undefined;
   readonly reportsDir: string;
   readonly concurrency: number;
+  /** Requests per second per target, or undefined for no limit. */
+  readonly rate: number | undefined;
+  /** Requests in flight per target, or undefined for no bound beyond `concurrency`. */
+  readonly maxInFlight: number | undefined;
   readonly timeoutMs: number;
   readonly retries: number;
   readonly bodyCapBytes: number;
   readonly failOn: FailPolicy;
+  /** Encoding notes fail the run too. */
+  readonly failOnEncoding: boolean;
+  /** Learned noise: the `--noise` switch, replica, thresholds and per-endpoint noise. */
+  readonly noise?: NoiseSettings;
 }
 
 function usage(message: string): ParityError {
@@ -69,7 +85,7 @@ function parseUrl(text: string, what: string): URL {
  * `--baseline NAME=URL` defines a target; `--baseline NAME` picks one from the
  * config's `targets`. Without the flag, the config's `baseline` name is used.
  */
-function resolveTarget(
+export function resolveTarget(
   side: 'baseline' | 'candidate',
   flag: string | undefined,
   config: ConfigInput,
@@ -122,9 +138,17 @@ export function resolveConfig(config: ConfigInput, flags: RunFlags, cwd: string)
     trackerPath: tracker === false ? undefined : resolve(cwd, tracker),
     reportsDir: resolve(cwd, flags.reports ?? config.reports ?? DEFAULTS.reports),
     concurrency: flags.concurrency ?? config.concurrency ?? DEFAULTS.concurrency,
+    rate: flags.rate ?? config.rate,
+    maxInFlight: flags.maxInFlight ?? config.maxInFlight,
     timeoutMs: flags.timeoutMs ?? config.timeoutMs ?? DEFAULTS.timeoutMs,
     retries: flags.retries ?? config.retries ?? DEFAULTS.retries,
     bodyCapBytes: config.bodyCapBytes ?? DEFAULTS.bodyCapBytes,
     failOn: flags.failOn ?? config.failOn ?? DEFAULTS.failOn,
+    failOnEncoding: flags.failOnEncoding ?? config.failOnEncoding ?? false,
+    noise: resolveNoise(
+      config.noise,
+      { noise: flags.noise, replica: flags.baselineReplica },
+      (spec) => replicaTarget(spec, config.targets ?? {}),
+    ),
   };
 }

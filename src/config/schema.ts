@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { rulesSpecSchema } from '../cases/rules-schema.js';
+import { noiseConfigSchema } from '../noise/config-schema.js';
 
 export const FAIL_POLICIES = ['new', 'open', 'any', 'none'] as const;
 export type FailPolicy = (typeof FAIL_POLICIES)[number];
@@ -49,6 +50,16 @@ export const configSchema = z
       .max(1024)
       .optional()
       .describe('Cases in flight at once (default 8)'),
+    rate: z
+      .number()
+      .positive()
+      .optional()
+      .describe('Requests per second sent to each target, for gentle runs (default: no limit)'),
+    maxInFlight: z
+      .int()
+      .min(1)
+      .optional()
+      .describe('Requests in flight at once to each target (default: the concurrency)'),
     timeoutMs: z.int().min(1).optional().describe('Budget for one request, in ms (default 10000)'),
     retries: z
       .int()
@@ -65,6 +76,13 @@ export const configSchema = z
       .enum(FAIL_POLICIES)
       .optional()
       .describe('Which divergences make the run exit 1 (default open)'),
+    failOnEncoding: z
+      .boolean()
+      .optional()
+      .describe(
+        'Encoding notes (wire-only differences: key order, escaping, number format, …) also make the run exit 1 (default false)',
+      ),
+    noise: noiseConfigSchema.optional(),
   })
   .describe('parity configuration');
 

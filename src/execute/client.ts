@@ -6,12 +6,13 @@
  * outcome with undici's code, never a thrown error. Redirects are not
  * followed (a 3xx is compared as is).
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { Pool } from 'undici';
 import type { ResponseBody, SideOutcome, Target } from '../model.js';
 import { decodeBody } from './decode.js';
 import { forTarget, type PlannedRequest } from './plan.js';
+import { createLimiter } from './rate.js';
 
 export interface ClientOptions {
   /** Connections kept open to the target. */
@@ -22,6 +23,10 @@ export interface ClientOptions {
   readonly bodyCapBytes: number;
   /** Extra attempts after a connection-level failure (the request was never sent). */
   readonly retries: number;
+  /** Requests per second to this target (token bucket); undefined = no limit. Retries count. */
+  readonly ratePerSecond?: number | undefined;
+  /** Requests in flight to this target at once; undefined = `connections`. */
+  readonly maxInFlight?: number | undefined;
 }
 
 export interface TargetClient {
@@ -44,22 +49,59 @@ export const TIMEOUT_CODE = 'PARITY_REQUEST_TIMEOUT';
 interface RawBody {
   readonly bytes: Uint8Array | undefined;
   readonly size: number;
-  readonly sha256: string;
+  /** Hex sha256 of the wire bytes, computed only when asked (most bodies never need it). */
+  readonly sha256: () => string;
 }
 
 async function readCapped(stream: AsyncIterable<Uint8Array>, cap: number): Promise<RawBody> {
-  const hash = createHash('sha256');
+  let hash: Hash | undefined;
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of stream) {
-    hash.update(chunk);
     size += chunk.byteLength;
+    if (size <= cap) {
+      chunks.push(chunk);
+      continue;
+    }
     // Past the cap, stop keeping bytes but keep hashing: memory stays bounded.
-    if (size <= cap) chunks.push(chunk);
-    else chunks.length = 0;
+    if (hash === undefined) {
+      hash = createHash('sha256');
+      for (const kept of chunks) hash.update(kept);
+      chunks.length = 0;
+    }
+    hash.update(chunk);
   }
-  const bytes = size <= cap ? Buffer.concat(chunks, size) : undefined;
-  return { bytes, size, sha256: hash.digest('hex') };
+  if (hash !== undefined) {
+    const digest = hash.digest('hex');
+    return { bytes: undefined, size, sha256: () => digest };
+  }
+  const bytes = Buffer.concat(chunks, size);
+  return { bytes, size, sha256: () => createHash('sha256').update(bytes).digest('hex') };
+}
+
+interface BodyStream extends AsyncIterable<Uint8Array> {
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/**
+ * A declared length within the cap is read in one piece (undici enforces the
+ * length, and this skips a promise per chunk); anything else is streamed and capped.
+ */
+async function readBody(
+  stream: BodyStream,
+  contentLength: string | undefined,
+  cap: number,
+): Promise<RawBody> {
+  const declared = contentLength === undefined ? Number.NaN : Number(contentLength);
+  if (!(Number.isInteger(declared) && declared >= 0 && declared <= cap)) {
+    return readCapped(stream, cap);
+  }
+  const bytes = Buffer.from(await stream.arrayBuffer());
+  return {
+    bytes,
+    size: bytes.byteLength,
+    sha256: () => createHash('sha256').update(bytes).digest('hex'),
+  };
 }
 
 function decompress(bytes: Uint8Array, encoding: string, cap: number): Uint8Array | undefined {
@@ -82,7 +124,7 @@ function decompress(bytes: Uint8Array, encoding: string, cap: number): Uint8Arra
 
 function toBody(raw: RawBody, encoding: string, contentType: string | undefined, cap: number) {
   if (raw.bytes === undefined) {
-    return { kind: 'truncated', sha256: raw.sha256, size: raw.size } satisfies ResponseBody;
+    return { kind: 'truncated', sha256: raw.sha256(), size: raw.size } satisfies ResponseBody;
   }
   let decoded: Uint8Array | undefined;
   try {
@@ -91,12 +133,12 @@ function toBody(raw: RawBody, encoding: string, contentType: string | undefined,
     const tooBig =
       error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
     if (tooBig)
-      return { kind: 'truncated', sha256: raw.sha256, size: raw.size } satisfies ResponseBody;
+      return { kind: 'truncated', sha256: raw.sha256(), size: raw.size } satisfies ResponseBody;
     decoded = undefined;
   }
   if (decoded === undefined) {
     // An encoding we cannot undo (or a corrupt stream): compare the wire bytes.
-    return { kind: 'binary', sha256: raw.sha256, size: raw.size } satisfies ResponseBody;
+    return { kind: 'binary', sha256: raw.sha256(), size: raw.size } satisfies ResponseBody;
   }
   return decodeBody(decoded, contentType);
 }
@@ -129,18 +171,28 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Opens a keep-alive pool to one target. */
 export function createClient(target: Target, options: ClientOptions): TargetClient {
+  const limiter = createLimiter({
+    ratePerSecond: options.ratePerSecond,
+    maxInFlight: options.maxInFlight,
+  });
   const pool = new Pool(target.url.origin, {
-    connections: options.connections,
+    connections: Math.min(options.connections, options.maxInFlight ?? options.connections),
     pipelining: 1,
     headersTimeout: options.timeoutMs,
     bodyTimeout: options.timeoutMs,
     connectTimeout: options.timeoutMs,
   });
 
-  async function attempt(plan: PlannedRequest): Promise<SideOutcome> {
+  const attempt = (plan: PlannedRequest) => limiter.run(() => attemptNow(plan));
+
+  async function attemptNow(plan: PlannedRequest): Promise<SideOutcome> {
     const { path, headers } = forTarget(plan, target);
     const started = performance.now();
-    const signal = AbortSignal.timeout(options.timeoutMs);
+    // A timer cleared on completion, not AbortSignal.timeout: those live for the
+    // whole budget, so at thousands of requests/s they held tens of MB of timers.
+    const controller = new AbortController();
+    const { signal } = controller;
+    const timer = setTimeout(() => controller.abort(), options.timeoutMs);
     try {
       const response = await pool.request({
         method: plan.method,
@@ -150,7 +202,11 @@ export function createClient(target: Target, options: ClientOptions): TargetClie
         signal,
       });
       const responseHeaders = flattenHeaders(response.headers);
-      const raw = await readCapped(response.body, options.bodyCapBytes);
+      const raw = await readBody(
+        response.body,
+        responseHeaders['content-length'],
+        options.bodyCapBytes,
+      );
       const encoding = (responseHeaders['content-encoding'] ?? '').trim().toLowerCase();
       const body = toBody(raw, encoding, responseHeaders['content-type'], options.bodyCapBytes);
       const durationMs = performance.now() - started;
@@ -177,6 +233,8 @@ export function createClient(target: Target, options: ClientOptions): TargetClie
         };
       }
       return { outcome: 'transport-error', error: errorCode(error), durationMs };
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -7,6 +7,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { ResponseBody } from '../model.js';
+import { parseJsonExact } from '../wire/parse-json.js';
+import { isXmlContentType, looksLikeXml, parseXml } from '../xml/tree.js';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -24,8 +26,6 @@ function isTextContentType(contentType: string | undefined): boolean {
   const mediaType = contentType.split(';', 1)[0]?.trim().toLowerCase() ?? '';
   return (
     mediaType.startsWith('text/') ||
-    mediaType.endsWith('+xml') ||
-    mediaType === 'application/xml' ||
     mediaType === 'application/javascript' ||
     mediaType === 'application/x-www-form-urlencoded'
   );
@@ -43,19 +43,25 @@ function utf8(bytes: Uint8Array): string | undefined {
   }
 }
 
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+function decodeXml(bytes: Uint8Array, text: string | undefined): ResponseBody {
+  if (text === undefined) {
+    // Shown lossily, so two different invalid bodies still compare as different.
+    const lossy = new TextDecoder('utf-8').decode(bytes);
+    return { kind: 'invalid-xml', text: lossy, error: 'body is not valid UTF-8' };
   }
+  const parsed = parseXml(text);
+  return parsed.ok
+    ? { kind: 'xml', value: parsed.value }
+    : { kind: 'invalid-xml', text, error: parsed.error };
 }
 
 /**
  * Decodes a complete (already content-decoded) body.
- * JSON when the content type says so (invalid JSON there is `invalid-json`);
- * without a content type, JSON is sniffed; text when it is valid UTF-8 and
- * declared or sniffed as text; otherwise binary, compared by hash.
+ * JSON when the content type says so (invalid JSON there is `invalid-json`),
+ * parsed losslessly (`parseJsonExact`) and kept with its text for encoding
+ * notes; XML likewise (`application/xml`, `text/xml`, `+xml`; else
+ * `invalid-xml`); without a content type, JSON and XML are sniffed; text when
+ * it is valid UTF-8 and declared or sniffed as text; otherwise binary, by hash.
  */
 export function decodeBody(bytes: Uint8Array, contentType: string | undefined): ResponseBody {
   if (bytes.byteLength === 0) return { kind: 'empty' };
@@ -64,20 +70,28 @@ export function decodeBody(bytes: Uint8Array, contentType: string | undefined): 
     if (text === undefined) {
       return { kind: 'invalid-json', text: '', error: 'body is not valid UTF-8' };
     }
-    const parsed = parseJson(text);
+    const parsed = parseJsonExact(text);
     return parsed.ok
-      ? { kind: 'json', value: parsed.value }
+      ? { kind: 'json', value: parsed.value, text }
       : { kind: 'invalid-json', text, error: parsed.error };
   }
+  if (isXmlContentType(contentType)) return decodeXml(bytes, text);
   if (text === undefined) return { kind: 'binary', sha256: sha256(bytes), size: bytes.byteLength };
-  if (contentType === undefined) {
-    const first = text.trimStart()[0];
-    if (first === '{' || first === '[') {
-      const parsed = parseJson(text);
-      if (parsed.ok) return { kind: 'json', value: parsed.value };
-    }
-    return { kind: 'text', text };
-  }
+  if (contentType === undefined) return sniff(text);
   if (isTextContentType(contentType)) return { kind: 'text', text };
   return { kind: 'binary', sha256: sha256(bytes), size: bytes.byteLength };
+}
+
+/** A body without a content type: JSON or XML when it parses as such, else text. */
+function sniff(text: string): ResponseBody {
+  const first = text.trimStart()[0];
+  if (first === '{' || first === '[') {
+    const parsed = parseJsonExact(text);
+    if (parsed.ok) return { kind: 'json', value: parsed.value, text };
+  }
+  if (looksLikeXml(text)) {
+    const parsed = parseXml(text);
+    if (parsed.ok) return { kind: 'xml', value: parsed.value };
+  }
+  return { kind: 'text', text };
 }

@@ -11,6 +11,8 @@ export interface ExecuteInput {
   readonly cases: readonly Case[];
   readonly baseline: TargetClient;
   readonly candidate: TargetClient;
+  /** With `--noise`: each case is also sent here (the baseline again, or its replica). */
+  readonly replica?: TargetClient | undefined;
   readonly concurrency: number;
   readonly onExchange: (exchange: Exchange) => void;
 }
@@ -20,13 +22,16 @@ export async function exchangeCase(
   testCase: Case,
   baseline: TargetClient,
   candidate: TargetClient,
+  replica?: TargetClient,
 ): Promise<Exchange> {
   const plan = planRequest(testCase);
-  const [baselineOutcome, candidateOutcome] = await Promise.all([
+  const [baselineOutcome, candidateOutcome, replicaOutcome] = await Promise.all([
     baseline.send(plan),
     candidate.send(plan),
+    replica?.send(plan),
   ]);
-  return { case: testCase, baseline: baselineOutcome, candidate: candidateOutcome };
+  const exchange = { case: testCase, baseline: baselineOutcome, candidate: candidateOutcome };
+  return replicaOutcome === undefined ? exchange : { ...exchange, replica: replicaOutcome };
 }
 
 export async function executeCases(input: ExecuteInput): Promise<void> {
@@ -35,7 +40,9 @@ export async function executeCases(input: ExecuteInput): Promise<void> {
     while (next < input.cases.length) {
       const testCase = input.cases[next++];
       if (testCase === undefined) return;
-      input.onExchange(await exchangeCase(testCase, input.baseline, input.candidate));
+      input.onExchange(
+        await exchangeCase(testCase, input.baseline, input.candidate, input.replica),
+      );
     }
   };
   const workers = Math.max(1, Math.min(input.concurrency, input.cases.length));

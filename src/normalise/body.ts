@@ -5,6 +5,7 @@
  */
 import type { Rules } from '../model.js';
 import { compilePattern, matchesAny, type PointerPattern } from '../util/json-pointer.js';
+import { isJsonNumber } from '../wire/exact-number.js';
 import { isJsonObject } from './json.js';
 import { foldKey, foldPattern } from './keys.js';
 import { sortElements } from './sort.js';
@@ -115,7 +116,7 @@ function activeMasks(
 }
 
 function maskLeaf(value: unknown, masks: readonly CompiledMask[]): unknown {
-  if (masks.length === 0 || (typeof value !== 'string' && typeof value !== 'number')) return value;
+  if (masks.length === 0 || (typeof value !== 'string' && !isJsonNumber(value))) return value;
   const text = String(value);
   // A leaf that already reads as a replacement counts as masked: otherwise another
   // rule's regex could match the replacement on a second pass (not idempotent).

@@ -3,13 +3,14 @@
  * values in a canonical form, so cosmetic differences are not divergences.
  */
 import type { Rules } from '../model.js';
+import { withoutCharset } from '../wire/content-type.js';
 
 /**
  * Keep only headers named in `rules.headers` (names compared in lower case) and
  * normalise their values: `content-type` is lower-cased with its parameters
  * sorted and unquoted and no spaces around `;`/`=`
- * (`Application/JSON; charset="UTF-8"` → `application/json;charset=utf-8`);
- * every other value is trimmed.
+ * (`Application/JSON; charset="UTF-8"` → `application/json;charset=utf-8`) and
+ * compared without its `charset`; every other value is trimmed.
  */
 export function normaliseHeaders(
   headers: Readonly<Record<string, string>>,
@@ -20,7 +21,10 @@ export function normaliseHeaders(
   for (const [rawName, value] of Object.entries(headers)) {
     const name = rawName.toLowerCase();
     if (!allowed.has(name)) continue;
-    out[name] = name === 'content-type' ? normaliseContentType(value) : value.trim();
+    // Bodies are decoded as strict UTF-8 whatever the charset says, so a charset
+    // difference is wire-only: an encoding note (`wire/notes.ts`), not a divergence.
+    out[name] =
+      name === 'content-type' ? withoutCharset(normaliseContentType(value)) : value.trim();
   }
   return out;
 }

@@ -1,4 +1,5 @@
 /** Small helpers for writing safe Markdown from untrusted text. Pure. */
+import { displayJson } from '../wire/display.js';
 
 /** Escapes a value for one table cell: pipes, newlines and HTML-ish brackets. */
 export function cell(text: string): string {
@@ -27,7 +28,7 @@ export function fenced(text: string, language = ''): string {
 
 /** Compact one-line JSON for a value, cut to `max` characters. */
 export function preview(value: unknown, max = 80): string {
-  const text = value === undefined ? '(absent)' : (JSON.stringify(value) ?? String(value));
+  const text = value === undefined ? '(absent)' : (displayJson(value) ?? String(value));
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 

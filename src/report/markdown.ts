@@ -1,6 +1,10 @@
 /** report.md: a summary for a PR or a wiki, shape divergences first. Pure. */
 import type { CaseResult, Change } from '../model.js';
+import { renderNoiseMarkdown } from '../noise/render.js';
+import { encodingNotesSection } from '../wire/notes-markdown.js';
 import { KIND_REPORT_ORDER, KIND_TITLES, primaryKind } from './kinds.js';
+import { LATENCY_HEADER, latencyLine, latencyOf, latencyRows } from './latency.js';
+import { patternLines, patternsSection, unusedRulesSection } from './markdown-patterns.js';
 import { cell, code, fenced, preview, table } from './markdown-util.js';
 import type { RunReport } from './model.js';
 
@@ -17,7 +21,42 @@ function summarySection(report: RunReport): string {
   if (summary.expectationFailures > 0) {
     rows.push(['Expectation failures', String(summary.expectationFailures)]);
   }
+  if ((summary.encodingNotes ?? 0) > 0) {
+    rows.push(['Encoding notes (not divergences)', String(summary.encodingNotes)]);
+  }
   return table(['', 'count'], rows);
+}
+
+/** `--compare-to`: counts of new / persisting / fixed, and the fixed divergences. */
+function regressionSection(report: RunReport): string[] {
+  const r = report.regression;
+  if (r === undefined) return [];
+  const counts = `Compared to run ${code(r.comparedTo.runId)} (${r.comparedTo.startedAt}): **${r.new.length} new**, ${r.persisting.length} persisting, ${r.fixed.length} fixed (counted by fingerprint).`;
+  const out = ['', '## Regression', '', counts];
+  if (r.fixed.length > 0) {
+    const rows = r.fixed.map((f) => [
+      code(f.fingerprint),
+      cell(f.kinds.join(', ')),
+      cell(f.endpoints.join(', ')),
+      cell(f.caseIds.join(', ')),
+      cell(f.summary),
+    ]);
+    out.push(
+      '',
+      '### Fixed',
+      '',
+      table(['fingerprint', 'kinds', 'endpoints', 'cases', 'summary'], rows),
+    );
+  }
+  return out;
+}
+
+/** Which part of the library the report covers, when not all of it in one run. */
+function scopeNote(report: RunReport): string {
+  if (report.shard !== undefined) return ` · shard ${report.shard.index}/${report.shard.total}`;
+  if (report.mergedFrom !== undefined)
+    return ` · merged from ${report.mergedFrom.length} report(s)`;
+  return '';
 }
 
 function diffLines(changes: readonly Change[]): string {
@@ -55,10 +94,13 @@ function divergenceSection(result: CaseResult): string {
   const status = `${result.baseline.status ?? result.baseline.error?.code ?? '?'} → ${
     result.candidate.status ?? result.candidate.error?.code ?? '?'
   }`;
+  const regression =
+    result.regression === undefined ? '' : ` · **Regression:** ${result.regression}`;
   parts.push(
-    `**Kinds:** ${result.kinds.join(', ')} · **Status:** ${status} · **Fingerprint:** ${code(result.fingerprint ?? '')}`,
+    `**Kinds:** ${result.kinds.join(', ')} · **Status:** ${status} · **Fingerprint:** ${code(result.fingerprint ?? '')}${regression}`,
   );
   parts.push('', result.explanation ?? '');
+  parts.push(...patternLines(result));
   if (result.changes.length > 0) parts.push('', diffLines(result.changes));
   if (result.headerChanges.length > 0) {
     parts.push(
@@ -85,10 +127,21 @@ function divergenceSection(result: CaseResult): string {
   return parts.join('\n');
 }
 
+/** p50/p95 per endpoint, side by side (cutovers need performance parity too). */
+function latencySection(report: RunReport): string {
+  const latency = latencyOf(report);
+  const rows = latencyRows(latency).map(([endpoint = '', ...rest]) => [code(endpoint), ...rest]);
+  return ['## Latency', '', `${latencyLine(latency)}.`, '', table(LATENCY_HEADER, rows)].join('\n');
+}
+
 export function renderMarkdown(report: RunReport): string {
   const title = `# Parity report: ${report.baseline.name} vs ${report.candidate.name}`;
   const meta = `Run ${code(report.runId)} · ${report.startedAt} · baseline ${code(report.baseline.url)} · candidate ${code(report.candidate.url)}`;
-  const sections = [title, '', meta, '', '## Summary', '', summarySection(report)];
+  const scope = scopeNote(report);
+  const sections = [title, '', meta + scope, '', '## Summary', '', summarySection(report)];
+  sections.push('', latencySection(report));
+  sections.push(...regressionSection(report));
+  sections.push(...patternsSection(report));
   const notEqual = report.results.filter((r) => r.verdict !== 'equal');
   if (notEqual.length === 0) {
     sections.push('', 'No divergences: every case is equal after normalisation.');
@@ -107,5 +160,9 @@ export function renderMarkdown(report: RunReport): string {
     for (const r of failedOnly)
       sections.push('', `- ${cell(r.caseId)}: ${cell((r.expectations ?? []).join('; '))}`);
   }
+  sections.push(...encodingNotesSection(report.results));
+  sections.push(...unusedRulesSection(report));
+  const noise = renderNoiseMarkdown(report.noise);
+  if (noise !== '') sections.push('', noise);
   return `${sections.join('\n')}\n`;
 }

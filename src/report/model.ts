@@ -2,7 +2,10 @@
  * `RunReport`: the one canonical, versioned artefact of a run (report.json).
  * Markdown, console and the other formats are pure renderings of it.
  */
+import type { PatternGroup } from '../compare/patterns/groups.js';
 import { type CaseResult, DIVERGENCE_KINDS, type DivergenceKind } from '../model.js';
+import type { NoiseSection } from '../noise/types.js';
+import type { LatencySummary } from './latency.js';
 
 /** Bump on any incompatible change of report.json, with a changelog note. */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -21,6 +24,18 @@ export interface RunSummary {
   readonly byKind: Readonly<Record<DivergenceKind, number>>;
   /** Cases whose `expect.status` was not met by one side or both. */
   readonly expectationFailures: number;
+  /**
+   * Encoding notes (wire-only differences) over all results, see `CaseResult.notes`;
+   * always set by `summarise`, absent in older reports.
+   */
+  readonly encodingNotes?: number;
+  /** With `--noise`: cases whose two baseline responses differed in structure. */
+  readonly flakyBaselines?: number;
+  /**
+   * p50/p95 per endpoint for both sides, set by the run (`LatencyCollector`), not by
+   * `summarise`: percentiles do not add up like the counts above. Absent in older reports.
+   */
+  readonly latency?: LatencySummary;
 }
 
 export interface TrackerOutcome {
@@ -29,6 +44,42 @@ export interface TrackerOutcome {
   readonly reopened: readonly string[];
   readonly resolved: readonly string[];
   readonly seen: readonly string[];
+}
+
+/** Where a divergence stands relative to the `--compare-to` report (by fingerprint). */
+export type RegressionStatus = 'new' | 'persisting' | 'fixed';
+
+/** A fingerprint divergent in the compared-to report and gone from this one. */
+export interface FixedDivergence {
+  readonly fingerprint: string;
+  readonly kinds: readonly DivergenceKind[];
+  readonly endpoints: readonly string[];
+  readonly caseIds: readonly string[];
+  readonly summary: string;
+}
+
+/** The run compared with a previous report (`--compare-to`). */
+export interface RegressionSummary {
+  /** The previous report: its run id and when it started. */
+  readonly comparedTo: { readonly runId: string; readonly startedAt: string };
+  /** Fingerprints divergent now and not in the previous report. */
+  readonly new: readonly string[];
+  /** Fingerprints divergent in both. */
+  readonly persisting: readonly string[];
+  /** Fingerprints divergent before, gone now, and every case that showed them compared cleanly. */
+  readonly fixed: readonly FixedDivergence[];
+}
+
+/** Which part of a sharded case library a run covered (`--shard 2/4`; 1-based). */
+export interface ShardInfo {
+  readonly index: number;
+  readonly total: number;
+}
+
+/** One shard report combined by `parity merge`. */
+export interface MergedFrom {
+  readonly runId: string;
+  readonly shard?: ShardInfo;
 }
 
 export interface RunReport {
@@ -42,6 +93,18 @@ export interface RunReport {
   /** Sorted by case id. */
   readonly results: readonly CaseResult[];
   readonly tracker?: TrackerOutcome;
+  /** Present with `--compare-to`: new / persisting / fixed divergences. */
+  readonly regression?: RegressionSummary;
+  /** Present on a `--shard` run. */
+  readonly shard?: ShardInfo;
+  /** Present on a `parity merge` report: the shard reports it combines. */
+  readonly mergedFrom?: readonly MergedFrom[];
+  /** With `--noise`: the noise learned per endpoint and the flaky baselines. */
+  readonly noise?: NoiseSection;
+  /** Recognised cross-runtime patterns, one entry per root cause, with their cases. */
+  readonly patterns?: readonly PatternGroup[];
+  /** Equivalence rules declared for the compared cases that never fired in this run. */
+  readonly unusedRules?: readonly string[];
 }
 
 export function summarise(results: readonly CaseResult[]): RunSummary {
@@ -55,6 +118,7 @@ export function summarise(results: readonly CaseResult[]): RunSummary {
   let statusEqual = 0;
   let statusTotal = 0;
   let expectationFailures = 0;
+  let encodingNotes = 0;
   for (const result of results) {
     if (result.verdict === 'equal') equal++;
     else if (result.verdict === 'divergent') divergent++;
@@ -67,6 +131,7 @@ export function summarise(results: readonly CaseResult[]): RunSummary {
       if (b === c) statusEqual++;
     }
     if (result.expectations !== undefined) expectationFailures++;
+    for (const note of result.notes ?? []) if (note.kind === 'encoding') encodingNotes++;
   }
   return {
     cases: results.length,
@@ -76,6 +141,7 @@ export function summarise(results: readonly CaseResult[]): RunSummary {
     statusParity: { equal: statusEqual, total: statusTotal },
     byKind,
     expectationFailures,
+    encodingNotes,
   };
 }
 

@@ -3,6 +3,7 @@
  * replaced, and any value that came from `${env:NAME}` is replaced by that
  * placeholder wherever it appears (bodies, query strings, repro commands).
  */
+import { isExactNumber } from '../wire/exact-number.js';
 
 /** Always redacted, whatever the configuration says. */
 export const ALWAYS_REDACTED = [
@@ -50,7 +51,8 @@ export function createRedactor(input: RedactorInput): Redactor {
   const value = (input: unknown): unknown => {
     if (typeof input === 'string') return text(input);
     if (Array.isArray(input)) return input.map(value);
-    if (input !== null && typeof input === 'object') {
+    // Exact numbers (class instances) hold no secrets and must keep their class.
+    if (input !== null && typeof input === 'object' && !isExactNumber(input)) {
       return Object.fromEntries(Object.entries(input).map(([k, v]) => [k, value(v)]));
     }
     return input;

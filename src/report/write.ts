@@ -4,12 +4,17 @@
  * is reported, and the others still write.
  */
 import { join } from 'node:path';
-import { pointLatest, writeFileAtomic } from '../util/fs.js';
-import { renderJson } from './json.js';
+import type { CaseResult } from '../model.js';
+import { pointLatest, writeChunksAtomic, writeFileAtomic } from '../util/fs.js';
+import { renderHtml } from './html/render.js';
+import { renderJson, renderJsonChunks } from './json.js';
+import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
 import type { RunReport } from './model.js';
 
-export type ReportFormat = 'json' | 'md';
+/** Every format, in the order a run writes them (report.json first: it is the source). */
+export const REPORT_FORMATS = ['json', 'md', 'html', 'junit'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export const RENDERERS: Record<
   ReportFormat,
@@ -17,6 +22,8 @@ export const RENDERERS: Record<
 > = {
   json: { file: 'report.json', render: renderJson },
   md: { file: 'report.md', render: renderMarkdown },
+  html: { file: 'report.html', render: renderHtml },
+  junit: { file: 'junit.xml', render: renderJunit },
 };
 
 export interface WrittenReports {
@@ -25,23 +32,49 @@ export interface WrittenReports {
   readonly failures: readonly { readonly format: ReportFormat; readonly error: Error }[];
 }
 
-export async function writeReports(
+/**
+ * Every result of the run in case-id order, when `report.results` holds only
+ * some of them (a large run, see `results-stream.ts`): report.json is then
+ * streamed from it instead of rendered in one piece.
+ */
+export type AllResults = () => AsyncIterable<CaseResult>;
+
+function writeOne(path: string, format: ReportFormat, report: RunReport, all?: AllResults) {
+  if (format === 'json' && all !== undefined) {
+    return writeChunksAtomic(path, renderJsonChunks(report, all()));
+  }
+  return writeFileAtomic(path, RENDERERS[format].render(report));
+}
+
+/** Writes `formats` of `report` into `dir` (no `latest` pointer): `parity report --from`. */
+export async function writeReportFiles(
   report: RunReport,
-  reportsDir: string,
-  formats: readonly ReportFormat[] = ['json', 'md'],
+  dir: string,
+  formats: readonly ReportFormat[],
+  all?: AllResults,
 ): Promise<WrittenReports> {
-  const dir = join(reportsDir, report.runId);
   const files: string[] = [];
   const failures: { format: ReportFormat; error: Error }[] = [];
   for (const format of formats) {
-    const { file, render } = RENDERERS[format];
+    const { file } = RENDERERS[format];
     try {
-      await writeFileAtomic(join(dir, file), render(report));
+      await writeOne(join(dir, file), format, report, all);
       files.push(join(dir, file));
     } catch (error) {
       failures.push({ format, error: error instanceof Error ? error : new Error(String(error)) });
     }
   }
-  await pointLatest(reportsDir, report.runId);
   return { dir, files, failures };
+}
+
+/** Writes a run's reports into `reportsDir/<run-id>/` and points `reportsDir/latest` at them. */
+export async function writeReports(
+  report: RunReport,
+  reportsDir: string,
+  formats: readonly ReportFormat[] = REPORT_FORMATS,
+  all?: AllResults,
+): Promise<WrittenReports> {
+  const written = await writeReportFiles(report, join(reportsDir, report.runId), formats, all);
+  await pointLatest(reportsDir, report.runId);
+  return written;
 }

@@ -1,4 +1,5 @@
 /** The decisions tracker: parse → merge → render (pure) and the file writer (edge). */
+export { checkTracker, type StaleFinding, type StaleReason } from './check.js';
 export { mergeTracker, type TrackerMerge } from './merge.js';
 export { parseTracker, trackerRows } from './parse.js';
 export { newTrackerText, renderTracker } from './render.js';

@@ -34,3 +34,28 @@ export async function pointLatest(dir: string, name: string): Promise<void> {
     throw error;
   }
 }
+
+/** Like `writeFileAtomic`, for text produced in chunks (a large report). */
+export async function writeChunksAtomic(
+  path: string,
+  chunks: AsyncIterable<string> | Iterable<string>,
+): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await open(temp, 'w');
+  try {
+    for await (const chunk of chunks) await handle.write(chunk, null, 'utf8');
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await handle.close();
+  try {
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}

@@ -167,7 +167,9 @@ describe('parity run, end to end', () => {
     await runCli(cwd, ['run', ...targets(), '--reports', 'out']);
     const runs = (await readdir(join(cwd, 'out'))).filter((n) => n !== 'latest');
     expect(runs).toHaveLength(1);
-    expect(await readdir(join(cwd, 'out', 'latest'))).toEqual(['report.json', 'report.md']);
+    expect((await readdir(join(cwd, 'out', 'latest'))).sort()).toEqual(
+      expect.arrayContaining(['report.json', 'report.md', 'results.ndjson']),
+    );
   });
 
   it('rejects bad usage with exit 2', async () => {

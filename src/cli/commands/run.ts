@@ -1,13 +1,16 @@
 /** `parity run`: load, replay, report, update the tracker; returns the exit code. */
-import { relative } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import { runParity } from '../../app.js';
 import { loadCases } from '../../cases/load.js';
 import { selectCases } from '../../cases/select.js';
 import { loadConfig } from '../../config/load.js';
 import { type ResolvedConfig, type RunFlags, resolveConfig } from '../../config/resolve.js';
 import type { FailPolicy } from '../../config/schema.js';
-import type { RunReport } from '../../report/model.js';
+import { resolveReportPath } from '../../regression/previous.js';
+import type { RunReport, ShardInfo } from '../../report/model.js';
+import { readReport } from '../../report/read.js';
 import { createRedactor } from '../../report/redact.js';
+import { readTrackerRows } from '../../tracker/write.js';
 import { colorsFor } from '../colors.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { failingResults } from '../fail-policy.js';
@@ -23,13 +26,21 @@ export interface RunCommandOptions {
   readonly tracker?: string | false;
   readonly reports?: string;
   readonly failOn?: FailPolicy;
+  readonly failOnEncoding?: boolean;
   readonly concurrency?: number;
+  readonly rate?: number;
+  readonly maxInFlight?: number;
   readonly timeout?: number;
   readonly retries?: number;
   readonly filter?: string[];
   readonly tag?: string[];
+  /** `--compare-to`: a report.json, a run folder, or `latest`. */
+  readonly compareTo?: string;
+  readonly shard?: ShardInfo;
   readonly json?: boolean;
   readonly quiet?: boolean;
+  readonly noise?: boolean;
+  readonly baselineReplica?: string;
 }
 
 function flagsOf(paths: readonly string[], options: RunCommandOptions): RunFlags {
@@ -40,9 +51,14 @@ function flagsOf(paths: readonly string[], options: RunCommandOptions): RunFlags
     tracker: options.tracker,
     reports: options.reports,
     concurrency: options.concurrency,
+    rate: options.rate,
+    maxInFlight: options.maxInFlight,
     timeoutMs: options.timeout,
     retries: options.retries,
     failOn: options.failOn,
+    failOnEncoding: options.failOnEncoding,
+    noise: options.noise,
+    baselineReplica: options.baselineReplica,
   };
 }
 
@@ -59,17 +75,26 @@ async function prepare(paths: readonly string[], options: RunCommandOptions, io:
     env: tracked.env,
     globalRules: config.rules,
   });
-  const cases = selectCases(all, {
+  const criteria = {
     ...(options.filter === undefined ? {} : { filter: options.filter }),
     ...(options.tag === undefined ? {} : { tags: options.tag }),
-  });
+  };
+  const cases = selectCases(all, { ...criteria, shard: options.shard });
+  // A shard may be empty when there are fewer cases than shards: that is not a usage error.
+  const emptyShard = cases.length === 0 && selectCases(all, criteria).length > 0;
   const headerNames = [...new Set(cases.flatMap((c) => c.rules.redactHeaders))];
   const redact = createRedactor({ headerNames, secrets: tracked.secrets() });
-  return { config, cases, redact };
+  return { config, cases, redact, emptyShard };
+}
+
+/** Relative to the working folder when inside it, absolute otherwise. */
+function shortPath(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }
 
 /** `--json`: the report without per-case detail, plus where the reports are and what diverged. */
-function machineSummary(report: RunReport, reportDir: string) {
+export function machineSummary(report: RunReport, reportDir: string) {
   const { results, ...head } = report;
   const divergences = results
     .filter((r) => r.verdict !== 'equal')
@@ -80,8 +105,20 @@ function machineSummary(report: RunReport, reportDir: string) {
       fingerprint: r.fingerprint,
       summary: r.summary,
       ...(r.tracker === undefined ? {} : { tracker: r.tracker }),
+      ...(r.regression === undefined ? {} : { regression: r.regression }),
     }));
   return { ...head, reportDir, divergences };
+}
+
+/**
+ * Checks made before anything is sent: the tracker must parse, and the
+ * `--compare-to` report is read now, since the run repoints `latest` at itself.
+ */
+async function preflight(config: ResolvedConfig, options: RunCommandOptions, io: Io) {
+  if (config.trackerPath !== undefined) await readTrackerRows(config.trackerPath);
+  if (options.compareTo === undefined) return undefined;
+  const context = { cwd: io.cwd, reportsDir: config.reportsDir };
+  return readReport(await resolveReportPath(options.compareTo, context));
 }
 
 export async function runCommand(
@@ -89,14 +126,15 @@ export async function runCommand(
   options: RunCommandOptions,
   io: Io,
 ): Promise<ExitCode> {
-  const { config, cases, redact } = await prepare(paths, options, io);
+  const { config, cases, redact, emptyShard } = await prepare(paths, options, io);
   const err = colorsFor(io.stderr, io.env);
-  if (cases.length === 0) {
+  if (cases.length === 0 && !emptyShard) {
     io.stderr.write(
       `${err.yellow('parity: no cases selected')} (check the paths, --filter and --tag)\n`,
     );
     return EXIT.badInput;
   }
+  const previous = await preflight(config, options, io);
   const progress = createProgress(io, options.json !== true && options.quiet !== true);
   progress.start(cases.length);
   const outcome = await runParity({
@@ -104,20 +142,22 @@ export async function runCommand(
     cases,
     redact,
     now: io.now ?? (() => new Date()),
+    previous,
+    shard: options.shard,
     onResult: (result) => progress.tick(result),
   }).finally(() => progress.stop());
   const { report, written } = outcome;
   const shown =
     report.tracker === undefined
       ? report
-      : { ...report, tracker: { ...report.tracker, path: relative(io.cwd, report.tracker.path) } };
+      : { ...report, tracker: { ...report.tracker, path: shortPath(io.cwd, report.tracker.path) } };
   if (options.json === true) {
     io.stdout.write(
-      `${JSON.stringify(machineSummary(shown, relative(io.cwd, written.dir)), null, 2)}\n`,
+      `${JSON.stringify(machineSummary(shown, shortPath(io.cwd, written.dir)), null, 2)}\n`,
     );
   } else if (options.quiet !== true) {
     io.stdout.write(
-      renderSummary(shown, colorsFor(io.stdout, io.env), relative(io.cwd, written.dir)),
+      renderSummary(shown, colorsFor(io.stdout, io.env), shortPath(io.cwd, written.dir)),
     );
   }
   for (const failure of written.failures) {
@@ -132,5 +172,6 @@ export async function runCommand(
     return EXIT.unreachable;
   }
   if (written.failures.length > 0) return EXIT.internal;
-  return failingResults(report, config.failOn).length > 0 ? EXIT.divergent : EXIT.ok;
+  const failOptions = { failOnEncoding: config.failOnEncoding };
+  return failingResults(report, config.failOn, failOptions).length > 0 ? EXIT.divergent : EXIT.ok;
 }

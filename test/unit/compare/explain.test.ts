@@ -24,10 +24,10 @@ describe('explain: cross-runtime patterns', () => {
   it('names the serde externally tagged enum vs Go discriminator field', () => {
     const { explanation, summary } = explainBodies(SERDE, GO);
     expect(explanation).toBe(
-      'Shape differs at the top level: baseline wraps the variant in a key `Schema` (serde externally tagged enum); ' +
+      "Baseline wraps the variant in a key `Schema` (externally tagged enum, serde's default); " +
         'candidate uses a discriminator field `Kind` = "schema" with PascalCase fields (`field`→`Field` and `reason`→`Reason`).',
     );
-    expect(summary).toBe('tagged enum `Schema` vs discriminator `Kind`');
+    expect(summary).toBe('externally tagged enum vs `Kind` discriminator');
   });
 
   it('recognises the pattern below the top level and mentions leftovers', () => {
@@ -35,14 +35,16 @@ describe('explain: cross-runtime patterns', () => {
       { error: { Schema: { field: 'x' }, trace: 't' } },
       { error: { kind: 'schema', field: 'x' } },
     );
-    expect(explanation).toContain(
-      'Shape differs at `/error`: baseline wraps the variant in a key `Schema`',
-    );
+    expect(explanation).toContain('Baseline wraps the variant in a key `Schema`');
     expect(explanation).toContain(
       'discriminator field `kind` = "schema" with the same fields inline',
     );
-    expect(explanation).toContain('also baseline has key `trace` (string) that candidate lacks');
-    expect(summary).toBe('tagged enum `Schema` vs discriminator `kind` at `/error`');
+    expect(explanation).toContain(
+      'Shape differs at `/error`: baseline has key `trace` (string) that candidate lacks',
+    );
+    expect(summary).toBe(
+      'externally tagged enum vs `kind` discriminator at `/error`; shape differs at `/error` (1 removed, 0 added)',
+    );
   });
 
   it('names a key-case convention change', () => {
@@ -51,10 +53,10 @@ describe('explain: cross-runtime patterns', () => {
       { user: { FirstName: 'a', LastName: 'b' } },
     );
     expect(explanation).toBe(
-      'Shape differs at `/user`: keys are snake_case in baseline and PascalCase in candidate: ' +
+      'Keys are snake_case in baseline and PascalCase in candidate at `/user`: ' +
         '`first_name`→`FirstName` and `last_name`→`LastName`.',
     );
-    expect(summary).toBe('keys snake_case → PascalCase at `/user`');
+    expect(summary).toBe('keys snake_case vs PascalCase at `/user`');
   });
 
   it('detects naming conventions', () => {
@@ -81,7 +83,7 @@ describe('explain: generic differences', () => {
       status: { equal: false, baseline: 400, candidate: 422 },
       headers: [{ name: 'etag', baseline: 'a', candidate: undefined }],
       body: [
-        { path: '/count', op: 'type', baseline: 3, candidate: '3' },
+        { path: '/count', op: 'type', baseline: 3, candidate: 'three' },
         { path: '/total', op: 'value', baseline: 3, candidate: 4 },
         { path: '/name', op: 'value', baseline: 'a', candidate: 'b' },
         { path: '/list/2', op: 'moved', baseline: 2, candidate: 0 },
@@ -100,7 +102,7 @@ describe('explain: generic differences', () => {
     expect(explanation).toContain(
       'Values differ at 2 paths: `/total` (3 → 4) and `/name` ("a" → "b").',
     );
-    expect(explanation).toContain('Array order differs: `/list/2` moved to index 0.');
+    expect(explanation).toContain('The array `/list` has its elements in another order (1 moved).');
     expect(explanation).toContain('Header `etag` differs: baseline "a", candidate absent.');
     expect(sentences(explanation)).toBeLessThanOrEqual(5);
     expect(summary).not.toContain('\n');

@@ -23,8 +23,12 @@ describe('fingerprint', () => {
   });
 
   it('pins the canonical source so fingerprints survive refactors', () => {
-    expect(fingerprintSource(input(json({ a: [{ n: 1 }] }), json({ a: [{ n: '1' }] })))).toBe(
+    expect(fingerprintSource(input(json({ a: [{ n: 1 }] }), json({ a: [{ n: 'one' }] })))).toBe(
       '{"case":"suite/case","kinds":["shape"],"status":null,"headers":[],"body":["type /a/*/n number string"]}',
+    );
+    // Fully explained by patterns: the root-cause keys, no case id.
+    expect(fingerprintSource(input(json({ a: [{ n: 1 }] }), json({ a: [{ n: '1' }] })))).toBe(
+      '{"patterns":["int-as-string:/a/*/n:candidate-string"],"kinds":["shape"],"status":null}',
     );
   });
 
@@ -33,7 +37,7 @@ describe('fingerprint', () => {
     const b = fingerprint(
       input(
         json({ Schema: { field: 'other', reason: 'zzz' } }),
-        json({ Kind: 'schema', Field: 'q', Reason: 'r' }),
+        json({ Kind: 'schema', Field: 'other', Reason: 'zzz' }),
       ),
     );
     expect(b).toBe(a);
@@ -46,11 +50,16 @@ describe('fingerprint', () => {
   });
 
   it('changes when the path, the types or the case change', () => {
-    const base = fingerprint(input(json({ count: 1 }), json({ count: '1' })));
-    expect(fingerprint(input(json({ total: 1 }), json({ total: '1' })))).not.toBe(base);
+    const base = fingerprint(input(json({ count: 1 }), json({ count: 'one' })));
+    expect(fingerprint(input(json({ total: 1 }), json({ total: 'one' })))).not.toBe(base);
     expect(fingerprint(input(json({ count: 1 }), json({ count: null })))).not.toBe(base);
-    expect(fingerprint(input(json({ count: 1 }), json({ count: '1' }), 'suite/other'))).not.toBe(
+    expect(fingerprint(input(json({ count: 1 }), json({ count: 'one' }), 'suite/other'))).not.toBe(
       base,
+    );
+    // A recognised pattern is one root cause whatever the case.
+    const pattern = fingerprint(input(json({ count: 1 }), json({ count: '1' })));
+    expect(fingerprint(input(json({ count: 2 }), json({ count: '2' }), 'suite/other'))).toBe(
+      pattern,
     );
   });
 

@@ -23,7 +23,7 @@ describe('judge', () => {
     expect(result.comparison?.status.equal).toBe(true);
     expect(result.divergence?.kinds).toEqual(['shape']);
     expect(result.divergence?.fingerprint).toMatch(/^[0-9a-f]{16}$/);
-    expect(result.divergence?.explanation).toContain('serde externally tagged enum');
+    expect(result.divergence?.explanation).toContain('externally tagged enum');
     expect(result.divergence?.changes).toHaveLength(4);
     expect(result.divergence?.headerChanges).toEqual([]);
   });

@@ -1,0 +1,138 @@
+// `npm run bench`: starts two JSON servers in a child process, runs every
+// scenario, prints one table (each measurement with its goal beside it) and
+// writes it to bench/results/latest.md. `--quick` runs smaller scales.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { fmt } from './lib/measure.js';
+import { startServers } from './lib/servers.js';
+import { diffCost } from './scenarios/diff.js';
+import { memory } from './scenarios/memory.js';
+import { peers } from './scenarios/peers.js';
+import { throughput } from './scenarios/throughput.js';
+
+const quick = process.argv.includes('--quick');
+const SCALE = quick
+  ? { throughput: 5_000, rounds: 1, elements: 100_000, diffRepeat: 1, memory: 20_000, peers: 200 }
+  : {
+      throughput: 20_000,
+      rounds: 2,
+      elements: 100_000,
+      diffRepeat: 2,
+      memory: 100_000,
+      peers: 1_000,
+    };
+const CONCURRENCY = 16;
+
+const rows = [];
+const notes = [];
+const row = (scenario, measured, goal, ok) =>
+  rows.push({
+    scenario,
+    measured,
+    goal,
+    verdict: ok === undefined ? 'n/a' : ok ? 'met' : 'MISSED',
+  });
+const log = (text) => process.stderr.write(`bench: ${text}\n`);
+
+async function runThroughput(urls) {
+  log(`throughput: ${SCALE.throughput} cases at concurrency ${CONCURRENCY}…`);
+  const t = await throughput(urls, {
+    cases: SCALE.throughput,
+    concurrency: CONCURRENCY,
+    rounds: SCALE.rounds,
+  });
+  row('raw undici pairs/s (2 servers)', fmt(t.raw), 'reference', undefined);
+  row('parity cases/s (runParity, reports written)', fmt(t.parity), 'reference', undefined);
+  row('parity ÷ raw undici', `${fmt(t.ratio * 100, 1)}%`, '≥ 80%', t.ratio >= 0.8);
+}
+
+async function runDiff() {
+  log(`diff cost: 10 MB object and ${fmt(SCALE.elements)}-element arrays, one process each…`);
+  for (const d of await diffCost(SCALE.elements, SCALE.diffRepeat)) {
+    const limit = d.name === 'big-object' ? 500 : 1000;
+    const ok = d.ms < limit && d.rssMb < 1024;
+    const what = `diff ${d.name} (${d.mb} MB, ${d.changes} change${d.changes === 1 ? '' : 's'})`;
+    row(what, `${fmt(d.ms)} ms, ${fmt(d.rssMb)} MB RSS`, `< ${limit} ms, < 1024 MB`, ok);
+  }
+}
+
+async function runMemory(urls) {
+  log(`memory: a CLI run of ${fmt(SCALE.memory)} cases in its own process…`);
+  const m = await memory(urls, { cases: SCALE.memory, concurrency: CONCURRENCY });
+  row(
+    `peak RSS, ${fmt(m.cases)} cases (report.json ${fmt(m.reportMb)} MB)`,
+    `${fmt(m.rssMb)} MB`,
+    '< 150 MB',
+    m.rssMb < 150,
+  );
+  row(
+    `  … that run's case rate`,
+    `${fmt(m.cases / (m.ms / 1000))} cases/s`,
+    'reference',
+    undefined,
+  );
+}
+
+function peerRow(name, peer, parityRate, goal) {
+  if (peer.skipped !== undefined) {
+    row(`parity ÷ ${name}`, 'skipped', `≥ ${goal}×`, undefined);
+    notes.push(`${name} skipped: ${peer.skipped}`);
+    return;
+  }
+  row(`${name} cases/s`, fmt(peer.rate, 1), 'reference', undefined);
+  const ratio = parityRate / peer.rate;
+  row(`parity ÷ ${name}`, `${fmt(ratio, 1)}×`, `≥ ${goal}×`, ratio >= goal);
+}
+
+async function runPeers(urls) {
+  log(`peers: ${SCALE.peers} cases (90% equal) by parity, curl+jq+diff and newman…`);
+  const p = await peers(urls, { cases: SCALE.peers });
+  row(
+    `parity CLI cases/s (${p.cases} cases, start-up included)`,
+    fmt(p.parity),
+    'reference',
+    undefined,
+  );
+  peerRow('curl + jq + diff', p.curlJq, p.parity, 70);
+  peerRow('newman', p.newman, p.parity, 40);
+  row(
+    'start-up: one-case run, `node bin/parity.js run`',
+    `${fmt(p.startup, 3)} s`,
+    '< 0.3 s',
+    p.startup < 0.3,
+  );
+}
+
+function render(startedAt, seconds) {
+  const lines = [
+    `# parity benchmark${quick ? ' (--quick)' : ''}`,
+    '',
+    `${startedAt} · node ${process.version} · ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}) · ${fmt(seconds)} s`,
+    '',
+    '| scenario | measured | goal | verdict |',
+    '| --- | --- | --- | --- |',
+    ...rows.map((r) => `| ${r.scenario} | ${r.measured} | ${r.goal} | ${r.verdict} |`),
+  ];
+  if (notes.length > 0) lines.push('', ...notes.map((n) => `- ${n}`));
+  return `${lines.join('\n')}\n`;
+}
+
+const startedAt = new Date().toISOString();
+const started = performance.now();
+const urls = await startServers();
+try {
+  await runThroughput(urls);
+  await runDiff();
+  await runMemory(urls);
+  await runPeers(urls);
+} finally {
+  urls.stop();
+}
+const text = render(startedAt, (performance.now() - started) / 1000);
+process.stdout.write(text);
+const out = fileURLToPath(new URL('./results/latest.md', import.meta.url));
+await mkdir(fileURLToPath(new URL('./results/', import.meta.url)), { recursive: true });
+await writeFile(out, text);
+process.stderr.write(`bench: written to bench/results/latest.md\n`);
+if (rows.some((r) => r.verdict === 'MISSED')) process.exitCode = 1;

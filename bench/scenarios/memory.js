@@ -1,0 +1,28 @@
+// Scenario 3: a whole CLI run over many cases (reports written, tracker on) in
+// its own process; its peak RSS is the number that matters.
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeCaseLibrary } from '../lib/cases.js';
+import { lastJson, runProcess } from '../lib/measure.js';
+
+const CHILD = fileURLToPath(new URL('../rss-child.js', import.meta.url));
+
+/** @returns {Promise<{ cases: number, rssMb: number, ms: number, reportMb: number }>} */
+export async function memory(urls, { cases: count, concurrency = 16 }) {
+  const dir = await mkdtemp(join(tmpdir(), 'parity-bench-mem-'));
+  try {
+    await writeCaseLibrary(join(dir, 'cases'), count, { divergentEvery: 1000 });
+    const args = [CHILD, 'run', 'cases', '--baseline', `a=${urls.a}`, '--candidate', `b=${urls.b}`];
+    args.push('--reports', 'reports', '--tracker', 'tracker.md', '--fail-on', 'none', '-q');
+    args.push('--concurrency', String(concurrency));
+    const run = await runProcess(process.execPath, args, { cwd: dir });
+    const result = lastJson(run.stdout);
+    if (result.code !== 0) throw new Error(`memory run exited ${result.code}:\n${run.stderr}`);
+    const report = await stat(join(dir, 'reports', 'latest', 'report.json'));
+    return { cases: count, rssMb: result.rssMb, ms: result.ms, reportMb: report.size / 1e6 };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,94 @@
+// Scenario 4: the same cases (90% equal, 10% divergent) run end to end by
+// parity (`node bin/parity.js run`, reports and tracker written), by a curl +
+// jq + diff bash script, and by newman; plus parity's start-up (a one-case run).
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { casePaths, writeCaseLibrary } from '../lib/cases.js';
+import { runProcess } from '../lib/measure.js';
+import { newmanCollection } from '../peers/newman-collection.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BIN = join(ROOT, 'bin', 'parity.js');
+const CURL_JQ = join(ROOT, 'bench', 'peers', 'curl-jq.sh');
+const NEWMAN = join(ROOT, 'node_modules', 'newman', 'bin', 'newman.js');
+
+async function parityCli(urls, dir, casesDir) {
+  const args = [BIN, 'run', casesDir, '--baseline', `a=${urls.a}`, '--candidate', `b=${urls.b}`];
+  args.push('--reports', 'reports', '--tracker', 'tracker.md', '--fail-on', 'none', '-q');
+  const run = await runProcess(process.execPath, args, { cwd: dir });
+  if (run.code !== 0) throw new Error(`parity exited ${run.code}: ${run.stderr}`);
+  return run.ms / 1000;
+}
+
+async function which(tool) {
+  const run = await runProcess('sh', ['-c', `command -v ${tool}`]);
+  return run.code === 0;
+}
+
+async function curlJq(urls, pathsFile, count) {
+  const missing = [];
+  for (const tool of ['bash', 'curl', 'jq', 'diff']) if (!(await which(tool))) missing.push(tool);
+  if (missing.length > 0) {
+    return { skipped: `not installed here: ${missing.join(', ')} (e.g. apt-get install jq)` };
+  }
+  const run = await runProcess('bash', [CURL_JQ, urls.a, urls.b, pathsFile]);
+  if (run.code !== 0)
+    return { skipped: `the script failed (exit ${run.code}): ${run.stderr.trim()}` };
+  return { rate: count / (run.ms / 1000), output: run.stdout.trim() };
+}
+
+async function newman(urls, dir, paths) {
+  if (!existsSync(NEWMAN)) {
+    return { skipped: 'newman is not installed (npm install -D -E newman@6)' };
+  }
+  const file = join(dir, 'collection.json');
+  await writeFile(file, JSON.stringify(newmanCollection(urls.a, urls.b, paths)));
+  const run = await runProcess(process.execPath, [
+    NEWMAN,
+    'run',
+    file,
+    '--reporters',
+    'json',
+    '--reporter-json-export',
+    join(dir, 'newman.json'),
+  ]);
+  // newman exits 1 when assertions fail (the 10% divergent cases): that is the expected outcome.
+  if (run.code !== 0 && run.code !== 1) {
+    return { skipped: `newman failed (exit ${run.code}): ${run.stderr.trim().slice(0, 300)}` };
+  }
+  return { rate: paths.length / (run.ms / 1000) };
+}
+
+export async function peers(urls, { cases: count }) {
+  const dir = await mkdtemp(join(tmpdir(), 'parity-bench-peers-'));
+  try {
+    const options = { divergentEvery: 10 };
+    await writeCaseLibrary(join(dir, 'cases'), count, options);
+    await writeCaseLibrary(join(dir, 'one'), 1);
+    const paths = casePaths(count, options);
+    const pathsFile = join(dir, 'paths.txt');
+    await writeFile(pathsFile, `${paths.join('\n')}\n`);
+    await parityCli(urls, dir, 'one'); // warm the file cache before timing start-up
+    const startup = Math.min(
+      await parityCli(urls, dir, 'one'),
+      await parityCli(urls, dir, 'one'),
+      await parityCli(urls, dir, 'one'),
+    );
+    const paritySeconds = Math.min(
+      await parityCli(urls, dir, 'cases'),
+      await parityCli(urls, dir, 'cases'),
+    );
+    return {
+      cases: count,
+      startup,
+      parity: count / paritySeconds,
+      curlJq: await curlJq(urls, pathsFile, count),
+      newman: await newman(urls, dir, paths),
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

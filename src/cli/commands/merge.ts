@@ -1,0 +1,124 @@
+/**
+ * `parity merge`: combine shard reports into one report, written like a run's,
+ * update the tracker once, and exit by the same fail policy.
+ */
+import { isAbsolute, relative } from 'node:path';
+import { newRunId } from '../../app.js';
+import type { FailPolicy } from '../../config/schema.js';
+import { mergeReports, missingShards, type ShardReport } from '../../merge/merge.js';
+import { applyHistory } from '../../regression/apply.js';
+import { cleanlyComparedIds } from '../../regression/compare.js';
+import { resolveReportPath } from '../../regression/previous.js';
+import type { RunReport } from '../../report/model.js';
+import { readReport } from '../../report/read.js';
+import { writeReports } from '../../report/write.js';
+import { readTrackerRows } from '../../tracker/write.js';
+import { colorsFor } from '../colors.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
+import { failingResults } from '../fail-policy.js';
+import type { Io } from '../io.js';
+import { renderSummary } from '../summary.js';
+import { machineSummary } from './run.js';
+import { projectSettings } from './settings.js';
+
+export interface MergeCommandOptions {
+  readonly config?: string;
+  readonly tracker?: string | false;
+  readonly reports?: string;
+  readonly failOn?: FailPolicy;
+  readonly compareTo?: string;
+  readonly json?: boolean;
+  readonly quiet?: boolean;
+}
+
+function shortPath(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+}
+
+async function readShards(specs: readonly string[], io: Io, reportsDir: string) {
+  const shards: ShardReport[] = [];
+  for (const spec of specs) {
+    const path = await resolveReportPath(spec, { cwd: io.cwd, reportsDir });
+    shards.push({ file: shortPath(io.cwd, path), report: await readReport(path) });
+  }
+  return shards;
+}
+
+/** Targets that answered no case of the merged report at all. */
+function unreachable(report: RunReport): string[] {
+  const { results } = report;
+  if (results.length === 0) return [];
+  const out: string[] = [];
+  if (results.every((r) => r.baseline.error !== undefined)) out.push(report.baseline.name);
+  if (results.every((r) => r.candidate.error !== undefined)) out.push(report.candidate.name);
+  return out;
+}
+
+function print(report: RunReport, dir: string, options: MergeCommandOptions, io: Io): void {
+  const shown =
+    report.tracker === undefined
+      ? report
+      : { ...report, tracker: { ...report.tracker, path: shortPath(io.cwd, report.tracker.path) } };
+  if (options.json === true) {
+    io.stdout.write(`${JSON.stringify(machineSummary(shown, dir), null, 2)}\n`);
+  } else if (options.quiet !== true) {
+    io.stdout.write(renderSummary(shown, colorsFor(io.stdout, io.env), dir));
+  }
+}
+
+export async function mergeCommand(
+  specs: readonly string[],
+  options: MergeCommandOptions,
+  io: Io,
+): Promise<ExitCode> {
+  const settings = await projectSettings(options, io);
+  // A tracker that does not parse fails the merge before anything is written.
+  if (settings.trackerPath !== undefined) await readTrackerRows(settings.trackerPath);
+  const shards = await readShards(specs, io, settings.reportsDir);
+  // Read before writing: the merged report repoints `latest`.
+  const previous =
+    options.compareTo === undefined
+      ? undefined
+      : await readReport(
+          await resolveReportPath(options.compareTo, {
+            cwd: io.cwd,
+            reportsDir: settings.reportsDir,
+          }),
+        );
+  const now = io.now ?? (() => new Date());
+  const merged = mergeReports(shards, newRunId(now()));
+  const history = await applyHistory({
+    results: merged.results,
+    compared: cleanlyComparedIds(merged.results),
+    previous,
+    trackerPath: settings.trackerPath,
+    date: merged.finishedAt.slice(0, 10),
+  });
+  const report: RunReport = {
+    ...merged,
+    results: history.results,
+    ...(history.tracker === undefined ? {} : { tracker: history.tracker.outcome }),
+    ...(history.regression === undefined ? {} : { regression: history.regression }),
+  };
+  const written = await writeReports(report, settings.reportsDir);
+  print(report, shortPath(io.cwd, written.dir), options, io);
+  const missing = missingShards(shards);
+  if (missing.length > 0) {
+    io.stderr.write(`parity: merged without shard(s) ${missing.join(', ')}\n`);
+  }
+  for (const failure of written.failures) {
+    io.stderr.write(
+      `parity: could not write the ${failure.format} report: ${failure.error.message}\n`,
+    );
+  }
+  const down = unreachable(report);
+  if (down.length > 0) {
+    io.stderr.write(`parity: unreachable: ${down.join(', ')} answered no case\n`);
+    return EXIT.unreachable;
+  }
+  if (written.failures.length > 0) return EXIT.internal;
+  const failOptions = { failOnEncoding: settings.failOnEncoding };
+  const failing = failingResults(report, settings.failOn, failOptions);
+  return failing.length > 0 ? EXIT.divergent : EXIT.ok;
+}

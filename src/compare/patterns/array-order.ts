@@ -1,0 +1,34 @@
+/**
+ * `array-order`: an array holds the same elements in another order (a map
+ * iterated in random order, a missing ORDER BY).
+ */
+import type { Change } from '../../model.js';
+import { splitPath } from '../explain-format.js';
+import type { Pattern, PatternMatch } from './types.js';
+import { patternPath } from './util.js';
+
+export const arrayOrder: Pattern = {
+  name: 'array-order',
+  meaning: 'the same array elements in another order',
+  recognise(changes) {
+    const byArray = new Map<string, Change[]>();
+    for (const change of changes) {
+      if (change.op !== 'moved') continue;
+      const { parent } = splitPath(change.path);
+      byArray.set(parent, [...(byArray.get(parent) ?? []), change]);
+    }
+    const matches: PatternMatch[] = [];
+    for (const [array, moves] of byArray) {
+      const path = patternPath(array);
+      const place = array === '' ? 'the body' : `\`${array}\``;
+      matches.push({
+        name: 'array-order',
+        title: `\`${path === '' ? '/' : path}\` array order`,
+        explanation: `the array ${place} has its elements in another order (${moves.length} moved)`,
+        key: `array-order:${path}`,
+        covers: moves,
+      });
+    }
+    return matches;
+  },
+};

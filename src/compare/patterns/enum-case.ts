@@ -1,0 +1,40 @@
+/**
+ * `enum-case`: an enum value in another casing (`"ACTIVE"` vs `"active"`,
+ * `"InProgress"` vs `"in_progress"`): serde's `rename_all` vs Go constants.
+ */
+import { foldKey } from '../../normalise/keys.js';
+import type { Pattern, PatternMatch } from './types.js';
+import { patternPath } from './util.js';
+
+const IDENTIFIER = /^[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)*$/;
+
+/** The casing of one identifier-like value. */
+export function valueCase(value: string): string {
+  if (/^[A-Z0-9_-]+$/.test(value)) return 'UPPER_CASE';
+  if (/^[a-z0-9_-]+$/.test(value)) return 'lower_case';
+  if (/^[A-Z]/.test(value)) return 'PascalCase';
+  return 'camelCase';
+}
+
+export const enumCase: Pattern = {
+  name: 'enum-case',
+  meaning: 'an enum value in another casing (`"ACTIVE"` vs `"active"`)',
+  recognise(changes) {
+    const matches: PatternMatch[] = [];
+    for (const change of changes) {
+      const { baseline: b, candidate: c } = change;
+      if (change.op !== 'value' || typeof b !== 'string' || typeof c !== 'string') continue;
+      if (!IDENTIFIER.test(b) || !IDENTIFIER.test(c) || foldKey(b) !== foldKey(c)) continue;
+      const [before, after] = [valueCase(b), valueCase(c)];
+      const path = patternPath(change.path);
+      matches.push({
+        name: 'enum-case',
+        title: `\`${path}\` enum values ${before} vs ${after}`,
+        explanation: `the enum value at \`${change.path}\` is cased differently: ${JSON.stringify(b)} in baseline, ${JSON.stringify(c)} in candidate`,
+        key: `enum-case:${path}:${before}:${after}`,
+        covers: [change],
+      });
+    }
+    return matches;
+  },
+};

@@ -1,0 +1,44 @@
+/**
+ * `error-envelope`: the error message sits under a different key
+ * (`{"error":"not found"}` vs `{"message":"not found"}`).
+ */
+import type { Pattern, PatternMatch } from './types.js';
+import { at, equalJson, memberGroups, memberValue, patternPath } from './util.js';
+
+/** Keys that frameworks commonly use for an error's message or its wrapper. */
+const ENVELOPE_KEYS: ReadonlySet<string> = new Set([
+  'error',
+  'errors',
+  'message',
+  'msg',
+  'detail',
+  'details',
+  'description',
+  'title',
+  'reason',
+  'error_message',
+  'errorMessage',
+  'error_description',
+]);
+
+export const errorEnvelope: Pattern = {
+  name: 'error-envelope',
+  meaning: 'the error message under another key (`{"error":…}` vs `{"message":…}`)',
+  recognise(changes) {
+    const matches: PatternMatch[] = [];
+    for (const group of memberGroups(changes)) {
+      const removed = group.removed.find((m) => ENVELOPE_KEYS.has(m.name));
+      const added = group.added.find((m) => ENVELOPE_KEYS.has(m.name));
+      if (removed === undefined || added === undefined) continue;
+      const same = equalJson(memberValue(removed), memberValue(added));
+      matches.push({
+        name: 'error-envelope',
+        title: `error envelope \`${removed.name}\` vs \`${added.name}\`${at(group.parent)}`,
+        explanation: `the error envelope differs${at(group.parent)}: baseline puts the error under \`${removed.name}\`, candidate under \`${added.name}\` (${same ? 'same content' : 'the content differs too'})`,
+        key: `error-envelope:${patternPath(group.parent)}:${removed.name}:${added.name}`,
+        covers: [removed.change, added.change],
+      });
+    }
+    return matches;
+  },
+};

@@ -1,0 +1,31 @@
+/**
+ * `float-format`: the same number written another way (`"1"` vs `"1.0"`,
+ * `1e21` vs `1e+21`, `0.50` vs `0.5`), visible in numeric strings and, with a
+ * lossless parser, in numbers.
+ */
+import { numericText, sameDecimal } from '../../normalise/numbers.js';
+import type { Pattern, PatternMatch } from './types.js';
+import { patternPath } from './util.js';
+
+export const floatFormat: Pattern = {
+  name: 'float-format',
+  meaning: 'the same number written differently (`1` vs `1.0`, `1e21` vs `1e+21`)',
+  recognise(changes) {
+    const matches: PatternMatch[] = [];
+    for (const change of changes) {
+      if (change.op !== 'value') continue;
+      const b = numericText(change.baseline);
+      const c = numericText(change.candidate);
+      if (b === undefined || c === undefined || b === c || !sameDecimal(b, c)) continue;
+      const path = patternPath(change.path);
+      matches.push({
+        name: 'float-format',
+        title: `\`${path}\` number formatting`,
+        explanation: `the number at \`${change.path}\` has the same value written differently: ${b} in baseline, ${c} in candidate`,
+        key: `float-format:${path}`,
+        covers: [change],
+      });
+    }
+    return matches;
+  },
+};

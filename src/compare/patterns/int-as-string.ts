@@ -1,0 +1,51 @@
+/**
+ * `int-as-string`: an integer written as a JSON number on one side and as a
+ * string on the other (64-bit ids as strings, `#[serde(with = "string")]`,
+ * Go's `json:",string"`).
+ */
+import { isIntegerText, numericText, sameDecimal } from '../../normalise/numbers.js';
+import type { Pattern, PatternMatch } from './types.js';
+import { patternPath } from './util.js';
+
+/** The same integer, exactly or (for a number a float64 could not hold) to float64 precision. */
+function sameInteger(text: string, number: unknown): boolean {
+  if (!isIntegerText(text)) return false;
+  if (sameDecimal(text, number)) return true;
+  // A number parsed into a float64 lost digits: the string is the exact value it stood for.
+  return typeof number === 'number' && !Number.isSafeInteger(number) && Number(text) === number;
+}
+
+export const intAsString: Pattern = {
+  name: 'int-as-string',
+  meaning: 'an integer is a JSON number on one side and a string on the other (64-bit ids)',
+  recognise(changes) {
+    const matches: PatternMatch[] = [];
+    for (const change of changes) {
+      if (change.op !== 'type') continue;
+      const { baseline, candidate } = change;
+      const stringSide =
+        typeof baseline === 'string' &&
+        numericText(candidate) !== undefined &&
+        typeof candidate !== 'string'
+          ? 'baseline'
+          : typeof candidate === 'string' &&
+              numericText(baseline) !== undefined &&
+              typeof baseline !== 'string'
+            ? 'candidate'
+            : undefined;
+      if (stringSide === undefined) continue;
+      const [text, number] =
+        stringSide === 'baseline' ? [baseline, candidate] : [candidate, baseline];
+      if (typeof text !== 'string' || !sameInteger(text, number)) continue;
+      const path = patternPath(change.path);
+      matches.push({
+        name: 'int-as-string',
+        title: `\`${path}\` integer as ${stringSide === 'baseline' ? 'string vs number' : 'number vs string'}`,
+        explanation: `${stringSide} writes the integer at \`${change.path}\` as a string (${JSON.stringify(text)}), the other side as a JSON number`,
+        key: `int-as-string:${path}:${stringSide}-string`,
+        covers: [change],
+      });
+    }
+    return matches;
+  },
+};

@@ -1,0 +1,51 @@
+/**
+ * `key-case`: the same keys spelled in another convention (snake_case,
+ * camelCase, PascalCase, …), detected per object: `user_id` → `userId`.
+ */
+import { foldKey } from '../../normalise/keys.js';
+import { listSome } from '../explain-format.js';
+import type { Pattern, PatternMatch } from './types.js';
+import {
+  arrow,
+  at,
+  conventionOf,
+  equalFolded,
+  type Member,
+  memberGroups,
+  memberValue,
+  patternPath,
+} from './util.js';
+
+export const keyCase: Pattern = {
+  name: 'key-case',
+  meaning:
+    'the same keys in another naming convention (snake_case, camelCase, PascalCase), per object',
+  recognise(changes) {
+    const matches: PatternMatch[] = [];
+    for (const group of memberGroups(changes)) {
+      const pairs: [Member, Member][] = [];
+      for (const removed of group.removed) {
+        const added = group.added.find(
+          (a) =>
+            a.name !== removed.name &&
+            foldKey(a.name) === foldKey(removed.name) &&
+            equalFolded(memberValue(a), memberValue(removed)) &&
+            !pairs.some(([, used]) => used === a),
+        );
+        if (added !== undefined) pairs.push([removed, added]);
+      }
+      if (pairs.length === 0) continue;
+      const before = conventionOf(pairs.map(([r]) => r.name)) ?? 'mixed case';
+      const after = conventionOf(pairs.map(([, a]) => a.name)) ?? 'mixed case';
+      const renames = listSome(pairs.map(([r, a]) => arrow(r.name, a.name)));
+      matches.push({
+        name: 'key-case',
+        title: `keys ${before} vs ${after}${at(group.parent)}`,
+        explanation: `keys are ${before} in baseline and ${after} in candidate${at(group.parent)}: ${renames}`,
+        key: `key-case:${patternPath(group.parent)}:${before}:${after}`,
+        covers: pairs.flat().map((m) => m.change),
+      });
+    }
+    return matches;
+  },
+};

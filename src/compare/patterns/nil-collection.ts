@@ -1,0 +1,72 @@
+/**
+ * The shared recogniser behind `nil-slice` and `nil-map`: an empty list (or
+ * object) on one side is `null` or absent on the other — Go marshals a nil
+ * slice or map as `null`, and `omitempty` drops it.
+ */
+import type { Change } from '../../model.js';
+import { isJsonObject } from '../../normalise/json.js';
+import { splitPath } from '../explain-format.js';
+import type { PatternMatch, PatternName } from './types.js';
+import { patternPath } from './util.js';
+
+interface Collection {
+  readonly name: Extract<PatternName, 'nil-slice' | 'nil-map'>;
+  readonly empty: string;
+  readonly noun: string;
+  readonly isEmpty: (value: unknown) => boolean;
+}
+
+export const SLICE: Collection = {
+  name: 'nil-slice',
+  empty: '[]',
+  noun: 'list',
+  isEmpty: (v) => Array.isArray(v) && v.length === 0,
+};
+
+export const MAP: Collection = {
+  name: 'nil-map',
+  empty: '{}',
+  noun: 'object',
+  isEmpty: (v) => isJsonObject(v) && Object.keys(v).length === 0,
+};
+
+/** Which side has the empty collection and what the other side has instead. */
+function shapeOf(change: Change, c: Collection) {
+  const member = !/^\d+$/.test(splitPath(change.path).name);
+  if (change.op === 'type' && c.isEmpty(change.baseline) && change.candidate === null) {
+    return { empty: 'baseline', other: 'null' } as const;
+  }
+  if (change.op === 'type' && c.isEmpty(change.candidate) && change.baseline === null) {
+    return { empty: 'candidate', other: 'null' } as const;
+  }
+  if (member && change.op === 'removed' && c.isEmpty(change.baseline)) {
+    return { empty: 'baseline', other: 'absent' } as const;
+  }
+  if (member && change.op === 'added' && c.isEmpty(change.candidate)) {
+    return { empty: 'candidate', other: 'absent' } as const;
+  }
+  return undefined;
+}
+
+/** Every change that is an empty collection vs null/absent. */
+export function recogniseNil(changes: readonly Change[], c: Collection): PatternMatch[] {
+  const matches: PatternMatch[] = [];
+  for (const change of changes) {
+    const shape = shapeOf(change, c);
+    if (shape === undefined) continue;
+    const otherSide = shape.empty === 'baseline' ? 'candidate' : 'baseline';
+    const path = patternPath(change.path);
+    const why =
+      shape.other === 'null'
+        ? `a Go nil ${c.noun === 'list' ? 'slice' : 'map'} marshals as null`
+        : '`omitempty` drops it';
+    matches.push({
+      name: c.name,
+      title: `\`${path}\` ${shape.empty === 'baseline' ? `${c.empty} vs ${shape.other}` : `${shape.other} vs ${c.empty}`}`,
+      explanation: `${shape.empty} sends an empty ${c.noun} \`${c.empty}\` at \`${change.path}\` where ${otherSide} sends ${shape.other === 'null' ? '`null`' : 'nothing'} (${why})`,
+      key: `${c.name}:${path}:${shape.empty}-empty:${shape.other}`,
+      covers: [change],
+    });
+  }
+  return matches;
+}

@@ -1,0 +1,35 @@
+/**
+ * `null-vs-absent`: one side writes `"key": null`, the other omits the key
+ * (Go without `omitempty` vs serde's `skip_serializing_if`, or the reverse).
+ */
+import type { Pattern, PatternMatch } from './types.js';
+import { memberGroups, patternPath } from './util.js';
+
+export const nullVsAbsent: Pattern = {
+  name: 'null-vs-absent',
+  meaning:
+    'a key with a `null` value on one side is absent on the other (`omitempty`, `skip_serializing_if`)',
+  recognise(changes) {
+    const matches: PatternMatch[] = [];
+    for (const group of memberGroups(changes)) {
+      for (const member of [...group.removed, ...group.added]) {
+        const { change } = member;
+        const baselineNull = change.op === 'removed' && change.baseline === null;
+        const candidateNull = change.op === 'added' && change.candidate === null;
+        if (!baselineNull && !candidateNull) continue;
+        const [writes, omits] = candidateNull
+          ? ['candidate', 'baseline']
+          : ['baseline', 'candidate'];
+        const path = patternPath(change.path);
+        matches.push({
+          name: 'null-vs-absent',
+          title: `\`${path}\` null vs absent`,
+          explanation: `${writes} writes \`${member.name}\` as null where ${omits} omits it (\`omitempty\` / \`skip_serializing_if\`) at \`${change.path}\``,
+          key: `null-vs-absent:${path}:${writes}-null`,
+          covers: [change],
+        });
+      }
+    }
+    return matches;
+  },
+};

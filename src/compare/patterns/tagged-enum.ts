@@ -1,0 +1,138 @@
+/**
+ * `tagged-enum`: one side wraps an enum variant in a key named after it
+ * (serde's default, externally tagged: `{"Schema":{"field":"x"}}`), the other
+ * writes a discriminator field next to the fields (internally tagged, or Go's
+ * flat struct: `{"Kind":"schema","Field":"x"}`) or a tag and a content field
+ * (adjacently tagged: `{"t":"Schema","c":{"field":"x"}}`).
+ */
+import type { Change } from '../../model.js';
+import { isJsonObject } from '../../normalise/json.js';
+import { foldKey } from '../../normalise/keys.js';
+import { listSome } from '../explain-format.js';
+import type { Pattern, PatternMatch } from './types.js';
+import {
+  arrow,
+  at,
+  conventionOf,
+  equalFolded,
+  type Member,
+  type MemberGroup,
+  memberGroups,
+  memberValue,
+  patternPath,
+} from './util.js';
+
+type Side = 'baseline' | 'candidate';
+
+interface Found {
+  readonly wrapper: Member;
+  readonly tag: Member;
+  /** Inline fields (internal) or the one content member (adjacent). */
+  readonly fields: readonly Member[];
+  readonly content: Member | undefined;
+  readonly renamed: readonly (readonly [string, string])[];
+}
+
+function tagFor(variant: string, members: readonly Member[]): Member | undefined {
+  return members.find((m) => {
+    const value = memberValue(m);
+    return typeof value === 'string' && foldKey(value) === foldKey(variant);
+  });
+}
+
+/** The flat side's members that carry the variant's fields, or undefined if one is missing. */
+function inlineFields(
+  inner: Readonly<Record<string, unknown>>,
+  flat: readonly Member[],
+  tag: Member,
+) {
+  const fields: Member[] = [];
+  const renamed: [string, string][] = [];
+  for (const [key, value] of Object.entries(inner)) {
+    const field = flat.find((m) => m !== tag && foldKey(m.name) === foldKey(key));
+    if (field === undefined || !equalFolded(memberValue(field), value)) return undefined;
+    fields.push(field);
+    renamed.push([key, field.name]);
+  }
+  return { fields, renamed };
+}
+
+function adjacentContent(inner: unknown, flat: readonly Member[], tag: Member) {
+  return flat.find(
+    (m) => m !== tag && isJsonObject(memberValue(m)) && equalFolded(memberValue(m), inner),
+  );
+}
+
+function findIn(wrappers: readonly Member[], flat: readonly Member[]): Found | undefined {
+  for (const wrapper of wrappers) {
+    const inner = memberValue(wrapper);
+    const tag = tagFor(wrapper.name, flat);
+    if (!isJsonObject(inner) || tag === undefined) continue;
+    const inline = inlineFields(inner, flat, tag);
+    if (inline !== undefined) return { wrapper, tag, ...inline, content: undefined };
+    const content = adjacentContent(inner, flat, tag);
+    if (content !== undefined) return { wrapper, tag, fields: [], content, renamed: [] };
+  }
+  return undefined;
+}
+
+function styleText(found: Found): string {
+  return found.content === undefined
+    ? `\`${found.tag.name}\` discriminator`
+    : `adjacently tagged (\`${found.tag.name}\`, \`${found.content.name}\`)`;
+}
+
+function usesText(found: Found): string {
+  return found.content === undefined
+    ? `a discriminator field \`${found.tag.name}\``
+    : `an adjacent tag field \`${found.tag.name}\``;
+}
+
+function fieldsText(found: Found): string {
+  if (found.content !== undefined) return `and the fields under \`${found.content.name}\``;
+  const recased = found.renamed.filter(([from, to]) => from !== to);
+  if (recased.length === 0) return 'with the same fields inline';
+  const convention = conventionOf(found.renamed.map(([, to]) => to)) ?? 'renamed';
+  return `with ${convention} fields (${listSome(recased.map(([from, to]) => arrow(from, to)))})`;
+}
+
+function matchOf(group: MemberGroup, found: Found, external: Side): PatternMatch {
+  const other: Side = external === 'baseline' ? 'candidate' : 'baseline';
+  const style = styleText(found);
+  const title =
+    external === 'baseline'
+      ? `externally tagged enum vs ${style}`
+      : `${style} vs externally tagged enum`;
+  const tagValue = JSON.stringify(memberValue(found.tag));
+  const kind = found.content === undefined ? 'internal' : `adjacent:${found.content.name}`;
+  return {
+    name: 'tagged-enum',
+    title: `${title}${at(group.parent)}`,
+    explanation: `${external} wraps the variant in a key \`${found.wrapper.name}\` (externally tagged enum, serde's default); ${other} uses ${usesText(found)} = ${tagValue} ${fieldsText(found)}`,
+    key: `tagged-enum:${patternPath(group.parent)}:external-${external}:${kind}:${found.tag.name}`,
+    covers: [
+      found.wrapper,
+      found.tag,
+      ...found.fields,
+      ...(found.content ? [found.content] : []),
+    ].map((m): Change => m.change),
+  };
+}
+
+export const taggedEnum: Pattern = {
+  name: 'tagged-enum',
+  meaning:
+    'externally tagged enum (`{"Schema":{…}}`) vs a discriminator field (`{"Kind":"schema",…}`) or adjacent tag/content',
+  recognise(changes) {
+    const matches: PatternMatch[] = [];
+    for (const group of memberGroups(changes)) {
+      const baselineWraps = findIn(group.removed, group.added);
+      if (baselineWraps !== undefined) matches.push(matchOf(group, baselineWraps, 'baseline'));
+      else {
+        const candidateWraps = findIn(group.added, group.removed);
+        if (candidateWraps !== undefined) matches.push(matchOf(group, candidateWraps, 'candidate'));
+      }
+    }
+    return matches;
+  },
+};

@@ -1,0 +1,97 @@
+/**
+ * Helpers shared by the pattern recognisers: grouping changes by parent
+ * object, wildcard paths, value equality under key folding, naming conventions.
+ */
+import type { Change } from '../../model.js';
+import { canonicalJson, isJsonObject } from '../../normalise/json.js';
+import { foldKey } from '../../normalise/keys.js';
+import { splitPath } from '../explain-format.js';
+
+/** An object member that one side has and the other lacks. */
+export interface Member {
+  readonly name: string;
+  readonly change: Change;
+}
+
+/** The added and removed members of one parent object. */
+export interface MemberGroup {
+  readonly parent: string;
+  readonly removed: readonly Member[];
+  readonly added: readonly Member[];
+}
+
+const ID_SEGMENT = [
+  /^\d+$/,
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  /^[0-9a-f]{16,}$/i,
+];
+
+/** `/records/3/tags` → `/records/*\/tags`: array indices and id-like keys become `*`. */
+export function patternPath(path: string): string {
+  return path
+    .split('/')
+    .map((segment, n) => (n > 0 && ID_SEGMENT.some((re) => re.test(segment)) ? '*' : segment))
+    .join('/');
+}
+
+/** " at `/a/*`" for a nested place, "" for the top level (titles stay short). */
+export function at(path: string): string {
+  return path === '' ? '' : ` at \`${patternPath(path)}\``;
+}
+
+/** Added and removed object members (array elements excluded) grouped by parent pointer. */
+export function memberGroups(changes: readonly Change[]): MemberGroup[] {
+  const groups = new Map<string, { parent: string; removed: Member[]; added: Member[] }>();
+  for (const change of changes) {
+    if (change.op !== 'added' && change.op !== 'removed') continue;
+    const { parent, name } = splitPath(change.path);
+    if (/^\d+$/.test(name)) continue;
+    let group = groups.get(parent);
+    if (group === undefined) {
+      group = { parent, removed: [], added: [] };
+      groups.set(parent, group);
+    }
+    (change.op === 'added' ? group.added : group.removed).push({ name, change });
+  }
+  return [...groups.values()];
+}
+
+/** The value a member has on the side that has it. */
+export function memberValue(member: Member): unknown {
+  return member.change.op === 'added' ? member.change.candidate : member.change.baseline;
+}
+
+/** A deep copy with every object key folded (`foldKey`), for spelling-blind equality. */
+function foldDeep(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(foldDeep);
+  if (!isJsonObject(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [foldKey(k), foldDeep(v)]));
+}
+
+/** Equal after folding the spelling of every key. */
+export function equalFolded(a: unknown, b: unknown): boolean {
+  return canonicalJson(foldDeep(a)) === canonicalJson(foldDeep(b));
+}
+
+/** Exactly equal JSON values. */
+export function equalJson(a: unknown, b: unknown): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}
+
+const CONVENTIONS: readonly (readonly [string, RegExp])[] = [
+  ['snake_case', /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/],
+  ['camelCase', /^[a-z][a-zA-Z0-9]*$/],
+  ['PascalCase', /^[A-Z][a-zA-Z0-9]*$/],
+  ['kebab-case', /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/],
+  ['SCREAMING_SNAKE_CASE', /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/],
+];
+
+/** The first key-naming convention all `keys` follow, or `undefined` when mixed. */
+export function conventionOf(keys: readonly string[]): string | undefined {
+  return CONVENTIONS.find(([, pattern]) => keys.every((key) => pattern.test(key)))?.[0];
+}
+
+/** `\`a\`→\`b\``, for lists of renamed keys. */
+export function arrow(from: string, to: string): string {
+  return `\`${from}\`→\`${to}\``;
+}

@@ -1,0 +1,48 @@
+/**
+ * The `noise` section of parity.config.yaml: the `--noise` switch, the replica,
+ * Diffy's thresholds, and the per-endpoint noise `parity calibrate --write` learned.
+ */
+import { z } from 'zod';
+import { rulesSpecSchema } from '../cases/rules-schema.js';
+
+/** Learned noise of one endpoint, as rules `run` applies to every case of it. */
+export const endpointNoiseSchema = rulesSpecSchema
+  .pick({ ignore: true, sortArrays: true, volatileHeaders: true })
+  .describe('Noise of one endpoint: paths ignored, arrays sorted, headers compared for presence');
+
+const fraction = z.number().min(0).max(1);
+
+export const noiseConfigSchema = z
+  .union([
+    z.boolean().describe('true: learn noise from a second baseline call on every run (--noise)'),
+    z
+      .strictObject({
+        enabled: z
+          .boolean()
+          .optional()
+          .describe('Learn noise from a second baseline call on every run (like --noise)'),
+        replica: z
+          .string()
+          .optional()
+          .describe('Second instance of the baseline for that call: NAME=URL or a target name'),
+        relative: fraction
+          .optional()
+          .describe(
+            'Candidate differences at a path count only if (raw−noise)/(raw+noise) > this (default 0.2)',
+          ),
+        absolute: fraction
+          .optional()
+          .describe('… and (raw−noise)/cases of the endpoint > this (default 0.0003)'),
+        endpoints: z
+          .record(z.string().describe('`METHOD /path/:id`'), endpointNoiseSchema)
+          .optional()
+          .describe(
+            'Noise per endpoint (written by `parity calibrate --write`), applied on every run',
+          ),
+      })
+      .describe('Noise learning settings'),
+  ])
+  .describe('Learned noise: `true`, or settings and per-endpoint noise');
+
+export type NoiseConfig = z.infer<typeof noiseConfigSchema>;
+export type EndpointNoiseSpec = z.infer<typeof endpointNoiseSchema>;

@@ -1,0 +1,84 @@
+/**
+ * The end of a noise-learning run: endpoint-level decisions, the results they
+ * change, the summary adjusted to match, and the report section.
+ */
+import { type CaseResult, DIVERGENCE_KINDS } from '../model.js';
+import type { RunSummary } from '../report/model.js';
+import type { Redactor } from '../report/redact.js';
+import { applyEndpointNoise, noiseSection } from './post-pass.js';
+import type { NoiseSettings } from './settings.js';
+import type { NoiseStep } from './step.js';
+import type { NoiseSection } from './types.js';
+
+export interface FinishedNoise {
+  readonly results: CaseResult[];
+  readonly summary: RunSummary;
+  readonly section: NoiseSection | undefined;
+}
+
+/**
+ * The summary after some results changed (divergent → equal, or fewer kinds).
+ * Only the verdict and kind counts can change: masking never touches statuses
+ * or expectations, so every other field is kept as it is.
+ */
+export function adjustSummary(
+  summary: RunSummary,
+  before: readonly CaseResult[],
+  after: readonly CaseResult[],
+): RunSummary {
+  const byKind = { ...summary.byKind };
+  const counts = { equal: summary.equal, divergent: summary.divergent, errors: summary.errors };
+  const count = (result: CaseResult, sign: number) => {
+    const verdict = result.verdict === 'error' ? 'errors' : result.verdict;
+    counts[verdict] += sign;
+    for (const kind of result.kinds) byKind[kind] += sign;
+  };
+  before.forEach((r, i) => {
+    if (after[i] === r) return;
+    count(r, -1);
+    count(after[i] ?? r, 1);
+  });
+  for (const kind of DIVERGENCE_KINDS) byKind[kind] = Math.max(0, byKind[kind]);
+  return { ...summary, ...counts, byKind };
+}
+
+/**
+ * Apply endpoint-level noise to the results a run kept (every divergent result
+ * is kept, so every result noise can change is here) and build the section;
+ * without noise learning, everything passes through.
+ */
+export function finishNoise(input: {
+  readonly step: NoiseStep;
+  readonly settings: NoiseSettings;
+  readonly baselineName: string;
+  readonly results: readonly CaseResult[];
+  readonly summary: RunSummary;
+  readonly redact: Redactor;
+}): FinishedNoise {
+  const { settings, redact } = input;
+  if (!settings.enabled) {
+    return { results: [...input.results], summary: input.summary, section: undefined };
+  }
+  const entries = input.step.entries();
+  const results = applyEndpointNoise({
+    results: input.results,
+    entries,
+    orderOnly: input.step.orderOnly(),
+    redact,
+  });
+  const section = noiseSection({
+    source:
+      settings.replica === undefined
+        ? `baseline ${input.baselineName}`
+        : `replica ${settings.replica.name}`,
+    thresholds: settings.thresholds,
+    entries,
+    flakyBaselines: input.step.flakyBaselines(),
+    redact,
+  });
+  const summary = {
+    ...adjustSummary(input.summary, input.results, results),
+    flakyBaselines: section.flakyBaselines.length,
+  };
+  return { results, summary, section };
+}

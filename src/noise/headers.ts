@@ -1,0 +1,71 @@
+/**
+ * Volatile headers: values that change on every response (dates, request and
+ * trace ids, timings) are compared for presence only, as Keploy's flaky
+ * header list does. Applied to an exchange before it is judged.
+ */
+import type { Exchange, Response, Rules, SideOutcome } from '../model.js';
+
+/** Compared for presence, not value, unless the rules say otherwise (`volatileHeaders`). */
+export const VOLATILE_HEADERS: readonly string[] = [
+  'age',
+  'cf-ray',
+  'correlation-id',
+  'date',
+  'expires',
+  'last-modified',
+  'request-id',
+  'server-timing',
+  'traceparent',
+  'tracestate',
+  'x-amzn-requestid',
+  'x-amzn-trace-id',
+  'x-b3-spanid',
+  'x-b3-traceid',
+  'x-correlation-id',
+  'x-request-id',
+  'x-response-time',
+  'x-runtime',
+  'x-trace-id',
+];
+
+/** What a volatile header's value is replaced with before comparing. */
+export const PRESENT = '(present)';
+
+/** The volatile header names for a case: its rules' list, or the defaults. */
+export function volatileHeadersOf(rules: Rules): ReadonlySet<string> {
+  return new Set(rules.volatileHeaders ?? VOLATILE_HEADERS);
+}
+
+function maskResponse(response: Response, names: ReadonlySet<string>): Response {
+  let changed = false;
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(response.headers)) {
+    const volatile = names.has(name.toLowerCase());
+    changed ||= volatile;
+    headers[name] = volatile ? PRESENT : value;
+  }
+  return changed ? { ...response, headers } : response;
+}
+
+/** One side with its volatile header values replaced by {@link PRESENT}. */
+export function maskVolatileSide(side: SideOutcome, names: ReadonlySet<string>): SideOutcome {
+  if (side.outcome !== 'response' || names.size === 0) return side;
+  const response = maskResponse(side.response, names);
+  return response === side.response ? side : { outcome: 'response', response };
+}
+
+/**
+ * The exchange with volatile header values replaced on every side, so an
+ * allow-listed `date` or `x-request-id` diverges only when one side lacks it.
+ */
+export function maskVolatileHeaders(exchange: Exchange): Exchange {
+  const names = volatileHeadersOf(exchange.case.rules);
+  if (names.size === 0) return exchange;
+  const { replica } = exchange;
+  return {
+    ...exchange,
+    baseline: maskVolatileSide(exchange.baseline, names),
+    candidate: maskVolatileSide(exchange.candidate, names),
+    ...(replica === undefined ? {} : { replica: maskVolatileSide(replica, names) }),
+  };
+}

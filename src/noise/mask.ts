@@ -1,0 +1,95 @@
+/**
+ * Masking learned noise out of a comparison after the diff (rather than
+ * ignoring paths before it), so one diff gives both the raw differences the
+ * statistics need and the masked comparison the report shows. Pure.
+ */
+import { classify } from '../compare/classify.js';
+import { explain } from '../compare/explain.js';
+import { fingerprint } from '../compare/fingerprint.js';
+import type { DivergenceInput } from '../compare/input.js';
+import type { Judgement } from '../compare/judge.js';
+import type { Change, Comparison, Divergence } from '../model.js';
+import { parsePointer } from '../util/json-pointer.js';
+import { collapsePath } from './map-like.js';
+import type { NoiseFinding } from './types.js';
+
+/** The noise patterns to drop from one comparison. */
+export interface NoiseMask {
+  /** Pointer patterns: changes at or under them are dropped (`*` = any one segment). */
+  readonly values: readonly string[];
+  /** Array pointer patterns: `moved` changes of their elements are dropped. */
+  readonly orders: readonly string[];
+  /** Header names whose value changes are dropped. */
+  readonly headers: readonly string[];
+}
+
+export const EMPTY_MASK: NoiseMask = { values: [], orders: [], headers: [] };
+
+/** The mask of a list of findings. */
+export function maskOf(findings: readonly NoiseFinding[]): NoiseMask {
+  const pick = (kind: NoiseFinding['kind']) =>
+    findings.filter((f) => f.kind === kind).map((f) => f.pattern);
+  return { values: pick('value'), orders: pick('order'), headers: pick('header') };
+}
+
+/** True when `pattern` names `segments` or one of their ancestors (`*` matches any segment). */
+export function coversSegments(pattern: readonly string[], segments: readonly string[]): boolean {
+  if (pattern.length > segments.length) return false;
+  return pattern.every((p, i) => p === '*' || p === segments[i]);
+}
+
+function coversExactly(pattern: readonly string[], segments: readonly string[]): boolean {
+  return pattern.length === segments.length && coversSegments(pattern, segments);
+}
+
+/** True when the mask drops this change. */
+export function masksChange(mask: NoiseMask, change: Change): boolean {
+  const segments = parsePointer(change.path);
+  if (mask.values.some((v) => coversSegments(parsePointer(v), segments))) return true;
+  if (change.op !== 'moved') return false;
+  const parent = segments.slice(0, -1);
+  return mask.orders.some((o) => coversExactly(parsePointer(o), parent));
+}
+
+/** The comparison without the changes the mask drops. */
+export function maskComparison(comparison: Comparison, mask: NoiseMask): Comparison {
+  const headers = new Set(mask.headers);
+  return {
+    status: comparison.status,
+    headers: comparison.headers.filter((h) => !headers.has(h.name)),
+    body: comparison.body.filter((c) => !masksChange(mask, c)),
+  };
+}
+
+/**
+ * The raw differences of a comparison as skeleton keys, for the statistics:
+ * `value /items/*\/ts`, `order /items`, `header etag`.
+ */
+export function rawSkeleton(comparison: Comparison, containers: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (const change of comparison.body) {
+    const path = collapsePath(change.path, containers);
+    if (change.op === 'moved')
+      out.add(`order ${path.slice(0, Math.max(0, path.lastIndexOf('/')))}`);
+    else out.add(`value ${path}`);
+  }
+  for (const header of comparison.headers) out.add(`header ${header.name}`);
+  return out;
+}
+
+/** The judgement of a (masked) comparison, with the same pure functions `judge` uses. */
+export function judgeComparison(caseId: string, comparison: Comparison): Judgement {
+  const kinds = classify(comparison);
+  if (kinds.length === 0) return { verdict: 'equal', comparison, divergence: undefined };
+  const input: DivergenceInput = { kind: 'comparison', caseId, comparison, kinds };
+  const { explanation, summary } = explain(input);
+  const divergence: Divergence = {
+    kinds,
+    fingerprint: fingerprint(input),
+    explanation,
+    summary,
+    changes: comparison.body,
+    headerChanges: comparison.headers,
+  };
+  return { verdict: 'divergent', comparison, divergence };
+}

@@ -1,0 +1,144 @@
+/**
+ * The end-of-run pass: endpoint-level noise (decided by the tally) is masked
+ * out of every result of that endpoint, and the results it changes are
+ * re-judged with the same pure functions `judge` uses; then the report section.
+ */
+import type { CaseResult, Comparison } from '../model.js';
+import type { Redactor } from '../report/redact.js';
+import { parsePointer } from '../util/json-pointer.js';
+import { coversSegments, judgeComparison, maskComparison, type NoiseMask } from './mask.js';
+import type { NoiseEntry, NoiseSection, NoiseThresholds } from './types.js';
+
+/** The masks of the entries decided as noise, by endpoint. */
+export function endpointMasks(entries: readonly NoiseEntry[]): Map<string, NoiseMask> {
+  const masks = new Map<string, { values: string[]; orders: string[]; headers: string[] }>();
+  for (const entry of entries) {
+    if (entry.decision !== 'noise') continue;
+    let mask = masks.get(entry.endpoint);
+    if (mask === undefined) {
+      mask = { values: [], orders: [], headers: [] };
+      masks.set(entry.endpoint, mask);
+    }
+    const list = { value: mask.values, order: mask.orders, header: mask.headers }[entry.kind];
+    list.push(entry.path);
+  }
+  return masks;
+}
+
+function comparisonOf(result: CaseResult): Comparison | undefined {
+  const b = result.baseline.status;
+  const c = result.candidate.status;
+  if (b === undefined || c === undefined || result.kinds.includes('transport')) return undefined;
+  return {
+    status: { equal: b === c, baseline: b, candidate: c },
+    headers: result.headerChanges,
+    body: result.changes,
+  };
+}
+
+/**
+ * The result with `mask` applied: unchanged when nothing is masked; otherwise
+ * re-judged (values in the result are already redacted; texts are redacted again).
+ */
+export function maskResult(result: CaseResult, mask: NoiseMask, redact: Redactor): CaseResult {
+  if (result.verdict !== 'divergent') return result;
+  const comparison = comparisonOf(result);
+  if (comparison === undefined) return result;
+  const masked = maskComparison(comparison, mask);
+  if (
+    masked.body.length === comparison.body.length &&
+    masked.headers.length === comparison.headers.length
+  ) {
+    return result;
+  }
+  const { verdict, divergence } = judgeComparison(result.caseId, masked);
+  const {
+    fingerprint: _f,
+    explanation: _e,
+    summary: _s,
+    repro: _r,
+    bodies: _b,
+    tracker: _t,
+    ...rest
+  } = result;
+  const base: CaseResult = {
+    ...rest,
+    verdict,
+    kinds: divergence?.kinds ?? [],
+    changes: masked.body,
+    headerChanges: masked.headers,
+  };
+  if (divergence === undefined) return base;
+  return {
+    ...base,
+    fingerprint: divergence.fingerprint,
+    explanation: redact.text(divergence.explanation),
+    summary: redact.text(divergence.summary),
+    ...(result.repro === undefined ? {} : { repro: result.repro }),
+    ...(result.bodies === undefined ? {} : { bodies: result.bodies }),
+  };
+}
+
+/**
+ * The mask for one result: its endpoint's, plus every change under the
+ * result's order-only arrays that the endpoint's order noise names (there the
+ * candidate holds the baseline's elements, so its changes are order alone).
+ */
+function maskFor(mask: NoiseMask, orderOnly: readonly string[] | undefined): NoiseMask {
+  if (orderOnly === undefined || mask.orders.length === 0) return mask;
+  const reordered = orderOnly.filter((path) =>
+    mask.orders.some((order) => {
+      const pattern = parsePointer(order);
+      const segments = parsePointer(path);
+      return pattern.length === segments.length && coversSegments(pattern, segments);
+    }),
+  );
+  return reordered.length === 0 ? mask : { ...mask, values: [...mask.values, ...reordered] };
+}
+
+/** Every result with its endpoint's noise masked. */
+export function applyEndpointNoise(input: {
+  readonly results: readonly CaseResult[];
+  readonly entries: readonly NoiseEntry[];
+  readonly orderOnly: ReadonlyMap<string, readonly string[]>;
+  readonly redact: Redactor;
+}): CaseResult[] {
+  const masks = endpointMasks(input.entries);
+  if (masks.size === 0) return [...input.results];
+  return input.results.map((result) => {
+    const mask = masks.get(result.endpoint);
+    if (mask === undefined) return result;
+    return maskResult(result, maskFor(mask, input.orderOnly.get(result.caseId)), input.redact);
+  });
+}
+
+/** The report's `noise` section, with sample values redacted. */
+export function noiseSection(input: {
+  readonly source: string;
+  readonly thresholds: NoiseThresholds;
+  readonly entries: readonly NoiseEntry[];
+  readonly flakyBaselines: readonly string[];
+  readonly redact: Redactor;
+}): NoiseSection {
+  const { redact } = input;
+  return {
+    source: input.source,
+    thresholds: input.thresholds,
+    entries: input.entries.map((entry) => ({
+      ...entry,
+      samples: entry.samples.map((s) =>
+        entry.kind === 'header'
+          ? {
+              baseline: redactHeader(redact, entry.path, s.baseline),
+              replica: redactHeader(redact, entry.path, s.replica),
+            }
+          : { baseline: redact.value(s.baseline), replica: redact.value(s.replica) },
+      ),
+    })),
+    flakyBaselines: [...input.flakyBaselines].sort(),
+  };
+}
+
+function redactHeader(redact: Redactor, name: string, value: unknown): unknown {
+  return typeof value === 'string' ? redact.header(name, value) : value;
+}

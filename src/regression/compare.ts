@@ -1,0 +1,143 @@
+/**
+ * Regression mode (`--compare-to`): a run's divergences classified against a
+ * previous report by fingerprint, as new, persisting or fixed. Pure.
+ */
+import type { CaseResult, DivergenceKind } from '../model.js';
+import type { FixedDivergence, RegressionSummary, RunReport } from '../report/model.js';
+
+/** The classified results (same order) and the summary for report.json. */
+export interface Regression {
+  readonly results: CaseResult[];
+  readonly summary: RegressionSummary;
+}
+
+interface Seen {
+  readonly kinds: DivergenceKind[];
+  readonly endpoints: Set<string>;
+  readonly caseIds: string[];
+  readonly summary: string;
+}
+
+/** Divergent fingerprints of some results, in result order, with where they showed. */
+function divergentFingerprints(results: readonly CaseResult[]): Map<string, Seen> {
+  const byFingerprint = new Map<string, Seen>();
+  for (const result of results) {
+    if (result.verdict !== 'divergent' || result.fingerprint === undefined) continue;
+    const seen = byFingerprint.get(result.fingerprint);
+    if (seen === undefined) {
+      byFingerprint.set(result.fingerprint, {
+        kinds: [...result.kinds],
+        endpoints: new Set([result.endpoint]),
+        caseIds: [result.caseId],
+        summary: result.summary ?? result.explanation ?? '',
+      });
+    } else {
+      seen.endpoints.add(result.endpoint);
+      seen.caseIds.push(result.caseId);
+    }
+  }
+  return byFingerprint;
+}
+
+/**
+ * The cases whose two sides both answered, so their comparison means something:
+ * a transport failure neither proves nor disproves that an old divergence is gone.
+ */
+export function cleanlyComparedIds(results: readonly CaseResult[]): Set<string> {
+  return comparedIds(
+    results.map((r) => r.caseId),
+    results,
+  );
+}
+
+/**
+ * The same for a run that keeps only some results in memory: every case that ran,
+ * minus those whose kept result shows a transport failure (a failed result is never
+ * dropped from memory, see `results-stream.ts`).
+ */
+export function comparedIds(ran: Iterable<string>, kept: readonly CaseResult[]): Set<string> {
+  const failed = new Set(
+    kept
+      .filter((r) => r.baseline.error !== undefined || r.candidate.error !== undefined)
+      .map((r) => r.caseId),
+  );
+  return new Set([...ran].filter((id) => !failed.has(id)));
+}
+
+/**
+ * Fingerprints divergent in `previous` and in no current result, whose every case
+ * (as listed in `previous`) compared cleanly in this run: a filtered, sharded or
+ * failing run that did not compare one of them proves nothing.
+ */
+function fixedDivergences(
+  before: ReadonlyMap<string, Seen>,
+  now: ReadonlyMap<string, Seen>,
+  compared: ReadonlySet<string>,
+): FixedDivergence[] {
+  const fixed: FixedDivergence[] = [];
+  for (const [fingerprint, seen] of before) {
+    if (now.has(fingerprint) || !seen.caseIds.every((id) => compared.has(id))) continue;
+    fixed.push({
+      fingerprint,
+      kinds: seen.kinds,
+      endpoints: [...seen.endpoints].sort(),
+      caseIds: [...seen.caseIds].sort(),
+      summary: seen.summary,
+    });
+  }
+  return fixed;
+}
+
+function classify(
+  result: CaseResult,
+  before: ReadonlyMap<string, Seen>,
+  fixedCases: ReadonlySet<string>,
+): CaseResult['regression'] {
+  switch (result.verdict) {
+    case 'divergent':
+      if (result.fingerprint === undefined) return undefined;
+      return before.has(result.fingerprint) ? 'persisting' : 'new';
+    case 'equal':
+      return fixedCases.has(result.caseId) ? 'fixed' : undefined;
+    case 'error':
+      return undefined;
+    default: {
+      const never: never = result.verdict;
+      throw new Error(`unknown verdict ${String(never)}`);
+    }
+  }
+}
+
+/**
+ * Classifies each divergent result as `new` or `persisting` relative to
+ * `previous`, marks equal results that showed a now-fixed fingerprint as `fixed`,
+ * and lists the fixed fingerprints. Results keep their order; any regression mark
+ * they carried (e.g. from a merged shard) is replaced. `compared` is the set of cases
+ * whose two sides both answered (by default, computed from `results`; a run that
+ * keeps only some results in memory passes it).
+ */
+export function compareToPrevious(
+  results: readonly CaseResult[],
+  previous: RunReport,
+  compared: ReadonlySet<string> = cleanlyComparedIds(results),
+): Regression {
+  const before = divergentFingerprints(previous.results);
+  const now = divergentFingerprints(results);
+  const fixed = fixedDivergences(before, now, compared);
+  const fixedCases = new Set(fixed.flatMap((f) => f.caseIds));
+  const classified = results.map((result) => {
+    const { regression: _old, ...rest } = result;
+    const regression = classify(result, before, fixedCases);
+    return regression === undefined ? rest : { ...rest, regression };
+  });
+  const fingerprints = [...now.keys()];
+  return {
+    results: classified,
+    summary: {
+      comparedTo: { runId: previous.runId, startedAt: previous.startedAt },
+      new: fingerprints.filter((fp) => !before.has(fp)),
+      persisting: fingerprints.filter((fp) => before.has(fp)),
+      fixed,
+    },
+  };
+}

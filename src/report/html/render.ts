@@ -1,0 +1,70 @@
+/**
+ * report.html: one self-contained page (inline CSS and script, nothing
+ * fetched). The data travels as JSON in a `<script type="application/json">`
+ * block with `<`, `>`, `&`, U+2028 and U+2029 escaped, so no server string can
+ * close the block; a strict Content-Security-Policy allows only our own script,
+ * by its hash, so even markup that slipped through could not run. Pure.
+ */
+import { createHash } from 'node:crypto';
+import type { RunReport } from '../model.js';
+import { CLIENT_SCRIPT } from './client.js';
+import { STYLES } from './styles.js';
+import { htmlView } from './view.js';
+
+/** JSON that is inert inside a `<script>` element and valid JavaScript too. */
+export function embedJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replaceAll('<', '\\u003c')
+    .replaceAll('>', '\\u003e')
+    .replaceAll('&', '\\u0026')
+    .replaceAll('\u2028', '\\u2028')
+    .replaceAll('\u2029', '\\u2029');
+}
+
+/** Escapes text for HTML content or a quoted attribute. */
+export function escapeHtml(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+}
+
+/** The CSP source for an inline script: `'sha256-…'` of its exact text. */
+export function scriptHash(script: string): string {
+  return `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`;
+}
+
+/** The page's policy: nothing but inline styles and the one hashed script. */
+export function contentSecurityPolicy(script: string): string {
+  return [
+    "default-src 'none'",
+    "style-src 'unsafe-inline'",
+    `script-src ${scriptHash(script)}`,
+    "img-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+export function renderHtml(report: RunReport): string {
+  const view = htmlView(report);
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(CLIENT_SCRIPT)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${escapeHtml(view.title)}</title>
+<style>${STYLES}</style>
+</head>
+<body>
+<noscript>This report draws itself with JavaScript; report.md and report.json hold the same data.</noscript>
+<script type="application/json" id="parity-data">${embedJson(view)}</script>
+<script>${CLIENT_SCRIPT}</script>
+</body>
+</html>
+`;
+}

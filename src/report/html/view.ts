@@ -1,0 +1,169 @@
+/**
+ * The data report.html embeds: a view of the RunReport with everything the
+ * page shows already computed and formatted, so its script only draws. Every
+ * string here may have come from a server; the page sets it with
+ * `textContent`, never as markup. Pure.
+ */
+import { type CaseResult, DIVERGENCE_KINDS, type DivergenceKind } from '../../model.js';
+import { changeLines } from '../change-lines.js';
+import { KIND_REPORT_ORDER, KIND_TITLES, primaryKind } from '../kinds.js';
+import { formatMs, LATENCY_HEADER, latencyLine, latencyOf, latencyRows } from '../latency.js';
+import type { RunReport } from '../model.js';
+import { bodyLines, type SideLines } from './diff-lines.js';
+
+/** A row's colour and filter group: its primary divergence kind, or why it is listed. */
+export type RowKind = DivergenceKind | 'error' | 'expectation' | 'fixed';
+
+export interface RowView {
+  readonly id: string;
+  readonly endpoint: string;
+  readonly kind: RowKind;
+  readonly kinds: readonly DivergenceKind[];
+  readonly verdict: CaseResult['verdict'];
+  readonly regression?: string;
+  readonly tracker?: { readonly id: string; readonly status: string };
+  readonly fingerprint?: string;
+  readonly summary: string;
+  readonly explanation: string;
+  readonly status: readonly [baseline: string, candidate: string];
+  readonly ms: readonly [baseline: string, candidate: string];
+  readonly changes: readonly string[];
+  readonly headers: readonly (readonly [name: string, baseline: string, candidate: string])[];
+  readonly expectations: readonly string[];
+  readonly repro?: readonly [baseline: string, candidate: string];
+  readonly diff?: { readonly baseline: SideLines; readonly candidate: SideLines };
+}
+
+export interface EndpointView {
+  readonly endpoint: string;
+  readonly cases: number;
+  readonly divergent: number;
+  readonly errors: number;
+  readonly kinds: string;
+}
+
+export interface HtmlView {
+  readonly title: string;
+  readonly runId: string;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly baseline: { readonly name: string; readonly url: string };
+  readonly candidate: { readonly name: string; readonly url: string };
+  readonly counts: readonly (readonly [key: string, label: string, value: string])[];
+  readonly kinds: readonly (readonly [kind: DivergenceKind, title: string, count: number])[];
+  readonly endpoints: readonly EndpointView[];
+  readonly latency: {
+    readonly line: string;
+    readonly header: readonly string[];
+    readonly rows: readonly (readonly string[])[];
+  };
+  readonly rows: readonly RowView[];
+}
+
+function sideStatus(side: CaseResult['baseline']): string {
+  return side.status !== undefined ? String(side.status) : (side.error?.code ?? '?');
+}
+
+function rowKind(result: CaseResult): RowKind {
+  const primary = primaryKind(result.kinds);
+  if (primary !== undefined) return primary;
+  if (result.verdict === 'error') return 'error';
+  return result.regression === 'fixed' ? 'fixed' : 'expectation';
+}
+
+function diffOf(result: CaseResult): RowView['diff'] {
+  if (result.bodies === undefined) return undefined;
+  return {
+    baseline: bodyLines(result.bodies.baseline, result.changes, 'baseline'),
+    candidate: bodyLines(result.bodies.candidate, result.changes, 'candidate'),
+  };
+}
+
+function rowOf(result: CaseResult): RowView {
+  const diff = diffOf(result);
+  const summary =
+    result.summary ?? (result.regression === 'fixed' ? 'fixed since the compared report' : '');
+  return {
+    id: result.caseId,
+    endpoint: result.endpoint,
+    kind: rowKind(result),
+    kinds: result.kinds,
+    verdict: result.verdict,
+    ...(result.regression === undefined ? {} : { regression: result.regression }),
+    ...(result.tracker === undefined ? {} : { tracker: result.tracker }),
+    ...(result.fingerprint === undefined ? {} : { fingerprint: result.fingerprint }),
+    summary: summary === '' ? (result.expectations ?? []).join('; ') : summary,
+    explanation: result.explanation ?? '',
+    status: [sideStatus(result.baseline), sideStatus(result.candidate)],
+    ms: [formatMs(result.baseline.durationMs), formatMs(result.candidate.durationMs)],
+    changes: changeLines(result.changes),
+    headers: result.headerChanges.map((h) => [
+      h.name,
+      h.baseline ?? '(absent)',
+      h.candidate ?? '(absent)',
+    ]),
+    expectations: result.expectations ?? [],
+    ...(result.repro === undefined
+      ? {}
+      : { repro: [result.repro.baseline, result.repro.candidate] as const }),
+    ...(diff === undefined ? {} : { diff }),
+  };
+}
+
+/** Listed: what is not plainly equal, plus what the compared-to report had and is fixed now. */
+function listed(result: CaseResult): boolean {
+  return (
+    result.verdict !== 'equal' || result.expectations !== undefined || result.regression === 'fixed'
+  );
+}
+
+function endpointsOf(results: readonly CaseResult[]): EndpointView[] {
+  const groups = new Map<string, CaseResult[]>();
+  for (const r of results) groups.set(r.endpoint, [...(groups.get(r.endpoint) ?? []), r]);
+  return [...groups]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([endpoint, group]) => {
+      const byKind = DIVERGENCE_KINDS.map(
+        (k) => [k, group.filter((r) => r.kinds.includes(k)).length] as const,
+      );
+      return {
+        endpoint,
+        cases: group.length,
+        divergent: group.filter((r) => r.verdict === 'divergent').length,
+        errors: group.filter((r) => r.verdict === 'error').length,
+        kinds: byKind
+          .filter(([, n]) => n > 0)
+          .map(([k, n]) => `${k} ${n}`)
+          .join(', '),
+      };
+    });
+}
+
+function countsOf(report: RunReport): HtmlView['counts'] {
+  const s = report.summary;
+  return [
+    ['cases', 'Cases', String(s.cases)],
+    ['equal', 'Equal', String(s.equal)],
+    ['divergent', 'Divergent', String(s.divergent)],
+    ['errors', 'Errors', String(s.errors)],
+    ['status-parity', 'Status parity', `${s.statusParity.equal}/${s.statusParity.total}`],
+  ];
+}
+
+/** Builds the page's data from a report. */
+export function htmlView(report: RunReport): HtmlView {
+  const latency = latencyOf(report);
+  return {
+    title: `Parity report: ${report.baseline.name} vs ${report.candidate.name}`,
+    runId: report.runId,
+    startedAt: report.startedAt,
+    finishedAt: report.finishedAt,
+    baseline: report.baseline,
+    candidate: report.candidate,
+    counts: countsOf(report),
+    kinds: KIND_REPORT_ORDER.map((k) => [k, KIND_TITLES[k], report.summary.byKind[k]] as const),
+    endpoints: endpointsOf(report.results),
+    latency: { line: latencyLine(latency), header: LATENCY_HEADER, rows: latencyRows(latency) },
+    rows: report.results.filter(listed).map(rowOf),
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * The little XML that junit.xml needs: escaping and element strings. Server
+ * text can hold anything, so every value goes through `xmlText`/`xmlAttr`,
+ * which also drop characters XML 1.0 forbids (a parser rejects the whole file
+ * over one stray NUL). Pure.
+ */
+
+/**
+ * Characters outside XML 1.0's `Char` production: C0 controls but tab, LF and
+ * CR; U+FFFE/U+FFFF; and lone surrogates (a pair is a valid astral character).
+ */
+const ILLEGAL = new RegExp(
+  [
+    '[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFFFF]',
+    '[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])',
+    '(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]',
+  ].join('|'),
+  'g',
+);
+
+/** Removes characters that may not appear in an XML 1.0 document at all. */
+export function stripIllegal(text: string): string {
+  return text.replace(ILLEGAL, '');
+}
+
+/** Escapes element content. `>` too, so `]]>` can never appear. */
+export function xmlText(text: string): string {
+  return stripIllegal(text)
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;');
+}
+
+/** Escapes an attribute value; tab, CR and LF as references so parsers keep them. */
+export function xmlAttr(text: string): string {
+  return xmlText(text)
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&apos;')
+    .replaceAll('\t', '&#9;')
+    .replaceAll('\n', '&#10;')
+    .replaceAll('\r', '&#13;');
+}
+
+export type Attributes = Readonly<Record<string, string | number | undefined>>;
+
+function attributes(attrs: Attributes): string {
+  return Object.entries(attrs)
+    .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
+    .map(([name, value]) => ` ${name}="${xmlAttr(String(value))}"`)
+    .join('');
+}
+
+/** `<name a="…">children</name>`, or `<name a="…"/>` without children. Children are XML already. */
+export function element(name: string, attrs: Attributes, children: readonly string[] = []): string {
+  const open = `<${name}${attributes(attrs)}`;
+  return children.length === 0 ? `${open}/>` : `${open}>${children.join('')}</${name}>`;
+}
+
+/** An element whose content is (escaped) text. */
+export function textElement(name: string, attrs: Attributes, text: string): string {
+  return `<${name}${attributes(attrs)}>${xmlText(text)}</${name}>`;
+}

@@ -1,0 +1,148 @@
+/**
+ * Latency side by side: per endpoint, p50/p95 of each side's response times.
+ * Cutovers need performance parity too, so every report carries this. Pure.
+ */
+import type { CaseResult, SideSummary } from '../model.js';
+
+/** Percentiles of one side's durations; `null` when the side answered no case. */
+export interface LatencyStats {
+  /** Responses timed (transport errors are left out: a timeout is not a latency). */
+  readonly count: number;
+  readonly p50Ms: number | null;
+  readonly p95Ms: number | null;
+}
+
+export interface EndpointLatency {
+  /** `METHOD /path` as in `CaseResult.endpoint`. */
+  readonly endpoint: string;
+  readonly baseline: LatencyStats;
+  readonly candidate: LatencyStats;
+}
+
+/** `summary.latency` in report.json (added in schemaVersion 1; absent in older reports). */
+export interface LatencySummary {
+  /** Every endpoint together. */
+  readonly all: Omit<EndpointLatency, 'endpoint'>;
+  /** Sorted by endpoint. */
+  readonly endpoints: readonly EndpointLatency[];
+}
+
+/** Nearest-rank percentile of sorted values (no interpolation: a value that was measured). */
+function percentile(sorted: readonly number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[Math.min(rank, sorted.length) - 1] ?? null;
+}
+
+function statsOf(durations: readonly number[]): LatencyStats {
+  const sorted = [...durations].sort((a, b) => a - b);
+  return { count: sorted.length, p50Ms: percentile(sorted, 50), p95Ms: percentile(sorted, 95) };
+}
+
+function timed(side: SideSummary): number | undefined {
+  return side.status === undefined ? undefined : side.durationMs;
+}
+
+/**
+ * Gathers durations as results stream past (two numbers per case, so a large
+ * run keeps its memory small) and summarises them at the end.
+ */
+export interface LatencyCollector {
+  add(result: CaseResult): void;
+  summary(): LatencySummary;
+}
+
+interface Durations {
+  readonly baseline: number[];
+  readonly candidate: number[];
+}
+
+function push(into: Durations, result: CaseResult): void {
+  const b = timed(result.baseline);
+  const c = timed(result.candidate);
+  if (b !== undefined) into.baseline.push(b);
+  if (c !== undefined) into.candidate.push(c);
+}
+
+function statsPair(durations: Durations): Omit<EndpointLatency, 'endpoint'> {
+  return { baseline: statsOf(durations.baseline), candidate: statsOf(durations.candidate) };
+}
+
+export function createLatencyCollector(): LatencyCollector {
+  const all: Durations = { baseline: [], candidate: [] };
+  const byEndpoint = new Map<string, Durations>();
+  return {
+    add(result) {
+      push(all, result);
+      let group = byEndpoint.get(result.endpoint);
+      if (group === undefined) {
+        group = { baseline: [], candidate: [] };
+        byEndpoint.set(result.endpoint, group);
+      }
+      push(group, result);
+    },
+    summary() {
+      const endpoints = [...byEndpoint]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([endpoint, durations]) => ({ endpoint, ...statsPair(durations) }));
+      return { all: statsPair(all), endpoints };
+    },
+  };
+}
+
+/** Latency per endpoint and overall, from the results of a run. */
+export function summariseLatency(results: Iterable<CaseResult>): LatencySummary {
+  const collector = createLatencyCollector();
+  for (const result of results) collector.add(result);
+  return collector.summary();
+}
+
+/** The report's latency, computed from its results when an older report lacks it. */
+export function latencyOf(report: {
+  readonly summary: { readonly latency?: LatencySummary };
+  readonly results: readonly CaseResult[];
+}): LatencySummary {
+  return report.summary.latency ?? summariseLatency(report.results);
+}
+
+/** `1.23 ms` (or `–` when nothing was timed). */
+export function formatMs(ms: number | null): string {
+  if (ms === null) return '–';
+  return ms >= 100 ? `${Math.round(ms)} ms` : `${ms.toFixed(ms >= 10 ? 1 : 2)} ms`;
+}
+
+/** Candidate p50 relative to baseline p50: `+12%`, `-3%`, or `–`. */
+export function formatRatio(baseline: number | null, candidate: number | null): string {
+  if (baseline === null || candidate === null || baseline === 0) return '–';
+  const change = Math.round(((candidate - baseline) / baseline) * 100);
+  return `${change > 0 ? '+' : ''}${change}%`;
+}
+
+/** One line for the console: `latency p50 1.20 ms → 0.90 ms (-25%) · p95 …`. */
+export function latencyLine(latency: LatencySummary): string {
+  const { baseline: b, candidate: c } = latency.all;
+  return `latency p50 ${formatMs(b.p50Ms)} → ${formatMs(c.p50Ms)} (${formatRatio(b.p50Ms, c.p50Ms)}) · p95 ${formatMs(b.p95Ms)} → ${formatMs(c.p95Ms)} (${formatRatio(b.p95Ms, c.p95Ms)})`;
+}
+
+/** Table rows (endpoint, n, p50 b/c, p95 b/c, Δp50) shared by the Markdown and HTML reports. */
+export function latencyRows(latency: LatencySummary): string[][] {
+  return latency.endpoints.map((row) => [
+    row.endpoint,
+    String(Math.max(row.baseline.count, row.candidate.count)),
+    formatMs(row.baseline.p50Ms),
+    formatMs(row.candidate.p50Ms),
+    formatMs(row.baseline.p95Ms),
+    formatMs(row.candidate.p95Ms),
+    formatRatio(row.baseline.p50Ms, row.candidate.p50Ms),
+  ]);
+}
+
+export const LATENCY_HEADER = [
+  'endpoint',
+  'n',
+  'baseline p50',
+  'candidate p50',
+  'baseline p95',
+  'candidate p95',
+  'Δ p50',
+] as const;

@@ -1,0 +1,54 @@
+/** report.md sections for recognised patterns and equivalence rules. Pure. */
+import type { CaseResult } from '../model.js';
+import { cell, code, table } from './markdown-util.js';
+import type { RunReport } from './model.js';
+
+/** "## By pattern": one row per root cause with its cases and endpoints. */
+export function patternsSection(report: RunReport): string[] {
+  const groups = report.patterns ?? [];
+  if (groups.length === 0) return [];
+  const rows = groups.map((g) => [
+    code(g.name),
+    cell(g.title),
+    String(g.caseIds.length),
+    cell(g.endpoints.join(', ')),
+    cell(g.caseIds.join(', ')),
+  ]);
+  return [
+    '',
+    `## By pattern (${groups.length})`,
+    '',
+    'Cross-runtime patterns recognised in the divergences, one row per root cause.',
+    '',
+    table(['pattern', 'title', 'cases', 'endpoints', 'case ids'], rows),
+  ];
+}
+
+/** "## Unused equivalence rules": declared rules that never fired in this run. */
+export function unusedRulesSection(report: RunReport): string[] {
+  const unused = report.unusedRules ?? [];
+  if (unused.length === 0) return [];
+  return [
+    '',
+    '## Unused equivalence rules',
+    '',
+    'Declared for the cases of this run, but no difference matched them:',
+    '',
+    ...unused.map((label) => `- ${code(label)}`),
+  ];
+}
+
+/** The lines a divergence section adds: its patterns and the equivalences that fired. */
+export function patternLines(result: CaseResult): string[] {
+  const lines: string[] = [];
+  const matches = result.pattern?.matches ?? [];
+  if (matches.length > 0) {
+    const names = [...new Set(matches.map((m) => code(m.name)))].join(', ');
+    const scope = result.pattern?.complete === true ? '' : ' (and unexplained changes)';
+    lines.push('', `**Patterns:** ${names}${scope}`);
+  }
+  if (result.equivalences !== undefined && result.equivalences.length > 0) {
+    lines.push('', `**Equivalences applied:** ${result.equivalences.map(code).join(', ')}`);
+  }
+  return lines;
+}

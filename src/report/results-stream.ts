@@ -1,0 +1,159 @@
+/**
+ * Keeps a run's memory flat in the number of cases: every `CaseResult` is
+ * appended to `results.ndjson` as soon as it is known, and only the results a
+ * human must read (divergent, errors, unmet expectations) stay in memory once a
+ * run is large. report.json is then written by streaming the NDJSON back, in
+ * case-id order, with the in-memory (tracker-annotated) results spliced in.
+ */
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, open } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { type CaseResult, DIVERGENCE_KINDS } from '../model.js';
+import { type RunSummary, summarise } from './model.js';
+
+/** Up to this many results, every result stays in memory (today's behaviour for normal runs). */
+export const RESULTS_IN_MEMORY = 10_000;
+
+/** What a finished stream hands to the report writer. */
+export interface CollectedResults {
+  /** Every result when the run was small; otherwise only those that are not plainly equal. */
+  readonly kept: readonly CaseResult[];
+  /** True when `kept` holds every result of the run. */
+  readonly complete: boolean;
+  /** The summary of every result, built as they streamed past. */
+  readonly summary: RunSummary;
+  /** All results, in case-id order; `resolve` swaps a kept result for its final form. */
+  all(resolve: (result: CaseResult) => CaseResult): AsyncIterable<CaseResult>;
+}
+
+/** Accepts results as they complete. */
+export interface ResultStream {
+  add(result: CaseResult): void;
+  finish(): Promise<CollectedResults>;
+}
+
+/** Plainly equal: nothing in it for a reader beyond the count. */
+function isPlainEqual(result: CaseResult): boolean {
+  return result.verdict === 'equal' && result.expectations === undefined;
+}
+
+/** The summary of two disjoint sets of results (a new summary field breaks the build here). */
+function addSummaries(a: RunSummary, b: RunSummary): RunSummary {
+  const byKind = { ...a.byKind };
+  for (const kind of DIVERGENCE_KINDS) byKind[kind] += b.byKind[kind];
+  return {
+    cases: a.cases + b.cases,
+    equal: a.equal + b.equal,
+    divergent: a.divergent + b.divergent,
+    errors: a.errors + b.errors,
+    statusParity: {
+      equal: a.statusParity.equal + b.statusParity.equal,
+      total: a.statusParity.total + b.statusParity.total,
+    },
+    byKind,
+    expectationFailures: a.expectationFailures + b.expectationFailures,
+    encodingNotes: (a.encodingNotes ?? 0) + (b.encodingNotes ?? 0),
+  };
+}
+
+function compareIds(a: string, b: string): number {
+  if (a < b) return -1;
+  return a > b ? 1 : 0;
+}
+
+/** Opens `path` (an NDJSON file, created with its folder) and streams results into it. */
+export async function openResultStream(
+  path: string,
+  keepAllUpTo: number = RESULTS_IN_MEMORY,
+): Promise<ResultStream> {
+  await mkdir(dirname(path), { recursive: true });
+  const out: WriteStream = createWriteStream(path, { flags: 'w' });
+  let kept: CaseResult[] = [];
+  let complete = true;
+  const ids: string[] = [];
+  const offsets: number[] = [];
+  let offset = 0;
+  let summary = summarise([]);
+  let batch: CaseResult[] = [];
+  let failure: Error | undefined;
+  out.on('error', (error) => {
+    failure = error;
+  });
+  return {
+    add(result) {
+      const line = `${JSON.stringify(result)}\n`;
+      ids.push(result.caseId);
+      offsets.push(offset);
+      offset += Buffer.byteLength(line);
+      out.write(line);
+      batch.push(result);
+      if (batch.length >= 1024) {
+        summary = addSummaries(summary, summarise(batch));
+        batch = [];
+      }
+      if (!isPlainEqual(result)) kept.push(result);
+      else if (complete) {
+        kept.push(result);
+        if (kept.length > keepAllUpTo) {
+          kept = kept.filter((r) => !isPlainEqual(r));
+          complete = false;
+        }
+      }
+    },
+    async finish() {
+      await new Promise<void>((resolve, reject) =>
+        out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+      );
+      if (failure !== undefined) throw failure;
+      offsets.push(offset);
+      summary = addSummaries(summary, summarise(batch));
+      batch = [];
+      const order = ids.map((_, k) => k).sort((a, b) => compareIds(ids[a] ?? '', ids[b] ?? ''));
+      const byId = new Map(kept.map((r) => [r.caseId, r] as const));
+      return {
+        kept,
+        complete,
+        summary,
+        all: (resolve) => readInOrder({ path, order, offsets, byId, resolve }),
+      };
+    },
+  };
+}
+
+interface ReadPlan {
+  readonly path: string;
+  readonly order: readonly number[];
+  readonly offsets: readonly number[];
+  readonly byId: ReadonlyMap<string, CaseResult>;
+  readonly resolve: (result: CaseResult) => CaseResult;
+}
+
+const WINDOW = 1 << 20;
+const BEHIND = 64 * 1024;
+
+/** Reads lines by offset through a 1 MiB window: results arrive nearly in order, so most hit it. */
+async function* readInOrder(plan: ReadPlan): AsyncIterable<CaseResult> {
+  const handle = await open(plan.path, 'r');
+  try {
+    let buffer = Buffer.alloc(WINDOW);
+    let window = buffer.subarray(0, 0);
+    let windowStart = 0;
+    for (const k of plan.order) {
+      const start = plan.offsets[k] ?? 0;
+      const end = plan.offsets[k + 1] ?? start;
+      if (start < windowStart || end > windowStart + window.length) {
+        // Start a little before the line: results finish slightly out of order.
+        windowStart = Math.max(0, start - BEHIND);
+        if (end - windowStart > buffer.length) buffer = Buffer.alloc(end - windowStart);
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, windowStart);
+        window = buffer.subarray(0, bytesRead);
+      }
+      const line = window.toString('utf8', start - windowStart, end - windowStart);
+      const parsed: CaseResult = JSON.parse(line);
+      const kept = plan.byId.get(parsed.caseId);
+      yield kept === undefined ? parsed : plan.resolve(kept);
+    }
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * `parity tracker --check`: is the tracker up to date with a report? Pure. The
+ * rules mirror `mergeTracker`, so a tracker that a run with this report would
+ * change is stale, and one it would leave alone is not.
+ */
+import type { CaseResult } from '../model.js';
+import { cleanlyComparedIds } from '../regression/compare.js';
+import type { RunReport } from '../report/model.js';
+import type { TrackerRow } from './types.js';
+
+/** Why the tracker disagrees with the report. */
+export type StaleReason = 'missing-row' | 'not-reopened' | 'not-seen' | 'not-resolved';
+
+/** One way the tracker is behind the report. */
+export interface StaleFinding {
+  readonly reason: StaleReason;
+  readonly fingerprint: string;
+  /** The row, when there is one. */
+  readonly rowId: string | undefined;
+  readonly caseIds: readonly string[];
+}
+
+/** The report's divergent fingerprints and the cases that showed each. */
+function divergentCases(results: readonly CaseResult[]): Map<string, string[]> {
+  const byFingerprint = new Map<string, string[]>();
+  for (const result of results) {
+    if (result.verdict !== 'divergent' || result.fingerprint === undefined) continue;
+    const cases = byFingerprint.get(result.fingerprint) ?? [];
+    cases.push(result.caseId);
+    byFingerprint.set(result.fingerprint, cases);
+  }
+  return byFingerprint;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A row written on or after `date` already reflects a report of that day. */
+function notBefore(value: string, date: string): boolean {
+  return DATE.test(value) && value >= date;
+}
+
+/** A row written after `date` is newer than the report. */
+function after(value: string, date: string): boolean {
+  return DATE.test(value) && value > date;
+}
+
+function findingFor(row: TrackerRow | undefined, date: string): StaleReason | undefined {
+  if (row === undefined) return 'missing-row';
+  if (row.status === 'resolved') return notBefore(row.resolved, date) ? undefined : 'not-reopened';
+  return notBefore(row.lastSeen, date) ? undefined : 'not-seen';
+}
+
+/**
+ * The ways `rows` lag behind `report`: a divergent fingerprint without a row, a
+ * `_resolved_` row the report shows reproducing, a row whose Last seen predates
+ * the report that saw it, and an `_open_` row whose every case compared cleanly in
+ * the report without reproducing it. Rows written after the report's day count as
+ * newer than the report and are not stale.
+ */
+export function checkTracker(rows: readonly TrackerRow[], report: RunReport): StaleFinding[] {
+  const date = report.finishedAt.slice(0, 10);
+  const byFingerprint = new Map(rows.map((row) => [row.fingerprint, row] as const));
+  const divergent = divergentCases(report.results);
+  const findings: StaleFinding[] = [];
+  for (const [fingerprint, caseIds] of divergent) {
+    const row = byFingerprint.get(fingerprint);
+    const reason = findingFor(row, date);
+    if (reason !== undefined) findings.push({ reason, fingerprint, rowId: row?.id, caseIds });
+  }
+  const compared = cleanlyComparedIds(report.results);
+  for (const row of rows) {
+    if (row.status !== 'open' || divergent.has(row.fingerprint)) continue;
+    const ran = row.caseIds.length > 0 && row.caseIds.every((id) => compared.has(id));
+    if (!ran || after(row.lastSeen, date)) continue;
+    findings.push({
+      reason: 'not-resolved',
+      fingerprint: row.fingerprint,
+      rowId: row.id,
+      caseIds: row.caseIds,
+    });
+  }
+  return findings;
+}
+
+/** One line per finding, saying what a run with the report would do. */
+export const STALE_MESSAGES: Readonly<Record<StaleReason, string>> = {
+  'missing-row': 'diverges in the report but has no tracker row',
+  'not-reopened': 'is _resolved_ but the report shows it reproducing',
+  'not-seen': 'reproduces in the report but its Last seen is older',
+  'not-resolved': 'is _open_ but none of its cases reproduced it in the report',
+};

@@ -1,0 +1,107 @@
+/**
+ * Wire-only differences as `encoding` notes: when both sides' JSON bodies parse
+ * to equal values but their bytes differ, say why (trailing newline,
+ * whitespace, key order, escaping, number format), plus `charset` differences
+ * of the content type. The verdict is never affected. Pure.
+ */
+import equal from 'fast-deep-equal';
+import type { EncodingNote, EncodingNoteCode, ResponseBody, SideOutcome } from '../model.js';
+import { contentTypeCharset } from './content-type.js';
+import { scanJson } from './raw-json.js';
+import { type Difference, rawDifferences, whitespaceDifference } from './raw-walk.js';
+
+/** Short titles, e.g. for a report column. */
+export const ENCODING_NOTE_TITLES: Record<EncodingNoteCode, string> = {
+  'trailing-newline': 'trailing newline',
+  whitespace: 'whitespace',
+  'key-order': 'key order',
+  'html-escaping': 'HTML escaping',
+  escaping: 'string escaping',
+  'number-format': 'number format',
+  charset: 'content-type charset',
+};
+
+const EXCERPT = 40;
+
+function endsWithNewline(text: string): boolean {
+  return text.endsWith('\n');
+}
+
+function describeDifference(code: EncodingNoteCode, first: Difference, count: number): string {
+  const where = first.path === '' ? 'the body' : `\`${first.path}\``;
+  const more = count > 1 ? ` (${count} places)` : '';
+  const sides = `baseline \`${first.baseline}\`, candidate \`${first.candidate}\``;
+  switch (code) {
+    case 'key-order':
+      return `keys in a different order at ${where}: ${sides}${more}`;
+    case 'html-escaping':
+      return `HTML characters (\`<\`, \`>\`, \`&\`) escaped differently at ${where}: ${sides}${more}`;
+    case 'escaping':
+      return `string escapes differ at ${where}: ${sides}${more}`;
+    case 'number-format':
+      return `the same number is written differently at ${where}: ${sides}${more}`;
+    default:
+      return `${ENCODING_NOTE_TITLES[code]} differs at ${where}: ${sides}${more}`;
+  }
+}
+
+function bodyNotes(baseline: string, candidate: string): EncodingNote[] {
+  const notes: EncodingNote[] = [];
+  const note = (code: EncodingNoteCode, message: string) =>
+    notes.push({ kind: 'encoding', code, message });
+  const b = scanJson(baseline);
+  const c = scanJson(candidate);
+  if (endsWithNewline(b.trailing) !== endsWithNewline(c.trailing)) {
+    const [has, lacks] = endsWithNewline(b.trailing)
+      ? ['baseline', 'candidate']
+      : ['candidate', 'baseline'];
+    note('trailing-newline', `${has} ends the body with a newline, ${lacks} does not`);
+  }
+  const whitespace = whitespaceDifference(b, c);
+  if (whitespace !== undefined) note('whitespace', whitespace);
+  const found = rawDifferences(b.root, c.root, EXCERPT);
+  for (const [code, list] of found) {
+    const first = list[0];
+    if (first !== undefined) note(code, describeDifference(code, first, list.length));
+  }
+  return notes;
+}
+
+function jsonText(body: ResponseBody): { value: unknown; text: string } | undefined {
+  return body.kind === 'json' && body.text !== undefined
+    ? { value: body.value, text: body.text }
+    : undefined;
+}
+
+function charsetNote(
+  baseline: Readonly<Record<string, string>>,
+  candidate: Readonly<Record<string, string>>,
+): EncodingNote | undefined {
+  const b = baseline['content-type'];
+  const c = candidate['content-type'];
+  if (b === undefined || c === undefined) return undefined;
+  if (contentTypeCharset(b) === contentTypeCharset(c)) return undefined;
+  return {
+    kind: 'encoding',
+    code: 'charset',
+    message: `content-type charset differs: baseline \`${b}\`, candidate \`${c}\``,
+  };
+}
+
+/**
+ * The encoding notes of one exchange, in vocabulary order; empty unless both
+ * sides answered. Body notes need JSON bodies that parse to equal values (a
+ * value difference, even an ignored one, is not a wire-only difference).
+ */
+export function encodingNotes(baseline: SideOutcome, candidate: SideOutcome): EncodingNote[] {
+  if (baseline.outcome !== 'response' || candidate.outcome !== 'response') return [];
+  const notes: EncodingNote[] = [];
+  const b = jsonText(baseline.response.body);
+  const c = jsonText(candidate.response.body);
+  if (b !== undefined && c !== undefined && b.text !== c.text && equal(b.value, c.value)) {
+    notes.push(...bodyNotes(b.text, c.text));
+  }
+  const charset = charsetNote(baseline.response.headers, candidate.response.headers);
+  if (charset !== undefined) notes.push(charset);
+  return notes;
+}

@@ -1,0 +1,106 @@
+/**
+ * A JSON text as it was written: every string and number keeps its source
+ * text, objects keep their key order, and the whitespace between tokens is
+ * kept. Used only to explain wire-only differences between two texts that
+ * parse to equal values (see `notes.ts`). Pure.
+ */
+
+/** One node with its source spelling. */
+export type RawNode =
+  | { readonly type: 'object'; readonly entries: readonly RawEntry[] }
+  | { readonly type: 'array'; readonly items: readonly RawNode[] }
+  | { readonly type: 'string'; readonly raw: string }
+  | { readonly type: 'number'; readonly raw: string }
+  | { readonly type: 'literal'; readonly raw: string };
+
+/** An object member: its decoded key, the key as written (without quotes), its value. */
+export interface RawEntry {
+  readonly key: string;
+  readonly rawKey: string;
+  readonly value: RawNode;
+}
+
+/** A scanned document. */
+export interface RawDocument {
+  readonly root: RawNode;
+  /** Whitespace before the value and between tokens, in order (empty runs included). */
+  readonly gaps: readonly string[];
+  /** Whitespace after the value. */
+  readonly trailing: string;
+}
+
+const WHITESPACE = /[ \t\n\r]*/y;
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const LITERAL = /true|false|null/y;
+
+/**
+ * Scan a JSON text that `JSON.parse` accepts (the caller has parsed it; on any
+ * other text the result is unspecified, but the scanner never loops).
+ */
+export function scanJson(text: string): RawDocument {
+  let pos = 0;
+  const gaps: string[] = [];
+
+  const sticky = (regex: RegExp): string => {
+    regex.lastIndex = pos;
+    const match = regex.exec(text)?.[0] ?? '';
+    pos += match.length;
+    return match;
+  };
+  const gap = (): void => {
+    gaps.push(sticky(WHITESPACE));
+  };
+  const string = (): string => {
+    const start = ++pos;
+    while (pos < text.length && text[pos] !== '"') pos += text[pos] === '\\' ? 2 : 1;
+    return text.slice(start, pos++);
+  };
+  const members = <T>(close: string, item: () => T): T[] => {
+    const out: T[] = [];
+    pos++;
+    gap();
+    while (pos < text.length && text[pos] !== close) {
+      out.push(item());
+      gap();
+      if (text[pos] === ',') {
+        pos++;
+        gap();
+      }
+    }
+    pos++;
+    return out;
+  };
+  const entry = (): RawEntry => {
+    const rawKey = string();
+    gap();
+    pos++; // the colon
+    gap();
+    return { key: decodeString(rawKey), rawKey, value: node() };
+  };
+  const node = (): RawNode => {
+    const ch = text[pos];
+    if (ch === '{') return { type: 'object', entries: members('}', entry) };
+    if (ch === '[') return { type: 'array', items: members(']', node) };
+    if (ch === '"') return { type: 'string', raw: string() };
+    const number = sticky(NUMBER);
+    if (number !== '') return { type: 'number', raw: number };
+    const literal = sticky(LITERAL);
+    if (literal === '') pos = text.length;
+    return { type: 'literal', raw: literal };
+  };
+
+  gap();
+  const root = node();
+  return { root, gaps, trailing: text.slice(pos) };
+}
+
+/** The value of a JSON string body (the text between the quotes). */
+export function decodeString(raw: string): string {
+  if (!raw.includes('\\')) return raw;
+  try {
+    const value: unknown = JSON.parse(`"${raw}"`);
+    return typeof value === 'string' ? value : raw;
+  } catch {
+    return raw;
+  }
+}

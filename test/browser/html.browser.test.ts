@@ -1,0 +1,131 @@
+/**
+ * report.html in a real browser: Debian's chromium driven by playwright-core.
+ * Without /usr/bin/chromium the test skips loudly on a developer machine and
+ * fails in CI (`.ci/run` installs chromium, so CI always runs it).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, tempProject } from '../helpers/cli.js';
+import { json, startServer, type TestServer } from '../helpers/http.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const available = existsSync(CHROMIUM);
+const HOSTILE = {
+  name: '<script>window.__pwned=1</script>',
+  x: '"><img src=x onerror=window.__pwned=2>',
+};
+
+if (!available) {
+  const reason = `${CHROMIUM} is missing: the report.html browser test is SKIPPED (apt-get install -y chromium to run it)`;
+  if (process.env['CI'] !== undefined) throw new Error(`${reason}; CI must run it`);
+  console.warn(`\n!!! ${reason}\n`);
+}
+
+const CASES = `suite: demo
+cases:
+  - id: same
+    request: { method: GET, path: /same }
+  - id: drift
+    request: { method: POST, path: /v1/validate, json: { record: { name: x } } }
+  - id: hostile
+    request: { method: GET, path: /hostile }
+  - id: status
+    request: { method: GET, path: /status }
+`;
+
+describe.skipIf(!available)('report.html in chromium', () => {
+  let rust: TestServer;
+  let go: TestServer;
+  let browser: Browser;
+  let reportUrl: string;
+
+  beforeAll(async () => {
+    rust = await startServer((req, res) => {
+      if (req.url === '/v1/validate')
+        return json(res, 400, { Schema: { field: 'x', reason: 'y' } });
+      if (req.url === '/hostile') return json(res, 200, { name: 'x', x: 'y' });
+      return json(res, 200, { ok: true });
+    });
+    go = await startServer((req, res) => {
+      if (req.url === '/v1/validate')
+        return json(res, 400, { Kind: 'schema', Field: 'x', Reason: 'y' });
+      if (req.url === '/hostile') return json(res, 200, HOSTILE);
+      if (req.url === '/status') return json(res, 500, { ok: true });
+      return json(res, 200, { ok: true });
+    });
+    const cwd = await tempProject({ 'cases/demo.yaml': CASES });
+    const run = await runCli(cwd, [
+      'run',
+      '--baseline',
+      `rust=${rust.url}`,
+      '--candidate',
+      `go=${go.url}`,
+    ]);
+    expect(run.code).toBe(1);
+    reportUrl = pathToFileURL(join(cwd, 'reports', 'latest', 'report.html')).href;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all([rust?.close(), go?.close()]);
+  });
+
+  it('shows the counts, filters rows, expands a diff, and runs no script from a body', async () => {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(reportUrl);
+
+    const card = (name: string) => page.locator(`[data-card="${name}"] .value`).textContent();
+    expect(await page.title()).toBe('Parity report: rust vs go');
+    expect(await card('cases')).toBe('4');
+    expect(await card('divergent')).toBe('3');
+    expect(await card('status-parity')).toBe('3/4');
+    expect(await card('kind-shape')).toBe('1');
+    expect(await card('kind-value')).toBe('1');
+    expect(await card('kind-status')).toBe('1');
+
+    const visible = page.locator('details.row:visible');
+    expect(await visible.count()).toBe(3);
+    expect(await page.getByTestId('shown').textContent()).toBe('showing 3 of 3');
+    await page.selectOption('select[data-filter="kind"]', 'status');
+    expect(await visible.count()).toBe(1);
+    expect(await visible.first().getAttribute('data-case')).toBe('demo/status');
+    expect(await page.getByTestId('shown').textContent()).toBe('showing 1 of 3');
+    await page.click('[data-card="kind-status"]'); // toggles the same filter off
+    expect(await visible.count()).toBe(3);
+
+    const hostile = page.locator('details[data-case="demo/hostile"]');
+    await hostile.locator('summary').click();
+    const diff = hostile.getByTestId('diff');
+    await diff.waitFor();
+    const candidateText = (await diff.locator('.side').nth(1).textContent()) ?? '';
+    expect(candidateText).toContain(HOSTILE.name);
+    expect(candidateText).toContain('onerror=window.__pwned=2');
+    expect(await diff.locator('.chg').count()).toBeGreaterThan(0);
+    expect(await hostile.locator('pre.block').last().textContent()).toContain('curl -sS -i');
+
+    expect(await page.evaluate(() => Reflect.get(globalThis, '__pwned'))).toBeUndefined();
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.locator('main script').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});

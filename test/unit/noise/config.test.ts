@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { resolveRules, rulesSpecSchema } from '../../../src/cases/rules-schema.js';
+import { configSchema } from '../../../src/config/schema.js';
+import type { Exchange } from '../../../src/model.js';
+import { mergeNoiseIntoJson, mergeNoiseIntoYaml } from '../../../src/noise/config-doc.js';
+import { maskVolatileHeaders, PRESENT, VOLATILE_HEADERS } from '../../../src/noise/headers.js';
+import { makeCase } from '../../helpers/case.js';
+
+const learned = new Map([
+  [
+    'GET /v1/records/:id',
+    {
+      ignore: ['/requestId', '/sessions/*'],
+      sortArrays: ['/tags', { path: '/items', by: 'id' }],
+      volatileHeaders: ['etag'],
+    },
+  ],
+]);
+
+describe('calibrate --write', () => {
+  it('merges into YAML keeping comments, and the result validates', () => {
+    const text = '# keep me\nbaseline: old # the old one\nnoise: true\n';
+    const out = mergeNoiseIntoYaml(text, learned);
+    expect(out).toContain('# keep me');
+    expect(out).toContain('# the old one');
+    const parsed = configSchema.parse(parse(out));
+    expect(parsed.noise).toMatchObject({
+      enabled: true,
+      endpoints: { 'GET /v1/records/:id': { ignore: ['/requestId', '/sessions/*'] } },
+    });
+    // A second write adds nothing twice.
+    expect(mergeNoiseIntoYaml(out, learned)).toBe(out);
+  });
+
+  it('starts a new file and merges JSON configs', () => {
+    expect(configSchema.parse(parse(mergeNoiseIntoYaml('', learned))).noise).toBeDefined();
+    const json = JSON.parse(
+      mergeNoiseIntoJson(
+        { baseline: 'old', noise: { endpoints: { 'GET /x': { ignore: ['/a'] } } } },
+        learned,
+      ),
+    );
+    expect(Object.keys(json.noise.endpoints)).toEqual(['GET /x', 'GET /v1/records/:id']);
+    expect(configSchema.parse(json).baseline).toBe('old');
+  });
+});
+
+describe('volatile headers', () => {
+  const exchange = (
+    rules: Parameters<typeof makeCase>[2],
+    candidate: Record<string, string>,
+  ): Exchange => {
+    const response = (headers: Record<string, string>) => ({
+      outcome: 'response' as const,
+      response: {
+        status: 200,
+        headers,
+        body: { kind: 'empty' as const },
+        wireBytes: 0,
+        durationMs: 1,
+      },
+    });
+    return {
+      case: makeCase('v', { path: '/v' }, rules),
+      baseline: response({ 'x-request-id': 'a', etag: '1' }),
+      candidate: response(candidate),
+    };
+  };
+
+  it('replace the value of default and configured volatile headers, keeping absence', () => {
+    const masked = maskVolatileHeaders(exchange({ volatileHeaders: ['etag'] }, { etag: '2' }));
+    expect(masked.baseline).toMatchObject({
+      response: { headers: { 'x-request-id': PRESENT, etag: PRESENT } },
+    });
+    expect(masked.candidate).toMatchObject({ response: { headers: { etag: PRESENT } } });
+  });
+
+  it('can be switched off, and a narrower list adds to the default', () => {
+    expect(maskVolatileHeaders(exchange({ volatileHeaders: false }, {})).baseline).toMatchObject({
+      response: { headers: { 'x-request-id': 'a' } },
+    });
+    const rules = resolveRules([rulesSpecSchema.parse({ volatileHeaders: ['X-Span'] })]);
+    expect(rules.volatileHeaders).toEqual([...VOLATILE_HEADERS, 'x-span']);
+    expect(resolveRules([]).volatileHeaders).toBeUndefined();
+  });
+});

@@ -1,0 +1,207 @@
+/**
+ * Equivalence rules: each turns exactly the matching divergence into
+ * equality, says so, and leaves a different divergence alone.
+ */
+import { describe, expect, it } from 'vitest';
+import type { RulesSpecInput } from '../../../src/cases/rules-schema.js';
+import { resolveRules, rulesSpecSchema } from '../../../src/cases/rules-schema.js';
+import { judge } from '../../../src/compare/judge.js';
+import { unusedRules } from '../../../src/equivalence/unused.js';
+import type { CaseResult } from '../../../src/model.js';
+import { canonicalDecimal } from '../../../src/normalise/numbers.js';
+import { ExactNumber } from '../../../src/wire/exact-number.js';
+import { exchange, json, response, testCase } from '../compare/fixtures.js';
+
+function withRules(spec: RulesSpecInput) {
+  return testCase({ rules: resolveRules([rulesSpecSchema.parse(spec)]) });
+}
+
+function run(baseline: unknown, candidate: unknown, spec: RulesSpecInput, status = [200, 200]) {
+  return judge(
+    exchange(
+      response(status[0] ?? 200, json(baseline)),
+      response(status[1] ?? 200, json(candidate)),
+      withRules(spec),
+    ),
+  );
+}
+
+interface RuleFixture {
+  readonly rule: string;
+  readonly spec: RulesSpecInput;
+  readonly equal: readonly [unknown, unknown];
+  readonly fired: readonly string[];
+  /** A divergence of another kind that the rule must not touch. */
+  readonly other: readonly [unknown, unknown];
+}
+
+const SERDE = { Schema: { field: 'x', reason: 'y' } };
+
+const RULES: readonly RuleFixture[] = [
+  {
+    rule: 'emptyEqualsNull',
+    spec: { emptyEqualsNull: true },
+    equal: [
+      { tags: [], labels: {} },
+      { tags: null, labels: null },
+    ],
+    fired: ['emptyEqualsNull at /labels', 'emptyEqualsNull at /tags'],
+    other: [{ tags: ['a'] }, { tags: null }],
+  },
+  {
+    rule: 'numberStrings',
+    spec: { numberStrings: true },
+    equal: [
+      { id: '18446744073709551615', n: 1.5 },
+      { id: new ExactNumber('18446744073709551615'), n: '1.50' },
+    ],
+    fired: ['numberStrings at /id', 'numberStrings at /n'],
+    other: [{ id: '18446744073709551615' }, { id: new ExactNumber('18446744073709551614') }],
+  },
+  {
+    rule: 'timestamps: instant',
+    spec: { timestamps: 'instant' },
+    equal: [
+      { at: '2024-01-15T09:30:00Z', t: 1705311000 },
+      { at: '2024-01-15T10:30:00.000+01:00', t: '2024-01-15T09:30:00Z' },
+    ],
+    fired: ['timestamps: instant at /at', 'timestamps: instant at /t'],
+    other: [{ at: '2024-01-15T09:30:00Z' }, { at: '2024-01-15T09:30:00.12Z' }],
+  },
+  {
+    rule: 'timestamps: second',
+    spec: { timestamps: 'second' },
+    equal: [{ at: '2024-01-15T09:30:00Z' }, { at: '2024-01-15T09:30:00.12Z' }],
+    fired: ['timestamps: second at /at'],
+    other: [{ at: '2024-01-15T09:30:00Z' }, { at: '2024-01-15T09:30:01Z' }],
+  },
+  {
+    rule: 'enumTag',
+    spec: { keyCase: 'fold', enumTag: { baseline: 'external', candidate: { field: 'Kind' } } },
+    equal: [SERDE, { Kind: 'schema', Field: 'x', Reason: 'y' }],
+    fired: [
+      'enumTag: external vs field Kind at /',
+      'keyCase: fold at /Schema/field',
+      'keyCase: fold at /Schema/reason',
+    ],
+    other: [SERDE, { Kind: 'range', Field: 'x', Reason: 'y' }],
+  },
+  {
+    rule: 'enumTag (adjacent, reverse)',
+    spec: { enumTag: { baseline: { tag: 't', content: 'c' }, candidate: 'external' } },
+    equal: [{ t: 'Circle', c: { r: 1 } }, { Circle: { r: 1 } }],
+    fired: ['enumTag: tag t + content c vs external at /'],
+    other: [{ t: 'Circle', c: { r: 1 } }, { Circle: { r: 2 } }],
+  },
+  {
+    rule: 'renames',
+    spec: { renames: [{ baseline: '/items/*/user_name', candidate: '/items/*/login' }] },
+    equal: [
+      { items: [{ user_name: 'ada' }, { user_name: 'bob' }] },
+      { items: [{ login: 'ada' }, { login: 'bob' }] },
+    ],
+    fired: [
+      'renames: /items/*/user_name → /items/*/login at /items/0/user_name',
+      'renames: /items/*/user_name → /items/*/login at /items/1/user_name',
+    ],
+    other: [{ items: [{ user_name: 'ada' }] }, { items: [{ login: 'eve' }] }],
+  },
+  {
+    rule: 'nullEqualsAbsent',
+    spec: { nullEqualsAbsent: true },
+    equal: [{ items: [{ a: 1 }] }, { items: [{ a: 1, deleted_at: null }] }],
+    fired: ['nullEqualsAbsent at /items/*/deleted_at'],
+    other: [{ a: 1 }, { a: 1, b: 0 }],
+  },
+];
+
+describe('equivalence rules', () => {
+  it.each(RULES)('$rule turns the matching divergence into equality', (f) => {
+    expect(run(f.equal[0], f.equal[1], {}).verdict).toBe('divergent');
+    const judgement = run(f.equal[0], f.equal[1], f.spec);
+    expect(judgement.verdict).toBe('equal');
+    expect(judgement.comparison?.equivalences).toEqual(f.fired);
+  });
+
+  it.each(RULES)('$rule leaves a different divergence alone', (f) => {
+    const judgement = run(f.other[0], f.other[1], f.spec);
+    expect(judgement.verdict).toBe('divergent');
+    expect(judgement.divergence?.changes.length).toBeGreaterThan(0);
+  });
+
+  it('statusEquivalence makes 400 and 422 equal, not 400 and 500', () => {
+    const spec = { statusEquivalence: [[400, 422]] };
+    const equal = run({ e: 1 }, { e: 1 }, spec, [400, 422]);
+    expect(equal.verdict).toBe('equal');
+    expect(equal.comparison?.equivalences).toEqual(['statusEquivalence: [400, 422]']);
+    expect(run({ e: 1 }, { e: 1 }, spec, [400, 500]).divergence?.kinds).toEqual(['status']);
+    // The body still counts: an equivalent status does not hide a body difference.
+    expect(run({ e: 1 }, { e: 2 }, spec, [400, 422]).divergence?.kinds).toEqual(['value']);
+  });
+
+  it('emptyEqualsNull with nullEqualsAbsent also equals an absent key', () => {
+    const both = run({ tags: [] }, {}, { emptyEqualsNull: true, nullEqualsAbsent: true });
+    expect(both.verdict).toBe('equal');
+    expect(run({ tags: [] }, {}, { emptyEqualsNull: true }).verdict).toBe('divergent');
+  });
+
+  it('enumTag alone does not fold the field names', () => {
+    const spec = { enumTag: { baseline: 'external', candidate: { field: 'Kind' } } } as const;
+    const judgement = run(SERDE, { Kind: 'schema', Field: 'x', Reason: 'y' }, spec);
+    expect(judgement.verdict).toBe('divergent');
+    expect(run(SERDE, { Kind: 'schema', field: 'x', reason: 'y' }, spec).verdict).toBe('equal');
+  });
+
+  it('rejects rules that cannot be applied', () => {
+    const both = rulesSpecSchema.safeParse({
+      enumTag: { baseline: 'external', candidate: 'external' },
+    });
+    expect(both.success).toBe(false);
+    const stars = rulesSpecSchema.safeParse({ renames: [{ baseline: '/a/*', candidate: '/b' }] });
+    expect(stars.success).toBe(false);
+    expect(rulesSpecSchema.safeParse({ statusEquivalence: [[400]] }).success).toBe(false);
+  });
+
+  it('merges layers: switches override, lists add', () => {
+    const rules = resolveRules([
+      rulesSpecSchema.parse({ timestamps: 'instant', statusEquivalence: [[400, 422]] }),
+      rulesSpecSchema.parse({ timestamps: 'second', statusEquivalence: [[401, 403]] }),
+    ]);
+    expect(rules.equivalence?.timestamps).toBe('second');
+    expect(rules.equivalence?.statusEquivalence).toEqual([
+      [400, 422],
+      [401, 403],
+    ]);
+    expect(resolveRules([rulesSpecSchema.parse({})]).equivalence).toBeUndefined();
+  });
+
+  it('lists the declared rules that never fired', () => {
+    const c = withRules({ timestamps: 'instant', numberStrings: true, keyCase: 'fold' });
+    const result = (equivalences: string[]): CaseResult => ({
+      caseId: 'x',
+      suite: 's',
+      endpoint: 'GET /',
+      request: { method: 'GET', path: '/' },
+      baseline: { status: 200, durationMs: 1 },
+      candidate: { status: 200, durationMs: 1 },
+      verdict: 'equal',
+      kinds: [],
+      changes: [],
+      headerChanges: [],
+      equivalences,
+    });
+    expect(unusedRules([c], [result(['timestamps: instant at /at'])])).toEqual([
+      'keyCase: fold',
+      'numberStrings',
+    ]);
+  });
+
+  it('compares decimals exactly', () => {
+    expect(canonicalDecimal('1')).toBe(canonicalDecimal('1.000'));
+    expect(canonicalDecimal('1e+21')).toBe(canonicalDecimal('1000000000000000000000'));
+    expect(canonicalDecimal('0.05')).toBe(canonicalDecimal('5e-2'));
+    expect(canonicalDecimal('9007199254740993')).not.toBe(canonicalDecimal('9007199254740992'));
+    expect(canonicalDecimal('-0')).toBe('0');
+    expect(canonicalDecimal('abc')).toBeUndefined();
+  });
+});

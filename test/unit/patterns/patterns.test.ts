@@ -1,0 +1,256 @@
+/**
+ * One fixture per recognised pattern: the registry names it, explains it in
+ * plain words, and gives divergences with the same root cause one fingerprint.
+ */
+import { describe, expect, it } from 'vitest';
+import { compare } from '../../../src/compare/compare.js';
+import { judge } from '../../../src/compare/judge.js';
+import { recognisePatterns } from '../../../src/compare/patterns/registry.js';
+import type { Change } from '../../../src/model.js';
+import { exchange, json, response, testCase } from '../compare/fixtures.js';
+
+function judged(
+  baseline: unknown,
+  candidate: unknown,
+  opts: { status?: number; id?: string; path?: string } = {},
+) {
+  const c = testCase({
+    id: `t/${opts.id ?? 'a'}`,
+    request: {
+      method: 'GET',
+      path: opts.path ?? '/v1/x',
+      query: [],
+      headers: [],
+      body: { kind: 'none' },
+    },
+  });
+  const status = opts.status ?? 200;
+  const j = judge(exchange(response(status, json(baseline)), response(status, json(candidate)), c));
+  if (j.divergence === undefined) throw new Error('expected a divergence');
+  return j.divergence;
+}
+
+interface Fixture {
+  readonly name: string;
+  readonly baseline: unknown;
+  readonly candidate: unknown;
+  readonly title: string;
+  readonly explanation: string;
+  /** Another case with the same root cause (other values, other variant). */
+  readonly again: readonly [unknown, unknown];
+}
+
+const FIXTURES: readonly Fixture[] = [
+  {
+    name: 'tagged-enum',
+    baseline: { Schema: { field: 'name', reason: 'required' } },
+    candidate: { Kind: 'schema', Field: 'name', Reason: 'required' },
+    title: 'externally tagged enum vs `Kind` discriminator',
+    explanation:
+      'Baseline wraps the variant in a key `Schema` (externally tagged enum, serde\'s default); candidate uses a discriminator field `Kind` = "schema" with PascalCase fields (`field`→`Field` and `reason`→`Reason`).',
+    again: [{ Range: { field: 'age', min: 0 } }, { Kind: 'range', Field: 'age', Min: 0 }],
+  },
+  {
+    name: 'key-case',
+    baseline: { user: { first_name: 'Ada', last_name: 'L' } },
+    candidate: { user: { firstName: 'Ada', lastName: 'L' } },
+    title: 'keys snake_case vs camelCase at `/user`',
+    explanation:
+      'Keys are snake_case in baseline and camelCase in candidate at `/user`: `first_name`→`firstName` and `last_name`→`lastName`.',
+    again: [{ user: { first_name: 'Grace' } }, { user: { firstName: 'Grace' } }],
+  },
+  {
+    name: 'null-vs-absent',
+    baseline: { id: 1 },
+    candidate: { id: 1, deleted_at: null },
+    title: '`/deleted_at` null vs absent',
+    explanation:
+      'Candidate writes `deleted_at` as null where baseline omits it (`omitempty` / `skip_serializing_if`) at `/deleted_at`.',
+    again: [{ id: 2 }, { id: 2, deleted_at: null }],
+  },
+  {
+    name: 'nil-slice',
+    baseline: { tags: [] },
+    candidate: { tags: null },
+    title: '`/tags` [] vs null',
+    explanation:
+      'Baseline sends an empty list `[]` at `/tags` where candidate sends `null` (a Go nil slice marshals as null).',
+    again: [
+      { tags: [], n: 1 },
+      { tags: null, n: 1 },
+    ],
+  },
+  {
+    name: 'nil-map',
+    baseline: { labels: {} },
+    candidate: { labels: null },
+    title: '`/labels` {} vs null',
+    explanation:
+      'Baseline sends an empty object `{}` at `/labels` where candidate sends `null` (a Go nil map marshals as null).',
+    again: [
+      { labels: {}, n: 2 },
+      { labels: null, n: 2 },
+    ],
+  },
+  {
+    name: 'int-as-string',
+    baseline: { balance: '9007199254740993' },
+    // A float64 cannot hold 2^53 + 1: the string is the exact value the number stood for.
+    candidate: { balance: 2 ** 53 + 1 },
+    title: '`/balance` integer as string vs number',
+    explanation:
+      'Baseline writes the integer at `/balance` as a string ("9007199254740993"), the other side as a JSON number.',
+    again: [{ balance: '7' }, { balance: 7 }],
+  },
+  {
+    name: 'timestamp-format',
+    baseline: { created_at: '2024-03-10T08:05:59Z' },
+    candidate: { created_at: '2024-03-10T08:05:59.999Z' },
+    title: '`/created_at` timestamp precision',
+    explanation:
+      'The timestamp at `/created_at` is the same instant written differently: RFC 3339, whole seconds, Z in baseline, RFC 3339, fractional seconds, Z in candidate',
+    again: [{ created_at: '2024-01-15T09:30:00Z' }, { created_at: '2024-01-15T09:30:00.12Z' }],
+  },
+  {
+    name: 'enum-case',
+    baseline: { status: 'ACTIVE' },
+    candidate: { status: 'active' },
+    title: '`/status` enum values UPPER_CASE vs lower_case',
+    explanation:
+      'The enum value at `/status` is cased differently: "ACTIVE" in baseline, "active" in candidate.',
+    again: [{ status: 'SUSPENDED' }, { status: 'suspended' }],
+  },
+  {
+    name: 'float-format',
+    baseline: { price: '1' },
+    candidate: { price: '1.0' },
+    title: '`/price` number formatting',
+    explanation:
+      'The number at `/price` has the same value written differently: 1 in baseline, 1.0 in candidate.',
+    again: [{ price: '2.5' }, { price: '2.50' }],
+  },
+  {
+    name: 'error-envelope',
+    baseline: { error: 'record 99 not found' },
+    candidate: { message: 'record 99 not found' },
+    title: 'error envelope `error` vs `message`',
+    explanation:
+      'The error envelope differs: baseline puts the error under `error`, candidate under `message` (same content).',
+    again: [{ error: 'record 7 not found' }, { message: 'record 7 not found' }],
+  },
+  {
+    name: 'array-order',
+    baseline: { items: [{ id: 1 }, { id: 2 }, { id: 3 }] },
+    candidate: { items: [{ id: 3 }, { id: 1 }, { id: 2 }] },
+    title: '`/items` array order',
+    explanation: 'The array `/items` has its elements in another order',
+    again: [{ items: [{ id: 8 }, { id: 9 }] }, { items: [{ id: 9 }, { id: 8 }] }],
+  },
+];
+
+describe('pattern registry', () => {
+  it.each(FIXTURES)('recognises $name, explains it and groups it', (f) => {
+    const divergence = judged(f.baseline, f.candidate, { id: 'one', path: '/v1/one' });
+    expect(divergence.pattern?.matches.map((m) => m.name)).toEqual([f.name]);
+    expect(divergence.pattern?.complete).toBe(true);
+    expect(divergence.pattern?.title).toBe(f.title);
+    expect(divergence.summary).toBe(f.title);
+    expect(divergence.explanation).toContain(f.explanation);
+    // Same root cause in another case, on another endpoint, with other values: one fingerprint.
+    const again = judged(f.again[0], f.again[1], { id: 'two', path: '/v2/other' });
+    expect(again.fingerprint).toBe(divergence.fingerprint);
+  });
+
+  it('gives different root causes different fingerprints', () => {
+    const prints = FIXTURES.map((f) => judged(f.baseline, f.candidate).fingerprint);
+    expect(new Set(prints).size).toBe(FIXTURES.length);
+  });
+
+  it('keys the fingerprint on the body path', () => {
+    const top = judged({ tags: [] }, { tags: null });
+    const nested = judged({ user: { tags: [] } }, { user: { tags: null } });
+    expect(nested.fingerprint).not.toBe(top.fingerprint);
+  });
+
+  it('reports every pattern of a divergence and explains each', () => {
+    const divergence = judged(
+      { tags: [], created_at: '2024-01-15T09:30:00Z' },
+      { tags: null, created_at: '2024-01-15T09:30:00.12Z', deleted_at: null },
+    );
+    expect(divergence.pattern?.matches.map((m) => m.name).sort()).toEqual([
+      'nil-slice',
+      'null-vs-absent',
+      'timestamp-format',
+    ]);
+    expect(divergence.explanation).toContain('Go nil slice');
+    expect(divergence.explanation).toContain('omitempty');
+    expect(divergence.explanation).toContain('same instant');
+  });
+
+  it('keeps a case-level fingerprint when a change is left unexplained', () => {
+    const a = judged({ tags: [], total: 1 }, { tags: null, total: 2 }, { id: 'a' });
+    const b = judged({ tags: [], total: 1 }, { tags: null, total: 2 }, { id: 'b' });
+    expect(a.pattern?.complete).toBe(false);
+    expect(a.fingerprint).not.toBe(b.fingerprint);
+    expect(a.explanation).toContain('Value differs at `/total`: 1 → 2.');
+  });
+
+  it('keeps a case-level fingerprint when the status differs', () => {
+    const c = (id: string) =>
+      testCase({
+        id,
+        request: { method: 'GET', path: '/x', query: [], headers: [], body: { kind: 'none' } },
+      });
+    const one = (id: string) =>
+      judge(
+        exchange(response(400, json({ tags: [] })), response(422, json({ tags: null })), c(id)),
+      );
+    expect(one('t/a').divergence?.fingerprint).not.toBe(one('t/b').divergence?.fingerprint);
+  });
+
+  it('prefixes error answers with what they are', () => {
+    const divergence = judged(
+      { Schema: { field: 'x' } },
+      { Kind: 'schema', Field: 'x' },
+      { status: 400 },
+    );
+    expect(divergence.summary).toBe(
+      'validation errors: externally tagged enum vs `Kind` discriminator',
+    );
+  });
+
+  it('recognises the reverse and the adjacently tagged representation', () => {
+    const reverse = judged({ type: 'Circle', radius: 1 }, { Circle: { radius: 1 } });
+    expect(reverse.summary).toBe('`type` discriminator vs externally tagged enum');
+    const adjacent = judged({ Circle: { radius: 1 } }, { t: 'Circle', c: { radius: 1 } });
+    expect(adjacent.summary).toBe('externally tagged enum vs adjacently tagged (`t`, `c`)');
+  });
+
+  it('does not mistake different values for a pattern', () => {
+    const changes: Change[] = [
+      { path: '/status', op: 'value', baseline: 'active', candidate: 'deleted' },
+      {
+        path: '/at',
+        op: 'value',
+        baseline: '2024-01-01T00:00:00Z',
+        candidate: '2024-01-02T00:00:00Z',
+      },
+      { path: '/n', op: 'type', baseline: '12', candidate: 13 },
+      { path: '/list', op: 'type', baseline: [1], candidate: null },
+    ];
+    const { matches, unexplained } = recognisePatterns(changes);
+    expect(matches).toEqual([]);
+    expect(unexplained).toEqual(changes);
+  });
+
+  it('matches the comparison of the seed finding to one pattern', () => {
+    const comparison = compare(
+      exchange(
+        response(400, json({ Schema: { field: 'x', reason: 'y' } })),
+        response(400, json({ Kind: 'schema', Field: 'x', Reason: 'y' })),
+      ),
+    );
+    expect(comparison?.body).toHaveLength(4);
+    expect(recognisePatterns(comparison?.body ?? []).unexplained).toEqual([]);
+  });
+});

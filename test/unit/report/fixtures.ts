@@ -1,0 +1,95 @@
+/** A small RunReport with one of each outcome, for the renderer tests. */
+import type { CaseResult } from '../../../src/model.js';
+import { summariseLatency } from '../../../src/report/latency.js';
+import { type RunReport, summarise } from '../../../src/report/model.js';
+
+export const HOSTILE_NAME = '<script>window.__pwned=1</script>';
+export const HOSTILE_X = '"><img src=x onerror=window.__pwned=2>';
+
+function result(id: string, extra: Partial<CaseResult>): CaseResult {
+  return {
+    caseId: `demo/${id}`,
+    suite: 'demo',
+    endpoint: `GET /${id}`,
+    request: { method: 'GET', path: `/${id}` },
+    baseline: { status: 200, durationMs: 2 },
+    candidate: { status: 200, durationMs: 3 },
+    verdict: 'equal',
+    kinds: [],
+    changes: [],
+    headerChanges: [],
+    ...extra,
+  };
+}
+
+export function sampleResults(): CaseResult[] {
+  return [
+    result('accepted', {
+      verdict: 'divergent',
+      kinds: ['value'],
+      fingerprint: 'ffff000011112222',
+      summary: 'value differs at /n',
+      explanation: 'baseline 1, candidate 2',
+      changes: [{ path: '/n', op: 'value', baseline: 1, candidate: 2 }],
+      tracker: { id: 'PAR-002', status: 'accepted' },
+      bodies: { baseline: { n: 1 }, candidate: { n: 2 } },
+    }),
+    result('down', {
+      verdict: 'error',
+      kinds: ['transport'],
+      baseline: {
+        status: undefined,
+        durationMs: 1,
+        error: { code: 'ECONNREFUSED', message: 'refused' },
+      },
+      candidate: {
+        status: undefined,
+        durationMs: 1,
+        error: { code: 'ECONNREFUSED', message: 'refused' },
+      },
+      fingerprint: 'aaaa000011112222',
+      summary: 'both sides failed',
+      explanation: 'both sides failed in transport',
+    }),
+    result('drift', {
+      endpoint: 'POST /v1/validate',
+      request: { method: 'POST', path: '/v1/validate' },
+      verdict: 'divergent',
+      kinds: ['shape'],
+      baseline: { status: 400, durationMs: 1.5 },
+      candidate: { status: 400, durationMs: 0.5 },
+      fingerprint: '0123456789abcdef',
+      summary: `shape: ${HOSTILE_NAME}`,
+      explanation: `baseline wraps the variant in a key; value ${HOSTILE_X} \u0001 ]]>`,
+      changes: [
+        { path: '/Schema', op: 'removed', baseline: { field: 'x' } },
+        { path: '/name', op: 'value', baseline: 'x', candidate: HOSTILE_NAME },
+      ],
+      headerChanges: [{ name: 'x-kind', baseline: 'a&b', candidate: undefined }],
+      repro: {
+        baseline: "curl -sS -i 'http://b/v1/validate'",
+        candidate: "curl -sS -i 'http://c/v1/validate'",
+      },
+      bodies: {
+        baseline: { Schema: { field: 'x' }, name: 'x' },
+        candidate: { name: HOSTILE_NAME, x: HOSTILE_X },
+      },
+      tracker: { id: 'PAR-001', status: 'open' },
+      regression: 'new',
+    }),
+    result('same', {}),
+  ];
+}
+
+export function sampleReport(results: CaseResult[] = sampleResults()): RunReport {
+  return {
+    schemaVersion: 1,
+    runId: '2026-11-20T10-00-00Z-abcdef',
+    startedAt: '2026-11-20T10:00:00.000Z',
+    finishedAt: '2026-11-20T10:00:01.000Z',
+    baseline: { name: 'rust', url: 'http://127.0.0.1:3100' },
+    candidate: { name: 'go', url: 'http://127.0.0.1:4110' },
+    summary: { ...summarise(results), latency: summariseLatency(results) },
+    results,
+  };
+}

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { CLIENT_SCRIPT } from '../../../src/report/html/client.js';
+import { bodyLines, marksFor } from '../../../src/report/html/diff-lines.js';
+import { embedJson, renderHtml, scriptHash } from '../../../src/report/html/render.js';
+import type { htmlView } from '../../../src/report/html/view.js';
+import { HOSTILE_NAME, HOSTILE_X, sampleReport } from './fixtures.js';
+
+/** The embedded data block of a rendered page, parsed the way the page does. */
+function embedded(html: string): ReturnType<typeof htmlView> {
+  const match = /<script type="application\/json" id="parity-data">([^<]*)<\/script>/.exec(html);
+  if (match?.[1] === undefined) throw new Error('no data block');
+  return JSON.parse(match[1]);
+}
+
+describe('report.html', () => {
+  const html = renderHtml(sampleReport());
+
+  it('is self-contained: no URL is fetched, one hashed script allowed by the CSP', () => {
+    const page = html.replace(/(id="parity-data">)[^<]*/, '$1');
+    expect(page).not.toMatch(/<(link|img|iframe|object|embed)\b|\bsrc=|\bhref=|https?:/);
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain(`script-src ${scriptHash(CLIENT_SCRIPT)}`);
+    expect(html).toContain(`<script>${CLIENT_SCRIPT}</script>`);
+  });
+
+  it('never lets a server string close the data block or become markup', () => {
+    expect(html).not.toContain(HOSTILE_NAME);
+    expect(html).not.toContain('<img');
+    expect(html.match(/<\/script>/g)).toHaveLength(2);
+    const view = embedded(html);
+    const drift = view.rows.find((r) => r.id === 'demo/drift');
+    expect(drift?.summary).toBe(`shape: ${HOSTILE_NAME}`);
+    expect(drift?.diff?.candidate.lines.map(([text]) => text).join('\n')).toContain(HOSTILE_X);
+    expect(embedJson({ s: '\u2028</script><!--&' })).toBe(
+      '{"s":"\\u2028\\u003c/script\\u003e\\u003c!--\\u0026"}',
+    );
+  });
+
+  it('carries the counts, endpoints, latency and rows the page shows', () => {
+    const view = embedded(html);
+    expect(view.counts).toContainEqual(['divergent', 'Divergent', '2']);
+    expect(view.counts).toContainEqual(['status-parity', 'Status parity', '3/3']);
+    expect(view.kinds.find(([k]) => k === 'shape')?.[2]).toBe(1);
+    expect(
+      view.rows.map((r) => [r.id, r.kind, r.regression ?? '', r.tracker?.status ?? '']),
+    ).toEqual([
+      ['demo/accepted', 'value', '', 'accepted'],
+      ['demo/down', 'transport', '', ''],
+      ['demo/drift', 'shape', 'new', 'open'],
+    ]);
+    expect(view.endpoints.map((e) => e.endpoint)).toContain('POST /v1/validate');
+    expect(view.latency.rows.find((r) => r[0] === 'POST /v1/validate')?.slice(2, 4)).toEqual([
+      '1.50 ms',
+      '0.50 ms',
+    ]);
+  });
+});
+
+describe('side-by-side body lines', () => {
+  const changes = [
+    { path: '/Schema', op: 'removed' as const, baseline: { field: 'x' } },
+    { path: '/Kind', op: 'added' as const, candidate: 'schema' },
+    { path: '/list/0', op: 'moved' as const, baseline: 0, candidate: 1 },
+  ];
+
+  it('marks the lines of removed values on the baseline side only', () => {
+    const { lines, cut } = bodyLines(
+      { Schema: { field: 'x' }, list: ['a', 'b'] },
+      changes,
+      'baseline',
+    );
+    expect(cut).toBe(false);
+    expect(lines).toEqual([
+      ['{', ''],
+      ['  "Schema": {', 'del'],
+      ['    "field": "x"', 'del'],
+      ['  },', 'del'],
+      ['  "list": [', ''],
+      ['    "a",', 'mov'],
+      ['    "b"', ''],
+      ['  ]', ''],
+      ['}', ''],
+    ]);
+  });
+
+  it('marks added values and moved targets on the candidate side', () => {
+    expect(marksFor(changes, 'candidate')).toEqual(
+      new Map([
+        ['/Kind', 'add'],
+        ['/list/1', 'mov'],
+      ]),
+    );
+    const { lines } = bodyLines({ Kind: 'schema', 'a/b': [] }, changes, 'candidate');
+    expect(lines).toEqual([
+      ['{', ''],
+      ['  "Kind": "schema",', 'add'],
+      ['  "a/b": []', ''],
+      ['}', ''],
+    ]);
+  });
+
+  it('prints text bodies line by line and cuts very long bodies', () => {
+    const text = bodyLines(
+      'a\nb',
+      [{ path: '', op: 'value', baseline: 'a\nb', candidate: 'c' }],
+      'baseline',
+    );
+    expect(text.lines).toEqual([
+      ['a', 'chg'],
+      ['b', 'chg'],
+    ]);
+    const long = bodyLines(
+      Array.from({ length: 5000 }, (_, i) => i),
+      [],
+      'candidate',
+    );
+    expect(long.cut).toBe(true);
+    expect(long.lines.length).toBe(2000);
+  });
+});

@@ -1,0 +1,55 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ParityError } from '../../../src/errors.js';
+import { renderJson } from '../../../src/report/json.js';
+import { parseReport, readReport } from '../../../src/report/read.js';
+import { sampleReport } from './fixtures.js';
+
+function refusal(fn: () => unknown): ParityError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ParityError) return error;
+    throw error;
+  }
+  throw new Error('expected a ParityError');
+}
+
+describe('reading report.json', () => {
+  it('reads back what a run writes, keeping fields it does not know', () => {
+    const report = { ...sampleReport(), shard: { index: 1, total: 2 } };
+    const parsed = parseReport(renderJson(report), 'r.json');
+    expect(JSON.parse(renderJson(parsed))).toEqual(JSON.parse(renderJson(report)));
+  });
+
+  it('refuses a newer schemaVersion with a message that says what to do', () => {
+    const text = JSON.stringify({ ...sampleReport(), schemaVersion: 2 });
+    const error = refusal(() => parseReport(text, 'reports/x/report.json'));
+    expect(error.code).toBe('PARITY_REPORT_INVALID');
+    expect(error.message).toBe(
+      'reports/x/report.json: written with report schemaVersion 2, but this parity reads schemaVersion 1; upgrade parity to read it',
+    );
+  });
+
+  it('names the field of a garbled report and refuses non-JSON', () => {
+    const broken = JSON.parse(renderJson(sampleReport()));
+    broken.results[2].verdict = 'maybe';
+    const error = refusal(() => parseReport(JSON.stringify(broken), 'r.json'));
+    expect(error.message).toMatch(/^r\.json: not a valid report: results\[2\]\.verdict: /);
+    expect(refusal(() => parseReport('{"schemaVersion": 1, "runId"', 'r.json')).message).toMatch(
+      /^r\.json: not valid JSON/,
+    );
+    expect(refusal(() => parseReport('[]', 'r.json')).message).toContain('not a parity report');
+  });
+
+  it('says how to get a report when the file is missing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'parity-read-'));
+    await expect(readReport(join(dir, 'none.json'))).rejects.toThrow(
+      /no such file \(run `parity run` first/,
+    );
+    await writeFile(join(dir, 'ok.json'), renderJson(sampleReport()));
+    expect((await readReport(join(dir, 'ok.json'))).runId).toBe(sampleReport().runId);
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { checkTracker } from '../../../src/tracker/check.js';
+import type { TrackerRow } from '../../../src/tracker/types.js';
+import { divergent, equal, report, unreachable } from '../regression/fixtures.js';
+
+function row(overrides: Partial<TrackerRow> & Pick<TrackerRow, 'id' | 'fingerprint'>): TrackerRow {
+  return {
+    status: 'open',
+    kind: 'shape',
+    endpoints: ['GET /x'],
+    caseIds: [],
+    summary: 's',
+    firstSeen: '2026-11-19',
+    lastSeen: '2026-11-20',
+    resolved: '',
+    decision: '',
+    ...overrides,
+  };
+}
+
+// The report finished on 2026-11-20.
+describe('checkTracker', () => {
+  it('is up to date when every divergence has a current row and no open row was fixed', () => {
+    const rows = [
+      row({ id: 'PAR-001', fingerprint: 'fp1', caseIds: ['a'] }),
+      row({ id: 'PAR-002', fingerprint: 'fp2', caseIds: ['zz'], status: 'accepted' }),
+      row({
+        id: 'PAR-003',
+        fingerprint: 'fp3',
+        caseIds: ['c'],
+        status: 'resolved',
+        resolved: '2026-11-20',
+      }),
+    ];
+    expect(checkTracker(rows, report([divergent('a', 'fp1'), equal('b'), equal('c')]))).toEqual([]);
+  });
+
+  it('finds a divergence without a row', () => {
+    expect(checkTracker([], report([divergent('a', 'fp1'), divergent('b', 'fp1')]))).toEqual([
+      { reason: 'missing-row', fingerprint: 'fp1', rowId: undefined, caseIds: ['a', 'b'] },
+    ]);
+  });
+
+  it('finds a resolved row the report shows reproducing, and a Last seen older than the report', () => {
+    const rows = [
+      row({ id: 'PAR-001', fingerprint: 'fp1', status: 'resolved', resolved: '2026-11-19' }),
+      row({ id: 'PAR-002', fingerprint: 'fp2', status: 'wontfix', lastSeen: '2026-11-18' }),
+    ];
+    const found = checkTracker(rows, report([divergent('a', 'fp1'), divergent('b', 'fp2')]));
+    expect(found.map((f) => [f.rowId, f.reason])).toEqual([
+      ['PAR-001', 'not-reopened'],
+      ['PAR-002', 'not-seen'],
+    ]);
+  });
+
+  it('finds an open row whose cases all compared without reproducing it', () => {
+    const rows = [
+      row({ id: 'PAR-001', fingerprint: 'fp1', caseIds: ['a', 'b'], lastSeen: '2026-11-19' }),
+      // b/c did not all run, or failed in transport: nothing is proven.
+      row({ id: 'PAR-002', fingerprint: 'fp2', caseIds: ['a', 'missing'] }),
+      row({ id: 'PAR-003', fingerprint: 'fp3', caseIds: ['down'] }),
+      // Seen after the report's day: the tracker is newer than the report.
+      row({ id: 'PAR-004', fingerprint: 'fp4', caseIds: ['a'], lastSeen: '2026-11-21' }),
+      // Accepted rows are never resolved by parity.
+      row({ id: 'PAR-005', fingerprint: 'fp5', caseIds: ['a'], status: 'accepted' }),
+    ];
+    const found = checkTracker(
+      rows,
+      report([equal('a'), divergent('b', 'fpX'), unreachable('down', 'fpY')]),
+    );
+    expect(found.map((f) => [f.rowId ?? f.fingerprint, f.reason])).toEqual([
+      ['fpX', 'missing-row'],
+      // A one-sided transport failure is a divergence of its own, tracked like any other.
+      ['fpY', 'missing-row'],
+      ['PAR-001', 'not-resolved'],
+    ]);
+  });
+});
