@@ -23,6 +23,9 @@ const SCALE = quick
       peers: 1_000,
     };
 const CONCURRENCY = 16;
+// `--only throughput,diff,memory,peers` runs a subset (for iterating on one goal).
+const onlyArg = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const only = new Set(onlyArg ? onlyArg.split(',') : ['throughput', 'diff', 'memory', 'peers']);
 
 const rows = [];
 const notes = [];
@@ -122,10 +125,10 @@ const startedAt = new Date().toISOString();
 const started = performance.now();
 const urls = await startServers();
 try {
-  await runThroughput(urls);
-  await runDiff();
-  await runMemory(urls);
-  await runPeers(urls);
+  if (only.has('throughput')) await runThroughput(urls);
+  if (only.has('diff')) await runDiff();
+  if (only.has('memory')) await runMemory(urls);
+  if (only.has('peers')) await runPeers(urls);
 } finally {
   urls.stop();
 }

@@ -5,7 +5,7 @@
  * Pure: the environment is passed in.
  */
 import type { InputProblem } from '../errors.js';
-import type { Case, Pairs, RequestBody, SourceLocation } from '../model.js';
+import type { Case, Pairs, RequestBody, Rules, SourceLocation } from '../model.js';
 import { type Env, substituteEnv, substituteEnvDeep, type ValuePath } from '../util/env.js';
 import { formatField, type Locator } from './parse-file.js';
 import { type RulesSpec, resolveRules } from './rules-schema.js';
@@ -49,6 +49,8 @@ export function resolveCaseFile(
   const defaults = {
     headers: headerPairs(spec.defaults?.headers, ['defaults', 'headers'], sub),
     query: queryPairs(spec.defaults?.query, ['defaults', 'query'], sub),
+    // Shared by every case without rules of its own: one object per file, not per case.
+    rules: resolveRules([context.globalRules, spec.defaults?.rules]),
   };
   const entries = spec.cases.map((item, index) =>
     resolveCase({ spec, item, base: ['cases', index], defaults, sub, json }, context),
@@ -63,7 +65,7 @@ interface CaseParts {
   readonly spec: CaseFile;
   readonly item: CaseSpec;
   readonly base: readonly ['cases', number];
-  readonly defaults: { readonly headers: Pairs; readonly query: Pairs };
+  readonly defaults: { readonly headers: Pairs; readonly query: Pairs; readonly rules: Rules };
   readonly sub: Substitute;
   readonly json: SubstituteJson;
 }
@@ -93,12 +95,36 @@ function resolveCase(parts: CaseParts, context: ResolveContext): ResolvedEntry {
     description: item.description,
     tags: [...new Set([...(spec.defaults?.tags ?? []), ...(item.tags ?? [])])],
     request: { method: request.method, path, query, headers, body: requestBody(parts) },
-    rules: resolveRules([context.globalRules, spec.defaults?.rules, item.rules]),
+    rules:
+      item.rules === undefined
+        ? defaults.rules
+        : resolveRules([context.globalRules, spec.defaults?.rules, item.rules]),
     expect: { status: item.expect?.status },
-    source: { file: context.file, ...context.locate(base) },
+    source: lazySource(context, base),
   };
-  const idAt = { file: context.file, ...context.locate([...base, 'id']) };
+  const idAt = lazySource(context, [...base, 'id']);
   return { case: resolved, idAt, idField: formatField([...base, 'id']) };
+}
+
+/**
+ * A source location computed on first read: positions cost a YAML parse for
+ * JSON files, and most runs never show one.
+ */
+function lazySource(context: ResolveContext, path: ValuePath): SourceLocation {
+  let position: { line: number; column: number } | undefined;
+  const at = () => {
+    position ??= context.locate(path);
+    return position;
+  };
+  return {
+    file: context.file,
+    get line() {
+      return at().line;
+    },
+    get column() {
+      return at().column;
+    },
+  };
 }
 
 function requestBody(parts: CaseParts): RequestBody {

@@ -2,15 +2,26 @@
  * Endpoint names for grouping: `GET /v1/records/42` → `GET /v1/records/:id`.
  */
 
-const ID_SEGMENTS: readonly RegExp[] = [
-  /^\d+$/, // numeric
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, // uuid
-  /^[0-9a-f]{16,}$/i, // long hex (object ids, hashes)
-  /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/i, // ULID (Crockford base32, 48-bit time first)
-];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const LONG_HEX = /^[0-9a-f]{16,}$/i;
+const ULID = /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/i; // Crockford base32, 48-bit time first
 
+function isDigits(segment: string): boolean {
+  if (segment.length === 0) return false;
+  for (let i = 0; i < segment.length; i++) {
+    const c = segment.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** Numeric, uuid, ≥16 hex digits or ULID; the length checks keep the common case regex-free. */
 function isId(segment: string): boolean {
-  return ID_SEGMENTS.some((pattern) => pattern.test(segment));
+  if (isDigits(segment)) return true;
+  const n = segment.length;
+  if (n === 36) return UUID.test(segment);
+  if (n === 26 && ULID.test(segment)) return true;
+  return n >= 16 && LONG_HEX.test(segment);
 }
 
 /**

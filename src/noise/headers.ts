@@ -31,9 +31,21 @@ export const VOLATILE_HEADERS: readonly string[] = [
 /** What a volatile header's value is replaced with before comparing. */
 export const PRESENT = '(present)';
 
-/** The volatile header names for a case: its rules' list, or the defaults. */
+const volatileByRules = new WeakMap<Rules, ReadonlySet<string>>();
+
+/**
+ * The volatile header names that matter for a case: its rules' list (or the
+ * defaults) among the allow-listed headers, since no other header is compared.
+ * Cached per rules object (cases of a file share one): this runs per exchange.
+ */
 export function volatileHeadersOf(rules: Rules): ReadonlySet<string> {
-  return new Set(rules.volatileHeaders ?? VOLATILE_HEADERS);
+  let names = volatileByRules.get(rules);
+  if (names === undefined) {
+    const volatile = new Set(rules.volatileHeaders ?? VOLATILE_HEADERS);
+    names = new Set(rules.headers.filter((name) => volatile.has(name)));
+    volatileByRules.set(rules, names);
+  }
+  return names;
 }
 
 function maskResponse(response: Response, names: ReadonlySet<string>): Response {

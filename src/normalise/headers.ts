@@ -16,17 +16,31 @@ export function normaliseHeaders(
   headers: Readonly<Record<string, string>>,
   rules: Rules,
 ): Record<string, string> {
-  const allowed = new Set(rules.headers.map((name) => name.toLowerCase()));
   const out: Record<string, string> = {};
-  for (const [rawName, value] of Object.entries(headers)) {
-    const name = rawName.toLowerCase();
-    if (!allowed.has(name)) continue;
+  // The allow-list is short and response header names are lower case already
+  // (see `Response.headers`): look each allowed name up instead of scanning all.
+  for (const allowed of rules.headers) {
+    const name = allowed.toLowerCase();
+    const value = headers[name];
+    if (value === undefined) continue;
     // Bodies are decoded as strict UTF-8 whatever the charset says, so a charset
     // difference is wire-only: an encoding note (`wire/notes.ts`), not a divergence.
-    out[name] =
-      name === 'content-type' ? withoutCharset(normaliseContentType(value)) : value.trim();
+    out[name] = name === 'content-type' ? contentTypeKey(value) : value.trim();
   }
   return out;
+}
+
+/** Content types repeat across responses: normalise each distinct value once. */
+const contentTypes = new Map<string, string>();
+
+function contentTypeKey(value: string): string {
+  let key = contentTypes.get(value);
+  if (key === undefined) {
+    key = withoutCharset(normaliseContentType(value));
+    if (contentTypes.size >= 1024) contentTypes.clear();
+    contentTypes.set(value, key);
+  }
+  return key;
 }
 
 /** Canonical form of a media type: `type/subtype;a=1;b=2`, lower case, parameters sorted. */

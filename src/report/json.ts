@@ -1,12 +1,37 @@
-/** report.json: the canonical artefact. Pure. */
+/**
+ * report.json: the canonical artefact. Pure.
+ *
+ * The report is pretty-printed, except that each result sits on one line of
+ * its own: a 100k-case report stays diff-friendly (one line per case), and a
+ * streamed report can copy each result's JSON straight from results.ndjson.
+ */
 import type { CaseResult } from '../model.js';
 import type { RunReport } from './model.js';
 
-export function renderJson(report: RunReport): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+const RESULTS_SLOT = '\n  "results": []';
+
+/** A result, or its JSON text when it was already serialised (results.ndjson). */
+export type ResultJson = CaseResult | string;
+
+function frame(report: RunReport): { before: string; after: string } {
+  const head = JSON.stringify({ ...report, results: [] }, null, 2);
+  const slot = head.indexOf(RESULTS_SLOT);
+  if (slot < 0) throw new Error('report.json: no results slot in the rendered report');
+  return {
+    before: `${head.slice(0, slot)}\n  "results": [`,
+    after: `]${head.slice(slot + RESULTS_SLOT.length)}\n`,
+  };
 }
 
-const RESULTS_SLOT = '\n  "results": []';
+function line(result: ResultJson): string {
+  return typeof result === 'string' ? result : JSON.stringify(result);
+}
+
+export function renderJson(report: RunReport): string {
+  const { before, after } = frame(report);
+  if (report.results.length === 0) return before + after;
+  return `${before}\n    ${report.results.map(line).join(',\n    ')}\n  ${after}`;
+}
 
 /**
  * The same bytes as `renderJson({ ...report, results })`, as chunks, so a
@@ -14,27 +39,19 @@ const RESULTS_SLOT = '\n  "results": []';
  */
 export async function* renderJsonChunks(
   report: RunReport,
-  results: AsyncIterable<CaseResult> | Iterable<CaseResult>,
+  results: AsyncIterable<ResultJson> | Iterable<ResultJson>,
 ): AsyncIterable<string> {
-  const head = JSON.stringify({ ...report, results: [] }, null, 2);
-  const slot = head.indexOf(RESULTS_SLOT);
-  if (slot < 0) throw new Error('report.json: no results slot in the rendered report');
-  const afterSlot = slot + RESULTS_SLOT.length;
+  const { before, after } = frame(report);
   let first = true;
-  let batch = '';
+  let batch = before;
   for await (const result of results) {
-    const item = `    ${JSON.stringify(result, null, 2).replaceAll('\n', '\n    ')}`;
-    if (first) {
-      yield `${head.slice(0, slot)}\n  "results": [\n${item}`;
-      first = false;
-    } else batch += `,\n${item}`;
+    batch += `${first ? '\n    ' : ',\n    '}${line(result)}`;
+    first = false;
     // Chunks of ~64 KiB: few writes, bounded memory.
     if (batch.length > 65_536) {
       yield batch;
       batch = '';
     }
   }
-  if (first) yield head.slice(0, afterSlot);
-  else yield `${batch}\n  ]`;
-  yield `${head.slice(afterSlot)}\n`;
+  yield first ? batch + after : `${batch}\n  ${after}`;
 }

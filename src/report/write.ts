@@ -4,10 +4,9 @@
  * is reported, and the others still write.
  */
 import { join } from 'node:path';
-import type { CaseResult } from '../model.js';
 import { pointLatest, writeChunksAtomic, writeFileAtomic } from '../util/fs.js';
 import { renderHtml } from './html/render.js';
-import { renderJson, renderJsonChunks } from './json.js';
+import { type ResultJson, renderJson, renderJsonChunks } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
 import type { RunReport } from './model.js';
@@ -37,7 +36,7 @@ export interface WrittenReports {
  * some of them (a large run, see `results-stream.ts`): report.json is then
  * streamed from it instead of rendered in one piece.
  */
-export type AllResults = () => AsyncIterable<CaseResult>;
+export type AllResults = () => AsyncIterable<ResultJson>;
 
 function writeOne(path: string, format: ReportFormat, report: RunReport, all?: AllResults) {
   if (format === 'json' && all !== undefined) {

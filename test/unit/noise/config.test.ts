@@ -69,15 +69,24 @@ describe('volatile headers', () => {
   };
 
   it('replace the value of default and configured volatile headers, keeping absence', () => {
-    const masked = maskVolatileHeaders(exchange({ volatileHeaders: ['etag'] }, { etag: '2' }));
+    const compared = { headers: ['x-request-id', 'etag'] };
+    const masked = maskVolatileHeaders(
+      exchange({ ...compared, volatileHeaders: ['etag'] }, { etag: '2' }),
+    );
     expect(masked.baseline).toMatchObject({
       response: { headers: { 'x-request-id': PRESENT, etag: PRESENT } },
     });
     expect(masked.candidate).toMatchObject({ response: { headers: { etag: PRESENT } } });
   });
 
+  it('leaves headers that are not compared alone', () => {
+    const masked = maskVolatileHeaders(exchange({}, { etag: '2' }));
+    expect(masked.baseline).toMatchObject({ response: { headers: { 'x-request-id': 'a' } } });
+  });
+
   it('can be switched off, and a narrower list adds to the default', () => {
-    expect(maskVolatileHeaders(exchange({ volatileHeaders: false }, {})).baseline).toMatchObject({
+    const off = { headers: ['x-request-id'], volatileHeaders: false as const };
+    expect(maskVolatileHeaders(exchange(off, {})).baseline).toMatchObject({
       response: { headers: { 'x-request-id': 'a' } },
     });
     const rules = resolveRules([rulesSpecSchema.parse({ volatileHeaders: ['X-Span'] })]);

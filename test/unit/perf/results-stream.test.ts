@@ -103,7 +103,9 @@ describe('openResultStream', () => {
       tracker: { id: 'D-1', status: 'open' },
     });
     const all: CaseResult[] = [];
-    for await (const r of collected.all(annotate)) all.push(r);
+    for await (const r of collected.all(annotate)) {
+      all.push(typeof r === 'string' ? (JSON.parse(r) as CaseResult) : r);
+    }
     expect(all.map((r) => r.caseId)).toEqual(results.map((r) => r.caseId));
     expect(all.filter((r) => r.tracker !== undefined)).toHaveLength(5);
     const streamed = await collect(renderJsonChunks(reportOf([]), collected.all(annotate)));
