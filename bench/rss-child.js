@@ -1,7 +1,11 @@
 // Runs the parity CLI in this process (main(argv, io) from dist/) and prints one
 // JSON line with its exit code, wall time and peak RSS, so a scenario can
 // measure a whole run's memory. Usage: node bench/rss-child.js <parity args…>
-import { main } from '../dist/cli/main.js';
+import { setFlagsFromString } from 'node:v8';
+
+// The same V8 setting as bin/parity.js, so this measures what the CLI does.
+setFlagsFromString('--wasm-tiering-budget=100000000');
+const { main } = await import('../dist/cli/main.js');
 
 const sink = { write: () => true, isTTY: false };
 const started = performance.now();

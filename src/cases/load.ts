@@ -111,7 +111,9 @@ function duplicateProblems(entries: readonly ResolvedEntry[]): InputProblem[] {
     }
     const { file, line, column } = earlier.idAt;
     problems.push({
-      ...entry.idAt,
+      file: entry.idAt.file,
+      line: entry.idAt.line,
+      column: entry.idAt.column,
       field: entry.idField,
       message: `duplicates "${entry.case.id}" first defined at ${file}:${line}:${column} (case ids must be unique)`,
     });

@@ -78,53 +78,82 @@ function resolveCase(parts: CaseParts, context: ResolveContext): ResolvedEntry {
   const caseQuery = queryPairs(request.query, [...base, 'request', 'query'], sub);
   const pathKeys = new Set(pathQuery.map(([name]) => name));
   // The case wins over defaults, and a key written in the path is part of the case.
-  const query = [
+  const query = compact([
     ...pathQuery,
     ...overlay(
       defaults.query.filter(([name]) => !pathKeys.has(name)),
       caseQuery,
     ),
-  ];
-  const headers = overlay(
-    defaults.headers,
-    headerPairs(request.headers, [...base, 'request', 'headers'], sub),
+  ]);
+  const headers = compact(
+    overlay(defaults.headers, headerPairs(request.headers, [...base, 'request', 'headers'], sub)),
   );
+  const tags = [...new Set([...(spec.defaults?.tags ?? []), ...(item.tags ?? [])])];
+  const status = item.expect?.status;
   const resolved: Case = {
     id: `${spec.suite}/${item.id}`,
     suite: spec.suite,
     description: item.description,
-    tags: [...new Set([...(spec.defaults?.tags ?? []), ...(item.tags ?? [])])],
+    tags: compact(tags),
     request: { method: request.method, path, query, headers, body: requestBody(parts) },
     rules:
       item.rules === undefined
         ? defaults.rules
         : resolveRules([context.globalRules, spec.defaults?.rules, item.rules]),
-    expect: { status: item.expect?.status },
-    source: lazySource(context, base),
+    expect: status === undefined ? NO_EXPECTATION : { status },
+    source: new LazySource(context, base[1], false),
   };
-  const idAt = lazySource(context, [...base, 'id']);
+  const idAt = new LazySource(context, base[1], true);
   return { case: resolved, idAt, idField: formatField([...base, 'id']) };
 }
 
+// A library of 100k cases is held in memory during a run: cases share what
+// they can (empty lists, "no body", "no expectation") instead of each holding a copy.
+const EMPTY: readonly never[] = Object.freeze([]);
+const NO_BODY: RequestBody = Object.freeze({ kind: 'none' });
+const NO_EXPECTATION: Case['expect'] = Object.freeze({ status: undefined });
+
+function compact<T>(list: readonly T[]): readonly T[] {
+  return list.length === 0 ? EMPTY : list;
+}
+
 /**
- * A source location computed on first read: positions cost a YAML parse for
- * JSON files, and most runs never show one.
+ * A case's source location, computed on first read: a position costs a YAML
+ * parse for JSON files, and most runs never show one. A class (getters on the
+ * prototype, three fields per case) because every case holds one.
  */
-function lazySource(context: ResolveContext, path: ValuePath): SourceLocation {
-  let position: { line: number; column: number } | undefined;
-  const at = () => {
-    position ??= context.locate(path);
-    return position;
-  };
-  return {
-    file: context.file,
-    get line() {
-      return at().line;
-    },
-    get column() {
-      return at().column;
-    },
-  };
+class LazySource implements SourceLocation {
+  private position: { line: number; column: number } | undefined;
+
+  constructor(
+    private readonly context: ResolveContext,
+    private readonly index: number,
+    private readonly atId: boolean,
+  ) {}
+
+  get file(): string {
+    return this.context.file;
+  }
+
+  get line(): number {
+    return this.at().line;
+  }
+
+  get column(): number {
+    return this.at().column;
+  }
+
+  /** Serialised (and compared) as the plain location, never as its lookup state. */
+  toJSON(): SourceLocation {
+    return { file: this.file, line: this.line, column: this.column };
+  }
+
+  private at(): { line: number; column: number } {
+    this.position ??= this.context.locate(
+      this.atId ? ['cases', this.index, 'id'] : ['cases', this.index],
+    );
+    return this.position;
+  }
 }
 
 function requestBody(parts: CaseParts): RequestBody {
@@ -135,7 +164,7 @@ function requestBody(parts: CaseParts): RequestBody {
   if (item.request.text !== undefined) {
     return { kind: 'text', text: sub(item.request.text, [...base, 'request', 'text']) };
   }
-  return { kind: 'none' };
+  return NO_BODY;
 }
 
 /** `/v1/users?limit=2#x` → `['/v1/users', [['limit', '2']]]` (repeated keys kept, in order). */

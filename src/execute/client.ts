@@ -6,7 +6,8 @@
  * outcome with undici's code, never a thrown error. Redirects are not
  * followed (a 3xx is compared as is).
  */
-import { type Dispatcher, Pool } from 'undici';
+import type { Dispatcher } from 'undici';
+import Pool from 'undici/lib/dispatcher/pool.js';
 import type { SideOutcome, Target } from '../model.js';
 import { CappedBody, flattenHeaders, toResponseBody } from './body.js';
 import { forTarget, type PlannedRequest } from './plan.js';

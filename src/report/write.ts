@@ -39,10 +39,12 @@ export interface WrittenReports {
 export type AllResults = () => AsyncIterable<ResultJson>;
 
 function writeOne(path: string, format: ReportFormat, report: RunReport, all?: AllResults) {
+  // Reports are recreated by a rerun: atomic (never half-written), but not fsynced.
+  const options = { durable: false };
   if (format === 'json' && all !== undefined) {
-    return writeChunksAtomic(path, renderJsonChunks(report, all()));
+    return writeChunksAtomic(path, renderJsonChunks(report, all()), options);
   }
-  return writeFileAtomic(path, RENDERERS[format].render(report));
+  return writeFileAtomic(path, RENDERERS[format].render(report), options);
 }
 
 /** Writes `formats` of `report` into `dir` (no `latest` pointer): `parity report --from`. */
@@ -54,14 +56,22 @@ export async function writeReportFiles(
 ): Promise<WrittenReports> {
   const files: string[] = [];
   const failures: { format: ReportFormat; error: Error }[] = [];
-  for (const format of formats) {
-    const { file } = RENDERERS[format];
-    try {
-      await writeOne(join(dir, file), format, report, all);
-      files.push(join(dir, file));
-    } catch (error) {
-      failures.push({ format, error: error instanceof Error ? error : new Error(String(error)) });
-    }
+  // Each format renders and writes on its own: one that throws does not stop the others.
+  const outcomes = await Promise.all(
+    formats.map(async (format) => {
+      const path = join(dir, RENDERERS[format].file);
+      try {
+        await writeOne(path, format, report, all);
+        return { format, path };
+      } catch (error) {
+        return { format, error: error instanceof Error ? error : new Error(String(error)) };
+      }
+    }),
+  );
+  for (const outcome of outcomes) {
+    if (outcome.error !== undefined)
+      failures.push({ format: outcome.format, error: outcome.error });
+    else if (outcome.path !== undefined) files.push(outcome.path);
   }
   return { dir, files, failures };
 }

@@ -3,14 +3,28 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm, symlink, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
-/** Writes `text` to `path` via a temp file in the same folder + fsync + rename. */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
+/**
+ * How hard a write tries to survive a crash. `durable` (the default) fsyncs the
+ * temp file before the rename: right for the tracker and the config, which
+ * humans edit. Reports are runtime artefacts a rerun recreates, so they skip
+ * the fsync (tens of ms per file on some disks).
+ */
+export interface WriteOptions {
+  readonly durable?: boolean;
+}
+
+/** Writes `text` to `path` via a temp file in the same folder (+ fsync) + rename. */
+export async function writeFileAtomic(
+  path: string,
+  text: string,
+  options: WriteOptions = {},
+): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temp, 'w');
   try {
     await handle.writeFile(text, 'utf8');
-    await handle.sync();
+    if (options.durable !== false) await handle.sync();
   } finally {
     await handle.close();
   }
@@ -39,13 +53,14 @@ export async function pointLatest(dir: string, name: string): Promise<void> {
 export async function writeChunksAtomic(
   path: string,
   chunks: AsyncIterable<string> | Iterable<string>,
+  options: WriteOptions = {},
 ): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temp, 'w');
   try {
     for await (const chunk of chunks) await handle.write(chunk, null, 'utf8');
-    await handle.sync();
+    if (options.durable !== false) await handle.sync();
   } catch (error) {
     await handle.close();
     await rm(temp, { force: true });
