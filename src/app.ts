@@ -110,10 +110,10 @@ async function execute(
     if (exchange.baseline.outcome === 'transport-error') failed.baseline++;
     if (exchange.candidate.outcome === 'transport-error') failed.candidate++;
     const judged = noise.judge(exchange);
-    const result = {
-      ...toCaseResult(judged.exchange, judged.judgement, context),
-      ...judged.annotation,
-    };
+    const base = toCaseResult(judged.exchange, judged.judgement, context);
+    // Most runs learn no noise: skip the copy when there is nothing to add.
+    const result =
+      Object.keys(judged.annotation).length === 0 ? base : { ...base, ...judged.annotation };
     stream.add(result);
     latency.add(result);
     input.onResult?.(result);

@@ -90,10 +90,52 @@ export function toResponseBody(
   return decodeBody(decoded, contentType);
 }
 
+/**
+ * Both sides of a case usually answer the same bytes. The side that finishes
+ * first leaves its decoded body here; the other reuses it when its bytes,
+ * content type and encoding are identical, so equal answers are parsed once.
+ */
+export interface DecodeShare {
+  bytes?: Buffer;
+  contentType?: string | undefined;
+  encoding?: string;
+  body?: ResponseBody;
+}
+
+/** `toResponseBody`, reusing the other side's decoded body when it can. */
+export function decodeShared(
+  raw: CappedBody,
+  encoding: string,
+  contentType: string | undefined,
+  cap: number,
+  share: DecodeShare | undefined,
+): ResponseBody {
+  const bytes = raw.bytes();
+  if (
+    share?.body !== undefined &&
+    bytes !== undefined &&
+    share.bytes !== undefined &&
+    share.contentType === contentType &&
+    share.encoding === encoding &&
+    share.bytes.equals(bytes)
+  ) {
+    return share.body;
+  }
+  const body = toResponseBody(raw, encoding, contentType, cap);
+  if (share !== undefined && share.body === undefined && bytes !== undefined) {
+    share.bytes = bytes;
+    share.contentType = contentType;
+    share.encoding = encoding;
+    share.body = body;
+  }
+  return body;
+}
+
 /** Lower-case names; repeated headers joined with `, ` (set-cookie with a newline). */
 export function flattenHeaders(
   headers: Record<string, string | string[] | undefined>,
 ): Record<string, string> {
+  if (isFlat(headers)) return headers;
   const out: Record<string, string> = {};
   for (const name in headers) {
     const value = headers[name];
@@ -102,4 +144,14 @@ export function flattenHeaders(
     out[lower] = Array.isArray(value) ? value.join(lower === 'set-cookie' ? '\n' : ', ') : value;
   }
   return out;
+}
+
+/** Already one lower-case name to one string (undici's usual output): no copy needed. */
+function isFlat(
+  headers: Record<string, string | string[] | undefined>,
+): headers is Record<string, string> {
+  for (const name in headers) {
+    if (typeof headers[name] !== 'string' || name !== name.toLowerCase()) return false;
+  }
+  return true;
 }

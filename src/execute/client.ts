@@ -9,7 +9,8 @@
 import type { Dispatcher } from 'undici';
 import Pool from 'undici/lib/dispatcher/pool.js';
 import type { SideOutcome, Target } from '../model.js';
-import { CappedBody, flattenHeaders, toResponseBody } from './body.js';
+import { CappedBody, type DecodeShare, decodeShared, flattenHeaders } from './body.js';
+import { createDeadlines } from './deadlines.js';
 import { forTarget, type PlannedRequest } from './plan.js';
 import { createLimiter } from './rate.js';
 
@@ -30,7 +31,8 @@ export interface ClientOptions {
 
 export interface TargetClient {
   readonly target: Target;
-  send(plan: PlannedRequest): Promise<SideOutcome>;
+  /** `share`: the same object for both sides of one case (see `DecodeShare`). */
+  send(plan: PlannedRequest, share?: DecodeShare): Promise<SideOutcome>;
   close(): Promise<void>;
 }
 
@@ -74,7 +76,9 @@ export function createClient(target: Target, options: ClientOptions): TargetClie
     connectTimeout: options.timeoutMs,
   });
 
-  const attempt = (plan: PlannedRequest) => limiter.run(() => attemptNow(plan));
+  const deadlines = createDeadlines(options.timeoutMs);
+  const attempt = (plan: PlannedRequest, share?: DecodeShare) =>
+    limiter.run(() => attemptNow(plan, share));
 
   const timeout = (durationMs: number): SideOutcome => ({
     outcome: 'transport-error',
@@ -86,9 +90,9 @@ export function createClient(target: Target, options: ClientOptions): TargetClie
    * One request through undici's dispatch API with a handler of our own: no
    * stream object, no promise per chunk, no AbortSignal — the hot path of a
    * run. The budget covers headers and the whole body (a server that trickles
-   * bytes forever is cut off), with a timer cleared on completion.
+   * bytes forever is cut off), with one coarse deadline sweep per client.
    */
-  function attemptNow(plan: PlannedRequest): Promise<SideOutcome> {
+  function attemptNow(plan: PlannedRequest, share?: DecodeShare): Promise<SideOutcome> {
     const { path, headers } = forTarget(plan, target);
     const started = performance.now();
     return new Promise<SideOutcome>((resolve) => {
@@ -97,10 +101,14 @@ export function createClient(target: Target, options: ClientOptions): TargetClie
       let status = 0;
       let responseHeaders: Record<string, string> = {};
       let body = new CappedBody(options.bodyCapBytes);
-      const timer = setTimeout(() => {
-        timedOut = true;
-        controller?.abort(new Error('parity request timeout'));
-      }, options.timeoutMs);
+      const deadline = {
+        at: started + options.timeoutMs,
+        expire: () => {
+          timedOut = true;
+          controller?.abort(new Error('parity request timeout'));
+        },
+      };
+      deadlines.add(deadline);
       const handler: Dispatcher.DispatchHandler = {
         onRequestStart(ctl) {
           controller = ctl;
@@ -116,10 +124,11 @@ export function createClient(target: Target, options: ClientOptions): TargetClie
           body.push(chunk);
         },
         onResponseEnd() {
-          clearTimeout(timer);
+          deadlines.remove(deadline);
           const encoding = (responseHeaders['content-encoding'] ?? '').trim().toLowerCase();
           const cap = options.bodyCapBytes;
-          const decoded = toResponseBody(body, encoding, responseHeaders['content-type'], cap);
+          const contentType = responseHeaders['content-type'];
+          const decoded = decodeShared(body, encoding, contentType, cap, share);
           const durationMs = performance.now() - started;
           resolve({
             outcome: 'response',
@@ -133,7 +142,7 @@ export function createClient(target: Target, options: ClientOptions): TargetClie
           });
         },
         onResponseError(_ctl, error) {
-          clearTimeout(timer);
+          deadlines.remove(deadline);
           const durationMs = performance.now() - started;
           resolve(
             timedOut
@@ -148,12 +157,12 @@ export function createClient(target: Target, options: ClientOptions): TargetClie
 
   return {
     target,
-    async send(plan) {
-      let outcome = await attempt(plan);
+    async send(plan, share) {
+      let outcome = await attempt(plan, share);
       for (let retry = 1; retry <= options.retries; retry++) {
         if (outcome.outcome !== 'transport-error' || !CONNECT_ERRORS.has(outcome.error.code)) break;
         await sleep(50 * 2 ** (retry - 1));
-        outcome = await attempt(plan);
+        outcome = await attempt(plan, share);
       }
       return outcome;
     },

@@ -25,9 +25,12 @@ export async function exchangeCase(
   replica?: TargetClient,
 ): Promise<Exchange> {
   const plan = planRequest(testCase);
+  // Identical answers are decoded once. The replica never shares: noise learning
+  // compares its answer with the baseline's and must see its own bytes.
+  const share = {};
   const [baselineOutcome, candidateOutcome, replicaOutcome] = await Promise.all([
-    baseline.send(plan),
-    candidate.send(plan),
+    baseline.send(plan, share),
+    candidate.send(plan, share),
     replica?.send(plan),
   ]);
   const exchange = { case: testCase, baseline: baselineOutcome, candidate: candidateOutcome };
@@ -36,13 +39,20 @@ export async function exchangeCase(
 
 export async function executeCases(input: ExecuteInput): Promise<void> {
   let next = 0;
+  const start = (): Promise<Exchange> | undefined => {
+    const testCase = input.cases[next++];
+    return testCase === undefined
+      ? undefined
+      : exchangeCase(testCase, input.baseline, input.candidate, input.replica);
+  };
   const worker = async (): Promise<void> => {
-    while (next < input.cases.length) {
-      const testCase = input.cases[next++];
-      if (testCase === undefined) return;
-      input.onExchange(
-        await exchangeCase(testCase, input.baseline, input.candidate, input.replica),
-      );
+    let pending = start();
+    while (pending !== undefined) {
+      const exchange = await pending;
+      // Send the next case before judging this one, so the servers are never
+      // kept waiting on our processing: the slot stays busy on the wire.
+      pending = start();
+      input.onExchange(exchange);
     }
   };
   const workers = Math.max(1, Math.min(input.concurrency, input.cases.length));
