@@ -56,6 +56,11 @@ export function element(name: string, attrs: Attributes, children: readonly stri
   return children.length === 0 ? `${open}/>` : `${open}>${children.join('')}</${name}>`;
 }
 
+/** `<name a="…">` alone, for a document written in pieces. */
+export function openTag(name: string, attrs: Attributes): string {
+  return `<${name}${attributes(attrs)}>`;
+}
+
 /** An element whose content is (escaped) text. */
 export function textElement(name: string, attrs: Attributes, text: string): string {
   return `<${name}${attributes(attrs)}>${xmlText(text)}</${name}>`;

@@ -11,7 +11,7 @@ import { primaryKind } from './kinds.js';
 import type { RunReport } from './model.js';
 
 /** What one case is in JUnit terms. */
-type Outcome =
+export type Outcome =
   | { readonly kind: 'passed' }
   | {
       readonly kind: 'failure';
@@ -59,7 +59,7 @@ function transportOutcome(result: CaseResult): Outcome {
   return { kind: 'error', type: code, message, body: failureBody(result) };
 }
 
-function outcomeOf(result: CaseResult): Outcome {
+export function outcomeOf(result: CaseResult): Outcome {
   if (result.verdict === 'error') return transportOutcome(result);
   const tracker = result.tracker;
   if (result.verdict === 'divergent' && tracker !== undefined && WAIVED.has(tracker.status)) {
@@ -101,15 +101,15 @@ function outcomeElement(outcome: Outcome): string[] {
 }
 
 /** Seconds for a case: the slower side (both are sent at once). */
-function seconds(result: CaseResult): number {
+export function seconds(result: CaseResult): number {
   return Math.max(result.baseline.durationMs, result.candidate.durationMs) / 1000;
 }
 
-function formatSeconds(s: number): string {
+export function formatSeconds(s: number): string {
   return s.toFixed(3);
 }
 
-interface Counts {
+export interface Counts {
   tests: number;
   failures: number;
   errors: number;
@@ -117,7 +117,7 @@ interface Counts {
   time: number;
 }
 
-function countAttributes(name: string, counts: Counts) {
+export function countAttributes(name: string, counts: Counts) {
   return {
     name,
     tests: counts.tests,
@@ -128,7 +128,7 @@ function countAttributes(name: string, counts: Counts) {
   };
 }
 
-function tally(counts: Counts, outcome: Outcome, time: number): void {
+export function tally(counts: Counts, outcome: Outcome, time: number): void {
   counts.tests++;
   counts.time += time;
   if (outcome.kind === 'failure') counts.failures++;
@@ -136,7 +136,7 @@ function tally(counts: Counts, outcome: Outcome, time: number): void {
   else if (outcome.kind === 'skipped') counts.skipped++;
 }
 
-const zero = (): Counts => ({ tests: 0, failures: 0, errors: 0, skipped: 0, time: 0 });
+export const zero = (): Counts => ({ tests: 0, failures: 0, errors: 0, skipped: 0, time: 0 });
 
 function suiteElement(
   report: RunReport,
@@ -149,10 +149,25 @@ function suiteElement(
     const outcome = outcomeOf(result);
     tally(counts, outcome, seconds(result));
     tally(total, outcome, seconds(result));
-    const attrs = { classname: suite, name: result.caseId, time: formatSeconds(seconds(result)) };
-    return element('testcase', attrs, outcomeElement(outcome));
+    return testcaseXml(result, outcome);
   });
-  const properties = element('properties', {}, [
+  const attrs = { ...countAttributes(suite, counts), timestamp: report.startedAt };
+  return element('testsuite', attrs, [propertiesXml(report), ...cases]);
+}
+
+/** One `<testcase>` with its outcome. */
+export function testcaseXml(result: CaseResult, outcome: Outcome): string {
+  const attrs = {
+    classname: result.suite,
+    name: result.caseId,
+    time: formatSeconds(seconds(result)),
+  };
+  return element('testcase', attrs, outcomeElement(outcome));
+}
+
+/** The run's targets and id, repeated in every suite (CI views show them per suite). */
+export function propertiesXml(report: RunReport): string {
+  return element('properties', {}, [
     element('property', {
       name: 'baseline',
       value: `${report.baseline.name} ${report.baseline.url}`,
@@ -163,8 +178,6 @@ function suiteElement(
     }),
     element('property', { name: 'runId', value: report.runId }),
   ]);
-  const attrs = { ...countAttributes(suite, counts), timestamp: report.startedAt };
-  return element('testsuite', attrs, [properties, ...cases]);
 }
 
 /** Renders junit.xml: one `<testsuite>` per case suite, in the report's order. */

@@ -8,6 +8,7 @@ import { pointLatest, writeChunksAtomic, writeFileAtomic } from '../util/fs.js';
 import { renderHtml } from './html/render.js';
 import { type ResultJson, renderJson, renderJsonChunks } from './json.js';
 import { renderJunit } from './junit.js';
+import { renderJunitChunks } from './junit-stream.js';
 import { renderMarkdown } from './markdown.js';
 import type { RunReport } from './model.js';
 
@@ -43,6 +44,10 @@ function writeOne(path: string, format: ReportFormat, report: RunReport, all?: A
   const options = { durable: false };
   if (format === 'json' && all !== undefined) {
     return writeChunksAtomic(path, renderJsonChunks(report, all()), options);
+  }
+  // JUnit lists every case too; HTML and Markdown list divergences, which are kept.
+  if (format === 'junit' && all !== undefined) {
+    return writeChunksAtomic(path, renderJunitChunks(report, all), options);
   }
   return writeFileAtomic(path, RENDERERS[format].render(report), options);
 }
