@@ -1,12 +1,32 @@
 // `npm run demo`: the bundled example end to end. Starts the serde-style and the
-// Go-style reference servers on free loopback ports, runs parity on the
-// validator suite (the known finding: 6/6 status parity, 5/6 shapes divergent),
-// prints the summary, writes reports/ and the tracker, and stops the servers.
+// Go-style reference servers as two processes on free loopback ports (two
+// runtimes, as in a real cutover), runs parity on the validator suite (the
+// known finding: 6/6 status parity, 5/6 shapes divergent), prints the summary,
+// writes reports/ and the tracker, and stops the servers.
 // Exits 0 when the run itself worked (divergences are the expected result).
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { main } from '../dist/cli/main.js';
-import { startServer } from './servers/start.js';
 
-const [rust, go] = await Promise.all([startServer('serde'), startServer('go')]);
+const START = fileURLToPath(new URL('./servers/start.js', import.meta.url));
+
+/** Starts one reference server in its own process; resolves with its URL. */
+async function startProcess(flavor) {
+  const child = spawn(process.execPath, [START, flavor, '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const [url] = await Promise.race([
+    once(createInterface({ input: child.stdout }), 'line'),
+    once(child, 'exit').then(([code]) => {
+      throw new Error(`the ${flavor} server exited with ${code}`);
+    }),
+  ]);
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
+const [rust, go] = await Promise.all([startProcess('serde'), startProcess('go')]);
 let code;
 try {
   code = await main(
@@ -22,7 +42,8 @@ try {
     { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() },
   );
 } finally {
-  await Promise.all([rust.close(), go.close()]);
+  rust.stop();
+  go.stop();
 }
 // 0 = parity, 1 = divergences found: both mean the demo worked.
 process.exitCode = code === 0 || code === 1 ? 0 : code;

@@ -5,7 +5,7 @@
  */
 
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { patternGroupsField } from './compare/patterns/groups.js';
 import type { ResolvedConfig } from './config/resolve.js';
 import { unusedRulesField } from './equivalence/unused.js';
@@ -29,6 +29,7 @@ import { type CollectedResults, openResultStream } from './report/results-stream
 import { type WrittenReports, writeReports } from './report/write.js';
 import { toCaseResult } from './result.js';
 import type { TrackerUpdate } from './tracker-step.js';
+import { displayPath } from './util/paths.js';
 
 export interface RunInput {
   readonly config: ResolvedConfig;
@@ -161,6 +162,8 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
     ),
     previous: input.previous,
     trackerPath: config.trackerPath,
+    trackerLabel:
+      config.trackerPath === undefined ? undefined : displayPath(config.cwd, config.trackerPath),
     date: finishedAt.toISOString().slice(0, 10),
   });
   const { tracker } = history;

@@ -48,7 +48,11 @@ export function observationsOf(results: readonly CaseResult[]): TrackerObservati
   }));
 }
 
-export async function updateTracker(path: string, run: TrackerRun): Promise<TrackerUpdate> {
+export async function updateTracker(
+  path: string,
+  run: TrackerRun,
+  label: string = path,
+): Promise<TrackerUpdate> {
   const { changes } = await updateTrackerFile(path, run);
   const rows = new Map(
     (await readTrackerRows(path)).map(
@@ -56,7 +60,7 @@ export async function updateTracker(path: string, run: TrackerRun): Promise<Trac
     ),
   );
   return {
-    outcome: { path, ...changes },
+    outcome: { path: label, ...changes },
     rows,
     annotate(result) {
       const row = result.fingerprint === undefined ? undefined : rows.get(result.fingerprint);

@@ -5,6 +5,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { InputProblem } from '../errors.js';
+import { displayPath } from '../util/paths.js';
 
 const CASE_FILE = /\.(ya?ml|json)$/i;
 
@@ -60,12 +61,6 @@ async function listCaseFiles(folder: string): Promise<string[]> {
     else if (entry.isFile() && CASE_FILE.test(entry.name)) files.push(full);
   }
   return files;
-}
-
-/** A path relative to `cwd` with `/` separators, as problems and sources show it. */
-export function displayPath(cwd: string, absolute: string): string {
-  const relative = path.relative(cwd, absolute);
-  return (relative === '' ? '.' : relative).split(path.sep).join('/');
 }
 
 function compareText(a: string, b: string): number {

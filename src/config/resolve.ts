@@ -42,6 +42,8 @@ export interface RunFlags {
 }
 
 export interface ResolvedConfig {
+  /** The working folder: reports name files relative to it. */
+  readonly cwd: string;
   readonly baseline: Target;
   readonly candidate: Target;
   readonly casePaths: readonly string[];
@@ -131,6 +133,7 @@ export function resolveConfig(config: ConfigInput, flags: RunFlags, cwd: string)
       ? flags.cases
       : (config.cases ?? DEFAULTS.cases);
   return {
+    cwd,
     baseline,
     candidate,
     casePaths: cases.map((path) => resolve(cwd, path)),

@@ -98,6 +98,7 @@ export function createClient(target: Target, options: ClientOptions): TargetClie
     return new Promise<SideOutcome>((resolve) => {
       let controller: Dispatcher.DispatchController | undefined;
       let timedOut = false;
+      let written: number | undefined;
       let status = 0;
       let responseHeaders: Record<string, string> = {};
       let body = new CappedBody(options.bodyCapBytes);
@@ -112,6 +113,9 @@ export function createClient(target: Target, options: ClientOptions): TargetClie
       const handler: Dispatcher.DispatchHandler = {
         onRequestStart(ctl) {
           controller = ctl;
+          // Latency is measured from the moment the request goes on a connected
+          // socket: connecting and loading the HTTP parser are not the server's time.
+          written = performance.now();
           if (timedOut) ctl.abort(new Error('parity request timeout'));
         },
         onResponseStart(_ctl, statusCode, rawHeaders) {
@@ -129,7 +133,7 @@ export function createClient(target: Target, options: ClientOptions): TargetClie
           const cap = options.bodyCapBytes;
           const contentType = responseHeaders['content-type'];
           const decoded = decodeShared(body, encoding, contentType, cap, share);
-          const durationMs = performance.now() - started;
+          const durationMs = performance.now() - (written ?? started);
           resolve({
             outcome: 'response',
             response: {

@@ -17,6 +17,8 @@ export interface HistoryInput {
   readonly previous: RunReport | undefined;
   /** Absolute path; undefined when the tracker is disabled. */
   readonly trackerPath: string | undefined;
+  /** How report.json names the tracker (relative to the working folder): no machine paths. */
+  readonly trackerLabel?: string | undefined;
   /** The run's day, `YYYY-MM-DD`, for the tracker's dates. */
   readonly date: string;
 }
@@ -38,11 +40,15 @@ export async function applyHistory(input: HistoryInput): Promise<History> {
   const tracker =
     input.trackerPath === undefined
       ? undefined
-      : await updateTracker(input.trackerPath, {
-          observations: observationsOf(classified),
-          ranCaseIds: input.compared,
-          date: input.date,
-        });
+      : await updateTracker(
+          input.trackerPath,
+          {
+            observations: observationsOf(classified),
+            ranCaseIds: input.compared,
+            date: input.date,
+          },
+          input.trackerLabel,
+        );
   return {
     results: tracker === undefined ? classified : classified.map((r) => tracker.annotate(r)),
     regression: regression?.summary,

@@ -13,6 +13,7 @@ import type { RunReport } from '../../report/model.js';
 import { readReport } from '../../report/read.js';
 import { writeReports } from '../../report/write.js';
 import { readTrackerRows } from '../../tracker/write.js';
+import { displayPath } from '../../util/paths.js';
 import { colorsFor } from '../colors.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { failingResults } from '../fail-policy.js';
@@ -31,16 +32,11 @@ export interface MergeCommandOptions {
   readonly quiet?: boolean;
 }
 
-function shortPath(cwd: string, path: string): string {
-  const rel = relative(cwd, path);
-  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
-}
-
 async function readShards(specs: readonly string[], io: Io, reportsDir: string) {
   const shards: ShardReport[] = [];
   for (const spec of specs) {
     const path = await resolveReportPath(spec, { cwd: io.cwd, reportsDir });
-    shards.push({ file: shortPath(io.cwd, path), report: await readReport(path) });
+    shards.push({ file: displayPath(io.cwd, path), report: await readReport(path) });
   }
   return shards;
 }
@@ -59,7 +55,10 @@ function print(report: RunReport, dir: string, options: MergeCommandOptions, io:
   const shown =
     report.tracker === undefined
       ? report
-      : { ...report, tracker: { ...report.tracker, path: shortPath(io.cwd, report.tracker.path) } };
+      : {
+          ...report,
+          tracker: { ...report.tracker, path: displayPath(io.cwd, report.tracker.path) },
+        };
   if (options.json === true) {
     io.stdout.write(`${JSON.stringify(machineSummary(shown, dir), null, 2)}\n`);
   } else if (options.quiet !== true) {
@@ -93,6 +92,8 @@ export async function mergeCommand(
     compared: cleanlyComparedIds(merged.results),
     previous,
     trackerPath: settings.trackerPath,
+    trackerLabel:
+      settings.trackerPath === undefined ? undefined : displayPath(io.cwd, settings.trackerPath),
     date: merged.finishedAt.slice(0, 10),
   });
   const report: RunReport = {
@@ -102,7 +103,7 @@ export async function mergeCommand(
     ...(history.regression === undefined ? {} : { regression: history.regression }),
   };
   const written = await writeReports(report, settings.reportsDir);
-  print(report, shortPath(io.cwd, written.dir), options, io);
+  print(report, displayPath(io.cwd, written.dir), options, io);
   const missing = missingShards(shards);
   if (missing.length > 0) {
     io.stderr.write(`parity: merged without shard(s) ${missing.join(', ')}\n`);

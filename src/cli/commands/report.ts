@@ -8,6 +8,7 @@ import { InvalidArgumentError } from 'commander';
 import { resolveReportPath } from '../../regression/previous.js';
 import { readReport } from '../../report/read.js';
 import { REPORT_FORMATS, type ReportFormat, writeReportFiles } from '../../report/write.js';
+import { displayPath } from '../../util/paths.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { projectSettings } from './settings.js';
@@ -45,11 +46,6 @@ export function parseFormats(value: string): ReportFormat[] {
   return REPORT_FORMATS.filter((format) => names.includes(format));
 }
 
-function shortPath(cwd: string, path: string): string {
-  const rel = relative(cwd, path);
-  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
-}
-
 export async function reportCommand(options: ReportCommandOptions, io: Io): Promise<ExitCode> {
   // The config is only needed to find `latest` in a configured reports folder.
   const reportsDir =
@@ -61,7 +57,7 @@ export async function reportCommand(options: ReportCommandOptions, io: Io): Prom
   const out = options.out === undefined ? dirname(path) : options.out;
   const dir = isAbsolute(out) ? out : `${io.cwd}/${out}`;
   const written = await writeReportFiles(report, dir, options.format ?? DEFAULT_RERENDER);
-  for (const file of written.files) io.stdout.write(`wrote ${shortPath(io.cwd, file)}\n`);
+  for (const file of written.files) io.stdout.write(`wrote ${displayPath(io.cwd, file)}\n`);
   for (const failure of written.failures) {
     io.stderr.write(
       `parity: could not write the ${failure.format} report: ${failure.error.message}\n`,

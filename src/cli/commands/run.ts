@@ -11,6 +11,7 @@ import type { RunReport, ShardInfo } from '../../report/model.js';
 import { readReport } from '../../report/read.js';
 import { createRedactor } from '../../report/redact.js';
 import { readTrackerRows } from '../../tracker/write.js';
+import { displayPath } from '../../util/paths.js';
 import { colorsFor } from '../colors.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { failingResults } from '../fail-policy.js';
@@ -87,12 +88,6 @@ async function prepare(paths: readonly string[], options: RunCommandOptions, io:
   return { config, cases, redact, emptyShard };
 }
 
-/** Relative to the working folder when inside it, absolute otherwise. */
-function shortPath(cwd: string, path: string): string {
-  const rel = relative(cwd, path);
-  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
-}
-
 /** `--json`: the report without per-case detail, plus where the reports are and what diverged. */
 export function machineSummary(report: RunReport, reportDir: string) {
   const { results, ...head } = report;
@@ -150,14 +145,17 @@ export async function runCommand(
   const shown =
     report.tracker === undefined
       ? report
-      : { ...report, tracker: { ...report.tracker, path: shortPath(io.cwd, report.tracker.path) } };
+      : {
+          ...report,
+          tracker: { ...report.tracker, path: displayPath(io.cwd, report.tracker.path) },
+        };
   if (options.json === true) {
     io.stdout.write(
-      `${JSON.stringify(machineSummary(shown, shortPath(io.cwd, written.dir)), null, 2)}\n`,
+      `${JSON.stringify(machineSummary(shown, displayPath(io.cwd, written.dir)), null, 2)}\n`,
     );
   } else if (options.quiet !== true) {
     io.stdout.write(
-      renderSummary(shown, colorsFor(io.stdout, io.env), shortPath(io.cwd, written.dir)),
+      renderSummary(shown, colorsFor(io.stdout, io.env), displayPath(io.cwd, written.dir)),
     );
   }
   for (const failure of written.failures) {

@@ -9,6 +9,7 @@ import { readReport } from '../../report/read.js';
 import { checkTracker } from '../../tracker/check.js';
 import { renderFindings, renderRows } from '../../tracker/present.js';
 import { readTrackerRows } from '../../tracker/write.js';
+import { displayPath } from '../../util/paths.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { projectSettings } from './settings.js';
@@ -26,11 +27,6 @@ export interface TrackerCommandOptions {
   readonly json?: boolean;
 }
 
-function shortPath(cwd: string, path: string): string {
-  const rel = relative(cwd, path);
-  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
-}
-
 async function check(
   trackerPath: string,
   options: TrackerCommandOptions,
@@ -43,7 +39,10 @@ async function check(
   });
   const report = await readReport(reportPath);
   const findings = checkTracker(await readTrackerRows(trackerPath), report);
-  const shown = { tracker: shortPath(io.cwd, trackerPath), report: shortPath(io.cwd, reportPath) };
+  const shown = {
+    tracker: displayPath(io.cwd, trackerPath),
+    report: displayPath(io.cwd, reportPath),
+  };
   if (options.json === true) {
     io.stdout.write(
       `${JSON.stringify({ ...shown, stale: findings.length > 0, findings }, null, 2)}\n`,
@@ -70,6 +69,6 @@ export async function trackerCommand(options: TrackerCommandOptions, io: Io): Pr
   const all = await readTrackerRows(trackerPath);
   const rows = options.all === true ? all : all.filter((row) => row.status === 'open');
   if (options.json === true) io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-  else io.stdout.write(renderRows(rows, shortPath(io.cwd, trackerPath), all));
+  else io.stdout.write(renderRows(rows, displayPath(io.cwd, trackerPath), all));
   return EXIT.ok;
 }
