@@ -5,7 +5,7 @@
  */
 
 import { randomBytes } from 'node:crypto';
-import { isAbsolute, join, relative } from 'node:path';
+import { join } from 'node:path';
 import { patternGroupsField } from './compare/patterns/groups.js';
 import type { ResolvedConfig } from './config/resolve.js';
 import { unusedRulesField } from './equivalence/unused.js';

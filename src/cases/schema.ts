@@ -33,9 +33,7 @@ export type QuerySpec = z.infer<typeof querySpecSchema>;
 
 // The descriptions name the literal `${env:NAME}` syntax users write.
 const headersSchema = z
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: documents the literal syntax
   .record(z.string(), z.string().describe('Header value; `${env:NAME}` is substituted'))
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: documents the literal syntax
   .describe('Request headers (names are case-insensitive); `${env:NAME}` is substituted');
 
 const requestSchema = z

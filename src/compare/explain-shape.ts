@@ -6,6 +6,7 @@
 import type { Change } from '../model.js';
 import { isJsonObject } from '../normalise/json.js';
 import { code, listSome, member, place, splitPath, typeName, where } from './explain-format.js';
+import { type Member, memberGroups } from './patterns/util.js';
 
 export { conventionOf } from './patterns/util.js';
 
@@ -13,17 +14,6 @@ export { conventionOf } from './patterns/util.js';
 export interface ShapeText {
   readonly sentences: readonly string[];
   readonly summary: string;
-}
-
-interface Member {
-  readonly name: string;
-  readonly change: Change;
-}
-
-interface Group {
-  readonly parent: string;
-  readonly removed: Member[];
-  readonly added: Member[];
 }
 
 /** True for the `type` change `compareBodies` emits when the body kinds differ. */
@@ -50,21 +40,6 @@ function kindName(descriptor: unknown): string {
 function kindWord(descriptor: unknown): string {
   const name = kindName(descriptor);
   return name.replace(/^an? (empty )?/, '$1').replace(/ body$/, '');
-}
-
-function groupMembers(changes: readonly Change[]): Group[] {
-  const groups = new Map<string, Group>();
-  for (const change of changes) {
-    if (change.op !== 'added' && change.op !== 'removed') continue;
-    const { parent, name } = splitPath(change.path);
-    let group = groups.get(parent);
-    if (group === undefined) {
-      group = { parent, removed: [], added: [] };
-      groups.set(parent, group);
-    }
-    (change.op === 'added' ? group.added : group.removed).push({ name, change });
-  }
-  return [...groups.values()];
 }
 
 function generic(removed: readonly Member[], added: readonly Member[]): string {
@@ -109,7 +84,7 @@ export function explainShape(changes: readonly Change[]): ShapeText | undefined 
       summary: `body kind ${kindWord(kindChange.baseline)} vs ${kindWord(kindChange.candidate)}`,
     };
   }
-  const groups = groupMembers(changes);
+  const groups = memberGroups(changes, { elements: true });
   const sentences: string[] = [];
   let summary = '';
   const first = groups[0];

@@ -33,7 +33,10 @@ export async function* renderJunitChunks(
     const result = parse(item);
     const outcome = outcomeOf(result);
     let counts = suites.get(result.suite);
-    if (counts === undefined) suites.set(result.suite, (counts = zero()));
+    if (counts === undefined) {
+      counts = zero();
+      suites.set(result.suite, counts);
+    }
     tally(counts, outcome, seconds(result));
     tally(total, outcome, seconds(result));
   }

@@ -2,10 +2,11 @@
 import type { CaseResult, Change } from '../model.js';
 import { renderNoiseMarkdown } from '../noise/render.js';
 import { encodingNotesSection } from '../wire/notes-markdown.js';
+import { changeLines } from './change-lines.js';
 import { KIND_REPORT_ORDER, KIND_TITLES, primaryKind } from './kinds.js';
 import { LATENCY_HEADER, latencyLine, latencyOf, latencyRows } from './latency.js';
 import { patternLines, patternsSection, unusedRulesSection } from './markdown-patterns.js';
-import { cell, code, fenced, preview, table } from './markdown-util.js';
+import { cell, code, fenced, table } from './markdown-util.js';
 import type { RunReport } from './model.js';
 
 function summarySection(report: RunReport): string {
@@ -60,33 +61,7 @@ function scopeNote(report: RunReport): string {
 }
 
 function diffLines(changes: readonly Change[]): string {
-  const lines: string[] = [];
-  for (const change of changes) {
-    const path = change.path === '' ? '(body)' : change.path;
-    switch (change.op) {
-      case 'added':
-        lines.push(`+ ${path}: ${preview(change.candidate, 200)}`);
-        break;
-      case 'removed':
-        lines.push(`- ${path}: ${preview(change.baseline, 200)}`);
-        break;
-      case 'moved':
-        lines.push(
-          `~ ${path}: moved from index ${preview(change.baseline)} to ${preview(change.candidate)}`,
-        );
-        break;
-      case 'type':
-      case 'value':
-        lines.push(`- ${path}: ${preview(change.baseline, 200)}`);
-        lines.push(`+ ${path}: ${preview(change.candidate, 200)}`);
-        break;
-      default: {
-        const never: never = change.op;
-        throw new Error(`unknown change op ${String(never)}`);
-      }
-    }
-  }
-  return fenced(lines.join('\n'), 'diff');
+  return fenced(changeLines(changes).join('\n'), 'diff');
 }
 
 function divergenceSection(result: CaseResult): string {

@@ -1,8 +1,3 @@
-/**
- * `parity merge`: combine shard reports into one report, written like a run's,
- * update the tracker once, and exit by the same fail policy.
- */
-import { isAbsolute, relative } from 'node:path';
 import { newRunId } from '../../app.js';
 import type { FailPolicy } from '../../config/schema.js';
 import { mergeReports, missingShards, type ShardReport } from '../../merge/merge.js';
@@ -14,12 +9,10 @@ import { readReport } from '../../report/read.js';
 import { writeReports } from '../../report/write.js';
 import { readTrackerRows } from '../../tracker/write.js';
 import { displayPath } from '../../util/paths.js';
-import { colorsFor } from '../colors.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { failingResults } from '../fail-policy.js';
 import type { Io } from '../io.js';
-import { renderSummary } from '../summary.js';
-import { machineSummary } from './run.js';
+import { printOutcome } from './run.js';
 import { projectSettings } from './settings.js';
 
 export interface MergeCommandOptions {
@@ -49,21 +42,6 @@ function unreachable(report: RunReport): string[] {
   if (results.every((r) => r.baseline.error !== undefined)) out.push(report.baseline.name);
   if (results.every((r) => r.candidate.error !== undefined)) out.push(report.candidate.name);
   return out;
-}
-
-function print(report: RunReport, dir: string, options: MergeCommandOptions, io: Io): void {
-  const shown =
-    report.tracker === undefined
-      ? report
-      : {
-          ...report,
-          tracker: { ...report.tracker, path: displayPath(io.cwd, report.tracker.path) },
-        };
-  if (options.json === true) {
-    io.stdout.write(`${JSON.stringify(machineSummary(shown, dir), null, 2)}\n`);
-  } else if (options.quiet !== true) {
-    io.stdout.write(renderSummary(shown, colorsFor(io.stdout, io.env), dir));
-  }
 }
 
 export async function mergeCommand(
@@ -103,7 +81,7 @@ export async function mergeCommand(
     ...(history.regression === undefined ? {} : { regression: history.regression }),
   };
   const written = await writeReports(report, settings.reportsDir);
-  print(report, displayPath(io.cwd, written.dir), options, io);
+  printOutcome(report, displayPath(io.cwd, written.dir), options, io);
   const missing = missingShards(shards);
   if (missing.length > 0) {
     io.stderr.write(`parity: merged without shard(s) ${missing.join(', ')}\n`);

@@ -3,7 +3,7 @@
  * reports from its report.json without sending a request. The report is
  * validated first; a newer `schemaVersion` or a garbled file exits 2.
  */
-import { dirname, isAbsolute, relative } from 'node:path';
+import { dirname, isAbsolute } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { resolveReportPath } from '../../regression/previous.js';
 import { readReport } from '../../report/read.js';

@@ -1,5 +1,3 @@
-/** `parity run`: load, replay, report, update the tracker; returns the exit code. */
-import { isAbsolute, relative } from 'node:path';
 import { runParity } from '../../app.js';
 import { loadCases } from '../../cases/load.js';
 import { selectCases } from '../../cases/select.js';
@@ -88,6 +86,20 @@ async function prepare(paths: readonly string[], options: RunCommandOptions, io:
   return { config, cases, redact, emptyShard };
 }
 
+/** The run's summary on stdout: the console table, or `--json` for machines, or nothing. */
+export function printOutcome(
+  report: RunReport,
+  dir: string,
+  options: { readonly json?: boolean | undefined; readonly quiet?: boolean | undefined },
+  io: Io,
+): void {
+  if (options.json === true) {
+    io.stdout.write(`${JSON.stringify(machineSummary(report, dir), null, 2)}\n`);
+  } else if (options.quiet !== true) {
+    io.stdout.write(renderSummary(report, colorsFor(io.stdout, io.env), dir));
+  }
+}
+
 /** `--json`: the report without per-case detail, plus where the reports are and what diverged. */
 export function machineSummary(report: RunReport, reportDir: string) {
   const { results, ...head } = report;
@@ -142,22 +154,7 @@ export async function runCommand(
     onResult: (result) => progress.tick(result),
   }).finally(() => progress.stop());
   const { report, written } = outcome;
-  const shown =
-    report.tracker === undefined
-      ? report
-      : {
-          ...report,
-          tracker: { ...report.tracker, path: displayPath(io.cwd, report.tracker.path) },
-        };
-  if (options.json === true) {
-    io.stdout.write(
-      `${JSON.stringify(machineSummary(shown, displayPath(io.cwd, written.dir)), null, 2)}\n`,
-    );
-  } else if (options.quiet !== true) {
-    io.stdout.write(
-      renderSummary(shown, colorsFor(io.stdout, io.env), displayPath(io.cwd, written.dir)),
-    );
-  }
+  printOutcome(report, displayPath(io.cwd, written.dir), options, io);
   for (const failure of written.failures) {
     io.stderr.write(
       `parity: could not write the ${failure.format} report: ${failure.error.message}\n`,

@@ -1,8 +1,3 @@
-/**
- * `parity tracker`: print the open rows of the decisions tracker; with `--check`,
- * exit 1 when the tracker is stale relative to a report.
- */
-import { isAbsolute, relative } from 'node:path';
 import { ParityError } from '../../errors.js';
 import { resolveReportPath } from '../../regression/previous.js';
 import { readReport } from '../../report/read.js';

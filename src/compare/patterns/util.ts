@@ -39,13 +39,19 @@ export function at(path: string): string {
   return path === '' ? '' : ` at \`${patternPath(path)}\``;
 }
 
-/** Added and removed object members (array elements excluded) grouped by parent pointer. */
-export function memberGroups(changes: readonly Change[]): MemberGroup[] {
+/**
+ * Added and removed members grouped by parent pointer: object members only, or
+ * array elements too with `elements` (the generic shape explanation lists both).
+ */
+export function memberGroups(
+  changes: readonly Change[],
+  options: { readonly elements?: boolean } = {},
+): MemberGroup[] {
   const groups = new Map<string, { parent: string; removed: Member[]; added: Member[] }>();
   for (const change of changes) {
     if (change.op !== 'added' && change.op !== 'removed') continue;
     const { parent, name } = splitPath(change.path);
-    if (/^\d+$/.test(name)) continue;
+    if (options.elements !== true && /^\d+$/.test(name)) continue;
     let group = groups.get(parent);
     if (group === undefined) {
       group = { parent, removed: [], added: [] };
