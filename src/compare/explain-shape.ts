@@ -5,7 +5,7 @@
  */
 import type { Change } from '../model.js';
 import { isJsonObject } from '../normalise/json.js';
-import { code, listSome, member, place, splitPath, typeName, where } from './explain-format.js';
+import { code, listSome, member, place, typeName, where } from './explain-format.js';
 import { type Member, memberGroups } from './patterns/util.js';
 
 export { conventionOf } from './patterns/util.js';

@@ -36,7 +36,6 @@ export const timestampFormat: Pattern = {
       const c = parseTimestamp(change.candidate);
       if (b === undefined || c === undefined) continue;
       const [rb, rc] = [resolutionOf(b.format), resolutionOf(c.format)];
-      // biome-ignore lint/complexity/useMathMinMax: bigints; Math.max takes numbers only
       const resolution = rb > rc ? rb : rc;
       if (truncate(b.nanos, resolution) !== truncate(c.nanos, resolution)) continue;
       const [lb, lc] = [label(b.format), label(c.format)];
