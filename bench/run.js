@@ -97,6 +97,15 @@ async function runPeers(urls) {
     'reference',
     undefined,
   );
+  if (p.minimal.skipped === undefined) {
+    row('minimal undici script cases/s (no reports)', fmt(p.minimal.rate), 'reference', undefined);
+    row(
+      'parity ÷ minimal undici script',
+      `${fmt((p.parity / p.minimal.rate) * 100, 1)}%`,
+      'reference',
+      undefined,
+    );
+  } else notes.push(`minimal undici script skipped: ${p.minimal.skipped}`);
   peerRow('curl + jq + diff', p.curlJq, p.parity, 70);
   peerRow('newman', p.newman, p.parity, 40);
   row(

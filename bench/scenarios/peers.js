@@ -14,6 +14,15 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'parity.js');
 const CURL_JQ = join(ROOT, 'bench', 'peers', 'curl-jq.sh');
 const NEWMAN = join(ROOT, 'node_modules', 'newman', 'bin', 'newman.js');
+const MINIMAL = join(ROOT, 'bench', 'peers', 'minimal-undici.js');
+
+/** The minimal undici script: what any Node peer could reach here, start-up included. */
+async function minimal(urls, pathsFile, count) {
+  const run = await runProcess(process.execPath, [MINIMAL, urls.a, urls.b, pathsFile]);
+  if (run.code !== 0)
+    return { skipped: `the script failed (exit ${run.code}): ${run.stderr.trim()}` };
+  return { rate: count / (run.ms / 1000) };
+}
 
 async function parityCli(urls, dir, casesDir) {
   const args = [BIN, 'run', casesDir, '--baseline', `a=${urls.a}`, '--candidate', `b=${urls.b}`];
@@ -85,6 +94,7 @@ export async function peers(urls, { cases: count }) {
       cases: count,
       startup,
       parity: count / paritySeconds,
+      minimal: await minimal(urls, pathsFile, count),
       curlJq: await curlJq(urls, pathsFile, count),
       newman: await newman(urls, dir, paths),
     };
