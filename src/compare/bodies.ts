@@ -51,9 +51,14 @@ export function compareBodies(
       }
       return compareJson(baseline.value, candidate.value, rules);
     case 'text':
+      return candidate.kind === 'text' && candidate.text !== baseline.text
+        ? [{ path: '', op: 'value', baseline: baseline.text, candidate: candidate.text }]
+        : [];
     case 'invalid-json':
     case 'invalid-xml':
-      return candidate.kind === baseline.kind && candidate.text !== baseline.text
+      // Same text can still be different bytes (invalid UTF-8 shown lossily): the error says.
+      return candidate.kind === baseline.kind &&
+        (candidate.text !== baseline.text || candidate.error !== baseline.error)
         ? [{ path: '', op: 'value', baseline: baseline.text, candidate: candidate.text }]
         : [];
     case 'binary':

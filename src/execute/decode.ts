@@ -47,7 +47,8 @@ function decodeXml(bytes: Uint8Array, text: string | undefined): ResponseBody {
   if (text === undefined) {
     // Shown lossily, so two different invalid bodies still compare as different.
     const lossy = new TextDecoder('utf-8').decode(bytes);
-    return { kind: 'invalid-xml', text: lossy, error: 'body is not valid UTF-8' };
+    const error = `body is not valid UTF-8 (sha256 ${sha256(bytes).slice(0, 16)})`;
+    return { kind: 'invalid-xml', text: lossy, error };
   }
   const parsed = parseXml(text);
   return parsed.ok
@@ -68,7 +69,11 @@ export function decodeBody(bytes: Uint8Array, contentType: string | undefined): 
   const text = utf8(bytes);
   if (isJsonContentType(contentType)) {
     if (text === undefined) {
-      return { kind: 'invalid-json', text: '', error: 'body is not valid UTF-8' };
+      // Shown lossily, so two different invalid bodies still compare as different.
+      // The hash in the error tells apart bodies that differ only in their invalid bytes.
+      const lossy = new TextDecoder('utf-8').decode(bytes);
+      const error = `body is not valid UTF-8 (sha256 ${sha256(bytes).slice(0, 16)})`;
+      return { kind: 'invalid-json', text: lossy, error };
     }
     const parsed = parseJsonExact(text);
     return parsed.ok
