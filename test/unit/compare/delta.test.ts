@@ -168,3 +168,21 @@ describe('diffJson', () => {
     });
   });
 });
+
+describe('diffJson on large objects', () => {
+  it('finds the one change among thousands of equal members, at its full path', () => {
+    const left: Record<string, unknown> = {};
+    for (let i = 0; i < 5000; i++)
+      left[`entry-${i}`] = { n: i, tags: ['a', 'b'], nested: { v: i } };
+    const right = structuredClone(left);
+    (right['entry-2500'] as { nested: { v: number } }).nested.v = -1;
+    right['entry-new'] = { n: 1 };
+    delete right['entry-7'];
+    const changes = diffJson(left, right, { arrayKeys: ['id'], tolerance: [] });
+    expect(changes.map((c) => `${c.op} ${c.path}`)).toEqual([
+      'value /entry-2500/nested/v',
+      'removed /entry-7',
+      'added /entry-new',
+    ]);
+  });
+});
