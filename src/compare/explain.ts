@@ -92,6 +92,22 @@ function explainComparison(comparison: Comparison): Explanation {
   return { explanation: sentences.join(' '), summary: shorten(summary.join('; ')) };
 }
 
+/**
+ * Two whole bodies that differ as text (or by hash): where the text first
+ * differs, with a little context on each side, so a reader sees the cause.
+ */
+function bodyDifference(baseline: unknown, candidate: unknown): string {
+  if (typeof baseline !== 'string' || typeof candidate !== 'string') {
+    return `Body differs: baseline ${brief(baseline)}, candidate ${brief(candidate)}.`;
+  }
+  let at = 0;
+  while (at < baseline.length && baseline[at] === candidate[at]) at++;
+  const line = baseline.slice(0, at).split('\n').length;
+  const from = Math.max(0, at - 12);
+  const excerpt = (text: string) => `${from > 0 ? '…' : ''}${brief(text.slice(from, at + 28), 48)}`;
+  return `Body text differs from character ${at + 1} (line ${line}): baseline ${excerpt(baseline)}, candidate ${excerpt(candidate)}.`;
+}
+
 function explainValues(changes: readonly Change[]): { sentences: string[]; summary: string[] } {
   const values = changes.filter((c) => c.op === 'value');
   const moves = changes.filter((c) => c.op === 'moved');
@@ -99,9 +115,7 @@ function explainValues(changes: readonly Change[]): { sentences: string[]; summa
   const summary: string[] = [];
   const first = values[0];
   if (first !== undefined && first.path === '') {
-    sentences.push(
-      `Body differs: baseline ${brief(first.baseline)}, candidate ${brief(first.candidate)}.`,
-    );
+    sentences.push(bodyDifference(first.baseline, first.candidate));
     summary.push('body differs');
   } else if (first !== undefined && values.length === 1) {
     sentences.push(

@@ -182,3 +182,26 @@ describe('explain: transport', () => {
     );
   });
 });
+
+describe('explain: text bodies', () => {
+  it('says where two text bodies first differ', () => {
+    const text = (t: string) => ({ kind: 'text' as const, text: t });
+    const comparison = compare(
+      exchange(
+        response(400, text('Failed to parse the request body as JSON: expected value at line 1')),
+        response(400, text('Failed to parse the request body as JSON: invalid character')),
+      ),
+    );
+    if (comparison === undefined) throw new Error('expected a comparison');
+    const { explanation, summary } = explain({
+      kind: 'comparison',
+      caseId: 'c',
+      comparison,
+      kinds: ['value'],
+    });
+    expect(explanation).toMatch(/^Body text differs from character 43 \(line 1\): baseline …/);
+    expect(explanation).toContain('expected value');
+    expect(explanation).toContain('invalid character');
+    expect(summary).toBe('body differs');
+  });
+});
