@@ -12,7 +12,7 @@ import {
   type Filter,
 } from 'jsondiffpatch';
 import type { Change, ToleranceRule } from '../model.js';
-import { isJsonObject } from '../normalise/json.js';
+import { isJsonObject, jsonType } from '../normalise/json.js';
 import { formatPointer } from '../util/json-pointer.js';
 import { approximate, exactDifference, isExactNumber, isJsonNumber } from '../wire/exact-number.js';
 import { alignLarge, keyHash } from './align.js';
@@ -64,7 +64,44 @@ export function diffJson(baseline: unknown, candidate: unknown, options: DiffOpt
   const out: PathChange[] = [];
   const [b, c] = pruneEqual(baseline, candidate);
   createEngine(options).diffInto(b, c, [], out);
+  // jsondiffpatch cannot see inside a member named `__proto__`; a difference
+  // there must still be reported, never lost.
+  if (out.length === 0 && (hasProtoMember(baseline) || hasProtoMember(candidate))) {
+    walkDifferences(baseline, candidate, [], out);
+  }
   return sortChanges(out);
+}
+
+/** True when a member named `__proto__` sits anywhere in the value. */
+function hasProtoMember(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasProtoMember);
+  if (!isJsonObject(value)) return false;
+  return Object.hasOwn(value, '__proto__') || Object.values(value).some(hasProtoMember);
+}
+
+/** A plain recursive walk: the fallback when jsondiffpatch found nothing. */
+function walkDifferences(
+  baseline: unknown,
+  candidate: unknown,
+  segments: readonly string[],
+  out: PathChange[],
+): void {
+  if (equal(baseline, candidate)) return;
+  const bothObjects = isJsonObject(baseline) && isJsonObject(candidate);
+  const bothArrays = Array.isArray(baseline) && Array.isArray(candidate);
+  if (!bothObjects && !bothArrays) {
+    const op = jsonType(baseline) === jsonType(candidate) ? 'value' : 'type';
+    out.push({ segments, op, baseline, candidate });
+    return;
+  }
+  const b = baseline as Record<string, unknown>;
+  const c = candidate as Record<string, unknown>;
+  for (const key of new Set([...Object.keys(b), ...Object.keys(c)])) {
+    const at = [...segments, key];
+    if (!Object.hasOwn(c, key)) out.push({ segments: at, op: 'removed', baseline: b[key] });
+    else if (!Object.hasOwn(b, key)) out.push({ segments: at, op: 'added', candidate: c[key] });
+    else walkDifferences(b[key], c[key], at, out);
+  }
 }
 
 /**

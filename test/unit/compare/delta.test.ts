@@ -186,3 +186,12 @@ describe('diffJson on large objects', () => {
     ]);
   });
 });
+
+describe('diffJson where jsondiffpatch is blind', () => {
+  it('still reports a difference inside a member named __proto__', () => {
+    const left = JSON.parse('{"__proto__": {"a": 1}, "x": 1}');
+    const right = JSON.parse('{"__proto__": {"a": 2}, "x": 1}');
+    const changes = diffJson(left, right, { arrayKeys: [], tolerance: [] });
+    expect(changes).toEqual([{ path: '/__proto__/a', op: 'value', baseline: 1, candidate: 2 }]);
+  });
+});
