@@ -7,7 +7,14 @@
 import { type CaseResult, DIVERGENCE_KINDS, type DivergenceKind } from '../../model.js';
 import { changeLines } from '../change-lines.js';
 import { KIND_REPORT_ORDER, KIND_TITLES, primaryKind } from '../kinds.js';
-import { formatMs, LATENCY_HEADER, latencyLine, latencyOf, latencyRows } from '../latency.js';
+import {
+  formatMs,
+  LATENCY_HEADER,
+  type LatencySummary,
+  latencyLine,
+  latencyOf,
+  latencyRows,
+} from '../latency.js';
 import type { RunReport } from '../model.js';
 import { bodyLines, type SideLines } from './diff-lines.js';
 
@@ -117,9 +124,22 @@ function listed(result: CaseResult): boolean {
   );
 }
 
-function endpointsOf(results: readonly CaseResult[]): EndpointView[] {
+/**
+ * One row per endpoint. A large run keeps only its non-equal results (see
+ * `results-stream.ts`); its equal cases are then counted from the latency
+ * summary, which saw every answer.
+ */
+function endpointsOf(results: readonly CaseResult[], latency: LatencySummary): EndpointView[] {
   const groups = new Map<string, CaseResult[]>();
-  for (const r of results) groups.set(r.endpoint, [...(groups.get(r.endpoint) ?? []), r]);
+  for (const r of results) {
+    const group = groups.get(r.endpoint);
+    if (group === undefined) groups.set(r.endpoint, [r]);
+    else group.push(r);
+  }
+  const answered = new Map(
+    latency.endpoints.map((e) => [e.endpoint, Math.max(e.baseline.count, e.candidate.count)]),
+  );
+  for (const endpoint of answered.keys()) if (!groups.has(endpoint)) groups.set(endpoint, []);
   return [...groups]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([endpoint, group]) => {
@@ -128,7 +148,10 @@ function endpointsOf(results: readonly CaseResult[]): EndpointView[] {
       );
       return {
         endpoint,
-        cases: group.length,
+        cases: Math.max(
+          group.length,
+          (answered.get(endpoint) ?? 0) + group.filter((r) => r.verdict === 'error').length,
+        ),
         divergent: group.filter((r) => r.verdict === 'divergent').length,
         errors: group.filter((r) => r.verdict === 'error').length,
         kinds: byKind
@@ -162,7 +185,7 @@ export function htmlView(report: RunReport): HtmlView {
     candidate: report.candidate,
     counts: countsOf(report),
     kinds: KIND_REPORT_ORDER.map((k) => [k, KIND_TITLES[k], report.summary.byKind[k]] as const),
-    endpoints: endpointsOf(report.results),
+    endpoints: endpointsOf(report.results, latency),
     latency: { line: latencyLine(latency), header: LATENCY_HEADER, rows: latencyRows(latency) },
     rows: report.results.filter(listed).map(rowOf),
   };

@@ -119,3 +119,26 @@ describe('side-by-side body lines', () => {
     expect(long.lines.length).toBe(2000);
   });
 });
+
+describe('report.html of a large run (only non-equal results kept)', () => {
+  it('counts each endpoint’s cases from the latency summary', async () => {
+    const { htmlView } = await import('../../../src/report/html/view.js');
+    const base = sampleReport();
+    const kept = base.results.filter((r) => r.verdict !== 'equal');
+    const endpoint = kept[0]?.endpoint ?? '';
+    const stats = { count: 5000, p50Ms: 1, p95Ms: 2 };
+    const report = {
+      ...base,
+      results: kept,
+      summary: {
+        ...base.summary,
+        latency: {
+          all: { baseline: stats, candidate: stats },
+          endpoints: [{ endpoint, baseline: stats, candidate: stats }],
+        },
+      },
+    };
+    const row = htmlView(report).endpoints.find((e) => e.endpoint === endpoint);
+    expect(row?.cases).toBe(5000);
+  });
+});
