@@ -14,26 +14,12 @@ export interface WriteOptions {
 }
 
 /** Writes `text` to `path` via a temp file in the same folder (+ fsync) + rename. */
-export async function writeFileAtomic(
+export function writeFileAtomic(
   path: string,
   text: string,
   options: WriteOptions = {},
 ): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(temp, 'w');
-  try {
-    await handle.writeFile(text, 'utf8');
-    if (options.durable !== false) await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  return writeChunksAtomic(path, [text], options);
 }
 
 /** Points `dir/latest` at `dir/<name>` (a relative symlink, replaced atomically). */
@@ -49,7 +35,10 @@ export async function pointLatest(dir: string, name: string): Promise<void> {
   }
 }
 
-/** Like `writeFileAtomic`, for text produced in chunks (a large report). */
+/**
+ * Writes text produced in chunks (a large report streams) via a temp file in
+ * the same folder (+ fsync) + rename; on failure the temp file is removed.
+ */
 export async function writeChunksAtomic(
   path: string,
   chunks: AsyncIterable<string> | Iterable<string>,

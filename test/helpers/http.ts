@@ -69,3 +69,30 @@ export async function closedPort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
 }
+
+/** A server that holds each request briefly and records the most it had in flight. */
+export async function startCountingServer(): Promise<{
+  server: TestServer;
+  peak(): number;
+  reset(): void;
+}> {
+  let active = 0;
+  let peak = 0;
+  const server = await startServer((_req, res) => {
+    active++;
+    peak = Math.max(peak, active);
+    // Held briefly, so that requests an unbounded client sends at once overlap.
+    setTimeout(() => {
+      active--;
+      json(res, 200, { ok: true });
+    }, 5);
+  });
+  return {
+    server,
+    peak: () => peak,
+    reset: () => {
+      active = 0;
+      peak = 0;
+    },
+  };
+}

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseResult } from '../../../src/model.js';
 import { renderJson, renderJsonChunks } from '../../../src/report/json.js';
-import { REPORT_SCHEMA_VERSION, type RunReport, summarise } from '../../../src/report/model.js';
+import { summarise } from '../../../src/report/model.js';
 import { openResultStream } from '../../../src/report/results-stream.js';
+import { reportOf } from '../../helpers/report.js';
 
 function result(n: number, verdict: CaseResult['verdict'] = 'equal'): CaseResult {
   return {
@@ -25,19 +26,6 @@ function result(n: number, verdict: CaseResult['verdict'] = 'equal'): CaseResult
     changes: [],
     headerChanges: [],
     ...(verdict === 'divergent' ? { fingerprint: `f${n}`, summary: 'status differs' } : {}),
-  };
-}
-
-function reportOf(results: readonly CaseResult[]): RunReport {
-  return {
-    schemaVersion: REPORT_SCHEMA_VERSION,
-    runId: 'r1',
-    startedAt: '2026-01-01T00:00:00.000Z',
-    finishedAt: '2026-01-01T00:00:01.000Z',
-    baseline: { name: 'a', url: 'http://a' },
-    candidate: { name: 'b', url: 'http://b' },
-    summary: summarise(results),
-    results,
   };
 }
 

@@ -1,6 +1,6 @@
 /** Small builders of `CaseResult`s and `RunReport`s for the regression, merge and check tests. */
 import type { CaseResult, DivergenceKind } from '../../../src/model.js';
-import { REPORT_SCHEMA_VERSION, type RunReport, summarise } from '../../../src/report/model.js';
+import { reportOf } from '../../helpers/report.js';
 
 export function equal(caseId: string): CaseResult {
   return {
@@ -41,17 +41,5 @@ export function unreachable(caseId: string, fingerprint: string): CaseResult {
   };
 }
 
-export function report(results: readonly CaseResult[], overrides: Partial<RunReport> = {}) {
-  const built: RunReport = {
-    schemaVersion: REPORT_SCHEMA_VERSION,
-    runId: 'run-1',
-    startedAt: '2026-11-20T10:00:00.000Z',
-    finishedAt: '2026-11-20T10:00:05.000Z',
-    baseline: { name: 'rust', url: 'http://127.0.0.1:3100' },
-    candidate: { name: 'go', url: 'http://127.0.0.1:4110' },
-    summary: summarise(results),
-    results,
-    ...overrides,
-  };
-  return built;
-}
+/** A report around `results` (see `test/helpers/report.ts`). */
+export const report = reportOf;
