@@ -195,7 +195,9 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
     report,
     config.reportsDir,
     undefined,
-    results.complete ? undefined : () => results.all(annotate),
+    results.complete
+      ? undefined
+      : { json: () => results.all(annotate), junit: () => results.junitRows(annotate) },
   );
   return {
     report,

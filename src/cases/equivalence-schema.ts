@@ -2,7 +2,7 @@
  * The equivalence rules of a rule layer (declared representations that
  * compare equal) and how layers merge: switches override, lists add.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EnumTagRule, EquivalenceRules, TagStyle } from '../model.js';
 
 const pointer = z

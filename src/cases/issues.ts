@@ -2,7 +2,7 @@
  * Zod issues → one readable sentence each, saying what was expected and what
  * was got, with the field path to place it in the source file. Pure.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { suggestKey } from './suggest.js';
 
 type Issue = z.core.$ZodIssue;

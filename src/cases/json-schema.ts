@@ -3,7 +3,7 @@
  * (VS Code YAML, JetBrains) complete and check case files with the same rules
  * the loader applies. `schema/case-file.schema.json` is its committed copy.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { caseFileSchema } from './schema.js';
 
 /** Where the committed copy lives, relative to the repository root. */

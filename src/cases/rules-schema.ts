@@ -3,7 +3,7 @@
  * or in the config, and the one function that merges the layers into the
  * resolved {@link Rules} every later stage uses.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { MaskRule, Rules, SortRule, ToleranceRule } from '../model.js';
 import { VOLATILE_HEADERS } from '../noise/headers.js';
 import { equivalenceLayer, equivalenceSpecFields } from './equivalence-schema.js';

@@ -3,7 +3,7 @@
  * objects everywhere so a typo is an error, not a silently ignored key. Types are
  * derived with `z.infer`; `resolve.ts` is the one bridge from these to `Case`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { HTTP_METHODS } from '../model.js';
 import { rulesSpecSchema } from './rules-schema.js';
 

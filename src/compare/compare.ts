@@ -38,14 +38,17 @@ export function compareHeaders(
 ): HeaderChange[] {
   const left = normaliseHeaders(baseline.headers, rules);
   const right = normaliseHeaders(candidate.headers, rules);
-  const names = [...new Set([...Object.keys(left), ...Object.keys(right)])].sort();
   const changes: HeaderChange[] = [];
-  for (const name of names) {
+  for (const name in left) {
     const b = left[name];
     const c = right[name];
     if (b !== c) changes.push({ name, baseline: b, candidate: c });
   }
-  return changes;
+  for (const name in right) {
+    if (!Object.hasOwn(left, name))
+      changes.push({ name, baseline: undefined, candidate: right[name] });
+  }
+  return changes.length > 1 ? changes.sort((x, y) => (x.name < y.name ? -1 : 1)) : changes;
 }
 
 /** True when the comparison found no difference at all. */

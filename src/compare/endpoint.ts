@@ -29,10 +29,21 @@ function isId(segment: string): boolean {
  * replaced by `:id`; any query string is dropped.
  */
 export function endpointOf(method: string, path: string): string {
-  const bare = path.split(/[?#]/, 1)[0] ?? '';
-  const collapsed = bare
-    .split('/')
-    .map((segment) => (isId(segment) ? ':id' : segment))
-    .join('/');
-  return `${method.toUpperCase()} ${collapsed}`;
+  let end = path.length;
+  const query = path.indexOf('?');
+  if (query >= 0) end = query;
+  const fragment = path.indexOf('#');
+  if (fragment >= 0 && fragment < end) end = fragment;
+  // One pass over the segments; most paths have no id-like segment to replace.
+  let out = '';
+  let start = 0;
+  while (start <= end) {
+    let slash = path.indexOf('/', start);
+    if (slash < 0 || slash > end) slash = end;
+    const segment = path.slice(start, slash);
+    out += isId(segment) ? ':id' : segment;
+    if (slash < end) out += '/';
+    start = slash + 1;
+  }
+  return `${method.toUpperCase()} ${out}`;
 }

@@ -2,7 +2,7 @@
  * `parity.config.yaml|json`: the user's config, as written (every field
  * optional). `resolveConfig` turns it plus the flags into `ResolvedConfig`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { rulesSpecSchema } from '../cases/rules-schema.js';
 import { noiseConfigSchema } from '../noise/config-schema.js';
 

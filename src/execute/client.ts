@@ -10,7 +10,7 @@ import type { Dispatcher } from 'undici';
 import Pool from 'undici/lib/dispatcher/pool.js';
 import type { SideOutcome, Target } from '../model.js';
 import { CappedBody, type DecodeShare, decodeShared, flattenHeaders } from './body.js';
-import { forTarget, type PlannedRequest } from './plan.js';
+import { type PlannedRequest, requestBuilder } from './plan.js';
 import { createLimiter } from './rate.js';
 
 export interface ClientOptions {
@@ -75,6 +75,7 @@ export function createClient(target: Target, options: ClientOptions): TargetClie
     connectTimeout: options.timeoutMs,
   });
 
+  const forThisTarget = requestBuilder(target);
   const attempt = (plan: PlannedRequest, share?: DecodeShare) =>
     limiter.run(() => attemptNow(plan, share));
 
@@ -91,7 +92,7 @@ export function createClient(target: Target, options: ClientOptions): TargetClie
    * bytes forever is cut off), with a timer cleared on completion.
    */
   function attemptNow(plan: PlannedRequest, share?: DecodeShare): Promise<SideOutcome> {
-    const { path, headers } = forTarget(plan, target);
+    const { path, headers } = forThisTarget(plan);
     const started = performance.now();
     return new Promise<SideOutcome>((resolve) => {
       let controller: Dispatcher.DispatchController | undefined;
@@ -154,16 +155,27 @@ export function createClient(target: Target, options: ClientOptions): TargetClie
     });
   }
 
+  /** Connection-level failures are retried with a growing pause; anything else is final. */
+  async function retry(
+    plan: PlannedRequest,
+    share: DecodeShare | undefined,
+    first: SideOutcome,
+  ): Promise<SideOutcome> {
+    let outcome = first;
+    for (let retry = 1; retry <= options.retries; retry++) {
+      if (outcome.outcome !== 'transport-error' || !CONNECT_ERRORS.has(outcome.error.code)) break;
+      await sleep(50 * 2 ** (retry - 1));
+      outcome = await attempt(plan, share);
+    }
+    return outcome;
+  }
+
   return {
     target,
-    async send(plan, share) {
-      let outcome = await attempt(plan, share);
-      for (let retry = 1; retry <= options.retries; retry++) {
-        if (outcome.outcome !== 'transport-error' || !CONNECT_ERRORS.has(outcome.error.code)) break;
-        await sleep(50 * 2 ** (retry - 1));
-        outcome = await attempt(plan, share);
-      }
-      return outcome;
+    send(plan, share) {
+      const first = attempt(plan, share);
+      // No retries (the default): the attempt's own promise, no extra async frame per request.
+      return options.retries === 0 ? first : first.then((outcome) => retry(plan, share, outcome));
     },
     // destroy, not close: a server that never finishes a body must not hold the run open.
     close: () => pool.destroy(),

@@ -18,7 +18,7 @@ export interface ExecuteInput {
 }
 
 /** Sends one case to both sides, byte-identical, concurrently. */
-export async function exchangeCase(
+export function exchangeCase(
   testCase: Case,
   baseline: TargetClient,
   candidate: TargetClient,
@@ -28,13 +28,16 @@ export async function exchangeCase(
   // Identical answers are decoded once. The replica never shares: noise learning
   // compares its answer with the baseline's and must see its own bytes.
   const share = {};
-  const [baselineOutcome, candidateOutcome, replicaOutcome] = await Promise.all([
-    baseline.send(plan, share),
-    candidate.send(plan, share),
-    replica?.send(plan),
-  ]);
-  const exchange = { case: testCase, baseline: baselineOutcome, candidate: candidateOutcome };
-  return replicaOutcome === undefined ? exchange : { ...exchange, replica: replicaOutcome };
+  const sides = [baseline.send(plan, share), candidate.send(plan, share)] as const;
+  if (replica === undefined) {
+    return Promise.all(sides).then(([b, c]) => ({ case: testCase, baseline: b, candidate: c }));
+  }
+  return Promise.all([...sides, replica.send(plan)]).then(([b, c, r]) => ({
+    case: testCase,
+    baseline: b,
+    candidate: c,
+    replica: r,
+  }));
 }
 
 export async function executeCases(input: ExecuteInput): Promise<void> {

@@ -2,7 +2,7 @@
  * The `noise` section of parity.config.yaml: the `--noise` switch, the replica,
  * Diffy's thresholds, and the per-endpoint noise `parity calibrate --write` learned.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { rulesSpecSchema } from '../cases/rules-schema.js';
 
 /** Learned noise of one endpoint, as rules `run` applies to every case of it. */

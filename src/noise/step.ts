@@ -68,10 +68,13 @@ interface StepState {
   readonly orderOnly: Map<string, readonly string[]>;
 }
 
+const NO_ANNOTATION: NoiseAnnotation = Object.freeze({});
+
 export function createNoiseStep(settings: NoiseSettings): NoiseStep {
   const state: StepState = { tally: createNoiseTally(), flaky: [], orderOnly: new Map() };
   return {
     prepare(testCase) {
+      if (settings.endpoints.size === 0) return testCase;
       const { method, path } = testCase.request;
       const noise = settings.endpoints.get(endpointOf(method, path));
       return noise === undefined
@@ -81,7 +84,7 @@ export function createNoiseStep(settings: NoiseSettings): NoiseStep {
     judge(raw) {
       const exchange = maskVolatileHeaders(raw);
       if (!settings.enabled || exchange.replica === undefined) {
-        return { exchange, judgement: judge(exchange), annotation: {} };
+        return { exchange, judgement: judge(exchange), annotation: NO_ANNOTATION };
       }
       return learnAndJudge(exchange, exchange.replica, state);
     },

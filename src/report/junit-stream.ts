@@ -1,14 +1,14 @@
 /**
  * junit.xml for a run too large to hold every result in memory (see
- * `results-stream.ts`): two passes over the streamed results, the first to
+ * `results-stream.ts`): two passes over the run's junit rows, the first to
  * count each suite (the counts are attributes that come before the cases),
  * the second to write them. Same document as `renderJunit` would give. Pure.
  */
 import type { CaseResult } from '../model.js';
-import type { ResultJson } from './json.js';
 import {
   type Counts,
   countAttributes,
+  formatSeconds,
   outcomeOf,
   propertiesXml,
   seconds,
@@ -16,69 +16,57 @@ import {
   testcaseXml,
   zero,
 } from './junit.js';
-import { element, openTag } from './junit-xml.js';
+import { element, openTag, xmlAttr } from './junit-xml.js';
 import type { RunReport } from './model.js';
+import type { JunitRow, PassedRow } from './results-stream.js';
 
-const HEAD = /^\{"caseId":("(?:[^"\\]|\\.)*"),"suite":("(?:[^"\\]|\\.)*"),/;
-const DURATION = /"durationMs":(-?[0-9.eE+-]+)/g;
+const PASSED = { kind: 'passed' } as const;
 
-/**
- * A result for the JUnit passes. Lines from results.ndjson are nearly always
- * plainly equal results (the others stay in memory and come as objects): such
- * a line is read for what a passed `<testcase>` needs without parsing it whole,
- * since 100k of them are read twice.
- */
-function parse(result: ResultJson): CaseResult {
-  if (typeof result !== 'string') return result;
-  // Escaped inside strings, these keys can only match the result's own fields.
-  if (!result.includes('"verdict":"equal"') || result.includes('"expectations":')) {
-    return JSON.parse(result) as CaseResult;
-  }
-  const head = HEAD.exec(result);
-  const durations = [...result.matchAll(DURATION)].slice(0, 2).map((m) => Number(m[1]));
-  const [baseline, candidate] = durations;
-  if (head === null || baseline === undefined || candidate === undefined) {
-    return JSON.parse(result) as CaseResult;
-  }
-  return plainEqual(JSON.parse(head[1] ?? '""'), JSON.parse(head[2] ?? '""'), baseline, candidate);
+function isPassedRow(row: JunitRow): row is PassedRow {
+  return 'slowestMs' in row;
 }
 
-function plainEqual(
-  caseId: string,
-  suite: string,
-  baseline: number,
-  candidate: number,
-): CaseResult {
-  return {
-    caseId,
-    suite,
-    endpoint: '',
-    request: { method: 'GET', path: '' },
-    baseline: { status: undefined, durationMs: baseline },
-    candidate: { status: undefined, durationMs: candidate },
-    verdict: 'equal',
-    kinds: [],
-    changes: [],
-    headerChanges: [],
-  };
+/** `& < > " '`: the characters `xmlAttr` escapes besides controls. */
+const SPECIAL = new Set([38, 60, 62, 34, 39]);
+
+/** True when `xmlAttr` would change `value` (controls, `&<>"'`, surrogates, U+FFFE/F). */
+function needsEscape(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x20 || SPECIAL.has(c) || (c >= 0xd800 && c <= 0xdfff) || c >= 0xfffe) return true;
+  }
+  return false;
 }
 
-export async function* renderJunitChunks(
+function attr(value: string): string {
+  return needsEscape(value) ? xmlAttr(value) : value;
+}
+
+/** `testcaseXml` for a passed case, from the little a passed row holds: ~100k of these. */
+function passedXml(row: PassedRow): string {
+  const time = formatSeconds(row.slowestMs / 1000);
+  return `<testcase classname="${attr(row.suite)}" name="${attr(row.caseId)}" time="${time}"/>`;
+}
+
+function tallyRow(counts: Counts, row: JunitRow): void {
+  if (isPassedRow(row)) tally(counts, PASSED, row.slowestMs / 1000);
+  else tally(counts, outcomeOf(row), seconds(row as CaseResult));
+}
+
+export function* renderJunitChunks(
   report: RunReport,
-  all: () => AsyncIterable<ResultJson>,
-): AsyncIterable<string> {
+  rows: () => Iterable<JunitRow>,
+): Iterable<string> {
   const suites = new Map<string, Counts>();
   const total = zero();
-  for await (const item of all()) {
-    const result = parse(item);
-    const outcome = outcomeOf(result);
-    let counts = suites.get(result.suite);
+  for (const row of rows()) {
+    let counts = suites.get(row.suite);
     if (counts === undefined) {
       counts = zero();
-      suites.set(result.suite, counts);
+      suites.set(row.suite, counts);
     }
-    tally(counts, outcome, seconds(result));
-    tally(total, outcome, seconds(result));
+    tallyRow(counts, row);
+    tallyRow(total, row);
   }
   const name = `parity: ${report.baseline.name} vs ${report.candidate.name}`;
   if (total.tests === 0) {
@@ -87,16 +75,15 @@ export async function* renderJunitChunks(
   }
   let out = `<?xml version="1.0" encoding="UTF-8"?>\n${openTag('testsuites', countAttributes(name, total))}`;
   let current: string | undefined;
-  for await (const item of all()) {
-    const result = parse(item);
-    if (result.suite !== current) {
+  for (const row of rows()) {
+    if (row.suite !== current) {
       if (current !== undefined) out += '</testsuite>';
-      current = result.suite;
+      current = row.suite;
       const counts = suites.get(current) ?? zero();
       const attrs = { ...countAttributes(current, counts), timestamp: report.startedAt };
       out += openTag('testsuite', attrs) + propertiesXml(report);
     }
-    out += testcaseXml(result, outcomeOf(result));
+    out += isPassedRow(row) ? passedXml(row) : testcaseXml(row, outcomeOf(row));
     if (out.length > 65_536) {
       yield out;
       out = '';

@@ -28,14 +28,15 @@ export interface LatencySummary {
 }
 
 /** Nearest-rank percentile of sorted values (no interpolation: a value that was measured). */
-function percentile(sorted: readonly number[], p: number): number | null {
+function percentile(sorted: ArrayLike<number>, p: number): number | null {
   if (sorted.length === 0) return null;
   const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
   return sorted[Math.min(rank, sorted.length) - 1] ?? null;
 }
 
 function statsOf(durations: readonly number[]): LatencyStats {
-  const sorted = [...durations].sort((a, b) => a - b);
+  // A typed array sorts numerically, natively: a 100k-case run sorts 200k numbers.
+  const sorted = Float64Array.from(durations).sort();
   return { count: sorted.length, p50Ms: percentile(sorted, 50), p95Ms: percentile(sorted, 95) };
 }
 

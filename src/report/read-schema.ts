@@ -3,7 +3,7 @@
  * read it back. Objects are loose: fields added within schemaVersion 1 by a newer
  * parity pass through untouched, so re-rendering never drops data.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   CHANGE_OPS,
   DIVERGENCE_KINDS,

@@ -4,7 +4,7 @@
  * whose message says what to do, never a crash half-way through a renderer.
  */
 import { readFile } from 'node:fs/promises';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ParityError } from '../errors.js';
 import { REPORT_SCHEMA_VERSION, type RunReport } from './model.js';
 import { reportSchema } from './read-schema.js';

@@ -17,6 +17,20 @@ export const RESULTS_IN_MEMORY = 10_000;
 
 const FLUSH_AT = 64 * 1024;
 
+/**
+ * One `<testcase>` of junit.xml: a kept result in its final form, or for a
+ * plainly equal one just what a passed testcase shows (kept in memory as the
+ * run streams, so junit.xml never reads results.ndjson back).
+ */
+export type JunitRow = CaseResult | PassedRow;
+
+export interface PassedRow {
+  readonly caseId: string;
+  readonly suite: string;
+  /** The slower side's duration, in ms (as the result has it). */
+  readonly slowestMs: number;
+}
+
 /** What a finished stream hands to the report writer. */
 export interface CollectedResults {
   /** Every result when the run was small; otherwise only those that are not plainly equal. */
@@ -27,6 +41,8 @@ export interface CollectedResults {
   readonly summary: RunSummary;
   /** All results, in case-id order; `resolve` swaps a kept result for its final form. */
   all(resolve: (result: CaseResult) => CaseResult): AsyncIterable<ResultJson>;
+  /** Every result as a junit.xml row, in case-id order, from memory. */
+  junitRows(resolve: (result: CaseResult) => CaseResult): Iterable<JunitRow>;
 }
 
 /** Accepts results as they complete. */
@@ -75,6 +91,11 @@ export async function openResultStream(
   let complete = true;
   const ids: string[] = [];
   const offsets: number[] = [];
+  // Per result, what its passed <testcase> needs: the suite (as an index) and the slower side.
+  const suites = new Map<string, number>();
+  const suiteNames: string[] = [];
+  const suiteOf: number[] = [];
+  const slowestMs: number[] = [];
   let offset = 0;
   let summary = summarise([]);
   let batch: CaseResult[] = [];
@@ -88,6 +109,13 @@ export async function openResultStream(
       const line = `${JSON.stringify(result)}\n`;
       ids.push(result.caseId);
       offsets.push(offset);
+      let suite = suites.get(result.suite);
+      if (suite === undefined) {
+        suite = suiteNames.push(result.suite) - 1;
+        suites.set(result.suite, suite);
+      }
+      suiteOf.push(suite);
+      slowestMs.push(Math.max(result.baseline.durationMs, result.candidate.durationMs));
       offset += Buffer.byteLength(line);
       // One write per ~64 KiB rather than one per result: fewer syscalls and stream callbacks.
       pending += line;
@@ -126,6 +154,17 @@ export async function openResultStream(
         complete,
         summary,
         all: (resolve) => readInOrder({ path, order, offsets, ids, byId, resolve }),
+        *junitRows(resolve) {
+          for (const k of order) {
+            const caseId = ids[k] ?? '';
+            const kept = byId.get(caseId);
+            if (kept !== undefined) yield resolve(kept);
+            else {
+              const suite = suiteNames[suiteOf[k] ?? 0] ?? '';
+              yield { caseId, suite, slowestMs: slowestMs[k] ?? 0 };
+            }
+          }
+        },
       };
     },
   };

@@ -11,6 +11,7 @@ import { renderJunit } from './junit.js';
 import { renderJunitChunks } from './junit-stream.js';
 import { renderMarkdown } from './markdown.js';
 import type { RunReport } from './model.js';
+import type { JunitRow } from './results-stream.js';
 
 /** Every format, in the order a run writes them (report.json first: it is the source). */
 export const REPORT_FORMATS = ['json', 'md', 'html', 'junit'] as const;
@@ -35,19 +36,22 @@ export interface WrittenReports {
 /**
  * Every result of the run in case-id order, when `report.results` holds only
  * some of them (a large run, see `results-stream.ts`): report.json is then
- * streamed from it instead of rendered in one piece.
+ * streamed from `json` and junit.xml from `junit` instead of rendered in one piece.
  */
-export type AllResults = () => AsyncIterable<ResultJson>;
+export interface AllResults {
+  readonly json: () => AsyncIterable<ResultJson>;
+  readonly junit: () => Iterable<JunitRow>;
+}
 
 function writeOne(path: string, format: ReportFormat, report: RunReport, all?: AllResults) {
   // Reports are recreated by a rerun: atomic (never half-written), but not fsynced.
   const options = { durable: false };
   if (format === 'json' && all !== undefined) {
-    return writeChunksAtomic(path, renderJsonChunks(report, all()), options);
+    return writeChunksAtomic(path, renderJsonChunks(report, all.json()), options);
   }
   // JUnit lists every case too; HTML and Markdown list divergences, which are kept.
   if (format === 'junit' && all !== undefined) {
-    return writeChunksAtomic(path, renderJunitChunks(report, all), options);
+    return writeChunksAtomic(path, renderJunitChunks(report, all.junit), options);
   }
   return writeFileAtomic(path, RENDERERS[format].render(report), options);
 }

@@ -79,7 +79,7 @@ function charsetNote(
 ): EncodingNote | undefined {
   const b = baseline['content-type'];
   const c = candidate['content-type'];
-  if (b === undefined || c === undefined) return undefined;
+  if (b === undefined || c === undefined || b === c) return undefined;
   if (contentTypeCharset(b) === contentTypeCharset(c)) return undefined;
   return {
     kind: 'encoding',

@@ -96,6 +96,11 @@ describe('openResultStream', () => {
     }
     expect(all.map((r) => r.caseId)).toEqual(results.map((r) => r.caseId));
     expect(all.filter((r) => r.tracker !== undefined)).toHaveLength(5);
+    // junit.xml's rows come from memory: every case in id order, kept ones in their final form.
+    const rows = [...collected.junitRows(annotate)];
+    expect(rows.map((r) => r.caseId)).toEqual(results.map((r) => r.caseId));
+    expect(rows.filter((r) => 'slowestMs' in r)).toHaveLength(2495);
+    expect(rows.filter((r) => 'tracker' in r)).toHaveLength(5);
     const streamed = await collect(renderJsonChunks(reportOf([]), collected.all(annotate)));
     expect(JSON.parse(streamed).results).toHaveLength(2500);
   });

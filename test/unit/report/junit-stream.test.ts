@@ -1,29 +1,51 @@
 import { describe, expect, it } from 'vitest';
-import type { ResultJson } from '../../../src/report/json.js';
 import { renderJunit } from '../../../src/report/junit.js';
 import { renderJunitChunks } from '../../../src/report/junit-stream.js';
+import type { JunitRow } from '../../../src/report/results-stream.js';
 import { sampleReport, sampleResults } from './fixtures.js';
 
-async function collect(chunks: AsyncIterable<string>): Promise<string> {
+function collect(chunks: Iterable<string>): string {
   let out = '';
-  for await (const chunk of chunks) out += chunk;
+  for (const chunk of chunks) out += chunk;
   return out;
 }
 
-describe('renderJunitChunks (large runs, results streamed from results.ndjson)', () => {
-  it('writes the same document as renderJunit, from JSON lines or objects', async () => {
+describe('renderJunitChunks (large runs, rows kept as the results streamed)', () => {
+  it('writes the same document as renderJunit, from passed rows or whole results', () => {
     const results = sampleResults();
     const report = sampleReport(results);
-    async function* lines(): AsyncIterable<ResultJson> {
-      for (const [i, result] of results.entries())
-        yield i % 2 === 0 ? JSON.stringify(result) : result;
+    function* rows(): Iterable<JunitRow> {
+      for (const result of results) {
+        const plain = result.verdict === 'equal' && result.expectations === undefined;
+        const slowestMs = Math.max(result.baseline.durationMs, result.candidate.durationMs);
+        yield plain ? { caseId: result.caseId, suite: result.suite, slowestMs } : result;
+      }
     }
-    expect(await collect(renderJunitChunks(report, lines))).toBe(renderJunit(report));
+    expect([...rows()].some((row) => 'slowestMs' in row)).toBe(true);
+    expect(collect(renderJunitChunks(report, rows))).toBe(renderJunit(report));
   });
 
-  it('writes an empty but valid document for a run without cases', async () => {
+  it('escapes a passed row’s names exactly as renderJunit does', () => {
+    const [first] = sampleResults();
+    if (first === undefined) throw new Error('no sample result');
+    const result = {
+      ...first,
+      caseId: 'a&b/<c> "q" \'s\'\ttab',
+      suite: 'a&b',
+      verdict: 'equal' as const,
+      kinds: [],
+      changes: [],
+      headerChanges: [],
+    };
+    const { expectations: _, ...plain } = result;
+    const report = sampleReport([plain]);
+    const slowestMs = Math.max(plain.baseline.durationMs, plain.candidate.durationMs);
+    const rows = () => [{ caseId: plain.caseId, suite: plain.suite, slowestMs }];
+    expect(collect(renderJunitChunks(report, rows))).toBe(renderJunit(report));
+  });
+
+  it('writes an empty but valid document for a run without cases', () => {
     const report = sampleReport([]);
-    async function* none(): AsyncIterable<ResultJson> {}
-    expect(await collect(renderJunitChunks(report, none))).toBe(renderJunit(report));
+    expect(collect(renderJunitChunks(report, () => []))).toBe(renderJunit(report));
   });
 });
