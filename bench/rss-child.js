@@ -1,21 +1,19 @@
-// Runs the parity CLI in this process (main(argv, io) from dist/) and prints one
-// JSON line with its exit code, wall time and peak RSS, so a scenario can
-// measure a whole run's memory. Usage: node bench/rss-child.js <parity args…>
-import { setFlagsFromString } from 'node:v8';
+// Runs the parity CLI exactly as `node bin/parity.js <args…>` does (the bundled
+// build, its V8 settings) in this process, and when the process exits appends
+// one JSON line with the exit code, wall time and peak RSS to the file named by
+// PARITY_BENCH_OUT, so a scenario can measure a whole run's memory.
+// Usage: PARITY_BENCH_OUT=FILE node bench/rss-child.js <parity args…>
+import { appendFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-// The same V8 setting as bin/parity.js, so this measures what the CLI does.
-setFlagsFromString('--wasm-tiering-budget=100000000');
-const { main } = await import('../dist/cli/main.js');
-
-const sink = { write: () => true, isTTY: false };
+const out = process.env.PARITY_BENCH_OUT;
+if (out === undefined) throw new Error('rss-child: set PARITY_BENCH_OUT');
+const bin = fileURLToPath(new URL('../bin/parity.js', import.meta.url));
 const started = performance.now();
-const code = await main(process.argv.slice(2), {
-  stdout: sink,
-  stderr: process.stderr,
-  env: process.env,
-  cwd: process.cwd(),
+process.on('exit', (code) => {
+  const ms = Math.round(performance.now() - started);
+  const rssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  appendFileSync(out, `${JSON.stringify({ code, ms, rssMb })}\n`);
 });
-const ms = performance.now() - started;
-process.stdout.write(
-  `${JSON.stringify({ code, ms: Math.round(ms), rssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`,
-);
+process.argv = [process.argv[0] ?? 'node', bin, ...process.argv.slice(2)];
+await import(bin);

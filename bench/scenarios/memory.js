@@ -1,6 +1,6 @@
 // Scenario 3: a whole CLI run over many cases (reports written, tracker on) in
 // its own process; its peak RSS is the number that matters.
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,8 +17,10 @@ export async function memory(urls, { cases: count, concurrency = 16 }) {
     const args = [CHILD, 'run', 'cases', '--baseline', `a=${urls.a}`, '--candidate', `b=${urls.b}`];
     args.push('--reports', 'reports', '--tracker', 'tracker.md', '--fail-on', 'none', '-q');
     args.push('--concurrency', String(concurrency));
-    const run = await runProcess(process.execPath, args, { cwd: dir });
-    const result = lastJson(run.stdout);
+    const out = join(dir, 'rss.ndjson');
+    const env = { ...process.env, PARITY_BENCH_OUT: out };
+    const run = await runProcess(process.execPath, args, { cwd: dir, env });
+    const result = lastJson(await readFile(out, 'utf8').catch(() => run.stderr));
     if (result.code !== 0) throw new Error(`memory run exited ${result.code}:\n${run.stderr}`);
     const report = await stat(join(dir, 'reports', 'latest', 'report.json'));
     return { cases: count, rssMb: result.rssMb, ms: result.ms, reportMb: report.size / 1e6 };

@@ -70,8 +70,11 @@ export function createClient(target: Target, options: ClientOptions): TargetClie
   const pool = new Pool(target.url.origin, {
     connections: Math.min(options.connections, options.maxInFlight ?? options.connections),
     pipelining: 1,
-    headersTimeout: options.timeoutMs,
-    bodyTimeout: options.timeoutMs,
+    // Our own timer bounds each request, headers and whole body together (see
+    // attemptNow); undici's per-phase timers would only repeat it, at the cost
+    // of a timer object per request that lives until undici's next 1 s sweep.
+    headersTimeout: 0,
+    bodyTimeout: 0,
     connectTimeout: options.timeoutMs,
   });
 

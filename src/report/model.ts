@@ -107,11 +107,18 @@ export interface RunReport {
   readonly unusedRules?: readonly string[];
 }
 
-export function summarise(results: readonly CaseResult[]): RunSummary {
+/** Counts results one at a time, as a run completes them; `summary()` reads the counts so far. */
+export interface SummaryTally {
+  add(result: CaseResult): void;
+  summary(): RunSummary;
+}
+
+export function createSummaryTally(): SummaryTally {
   const byKind = Object.fromEntries(DIVERGENCE_KINDS.map((kind) => [kind, 0])) as Record<
     DivergenceKind,
     number
   >;
+  let cases = 0;
   let equal = 0;
   let divergent = 0;
   let errors = 0;
@@ -119,30 +126,39 @@ export function summarise(results: readonly CaseResult[]): RunSummary {
   let statusTotal = 0;
   let expectationFailures = 0;
   let encodingNotes = 0;
-  for (const result of results) {
-    if (result.verdict === 'equal') equal++;
-    else if (result.verdict === 'divergent') divergent++;
-    else errors++;
-    for (const kind of result.kinds) byKind[kind]++;
-    const { status: b } = result.baseline;
-    const { status: c } = result.candidate;
-    if (b !== undefined && c !== undefined) {
-      statusTotal++;
-      if (b === c) statusEqual++;
-    }
-    if (result.expectations !== undefined) expectationFailures++;
-    for (const note of result.notes ?? []) if (note.kind === 'encoding') encodingNotes++;
-  }
   return {
-    cases: results.length,
-    equal,
-    divergent,
-    errors,
-    statusParity: { equal: statusEqual, total: statusTotal },
-    byKind,
-    expectationFailures,
-    encodingNotes,
+    add(result) {
+      cases++;
+      if (result.verdict === 'equal') equal++;
+      else if (result.verdict === 'divergent') divergent++;
+      else errors++;
+      for (const kind of result.kinds) byKind[kind]++;
+      const { status: b } = result.baseline;
+      const { status: c } = result.candidate;
+      if (b !== undefined && c !== undefined) {
+        statusTotal++;
+        if (b === c) statusEqual++;
+      }
+      if (result.expectations !== undefined) expectationFailures++;
+      for (const note of result.notes ?? []) if (note.kind === 'encoding') encodingNotes++;
+    },
+    summary: () => ({
+      cases,
+      equal,
+      divergent,
+      errors,
+      statusParity: { equal: statusEqual, total: statusTotal },
+      byKind: { ...byKind },
+      expectationFailures,
+      encodingNotes,
+    }),
   };
+}
+
+export function summarise(results: readonly CaseResult[]): RunSummary {
+  const tally = createSummaryTally();
+  for (const result of results) tally.add(result);
+  return tally.summary();
 }
 
 /** Results in the report's deterministic order. */

@@ -8,9 +8,9 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { type CaseResult, DIVERGENCE_KINDS } from '../model.js';
+import type { CaseResult } from '../model.js';
 import type { ResultJson } from './json.js';
-import { type RunSummary, summarise } from './model.js';
+import { createSummaryTally, type RunSummary } from './model.js';
 
 /** Up to this many results, every result stays in memory (today's behaviour for normal runs). */
 export const RESULTS_IN_MEMORY = 10_000;
@@ -56,25 +56,6 @@ function isPlainEqual(result: CaseResult): boolean {
   return result.verdict === 'equal' && result.expectations === undefined;
 }
 
-/** The summary of two disjoint sets of results (a new summary field breaks the build here). */
-function addSummaries(a: RunSummary, b: RunSummary): RunSummary {
-  const byKind = { ...a.byKind };
-  for (const kind of DIVERGENCE_KINDS) byKind[kind] += b.byKind[kind];
-  return {
-    cases: a.cases + b.cases,
-    equal: a.equal + b.equal,
-    divergent: a.divergent + b.divergent,
-    errors: a.errors + b.errors,
-    statusParity: {
-      equal: a.statusParity.equal + b.statusParity.equal,
-      total: a.statusParity.total + b.statusParity.total,
-    },
-    byKind,
-    expectationFailures: a.expectationFailures + b.expectationFailures,
-    encodingNotes: (a.encodingNotes ?? 0) + (b.encodingNotes ?? 0),
-  };
-}
-
 function compareIds(a: string, b: string): number {
   if (a < b) return -1;
   return a > b ? 1 : 0;
@@ -97,8 +78,8 @@ export async function openResultStream(
   const suiteOf: number[] = [];
   const slowestMs: number[] = [];
   let offset = 0;
-  let summary = summarise([]);
-  let batch: CaseResult[] = [];
+  // Counted as each result passes (holding results in batches kept them alive long enough to be promoted).
+  const tally = createSummaryTally();
   let failure: Error | undefined;
   let pending = '';
   out.on('error', (error) => {
@@ -123,11 +104,7 @@ export async function openResultStream(
         out.write(pending);
         pending = '';
       }
-      batch.push(result);
-      if (batch.length >= 1024) {
-        summary = addSummaries(summary, summarise(batch));
-        batch = [];
-      }
+      tally.add(result);
       if (!isPlainEqual(result)) kept.push(result);
       else if (complete) {
         kept.push(result);
@@ -145,8 +122,7 @@ export async function openResultStream(
       );
       if (failure !== undefined) throw failure;
       offsets.push(offset);
-      summary = addSummaries(summary, summarise(batch));
-      batch = [];
+      const summary = tally.summary();
       const order = ids.map((_, k) => k).sort((a, b) => compareIds(ids[a] ?? '', ids[b] ?? ''));
       const byId = new Map(kept.map((r) => [r.caseId, r] as const));
       return {

@@ -111,8 +111,7 @@ describe('the HTTP client against a real server', () => {
     const c = client({ timeoutMs: 150 });
     const outcome = await c.send(get('/hang'));
     expect(outcome.outcome).toBe('transport-error');
-    if (outcome.outcome === 'transport-error')
-      expect(outcome.error.code).toMatch(new RegExp(`${TIMEOUT_CODE}|UND_ERR_HEADERS_TIMEOUT`));
+    if (outcome.outcome === 'transport-error') expect(outcome.error.code).toBe(TIMEOUT_CODE);
     await c.close();
   });
 

@@ -1,0 +1,77 @@
+/**
+ * The package bin as users run it: `node bin/parity.js`, the bundled CLI
+ * loaded through V8's code cache. Bundled into a temp package so the test
+ * never touches the project's own dist/ while other tests run.
+ */
+import { execFile } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+interface Outcome {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+async function node(args: readonly string[]): Promise<Outcome> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [...args], { cwd: ROOT });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+  }
+}
+
+describe('bin/parity.js (bundled CLI with a code cache)', () => {
+  let bin: string;
+  let cache: string;
+  beforeAll(async () => {
+    const pkg = await mkdtemp(join(tmpdir(), 'parity-bin-'));
+    await mkdir(join(pkg, 'bin'));
+    bin = join(pkg, 'bin', 'parity.js');
+    await copyFile(join(ROOT, 'bin', 'parity.js'), bin);
+    const built = await node(['scripts/bundle.mjs', join(pkg, 'dist')]);
+    expect(built.code, built.stderr).toBe(0);
+    cache = join(pkg, 'dist', 'parity.cjs.v8cache');
+  }, 60_000);
+
+  it('runs the CLI, writes the code cache on the first run and reuses it after', async () => {
+    await expect(stat(cache)).rejects.toThrow();
+    const first = await node([bin, 'validate', 'cases']);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/^ok: \d+ file\(s\), \d+ case\(s\), no problems/);
+    const written = await stat(cache);
+    expect(written.size).toBeGreaterThan(10_000);
+
+    const second = await node([bin, 'validate', 'cases']);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toBe(first.stdout);
+    // Accepted, so not rewritten.
+    expect((await stat(cache)).mtimeMs).toBe(written.mtimeMs);
+  });
+
+  it('replaces a cache V8 rejects, and still runs', async () => {
+    await writeFile(cache, 'not a code cache');
+    const outcome = await node([bin, '--version']);
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const replaced = await readFile(cache);
+    expect(replaced.toString('utf8', 0, 16)).not.toBe('not a code cache');
+    expect(replaced.byteLength).toBeGreaterThan(10_000);
+  });
+
+  it('exits with the CLI’s code: 2 for a broken case file, nothing sent', async () => {
+    const broken = join(ROOT, 'test', 'fixtures', 'cases', 'invalid', 'bad-method.yaml');
+    const outcome = await node([bin, 'validate', broken]);
+    expect(outcome.code).toBe(2);
+    expect(outcome.stderr + outcome.stdout).toContain('bad-method.yaml');
+  });
+});
