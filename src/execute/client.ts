@@ -61,6 +61,96 @@ function errorCode(error: unknown): { code: string; message: string } {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * undici's handler for one request. The budget covers headers and the whole
+ * body (a server that trickles bytes forever is cut off), with one timer
+ * cleared on completion (measured: leaner than a shared deadline sweep).
+ */
+class Attempt implements Dispatcher.DispatchHandler {
+  private readonly started = performance.now();
+  private readonly timer: ReturnType<typeof setTimeout>;
+  private controller: Dispatcher.DispatchController | undefined;
+  private timedOut = false;
+  private written: number | undefined;
+  private status = 0;
+  private headers: Record<string, string> = {};
+  private body: CappedBody | undefined;
+
+  constructor(
+    private readonly options: ClientOptions,
+    private readonly share: DecodeShare | undefined,
+    private readonly resolve: (outcome: SideOutcome) => void,
+  ) {
+    this.timer = setTimeout(expire, options.timeoutMs, this);
+  }
+
+  /** The budget ran out: abort the request (or refuse it when it starts). */
+  expire(): void {
+    this.timedOut = true;
+    this.controller?.abort(new Error('parity request timeout'));
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.controller = controller;
+    // Latency is measured from the moment the request goes on a connected
+    // socket: connecting and loading the HTTP parser are not the server's time.
+    this.written = performance.now();
+    if (this.timedOut) controller.abort(new Error('parity request timeout'));
+  }
+
+  onResponseStart(
+    _controller: Dispatcher.DispatchController,
+    statusCode: number,
+    headers: Record<string, string | string[] | undefined>,
+  ): void {
+    // 1xx informational answers come first; the final answer resets the body.
+    this.status = statusCode;
+    this.headers = flattenHeaders(headers);
+    this.body = undefined;
+  }
+
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    this.body ??= new CappedBody(this.options.bodyCapBytes);
+    this.body.push(chunk);
+  }
+
+  onResponseEnd(): void {
+    clearTimeout(this.timer);
+    const { headers, options } = this;
+    const body = this.body ?? new CappedBody(options.bodyCapBytes);
+    const encoding = (headers['content-encoding'] ?? '').trim().toLowerCase();
+    const contentType = headers['content-type'];
+    const decoded = decodeShared(body, encoding, contentType, options.bodyCapBytes, this.share);
+    this.resolve({
+      outcome: 'response',
+      response: {
+        status: this.status,
+        headers,
+        body: decoded,
+        wireBytes: body.size,
+        durationMs: performance.now() - (this.written ?? this.started),
+      },
+    });
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    clearTimeout(this.timer);
+    const durationMs = performance.now() - this.started;
+    const { timeoutMs } = this.options;
+    this.resolve(
+      this.timedOut
+        ? {
+            outcome: 'transport-error',
+            error: { code: TIMEOUT_CODE, message: `no complete response within ${timeoutMs} ms` },
+            durationMs,
+          }
+        : { outcome: 'transport-error', error: errorCode(error), durationMs },
+    );
+  }
+}
+
+const expire = (attempt: Attempt): void => attempt.expire();
+
 /** Opens a keep-alive pool to one target. */
 export function createClient(target: Target, options: ClientOptions): TargetClient {
   const limiter = createLimiter({
@@ -82,78 +172,15 @@ export function createClient(target: Target, options: ClientOptions): TargetClie
   const attempt = (plan: PlannedRequest, share?: DecodeShare) =>
     limiter.run(() => attemptNow(plan, share));
 
-  const timeout = (durationMs: number): SideOutcome => ({
-    outcome: 'transport-error',
-    error: { code: TIMEOUT_CODE, message: `no complete response within ${options.timeoutMs} ms` },
-    durationMs,
-  });
-
   /**
-   * One request through undici's dispatch API with a handler of our own: no
-   * stream object, no promise per chunk, no AbortSignal — the hot path of a
-   * run. The budget covers headers and the whole body (a server that trickles
-   * bytes forever is cut off), with a timer cleared on completion.
+   * One request through undici's dispatch API with a handler of our own (see
+   * `Attempt`): no stream object, no promise per chunk, no AbortSignal, no
+   * closure per callback — the hot path of a run.
    */
   function attemptNow(plan: PlannedRequest, share?: DecodeShare): Promise<SideOutcome> {
     const { path, headers } = forThisTarget(plan);
-    const started = performance.now();
     return new Promise<SideOutcome>((resolve) => {
-      let controller: Dispatcher.DispatchController | undefined;
-      let timedOut = false;
-      let written: number | undefined;
-      let status = 0;
-      let responseHeaders: Record<string, string> = {};
-      let body = new CappedBody(options.bodyCapBytes);
-      // A timer cleared on completion (measured: leaner than a shared deadline sweep).
-      const timer = setTimeout(() => {
-        timedOut = true;
-        controller?.abort(new Error('parity request timeout'));
-      }, options.timeoutMs);
-      const handler: Dispatcher.DispatchHandler = {
-        onRequestStart(ctl) {
-          controller = ctl;
-          // Latency is measured from the moment the request goes on a connected
-          // socket: connecting and loading the HTTP parser are not the server's time.
-          written = performance.now();
-          if (timedOut) ctl.abort(new Error('parity request timeout'));
-        },
-        onResponseStart(_ctl, statusCode, rawHeaders) {
-          // 1xx informational answers come first; the final answer resets the body.
-          status = statusCode;
-          responseHeaders = flattenHeaders(rawHeaders);
-          body = new CappedBody(options.bodyCapBytes);
-        },
-        onResponseData(_ctl, chunk) {
-          body.push(chunk);
-        },
-        onResponseEnd() {
-          clearTimeout(timer);
-          const encoding = (responseHeaders['content-encoding'] ?? '').trim().toLowerCase();
-          const cap = options.bodyCapBytes;
-          const contentType = responseHeaders['content-type'];
-          const decoded = decodeShared(body, encoding, contentType, cap, share);
-          const durationMs = performance.now() - (written ?? started);
-          resolve({
-            outcome: 'response',
-            response: {
-              status,
-              headers: responseHeaders,
-              body: decoded,
-              wireBytes: body.size,
-              durationMs,
-            },
-          });
-        },
-        onResponseError(_ctl, error) {
-          clearTimeout(timer);
-          const durationMs = performance.now() - started;
-          resolve(
-            timedOut
-              ? timeout(durationMs)
-              : { outcome: 'transport-error', error: errorCode(error), durationMs },
-          );
-        },
-      };
+      const handler = new Attempt(options, share, resolve);
       pool.dispatch({ method: plan.method, path, headers, body: plan.body ?? null }, handler);
     });
   }

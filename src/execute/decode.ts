@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ResponseBody } from '../model.js';
+import { mediaTypeOf } from '../wire/content-type.js';
 import { parseJsonExact } from '../wire/parse-json.js';
 import { isXmlContentType, looksLikeXml, parseXml } from '../xml/tree.js';
 
@@ -15,7 +16,7 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 /** True for `application/json`, `application/problem+json`, `text/json` and the like. */
 export function isJsonContentType(contentType: string | undefined): boolean {
   if (contentType === undefined) return false;
-  const mediaType = contentType.split(';', 1)[0]?.trim().toLowerCase() ?? '';
+  const mediaType = mediaTypeOf(contentType);
   return (
     mediaType === 'application/json' || mediaType.endsWith('+json') || mediaType === 'text/json'
   );
@@ -23,7 +24,7 @@ export function isJsonContentType(contentType: string | undefined): boolean {
 
 function isTextContentType(contentType: string | undefined): boolean {
   if (contentType === undefined) return false;
-  const mediaType = contentType.split(';', 1)[0]?.trim().toLowerCase() ?? '';
+  const mediaType = mediaTypeOf(contentType);
   return (
     mediaType.startsWith('text/') ||
     mediaType === 'application/javascript' ||

@@ -24,3 +24,17 @@ export function withoutCharset(normalised: string): string {
     .filter((part, i) => i === 0 || !part.startsWith('charset='))
     .join(';');
 }
+
+/** Media types repeat across responses: each distinct content type is parsed once. */
+const mediaTypes = new Map<string, string>();
+
+/** `Application/JSON; charset=utf-8` → `application/json`. */
+export function mediaTypeOf(contentType: string): string {
+  let mediaType = mediaTypes.get(contentType);
+  if (mediaType === undefined) {
+    mediaType = contentType.split(';', 1)[0]?.trim().toLowerCase() ?? '';
+    if (mediaTypes.size >= 1024) mediaTypes.clear();
+    mediaTypes.set(contentType, mediaType);
+  }
+  return mediaType;
+}

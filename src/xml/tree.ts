@@ -16,6 +16,7 @@
  *   CDATA is text; text nodes are trimmed and mixed content is joined by spaces.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { mediaTypeOf } from '../wire/content-type.js';
 
 /** The outcome of parsing an XML text. */
 export type XmlParse =
@@ -42,7 +43,7 @@ const parser = new XMLParser({
 /** True for `application/xml`, `text/xml` and `+xml` media types. */
 export function isXmlContentType(contentType: string | undefined): boolean {
   if (contentType === undefined) return false;
-  const mediaType = contentType.split(';', 1)[0]?.trim().toLowerCase() ?? '';
+  const mediaType = mediaTypeOf(contentType);
   return mediaType === 'application/xml' || mediaType === 'text/xml' || mediaType.endsWith('+xml');
 }
 
