@@ -3,6 +3,7 @@
  * Cutovers need performance parity too, so every report carries this. Pure.
  */
 import type { CaseResult, SideSummary } from '../model.js';
+import { NumberLog } from '../util/chunked.js';
 
 /** Percentiles of one side's durations; `null` when the side answered no case. */
 export interface LatencyStats {
@@ -34,9 +35,9 @@ function percentile(sorted: ArrayLike<number>, p: number): number | null {
   return sorted[Math.min(rank, sorted.length) - 1] ?? null;
 }
 
-function statsOf(durations: readonly number[]): LatencyStats {
+function statsOf(durations: NumberLog): LatencyStats {
   // A typed array sorts numerically, natively: a 100k-case run sorts 200k numbers.
-  const sorted = Float64Array.from(durations).sort();
+  const sorted = durations.toFloat64Array().sort();
   return { count: sorted.length, p50Ms: percentile(sorted, 50), p95Ms: percentile(sorted, 95) };
 }
 
@@ -53,10 +54,13 @@ export interface LatencyCollector {
   summary(): LatencySummary;
 }
 
+/** Chunked (see `util/chunked.ts`): two numbers per case, never a large copy. */
 interface Durations {
-  readonly baseline: number[];
-  readonly candidate: number[];
+  readonly baseline: NumberLog;
+  readonly candidate: NumberLog;
 }
+
+const emptyDurations = (): Durations => ({ baseline: new NumberLog(), candidate: new NumberLog() });
 
 function push(into: Durations, result: CaseResult): void {
   const b = timed(result.baseline);
@@ -70,14 +74,14 @@ function statsPair(durations: Durations): Omit<EndpointLatency, 'endpoint'> {
 }
 
 export function createLatencyCollector(): LatencyCollector {
-  const all: Durations = { baseline: [], candidate: [] };
+  const all = emptyDurations();
   const byEndpoint = new Map<string, Durations>();
   return {
     add(result) {
       push(all, result);
       let group = byEndpoint.get(result.endpoint);
       if (group === undefined) {
-        group = { baseline: [], candidate: [] };
+        group = emptyDurations();
         byEndpoint.set(result.endpoint, group);
       }
       push(group, result);

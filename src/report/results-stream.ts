@@ -9,6 +9,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { CaseResult } from '../model.js';
+import { ChunkedList, NumberLog } from '../util/chunked.js';
 import type { ResultJson } from './json.js';
 import { createSummaryTally, type RunSummary } from './model.js';
 
@@ -70,13 +71,14 @@ export async function openResultStream(
   const out: WriteStream = createWriteStream(path, { flags: 'w' });
   let kept: CaseResult[] = [];
   let complete = true;
-  const ids: string[] = [];
-  const offsets: number[] = [];
+  // Per result in completion order; chunked, so 100k of them never copy a large array.
+  const ids = new ChunkedList<string>();
+  const offsets = new NumberLog();
   // Per result, what its passed <testcase> needs: the suite (as an index) and the slower side.
   const suites = new Map<string, number>();
   const suiteNames: string[] = [];
-  const suiteOf: number[] = [];
-  const slowestMs: number[] = [];
+  const suiteOf = new NumberLog();
+  const slowestMs = new NumberLog();
   let offset = 0;
   // Counted as each result passes (holding results in batches kept them alive long enough to be promoted).
   const tally = createSummaryTally();
@@ -123,7 +125,9 @@ export async function openResultStream(
       if (failure !== undefined) throw failure;
       offsets.push(offset);
       const summary = tally.summary();
-      const order = ids.map((_, k) => k).sort((a, b) => compareIds(ids[a] ?? '', ids[b] ?? ''));
+      const order = Uint32Array.from({ length: ids.length }, (_, k) => k).sort((a, b) =>
+        compareIds(ids.at(a), ids.at(b)),
+      );
       const byId = new Map(kept.map((r) => [r.caseId, r] as const));
       return {
         kept,
@@ -132,12 +136,12 @@ export async function openResultStream(
         all: (resolve) => readInOrder({ path, order, offsets, ids, byId, resolve }),
         *junitRows(resolve) {
           for (const k of order) {
-            const caseId = ids[k] ?? '';
+            const caseId = ids.at(k);
             const kept = byId.get(caseId);
             if (kept !== undefined) yield resolve(kept);
             else {
-              const suite = suiteNames[suiteOf[k] ?? 0] ?? '';
-              yield { caseId, suite, slowestMs: slowestMs[k] ?? 0 };
+              const suite = suiteNames[suiteOf.at(k)] ?? '';
+              yield { caseId, suite, slowestMs: slowestMs.at(k) };
             }
           }
         },
@@ -148,9 +152,9 @@ export async function openResultStream(
 
 interface ReadPlan {
   readonly path: string;
-  readonly order: readonly number[];
-  readonly offsets: readonly number[];
-  readonly ids: readonly string[];
+  readonly order: Uint32Array;
+  readonly offsets: NumberLog;
+  readonly ids: ChunkedList<string>;
   readonly byId: ReadonlyMap<string, CaseResult>;
   readonly resolve: (result: CaseResult) => CaseResult;
 }
@@ -166,8 +170,8 @@ async function* readInOrder(plan: ReadPlan): AsyncIterable<ResultJson> {
     let window = buffer.subarray(0, 0);
     let windowStart = 0;
     for (const k of plan.order) {
-      const start = plan.offsets[k] ?? 0;
-      const end = plan.offsets[k + 1] ?? start;
+      const start = plan.offsets.at(k);
+      const end = plan.offsets.at(k + 1);
       if (start < windowStart || end > windowStart + window.length) {
         // Start a little before the line: results finish slightly out of order.
         windowStart = Math.max(0, start - BEHIND);
@@ -177,7 +181,7 @@ async function* readInOrder(plan: ReadPlan): AsyncIterable<ResultJson> {
       }
       // The line without its newline; a kept result is replaced by its final form.
       const line = window.toString('utf8', start - windowStart, end - windowStart - 1);
-      const kept = plan.byId.get(plan.ids[k] ?? '');
+      const kept = plan.byId.get(plan.ids.at(k));
       yield kept === undefined ? line : plan.resolve(kept);
     }
   } finally {
