@@ -156,10 +156,11 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
   // Regression mode, then the tracker; only cases whose two sides answered can fix a row.
   const history = await applyHistory({
     results: sorted,
-    compared: comparedIds(
-      input.cases.map((c) => c.id),
-      sorted,
-    ),
+    compared: () =>
+      comparedIds(
+        input.cases.map((c) => c.id),
+        sorted,
+      ),
     previous: input.previous,
     trackerPath: config.trackerPath,
     trackerLabel:

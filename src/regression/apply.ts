@@ -11,8 +11,12 @@ import { compareToPrevious } from './compare.js';
 export interface HistoryInput {
   /** The run's results in report order (for a large run, only those kept in memory). */
   readonly results: readonly CaseResult[];
-  /** Cases whose two sides both answered: only they can resolve a row or fix a divergence. */
-  readonly compared: ReadonlySet<string>;
+  /**
+   * Cases whose two sides both answered: only they can resolve a row or fix a
+   * divergence. Asked only when there is a previous report or a tracker (for a
+   * 100k-case run it is a set of 100k ids).
+   */
+  readonly compared: () => ReadonlySet<string>;
   /** The `--compare-to` report, read before this run wrote anything. */
   readonly previous: RunReport | undefined;
   /** Absolute path; undefined when the tracker is disabled. */
@@ -35,7 +39,7 @@ export async function applyHistory(input: HistoryInput): Promise<History> {
   const regression =
     input.previous === undefined
       ? undefined
-      : compareToPrevious(input.results, input.previous, input.compared);
+      : compareToPrevious(input.results, input.previous, input.compared());
   const classified = regression?.results ?? [...input.results];
   const tracker =
     input.trackerPath === undefined
@@ -44,7 +48,7 @@ export async function applyHistory(input: HistoryInput): Promise<History> {
           input.trackerPath,
           {
             observations: observationsOf(classified),
-            ranCaseIds: input.compared,
+            ranCaseIds: input.compared(),
             date: input.date,
           },
           input.trackerLabel,

@@ -61,7 +61,9 @@ export function comparedIds(ran: Iterable<string>, kept: readonly CaseResult[]):
       .filter((r) => r.baseline.error !== undefined || r.candidate.error !== undefined)
       .map((r) => r.caseId),
   );
-  return new Set([...ran].filter((id) => !failed.has(id)));
+  const compared = new Set<string>();
+  for (const id of ran) if (!failed.has(id)) compared.add(id);
+  return compared;
 }
 
 /**

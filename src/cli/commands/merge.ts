@@ -67,7 +67,7 @@ export async function mergeCommand(
   const merged = mergeReports(shards, newRunId(now()));
   const history = await applyHistory({
     results: merged.results,
-    compared: cleanlyComparedIds(merged.results),
+    compared: () => cleanlyComparedIds(merged.results),
     previous,
     trackerPath: settings.trackerPath,
     trackerLabel:

@@ -94,7 +94,7 @@ describe('applyHistory', () => {
     const results = [divergent('a/one', 'fp')];
     const history = await applyHistory({
       results,
-      compared: new Set(['a/one']),
+      compared: () => new Set(['a/one']),
       previous: undefined,
       trackerPath: undefined,
       date: '2026-11-20',
