@@ -33,7 +33,15 @@ function readCache() {
 // Compiling the 1.1 MB bundle, and each function on its first call, is a good
 // part of a short run: V8's code cache keeps that work from one run to the next.
 const cachedData = readCache();
-const source = readFileSync(bundle, 'utf8');
+let source;
+try {
+  source = readFileSync(bundle, 'utf8');
+} catch (error) {
+  process.stderr.write(
+    `parity: cannot read the built CLI ${bundle} (${error.code ?? error}); run \`npm run build\`\n`,
+  );
+  process.exit(4);
+}
 const script = new Script(
   `(function (exports, require, module, __filename, __dirname) {${source}\n})`,
   { filename: bundle, cachedData },

@@ -68,6 +68,15 @@ describe('bin/parity.js (bundled CLI with a code cache)', () => {
     expect(replaced.byteLength).toBeGreaterThan(10_000);
   });
 
+  it('says how to build when the bundle is missing (exit 4: parity itself failed)', async () => {
+    const pkg = await mkdtemp(join(tmpdir(), 'parity-bin-unbuilt-'));
+    await mkdir(join(pkg, 'bin'));
+    await copyFile(bin, join(pkg, 'bin', 'parity.js'));
+    const outcome = await node([join(pkg, 'bin', 'parity.js'), '--version']);
+    expect(outcome.code).toBe(4);
+    expect(outcome.stderr).toContain('run `npm run build`');
+  });
+
   it('exits with the CLI’s code: 2 for a broken case file, nothing sent', async () => {
     const broken = join(ROOT, 'test', 'fixtures', 'cases', 'invalid', 'bad-method.yaml');
     const outcome = await node([bin, 'validate', broken]);
