@@ -6,6 +6,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { asCaseSource, type CaseSource } from './cases/source.js';
 import { patternGroupsField } from './compare/patterns/groups.js';
 import type { ResolvedConfig } from './config/resolve.js';
 import { unusedRulesField } from './equivalence/unused.js';
@@ -33,7 +34,8 @@ import { displayPath } from './util/paths.js';
 
 export interface RunInput {
   readonly config: ResolvedConfig;
-  readonly cases: readonly Case[];
+  /** The cases to replay: an array, or a `CaseSource` (a large library streamed per file). */
+  readonly cases: readonly Case[] | CaseSource;
   readonly redact: Redactor;
   readonly now: () => Date;
   /** Called once per case as soon as its result is known. */
@@ -79,6 +81,7 @@ function unreachableTargets(
 
 async function execute(
   input: RunInput,
+  source: CaseSource,
   runId: string,
 ): Promise<{
   results: CollectedResults;
@@ -121,7 +124,7 @@ async function execute(
   };
   try {
     await executeCases({
-      cases: input.cases.map((c) => noise.prepare(c)),
+      cases: prepared(source, noise),
       baseline,
       candidate,
       replica,
@@ -137,10 +140,16 @@ async function execute(
   return { results: { ...collected, summary }, failed, noise };
 }
 
+/** The source's batches with each case's configured endpoint noise applied. */
+async function* prepared(source: CaseSource, noise: NoiseStep): AsyncIterable<readonly Case[]> {
+  for await (const batch of source.batches()) yield batch.map((c) => noise.prepare(c));
+}
+
 export async function runParity(input: RunInput): Promise<RunOutcome> {
   const startedAt = input.now();
   const runId = newRunId(startedAt);
-  const { results, failed, noise } = await execute(input, runId);
+  const source = asCaseSource(input.cases);
+  const { results, failed, noise } = await execute(input, source, runId);
   const finishedAt = input.now();
   const { config } = input;
   // Endpoint-level noise is known only now: mask it before the tracker sees anything.
@@ -156,11 +165,7 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
   // Regression mode, then the tracker; only cases whose two sides answered can fix a row.
   const history = await applyHistory({
     results: sorted,
-    compared: () =>
-      comparedIds(
-        input.cases.map((c) => c.id),
-        sorted,
-      ),
+    compared: () => comparedIds(source.ids(), sorted),
     previous: input.previous,
     trackerPath: config.trackerPath,
     trackerLabel:
@@ -188,7 +193,7 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
     ...(history.regression === undefined ? {} : { regression: history.regression }),
     ...(input.shard === undefined ? {} : { shard: input.shard }),
     ...patternGroupsField(history.results),
-    ...unusedRulesField(input.cases, history.results),
+    ...unusedRulesField(source.rules(), history.results),
   };
   const final = new Map(history.results.map((r) => [r.caseId, r] as const));
   const annotate = (r: CaseResult) => final.get(r.caseId) ?? r;
@@ -204,6 +209,6 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
     report,
     written,
     tracker,
-    unreachable: unreachableTargets(input, failed, input.cases.length),
+    unreachable: unreachableTargets(input, failed, source.count),
   };
 }

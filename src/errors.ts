@@ -7,6 +7,8 @@
 export type ParityErrorCode =
   /** A case file does not parse or validate. */
   | 'PARITY_CASES_INVALID'
+  /** A case file of a streamed library changed between the check and the run. */
+  | 'PARITY_CASES_CHANGED'
   /** The config file or flags do not validate. */
   | 'PARITY_CONFIG_INVALID'
   /** A `${env:NAME}` names an unset variable. */

@@ -42,12 +42,17 @@ export async function loadCases(
   options: LoadCasesOptions,
 ): Promise<Case[]> {
   const { files, cases, problems } = await collect(paths, options);
-  if (problems.length > 0) {
-    const summary = `${plural(problems.length, 'problem')} in the case files (${plural(files, 'file')} checked); fix them and run again:`;
-    const lines = problems.map(formatProblem);
-    throw new ParityError('PARITY_CASES_INVALID', [summary, ...lines].join('\n'), { problems });
-  }
+  if (problems.length > 0) throw invalidCases(problems, files);
   return cases;
+}
+
+/** The error for a library with problems: every problem, at its file, line and column. */
+export function invalidCases(problems: readonly InputProblem[], files: number): ParityError {
+  const summary = `${plural(problems.length, 'problem')} in the case files (${plural(files, 'file')} checked); fix them and run again:`;
+  const lines = problems.map(formatProblem);
+  return new ParityError('PARITY_CASES_INVALID', [summary, ...lines].join('\n'), {
+    problems: [...problems],
+  });
 }
 
 /** Check the cases in `paths` and report every problem; never throws for bad input. */
@@ -63,23 +68,56 @@ async function collect(
   paths: readonly string[],
   options: LoadCasesOptions,
 ): Promise<{ files: number; cases: Case[]; problems: InputProblem[] }> {
-  const discovered = await discoverCaseFiles(paths, options.cwd);
-  const problems = [...discovered.problems];
-  const entries: ResolvedEntry[] = [];
-  for (const absolute of discovered.files) {
-    const file = displayPath(options.cwd, absolute);
-    const loaded = await loadFile(absolute, file, options);
-    entries.push(...loaded.entries);
-    problems.push(...loaded.problems);
-  }
-  problems.push(...duplicateProblems(entries));
-  const cases = entries.map((entry) => entry.case).sort((a, b) => compareText(a.id, b.id));
-  return { files: discovered.files.length, cases, problems: problems.sort(compareProblems) };
+  const cases: Case[] = [];
+  const checked = await checkLibrary(paths, options, (entries) => {
+    for (const entry of entries) cases.push(entry.case);
+  });
+  cases.sort((a, b) => compareText(a.id, b.id));
+  return { files: checked.files.length, cases, problems: checked.problems };
 }
 
-async function loadFile(
-  absolute: string,
-  file: string,
+/** One case file of a checked library: where it is, as found and as shown. */
+export interface CaseFileRef {
+  readonly absolute: string;
+  readonly file: string;
+}
+
+/**
+ * Parses and checks every file of the library, handing each file's resolved
+ * cases to `visit` as it goes (so a caller may keep as little of them as it
+ * likes), and collects every problem, duplicate ids across files included.
+ */
+export async function checkLibrary(
+  paths: readonly string[],
+  options: LoadCasesOptions,
+  visit: (entries: readonly ResolvedEntry[], fileIndex: number) => void,
+): Promise<{ files: CaseFileRef[]; problems: InputProblem[] }> {
+  const discovered = await discoverCaseFiles(paths, options.cwd);
+  const problems = [...discovered.problems];
+  const files = discovered.files.map((absolute) => ({
+    absolute,
+    file: displayPath(options.cwd, absolute),
+  }));
+  // The first file of each id; where in it is looked up again only for a duplicate.
+  const firstFile = new Map<string, number>();
+  const duplicates: { entry: ResolvedEntry; first: number }[] = [];
+  for (const [fileIndex, ref] of files.entries()) {
+    const loaded = await loadCaseFile(ref, options);
+    problems.push(...loaded.problems);
+    for (const entry of loaded.entries) {
+      const first = firstFile.get(entry.case.id);
+      if (first === undefined) firstFile.set(entry.case.id, fileIndex);
+      else duplicates.push({ entry, first });
+    }
+    visit(loaded.entries, fileIndex);
+  }
+  problems.push(...(await duplicateProblems(duplicates, files, options)));
+  return { files, problems: problems.sort(compareProblems) };
+}
+
+/** Reads, parses, checks and resolves one case file. */
+export async function loadCaseFile(
+  { absolute, file }: CaseFileRef,
   options: LoadCasesOptions,
 ): Promise<{ entries: ResolvedEntry[]; problems: InputProblem[] }> {
   const text = await readFile(absolute, 'utf8').catch((error: unknown) => error);
@@ -101,15 +139,22 @@ async function loadFile(
 }
 
 /** One problem for every case whose full id was already defined (in file order). */
-function duplicateProblems(entries: readonly ResolvedEntry[]): InputProblem[] {
-  const first = new Map<string, ResolvedEntry>();
+async function duplicateProblems(
+  duplicates: readonly { entry: ResolvedEntry; first: number }[],
+  files: readonly CaseFileRef[],
+  options: LoadCasesOptions,
+): Promise<InputProblem[]> {
   const problems: InputProblem[] = [];
-  for (const entry of entries) {
-    const earlier = first.get(entry.case.id);
-    if (earlier === undefined) {
-      first.set(entry.case.id, entry);
-      continue;
+  const reread = new Map<number, readonly ResolvedEntry[]>();
+  for (const { entry, first } of duplicates) {
+    const ref = files[first];
+    let again = reread.get(first);
+    if (again === undefined) {
+      again = ref === undefined ? [] : (await loadCaseFile(ref, options)).entries;
+      reread.set(first, again);
     }
+    const earlier = again.find((e) => e.case.id === entry.case.id);
+    if (earlier === undefined) continue;
     const { file, line, column } = earlier.idAt;
     problems.push({
       file: entry.idAt.file,
@@ -126,7 +171,7 @@ function compareProblems(a: InputProblem, b: InputProblem): number {
   return compareText(a.file, b.file) || a.line - b.line || a.column - b.column;
 }
 
-function compareText(a: string, b: string): number {
+export function compareText(a: string, b: string): number {
   if (a < b) return -1;
   return a > b ? 1 : 0;
 }

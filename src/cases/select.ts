@@ -22,7 +22,10 @@ export interface CaseSelection {
 }
 
 /** The cases matching every given criterion, in their original order. */
-export function selectCases(cases: readonly Case[], selection: CaseSelection): Case[] {
+export function selectCases<T extends Pick<Case, 'id' | 'tags'>>(
+  cases: readonly T[],
+  selection: CaseSelection,
+): T[] {
   const patterns = (selection.filter ?? []).map(globToRegExp);
   const tags = new Set(selection.tags ?? []);
   const selected = cases.filter(

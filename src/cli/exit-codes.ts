@@ -20,6 +20,7 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 export const EXIT_FOR_ERROR: Record<ParityErrorCode, ExitCode> = {
   PARITY_CASES_INVALID: EXIT.badInput,
+  PARITY_CASES_CHANGED: EXIT.badInput,
   PARITY_CONFIG_INVALID: EXIT.badInput,
   PARITY_ENV_UNSET: EXIT.badInput,
   PARITY_USAGE: EXIT.badInput,

@@ -8,7 +8,8 @@ import type { TargetClient } from './client.js';
 import { planRequest } from './plan.js';
 
 export interface ExecuteInput {
-  readonly cases: readonly Case[];
+  /** The cases in run order: an array, or batches (a large library streamed a file at a time). */
+  readonly cases: readonly Case[] | AsyncIterable<readonly Case[]>;
   readonly baseline: TargetClient;
   readonly candidate: TargetClient;
   /** With `--noise`: each case is also sent here (the baseline again, or its replica). */
@@ -40,24 +41,58 @@ export function exchangeCase(
   }));
 }
 
+/**
+ * The cases one at a time, in order. Taking the next case is synchronous
+ * while the current batch lasts; only the worker that empties it waits for
+ * the next batch, and the others wait for the same one.
+ */
+function caseQueue(cases: ExecuteInput['cases']) {
+  const batches = Array.isArray(cases) ? undefined : (cases as AsyncIterable<readonly Case[]>);
+  const iterator = batches?.[Symbol.asyncIterator]();
+  let current: readonly Case[] = iterator === undefined ? (cases as readonly Case[]) : [];
+  let index = 0;
+  let refill: Promise<boolean> | undefined;
+  const nextBatch = async (): Promise<boolean> => {
+    const step = await (iterator as AsyncIterator<readonly Case[]>).next();
+    if (step.done === true) return false;
+    current = step.value;
+    index = 0;
+    return true;
+  };
+  return {
+    /** The next case when the current batch holds one (the hot path). */
+    now: (): Case | undefined => current[index++],
+    /** The next case once a batch is loaded; undefined when every case was taken. */
+    async later(): Promise<Case | undefined> {
+      if (iterator === undefined) return undefined;
+      while (index >= current.length) {
+        refill ??= nextBatch().finally(() => {
+          refill = undefined;
+        });
+        if (!(await refill)) return undefined;
+      }
+      return current[index++];
+    },
+  };
+}
+
 export async function executeCases(input: ExecuteInput): Promise<void> {
-  let next = 0;
-  const start = (): Promise<Exchange> | undefined => {
-    const testCase = input.cases[next++];
-    return testCase === undefined
+  const queue = caseQueue(input.cases);
+  const start = (testCase: Case | undefined): Promise<Exchange> | undefined =>
+    testCase === undefined
       ? undefined
       : exchangeCase(testCase, input.baseline, input.candidate, input.replica);
-  };
   const worker = async (): Promise<void> => {
-    let pending = start();
+    let pending = start(queue.now() ?? (await queue.later()));
     while (pending !== undefined) {
       const exchange = await pending;
       // Send the next case before judging this one, so the servers are never
       // kept waiting on our processing: the slot stays busy on the wire.
-      pending = start();
+      pending = start(queue.now() ?? (await queue.later()));
       input.onExchange(exchange);
     }
   };
-  const workers = Math.max(1, Math.min(input.concurrency, input.cases.length));
+  const known = Array.isArray(input.cases) ? (input.cases as readonly Case[]).length : Infinity;
+  const workers = Math.max(1, Math.min(input.concurrency, known));
   await Promise.all(Array.from({ length: workers }, worker));
 }

@@ -1,6 +1,5 @@
 import { runParity } from '../../app.js';
-import { loadCases } from '../../cases/load.js';
-import { selectCases } from '../../cases/select.js';
+import { openRunLibrary } from '../../cases/library.js';
 import { loadConfig } from '../../config/load.js';
 import { type ResolvedConfig, type RunFlags, resolveConfig } from '../../config/resolve.js';
 import type { FailPolicy } from '../../config/schema.js';
@@ -69,20 +68,19 @@ async function prepare(paths: readonly string[], options: RunCommandOptions, io:
     env: tracked.env,
   });
   const config: ResolvedConfig = resolveConfig(input, flagsOf(paths, options), io.cwd);
-  const all = await loadCases(config.casePaths, {
-    cwd: io.cwd,
-    env: tracked.env,
-    globalRules: config.rules,
-  });
-  const criteria = {
-    ...(options.filter === undefined ? {} : { filter: options.filter }),
-    ...(options.tag === undefined ? {} : { tags: options.tag }),
-  };
-  const cases = selectCases(all, { ...criteria, shard: options.shard });
+  const library = await openRunLibrary(
+    config.casePaths,
+    { cwd: io.cwd, env: tracked.env, globalRules: config.rules },
+    {
+      ...(options.filter === undefined ? {} : { filter: options.filter }),
+      ...(options.tag === undefined ? {} : { tags: options.tag }),
+      shard: options.shard,
+    },
+  );
+  const cases = library.source;
   // A shard may be empty when there are fewer cases than shards: that is not a usage error.
-  const emptyShard = cases.length === 0 && selectCases(all, criteria).length > 0;
-  const headerNames = [...new Set(cases.flatMap((c) => c.rules.redactHeaders))];
-  const redact = createRedactor({ headerNames, secrets: tracked.secrets() });
+  const emptyShard = cases.count === 0 && library.matching > 0;
+  const redact = createRedactor({ headerNames: library.redactHeaders, secrets: tracked.secrets() });
   return { config, cases, redact, emptyShard };
 }
 
@@ -135,7 +133,7 @@ export async function runCommand(
 ): Promise<ExitCode> {
   const { config, cases, redact, emptyShard } = await prepare(paths, options, io);
   const err = colorsFor(io.stderr, io.env);
-  if (cases.length === 0 && !emptyShard) {
+  if (cases.count === 0 && !emptyShard) {
     io.stderr.write(
       `${err.yellow('parity: no cases selected')} (check the paths, --filter and --tag)\n`,
     );
@@ -143,7 +141,7 @@ export async function runCommand(
   }
   const previous = await preflight(config, options, io);
   const progress = createProgress(io, options.json !== true && options.quiet !== true);
-  progress.start(cases.length);
+  progress.start(cases.count);
   const outcome = await runParity({
     config,
     cases,

@@ -190,7 +190,7 @@ describe('equivalence rules', () => {
       headerChanges: [],
       equivalences,
     });
-    expect(unusedRules([c], [result(['timestamps: instant at /at'])])).toEqual([
+    expect(unusedRules([c.rules], [result(['timestamps: instant at /at'])])).toEqual([
       'keyCase: fold',
       'numberStrings',
     ]);

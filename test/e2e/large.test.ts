@@ -1,0 +1,72 @@
+/**
+ * A library above the streaming threshold, through the CLI: the cases are
+ * checked, then read again a file at a time during the run (`cases/library.ts`),
+ * results stream to disk (`report/results-stream.ts`), and every report still
+ * lists every case.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STREAM_ABOVE } from '../../src/cases/library.js';
+import { latestReport, runCli, tempProject } from '../helpers/cli.js';
+import { json, startServer, type TestServer } from '../helpers/http.js';
+
+const FILES = 41;
+const PER_FILE = 250;
+const TOTAL = FILES * PER_FILE;
+
+/** `/item/N` answers `{ n }`; the candidate answers `/item/7` with a string (one shape divergence). */
+function server(candidate: boolean) {
+  return startServer((req, res) => {
+    const n = Number((req.url ?? '').split('/').pop());
+    json(res, 200, { n: candidate && n === 7 ? '7' : n, name: `item ${n}` });
+  });
+}
+
+function library(): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (let f = 0; f < FILES; f++) {
+    const cases = Array.from({ length: PER_FILE }, (_, k) => {
+      const n = f * PER_FILE + k;
+      return {
+        id: `c${String(n).padStart(5, '0')}`,
+        request: { method: 'GET', path: `/item/${n}` },
+      };
+    });
+    files[`cases/part-${String(f).padStart(3, '0')}.json`] = JSON.stringify({
+      suite: 'big',
+      cases,
+    });
+  }
+  return files;
+}
+
+describe(`a run of ${TOTAL} cases (above the ${STREAM_ABOVE}-case streaming threshold)`, () => {
+  let baseline: TestServer;
+  let candidate: TestServer;
+  beforeAll(async () => {
+    [baseline, candidate] = await Promise.all([server(false), server(true)]);
+  });
+  afterAll(async () => Promise.all([baseline.close(), candidate.close()]));
+
+  it('replays every case once and reports every one', async () => {
+    expect(TOTAL).toBeGreaterThan(STREAM_ABOVE);
+    const cwd = await tempProject(library());
+    const targets = ['--baseline', `old=${baseline.url}`, '--candidate', `new=${candidate.url}`];
+    const run = await runCli(cwd, ['run', ...targets, '--concurrency', '16', '-q']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    const report = await latestReport(cwd);
+    expect(report.summary).toMatchObject({ cases: TOTAL, equal: TOTAL - 1, divergent: 1 });
+    expect(report.results).toHaveLength(TOTAL);
+    expect(report.results.map((r) => r.caseId)).toEqual(
+      Array.from({ length: TOTAL }, (_, n) => `big/c${String(n).padStart(5, '0')}`),
+    );
+    expect(report.results.find((r) => r.verdict === 'divergent')?.caseId).toBe('big/c00007');
+    // Each case went to each side exactly once.
+    expect(baseline.requests).toHaveLength(TOTAL);
+    expect(new Set(candidate.requests.map((r) => r.url)).size).toBe(TOTAL);
+    const junit = await readFile(join(cwd, 'reports', 'latest', 'junit.xml'), 'utf8');
+    expect(junit.match(/<testcase /g)).toHaveLength(TOTAL);
+  }, 60_000);
+});
