@@ -116,8 +116,11 @@ async function execute(
     const judged = noise.judge(exchange);
     const base = toCaseResult(judged.exchange, judged.judgement, context);
     // Most runs learn no noise: skip the copy when there is nothing to add.
+    const { noise: learned, flakyBaseline } = judged.annotation;
     const result =
-      Object.keys(judged.annotation).length === 0 ? base : { ...base, ...judged.annotation };
+      learned === undefined && flakyBaseline === undefined
+        ? base
+        : { ...base, ...judged.annotation };
     stream.add(result);
     latency.add(result);
     input.onResult?.(result);

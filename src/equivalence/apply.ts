@@ -22,9 +22,10 @@ function applyStatus(comparison: Comparison, rules: Rules, fired: string[]): Com
 }
 
 /** Multi-change rules first (they need both halves), then value rules change by change. */
-function applyBody(changes: readonly Change[], rules: Rules, fired: string[]): Change[] {
+function applyBody(changes: readonly Change[], rules: Rules, fired: string[]): readonly Change[] {
   const e = rules.equivalence;
-  if (e === undefined || changes.length === 0) return [...changes];
+  // Nothing to drop: the same list (the comparison is returned unchanged unless a rule fired).
+  if (e === undefined || changes.length === 0) return changes;
   const removed = new Set<Change>();
   const rest = () => changes.filter((c) => !removed.has(c));
   for (const rule of e.enumTag) {
