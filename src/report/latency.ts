@@ -90,7 +90,13 @@ export function createLatencyCollector(): LatencyCollector {
       const endpoints = [...byEndpoint]
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
         .map(([endpoint, durations]) => ({ endpoint, ...statsPair(durations) }));
-      return { all: statsPair(all), endpoints };
+      // One endpoint: "all" is that endpoint, already sorted once.
+      const [only] = endpoints;
+      const whole =
+        endpoints.length === 1 && only !== undefined
+          ? { baseline: only.baseline, candidate: only.candidate }
+          : statsPair(all);
+      return { all: whole, endpoints };
     },
   };
 }
