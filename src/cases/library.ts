@@ -109,15 +109,20 @@ export async function openRunLibrary(
   if (order === undefined) return heldInMemory(await loadCases(paths, options), selection);
   const rules = new Set(selected.map((entry) => entry.rules));
   const chosen = selected.length === index.length ? undefined : new Set(selected.map((e) => e.id));
-  const perFile = new Map<number, number>();
-  for (const entry of selected) perFile.set(entry.file, (perFile.get(entry.file) ?? 0) + 1);
   const ids = selected.map((entry) => entry.id);
+  // Each file's run of cases in the id order (one run per file, see fileOrder).
+  const runs = new Map<number, { first: number; count: number }>();
+  selected.forEach((entry, position) => {
+    const run = runs.get(entry.file);
+    if (run === undefined) runs.set(entry.file, { first: position, count: 1 });
+    else run.count++;
+  });
   return {
     source: {
       count: selected.length,
       ids: () => ids,
       rules: () => rules,
-      batches: () => readFiles(checked.files, order, perFile, chosen, options),
+      batches: () => readFiles({ files: checked.files, order, runs, ids, chosen }, options),
     },
     matching: matching.length,
     redactHeaders: redactHeadersOf(rules),
@@ -125,27 +130,43 @@ export async function openRunLibrary(
   };
 }
 
-/** The selected cases, a file at a time in run order, read again from disk. */
+interface StreamPlan {
+  readonly files: readonly CaseFileRef[];
+  /** File indexes in run order. */
+  readonly order: readonly number[];
+  /** Per file, where its selected cases sit in `ids`. */
+  readonly runs: ReadonlyMap<number, { readonly first: number; readonly count: number }>;
+  /** Every selected id, in run order. */
+  readonly ids: readonly string[];
+  /** The selected ids, or undefined when every case is. */
+  readonly chosen: ReadonlySet<string> | undefined;
+}
+
+/**
+ * The selected cases, a file at a time in run order, read again from disk.
+ * Each case must be the one the check found at its position (else the file
+ * changed); it takes the id string the check kept, so a run holds one copy of
+ * each id, not two.
+ */
 async function* readFiles(
-  files: readonly CaseFileRef[],
-  order: readonly number[],
-  perFile: ReadonlyMap<number, number>,
-  chosen: ReadonlySet<string> | undefined,
+  plan: StreamPlan,
   options: LoadCasesOptions,
 ): AsyncIterable<readonly Case[]> {
-  for (const fileIndex of order) {
-    const ref = files[fileIndex] as CaseFileRef;
+  for (const fileIndex of plan.order) {
+    const ref = plan.files[fileIndex] as CaseFileRef;
     const loaded = await loadCaseFile(ref, options);
     const cases = loaded.entries
       .map((entry) => entry.case)
-      .filter((c) => chosen === undefined || chosen.has(c.id))
+      .filter((c) => plan.chosen === undefined || plan.chosen.has(c.id))
       .sort(byId);
-    if (loaded.problems.length > 0 || cases.length !== perFile.get(fileIndex)) {
+    const { first, count } = plan.runs.get(fileIndex) ?? { first: 0, count: 0 };
+    const same = cases.length === count && cases.every((c, k) => c.id === plan.ids[first + k]);
+    if (loaded.problems.length > 0 || !same) {
       throw new ParityError(
         'PARITY_CASES_CHANGED',
         `${ref.file} changed while the run was reading its cases; run again`,
       );
     }
-    yield cases;
+    yield cases.map((c, k) => ({ ...c, id: plan.ids[first + k] as string }));
   }
 }

@@ -9,8 +9,8 @@ import type { Case, Rules } from '../model.js';
 export interface CaseSource {
   /** How many cases the run replays. */
   readonly count: number;
-  /** Every case id, in run order. */
-  ids(): Iterable<string>;
+  /** Every case id, in run order (case-id order for a loaded library). */
+  ids(): readonly string[];
   /** The distinct rules objects of the cases (the cases of a file share one). */
   rules(): Iterable<Rules>;
   /** The cases in run order, a batch at a time. */

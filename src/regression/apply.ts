@@ -6,7 +6,7 @@
 import type { CaseResult } from '../model.js';
 import type { RegressionSummary, RunReport } from '../report/model.js';
 import { observationsOf, type TrackerUpdate, updateTracker } from '../tracker-step.js';
-import { compareToPrevious } from './compare.js';
+import { compareToPrevious, type IdSet } from './compare.js';
 
 export interface HistoryInput {
   /** The run's results in report order (for a large run, only those kept in memory). */
@@ -16,7 +16,7 @@ export interface HistoryInput {
    * divergence. Asked only when there is a previous report or a tracker (for a
    * 100k-case run it is a set of 100k ids).
    */
-  readonly compared: () => ReadonlySet<string>;
+  readonly compared: () => IdSet;
   /** The `--compare-to` report, read before this run wrote anything. */
   readonly previous: RunReport | undefined;
   /** Absolute path; undefined when the tracker is disabled. */

@@ -39,31 +39,54 @@ function divergentFingerprints(results: readonly CaseResult[]): Map<string, Seen
   return byFingerprint;
 }
 
+/** Membership of case ids: a `Set`, or a lighter view over ids a run already holds. */
+export interface IdSet {
+  has(id: string): boolean;
+}
+
 /**
  * The cases whose two sides both answered, so their comparison means something:
  * a transport failure neither proves nor disproves that an old divergence is gone.
  */
-export function cleanlyComparedIds(results: readonly CaseResult[]): Set<string> {
+export function cleanlyComparedIds(results: readonly CaseResult[]): IdSet {
   return comparedIds(
     results.map((r) => r.caseId),
     results,
   );
 }
 
+function compareText(a: string, b: string): number {
+  if (a < b) return -1;
+  return a > b ? 1 : 0;
+}
+
 /**
  * The same for a run that keeps only some results in memory: every case that ran,
  * minus those whose kept result shows a transport failure (a failed result is never
- * dropped from memory, see `results-stream.ts`).
+ * dropped from memory, see `results-stream.ts`). Looked up by binary search in the
+ * ids, sorted (a run's are already): a large run builds no set of 100k ids.
  */
-export function comparedIds(ran: Iterable<string>, kept: readonly CaseResult[]): Set<string> {
+export function comparedIds(ran: readonly string[], kept: readonly CaseResult[]): IdSet {
   const failed = new Set(
     kept
       .filter((r) => r.baseline.error !== undefined || r.candidate.error !== undefined)
       .map((r) => r.caseId),
   );
-  const compared = new Set<string>();
-  for (const id of ran) if (!failed.has(id)) compared.add(id);
-  return compared;
+  const inOrder = ran.every((id, k) => k === 0 || compareText(ran[k - 1] ?? '', id) <= 0);
+  const sorted = inOrder ? ran : [...ran].sort(compareText);
+  const ranCase = (id: string): boolean => {
+    let low = 0;
+    let high = sorted.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >>> 1;
+      const order = compareText(sorted[mid] ?? '', id);
+      if (order === 0) return true;
+      if (order < 0) low = mid + 1;
+      else high = mid - 1;
+    }
+    return false;
+  };
+  return { has: (id) => !failed.has(id) && ranCase(id) };
 }
 
 /**
@@ -74,7 +97,7 @@ export function comparedIds(ran: Iterable<string>, kept: readonly CaseResult[]):
 function fixedDivergences(
   before: ReadonlyMap<string, Seen>,
   now: ReadonlyMap<string, Seen>,
-  compared: ReadonlySet<string>,
+  compared: IdSet,
 ): FixedDivergence[] {
   const fixed: FixedDivergence[] = [];
   for (const [fingerprint, seen] of before) {
@@ -121,7 +144,7 @@ function classify(
 export function compareToPrevious(
   results: readonly CaseResult[],
   previous: RunReport,
-  compared: ReadonlySet<string> = cleanlyComparedIds(results),
+  compared: IdSet = cleanlyComparedIds(results),
 ): Regression {
   const before = divergentFingerprints(previous.results);
   const now = divergentFingerprints(results);

@@ -68,9 +68,8 @@ function compareIds(a: string, b: string): number {
  * input, where a typed array's sort is not.
  */
 function idOrder(ids: ChunkedList<string>): number[] {
-  const keyed = Array.from({ length: ids.length }, (_, k) => ({ k, id: ids.at(k) }));
-  keyed.sort((a, b) => compareIds(a.id, b.id));
-  return keyed.map((entry) => entry.k);
+  const order = Array.from({ length: ids.length }, (_, k) => k);
+  return order.sort((a, b) => compareIds(ids.at(a), ids.at(b)));
 }
 
 /** Opens `path` (an NDJSON file, created with its folder) and streams results into it. */

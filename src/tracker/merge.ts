@@ -120,7 +120,7 @@ function seenAgain(item: RowItem, columns: ColumnIndex, obs: TrackerObservation,
  * An `_open_` row the run did not observe is resolved only when every case it lists
  * ran: a filtered or sharded run that skipped one of them proves nothing.
  */
-function isFixed(row: TrackerRow, ran: ReadonlySet<string>): boolean {
+function isFixed(row: TrackerRow, ran: TrackerRun['ranCaseIds']): boolean {
   return row.status === 'open' && row.caseIds.length > 0 && row.caseIds.every((id) => ran.has(id));
 }
 

@@ -58,7 +58,7 @@ export interface TrackerObservation {
 export interface TrackerRun {
   readonly observations: readonly TrackerObservation[];
   /** Every case this run executed; only rows whose cases all ran can be resolved. */
-  readonly ranCaseIds: ReadonlySet<string>;
+  readonly ranCaseIds: { has(id: string): boolean };
   /** The run's day, `YYYY-MM-DD`. */
   readonly date: string;
 }

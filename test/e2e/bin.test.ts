@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tempProject } from '../helpers/cli.js';
+import { json, startServer } from '../helpers/http.js';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -56,6 +58,30 @@ describe('bin/parity.js (bundled CLI with a code cache)', () => {
     expect(second.stdout).toBe(first.stdout);
     // Accepted, so not rewritten.
     expect((await stat(cache)).mtimeMs).toBe(written.mtimeMs);
+  });
+
+  it('runs cases over HTTP with the flags the bin sets (undici’s WebAssembly parser included)', async () => {
+    const server = await startServer((_req, res) => json(res, 200, { ok: true }));
+    try {
+      const cwd = await tempProject({
+        'cases/a.yaml': 'suite: a\ncases:\n  - id: one\n    request: { method: GET, path: /x }\n',
+      });
+      const targets = ['--baseline', `a=${server.url}`, '--candidate', `b=${server.url}`];
+      const outcome = await node([
+        bin,
+        'run',
+        join(cwd, 'cases'),
+        ...targets,
+        '--reports',
+        join(cwd, 'reports'),
+        '--no-tracker',
+        '--json',
+      ]);
+      expect(outcome.code, outcome.stderr).toBe(0);
+      expect(JSON.parse(outcome.stdout)).toMatchObject({ summary: { cases: 1, equal: 1 } });
+    } finally {
+      await server.close();
+    }
   });
 
   it('replaces a cache V8 rejects, and still runs', async () => {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { applyHistory } from '../../../src/regression/apply.js';
-import { cleanlyComparedIds, compareToPrevious } from '../../../src/regression/compare.js';
+import {
+  cleanlyComparedIds,
+  comparedIds,
+  compareToPrevious,
+} from '../../../src/regression/compare.js';
 import { divergent, equal, report, unreachable } from './fixtures.js';
 
 describe('compareToPrevious', () => {
@@ -85,7 +89,7 @@ describe('compareToPrevious', () => {
 describe('cleanlyComparedIds', () => {
   it('keeps the cases whose two sides both answered', () => {
     const ids = cleanlyComparedIds([equal('a'), divergent('b', 'x'), unreachable('c', 'y')]);
-    expect([...ids]).toEqual(['a', 'b']);
+    expect(['a', 'b', 'c', 'd'].filter((id) => ids.has(id))).toEqual(['a', 'b']);
   });
 });
 
@@ -100,5 +104,22 @@ describe('applyHistory', () => {
       date: '2026-11-20',
     });
     expect(history).toEqual({ results, regression: undefined, tracker: undefined });
+  });
+});
+
+describe('comparedIds', () => {
+  it('answers membership for sorted or unsorted ids, leaving out failed cases', () => {
+    const kept = [unreachable('s/c', 'y')];
+    for (const ran of [
+      ['s/a', 's/b', 's/c', 's/d'],
+      ['s/d', 's/a', 's/c', 's/b'],
+    ]) {
+      const ids = comparedIds(ran, kept);
+      expect(['s/0', 's/a', 's/b', 's/c', 's/d', 's/e'].filter((id) => ids.has(id))).toEqual([
+        's/a',
+        's/b',
+        's/d',
+      ]);
+    }
   });
 });
