@@ -11,6 +11,7 @@ const outDir = process.argv[2] ?? 'dist';
 const outfile = join(outDir, 'parity.cjs');
 // A new bundle makes the old code cache useless (V8 would reject it anyway).
 await rm(`${outfile}.v8cache`, { force: true });
+await rm(`${outfile}.v8cache.ms`, { force: true });
 await build({
   entryPoints: ['src/bin.ts'],
   outfile,

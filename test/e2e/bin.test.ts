@@ -60,25 +60,24 @@ describe('bin/parity.js (bundled CLI with a code cache)', () => {
     expect((await stat(cache)).mtimeMs).toBe(written.mtimeMs);
   });
 
-  it('runs cases over HTTP with the flags the bin sets (undici’s WebAssembly parser included)', async () => {
+  it('runs cases over HTTP with the flags the bin sets, and a longer run refreshes the cache', async () => {
     const server = await startServer((_req, res) => json(res, 200, { ok: true }));
     try {
-      const cwd = await tempProject({
-        'cases/a.yaml': 'suite: a\ncases:\n  - id: one\n    request: { method: GET, path: /x }\n',
-      });
+      // 2,000 cases take several times as long as the `validate` run that wrote the cache.
+      const cases = Array.from({ length: 2000 }, (_, n) => ({
+        id: `c${n}`,
+        request: { method: 'GET', path: `/x/${n}` },
+      }));
+      const cwd = await tempProject({ 'cases/a.json': JSON.stringify({ suite: 'a', cases }) });
+      const before = await stat(cache);
       const targets = ['--baseline', `a=${server.url}`, '--candidate', `b=${server.url}`];
-      const outcome = await node([
-        bin,
-        'run',
-        join(cwd, 'cases'),
-        ...targets,
-        '--reports',
-        join(cwd, 'reports'),
-        '--no-tracker',
-        '--json',
-      ]);
+      const reports = ['--reports', join(cwd, 'reports'), '--no-tracker', '--json'];
+      const outcome = await node([bin, 'run', join(cwd, 'cases'), ...targets, ...reports]);
       expect(outcome.code, outcome.stderr).toBe(0);
-      expect(JSON.parse(outcome.stdout)).toMatchObject({ summary: { cases: 1, equal: 1 } });
+      expect(JSON.parse(outcome.stdout)).toMatchObject({ summary: { cases: 2000, equal: 2000 } });
+      const after = await stat(cache);
+      expect(after.mtimeMs).toBeGreaterThan(before.mtimeMs);
+      expect(Number(await readFile(`${cache}.ms`, 'utf8'))).toBeGreaterThanOrEqual(300);
     } finally {
       await server.close();
     }
