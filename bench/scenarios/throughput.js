@@ -64,8 +64,11 @@ export async function throughput(urls, { cases: count, concurrency = 16, rounds 
   try {
     await writeCaseLibrary(join(dir, 'cases'), count);
     const cases = await loadCases([join(dir, 'cases')], { cwd: dir, env: {} });
-    await rawPairs(urls, Math.min(2000, count), concurrency); // warm-up: connections, JIT
-    await parityRun(urls, cases.slice(0, Math.min(2000, count)), concurrency, join(dir, 'warm'));
+    // Warm-up (connections, JIT) on the same paths the rounds take: a run above
+    // 10,000 cases streams its results, which a 2,000-case warm-up never reaches.
+    await rawPairs(urls, count, concurrency);
+    await parityRun(urls, cases, concurrency, join(dir, 'warm'));
+    await rm(join(dir, 'warm'), { recursive: true, force: true });
     const raws = [];
     const parities = [];
     for (let round = 0; round < rounds; round++) {
