@@ -17,7 +17,7 @@ import { finishNoise } from './noise/finish.js';
 import { NO_NOISE } from './noise/settings.js';
 import { createNoiseStep, type NoiseStep } from './noise/step.js';
 import { applyHistory } from './regression/apply.js';
-import { comparedIds } from './regression/compare.js';
+import { comparedIds, markedFixed } from './regression/compare.js';
 import { createLatencyCollector } from './report/latency.js';
 import {
   REPORT_SCHEMA_VERSION,
@@ -199,7 +199,12 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
     ...unusedRulesField(source.rules(), history.results),
   };
   const final = new Map(history.results.map((r) => [r.caseId, r] as const));
-  const annotate = (r: CaseResult) => final.get(r.caseId) ?? r;
+  // Equal results only on disk (a large run) that fixed a divergence of the
+  // compared-to report get their mark as report.json copies their line.
+  const fixedCases = new Set(history.regression?.fixed.flatMap((f) => f.caseIds) ?? []);
+  const annotate = Object.assign((r: CaseResult) => final.get(r.caseId) ?? r, {
+    line: (caseId: string, line: string) => (fixedCases.has(caseId) ? markedFixed(line) : line),
+  });
   const written = await writeReports(
     report,
     config.reportsDir,

@@ -113,6 +113,15 @@ function fixedDivergences(
   return fixed;
 }
 
+/**
+ * The JSON line of a plainly equal result (one without a `regression` mark)
+ * with `"regression":"fixed"` added, exactly as `compareToPrevious` would
+ * write it: `JSON.stringify({ ...result, regression: 'fixed' })` (last key).
+ */
+export function markedFixed(line: string): string {
+  return `${line.slice(0, -1)},"regression":"fixed"}`;
+}
+
 function classify(
   result: CaseResult,
   before: ReadonlyMap<string, Seen>,

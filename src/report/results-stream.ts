@@ -41,9 +41,18 @@ export interface CollectedResults {
   /** The summary of every result, built as they streamed past. */
   readonly summary: RunSummary;
   /** All results, in case-id order; `resolve` swaps a kept result for its final form. */
-  all(resolve: (result: CaseResult) => CaseResult): AsyncIterable<ResultJson>;
+  all(resolve: Resolve): AsyncIterable<ResultJson>;
   /** Every result as a junit.xml row, in case-id order, from memory. */
   junitRows(resolve: (result: CaseResult) => CaseResult): Iterable<JunitRow>;
+}
+
+/**
+ * The final form of each result: `result` for those kept in memory; `line`
+ * (when given) for the plainly equal ones read back as their NDJSON line.
+ */
+export interface Resolve {
+  (result: CaseResult): CaseResult;
+  readonly line?: (caseId: string, line: string) => string;
 }
 
 /** Accepts results as they complete. */
@@ -164,7 +173,7 @@ interface ReadPlan {
   readonly offsets: NumberLog;
   readonly ids: ChunkedList<string>;
   readonly byId: ReadonlyMap<string, CaseResult>;
-  readonly resolve: (result: CaseResult) => CaseResult;
+  readonly resolve: Resolve;
 }
 
 const WINDOW = 1 << 20;
@@ -189,8 +198,10 @@ async function* readInOrder(plan: ReadPlan): AsyncIterable<ResultJson> {
       }
       // The line without its newline; a kept result is replaced by its final form.
       const line = window.toString('utf8', start - windowStart, end - windowStart - 1);
-      const kept = plan.byId.get(plan.ids.at(k));
-      yield kept === undefined ? line : plan.resolve(kept);
+      const caseId = plan.ids.at(k);
+      const kept = plan.byId.get(caseId);
+      if (kept !== undefined) yield plan.resolve(kept);
+      else yield plan.resolve.line === undefined ? line : plan.resolve.line(caseId, line);
     }
   } finally {
     await handle.close();

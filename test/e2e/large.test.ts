@@ -15,11 +15,14 @@ const FILES = 41;
 const PER_FILE = 250;
 const TOTAL = FILES * PER_FILE;
 
-/** `/item/N` answers `{ n }`; the candidate answers `/item/7` with a string (one shape divergence). */
+/** The candidate answers `/item/7` with a string (one shape divergence) until it is fixed. */
+const candidateBug = { on: true };
+
+/** `/item/N` answers `{ n }`. */
 function server(candidate: boolean) {
   return startServer((req, res) => {
     const n = Number((req.url ?? '').split('/').pop());
-    json(res, 200, { n: candidate && n === 7 ? '7' : n, name: `item ${n}` });
+    json(res, 200, { n: candidate && candidateBug.on && n === 7 ? '7' : n, name: `item ${n}` });
   });
 }
 
@@ -68,5 +71,17 @@ describe(`a run of ${TOTAL} cases (above the ${STREAM_ABOVE}-case streaming thre
     expect(new Set(candidate.requests.map((r) => r.url)).size).toBe(TOTAL);
     const junit = await readFile(join(cwd, 'reports', 'latest', 'junit.xml'), 'utf8');
     expect(junit.match(/<testcase /g)).toHaveLength(TOTAL);
+
+    // The candidate is fixed: compared to the first run, the case that diverged is `fixed`,
+    // though a large run keeps its (now equal) result only on disk until report.json is written.
+    candidateBug.on = false;
+    const fixed = await runCli(cwd, ['run', ...targets, '--compare-to', 'latest', '-q']);
+    expect(fixed.stderr).toBe('');
+    expect(fixed.code).toBe(0);
+    const after = await latestReport(cwd);
+    expect(after.summary.equal).toBe(TOTAL);
+    expect(after.regression?.fixed.map((f) => f.caseIds)).toEqual([['big/c00007']]);
+    const marked = after.results.filter((r) => r.regression !== undefined);
+    expect(marked.map((r) => [r.caseId, r.regression])).toEqual([['big/c00007', 'fixed']]);
   }, 60_000);
 });

@@ -4,6 +4,7 @@ import {
   cleanlyComparedIds,
   comparedIds,
   compareToPrevious,
+  markedFixed,
 } from '../../../src/regression/compare.js';
 import { divergent, equal, report, unreachable } from './fixtures.js';
 
@@ -121,5 +122,13 @@ describe('comparedIds', () => {
         's/d',
       ]);
     }
+  });
+});
+
+describe('markedFixed', () => {
+  it('writes what compareToPrevious writes for a fixed equal result', () => {
+    const result = equal('s/a');
+    const line = JSON.stringify(result);
+    expect(markedFixed(line)).toBe(JSON.stringify({ ...result, regression: 'fixed' }));
   });
 });
