@@ -87,6 +87,7 @@ async function execute(
   results: CollectedResults;
   failed: { baseline: number; candidate: number };
   noise: NoiseStep;
+  fired: ReadonlySet<string>;
 }> {
   const { config } = input;
   const noiseSettings = config.noise ?? NO_NOISE;
@@ -109,6 +110,8 @@ async function execute(
   const stream = await openResultStream(join(config.reportsDir, runId, 'results.ndjson'));
   const failed = { baseline: 0, candidate: 0 };
   const latency = createLatencyCollector();
+  // Every equivalence that fired, equal results included (a large run keeps only the others).
+  const fired = new Set<string>();
   const context = { baseline: config.baseline, candidate: config.candidate, redact: input.redact };
   const onExchange = (exchange: Exchange): void => {
     if (exchange.baseline.outcome === 'transport-error') failed.baseline++;
@@ -123,6 +126,7 @@ async function execute(
         : { ...base, ...judged.annotation };
     stream.add(result);
     latency.add(result);
+    for (const entry of result.equivalences ?? []) fired.add(entry);
     input.onResult?.(result);
   };
   try {
@@ -140,7 +144,7 @@ async function execute(
   const collected = await stream.finish();
   // Percentiles do not add up batch by batch like the counts: set from all durations.
   const summary = { ...collected.summary, latency: latency.summary() };
-  return { results: { ...collected, summary }, failed, noise };
+  return { results: { ...collected, summary }, failed, noise, fired };
 }
 
 /** The source's batches with each case's configured endpoint noise applied. */
@@ -152,7 +156,7 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
   const startedAt = input.now();
   const runId = newRunId(startedAt);
   const source = asCaseSource(input.cases);
-  const { results, failed, noise } = await execute(input, source, runId);
+  const { results, failed, noise, fired } = await execute(input, source, runId);
   const finishedAt = input.now();
   const { config } = input;
   // Endpoint-level noise is known only now: mask it before the tracker sees anything.
@@ -196,7 +200,10 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
     ...(history.regression === undefined ? {} : { regression: history.regression }),
     ...(input.shard === undefined ? {} : { shard: input.shard }),
     ...patternGroupsField(history.results),
-    ...unusedRulesField(source.rules(), history.results),
+    ...unusedRulesField(source.rules(), [
+      ...fired,
+      ...history.results.flatMap((r) => r.equivalences ?? []),
+    ]),
   };
   const final = new Map(history.results.map((r) => [r.caseId, r] as const));
   // Equal results only on disk (a large run) that fixed a divergence of the

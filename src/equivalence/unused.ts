@@ -2,21 +2,25 @@
  * Equivalence rules that never fired in a run: declared on a case that was
  * compared, yet no result lists them in `equivalences`.
  */
-import type { CaseResult, Rules } from '../model.js';
+import type { Rules } from '../model.js';
 import { declaredEquivalences, firedBy } from './labels.js';
 
-/** Labels of the equivalence rules declared in `rules` (each distinct rules object of the run) that no result fired, sorted. */
-export function unusedRules(rules: Iterable<Rules>, results: readonly CaseResult[]): string[] {
+/**
+ * Labels of the equivalence rules declared in `rules` (each distinct rules
+ * object of the run) that fired nowhere, sorted. `fired`: every entry of the
+ * results' `equivalences` (a large run collects them as its results stream past).
+ */
+export function unusedRules(rules: Iterable<Rules>, fired: Iterable<string>): string[] {
   const declared = new Set([...rules].flatMap((r) => declaredEquivalences(r)));
-  const fired = results.flatMap((r) => r.equivalences ?? []);
-  return [...declared].filter((label) => !fired.some((entry) => firedBy(entry, label))).sort();
+  const entries = [...new Set(fired)];
+  return [...declared].filter((label) => !entries.some((entry) => firedBy(entry, label))).sort();
 }
 
 /** `{ unusedRules }` for report.json when any rule was declared and never fired. */
 export function unusedRulesField(
   rules: Iterable<Rules>,
-  results: readonly CaseResult[],
+  fired: Iterable<string>,
 ): { unusedRules?: readonly string[] } {
-  const unused = unusedRules(rules, results);
+  const unused = unusedRules(rules, fired);
   return unused.length === 0 ? {} : { unusedRules: unused };
 }

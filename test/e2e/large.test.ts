@@ -26,7 +26,7 @@ function server(candidate: boolean) {
   });
 }
 
-function library(): Record<string, string> {
+function library(rules?: object): Record<string, string> {
   const files: Record<string, string> = {};
   for (let f = 0; f < FILES; f++) {
     const cases = Array.from({ length: PER_FILE }, (_, k) => {
@@ -36,8 +36,10 @@ function library(): Record<string, string> {
         request: { method: 'GET', path: `/item/${n}` },
       };
     });
+    const defaults = rules === undefined ? {} : { defaults: { rules } };
     files[`cases/part-${String(f).padStart(3, '0')}.json`] = JSON.stringify({
       suite: 'big',
+      ...defaults,
       cases,
     });
   }
@@ -83,5 +85,20 @@ describe(`a run of ${TOTAL} cases (above the ${STREAM_ABOVE}-case streaming thre
     expect(after.regression?.fixed.map((f) => f.caseIds)).toEqual([['big/c00007']]);
     const marked = after.results.filter((r) => r.regression !== undefined);
     expect(marked.map((r) => [r.caseId, r.regression])).toEqual([['big/c00007', 'fixed']]);
+  }, 60_000);
+
+  it('does not call a rule unused when it fired only on results kept on disk', async () => {
+    candidateBug.on = true;
+    const cwd = await tempProject(library({ numberStrings: true }));
+    const targets = ['--baseline', `old=${baseline.url}`, '--candidate', `new=${candidate.url}`];
+    const run = await runCli(cwd, ['run', ...targets, '--no-tracker', '-q']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const report = await latestReport(cwd);
+    expect(report.summary.equal).toBe(TOTAL);
+    expect(report.results.find((r) => r.caseId === 'big/c00007')?.equivalences).toEqual([
+      'numberStrings at /n',
+    ]);
+    expect(report.unusedRules).toBeUndefined();
   }, 60_000);
 });
