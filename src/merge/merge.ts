@@ -115,6 +115,12 @@ function unusedRulesOf(shards: readonly ShardReport[], results: readonly CaseRes
   return unused.length === 0 ? {} : { unusedRules: unused.sort() };
 }
 
+/** `summary.flakyBaselines` when a shard learned noise: its results carry the mark. */
+function flakyOf(shards: readonly ShardReport[], results: readonly CaseResult[]) {
+  if (shards.every(({ report }) => report.summary.flakyBaselines === undefined)) return {};
+  return { flakyBaselines: results.filter((r) => r.flakyBaseline !== undefined).length };
+}
+
 /**
  * The merged report: the same targets required, results unioned (a duplicate case
  * id is an error) and sorted, summary recomputed, a new run id, the earliest start
@@ -140,7 +146,11 @@ export function mergeReports(shards: readonly ShardReport[], runId: string): Run
     baseline: first.report.baseline,
     candidate: first.report.candidate,
     // Percentiles do not add up shard by shard: recomputed from every result.
-    summary: { ...summarise(results), latency: summariseLatency(results) },
+    summary: {
+      ...summarise(results),
+      latency: summariseLatency(results),
+      ...flakyOf(shards, results),
+    },
     results,
     mergedFrom,
     ...patternGroupsField(results),

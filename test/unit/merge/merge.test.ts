@@ -94,3 +94,31 @@ describe('missingShards', () => {
     expect(missingShards([{ file: 'r.json', report: report([]) }])).toEqual([]);
   });
 });
+
+describe('mergeReports with learned noise', () => {
+  it('counts the flaky baselines of every shard', () => {
+    const flakyBaseline = {
+      reason: 'the two baseline calls differ',
+      differences: ['- /id number'],
+    };
+    const flaky = { ...equal('a/one'), flakyBaseline };
+    const withNoise = (
+      results: ReturnType<typeof equal>[],
+      index: number,
+      flakyBaselines: number,
+    ) => {
+      const base = report(results, { runId: `s${index}`, shard: { index, total: 2 } });
+      return { ...base, summary: { ...base.summary, flakyBaselines } };
+    };
+    const merged = mergeReports(
+      [
+        { file: 'a.json', report: withNoise([flaky, equal('a/two')], 1, 1) },
+        { file: 'b.json', report: withNoise([{ ...flaky, caseId: 'b/one' }], 2, 1) },
+      ],
+      'merged',
+    );
+    expect(merged.summary.flakyBaselines).toBe(2);
+    const plain = mergeReports([{ file: 'a.json', report: report([equal('a/one')]) }], 'm');
+    expect(plain.summary.flakyBaselines).toBeUndefined();
+  });
+});
