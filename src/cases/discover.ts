@@ -6,6 +6,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { InputProblem } from '../errors.js';
 import { displayPath } from '../util/paths.js';
+import { compareText } from '../util/text.js';
 
 const CASE_FILE = /\.(ya?ml|json)$/i;
 
@@ -61,9 +62,4 @@ async function listCaseFiles(folder: string): Promise<string[]> {
     else if (entry.isFile() && CASE_FILE.test(entry.name)) files.push(full);
   }
   return files;
-}
-
-function compareText(a: string, b: string): number {
-  if (a < b) return -1;
-  return a > b ? 1 : 0;
 }

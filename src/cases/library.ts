@@ -14,10 +14,10 @@
  */
 import { ParityError } from '../errors.js';
 import type { Case, Rules } from '../model.js';
+import { compareText } from '../util/text.js';
 import {
   type CaseFileRef,
   checkLibrary,
-  compareText,
   invalidCases,
   type LoadCasesOptions,
   loadCaseFile,

@@ -8,6 +8,7 @@ import { formatProblem, type InputProblem, ParityError } from '../errors.js';
 import type { Case } from '../model.js';
 import type { Env } from '../util/env.js';
 import { displayPath } from '../util/paths.js';
+import { compareText } from '../util/text.js';
 import { discoverCaseFiles } from './discover.js';
 import { parseCaseFile } from './parse-file.js';
 import { type ResolvedEntry, resolveCaseFile } from './resolve.js';
@@ -169,11 +170,6 @@ async function duplicateProblems(
 
 function compareProblems(a: InputProblem, b: InputProblem): number {
   return compareText(a.file, b.file) || a.line - b.line || a.column - b.column;
-}
-
-export function compareText(a: string, b: string): number {
-  if (a < b) return -1;
-  return a > b ? 1 : 0;
 }
 
 function plural(count: number, noun: string): string {

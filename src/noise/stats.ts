@@ -5,6 +5,7 @@
  * never bodies, so memory grows with the number of distinct paths. Pure.
  */
 import { parsePointer } from '../util/json-pointer.js';
+import { compareText } from '../util/text.js';
 import { coversSegments } from './mask.js';
 import type { NoiseEntry, NoiseFinding, NoiseKind, NoiseThresholds } from './types.js';
 
@@ -80,14 +81,12 @@ export function createNoiseTally(): NoiseTally {
       }
       return out.sort(
         (a, b) =>
-          compare(a.endpoint, b.endpoint) || compare(a.path, b.path) || compare(a.kind, b.kind),
+          compareText(a.endpoint, b.endpoint) ||
+          compareText(a.path, b.path) ||
+          compareText(a.kind, b.kind),
       );
     },
   };
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function addFinding(tally: EndpointTally, finding: NoiseFinding): void {

@@ -1,6 +1,8 @@
 /**
  * Deterministic array sorting for the `sortArrays` rule.
  */
+
+import { compareText } from '../util/text.js';
 import { canonicalJson, isJsonObject } from './json.js';
 
 interface Sortable {
@@ -16,11 +18,6 @@ function rankOf(value: unknown): number {
   if (value === undefined) return 5;
   if (value === null) return 4;
   return RANK[typeof value] ?? 3;
-}
-
-function compareText(a: string, b: string): number {
-  // Code-unit order, not localeCompare: the result must not depend on the machine's locale.
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function compareKeys(a: unknown, b: unknown): number {

@@ -4,6 +4,7 @@
  */
 import type { CaseResult, DivergenceKind } from '../model.js';
 import type { FixedDivergence, RegressionSummary, RunReport } from '../report/model.js';
+import { compareText } from '../util/text.js';
 
 /** The classified results (same order) and the summary for report.json. */
 export interface Regression {
@@ -53,11 +54,6 @@ export function cleanlyComparedIds(results: readonly CaseResult[]): IdSet {
     results.map((r) => r.caseId),
     results,
   );
-}
-
-function compareText(a: string, b: string): number {
-  if (a < b) return -1;
-  return a > b ? 1 : 0;
 }
 
 /**

@@ -26,27 +26,13 @@ function isPassedRow(row: JunitRow): row is PassedRow {
   return 'slowestMs' in row;
 }
 
-/** True when `xmlAttr` would change `value` (controls, `&<>"'`, surrogates, U+FFFE/F). */
-function needsEscape(value: string): boolean {
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    const special = c === 38 || c === 60 || c === 62 || c === 34 || c === 39; // & < > " '
-    if (c < 0x20 || special || (c >= 0xd800 && c <= 0xdfff) || c >= 0xfffe) return true;
-  }
-  return false;
-}
-
-function attr(value: string): string {
-  return needsEscape(value) ? xmlAttr(value) : value;
-}
-
 /**
  * `testcaseXml` for a passed case, from the little a passed row holds (~100k
  * of these); `classname` is the row's suite, escaped once per suite.
  */
 function passedXml(row: PassedRow, classname: string): string {
   const time = formatSeconds(row.slowestMs / 1000);
-  return `<testcase classname="${classname}" name="${attr(row.caseId)}" time="${time}"/>`;
+  return `<testcase classname="${classname}" name="${xmlAttr(row.caseId)}" time="${time}"/>`;
 }
 
 function tallyRow(counts: Counts, row: JunitRow): void {
@@ -81,7 +67,7 @@ export function* renderJunitChunks(
     if (row.suite !== current) {
       if (current !== undefined) out += '</testsuite>';
       current = row.suite;
-      classname = attr(current);
+      classname = xmlAttr(current);
       const counts = suites.get(current) ?? zero();
       const attrs = { ...countAttributes(current, counts), timestamp: report.startedAt };
       out += openTag('testsuite', attrs) + propertiesXml(report);

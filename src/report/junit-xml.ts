@@ -31,8 +31,22 @@ export function xmlText(text: string): string {
     .replaceAll('>', '&gt;');
 }
 
-/** Escapes an attribute value; tab, CR and LF as references so parsers keep them. */
+/** True when `xmlAttr` would change `text` (controls, `&<>"'`, surrogates, U+FFFE/F). */
+function needsEscape(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const special = c === 38 || c === 60 || c === 62 || c === 34 || c === 39; // & < > " '
+    if (c < 0x20 || special || (c >= 0xd800 && c <= 0xdfff) || c >= 0xfffe) return true;
+  }
+  return false;
+}
+
+/**
+ * Escapes an attribute value; tab, CR and LF as references so parsers keep
+ * them. Most values (case ids, suites) need nothing: one scan, no copies.
+ */
 export function xmlAttr(text: string): string {
+  if (!needsEscape(text)) return text;
   return xmlText(text)
     .replaceAll('"', '&quot;')
     .replaceAll("'", '&apos;')

@@ -4,6 +4,7 @@
  */
 import type { CaseResult, SideSummary } from '../model.js';
 import { NumberLog } from '../util/chunked.js';
+import { compareText } from '../util/text.js';
 
 /** Percentiles of one side's durations; `null` when the side answered no case. */
 export interface LatencyStats {
@@ -88,7 +89,7 @@ export function createLatencyCollector(): LatencyCollector {
     },
     summary() {
       const endpoints = [...byEndpoint]
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .sort(([a], [b]) => compareText(a, b))
         .map(([endpoint, durations]) => ({ endpoint, ...statsPair(durations) }));
       // One endpoint: "all" is that endpoint, already sorted once.
       const [only] = endpoints;

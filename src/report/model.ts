@@ -5,6 +5,7 @@
 import type { PatternGroup } from '../compare/patterns/groups.js';
 import { type CaseResult, DIVERGENCE_KINDS, type DivergenceKind } from '../model.js';
 import type { NoiseSection } from '../noise/types.js';
+import { compareText } from '../util/text.js';
 import type { LatencySummary } from './latency.js';
 
 /** Bump on any incompatible change of report.json, with a changelog note. */
@@ -163,5 +164,5 @@ export function summarise(results: readonly CaseResult[]): RunSummary {
 
 /** Results in the report's deterministic order. */
 export function sortResults(results: readonly CaseResult[]): CaseResult[] {
-  return [...results].sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
+  return [...results].sort((a, b) => compareText(a.caseId, b.caseId));
 }

@@ -10,6 +10,7 @@ import { mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { CaseResult } from '../model.js';
 import { ChunkedList, NumberLog } from '../util/chunked.js';
+import { compareText } from '../util/text.js';
 import type { ResultJson } from './json.js';
 import { createSummaryTally, type RunSummary } from './model.js';
 
@@ -66,11 +67,6 @@ function isPlainEqual(result: CaseResult): boolean {
   return result.verdict === 'equal' && result.expectations === undefined;
 }
 
-function compareIds(a: string, b: string): number {
-  if (a < b) return -1;
-  return a > b ? 1 : 0;
-}
-
 /**
  * Positions in case-id order. Results complete nearly in id order: a plain
  * array's sort (TimSort) finds the sorted runs and is near linear on such
@@ -78,7 +74,7 @@ function compareIds(a: string, b: string): number {
  */
 function idOrder(ids: ChunkedList<string>): number[] {
   const order = Array.from({ length: ids.length }, (_, k) => k);
-  return order.sort((a, b) => compareIds(ids.at(a), ids.at(b)));
+  return order.sort((a, b) => compareText(ids.at(a), ids.at(b)));
 }
 
 /** Opens `path` (an NDJSON file, created with its folder) and streams results into it. */

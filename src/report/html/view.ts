@@ -5,6 +5,7 @@
  * `textContent`, never as markup. Pure.
  */
 import { type CaseResult, DIVERGENCE_KINDS, type DivergenceKind } from '../../model.js';
+import { compareText } from '../../util/text.js';
 import { changeLines } from '../change-lines.js';
 import { KIND_REPORT_ORDER, KIND_TITLES, primaryKind } from '../kinds.js';
 import {
@@ -141,7 +142,7 @@ function endpointsOf(results: readonly CaseResult[], latency: LatencySummary): E
   );
   for (const endpoint of answered.keys()) if (!groups.has(endpoint)) groups.set(endpoint, []);
   return [...groups]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([endpoint, group]) => {
       const byKind = DIVERGENCE_KINDS.map(
         (k) => [k, group.filter((r) => r.kinds.includes(k)).length] as const,
