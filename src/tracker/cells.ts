@@ -37,20 +37,13 @@ export function isTableLine(text: string): boolean {
 /** Splits at pipes that are not escaped as `\|`; joining the parts with `|` restores the text. */
 function splitAtPipes(text: string): string[] {
   const parts: string[] = [];
-  let current = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '\\' && text[i + 1] === '|') {
-      current += '\\|';
-      i++;
-    } else if (ch === '|') {
-      parts.push(current);
-      current = '';
-    } else {
-      current += ch;
-    }
+  let start = 0;
+  for (let pipe = text.indexOf('|'); pipe !== -1; pipe = text.indexOf('|', pipe + 1)) {
+    if (text[pipe - 1] === '\\') continue;
+    parts.push(text.slice(start, pipe));
+    start = pipe + 1;
   }
-  parts.push(current);
+  parts.push(text.slice(start));
   return parts;
 }
 
