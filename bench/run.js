@@ -16,7 +16,7 @@ const SCALE = quick
   ? { throughput: 5_000, rounds: 3, elements: 100_000, diffRepeat: 1, memory: 20_000, peers: 200 }
   : {
       throughput: 20_000,
-      rounds: 7,
+      rounds: 11,
       elements: 100_000,
       diffRepeat: 2,
       memory: 100_000,

@@ -16,12 +16,16 @@ const CURL_JQ = join(ROOT, 'bench', 'peers', 'curl-jq.sh');
 const NEWMAN = join(ROOT, 'node_modules', 'newman', 'bin', 'newman.js');
 const MINIMAL = join(ROOT, 'bench', 'peers', 'minimal-undici.js');
 
-/** The minimal undici script: what any Node peer could reach here, start-up included. */
+/** The minimal undici script: what any Node peer could reach here, start-up included (best of three, as parity). */
 async function minimal(urls, pathsFile, count) {
-  const run = await runProcess(process.execPath, [MINIMAL, urls.a, urls.b, pathsFile]);
-  if (run.code !== 0)
-    return { skipped: `the script failed (exit ${run.code}): ${run.stderr.trim()}` };
-  return { rate: count / (run.ms / 1000) };
+  let best = Number.POSITIVE_INFINITY;
+  for (let round = 0; round < 3; round++) {
+    const run = await runProcess(process.execPath, [MINIMAL, urls.a, urls.b, pathsFile]);
+    if (run.code !== 0)
+      return { skipped: `the script failed (exit ${run.code}): ${run.stderr.trim()}` };
+    best = Math.min(best, run.ms);
+  }
+  return { rate: count / (best / 1000) };
 }
 
 async function parityCli(urls, dir, casesDir) {
@@ -86,7 +90,10 @@ export async function peers(urls, { cases: count }) {
       await parityCli(urls, dir, 'one'),
       await parityCli(urls, dir, 'one'),
     );
+    // Best of three, like start-up: a run of half a second is easily caught by
+    // a slow moment of these shared cores, which only ever adds time.
     const paritySeconds = Math.min(
+      await parityCli(urls, dir, 'cases'),
       await parityCli(urls, dir, 'cases'),
       await parityCli(urls, dir, 'cases'),
     );
