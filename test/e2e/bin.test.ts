@@ -4,7 +4,7 @@
  * never touches the project's own dist/ while other tests run.
  */
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,9 +37,8 @@ describe('bin/parity.js (bundled CLI with a code cache)', () => {
   let cache: string;
   beforeAll(async () => {
     const pkg = await mkdtemp(join(tmpdir(), 'parity-bin-'));
-    await mkdir(join(pkg, 'bin'));
+    await cp(join(ROOT, 'bin'), join(pkg, 'bin'), { recursive: true });
     bin = join(pkg, 'bin', 'parity.js');
-    await copyFile(join(ROOT, 'bin', 'parity.js'), bin);
     const built = await node(['scripts/bundle.mjs', join(pkg, 'dist')]);
     expect(built.code, built.stderr).toBe(0);
     cache = join(pkg, 'dist', 'parity.cjs.v8cache');
@@ -123,8 +122,7 @@ describe('bin/parity.js (bundled CLI with a code cache)', () => {
 
   it('says how to build when the bundle is missing (exit 4: parity itself failed)', async () => {
     const pkg = await mkdtemp(join(tmpdir(), 'parity-bin-unbuilt-'));
-    await mkdir(join(pkg, 'bin'));
-    await copyFile(bin, join(pkg, 'bin', 'parity.js'));
+    await cp(join(ROOT, 'bin'), join(pkg, 'bin'), { recursive: true });
     const outcome = await node([join(pkg, 'bin', 'parity.js'), '--version']);
     expect(outcome.code).toBe(4);
     expect(outcome.stderr).toContain('run `npm run build`');
