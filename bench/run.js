@@ -132,6 +132,11 @@ function render(startedAt, seconds) {
     '| --- | --- | --- | --- |',
     ...rows.map((r) => `| ${r.scenario} | ${r.measured} | ${r.goal} | ${r.verdict} |`),
   ];
+  if (quick) {
+    notes.push(
+      '--quick runs smaller scales than the goals are defined for (the peer ratios at 1,000 cases, where start-up weighs less; memory at 100,000): its verdicts are indicative and do not set the exit code',
+    );
+  }
   if (notes.length > 0) lines.push('', ...notes.map((n) => `- ${n}`));
   return `${lines.join('\n')}\n`;
 }
@@ -153,4 +158,4 @@ const out = fileURLToPath(new URL('./results/latest.md', import.meta.url));
 await mkdir(fileURLToPath(new URL('./results/', import.meta.url)), { recursive: true });
 await writeFile(out, text);
 process.stderr.write(`bench: written to bench/results/latest.md\n`);
-if (rows.some((r) => r.verdict === 'MISSED')) process.exitCode = 1;
+if (!quick && rows.some((r) => r.verdict === 'MISSED')) process.exitCode = 1;
