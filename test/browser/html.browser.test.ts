@@ -95,6 +95,8 @@ describe.skipIf(!available)('report.html in chromium', () => {
 
     const card = (name: string) => page.locator(`[data-card="${name}"] .value`).textContent();
     expect(await page.title()).toBe('Parity report: rust vs go');
+    // The script writes its separators as \u escapes (the bundle stays ASCII).
+    expect(await page.locator('header .meta').textContent()).toMatch(/ · baseline rust /);
     expect(await card('cases')).toBe('4');
     expect(await card('divergent')).toBe('3');
     expect(await card('status-parity')).toBe('3/4');

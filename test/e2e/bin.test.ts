@@ -3,6 +3,7 @@
  * loaded through V8's code cache. Bundled into a temp package so the test
  * never touches the project's own dist/ while other tests run.
  */
+import { isAscii } from 'node:buffer';
 import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -41,6 +42,8 @@ describe('bin/parity.js (bundled CLI with a code cache)', () => {
     bin = join(pkg, 'bin', 'parity.js');
     const built = await node(['scripts/bundle.mjs', join(pkg, 'dist')]);
     expect(built.code, built.stderr).toBe(0);
+    // ASCII, so the bin reads it as a one-byte string (no UTF-8 decoding).
+    expect(isAscii(await readFile(join(pkg, 'dist', 'parity.cjs')))).toBe(true);
     cache = join(pkg, 'dist', 'parity.cjs.v8cache');
   }, 60_000);
 

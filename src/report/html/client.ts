@@ -4,7 +4,8 @@
  * node (`append(string)` / `textContent`), never markup, so a body holding
  * `<script>` or `"><img onerror=…>` stays text. The page's CSP allows exactly
  * this script by hash. Plain ES2020, kept free of backticks so it can live in
- * a TypeScript string.
+ * a TypeScript string, and ASCII (other characters as `\u` escapes) so the
+ * CLI bundle that holds it stays ASCII (see bin/parity.js).
  */
 export const CLIENT_SCRIPT = String.raw`(function () {
   'use strict';
@@ -38,8 +39,8 @@ export const CLIENT_SCRIPT = String.raw`(function () {
 
   function header() {
     document.title = data.title;
-    var meta = 'run ' + data.runId + ' · ' + data.startedAt + ' · baseline ' + data.baseline.name +
-      ' ' + data.baseline.url + ' · candidate ' + data.candidate.name + ' ' + data.candidate.url;
+    var meta = 'run ' + data.runId + ' \u00b7 ' + data.startedAt + ' \u00b7 baseline ' + data.baseline.name +
+      ' ' + data.baseline.url + ' \u00b7 candidate ' + data.candidate.name + ' ' + data.candidate.url;
     return el('header', '', el('h1', '', data.title), el('div', 'meta', meta));
   }
 
@@ -114,16 +115,16 @@ export const CLIENT_SCRIPT = String.raw`(function () {
   function side(label, status, ms, lines) {
     var box = el('div', 'lines');
     lines.lines.forEach(function (line) { box.append(el('div', line[1], line[0])); });
-    if (lines.cut) box.append(el('div', 'note', '… cut here; report.json has the whole body'));
-    return el('div', 'side', el('div', 'head', label + ' · ' + status + ' · ' + ms), box);
+    if (lines.cut) box.append(el('div', 'note', '\u2026 cut here; report.json has the whole body'));
+    return el('div', 'side', el('div', 'head', label + ' \u00b7 ' + status + ' \u00b7 ' + ms), box);
   }
 
   function details(row) {
     var body = el('div', 'body');
     if (row.explanation) body.append(el('p', 'explanation', row.explanation));
     var facts = 'timings: ' + data.baseline.name + ' ' + row.ms[0] + ', ' + data.candidate.name + ' ' + row.ms[1];
-    if (row.fingerprint) facts += ' · fingerprint ' + row.fingerprint;
-    if (row.tracker) facts += ' · tracker ' + row.tracker.id + ' (' + row.tracker.status + ')';
+    if (row.fingerprint) facts += ' \u00b7 fingerprint ' + row.fingerprint;
+    if (row.tracker) facts += ' \u00b7 tracker ' + row.tracker.id + ' (' + row.tracker.status + ')';
     body.append(el('p', 'note mono', facts));
     if (row.diff) {
       body.append(el('h3', '', 'Bodies'), testid(el('div', 'sides',
@@ -153,7 +154,7 @@ export const CLIENT_SCRIPT = String.raw`(function () {
       el('span', 'badge', row.kind),
       el('span', 'case', row.id),
       el('span', 'endpoint', row.endpoint),
-      el('span', 'mono', row.status[0] + ' → ' + row.status[1]));
+      el('span', 'mono', row.status[0] + ' \u2192 ' + row.status[1]));
     if (row.regression) summary.append(el('span', 'badge ' + row.regression, row.regression));
     if (row.tracker) summary.append(el('span', 'badge soft', row.tracker.id + ' ' + row.tracker.status));
     if (row.summary) summary.append(el('span', 'sum', row.summary));
