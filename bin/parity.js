@@ -54,8 +54,9 @@ const cachedData = readCache();
 let source;
 try {
   const bytes = readFileSync(bundle);
-  // esbuild escapes non-ASCII characters, so the bundle is ASCII and becomes a
-  // one-byte string (quicker to make than by UTF-8 decoding, half the memory).
+  // The bundle is ASCII (esbuild escapes other characters; the report page's
+  // script writes its own as \u escapes): read as latin1 it becomes a one-byte
+  // string, quicker to make than by UTF-8 decoding and half the memory.
   source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
 } catch (error) {
   process.stderr.write(

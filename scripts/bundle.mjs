@@ -7,41 +7,41 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
-// Node built-ins that dependencies load at start-up for paths a parity run never
-// takes: commander's child_process (executable subcommands), cli-progress's
-// readline (a TTY progress bar), and undici's HTTP/2 client, whose node:http2
-// (with node:tls) is ~5 ms of every start-up while parity speaks HTTP/1.1.
-// Each is bundled behind a stand-in that loads it on first use.
-const LAZY_BUILTINS = [
-  { module: 'node:child_process', from: '/commander/lib/command.js' },
-  { module: 'readline', from: '/cli-progress/lib/terminal.js' },
+// Modules that dependencies load at start-up for paths a parity run never
+// takes, each bundled behind a stand-in that loads it on first use:
+// commander's child_process (executable subcommands), cli-progress's readline
+// (a TTY progress bar), and undici's HTTP/2 client, whose node:http2 (with
+// node:tls) is ~5 ms of every start-up while parity speaks HTTP/1.1.
+// `members`: the importer calls `module.method(…)`, so a member is looked up
+// when used; `function`: the module is one function (undici's connectH2).
+const LAZY = [
+  { module: 'node:child_process', from: '/commander/lib/command.js', standIn: 'members' },
+  { module: 'readline', from: '/cli-progress/lib/terminal.js', standIn: 'members' },
+  { module: './client-h2.js', from: '/undici/lib/dispatcher/client.js', standIn: 'function' },
 ];
-const LAZY_MODULES = [{ module: './client-h2.js', from: '/undici/lib/dispatcher/client.js' }];
+const STAND_INS = {
+  members: (real) =>
+    `module.exports = new Proxy({}, { get: (_, name) => require(${real})[name] });`,
+  function: (real) =>
+    `let real; module.exports = (...args) => (real ??= require(${real}))(...args);`,
+};
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const slashes = (path) => path.replaceAll('\\', '/');
 
 /** @type {import('esbuild').Plugin} */
 const lazyLoad = {
   name: 'lazy-load',
   setup(bundle) {
-    bundle.onResolve({ filter: /^(node:child_process|readline)$/ }, ({ path, importer }) => {
-      const lazy = LAZY_BUILTINS.find(
-        (l) => l.module === path && slashes(importer).endsWith(l.from),
-      );
-      return lazy && { path, namespace: 'lazy-builtin' };
+    const filter = new RegExp(`^(${LAZY.map((l) => escapeRegExp(l.module)).join('|')})$`);
+    bundle.onResolve({ filter }, ({ path, importer, resolveDir }) => {
+      const lazy = LAZY.find((l) => l.module === path && slashes(importer).endsWith(l.from));
+      if (lazy === undefined) return undefined;
+      // A relative module is bundled (resolved from its importer); a built-in stays a require.
+      const real = path.startsWith('.') ? join(resolveDir, path) : path;
+      return { path: real, namespace: 'lazy', pluginData: lazy.standIn };
     });
-    // A member is looked up when it is used (both importers call `module.method(…)`).
-    bundle.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, ({ path }) => ({
-      contents: `module.exports = new Proxy({}, { get: (_, name) => require(${JSON.stringify(path)})[name] });`,
-    }));
-    bundle.onResolve({ filter: /^\.\/client-h2\.js$/ }, ({ path, importer, resolveDir }) => {
-      const lazy = LAZY_MODULES.find(
-        (l) => l.module === path && slashes(importer).endsWith(l.from),
-      );
-      return lazy && { path: join(resolveDir, path), namespace: 'lazy-module' };
-    });
-    // undici's client calls the module's one export, connectH2(client, socket), for h2 only.
-    bundle.onLoad({ filter: /.*/, namespace: 'lazy-module' }, ({ path }) => ({
-      contents: `let real; module.exports = (...args) => (real ??= require(${JSON.stringify(path)}))(...args);`,
+    bundle.onLoad({ filter: /.*/, namespace: 'lazy' }, ({ path, pluginData }) => ({
+      contents: STAND_INS[pluginData](JSON.stringify(path)),
       resolveDir: '/',
     }));
   },

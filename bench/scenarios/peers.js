@@ -16,16 +16,25 @@ const CURL_JQ = join(ROOT, 'bench', 'peers', 'curl-jq.sh');
 const NEWMAN = join(ROOT, 'node_modules', 'newman', 'bin', 'newman.js');
 const MINIMAL = join(ROOT, 'bench', 'peers', 'minimal-undici.js');
 
-/** The minimal undici script: what any Node peer could reach here, start-up included (best of three, as parity). */
+/**
+ * The shortest of three timings (in whatever unit `time` returns), one after
+ * another: a run of half a second is easily caught by a slow moment of these
+ * shared cores, which only ever adds time. Newman and curl run once: their runs
+ * last tens of seconds and average such moments out.
+ */
+async function bestOfThree(time) {
+  return Math.min(await time(), await time(), await time());
+}
+
+/** The minimal undici script: what any Node peer could reach here, start-up included. */
 async function minimal(urls, pathsFile, count) {
-  let best = Number.POSITIVE_INFINITY;
-  for (let round = 0; round < 3; round++) {
+  const failed = [];
+  const ms = await bestOfThree(async () => {
     const run = await runProcess(process.execPath, [MINIMAL, urls.a, urls.b, pathsFile]);
-    if (run.code !== 0)
-      return { skipped: `the script failed (exit ${run.code}): ${run.stderr.trim()}` };
-    best = Math.min(best, run.ms);
-  }
-  return { rate: count / (best / 1000) };
+    if (run.code !== 0) failed.push(`the script failed (exit ${run.code}): ${run.stderr.trim()}`);
+    return run.ms;
+  });
+  return failed.length > 0 ? { skipped: failed[0] } : { rate: count / (ms / 1000) };
 }
 
 async function parityCli(urls, dir, casesDir) {
@@ -85,18 +94,8 @@ export async function peers(urls, { cases: count }) {
     const pathsFile = join(dir, 'paths.txt');
     await writeFile(pathsFile, `${paths.join('\n')}\n`);
     await parityCli(urls, dir, 'one'); // warm the file cache before timing start-up
-    const startup = Math.min(
-      await parityCli(urls, dir, 'one'),
-      await parityCli(urls, dir, 'one'),
-      await parityCli(urls, dir, 'one'),
-    );
-    // Best of three, like start-up: a run of half a second is easily caught by
-    // a slow moment of these shared cores, which only ever adds time.
-    const paritySeconds = Math.min(
-      await parityCli(urls, dir, 'cases'),
-      await parityCli(urls, dir, 'cases'),
-      await parityCli(urls, dir, 'cases'),
-    );
+    const startup = await bestOfThree(() => parityCli(urls, dir, 'one'));
+    const paritySeconds = await bestOfThree(() => parityCli(urls, dir, 'cases'));
     return {
       cases: count,
       startup,
