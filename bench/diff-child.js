@@ -3,9 +3,9 @@
 // parity's judge. Prints one JSON line: { name, ms, rssMb, changes, verdict }.
 // Usage: node bench/diff-child.js <scenario> [elements]
 
-import { resolveRules, rulesSpecSchema } from '../dist/cases/rules-schema.js';
 import { judge } from '../dist/compare/judge.js';
-import { decodeBody } from '../dist/execute/decode.js';
+import { decodeBody } from '../dist/execute/decode-body.js';
+import { resolveRules, rulesSpecSchema } from '../dist/rules/schema.js';
 
 const [name = 'big-object', sizeArg] = process.argv.slice(2);
 const N = Number(sizeArg ?? 100_000);

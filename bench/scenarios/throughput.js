@@ -8,10 +8,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'undici';
-import { runParity } from '../../dist/app.js';
+import { runParity } from '../../dist/app/run.js';
 import { loadCases } from '../../dist/cases/load.js';
 import { resolveConfig } from '../../dist/config/resolve.js';
-import { createRedactor } from '../../dist/report/redact.js';
+import { createRedactor } from '../../dist/redact/redact.js';
 import { writeCaseLibrary } from '../lib/cases.js';
 
 async function rawPairs(urls, count, concurrency) {

@@ -4,7 +4,7 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { InputProblem } from '../errors.js';
+import type { InputProblem } from '../util/errors.js';
 import { displayPath } from '../util/paths.js';
 import { compareText } from '../util/text.js';
 

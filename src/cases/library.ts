@@ -12,8 +12,10 @@
  * that split a suite by id range: the usual layouts); a library whose ids
  * interleave across files is held in memory instead.
  */
-import { ParityError } from '../errors.js';
-import type { Case, Rules } from '../model.js';
+
+import type { Case } from '../model/case.js';
+import type { Rules } from '../rules/types.js';
+import { ParityError } from '../util/errors.js';
 import { compareText } from '../util/text.js';
 import {
   type CaseFileRef,

@@ -4,15 +4,15 @@
  * in every file is collected before anything is reported, so one run shows them all.
  */
 import { readFile } from 'node:fs/promises';
-import { formatProblem, type InputProblem, ParityError } from '../errors.js';
-import type { Case } from '../model.js';
+import type { Case } from '../model/case.js';
+import type { RulesSpec } from '../rules/schema.js';
 import type { Env } from '../util/env.js';
+import { formatProblem, type InputProblem, ParityError } from '../util/errors.js';
 import { displayPath } from '../util/paths.js';
 import { compareText } from '../util/text.js';
 import { discoverCaseFiles } from './discover.js';
 import { parseCaseFile } from './parse-file.js';
 import { type ResolvedEntry, resolveCaseFile } from './resolve.js';
-import type { RulesSpec } from './rules-schema.js';
 
 /** Where and how to load the case library. */
 export interface LoadCasesOptions {

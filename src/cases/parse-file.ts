@@ -4,13 +4,10 @@
  * (JSON is YAML 1.2 flow syntax), so both get the same source positions. Pure.
  */
 import { LineCounter, parseDocument } from 'yaml';
-import type { InputProblem } from '../errors.js';
-import { type PointAt, type Position, positionOfOffset, positionOfPath } from '../util/source.js';
-import { describeIssues, describeValue, type IssueReport } from './issues.js';
+import type { InputProblem } from '../util/errors.js';
+import { type Locator, placeReport, positionOfOffset, positionOfPath } from '../util/positions.js';
+import { describeIssues, describeValue } from '../util/zod-issues.js';
 import { type CaseFile, caseFileSchema } from './schema.js';
-
-/** Finds the source position of a value path in the parsed file. */
-export type Locator = (path: readonly PropertyKey[], at?: PointAt) => Position;
 
 export type ParsedCaseFile =
   | { readonly ok: true; readonly spec: CaseFile; readonly locate: Locator }
@@ -78,31 +75,10 @@ export function parseCaseFile(text: string, file: string): ParsedCaseFile {
   return { ok: false, problems: reports.map((report) => placeReport(report, file, locate)) };
 }
 
-/** Place an issue report at its source position. */
-export function placeReport(report: IssueReport, file: string, locate: Locator): InputProblem {
-  const position = locate(report.path, report.at);
-  const field = formatField(report.path);
-  return { file, ...position, field, message: report.message };
-}
-
 function isMapping(value: unknown): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function syntaxMessage(message: string): string {
   return `syntax error: ${message.replace(/\.$/, '')}`;
-}
-
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-/** `['cases', 3, 'request', 'method']` → `cases[3].request.method`. */
-export function formatField(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else if (typeof segment === 'string' && IDENTIFIER.test(segment)) {
-      out += out === '' ? segment : `.${segment}`;
-    } else out += `[${JSON.stringify(String(segment))}]`;
-  }
-  return out;
 }

@@ -4,11 +4,13 @@
  * the path's query string split off, header names lower-cased, rules merged.
  * Pure: the environment is passed in.
  */
-import type { InputProblem } from '../errors.js';
-import type { Case, Pairs, RequestBody, Rules, SourceLocation } from '../model.js';
+
+import type { Case, Pairs, RequestBody, SourceLocation } from '../model/case.js';
+import { type RulesSpec, resolveRules } from '../rules/schema.js';
+import type { Rules } from '../rules/types.js';
 import { type Env, substituteEnv, substituteEnvDeep, type ValuePath } from '../util/env.js';
-import { formatField, type Locator } from './parse-file.js';
-import { type RulesSpec, resolveRules } from './rules-schema.js';
+import type { InputProblem } from '../util/errors.js';
+import { formatField, type Locator } from '../util/positions.js';
 import type { CaseFile, CaseSpec, QuerySpec } from './schema.js';
 
 /** What resolving a file needs besides the file itself. */

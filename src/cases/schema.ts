@@ -4,8 +4,8 @@
  * derived with `z.infer`; `resolve.ts` is the one bridge from these to `Case`.
  */
 import * as z from 'zod';
-import { HTTP_METHODS } from '../model.js';
-import { rulesSpecSchema } from './rules-schema.js';
+import { HTTP_METHODS } from '../model/case.js';
+import { rulesSpecSchema } from '../rules/schema.js';
 
 const SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 

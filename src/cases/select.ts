@@ -1,5 +1,5 @@
 /** Choose which loaded cases a run replays: id globs, tags, and a CI shard. Pure. */
-import type { Case } from '../model.js';
+import type { Case } from '../model/case.js';
 
 /** Which cases to keep; an absent or empty criterion keeps everything. */
 export interface CaseSelection {

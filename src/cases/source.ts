@@ -4,7 +4,8 @@
  * a file at a time (see `library.ts`), so a run of 100k cases never holds
  * 100k `Case` objects. Pure.
  */
-import type { Case, Rules } from '../model.js';
+import type { Case } from '../model/case.js';
+import type { Rules } from '../rules/types.js';
 
 export interface CaseSource {
   /** How many cases the run replays. */

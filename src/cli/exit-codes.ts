@@ -1,7 +1,7 @@
 /**
  * The exit-code contract (DESIGN.md). The only module that knows the numbers.
  */
-import type { ParityErrorCode } from '../errors.js';
+import type { ParityErrorCode } from '../util/errors.js';
 
 export const EXIT = {
   /** Parity, or only divergences the fail policy lets through. */

@@ -3,9 +3,9 @@
  * Only `bin.ts` touches `process`; tests call this in-process.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { parseShard } from '../cases/shard.js';
 import { FAIL_POLICIES } from '../config/schema.js';
-import { formatProblem, ParityError } from '../errors.js';
-import { parseShard } from '../merge/shard.js';
+import { formatProblem, ParityError } from '../util/errors.js';
 import { registerCalibrate } from './commands/calibrate.js';
 import { mergeCommand } from './commands/merge.js';
 import { parseFormats, reportCommand } from './commands/report.js';

@@ -3,7 +3,7 @@
  * TTY, nothing otherwise (CI logs stay clean).
  */
 import { SingleBar } from 'cli-progress';
-import type { CaseResult } from '../model.js';
+import type { CaseResult } from '../results/types.js';
 import type { Io } from './io.js';
 
 export interface Progress {

@@ -1,9 +1,11 @@
 /** The console summary printed after a run. Pure: returns the text. */
-import type { CaseResult } from '../model.js';
-import { noiseSummaryLine } from '../noise/render.js';
-import { KIND_REPORT_ORDER, primaryKind } from '../report/kinds.js';
-import { latencyLine, latencyOf } from '../report/latency.js';
-import type { RunReport } from '../report/model.js';
+
+import { KIND_REPORT_ORDER, primaryKind } from '../model/comparison.js';
+import type { RunReport } from '../report/contract.js';
+import { latencyLine } from '../report/latency-table.js';
+import { noiseSummaryLine } from '../report/noise-text.js';
+import { latencyOf } from '../results/latency.js';
+import type { CaseResult } from '../results/types.js';
 import type { Colors } from './colors.js';
 
 /** Divergences listed one per line before "… and N more". */

@@ -1,10 +1,12 @@
 /**
  * Body comparison across every body kind a response can have.
  */
-import type { Change, ResponseBody, Rules } from '../model.js';
+import type { Change } from '../model/comparison.js';
+import type { ResponseBody } from '../model/exchange.js';
 import { normaliseJson } from '../normalise/body.js';
 import { jsonType } from '../normalise/json.js';
 import { foldKey, foldPattern } from '../normalise/keys.js';
+import type { Rules } from '../rules/types.js';
 import { diffJson } from './delta.js';
 
 /**

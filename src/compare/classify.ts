@@ -1,7 +1,7 @@
 /**
  * Comparison → divergence kinds.
  */
-import type { Change, Comparison, DivergenceKind } from '../model.js';
+import type { Change, Comparison, DivergenceKind } from '../model/comparison.js';
 
 /**
  * Which ops change the JSON skeleton. An array element added or removed counts

@@ -11,8 +11,9 @@ import {
   type DiffPatcher,
   type Filter,
 } from 'jsondiffpatch';
-import type { Change, ToleranceRule } from '../model.js';
+import type { Change } from '../model/comparison.js';
 import { isJsonObject, jsonType } from '../normalise/json.js';
+import type { ToleranceRule } from '../rules/types.js';
 import { formatPointer } from '../util/json-pointer.js';
 import { approximate, exactDifference, isExactNumber, isJsonNumber } from '../wire/exact-number.js';
 import { alignLarge, keyHash } from './align.js';

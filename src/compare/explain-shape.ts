@@ -3,10 +3,10 @@
  * `type`) that no cross-runtime pattern accounted for (patterns are named by
  * the registry in `patterns/`).
  */
-import type { Change } from '../model.js';
+import type { Change } from '../model/comparison.js';
 import { isJsonObject } from '../normalise/json.js';
-import { code, listSome, member, place, typeName, where } from './explain-format.js';
 import { type Member, memberGroups } from './patterns/util.js';
+import { code, listSome, member, place, typeName, where } from './wording/phrases.js';
 
 export { conventionOf } from './patterns/util.js';
 

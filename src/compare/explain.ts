@@ -2,12 +2,13 @@
  * Plain-language explanations of divergences: a few short, specific sentences
  * and a one-line summary for tables and tracker rows.
  */
-import type { Change, Comparison, HeaderChange, SideOutcome, TransportError } from '../model.js';
-import { brief, capitalise, code, listSome, plural, shorten } from './explain-format.js';
+import type { Change, Comparison, HeaderChange } from '../model/comparison.js';
+import type { SideOutcome, TransportError } from '../model/exchange.js';
 import { explainShape } from './explain-shape.js';
 import type { DivergenceInput } from './input.js';
 import { patternTitles, recognitionOf } from './patterns/registry.js';
 import { divergenceTitle, patternSentences } from './patterns/title.js';
+import { brief, capitalise, code, listSome, plural, shorten } from './wording/phrases.js';
 
 /** The explanation (≤ ~5 sentences) and summary (one line, ≤ 120 characters). */
 export interface Explanation {

@@ -3,11 +3,12 @@
  * across runs and machines, whatever the values involved.
  */
 import { createHash } from 'node:crypto';
-import type { Change, SideOutcome } from '../model.js';
-import { isIdKey } from '../noise/map-like.js';
+import type { Change } from '../model/comparison.js';
+import type { SideOutcome } from '../model/exchange.js';
 import { isJsonObject, jsonType } from '../normalise/json.js';
 import { isBodyKindChange } from './explain-shape.js';
 import type { DivergenceInput } from './input.js';
+import { isIdKey } from './map-like.js';
 import { fullyExplained, patternKeys, recognitionOf } from './patterns/registry.js';
 
 /** `/items/3/id` → `/items/*\/id`: numeric segments are taken for array indices. */

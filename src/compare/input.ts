@@ -1,7 +1,8 @@
 /**
  * What `explain` and `fingerprint` describe: a transport failure, or a comparison.
  */
-import type { Comparison, DivergenceKind, SideOutcome } from '../model.js';
+import type { Comparison, DivergenceKind } from '../model/comparison.js';
+import type { SideOutcome } from '../model/exchange.js';
 
 /** One divergent (or failed) case, as the explainer and the fingerprinter see it. */
 export type DivergenceInput =

@@ -1,9 +1,10 @@
 /**
  * Exchange → verdict, comparison and divergence: the compare stage in one call.
  */
-import type { Comparison, Divergence, Exchange, Verdict } from '../model.js';
+import type { Comparison, Divergence, Verdict } from '../model/comparison.js';
+import type { Exchange } from '../model/exchange.js';
 import { classify } from './classify.js';
-import { compare } from './compare.js';
+import { compare } from './comparison.js';
 import { explain } from './explain.js';
 import { fingerprint } from './fingerprint.js';
 import type { DivergenceInput } from './input.js';

@@ -1,7 +1,7 @@
 /**
  * Numeric tolerance: numbers under a matching path compare equal when close enough.
  */
-import type { ToleranceRule } from '../model.js';
+import type { ToleranceRule } from '../rules/types.js';
 import { compilePattern, type PointerPattern } from '../util/json-pointer.js';
 
 interface CompiledTolerance {

@@ -5,11 +5,10 @@
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import { describeIssues } from '../cases/issues.js';
-import { formatField, placeReport } from '../cases/parse-file.js';
-import { type InputProblem, ParityError } from '../errors.js';
 import { substituteEnvDeep } from '../util/env.js';
-import { positionOfOffset, positionOfPath } from '../util/source.js';
+import { type InputProblem, ParityError } from '../util/errors.js';
+import { formatField, placeReport, positionOfOffset, positionOfPath } from '../util/positions.js';
+import { describeIssues } from '../util/zod-issues.js';
 import { type ConfigInput, configSchema } from './schema.js';
 
 export const CONFIG_FILES = [

@@ -4,10 +4,10 @@
  * Nothing downstream handles a missing default.
  */
 import { resolve } from 'node:path';
-import type { RulesSpec } from '../cases/rules-schema.js';
-import { ParityError } from '../errors.js';
-import type { Pairs, Target } from '../model.js';
+import type { Pairs, Target } from '../model/case.js';
 import { type NoiseSettings, replicaTarget, resolveNoise } from '../noise/settings.js';
+import type { RulesSpec } from '../rules/schema.js';
+import { ParityError } from '../util/errors.js';
 import type { ConfigInput, FailPolicy } from './schema.js';
 
 export const DEFAULTS = {

@@ -3,8 +3,8 @@
  * optional). `resolveConfig` turns it plus the flags into `ResolvedConfig`.
  */
 import * as z from 'zod';
-import { rulesSpecSchema } from '../cases/rules-schema.js';
 import { noiseConfigSchema } from '../noise/config-schema.js';
+import { rulesSpecSchema } from '../rules/schema.js';
 
 export const FAIL_POLICIES = ['new', 'open', 'any', 'none'] as const;
 export type FailPolicy = (typeof FAIL_POLICIES)[number];

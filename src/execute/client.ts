@@ -6,12 +6,12 @@
  * outcome with undici's code, never a thrown error. Redirects are not
  * followed (a 3xx is compared as is).
  */
-import type { Dispatcher } from 'undici';
-import Pool from 'undici/lib/dispatcher/pool.js';
-import type { SideOutcome, Target } from '../model.js';
-import { CappedBody, type DecodeShare, decodeShared, flattenHeaders } from './body.js';
+import { type Dispatcher, Pool } from 'undici';
+import type { Target } from '../model/case.js';
+import type { SideOutcome } from '../model/exchange.js';
 import { type PlannedRequest, requestBuilder } from './plan.js';
 import { createLimiter } from './rate.js';
+import { CappedBody, type DecodeShare, decodeShared, flattenHeaders } from './receive.js';
 
 export interface ClientOptions {
   /** Connections kept open to the target. */

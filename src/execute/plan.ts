@@ -4,7 +4,7 @@
  * identical for baseline and candidate; only each target's own default
  * headers (e.g. its credentials) differ.
  */
-import type { Case, HttpMethod, Pairs, Target } from '../model.js';
+import type { Case, HttpMethod, Pairs, Target } from '../model/case.js';
 
 export interface PlannedRequest {
   readonly method: HttpMethod;

@@ -4,7 +4,8 @@
  * differs between them is learned. Pure apart from its own tally.
  */
 import { endpointOf } from '../compare/endpoint.js';
-import type { Exchange, FlakyBaseline } from '../model.js';
+import type { Exchange } from '../model/exchange.js';
+import type { FlakyBaseline } from '../results/types.js';
 import { maskVolatileHeaders } from './headers.js';
 import { learnCase } from './learn.js';
 import { createNoiseTally } from './stats.js';

@@ -3,7 +3,7 @@
  * Diffy's thresholds, and the per-endpoint noise `parity calibrate --write` learned.
  */
 import * as z from 'zod';
-import { rulesSpecSchema } from '../cases/rules-schema.js';
+import { rulesSpecSchema } from '../rules/schema.js';
 
 /** Learned noise of one endpoint, as rules `run` applies to every case of it. */
 export const endpointNoiseSchema = rulesSpecSchema

@@ -2,9 +2,11 @@
  * The end of a noise-learning run: endpoint-level decisions, the results they
  * change, the summary adjusted to match, and the report section.
  */
-import { type CaseResult, DIVERGENCE_KINDS } from '../model.js';
-import type { RunSummary } from '../report/model.js';
-import type { Redactor } from '../report/redact.js';
+
+import { DIVERGENCE_KINDS } from '../model/comparison.js';
+import type { Redactor } from '../redact/redact.js';
+import type { RunSummary } from '../results/summary.js';
+import type { CaseResult } from '../results/types.js';
 import { applyEndpointNoise, noiseSection } from './post-pass.js';
 import type { NoiseSettings } from './settings.js';
 import type { NoiseStep } from './step.js';

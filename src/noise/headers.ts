@@ -3,30 +3,9 @@
  * trace ids, timings) are compared for presence only, as Keploy's flaky
  * header list does. Applied to an exchange before it is judged.
  */
-import type { Exchange, Response, Rules, SideOutcome } from '../model.js';
-
-/** Compared for presence, not value, unless the rules say otherwise (`volatileHeaders`). */
-export const VOLATILE_HEADERS: readonly string[] = [
-  'age',
-  'cf-ray',
-  'correlation-id',
-  'date',
-  'expires',
-  'last-modified',
-  'request-id',
-  'server-timing',
-  'traceparent',
-  'tracestate',
-  'x-amzn-requestid',
-  'x-amzn-trace-id',
-  'x-b3-spanid',
-  'x-b3-traceid',
-  'x-correlation-id',
-  'x-request-id',
-  'x-response-time',
-  'x-runtime',
-  'x-trace-id',
-];
+import type { Exchange, Response, SideOutcome } from '../model/exchange.js';
+import type { Rules } from '../rules/types.js';
+import { VOLATILE_HEADERS } from '../rules/volatile-headers.js';
 
 /** What a volatile header's value is replaced with before comparing. */
 export const PRESENT = '(present)';

@@ -4,12 +4,15 @@
  * structure makes a flaky baseline (reported, never masked). Pure.
  */
 import { compareBodies } from '../compare/bodies.js';
-import { compareHeaders } from '../compare/compare.js';
-import type { Change, FlakyBaseline, Response, Rules, SideOutcome, SortRule } from '../model.js';
+import { compareHeaders } from '../compare/comparison.js';
+import { collapsePath, mapContainers } from '../compare/map-like.js';
+import type { Change } from '../model/comparison.js';
+import type { Response, SideOutcome } from '../model/exchange.js';
 import { normaliseJson } from '../normalise/body.js';
 import { isJsonObject } from '../normalise/json.js';
+import type { FlakyBaseline } from '../results/types.js';
+import type { Rules, SortRule } from '../rules/types.js';
 import { parsePointer } from '../util/json-pointer.js';
-import { collapsePath, mapContainers } from './map-like.js';
 import { shuffledArrays } from './shuffle.js';
 import { skeletonDifference, skeletonOf } from './skeleton.js';
 import type { CaseNoise, NoiseFinding } from './types.js';

@@ -8,9 +8,9 @@ import { explain } from '../compare/explain.js';
 import { fingerprint } from '../compare/fingerprint.js';
 import type { DivergenceInput } from '../compare/input.js';
 import type { Judgement } from '../compare/judge.js';
-import type { Change, Comparison, Divergence } from '../model.js';
+import { collapsePath } from '../compare/map-like.js';
+import type { Change, Comparison, Divergence } from '../model/comparison.js';
 import { parsePointer } from '../util/json-pointer.js';
-import { collapsePath } from './map-like.js';
 import type { NoiseFinding } from './types.js';
 
 /** The noise patterns to drop from one comparison. */

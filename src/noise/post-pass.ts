@@ -3,8 +3,10 @@
  * out of every result of that endpoint, and the results it changes are
  * re-judged with the same pure functions `judge` uses; then the report section.
  */
-import type { CaseResult, Comparison } from '../model.js';
-import type { Redactor } from '../report/redact.js';
+
+import type { Comparison } from '../model/comparison.js';
+import type { Redactor } from '../redact/redact.js';
+import type { CaseResult } from '../results/types.js';
 import { parsePointer } from '../util/json-pointer.js';
 import { coversSegments, judgeComparison, maskComparison, type NoiseMask } from './mask.js';
 import type { NoiseEntry, NoiseSection, NoiseThresholds } from './types.js';

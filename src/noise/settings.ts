@@ -2,8 +2,10 @@
  * Resolved noise settings: what `run` and `calibrate` use, from the config's
  * `noise` section plus `--noise` / `--baseline-replica`.
  */
-import { ParityError } from '../errors.js';
-import type { SortRule, Target } from '../model.js';
+
+import type { Target } from '../model/case.js';
+import type { SortRule } from '../rules/types.js';
+import { ParityError } from '../util/errors.js';
 import type { EndpointNoiseSpec, NoiseConfig } from './config-schema.js';
 import { DEFAULT_THRESHOLDS } from './stats.js';
 import type { NoiseThresholds } from './types.js';

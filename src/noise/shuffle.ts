@@ -2,9 +2,10 @@
  * Arrays that hold the same elements in a different order in two responses
  * of the same target: their order is noise (sort them before comparing).
  */
+
+import { collapseSegments } from '../compare/map-like.js';
 import { canonicalJson, isJsonObject } from '../normalise/json.js';
 import { formatPointer } from '../util/json-pointer.js';
-import { collapseSegments } from './map-like.js';
 
 /**
  * Skeleton paths (indices and map keys as `*`) of arrays that are permutations

@@ -3,9 +3,10 @@
  * and map keys collapsed: two responses with the same skeleton differ only in
  * values (noise); different skeletons are a structural difference.
  */
+
+import { isMapLike } from '../compare/map-like.js';
 import { isJsonObject, jsonType } from '../normalise/json.js';
 import { formatPointer } from '../util/json-pointer.js';
-import { isMapLike } from './map-like.js';
 
 /** Every node of `value` as `pointer type` (e.g. `/items/*\/id number`). */
 export function skeletonOf(value: unknown): Set<string> {

@@ -6,9 +6,13 @@
  */
 import { endpointOf } from '../compare/endpoint.js';
 import { type Judgement, judge } from '../compare/judge.js';
-import type { Case, Exchange, FlakyBaseline, Rules, SideOutcome } from '../model.js';
+import type { Case } from '../model/case.js';
+import type { Exchange, SideOutcome } from '../model/exchange.js';
 import { normaliseJson } from '../normalise/body.js';
-import { maskVolatileHeaders, VOLATILE_HEADERS } from './headers.js';
+import type { FlakyBaseline } from '../results/types.js';
+import type { Rules } from '../rules/types.js';
+import { VOLATILE_HEADERS } from '../rules/volatile-headers.js';
+import { maskVolatileHeaders } from './headers.js';
 import { learnCase, withSorts } from './learn.js';
 import { judgeComparison, maskComparison, maskOf, rawSkeleton } from './mask.js';
 import type { EndpointNoise, NoiseSettings } from './settings.js';

@@ -2,7 +2,7 @@
  * What noise learning produces: per case, the findings of one A/A comparison;
  * per run, the report section that lists them by endpoint.
  */
-import type { FlakyBaseline } from '../model.js';
+import type { FlakyBaseline } from '../results/types.js';
 
 /** `value`: a leaf (or subtree) varies; `order`: an array is shuffled; `header`: a header value varies. */
 export type NoiseKind = 'value' | 'order' | 'header';

@@ -3,7 +3,7 @@
  * before it is compared. Tolerance is not applied here: it needs both sides
  * (see `compare/delta.ts`).
  */
-import type { Rules } from '../model.js';
+import type { Rules } from '../rules/types.js';
 import { compilePattern, matchesAny, type PointerPattern } from '../util/json-pointer.js';
 import { isJsonNumber } from '../wire/exact-number.js';
 import { isJsonObject } from './json.js';

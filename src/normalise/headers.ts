@@ -2,7 +2,7 @@
  * Response header normalisation: keep the allow-listed headers and put their
  * values in a canonical form, so cosmetic differences are not divergences.
  */
-import type { Rules } from '../model.js';
+import type { Rules } from '../rules/types.js';
 import { withoutCharset } from '../wire/content-type.js';
 
 /**

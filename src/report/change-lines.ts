@@ -1,6 +1,6 @@
 /** Plain-text diff lines for a result's body changes (`- /path: …`, `+ /path: …`). Pure. */
-import type { Change, HeaderChange } from '../model.js';
-import { preview } from './markdown-util.js';
+import type { Change, HeaderChange } from '../model/comparison.js';
+import { preview } from '../wire/display.js';
 
 /** `-`/`+`/`~` lines, one or two per change; values cut to `max` characters. */
 export function changeLines(changes: readonly Change[], max = 200): string[] {

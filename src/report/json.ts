@@ -5,13 +5,10 @@
  * its own: a 100k-case report stays diff-friendly (one line per case), and a
  * streamed report can copy each result's JSON straight from results.ndjson.
  */
-import type { CaseResult } from '../model.js';
-import type { RunReport } from './model.js';
+import type { ResultJson } from '../results/stream.js';
+import type { RunReport } from './contract.js';
 
 const RESULTS_SLOT = '\n  "results": []';
-
-/** A result, or its JSON text when it was already serialised (results.ndjson). */
-export type ResultJson = CaseResult | string;
 
 function frame(report: RunReport): { before: string; after: string } {
   const head = JSON.stringify({ ...report, results: [] }, null, 2);

@@ -4,7 +4,10 @@
  * count each suite (the counts are attributes that come before the cases),
  * the second to write them. Same document as `renderJunit` would give. Pure.
  */
-import type { CaseResult } from '../model.js';
+
+import type { JunitRow, PassedRow } from '../results/stream.js';
+import type { CaseResult } from '../results/types.js';
+import type { RunReport } from './contract.js';
 import {
   type Counts,
   countAttributes,
@@ -17,8 +20,6 @@ import {
   zero,
 } from './junit.js';
 import { element, openTag, xmlAttr } from './junit-xml.js';
-import type { RunReport } from './model.js';
-import type { JunitRow, PassedRow } from './results-stream.js';
 
 const PASSED = { kind: 'passed' } as const;
 

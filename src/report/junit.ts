@@ -4,11 +4,12 @@
  * error an `<error>`; a divergence whose tracker row is accepted or wontfix is
  * `<skipped>` with the decision. Pure.
  */
-import type { CaseResult, SideSummary } from '../model.js';
+
+import { primaryKind } from '../model/comparison.js';
+import type { CaseResult, SideSummary } from '../results/types.js';
 import { changeLines, headerLines } from './change-lines.js';
+import type { RunReport } from './contract.js';
 import { element, textElement } from './junit-xml.js';
-import { primaryKind } from './kinds.js';
-import type { RunReport } from './model.js';
 
 /** What one case is in JUnit terms. */
 export type Outcome =

@@ -1,7 +1,7 @@
 /** report.md sections for recognised patterns and equivalence rules. Pure. */
-import type { CaseResult } from '../model.js';
+import type { CaseResult } from '../results/types.js';
+import type { RunReport } from './contract.js';
 import { cell, code, table } from './markdown-util.js';
-import type { RunReport } from './model.js';
 
 /** "## By pattern": one row per root cause with its cases and endpoints. */
 export function patternsSection(report: RunReport): string[] {

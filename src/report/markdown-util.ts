@@ -1,5 +1,4 @@
 /** Small helpers for writing safe Markdown from untrusted text. Pure. */
-import { displayJson } from '../wire/display.js';
 
 /** Escapes a value for one table cell: pipes, newlines and HTML-ish brackets. */
 export function cell(text: string): string {
@@ -24,12 +23,6 @@ export function fenced(text: string, language = ''): string {
   const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
   return `${fence}${language}\n${text}\n${fence}`;
-}
-
-/** Compact one-line JSON for a value, cut to `max` characters. */
-export function preview(value: unknown, max = 80): string {
-  const text = value === undefined ? '(absent)' : (displayJson(value) ?? String(value));
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {

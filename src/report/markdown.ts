@@ -1,13 +1,17 @@
 /** report.md: a summary for a PR or a wiki, shape divergences first. Pure. */
-import type { CaseResult, Change } from '../model.js';
-import { renderNoiseMarkdown } from '../noise/render.js';
-import { encodingNotesSection } from '../wire/notes-markdown.js';
+
+import type { Change } from '../model/comparison.js';
+import { KIND_REPORT_ORDER, primaryKind } from '../model/comparison.js';
+import { latencyOf } from '../results/latency.js';
+import type { CaseResult } from '../results/types.js';
 import { changeLines } from './change-lines.js';
-import { KIND_REPORT_ORDER, KIND_TITLES, primaryKind } from './kinds.js';
-import { LATENCY_HEADER, latencyLine, latencyOf, latencyRows } from './latency.js';
+import type { RunReport } from './contract.js';
+import { KIND_TITLES } from './kinds.js';
+import { LATENCY_HEADER, latencyLine, latencyRows } from './latency-table.js';
+import { encodingNotesSection } from './markdown-notes.js';
 import { patternLines, patternsSection, unusedRulesSection } from './markdown-patterns.js';
 import { cell, code, fenced, table } from './markdown-util.js';
-import type { RunReport } from './model.js';
+import { renderNoiseMarkdown } from './noise-text.js';
 
 function summarySection(report: RunReport): string {
   const { summary } = report;

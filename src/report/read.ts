@@ -5,9 +5,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import type * as z from 'zod';
-import { ParityError } from '../errors.js';
-import { REPORT_SCHEMA_VERSION, type RunReport } from './model.js';
-import { reportSchema } from './read-schema.js';
+import { ParityError } from '../util/errors.js';
+import { REPORT_SCHEMA_VERSION, type RunReport } from './contract.js';
+import { reportSchema } from './contract-schema.js';
 
 /** Issues listed in the error message before "… and N more". */
 const SHOWN_ISSUES = 5;

@@ -4,14 +4,14 @@
  * is reported, and the others still write.
  */
 import { join } from 'node:path';
+import type { JunitRow, ResultJson } from '../results/stream.js';
 import { pointLatest, writeChunksAtomic, writeFileAtomic } from '../util/fs.js';
+import type { RunReport } from './contract.js';
 import { renderHtml } from './html/render.js';
-import { type ResultJson, renderJson, renderJsonChunks } from './json.js';
+import { renderJson, renderJsonChunks } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderJunitChunks } from './junit-stream.js';
 import { renderMarkdown } from './markdown.js';
-import type { RunReport } from './model.js';
-import type { JunitRow } from './results-stream.js';
 
 /** Every format, in the order a run writes them (report.json first: it is the source). */
 export const REPORT_FORMATS = ['json', 'md', 'html', 'junit'] as const;

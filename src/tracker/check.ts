@@ -3,9 +3,7 @@
  * rules mirror `mergeTracker`, so a tracker that a run with this report would
  * change is stale, and one it would leave alone is not.
  */
-import type { CaseResult } from '../model.js';
-import { cleanlyComparedIds } from '../regression/compare.js';
-import type { RunReport } from '../report/model.js';
+
 import type { TrackerRow } from './types.js';
 
 /** Why the tracker disagrees with the report. */
@@ -20,16 +18,14 @@ export interface StaleFinding {
   readonly caseIds: readonly string[];
 }
 
-/** The report's divergent fingerprints and the cases that showed each. */
-function divergentCases(results: readonly CaseResult[]): Map<string, string[]> {
-  const byFingerprint = new Map<string, string[]>();
-  for (const result of results) {
-    if (result.verdict !== 'divergent' || result.fingerprint === undefined) continue;
-    const cases = byFingerprint.get(result.fingerprint) ?? [];
-    cases.push(result.caseId);
-    byFingerprint.set(result.fingerprint, cases);
-  }
-  return byFingerprint;
+/** What a run's report says about the rows: the evidence `checkTracker` weighs. */
+export interface TrackerEvidence {
+  /** The report's day, `YYYY-MM-DD`. */
+  readonly date: string;
+  /** Every divergent fingerprint of the report and the cases that showed it. */
+  readonly divergent: ReadonlyMap<string, readonly string[]>;
+  /** Cases whose two sides both answered in the report. */
+  readonly compared: { has(caseId: string): boolean };
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -51,23 +47,24 @@ function findingFor(row: TrackerRow | undefined, date: string): StaleReason | un
 }
 
 /**
- * The ways `rows` lag behind `report`: a divergent fingerprint without a row, a
+ * The ways `rows` lag behind a report: a divergent fingerprint without a row, a
  * `_resolved_` row the report shows reproducing, a row whose Last seen predates
  * the report that saw it, and an `_open_` row whose every case compared cleanly in
  * the report without reproducing it. Rows written after the report's day count as
  * newer than the report and are not stale.
  */
-export function checkTracker(rows: readonly TrackerRow[], report: RunReport): StaleFinding[] {
-  const date = report.finishedAt.slice(0, 10);
+export function checkTracker(
+  rows: readonly TrackerRow[],
+  evidence: TrackerEvidence,
+): StaleFinding[] {
+  const { date, divergent, compared } = evidence;
   const byFingerprint = new Map(rows.map((row) => [row.fingerprint, row] as const));
-  const divergent = divergentCases(report.results);
   const findings: StaleFinding[] = [];
   for (const [fingerprint, caseIds] of divergent) {
     const row = byFingerprint.get(fingerprint);
     const reason = findingFor(row, date);
     if (reason !== undefined) findings.push({ reason, fingerprint, rowId: row?.id, caseIds });
   }
-  const compared = cleanlyComparedIds(report.results);
   for (const row of rows) {
     if (row.status !== 'open' || divergent.has(row.fingerprint)) continue;
     const ran = row.caseIds.length > 0 && row.caseIds.every((id) => compared.has(id));

@@ -3,7 +3,7 @@
  * reads the file. Anything malformed inside the managed block is rejected with
  * the file and line, so a run never rewrites a table it does not understand.
  */
-import { ParityError } from '../errors.js';
+import { ParityError } from '../util/errors.js';
 import {
   cellValue,
   detectEol,

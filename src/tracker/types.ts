@@ -3,7 +3,7 @@
  * around a managed block, and the block as a list of raw lines, so that rendering
  * a parsed document reproduces the file byte for byte.
  */
-import type { DivergenceKind } from '../model.js';
+import type { DivergenceKind } from '../model/comparison.js';
 
 /** The line that opens the managed block (alone on its line). */
 export const TRACKER_START = '<!-- parity:tracker:start -->';

@@ -5,12 +5,12 @@
 import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ParityError } from '../errors.js';
+import { ParityError } from '../util/errors.js';
 import { writeFileAtomic } from '../util/fs.js';
-import { mergeTracker } from './merge.js';
 import { parseTracker, trackerRows } from './parse.js';
 import { newTrackerText, renderTracker } from './render.js';
 import type { TrackerChanges, TrackerRow, TrackerRun } from './types.js';
+import { mergeTracker } from './upsert.js';
 
 /** What `updateTrackerFile` did. */
 export interface TrackerUpdate {

@@ -39,3 +39,9 @@ export function displayJson(value: unknown): string | undefined {
   );
   return marked && text !== undefined ? text.replace(MARKED, '$1') : text;
 }
+
+/** Compact one-line JSON for a value, cut to `max` characters. */
+export function preview(value: unknown, max = 80): string {
+  const text = value === undefined ? '(absent)' : (displayJson(value) ?? String(value));
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -1,10 +1,7 @@
 /** Builds resolved `Case`s for tests without going through files. */
-import {
-  type RulesSpecInput,
-  resolveRules,
-  rulesSpecSchema,
-} from '../../src/cases/rules-schema.js';
-import type { Case, CaseRequest } from '../../src/model.js';
+
+import type { Case, CaseRequest } from '../../src/model/case.js';
+import { type RulesSpecInput, resolveRules, rulesSpecSchema } from '../../src/rules/schema.js';
 
 export function makeCase(
   id: string,

@@ -1,6 +1,8 @@
 /** A `RunReport` around given results, for tests of the readers, renderers and merges. */
-import type { CaseResult } from '../../src/model.js';
-import { REPORT_SCHEMA_VERSION, type RunReport, summarise } from '../../src/report/model.js';
+
+import { REPORT_SCHEMA_VERSION, type RunReport } from '../../src/report/contract.js';
+import { summarise } from '../../src/results/summary.js';
+import type { CaseResult } from '../../src/results/types.js';
 
 export function reportOf(
   results: readonly CaseResult[],

@@ -10,8 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { openRunLibrary, type RunLibrary } from '../../src/cases/library.js';
 import { loadCases } from '../../src/cases/load.js';
 import { type CaseSelection, selectCases } from '../../src/cases/select.js';
-import { ParityError } from '../../src/errors.js';
-import type { Case } from '../../src/model.js';
+import type { Case } from '../../src/model/case.js';
+import { ParityError } from '../../src/util/errors.js';
 import { tempProject } from '../helpers/cli.js';
 
 function file(suite: string, ids: readonly string[], extra = ''): string {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../src/execute/client.js';
-import { executeCases } from '../../src/execute/run-cases.js';
-import type { Case } from '../../src/model.js';
+import { executeCases } from '../../src/execute/pool.js';
+import type { Case } from '../../src/model/case.js';
 import { NO_NOISE } from '../../src/noise/settings.js';
 import { createNoiseStep, type NoiseJudged } from '../../src/noise/step.js';
 import { makeCase } from '../helpers/case.js';

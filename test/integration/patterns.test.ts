@@ -4,10 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../examples/servers/start.js';
-import type { RulesSpecInput } from '../../src/cases/rules-schema.js';
 import { judge } from '../../src/compare/judge.js';
 import { createClient, type TargetClient } from '../../src/execute/client.js';
-import { exchangeCase } from '../../src/execute/run-cases.js';
+import { exchangeCase } from '../../src/execute/pool.js';
+import type { RulesSpecInput } from '../../src/rules/schema.js';
 import { makeCase } from '../helpers/case.js';
 
 const INVALID_RECORDS: Record<string, unknown> = {

@@ -5,10 +5,10 @@
 import type { ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RulesSpecInput } from '../../src/cases/rules-schema.js';
 import { judge } from '../../src/compare/judge.js';
 import { createClient, type TargetClient } from '../../src/execute/client.js';
-import { exchangeCase } from '../../src/execute/run-cases.js';
+import { exchangeCase } from '../../src/execute/pool.js';
+import type { RulesSpecInput } from '../../src/rules/schema.js';
 import { makeCase } from '../helpers/case.js';
 import { closedPort, startServer, type TestServer } from '../helpers/http.js';
 

@@ -1,13 +1,19 @@
 /**
- * The boundaries DESIGN.md and STYLE.md draw, checked on the source: a pure
- * core with the I/O at the edges. A new file that needs the file system or the
- * network belongs at an edge; add it to the list below only when it is one.
+ * The boundaries DESIGN.md and STYLE.md draw, checked on the source.
+ *
+ * 1. Layers: the table in docs/ARCHITECTURE.md ranks every folder of `src/`;
+ *    a module imports only from its own folder and from folders ranked below
+ *    it. The table is read from the doc, so the doc cannot drift from the code,
+ *    and the README's layer diagram must list the same folders in the same order.
+ * 2. A pure core with the I/O at the edges: only the listed modules touch the
+ *    file system, the network or the process.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const SRC = join(import.meta.dirname, '../../src');
+const ROOT = join(import.meta.dirname, '../..');
+const SRC = join(ROOT, 'src');
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -27,7 +33,64 @@ function code(path: string): string {
 const files = sources(SRC).map((path) => ({ name: relative(SRC, path), text: code(path) }));
 const importing = (pattern: RegExp) => files.filter((f) => pattern.test(f.text)).map((f) => f.name);
 
-describe('architecture', () => {
+/** The first code span of each row of the table between the layer markers, in order. */
+function layersIn(doc: string): string[] {
+  const block = /<!-- layers:start -->([\s\S]*?)<!-- layers:end -->/.exec(doc)?.[1] ?? '';
+  return block
+    .split('\n')
+    .filter((line) => line.startsWith('| `'))
+    .map((line) => (/`([^`]+)`/.exec(line)?.[1] ?? '').replace(/\/$/, ''));
+}
+
+const LAYERS = layersIn(readFileSync(join(ROOT, 'docs/ARCHITECTURE.md'), 'utf8'));
+
+/** The layer a module belongs to: the longest layer that is its path or a folder holding it. */
+function layerOf(file: string): string | undefined {
+  return LAYERS.filter((layer) => file === layer || file.startsWith(`${layer}/`)).sort(
+    (a, b) => b.length - a.length,
+  )[0];
+}
+
+/** `from './x.js'` of `file` → the imported module's path under src/. */
+function importsOf(file: { name: string; text: string }): string[] {
+  return [...file.text.matchAll(/from '(\.[^']+)'|import\('(\.[^']+)'\)/g)].map((m) =>
+    relative(SRC, resolve(dirname(join(SRC, file.name)), m[1] ?? m[2] ?? '')).replace(
+      /\.js$/,
+      '.ts',
+    ),
+  );
+}
+
+describe('layers', () => {
+  it('docs/ARCHITECTURE.md ranks every folder of src/ once', () => {
+    expect(LAYERS.length).toBeGreaterThan(10);
+    expect(new Set(LAYERS).size).toBe(LAYERS.length);
+    for (const file of files) expect(layerOf(file.name), file.name).toBeDefined();
+  });
+
+  it('every import points to the same folder or down the table', () => {
+    const upward: string[] = [];
+    for (const file of files) {
+      const from = LAYERS.indexOf(layerOf(file.name) ?? '');
+      for (const target of importsOf(file)) {
+        const to = LAYERS.indexOf(layerOf(target) ?? '');
+        if (to < from) upward.push(`${file.name} → ${target}`);
+      }
+    }
+    expect(upward).toEqual([]);
+  });
+
+  it("the README's layer diagram lists the same folders in the same order", () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const diagram = /<!-- layers:diagram -->\s*```\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    const named = [...diagram.matchAll(/([a-z][a-z-]*(?:\/[a-z-]+)*)(?:\/|\.ts)/g)].map(
+      (m) => m[1],
+    );
+    expect(named).toEqual(LAYERS.map((layer) => layer.replace(/\.ts$/, '')));
+  });
+});
+
+describe('I/O at the edges', () => {
   it('only the HTTP client imports undici', () => {
     expect(importing(/from 'undici/)).toEqual(['execute/client.ts']);
   });
@@ -39,9 +102,9 @@ describe('architecture', () => {
       'cases/write-json-schema.ts',
       'cli/commands/calibrate.ts',
       'config/load.ts',
-      'regression/previous.ts',
+      'report/locate.ts',
       'report/read.ts',
-      'report/results-stream.ts',
+      'results/stream.ts',
       'tracker/write.ts',
       'util/fs.ts',
     ]);
@@ -52,15 +115,17 @@ describe('architecture', () => {
     expect(importing(/\bconsole\./)).toEqual([]);
   });
 
-  it('the core (normalise, compare, equivalence, noise learning, tracker merge) does no I/O', () => {
+  it('the core (rules, normalise, compare, noise learning, tracker merge) does no I/O', () => {
     const core = files.filter((f) =>
-      /^(normalise|compare|equivalence|wire|xml)\/|^noise\/(learn|stats|mask|map-like|skeleton|shuffle)\.ts$|^tracker\/(parse|merge|render)\.ts$/.test(
+      /^(rules|model|normalise|compare|wire|xml|redact)\/|^noise\/(learn|stats|mask|shuffle|skeleton)\.ts$|^tracker\/(parse|upsert|render|check)\.ts$|^results\/(build|group|regression|summary)\.ts$/.test(
         f.name,
       ),
     );
-    expect(core.length).toBeGreaterThan(30);
+    expect(core.length).toBeGreaterThan(60);
     for (const file of core) {
-      expect(file.text, file.name).not.toMatch(/from 'node:(fs|net|http|https|child_process|dns)/);
+      expect(file.text, file.name).not.toMatch(
+        /from 'node:(fs|fs\/promises|net|http|https|child_process|dns|tls)'|from 'undici'|\bprocess\.|\bconsole\./,
+      );
     }
   });
 });

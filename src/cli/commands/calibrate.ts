@@ -11,17 +11,17 @@ import { selectCases } from '../../cases/select.js';
 import { loadConfig } from '../../config/load.js';
 import { DEFAULTS, resolveTarget } from '../../config/resolve.js';
 import { createClient } from '../../execute/client.js';
-import { executeCases } from '../../execute/run-cases.js';
+import { executeCases } from '../../execute/pool.js';
 import { createCalibration } from '../../noise/calibration.js';
 import { mergeNoiseIntoJson, mergeNoiseIntoYaml, rulesByEndpoint } from '../../noise/config-doc.js';
-import { renderCalibration } from '../../noise/render.js';
 import { replicaTarget, resolveNoise } from '../../noise/settings.js';
-import { createRedactor } from '../../report/redact.js';
+import { trackEnv } from '../../redact/env-secrets.js';
+import { createRedactor } from '../../redact/redact.js';
+import { renderCalibration } from '../../report/noise-text.js';
 import { writeFileAtomic } from '../../util/fs.js';
 import { colorsFor } from '../colors.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
-import { trackEnv } from '../secrets.js';
 
 export interface CalibrateOptions {
   readonly config?: string;

@@ -5,7 +5,7 @@
  */
 import { dirname, isAbsolute } from 'node:path';
 import { InvalidArgumentError } from 'commander';
-import { resolveReportPath } from '../../regression/previous.js';
+import { resolveReportPath } from '../../report/locate.js';
 import { readReport } from '../../report/read.js';
 import { REPORT_FORMATS, type ReportFormat, writeReportFiles } from '../../report/write.js';
 import { displayPath } from '../../util/paths.js';

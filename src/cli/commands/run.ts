@@ -1,20 +1,21 @@
-import { runParity } from '../../app.js';
+import { failingResults } from '../../app/fail-policy.js';
+import { runParity } from '../../app/run.js';
 import { openRunLibrary } from '../../cases/library.js';
+import type { ShardInfo } from '../../cases/shard.js';
 import { loadConfig } from '../../config/load.js';
 import { type ResolvedConfig, type RunFlags, resolveConfig } from '../../config/resolve.js';
 import type { FailPolicy } from '../../config/schema.js';
-import { resolveReportPath } from '../../regression/previous.js';
-import type { RunReport, ShardInfo } from '../../report/model.js';
+import { trackEnv } from '../../redact/env-secrets.js';
+import { createRedactor } from '../../redact/redact.js';
+import type { RunReport } from '../../report/contract.js';
+import { resolveReportPath } from '../../report/locate.js';
 import { readReport } from '../../report/read.js';
-import { createRedactor } from '../../report/redact.js';
 import { readTrackerRows } from '../../tracker/write.js';
 import { displayPath } from '../../util/paths.js';
 import { colorsFor } from '../colors.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { failingResults } from '../fail-policy.js';
 import type { Io } from '../io.js';
 import { createProgress } from '../progress.js';
-import { trackEnv } from '../secrets.js';
 import { renderSummary } from '../summary.js';
 
 export interface RunCommandOptions {

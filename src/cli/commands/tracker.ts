@@ -1,12 +1,13 @@
-import { ParityError } from '../../errors.js';
-import { resolveReportPath } from '../../regression/previous.js';
+import { trackerEvidence } from '../../app/tracker-evidence.js';
+import { resolveReportPath } from '../../report/locate.js';
 import { readReport } from '../../report/read.js';
 import { checkTracker } from '../../tracker/check.js';
-import { renderFindings, renderRows } from '../../tracker/present.js';
 import { readTrackerRows } from '../../tracker/write.js';
+import { ParityError } from '../../util/errors.js';
 import { displayPath } from '../../util/paths.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
+import { renderFindings, renderRows } from '../tracker-lines.js';
 import { projectSettings } from './settings.js';
 
 export interface TrackerCommandOptions {
@@ -33,7 +34,7 @@ async function check(
     reportsDir,
   });
   const report = await readReport(reportPath);
-  const findings = checkTracker(await readTrackerRows(trackerPath), report);
+  const findings = checkTracker(await readTrackerRows(trackerPath), trackerEvidence(report));
   const shown = {
     tracker: displayPath(io.cwd, trackerPath),
     report: displayPath(io.cwd, reportPath),

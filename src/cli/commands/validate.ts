@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { validateCases } from '../../cases/load.js';
 import { loadConfig } from '../../config/load.js';
-import { formatProblem } from '../../errors.js';
+import { formatProblem } from '../../util/errors.js';
 import { colorsFor } from '../colors.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';

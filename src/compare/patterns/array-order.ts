@@ -2,8 +2,8 @@
  * `array-order`: an array holds the same elements in another order (a map
  * iterated in random order, a missing ORDER BY).
  */
-import type { Change } from '../../model.js';
-import { splitPath } from '../explain-format.js';
+import type { Change } from '../../model/comparison.js';
+import { splitPath } from '../wording/phrases.js';
 import type { Pattern, PatternMatch } from './types.js';
 import { patternPath } from './util.js';
 

@@ -3,7 +3,7 @@
  * camelCase, PascalCase, …), detected per object: `user_id` → `userId`.
  */
 import { foldKey } from '../../normalise/keys.js';
-import { listSome } from '../explain-format.js';
+import { listSome } from '../wording/phrases.js';
 import type { Pattern, PatternMatch } from './types.js';
 import {
   arrow,

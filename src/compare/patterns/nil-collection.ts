@@ -3,9 +3,9 @@
  * object) on one side is `null` or absent on the other — Go marshals a nil
  * slice or map as `null`, and `omitempty` drops it.
  */
-import type { Change } from '../../model.js';
+import type { Change } from '../../model/comparison.js';
 import { isJsonObject } from '../../normalise/json.js';
-import { splitPath } from '../explain-format.js';
+import { splitPath } from '../wording/phrases.js';
 import type { PatternMatch, PatternName } from './types.js';
 import { patternPath } from './util.js';
 

@@ -2,8 +2,7 @@
  * The pattern registry: every recogniser in priority order, and the one
  * function that runs them over a comparison's body changes.
  */
-import type { Change, Comparison } from '../../model.js';
-import { xmlNamespace } from '../../xml/namespace.js';
+import type { Change, Comparison } from '../../model/comparison.js';
 import { arrayOrder } from './array-order.js';
 import { enumCase } from './enum-case.js';
 import { errorEnvelope } from './error-envelope.js';
@@ -16,6 +15,7 @@ import { nullVsAbsent } from './null-vs-absent.js';
 import { taggedEnum } from './tagged-enum.js';
 import { timestampFormat } from './timestamp-format.js';
 import type { Pattern, PatternMatch, PatternName } from './types.js';
+import { xmlNamespace } from './xml-namespace.js';
 
 /**
  * Most specific first: a tagged enum also looks like renamed keys, an error

@@ -5,10 +5,10 @@
  * flat struct: `{"Kind":"schema","Field":"x"}`) or a tag and a content field
  * (adjacently tagged: `{"t":"Schema","c":{"field":"x"}}`).
  */
-import type { Change } from '../../model.js';
+import type { Change } from '../../model/comparison.js';
 import { isJsonObject } from '../../normalise/json.js';
 import { foldKey } from '../../normalise/keys.js';
-import { listSome } from '../explain-format.js';
+import { listSome } from '../wording/phrases.js';
 import type { Pattern, PatternMatch } from './types.js';
 import {
   arrow,

@@ -2,8 +2,8 @@
  * Titles and sentences for recognised patterns: the one-line title a tracker
  * row shows, and the explanation's list of occurrences.
  */
-import type { Comparison, DivergencePattern } from '../../model.js';
-import { capitalise } from '../explain-format.js';
+import type { Comparison, DivergencePattern } from '../../model/comparison.js';
+import { capitalise } from '../wording/phrases.js';
 import { fullyExplained, patternTitles, recognitionOf } from './registry.js';
 import type { PatternMatch } from './types.js';
 

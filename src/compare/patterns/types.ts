@@ -2,7 +2,7 @@
  * The vocabulary of the pattern registry: a pattern recognises one
  * cross-runtime convention difference in a comparison's body changes.
  */
-import type { Change } from '../../model.js';
+import type { Change } from '../../model/comparison.js';
 
 /** Stable pattern names: they are part of fingerprints, so never rename one. */
 export const PATTERN_NAMES = [

@@ -2,10 +2,10 @@
  * Helpers shared by the pattern recognisers: grouping changes by parent
  * object, wildcard paths, value equality under key folding, naming conventions.
  */
-import type { Change } from '../../model.js';
+import type { Change } from '../../model/comparison.js';
 import { canonicalJson, isJsonObject } from '../../normalise/json.js';
 import { foldKey } from '../../normalise/keys.js';
-import { splitPath } from '../explain-format.js';
+import { splitPath } from '../wording/phrases.js';
 
 /** An object member that one side has and the other lacks. */
 export interface Member {

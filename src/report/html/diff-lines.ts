@@ -3,7 +3,7 @@
  * lines, each line marked when a change touches the value it prints. Built
  * here (typed, tested) so the page's script only has to draw lines. Pure.
  */
-import type { Change } from '../../model.js';
+import type { Change } from '../../model/comparison.js';
 
 /** How a line is highlighted: removed, added, changed, moved, or not at all. */
 export type LineMark = '' | 'del' | 'add' | 'chg' | 'mov';

@@ -6,8 +6,8 @@
  * by its hash, so even markup that slipped through could not run. Pure.
  */
 import { createHash } from 'node:crypto';
-import type { RunReport } from '../model.js';
-import { CLIENT_SCRIPT } from './client.js';
+import type { RunReport } from '../contract.js';
+import { CLIENT_SCRIPT } from './page-script.js';
 import { STYLES } from './styles.js';
 import { htmlView } from './view.js';
 

@@ -4,19 +4,20 @@
  * string here may have come from a server; the page sets it with
  * `textContent`, never as markup. Pure.
  */
-import { type CaseResult, DIVERGENCE_KINDS, type DivergenceKind } from '../../model.js';
+
+import {
+  DIVERGENCE_KINDS,
+  type DivergenceKind,
+  KIND_REPORT_ORDER,
+  primaryKind,
+} from '../../model/comparison.js';
+import { type LatencySummary, latencyOf } from '../../results/latency.js';
+import type { CaseResult } from '../../results/types.js';
 import { compareText } from '../../util/text.js';
 import { changeLines } from '../change-lines.js';
-import { KIND_REPORT_ORDER, KIND_TITLES, primaryKind } from '../kinds.js';
-import {
-  formatMs,
-  LATENCY_HEADER,
-  type LatencySummary,
-  latencyLine,
-  latencyOf,
-  latencyRows,
-} from '../latency.js';
-import type { RunReport } from '../model.js';
+import type { RunReport } from '../contract.js';
+import { KIND_TITLES } from '../kinds.js';
+import { formatMs, LATENCY_HEADER, latencyLine, latencyRows } from '../latency-table.js';
 import { bodyLines, type SideLines } from './diff-lines.js';
 
 /** A row's colour and filter group: its primary divergence kind, or why it is listed. */

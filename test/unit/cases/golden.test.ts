@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { validateCases } from '../../../src/cases/load.js';
-import { formatProblem } from '../../../src/errors.js';
+import { formatProblem } from '../../../src/util/errors.js';
 
 /**
  * Golden files for bad case files: each `invalid/<name>.yaml|json` (or folder

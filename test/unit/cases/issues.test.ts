@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { describeValue, knownKeysAt } from '../../../src/cases/issues.js';
-import { formatField, parseCaseFile } from '../../../src/cases/parse-file.js';
+import { parseCaseFile } from '../../../src/cases/parse-file.js';
 import { caseFileSchema } from '../../../src/cases/schema.js';
-import { closest, editDistance, suggestKey } from '../../../src/cases/suggest.js';
+import { formatField } from '../../../src/util/positions.js';
+import { closest, editDistance, suggestKey } from '../../../src/util/suggest.js';
+import { describeValue, knownKeysAt } from '../../../src/util/zod-issues.js';
 
 describe('suggestions', () => {
   it('measures edit distance', () => {

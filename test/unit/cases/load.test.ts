@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadCases, validateCases } from '../../../src/cases/load.js';
 import { splitPath } from '../../../src/cases/resolve.js';
-import { ParityError } from '../../../src/errors.js';
-import type { SourceLocation } from '../../../src/model.js';
+import type { SourceLocation } from '../../../src/model/case.js';
+import { ParityError } from '../../../src/util/errors.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const valid = 'test/fixtures/cases/valid';

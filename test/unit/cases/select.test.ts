@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { resolveRules } from '../../../src/cases/rules-schema.js';
 import { globToRegExp, selectCases } from '../../../src/cases/select.js';
-import type { Case } from '../../../src/model.js';
+import type { Case } from '../../../src/model/case.js';
+import { resolveRules } from '../../../src/rules/schema.js';
 
 function makeCase(id: string, tags: string[] = []): Case {
   return {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compare } from '../../../src/compare/compare.js';
+import { compare } from '../../../src/compare/comparison.js';
 import { fingerprint, fingerprintSource, wildcardPath } from '../../../src/compare/fingerprint.js';
 import type { DivergenceInput } from '../../../src/compare/input.js';
-import type { ResponseBody } from '../../../src/model.js';
+import type { ResponseBody } from '../../../src/model/exchange.js';
 import { exchange, failure, GO, json, response, SERDE } from './fixtures.js';
 
 function input(

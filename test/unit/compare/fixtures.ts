@@ -1,12 +1,7 @@
 /** Builders for rules, cases and exchanges used by the compare tests. */
-import type {
-  Case,
-  Exchange,
-  Response,
-  ResponseBody,
-  Rules,
-  SideOutcome,
-} from '../../../src/model.js';
+import type { Case } from '../../../src/model/case.js';
+import type { Exchange, Response, ResponseBody, SideOutcome } from '../../../src/model/exchange.js';
+import type { Rules } from '../../../src/rules/types.js';
 
 export function rules(overrides: Partial<Rules> = {}): Rules {
   return {

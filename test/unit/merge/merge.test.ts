@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mergeReports, missingShards } from '../../../src/merge/merge.js';
-import { summarise } from '../../../src/report/model.js';
+import { mergeReports, missingShards } from '../../../src/report/combine-shards.js';
+import { summarise } from '../../../src/results/summary.js';
 import { divergent, equal, report } from '../regression/fixtures.js';
 
 describe('mergeReports', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { selectCases } from '../../../src/cases/select.js';
-import { parseShard } from '../../../src/merge/shard.js';
+import { parseShard } from '../../../src/cases/shard.js';
 import { makeCase } from '../../helpers/case.js';
 
 describe('parseShard', () => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { resolveRules, rulesSpecSchema } from '../../../src/cases/rules-schema.js';
 import { configSchema } from '../../../src/config/schema.js';
-import type { Exchange } from '../../../src/model.js';
+import type { Exchange } from '../../../src/model/exchange.js';
 import { mergeNoiseIntoJson, mergeNoiseIntoYaml } from '../../../src/noise/config-doc.js';
-import { maskVolatileHeaders, PRESENT, VOLATILE_HEADERS } from '../../../src/noise/headers.js';
+import { maskVolatileHeaders, PRESENT } from '../../../src/noise/headers.js';
+import { resolveRules, rulesSpecSchema } from '../../../src/rules/schema.js';
+import { VOLATILE_HEADERS } from '../../../src/rules/volatile-headers.js';
 import { makeCase } from '../../helpers/case.js';
 
 const learned = new Map([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Response, SideOutcome } from '../../../src/model.js';
+import { collapsePath, isIdKey, isMapLike, mapContainers } from '../../../src/compare/map-like.js';
+import type { Response, SideOutcome } from '../../../src/model/exchange.js';
 import { learnCase } from '../../../src/noise/learn.js';
-import { collapsePath, isIdKey, isMapLike, mapContainers } from '../../../src/noise/map-like.js';
 import { makeCase } from '../../helpers/case.js';
 
 function side(value: unknown, status = 200, headers: Record<string, string> = {}): SideOutcome {

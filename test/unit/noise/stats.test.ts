@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseResult } from '../../../src/model.js';
 import { maskComparison, masksChange } from '../../../src/noise/mask.js';
 import { maskResult } from '../../../src/noise/post-pass.js';
 import {
@@ -7,7 +6,8 @@ import {
   DEFAULT_THRESHOLDS,
   isRealDivergence,
 } from '../../../src/noise/stats.js';
-import { createRedactor } from '../../../src/report/redact.js';
+import { createRedactor } from '../../../src/redact/redact.js';
+import type { CaseResult } from '../../../src/results/types.js';
 
 const finding = (pattern: string) =>
   ({ kind: 'value', pattern, sample: { baseline: 1, replica: 2 } }) as const;

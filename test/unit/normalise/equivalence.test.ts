@@ -3,11 +3,11 @@
  * equality, says so, and leaves a different divergence alone.
  */
 import { describe, expect, it } from 'vitest';
-import type { RulesSpecInput } from '../../../src/cases/rules-schema.js';
-import { resolveRules, rulesSpecSchema } from '../../../src/cases/rules-schema.js';
+import { unusedRules } from '../../../src/compare/equivalence/unused.js';
 import { judge } from '../../../src/compare/judge.js';
-import { unusedRules } from '../../../src/equivalence/unused.js';
 import { canonicalDecimal } from '../../../src/normalise/numbers.js';
+import type { RulesSpecInput } from '../../../src/rules/schema.js';
+import { resolveRules, rulesSpecSchema } from '../../../src/rules/schema.js';
 import { ExactNumber } from '../../../src/wire/exact-number.js';
 import { exchange, json, response, testCase } from '../compare/fixtures.js';
 

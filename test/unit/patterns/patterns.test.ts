@@ -3,10 +3,10 @@
  * plain words, and gives divergences with the same root cause one fingerprint.
  */
 import { describe, expect, it } from 'vitest';
-import { compare } from '../../../src/compare/compare.js';
+import { compare } from '../../../src/compare/comparison.js';
 import { judge } from '../../../src/compare/judge.js';
 import { recognisePatterns } from '../../../src/compare/patterns/registry.js';
-import type { Change } from '../../../src/model.js';
+import type { Change } from '../../../src/model/comparison.js';
 import { exchange, json, response, testCase } from '../compare/fixtures.js';
 
 function judged(

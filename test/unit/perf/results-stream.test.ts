@@ -2,10 +2,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CaseResult } from '../../../src/model.js';
 import { renderJson, renderJsonChunks } from '../../../src/report/json.js';
-import { summarise } from '../../../src/report/model.js';
-import { openResultStream } from '../../../src/report/results-stream.js';
+import { openResultStream } from '../../../src/results/stream.js';
+import { summarise } from '../../../src/results/summary.js';
+import type { CaseResult } from '../../../src/results/types.js';
 import { reportOf } from '../../helpers/report.js';
 
 function result(n: number, verdict: CaseResult['verdict'] = 'equal'): CaseResult {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { applyHistory } from '../../../src/regression/apply.js';
+import { applyHistory } from '../../../src/app/history.js';
 import {
   cleanlyComparedIds,
   comparedIds,
   compareToPrevious,
   markedFixed,
-} from '../../../src/regression/compare.js';
+} from '../../../src/results/regression.js';
 import { divergent, equal, report, unreachable } from './fixtures.js';
 
 describe('compareToPrevious', () => {

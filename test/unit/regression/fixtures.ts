@@ -1,5 +1,7 @@
 /** Small builders of `CaseResult`s and `RunReport`s for the regression, merge and check tests. */
-import type { CaseResult, DivergenceKind } from '../../../src/model.js';
+
+import type { DivergenceKind } from '../../../src/model/comparison.js';
+import type { CaseResult } from '../../../src/results/types.js';
 import { reportOf } from '../../helpers/report.js';
 
 export function equal(caseId: string): CaseResult {

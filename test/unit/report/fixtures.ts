@@ -1,7 +1,9 @@
 /** A small RunReport with one of each outcome, for the renderer tests. */
-import type { CaseResult } from '../../../src/model.js';
-import { summariseLatency } from '../../../src/report/latency.js';
-import { type RunReport, summarise } from '../../../src/report/model.js';
+
+import type { RunReport } from '../../../src/report/contract.js';
+import { summariseLatency } from '../../../src/results/latency.js';
+import { summarise } from '../../../src/results/summary.js';
+import type { CaseResult } from '../../../src/results/types.js';
 
 export const HOSTILE_NAME = '<script>window.__pwned=1</script>';
 export const HOSTILE_X = '"><img src=x onerror=window.__pwned=2>';

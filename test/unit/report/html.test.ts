@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CLIENT_SCRIPT } from '../../../src/report/html/client.js';
 import { bodyLines, marksFor } from '../../../src/report/html/diff-lines.js';
+import { CLIENT_SCRIPT } from '../../../src/report/html/page-script.js';
 import { embedJson, renderHtml, scriptHash } from '../../../src/report/html/render.js';
 import type { htmlView } from '../../../src/report/html/view.js';
 import { HOSTILE_NAME, HOSTILE_X, sampleReport } from './fixtures.js';

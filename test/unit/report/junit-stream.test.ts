@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderJunit } from '../../../src/report/junit.js';
 import { renderJunitChunks } from '../../../src/report/junit-stream.js';
-import type { JunitRow } from '../../../src/report/results-stream.js';
+import type { JunitRow } from '../../../src/results/stream.js';
 import { sampleReport, sampleResults } from './fixtures.js';
 
 function collect(chunks: Iterable<string>): string {

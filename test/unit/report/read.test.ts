@@ -2,9 +2,9 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ParityError } from '../../../src/errors.js';
 import { renderJson } from '../../../src/report/json.js';
 import { parseReport, readReport } from '../../../src/report/read.js';
+import { ParityError } from '../../../src/util/errors.js';
 import { sampleReport } from './fixtures.js';
 
 function refusal(fn: () => unknown): ParityError {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkTracker } from '../../../src/tracker/check.js';
+import { trackerEvidence } from '../../../src/app/tracker-evidence.js';
+import type { RunReport } from '../../../src/report/contract.js';
+import { checkTracker as checkRows } from '../../../src/tracker/check.js';
 import type { TrackerRow } from '../../../src/tracker/types.js';
 import { divergent, equal, report, unreachable } from '../regression/fixtures.js';
 
@@ -19,6 +21,9 @@ function row(overrides: Partial<TrackerRow> & Pick<TrackerRow, 'id' | 'fingerpri
 }
 
 // The report finished on 2026-11-20.
+const checkTracker = (rows: readonly TrackerRow[], report: RunReport) =>
+  checkRows(rows, trackerEvidence(report));
+
 describe('checkTracker', () => {
   it('is up to date when every divergence has a current row and no open row was fixed', () => {
     const rows = [

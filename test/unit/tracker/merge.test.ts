@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ParityError } from '../../../src/errors.js';
 import { splitLines, splitTableLine } from '../../../src/tracker/cells.js';
-import { mergeTracker } from '../../../src/tracker/merge.js';
 import { parseTracker, trackerRows } from '../../../src/tracker/parse.js';
 import { newTrackerText, renderTracker } from '../../../src/tracker/render.js';
 import type { TrackerRun } from '../../../src/tracker/types.js';
+import { mergeTracker } from '../../../src/tracker/upsert.js';
+import { ParityError } from '../../../src/util/errors.js';
 import { ALIGN, HEADER, obs, ROW_A, ROW_B, run, standardTracker } from './fixtures.js';
 
 const FILE = 'docs/T.md';

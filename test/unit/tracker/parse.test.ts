@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ParityError } from '../../../src/errors.js';
 import { parseTracker, trackerRows } from '../../../src/tracker/parse.js';
 import { newTrackerText, renderTracker } from '../../../src/tracker/render.js';
+import { ParityError } from '../../../src/util/errors.js';
 import { ALIGN, HEADER, ROW_A, ROW_B, standardTracker } from './fixtures.js';
 
 const FILE = 'docs/T.md';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { RulesSpecInput } from '../../../src/cases/rules-schema.js';
 import { compareBodies } from '../../../src/compare/bodies.js';
-import { decodeBody } from '../../../src/execute/decode.js';
+import { decodeBody } from '../../../src/execute/decode-body.js';
 import { normaliseJson } from '../../../src/normalise/body.js';
 import { canonicalJson, isJsonObject, jsonType } from '../../../src/normalise/json.js';
+import type { RulesSpecInput } from '../../../src/rules/schema.js';
 import { isExactNumber } from '../../../src/wire/exact-number.js';
 import { parseJsonExact } from '../../../src/wire/parse-json.js';
 import { makeCase } from '../../helpers/case.js';

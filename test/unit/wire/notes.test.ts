@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBody } from '../../../src/execute/decode.js';
-import type { SideOutcome } from '../../../src/model.js';
+import { decodeBody } from '../../../src/execute/decode-body.js';
+import type { SideOutcome } from '../../../src/model/exchange.js';
 import { encodingNotes } from '../../../src/wire/notes.js';
 
 function side(text: string, contentType = 'application/json'): SideOutcome {

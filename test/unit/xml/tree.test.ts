@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareBodies } from '../../../src/compare/bodies.js';
-import { decodeBody } from '../../../src/execute/decode.js';
+import { decodeBody } from '../../../src/execute/decode-body.js';
 import { isXmlContentType, parseXml } from '../../../src/xml/tree.js';
 import { makeCase } from '../../helpers/case.js';
 

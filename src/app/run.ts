@@ -1,0 +1,228 @@
+/**
+ * Composes the pipeline for one run: execute → judge → result → report,
+ * then the tracker and the report files. Returns a `RunOutcome`; deciding the
+ * exit code is the CLI's job.
+ */
+
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { ShardInfo } from '../cases/shard.js';
+import { asCaseSource, type CaseSource } from '../cases/source.js';
+import { unusedRulesField } from '../compare/equivalence/unused.js';
+import type { ResolvedConfig } from '../config/resolve.js';
+import { createClient } from '../execute/client.js';
+import { executeCases } from '../execute/pool.js';
+import type { Case } from '../model/case.js';
+import type { Exchange } from '../model/exchange.js';
+import { finishNoise } from '../noise/finish.js';
+import { NO_NOISE } from '../noise/settings.js';
+import { createNoiseStep, type NoiseStep } from '../noise/step.js';
+import type { Redactor } from '../redact/redact.js';
+import { REPORT_SCHEMA_VERSION, type RunReport } from '../report/contract.js';
+import { type WrittenReports, writeReports } from '../report/write.js';
+import { toCaseResult } from '../results/build.js';
+import { createLatencyCollector } from '../results/latency.js';
+import { sortResults } from '../results/order.js';
+import { patternGroupsField } from '../results/pattern-groups.js';
+import { comparedIds, markedFixed } from '../results/regression.js';
+import { type CollectedResults, openResultStream } from '../results/stream.js';
+import type { CaseResult } from '../results/types.js';
+import { displayPath } from '../util/paths.js';
+import { applyHistory } from './history.js';
+import type { TrackerUpdate } from './tracker-update.js';
+
+export interface RunInput {
+  readonly config: ResolvedConfig;
+  /** The cases to replay: an array, or a `CaseSource` (a large library streamed per file). */
+  readonly cases: readonly Case[] | CaseSource;
+  readonly redact: Redactor;
+  readonly now: () => Date;
+  /** Called once per case as soon as its result is known. */
+  readonly onResult?: (result: CaseResult) => void;
+  /** `--compare-to`: the previous report, read before this run repoints `latest`. */
+  readonly previous?: RunReport | undefined;
+  /** `--shard`: recorded in the report (the caller selected the cases). */
+  readonly shard?: ShardInfo | undefined;
+}
+
+export interface RunOutcome {
+  readonly report: RunReport;
+  readonly written: WrittenReports;
+  readonly tracker: TrackerUpdate | undefined;
+  /** Targets that answered no case at all (every request a transport error). */
+  readonly unreachable: readonly string[];
+}
+
+/** Sortable, unique, filesystem-safe: `2026-11-22T01-02-03Z-1a2b3c`. */
+export function newRunId(now: Date): string {
+  const stamp = now
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replaceAll(':', '-');
+  return `${stamp}-${randomBytes(3).toString('hex')}`;
+}
+
+/** `http://127.0.0.1:3100`, without the trailing slash `URL.href` adds to a bare origin. */
+function displayUrl(url: URL): string {
+  return url.pathname === '/' && url.search === '' ? url.origin : url.href;
+}
+
+function unreachableTargets(
+  input: RunInput,
+  exchanges: { baseline: number; candidate: number },
+  total: number,
+) {
+  const out: string[] = [];
+  if (total > 0 && exchanges.baseline === total) out.push(input.config.baseline.name);
+  if (total > 0 && exchanges.candidate === total) out.push(input.config.candidate.name);
+  return out;
+}
+
+async function execute(
+  input: RunInput,
+  source: CaseSource,
+  runId: string,
+): Promise<{
+  results: CollectedResults;
+  failed: { baseline: number; candidate: number };
+  noise: NoiseStep;
+  fired: ReadonlySet<string>;
+}> {
+  const { config } = input;
+  const noiseSettings = config.noise ?? NO_NOISE;
+  const noise = createNoiseStep(noiseSettings);
+  const clientOptions = {
+    connections: config.concurrency,
+    timeoutMs: config.timeoutMs,
+    bodyCapBytes: config.bodyCapBytes,
+    retries: config.retries,
+    ratePerSecond: config.rate,
+    maxInFlight: config.maxInFlight,
+  };
+  const baseline = createClient(config.baseline, clientOptions);
+  const candidate = createClient(config.candidate, clientOptions);
+  // The second baseline call of noise learning gets its own pool (or the replica's).
+  const replica = noiseSettings.enabled
+    ? createClient(noiseSettings.replica ?? config.baseline, clientOptions)
+    : undefined;
+  // Results go to disk as they complete, so memory stays flat in the number of cases.
+  const stream = await openResultStream(join(config.reportsDir, runId, 'results.ndjson'));
+  const failed = { baseline: 0, candidate: 0 };
+  const latency = createLatencyCollector();
+  // Every equivalence that fired, equal results included (a large run keeps only the others).
+  const fired = new Set<string>();
+  const context = { baseline: config.baseline, candidate: config.candidate, redact: input.redact };
+  const onExchange = (exchange: Exchange): void => {
+    if (exchange.baseline.outcome === 'transport-error') failed.baseline++;
+    if (exchange.candidate.outcome === 'transport-error') failed.candidate++;
+    const judged = noise.judge(exchange);
+    const base = toCaseResult(judged.exchange, judged.judgement, context);
+    // Most runs learn no noise: skip the copy when there is nothing to add.
+    const { noise: learned, flakyBaseline } = judged.annotation;
+    const result =
+      learned === undefined && flakyBaseline === undefined
+        ? base
+        : { ...base, ...judged.annotation };
+    stream.add(result);
+    latency.add(result);
+    for (const entry of result.equivalences ?? []) fired.add(entry);
+    input.onResult?.(result);
+  };
+  try {
+    await executeCases({
+      cases: prepared(source, noise),
+      baseline,
+      candidate,
+      replica,
+      concurrency: config.concurrency,
+      onExchange,
+    });
+  } finally {
+    await Promise.all([baseline.close(), candidate.close(), replica?.close()]);
+  }
+  const collected = await stream.finish();
+  // Percentiles do not add up batch by batch like the counts: set from all durations.
+  const summary = { ...collected.summary, latency: latency.summary() };
+  return { results: { ...collected, summary }, failed, noise, fired };
+}
+
+/** The source's batches with each case's configured endpoint noise applied. */
+async function* prepared(source: CaseSource, noise: NoiseStep): AsyncIterable<readonly Case[]> {
+  for await (const batch of source.batches()) yield batch.map((c) => noise.prepare(c));
+}
+
+export async function runParity(input: RunInput): Promise<RunOutcome> {
+  const startedAt = input.now();
+  const runId = newRunId(startedAt);
+  const source = asCaseSource(input.cases);
+  const { results, failed, noise, fired } = await execute(input, source, runId);
+  const finishedAt = input.now();
+  const { config } = input;
+  // Endpoint-level noise is known only now: mask it before the tracker sees anything.
+  const denoised = finishNoise({
+    step: noise,
+    settings: config.noise ?? NO_NOISE,
+    baselineName: config.baseline.name,
+    results: results.kept,
+    summary: results.summary,
+    redact: input.redact,
+  });
+  const sorted = sortResults(denoised.results);
+  // Regression mode, then the tracker; only cases whose two sides answered can fix a row.
+  const history = await applyHistory({
+    results: sorted,
+    compared: () => comparedIds(source.ids(), sorted),
+    previous: input.previous,
+    trackerPath: config.trackerPath,
+    trackerLabel:
+      config.trackerPath === undefined ? undefined : displayPath(config.cwd, config.trackerPath),
+    date: finishedAt.toISOString().slice(0, 10),
+  });
+  const { tracker } = history;
+  const report: RunReport = {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    runId,
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    baseline: {
+      name: config.baseline.name,
+      url: input.redact.text(displayUrl(config.baseline.url)),
+    },
+    candidate: {
+      name: config.candidate.name,
+      url: input.redact.text(displayUrl(config.candidate.url)),
+    },
+    summary: denoised.summary,
+    results: history.results,
+    ...(denoised.section === undefined ? {} : { noise: denoised.section }),
+    ...(tracker === undefined ? {} : { tracker: tracker.outcome }),
+    ...(history.regression === undefined ? {} : { regression: history.regression }),
+    ...(input.shard === undefined ? {} : { shard: input.shard }),
+    ...patternGroupsField(history.results),
+    ...unusedRulesField(source.rules(), [
+      ...fired,
+      ...history.results.flatMap((r) => r.equivalences ?? []),
+    ]),
+  };
+  const final = new Map(history.results.map((r) => [r.caseId, r] as const));
+  // Equal results only on disk (a large run) that fixed a divergence of the
+  // compared-to report get their mark as report.json copies their line.
+  const fixedCases = new Set(history.regression?.fixed.flatMap((f) => f.caseIds) ?? []);
+  const annotate = Object.assign((r: CaseResult) => final.get(r.caseId) ?? r, {
+    line: (caseId: string, line: string) => (fixedCases.has(caseId) ? markedFixed(line) : line),
+  });
+  const written = await writeReports(
+    report,
+    config.reportsDir,
+    undefined,
+    results.complete
+      ? undefined
+      : { json: () => results.all(annotate), junit: () => results.junitRows(annotate) },
+  );
+  return {
+    report,
+    written,
+    tracker,
+    unreachable: unreachableTargets(input, failed, source.count),
+  };
+}

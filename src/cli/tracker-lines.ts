@@ -1,0 +1,64 @@
+/** Console text for `parity tracker` and `parity tracker --check`. Pure. */
+import { STALE_MESSAGES, type StaleFinding } from '../tracker/check.js';
+import { TRACKER_STATUSES, type TrackerRow, type TrackerStatus } from '../tracker/types.js';
+
+/** Summaries are cut to this many characters in the listing. */
+const SUMMARY_WIDTH = 100;
+
+function pad(text: string, width: number): string {
+  return text.length >= width ? text : text + ' '.repeat(width - text.length);
+}
+
+function cut(text: string, width: number): string {
+  return text.length > width ? `${text.slice(0, width - 1)}…` : text;
+}
+
+/** `3 open, 1 accepted, 0 wontfix, 2 resolved`. */
+export function statusCounts(rows: readonly TrackerRow[]): string {
+  const counts: Record<TrackerStatus, number> = { open: 0, accepted: 0, wontfix: 0, resolved: 0 };
+  for (const row of rows) counts[row.status]++;
+  return TRACKER_STATUSES.map((status) => `${counts[status]} ${status}`).join(', ');
+}
+
+/**
+ * The rows as an aligned table (ID, Kind, Last seen, Endpoints, Cases) with the
+ * summary on its own indented line, under a heading that counts every status.
+ */
+export function renderRows(rows: readonly TrackerRow[], file: string, all: TrackerRow[]): string {
+  const head = `${file}: ${statusCounts(all)}`;
+  if (rows.length === 0) return `${head}\nNo rows to list.\n`;
+  const table = rows.map((row) => [
+    row.id,
+    row.status === 'open' ? row.kind : `${row.kind} (${row.status})`,
+    row.lastSeen,
+    row.endpoints.join(', '),
+    row.caseIds.join(', '),
+  ]);
+  const titles = ['ID', 'Kind', 'Last seen', 'Endpoints', 'Cases'];
+  const widths = titles.map((title, i) =>
+    Math.max(title.length, ...table.map((cells) => (cells[i] ?? '').length)),
+  );
+  const line = (cells: readonly string[]) =>
+    cells.map((text, i) => (i === cells.length - 1 ? text : pad(text, widths[i] ?? 0))).join('  ');
+  const out = [head, '', line(titles)];
+  for (const [i, row] of rows.entries()) {
+    out.push(line(table[i] ?? []), `    ${cut(row.summary, SUMMARY_WIDTH)}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** One line per finding, and a hint on how to bring the tracker up to date. */
+export function renderFindings(findings: readonly StaleFinding[], tracker: string, report: string) {
+  if (findings.length === 0) return `${tracker} is up to date with ${report}\n`;
+  const lines = findings.map((finding) => {
+    const row = finding.rowId === undefined ? '' : ` (${finding.rowId})`;
+    const cases = finding.caseIds.join(', ');
+    return `  ${finding.fingerprint}${row} ${STALE_MESSAGES[finding.reason]}: ${cases}`;
+  });
+  return [
+    `${tracker} is stale relative to ${report}: ${findings.length} difference(s)`,
+    ...lines,
+    'Run parity (or parity merge for shard reports) with the tracker enabled to update it.',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,60 @@
+/**
+ * Exchange → Comparison: status, allow-listed headers, normalised bodies.
+ */
+
+import type { Comparison, HeaderChange } from '../model/comparison.js';
+import type { Exchange, Response } from '../model/exchange.js';
+import { normaliseHeaders } from '../normalise/headers.js';
+import type { Rules } from '../rules/types.js';
+import { compareBodies } from './bodies.js';
+import { applyEquivalences } from './equivalence/apply.js';
+
+/**
+ * Compare both sides of an exchange under the case's rules; `undefined` when
+ * either side is a transport error (there is nothing to compare).
+ */
+export function compare(exchange: Exchange): Comparison | undefined {
+  const { baseline, candidate } = exchange;
+  if (baseline.outcome !== 'response' || candidate.outcome !== 'response') return undefined;
+  const rules = exchange.case.rules;
+  const compared: Comparison = {
+    status: {
+      equal: baseline.response.status === candidate.response.status,
+      baseline: baseline.response.status,
+      candidate: candidate.response.status,
+    },
+    headers: compareHeaders(baseline.response, candidate.response, rules),
+    body: compareBodies(baseline.response.body, candidate.response.body, rules),
+  };
+  // Declared equivalences drop exactly the differences they cover, and say so.
+  return applyEquivalences(compared, rules, {
+    baseline: baseline.response.body,
+    candidate: candidate.response.body,
+  });
+}
+
+/** Allow-listed headers whose normalised values differ (or exist on one side only), by name. */
+export function compareHeaders(
+  baseline: Response,
+  candidate: Response,
+  rules: Rules,
+): HeaderChange[] {
+  const left = normaliseHeaders(baseline.headers, rules);
+  const right = normaliseHeaders(candidate.headers, rules);
+  const changes: HeaderChange[] = [];
+  for (const name in left) {
+    const b = left[name];
+    const c = right[name];
+    if (b !== c) changes.push({ name, baseline: b, candidate: c });
+  }
+  for (const name in right) {
+    if (!Object.hasOwn(left, name))
+      changes.push({ name, baseline: undefined, candidate: right[name] });
+  }
+  return changes.length > 1 ? changes.sort((x, y) => (x.name < y.name ? -1 : 1)) : changes;
+}
+
+/** True when the comparison found no difference at all. */
+export function isEqual(comparison: Comparison): boolean {
+  return comparison.status.equal && comparison.headers.length === 0 && comparison.body.length === 0;
+}

@@ -1,0 +1,103 @@
+/**
+ * Turns the bytes of a response into a `ResponseBody`. Pure.
+ *
+ * Decoding is strict on purpose: a BOM, invalid UTF-8 or invalid JSON under a
+ * JSON content type must surface as a difference, because some client on the
+ * other side of a cutover will choke on it.
+ */
+import { createHash } from 'node:crypto';
+import type { ResponseBody } from '../model/exchange.js';
+import { mediaTypeOf } from '../wire/content-type.js';
+import { parseJsonExact } from '../wire/parse-json.js';
+import { isXmlContentType, looksLikeXml, parseXml } from '../xml/tree.js';
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** True for `application/json`, `application/problem+json`, `text/json` and the like. */
+export function isJsonContentType(contentType: string | undefined): boolean {
+  if (contentType === undefined) return false;
+  const mediaType = mediaTypeOf(contentType);
+  return (
+    mediaType === 'application/json' || mediaType.endsWith('+json') || mediaType === 'text/json'
+  );
+}
+
+function isTextContentType(contentType: string | undefined): boolean {
+  if (contentType === undefined) return false;
+  const mediaType = mediaTypeOf(contentType);
+  return (
+    mediaType.startsWith('text/') ||
+    mediaType === 'application/javascript' ||
+    mediaType === 'application/x-www-form-urlencoded'
+  );
+}
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function utf8(bytes: Uint8Array): string | undefined {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function decodeXml(bytes: Uint8Array, text: string | undefined): ResponseBody {
+  if (text === undefined) {
+    // Shown lossily, so two different invalid bodies still compare as different.
+    const lossy = new TextDecoder('utf-8').decode(bytes);
+    const error = `body is not valid UTF-8 (sha256 ${sha256(bytes).slice(0, 16)})`;
+    return { kind: 'invalid-xml', text: lossy, error };
+  }
+  const parsed = parseXml(text);
+  return parsed.ok
+    ? { kind: 'xml', value: parsed.value }
+    : { kind: 'invalid-xml', text, error: parsed.error };
+}
+
+/**
+ * Decodes a complete (already content-decoded) body.
+ * JSON when the content type says so (invalid JSON there is `invalid-json`),
+ * parsed losslessly (`parseJsonExact`) and kept with its text for encoding
+ * notes; XML likewise (`application/xml`, `text/xml`, `+xml`; else
+ * `invalid-xml`); without a content type, JSON and XML are sniffed; text when
+ * it is valid UTF-8 and declared or sniffed as text; otherwise binary, by hash.
+ */
+export function decodeBody(bytes: Uint8Array, contentType: string | undefined): ResponseBody {
+  if (bytes.byteLength === 0) return { kind: 'empty' };
+  const text = utf8(bytes);
+  if (isJsonContentType(contentType)) {
+    if (text === undefined) {
+      // Shown lossily, so two different invalid bodies still compare as different.
+      // The hash in the error tells apart bodies that differ only in their invalid bytes.
+      const lossy = new TextDecoder('utf-8').decode(bytes);
+      const error = `body is not valid UTF-8 (sha256 ${sha256(bytes).slice(0, 16)})`;
+      return { kind: 'invalid-json', text: lossy, error };
+    }
+    const parsed = parseJsonExact(text);
+    return parsed.ok
+      ? { kind: 'json', value: parsed.value, text }
+      : { kind: 'invalid-json', text, error: parsed.error };
+  }
+  if (isXmlContentType(contentType)) return decodeXml(bytes, text);
+  if (text === undefined) return { kind: 'binary', sha256: sha256(bytes), size: bytes.byteLength };
+  if (contentType === undefined) return sniff(text);
+  if (isTextContentType(contentType)) return { kind: 'text', text };
+  return { kind: 'binary', sha256: sha256(bytes), size: bytes.byteLength };
+}
+
+/** A body without a content type: JSON or XML when it parses as such, else text. */
+function sniff(text: string): ResponseBody {
+  const first = text.trimStart()[0];
+  if (first === '{' || first === '[') {
+    const parsed = parseJsonExact(text);
+    if (parsed.ok) return { kind: 'json', value: parsed.value, text };
+  }
+  if (looksLikeXml(text)) {
+    const parsed = parseXml(text);
+    if (parsed.ok) return { kind: 'xml', value: parsed.value };
+  }
+  return { kind: 'text', text };
+}

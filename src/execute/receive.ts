@@ -1,0 +1,157 @@
+/**
+ * From the bytes a response delivered to a `ResponseBody`: the body cap,
+ * content decoding (gzip, deflate, br) and header flattening. Pure.
+ */
+import { createHash, type Hash } from 'node:crypto';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import type { ResponseBody } from '../model/exchange.js';
+import { decodeBody } from './decode-body.js';
+
+/**
+ * Collects a body's chunks up to `cap` bytes; past the cap it stops keeping
+ * bytes and keeps hashing, so memory stays bounded whatever the server sends.
+ */
+export class CappedBody {
+  private readonly chunks: Buffer[] = [];
+  private hash: Hash | undefined;
+  size = 0;
+
+  constructor(private readonly cap: number) {}
+
+  push(chunk: Buffer): void {
+    this.size += chunk.byteLength;
+    if (this.hash === undefined && this.size <= this.cap) {
+      this.chunks.push(chunk);
+      return;
+    }
+    if (this.hash === undefined) {
+      this.hash = createHash('sha256');
+      for (const kept of this.chunks) this.hash.update(kept);
+      this.chunks.length = 0;
+    }
+    this.hash.update(chunk);
+  }
+
+  /** The whole body, or undefined when it went past the cap. */
+  bytes(): Buffer | undefined {
+    if (this.hash !== undefined) return undefined;
+    return this.chunks.length === 1
+      ? (this.chunks[0] as Buffer)
+      : Buffer.concat(this.chunks, this.size);
+  }
+
+  /** Hex sha256 of the wire bytes (computed on demand: most bodies never need it). */
+  sha256(): string {
+    if (this.hash !== undefined) return this.hash.copy().digest('hex');
+    return createHash('sha256')
+      .update(this.bytes() ?? Buffer.alloc(0))
+      .digest('hex');
+  }
+}
+
+function decompress(bytes: Uint8Array, encoding: string, cap: number): Uint8Array | undefined {
+  const options = { maxOutputLength: Math.max(cap, 1) };
+  switch (encoding) {
+    case 'gzip':
+    case 'x-gzip':
+      return gunzipSync(bytes, options);
+    case 'deflate':
+      return inflateSync(bytes, options);
+    case 'br':
+      return brotliDecompressSync(bytes, options);
+    case '':
+    case 'identity':
+      return bytes;
+    default:
+      return undefined;
+  }
+}
+
+/** The decoded body: truncated past the cap, binary when the encoding cannot be undone. */
+export function toResponseBody(
+  raw: CappedBody,
+  encoding: string,
+  contentType: string | undefined,
+  cap: number,
+): ResponseBody {
+  const bytes = raw.bytes();
+  if (bytes === undefined) return { kind: 'truncated', sha256: raw.sha256(), size: raw.size };
+  let decoded: Uint8Array | undefined;
+  try {
+    decoded = decompress(bytes, encoding, cap);
+  } catch (error) {
+    const tooBig =
+      error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
+    if (tooBig) return { kind: 'truncated', sha256: raw.sha256(), size: raw.size };
+    decoded = undefined;
+  }
+  // An encoding we cannot undo (or a corrupt stream): compare the wire bytes.
+  if (decoded === undefined) return { kind: 'binary', sha256: raw.sha256(), size: raw.size };
+  return decodeBody(decoded, contentType);
+}
+
+/**
+ * Both sides of a case usually answer the same bytes. The side that finishes
+ * first leaves its decoded body here; the other reuses it when its bytes,
+ * content type and encoding are identical, so equal answers are parsed once.
+ */
+export interface DecodeShare {
+  bytes?: Buffer;
+  contentType?: string | undefined;
+  encoding?: string;
+  body?: ResponseBody;
+}
+
+/** `toResponseBody`, reusing the other side's decoded body when it can. */
+export function decodeShared(
+  raw: CappedBody,
+  encoding: string,
+  contentType: string | undefined,
+  cap: number,
+  share: DecodeShare | undefined,
+): ResponseBody {
+  const bytes = raw.bytes();
+  if (
+    share?.body !== undefined &&
+    bytes !== undefined &&
+    share.bytes !== undefined &&
+    share.contentType === contentType &&
+    share.encoding === encoding &&
+    share.bytes.equals(bytes)
+  ) {
+    return share.body;
+  }
+  const body = toResponseBody(raw, encoding, contentType, cap);
+  if (share !== undefined && share.body === undefined && bytes !== undefined) {
+    share.bytes = bytes;
+    share.contentType = contentType;
+    share.encoding = encoding;
+    share.body = body;
+  }
+  return body;
+}
+
+/** Lower-case names; repeated headers joined with `, ` (set-cookie with a newline). */
+export function flattenHeaders(
+  headers: Record<string, string | string[] | undefined>,
+): Record<string, string> {
+  if (isFlat(headers)) return headers;
+  const out: Record<string, string> = {};
+  for (const name in headers) {
+    const value = headers[name];
+    if (value === undefined) continue;
+    const lower = name.toLowerCase();
+    out[lower] = Array.isArray(value) ? value.join(lower === 'set-cookie' ? '\n' : ', ') : value;
+  }
+  return out;
+}
+
+/** Already one lower-case name to one string (undici's usual output): no copy needed. */
+function isFlat(
+  headers: Record<string, string | string[] | undefined>,
+): headers is Record<string, string> {
+  for (const name in headers) {
+    if (typeof headers[name] !== 'string' || name !== name.toLowerCase()) return false;
+  }
+  return true;
+}

@@ -1,0 +1,58 @@
+/**
+ * The exchange stage: what each side answered to one case (a decoded
+ * response or a transport error).
+ */
+import type { Case } from './case.js';
+
+/**
+ * A decoded body. JSON numbers that a JS number cannot hold exactly are
+ * `ExactNumber`s (`src/wire/exact-number.ts`); XML is a JSON-like tree
+ * (`src/xml/tree.ts`), so pointers, rules and the differ work on both.
+ */
+export type ResponseBody =
+  | { readonly kind: 'empty' }
+  | {
+      readonly kind: 'json';
+      readonly value: unknown;
+      /** The body text as received, kept for wire-encoding notes (the exchange is transient). */
+      readonly text?: string;
+    }
+  | { readonly kind: 'invalid-json'; readonly text: string; readonly error: string }
+  | { readonly kind: 'xml'; readonly value: unknown }
+  | { readonly kind: 'invalid-xml'; readonly text: string; readonly error: string }
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'binary'; readonly sha256: string; readonly size: number }
+  /** Larger than the body cap: only the hash and size of the whole body are known. */
+  | { readonly kind: 'truncated'; readonly sha256: string; readonly size: number };
+
+export interface Response {
+  readonly status: number;
+  /** Lower-case names; repeated headers joined with `, ` (set-cookie with `\n`). */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: ResponseBody;
+  /** Bytes on the wire (before content decoding). */
+  readonly wireBytes: number;
+  readonly durationMs: number;
+}
+
+export interface TransportError {
+  /** undici's stable code (`UND_ERR_CONNECT_TIMEOUT`, `ECONNREFUSED`, …). */
+  readonly code: string;
+  readonly message: string;
+}
+
+export type SideOutcome =
+  | { readonly outcome: 'response'; readonly response: Response }
+  | {
+      readonly outcome: 'transport-error';
+      readonly error: TransportError;
+      readonly durationMs: number;
+    };
+
+export interface Exchange {
+  readonly case: Case;
+  readonly baseline: SideOutcome;
+  readonly candidate: SideOutcome;
+  /** With `--noise`: the same request sent a second time to the baseline (or its replica). */
+  readonly replica?: SideOutcome;
+}

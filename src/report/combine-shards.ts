@@ -1,0 +1,160 @@
+/**
+ * Combines shard reports into one report, as if one run had replayed every case.
+ * Pure: reading the files and writing the result happen at the edges.
+ */
+
+import { firedBy } from '../compare/equivalence/labels.js';
+import { summariseLatency } from '../results/latency.js';
+import { sortResults } from '../results/order.js';
+import { patternGroupsField } from '../results/pattern-groups.js';
+import { summarise } from '../results/summary.js';
+import type { CaseResult } from '../results/types.js';
+import { ParityError } from '../util/errors.js';
+import {
+  type MergedFrom,
+  REPORT_SCHEMA_VERSION,
+  type RunReport,
+  type TargetRef,
+} from './contract.js';
+
+/** One report to merge and the file it came from (for error messages). */
+export interface ShardReport {
+  readonly file: string;
+  readonly report: RunReport;
+}
+
+function invalid(message: string): ParityError {
+  return new ParityError('PARITY_REPORT_INVALID', message);
+}
+
+function sameTarget(a: TargetRef, b: TargetRef): boolean {
+  return a.name === b.name && a.url === b.url;
+}
+
+function describeTargets(report: RunReport): string {
+  return `${report.baseline.name}=${report.baseline.url} vs ${report.candidate.name}=${report.candidate.url}`;
+}
+
+/** Every report must compare the same baseline with the same candidate. */
+function checkTargets(shards: readonly ShardReport[]): void {
+  const [first, ...rest] = shards;
+  if (first === undefined) return;
+  for (const shard of rest) {
+    const { report } = shard;
+    if (
+      sameTarget(report.baseline, first.report.baseline) &&
+      sameTarget(report.candidate, first.report.candidate)
+    ) {
+      continue;
+    }
+    throw invalid(
+      `${shard.file} compares ${describeTargets(report)} but ${first.file} compares ${describeTargets(first.report)}; merge only reports of the same targets`,
+    );
+  }
+}
+
+/**
+ * Results of a shard without what belongs to the shard's own run: the tracker row
+ * and the regression mark are recomputed for the merged report.
+ */
+function plainResult(result: CaseResult): CaseResult {
+  const { tracker: _tracker, regression: _regression, ...rest } = result;
+  return rest;
+}
+
+/** The union of the shards' results; a case in two shards is an error naming both files. */
+function unionResults(shards: readonly ShardReport[]): CaseResult[] {
+  const owner = new Map<string, string>();
+  const results: CaseResult[] = [];
+  for (const { file, report } of shards) {
+    for (const result of report.results) {
+      const first = owner.get(result.caseId);
+      if (first !== undefined) {
+        throw invalid(
+          `case ${result.caseId} is in both ${first} and ${file}; merge reports of disjoint shards (the same --shard total, each index once)`,
+        );
+      }
+      owner.set(result.caseId, file);
+      results.push(plainResult(result));
+    }
+  }
+  return sortResults(results);
+}
+
+function earliest(values: readonly string[]): string {
+  return values.reduce((a, b) => (Date.parse(b) < Date.parse(a) ? b : a));
+}
+
+function latest(values: readonly string[]): string {
+  return values.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
+}
+
+/**
+ * Shard numbers missing from a complete set, e.g. `["3/4"]` when shards 1, 2 and 4
+ * of 4 were merged; empty when the reports were not shard runs or all are there.
+ */
+export function missingShards(shards: readonly ShardReport[]): string[] {
+  const totals = new Set(shards.flatMap(({ report }) => report.shard?.total ?? []));
+  const seen = new Set(shards.flatMap(({ report }) => report.shard?.index ?? []));
+  const [total] = totals;
+  if (totals.size !== 1 || total === undefined) return [];
+  const missing: string[] = [];
+  for (let index = 1; index <= total; index++) {
+    if (!seen.has(index)) missing.push(`${index}/${total}`);
+  }
+  return missing;
+}
+
+/**
+ * Rules unused in the whole run: listed as unused by some shard (declared there and
+ * not fired) and fired by no result of any shard.
+ */
+function unusedRulesOf(shards: readonly ShardReport[], results: readonly CaseResult[]) {
+  const listed = new Set(shards.flatMap(({ report }) => report.unusedRules ?? []));
+  const fired = results.flatMap((r) => r.equivalences ?? []);
+  const unused = [...listed].filter((label) => !fired.some((entry) => firedBy(entry, label)));
+  return unused.length === 0 ? {} : { unusedRules: unused.sort() };
+}
+
+/** `summary.flakyBaselines` when a shard learned noise: its results carry the mark. */
+function flakyOf(shards: readonly ShardReport[], results: readonly CaseResult[]) {
+  if (shards.every(({ report }) => report.summary.flakyBaselines === undefined)) return {};
+  return { flakyBaselines: results.filter((r) => r.flakyBaseline !== undefined).length };
+}
+
+/**
+ * The merged report: the same targets required, results unioned (a duplicate case
+ * id is an error) and sorted, summary recomputed, a new run id, the earliest start
+ * and the latest finish; patterns and unused rules recomputed on the whole. Tracker
+ * and regression data are left for the caller; `mergedFrom` lists the shard runs.
+ * Learned noise (`--noise`) is per run and is not carried over.
+ */
+export function mergeReports(shards: readonly ShardReport[], runId: string): RunReport {
+  const [first] = shards;
+  if (first === undefined) throw new ParityError('PARITY_USAGE', 'parity merge needs reports');
+  checkTargets(shards);
+  const results = unionResults(shards);
+  const mergedFrom: MergedFrom[] = shards.map(({ report }) =>
+    report.shard === undefined
+      ? { runId: report.runId }
+      : { runId: report.runId, shard: report.shard },
+  );
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    runId,
+    startedAt: earliest(shards.map(({ report }) => report.startedAt)),
+    finishedAt: latest(shards.map(({ report }) => report.finishedAt)),
+    baseline: first.report.baseline,
+    candidate: first.report.candidate,
+    // Percentiles do not add up shard by shard: recomputed from every result.
+    summary: {
+      ...summarise(results),
+      latency: summariseLatency(results),
+      ...flakyOf(shards, results),
+    },
+    results,
+    mergedFrom,
+    ...patternGroupsField(results),
+    ...unusedRulesOf(shards, results),
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * `RunReport`: the one canonical, versioned artefact of a run (report.json).
+ * Markdown, console and the other formats are pure renderings of it; its
+ * reader schema is `contract-schema.ts`, checked against these types.
+ */
+import type { ShardInfo } from '../cases/shard.js';
+import type { NoiseSection } from '../noise/types.js';
+import type { PatternGroup } from '../results/pattern-groups.js';
+import type { RegressionSummary } from '../results/regression.js';
+import type { RunSummary } from '../results/summary.js';
+import type { CaseResult } from '../results/types.js';
+
+/** Bump on any incompatible change of report.json, with a changelog note. */
+export const REPORT_SCHEMA_VERSION = 1;
+
+export interface TargetRef {
+  readonly name: string;
+  readonly url: string;
+}
+
+export interface TrackerOutcome {
+  readonly path: string;
+  readonly added: readonly string[];
+  readonly reopened: readonly string[];
+  readonly resolved: readonly string[];
+  readonly seen: readonly string[];
+}
+
+/** One shard report combined by `parity merge`. */
+export interface MergedFrom {
+  readonly runId: string;
+  readonly shard?: ShardInfo;
+}
+
+export interface RunReport {
+  readonly schemaVersion: number;
+  readonly runId: string;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly baseline: TargetRef;
+  readonly candidate: TargetRef;
+  readonly summary: RunSummary;
+  /** Sorted by case id. */
+  readonly results: readonly CaseResult[];
+  readonly tracker?: TrackerOutcome;
+  /** Present with `--compare-to`: new / persisting / fixed divergences. */
+  readonly regression?: RegressionSummary;
+  /** Present on a `--shard` run. */
+  readonly shard?: ShardInfo;
+  /** Present on a `parity merge` report: the shard reports it combines. */
+  readonly mergedFrom?: readonly MergedFrom[];
+  /** With `--noise`: the noise learned per endpoint and the flaky baselines. */
+  readonly noise?: NoiseSection;
+  /** Recognised cross-runtime patterns, one entry per root cause, with their cases. */
+  readonly patterns?: readonly PatternGroup[];
+  /** Equivalence rules declared for the compared cases that never fired in this run. */
+  readonly unusedRules?: readonly string[];
+}

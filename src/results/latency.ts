@@ -1,0 +1,119 @@
+/**
+ * Latency side by side: per endpoint, p50/p95 of each side's response times.
+ * Cutovers need performance parity too, so every report carries this. Pure.
+ */
+
+import { NumberLog } from '../util/chunked.js';
+import { compareText } from '../util/text.js';
+import type { CaseResult, SideSummary } from './types.js';
+
+/** Percentiles of one side's durations; `null` when the side answered no case. */
+export interface LatencyStats {
+  /** Responses timed (transport errors are left out: a timeout is not a latency). */
+  readonly count: number;
+  readonly p50Ms: number | null;
+  readonly p95Ms: number | null;
+}
+
+export interface EndpointLatency {
+  /** `METHOD /path` as in `CaseResult.endpoint`. */
+  readonly endpoint: string;
+  readonly baseline: LatencyStats;
+  readonly candidate: LatencyStats;
+}
+
+/** `summary.latency` in report.json (added in schemaVersion 1; absent in older reports). */
+export interface LatencySummary {
+  /** Every endpoint together. */
+  readonly all: Omit<EndpointLatency, 'endpoint'>;
+  /** Sorted by endpoint. */
+  readonly endpoints: readonly EndpointLatency[];
+}
+
+/** Nearest-rank percentile of sorted values (no interpolation: a value that was measured). */
+function percentile(sorted: ArrayLike<number>, p: number): number | null {
+  if (sorted.length === 0) return null;
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[Math.min(rank, sorted.length) - 1] ?? null;
+}
+
+function statsOf(durations: NumberLog): LatencyStats {
+  // A typed array sorts numerically, natively: a 100k-case run sorts 200k numbers.
+  const sorted = durations.toFloat64Array().sort();
+  return { count: sorted.length, p50Ms: percentile(sorted, 50), p95Ms: percentile(sorted, 95) };
+}
+
+function timed(side: SideSummary): number | undefined {
+  return side.status === undefined ? undefined : side.durationMs;
+}
+
+/**
+ * Gathers durations as results stream past (two numbers per case, so a large
+ * run keeps its memory small) and summarises them at the end.
+ */
+export interface LatencyCollector {
+  add(result: CaseResult): void;
+  summary(): LatencySummary;
+}
+
+/** Chunked (see `util/chunked.ts`): two numbers per case, never a large copy. */
+interface Durations {
+  readonly baseline: NumberLog;
+  readonly candidate: NumberLog;
+}
+
+const emptyDurations = (): Durations => ({ baseline: new NumberLog(), candidate: new NumberLog() });
+
+function push(into: Durations, result: CaseResult): void {
+  const b = timed(result.baseline);
+  const c = timed(result.candidate);
+  if (b !== undefined) into.baseline.push(b);
+  if (c !== undefined) into.candidate.push(c);
+}
+
+function statsPair(durations: Durations): Omit<EndpointLatency, 'endpoint'> {
+  return { baseline: statsOf(durations.baseline), candidate: statsOf(durations.candidate) };
+}
+
+export function createLatencyCollector(): LatencyCollector {
+  const all = emptyDurations();
+  const byEndpoint = new Map<string, Durations>();
+  return {
+    add(result) {
+      push(all, result);
+      let group = byEndpoint.get(result.endpoint);
+      if (group === undefined) {
+        group = emptyDurations();
+        byEndpoint.set(result.endpoint, group);
+      }
+      push(group, result);
+    },
+    summary() {
+      const endpoints = [...byEndpoint]
+        .sort(([a], [b]) => compareText(a, b))
+        .map(([endpoint, durations]) => ({ endpoint, ...statsPair(durations) }));
+      // One endpoint: "all" is that endpoint, already sorted once.
+      const [only] = endpoints;
+      const whole =
+        endpoints.length === 1 && only !== undefined
+          ? { baseline: only.baseline, candidate: only.candidate }
+          : statsPair(all);
+      return { all: whole, endpoints };
+    },
+  };
+}
+
+/** Latency per endpoint and overall, from the results of a run. */
+export function summariseLatency(results: Iterable<CaseResult>): LatencySummary {
+  const collector = createLatencyCollector();
+  for (const result of results) collector.add(result);
+  return collector.summary();
+}
+
+/** The report's latency, computed from its results when an older report lacks it. */
+export function latencyOf(report: {
+  readonly summary: { readonly latency?: LatencySummary };
+  readonly results: readonly CaseResult[];
+}): LatencySummary {
+  return report.summary.latency ?? summariseLatency(report.results);
+}

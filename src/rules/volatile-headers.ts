@@ -1,0 +1,28 @@
+/**
+ * Volatile headers: values that change on every response (dates, request and
+ * trace ids, timings), compared for presence only, as Keploy's flaky header
+ * list does (see `noise/headers.ts`).
+ */
+
+/** Compared for presence, not value, unless the rules say otherwise (`volatileHeaders`). */
+export const VOLATILE_HEADERS: readonly string[] = [
+  'age',
+  'cf-ray',
+  'correlation-id',
+  'date',
+  'expires',
+  'last-modified',
+  'request-id',
+  'server-timing',
+  'traceparent',
+  'tracestate',
+  'x-amzn-requestid',
+  'x-amzn-trace-id',
+  'x-b3-spanid',
+  'x-b3-traceid',
+  'x-correlation-id',
+  'x-request-id',
+  'x-response-time',
+  'x-runtime',
+  'x-trace-id',
+];
