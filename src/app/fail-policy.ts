@@ -1,7 +1,7 @@
 /** Which results fail a run under `--fail-on new|open|any|none`. Pure. */
 import type { FailPolicy } from '../config/schema.js';
 import type { RunReport } from '../report/contract.js';
-import type { CaseResult } from '../results/types.js';
+import type { CaseResult, DivergentResult } from '../results/types.js';
 
 const WAIVED = new Set(['accepted', 'wontfix']);
 
@@ -10,7 +10,7 @@ const WAIVED = new Set(['accepted', 'wontfix']);
  * did not show), else a tracker row this run added or reopened; without either,
  * every divergence is new. A row humans accepted or won't fix is never new.
  */
-function isNew(result: CaseResult, report: RunReport): boolean {
+function isNew(result: DivergentResult, report: RunReport): boolean {
   if (WAIVED.has(result.tracker?.status ?? 'open')) return false;
   if (report.regression !== undefined) return result.regression === 'new';
   if (report.tracker === undefined || result.tracker === undefined) return true;

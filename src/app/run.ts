@@ -1,6 +1,7 @@
 /**
- * Composes the pipeline for one run: execute → judge → result → report,
- * then the tracker and the report files. Returns a `RunOutcome`; deciding the
+ * Composes the pipeline for one run: execute → judge → result (streamed to
+ * results.ndjson) → end-of-run noise, then the shared tail (`finish.ts`):
+ * regression, tracker, report files. Returns a `RunOutcome`; deciding the
  * exit code is the CLI's job.
  */
 
@@ -19,16 +20,14 @@ import { NO_NOISE } from '../noise/settings.js';
 import { createNoiseStep, type NoiseStep } from '../noise/step.js';
 import type { Redactor } from '../redact/redact.js';
 import { REPORT_SCHEMA_VERSION, type RunReport } from '../report/contract.js';
-import { type WrittenReports, writeReports } from '../report/write.js';
+import type { WrittenReports } from '../report/write.js';
 import { toCaseResult } from '../results/build.js';
+import type { CollectedResults } from '../results/collected.js';
 import { createLatencyCollector } from '../results/latency.js';
-import { sortResults } from '../results/order.js';
-import { patternGroupsField } from '../results/pattern-groups.js';
-import { comparedIds, markedFixed } from '../results/regression.js';
-import { type CollectedResults, openResultStream } from '../results/stream.js';
+import { openResultStream } from '../results/stream.js';
 import type { CaseResult } from '../results/types.js';
 import { displayPath } from '../util/paths.js';
-import { applyHistory } from './history.js';
+import { finishRun } from './finish.js';
 import type { TrackerUpdate } from './tracker-update.js';
 
 export interface RunInput {
@@ -83,7 +82,7 @@ async function execute(
   source: CaseSource,
   runId: string,
 ): Promise<{
-  results: CollectedResults;
+  collected: CollectedResults;
   failed: { baseline: number; candidate: number };
   noise: NoiseStep;
   fired: ReadonlySet<string>;
@@ -106,13 +105,16 @@ async function execute(
     ? createClient(noiseSettings.replica ?? config.baseline, clientOptions)
     : undefined;
   // Results go to disk as they complete, so memory stays flat in the number of cases.
-  const stream = await openResultStream(join(config.reportsDir, runId, 'results.ndjson'));
+  const stream = await openResultStream(
+    join(config.reportsDir, runId, 'results.ndjson'),
+    source.count,
+  );
   const failed = { baseline: 0, candidate: 0 };
   const latency = createLatencyCollector();
-  // Every equivalence that fired, equal results included (a large run keeps only the others).
+  // Every equivalence that fired, equal results included (only notable ones stay in memory).
   const fired = new Set<string>();
   const context = { baseline: config.baseline, candidate: config.candidate, redact: input.redact };
-  const onExchange = (exchange: Exchange): void => {
+  const onExchange = (exchange: Exchange, position: number): void => {
     if (exchange.baseline.outcome === 'transport-error') failed.baseline++;
     if (exchange.candidate.outcome === 'transport-error') failed.candidate++;
     const judged = noise.judge(exchange);
@@ -123,7 +125,7 @@ async function execute(
       learned === undefined && flakyBaseline === undefined
         ? base
         : { ...base, ...judged.annotation };
-    stream.add(result);
+    stream.add(result, position);
     latency.add(result);
     for (const entry of result.equivalences ?? []) fired.add(entry);
     input.onResult?.(result);
@@ -143,7 +145,7 @@ async function execute(
   const collected = await stream.finish();
   // Percentiles do not add up batch by batch like the counts: set from all durations.
   const summary = { ...collected.summary, latency: latency.summary() };
-  return { results: { ...collected, summary }, failed, noise, fired };
+  return { collected: { ...collected, summary }, failed, noise, fired };
 }
 
 /** The source's batches with each case's configured endpoint noise applied. */
@@ -155,7 +157,7 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
   const startedAt = input.now();
   const runId = newRunId(startedAt);
   const source = asCaseSource(input.cases);
-  const { results, failed, noise, fired } = await execute(input, source, runId);
+  const { collected, failed, noise, fired } = await execute(input, source, runId);
   const finishedAt = input.now();
   const { config } = input;
   // Endpoint-level noise is known only now: mask it before the tracker sees anything.
@@ -163,66 +165,37 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
     step: noise,
     settings: config.noise ?? NO_NOISE,
     baselineName: config.baseline.name,
-    results: results.kept,
-    summary: results.summary,
+    results: collected.notable,
+    summary: collected.summary,
     redact: input.redact,
   });
-  const sorted = sortResults(denoised.results);
-  // Regression mode, then the tracker; only cases whose two sides answered can fix a row.
-  const history = await applyHistory({
-    results: sorted,
-    compared: () => comparedIds(source.ids(), sorted),
-    previous: input.previous,
-    trackerPath: config.trackerPath,
-    trackerLabel:
-      config.trackerPath === undefined ? undefined : displayPath(config.cwd, config.trackerPath),
-    date: finishedAt.toISOString().slice(0, 10),
-  });
-  const { tracker } = history;
-  const report: RunReport = {
-    schemaVersion: REPORT_SCHEMA_VERSION,
-    runId,
-    startedAt: startedAt.toISOString(),
-    finishedAt: finishedAt.toISOString(),
-    baseline: {
-      name: config.baseline.name,
-      url: input.redact.text(displayUrl(config.baseline.url)),
+  const finished = await finishRun({
+    head: {
+      schemaVersion: REPORT_SCHEMA_VERSION,
+      runId,
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      baseline: {
+        name: config.baseline.name,
+        url: input.redact.text(displayUrl(config.baseline.url)),
+      },
+      candidate: {
+        name: config.candidate.name,
+        url: input.redact.text(displayUrl(config.candidate.url)),
+      },
+      ...(denoised.section === undefined ? {} : { noise: denoised.section }),
+      ...(input.shard === undefined ? {} : { shard: input.shard }),
+      ...unusedRulesField(source.declaredEquivalences, fired),
     },
-    candidate: {
-      name: config.candidate.name,
-      url: input.redact.text(displayUrl(config.candidate.url)),
-    },
+    collected,
+    results: denoised.results,
     summary: denoised.summary,
-    results: history.results,
-    ...(denoised.section === undefined ? {} : { noise: denoised.section }),
-    ...(tracker === undefined ? {} : { tracker: tracker.outcome }),
-    ...(history.regression === undefined ? {} : { regression: history.regression }),
-    ...(input.shard === undefined ? {} : { shard: input.shard }),
-    ...patternGroupsField(history.results),
-    ...unusedRulesField(source.rules(), [
-      ...fired,
-      ...history.results.flatMap((r) => r.equivalences ?? []),
-    ]),
-  };
-  const final = new Map(history.results.map((r) => [r.caseId, r] as const));
-  // Equal results only on disk (a large run) that fixed a divergence of the
-  // compared-to report get their mark as report.json copies their line.
-  const fixedCases = new Set(history.regression?.fixed.flatMap((f) => f.caseIds) ?? []);
-  const annotate = Object.assign((r: CaseResult) => final.get(r.caseId) ?? r, {
-    line: (caseId: string, line: string) => (fixedCases.has(caseId) ? markedFixed(line) : line),
+    previous: input.previous,
+    tracker:
+      config.trackerPath === undefined
+        ? undefined
+        : { path: config.trackerPath, label: displayPath(config.cwd, config.trackerPath) },
+    reportsDir: config.reportsDir,
   });
-  const written = await writeReports(
-    report,
-    config.reportsDir,
-    undefined,
-    results.complete
-      ? undefined
-      : { json: () => results.all(annotate), junit: () => results.junitRows(annotate) },
-  );
-  return {
-    report,
-    written,
-    tracker,
-    unreachable: unreachableTargets(input, failed, source.count),
-  };
+  return { ...finished, unreachable: unreachableTargets(input, failed, source.count) };
 }

@@ -44,8 +44,9 @@ export async function updateTracker(
     outcome: { path: label, ...changes },
     rows,
     annotate(result) {
-      const row = result.fingerprint === undefined ? undefined : rows.get(result.fingerprint);
-      return row === undefined || result.verdict === 'equal' ? result : { ...result, tracker: row };
+      if (result.verdict !== 'divergent') return result;
+      const row = rows.get(result.fingerprint);
+      return row === undefined ? result : { ...result, tracker: row };
     },
   };
 }

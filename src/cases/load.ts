@@ -1,7 +1,8 @@
 /**
- * The case-library loader (an I/O edge): find the files, parse and validate each,
+ * The case-library loader (an I/O edge): find the files, parse and check each,
  * resolve the cases, and check ids are unique across the library. Every problem
- * in every file is collected before anything is reported, so one run shows them all.
+ * in every file is collected before anything is reported, so one run shows them
+ * all. Cases come in run order: files in path order, cases in file order.
  */
 import { readFile } from 'node:fs/promises';
 import type { Case } from '../model/case.js';
@@ -11,8 +12,8 @@ import { formatProblem, type InputProblem, ParityError } from '../util/errors.js
 import { displayPath } from '../util/paths.js';
 import { compareText } from '../util/text.js';
 import { discoverCaseFiles } from './discover.js';
-import { parseCaseFile } from './parse-file.js';
-import { type ResolvedEntry, resolveCaseFile } from './resolve.js';
+import { checkCase, type ParsedCaseFile, parseCaseFile } from './parse-file.js';
+import { caseResolver, type ResolvedEntry } from './resolve.js';
 
 /** Where and how to load the case library. */
 export interface LoadCasesOptions {
@@ -28,22 +29,29 @@ export interface LoadCasesOptions {
 export interface CaseValidation {
   /** Case files found. */
   readonly files: number;
-  /** Cases that resolved (in files without problems). */
+  /** Cases that resolved (duplicates and cases with unset variables included). */
   readonly cases: number;
   /** Every problem, sorted by file, line and column. */
   readonly problems: InputProblem[];
 }
 
+/** One case file of a checked library: where it is, as found and as shown. */
+export interface CaseFileRef {
+  readonly absolute: string;
+  readonly file: string;
+}
+
 /**
- * Load the cases in `paths` (files or folders), sorted by id.
+ * Load the cases in `paths` (files or folders), in run order.
  * @throws ParityError `PARITY_CASES_INVALID` carrying every problem when any file is invalid.
  */
 export async function loadCases(
   paths: readonly string[],
   options: LoadCasesOptions,
 ): Promise<Case[]> {
-  const { files, cases, problems } = await collect(paths, options);
-  if (problems.length > 0) throw invalidCases(problems, files);
+  const cases: Case[] = [];
+  const checked = await checkLibrary(paths, options, (entry) => cases.push(entry.case));
+  if (checked.problems.length > 0) throw invalidCases(checked.problems, checked.files.length);
   return cases;
 }
 
@@ -61,108 +69,131 @@ export async function validateCases(
   paths: readonly string[],
   options: LoadCasesOptions,
 ): Promise<CaseValidation> {
-  const { files, cases, problems } = await collect(paths, options);
-  return { files, cases: cases.length, problems };
+  const checked = await checkLibrary(paths, options, () => undefined);
+  return { files: checked.files.length, cases: checked.resolved, problems: checked.problems };
 }
 
-async function collect(
-  paths: readonly string[],
-  options: LoadCasesOptions,
-): Promise<{ files: number; cases: Case[]; problems: InputProblem[] }> {
-  const cases: Case[] = [];
-  const checked = await checkLibrary(paths, options, (entries) => {
-    for (const entry of entries) cases.push(entry.case);
-  });
-  cases.sort((a, b) => compareText(a.id, b.id));
-  return { files: checked.files.length, cases, problems: checked.problems };
-}
-
-/** One case file of a checked library: where it is, as found and as shown. */
-export interface CaseFileRef {
-  readonly absolute: string;
-  readonly file: string;
+/** A library file's text as read, or a problem saying why it could not be. */
+export async function readCaseFile(ref: CaseFileRef): Promise<string | InputProblem> {
+  const text = await readFile(ref.absolute, 'utf8').catch((error: unknown) => error);
+  if (typeof text === 'string') return text;
+  const reason = text instanceof Error ? text.message : String(text);
+  return { file: ref.file, line: 1, column: 1, field: '', message: `cannot be read (${reason})` };
 }
 
 /**
- * Parses and checks every file of the library, handing each file's resolved
- * cases to `visit` as it goes (so a caller may keep as little of them as it
- * likes), and collects every problem, duplicate ids across files included.
+ * The resolved cases of a parsed file at `indexes` (default: all), in file
+ * order, with the problems of each (a case with problems is not yielded).
+ */
+export function* resolvedCases(
+  parsed: ParsedCaseFile,
+  options: LoadCasesOptions,
+  indexes?: Iterable<number>,
+): Generator<{ readonly entry?: ResolvedEntry; readonly problems: readonly InputProblem[] }> {
+  // A case with problems of its own is not resolved; an unset variable is a
+  // problem of a resolved case (its id still counts for duplicates).
+  const { header } = parsed;
+  const resolver =
+    header === undefined
+      ? undefined
+      : caseResolver(header, {
+          file: parsed.file,
+          locate: parsed.locate,
+          env: options.env,
+          globalRules: options.globalRules,
+        });
+  for (const index of indexes ?? parsed.items.keys()) {
+    const checked = checkCase(parsed, index);
+    if ('problems' in checked) yield { problems: checked.problems };
+    else if (resolver === undefined) yield { problems: [] };
+    else {
+      yield resolver.resolve(checked.spec, index);
+    }
+  }
+}
+
+/**
+ * Parses and checks every file of the library, handing each resolved case to
+ * `visit` as it goes (so a caller keeps as little of them as it likes), and
+ * collects every problem, duplicate ids across files included.
  */
 export async function checkLibrary(
   paths: readonly string[],
   options: LoadCasesOptions,
-  visit: (entries: readonly ResolvedEntry[], fileIndex: number) => void,
-): Promise<{ files: CaseFileRef[]; problems: InputProblem[] }> {
+  visit: (entry: ResolvedEntry, file: CheckedFile) => void,
+): Promise<{ files: CaseFileRef[]; problems: InputProblem[]; resolved: number }> {
   const discovered = await discoverCaseFiles(paths, options.cwd);
   const problems = [...discovered.problems];
   const files = discovered.files.map((absolute) => ({
     absolute,
     file: displayPath(options.cwd, absolute),
   }));
-  // The first file of each id; where in it is looked up again only for a duplicate.
-  const firstFile = new Map<string, number>();
-  const duplicates: { entry: ResolvedEntry; first: number }[] = [];
-  for (const [fileIndex, ref] of files.entries()) {
-    const loaded = await loadCaseFile(ref, options);
-    problems.push(...loaded.problems);
-    for (const entry of loaded.entries) {
-      const first = firstFile.get(entry.case.id);
-      if (first === undefined) firstFile.set(entry.case.id, fileIndex);
-      else duplicates.push({ entry, first });
+  // Where each id was first seen (file and case index): a duplicate's message names it.
+  const firstAt = new Map<string, { file: number; item: number }>();
+  const duplicates: { entry: ResolvedEntry; first: { file: number; item: number } }[] = [];
+  let resolved = 0;
+  for (const [index, ref] of files.entries()) {
+    const text = await readCaseFile(ref);
+    if (typeof text !== 'string') {
+      problems.push(text);
+      continue;
     }
-    visit(loaded.entries, fileIndex);
+    const outcome = parseCaseFile(text, ref.file);
+    if (!outcome.ok) {
+      problems.push(...outcome.problems);
+      continue;
+    }
+    problems.push(...outcome.parsed.problems);
+    let item = 0;
+    for (const { entry, problems: found } of resolvedCases(outcome.parsed, options)) {
+      problems.push(...found);
+      if (entry !== undefined) {
+        resolved++;
+        const first = firstAt.get(entry.case.id);
+        if (first === undefined) {
+          firstAt.set(entry.case.id, { file: index, item });
+          visit(entry, { index, ref, text, item });
+        } else duplicates.push({ entry, first });
+      }
+      item++;
+    }
   }
-  problems.push(...(await duplicateProblems(duplicates, files, options)));
-  return { files, problems: problems.sort(compareProblems) };
+  problems.push(...(await duplicateProblems(duplicates, files)));
+  return { files, problems: problems.sort(compareProblems), resolved };
 }
 
-/** Reads, parses, checks and resolves one case file. */
-export async function loadCaseFile(
-  { absolute, file }: CaseFileRef,
-  options: LoadCasesOptions,
-): Promise<{ entries: ResolvedEntry[]; problems: InputProblem[] }> {
-  const text = await readFile(absolute, 'utf8').catch((error: unknown) => error);
-  if (typeof text !== 'string') {
-    const reason = text instanceof Error ? text.message : String(text);
-    return {
-      entries: [],
-      problems: [{ file, line: 1, column: 1, field: '', message: `cannot be read (${reason})` }],
-    };
-  }
-  const parsed = parseCaseFile(text, file);
-  if (!parsed.ok) return { entries: [], problems: [...parsed.problems] };
-  return resolveCaseFile(parsed.spec, {
-    file,
-    locate: parsed.locate,
-    env: options.env,
-    globalRules: options.globalRules,
-  });
+/** Where `checkLibrary` found a case: the file (its index and text as read) and the item. */
+export interface CheckedFile {
+  readonly index: number;
+  readonly ref: CaseFileRef;
+  readonly text: string;
+  /** The case's index in the file's `cases`. */
+  readonly item: number;
 }
 
-/** One problem for every case whose full id was already defined (in file order). */
+/** One problem per case whose id was already defined, naming where (files are read again). */
 async function duplicateProblems(
-  duplicates: readonly { entry: ResolvedEntry; first: number }[],
+  duplicates: readonly { entry: ResolvedEntry; first: { file: number; item: number } }[],
   files: readonly CaseFileRef[],
-  options: LoadCasesOptions,
 ): Promise<InputProblem[]> {
+  const located = new Map<number, ParsedCaseFile | undefined>();
   const problems: InputProblem[] = [];
-  const reread = new Map<number, readonly ResolvedEntry[]>();
   for (const { entry, first } of duplicates) {
-    const ref = files[first];
-    let again = reread.get(first);
-    if (again === undefined) {
-      again = ref === undefined ? [] : (await loadCaseFile(ref, options)).entries;
-      reread.set(first, again);
+    const ref = files[first.file];
+    if (ref === undefined) continue;
+    if (!located.has(first.file)) {
+      const text = await readCaseFile(ref);
+      const outcome = typeof text === 'string' ? parseCaseFile(text, ref.file) : undefined;
+      located.set(first.file, outcome?.ok === true ? outcome.parsed : undefined);
     }
-    const earlier = again.find((e) => e.case.id === entry.case.id);
-    if (earlier === undefined) continue;
-    const { file, line, column } = earlier.idAt;
+    const parsed = located.get(first.file);
+    const { line, column } = parsed?.locate(['cases', first.item, 'id']) ?? { line: 1, column: 1 };
     problems.push({
       file: entry.idAt.file,
       line: entry.idAt.line,
       column: entry.idAt.column,
       field: entry.idField,
-      message: `duplicates "${entry.case.id}" first defined at ${file}:${line}:${column} (case ids must be unique)`,
+      message: `duplicates "${entry.case.id}" first defined at ${ref.file}:${line}:${column} (case ids must be unique)`,
     });
   }
   return problems;

@@ -1,6 +1,6 @@
 /**
- * The one bridge from a validated case file ({@link CaseFile}) to resolved
- * {@link Case}s: defaults applied (the case wins), `${env:…}` substituted,
+ * The one bridge from a checked case ({@link CaseSpec}) of a file to its
+ * {@link Case}: defaults applied (the case wins), `${env:…}` substituted,
  * the path's query string split off, header names lower-cased, rules merged.
  * Pure: the environment is passed in.
  */
@@ -11,7 +11,8 @@ import type { Rules } from '../rules/types.js';
 import { type Env, substituteEnv, substituteEnvDeep, type ValuePath } from '../util/env.js';
 import type { InputProblem } from '../util/errors.js';
 import { formatField, type Locator } from '../util/positions.js';
-import type { CaseFile, CaseSpec, QuerySpec } from './schema.js';
+import type { CaseFileHeader } from './parse-file.js';
+import type { CaseSpec, QuerySpec } from './schema.js';
 
 /** What resolving a file needs besides the file itself. */
 export interface ResolveContext {
@@ -30,13 +31,16 @@ export interface ResolvedEntry {
   readonly idField: string;
 }
 
-/** Resolve every case of a validated file; problems are unset `${env:…}` variables. */
-export function resolveCaseFile(
-  spec: CaseFile,
-  context: ResolveContext,
-): { entries: ResolvedEntry[]; problems: InputProblem[] } {
-  const problems: InputProblem[] = [];
-  const seen = new Set<string>();
+/** Resolves the cases of one file, one at a time (defaults are resolved once per file). */
+export interface CaseResolver {
+  /** The case written at `cases[index]`; its problems are unset `${env:…}` variables. */
+  resolve(item: CaseSpec, index: number): { entry: ResolvedEntry; problems: InputProblem[] };
+}
+
+/** The resolver for the cases of a file whose own fields (`header`) are valid. */
+export function caseResolver(header: CaseFileHeader, context: ResolveContext): CaseResolver {
+  let problems: InputProblem[] = [];
+  let seen = new Set<string>();
   // One problem per (field, variable), however often the reference repeats.
   const report = (path: ValuePath, name: string): void => {
     const key = `${formatField(path)}\0${name}`;
@@ -49,22 +53,31 @@ export function resolveCaseFile(
   const json: SubstituteJson = (value, path) =>
     substituteEnvDeep(value, context.env, (name, inner) => report([...path, ...inner], name));
   const defaults = {
-    headers: headerPairs(spec.defaults?.headers, ['defaults', 'headers'], sub),
-    query: queryPairs(spec.defaults?.query, ['defaults', 'query'], sub),
+    headers: headerPairs(header.defaults?.headers, ['defaults', 'headers'], sub),
+    query: queryPairs(header.defaults?.query, ['defaults', 'query'], sub),
     // Shared by every case without rules of its own: one object per file, not per case.
-    rules: resolveRules([context.globalRules, spec.defaults?.rules]),
+    rules: resolveRules([context.globalRules, header.defaults?.rules]),
   };
-  const entries = spec.cases.map((item, index) =>
-    resolveCase({ spec, item, base: ['cases', index], defaults, sub, json }, context),
-  );
-  return { entries, problems };
+  // Problems of the defaults belong to the first case resolved (they are reported once).
+  return {
+    resolve(item, index) {
+      const entry = resolveCase(
+        { header, item, base: ['cases', index], defaults, sub, json },
+        context,
+      );
+      const found = problems;
+      problems = [];
+      seen = new Set();
+      return { entry, problems: found };
+    },
+  };
 }
 
 type Substitute = (text: string, path: ValuePath) => string;
 type SubstituteJson = (value: unknown, path: ValuePath) => unknown;
 
 interface CaseParts {
-  readonly spec: CaseFile;
+  readonly header: CaseFileHeader;
   readonly item: CaseSpec;
   readonly base: readonly ['cases', number];
   readonly defaults: { readonly headers: Pairs; readonly query: Pairs; readonly rules: Rules };
@@ -73,7 +86,7 @@ interface CaseParts {
 }
 
 function resolveCase(parts: CaseParts, context: ResolveContext): ResolvedEntry {
-  const { spec, item, base, defaults, sub } = parts;
+  const { header, item, base, defaults, sub } = parts;
   const request = item.request;
   const rawPath = sub(request.path, [...base, 'request', 'path']);
   const [path, pathQuery] = splitPath(rawPath);
@@ -90,18 +103,18 @@ function resolveCase(parts: CaseParts, context: ResolveContext): ResolvedEntry {
   const headers = compact(
     overlay(defaults.headers, headerPairs(request.headers, [...base, 'request', 'headers'], sub)),
   );
-  const tags = [...new Set([...(spec.defaults?.tags ?? []), ...(item.tags ?? [])])];
+  const tags = [...new Set([...(header.defaults?.tags ?? []), ...(item.tags ?? [])])];
   const status = item.expect?.status;
   const resolved: Case = {
-    id: `${spec.suite}/${item.id}`,
-    suite: spec.suite,
+    id: `${header.suite}/${item.id}`,
+    suite: header.suite,
     description: item.description,
     tags: compact(tags),
     request: { method: request.method, path, query, headers, body: requestBody(parts) },
     rules:
       item.rules === undefined
         ? defaults.rules
-        : resolveRules([context.globalRules, spec.defaults?.rules, item.rules]),
+        : resolveRules([context.globalRules, header.defaults?.rules, item.rules]),
     expect: status === undefined ? NO_EXPECTATION : { status },
     source: new LazySource(context, base[1], false),
   };

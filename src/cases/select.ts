@@ -12,13 +12,28 @@ export interface CaseSelection {
    * filtering, case number k (in the given order) belongs to shard (k mod total) + 1,
    * so shards are deterministic and balanced.
    *
-   * Round-robin rather than a hash of the id: the loader sorts cases by id, so the
-   * split does not depend on the file layout, sizes differ by at most one, and no
-   * shard is empty while there are enough cases. A hash would keep a case in its
+   * Round-robin over the run order rather than a hash of the id: sizes differ by
+   * at most one, and no shard is empty while there are enough cases. A hash would keep a case in its
    * shard when others are added, but every shard of one CI run sees the same
    * library, and `parity merge` only combines shards of one run.
    */
   readonly shard?: { readonly index: number; readonly total: number } | undefined;
+}
+
+/** The filter and tags of `selection` as one test (the shard is taken afterwards, by position). */
+export function caseMatcher(
+  selection: CaseSelection,
+): (item: Pick<Case, 'id' | 'tags'>) => boolean {
+  const patterns = (selection.filter ?? []).map(globToRegExp);
+  const tags = new Set(selection.tags ?? []);
+  return (item) =>
+    (patterns.length === 0 || patterns.some((pattern) => pattern.test(item.id))) &&
+    (tags.size === 0 || item.tags.some((tag) => tags.has(tag)));
+}
+
+/** Whether the matching case at `position` (0-based, in run order) belongs to the shard. */
+export function inShard(shard: CaseSelection['shard'], position: number): boolean {
+  return shard === undefined || position % shard.total === shard.index - 1;
 }
 
 /** The cases matching every given criterion, in their original order. */
@@ -26,16 +41,8 @@ export function selectCases<T extends Pick<Case, 'id' | 'tags'>>(
   cases: readonly T[],
   selection: CaseSelection,
 ): T[] {
-  const patterns = (selection.filter ?? []).map(globToRegExp);
-  const tags = new Set(selection.tags ?? []);
-  const selected = cases.filter(
-    (item) =>
-      (patterns.length === 0 || patterns.some((pattern) => pattern.test(item.id))) &&
-      (tags.size === 0 || item.tags.some((tag) => tags.has(tag))),
-  );
-  const shard = selection.shard;
-  if (shard === undefined) return selected;
-  return selected.filter((_, position) => position % shard.total === shard.index - 1);
+  const matches = caseMatcher(selection);
+  return cases.filter(matches).filter((_, position) => inShard(selection.shard, position));
 }
 
 /** `validator/*` → `/^validator\/.*$/`: `*` is the only wildcard; everything else is literal. */

@@ -1,29 +1,39 @@
 /**
- * The cases of a run, as the pipeline consumes them: in run order, a batch
- * at a time. A library held in memory is one batch; a large one is streamed
- * a file at a time (see `library.ts`), so a run of 100k cases never holds
- * 100k `Case` objects. Pure.
+ * The cases of a run, as the pipeline consumes them: in run order (files in
+ * path order, cases in file order), a batch at a time. A library is read
+ * from disk as the run reaches it (see `library.ts`), so a run of 100k cases
+ * never holds 100k `Case` objects; an array of cases is a source too. Pure.
  */
+import { declaredEquivalences } from '../compare/equivalence/labels.js';
 import type { Case } from '../model/case.js';
 import type { Rules } from '../rules/types.js';
 
 export interface CaseSource {
   /** How many cases the run replays. */
   readonly count: number;
-  /** Every case id, in run order (case-id order for a loaded library). */
-  ids(): readonly string[];
-  /** The distinct rules objects of the cases (the cases of a file share one). */
-  rules(): Iterable<Rules>;
+  /** Labels of the equivalence rules the cases declare (report.json's `unusedRules` checks them). */
+  readonly declaredEquivalences: readonly string[];
   /** The cases in run order, a batch at a time. */
   batches(): AsyncIterable<readonly Case[]>;
 }
 
-/** A source over cases already in memory. */
+/** The labels of every equivalence rule `rules` declare, each rules object looked at once. */
+export function equivalenceLabels(rules: Iterable<Rules>): string[] {
+  const seen = new Set<Rules>();
+  const labels = new Set<string>();
+  for (const r of rules) {
+    if (seen.has(r)) continue;
+    seen.add(r);
+    for (const label of declaredEquivalences(r)) labels.add(label);
+  }
+  return [...labels];
+}
+
+/** A source over cases already in memory, in their order. */
 export function inMemory(cases: readonly Case[]): CaseSource {
   return {
     count: cases.length,
-    ids: () => cases.map((c) => c.id),
-    rules: () => new Set(cases.map((c) => c.rules)),
+    declaredEquivalences: equivalenceLabels(cases.map((c) => c.rules)),
     async *batches() {
       yield cases;
     },
@@ -32,5 +42,9 @@ export function inMemory(cases: readonly Case[]): CaseSource {
 
 /** An array is a source in memory; a source is itself. */
 export function asCaseSource(cases: readonly Case[] | CaseSource): CaseSource {
-  return Array.isArray(cases) ? inMemory(cases as readonly Case[]) : (cases as CaseSource);
+  return isSource(cases) ? cases : inMemory(cases);
+}
+
+function isSource(cases: readonly Case[] | CaseSource): cases is CaseSource {
+  return !Array.isArray(cases);
 }

@@ -1,7 +1,7 @@
 /**
  * Exchange → verdict, comparison and divergence: the compare stage in one call.
  */
-import type { Comparison, Divergence, Verdict } from '../model/comparison.js';
+import type { Comparison, Divergence } from '../model/comparison.js';
 import type { Exchange } from '../model/exchange.js';
 import { classify } from './classify.js';
 import { compare } from './comparison.js';
@@ -10,14 +10,16 @@ import { fingerprint } from './fingerprint.js';
 import type { DivergenceInput } from './input.js';
 import { patternOf } from './patterns/title.js';
 
-/** The outcome of judging one exchange. */
-export interface Judgement {
-  readonly verdict: Verdict;
-  /** Absent when a side failed in transport. */
-  readonly comparison: Comparison | undefined;
-  /** Present unless the verdict is `equal`. */
-  readonly divergence: Divergence | undefined;
-}
+/** The outcome of judging one exchange: a union by verdict. */
+export type Judgement =
+  | { readonly verdict: 'equal'; readonly comparison: Comparison }
+  | {
+      readonly verdict: 'divergent';
+      /** Absent when one side failed in transport. */
+      readonly comparison: Comparison | undefined;
+      readonly divergence: Divergence;
+    }
+  | { readonly verdict: 'error'; readonly comparison: undefined; readonly divergence: Divergence };
 
 function divergenceOf(input: DivergenceInput): Divergence {
   const { explanation, summary } = explain(input);
@@ -53,8 +55,13 @@ export function judge(exchange: Exchange): Judgement {
       divergence: divergenceOf({ kind: 'transport', caseId, baseline, candidate }),
     };
   }
+  return judgeComparison(caseId, comparison);
+}
+
+/** The judgement of one comparison (both sides answered), e.g. after learned noise was masked. */
+export function judgeComparison(caseId: string, comparison: Comparison): Judgement {
   const kinds = classify(comparison);
-  if (kinds.length === 0) return { verdict: 'equal', comparison, divergence: undefined };
+  if (kinds.length === 0) return { verdict: 'equal', comparison };
   return {
     verdict: 'divergent',
     comparison,

@@ -16,7 +16,8 @@ export interface ExecuteInput {
   /** With `--noise`: each case is also sent here (the baseline again, or its replica). */
   readonly replica?: TargetClient | undefined;
   readonly concurrency: number;
-  readonly onExchange: (exchange: Exchange) => void;
+  /** Called as each exchange completes, with its case's position in run order (0-based). */
+  readonly onExchange: (exchange: Exchange, position: number) => void;
 }
 
 /** Sends one case to both sides, byte-identical, concurrently. */
@@ -79,18 +80,24 @@ function caseQueue(cases: ExecuteInput['cases']) {
 
 export async function executeCases(input: ExecuteInput): Promise<void> {
   const queue = caseQueue(input.cases);
-  const start = (testCase: Case | undefined): Promise<Exchange> | undefined =>
+  // Cases are taken in run order: the n-th taken is at position n.
+  let taken = 0;
+  const start = (testCase: Case | undefined) =>
     testCase === undefined
       ? undefined
-      : exchangeCase(testCase, input.baseline, input.candidate, input.replica);
+      : {
+          position: taken++,
+          exchange: exchangeCase(testCase, input.baseline, input.candidate, input.replica),
+        };
   const worker = async (): Promise<void> => {
     let pending = start(queue.now() ?? (await queue.later()));
     while (pending !== undefined) {
-      const exchange = await pending;
+      const { position } = pending;
+      const exchange = await pending.exchange;
       // Send the next case before judging this one, so the servers are never
       // kept waiting on our processing: the slot stays busy on the wire.
       pending = start(queue.now() ?? (await queue.later()));
-      input.onExchange(exchange);
+      input.onExchange(exchange, position);
     }
   };
   const known = Array.isArray(input.cases) ? (input.cases as readonly Case[]).length : Infinity;

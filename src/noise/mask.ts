@@ -1,15 +1,5 @@
-/**
- * Masking learned noise out of a comparison after the diff (rather than
- * ignoring paths before it), so one diff gives both the raw differences the
- * statistics need and the masked comparison the report shows. Pure.
- */
-import { classify } from '../compare/classify.js';
-import { explain } from '../compare/explain.js';
-import { fingerprint } from '../compare/fingerprint.js';
-import type { DivergenceInput } from '../compare/input.js';
-import type { Judgement } from '../compare/judge.js';
 import { collapsePath } from '../compare/map-like.js';
-import type { Change, Comparison, Divergence } from '../model/comparison.js';
+import type { Change, Comparison } from '../model/comparison.js';
 import { parsePointer } from '../util/json-pointer.js';
 import type { NoiseFinding } from './types.js';
 
@@ -75,21 +65,4 @@ export function rawSkeleton(comparison: Comparison, containers: ReadonlySet<stri
   }
   for (const header of comparison.headers) out.add(`header ${header.name}`);
   return out;
-}
-
-/** The judgement of a (masked) comparison, with the same pure functions `judge` uses. */
-export function judgeComparison(caseId: string, comparison: Comparison): Judgement {
-  const kinds = classify(comparison);
-  if (kinds.length === 0) return { verdict: 'equal', comparison, divergence: undefined };
-  const input: DivergenceInput = { kind: 'comparison', caseId, comparison, kinds };
-  const { explanation, summary } = explain(input);
-  const divergence: Divergence = {
-    kinds,
-    fingerprint: fingerprint(input),
-    explanation,
-    summary,
-    changes: comparison.body,
-    headerChanges: comparison.headers,
-  };
-  return { verdict: 'divergent', comparison, divergence };
 }

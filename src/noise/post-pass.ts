@@ -4,11 +4,12 @@
  * re-judged with the same pure functions `judge` uses; then the report section.
  */
 
+import { judgeComparison } from '../compare/judge.js';
 import type { Comparison } from '../model/comparison.js';
 import type { Redactor } from '../redact/redact.js';
-import type { CaseResult } from '../results/types.js';
+import type { CaseResult, DivergentResult } from '../results/types.js';
 import { parsePointer } from '../util/json-pointer.js';
-import { coversSegments, judgeComparison, maskComparison, type NoiseMask } from './mask.js';
+import { coversSegments, maskComparison, type NoiseMask } from './mask.js';
 import type { NoiseEntry, NoiseSection, NoiseThresholds } from './types.js';
 
 /** The masks of the entries decided as noise, by endpoint. */
@@ -27,7 +28,7 @@ export function endpointMasks(entries: readonly NoiseEntry[]): Map<string, Noise
   return masks;
 }
 
-function comparisonOf(result: CaseResult): Comparison | undefined {
+function comparisonOf(result: DivergentResult): Comparison | undefined {
   const b = result.baseline.status;
   const c = result.candidate.status;
   if (b === undefined || c === undefined || result.kinds.includes('transport')) return undefined;
@@ -53,31 +54,34 @@ export function maskResult(result: CaseResult, mask: NoiseMask, redact: Redactor
   ) {
     return result;
   }
-  const { verdict, divergence } = judgeComparison(result.caseId, masked);
+  const judgement = judgeComparison(result.caseId, masked);
   const {
     fingerprint: _f,
     explanation: _e,
     summary: _s,
-    repro: _r,
-    bodies: _b,
+    repro,
+    bodies,
     tracker: _t,
-    ...rest
+    regression: _r,
+    pattern: _p,
+    changes: _c,
+    headerChanges: _h,
+    ...common
   } = result;
-  const base: CaseResult = {
-    ...rest,
-    verdict,
-    kinds: divergence?.kinds ?? [],
-    changes: masked.body,
-    headerChanges: masked.headers,
-  };
-  if (divergence === undefined) return base;
+  if (judgement.verdict === 'equal') return { ...common, verdict: 'equal', kinds: [] };
+  const { divergence } = judgement;
   return {
-    ...base,
+    ...common,
+    verdict: 'divergent',
+    kinds: divergence.kinds,
     fingerprint: divergence.fingerprint,
+    ...(divergence.pattern === undefined ? {} : { pattern: divergence.pattern }),
     explanation: redact.text(divergence.explanation),
     summary: redact.text(divergence.summary),
-    ...(result.repro === undefined ? {} : { repro: result.repro }),
-    ...(result.bodies === undefined ? {} : { bodies: result.bodies }),
+    changes: masked.body,
+    headerChanges: masked.headers,
+    repro,
+    bodies,
   };
 }
 

@@ -5,7 +5,7 @@
  * noise and re-judges the results it affects. Pure apart from its own tally.
  */
 import { endpointOf } from '../compare/endpoint.js';
-import { type Judgement, judge } from '../compare/judge.js';
+import { type Judgement, judge, judgeComparison } from '../compare/judge.js';
 import type { Case } from '../model/case.js';
 import type { Exchange, SideOutcome } from '../model/exchange.js';
 import { normaliseJson } from '../normalise/body.js';
@@ -14,7 +14,7 @@ import type { Rules } from '../rules/types.js';
 import { VOLATILE_HEADERS } from '../rules/volatile-headers.js';
 import { maskVolatileHeaders } from './headers.js';
 import { learnCase, withSorts } from './learn.js';
-import { judgeComparison, maskComparison, maskOf, rawSkeleton } from './mask.js';
+import { maskComparison, maskOf, rawSkeleton } from './mask.js';
 import type { EndpointNoise, NoiseSettings } from './settings.js';
 import { shuffledArrays } from './shuffle.js';
 import { createNoiseTally } from './stats.js';

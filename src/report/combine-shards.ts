@@ -5,7 +5,6 @@
 
 import { firedBy } from '../compare/equivalence/labels.js';
 import { summariseLatency } from '../results/latency.js';
-import { sortResults } from '../results/order.js';
 import { patternGroupsField } from '../results/pattern-groups.js';
 import { summarise } from '../results/summary.js';
 import type { CaseResult } from '../results/types.js';
@@ -62,10 +61,14 @@ function plainResult(result: CaseResult): CaseResult {
   return rest;
 }
 
-/** The union of the shards' results; a case in two shards is an error naming both files. */
+/**
+ * The union of the shards' results in run order; a case in two shards is an
+ * error naming both files. Shards deal the run's cases round-robin (`--shard`),
+ * so a complete set of shard reports interleaves back into the run's order;
+ * reports that are not shards of one run follow each other in the order given.
+ */
 function unionResults(shards: readonly ShardReport[]): CaseResult[] {
   const owner = new Map<string, string>();
-  const results: CaseResult[] = [];
   for (const { file, report } of shards) {
     for (const result of report.results) {
       const first = owner.get(result.caseId);
@@ -75,10 +78,21 @@ function unionResults(shards: readonly ShardReport[]): CaseResult[] {
         );
       }
       owner.set(result.caseId, file);
-      results.push(plainResult(result));
     }
   }
-  return sortResults(results);
+  const totals = new Set(shards.map(({ report }) => report.shard?.total));
+  const [total] = totals;
+  if (totals.size !== 1 || total === undefined) {
+    return shards.flatMap(({ report }) => report.results.map(plainResult));
+  }
+  const placed: { position: number; result: CaseResult }[] = [];
+  for (const { report } of shards) {
+    const index = report.shard?.index ?? 1;
+    report.results.forEach((result, k) => {
+      placed.push({ position: k * total + index - 1, result: plainResult(result) });
+    });
+  }
+  return placed.sort((a, b) => a.position - b.position).map((p) => p.result);
 }
 
 function earliest(values: readonly string[]): string {
@@ -124,7 +138,7 @@ function flakyOf(shards: readonly ShardReport[], results: readonly CaseResult[])
 
 /**
  * The merged report: the same targets required, results unioned (a duplicate case
- * id is an error) and sorted, summary recomputed, a new run id, the earliest start
+ * id is an error) in run order, summary recomputed, a new run id, the earliest start
  * and the latest finish; patterns and unused rules recomputed on the whole. Tracker
  * and regression data are left for the caller; `mergedFrom` lists the shard runs.
  * Learned noise (`--noise`) is per run and is not carried over.

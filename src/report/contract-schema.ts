@@ -1,7 +1,10 @@
 /**
- * The zod schema of report.json as `parity report --from` (and `tracker --check`)
- * read it back. Objects are loose: fields added within schemaVersion 1 by a newer
- * parity pass through untouched, so re-rendering never drops data.
+ * The reader schema of report.json (schemaVersion 2), beside the contract it
+ * reads (`contract.ts`). `parity report --from`, `merge`, `tracker --check` and
+ * `--compare-to` read reports through it. Objects are loose: fields added
+ * within a schema version by a newer parity pass through untouched, so
+ * re-rendering never drops data. The checks at the end of this file fail the
+ * build when the schema and the contract disagree.
  */
 import * as z from 'zod';
 import { HTTP_METHODS } from '../model/case.js';
@@ -12,6 +15,10 @@ import {
   ENCODING_NOTE_CODES,
 } from '../model/comparison.js';
 import type { ResponseBody } from '../model/exchange.js';
+import { TRACKER_STATUSES } from '../tracker/types.js';
+import type { RunReport } from './contract.js';
+
+export const count = z.number().int().nonnegative();
 
 const stats = z.looseObject({
   count: z.number().describe('responses timed'),
@@ -52,7 +59,7 @@ const BODY_KINDS = {
   truncated: 'truncated',
 } as const satisfies { [K in ResponseBody['kind']]: K };
 
-const side = z.looseObject({
+export const sideSchema = z.looseObject({
   status: absentable(z.number()).describe('HTTP status; absent on a transport error'),
   durationMs: z.number().describe('time to the full response in ms'),
   error: z
@@ -66,22 +73,61 @@ const side = z.looseObject({
   bytes: z.number().exactOptional().describe('bytes on the wire'),
 });
 
-const change = z.looseObject({
+export const changeSchema = z.looseObject({
   path: z.string().describe('RFC 6901 pointer'),
   op: z.enum(CHANGE_OPS).describe('kind of change'),
   baseline: z.unknown().optional().describe('the baseline value'),
   candidate: z.unknown().optional().describe('the candidate value'),
 });
 
-const headerChange = z.looseObject({
+export const headerChangeSchema = z.looseObject({
   name: z.string().describe('header name, lower case'),
   baseline: absentable(z.string()).describe('baseline value, absent if missing'),
   candidate: absentable(z.string()).describe('candidate value, absent if missing'),
 });
 
-const kinds = z.array(z.enum(DIVERGENCE_KINDS));
+export const kindsSchema = z.array(z.enum(DIVERGENCE_KINDS));
 
-const result = z.looseObject({
+export const notesSchema = z
+  .array(
+    z.looseObject({
+      kind: z.literal('encoding').describe('a wire-only difference'),
+      code: z.enum(ENCODING_NOTE_CODES).describe('which wire-only difference'),
+      message: z.string().describe('what differs, with a short excerpt of each side'),
+    }),
+  )
+  .describe('encoding notes (never a divergence)');
+
+export const reproSchema = z
+  .looseObject({
+    baseline: z.string().describe('curl for the baseline'),
+    candidate: z.string().describe('curl for the candidate'),
+  })
+  .describe('curl commands that reproduce the case');
+
+export const trackerRefSchema = z
+  .looseObject({
+    id: z.string().describe('tracker row id'),
+    status: z.enum(TRACKER_STATUSES).describe('row status'),
+  })
+  .describe('the tracker row of this divergence');
+
+const patternSchema = z
+  .looseObject({
+    title: z.string().describe('the recognised patterns, joined'),
+    matches: z.array(
+      z.looseObject({
+        name: z.string().describe('pattern name'),
+        title: z.string().describe('short title'),
+        key: z.string().describe('root-cause key'),
+      }),
+    ),
+    complete: z.boolean().describe('the patterns explain every change'),
+  })
+  .describe('the cross-runtime patterns recognised in the divergence');
+
+/** What every result holds, whatever its verdict. */
+export const resultBaseShape = {
   caseId: z.string().describe('suite/id'),
   suite: z.string().describe('the case suite'),
   endpoint: z.string().describe('METHOD /path with ids collapsed'),
@@ -89,59 +135,61 @@ const result = z.looseObject({
     method: z.enum(HTTP_METHODS).describe('HTTP method'),
     path: z.string().describe('request path'),
   }),
-  baseline: side,
-  candidate: side,
-  verdict: z.enum(['equal', 'divergent', 'error']).describe('the case outcome'),
-  kinds: kinds.describe('divergence kinds, most important first'),
-  fingerprint: z.string().exactOptional().describe('stable id of the divergence'),
-  explanation: z.string().exactOptional().describe('plain-language explanation'),
-  summary: z.string().exactOptional().describe('one-line summary'),
-  changes: z.array(change).describe('body changes'),
-  headerChanges: z.array(headerChange).describe('header changes'),
-  repro: z
-    .looseObject({
-      baseline: z.string().describe('curl for the baseline'),
-      candidate: z.string().describe('curl for the candidate'),
-    })
-    .exactOptional()
-    .describe('curl commands that reproduce the case'),
-  bodies: z
-    .looseObject({
-      baseline: z.unknown().describe('baseline body'),
-      candidate: z.unknown().describe('candidate body'),
-    })
-    .exactOptional()
-    .describe('both bodies, for divergent cases'),
-  tracker: z
-    .looseObject({
-      id: z.string().describe('tracker row id'),
-      status: z.enum(['open', 'accepted', 'wontfix', 'resolved']).describe('row status'),
-    })
-    .exactOptional()
-    .describe('the tracker row of this divergence'),
+  baseline: sideSchema,
+  candidate: sideSchema,
+  kinds: kindsSchema.describe('divergence kinds, most important first'),
   expectations: z.array(z.string()).exactOptional().describe('unmet expect.status lines'),
-  notes: z
-    .array(
-      z.looseObject({
-        kind: z.literal('encoding').describe('a wire-only difference'),
-        code: z.enum(ENCODING_NOTE_CODES).describe('which wire-only difference'),
-        message: z.string().describe('what differs, with a short excerpt of each side'),
-      }),
-    )
+  notes: notesSchema.exactOptional(),
+  equivalences: z.array(z.string()).exactOptional().describe('equivalence rules that fired'),
+  noise: z.array(z.string()).exactOptional().describe('learned noise masked in this case'),
+  flakyBaseline: z
+    .looseObject({
+      reason: z.string().describe('one sentence'),
+      differences: z.array(z.string()).describe('skeleton lines on one side only'),
+    })
     .exactOptional()
-    .describe('encoding notes (never a divergence)'),
-  regression: z
-    .enum(['new', 'persisting', 'fixed'])
-    .exactOptional()
-    .describe('relative to the --compare-to report'),
-});
+    .describe('the two baseline answers differed in structure'),
+};
 
-const target = z.looseObject({
+const divergenceShape = {
+  fingerprint: z.string().describe('stable id of the divergence'),
+  explanation: z.string().describe('plain-language explanation'),
+  summary: z.string().describe('one-line summary'),
+  repro: reproSchema,
+};
+
+const result = z.discriminatedUnion('verdict', [
+  z.looseObject({
+    ...resultBaseShape,
+    verdict: z.literal('equal'),
+    regression: z.literal('fixed').exactOptional().describe('showed a now-fixed divergence'),
+  }),
+  z.looseObject({
+    ...resultBaseShape,
+    ...divergenceShape,
+    verdict: z.literal('divergent'),
+    changes: z.array(changeSchema).describe('body changes'),
+    headerChanges: z.array(headerChangeSchema).describe('header changes'),
+    pattern: patternSchema.exactOptional(),
+    bodies: z
+      .looseObject({
+        baseline: z.unknown().describe('baseline body'),
+        candidate: z.unknown().describe('candidate body'),
+      })
+      .describe('both bodies, redacted'),
+    tracker: trackerRefSchema.exactOptional(),
+    regression: z
+      .enum(['new', 'persisting'])
+      .exactOptional()
+      .describe('relative to the --compare-to report'),
+  }),
+  z.looseObject({ ...resultBaseShape, ...divergenceShape, verdict: z.literal('error') }),
+]);
+
+export const targetSchema = z.looseObject({
   name: z.string().describe('target name'),
   url: z.string().describe('target base URL (redacted)'),
 });
-
-const count = z.number().int().nonnegative();
 
 /** Written out so the inferred type has every kind; `satisfies` fails the build when one is added. */
 const byKindShape = {
@@ -152,27 +200,110 @@ const byKindShape = {
   transport: count.describe('transport divergences'),
 } satisfies Record<DivergenceKind, z.ZodNumber>;
 
-/** report.json, schemaVersion 1. */
+export const summarySchema = z.looseObject({
+  cases: count.describe('cases run'),
+  equal: count.describe('equal cases'),
+  divergent: count.describe('divergent cases'),
+  errors: count.describe('cases with no comparison possible'),
+  statusParity: z.looseObject({
+    equal: count.describe('cases with equal status'),
+    total: count.describe('cases where both sides answered'),
+  }),
+  byKind: z.looseObject(byKindShape).describe('cases per divergence kind'),
+  expectationFailures: count.describe('cases whose expect.status failed'),
+  encodingNotes: count.exactOptional().describe('encoding notes over all results'),
+  flakyBaselines: count.exactOptional().describe('cases whose two baseline answers differed'),
+  latency: latency.exactOptional().describe('p50/p95 per endpoint'),
+});
+
+const ids = z.array(z.string());
+const shard = z.looseObject({ index: count, total: count }).describe('shard i of n (1-based)');
+
+/** The sections a run adds beside its results, shared by both schema versions. */
+export const sectionsShape = {
+  tracker: z
+    .looseObject({
+      path: z.string().describe('the tracker file'),
+      added: ids,
+      reopened: ids,
+      resolved: ids,
+      seen: ids,
+    })
+    .exactOptional()
+    .describe('what the run changed in the tracker'),
+  regression: z
+    .looseObject({
+      comparedTo: z.looseObject({ runId: z.string(), startedAt: z.string() }),
+      new: ids,
+      persisting: ids,
+      fixed: z.array(
+        z.looseObject({
+          fingerprint: z.string(),
+          kinds: kindsSchema,
+          endpoints: ids,
+          caseIds: ids,
+          summary: z.string(),
+        }),
+      ),
+    })
+    .exactOptional()
+    .describe('new / persisting / fixed divergences against --compare-to'),
+  shard: shard.exactOptional(),
+  mergedFrom: z
+    .array(z.looseObject({ runId: z.string(), shard: shard.exactOptional() }))
+    .exactOptional()
+    .describe('the shard reports a merged report combines'),
+  noise: z
+    .looseObject({
+      source: z.string(),
+      thresholds: z.looseObject({ relative: z.number(), absolute: z.number() }),
+      entries: z.array(
+        z.looseObject({
+          endpoint: z.string(),
+          kind: z.enum(['value', 'order', 'header']),
+          path: z.string(),
+          by: z.string().exactOptional(),
+          noisyCases: count,
+          divergentCases: count,
+          cases: count,
+          decision: z.enum(['noise', 'divergence']),
+          samples: z.array(z.looseObject({ baseline: z.unknown(), replica: z.unknown() })),
+        }),
+      ),
+      flakyBaselines: ids,
+    })
+    .exactOptional()
+    .describe('noise learned with --noise'),
+  patterns: z
+    .array(
+      z.looseObject({
+        name: z.string(),
+        title: z.string(),
+        key: z.string(),
+        caseIds: ids,
+        endpoints: ids,
+      }),
+    )
+    .exactOptional()
+    .describe('recognised patterns, one entry per root cause'),
+  unusedRules: ids.exactOptional().describe('equivalence rules that never fired'),
+};
+
+/** report.json, schemaVersion 2. */
 export const reportSchema = z.looseObject({
-  schemaVersion: z.literal(1).describe('report format version'),
+  schemaVersion: z.literal(2).describe('report format version'),
   runId: z.string().describe('run id'),
   startedAt: z.string().describe('ISO-8601 start'),
   finishedAt: z.string().describe('ISO-8601 end'),
-  baseline: target,
-  candidate: target,
-  summary: z.looseObject({
-    cases: count.describe('cases run'),
-    equal: count.describe('equal cases'),
-    divergent: count.describe('divergent cases'),
-    errors: count.describe('cases with no comparison possible'),
-    statusParity: z.looseObject({
-      equal: count.describe('cases with equal status'),
-      total: count.describe('cases where both sides answered'),
-    }),
-    byKind: z.looseObject(byKindShape).describe('cases per divergence kind'),
-    expectationFailures: count.describe('cases whose expect.status failed'),
-    encodingNotes: count.exactOptional().describe('encoding notes over all results'),
-    latency: latency.exactOptional().describe('p50/p95 per endpoint'),
-  }),
-  results: z.array(result).describe('per-case results, sorted by case id'),
+  baseline: targetSchema,
+  candidate: targetSchema,
+  summary: summarySchema,
+  results: z.array(result).describe('per-case results, in run order'),
+  ...sectionsShape,
 });
+
+// What the reader returns is a `RunReport`: the build fails when the schema
+// drops or loosens a field the contract promises. The other direction (every
+// report parity writes reads back) is a test: test/unit/report/read.test.ts.
+type Reads = z.output<typeof reportSchema> extends RunReport ? true : false;
+export const SCHEMA_MATCHES_CONTRACT: Reads = true;

@@ -11,7 +11,7 @@ import type { RunSummary } from '../results/summary.js';
 import type { CaseResult } from '../results/types.js';
 
 /** Bump on any incompatible change of report.json, with a changelog note. */
-export const REPORT_SCHEMA_VERSION = 1;
+export const REPORT_SCHEMA_VERSION = 2;
 
 export interface TargetRef {
   readonly name: string;
@@ -33,14 +33,18 @@ export interface MergedFrom {
 }
 
 export interface RunReport {
-  readonly schemaVersion: number;
+  readonly schemaVersion: typeof REPORT_SCHEMA_VERSION;
   readonly runId: string;
   readonly startedAt: string;
   readonly finishedAt: string;
   readonly baseline: TargetRef;
   readonly candidate: TargetRef;
   readonly summary: RunSummary;
-  /** Sorted by case id. */
+  /**
+   * In report.json: every result, in run order (files in path order, cases in
+   * file order). In memory after a run (`RunOutcome.report`): only the results
+   * a reader must see (see `isNotable`); report.json holds the rest.
+   */
   readonly results: readonly CaseResult[];
   readonly tracker?: TrackerOutcome;
   /** Present with `--compare-to`: new / persisting / fixed divergences. */

@@ -1,199 +1,86 @@
 /**
- * junit.xml for CI: one `<testcase>` per case (classname = suite, name = case
- * id). A divergence is a `<failure>` with its explanation and diff; a transport
- * error an `<error>`; a divergence whose tracker row is accepted or wontfix is
- * `<skipped>` with the decision. Pure.
+ * junit.xml for CI: one `<testcase>` per case, grouped in `<testsuite>`s by
+ * case suite, in run order. Rendered in two passes over the run's rows (the
+ * counts are attributes that come before the cases) and in chunks, so a run of
+ * 100k cases is never one string. A suite whose cases are not next to each
+ * other in the run (several files) gets one `<testsuite>` per stretch. Pure.
  */
-
-import { primaryKind } from '../model/comparison.js';
-import type { CaseResult, SideSummary } from '../results/types.js';
-import { changeLines, headerLines } from './change-lines.js';
+import type { JunitRow, PassedRow } from '../results/collected.js';
+import type { CaseResult } from '../results/types.js';
 import type { RunReport } from './contract.js';
-import { element, textElement } from './junit-xml.js';
+import {
+  type Counts,
+  countAttributes,
+  outcomeOf,
+  passedXml,
+  propertiesXml,
+  seconds,
+  tally,
+  testcaseXml,
+  zero,
+} from './junit-case.js';
+import { element, openTag, xmlAttr } from './junit-xml.js';
 
-/** What one case is in JUnit terms. */
-export type Outcome =
-  | { readonly kind: 'passed' }
-  | {
-      readonly kind: 'failure';
-      readonly type: string;
-      readonly message: string;
-      readonly body: string;
-    }
-  | {
-      readonly kind: 'error';
-      readonly type: string;
-      readonly message: string;
-      readonly body: string;
-    }
-  | { readonly kind: 'skipped'; readonly message: string };
+const PASSED = { kind: 'passed' } as const;
 
-const WAIVED = new Set(['accepted', 'wontfix']);
-
-function sideError(name: string, side: SideSummary): string | undefined {
-  return side.error === undefined ? undefined : `${name}: ${side.error.code} ${side.error.message}`;
+function isPassedRow(row: JunitRow): row is PassedRow {
+  return 'slowestMs' in row;
 }
 
-/** The text a CI page shows under the failure: explanation, diff, headers, repro. */
-function failureBody(result: CaseResult): string {
-  const parts = [result.explanation ?? result.summary ?? ''];
-  const diff = [...changeLines(result.changes), ...headerLines(result.headerChanges)];
-  if (diff.length > 0) parts.push(diff.join('\n'));
-  for (const line of result.expectations ?? []) parts.push(`expectation not met: ${line}`);
-  if (result.repro !== undefined) {
-    parts.push(`reproduce:\n${result.repro.baseline}\n${result.repro.candidate}`);
-  }
-  return parts.filter((p) => p !== '').join('\n\n');
+function tallyRow(counts: Counts, row: JunitRow): void {
+  if (isPassedRow(row)) tally(counts, PASSED, row.slowestMs / 1000);
+  else tally(counts, outcomeOf(row), seconds(row));
 }
 
-/** The decision cell, when the tracker step puts it on the result (a later addition). */
-function decisionOf(tracker: NonNullable<CaseResult['tracker']>): string | undefined {
-  return 'decision' in tracker && typeof tracker.decision === 'string' && tracker.decision !== ''
-    ? tracker.decision
-    : undefined;
-}
-
-function transportOutcome(result: CaseResult): Outcome {
-  const errors = [sideError('baseline', result.baseline), sideError('candidate', result.candidate)];
-  const message = errors.filter((e) => e !== undefined).join('; ');
-  const code = result.baseline.error?.code ?? result.candidate.error?.code ?? 'transport';
-  return { kind: 'error', type: code, message, body: failureBody(result) };
-}
-
-export function outcomeOf(result: CaseResult): Outcome {
-  if (result.verdict === 'error') return transportOutcome(result);
-  const tracker = result.tracker;
-  if (result.verdict === 'divergent' && tracker !== undefined && WAIVED.has(tracker.status)) {
-    const decision = decisionOf(tracker);
-    return {
-      kind: 'skipped',
-      message: `${tracker.status} in tracker row ${tracker.id}${decision === undefined ? '' : `: ${decision}`}`,
-    };
-  }
-  if (result.kinds.includes('transport')) return transportOutcome(result);
-  if (result.verdict === 'divergent') {
-    const type = primaryKind(result.kinds) ?? 'divergence';
-    const message = result.summary ?? `${type} divergence`;
-    return { kind: 'failure', type, message, body: failureBody(result) };
-  }
-  if (result.expectations !== undefined) {
-    const message = result.expectations.join('; ');
-    return { kind: 'failure', type: 'expectation', message, body: failureBody(result) };
-  }
-  return { kind: 'passed' };
-}
-
-function outcomeElement(outcome: Outcome): string[] {
-  switch (outcome.kind) {
-    case 'passed':
-      return [];
-    case 'skipped':
-      return [element('skipped', { message: outcome.message })];
-    case 'failure':
-    case 'error':
-      return [
-        textElement(outcome.kind, { message: outcome.message, type: outcome.type }, outcome.body),
-      ];
-    default: {
-      const never: never = outcome;
-      throw new Error(`unknown outcome ${String(never)}`);
-    }
-  }
-}
-
-/** Seconds for a case: the slower side (both are sent at once). */
-export function seconds(result: CaseResult): number {
-  return Math.max(result.baseline.durationMs, result.candidate.durationMs) / 1000;
-}
-
-export function formatSeconds(s: number): string {
-  return s.toFixed(3);
-}
-
-export interface Counts {
-  tests: number;
-  failures: number;
-  errors: number;
-  skipped: number;
-  time: number;
-}
-
-export function countAttributes(name: string, counts: Counts) {
-  return {
-    name,
-    tests: counts.tests,
-    failures: counts.failures,
-    errors: counts.errors,
-    skipped: counts.skipped,
-    time: formatSeconds(counts.time),
-  };
-}
-
-export function tally(counts: Counts, outcome: Outcome, time: number): void {
-  counts.tests++;
-  counts.time += time;
-  if (outcome.kind === 'failure') counts.failures++;
-  else if (outcome.kind === 'error') counts.errors++;
-  else if (outcome.kind === 'skipped') counts.skipped++;
-}
-
-export const zero = (): Counts => ({ tests: 0, failures: 0, errors: 0, skipped: 0, time: 0 });
-
-function suiteElement(
+/** The document as chunks, from `rows` (called twice: once to count, once to write). */
+export function* renderJunitChunks(
   report: RunReport,
-  suite: string,
-  results: readonly CaseResult[],
-  total: Counts,
-) {
-  const counts = zero();
-  const cases = results.map((result) => {
-    const outcome = outcomeOf(result);
-    tally(counts, outcome, seconds(result));
-    tally(total, outcome, seconds(result));
-    return testcaseXml(result, outcome);
-  });
-  const attrs = { ...countAttributes(suite, counts), timestamp: report.startedAt };
-  return element('testsuite', attrs, [propertiesXml(report), ...cases]);
-}
-
-/** One `<testcase>` with its outcome. */
-export function testcaseXml(result: CaseResult, outcome: Outcome): string {
-  const attrs = {
-    classname: result.suite,
-    name: result.caseId,
-    time: formatSeconds(seconds(result)),
-  };
-  return element('testcase', attrs, outcomeElement(outcome));
-}
-
-/** The run's targets and id, repeated in every suite (CI views show them per suite). */
-export function propertiesXml(report: RunReport): string {
-  return element('properties', {}, [
-    element('property', {
-      name: 'baseline',
-      value: `${report.baseline.name} ${report.baseline.url}`,
-    }),
-    element('property', {
-      name: 'candidate',
-      value: `${report.candidate.name} ${report.candidate.url}`,
-    }),
-    element('property', { name: 'runId', value: report.runId }),
-  ]);
-}
-
-/** Renders junit.xml: one `<testsuite>` per case suite, in the report's order. */
-export function renderJunit(report: RunReport): string {
-  const bySuite = new Map<string, CaseResult[]>();
-  for (const result of report.results) {
-    const group = bySuite.get(result.suite);
-    if (group === undefined) bySuite.set(result.suite, [result]);
-    else group.push(result);
-  }
+  rows: () => Iterable<JunitRow>,
+): Iterable<string> {
+  // Pass 1: the counts of each stretch of one suite, in order, and of the whole run.
+  const stretches: Counts[] = [];
   const total = zero();
-  const suites = [...bySuite].map(([suite, results]) =>
-    suiteElement(report, suite, results, total),
-  );
+  let suite: string | undefined;
+  for (const row of rows()) {
+    if (row.suite !== suite || stretches.length === 0) {
+      suite = row.suite;
+      stretches.push(zero());
+    }
+    tallyRow(stretches[stretches.length - 1] ?? zero(), row);
+    tallyRow(total, row);
+  }
   const name = `parity: ${report.baseline.name} vs ${report.candidate.name}`;
-  const root = element('testsuites', countAttributes(name, total), suites);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${root}\n`;
+  const head = '<?xml version="1.0" encoding="UTF-8"?>\n';
+  if (total.tests === 0) {
+    yield `${head}${element('testsuites', countAttributes(name, total))}\n`;
+    return;
+  }
+  // Pass 2: the elements.
+  let out = `${head}${openTag('testsuites', countAttributes(name, total))}`;
+  let stretch = -1;
+  let classname = '';
+  suite = undefined;
+  for (const row of rows()) {
+    if (row.suite !== suite || stretch < 0) {
+      if (stretch >= 0) out += '</testsuite>';
+      stretch++;
+      suite = row.suite;
+      classname = xmlAttr(suite);
+      const counts = stretches[stretch] ?? zero();
+      const attrs = { ...countAttributes(suite, counts), timestamp: report.startedAt };
+      out += openTag('testsuite', attrs) + propertiesXml(report);
+    }
+    out += isPassedRow(row) ? passedXml(row, classname) : testcaseXml(row, outcomeOf(row));
+    if (out.length > 65_536) {
+      yield out;
+      out = '';
+    }
+  }
+  yield `${out}</testsuite></testsuites>\n`;
+}
+
+/** The whole document for a report that holds every result (a re-read report.json). */
+export function renderJunit(report: RunReport): string {
+  const rows = (): Iterable<CaseResult> => report.results;
+  return [...renderJunitChunks(report, rows)].join('');
 }

@@ -80,13 +80,15 @@ function divergenceSection(result: CaseResult): string {
   );
   parts.push('', result.explanation ?? '');
   parts.push(...patternLines(result));
-  if (result.changes.length > 0) parts.push('', diffLines(result.changes));
-  if (result.headerChanges.length > 0) {
+  const changes = result.changes ?? [];
+  const headerChanges = result.headerChanges ?? [];
+  if (changes.length > 0) parts.push('', diffLines(changes));
+  if (headerChanges.length > 0) {
     parts.push(
       '',
       table(
         ['header', 'baseline', 'candidate'],
-        result.headerChanges.map((h) => [
+        headerChanges.map((h) => [
           code(h.name),
           cell(h.baseline ?? '(absent)'),
           cell(h.candidate ?? '(absent)'),

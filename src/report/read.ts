@@ -1,6 +1,6 @@
 /**
  * Reads a report.json back (`parity report --from`, `tracker --check`, `merge`):
- * a missing, garbled or newer-versioned file is a `PARITY_REPORT_INVALID` error
+ * schemaVersion 2, or 1 upgraded to 2. A missing, garbled or newer-versioned file is a `PARITY_REPORT_INVALID` error
  * whose message says what to do, never a crash half-way through a renderer.
  */
 import { readFile } from 'node:fs/promises';
@@ -8,6 +8,7 @@ import type * as z from 'zod';
 import { ParityError } from '../util/errors.js';
 import { REPORT_SCHEMA_VERSION, type RunReport } from './contract.js';
 import { reportSchema } from './contract-schema.js';
+import { reportSchemaV1, upgradeV1 } from './contract-v1.js';
 
 /** Issues listed in the error message before "… and N more". */
 const SHOWN_ISSUES = 5;
@@ -31,7 +32,7 @@ function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
   return lines.join('; ');
 }
 
-function checkVersion(value: unknown, file: string): void {
+function checkVersion(value: unknown, file: string): number {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw invalid(file, 'not a parity report (expected a JSON object)');
   }
@@ -45,6 +46,7 @@ function checkVersion(value: unknown, file: string): void {
       `written with report schemaVersion ${version}, but this parity reads schemaVersion ${REPORT_SCHEMA_VERSION}; upgrade parity to read it`,
     );
   }
+  return version;
 }
 
 /** Parses the text of a report.json; `file` names it in error messages. */
@@ -56,7 +58,16 @@ export function parseReport(text: string, file: string): RunReport {
     const reason = error instanceof Error ? error.message : String(error);
     throw invalid(file, `not valid JSON (${reason}); was the file cut short?`, error);
   }
-  checkVersion(value, file);
+  if (checkVersion(value, file) === 1) {
+    // schemaVersion 1 (parity 0.1): read with its own schema, then upgraded.
+    const old = reportSchemaV1.safeParse(value);
+    if (!old.success) {
+      throw invalid(file, `not a valid report: ${describeIssues(old.error.issues)}`);
+    }
+    const upgraded = upgradeV1(old.data);
+    if (typeof upgraded === 'string') throw invalid(file, `not a valid report: ${upgraded}`);
+    return upgraded;
+  }
   const parsed = reportSchema.safeParse(value);
   if (!parsed.success) {
     throw invalid(file, `not a valid report: ${describeIssues(parsed.error.issues)}`);

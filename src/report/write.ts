@@ -1,30 +1,46 @@
 /**
  * Writes a run's reports under `reports/<run-id>/` and points `reports/latest`
  * at them. Renderers are a name→function map run in isolation: one that throws
- * is reported, and the others still write.
+ * is reported, and the others still write. report.json and junit.xml list
+ * every case and are written as chunks from the run's collected results;
+ * report.md and report.html show what a reader must see (the notable results).
  */
 import { join } from 'node:path';
-import type { JunitRow, ResultJson } from '../results/stream.js';
+import type { CollectedResults, FinalResults } from '../results/collected.js';
 import { pointLatest, writeChunksAtomic, writeFileAtomic } from '../util/fs.js';
 import type { RunReport } from './contract.js';
 import { renderHtml } from './html/render.js';
-import { renderJson, renderJsonChunks } from './json.js';
-import { renderJunit } from './junit.js';
-import { renderJunitChunks } from './junit-stream.js';
+import { renderJsonChunks } from './json.js';
+import { renderJunitChunks } from './junit.js';
 import { renderMarkdown } from './markdown.js';
 
 /** Every format, in the order a run writes them (report.json first: it is the source). */
 export const REPORT_FORMATS = ['json', 'md', 'html', 'junit'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
+/** Every result of the run, for the formats that list every case. */
+export interface AllResults {
+  readonly collected: CollectedResults;
+  /** Final forms of results changed after they were collected (noise, regression, tracker). */
+  readonly final: FinalResults;
+}
+
+type Rendered = string | Iterable<string> | AsyncIterable<string>;
+
 export const RENDERERS: Record<
   ReportFormat,
-  { file: string; render: (report: RunReport) => string }
+  { file: string; render: (report: RunReport, all: AllResults) => Rendered }
 > = {
-  json: { file: 'report.json', render: renderJson },
+  json: {
+    file: 'report.json',
+    render: (report, all) => renderJsonChunks(report, all.collected.lines(all.final)),
+  },
   md: { file: 'report.md', render: renderMarkdown },
   html: { file: 'report.html', render: renderHtml },
-  junit: { file: 'junit.xml', render: renderJunit },
+  junit: {
+    file: 'junit.xml',
+    render: (report, all) => renderJunitChunks(report, () => all.collected.junitRows(all.final)),
+  },
 };
 
 export interface WrittenReports {
@@ -33,50 +49,34 @@ export interface WrittenReports {
   readonly failures: readonly { readonly format: ReportFormat; readonly error: Error }[];
 }
 
-/**
- * Every result of the run in case-id order, when `report.results` holds only
- * some of them (a large run, see `results-stream.ts`): report.json is then
- * streamed from `json` and junit.xml from `junit` instead of rendered in one piece.
- */
-export interface AllResults {
-  readonly json: () => AsyncIterable<ResultJson>;
-  readonly junit: () => Iterable<JunitRow>;
-}
-
-function writeOne(path: string, format: ReportFormat, report: RunReport, all?: AllResults) {
+async function writeOne(path: string, rendered: Rendered): Promise<void> {
   // Reports are recreated by a rerun: atomic (never half-written), but not fsynced.
   const options = { durable: false };
-  if (format === 'json' && all !== undefined) {
-    return writeChunksAtomic(path, renderJsonChunks(report, all.json()), options);
-  }
-  // JUnit lists every case too; HTML and Markdown list divergences, which are kept.
-  if (format === 'junit' && all !== undefined) {
-    return writeChunksAtomic(path, renderJunitChunks(report, all.junit), options);
-  }
-  return writeFileAtomic(path, RENDERERS[format].render(report), options);
+  if (typeof rendered === 'string') await writeFileAtomic(path, rendered, options);
+  else await writeChunksAtomic(path, rendered, options);
 }
 
 /** Writes `formats` of `report` into `dir` (no `latest` pointer): `parity report --from`. */
 export async function writeReportFiles(
   report: RunReport,
+  all: AllResults,
   dir: string,
   formats: readonly ReportFormat[],
-  all?: AllResults,
 ): Promise<WrittenReports> {
-  const files: string[] = [];
-  const failures: { format: ReportFormat; error: Error }[] = [];
   // Each format renders and writes on its own: one that throws does not stop the others.
   const outcomes = await Promise.all(
     formats.map(async (format) => {
       const path = join(dir, RENDERERS[format].file);
       try {
-        await writeOne(path, format, report, all);
+        await writeOne(path, RENDERERS[format].render(report, all));
         return { format, path };
       } catch (error) {
         return { format, error: error instanceof Error ? error : new Error(String(error)) };
       }
     }),
   );
+  const files: string[] = [];
+  const failures: { format: ReportFormat; error: Error }[] = [];
   for (const outcome of outcomes) {
     if (outcome.error !== undefined)
       failures.push({ format: outcome.format, error: outcome.error });
@@ -88,11 +88,11 @@ export async function writeReportFiles(
 /** Writes a run's reports into `reportsDir/<run-id>/` and points `reportsDir/latest` at them. */
 export async function writeReports(
   report: RunReport,
+  all: AllResults,
   reportsDir: string,
   formats: readonly ReportFormat[] = REPORT_FORMATS,
-  all?: AllResults,
 ): Promise<WrittenReports> {
-  const written = await writeReportFiles(report, join(reportsDir, report.runId), formats, all);
+  const written = await writeReportFiles(report, all, join(reportsDir, report.runId), formats);
   await pointLatest(reportsDir, report.runId);
   return written;
 }

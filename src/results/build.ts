@@ -9,10 +9,11 @@ import type { Judgement } from '../compare/judge.js';
 import { curlCommand } from '../execute/curl.js';
 import { planRequest } from '../execute/plan.js';
 import type { Target } from '../model/case.js';
+import type { Change, Divergence, DivergenceKind } from '../model/comparison.js';
 import type { Exchange, ResponseBody, SideOutcome } from '../model/exchange.js';
 import type { Redactor } from '../redact/redact.js';
 import { encodingNotes } from '../wire/notes.js';
-import type { CaseResult, SideSummary } from './types.js';
+import type { CaseResult, ResultBase, SideSummary } from './types.js';
 
 /** Text bodies longer than this are cut in the report (the comparison used all of it). */
 const MAX_REPORTED_TEXT = 64 * 1024;
@@ -86,59 +87,96 @@ function expectationFailures(exchange: Exchange): string[] {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-export function toCaseResult(
+/** What every verdict carries, built field by field (no spreads): an equal case is the hot path. */
+function commonOf(
   exchange: Exchange,
   judgement: Judgement,
   context: ResultContext,
-): CaseResult {
+): Mutable<ResultBase> & { verdict: 'equal' } {
   const { request } = exchange.case;
-  const divergence = judgement.divergence;
-  const expectations = expectationFailures(exchange);
-  const notes = encodingNotes(exchange.baseline, exchange.candidate);
-  const fired = judgement.comparison?.equivalences;
-  // Built field by field (no spreads): an equal case is the hot path of a large run.
-  const base: Mutable<CaseResult> = {
+  const base: Mutable<ResultBase> & { verdict: 'equal' } = {
     caseId: exchange.case.id,
     suite: exchange.case.suite,
     endpoint: endpointOf(request.method, request.path),
     request: { method: request.method, path: request.path },
     baseline: summarise(exchange.baseline),
     candidate: summarise(exchange.candidate),
-    verdict: judgement.verdict,
-    kinds: divergence?.kinds ?? [],
-    changes: divergence?.changes ?? [],
-    headerChanges: divergence?.headerChanges ?? [],
+    verdict: 'equal',
+    kinds: judgement.verdict === 'equal' ? NO_KINDS : judgement.divergence.kinds,
   };
+  const expectations = expectationFailures(exchange);
   if (expectations.length > 0) base.expectations = expectations;
+  const notes = encodingNotes(exchange.baseline, exchange.candidate);
   if (notes.length > 0) {
     base.notes = notes.map((note) => ({ ...note, message: context.redact.text(note.message) }));
   }
+  const fired = judgement.comparison?.equivalences;
   if (fired !== undefined && fired.length > 0) base.equivalences = fired;
-  if (judgement.verdict === 'equal' || divergence === undefined) return base;
+  return base;
+}
+
+const NO_KINDS: readonly DivergenceKind[] = Object.freeze([]);
+
+/** The divergence's text and repro lines, redacted. */
+function described(divergence: Divergence, exchange: Exchange, context: ResultContext) {
   const plan = planRequest(exchange.case);
   return {
-    ...base,
     fingerprint: divergence.fingerprint,
-    ...(divergence.pattern === undefined ? {} : { pattern: divergence.pattern }),
     explanation: context.redact.text(divergence.explanation),
     summary: context.redact.text(divergence.summary),
-    changes: divergence.changes.map((change) => ({
-      ...change,
-      ...('baseline' in change ? { baseline: context.redact.value(change.baseline) } : {}),
-      ...('candidate' in change ? { candidate: context.redact.value(change.candidate) } : {}),
-    })),
-    headerChanges: divergence.headerChanges.map((change) => ({
-      name: change.name,
-      baseline: redactHeader(context.redact, change.name, change.baseline),
-      candidate: redactHeader(context.redact, change.name, change.candidate),
-    })),
     repro: {
       baseline: curlCommand(plan, context.baseline, context.redact),
       candidate: curlCommand(plan, context.candidate, context.redact),
     },
-    bodies: {
-      baseline: sideBody(exchange.baseline, context.redact),
-      candidate: sideBody(exchange.candidate, context.redact),
-    },
+  };
+}
+
+/** The `CaseResult` report.json keeps for one judged exchange. */
+export function toCaseResult(
+  exchange: Exchange,
+  judgement: Judgement,
+  context: ResultContext,
+): CaseResult {
+  const common = commonOf(exchange, judgement, context);
+  switch (judgement.verdict) {
+    case 'equal':
+      return common;
+    case 'error':
+      return { ...common, verdict: 'error', ...described(judgement.divergence, exchange, context) };
+    case 'divergent': {
+      const { divergence } = judgement;
+      const { fingerprint, explanation, summary, repro } = described(divergence, exchange, context);
+      return {
+        ...common,
+        verdict: 'divergent',
+        fingerprint,
+        ...(divergence.pattern === undefined ? {} : { pattern: divergence.pattern }),
+        explanation,
+        summary,
+        changes: divergence.changes.map((change) => redactChange(change, context.redact)),
+        headerChanges: divergence.headerChanges.map((change) => ({
+          name: change.name,
+          baseline: redactHeader(context.redact, change.name, change.baseline),
+          candidate: redactHeader(context.redact, change.name, change.candidate),
+        })),
+        repro,
+        bodies: {
+          baseline: sideBody(exchange.baseline, context.redact),
+          candidate: sideBody(exchange.candidate, context.redact),
+        },
+      };
+    }
+    default: {
+      const never: never = judgement;
+      return never;
+    }
+  }
+}
+
+function redactChange(change: Change, redact: Redactor): Change {
+  return {
+    ...change,
+    ...('baseline' in change ? { baseline: redact.value(change.baseline) } : {}),
+    ...('candidate' in change ? { candidate: redact.value(change.candidate) } : {}),
   };
 }

@@ -3,7 +3,7 @@
  * observations, regression mode and `parity tracker --check`. Pure.
  */
 import { type DivergenceKind, primaryKind } from '../model/comparison.js';
-import type { CaseResult } from './types.js';
+import type { CaseResult, DivergentResult } from './types.js';
 
 /** Every divergent result that shares one fingerprint. */
 export interface DivergenceGroup {
@@ -24,10 +24,10 @@ export interface DivergenceGroup {
 export function groupDivergences(results: Iterable<CaseResult>): Map<string, DivergenceGroup> {
   const building = new Map<
     string,
-    { first: CaseResult; endpoints: Set<string>; caseIds: string[] }
+    { first: DivergentResult; endpoints: Set<string>; caseIds: string[] }
   >();
   for (const result of results) {
-    if (result.verdict !== 'divergent' || result.fingerprint === undefined) continue;
+    if (result.verdict !== 'divergent') continue;
     const entry = building.get(result.fingerprint);
     if (entry === undefined) {
       building.set(result.fingerprint, {
@@ -48,7 +48,7 @@ export function groupDivergences(results: Iterable<CaseResult>): Map<string, Div
       kind: primaryKind(first.kinds) ?? 'value',
       endpoints: [...endpoints].sort(),
       caseIds,
-      summary: first.summary ?? first.explanation ?? '',
+      summary: first.summary,
     });
   }
   return groups;

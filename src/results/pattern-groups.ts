@@ -20,6 +20,7 @@ export function patternGroups(results: readonly CaseResult[]): PatternGroup[] {
     { name: string; title: string; cases: Set<string>; endpoints: Set<string> }
   >();
   for (const result of results) {
+    if (result.verdict !== 'divergent') continue;
     for (const match of result.pattern?.matches ?? []) {
       const group = groups.get(match.key) ?? {
         name: match.name,

@@ -114,31 +114,26 @@ function fixedDivergences(
   return fixed;
 }
 
-/**
- * The JSON line of a plainly equal result (one without a `regression` mark)
- * with `"regression":"fixed"` added, exactly as `compareToPrevious` would
- * write it: `JSON.stringify({ ...result, regression: 'fixed' })` (last key).
- */
-export function markedFixed(line: string): string {
-  return `${line.slice(0, -1)},"regression":"fixed"}`;
-}
-
-function classify(
+/** `result` with its regression mark set afresh (any mark it carried, e.g. from a merged shard, is replaced). */
+function reclassify(
   result: CaseResult,
   before: ReadonlyMap<string, DivergenceGroup>,
   fixedCases: ReadonlySet<string>,
-): CaseResult['regression'] {
+): CaseResult {
   switch (result.verdict) {
-    case 'divergent':
-      if (result.fingerprint === undefined) return undefined;
-      return before.has(result.fingerprint) ? 'persisting' : 'new';
-    case 'equal':
-      return fixedCases.has(result.caseId) ? 'fixed' : undefined;
+    case 'divergent': {
+      const { regression: _old, ...rest } = result;
+      return { ...rest, regression: before.has(result.fingerprint) ? 'persisting' : 'new' };
+    }
+    case 'equal': {
+      const { regression: _old, ...rest } = result;
+      return fixedCases.has(result.caseId) ? { ...rest, regression: 'fixed' } : rest;
+    }
     case 'error':
-      return undefined;
+      return result;
     default: {
-      const never: never = result.verdict;
-      throw new Error(`unknown verdict ${String(never)}`);
+      const never: never = result;
+      return never;
     }
   }
 }
@@ -160,11 +155,7 @@ export function compareToPrevious(
   const now = groupDivergences(results);
   const fixed = fixedDivergences(before, now, compared);
   const fixedCases = new Set(fixed.flatMap((f) => f.caseIds));
-  const classified = results.map((result) => {
-    const { regression: _old, ...rest } = result;
-    const regression = classify(result, before, fixedCases);
-    return regression === undefined ? rest : { ...rest, regression };
-  });
+  const classified = results.map((result) => reclassify(result, before, fixedCases));
   const fingerprints = [...now.keys()];
   return {
     results: classified,

@@ -22,8 +22,8 @@ export interface SideSummary {
   readonly bytes?: number;
 }
 
-/** The outcome of one case, as `report.json` holds it. */
-export interface CaseResult {
+/** What every result holds, whatever its verdict. */
+export interface ResultBase {
   readonly caseId: string;
   readonly suite: string;
   /** `METHOD /path` with numeric and uuid-like segments collapsed to `:id`. */
@@ -31,37 +31,94 @@ export interface CaseResult {
   readonly request: { readonly method: HttpMethod; readonly path: string };
   readonly baseline: SideSummary;
   readonly candidate: SideSummary;
-  readonly verdict: Verdict;
+  /** Divergence kinds, most important first; empty for an equal result. */
   readonly kinds: readonly DivergenceKind[];
-  readonly fingerprint?: string;
-  readonly explanation?: string;
-  readonly summary?: string;
-  readonly changes: readonly Change[];
-  readonly headerChanges: readonly HeaderChange[];
-  /** Redacted curl commands that reproduce the case against each side. */
-  readonly repro?: { readonly baseline: string; readonly candidate: string };
-  /** Bodies of both sides (redacted, possibly abbreviated), only for divergent cases. */
-  readonly bodies?: { readonly baseline: unknown; readonly candidate: unknown };
-  /** The tracker row that records this divergence, after this run's update. */
-  readonly tracker?: { readonly id: string; readonly status: TrackerStatus };
   /** `expect.status` failures, one line per side. */
   readonly expectations?: readonly string[];
-  /** The cross-runtime patterns recognised in this divergence. */
-  readonly pattern?: DivergencePattern;
-  /** Equivalence rules that fired for this case, e.g. `timestamps: instant at /created_at`. */
-  readonly equivalences?: readonly string[];
   /** Wire-only differences (the verdict is unaffected); absent when there are none. */
   readonly notes?: readonly CaseNote[];
-  /**
-   * With `--compare-to`: `new` or `persisting` on a divergent result (by fingerprint);
-   * `fixed` on a result that compares cleanly now and showed a fixed fingerprint before.
-   */
-  readonly regression?: 'new' | 'persisting' | 'fixed';
+  /** Equivalence rules that fired for this case, e.g. `timestamps: instant at /created_at`. */
+  readonly equivalences?: readonly string[];
   /** With `--noise`: the learned noise patterns masked in this case (pointers; `header:NAME`). */
   readonly noise?: readonly string[];
   /** With `--noise`: the two baseline responses differed in structure, not only in values. */
   readonly flakyBaseline?: FlakyBaseline;
 }
+
+/** Redacted curl commands that reproduce the case against each side. */
+export interface Repro {
+  readonly baseline: string;
+  readonly candidate: string;
+}
+
+/** The tracker row that records a divergence, after the run's update. */
+export interface TrackerRef {
+  readonly id: string;
+  readonly status: TrackerStatus;
+}
+
+/**
+ * Fields a verdict never has are declared `?: never`, so code reading any
+ * result can ask for them (and gets `undefined`), while no code can set them.
+ */
+interface NoDivergence {
+  readonly fingerprint?: never;
+  readonly explanation?: never;
+  readonly summary?: never;
+  readonly repro?: never;
+}
+
+/** Fields only a divergence (both sides compared, or one failed) has. */
+interface NoComparisonDetail {
+  readonly changes?: never;
+  readonly headerChanges?: never;
+  readonly pattern?: never;
+  readonly bodies?: never;
+  readonly tracker?: never;
+}
+
+/** Status, allow-listed headers and normalised bodies agree. */
+export interface EqualResult extends ResultBase, NoDivergence, NoComparisonDetail {
+  readonly verdict: 'equal';
+  /** With `--compare-to`: this case showed a divergence that is gone now. */
+  readonly regression?: 'fixed';
+}
+
+/** Both sides answered (or one failed in transport) and something differs after normalisation. */
+export interface DivergentResult extends ResultBase {
+  readonly verdict: 'divergent';
+  /** Stable id of the divergence; keys its tracker row. */
+  readonly fingerprint: string;
+  readonly explanation: string;
+  /** One line, for a tracker row or a table. */
+  readonly summary: string;
+  readonly changes: readonly Change[];
+  readonly headerChanges: readonly HeaderChange[];
+  /** The cross-runtime patterns recognised in this divergence. */
+  readonly pattern?: DivergencePattern;
+  readonly repro: Repro;
+  /** Bodies of both sides (redacted, possibly abbreviated). */
+  readonly bodies: { readonly baseline: unknown; readonly candidate: unknown };
+  readonly tracker?: TrackerRef;
+  /** With `--compare-to`: whether the compared-to report showed this fingerprint too. */
+  readonly regression?: 'new' | 'persisting';
+}
+
+/** Neither side answered: nothing could be compared. A run error, never a decision. */
+export interface ErrorResult extends ResultBase, NoComparisonDetail {
+  readonly verdict: 'error';
+  readonly regression?: never;
+  readonly fingerprint: string;
+  readonly explanation: string;
+  readonly summary: string;
+  readonly repro: Repro;
+}
+
+/** The outcome of one case, as `report.json` holds it: a union by verdict. */
+export type CaseResult = EqualResult | DivergentResult | ErrorResult;
+
+/** Every verdict, in the order reports count them. */
+export const VERDICTS = ['equal', 'divergent', 'error'] as const satisfies readonly Verdict[];
 
 /** Two baseline responses to the same request that differ in status, body kind or shape. */
 export interface FlakyBaseline {
@@ -69,4 +126,19 @@ export interface FlakyBaseline {
   readonly reason: string;
   /** Skeleton lines present on one side only (`- /items/* object`: first call only), at most 10. */
   readonly differences: readonly string[];
+}
+
+/**
+ * A result a reader must see: a divergence, an error, an unmet expectation, a
+ * wire-only note, or a divergence of the compared-to report fixed now. A run
+ * keeps these in memory; report.md, report.html and the console show only
+ * these, so they render the same from a run as from its report.json.
+ */
+export function isNotable(result: CaseResult): boolean {
+  return (
+    result.verdict !== 'equal' ||
+    result.expectations !== undefined ||
+    result.notes !== undefined ||
+    result.regression === 'fixed'
+  );
 }

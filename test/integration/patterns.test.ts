@@ -9,6 +9,7 @@ import { createClient, type TargetClient } from '../../src/execute/client.js';
 import { exchangeCase } from '../../src/execute/pool.js';
 import type { RulesSpecInput } from '../../src/rules/schema.js';
 import { makeCase } from '../helpers/case.js';
+import { divergenceOf } from '../helpers/judgement.js';
 
 const INVALID_RECORDS: Record<string, unknown> = {
   'schema-missing-name': { age: 36 },
@@ -50,26 +51,26 @@ describe('patterns against the reference servers', () => {
     const judgements = await Promise.all(
       Object.entries(INVALID_RECORDS).map(([id, record]) => validate(id, record)),
     );
-    const prints = new Set(judgements.map((j) => j.divergence?.fingerprint));
+    const prints = new Set(judgements.map((j) => divergenceOf(j)?.fingerprint));
     expect(prints.size).toBe(1);
     for (const j of judgements) {
-      expect(j.divergence?.summary).toBe(
+      expect(divergenceOf(j)?.summary).toBe(
         'validation errors: externally tagged enum vs `Kind` discriminator',
       );
-      expect(j.divergence?.pattern?.complete).toBe(true);
-      expect(j.divergence?.explanation).toMatch(/^Baseline wraps the variant in a key `\w+`/);
+      expect(divergenceOf(j)?.pattern?.complete).toBe(true);
+      expect(divergenceOf(j)?.explanation).toMatch(/^Baseline wraps the variant in a key `\w+`/);
     }
   });
 
   it('recognises several patterns in one record and explains each', async () => {
     const c = makeCase('get-one', { path: '/v1/records/3' });
     const j = judge(await exchangeCase(c, baseline, candidate));
-    expect(j.divergence?.pattern?.matches.map((m) => m.name).sort()).toEqual([
-      'nil-slice',
-      'null-vs-absent',
-      'timestamp-format',
-    ]);
-    expect(j.divergence?.explanation).toContain('Go nil slice');
+    expect(
+      divergenceOf(j)
+        ?.pattern?.matches.map((m) => m.name)
+        .sort(),
+    ).toEqual(['nil-slice', 'null-vs-absent', 'timestamp-format']);
+    expect(divergenceOf(j)?.explanation).toContain('Go nil slice');
   });
 
   it('turns the divergence into equality with enumTag + keyCase rules', async () => {

@@ -11,6 +11,7 @@ import { exchangeCase } from '../../src/execute/pool.js';
 import type { RulesSpecInput } from '../../src/rules/schema.js';
 import { makeCase } from '../helpers/case.js';
 import { closedPort, startServer, type TestServer } from '../helpers/http.js';
+import { divergenceOf } from '../helpers/judgement.js';
 
 type Reply = {
   status?: number;
@@ -114,15 +115,15 @@ describe('exchange → judge against real servers', () => {
   ])('%s diverges with kinds %j', async (path, kinds) => {
     const judgement = await verdictOf(path);
     expect(judgement.verdict).toBe('divergent');
-    expect(judgement.divergence?.kinds).toEqual(kinds);
-    expect(judgement.divergence?.explanation.length).toBeGreaterThan(10);
+    expect(divergenceOf(judgement)?.kinds).toEqual(kinds);
+    expect(divergenceOf(judgement)?.explanation.length).toBeGreaterThan(10);
   });
 
   it('compares allow-listed headers only', async () => {
     expect((await verdictOf('/header')).verdict).toBe('equal');
     const judgement = await verdictOf('/header', { headers: ['cache-control'] });
-    expect(judgement.divergence?.kinds).toEqual(['header']);
-    expect(judgement.divergence?.headerChanges).toEqual([
+    expect(divergenceOf(judgement)?.kinds).toEqual(['header']);
+    expect(divergenceOf(judgement)?.headerChanges).toEqual([
       { name: 'cache-control', baseline: 'no-store', candidate: 'max-age=60' },
     ]);
   });
@@ -160,8 +161,8 @@ describe('exchange → judge against real servers', () => {
     );
     const judgement = judge(await exchangeCase(makeCase('x', { path: '/equal' }), baseline, gone));
     expect(judgement.verdict).toBe('divergent');
-    expect(judgement.divergence?.kinds).toEqual(['transport']);
-    expect(judgement.divergence?.explanation).toContain('ECONNREFUSED');
+    expect(divergenceOf(judgement)?.kinds).toEqual(['transport']);
+    expect(divergenceOf(judgement)?.explanation).toContain('ECONNREFUSED');
     await gone.close();
   });
 });

@@ -1,13 +1,12 @@
 import { failingResults } from '../../app/fail-policy.js';
-import { applyHistory } from '../../app/history.js';
+import { finishRun } from '../../app/finish.js';
 import { newRunId } from '../../app/run.js';
 import type { FailPolicy } from '../../config/schema.js';
 import { mergeReports, missingShards, type ShardReport } from '../../report/combine-shards.js';
 import type { RunReport } from '../../report/contract.js';
 import { resolveReportPath } from '../../report/locate.js';
 import { readReport } from '../../report/read.js';
-import { writeReports } from '../../report/write.js';
-import { cleanlyComparedIds } from '../../results/regression.js';
+import { collectedInMemory } from '../../results/collected.js';
 import { readTrackerRows } from '../../tracker/write.js';
 import { displayPath } from '../../util/paths.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
@@ -65,22 +64,20 @@ export async function mergeCommand(
         );
   const now = io.now ?? (() => new Date());
   const merged = mergeReports(shards, newRunId(now()));
-  const history = await applyHistory({
-    results: merged.results,
-    compared: () => cleanlyComparedIds(merged.results),
+  const { results, summary, ...head } = merged;
+  const collected = collectedInMemory(results);
+  const { report, written } = await finishRun({
+    head,
+    collected,
+    results: collected.notable,
+    summary,
     previous,
-    trackerPath: settings.trackerPath,
-    trackerLabel:
-      settings.trackerPath === undefined ? undefined : displayPath(io.cwd, settings.trackerPath),
-    date: merged.finishedAt.slice(0, 10),
+    tracker:
+      settings.trackerPath === undefined
+        ? undefined
+        : { path: settings.trackerPath, label: displayPath(io.cwd, settings.trackerPath) },
+    reportsDir: settings.reportsDir,
   });
-  const report: RunReport = {
-    ...merged,
-    results: history.results,
-    ...(history.tracker === undefined ? {} : { tracker: history.tracker.outcome }),
-    ...(history.regression === undefined ? {} : { regression: history.regression }),
-  };
-  const written = await writeReports(report, settings.reportsDir);
   printOutcome(report, displayPath(io.cwd, written.dir), options, io);
   const missing = missingShards(shards);
   if (missing.length > 0) {
@@ -91,7 +88,7 @@ export async function mergeCommand(
       `parity: could not write the ${failure.format} report: ${failure.error.message}\n`,
     );
   }
-  const down = unreachable(report);
+  const down = unreachable(merged);
   if (down.length > 0) {
     io.stderr.write(`parity: unreachable: ${down.join(', ')} answered no case\n`);
     return EXIT.unreachable;

@@ -8,6 +8,7 @@ import { InvalidArgumentError } from 'commander';
 import { resolveReportPath } from '../../report/locate.js';
 import { readReport } from '../../report/read.js';
 import { REPORT_FORMATS, type ReportFormat, writeReportFiles } from '../../report/write.js';
+import { collectedInMemory } from '../../results/collected.js';
 import { displayPath } from '../../util/paths.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
@@ -56,7 +57,13 @@ export async function reportCommand(options: ReportCommandOptions, io: Io): Prom
   const report = await readReport(path);
   const out = options.out === undefined ? dirname(path) : options.out;
   const dir = isAbsolute(out) ? out : `${io.cwd}/${out}`;
-  const written = await writeReportFiles(report, dir, options.format ?? DEFAULT_RERENDER);
+  const collected = collectedInMemory(report.results);
+  const written = await writeReportFiles(
+    { ...report, results: collected.notable },
+    { collected, final: new Map() },
+    dir,
+    options.format ?? DEFAULT_RERENDER,
+  );
   for (const file of written.files) io.stdout.write(`wrote ${displayPath(io.cwd, file)}\n`);
   for (const failure of written.failures) {
     io.stderr.write(

@@ -105,8 +105,8 @@ function rowOf(result: CaseResult): RowView {
     explanation: result.explanation ?? '',
     status: [sideStatus(result.baseline), sideStatus(result.candidate)],
     ms: [formatMs(result.baseline.durationMs), formatMs(result.candidate.durationMs)],
-    changes: changeLines(result.changes),
-    headers: result.headerChanges.map((h) => [
+    changes: changeLines(result.changes ?? []),
+    headers: (result.headerChanges ?? []).map((h) => [
       h.name,
       h.baseline ?? '(absent)',
       h.candidate ?? '(absent)',

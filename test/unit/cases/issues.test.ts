@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCaseFile } from '../../../src/cases/parse-file.js';
+import { checkCase, parseCaseFile } from '../../../src/cases/parse-file.js';
+import type { InputProblem } from '../../../src/util/errors.js';
 import { caseFileSchema } from '../../../src/cases/schema.js';
 import { formatField } from '../../../src/util/positions.js';
 import { closest, editDistance, suggestKey } from '../../../src/util/suggest.js';
@@ -51,14 +52,25 @@ describe('issue details', () => {
   });
 });
 
-describe('parseCaseFile', () => {
+/** Every problem of a case file: its own fields', then each case's. */
+function problemsOf(text: string, file: string): readonly InputProblem[] {
+  const outcome = parseCaseFile(text, file);
+  if (!outcome.ok) return outcome.problems;
+  const { parsed } = outcome;
+  return [
+    ...parsed.problems,
+    ...parsed.items.flatMap((_, index) => {
+      const checked = checkCase(parsed, index);
+      return 'problems' in checked ? checked.problems : [];
+    }),
+  ];
+}
+
+describe('parseCaseFile and checkCase', () => {
   it('points at the key of an unknown field in a JSON file', () => {
     const text =
       '{\n  "suite": "s",\n  "cases": [{ "id": "a", "request": { "method": "GET", "path": "/" }, "tgas": [] }]\n}\n';
-    const parsed = parseCaseFile(text, 'x.json');
-    expect(parsed.ok).toBe(false);
-    if (parsed.ok) return;
-    expect(parsed.problems).toEqual([
+    expect(problemsOf(text, 'x.json')).toEqual([
       {
         file: 'x.json',
         line: 3,
@@ -78,9 +90,8 @@ describe('parseCaseFile', () => {
       '    request: { method: GET, path: /, headers: { x-count: 5 } }',
       '    expect: { status: 200.5 }',
     ].join('\n');
-    const parsed = parseCaseFile(text, 'y.yaml');
     expect(
-      parsed.ok ? [] : parsed.problems.map((problem) => `${problem.field} ${problem.message}`),
+      problemsOf(text, 'y.yaml').map((problem) => `${problem.field} ${problem.message}`),
     ).toEqual([
       'cases[0].request.headers["x-count"] must be a string (got 5)',
       'cases[0].expect.status must be an integer (got 200.5)',

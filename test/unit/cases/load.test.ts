@@ -49,16 +49,16 @@ describe('loadCases on the valid fixtures', () => {
     expect(where(only?.source)).toEqual({ file: `${valid}/validator.yaml`, line: 7, column: 5 });
   });
 
-  it('recurses into folders, reads .json and .yml, and sorts cases by id', async () => {
+  it('recurses into folders, reads .json and .yml, in run order (files by path, cases as written)', async () => {
     const cases = await loadCases([valid], { cwd: root, env });
     expect(cases.map((item) => item.id)).toEqual([
-      'health/alive',
       'health/ping',
-      'users/create',
+      'health/alive',
       'users/search',
+      'users/create',
       'validator/schema-missing-field',
     ]);
-    expect(where(cases[0]?.source)).toEqual({
+    expect(where(cases[1]?.source)).toEqual({
       file: `${valid}/more/health.yml`,
       line: 13,
       column: 5,

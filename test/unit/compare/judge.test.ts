@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { judge } from '../../../src/compare/judge.js';
+import { divergenceOf } from '../../helpers/judgement.js';
 import { exchange, failure, GO, json, response, rules, SERDE, testCase } from './fixtures.js';
 
 describe('judge', () => {
@@ -13,7 +14,7 @@ describe('judge', () => {
       ),
     );
     expect(result.verdict).toBe('equal');
-    expect(result.divergence).toBeUndefined();
+    expect(divergenceOf(result)).toBeUndefined();
     expect(result.comparison?.body).toEqual([]);
   });
 
@@ -21,11 +22,11 @@ describe('judge', () => {
     const result = judge(exchange(response(400, json(SERDE)), response(400, json(GO))));
     expect(result.verdict).toBe('divergent');
     expect(result.comparison?.status.equal).toBe(true);
-    expect(result.divergence?.kinds).toEqual(['shape']);
-    expect(result.divergence?.fingerprint).toMatch(/^[0-9a-f]{16}$/);
-    expect(result.divergence?.explanation).toContain('externally tagged enum');
-    expect(result.divergence?.changes).toHaveLength(4);
-    expect(result.divergence?.headerChanges).toEqual([]);
+    expect(divergenceOf(result)?.kinds).toEqual(['shape']);
+    expect(divergenceOf(result)?.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+    expect(divergenceOf(result)?.explanation).toContain('externally tagged enum');
+    expect(divergenceOf(result)?.changes).toHaveLength(4);
+    expect(divergenceOf(result)?.headerChanges).toEqual([]);
   });
 
   it('makes one failing side a transport divergence', () => {
@@ -34,8 +35,8 @@ describe('judge', () => {
     );
     expect(result.verdict).toBe('divergent');
     expect(result.comparison).toBeUndefined();
-    expect(result.divergence?.kinds).toEqual(['transport']);
-    expect(result.divergence?.explanation).toBe(
+    expect(divergenceOf(result)?.kinds).toEqual(['transport']);
+    expect(divergenceOf(result)?.explanation).toBe(
       'Candidate failed: ECONNRESET (socket hang up); baseline answered 200.',
     );
   });
@@ -43,8 +44,8 @@ describe('judge', () => {
   it('makes two failing sides an error that can still be explained', () => {
     const result = judge(exchange(failure('ECONNREFUSED', 'a'), failure('ECONNREFUSED', 'b')));
     expect(result.verdict).toBe('error');
-    expect(result.divergence?.kinds).toEqual(['transport']);
-    expect(result.divergence?.explanation).toMatch(/^Both sides failed/);
+    expect(divergenceOf(result)?.kinds).toEqual(['transport']);
+    expect(divergenceOf(result)?.explanation).toMatch(/^Both sides failed/);
   });
 
   it('reports header-only differences', () => {
@@ -54,8 +55,8 @@ describe('judge', () => {
         response(200, json({}), { 'content-type': 'text/html' }),
       ),
     );
-    expect(result.divergence?.kinds).toEqual(['header']);
-    expect(result.divergence?.headerChanges).toEqual([
+    expect(divergenceOf(result)?.kinds).toEqual(['header']);
+    expect(divergenceOf(result)?.headerChanges).toEqual([
       { name: 'content-type', baseline: 'application/json', candidate: 'text/html' },
     ]);
   });

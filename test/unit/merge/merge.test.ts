@@ -11,12 +11,15 @@ describe('mergeReports', () => {
     shard: { index: 1, total: 2 },
     tracker: { path: '/x', added: ['PAR-001'], reopened: [], resolved: [], seen: [] },
   });
-  const b = report([{ ...divergent('b/two', 'fp2'), tracker: { id: 'PAR-9', status: 'open' } }], {
-    runId: 'shard-2',
-    startedAt: '2026-11-20T10:00:00.000Z',
-    finishedAt: '2026-11-20T10:00:05.000Z',
-    shard: { index: 2, total: 2 },
-  });
+  const b = report(
+    [{ ...divergent('b/two', 'fp2'), tracker: { id: 'PAR-9', status: 'open' as const } }],
+    {
+      runId: 'shard-2',
+      startedAt: '2026-11-20T10:00:00.000Z',
+      finishedAt: '2026-11-20T10:00:05.000Z',
+      shard: { index: 2, total: 2 },
+    },
+  );
 
   it('unions and sorts the results, recomputes the summary and spans the shards in time', () => {
     const merged = mergeReports(

@@ -2,13 +2,16 @@
  * Equivalence rules: each turns exactly the matching divergence into
  * equality, says so, and leaves a different divergence alone.
  */
+
 import { describe, expect, it } from 'vitest';
+import { declaredEquivalences } from '../../../src/compare/equivalence/labels.js';
 import { unusedRules } from '../../../src/compare/equivalence/unused.js';
 import { judge } from '../../../src/compare/judge.js';
 import { canonicalDecimal } from '../../../src/normalise/numbers.js';
 import type { RulesSpecInput } from '../../../src/rules/schema.js';
 import { resolveRules, rulesSpecSchema } from '../../../src/rules/schema.js';
 import { ExactNumber } from '../../../src/wire/exact-number.js';
+import { divergenceOf } from '../../helpers/judgement.js';
 import { exchange, json, response, testCase } from '../compare/fixtures.js';
 
 function withRules(spec: RulesSpecInput) {
@@ -125,7 +128,7 @@ describe('equivalence rules', () => {
   it.each(RULES)('$rule leaves a different divergence alone', (f) => {
     const judgement = run(f.other[0], f.other[1], f.spec);
     expect(judgement.verdict).toBe('divergent');
-    expect(judgement.divergence?.changes.length).toBeGreaterThan(0);
+    expect(divergenceOf(judgement)?.changes.length).toBeGreaterThan(0);
   });
 
   it('statusEquivalence makes 400 and 422 equal, not 400 and 500', () => {
@@ -133,9 +136,9 @@ describe('equivalence rules', () => {
     const equal = run({ e: 1 }, { e: 1 }, spec, [400, 422]);
     expect(equal.verdict).toBe('equal');
     expect(equal.comparison?.equivalences).toEqual(['statusEquivalence: [400, 422]']);
-    expect(run({ e: 1 }, { e: 1 }, spec, [400, 500]).divergence?.kinds).toEqual(['status']);
+    expect(divergenceOf(run({ e: 1 }, { e: 1 }, spec, [400, 500]))?.kinds).toEqual(['status']);
     // The body still counts: an equivalent status does not hide a body difference.
-    expect(run({ e: 1 }, { e: 2 }, spec, [400, 422]).divergence?.kinds).toEqual(['value']);
+    expect(divergenceOf(run({ e: 1 }, { e: 2 }, spec, [400, 422]))?.kinds).toEqual(['value']);
   });
 
   it('emptyEqualsNull with nullEqualsAbsent also equals an absent key', () => {
@@ -176,7 +179,7 @@ describe('equivalence rules', () => {
 
   it('lists the declared rules that never fired', () => {
     const c = withRules({ timestamps: 'instant', numberStrings: true, keyCase: 'fold' });
-    expect(unusedRules([c.rules], ['timestamps: instant at /at'])).toEqual([
+    expect(unusedRules(declaredEquivalences(c.rules), ['timestamps: instant at /at'])).toEqual([
       'keyCase: fold',
       'numberStrings',
     ]);

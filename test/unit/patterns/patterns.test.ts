@@ -2,11 +2,13 @@
  * One fixture per recognised pattern: the registry names it, explains it in
  * plain words, and gives divergences with the same root cause one fingerprint.
  */
+
 import { describe, expect, it } from 'vitest';
 import { compare } from '../../../src/compare/comparison.js';
 import { judge } from '../../../src/compare/judge.js';
 import { recognisePatterns } from '../../../src/compare/patterns/registry.js';
 import type { Change } from '../../../src/model/comparison.js';
+import { divergenceOf } from '../../helpers/judgement.js';
 import { exchange, json, response, testCase } from '../compare/fixtures.js';
 
 function judged(
@@ -26,8 +28,9 @@ function judged(
   });
   const status = opts.status ?? 200;
   const j = judge(exchange(response(status, json(baseline)), response(status, json(candidate)), c));
-  if (j.divergence === undefined) throw new Error('expected a divergence');
-  return j.divergence;
+  const divergence = divergenceOf(j);
+  if (divergence === undefined) throw new Error('expected a divergence');
+  return divergence;
 }
 
 interface Fixture {
@@ -205,7 +208,7 @@ describe('pattern registry', () => {
       judge(
         exchange(response(400, json({ tags: [] })), response(422, json({ tags: null })), c(id)),
       );
-    expect(one('t/a').divergence?.fingerprint).not.toBe(one('t/b').divergence?.fingerprint);
+    expect(divergenceOf(one('t/a'))?.fingerprint).not.toBe(divergenceOf(one('t/b'))?.fingerprint);
   });
 
   it('prefixes error answers with what they are', () => {

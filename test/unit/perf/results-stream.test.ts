@@ -8,25 +8,33 @@ import { summarise } from '../../../src/results/summary.js';
 import type { CaseResult } from '../../../src/results/types.js';
 import { reportOf } from '../../helpers/report.js';
 
-function result(n: number, verdict: CaseResult['verdict'] = 'equal'): CaseResult {
-  return {
+function result(n: number, verdict: 'equal' | 'divergent' = 'equal'): CaseResult {
+  const base = {
     caseId: `s/c${String(n).padStart(4, '0')}`,
     suite: 's',
     endpoint: 'GET /items/:id',
     // Some paths are not ASCII: offsets in results.ndjson are in bytes.
-    request: { method: 'GET', path: `/items/${n}${n % 3 === 0 ? '/é' : ''}` },
-    baseline: { status: 200, durationMs: 1, bodyKind: 'json', bytes: 10 },
+    request: { method: 'GET' as const, path: `/items/${n}${n % 3 === 0 ? '/é' : ''}` },
+    baseline: { status: 200, durationMs: 1, bodyKind: 'json' as const, bytes: 10 },
     candidate: {
       status: verdict === 'equal' ? 200 : 500,
       durationMs: 1,
-      bodyKind: 'json',
+      bodyKind: 'json' as const,
       bytes: 10,
     },
+  };
+  if (verdict === 'equal') return { ...base, verdict, kinds: [] };
+  return {
+    ...base,
     verdict,
-    kinds: verdict === 'divergent' ? ['status'] : [],
+    kinds: ['status'],
+    fingerprint: `f${n}`,
+    summary: 'status differs',
+    explanation: 'status differs',
     changes: [],
     headerChanges: [],
-    ...(verdict === 'divergent' ? { fingerprint: `f${n}`, summary: 'status differs' } : {}),
+    repro: { baseline: 'curl b', candidate: 'curl c' },
+    bodies: { baseline: null, candidate: null },
   };
 }
 
@@ -57,29 +65,31 @@ describe('openResultStream', () => {
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
-  it('writes one NDJSON line per result as they come, and keeps all of a small run', async () => {
-    const stream = await openResultStream(join(dir, 'run', 'results.ndjson'), 100);
-    const results = [result(2), result(0, 'divergent'), result(1)];
-    for (const r of results) stream.add(r);
+  it('writes one NDJSON line per result as it comes, and keeps only the notable ones', async () => {
+    const stream = await openResultStream(join(dir, 'run', 'results.ndjson'), 3);
+    const results = [result(0, 'divergent'), result(1), result(2)];
+    // Completion order is not run order.
+    stream.add(results[2] as CaseResult, 2);
+    stream.add(results[0] as CaseResult, 0);
+    stream.add(results[1] as CaseResult, 1);
     const collected = await stream.finish();
     const lines = (await readFile(join(dir, 'run', 'results.ndjson'), 'utf8')).trim().split('\n');
     expect(lines.map((line) => JSON.parse(line).caseId)).toEqual(['s/c0002', 's/c0000', 's/c0001']);
-    expect(collected.complete).toBe(true);
-    expect(collected.kept).toHaveLength(3);
+    expect(collected.notable.map((r) => r.caseId)).toEqual(['s/c0000']);
+    expect(collected.ranIds).toEqual(['s/c0000', 's/c0001', 's/c0002']);
     expect(collected.summary).toEqual(summarise(results));
   });
 
-  it('past the limit keeps only what is not plainly equal, and still yields every result in id order', async () => {
-    const stream = await openResultStream(join(dir, 'results.ndjson'), 10);
-    const results = Array.from({ length: 2500 }, (_, n) =>
+  it('yields every result in run order, notable ones in their final form, as one renders them', async () => {
+    const count = 2500;
+    const stream = await openResultStream(join(dir, 'results.ndjson'), count);
+    const results = Array.from({ length: count }, (_, n) =>
       result(n, n % 500 === 0 ? 'divergent' : 'equal'),
     );
-    // Completion order is not id order.
-    const shuffled = [...results].reverse();
-    for (const r of shuffled) stream.add(r);
+    // Completion order is not run order.
+    for (let n = count - 1; n >= 0; n--) stream.add(results[n] as CaseResult, n);
     const collected = await stream.finish();
-    expect(collected.complete).toBe(false);
-    expect(collected.kept.map((r) => r.caseId).sort()).toEqual([
+    expect(collected.notable.map((r) => r.caseId)).toEqual([
       's/c0000',
       's/c0500',
       's/c1000',
@@ -87,24 +97,28 @@ describe('openResultStream', () => {
       's/c2000',
     ]);
     expect(collected.summary).toEqual(summarise(results));
-    const annotate = (r: CaseResult): CaseResult => ({
-      ...r,
-      tracker: { id: 'D-1', status: 'open' },
-    });
+    const annotated = collected.notable.map(
+      (r): CaseResult =>
+        r.verdict === 'divergent' ? { ...r, tracker: { id: 'D-1', status: 'open' as const } } : r,
+    );
+    const final = new Map(annotated.map((r) => [r.caseId, r] as const));
     const all: CaseResult[] = [];
-    for await (const r of collected.all(annotate)) {
-      all.push(typeof r === 'string' ? (JSON.parse(r) as CaseResult) : r);
+    for await (const r of collected.lines(final)) {
+      all.push(typeof r === 'string' ? JSON.parse(r) : r);
     }
     expect(all.map((r) => r.caseId)).toEqual(results.map((r) => r.caseId));
     expect(all.filter((r) => r.tracker !== undefined)).toHaveLength(5);
-    // junit.xml's rows come from memory: every case in id order, kept ones in their final form.
-    const rows = [...collected.junitRows(annotate)];
+    // junit.xml's rows come from memory: every case in run order, notable ones in their final form.
+    const rows = [...collected.junitRows(final)];
     expect(rows.map((r) => r.caseId)).toEqual(results.map((r) => r.caseId));
     expect(rows.filter((r) => 'slowestMs' in r)).toHaveLength(2495);
     expect(rows.filter((r) => 'tracker' in r)).toHaveLength(5);
-    const streamed = await collect(renderJsonChunks(reportOf([]), collected.all(annotate)));
-    // Byte for byte what a small run renders in one piece.
-    const final = results.map((r) => (r.verdict === 'divergent' ? annotate(r) : r));
-    expect(streamed).toBe(renderJson({ ...reportOf([]), results: final }));
+    const streamed = await collect(renderJsonChunks(reportOf([]), collected.lines(final)));
+    // Byte for byte what rendering the whole report in one piece gives.
+    const whole = results.map((r) => final.get(r.caseId) ?? r);
+    expect(streamed).toBe(renderJson({ ...reportOf([]), results: whole }));
+    // A plainly equal result can be read back (regression mode marks fixed ones).
+    const [back] = await collected.read(new Set(['s/c0007']));
+    expect(back).toEqual(results[7]);
   });
 });

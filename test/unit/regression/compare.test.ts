@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { applyHistory } from '../../../src/app/history.js';
 import {
   cleanlyComparedIds,
   comparedIds,
   compareToPrevious,
-  markedFixed,
 } from '../../../src/results/regression.js';
+import type { CaseResult } from '../../../src/results/types.js';
 import { divergent, equal, report, unreachable } from './fixtures.js';
 
 describe('compareToPrevious', () => {
@@ -77,7 +76,7 @@ describe('compareToPrevious', () => {
   it('replaces a regression mark a result already carried', () => {
     const stale = { ...divergent('a/one', 'fp-shape'), regression: 'new' as const };
     expect(compareToPrevious([stale], previous).results[0]?.regression).toBe('persisting');
-    const calm = { ...equal('z/none'), regression: 'fixed' as const };
+    const calm: CaseResult = { ...equal('z/none'), regression: 'fixed' };
     expect(compareToPrevious([calm], previous).results[0]).not.toHaveProperty('regression');
   });
 
@@ -91,20 +90,6 @@ describe('cleanlyComparedIds', () => {
   it('keeps the cases whose two sides both answered', () => {
     const ids = cleanlyComparedIds([equal('a'), divergent('b', 'x'), unreachable('c', 'y')]);
     expect(['a', 'b', 'c', 'd'].filter((id) => ids.has(id))).toEqual(['a', 'b']);
-  });
-});
-
-describe('applyHistory', () => {
-  it('without a previous report or tracker, returns the results unchanged', async () => {
-    const results = [divergent('a/one', 'fp')];
-    const history = await applyHistory({
-      results,
-      compared: () => new Set(['a/one']),
-      previous: undefined,
-      trackerPath: undefined,
-      date: '2026-11-20',
-    });
-    expect(history).toEqual({ results, regression: undefined, tracker: undefined });
   });
 });
 
@@ -122,13 +107,5 @@ describe('comparedIds', () => {
         's/d',
       ]);
     }
-  });
-});
-
-describe('markedFixed', () => {
-  it('writes what compareToPrevious writes for a fixed equal result', () => {
-    const result = equal('s/a');
-    const line = JSON.stringify(result);
-    expect(markedFixed(line)).toBe(JSON.stringify({ ...result, regression: 'fixed' }));
   });
 });

@@ -1,10 +1,10 @@
 /** Small builders of `CaseResult`s and `RunReport`s for the regression, merge and check tests. */
 
 import type { DivergenceKind } from '../../../src/model/comparison.js';
-import type { CaseResult } from '../../../src/results/types.js';
+import type { CaseResult, EqualResult } from '../../../src/results/types.js';
 import { reportOf } from '../../helpers/report.js';
 
-export function equal(caseId: string): CaseResult {
+export function equal(caseId: string): EqualResult {
   return {
     caseId,
     suite: caseId.split('/')[0] ?? '',
@@ -14,19 +14,22 @@ export function equal(caseId: string): CaseResult {
     candidate: { status: 200, durationMs: 2 },
     verdict: 'equal',
     kinds: [],
-    changes: [],
-    headerChanges: [],
   };
 }
 
 export function divergent(caseId: string, fingerprint: string, kind: DivergenceKind = 'shape') {
+  const { regression: _none, ...base } = equal(caseId);
   const result: CaseResult = {
-    ...equal(caseId),
+    ...base,
     verdict: 'divergent',
     kinds: [kind],
     fingerprint,
     summary: `${kind} divergence ${fingerprint}`,
     explanation: `explained ${fingerprint}`,
+    changes: [],
+    headerChanges: [],
+    repro: { baseline: `curl b/${caseId}`, candidate: `curl c/${caseId}` },
+    bodies: { baseline: null, candidate: null },
   };
   return result;
 }

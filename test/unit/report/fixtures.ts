@@ -8,35 +8,41 @@ import type { CaseResult } from '../../../src/results/types.js';
 export const HOSTILE_NAME = '<script>window.__pwned=1</script>';
 export const HOSTILE_X = '"><img src=x onerror=window.__pwned=2>';
 
-function result(id: string, extra: Partial<CaseResult>): CaseResult {
+/** The fields every result has, for the case `demo/<id>`. */
+function base(id: string) {
   return {
     caseId: `demo/${id}`,
     suite: 'demo',
     endpoint: `GET /${id}`,
-    request: { method: 'GET', path: `/${id}` },
+    request: { method: 'GET' as const, path: `/${id}` },
     baseline: { status: 200, durationMs: 2 },
     candidate: { status: 200, durationMs: 3 },
-    verdict: 'equal',
     kinds: [],
-    changes: [],
-    headerChanges: [],
-    ...extra,
   };
 }
 
+const repro = (id: string) => ({
+  baseline: `curl -sS -i 'http://b/${id}'`,
+  candidate: `curl -sS -i 'http://c/${id}'`,
+});
+
 export function sampleResults(): CaseResult[] {
   return [
-    result('accepted', {
+    {
+      ...base('accepted'),
       verdict: 'divergent',
       kinds: ['value'],
       fingerprint: 'ffff000011112222',
       summary: 'value differs at /n',
       explanation: 'baseline 1, candidate 2',
       changes: [{ path: '/n', op: 'value', baseline: 1, candidate: 2 }],
+      headerChanges: [],
+      repro: repro('accepted'),
       tracker: { id: 'PAR-002', status: 'accepted' },
       bodies: { baseline: { n: 1 }, candidate: { n: 2 } },
-    }),
-    result('down', {
+    },
+    {
+      ...base('down'),
       verdict: 'error',
       kinds: ['transport'],
       baseline: {
@@ -52,8 +58,10 @@ export function sampleResults(): CaseResult[] {
       fingerprint: 'aaaa000011112222',
       summary: 'both sides failed',
       explanation: 'both sides failed in transport',
-    }),
-    result('drift', {
+      repro: repro('down'),
+    },
+    {
+      ...base('drift'),
       endpoint: 'POST /v1/validate',
       request: { method: 'POST', path: '/v1/validate' },
       verdict: 'divergent',
@@ -78,14 +86,14 @@ export function sampleResults(): CaseResult[] {
       },
       tracker: { id: 'PAR-001', status: 'open' },
       regression: 'new',
-    }),
-    result('same', {}),
+    },
+    { ...base('same'), verdict: 'equal' },
   ];
 }
 
 export function sampleReport(results: CaseResult[] = sampleResults()): RunReport {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     runId: '2026-11-20T10-00-00Z-abcdef',
     startedAt: '2026-11-20T10:00:00.000Z',
     finishedAt: '2026-11-20T10:00:01.000Z',

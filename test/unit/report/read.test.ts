@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,11 +25,11 @@ describe('reading report.json', () => {
   });
 
   it('refuses a newer schemaVersion with a message that says what to do', () => {
-    const text = JSON.stringify({ ...sampleReport(), schemaVersion: 2 });
+    const text = JSON.stringify({ ...sampleReport(), schemaVersion: 3 });
     const error = refusal(() => parseReport(text, 'reports/x/report.json'));
     expect(error.code).toBe('PARITY_REPORT_INVALID');
     expect(error.message).toBe(
-      'reports/x/report.json: written with report schemaVersion 2, but this parity reads schemaVersion 1; upgrade parity to read it',
+      'reports/x/report.json: written with report schemaVersion 3, but this parity reads schemaVersion 2; upgrade parity to read it',
     );
   });
 
@@ -51,5 +51,27 @@ describe('reading report.json', () => {
     );
     await writeFile(join(dir, 'ok.json'), renderJson(sampleReport()));
     expect((await readReport(join(dir, 'ok.json'))).runId).toBe(sampleReport().runId);
+  });
+
+  it('reads a schemaVersion 1 report (parity 0.1) as today\'s contract', async () => {
+    const v1 = join(import.meta.dirname, '../../fixtures/reports/v1-report.json');
+    const report = await readReport(v1);
+    expect(report.schemaVersion).toBe(2);
+    const old = JSON.parse(await readFile(v1, 'utf8'));
+    expect(report.results.map((r) => [r.caseId, r.verdict])).toEqual(
+      old.results.map((r: { caseId: string; verdict: string }) => [r.caseId, r.verdict]),
+    );
+    const [down, drift] = report.results;
+    // An error keeps what explains it; only a divergence keeps changes, bodies and its row.
+    expect(down).toMatchObject({ verdict: 'error', kinds: ['transport'] });
+    expect(down).not.toHaveProperty('changes');
+    expect(down?.repro?.baseline).toContain('curl');
+    expect(drift).toMatchObject({ verdict: 'divergent', tracker: { id: 'PAR-001' } });
+    expect(drift?.changes?.length).toBeGreaterThan(0);
+    const equal = report.results.find((r) => r.verdict === 'equal');
+    expect(equal).not.toHaveProperty('changes');
+    expect(equal).not.toHaveProperty('fingerprint');
+    expect(report.summary).toEqual(old.summary);
+    expect(report.patterns).toEqual(old.patterns);
   });
 });

@@ -1,0 +1,175 @@
+/**
+ * One case of junit.xml: its outcome and its `<testcase>` (classname = suite,
+ * name = case id). A divergence is a `<failure>` with its explanation and
+ * diff; a transport error an `<error>`; a divergence whose tracker row is
+ * accepted or wontfix is `<skipped>` with the decision. Pure.
+ */
+
+import { primaryKind } from '../model/comparison.js';
+import type { PassedRow } from '../results/collected.js';
+import type { CaseResult, SideSummary } from '../results/types.js';
+import { changeLines, headerLines } from './change-lines.js';
+import type { RunReport } from './contract.js';
+import { element, textElement, xmlAttr } from './junit-xml.js';
+
+/** What one case is in JUnit terms. */
+export type Outcome =
+  | { readonly kind: 'passed' }
+  | {
+      readonly kind: 'failure';
+      readonly type: string;
+      readonly message: string;
+      readonly body: string;
+    }
+  | {
+      readonly kind: 'error';
+      readonly type: string;
+      readonly message: string;
+      readonly body: string;
+    }
+  | { readonly kind: 'skipped'; readonly message: string };
+
+const WAIVED = new Set(['accepted', 'wontfix']);
+
+function sideError(name: string, side: SideSummary): string | undefined {
+  return side.error === undefined ? undefined : `${name}: ${side.error.code} ${side.error.message}`;
+}
+
+/** The text a CI page shows under the failure: explanation, diff, headers, repro. */
+function failureBody(result: CaseResult): string {
+  const parts = [result.explanation ?? result.summary ?? ''];
+  const diff = [...changeLines(result.changes ?? []), ...headerLines(result.headerChanges ?? [])];
+  if (diff.length > 0) parts.push(diff.join('\n'));
+  for (const line of result.expectations ?? []) parts.push(`expectation not met: ${line}`);
+  if (result.repro !== undefined) {
+    parts.push(`reproduce:\n${result.repro.baseline}\n${result.repro.candidate}`);
+  }
+  return parts.filter((p) => p !== '').join('\n\n');
+}
+
+/** The decision cell, when the tracker step puts it on the result (a later addition). */
+function decisionOf(tracker: NonNullable<CaseResult['tracker']>): string | undefined {
+  return 'decision' in tracker && typeof tracker.decision === 'string' && tracker.decision !== ''
+    ? tracker.decision
+    : undefined;
+}
+
+function transportOutcome(result: CaseResult): Outcome {
+  const errors = [sideError('baseline', result.baseline), sideError('candidate', result.candidate)];
+  const message = errors.filter((e) => e !== undefined).join('; ');
+  const code = result.baseline.error?.code ?? result.candidate.error?.code ?? 'transport';
+  return { kind: 'error', type: code, message, body: failureBody(result) };
+}
+
+export function outcomeOf(result: CaseResult): Outcome {
+  if (result.verdict === 'error') return transportOutcome(result);
+  const tracker = result.tracker;
+  if (result.verdict === 'divergent' && tracker !== undefined && WAIVED.has(tracker.status)) {
+    const decision = decisionOf(tracker);
+    return {
+      kind: 'skipped',
+      message: `${tracker.status} in tracker row ${tracker.id}${decision === undefined ? '' : `: ${decision}`}`,
+    };
+  }
+  if (result.kinds.includes('transport')) return transportOutcome(result);
+  if (result.verdict === 'divergent') {
+    const type = primaryKind(result.kinds) ?? 'divergence';
+    const message = result.summary ?? `${type} divergence`;
+    return { kind: 'failure', type, message, body: failureBody(result) };
+  }
+  if (result.expectations !== undefined) {
+    const message = result.expectations.join('; ');
+    return { kind: 'failure', type: 'expectation', message, body: failureBody(result) };
+  }
+  return { kind: 'passed' };
+}
+
+function outcomeElement(outcome: Outcome): string[] {
+  switch (outcome.kind) {
+    case 'passed':
+      return [];
+    case 'skipped':
+      return [element('skipped', { message: outcome.message })];
+    case 'failure':
+    case 'error':
+      return [
+        textElement(outcome.kind, { message: outcome.message, type: outcome.type }, outcome.body),
+      ];
+    default: {
+      const never: never = outcome;
+      throw new Error(`unknown outcome ${String(never)}`);
+    }
+  }
+}
+
+/** Seconds for a case: the slower side (both are sent at once). */
+export function seconds(result: CaseResult): number {
+  return Math.max(result.baseline.durationMs, result.candidate.durationMs) / 1000;
+}
+
+export function formatSeconds(s: number): string {
+  return s.toFixed(3);
+}
+
+export interface Counts {
+  tests: number;
+  failures: number;
+  errors: number;
+  skipped: number;
+  time: number;
+}
+
+export function countAttributes(name: string, counts: Counts) {
+  return {
+    name,
+    tests: counts.tests,
+    failures: counts.failures,
+    errors: counts.errors,
+    skipped: counts.skipped,
+    time: formatSeconds(counts.time),
+  };
+}
+
+export function tally(counts: Counts, outcome: Outcome, time: number): void {
+  counts.tests++;
+  counts.time += time;
+  if (outcome.kind === 'failure') counts.failures++;
+  else if (outcome.kind === 'error') counts.errors++;
+  else if (outcome.kind === 'skipped') counts.skipped++;
+}
+
+export const zero = (): Counts => ({ tests: 0, failures: 0, errors: 0, skipped: 0, time: 0 });
+
+/** One `<testcase>` with its outcome. */
+export function testcaseXml(result: CaseResult, outcome: Outcome): string {
+  const attrs = {
+    classname: result.suite,
+    name: result.caseId,
+    time: formatSeconds(seconds(result)),
+  };
+  return element('testcase', attrs, outcomeElement(outcome));
+}
+
+/** The run's targets and id, repeated in every suite (CI views show them per suite). */
+export function propertiesXml(report: RunReport): string {
+  return element('properties', {}, [
+    element('property', {
+      name: 'baseline',
+      value: `${report.baseline.name} ${report.baseline.url}`,
+    }),
+    element('property', {
+      name: 'candidate',
+      value: `${report.candidate.name} ${report.candidate.url}`,
+    }),
+    element('property', { name: 'runId', value: report.runId }),
+  ]);
+}
+
+/**
+ * `testcaseXml` for a passed case, from the little a passed row holds (~100k
+ * of these); `classname` is the row's suite, already escaped.
+ */
+export function passedXml(row: PassedRow, classname: string): string {
+  const time = formatSeconds(row.slowestMs / 1000);
+  return `<testcase classname="${classname}" name="${xmlAttr(row.caseId)}" time="${time}"/>`;
+}

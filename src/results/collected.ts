@@ -1,0 +1,79 @@
+/**
+ * The results of a run once every case has one: the notable ones in memory,
+ * the rest wherever the source keeps them (results.ndjson for a run, the
+ * report for a merge or a re-render). Report writers read every result
+ * through this, so a run, a merge and `parity report --from` write reports
+ * the same way.
+ */
+import { createSummaryTally, type RunSummary } from './summary.js';
+import { type CaseResult, isNotable } from './types.js';
+
+/** A result, or its JSON text as results.ndjson holds it. */
+export type ResultJson = CaseResult | string;
+
+/**
+ * One `<testcase>` of junit.xml: a notable result in its final form, or for a
+ * plainly equal one just what a passed testcase shows (kept in memory as the
+ * run streams, so junit.xml never reads results.ndjson back).
+ */
+export type JunitRow = CaseResult | PassedRow;
+
+export interface PassedRow {
+  readonly caseId: string;
+  readonly suite: string;
+  /** The slower side's duration, in ms (as the result has it). */
+  readonly slowestMs: number;
+}
+
+/** Final forms of notable results, by case id (after noise, regression and the tracker). */
+export type FinalResults = ReadonlyMap<string, CaseResult>;
+
+/** What a finished stream hands to the rest of the run. */
+export interface CollectedResults {
+  /** The results a reader must see, in run order. */
+  readonly notable: readonly CaseResult[];
+  /** The summary of every result, counted as they streamed past. */
+  readonly summary: RunSummary;
+  /** The id of every case that has a result, in run order. */
+  readonly ranIds: readonly string[];
+  /** The results of these cases, read back from the file (plainly equal ones included). */
+  read(caseIds: ReadonlySet<string>): Promise<CaseResult[]>;
+  /** Every result in run order: its final form when `final` has one, else its line. */
+  lines(final: FinalResults): AsyncIterable<ResultJson>;
+  /** Every result as a junit.xml row, in run order, from memory. */
+  junitRows(final: FinalResults): Iterable<JunitRow>;
+  /** Some of the results, sorted into run order. */
+  inRunOrder(results: readonly CaseResult[]): CaseResult[];
+}
+
+/** Sorts results by the position of their case id in `ids` (run order). */
+export function runOrderBy(
+  ids: readonly string[],
+): (results: readonly CaseResult[]) => CaseResult[] {
+  let positions: Map<string, number> | undefined;
+  return (results) => {
+    positions ??= new Map(ids.map((id, position) => [id, position] as const));
+    const at = positions;
+    return [...results].sort((a, b) => (at.get(a.caseId) ?? 0) - (at.get(b.caseId) ?? 0));
+  };
+}
+
+/** Results already in memory (a merged or re-read report), as a run's collected results. */
+export function collectedInMemory(results: readonly CaseResult[]): CollectedResults {
+  const tally = createSummaryTally();
+  for (const result of results) tally.add(result);
+  const ranIds = results.map((r) => r.caseId);
+  return {
+    notable: results.filter(isNotable),
+    summary: tally.summary(),
+    ranIds,
+    inRunOrder: runOrderBy(ranIds),
+    read: async (caseIds) => results.filter((r) => caseIds.has(r.caseId)),
+    async *lines(final) {
+      for (const result of results) yield final.get(result.caseId) ?? result;
+    },
+    *junitRows(final) {
+      for (const result of results) yield final.get(result.caseId) ?? result;
+    },
+  };
+}
