@@ -116,10 +116,6 @@ describe('parity calibrate, end to end', () => {
     const report = await latestReport(cwd);
     expect(report.noise).toBeUndefined();
     const diverged = report.results.filter((r) => r.verdict !== 'equal').map((r) => r.caseId);
-    expect(diverged.sort()).toEqual([
-      'noisy/health',
-      'noisy/record-2',
-      'noisy/user-7',
-    ]);
+    expect(diverged.sort()).toEqual(['noisy/health', 'noisy/record-2', 'noisy/user-7']);
   });
 });

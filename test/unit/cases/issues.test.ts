@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkCase, parseCaseFile } from '../../../src/cases/parse-file.js';
-import type { InputProblem } from '../../../src/util/errors.js';
 import { caseFileSchema } from '../../../src/cases/schema.js';
+import type { InputProblem } from '../../../src/util/errors.js';
 import { formatField } from '../../../src/util/positions.js';
 import { closest, editDistance, suggestKey } from '../../../src/util/suggest.js';
 import { describeValue, knownKeysAt } from '../../../src/util/zod-issues.js';

@@ -53,7 +53,7 @@ describe('reading report.json', () => {
     expect((await readReport(join(dir, 'ok.json'))).runId).toBe(sampleReport().runId);
   });
 
-  it('reads a schemaVersion 1 report (parity 0.1) as today\'s contract', async () => {
+  it("reads a schemaVersion 1 report (parity 0.1) as today's contract", async () => {
     const v1 = join(import.meta.dirname, '../../fixtures/reports/v1-report.json');
     const report = await readReport(v1);
     expect(report.schemaVersion).toBe(2);
