@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { ShardInfo } from '../cases/shard.js';
 import { asCaseSource, type CaseSource } from '../cases/source.js';
 import { unusedRulesField } from '../compare/equivalence/unused.js';
-import type { ResolvedConfig } from '../config/resolve.js';
+import type { RunConfig } from '../config/targets.js';
 import { createClient } from '../execute/client.js';
 import { executeCases } from '../execute/pool.js';
 import type { Case } from '../model/case.js';
@@ -32,7 +32,7 @@ import { applyHistory } from './history.js';
 import type { TrackerUpdate } from './tracker-update.js';
 
 export interface RunInput {
-  readonly config: ResolvedConfig;
+  readonly config: RunConfig;
   /** The cases to replay: an array, or a `CaseSource` (a large library streamed per file). */
   readonly cases: readonly Case[] | CaseSource;
   readonly redact: Redactor;
