@@ -11,6 +11,7 @@ import { Pool } from 'undici';
 import { runParity } from '../../dist/app/run.js';
 import { loadCases } from '../../dist/cases/load.js';
 import { resolveConfig } from '../../dist/config/resolve.js';
+import { resolveTargets } from '../../dist/config/targets.js';
 import { createRedactor } from '../../dist/redact/redact.js';
 import { writeCaseLibrary } from '../lib/cases.js';
 
@@ -38,11 +39,12 @@ async function rawPairs(urls, count, concurrency) {
 }
 
 async function parityRun(urls, cases, concurrency, reportsDir) {
-  const config = resolveConfig(
-    { concurrency, tracker: false },
+  const resolved = resolveConfig(
+    { config: { concurrency, tracker: false }, file: undefined },
     { baseline: `a=${urls.a}`, candidate: `b=${urls.b}`, reports: reportsDir },
     reportsDir,
   );
+  const config = { ...resolved, ...resolveTargets(resolved, 'baseline+candidate') };
   const redact = createRedactor({ headerNames: [], secrets: [] });
   const started = performance.now();
   const outcome = await runParity({ config, cases, redact, now: () => new Date() });

@@ -10,13 +10,12 @@ import { join } from 'node:path';
 import type { ShardInfo } from '../cases/shard.js';
 import { asCaseSource, type CaseSource } from '../cases/source.js';
 import { unusedRulesField } from '../compare/equivalence/unused.js';
-import type { ResolvedConfig } from '../config/resolve.js';
+import type { RunConfig } from '../config/targets.js';
 import { createClient } from '../execute/client.js';
 import { executeCases } from '../execute/pool.js';
 import type { Case } from '../model/case.js';
 import type { Exchange } from '../model/exchange.js';
 import { finishNoise } from '../noise/finish.js';
-import { NO_NOISE } from '../noise/settings.js';
 import { createNoiseStep, type NoiseStep } from '../noise/step.js';
 import type { Redactor } from '../redact/redact.js';
 import { REPORT_SCHEMA_VERSION, type RunReport } from '../report/contract.js';
@@ -31,7 +30,7 @@ import { finishRun } from './finish.js';
 import type { TrackerUpdate } from './tracker-update.js';
 
 export interface RunInput {
-  readonly config: ResolvedConfig;
+  readonly config: RunConfig;
   /** The cases to replay: an array, or a `CaseSource` (a large library streamed per file). */
   readonly cases: readonly Case[] | CaseSource;
   readonly redact: Redactor;
@@ -88,7 +87,7 @@ async function execute(
   fired: ReadonlySet<string>;
 }> {
   const { config } = input;
-  const noiseSettings = config.noise ?? NO_NOISE;
+  const noiseSettings = config.noise;
   const noise = createNoiseStep(noiseSettings);
   const clientOptions = {
     connections: config.concurrency,
@@ -163,7 +162,7 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
   // Endpoint-level noise is known only now: mask it before the tracker sees anything.
   const denoised = finishNoise({
     step: noise,
-    settings: config.noise ?? NO_NOISE,
+    settings: config.noise,
     baselineName: config.baseline.name,
     results: collected.notable,
     summary: collected.summary,

@@ -1,6 +1,7 @@
 /**
  * The exit-code contract (DESIGN.md). The only module that knows the numbers.
  */
+import type { RunVerdict } from '../app/verdict.js';
 import type { ParityErrorCode } from '../util/errors.js';
 
 export const EXIT = {
@@ -27,4 +28,12 @@ export const EXIT_FOR_ERROR: Record<ParityErrorCode, ExitCode> = {
   PARITY_TRACKER_INVALID: EXIT.badInput,
   PARITY_TRACKER_LOCKED: EXIT.internal,
   PARITY_REPORT_INVALID: EXIT.badInput,
+};
+
+/** How a run or a merge ended → its exit code. */
+export const EXIT_FOR_VERDICT: Record<RunVerdict['kind'], ExitCode> = {
+  unreachable: EXIT.unreachable,
+  'reports-failed': EXIT.internal,
+  failing: EXIT.divergent,
+  passed: EXIT.ok,
 };

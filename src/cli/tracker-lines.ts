@@ -24,7 +24,11 @@ export function statusCounts(rows: readonly TrackerRow[]): string {
  * The rows as an aligned table (ID, Kind, Last seen, Endpoints, Cases) with the
  * summary on its own indented line, under a heading that counts every status.
  */
-export function renderRows(rows: readonly TrackerRow[], file: string, all: TrackerRow[]): string {
+export function renderRows(
+  rows: readonly TrackerRow[],
+  file: string,
+  all: readonly TrackerRow[],
+): string {
   const head = `${file}: ${statusCounts(all)}`;
   if (rows.length === 0) return `${head}\nNo rows to list.\n`;
   const table = rows.map((row) => [

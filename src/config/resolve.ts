@@ -1,16 +1,18 @@
 /**
  * The one bridge from what the user wrote (config file + flags) to
- * `ResolvedConfig`: defaults filled, paths absolute, targets parsed.
- * Nothing downstream handles a missing default.
+ * `ResolvedConfig`: flags over the file over the defaults, paths absolute.
+ * Every command resolves its config here. Targets are only gathered (flag
+ * over file), not parsed: a command that sends nothing needs none, and
+ * `resolveTargets` (targets.ts) turns them into `Target`s for the commands
+ * that send. Nothing downstream handles a missing default.
  */
 import { resolve } from 'node:path';
-import type { Pairs, Target } from '../model/case.js';
-import { type NoiseSettings, replicaTarget, resolveNoise } from '../noise/settings.js';
+import type { NoiseConfig } from '../noise/config-schema.js';
 import type { RulesSpec } from '../rules/schema.js';
-import { ParityError } from '../util/errors.js';
 import type { ConfigInput, FailPolicy } from './schema.js';
 
 export const DEFAULTS = {
+  config: 'parity.config.yaml',
   cases: ['cases'],
   tracker: 'docs/ARCHITECTURE_COMPARISON.md',
   reports: 'reports',
@@ -19,37 +21,72 @@ export const DEFAULTS = {
   retries: 0,
   bodyCapBytes: 16 * 1024 * 1024,
   failOn: 'open',
+  failOnEncoding: false,
 } as const;
 
-/** Flags of `parity run` that override the config file. */
-export interface RunFlags {
-  readonly baseline?: string | undefined;
-  readonly candidate?: string | undefined;
+/** Config fields a flag of the same name overrides (`--timeout` sets `timeoutMs`). */
+type Overridden =
+  | 'baseline'
+  | 'candidate'
+  | 'tracker'
+  | 'reports'
+  | 'concurrency'
+  | 'rate'
+  | 'maxInFlight'
+  | 'timeoutMs'
+  | 'retries'
+  | 'failOn'
+  | 'failOnEncoding';
+
+/**
+ * The flags a command passes: config fields under their own names, plus the
+ * case paths (operands), `--config` and the noise switches. A command passes
+ * its parsed flags as they are; those it does not take are simply absent.
+ */
+export type ConfigFlags = Readonly<Partial<Pick<ConfigInput, Overridden>>> & {
+  /** `--config`: where the file was looked for (and where `calibrate --write` creates it). */
+  readonly config?: string | undefined;
+  /** Case files or folders from the command line; empty means "not given". */
   readonly cases?: readonly string[] | undefined;
-  readonly tracker?: string | false | undefined;
-  readonly reports?: string | undefined;
-  readonly concurrency?: number | undefined;
-  readonly rate?: number | undefined;
-  readonly maxInFlight?: number | undefined;
-  readonly timeoutMs?: number | undefined;
-  readonly retries?: number | undefined;
-  readonly failOn?: FailPolicy | undefined;
-  readonly failOnEncoding?: boolean | undefined;
   /** `--noise`: learn noise from a second baseline call. */
   readonly noise?: boolean | undefined;
-  /** `--baseline-replica NAME=URL`: where that second call goes. */
+  /** `--baseline-replica NAME=URL`: where that second call goes (implies `--noise`). */
   readonly baselineReplica?: string | undefined;
+};
+
+/** The config file as loaded: its content and its path relative to the working folder. */
+export interface LoadedConfig {
+  readonly config: ConfigInput;
+  /** Undefined when there is no config file. */
+  readonly file: string | undefined;
 }
 
+/** The targets as given, flag over file; `resolveTargets` parses them when a command sends. */
+export interface TargetChoice {
+  /** The config's named targets. */
+  readonly configured: NonNullable<ConfigInput['targets']>;
+  /** `NAME=URL` or a configured name; undefined when neither flag nor file names one. */
+  readonly baseline: string | undefined;
+  readonly candidate: string | undefined;
+  /** The config's `noise` section and the flags over it (the replica is a target too). */
+  readonly noise: {
+    readonly section: NoiseConfig | undefined;
+    readonly enabled: boolean | undefined;
+    readonly replica: string | undefined;
+  };
+}
+
+/** What every command works from. */
 export interface ResolvedConfig {
   /** The working folder: reports name files relative to it. */
   readonly cwd: string;
-  readonly baseline: Target;
-  readonly candidate: Target;
+  /** Absolute: the config file read, or where one would be created when there is none. */
+  readonly configFile: string;
   readonly casePaths: readonly string[];
   readonly rules: RulesSpec | undefined;
   /** Absolute path, or undefined when the tracker is disabled. */
   readonly trackerPath: string | undefined;
+  /** Absolute. */
   readonly reportsDir: string;
   readonly concurrency: number;
   /** Requests per second per target, or undefined for no limit. */
@@ -62,71 +99,16 @@ export interface ResolvedConfig {
   readonly failOn: FailPolicy;
   /** Encoding notes fail the run too. */
   readonly failOnEncoding: boolean;
-  /** Learned noise: the `--noise` switch, replica, thresholds and per-endpoint noise. */
-  readonly noise?: NoiseSettings;
+  readonly targets: TargetChoice;
 }
 
-function usage(message: string): ParityError {
-  return new ParityError('PARITY_USAGE', message);
-}
-
-function parseUrl(text: string, what: string): URL {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw usage(`${what}: "${text}" is not a URL (expected e.g. http://127.0.0.1:3100)`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw usage(`${what}: "${text}" must be an http:// or https:// URL`);
-  }
-  return url;
-}
-
-/**
- * `--baseline NAME=URL` defines a target; `--baseline NAME` picks one from the
- * config's `targets`. Without the flag, the config's `baseline` name is used.
- */
-export function resolveTarget(
-  side: 'baseline' | 'candidate',
-  flag: string | undefined,
-  config: ConfigInput,
-): Target {
-  const configured = config.targets ?? {};
-  const spec = flag ?? config[side];
-  if (spec === undefined) {
-    throw usage(
-      `no ${side} target: pass --${side} NAME=URL (e.g. --${side} ${side === 'baseline' ? 'rust=http://127.0.0.1:3100' : 'go=http://127.0.0.1:4110'}) or set "${side}" in parity.config.yaml`,
-    );
-  }
-  const eq = spec.indexOf('=');
-  if (eq > 0) {
-    const name = spec.slice(0, eq);
-    const headers: Pairs = Object.entries(configured[name]?.headers ?? {});
-    return { name, url: parseUrl(spec.slice(eq + 1), `--${side}`), headers };
-  }
-  const target = configured[spec];
-  if (target === undefined) {
-    const known = Object.keys(configured);
-    throw usage(
-      `--${side} ${spec}: no such target${known.length > 0 ? ` (configured: ${known.join(', ')})` : ''}; use NAME=URL to define one`,
-    );
-  }
-  return {
-    name: spec,
-    url: parseUrl(target.url, `targets.${spec}.url`),
-    headers: Object.entries(target.headers ?? {}),
-  };
-}
-
-export function resolveConfig(config: ConfigInput, flags: RunFlags, cwd: string): ResolvedConfig {
-  const baseline = resolveTarget('baseline', flags.baseline, config);
-  const candidate = resolveTarget('candidate', flags.candidate, config);
-  if (baseline.name === candidate.name) {
-    throw usage(
-      `baseline and candidate are both named "${baseline.name}"; give them different names`,
-    );
-  }
+/** Flags over the config file over the defaults (see the module comment). */
+export function resolveConfig(
+  loaded: LoadedConfig,
+  flags: ConfigFlags,
+  cwd: string,
+): ResolvedConfig {
+  const { config } = loaded;
   const tracker = flags.tracker ?? config.tracker ?? DEFAULTS.tracker;
   const cases =
     flags.cases !== undefined && flags.cases.length > 0
@@ -134,8 +116,7 @@ export function resolveConfig(config: ConfigInput, flags: RunFlags, cwd: string)
       : (config.cases ?? DEFAULTS.cases);
   return {
     cwd,
-    baseline,
-    candidate,
+    configFile: resolve(cwd, loaded.file ?? flags.config ?? DEFAULTS.config),
     casePaths: cases.map((path) => resolve(cwd, path)),
     rules: config.rules,
     trackerPath: tracker === false ? undefined : resolve(cwd, tracker),
@@ -147,11 +128,12 @@ export function resolveConfig(config: ConfigInput, flags: RunFlags, cwd: string)
     retries: flags.retries ?? config.retries ?? DEFAULTS.retries,
     bodyCapBytes: config.bodyCapBytes ?? DEFAULTS.bodyCapBytes,
     failOn: flags.failOn ?? config.failOn ?? DEFAULTS.failOn,
-    failOnEncoding: flags.failOnEncoding ?? config.failOnEncoding ?? false,
-    noise: resolveNoise(
-      config.noise,
-      { noise: flags.noise, replica: flags.baselineReplica },
-      (spec) => replicaTarget(spec, config.targets ?? {}),
-    ),
+    failOnEncoding: flags.failOnEncoding ?? config.failOnEncoding ?? DEFAULTS.failOnEncoding,
+    targets: {
+      configured: config.targets ?? {},
+      baseline: flags.baseline ?? config.baseline,
+      candidate: flags.candidate ?? config.candidate,
+      noise: { section: config.noise, enabled: flags.noise, replica: flags.baselineReplica },
+    },
   };
 }

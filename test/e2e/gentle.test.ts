@@ -53,12 +53,17 @@ describe('gentle runs', () => {
   it('takes rate and maxInFlight from the config, and flags win', () => {
     const config = configSchema.parse({ rate: 20, maxInFlight: 4 });
     const flags = { baseline: 'a=http://127.0.0.1:1', candidate: 'b=http://127.0.0.1:2' };
-    expect(resolveConfig(config, flags, '/tmp')).toMatchObject({ rate: 20, maxInFlight: 4 });
-    expect(resolveConfig(config, { ...flags, rate: 2 }, '/tmp')).toMatchObject({
-      rate: 2,
+    expect(resolveConfig({ config, file: undefined }, flags, '/tmp')).toMatchObject({
+      rate: 20,
       maxInFlight: 4,
     });
-    expect(resolveConfig({}, flags, '/tmp')).toMatchObject({
+    expect(resolveConfig({ config, file: undefined }, { ...flags, rate: 2 }, '/tmp')).toMatchObject(
+      {
+        rate: 2,
+        maxInFlight: 4,
+      },
+    );
+    expect(resolveConfig({ config: {}, file: undefined }, flags, '/tmp')).toMatchObject({
       rate: undefined,
       maxInFlight: undefined,
     });

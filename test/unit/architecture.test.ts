@@ -97,10 +97,10 @@ describe('I/O at the edges', () => {
 
   it('only the loaders, readers and writers at the edges touch the file system', () => {
     expect(importing(/from 'node:fs(\/promises)?'/).sort()).toEqual([
+      'app/calibrate.ts',
       'cases/discover.ts',
       'cases/load.ts',
       'cases/write-json-schema.ts',
-      'cli/commands/calibrate.ts',
       'config/load.ts',
       'report/locate.ts',
       'report/read.ts',

@@ -1,25 +1,20 @@
-/** `parity validate`: checks case files and sends nothing. */
-import { resolve } from 'node:path';
-import { validateCases } from '../../cases/load.js';
-import { loadConfig } from '../../config/load.js';
+/** `parity validate [CASES...]`: prints every problem of the case files (exit 2), sends nothing. */
+import { validateProject } from '../../app/validate.js';
 import { formatProblem } from '../../util/errors.js';
 import { colorsFor } from '../colors.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import type { Io } from '../io.js';
+import { contextOf, type Io } from '../io.js';
+import type { ValidateFlags } from '../options.js';
 
+/** Prints `ok` or every problem (exit 2). */
 export async function validateCommand(
-  paths: readonly string[],
-  options: { config?: string },
+  cases: readonly string[],
+  flags: ValidateFlags,
   io: Io,
 ): Promise<ExitCode> {
-  const { config } = await loadConfig({ file: options.config, cwd: io.cwd, env: io.env });
-  const chosen = paths.length > 0 ? paths : (config.cases ?? ['cases']);
-  const result = await validateCases(
-    chosen.map((p) => resolve(io.cwd, p)),
-    { cwd: io.cwd, env: io.env, globalRules: config.rules },
-  );
-  const c = colorsFor(io.stdout, io.env);
+  const result = await validateProject({ ...flags, cases }, contextOf(io));
   if (result.problems.length === 0) {
+    const c = colorsFor(io.stdout, io.env);
     io.stdout.write(
       `${c.green('ok')}: ${result.files} file(s), ${result.cases} case(s), no problems\n`,
     );

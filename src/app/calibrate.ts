@@ -1,0 +1,134 @@
+/**
+ * `parity calibrate`: an A/A run of the baseline against itself (or its
+ * replica). Learns the noise per endpoint and the flaky baselines, and with
+ * `write` merges the noise into the config file (created when missing) so
+ * later runs need no second call.
+ */
+import { readFile } from 'node:fs/promises';
+import { loadCases } from '../cases/load.js';
+import { selectCases } from '../cases/select.js';
+import type { ConfigFlags } from '../config/resolve.js';
+import { resolveTargets } from '../config/targets.js';
+import { createClient } from '../execute/client.js';
+import { executeCases } from '../execute/pool.js';
+import type { Case } from '../model/case.js';
+import { createCalibration, type FlakyCase } from '../noise/calibration.js';
+import { mergeNoiseIntoJson, mergeNoiseIntoYaml, rulesByEndpoint } from '../noise/config-doc.js';
+import type { NoiseEntry } from '../noise/types.js';
+import { createRedactor } from '../redact/redact.js';
+import { writeFileAtomic } from '../util/fs.js';
+import type { AppContext } from './context.js';
+import { openProject } from './project.js';
+
+/** What a calibration is asked to do. */
+export type CalibrateRequest = ConfigFlags & {
+  /** Case id globs; any may match. */
+  readonly filter?: readonly string[] | undefined;
+  /** Case tags; any may match. */
+  readonly tag?: readonly string[] | undefined;
+  /** Merge the learned noise into the config file. */
+  readonly write?: boolean | undefined;
+};
+
+/** What the A/A run learned (sample values redacted). */
+export interface Learned {
+  /** Cases sent, each twice. */
+  readonly cases: number;
+  readonly entries: readonly NoiseEntry[];
+  readonly flaky: readonly FlakyCase[];
+}
+
+export type CalibrationOutcome =
+  /** The paths, filter and tags select no case. */
+  | { readonly kind: 'no-cases' }
+  /** The baseline answered no case: nothing was learned, nothing written. */
+  | { readonly kind: 'unreachable'; readonly baseline: string; readonly learned: Learned }
+  /** `wrote`: the config file the noise was merged into (absolute), when asked to write. */
+  | { readonly kind: 'calibrated'; readonly learned: Learned; readonly wrote: string | undefined };
+
+async function writeConfig(file: string, entries: readonly NoiseEntry[]): Promise<void> {
+  const learned = rulesByEndpoint(entries);
+  let text = '';
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const merged = file.endsWith('.json')
+    ? mergeNoiseIntoJson(text.trim() === '' ? {} : JSON.parse(text), learned)
+    : mergeNoiseIntoYaml(text, learned);
+  await writeFileAtomic(file, merged);
+}
+
+/** The selected cases and the setup of the A/A run. */
+async function prepare(request: CalibrateRequest, context: AppContext) {
+  const project = await openProject(request, context);
+  const { config } = project;
+  const { baseline, noise } = resolveTargets(config, 'baseline');
+  const all = await loadCases(config.casePaths, {
+    cwd: context.cwd,
+    env: project.env,
+    globalRules: config.rules,
+  });
+  const cases = selectCases(all, { filter: request.filter, tags: request.tag });
+  const redact = createRedactor({
+    headerNames: [...new Set(cases.flatMap((c) => c.rules.redactHeaders))],
+    secrets: project.secrets(),
+  });
+  return { config, baseline, noise, cases, redact };
+}
+
+type Prepared = Awaited<ReturnType<typeof prepare>>;
+
+/** Sends every case twice to the baseline (the second call to its replica, if any). */
+async function measure(prepared: Prepared, cases: readonly Case[]) {
+  const { config, baseline, noise } = prepared;
+  const clientOptions = {
+    connections: config.concurrency,
+    timeoutMs: config.timeoutMs,
+    bodyCapBytes: config.bodyCapBytes,
+    retries: config.retries,
+    ratePerSecond: config.rate,
+    maxInFlight: config.maxInFlight,
+  };
+  const first = createClient(baseline, clientOptions);
+  const second = createClient(noise.replica ?? baseline, clientOptions);
+  const calibration = createCalibration();
+  try {
+    await executeCases({
+      cases,
+      baseline: first,
+      candidate: second,
+      concurrency: config.concurrency,
+      onExchange: (exchange) => calibration.add(exchange),
+    });
+  } finally {
+    await Promise.all([first.close(), second.close()]);
+  }
+  return calibration;
+}
+
+/** Runs the calibration (see the module comment); bad input throws before anything is sent. */
+export async function calibrate(
+  request: CalibrateRequest,
+  context: AppContext,
+): Promise<CalibrationOutcome> {
+  const prepared = await prepare(request, context);
+  const { cases, redact } = prepared;
+  if (cases.length === 0) return { kind: 'no-cases' };
+  const calibration = await measure(prepared, cases);
+  const entries = calibration.entries(prepared.noise.thresholds).map((entry) => ({
+    ...entry,
+    samples: entry.samples.map((s) => ({
+      baseline: redact.value(s.baseline),
+      replica: redact.value(s.replica),
+    })),
+  }));
+  const learned = { cases: cases.length, entries, flaky: calibration.flaky() };
+  if (calibration.failed() === cases.length) {
+    return { kind: 'unreachable', baseline: prepared.baseline.name, learned };
+  }
+  if (request.write !== true) return { kind: 'calibrated', learned, wrote: undefined };
+  await writeConfig(prepared.config.configFile, entries);
+  return { kind: 'calibrated', learned, wrote: prepared.config.configFile };
+}

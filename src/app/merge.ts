@@ -1,0 +1,90 @@
+/**
+ * `parity merge`: combines the reports of a sharded run into one report, as if
+ * one run had replayed every case, then finishes it as a run is finished
+ * (`finish.ts`: `--compare-to`, the tracker updated once, the reports).
+ */
+import type { ConfigFlags } from '../config/resolve.js';
+import { mergeReports, missingShards, type ShardReport } from '../report/combine-shards.js';
+import type { RunReport } from '../report/contract.js';
+import { resolveReportPath } from '../report/locate.js';
+import { readReport } from '../report/read.js';
+import type { WrittenReports } from '../report/write.js';
+import { collectedInMemory } from '../results/collected.js';
+import { readTrackerRows } from '../tracker/write.js';
+import { displayPath } from '../util/paths.js';
+import type { AppContext } from './context.js';
+import { finishRun } from './finish.js';
+import { openProject } from './project.js';
+import { newRunId } from './run.js';
+import { type RunVerdict, verdictOf } from './verdict.js';
+
+/** What a merge is asked to do. */
+export interface MergeRequest {
+  /** report.json files or run folders of the shard runs (`latest` too). */
+  readonly reports: readonly string[];
+  readonly flags: ConfigFlags & { readonly compareTo?: string | undefined };
+}
+
+export interface MergeOutcome {
+  readonly report: RunReport;
+  readonly written: WrittenReports;
+  /** Shards missing from a complete set, e.g. `["3/4"]`. */
+  readonly missing: readonly string[];
+  readonly verdict: RunVerdict;
+}
+
+async function readShards(specs: readonly string[], cwd: string, reportsDir: string) {
+  const shards: ShardReport[] = [];
+  for (const spec of specs) {
+    const path = await resolveReportPath(spec, { cwd, reportsDir });
+    shards.push({ file: displayPath(cwd, path), report: await readReport(path) });
+  }
+  return shards;
+}
+
+/** Targets that answered no case of the merged report at all. */
+function unreachable(report: RunReport): string[] {
+  const { results } = report;
+  if (results.length === 0) return [];
+  const out: string[] = [];
+  if (results.every((r) => r.baseline.error !== undefined)) out.push(report.baseline.name);
+  if (results.every((r) => r.candidate.error !== undefined)) out.push(report.candidate.name);
+  return out;
+}
+
+/** Merges the shard reports (see the module comment); bad input throws before anything is written. */
+export async function mergeShards(
+  request: MergeRequest,
+  context: AppContext,
+): Promise<MergeOutcome> {
+  const { config } = await openProject(request.flags, context);
+  const { cwd } = context;
+  // A tracker that does not parse fails the merge before anything is written.
+  if (config.trackerPath !== undefined) await readTrackerRows(config.trackerPath);
+  const shards = await readShards(request.reports, cwd, config.reportsDir);
+  // Read before writing: the merged report repoints `latest`.
+  const { compareTo } = request.flags;
+  const previous =
+    compareTo === undefined
+      ? undefined
+      : await readReport(
+          await resolveReportPath(compareTo, { cwd, reportsDir: config.reportsDir }),
+        );
+  const merged = mergeReports(shards, newRunId(context.now()));
+  const { results, summary, ...head } = merged;
+  const collected = collectedInMemory(results);
+  const { report, written } = await finishRun({
+    head,
+    collected,
+    results: collected.notable,
+    summary,
+    previous,
+    tracker:
+      config.trackerPath === undefined
+        ? undefined
+        : { path: config.trackerPath, label: displayPath(cwd, config.trackerPath) },
+    reportsDir: config.reportsDir,
+  });
+  const verdict = verdictOf({ report, written, unreachable: unreachable(merged), policy: config });
+  return { report, written, missing: missingShards(shards), verdict };
+}

@@ -1,0 +1,29 @@
+/**
+ * Every command's first step: read the config file and resolve it with the
+ * command's flags. The environment is tracked, so the values of the
+ * `${env:…}` the config used can be kept out of every output.
+ */
+import { loadConfig } from '../config/load.js';
+import { type ConfigFlags, type ResolvedConfig, resolveConfig } from '../config/resolve.js';
+import { trackEnv } from '../redact/env-secrets.js';
+import type { Env } from '../util/env.js';
+import type { AppContext } from './context.js';
+
+export interface Project {
+  readonly config: ResolvedConfig;
+  /** The environment, tracked: pass it on to whatever substitutes `${env:…}` (case files). */
+  readonly env: Env;
+  /** Secret value → its placeholder (`${env:NAME}`), for every variable read so far. */
+  secrets(): Map<string, string>;
+}
+
+/** Loads the config (`flags.config`, or the default file if present) and resolves it. */
+export async function openProject(flags: ConfigFlags, context: AppContext): Promise<Project> {
+  const tracked = trackEnv(context.env);
+  const loaded = await loadConfig({ file: flags.config, cwd: context.cwd, env: tracked.env });
+  return {
+    config: resolveConfig(loaded, flags, context.cwd),
+    env: tracked.env,
+    secrets: () => tracked.secrets(),
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * `parity report --from <report.json|run folder|latest>`: re-renders a run's
+ * reports from its report.json without sending a request. The report is
+ * validated first (a newer `schemaVersion` or a garbled file is bad input).
+ */
+import { dirname, resolve } from 'node:path';
+import type { ConfigFlags } from '../config/resolve.js';
+import { resolveReportPath } from '../report/locate.js';
+import { readReport } from '../report/read.js';
+import { type ReportFormat, type WrittenReports, writeReportFiles } from '../report/write.js';
+import { collectedInMemory } from '../results/collected.js';
+import type { AppContext } from './context.js';
+import { openProject } from './project.js';
+
+export interface RerenderInput {
+  /** report.json, its run folder, or `latest` (in the configured reports folder). */
+  readonly from: string;
+  readonly formats: readonly ReportFormat[];
+  /** Output folder; undefined: the report's own folder. */
+  readonly out: string | undefined;
+  /** Only read to find `latest`. */
+  readonly flags: ConfigFlags;
+}
+
+/** The files written and the formats that failed. */
+export async function rerenderReport(
+  input: RerenderInput,
+  context: AppContext,
+): Promise<WrittenReports> {
+  // The config is only needed to find `latest`: a report named by path renders
+  // even where the config does not load.
+  const reportsDir =
+    input.from === 'latest'
+      ? (await openProject(input.flags, context)).config.reportsDir
+      : context.cwd;
+  const path = await resolveReportPath(input.from, { cwd: context.cwd, reportsDir });
+  const report = await readReport(path);
+  const dir = resolve(context.cwd, input.out ?? dirname(path));
+  // Written the way a run writes them: every result streamed, the notable ones rendered.
+  const collected = collectedInMemory(report.results);
+  const all = { collected, final: new Map() };
+  return writeReportFiles({ ...report, results: collected.notable }, all, dir, input.formats);
+}

@@ -1,0 +1,65 @@
+/**
+ * `parity tracker`: the rows of the decisions tracker, or (`--check`) how a
+ * run with a given report would change them.
+ */
+import type { ConfigFlags } from '../config/resolve.js';
+import { resolveReportPath } from '../report/locate.js';
+import { readReport } from '../report/read.js';
+import { checkTracker, type StaleFinding } from '../tracker/check.js';
+import type { TrackerRow } from '../tracker/types.js';
+import { readTrackerRows } from '../tracker/write.js';
+import { ParityError } from '../util/errors.js';
+import type { AppContext } from './context.js';
+import { openProject } from './project.js';
+import { trackerEvidence } from './tracker-evidence.js';
+
+export interface TrackerListing {
+  /** Absolute. */
+  readonly trackerPath: string;
+  /** Every row of the tracker, in file order. */
+  readonly rows: readonly TrackerRow[];
+}
+
+export interface TrackerCheck {
+  /** Absolute. */
+  readonly trackerPath: string;
+  /** Absolute: the report.json compared with. */
+  readonly reportPath: string;
+  /** What a run with that report would change; empty when the tracker is up to date. */
+  readonly findings: readonly StaleFinding[];
+}
+
+async function trackerOf(flags: ConfigFlags, context: AppContext) {
+  const { config } = await openProject(flags, context);
+  if (config.trackerPath === undefined) {
+    throw new ParityError(
+      'PARITY_USAGE',
+      'the tracker is disabled in the config (tracker: false); pass --tracker FILE',
+    );
+  }
+  return { config, trackerPath: config.trackerPath };
+}
+
+/** The tracker's rows (`flags.tracker`, else the config's, else the default file). */
+export async function listTracker(
+  flags: ConfigFlags,
+  context: AppContext,
+): Promise<TrackerListing> {
+  const { trackerPath } = await trackerOf(flags, context);
+  return { trackerPath, rows: await readTrackerRows(trackerPath) };
+}
+
+/** Compares the tracker with the report `from` names (report.json, run folder or `latest`). */
+export async function checkTrackerFile(
+  input: { readonly from: string; readonly flags: ConfigFlags },
+  context: AppContext,
+): Promise<TrackerCheck> {
+  const { config, trackerPath } = await trackerOf(input.flags, context);
+  const reportPath = await resolveReportPath(input.from, {
+    cwd: context.cwd,
+    reportsDir: config.reportsDir,
+  });
+  const report = await readReport(reportPath);
+  const findings = checkTracker(await readTrackerRows(trackerPath), trackerEvidence(report));
+  return { trackerPath, reportPath, findings };
+}

@@ -1,0 +1,14 @@
+/** `parity validate`: checks the config and the case files, sends nothing. */
+import { type CaseValidation, validateCases } from '../cases/load.js';
+import type { ConfigFlags } from '../config/resolve.js';
+import type { AppContext } from './context.js';
+import { openProject } from './project.js';
+
+/** Every problem of the case files named by `flags.cases` (else the config's, else `cases/`). */
+export async function validateProject(
+  flags: ConfigFlags,
+  context: AppContext,
+): Promise<CaseValidation> {
+  const { config, env } = await openProject(flags, context);
+  return validateCases(config.casePaths, { cwd: context.cwd, env, globalRules: config.rules });
+}

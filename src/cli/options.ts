@@ -1,0 +1,232 @@
+/**
+ * The option table: every option of every command, declared once. Commander's
+ * program is built from it (`program.ts`) and each command's flags type is
+ * derived from it (`FlagsOf`); an option several commands take is declared
+ * here once and reused, with `withHelp` where one command words it its own way.
+ * A key is the name the flag overrides in the config (`timeoutMs` for
+ * `--timeout`), so the flags can be handed to the config resolver as they are.
+ */
+import * as z from 'zod';
+import { parseShard } from '../cases/shard.js';
+import { FAIL_POLICIES } from '../config/schema.js';
+import { REPORT_FORMATS, type ReportFormat } from '../report/write.js';
+import {
+  choice,
+  command,
+  count,
+  type FlagsOf,
+  negatable,
+  parsed,
+  positive,
+  refuse,
+  repeatable,
+  requiredText,
+  text,
+  toggle,
+  withHelp,
+} from './option-kinds.js';
+
+const CASES = {
+  syntax: '[cases...]',
+  help: 'case files or folders (default: cases/, or "cases" in the config)',
+} as const;
+
+/** Parses `--shard 2/4` (1-based). */
+function shardOf(value: string) {
+  const shard = parseShard(value);
+  return typeof shard === 'string' ? refuse(shard) : shard;
+}
+
+/** Parses `--format md,html,junit`, in canonical order so report.json (the source) is written first. */
+function parseFormats(value: string): ReportFormat[] {
+  const names = value
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  const known: readonly string[] = REPORT_FORMATS;
+  if (names.length === 0 || names.some((name) => !known.includes(name))) {
+    refuse(`formats are a comma-separated list of ${REPORT_FORMATS.join(', ')} (got "${value}")`);
+  }
+  return REPORT_FORMATS.filter((format) => names.includes(format));
+}
+
+/** What `parity report` writes unless `--format` says otherwise: report.json is the source. */
+export const DEFAULT_RERENDER: readonly ReportFormat[] = ['md', 'html', 'junit'];
+
+const trackerFile = text(
+  '--tracker <file>',
+  'decisions tracker (default: docs/ARCHITECTURE_COMPARISON.md)',
+);
+const reports = text(
+  '--reports <dir>',
+  'reports folder; each run writes DIR/<run-id>/ and points DIR/latest at it',
+);
+
+/** Options several commands take. */
+const shared = {
+  config: text(
+    '-c, --config <file>',
+    'config file (default: parity.config.yaml|yml|json if present)',
+  ),
+  baseline: text(
+    '--baseline <target>',
+    'reference target: NAME=URL, or a target name from the config',
+  ),
+  baselineReplica: text(
+    '--baseline-replica <target>',
+    'second baseline instance for --noise (implies it): NAME=URL or a configured name',
+  ),
+  tracker: negatable(trackerFile, 'do not read or write the decisions tracker'),
+  reports,
+  reportsToRead: withHelp(reports, 'reports folder, for --from latest (default: reports/)'),
+  failOn: choice('--fail-on <policy>', 'which divergences make the run exit 1', FAIL_POLICIES),
+  compareTo: text(
+    '--compare-to <report>',
+    'mark divergences new / persisting / fixed against a previous report.json, its run folder, or "latest"',
+  ),
+  filter: repeatable(
+    '--filter <glob>',
+    'only cases whose id matches (repeatable; * is a wildcard)',
+  ),
+  tag: repeatable('--tag <tag>', 'only cases with this tag (repeatable: any of them)'),
+  json: toggle('--json', 'print a machine-readable summary on stdout'),
+  quiet: toggle('-q, --quiet', 'print nothing but errors'),
+};
+
+const run = command({
+  name: 'run',
+  description:
+    'replay the cases against baseline and candidate, write reports and update the tracker',
+  operands: CASES,
+  options: {
+    baseline: shared.baseline,
+    candidate: text(
+      '--candidate <target>',
+      'target compared against the baseline: NAME=URL or a configured name',
+    ),
+    config: shared.config,
+    tracker: shared.tracker,
+    reports: shared.reports,
+    failOn: shared.failOn,
+    failOnEncoding: toggle(
+      '--fail-on-encoding',
+      'encoding notes (wire-only differences) also make the run exit 1',
+    ),
+    concurrency: count('--concurrency <n>', 'cases in flight at once (default 8)', 1),
+    rate: positive(
+      '--rate <n>',
+      'requests per second to each target, for gentle runs (default: no limit)',
+    ),
+    maxInFlight: count(
+      '--max-in-flight <n>',
+      'requests in flight at once to each target (default: the concurrency)',
+      1,
+    ),
+    timeoutMs: count('--timeout <ms>', 'budget for one request in ms (default 10000)', 0),
+    retries: count('--retries <n>', 'retries after connection-level failures only (default 0)', 0),
+    compareTo: shared.compareTo,
+    noise: toggle(
+      '--noise',
+      'learn noise: send each case a second time to the baseline and mask what varies',
+    ),
+    baselineReplica: shared.baselineReplica,
+    shard: parsed(
+      '--shard <i/n>',
+      'run shard i of n of the selected cases (e.g. 2/4), for CI',
+      z.object({ index: z.int().min(1), total: z.int().min(1) }),
+      shardOf,
+    ),
+    filter: shared.filter,
+    tag: shared.tag,
+    json: shared.json,
+    quiet: shared.quiet,
+  },
+});
+
+const calibrate = command({
+  name: 'calibrate',
+  description:
+    'A/A run: send each case twice to the baseline, print the noise learned; --write saves it in the config',
+  operands: CASES,
+  options: {
+    baseline: withHelp(shared.baseline, 'the target to calibrate: NAME=URL, or a configured name'),
+    baselineReplica: withHelp(
+      shared.baselineReplica,
+      'send the second call to this instance: NAME=URL or a name',
+    ),
+    config: shared.config,
+    write: toggle('--write', 'merge the learned noise into the config file (created when missing)'),
+    filter: shared.filter,
+    tag: shared.tag,
+    json: withHelp(shared.json, 'print the learned noise as JSON'),
+  },
+});
+
+const validate = command({
+  name: 'validate',
+  description: 'check case files (and the config) and send nothing',
+  operands: CASES,
+  options: { config: shared.config },
+});
+
+const tracker = command({
+  name: 'tracker',
+  description: 'print the open rows of the decisions tracker; --check: exit 1 when it is stale',
+  options: {
+    tracker: trackerFile,
+    config: withHelp(shared.config, 'config file (for the tracker and reports paths)'),
+    reports: shared.reportsToRead,
+    check: toggle(
+      '--check',
+      'compare the tracker with a report; exit 1 when a run would change it',
+    ),
+    from: text('--from <report>', 'the report for --check: report.json, run folder or "latest"'),
+    all: toggle('--all', 'list every row, not only the open ones'),
+    json: withHelp(shared.json, 'print JSON'),
+  },
+});
+
+const merge = command({
+  name: 'merge',
+  description: 'combine shard reports into one report, update the tracker once',
+  operands: {
+    syntax: '<reports...>',
+    help: 'report.json files (or run folders) of the shard runs',
+  },
+  options: {
+    config: shared.config,
+    reports: withHelp(reports, 'reports folder for the merged report (default: reports/)'),
+    tracker: shared.tracker,
+    failOn: shared.failOn,
+    compareTo: shared.compareTo,
+    json: shared.json,
+    quiet: shared.quiet,
+  },
+});
+
+const report = command({
+  name: 'report',
+  description: 're-render the reports of a past run from its report.json (sends nothing)',
+  options: {
+    from: requiredText('--from <report>', 'report.json, its run folder, or "latest"'),
+    format: parsed(
+      '--format <formats>',
+      'comma-separated: md,html,junit,json (default: md,html,junit)',
+      z.array(z.enum(REPORT_FORMATS)),
+      parseFormats,
+    ),
+    out: text('--out <dir>', "output folder (default: the report's own folder)"),
+    config: withHelp(shared.config, 'config file (for the reports folder of "latest")'),
+    reports: shared.reportsToRead,
+  },
+});
+
+/** Every command of the CLI, in the order `parity --help` lists them. */
+export const COMMANDS = { run, calibrate, validate, tracker, merge, report } as const;
+
+export type RunFlags = FlagsOf<typeof run>;
+export type CalibrateFlags = FlagsOf<typeof calibrate>;
+export type ValidateFlags = FlagsOf<typeof validate>;
+export type TrackerFlags = FlagsOf<typeof tracker>;
+export type MergeFlags = FlagsOf<typeof merge>;
+export type ReportFlags = FlagsOf<typeof report>;

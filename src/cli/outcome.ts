@@ -1,0 +1,69 @@
+/**
+ * The end of `parity run` and `parity merge`, printed the same way: the
+ * summary (console table, `--json`, or nothing with `--quiet`), the reports
+ * that could not be written, the unreachable targets, and the exit code of
+ * the verdict.
+ */
+import type { RunVerdict } from '../app/verdict.js';
+import type { RunReport } from '../report/contract.js';
+import type { WrittenReports } from '../report/write.js';
+import { colorsFor } from './colors.js';
+import { EXIT_FOR_VERDICT, type ExitCode } from './exit-codes.js';
+import type { Io } from './io.js';
+import { renderSummary } from './summary.js';
+
+/** The switches that choose what the summary looks like. */
+export interface OutputFlags {
+  readonly json?: true | undefined;
+  readonly quiet?: true | undefined;
+}
+
+/** `--json`: the report without per-case detail, plus where the reports are and what diverged. */
+function machineSummary(report: RunReport, reportDir: string) {
+  const { results, ...head } = report;
+  const divergences = results
+    .filter((r) => r.verdict !== 'equal')
+    .map((r) => ({
+      caseId: r.caseId,
+      verdict: r.verdict,
+      kinds: r.kinds,
+      fingerprint: r.fingerprint,
+      summary: r.summary,
+      ...(r.tracker === undefined ? {} : { tracker: r.tracker }),
+      ...(r.regression === undefined ? {} : { regression: r.regression }),
+    }));
+  return { ...head, reportDir, divergences };
+}
+
+/** The summary on stdout: the console table, or `--json` for machines, or nothing. */
+export function printSummary(report: RunReport, dir: string, flags: OutputFlags, io: Io): void {
+  if (flags.json === true) {
+    io.stdout.write(`${JSON.stringify(machineSummary(report, dir), null, 2)}\n`);
+  } else if (flags.quiet !== true) {
+    io.stdout.write(renderSummary(report, colorsFor(io.stdout, io.env), dir));
+  }
+}
+
+/** One line on stderr per report format that could not be written. */
+export function printWriteFailures(written: WrittenReports, io: Io): void {
+  for (const failure of written.failures) {
+    io.stderr.write(
+      `parity: could not write the ${failure.format} report: ${failure.error.message}\n`,
+    );
+  }
+}
+
+/** Prints the failures the verdict is about and returns its exit code. */
+export function finish(
+  outcome: { readonly written: WrittenReports; readonly verdict: RunVerdict },
+  io: Io,
+): ExitCode {
+  printWriteFailures(outcome.written, io);
+  const { verdict } = outcome;
+  if (verdict.kind === 'unreachable') {
+    io.stderr.write(
+      `${colorsFor(io.stderr, io.env).red('parity: unreachable:')} ${verdict.targets.join(', ')} answered no case (see the transport errors in the report)\n`,
+    );
+  }
+  return EXIT_FOR_VERDICT[verdict.kind];
+}

@@ -1,0 +1,59 @@
+/**
+ * Builds commander's program from the option table: one commander option per
+ * declared option (two for a negatable one), with the table's parser, and an
+ * action that checks the collected values against the command's flags schema
+ * before handing them, typed, to the command.
+ */
+import { type Command, Option } from 'commander';
+import * as z from 'zod';
+import { type CommandDecl, longFlag, metaOf, type OptionMeta } from './option-kinds.js';
+
+/** The commander options of one declared option. */
+function commanderOptions(meta: OptionMeta): Option[] {
+  const option = new Option(meta.flags, meta.help);
+  if (meta.choices !== undefined) option.choices(meta.choices);
+  if (meta.required === true) option.makeOptionMandatory();
+  if (meta.repeatable === true) {
+    option.argParser((value: string, previous: readonly string[] | undefined) => [
+      ...(previous ?? []),
+      value,
+    ]);
+  } else if (meta.parse !== undefined) {
+    option.argParser(meta.parse);
+  }
+  if (meta.negation === undefined) return [option];
+  return [option, new Option(`--no-${longFlag(meta.flags).slice(2)}`, meta.negation)];
+}
+
+/** A declared command, as `command()` returns it. */
+type Declared<F extends z.ZodType> = CommandDecl<z.core.$ZodLooseShape> & { readonly flags: F };
+
+/**
+ * Adds `decl` to `program`; `action` gets the operands and the flags, typed by
+ * the table. A key of the table may differ from commander's name for the flag
+ * (`timeoutMs` for `--timeout`): values are read under commander's name.
+ */
+export function addCommand<F extends z.ZodType>(
+  program: Command,
+  decl: Declared<F>,
+  action: (operands: readonly string[], flags: z.output<F>) => Promise<void>,
+): Command {
+  const cmd = program.command(decl.name).description(decl.description);
+  if (decl.operands !== undefined) cmd.argument(decl.operands.syntax, decl.operands.help);
+  const names = new Map<string, string>();
+  for (const [key, schema] of Object.entries(decl.options)) {
+    const options = commanderOptions(metaOf(schema));
+    for (const option of options) cmd.addOption(option);
+    names.set(key, options[0]?.attributeName() ?? key);
+  }
+  cmd.action(async () => {
+    const values = Object.fromEntries(
+      [...names].flatMap(([key, name]) => {
+        const value: unknown = cmd.getOptionValue(name);
+        return value === undefined ? [] : [[key, value]];
+      }),
+    );
+    await action(cmd.args, z.parse(decl.flags, values));
+  });
+  return cmd;
+}

@@ -1,0 +1,111 @@
+/**
+ * The targets a command sends to, parsed from the choice `resolveConfig` made
+ * (flag over file): the baseline, the candidate, and the noise settings with
+ * their replica. Only the commands that send call this, so the others never
+ * fail for a missing target. A missing or unknown target is a usage error.
+ */
+import type { Pairs, Target } from '../model/case.js';
+import { type NoiseSettings, replicaTarget, resolveNoise } from '../noise/settings.js';
+import { ParityError } from '../util/errors.js';
+import type { ResolvedConfig, TargetChoice } from './resolve.js';
+
+/** What `parity calibrate` sends to: the baseline, twice (or to its replica). */
+export interface BaselineTargets {
+  readonly baseline: Target;
+  /** `--noise`, the replica, thresholds and per-endpoint noise. */
+  readonly noise: NoiseSettings;
+}
+
+/** What a run sends to. */
+export interface RunTargets extends BaselineTargets {
+  readonly candidate: Target;
+}
+
+/** A run's config: every command's, plus its targets. */
+export type RunConfig = ResolvedConfig & RunTargets;
+
+type Side = 'baseline' | 'candidate';
+
+function usage(message: string): ParityError {
+  return new ParityError('PARITY_USAGE', message);
+}
+
+function parseUrl(text: string, what: string): URL {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw usage(`${what}: "${text}" is not a URL (expected e.g. http://127.0.0.1:3100)`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw usage(`${what}: "${text}" must be an http:// or https:// URL`);
+  }
+  return url;
+}
+
+const EXAMPLE: Record<Side, string> = {
+  baseline: 'rust=http://127.0.0.1:3100',
+  candidate: 'go=http://127.0.0.1:4110',
+};
+
+/**
+ * `NAME=URL` defines a target (with the headers of a configured target of that
+ * name); a bare `NAME` picks one from the config's `targets`.
+ */
+function parseTarget(side: Side, choice: TargetChoice): Target {
+  const { configured } = choice;
+  const spec = choice[side];
+  if (spec === undefined) {
+    throw usage(
+      `no ${side} target: pass --${side} NAME=URL (e.g. --${side} ${EXAMPLE[side]}) or set "${side}" in parity.config.yaml`,
+    );
+  }
+  const eq = spec.indexOf('=');
+  if (eq > 0) {
+    const name = spec.slice(0, eq);
+    const headers: Pairs = Object.entries(configured[name]?.headers ?? {});
+    return { name, url: parseUrl(spec.slice(eq + 1), `--${side}`), headers };
+  }
+  const target = configured[spec];
+  if (target === undefined) {
+    const known = Object.keys(configured);
+    throw usage(
+      `--${side} ${spec}: no such target${known.length > 0 ? ` (configured: ${known.join(', ')})` : ''}; use NAME=URL to define one`,
+    );
+  }
+  return {
+    name: spec,
+    url: parseUrl(target.url, `targets.${spec}.url`),
+    headers: Object.entries(target.headers ?? {}),
+  };
+}
+
+function noiseOf(choice: TargetChoice): NoiseSettings {
+  const { section, enabled, replica } = choice.noise;
+  return resolveNoise(section, { noise: enabled, replica }, (spec) =>
+    replicaTarget(spec, choice.configured),
+  );
+}
+
+/**
+ * Parses the targets of `config`: the baseline only (`calibrate`), or the
+ * baseline and the candidate, which must have different names (`run`).
+ * Throws a usage error naming the flag to pass when one is missing or unknown.
+ */
+export function resolveTargets(config: ResolvedConfig, sides: 'baseline'): BaselineTargets;
+export function resolveTargets(config: ResolvedConfig, sides: 'baseline+candidate'): RunTargets;
+export function resolveTargets(
+  config: ResolvedConfig,
+  sides: 'baseline' | 'baseline+candidate',
+): BaselineTargets | RunTargets {
+  const choice = config.targets;
+  const baseline = parseTarget('baseline', choice);
+  if (sides === 'baseline') return { baseline, noise: noiseOf(choice) };
+  const candidate = parseTarget('candidate', choice);
+  if (baseline.name === candidate.name) {
+    throw usage(
+      `baseline and candidate are both named "${baseline.name}"; give them different names`,
+    );
+  }
+  return { baseline, candidate, noise: noiseOf(choice) };
+}

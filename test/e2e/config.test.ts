@@ -1,0 +1,42 @@
+/** Every command resolves the config the same way; only those that send need targets. */
+import { describe, expect, it } from 'vitest';
+import { runCli, tempProject } from '../helpers/cli.js';
+
+const CASES = `suite: s
+cases:
+  - id: one
+    request: { method: GET, path: /one }
+`;
+
+describe('the config, command by command', () => {
+  it('lets the commands that send nothing run without targets', async () => {
+    const cwd = await tempProject({
+      'parity.config.yaml': 'cases: [lib]\ntracker: docs/T.md\nnoise: { replica: nowhere }\n',
+      'lib/s.yaml': CASES,
+    });
+    const validated = await runCli(cwd, ['validate']);
+    expect(validated.stderr).toBe('');
+    expect(validated.stdout).toContain('1 file(s), 1 case(s), no problems');
+    const listed = await runCli(cwd, ['tracker']);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout).toContain('docs/T.md');
+  });
+
+  it('asks the commands that send for their baseline (exit 2), after reading the config', async () => {
+    const cwd = await tempProject({ 'parity.config.yaml': 'cases: [lib]\n', 'lib/s.yaml': CASES });
+    for (const command of ['run', 'calibrate']) {
+      const result = await runCli(cwd, [command]);
+      expect(result.code, command).toBe(2);
+      expect(result.stderr, command).toContain('no baseline target: pass --baseline NAME=URL');
+    }
+  });
+
+  it('stops every command on an invalid config (exit 2), naming the file and the field', async () => {
+    const cwd = await tempProject({ 'parity.config.yaml': 'concurrency: 0\n' });
+    for (const argv of [['validate'], ['tracker'], ['run'], ['merge', 'x']]) {
+      const result = await runCli(cwd, argv);
+      expect(result.code, argv[0]).toBe(2);
+      expect(result.stderr, argv[0]).toContain('parity.config.yaml:1:');
+    }
+  });
+});

@@ -1,0 +1,168 @@
+/** The option table: it reaches commander whole, and the flags it types are what commander parsed. */
+import { Command, type Option } from 'commander';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import * as z from 'zod';
+import { buildProgram } from '../../../src/cli/main.js';
+import { metaOf } from '../../../src/cli/option-kinds.js';
+import {
+  COMMANDS,
+  type ReportFlags,
+  type RunFlags,
+  type TrackerFlags,
+} from '../../../src/cli/options.js';
+import { addCommand } from '../../../src/cli/program.js';
+import { configSchema } from '../../../src/config/schema.js';
+import { runCli, tempProject } from '../../helpers/cli.js';
+
+const SILENT = { stdout: { write: () => true }, stderr: { write: () => true }, env: {}, cwd: '/' };
+
+function commanderOf(name: string): Command {
+  const found = buildProgram(SILENT, () => {}).commands.find((c) => c.name() === name);
+  if (found === undefined) throw new Error(`no command ${name}`);
+  return found;
+}
+
+/** Parses `argv` with the table's `run` command and returns the typed flags it produced. */
+async function parseRun(argv: readonly string[]) {
+  const program = new Command().exitOverride();
+  let seen: { operands: readonly string[]; flags: RunFlags } | undefined;
+  addCommand(program, COMMANDS.run, async (operands, flags) => {
+    seen = { operands, flags };
+  });
+  await program.parseAsync(['run', ...argv], { from: 'user' });
+  return seen;
+}
+
+describe('the option table', () => {
+  it('declares every command the program has, and every option reaches commander with its parser', () => {
+    const program = buildProgram(SILENT, () => {});
+    expect(program.commands.map((c) => c.name())).toEqual(Object.keys(COMMANDS));
+    for (const [name, decl] of Object.entries(COMMANDS)) {
+      const options: readonly Option[] = commanderOf(name).options;
+      for (const [key, schema] of Object.entries(decl.options)) {
+        const meta = metaOf(schema);
+        const option = options.find((o) => o.flags === meta.flags);
+        expect(option, `${name} ${meta.flags}`).toBeDefined();
+        expect(option?.description, `${name} ${key}`).toBe(meta.help);
+        if (meta.parse !== undefined) expect(option?.parseArg, `${name} ${key}`).toBe(meta.parse);
+        else if (meta.repeatable === true)
+          expect(option?.parseArg?.('b', ['a'])).toEqual(['a', 'b']);
+        // Commander checks choices in a parser of its own.
+        else if (meta.choices === undefined)
+          expect(option?.parseArg, `${name} ${key}`).toBeUndefined();
+        expect(option?.argChoices, `${name} ${key} choices`).toEqual(meta.choices);
+        expect(option?.mandatory, `${name} ${key} required`).toBe(meta.required === true);
+        if (meta.negation !== undefined) {
+          expect(options.find((o) => o.negate && o.attributeName() === key)?.description).toBe(
+            meta.negation,
+          );
+        }
+      }
+      // Nothing reaches commander that the table does not declare (help and version aside).
+      const declared = Object.values(decl.options).flatMap((s) => {
+        const meta = metaOf(s);
+        return meta.negation === undefined ? [meta.flags] : [meta.flags, 'negation'];
+      });
+      expect(options).toHaveLength(declared.length);
+    }
+  });
+
+  it('names a flag by its commander name, or by the config field it overrides', () => {
+    const fields = Object.keys(configSchema.shape);
+    for (const [name, decl] of Object.entries(COMMANDS)) {
+      for (const [key, schema] of Object.entries(decl.options)) {
+        const option = commanderOf(name).options.find((o) => o.flags === metaOf(schema).flags);
+        const attribute = option?.attributeName();
+        if (attribute !== key) expect(fields, `${name} ${key} (--${attribute})`).toContain(key);
+      }
+    }
+  });
+
+  it('hands the action typed flags: parsed numbers, lists, shards, --no-tracker', async () => {
+    const seen = await parseRun([
+      'cases/a.yaml',
+      '--timeout',
+      '250',
+      '--concurrency',
+      '3',
+      '--rate',
+      '2.5',
+      '--filter',
+      'a/*',
+      '--filter',
+      'b/*',
+      '--shard',
+      '2/4',
+      '--no-tracker',
+      '--fail-on',
+      'new',
+      '--json',
+    ]);
+    expect(seen).toEqual({
+      operands: ['cases/a.yaml'],
+      flags: {
+        timeoutMs: 250,
+        concurrency: 3,
+        rate: 2.5,
+        filter: ['a/*', 'b/*'],
+        shard: { index: 2, total: 4 },
+        tracker: false,
+        failOn: 'new',
+        json: true,
+      },
+    });
+    expect((await parseRun([]))?.flags).toEqual({});
+  });
+
+  it('derives the flag types from the table', () => {
+    expectTypeOf<RunFlags['concurrency']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<RunFlags['tracker']>().toEqualTypeOf<string | false | undefined>();
+    expectTypeOf<RunFlags['filter']>().toEqualTypeOf<string[] | undefined>();
+    expectTypeOf<RunFlags['json']>().toEqualTypeOf<true | undefined>();
+    expectTypeOf<RunFlags['failOn']>().toEqualTypeOf<'new' | 'open' | 'any' | 'none' | undefined>();
+    expectTypeOf<TrackerFlags['tracker']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<ReportFlags['from']>().toEqualTypeOf<string>();
+    expectTypeOf<ReportFlags['format']>().toEqualTypeOf<
+      ('json' | 'md' | 'html' | 'junit')[] | undefined
+    >();
+  });
+
+  it('checks what commander collected against the flags schema', () => {
+    expect(() => z.parse(COMMANDS.run.flags, { concurrency: 'eight' })).toThrow();
+    expect(() => z.parse(COMMANDS.run.flags, { unknownFlag: true })).toThrow();
+  });
+});
+
+describe('usage errors', () => {
+  it('refuses --concurrency 0 with exit 2, says why and where to look', async () => {
+    const cwd = await tempProject();
+    const result = await runCli(cwd, ['run', '--concurrency', '0']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--concurrency must be a whole number of at least 1 (got "0")');
+    expect(result.stderr).toContain('(run parity --help for usage)');
+  });
+
+  it('refuses a bad shard, an unknown policy and an unknown format with exit 2', async () => {
+    const cwd = await tempProject();
+    for (const argv of [
+      ['run', '--shard', '3/2'],
+      ['run', '--fail-on', 'sometimes'],
+      ['run', '--retries', '-1'],
+      ['run', '--rate', 'fast'],
+      ['report', '--from', 'latest', '--format', 'pdf'],
+      ['report'],
+      ['tracker', 'extra'],
+    ]) {
+      const result = await runCli(cwd, argv);
+      expect(result.code, argv.join(' ')).toBe(2);
+      expect(result.stderr, argv.join(' ')).toMatch(/^error: /);
+    }
+  });
+
+  it('takes --concurrency 1, then asks for the baseline the run lacks (exit 2)', async () => {
+    const cwd = await tempProject();
+    const result = await runCli(cwd, ['run', '--concurrency', '1']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('parity: no baseline target: pass --baseline NAME=URL');
+  });
+});
