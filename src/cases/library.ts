@@ -23,7 +23,7 @@ import { type CaseSelection, caseMatcher, inShard } from './select.js';
 import { type CaseSource, equivalenceLabels } from './source.js';
 
 /** Cases resolved at a time while a file is run (the pool takes them in order). */
-const BATCH = 256;
+export const CASES_PER_BATCH = 64;
 
 export interface RunLibrary {
   readonly source: CaseSource;
@@ -36,13 +36,13 @@ export interface RunLibrary {
 /** What the check keeps of one file: where it is, what it held, which cases run. */
 interface SelectedFile {
   readonly ref: CaseFileRef;
-  /** sha256 of the text the check read: the run refuses a file that changed since. */
+  /** sha256 of the bytes the check read: the run refuses a file that changed since. */
   readonly digest: string;
   /** Indexes (in the file's `cases`) of the selected cases, in file order. */
   readonly items: number[];
 }
 
-const digestOf = (text: string) => createHash('sha256').update(text).digest('hex');
+const digestOf = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * Check the library in `paths` and select the run's cases.
@@ -64,7 +64,7 @@ export async function openRunLibrary(
     const position = matching++;
     if (!inShard(selection.shard, position)) return;
     if (current?.ref !== found.ref) {
-      current = { ref: found.ref, digest: digestOf(found.text), items: [] };
+      current = { ref: found.ref, digest: digestOf(found.bytes), items: [] };
       files.push(current);
     }
     current.items.push(found.item);
@@ -97,15 +97,15 @@ async function* readSelected(
       'PARITY_CASES_CHANGED',
       `${selected.ref.file} changed while the run was reading its cases; run again`,
     );
-    const text = await readCaseFile(selected.ref);
-    if (typeof text !== 'string' || digestOf(text) !== selected.digest) throw changed;
-    const outcome = parseCaseFile(text, selected.ref.file);
+    const read = await readCaseFile(selected.ref);
+    if (!('bytes' in read) || digestOf(read.bytes) !== selected.digest) throw changed;
+    const outcome = parseCaseFile(read.bytes, selected.ref.file);
     if (!outcome.ok) throw changed;
     let batch: Case[] = [];
     for (const { entry, problems } of resolvedCases(outcome.parsed, options, selected.items)) {
       if (entry === undefined || problems.length > 0) throw changed;
       batch.push(entry.case);
-      if (batch.length === BATCH) {
+      if (batch.length === CASES_PER_BATCH) {
         yield batch;
         batch = [];
       }

@@ -73,12 +73,20 @@ export async function validateCases(
   return { files: checked.files.length, cases: checked.resolved, problems: checked.problems };
 }
 
-/** A library file's text as read, or a problem saying why it could not be. */
-export async function readCaseFile(ref: CaseFileRef): Promise<string | InputProblem> {
-  const text = await readFile(ref.absolute, 'utf8').catch((error: unknown) => error);
-  if (typeof text === 'string') return text;
-  const reason = text instanceof Error ? text.message : String(text);
-  return { file: ref.file, line: 1, column: 1, field: '', message: `cannot be read (${reason})` };
+/**
+ * A library file's bytes, or a problem saying why it could not be read. Bytes,
+ * not text: a JSON file is parsed a case at a time from them (`parse-file.ts`).
+ */
+export async function readCaseFile(
+  ref: CaseFileRef,
+): Promise<{ readonly bytes: Buffer } | { readonly problem: InputProblem }> {
+  try {
+    return { bytes: await readFile(ref.absolute) };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const message = `cannot be read (${reason})`;
+    return { problem: { file: ref.file, line: 1, column: 1, field: '', message } };
+  }
 }
 
 /**
@@ -102,7 +110,7 @@ export function* resolvedCases(
           env: options.env,
           globalRules: options.globalRules,
         });
-  for (const index of indexes ?? parsed.items.keys()) {
+  for (const index of indexes ?? range(parsed.count)) {
     const checked = checkCase(parsed, index);
     if ('problems' in checked) yield { problems: checked.problems };
     else if (resolver === undefined) yield { problems: [] };
@@ -128,17 +136,19 @@ export async function checkLibrary(
     absolute,
     file: displayPath(options.cwd, absolute),
   }));
-  // Where each id was first seen (file and case index): a duplicate's message names it.
-  const firstAt = new Map<string, { file: number; item: number }>();
+  // Where each id was first seen, `file * ITEMS + item` (one number, not an object
+  // per case: a library of 100k cases keeps 100k of these while it is checked).
+  const firstAt = new Map<string, number>();
   const duplicates: { entry: ResolvedEntry; first: { file: number; item: number } }[] = [];
   let resolved = 0;
   for (const [index, ref] of files.entries()) {
-    const text = await readCaseFile(ref);
-    if (typeof text !== 'string') {
-      problems.push(text);
+    const read = await readCaseFile(ref);
+    if ('problem' in read) {
+      problems.push(read.problem);
       continue;
     }
-    const outcome = parseCaseFile(text, ref.file);
+    const { bytes } = read;
+    const outcome = parseCaseFile(bytes, ref.file);
     if (!outcome.ok) {
       problems.push(...outcome.problems);
       continue;
@@ -151,9 +161,14 @@ export async function checkLibrary(
         resolved++;
         const first = firstAt.get(entry.case.id);
         if (first === undefined) {
-          firstAt.set(entry.case.id, { file: index, item });
-          visit(entry, { index, ref, text, item });
-        } else duplicates.push({ entry, first });
+          firstAt.set(entry.case.id, index * ITEMS + item);
+          visit(entry, { index, ref, bytes, item });
+        } else {
+          duplicates.push({
+            entry,
+            first: { file: Math.floor(first / ITEMS), item: first % ITEMS },
+          });
+        }
       }
       item++;
     }
@@ -162,11 +177,14 @@ export async function checkLibrary(
   return { files, problems: problems.sort(compareProblems), resolved };
 }
 
-/** Where `checkLibrary` found a case: the file (its index and text as read) and the item. */
+/** More cases than a file can hold: positions pack as `file * ITEMS + item`. */
+const ITEMS = 2 ** 26;
+
+/** Where `checkLibrary` found a case: the file (its index and bytes as read) and the item. */
 export interface CheckedFile {
   readonly index: number;
   readonly ref: CaseFileRef;
-  readonly text: string;
+  readonly bytes: Buffer;
   /** The case's index in the file's `cases`. */
   readonly item: number;
 }
@@ -182,8 +200,8 @@ async function duplicateProblems(
     const ref = files[first.file];
     if (ref === undefined) continue;
     if (!located.has(first.file)) {
-      const text = await readCaseFile(ref);
-      const outcome = typeof text === 'string' ? parseCaseFile(text, ref.file) : undefined;
+      const read = await readCaseFile(ref);
+      const outcome = 'bytes' in read ? parseCaseFile(read.bytes, ref.file) : undefined;
       located.set(first.file, outcome?.ok === true ? outcome.parsed : undefined);
     }
     const parsed = located.get(first.file);
@@ -197,6 +215,10 @@ async function duplicateProblems(
     });
   }
   return problems;
+}
+
+function* range(count: number): Generator<number> {
+  for (let index = 0; index < count; index++) yield index;
 }
 
 function compareProblems(a: InputProblem, b: InputProblem): number {

@@ -1,16 +1,19 @@
 /**
  * One case file's text → its checked header and its raw cases, or every
- * problem in it placed at `file:line:col`. The cases are checked one at a
- * time (`checkCase`), so a file of 100k cases is never validated, nor held
- * validated, in one piece. YAML and JSON both get the same source positions
- * (JSON is YAML 1.2 flow syntax); a valid `.json` file takes the `JSON.parse`
- * fast path and is only parsed as YAML when a position is asked for. Pure.
+ * problem in it placed at `file:line:col`. The cases are checked one at a time
+ * (`checkCase`). A `.json` file is cut into slices (`json-slices.ts`) and each
+ * case parsed when it is checked, so a file of 100k cases is held as its bytes,
+ * never as one string or a tree of 100k parsed cases; it is decoded and parsed
+ * as YAML (JSON is YAML 1.2 flow syntax) only when a position inside it is
+ * asked for. A `.json` file is
+ * JSON: a syntax error in it is a problem, never read leniently as YAML. Pure.
  */
 import { LineCounter, parseDocument } from 'yaml';
 import * as z from 'zod';
 import type { InputProblem } from '../util/errors.js';
 import { type Locator, placeReport, positionOfOffset, positionOfPath } from '../util/positions.js';
 import { describeIssues, describeValue } from '../util/zod-issues.js';
+import { bomLength, sliceCaseFile } from './json-slices.js';
 import { type CaseFile, type CaseSpec, caseFileSchema, caseSpecSchema } from './schema.js';
 
 /** A case file's own fields: everything but its cases. */
@@ -21,6 +24,9 @@ const headerSchema = caseFileSchema.extend({
   cases: z.array(z.unknown()).min(1).describe('The cases (at least one)'),
 });
 
+/** A case as written: its value, or why it could not be read. */
+type Item = { readonly value: unknown } | { readonly problem: InputProblem };
+
 /** A parsed case file whose cases are still to be checked. */
 export interface ParsedCaseFile {
   readonly file: string;
@@ -28,11 +34,11 @@ export interface ParsedCaseFile {
   readonly header: CaseFileHeader | undefined;
   /** Problems of the file's own fields (its cases have their own, from `checkCase`). */
   readonly problems: readonly InputProblem[];
-  /** The cases as written, unchecked. */
-  readonly items: readonly unknown[];
+  /** How many cases the file holds. */
+  readonly count: number;
+  /** The case at `index` as written (for a JSON file, parsed on each call). */
+  item(index: number): Item;
   readonly locate: Locator;
-  /** The whole document as parsed, for problem messages. */
-  readonly data: unknown;
 }
 
 export type ParseOutcome =
@@ -44,31 +50,52 @@ export type ParseOutcome =
  * for: a valid JSON file never needs one unless a check (a case's problems, a
  * duplicate id, an unset variable) reports a problem in it.
  */
-function lazyLocator(text: string): Locator {
+function lazyLocator(text: () => string): Locator {
   let located: { doc: ReturnType<typeof parseDocument>; counter: LineCounter } | undefined;
   return (path, at) => {
     if (located === undefined) {
       const counter = new LineCounter();
-      located = { doc: parseDocument(text, { lineCounter: counter }), counter };
+      located = { doc: parseDocument(text(), { lineCounter: counter }), counter };
     }
     return positionOfPath(located.doc, located.counter, path, at);
   };
 }
 
-/** The document as data with a locator, or its syntax problems. */
-function parseText(
+/**
+ * A `JSON.parse` error as a problem at its line and column. `start`: the byte
+ * offset in `bytes` where the parsed text started (the error's position counts
+ * characters from there).
+ */
+function jsonProblem(
+  error: unknown,
+  bytes: Buffer,
+  file: string,
+  start: number,
+  fallback = start,
+): InputProblem {
+  const message = error instanceof Error ? error.message : String(error);
+  // V8 names the position of most errors; for the others, where the scanner stopped.
+  const position = /at position (\d+)/.exec(message)?.[1];
+  const before =
+    position === undefined
+      ? bytes.toString('utf8', 0, fallback)
+      : bytes.toString('utf8', 0, start) + bytes.toString('utf8', start).slice(0, Number(position));
+  const at = before.length;
+  const line = before.split('\n').length;
+  const column = at - before.lastIndexOf('\n');
+  // Without the excerpt of the text V8 appends to some messages.
+  const reason = message
+    .replace(/ in JSON at position \d+[\s\S]*$/, '')
+    .replace(/, (?:\.\.\.)?"[\s\S]*$/, '')
+    .replace(/\.$/, '');
+  return { file, line, column, field: '', message: `syntax error: ${reason}` };
+}
+
+/** The document as a whole tree, parsed as YAML (positions for every node), or its syntax problems. */
+function parseYaml(
   text: string,
   file: string,
 ): { data: unknown; locate: Locator; empty: boolean } | { problems: InputProblem[] } {
-  // The fast path for `.json` files: `JSON.parse` is an order of magnitude faster
-  // than the YAML parser. Invalid JSON falls back to YAML, which places the problem.
-  if (file.endsWith('.json')) {
-    try {
-      return { data: JSON.parse(text), locate: lazyLocator(text), empty: false };
-    } catch {
-      // fall through
-    }
-  }
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -84,26 +111,96 @@ function parseText(
   return { data: doc.toJS(), locate, empty: doc.contents === null };
 }
 
-/** Parse the text of the case file `file` (a display path) and check its own fields. */
-export function parseCaseFile(text: string, file: string): ParseOutcome {
-  const parsedText = parseText(text, file);
-  if ('problems' in parsedText) return { ok: false, problems: parsedText.problems };
-  const { data, locate } = parsedText;
+/** The text of the bytes, decoded when a position is first asked for. */
+function lazyText(bytes: Buffer): () => string {
+  let text: string | undefined;
+  return () => {
+    text ??= bytes.toString('utf8');
+    return text;
+  };
+}
+
+/** A JSON file as its own fields (parsed) and its cases (slices), or its syntax problem. */
+function parseJson(
+  bytes: Buffer,
+  file: string,
+):
+  | { data: unknown; locate: Locator; count: number; item: (index: number) => Item }
+  | {
+      problems: InputProblem[];
+    } {
+  const text = lazyText(bytes);
+  const locate = lazyLocator(text);
+  let brokenAt = 0;
+  const slices = sliceCaseFile(bytes, (offset) => {
+    brokenAt = offset;
+  });
+  const whole = () => {
+    // The slices could not be cut: the whole text says where it is broken.
+    const bom = bomLength(bytes);
+    try {
+      const data: unknown = JSON.parse(bytes.toString('utf8', bom));
+      return { data, locate, ...itemsOf(data) };
+    } catch (error) {
+      return { problems: [jsonProblem(error, bytes, file, bom, brokenAt)] };
+    }
+  };
+  if (slices === undefined) return whole();
+  const data: Record<string, unknown> = {};
+  try {
+    for (const [key, [start, end]] of slices.members) {
+      // The cases are checked one at a time (\`checkCase\`); the header check only
+      // needs to see a list and whether it is empty.
+      data[key] =
+        key === 'cases' && slices.items !== undefined
+          ? new Array(Math.min(1, slices.items.length))
+          : JSON.parse(bytes.toString('utf8', start, end));
+    }
+  } catch {
+    return whole();
+  }
+  const { items } = slices;
+  if (items === undefined) return { data, locate, ...itemsOf(data) };
+  const item = (index: number): Item => {
+    const start = items[2 * index] ?? 0;
+    try {
+      return { value: JSON.parse(bytes.toString('utf8', start, items[2 * index + 1])) };
+    } catch (error) {
+      return { problem: jsonProblem(error, bytes, file, start) };
+    }
+  };
+  return { data, locate, count: items.length / 2, item };
+}
+
+/** The cases of a parsed document (none when `cases` is not a list). */
+function itemsOf(data: unknown): { count: number; item: (index: number) => Item } {
+  const cases = isMapping(data) && Array.isArray(data['cases']) ? data['cases'] : [];
+  return { count: cases.length, item: (index) => ({ value: cases[index] }) };
+}
+
+/** Parse the bytes of the case file `file` (a display path) and check its own fields. */
+export function parseCaseFile(bytes: Buffer, file: string): ParseOutcome {
+  const json = file.endsWith('.json');
+  const parsed = json ? parseJson(bytes, file) : parseYaml(bytes.toString('utf8'), file);
+  if ('problems' in parsed) return { ok: false, problems: parsed.problems };
+  const { data, locate } = parsed;
   if (!isMapping(data)) {
     // Nothing inside can be checked; one problem says what the file should be.
-    const got = parsedText.empty ? 'an empty file' : describeValue(data);
+    const empty = 'empty' in parsed && parsed.empty;
+    const got = empty ? 'an empty file' : describeValue(data);
     const message = `the file must be a mapping with "suite" and "cases" (got ${got})`;
     return { ok: false, problems: [{ file, ...locate([]), field: '', message }] };
   }
+  const cases = 'item' in parsed ? parsed : itemsOf(data);
+  const base = { file, count: cases.count, item: cases.item, locate };
   const checked = headerSchema.safeParse(data);
-  const items = Array.isArray(data['cases']) ? data['cases'] : [];
   if (checked.success) {
     const { cases: _cases, ...header } = checked.data;
-    return { ok: true, parsed: { file, header, problems: [], items, locate, data } };
+    return { ok: true, parsed: { ...base, header, problems: [] } };
   }
   const reports = describeIssues(checked.error.issues, data, caseFileSchema);
   const problems = reports.map((report) => placeReport(report, file, locate));
-  return { ok: true, parsed: { file, header: undefined, problems, items, locate, data } };
+  return { ok: true, parsed: { ...base, header: undefined, problems } };
 }
 
 /** Check the case at `index` of a parsed file. */
@@ -111,14 +208,18 @@ export function checkCase(
   parsed: ParsedCaseFile,
   index: number,
 ): { readonly spec: CaseSpec } | { readonly problems: readonly InputProblem[] } {
-  const checked = caseSpecSchema.safeParse(parsed.items[index]);
+  const item = parsed.item(index);
+  if ('problem' in item) return { problems: [item.problem] };
+  const checked = caseSpecSchema.safeParse(item.value);
   if (checked.success) return { spec: checked.data };
-  // Described from the whole document, so messages and positions match the file.
+  // Described as part of the file, so messages and positions match the file.
   const issues = checked.error.issues.map((issue) => ({
     ...issue,
     path: ['cases', index, ...issue.path],
   }));
-  const reports = describeIssues(issues, parsed.data, caseFileSchema);
+  const cases: unknown[] = [];
+  cases[index] = item.value;
+  const reports = describeIssues(issues, { cases }, caseFileSchema);
   return { problems: reports.map((report) => placeReport(report, parsed.file, parsed.locate)) };
 }
 

@@ -54,12 +54,12 @@ describe('issue details', () => {
 
 /** Every problem of a case file: its own fields', then each case's. */
 function problemsOf(text: string, file: string): readonly InputProblem[] {
-  const outcome = parseCaseFile(text, file);
+  const outcome = parseCaseFile(Buffer.from(text), file);
   if (!outcome.ok) return outcome.problems;
   const { parsed } = outcome;
   return [
     ...parsed.problems,
-    ...parsed.items.flatMap((_, index) => {
+    ...Array.from({ length: parsed.count }, (_, index) => index).flatMap((index) => {
       const checked = checkCase(parsed, index);
       return 'problems' in checked ? checked.problems : [];
     }),
