@@ -1,19 +1,20 @@
 /**
- * The package bin as users run it: `node bin/parity.js`, the bundled CLI.
- * Bundled into a temp package so the test never touches the project's own
- * dist/ while other tests run.
+ * The package bin as users run it: `node bin/parity.js …` in its own process,
+ * on the bundled CLI, against real servers on 127.0.0.1 port 0. Bundled into
+ * a temp package so the test never touches the project's own dist/ while
+ * other tests run. Exit codes are the README's contract.
  */
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { tempProject } from '../helpers/cli.js';
-import { json, startServer } from '../helpers/http.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { latestReport, tempProject } from '../helpers/cli.js';
+import { json, startServer, type TestServer } from '../helpers/http.js';
 
-const run = promisify(execFile);
+const exec = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 interface Outcome {
@@ -22,9 +23,10 @@ interface Outcome {
   readonly stderr: string;
 }
 
-async function node(args: readonly string[]): Promise<Outcome> {
+/** Runs `node <args…>` in `cwd` to its exit. */
+async function node(args: readonly string[], cwd = ROOT): Promise<Outcome> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [...args], { cwd: ROOT });
+    const { stdout, stderr } = await exec(process.execPath, [...args], { cwd });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
@@ -32,52 +34,104 @@ async function node(args: readonly string[]): Promise<Outcome> {
   }
 }
 
+/** A package folder holding bin/ and, unless `built` is false, the bundle in dist/. */
+async function packageDir(built: boolean): Promise<string> {
+  const pkg = await mkdtemp(join(tmpdir(), 'parity-bin-'));
+  await cp(join(ROOT, 'bin'), join(pkg, 'bin'), { recursive: true });
+  if (built) {
+    const bundled = await node(['scripts/bundle.mjs', join(pkg, 'dist')]);
+    expect(bundled.code, bundled.stderr).toBe(0);
+  }
+  return pkg;
+}
+
+const cases = (paths: readonly string[]) =>
+  JSON.stringify({
+    suite: 'bin',
+    cases: paths.map((path, n) => ({ id: `c${n}`, request: { method: 'GET', path } })),
+  });
+
 describe('bin/parity.js (the bundled CLI)', () => {
   let bin: string;
+  let baseline: TestServer;
+  let candidate: TestServer;
   beforeAll(async () => {
-    const pkg = await mkdtemp(join(tmpdir(), 'parity-bin-'));
-    await cp(join(ROOT, 'bin'), join(pkg, 'bin'), { recursive: true });
-    bin = join(pkg, 'bin', 'parity.js');
-    const built = await node(['scripts/bundle.mjs', join(pkg, 'dist')]);
-    expect(built.code, built.stderr).toBe(0);
+    bin = join(await packageDir(true), 'bin', 'parity.js');
+    baseline = await startServer((req, res) => json(res, 200, { path: req.url, price: 1 }));
+    // The candidate differs on /drift only.
+    candidate = await startServer((req, res) =>
+      json(res, 200, { path: req.url, price: req.url === '/drift' ? 2 : 1 }),
+    );
   }, 60_000);
-
-  it('runs the CLI', async () => {
-    const outcome = await node([bin, 'validate', 'cases']);
-    expect(outcome.code, outcome.stderr).toBe(0);
-    expect(outcome.stdout).toMatch(/^ok: \d+ file\(s\), \d+ case\(s\), no problems/);
+  afterAll(async () => {
+    await Promise.all([baseline?.close(), candidate?.close()]);
   });
 
-  it('runs cases over HTTP', async () => {
-    const server = await startServer((_req, res) => json(res, 200, { ok: true }));
-    try {
-      const cases = Array.from({ length: 20 }, (_, n) => ({
-        id: `c${n}`,
-        request: { method: 'GET', path: `/x/${n}` },
-      }));
-      const cwd = await tempProject({ 'cases/a.json': JSON.stringify({ suite: 'a', cases }) });
-      const targets = ['--baseline', `a=${server.url}`, '--candidate', `b=${server.url}`];
-      const reports = ['--reports', join(cwd, 'reports'), '--no-tracker', '--json'];
-      const outcome = await node([bin, 'run', join(cwd, 'cases'), ...targets, ...reports]);
-      expect(outcome.code, outcome.stderr).toBe(0);
-      expect(JSON.parse(outcome.stdout)).toMatchObject({ summary: { cases: 20, equal: 20 } });
-    } finally {
-      await server.close();
-    }
+  const targets = () => ['--baseline', `a=${baseline.url}`, '--candidate', `b=${candidate.url}`];
+
+  it('prints the package version (exit 0)', async () => {
+    const { version } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'));
+    const outcome = await node([bin, '--version']);
+    expect(outcome).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
 
-  it('says how to build when the bundle is missing (exit 4: parity itself failed)', async () => {
-    const pkg = await mkdtemp(join(tmpdir(), 'parity-bin-unbuilt-'));
-    await cp(join(ROOT, 'bin'), join(pkg, 'bin'), { recursive: true });
-    const outcome = await node([join(pkg, 'bin', 'parity.js'), '--version']);
-    expect(outcome.code).toBe(4);
-    expect(outcome.stderr).toContain('run `npm run build`');
-  });
+  it('validates a case library (exit 0) and refuses a broken case file (exit 2)', async () => {
+    const ok = await node([bin, 'validate', 'cases']);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/^ok: \d+ file\(s\), \d+ case\(s\), no problems/);
 
-  it('exits with the CLI’s code: 2 for a broken case file, nothing sent', async () => {
     const broken = join(ROOT, 'test', 'fixtures', 'cases', 'invalid', 'bad-method.yaml');
-    const outcome = await node([bin, 'validate', broken]);
-    expect(outcome.code).toBe(2);
-    expect(outcome.stderr + outcome.stdout).toContain('bad-method.yaml');
+    const refused = await node([bin, 'validate', broken]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr + refused.stdout).toContain('bad-method.yaml');
+  });
+
+  it('runs cases against two servers: all equal is exit 0, with the reports written', async () => {
+    const paths = Array.from({ length: 50 }, (_, n) => `/items/${n}`);
+    const cwd = await tempProject({ 'cases/items.json': cases(paths) });
+    const outcome = await node([bin, 'run', ...targets(), '--json'], cwd);
+    expect(outcome.code, outcome.stderr).toBe(0);
+    expect(JSON.parse(outcome.stdout)).toMatchObject({ summary: { cases: 50, equal: 50 } });
+    const report = await latestReport(cwd);
+    expect(report.summary).toMatchObject({ cases: 50, equal: 50, divergent: 0 });
+    const html = await readFile(join(cwd, 'reports', 'latest', 'report.html'), 'utf8');
+    expect(html).toContain('<script>');
+    expect(baseline.requests.length).toBeGreaterThanOrEqual(50);
+  });
+
+  it('exits 1 when a case diverges, and names it in report.json', async () => {
+    const cwd = await tempProject({ 'cases/drift.json': cases(['/same', '/drift']) });
+    const outcome = await node([bin, 'run', ...targets(), '--no-tracker'], cwd);
+    expect(outcome.code, outcome.stderr).toBe(1);
+    const report = await latestReport(cwd);
+    expect(report.summary).toMatchObject({ cases: 2, equal: 1, divergent: 1 });
+    const divergent = report.results.filter((r) => r.verdict === 'divergent');
+    expect(divergent.map((r) => r.caseId)).toEqual(['bin/c1']);
+  });
+
+  it('exits 3 when a target cannot be reached for any case', async () => {
+    const closed = await startServer((_req, res) => json(res, 200, {}));
+    await closed.close();
+    const cwd = await tempProject({ 'cases/one.json': cases(['/items/1']) });
+    const unreachable = ['--baseline', `a=${closed.url}`, '--candidate', `b=${candidate.url}`];
+    const outcome = await node([bin, 'run', ...unreachable, '--no-tracker'], cwd);
+    expect(outcome.code, outcome.stderr).toBe(3);
+  });
+
+  it('runs through a symlink, as package managers install bins', async () => {
+    const link = join(await mkdtemp(join(tmpdir(), 'parity-bin-link-')), 'parity');
+    await symlink(bin, link);
+    const outcome = await node([link, 'validate', join(ROOT, 'cases')]);
+    expect(outcome.code, outcome.stderr).toBe(0);
+  });
+});
+
+describe('bin/parity.js without a build', () => {
+  it('says how to build in one line on stderr (exit 4: parity itself failed)', async () => {
+    const bin = join(await packageDir(false), 'bin', 'parity.js');
+    const outcome = await node([bin, '--version']);
+    expect(outcome.code).toBe(4);
+    expect(outcome.stdout).toBe('');
+    expect(outcome.stderr).toMatch(/^parity: .*dist\/parity\.cjs.*; run `npm run build`\n$/);
   });
 });
