@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { fmt } from './lib/measure.js';
 import { startServers } from './lib/servers.js';
 import { diffCost } from './scenarios/diff.js';
-import { memory } from './scenarios/memory.js';
+import { layouts, memory } from './scenarios/memory.js';
 import { peers } from './scenarios/peers.js';
 import { throughput } from './scenarios/throughput.js';
 
@@ -67,20 +67,22 @@ async function runDiff() {
 }
 
 async function runMemory(urls) {
-  log(`memory: a CLI run of ${fmt(SCALE.memory)} cases in its own process…`);
-  const m = await memory(urls, { cases: SCALE.memory, concurrency: CONCURRENCY });
-  row(
-    `peak RSS, ${fmt(m.cases)} cases (report.json ${fmt(m.reportMb)} MB)`,
-    `${fmt(m.rssMb)} MB`,
-    '< 150 MB',
-    m.rssMb < 150,
-  );
-  row(
-    `  … that run's case rate`,
-    `${fmt(m.cases / (m.ms / 1000))} cases/s`,
-    'reference',
-    undefined,
-  );
+  for (const layout of layouts(SCALE.memory)) {
+    log(`memory: a CLI run of ${fmt(SCALE.memory)} cases (${layout.name}) in its own process…`);
+    const m = await memory(urls, { cases: SCALE.memory, concurrency: CONCURRENCY, layout });
+    row(
+      `peak RSS, ${fmt(m.cases)} cases in ${m.layout} (report.json ${fmt(m.reportMb)} MB)`,
+      `${fmt(m.rssMb)} MB`,
+      '< 150 MB',
+      m.rssMb < 150,
+    );
+    row(
+      `  … that run's case rate`,
+      `${fmt(m.cases / (m.ms / 1000))} cases/s`,
+      'reference',
+      undefined,
+    );
+  }
 }
 
 function peerRow(name, peer, parityRate, goal) {

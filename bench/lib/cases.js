@@ -1,24 +1,30 @@
 // Writes a generated case library: `count` GET cases in JSON case files of
-// 100 cases each (a realistic file size). Every `divergentEvery`-th case asks /div/N (a value divergence).
+// `perFile` cases each (default 100, a realistic file size; `perFile: count`
+// puts them all in one file). Every `divergentEvery`-th case asks /div/N (a
+// value divergence).
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-const PER_FILE = 100;
+export const PER_FILE = 100;
 
 /** @returns {Promise<string>} the folder holding the case files */
-export async function writeCaseLibrary(dir, count, { divergentEvery = 0 } = {}) {
+export async function writeCaseLibrary(
+  dir,
+  count,
+  { divergentEvery = 0, perFile = PER_FILE } = {},
+) {
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  for (let start = 0; start < count; start += PER_FILE) {
+  for (let start = 0; start < count; start += perFile) {
     const cases = [];
-    for (let n = start; n < Math.min(count, start + PER_FILE); n++) {
+    for (let n = start; n < Math.min(count, start + perFile); n++) {
       const divergent = divergentEvery > 0 && n % divergentEvery === divergentEvery - 1;
       cases.push({
         id: `c${String(n).padStart(6, '0')}`,
         request: { method: 'GET', path: `/${divergent ? 'div' : 'items'}/${n}` },
       });
     }
-    const file = join(dir, `bench-${String(start / PER_FILE).padStart(5, '0')}.json`);
+    const file = join(dir, `bench-${String(start / perFile).padStart(5, '0')}.json`);
     await writeFile(file, JSON.stringify({ suite: 'bench', cases }));
   }
   return dir;

@@ -2,15 +2,24 @@
  * report.html in a real browser: Debian's chromium driven by playwright-core.
  * Without /usr/bin/chromium the test skips loudly on a developer machine and
  * fails in CI (`.ci/run` installs chromium, so CI always runs it).
+ *
+ * The page embeds its script's compiled source, so the page is checked as
+ * written by the CLI in-process (the TypeScript source) and by the bundled CLI
+ * users run (`bin/parity.js`, esbuild's minified output).
  */
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempProject } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 
+const exec = promisify(execFile);
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
 const HOSTILE = {
@@ -40,7 +49,7 @@ describe.skipIf(!available)('report.html in chromium', () => {
   let rust: TestServer;
   let go: TestServer;
   let browser: Browser;
-  let reportUrl: string;
+  const reportUrls = { 'in-process CLI': '', 'bundled CLI': '' };
 
   beforeAll(async () => {
     rust = await startServer((req, res) => {
@@ -56,16 +65,27 @@ describe.skipIf(!available)('report.html in chromium', () => {
       if (req.url === '/status') return json(res, 500, { ok: true });
       return json(res, 200, { ok: true });
     });
+    const targets = ['--baseline', `rust=${rust.url}`, '--candidate', `go=${go.url}`];
+    const reportOf = (cwd: string) =>
+      pathToFileURL(join(cwd, 'reports', 'latest', 'report.html')).href;
+
     const cwd = await tempProject({ 'cases/demo.yaml': CASES });
-    const run = await runCli(cwd, [
-      'run',
-      '--baseline',
-      `rust=${rust.url}`,
-      '--candidate',
-      `go=${go.url}`,
-    ]);
+    const run = await runCli(cwd, ['run', ...targets]);
     expect(run.code).toBe(1);
-    reportUrl = pathToFileURL(join(cwd, 'reports', 'latest', 'report.html')).href;
+    reportUrls['in-process CLI'] = reportOf(cwd);
+
+    // The bundled CLI, built into the temp project (the project's dist/ is left alone).
+    const bundled = await tempProject({ 'cases/demo.yaml': CASES });
+    await cp(join(ROOT, 'bin'), join(bundled, 'bin'), { recursive: true });
+    await exec(process.execPath, ['scripts/bundle.mjs', join(bundled, 'dist')], { cwd: ROOT });
+    const bin = join(bundled, 'bin', 'parity.js');
+    const exit = await exec(process.execPath, [bin, 'run', ...targets], { cwd: bundled }).then(
+      () => 0,
+      (error: { code?: number }) => error.code,
+    );
+    expect(exit).toBe(1);
+    reportUrls['bundled CLI'] = reportOf(bundled);
+
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
@@ -84,50 +104,53 @@ describe.skipIf(!available)('report.html in chromium', () => {
     await Promise.all([rust?.close(), go?.close()]);
   });
 
-  it('shows the counts, filters rows, expands a diff, and runs no script from a body', async () => {
-    const page = await browser.newPage();
-    const problems: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
-    });
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(reportUrl);
+  it.each(Object.keys(reportUrls) as (keyof typeof reportUrls)[])(
+    '%s: shows the counts, filters rows, expands a diff, and runs no script from a body',
+    async (writer) => {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
+      });
+      page.on('pageerror', (e) => problems.push(e.message));
+      await page.goto(reportUrls[writer]);
 
-    const card = (name: string) => page.locator(`[data-card="${name}"] .value`).textContent();
-    expect(await page.title()).toBe('Parity report: rust vs go');
-    // The script writes its separators as \u escapes (the bundle stays ASCII).
-    expect(await page.locator('header .meta').textContent()).toMatch(/ · baseline rust /);
-    expect(await card('cases')).toBe('4');
-    expect(await card('divergent')).toBe('3');
-    expect(await card('status-parity')).toBe('3/4');
-    expect(await card('kind-shape')).toBe('1');
-    expect(await card('kind-value')).toBe('1');
-    expect(await card('kind-status')).toBe('1');
+      const card = (name: string) => page.locator(`[data-card="${name}"] .value`).textContent();
+      expect(await page.title()).toBe('Parity report: rust vs go');
+      // A non-ASCII separator: the page is UTF-8 and the script's hash is taken of UTF-8.
+      expect(await page.locator('header .meta').textContent()).toMatch(/ · baseline rust /);
+      expect(await card('cases')).toBe('4');
+      expect(await card('divergent')).toBe('3');
+      expect(await card('status-parity')).toBe('3/4');
+      expect(await card('kind-shape')).toBe('1');
+      expect(await card('kind-value')).toBe('1');
+      expect(await card('kind-status')).toBe('1');
 
-    const visible = page.locator('details.row:visible');
-    expect(await visible.count()).toBe(3);
-    expect(await page.getByTestId('shown').textContent()).toBe('showing 3 of 3');
-    await page.selectOption('select[data-filter="kind"]', 'status');
-    expect(await visible.count()).toBe(1);
-    expect(await visible.first().getAttribute('data-case')).toBe('demo/status');
-    expect(await page.getByTestId('shown').textContent()).toBe('showing 1 of 3');
-    await page.click('[data-card="kind-status"]'); // toggles the same filter off
-    expect(await visible.count()).toBe(3);
+      const visible = page.locator('details.row:visible');
+      expect(await visible.count()).toBe(3);
+      expect(await page.getByTestId('shown').textContent()).toBe('showing 3 of 3');
+      await page.selectOption('select[data-filter="kind"]', 'status');
+      expect(await visible.count()).toBe(1);
+      expect(await visible.first().getAttribute('data-case')).toBe('demo/status');
+      expect(await page.getByTestId('shown').textContent()).toBe('showing 1 of 3');
+      await page.click('[data-card="kind-status"]'); // toggles the same filter off
+      expect(await visible.count()).toBe(3);
 
-    const hostile = page.locator('details[data-case="demo/hostile"]');
-    await hostile.locator('summary').click();
-    const diff = hostile.getByTestId('diff');
-    await diff.waitFor();
-    const candidateText = (await diff.locator('.side').nth(1).textContent()) ?? '';
-    expect(candidateText).toContain(HOSTILE.name);
-    expect(candidateText).toContain('onerror=window.__pwned=2');
-    expect(await diff.locator('.chg').count()).toBeGreaterThan(0);
-    expect(await hostile.locator('pre.block').last().textContent()).toContain('curl -sS -i');
+      const hostile = page.locator('details[data-case="demo/hostile"]');
+      await hostile.locator('summary').click();
+      const diff = hostile.getByTestId('diff');
+      await diff.waitFor();
+      const candidateText = (await diff.locator('.side').nth(1).textContent()) ?? '';
+      expect(candidateText).toContain(HOSTILE.name);
+      expect(candidateText).toContain('onerror=window.__pwned=2');
+      expect(await diff.locator('.chg').count()).toBeGreaterThan(0);
+      expect(await hostile.locator('pre.block').last().textContent()).toContain('curl -sS -i');
 
-    expect(await page.evaluate(() => Reflect.get(globalThis, '__pwned'))).toBeUndefined();
-    expect(await page.locator('img').count()).toBe(0);
-    expect(await page.locator('main script').count()).toBe(0);
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+      expect(await page.evaluate(() => Reflect.get(globalThis, '__pwned'))).toBeUndefined();
+      expect(await page.locator('img').count()).toBe(0);
+      expect(await page.locator('main script').count()).toBe(0);
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+  );
 });

@@ -1,210 +1,282 @@
+/// <reference lib="dom" />
 /**
- * The one inline script of report.html. It reads the embedded JSON view and
- * builds the page with DOM calls; every server-provided string becomes a text
- * node (`append(string)` / `textContent`), never markup, so a body holding
- * `<script>` or `"><img onerror=…>` stays text. The page's CSP allows exactly
- * this script by hash. Plain ES2020, kept free of backticks so it can live in
- * a TypeScript string, and ASCII (other characters as `\u` escapes) so the
- * CLI bundle that holds it stays ASCII (see bin/parity.js).
+ * The one inline script of report.html, as typed TypeScript. `drawReport`
+ * reads the embedded JSON view and builds the page with DOM calls; every
+ * server-provided string becomes a text node (`append(string)` /
+ * `textContent`), never markup, so a body holding `<script>` or
+ * `"><img onerror=…>` stays text. The page's CSP allows exactly this script by
+ * the hash of its text.
+ *
+ * The page embeds the function's own source text (`CLIENT_SCRIPT`), as
+ * compiled by whatever built this module (tsc, the CLI bundle, vitest), so
+ * the function must be self-contained: it may use browser globals and what it
+ * declares itself, never an import or anything else of this module at run
+ * time (type imports are fine: they are erased). A minifier may rename names
+ * inside it; that keeps it consistent. One closure of small functions, for
+ * that reason.
+ *
+ * The DOM types come from the `lib` reference above. tsc has no per-file lib,
+ * so they are visible to the whole program: the compiler would not stop a
+ * Node module from naming `document`; none does, and the tests run them all
+ * in Node.
  */
-export const CLIENT_SCRIPT = String.raw`(function () {
-  'use strict';
-  var data = JSON.parse(document.getElementById('parity-data').textContent);
-  function el(tag, cls) {
-    var node = document.createElement(tag);
+import type { SideLines } from './diff-lines.js';
+import type { HtmlView, RowView } from './view.js';
+
+export function drawReport(): void {
+  const data: HtmlView = JSON.parse(document.getElementById('parity-data')?.textContent ?? '');
+  type Kid = Node | string | null | undefined;
+  type FilterName = 'kind' | 'endpoint' | 'regression' | 'tracker';
+
+  function el<K extends keyof HTMLElementTagNameMap>(
+    tag: K,
+    cls: string,
+    ...kids: Kid[]
+  ): HTMLElementTagNameMap[K] {
+    const node = document.createElement(tag);
     if (cls) node.className = cls;
-    for (var i = 2; i < arguments.length; i++) {
-      var kid = arguments[i];
-      if (kid !== null && kid !== undefined) node.append(kid);
-    }
+    for (const kid of kids) if (kid !== null && kid !== undefined) node.append(kid);
     return node;
   }
-  function testid(node, id) { node.setAttribute('data-testid', id); return node; }
-  function section(title) { return el('h2', '', title); }
-  function table(head, rows, numeric) {
-    var tr = el('tr', '');
-    head.forEach(function (h, i) { tr.append(el('th', numeric && numeric[i] ? 'num' : '', h)); });
-    var body = el('tbody', '');
-    rows.forEach(function (row) {
-      var r = el('tr', '');
-      row.forEach(function (c, i) { r.append(el('td', numeric && numeric[i] ? 'num' : '', String(c))); });
-      body.append(r);
-    });
+  function testid<T extends Element>(node: T, id: string): T {
+    node.setAttribute('data-testid', id);
+    return node;
+  }
+  const section = (title: string) => el('h2', '', title);
+  function table(
+    head: readonly string[],
+    rows: readonly (readonly (string | number)[])[],
+    numeric?: readonly boolean[],
+  ): HTMLTableElement {
+    const cls = (i: number) => (numeric?.[i] ? 'num' : '');
+    const tr = el('tr', '', ...head.map((h, i) => el('th', cls(i), h)));
+    const body = el('tbody', '');
+    for (const row of rows)
+      body.append(el('tr', '', ...row.map((c, i) => el('td', cls(i), String(c)))));
     return el('table', '', el('thead', '', tr), body);
   }
 
-  var state = { kind: '', endpoint: '', regression: '', tracker: '', text: '' };
-  var rowNodes = [];
-  var kindButtons = [];
+  const state: Record<FilterName | 'text', string> = {
+    kind: '',
+    endpoint: '',
+    regression: '',
+    tracker: '',
+    text: '',
+  };
+  const rowNodes: [RowView, HTMLDetailsElement][] = [];
+  const kindButtons: [string, HTMLButtonElement][] = [];
 
-  function header() {
+  function header(): HTMLElement {
     document.title = data.title;
-    var meta = 'run ' + data.runId + ' \u00b7 ' + data.startedAt + ' \u00b7 baseline ' + data.baseline.name +
-      ' ' + data.baseline.url + ' \u00b7 candidate ' + data.candidate.name + ' ' + data.candidate.url;
+    const { baseline, candidate } = data;
+    const meta = `run ${data.runId} · ${data.startedAt} · baseline ${baseline.name} ${baseline.url} · candidate ${candidate.name} ${candidate.url}`;
     return el('header', '', el('h1', '', data.title), el('div', 'meta', meta));
   }
 
-  function cards() {
-    var counts = el('div', 'cards');
-    data.counts.forEach(function (c) {
-      var card = el('div', 'card', el('div', 'value', c[2]), el('div', 'label', c[1]));
-      card.setAttribute('data-card', c[0]);
+  function cards(): HTMLElement[] {
+    const counts = el('div', 'cards');
+    for (const [key, label, value] of data.counts) {
+      const card = el('div', 'card', el('div', 'value', value), el('div', 'label', label));
+      card.setAttribute('data-card', key);
       counts.append(card);
-    });
-    var kinds = el('div', 'cards');
-    data.kinds.forEach(function (k) {
-      var button = el('button', 'card k-' + k[0], el('div', 'value', String(k[2])), el('div', 'label', k[1]));
+    }
+    const kinds = el('div', 'cards');
+    for (const [kind, title, count] of data.kinds) {
+      const value = el('div', 'value', String(count));
+      const button = el('button', `card k-${kind}`, value, el('div', 'label', title));
       button.type = 'button';
-      button.setAttribute('data-card', 'kind-' + k[0]);
+      button.setAttribute('data-card', `kind-${kind}`);
       button.setAttribute('aria-pressed', 'false');
-      button.title = 'show only ' + k[0] + ' divergences';
-      button.addEventListener('click', function () {
-        state.kind = state.kind === k[0] ? '' : k[0];
+      button.title = `show only ${kind} divergences`;
+      button.addEventListener('click', () => {
+        state.kind = state.kind === kind ? '' : kind;
         kindSelect.value = state.kind;
         apply();
       });
-      kindButtons.push([k[0], button]);
+      kindButtons.push([kind, button]);
       kinds.append(button);
-    });
+    }
     return [counts, el('div', '', ' '), kinds];
   }
 
-  function endpoints() {
-    var rows = data.endpoints.map(function (e) { return [e.endpoint, e.cases, e.divergent, e.errors, e.kinds]; });
-    return testid(table(['endpoint', 'cases', 'divergent', 'errors', 'kinds'], rows, [false, true, true, true, false]), 'endpoints');
+  function endpoints(): HTMLTableElement {
+    const rows = data.endpoints.map((e) => [e.endpoint, e.cases, e.divergent, e.errors, e.kinds]);
+    const head = ['endpoint', 'cases', 'divergent', 'errors', 'kinds'];
+    return testid(table(head, rows, [false, true, true, true, false]), 'endpoints');
   }
 
-  function latency() {
-    var numeric = data.latency.header.map(function (_, i) { return i > 0; });
-    return [el('p', 'note', data.latency.line), testid(table(data.latency.header, data.latency.rows, numeric), 'latency')];
+  function latency(): HTMLElement[] {
+    const { line, header: head, rows } = data.latency;
+    const numeric = head.map((_, i) => i > 0);
+    return [el('p', 'note', line), testid(table(head, rows, numeric), 'latency')];
   }
 
-  function select(name, label, values) {
-    var s = el('select', '');
+  function select(name: FilterName, label: string, values: readonly string[]): HTMLSelectElement {
+    const s = el('select', '');
     s.setAttribute('aria-label', label);
     s.setAttribute('data-filter', name);
-    s.append(new Option('all ' + label, ''));
-    values.forEach(function (v) { s.append(new Option(v, v)); });
-    s.addEventListener('change', function () { state[name] = s.value; apply(); });
+    s.append(new Option(`all ${label}`, ''));
+    for (const v of values) s.append(new Option(v, v));
+    s.addEventListener('change', () => {
+      state[name] = s.value;
+      apply();
+    });
     return s;
   }
-  function distinct(pick) {
-    var seen = [];
-    data.rows.forEach(function (r) { var v = pick(r); if (v && seen.indexOf(v) < 0) seen.push(v); });
+  function distinct(pick: (row: RowView) => string | undefined): string[] {
+    const seen: string[] = [];
+    for (const row of data.rows) {
+      const v = pick(row);
+      if (v && !seen.includes(v)) seen.push(v);
+    }
     return seen.sort();
   }
 
-  var kindSelect = select('kind', 'kinds', distinct(function (r) { return r.kind; }));
-  var shown = testid(el('span', 'note', ''), 'shown');
+  const kindSelect = select(
+    'kind',
+    'kinds',
+    distinct((r) => r.kind),
+  );
+  const shown = testid(el('span', 'note', ''), 'shown');
 
-  function filters() {
-    var bar = el('div', 'filters', kindSelect, select('endpoint', 'endpoints', distinct(function (r) { return r.endpoint; })));
-    var regressions = distinct(function (r) { return r.regression; });
+  function filters(): HTMLElement {
+    const byEndpoint = select(
+      'endpoint',
+      'endpoints',
+      distinct((r) => r.endpoint),
+    );
+    const bar = el('div', 'filters', kindSelect, byEndpoint);
+    const regressions = distinct((r) => r.regression);
     if (regressions.length > 0) bar.append(select('regression', 'regressions', regressions));
-    var statuses = distinct(function (r) { return r.tracker && r.tracker.status; });
+    const statuses = distinct((r) => r.tracker?.status);
     if (statuses.length > 0) bar.append(select('tracker', 'tracker statuses', statuses));
-    var search = el('input', '');
+    const search = el('input', '');
     search.type = 'search';
     search.placeholder = 'search case, endpoint, summary';
     search.setAttribute('data-filter', 'text');
-    search.addEventListener('input', function () { state.text = search.value.toLowerCase(); apply(); });
+    search.addEventListener('input', () => {
+      state.text = search.value.toLowerCase();
+      apply();
+    });
     bar.append(search, shown);
     return bar;
   }
 
-  function side(label, status, ms, lines) {
-    var box = el('div', 'lines');
-    lines.lines.forEach(function (line) { box.append(el('div', line[1], line[0])); });
-    if (lines.cut) box.append(el('div', 'note', '\u2026 cut here; report.json has the whole body'));
-    return el('div', 'side', el('div', 'head', label + ' \u00b7 ' + status + ' \u00b7 ' + ms), box);
+  function side(label: string, status: string, ms: string, lines: SideLines): HTMLElement {
+    const box = el('div', 'lines');
+    for (const [text, mark] of lines.lines) box.append(el('div', mark, text));
+    if (lines.cut) box.append(el('div', 'note', '… cut here; report.json has the whole body'));
+    return el('div', 'side', el('div', 'head', `${label} · ${status} · ${ms}`), box);
   }
 
-  function details(row) {
-    var body = el('div', 'body');
+  function details(row: RowView): HTMLElement {
+    const { baseline, candidate } = data;
+    const body = el('div', 'body');
     if (row.explanation) body.append(el('p', 'explanation', row.explanation));
-    var facts = 'timings: ' + data.baseline.name + ' ' + row.ms[0] + ', ' + data.candidate.name + ' ' + row.ms[1];
-    if (row.fingerprint) facts += ' \u00b7 fingerprint ' + row.fingerprint;
-    if (row.tracker) facts += ' \u00b7 tracker ' + row.tracker.id + ' (' + row.tracker.status + ')';
+    let facts = `timings: ${baseline.name} ${row.ms[0]}, ${candidate.name} ${row.ms[1]}`;
+    if (row.fingerprint) facts += ` · fingerprint ${row.fingerprint}`;
+    if (row.tracker) facts += ` · tracker ${row.tracker.id} (${row.tracker.status})`;
     body.append(el('p', 'note mono', facts));
     if (row.diff) {
-      body.append(el('h3', '', 'Bodies'), testid(el('div', 'sides',
-        side(data.baseline.name, row.status[0], row.ms[0], row.diff.baseline),
-        side(data.candidate.name, row.status[1], row.ms[1], row.diff.candidate)), 'diff'));
+      const sides = el(
+        'div',
+        'sides',
+        side(baseline.name, row.status[0], row.ms[0], row.diff.baseline),
+        side(candidate.name, row.status[1], row.ms[1], row.diff.candidate),
+      );
+      body.append(el('h3', '', 'Bodies'), testid(sides, 'diff'));
     }
     if (row.changes.length > 0) {
-      var changes = el('pre', 'block changes');
-      row.changes.forEach(function (line) {
-        var c = line.charAt(0);
+      const changes = el('pre', 'block changes');
+      for (const line of row.changes) {
+        const c = line.charAt(0);
         changes.append(el('div', c === '-' ? 'del' : c === '+' ? 'add' : 'mov', line));
-      });
+      }
       body.append(el('h3', '', 'Changes'), changes);
     }
     if (row.headers.length > 0) {
-      body.append(el('h3', '', 'Headers'), table(['header', data.baseline.name, data.candidate.name], row.headers));
+      const head = ['header', baseline.name, candidate.name];
+      body.append(el('h3', '', 'Headers'), table(head, row.headers));
     }
-    row.expectations.forEach(function (e) { body.append(el('p', 'note', 'expectation not met: ' + e)); });
+    for (const e of row.expectations) body.append(el('p', 'note', `expectation not met: ${e}`));
     if (row.repro) {
-      body.append(el('h3', '', 'Reproduce'), el('pre', 'block', row.repro[0] + '\n' + row.repro[1]));
+      body.append(
+        el('h3', '', 'Reproduce'),
+        el('pre', 'block', `${row.repro[0]}\n${row.repro[1]}`),
+      );
     }
     return body;
   }
 
-  function rowNode(row) {
-    var summary = el('summary', '',
+  function rowNode(row: RowView): HTMLDetailsElement {
+    const summary = el(
+      'summary',
+      '',
       el('span', 'badge', row.kind),
       el('span', 'case', row.id),
       el('span', 'endpoint', row.endpoint),
-      el('span', 'mono', row.status[0] + ' \u2192 ' + row.status[1]));
-    if (row.regression) summary.append(el('span', 'badge ' + row.regression, row.regression));
-    if (row.tracker) summary.append(el('span', 'badge soft', row.tracker.id + ' ' + row.tracker.status));
+      el('span', 'mono', `${row.status[0]} → ${row.status[1]}`),
+    );
+    if (row.regression) summary.append(el('span', `badge ${row.regression}`, row.regression));
+    if (row.tracker) {
+      summary.append(el('span', 'badge soft', `${row.tracker.id} ${row.tracker.status}`));
+    }
     if (row.summary) summary.append(el('span', 'sum', row.summary));
-    var node = el('details', 'row k-' + row.kind, summary);
+    const node = el('details', `row k-${row.kind}`, summary);
     node.setAttribute('data-case', row.id);
-    var built = false;
-    node.addEventListener('toggle', function () {
-      if (node.open && !built) { built = true; node.append(details(row)); }
+    let built = false;
+    node.addEventListener('toggle', () => {
+      if (node.open && !built) {
+        built = true;
+        node.append(details(row));
+      }
     });
     return node;
   }
 
-  function matches(row) {
+  function matches(row: RowView): boolean {
     if (state.kind && row.kind !== state.kind) return false;
     if (state.endpoint && row.endpoint !== state.endpoint) return false;
     if (state.regression && row.regression !== state.regression) return false;
-    if (state.tracker && !(row.tracker && row.tracker.status === state.tracker)) return false;
-    if (state.text) {
-      var hay = (row.id + ' ' + row.endpoint + ' ' + row.summary).toLowerCase();
-      if (hay.indexOf(state.text) < 0) return false;
-    }
-    return true;
+    if (state.tracker && row.tracker?.status !== state.tracker) return false;
+    if (!state.text) return true;
+    return `${row.id} ${row.endpoint} ${row.summary}`.toLowerCase().includes(state.text);
   }
 
-  function apply() {
-    var visible = 0;
-    rowNodes.forEach(function (pair) {
-      var ok = matches(pair[0]);
-      pair[1].hidden = !ok;
+  function apply(): void {
+    let visible = 0;
+    for (const [row, node] of rowNodes) {
+      const ok = matches(row);
+      node.hidden = !ok;
       if (ok) visible++;
-    });
-    kindButtons.forEach(function (pair) { pair[1].setAttribute('aria-pressed', String(pair[0] === state.kind)); });
-    shown.textContent = 'showing ' + visible + ' of ' + rowNodes.length;
+    }
+    for (const [kind, button] of kindButtons) {
+      button.setAttribute('aria-pressed', String(kind === state.kind));
+    }
+    shown.textContent = `showing ${visible} of ${rowNodes.length}`;
   }
 
-  var main = el('main', '');
-  main.append(section('Summary'));
-  cards().forEach(function (n) { main.append(n); });
-  main.append(section('By endpoint'), endpoints(), section('Latency'));
-  latency().forEach(function (n) { main.append(n); });
+  const main = el('main', '', section('Summary'), ...cards());
+  main.append(section('By endpoint'), endpoints(), section('Latency'), ...latency());
   main.append(section('Divergences'));
   if (data.rows.length === 0) {
     main.append(el('div', 'empty', 'No divergences: every case is equal after normalisation.'));
   } else {
     main.append(filters());
-    var list = testid(el('div', ''), 'rows');
-    data.rows.forEach(function (row) { var node = rowNode(row); rowNodes.push([row, node]); list.append(node); });
+    const list = testid(el('div', ''), 'rows');
+    for (const row of data.rows) {
+      const node = rowNode(row);
+      rowNodes.push([row, node]);
+      list.append(node);
+    }
     main.append(list);
     apply();
   }
   document.body.append(header(), main);
-})();
-`;
+}
+
+/**
+ * The exact text of the page's `<script>` element (its CSP hash is taken of
+ * this): `drawReport` as compiled, called once, in strict mode.
+ */
+export const CLIENT_SCRIPT = `'use strict';(${drawReport.toString()})();\n`;

@@ -1,3 +1,4 @@
+import { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { bodyLines, marksFor } from '../../../src/report/html/diff-lines.js';
 import { CLIENT_SCRIPT } from '../../../src/report/html/page-script.js';
@@ -22,6 +23,12 @@ describe('report.html', () => {
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain(`script-src ${scriptHash(CLIENT_SCRIPT)}`);
     expect(html).toContain(`<script>${CLIENT_SCRIPT}</script>`);
+  });
+
+  it('embeds the typed page script as one strict call of its compiled source', () => {
+    expect(CLIENT_SCRIPT).toMatch(/^'use strict';\(function drawReport\(\) ?\{/);
+    expect(CLIENT_SCRIPT).not.toMatch(/<\/script|<!--/i);
+    expect(() => new Script(CLIENT_SCRIPT)).not.toThrow();
   });
 
   it('never lets a server string close the data block or become markup', () => {
