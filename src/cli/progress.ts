@@ -1,8 +1,8 @@
 /**
  * Progress while a run is going: a cli-progress bar on stderr when stderr is a
- * TTY, nothing otherwise (CI logs stay clean).
+ * TTY, nothing otherwise (CI logs stay clean). cli-progress (and the readline
+ * it loads) is imported only when a bar is drawn.
  */
-import { SingleBar } from 'cli-progress';
 import type { CaseResult } from '../results/types.js';
 import type { Io } from './io.js';
 
@@ -14,8 +14,9 @@ export interface Progress {
 
 const SILENT: Progress = { start() {}, tick() {}, stop() {} };
 
-export function createProgress(io: Io, enabled: boolean): Progress {
+export async function createProgress(io: Io, enabled: boolean): Promise<Progress> {
   if (!enabled || io.stderr.isTTY !== true) return SILENT;
+  const { SingleBar } = await import('cli-progress');
   let divergent = 0;
   const bar = new SingleBar({
     stream: io.stderr as NodeJS.WritableStream,

@@ -25,7 +25,7 @@ export async function runCommand(
     return EXIT.badInput;
   }
   const { input } = prepared;
-  const progress = createProgress(io, flags.json !== true && flags.quiet !== true);
+  const progress = await createProgress(io, flags.json !== true && flags.quiet !== true);
   progress.start(input.cases.count);
   const outcome = await runParity({
     ...input,
