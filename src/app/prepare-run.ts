@@ -1,8 +1,11 @@
 /**
  * Everything `parity run` does before the first request: the config and its
  * targets, the case library (checked, selected, sharded), the redactor, and
- * the checks that must fail before anything is sent (the tracker parses, the
- * `--compare-to` report reads).
+ * the checks that must fail before anything is sent: the `--compare-to`
+ * report reads, and every writer's precondition holds (`writers.ts`: the
+ * tracker is a file parity may replace and parses, its lock is free or
+ * abandoned, the reports folder takes this run's folder, `latest` is
+ * parity's link).
  */
 import { openRunLibrary } from '../cases/library.js';
 import type { ShardInfo } from '../cases/shard.js';
@@ -13,10 +16,10 @@ import { createRedactor } from '../redact/redact.js';
 import type { RunReport } from '../report/contract.js';
 import { resolveReportPath } from '../report/locate.js';
 import { readReport } from '../report/read.js';
-import { readTrackerRows } from '../tracker/write.js';
 import type { AppContext } from './context.js';
 import { openProject } from './project.js';
-import type { RunInput } from './run.js';
+import { newRunId, type RunInput } from './run.js';
+import { preflightWriters } from './writers.js';
 
 /** What a run is asked to do: the config flags, the case selection, the report to compare to. */
 export type RunRequest = ConfigFlags & {
@@ -33,18 +36,19 @@ export type PreparedRun =
   /** The paths, filter and tags select no case. */
   | { readonly kind: 'no-cases' }
   /** Ready for `runParity` (an empty shard of a non-empty selection is ready too). */
-  | { readonly kind: 'ready'; readonly input: RunInput & { readonly cases: CaseSource } };
+  | {
+      readonly kind: 'ready';
+      readonly input: RunInput & { readonly cases: CaseSource };
+      /** What the checks did on the way (an abandoned lock removed, …), for the console. */
+      readonly notes: readonly string[];
+    };
 
-/**
- * Checks made before anything is sent: the tracker must parse, and the
- * `--compare-to` report is read now, since the run repoints `latest` at itself.
- */
-async function preflight(
+/** The `--compare-to` report, read now: the run repoints `latest` at itself. */
+async function previousReport(
   config: RunConfig,
   compareTo: string | undefined,
   context: AppContext,
 ): Promise<RunReport | undefined> {
-  if (config.trackerPath !== undefined) await readTrackerRows(config.trackerPath);
   if (compareTo === undefined) return undefined;
   const where = { cwd: context.cwd, reportsDir: config.reportsDir };
   return readReport(await resolveReportPath(compareTo, where));
@@ -69,9 +73,21 @@ export async function prepareRun(request: RunRequest, context: AppContext): Prom
     headerNames: library.redactHeaders,
     secrets: project.secrets(),
   });
-  const previous = await preflight(config, request.compareTo, context);
+  const previous = await previousReport(config, request.compareTo, context);
+  const { folder, notes } = await preflightWriters(config, newRunId(context.now()), context.host);
+  const { host } = context;
   return {
     kind: 'ready',
-    input: { config, cases, redact, now: context.now, previous, shard: request.shard },
+    input: {
+      config,
+      cases,
+      redact,
+      now: context.now,
+      previous,
+      shard: request.shard,
+      folder,
+      host,
+    },
+    notes,
   };
 }

@@ -2,7 +2,9 @@
  * Composes the pipeline for one run: execute → judge → result (streamed to
  * results.ndjson) → end-of-run noise, then the shared tail (`finish.ts`):
  * regression, tracker, report files. Returns a `RunOutcome`; deciding the
- * exit code is the CLI's job.
+ * exit code is the CLI's job. A signal (`Interrupt`) stops the sending: the
+ * cases in flight finish, the rest are listed as not run, and the report is
+ * marked `interrupted` (the tracker and `latest` are left alone).
  */
 
 import { randomBytes } from 'node:crypto';
@@ -11,22 +13,28 @@ import type { ShardInfo } from '../cases/shard.js';
 import { asCaseSource, type CaseSource } from '../cases/source.js';
 import { unusedRulesField } from '../compare/equivalence/unused.js';
 import type { RunConfig } from '../config/targets.js';
-import { createClient } from '../execute/client.js';
-import { executeCases } from '../execute/pool.js';
+import { createClient, type TargetClient } from '../execute/client.js';
+import { createLoopClock } from '../execute/loop-clock.js';
+import { type Executed, executeCases } from '../execute/pool.js';
 import type { Case } from '../model/case.js';
 import type { Exchange } from '../model/exchange.js';
 import { finishNoise } from '../noise/finish.js';
 import { createNoiseStep, type NoiseStep } from '../noise/step.js';
 import type { Redactor } from '../redact/redact.js';
-import { REPORT_SCHEMA_VERSION, type RunReport } from '../report/contract.js';
+import { type Interruption, REPORT_SCHEMA_VERSION, type RunReport } from '../report/contract.js';
+import { openRunFolder, type RunFolder } from '../report/run-folder.js';
 import type { WrittenReports } from '../report/write.js';
 import { toCaseResult } from '../results/build.js';
 import type { CollectedResults } from '../results/collected.js';
 import { createLatencyCollector } from '../results/latency.js';
 import { openResultStream } from '../results/stream.js';
 import type { CaseResult } from '../results/types.js';
+import type { ParityError } from '../util/errors.js';
+import { type Host, unknownHost } from '../util/host.js';
 import { displayPath } from '../util/paths.js';
 import { finishRun } from './finish.js';
+import type { Interrupt } from './interrupt.js';
+import { createSideWatch, type StoppedAnswering } from './side-watch.js';
 import type { TrackerUpdate } from './tracker-update.js';
 
 export interface RunInput {
@@ -41,14 +49,24 @@ export interface RunInput {
   readonly previous?: RunReport | undefined;
   /** `--shard`: recorded in the report (the caller selected the cases). */
   readonly shard?: ShardInfo | undefined;
+  /** Where the reports go, checked before anything was sent; opened by the run when absent. */
+  readonly folder?: RunFolder | undefined;
+  /** This process (lock and run-folder owner); unknown when absent. */
+  readonly host?: Host | undefined;
+  /** Signals that stop the run early. */
+  readonly interrupt?: Interrupt | undefined;
 }
 
 export interface RunOutcome {
   readonly report: RunReport;
   readonly written: WrittenReports;
   readonly tracker: TrackerUpdate | undefined;
+  /** Why the tracker was not updated, though the reports were written. */
+  readonly trackerError?: ParityError | undefined;
   /** Targets that answered no case at all (every request a transport error). */
   readonly unreachable: readonly string[];
+  /** Targets that answered some cases, then failed every case after a point. */
+  readonly stoppedAnswering: readonly StoppedAnswering[];
 }
 
 /** Sortable, unique, filesystem-safe: `2026-11-22T01-02-03Z-1a2b3c`. */
@@ -76,20 +94,45 @@ function unreachableTargets(
   return out;
 }
 
-async function execute(
-  input: RunInput,
-  source: CaseSource,
-  runId: string,
-): Promise<{
+interface Executions {
   collected: CollectedResults;
   failed: { baseline: number; candidate: number };
   noise: NoiseStep;
   fired: ReadonlySet<string>;
-}> {
+  stoppedAnswering: readonly StoppedAnswering[];
+  /** Set when a signal stopped the run. */
+  interrupted: Interruption | undefined;
+}
+
+/** The ids of the cases a stopped pool never took (a file changed since: as many as could be read). */
+async function notRunIds(executed: Executed): Promise<string[]> {
+  const ids: string[] = [];
+  try {
+    for await (const testCase of executed.notRun()) ids.push(testCase.id);
+  } catch {
+    // The rest of the library cannot be read again: the ids found so far are listed.
+  }
+  return ids;
+}
+
+/** A second signal stops waiting: the requests in flight are aborted. */
+function abortOnRepeat(interrupt: Interrupt | undefined, clients: readonly TargetClient[]): void {
+  interrupt?.onRepeat(() => {
+    for (const client of clients) void client.close();
+  });
+}
+
+async function execute(
+  input: RunInput,
+  source: CaseSource,
+  folder: RunFolder,
+): Promise<Executions> {
   const { config } = input;
   const noiseSettings = config.noise;
   const noise = createNoiseStep(noiseSettings);
+  const clock = createLoopClock();
   const clientOptions = {
+    clock,
     connections: config.concurrency,
     timeoutMs: config.timeoutMs,
     bodyCapBytes: config.bodyCapBytes,
@@ -104,11 +147,9 @@ async function execute(
     ? createClient(noiseSettings.replica ?? config.baseline, clientOptions)
     : undefined;
   // Results go to disk as they complete, so memory stays flat in the number of cases.
-  const stream = await openResultStream(
-    join(config.reportsDir, runId, 'results.ndjson'),
-    source.count,
-  );
+  const stream = await openResultStream(join(folder.dir, 'results.ndjson'), source.count);
   const failed = { baseline: 0, candidate: 0 };
+  const watch = createSideWatch();
   const latency = createLatencyCollector();
   // Every equivalence that fired, equal results included (only notable ones stay in memory).
   const fired = new Set<string>();
@@ -116,6 +157,7 @@ async function execute(
   const onExchange = (exchange: Exchange, position: number): void => {
     if (exchange.baseline.outcome === 'transport-error') failed.baseline++;
     if (exchange.candidate.outcome === 'transport-error') failed.candidate++;
+    watch.add(exchange);
     const judged = noise.judge(exchange);
     const base = toCaseResult(judged.exchange, judged.judgement, context);
     // Most runs learn no noise: skip the copy when there is nothing to add.
@@ -129,14 +171,22 @@ async function execute(
     for (const entry of result.equivalences ?? []) fired.add(entry);
     input.onResult?.(result);
   };
+  const { interrupt } = input;
+  abortOnRepeat(
+    interrupt,
+    replica === undefined ? [baseline, candidate] : [baseline, candidate, replica],
+  );
+  let executed: Executed;
   try {
-    await executeCases({
+    executed = await executeCases({
       cases: prepared(source, noise),
       baseline,
       candidate,
       replica,
       concurrency: config.concurrency,
       onExchange,
+      stopped: () => interrupt?.signal !== undefined,
+      clock,
     });
   } finally {
     await Promise.all([baseline.close(), candidate.close(), replica?.close()]);
@@ -144,7 +194,20 @@ async function execute(
   const collected = await stream.finish();
   // Percentiles do not add up batch by batch like the counts: set from all durations.
   const summary = { ...collected.summary, latency: latency.summary() };
-  return { collected: { ...collected, summary }, failed, noise, fired };
+  const signal = interrupt?.signal;
+  const interrupted: Interruption | undefined =
+    signal === undefined
+      ? undefined
+      : { signal, ran: collected.ranIds.length, notRun: await notRunIds(executed) };
+  const names = { baseline: config.baseline.name, candidate: config.candidate.name };
+  return {
+    collected: { ...collected, summary },
+    failed,
+    noise,
+    fired,
+    stoppedAnswering: watch.stopped(names),
+    interrupted,
+  };
 }
 
 /** The source's batches with each case's configured endpoint noise applied. */
@@ -154,9 +217,14 @@ async function* prepared(source: CaseSource, noise: NoiseStep): AsyncIterable<re
 
 export async function runParity(input: RunInput): Promise<RunOutcome> {
   const startedAt = input.now();
-  const runId = newRunId(startedAt);
+  const host = input.host ?? unknownHost();
+  const folder =
+    input.folder ??
+    (await openRunFolder(input.config.reportsDir, newRunId(startedAt), host)).folder;
+  const runId = folder.runId;
   const source = asCaseSource(input.cases);
-  const { collected, failed, noise, fired } = await execute(input, source, runId);
+  const executions = await execute(input, source, folder);
+  const { collected, failed, noise, fired, interrupted } = executions;
   const finishedAt = input.now();
   const { config } = input;
   // Endpoint-level noise is known only now: mask it before the tracker sees anything.
@@ -185,6 +253,7 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
       ...(denoised.section === undefined ? {} : { noise: denoised.section }),
       ...(input.shard === undefined ? {} : { shard: input.shard }),
       ...unusedRulesField(source.declaredEquivalences, fired),
+      ...(interrupted === undefined ? {} : { interrupted }),
     },
     collected,
     results: denoised.results,
@@ -194,7 +263,13 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
       config.trackerPath === undefined
         ? undefined
         : { path: config.trackerPath, label: displayPath(config.cwd, config.trackerPath) },
-    reportsDir: config.reportsDir,
+    folder,
+    host,
   });
-  return { ...finished, unreachable: unreachableTargets(input, failed, source.count) };
+  const ran = collected.ranIds.length;
+  return {
+    ...finished,
+    unreachable: unreachableTargets(input, failed, ran),
+    stoppedAnswering: executions.stoppedAnswering,
+  };
 }

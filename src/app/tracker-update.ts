@@ -1,14 +1,16 @@
 /**
  * The run's side of the tracker: turns results into observations (one per
- * fingerprint), updates the tracker file, and annotates each result with the
- * row that records it.
+ * fingerprint), plans the tracker file's update (under its lock), and
+ * annotates each result with the row that records it; the caller commits the
+ * update once its reports are written.
  */
 
 import type { TrackerOutcome } from '../report/contract.js';
 import { groupDivergences } from '../results/group.js';
 import type { CaseResult } from '../results/types.js';
 import type { TrackerObservation, TrackerRun, TrackerStatus } from '../tracker/types.js';
-import { readTrackerRows, updateTrackerFile } from '../tracker/write.js';
+import { planTrackerUpdate } from '../tracker/write.js';
+import type { Host } from '../util/host.js';
 
 export interface TrackerUpdate {
   readonly outcome: TrackerOutcome;
@@ -16,6 +18,10 @@ export interface TrackerUpdate {
   readonly rows: ReadonlyMap<string, { readonly id: string; readonly status: TrackerStatus }>;
   /** The result with its `tracker` field set when a row records it. */
   annotate(result: CaseResult): CaseResult;
+  /** Writes the tracker and releases its lock. */
+  commit(): Promise<void>;
+  /** Releases the lock, leaving the tracker as it was. */
+  abandon(): Promise<void>;
 }
 
 /** One observation per fingerprint of the divergent results (errors are not decisions). */
@@ -29,24 +35,25 @@ export function observationsOf(results: readonly CaseResult[]): TrackerObservati
   }));
 }
 
-export async function updateTracker(
+/** Plans the tracker's update under its lock (see the module comment); nothing is written yet. */
+export async function planTracker(
   path: string,
   run: TrackerRun,
-  label: string = path,
+  options: { readonly label: string; readonly host: Host },
 ): Promise<TrackerUpdate> {
-  const { changes } = await updateTrackerFile(path, run);
+  const plan = await planTrackerUpdate(path, run, { host: options.host });
   const rows = new Map(
-    (await readTrackerRows(path)).map(
-      (row) => [row.fingerprint, { id: row.id, status: row.status }] as const,
-    ),
+    plan.rows.map((row) => [row.fingerprint, { id: row.id, status: row.status }] as const),
   );
   return {
-    outcome: { path: label, ...changes },
+    outcome: { path: options.label, ...plan.changes },
     rows,
     annotate(result) {
       if (result.verdict !== 'divergent') return result;
       const row = rows.get(result.fingerprint);
       return row === undefined ? result : { ...result, tracker: row };
     },
+    commit: () => plan.commit(),
+    abandon: () => plan.abandon(),
   };
 }

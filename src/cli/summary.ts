@@ -59,6 +59,10 @@ export function renderSummary(report: RunReport, c: Colors, reportDir: string | 
     ),
   );
   out.push(...scopeLine(report));
+  if (report.interrupted !== undefined) {
+    const { signal, ran, notRun } = report.interrupted;
+    out.push(c.yellow(`  interrupted by ${signal}: ${ran} of ${ran + notRun.length} cases ran`));
+  }
   const statusParity = `${s.statusParity.equal}/${s.statusParity.total}`;
   out.push(
     `  cases ${s.cases} · ${c.green(`equal ${s.equal}`)} · ${s.divergent > 0 ? c.red(`divergent ${s.divergent}`) : 'divergent 0'} · errors ${s.errors} · status parity ${statusParity}`,

@@ -6,9 +6,11 @@
  * outcome with undici's code, never a thrown error. Redirects are not
  * followed (a 3xx is compared as is).
  */
-import { type Dispatcher, Pool } from 'undici';
+import { buildConnector, type Dispatcher, Pool } from 'undici';
 import type { Target } from '../model/case.js';
 import type { SideOutcome } from '../model/exchange.js';
+import { skipInterim100 } from './interim.js';
+import type { LoopClock } from './loop-clock.js';
 import { type PlannedRequest, requestBuilder } from './plan.js';
 import { createLimiter } from './rate.js';
 import { CappedBody, type DecodeShare, decodeShared, flattenHeaders } from './receive.js';
@@ -26,6 +28,8 @@ export interface ClientOptions {
   readonly ratePerSecond?: number | undefined;
   /** Requests in flight to this target at once; undefined = `connections`. */
   readonly maxInFlight?: number | undefined;
+  /** Takes parity's own processing out of the measured durations (see `loop-clock.ts`). */
+  readonly clock?: LoopClock | undefined;
 }
 
 export interface TargetClient {
@@ -128,9 +132,15 @@ class Attempt implements Dispatcher.DispatchHandler {
         headers,
         body: decoded,
         wireBytes: body.size,
-        durationMs: performance.now() - (this.written ?? this.started),
+        durationMs: this.elapsed(),
       },
     });
+  }
+
+  /** From the moment the request went out, without parity's own processing (see `LoopClock`). */
+  private elapsed(): number {
+    const sent = this.written ?? this.started;
+    return this.options.clock?.elapsedSince(sent) ?? performance.now() - sent;
   }
 
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
@@ -151,6 +161,19 @@ class Attempt implements Dispatcher.DispatchHandler {
 
 const expire = (attempt: Attempt): void => attempt.expire();
 
+/** undici's own connector, with each socket set to skip unsolicited `100 Continue` heads. */
+function connectSkipping100(timeoutMs: number): buildConnector.connector {
+  const connect = buildConnector({ timeout: timeoutMs });
+  return (options, callback) =>
+    connect(options, (error, socket) => {
+      // undici passes no socket at all (not null) with a connection error.
+      if (error === null && socket) {
+        skipInterim100(socket);
+        callback(null, socket);
+      } else callback(error ?? new Error('no socket'), null);
+    });
+}
+
 /** Opens a keep-alive pool to one target. */
 export function createClient(target: Target, options: ClientOptions): TargetClient {
   const limiter = createLimiter({
@@ -165,7 +188,7 @@ export function createClient(target: Target, options: ClientOptions): TargetClie
     // of a timer object per request that lives until undici's next 1 s sweep.
     headersTimeout: 0,
     bodyTimeout: 0,
-    connectTimeout: options.timeoutMs,
+    connect: connectSkipping100(options.timeoutMs),
   });
 
   const forThisTarget = requestBuilder(target);

@@ -6,6 +6,7 @@
 import type { Case } from '../model/case.js';
 import type { Exchange } from '../model/exchange.js';
 import type { TargetClient } from './client.js';
+import type { LoopClock } from './loop-clock.js';
 import { planRequest } from './plan.js';
 
 export interface ExecuteInput {
@@ -18,6 +19,16 @@ export interface ExecuteInput {
   readonly concurrency: number;
   /** Called as each exchange completes, with its case's position in run order (0-based). */
   readonly onExchange: (exchange: Exchange, position: number) => void;
+  /** Checked before each case is taken: once true, no new case is sent (those in flight finish). */
+  readonly stopped?: () => boolean;
+  /** Watches the time parity's own processing holds the event loop (see `loop-clock.ts`). */
+  readonly clock?: LoopClock;
+}
+
+/** How the pool ended. */
+export interface Executed {
+  /** The cases never taken, in run order (only when `stopped` cut the run short). */
+  notRun(): AsyncIterable<Case>;
 }
 
 /** Sends one case to both sides, byte-identical, concurrently. */
@@ -78,8 +89,9 @@ function caseQueue(cases: ExecuteInput['cases']) {
   };
 }
 
-export async function executeCases(input: ExecuteInput): Promise<void> {
+export async function executeCases(input: ExecuteInput): Promise<Executed> {
   const queue = caseQueue(input.cases);
+  const { clock } = input;
   // Cases are taken in run order: the n-th taken is at position n.
   let taken = 0;
   const start = (testCase: Case | undefined) =>
@@ -89,18 +101,28 @@ export async function executeCases(input: ExecuteInput): Promise<void> {
           position: taken++,
           exchange: exchangeCase(testCase, input.baseline, input.candidate, input.replica),
         };
+  const stopped = input.stopped ?? (() => false);
   const worker = async (): Promise<void> => {
-    let pending = start(queue.now() ?? (await queue.later()));
+    let pending = stopped() ? undefined : start(queue.now() ?? (await queue.later()));
     while (pending !== undefined) {
       const { position } = pending;
       const exchange = await pending.exchange;
       // Send the next case before judging this one, so the servers are never
       // kept waiting on our processing: the slot stays busy on the wire.
-      pending = start(queue.now() ?? (await queue.later()));
-      input.onExchange(exchange, position);
+      pending = stopped() ? undefined : start(queue.now() ?? (await queue.later()));
+      if (clock === undefined) input.onExchange(exchange, position);
+      else clock.busy(() => input.onExchange(exchange, position));
     }
   };
   const known = Array.isArray(input.cases) ? (input.cases as readonly Case[]).length : Infinity;
   const workers = Math.max(1, Math.min(input.concurrency, known));
   await Promise.all(Array.from({ length: workers }, worker));
+  return {
+    async *notRun() {
+      for (let c = queue.now() ?? (await queue.later()); c !== undefined; ) {
+        yield c;
+        c = queue.now() ?? (await queue.later());
+      }
+    },
+  };
 }

@@ -1,5 +1,5 @@
 /**
- * The reader schema of report.json (schemaVersion 2), beside the contract it
+ * The reader schema of report.json (schemaVersion 3, which reads 2 as well), beside the contract it
  * reads (`contract.ts`). `parity report --from`, `merge`, `tracker --check` and
  * `--compare-to` read reports through it. Objects are loose: fields added
  * within a schema version by a newer parity pass through untouched, so
@@ -16,7 +16,7 @@ import {
 } from '../model/comparison.js';
 import type { ResponseBody } from '../model/exchange.js';
 import { TRACKER_STATUSES } from '../tracker/types.js';
-import type { RunReport } from './contract.js';
+import { INTERRUPT_SIGNALS, REPORT_SCHEMA_VERSION, type RunReport } from './contract.js';
 
 export const count = z.number().int().nonnegative();
 
@@ -287,11 +287,22 @@ export const sectionsShape = {
     .exactOptional()
     .describe('recognised patterns, one entry per root cause'),
   unusedRules: ids.exactOptional().describe('equivalence rules that never fired'),
+  interrupted: z
+    .looseObject({
+      signal: z.enum(INTERRUPT_SIGNALS),
+      ran: count.describe('cases with a result'),
+      notRun: ids.describe('selected cases never sent, in run order'),
+    })
+    .exactOptional()
+    .describe('a signal stopped the run (schemaVersion 3)'),
 };
 
-/** report.json, schemaVersion 2. */
+/** report.json, schemaVersion 3; a version-2 report reads as 3 (3 only added fields). */
 export const reportSchema = z.looseObject({
-  schemaVersion: z.literal(2).describe('report format version'),
+  schemaVersion: z
+    .union([z.literal(2), z.literal(3)])
+    .transform((): typeof REPORT_SCHEMA_VERSION => REPORT_SCHEMA_VERSION)
+    .describe('report format version'),
   runId: z.string().describe('run id'),
   startedAt: z.string().describe('ISO-8601 start'),
   finishedAt: z.string().describe('ISO-8601 end'),

@@ -11,7 +11,7 @@ import type { RunSummary } from '../results/summary.js';
 import type { CaseResult } from '../results/types.js';
 
 /** Bump on any incompatible change of report.json, with a changelog note. */
-export const REPORT_SCHEMA_VERSION = 2;
+export const REPORT_SCHEMA_VERSION = 3;
 
 export interface TargetRef {
   readonly name: string;
@@ -24,6 +24,23 @@ export interface TrackerOutcome {
   readonly reopened: readonly string[];
   readonly resolved: readonly string[];
   readonly seen: readonly string[];
+}
+
+/** Signals that stop a run early (`Interruption.signal`). */
+export const INTERRUPT_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+export type InterruptSignal = (typeof INTERRUPT_SIGNALS)[number];
+
+/**
+ * A run stopped by a signal: it sent no new case after the signal, waited for
+ * the cases in flight (up to the request timeout), and wrote what it had.
+ * Every selected case is either in `results` or in `notRun`.
+ */
+export interface Interruption {
+  readonly signal: InterruptSignal;
+  /** Cases with a result (in `results`). */
+  readonly ran: number;
+  /** The selected cases never sent, in run order. */
+  readonly notRun: readonly string[];
 }
 
 /** One shard report combined by `parity merge`. */
@@ -59,4 +76,6 @@ export interface RunReport {
   readonly patterns?: readonly PatternGroup[];
   /** Equivalence rules declared for the compared cases that never fired in this run. */
   readonly unusedRules?: readonly string[];
+  /** Present when a signal stopped the run before every case ran (schemaVersion 3). */
+  readonly interrupted?: Interruption;
 }

@@ -104,9 +104,12 @@ describe('I/O at the edges', () => {
       'config/load.ts',
       'report/locate.ts',
       'report/read.ts',
+      'report/run-folder.ts',
       'results/stream.ts',
+      'tracker/lock.ts',
       'tracker/write.ts',
       'util/fs.ts',
+      'util/write-target.ts',
     ]);
   });
 
