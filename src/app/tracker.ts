@@ -7,7 +7,7 @@ import { resolveReportPath } from '../report/locate.js';
 import { readReport } from '../report/read.js';
 import { checkTracker, type StaleFinding } from '../tracker/check.js';
 import type { TrackerRow } from '../tracker/types.js';
-import { readTrackerRows } from '../tracker/write.js';
+import { initTrackerFile, readTrackerRows, type TrackerInit } from '../tracker/write.js';
 import { ParityError } from '../util/errors.js';
 import type { AppContext } from './context.js';
 import { openProject } from './project.js';
@@ -62,4 +62,13 @@ export async function checkTrackerFile(
   const report = await readReport(reportPath);
   const findings = checkTracker(await readTrackerRows(trackerPath), trackerEvidence(report));
   return { trackerPath, reportPath, findings };
+}
+
+/** `parity tracker --init`: creates the tracker or adds its managed table (see `initTrackerFile`). */
+export async function initTracker(
+  flags: ConfigFlags,
+  context: AppContext,
+): Promise<{ readonly trackerPath: string; readonly outcome: TrackerInit }> {
+  const { trackerPath } = await trackerOf(flags, context);
+  return { trackerPath, outcome: await initTrackerFile(trackerPath, { host: context.host }) };
 }

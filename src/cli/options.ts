@@ -182,6 +182,10 @@ const tracker = command({
     ),
     from: text('--from <report>', 'the report for --check: report.json, run folder or "latest"'),
     all: toggle('--all', 'list every row, not only the open ones'),
+    init: toggle(
+      '--init',
+      'create the tracker, or add the managed table to an existing file without one (nothing else in it changes)',
+    ),
     json: withHelp(shared.json, 'print JSON'),
   },
 });

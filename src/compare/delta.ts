@@ -3,7 +3,6 @@
  * the trees, and its delta is flattened into a sorted list of `Change`s with
  * RFC 6901 paths (see `flatten.ts`).
  */
-import equal from 'fast-deep-equal';
 import {
   type ArrayDelta,
   create,
@@ -16,6 +15,7 @@ import { isJsonObject, jsonType } from '../normalise/json.js';
 import type { ToleranceRule } from '../rules/types.js';
 import { formatPointer } from '../util/json-pointer.js';
 import { approximate, exactDifference, isExactNumber, isJsonNumber } from '../wire/exact-number.js';
+import { jsonEqual as equal, ownValue } from '../wire/json-equal.js';
 import { alignLarge, keyHash } from './align.js';
 import { flattenDelta } from './flatten.js';
 import { compileTolerance, type Tolerance } from './tolerance.js';
@@ -65,44 +65,7 @@ export function diffJson(baseline: unknown, candidate: unknown, options: DiffOpt
   const out: PathChange[] = [];
   const [b, c] = pruneEqual(baseline, candidate);
   createEngine(options).diffInto(b, c, [], out);
-  // jsondiffpatch cannot see inside a member named `__proto__`; a difference
-  // there must still be reported, never lost.
-  if (out.length === 0 && (hasProtoMember(baseline) || hasProtoMember(candidate))) {
-    walkDifferences(baseline, candidate, [], out);
-  }
   return sortChanges(out);
-}
-
-/** True when a member named `__proto__` sits anywhere in the value. */
-function hasProtoMember(value: unknown): boolean {
-  if (Array.isArray(value)) return value.some(hasProtoMember);
-  if (!isJsonObject(value)) return false;
-  return Object.hasOwn(value, '__proto__') || Object.values(value).some(hasProtoMember);
-}
-
-/** A plain recursive walk: the fallback when jsondiffpatch found nothing. */
-function walkDifferences(
-  baseline: unknown,
-  candidate: unknown,
-  segments: readonly string[],
-  out: PathChange[],
-): void {
-  if (equal(baseline, candidate)) return;
-  const bothObjects = isJsonObject(baseline) && isJsonObject(candidate);
-  const bothArrays = Array.isArray(baseline) && Array.isArray(candidate);
-  if (!bothObjects && !bothArrays) {
-    const op = jsonType(baseline) === jsonType(candidate) ? 'value' : 'type';
-    out.push({ segments, op, baseline, candidate });
-    return;
-  }
-  const b = baseline as Record<string, unknown>;
-  const c = candidate as Record<string, unknown>;
-  for (const key of new Set([...Object.keys(b), ...Object.keys(c)])) {
-    const at = [...segments, key];
-    if (!Object.hasOwn(c, key)) out.push({ segments: at, op: 'removed', baseline: b[key] });
-    else if (!Object.hasOwn(b, key)) out.push({ segments: at, op: 'added', candidate: c[key] });
-    else walkDifferences(b[key], c[key], at, out);
-  }
 }
 
 /**
@@ -155,6 +118,10 @@ function createEngine(options: DiffOptions): DiffEngine {
   // Long strings would otherwise get a text-diff delta if any other module in
   // the process configured diff-match-patch; we only want "value changed".
   pipe.replace('texts', stringsFilter());
+  // Server keys may be `constructor`, `toString` or `__proto__`: members are
+  // read as own properties only, and deltas are objects without a prototype.
+  pipe.replace('objects', ownObjectsFilter());
+  pipe.replace('collectChildren', collectChildrenFilter());
   const engine: DiffEngine = {
     arrayKeys: options.arrayKeys,
     diffInto(baseline, candidate, at, out) {
@@ -205,6 +172,46 @@ function exactNumbersFilter() {
 function stringsFilter() {
   return named('texts', (context) => {
     if (context.leftType === 'string') context.setResult([context.left, context.right]).exit();
+  });
+}
+
+/** jsondiffpatch's `objects` filter, reading only own members (never `Object.prototype`'s). */
+function ownObjectsFilter() {
+  return named('objects', (context) => {
+    const { left, right } = context;
+    if (context.leftIsArray || context.leftType !== 'object') return;
+    if (!isJsonObject(left) || !isJsonObject(right)) return;
+    for (const name of Object.keys(left)) {
+      context.push(childContext(context, ownValue(left, name), ownValue(right, name)), name);
+    }
+    for (const name of Object.keys(right)) {
+      if (!Object.hasOwn(left, name)) {
+        context.push(childContext(context, undefined, ownValue(right, name)), name);
+      }
+    }
+    if (context.children === undefined || context.children.length === 0) {
+      context.setResult(undefined).exit();
+      return;
+    }
+    context.exit();
+  });
+}
+
+/** jsondiffpatch's `collectChildren`, gathering child deltas in an object without a prototype. */
+function collectChildrenFilter() {
+  return named('collectChildren', (context) => {
+    const { children } = context;
+    if (children === undefined) return;
+    let result: Record<string, unknown> | undefined = context.result as
+      | Record<string, unknown>
+      | undefined;
+    for (const child of children) {
+      if (child === undefined || child.result === undefined) continue;
+      result ??= Object.create(null) as Record<string, unknown>;
+      result[String(child.childName)] = child.result;
+    }
+    if (result !== undefined && context.leftIsArray) result['_t'] = 'a';
+    context.setResult(result as DiffContext['result']).exit();
   });
 }
 

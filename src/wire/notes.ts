@@ -4,10 +4,10 @@
  * whitespace, key order, escaping, number format), plus `charset` differences
  * of the content type. The verdict is never affected. Pure.
  */
-import equal from 'fast-deep-equal';
 import type { EncodingNote, EncodingNoteCode } from '../model/comparison.js';
 import type { ResponseBody, SideOutcome } from '../model/exchange.js';
 import { contentTypeCharset } from './content-type.js';
+import { jsonEqual as equal } from './json-equal.js';
 import { scanJson } from './raw-json.js';
 import { type Difference, rawDifferences, whitespaceDifference } from './raw-walk.js';
 
