@@ -87,6 +87,7 @@ async function measure(prepared: Prepared, cases: readonly Case[]) {
     connections: config.concurrency,
     timeoutMs: config.timeoutMs,
     bodyCapBytes: config.bodyCapBytes,
+    bodyBudget: config.bodyBudget,
     retries: config.retries,
     ratePerSecond: config.rate,
     maxInFlight: config.maxInFlight,

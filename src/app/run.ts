@@ -24,6 +24,7 @@ import type { Redactor } from '../redact/redact.js';
 import { type Interruption, REPORT_SCHEMA_VERSION, type RunReport } from '../report/contract.js';
 import { openRunFolder, type RunFolder } from '../report/run-folder.js';
 import type { WrittenReports } from '../report/write.js';
+import { createBodyFiles } from '../results/body-files.js';
 import { toCaseResult } from '../results/build.js';
 import type { CollectedResults } from '../results/collected.js';
 import { createLatencyCollector } from '../results/latency.js';
@@ -136,6 +137,7 @@ async function execute(
     connections: config.concurrency,
     timeoutMs: config.timeoutMs,
     bodyCapBytes: config.bodyCapBytes,
+    bodyBudget: config.bodyBudget,
     retries: config.retries,
     ratePerSecond: config.rate,
     maxInFlight: config.maxInFlight,
@@ -153,7 +155,13 @@ async function execute(
   const latency = createLatencyCollector();
   // Every equivalence that fired, equal results included (only notable ones stay in memory).
   const fired = new Set<string>();
-  const context = { baseline: config.baseline, candidate: config.candidate, redact: input.redact };
+  const bodies = createBodyFiles(folder.dir, displayPath(config.cwd, folder.finalDir));
+  const context = {
+    baseline: config.baseline,
+    candidate: config.candidate,
+    redact: input.redact,
+    bodyFile: (body: string) => bodies.store(body),
+  };
   const onExchange = (exchange: Exchange, position: number): void => {
     if (exchange.baseline.outcome === 'transport-error') failed.baseline++;
     if (exchange.candidate.outcome === 'transport-error') failed.candidate++;
@@ -192,6 +200,7 @@ async function execute(
     await Promise.all([baseline.close(), candidate.close(), replica?.close()]);
   }
   const collected = await stream.finish();
+  await bodies.flush();
   // Percentiles do not add up batch by batch like the counts: set from all durations.
   const summary = { ...collected.summary, latency: latency.summary() };
   const signal = interrupt?.signal;

@@ -65,6 +65,7 @@ export function compareBodies(
         : [];
     case 'binary':
     case 'truncated':
+    case 'too-complex':
       return candidate.kind === baseline.kind &&
         (candidate.sha256 !== baseline.sha256 || candidate.size !== baseline.size)
         ? [{ path: '', op: 'value', baseline: digest(baseline), candidate: digest(candidate) }]
@@ -80,8 +81,13 @@ function sameText(a: { readonly text?: string }, b: { readonly text?: string }):
   return a.text !== undefined && a.text === b.text;
 }
 
-function digest(body: { readonly sha256: string; readonly size: number }) {
-  return { sha256: body.sha256, size: body.size };
+function digest(body: Extract<ResponseBody, { readonly sha256: string }>) {
+  if (body.kind !== 'too-complex') return { sha256: body.sha256, size: body.size };
+  const tooComplex =
+    body.limit === 'depth'
+      ? `nested deeper than ${body.budget} levels`
+      : `more than ${body.budget} values`;
+  return { sha256: body.sha256, size: body.size, tooComplex };
 }
 
 function compareJson(baseline: unknown, candidate: unknown, rules: Rules): Change[] {

@@ -26,6 +26,13 @@ import { compileTolerance, type Tolerance } from './tolerance.js';
  */
 export const LARGE_ARRAY_THRESHOLD = 512;
 
+/**
+ * A diff stops looking after this many differing members (and differing
+ * elements of a large array): a body that differs everywhere costs a bounded
+ * time and memory, and its report lists the differences found.
+ */
+export const MAX_DIFFERENCES = 100_000;
+
 /** Options for `diffJson`. */
 export interface DiffOptions {
   /** Keys identifying array elements (first present wins); other elements match by position. */
@@ -63,7 +70,7 @@ export interface PathChange {
 export function diffJson(baseline: unknown, candidate: unknown, options: DiffOptions): Change[] {
   if (equal(baseline, candidate)) return [];
   const out: PathChange[] = [];
-  const [b, c] = pruneEqual(baseline, candidate);
+  const [b, c] = pruneEqual(baseline, candidate, { left: MAX_DIFFERENCES });
   createEngine(options).diffInto(b, c, [], out);
   return sortChanges(out);
 }
@@ -75,23 +82,35 @@ export function diffJson(baseline: unknown, candidate: unknown, options: DiffOpt
  * costs one deep-equality pass instead of a diff of every member. Equal members
  * produce no change, so the changes found are the same.
  */
-function pruneEqual(baseline: unknown, candidate: unknown): [unknown, unknown] {
+function pruneEqual(
+  baseline: unknown,
+  candidate: unknown,
+  budget: { left: number },
+): [unknown, unknown] {
   if (!isJsonObject(baseline) || !isJsonObject(candidate)) return [baseline, candidate];
   // Entries, then fromEntries: a `__proto__` member stays a member.
   const b: [string, unknown][] = [];
   const c: [string, unknown][] = [];
   for (const key of Object.keys(baseline)) {
+    if (budget.left <= 0) break;
+    const value = ownValue(baseline, key);
     if (!Object.hasOwn(candidate, key)) {
-      b.push([key, baseline[key]]);
+      budget.left--;
+      b.push([key, value]);
       continue;
     }
-    if (equal(baseline[key], candidate[key])) continue;
-    const [pb, pc] = pruneEqual(baseline[key], candidate[key]);
+    const other = ownValue(candidate, key);
+    if (equal(value, other)) continue;
+    budget.left--;
+    const [pb, pc] = pruneEqual(value, other, budget);
     b.push([key, pb]);
     c.push([key, pc]);
   }
   for (const key of Object.keys(candidate)) {
-    if (!Object.hasOwn(baseline, key)) c.push([key, candidate[key]]);
+    if (budget.left <= 0) break;
+    if (Object.hasOwn(baseline, key)) continue;
+    budget.left--;
+    c.push([key, ownValue(candidate, key)]);
   }
   return [Object.fromEntries(b), Object.fromEntries(c)];
 }
@@ -234,9 +253,12 @@ function largeArraysFilter(arrayKeys: readonly string[]) {
     for (const i of alignment.removed) delta[`_${i}`] = [left[i], 0, 0];
     for (const j of alignment.added) delta[j] = [right[j]];
     for (const [i, j] of alignment.moves) delta[`_${i}`] = ['', j, 3];
+    let differing = 0;
     for (const [i, j] of alignment.pairs) {
       // Skipping equal pairs keeps a 100k-element array with one change cheap.
-      if (!equal(left[i], right[j])) context.push(childContext(context, left[i], right[j]), j);
+      if (equal(left[i], right[j])) continue;
+      if (++differing > MAX_DIFFERENCES) break;
+      context.push(childContext(context, left[i], right[j]), j);
     }
     const empty = alignment.removed.length + alignment.added.length + alignment.moves.length === 0;
     context.setResult(empty ? undefined : delta).exit();

@@ -33,6 +33,7 @@ function kindName(descriptor: unknown): string {
   const type = descriptor['type'];
   if (kind === 'json') return typeof type === 'string' ? `JSON (${type})` : 'JSON';
   if (kind === 'empty') return 'an empty body';
+  if (kind === 'too-complex') return 'a body too complex to parse';
   return kind === 'invalid-json' ? 'invalid JSON' : `a ${kind} body`;
 }
 

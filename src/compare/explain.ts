@@ -98,6 +98,10 @@ function explainComparison(comparison: Comparison): Explanation {
  * differs, with a little context on each side, so a reader sees the cause.
  */
 function bodyDifference(baseline: unknown, candidate: unknown): string {
+  const limit = tooComplex(baseline) ?? tooComplex(candidate);
+  if (limit !== undefined) {
+    return `Both bodies are too complex to compare as trees (${limit}): compared by sha256, they differ (baseline ${sizeOf(baseline)} bytes, candidate ${sizeOf(candidate)} bytes).`;
+  }
   if (typeof baseline !== 'string' || typeof candidate !== 'string') {
     return `Body differs: baseline ${brief(baseline)}, candidate ${brief(candidate)}.`;
   }
@@ -107,6 +111,21 @@ function bodyDifference(baseline: unknown, candidate: unknown): string {
   const from = Math.max(0, at - 12);
   const excerpt = (text: string) => `${from > 0 ? '…' : ''}${brief(text.slice(from, at + 28), 48)}`;
   return `Body text differs from character ${at + 1} (line ${line}): baseline ${excerpt(baseline)}, candidate ${excerpt(candidate)}.`;
+}
+
+/** The limit a digest of a too-complex body names (see `compareBodies`). */
+function tooComplex(digest: unknown): string | undefined {
+  if (typeof digest !== 'object' || digest === null || !Object.hasOwn(digest, 'tooComplex')) {
+    return undefined;
+  }
+  const limit: unknown = Reflect.get(digest, 'tooComplex');
+  return typeof limit === 'string' ? limit : undefined;
+}
+
+function sizeOf(digest: unknown): string {
+  const size: unknown =
+    typeof digest === 'object' && digest !== null ? Reflect.get(digest, 'size') : undefined;
+  return typeof size === 'number' ? String(size) : '?';
 }
 
 function explainValues(changes: readonly Change[]): { sentences: string[]; summary: string[] } {

@@ -5,6 +5,7 @@
 import * as z from 'zod';
 import { noiseConfigSchema } from '../noise/config-schema.js';
 import { rulesSpecSchema } from '../rules/schema.js';
+import { MAX_DEPTH } from '../wire/budget.js';
 
 export const FAIL_POLICIES = ['new', 'open', 'any', 'none'] as const;
 export type FailPolicy = (typeof FAIL_POLICIES)[number];
@@ -72,6 +73,24 @@ export const configSchema = z
       .min(1024)
       .optional()
       .describe('Bodies larger than this are compared by hash and size (default 16 MiB)'),
+    bodyBudget: z
+      .strictObject({
+        nodes: z
+          .int()
+          .min(1)
+          .optional()
+          .describe('Values (members and elements) a body may hold (default 1000000)'),
+        depth: z
+          .int()
+          .min(1)
+          .max(MAX_DEPTH)
+          .optional()
+          .describe(`Nesting levels a body may have (default 256, at most ${MAX_DEPTH})`),
+      })
+      .optional()
+      .describe(
+        'JSON/XML bodies past this shape are compared by hash and size, reported as too complex',
+      ),
     failOn: z
       .enum(FAIL_POLICIES)
       .optional()

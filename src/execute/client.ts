@@ -9,6 +9,7 @@
 import { buildConnector, type Dispatcher, Pool } from 'undici';
 import type { Target } from '../model/case.js';
 import type { SideOutcome } from '../model/exchange.js';
+import type { NodeBudget } from '../wire/budget.js';
 import { skipInterim100 } from './interim.js';
 import type { LoopClock } from './loop-clock.js';
 import { type PlannedRequest, requestBuilder } from './plan.js';
@@ -28,6 +29,8 @@ export interface ClientOptions {
   readonly ratePerSecond?: number | undefined;
   /** Requests in flight to this target at once; undefined = `connections`. */
   readonly maxInFlight?: number | undefined;
+  /** Bodies past this shape are compared by hash (see `wire/budget.ts`); default a million values, 256 levels. */
+  readonly bodyBudget?: NodeBudget | undefined;
   /** Takes parity's own processing out of the measured durations (see `loop-clock.ts`). */
   readonly clock?: LoopClock | undefined;
 }
@@ -124,7 +127,14 @@ class Attempt implements Dispatcher.DispatchHandler {
     const body = this.body ?? new CappedBody(options.bodyCapBytes);
     const encoding = (headers['content-encoding'] ?? '').trim().toLowerCase();
     const contentType = headers['content-type'];
-    const decoded = decodeShared(body, encoding, contentType, options.bodyCapBytes, this.share);
+    const decoded = decodeShared(
+      body,
+      encoding,
+      contentType,
+      options.bodyCapBytes,
+      this.share,
+      options.bodyBudget,
+    );
     this.resolve({
       outcome: 'response',
       response: {

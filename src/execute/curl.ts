@@ -9,7 +9,21 @@ export function shellQuote(value: string): string {
   return /^[A-Za-z0-9_\-./:=@%+,]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
 }
 
-export function curlCommand(plan: PlannedRequest, target: Target, redact: Redactor): string {
+/**
+ * Where a request body too long for a command line is kept: returns the path
+ * the repro reads it from (`--data-binary @path`).
+ */
+export type BodyFile = (body: string) => string;
+
+/** Bodies longer than this (characters) are read from a file when one can be written. */
+export const INLINE_BODY_MAX = 16 * 1024;
+
+export function curlCommand(
+  plan: PlannedRequest,
+  target: Target,
+  redact: Redactor,
+  bodyFile?: BodyFile,
+): string {
   const { path, headers } = forTarget(plan, target);
   const parts = ['curl', '-sS', '-i'];
   if (plan.method !== 'GET') parts.push('-X', plan.method);
@@ -19,6 +33,11 @@ export function curlCommand(plan: PlannedRequest, target: Target, redact: Redact
       parts.push('-H', shellQuote(`${name}: ${redact.header(name, one)}`));
     }
   }
-  if (plan.body !== undefined) parts.push('--data-raw', shellQuote(redact.text(plan.body)));
+  if (plan.body !== undefined) {
+    const body = redact.text(plan.body);
+    if (body.length > INLINE_BODY_MAX && bodyFile !== undefined) {
+      parts.push('--data-binary', shellQuote(`@${bodyFile(body)}`));
+    } else parts.push('--data-raw', shellQuote(body));
+  }
   return parts.join(' ');
 }

@@ -5,6 +5,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import type { ResponseBody } from '../model/exchange.js';
+import type { NodeBudget } from '../wire/budget.js';
 import { decodeBody } from './decode-body.js';
 
 /**
@@ -73,6 +74,7 @@ export function toResponseBody(
   encoding: string,
   contentType: string | undefined,
   cap: number,
+  budget?: NodeBudget,
 ): ResponseBody {
   const bytes = raw.bytes();
   if (bytes === undefined) return { kind: 'truncated', sha256: raw.sha256(), size: raw.size };
@@ -87,7 +89,7 @@ export function toResponseBody(
   }
   // An encoding we cannot undo (or a corrupt stream): compare the wire bytes.
   if (decoded === undefined) return { kind: 'binary', sha256: raw.sha256(), size: raw.size };
-  return decodeBody(decoded, contentType);
+  return decodeBody(decoded, contentType, budget);
 }
 
 /**
@@ -109,6 +111,7 @@ export function decodeShared(
   contentType: string | undefined,
   cap: number,
   share: DecodeShare | undefined,
+  budget?: NodeBudget,
 ): ResponseBody {
   const bytes = raw.bytes();
   if (
@@ -121,7 +124,7 @@ export function decodeShared(
   ) {
     return share.body;
   }
-  const body = toResponseBody(raw, encoding, contentType, cap);
+  const body = toResponseBody(raw, encoding, contentType, cap, budget);
   if (share !== undefined && share.body === undefined && bytes !== undefined) {
     share.bytes = bytes;
     share.contentType = contentType;

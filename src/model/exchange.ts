@@ -23,7 +23,19 @@ export type ResponseBody =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'binary'; readonly sha256: string; readonly size: number }
   /** Larger than the body cap: only the hash and size of the whole body are known. */
-  | { readonly kind: 'truncated'; readonly sha256: string; readonly size: number };
+  | { readonly kind: 'truncated'; readonly sha256: string; readonly size: number }
+  /**
+   * JSON or XML past the node budget (too many values, or nested too deep):
+   * compared by the hash and size of its bytes, never parsed into a tree.
+   */
+  | {
+      readonly kind: 'too-complex';
+      readonly sha256: string;
+      readonly size: number;
+      /** The limit it went past, and that limit's value. */
+      readonly limit: 'nodes' | 'depth';
+      readonly budget: number;
+    };
 
 export interface Response {
   readonly status: number;

@@ -57,6 +57,7 @@ const BODY_KINDS = {
   text: 'text',
   binary: 'binary',
   truncated: 'truncated',
+  'too-complex': 'too-complex',
 } as const satisfies { [K in ResponseBody['kind']]: K };
 
 export const sideSchema = z.looseObject({
@@ -151,6 +152,11 @@ export const resultBaseShape = {
     .describe('the two baseline answers differed in structure'),
 };
 
+const bodyRef = z.looseObject({
+  sha256: z.string().describe('sha256 of the whole body (hex)'),
+  size: count.describe('size of the whole body in bytes'),
+});
+
 const divergenceShape = {
   fingerprint: z.string().describe('stable id of the divergence'),
   explanation: z.string().describe('plain-language explanation'),
@@ -175,8 +181,13 @@ const result = z.discriminatedUnion('verdict', [
       .looseObject({
         baseline: z.unknown().describe('baseline body'),
         candidate: z.unknown().describe('candidate body'),
+        cut: z
+          .looseObject({ baseline: bodyRef.exactOptional(), candidate: bodyRef.exactOptional() })
+          .exactOptional()
+          .describe('bodies the report holds a preview of: the whole body by sha256 and size'),
       })
       .describe('both bodies, redacted'),
+    changesOmitted: count.exactOptional().describe('changes beyond those listed (schemaVersion 3)'),
     tracker: trackerRefSchema.exactOptional(),
     regression: z
       .enum(['new', 'persisting'])

@@ -6,22 +6,35 @@
 
 import { endpointOf } from '../compare/endpoint.js';
 import type { Judgement } from '../compare/judge.js';
-import { curlCommand } from '../execute/curl.js';
+import { type BodyFile, curlCommand } from '../execute/curl.js';
 import { planRequest } from '../execute/plan.js';
 import type { Target } from '../model/case.js';
 import type { Change, Divergence, DivergenceKind } from '../model/comparison.js';
 import type { Exchange, ResponseBody, SideOutcome } from '../model/exchange.js';
 import type { Redactor } from '../redact/redact.js';
 import { encodingNotes } from '../wire/notes.js';
-import type { CaseResult, ResultBase, SideSummary } from './types.js';
+import { cutText as cutPreview, type PreviewBudget, previewValue, sha256Text } from './preview.js';
+import type { BodyRef, CaseResult, DivergentResult, ResultBase, SideSummary } from './types.js';
 
-/** Text bodies longer than this are cut in the report (the comparison used all of it). */
+/** What a report keeps of each body (the comparison used all of it). */
+const BODY_PREVIEW: PreviewBudget = { nodes: 5_000, chars: 2_048, totalChars: 128 * 1024 };
+/** Text bodies longer than this are cut in the report. */
 const MAX_REPORTED_TEXT = 64 * 1024;
+/** Changes a report lists per case; the rest are counted (`changesOmitted`). */
+const MAX_REPORTED_CHANGES = 500;
+/** What a report keeps of each value in a change. */
+const CHANGE_PREVIEW: PreviewBudget = { nodes: 20, chars: 256, totalChars: 1_024 };
+/** Pointers longer than this are cut in the report (with `…`). */
+const MAX_REPORTED_PATH = 1_000;
+/** The request path as reports show it is cut past this many characters. */
+const MAX_REPORTED_REQUEST_PATH = 2_048;
 
 export interface ResultContext {
   readonly baseline: Target;
   readonly candidate: Target;
   readonly redact: Redactor;
+  /** Keeps request bodies too long for a repro's command line (`body-files.ts`). */
+  readonly bodyFile?: BodyFile | undefined;
 }
 
 function summarise(side: SideOutcome): SideSummary {
@@ -41,22 +54,48 @@ function round(ms: number): number {
   return Math.round(ms * 1000) / 1000;
 }
 
-function bodyForReport(body: ResponseBody, redact: Redactor): unknown {
+/** A body as a report keeps it, and the whole body's hash and size when the report cut it. */
+interface ReportedBody {
+  readonly value: unknown;
+  readonly cut?: BodyRef;
+}
+
+function cutText(text: string): ReportedBody {
+  if (text.length <= MAX_REPORTED_TEXT) return { value: text };
+  const value = `${text.slice(0, MAX_REPORTED_TEXT)}…`;
+  return { value, cut: { sha256: sha256Text(text), size: Buffer.byteLength(text) } };
+}
+
+function bodyForReport(body: ResponseBody, side: SideSummary, redact: Redactor): ReportedBody {
   switch (body.kind) {
     case 'empty':
-      return null;
+      return { value: null };
     case 'json':
-    case 'xml':
-      return redact.value(body.value);
+    case 'xml': {
+      const preview = previewValue(redact.value(body.value), BODY_PREVIEW);
+      if (!preview.cut) return { value: preview.value };
+      const text = body.kind === 'json' ? body.text : undefined;
+      const whole = redact.text(text ?? JSON.stringify(body.value));
+      const size = text === undefined ? (side.bytes ?? 0) : Buffer.byteLength(text);
+      return { value: preview.value, cut: { sha256: sha256Text(whole), size } };
+    }
     case 'text':
     case 'invalid-json':
-    case 'invalid-xml': {
-      const text = redact.text(body.text);
-      return text.length > MAX_REPORTED_TEXT ? `${text.slice(0, MAX_REPORTED_TEXT)}…` : text;
-    }
+    case 'invalid-xml':
+      return cutText(redact.text(body.text));
     case 'binary':
     case 'truncated':
-      return { kind: body.kind, sha256: body.sha256, size: body.size };
+      return { value: { kind: body.kind, sha256: body.sha256, size: body.size } };
+    case 'too-complex':
+      return {
+        value: {
+          kind: body.kind,
+          sha256: body.sha256,
+          size: body.size,
+          limit: body.limit,
+          budget: body.budget,
+        },
+      };
     default: {
       const never: never = body;
       return never;
@@ -64,8 +103,31 @@ function bodyForReport(body: ResponseBody, redact: Redactor): unknown {
   }
 }
 
-function sideBody(side: SideOutcome, redact: Redactor): unknown {
-  return side.outcome === 'response' ? bodyForReport(side.response.body, redact) : null;
+function sideBody(side: SideOutcome, summary: SideSummary, redact: Redactor): ReportedBody {
+  return side.outcome === 'response'
+    ? bodyForReport(side.response.body, summary, redact)
+    : { value: null };
+}
+
+/** Both bodies as the report keeps them. */
+function bodiesOf(
+  exchange: Exchange,
+  base: ResultBase,
+  redact: Redactor,
+): DivergentResult['bodies'] {
+  const baseline = sideBody(exchange.baseline, base.baseline, redact);
+  const candidate = sideBody(exchange.candidate, base.candidate, redact);
+  if (baseline.cut === undefined && candidate.cut === undefined) {
+    return { baseline: baseline.value, candidate: candidate.value };
+  }
+  return {
+    baseline: baseline.value,
+    candidate: candidate.value,
+    cut: {
+      ...(baseline.cut === undefined ? {} : { baseline: baseline.cut }),
+      ...(candidate.cut === undefined ? {} : { candidate: candidate.cut }),
+    },
+  };
 }
 
 function redactHeader(redact: Redactor, name: string, value: string | undefined) {
@@ -94,11 +156,13 @@ function commonOf(
   context: ResultContext,
 ): Mutable<ResultBase> & { verdict: 'equal' } {
   const { request } = exchange.case;
+  // A secret in the path (`/users/${env:TOKEN}`) shows as its placeholder everywhere.
+  const path = context.redact.text(request.path);
   const base: Mutable<ResultBase> & { verdict: 'equal' } = {
     caseId: exchange.case.id,
     suite: exchange.case.suite,
-    endpoint: endpointOf(request.method, request.path),
-    request: { method: request.method, path: request.path },
+    endpoint: cutPreview(endpointOf(request.method, path), MAX_REPORTED_REQUEST_PATH),
+    request: { method: request.method, path: cutPreview(path, MAX_REPORTED_REQUEST_PATH) },
     baseline: summarise(exchange.baseline),
     candidate: summarise(exchange.candidate),
     verdict: 'equal',
@@ -125,8 +189,8 @@ function described(divergence: Divergence, exchange: Exchange, context: ResultCo
     explanation: context.redact.text(divergence.explanation),
     summary: context.redact.text(divergence.summary),
     repro: {
-      baseline: curlCommand(plan, context.baseline, context.redact),
-      candidate: curlCommand(plan, context.candidate, context.redact),
+      baseline: curlCommand(plan, context.baseline, context.redact, context.bodyFile),
+      candidate: curlCommand(plan, context.candidate, context.redact, context.bodyFile),
     },
   };
 }
@@ -153,17 +217,19 @@ export function toCaseResult(
         ...(divergence.pattern === undefined ? {} : { pattern: divergence.pattern }),
         explanation,
         summary,
-        changes: divergence.changes.map((change) => redactChange(change, context.redact)),
+        changes: divergence.changes
+          .slice(0, MAX_REPORTED_CHANGES)
+          .map((change) => reportedChange(change, context.redact)),
+        ...(divergence.changes.length > MAX_REPORTED_CHANGES
+          ? { changesOmitted: divergence.changes.length - MAX_REPORTED_CHANGES }
+          : {}),
         headerChanges: divergence.headerChanges.map((change) => ({
           name: change.name,
           baseline: redactHeader(context.redact, change.name, change.baseline),
           candidate: redactHeader(context.redact, change.name, change.candidate),
         })),
         repro,
-        bodies: {
-          baseline: sideBody(exchange.baseline, context.redact),
-          candidate: sideBody(exchange.candidate, context.redact),
-        },
+        bodies: bodiesOf(exchange, common, context.redact),
       };
     }
     default: {
@@ -173,10 +239,13 @@ export function toCaseResult(
   }
 }
 
-function redactChange(change: Change, redact: Redactor): Change {
+/** A change as the report keeps it: redacted, its values previewed, its path cut when huge. */
+function reportedChange(change: Change, redact: Redactor): Change {
+  const value = (v: unknown) => previewValue(redact.value(v), CHANGE_PREVIEW).value;
   return {
     ...change,
-    ...('baseline' in change ? { baseline: redact.value(change.baseline) } : {}),
-    ...('candidate' in change ? { candidate: redact.value(change.candidate) } : {}),
+    path: cutPreview(redact.text(change.path), MAX_REPORTED_PATH),
+    ...('baseline' in change ? { baseline: value(change.baseline) } : {}),
+    ...('candidate' in change ? { candidate: value(change.candidate) } : {}),
   };
 }

@@ -29,6 +29,15 @@ function leafEqual(a: unknown, b: unknown): boolean {
  * equal members, same array elements in order.
  */
 export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  // Leaves (most calls) never allocate the walk's stack.
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
+    return leafEqual(a, b);
+  }
+  return deepEqual(a, b);
+}
+
+function deepEqual(a: object, b: object): boolean {
   const stack: unknown[] = [a, b];
   while (stack.length > 0) {
     const y = stack.pop();

@@ -105,6 +105,7 @@ describe('I/O at the edges', () => {
       'report/locate.ts',
       'report/read.ts',
       'report/run-folder.ts',
+      'results/body-files.ts',
       'results/stream.ts',
       'tracker/lock.ts',
       'tracker/write.ts',

@@ -57,6 +57,7 @@ describe('resolveConfig', () => {
       timeoutMs: 10_000,
       retries: 0,
       bodyCapBytes: 16 * 1024 * 1024,
+      bodyBudget: { nodes: 1_000_000, depth: 256 },
       failOn: 'open',
       failOnEncoding: false,
       targets: {
