@@ -65,7 +65,14 @@ export function previewValue(
     if (kept !== text) cut = true;
     return kept;
   };
-  const queue: Pending[] = [{ source: value, assign: (v) => void (result = v) }];
+  const queue: Pending[] = [
+    {
+      source: value,
+      assign: (v) => {
+        result = v;
+      },
+    },
+  ];
   for (let head = 0; head < queue.length; head++) {
     const { source, assign } = queue[head] as Pending;
     if (typeof source === 'string') {
@@ -77,7 +84,12 @@ export function previewValue(
       left -= kept;
       for (let i = 0; i < kept; i++) {
         out.push(null);
-        queue.push({ source: source[i], assign: (v) => void (out[i] = v) });
+        queue.push({
+          source: source[i],
+          assign: (v) => {
+            out[i] = v;
+          },
+        });
       }
       if (kept < source.length) {
         cut = true;

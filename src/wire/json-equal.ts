@@ -20,7 +20,7 @@ function leafEqual(a: unknown, b: unknown): boolean {
     return isExactNumber(a) && isExactNumber(b) && a.text === b.text;
   }
   // JSON has no NaN, but a value built in code may: NaN equals NaN, as deep-equal libraries say.
-  return a === b || (a !== a && b !== b);
+  return a === b || (Number.isNaN(a) && Number.isNaN(b));
 }
 
 /**
