@@ -73,7 +73,11 @@ async function prepare(request: CalibrateRequest, context: AppContext) {
   const cases = selectCases(all, { filter: request.filter, tags: request.tag });
   const redact = createRedactor({
     headerNames: [...new Set(cases.flatMap((c) => c.rules.redactHeaders))],
-    secrets: project.secrets(),
+    secrets: new Map([
+      ...project.secrets(),
+      ...(baseline.secrets ?? []),
+      ...(noise.replica?.secrets ?? []),
+    ]),
   });
   return { config, baseline, noise, cases, redact };
 }

@@ -12,6 +12,7 @@ import type { ShardInfo } from '../cases/shard.js';
 import type { CaseSource } from '../cases/source.js';
 import type { ConfigFlags } from '../config/resolve.js';
 import { type RunConfig, resolveTargets } from '../config/targets.js';
+import { SHORT_SECRET, shortSecrets } from '../redact/forms.js';
 import { createRedactor } from '../redact/redact.js';
 import type { RunReport } from '../report/contract.js';
 import { resolveReportPath } from '../report/locate.js';
@@ -54,6 +55,20 @@ async function previousReport(
   return readReport(await resolveReportPath(compareTo, where));
 }
 
+/** The credentials the targets' URLs held. */
+function targetSecrets(config: RunConfig): [string, string][] {
+  const targets = [config.baseline, config.candidate, config.noise.replica];
+  return targets.flatMap((target) => [...(target?.secrets ?? [])]);
+}
+
+/** A warning per secret so short that replacing it everywhere may mangle unrelated text. */
+function shortSecretNotes(secrets: ReadonlyMap<string, string>): string[] {
+  return shortSecrets(secrets).map(
+    (placeholder) =>
+      `warning: the value of ${placeholder} is shorter than ${SHORT_SECRET} characters; every occurrence of it in any output is replaced by ${placeholder}, including where it appears by chance`,
+  );
+}
+
 /** Prepares a run (see the module comment); throws for bad input before anything is sent. */
 export async function prepareRun(request: RunRequest, context: AppContext): Promise<PreparedRun> {
   const project = await openProject(request, context);
@@ -69,10 +84,8 @@ export async function prepareRun(request: RunRequest, context: AppContext): Prom
   const cases = library.source;
   // A shard may be empty when there are fewer cases than shards: that is not a usage error.
   if (cases.count === 0 && library.matching === 0) return { kind: 'no-cases' };
-  const redact = createRedactor({
-    headerNames: library.redactHeaders,
-    secrets: project.secrets(),
-  });
+  const secrets = new Map([...project.secrets(), ...targetSecrets(config)]);
+  const redact = createRedactor({ headerNames: library.redactHeaders, secrets });
   const previous = await previousReport(config, request.compareTo, context);
   const { folder, notes } = await preflightWriters(config, newRunId(context.now()), context.host);
   const { host } = context;
@@ -88,6 +101,6 @@ export async function prepareRun(request: RunRequest, context: AppContext): Prom
       folder,
       host,
     },
-    notes,
+    notes: [...shortSecretNotes(secrets), ...notes],
   };
 }

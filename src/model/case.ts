@@ -49,6 +49,9 @@ export interface Case {
 /** A named base URL plus default headers. */
 export interface Target {
   readonly name: string;
+  /** Without credentials (they are in `headers`); its query string is sent with every request. */
   readonly url: URL;
   readonly headers: Pairs;
+  /** Values only this target's URL held (its credentials), with the placeholder outputs show. */
+  readonly secrets?: ReadonlyMap<string, string>;
 }

@@ -169,7 +169,7 @@ describe('resolveTargets', () => {
     expect(refuse({ baseline: 'python' })).toBe(
       '--baseline python: no such target (configured: rust, go, rust2); use NAME=URL to define one',
     );
-    expect(refuse({ candidate: 'go=ftp://x' })).toContain('must be an http:// or https:// URL');
+    expect(refuse({ candidate: 'go=ftp://x' })).toContain('use http:// or https://');
     expect(refuse({ candidate: 'rust' })).toContain('both named "rust"');
   });
 });
