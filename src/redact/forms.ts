@@ -20,7 +20,7 @@ function urlForms(secret: string): string[] {
   const component = encodeURIComponent(secret);
   // URLSearchParams writes a space as `+` and escapes a few characters encodeURIComponent keeps.
   const query = new URLSearchParams({ s: secret }).toString().slice(2);
-  const lower = component.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
+  const lower = component.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase());
   return [component, query, lower];
 }
 
