@@ -8,6 +8,7 @@ import type { StoppedAnswering } from '../app/side-watch.js';
 import type { RunVerdict } from '../app/verdict.js';
 import type { RunReport } from '../report/contract.js';
 import type { WrittenReports } from '../report/write.js';
+import { printable } from '../util/code-span.js';
 import type { ParityError } from '../util/errors.js';
 import { colorsFor } from './colors.js';
 import { EXIT_FOR_ERROR, EXIT_FOR_SIGNAL, EXIT_FOR_VERDICT, type ExitCode } from './exit-codes.js';
@@ -70,7 +71,11 @@ export interface Ending {
 }
 
 function stoppedLine(target: StoppedAnswering): string {
-  return `parity: ${target.side} ${target.target} stopped answering: it answered ${target.answered} case(s), then every one of the last ${target.failed} failed (${target.code} from ${target.firstCaseId} on); is it still running?\n`;
+  return (
+    printable(
+      `parity: ${target.side} ${target.target} stopped answering: it answered ${target.answered} case(s), then every one of the last ${target.failed} failed (${target.code} from ${target.firstCaseId} on); is it still running?`,
+    ) + '\n'
+  );
 }
 
 /** Prints the failures the verdict is about and returns its exit code. */

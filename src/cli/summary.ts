@@ -6,6 +6,7 @@ import { latencyLine } from '../report/latency-table.js';
 import { noiseSummaryLine } from '../report/noise-text.js';
 import { latencyOf } from '../results/latency.js';
 import type { CaseResult } from '../results/types.js';
+import { printable } from '../util/code-span.js';
 import type { Colors } from './colors.js';
 
 /** Divergences listed one per line before "… and N more". */
@@ -24,7 +25,8 @@ function line(result: CaseResult, c: Colors, idWidth: number): string {
     result.regression === undefined
       ? ''
       : ` ${result.regression === 'new' ? c.red('(new)') : c.dim(`(${result.regression})`)}`;
-  return `  ${paint(pad(kind, 9))} ${pad(result.caseId, idWidth)}  ${result.summary ?? result.explanation ?? ''}${regression}${row}`;
+  const text = printable(result.summary ?? result.explanation ?? '');
+  return `  ${paint(pad(kind, 9))} ${pad(printable(result.caseId), idWidth)}  ${text}${regression}${row}`;
 }
 
 /** `--compare-to`: the counts, then each fixed divergence (they have no result line). */
@@ -36,7 +38,9 @@ function regressionLines(report: RunReport, c: Colors): string[] {
     `  compared to ${r.comparedTo.runId}: ${r.new.length > 0 ? c.red(`${r.new.length} new`) : '0 new'} · ${r.persisting.length} persisting · ${c.green(`${r.fixed.length} fixed`)}`,
   ];
   for (const fixed of r.fixed.slice(0, LISTED)) {
-    out.push(`  ${c.green(pad('fixed', 9))} ${fixed.caseIds.join(', ')}  ${fixed.summary}`);
+    out.push(
+      `  ${c.green(pad('fixed', 9))} ${printable(fixed.caseIds.join(', '))}  ${printable(fixed.summary)}`,
+    );
   }
   if (r.fixed.length > LISTED) out.push(c.dim(`  … and ${r.fixed.length - LISTED} more fixed`));
   return out;
@@ -55,7 +59,9 @@ export function renderSummary(report: RunReport, c: Colors, reportDir: string | 
   const out: string[] = [];
   out.push(
     c.bold(
-      `parity: ${report.baseline.name} (${report.baseline.url}) vs ${report.candidate.name} (${report.candidate.url})`,
+      printable(
+        `parity: ${report.baseline.name} (${report.baseline.url}) vs ${report.candidate.name} (${report.candidate.url})`,
+      ),
     ),
   );
   out.push(...scopeLine(report));
@@ -90,9 +96,9 @@ export function renderSummary(report: RunReport, c: Colors, reportDir: string | 
     const t = report.tracker;
     out.push(
       '',
-      `  tracker ${t.path}: ${t.added.length} new, ${t.reopened.length} reopened, ${t.resolved.length} resolved, ${t.seen.length} seen again`,
+      `  tracker ${printable(t.path)}: ${t.added.length} new, ${t.reopened.length} reopened, ${t.resolved.length} resolved, ${t.seen.length} seen again`,
     );
   }
-  if (reportDir !== undefined) out.push(`  reports ${reportDir}`);
+  if (reportDir !== undefined) out.push(`  reports ${printable(reportDir)}`);
   return `${out.join('\n')}\n`;
 }

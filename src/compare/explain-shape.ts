@@ -5,6 +5,7 @@
  */
 import type { Change } from '../model/comparison.js';
 import { isJsonObject } from '../normalise/json.js';
+import { codeSpan } from '../util/code-span.js';
 import { type Member, memberGroups } from './patterns/util.js';
 import { code, listSome, member, place, typeName, where } from './wording/phrases.js';
 
@@ -45,7 +46,7 @@ function kindWord(descriptor: unknown): string {
 
 function generic(removed: readonly Member[], added: readonly Member[]): string {
   const parts: string[] = [];
-  const describe = (m: Member, value: unknown) => `\`${m.name}\` (${typeName(value)})`;
+  const describe = (m: Member, value: unknown) => `${codeSpan(m.name)} (${typeName(value)})`;
   if (removed.length === 1 && removed[0] !== undefined) {
     const only = removed[0];
     parts.push(

@@ -10,7 +10,7 @@ import { KIND_TITLES } from './kinds.js';
 import { LATENCY_HEADER, latencyLine, latencyRows } from './latency-table.js';
 import { encodingNotesSection } from './markdown-notes.js';
 import { patternLines, patternsSection, unusedRulesSection } from './markdown-patterns.js';
-import { cell, code, fenced, table } from './markdown-util.js';
+import { cell, code, fenced, prose, table } from './markdown-util.js';
 import { renderNoiseMarkdown } from './noise-text.js';
 
 function summarySection(report: RunReport): string {
@@ -78,7 +78,7 @@ function divergenceSection(result: CaseResult): string {
   parts.push(
     `**Kinds:** ${result.kinds.join(', ')} · **Status:** ${status} · **Fingerprint:** ${code(result.fingerprint ?? '')}${regression}`,
   );
-  parts.push('', result.explanation ?? '');
+  parts.push('', prose(result.explanation ?? ''));
   parts.push(...patternLines(result));
   const changes = result.changes ?? [];
   const headerChanges = result.headerChanges ?? [];
@@ -89,7 +89,7 @@ function divergenceSection(result: CaseResult): string {
       table(
         ['header', 'baseline', 'candidate'],
         headerChanges.map((h) => [
-          code(h.name),
+          cell(code(h.name)),
           cell(h.baseline ?? '(absent)'),
           cell(h.candidate ?? '(absent)'),
         ]),
@@ -111,12 +111,15 @@ function divergenceSection(result: CaseResult): string {
 /** p50/p95 per endpoint, side by side (cutovers need performance parity too). */
 function latencySection(report: RunReport): string {
   const latency = latencyOf(report);
-  const rows = latencyRows(latency).map(([endpoint = '', ...rest]) => [code(endpoint), ...rest]);
+  const rows = latencyRows(latency).map(([endpoint = '', ...rest]) => [
+    cell(code(endpoint)),
+    ...rest,
+  ]);
   return ['## Latency', '', `${latencyLine(latency)}.`, '', table(LATENCY_HEADER, rows)].join('\n');
 }
 
 export function renderMarkdown(report: RunReport): string {
-  const title = `# Parity report: ${report.baseline.name} vs ${report.candidate.name}`;
+  const title = `# Parity report: ${prose(report.baseline.name)} vs ${prose(report.candidate.name)}`;
   const meta = `Run ${code(report.runId)} · ${report.startedAt} · baseline ${code(report.baseline.url)} · candidate ${code(report.candidate.url)}`;
   const scope = scopeNote(report);
   const sections = [title, '', meta + scope, '', '## Summary', '', summarySection(report)];

@@ -2,6 +2,8 @@
  * `error-envelope`: the error message sits under a different key
  * (`{"error":"not found"}` vs `{"message":"not found"}`).
  */
+
+import { codeSpan } from '../../util/code-span.js';
 import type { Pattern, PatternMatch } from './types.js';
 import { at, equalJson, memberGroups, memberValue, patternPath } from './util.js';
 
@@ -33,8 +35,8 @@ export const errorEnvelope: Pattern = {
       const same = equalJson(memberValue(removed), memberValue(added));
       matches.push({
         name: 'error-envelope',
-        title: `error envelope \`${removed.name}\` vs \`${added.name}\`${at(group.parent)}`,
-        explanation: `the error envelope differs${at(group.parent)}: baseline puts the error under \`${removed.name}\`, candidate under \`${added.name}\` (${same ? 'same content' : 'the content differs too'})`,
+        title: `error envelope ${codeSpan(removed.name)} vs ${codeSpan(added.name)}${at(group.parent)}`,
+        explanation: `the error envelope differs${at(group.parent)}: baseline puts the error under ${codeSpan(removed.name)}, candidate under ${codeSpan(added.name)} (${same ? 'same content' : 'the content differs too'})`,
         key: `error-envelope:${patternPath(group.parent)}:${removed.name}:${added.name}`,
         covers: [removed.change, added.change],
       });

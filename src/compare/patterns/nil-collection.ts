@@ -5,6 +5,7 @@
  */
 import type { Change } from '../../model/comparison.js';
 import { isJsonObject } from '../../normalise/json.js';
+import { codeSpan } from '../../util/code-span.js';
 import { splitPath } from '../wording/phrases.js';
 import type { PatternMatch, PatternName } from './types.js';
 import { patternPath } from './util.js';
@@ -62,8 +63,8 @@ export function recogniseNil(changes: readonly Change[], c: Collection): Pattern
         : '`omitempty` drops it';
     matches.push({
       name: c.name,
-      title: `\`${path}\` ${shape.empty === 'baseline' ? `${c.empty} vs ${shape.other}` : `${shape.other} vs ${c.empty}`}`,
-      explanation: `${shape.empty} sends an empty ${c.noun} \`${c.empty}\` at \`${change.path}\` where ${otherSide} sends ${shape.other === 'null' ? '`null`' : 'nothing'} (${why})`,
+      title: `${codeSpan(path)} ${shape.empty === 'baseline' ? `${c.empty} vs ${shape.other}` : `${shape.other} vs ${c.empty}`}`,
+      explanation: `${shape.empty} sends an empty ${c.noun} ${codeSpan(c.empty)} at ${codeSpan(change.path)} where ${otherSide} sends ${shape.other === 'null' ? '`null`' : 'nothing'} (${why})`,
       key: `${c.name}:${path}:${shape.empty}-empty:${shape.other}`,
       covers: [change],
     });
