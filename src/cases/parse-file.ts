@@ -108,7 +108,29 @@ function parseYaml(
     return { problems };
   }
   const locate: Locator = (path, at) => positionOfPath(doc, counter, path, at);
-  return { data: doc.toJS(), locate, empty: doc.contents === null };
+  try {
+    return {
+      data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }),
+      locate,
+      empty: doc.contents === null,
+    };
+  } catch (error) {
+    // yaml refuses a document whose aliases expand past the limit (a "billion laughs").
+    const reason = error instanceof Error ? error.message : String(error);
+    const message = `the YAML aliases (*name) expand too much to be read (${reason}); write the values out or use fewer aliases`;
+    return { problems: [{ file, ...firstAlias(text, counter), field: '', message }] };
+  }
+}
+
+/** Aliases a document may expand (yaml's own default): enough for any real case file. */
+const MAX_ALIAS_COUNT = 100;
+
+/** Where the first alias of a document is (1:1 when none is found). */
+function firstAlias(text: string, counter: LineCounter): { line: number; column: number } {
+  const at = /(^|[\s,[{:-])\*[^\s,\]}]/.exec(text);
+  return at === null
+    ? { line: 1, column: 1 }
+    : positionOfOffset(counter, at.index + (at[1] ?? '').length);
 }
 
 /** The text of the bytes, decoded when a position is first asked for. */

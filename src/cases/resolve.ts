@@ -12,6 +12,7 @@ import { type Env, substituteEnv, substituteEnvDeep, type ValuePath } from '../u
 import type { InputProblem } from '../util/errors.js';
 import { formatField, type Locator } from '../util/positions.js';
 import type { CaseFileHeader } from './parse-file.js';
+import { headerValueProblem, pathProblem } from './request-syntax.js';
 import type { CaseSpec, QuerySpec } from './schema.js';
 
 /** What resolving a file needs besides the file itself. */
@@ -52,6 +53,22 @@ export function caseResolver(header: CaseFileHeader, context: ResolveContext): C
     substituteEnv(text, context.env, (name) => report(path, name));
   const json: SubstituteJson = (value, path) =>
     substituteEnvDeep(value, context.env, (name, inner) => report([...path, ...inner], name));
+  // A value from the environment can make a valid path or header invalid: checked once substituted.
+  const checked: Substitute = (text, path) => {
+    const value = sub(text, path);
+    if (value === text) return value;
+    const last = path[path.length - 1];
+    const problem = last === 'path' ? pathProblem(value, false) : headerValueProblem(value);
+    if (problem !== undefined) {
+      problems.push({
+        file: context.file,
+        ...context.locate(path),
+        field: formatField(path),
+        message: `once \${env:…} is substituted, ${problem}`,
+      });
+    }
+    return value;
+  };
   const defaults = {
     headers: headerPairs(header.defaults?.headers, ['defaults', 'headers'], sub),
     query: queryPairs(header.defaults?.query, ['defaults', 'query'], sub),
@@ -62,7 +79,7 @@ export function caseResolver(header: CaseFileHeader, context: ResolveContext): C
   return {
     resolve(item, index) {
       const entry = resolveCase(
-        { header, item, base: ['cases', index], defaults, sub, json },
+        { header, item, base: ['cases', index], defaults, sub, checked, json },
         context,
       );
       const found = problems;
@@ -82,15 +99,17 @@ interface CaseParts {
   readonly base: readonly ['cases', number];
   readonly defaults: { readonly headers: Pairs; readonly query: Pairs; readonly rules: Rules };
   readonly sub: Substitute;
+  /** `sub`, then the substituted path or header value checked again. */
+  readonly checked: Substitute;
   readonly json: SubstituteJson;
 }
 
 function resolveCase(parts: CaseParts, context: ResolveContext): ResolvedEntry {
-  const { header, item, base, defaults, sub } = parts;
+  const { header, item, base, defaults, checked } = parts;
   const request = item.request;
-  const rawPath = sub(request.path, [...base, 'request', 'path']);
+  const rawPath = checked(request.path, [...base, 'request', 'path']);
   const [path, pathQuery] = splitPath(rawPath);
-  const caseQuery = queryPairs(request.query, [...base, 'request', 'query'], sub);
+  const caseQuery = queryPairs(request.query, [...base, 'request', 'query'], parts.sub);
   const pathKeys = new Set(pathQuery.map(([name]) => name));
   // The case wins over defaults, and a key written in the path is part of the case.
   const query = compact([
@@ -101,7 +120,10 @@ function resolveCase(parts: CaseParts, context: ResolveContext): ResolvedEntry {
     ),
   ]);
   const headers = compact(
-    overlay(defaults.headers, headerPairs(request.headers, [...base, 'request', 'headers'], sub)),
+    overlay(
+      defaults.headers,
+      headerPairs(request.headers, [...base, 'request', 'headers'], checked),
+    ),
   );
   const tags = [...new Set([...(header.defaults?.tags ?? []), ...(item.tags ?? [])])];
   const status = item.expect?.status;
