@@ -68,6 +68,23 @@ function diffLines(changes: readonly Change[]): string {
   return fenced(changeLines(changes).join('\n'), 'diff');
 }
 
+/** What the report left out of a divergence: changes past the first 500, whole bodies. */
+function cutLines(result: CaseResult): string[] {
+  const lines: string[] = [];
+  if (result.changesOmitted !== undefined) {
+    lines.push('', `… and ${result.changesOmitted} more changes (not kept in the report).`);
+  }
+  for (const side of ['baseline', 'candidate'] as const) {
+    const cut = result.bodies?.cut?.[side];
+    if (cut === undefined) continue;
+    lines.push(
+      '',
+      `The ${side} body is kept as a preview: the whole body is ${cut.size} bytes, sha256 ${code(cut.sha256)}.`,
+    );
+  }
+  return lines;
+}
+
 function divergenceSection(result: CaseResult): string {
   const parts = [`### ${cell(result.caseId)} — ${code(result.endpoint)}`, ''];
   const status = `${result.baseline.status ?? result.baseline.error?.code ?? '?'} → ${
@@ -83,6 +100,7 @@ function divergenceSection(result: CaseResult): string {
   const changes = result.changes ?? [];
   const headerChanges = result.headerChanges ?? [];
   if (changes.length > 0) parts.push('', diffLines(changes));
+  parts.push(...cutLines(result));
   if (headerChanges.length > 0) {
     parts.push(
       '',

@@ -77,6 +77,7 @@ interface NoDivergence {
 /** Fields only a divergence (both sides compared, or one failed) has. */
 interface NoComparisonDetail {
   readonly changes?: never;
+  readonly changesOmitted?: never;
   readonly headerChanges?: never;
   readonly pattern?: never;
   readonly bodies?: never;
