@@ -11,7 +11,7 @@ import {
   type Filter,
 } from 'jsondiffpatch';
 import type { Change } from '../model/comparison.js';
-import { isJsonObject, jsonType } from '../normalise/json.js';
+import { isJsonObject } from '../normalise/json.js';
 import type { ToleranceRule } from '../rules/types.js';
 import { formatPointer } from '../util/json-pointer.js';
 import { approximate, exactDifference, isExactNumber, isJsonNumber } from '../wire/exact-number.js';

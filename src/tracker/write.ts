@@ -128,6 +128,18 @@ async function removeLeftovers(real: string): Promise<void> {
 }
 
 /**
+ * The tracker's real file and its lock, taken (the folder created first), with
+ * the temp files of writers killed mid-write removed: only a holder may.
+ */
+async function lockedTarget(path: string, options: TrackerLockOptions) {
+  const target = await trackerTarget(path);
+  await mkdir(dirname(target.real), { recursive: true });
+  const lock = await acquireLock(target.real, options);
+  await removeLeftovers(target.real).catch(() => undefined);
+  return { target, lock };
+}
+
+/**
  * Takes the lock, reads the tracker again and merges `run` into it; nothing is
  * written until `commit`. Throws (lock released) when the file does not parse.
  */
@@ -136,11 +148,8 @@ export async function planTrackerUpdate(
   run: TrackerRun,
   options: TrackerLockOptions = {},
 ): Promise<TrackerPlan> {
-  const target = await trackerTarget(path);
-  await mkdir(dirname(target.real), { recursive: true });
-  const lock = await acquireLock(target.real, options);
+  const { target, lock } = await lockedTarget(path, options);
   try {
-    await removeLeftovers(target.real);
     const existing = await readTarget(target);
     const before =
       existing === undefined ? parseTracker(newTrackerText(), path) : parseExisting(existing, path);
@@ -194,9 +203,7 @@ export async function initTrackerFile(
   path: string,
   options: TrackerLockOptions = {},
 ): Promise<TrackerInit> {
-  const target = await trackerTarget(path);
-  await mkdir(dirname(target.real), { recursive: true });
-  const lock = await acquireLock(target.real, options);
+  const { target, lock } = await lockedTarget(path, options);
   try {
     const existing = await readTarget(target);
     const init = initialisedText(existing, path);

@@ -45,6 +45,13 @@ async function reportFiles(cwd: string): Promise<Record<string, string>> {
   return out;
 }
 
+/** A run of one GET case per path against two servers, without a tracker. */
+async function runAgainst(baseline: { url: string }, candidate: { url: string }, paths: string[]) {
+  const cwd = await tempProject({ 'cases/c.json': casesFor(paths) });
+  const targets = ['--baseline', `b=${baseline.url}`, '--candidate', `c=${candidate.url}`];
+  return { cwd, outcome: await runCli(cwd, ['run', ...targets, '--no-tracker']) };
+}
+
 const PROTO_KEYS = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__'];
 
 describe('keys named like Object.prototype members', () => {
@@ -183,15 +190,7 @@ describe('an unsolicited 100 Continue', () => {
       socket.write(httpResponse(200, '{"ok":true}'));
     });
     open.push(continuing, plain);
-    const cwd = await tempProject({ 'cases/c.json': casesFor(['/a', '/b', '/c']) });
-    const outcome = await runCli(cwd, [
-      'run',
-      '--baseline',
-      `b=${continuing.url}`,
-      '--candidate',
-      `c=${plain.url}`,
-      '--no-tracker',
-    ]);
+    const { cwd, outcome } = await runAgainst(continuing, plain, ['/a', '/b', '/c']);
     expect(outcome.code, outcome.stdout + outcome.stderr).toBe(0);
     const report = await latestReport(cwd);
     expect(report.summary).toMatchObject({ cases: 3, equal: 3, errors: 0 });
@@ -207,15 +206,7 @@ describe('an unsolicited 100 Continue', () => {
       socket.write(httpResponse(201, '{"ok":1}'));
     });
     open.push(continuing, plain);
-    const cwd = await tempProject({ 'cases/c.json': casesFor(['/a', '/b']) });
-    const outcome = await runCli(cwd, [
-      'run',
-      '--baseline',
-      `b=${continuing.url}`,
-      '--candidate',
-      `c=${plain.url}`,
-      '--no-tracker',
-    ]);
+    const { outcome } = await runAgainst(continuing, plain, ['/a', '/b']);
     expect(outcome.code, outcome.stdout + outcome.stderr).toBe(0);
   });
 });
@@ -223,14 +214,6 @@ describe('an unsolicited 100 Continue', () => {
 it('a plain server keeps working (control for the raw servers above)', async () => {
   const server = await startServer((_req, res) => json(res, 200, { a: 1 }));
   open.push(server);
-  const cwd = await tempProject({ 'cases/c.json': casesFor(['/a']) });
-  const outcome = await runCli(cwd, [
-    'run',
-    '--baseline',
-    `b=${server.url}`,
-    '--candidate',
-    `c=${server.url}`,
-    '--no-tracker',
-  ]);
+  const { outcome } = await runAgainst(server, server, ['/a']);
   expect(outcome.code).toBe(0);
 });
