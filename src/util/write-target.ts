@@ -72,7 +72,7 @@ export async function inspectWriteTarget(path: string): Promise<WriteTarget> {
     const next = await readlink(current);
     current = isAbsolute(next) ? next : resolve(dirname(current), next);
   }
-  throw Object.assign(new Error(`${given}: more than ${MAX_HOPS} symbolic links`), {
+  throw Object.assign(new Error(`more than ${MAX_HOPS} symbolic links (a loop?)`), {
     code: 'ELOOP',
   });
 }

@@ -96,6 +96,18 @@ describe('case files', () => {
     expect(outcome.stderr).toContain('cases[5].request.headers.ok has a carriage return');
   });
 
+  it('a JSON body with a member named __proto__ is sent byte for byte', async () => {
+    const body = '{"__proto__":{"x":1},"constructor":2,"a":[1]}';
+    const cwd = await tempProject({
+      'cases/p.json': `{"suite":"p","cases":[{"id":"b","request":{"method":"POST","path":"/b","json":${body}}}]}`,
+      'cases/q.yaml': `suite: q\ncases:\n  - id: b\n    request: { method: POST, path: /b, json: ${body} }\n`,
+    });
+    const targets = ['--baseline', `b=${server.url}`, '--candidate', `c=${server.url}`];
+    const outcome = await runCli(cwd, ['run', ...targets, '--no-tracker']);
+    expect(outcome.code, outcome.stderr).toBe(0);
+    expect(server.requests.map((r) => r.body)).toEqual([body, body, body, body]);
+  });
+
   it('a YAML case file over the size limit is refused at once, naming the limit', async () => {
     const cwd = await tempProject();
     const line = '  - { id: c, request: { method: GET, path: /x } }\n';
