@@ -136,11 +136,31 @@ function latencySection(report: RunReport): string {
   return ['## Latency', '', `${latencyLine(latency)}.`, '', table(LATENCY_HEADER, rows)].join('\n');
 }
 
+/** A run stopped by a signal says so first: its counts cover only the cases that ran. */
+function interruptedNote(report: RunReport): string[] {
+  const stopped = report.interrupted;
+  if (stopped === undefined) return [];
+  const total = stopped.ran + stopped.notRun.length;
+  return [
+    '',
+    `> **Interrupted by ${stopped.signal}:** ${stopped.ran} of ${total} cases ran; the ${stopped.notRun.length} not run are listed in report.json (\`interrupted.notRun\`). The tracker was not updated.`,
+  ];
+}
+
 export function renderMarkdown(report: RunReport): string {
   const title = `# Parity report: ${prose(report.baseline.name)} vs ${prose(report.candidate.name)}`;
   const meta = `Run ${code(report.runId)} · ${report.startedAt} · baseline ${code(report.baseline.url)} · candidate ${code(report.candidate.url)}`;
   const scope = scopeNote(report);
-  const sections = [title, '', meta + scope, '', '## Summary', '', summarySection(report)];
+  const sections = [
+    title,
+    '',
+    meta + scope,
+    ...interruptedNote(report),
+    '',
+    '## Summary',
+    '',
+    summarySection(report),
+  ];
   sections.push('', latencySection(report));
   sections.push(...regressionSection(report));
   sections.push(...patternsSection(report));

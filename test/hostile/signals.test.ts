@@ -74,6 +74,8 @@ describe('a run stopped by a signal', () => {
     // Cases in flight finished: none of them is a transport error.
     expect(report.summary.errors).toBe(0);
     expect(await readFile(join(cwd, 'docs/ARCHITECTURE_COMPARISON.md'), 'utf8')).toBe(TRACKER);
+    const md = await readFile(join(cwd, 'reports', report.runId, 'report.md'), 'utf8');
+    expect(md).toContain(`**Interrupted by SIGINT:** ${interrupted?.ran} of ${TOTAL} cases ran`);
   });
 
   it('SIGTERM exits 143, the same way', async () => {
