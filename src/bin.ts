@@ -29,6 +29,7 @@ function processSignals(): SignalSource {
       for (const listener of listeners) listener(signal);
       return;
     }
+    process.stderr.write(`parity: stopped by ${signal}\n`);
     for (const name of SIGNALS) process.removeListener(name, handler);
     process.kill(process.pid, signal);
   };

@@ -98,6 +98,22 @@ describe('a run stopped by a signal', () => {
   });
 });
 
+describe('a command that does not listen for signals', () => {
+  it('ends at once, as the signal normally ends a process, and says so', async () => {
+    const line = '  - { id: c, request: { method: GET, path: /x } }\n';
+    const cwd = await tempProject({
+      'cases/big.yaml': `suite: b\ncases:\n${line.repeat(120_000)}`,
+    });
+    const bin = await startBin(['validate'], cwd);
+    // Long enough for the bin to be up (the check of this file takes seconds).
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    bin.child.kill('SIGINT');
+    const outcome = await bin.done;
+    expect(outcome.signal).toBe('SIGINT');
+    expect(outcome.stderr).toContain('parity: stopped by SIGINT');
+  });
+});
+
 describe('a target that dies mid-run', () => {
   it('is named on the console, with how far it got', async () => {
     let served = 0;
