@@ -29,6 +29,11 @@ export interface TrackerCheck {
   readonly findings: readonly StaleFinding[];
 }
 
+/** The tracker file of the project (absolute); a disabled tracker is a usage error. */
+export async function trackerPathOf(flags: ConfigFlags, context: AppContext): Promise<string> {
+  return (await trackerOf(flags, context)).trackerPath;
+}
+
 async function trackerOf(flags: ConfigFlags, context: AppContext) {
   const { config } = await openProject(flags, context);
   if (config.trackerPath === undefined) {

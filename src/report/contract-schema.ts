@@ -1,5 +1,5 @@
 /**
- * The reader schema of report.json (schemaVersion 2), beside the contract it
+ * The reader schema of report.json (schemaVersion 3), beside the contract it
  * reads (`contract.ts`). `parity report --from`, `merge`, `tracker --check` and
  * `--compare-to` read reports through it. Objects are loose: fields added
  * within a schema version by a newer parity pass through untouched, so
@@ -14,6 +14,8 @@ import {
   type DivergenceKind,
   ENCODING_NOTE_CODES,
 } from '../model/comparison.js';
+import { PATTERN_NAMES } from '../compare/patterns/types.js';
+import { FINDING_KINDS, HEADER_DIFFERENCES, type RootCause } from '../compare/root-cause.js';
 import type { ResponseBody } from '../model/exchange.js';
 import { TRACKER_STATUSES } from '../tracker/types.js';
 import type { RunReport } from './contract.js';
@@ -126,6 +128,66 @@ const patternSchema = z
   })
   .describe('the cross-runtime patterns recognised in the divergence');
 
+const skeletonChangeSchema = z.looseObject({
+  op: z.enum(CHANGE_OPS).describe('kind of change'),
+  path: z.string().describe('wildcarded pointer'),
+  baseline: z.string().describe('JSON type on the baseline side, - when absent'),
+  candidate: z.string().describe('JSON type on the candidate side, - when absent'),
+});
+
+/** Every root-cause family; `satisfies` below fails the build when one is added to the model. */
+export const causeSchema = z
+  .discriminatedUnion('type', [
+    z.looseObject({
+      type: z.literal('pattern'),
+      pattern: z.enum(PATTERN_NAMES).describe('the recognised pattern'),
+      field: z.string().describe("the key it occurs at ('' for the body or an element)"),
+      params: z.array(z.string()).describe("the pattern's defining parameters"),
+      detail: z.string().describe('the cause in words'),
+    }),
+    z.looseObject({
+      type: z.literal('status'),
+      endpoint: z.string().describe('METHOD /path template'),
+      baseline: z.number().describe('baseline status'),
+      candidate: z.number().describe('candidate status'),
+    }),
+    z.looseObject({
+      type: z.literal('header'),
+      name: z.string().describe('header name, lower case'),
+      difference: z.enum(HEADER_DIFFERENCES).describe('missing on a side, or values differ'),
+      classes: z
+        .tuple([z.string(), z.string()])
+        .exactOptional()
+        .describe('value classes on each side'),
+    }),
+    z.looseObject({
+      type: z.literal('body-kind'),
+      statusClass: z.string().describe('2xx, 4xx, …'),
+      baseline: z.string().describe('baseline body kind'),
+      candidate: z.string().describe('candidate body kind'),
+    }),
+    z.looseObject({
+      type: z.literal('structure'),
+      endpoint: z.string().describe('METHOD /path template'),
+      at: z.string().describe('the wildcarded object whose members changed'),
+      skeleton: z.array(skeletonChangeSchema).describe('the changes without their values'),
+    }),
+  ])
+  .describe('a root cause');
+
+const findingKinds = z.enum(FINDING_KINDS);
+
+export const findingSchema = z
+  .looseObject({
+    fingerprint: z.string().describe('the root cause fingerprint, as in its tracker row'),
+    kind: findingKinds.describe('divergence kind of the finding'),
+    cause: causeSchema,
+    summary: z.string().describe('the cause in one line'),
+    paths: z.array(z.string()).describe('body changes this finding accounts for'),
+    tracker: trackerRefSchema.exactOptional(),
+  })
+  .describe('one root cause of a divergent case');
+
 /** What every result holds, whatever its verdict. */
 export const resultBaseShape = {
   caseId: z.string().describe('suite/id'),
@@ -151,39 +213,63 @@ export const resultBaseShape = {
     .describe('the two baseline answers differed in structure'),
 };
 
-const divergenceShape = {
-  fingerprint: z.string().describe('stable id of the divergence'),
+export const divergenceShape = {
+  fingerprint: z.string().describe('stable case-level id of the divergence'),
   explanation: z.string().describe('plain-language explanation'),
   summary: z.string().describe('one-line summary'),
   repro: reproSchema,
 };
 
+/** What a divergent result holds besides its findings, in every schema version. */
+export const comparedShape = {
+  changes: z.array(changeSchema).describe('body changes'),
+  headerChanges: z.array(headerChangeSchema).describe('header changes'),
+  pattern: patternSchema.exactOptional(),
+  bodies: z
+    .looseObject({
+      baseline: z.unknown().describe('baseline body'),
+      candidate: z.unknown().describe('candidate body'),
+    })
+    .describe('both bodies, redacted'),
+  regression: z
+    .enum(['new', 'persisting'])
+    .exactOptional()
+    .describe('relative to the --compare-to report'),
+};
+
+export const equalResultSchema = z.looseObject({
+  ...resultBaseShape,
+  verdict: z.literal('equal'),
+  regression: z.literal('fixed').exactOptional().describe('showed a now-fixed divergence'),
+});
+
+export const errorResultSchema = z.looseObject({
+  ...resultBaseShape,
+  ...divergenceShape,
+  verdict: z.literal('error'),
+});
+
+const findingsShape = {
+  findings: z.array(findingSchema).min(1).describe('the root causes of the divergence'),
+};
+
 const result = z.discriminatedUnion('verdict', [
+  equalResultSchema,
   z.looseObject({
     ...resultBaseShape,
-    verdict: z.literal('equal'),
-    regression: z.literal('fixed').exactOptional().describe('showed a now-fixed divergence'),
+    ...divergenceShape,
+    ...comparedShape,
+    ...findingsShape,
+    verdict: z.literal('divergent'),
   }),
   z.looseObject({
     ...resultBaseShape,
     ...divergenceShape,
-    verdict: z.literal('divergent'),
-    changes: z.array(changeSchema).describe('body changes'),
-    headerChanges: z.array(headerChangeSchema).describe('header changes'),
-    pattern: patternSchema.exactOptional(),
-    bodies: z
-      .looseObject({
-        baseline: z.unknown().describe('baseline body'),
-        candidate: z.unknown().describe('candidate body'),
-      })
-      .describe('both bodies, redacted'),
-    tracker: trackerRefSchema.exactOptional(),
-    regression: z
-      .enum(['new', 'persisting'])
-      .exactOptional()
-      .describe('relative to the --compare-to report'),
+    ...comparedShape,
+    ...findingsShape,
+    verdict: z.literal('accepted').describe("every root cause accepted or won't fix"),
   }),
-  z.looseObject({ ...resultBaseShape, ...divergenceShape, verdict: z.literal('error') }),
+  errorResultSchema,
 ]);
 
 export const targetSchema = z.looseObject({
@@ -200,7 +286,15 @@ const byKindShape = {
   transport: count.describe('transport divergences'),
 } satisfies Record<DivergenceKind, z.ZodNumber>;
 
-export const summarySchema = z.looseObject({
+const decisionCounts = z.looseObject({
+  open: count.describe('open root causes (or undecided, without a tracker)'),
+  accepted: count.describe('accepted root causes'),
+  wontfix: count.describe("won't fix root causes"),
+  resolved: count.describe('root causes this run resolved'),
+});
+
+/** The summary as schemaVersion 1 and 2 wrote it (no `accepted`). */
+export const summaryShape = {
   cases: count.describe('cases run'),
   equal: count.describe('equal cases'),
   divergent: count.describe('divergent cases'),
@@ -214,21 +308,46 @@ export const summarySchema = z.looseObject({
   encodingNotes: count.exactOptional().describe('encoding notes over all results'),
   flakyBaselines: count.exactOptional().describe('cases whose two baseline answers differed'),
   latency: latency.exactOptional().describe('p50/p95 per endpoint'),
+};
+
+export const summarySchema = z.looseObject({
+  ...summaryShape,
+  accepted: count.describe('divergent cases whose every root cause is accepted or wontfix'),
+  rootCauses: decisionCounts.exactOptional().describe('root causes per decision'),
 });
 
 const ids = z.array(z.string());
 const shard = z.looseObject({ index: count, total: count }).describe('shard i of n (1-based)');
 
-/** The sections a run adds beside its results, shared by both schema versions. */
+const trackerOutcome = {
+  path: z.string().describe('the tracker file'),
+  added: ids,
+  reopened: ids,
+  resolved: ids,
+  seen: ids,
+};
+
+const rootCauseSchema = z.looseObject({
+  fingerprint: z.string().describe('root cause fingerprint'),
+  kind: z.string().describe('divergence kind'),
+  cause: causeSchema.exactOptional(),
+  summary: z.string().describe('the cause in one line'),
+  caseIds: ids.describe('every case of the run that showed it'),
+  endpoints: ids.describe('every endpoint where it showed'),
+  row: z
+    .looseObject({
+      id: z.string().describe('tracker row id'),
+      status: z.enum(TRACKER_STATUSES).describe('row status'),
+      decision: z.string().describe('the Decision cell'),
+    })
+    .exactOptional()
+    .describe('its tracker row'),
+});
+
+/** The sections a run adds beside its results, as schemaVersion 1 and 2 wrote them. */
 export const sectionsShape = {
   tracker: z
-    .looseObject({
-      path: z.string().describe('the tracker file'),
-      added: ids,
-      reopened: ids,
-      resolved: ids,
-      seen: ids,
-    })
+    .looseObject(trackerOutcome)
     .exactOptional()
     .describe('what the run changed in the tracker'),
   regression: z
@@ -289,9 +408,23 @@ export const sectionsShape = {
   unusedRules: ids.exactOptional().describe('equivalence rules that never fired'),
 };
 
-/** report.json, schemaVersion 2. */
+/** The sections of schemaVersion 3: `rootCauses` instead of `patterns`, `superseded` rows. */
+const { patterns: _patterns, ...sectionsKept } = sectionsShape;
+const sectionsShapeV3 = {
+  ...sectionsKept,
+  tracker: z
+    .looseObject({ ...trackerOutcome, superseded: ids })
+    .exactOptional()
+    .describe('what the run changed in the tracker'),
+  rootCauses: z
+    .array(rootCauseSchema)
+    .exactOptional()
+    .describe('the decisions: one entry per root cause'),
+};
+
+/** report.json, schemaVersion 3. */
 export const reportSchema = z.looseObject({
-  schemaVersion: z.literal(2).describe('report format version'),
+  schemaVersion: z.literal(3).describe('report format version'),
   runId: z.string().describe('run id'),
   startedAt: z.string().describe('ISO-8601 start'),
   finishedAt: z.string().describe('ISO-8601 end'),
@@ -299,7 +432,7 @@ export const reportSchema = z.looseObject({
   candidate: targetSchema,
   summary: summarySchema,
   results: z.array(result).describe('per-case results, in run order'),
-  ...sectionsShape,
+  ...sectionsShapeV3,
 });
 
 // What the reader returns is a `RunReport`: the build fails when the schema
@@ -307,3 +440,11 @@ export const reportSchema = z.looseObject({
 // report parity writes reads back) is a test: test/unit/report/read.test.ts.
 type Reads = z.output<typeof reportSchema> extends RunReport ? true : false;
 export const SCHEMA_MATCHES_CONTRACT: Reads = true;
+
+// Every cause family of the model has a variant here, and no other.
+type Causes = RootCause['type'] extends z.output<typeof causeSchema>['type']
+  ? z.output<typeof causeSchema>['type'] extends RootCause['type']
+    ? true
+    : false
+  : false;
+export const CAUSES_MATCH_MODEL: Causes = true;

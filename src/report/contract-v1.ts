@@ -1,13 +1,11 @@
 /**
  * Reports written before schemaVersion 2 (parity 0.1): their reader schema and
- * the upgrade to today's contract, so old reports stay readable (`report --from`,
- * `merge`, `--compare-to`, `tracker --check`). Version 1 listed results sorted by
- * case id and gave every result the fields of a divergence, empty when equal.
+ * the upgrade to schemaVersion 2 (`contract-v2.ts` takes it on to today's).
+ * Version 1 listed results sorted by case id and gave every result the
+ * fields of a divergence, empty when equal.
  */
 import * as z from 'zod';
 import { HTTP_METHODS } from '../model/case.js';
-import type { CaseResult } from '../results/types.js';
-import type { RunReport } from './contract.js';
 import {
   changeSchema as change,
   headerChangeSchema as headerChange,
@@ -20,6 +18,9 @@ import {
   targetSchema,
   trackerRefSchema,
 } from './contract-schema.js';
+import type { ReportV2 } from './contract-v2.js';
+
+type ResultV2 = ReportV2['results'][number];
 
 const resultV1 = z.looseObject({
   caseId: z.string().describe('suite/id'),
@@ -71,7 +72,7 @@ export const reportSchemaV1 = z.looseObject({
 type ResultV1 = z.output<typeof resultV1>;
 
 /** A version-1 result as today's union: each verdict keeps the fields it has. */
-function upgradeResult(old: ResultV1): CaseResult | string {
+function upgradeResult(old: ResultV1): ResultV2 | string {
   const {
     verdict,
     fingerprint,
@@ -110,9 +111,9 @@ function upgradeResult(old: ResultV1): CaseResult | string {
   };
 }
 
-/** The report as schemaVersion 2 holds it, or a message saying which result cannot be upgraded. */
-export function upgradeV1(old: z.output<typeof reportSchemaV1>): RunReport | string {
-  const results: CaseResult[] = [];
+/** The report as schemaVersion 2 held it, or a message saying which result cannot be upgraded. */
+export function upgradeV1(old: z.output<typeof reportSchemaV1>): ReportV2 | string {
+  const results: ResultV2[] = [];
   for (const result of old.results) {
     const upgraded = upgradeResult(result);
     if (typeof upgraded === 'string') return upgraded;

@@ -1,8 +1,8 @@
 /**
  * One case of junit.xml: its outcome and its `<testcase>` (classname = suite,
  * name = case id). A divergence is a `<failure>` with its explanation and
- * diff; a transport error an `<error>`; a divergence whose tracker row is
- * accepted or wontfix is `<skipped>` with the decision. Pure.
+ * diff; a transport error an `<error>`; an accepted divergence (every root
+ * cause's row accepted or wontfix) is `<skipped>` naming the rows. Pure.
  */
 
 import { primaryKind } from '../model/comparison.js';
@@ -29,8 +29,6 @@ export type Outcome =
     }
   | { readonly kind: 'skipped'; readonly message: string };
 
-const WAIVED = new Set(['accepted', 'wontfix']);
-
 function sideError(name: string, side: SideSummary): string | undefined {
   return side.error === undefined ? undefined : `${name}: ${side.error.code} ${side.error.message}`;
 }
@@ -47,13 +45,6 @@ function failureBody(result: CaseResult): string {
   return parts.filter((p) => p !== '').join('\n\n');
 }
 
-/** The decision cell, when the tracker step puts it on the result (a later addition). */
-function decisionOf(tracker: NonNullable<CaseResult['tracker']>): string | undefined {
-  return 'decision' in tracker && typeof tracker.decision === 'string' && tracker.decision !== ''
-    ? tracker.decision
-    : undefined;
-}
-
 function transportOutcome(result: CaseResult): Outcome {
   const errors = [sideError('baseline', result.baseline), sideError('candidate', result.candidate)];
   const message = errors.filter((e) => e !== undefined).join('; ');
@@ -61,17 +52,22 @@ function transportOutcome(result: CaseResult): Outcome {
   return { kind: 'error', type: code, message, body: failureBody(result) };
 }
 
+/** `PAR-001 accepted, PAR-004 wontfix`: the decided rows of an accepted case. */
+function decidedRows(result: CaseResult): string {
+  const rows = (result.findings ?? []).flatMap((f) =>
+    f.tracker === undefined ? [] : [`${f.tracker.id} ${f.tracker.status}`],
+  );
+  return [...new Set(rows)].join(', ');
+}
+
 export function outcomeOf(result: CaseResult): Outcome {
   if (result.verdict === 'error') return transportOutcome(result);
-  const tracker = result.tracker;
-  if (result.verdict === 'divergent' && tracker !== undefined && WAIVED.has(tracker.status)) {
-    const decision = decisionOf(tracker);
+  if (result.verdict === 'accepted') {
     return {
       kind: 'skipped',
-      message: `${tracker.status} in tracker row ${tracker.id}${decision === undefined ? '' : `: ${decision}`}`,
+      message: `accepted: every root cause is decided (${decidedRows(result)})`,
     };
   }
-  if (result.kinds.includes('transport')) return transportOutcome(result);
   if (result.verdict === 'divergent') {
     const type = primaryKind(result.kinds) ?? 'divergence';
     const message = result.summary ?? `${type} divergence`;

@@ -1,6 +1,6 @@
 /**
  * Reads a report.json back (`parity report --from`, `tracker --check`, `merge`):
- * schemaVersion 2, or 1 upgraded to 2. A missing, garbled or newer-versioned file is a `PARITY_REPORT_INVALID` error
+ * schemaVersion 3, or 2 or 1 upgraded to 3. A missing, garbled or newer-versioned file is a `PARITY_REPORT_INVALID` error
  * whose message says what to do, never a crash half-way through a renderer.
  */
 import { readFile } from 'node:fs/promises';
@@ -9,6 +9,7 @@ import { ParityError } from '../util/errors.js';
 import { REPORT_SCHEMA_VERSION, type RunReport } from './contract.js';
 import { reportSchema } from './contract-schema.js';
 import { reportSchemaV1, upgradeV1 } from './contract-v1.js';
+import { reportSchemaV2, upgradeV2 } from './contract-v2.js';
 
 /** Issues listed in the error message before "… and N more". */
 const SHOWN_ISSUES = 5;
@@ -58,15 +59,23 @@ export function parseReport(text: string, file: string): RunReport {
     const reason = error instanceof Error ? error.message : String(error);
     throw invalid(file, `not valid JSON (${reason}); was the file cut short?`, error);
   }
-  if (checkVersion(value, file) === 1) {
-    // schemaVersion 1 (parity 0.1): read with its own schema, then upgraded.
+  const version = checkVersion(value, file);
+  if (version === 1) {
+    // schemaVersion 1 (parity 0.1): read with its own schema, then upgraded to 2 and 3.
     const old = reportSchemaV1.safeParse(value);
     if (!old.success) {
       throw invalid(file, `not a valid report: ${describeIssues(old.error.issues)}`);
     }
     const upgraded = upgradeV1(old.data);
     if (typeof upgraded === 'string') throw invalid(file, `not a valid report: ${upgraded}`);
-    return upgraded;
+    return upgradeV2(upgraded);
+  }
+  if (version === 2) {
+    const old = reportSchemaV2.safeParse(value);
+    if (!old.success) {
+      throw invalid(file, `not a valid report: ${describeIssues(old.error.issues)}`);
+    }
+    return upgradeV2(old.data);
   }
   const parsed = reportSchema.safeParse(value);
   if (!parsed.success) {

@@ -16,12 +16,13 @@ import type { CaseResult } from '../../results/types.js';
 import { compareText } from '../../util/text.js';
 import { changeLines } from '../change-lines.js';
 import type { RunReport } from '../contract.js';
+import { type DecisionView, decisionHeadline, decisionsOf, reach } from '../decisions.js';
 import { KIND_TITLES } from '../kinds.js';
 import { formatMs, LATENCY_HEADER, latencyLine, latencyRows } from '../latency-table.js';
 import { bodyLines, type SideLines } from './diff-lines.js';
 
 /** A row's colour and filter group: its primary divergence kind, or why it is listed. */
-export type RowKind = DivergenceKind | 'error' | 'expectation' | 'fixed';
+export type RowKind = DivergenceKind | 'accepted' | 'error' | 'expectation' | 'fixed';
 
 export interface RowView {
   readonly id: string;
@@ -30,7 +31,10 @@ export interface RowView {
   readonly kinds: readonly DivergenceKind[];
   readonly verdict: CaseResult['verdict'];
   readonly regression?: string;
-  readonly tracker?: { readonly id: string; readonly status: string };
+  /** The tracker rows of its root causes: id and status. */
+  readonly rows: readonly (readonly [id: string, status: string])[];
+  /** Its root causes' fingerprints (the decisions list filters by them). */
+  readonly causes: readonly string[];
   readonly fingerprint?: string;
   readonly summary: string;
   readonly explanation: string;
@@ -51,8 +55,26 @@ export interface EndpointView {
   readonly kinds: string;
 }
 
+/** One root cause in the page's decisions list. */
+export interface DecisionItem {
+  readonly id: string;
+  readonly status: string;
+  readonly kind: string;
+  readonly summary: string;
+  readonly fingerprint: string;
+  /** `12 cases · 3 endpoints`. */
+  readonly reach: string;
+  readonly endpoints: string;
+  readonly next: string;
+  readonly decision: string;
+  /** How to fix it on the candidate, on the baseline, and the rule that declares it equivalent. */
+  readonly fix?: { readonly candidate: string; readonly baseline: string; readonly rule: string };
+}
+
 export interface HtmlView {
   readonly title: string;
+  /** The page opens with these: the counts and every root cause, open first. */
+  readonly decisions: { readonly headline: string; readonly items: readonly DecisionItem[] };
   readonly runId: string;
   readonly startedAt: string;
   readonly finishedAt: string;
@@ -74,9 +96,10 @@ function sideStatus(side: CaseResult['baseline']): string {
 }
 
 function rowKind(result: CaseResult): RowKind {
+  if (result.verdict === 'accepted') return 'accepted';
+  if (result.verdict === 'error') return 'error';
   const primary = primaryKind(result.kinds);
   if (primary !== undefined) return primary;
-  if (result.verdict === 'error') return 'error';
   return result.regression === 'fixed' ? 'fixed' : 'expectation';
 }
 
@@ -99,7 +122,14 @@ function rowOf(result: CaseResult): RowView {
     kinds: result.kinds,
     verdict: result.verdict,
     ...(result.regression === undefined ? {} : { regression: result.regression }),
-    ...(result.tracker === undefined ? {} : { tracker: result.tracker }),
+    rows: [
+      ...new Map(
+        (result.findings ?? []).flatMap((f) =>
+          f.tracker === undefined ? [] : [[f.tracker.id, f.tracker.status] as const],
+        ),
+      ),
+    ],
+    causes: (result.findings ?? []).map((f) => f.fingerprint),
     ...(result.fingerprint === undefined ? {} : { fingerprint: result.fingerprint }),
     summary: summary === '' ? (result.expectations ?? []).join('; ') : summary,
     explanation: result.explanation ?? '',
@@ -170,9 +200,28 @@ function countsOf(report: RunReport): HtmlView['counts'] {
     ['cases', 'Cases', String(s.cases)],
     ['equal', 'Equal', String(s.equal)],
     ['divergent', 'Divergent', String(s.divergent)],
-    ['errors', 'Errors', String(s.errors)],
+    ['accepted', 'Accepted', String(s.accepted)],
+    ['errors', 'Run errors', String(s.errors)],
     ['status-parity', 'Status parity', `${s.statusParity.equal}/${s.statusParity.total}`],
   ];
+}
+
+function decisionItem(view: DecisionView): DecisionItem {
+  const { hint } = view;
+  return {
+    id: view.id,
+    status: view.status,
+    kind: view.kind,
+    summary: view.summary,
+    fingerprint: view.fingerprint,
+    reach: reach(view),
+    endpoints: view.endpoints.join(', '),
+    next: view.status === 'open' ? view.next : '',
+    decision: view.decision,
+    ...(hint === undefined || view.status === 'resolved'
+      ? {}
+      : { fix: { candidate: hint.candidate, baseline: hint.baseline, rule: hint.rule ?? '' } }),
+  };
 }
 
 /** Builds the page's data from a report. */
@@ -180,6 +229,10 @@ export function htmlView(report: RunReport): HtmlView {
   const latency = latencyOf(report);
   return {
     title: `Parity report: ${report.baseline.name} vs ${report.candidate.name}`,
+    decisions: {
+      headline: decisionHeadline(report),
+      items: decisionsOf(report).map(decisionItem),
+    },
     runId: report.runId,
     startedAt: report.startedAt,
     finishedAt: report.finishedAt,
