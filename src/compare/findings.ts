@@ -11,8 +11,8 @@
  * - Each recognised pattern is a finding keyed by pattern, field and
  *   parameters (`/items/3/tags` and `/tags`: one nil slice at `tags`).
  * - A change of body kind (JSON vs text) is a `body-kind` finding.
- * - Changes no pattern explains are `structure` findings, one per endpoint
- *   template and wildcarded object.
+ * - Each change no pattern explains is a `structure` finding per endpoint
+ *   template and wildcarded path (its op and JSON types, never its values).
  * - Each allow-listed header that differs is a `header` finding.
  */
 import type { Change, Comparison, HeaderChange } from '../model/comparison.js';
@@ -32,7 +32,6 @@ import {
   type SkeletonChange,
 } from './root-cause.js';
 import { causeSummary } from './root-cause-words.js';
-import { splitPath } from './wording/phrases.js';
 
 export interface FindingsInput {
   /** The case's endpoint template (`POST /v1/records/:id`). */
@@ -94,29 +93,23 @@ function skeletonChange(change: Change): SkeletonChange {
   };
 }
 
-function compareSkeleton(a: SkeletonChange, b: SkeletonChange): number {
-  const x = `${a.path}\u0000${a.op}\u0000${a.baseline}\u0000${a.candidate}`;
-  const y = `${b.path}\u0000${b.op}\u0000${b.baseline}\u0000${b.candidate}`;
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/** Residual changes grouped by the wildcarded object that holds them, per endpoint template. */
+/**
+ * Residual changes, one root cause per endpoint template and skeleton change:
+ * a rule that removes one of them (an ignore, a learned noise path) never
+ * renames another.
+ */
 function structureFindings(endpoint: string, changes: readonly Change[]): Finding[] {
-  const groups = new Map<string, { lines: Map<string, SkeletonChange>; paths: string[] }>();
+  const byKey = new Map<string, { change: SkeletonChange; paths: string[] }>();
   for (const change of changes) {
     const line = skeletonChange(change);
-    const at = splitPath(line.path).parent;
-    const group = groups.get(at) ?? { lines: new Map<string, SkeletonChange>(), paths: [] };
-    groups.set(at, group);
-    group.lines.set(JSON.stringify(line), line);
-    group.paths.push(change.path);
+    const key = JSON.stringify(line);
+    const entry = byKey.get(key) ?? { change: line, paths: [] };
+    byKey.set(key, entry);
+    entry.paths.push(change.path);
   }
-  return [...groups]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([at, { lines, paths }]) => {
-      const skeleton = [...lines.values()].sort(compareSkeleton);
-      return finding({ type: 'structure', endpoint, at, skeleton }, paths);
-    });
+  return [...byKey.values()].map(({ change, paths }) =>
+    finding({ type: 'structure', endpoint, change }, paths),
+  );
 }
 
 /** Quoted strings, digit runs and long tokens elided: the shape of a header value, not its data. */

@@ -55,13 +55,9 @@ function bodyKindHint(cause: Extract<RootCause, { type: 'body-kind' }>): FixHint
 function structureHint(cause: Extract<RootCause, { type: 'structure' }>): FixHint {
   const text =
     'no known convention explains this: read the diff (`parity show`) and change the side that is wrong';
-  // Ignoring the paths is the rule of last resort; a whole body cannot be ignored.
-  const paths = [...new Set(cause.skeleton.map((c) => c.path))].filter((p) => p !== '');
-  return {
-    baseline: text,
-    candidate: text,
-    ...(paths.length === 0 ? {} : { rule: `ignore: [${paths.slice(0, 3).join(', ')}]` }),
-  };
+  // Ignoring the path is the rule of last resort; a whole body cannot be ignored.
+  const { path } = cause.change;
+  return { baseline: text, candidate: text, ...(path === '' ? {} : { rule: `ignore: [${path}]` }) };
 }
 
 /** How to close a root cause. */

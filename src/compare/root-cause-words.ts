@@ -4,7 +4,7 @@
  * same whichever case showed the cause first. Pure.
  */
 import type { RootCause, SkeletonChange } from './root-cause.js';
-import { listSome, shorten, splitPath } from './wording/phrases.js';
+import { shorten } from './wording/phrases.js';
 
 const BODY_KINDS: Readonly<Record<string, string>> = {
   json: 'JSON',
@@ -18,31 +18,28 @@ export function bodyKindWord(kind: string): string {
   return BODY_KINDS[kind] ?? kind;
 }
 
-function names(changes: readonly SkeletonChange[]): string {
-  const shown = [...new Set(changes.map((c) => `\`${splitPath(c.path).name || '/'}\``))];
-  return listSome(shown);
-}
-
-/** What the residual changes of one object are: added and removed members, types, values. */
-function skeletonWords(skeleton: readonly SkeletonChange[]): string {
-  const whole = skeleton.find((c) => c.path === '');
-  if (whole !== undefined && skeleton.length === 1) {
-    if (whole.op === 'type') return `body ${whole.baseline} vs ${whole.candidate}`;
-    return whole.baseline === 'string' ? 'body text differs' : 'body differs';
+/** What one residual change is: `candidate adds \`/version\``, `\`/total\` number vs string`. */
+function skeletonWords(change: SkeletonChange): string {
+  const where = `\`${change.path || '/'}\``;
+  switch (change.op) {
+    case 'added':
+      return change.path === '' ? 'candidate adds a body' : `candidate adds ${where}`;
+    case 'removed':
+      return `candidate lacks ${where}`;
+    case 'type':
+      return change.path === ''
+        ? `body ${change.baseline} vs ${change.candidate}`
+        : `${where} ${change.baseline} vs ${change.candidate}`;
+    case 'value':
+      if (change.path !== '') return `value of ${where} differs`;
+      return change.baseline === 'string' ? 'body text differs' : 'body differs';
+    case 'moved':
+      return `${where} moved`;
+    default: {
+      const never: never = change.op;
+      return never;
+    }
   }
-  const parts: string[] = [];
-  const added = skeleton.filter((c) => c.op === 'added');
-  const removed = skeleton.filter((c) => c.op === 'removed');
-  const typed = skeleton.filter((c) => c.op === 'type');
-  const values = skeleton.filter((c) => c.op === 'value' || c.op === 'moved');
-  if (added.length > 0) parts.push(`candidate adds ${names(added)}`);
-  if (removed.length > 0) parts.push(`candidate lacks ${names(removed)}`);
-  for (const c of typed.slice(0, 2)) {
-    parts.push(`\`${splitPath(c.path).name || '/'}\` ${c.baseline} vs ${c.candidate}`);
-  }
-  if (typed.length > 2) parts.push(`${typed.length - 2} more type changes`);
-  if (values.length > 0) parts.push(`values differ at ${names(values)}`);
-  return parts.join('; ');
 }
 
 /**
@@ -66,10 +63,8 @@ export function causeSummary(cause: RootCause): string {
     }
     case 'body-kind':
       return `${cause.statusClass} bodies: ${bodyKindWord(cause.baseline)} vs ${bodyKindWord(cause.candidate)}`;
-    case 'structure': {
-      const place = cause.at === '' ? '' : ` at \`${cause.at}\``;
-      return shorten(`${cause.endpoint}${place}: ${skeletonWords(cause.skeleton)}`);
-    }
+    case 'structure':
+      return shorten(`${cause.endpoint}: ${skeletonWords(cause.change)}`);
     default: {
       const never: never = cause;
       return never;

@@ -58,10 +58,8 @@ export type RootCause =
   | {
       readonly type: 'structure';
       readonly endpoint: string;
-      /** The wildcarded object (or array) whose members changed; `''` is the body. */
-      readonly at: string;
-      /** The changes' skeleton: op, wildcarded path, JSON types (sorted by path, then op; unique). */
-      readonly skeleton: readonly SkeletonChange[];
+      /** The change without its values: op, wildcarded path, JSON types. */
+      readonly change: SkeletonChange;
     };
 
 /** A body change without its values: what a residual structural cause is made of. */
@@ -110,8 +108,10 @@ export function causeKey(cause: RootCause): string {
       return JSON.stringify([
         cause.type,
         cause.endpoint,
-        cause.at,
-        ...cause.skeleton.map((c) => [c.op, c.path, c.baseline, c.candidate]),
+        cause.change.op,
+        cause.change.path,
+        cause.change.baseline,
+        cause.change.candidate,
       ]);
     default: {
       const never: never = cause;
@@ -161,7 +161,7 @@ export function kindOfCause(cause: RootCause): FindingKind {
       if (cause.pattern === 'timestamp-format') return timestampKind(cause.params[0] ?? '');
       return VALUE_PATTERNS.has(cause.pattern) ? 'value' : 'shape';
     case 'structure':
-      return cause.skeleton.some((c) => c.op !== 'value' && c.op !== 'moved') ? 'shape' : 'value';
+      return cause.change.op === 'value' || cause.change.op === 'moved' ? 'value' : 'shape';
     default: {
       const never: never = cause;
       return never;

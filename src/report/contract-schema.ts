@@ -169,8 +169,7 @@ export const causeSchema = z
     z.looseObject({
       type: z.literal('structure'),
       endpoint: z.string().describe('METHOD /path template'),
-      at: z.string().describe('the wildcarded object whose members changed'),
-      skeleton: z.array(skeletonChangeSchema).describe('the changes without their values'),
+      change: skeletonChangeSchema.describe('the change without its values'),
     }),
   ])
   .describe('a root cause');

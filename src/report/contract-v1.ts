@@ -14,7 +14,7 @@ import {
   reproSchema,
   sectionsShape,
   sideSchema as side,
-  summarySchema,
+  summaryShape,
   targetSchema,
   trackerRefSchema,
 } from './contract-schema.js';
@@ -64,7 +64,7 @@ export const reportSchemaV1 = z.looseObject({
   finishedAt: z.string().describe('ISO-8601 end'),
   baseline: targetSchema,
   candidate: targetSchema,
-  summary: summarySchema,
+  summary: z.looseObject(summaryShape),
   results: z.array(resultV1).describe('per-case results, sorted by case id'),
   ...sectionsShape,
 });

@@ -108,12 +108,14 @@ describe('tracker lifecycle and regression mode', () => {
 
     const next = await runCli(cwd, targets(), day(21));
     expect(next.code).toBe(0);
-    expect(next.stdout).toMatch(/demo\/status .*\[PAR-001 accepted\]/);
+    expect(next.stdout).toMatch(/accepted +demo\/status .*\[PAR-001\]/);
     const after = await readTracker(cwd);
     expect(rowOf(after, 'demo/status')).toMatch(/_accepted_.*422 is what clients expect now \|$/);
-    expect(
-      (await latestReport(cwd)).results.find((r) => r.caseId === 'demo/status')?.tracker,
-    ).toEqual({ id: 'PAR-001', status: 'accepted' });
+    const status = (await latestReport(cwd)).results.find((r) => r.caseId === 'demo/status');
+    expect(status?.verdict).toBe('accepted');
+    expect(status?.findings?.map((f) => f.tracker)).toEqual([
+      { id: 'PAR-001', status: 'accepted' },
+    ]);
     // --fail-on any still fails on it; accepted is a decision, not a disappearance.
     expect((await runCli(cwd, [...targets(), '--fail-on', 'any'], day(21))).code).toBe(1);
   });

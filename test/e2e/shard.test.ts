@@ -44,7 +44,7 @@ function comparable(report: RunReport) {
     summary,
     results: report.results.map(plain),
     tracker: report.tracker === undefined ? undefined : { ...report.tracker, path: '' },
-    patterns: report.patterns,
+    rootCauses: report.rootCauses,
     unusedRules: report.unusedRules,
   };
 }
@@ -83,7 +83,7 @@ describe('parity run --shard and parity merge', () => {
     expect(merged.code).toBe(1);
     expect(merged.stdout).toContain('merged from 3 report(s)');
     const report = await latestReport(sharded);
-    expect(whole.patterns?.length).toBeGreaterThan(0);
+    expect(whole.rootCauses?.length).toBeGreaterThan(0);
     expect(comparable(report)).toEqual(comparable(whole));
     expect(report.mergedFrom?.map((m) => m.shard?.index)).toEqual([1, 2, 3]);
     expect(report.summary.latency?.all.baseline.count).toBe(10);

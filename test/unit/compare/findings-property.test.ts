@@ -121,7 +121,7 @@ interface PlantedCase {
 
 const seedArb = fc.tuple(fc.nat(10_000), fc.nat(10_000), fc.nat(10_000));
 
-const caseArb = fc.record({
+const caseArb: fc.Arbitrary<CaseSpec> = fc.record({
   endpoint: fc.nat(ENDPOINTS.length - 1),
   planted: fc.uniqueArray(fc.constantFrom(...Object.keys(ANYWHERE)), { maxLength: 4 }),
   residual: fc.boolean(),
@@ -129,7 +129,15 @@ const caseArb = fc.record({
   seed: seedArb,
 });
 
-function buildCase(spec: fc.RecordValue<typeof caseArb>, n: number): PlantedCase | undefined {
+interface CaseSpec {
+  readonly endpoint: number;
+  readonly planted: readonly string[];
+  readonly residual: boolean;
+  readonly elements: number;
+  readonly seed: Seed;
+}
+
+function buildCase(spec: CaseSpec, n: number): PlantedCase | undefined {
   const endpoint = ENDPOINTS[spec.endpoint] ?? ENDPOINTS[0];
   if (endpoint === undefined) return undefined;
   const records = endpoint.records(spec.elements);

@@ -171,7 +171,7 @@ describe('header, body-kind and structure causes', () => {
     expect(kind(200)?.fingerprint).not.toBe(kind(400)?.fingerprint);
   });
 
-  it('group residual changes by endpoint and object, without values', () => {
+  it('make each residual change a cause per endpoint and wildcarded path, without values', () => {
     const residual = (endpoint: string, value: number) =>
       findings(endpoint, [
         { path: '/version', op: 'added', candidate: value },
@@ -179,8 +179,8 @@ describe('header, body-kind and structure causes', () => {
       ]);
     const read = residual('GET /items/:id', 1);
     expect(read.map((f) => f.summary)).toEqual([
-      'GET /items/:id: candidate adds `version`',
-      'GET /items/:id at `/owner`: values differ at `name`',
+      'GET /items/:id: candidate adds `/version`',
+      'GET /items/:id: value of `/owner/name` differs',
     ]);
     expect(read.map((f) => f.kind)).toEqual(['shape', 'value']);
     expect(residual('GET /items/:id', 99).map((f) => f.fingerprint)).toEqual(

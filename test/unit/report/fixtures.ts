@@ -114,7 +114,9 @@ function rootCausesOf(results: readonly CaseResult[]) {
     results.flatMap((r) =>
       hasFindings(r)
         ? r.findings.flatMap((f) =>
-            f.tracker === undefined ? [] : [[f.fingerprint, { ...f.tracker, decision: '' }] as const],
+            f.tracker === undefined
+              ? []
+              : [[f.fingerprint, { ...f.tracker, decision: '' }] as const],
           )
         : [],
     ),

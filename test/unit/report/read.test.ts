@@ -25,11 +25,11 @@ describe('reading report.json', () => {
   });
 
   it('refuses a newer schemaVersion with a message that says what to do', () => {
-    const text = JSON.stringify({ ...sampleReport(), schemaVersion: 3 });
+    const text = JSON.stringify({ ...sampleReport(), schemaVersion: 4 });
     const error = refusal(() => parseReport(text, 'reports/x/report.json'));
     expect(error.code).toBe('PARITY_REPORT_INVALID');
     expect(error.message).toBe(
-      'reports/x/report.json: written with report schemaVersion 3, but this parity reads schemaVersion 2; upgrade parity to read it',
+      'reports/x/report.json: written with report schemaVersion 4, but this parity reads schemaVersion 3; upgrade parity to read it',
     );
   });
 
@@ -56,7 +56,7 @@ describe('reading report.json', () => {
   it("reads a schemaVersion 1 report (parity 0.1) as today's contract", async () => {
     const v1 = join(import.meta.dirname, '../../fixtures/reports/v1-report.json');
     const report = await readReport(v1);
-    expect(report.schemaVersion).toBe(2);
+    expect(report.schemaVersion).toBe(3);
     const old = JSON.parse(await readFile(v1, 'utf8'));
     expect(report.results.map((r) => [r.caseId, r.verdict])).toEqual(
       old.results.map((r: { caseId: string; verdict: string }) => [r.caseId, r.verdict]),
@@ -66,12 +66,19 @@ describe('reading report.json', () => {
     expect(down).toMatchObject({ verdict: 'error', kinds: ['transport'] });
     expect(down).not.toHaveProperty('changes');
     expect(down?.repro?.baseline).toContain('curl');
-    expect(drift).toMatchObject({ verdict: 'divergent', tracker: { id: 'PAR-001' } });
+    // A divergence gets the findings a run would give it, and a fingerprint built from them.
+    expect(drift?.verdict).toBe('divergent');
     expect(drift?.changes?.length).toBeGreaterThan(0);
+    expect(drift?.findings?.length).toBeGreaterThan(0);
+    expect(drift?.fingerprint).not.toBe(old.results[1].fingerprint);
     const equal = report.results.find((r) => r.verdict === 'equal');
     expect(equal).not.toHaveProperty('changes');
     expect(equal).not.toHaveProperty('fingerprint');
-    expect(report.summary).toEqual(old.summary);
-    expect(report.patterns).toEqual(old.patterns);
+    expect(report.schemaVersion).toBe(3);
+    expect(report.summary).toEqual({ ...old.summary, accepted: 0 });
+    expect(report.rootCauses?.map((c) => c.fingerprint)).toEqual([
+      ...new Set(report.results.flatMap((r) => r.findings?.map((f) => f.fingerprint) ?? [])),
+    ]);
+    expect(report).not.toHaveProperty('patterns');
   });
 });
