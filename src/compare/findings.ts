@@ -10,7 +10,8 @@
  *   has that one finding.
  * - Each recognised pattern is a finding keyed by pattern, field and
  *   parameters (`/items/3/tags` and `/tags`: one nil slice at `tags`).
- * - A change of body kind (JSON vs text) is a `body-kind` finding.
+ * - A change of body kind (JSON vs text) is a `body-kind` finding (the
+ *   `content-type` difference that comes with it is part of it).
  * - Each change no pattern explains is a `structure` finding per endpoint
  *   template and wildcarded path (its op and JSON types, never its values).
  * - Each allow-listed header that differs is a `header` finding.
@@ -161,6 +162,10 @@ export function findingsOf(input: FindingsInput): Finding[] {
   const residual = unexplained.filter((change) => change !== kindChange);
   found.push(...structureFindings(endpoint, residual));
   const secret = input.isSecretHeader ?? (() => false);
-  found.push(...comparison.headers.map((change) => headerFinding(change, secret)));
+  // Another body kind comes with another content type: that is the body-kind finding.
+  const headers = comparison.headers.filter(
+    (change) => kindChange === undefined || change.name !== 'content-type',
+  );
+  found.push(...headers.map((change) => headerFinding(change, secret)));
   return found;
 }

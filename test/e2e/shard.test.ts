@@ -100,7 +100,7 @@ describe('parity run --shard and parity merge', () => {
     const fixedGo = await startServer((req, res) => json(res, 200, { id: req.url, tags: ['a'] }));
     try {
       const args = ['run', '--baseline', `rust=${rust.url}`, '--candidate', `go=${fixedGo.url}`];
-      const shard = await runCli(cwd, [...args, '--shard', '1/3'], day);
+      const shard = await runCli(cwd, [...args, '--shard', '2/3'], day);
       expect(shard.code).toBe(0);
       const ran = (await latestReport(cwd)).results.map((r) => r.caseId);
       const tracker = await readFile(join(cwd, 'docs/ARCHITECTURE_COMPARISON.md'), 'utf8');
