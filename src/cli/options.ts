@@ -8,8 +8,8 @@
  */
 import * as z from 'zod';
 import { parseShard } from '../cases/shard.js';
-import { FAIL_POLICIES } from '../config/schema.js';
 import { FINDING_KINDS } from '../compare/root-cause.js';
+import { FAIL_POLICIES } from '../config/schema.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/write.js';
 import {
   choice,

@@ -7,6 +7,8 @@
  * build when the schema and the contract disagree.
  */
 import * as z from 'zod';
+import { PATTERN_NAMES } from '../compare/patterns/types.js';
+import { FINDING_KINDS, HEADER_DIFFERENCES, type RootCause } from '../compare/root-cause.js';
 import { HTTP_METHODS } from '../model/case.js';
 import {
   CHANGE_OPS,
@@ -14,8 +16,6 @@ import {
   type DivergenceKind,
   ENCODING_NOTE_CODES,
 } from '../model/comparison.js';
-import { PATTERN_NAMES } from '../compare/patterns/types.js';
-import { FINDING_KINDS, HEADER_DIFFERENCES, type RootCause } from '../compare/root-cause.js';
 import type { ResponseBody } from '../model/exchange.js';
 import { TRACKER_STATUSES } from '../tracker/types.js';
 import type { RunReport } from './contract.js';

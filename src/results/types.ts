@@ -2,6 +2,7 @@
  * `CaseResult`: the outcome of one case, as `report.json` holds it.
  */
 
+import type { Finding } from '../compare/root-cause.js';
 import type { HttpMethod } from '../model/case.js';
 import type {
   CaseNote,
@@ -11,7 +12,6 @@ import type {
   HeaderChange,
   Verdict,
 } from '../model/comparison.js';
-import type { Finding } from '../compare/root-cause.js';
 import type { ResponseBody, TransportError } from '../model/exchange.js';
 import type { TrackerStatus } from '../tracker/types.js';
 

@@ -52,7 +52,9 @@ describe('patterns against the reference servers', () => {
       Object.entries(INVALID_RECORDS).map(([id, record]) => validate(id, record)),
     );
     const prints = new Set(
-      judgements.flatMap((j) => (j.verdict === 'divergent' ? j.findings : [])).map((f) => f.fingerprint),
+      judgements
+        .flatMap((j) => (j.verdict === 'divergent' ? j.findings : []))
+        .map((f) => f.fingerprint),
     );
     expect([...prints]).toHaveLength(1);
     expect([...prints][0]).toMatch(/^tagged-enum-/);

@@ -99,8 +99,8 @@ function nilCollection(
 function intAsString({ field, params }: PatternHintInput): FixHint {
   const stringSide = sideOf(params[0]);
   const toNumber = `write ${at(field)} as a JSON number: drop Go's \`,string\` tag option; drop serde's \`#[serde_as(as = "DisplayFromStr")]\``;
-  const toString = `write ${at(field)} as a string (64-bit ids lose precision in JavaScript above 2^53): Go \`json:"${field || 'id'},string"\`; serde \`#[serde_as(as = "DisplayFromStr")]\``;
-  return { ...bySide(stringSide, toNumber, toString), rule: 'numberStrings: true' };
+  const toText = `write ${at(field)} as a string (64-bit ids lose precision in JavaScript above 2^53): Go \`json:"${field || 'id'},string"\`; serde \`#[serde_as(as = "DisplayFromStr")]\``;
+  return { ...bySide(stringSide, toNumber, toText), rule: 'numberStrings: true' };
 }
 
 function timestampFormat({ field, params }: PatternHintInput): FixHint {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { findingsFor } from '../../helpers/findings.js';
 import { maskComparison, masksChange } from '../../../src/noise/mask.js';
 import { maskResult } from '../../../src/noise/post-pass.js';
 import {
@@ -9,6 +8,7 @@ import {
 } from '../../../src/noise/stats.js';
 import { createRedactor } from '../../../src/redact/redact.js';
 import type { CaseResult } from '../../../src/results/types.js';
+import { findingsFor } from '../../helpers/findings.js';
 
 const finding = (pattern: string) =>
   ({ kind: 'value', pattern, sample: { baseline: 1, replica: 2 } }) as const;
