@@ -1,5 +1,6 @@
 /** Console text for `parity show`. Pure. */
 import type { ShowOutcome } from '../app/show.js';
+import { causeMeaning } from '../compare/root-cause-words.js';
 import { changeLines, headerLines } from '../report/change-lines.js';
 import { formatStatus } from '../tracker/cells.js';
 
@@ -29,12 +30,12 @@ function evidenceLines(outcome: ShowOutcome, file: (path: string) => string): st
   const paths = new Set(finding.paths);
   const changes = result.changes.filter((c) => paths.has(c.path));
   const status = `status ${result.baseline.status ?? '?'} → ${result.candidate.status ?? '?'}`;
+  const cause = finding.cause;
+  out.push('', `What it is: ${causeMeaning(cause)}.`);
   out.push(
     '',
     `Example: ${result.caseId} (${result.request.method} ${result.request.path}) · ${status}`,
   );
-  out.push(`  ${result.explanation}`);
-  const cause = finding.cause;
   const diff =
     cause.type === 'header'
       ? headerLines(result.headerChanges.filter((h) => h.name === cause.name))

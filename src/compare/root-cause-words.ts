@@ -3,6 +3,7 @@
  * row. Built from the cause alone (no case, no value), so the row reads the
  * same whichever case showed the cause first. Pure.
  */
+import { PATTERNS } from './patterns/registry.js';
 import type { RootCause, SkeletonChange } from './root-cause.js';
 import { shorten } from './wording/phrases.js';
 
@@ -65,6 +66,28 @@ export function causeSummary(cause: RootCause): string {
       return `${cause.statusClass} bodies: ${bodyKindWord(cause.baseline)} vs ${bodyKindWord(cause.candidate)}`;
     case 'structure':
       return shorten(`${cause.endpoint}: ${skeletonWords(cause.change)}`);
+    default: {
+      const never: never = cause;
+      return never;
+    }
+  }
+}
+
+/** What a root cause of this family is, in one sentence (for `parity show`). */
+export function causeMeaning(cause: RootCause): string {
+  switch (cause.type) {
+    case 'pattern':
+      return `${PATTERNS[cause.pattern].meaning} (\`${cause.pattern}\`)`;
+    case 'status':
+      return `the two sides answer ${cause.endpoint} with different statuses for the same request`;
+    case 'header':
+      return cause.difference === 'value'
+        ? `the sides send \`${cause.name}\` with values of different shapes`
+        : `one side sends \`${cause.name}\`, the other does not`;
+    case 'body-kind':
+      return 'the sides answer the same request with bodies of different kinds (JSON, text, empty, …)';
+    case 'structure':
+      return 'a difference no known cross-runtime convention explains';
     default: {
       const never: never = cause;
       return never;
