@@ -1,8 +1,10 @@
 // `npm run demo`: the bundled example end to end. Starts the serde-style and the
 // Go-style reference servers as two processes on free loopback ports (two
-// runtimes, as in a real cutover), runs parity on the validator suite (the
-// known finding: 6/6 status parity, 5/6 shapes divergent), prints the summary,
-// writes reports/ and the tracker, and stops the servers.
+// runtimes, as in a real cutover), runs parity on the whole case library
+// (cases/: the validator suite's known finding, 6/6 status parity and 5/6
+// shapes divergent, and the records API's nil slices, nulls, timestamps and
+// error bodies), prints the decisions and the summary, writes reports/ and the
+// tracker (one row per root cause), and stops the servers.
 // Exits 0 when the run itself worked (divergences are the expected result).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -32,7 +34,7 @@ try {
   code = await main(
     [
       'run',
-      'cases/validator',
+      'cases',
       '--baseline',
       `rust=${rust.url}`,
       '--candidate',
