@@ -7,8 +7,7 @@
  * build when the schema and the contract disagree.
  */
 import * as z from 'zod';
-import { PATTERN_NAMES } from '../compare/patterns/types.js';
-import { FINDING_KINDS, HEADER_DIFFERENCES, type RootCause } from '../compare/root-cause.js';
+import type { RootCause } from '../compare/root-cause.js';
 import { HTTP_METHODS } from '../model/case.js';
 import {
   CHANGE_OPS,
@@ -19,6 +18,12 @@ import {
 import type { ResponseBody } from '../model/exchange.js';
 import { TRACKER_STATUSES } from '../tracker/types.js';
 import type { RunReport } from './contract.js';
+import {
+  type causeSchema,
+  decisionCountsSchema,
+  findingSchema,
+  rootCauseSchema,
+} from './contract-causes.js';
 
 export const count = z.number().int().nonnegative();
 
@@ -128,65 +133,6 @@ const patternSchema = z
   })
   .describe('the cross-runtime patterns recognised in the divergence');
 
-const skeletonChangeSchema = z.looseObject({
-  op: z.enum(CHANGE_OPS).describe('kind of change'),
-  path: z.string().describe('wildcarded pointer'),
-  baseline: z.string().describe('JSON type on the baseline side, - when absent'),
-  candidate: z.string().describe('JSON type on the candidate side, - when absent'),
-});
-
-/** Every root-cause family; `satisfies` below fails the build when one is added to the model. */
-export const causeSchema = z
-  .discriminatedUnion('type', [
-    z.looseObject({
-      type: z.literal('pattern'),
-      pattern: z.enum(PATTERN_NAMES).describe('the recognised pattern'),
-      field: z.string().describe("the key it occurs at ('' for the body or an element)"),
-      params: z.array(z.string()).describe("the pattern's defining parameters"),
-      detail: z.string().describe('the cause in words'),
-    }),
-    z.looseObject({
-      type: z.literal('status'),
-      endpoint: z.string().describe('METHOD /path template'),
-      baseline: z.number().describe('baseline status'),
-      candidate: z.number().describe('candidate status'),
-    }),
-    z.looseObject({
-      type: z.literal('header'),
-      name: z.string().describe('header name, lower case'),
-      difference: z.enum(HEADER_DIFFERENCES).describe('missing on a side, or values differ'),
-      classes: z
-        .tuple([z.string(), z.string()])
-        .exactOptional()
-        .describe('value classes on each side'),
-    }),
-    z.looseObject({
-      type: z.literal('body-kind'),
-      statusClass: z.string().describe('2xx, 4xx, …'),
-      baseline: z.string().describe('baseline body kind'),
-      candidate: z.string().describe('candidate body kind'),
-    }),
-    z.looseObject({
-      type: z.literal('structure'),
-      endpoint: z.string().describe('METHOD /path template'),
-      change: skeletonChangeSchema.describe('the change without its values'),
-    }),
-  ])
-  .describe('a root cause');
-
-const findingKinds = z.enum(FINDING_KINDS);
-
-export const findingSchema = z
-  .looseObject({
-    fingerprint: z.string().describe('the root cause fingerprint, as in its tracker row'),
-    kind: findingKinds.describe('divergence kind of the finding'),
-    cause: causeSchema,
-    summary: z.string().describe('the cause in one line'),
-    paths: z.array(z.string()).describe('body changes this finding accounts for'),
-    tracker: trackerRefSchema.exactOptional(),
-  })
-  .describe('one root cause of a divergent case');
-
 /** What every result holds, whatever its verdict. */
 export const resultBaseShape = {
   caseId: z.string().describe('suite/id'),
@@ -252,22 +198,20 @@ const findingsShape = {
   findings: z.array(findingSchema).min(1).describe('the root causes of the divergence'),
 };
 
+/** A divergent or accepted result: both sides answered and differ. */
+const divergenceResult = <V extends 'divergent' | 'accepted'>(verdict: V, what: string) =>
+  z.looseObject({
+    ...resultBaseShape,
+    ...divergenceShape,
+    ...comparedShape,
+    ...findingsShape,
+    verdict: z.literal(verdict).describe(what),
+  });
+
 const result = z.discriminatedUnion('verdict', [
   equalResultSchema,
-  z.looseObject({
-    ...resultBaseShape,
-    ...divergenceShape,
-    ...comparedShape,
-    ...findingsShape,
-    verdict: z.literal('divergent'),
-  }),
-  z.looseObject({
-    ...resultBaseShape,
-    ...divergenceShape,
-    ...comparedShape,
-    ...findingsShape,
-    verdict: z.literal('accepted').describe("every root cause accepted or won't fix"),
-  }),
+  divergenceResult('divergent', 'a root cause is still open'),
+  divergenceResult('accepted', "every root cause accepted or won't fix"),
   errorResultSchema,
 ]);
 
@@ -284,13 +228,6 @@ const byKindShape = {
   header: count.describe('header divergences'),
   transport: count.describe('transport divergences'),
 } satisfies Record<DivergenceKind, z.ZodNumber>;
-
-const decisionCounts = z.looseObject({
-  open: count.describe('open root causes (or undecided, without a tracker)'),
-  accepted: count.describe('accepted root causes'),
-  wontfix: count.describe("won't fix root causes"),
-  resolved: count.describe('root causes this run resolved'),
-});
 
 /** The summary as schemaVersion 1 and 2 wrote it (no `accepted`). */
 export const summaryShape = {
@@ -312,7 +249,7 @@ export const summaryShape = {
 export const summarySchema = z.looseObject({
   ...summaryShape,
   accepted: count.describe('divergent cases whose every root cause is accepted or wontfix'),
-  rootCauses: decisionCounts.exactOptional().describe('root causes per decision'),
+  rootCauses: decisionCountsSchema.exactOptional().describe('root causes per decision'),
 });
 
 const ids = z.array(z.string());
@@ -325,23 +262,6 @@ const trackerOutcome = {
   resolved: ids,
   seen: ids,
 };
-
-const rootCauseSchema = z.looseObject({
-  fingerprint: z.string().describe('root cause fingerprint'),
-  kind: z.string().describe('divergence kind'),
-  cause: causeSchema.exactOptional(),
-  summary: z.string().describe('the cause in one line'),
-  caseIds: ids.describe('every case of the run that showed it'),
-  endpoints: ids.describe('every endpoint where it showed'),
-  row: z
-    .looseObject({
-      id: z.string().describe('tracker row id'),
-      status: z.enum(TRACKER_STATUSES).describe('row status'),
-      decision: z.string().describe('the Decision cell'),
-    })
-    .exactOptional()
-    .describe('its tracker row'),
-});
 
 /** The sections a run adds beside its results, as schemaVersion 1 and 2 wrote them. */
 export const sectionsShape = {
@@ -421,14 +341,19 @@ const sectionsShapeV3 = {
     .describe('the decisions: one entry per root cause'),
 };
 
-/** report.json, schemaVersion 3. */
-export const reportSchema = z.looseObject({
-  schemaVersion: z.literal(3).describe('report format version'),
+/** What identifies a run, in every schema version. */
+export const runShape = {
   runId: z.string().describe('run id'),
   startedAt: z.string().describe('ISO-8601 start'),
   finishedAt: z.string().describe('ISO-8601 end'),
   baseline: targetSchema,
   candidate: targetSchema,
+};
+
+/** report.json, schemaVersion 3. */
+export const reportSchema = z.looseObject({
+  schemaVersion: z.literal(3).describe('report format version'),
+  ...runShape,
   summary: summarySchema,
   results: z.array(result).describe('per-case results, in run order'),
   ...sectionsShapeV3,

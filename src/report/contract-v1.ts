@@ -12,10 +12,10 @@ import {
   kindsSchema as kinds,
   notesSchema,
   reproSchema,
+  runShape,
   sectionsShape,
   sideSchema as side,
   summaryShape,
-  targetSchema,
   trackerRefSchema,
 } from './contract-schema.js';
 import type { ReportV2 } from './contract-v2.js';
@@ -59,11 +59,7 @@ const resultV1 = z.looseObject({
 /** report.json, schemaVersion 1. */
 export const reportSchemaV1 = z.looseObject({
   schemaVersion: z.literal(1).describe('report format version'),
-  runId: z.string().describe('run id'),
-  startedAt: z.string().describe('ISO-8601 start'),
-  finishedAt: z.string().describe('ISO-8601 end'),
-  baseline: targetSchema,
-  candidate: targetSchema,
+  ...runShape,
   summary: z.looseObject(summaryShape),
   results: z.array(resultV1).describe('per-case results, sorted by case id'),
   ...sectionsShape,

@@ -25,9 +25,9 @@ import {
   equalResultSchema,
   errorResultSchema,
   resultBaseShape,
+  runShape,
   sectionsShape,
   summaryShape,
-  targetSchema,
   trackerRefSchema,
 } from './contract-schema.js';
 
@@ -46,11 +46,7 @@ export const resultSchemaV2 = z.discriminatedUnion('verdict', [
 /** report.json, schemaVersion 2. */
 export const reportSchemaV2 = z.looseObject({
   schemaVersion: z.literal(2).describe('report format version'),
-  runId: z.string().describe('run id'),
-  startedAt: z.string().describe('ISO-8601 start'),
-  finishedAt: z.string().describe('ISO-8601 end'),
-  baseline: targetSchema,
-  candidate: targetSchema,
+  ...runShape,
   summary: z.looseObject(summaryShape),
   results: z.array(resultSchemaV2).describe('per-case results, in run order'),
   ...sectionsShape,

@@ -60,29 +60,24 @@ export function parseReport(text: string, file: string): RunReport {
     throw invalid(file, `not valid JSON (${reason}); was the file cut short?`, error);
   }
   const version = checkVersion(value, file);
+  // schemaVersion 1 (parity 0.1) and 2: read with their own schemas, then upgraded.
   if (version === 1) {
-    // schemaVersion 1 (parity 0.1): read with its own schema, then upgraded to 2 and 3.
-    const old = reportSchemaV1.safeParse(value);
-    if (!old.success) {
-      throw invalid(file, `not a valid report: ${describeIssues(old.error.issues)}`);
-    }
-    const upgraded = upgradeV1(old.data);
+    const upgraded = upgradeV1(validated(reportSchemaV1, value, file));
     if (typeof upgraded === 'string') throw invalid(file, `not a valid report: ${upgraded}`);
     return upgradeV2(upgraded);
   }
-  if (version === 2) {
-    const old = reportSchemaV2.safeParse(value);
-    if (!old.success) {
-      throw invalid(file, `not a valid report: ${describeIssues(old.error.issues)}`);
-    }
-    return upgradeV2(old.data);
-  }
-  const parsed = reportSchema.safeParse(value);
+  if (version === 2) return upgradeV2(validated(reportSchemaV2, value, file));
+  const report: RunReport = validated(reportSchema, value, file);
+  return report;
+}
+
+/** `value` checked against `schema`, or the issues as a `PARITY_REPORT_INVALID` error. */
+function validated<S extends z.ZodType>(schema: S, value: unknown, file: string): z.output<S> {
+  const parsed = schema.safeParse(value);
   if (!parsed.success) {
     throw invalid(file, `not a valid report: ${describeIssues(parsed.error.issues)}`);
   }
-  const report: RunReport = parsed.data;
-  return report;
+  return parsed.data;
 }
 
 /** Reads and validates the report.json at `path`. */

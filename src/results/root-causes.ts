@@ -3,7 +3,7 @@
  * updated with, and the decisions list reports open with. Pure.
  */
 import type { FindingKind, RootCause } from '../compare/root-cause.js';
-import { DECISION_STATUSES, type DecisionStatus, type TrackerStatus } from '../tracker/types.js';
+import type { DecisionStatus, TrackerStatus } from '../tracker/types.js';
 import { compareText } from '../util/text.js';
 import { type CaseResult, hasFindings } from './types.js';
 
@@ -108,10 +108,7 @@ export function rootCauseEntries(
 
 /** How many root causes are open, accepted, won't fix, resolved. */
 export function decisionCounts(entries: readonly RootCauseEntry[]): DecisionCounts {
-  const counts = Object.fromEntries(DECISION_STATUSES.map((s) => [s, 0])) as Record<
-    DecisionStatus,
-    number
-  >;
+  const counts: Record<DecisionStatus, number> = { open: 0, accepted: 0, wontfix: 0, resolved: 0 };
   for (const entry of entries) counts[statusOf(entry)]++;
   return counts;
 }
