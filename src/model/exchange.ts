@@ -18,7 +18,12 @@ export type ResponseBody =
       readonly text?: string;
     }
   | { readonly kind: 'invalid-json'; readonly text: string; readonly error: string }
-  | { readonly kind: 'xml'; readonly value: unknown }
+  | {
+      readonly kind: 'xml';
+      readonly value: unknown;
+      /** The body text as received (the exchange is transient). */
+      readonly text?: string;
+    }
   | { readonly kind: 'invalid-xml'; readonly text: string; readonly error: string }
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'binary'; readonly sha256: string; readonly size: number }

@@ -78,6 +78,15 @@ describe('explain: generic differences', () => {
     );
   });
 
+  it('calls an array index an element, never a key', () => {
+    expect(explainBodies([1, 2, 3], [1, 2, 3, 3]).explanation).toBe(
+      'Shape differs at the top level: candidate adds element 3 (number).',
+    );
+    expect(explainBodies({ a: [1, 2, 3, 4] }, { a: [1, 2] }).explanation).toBe(
+      'Shape differs at `/a`: baseline has element 2 (number) and element 3 (number) that candidate lacks.',
+    );
+  });
+
   it('describes status, type, values, order and headers in short sentences', () => {
     const comparison: Comparison = {
       status: { equal: false, baseline: 400, candidate: 422 },
