@@ -85,8 +85,24 @@ export function parseReport(text: string, file: string): RunReport {
   return version === 2 ? upgradeV2(report) : report;
 }
 
-/** Reads and validates the report.json at `path`. */
-export async function readReport(path: string): Promise<RunReport> {
+/** How the user named the report: the flag, or `merge` for merge's arguments. */
+export type ReportGiven = '--from' | '--compare-to' | 'merge';
+
+/** What to do about a missing report, in the words of the option that named it. */
+const MISSING: Record<ReportGiven, string> = {
+  '--from':
+    'no such file (run `parity run` first, or pass --from reports/<run-id>/report.json, a run folder or latest)',
+  '--compare-to':
+    'no such file (pass --compare-to a report.json that `parity run` or `parity merge` wrote, its run folder, or latest)',
+  merge:
+    'no such file (pass merge the report.json files or run folders that `parity run --shard` wrote)',
+};
+
+/** Reads and validates the report.json at `path`; `given` words the hint for a missing file. */
+export async function readReport(
+  path: string,
+  options: { readonly given: ReportGiven } = { given: '--from' },
+): Promise<RunReport> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -94,7 +110,7 @@ export async function readReport(path: string): Promise<RunReport> {
     const code = error instanceof Error && 'code' in error ? error.code : undefined;
     const reason =
       code === 'ENOENT'
-        ? 'no such file (run `parity run` first, or pass --from reports/<run-id>/report.json)'
+        ? MISSING[options.given]
         : `cannot be read (${error instanceof Error ? error.message : String(error)})`;
     throw invalid(path, reason, error);
   }
