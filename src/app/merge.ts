@@ -5,8 +5,8 @@
  */
 import type { ConfigFlags } from '../config/resolve.js';
 import { mergeReports, missingShards, type ShardReport } from '../report/combine-shards.js';
-import type { RunReport } from '../report/contract.js';
 import { checkComparable } from '../report/compare-to.js';
+import type { RunReport } from '../report/contract.js';
 import { resolveReportPath } from '../report/locate.js';
 import { readReport } from '../report/read.js';
 import type { WrittenReports } from '../report/write.js';
@@ -38,7 +38,10 @@ async function readShards(specs: readonly string[], cwd: string, reportsDir: str
   const shards: ShardReport[] = [];
   for (const spec of specs) {
     const path = await resolveReportPath(spec, { cwd, reportsDir });
-    shards.push({ file: displayPath(cwd, path), report: await readReport(path, { given: 'merge' }) });
+    shards.push({
+      file: displayPath(cwd, path),
+      report: await readReport(path, { given: 'merge' }),
+    });
   }
   return shards;
 }
