@@ -8,6 +8,7 @@ import { normaliseJson } from '../normalise/body.js';
 import { jsonType } from '../normalise/json.js';
 import { foldKey, foldPattern } from '../normalise/keys.js';
 import type { Rules } from '../rules/types.js';
+import type { BytesSummary } from '../wire/bytes.js';
 import { diffJson } from './delta.js';
 
 /**
@@ -134,8 +135,10 @@ function sameText(a: { readonly text?: string }, b: { readonly text?: string }):
   return a.text !== undefined && a.text === b.text;
 }
 
-function digest(body: { readonly sha256: string; readonly size: number }) {
-  return { sha256: body.sha256, size: body.size };
+/** A body compared by its bytes, as a change holds it (reports show it with `bytesText`). */
+function digest(body: BytesSummary): BytesSummary {
+  const { kind, sha256, size, head } = body;
+  return head === undefined ? { kind, sha256, size } : { kind, sha256, size, head };
 }
 
 function compareJson(baseline: unknown, candidate: unknown, rules: Rules): Change[] {

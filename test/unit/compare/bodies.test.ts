@@ -64,8 +64,8 @@ describe('compareBodies', () => {
       {
         path: '',
         op: 'value',
-        baseline: { sha256: 'aa', size: 3 },
-        candidate: { sha256: 'bb', size: 4 },
+        baseline: { kind: 'binary', sha256: 'aa', size: 3 },
+        candidate: { kind: 'binary', sha256: 'bb', size: 4 },
       },
     ]);
     const cut = (sha256: string) => ({ kind: 'truncated' as const, sha256, size: 9 });
