@@ -7,6 +7,7 @@ import { XMLParser } from 'fast-xml-parser';
 import pc from 'picocolors';
 import { describe, expect, it } from 'vitest';
 import { renderSummary } from '../../../src/cli/summary.js';
+import { DIVERGENCE_KINDS, type DivergenceKind } from '../../../src/model/comparison.js';
 import { renderHtml } from '../../../src/report/html/render.js';
 import type { HtmlView } from '../../../src/report/html/view.js';
 import { renderJunit } from '../../../src/report/junit.js';
@@ -71,6 +72,10 @@ function results(): CaseResult[] {
   ];
 }
 
+/** Every kind's count, read by `count`. */
+const kindsBy = (count: (kind: DivergenceKind) => number | undefined) =>
+  Object.fromEntries(DIVERGENCE_KINDS.map((kind) => [kind, count(kind)]));
+
 const num = (text: string | undefined): number => {
   expect(text, 'a number was printed').toMatch(/^\d+$/);
   return Number(text);
@@ -89,13 +94,7 @@ function fromConsole(text: string) {
     divergent: num(counts?.[3]),
     errors: num(counts?.[4]),
     parity: `${counts?.[5]}/${counts?.[6]}`,
-    kinds: {
-      shape: kind('shape'),
-      status: kind('status'),
-      transport: kind('transport'),
-      value: kind('value'),
-      header: kind('header'),
-    },
+    kinds: kindsBy(kind),
     kindsNote: /\((\d+) kinds over (\d+) cases: a case can have several\)/
       .exec(kinds)
       ?.slice(1)
@@ -116,13 +115,7 @@ function fromMarkdown(text: string) {
     divergent: row('Divergent'),
     errors: row('Errors (a side failed: no comparison possible)'),
     parity,
-    kinds: {
-      shape: row('… shape'),
-      status: row('… status'),
-      transport: row('… transport'),
-      value: row('… value'),
-      header: row('… header'),
-    },
+    kinds: kindsBy((name) => row(`… ${name}`)),
     kindsNote: /By kind: (\d+) kinds over (\d+) cases: a case can have several\./
       .exec(text)
       ?.slice(1)
@@ -143,13 +136,7 @@ function fromHtml(text: string) {
     divergent: num(card('divergent')),
     errors: num(card('errors')),
     parity: card('status-parity'),
-    kinds: {
-      shape: kind('shape'),
-      status: kind('status'),
-      transport: kind('transport'),
-      value: kind('value'),
-      header: kind('header'),
-    },
+    kinds: kindsBy(kind),
     kindsNote: /(\d+) kinds over (\d+) cases: a case can have several/
       .exec(view.kindsNote ?? '')
       ?.slice(1)
