@@ -122,6 +122,15 @@ describe('promises the README makes', () => {
     expect(merged.code).toBe(2);
     expect(merged.stderr).toContain('no such file (pass --compare-to a report.json');
     expect(merged.stderr).not.toContain('--from');
+    const shard = await runCli(cwd, ['merge', 'shard-1/latest', '--no-tracker']);
+    expect(shard.code).toBe(2);
+    expect(shard.stderr).toContain('no such file (pass merge the report.json files or run folders');
+    expect(shard.stderr).not.toContain('--from');
+    const run = await runCli(cwd, ['run', ...targets(), '--compare-to', 'nope.json']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('no such file (pass --compare-to a report.json');
+    expect(run.stderr).not.toContain('--from');
+    expect(sent()).toBe(before);
   });
 
   it('parity tracker --tracker missing.md says there is no such tracker (exit 2)', async () => {

@@ -80,6 +80,10 @@ describe('commandsOf', () => {
       'npx parity run    --fail-on none',
       "echo '# not a comment' a#b",
     ]);
+    expect(commandsOf('$ npx parity validate\nok: 1 file(s)\n$ echo \\\n  done\ndone')).toEqual([
+      'npx parity validate',
+      'echo    done',
+    ]);
   });
 });
 

@@ -153,12 +153,16 @@ export function parseDoc(markdown: string): ParsedDoc {
 /**
  * The commands of a shell block, one per logical line: `\` continues a line,
  * blank lines and comment lines are dropped, and a ` # comment` after a
- * command is cut (outside quotes). A `$ ` prompt is dropped.
+ * command is cut (outside quotes). In a block whose commands have a `$ `
+ * prompt, only those lines (and their continuations) are commands.
  */
 export function commandsOf(text: string): string[] {
   const commands: string[] = [];
   let current = '';
+  // A block of `$ command` lines and their output (a `console` block): the `$` lines only.
+  const prompted = /^\s*\$ /m.test(text);
   for (const raw of text.split('\n')) {
+    if (prompted && current === '' && !/^\s*\$ /.test(raw)) continue;
     const line = stripComment(raw).replace(/^\s*\$ /, '');
     if (current === '' && line.trim() === '') continue;
     if (line.endsWith('\\')) {
