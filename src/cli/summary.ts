@@ -9,6 +9,7 @@ import type { RunReport } from '../report/contract.js';
 import { type DecisionView, decisionHeadline, decisionsOf, reach } from '../report/decisions.js';
 import { latencyLine } from '../report/latency-table.js';
 import { noiseSummaryLine } from '../report/noise-text.js';
+import { countsLine, kindsLine, reportNumbers } from '../report/numbers.js';
 import { latencyOf } from '../results/latency.js';
 import { type CaseResult, hasFindings } from '../results/types.js';
 import type { Colors } from './colors.js';
@@ -124,8 +125,23 @@ function runErrorLines(report: RunReport, c: Colors): string[] {
   return out;
 }
 
+/** The counts, from the one model every report prints (`report/numbers.ts`). */
+function countLines(report: RunReport, c: Colors): string[] {
+  const n = reportNumbers(report);
+  const paint = { equal: c.green, divergent: c.red, accepted: c.green, error: c.red };
+  const out = [
+    '',
+    `  ${countsLine(n, paint)}`,
+    `  ${kindsLine(n)}`,
+    `  ${latencyLine(latencyOf(report))}`,
+  ];
+  if (n.expectationFailures > 0) {
+    out.push(c.yellow(`  expectations not met: ${n.expectationFailures} (listed below)`));
+  }
+  return out;
+}
+
 export function renderSummary(report: RunReport, c: Colors, reportDir: string | undefined): string {
-  const { summary: s } = report;
   const out: string[] = [];
   out.push(
     c.bold(
@@ -134,15 +150,7 @@ export function renderSummary(report: RunReport, c: Colors, reportDir: string | 
   );
   out.push(...scopeLine(report));
   out.push(...decisionsSection(report, c));
-  const statusParity = `${s.statusParity.equal}/${s.statusParity.total}`;
-  out.push(
-    '',
-    `  cases ${s.cases} · ${c.green(`equal ${s.equal}`)} · ${s.divergent > 0 ? c.red(`divergent ${s.divergent}`) : 'divergent 0'} · accepted ${s.accepted} · errors ${s.errors} · status parity ${statusParity}`,
-  );
-  out.push(
-    `  cases by kind (a case may show several): ${KIND_REPORT_ORDER.map((k) => `${k} ${s.byKind[k]}`).join(' · ')}`,
-  );
-  out.push(`  ${latencyLine(latencyOf(report))}`);
+  out.push(...countLines(report, c));
   out.push(...caseLines(report, c));
   out.push(...runErrorLines(report, c));
   out.push(...regressionLines(report, c));

@@ -32,8 +32,7 @@ function skeletonWords(change: SkeletonChange): string {
         ? `body ${change.baseline} vs ${change.candidate}`
         : `${where} ${change.baseline} vs ${change.candidate}`;
     case 'value':
-      if (change.path !== '') return `value of ${where} differs`;
-      return change.baseline === 'string' ? 'body text differs' : 'body differs';
+      return change.path === '' ? 'body differs' : `value of ${where} differs`;
     case 'moved':
       return `${where} moved`;
     default: {

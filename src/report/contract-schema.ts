@@ -233,8 +233,8 @@ const byKindShape = {
 export const summaryShape = {
   cases: count.describe('cases run'),
   equal: count.describe('equal cases'),
-  divergent: count.describe('divergent cases'),
-  errors: count.describe('cases with no comparison possible'),
+  divergent: count.describe('cases both sides answered that differ, a root cause still open'),
+  errors: count.describe('cases with no comparison possible: a side failed in transport'),
   statusParity: z.looseObject({
     equal: count.describe('cases with equal status'),
     total: count.describe('cases where both sides answered'),

@@ -5,14 +5,10 @@
  * rendered by the console, report.md and report.html alike. Pure.
  */
 import { type FixHint, hintFor } from '../compare/hints.js';
-import {
-  type DecisionCounts,
-  decisionCounts,
-  type RootCauseEntry,
-  statusOf,
-} from '../results/root-causes.js';
+import { type RootCauseEntry, statusOf } from '../results/root-causes.js';
 import type { DecisionStatus } from '../tracker/types.js';
 import type { RunReport } from './contract.js';
+import { decisionsLine, reportNumbers } from './numbers.js';
 
 /** One root cause as the reports show it. */
 export interface DecisionView {
@@ -37,17 +33,9 @@ export function decisionsOf(report: RunReport): DecisionView[] {
   return (report.rootCauses ?? []).map(viewOf);
 }
 
-/** The counts of `decisionsOf`, as the summary keeps them. */
-export function decisionTotals(report: RunReport): DecisionCounts {
-  return report.summary.rootCauses ?? decisionCounts(report.rootCauses ?? []);
-}
-
-/** `3 root causes: 2 open · 1 accepted · 0 wontfix · 0 resolved`. */
+/** `3 root causes: 2 open · 1 accepted · 0 wontfix · 0 resolved`, from the numbers model. */
 export function decisionHeadline(report: RunReport): string {
-  const t = decisionTotals(report);
-  const total = t.open + t.accepted + t.wontfix + t.resolved;
-  const noun = total === 1 ? 'root cause' : 'root causes';
-  return `${total} ${noun}: ${t.open} open · ${t.accepted} accepted · ${t.wontfix} wontfix · ${t.resolved} resolved`;
+  return decisionsLine(reportNumbers(report));
 }
 
 /** `12 cases · 3 endpoints`. */

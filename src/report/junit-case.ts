@@ -11,6 +11,7 @@ import type { CaseResult, SideSummary } from '../results/types.js';
 import { changeLines, headerLines } from './change-lines.js';
 import type { RunReport } from './contract.js';
 import { element, textElement, xmlAttr } from './junit-xml.js';
+import { junitOutcomeOf } from './numbers.js';
 
 /** What one case is in JUnit terms. */
 export type Outcome =
@@ -52,32 +53,40 @@ function transportOutcome(result: CaseResult): Outcome {
   return { kind: 'error', type: code, message, body: failureBody(result) };
 }
 
-/** `PAR-001 accepted, PAR-004 wontfix`: the decided rows of an accepted case. */
-function decidedRows(result: CaseResult): string {
+export function outcomeOf(result: CaseResult): Outcome {
+  const kind = junitOutcomeOf(result);
+  switch (kind) {
+    case 'passed':
+      return { kind };
+    case 'error':
+      return transportOutcome(result);
+    case 'skipped':
+      return { kind, message: skippedMessage(result) };
+    case 'failure':
+      return failureOutcome(result);
+    default: {
+      const never: never = kind;
+      return never;
+    }
+  }
+}
+
+/** `accepted: every root cause is decided (PAR-001 accepted, PAR-004 wontfix)`. */
+function skippedMessage(result: CaseResult): string {
   const rows = (result.findings ?? []).flatMap((f) =>
     f.tracker === undefined ? [] : [`${f.tracker.id} ${f.tracker.status}`],
   );
-  return [...new Set(rows)].join(', ');
+  return `accepted: every root cause is decided (${[...new Set(rows)].join(', ')})`;
 }
 
-export function outcomeOf(result: CaseResult): Outcome {
-  if (result.verdict === 'error') return transportOutcome(result);
-  if (result.verdict === 'accepted') {
-    return {
-      kind: 'skipped',
-      message: `accepted: every root cause is decided (${decidedRows(result)})`,
-    };
-  }
+function failureOutcome(result: CaseResult): Outcome {
   if (result.verdict === 'divergent') {
     const type = primaryKind(result.kinds) ?? 'divergence';
     const message = result.summary ?? `${type} divergence`;
     return { kind: 'failure', type, message, body: failureBody(result) };
   }
-  if (result.expectations !== undefined) {
-    const message = result.expectations.join('; ');
-    return { kind: 'failure', type: 'expectation', message, body: failureBody(result) };
-  }
-  return { kind: 'passed' };
+  const message = (result.expectations ?? []).join('; ');
+  return { kind: 'failure', type: 'expectation', message, body: failureBody(result) };
 }
 
 function outcomeElement(outcome: Outcome): string[] {

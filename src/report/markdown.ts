@@ -17,26 +17,28 @@ import { encodingNotesSection } from './markdown-notes.js';
 import { patternLines, unusedRulesSection } from './markdown-patterns.js';
 import { cell, code, fenced, table } from './markdown-util.js';
 import { renderNoiseMarkdown } from './noise-text.js';
+import { kindsNote, reportNumbers } from './numbers.js';
 
 function summarySection(report: RunReport): string {
-  const { summary } = report;
+  const n = reportNumbers(report);
   const rows = [
-    ['Cases', String(summary.cases)],
-    ['Equal', String(summary.equal)],
-    ['Divergent (a root cause open)', String(summary.divergent)],
-    ['Accepted (every root cause accepted or wontfix)', String(summary.accepted)],
-    ['Run errors (a side failed in transport)', String(summary.errors)],
-    ['Status parity', `${summary.statusParity.equal}/${summary.statusParity.total}`],
-    ...KIND_REPORT_ORDER.map((kind) => [`Cases showing ${kind}`, String(summary.byKind[kind])]),
+    ['Cases', String(n.cases)],
+    ['Equal', String(n.counted.equal)],
+    ['Divergent (a root cause open)', String(n.counted.divergent)],
+    ['Accepted (every root cause accepted or wontfix)', String(n.counted.accepted)],
+    ['Run errors (a side failed: no comparison possible)', String(n.counted.error)],
+    ['Status parity', `${n.statusParity.equal}/${n.statusParity.total}`],
+    ...KIND_REPORT_ORDER.map((kind) => [`… ${kind}`, String(n.byKind[kind])]),
   ];
-  if (summary.expectationFailures > 0) {
-    rows.push(['Expectation failures', String(summary.expectationFailures)]);
+  if (n.expectationFailures > 0) {
+    rows.push(['Expectation failures', String(n.expectationFailures)]);
   }
-  if ((summary.encodingNotes ?? 0) > 0) {
-    rows.push(['Encoding notes (not divergences)', String(summary.encodingNotes)]);
+  if (n.encodingNotes > 0) {
+    rows.push(['Encoding notes (not divergences)', String(n.encodingNotes)]);
   }
-  const note = 'A case may show several kinds, so the kind rows add up to more than the cases.';
-  return `${table(['', 'count'], rows)}\n\n${note}`;
+  const note = kindsNote(n);
+  const counts = table(['', 'count'], rows);
+  return note === undefined ? counts : `${counts}\n\nBy kind: ${note}.`;
 }
 
 /** `--compare-to`: counts of new / persisting / fixed, and the fixed divergences. */

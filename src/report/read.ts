@@ -1,6 +1,6 @@
 /**
  * Reads a report.json back (`parity report --from`, `tracker --check`, `merge`):
- * schemaVersion 3, or 2 or 1 upgraded to 3. A missing, garbled or newer-versioned file is a `PARITY_REPORT_INVALID` error
+ * schemaVersion 3, or 2 and 1 upgraded to 3. A missing, garbled or newer-versioned file is a `PARITY_REPORT_INVALID` error
  * whose message says what to do, never a crash half-way through a renderer.
  */
 import { readFile } from 'node:fs/promises';
@@ -33,8 +33,12 @@ function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
   return lines.join('; ');
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 function checkVersion(value: unknown, file: string): number {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+  if (!isRecord(value)) {
     throw invalid(file, 'not a parity report (expected a JSON object)');
   }
   const version = 'schemaVersion' in value ? value.schemaVersion : undefined;
@@ -80,8 +84,24 @@ function validated<S extends z.ZodType>(schema: S, value: unknown, file: string)
   return parsed.data;
 }
 
-/** Reads and validates the report.json at `path`. */
-export async function readReport(path: string): Promise<RunReport> {
+/** How the user named the report: the flag, or `merge` for merge's arguments. */
+export type ReportGiven = '--from' | '--compare-to' | 'merge';
+
+/** What to do about a missing report, in the words of the option that named it. */
+const MISSING: Record<ReportGiven, string> = {
+  '--from':
+    'no such file (run `parity run` first, or pass --from reports/<run-id>/report.json, a run folder or latest)',
+  '--compare-to':
+    'no such file (pass --compare-to a report.json that `parity run` or `parity merge` wrote, its run folder, or latest)',
+  merge:
+    'no such file (pass merge the report.json files or run folders that `parity run --shard` wrote)',
+};
+
+/** Reads and validates the report.json at `path`; `given` words the hint for a missing file. */
+export async function readReport(
+  path: string,
+  options: { readonly given: ReportGiven } = { given: '--from' },
+): Promise<RunReport> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -89,7 +109,7 @@ export async function readReport(path: string): Promise<RunReport> {
     const code = error instanceof Error && 'code' in error ? error.code : undefined;
     const reason =
       code === 'ENOENT'
-        ? 'no such file (run `parity run` first, or pass --from reports/<run-id>/report.json)'
+        ? MISSING[options.given]
         : `cannot be read (${error instanceof Error ? error.message : String(error)})`;
     throw invalid(path, reason, error);
   }

@@ -16,7 +16,11 @@ export interface RunSummary {
   /** Cases where a side failed in transport: run errors. */
   readonly errors: number;
   readonly statusParity: { readonly equal: number; readonly total: number };
-  /** Cases showing each kind (a case may show several), accepted ones and errors included. */
+  /**
+   * Cases per kind, accepted ones and errors included. A case can have several
+   * kinds (a shape and a header change), so the sum may exceed the cases that
+   * differ; `transport` counts the errors.
+   */
   readonly byKind: Readonly<Record<DivergenceKind, number>>;
   /** Cases whose `expect.status` was not met by one side or both. */
   readonly expectationFailures: number;
@@ -45,15 +49,29 @@ export interface SummaryTally {
   summary(): RunSummary;
 }
 
+/**
+ * How a result counts in every summary, report and junit.xml: `equal +
+ * divergent + accepted + error` is always the number of cases. A case one side
+ * of which failed in transport could not be compared: it is an error (a
+ * schemaVersion 2 report's `divergent` result with kind `transport` counts so
+ * too).
+ */
+export type CountedAs = Verdict;
+
+export function countedAs(result: Pick<CaseResult, 'verdict' | 'kinds'>): CountedAs {
+  if (result.verdict === 'equal' || result.verdict === 'error') return result.verdict;
+  return result.kinds.includes('transport') ? 'error' : result.verdict;
+}
+
 /** The summary field that counts each verdict. */
 export const VERDICT_COUNTS = {
   equal: 'equal',
   divergent: 'divergent',
   accepted: 'accepted',
   error: 'errors',
-} as const satisfies Record<Verdict, keyof RunSummary>;
+} as const satisfies Record<CountedAs, keyof RunSummary>;
 
-type VerdictCounts = Record<(typeof VERDICT_COUNTS)[Verdict], number>;
+type VerdictCounts = Record<(typeof VERDICT_COUNTS)[CountedAs], number>;
 
 export function createSummaryTally(): SummaryTally {
   const byKind = Object.fromEntries(DIVERGENCE_KINDS.map((kind) => [kind, 0])) as Record<
@@ -69,7 +87,7 @@ export function createSummaryTally(): SummaryTally {
   return {
     add(result) {
       cases++;
-      verdicts[VERDICT_COUNTS[result.verdict]]++;
+      verdicts[VERDICT_COUNTS[countedAs(result)]]++;
       for (const kind of result.kinds) byKind[kind]++;
       const { status: b } = result.baseline;
       const { status: c } = result.candidate;
@@ -109,7 +127,7 @@ export function adjustSummary(
     errors: summary.errors,
   };
   const count = (result: CaseResult, sign: number) => {
-    counts[VERDICT_COUNTS[result.verdict]] += sign;
+    counts[VERDICT_COUNTS[countedAs(result)]] += sign;
     for (const kind of result.kinds) byKind[kind] += sign;
   };
   before.forEach((r, i) => {

@@ -21,7 +21,7 @@ const EXPECTED = [
   'nil slice [] vs null at `tags`',
   'nil slice [] vs null at `records`',
   'error envelope `error` vs `message`',
-  'POST /v1/records: body text differs',
+  'POST /v1/records: body differs',
   '4xx bodies: empty vs text',
 ];
 

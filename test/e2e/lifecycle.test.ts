@@ -228,7 +228,7 @@ describe('tracker lifecycle and regression mode', () => {
     const sent = go.requests.length;
     const run = await runCli(cwd, targets(), day(21));
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/ARCHITECTURE_COMPARISON\.md:17:1: the row has 3 cells/);
+    expect(run.stderr).toMatch(/ARCHITECTURE_COMPARISON\.md:20:1: the row has 3 cells/);
     expect(go.requests.length).toBe(sent);
     expect(await readTracker(cwd)).toBe(broke);
     expect((await runCli(cwd, ['tracker'])).code).toBe(2);

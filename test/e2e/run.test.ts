@@ -73,7 +73,7 @@ describe('parity run, end to end', () => {
       tracker: { id: 'PAR-001', status: 'open' },
     });
     expect(drift?.changes?.map((c) => `${c.op} ${c.path}`)).toContain('removed /Schema');
-    expect(drift?.repro?.candidate).toContain(`curl -sS -i -X POST ${go.url}/drift`);
+    expect(drift?.repro?.candidate).toContain(`curl -sS -i ${go.url}/drift`);
     expect(first.stdout).toContain('status parity 2/2');
     // The console opens with the decision and its next action.
     expect(first.stdout.indexOf('1 root cause: 1 open')).toBeLessThan(
