@@ -10,7 +10,7 @@ import { DECIDABLE_STATUSES, type DecidableStatus } from '../tracker/types.js';
 import { editTrackerFile } from '../tracker/write.js';
 import { ParityError } from '../util/errors.js';
 import type { AppContext } from './context.js';
-import { trackerPathOf } from './tracker.js';
+import { existingRows, trackerPathOf } from './tracker.js';
 
 /** What `parity decide` is asked to do. */
 export interface DecideInput {
@@ -57,6 +57,8 @@ export async function decide(input: DecideInput, context: AppContext): Promise<D
   const status = statusOf(input.operands.at(-1));
   checkPattern(input.pattern);
   const trackerPath = await trackerPathOf(input.flags, context);
+  // A missing tracker is a mistyped path far more often than no decision yet.
+  await existingRows(trackerPath, context.cwd);
   const request = { ids, status, note: input.note, pattern: input.pattern, kind: input.kind };
   const edit = await editTrackerFile(
     trackerPath,

@@ -12,11 +12,10 @@ import { readReport } from '../report/read.js';
 import type { RootCauseEntry } from '../results/root-causes.js';
 import { type DivergenceResult, hasFindings, type ResultFinding } from '../results/types.js';
 import type { TrackerRow } from '../tracker/types.js';
-import { readTrackerRows } from '../tracker/write.js';
 import { ParityError } from '../util/errors.js';
 import type { AppContext } from './context.js';
 import { openProject } from './project.js';
-import { trackerPathOf } from './tracker.js';
+import { existingRows, trackerPathOf } from './tracker.js';
 
 export interface ShowInput {
   readonly id: string;
@@ -96,7 +95,7 @@ async function reportFor(input: ShowInput, context: AppContext) {
 /** The row and what the report says about it (see the module comment). */
 export async function showRootCause(input: ShowInput, context: AppContext): Promise<ShowOutcome> {
   const trackerPath = await trackerPathOf(input.flags, context);
-  const row = findRow(await readTrackerRows(trackerPath), input.id, trackerPath);
+  const row = findRow(await existingRows(trackerPath, context.cwd), input.id, trackerPath);
   const read = await reportFor(input, context);
   if (typeof read === 'string') return { trackerPath, row, note: `no report to show: ${read}` };
   const evidence = evidenceIn(read.report, read.path, row.fingerprint);

@@ -50,7 +50,10 @@ async function trackerOf(flags: ConfigFlags, context: AppContext) {
  * The rows of a tracker that must exist: listing or checking a file that is not
  * there is a mistyped path far more often than an empty tracker (a run creates it).
  */
-async function existingRows(trackerPath: string, cwd: string): Promise<readonly TrackerRow[]> {
+export async function existingRows(
+  trackerPath: string,
+  cwd: string,
+): Promise<readonly TrackerRow[]> {
   const rows = await readExistingTrackerRows(trackerPath);
   if (rows !== undefined) return rows;
   throw new ParityError(

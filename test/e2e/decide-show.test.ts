@@ -80,7 +80,8 @@ describe('parity decide and parity show', () => {
     const empty = await tempProject({});
     const none = await runCli(empty, ['decide', 'PAR-001', 'accepted']);
     expect(none.code).toBe(2);
-    expect(none.stderr).toContain('no tracker there yet; run parity first');
+    expect(none.stderr).toContain('no such tracker (`parity run` creates it');
+    expect((await runCli(empty, ['show', 'PAR-001'])).code).toBe(2);
   });
 
   it('shows the row alone when there is no report to show it from', async () => {
