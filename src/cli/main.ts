@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { formatProblem, ParityError } from '../util/errors.js';
 import { calibrateCommand } from './commands/calibrate.js';
+import { importCommand } from './commands/import.js';
 import { mergeCommand } from './commands/merge.js';
 import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
@@ -27,7 +28,7 @@ export function buildProgram(io: Io, setCode: (code: ExitCode) => void): Command
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError('(run parity --help for usage)');
-  const { run, calibrate, validate, tracker, merge, report } = COMMANDS;
+  const { run, calibrate, validate, tracker, merge, report, import: importCases } = COMMANDS;
   addCommand(program, run, async (cases, flags) => setCode(await runCommand(cases, flags, io)));
   addCommand(program, calibrate, async (cases, flags) =>
     setCode(await calibrateCommand(cases, flags, io)),
@@ -40,6 +41,9 @@ export function buildProgram(io: Io, setCode: (code: ExitCode) => void): Command
     setCode(await mergeCommand(reports, flags, io)),
   );
   addCommand(program, report, async (_, flags) => setCode(await reportCommand(flags, io)));
+  addCommand(program, importCases, async (operands, flags) =>
+    setCode(await importCommand(operands, flags, io)),
+  );
   return program;
 }
 

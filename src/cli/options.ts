@@ -221,8 +221,39 @@ const report = command({
   },
 });
 
+const importCases = command({
+  name: 'import',
+  description:
+    'write case files from curl command lines, a HAR file, an OpenAPI/Swagger document or a Postman collection',
+  operands: {
+    syntax: '<kind> [input]',
+    help: 'curl, har, openapi or postman, then the file to read (curl, har, postman: "-" or none reads standard input)',
+  },
+  options: {
+    out: text('--out <dir>', 'folder for the case files (default: cases/imported)'),
+    force: toggle('--force', 'replace case files that exist already'),
+    host: repeatable(
+      '--host <host>',
+      'har: only requests to this host (host:port or host name; repeatable)',
+    ),
+    method: repeatable('--method <method>', 'har: only requests of this method (repeatable)'),
+    var: repeatable(
+      '--var <name=value>',
+      "postman: the value of a {{variable}} (repeatable; wins over the collection's)",
+    ),
+  },
+});
+
 /** Every command of the CLI, in the order `parity --help` lists them. */
-export const COMMANDS = { run, calibrate, validate, tracker, merge, report } as const;
+export const COMMANDS = {
+  run,
+  calibrate,
+  validate,
+  tracker,
+  merge,
+  report,
+  import: importCases,
+} as const;
 
 export type RunFlags = FlagsOf<typeof run>;
 export type CalibrateFlags = FlagsOf<typeof calibrate>;
@@ -230,3 +261,4 @@ export type ValidateFlags = FlagsOf<typeof validate>;
 export type TrackerFlags = FlagsOf<typeof tracker>;
 export type MergeFlags = FlagsOf<typeof merge>;
 export type ReportFlags = FlagsOf<typeof report>;
+export type ImportFlags = FlagsOf<typeof importCases>;

@@ -43,6 +43,8 @@ export interface BuiltCases {
   readonly requests: number;
   /** Requests merged into an identical earlier one. */
   readonly merged: number;
+  /** The OpenAPI operations some written case exercises. */
+  readonly operations: ReadonlySet<string>;
 }
 
 const SENDABLE: ReadonlySet<string> = new Set(HTTP_METHODS);
@@ -118,7 +120,7 @@ function collect(source: ImportedSource, notes: string[]): Pending[] {
   }
   if (secrets.size > 0) {
     notes.push(
-      `dropped credentials (${[...secrets].join(', ')}): set them per target in parity.config.yaml, e.g. targets.<name>.headers: { authorization: "Bearer \${env:TOKEN}" }`,
+      `dropped credentials (${[...secrets].sort().join(', ')}): set them per target in parity.config.yaml, e.g. targets.<name>.headers: { authorization: "Bearer \${env:TOKEN}" }`,
     );
   }
   return [...byKey.values()];
@@ -126,7 +128,7 @@ function collect(source: ImportedSource, notes: string[]): Pending[] {
 
 function commentsOf(pending: Pending): string[] {
   const { request, seen } = pending;
-  const where = request.origin === undefined ? '' : ` (${request.origin})`;
+  const where = request.origin === undefined ? '' : `, sent to ${request.origin}`;
   const lines = [`from ${request.source}${where}`];
   if (seen.length > 1)
     lines.push(`the same request was seen ${seen.length} times: ${seen.join(', ')}`);
@@ -164,5 +166,6 @@ export function buildCaseFiles(source: ImportedSource): BuiltCases {
     notes,
     requests: source.requests.length,
     merged: pending.reduce((sum, item) => sum + item.seen.length - 1, 0),
+    operations: new Set(pending.flatMap((item) => item.request.operation ?? [])),
   };
 }

@@ -34,6 +34,8 @@ export interface ImportedRequest {
   readonly group?: string | undefined;
   /** Extra comment lines written above the case (an example's summary, a documented status). */
   readonly comments?: readonly string[] | undefined;
+  /** The OpenAPI operation it exercises (`GET /v1/records/{id}`), for the import's coverage list. */
+  readonly operation?: string | undefined;
 }
 
 /** Requests read from a source, plus what was left out and why (printed, and written as comments). */

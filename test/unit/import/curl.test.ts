@@ -17,7 +17,10 @@ function chromePosix(str: string): string {
       .replace(/'/g, "\\'")
       .replace(/\n/g, '\\n')
       .replace(/\r/g, '\\r')
-      .replace(/[\0-\x1F\x7F-\x9F!]/g, (x) => `\\u${x.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`;
+      .replace(
+        /[\0-\x1F\x7F-\x9F!]/g,
+        (x) => `\\u${x.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      )}'`;
   }
   return `'${str}'`;
 }
@@ -75,7 +78,7 @@ const CHROME_CMD = `curl ^"http://127.0.0.1:3100/v1/validate^" ^
   --data-raw ^"^{^\\^"record^\\^":^{^\\^"name^\\^":^\\^"Ada ^& Co^\\^"^}^}^"`;
 
 describe('posix words', () => {
-  it('reads quotes, $\'…\' escapes, continuations and comments; splits commands at ; && | and newlines', () => {
+  it("reads quotes, $'…' escapes, continuations and comments; splits commands at ; && | and newlines", () => {
     const text = `# a comment\ncurl "a \\"b\\" \\$HOME $HOME" 'c'\\''d' $'\\x41\\101\\u00e9\\n' e\\ f \\\n  --x && curl g | jq . ; curl h\ncurl i`;
     expect(posixCommands(text).map((c) => [c.words, c.line])).toEqual([
       [['curl', 'a "b" $HOME $HOME', "c'd", 'AAé\n', 'e f', '--x'], 2],
@@ -100,11 +103,18 @@ describe('posix words', () => {
 describe('cmd words', () => {
   it('round-trips strings quoted the way Firefox quotes them for cmd.exe', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom(...'ab "^%&|<>!\\{}[]é\'x1'.split('')) }), (value) => {
-        // The C runtime halves backslashes only before a quote; Firefox does not double them.
-        fc.pre(!value.includes('\\'));
-        expect(cmdCommands(`curl ${firefoxCmd(value)} x`)[0]?.words).toEqual(['curl', value, 'x']);
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...'ab "^%&|<>!\\{}[]é\'x1'.split('')) }),
+        (value) => {
+          // The C runtime halves backslashes only before a quote; Firefox does not double them.
+          fc.pre(!value.includes('\\'));
+          expect(cmdCommands(`curl ${firefoxCmd(value)} x`)[0]?.words).toEqual([
+            'curl',
+            value,
+            'x',
+          ]);
+        },
+      ),
     );
   });
 
@@ -118,7 +128,7 @@ describe('cmd words', () => {
 });
 
 describe('importCurl', () => {
-  it('reads Chrome\'s bash copy: headers cleaned later, cookies and credentials kept for the filter, data-raw as sent', () => {
+  it("reads Chrome's bash copy: headers cleaned later, cookies and credentials kept for the filter, data-raw as sent", () => {
     const { requests, notes } = importCurl(CHROME_BASH);
     expect(notes).toEqual([]);
     expect(requests).toHaveLength(2);
@@ -172,11 +182,27 @@ describe('importCurl', () => {
         'curl --json \'{"a":1}\' -XPUT h/items/1',
       ].join('\n'),
     ).requests;
-    expect(form).toMatchObject({ method: 'POST', body: { kind: 'text', text: 'a=1&b=2 3&c=x%20y' } });
+    expect(form).toMatchObject({
+      method: 'POST',
+      body: { kind: 'text', text: 'a=1&b=2 3&c=x%20y' },
+    });
     expect(form?.headers).toContainEqual(['Content-Type', 'application/x-www-form-urlencoded']);
-    expect(get).toMatchObject({ method: 'GET', query: [['tag', 'a'], ['limit', '2']], body: { kind: 'none' }, headers: [] });
+    expect(get).toMatchObject({
+      method: 'GET',
+      query: [
+        ['tag', 'a'],
+        ['limit', '2'],
+      ],
+      body: { kind: 'none' },
+      headers: [],
+    });
     expect(head).toMatchObject({ method: 'HEAD', origin: 'https://h' });
-    expect(json).toMatchObject({ method: 'PUT', origin: 'http://h', path: '/items/1', body: { kind: 'text', text: '{"a":1}' } });
+    expect(json).toMatchObject({
+      method: 'PUT',
+      origin: 'http://h',
+      path: '/items/1',
+      body: { kind: 'text', text: '{"a":1}' },
+    });
     expect(json?.headers).toEqual([
       ['Content-Type', 'application/json'],
       ['Accept', 'application/json'],
@@ -187,8 +213,14 @@ describe('importCurl', () => {
     const { requests, notes } = importCurl(
       "curl -u ada:pw -F name=Ada -F photo=@me.png -d @body.json 'http://h/x[1]' --globoff\necho hi",
     );
-    expect(requests[0]?.headers).toContainEqual(['Authorization', `Basic ${Buffer.from('ada:pw').toString('base64')}`]);
-    expect(requests[0]?.body).toMatchObject({ kind: 'text', text: expect.stringContaining('name="name"\r\n\r\nAda') });
+    expect(requests[0]?.headers).toContainEqual([
+      'Authorization',
+      `Basic ${Buffer.from('ada:pw').toString('base64')}`,
+    ]);
+    expect(requests[0]?.body).toMatchObject({
+      kind: 'text',
+      text: expect.stringContaining('name="name"\r\n\r\nAda'),
+    });
     expect(notes).toEqual([
       'curl command 1 (line 1): --data @body.json reads a file, which an import cannot: left out',
       'curl command 1 (line 1): -F photo=@me.png sends a file, which an import cannot: left out',
