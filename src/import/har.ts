@@ -72,8 +72,21 @@ function bodyOf(postData: Read['postData']): ImportedBody {
   };
 }
 
-function matchesHost(url: URL, hosts: readonly string[]): boolean {
-  return hosts.length === 0 || hosts.some((h) => h === url.host || h === url.hostname);
+/** Why the filters leave an entry out (one note per reason), or undefined when it is kept. */
+function leftOutBy(
+  url: URL,
+  method: string,
+  hosts: readonly string[],
+  methods: ReadonlySet<string>,
+): string | undefined {
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return `that are not HTTP (${url.protocol})`;
+  }
+  if (hosts.length > 0 && !hosts.some((h) => h === url.host || h === url.hostname)) {
+    return `to other hosts (${url.host})`;
+  }
+  if (methods.size > 0 && !methods.has(method)) return `of other methods (${method})`;
+  return undefined;
 }
 
 /** Counts what the filters left out, by reason, for one note each. */
@@ -87,22 +100,22 @@ export function importHar(text: string, file: string, filters: HarFilters): Impo
   const requests: ImportedRequest[] = [];
   const notes: string[] = [];
   const leftOut = new Map<string, number>();
-  const count = (reason: string) => leftOut.set(reason, (leftOut.get(reason) ?? 0) + 1);
   const methods = new Set(filters.methods.map((m) => m.toUpperCase()));
-  har.log.entries.forEach((entry, index) => {
+  for (const [index, entry] of har.log.entries.entries()) {
     const source = `HAR entry ${index + 1}`;
     let url: URL;
     try {
       url = new URL(entry.request.url);
     } catch {
       notes.push(`skipped ${source}: "${entry.request.url}" is not a URL`);
-      return;
+      continue;
     }
     const method = entry.request.method.toUpperCase();
-    if (url.protocol !== 'http:' && url.protocol !== 'https:')
-      return count(`that are not HTTP (${url.protocol})`);
-    if (!matchesHost(url, filters.hosts)) return count(`to other hosts (${url.host})`);
-    if (methods.size > 0 && !methods.has(method)) return count(`of other methods (${method})`);
+    const reason = leftOutBy(url, method, filters.hosts, methods);
+    if (reason !== undefined) {
+      leftOut.set(reason, (leftOut.get(reason) ?? 0) + 1);
+      continue;
+    }
     requests.push({
       method,
       origin: url.origin,
@@ -112,6 +125,6 @@ export function importHar(text: string, file: string, filters: HarFilters): Impo
       body: bodyOf(entry.request.postData),
       source,
     });
-  });
+  }
   return { requests, notes: [...notes, ...leftOutNote(leftOut)] };
 }

@@ -99,12 +99,9 @@ function baseName(operation: OpenApiOperation): string {
   return operation.operationId ?? `${operation.method} ${operation.path}`;
 }
 
-function requestOf(
-  document: OpenApiDocument,
-  operation: OpenApiOperation,
-  variant: Variant,
-): ImportedRequest {
-  const valueOf = (p: OpenApiParameter) =>
+/** The path, query and headers of a variant: required and documented parameters get a value. */
+function placeParameters(operation: OpenApiOperation, variant: Variant) {
+  const chosen = (p: OpenApiParameter) =>
     variant.parameter?.target === p ? variant.parameter.example.value : parameterValue(p);
   const sent = operation.parameters.filter(
     (p) => p.required || documented(p) || variant.parameter?.target === p,
@@ -113,13 +110,22 @@ function requestOf(
   const query: [string, string][] = [];
   const headers: [string, string][] = [];
   for (const parameter of sent) {
-    const value = valueOf(parameter);
+    const value = chosen(parameter);
     if (value === undefined) continue;
-    if (parameter.in === 'path')
+    if (parameter.in === 'path') {
       path = path.replaceAll(`{${parameter.name}}`, encodeURIComponent(scalarText(value)));
-    else if (parameter.in === 'query') query.push(...queryPairs(parameter, value));
+    } else if (parameter.in === 'query') query.push(...queryPairs(parameter, value));
     else if (parameter.in === 'header') headers.push([parameter.name, scalarText(value)]);
   }
+  return { path, query, headers };
+}
+
+function requestOf(
+  document: OpenApiDocument,
+  operation: OpenApiOperation,
+  variant: Variant,
+): ImportedRequest {
+  const { path, query, headers } = placeParameters(operation, variant);
   const media = mediaOf(operation);
   const bodyValue =
     media === undefined

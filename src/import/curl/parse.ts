@@ -80,78 +80,78 @@ function header(parsed: Parsed, value: string): void {
   // `Name:` with no value removes a header curl would add: nothing to send.
 }
 
-/** Applies one option with its value to `parsed`. */
-function apply(parsed: Parsed, kind: string, value: string): void {
-  switch (kind) {
-    case 'request':
-      parsed.method = value.toUpperCase();
-      return;
-    case 'header':
-      return header(parsed, value);
-    case 'data':
-      if (value.startsWith('@')) {
-        parsed.notes.push(`--data ${value} reads a file, which an import cannot: left out`);
-      } else {
-        parsed.data.push({ kind: 'form', text: value.replace(/[\r\n]/g, '') });
-      }
-      return;
-    case 'data-binary':
-      if (value.startsWith('@')) {
-        parsed.notes.push(`--data-binary ${value} reads a file, which an import cannot: left out`);
-        return;
-      }
-      parsed.data.push({ kind: 'raw', text: value });
-      return;
-    case 'data-raw':
-      parsed.data.push({ kind: 'raw', text: value });
-      return;
-    case 'data-urlencode': {
-      const encoded = urlencoded(value, parsed.notes);
-      if (encoded !== undefined) parsed.data.push({ kind: 'form', text: encoded });
-      return;
-    }
-    case 'json':
-      parsed.data.push({ kind: 'json', text: value });
-      return;
-    case 'user':
-      parsed.headers.push(['Authorization', `Basic ${Buffer.from(value).toString('base64')}`]);
-      return;
-    case 'bearer':
-      parsed.headers.push(['Authorization', `Bearer ${value}`]);
-      return;
-    case 'cookie':
-      if (value.includes('=')) parsed.headers.push(['Cookie', value]);
-      else
-        parsed.notes.push(
-          `-b ${value} reads cookies from a file, which an import cannot: left out`,
-        );
-      return;
-    case 'user-agent':
-      parsed.headers.push(['User-Agent', value]);
-      return;
-    case 'referer':
-      parsed.headers.push(['Referer', value]);
-      return;
-    case 'range':
-      parsed.headers.push(['Range', `bytes=${value}`]);
-      return;
-    case 'form':
-    case 'form-string':
-      parsed.form.push(value);
-      return;
-    case 'url':
-      parsed.urls.push(value);
-      return;
-    case 'url-query':
-      parsed.query.push(value);
-      return;
-    case 'upload-file':
-      parsed.notes.push(`-T ${value} uploads a file, which an import cannot: left out`);
-      return;
-    default:
-      return;
-  }
+/** Reads a file: an import cannot, so the option is left out with a note. */
+function fileNote(option: string) {
+  return (parsed: Parsed, value: string): boolean => {
+    if (!value.startsWith('@')) return false;
+    parsed.notes.push(`${option} ${value} reads a file, which an import cannot: left out`);
+    return true;
+  };
 }
+
+const dataFile = fileNote('--data');
+const binaryFile = fileNote('--data-binary');
+
+/** How each request-shaping option changes `parsed`. */
+const APPLY: Readonly<Record<string, (parsed: Parsed, value: string) => void>> = {
+  request: (parsed, value) => {
+    parsed.method = value.toUpperCase();
+  },
+  header,
+  data: (parsed, value) => {
+    // curl strips the line breaks of -d values (they matter only for files).
+    if (!dataFile(parsed, value))
+      parsed.data.push({ kind: 'form', text: value.replace(/[\r\n]/g, '') });
+  },
+  'data-binary': (parsed, value) => {
+    if (!binaryFile(parsed, value)) parsed.data.push({ kind: 'raw', text: value });
+  },
+  'data-raw': (parsed, value) => {
+    parsed.data.push({ kind: 'raw', text: value });
+  },
+  'data-urlencode': (parsed, value) => {
+    const encoded = urlencoded(value, parsed.notes);
+    if (encoded !== undefined) parsed.data.push({ kind: 'form', text: encoded });
+  },
+  json: (parsed, value) => {
+    parsed.data.push({ kind: 'json', text: value });
+  },
+  user: (parsed, value) => {
+    parsed.headers.push(['Authorization', `Basic ${Buffer.from(value).toString('base64')}`]);
+  },
+  bearer: (parsed, value) => {
+    parsed.headers.push(['Authorization', `Bearer ${value}`]);
+  },
+  cookie: (parsed, value) => {
+    if (value.includes('=')) parsed.headers.push(['Cookie', value]);
+    else
+      parsed.notes.push(`-b ${value} reads cookies from a file, which an import cannot: left out`);
+  },
+  'user-agent': (parsed, value) => {
+    parsed.headers.push(['User-Agent', value]);
+  },
+  referer: (parsed, value) => {
+    parsed.headers.push(['Referer', value]);
+  },
+  range: (parsed, value) => {
+    parsed.headers.push(['Range', `bytes=${value}`]);
+  },
+  form: (parsed, value) => {
+    parsed.form.push(value);
+  },
+  'form-string': (parsed, value) => {
+    parsed.form.push(value);
+  },
+  url: (parsed, value) => {
+    parsed.urls.push(value);
+  },
+  'url-query': (parsed, value) => {
+    parsed.query.push(value);
+  },
+  'upload-file': (parsed, value) => {
+    parsed.notes.push(`-T ${value} uploads a file, which an import cannot: left out`);
+  },
+};
 
 /** Reads the options of one command (its first word is `curl`). */
 function parseOptions(words: readonly string[]): Parsed {
@@ -184,7 +184,7 @@ function parseOptions(words: readonly string[]): Parsed {
     else if (takesValue(arg)) {
       const kind = VALUE_OPTIONS[arg];
       const value = args[++i] ?? '';
-      if (kind !== undefined) apply(parsed, kind, value);
+      if (kind !== undefined) APPLY[kind]?.(parsed, value);
     }
     // Any other switch (-s, -L, --compressed, -k, …) changes only what curl does with the answer.
   }

@@ -11,6 +11,7 @@ import { posixCommands } from '../../../src/import/curl/posix.js';
 
 /** Chrome's "Copy as cURL (bash)" quoting. */
 function chromePosix(str: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: Chrome's own escaper, restated
   if (/[\0-\x1F\x7F-\x9F!]|'/.test(str)) {
     return `$'${str
       .replace(/\\/g, '\\\\')
@@ -18,6 +19,7 @@ function chromePosix(str: string): string {
       .replace(/\n/g, '\\n')
       .replace(/\r/g, '\\r')
       .replace(
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: Chrome's own escaper, restated
         /[\0-\x1F\x7F-\x9F!]/g,
         (x) => `\\u${x.charCodeAt(0).toString(16).padStart(4, '0')}`,
       )}'`;
