@@ -13,6 +13,7 @@ import { unusedRulesField } from '../compare/equivalence/unused.js';
 import type { RunConfig } from '../config/targets.js';
 import { createClient } from '../execute/client.js';
 import { executeCases } from '../execute/pool.js';
+import { createRecordedClient, type RecordedAnswers } from '../execute/recorded.js';
 import type { Case } from '../model/case.js';
 import type { Exchange } from '../model/exchange.js';
 import { finishNoise } from '../noise/finish.js';
@@ -41,6 +42,8 @@ export interface RunInput {
   readonly previous?: RunReport | undefined;
   /** `--shard`: recorded in the report (the caller selected the cases). */
   readonly shard?: ShardInfo | undefined;
+  /** `--baseline-recording`: the baseline's answers come from this recording, not over HTTP. */
+  readonly recording?: { readonly answers: RecordedAnswers; readonly label: string } | undefined;
 }
 
 export interface RunOutcome {
@@ -97,7 +100,10 @@ async function execute(
     ratePerSecond: config.rate,
     maxInFlight: config.maxInFlight,
   };
-  const baseline = createClient(config.baseline, clientOptions);
+  const baseline =
+    input.recording === undefined
+      ? createClient(config.baseline, clientOptions)
+      : createRecordedClient(config.baseline, input.recording.answers);
   const candidate = createClient(config.candidate, clientOptions);
   // The second baseline call of noise learning gets its own pool (or the replica's).
   const replica = noiseSettings.enabled
@@ -177,6 +183,7 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
       baseline: {
         name: config.baseline.name,
         url: input.redact.text(displayUrl(config.baseline.url)),
+        ...(input.recording === undefined ? {} : { recording: input.recording.label }),
       },
       candidate: {
         name: config.candidate.name,

@@ -7,6 +7,7 @@ import { formatProblem, ParityError } from '../util/errors.js';
 import { calibrateCommand } from './commands/calibrate.js';
 import { importCommand } from './commands/import.js';
 import { mergeCommand } from './commands/merge.js';
+import { recordCommand } from './commands/record.js';
 import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { trackerCommand } from './commands/tracker.js';
@@ -28,7 +29,16 @@ export function buildProgram(io: Io, setCode: (code: ExitCode) => void): Command
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError('(run parity --help for usage)');
-  const { run, calibrate, validate, tracker, merge, report, import: importCases } = COMMANDS;
+  const {
+    run,
+    calibrate,
+    validate,
+    tracker,
+    merge,
+    report,
+    import: importCases,
+    record,
+  } = COMMANDS;
   addCommand(program, run, async (cases, flags) => setCode(await runCommand(cases, flags, io)));
   addCommand(program, calibrate, async (cases, flags) =>
     setCode(await calibrateCommand(cases, flags, io)),
@@ -43,6 +53,9 @@ export function buildProgram(io: Io, setCode: (code: ExitCode) => void): Command
   addCommand(program, report, async (_, flags) => setCode(await reportCommand(flags, io)));
   addCommand(program, importCases, async (operands, flags) =>
     setCode(await importCommand(operands, flags, io)),
+  );
+  addCommand(program, record, async (cases, flags) =>
+    setCode(await recordCommand(cases, flags, io)),
   );
   return program;
 }

@@ -130,6 +130,10 @@ const run = command({
       'learn noise: send each case a second time to the baseline and mask what varies',
     ),
     baselineReplica: shared.baselineReplica,
+    baselineRecording: text(
+      '--baseline-recording <dir>',
+      'answer the baseline side from a recording (parity record) instead of a live target',
+    ),
     shard: parsed(
       '--shard <i/n>',
       'run shard i of n of the selected cases (e.g. 2/4), for CI',
@@ -221,6 +225,25 @@ const report = command({
   },
 });
 
+const record = command({
+  name: 'record',
+  description:
+    "send the cases to one target and store its answers, for later runs' --baseline-recording",
+  operands: CASES,
+  options: {
+    target: text('--target <target>', 'the target to record: NAME=URL, or a configured name'),
+    out: text('--out <dir>', 'recording folder (default: recordings/<target name>)'),
+    update: toggle('--update', 'refresh an existing recording (without it, one is refused)'),
+    noise: toggle(
+      '--noise',
+      'send each case twice and store what differs as noise that runs against the recording apply',
+    ),
+    config: shared.config,
+    filter: shared.filter,
+    tag: shared.tag,
+  },
+});
+
 const importCases = command({
   name: 'import',
   description:
@@ -253,6 +276,7 @@ export const COMMANDS = {
   merge,
   report,
   import: importCases,
+  record,
 } as const;
 
 export type RunFlags = FlagsOf<typeof run>;
@@ -262,3 +286,4 @@ export type TrackerFlags = FlagsOf<typeof tracker>;
 export type MergeFlags = FlagsOf<typeof merge>;
 export type ReportFlags = FlagsOf<typeof report>;
 export type ImportFlags = FlagsOf<typeof importCases>;
+export type RecordFlags = FlagsOf<typeof record>;

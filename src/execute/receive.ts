@@ -67,6 +67,24 @@ function decompress(bytes: Uint8Array, encoding: string, cap: number): Uint8Arra
   }
 }
 
+/**
+ * The body's bytes after content decoding (gzip, deflate, br), or undefined
+ * past the cap or when the encoding cannot be undone. For recordings only.
+ */
+export function contentBytes(
+  raw: CappedBody,
+  encoding: string,
+  cap: number,
+): Uint8Array | undefined {
+  const bytes = raw.bytes();
+  if (bytes === undefined) return undefined;
+  try {
+    return decompress(bytes, encoding, cap);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The decoded body: truncated past the cap, binary when the encoding cannot be undone. */
 export function toResponseBody(
   raw: CappedBody,

@@ -16,6 +16,8 @@ export const REPORT_SCHEMA_VERSION = 2;
 export interface TargetRef {
   readonly name: string;
   readonly url: string;
+  /** The baseline answered from this recording (`--baseline-recording`), not over HTTP. */
+  readonly recording?: string;
 }
 
 export interface TrackerOutcome {

@@ -104,6 +104,7 @@ describe('I/O at the edges', () => {
       'cases/write-json-schema.ts',
       'config/load.ts',
       'openapi/load.ts',
+      'recording/read.ts',
       'report/locate.ts',
       'report/read.ts',
       'results/stream.ts',
