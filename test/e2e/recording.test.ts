@@ -38,29 +38,70 @@ describe('recorded baselines', () => {
     expect(recorded.stderr).toBe('');
     expect(recorded.code).toBe(0);
     expect(recorded.stdout).toContain('recorded 14 case(s) of rust');
-    expect(recorded.stdout).toContain('next: parity run --baseline-recording recordings/rust --candidate NAME=URL');
+    expect(recorded.stdout).toContain(
+      'next: parity run --baseline-recording recordings/rust --candidate NAME=URL',
+    );
 
-    const entry = JSON.parse(await readFile(join(cwd, 'recordings/rust/records/get-one.json'), 'utf8'));
-    expect(entry).toMatchObject({ schemaVersion: 1, caseId: 'records/get-one', request: { method: 'GET', path: '/v1/records/3' }, response: { status: 200 } });
+    const entry = JSON.parse(
+      await readFile(join(cwd, 'recordings/rust/records/get-one.json'), 'utf8'),
+    );
+    expect(entry).toMatchObject({
+      schemaVersion: 1,
+      caseId: 'records/get-one',
+      request: { method: 'GET', path: '/v1/records/3' },
+      response: { status: 200 },
+    });
     // Pretty-printed, with the u64 balance written exactly.
     const text = await readFile(join(cwd, 'recordings/rust/records/get-one.json'), 'utf8');
     expect(text).toContain('"balance": 18446744073709551615');
     expect(text).toContain('\n    "status": 200,');
 
-    const same = await runCli(cwd, ['run', '--baseline-recording', 'recordings/rust', '--candidate', `rust2=${url('serde2')}`, '--no-tracker']);
+    const same = await runCli(cwd, [
+      'run',
+      '--baseline-recording',
+      'recordings/rust',
+      '--candidate',
+      `rust2=${url('serde2')}`,
+      '--no-tracker',
+    ]);
     expect(same.stderr).toBe('');
     expect(same.code).toBe(0);
     const sameReport = await latestReport(cwd);
     expect(sameReport.summary).toMatchObject({ cases: 14, equal: 14, divergent: 0, errors: 0 });
-    expect(sameReport.baseline).toEqual({ name: 'rust', url: url('serde'), recording: 'recordings/rust' });
+    expect(sameReport.baseline).toEqual({
+      name: 'rust',
+      url: url('serde'),
+      recording: 'recordings/rust',
+    });
 
-    const replayed = await runCli(cwd, ['run', '--baseline-recording', 'recordings/rust', '--candidate', `go=${url('go')}`, '--no-tracker', '--fail-on', 'none']);
+    const replayed = await runCli(cwd, [
+      'run',
+      '--baseline-recording',
+      'recordings/rust',
+      '--candidate',
+      `go=${url('go')}`,
+      '--no-tracker',
+      '--fail-on',
+      'none',
+    ]);
     expect(replayed.code).toBe(0);
     const fromRecording = await latestReport(cwd);
-    const live = await runCli(cwd, ['run', '--baseline', `rust=${url('serde2')}`, '--candidate', `go=${url('go')}`, '--no-tracker', '--fail-on', 'none']);
+    const live = await runCli(cwd, [
+      'run',
+      '--baseline',
+      `rust=${url('serde2')}`,
+      '--candidate',
+      `go=${url('go')}`,
+      '--no-tracker',
+      '--fail-on',
+      'none',
+    ]);
     expect(live.code).toBe(0);
     const liveReport = await latestReport(cwd);
-    const divergences = (r: typeof liveReport) => r.results.filter((x) => x.verdict === 'divergent').map((x) => [x.caseId, x.kinds, x.fingerprint]);
+    const divergences = (r: typeof liveReport) =>
+      r.results
+        .filter((x) => x.verdict === 'divergent')
+        .map((x) => [x.caseId, x.kinds, x.fingerprint]);
     expect(fromRecording.summary.divergent).toBeGreaterThan(5);
     expect(divergences(fromRecording)).toEqual(divergences(liveReport));
   });
@@ -68,13 +109,28 @@ describe('recorded baselines', () => {
   it('refuses to overwrite a recording without --update, and refreshes it with', async () => {
     const cwd = await exampleProject();
     await runCli(cwd, ['record', 'cases/records', '--target', `rust=${url('serde')}`]);
-    const again = await runCli(cwd, ['record', 'cases/records', '--target', `rust=${url('serde')}`]);
+    const again = await runCli(cwd, [
+      'record',
+      'cases/records',
+      '--target',
+      `rust=${url('serde')}`,
+    ]);
     expect(again.code).toBe(2);
-    expect(again.stderr).toContain('recordings/rust holds a recording already; pass --update to refresh it');
-    const updated = await runCli(cwd, ['record', 'cases/records', '--target', `rust=${url('serde')}`, '--update']);
+    expect(again.stderr).toContain(
+      'recordings/rust holds a recording already; pass --update to refresh it',
+    );
+    const updated = await runCli(cwd, [
+      'record',
+      'cases/records',
+      '--target',
+      `rust=${url('serde')}`,
+      '--update',
+    ]);
     expect(updated.code).toBe(0);
     expect(updated.stdout).toContain('updated 8 case(s) of rust');
-    const manifest = JSON.parse(await readFile(join(cwd, 'recordings/rust/recording.json'), 'utf8'));
+    const manifest = JSON.parse(
+      await readFile(join(cwd, 'recordings/rust/recording.json'), 'utf8'),
+    );
     expect(manifest.updatedAt).toBeDefined();
   });
 
@@ -82,27 +138,55 @@ describe('recorded baselines', () => {
     const cwd = await exampleProject();
     await runCli(cwd, ['record', 'cases/records', '--target', `rust=${url('serde')}`]);
     const file = join(cwd, 'cases/records/records.yaml');
-    await writeFile(file, (await readFile(file, 'utf8')).replace('path: /v1/records/3', 'path: /v1/records/2'));
-    const stale = await runCli(cwd, ['run', 'cases/records', '--baseline-recording', 'recordings/rust', '--candidate', `go=${url('serde2')}`, '--no-tracker']);
+    await writeFile(
+      file,
+      (await readFile(file, 'utf8')).replace('path: /v1/records/3', 'path: /v1/records/2'),
+    );
+    const stale = await runCli(cwd, [
+      'run',
+      'cases/records',
+      '--baseline-recording',
+      'recordings/rust',
+      '--candidate',
+      `go=${url('serde2')}`,
+      '--no-tracker',
+    ]);
     expect(stale.code).toBe(1);
     const report = await latestReport(cwd);
     const changed = report.results.find((r) => r.caseId === 'records/get-one');
     expect(changed?.baseline.error).toEqual({
       code: 'PARITY_RECORDING_STALE',
-      message: 'records/get-one changed since it was recorded (re-record it: parity record --update)',
+      message:
+        'records/get-one changed since it was recorded (re-record it: parity record --update)',
     });
 
     const manifestPath = join(cwd, 'recordings/rust/recording.json');
     const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
     await writeFile(manifestPath, JSON.stringify({ ...manifest, schemaVersion: 99 }));
-    const newer = await runCli(cwd, ['run', '--baseline-recording', 'recordings/rust', '--candidate', `go=${url('go')}`]);
+    const newer = await runCli(cwd, [
+      'run',
+      '--baseline-recording',
+      'recordings/rust',
+      '--candidate',
+      `go=${url('go')}`,
+    ]);
     expect(newer.code).toBe(2);
     expect(newer.stderr).toContain(
       'recording recordings/rust: was written by a newer parity (schemaVersion 99; this parity reads up to 1): upgrade parity, or record it again',
     );
-    const both = await runCli(cwd, ['run', '--baseline-recording', 'recordings/rust', '--baseline', `a=${url('go')}`, '--candidate', `go=${url('go')}`]);
+    const both = await runCli(cwd, [
+      'run',
+      '--baseline-recording',
+      'recordings/rust',
+      '--baseline',
+      `a=${url('go')}`,
+      '--candidate',
+      `go=${url('go')}`,
+    ]);
     expect(both.code).toBe(2);
-    expect(both.stderr).toContain('--baseline-recording replaces the live baseline: drop --baseline');
+    expect(both.stderr).toContain(
+      '--baseline-recording replaces the live baseline: drop --baseline',
+    );
   });
 
   describe('secrets and noise', () => {
@@ -133,7 +217,11 @@ cases:
     it('redacts secrets before writing, and applies the noise learned at record time', async () => {
       const cwd = await tempProject({ 'cases/api.yaml': CASES });
       const env = { API_TOKEN: 'super-secret-token-123' };
-      const plain = await runCli(cwd, ['record', '--target', `old=${noisy.url}`, '--out', 'rec/plain'], { env });
+      const plain = await runCli(
+        cwd,
+        ['record', '--target', `old=${noisy.url}`, '--out', 'rec/plain'],
+        { env },
+      );
       expect(plain.code).toBe(0);
       const entry = await readFile(join(cwd, 'rec/plain/api/me.json'), 'utf8');
       expect(entry).not.toContain('super-secret-token-123');
@@ -141,16 +229,44 @@ cases:
       expect(entry).toContain('"set-cookie": "[redacted]"');
 
       // Without learned noise the changing requestId diverges…
-      const without = await runCli(cwd, ['run', '--baseline-recording', 'rec/plain', '--candidate', `new=${noisy.url}`, '--no-tracker'], { env });
+      const without = await runCli(
+        cwd,
+        [
+          'run',
+          '--baseline-recording',
+          'rec/plain',
+          '--candidate',
+          `new=${noisy.url}`,
+          '--no-tracker',
+        ],
+        { env },
+      );
       expect(without.code).toBe(1);
-      expect((await latestReport(cwd)).results[0]?.changes?.map((c) => c.path)).toEqual(['/requestId']);
+      expect((await latestReport(cwd)).results[0]?.changes?.map((c) => c.path)).toEqual([
+        '/requestId',
+      ]);
 
       // …recorded twice, the recording carries it, and the run masks it.
-      const learned = await runCli(cwd, ['record', '--target', `old=${noisy.url}`, '--out', 'rec/noisy', '--noise'], { env });
+      const learned = await runCli(
+        cwd,
+        ['record', '--target', `old=${noisy.url}`, '--out', 'rec/noisy', '--noise'],
+        { env },
+      );
       expect(learned.stdout).toContain('noise learned for 1 endpoint(s)');
       const manifest = JSON.parse(await readFile(join(cwd, 'rec/noisy/recording.json'), 'utf8'));
       expect(manifest.noise).toEqual({ endpoints: { 'GET /me': { ignore: ['/requestId'] } } });
-      const masked = await runCli(cwd, ['run', '--baseline-recording', 'rec/noisy', '--candidate', `new=${noisy.url}`, '--no-tracker'], { env });
+      const masked = await runCli(
+        cwd,
+        [
+          'run',
+          '--baseline-recording',
+          'rec/noisy',
+          '--candidate',
+          `new=${noisy.url}`,
+          '--no-tracker',
+        ],
+        { env },
+      );
       expect(masked.stderr).toBe('');
       expect(masked.code).toBe(0);
     });
