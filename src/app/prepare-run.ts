@@ -9,11 +9,15 @@ import type { ShardInfo } from '../cases/shard.js';
 import type { CaseSource } from '../cases/source.js';
 import type { ConfigFlags, ResolvedConfig } from '../config/resolve.js';
 import { type RunConfig, resolveTargets } from '../config/targets.js';
+import { loadOpenApi } from '../openapi/load.js';
+import { operationMatcher } from '../openapi/match.js';
+import { operationKey } from '../openapi/types.js';
 import { type OpenRecording, openRecording } from '../recording/read.js';
 import { createRedactor } from '../redact/redact.js';
 import type { RunReport } from '../report/contract.js';
 import { resolveReportPath } from '../report/locate.js';
 import { readReport } from '../report/read.js';
+import type { CoverageDocument } from '../results/coverage.js';
 import { readTrackerRows } from '../tracker/write.js';
 import { ParityError } from '../util/errors.js';
 import type { AppContext } from './context.js';
@@ -92,6 +96,16 @@ async function recordingOf(request: RunRequest, context: AppContext) {
   return openRecording(request.baselineRecording, context.cwd);
 }
 
+/** The configured OpenAPI document, read and checked before anything is sent. */
+async function coverageDocument(path: string, cwd: string): Promise<CoverageDocument> {
+  const document = await loadOpenApi(path, cwd);
+  return {
+    file: document.file,
+    operations: document.operations.map(operationKey),
+    match: operationMatcher(document.operations),
+  };
+}
+
 /** Prepares a run (see the module comment); throws for bad input before anything is sent. */
 export async function prepareRun(request: RunRequest, context: AppContext): Promise<PreparedRun> {
   const recording = await recordingOf(request, context);
@@ -112,6 +126,8 @@ export async function prepareRun(request: RunRequest, context: AppContext): Prom
     secrets: project.secrets(),
   });
   const previous = await preflight(config, request.compareTo, context);
+  const coverage =
+    config.openapi === undefined ? undefined : await coverageDocument(config.openapi, context.cwd);
   return {
     kind: 'ready',
     input: {
@@ -121,6 +137,7 @@ export async function prepareRun(request: RunRequest, context: AppContext): Prom
       now: context.now,
       previous,
       shard: request.shard,
+      coverage,
       recording:
         recording === undefined
           ? undefined

@@ -23,6 +23,11 @@ import { REPORT_SCHEMA_VERSION, type RunReport } from '../report/contract.js';
 import type { WrittenReports } from '../report/write.js';
 import { toCaseResult } from '../results/build.js';
 import type { CollectedResults } from '../results/collected.js';
+import {
+  type CoverageCollector,
+  type CoverageDocument,
+  createCoverageCollector,
+} from '../results/coverage.js';
 import { createLatencyCollector } from '../results/latency.js';
 import { openResultStream } from '../results/stream.js';
 import type { CaseResult } from '../results/types.js';
@@ -42,6 +47,8 @@ export interface RunInput {
   readonly previous?: RunReport | undefined;
   /** `--shard`: recorded in the report (the caller selected the cases). */
   readonly shard?: ShardInfo | undefined;
+  /** The OpenAPI document coverage is measured against (`openapi:` / `--openapi`). */
+  readonly coverage?: CoverageDocument | undefined;
   /** `--baseline-recording`: the baseline's answers come from this recording, not over HTTP. */
   readonly recording?: { readonly answers: RecordedAnswers; readonly label: string } | undefined;
 }
@@ -88,6 +95,7 @@ async function execute(
   failed: { baseline: number; candidate: number };
   noise: NoiseStep;
   fired: ReadonlySet<string>;
+  coverage: CoverageCollector;
 }> {
   const { config } = input;
   const noiseSettings = config.noise;
@@ -116,6 +124,7 @@ async function execute(
   );
   const failed = { baseline: 0, candidate: 0 };
   const latency = createLatencyCollector();
+  const coverage = createCoverageCollector(input.coverage);
   // Every equivalence that fired, equal results included (only notable ones stay in memory).
   const fired = new Set<string>();
   const context = { baseline: config.baseline, candidate: config.candidate, redact: input.redact };
@@ -132,6 +141,7 @@ async function execute(
         : { ...base, ...judged.annotation };
     stream.add(result, position);
     latency.add(result);
+    coverage.add(result);
     for (const entry of result.equivalences ?? []) fired.add(entry);
     input.onResult?.(result);
   };
@@ -150,7 +160,7 @@ async function execute(
   const collected = await stream.finish();
   // Percentiles do not add up batch by batch like the counts: set from all durations.
   const summary = { ...collected.summary, latency: latency.summary() };
-  return { collected: { ...collected, summary }, failed, noise, fired };
+  return { collected: { ...collected, summary }, failed, noise, fired, coverage };
 }
 
 /** The source's batches with each case's configured endpoint noise applied. */
@@ -162,7 +172,7 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
   const startedAt = input.now();
   const runId = newRunId(startedAt);
   const source = asCaseSource(input.cases);
-  const { collected, failed, noise, fired } = await execute(input, source, runId);
+  const { collected, failed, noise, fired, coverage } = await execute(input, source, runId);
   const finishedAt = input.now();
   const { config } = input;
   // Endpoint-level noise is known only now: mask it before the tracker sees anything.
@@ -192,6 +202,7 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
       ...(denoised.section === undefined ? {} : { noise: denoised.section }),
       ...(input.shard === undefined ? {} : { shard: input.shard }),
       ...unusedRulesField(source.declaredEquivalences, fired),
+      coverage: coverage.section(),
     },
     collected,
     results: denoised.results,

@@ -130,6 +130,10 @@ const run = command({
       'learn noise: send each case a second time to the baseline and mask what varies',
     ),
     baselineReplica: shared.baselineReplica,
+    openapi: text(
+      '--openapi <spec>',
+      'OpenAPI/Swagger document: the report lists its operations that no case exercises',
+    ),
     baselineRecording: text(
       '--baseline-recording <dir>',
       'answer the baseline side from a recording (parity record) instead of a live target',

@@ -2,6 +2,7 @@
 
 import { KIND_REPORT_ORDER, primaryKind } from '../model/comparison.js';
 import type { RunReport } from '../report/contract.js';
+import { coverageGaps, coverageLine } from '../report/coverage-text.js';
 import { latencyLine } from '../report/latency-table.js';
 import { noiseSummaryLine } from '../report/noise-text.js';
 import { latencyOf } from '../results/latency.js';
@@ -65,6 +66,10 @@ export function renderSummary(report: RunReport, c: Colors, reportDir: string | 
   );
   out.push(`  by kind: ${KIND_REPORT_ORDER.map((k) => `${k} ${s.byKind[k]}`).join(' · ')}`);
   out.push(`  ${latencyLine(latencyOf(report))}`);
+  if (report.coverage !== undefined) {
+    out.push(`  coverage: ${coverageLine(report.coverage)}`);
+    for (const gap of coverageGaps(report.coverage)) out.push(c.yellow(`    ${gap}`));
+  }
   if (s.expectationFailures > 0)
     out.push(c.yellow(`  expectations not met: ${s.expectationFailures}`));
   const notEqual = report.results.filter((r) => r.verdict !== 'equal');

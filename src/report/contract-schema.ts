@@ -1,5 +1,5 @@
 /**
- * The reader schema of report.json (schemaVersion 2), beside the contract it
+ * The reader schema of report.json (schemaVersion 3; 2 reads the same), beside the contract it
  * reads (`contract.ts`). `parity report --from`, `merge`, `tracker --check` and
  * `--compare-to` read reports through it. Objects are loose: fields added
  * within a schema version by a newer parity pass through untouched, so
@@ -287,11 +287,27 @@ export const sectionsShape = {
     .exactOptional()
     .describe('recognised patterns, one entry per root cause'),
   unusedRules: ids.exactOptional().describe('equivalence rules that never fired'),
+  coverage: z
+    .looseObject({
+      endpoints: z.array(z.looseObject({ endpoint: z.string(), cases: count })),
+      openapi: z
+        .looseObject({
+          document: z.string(),
+          operations: z.array(z.looseObject({ operation: z.string(), cases: count })),
+          unmatched: ids,
+        })
+        .exactOptional(),
+    })
+    .exactOptional()
+    .describe('endpoints exercised; OpenAPI operations with their cases (schemaVersion 3)'),
 };
 
-/** report.json, schemaVersion 2. */
+/** report.json, schemaVersion 3 (and 2, which lacks only `coverage`: read as 3). */
 export const reportSchema = z.looseObject({
-  schemaVersion: z.literal(2).describe('report format version'),
+  schemaVersion: z
+    .union([z.literal(2), z.literal(3)])
+    .transform((): 3 => 3)
+    .describe('report format version'),
   runId: z.string().describe('run id'),
   startedAt: z.string().describe('ISO-8601 start'),
   finishedAt: z.string().describe('ISO-8601 end'),

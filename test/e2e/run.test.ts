@@ -43,7 +43,7 @@ describe('parity run, end to end', () => {
     expect(first.stderr).toBe('');
     expect(first.code).toBe(1);
     const report = await latestReport(cwd);
-    expect(report.schemaVersion).toBe(2);
+    expect(report.schemaVersion).toBe(3);
     expect(report.summary).toMatchObject({
       cases: 2,
       equal: 1,
