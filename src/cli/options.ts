@@ -271,6 +271,17 @@ const importCases = command({
   },
 });
 
+const initProject = command({
+  name: 'init',
+  description:
+    'write a starter parity.config.yaml and an example case file for two targets (nothing is overwritten)',
+  operands: {
+    syntax: '[targets...]',
+    help: 'the baseline and the candidate: each a URL or NAME=URL (e.g. rust=http://127.0.0.1:3100)',
+  },
+  options: {},
+});
+
 /** Every command of the CLI, in the order `parity --help` lists them. */
 export const COMMANDS = {
   run,
@@ -281,6 +292,7 @@ export const COMMANDS = {
   report,
   import: importCases,
   record,
+  init: initProject,
 } as const;
 
 export type RunFlags = FlagsOf<typeof run>;

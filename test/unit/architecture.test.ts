@@ -99,6 +99,7 @@ describe('I/O at the edges', () => {
     expect(importing(/from 'node:fs(\/promises)?'/).sort()).toEqual([
       'app/calibrate.ts',
       'app/import.ts',
+      'app/init.ts',
       'cases/discover.ts',
       'cases/load.ts',
       'cases/write-json-schema.ts',
