@@ -7,8 +7,6 @@
  * every run against the recording applies.
  */
 import { join, relative, resolve } from 'node:path';
-import { loadCases } from '../cases/load.js';
-import { selectCases } from '../cases/select.js';
 import type { ConfigFlags } from '../config/resolve.js';
 import { resolveTargets } from '../config/targets.js';
 import { createClient, type TargetClient } from '../execute/client.js';
@@ -22,10 +20,11 @@ import { toEntry } from '../recording/entry.js';
 import { readManifest } from '../recording/read.js';
 import { RECORDING_SCHEMA_VERSION, type RecordingManifest } from '../recording/schema.js';
 import { writeEntry, writeManifest } from '../recording/write.js';
-import { createRedactor, type Redactor } from '../redact/redact.js';
+import type { Redactor } from '../redact/redact.js';
 import { ParityError } from '../util/errors.js';
 import type { AppContext } from './context.js';
 import { openProject } from './project.js';
+import { clientOptionsOf, selectedCases } from './selected.js';
 
 export type RecordRequest = ConfigFlags & {
   /** `NAME=URL` or a configured target name. */
@@ -100,16 +99,7 @@ async function prepare(request: RecordRequest, context: AppContext) {
     targets: { ...project.config.targets, baseline: request.target },
   };
   const { baseline: target } = resolveTargets(config, 'baseline');
-  const all = await loadCases(config.casePaths, {
-    cwd: context.cwd,
-    env: project.env,
-    globalRules: config.rules,
-  });
-  const cases = selectCases(all, { filter: request.filter, tags: request.tag });
-  const redact = createRedactor({
-    headerNames: [...new Set(cases.flatMap((c) => c.rules.redactHeaders))],
-    secrets: project.secrets(),
-  });
+  const { cases, redact } = await selectedCases(project, request, context);
   const dir = resolve(context.cwd, request.out ?? join('recordings', target.name));
   return { config, target, cases, redact, dir, label: relative(context.cwd, dir) || dir };
 }
@@ -154,15 +144,7 @@ export async function record(request: RecordRequest, context: AppContext): Promi
       `${label} holds a recording already; pass --update to refresh it (or --out DIR)`,
     );
   }
-  const options = {
-    connections: config.concurrency,
-    timeoutMs: config.timeoutMs,
-    bodyCapBytes: config.bodyCapBytes,
-    retries: config.retries,
-    ratePerSecond: config.rate,
-    maxInFlight: config.maxInFlight,
-    keepBytes: true,
-  };
+  const options = { ...clientOptionsOf(config), keepBytes: true };
   const first = createClient(target, options);
   const second = request.noise === true ? createClient(target, options) : undefined;
   const result = await send(cases, config.concurrency, {

@@ -33,6 +33,7 @@ import { openResultStream } from '../results/stream.js';
 import type { CaseResult } from '../results/types.js';
 import { displayPath } from '../util/paths.js';
 import { finishRun } from './finish.js';
+import { clientOptionsOf } from './selected.js';
 import type { TrackerUpdate } from './tracker-update.js';
 
 export interface RunInput {
@@ -100,14 +101,7 @@ async function execute(
   const { config } = input;
   const noiseSettings = config.noise;
   const noise = createNoiseStep(noiseSettings);
-  const clientOptions = {
-    connections: config.concurrency,
-    timeoutMs: config.timeoutMs,
-    bodyCapBytes: config.bodyCapBytes,
-    retries: config.retries,
-    ratePerSecond: config.rate,
-    maxInFlight: config.maxInFlight,
-  };
+  const clientOptions = clientOptionsOf(config);
   const baseline =
     input.recording === undefined
       ? createClient(config.baseline, clientOptions)

@@ -12,15 +12,14 @@ import {
   parameterV2,
 } from './parameters.js';
 import { field, isObject, type Json, objectAt, stringAt, stringsAt } from './read.js';
-import { isSecured } from './security.js';
-import {
-  HTTP_OPERATION_METHODS,
-  type JsonSchema,
-  type OpenApiMedia,
-  type OpenApiOperation,
-  type OpenApiRequestBody,
-  type OpenApiResponse,
+import type {
+  JsonSchema,
+  OpenApiMedia,
+  OpenApiOperation,
+  OpenApiRequestBody,
+  OpenApiResponse,
 } from './types.js';
+import { walkOperations } from './walk.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 const MULTIPART = 'multipart/form-data';
@@ -78,36 +77,22 @@ function responsesV2(raw: unknown, produces: readonly string[]): OpenApiResponse
   });
 }
 
+/** `consumes` or `produces` of an operation, else of the document. */
+function mediaTypes(document: unknown, operation: unknown, key: string): string[] {
+  return field(operation, key) === undefined ? stringsAt(document, key) : stringsAt(operation, key);
+}
+
 /** The operations of a dereferenced Swagger 2.0 document. */
 export function operationsV2(document: unknown, basePath: string): OpenApiOperation[] {
-  const out: OpenApiOperation[] = [];
-  for (const [path, item] of Object.entries(objectAt(document, 'paths') ?? {})) {
-    for (const method of HTTP_OPERATION_METHODS) {
-      const operation = objectAt(item, method);
-      if (operation === undefined) continue;
-      const raw = mergeParameters(parametersAt(item), parametersAt(operation));
-      const consumes =
-        field(operation, 'consumes') === undefined
-          ? stringsAt(document, 'consumes')
-          : stringsAt(operation, 'consumes');
-      const produces =
-        field(operation, 'produces') === undefined
-          ? stringsAt(document, 'produces')
-          : stringsAt(operation, 'produces');
-      out.push({
-        method: method.toUpperCase(),
-        path: basePath + path,
-        operationId: stringAt(operation, 'operationId'),
-        summary: stringAt(operation, 'summary'),
-        description: stringAt(operation, 'description'),
-        tags: stringsAt(operation, 'tags'),
-        deprecated: field(operation, 'deprecated') === true,
-        parameters: raw.map(parameterV2).filter((p) => p !== undefined),
-        requestBody: requestBodyV2(raw, consumes),
-        responses: responsesV2(field(operation, 'responses'), produces),
-        secured: isSecured(field(operation, 'security') ?? field(document, 'security')),
-      });
-    }
-  }
-  return out;
+  return walkOperations(document, basePath, (item, operation) => {
+    const raw = mergeParameters(parametersAt(item), parametersAt(operation));
+    return {
+      parameters: raw.map(parameterV2).filter((p) => p !== undefined),
+      requestBody: requestBodyV2(raw, mediaTypes(document, operation, 'consumes')),
+      responses: responsesV2(
+        field(operation, 'responses'),
+        mediaTypes(document, operation, 'produces'),
+      ),
+    };
+  });
 }

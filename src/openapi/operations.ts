@@ -5,16 +5,15 @@
 import { operationsV2 } from './operations-v2.js';
 import { examplesOf, mergeParameters, parametersAt, parameterV3 } from './parameters.js';
 import { field, isObject, listAt, objectAt, stringAt, stringsAt } from './read.js';
-import { isSecured } from './security.js';
-import {
-  HTTP_OPERATION_METHODS,
-  type OpenApiDocument,
-  type OpenApiMedia,
-  type OpenApiOperation,
-  type OpenApiRequestBody,
-  type OpenApiResponse,
-  type OpenApiVersion,
+import type {
+  OpenApiDocument,
+  OpenApiMedia,
+  OpenApiOperation,
+  OpenApiRequestBody,
+  OpenApiResponse,
+  OpenApiVersion,
 } from './types.js';
+import { walkOperations } from './walk.js';
 
 /** The version a parsed document declares, or undefined when it is neither. */
 export function versionOf(document: unknown): OpenApiVersion | undefined {
@@ -60,30 +59,13 @@ function responsesV3(raw: unknown): OpenApiResponse[] {
 }
 
 function operationsV3(document: unknown, basePath: string): OpenApiOperation[] {
-  const out: OpenApiOperation[] = [];
-  for (const [path, item] of Object.entries(objectAt(document, 'paths') ?? {})) {
-    for (const method of HTTP_OPERATION_METHODS) {
-      const operation = objectAt(item, method);
-      if (operation === undefined) continue;
-      const parameters = mergeParameters(parametersAt(item), parametersAt(operation))
-        .map(parameterV3)
-        .filter((p) => p !== undefined);
-      out.push({
-        method: method.toUpperCase(),
-        path: basePath + path,
-        operationId: stringAt(operation, 'operationId'),
-        summary: stringAt(operation, 'summary'),
-        description: stringAt(operation, 'description'),
-        tags: stringsAt(operation, 'tags'),
-        deprecated: field(operation, 'deprecated') === true,
-        parameters,
-        requestBody: requestBodyV3(field(operation, 'requestBody')),
-        responses: responsesV3(field(operation, 'responses')),
-        secured: isSecured(field(operation, 'security') ?? field(document, 'security')),
-      });
-    }
-  }
-  return out;
+  return walkOperations(document, basePath, (item, operation) => ({
+    parameters: mergeParameters(parametersAt(item), parametersAt(operation))
+      .map(parameterV3)
+      .filter((p) => p !== undefined),
+    requestBody: requestBodyV3(field(operation, 'requestBody')),
+    responses: responsesV3(field(operation, 'responses')),
+  }));
 }
 
 function serversV3(document: unknown): { basePath: string; servers: string[] } {
