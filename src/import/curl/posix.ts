@@ -48,107 +48,117 @@ function ansiEscape(text: string, at: number): [string, number] {
 const DOUBLE_QUOTE_ESCAPES = new Set(['$', '`', '"', '\\', '\n']);
 const OPERATORS = new Set([';', '&', '|', '<', '>']);
 
+/** One pass over the text; each method reads one construct at `at` and moves past it. */
+class Scanner {
+  readonly commands: ShellCommand[] = [];
+  private words: string[] = [];
+  private word = '';
+  private inWord = false;
+  private line = 1;
+  private start = 1;
+  private at = 0;
+
+  constructor(private readonly text: string) {}
+
+  run(): ShellCommand[] {
+    while (this.at < this.text.length) this.step(this.text[this.at] ?? '');
+    this.endCommand();
+    return this.commands;
+  }
+
+  private step(c: string): void {
+    if (this.words.length === 0 && !this.inWord) this.start = this.line;
+    if (c === '\\') this.backslash();
+    else if (c === "'") this.singleQuoted();
+    else if (c === '$' && this.text[this.at + 1] === "'") this.ansiQuoted();
+    else if (c === '"') this.doubleQuoted();
+    else if (c === '#' && !this.inWord) this.comment();
+    else if (c === '\n' || OPERATORS.has(c)) {
+      this.endCommand();
+      if (c === '\n') this.line++;
+      this.at++;
+    } else if (c === ' ' || c === '\t' || c === '\r') {
+      this.endWord();
+      this.at++;
+    } else this.take(c, 1);
+  }
+
+  private take(text: string, length: number): void {
+    this.word += text;
+    this.inWord = true;
+    this.at += length;
+  }
+
+  private endWord(): void {
+    if (this.inWord) this.words.push(this.word);
+    this.word = '';
+    this.inWord = false;
+  }
+
+  private endCommand(): void {
+    this.endWord();
+    if (this.words.length > 0) this.commands.push({ words: this.words, line: this.start });
+    this.words = [];
+  }
+
+  /** `\x` is `x`; a backslash before a line break continues the line (both vanish). */
+  private backslash(): void {
+    const next = this.text[this.at + 1];
+    if (next === '\n' || (next === '\r' && this.text[this.at + 2] === '\n')) {
+      this.at += next === '\r' ? 3 : 2;
+      this.line++;
+      return;
+    }
+    this.take(next ?? '', 2);
+  }
+
+  private singleQuoted(): void {
+    const end = this.text.indexOf("'", this.at + 1);
+    const stop = end === -1 ? this.text.length : end;
+    const quoted = this.text.slice(this.at + 1, stop);
+    this.line += quoted.split('\n').length - 1;
+    this.take(quoted, stop + 1 - this.at);
+  }
+
+  private ansiQuoted(): void {
+    this.at += 2;
+    this.inWord = true;
+    while (this.at < this.text.length && this.text[this.at] !== "'") {
+      if (this.text[this.at] === '\\') {
+        const [decoded, length] = ansiEscape(this.text, this.at);
+        this.take(decoded, length);
+      } else {
+        if (this.text[this.at] === '\n') this.line++;
+        this.take(this.text[this.at] ?? '', 1);
+      }
+    }
+    this.at++;
+  }
+
+  private doubleQuoted(): void {
+    this.at++;
+    this.inWord = true;
+    while (this.at < this.text.length && this.text[this.at] !== '"') {
+      const c = this.text[this.at] ?? '';
+      const next = this.text[this.at + 1] ?? '';
+      if (c === '\\' && DOUBLE_QUOTE_ESCAPES.has(next)) {
+        if (next === '\n') this.line++;
+        this.take(next === '\n' ? '' : next, 2);
+      } else {
+        if (c === '\n') this.line++;
+        this.take(c, 1);
+      }
+    }
+    this.at++;
+  }
+
+  private comment(): void {
+    const end = this.text.indexOf('\n', this.at);
+    this.at = end === -1 ? this.text.length : end;
+  }
+}
+
 /** Splits `text` into commands of words (see the module comment). */
 export function posixCommands(text: string): ShellCommand[] {
-  const commands: ShellCommand[] = [];
-  let words: string[] = [];
-  let word = '';
-  let inWord = false;
-  let line = 1;
-  let start = 1;
-  const endWord = () => {
-    if (inWord) words.push(word);
-    word = '';
-    inWord = false;
-  };
-  const endCommand = () => {
-    endWord();
-    if (words.length > 0) commands.push({ words, line: start });
-    words = [];
-  };
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i] ?? '';
-    if (words.length === 0 && !inWord) start = line;
-    if (c === '\\') {
-      const next = text[i + 1];
-      if (next === '\n' || (next === '\r' && text[i + 2] === '\n')) {
-        // A line continuation: both characters vanish.
-        i += next === '\r' ? 3 : 2;
-        line++;
-        continue;
-      }
-      word += next ?? '';
-      inWord = true;
-      i += 2;
-      continue;
-    }
-    if (c === "'") {
-      const end = text.indexOf("'", i + 1);
-      const stop = end === -1 ? text.length : end;
-      const quoted = text.slice(i + 1, stop);
-      word += quoted;
-      line += quoted.split('\n').length - 1;
-      inWord = true;
-      i = stop + 1;
-      continue;
-    }
-    if (c === '$' && text[i + 1] === "'") {
-      i += 2;
-      inWord = true;
-      while (i < text.length && text[i] !== "'") {
-        if (text[i] === '\\') {
-          const [decoded, length] = ansiEscape(text, i);
-          word += decoded;
-          i += length;
-        } else {
-          if (text[i] === '\n') line++;
-          word += text[i];
-          i++;
-        }
-      }
-      i++;
-      continue;
-    }
-    if (c === '"') {
-      i++;
-      inWord = true;
-      while (i < text.length && text[i] !== '"') {
-        const d = text[i] ?? '';
-        const next = text[i + 1] ?? '';
-        if (d === '\\' && DOUBLE_QUOTE_ESCAPES.has(next)) {
-          if (next !== '\n') word += next;
-          else line++;
-          i += 2;
-        } else {
-          if (d === '\n') line++;
-          word += d;
-          i++;
-        }
-      }
-      i++;
-      continue;
-    }
-    if (c === '#' && !inWord) {
-      const end = text.indexOf('\n', i);
-      i = end === -1 ? text.length : end;
-      continue;
-    }
-    if (c === '\n' || OPERATORS.has(c)) {
-      endCommand();
-      if (c === '\n') line++;
-      i++;
-      continue;
-    }
-    if (c === ' ' || c === '\t' || c === '\r') {
-      endWord();
-      i++;
-      continue;
-    }
-    word += c;
-    inWord = true;
-    i++;
-  }
-  endCommand();
-  return commands;
+  return new Scanner(text).run();
 }
