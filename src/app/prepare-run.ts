@@ -14,12 +14,14 @@ import { operationMatcher } from '../openapi/match.js';
 import { operationKey } from '../openapi/types.js';
 import { type OpenRecording, openRecording } from '../recording/read.js';
 import { createRedactor } from '../redact/redact.js';
+import { checkComparable } from '../report/compare-to.js';
 import type { RunReport } from '../report/contract.js';
 import { resolveReportPath } from '../report/locate.js';
 import { readReport } from '../report/read.js';
 import type { CoverageDocument } from '../results/coverage.js';
 import { readTrackerRows } from '../tracker/write.js';
 import { ParityError } from '../util/errors.js';
+import { displayPath } from '../util/paths.js';
 import type { AppContext } from './context.js';
 import { openProject } from './project.js';
 import type { RunInput } from './run.js';
@@ -55,7 +57,10 @@ async function preflight(
   if (config.trackerPath !== undefined) await readTrackerRows(config.trackerPath);
   if (compareTo === undefined) return undefined;
   const where = { cwd: context.cwd, reportsDir: config.reportsDir };
-  return readReport(await resolveReportPath(compareTo, where));
+  const path = await resolveReportPath(compareTo, where);
+  const previous = await readReport(path, { given: '--compare-to' });
+  checkComparable(previous, config, displayPath(context.cwd, path));
+  return previous;
 }
 
 /**
