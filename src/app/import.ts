@@ -5,7 +5,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { buildCaseFiles } from '../import/cases.js';
+import { buildCaseFiles, type CaseFileModel } from '../import/cases.js';
 import { importCurl } from '../import/curl/parse.js';
 import { importHar } from '../import/har.js';
 import { importOpenApi } from '../import/openapi.js';
@@ -17,6 +17,8 @@ import { operationKey } from '../openapi/types.js';
 import { ParityError } from '../util/errors.js';
 import { writeFileAtomic } from '../util/fs.js';
 import type { AppContext } from './context.js';
+import { openProject } from './project.js';
+import { freeSuite, takenSuites } from './taken-suites.js';
 
 export const IMPORT_KINDS = ['curl', 'har', 'openapi', 'postman'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -120,6 +122,34 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
+/**
+ * The files with suite names no other file of the library (the config's case
+ * paths and the output folder) uses, so every `suite/id` stays unique: a
+ * taken `records` becomes `records-har`. Files an import replaces (`--force`)
+ * do not count.
+ */
+async function withFreeSuites(
+  files: readonly CaseFileModel[],
+  request: ImportRequest,
+  outDir: string,
+  context: AppContext,
+): Promise<CaseFileModel[]> {
+  const { config } = await openProject({}, context);
+  const replaced = new Set(request.force ? files.map((f) => join(outDir, f.name)) : []);
+  const paths = [...config.casePaths, outDir];
+  const existing = await Promise.all(paths.map((p) => exists(p)));
+  const taken = await takenSuites(
+    paths.filter((_, i) => existing[i]),
+    replaced,
+    context.cwd,
+  );
+  return files.map((file) => {
+    const suite = freeSuite(file.suite, request.kind, taken);
+    taken.add(suite);
+    return suite === file.suite ? file : { ...file, suite };
+  });
+}
+
 /** Runs an import (see the module comment). */
 export async function runImport(
   request: ImportRequest,
@@ -128,7 +158,7 @@ export async function runImport(
   const { source, label, operations } = await sourceOf(request, context.cwd);
   const built = buildCaseFiles(source);
   const outDir = resolve(context.cwd, request.out ?? DEFAULT_IMPORT_DIR);
-  const files = built.files.map((file) => ({
+  const files = (await withFreeSuites(built.files, request, outDir, context)).map((file) => ({
     path: join(outDir, file.name),
     file,
     text: renderCaseFile(file, headerOf(request.kind, label)),

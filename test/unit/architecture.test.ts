@@ -100,6 +100,7 @@ describe('I/O at the edges', () => {
       'app/calibrate.ts',
       'app/import.ts',
       'app/init.ts',
+      'app/taken-suites.ts',
       'cases/discover.ts',
       'cases/load.ts',
       'cases/write-json-schema.ts',
