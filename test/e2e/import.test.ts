@@ -173,6 +173,33 @@ cases:
     expect(other.stderr).toContain('nothing to import');
   });
 
+  it('gives a suite name taken elsewhere in the library the import kind, so the library still validates', async () => {
+    const cwd = await project();
+    await cp(join(ROOT, 'cases'), join(cwd, 'cases'), { recursive: true });
+    await runCli(cwd, ['import', 'openapi', 'examples/openapi.yaml', '--out', 'cases/a']);
+    await runCli(cwd, ['import', 'openapi', 'examples/swagger2.yaml', '--out', 'cases/b']);
+    expect(await readFile(join(cwd, 'cases/a/records.yaml'), 'utf8')).toContain(
+      '\nsuite: records-openapi\n',
+    );
+    expect(await readFile(join(cwd, 'cases/b/records.yaml'), 'utf8')).toContain(
+      '\nsuite: records-openapi-2\n',
+    );
+    const validate = await runCli(cwd, ['validate']);
+    expect(validate.stdout).toBe('ok: 6 file(s), 26 case(s), no problems\n');
+    // Replaced with --force, a file keeps its own suite name.
+    await runCli(cwd, [
+      'import',
+      'openapi',
+      'examples/openapi.yaml',
+      '--out',
+      'cases/a',
+      '--force',
+    ]);
+    expect(await readFile(join(cwd, 'cases/a/records.yaml'), 'utf8')).toContain(
+      '\nsuite: records-openapi\n',
+    );
+  });
+
   it('never overwrites a file without --force, and writes nothing then', async () => {
     const cwd = await project();
     await runCli(cwd, ['import', 'openapi', 'examples/openapi.yaml']);
