@@ -225,6 +225,13 @@ cases:
     const bad = await runCli(cwd, ['import', 'har', 'bad.har']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('bad.har:4:20: log.entries[0].request.url is required');
+    await writeFile(
+      join(cwd, 'bad.json'),
+      '{\n  "info": { "name": "x" },\n  "item": [{ "name": 7 }]\n}\n',
+    );
+    const postman = await runCli(cwd, ['import', 'postman', 'bad.json']);
+    expect(postman.code).toBe(2);
+    expect(postman.stderr).toMatch(/^bad\.json:3:22: item\[0\]\.name /m);
     const wrong = await runCli(cwd, ['import', 'curl', 'x.sh', '--host', 'a']);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('--host and --method filter HAR entries');

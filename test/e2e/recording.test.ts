@@ -214,6 +214,47 @@ cases:
       headers: { authorization: "Bearer \${env:API_TOKEN}" }
 `;
 
+    it('records a binary body as base64 and a compressed one decoded, and replays both as equal', async () => {
+      const { gzipSync } = await import('node:zlib');
+      const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff, 0x00, 0xfe]);
+      const server = await startTestServer((req, res) => {
+        if (req.url === '/logo') {
+          res.writeHead(200, { 'content-type': 'image/png' });
+          res.end(bytes);
+        } else {
+          res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+          res.end(gzipSync('{"zipped":true}'));
+        }
+      });
+      try {
+        const cwd = await tempProject({
+          'cases/files.yaml':
+            'suite: files\ncases:\n  - id: logo\n    request: { method: GET, path: /logo }\n  - id: zipped\n    request: { method: GET, path: /zipped }\n',
+        });
+        expect((await runCli(cwd, ['record', '--target', `old=${server.url}`])).code).toBe(0);
+        const logo = JSON.parse(
+          await readFile(join(cwd, 'recordings/old/files/logo.json'), 'utf8'),
+        );
+        expect(logo.response.body).toEqual({ kind: 'base64', base64: bytes.toString('base64') });
+        const zipped = JSON.parse(
+          await readFile(join(cwd, 'recordings/old/files/zipped.json'), 'utf8'),
+        );
+        expect(zipped.response.body).toEqual({ kind: 'json', json: { zipped: true } });
+        const run = await runCli(cwd, [
+          'run',
+          '--baseline-recording',
+          'recordings/old',
+          '--candidate',
+          `new=${server.url}`,
+          '--no-tracker',
+        ]);
+        expect(run.stderr).toBe('');
+        expect(run.code).toBe(0);
+      } finally {
+        await server.close();
+      }
+    });
+
     it('redacts secrets before writing, and applies the noise learned at record time', async () => {
       const cwd = await tempProject({ 'cases/api.yaml': CASES });
       const env = { API_TOKEN: 'super-secret-token-123' };
