@@ -6,6 +6,7 @@
 
 import { KIND_REPORT_ORDER, primaryKind } from '../model/comparison.js';
 import type { RunReport } from '../report/contract.js';
+import { coverageGaps, coverageLine } from '../report/coverage-text.js';
 import { type DecisionView, decisionHeadline, decisionsOf, reach } from '../report/decisions.js';
 import { latencyLine } from '../report/latency-table.js';
 import { noiseSummaryLine } from '../report/noise-text.js';
@@ -135,6 +136,10 @@ function countLines(report: RunReport, c: Colors): string[] {
     `  ${kindsLine(n)}`,
     `  ${latencyLine(latencyOf(report))}`,
   ];
+  if (report.coverage !== undefined) {
+    out.push(`  coverage: ${coverageLine(report.coverage)}`);
+    for (const gap of coverageGaps(report.coverage)) out.push(c.yellow(`    ${gap}`));
+  }
   if (n.expectationFailures > 0) {
     out.push(c.yellow(`  expectations not met: ${n.expectationFailures} (listed below)`));
   }

@@ -114,6 +114,18 @@ export function drawReport(): void {
     return [el('p', 'note', line), testid(table(head, rows, numeric), 'latency')];
   }
 
+  function coverage(): HTMLElement[] {
+    if (data.coverage === undefined) return [];
+    const { line, gaps, header: head, rows } = data.coverage;
+    const numeric = head.map((_, i) => i > 0);
+    return [
+      section('Coverage'),
+      el('p', 'note', line),
+      ...gaps.map((gap) => el('p', 'note', gap)),
+      testid(table(head, rows, numeric), 'coverage'),
+    ];
+  }
+
   function select(name: FilterName, label: string, values: readonly string[]): HTMLSelectElement {
     const s = el('select', '');
     s.setAttribute('aria-label', label);
@@ -346,6 +358,7 @@ export function drawReport(): void {
   }
   main.append(section('Summary'), ...cards());
   main.append(section('By endpoint'), endpoints(), section('Latency'), ...latency());
+  main.append(...coverage());
   document.body.append(header(), main);
 }
 
