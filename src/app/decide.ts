@@ -22,6 +22,7 @@ export interface DecideInput {
   readonly flags: ConfigFlags;
 }
 
+/** What `parity decide` did. */
 export interface DecideOutcome {
   /** Absolute. */
   readonly trackerPath: string;

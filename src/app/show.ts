@@ -17,6 +17,7 @@ import type { AppContext } from './context.js';
 import { openProject } from './project.js';
 import { existingRows, trackerPathOf } from './tracker.js';
 
+/** Which root cause `parity show` shows, and from which report. */
 export interface ShowInput {
   readonly id: string;
   /** report.json, its run folder, or `latest` (the default). */
@@ -36,6 +37,7 @@ export interface ShownEvidence {
   readonly example: { readonly result: DivergenceResult; readonly finding: ResultFinding };
 }
 
+/** A root cause: its row, and what the report says about it. */
 export interface ShowOutcome {
   /** Absolute. */
   readonly trackerPath: string;

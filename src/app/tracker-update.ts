@@ -16,6 +16,7 @@ import {
 } from '../tracker/types.js';
 import { readTrackerRows, updateTrackerFile } from '../tracker/write.js';
 
+/** The tracker after a run: what changed, each root cause's row, the results judged after the decisions. */
 export interface TrackerUpdate {
   readonly outcome: TrackerOutcome;
   /** The row of each root cause, after the update. */
@@ -65,6 +66,7 @@ function resolvedEntry(row: TrackerRow): RootCauseEntry {
   };
 }
 
+/** Updates the tracker file with the run's root causes (under its lock) and reads its rows back. */
 export async function updateTracker(
   path: string,
   run: TrackerRun,

@@ -34,6 +34,7 @@ import {
 } from './root-cause.js';
 import { causeSummary } from './root-cause-words.js';
 
+/** What `findingsOf` derives the findings of one divergent case from. */
 export interface FindingsInput {
   /** The case's endpoint template (`POST /v1/records/:id`). */
   readonly endpoint: string;

@@ -67,6 +67,7 @@ export const causeSchema = z
 
 const findingKinds = z.enum(FINDING_KINDS);
 
+/** One finding of a divergent or accepted result. */
 export const findingSchema = z
   .looseObject({
     fingerprint: z.string().describe('the root cause fingerprint, as in its tracker row'),
@@ -78,6 +79,7 @@ export const findingSchema = z
   })
   .describe('one root cause of a divergent case');
 
+/** `summary.rootCauses`: root causes per decision. */
 export const decisionCountsSchema = z.looseObject({
   open: count.describe('open root causes (or undecided, without a tracker)'),
   accepted: count.describe('accepted root causes'),
@@ -85,6 +87,7 @@ export const decisionCountsSchema = z.looseObject({
   resolved: count.describe('root causes this run resolved'),
 });
 
+/** One entry of `rootCauses`: a root cause with its cases, endpoints and row. */
 export const rootCauseSchema = z.looseObject({
   fingerprint: z.string().describe('root cause fingerprint'),
   kind: z.string().describe('divergence kind'),

@@ -31,6 +31,7 @@ import {
   trackerRefSchema,
 } from './contract-schema.js';
 
+/** A result of schemaVersion 2: no findings, one tracker row, one-sided transport failures `divergent`. */
 export const resultSchemaV2 = z.discriminatedUnion('verdict', [
   equalResultSchema,
   z.looseObject({
@@ -52,6 +53,7 @@ export const reportSchemaV2 = z.looseObject({
   ...sectionsShape,
 });
 
+/** report.json as schemaVersion 2 held it (and version 1 upgraded to it). */
 export type ReportV2 = z.output<typeof reportSchemaV2>;
 type ResultV2 = z.output<typeof resultSchemaV2>;
 type DivergentV2 = Extract<ResultV2, { verdict: 'divergent' }>;

@@ -15,13 +15,16 @@ import {
   type TrackerRow,
 } from './types.js';
 
+/** A row of the managed block. */
 export type RowItem = Extract<BlockItem, { kind: 'row' }>;
+/** The table's header line. */
 export type HeaderItem = Extract<BlockItem, { kind: 'header' }>;
 /** New raw contents (already escaped, unpadded) for the cells an edit rewrites. */
 export type Edits = Map<TrackerColumn, string>;
 
 const ROW_ID = /^PAR-(\d+)$/i;
 
+/** The line with the cells of `edits` rewritten (padded to the old width when they fit). */
 export function applyEdits(line: TableLine, columns: ColumnIndex, edits: Edits): TableLine {
   const cells = [...line.cells];
   for (const [column, content] of edits) {

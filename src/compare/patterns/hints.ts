@@ -130,6 +130,7 @@ function enumCase({ field, params }: PatternHintInput): FixHint {
   return { baseline: write(c), candidate: write(b) };
 }
 
+/** Every pattern's fix hint, from its field and parameters: a new pattern breaks the build until it has one. */
 export const PATTERN_HINTS: Readonly<Record<PatternName, (input: PatternHintInput) => FixHint>> = {
   'tagged-enum': taggedEnum,
   'error-envelope': errorEnvelope,
