@@ -49,12 +49,9 @@ function hintLines(outcome: ShowOutcome): string[] {
   const { hint, row } = outcome;
   const decide = `parity decide ${row.id} accepted --note "…"`;
   if (hint === undefined) return ['', `Decide: ${decide}`];
-  const out = [
-    '',
-    'How to close it:',
-    `  fix the candidate: ${hint.candidate}`,
-    `  or the baseline:   ${hint.baseline}`,
-  ];
+  const out = ['', 'How to close it:'];
+  if (hint.candidate === hint.baseline) out.push(`  fix it:           ${hint.candidate}`);
+  else out.push(`  fix the candidate: ${hint.candidate}`, `  or the baseline:   ${hint.baseline}`);
   if (hint.rule !== undefined) out.push(`  or declare them equivalent (rules:): ${hint.rule}`);
   out.push(`  or accept it:     ${decide}`);
   return out;

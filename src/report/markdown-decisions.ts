@@ -28,8 +28,11 @@ function causeSection(view: DecisionView): string[] {
   if (view.decision !== '') out.push('', `**Decision:** ${cell(view.decision)}`);
   const { hint } = view;
   if (hint !== undefined && view.status !== 'resolved') {
-    out.push('', `**To fix on the candidate:** ${hint.candidate}.`);
-    out.push('', `**Or on the baseline:** ${hint.baseline}.`);
+    if (hint.candidate === hint.baseline) out.push('', `**To fix:** ${hint.candidate}.`);
+    else {
+      out.push('', `**To fix on the candidate:** ${hint.candidate}.`);
+      out.push('', `**Or on the baseline:** ${hint.baseline}.`);
+    }
     if (hint.rule !== undefined) out.push('', `**Or declare them equivalent:** ${code(hint.rule)}`);
   }
   if (view.status === 'open') out.push('', `**Next:** ${view.next}`);
