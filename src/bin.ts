@@ -51,5 +51,11 @@ export async function run(): Promise<void> {
     cwd: process.cwd(),
     host,
     signals: processSignals(),
+    stdin: async () => {
+      let text = '';
+      process.stdin.setEncoding('utf8');
+      for await (const chunk of process.stdin) text += String(chunk);
+      return text;
+    },
   });
 }

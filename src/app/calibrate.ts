@@ -5,8 +5,6 @@
  * later runs need no second call.
  */
 import { readFile } from 'node:fs/promises';
-import { loadCases } from '../cases/load.js';
-import { selectCases } from '../cases/select.js';
 import type { ConfigFlags } from '../config/resolve.js';
 import { resolveTargets } from '../config/targets.js';
 import { createClient } from '../execute/client.js';
@@ -15,12 +13,12 @@ import type { Case } from '../model/case.js';
 import { createCalibration, type FlakyCase } from '../noise/calibration.js';
 import { mergeNoiseIntoJson, mergeNoiseIntoYaml, rulesByEndpoint } from '../noise/config-doc.js';
 import type { NoiseEntry } from '../noise/types.js';
-import { createRedactor } from '../redact/redact.js';
 import { ParityError } from '../util/errors.js';
 import { writeFileAtomic } from '../util/fs.js';
 import { inspectWriteTarget } from '../util/write-target.js';
 import type { AppContext } from './context.js';
 import { openProject } from './project.js';
+import { clientOptionsOf, selectedCases } from './selected.js';
 
 /** What a calibration is asked to do. */
 export type CalibrateRequest = ConfigFlags & {
@@ -75,20 +73,10 @@ async function prepare(request: CalibrateRequest, context: AppContext) {
   const project = await openProject(request, context);
   const { config } = project;
   const { baseline, noise } = resolveTargets(config, 'baseline');
-  const all = await loadCases(config.casePaths, {
-    cwd: context.cwd,
-    env: project.env,
-    globalRules: config.rules,
-  });
-  const cases = selectCases(all, { filter: request.filter, tags: request.tag });
-  const redact = createRedactor({
-    headerNames: [...new Set(cases.flatMap((c) => c.rules.redactHeaders))],
-    secrets: new Map([
-      ...project.secrets(),
-      ...(baseline.secrets ?? []),
-      ...(noise.replica?.secrets ?? []),
-    ]),
-  });
+  const { cases, redact } = await selectedCases(project, request, context, [
+    ...(baseline.secrets ?? []),
+    ...(noise.replica?.secrets ?? []),
+  ]);
   return { config, baseline, noise, cases, redact };
 }
 
@@ -97,15 +85,7 @@ type Prepared = Awaited<ReturnType<typeof prepare>>;
 /** Sends every case twice to the baseline (the second call to its replica, if any). */
 async function measure(prepared: Prepared, cases: readonly Case[]) {
   const { config, baseline, noise } = prepared;
-  const clientOptions = {
-    connections: config.concurrency,
-    timeoutMs: config.timeoutMs,
-    bodyCapBytes: config.bodyCapBytes,
-    bodyBudget: config.bodyBudget,
-    retries: config.retries,
-    ratePerSecond: config.rate,
-    maxInFlight: config.maxInFlight,
-  };
+  const clientOptions = clientOptionsOf(config);
   const first = createClient(baseline, clientOptions);
   const second = createClient(noise.replica ?? baseline, clientOptions);
   const calibration = createCalibration();

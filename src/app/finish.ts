@@ -1,18 +1,20 @@
 /**
  * The tail shared by `parity run` and `parity merge`: once every case has a
  * result, classify the divergences against a previous report, plan the
- * tracker's update (under its lock), annotate the results, write every report
- * format, and only then commit the tracker and repoint `latest`. A run killed
- * at any point leaves either no tracker change or a complete report beside it.
- * An interrupted run leaves the tracker and `latest` untouched.
+ * tracker's update (under its lock), judge the results after the decisions (a
+ * divergence whose root causes are all accepted is `accepted`), list the root
+ * causes, write every report format, and only then commit the tracker and
+ * repoint `latest`. A run killed at any point leaves either no tracker change
+ * or a complete report beside it. An interrupted run leaves the tracker and
+ * `latest` untouched.
  */
 import type { RunReport } from '../report/contract.js';
 import type { RunFolder } from '../report/run-folder.js';
 import { type WrittenReports, writeRunReports } from '../report/write.js';
 import type { CollectedResults } from '../results/collected.js';
-import { patternGroupsField } from '../results/pattern-groups.js';
 import { comparedIds, compareToPrevious, type Regression } from '../results/regression.js';
-import type { RunSummary } from '../results/summary.js';
+import { decisionCounts, groupFindings, rootCauseEntries } from '../results/root-causes.js';
+import { adjustSummary, type RunSummary } from '../results/summary.js';
 import { type CaseResult, isNotable } from '../results/types.js';
 import { ParityError } from '../util/errors.js';
 import type { Host } from '../util/host.js';
@@ -21,7 +23,7 @@ import { observationsOf, planTracker, type TrackerUpdate } from './tracker-updat
 /** The report without its results, summary and what `finishRun` adds. */
 export type ReportHead = Omit<
   RunReport,
-  'results' | 'summary' | 'tracker' | 'regression' | 'patterns'
+  'results' | 'summary' | 'tracker' | 'regression' | 'rootCauses'
 >;
 
 export interface FinishInput {
@@ -68,6 +70,34 @@ async function regressionOf(
   return compareToPrevious(all, previous, compared);
 }
 
+/** Regression mode, then the tracker, then the report files (see the module comment). */
+export async function finishRun(input: FinishInput): Promise<Finished> {
+  const date = input.head.finishedAt.slice(0, 10);
+  // Only cases whose two sides answered can resolve a row or fix a divergence.
+  const compared = comparedIds(input.collected.ranIds, input.results);
+  const regression =
+    input.previous === undefined ? undefined : await regressionOf(input, input.previous, compared);
+  const classified = regression?.results ?? input.results;
+  const { tracker, trackerError } = await trackerPlan(input, {
+    observations: observationsOf(classified),
+    ranCaseIds: compared,
+    date,
+  });
+  try {
+    return await reportAndCommit(input, { classified, regression, tracker, trackerError });
+  } catch (error) {
+    await tracker?.abandon();
+    throw error;
+  }
+}
+
+interface Judged {
+  readonly classified: readonly CaseResult[];
+  readonly regression: Regression | undefined;
+  readonly tracker: TrackerUpdate | undefined;
+  readonly trackerError: ParityError | undefined;
+}
+
 /** The tracker's planned update, or the error that kept it from being planned. */
 async function trackerPlan(
   input: FinishInput,
@@ -83,41 +113,34 @@ async function trackerPlan(
   }
 }
 
-/** Regression mode, then the tracker plan, the report files, the tracker (see the module comment). */
-export async function finishRun(input: FinishInput): Promise<Finished> {
-  const date = input.head.finishedAt.slice(0, 10);
-  // Only cases whose two sides answered can resolve a row or fix a divergence.
-  const compared = comparedIds(input.collected.ranIds, input.results);
-  const regression =
-    input.previous === undefined ? undefined : await regressionOf(input, input.previous, compared);
-  const classified = regression?.results ?? input.results;
-  const observations = observationsOf(classified);
-  const { tracker, trackerError } = await trackerPlan(input, {
-    observations,
-    ranCaseIds: compared,
-    date,
-  });
-  try {
-    const results = tracker === undefined ? classified : classified.map((r) => tracker.annotate(r));
-    const report: RunReport = {
-      ...input.head,
-      summary: input.summary,
-      results: results.filter(isNotable),
-      ...(tracker === undefined ? {} : { tracker: tracker.outcome }),
-      ...(regression === undefined ? {} : { regression: regression.summary }),
-      ...patternGroupsField(results),
-    };
-    // Every result changed since it was collected replaces its line in report.json.
-    const final = new Map(results.map((r) => [r.caseId, r] as const));
-    const all = { collected: input.collected, final };
-    const written = await writeRunReports(report, all, input.folder);
-    const jsonWritten = !written.failures.some((failure) => failure.format === 'json');
-    // No report.json, no tracker change: the tracker never records what no report shows.
-    if (tracker !== undefined) await (jsonWritten ? tracker.commit() : tracker.abandon());
-    if (jsonWritten && input.head.interrupted === undefined) await input.folder.pointLatest();
-    return { report, written, tracker, ...(trackerError === undefined ? {} : { trackerError }) };
-  } catch (error) {
-    await tracker?.abandon();
-    throw error;
-  }
+/** The report from the judged results, its files, then the tracker commit and `latest`. */
+async function reportAndCommit(input: FinishInput, judged: Judged): Promise<Finished> {
+  const { classified, regression, tracker, trackerError } = judged;
+  const results = tracker === undefined ? classified : classified.map((r) => tracker.annotate(r));
+  const rootCauses = rootCauseEntries(
+    groupFindings(results),
+    (fingerprint) => tracker?.rowOf(fingerprint),
+    tracker?.resolved,
+  );
+  const summary = {
+    ...adjustSummary(input.summary, classified, results),
+    rootCauses: decisionCounts(rootCauses),
+  };
+  const report: RunReport = {
+    ...input.head,
+    summary,
+    results: results.filter(isNotable),
+    ...(tracker === undefined ? {} : { tracker: tracker.outcome }),
+    ...(regression === undefined ? {} : { regression: regression.summary }),
+    ...(rootCauses.length === 0 ? {} : { rootCauses }),
+  };
+  // Every result changed since it was collected replaces its line in report.json.
+  const final = new Map(results.map((r) => [r.caseId, r] as const));
+  const all = { collected: input.collected, final };
+  const written = await writeRunReports(report, all, input.folder);
+  const jsonWritten = !written.failures.some((failure) => failure.format === 'json');
+  // No report.json, no tracker change: the tracker never records what no report shows.
+  if (tracker !== undefined) await (jsonWritten ? tracker.commit() : tracker.abandon());
+  if (jsonWritten && input.head.interrupted === undefined) await input.folder.pointLatest();
+  return { report, written, tracker, ...(trackerError === undefined ? {} : { trackerError }) };
 }

@@ -10,13 +10,21 @@
 import { openRunLibrary } from '../cases/library.js';
 import type { ShardInfo } from '../cases/shard.js';
 import type { CaseSource } from '../cases/source.js';
-import type { ConfigFlags } from '../config/resolve.js';
+import type { ConfigFlags, ResolvedConfig } from '../config/resolve.js';
 import { type RunConfig, resolveTargets } from '../config/targets.js';
+import { loadOpenApi } from '../openapi/load.js';
+import { operationMatcher } from '../openapi/match.js';
+import { operationKey } from '../openapi/types.js';
+import { type OpenRecording, openRecording } from '../recording/read.js';
 import { SHORT_SECRET, shortSecrets } from '../redact/forms.js';
 import { createRedactor } from '../redact/redact.js';
+import { checkComparable } from '../report/compare-to.js';
 import type { RunReport } from '../report/contract.js';
 import { resolveReportPath } from '../report/locate.js';
 import { readReport } from '../report/read.js';
+import type { CoverageDocument } from '../results/coverage.js';
+import { ParityError } from '../util/errors.js';
+import { displayPath } from '../util/paths.js';
 import type { AppContext } from './context.js';
 import { openProject } from './project.js';
 import { newRunId, type RunInput } from './run.js';
@@ -31,6 +39,8 @@ export type RunRequest = ConfigFlags & {
   readonly shard?: ShardInfo | undefined;
   /** A report.json, its run folder, or `latest`. */
   readonly compareTo?: string | undefined;
+  /** `--baseline-recording DIR`: the baseline answers from this recording. */
+  readonly baselineRecording?: string | undefined;
 };
 
 export type PreparedRun =
@@ -52,7 +62,58 @@ async function previousReport(
 ): Promise<RunReport | undefined> {
   if (compareTo === undefined) return undefined;
   const where = { cwd: context.cwd, reportsDir: config.reportsDir };
-  return readReport(await resolveReportPath(compareTo, where));
+  const path = await resolveReportPath(compareTo, where);
+  const previous = await readReport(path, { given: '--compare-to' });
+  checkComparable(previous, config, displayPath(context.cwd, path));
+  return previous;
+}
+
+/**
+ * The config with the recording as its baseline: the recorded target, and the
+ * noise learned at record time added to the config's endpoint noise (the
+ * config's own rules for an endpoint win).
+ */
+function withRecording(config: ResolvedConfig, recording: OpenRecording): ResolvedConfig {
+  const { target, noise } = recording.manifest;
+  const section = config.targets.noise.section;
+  const own = typeof section === 'object' ? section : { enabled: section === true };
+  const endpoints = { ...noise?.endpoints, ...own.endpoints };
+  return {
+    ...config,
+    targets: {
+      ...config.targets,
+      baseline: `${target.name}=${target.url}`,
+      noise: { ...config.targets.noise, section: { ...own, endpoints } },
+    },
+  };
+}
+
+/** `--baseline-recording` replaces the live baseline: flags that need one are refused with it. */
+async function recordingOf(request: RunRequest, context: AppContext) {
+  if (request.baselineRecording === undefined) return undefined;
+  const clash =
+    request.baseline !== undefined
+      ? '--baseline'
+      : request.noise === true || request.baselineReplica !== undefined
+        ? '--noise and --baseline-replica (the recording carries the noise learned when it was made)'
+        : undefined;
+  if (clash !== undefined) {
+    throw new ParityError(
+      'PARITY_USAGE',
+      `--baseline-recording replaces the live baseline: drop ${clash}`,
+    );
+  }
+  return openRecording(request.baselineRecording, context.cwd);
+}
+
+/** The configured OpenAPI document, read and checked before anything is sent. */
+async function coverageDocument(path: string, cwd: string): Promise<CoverageDocument> {
+  const document = await loadOpenApi(path, cwd);
+  return {
+    file: document.file,
+    operations: document.operations.map(operationKey),
+    match: operationMatcher(document.operations),
+  };
 }
 
 /** The credentials the targets' URLs held. */
@@ -71,11 +132,11 @@ function shortSecretNotes(secrets: ReadonlyMap<string, string>): string[] {
 
 /** Prepares a run (see the module comment); throws for bad input before anything is sent. */
 export async function prepareRun(request: RunRequest, context: AppContext): Promise<PreparedRun> {
+  const recording = await recordingOf(request, context);
   const project = await openProject(request, context);
-  const config: RunConfig = {
-    ...project.config,
-    ...resolveTargets(project.config, 'baseline+candidate'),
-  };
+  const resolved =
+    recording === undefined ? project.config : withRecording(project.config, recording);
+  const config: RunConfig = { ...resolved, ...resolveTargets(resolved, 'baseline+candidate') };
   const library = await openRunLibrary(
     config.casePaths,
     { cwd: context.cwd, env: project.env, globalRules: config.rules },
@@ -87,6 +148,8 @@ export async function prepareRun(request: RunRequest, context: AppContext): Prom
   const secrets = new Map([...project.secrets(), ...targetSecrets(config)]);
   const redact = createRedactor({ headerNames: library.redactHeaders, secrets });
   const previous = await previousReport(config, request.compareTo, context);
+  const coverage =
+    config.openapi === undefined ? undefined : await coverageDocument(config.openapi, context.cwd);
   const { folder, notes } = await preflightWriters(config, newRunId(context.now()), context.host);
   const { host } = context;
   return {
@@ -98,6 +161,11 @@ export async function prepareRun(request: RunRequest, context: AppContext): Prom
       now: context.now,
       previous,
       shard: request.shard,
+      coverage,
+      recording:
+        recording === undefined
+          ? undefined
+          : { answers: recording.answers(project.secrets()), label: recording.label },
       folder,
       host,
     },

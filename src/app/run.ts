@@ -16,6 +16,7 @@ import type { RunConfig } from '../config/targets.js';
 import { createClient, type TargetClient } from '../execute/client.js';
 import { createLoopClock } from '../execute/loop-clock.js';
 import { type Executed, executeCases } from '../execute/pool.js';
+import { createRecordedClient, type RecordedAnswers } from '../execute/recorded.js';
 import type { Case } from '../model/case.js';
 import type { Exchange } from '../model/exchange.js';
 import { finishNoise } from '../noise/finish.js';
@@ -27,6 +28,11 @@ import type { WrittenReports } from '../report/write.js';
 import { createBodyFiles } from '../results/body-files.js';
 import { toCaseResult } from '../results/build.js';
 import type { CollectedResults } from '../results/collected.js';
+import {
+  type CoverageCollector,
+  type CoverageDocument,
+  createCoverageCollector,
+} from '../results/coverage.js';
 import { createLatencyCollector } from '../results/latency.js';
 import { openResultStream } from '../results/stream.js';
 import type { CaseResult } from '../results/types.js';
@@ -35,6 +41,7 @@ import { type Host, unknownHost } from '../util/host.js';
 import { displayPath } from '../util/paths.js';
 import { finishRun } from './finish.js';
 import type { Interrupt } from './interrupt.js';
+import { clientOptionsOf } from './selected.js';
 import { createSideWatch, type StoppedAnswering } from './side-watch.js';
 import type { TrackerUpdate } from './tracker-update.js';
 
@@ -56,6 +63,10 @@ export interface RunInput {
   readonly host?: Host | undefined;
   /** Signals that stop the run early. */
   readonly interrupt?: Interrupt | undefined;
+  /** The OpenAPI document coverage is measured against (`openapi:` / `--openapi`). */
+  readonly coverage?: CoverageDocument | undefined;
+  /** `--baseline-recording`: the baseline's answers come from this recording, not over HTTP. */
+  readonly recording?: { readonly answers: RecordedAnswers; readonly label: string } | undefined;
 }
 
 export interface RunOutcome {
@@ -100,6 +111,7 @@ interface Executions {
   failed: { baseline: number; candidate: number };
   noise: NoiseStep;
   fired: ReadonlySet<string>;
+  coverage: CoverageCollector;
   stoppedAnswering: readonly StoppedAnswering[];
   /** Set when a signal stopped the run. */
   interrupted: Interruption | undefined;
@@ -132,17 +144,11 @@ async function execute(
   const noiseSettings = config.noise;
   const noise = createNoiseStep(noiseSettings);
   const clock = createLoopClock();
-  const clientOptions = {
-    clock,
-    connections: config.concurrency,
-    timeoutMs: config.timeoutMs,
-    bodyCapBytes: config.bodyCapBytes,
-    bodyBudget: config.bodyBudget,
-    retries: config.retries,
-    ratePerSecond: config.rate,
-    maxInFlight: config.maxInFlight,
-  };
-  const baseline = createClient(config.baseline, clientOptions);
+  const clientOptions = { ...clientOptionsOf(config), clock };
+  const baseline =
+    input.recording === undefined
+      ? createClient(config.baseline, clientOptions)
+      : createRecordedClient(config.baseline, input.recording.answers);
   const candidate = createClient(config.candidate, clientOptions);
   // The second baseline call of noise learning gets its own pool (or the replica's).
   const replica = noiseSettings.enabled
@@ -153,6 +159,7 @@ async function execute(
   const failed = { baseline: 0, candidate: 0 };
   const watch = createSideWatch();
   const latency = createLatencyCollector();
+  const coverage = createCoverageCollector(input.coverage);
   // Every equivalence that fired, equal results included (only notable ones stay in memory).
   const fired = new Set<string>();
   const bodies = createBodyFiles(folder.dir, displayPath(config.cwd, folder.finalDir));
@@ -176,6 +183,7 @@ async function execute(
         : { ...base, ...judged.annotation };
     stream.add(result, position);
     latency.add(result);
+    coverage.add(result);
     for (const entry of result.equivalences ?? []) fired.add(entry);
     input.onResult?.(result);
   };
@@ -214,6 +222,7 @@ async function execute(
     failed,
     noise,
     fired,
+    coverage,
     stoppedAnswering: watch.stopped(names),
     interrupted,
   };
@@ -233,7 +242,7 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
   const runId = folder.runId;
   const source = asCaseSource(input.cases);
   const executions = await execute(input, source, folder);
-  const { collected, failed, noise, fired, interrupted } = executions;
+  const { collected, failed, noise, fired, interrupted, coverage } = executions;
   const finishedAt = input.now();
   const { config } = input;
   // Endpoint-level noise is known only now: mask it before the tracker sees anything.
@@ -254,6 +263,7 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
       baseline: {
         name: config.baseline.name,
         url: input.redact.text(displayUrl(config.baseline.url)),
+        ...(input.recording === undefined ? {} : { recording: input.recording.label }),
       },
       candidate: {
         name: config.candidate.name,
@@ -262,6 +272,7 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
       ...(denoised.section === undefined ? {} : { noise: denoised.section }),
       ...(input.shard === undefined ? {} : { shard: input.shard }),
       ...unusedRulesField(source.declaredEquivalences, fired),
+      coverage: coverage.section(),
       ...(interrupted === undefined ? {} : { interrupted }),
     },
     collected,

@@ -1,22 +1,31 @@
 /**
  * The run's side of the tracker: turns results into observations (one per
- * fingerprint), plans the tracker file's update (under its lock), and
- * annotates each result with the row that records it; the caller commits the
- * update once its reports are written.
+ * root cause), plans the tracker file's update (under its lock), and judges
+ * each result after the decisions: its findings get their rows, and a
+ * divergence whose every root cause is `_accepted_`/`_wontfix_` becomes
+ * `accepted`. The caller commits the update once its reports are written.
  */
 
 import type { TrackerOutcome } from '../report/contract.js';
-import { groupDivergences } from '../results/group.js';
-import type { CaseResult } from '../results/types.js';
-import type { TrackerObservation, TrackerRun, TrackerStatus } from '../tracker/types.js';
+import { type DecisionRow, groupFindings, type RootCauseEntry } from '../results/root-causes.js';
+import { type CaseResult, hasFindings, type ResultFinding } from '../results/types.js';
+import {
+  type TrackerObservation,
+  type TrackerRow,
+  type TrackerRun,
+  WAIVED_STATUSES,
+} from '../tracker/types.js';
 import { planTrackerUpdate } from '../tracker/write.js';
 import type { Host } from '../util/host.js';
 
+/** The tracker after a run: what changed, each root cause's row, the results judged after the decisions. */
 export interface TrackerUpdate {
   readonly outcome: TrackerOutcome;
-  /** Row id and status per fingerprint, after the update. */
-  readonly rows: ReadonlyMap<string, { readonly id: string; readonly status: TrackerStatus }>;
-  /** The result with its `tracker` field set when a row records it. */
+  /** The row of each root cause, after the update. */
+  rowOf(fingerprint: string): DecisionRow | undefined;
+  /** The rows this run resolved, as decisions list entries (no case showed them). */
+  readonly resolved: readonly RootCauseEntry[];
+  /** The result with its findings' rows set and its verdict judged after the decisions. */
   annotate(result: CaseResult): CaseResult;
   /** Writes the tracker and releases its lock. */
   commit(): Promise<void>;
@@ -24,35 +33,70 @@ export interface TrackerUpdate {
   abandon(): Promise<void>;
 }
 
-/** One observation per fingerprint of the divergent results (errors are not decisions). */
+/** One observation per root cause of the divergent results (errors are not decisions). */
 export function observationsOf(results: readonly CaseResult[]): TrackerObservation[] {
-  return [...groupDivergences(results).values()].map((group) => ({
+  return [...groupFindings(results).values()].map((group) => ({
     fingerprint: group.fingerprint,
     kind: group.kind,
     endpoints: group.endpoints,
-    caseIds: [...group.caseIds].sort(),
+    caseIds: group.caseIds,
     summary: group.summary,
   }));
 }
 
-/** Plans the tracker's update under its lock (see the module comment); nothing is written yet. */
+/** A result judged after the decisions recorded in `rowOf`. */
+export function judgedAfterDecisions(
+  result: CaseResult,
+  rowOf: (fingerprint: string) => DecisionRow | undefined,
+): CaseResult {
+  if (!hasFindings(result)) return result;
+  const findings = result.findings.map((finding): ResultFinding => {
+    const row = rowOf(finding.fingerprint);
+    const { tracker: _old, ...rest } = finding;
+    return row === undefined ? rest : { ...rest, tracker: { id: row.id, status: row.status } };
+  });
+  const decided =
+    findings.length > 0 &&
+    findings.every((f) => f.tracker !== undefined && WAIVED_STATUSES.has(f.tracker.status));
+  return { ...result, findings, verdict: decided ? 'accepted' : 'divergent' };
+}
+
+function resolvedEntry(row: TrackerRow): RootCauseEntry {
+  return {
+    fingerprint: row.fingerprint,
+    kind: row.kind,
+    summary: row.summary,
+    caseIds: [],
+    endpoints: row.endpoints,
+    row: { id: row.id, status: row.status, decision: row.decision },
+  };
+}
+
+/**
+ * Plans the tracker's update with the run's root causes under its lock (see
+ * the module comment): the rows are known, nothing is written yet.
+ */
 export async function planTracker(
   path: string,
   run: TrackerRun,
   options: { readonly label: string; readonly host: Host },
 ): Promise<TrackerUpdate> {
   const plan = await planTrackerUpdate(path, run, { host: options.host });
-  const rows = new Map(
-    plan.rows.map((row) => [row.fingerprint, { id: row.id, status: row.status }] as const),
-  );
+  const changes = plan.changes;
+  const all = plan.rows;
+  const rows = new Map(all.map((row) => [row.fingerprint, row] as const));
+  const rowOf = (fingerprint: string): DecisionRow | undefined => {
+    const row = rows.get(fingerprint);
+    return row === undefined
+      ? undefined
+      : { id: row.id, status: row.status, decision: row.decision };
+  };
+  const resolved = new Set(changes.resolved);
   return {
-    outcome: { path: options.label, ...plan.changes },
-    rows,
-    annotate(result) {
-      if (result.verdict !== 'divergent') return result;
-      const row = rows.get(result.fingerprint);
-      return row === undefined ? result : { ...result, tracker: row };
-    },
+    outcome: { path: options.label, ...changes },
+    rowOf,
+    resolved: all.filter((row) => resolved.has(row.id)).map(resolvedEntry),
+    annotate: (result) => judgedAfterDecisions(result, rowOf),
     commit: () => plan.commit(),
     abandon: () => plan.abandon(),
   };

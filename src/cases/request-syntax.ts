@@ -2,7 +2,10 @@
  * What HTTP lets a case's request hold, checked when the file is validated
  * (a positioned problem, nothing sent) rather than failing at run time: a
  * path is sent as written, so it must be a valid request target (RFC 3986
- * characters, `%XX` escapes, no fragment); a header name must be a token and
+ * characters, `%XX` escapes, no fragment); in a query string written in the
+ * path, characters a URL cannot carry are percent-encoded when it is sent
+ * (`cases/resolve.ts`), so only control characters and `#` are refused there;
+ * a header name must be a token and
  * a header value must not hold a line break or a NUL. `${env:NAME}`
  * references are allowed in a path as written; the value substituted is
  * checked too. Pure.
@@ -44,6 +47,7 @@ function percentEncoded(c: string): string {
  * `allowEnv`: `${env:NAME}` references count as valid (the path as written in a file).
  */
 export function pathProblem(path: string, allowEnv: boolean): string | undefined {
+  let inQuery = false;
   for (let i = 0; i < path.length; ) {
     const rest = path.slice(i, i + 80);
     const env = allowEnv ? ENV_REFERENCE.exec(rest) : null;
@@ -52,6 +56,15 @@ export function pathProblem(path: string, allowEnv: boolean): string | undefined
       continue;
     }
     const c = String.fromCodePoint(path.codePointAt(i) ?? 0);
+    if (c === '?') inQuery = true;
+    if (inQuery && c !== '#') {
+      const code = c.codePointAt(0) ?? 0;
+      if (code < 0x20 || code === 0x7f) {
+        return `has ${describeChar(c)} at character ${i + 1}, which a request cannot carry; write it as ${percentEncoded(c)}`;
+      }
+      i += c.length;
+      continue;
+    }
     if (c === '%' && !ESCAPE.test(rest)) {
       return `has a "%" at character ${i + 1} that does not start a %XX escape; write a literal "%" as %25`;
     }

@@ -14,6 +14,8 @@ export interface Io {
   readonly host?: Host;
   /** SIGINT / SIGTERM: a command that can stop cleanly listens while it runs. */
   readonly signals?: SignalSource;
+  /** Standard input, read whole (`parity import curl` without a file). */
+  readonly stdin?: () => Promise<string>;
 }
 
 /**

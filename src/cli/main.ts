@@ -6,9 +6,14 @@ import { Command, CommanderError } from 'commander';
 import { printable } from '../util/code-span.js';
 import { formatProblem, ParityError } from '../util/errors.js';
 import { calibrateCommand } from './commands/calibrate.js';
+import { decideCommand } from './commands/decide.js';
+import { importCommand } from './commands/import.js';
+import { initCommand } from './commands/init.js';
 import { mergeCommand } from './commands/merge.js';
+import { recordCommand } from './commands/record.js';
 import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
+import { showCommand } from './commands/show.js';
 import { trackerCommand } from './commands/tracker.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT, EXIT_FOR_ERROR, type ExitCode } from './exit-codes.js';
@@ -28,7 +33,8 @@ export function buildProgram(io: Io, setCode: (code: ExitCode) => void): Command
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError('(run parity --help for usage)');
-  const { run, calibrate, validate, tracker, merge, report } = COMMANDS;
+  const { run, calibrate, validate, tracker, decide, show, merge, report } = COMMANDS;
+  const { import: importCases, record, init } = COMMANDS;
   addCommand(program, run, async (cases, flags) => setCode(await runCommand(cases, flags, io)));
   addCommand(program, calibrate, async (cases, flags) =>
     setCode(await calibrateCommand(cases, flags, io)),
@@ -37,10 +43,23 @@ export function buildProgram(io: Io, setCode: (code: ExitCode) => void): Command
     setCode(await validateCommand(cases, flags, io)),
   );
   addCommand(program, tracker, async (_, flags) => setCode(await trackerCommand(flags, io)));
+  addCommand(program, decide, async (operands, flags) =>
+    setCode(await decideCommand(operands, flags, io)),
+  );
+  addCommand(program, show, async (operands, flags) =>
+    setCode(await showCommand(operands, flags, io)),
+  );
   addCommand(program, merge, async (reports, flags) =>
     setCode(await mergeCommand(reports, flags, io)),
   );
   addCommand(program, report, async (_, flags) => setCode(await reportCommand(flags, io)));
+  addCommand(program, importCases, async (operands, flags) =>
+    setCode(await importCommand(operands, flags, io)),
+  );
+  addCommand(program, record, async (cases, flags) =>
+    setCode(await recordCommand(cases, flags, io)),
+  );
+  addCommand(program, init, async (targets) => setCode(await initCommand(targets, io)));
   return program;
 }
 

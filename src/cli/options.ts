@@ -8,6 +8,7 @@
  */
 import * as z from 'zod';
 import { parseShard } from '../cases/shard.js';
+import { FINDING_KINDS } from '../compare/root-cause.js';
 import { FAIL_POLICIES, MAX_CONCURRENCY, MAX_RETRIES, MAX_TIMEOUT_MS } from '../config/schema.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/write.js';
 import {
@@ -146,6 +147,14 @@ const run = command({
       'learn noise: send each case a second time to the baseline and mask what varies',
     ),
     baselineReplica: shared.baselineReplica,
+    openapi: text(
+      '--openapi <spec>',
+      'OpenAPI/Swagger document: the report lists its operations that no case exercises',
+    ),
+    baselineRecording: text(
+      '--baseline-recording <dir>',
+      'answer the baseline side from a recording (parity record) instead of a live target',
+    ),
     shard: parsed(
       '--shard <i/n>',
       'run shard i of n of the selected cases (e.g. 2/4), for CI',
@@ -206,6 +215,44 @@ const tracker = command({
   },
 });
 
+const decide = command({
+  name: 'decide',
+  description:
+    'record a decision on root causes in the tracker: parity decide PAR-007 accepted --note "…", or in bulk with --pattern/--kind',
+  operands: {
+    syntax: '<rows-and-decision...>',
+    help: 'row ids (PAR-007 …), then the decision: accepted, wontfix or open (with --pattern/--kind: the decision alone)',
+  },
+  options: {
+    note: text('--note <text>', 'appended to the Decision cell of each row'),
+    pattern: text(
+      '--pattern <name>',
+      'every open or decided row of this pattern (nil-slice, tagged-enum, …)',
+    ),
+    kind: choice('--kind <kind>', 'every open or decided row of this kind', FINDING_KINDS),
+    tracker: trackerFile,
+    config: withHelp(shared.config, 'config file (for the tracker path)'),
+    json: withHelp(shared.json, 'print the rows decided as JSON'),
+  },
+});
+
+const show = command({
+  name: 'show',
+  description:
+    'one root cause in full: its row, every case and endpoint, an example diff, the curl pair, the fix',
+  operands: { syntax: '<row>', help: 'the row id (PAR-007)' },
+  options: {
+    from: text(
+      '--from <report>',
+      'the report to show it from: report.json, run folder or "latest"',
+    ),
+    tracker: trackerFile,
+    config: withHelp(shared.config, 'config file (for the tracker and reports paths)'),
+    reports: shared.reportsToRead,
+    json: withHelp(shared.json, 'print JSON'),
+  },
+});
+
 const merge = command({
   name: 'merge',
   description: 'combine shard reports into one report, update the tracker once',
@@ -241,8 +288,73 @@ const report = command({
   },
 });
 
+const record = command({
+  name: 'record',
+  description:
+    "send the cases to one target and store its answers, for later runs' --baseline-recording",
+  operands: CASES,
+  options: {
+    target: text('--target <target>', 'the target to record: NAME=URL, or a configured name'),
+    out: text('--out <dir>', 'recording folder (default: recordings/<target name>)'),
+    update: toggle('--update', 'refresh an existing recording (without it, one is refused)'),
+    noise: toggle(
+      '--noise',
+      'send each case twice and store what differs as noise that runs against the recording apply',
+    ),
+    config: shared.config,
+    filter: shared.filter,
+    tag: shared.tag,
+  },
+});
+
+const importCases = command({
+  name: 'import',
+  description:
+    'write case files from curl command lines, a HAR file, an OpenAPI/Swagger document or a Postman collection',
+  operands: {
+    syntax: '<kind> [input]',
+    help: 'curl, har, openapi or postman, then the file to read (curl, har, postman: "-" or none reads standard input)',
+  },
+  options: {
+    out: text('--out <dir>', 'folder for the case files (default: cases/imported)'),
+    force: toggle('--force', 'replace case files that exist already'),
+    host: repeatable(
+      '--host <host>',
+      'har: only requests to this host (host:port or host name; repeatable)',
+    ),
+    method: repeatable('--method <method>', 'har: only requests of this method (repeatable)'),
+    var: repeatable(
+      '--var <name=value>',
+      "postman: the value of a {{variable}} (repeatable; wins over the collection's)",
+    ),
+  },
+});
+
+const initProject = command({
+  name: 'init',
+  description:
+    'write a starter parity.config.yaml and an example case file for two targets (nothing is overwritten)',
+  operands: {
+    syntax: '[targets...]',
+    help: 'the baseline and the candidate: each a URL or NAME=URL (e.g. rust=http://127.0.0.1:3100)',
+  },
+  options: {},
+});
+
 /** Every command of the CLI, in the order `parity --help` lists them. */
-export const COMMANDS = { run, calibrate, validate, tracker, merge, report } as const;
+export const COMMANDS = {
+  run,
+  calibrate,
+  validate,
+  tracker,
+  decide,
+  show,
+  merge,
+  report,
+  import: importCases,
+  record,
+  init: initProject,
+} as const;
 
 export type RunFlags = FlagsOf<typeof run>;
 export type CalibrateFlags = FlagsOf<typeof calibrate>;
@@ -250,3 +362,7 @@ export type ValidateFlags = FlagsOf<typeof validate>;
 export type TrackerFlags = FlagsOf<typeof tracker>;
 export type MergeFlags = FlagsOf<typeof merge>;
 export type ReportFlags = FlagsOf<typeof report>;
+export type DecideFlags = FlagsOf<typeof decide>;
+export type ShowFlags = FlagsOf<typeof show>;
+export type ImportFlags = FlagsOf<typeof importCases>;
+export type RecordFlags = FlagsOf<typeof record>;

@@ -5,7 +5,9 @@
 import type { Change, Comparison, HeaderChange } from '../model/comparison.js';
 import type { SideOutcome, TransportError } from '../model/exchange.js';
 import { codeSpan } from '../util/code-span.js';
+import { bytesBrief, isBytesSummary } from '../wire/bytes.js';
 import { explainShape } from './explain-shape.js';
+import { statusClass } from './findings.js';
 import type { DivergenceInput } from './input.js';
 import { patternTitles, recognitionOf } from './patterns/registry.js';
 import { divergenceTitle, patternSentences } from './patterns/title.js';
@@ -69,8 +71,13 @@ function explainComparison(comparison: Comparison): Explanation {
   if (!status.equal) {
     sentences.push(`Status differs: baseline ${status.baseline}, candidate ${status.candidate}.`);
     summary.push(`status ${status.baseline} → ${status.candidate}`);
+    // One side accepted what the other rejected: the rest follows (see `findings.ts`).
+    if (statusClass(status.baseline) !== statusClass(status.candidate)) {
+      summary.push('the answers differ with it');
+    }
   }
   const { matches, unexplained } = recognitionOf(comparison);
+  const followsStatus = summary.length > 1;
   if (matches.length > 0) {
     sentences.push(...patternSentences(matches));
     summary.push(
@@ -91,7 +98,8 @@ function explainComparison(comparison: Comparison): Explanation {
     summary.push(headers.summary);
   }
   if (sentences.length === 0) return { explanation: 'No differences.', summary: 'equal' };
-  return { explanation: sentences.join(' '), summary: shorten(summary.join('; ')) };
+  const line = followsStatus ? summary.slice(0, 2) : summary;
+  return { explanation: sentences.join(' '), summary: shorten(line.join('; ')) };
 }
 
 /**
@@ -99,9 +107,9 @@ function explainComparison(comparison: Comparison): Explanation {
  * differs, with a little context on each side, so a reader sees the cause.
  */
 function bodyDifference(baseline: unknown, candidate: unknown): string {
-  const limit = tooComplex(baseline) ?? tooComplex(candidate);
-  if (limit !== undefined) {
-    return `Both bodies are too complex to compare as trees (${limit}): compared by sha256, they differ (baseline ${sizeOf(baseline)} bytes, candidate ${sizeOf(candidate)} bytes).`;
+  if (isBytesSummary(baseline) && isBytesSummary(candidate)) {
+    const size = baseline.size === candidate.size ? ' (the same size)' : '';
+    return `Body bytes differ${size}: baseline ${bytesBrief(baseline)}, candidate ${bytesBrief(candidate)}.`;
   }
   if (typeof baseline !== 'string' || typeof candidate !== 'string') {
     return `Body differs: baseline ${brief(baseline)}, candidate ${brief(candidate)}.`;
@@ -112,21 +120,6 @@ function bodyDifference(baseline: unknown, candidate: unknown): string {
   const from = Math.max(0, at - 12);
   const excerpt = (text: string) => `${from > 0 ? '…' : ''}${brief(text.slice(from, at + 28), 48)}`;
   return `Body text differs from character ${at + 1} (line ${line}): baseline ${excerpt(baseline)}, candidate ${excerpt(candidate)}.`;
-}
-
-/** The limit a digest of a too-complex body names (see `compareBodies`). */
-function tooComplex(digest: unknown): string | undefined {
-  if (typeof digest !== 'object' || digest === null || !Object.hasOwn(digest, 'tooComplex')) {
-    return undefined;
-  }
-  const limit: unknown = Reflect.get(digest, 'tooComplex');
-  return typeof limit === 'string' ? limit : undefined;
-}
-
-function sizeOf(digest: unknown): string {
-  const size: unknown =
-    typeof digest === 'object' && digest !== null ? Reflect.get(digest, 'size') : undefined;
-  return typeof size === 'number' ? String(size) : '?';
 }
 
 function explainValues(changes: readonly Change[]): { sentences: string[]; summary: string[] } {

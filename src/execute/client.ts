@@ -7,14 +7,20 @@
  * followed (a 3xx is compared as is).
  */
 import { buildConnector, type Dispatcher, Pool } from 'undici';
-import type { Target } from '../model/case.js';
+import type { Case, Target } from '../model/case.js';
 import type { SideOutcome } from '../model/exchange.js';
 import type { NodeBudget } from '../wire/budget.js';
 import { skipInterim100 } from './interim.js';
 import type { LoopClock } from './loop-clock.js';
 import { type PlannedRequest, requestBuilder } from './plan.js';
 import { createLimiter } from './rate.js';
-import { CappedBody, type DecodeShare, decodeShared, flattenHeaders } from './receive.js';
+import {
+  CappedBody,
+  contentBytes,
+  type DecodeShare,
+  decodeShared,
+  flattenHeaders,
+} from './receive.js';
 
 export interface ClientOptions {
   /** Connections kept open to the target. */
@@ -33,12 +39,21 @@ export interface ClientOptions {
   readonly bodyBudget?: NodeBudget | undefined;
   /** Takes parity's own processing out of the measured durations (see `loop-clock.ts`). */
   readonly clock?: LoopClock | undefined;
+  /** Keep each body's content-decoded bytes in `Response.bytes` (for `parity record`). */
+  readonly keepBytes?: boolean | undefined;
 }
 
+/**
+ * One side of a run: the HTTP client of a target, or a recording of one
+ * (`recorded.ts`), which answers by case.
+ */
 export interface TargetClient {
   readonly target: Target;
-  /** `share`: the same object for both sides of one case (see `DecodeShare`). */
-  send(plan: PlannedRequest, share?: DecodeShare): Promise<SideOutcome>;
+  /**
+   * `share`: the same object for both sides of one case (see `DecodeShare`);
+   * `testCase`: the case the plan was made from (a recording looks it up).
+   */
+  send(plan: PlannedRequest, share?: DecodeShare, testCase?: Case): Promise<SideOutcome>;
   close(): Promise<void>;
 }
 
@@ -135,15 +150,18 @@ class Attempt implements Dispatcher.DispatchHandler {
       this.share,
       options.bodyBudget,
     );
+    const response = {
+      status: this.status,
+      headers,
+      body: decoded,
+      wireBytes: body.size,
+      durationMs: this.elapsed(),
+    };
+    const bytes =
+      options.keepBytes === true ? contentBytes(body, encoding, options.bodyCapBytes) : undefined;
     this.resolve({
       outcome: 'response',
-      response: {
-        status: this.status,
-        headers,
-        body: decoded,
-        wireBytes: body.size,
-        durationMs: this.elapsed(),
-      },
+      response: bytes === undefined ? response : { ...response, bytes },
     });
   }
 

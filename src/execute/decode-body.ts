@@ -14,6 +14,7 @@ import {
   type OverBudget,
   xmlOverBudget,
 } from '../wire/budget.js';
+import { headHex } from '../wire/bytes.js';
 import { mediaTypeOf } from '../wire/content-type.js';
 import { parseJsonExact } from '../wire/parse-json.js';
 import { isXmlContentType, looksLikeXml, parseXml } from '../xml/tree.js';
@@ -53,7 +54,13 @@ function utf8(bytes: Uint8Array): string | undefined {
 
 /** A body past the node budget: its hash and size, and the limit it went past. */
 function tooComplex(bytes: Uint8Array, over: OverBudget): ResponseBody {
-  return { kind: 'too-complex', sha256: sha256(bytes), size: bytes.byteLength, ...over };
+  return {
+    kind: 'too-complex',
+    sha256: sha256(bytes),
+    size: bytes.byteLength,
+    head: headHex(bytes),
+    ...over,
+  };
 }
 
 function decodeXml(bytes: Uint8Array, text: string | undefined, budget: NodeBudget): ResponseBody {
@@ -67,7 +74,7 @@ function decodeXml(bytes: Uint8Array, text: string | undefined, budget: NodeBudg
   if (over !== undefined) return tooComplex(bytes, over);
   const parsed = parseXml(text);
   return parsed.ok
-    ? { kind: 'xml', value: parsed.value }
+    ? { kind: 'xml', value: parsed.value, text }
     : { kind: 'invalid-xml', text, error: parsed.error };
 }
 
@@ -102,10 +109,15 @@ export function decodeBody(
       : { kind: 'invalid-json', text, error: parsed.error };
   }
   if (isXmlContentType(contentType)) return decodeXml(bytes, text, budget);
-  if (text === undefined) return { kind: 'binary', sha256: sha256(bytes), size: bytes.byteLength };
+  if (text === undefined) return binary(bytes);
   if (contentType === undefined) return sniff(bytes, text, budget);
   if (isTextContentType(contentType)) return { kind: 'text', text };
-  return { kind: 'binary', sha256: sha256(bytes), size: bytes.byteLength };
+  return binary(bytes);
+}
+
+/** A body compared by its bytes: hash, size and the first bytes for people. */
+export function binary(bytes: Uint8Array): ResponseBody {
+  return { kind: 'binary', sha256: sha256(bytes), size: bytes.byteLength, head: headHex(bytes) };
 }
 
 /** A body without a content type: JSON or XML when it parses as such, else text. */
@@ -121,7 +133,7 @@ function sniff(bytes: Uint8Array, text: string, budget: NodeBudget): ResponseBod
     const over = xmlOverBudget(text, budget);
     if (over !== undefined) return tooComplex(bytes, over);
     const parsed = parseXml(text);
-    if (parsed.ok) return { kind: 'xml', value: parsed.value };
+    if (parsed.ok) return { kind: 'xml', value: parsed.value, text };
   }
   return { kind: 'text', text };
 }

@@ -18,12 +18,28 @@ export type ResponseBody =
       readonly text?: string;
     }
   | { readonly kind: 'invalid-json'; readonly text: string; readonly error: string }
-  | { readonly kind: 'xml'; readonly value: unknown }
+  | {
+      readonly kind: 'xml';
+      readonly value: unknown;
+      /** The body text as received (the exchange is transient). */
+      readonly text?: string;
+    }
   | { readonly kind: 'invalid-xml'; readonly text: string; readonly error: string }
   | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'binary'; readonly sha256: string; readonly size: number }
-  /** Larger than the body cap: only the hash and size of the whole body are known. */
-  | { readonly kind: 'truncated'; readonly sha256: string; readonly size: number }
+  | {
+      readonly kind: 'binary';
+      readonly sha256: string;
+      readonly size: number;
+      /** Hex of the first bytes (`wire/bytes.ts`), for people. */
+      readonly head?: string;
+    }
+  /** Larger than the body cap: only the hash, size and first bytes of the whole body are known. */
+  | {
+      readonly kind: 'truncated';
+      readonly sha256: string;
+      readonly size: number;
+      readonly head?: string;
+    }
   /**
    * JSON or XML past the node budget (too many values, or nested too deep):
    * compared by the hash and size of its bytes, never parsed into a tree.
@@ -32,6 +48,7 @@ export type ResponseBody =
       readonly kind: 'too-complex';
       readonly sha256: string;
       readonly size: number;
+      readonly head?: string;
       /** The limit it went past, and that limit's value. */
       readonly limit: 'nodes' | 'depth';
       readonly budget: number;
@@ -44,6 +61,11 @@ export interface Response {
   readonly body: ResponseBody;
   /** Bytes on the wire (before content decoding). */
   readonly wireBytes: number;
+  /**
+   * The body after content decoding, kept only when the client was asked to
+   * (`parity record` stores it); absent past the body cap.
+   */
+  readonly bytes?: Uint8Array;
   readonly durationMs: number;
 }
 

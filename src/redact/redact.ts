@@ -29,6 +29,8 @@ export interface Redactor {
   text(text: string): string;
   /** Deeply replaces known secret values inside strings of a JSON value. */
   value(value: unknown): unknown;
+  /** `value` for a structure parity built: the same shape back, with its strings redacted. */
+  same<T>(value: T): T;
 }
 
 export interface RedactorInput {
@@ -68,5 +70,7 @@ export function createRedactor(input: RedactorInput): Redactor {
       Object.fromEntries(Object.entries(headers).map(([name, v]) => [name, header(name, v)])),
     text,
     value: secrets.length === 0 ? (v) => v : value,
+    // Only strings change (keys included), never the shape: the type holds.
+    same: <T>(v: T): T => (secrets.length === 0 ? v : (value(v) as T)),
   };
 }

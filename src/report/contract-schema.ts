@@ -1,5 +1,5 @@
 /**
- * The reader schema of report.json (schemaVersion 3, which reads 2 as well), beside the contract it
+ * The reader schema of report.json (schemaVersion 3), beside the contract it
  * reads (`contract.ts`). `parity report --from`, `merge`, `tracker --check` and
  * `--compare-to` read reports through it. Objects are loose: fields added
  * within a schema version by a newer parity pass through untouched, so
@@ -7,6 +7,7 @@
  * build when the schema and the contract disagree.
  */
 import * as z from 'zod';
+import type { RootCause } from '../compare/root-cause.js';
 import { HTTP_METHODS } from '../model/case.js';
 import {
   CHANGE_OPS,
@@ -16,7 +17,13 @@ import {
 } from '../model/comparison.js';
 import type { ResponseBody } from '../model/exchange.js';
 import { TRACKER_STATUSES } from '../tracker/types.js';
-import { INTERRUPT_SIGNALS, REPORT_SCHEMA_VERSION, type RunReport } from './contract.js';
+import { INTERRUPT_SIGNALS, type RunReport } from './contract.js';
+import {
+  type causeSchema,
+  decisionCountsSchema,
+  findingSchema,
+  rootCauseSchema,
+} from './contract-causes.js';
 
 export const count = z.number().int().nonnegative();
 
@@ -157,44 +164,66 @@ const bodyRef = z.looseObject({
   size: count.describe('size of the whole body in bytes'),
 });
 
-const divergenceShape = {
-  fingerprint: z.string().describe('stable id of the divergence'),
+export const divergenceShape = {
+  fingerprint: z.string().describe('stable case-level id of the divergence'),
   explanation: z.string().describe('plain-language explanation'),
   summary: z.string().describe('one-line summary'),
   repro: reproSchema,
 };
 
-const result = z.discriminatedUnion('verdict', [
-  z.looseObject({
-    ...resultBaseShape,
-    verdict: z.literal('equal'),
-    regression: z.literal('fixed').exactOptional().describe('showed a now-fixed divergence'),
-  }),
+/** What a divergent result holds besides its findings, in every schema version. */
+export const comparedShape = {
+  changes: z.array(changeSchema).describe('body changes'),
+  headerChanges: z.array(headerChangeSchema).describe('header changes'),
+  pattern: patternSchema.exactOptional(),
+  bodies: z
+    .looseObject({
+      baseline: z.unknown().describe('baseline body'),
+      candidate: z.unknown().describe('candidate body'),
+      cut: z
+        .looseObject({ baseline: bodyRef.exactOptional(), candidate: bodyRef.exactOptional() })
+        .exactOptional()
+        .describe('bodies the report holds a preview of: the whole body by sha256 and size'),
+    })
+    .describe('both bodies, redacted'),
+  changesOmitted: count.exactOptional().describe('changes found beyond those listed'),
+  regression: z
+    .enum(['new', 'persisting'])
+    .exactOptional()
+    .describe('relative to the --compare-to report'),
+};
+
+export const equalResultSchema = z.looseObject({
+  ...resultBaseShape,
+  verdict: z.literal('equal'),
+  regression: z.literal('fixed').exactOptional().describe('showed a now-fixed divergence'),
+});
+
+export const errorResultSchema = z.looseObject({
+  ...resultBaseShape,
+  ...divergenceShape,
+  verdict: z.literal('error'),
+});
+
+const findingsShape = {
+  findings: z.array(findingSchema).min(1).describe('the root causes of the divergence'),
+};
+
+/** A divergent or accepted result: both sides answered and differ. */
+const divergenceResult = <V extends 'divergent' | 'accepted'>(verdict: V, what: string) =>
   z.looseObject({
     ...resultBaseShape,
     ...divergenceShape,
-    verdict: z.literal('divergent'),
-    changes: z.array(changeSchema).describe('body changes'),
-    headerChanges: z.array(headerChangeSchema).describe('header changes'),
-    pattern: patternSchema.exactOptional(),
-    bodies: z
-      .looseObject({
-        baseline: z.unknown().describe('baseline body'),
-        candidate: z.unknown().describe('candidate body'),
-        cut: z
-          .looseObject({ baseline: bodyRef.exactOptional(), candidate: bodyRef.exactOptional() })
-          .exactOptional()
-          .describe('bodies the report holds a preview of: the whole body by sha256 and size'),
-      })
-      .describe('both bodies, redacted'),
-    changesOmitted: count.exactOptional().describe('changes beyond those listed (schemaVersion 3)'),
-    tracker: trackerRefSchema.exactOptional(),
-    regression: z
-      .enum(['new', 'persisting'])
-      .exactOptional()
-      .describe('relative to the --compare-to report'),
-  }),
-  z.looseObject({ ...resultBaseShape, ...divergenceShape, verdict: z.literal('error') }),
+    ...comparedShape,
+    ...findingsShape,
+    verdict: z.literal(verdict).describe(what),
+  });
+
+const result = z.discriminatedUnion('verdict', [
+  equalResultSchema,
+  divergenceResult('divergent', 'a root cause is still open'),
+  divergenceResult('accepted', "every root cause accepted or won't fix"),
+  errorResultSchema,
 ]);
 
 export const targetSchema = z.looseObject({
@@ -211,11 +240,12 @@ const byKindShape = {
   transport: count.describe('transport divergences'),
 } satisfies Record<DivergenceKind, z.ZodNumber>;
 
-export const summarySchema = z.looseObject({
+/** The summary as schemaVersion 1 and 2 wrote it (no `accepted`). */
+export const summaryShape = {
   cases: count.describe('cases run'),
   equal: count.describe('equal cases'),
-  divergent: count.describe('divergent cases'),
-  errors: count.describe('cases with no comparison possible'),
+  divergent: count.describe('cases both sides answered that differ, a root cause still open'),
+  errors: count.describe('cases with no comparison possible: a side failed in transport'),
   statusParity: z.looseObject({
     equal: count.describe('cases with equal status'),
     total: count.describe('cases where both sides answered'),
@@ -225,21 +255,29 @@ export const summarySchema = z.looseObject({
   encodingNotes: count.exactOptional().describe('encoding notes over all results'),
   flakyBaselines: count.exactOptional().describe('cases whose two baseline answers differed'),
   latency: latency.exactOptional().describe('p50/p95 per endpoint'),
+};
+
+export const summarySchema = z.looseObject({
+  ...summaryShape,
+  accepted: count.describe('divergent cases whose every root cause is accepted or wontfix'),
+  rootCauses: decisionCountsSchema.exactOptional().describe('root causes per decision'),
 });
 
 const ids = z.array(z.string());
 const shard = z.looseObject({ index: count, total: count }).describe('shard i of n (1-based)');
 
-/** The sections a run adds beside its results, shared by both schema versions. */
+const trackerOutcome = {
+  path: z.string().describe('the tracker file'),
+  added: ids,
+  reopened: ids,
+  resolved: ids,
+  seen: ids,
+};
+
+/** The sections a run adds beside its results, as schemaVersion 1 and 2 wrote them. */
 export const sectionsShape = {
   tracker: z
-    .looseObject({
-      path: z.string().describe('the tracker file'),
-      added: ids,
-      reopened: ids,
-      resolved: ids,
-      seen: ids,
-    })
+    .looseObject(trackerOutcome)
     .exactOptional()
     .describe('what the run changed in the tracker'),
   regression: z
@@ -298,6 +336,33 @@ export const sectionsShape = {
     .exactOptional()
     .describe('recognised patterns, one entry per root cause'),
   unusedRules: ids.exactOptional().describe('equivalence rules that never fired'),
+  coverage: z
+    .looseObject({
+      endpoints: z.array(z.looseObject({ endpoint: z.string(), cases: count })),
+      openapi: z
+        .looseObject({
+          document: z.string(),
+          operations: z.array(z.looseObject({ operation: z.string(), cases: count })),
+          unmatched: ids,
+        })
+        .exactOptional(),
+    })
+    .exactOptional()
+    .describe('endpoints exercised; OpenAPI operations with their cases (schemaVersion 3)'),
+};
+
+/** The sections of schemaVersion 3: `rootCauses` instead of `patterns`, `superseded` rows. */
+const { patterns: _patterns, ...sectionsKept } = sectionsShape;
+const sectionsShapeV3 = {
+  ...sectionsKept,
+  tracker: z
+    .looseObject({ ...trackerOutcome, superseded: ids })
+    .exactOptional()
+    .describe('what the run changed in the tracker'),
+  rootCauses: z
+    .array(rootCauseSchema)
+    .exactOptional()
+    .describe('the decisions: one entry per root cause'),
   interrupted: z
     .looseObject({
       signal: z.enum(INTERRUPT_SIGNALS),
@@ -305,23 +370,25 @@ export const sectionsShape = {
       notRun: ids.describe('selected cases never sent, in run order'),
     })
     .exactOptional()
-    .describe('a signal stopped the run (schemaVersion 3)'),
+    .describe('a signal stopped the run'),
 };
 
-/** report.json, schemaVersion 3; a version-2 report reads as 3 (3 only added fields). */
-export const reportSchema = z.looseObject({
-  schemaVersion: z
-    .union([z.literal(2), z.literal(3)])
-    .transform((): typeof REPORT_SCHEMA_VERSION => REPORT_SCHEMA_VERSION)
-    .describe('report format version'),
+/** What identifies a run, in every schema version. */
+export const runShape = {
   runId: z.string().describe('run id'),
   startedAt: z.string().describe('ISO-8601 start'),
   finishedAt: z.string().describe('ISO-8601 end'),
   baseline: targetSchema,
   candidate: targetSchema,
+};
+
+/** report.json, schemaVersion 3. */
+export const reportSchema = z.looseObject({
+  schemaVersion: z.literal(3).describe('report format version'),
+  ...runShape,
   summary: summarySchema,
   results: z.array(result).describe('per-case results, in run order'),
-  ...sectionsShape,
+  ...sectionsShapeV3,
 });
 
 // What the reader returns is a `RunReport`: the build fails when the schema
@@ -329,3 +396,11 @@ export const reportSchema = z.looseObject({
 // report parity writes reads back) is a test: test/unit/report/read.test.ts.
 type Reads = z.output<typeof reportSchema> extends RunReport ? true : false;
 export const SCHEMA_MATCHES_CONTRACT: Reads = true;
+
+// Every cause family of the model has a variant here, and no other.
+type Causes = RootCause['type'] extends z.output<typeof causeSchema>['type']
+  ? z.output<typeof causeSchema>['type'] extends RootCause['type']
+    ? true
+    : false
+  : false;
+export const CAUSES_MATCH_MODEL: Causes = true;

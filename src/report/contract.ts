@@ -5,8 +5,9 @@
  */
 import type { ShardInfo } from '../cases/shard.js';
 import type { NoiseSection } from '../noise/types.js';
-import type { PatternGroup } from '../results/pattern-groups.js';
+import type { CoverageSection } from '../results/coverage.js';
 import type { RegressionSummary } from '../results/regression.js';
+import type { RootCauseEntry } from '../results/root-causes.js';
 import type { RunSummary } from '../results/summary.js';
 import type { CaseResult } from '../results/types.js';
 
@@ -16,14 +17,19 @@ export const REPORT_SCHEMA_VERSION = 3;
 export interface TargetRef {
   readonly name: string;
   readonly url: string;
+  /** The baseline answered from this recording (`--baseline-recording`), not over HTTP. */
+  readonly recording?: string;
 }
 
+/** What a run changed in the tracker: row ids per change. */
 export interface TrackerOutcome {
   readonly path: string;
   readonly added: readonly string[];
   readonly reopened: readonly string[];
   readonly resolved: readonly string[];
   readonly seen: readonly string[];
+  /** Rows of the case-level scheme (before root causes) this run marked `_superseded_`. */
+  readonly superseded: readonly string[];
 }
 
 /** Signals that stop a run early (`Interruption.signal`). */
@@ -72,10 +78,18 @@ export interface RunReport {
   readonly mergedFrom?: readonly MergedFrom[];
   /** With `--noise`: the noise learned per endpoint and the flaky baselines. */
   readonly noise?: NoiseSection;
-  /** Recognised cross-runtime patterns, one entry per root cause, with their cases. */
-  readonly patterns?: readonly PatternGroup[];
+  /**
+   * The decisions: one entry per root cause the run showed (with every case
+   * and endpoint) and per tracker row it resolved, open ones first.
+   */
+  readonly rootCauses?: readonly RootCauseEntry[];
   /** Equivalence rules declared for the compared cases that never fired in this run. */
   readonly unusedRules?: readonly string[];
+  /**
+   * The endpoints the run exercised and, with an OpenAPI document, its
+   * operations with their case counts (schemaVersion 3; absent in older reports).
+   */
+  readonly coverage?: CoverageSection;
   /** Present when a signal stopped the run before every case ran (schemaVersion 3). */
   readonly interrupted?: Interruption;
 }

@@ -1,8 +1,8 @@
 /**
  * One case of junit.xml: its outcome and its `<testcase>` (classname = suite,
  * name = case id). A divergence is a `<failure>` with its explanation and
- * diff; a transport error an `<error>`; a divergence whose tracker row is
- * accepted or wontfix is `<skipped>` with the decision. Pure.
+ * diff; a transport error an `<error>`; an accepted divergence (every root
+ * cause's row accepted or wontfix) is `<skipped>` naming the rows. Pure.
  */
 
 import { primaryKind } from '../model/comparison.js';
@@ -11,6 +11,7 @@ import type { CaseResult, SideSummary } from '../results/types.js';
 import { changeLines, headerLines } from './change-lines.js';
 import type { RunReport } from './contract.js';
 import { element, textElement, xmlAttr } from './junit-xml.js';
+import { junitOutcomeOf } from './numbers.js';
 
 /** What one case is in JUnit terms. */
 export type Outcome =
@@ -29,8 +30,6 @@ export type Outcome =
     }
   | { readonly kind: 'skipped'; readonly message: string };
 
-const WAIVED = new Set(['accepted', 'wontfix']);
-
 function sideError(name: string, side: SideSummary): string | undefined {
   return side.error === undefined ? undefined : `${name}: ${side.error.code} ${side.error.message}`;
 }
@@ -47,13 +46,6 @@ function failureBody(result: CaseResult): string {
   return parts.filter((p) => p !== '').join('\n\n');
 }
 
-/** The decision cell, when the tracker step puts it on the result (a later addition). */
-function decisionOf(tracker: NonNullable<CaseResult['tracker']>): string | undefined {
-  return 'decision' in tracker && typeof tracker.decision === 'string' && tracker.decision !== ''
-    ? tracker.decision
-    : undefined;
-}
-
 function transportOutcome(result: CaseResult): Outcome {
   const errors = [sideError('baseline', result.baseline), sideError('candidate', result.candidate)];
   const message = errors.filter((e) => e !== undefined).join('; ');
@@ -62,26 +54,39 @@ function transportOutcome(result: CaseResult): Outcome {
 }
 
 export function outcomeOf(result: CaseResult): Outcome {
-  if (result.verdict === 'error') return transportOutcome(result);
-  const tracker = result.tracker;
-  if (result.verdict === 'divergent' && tracker !== undefined && WAIVED.has(tracker.status)) {
-    const decision = decisionOf(tracker);
-    return {
-      kind: 'skipped',
-      message: `${tracker.status} in tracker row ${tracker.id}${decision === undefined ? '' : `: ${decision}`}`,
-    };
+  const kind = junitOutcomeOf(result);
+  switch (kind) {
+    case 'passed':
+      return { kind };
+    case 'error':
+      return transportOutcome(result);
+    case 'skipped':
+      return { kind, message: skippedMessage(result) };
+    case 'failure':
+      return failureOutcome(result);
+    default: {
+      const never: never = kind;
+      return never;
+    }
   }
-  if (result.kinds.includes('transport')) return transportOutcome(result);
+}
+
+/** `accepted: every root cause is decided (PAR-001 accepted, PAR-004 wontfix)`. */
+function skippedMessage(result: CaseResult): string {
+  const rows = (result.findings ?? []).flatMap((f) =>
+    f.tracker === undefined ? [] : [`${f.tracker.id} ${f.tracker.status}`],
+  );
+  return `accepted: every root cause is decided (${[...new Set(rows)].join(', ')})`;
+}
+
+function failureOutcome(result: CaseResult): Outcome {
   if (result.verdict === 'divergent') {
     const type = primaryKind(result.kinds) ?? 'divergence';
     const message = result.summary ?? `${type} divergence`;
     return { kind: 'failure', type, message, body: failureBody(result) };
   }
-  if (result.expectations !== undefined) {
-    const message = result.expectations.join('; ');
-    return { kind: 'failure', type: 'expectation', message, body: failureBody(result) };
-  }
-  return { kind: 'passed' };
+  const message = (result.expectations ?? []).join('; ');
+  return { kind: 'failure', type: 'expectation', message, body: failureBody(result) };
 }
 
 function outcomeElement(outcome: Outcome): string[] {

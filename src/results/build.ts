@@ -6,12 +6,14 @@
 
 import { endpointOf } from '../compare/endpoint.js';
 import type { Judgement } from '../compare/judge.js';
+import type { Finding } from '../compare/root-cause.js';
 import { type BodyFile, curlCommand } from '../execute/curl.js';
 import { planRequest } from '../execute/plan.js';
 import type { Target } from '../model/case.js';
 import type { Change, Divergence, DivergenceKind } from '../model/comparison.js';
 import type { Exchange, ResponseBody, SideOutcome } from '../model/exchange.js';
 import type { Redactor } from '../redact/redact.js';
+import { bytesText, isBytesSummary, tooComplexWords } from '../wire/bytes.js';
 import { encodingNotes } from '../wire/notes.js';
 import { cutText as cutPreview, type PreviewBudget, previewValue, sha256Text } from './preview.js';
 import type { BodyRef, CaseResult, DivergentResult, ResultBase, SideSummary } from './types.js';
@@ -85,17 +87,9 @@ function bodyForReport(body: ResponseBody, side: SideSummary, redact: Redactor):
       return cutText(redact.text(body.text));
     case 'binary':
     case 'truncated':
-      return { value: { kind: body.kind, sha256: body.sha256, size: body.size } };
+      return { value: bytesText(body) };
     case 'too-complex':
-      return {
-        value: {
-          kind: body.kind,
-          sha256: body.sha256,
-          size: body.size,
-          limit: body.limit,
-          budget: body.budget,
-        },
-      };
+      return { value: bytesText({ ...body, tooComplex: tooComplexWords(body) }) };
     default: {
       const never: never = body;
       return never;
@@ -214,6 +208,7 @@ export function toCaseResult(
         ...common,
         verdict: 'divergent',
         fingerprint,
+        findings: judgement.findings.map((f) => redactFinding(f, context.redact)),
         ...(divergence.pattern === undefined ? {} : { pattern: divergence.pattern }),
         explanation,
         summary,
@@ -239,13 +234,25 @@ export function toCaseResult(
   }
 }
 
-/** A change as the report keeps it: redacted, its values previewed, its path cut when huge. */
+/** Summaries hold no values, but a header class or a key could still spell a `${env:…}` secret. */
+export function redactFinding(finding: Finding, redact: Redactor): Finding {
+  // The cause names the endpoint (a secret in a path), a field, a header class: all redacted.
+  return redact.same(finding);
+}
+
+/**
+ * A change as reports keep it: redacted, a body known by its bytes as one line
+ * of text, other values previewed, the path cut when huge.
+ */
 function reportedChange(change: Change, redact: Redactor): Change {
-  const value = (v: unknown) => previewValue(redact.value(v), CHANGE_PREVIEW).value;
+  const shown = (value: unknown) =>
+    isBytesSummary(value)
+      ? bytesText(value)
+      : previewValue(redact.value(value), CHANGE_PREVIEW).value;
   return {
     ...change,
     path: cutPreview(redact.text(change.path), MAX_REPORTED_PATH),
-    ...('baseline' in change ? { baseline: value(change.baseline) } : {}),
-    ...('candidate' in change ? { candidate: value(change.candidate) } : {}),
+    ...('baseline' in change ? { baseline: shown(change.baseline) } : {}),
+    ...('candidate' in change ? { candidate: shown(change.candidate) } : {}),
   };
 }

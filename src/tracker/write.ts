@@ -139,31 +139,58 @@ async function lockedTarget(path: string, options: TrackerLockOptions) {
   return { target, lock };
 }
 
+/** What an edit of the tracker document returns: the new document and what it did. */
+export interface TrackerEdit<T> {
+  readonly doc: TrackerDocument;
+  readonly result: T;
+}
+
+/** An edit computed under the lock, not yet written. */
+export interface TrackerEditPlan<T> {
+  /** The file did not exist (it is created on commit). */
+  readonly created: boolean;
+  /** The file's text changes (it is written on commit). */
+  readonly changed: boolean;
+  readonly result: T;
+  /** The text the file will hold. */
+  readonly text: string;
+  /** Writes the new text (atomically, through symlinks, keeping the mode) and releases the lock. */
+  commit(): Promise<void>;
+  /** Releases the lock without writing. */
+  abandon(): Promise<void>;
+}
+
 /**
- * Takes the lock, reads the tracker again and merges `run` into it; nothing is
- * written until `commit`. Throws (lock released) when the file does not parse.
+ * Takes the lock, reads the tracker afresh (or starts a new one when `create`
+ * and the file is missing) and applies `edit`; nothing is written until
+ * `commit`. A tracker that does not parse throws `PARITY_TRACKER_INVALID`
+ * (lock released, file untouched).
  */
-export async function planTrackerUpdate(
+export async function planTrackerEdit<T>(
   path: string,
-  run: TrackerRun,
-  options: TrackerLockOptions = {},
-): Promise<TrackerPlan> {
+  edit: (doc: TrackerDocument) => TrackerEdit<T>,
+  options: TrackerLockOptions & { readonly create: boolean },
+): Promise<TrackerEditPlan<T>> {
+  const missing = () =>
+    new ParityError('PARITY_USAGE', `${path}: no tracker there yet; run parity first`);
+  if (!options.create && !(await trackerExists(path))) throw missing();
   const { target, lock } = await lockedTarget(path, options);
   try {
     const existing = await readTarget(target);
+    if (existing === undefined && !options.create) throw missing();
     const before =
       existing === undefined ? parseTracker(newTrackerText(), path) : parseExisting(existing, path);
-    const { doc, changes } = mergeTracker(before, run);
-    const after = renderTracker(doc);
-    const changed = existing === undefined || after !== existing;
+    const { doc, result } = edit(before);
+    const text = renderTracker(doc);
+    const changed = existing === undefined || text !== existing;
     return {
       created: existing === undefined,
       changed,
-      changes,
-      rows: trackerRows(parseTracker(after, path)),
+      result,
+      text,
       async commit() {
         try {
-          if (changed) await writeFileAtomic(target.real, after, { keep: target });
+          if (changed) await writeFileAtomic(target.real, text, { keep: target });
         } finally {
           await lock.release();
         }
@@ -174,6 +201,41 @@ export async function planTrackerUpdate(
     await lock.release();
     throw error;
   }
+}
+
+/** `planTrackerEdit`, committed at once: for edits no report has to precede (`parity decide`). */
+export async function editTrackerFile<T>(
+  path: string,
+  edit: (doc: TrackerDocument) => TrackerEdit<T>,
+  options: TrackerLockOptions & { readonly create: boolean },
+): Promise<{ readonly created: boolean; readonly changed: boolean; readonly result: T }> {
+  const plan = await planTrackerEdit(path, edit, options);
+  await plan.commit();
+  return { created: plan.created, changed: plan.changed, result: plan.result };
+}
+
+/**
+ * Takes the lock, reads the tracker again and merges `run` into it; nothing is
+ * written until `commit`. Throws (lock released) when the file does not parse.
+ */
+export async function planTrackerUpdate(
+  path: string,
+  run: TrackerRun,
+  options: TrackerLockOptions = {},
+): Promise<TrackerPlan> {
+  const merge = (doc: TrackerDocument) => {
+    const merged = mergeTracker(doc, run);
+    return { doc: merged.doc, result: merged.changes };
+  };
+  const plan = await planTrackerEdit(path, merge, { ...options, create: true });
+  return {
+    created: plan.created,
+    changed: plan.changed,
+    changes: plan.result,
+    rows: trackerRows(parseTracker(plan.text, path)),
+    commit: () => plan.commit(),
+    abandon: () => plan.abandon(),
+  };
 }
 
 /**
@@ -220,6 +282,12 @@ export async function initTrackerFile(
 export async function readTrackerRows(path: string): Promise<TrackerRow[]> {
   const text = await readTarget(await trackerTarget(path));
   return text === undefined ? [] : trackerRows(parseExisting(text, path));
+}
+
+/** Every row of the tracker at `path`, or undefined when the file does not exist. */
+export async function readExistingTrackerRows(path: string): Promise<TrackerRow[] | undefined> {
+  const text = await readTarget(await trackerTarget(path));
+  return text === undefined ? undefined : trackerRows(parseExisting(text, path));
 }
 
 /** Whether a tracker file exists at `path` (through its symlinks). */

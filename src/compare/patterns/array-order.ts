@@ -27,6 +27,9 @@ export const arrayOrder: Pattern = {
         title: `${codeSpan(path === '' ? '/' : path)} array order`,
         explanation: `the array ${place} has its elements in another order (${moves.length} moved)`,
         key: `array-order:${path}`,
+        anchor: array,
+        params: [],
+        detail: 'array order',
         covers: moves,
       });
     }

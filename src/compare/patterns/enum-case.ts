@@ -33,6 +33,9 @@ export const enumCase: Pattern = {
         title: `${codeSpan(path)} enum values ${before} vs ${after}`,
         explanation: `the enum value at ${codeSpan(change.path)} is cased differently: ${JSON.stringify(b)} in baseline, ${JSON.stringify(c)} in candidate`,
         key: `enum-case:${path}:${before}:${after}`,
+        anchor: change.path,
+        params: [before, after],
+        detail: `enum values ${before} vs ${after}`,
         covers: [change],
       });
     }

@@ -24,6 +24,9 @@ export const floatFormat: Pattern = {
         title: `${codeSpan(path)} number formatting`,
         explanation: `the number at ${codeSpan(change.path)} has the same value written differently: ${b} in baseline, ${c} in candidate`,
         key: `float-format:${path}`,
+        anchor: change.path,
+        params: [],
+        detail: 'number formatting',
         covers: [change],
       });
     }

@@ -28,6 +28,9 @@ export const nullVsAbsent: Pattern = {
           title: `${codeSpan(path)} null vs absent`,
           explanation: `${writes} writes ${codeSpan(member.name)} as null where ${omits} omits it (\`omitempty\` / \`skip_serializing_if\`) at ${codeSpan(change.path)}`,
           key: `null-vs-absent:${path}:${writes}-null`,
+          anchor: change.path,
+          params: [`${writes}-null`],
+          detail: writes === 'baseline' ? 'null vs absent' : 'absent vs null',
           covers: [change],
         });
       }

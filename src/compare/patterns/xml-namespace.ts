@@ -93,6 +93,9 @@ export const xmlNamespace: Pattern = {
         title: `${codeSpan(`<${finding.element}>`)} XML namespace`,
         explanation: `${describeNamespaceChange(finding)} (at ${codeSpan(finding.elementPath)})`,
         key: `xml-namespace:${path}`,
+        anchor: finding.elementPath,
+        params: [],
+        detail: 'XML namespace',
         covers: [change],
       });
     }

@@ -12,16 +12,20 @@ import {
   primaryKind,
 } from '../../model/comparison.js';
 import { type LatencySummary, latencyOf } from '../../results/latency.js';
+import { countedAs } from '../../results/summary.js';
 import type { CaseResult } from '../../results/types.js';
 import { compareText } from '../../util/text.js';
 import { changeLines } from '../change-lines.js';
 import type { RunReport } from '../contract.js';
+import { coverageGaps, coverageLine, coverageTable } from '../coverage-text.js';
+import { type DecisionView, decisionHeadline, decisionsOf, reach } from '../decisions.js';
 import { KIND_TITLES } from '../kinds.js';
 import { formatMs, LATENCY_HEADER, latencyLine, latencyRows } from '../latency-table.js';
+import { kindsNote, type ReportNumbers, reportNumbers } from '../numbers.js';
 import { bodyLines, type SideLines } from './diff-lines.js';
 
 /** A row's colour and filter group: its primary divergence kind, or why it is listed. */
-export type RowKind = DivergenceKind | 'error' | 'expectation' | 'fixed';
+export type RowKind = DivergenceKind | 'accepted' | 'error' | 'expectation' | 'fixed';
 
 export interface RowView {
   readonly id: string;
@@ -30,7 +34,10 @@ export interface RowView {
   readonly kinds: readonly DivergenceKind[];
   readonly verdict: CaseResult['verdict'];
   readonly regression?: string;
-  readonly tracker?: { readonly id: string; readonly status: string };
+  /** The tracker rows of its root causes: id and status. */
+  readonly rows: readonly (readonly [id: string, status: string])[];
+  /** Its root causes' fingerprints (the decisions list filters by them). */
+  readonly causes: readonly string[];
   readonly fingerprint?: string;
   readonly summary: string;
   readonly explanation: string;
@@ -51,8 +58,26 @@ export interface EndpointView {
   readonly kinds: string;
 }
 
+/** One root cause in the page's decisions list. */
+export interface DecisionItem {
+  readonly id: string;
+  readonly status: string;
+  readonly kind: string;
+  readonly summary: string;
+  readonly fingerprint: string;
+  /** `12 cases · 3 endpoints`. */
+  readonly reach: string;
+  readonly endpoints: string;
+  readonly next: string;
+  readonly decision: string;
+  /** How to fix it on the candidate, on the baseline, and the rule that declares it equivalent. */
+  readonly fix?: { readonly candidate: string; readonly baseline: string; readonly rule: string };
+}
+
 export interface HtmlView {
   readonly title: string;
+  /** The page opens with these: the counts and every root cause, open first. */
+  readonly decisions: { readonly headline: string; readonly items: readonly DecisionItem[] };
   readonly runId: string;
   readonly startedAt: string;
   readonly finishedAt: string;
@@ -60,6 +85,8 @@ export interface HtmlView {
   readonly candidate: { readonly name: string; readonly url: string };
   readonly counts: readonly (readonly [key: string, label: string, value: string])[];
   readonly kinds: readonly (readonly [kind: DivergenceKind, title: string, count: number])[];
+  /** Why the kind counts add up to more than the cases, when they do. */
+  readonly kindsNote?: string;
   readonly endpoints: readonly EndpointView[];
   readonly latency: {
     readonly line: string;
@@ -67,6 +94,13 @@ export interface HtmlView {
     readonly rows: readonly (readonly string[])[];
   };
   readonly rows: readonly RowView[];
+  /** Absent for reports written before coverage existed. */
+  readonly coverage?: {
+    readonly line: string;
+    readonly gaps: readonly string[];
+    readonly header: readonly string[];
+    readonly rows: readonly (readonly string[])[];
+  };
 }
 
 function sideStatus(side: CaseResult['baseline']): string {
@@ -74,9 +108,10 @@ function sideStatus(side: CaseResult['baseline']): string {
 }
 
 function rowKind(result: CaseResult): RowKind {
+  if (result.verdict === 'accepted') return 'accepted';
+  if (result.verdict === 'error') return 'error';
   const primary = primaryKind(result.kinds);
   if (primary !== undefined) return primary;
-  if (result.verdict === 'error') return 'error';
   return result.regression === 'fixed' ? 'fixed' : 'expectation';
 }
 
@@ -99,7 +134,14 @@ function rowOf(result: CaseResult): RowView {
     kinds: result.kinds,
     verdict: result.verdict,
     ...(result.regression === undefined ? {} : { regression: result.regression }),
-    ...(result.tracker === undefined ? {} : { tracker: result.tracker }),
+    rows: [
+      ...new Map(
+        (result.findings ?? []).flatMap((f) =>
+          f.tracker === undefined ? [] : [[f.tracker.id, f.tracker.status] as const],
+        ),
+      ),
+    ],
+    causes: (result.findings ?? []).map((f) => f.fingerprint),
     ...(result.fingerprint === undefined ? {} : { fingerprint: result.fingerprint }),
     summary: summary === '' ? (result.expectations ?? []).join('; ') : summary,
     explanation: result.explanation ?? '',
@@ -154,8 +196,8 @@ function endpointsOf(results: readonly CaseResult[], latency: LatencySummary): E
           group.length,
           (answered.get(endpoint) ?? 0) + group.filter((r) => r.verdict === 'error').length,
         ),
-        divergent: group.filter((r) => r.verdict === 'divergent').length,
-        errors: group.filter((r) => r.verdict === 'error').length,
+        divergent: group.filter((r) => countedAs(r) === 'divergent').length,
+        errors: group.filter((r) => countedAs(r) === 'error').length,
         kinds: byKind
           .filter(([, n]) => n > 0)
           .map(([k, n]) => `${k} ${n}`)
@@ -164,31 +206,69 @@ function endpointsOf(results: readonly CaseResult[], latency: LatencySummary): E
     });
 }
 
-function countsOf(report: RunReport): HtmlView['counts'] {
-  const s = report.summary;
-  return [
-    ['cases', 'Cases', String(s.cases)],
-    ['equal', 'Equal', String(s.equal)],
-    ['divergent', 'Divergent', String(s.divergent)],
-    ['errors', 'Errors', String(s.errors)],
-    ['status-parity', 'Status parity', `${s.statusParity.equal}/${s.statusParity.total}`],
+function countsOf(n: ReportNumbers): HtmlView['counts'] {
+  const counts: [string, string, string][] = [
+    ['cases', 'Cases', String(n.cases)],
+    ['equal', 'Equal', String(n.counted.equal)],
+    ['divergent', 'Divergent', String(n.counted.divergent)],
+    ['accepted', 'Accepted', String(n.counted.accepted)],
+    ['errors', 'Run errors (a side failed)', String(n.counted.error)],
+    ['status-parity', 'Status parity', `${n.statusParity.equal}/${n.statusParity.total}`],
   ];
+  if (n.expectationFailures > 0) {
+    counts.push(['expectations', 'Expectations not met', String(n.expectationFailures)]);
+  }
+  return counts;
+}
+
+function decisionItem(view: DecisionView): DecisionItem {
+  const { hint } = view;
+  return {
+    id: view.id,
+    status: view.status,
+    kind: view.kind,
+    summary: view.summary,
+    fingerprint: view.fingerprint,
+    reach: reach(view),
+    endpoints: view.endpoints.join(', '),
+    next: view.status === 'open' ? view.next : '',
+    decision: view.decision,
+    ...(hint === undefined || view.status === 'resolved'
+      ? {}
+      : { fix: { candidate: hint.candidate, baseline: hint.baseline, rule: hint.rule ?? '' } }),
+  };
 }
 
 /** Builds the page's data from a report. */
 export function htmlView(report: RunReport): HtmlView {
   const latency = latencyOf(report);
+  const n = reportNumbers(report);
+  const note = kindsNote(n);
   return {
     title: `Parity report: ${report.baseline.name} vs ${report.candidate.name}`,
+    decisions: {
+      headline: decisionHeadline(report),
+      items: decisionsOf(report).map(decisionItem),
+    },
     runId: report.runId,
     startedAt: report.startedAt,
     finishedAt: report.finishedAt,
     baseline: report.baseline,
     candidate: report.candidate,
-    counts: countsOf(report),
-    kinds: KIND_REPORT_ORDER.map((k) => [k, KIND_TITLES[k], report.summary.byKind[k]] as const),
+    counts: countsOf(n),
+    kinds: KIND_REPORT_ORDER.map((k) => [k, KIND_TITLES[k], n.byKind[k]] as const),
+    ...(note === undefined ? {} : { kindsNote: `By kind: ${note}.` }),
     endpoints: endpointsOf(report.results, latency),
     latency: { line: latencyLine(latency), header: LATENCY_HEADER, rows: latencyRows(latency) },
     rows: report.results.filter(listed).map(rowOf),
+    ...(report.coverage === undefined
+      ? {}
+      : {
+          coverage: {
+            line: coverageLine(report.coverage),
+            gaps: coverageGaps(report.coverage),
+            ...coverageTable(report.coverage),
+          },
+        }),
   };
 }
