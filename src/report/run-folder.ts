@@ -7,6 +7,7 @@
  * so. The next run removes such leftovers when the process that made them
  * (recorded in the folder's `.owner` file) is gone.
  */
+import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ParityError } from '../util/errors.js';
@@ -17,6 +18,7 @@ import { folderProblem } from '../util/write-target.js';
 /** The suffix of a run folder whose run has not finished writing. */
 export const PARTIAL_SUFFIX = '.partial';
 const OWNER_FILE = '.owner';
+const PROBE_PREFIX = '.parity-probe-';
 
 /** Where one run writes, and the two steps that make its reports visible. */
 export interface RunFolder {
@@ -57,6 +59,16 @@ async function checkLatest(reportsDir: string): Promise<void> {
   }
 }
 
+/** Probe files a killed run left in the reports folder (older than a minute: no run still uses it). */
+async function removeStaleProbes(reportsDir: string, names: readonly string[]): Promise<void> {
+  for (const name of names.filter((n) => n.startsWith(PROBE_PREFIX))) {
+    const path = join(reportsDir, name);
+    const info = await lstat(path).catch(() => undefined);
+    if (info?.isFile() === true && Date.now() - info.mtimeMs > 60_000)
+      await rm(path, { force: true });
+  }
+}
+
 /** Partial run folders whose owner process (on this host) is gone: removed; the count. */
 async function removeOrphans(reportsDir: string, host: Host): Promise<number> {
   const names = await readdir(reportsDir).catch(() => []);
@@ -89,11 +101,15 @@ export async function openRunFolder(
   runId: string,
   host: Host,
 ): Promise<{ readonly folder: RunFolder; readonly notes: readonly string[] }> {
-  const problem = await folderProblem(reportsDir);
+  const problem = await folderProblem(
+    reportsDir,
+    `${PROBE_PREFIX}${randomBytes(6).toString('hex')}`,
+  );
   if (problem !== undefined) {
     throw unwritable(`the reports folder ${reportsDir} cannot be written: ${problem}`);
   }
   await checkLatest(reportsDir);
+  await removeStaleProbes(reportsDir, await readdir(reportsDir).catch(() => []));
   const removed = await removeOrphans(reportsDir, host);
   const finalDir = join(reportsDir, runId);
   const dir = `${finalDir}${PARTIAL_SUFFIX}`;

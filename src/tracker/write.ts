@@ -9,8 +9,10 @@
  * tracker (`planTrackerUpdate`), so a killed run never leaves a tracker
  * updated without a report.
  */
+
+import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { ParityError } from '../util/errors.js';
 import { isTempFileOf, writeFileAtomic } from '../util/fs.js';
 import { folderProblem, inspectWriteTarget, type WriteTarget } from '../util/write-target.js';
@@ -88,7 +90,9 @@ async function readTarget(target: WriteTarget): Promise<string | undefined> {
 
 /** The folder of the tracker must take new files (the temp file, the lock). */
 async function checkFolder(path: string, target: WriteTarget): Promise<void> {
-  const problem = await folderProblem(dirname(target.real));
+  // Named like the temp files of an atomic write: a writer holding the lock removes it if a kill left it.
+  const probe = `.${basename(target.real)}.${randomBytes(6).toString('hex')}.tmp`;
+  const problem = await folderProblem(dirname(target.real), probe);
   if (problem !== undefined) {
     throw new ParityError(
       'PARITY_OUTPUT_UNWRITABLE',
@@ -120,11 +124,11 @@ export async function preflightTracker(
 async function removeLeftovers(real: string): Promise<void> {
   const dir = dirname(real);
   const names = await readdir(dir).catch(() => []);
-  await Promise.all(
-    names
-      .filter((name) => isTempFileOf(real, name))
-      .map((name) => rm(join(dir, name), { force: true })),
-  );
+  // Temp files and probes (`.NAME.<hex>.tmp`), and locks a breaker moved aside (`NAME.lock.<hex>.broken`).
+  const broken = `${basename(real)}.lock.`;
+  const leftover = (name: string) =>
+    isTempFileOf(real, name) || (name.startsWith(broken) && name.endsWith('.broken'));
+  await Promise.all(names.filter(leftover).map((name) => rm(join(dir, name), { force: true })));
 }
 
 /**

@@ -95,10 +95,13 @@ async function nearestFolder(path: string): Promise<{ dir: string; kind: PathKin
 
 /**
  * Why files cannot be created in folder `dir` (created when missing), or
- * undefined when they can: a probe file is created and removed, which is the
- * only test root and read-only mounts answer truthfully.
+ * undefined when they can: a probe file (`probeName`) is created and removed,
+ * which is the only test root and read-only mounts answer truthfully.
  */
-export async function folderProblem(dir: string): Promise<string | undefined> {
+export async function folderProblem(
+  dir: string,
+  probeName: string = `.parity-probe-${randomBytes(6).toString('hex')}`,
+): Promise<string | undefined> {
   const nearest = await nearestFolder(dir);
   if (nearest.kind !== 'directory') return `${nearest.dir} is not a folder`;
   if (nearest.dir !== dir) {
@@ -109,7 +112,9 @@ export async function folderProblem(dir: string): Promise<string | undefined> {
     }
     return undefined;
   }
-  const probe = join(dir, `.parity-probe-${randomBytes(6).toString('hex')}`);
+  // A process killed between creating and removing the probe leaves it: callers
+  // name it so their own clean-up recognises it (`probeName`).
+  const probe = join(dir, probeName);
   try {
     const handle = await open(probe, 'wx');
     await handle.close();
