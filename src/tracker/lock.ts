@@ -96,9 +96,12 @@ export async function breakAbandoned(
     if (hasCode(error, 'ENOENT')) return true;
     throw error;
   }
-  const moved = await stat(aside);
+  // A holder clearing leftovers may already have removed it: then there is nothing to give back.
+  const moved = await stat(aside).catch(() => undefined);
   // Someone took the lock between our look and the move: give it back untouched.
-  if (moved.ino !== verdict.ino) await link(aside, lockPath).catch(() => undefined);
+  if (moved !== undefined && moved.ino !== verdict.ino) {
+    await link(aside, lockPath).catch(() => undefined);
+  }
   await rm(aside, { force: true });
   return verdict.reason;
 }
