@@ -4,7 +4,7 @@
  * derived with `z.infer`; `resolve.ts` is the one bridge from these to `Case`.
  */
 import * as z from 'zod';
-import { HTTP_METHODS } from '../model/case.js';
+import { METHOD_TOKEN } from '../model/case.js';
 import { rulesSpecSchema } from '../rules/schema.js';
 
 const SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -36,9 +36,27 @@ const headersSchema = z
   .record(z.string(), z.string().describe('Header value; `${env:NAME}` is substituted'))
   .describe('Request headers (names are case-insensitive); `${env:NAME}` is substituted');
 
+/**
+ * Any RFC 9110 token, sent as written. CONNECT (in any case) is refused: it
+ * asks for a tunnel, not for an answer that can be compared.
+ */
+const methodSchema = z
+  .string()
+  .regex(METHOD_TOKEN, {
+    error:
+      "must be an HTTP method token: letters, digits and !#$%&'*+-.^_`|~, no spaces (e.g. GET, PROPFIND, QUERY)",
+  })
+  .refine((method) => method.toUpperCase() !== 'CONNECT', {
+    error:
+      'is CONNECT, which parity refuses: it asks the server to open a tunnel, which has no response to compare',
+  })
+  .describe(
+    'HTTP method, sent exactly as written: any RFC 9110 token (GET, POST, TRACE, PROPFIND, QUERY, a custom one); CONNECT is refused',
+  );
+
 const requestSchema = z
   .strictObject({
-    method: z.enum(HTTP_METHODS).describe('HTTP method'),
+    method: methodSchema,
     path: z
       .string()
       .regex(/^\//, { error: 'must start with "/"' })

@@ -11,8 +11,7 @@ export function shellQuote(value: string): string {
 
 export function curlCommand(plan: PlannedRequest, target: Target, redact: Redactor): string {
   const { path, headers } = forTarget(plan, target);
-  const parts = ['curl', '-sS', '-i'];
-  if (plan.method !== 'GET') parts.push('-X', plan.method);
+  const parts = ['curl', '-sS', ...methodFlags(plan)];
   parts.push(shellQuote(redact.text(target.url.origin + path)));
   for (const [name, value] of Object.entries(headers)) {
     for (const one of Array.isArray(value) ? value : [value]) {
@@ -21,4 +20,16 @@ export function curlCommand(plan: PlannedRequest, target: Target, redact: Redact
   }
   if (plan.body !== undefined) parts.push('--data-raw', shellQuote(redact.text(plan.body)));
   return parts.join(' ');
+}
+
+/**
+ * How curl sends the plan's method: `--head` for HEAD (`-X HEAD` would wait
+ * for a body that never comes), nothing for a GET without a body, `-X METHOD`
+ * for every other method (and for a GET with a body, which `--data-raw`
+ * would otherwise turn into a POST). Methods are tokens, safe unquoted.
+ */
+function methodFlags(plan: PlannedRequest): string[] {
+  if (plan.method === 'HEAD') return ['--head'];
+  if (plan.method === 'GET' && plan.body === undefined) return ['-i'];
+  return ['-i', '-X', plan.method];
 }

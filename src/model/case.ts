@@ -12,8 +12,35 @@ export interface SourceLocation {
   readonly column: number;
 }
 
-export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
-export type HttpMethod = (typeof HTTP_METHODS)[number];
+/**
+ * An HTTP method as RFC 9110 defines it: a token, case-sensitive, sent exactly
+ * as written (`GET`, `TRACE`, `PROPFIND`, `QUERY`, a custom `PURGE-ALL`).
+ */
+export type HttpMethod = string;
+
+/** RFC 9110's `token` (section 5.6.2): one or more tchar. */
+export const METHOD_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/**
+ * Methods defined as safe (read-only) by RFC 9110 (GET, HEAD, OPTIONS, TRACE),
+ * WebDAV (PROPFIND, REPORT, SEARCH) and the QUERY method draft. Any other
+ * method, custom ones included, is taken to write.
+ */
+export const SAFE_METHODS: ReadonlySet<string> = new Set([
+  'GET',
+  'HEAD',
+  'OPTIONS',
+  'TRACE',
+  'PROPFIND',
+  'REPORT',
+  'SEARCH',
+  'QUERY',
+]);
+
+/** True when `method` may change state on the server (see {@link SAFE_METHODS}). */
+export function isWriteMethod(method: HttpMethod): boolean {
+  return !SAFE_METHODS.has(method);
+}
 
 /** An ordered list of header or query pairs; repeated names are allowed. */
 export type Pairs = readonly (readonly [name: string, value: string])[];

@@ -127,7 +127,7 @@ describe('openRunLibrary', () => {
     const cwd = await tempProject({
       'cases/a.yaml': file('alpha', ['a1', 'a2']),
       'cases/b.yaml':
-        'suite: alpha\ncases:\n  - id: a1\n    request: { method: FETCH, path: /x }\n',
+        "suite: alpha\ncases:\n  - id: a1\n    request: { method: 'FETCH ONE', path: /x }\n",
     });
     const error = await openRunLibrary(['cases'], { cwd, env: {} }, {}).catch((e: unknown) => e);
     expect((error as ParityError).code).toBe('PARITY_CASES_INVALID');
