@@ -11,6 +11,7 @@ import type { ConfigFlags } from '../config/resolve.js';
 import { resolveTargets } from '../config/targets.js';
 import { createClient } from '../execute/client.js';
 import { executeCases } from '../execute/pool.js';
+import { unitsOf } from '../cases/source.js';
 import type { Case } from '../model/case.js';
 import { createCalibration, type FlakyCase } from '../noise/calibration.js';
 import { mergeNoiseIntoJson, mergeNoiseIntoYaml, rulesByEndpoint } from '../noise/config-doc.js';
@@ -96,7 +97,7 @@ async function measure(prepared: Prepared, cases: readonly Case[]) {
   const calibration = createCalibration();
   try {
     await executeCases({
-      cases,
+      cases: unitsOf(cases),
       baseline: first,
       candidate: second,
       concurrency: config.concurrency,

@@ -8,11 +8,12 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { ShardInfo } from '../cases/shard.js';
-import { asCaseSource, type CaseSource } from '../cases/source.js';
+import { asCaseSource, type CaseSource, type RunUnit } from '../cases/source.js';
 import { unusedRulesField } from '../compare/equivalence/unused.js';
 import type { RunConfig } from '../config/targets.js';
 import { createClient } from '../execute/client.js';
 import { executeCases } from '../execute/pool.js';
+import { maskExchange } from '../flow/mask.js';
 import type { Case } from '../model/case.js';
 import type { Exchange } from '../model/exchange.js';
 import { finishNoise } from '../noise/finish.js';
@@ -20,7 +21,7 @@ import { createNoiseStep, type NoiseStep } from '../noise/step.js';
 import type { Redactor } from '../redact/redact.js';
 import { REPORT_SCHEMA_VERSION, type RunReport } from '../report/contract.js';
 import type { WrittenReports } from '../report/write.js';
-import { toCaseResult } from '../results/build.js';
+import { toCaseResult, toSkippedResult } from '../results/build.js';
 import type { CollectedResults } from '../results/collected.js';
 import { createLatencyCollector } from '../results/latency.js';
 import { openResultStream } from '../results/stream.js';
@@ -67,9 +68,11 @@ function displayUrl(url: URL): string {
 
 function unreachableTargets(
   input: RunInput,
-  exchanges: { baseline: number; candidate: number },
-  total: number,
+  exchanges: { baseline: number; candidate: number; skipped: number },
+  count: number,
 ) {
+  // Cases not sent say nothing about a target.
+  const total = count - exchanges.skipped;
   const out: string[] = [];
   if (total > 0 && exchanges.baseline === total) out.push(input.config.baseline.name);
   if (total > 0 && exchanges.candidate === total) out.push(input.config.candidate.name);
@@ -82,7 +85,7 @@ async function execute(
   runId: string,
 ): Promise<{
   collected: CollectedResults;
-  failed: { baseline: number; candidate: number };
+  failed: { baseline: number; candidate: number; skipped: number };
   noise: NoiseStep;
   fired: ReadonlySet<string>;
 }> {
@@ -108,14 +111,16 @@ async function execute(
     join(config.reportsDir, runId, 'results.ndjson'),
     source.count,
   );
-  const failed = { baseline: 0, candidate: 0 };
+  const failed = { baseline: 0, candidate: 0, skipped: 0 };
   const latency = createLatencyCollector();
   // Every equivalence that fired, equal results included (only notable ones stay in memory).
   const fired = new Set<string>();
   const context = { baseline: config.baseline, candidate: config.candidate, redact: input.redact };
-  const onExchange = (exchange: Exchange, position: number): void => {
-    if (exchange.baseline.outcome === 'transport-error') failed.baseline++;
-    if (exchange.candidate.outcome === 'transport-error') failed.candidate++;
+  const onExchange = (raw: Exchange, position: number): void => {
+    if (raw.baseline.outcome === 'transport-error') failed.baseline++;
+    if (raw.candidate.outcome === 'transport-error') failed.candidate++;
+    // A flow step's captured values differ by design: compared as their placeholders.
+    const exchange = raw.flow === undefined ? raw : maskExchange(raw);
     const judged = noise.judge(exchange);
     const base = toCaseResult(judged.exchange, judged.judgement, context);
     // Most runs learn no noise: skip the copy when there is nothing to add.
@@ -129,6 +134,12 @@ async function execute(
     for (const entry of result.equivalences ?? []) fired.add(entry);
     input.onResult?.(result);
   };
+  const onSkipped = (testCase: Case, reason: string, position: number): void => {
+    failed.skipped++;
+    const result = toSkippedResult(testCase, input.redact.text(reason));
+    stream.add(result, position);
+    input.onResult?.(result);
+  };
   try {
     await executeCases({
       cases: prepared(source, noise),
@@ -137,6 +148,7 @@ async function execute(
       replica,
       concurrency: config.concurrency,
       onExchange,
+      onSkipped,
     });
   } finally {
     await Promise.all([baseline.close(), candidate.close(), replica?.close()]);
@@ -148,8 +160,19 @@ async function execute(
 }
 
 /** The source's batches with each case's configured endpoint noise applied. */
-async function* prepared(source: CaseSource, noise: NoiseStep): AsyncIterable<readonly Case[]> {
-  for await (const batch of source.batches()) yield batch.map((c) => noise.prepare(c));
+async function* prepared(source: CaseSource, noise: NoiseStep): AsyncIterable<readonly RunUnit[]> {
+  for await (const batch of source.batches()) yield batch.map((unit) => prepareUnit(unit, noise));
+}
+
+function prepareUnit(unit: RunUnit, noise: NoiseStep): RunUnit {
+  if (unit.kind !== 'sequence') return noise.prepare(unit);
+  return {
+    kind: 'sequence',
+    size: unit.size,
+    async *cases() {
+      for await (const batch of unit.cases()) yield batch.map((c) => noise.prepare(c));
+    },
+  };
 }
 
 export async function runParity(input: RunInput): Promise<RunOutcome> {

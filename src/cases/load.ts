@@ -5,14 +5,14 @@
  * all. Cases come in run order: files in path order, cases in file order.
  */
 import { readFile } from 'node:fs/promises';
-import type { Case } from '../model/case.js';
+import { type Case, casesOf } from '../model/case.js';
 import type { RulesSpec } from '../rules/schema.js';
 import type { Env } from '../util/env.js';
 import { formatProblem, type InputProblem, ParityError } from '../util/errors.js';
 import { displayPath } from '../util/paths.js';
 import { compareText } from '../util/text.js';
 import { discoverCaseFiles } from './discover.js';
-import { checkCase, type ParsedCaseFile, parseCaseFile } from './parse-file.js';
+import { type CaseFileHeader, checkCase, type ParsedCaseFile, parseCaseFile } from './parse-file.js';
 import { caseResolver, type ResolvedEntry } from './resolve.js';
 
 /** Where and how to load the case library. */
@@ -23,6 +23,10 @@ export interface LoadCasesOptions {
   readonly env: Env;
   /** Rules from the config, the outermost layer under suite defaults and case rules. */
   readonly globalRules?: RulesSpec | undefined;
+  /** From the config: every file serial (`true`), or the files of these suites. */
+  readonly serial?: true | readonly string[] | undefined;
+  /** From the config: flows may send writing steps (`sideEffects: true`). */
+  readonly sideEffects?: boolean | undefined;
 }
 
 /** The result of checking the case library without running it. */
@@ -50,7 +54,7 @@ export async function loadCases(
   options: LoadCasesOptions,
 ): Promise<Case[]> {
   const cases: Case[] = [];
-  const checked = await checkLibrary(paths, options, (entry) => cases.push(entry.case));
+  const checked = await checkLibrary(paths, options, (entry) => cases.push(...casesOf(entry.case)));
   if (checked.problems.length > 0) throw invalidCases(checked.problems, checked.files.length);
   return cases;
 }
@@ -97,6 +101,7 @@ export function* resolvedCases(
   parsed: ParsedCaseFile,
   options: LoadCasesOptions,
   indexes?: Iterable<number>,
+  serial?: string,
 ): Generator<{ readonly entry?: ResolvedEntry; readonly problems: readonly InputProblem[] }> {
   // A case with problems of its own is not resolved; an unset variable is a
   // problem of a resolved case (its id still counts for duplicates).
@@ -109,6 +114,8 @@ export function* resolvedCases(
           locate: parsed.locate,
           env: options.env,
           globalRules: options.globalRules,
+          sideEffects: options.sideEffects,
+          serial,
         });
   for (const index of indexes ?? range(parsed.count)) {
     const checked = checkCase(parsed, index);
@@ -154,6 +161,8 @@ export async function checkLibrary(
       continue;
     }
     problems.push(...outcome.parsed.problems);
+    const serial = isSerial(outcome.parsed.header, options);
+    const suite = outcome.parsed.header?.suite ?? '';
     let item = 0;
     for (const { entry, problems: found } of resolvedCases(outcome.parsed, options)) {
       problems.push(...found);
@@ -162,7 +171,7 @@ export async function checkLibrary(
         const first = firstAt.get(entry.case.id);
         if (first === undefined) {
           firstAt.set(entry.case.id, index * ITEMS + item);
-          visit(entry, { index, ref, bytes, item });
+          visit(entry, { index, ref, bytes, item, serial, suite });
         } else {
           duplicates.push({
             entry,
@@ -187,6 +196,18 @@ export interface CheckedFile {
   readonly bytes: Buffer;
   /** The case's index in the file's `cases`. */
   readonly item: number;
+  /** The file runs in file order (`serial: true` in it, or its suite in the config's `serial`). */
+  readonly serial: boolean;
+  /** The file's suite. */
+  readonly suite: string;
+}
+
+/** Whether a file's cases run strictly in order: its own `serial`, or the config's. */
+function isSerial(header: CaseFileHeader | undefined, options: LoadCasesOptions): boolean {
+  if (header === undefined) return false;
+  if (header.serial !== undefined) return header.serial;
+  const { serial } = options;
+  return serial === true || (serial !== undefined && serial.includes(header.suite));
 }
 
 /** One problem per case whose id was already defined, naming where (files are read again). */

@@ -53,7 +53,7 @@ function decodeXml(bytes: Uint8Array, text: string | undefined): ResponseBody {
   }
   const parsed = parseXml(text);
   return parsed.ok
-    ? { kind: 'xml', value: parsed.value }
+    ? { kind: 'xml', value: parsed.value, text }
     : { kind: 'invalid-xml', text, error: parsed.error };
 }
 
@@ -97,7 +97,7 @@ function sniff(text: string): ResponseBody {
   }
   if (looksLikeXml(text)) {
     const parsed = parseXml(text);
-    if (parsed.ok) return { kind: 'xml', value: parsed.value };
+    if (parsed.ok) return { kind: 'xml', value: parsed.value, text };
   }
   return { kind: 'text', text };
 }

@@ -4,6 +4,7 @@
  * loaders and derive their types with `z.infer`; these are the resolved shapes.
  */
 import type { Rules } from '../rules/types.js';
+import type { FlowStep } from './flow.js';
 
 /** Where something came from in a source file (1-based line and column). */
 export interface SourceLocation {
@@ -62,6 +63,8 @@ export interface CaseRequest {
 
 /** One resolved case: defaults applied, `${env:…}` substituted, rules merged. */
 export interface Case {
+  /** Tells a case from a {@link Flow}: never set on a case. */
+  readonly kind?: undefined;
   /** `suite/id`, unique across the library. */
   readonly id: string;
   readonly suite: string;
@@ -71,6 +74,34 @@ export interface Case {
   readonly rules: Rules;
   readonly expect: { readonly status: number | undefined };
   readonly source: SourceLocation;
+  /** A step of a flow: its place in the flow; its request may hold `{{name}}` variables. */
+  readonly flow?: FlowStep | undefined;
+  /**
+   * The serial sequence the case runs in (`serial: true`): the display path
+   * of the sequence's first file. Undefined for a case that may overlap others.
+   */
+  readonly serial?: string | undefined;
+}
+
+/**
+ * A case written as a flow of steps: each step is a `Case` (with `flow`),
+ * sent in order, one at a time per target, and judged on its own.
+ */
+export interface Flow {
+  readonly kind: 'flow';
+  /** `suite/id`, unique across the library (its steps are `suite/id/step`). */
+  readonly id: string;
+  readonly suite: string;
+  readonly tags: readonly string[];
+  readonly steps: readonly Case[];
+}
+
+/** What one entry of a case file's `cases` resolves to: a case, or a flow. */
+export type CaseEntry = Case | Flow;
+
+/** The cases an entry runs as: itself, or a flow's steps. */
+export function casesOf(entry: CaseEntry): readonly Case[] {
+  return entry.kind === 'flow' ? entry.steps : [entry];
 }
 
 /** A named base URL plus default headers. */

@@ -85,7 +85,8 @@ export interface DivergencePattern {
   readonly complete: boolean;
 }
 
-export type Verdict = 'equal' | 'divergent' | 'error';
+/** A case's outcome: `skipped` when it was not sent (a flow step that could not run). */
+export type Verdict = 'equal' | 'divergent' | 'error' | 'skipped';
 
 export const ENCODING_NOTE_CODES = [
   'trailing-newline',

@@ -3,6 +3,7 @@
  * response or a transport error).
  */
 import type { Case } from './case.js';
+import type { FlowExchange } from './flow.js';
 
 /**
  * A decoded body. JSON numbers that a JS number cannot hold exactly are
@@ -18,7 +19,12 @@ export type ResponseBody =
       readonly text?: string;
     }
   | { readonly kind: 'invalid-json'; readonly text: string; readonly error: string }
-  | { readonly kind: 'xml'; readonly value: unknown }
+  | {
+      readonly kind: 'xml';
+      readonly value: unknown;
+      /** The body text as received, for captures by regex (the exchange is transient). */
+      readonly text?: string;
+    }
   | { readonly kind: 'invalid-xml'; readonly text: string; readonly error: string }
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'binary'; readonly sha256: string; readonly size: number }
@@ -55,4 +61,6 @@ export interface Exchange {
   readonly candidate: SideOutcome;
   /** With `--noise`: the same request sent a second time to the baseline (or its replica). */
   readonly replica?: SideOutcome;
+  /** A flow step: each side's own request and variables (the requests differ by them). */
+  readonly flow?: FlowExchange;
 }

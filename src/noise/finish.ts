@@ -29,7 +29,12 @@ export function adjustSummary(
   after: readonly CaseResult[],
 ): RunSummary {
   const byKind = { ...summary.byKind };
-  const counts = { equal: summary.equal, divergent: summary.divergent, errors: summary.errors };
+  const counts = {
+    equal: summary.equal,
+    divergent: summary.divergent,
+    errors: summary.errors,
+    skipped: summary.skipped ?? 0,
+  };
   const count = (result: CaseResult, sign: number) => {
     const verdict = result.verdict === 'error' ? 'errors' : result.verdict;
     counts[verdict] += sign;

@@ -10,6 +10,11 @@ export interface RunSummary {
   readonly equal: number;
   readonly divergent: number;
   readonly errors: number;
+  /**
+   * Cases not sent (flow steps that could not run, flows that write without
+   * `sideEffects`); always set by `summarise`, absent in older reports.
+   */
+  readonly skipped?: number;
   readonly statusParity: { readonly equal: number; readonly total: number };
   readonly byKind: Readonly<Record<DivergenceKind, number>>;
   /** Cases whose `expect.status` was not met by one side or both. */
@@ -43,6 +48,7 @@ export function createSummaryTally(): SummaryTally {
   let equal = 0;
   let divergent = 0;
   let errors = 0;
+  let skipped = 0;
   let statusEqual = 0;
   let statusTotal = 0;
   let expectationFailures = 0;
@@ -52,6 +58,7 @@ export function createSummaryTally(): SummaryTally {
       cases++;
       if (result.verdict === 'equal') equal++;
       else if (result.verdict === 'divergent') divergent++;
+      else if (result.verdict === 'skipped') skipped++;
       else errors++;
       for (const kind of result.kinds) byKind[kind]++;
       const { status: b } = result.baseline;
@@ -68,6 +75,7 @@ export function createSummaryTally(): SummaryTally {
       equal,
       divergent,
       errors,
+      skipped,
       statusParity: { equal: statusEqual, total: statusTotal },
       byKind: { ...byKind },
       expectationFailures,
