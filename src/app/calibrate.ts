@@ -7,11 +7,11 @@
 import { readFile } from 'node:fs/promises';
 import { loadCases } from '../cases/load.js';
 import { selectCases } from '../cases/select.js';
+import { unitsOf } from '../cases/source.js';
 import type { ConfigFlags } from '../config/resolve.js';
 import { resolveTargets } from '../config/targets.js';
 import { createClient } from '../execute/client.js';
 import { executeCases } from '../execute/pool.js';
-import { unitsOf } from '../cases/source.js';
 import type { Case } from '../model/case.js';
 import { createCalibration, type FlakyCase } from '../noise/calibration.js';
 import { mergeNoiseIntoJson, mergeNoiseIntoYaml, rulesByEndpoint } from '../noise/config-doc.js';
@@ -19,7 +19,7 @@ import type { NoiseEntry } from '../noise/types.js';
 import { createRedactor } from '../redact/redact.js';
 import { writeFileAtomic } from '../util/fs.js';
 import type { AppContext } from './context.js';
-import { openProject } from './project.js';
+import { caseOptions, openProject } from './project.js';
 
 /** What a calibration is asked to do. */
 export type CalibrateRequest = ConfigFlags & {
@@ -66,11 +66,7 @@ async function prepare(request: CalibrateRequest, context: AppContext) {
   const project = await openProject(request, context);
   const { config } = project;
   const { baseline, noise } = resolveTargets(config, 'baseline');
-  const all = await loadCases(config.casePaths, {
-    cwd: context.cwd,
-    env: project.env,
-    globalRules: config.rules,
-  });
+  const all = await loadCases(config.casePaths, caseOptions(config, context.cwd, project.env));
   const cases = selectCases(all, { filter: request.filter, tags: request.tag });
   const redact = createRedactor({
     headerNames: [...new Set(cases.flatMap((c) => c.rules.redactHeaders))],

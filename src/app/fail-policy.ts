@@ -43,7 +43,8 @@ export function failingResults(
       case 'none':
         return false;
       case 'any':
-        return result.verdict !== 'equal' || expectationFailed;
+        // A case not sent (a flow step) fails nothing by itself: what stopped it already did.
+        return result.verdict === 'divergent' || result.verdict === 'error' || expectationFailed;
       case 'open':
         if (result.verdict === 'error' || expectationFailed) return true;
         return result.verdict === 'divergent' && !WAIVED.has(result.tracker?.status ?? 'open');

@@ -22,7 +22,9 @@ function compile(source: string): RegExp | string {
   try {
     return new RegExp(source);
   } catch (error) {
-    return error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : String(error);
+    return error instanceof Error
+      ? error.message.replace(/^Invalid regular expression: /, '')
+      : String(error);
   }
 }
 
@@ -40,20 +42,31 @@ function captureProblems(spec: CaptureInput): [string | undefined, string][] {
   const sources = SOURCES.filter((key) => spec[key] !== undefined);
   const [first, second] = sources;
   if (first !== undefined && second !== undefined) {
-    problems.push([second, `cannot be set together with ${first} (a capture reads one place: json, xpath or header, or the body with regex alone)`]);
+    problems.push([
+      second,
+      `cannot be set together with ${first} (a capture reads one place: json, xpath or header, or the body with regex alone)`,
+    ]);
   }
   if (first === undefined && spec.regex === undefined) {
-    problems.push([undefined, 'needs a source: json (a pointer such as /id), xpath, header, or regex (over the body text)']);
+    problems.push([
+      undefined,
+      'needs a source: json (a pointer such as /id), xpath, header, or regex (over the body text)',
+    ]);
   }
   if (spec.json !== undefined && !isPointer(spec.json)) {
-    problems.push(['json', `must be a JSON pointer such as /id or /items/0/id (got ${JSON.stringify(spec.json)})`]);
+    problems.push([
+      'json',
+      `must be a JSON pointer such as /id or /items/0/id (got ${JSON.stringify(spec.json)})`,
+    ]);
   }
   const xpath = spec.xpath === undefined ? [] : parseXPath(spec.xpath);
   if (typeof xpath === 'string') problems.push(['xpath', `is not XPath-lite: it ${xpath}`]);
   const regex = spec.regex === undefined ? undefined : compile(spec.regex);
-  if (typeof regex === 'string') problems.push(['regex', `is not a valid regular expression (${regex})`]);
+  if (typeof regex === 'string')
+    problems.push(['regex', `is not a valid regular expression (${regex})`]);
   if (spec.group !== undefined) {
-    if (spec.regex === undefined) problems.push(['group', 'needs regex (the group of its match to capture)']);
+    if (spec.regex === undefined)
+      problems.push(['group', 'needs regex (the group of its match to capture)']);
     else if (regex instanceof RegExp && spec.group > groupCount(regex)) {
       problems.push(['group', `is ${spec.group} but the regex has ${groupCount(regex)} group(s)`]);
     }
@@ -67,28 +80,43 @@ export const captureSchema = z
     json: z
       .string()
       .optional()
-      .describe('RFC 6901 pointer into the JSON body (or an XML body\'s tree), e.g. /id'),
+      .describe("RFC 6901 pointer into the JSON body (or an XML body's tree), e.g. /id"),
     xpath: z
       .string()
       .optional()
-      .describe('XPath-lite into an XML body: /list/item[2]/@id, //etag, /a/b/text() (first match)'),
-    header: z.string().optional().describe('Response header name (any case), e.g. etag or location'),
+      .describe(
+        'XPath-lite into an XML body: /list/item[2]/@id, //etag, /a/b/text() (first match)',
+      ),
+    header: z
+      .string()
+      .optional()
+      .describe('Response header name (any case), e.g. etag or location'),
     regex: z
       .string()
       .optional()
-      .describe('Regular expression over the picked value, or alone over the body text; captures group 1 (or the whole match)'),
-    group: z.int().min(0).optional().describe('Which group of the regex match to capture (0: the whole match)'),
+      .describe(
+        'Regular expression over the picked value, or alone over the body text; captures group 1 (or the whole match)',
+      ),
+    group: z
+      .int()
+      .min(0)
+      .optional()
+      .describe('Which group of the regex match to capture (0: the whole match)'),
     secret: z
       .boolean()
       .optional()
-      .describe('Never show the value in reports (automatic for values of redacted headers, or sent in one)'),
+      .describe(
+        'Never show the value in reports (automatic for values of redacted headers, or sent in one)',
+      ),
   })
   .superRefine((spec, ctx) => {
     for (const [field, message] of captureProblems(spec)) {
       ctx.addIssue({ code: 'custom', path: field === undefined ? [] : [field], message });
     }
   })
-  .describe('Where a variable is captured from in the step\'s answer: one of json, xpath, header, or regex alone');
+  .describe(
+    "Where a variable is captured from in the step's answer: one of json, xpath, header, or regex alone",
+  );
 
 export type CaptureInputSpec = z.infer<typeof captureSchema>;
 
@@ -99,7 +127,9 @@ const captureMapSchema = z
     }),
     captureSchema,
   )
-  .describe('Variables captured from this step\'s answer, each side its own value: { name: { json: /id } }');
+  .describe(
+    "Variables captured from this step's answer, each side its own value: { name: { json: /id } }",
+  );
 
 /** One step of a flow as written. */
 export const stepSchema = z
@@ -165,11 +195,17 @@ export function flowProblems(steps: readonly StepSpec[]): { path: Path; message:
     const first = ids.get(step.id);
     if (first === undefined) ids.set(step.id, index);
     else {
-      problems.push({ path: ['steps', index, 'id'], message: `duplicates the id of steps[${first}] ("${step.id}"); step ids are unique within a flow` });
+      problems.push({
+        path: ['steps', index, 'id'],
+        message: `duplicates the id of steps[${first}] ("${step.id}"); step ids are unique within a flow`,
+      });
     }
     for (const { path, name } of variableUses(step.request, ['steps', index, 'request'])) {
       if (defined.has(name)) continue;
-      problems.push({ path, message: undefinedMessage(name, index, capturedBy.get(name), defined, steps) });
+      problems.push({
+        path,
+        message: undefinedMessage(name, index, capturedBy.get(name), defined, steps),
+      });
     }
     for (const name of Object.keys(step.capture ?? {})) defined.add(name);
   }
@@ -183,7 +219,10 @@ function undefinedMessage(
   defined: ReadonlySet<string>,
   steps: readonly StepSpec[],
 ): string {
-  const known = defined.size === 0 ? 'none is captured before this step' : `captured before this step: ${[...defined].join(', ')}`;
+  const known =
+    defined.size === 0
+      ? 'none is captured before this step'
+      : `captured before this step: ${[...defined].join(', ')}`;
   if (by === undefined) return `uses {{${name}}}, which no step captures (${known})`;
   const where = by === index ? 'this step' : `a later step ("${steps[by]?.id ?? ''}")`;
   return `uses {{${name}}}, which only ${where} captures; a step can use only what earlier steps captured`;

@@ -60,7 +60,8 @@ function entryMatcher(selection: CaseSelection): (entry: CaseEntry) => boolean {
   const matches = caseMatcher(selection);
   return (entry) =>
     matches(entry) ||
-    (entry.kind === 'flow' && entry.steps.some((step) => matches({ id: step.id, tags: entry.tags })));
+    (entry.kind === 'flow' &&
+      entry.steps.some((step) => matches({ id: step.id, tags: entry.tags })));
 }
 
 /**
@@ -109,7 +110,13 @@ export async function openRunLibrary(
     const dealt = deal(found);
     if (!dealt.inShard) return;
     if (current?.ref !== found.ref) {
-      current = { ref: found.ref, digest: digestOf(found.bytes), items: [], serial: dealt.serial, results: 0 };
+      current = {
+        ref: found.ref,
+        digest: digestOf(found.bytes),
+        items: [],
+        serial: dealt.serial,
+        results: 0,
+      };
       files.push(current);
     }
     current.items.push(found.item);

@@ -12,7 +12,12 @@ import { formatProblem, type InputProblem, ParityError } from '../util/errors.js
 import { displayPath } from '../util/paths.js';
 import { compareText } from '../util/text.js';
 import { discoverCaseFiles } from './discover.js';
-import { type CaseFileHeader, checkCase, type ParsedCaseFile, parseCaseFile } from './parse-file.js';
+import {
+  type CaseFileHeader,
+  checkCase,
+  type ParsedCaseFile,
+  parseCaseFile,
+} from './parse-file.js';
 import { caseResolver, type ResolvedEntry } from './resolve.js';
 
 /** Where and how to load the case library. */
@@ -207,7 +212,7 @@ function isSerial(header: CaseFileHeader | undefined, options: LoadCasesOptions)
   if (header === undefined) return false;
   if (header.serial !== undefined) return header.serial;
   const { serial } = options;
-  return serial === true || (serial !== undefined && serial.includes(header.suite));
+  return serial === true || (serial?.includes(header.suite) ?? false);
 }
 
 /** One problem per case whose id was already defined, naming where (files are read again). */

@@ -88,5 +88,6 @@ export const expectSchema = z
   })
   .describe('Optional assertions checked on both sides');
 
-export const tagsSchema = z.array(slug.describe('A tag')).describe('Tags used to select cases (--tag)');
-
+export const tagsSchema = z
+  .array(slug.describe('A tag'))
+  .describe('Tags used to select cases (--tag)');

@@ -152,9 +152,7 @@ export class LazySource implements SourceLocation {
 
   private at(): { line: number; column: number } {
     const item =
-      this.step === undefined
-        ? ['cases', this.index]
-        : ['cases', this.index, 'steps', this.step];
+      this.step === undefined ? ['cases', this.index] : ['cases', this.index, 'steps', this.step];
     this.position ??= this.context.locate(this.atId ? [...item, 'id'] : item);
     return this.position;
   }

@@ -28,7 +28,9 @@ export const caseSpecSchema = z
     expect: expectSchema.optional(),
     rules: rulesSpecSchema
       .optional()
-      .describe('Normalisation rules of the case (of every step of a flow; a step may add its own)'),
+      .describe(
+        'Normalisation rules of the case (of every step of a flow; a step may add its own)',
+      ),
   })
   .superRefine((item, ctx) => {
     const issue = (path: (string | number)[], message: string) =>
@@ -38,7 +40,10 @@ export const caseSpecSchema = z
     }
     if (item.steps === undefined) return;
     if (item.request !== undefined) {
-      issue(['steps'], 'cannot be set together with request (a case is one request, or a flow of steps)');
+      issue(
+        ['steps'],
+        'cannot be set together with request (a case is one request, or a flow of steps)',
+      );
     }
     if (item.expect !== undefined) {
       issue(['expect'], 'belongs to each step of a flow (steps[n].expect), not to the flow');

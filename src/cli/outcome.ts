@@ -21,8 +21,11 @@ export interface OutputFlags {
 /** `--json`: the report without per-case detail, plus where the reports are and what diverged. */
 function machineSummary(report: RunReport, reportDir: string) {
   const { results, ...head } = report;
+  const skipped = results
+    .filter((r) => r.verdict === 'skipped')
+    .map((r) => ({ caseId: r.caseId, reason: r.reason }));
   const divergences = results
-    .filter((r) => r.verdict !== 'equal')
+    .filter((r) => r.verdict === 'divergent' || r.verdict === 'error')
     .map((r) => ({
       caseId: r.caseId,
       verdict: r.verdict,
@@ -32,7 +35,7 @@ function machineSummary(report: RunReport, reportDir: string) {
       ...(r.tracker === undefined ? {} : { tracker: r.tracker }),
       ...(r.regression === undefined ? {} : { regression: r.regression }),
     }));
-  return { ...head, reportDir, divergences };
+  return { ...head, reportDir, divergences, ...(skipped.length === 0 ? {} : { skipped }) };
 }
 
 /** The summary on stdout: the console table, or `--json` for machines, or nothing. */

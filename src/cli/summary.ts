@@ -4,6 +4,7 @@ import { KIND_REPORT_ORDER, primaryKind } from '../model/comparison.js';
 import type { RunReport } from '../report/contract.js';
 import { latencyLine } from '../report/latency-table.js';
 import { noiseSummaryLine } from '../report/noise-text.js';
+import { skippedGroups } from '../results/flows.js';
 import { latencyOf } from '../results/latency.js';
 import type { CaseResult } from '../results/types.js';
 import type { Colors } from './colors.js';
@@ -42,6 +43,19 @@ function regressionLines(report: RunReport, c: Colors): string[] {
   return out;
 }
 
+/** Cases not sent, one line per flow (its steps share the reason) or per case. */
+function skippedLines(report: RunReport, c: Colors): string[] {
+  const groups = skippedGroups(report.results);
+  if (groups.length === 0) return [];
+  const out = [''];
+  for (const group of groups.slice(0, LISTED)) {
+    out.push(`  ${c.yellow(pad('skipped', 9))} ${group.label}  ${c.dim(group.reason)}`);
+  }
+  if (groups.length > LISTED)
+    out.push(c.dim(`  … and ${groups.length - LISTED} more (see the report)`));
+  return out;
+}
+
 /** Which part of the library this report covers, when not all of it in one run. */
 function scopeLine(report: RunReport): string[] {
   if (report.shard !== undefined) return [`  shard ${report.shard.index}/${report.shard.total}`];
@@ -60,14 +74,15 @@ export function renderSummary(report: RunReport, c: Colors, reportDir: string | 
   );
   out.push(...scopeLine(report));
   const statusParity = `${s.statusParity.equal}/${s.statusParity.total}`;
+  const skipped = (s.skipped ?? 0) > 0 ? ` · ${c.yellow(`skipped ${s.skipped}`)}` : '';
   out.push(
-    `  cases ${s.cases} · ${c.green(`equal ${s.equal}`)} · ${s.divergent > 0 ? c.red(`divergent ${s.divergent}`) : 'divergent 0'} · errors ${s.errors} · status parity ${statusParity}`,
+    `  cases ${s.cases} · ${c.green(`equal ${s.equal}`)} · ${s.divergent > 0 ? c.red(`divergent ${s.divergent}`) : 'divergent 0'} · errors ${s.errors}${skipped} · status parity ${statusParity}`,
   );
   out.push(`  by kind: ${KIND_REPORT_ORDER.map((k) => `${k} ${s.byKind[k]}`).join(' · ')}`);
   out.push(`  ${latencyLine(latencyOf(report))}`);
   if (s.expectationFailures > 0)
     out.push(c.yellow(`  expectations not met: ${s.expectationFailures}`));
-  const notEqual = report.results.filter((r) => r.verdict !== 'equal');
+  const notEqual = report.results.filter((r) => r.verdict !== 'equal' && r.verdict !== 'skipped');
   const ordered = KIND_REPORT_ORDER.flatMap((k) =>
     notEqual.filter((r) => primaryKind(r.kinds) === k),
   );
@@ -80,6 +95,7 @@ export function renderSummary(report: RunReport, c: Colors, reportDir: string | 
     if (listed.length > LISTED)
       out.push(c.dim(`  … and ${listed.length - LISTED} more (see the report)`));
   }
+  out.push(...skippedLines(report, c));
   out.push(...regressionLines(report, c));
   if (report.noise !== undefined) out.push('', noiseSummaryLine(report.noise));
   if (report.tracker !== undefined) {

@@ -4,8 +4,9 @@
  * remaining steps cannot run once a step failed in transport on either side.
  * Steps are sent one at a time, both sides at once.
  */
-import { capture, describeSource } from '../flow/capture.js';
+
 import { bindRequest } from '../flow/bind.js';
+import { capture, describeSource } from '../flow/capture.js';
 import { placeholder } from '../flow/template.js';
 import type { Case } from '../model/case.js';
 import type { Exchange, SideOutcome } from '../model/exchange.js';
@@ -50,7 +51,8 @@ export function createFlowRun(clients: Record<Side, TargetClient>): FlowRun {
       const answers: Record<Side, SideOutcome> = { baseline, candidate };
       stopped = transportStop(flow, answers);
       const problems: string[] = [];
-      for (const side of SIDES) captureSide(flow, answers[side], side, { vars: vars[side], why, problems });
+      for (const side of SIDES)
+        captureSide(flow, answers[side], side, { vars: vars[side], why, problems });
       return {
         kind: 'sent',
         exchange: {

@@ -39,7 +39,9 @@ function bindPath(template: string, vars: Variables): [string, Pairs] {
 function escapeTarget(text: string): string {
   return text.replace(/[^\x21-\x22\x24-\x7e]/gu, (char) => {
     const bytes = Buffer.from(char, 'utf8');
-    return [...bytes].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+    return [...bytes]
+      .map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)
+      .join('');
   });
 }
 
@@ -70,7 +72,8 @@ function bindBody(body: RequestBody, vars: Variables): RequestBody {
 function holdsExactNumber(value: unknown): boolean {
   if (isExactNumber(value)) return true;
   if (Array.isArray(value)) return value.some(holdsExactNumber);
-  if (typeof value === 'object' && value !== null) return Object.values(value).some(holdsExactNumber);
+  if (typeof value === 'object' && value !== null)
+    return Object.values(value).some(holdsExactNumber);
   return false;
 }
 

@@ -69,7 +69,8 @@ function pick(source: CaptureSource, response: Response): CaptureOutcome {
       return at.found ? found(at.value) : { ok: false, reason: `nothing at ${source.pointer}` };
     }
     case 'xpath': {
-      if (body.kind !== 'xml') return { ok: false, reason: `the body is ${describeBody(body)}, not XML` };
+      if (body.kind !== 'xml')
+        return { ok: false, reason: `the body is ${describeBody(body)}, not XML` };
       const text = evaluateXPath(body.value, source.path);
       return text === undefined ? { ok: false, reason: `nothing at ${source.path}` } : found(text);
     }

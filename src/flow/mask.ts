@@ -70,8 +70,14 @@ export function maskCaptured(
   const bodies = maskBodies(baseline.response.body, candidate.response.body, pairs, masked);
   if (masked.length === 0) return { baseline, candidate, masked };
   return {
-    baseline: { outcome: 'response', response: { ...baseline.response, ...headers.baseline, ...bodies.baseline } },
-    candidate: { outcome: 'response', response: { ...candidate.response, ...headers.candidate, ...bodies.candidate } },
+    baseline: {
+      outcome: 'response',
+      response: { ...baseline.response, ...headers.baseline, ...bodies.baseline },
+    },
+    candidate: {
+      outcome: 'response',
+      response: { ...candidate.response, ...headers.candidate, ...bodies.candidate },
+    },
     masked,
   };
 }
@@ -110,13 +116,19 @@ function maskBodies(
     const [left, right] = walk(b.value, c.value, { pairs, masked, path: '' });
     if (masked.length === before) return NONE;
     // The texts still hold the raw values: without them, no wire notes are made up.
-    return { baseline: { body: { kind: b.kind, value: left } }, candidate: { body: { kind: c.kind, value: right } } };
+    return {
+      baseline: { body: { kind: b.kind, value: left } },
+      candidate: { body: { kind: c.kind, value: right } },
+    };
   }
   if (b.kind === 'text' && c.kind === 'text') {
     const pair = maskStrings(b.text, c.text, pairs);
     if (pair === undefined) return NONE;
     masked.push('body');
-    return { baseline: { body: { kind: 'text', text: pair[0] } }, candidate: { body: { kind: 'text', text: pair[1] } } };
+    return {
+      baseline: { body: { kind: 'text', text: pair[0] } },
+      candidate: { body: { kind: 'text', text: pair[1] } },
+    };
   }
   return NONE;
 }
@@ -128,7 +140,9 @@ interface WalkState {
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !isExactNumber(value);
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && !isExactNumber(value)
+  );
 }
 
 /** Both values with masked leaves; the inputs themselves when nothing under them changed. */

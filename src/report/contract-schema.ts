@@ -1,6 +1,7 @@
 /**
- * The reader schema of report.json (schemaVersion 2), beside the contract it
- * reads (`contract.ts`). `parity report --from`, `merge`, `tracker --check` and
+ * The reader schema of report.json (schemaVersion 3, which reads version 2
+ * unchanged: version 3 only added fields and the `skipped` verdict), beside
+ * the contract it reads (`contract.ts`). `parity report --from`, `merge`, `tracker --check` and
  * `--compare-to` read reports through it. Objects are loose: fields added
  * within a schema version by a newer parity pass through untouched, so
  * re-rendering never drops data. The checks at the end of this file fail the
@@ -148,6 +149,20 @@ export const resultBaseShape = {
     })
     .exactOptional()
     .describe('the two baseline answers differed in structure'),
+  flow: z
+    .looseObject({
+      id: z.string().describe('the flow, suite/flow'),
+      step: z.string().describe('the step id'),
+      index: count.describe('0-based index of the step'),
+      steps: count.describe('steps in the flow'),
+      masked: z
+        .array(z.string())
+        .exactOptional()
+        .describe('where captured values were compared as their placeholders'),
+    })
+    .exactOptional()
+    .describe('a step of a flow'),
+  serial: z.string().exactOptional().describe('the serial sequence the case ran in'),
 };
 
 const divergenceShape = {
@@ -183,6 +198,11 @@ const result = z.discriminatedUnion('verdict', [
       .describe('relative to the --compare-to report'),
   }),
   z.looseObject({ ...resultBaseShape, ...divergenceShape, verdict: z.literal('error') }),
+  z.looseObject({
+    ...resultBaseShape,
+    verdict: z.literal('skipped'),
+    reason: z.string().describe('why the case was not sent'),
+  }),
 ]);
 
 export const targetSchema = z.looseObject({
@@ -204,6 +224,7 @@ export const summarySchema = z.looseObject({
   equal: count.describe('equal cases'),
   divergent: count.describe('divergent cases'),
   errors: count.describe('cases with no comparison possible'),
+  skipped: count.exactOptional().describe('cases not sent (flow steps that could not run)'),
   statusParity: z.looseObject({
     equal: count.describe('cases with equal status'),
     total: count.describe('cases where both sides answered'),
@@ -288,9 +309,12 @@ export const sectionsShape = {
   unusedRules: ids.exactOptional().describe('equivalence rules that never fired'),
 };
 
-/** report.json, schemaVersion 2. */
+/** report.json, schemaVersion 3 (version 2 reads as is, and is returned as version 3). */
 export const reportSchema = z.looseObject({
-  schemaVersion: z.literal(2).describe('report format version'),
+  schemaVersion: z
+    .union([z.literal(2), z.literal(3)])
+    .transform((): 3 => 3)
+    .describe('report format version'),
   runId: z.string().describe('run id'),
   startedAt: z.string().describe('ISO-8601 start'),
   finishedAt: z.string().describe('ISO-8601 end'),

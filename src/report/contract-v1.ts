@@ -109,7 +109,7 @@ function upgradeResult(old: ResultV1): CaseResult | string {
   };
 }
 
-/** The report as schemaVersion 2 holds it, or a message saying which result cannot be upgraded. */
+/** The report as today's schemaVersion holds it, or a message saying which result cannot be upgraded. */
 export function upgradeV1(old: z.output<typeof reportSchemaV1>): RunReport | string {
   const results: CaseResult[] = [];
   for (const result of old.results) {
@@ -117,5 +117,5 @@ export function upgradeV1(old: z.output<typeof reportSchemaV1>): RunReport | str
     if (typeof upgraded === 'string') return upgraded;
     results.push(upgraded);
   }
-  return { ...old, schemaVersion: 2, results };
+  return { ...old, schemaVersion: 3, results };
 }

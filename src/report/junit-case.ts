@@ -2,7 +2,8 @@
  * One case of junit.xml: its outcome and its `<testcase>` (classname = suite,
  * name = case id). A divergence is a `<failure>` with its explanation and
  * diff; a transport error an `<error>`; a divergence whose tracker row is
- * accepted or wontfix is `<skipped>` with the decision. Pure.
+ * accepted or wontfix is `<skipped>` with the decision, and so is a flow step
+ * that was not sent, with the reason. Pure.
  */
 
 import { primaryKind } from '../model/comparison.js';
@@ -62,6 +63,7 @@ function transportOutcome(result: CaseResult): Outcome {
 }
 
 export function outcomeOf(result: CaseResult): Outcome {
+  if (result.verdict === 'skipped') return { kind: 'skipped', message: result.reason };
   if (result.verdict === 'error') return transportOutcome(result);
   const tracker = result.tracker;
   if (result.verdict === 'divergent' && tracker !== undefined && WAIVED.has(tracker.status)) {

@@ -8,6 +8,7 @@ import { changeLines } from './change-lines.js';
 import type { RunReport } from './contract.js';
 import { KIND_TITLES } from './kinds.js';
 import { LATENCY_HEADER, latencyLine, latencyRows } from './latency-table.js';
+import { flowLine, skippedSection } from './markdown-flows.js';
 import { encodingNotesSection } from './markdown-notes.js';
 import { patternLines, patternsSection, unusedRulesSection } from './markdown-patterns.js';
 import { cell, code, fenced, table } from './markdown-util.js';
@@ -20,6 +21,7 @@ function summarySection(report: RunReport): string {
     ['Equal', String(summary.equal)],
     ['Divergent', String(summary.divergent)],
     ['Errors (no comparison possible)', String(summary.errors)],
+    ...((summary.skipped ?? 0) > 0 ? [['Skipped (not sent)', String(summary.skipped)]] : []),
     ['Status parity', `${summary.statusParity.equal}/${summary.statusParity.total}`],
     ...KIND_REPORT_ORDER.map((kind) => [`… ${kind}`, String(summary.byKind[kind])]),
   ];
@@ -78,6 +80,7 @@ function divergenceSection(result: CaseResult): string {
   parts.push(
     `**Kinds:** ${result.kinds.join(', ')} · **Status:** ${status} · **Fingerprint:** ${code(result.fingerprint ?? '')}${regression}`,
   );
+  if (result.flow !== undefined) parts.push('', flowLine(result.flow));
   parts.push('', result.explanation ?? '');
   parts.push(...patternLines(result));
   const changes = result.changes ?? [];
@@ -123,7 +126,7 @@ export function renderMarkdown(report: RunReport): string {
   sections.push('', latencySection(report));
   sections.push(...regressionSection(report));
   sections.push(...patternsSection(report));
-  const notEqual = report.results.filter((r) => r.verdict !== 'equal');
+  const notEqual = report.results.filter((r) => r.verdict !== 'equal' && r.verdict !== 'skipped');
   if (notEqual.length === 0) {
     sections.push('', 'No divergences: every case is equal after normalisation.');
   }
@@ -141,6 +144,7 @@ export function renderMarkdown(report: RunReport): string {
     for (const r of failedOnly)
       sections.push('', `- ${cell(r.caseId)}: ${cell((r.expectations ?? []).join('; '))}`);
   }
+  sections.push(...skippedSection(report.results));
   sections.push(...encodingNotesSection(report.results));
   sections.push(...unusedRulesSection(report));
   const noise = renderNoiseMarkdown(report.noise);

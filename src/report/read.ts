@@ -1,6 +1,6 @@
 /**
  * Reads a report.json back (`parity report --from`, `tracker --check`, `merge`):
- * schemaVersion 2, or 1 upgraded to 2. A missing, garbled or newer-versioned file is a `PARITY_REPORT_INVALID` error
+ * schemaVersion 3 (or 2, read as 3), or 1 upgraded. A missing, garbled or newer-versioned file is a `PARITY_REPORT_INVALID` error
  * whose message says what to do, never a crash half-way through a renderer.
  */
 import { readFile } from 'node:fs/promises';

@@ -72,7 +72,9 @@ export function comparedIds(ran: readonly string[], kept: readonly CaseResult[])
     kept
       .filter(
         (r) =>
-          r.verdict === 'skipped' || r.baseline.error !== undefined || r.candidate.error !== undefined,
+          r.verdict === 'skipped' ||
+          r.baseline.error !== undefined ||
+          r.candidate.error !== undefined,
       )
       .map((r) => r.caseId),
   );

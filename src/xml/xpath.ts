@@ -45,7 +45,9 @@ function parseStep(part: string, descendant: boolean, last: boolean): Step | str
     if (descendant) return `"//${part}" is not supported (write the element before it)`;
     if (part === 'text()') return { axis: 'text' };
     const name = part.slice(1);
-    return NAME.test(name) && name !== '*' ? { axis: 'attribute', name } : `bad attribute "${part}"`;
+    return NAME.test(name) && name !== '*'
+      ? { axis: 'attribute', name }
+      : `bad attribute "${part}"`;
   }
   const match = STEP.exec(part);
   const name = match?.[1] ?? '';

@@ -43,7 +43,7 @@ describe('parity run, end to end', () => {
     expect(first.stderr).toBe('');
     expect(first.code).toBe(1);
     const report = await latestReport(cwd);
-    expect(report.schemaVersion).toBe(2);
+    expect(report.schemaVersion).toBe(3);
     expect(report.summary).toMatchObject({
       cases: 2,
       equal: 1,
@@ -120,9 +120,7 @@ describe('parity run, end to end', () => {
     const before = rust.requests.length + go.requests.length;
     const result = await runCli(cwd, ['run', ...targets()]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(
-      /cases\/bad\.yaml:4:\d+: cases\[0\]\.request\.method is CONNECT/,
-    );
+    expect(result.stderr).toMatch(/cases\/bad\.yaml:4:\d+: cases\[0\]\.request\.method is CONNECT/);
     expect(rust.requests.length + go.requests.length).toBe(before);
   });
 

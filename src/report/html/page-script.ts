@@ -172,6 +172,7 @@ export function drawReport(): void {
   function details(row: RowView): HTMLElement {
     const { baseline, candidate } = data;
     const body = el('div', 'body');
+    for (const line of row.flow ?? []) body.append(el('p', 'note', line));
     if (row.explanation) body.append(el('p', 'explanation', row.explanation));
     let facts = `timings: ${baseline.name} ${row.ms[0]}, ${candidate.name} ${row.ms[1]}`;
     if (row.fingerprint) facts += ` · fingerprint ${row.fingerprint}`;

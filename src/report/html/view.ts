@@ -11,8 +11,9 @@ import {
   KIND_REPORT_ORDER,
   primaryKind,
 } from '../../model/comparison.js';
+import { describeMasked, describeStep } from '../../results/flows.js';
 import { type LatencySummary, latencyOf } from '../../results/latency.js';
-import type { CaseResult } from '../../results/types.js';
+import type { CaseResult, FlowRef } from '../../results/types.js';
 import { compareText } from '../../util/text.js';
 import { changeLines } from '../change-lines.js';
 import type { RunReport } from '../contract.js';
@@ -21,7 +22,7 @@ import { formatMs, LATENCY_HEADER, latencyLine, latencyRows } from '../latency-t
 import { bodyLines, type SideLines } from './diff-lines.js';
 
 /** A row's colour and filter group: its primary divergence kind, or why it is listed. */
-export type RowKind = DivergenceKind | 'error' | 'expectation' | 'fixed';
+export type RowKind = DivergenceKind | 'error' | 'expectation' | 'fixed' | 'skipped';
 
 export interface RowView {
   readonly id: string;
@@ -39,6 +40,8 @@ export interface RowView {
   readonly changes: readonly string[];
   readonly headers: readonly (readonly [name: string, baseline: string, candidate: string])[];
   readonly expectations: readonly string[];
+  /** A flow step: its place in the flow, and where captured values were masked. */
+  readonly flow?: readonly string[];
   readonly repro?: readonly [baseline: string, candidate: string];
   readonly diff?: { readonly baseline: SideLines; readonly candidate: SideLines };
 }
@@ -77,6 +80,7 @@ function rowKind(result: CaseResult): RowKind {
   const primary = primaryKind(result.kinds);
   if (primary !== undefined) return primary;
   if (result.verdict === 'error') return 'error';
+  if (result.verdict === 'skipped') return 'skipped';
   return result.regression === 'fixed' ? 'fixed' : 'expectation';
 }
 
@@ -91,7 +95,10 @@ function diffOf(result: CaseResult): RowView['diff'] {
 function rowOf(result: CaseResult): RowView {
   const diff = diffOf(result);
   const summary =
-    result.summary ?? (result.regression === 'fixed' ? 'fixed since the compared report' : '');
+    result.summary ??
+    result.reason ??
+    (result.regression === 'fixed' ? 'fixed since the compared report' : '');
+  const flow = result.flow === undefined ? undefined : flowNotes(result.flow);
   return {
     id: result.caseId,
     endpoint: result.endpoint,
@@ -112,11 +119,17 @@ function rowOf(result: CaseResult): RowView {
       h.candidate ?? '(absent)',
     ]),
     expectations: result.expectations ?? [],
+    ...(flow === undefined ? {} : { flow }),
     ...(result.repro === undefined
       ? {}
       : { repro: [result.repro.baseline, result.repro.candidate] as const }),
     ...(diff === undefined ? {} : { diff }),
   };
+}
+
+function flowNotes(flow: FlowRef): string[] {
+  const masked = describeMasked(flow);
+  return masked === undefined ? [describeStep(flow)] : [describeStep(flow), masked];
 }
 
 /** Listed: what is not plainly equal, plus what the compared-to report had and is fixed now. */
@@ -171,6 +184,7 @@ function countsOf(report: RunReport): HtmlView['counts'] {
     ['equal', 'Equal', String(s.equal)],
     ['divergent', 'Divergent', String(s.divergent)],
     ['errors', 'Errors', String(s.errors)],
+    ...((s.skipped ?? 0) > 0 ? [['skipped', 'Skipped', String(s.skipped)] as const] : []),
     ['status-parity', 'Status parity', `${s.statusParity.equal}/${s.statusParity.total}`],
   ];
 }

@@ -25,12 +25,19 @@ describe('reading report.json', () => {
   });
 
   it('refuses a newer schemaVersion with a message that says what to do', () => {
-    const text = JSON.stringify({ ...sampleReport(), schemaVersion: 3 });
+    const text = JSON.stringify({ ...sampleReport(), schemaVersion: 4 });
     const error = refusal(() => parseReport(text, 'reports/x/report.json'));
     expect(error.code).toBe('PARITY_REPORT_INVALID');
     expect(error.message).toBe(
-      'reports/x/report.json: written with report schemaVersion 3, but this parity reads schemaVersion 2; upgrade parity to read it',
+      'reports/x/report.json: written with report schemaVersion 4, but this parity reads schemaVersion 3; upgrade parity to read it',
     );
+  });
+
+  it('reads a schemaVersion 2 report as version 3 (3 only added fields and a verdict)', () => {
+    const text = JSON.stringify({ ...JSON.parse(renderJson(sampleReport())), schemaVersion: 2 });
+    const report = parseReport(text, 'r.json');
+    expect(report.schemaVersion).toBe(3);
+    expect(report.results).toEqual(parseReport(renderJson(sampleReport()), 'r.json').results);
   });
 
   it('names the field of a garbled report and refuses non-JSON', () => {
@@ -56,7 +63,7 @@ describe('reading report.json', () => {
   it("reads a schemaVersion 1 report (parity 0.1) as today's contract", async () => {
     const v1 = join(import.meta.dirname, '../../fixtures/reports/v1-report.json');
     const report = await readReport(v1);
-    expect(report.schemaVersion).toBe(2);
+    expect(report.schemaVersion).toBe(3);
     const old = JSON.parse(await readFile(v1, 'utf8'));
     expect(report.results.map((r) => [r.caseId, r.verdict])).toEqual(
       old.results.map((r: { caseId: string; verdict: string }) => [r.caseId, r.verdict]),
