@@ -19,6 +19,7 @@ import {
   parseCaseFile,
 } from './parse-file.js';
 import { caseResolver, type ResolvedEntry } from './resolve.js';
+import { fileWarnings } from './warnings.js';
 
 /** Where and how to load the case library. */
 export interface LoadCasesOptions {
@@ -42,6 +43,8 @@ export interface CaseValidation {
   readonly cases: number;
   /** Every problem, sorted by file, line and column. */
   readonly problems: InputProblem[];
+  /** What may not do what its author expects (see `warnings.ts`), in path and file order. */
+  readonly warnings: InputProblem[];
 }
 
 /** One case file of a checked library: where it is, as found and as shown. */
@@ -79,7 +82,28 @@ export async function validateCases(
   options: LoadCasesOptions,
 ): Promise<CaseValidation> {
   const checked = await checkLibrary(paths, options, () => undefined);
-  return { files: checked.files.length, cases: checked.resolved, problems: checked.problems };
+  const warnings: InputProblem[] = [];
+  for (const ref of checked.files) warnings.push(...(await warningsOf(ref, options)));
+  return {
+    files: checked.files.length,
+    cases: checked.resolved,
+    problems: checked.problems,
+    warnings,
+  };
+}
+
+/** The warnings of one file's valid cases (its problems are reported by the check). */
+async function warningsOf(ref: CaseFileRef, options: LoadCasesOptions): Promise<InputProblem[]> {
+  const read = await readCaseFile(ref);
+  const outcome = 'bytes' in read ? parseCaseFile(read.bytes, ref.file) : undefined;
+  const header = outcome?.ok === true ? outcome.parsed.header : undefined;
+  if (outcome?.ok !== true || header === undefined) return [];
+  const file = fileWarnings(outcome.parsed, header, options);
+  for (let index = 0; index < outcome.parsed.count; index++) {
+    const checked = checkCase(outcome.parsed, index);
+    if ('spec' in checked) file.add(checked.spec, index);
+  }
+  return file.finish();
 }
 
 /**
