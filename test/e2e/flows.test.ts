@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { CaseResult } from '../../src/results/types.js';
 import { latestReport, runCli, tempProject } from '../helpers/cli.js';
 import { json, startServer as startServerWith, type TestServer } from '../helpers/http.js';
@@ -153,7 +153,6 @@ describe('flows with per-target captures', () => {
     const junit = await readFile(join(cwd, 'reports/latest/junit.xml'), 'utf8');
     expect(junit).toContain('skipped="5"');
     // The config opts in for every file.
-    await runCli(cwd, ['run', ...targets, '--no-tracker']);
     const opted = await tempProject({
       'cases/items.yaml': guarded,
       'parity.config.yaml': 'sideEffects: true\n',

@@ -76,7 +76,8 @@ export async function startStateful(options: StatefulOptions): Promise<TestServe
       case 'GET':
         if (req.headers['if-none-match'] === etag(item)) {
           res.writeHead(304, { etag: etag(item) });
-          return res.end();
+          res.end();
+          return;
         }
         return json(res, 200, show(item), { etag: etag(item) });
       case 'PUT':
@@ -89,7 +90,8 @@ export async function startStateful(options: StatefulOptions): Promise<TestServe
       case 'DELETE':
         items.delete(key);
         res.writeHead(204);
-        return res.end();
+        res.end();
+        return;
       default:
         return json(res, 405, { error: 'method not allowed' });
     }

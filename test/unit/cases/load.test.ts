@@ -181,6 +181,7 @@ describe('loadCases on bad input', () => {
           message: 'is not a case file (expected .yaml, .yml or .json)',
         },
       ],
+      warnings: [],
     });
   });
 
