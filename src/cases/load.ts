@@ -19,6 +19,7 @@ import {
   parseCaseFile,
 } from './parse-file.js';
 import { caseResolver, type ResolvedEntry } from './resolve.js';
+import { isSerialFile } from './serial.js';
 import { fileWarnings } from './warnings.js';
 
 /** Where and how to load the case library. */
@@ -190,7 +191,8 @@ export async function checkLibrary(
       continue;
     }
     problems.push(...outcome.parsed.problems);
-    const serial = isSerial(outcome.parsed.header, options);
+    const { header } = outcome.parsed;
+    const serial = header !== undefined && isSerialFile(header, options);
     const suite = outcome.parsed.header?.suite ?? '';
     let item = 0;
     for (const { entry, problems: found } of resolvedCases(outcome.parsed, options)) {
@@ -229,14 +231,6 @@ export interface CheckedFile {
   readonly serial: boolean;
   /** The file's suite. */
   readonly suite: string;
-}
-
-/** Whether a file's cases run strictly in order: its own `serial`, or the config's. */
-function isSerial(header: CaseFileHeader | undefined, options: LoadCasesOptions): boolean {
-  if (header === undefined) return false;
-  if (header.serial !== undefined) return header.serial;
-  const { serial } = options;
-  return serial === true || (serial?.includes(header.suite) ?? false);
 }
 
 /** One problem per case whose id was already defined, naming where (files are read again). */

@@ -14,6 +14,7 @@ import { variableUses } from './flow-schema.js';
 import type { LoadCasesOptions } from './load.js';
 import type { CaseFileHeader, ParsedCaseFile } from './parse-file.js';
 import type { CaseSpec } from './schema.js';
+import { isSerialFile } from './serial.js';
 
 /** Methods whose standard spelling is known, upper-case. */
 const KNOWN_METHODS = new Set([...SAFE_METHODS, 'POST', 'PUT', 'PATCH', 'DELETE']);
@@ -42,40 +43,27 @@ export function fileWarnings(
   // Entries (cases, flows) that write and that read: `[index, "METHOD id"]`.
   const writes: [number, string][] = [];
   const reads: [number, string][] = [];
-  const serial =
-    header.serial ?? (options.serial === true || (options.serial?.includes(header.suite) ?? false));
+  const serial = isSerialFile(header, options);
   const sideEffects = header.sideEffects === true || options.sideEffects === true;
   return {
     add(spec, index) {
-      const requests =
-        spec.steps?.map((step, k) => ({
-          request: step.request,
-          base: ['cases', index, 'steps', k, 'request'],
-        })) ??
-        (spec.request === undefined
-          ? []
-          : [{ request: spec.request, base: ['cases', index, 'request'] }]);
-      for (const { request, base } of requests)
+      const requests = requestsOf(spec, index);
+      for (const { request, base } of requests) {
         methodWarning(request.method, [...base, 'method'], at);
+      }
       const methods = requests.map(({ request }) => request.method);
       const write = methods.find(isWriteMethod);
       const read = methods.find((method) => !isWriteMethod(method));
       if (write !== undefined) writes.push([index, `${write} ${spec.id}`]);
       if (read !== undefined) reads.push([index, `${read} ${spec.id}`]);
-      if (spec.steps !== undefined && !sideEffects && methods.some(isWriteMethod)) {
+      if (spec.steps !== undefined && !sideEffects && write !== undefined) {
+        const listed = methods.filter(isWriteMethod).join(', ');
         at(
           ['cases', index, 'id'],
-          `is a flow that writes (${methods.filter(isWriteMethod).join(', ')}) but neither this file nor the config sets sideEffects: true; \`parity run\` will not send it (add sideEffects: true to the file or the config)`,
+          `is a flow that writes (${listed}) but neither this file nor the config sets sideEffects: true; \`parity run\` will not send it (add sideEffects: true to the file or the config)`,
         );
       }
-      if (spec.request !== undefined) {
-        for (const use of variableUses(spec.request, ['cases', index, 'request'])) {
-          at(
-            use.path,
-            `uses {{${use.name}}} but only the steps of a flow capture variables: it is sent as written (write the case as steps to capture and use values)`,
-          );
-        }
-      }
+      if (spec.request !== undefined) templateWarnings(spec.request, index, at);
     },
     finish() {
       // A flow keeps its own order; a write and a read of two entries may race.
@@ -89,6 +77,36 @@ export function fileWarnings(
       return out;
     },
   };
+}
+
+/** The requests of a case (one) or a flow (one per step), with their field paths. */
+function requestsOf(
+  spec: CaseSpec,
+  index: number,
+): { readonly request: NonNullable<CaseSpec['request']>; readonly base: Path }[] {
+  if (spec.steps !== undefined) {
+    return spec.steps.map((step, k) => ({
+      request: step.request,
+      base: ['cases', index, 'steps', k, 'request'],
+    }));
+  }
+  return spec.request === undefined
+    ? []
+    : [{ request: spec.request, base: ['cases', index, 'request'] }];
+}
+
+/** `{{name}}` in a case that is not a flow: sent as written. */
+function templateWarnings(
+  request: NonNullable<CaseSpec['request']>,
+  index: number,
+  at: (path: Path, message: string) => void,
+): void {
+  for (const use of variableUses(request, ['cases', index, 'request'])) {
+    at(
+      use.path,
+      `uses {{${use.name}}} but only the steps of a flow capture variables: it is sent as written (write the case as steps to capture and use values)`,
+    );
+  }
 }
 
 function methodWarning(method: string, path: Path, at: (path: Path, message: string) => void) {

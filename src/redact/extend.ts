@@ -3,8 +3,7 @@
  * marked secret (a token from a login answer, a session from `set-cookie`),
  * shown as their placeholder (`{{token}}`) wherever they appear.
  */
-import { isExactNumber } from '../wire/exact-number.js';
-import type { Redactor } from './redact.js';
+import { mapStrings, type Redactor } from './redact.js';
 
 /** `base`, also replacing each key of `secrets` by its value (longest first). */
 export function withSecrets(base: Redactor, secrets: ReadonlyMap<string, string>): Redactor {
@@ -20,14 +19,7 @@ export function withSecrets(base: Redactor, secrets: ReadonlyMap<string, string>
     }
     return base.text(out);
   };
-  const value = (input: unknown): unknown => {
-    if (typeof input === 'string') return text(input);
-    if (Array.isArray(input)) return input.map(value);
-    if (input !== null && typeof input === 'object' && !isExactNumber(input)) {
-      return Object.fromEntries(Object.entries(input).map(([k, v]) => [k, value(v)]));
-    }
-    return input;
-  };
+  const value = (input: unknown): unknown => mapStrings(input, text);
   const header = (name: string, v: string) =>
     base.isSecretHeader(name) ? base.header(name, v) : text(v);
   return {
