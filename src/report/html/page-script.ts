@@ -216,7 +216,11 @@ export function drawReport(): void {
       el('span', 'badge', row.kind),
       el('span', 'case', row.id),
       el('span', 'endpoint', row.endpoint),
-      el('span', 'mono', `${row.status[0]} → ${row.status[1]}`),
+      el(
+        'span',
+        'mono',
+        row.kind === 'skipped' ? 'not sent' : `${row.status[0]} → ${row.status[1]}`,
+      ),
     );
     if (row.regression) summary.append(el('span', `badge ${row.regression}`, row.regression));
     if (row.tracker) {
