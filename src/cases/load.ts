@@ -12,12 +12,7 @@ import { formatProblem, type InputProblem, ParityError } from '../util/errors.js
 import { displayPath } from '../util/paths.js';
 import { compareText } from '../util/text.js';
 import { discoverCaseFiles } from './discover.js';
-import {
-  type CaseFileHeader,
-  checkCase,
-  type ParsedCaseFile,
-  parseCaseFile,
-} from './parse-file.js';
+import { checkCase, type ParsedCaseFile, parseCaseFile } from './parse-file.js';
 import { caseResolver, type ResolvedEntry } from './resolve.js';
 import { isSerialFile } from './serial.js';
 import { fileWarnings } from './warnings.js';

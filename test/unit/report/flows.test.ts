@@ -1,4 +1,5 @@
 /** Flow steps and cases not sent, in every rendering of a report. */
+import pc from 'picocolors';
 import { describe, expect, it } from 'vitest';
 import { renderSummary } from '../../../src/cli/summary.js';
 import { htmlView } from '../../../src/report/html/view.js';
@@ -8,7 +9,7 @@ import { summarise } from '../../../src/results/summary.js';
 import type { CaseResult } from '../../../src/results/types.js';
 import { sampleReport } from './fixtures.js';
 
-const plain = { green: String, red: String, yellow: String, dim: String, bold: String };
+const plain = pc.createColors(false);
 
 function step(
   step: string,
