@@ -50,6 +50,8 @@ export const caseSpecSchema = z
     }
     for (const problem of flowProblems(item.steps)) issue(problem.path, problem.message);
   })
+  // Editors learn the either-or the refinement checks.
+  .meta({ oneOf: [{ required: ['request'] }, { required: ['steps'] }] })
   .describe('One HTTP case replayed against both targets, or a flow of steps (request or steps)');
 
 export type CaseSpec = z.infer<typeof caseSpecSchema>;
