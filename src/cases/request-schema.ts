@@ -5,7 +5,8 @@
 import * as z from 'zod';
 import { METHOD_TOKEN } from '../model/case.js';
 
-const SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** A suite name, case id or tag. */
+export const SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /** An id or a tag: letters, digits, `.`, `_` or `-`, starting with a letter or digit. */
 export const slug = z.string().regex(SLUG, {

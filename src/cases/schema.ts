@@ -15,7 +15,7 @@ import {
   tagsSchema,
 } from './request-schema.js';
 
-export { type QuerySpec, querySpecSchema } from './request-schema.js';
+export { type QuerySpec, querySpecSchema, SLUG } from './request-schema.js';
 
 /** One case as written in a file: one request, or a flow of steps. */
 export const caseSpecSchema = z

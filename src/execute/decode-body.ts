@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ResponseBody } from '../model/exchange.js';
+import { headHex } from '../wire/bytes.js';
 import { mediaTypeOf } from '../wire/content-type.js';
 import { parseJsonExact } from '../wire/parse-json.js';
 import { isXmlContentType, looksLikeXml, parseXml } from '../xml/tree.js';
@@ -82,10 +83,15 @@ export function decodeBody(bytes: Uint8Array, contentType: string | undefined): 
       : { kind: 'invalid-json', text, error: parsed.error };
   }
   if (isXmlContentType(contentType)) return decodeXml(bytes, text);
-  if (text === undefined) return { kind: 'binary', sha256: sha256(bytes), size: bytes.byteLength };
+  if (text === undefined) return binary(bytes);
   if (contentType === undefined) return sniff(text);
   if (isTextContentType(contentType)) return { kind: 'text', text };
-  return { kind: 'binary', sha256: sha256(bytes), size: bytes.byteLength };
+  return binary(bytes);
+}
+
+/** A body compared by its bytes: hash, size and the first bytes for people. */
+export function binary(bytes: Uint8Array): ResponseBody {
+  return { kind: 'binary', sha256: sha256(bytes), size: bytes.byteLength, head: headHex(bytes) };
 }
 
 /** A body without a content type: JSON or XML when it parses as such, else text. */

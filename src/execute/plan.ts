@@ -22,6 +22,14 @@ export function encodeQuery(query: Pairs): string {
   return `?${params.toString()}`;
 }
 
+/** The query string: the one written in the path as written, then the other pairs encoded. */
+function queryOf(request: Case['request']): string {
+  const written = request.pathQuery;
+  if (written === undefined) return encodeQuery(request.query);
+  const rest = encodeQuery(request.query.slice(written.pairs));
+  return `?${written.text}${rest === '' ? '' : `&${rest.slice(1)}`}`;
+}
+
 const hasContentType = (headers: Pairs): boolean =>
   headers.some(([name]) => name === 'content-type');
 
@@ -32,7 +40,7 @@ export function planRequest(testCase: Case): PlannedRequest {
 
 /** The wire form of a request (a flow step's, as bound for one side). */
 export function planOf(request: CaseRequest): PlannedRequest {
-  const pathAndQuery = request.path + encodeQuery(request.query);
+  const pathAndQuery = request.path + queryOf(request);
   const { body } = request;
   if (body.kind === 'none') {
     return { method: request.method, pathAndQuery, headers: request.headers, body: undefined };

@@ -5,10 +5,28 @@ import { DIVERGENCE_KINDS, type DivergenceKind } from '../model/comparison.js';
 import type { LatencySummary } from './latency.js';
 import type { CaseResult } from './types.js';
 
+/**
+ * How a result counts in every summary, report and junit.xml: `equal + divergent
+ * + error + skipped` is always the number of cases. A case one side of which failed in
+ * transport (verdict `divergent`, kind `transport`) could not be compared: it
+ * counts as an error, like a case both sides of which failed. A flow step that
+ * was not sent is `skipped`.
+ */
+export type CountedAs = 'equal' | 'divergent' | 'error' | 'skipped';
+
+export function countedAs(result: Pick<CaseResult, 'verdict' | 'kinds'>): CountedAs {
+  if (result.verdict === 'equal') return 'equal';
+  if (result.verdict === 'skipped') return 'skipped';
+  if (result.verdict === 'error' || result.kinds.includes('transport')) return 'error';
+  return 'divergent';
+}
+
 export interface RunSummary {
   readonly cases: number;
   readonly equal: number;
+  /** Cases both sides answered whose answers differ after normalisation. */
   readonly divergent: number;
+  /** Cases that could not be compared: a side (or both) failed in transport (see `countedAs`). */
   readonly errors: number;
   /**
    * Cases not sent (flow steps that could not run, flows that write without
@@ -16,6 +34,10 @@ export interface RunSummary {
    */
   readonly skipped?: number;
   readonly statusParity: { readonly equal: number; readonly total: number };
+  /**
+   * Cases per kind. A case can have several kinds (a shape and a header change),
+   * so the sum may exceed `divergent + errors`; `transport` counts the errors.
+   */
   readonly byKind: Readonly<Record<DivergenceKind, number>>;
   /** Cases whose `expect.status` was not met by one side or both. */
   readonly expectationFailures: number;
@@ -56,9 +78,10 @@ export function createSummaryTally(): SummaryTally {
   return {
     add(result) {
       cases++;
-      if (result.verdict === 'equal') equal++;
-      else if (result.verdict === 'divergent') divergent++;
-      else if (result.verdict === 'skipped') skipped++;
+      const counted = countedAs(result);
+      if (counted === 'equal') equal++;
+      else if (counted === 'divergent') divergent++;
+      else if (counted === 'skipped') skipped++;
       else errors++;
       for (const kind of result.kinds) byKind[kind]++;
       const { status: b } = result.baseline;

@@ -145,7 +145,7 @@ describe('any method token', () => {
       { name: 'rust', url: new URL(rust.url), headers: [] },
       createRedactor({ headerNames: [], secrets: new Map() }),
     );
-    expect(line).toMatch(/^curl -sS --head /);
+    expect(line).toMatch(/^curl -sS -I /);
     rust.seen.length = 0;
     const { stdout } = await run('sh', ['-c', line], { timeout: 5000 });
     expect(stdout).toMatch(/^HTTP\/1\.1 200/);

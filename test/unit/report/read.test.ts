@@ -81,4 +81,24 @@ describe('reading report.json', () => {
     expect(report.summary).toEqual(old.summary);
     expect(report.patterns).toEqual(old.patterns);
   });
+
+  it('reads a schemaVersion 2 report, counting a one-sided transport failure as an error', () => {
+    const report = sampleReport();
+    const [accepted] = report.results;
+    if (accepted?.verdict !== 'divergent') throw new Error('the sample starts with a divergence');
+    const reset = {
+      ...accepted,
+      caseId: 'demo/reset',
+      kinds: ['transport'] as const,
+      candidate: { status: undefined, durationMs: 1, error: { code: 'ECONNRESET', message: 'x' } },
+    };
+    const results = [...report.results, reset];
+    // What schemaVersion 2 wrote: the one-sided failure among the divergent cases.
+    const summary = { ...report.summary, cases: 5, divergent: 3, errors: 1 };
+    const v2 = JSON.parse(renderJson({ ...report, summary, results }));
+    v2.schemaVersion = 2;
+    const read = parseReport(JSON.stringify(v2), 'r.json');
+    expect(read.schemaVersion).toBe(3);
+    expect(read.summary).toMatchObject({ cases: 5, divergent: 2, errors: 2 });
+  });
 });
