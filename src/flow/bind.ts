@@ -10,8 +10,7 @@ import { substituteJson, substituteText } from './template.js';
 
 /** `request` as sent to the side whose variables are `vars`. */
 export function bindRequest(request: CaseRequest, vars: Variables): CaseRequest {
-  const [path, pathQuery] = bindPath(request.path, vars);
-  const query = [...pathQuery, ...bindPairs(request.query, vars)];
+  const [path, brought] = bindPath(request.path, vars);
   const headers = bindPairs(request.headers, vars);
   const body = bindBody(request.body, vars);
   // A JSON body sent as exact text keeps the content type a JSON body gets.
@@ -21,19 +20,74 @@ export function bindRequest(request: CaseRequest, vars: Variables): CaseRequest 
     !headers.some(([name]) => name === 'content-type')
       ? [...headers, ['content-type', 'application/json'] as const]
       : headers;
-  return { method: request.method, path, query, headers: typed, body };
+  const query = [...(brought?.pairs ?? []), ...bindPairs(request.query, vars)];
+  const pathQuery = writtenQuery(brought, request.pathQuery, vars);
+  return {
+    method: request.method,
+    path,
+    query,
+    ...(pathQuery === undefined ? {} : { pathQuery }),
+    headers: typed,
+    body,
+  };
 }
+
+/** A query string as written and its pairs. */
+interface Written {
+  readonly text: string;
+  readonly pairs: Pairs;
+}
+
+/**
+ * The query sent as written: what a value brought into the path, then the
+ * one written in the path with its variables substituted (each value
+ * percent-encoded, so a `&` or `#` in it stays part of its value).
+ */
+function writtenQuery(
+  brought: Written | undefined,
+  written: CaseRequest['pathQuery'],
+  vars: Variables,
+): CaseRequest['pathQuery'] {
+  const texts: string[] = [];
+  let pairs = 0;
+  if (brought !== undefined) {
+    texts.push(brought.text);
+    pairs += brought.pairs.length;
+  }
+  if (written !== undefined) {
+    texts.push(substituteText(written.text, encodedValues(vars)));
+    pairs += written.pairs;
+  }
+  return texts.length === 0 ? undefined : { text: texts.join('&'), pairs };
+}
+
+function encodedValues(vars: Variables): Variables {
+  return new Map(
+    [...vars].map(([name, captured]) => [
+      name,
+      { ...captured, text: encodeQueryValue(captured.text) },
+    ]),
+  );
+}
+
+/** `encodeURIComponent`, with a lone surrogate (which it refuses) written as U+FFFD. */
+function encodeQueryValue(text: string): string {
+  return encodeURIComponent(text.replace(LONE_SURROGATE, '\uFFFD'));
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * The substituted path, with characters a request target cannot carry
  * percent-encoded (a captured `a b` becomes `a%20b`); a `?` that a value
  * brought (a captured `Location: /notes/7?v=2`) starts the query.
  */
-function bindPath(template: string, vars: Variables): [string, Pairs] {
+function bindPath(template: string, vars: Variables): [string, Written | undefined] {
   const path = escapeTarget(substituteText(template, vars));
   const mark = path.indexOf('?');
-  if (mark === -1) return [path, []];
-  return [path.slice(0, mark), [...new URLSearchParams(path.slice(mark + 1))]];
+  if (mark === -1) return [path, undefined];
+  const text = path.slice(mark + 1);
+  return [path.slice(0, mark), { text, pairs: [...new URLSearchParams(text)] }];
 }
 
 function escapeTarget(text: string): string {

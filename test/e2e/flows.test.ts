@@ -240,5 +240,10 @@ cases:
       expect(text, file).not.toContain(secret);
     }
     expect(report.results[1]?.repro?.baseline).toContain('{{token}}');
+    // Each side got its own token, in the query written in the path and in the header.
+    const sent = rust.requests[1];
+    expect(sent?.url).toBe(`/me?t=${secret}-${new URL(rust.url).port}`);
+    expect(sent?.headers.authorization).toBe(`Bearer ${secret}-${new URL(rust.url).port}`);
+    expect(go.requests[1]?.url).toBe(`/me?t=${secret}x-${new URL(go.url).port}`);
   });
 });

@@ -91,6 +91,35 @@ describe('bindRequest', () => {
     ]);
   });
 
+  it('substitutes the query written in the path, each value percent-encoded, before the other pairs', () => {
+    const written: CaseRequest = {
+      method: 'GET',
+      path: '/search',
+      query: [
+        ['q', '{{term}}'],
+        ['page', '{{page}}'],
+        ['extra', '1'],
+      ],
+      pathQuery: { text: 'q={{term}}&page={{page}}', pairs: 2 },
+      headers: [],
+      body: { kind: 'none' },
+    };
+    const bound = bindRequest(written, vars({ term: 'a&b c', page: 2 }));
+    expect(bound.pathQuery).toEqual({ text: 'q=a%26b%20c&page=2', pairs: 2 });
+    expect(bound.query).toEqual([
+      ['q', 'a&b c'],
+      ['page', '2'],
+      ['extra', '1'],
+    ]);
+    const located = bindRequest(
+      { ...written, path: '{{where}}' },
+      vars({ where: '/n/7?v=2', term: 'x', page: 1 }),
+    );
+    expect(located.path).toBe('/n/7');
+    expect(located.pathQuery).toEqual({ text: 'v=2&q=x&page=1', pairs: 3 });
+    expect(located.query.map(([name]) => name)).toEqual(['v', 'q', 'page', 'extra']);
+  });
+
   it('sends a captured 64-bit number by its exact digits, with a JSON content type', () => {
     const big = new ExactNumber('9007199254740993');
     const bound = bindRequest({ ...request, headers: [] }, vars({ id: big }));
