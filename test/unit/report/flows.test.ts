@@ -86,7 +86,7 @@ describe('flows in reports', () => {
       'captured values compared as their placeholders at /id, header etag',
     ]);
     expect(view.rows[1]?.summary).toBe(reason);
-    expect(view.counts).toContainEqual(['skipped', 'Skipped', '2']);
+    expect(view.counts).toContainEqual(['skipped', 'Skipped (not sent)', '2']);
   });
 
   it('junit.xml marks the steps not sent as skipped, with the reason', () => {

@@ -183,7 +183,7 @@ describe('the numbers of one report, in every rendering', () => {
   const junit = fromJunit(renderJunit(report));
 
   it('counts a case one side of which failed as an error, never as a divergence', () => {
-    expect(n.counted).toEqual({ equal: 2, divergent: 3, error: 2 });
+    expect(n.counted).toEqual({ equal: 2, divergent: 3, error: 2, skipped: 0 });
     expect(n.cases).toBe(7);
   });
 
