@@ -5,8 +5,6 @@
  * later runs need no second call.
  */
 import { readFile } from 'node:fs/promises';
-import { loadCases } from '../cases/load.js';
-import { selectCases } from '../cases/select.js';
 import { unitsOf } from '../cases/source.js';
 import type { ConfigFlags } from '../config/resolve.js';
 import { resolveTargets } from '../config/targets.js';
@@ -17,10 +15,10 @@ import type { Case } from '../model/case.js';
 import { createCalibration, type FlakyCase } from '../noise/calibration.js';
 import { mergeNoiseIntoJson, mergeNoiseIntoYaml, rulesByEndpoint } from '../noise/config-doc.js';
 import type { NoiseEntry } from '../noise/types.js';
-import { createRedactor } from '../redact/redact.js';
 import { writeFileAtomic } from '../util/fs.js';
 import type { AppContext } from './context.js';
-import { caseOptions, openProject } from './project.js';
+import { openProject } from './project.js';
+import { clientOptionsOf, selectedCases } from './selected.js';
 
 /** What a calibration is asked to do. */
 export type CalibrateRequest = ConfigFlags & {
@@ -67,12 +65,7 @@ async function prepare(request: CalibrateRequest, context: AppContext) {
   const project = await openProject(request, context);
   const { config } = project;
   const { baseline, noise } = resolveTargets(config, 'baseline');
-  const all = await loadCases(config.casePaths, caseOptions(config, context.cwd, project.env));
-  const cases = selectCases(all, { filter: request.filter, tags: request.tag });
-  const redact = createRedactor({
-    headerNames: [...new Set(cases.flatMap((c) => c.rules.redactHeaders))],
-    secrets: project.secrets(),
-  });
+  const { cases, redact } = await selectedCases(project, request, context);
   return { config, baseline, noise, cases, redact };
 }
 
@@ -81,14 +74,7 @@ type Prepared = Awaited<ReturnType<typeof prepare>>;
 /** Sends every case twice to the baseline (the second call to its replica, if any). */
 async function measure(prepared: Prepared, cases: readonly Case[]) {
   const { config, baseline, noise } = prepared;
-  const clientOptions = {
-    connections: config.concurrency,
-    timeoutMs: config.timeoutMs,
-    bodyCapBytes: config.bodyCapBytes,
-    retries: config.retries,
-    ratePerSecond: config.rate,
-    maxInFlight: config.maxInFlight,
-  };
+  const clientOptions = clientOptionsOf(config);
   const first = createClient(baseline, clientOptions);
   const second = createClient(noise.replica ?? baseline, clientOptions);
   const calibration = createCalibration();

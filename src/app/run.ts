@@ -13,6 +13,7 @@ import { unusedRulesField } from '../compare/equivalence/unused.js';
 import type { RunConfig } from '../config/targets.js';
 import { createClient } from '../execute/client.js';
 import { executeCases } from '../execute/pool.js';
+import { createRecordedClient, type RecordedAnswers } from '../execute/recorded.js';
 import { maskExchange } from '../flow/mask.js';
 import type { Case } from '../model/case.js';
 import type { Exchange } from '../model/exchange.js';
@@ -23,11 +24,17 @@ import { REPORT_SCHEMA_VERSION, type RunReport } from '../report/contract.js';
 import type { WrittenReports } from '../report/write.js';
 import { toCaseResult, toSkippedResult } from '../results/build.js';
 import type { CollectedResults } from '../results/collected.js';
+import {
+  type CoverageCollector,
+  type CoverageDocument,
+  createCoverageCollector,
+} from '../results/coverage.js';
 import { createLatencyCollector } from '../results/latency.js';
 import { openResultStream } from '../results/stream.js';
 import type { CaseResult } from '../results/types.js';
 import { displayPath } from '../util/paths.js';
 import { finishRun } from './finish.js';
+import { clientOptionsOf } from './selected.js';
 import type { TrackerUpdate } from './tracker-update.js';
 
 export interface RunInput {
@@ -42,6 +49,10 @@ export interface RunInput {
   readonly previous?: RunReport | undefined;
   /** `--shard`: recorded in the report (the caller selected the cases). */
   readonly shard?: ShardInfo | undefined;
+  /** The OpenAPI document coverage is measured against (`openapi:` / `--openapi`). */
+  readonly coverage?: CoverageDocument | undefined;
+  /** `--baseline-recording`: the baseline's answers come from this recording, not over HTTP. */
+  readonly recording?: { readonly answers: RecordedAnswers; readonly label: string } | undefined;
 }
 
 export interface RunOutcome {
@@ -88,19 +99,16 @@ async function execute(
   failed: { baseline: number; candidate: number; skipped: number };
   noise: NoiseStep;
   fired: ReadonlySet<string>;
+  coverage: CoverageCollector;
 }> {
   const { config } = input;
   const noiseSettings = config.noise;
   const noise = createNoiseStep(noiseSettings);
-  const clientOptions = {
-    connections: config.concurrency,
-    timeoutMs: config.timeoutMs,
-    bodyCapBytes: config.bodyCapBytes,
-    retries: config.retries,
-    ratePerSecond: config.rate,
-    maxInFlight: config.maxInFlight,
-  };
-  const baseline = createClient(config.baseline, clientOptions);
+  const clientOptions = clientOptionsOf(config);
+  const baseline =
+    input.recording === undefined
+      ? createClient(config.baseline, clientOptions)
+      : createRecordedClient(config.baseline, input.recording.answers);
   const candidate = createClient(config.candidate, clientOptions);
   // The second baseline call of noise learning gets its own pool (or the replica's).
   const replica = noiseSettings.enabled
@@ -113,6 +121,7 @@ async function execute(
   );
   const failed = { baseline: 0, candidate: 0, skipped: 0 };
   const latency = createLatencyCollector();
+  const coverage = createCoverageCollector(input.coverage);
   // Every equivalence that fired, equal results included (only notable ones stay in memory).
   const fired = new Set<string>();
   const context = { baseline: config.baseline, candidate: config.candidate, redact: input.redact };
@@ -131,6 +140,7 @@ async function execute(
         : { ...base, ...judged.annotation };
     stream.add(result, position);
     latency.add(result);
+    coverage.add(result);
     for (const entry of result.equivalences ?? []) fired.add(entry);
     input.onResult?.(result);
   };
@@ -156,7 +166,7 @@ async function execute(
   const collected = await stream.finish();
   // Percentiles do not add up batch by batch like the counts: set from all durations.
   const summary = { ...collected.summary, latency: latency.summary() };
-  return { collected: { ...collected, summary }, failed, noise, fired };
+  return { collected: { ...collected, summary }, failed, noise, fired, coverage };
 }
 
 /** The source's batches with each case's configured endpoint noise applied. */
@@ -179,7 +189,7 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
   const startedAt = input.now();
   const runId = newRunId(startedAt);
   const source = asCaseSource(input.cases);
-  const { collected, failed, noise, fired } = await execute(input, source, runId);
+  const { collected, failed, noise, fired, coverage } = await execute(input, source, runId);
   const finishedAt = input.now();
   const { config } = input;
   // Endpoint-level noise is known only now: mask it before the tracker sees anything.
@@ -200,6 +210,7 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
       baseline: {
         name: config.baseline.name,
         url: input.redact.text(displayUrl(config.baseline.url)),
+        ...(input.recording === undefined ? {} : { recording: input.recording.label }),
       },
       candidate: {
         name: config.candidate.name,
@@ -208,6 +219,7 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
       ...(denoised.section === undefined ? {} : { noise: denoised.section }),
       ...(input.shard === undefined ? {} : { shard: input.shard }),
       ...unusedRulesField(source.declaredEquivalences, fired),
+      coverage: coverage.section(),
     },
     collected,
     results: denoised.results,

@@ -98,6 +98,12 @@ export const configSchema = z
         'Let flows send writing steps (POST, PUT, PATCH, DELETE, custom methods) in every case file (default false: such flows are skipped)',
       ),
     noise: noiseConfigSchema.optional(),
+    openapi: z
+      .string()
+      .optional()
+      .describe(
+        'OpenAPI 3.x or Swagger 2.0 document of the API: reports list its operations that no case exercises',
+      ),
   })
   .describe('parity configuration');
 

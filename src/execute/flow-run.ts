@@ -45,8 +45,8 @@ export function createFlowRun(clients: Record<Side, TargetClient>): FlowRun {
       };
       const share = {};
       const [baseline, candidate] = await Promise.all([
-        clients.baseline.send(planOf(requests.baseline), share),
-        clients.candidate.send(planOf(requests.candidate), share),
+        clients.baseline.send(planOf(requests.baseline), share, testCase),
+        clients.candidate.send(planOf(requests.candidate), share, testCase),
       ]);
       const answers: Record<Side, SideOutcome> = { baseline, candidate };
       stopped = transportStop(flow, answers);

@@ -20,7 +20,11 @@ export type ParityErrorCode =
   /** Another parity process holds the tracker's lock for too long. */
   | 'PARITY_TRACKER_LOCKED'
   /** A report file is unreadable or of an unsupported schema version. */
-  | 'PARITY_REPORT_INVALID';
+  | 'PARITY_REPORT_INVALID'
+  /** A file to import (HAR, Postman, curl, OpenAPI) or a recording does not parse or validate. */
+  | 'PARITY_INPUT_INVALID'
+  /** A file parity would write exists already (and `--force` was not given). */
+  | 'PARITY_WOULD_OVERWRITE';
 
 /** One problem in an input file, already placed at its source position. */
 export interface InputProblem {

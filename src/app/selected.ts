@@ -1,0 +1,49 @@
+/**
+ * What the commands that load a whole library in memory share (`calibrate`,
+ * `record`): the selected cases with the redactor for them, and the client
+ * options every command that sends derives from the config.
+ */
+import { loadCases } from '../cases/load.js';
+import { selectCases } from '../cases/select.js';
+import type { ResolvedConfig } from '../config/resolve.js';
+import type { ClientOptions } from '../execute/client.js';
+import type { Case } from '../model/case.js';
+import { createRedactor, type Redactor } from '../redact/redact.js';
+import type { AppContext } from './context.js';
+import { caseOptions, type Project } from './project.js';
+
+/** The case selection flags. */
+export interface Selection {
+  /** Case id globs; any may match. */
+  readonly filter?: readonly string[] | undefined;
+  /** Case tags; any may match. */
+  readonly tag?: readonly string[] | undefined;
+}
+
+/** The selected cases of the project's library, and a redactor for their secrets. */
+export async function selectedCases(
+  project: Project,
+  selection: Selection,
+  context: AppContext,
+): Promise<{ cases: Case[]; redact: Redactor }> {
+  const { config } = project;
+  const all = await loadCases(config.casePaths, caseOptions(config, context.cwd, project.env));
+  const cases = selectCases(all, { filter: selection.filter, tags: selection.tag });
+  const redact = createRedactor({
+    headerNames: [...new Set(cases.flatMap((c) => c.rules.redactHeaders))],
+    secrets: project.secrets(),
+  });
+  return { cases, redact };
+}
+
+/** The client options the config sets. */
+export function clientOptionsOf(config: ResolvedConfig): ClientOptions {
+  return {
+    connections: config.concurrency,
+    timeoutMs: config.timeoutMs,
+    bodyCapBytes: config.bodyCapBytes,
+    retries: config.retries,
+    ratePerSecond: config.rate,
+    maxInFlight: config.maxInFlight,
+  };
+}
