@@ -1,6 +1,6 @@
 /**
  * Notes: a small stateful resource both reference servers serve, for the
- * bundled flow example (`cases/notes/lifecycle.yaml`). Like two runtimes
+ * bundled flow example (`examples/flows/lifecycle.yaml`). Like two runtimes
  * with two databases, each server instance assigns its own ids (serde from
  * 1, Go from 5001) and writes its own ETags (serde `"1-v1"`, Go the weak
  * `W/"5001.1"`), so a flow has to capture them per target. Conditional

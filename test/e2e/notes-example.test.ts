@@ -1,5 +1,5 @@
 /**
- * The bundled flow example (`cases/notes/lifecycle.yaml`) against the two
+ * The bundled flow example (`examples/flows/lifecycle.yaml`) against the two
  * bundled reference servers, which assign their own note ids and ETags: the
  * flow runs on per-target captures, and its one divergence is the runtimes'
  * real one (the 404's error envelope).
@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../examples/servers/start.js';
 import { latestReport, runCli, tempProject } from '../helpers/cli.js';
 
-const FILE = fileURLToPath(new URL('../../cases/notes/lifecycle.yaml', import.meta.url));
+const FILE = fileURLToPath(new URL('../../examples/flows/lifecycle.yaml', import.meta.url));
 
 describe('the bundled notes flow', () => {
   let serde: RunningServer;
