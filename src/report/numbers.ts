@@ -6,46 +6,39 @@
  * one run can disagree. Pure.
  */
 import { DIVERGENCE_KINDS, type DivergenceKind, KIND_REPORT_ORDER } from '../model/comparison.js';
+import { type DecisionCounts, decisionCounts } from '../results/root-causes.js';
 import { type CountedAs, countedAs } from '../results/summary.js';
 import type { CaseResult } from '../results/types.js';
-import { TRACKER_STATUSES, type TrackerStatus } from '../tracker/types.js';
 import type { RunReport } from './contract.js';
 
 /** What one case is in junit.xml: every case is exactly one of these. */
 export const JUNIT_OUTCOMES = ['passed', 'failure', 'error', 'skipped'] as const;
 export type JunitOutcomeKind = (typeof JUNIT_OUTCOMES)[number];
 
-/** A divergent case's tracker row status, or `untracked` (no tracker, or no row yet). */
-export type RowStatus = TrackerStatus | 'untracked';
-
-/** Tracker statuses whose divergences do not fail a run (`--fail-on open`): skipped in junit.xml. */
-const WAIVED: ReadonlySet<RowStatus> = new Set(['accepted', 'wontfix']);
-
 export interface ReportNumbers {
   readonly cases: number;
-  /** A partition of the cases: `equal + divergent + error + skipped = cases` (see `countedAs`). */
+  /** A partition of the cases: `equal + divergent + accepted + error + skipped = cases` (see `countedAs`). */
   readonly counted: Readonly<Record<CountedAs, number>>;
   readonly statusParity: { readonly equal: number; readonly total: number };
   /** Cases per divergence kind; a case can have several. */
   readonly byKind: Readonly<Record<DivergenceKind, number>>;
-  /** The sum of `byKind`: more than `divergent + error` when some case has several kinds. */
+  /** The sum of `byKind`: more than the cases that differ when some case has several kinds. */
   readonly kindTotal: number;
   /** Cases whose `expect.status` was not met (whatever their verdict). */
   readonly expectationFailures: number;
   readonly encodingNotes: number;
   readonly flakyBaselines: number;
-  /** Divergent cases (not errors) by the status of their tracker row. */
-  readonly rows: Readonly<Record<RowStatus, number>>;
+  /** Root causes per decision (open, accepted, wontfix, resolved): what the reports open with. */
+  readonly decisions: DecisionCounts;
   /** junit.xml's counts; they add up to `cases`. */
   readonly junit: Readonly<Record<JunitOutcomeKind, number>>;
-  /** Of junit.xml's skipped: divergences accepted or wontfix in the tracker (the rest were not sent). */
-  readonly waived: number;
 }
 
 /**
- * What a case is in junit.xml: an error when it could not be compared; a
- * divergence whose row is accepted or wontfix is skipped, and so is a flow
- * step that was not sent; any other divergence, or an unmet `expect`, a failure.
+ * What a case is in junit.xml: an error when it could not be compared; an
+ * unmet `expect` or a divergence with a root cause still open, a failure; an
+ * accepted divergence (every root cause accepted or wontfix), skipped, and so
+ * is a flow step that was not sent.
  */
 export function junitOutcomeOf(result: CaseResult): JunitOutcomeKind {
   const counted = countedAs(result);
@@ -53,9 +46,11 @@ export function junitOutcomeOf(result: CaseResult): JunitOutcomeKind {
     case 'error':
       return 'error';
     case 'divergent':
-      return WAIVED.has(rowStatusOf(result)) ? 'skipped' : 'failure';
+      return 'failure';
+    case 'accepted':
     case 'equal':
-      return result.expectations === undefined ? 'passed' : 'failure';
+      if (result.expectations !== undefined) return 'failure';
+      return counted === 'accepted' ? 'skipped' : 'passed';
     case 'skipped':
       return 'skipped';
     default: {
@@ -63,10 +58,6 @@ export function junitOutcomeOf(result: CaseResult): JunitOutcomeKind {
       return never;
     }
   }
-}
-
-function rowStatusOf(result: CaseResult): RowStatus {
-  return result.tracker?.status ?? 'untracked';
 }
 
 function zeros<K extends string>(keys: readonly K[]): Record<K, number> {
@@ -82,38 +73,29 @@ function zeros<K extends string>(keys: readonly K[]): Record<K, number> {
  */
 export function reportNumbers(report: RunReport): ReportNumbers {
   const s = report.summary;
-  const rows = zeros<RowStatus>([...TRACKER_STATUSES, 'untracked']);
-  let waived = 0;
-  let equalButExpectation = 0;
-  for (const result of report.results) {
-    const outcome = junitOutcomeOf(result);
-    const counted = countedAs(result);
-    if (counted === 'divergent') rows[rowStatusOf(result)]++;
-    if (outcome === 'skipped' && counted === 'divergent') waived++;
-    if (outcome === 'failure' && counted === 'equal') equalButExpectation++;
-  }
+  // Every case that is not plainly equal is notable: in memory after a run too.
+  const junit = zeros<JunitOutcomeKind>(JUNIT_OUTCOMES);
+  for (const result of report.results) junit[junitOutcomeOf(result)]++;
   const byKind = zeros<DivergenceKind>(DIVERGENCE_KINDS);
   for (const kind of DIVERGENCE_KINDS) byKind[kind] = s.byKind[kind];
-  const failure = s.divergent - waived + equalButExpectation;
-  const notSent = s.skipped ?? 0;
-  const skipped = waived + notSent;
+  const notPassed = junit.failure + junit.error + junit.skipped;
   return {
     cases: s.cases,
-    counted: { equal: s.equal, divergent: s.divergent, error: s.errors, skipped: notSent },
+    counted: {
+      equal: s.equal,
+      divergent: s.divergent,
+      accepted: s.accepted,
+      error: s.errors,
+      skipped: s.skipped ?? 0,
+    },
     statusParity: s.statusParity,
     byKind,
     kindTotal: DIVERGENCE_KINDS.reduce((sum, kind) => sum + byKind[kind], 0),
     expectationFailures: s.expectationFailures,
     encodingNotes: s.encodingNotes ?? 0,
     flakyBaselines: s.flakyBaselines ?? 0,
-    rows,
-    junit: {
-      passed: s.cases - failure - s.errors - skipped,
-      failure,
-      error: s.errors,
-      skipped,
-    },
-    waived,
+    decisions: s.rootCauses ?? decisionCounts(report.rootCauses ?? []),
+    junit: { ...junit, passed: s.cases - notPassed },
   };
 }
 
@@ -126,7 +108,7 @@ export function count(n: number, noun: string, plural = `${noun}s`): string {
 export type Paint = Partial<Record<CountedAs, (text: string) => string>>;
 
 /**
- * The counts line: `cases 6 · equal 1 · divergent 5 · errors 0 · status parity 6/6`
+ * The counts line: `cases 6 · equal 1 · divergent 5 · accepted 0 · errors 0 · status parity 6/6`
  * (with `· skipped N` before the status parity when flow steps were not sent).
  */
 export function countsLine(n: ReportNumbers, paint: Paint = {}): string {
@@ -136,7 +118,7 @@ export function countsLine(n: ReportNumbers, paint: Paint = {}): string {
   };
   const parity = `${n.statusParity.equal}/${n.statusParity.total}`;
   const skipped = n.counted.skipped > 0 ? ` · ${part('skipped', 'skipped')}` : '';
-  return `cases ${n.cases} · ${part('equal', 'equal')} · ${part('divergent', 'divergent')} · ${part('error', 'errors')}${skipped} · status parity ${parity}`;
+  return `cases ${n.cases} · ${part('equal', 'equal')} · ${part('divergent', 'divergent')} · ${part('accepted', 'accepted')} · ${part('error', 'errors')}${skipped} · status parity ${parity}`;
 }
 
 /** `shape 5 · status 0 · …`, in report order. */
@@ -149,7 +131,7 @@ export function kindsList(n: ReportNumbers): string {
  * cases: a case can have several`; undefined when every listed case has one kind.
  */
 export function kindsNote(n: ReportNumbers): string | undefined {
-  const listed = n.counted.divergent + n.counted.error;
+  const listed = n.counted.divergent + n.counted.accepted + n.counted.error;
   if (n.kindTotal <= listed) return undefined;
   return `${count(n.kindTotal, 'kind')} over ${count(listed, 'case')}: a case can have several`;
 }
@@ -168,7 +150,14 @@ export function junitLine(n: ReportNumbers): string {
   const { failure, error, skipped } = n.junit;
   const why =
     n.counted.skipped === 0
-      ? 'accepted or wontfix'
-      : `${n.waived} accepted or wontfix, ${n.counted.skipped} not sent`;
+      ? 'accepted'
+      : `${n.counted.accepted} accepted, ${n.counted.skipped} not sent`;
   return `junit.xml: ${count(n.cases, 'test')} · ${count(failure, 'failure')} · ${count(error, 'error')} · ${skipped} skipped (${why})`;
+}
+
+/** `3 root causes: 2 open · 1 accepted · 0 wontfix · 0 resolved`: what the reports open with. */
+export function decisionsLine(n: ReportNumbers): string {
+  const d = n.decisions;
+  const total = d.open + d.accepted + d.wontfix + d.resolved;
+  return `${count(total, 'root cause')}: ${d.open} open · ${d.accepted} accepted · ${d.wontfix} wontfix · ${d.resolved} resolved`;
 }

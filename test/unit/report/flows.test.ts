@@ -7,6 +7,7 @@ import { renderJunit } from '../../../src/report/junit.js';
 import { renderMarkdown } from '../../../src/report/markdown.js';
 import { summarise } from '../../../src/results/summary.js';
 import type { CaseResult } from '../../../src/results/types.js';
+import { findingsFor } from '../../helpers/findings.js';
 import { sampleReport } from './fixtures.js';
 
 const plain = pc.createColors(false);
@@ -39,6 +40,11 @@ function results(): CaseResult[] {
       candidate: { status: 200, durationMs: 1 },
       flow: { id: 'notes/life', step: 'read', index: 1, steps: 3, masked: ['/id', 'header etag'] },
       fingerprint: 'abcd',
+      findings: findingsFor({
+        endpoint: 'GET /v1/notes/:id',
+        status: [200, 200],
+        changes: [{ path: '/text', op: 'value', baseline: 'a', candidate: 'b' }],
+      }),
       summary: 'value differs at `/text`',
       explanation: 'baseline "a", candidate "b"',
       changes: [{ path: '/text', op: 'value', baseline: 'a', candidate: 'b' }],
