@@ -175,7 +175,7 @@ describe('flows with per-target captures', () => {
       ['items/lifecycle/create', 'equal'],
       ['items/lifecycle/read', 'equal'],
       ['items/lifecycle/not-modified', 'equal'],
-      ['items/lifecycle/delete', 'divergent'],
+      ['items/lifecycle/delete', 'error'],
       ['items/lifecycle/gone', 'skipped'],
     ]);
     expect(report.results[3]?.kinds).toEqual(['transport']);

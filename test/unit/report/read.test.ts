@@ -33,13 +33,6 @@ describe('reading report.json', () => {
     );
   });
 
-  it('reads a schemaVersion 2 report as version 3 (3 only added fields and a verdict)', () => {
-    const text = JSON.stringify({ ...JSON.parse(renderJson(sampleReport())), schemaVersion: 2 });
-    const report = parseReport(text, 'r.json');
-    expect(report.schemaVersion).toBe(3);
-    expect(report.results).toEqual(parseReport(renderJson(sampleReport()), 'r.json').results);
-  });
-
   it('names the field of a garbled report and refuses non-JSON', () => {
     const broken = JSON.parse(renderJson(sampleReport()));
     broken.results[2].verdict = 'maybe';
