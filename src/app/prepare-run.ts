@@ -26,7 +26,7 @@ import type { CoverageDocument } from '../results/coverage.js';
 import { ParityError } from '../util/errors.js';
 import { displayPath } from '../util/paths.js';
 import type { AppContext } from './context.js';
-import { openProject } from './project.js';
+import { caseOptions, openProject } from './project.js';
 import { newRunId, type RunInput } from './run.js';
 import { preflightWriters } from './writers.js';
 
@@ -139,7 +139,7 @@ export async function prepareRun(request: RunRequest, context: AppContext): Prom
   const config: RunConfig = { ...resolved, ...resolveTargets(resolved, 'baseline+candidate') };
   const library = await openRunLibrary(
     config.casePaths,
-    { cwd: context.cwd, env: project.env, globalRules: config.rules },
+    caseOptions(config, context.cwd, project.env),
     { filter: request.filter, tags: request.tag, shard: request.shard },
   );
   const cases = library.source;

@@ -10,13 +10,14 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { ShardInfo } from '../cases/shard.js';
-import { asCaseSource, type CaseSource } from '../cases/source.js';
+import { asCaseSource, type CaseSource, type RunUnit } from '../cases/source.js';
 import { unusedRulesField } from '../compare/equivalence/unused.js';
 import type { RunConfig } from '../config/targets.js';
 import { createClient, type TargetClient } from '../execute/client.js';
 import { createLoopClock } from '../execute/loop-clock.js';
 import { type Executed, executeCases } from '../execute/pool.js';
 import { createRecordedClient, type RecordedAnswers } from '../execute/recorded.js';
+import { maskExchange } from '../flow/mask.js';
 import type { Case } from '../model/case.js';
 import type { Exchange } from '../model/exchange.js';
 import { finishNoise } from '../noise/finish.js';
@@ -26,7 +27,7 @@ import { type Interruption, REPORT_SCHEMA_VERSION, type RunReport } from '../rep
 import { openRunFolder, type RunFolder } from '../report/run-folder.js';
 import type { WrittenReports } from '../report/write.js';
 import { createBodyFiles } from '../results/body-files.js';
-import { toCaseResult } from '../results/build.js';
+import { toCaseResult, toSkippedResult } from '../results/build.js';
 import type { CollectedResults } from '../results/collected.js';
 import {
   type CoverageCollector,
@@ -97,9 +98,11 @@ function displayUrl(url: URL): string {
 
 function unreachableTargets(
   input: RunInput,
-  exchanges: { baseline: number; candidate: number },
-  total: number,
+  exchanges: { baseline: number; candidate: number; skipped: number },
+  count: number,
 ) {
+  // Cases not sent say nothing about a target.
+  const total = count - exchanges.skipped;
   const out: string[] = [];
   if (total > 0 && exchanges.baseline === total) out.push(input.config.baseline.name);
   if (total > 0 && exchanges.candidate === total) out.push(input.config.candidate.name);
@@ -108,7 +111,7 @@ function unreachableTargets(
 
 interface Executions {
   collected: CollectedResults;
-  failed: { baseline: number; candidate: number };
+  failed: { baseline: number; candidate: number; skipped: number };
   noise: NoiseStep;
   fired: ReadonlySet<string>;
   coverage: CoverageCollector;
@@ -156,7 +159,7 @@ async function execute(
     : undefined;
   // Results go to disk as they complete, so memory stays flat in the number of cases.
   const stream = await openResultStream(join(folder.dir, 'results.ndjson'), source.count);
-  const failed = { baseline: 0, candidate: 0 };
+  const failed = { baseline: 0, candidate: 0, skipped: 0 };
   const watch = createSideWatch();
   const latency = createLatencyCollector();
   const coverage = createCoverageCollector(input.coverage);
@@ -169,10 +172,12 @@ async function execute(
     redact: input.redact,
     bodyFile: (body: string) => bodies.store(body),
   };
-  const onExchange = (exchange: Exchange, position: number): void => {
-    if (exchange.baseline.outcome === 'transport-error') failed.baseline++;
-    if (exchange.candidate.outcome === 'transport-error') failed.candidate++;
-    watch.add(exchange);
+  const onExchange = (raw: Exchange, position: number): void => {
+    if (raw.baseline.outcome === 'transport-error') failed.baseline++;
+    if (raw.candidate.outcome === 'transport-error') failed.candidate++;
+    watch.add(raw);
+    // A flow step's captured values differ by design: compared as their placeholders.
+    const exchange = raw.flow === undefined ? raw : maskExchange(raw);
     const judged = noise.judge(exchange);
     const base = toCaseResult(judged.exchange, judged.judgement, context);
     // Most runs learn no noise: skip the copy when there is nothing to add.
@@ -185,6 +190,12 @@ async function execute(
     latency.add(result);
     coverage.add(result);
     for (const entry of result.equivalences ?? []) fired.add(entry);
+    input.onResult?.(result);
+  };
+  const onSkipped = (testCase: Case, reason: string, position: number): void => {
+    failed.skipped++;
+    const result = toSkippedResult(testCase, input.redact.text(reason));
+    stream.add(result, position);
     input.onResult?.(result);
   };
   const { interrupt } = input;
@@ -201,6 +212,7 @@ async function execute(
       replica,
       concurrency: config.concurrency,
       onExchange,
+      onSkipped,
       stopped: () => interrupt?.signal !== undefined,
       clock,
     });
@@ -229,8 +241,19 @@ async function execute(
 }
 
 /** The source's batches with each case's configured endpoint noise applied. */
-async function* prepared(source: CaseSource, noise: NoiseStep): AsyncIterable<readonly Case[]> {
-  for await (const batch of source.batches()) yield batch.map((c) => noise.prepare(c));
+async function* prepared(source: CaseSource, noise: NoiseStep): AsyncIterable<readonly RunUnit[]> {
+  for await (const batch of source.batches()) yield batch.map((unit) => prepareUnit(unit, noise));
+}
+
+function prepareUnit(unit: RunUnit, noise: NoiseStep): RunUnit {
+  if (unit.kind !== 'sequence') return noise.prepare(unit);
+  return {
+    kind: 'sequence',
+    size: unit.size,
+    async *cases() {
+      for await (const batch of unit.cases()) yield batch.map((c) => noise.prepare(c));
+    },
+  };
 }
 
 export async function runParity(input: RunInput): Promise<RunOutcome> {

@@ -10,7 +10,7 @@ import type { ClientOptions } from '../execute/client.js';
 import type { Case } from '../model/case.js';
 import { createRedactor, type Redactor } from '../redact/redact.js';
 import type { AppContext } from './context.js';
-import type { Project } from './project.js';
+import { caseOptions, type Project } from './project.js';
 
 /** The case selection flags. */
 export interface Selection {
@@ -29,11 +29,7 @@ export async function selectedCases(
   targetSecrets: Iterable<readonly [string, string]> = [],
 ): Promise<{ cases: Case[]; redact: Redactor }> {
   const { config } = project;
-  const all = await loadCases(config.casePaths, {
-    cwd: context.cwd,
-    env: project.env,
-    globalRules: config.rules,
-  });
+  const all = await loadCases(config.casePaths, caseOptions(config, context.cwd, project.env));
   const cases = selectCases(all, { filter: selection.filter, tags: selection.tag });
   const redact = createRedactor({
     headerNames: [...new Set(cases.flatMap((c) => c.rules.redactHeaders))],

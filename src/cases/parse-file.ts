@@ -250,13 +250,14 @@ export function checkCase(
  * and drops a member named `__proto__`, and the body is sent byte for byte.
  */
 function withRawJson(spec: CaseSpec, raw: unknown): CaseSpec {
-  if (spec.request.json === undefined || !isMapping(raw)) return spec;
+  const { request: checked } = spec;
+  if (checked?.json === undefined || !isMapping(raw)) return spec;
   const request = Object.hasOwn(raw, 'request') ? raw['request'] : undefined;
   const json = isMapping(request) && Object.hasOwn(request, 'json') ? request['json'] : undefined;
-  return isJsonValue(json) ? { ...spec, request: { ...spec.request, json } } : spec;
+  return isJsonValue(json) ? { ...spec, request: { ...checked, json } } : spec;
 }
 
-type JsonBody = NonNullable<CaseSpec['request']['json']>;
+type JsonBody = NonNullable<NonNullable<CaseSpec['request']>['json']>;
 
 /** A JSON value (what `z.json()` accepts), checked without recursion. */
 function isJsonValue(value: unknown): value is JsonBody {

@@ -13,7 +13,8 @@
 
 /** The characters a path may hold as written (RFC 3986 pchar, `/` and `?`). */
 const PATH_CHAR = /[A-Za-z0-9\-._~!$&'()*+,;=:@/?]/;
-const ENV_REFERENCE = /^\$\{env:[A-Za-z_][A-Za-z0-9_]*\}/;
+/** `${env:NAME}`, or a flow step's `{{ name }}` (both substituted before sending). */
+const REFERENCE = /^(?:\$\{env:[A-Za-z_][A-Za-z0-9_]*\}|\{\{\s*[A-Za-z_][A-Za-z0-9_]*\s*\}\})/;
 const ESCAPE = /^%[0-9A-Fa-f]{2}/;
 /** RFC 9110 token characters (header names). */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -50,7 +51,7 @@ export function pathProblem(path: string, allowEnv: boolean): string | undefined
   let inQuery = false;
   for (let i = 0; i < path.length; ) {
     const rest = path.slice(i, i + 80);
-    const env = allowEnv ? ENV_REFERENCE.exec(rest) : null;
+    const env = allowEnv ? REFERENCE.exec(rest) : null;
     if (env !== null) {
       i += env[0].length;
       continue;

@@ -51,16 +51,7 @@ export function createRedactor(input: RedactorInput): Redactor {
     }
     return out;
   };
-  const value = (input: unknown): unknown => {
-    if (typeof input === 'string') return text(input);
-    if (Array.isArray(input)) return input.map(value);
-    // Exact numbers (class instances) hold no secrets and must keep their class.
-    if (input !== null && typeof input === 'object' && !isExactNumber(input)) {
-      // Keys are server text too: a secret echoed as a key is replaced like any other.
-      return Object.fromEntries(Object.entries(input).map(([k, v]) => [text(k), value(v)]));
-    }
-    return input;
-  };
+  const value = (input: unknown): unknown => mapStrings(input, text);
   const isSecretHeader = (name: string) => names.has(name.toLowerCase());
   const header = (name: string, v: string) => (isSecretHeader(name) ? REDACTED : text(v));
   return {
@@ -73,4 +64,18 @@ export function createRedactor(input: RedactorInput): Redactor {
     // Only strings change (keys included), never the shape: the type holds.
     same: <T>(v: T): T => (secrets.length === 0 ? v : (value(v) as T)),
   };
+}
+
+/** `input` with every string in it, object keys included, replaced by `text(string)`. */
+export function mapStrings(input: unknown, text: (value: string) => string): unknown {
+  if (typeof input === 'string') return text(input);
+  if (Array.isArray(input)) return input.map((item) => mapStrings(item, text));
+  // Exact numbers (class instances) hold no secrets and must keep their class.
+  if (input !== null && typeof input === 'object' && !isExactNumber(input)) {
+    // Keys are server text too: a secret echoed as a key is replaced like any other.
+    return Object.fromEntries(
+      Object.entries(input).map(([k, v]) => [text(k), mapStrings(v, text)]),
+    );
+  }
+  return input;
 }
