@@ -179,6 +179,10 @@ function requestBody(parts: CaseParts): RequestBody {
   if (item.request.text !== undefined) {
     return { kind: 'text', text: sub(item.request.text, [...base, 'request', 'text']) };
   }
+  // Exact bytes: no `${env:…}` substitution inside base64.
+  if (item.request.base64 !== undefined) {
+    return { kind: 'bytes', bytes: Buffer.from(item.request.base64, 'base64') };
+  }
   return NO_BODY;
 }
 
