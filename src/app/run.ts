@@ -10,17 +10,17 @@ import { join } from 'node:path';
 import type { ShardInfo } from '../cases/shard.js';
 import { asCaseSource, type CaseSource } from '../cases/source.js';
 import { unusedRulesField } from '../compare/equivalence/unused.js';
+import { openClients } from '../config/clients.js';
 import type { RunConfig } from '../config/targets.js';
-import { createClient } from '../execute/client.js';
 import { executeCases } from '../execute/pool.js';
 import type { Case } from '../model/case.js';
 import type { Exchange } from '../model/exchange.js';
 import { finishNoise } from '../noise/finish.js';
+import { resultOf } from '../noise/result.js';
 import { createNoiseStep, type NoiseStep } from '../noise/step.js';
 import type { Redactor } from '../redact/redact.js';
 import { REPORT_SCHEMA_VERSION, type RunReport } from '../report/contract.js';
 import type { WrittenReports } from '../report/write.js';
-import { toCaseResult } from '../results/build.js';
 import type { CollectedResults } from '../results/collected.js';
 import { createLatencyCollector } from '../results/latency.js';
 import { openResultStream } from '../results/stream.js';
@@ -87,22 +87,8 @@ async function execute(
   fired: ReadonlySet<string>;
 }> {
   const { config } = input;
-  const noiseSettings = config.noise;
-  const noise = createNoiseStep(noiseSettings);
-  const clientOptions = {
-    connections: config.concurrency,
-    timeoutMs: config.timeoutMs,
-    bodyCapBytes: config.bodyCapBytes,
-    retries: config.retries,
-    ratePerSecond: config.rate,
-    maxInFlight: config.maxInFlight,
-  };
-  const baseline = createClient(config.baseline, clientOptions);
-  const candidate = createClient(config.candidate, clientOptions);
-  // The second baseline call of noise learning gets its own pool (or the replica's).
-  const replica = noiseSettings.enabled
-    ? createClient(noiseSettings.replica ?? config.baseline, clientOptions)
-    : undefined;
+  const noise = createNoiseStep(config.noise);
+  const clients = openClients(config);
   // Results go to disk as they complete, so memory stays flat in the number of cases.
   const stream = await openResultStream(
     join(config.reportsDir, runId, 'results.ndjson'),
@@ -116,14 +102,7 @@ async function execute(
   const onExchange = (exchange: Exchange, position: number): void => {
     if (exchange.baseline.outcome === 'transport-error') failed.baseline++;
     if (exchange.candidate.outcome === 'transport-error') failed.candidate++;
-    const judged = noise.judge(exchange);
-    const base = toCaseResult(judged.exchange, judged.judgement, context);
-    // Most runs learn no noise: skip the copy when there is nothing to add.
-    const { noise: learned, flakyBaseline } = judged.annotation;
-    const result =
-      learned === undefined && flakyBaseline === undefined
-        ? base
-        : { ...base, ...judged.annotation };
+    const result = resultOf(noise, exchange, context);
     stream.add(result, position);
     latency.add(result);
     for (const entry of result.equivalences ?? []) fired.add(entry);
@@ -132,14 +111,14 @@ async function execute(
   try {
     await executeCases({
       cases: prepared(source, noise),
-      baseline,
-      candidate,
-      replica,
+      baseline: clients.baseline,
+      candidate: clients.candidate,
+      replica: clients.replica,
       concurrency: config.concurrency,
       onExchange,
     });
   } finally {
-    await Promise.all([baseline.close(), candidate.close(), replica?.close()]);
+    await clients.close();
   }
   const collected = await stream.finish();
   // Percentiles do not add up batch by batch like the counts: set from all durations.
