@@ -302,11 +302,13 @@ describe('records suite', () => {
 });
 
 describe('input acceptance: what each decoder takes (planted for parity fuzz)', () => {
-  const post = (base: string, path: string, body: string | Buffer, type = 'application/json') =>
-    fetch(new URL(path, base), { method: 'POST', headers: { 'content-type': type }, body }).then(
-      async (r) => [r.status, await r.text()] as const,
-    );
-  const both = async (path: string, body: string | Buffer, type?: string) => [
+  const post = (base: string, path: string, body: string | Uint8Array, type = 'application/json') =>
+    fetch(new URL(path, base), {
+      method: 'POST',
+      headers: { 'content-type': type },
+      body: typeof body === 'string' ? body : new Uint8Array(body),
+    }).then(async (r) => [r.status, await r.text()] as const);
+  const both = async (path: string, body: string | Uint8Array, type?: string) => [
     (await post(serde.url, path, body, type))[0],
     (await post(go.url, path, body, type))[0],
   ];
