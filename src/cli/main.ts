@@ -27,7 +27,7 @@ export function buildProgram(io: Io, setCode: (code: ExitCode) => void): Command
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError('(run parity --help for usage)');
-  const { run, calibrate, validate, tracker, merge, report } = COMMANDS;
+  const { run, calibrate, validate, tracker, merge, report, fuzz } = COMMANDS;
   addCommand(program, run, async (cases, flags) => setCode(await runCommand(cases, flags, io)));
   addCommand(program, calibrate, async (cases, flags) =>
     setCode(await calibrateCommand(cases, flags, io)),
@@ -40,6 +40,11 @@ export function buildProgram(io: Io, setCode: (code: ExitCode) => void): Command
     setCode(await mergeCommand(reports, flags, io)),
   );
   addCommand(program, report, async (_, flags) => setCode(await reportCommand(flags, io)));
+  // Loaded on first use: fuzzing's libraries (fast-check) stay out of every other command's start-up.
+  addCommand(program, fuzz, async (cases, flags) => {
+    const { fuzzCommand } = await import('./commands/fuzz.js');
+    setCode(await fuzzCommand(cases, flags, io));
+  });
   return program;
 }
 

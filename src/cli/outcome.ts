@@ -19,7 +19,7 @@ export interface OutputFlags {
 }
 
 /** `--json`: the report without per-case detail, plus where the reports are and what diverged. */
-function machineSummary(report: RunReport, reportDir: string) {
+export function machineSummary(report: RunReport, reportDir: string) {
   const { results, ...head } = report;
   const divergences = results
     .filter((r) => r.verdict !== 'equal')

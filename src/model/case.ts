@@ -53,4 +53,6 @@ export interface Target {
   readonly name: string;
   readonly url: URL;
   readonly headers: Pairs;
+  /** Marked `disposable` in the config: its data may be changed (`parity fuzz --allow-writes`). */
+  readonly disposable?: boolean;
 }

@@ -20,7 +20,9 @@ export type ParityErrorCode =
   /** Another parity process holds the tracker's lock for too long. */
   | 'PARITY_TRACKER_LOCKED'
   /** A report file is unreadable or of an unsupported schema version. */
-  | 'PARITY_REPORT_INVALID';
+  | 'PARITY_REPORT_INVALID'
+  /** `parity fuzz`'s reset hook (command or request) failed. */
+  | 'PARITY_RESET_FAILED';
 
 /** One problem in an input file, already placed at its source position. */
 export interface InputProblem {

@@ -102,6 +102,7 @@ describe('I/O at the edges', () => {
       'cases/load.ts',
       'cases/write-json-schema.ts',
       'config/load.ts',
+      'fuzz/write.ts',
       'report/locate.ts',
       'report/read.ts',
       'results/stream.ts',
