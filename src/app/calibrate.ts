@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { loadCases } from '../cases/load.js';
 import { selectCases } from '../cases/select.js';
+import { clientOptionsOf } from '../config/clients.js';
 import type { ConfigFlags } from '../config/resolve.js';
 import { resolveTargets } from '../config/targets.js';
 import { createClient } from '../execute/client.js';
@@ -83,14 +84,7 @@ type Prepared = Awaited<ReturnType<typeof prepare>>;
 /** Sends every case twice to the baseline (the second call to its replica, if any). */
 async function measure(prepared: Prepared, cases: readonly Case[]) {
   const { config, baseline, noise } = prepared;
-  const clientOptions = {
-    connections: config.concurrency,
-    timeoutMs: config.timeoutMs,
-    bodyCapBytes: config.bodyCapBytes,
-    retries: config.retries,
-    ratePerSecond: config.rate,
-    maxInFlight: config.maxInFlight,
-  };
+  const clientOptions = clientOptionsOf(config);
   const first = createClient(baseline, clientOptions);
   const second = createClient(noise.replica ?? baseline, clientOptions);
   const calibration = createCalibration();

@@ -1,9 +1,11 @@
 /**
  * The HTTP clients of a run's targets, with the options the config resolved:
  * one pool per target (and one for the noise replica when noise learning is
- * on). Shared by every command that sends cases (`run`, `fuzz`).
+ * on). Shared by every command that sends cases (`run`, `fuzz`; `calibrate`
+ * takes the options).
  */
 import { type ClientOptions, createClient, type TargetClient } from '../execute/client.js';
+import type { ResolvedConfig } from './resolve.js';
 import type { RunConfig } from './targets.js';
 
 export interface RunClients {
@@ -15,7 +17,7 @@ export interface RunClients {
 }
 
 /** The client options of `config`: its concurrency, timeout, body cap, retries and gentleness. */
-export function clientOptionsOf(config: RunConfig): ClientOptions {
+export function clientOptionsOf(config: ResolvedConfig): ClientOptions {
   return {
     connections: config.concurrency,
     timeoutMs: config.timeoutMs,

@@ -18,7 +18,7 @@ import {
 } from './catalog.js';
 import { type DocNode, editAt, encodeDoc, encodeNode, type JsonDoc, type Located } from './doc.js';
 import { mutated, nodeChoice, where } from './mutate-body.js';
-import type { Mutated } from './mutations.js';
+import type { Mutated, MutationName } from './mutations.js';
 import type { Seed } from './seeds.js';
 
 const bytes = (text: string) => Buffer.from(text, 'utf8');
@@ -42,34 +42,22 @@ function jsonRaw(seed: Seed, doc: JsonDoc): Arbitrary<Mutated>[] {
   });
   const at = (path: Located['path'], node: DocNode) =>
     request({ ...doc, root: editAt(doc.root, path, () => node) });
+  /** The nodes `pick` accepts, each replaced by one of `texts` written raw (`wrap` around it). */
+  const literal = (
+    pick: (located: Located) => boolean,
+    texts: readonly string[],
+    name: MutationName,
+    wrap = (text: string) => text,
+  ) =>
+    nodeChoice(seed, pick)?.chain((n) =>
+      constantFrom(...texts).map((text) =>
+        mutated(at(n.path, raw(bytes(wrap(text)))), name, `${where(n.pointer)} = ${wrap(text)}`),
+      ),
+    );
   const out: (Arbitrary<Mutated> | undefined)[] = [
-    nodeChoice(seed, isNumber)?.chain((n) =>
-      constantFrom(...NUMBER_LITERALS).map((literal) =>
-        mutated(
-          at(n.path, raw(bytes(literal))),
-          'number-boundary',
-          `${where(n.pointer)} = ${literal}`,
-        ),
-      ),
-    ),
-    nodeChoice(seed, isNumber)?.chain((n) =>
-      constantFrom(...NEAR_NUMBERS).map((literal) =>
-        mutated(
-          at(n.path, raw(bytes(literal))),
-          'number-literal',
-          `${where(n.pointer)} = ${literal}`,
-        ),
-      ),
-    ),
-    nodeChoice(seed, isString)?.chain((n) =>
-      constantFrom(...LONE_SURROGATES).map((surrogate) =>
-        mutated(
-          at(n.path, raw(bytes(`"${surrogate}"`))),
-          'lone-surrogate',
-          `${where(n.pointer)} = "${surrogate}"`,
-        ),
-      ),
-    ),
+    literal(isNumber, NUMBER_LITERALS, 'number-boundary'),
+    literal(isNumber, NEAR_NUMBERS, 'number-literal'),
+    literal(isString, LONE_SURROGATES, 'lone-surrogate', (unit) => `"${unit}"`),
     nodeChoice(seed, isString)?.chain((n) =>
       constantFrom(...INVALID_UTF8).map((bad) =>
         mutated(

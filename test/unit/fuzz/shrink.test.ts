@@ -9,7 +9,7 @@ import { inputStream } from '../../../src/fuzz/generate.js';
 import { reductions } from '../../../src/fuzz/reduce.js';
 import { bodyBytes, type FuzzRequest, requestKey } from '../../../src/fuzz/request.js';
 import { seedsOf } from '../../../src/fuzz/seeds.js';
-import { shrink } from '../../../src/fuzz/shrink.js';
+import { type ShrinkInput, shrink } from '../../../src/fuzz/shrink.js';
 import type { CaseResult } from '../../../src/results/types.js';
 import { makeCase } from '../../helpers/case.js';
 
@@ -51,21 +51,20 @@ describe('reductions', () => {
   });
 });
 
+/** Shrinks the first input made by `mutation` with the stand-in predicate `reproduces`. */
+function shrinkFirst(mutation: string, limit: number, reproduces: ShrinkInput['reproduces']) {
+  const gen = first(mutation);
+  return shrink({ arbitrary: gen.arbitrary, value: gen.value, result: RESULT, limit, reproduces });
+}
+
 describe('shrink', () => {
   it('shrinks trailing data to a minimal request that still has it', async () => {
-    const gen = first('trailing-data');
     const tried: string[] = [];
-    const shrunk = await shrink({
-      arbitrary: gen.arbitrary,
-      value: gen.value,
-      result: RESULT,
-      limit: 500,
-      // "Diverges" while the body is a complete JSON object followed by something.
-      reproduces: async (request) => {
-        tried.push(requestKey(request));
-        const body = text(request);
-        return /^\{.*\}.+$/s.test(body) && body.startsWith('{"text"') ? RESULT : undefined;
-      },
+    // "Diverges" while the body is a complete JSON object followed by something.
+    const shrunk = await shrinkFirst('trailing-data', 500, async (request) => {
+      tried.push(requestKey(request));
+      const body = text(request);
+      return /^\{.*\}.+$/s.test(body) && body.startsWith('{"text"') ? RESULT : undefined;
     });
     expect(text(shrunk.request)).toBe('{"text":""}x');
     expect(shrunk.request.query).toEqual([]);
@@ -76,28 +75,14 @@ describe('shrink', () => {
   });
 
   it('stops at the replay limit and says so', async () => {
-    const gen = first('trailing-data');
-    const shrunk = await shrink({
-      arbitrary: gen.arbitrary,
-      value: gen.value,
-      result: RESULT,
-      limit: 3,
-      reproduces: async () => RESULT,
-    });
+    const shrunk = await shrinkFirst('trailing-data', 3, async () => RESULT);
     expect(shrunk.attempts).toBe(3);
     expect(shrunk.capped).toBe(true);
   });
 
   it('keeps the found input when nothing smaller reproduces', async () => {
-    const gen = first('key-case');
-    const shrunk = await shrink({
-      arbitrary: gen.arbitrary,
-      value: gen.value,
-      result: RESULT,
-      limit: 500,
-      reproduces: async () => undefined,
-    });
-    expect(shrunk.request).toEqual(gen.value.value.request);
+    const shrunk = await shrinkFirst('key-case', 500, async () => undefined);
+    expect(shrunk.request).toEqual(first('key-case').value.value.request);
     expect(shrunk.steps).toBe(0);
   });
 });
