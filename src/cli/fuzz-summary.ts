@@ -36,11 +36,11 @@ function findingLines(summary: FuzzSummary, finding: TalliedFinding, names: Side
       ? c.yellow('not written: no case file sends exactly this request')
       : `→ ${written.file}${written.reproduced === false ? c.yellow(' (did not reproduce on replay)') : ''}`;
   const { mutation } = finding.found;
+  const also = finding.alsoBy.length > 0 ? `; also by ${finding.alsoBy.join(', ')}` : '';
+  const hits = `${plural(finding.hits, 'input')}${also}`;
   return [
     `    ${explainRootCause(finding.rootCause, names)}`,
-    c.dim(
-      `      found by ${mutation.name}: ${mutation.detail} (${plural(finding.hits, 'input')}) `,
-    ) + where,
+    c.dim(`      found by ${mutation.name}: ${mutation.detail} (${hits}) `) + where,
   ];
 }
 
