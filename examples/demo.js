@@ -1,16 +1,17 @@
 // `npm run demo`: the bundled example end to end. Starts the serde-style and the
 // Go-style reference servers as two processes on free loopback ports (two
 // runtimes, as in a real cutover), runs parity on the validator suite (the
-// known finding: 6/6 status parity, 5/6 shapes divergent), prints the summary,
-// writes reports/ and the tracker, and stops the servers.
+// known finding: 6/6 status parity, 5/6 shapes divergent) with the package's
+// bin, as `npx parity` runs it, prints the summary, writes reports/ and the
+// tracker (docs/ARCHITECTURE_COMPARISON.md), and stops the servers.
 // Exits 0 when the run itself worked (divergences are the expected result).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { main } from '../dist/cli/main.js';
 
 const START = fileURLToPath(new URL('./servers/start.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../bin/parity.js', import.meta.url));
 
 /** Starts one reference server in its own process; resolves with its URL. */
 async function startProcess(flavor) {
@@ -26,21 +27,25 @@ async function startProcess(flavor) {
   return { url, stop: () => child.kill('SIGTERM') };
 }
 
+/** Runs the bin with `args`, its output on ours; resolves with its exit code. */
+async function parity(args) {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: 'inherit' });
+  const [code, signal] = await once(child, 'exit');
+  return code ?? (signal === null ? 4 : 128);
+}
+
 const [rust, go] = await Promise.all([startProcess('serde'), startProcess('go')]);
 let code;
 try {
-  code = await main(
-    [
-      'run',
-      'cases/validator',
-      '--baseline',
-      `rust=${rust.url}`,
-      '--candidate',
-      `go=${go.url}`,
-      ...process.argv.slice(2),
-    ],
-    { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() },
-  );
+  code = await parity([
+    'run',
+    'cases/validator',
+    '--baseline',
+    `rust=${rust.url}`,
+    '--candidate',
+    `go=${go.url}`,
+    ...process.argv.slice(2),
+  ]);
 } finally {
   rust.stop();
   go.stop();

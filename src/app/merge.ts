@@ -5,6 +5,7 @@
  */
 import type { ConfigFlags } from '../config/resolve.js';
 import { mergeReports, missingShards, type ShardReport } from '../report/combine-shards.js';
+import { checkComparable } from '../report/compare-to.js';
 import type { RunReport } from '../report/contract.js';
 import { resolveReportPath } from '../report/locate.js';
 import { readReport } from '../report/read.js';
@@ -37,9 +38,19 @@ async function readShards(specs: readonly string[], cwd: string, reportsDir: str
   const shards: ShardReport[] = [];
   for (const spec of specs) {
     const path = await resolveReportPath(spec, { cwd, reportsDir });
-    shards.push({ file: displayPath(cwd, path), report: await readReport(path) });
+    shards.push({
+      file: displayPath(cwd, path),
+      report: await readReport(path, { given: 'merge' }),
+    });
   }
   return shards;
+}
+
+/** The `--compare-to` report, read before the merged report repoints `latest`. */
+async function readCompared(spec: string, where: { cwd: string; reportsDir: string }) {
+  const path = await resolveReportPath(spec, where);
+  const report = await readReport(path, { given: '--compare-to' });
+  return { report, file: displayPath(where.cwd, path) };
 }
 
 /** Targets that answered no case of the merged report at all. */
@@ -67,10 +78,9 @@ export async function mergeShards(
   const previous =
     compareTo === undefined
       ? undefined
-      : await readReport(
-          await resolveReportPath(compareTo, { cwd, reportsDir: config.reportsDir }),
-        );
+      : await readCompared(compareTo, { cwd, reportsDir: config.reportsDir });
   const merged = mergeReports(shards, newRunId(context.now()));
+  if (previous !== undefined) checkComparable(previous.report, merged, previous.file);
   const { results, summary, ...head } = merged;
   const collected = collectedInMemory(results);
   const { report, written } = await finishRun({
@@ -78,7 +88,7 @@ export async function mergeShards(
     collected,
     results: collected.notable,
     summary,
-    previous,
+    previous: previous?.report,
     tracker:
       config.trackerPath === undefined
         ? undefined

@@ -10,10 +10,12 @@ import type { CaseSource } from '../cases/source.js';
 import type { ConfigFlags } from '../config/resolve.js';
 import { type RunConfig, resolveTargets } from '../config/targets.js';
 import { createRedactor } from '../redact/redact.js';
+import { checkComparable } from '../report/compare-to.js';
 import type { RunReport } from '../report/contract.js';
 import { resolveReportPath } from '../report/locate.js';
 import { readReport } from '../report/read.js';
 import { readTrackerRows } from '../tracker/write.js';
+import { displayPath } from '../util/paths.js';
 import type { AppContext } from './context.js';
 import { openProject } from './project.js';
 import type { RunInput } from './run.js';
@@ -47,7 +49,10 @@ async function preflight(
   if (config.trackerPath !== undefined) await readTrackerRows(config.trackerPath);
   if (compareTo === undefined) return undefined;
   const where = { cwd: context.cwd, reportsDir: config.reportsDir };
-  return readReport(await resolveReportPath(compareTo, where));
+  const path = await resolveReportPath(compareTo, where);
+  const previous = await readReport(path, { given: '--compare-to' });
+  checkComparable(previous, config, displayPath(context.cwd, path));
+  return previous;
 }
 
 /** Prepares a run (see the module comment); throws for bad input before anything is sent. */

@@ -7,8 +7,9 @@ import { resolveReportPath } from '../report/locate.js';
 import { readReport } from '../report/read.js';
 import { checkTracker, type StaleFinding } from '../tracker/check.js';
 import type { TrackerRow } from '../tracker/types.js';
-import { readTrackerRows } from '../tracker/write.js';
+import { readExistingTrackerRows } from '../tracker/write.js';
 import { ParityError } from '../util/errors.js';
+import { displayPath } from '../util/paths.js';
 import type { AppContext } from './context.js';
 import { openProject } from './project.js';
 import { trackerEvidence } from './tracker-evidence.js';
@@ -40,13 +41,26 @@ async function trackerOf(flags: ConfigFlags, context: AppContext) {
   return { config, trackerPath: config.trackerPath };
 }
 
+/**
+ * The rows of a tracker that must exist: listing or checking a file that is not
+ * there is a mistyped path far more often than an empty tracker (a run creates it).
+ */
+async function existingRows(trackerPath: string, cwd: string): Promise<readonly TrackerRow[]> {
+  const rows = await readExistingTrackerRows(trackerPath);
+  if (rows !== undefined) return rows;
+  throw new ParityError(
+    'PARITY_TRACKER_INVALID',
+    `${displayPath(cwd, trackerPath)}: no such tracker (\`parity run\` creates it; pass --tracker FILE for another one)`,
+  );
+}
+
 /** The tracker's rows (`flags.tracker`, else the config's, else the default file). */
 export async function listTracker(
   flags: ConfigFlags,
   context: AppContext,
 ): Promise<TrackerListing> {
   const { trackerPath } = await trackerOf(flags, context);
-  return { trackerPath, rows: await readTrackerRows(trackerPath) };
+  return { trackerPath, rows: await existingRows(trackerPath, context.cwd) };
 }
 
 /** Compares the tracker with the report `from` names (report.json, run folder or `latest`). */
@@ -60,6 +74,7 @@ export async function checkTrackerFile(
     reportsDir: config.reportsDir,
   });
   const report = await readReport(reportPath);
-  const findings = checkTracker(await readTrackerRows(trackerPath), trackerEvidence(report));
+  const rows = await existingRows(trackerPath, context.cwd);
+  const findings = checkTracker(rows, trackerEvidence(report));
   return { trackerPath, reportPath, findings };
 }

@@ -5,15 +5,17 @@
  * all. Cases come in run order: files in path order, cases in file order.
  */
 import { readFile } from 'node:fs/promises';
-import type { Case } from '../model/case.js';
+import type { Case, SourceLocation } from '../model/case.js';
 import type { RulesSpec } from '../rules/schema.js';
 import type { Env } from '../util/env.js';
 import { formatProblem, type InputProblem, ParityError } from '../util/errors.js';
 import { displayPath } from '../util/paths.js';
+import { formatField } from '../util/positions.js';
 import { compareText } from '../util/text.js';
 import { discoverCaseFiles } from './discover.js';
 import { checkCase, type ParsedCaseFile, parseCaseFile } from './parse-file.js';
 import { caseResolver, type ResolvedEntry } from './resolve.js';
+import { SLUG } from './schema.js';
 
 /** Where and how to load the case library. */
 export interface LoadCasesOptions {
@@ -139,7 +141,17 @@ export async function checkLibrary(
   // Where each id was first seen, `file * ITEMS + item` (one number, not an object
   // per case: a library of 100k cases keeps 100k of these while it is checked).
   const firstAt = new Map<string, number>();
-  const duplicates: { entry: ResolvedEntry; first: { file: number; item: number } }[] = [];
+  const duplicates: Duplicate[] = [];
+  /** True when `id` is new; else records the duplicate (reported once every file is read). */
+  const claim = (id: CaseId, at: number): boolean => {
+    const first = firstAt.get(id.id);
+    if (first === undefined) {
+      firstAt.set(id.id, at);
+      return true;
+    }
+    duplicates.push({ id, first: { file: Math.floor(first / ITEMS), item: first % ITEMS } });
+    return false;
+  };
   let resolved = 0;
   for (const [index, ref] of files.entries()) {
     const read = await readCaseFile(ref);
@@ -157,18 +169,16 @@ export async function checkLibrary(
     let item = 0;
     for (const { entry, problems: found } of resolvedCases(outcome.parsed, options)) {
       problems.push(...found);
+      const at = index * ITEMS + item;
       if (entry !== undefined) {
         resolved++;
-        const first = firstAt.get(entry.case.id);
-        if (first === undefined) {
-          firstAt.set(entry.case.id, index * ITEMS + item);
-          visit(entry, { index, ref, bytes, item });
-        } else {
-          duplicates.push({
-            entry,
-            first: { file: Math.floor(first / ITEMS), item: first % ITEMS },
-          });
-        }
+        const id = { id: entry.case.id, at: entry.idAt, field: entry.idField };
+        if (claim(id, at)) visit(entry, { index, ref, bytes, item });
+      } else {
+        // A case with problems of its own still holds its id: a duplicate is
+        // reported with them, not only once they are fixed.
+        const id = idOfUnresolved(outcome.parsed, item);
+        if (id !== undefined) claim(id, at);
       }
       item++;
     }
@@ -189,14 +199,49 @@ export interface CheckedFile {
   readonly item: number;
 }
 
+/** A case id and where it is written. */
+interface CaseId {
+  /** The full id, `suite/id`. */
+  readonly id: string;
+  readonly at: SourceLocation;
+  /** The id's field path, e.g. `cases[1].id`. */
+  readonly field: string;
+}
+
+/** A case whose id was already defined, and where it first was. */
+interface Duplicate {
+  readonly id: CaseId;
+  readonly first: { readonly file: number; readonly item: number };
+}
+
+/**
+ * The id of a case that did not resolve (it has problems of its own), when the
+ * file's suite and the case's `id` are valid; undefined otherwise.
+ */
+function idOfUnresolved(parsed: ParsedCaseFile, index: number): CaseId | undefined {
+  if (parsed.header === undefined) return undefined;
+  const item = parsed.item(index);
+  if (!('value' in item)) return undefined;
+  const { value } = item;
+  if (typeof value !== 'object' || value === null || !('id' in value)) return undefined;
+  const id = value.id;
+  if (typeof id !== 'string' || !SLUG.test(id)) return undefined;
+  const path = ['cases', index, 'id'];
+  return {
+    id: `${parsed.header.suite}/${id}`,
+    at: { file: parsed.file, ...parsed.locate(path) },
+    field: formatField(path),
+  };
+}
+
 /** One problem per case whose id was already defined, naming where (files are read again). */
 async function duplicateProblems(
-  duplicates: readonly { entry: ResolvedEntry; first: { file: number; item: number } }[],
+  duplicates: readonly Duplicate[],
   files: readonly CaseFileRef[],
 ): Promise<InputProblem[]> {
   const located = new Map<number, ParsedCaseFile | undefined>();
   const problems: InputProblem[] = [];
-  for (const { entry, first } of duplicates) {
+  for (const { id, first } of duplicates) {
     const ref = files[first.file];
     if (ref === undefined) continue;
     if (!located.has(first.file)) {
@@ -207,11 +252,11 @@ async function duplicateProblems(
     const parsed = located.get(first.file);
     const { line, column } = parsed?.locate(['cases', first.item, 'id']) ?? { line: 1, column: 1 };
     problems.push({
-      file: entry.idAt.file,
-      line: entry.idAt.line,
-      column: entry.idAt.column,
-      field: entry.idField,
-      message: `duplicates "${entry.case.id}" first defined at ${ref.file}:${line}:${column} (case ids must be unique)`,
+      file: id.at.file,
+      line: id.at.line,
+      column: id.at.column,
+      field: id.field,
+      message: `duplicates "${id.id}" first defined at ${ref.file}:${line}:${column} (case ids must be unique)`,
     });
   }
   return problems;

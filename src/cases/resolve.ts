@@ -89,7 +89,7 @@ function resolveCase(parts: CaseParts, context: ResolveContext): ResolvedEntry {
   const { header, item, base, defaults, sub } = parts;
   const request = item.request;
   const rawPath = sub(request.path, [...base, 'request', 'path']);
-  const [path, pathQuery] = splitPath(rawPath);
+  const [path, pathQuery, pathQueryText] = splitPath(rawPath);
   const caseQuery = queryPairs(request.query, [...base, 'request', 'query'], sub);
   const pathKeys = new Set(pathQuery.map(([name]) => name));
   // The case wins over defaults, and a key written in the path is part of the case.
@@ -110,7 +110,16 @@ function resolveCase(parts: CaseParts, context: ResolveContext): ResolvedEntry {
     suite: header.suite,
     description: item.description,
     tags: compact(tags),
-    request: { method: request.method, path, query, headers, body: requestBody(parts) },
+    request: {
+      method: request.method,
+      path,
+      query,
+      ...(pathQuery.length === 0
+        ? {}
+        : { pathQuery: { text: pathQueryText, pairs: pathQuery.length } }),
+      headers,
+      body: requestBody(parts),
+    },
     rules:
       item.rules === undefined
         ? defaults.rules
@@ -186,14 +195,22 @@ function requestBody(parts: CaseParts): RequestBody {
   return NO_BODY;
 }
 
-/** `/v1/users?limit=2#x` → `['/v1/users', [['limit', '2']]]` (repeated keys kept, in order). */
-export function splitPath(rawPath: string): [path: string, query: Pairs] {
+/**
+ * `/v1/users?limit=2#x` → `['/v1/users', [['limit', '2']], 'limit=2']`: the
+ * pairs (repeated keys kept, in order) and the query string as written, with
+ * only what no URL may hold (spaces, controls, non-ASCII) percent-encoded.
+ */
+export function splitPath(rawPath: string): [path: string, query: Pairs, text: string] {
   const withoutFragment = rawPath.split('#', 1)[0] ?? rawPath;
   const mark = withoutFragment.indexOf('?');
-  if (mark === -1) return [withoutFragment, []];
-  const query = [...new URLSearchParams(withoutFragment.slice(mark + 1))];
-  return [withoutFragment.slice(0, mark), query];
+  if (mark === -1) return [withoutFragment, [], ''];
+  const text = withoutFragment.slice(mark + 1);
+  const query = [...new URLSearchParams(text)];
+  return [withoutFragment.slice(0, mark), query, text.replace(NOT_IN_URL, encodeURIComponent)];
 }
+
+/** Characters a request target cannot carry as they are (undici refuses them). */
+const NOT_IN_URL = /[^\u0021-\u007e]+/gu;
 
 /** Pairs of `base` with every name that `top` sets replaced by `top`'s pairs. */
 function overlay(base: Pairs, top: Pairs): Pairs {

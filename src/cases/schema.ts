@@ -7,7 +7,8 @@ import * as z from 'zod';
 import { HTTP_METHODS } from '../model/case.js';
 import { rulesSpecSchema } from '../rules/schema.js';
 
-const SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** A suite name, case id or tag. */
+export const SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 const slug = z.string().regex(SLUG, {
   error: 'must be a slug: letters, digits, ".", "_" or "-", starting with a letter or digit',

@@ -4,6 +4,7 @@ import { KIND_REPORT_ORDER, primaryKind } from '../model/comparison.js';
 import type { RunReport } from '../report/contract.js';
 import { latencyLine } from '../report/latency-table.js';
 import { noiseSummaryLine } from '../report/noise-text.js';
+import { count, countsLine, kindsLine, reportNumbers } from '../report/numbers.js';
 import { latencyOf } from '../results/latency.js';
 import type { CaseResult } from '../results/types.js';
 import type { Colors } from './colors.js';
@@ -50,8 +51,40 @@ function scopeLine(report: RunReport): string[] {
   return [];
 }
 
+/** One line per case whose `expect` was not met, naming what each side answered. */
+function expectationLines(report: RunReport, c: Colors, idWidth: number): string[] {
+  const out: string[] = [];
+  for (const result of report.results) {
+    if (result.expectations === undefined) continue;
+    const line = `  ${c.yellow(pad('expect', 9))} ${pad(result.caseId, idWidth)}  ${result.expectations.join('; ')}`;
+    out.push(line);
+  }
+  return out;
+}
+
+/** The counts, from the one model every report prints (`report/numbers.ts`). */
+function countLines(report: RunReport, c: Colors): string[] {
+  const n = reportNumbers(report);
+  const out = [
+    `  ${countsLine(n, { equal: c.green, divergent: c.red, error: c.red })}`,
+    `  ${kindsLine(n)}`,
+    `  ${latencyLine(latencyOf(report))}`,
+  ];
+  const waived = n.junit.skipped;
+  if (waived > 0) {
+    out.push(
+      c.dim(
+        `  ${count(waived, 'divergent case')} accepted or wontfix in the tracker (not failures)`,
+      ),
+    );
+  }
+  if (n.expectationFailures > 0) {
+    out.push(c.yellow(`  expectations not met: ${n.expectationFailures} (listed below)`));
+  }
+  return out;
+}
+
 export function renderSummary(report: RunReport, c: Colors, reportDir: string | undefined): string {
-  const { summary: s } = report;
   const out: string[] = [];
   out.push(
     c.bold(
@@ -59,26 +92,27 @@ export function renderSummary(report: RunReport, c: Colors, reportDir: string | 
     ),
   );
   out.push(...scopeLine(report));
-  const statusParity = `${s.statusParity.equal}/${s.statusParity.total}`;
-  out.push(
-    `  cases ${s.cases} · ${c.green(`equal ${s.equal}`)} · ${s.divergent > 0 ? c.red(`divergent ${s.divergent}`) : 'divergent 0'} · errors ${s.errors} · status parity ${statusParity}`,
-  );
-  out.push(`  by kind: ${KIND_REPORT_ORDER.map((k) => `${k} ${s.byKind[k]}`).join(' · ')}`);
-  out.push(`  ${latencyLine(latencyOf(report))}`);
-  if (s.expectationFailures > 0)
-    out.push(c.yellow(`  expectations not met: ${s.expectationFailures}`));
+  out.push(...countLines(report, c));
   const notEqual = report.results.filter((r) => r.verdict !== 'equal');
   const ordered = KIND_REPORT_ORDER.flatMap((k) =>
     notEqual.filter((r) => primaryKind(r.kinds) === k),
   );
   const rest = notEqual.filter((r) => primaryKind(r.kinds) === undefined);
   const listed = [...ordered, ...rest];
-  if (listed.length > 0) {
-    const idWidth = Math.min(48, Math.max(...listed.map((r) => r.caseId.length)));
+  const unmet = report.results.filter((r) => r.expectations !== undefined);
+  if (listed.length + unmet.length > 0) {
+    const ids = [...listed, ...unmet].map((r) => r.caseId.length);
+    const idWidth = Math.min(48, Math.max(...ids));
     out.push('');
     for (const result of listed.slice(0, LISTED)) out.push(line(result, c, idWidth));
     if (listed.length > LISTED)
       out.push(c.dim(`  … and ${listed.length - LISTED} more (see the report)`));
+    const expectations = expectationLines({ ...report, results: unmet }, c, idWidth);
+    out.push(...expectations.slice(0, LISTED));
+    if (expectations.length > LISTED)
+      out.push(
+        c.dim(`  … and ${expectations.length - LISTED} more unmet expectations (see the report)`),
+      );
   }
   out.push(...regressionLines(report, c));
   if (report.noise !== undefined) out.push('', noiseSummaryLine(report.noise));

@@ -1,12 +1,14 @@
 /**
  * Body comparison across every body kind a response can have.
  */
+import { createHash } from 'node:crypto';
 import type { Change } from '../model/comparison.js';
 import type { ResponseBody } from '../model/exchange.js';
 import { normaliseJson } from '../normalise/body.js';
 import { jsonType } from '../normalise/json.js';
 import { foldKey, foldPattern } from '../normalise/keys.js';
 import type { Rules } from '../rules/types.js';
+import type { BytesSummary } from '../wire/bytes.js';
 import { diffJson } from './delta.js';
 
 /**
@@ -24,7 +26,9 @@ export function describeBody(body: ResponseBody): { kind: ResponseBody['kind']; 
  * JSON and XML bodies (XML as its JSON-like tree, see `xml/tree.ts`) are
  * normalised then diffed; text and invalid JSON or XML compare as text,
  * binary and truncated bodies by sha256 and size (a `value` change at `""`);
- * bodies of different kinds are one `type` change at `""` (a shape divergence).
+ * bodies of different kinds are one `type` change at `""` (a shape divergence),
+ * unless they are the same bytes under two content types (no change: the
+ * `content-type` header, always compared, is the difference).
  */
 export function compareBodies(
   baseline: ResponseBody,
@@ -32,6 +36,8 @@ export function compareBodies(
   rules: Rules,
 ): Change[] {
   if (baseline.kind !== candidate.kind) {
+    // The same bytes decoded two ways (the content types differ): the header says so.
+    if (sameBytes(baseline, candidate)) return [];
     return [
       {
         path: '',
@@ -76,12 +82,63 @@ export function compareBodies(
   }
 }
 
+/** What is known of a body's bytes: its text (valid UTF-8), or its digest. */
+type Bytes =
+  | { readonly text: string }
+  | { readonly sha256: string; readonly size: number }
+  | undefined;
+
+function bytesOf(body: ResponseBody): Bytes {
+  switch (body.kind) {
+    case 'empty':
+      return { text: '' };
+    case 'json':
+    case 'xml':
+      return body.text === undefined ? undefined : { text: body.text };
+    case 'text':
+      return { text: body.text };
+    case 'invalid-json':
+    case 'invalid-xml':
+      // Invalid UTF-8 is shown lossily: its text is not its bytes.
+      return body.error.startsWith('body is not valid UTF-8') ? undefined : { text: body.text };
+    case 'binary':
+    case 'truncated':
+      return { sha256: body.sha256, size: body.size };
+    default: {
+      const unreachable: never = body;
+      return unreachable;
+    }
+  }
+}
+
+function digestOf(bytes: NonNullable<Bytes>): { sha256: string; size: number } {
+  if (!('text' in bytes)) return bytes;
+  const buffer = Buffer.from(bytes.text, 'utf8');
+  return { sha256: createHash('sha256').update(buffer).digest('hex'), size: buffer.byteLength };
+}
+
+/**
+ * True when two bodies of different kinds are the same bytes (one served as
+ * `text/plain`, the other as `application/octet-stream`, say). Only asked when
+ * the kinds differ, so the hashing never touches the hot path.
+ */
+export function sameBytes(baseline: ResponseBody, candidate: ResponseBody): boolean {
+  const b = bytesOf(baseline);
+  const c = bytesOf(candidate);
+  if (b === undefined || c === undefined) return false;
+  if ('text' in b && 'text' in c) return b.text === c.text;
+  const [x, y] = [digestOf(b), digestOf(c)];
+  return x.size === y.size && x.sha256 === y.sha256;
+}
+
 function sameText(a: { readonly text?: string }, b: { readonly text?: string }): boolean {
   return a.text !== undefined && a.text === b.text;
 }
 
-function digest(body: { readonly sha256: string; readonly size: number }) {
-  return { sha256: body.sha256, size: body.size };
+/** A body compared by its bytes, as a change holds it (reports show it with `bytesText`). */
+function digest(body: BytesSummary): BytesSummary {
+  const { kind, sha256, size, head } = body;
+  return head === undefined ? { kind, sha256, size } : { kind, sha256, size, head };
 }
 
 function compareJson(baseline: unknown, candidate: unknown, rules: Rules): Change[] {

@@ -192,11 +192,23 @@ function toleranceFilter(tolerance: Tolerance, prefix: () => readonly string[]) 
   });
 }
 
-/** Exact numbers are leaves compared by their canonical text, never walked as objects. */
+/**
+ * Exact numbers are leaves compared by their canonical text, never walked as
+ * objects. A member present on one side only is added or removed (the deltas
+ * jsondiffpatch gives any other value there), not a change of type.
+ */
 function exactNumbersFilter() {
   return named('exactNumbers', (context) => {
     const { left, right } = context;
     if (!isExactNumber(left) && !isExactNumber(right)) return;
+    if (left === undefined) {
+      context.setResult([right]).exit();
+      return;
+    }
+    if (right === undefined) {
+      context.setResult([left, 0, 0]).exit();
+      return;
+    }
     const same = isExactNumber(left) && isExactNumber(right) && left.text === right.text;
     context.setResult(same ? undefined : [left, right]).exit();
   });

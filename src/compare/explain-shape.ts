@@ -44,7 +44,9 @@ function kindWord(descriptor: unknown): string {
 
 function generic(removed: readonly Member[], added: readonly Member[]): string {
   const parts: string[] = [];
-  const describe = (m: Member, value: unknown) => `\`${m.name}\` (${typeName(value)})`;
+  // A numeric segment is an array index (as in `member`): "element 3", never "`3`".
+  const describe = (m: Member, value: unknown) =>
+    `${/^\d+$/.test(m.name) ? member(m.name) : `\`${m.name}\``} (${typeName(value)})`;
   if (removed.length === 1 && removed[0] !== undefined) {
     const only = removed[0];
     parts.push(

@@ -4,6 +4,7 @@
  */
 import type { Change, Comparison, HeaderChange } from '../model/comparison.js';
 import type { SideOutcome, TransportError } from '../model/exchange.js';
+import { bytesBrief, isBytesSummary } from '../wire/bytes.js';
 import { explainShape } from './explain-shape.js';
 import type { DivergenceInput } from './input.js';
 import { patternTitles, recognitionOf } from './patterns/registry.js';
@@ -98,6 +99,10 @@ function explainComparison(comparison: Comparison): Explanation {
  * differs, with a little context on each side, so a reader sees the cause.
  */
 function bodyDifference(baseline: unknown, candidate: unknown): string {
+  if (isBytesSummary(baseline) && isBytesSummary(candidate)) {
+    const size = baseline.size === candidate.size ? ' (the same size)' : '';
+    return `Body bytes differ${size}: baseline ${bytesBrief(baseline)}, candidate ${bytesBrief(candidate)}.`;
+  }
   if (typeof baseline !== 'string' || typeof candidate !== 'string') {
     return `Body differs: baseline ${brief(baseline)}, candidate ${brief(candidate)}.`;
   }

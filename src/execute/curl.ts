@@ -1,28 +1,99 @@
-/** Copy-pasteable curl commands that reproduce a case against one side. Pure. */
+/**
+ * Copy-pasteable curl commands that reproduce a case against one side: the
+ * request curl sends is the one parity sent (method, path and query byte for
+ * byte, headers, body), so its answer is the one parity recorded. Checked by
+ * running them against real servers (test/integration/curl.test.ts). Pure.
+ */
 
 import type { Target } from '../model/case.js';
 import type { Redactor } from '../redact/redact.js';
 import { forTarget, type PlannedRequest } from './plan.js';
 
+/** Characters a POSIX shell word may hold unquoted. */
+const PLAIN = /^[A-Za-z0-9_\-./:=@%+,]+$/;
+
 /** POSIX shell single-quoting. */
 export function shellQuote(value: string): string {
-  return /^[A-Za-z0-9_\-./:=@%+,]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
+  return PLAIN.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
 }
+
+/** A redacted `${env:NAME}` placeholder (see `redact/`): in the command, the shell's `$NAME`. */
+const ENV_PLACEHOLDER = /\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g;
+
+/**
+ * One shell word for `value`, quoted, in which each `${env:NAME}` placeholder
+ * left by redaction becomes `"$NAME"`: the command reproduces the request once
+ * the variable is set, and never holds the secret.
+ */
+export function shellWord(value: string): string {
+  const parts: string[] = [];
+  let last = 0;
+  for (const match of value.matchAll(ENV_PLACEHOLDER)) {
+    if (match.index > last) parts.push(shellQuote(value.slice(last, match.index)));
+    parts.push(`"$${match[1] ?? ''}"`);
+    last = match.index + match[0].length;
+  }
+  if (last < value.length || parts.length === 0) parts.push(shellQuote(value.slice(last)));
+  return parts.join('');
+}
+
+/** `/a/../b`, `/./b`, `/a/..`: segments curl would resolve away unless told not to. */
+function hasDotSegment(path: string): boolean {
+  const bare = path.split('?', 1)[0] ?? '';
+  return bare.split('/').some((segment) => segment === '.' || segment === '..');
+}
+
+/** `[]{}` in a URL are curl's globbing syntax unless it is turned off. */
+function hasGlobCharacters(url: string): boolean {
+  return /[[\]{}]/.test(url);
+}
+
+/**
+ * curl's method flags for `method`, given whether a body is sent: `-I` for
+ * HEAD (`-X HEAD` would wait for a body that never comes), nothing where
+ * curl's own choice is the method (GET without a body, POST with one).
+ */
+function methodFlags(method: string, hasBody: boolean): string[] {
+  if (method === 'HEAD') return ['-I'];
+  if (method === (hasBody ? 'POST' : 'GET')) return [];
+  return ['-X', method];
+}
+
+/**
+ * A header as curl's `-H` takes it. An empty value needs `name;` (curl drops
+ * a header written `name:`).
+ */
+function headerArg(name: string, value: string): string {
+  return value === '' ? `${name};` : `${name}: ${value}`;
+}
+
+/** Bodies above this size make curl (7.x) send `Expect: 100-continue` unless told not to. */
+const EXPECT_THRESHOLD = 1024;
 
 export function curlCommand(plan: PlannedRequest, target: Target, redact: Redactor): string {
   const { path, headers } = forTarget(plan, target);
-  const parts = ['curl', '-sS', '-i'];
-  if (plan.method !== 'GET') parts.push('-X', plan.method);
-  parts.push(shellQuote(redact.text(target.url.origin + path)));
+  const hasBody = plan.body !== undefined;
+  const url = redact.text(target.url.origin + path);
+  const parts = ['curl', '-sS'];
+  // -I prints the head itself; every other method prints it with -i.
+  if (plan.method !== 'HEAD') parts.push('-i');
+  parts.push(...methodFlags(plan.method, hasBody));
+  if (hasDotSegment(path)) parts.push('--path-as-is');
+  if (hasGlobCharacters(url)) parts.push('--globoff');
+  parts.push(shellWord(url));
+  const named = new Set<string>();
   for (const [name, value] of Object.entries(headers)) {
+    named.add(name.toLowerCase());
     for (const one of Array.isArray(value) ? value : [value]) {
-      parts.push('-H', shellQuote(`${name}: ${redact.header(name, one)}`));
+      parts.push('-H', shellWord(headerArg(name, redact.header(name, one))));
     }
   }
   const { body } = plan;
   if (body === undefined) return parts.join(' ');
+  const size = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
+  if (!named.has('expect') && size > EXPECT_THRESHOLD) parts.push('-H', shellWord('Expect:'));
   if (typeof body === 'string' && !body.includes('\0')) {
-    parts.push('--data-raw', shellQuote(redact.text(body)));
+    parts.push('--data-raw', shellWord(redact.text(body)));
     return parts.join(' ');
   }
   // Bytes a shell argument cannot hold (NUL, invalid UTF-8) go through printf on stdin.

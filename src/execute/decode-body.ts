@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ResponseBody } from '../model/exchange.js';
+import { headHex } from '../wire/bytes.js';
 import { mediaTypeOf } from '../wire/content-type.js';
 import { parseJsonExact } from '../wire/parse-json.js';
 import { isXmlContentType, looksLikeXml, parseXml } from '../xml/tree.js';
@@ -53,7 +54,7 @@ function decodeXml(bytes: Uint8Array, text: string | undefined): ResponseBody {
   }
   const parsed = parseXml(text);
   return parsed.ok
-    ? { kind: 'xml', value: parsed.value }
+    ? { kind: 'xml', value: parsed.value, text }
     : { kind: 'invalid-xml', text, error: parsed.error };
 }
 
@@ -82,10 +83,15 @@ export function decodeBody(bytes: Uint8Array, contentType: string | undefined): 
       : { kind: 'invalid-json', text, error: parsed.error };
   }
   if (isXmlContentType(contentType)) return decodeXml(bytes, text);
-  if (text === undefined) return { kind: 'binary', sha256: sha256(bytes), size: bytes.byteLength };
+  if (text === undefined) return binary(bytes);
   if (contentType === undefined) return sniff(text);
   if (isTextContentType(contentType)) return { kind: 'text', text };
-  return { kind: 'binary', sha256: sha256(bytes), size: bytes.byteLength };
+  return binary(bytes);
+}
+
+/** A body compared by its bytes: hash, size and the first bytes for people. */
+export function binary(bytes: Uint8Array): ResponseBody {
+  return { kind: 'binary', sha256: sha256(bytes), size: bytes.byteLength, head: headHex(bytes) };
 }
 
 /** A body without a content type: JSON or XML when it parses as such, else text. */
@@ -97,7 +103,7 @@ function sniff(text: string): ResponseBody {
   }
   if (looksLikeXml(text)) {
     const parsed = parseXml(text);
-    if (parsed.ok) return { kind: 'xml', value: parsed.value };
+    if (parsed.ok) return { kind: 'xml', value: parsed.value, text };
   }
   return { kind: 'text', text };
 }

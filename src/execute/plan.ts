@@ -23,13 +23,21 @@ export function encodeQuery(query: Pairs): string {
   return `?${params.toString()}`;
 }
 
+/** The query string: the one written in the path as written, then the other pairs encoded. */
+function queryOf(request: Case['request']): string {
+  const written = request.pathQuery;
+  if (written === undefined) return encodeQuery(request.query);
+  const rest = encodeQuery(request.query.slice(written.pairs));
+  return `?${written.text}${rest === '' ? '' : `&${rest.slice(1)}`}`;
+}
+
 const hasContentType = (headers: Pairs): boolean =>
   headers.some(([name]) => name === 'content-type');
 
 /** The wire form of a case's request, independent of the target. */
 export function planRequest(testCase: Case): PlannedRequest {
   const { request } = testCase;
-  const pathAndQuery = request.path + encodeQuery(request.query);
+  const pathAndQuery = request.path + queryOf(request);
   const { body } = request;
   if (body.kind === 'none') {
     return { method: request.method, pathAndQuery, headers: request.headers, body: undefined };

@@ -5,6 +5,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import type { ResponseBody } from '../model/exchange.js';
+import { HEAD_BYTES, headHex } from '../wire/bytes.js';
 import { decodeBody } from './decode-body.js';
 
 /**
@@ -15,8 +16,16 @@ export class CappedBody {
   private readonly chunks: Buffer[] = [];
   private hash: Hash | undefined;
   size = 0;
+  /** Hex of the first bytes, kept when the body goes past the cap (see `wire/bytes.ts`). */
+  private first = '';
 
   constructor(private readonly cap: number) {}
+
+  /** Hex of the body's first bytes. */
+  head(): string {
+    const bytes = this.bytes();
+    return bytes === undefined ? this.first : headHex(bytes);
+  }
 
   push(chunk: Buffer): void {
     this.size += chunk.byteLength;
@@ -25,9 +34,14 @@ export class CappedBody {
       return;
     }
     if (this.hash === undefined) {
+      // The bytes kept so far go to the hash: keep their head for people first.
+      this.first = headHex(firstBytes(this.chunks));
       this.hash = createHash('sha256');
       for (const kept of this.chunks) this.hash.update(kept);
       this.chunks.length = 0;
+    }
+    if (this.first.length < 2 * HEAD_BYTES) {
+      this.first = headHex(firstBytes([Buffer.from(this.first, 'hex'), chunk]));
     }
     this.hash.update(chunk);
   }
@@ -49,6 +63,19 @@ export class CappedBody {
   }
 }
 
+/** The first {@link HEAD_BYTES} bytes of a body held as chunks. */
+function firstBytes(chunks: readonly Buffer[]): Buffer {
+  const taken: Buffer[] = [];
+  let length = 0;
+  for (const chunk of chunks) {
+    if (length >= HEAD_BYTES) break;
+    const part = chunk.subarray(0, HEAD_BYTES - length);
+    taken.push(part);
+    length += part.byteLength;
+  }
+  return Buffer.concat(taken, length);
+}
+
 function decompress(bytes: Uint8Array, encoding: string, cap: number): Uint8Array | undefined {
   const options = { maxOutputLength: Math.max(cap, 1) };
   switch (encoding) {
@@ -67,6 +94,10 @@ function decompress(bytes: Uint8Array, encoding: string, cap: number): Uint8Arra
   }
 }
 
+function truncated(raw: CappedBody): ResponseBody {
+  return { kind: 'truncated', sha256: raw.sha256(), size: raw.size, head: raw.head() };
+}
+
 /** The decoded body: truncated past the cap, binary when the encoding cannot be undone. */
 export function toResponseBody(
   raw: CappedBody,
@@ -75,18 +106,20 @@ export function toResponseBody(
   cap: number,
 ): ResponseBody {
   const bytes = raw.bytes();
-  if (bytes === undefined) return { kind: 'truncated', sha256: raw.sha256(), size: raw.size };
+  if (bytes === undefined) return truncated(raw);
   let decoded: Uint8Array | undefined;
   try {
     decoded = decompress(bytes, encoding, cap);
   } catch (error) {
     const tooBig =
       error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
-    if (tooBig) return { kind: 'truncated', sha256: raw.sha256(), size: raw.size };
+    if (tooBig) return truncated(raw);
     decoded = undefined;
   }
   // An encoding we cannot undo (or a corrupt stream): compare the wire bytes.
-  if (decoded === undefined) return { kind: 'binary', sha256: raw.sha256(), size: raw.size };
+  if (decoded === undefined) {
+    return { kind: 'binary', sha256: raw.sha256(), size: raw.size, head: raw.head() };
+  }
   return decodeBody(decoded, contentType);
 }
 

@@ -31,6 +31,12 @@ export interface CaseRequest {
   readonly path: string;
   /** Query pairs, in order: those written in the path first, then `query`. */
   readonly query: Pairs;
+  /**
+   * The query string written in the path (without `?`) and how many of `query`'s
+   * leading pairs it holds: it is sent as written (`%20` stays `%20`, `[1]`
+   * stays `[1]`), the other pairs are encoded after it. Absent without one.
+   */
+  readonly pathQuery?: { readonly text: string; readonly pairs: number };
   readonly headers: Pairs;
   readonly body: RequestBody;
 }

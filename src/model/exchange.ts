@@ -18,12 +18,28 @@ export type ResponseBody =
       readonly text?: string;
     }
   | { readonly kind: 'invalid-json'; readonly text: string; readonly error: string }
-  | { readonly kind: 'xml'; readonly value: unknown }
+  | {
+      readonly kind: 'xml';
+      readonly value: unknown;
+      /** The body text as received (the exchange is transient). */
+      readonly text?: string;
+    }
   | { readonly kind: 'invalid-xml'; readonly text: string; readonly error: string }
   | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'binary'; readonly sha256: string; readonly size: number }
-  /** Larger than the body cap: only the hash and size of the whole body are known. */
-  | { readonly kind: 'truncated'; readonly sha256: string; readonly size: number };
+  | {
+      readonly kind: 'binary';
+      readonly sha256: string;
+      readonly size: number;
+      /** Hex of the first bytes (`wire/bytes.ts`), for people. */
+      readonly head?: string;
+    }
+  /** Larger than the body cap: only the hash, size and first bytes of the whole body are known. */
+  | {
+      readonly kind: 'truncated';
+      readonly sha256: string;
+      readonly size: number;
+      readonly head?: string;
+    };
 
 export interface Response {
   readonly status: number;

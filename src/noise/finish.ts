@@ -5,7 +5,7 @@
 
 import { DIVERGENCE_KINDS } from '../model/comparison.js';
 import type { Redactor } from '../redact/redact.js';
-import type { RunSummary } from '../results/summary.js';
+import { countedAs, type RunSummary } from '../results/summary.js';
 import type { CaseResult } from '../results/types.js';
 import { applyEndpointNoise, noiseSection } from './post-pass.js';
 import type { NoiseSettings } from './settings.js';
@@ -31,8 +31,8 @@ export function adjustSummary(
   const byKind = { ...summary.byKind };
   const counts = { equal: summary.equal, divergent: summary.divergent, errors: summary.errors };
   const count = (result: CaseResult, sign: number) => {
-    const verdict = result.verdict === 'error' ? 'errors' : result.verdict;
-    counts[verdict] += sign;
+    const counted = countedAs(result);
+    counts[counted === 'error' ? 'errors' : counted] += sign;
     for (const kind of result.kinds) byKind[kind] += sign;
   };
   before.forEach((r, i) => {

@@ -3,6 +3,7 @@
  * values in a canonical form, so cosmetic differences are not divergences.
  */
 import type { Rules } from '../rules/types.js';
+import { FRAMING_HEADERS, VOLATILE_HEADERS } from '../rules/volatile-headers.js';
 import { withoutCharset } from '../wire/content-type.js';
 
 /**
@@ -16,6 +17,7 @@ export function normaliseHeaders(
   headers: Readonly<Record<string, string>>,
   rules: Rules,
 ): Record<string, string> {
+  if (rules.allHeaders !== undefined) return normaliseAll(headers, excludedBy(rules));
   const out: Record<string, string> = {};
   // The allow-list is short and response header names are lower case already
   // (see `Response.headers`): look each allowed name up instead of scanning all.
@@ -25,9 +27,50 @@ export function normaliseHeaders(
     if (value === undefined) continue;
     // Bodies are decoded as strict UTF-8 whatever the charset says, so a charset
     // difference is wire-only: an encoding note (`wire/notes.ts`), not a divergence.
-    out[name] = name === 'content-type' ? contentTypeKey(value) : value.trim();
+    out[name] = normalisedValue(name, value);
   }
   return out;
+}
+
+function normalisedValue(name: string, value: string): string {
+  return name === 'content-type' ? contentTypeKey(value) : value.trim();
+}
+
+/** `headers: "*"`: every header (names are lower case already) but the excluded ones. */
+function normaliseAll(
+  headers: Readonly<Record<string, string>>,
+  excluded: ReadonlySet<string>,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name in headers) {
+    const value = headers[name];
+    if (value === undefined || excluded.has(name)) continue;
+    out[name] = normalisedValue(name, value);
+  }
+  return out;
+}
+
+const excludedByRules = new WeakMap<Rules, ReadonlySet<string>>();
+
+/**
+ * The headers `headers: "*"` leaves out: framing headers, the volatile list
+ * (`volatileHeaders`, else the built-in one) and `except`, but never a header
+ * the rules name in a `headers` list. Cached per rules object (cases of a
+ * file share one).
+ */
+export function excludedBy(rules: Rules): ReadonlySet<string> {
+  let excluded = excludedByRules.get(rules);
+  if (excluded === undefined) {
+    const names = [
+      ...FRAMING_HEADERS,
+      ...(rules.volatileHeaders ?? VOLATILE_HEADERS),
+      ...(rules.allHeaders?.except ?? []),
+    ];
+    const listed = new Set(rules.headers);
+    excluded = new Set(names.filter((name) => !listed.has(name)));
+    excludedByRules.set(rules, excluded);
+  }
+  return excluded;
 }
 
 /** Content types repeat across responses: normalise each distinct value once. */

@@ -1,5 +1,5 @@
 /**
- * The reader schema of report.json (schemaVersion 2), beside the contract it
+ * The reader schema of report.json (schemaVersion 3), beside the contract it
  * reads (`contract.ts`). `parity report --from`, `merge`, `tracker --check` and
  * `--compare-to` read reports through it. Objects are loose: fields added
  * within a schema version by a newer parity pass through untouched, so
@@ -16,7 +16,7 @@ import {
 } from '../model/comparison.js';
 import type { ResponseBody } from '../model/exchange.js';
 import { TRACKER_STATUSES } from '../tracker/types.js';
-import type { RunReport } from './contract.js';
+import { REPORT_SCHEMA_VERSION, type RunReport } from './contract.js';
 
 export const count = z.number().int().nonnegative();
 
@@ -203,8 +203,8 @@ const byKindShape = {
 export const summarySchema = z.looseObject({
   cases: count.describe('cases run'),
   equal: count.describe('equal cases'),
-  divergent: count.describe('divergent cases'),
-  errors: count.describe('cases with no comparison possible'),
+  divergent: count.describe('cases both sides answered that differ'),
+  errors: count.describe('cases with no comparison possible: a side failed in transport'),
   statusParity: z.looseObject({
     equal: count.describe('cases with equal status'),
     total: count.describe('cases where both sides answered'),
@@ -289,9 +289,9 @@ export const sectionsShape = {
   unusedRules: ids.exactOptional().describe('equivalence rules that never fired'),
 };
 
-/** report.json, schemaVersion 2. */
+/** report.json, schemaVersion 3 (2 reads with it too, see `contract-v2.ts`). */
 export const reportSchema = z.looseObject({
-  schemaVersion: z.literal(2).describe('report format version'),
+  schemaVersion: z.literal(REPORT_SCHEMA_VERSION).describe('report format version'),
   runId: z.string().describe('run id'),
   startedAt: z.string().describe('ISO-8601 start'),
   finishedAt: z.string().describe('ISO-8601 end'),

@@ -110,13 +110,16 @@ function upgradeResult(old: ResultV1): CaseResult | string {
   };
 }
 
-/** The report as schemaVersion 2 holds it, or a message saying which result cannot be upgraded. */
-export function upgradeV1(old: z.output<typeof reportSchemaV1>): RunReport | string {
+/** The report as schemaVersion 2 held it (then `upgradeV2`), or a message saying which result cannot be upgraded. */
+export function upgradeV1(
+  old: z.output<typeof reportSchemaV1>,
+): Omit<RunReport, 'schemaVersion'> | string {
   const results: CaseResult[] = [];
   for (const result of old.results) {
     const upgraded = upgradeResult(result);
     if (typeof upgraded === 'string') return upgraded;
     results.push(upgraded);
   }
-  return { ...old, schemaVersion: 2, results };
+  const { schemaVersion: _v1, ...rest } = old;
+  return { ...rest, results };
 }

@@ -11,7 +11,7 @@ import type { RunSummary } from '../results/summary.js';
 import type { CaseResult } from '../results/types.js';
 
 /** Bump on any incompatible change of report.json, with a changelog note. */
-export const REPORT_SCHEMA_VERSION = 2;
+export const REPORT_SCHEMA_VERSION = 3;
 
 export interface TargetRef {
   readonly name: string;

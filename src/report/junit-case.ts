@@ -11,6 +11,7 @@ import type { CaseResult, SideSummary } from '../results/types.js';
 import { changeLines, headerLines } from './change-lines.js';
 import type { RunReport } from './contract.js';
 import { element, textElement, xmlAttr } from './junit-xml.js';
+import { junitOutcomeOf } from './numbers.js';
 
 /** What one case is in JUnit terms. */
 export type Outcome =
@@ -28,8 +29,6 @@ export type Outcome =
       readonly body: string;
     }
   | { readonly kind: 'skipped'; readonly message: string };
-
-const WAIVED = new Set(['accepted', 'wontfix']);
 
 function sideError(name: string, side: SideSummary): string | undefined {
   return side.error === undefined ? undefined : `${name}: ${side.error.code} ${side.error.message}`;
@@ -62,26 +61,38 @@ function transportOutcome(result: CaseResult): Outcome {
 }
 
 export function outcomeOf(result: CaseResult): Outcome {
-  if (result.verdict === 'error') return transportOutcome(result);
-  const tracker = result.tracker;
-  if (result.verdict === 'divergent' && tracker !== undefined && WAIVED.has(tracker.status)) {
-    const decision = decisionOf(tracker);
-    return {
-      kind: 'skipped',
-      message: `${tracker.status} in tracker row ${tracker.id}${decision === undefined ? '' : `: ${decision}`}`,
-    };
+  const kind = junitOutcomeOf(result);
+  switch (kind) {
+    case 'passed':
+      return { kind };
+    case 'error':
+      return transportOutcome(result);
+    case 'skipped':
+      return { kind, message: skippedMessage(result) };
+    case 'failure':
+      return failureOutcome(result);
+    default: {
+      const never: never = kind;
+      return never;
+    }
   }
-  if (result.kinds.includes('transport')) return transportOutcome(result);
+}
+
+function skippedMessage(result: CaseResult): string {
+  const { tracker } = result;
+  if (tracker === undefined) return 'skipped';
+  const decision = decisionOf(tracker);
+  return `${tracker.status} in tracker row ${tracker.id}${decision === undefined ? '' : `: ${decision}`}`;
+}
+
+function failureOutcome(result: CaseResult): Outcome {
   if (result.verdict === 'divergent') {
     const type = primaryKind(result.kinds) ?? 'divergence';
     const message = result.summary ?? `${type} divergence`;
     return { kind: 'failure', type, message, body: failureBody(result) };
   }
-  if (result.expectations !== undefined) {
-    const message = result.expectations.join('; ');
-    return { kind: 'failure', type: 'expectation', message, body: failureBody(result) };
-  }
-  return { kind: 'passed' };
+  const message = (result.expectations ?? []).join('; ');
+  return { kind: 'failure', type: 'expectation', message, body: failureBody(result) };
 }
 
 function outcomeElement(outcome: Outcome): string[] {

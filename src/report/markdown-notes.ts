@@ -12,8 +12,12 @@ const MAX_LINES = 100;
 export function encodingNotesSection(results: readonly CaseResult[]): string[] {
   const lines: string[] = [];
   for (const result of results) {
+    // A charset note can sit on a case that differs for other reasons: say so on its line.
+    const verdict = result.verdict === 'equal' ? '' : ` (also ${result.verdict}, see above)`;
     for (const note of result.notes ?? []) {
-      if (note.kind === 'encoding') lines.push(`${result.caseId} [${note.code}] ${note.message}`);
+      if (note.kind === 'encoding') {
+        lines.push(`${result.caseId} [${note.code}]${verdict} ${note.message}`);
+      }
     }
   }
   if (lines.length === 0) return [];
@@ -25,7 +29,7 @@ export function encodingNotesSection(results: readonly CaseResult[]): string[] {
     '',
     `## Encoding notes (${lines.length})`,
     '',
-    'Wire-only differences: the parsed bodies agree, the bytes do not. They do not make a case divergent (`--fail-on-encoding` makes them fail the run).',
+    'Wire-only differences: the bytes differ where the meaning does not. A body note (`trailing-newline`, `whitespace`, `key-order`, `html-escaping`, `escaping`, `number-format`) is only given when both JSON bodies parse to equal values; a `charset` note says the content types differ only in their charset, whatever the bodies. Notes never make a case divergent (`--fail-on-encoding` makes them fail the run).',
     '',
     fenced(shown.join('\n'), 'text'),
   ];

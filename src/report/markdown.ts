@@ -12,24 +12,30 @@ import { encodingNotesSection } from './markdown-notes.js';
 import { patternLines, patternsSection, unusedRulesSection } from './markdown-patterns.js';
 import { cell, code, fenced, table } from './markdown-util.js';
 import { renderNoiseMarkdown } from './noise-text.js';
+import { kindsNote, reportNumbers } from './numbers.js';
 
 function summarySection(report: RunReport): string {
-  const { summary } = report;
+  const n = reportNumbers(report);
   const rows = [
-    ['Cases', String(summary.cases)],
-    ['Equal', String(summary.equal)],
-    ['Divergent', String(summary.divergent)],
-    ['Errors (no comparison possible)', String(summary.errors)],
-    ['Status parity', `${summary.statusParity.equal}/${summary.statusParity.total}`],
-    ...KIND_REPORT_ORDER.map((kind) => [`… ${kind}`, String(summary.byKind[kind])]),
+    ['Cases', String(n.cases)],
+    ['Equal', String(n.counted.equal)],
+    ['Divergent', String(n.counted.divergent)],
+    ['Errors (a side failed: no comparison possible)', String(n.counted.error)],
+    ['Status parity', `${n.statusParity.equal}/${n.statusParity.total}`],
+    ...KIND_REPORT_ORDER.map((kind) => [`… ${kind}`, String(n.byKind[kind])]),
   ];
-  if (summary.expectationFailures > 0) {
-    rows.push(['Expectation failures', String(summary.expectationFailures)]);
+  if (n.junit.skipped > 0) {
+    rows.push(['Divergent, accepted or wontfix in the tracker', String(n.junit.skipped)]);
   }
-  if ((summary.encodingNotes ?? 0) > 0) {
-    rows.push(['Encoding notes (not divergences)', String(summary.encodingNotes)]);
+  if (n.expectationFailures > 0) {
+    rows.push(['Expectation failures', String(n.expectationFailures)]);
   }
-  return table(['', 'count'], rows);
+  if (n.encodingNotes > 0) {
+    rows.push(['Encoding notes (not divergences)', String(n.encodingNotes)]);
+  }
+  const note = kindsNote(n);
+  const counts = table(['', 'count'], rows);
+  return note === undefined ? counts : `${counts}\n\nBy kind: ${note}.`;
 }
 
 /** `--compare-to`: counts of new / persisting / fixed, and the fixed divergences. */

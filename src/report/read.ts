@@ -1,6 +1,6 @@
 /**
  * Reads a report.json back (`parity report --from`, `tracker --check`, `merge`):
- * schemaVersion 2, or 1 upgraded to 2. A missing, garbled or newer-versioned file is a `PARITY_REPORT_INVALID` error
+ * schemaVersion 3, or 2 and 1 upgraded to 3. A missing, garbled or newer-versioned file is a `PARITY_REPORT_INVALID` error
  * whose message says what to do, never a crash half-way through a renderer.
  */
 import { readFile } from 'node:fs/promises';
@@ -9,6 +9,7 @@ import { ParityError } from '../util/errors.js';
 import { REPORT_SCHEMA_VERSION, type RunReport } from './contract.js';
 import { reportSchema } from './contract-schema.js';
 import { reportSchemaV1, upgradeV1 } from './contract-v1.js';
+import { upgradeV2 } from './contract-v2.js';
 
 /** Issues listed in the error message before "… and N more". */
 const SHOWN_ISSUES = 5;
@@ -32,8 +33,12 @@ function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
   return lines.join('; ');
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 function checkVersion(value: unknown, file: string): number {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+  if (!isRecord(value)) {
     throw invalid(file, 'not a parity report (expected a JSON object)');
   }
   const version = 'schemaVersion' in value ? value.schemaVersion : undefined;
@@ -58,7 +63,8 @@ export function parseReport(text: string, file: string): RunReport {
     const reason = error instanceof Error ? error.message : String(error);
     throw invalid(file, `not valid JSON (${reason}); was the file cut short?`, error);
   }
-  if (checkVersion(value, file) === 1) {
+  const version = checkVersion(value, file);
+  if (version === 1) {
     // schemaVersion 1 (parity 0.1): read with its own schema, then upgraded.
     const old = reportSchemaV1.safeParse(value);
     if (!old.success) {
@@ -66,18 +72,37 @@ export function parseReport(text: string, file: string): RunReport {
     }
     const upgraded = upgradeV1(old.data);
     if (typeof upgraded === 'string') throw invalid(file, `not a valid report: ${upgraded}`);
-    return upgraded;
+    return upgradeV2(upgraded);
   }
-  const parsed = reportSchema.safeParse(value);
+  // schemaVersion 2 has the fields of 3; only its summary counted differently.
+  const current =
+    version === 2 && isRecord(value) ? { ...value, schemaVersion: REPORT_SCHEMA_VERSION } : value;
+  const parsed = reportSchema.safeParse(current);
   if (!parsed.success) {
     throw invalid(file, `not a valid report: ${describeIssues(parsed.error.issues)}`);
   }
   const report: RunReport = parsed.data;
-  return report;
+  return version === 2 ? upgradeV2(report) : report;
 }
 
-/** Reads and validates the report.json at `path`. */
-export async function readReport(path: string): Promise<RunReport> {
+/** How the user named the report: the flag, or `merge` for merge's arguments. */
+export type ReportGiven = '--from' | '--compare-to' | 'merge';
+
+/** What to do about a missing report, in the words of the option that named it. */
+const MISSING: Record<ReportGiven, string> = {
+  '--from':
+    'no such file (run `parity run` first, or pass --from reports/<run-id>/report.json, a run folder or latest)',
+  '--compare-to':
+    'no such file (pass --compare-to a report.json that `parity run` or `parity merge` wrote, its run folder, or latest)',
+  merge:
+    'no such file (pass merge the report.json files or run folders that `parity run --shard` wrote)',
+};
+
+/** Reads and validates the report.json at `path`; `given` words the hint for a missing file. */
+export async function readReport(
+  path: string,
+  options: { readonly given: ReportGiven } = { given: '--from' },
+): Promise<RunReport> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -85,7 +110,7 @@ export async function readReport(path: string): Promise<RunReport> {
     const code = error instanceof Error && 'code' in error ? error.code : undefined;
     const reason =
       code === 'ENOENT'
-        ? 'no such file (run `parity run` first, or pass --from reports/<run-id>/report.json)'
+        ? MISSING[options.given]
         : `cannot be read (${error instanceof Error ? error.message : String(error)})`;
     throw invalid(path, reason, error);
   }

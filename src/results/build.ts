@@ -12,6 +12,7 @@ import type { Target } from '../model/case.js';
 import type { Change, Divergence, DivergenceKind } from '../model/comparison.js';
 import type { Exchange, ResponseBody, SideOutcome } from '../model/exchange.js';
 import type { Redactor } from '../redact/redact.js';
+import { bytesText, isBytesSummary } from '../wire/bytes.js';
 import { encodingNotes } from '../wire/notes.js';
 import type { CaseResult, ResultBase, SideSummary } from './types.js';
 
@@ -56,7 +57,7 @@ function bodyForReport(body: ResponseBody, redact: Redactor): unknown {
     }
     case 'binary':
     case 'truncated':
-      return { kind: body.kind, sha256: body.sha256, size: body.size };
+      return bytesText(body);
     default: {
       const never: never = body;
       return never;
@@ -153,7 +154,7 @@ export function toCaseResult(
         ...(divergence.pattern === undefined ? {} : { pattern: divergence.pattern }),
         explanation,
         summary,
-        changes: divergence.changes.map((change) => redactChange(change, context.redact)),
+        changes: divergence.changes.map((change) => reportedChange(change, context.redact)),
         headerChanges: divergence.headerChanges.map((change) => ({
           name: change.name,
           baseline: redactHeader(context.redact, change.name, change.baseline),
@@ -173,10 +174,13 @@ export function toCaseResult(
   }
 }
 
-function redactChange(change: Change, redact: Redactor): Change {
+/** A change as reports keep it: redacted, a body known by its bytes as one line of text. */
+function reportedChange(change: Change, redact: Redactor): Change {
+  const shown = (value: unknown) =>
+    isBytesSummary(value) ? bytesText(value) : redact.value(value);
   return {
     ...change,
-    ...('baseline' in change ? { baseline: redact.value(change.baseline) } : {}),
-    ...('candidate' in change ? { candidate: redact.value(change.candidate) } : {}),
+    ...('baseline' in change ? { baseline: shown(change.baseline) } : {}),
+    ...('candidate' in change ? { candidate: shown(change.candidate) } : {}),
   };
 }

@@ -5,12 +5,32 @@ import { DIVERGENCE_KINDS, type DivergenceKind } from '../model/comparison.js';
 import type { LatencySummary } from './latency.js';
 import type { CaseResult } from './types.js';
 
+/**
+ * How a result counts in every summary, report and junit.xml: `equal + divergent
+ * + error` is always the number of cases. A case one side of which failed in
+ * transport (verdict `divergent`, kind `transport`) could not be compared: it
+ * counts as an error, like a case both sides of which failed.
+ */
+export type CountedAs = 'equal' | 'divergent' | 'error';
+
+export function countedAs(result: Pick<CaseResult, 'verdict' | 'kinds'>): CountedAs {
+  if (result.verdict === 'equal') return 'equal';
+  if (result.verdict === 'error' || result.kinds.includes('transport')) return 'error';
+  return 'divergent';
+}
+
 export interface RunSummary {
   readonly cases: number;
   readonly equal: number;
+  /** Cases both sides answered whose answers differ after normalisation. */
   readonly divergent: number;
+  /** Cases that could not be compared: a side (or both) failed in transport (see `countedAs`). */
   readonly errors: number;
   readonly statusParity: { readonly equal: number; readonly total: number };
+  /**
+   * Cases per kind. A case can have several kinds (a shape and a header change),
+   * so the sum may exceed `divergent + errors`; `transport` counts the errors.
+   */
   readonly byKind: Readonly<Record<DivergenceKind, number>>;
   /** Cases whose `expect.status` was not met by one side or both. */
   readonly expectationFailures: number;
@@ -50,8 +70,9 @@ export function createSummaryTally(): SummaryTally {
   return {
     add(result) {
       cases++;
-      if (result.verdict === 'equal') equal++;
-      else if (result.verdict === 'divergent') divergent++;
+      const counted = countedAs(result);
+      if (counted === 'equal') equal++;
+      else if (counted === 'divergent') divergent++;
       else errors++;
       for (const kind of result.kinds) byKind[kind]++;
       const { status: b } = result.baseline;

@@ -71,6 +71,42 @@ const headerName = z
   .regex(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/, { error: 'must be an HTTP header name' })
   .transform((name) => name.toLowerCase());
 
+/** `*` or `all` as a name in a list is a mistake: it names no header. */
+const listedHeaderName = headerName.superRefine((name, ctx) => {
+  if (name !== '*' && name !== 'all') return;
+  const message = `is not a header name: write \`headers: "*"\` (not a list) to compare every header (got ${JSON.stringify(name)})`;
+  ctx.addIssue({ code: 'custom', message });
+});
+
+/**
+ * `headers`: a list of names compared besides `content-type`; or `"*"` / `all`
+ * (every header but the excluded ones, see `ALL_HEADERS_EXCLUDED`); or
+ * `{ all: true, except: [...] }` to exclude more.
+ */
+const headersSpecSchema = z
+  .union([
+    z
+      .array(listedHeaderName.describe('Header name (case-insensitive)'))
+      .describe('Response headers to compare (added to `content-type`)'),
+    z
+      .enum(['*', 'all'])
+      .describe(
+        'Compare every response header except framing ones and the volatile list (date, request ids, …)',
+      ),
+    z
+      .strictObject({
+        all: z.literal(true).describe('Compare every response header but the excluded ones'),
+        except: z
+          .array(headerName.describe('Header name (case-insensitive)'))
+          .optional()
+          .describe('More headers not to compare'),
+      })
+      .describe('Every response header except framing ones, the volatile list and `except`'),
+  ])
+  .describe(
+    'Response headers to compare: a list (added to `content-type`), or "*" / {all: true, except: [...]} for every header',
+  );
+
 /** Comparison rules as written in a case file or the config; every field optional. */
 export const rulesSpecSchema = z
   .strictObject({
@@ -99,10 +135,7 @@ export const rulesSpecSchema = z
       .boolean()
       .optional()
       .describe('A key whose value is null compares equal to an absent key'),
-    headers: z
-      .array(headerName.describe('Header name (case-insensitive)'))
-      .optional()
-      .describe('Response headers to compare (added to `content-type`)'),
+    headers: headersSpecSchema.optional(),
     arrayKeys: z
       .array(z.string().min(1).describe('An object key'))
       .optional()
@@ -164,7 +197,8 @@ function mergeLayer(rules: Rules, layer: RulesSpec): Rules {
     keyCaseFold: layer.keyCase === undefined ? rules.keyCaseFold : layer.keyCase === 'fold',
     nullEqualsAbsent: layer.nullEqualsAbsent ?? rules.nullEqualsAbsent,
     // Lower-cased again: a layer built in code (not parsed) skips the schema's transform.
-    headers: union(rules.headers, layer.headers?.map(lower)),
+    headers: union(rules.headers, Array.isArray(layer.headers) ? layer.headers.map(lower) : []),
+    ...allHeadersLayer(rules.allHeaders, layer.headers),
     arrayKeys: union(rules.arrayKeys, layer.arrayKeys),
     redactHeaders: union(rules.redactHeaders, layer.redactHeaders?.map(lower)),
     ...volatileLayer(rules.volatileHeaders, layer.volatileHeaders),
@@ -180,6 +214,18 @@ function volatileLayer(
   if (layer === undefined) return current === undefined ? {} : { volatileHeaders: current };
   if (layer === false) return { volatileHeaders: [] };
   return { volatileHeaders: union(current ?? VOLATILE_HEADERS, layer.map(lower)) };
+}
+
+/** `"*"` (or its object form) in a layer turns every-header comparison on for it and within. */
+function allHeadersLayer(
+  current: Rules['allHeaders'],
+  layer: RulesSpec['headers'],
+): { allHeaders?: NonNullable<Rules['allHeaders']> } {
+  if (layer === undefined || Array.isArray(layer)) {
+    return current === undefined ? {} : { allHeaders: current };
+  }
+  const except = typeof layer === 'string' ? [] : (layer.except ?? []).map(lower);
+  return { allHeaders: { except: union(current?.except ?? [], except) } };
 }
 
 type MaskSpec = NonNullable<RulesSpec['mask']>[number];

@@ -37,8 +37,13 @@ export interface Rules {
   readonly keyCaseFold: boolean;
   /** A key whose value is `null` compares equal to an absent key. */
   readonly nullEqualsAbsent: boolean;
-  /** Lower-case response header names that are compared (everything else is ignored). */
+  /** Lower-case response header names that are compared (everything else is ignored, unless `allHeaders`). */
   readonly headers: readonly string[];
+  /**
+   * `headers: "*"`: every response header is compared except framing ones, the
+   * volatile list and `except` (lower case); a header named in `headers` always is.
+   */
+  readonly allHeaders?: { readonly except: readonly string[] };
   /** Keys that identify array elements when diffing arrays of objects (first present wins). */
   readonly arrayKeys: readonly string[];
   /** Extra header names (lower case) whose values are redacted in every output. */

@@ -26,3 +26,19 @@ export const VOLATILE_HEADERS: readonly string[] = [
   'x-runtime',
   'x-trace-id',
 ];
+
+/**
+ * Not compared under `headers: "*"`: how the message was framed and carried
+ * (hop-by-hop headers, and `content-length`, which the body comparison already
+ * covers), whatever the rules say about volatile headers.
+ */
+export const FRAMING_HEADERS: readonly string[] = [
+  'connection',
+  'content-length',
+  'keep-alive',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+];

@@ -120,6 +120,12 @@ export async function readTrackerRows(path: string): Promise<TrackerRow[]> {
   return text === undefined ? [] : trackerRows(parseTracker(text, path));
 }
 
+/** Every row of the tracker at `path`, or undefined when the file does not exist. */
+export async function readExistingTrackerRows(path: string): Promise<TrackerRow[] | undefined> {
+  const text = await readIfExists(path);
+  return text === undefined ? undefined : trackerRows(parseTracker(text, path));
+}
+
 /** The `_open_` rows of the tracker at `path`, for `parity tracker`. */
 export async function readOpenRows(path: string): Promise<TrackerRow[]> {
   return (await readTrackerRows(path)).filter((row) => row.status === 'open');

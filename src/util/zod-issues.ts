@@ -70,7 +70,10 @@ function describeUnion(
   input: unknown,
   schema: z.ZodType,
 ): IssueReport[] {
-  const typed = issue.errors.filter((branch) => !branch.some(isTypeMismatchAtRoot));
+  const value = valueAt(input, path);
+  const typed = issue.errors.filter(
+    (branch) => !branch.some((inner) => isTypeMismatchAtRoot(inner, value)),
+  );
   const best = typed.sort((a, b) => a.length - b.length)[0];
   if (best !== undefined) {
     return best.flatMap((inner) => describeIssue(inner, path, input, schema));
@@ -78,19 +81,20 @@ function describeUnion(
   const expected = issue.errors.flatMap((branch) =>
     branch.flatMap((inner) => (inner.code === 'invalid_type' ? [typeName(inner.expected)] : [])),
   );
-  const value = describeValue(valueAt(input, path));
-  if (expected.length === 0) return [{ path, at: 'value', message: `is invalid (got ${value})` }];
-  return [{ path, at: 'value', message: `must be ${joinOr(unique(expected))} (got ${value})` }];
+  const got = describeValue(value);
+  if (expected.length === 0) return [{ path, at: 'value', message: `is invalid (got ${got})` }];
+  return [{ path, at: 'value', message: `must be ${joinOr(unique(expected))} (got ${got})` }];
 }
 
 function isValueCheck(issue: Issue): boolean {
   return issue.code !== 'unrecognized_keys' && issue.code !== 'custom';
 }
 
-function isTypeMismatchAtRoot(issue: Issue): boolean {
-  return (
-    (issue.code === 'invalid_type' || issue.code === 'invalid_union') && issue.path.length === 0
-  );
+/** The branch does not accept the value's type at all (an enum of strings and a mapping, say). */
+function isTypeMismatchAtRoot(issue: Issue, value: unknown): boolean {
+  if (issue.path.length > 0) return false;
+  if (issue.code === 'invalid_type' || issue.code === 'invalid_union') return true;
+  return issue.code === 'invalid_value' && typeof value === 'object' && value !== null;
 }
 
 function unknownKey(path: readonly Segment[], known: readonly string[]): IssueReport {

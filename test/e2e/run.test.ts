@@ -43,7 +43,7 @@ describe('parity run, end to end', () => {
     expect(first.stderr).toBe('');
     expect(first.code).toBe(1);
     const report = await latestReport(cwd);
-    expect(report.schemaVersion).toBe(2);
+    expect(report.schemaVersion).toBe(3);
     expect(report.summary).toMatchObject({
       cases: 2,
       equal: 1,
@@ -66,7 +66,7 @@ describe('parity run, end to end', () => {
     });
     expect(drift?.fingerprint).toMatch(/^[0-9a-f]{16}$/);
     expect(drift?.changes?.map((c) => `${c.op} ${c.path}`)).toContain('removed /Schema');
-    expect(drift?.repro?.candidate).toContain(`curl -sS -i -X POST ${go.url}/drift`);
+    expect(drift?.repro?.candidate).toContain(`curl -sS -i ${go.url}/drift`);
     expect(first.stdout).toContain('status parity 2/2');
 
     const tracker = await readFile(join(cwd, 'docs/ARCHITECTURE_COMPARISON.md'), 'utf8');

@@ -96,7 +96,9 @@ export function drawReport(): void {
       kindButtons.push([kind, button]);
       kinds.append(button);
     }
-    return [counts, el('div', '', ' '), kinds];
+    const note =
+      data.kindsNote === undefined ? [] : [testid(el('p', 'note', data.kindsNote), 'kinds-note')];
+    return [counts, el('div', '', ' '), kinds, ...note];
   }
 
   function endpoints(): HTMLTableElement {

@@ -12,12 +12,14 @@ import {
   primaryKind,
 } from '../../model/comparison.js';
 import { type LatencySummary, latencyOf } from '../../results/latency.js';
+import { countedAs } from '../../results/summary.js';
 import type { CaseResult } from '../../results/types.js';
 import { compareText } from '../../util/text.js';
 import { changeLines } from '../change-lines.js';
 import type { RunReport } from '../contract.js';
 import { KIND_TITLES } from '../kinds.js';
 import { formatMs, LATENCY_HEADER, latencyLine, latencyRows } from '../latency-table.js';
+import { kindsNote, type ReportNumbers, reportNumbers } from '../numbers.js';
 import { bodyLines, type SideLines } from './diff-lines.js';
 
 /** A row's colour and filter group: its primary divergence kind, or why it is listed. */
@@ -60,6 +62,8 @@ export interface HtmlView {
   readonly candidate: { readonly name: string; readonly url: string };
   readonly counts: readonly (readonly [key: string, label: string, value: string])[];
   readonly kinds: readonly (readonly [kind: DivergenceKind, title: string, count: number])[];
+  /** Why the kind counts add up to more than the cases, when they do. */
+  readonly kindsNote?: string;
   readonly endpoints: readonly EndpointView[];
   readonly latency: {
     readonly line: string;
@@ -154,8 +158,8 @@ function endpointsOf(results: readonly CaseResult[], latency: LatencySummary): E
           group.length,
           (answered.get(endpoint) ?? 0) + group.filter((r) => r.verdict === 'error').length,
         ),
-        divergent: group.filter((r) => r.verdict === 'divergent').length,
-        errors: group.filter((r) => r.verdict === 'error').length,
+        divergent: group.filter((r) => countedAs(r) === 'divergent').length,
+        errors: group.filter((r) => countedAs(r) === 'error').length,
         kinds: byKind
           .filter(([, n]) => n > 0)
           .map(([k, n]) => `${k} ${n}`)
@@ -164,20 +168,28 @@ function endpointsOf(results: readonly CaseResult[], latency: LatencySummary): E
     });
 }
 
-function countsOf(report: RunReport): HtmlView['counts'] {
-  const s = report.summary;
-  return [
-    ['cases', 'Cases', String(s.cases)],
-    ['equal', 'Equal', String(s.equal)],
-    ['divergent', 'Divergent', String(s.divergent)],
-    ['errors', 'Errors', String(s.errors)],
-    ['status-parity', 'Status parity', `${s.statusParity.equal}/${s.statusParity.total}`],
+function countsOf(n: ReportNumbers): HtmlView['counts'] {
+  const counts: [string, string, string][] = [
+    ['cases', 'Cases', String(n.cases)],
+    ['equal', 'Equal', String(n.counted.equal)],
+    ['divergent', 'Divergent', String(n.counted.divergent)],
+    ['errors', 'Errors (a side failed)', String(n.counted.error)],
+    ['status-parity', 'Status parity', `${n.statusParity.equal}/${n.statusParity.total}`],
   ];
+  if (n.junit.skipped > 0) {
+    counts.push(['accepted', 'Accepted or wontfix', String(n.junit.skipped)]);
+  }
+  if (n.expectationFailures > 0) {
+    counts.push(['expectations', 'Expectations not met', String(n.expectationFailures)]);
+  }
+  return counts;
 }
 
 /** Builds the page's data from a report. */
 export function htmlView(report: RunReport): HtmlView {
   const latency = latencyOf(report);
+  const n = reportNumbers(report);
+  const note = kindsNote(n);
   return {
     title: `Parity report: ${report.baseline.name} vs ${report.candidate.name}`,
     runId: report.runId,
@@ -185,8 +197,9 @@ export function htmlView(report: RunReport): HtmlView {
     finishedAt: report.finishedAt,
     baseline: report.baseline,
     candidate: report.candidate,
-    counts: countsOf(report),
-    kinds: KIND_REPORT_ORDER.map((k) => [k, KIND_TITLES[k], report.summary.byKind[k]] as const),
+    counts: countsOf(n),
+    kinds: KIND_REPORT_ORDER.map((k) => [k, KIND_TITLES[k], n.byKind[k]] as const),
+    ...(note === undefined ? {} : { kindsNote: `By kind: ${note}.` }),
     endpoints: endpointsOf(report.results, latency),
     latency: { line: latencyLine(latency), header: LATENCY_HEADER, rows: latencyRows(latency) },
     rows: report.results.filter(listed).map(rowOf),

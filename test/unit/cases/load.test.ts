@@ -222,8 +222,14 @@ describe('splitPath', () => {
         ['tag', 'y/z'],
         ['empty', ''],
       ],
+      'q=a+b&tag=x&tag=y%2Fz&empty=',
     ]);
-    expect(splitPath('/v1/plain')).toEqual(['/v1/plain', []]);
-    expect(splitPath('/v1/trailing?')).toEqual(['/v1/trailing', []]);
+    expect(splitPath('/v1/plain')).toEqual(['/v1/plain', [], '']);
+    expect(splitPath('/v1/trailing?')).toEqual(['/v1/trailing', [], '']);
+  });
+
+  it('keeps the query string as written, encoding only what no URL may hold', () => {
+    const [, , text] = splitPath('/s?q=%2Fa%20b&x=[1]&y={2}&z=a b&é=ü');
+    expect(text).toBe('q=%2Fa%20b&x=[1]&y={2}&z=a%20b&%C3%A9=%C3%BC');
   });
 });

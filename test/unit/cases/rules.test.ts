@@ -70,6 +70,21 @@ describe('resolveRules', () => {
   });
 });
 
+describe('resolveRules: headers "*"', () => {
+  it('turns every-header comparison on for its layer and the layers inside it', () => {
+    expect(resolveRules([{ headers: ['etag'] }]).allHeaders).toBeUndefined();
+    const all = resolveRules([{ headers: '*' }, { headers: ['etag'] }]);
+    expect(all.allHeaders).toEqual({ except: [] });
+    expect(all.headers).toEqual(['content-type', 'etag']);
+    const except = resolveRules([
+      { headers: 'all' },
+      { headers: { all: true, except: ['Via'] } },
+      { headers: { all: true, except: ['server', 'via'] } },
+    ]);
+    expect(except.allHeaders).toEqual({ except: ['via', 'server'] });
+  });
+});
+
 describe('rulesSpecSchema', () => {
   it('fills mask defaults and lower-cases header names', () => {
     const spec = rulesSpecSchema.parse({ mask: [{ regex: 'x' }], headers: ['ETag'] });

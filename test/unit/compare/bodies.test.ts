@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareBodies } from '../../../src/compare/bodies.js';
+import { decodeBody } from '../../../src/execute/decode-body.js';
 import { json, rules } from './fixtures.js';
 
 describe('compareBodies', () => {
@@ -63,8 +64,8 @@ describe('compareBodies', () => {
       {
         path: '',
         op: 'value',
-        baseline: { sha256: 'aa', size: 3 },
-        candidate: { sha256: 'bb', size: 4 },
+        baseline: { kind: 'binary', sha256: 'aa', size: 3 },
+        candidate: { kind: 'binary', sha256: 'bb', size: 4 },
       },
     ]);
     const cut = (sha256: string) => ({ kind: 'truncated' as const, sha256, size: 9 });
@@ -82,8 +83,41 @@ describe('compareBodies', () => {
         candidate: { kind: 'invalid-json' },
       },
     ]);
-    expect(compareBodies({ kind: 'empty' }, { kind: 'text', text: '' }, rules())).toEqual([
+    expect(compareBodies({ kind: 'empty' }, { kind: 'text', text: 'x' }, rules())).toEqual([
       { path: '', op: 'type', baseline: { kind: 'empty' }, candidate: { kind: 'text' } },
     ]);
+  });
+});
+
+describe('the same bytes under two content types', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+  const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0x00]);
+
+  it('are equal bodies: the content-type header is the only difference', () => {
+    const r = rules();
+    const text = decodeBody(bytes('hello\n'), 'text/plain');
+    const octets = decodeBody(bytes('hello\n'), 'application/octet-stream');
+    expect([text.kind, octets.kind]).toEqual(['text', 'binary']);
+    expect(compareBodies(text, octets, r)).toEqual([]);
+    const asJson = decodeBody(bytes('{"a":1}'), 'application/json');
+    const asText = decodeBody(bytes('{"a":1}'), 'text/plain');
+    expect(compareBodies(asJson, asText, r)).toEqual([]);
+    const asXml = decodeBody(bytes('<a>1</a>'), 'application/xml');
+    expect(compareBodies(asXml, decodeBody(bytes('<a>1</a>'), 'application/x-thing'), r)).toEqual(
+      [],
+    );
+    expect(
+      compareBodies(decodeBody(png, 'image/png'), decodeBody(png, 'application/octet-stream'), r),
+    ).toEqual([]);
+  });
+
+  it('different bytes of different kinds stay a change of body kind', () => {
+    const r = rules();
+    const changes = compareBodies(
+      decodeBody(bytes('hello\n'), 'text/plain'),
+      decodeBody(bytes('hello!'), 'application/octet-stream'),
+      r,
+    );
+    expect(changes.map((c) => `${c.op} ${c.path}`)).toEqual(['type ']);
   });
 });

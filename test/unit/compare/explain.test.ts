@@ -78,6 +78,15 @@ describe('explain: generic differences', () => {
     );
   });
 
+  it('calls an array index an element, never a key', () => {
+    expect(explainBodies([1, 2, 3], [1, 2, 3, 3]).explanation).toBe(
+      'Shape differs at the top level: candidate adds element 3 (number).',
+    );
+    expect(explainBodies({ a: [1, 2, 3, 4] }, { a: [1, 2] }).explanation).toBe(
+      'Shape differs at `/a`: baseline has element 2 (number) and element 3 (number) that candidate lacks.',
+    );
+  });
+
   it('describes status, type, values, order and headers in short sentences', () => {
     const comparison: Comparison = {
       status: { equal: false, baseline: 400, candidate: 422 },
@@ -135,11 +144,13 @@ describe('explain: generic differences', () => {
 });
 
 describe('explain: whole bodies', () => {
-  it('describes differing binary bodies without calling it a kind change', () => {
+  it('describes differing binary bodies by size, hash and first bytes, never as JSON', () => {
+    const a = 'a1'.repeat(32);
+    const b = 'b2'.repeat(32);
     const comparison = compare(
       exchange(
-        response(200, { kind: 'binary', sha256: 'aa', size: 3 }),
-        response(200, { kind: 'binary', sha256: 'bb', size: 4 }),
+        response(200, { kind: 'binary', sha256: a, size: 3, head: '89504e' }),
+        response(200, { kind: 'binary', sha256: b, size: 1234, head: 'ff00'.repeat(8) }),
       ),
     );
     if (comparison === undefined) throw new Error('expected a comparison');
@@ -150,8 +161,10 @@ describe('explain: whole bodies', () => {
       kinds: [],
     });
     expect(explanation).toBe(
-      'Body differs: baseline {"sha256":"aa","size":3}, candidate {"sha256":"bb","size":4}.',
+      'Body bytes differ: baseline 3 bytes (sha256 a1a1a1a1a1a1…, starts 89 50 4e), ' +
+        'candidate 1,234 bytes (sha256 b2b2b2b2b2b2…, starts ff 00 ff 00 ff 00 ff 00 ff 00 ff 00 ff 00 ff 00 …).',
     );
+    expect(explanation).not.toContain('{');
     expect(summary).toBe('body differs');
   });
 });

@@ -35,3 +35,43 @@ describe('normaliseHeaders', () => {
     expect(a).not.toEqual(c);
   });
 });
+
+describe('normaliseHeaders with headers: "*"', () => {
+  const response = {
+    'content-type': 'text/plain',
+    etag: ' "v1" ',
+    server: 'static/1',
+    'accept-ranges': 'bytes',
+    date: 'Mon, 01 Jan 2026 00:00:00 GMT',
+    'x-request-id': 'abc',
+    connection: 'keep-alive',
+    'keep-alive': 'timeout=5',
+    'content-length': '12',
+    'transfer-encoding': 'chunked',
+    via: 'proxy',
+  };
+
+  it('keeps every header but framing ones, the volatile list and `except`', () => {
+    const r = rules({ allHeaders: { except: ['via'] } });
+    expect(normaliseHeaders(response, r)).toEqual({
+      'content-type': 'text/plain',
+      etag: '"v1"',
+      server: 'static/1',
+      'accept-ranges': 'bytes',
+    });
+  });
+
+  it('compares a header the rules list even when it would be excluded', () => {
+    const r = rules({ headers: ['content-type', 'date'], allHeaders: { except: [] } });
+    expect(normaliseHeaders(response, r)).toHaveProperty('date');
+    expect(normaliseHeaders(response, r)).toHaveProperty('via');
+  });
+
+  it('follows volatileHeaders: its names are left out too, and false leaves none out', () => {
+    const added = rules({ allHeaders: { except: [] }, volatileHeaders: ['date', 'etag'] });
+    expect(Object.keys(normaliseHeaders(response, added))).not.toContain('etag');
+    const none = rules({ allHeaders: { except: [] }, volatileHeaders: [] });
+    expect(Object.keys(normaliseHeaders(response, none))).toContain('date');
+    expect(Object.keys(normaliseHeaders(response, none))).not.toContain('connection');
+  });
+});

@@ -93,7 +93,7 @@ export function sampleResults(): CaseResult[] {
 
 export function sampleReport(results: CaseResult[] = sampleResults()): RunReport {
   return {
-    schemaVersion: 2,
+    schemaVersion: 3,
     runId: '2026-11-20T10-00-00Z-abcdef',
     startedAt: '2026-11-20T10:00:00.000Z',
     finishedAt: '2026-11-20T10:00:01.000Z',

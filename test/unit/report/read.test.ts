@@ -25,11 +25,11 @@ describe('reading report.json', () => {
   });
 
   it('refuses a newer schemaVersion with a message that says what to do', () => {
-    const text = JSON.stringify({ ...sampleReport(), schemaVersion: 3 });
+    const text = JSON.stringify({ ...sampleReport(), schemaVersion: 4 });
     const error = refusal(() => parseReport(text, 'reports/x/report.json'));
     expect(error.code).toBe('PARITY_REPORT_INVALID');
     expect(error.message).toBe(
-      'reports/x/report.json: written with report schemaVersion 3, but this parity reads schemaVersion 2; upgrade parity to read it',
+      'reports/x/report.json: written with report schemaVersion 4, but this parity reads schemaVersion 3; upgrade parity to read it',
     );
   });
 
@@ -56,7 +56,7 @@ describe('reading report.json', () => {
   it("reads a schemaVersion 1 report (parity 0.1) as today's contract", async () => {
     const v1 = join(import.meta.dirname, '../../fixtures/reports/v1-report.json');
     const report = await readReport(v1);
-    expect(report.schemaVersion).toBe(2);
+    expect(report.schemaVersion).toBe(3);
     const old = JSON.parse(await readFile(v1, 'utf8'));
     expect(report.results.map((r) => [r.caseId, r.verdict])).toEqual(
       old.results.map((r: { caseId: string; verdict: string }) => [r.caseId, r.verdict]),
@@ -73,5 +73,25 @@ describe('reading report.json', () => {
     expect(equal).not.toHaveProperty('fingerprint');
     expect(report.summary).toEqual(old.summary);
     expect(report.patterns).toEqual(old.patterns);
+  });
+
+  it('reads a schemaVersion 2 report, counting a one-sided transport failure as an error', () => {
+    const report = sampleReport();
+    const [accepted] = report.results;
+    if (accepted?.verdict !== 'divergent') throw new Error('the sample starts with a divergence');
+    const reset = {
+      ...accepted,
+      caseId: 'demo/reset',
+      kinds: ['transport'] as const,
+      candidate: { status: undefined, durationMs: 1, error: { code: 'ECONNRESET', message: 'x' } },
+    };
+    const results = [...report.results, reset];
+    // What schemaVersion 2 wrote: the one-sided failure among the divergent cases.
+    const summary = { ...report.summary, cases: 5, divergent: 3, errors: 1 };
+    const v2 = JSON.parse(renderJson({ ...report, summary, results }));
+    v2.schemaVersion = 2;
+    const read = parseReport(JSON.stringify(v2), 'r.json');
+    expect(read.schemaVersion).toBe(3);
+    expect(read.summary).toMatchObject({ cases: 5, divergent: 2, errors: 2 });
   });
 });

@@ -52,7 +52,7 @@ describe('parity report --from', () => {
     const newer = await runCli(cwd, ['report', '--from', path]);
     expect(newer.code).toBe(2);
     expect(newer.stderr).toContain(
-      'written with report schemaVersion 7, but this parity reads schemaVersion 2',
+      'written with report schemaVersion 7, but this parity reads schemaVersion 3',
     );
     await writeFile(path, '{"schemaVersion":1,');
     expect((await runCli(cwd, ['report', '--from', path])).stderr).toContain('not valid JSON');

@@ -49,6 +49,14 @@ describe('exact numbers through the comparison', () => {
     expect(jsonType(changes[0]?.baseline)).toBe('number');
   });
 
+  it('a key holding a big number on one side only is added or removed, not a type change', () => {
+    const added = diff('{"a":1}', '{"a":1,"big":9007199254740993}');
+    expect(added.map((c) => `${c.op} ${c.path}`)).toEqual(['added /big']);
+    expect(String(added[0]?.candidate)).toBe('9007199254740993');
+    const removed = diff('{"a":[9007199254740993,2]}', '{"a":[2]}');
+    expect(removed.map((c) => `${c.op} ${c.path}`)).toEqual(['removed /a/0']);
+  });
+
   it('differences inside arrays of big numbers are found by position', () => {
     const changes = diff('[12345678901234567891,2]', '[12345678901234567892,2]');
     expect(changes.map((c) => `${c.op} ${c.path}`)).toEqual(['value /0']);

@@ -1,0 +1,158 @@
+/**
+ * The numbers of a report: the one model the console, report.md, report.html
+ * and junit.xml print their counts from, computed from report.json alone (its
+ * summary, and its results for what the summary does not count). Every
+ * renderer takes its counts and their words from here, so no two outputs of
+ * one run can disagree. Pure.
+ */
+import { DIVERGENCE_KINDS, type DivergenceKind, KIND_REPORT_ORDER } from '../model/comparison.js';
+import { type CountedAs, countedAs } from '../results/summary.js';
+import type { CaseResult } from '../results/types.js';
+import { TRACKER_STATUSES, type TrackerStatus } from '../tracker/types.js';
+import type { RunReport } from './contract.js';
+
+/** What one case is in junit.xml: every case is exactly one of these. */
+export const JUNIT_OUTCOMES = ['passed', 'failure', 'error', 'skipped'] as const;
+export type JunitOutcomeKind = (typeof JUNIT_OUTCOMES)[number];
+
+/** A divergent case's tracker row status, or `untracked` (no tracker, or no row yet). */
+export type RowStatus = TrackerStatus | 'untracked';
+
+/** Tracker statuses whose divergences do not fail a run (`--fail-on open`): skipped in junit.xml. */
+const WAIVED: ReadonlySet<RowStatus> = new Set(['accepted', 'wontfix']);
+
+export interface ReportNumbers {
+  readonly cases: number;
+  /** A partition of the cases: `equal + divergent + error = cases` (see `countedAs`). */
+  readonly counted: Readonly<Record<CountedAs, number>>;
+  readonly statusParity: { readonly equal: number; readonly total: number };
+  /** Cases per divergence kind; a case can have several. */
+  readonly byKind: Readonly<Record<DivergenceKind, number>>;
+  /** The sum of `byKind`: more than `divergent + error` when some case has several kinds. */
+  readonly kindTotal: number;
+  /** Cases whose `expect.status` was not met (whatever their verdict). */
+  readonly expectationFailures: number;
+  readonly encodingNotes: number;
+  readonly flakyBaselines: number;
+  /** Divergent cases (not errors) by the status of their tracker row. */
+  readonly rows: Readonly<Record<RowStatus, number>>;
+  /** junit.xml's counts; they add up to `cases`. */
+  readonly junit: Readonly<Record<JunitOutcomeKind, number>>;
+}
+
+/**
+ * What a case is in junit.xml: an error when it could not be compared; a
+ * divergence whose row is accepted or wontfix is skipped; any other divergence,
+ * or an unmet `expect`, a failure.
+ */
+export function junitOutcomeOf(result: CaseResult): JunitOutcomeKind {
+  const counted = countedAs(result);
+  switch (counted) {
+    case 'error':
+      return 'error';
+    case 'divergent':
+      return WAIVED.has(rowStatusOf(result)) ? 'skipped' : 'failure';
+    case 'equal':
+      return result.expectations === undefined ? 'passed' : 'failure';
+    default: {
+      const never: never = counted;
+      return never;
+    }
+  }
+}
+
+function rowStatusOf(result: CaseResult): RowStatus {
+  return result.tracker?.status ?? 'untracked';
+}
+
+function zeros<K extends string>(keys: readonly K[]): Record<K, number> {
+  const out = {} as Record<K, number>;
+  for (const key of keys) out[key] = 0;
+  return out;
+}
+
+/**
+ * The numbers of `report`. Its results may be only the notable ones (a run's
+ * in-memory report): every divergence, error and unmet expectation is notable,
+ * so the counts the summary lacks come out the same.
+ */
+export function reportNumbers(report: RunReport): ReportNumbers {
+  const s = report.summary;
+  const rows = zeros<RowStatus>([...TRACKER_STATUSES, 'untracked']);
+  let skipped = 0;
+  let equalButExpectation = 0;
+  for (const result of report.results) {
+    const outcome = junitOutcomeOf(result);
+    if (countedAs(result) === 'divergent') rows[rowStatusOf(result)]++;
+    if (outcome === 'skipped') skipped++;
+    if (outcome === 'failure' && countedAs(result) === 'equal') equalButExpectation++;
+  }
+  const byKind = zeros<DivergenceKind>(DIVERGENCE_KINDS);
+  for (const kind of DIVERGENCE_KINDS) byKind[kind] = s.byKind[kind];
+  const failure = s.divergent - skipped + equalButExpectation;
+  return {
+    cases: s.cases,
+    counted: { equal: s.equal, divergent: s.divergent, error: s.errors },
+    statusParity: s.statusParity,
+    byKind,
+    kindTotal: DIVERGENCE_KINDS.reduce((sum, kind) => sum + byKind[kind], 0),
+    expectationFailures: s.expectationFailures,
+    encodingNotes: s.encodingNotes ?? 0,
+    flakyBaselines: s.flakyBaselines ?? 0,
+    rows,
+    junit: {
+      passed: s.cases - failure - s.errors - skipped,
+      failure,
+      error: s.errors,
+      skipped,
+    },
+  };
+}
+
+/** `5 cases`, `1 case`. */
+export function count(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : plural}`;
+}
+
+/** Colours for parts of a line (the console's); plain text without them. */
+export type Paint = Partial<Record<CountedAs, (text: string) => string>>;
+
+/** The counts line: `cases 6 · equal 1 · divergent 5 · errors 0 · status parity 6/6`. */
+export function countsLine(n: ReportNumbers, paint: Paint = {}): string {
+  const part = (key: CountedAs, label: string) => {
+    const text = `${label} ${n.counted[key]}`;
+    return n.counted[key] > 0 ? (paint[key]?.(text) ?? text) : text;
+  };
+  const parity = `${n.statusParity.equal}/${n.statusParity.total}`;
+  return `cases ${n.cases} · ${part('equal', 'equal')} · ${part('divergent', 'divergent')} · ${part('error', 'errors')} · status parity ${parity}`;
+}
+
+/** `shape 5 · status 0 · …`, in report order. */
+export function kindsList(n: ReportNumbers): string {
+  return KIND_REPORT_ORDER.map((kind) => `${kind} ${n.byKind[kind]}`).join(' · ');
+}
+
+/**
+ * Why the kinds add up to more than the cases, when they do: `16 kinds over 12
+ * cases: a case can have several`; undefined when every listed case has one kind.
+ */
+export function kindsNote(n: ReportNumbers): string | undefined {
+  const listed = n.counted.divergent + n.counted.error;
+  if (n.kindTotal <= listed) return undefined;
+  return `${count(n.kindTotal, 'kind')} over ${count(listed, 'case')}: a case can have several`;
+}
+
+/** The by-kind line with its note: `by kind: shape 5 · … (16 kinds over 12 cases: …)`. */
+export function kindsLine(n: ReportNumbers): string {
+  const note = kindsNote(n);
+  return `by kind: ${kindsList(n)}${note === undefined ? '' : ` (${note})`}`;
+}
+
+/**
+ * junit.xml's counts in words, for the reports that show them:
+ * `junit.xml: 14 tests · 10 failures · 2 errors · 2 skipped (accepted or wontfix)`.
+ */
+export function junitLine(n: ReportNumbers): string {
+  const { failure, error, skipped } = n.junit;
+  return `junit.xml: ${count(n.cases, 'test')} · ${count(failure, 'failure')} · ${count(error, 'error')} · ${skipped} skipped (accepted or wontfix)`;
+}

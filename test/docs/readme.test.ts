@@ -1,0 +1,80 @@
+/**
+ * The README is executable: every shell block in it runs (in a fresh copy of
+ * the project, `npx parity` being the bin on a bundle of the current sources,
+ * the example ports the bundled servers) and must do what the
+ * `<!-- doctest … -->` comment above it says, or exit 0 throughout when it has
+ * none. A block not meant to run says why (`<!-- doctest: skip WHY -->`). The
+ * convention is in the README's Development section.
+ */
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { commandsOf, parseDoc, SHELL_LANGUAGES } from '../helpers/doctest/parse.js';
+import { type DoctestContext, runBlock } from '../helpers/doctest/run.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The documents whose shell blocks are run. */
+const DOCS = ['README.md'];
+
+for (const doc of DOCS) {
+  const parsed = parseDoc(readFileSync(join(ROOT, doc), 'utf8'));
+  const outputs = new Map<string, string>();
+  for (const block of parsed.blocks) {
+    if (block.spec !== undefined && 'output' in block.spec)
+      outputs.set(block.spec.output, block.text);
+  }
+  const shell = parsed.blocks.filter((block) => SHELL_LANGUAGES.has(block.language));
+
+  describe(`${doc}: every shell block runs as written`, () => {
+    let context: DoctestContext;
+    beforeAll(async () => {
+      // The bin loads dist/parity.cjs: bundle the current sources, never touching dist/.
+      const dist = join(await mkdtemp(join(tmpdir(), 'parity-doctest-dist-')), 'dist');
+      await promisify(execFile)(process.execPath, ['scripts/bundle.mjs', dist], { cwd: ROOT });
+      context = { root: ROOT, dist, outputs };
+    });
+
+    it('has well-formed doctest comments, each above a block', () => {
+      expect(parsed.problems.map((p) => `${doc}:${p.line}: ${p.message}`)).toEqual([]);
+    });
+
+    it('checks every output block against some command', () => {
+      const shown = new Set(
+        parsed.blocks.flatMap((block) => {
+          const spec = block.spec;
+          if (spec === undefined || 'skip' in spec || 'output' in spec) return [];
+          return [
+            spec.shows,
+            ...(spec.commands ?? []).map((c) => ('shows' in c ? c.shows : undefined)),
+          ];
+        }),
+      );
+      expect([...outputs.keys()].filter((name) => !shown.has(name))).toEqual([]);
+    });
+
+    it.each(shell.map((block) => [`${doc}:${block.line}`, block] as const))(
+      '%s',
+      async (_where, block) => {
+        const spec = block.spec;
+        if (spec !== undefined && 'skip' in spec) {
+          // Not run, and says why; an empty block is a mistake either way.
+          expect(commandsOf(block.text).length).toBeGreaterThan(0);
+          return;
+        }
+        const hint =
+          block.spec === undefined
+            ? `\n(${doc}:${block.line} has no doctest comment, so every command must exit 0; add <!-- doctest … --> with its expectations, or <!-- doctest: skip WHY --> — see the README's Development section)`
+            : '';
+        const problems = await runBlock(block, context);
+        expect(problems.join('\n\n') + (problems.length > 0 ? hint : '')).toBe('');
+      },
+      180_000,
+    );
+  });
+}
