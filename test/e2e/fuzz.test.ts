@@ -21,7 +21,7 @@ import {
   SEED_CASES,
   startAcceptanceServer,
 } from '../helpers/fuzz-servers.js';
-import { startCountingServer, type TestServer } from '../helpers/http.js';
+import { closedPort, startCountingServer, type TestServer } from '../helpers/http.js';
 
 const FUZZ = ['fuzz', '--seed', '9', '--budget', '800'];
 
@@ -260,6 +260,32 @@ describe('parity fuzz safety', () => {
       /the reset hook --reset-command "echo broken >&2; exit 3" failed: exit 3: broken/,
     );
     expect(strict.requests.length).toBe(before);
+  });
+
+  it('exits 3 when a target answers no seed case, exploring nothing', async () => {
+    const cwd = await project(strict.url, `http://127.0.0.1:${await closedPort()}`);
+    const run = await runCli(cwd, ['fuzz', '--filter', 'api/get-item', '--no-tracker']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/parity: unreachable: lenient answered no seed case/);
+    expect(run.stdout).toMatch(/0 inputs in/);
+  });
+
+  it('--budget 300ms explores the same stream for a time instead of a count', async () => {
+    const cwd = await project(strict.url, lenient.url);
+    const run = await runCli(cwd, [
+      'fuzz',
+      '--filter',
+      'api/get-item',
+      '--budget',
+      '300ms',
+      '--json',
+    ]);
+    const out = JSON.parse(run.stdout);
+    expect(out.fuzz.budget).toEqual({ kind: 'time', ms: 300 });
+    expect(out.fuzz.inputs).toBeGreaterThan(0);
+    const bad = await runCli(cwd, ['fuzz', '--budget', 'soon']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--budget must be a number of inputs \(e\.g\. 5000\) or a duration/);
   });
 
   it('--max-in-flight bounds the requests in flight to each target', async () => {
