@@ -54,6 +54,7 @@ export type FuzzOutcome =
       readonly kind: 'unreachable';
       readonly targets: readonly string[];
       readonly summary: FuzzSummary;
+      readonly config: RunConfig;
     }
   /** Explored; `replay` is the run of the written cases (absent when none was written). */
   | {
@@ -168,7 +169,7 @@ export async function fuzzParity(
   };
   const targets = run.unreachable.map((side) => config[side].name);
   if (targets.length > 0) {
-    return { kind: 'unreachable', targets, summary: { ...base, cases: NO_CASES } };
+    return { kind: 'unreachable', targets, summary: { ...base, cases: NO_CASES }, config };
   }
   return replayed(config, { base, seeds, redact, options, context, env: project.env });
 }

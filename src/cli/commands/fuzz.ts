@@ -31,10 +31,8 @@ function progressLine(io: Io, enabled: boolean) {
 }
 
 function print(outcome: FuzzOutcome, flags: FuzzFlags, io: Io): void {
-  const names =
-    outcome.kind === 'done'
-      ? { baseline: outcome.config.baseline.name, candidate: outcome.config.candidate.name }
-      : { baseline: 'baseline', candidate: 'candidate' };
+  const { baseline, candidate } = outcome.config;
+  const names = { baseline: baseline.name, candidate: candidate.name };
   const replay = outcome.kind === 'done' ? outcome.replay : undefined;
   const dir = replay === undefined ? undefined : displayPath(io.cwd, replay.written.dir);
   if (flags.json === true) {
