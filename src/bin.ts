@@ -7,5 +7,11 @@ export async function run(): Promise<void> {
     stderr: process.stderr,
     env: process.env,
     cwd: process.cwd(),
+    stdin: async () => {
+      let text = '';
+      process.stdin.setEncoding('utf8');
+      for await (const chunk of process.stdin) text += String(chunk);
+      return text;
+    },
   });
 }

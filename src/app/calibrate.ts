@@ -5,8 +5,6 @@
  * later runs need no second call.
  */
 import { readFile } from 'node:fs/promises';
-import { loadCases } from '../cases/load.js';
-import { selectCases } from '../cases/select.js';
 import { clientOptionsOf } from '../config/clients.js';
 import type { ConfigFlags } from '../config/resolve.js';
 import { resolveTargets } from '../config/targets.js';
@@ -16,10 +14,10 @@ import type { Case } from '../model/case.js';
 import { createCalibration, type FlakyCase } from '../noise/calibration.js';
 import { mergeNoiseIntoJson, mergeNoiseIntoYaml, rulesByEndpoint } from '../noise/config-doc.js';
 import type { NoiseEntry } from '../noise/types.js';
-import { createRedactor } from '../redact/redact.js';
 import { writeFileAtomic } from '../util/fs.js';
 import type { AppContext } from './context.js';
 import { openProject } from './project.js';
+import { selectedCases } from './selected.js';
 
 /** What a calibration is asked to do. */
 export type CalibrateRequest = ConfigFlags & {
@@ -66,16 +64,7 @@ async function prepare(request: CalibrateRequest, context: AppContext) {
   const project = await openProject(request, context);
   const { config } = project;
   const { baseline, noise } = resolveTargets(config, 'baseline');
-  const all = await loadCases(config.casePaths, {
-    cwd: context.cwd,
-    env: project.env,
-    globalRules: config.rules,
-  });
-  const cases = selectCases(all, { filter: request.filter, tags: request.tag });
-  const redact = createRedactor({
-    headerNames: [...new Set(cases.flatMap((c) => c.rules.redactHeaders))],
-    secrets: project.secrets(),
-  });
+  const { cases, redact } = await selectedCases(project, request, context);
   return { config, baseline, noise, cases, redact };
 }
 

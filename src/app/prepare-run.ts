@@ -7,14 +7,20 @@
 import { openRunLibrary } from '../cases/library.js';
 import type { ShardInfo } from '../cases/shard.js';
 import type { CaseSource } from '../cases/source.js';
-import type { ConfigFlags } from '../config/resolve.js';
+import type { ConfigFlags, ResolvedConfig } from '../config/resolve.js';
 import { type RunConfig, resolveTargets } from '../config/targets.js';
+import { loadOpenApi } from '../openapi/load.js';
+import { operationMatcher } from '../openapi/match.js';
+import { operationKey } from '../openapi/types.js';
+import { type OpenRecording, openRecording } from '../recording/read.js';
 import { createRedactor } from '../redact/redact.js';
 import { checkComparable } from '../report/compare-to.js';
 import type { RunReport } from '../report/contract.js';
 import { resolveReportPath } from '../report/locate.js';
 import { readReport } from '../report/read.js';
+import type { CoverageDocument } from '../results/coverage.js';
 import { readTrackerRows } from '../tracker/write.js';
+import { ParityError } from '../util/errors.js';
 import { displayPath } from '../util/paths.js';
 import type { AppContext } from './context.js';
 import { openProject } from './project.js';
@@ -29,6 +35,8 @@ export type RunRequest = ConfigFlags & {
   readonly shard?: ShardInfo | undefined;
   /** A report.json, its run folder, or `latest`. */
   readonly compareTo?: string | undefined;
+  /** `--baseline-recording DIR`: the baseline answers from this recording. */
+  readonly baselineRecording?: string | undefined;
 };
 
 export type PreparedRun =
@@ -55,13 +63,61 @@ async function preflight(
   return previous;
 }
 
+/**
+ * The config with the recording as its baseline: the recorded target, and the
+ * noise learned at record time added to the config's endpoint noise (the
+ * config's own rules for an endpoint win).
+ */
+function withRecording(config: ResolvedConfig, recording: OpenRecording): ResolvedConfig {
+  const { target, noise } = recording.manifest;
+  const section = config.targets.noise.section;
+  const own = typeof section === 'object' ? section : { enabled: section === true };
+  const endpoints = { ...noise?.endpoints, ...own.endpoints };
+  return {
+    ...config,
+    targets: {
+      ...config.targets,
+      baseline: `${target.name}=${target.url}`,
+      noise: { ...config.targets.noise, section: { ...own, endpoints } },
+    },
+  };
+}
+
+/** `--baseline-recording` replaces the live baseline: flags that need one are refused with it. */
+async function recordingOf(request: RunRequest, context: AppContext) {
+  if (request.baselineRecording === undefined) return undefined;
+  const clash =
+    request.baseline !== undefined
+      ? '--baseline'
+      : request.noise === true || request.baselineReplica !== undefined
+        ? '--noise and --baseline-replica (the recording carries the noise learned when it was made)'
+        : undefined;
+  if (clash !== undefined) {
+    throw new ParityError(
+      'PARITY_USAGE',
+      `--baseline-recording replaces the live baseline: drop ${clash}`,
+    );
+  }
+  return openRecording(request.baselineRecording, context.cwd);
+}
+
+/** The configured OpenAPI document, read and checked before anything is sent. */
+async function coverageDocument(path: string, cwd: string): Promise<CoverageDocument> {
+  const document = await loadOpenApi(path, cwd);
+  return {
+    file: document.file,
+    operations: document.operations.map(operationKey),
+    match: operationMatcher(document.operations),
+  };
+}
+
 /** Prepares a run (see the module comment); throws for bad input before anything is sent. */
 export async function prepareRun(request: RunRequest, context: AppContext): Promise<PreparedRun> {
+  const recording = await recordingOf(request, context);
   const project = await openProject(request, context);
-  const config: RunConfig = {
-    ...project.config,
-    ...resolveTargets(project.config, 'baseline+candidate'),
-  };
+  const resolved =
+    recording === undefined ? project.config : withRecording(project.config, recording);
+  const config: RunConfig = { ...resolved, ...resolveTargets(resolved, 'baseline+candidate') };
   const library = await openRunLibrary(
     config.casePaths,
     { cwd: context.cwd, env: project.env, globalRules: config.rules },
@@ -75,8 +131,22 @@ export async function prepareRun(request: RunRequest, context: AppContext): Prom
     secrets: project.secrets(),
   });
   const previous = await preflight(config, request.compareTo, context);
+  const coverage =
+    config.openapi === undefined ? undefined : await coverageDocument(config.openapi, context.cwd);
   return {
     kind: 'ready',
-    input: { config, cases, redact, now: context.now, previous, shard: request.shard },
+    input: {
+      config,
+      cases,
+      redact,
+      now: context.now,
+      previous,
+      shard: request.shard,
+      coverage,
+      recording:
+        recording === undefined
+          ? undefined
+          : { answers: recording.answers(project.secrets()), label: recording.label },
+    },
   };
 }

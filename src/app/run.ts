@@ -13,6 +13,7 @@ import { unusedRulesField } from '../compare/equivalence/unused.js';
 import { openClients } from '../config/clients.js';
 import type { RunConfig } from '../config/targets.js';
 import { executeCases } from '../execute/pool.js';
+import { createRecordedClient, type RecordedAnswers } from '../execute/recorded.js';
 import type { Case } from '../model/case.js';
 import type { Exchange } from '../model/exchange.js';
 import { finishNoise } from '../noise/finish.js';
@@ -22,6 +23,11 @@ import type { Redactor } from '../redact/redact.js';
 import { REPORT_SCHEMA_VERSION, type RunReport } from '../report/contract.js';
 import type { WrittenReports } from '../report/write.js';
 import type { CollectedResults } from '../results/collected.js';
+import {
+  type CoverageCollector,
+  type CoverageDocument,
+  createCoverageCollector,
+} from '../results/coverage.js';
 import { createLatencyCollector } from '../results/latency.js';
 import { openResultStream } from '../results/stream.js';
 import type { CaseResult } from '../results/types.js';
@@ -41,6 +47,10 @@ export interface RunInput {
   readonly previous?: RunReport | undefined;
   /** `--shard`: recorded in the report (the caller selected the cases). */
   readonly shard?: ShardInfo | undefined;
+  /** The OpenAPI document coverage is measured against (`openapi:` / `--openapi`). */
+  readonly coverage?: CoverageDocument | undefined;
+  /** `--baseline-recording`: the baseline's answers come from this recording, not over HTTP. */
+  readonly recording?: { readonly answers: RecordedAnswers; readonly label: string } | undefined;
 }
 
 export interface RunOutcome {
@@ -85,10 +95,17 @@ async function execute(
   failed: { baseline: number; candidate: number };
   noise: NoiseStep;
   fired: ReadonlySet<string>;
+  coverage: CoverageCollector;
 }> {
   const { config } = input;
   const noise = createNoiseStep(config.noise);
-  const clients = openClients(config);
+  // A recorded baseline (`--baseline-recording`) answers from its files instead of the network.
+  const clients = openClients(
+    config,
+    input.recording === undefined
+      ? {}
+      : { baseline: createRecordedClient(config.baseline, input.recording.answers) },
+  );
   // Results go to disk as they complete, so memory stays flat in the number of cases.
   const stream = await openResultStream(
     join(config.reportsDir, runId, 'results.ndjson'),
@@ -96,6 +113,7 @@ async function execute(
   );
   const failed = { baseline: 0, candidate: 0 };
   const latency = createLatencyCollector();
+  const coverage = createCoverageCollector(input.coverage);
   // Every equivalence that fired, equal results included (only notable ones stay in memory).
   const fired = new Set<string>();
   const context = { baseline: config.baseline, candidate: config.candidate, redact: input.redact };
@@ -105,6 +123,7 @@ async function execute(
     const result = resultOf(noise, exchange, context);
     stream.add(result, position);
     latency.add(result);
+    coverage.add(result);
     for (const entry of result.equivalences ?? []) fired.add(entry);
     input.onResult?.(result);
   };
@@ -123,7 +142,7 @@ async function execute(
   const collected = await stream.finish();
   // Percentiles do not add up batch by batch like the counts: set from all durations.
   const summary = { ...collected.summary, latency: latency.summary() };
-  return { collected: { ...collected, summary }, failed, noise, fired };
+  return { collected: { ...collected, summary }, failed, noise, fired, coverage };
 }
 
 /** The source's batches with each case's configured endpoint noise applied. */
@@ -135,7 +154,7 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
   const startedAt = input.now();
   const runId = newRunId(startedAt);
   const source = asCaseSource(input.cases);
-  const { collected, failed, noise, fired } = await execute(input, source, runId);
+  const { collected, failed, noise, fired, coverage } = await execute(input, source, runId);
   const finishedAt = input.now();
   const { config } = input;
   // Endpoint-level noise is known only now: mask it before the tracker sees anything.
@@ -156,6 +175,7 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
       baseline: {
         name: config.baseline.name,
         url: input.redact.text(displayUrl(config.baseline.url)),
+        ...(input.recording === undefined ? {} : { recording: input.recording.label }),
       },
       candidate: {
         name: config.candidate.name,
@@ -164,6 +184,7 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
       ...(denoised.section === undefined ? {} : { noise: denoised.section }),
       ...(input.shard === undefined ? {} : { shard: input.shard }),
       ...unusedRulesField(source.declaredEquivalences, fired),
+      coverage: coverage.section(),
     },
     collected,
     results: denoised.results,

@@ -29,6 +29,8 @@ export const EXIT_FOR_ERROR: Record<ParityErrorCode, ExitCode> = {
   PARITY_TRACKER_LOCKED: EXIT.internal,
   PARITY_REPORT_INVALID: EXIT.badInput,
   PARITY_RESET_FAILED: EXIT.badInput,
+  PARITY_INPUT_INVALID: EXIT.badInput,
+  PARITY_WOULD_OVERWRITE: EXIT.badInput,
 };
 
 /** How a run or a merge ended → its exit code. */

@@ -8,6 +8,8 @@ export interface Io {
   readonly cwd: string;
   /** The clock, so tests can pin dates in the tracker. */
   readonly now?: () => Date;
+  /** Standard input, read whole (`parity import curl` without a file). */
+  readonly stdin?: () => Promise<string>;
 }
 
 /** What the use cases get of `io`: the working folder, the environment and the clock. */

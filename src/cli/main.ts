@@ -5,7 +5,10 @@
 import { Command, CommanderError } from 'commander';
 import { formatProblem, ParityError } from '../util/errors.js';
 import { calibrateCommand } from './commands/calibrate.js';
+import { importCommand } from './commands/import.js';
+import { initCommand } from './commands/init.js';
 import { mergeCommand } from './commands/merge.js';
+import { recordCommand } from './commands/record.js';
 import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { trackerCommand } from './commands/tracker.js';
@@ -27,7 +30,8 @@ export function buildProgram(io: Io, setCode: (code: ExitCode) => void): Command
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError('(run parity --help for usage)');
-  const { run, calibrate, validate, tracker, merge, report, fuzz } = COMMANDS;
+  const { run, calibrate, validate, tracker, merge, report } = COMMANDS;
+  const { import: importCases, record, init, fuzz } = COMMANDS;
   addCommand(program, run, async (cases, flags) => setCode(await runCommand(cases, flags, io)));
   addCommand(program, calibrate, async (cases, flags) =>
     setCode(await calibrateCommand(cases, flags, io)),
@@ -40,6 +44,13 @@ export function buildProgram(io: Io, setCode: (code: ExitCode) => void): Command
     setCode(await mergeCommand(reports, flags, io)),
   );
   addCommand(program, report, async (_, flags) => setCode(await reportCommand(flags, io)));
+  addCommand(program, importCases, async (operands, flags) =>
+    setCode(await importCommand(operands, flags, io)),
+  );
+  addCommand(program, record, async (cases, flags) =>
+    setCode(await recordCommand(cases, flags, io)),
+  );
+  addCommand(program, init, async (targets) => setCode(await initCommand(targets, io)));
   // Loaded on first use: fuzzing's libraries (fast-check) stay out of every other command's start-up.
   addCommand(program, fuzz, async (cases, flags) => {
     const { fuzzCommand } = await import('./commands/fuzz.js');

@@ -131,6 +131,14 @@ const run = command({
       'learn noise: send each case a second time to the baseline and mask what varies',
     ),
     baselineReplica: shared.baselineReplica,
+    openapi: text(
+      '--openapi <spec>',
+      'OpenAPI/Swagger document: the report lists its operations that no case exercises',
+    ),
+    baselineRecording: text(
+      '--baseline-recording <dir>',
+      'answer the baseline side from a recording (parity record) instead of a live target',
+    ),
     shard: parsed(
       '--shard <i/n>',
       'run shard i of n of the selected cases (e.g. 2/4), for CI',
@@ -296,8 +304,72 @@ const fuzz = command({
   },
 });
 
+const record = command({
+  name: 'record',
+  description:
+    "send the cases to one target and store its answers, for later runs' --baseline-recording",
+  operands: CASES,
+  options: {
+    target: text('--target <target>', 'the target to record: NAME=URL, or a configured name'),
+    out: text('--out <dir>', 'recording folder (default: recordings/<target name>)'),
+    update: toggle('--update', 'refresh an existing recording (without it, one is refused)'),
+    noise: toggle(
+      '--noise',
+      'send each case twice and store what differs as noise that runs against the recording apply',
+    ),
+    config: shared.config,
+    filter: shared.filter,
+    tag: shared.tag,
+  },
+});
+
+const importCases = command({
+  name: 'import',
+  description:
+    'write case files from curl command lines, a HAR file, an OpenAPI/Swagger document or a Postman collection',
+  operands: {
+    syntax: '<kind> [input]',
+    help: 'curl, har, openapi or postman, then the file to read (curl, har, postman: "-" or none reads standard input)',
+  },
+  options: {
+    out: text('--out <dir>', 'folder for the case files (default: cases/imported)'),
+    force: toggle('--force', 'replace case files that exist already'),
+    host: repeatable(
+      '--host <host>',
+      'har: only requests to this host (host:port or host name; repeatable)',
+    ),
+    method: repeatable('--method <method>', 'har: only requests of this method (repeatable)'),
+    var: repeatable(
+      '--var <name=value>',
+      "postman: the value of a {{variable}} (repeatable; wins over the collection's)",
+    ),
+  },
+});
+
+const initProject = command({
+  name: 'init',
+  description:
+    'write a starter parity.config.yaml and an example case file for two targets (nothing is overwritten)',
+  operands: {
+    syntax: '[targets...]',
+    help: 'the baseline and the candidate: each a URL or NAME=URL (e.g. rust=http://127.0.0.1:3100)',
+  },
+  options: {},
+});
+
 /** Every command of the CLI, in the order `parity --help` lists them. */
-export const COMMANDS = { run, calibrate, validate, tracker, merge, report, fuzz } as const;
+export const COMMANDS = {
+  run,
+  calibrate,
+  validate,
+  tracker,
+  merge,
+  report,
+  import: importCases,
+  record,
+  init: initProject,
+  fuzz,
+} as const;
 
 export type RunFlags = FlagsOf<typeof run>;
 export type CalibrateFlags = FlagsOf<typeof calibrate>;
@@ -306,3 +378,5 @@ export type TrackerFlags = FlagsOf<typeof tracker>;
 export type MergeFlags = FlagsOf<typeof merge>;
 export type ReportFlags = FlagsOf<typeof report>;
 export type FuzzFlags = FlagsOf<typeof fuzz>;
+export type ImportFlags = FlagsOf<typeof importCases>;
+export type RecordFlags = FlagsOf<typeof record>;

@@ -39,7 +39,10 @@ export function addCommand<F extends z.ZodType>(
   action: (operands: readonly string[], flags: z.output<F>) => Promise<void>,
 ): Command {
   const cmd = program.command(decl.name).description(decl.description);
-  if (decl.operands !== undefined) cmd.argument(decl.operands.syntax, decl.operands.help);
+  // `<kind> [input]` declares two operands; the help text goes with the first.
+  for (const [index, syntax] of (decl.operands?.syntax.split(' ') ?? []).entries()) {
+    cmd.argument(syntax, index === 0 ? (decl.operands?.help ?? '') : '');
+  }
   const names = new Map<string, string>();
   for (const [key, schema] of Object.entries(decl.options)) {
     const options = commanderOptions(metaOf(schema));

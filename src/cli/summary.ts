@@ -2,6 +2,7 @@
 
 import { KIND_REPORT_ORDER, primaryKind } from '../model/comparison.js';
 import type { RunReport } from '../report/contract.js';
+import { coverageGaps, coverageLine } from '../report/coverage-text.js';
 import { latencyLine } from '../report/latency-table.js';
 import { noiseSummaryLine } from '../report/noise-text.js';
 import { count, countsLine, kindsLine, reportNumbers } from '../report/numbers.js';
@@ -70,6 +71,10 @@ function countLines(report: RunReport, c: Colors): string[] {
     `  ${kindsLine(n)}`,
     `  ${latencyLine(latencyOf(report))}`,
   ];
+  if (report.coverage !== undefined) {
+    out.push(`  coverage: ${coverageLine(report.coverage)}`);
+    for (const gap of coverageGaps(report.coverage)) out.push(c.yellow(`    ${gap}`));
+  }
   const waived = n.junit.skipped;
   if (waived > 0) {
     out.push(

@@ -28,10 +28,13 @@ export function clientOptionsOf(config: ResolvedConfig): ClientOptions {
   };
 }
 
-/** Opens the clients of `config`'s targets. */
-export function openClients(config: RunConfig): RunClients {
+/** Opens the clients of `config`'s targets (`baseline`: a client that stands in for the baseline's). */
+export function openClients(
+  config: RunConfig,
+  instead: { readonly baseline?: TargetClient } = {},
+): RunClients {
   const options = clientOptionsOf(config);
-  const baseline = createClient(config.baseline, options);
+  const baseline = instead.baseline ?? createClient(config.baseline, options);
   const candidate = createClient(config.candidate, options);
   // The second baseline call of noise learning gets its own pool (or the replica's).
   const replica = config.noise.enabled

@@ -36,7 +36,8 @@ type Overridden =
   | 'timeoutMs'
   | 'retries'
   | 'failOn'
-  | 'failOnEncoding';
+  | 'failOnEncoding'
+  | 'openapi';
 
 /**
  * The flags a command passes: config fields under their own names, plus the
@@ -99,7 +100,14 @@ export interface ResolvedConfig {
   readonly failOn: FailPolicy;
   /** Encoding notes fail the run too. */
   readonly failOnEncoding: boolean;
+  /** The OpenAPI document coverage is measured against (absolute), if any. */
+  readonly openapi: string | undefined;
   readonly targets: TargetChoice;
+}
+
+/** The document path, absolute; `false`-like empty text means none. */
+function openapiOf(path: string | undefined, cwd: string): string | undefined {
+  return path === undefined || path === '' ? undefined : resolve(cwd, path);
 }
 
 /** Flags over the config file over the defaults (see the module comment). */
@@ -129,6 +137,7 @@ export function resolveConfig(
     bodyCapBytes: config.bodyCapBytes ?? DEFAULTS.bodyCapBytes,
     failOn: flags.failOn ?? config.failOn ?? DEFAULTS.failOn,
     failOnEncoding: flags.failOnEncoding ?? config.failOnEncoding ?? DEFAULTS.failOnEncoding,
+    openapi: openapiOf(flags.openapi ?? config.openapi, cwd),
     targets: {
       configured: config.targets ?? {},
       baseline: flags.baseline ?? config.baseline,

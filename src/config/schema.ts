@@ -89,6 +89,12 @@ export const configSchema = z
         'Encoding notes (wire-only differences: key order, escaping, number format, …) also make the run exit 1 (default false)',
       ),
     noise: noiseConfigSchema.optional(),
+    openapi: z
+      .string()
+      .optional()
+      .describe(
+        'OpenAPI 3.x or Swagger 2.0 document of the API: reports list its operations that no case exercises',
+      ),
   })
   .describe('parity configuration');
 

@@ -7,11 +7,17 @@
  * followed (a 3xx is compared as is).
  */
 import { type Dispatcher, Pool } from 'undici';
-import type { Target } from '../model/case.js';
+import type { Case, Target } from '../model/case.js';
 import type { SideOutcome } from '../model/exchange.js';
 import { type PlannedRequest, requestBuilder } from './plan.js';
 import { createLimiter } from './rate.js';
-import { CappedBody, type DecodeShare, decodeShared, flattenHeaders } from './receive.js';
+import {
+  CappedBody,
+  contentBytes,
+  type DecodeShare,
+  decodeShared,
+  flattenHeaders,
+} from './receive.js';
 
 export interface ClientOptions {
   /** Connections kept open to the target. */
@@ -26,12 +32,21 @@ export interface ClientOptions {
   readonly ratePerSecond?: number | undefined;
   /** Requests in flight to this target at once; undefined = `connections`. */
   readonly maxInFlight?: number | undefined;
+  /** Keep each body's content-decoded bytes in `Response.bytes` (for `parity record`). */
+  readonly keepBytes?: boolean | undefined;
 }
 
+/**
+ * One side of a run: the HTTP client of a target, or a recording of one
+ * (`recorded.ts`), which answers by case.
+ */
 export interface TargetClient {
   readonly target: Target;
-  /** `share`: the same object for both sides of one case (see `DecodeShare`). */
-  send(plan: PlannedRequest, share?: DecodeShare): Promise<SideOutcome>;
+  /**
+   * `share`: the same object for both sides of one case (see `DecodeShare`);
+   * `testCase`: the case the plan was made from (a recording looks it up).
+   */
+  send(plan: PlannedRequest, share?: DecodeShare, testCase?: Case): Promise<SideOutcome>;
   close(): Promise<void>;
 }
 
@@ -121,15 +136,18 @@ class Attempt implements Dispatcher.DispatchHandler {
     const encoding = (headers['content-encoding'] ?? '').trim().toLowerCase();
     const contentType = headers['content-type'];
     const decoded = decodeShared(body, encoding, contentType, options.bodyCapBytes, this.share);
+    const response = {
+      status: this.status,
+      headers,
+      body: decoded,
+      wireBytes: body.size,
+      durationMs: performance.now() - (this.written ?? this.started),
+    };
+    const bytes =
+      options.keepBytes === true ? contentBytes(body, encoding, options.bodyCapBytes) : undefined;
     this.resolve({
       outcome: 'response',
-      response: {
-        status: this.status,
-        headers,
-        body: decoded,
-        wireBytes: body.size,
-        durationMs: performance.now() - (this.written ?? this.started),
-      },
+      response: bytes === undefined ? response : { ...response, bytes },
     });
   }
 

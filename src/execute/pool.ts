@@ -31,7 +31,10 @@ export function exchangeCase(
   // Identical answers are decoded once. The replica never shares: noise learning
   // compares its answer with the baseline's and must see its own bytes.
   const share = {};
-  const sides = [baseline.send(plan, share), candidate.send(plan, share)] as const;
+  const sides = [
+    baseline.send(plan, share, testCase),
+    candidate.send(plan, share, testCase),
+  ] as const;
   if (replica === undefined) {
     return Promise.all(sides).then(([b, c]) => ({ case: testCase, baseline: b, candidate: c }));
   }

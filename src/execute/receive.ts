@@ -94,6 +94,24 @@ function decompress(bytes: Uint8Array, encoding: string, cap: number): Uint8Arra
   }
 }
 
+/**
+ * The body's bytes after content decoding (gzip, deflate, br), or undefined
+ * past the cap or when the encoding cannot be undone. For recordings only.
+ */
+export function contentBytes(
+  raw: CappedBody,
+  encoding: string,
+  cap: number,
+): Uint8Array | undefined {
+  const bytes = raw.bytes();
+  if (bytes === undefined) return undefined;
+  try {
+    return decompress(bytes, encoding, cap);
+  } catch {
+    return undefined;
+  }
+}
+
 function truncated(raw: CappedBody): ResponseBody {
   return { kind: 'truncated', sha256: raw.sha256(), size: raw.size, head: raw.head() };
 }

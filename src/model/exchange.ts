@@ -48,6 +48,11 @@ export interface Response {
   readonly body: ResponseBody;
   /** Bytes on the wire (before content decoding). */
   readonly wireBytes: number;
+  /**
+   * The body after content decoding, kept only when the client was asked to
+   * (`parity record` stores it); absent past the body cap.
+   */
+  readonly bytes?: Uint8Array;
   readonly durationMs: number;
 }
 

@@ -4,6 +4,7 @@
  */
 
 import { firedBy } from '../compare/equivalence/labels.js';
+import { type CoverageSection, combineCoverage } from '../results/coverage.js';
 import { summariseLatency } from '../results/latency.js';
 import { patternGroupsField } from '../results/pattern-groups.js';
 import { summarise } from '../results/summary.js';
@@ -170,5 +171,12 @@ export function mergeReports(shards: readonly ShardReport[], runId: string): Run
     mergedFrom,
     ...patternGroupsField(results),
     ...unusedRulesOf(shards, results),
+    ...coverageOf(shards),
   };
+}
+
+/** The shards' coverage added up (shards of older reports carry none). */
+function coverageOf(shards: readonly ShardReport[]): { coverage?: CoverageSection } {
+  const combined = combineCoverage(shards.flatMap(({ report }) => report.coverage ?? []));
+  return combined === undefined ? {} : { coverage: combined };
 }

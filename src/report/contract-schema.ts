@@ -287,6 +287,19 @@ export const sectionsShape = {
     .exactOptional()
     .describe('recognised patterns, one entry per root cause'),
   unusedRules: ids.exactOptional().describe('equivalence rules that never fired'),
+  coverage: z
+    .looseObject({
+      endpoints: z.array(z.looseObject({ endpoint: z.string(), cases: count })),
+      openapi: z
+        .looseObject({
+          document: z.string(),
+          operations: z.array(z.looseObject({ operation: z.string(), cases: count })),
+          unmatched: ids,
+        })
+        .exactOptional(),
+    })
+    .exactOptional()
+    .describe('endpoints exercised; OpenAPI operations with their cases (schemaVersion 3)'),
 };
 
 /** report.json, schemaVersion 3 (2 reads with it too, see `contract-v2.ts`). */

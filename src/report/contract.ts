@@ -5,6 +5,7 @@
  */
 import type { ShardInfo } from '../cases/shard.js';
 import type { NoiseSection } from '../noise/types.js';
+import type { CoverageSection } from '../results/coverage.js';
 import type { PatternGroup } from '../results/pattern-groups.js';
 import type { RegressionSummary } from '../results/regression.js';
 import type { RunSummary } from '../results/summary.js';
@@ -16,6 +17,8 @@ export const REPORT_SCHEMA_VERSION = 3;
 export interface TargetRef {
   readonly name: string;
   readonly url: string;
+  /** The baseline answered from this recording (`--baseline-recording`), not over HTTP. */
+  readonly recording?: string;
 }
 
 export interface TrackerOutcome {
@@ -59,4 +62,9 @@ export interface RunReport {
   readonly patterns?: readonly PatternGroup[];
   /** Equivalence rules declared for the compared cases that never fired in this run. */
   readonly unusedRules?: readonly string[];
+  /**
+   * The endpoints the run exercised and, with an OpenAPI document, its
+   * operations with their case counts (schemaVersion 3; absent in older reports).
+   */
+  readonly coverage?: CoverageSection;
 }

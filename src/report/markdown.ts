@@ -6,6 +6,7 @@ import { latencyOf } from '../results/latency.js';
 import type { CaseResult } from '../results/types.js';
 import { changeLines } from './change-lines.js';
 import type { RunReport } from './contract.js';
+import { coverageGaps, coverageLine, coverageTable } from './coverage-text.js';
 import { KIND_TITLES } from './kinds.js';
 import { LATENCY_HEADER, latencyLine, latencyRows } from './latency-table.js';
 import { encodingNotesSection } from './markdown-notes.js';
@@ -114,6 +115,26 @@ function divergenceSection(result: CaseResult): string {
   return parts.join('\n');
 }
 
+/** The endpoints exercised; with an OpenAPI document, its operations and those without a case. */
+function coverageSection(report: RunReport): string[] {
+  const { coverage } = report;
+  if (coverage === undefined) return [];
+  const { header, rows } = coverageTable(coverage);
+  const gaps = coverageGaps(coverage).map((line) => `- ${cell(line)}`);
+  return [
+    '',
+    '## Coverage',
+    '',
+    `${cell(coverageLine(coverage))}.`,
+    ...(gaps.length === 0 ? [] : ['', ...gaps]),
+    '',
+    table(
+      header,
+      rows.map(([name = '', cases = '']) => [code(name), cases]),
+    ),
+  ];
+}
+
 /** p50/p95 per endpoint, side by side (cutovers need performance parity too). */
 function latencySection(report: RunReport): string {
   const latency = latencyOf(report);
@@ -127,6 +148,7 @@ export function renderMarkdown(report: RunReport): string {
   const scope = scopeNote(report);
   const sections = [title, '', meta + scope, '', '## Summary', '', summarySection(report)];
   sections.push('', latencySection(report));
+  sections.push(...coverageSection(report));
   sections.push(...regressionSection(report));
   sections.push(...patternsSection(report));
   const notEqual = report.results.filter((r) => r.verdict !== 'equal');

@@ -21,8 +21,11 @@ function exactDigits(value: unknown): string | undefined {
   return typeof digits === 'string' && DIGITS.test(digits) ? digits : undefined;
 }
 
-/** `JSON.stringify(value)` with exact numbers as number literals (`undefined` as stringify gives it). */
-export function displayJson(value: unknown): string | undefined {
+/**
+ * `JSON.stringify(value, null, space)` with exact numbers as number literals
+ * (`undefined` as stringify gives it).
+ */
+export function displayJson(value: unknown, space?: number): string | undefined {
   const top = exactDigits(value);
   if (top !== undefined) return top;
   if (typeof value !== 'object' || value === null) return JSON.stringify(value);
@@ -36,6 +39,7 @@ export function displayJson(value: unknown): string | undefined {
       marked = true;
       return `${MARK}${digits}`;
     },
+    space,
   );
   return marked && text !== undefined ? text.replace(MARKED, '$1') : text;
 }

@@ -8,30 +8,23 @@
  * users run (`bin/parity.js`, esbuild's minified output).
  */
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchChromium } from '../helpers/chromium.js';
 import { runCli, tempProject } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 
 const exec = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
+const available = chromiumAvailable('the report.html browser test');
 const HOSTILE = {
   name: '<script>window.__pwned=1</script>',
   x: '"><img src=x onerror=window.__pwned=2>',
 };
-
-if (!available) {
-  const reason = `${CHROMIUM} is missing: the report.html browser test is SKIPPED (apt-get install -y chromium to run it)`;
-  if (process.env['CI'] !== undefined) throw new Error(`${reason}; CI must run it`);
-  console.warn(`\n!!! ${reason}\n`);
-}
 
 const CASES = `suite: demo
 cases:
@@ -86,18 +79,7 @@ describe.skipIf(!available)('report.html in chromium', () => {
     expect(exit).toBe(1);
     reportUrls['bundled CLI'] = reportOf(bundled);
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

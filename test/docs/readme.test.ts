@@ -8,9 +8,9 @@
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -37,6 +37,9 @@ for (const doc of DOCS) {
       // The bin loads dist/parity.cjs: bundle the current sources, never touching dist/.
       const dist = join(await mkdtemp(join(tmpdir(), 'parity-doctest-dist-')), 'dist');
       await promisify(execFile)(process.execPath, ['scripts/bundle.mjs', dist], { cwd: ROOT });
+      // As installed, the package's dependencies sit beside it: the bundle imports the
+      // ones it leaves out (@readme/openapi-parser) from there.
+      await symlink(join(ROOT, 'node_modules'), join(dirname(dist), 'node_modules'), 'dir');
       context = { root: ROOT, dist, outputs };
     });
 

@@ -118,6 +118,21 @@ describe('bin/parity.js (the bundled CLI)', () => {
     expect(outcome.code, outcome.stderr).toBe(3);
   });
 
+  it('imports an OpenAPI document, loading the parser it leaves out of the bundle from node_modules', async () => {
+    // As installed: the package's dependencies beside it.
+    await symlink(join(ROOT, 'node_modules'), join(bin, '..', '..', 'node_modules'), 'dir').catch(
+      () => undefined,
+    );
+    const cwd = await tempProject();
+    const outcome = await node(
+      [bin, 'import', 'openapi', join(ROOT, 'examples/openapi.yaml')],
+      cwd,
+    );
+    expect(outcome.stderr).toBe('');
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toContain('every operation of the document has a case');
+  });
+
   it('runs through a symlink, as package managers install bins', async () => {
     const link = join(await mkdtemp(join(tmpdir(), 'parity-bin-link-')), 'parity');
     await symlink(bin, link);

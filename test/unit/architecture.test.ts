@@ -98,11 +98,16 @@ describe('I/O at the edges', () => {
   it('only the loaders, readers and writers at the edges touch the file system', () => {
     expect(importing(/from 'node:fs(\/promises)?'/).sort()).toEqual([
       'app/calibrate.ts',
+      'app/import.ts',
+      'app/init.ts',
+      'app/taken-suites.ts',
       'cases/discover.ts',
       'cases/load.ts',
       'cases/write-json-schema.ts',
       'config/load.ts',
       'fuzz/write.ts',
+      'openapi/load.ts',
+      'recording/read.ts',
       'report/locate.ts',
       'report/read.ts',
       'results/stream.ts',

@@ -113,6 +113,18 @@ export function drawReport(): void {
     return [el('p', 'note', line), testid(table(head, rows, numeric), 'latency')];
   }
 
+  function coverage(): HTMLElement[] {
+    if (data.coverage === undefined) return [];
+    const { line, gaps, header: head, rows } = data.coverage;
+    const numeric = head.map((_, i) => i > 0);
+    return [
+      section('Coverage'),
+      el('p', 'note', line),
+      ...gaps.map((gap) => el('p', 'note', gap)),
+      testid(table(head, rows, numeric), 'coverage'),
+    ];
+  }
+
   function select(name: FilterName, label: string, values: readonly string[]): HTMLSelectElement {
     const s = el('select', '');
     s.setAttribute('aria-label', label);
@@ -260,6 +272,7 @@ export function drawReport(): void {
 
   const main = el('main', '', section('Summary'), ...cards());
   main.append(section('By endpoint'), endpoints(), section('Latency'), ...latency());
+  main.append(...coverage());
   main.append(section('Divergences'));
   if (data.rows.length === 0) {
     main.append(el('div', 'empty', 'No divergences: every case is equal after normalisation.'));

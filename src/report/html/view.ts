@@ -17,6 +17,7 @@ import type { CaseResult } from '../../results/types.js';
 import { compareText } from '../../util/text.js';
 import { changeLines } from '../change-lines.js';
 import type { RunReport } from '../contract.js';
+import { coverageGaps, coverageLine, coverageTable } from '../coverage-text.js';
 import { KIND_TITLES } from '../kinds.js';
 import { formatMs, LATENCY_HEADER, latencyLine, latencyRows } from '../latency-table.js';
 import { kindsNote, type ReportNumbers, reportNumbers } from '../numbers.js';
@@ -71,6 +72,13 @@ export interface HtmlView {
     readonly rows: readonly (readonly string[])[];
   };
   readonly rows: readonly RowView[];
+  /** Absent for reports written before coverage existed. */
+  readonly coverage?: {
+    readonly line: string;
+    readonly gaps: readonly string[];
+    readonly header: readonly string[];
+    readonly rows: readonly (readonly string[])[];
+  };
 }
 
 function sideStatus(side: CaseResult['baseline']): string {
@@ -203,5 +211,14 @@ export function htmlView(report: RunReport): HtmlView {
     endpoints: endpointsOf(report.results, latency),
     latency: { line: latencyLine(latency), header: LATENCY_HEADER, rows: latencyRows(latency) },
     rows: report.results.filter(listed).map(rowOf),
+    ...(report.coverage === undefined
+      ? {}
+      : {
+          coverage: {
+            line: coverageLine(report.coverage),
+            gaps: coverageGaps(report.coverage),
+            ...coverageTable(report.coverage),
+          },
+        }),
   };
 }

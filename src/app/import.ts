@@ -1,0 +1,188 @@
+/**
+ * `parity import curl|har|openapi|postman`: reads the input, turns it into
+ * case files (`import/`), and writes them into the output folder. Nothing is
+ * overwritten without `force`: when any target file exists, nothing is written.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { buildCaseFiles, type CaseFileModel } from '../import/cases.js';
+import { importCurl } from '../import/curl/parse.js';
+import { importHar } from '../import/har.js';
+import { importOpenApi } from '../import/openapi.js';
+import { importPostman } from '../import/postman.js';
+import { renderCaseFile } from '../import/render.js';
+import type { ImportedSource } from '../import/types.js';
+import { loadOpenApi } from '../openapi/load.js';
+import { operationKey } from '../openapi/types.js';
+import { ParityError } from '../util/errors.js';
+import { writeFileAtomic } from '../util/fs.js';
+import type { AppContext } from './context.js';
+import { openProject } from './project.js';
+import { freeSuite, takenSuites } from './taken-suites.js';
+
+export const IMPORT_KINDS = ['curl', 'har', 'openapi', 'postman'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export interface ImportRequest {
+  readonly kind: ImportKind;
+  /** The file to read; `-` (or none, for curl) reads standard input. */
+  readonly input: string | undefined;
+  /** Where the case files go (default `cases/imported`). */
+  readonly out: string | undefined;
+  readonly force: boolean;
+  /** HAR: only these hosts and methods. */
+  readonly hosts: readonly string[];
+  readonly methods: readonly string[];
+  /** Postman: `{{NAME}}` values that win over the collection's. */
+  readonly vars: ReadonlyMap<string, string>;
+  /** Standard input, read whole. */
+  readonly stdin: (() => Promise<string>) | undefined;
+}
+
+export interface ImportOutcome {
+  /** Written files (relative to the working folder) with their case counts. */
+  readonly written: readonly { readonly file: string; readonly cases: number }[];
+  readonly notes: readonly string[];
+  readonly requests: number;
+  readonly merged: number;
+  /** The output folder, relative to the working folder. */
+  readonly outDir: string;
+  /** Origins the requests were sent to, in first-seen order (for the next command). */
+  readonly origins: readonly string[];
+  /** OpenAPI only: operations no case was written for. */
+  readonly uncovered: readonly string[] | undefined;
+}
+
+export const DEFAULT_IMPORT_DIR = join('cases', 'imported');
+
+async function readInput(
+  request: ImportRequest,
+  cwd: string,
+): Promise<{ text: string; label: string }> {
+  const { input } = request;
+  if (input === undefined || input === '-') {
+    if (request.stdin === undefined)
+      throw new ParityError('PARITY_USAGE', `parity import ${request.kind}: name the file to read`);
+    return { text: await request.stdin(), label: 'standard input' };
+  }
+  try {
+    return { text: await readFile(resolve(cwd, input), 'utf8'), label: input };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new ParityError('PARITY_USAGE', `${input}: cannot read it (${code})`, { cause: error });
+  }
+}
+
+async function sourceOf(
+  request: ImportRequest,
+  cwd: string,
+): Promise<{ source: ImportedSource; label: string; operations?: readonly string[] }> {
+  if (request.kind === 'openapi') {
+    if (request.input === undefined || request.input === '-') {
+      throw new ParityError(
+        'PARITY_USAGE',
+        'parity import openapi: name the document to read (YAML or JSON)',
+      );
+    }
+    const document = await loadOpenApi(request.input, cwd);
+    return {
+      source: importOpenApi(document),
+      label: document.file,
+      operations: document.operations.map(operationKey),
+    };
+  }
+  const { text, label } = await readInput(request, cwd);
+  switch (request.kind) {
+    case 'curl':
+      return { source: importCurl(text), label };
+    case 'har':
+      return {
+        source: importHar(text, label, { hosts: request.hosts, methods: request.methods }),
+        label,
+      };
+    case 'postman':
+      return { source: importPostman(text, label, request.vars), label };
+    default:
+      return request.kind satisfies never;
+  }
+}
+
+function headerOf(kind: ImportKind, label: string): string[] {
+  return [
+    `Imported by \`parity import ${kind}\` from ${label}. An ordinary case file: edit it freely.`,
+    'Each case says where it came from. Credentials are never written here: set them per',
+    'target in parity.config.yaml (targets.<name>.headers), with ${env:NAME} for secrets.',
+  ];
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * The files with suite names no other file of the library (the config's case
+ * paths and the output folder) uses, so every `suite/id` stays unique: a
+ * taken `records` becomes `records-har`. Files an import replaces (`--force`)
+ * do not count.
+ */
+async function withFreeSuites(
+  files: readonly CaseFileModel[],
+  request: ImportRequest,
+  outDir: string,
+  context: AppContext,
+): Promise<CaseFileModel[]> {
+  const { config } = await openProject({}, context);
+  const replaced = new Set(request.force ? files.map((f) => join(outDir, f.name)) : []);
+  const paths = [...config.casePaths, outDir];
+  const existing = await Promise.all(paths.map((p) => exists(p)));
+  const taken = await takenSuites(
+    paths.filter((_, i) => existing[i]),
+    replaced,
+    context.cwd,
+  );
+  return files.map((file) => {
+    const suite = freeSuite(file.suite, request.kind, taken);
+    taken.add(suite);
+    return suite === file.suite ? file : { ...file, suite };
+  });
+}
+
+/** Runs an import (see the module comment). */
+export async function runImport(
+  request: ImportRequest,
+  context: AppContext,
+): Promise<ImportOutcome> {
+  const { source, label, operations } = await sourceOf(request, context.cwd);
+  const built = buildCaseFiles(source);
+  const outDir = resolve(context.cwd, request.out ?? DEFAULT_IMPORT_DIR);
+  const files = (await withFreeSuites(built.files, request, outDir, context)).map((file) => ({
+    path: join(outDir, file.name),
+    file,
+    text: renderCaseFile(file, headerOf(request.kind, label)),
+  }));
+  const display = (path: string) => relative(context.cwd, path) || path;
+  if (!request.force) {
+    const taken = [];
+    for (const file of files) if (await exists(file.path)) taken.push(display(file.path));
+    if (taken.length > 0) {
+      throw new ParityError(
+        'PARITY_WOULD_OVERWRITE',
+        `${taken.join(', ')} already exist${taken.length === 1 ? 's' : ''}; nothing was written (pass --force to replace, or --out DIR)`,
+      );
+    }
+  }
+  for (const file of files) await writeFileAtomic(file.path, file.text);
+  const origins = [...new Set(source.requests.flatMap((r) => r.origin ?? []))];
+  return {
+    written: files.map((f) => ({ file: display(f.path), cases: f.file.cases.length })),
+    notes: built.notes,
+    requests: built.requests,
+    merged: built.merged,
+    outDir: display(outDir),
+    origins,
+    uncovered: operations?.filter((key) => !built.operations.has(key)),
+  };
+}

@@ -1,0 +1,122 @@
+/**
+ * `parity init BASELINE CANDIDATE`: a starter `parity.config.yaml` naming the
+ * two targets and one example case file, so `parity validate` and `parity run`
+ * work at once. Nothing that exists is overwritten: when either file is there,
+ * nothing is written.
+ */
+import { stat } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { ParityError } from '../util/errors.js';
+import { writeFileAtomic } from '../util/fs.js';
+import type { AppContext } from './context.js';
+
+export interface InitTarget {
+  readonly name: string;
+  readonly url: string;
+}
+
+export interface InitOutcome {
+  readonly baseline: InitTarget;
+  readonly candidate: InitTarget;
+  /** Written files, relative to the working folder. */
+  readonly written: readonly string[];
+}
+
+export const INIT_FILES = {
+  config: 'parity.config.yaml',
+  cases: join('cases', 'example.yaml'),
+} as const;
+
+function usage(message: string): ParityError {
+  return new ParityError('PARITY_USAGE', message);
+}
+
+/** `rust=http://…` or a bare URL (named `fallback`). */
+export function parseInitTarget(spec: string, fallback: string): InitTarget {
+  const eq = spec.indexOf('=');
+  const named = eq > 0 && !spec.slice(0, eq).includes(':');
+  const name = named ? spec.slice(0, eq) : fallback;
+  const text = named ? spec.slice(eq + 1) : spec;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw usage(`"${text}" is not a URL (expected e.g. http://127.0.0.1:3100)`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw usage(`"${text}" must be an http:// or https:// URL`);
+  if (!/^[A-Za-z0-9_.-]+$/.test(name))
+    throw usage(`target name "${name}": use letters, digits, ".", "_" or "-"`);
+  return { name, url: text.replace(/\/+$/, '') };
+}
+
+/** YAML double-quoted scalar. */
+const quoted = (text: string) => JSON.stringify(text);
+
+function configText(baseline: InitTarget, candidate: InitTarget): string {
+  return `# parity configuration (written by \`parity init\`). Every key is optional; flags win.
+# Reference: the README's "Configuration" section. JSON Schema-checked: a typo is an error.
+targets:
+  ${baseline.name}:
+    url: ${quoted(baseline.url)}
+    # headers: { authorization: "Bearer \${env:${baseline.name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_TOKEN}" }   # credentials, sent with every request
+  ${candidate.name}:
+    url: ${quoted(candidate.url)}
+baseline: ${baseline.name}     # the reference (usually the old runtime)
+candidate: ${candidate.name}   # the implementation compared with it
+cases: [cases]
+# rules: { ignore: [/request_id] }   # normalisation applied to every case
+# openapi: openapi.yaml             # reports list the operations no case exercises
+tracker: docs/ARCHITECTURE_COMPARISON.md
+reports: reports
+concurrency: 8
+failOn: open
+`;
+}
+
+const CASES = `# An example case file (written by \`parity init\`): edit it, or add cases from
+# real traffic with \`parity import curl|har|openapi|postman\`.
+suite: example
+cases:
+  - id: root
+    description: the root path answers the same on both targets
+    request:
+      method: GET
+      path: /
+`;
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Writes the starter files (see the module comment). */
+export async function init(specs: readonly string[], context: AppContext): Promise<InitOutcome> {
+  const [first, second, ...extra] = specs;
+  if (first === undefined || second === undefined || extra.length > 0) {
+    throw usage(
+      'parity init takes two targets: BASELINE CANDIDATE, each a URL or NAME=URL (e.g. rust=http://127.0.0.1:3100 go=http://127.0.0.1:4110)',
+    );
+  }
+  const baseline = parseInitTarget(first, 'baseline');
+  const candidate = parseInitTarget(second, 'candidate');
+  if (baseline.name === candidate.name)
+    throw usage(`both targets are named "${baseline.name}"; give them different names (NAME=URL)`);
+  const files = [
+    { path: resolve(context.cwd, INIT_FILES.config), text: configText(baseline, candidate) },
+    { path: resolve(context.cwd, INIT_FILES.cases), text: CASES },
+  ];
+  const display = (path: string) => relative(context.cwd, path) || path;
+  const taken = [];
+  for (const file of files) if (await exists(file.path)) taken.push(display(file.path));
+  if (taken.length > 0) {
+    throw new ParityError(
+      'PARITY_WOULD_OVERWRITE',
+      `${taken.join(' and ')} already exist${taken.length === 1 ? 's' : ''}; nothing was written`,
+    );
+  }
+  for (const file of files) await writeFileAtomic(file.path, file.text);
+  return { baseline, candidate, written: files.map((f) => display(f.path)) };
+}

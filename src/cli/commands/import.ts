@@ -1,0 +1,97 @@
+/** `parity import <kind> [input]`: writes case files and prints what it wrote and what to run next. */
+import { IMPORT_KINDS, type ImportKind, type ImportOutcome, runImport } from '../../app/import.js';
+import { ParityError } from '../../util/errors.js';
+import { colorsFor } from '../colors.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
+import { contextOf, type Io } from '../io.js';
+import type { ImportFlags } from '../options.js';
+
+function usage(message: string): ParityError {
+  return new ParityError('PARITY_USAGE', message);
+}
+
+function kindOf(word: string | undefined): ImportKind {
+  const kind = IMPORT_KINDS.find((k) => k === word);
+  if (kind === undefined)
+    throw usage(`import what? name one of ${IMPORT_KINDS.join(', ')} (got "${word ?? ''}")`);
+  return kind;
+}
+
+/** `--var a=b` → `a` → `b`; a value without `=` is bad usage. */
+function varsOf(specs: readonly string[]): Map<string, string> {
+  return new Map(
+    specs.map((spec) => {
+      const eq = spec.indexOf('=');
+      if (eq <= 0) throw usage(`--var ${spec}: expected NAME=VALUE`);
+      return [spec.slice(0, eq), spec.slice(eq + 1)] as const;
+    }),
+  );
+}
+
+/** Options that only one kind reads are refused for the others, so a typo is not silently ignored. */
+function checkOptions(kind: ImportKind, flags: ImportFlags): void {
+  if (kind !== 'har' && (flags.host !== undefined || flags.method !== undefined)) {
+    throw usage(`--host and --method filter HAR entries; parity import ${kind} takes neither`);
+  }
+  if (kind !== 'postman' && flags.var !== undefined)
+    throw usage(`--var sets Postman variables; parity import ${kind} takes none`);
+}
+
+function print(outcome: ImportOutcome, io: Io): void {
+  const c = colorsFor(io.stdout, io.env);
+  const files = outcome.written.length;
+  const merged = outcome.merged === 0 ? '' : ` (${outcome.merged} duplicate(s) merged)`;
+  io.stdout.write(
+    `${c.green('imported')} ${outcome.requests} request(s) into ${files} case file(s)${merged}\n`,
+  );
+  for (const { file, cases } of outcome.written)
+    io.stdout.write(`  wrote ${file} (${cases} case(s))\n`);
+  for (const note of outcome.notes) io.stdout.write(`  ${c.yellow('note')}: ${note}\n`);
+  if (outcome.uncovered !== undefined) {
+    io.stdout.write(
+      outcome.uncovered.length === 0
+        ? '  every operation of the document has a case\n'
+        : `  operations without a case: ${outcome.uncovered.join(', ')}\n`,
+    );
+  }
+  const baseline = outcome.origins[0] ?? 'http://127.0.0.1:3100';
+  io.stdout.write(
+    `next: parity validate ${outcome.outDir}\n      parity run ${outcome.outDir} --baseline old=${baseline} --candidate new=URL\n`,
+  );
+}
+
+/** Runs the import; exit 2 when nothing could be imported. */
+export async function importCommand(
+  operands: readonly string[],
+  flags: ImportFlags,
+  io: Io,
+): Promise<ExitCode> {
+  const [word, input, ...extra] = operands;
+  const kind = kindOf(word);
+  if (extra.length > 0)
+    throw usage(`parity import ${kind} reads one file (got ${operands.length - 1})`);
+  checkOptions(kind, flags);
+  const outcome = await runImport(
+    {
+      kind,
+      input,
+      out: flags.out,
+      force: flags.force === true,
+      hosts: flags.host ?? [],
+      methods: flags.method ?? [],
+      vars: varsOf(flags.var ?? []),
+      stdin: io.stdin,
+    },
+    contextOf(io),
+  );
+  if (outcome.written.length === 0) {
+    const err = colorsFor(io.stderr, io.env);
+    for (const note of outcome.notes) io.stderr.write(`  ${err.yellow('note')}: ${note}\n`);
+    io.stderr.write(
+      `${err.red('parity: nothing to import')}: no request could become a case; nothing was written\n`,
+    );
+    return EXIT.badInput;
+  }
+  print(outcome, io);
+  return EXIT.ok;
+}

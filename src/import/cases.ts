@@ -1,0 +1,171 @@
+/**
+ * Imported requests → case files: headers cleaned (`headers.ts`), bodies as
+ * JSON or text (`body.ts`), exact duplicates merged, requests grouped into one
+ * file per path prefix (or per source group, e.g. a Postman folder), readable
+ * ids unique per file, and a comment above each case saying where it came
+ * from. Pure: `render.ts` writes the YAML, the use case writes the files.
+ */
+import { HTTP_METHODS, type Pairs } from '../model/case.js';
+import { caseBody } from './body.js';
+import { contentTypeOf, droppedSecrets, keptHeaders } from './headers.js';
+import { groupOfPath, requestSlug, slugify, uniqueIds } from './ids.js';
+import type { ImportedRequest, ImportedSource } from './types.js';
+
+/** One case as it will be written. */
+export interface CaseModel {
+  readonly id: string;
+  /** Comment lines written above the case. */
+  readonly comments: readonly string[];
+  readonly description: string | undefined;
+  readonly request: {
+    readonly method: string;
+    readonly path: string;
+    readonly query?: Readonly<Record<string, string | string[]>>;
+    readonly headers?: Readonly<Record<string, string>>;
+    readonly json?: unknown;
+    readonly text?: string;
+  };
+}
+
+/** One case file as it will be written. */
+export interface CaseFileModel {
+  /** File name: `<suite>.yaml`. */
+  readonly name: string;
+  readonly suite: string;
+  readonly cases: readonly CaseModel[];
+}
+
+export interface BuiltCases {
+  readonly files: readonly CaseFileModel[];
+  /** What was left out or changed, one line each (the source's notes first). */
+  readonly notes: readonly string[];
+  /** Requests read from the source. */
+  readonly requests: number;
+  /** Requests merged into an identical earlier one. */
+  readonly merged: number;
+  /** The OpenAPI operations some written case exercises. */
+  readonly operations: ReadonlySet<string>;
+}
+
+const SENDABLE: ReadonlySet<string> = new Set(HTTP_METHODS);
+
+/**
+ * Query pairs as a case's `query` map, or undefined when a map would change
+ * their order (a repeated key interleaved with others): then they stay in the path.
+ */
+function queryMap(query: Pairs): Record<string, string | string[]> | undefined {
+  const out: Record<string, string | string[]> = {};
+  let last: string | undefined;
+  for (const [name, value] of query) {
+    const before = out[name];
+    if (before !== undefined && last !== name) return undefined;
+    out[name] =
+      before === undefined ? value : [...(Array.isArray(before) ? before : [before]), value];
+    last = name;
+  }
+  return out;
+}
+
+function caseRequest(request: ImportedRequest): CaseModel['request'] {
+  const headers = keptHeaders(request.headers);
+  const body = caseBody(request.body, contentTypeOf(request.headers));
+  const query = queryMap(request.query);
+  const inPath =
+    query === undefined
+      ? `?${new URLSearchParams(request.query.map(([n, v]) => [n, v])).toString()}`
+      : '';
+  return {
+    method: request.method,
+    path: request.path + inPath,
+    ...(query === undefined || Object.keys(query).length === 0 ? {} : { query }),
+    ...(headers.length === 0 ? {} : { headers: Object.fromEntries(headers) }),
+    ...body,
+  };
+}
+
+/** Identical requests (method, path, query, kept headers, body) are one case. */
+function keyOf(request: CaseModel['request']): string {
+  return JSON.stringify(request);
+}
+
+interface Pending {
+  readonly request: ImportedRequest;
+  readonly spec: CaseModel['request'];
+  readonly seen: string[];
+}
+
+/** Requests that can be cases (with notes for those that cannot), duplicates merged. */
+function collect(source: ImportedSource, notes: string[]): Pending[] {
+  const byKey = new Map<string, Pending>();
+  const secrets = new Set<string>();
+  for (const request of source.requests) {
+    if (request.body.kind === 'binary') {
+      notes.push(
+        `skipped ${request.source}: its ${request.body.size}-byte body is binary (a case holds text or JSON)`,
+      );
+      continue;
+    }
+    if (!SENDABLE.has(request.method)) {
+      notes.push(
+        `skipped ${request.source}: method ${request.method} is not one parity sends (${HTTP_METHODS.join(', ')})`,
+      );
+      continue;
+    }
+    for (const name of droppedSecrets(request.headers)) secrets.add(name);
+    const spec = caseRequest(request);
+    const key = keyOf(spec);
+    const earlier = byKey.get(key);
+    if (earlier === undefined) byKey.set(key, { request, spec, seen: [request.source] });
+    else earlier.seen.push(request.source);
+  }
+  if (secrets.size > 0) {
+    notes.push(
+      `dropped credentials (${[...secrets].sort().join(', ')}): set them per target in parity.config.yaml, e.g. targets.<name>.headers: { authorization: "Bearer \${env:TOKEN}" }`,
+    );
+  }
+  return [...byKey.values()];
+}
+
+function commentsOf(pending: Pending): string[] {
+  const { request, seen } = pending;
+  const where = request.origin === undefined ? '' : `, sent to ${request.origin}`;
+  const lines = [`from ${request.source}${where}`];
+  if (seen.length > 1)
+    lines.push(`the same request was seen ${seen.length} times: ${seen.join(', ')}`);
+  return [...lines, ...(request.comments ?? [])];
+}
+
+/** Builds the case files of an import (see the module comment). */
+export function buildCaseFiles(source: ImportedSource): BuiltCases {
+  const notes = [...source.notes];
+  const pending = collect(source, notes);
+  const groups = new Map<string, { ids: (wanted: string) => string; cases: CaseModel[] }>();
+  for (const item of pending) {
+    const { request } = item;
+    const suite = slugify(request.group ?? '') || groupOfPath(request.path);
+    let group = groups.get(suite);
+    if (group === undefined) {
+      group = { ids: uniqueIds(), cases: [] };
+      groups.set(suite, group);
+    }
+    const wanted = slugify(request.name ?? '') || requestSlug(request.method, request.path);
+    group.cases.push({
+      id: group.ids(wanted),
+      comments: commentsOf(item),
+      description: request.description,
+      request: item.spec,
+    });
+  }
+  const files = [...groups].map(([suite, group]) => ({
+    name: `${suite}.yaml`,
+    suite,
+    cases: group.cases,
+  }));
+  return {
+    files,
+    notes,
+    requests: source.requests.length,
+    merged: pending.reduce((sum, item) => sum + item.seen.length - 1, 0),
+    operations: new Set(pending.flatMap((item) => item.request.operation ?? [])),
+  };
+}

@@ -1,0 +1,183 @@
+/**
+ * curl's options applied to what one command sends: each request-shaping
+ * option's effect (`APPLY`), and the reading of a command's words into them
+ * (`parseOptions`), with short options glued or bundled as curl allows. Pure.
+ */
+import { SWITCH_OPTIONS, shortTakesValue, takesValue, VALUE_OPTIONS } from './options.js';
+
+/** What the options of one command set. */
+export interface Parsed {
+  method: string | undefined;
+  urls: string[];
+  headers: [string, string][];
+  data: { kind: 'form' | 'raw' | 'json'; text: string }[];
+  form: string[];
+  query: string[];
+  get: boolean;
+  head: boolean;
+  notes: string[];
+}
+
+/** `-sSL` → `-s -S -L`; `-XPOST` → `-X POST`; `--data=x` → `--data x`. */
+function expand(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] ?? '';
+    if (
+      word.startsWith('--') &&
+      word.includes('=') &&
+      takesValue(word.slice(0, word.indexOf('=')))
+    ) {
+      out.push(word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1));
+    } else if (/^-[A-Za-z0-9#]{2,}/.test(word)) {
+      let j = 1;
+      for (; j < word.length; j++) {
+        const letter = word[j] ?? '';
+        out.push(`-${letter}`);
+        if (shortTakesValue(letter)) break;
+      }
+      if (j < word.length - 1) out.push(word.slice(j + 1));
+    } else {
+      out.push(word);
+    }
+  }
+  return out;
+}
+
+/** `name=content`, `=content`, `content`, `name@file`, `@file` of `--data-urlencode`. */
+function urlencoded(spec: string, notes: string[]): string | undefined {
+  const eq = spec.indexOf('=');
+  const at = spec.indexOf('@');
+  if (at !== -1 && (eq === -1 || at < eq)) {
+    notes.push(`--data-urlencode ${spec} reads a file, which an import cannot: left out`);
+    return undefined;
+  }
+  if (eq === -1) return encodeURIComponent(spec);
+  const name = spec.slice(0, eq);
+  const content = encodeURIComponent(spec.slice(eq + 1));
+  return name === '' ? content : `${name}=${content}`;
+}
+
+function header(parsed: Parsed, value: string): void {
+  const colon = value.indexOf(':');
+  const semicolon = value.indexOf(';');
+  if (colon === -1 && semicolon > 0 && value.slice(semicolon + 1).trim() === '') {
+    parsed.headers.push([value.slice(0, semicolon).trim(), '']);
+  } else if (colon > 0 && value.slice(colon + 1).trim() !== '') {
+    parsed.headers.push([value.slice(0, colon).trim(), value.slice(colon + 1).trim()]);
+  } else if (value.startsWith('@')) {
+    parsed.notes.push(`-H ${value} reads headers from a file, which an import cannot: left out`);
+  }
+  // `Name:` with no value removes a header curl would add: nothing to send.
+}
+
+/** Reads a file: an import cannot, so the option is left out with a note. */
+function fileNote(option: string) {
+  return (parsed: Parsed, value: string): boolean => {
+    if (!value.startsWith('@')) return false;
+    parsed.notes.push(`${option} ${value} reads a file, which an import cannot: left out`);
+    return true;
+  };
+}
+
+const dataFile = fileNote('--data');
+const binaryFile = fileNote('--data-binary');
+
+/** How each request-shaping option changes `parsed`. */
+const APPLY: Readonly<Record<string, (parsed: Parsed, value: string) => void>> = {
+  request: (parsed, value) => {
+    parsed.method = value.toUpperCase();
+  },
+  header,
+  data: (parsed, value) => {
+    // curl strips the line breaks of -d values (they matter only for files).
+    if (!dataFile(parsed, value))
+      parsed.data.push({ kind: 'form', text: value.replace(/[\r\n]/g, '') });
+  },
+  'data-binary': (parsed, value) => {
+    if (!binaryFile(parsed, value)) parsed.data.push({ kind: 'raw', text: value });
+  },
+  'data-raw': (parsed, value) => {
+    parsed.data.push({ kind: 'raw', text: value });
+  },
+  'data-urlencode': (parsed, value) => {
+    const encoded = urlencoded(value, parsed.notes);
+    if (encoded !== undefined) parsed.data.push({ kind: 'form', text: encoded });
+  },
+  json: (parsed, value) => {
+    parsed.data.push({ kind: 'json', text: value });
+  },
+  user: (parsed, value) => {
+    parsed.headers.push(['Authorization', `Basic ${Buffer.from(value).toString('base64')}`]);
+  },
+  bearer: (parsed, value) => {
+    parsed.headers.push(['Authorization', `Bearer ${value}`]);
+  },
+  cookie: (parsed, value) => {
+    if (value.includes('=')) parsed.headers.push(['Cookie', value]);
+    else
+      parsed.notes.push(`-b ${value} reads cookies from a file, which an import cannot: left out`);
+  },
+  'user-agent': (parsed, value) => {
+    parsed.headers.push(['User-Agent', value]);
+  },
+  referer: (parsed, value) => {
+    parsed.headers.push(['Referer', value]);
+  },
+  range: (parsed, value) => {
+    parsed.headers.push(['Range', `bytes=${value}`]);
+  },
+  form: (parsed, value) => {
+    parsed.form.push(value);
+  },
+  'form-string': (parsed, value) => {
+    parsed.form.push(value);
+  },
+  url: (parsed, value) => {
+    parsed.urls.push(value);
+  },
+  'url-query': (parsed, value) => {
+    parsed.query.push(value);
+  },
+  'upload-file': (parsed, value) => {
+    parsed.notes.push(`-T ${value} uploads a file, which an import cannot: left out`);
+  },
+};
+
+/** Reads the options of one command (its first word is `curl`). */
+export function parseOptions(words: readonly string[]): Parsed {
+  const parsed: Parsed = {
+    method: undefined,
+    urls: [],
+    headers: [],
+    data: [],
+    form: [],
+    query: [],
+    get: false,
+    head: false,
+    notes: [],
+  };
+  const args = expand(words.slice(1));
+  let positional = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (positional || !arg.startsWith('-') || arg === '-') {
+      parsed.urls.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      positional = true;
+      continue;
+    }
+    const switchKind = SWITCH_OPTIONS[arg];
+    if (switchKind === 'get') parsed.get = true;
+    else if (switchKind === 'head') parsed.head = true;
+    else if (takesValue(arg)) {
+      const kind = VALUE_OPTIONS[arg];
+      const value = args[++i] ?? '';
+      if (kind !== undefined) APPLY[kind]?.(parsed, value);
+    }
+    // Any other switch (-s, -L, --compressed, -k, …) changes only what curl does with the answer.
+  }
+  return parsed;
+}

@@ -1,0 +1,123 @@
+/**
+ * curl command lines → imported requests, with curl's own semantics: the
+ * method (`-X`, else HEAD for `-I`, POST when there is data, GET), headers
+ * (`-H 'Name;'` sends an empty value, `-H 'Name:'` none), data (`-d`/`--data`
+ * join with `&` and read `@file`, which an import cannot; `--data-raw` and
+ * `--data-binary` as given; `--data-urlencode` encoded; `--json` sets the JSON
+ * content type and accept), `-G` (data into the query), `-u` and `-b` (as the
+ * credentials they are, dropped later), `-F` (a multipart body). Pure.
+ */
+import type { Pairs } from '../../model/case.js';
+import type { ImportedRequest, ImportedSource } from '../types.js';
+import { type Parsed, parseOptions } from './apply.js';
+import { cmdCommands, looksLikeCmd } from './cmd.js';
+import { posixCommands } from './posix.js';
+import type { ShellCommand } from './words.js';
+
+const BOUNDARY = '----parity-form-boundary';
+
+/** `-F name=value` fields as a multipart body (a file field `name=@file` cannot be imported). */
+function multipart(fields: readonly string[], notes: string[]): string {
+  const parts: string[] = [];
+  for (const field of fields) {
+    const eq = field.indexOf('=');
+    const name = eq === -1 ? field : field.slice(0, eq);
+    const value = eq === -1 ? '' : field.slice(eq + 1);
+    if (value.startsWith('@') || value.startsWith('<')) {
+      notes.push(`-F ${field} sends a file, which an import cannot: left out`);
+      continue;
+    }
+    parts.push(
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+    );
+  }
+  return `${parts.join('')}--${BOUNDARY}--\r\n`;
+}
+
+function hasHeader(headers: Pairs, name: string): boolean {
+  return headers.some(([n]) => n.toLowerCase() === name);
+}
+
+/** The body, content type and method curl derives from the data options. */
+function bodyOf(parsed: Parsed): { text: string | undefined; type: string | undefined } {
+  if (parsed.form.length > 0) {
+    return {
+      text: multipart(parsed.form, parsed.notes),
+      type: `multipart/form-data; boundary=${BOUNDARY}`,
+    };
+  }
+  if (parsed.data.length === 0) return { text: undefined, type: undefined };
+  const json = parsed.data.some((d) => d.kind === 'json');
+  // --json pieces are concatenated as they are; -d pieces are joined with `&`.
+  const text = json
+    ? parsed.data.map((d) => d.text).join('')
+    : parsed.data.map((d) => d.text).join('&');
+  return { text, type: json ? 'application/json' : 'application/x-www-form-urlencoded' };
+}
+
+/** `http://` is curl's default scheme; `\[` and friends are curl's URL-glob escapes. */
+function parseUrl(text: string): URL | undefined {
+  const unglobbed = text.replace(/\\([[\]{}])/g, '$1');
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(unglobbed) ? unglobbed : `http://${unglobbed}`;
+  try {
+    return new URL(withScheme);
+  } catch {
+    return undefined;
+  }
+}
+
+function toRequests(command: ShellCommand, index: number, notes: string[]): ImportedRequest[] {
+  const source = `curl command ${index + 1} (line ${command.line})`;
+  const parsed = parseOptions(command.words);
+  const body = bodyOf(parsed);
+  notes.push(...parsed.notes.map((note) => `${source}: ${note}`));
+  if (parsed.urls.length === 0) {
+    notes.push(`skipped ${source}: it names no URL`);
+    return [];
+  }
+  const headers: [string, string][] = [...parsed.headers];
+  if (body.type !== undefined && !hasHeader(headers, 'content-type'))
+    headers.push(['Content-Type', body.type]);
+  if (parsed.data.some((d) => d.kind === 'json') && !hasHeader(headers, 'accept'))
+    headers.push(['Accept', 'application/json']);
+  const inQuery = parsed.get && body.text !== undefined && parsed.form.length === 0;
+  const method =
+    parsed.method ??
+    (parsed.head ? 'HEAD' : parsed.get ? 'GET' : body.text === undefined ? 'GET' : 'POST');
+  return parsed.urls.flatMap((text): ImportedRequest[] => {
+    const url = parseUrl(text);
+    if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+      notes.push(`skipped ${source}: "${text}" is not an http(s) URL`);
+      return [];
+    }
+    const extra = [...parsed.query, ...(inQuery ? [body.text ?? ''] : [])].join('&');
+    const query = [...url.searchParams, ...new URLSearchParams(extra)];
+    const sent = inQuery ? headers.filter(([n]) => n.toLowerCase() !== 'content-type') : headers;
+    return [
+      {
+        method,
+        origin: url.origin,
+        path: url.pathname,
+        query,
+        headers: sent,
+        body:
+          inQuery || body.text === undefined ? { kind: 'none' } : { kind: 'text', text: body.text },
+        source,
+      },
+    ];
+  });
+}
+
+/**
+ * Every curl command of `text` (bash or cmd.exe syntax, one or many, as
+ * "Copy as cURL" and "Copy all as cURL" write them) as requests; other
+ * commands (`jq` after a pipe, `echo`) are left out.
+ */
+export function importCurl(text: string): ImportedSource {
+  const commands = looksLikeCmd(text) ? cmdCommands(text) : posixCommands(text);
+  const notes: string[] = [];
+  const curls = commands.filter((c) => /^curl(\.exe)?$/i.test(c.words[0] ?? ''));
+  const requests = curls.flatMap((command, index) => toRequests(command, index, notes));
+  if (curls.length === 0) notes.push('found no curl command');
+  return { requests, notes };
+}

@@ -1,0 +1,81 @@
+/**
+ * Which request headers an imported case keeps. Connection-level (hop-by-hop)
+ * headers and those the client sets itself are dropped; so is what browsers
+ * add about themselves. Credentials are dropped too: a case file is shared and
+ * committed, and parity sends each target's credentials from the config
+ * (`targets.<name>.headers`), so they never sit in a case. Pure.
+ */
+import type { Pairs } from '../model/case.js';
+import { ALWAYS_REDACTED } from '../redact/redact.js';
+
+/** RFC 9110 §7.6.1 connection options, and headers undici computes from the request. */
+const TRANSPORT = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'te',
+  'trailer',
+  'upgrade',
+  'host',
+  'content-length',
+  'expect',
+  'accept-encoding',
+]);
+
+/** What browsers say about themselves; it changes with every browser release. */
+const BROWSER = new Set([
+  'user-agent',
+  'accept-language',
+  'referer',
+  'dnt',
+  'priority',
+  'upgrade-insecure-requests',
+  'purpose',
+  'sec-purpose',
+  'x-client-data',
+]);
+
+/** Credentials: never written into a case file (README, "Import"). */
+const SECRET = new Set<string>([
+  ...ALWAYS_REDACTED,
+  'x-auth-token',
+  'x-csrf-token',
+  'x-xsrf-token',
+]);
+
+export type HeaderFate = 'keep' | 'transport' | 'browser' | 'secret';
+
+/** What happens to a header of this name. */
+export function headerFate(name: string): HeaderFate {
+  const lower = name.toLowerCase();
+  if (lower.startsWith(':') || TRANSPORT.has(lower)) return 'transport';
+  if (SECRET.has(lower)) return 'secret';
+  if (BROWSER.has(lower) || lower.startsWith('sec-ch-') || lower.startsWith('sec-fetch-')) {
+    return 'browser';
+  }
+  return 'keep';
+}
+
+/** The kept headers, lower-cased, in order; repeated names joined with `, `. */
+export function keptHeaders(headers: Pairs): Pairs {
+  const kept = new Map<string, string>();
+  for (const [name, value] of headers) {
+    if (headerFate(name) !== 'keep') continue;
+    const lower = name.toLowerCase();
+    const before = kept.get(lower);
+    kept.set(lower, before === undefined ? value : `${before}, ${value}`);
+  }
+  return [...kept];
+}
+
+/** The names of the headers dropped as credentials (lower case, sorted). */
+export function droppedSecrets(headers: Pairs): string[] {
+  const names = headers.map(([name]) => name.toLowerCase()).filter((name) => SECRET.has(name));
+  return [...new Set(names)].sort();
+}
+
+/** The `content-type` of a header list, if any. */
+export function contentTypeOf(headers: Pairs): string | undefined {
+  return headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1];
+}

@@ -1,0 +1,98 @@
+/**
+ * The parts of a Postman Collection v2.1 (and v2.0) that `parity import
+ * postman` reads, as a zod schema; everything else passes untouched.
+ */
+import * as z from 'zod';
+
+const keyValue = z.looseObject({
+  key: z.string().describe('name'),
+  value: z.union([z.string(), z.number(), z.boolean(), z.null()]).optional().describe('value'),
+  disabled: z.boolean().optional().describe('left out when true'),
+  type: z.string().optional().describe('`file` for a form field holding a file'),
+});
+
+export type KeyValue = z.output<typeof keyValue>;
+
+const urlObject = z.looseObject({
+  raw: z.string().optional().describe('the URL as typed, with {{variables}}'),
+  protocol: z.string().optional(),
+  host: z.union([z.string(), z.array(z.string())]).optional(),
+  port: z.string().optional(),
+  path: z
+    .union([
+      z.string(),
+      z.array(z.union([z.string(), z.looseObject({ value: z.string().optional() })])),
+    ])
+    .optional(),
+  query: z.array(keyValue).optional(),
+  variable: z.array(keyValue).optional().describe('values of :path variables'),
+});
+
+export type PostmanUrl = z.output<typeof urlObject>;
+
+const bodySchema = z.looseObject({
+  mode: z.string().optional().describe('raw, urlencoded, formdata, file or graphql'),
+  raw: z.string().optional(),
+  urlencoded: z.array(keyValue).optional(),
+  formdata: z.array(keyValue).optional(),
+  graphql: z
+    .looseObject({ query: z.string().optional(), variables: z.unknown().optional() })
+    .optional(),
+  options: z
+    .looseObject({ raw: z.looseObject({ language: z.string().optional() }).optional() })
+    .optional(),
+  disabled: z.boolean().optional(),
+});
+
+export type PostmanBody = z.output<typeof bodySchema>;
+
+const authSchema = z.looseObject({ type: z.string().describe('noauth, bearer, basic, apikey, …') });
+
+const description = z
+  .union([z.string(), z.looseObject({ content: z.string().optional() }), z.null()])
+  .optional();
+
+const requestSchema = z.union([
+  z.string().describe('a bare URL'),
+  z.looseObject({
+    method: z.string().optional(),
+    url: z.union([z.string(), urlObject]).optional(),
+    header: z.union([z.array(keyValue), z.string()]).optional(),
+    body: z.union([bodySchema, z.null()]).optional(),
+    auth: z.union([authSchema, z.null()]).optional(),
+    description,
+  }),
+]);
+
+export type PostmanRequest = z.output<typeof requestSchema>;
+
+/** An item or a folder (an item with items). */
+export interface PostmanItem {
+  readonly name?: string | undefined;
+  readonly description?: z.output<typeof description>;
+  readonly request?: PostmanRequest | undefined;
+  readonly item?: readonly PostmanItem[] | undefined;
+  readonly auth?: z.output<typeof authSchema> | null | undefined;
+}
+
+const itemSchema: z.ZodType<PostmanItem> = z.lazy(() =>
+  z.looseObject({
+    name: z.string().optional(),
+    description,
+    request: requestSchema.optional(),
+    item: z.array(itemSchema).optional().describe('the items of a folder'),
+    auth: z.union([authSchema, z.null()]).optional(),
+  }),
+);
+
+export const collectionSchema = z.looseObject({
+  info: z.looseObject({
+    name: z.string().describe('the collection name'),
+    schema: z.string().optional().describe('the collection format URL (v2.0.0 or v2.1.0)'),
+  }),
+  item: z.array(itemSchema).describe('requests and folders'),
+  variable: z.array(keyValue).optional().describe('collection variables'),
+  auth: z.union([authSchema, z.null()]).optional(),
+});
+
+export type PostmanCollection = z.output<typeof collectionSchema>;

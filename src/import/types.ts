@@ -1,0 +1,46 @@
+/**
+ * What every importer (curl, HAR, Postman, OpenAPI) produces: requests in a
+ * common shape, each saying where it came from. `cases.ts` turns them into
+ * case files. Pure types.
+ */
+import type { Pairs } from '../model/case.js';
+
+/** A request body as the source wrote it. */
+export type ImportedBody =
+  | { readonly kind: 'none' }
+  /** UTF-8 text; `json` when it should be written as a JSON value (already parsed). */
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'json'; readonly value: unknown }
+  /** Bytes a case file cannot hold (a file upload): the request is skipped with a note. */
+  | { readonly kind: 'binary'; readonly size: number };
+
+export interface ImportedRequest {
+  readonly method: string;
+  /** The origin the source sent it to (`http://127.0.0.1:3000`), when it names one. */
+  readonly origin: string | undefined;
+  /** The path as sent, percent-encoded, without the query: `/v1/records/3`. */
+  readonly path: string;
+  /** Decoded query pairs, in order. */
+  readonly query: Pairs;
+  /** As the source wrote them (names in any case). */
+  readonly headers: Pairs;
+  readonly body: ImportedBody;
+  /** Where the request came from, for the comment above its case: `HAR entry 3`. */
+  readonly source: string;
+  /** A name for its case id (a Postman item, an operationId); default: method and path. */
+  readonly name?: string | undefined;
+  readonly description?: string | undefined;
+  /** The file it belongs in (a Postman folder); default: its path prefix. */
+  readonly group?: string | undefined;
+  /** Extra comment lines written above the case (an example's summary, a documented status). */
+  readonly comments?: readonly string[] | undefined;
+  /** The OpenAPI operation it exercises (`GET /v1/records/{id}`), for the import's coverage list. */
+  readonly operation?: string | undefined;
+}
+
+/** Requests read from a source, plus what was left out and why (printed, and written as comments). */
+export interface ImportedSource {
+  readonly requests: readonly ImportedRequest[];
+  /** One line each: `skipped HAR entry 4 (ws://…): not an HTTP request`. */
+  readonly notes: readonly string[];
+}

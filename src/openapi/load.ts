@@ -1,0 +1,101 @@
+/**
+ * Reads an OpenAPI 3.x or Swagger 2.0 document (YAML or JSON), validates it
+ * against its specification and dereferences it with
+ * `@readme/openapi-parser`, then lists its operations (`operations.ts`).
+ * External `$ref`s (other files, URLs) are not followed: nothing outside the
+ * document is read. The parser is loaded on first use, so commands that never
+ * read a document do not pay for it.
+ */
+import { readFile } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { type InputProblem, ParityError } from '../util/errors.js';
+import { positionOfOffset } from '../util/positions.js';
+import { toOpenApiDocument, versionOf } from './operations.js';
+import type { OpenApiDocument } from './types.js';
+
+function invalid(file: string, problems: InputProblem[]): ParityError {
+  return new ParityError('PARITY_INPUT_INVALID', `${file} is not a valid OpenAPI document`, {
+    problems,
+  });
+}
+
+async function readText(path: string, file: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ParityError(
+      'PARITY_USAGE',
+      `${file}: cannot read the OpenAPI document (${code ?? String(error)})`,
+      { cause: error },
+    );
+  }
+}
+
+/** The document's text as a value, or every syntax error at its position. */
+function parseText(text: string, file: string): unknown {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    throw invalid(
+      file,
+      doc.errors.map((e) => ({
+        file,
+        ...positionOfOffset(counter, e.pos[0]),
+        field: '',
+        message: `syntax error: ${e.message}`,
+      })),
+    );
+  }
+  return doc.toJS({ maxAliasCount: 100 });
+}
+
+/** The parser's first line of each error (its code frame shows its own JSON, not the file). */
+function firstLine(message: string): string {
+  return message.split('\n', 1)[0]?.trim() ?? message;
+}
+
+type ApiDocument = Exclude<Parameters<typeof import('@readme/openapi-parser').validate>[0], string>;
+
+/**
+ * The parser takes a typed document; `versionOf` checked the field that makes
+ * one (the parser validates the rest).
+ */
+function isApiDocument(value: unknown): value is ApiDocument {
+  return versionOf(value) !== undefined;
+}
+
+/** Options that keep the parser inside the document: no files, no network. */
+const LOCAL_ONLY = { resolve: { external: false, file: false } } as const;
+
+/**
+ * Loads `path` (relative to `cwd`): the document's operations in document
+ * order. Throws `PARITY_INPUT_INVALID` with every problem when the file does
+ * not parse or does not validate.
+ */
+export async function loadOpenApi(path: string, cwd: string): Promise<OpenApiDocument> {
+  const absolute = resolve(cwd, path);
+  const file = relative(cwd, absolute) || absolute;
+  const value = parseText(await readText(absolute, file), file);
+  const version = versionOf(value);
+  const at = { file, line: 1, column: 1, field: '' };
+  if (version === undefined || !isApiDocument(value)) {
+    throw invalid(file, [
+      { ...at, message: 'declares neither `openapi: 3.x.y` nor `swagger: "2.0"`' },
+    ]);
+  }
+  const parser = await import('@readme/openapi-parser');
+  const result = await parser.validate(structuredClone(value), LOCAL_ONLY);
+  if (!result.valid) {
+    throw invalid(
+      file,
+      result.errors.map((e) => ({ ...at, message: firstLine(e.message) })),
+    );
+  }
+  const dereferenced: unknown = await parser.dereference(structuredClone(value), {
+    ...LOCAL_ONLY,
+    dereference: { circular: true },
+  });
+  return toOpenApiDocument(dereferenced, version, file);
+}

@@ -1,0 +1,108 @@
+/**
+ * A dereferenced OpenAPI 3.x or Swagger 2.0 document → its operations, in
+ * document order. Pure: `load.ts` reads, validates and dereferences the file.
+ */
+import { operationsV2 } from './operations-v2.js';
+import { examplesOf, mergeParameters, parametersAt, parameterV3 } from './parameters.js';
+import { field, isObject, listAt, objectAt, stringAt, stringsAt } from './read.js';
+import type {
+  OpenApiDocument,
+  OpenApiMedia,
+  OpenApiOperation,
+  OpenApiRequestBody,
+  OpenApiResponse,
+  OpenApiVersion,
+} from './types.js';
+import { walkOperations } from './walk.js';
+
+/** The version a parsed document declares, or undefined when it is neither. */
+export function versionOf(document: unknown): OpenApiVersion | undefined {
+  if (stringAt(document, 'swagger') === '2.0') return 'swagger-2.0';
+  const openapi = stringAt(document, 'openapi') ?? '';
+  if (/^3\.0\./.test(openapi)) return 'openapi-3.0';
+  if (/^3\.1\./.test(openapi)) return 'openapi-3.1';
+  return undefined;
+}
+
+/** `/v1` of `http://host/v1/` (server variables take their defaults); '' for a bare origin. */
+function serverPath(url: string, variables: unknown): string {
+  const filled = url.replace(/\{([^}]+)\}/g, (whole, name: string) => {
+    const value = field(objectAt(variables, name), 'default');
+    return typeof value === 'string' ? value : whole;
+  });
+  try {
+    return new URL(filled, 'http://relative.invalid').pathname.replace(/\/+$/, '');
+  } catch {
+    return '';
+  }
+}
+
+function mediaOf(content: unknown): OpenApiMedia[] {
+  return Object.entries(isObject(content) ? content : {}).map(([mediaType, media]) => ({
+    mediaType,
+    schema: objectAt(media, 'schema'),
+    examples: examplesOf(media),
+  }));
+}
+
+function requestBodyV3(raw: unknown): OpenApiRequestBody | undefined {
+  if (!isObject(raw)) return undefined;
+  return { required: field(raw, 'required') === true, contents: mediaOf(field(raw, 'content')) };
+}
+
+function responsesV3(raw: unknown): OpenApiResponse[] {
+  return Object.entries(isObject(raw) ? raw : {}).map(([status, response]) => ({
+    status,
+    description: stringAt(response, 'description'),
+    contents: mediaOf(field(response, 'content')),
+  }));
+}
+
+function operationsV3(document: unknown, basePath: string): OpenApiOperation[] {
+  return walkOperations(document, basePath, (item, operation) => ({
+    parameters: mergeParameters(parametersAt(item), parametersAt(operation))
+      .map(parameterV3)
+      .filter((p) => p !== undefined),
+    requestBody: requestBodyV3(field(operation, 'requestBody')),
+    responses: responsesV3(field(operation, 'responses')),
+  }));
+}
+
+function serversV3(document: unknown): { basePath: string; servers: string[] } {
+  const servers = listAt(document, 'servers');
+  const first = servers[0];
+  const url = stringAt(first, 'url') ?? '';
+  const origins = servers
+    .map((server) => stringAt(server, 'url') ?? '')
+    .filter((text) => /^https?:\/\//.test(text))
+    .map((text) => text.replace(/\/+$/, ''));
+  return { basePath: serverPath(url, field(first, 'variables')), servers: origins };
+}
+
+/** The operations of a dereferenced, validated document of a known `version`. */
+export function toOpenApiDocument(
+  document: unknown,
+  version: OpenApiVersion,
+  file: string,
+): OpenApiDocument {
+  const title = stringAt(objectAt(document, 'info'), 'title') ?? file;
+  if (version === 'swagger-2.0') {
+    const basePath = (stringAt(document, 'basePath') ?? '').replace(/\/+$/, '');
+    const host = stringAt(document, 'host');
+    const schemes = stringsAt(document, 'schemes');
+    const servers =
+      host === undefined
+        ? []
+        : (schemes.length > 0 ? schemes : ['http']).map((s) => `${s}://${host}`);
+    return {
+      file,
+      version,
+      title,
+      basePath,
+      servers,
+      operations: operationsV2(document, basePath),
+    };
+  }
+  const { basePath, servers } = serversV3(document);
+  return { file, version, title, basePath, servers, operations: operationsV3(document, basePath) };
+}

@@ -1,0 +1,39 @@
+/**
+ * The walk both versions share: every operation of every path item, in
+ * document order, with the fields that read the same in Swagger 2.0 and
+ * OpenAPI 3.x; each version adds its parameters, body and responses. Pure.
+ */
+import { field, isObject, type Json, objectAt, stringAt, stringsAt } from './read.js';
+import { isSecured } from './security.js';
+import { HTTP_OPERATION_METHODS, type OpenApiOperation } from './types.js';
+
+/** What only a version knows how to read. */
+type VersionParts = Pick<OpenApiOperation, 'parameters' | 'requestBody' | 'responses'>;
+
+/** The operations of `document`; `parts` reads the version-specific fields of one operation. */
+export function walkOperations(
+  document: unknown,
+  basePath: string,
+  parts: (item: Json, operation: Json) => VersionParts,
+): OpenApiOperation[] {
+  const out: OpenApiOperation[] = [];
+  for (const [path, item] of Object.entries(objectAt(document, 'paths') ?? {})) {
+    if (!isObject(item)) continue;
+    for (const method of HTTP_OPERATION_METHODS) {
+      const operation = objectAt(item, method);
+      if (operation === undefined) continue;
+      out.push({
+        method: method.toUpperCase(),
+        path: basePath + path,
+        operationId: stringAt(operation, 'operationId'),
+        summary: stringAt(operation, 'summary'),
+        description: stringAt(operation, 'description'),
+        tags: stringsAt(operation, 'tags'),
+        deprecated: field(operation, 'deprecated') === true,
+        ...parts(item, operation),
+        secured: isSecured(field(operation, 'security') ?? field(document, 'security')),
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,157 @@
+/**
+ * One recorded answer: from a live `SideOutcome` to the entry written on disk
+ * (secrets redacted before anything is written, JSON bodies as values so the
+ * file reads well), and back to a `SideOutcome` for a run. Pure.
+ */
+import { createHash } from 'node:crypto';
+import { decodeBody } from '../execute/decode-body.js';
+import type { PlannedRequest } from '../execute/plan.js';
+import type { Case } from '../model/case.js';
+import type { Response, ResponseBody, SideOutcome } from '../model/exchange.js';
+import type { Redactor } from '../redact/redact.js';
+import { RECORDING_SCHEMA_VERSION, type RecordedBody, type RecordedEntry } from './schema.js';
+
+/** The request as sent, as one hash: a case whose request changed no longer matches its entry. */
+export function planDigest(plan: PlannedRequest): string {
+  const hash = createHash('sha256');
+  hash.update(`${plan.method} ${plan.pathAndQuery}\n`);
+  for (const [name, value] of plan.headers) hash.update(`${name}: ${value}\n`);
+  hash.update('\n');
+  hash.update(plan.body ?? '');
+  return hash.digest('hex');
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The body to write: a JSON value, text, or base64 for bytes that are not UTF-8. */
+function bodyEntry(response: Response, redact: Redactor): RecordedBody {
+  const { body, bytes } = response;
+  if (body.kind === 'empty') return { kind: 'empty' };
+  if (body.kind === 'truncated') return { kind: 'truncated', sha256: body.sha256, size: body.size };
+  if (body.kind === 'json') return { kind: 'json', json: redact.value(body.value) };
+  if (bytes !== undefined) {
+    try {
+      return { kind: 'text', text: redact.text(strictUtf8.decode(bytes)) };
+    } catch {
+      return { kind: 'base64', base64: Buffer.from(bytes).toString('base64') };
+    }
+  }
+  // Without the bytes (the client did not keep them) only text bodies can be written.
+  if (body.kind === 'text' || body.kind === 'invalid-json' || body.kind === 'invalid-xml') {
+    return { kind: 'text', text: redact.text(body.text) };
+  }
+  throw new Error(`a ${body.kind} body cannot be recorded without its bytes`);
+}
+
+/** The entry of one case's answer, redacted. */
+export function toEntry(
+  testCase: Case,
+  plan: PlannedRequest,
+  outcome: SideOutcome,
+  context: { readonly redact: Redactor; readonly now: Date },
+): RecordedEntry {
+  const { redact } = context;
+  const head = {
+    schemaVersion: RECORDING_SCHEMA_VERSION,
+    caseId: testCase.id,
+    recordedAt: context.now.toISOString(),
+    request: {
+      method: plan.method,
+      path: redact.text(plan.pathAndQuery),
+      digest: planDigest(plan),
+    },
+  };
+  if (outcome.outcome === 'transport-error') {
+    return {
+      ...head,
+      error: { code: outcome.error.code, message: redact.text(outcome.error.message) },
+    };
+  }
+  const { response } = outcome;
+  return {
+    ...head,
+    response: {
+      status: response.status,
+      headers: redact.headers(response.headers),
+      durationMs: response.durationMs,
+      wireBytes: response.wireBytes,
+      body: bodyEntry(response, redact),
+    },
+  };
+}
+
+/** Puts secrets back where the recording wrote their placeholders. */
+export type Restore = (text: string) => string;
+
+/** A `Restore` for `secrets` (secret value → `${env:NAME}` placeholder). */
+export function restorer(secrets: ReadonlyMap<string, string>): Restore {
+  const byPlaceholder = new Map([...secrets].map(([value, placeholder]) => [placeholder, value]));
+  if (byPlaceholder.size === 0) return (text) => text;
+  return (text) =>
+    text.includes('${env:')
+      ? text.replace(
+          /\$\{env:[A-Za-z_][A-Za-z0-9_]*\}/g,
+          (found) => byPlaceholder.get(found) ?? found,
+        )
+      : text;
+}
+
+/** `restore` applied to every string of a JSON value (exact numbers kept as they are). */
+function restoreDeep(value: unknown, restore: Restore): unknown {
+  if (typeof value === 'string') return restore(value);
+  if (Array.isArray(value)) return value.map((item) => restoreDeep(item, restore));
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    Object.getPrototypeOf(value) === Object.prototype
+  ) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, restoreDeep(v, restore)]));
+  }
+  return value;
+}
+
+function responseBody(
+  body: RecordedBody,
+  contentType: string | undefined,
+  restore: Restore,
+): ResponseBody {
+  switch (body.kind) {
+    case 'empty':
+      return { kind: 'empty' };
+    case 'truncated':
+      return { kind: 'truncated', sha256: body.sha256, size: body.size };
+    case 'json':
+      // The value as recorded; its wire text is not kept, so no encoding notes against a recording.
+      return { kind: 'json', value: restoreDeep(body.json, restore) };
+    case 'text':
+      return decodeBody(Buffer.from(restore(body.text), 'utf8'), contentType);
+    case 'base64':
+      return decodeBody(Buffer.from(body.base64, 'base64'), contentType);
+    default:
+      return body satisfies never;
+  }
+}
+
+/** The answer an entry records, as a run's side outcome. */
+export function fromEntry(entry: RecordedEntry, restore: Restore = (text) => text): SideOutcome {
+  const { response, error } = entry;
+  if (response === undefined) {
+    return {
+      outcome: 'transport-error',
+      error: error ?? { code: 'PARITY_NOT_RECORDED', message: 'the entry has no response' },
+      durationMs: 0,
+    };
+  }
+  return {
+    outcome: 'response',
+    response: {
+      status: response.status,
+      headers: Object.fromEntries(
+        Object.entries(response.headers).map(([name, value]) => [name, restore(value)]),
+      ),
+      body: responseBody(response.body, response.headers['content-type'], restore),
+      wireBytes: response.wireBytes,
+      durationMs: response.durationMs,
+    },
+  };
+}

@@ -1,0 +1,232 @@
+/**
+ * curl command lines as browsers copy them ("Copy as cURL", bash and cmd) →
+ * requests. The escapers below restate what Chrome's and Firefox's devtools
+ * write, so any string they quote must come back unchanged.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { cmdCommands } from '../../../src/import/curl/cmd.js';
+import { importCurl } from '../../../src/import/curl/parse.js';
+import { posixCommands } from '../../../src/import/curl/posix.js';
+
+/** Chrome's "Copy as cURL (bash)" quoting. */
+function chromePosix(str: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: Chrome's own escaper, restated
+  if (/[\0-\x1F\x7F-\x9F!]|'/.test(str)) {
+    return `$'${str
+      .replace(/\\/g, '\\\\')
+      .replace(/'/g, "\\'")
+      .replace(/\n/g, '\\n')
+      .replace(/\r/g, '\\r')
+      .replace(
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: Chrome's own escaper, restated
+        /[\0-\x1F\x7F-\x9F!]/g,
+        (x) => `\\u${x.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      )}'`;
+  }
+  return `'${str}'`;
+}
+
+/** Firefox's "Copy as cURL (POSIX)" quoting: \xHH below 256, octal for `!`. */
+function firefoxPosix(str: string): string {
+  if (/[^\x20-\x7E]|!|'/.test(str)) {
+    return `$'${str
+      .replace(/\\/g, '\\\\')
+      .replace(/'/g, "\\'")
+      .replace(/\n/g, '\\n')
+      .replace(/\r/g, '\\r')
+      .replace(/!/g, '\\041')
+      .replace(/[^\x20-\x7E]/g, (x) => {
+        const code = x.charCodeAt(0);
+        return code < 256
+          ? `\\x${code.toString(16).padStart(2, '0')}`
+          : `\\u${code.toString(16).padStart(4, '0')}`;
+      })}'`;
+  }
+  return `'${str}'`;
+}
+
+/** Firefox's "Copy as cURL (Windows)" quoting (no backslash doubling). */
+function firefoxCmd(str: string): string {
+  return `^"${str
+    .replace(/"/g, '\\"')
+    .replace(/[^a-zA-Z0-9\s_\-:=+~/.',?;()*`]/g, '^$&')
+    .replace(/%(?=[a-zA-Z0-9_])/g, '%^')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\n/g, '"^\r\n\r\n"')}^"`;
+}
+
+const CHROME_BASH = `curl 'http://127.0.0.1:3100/v1/records?limit=2&tag=admin' \\
+  -H 'Accept: application/json' \\
+  -H 'Accept-Language: en-US,en;q=0.9' \\
+  -H 'Connection: keep-alive' \\
+  -b 'session=abc123; theme=dark' \\
+  -H 'Referer: http://127.0.0.1:3100/' \\
+  -H 'User-Agent: Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0.0.0' \\
+  -H 'sec-ch-ua: "Chromium";v="126", "Not.A/Brand";v="24"' \\
+  -H 'sec-ch-ua-platform: "Linux"' \\
+  -H 'x-tenant: acme' \\
+  --compressed ;
+curl 'http://127.0.0.1:3100/v1/validate' \\
+  -H 'Content-Type: application/json' \\
+  -H 'Authorization: Bearer s3cr3t-token' \\
+  --data-raw $'{"record":{"name":"O\\'Brien","note":"caf\\u00e9 \\u0021"}}'`;
+
+const FIREFOX_BASH = `curl 'http://127.0.0.1:3100/v1/records' --compressed -X POST -H 'User-Agent: Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0' -H 'Accept: */*' -H 'Content-Type: application/json' -H 'Origin: http://127.0.0.1:3100' -H 'Connection: keep-alive' -H 'Sec-Fetch-Mode: cors' --data-raw $'{"display_name":"Caf\\xe9 \\041"}'`;
+
+const CHROME_CMD = `curl ^"http://127.0.0.1:3100/v1/validate^" ^
+  -H ^"Content-Type: application/json^" ^
+  -H ^"x-note: 100%^ sure^" ^
+  --data-raw ^"^{^\\^"record^\\^":^{^\\^"name^\\^":^\\^"Ada ^& Co^\\^"^}^}^"`;
+
+describe('posix words', () => {
+  it("reads quotes, $'…' escapes, continuations and comments; splits commands at ; && | and newlines", () => {
+    const text = `# a comment\ncurl "a \\"b\\" \\$HOME $HOME" 'c'\\''d' $'\\x41\\101\\u00e9\\n' e\\ f \\\n  --x && curl g | jq . ; curl h\ncurl i`;
+    expect(posixCommands(text).map((c) => [c.words, c.line])).toEqual([
+      [['curl', 'a "b" $HOME $HOME', "c'd", 'AAé\n', 'e f', '--x'], 2],
+      [['curl', 'g'], 3],
+      [['jq', '.'], 3],
+      [['curl', 'h'], 3],
+      [['curl', 'i'], 4],
+    ]);
+  });
+
+  it('round-trips any string quoted the way Chrome and Firefox quote it', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (value) => {
+        for (const quote of [chromePosix, firefoxPosix]) {
+          expect(posixCommands(`curl ${quote(value)} x`)[0]?.words).toEqual(['curl', value, 'x']);
+        }
+      }),
+    );
+  });
+});
+
+describe('cmd words', () => {
+  it('round-trips strings quoted the way Firefox quotes them for cmd.exe', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...'ab "^%&|<>!\\{}[]é\'x1'.split('')) }),
+        (value) => {
+          // The C runtime halves backslashes only before a quote; Firefox does not double them.
+          fc.pre(!value.includes('\\'));
+          expect(cmdCommands(`curl ${firefoxCmd(value)} x`)[0]?.words).toEqual([
+            'curl',
+            value,
+            'x',
+          ]);
+        },
+      ),
+    );
+  });
+
+  it('keeps a newline written as ^ and two line breaks (Chrome) and splits "Copy all" at &', () => {
+    const text = 'curl ^"http://h/a^" ^\n  --data-raw ^"one^\n\ntwo^" &\r\ncurl ^"http://h/b^"';
+    expect(cmdCommands(text).map((c) => c.words)).toEqual([
+      ['curl', 'http://h/a', '--data-raw', 'one\ntwo'],
+      ['curl', 'http://h/b'],
+    ]);
+  });
+});
+
+describe('importCurl', () => {
+  it("reads Chrome's bash copy: headers cleaned later, cookies and credentials kept for the filter, data-raw as sent", () => {
+    const { requests, notes } = importCurl(CHROME_BASH);
+    expect(notes).toEqual([]);
+    expect(requests).toHaveLength(2);
+    expect(requests[0]).toMatchObject({
+      method: 'GET',
+      origin: 'http://127.0.0.1:3100',
+      path: '/v1/records',
+      query: [
+        ['limit', '2'],
+        ['tag', 'admin'],
+      ],
+      body: { kind: 'none' },
+      source: 'curl command 1 (line 1)',
+    });
+    expect(requests[0]?.headers).toContainEqual(['Cookie', 'session=abc123; theme=dark']);
+    expect(requests[0]?.headers).toContainEqual(['x-tenant', 'acme']);
+    expect(requests[1]).toMatchObject({
+      method: 'POST',
+      path: '/v1/validate',
+      body: { kind: 'text', text: '{"record":{"name":"O\'Brien","note":"café !"}}' },
+      source: 'curl command 2 (line 12)',
+    });
+  });
+
+  it("reads Firefox's bash copy (-X POST, \\x escapes, octal !)", () => {
+    const [request] = importCurl(FIREFOX_BASH).requests;
+    expect(request).toMatchObject({
+      method: 'POST',
+      path: '/v1/records',
+      body: { kind: 'text', text: '{"display_name":"Café !"}' },
+    });
+    expect(request?.headers).toContainEqual(['Origin', 'http://127.0.0.1:3100']);
+  });
+
+  it("reads Chrome's cmd copy", () => {
+    const [request] = importCurl(CHROME_CMD).requests;
+    expect(request).toMatchObject({
+      method: 'POST',
+      path: '/v1/validate',
+      body: { kind: 'text', text: '{"record":{"name":"Ada & Co"}}' },
+    });
+    expect(request?.headers).toContainEqual(['x-note', '100% sure']);
+  });
+
+  it('follows curl: -d joins with & and sets the form type, -G moves data to the query, -I is HEAD, --json', () => {
+    const [form, get, head, json] = importCurl(
+      [
+        'curl -d a=1 -d "b=2 3" --data-urlencode "c=x y" http://h/form',
+        'curl -G -d limit=2 --url-query tag=a http://h/list',
+        'curl -I https://h/page',
+        'curl --json \'{"a":1}\' -XPUT h/items/1',
+      ].join('\n'),
+    ).requests;
+    expect(form).toMatchObject({
+      method: 'POST',
+      body: { kind: 'text', text: 'a=1&b=2 3&c=x%20y' },
+    });
+    expect(form?.headers).toContainEqual(['Content-Type', 'application/x-www-form-urlencoded']);
+    expect(get).toMatchObject({
+      method: 'GET',
+      query: [
+        ['tag', 'a'],
+        ['limit', '2'],
+      ],
+      body: { kind: 'none' },
+      headers: [],
+    });
+    expect(head).toMatchObject({ method: 'HEAD', origin: 'https://h' });
+    expect(json).toMatchObject({
+      method: 'PUT',
+      origin: 'http://h',
+      path: '/items/1',
+      body: { kind: 'text', text: '{"a":1}' },
+    });
+    expect(json?.headers).toEqual([
+      ['Content-Type', 'application/json'],
+      ['Accept', 'application/json'],
+    ]);
+  });
+
+  it('turns -u into the credentials it is, builds -F forms, and notes what it cannot read', () => {
+    const { requests, notes } = importCurl(
+      "curl -u ada:pw -F name=Ada -F photo=@me.png -d @body.json 'http://h/x[1]' --globoff\necho hi",
+    );
+    expect(requests[0]?.headers).toContainEqual([
+      'Authorization',
+      `Basic ${Buffer.from('ada:pw').toString('base64')}`,
+    ]);
+    expect(requests[0]?.body).toMatchObject({
+      kind: 'text',
+      text: expect.stringContaining('name="name"\r\n\r\nAda'),
+    });
+    expect(notes).toEqual([
+      'curl command 1 (line 1): --data @body.json reads a file, which an import cannot: left out',
+      'curl command 1 (line 1): -F photo=@me.png sends a file, which an import cannot: left out',
+    ]);
+    expect(importCurl('echo nothing').notes).toEqual(['found no curl command']);
+  });
+});
