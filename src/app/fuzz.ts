@@ -6,6 +6,7 @@
  * rows and the exit code are those of a run — and each case is shown to
  * reproduce under `parity run`.
  */
+
 import { openRunLibrary } from '../cases/library.js';
 import type { ConfigFlags } from '../config/resolve.js';
 import { type RunConfig, resolveTargets } from '../config/targets.js';
@@ -21,6 +22,7 @@ import { readTrackerRows } from '../tracker/write.js';
 import { ParityError } from '../util/errors.js';
 import type { AppContext } from './context.js';
 import { type FuzzCases, withReplay, writeFindings } from './fuzz-cases.js';
+import { librarySeeds, openApiSeeds } from './fuzz-seeds.js';
 import { openProject } from './project.js';
 import { type RunOutcome, runParity } from './run.js';
 
@@ -35,6 +37,8 @@ export type FuzzOptions = ConfigFlags & {
   readonly allowWrites?: true | undefined;
   readonly resetCommand?: string | undefined;
   readonly resetRequest?: string | undefined;
+  /** Seeds from this OpenAPI/Swagger document's operations instead of the case library. */
+  readonly openapi?: string | undefined;
 };
 
 /** How the fuzzing went, whatever came of it. */
@@ -44,6 +48,10 @@ export interface FuzzSummary {
   readonly seeds: number;
   /** Seed cases left out because they write and writes were not allowed. */
   readonly unsafeSkipped: number;
+  /** Where the seeds came from: the case library, or an OpenAPI document (its path). */
+  readonly seedSource:
+    | { readonly kind: 'library' }
+    | { readonly kind: 'openapi'; readonly file: string; readonly notes: readonly string[] };
   readonly run: Awaited<ReturnType<typeof runFuzz>>;
   readonly cases: FuzzCases;
 }
@@ -96,15 +104,16 @@ function resetOf(options: FuzzOptions): ResetSpec | undefined {
   return options.resetRequest === undefined ? undefined : parseResetRequest(options.resetRequest);
 }
 
-/** The selected cases, and the seeds among them (only safe methods without `--allow-writes`). */
+/** The seed cases (library or OpenAPI document), and those fuzzed (only safe methods without `--allow-writes`). */
 async function seedCases(config: RunConfig, options: FuzzOptions, env: AppContext['env']) {
-  const library = await openRunLibrary(
-    config.casePaths,
-    { cwd: config.cwd, env, globalRules: config.rules },
-    { filter: options.filter, tags: options.tag },
-  );
-  const cases: Case[] = [];
-  for await (const batch of library.source.batches()) cases.push(...batch);
+  if (options.openapi !== undefined && (options.cases?.length ?? 0) > 0) {
+    throw usage('give seed cases or --openapi, not both');
+  }
+  const source =
+    options.openapi === undefined
+      ? await librarySeeds(config, options, env)
+      : await openApiSeeds(options.openapi, config, options, env);
+  const { cases } = source;
   const allowed = cases.filter(
     (c) => options.allowWrites === true || SAFE_METHODS.has(c.request.method),
   );
@@ -115,7 +124,7 @@ async function seedCases(config: RunConfig, options: FuzzOptions, env: AppContex
       `every selected seed case writes (${[...new Set(cases.map((c) => c.request.method))].join(', ')}): pass --allow-writes, with both targets marked disposable in the config`,
     );
   }
-  return { cases, allowed, redactHeaders: library.redactHeaders };
+  return { ...source, allowed };
 }
 
 /** Fuzzes (see the module comment); throws for bad input before anything is sent. */
@@ -131,7 +140,7 @@ export async function fuzzParity(
   };
   if (options.allowWrites === true) checkWrites(config);
   const reset = resetOf(options);
-  const { cases, allowed, redactHeaders } = await seedCases(config, options, project.env);
+  const { cases, allowed, redactHeaders, notes } = await seedCases(config, options, project.env);
   if (config.trackerPath !== undefined) await readTrackerRows(config.trackerPath);
   const redact = createRedactor({ headerNames: redactHeaders, secrets: project.secrets() });
   const seeds = seedsOf(allowed);
@@ -160,13 +169,12 @@ export async function fuzzParity(
   } finally {
     await sender.close();
   }
-  const base = {
-    seedNumber,
-    budget,
-    seeds: seeds.length,
-    unsafeSkipped: cases.length - allowed.length,
-    run,
-  };
+  const seedSource =
+    options.openapi === undefined
+      ? ({ kind: 'library' } as const)
+      : ({ kind: 'openapi', file: options.openapi, notes } as const);
+  const unsafeSkipped = cases.length - allowed.length;
+  const base = { seedNumber, budget, seeds: seeds.length, unsafeSkipped, seedSource, run };
   const targets = run.unreachable.map((side) => config[side].name);
   if (targets.length > 0) {
     return { kind: 'unreachable', targets, summary: { ...base, cases: NO_CASES }, config };

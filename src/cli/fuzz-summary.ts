@@ -53,6 +53,10 @@ export function renderFuzzSummary(summary: FuzzSummary, names: SideNames, c: Col
     ),
     `  ${plural(run.inputs, 'input')} in ${(run.elapsedMs / 1000).toFixed(1)} s (${count(inputRate(run.inputs, run.elapsedMs))}/s) · ${plural(summary.seeds, 'seed')}${summary.unsafeSkipped > 0 ? ` (${count(summary.unsafeSkipped)} writing seeds skipped: see --allow-writes)` : ''} · ${plural(run.known.length, 'root cause')} the seeds already show`,
   ];
+  if (summary.seedSource.kind === 'openapi') {
+    out.push(`  seeds: the operations of ${summary.seedSource.file}`);
+    for (const note of summary.seedSource.notes) out.push(c.dim(`    ${note}`));
+  }
   const found = run.findings.length;
   out.push(
     found === 0
@@ -85,6 +89,7 @@ export function fuzzJson(summary: FuzzSummary, names: SideNames) {
     seed: summary.seedNumber,
     budget: summary.budget,
     seeds: summary.seeds,
+    seedSource: summary.seedSource,
     unsafeSkipped: summary.unsafeSkipped,
     inputs: run.inputs,
     elapsedMs: Math.round(run.elapsedMs),

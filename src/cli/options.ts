@@ -272,6 +272,10 @@ const fuzz = command({
       '--out <dir>',
       'folder for the case files written, one per new root cause (default: cases/fuzz)',
     ),
+    openapi: withHelp(
+      run.options.openapi,
+      'seed from the operations of this OpenAPI/Swagger document (the cases parity import openapi would write) instead of the case files',
+    ),
     allowWrites: toggle(
       '--allow-writes',
       'also fuzz cases that write (POST, PUT, PATCH, DELETE); both targets must be marked disposable in the config',

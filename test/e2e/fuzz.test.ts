@@ -356,6 +356,30 @@ candidate: go
     expect(caseOf(plus).request.path).toBe('/v1/records/+1');
   });
 
+  it('--openapi seeds from the operations of an OpenAPI document instead of the cases', async () => {
+    const cwd = await bundled();
+    await cp(
+      fileURLToPath(new URL('../../examples/openapi.yaml', import.meta.url)),
+      join(cwd, 'api.yaml'),
+    );
+    const run = await runCli(cwd, [
+      'fuzz',
+      '--openapi',
+      'api.yaml',
+      '--budget',
+      String(WITHIN_DEFAULT),
+      '--no-tracker',
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('seeds: the operations of api.yaml');
+    expect(run.stdout).toContain('go rejects (400) what rust accepts (200) at GET /v1/records/:id');
+    const plus = await readFile(join(cwd, 'cases/fuzz/get-v1-records-id-200-vs-400.yaml'), 'utf8');
+    expect(plus).toMatch(/# Seed: [\w/-]+ \(api\.yaml#[\w.-]+\.yaml:\d+:\d+\)/);
+    const both = await runCli(cwd, ['fuzz', 'cases/records', '--openapi', 'api.yaml']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('give seed cases or --openapi, not both');
+  });
+
   it('with --allow-writes on the validator: bad unicode or trailing data, a key in another case, the content type', async () => {
     const cwd = await bundled();
     const run = await runCli(cwd, [
