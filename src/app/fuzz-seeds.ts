@@ -16,12 +16,7 @@ import { renderCaseFile } from '../import/render.js';
 import type { Case } from '../model/case.js';
 import { loadOpenApi } from '../openapi/load.js';
 import type { Env } from '../util/env.js';
-
-/** The seed selection: case id globs and tags (any may match). */
-export interface SeedSelection {
-  readonly filter?: readonly string[] | undefined;
-  readonly tag?: readonly string[] | undefined;
-}
+import type { Selection } from './selected.js';
 
 export interface SeedSource {
   readonly cases: readonly Case[];
@@ -34,7 +29,7 @@ export interface SeedSource {
 /** The selected cases of the library in `config.casePaths`. */
 export async function librarySeeds(
   config: RunConfig,
-  selection: SeedSelection,
+  selection: Selection,
   env: Env,
 ): Promise<SeedSource> {
   const library = await openRunLibrary(
@@ -55,7 +50,7 @@ export async function librarySeeds(
 export async function openApiSeeds(
   spec: string,
   config: RunConfig,
-  selection: SeedSelection,
+  selection: Selection,
   env: Env,
 ): Promise<SeedSource> {
   const document = await loadOpenApi(spec, config.cwd);

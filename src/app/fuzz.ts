@@ -15,7 +15,6 @@ import { runFuzz } from '../fuzz/engine.js';
 import { parseResetRequest, type ResetSpec } from '../fuzz/reset.js';
 import { SAFE_METHODS, type Seed, seedsOf } from '../fuzz/seeds.js';
 import { createSender } from '../fuzz/sender.js';
-import type { Case } from '../model/case.js';
 import { createRedactor, type Redactor } from '../redact/redact.js';
 import type { CaseResult } from '../results/types.js';
 import { readTrackerRows } from '../tracker/write.js';
@@ -25,21 +24,21 @@ import { type FuzzCases, withReplay, writeFindings } from './fuzz-cases.js';
 import { librarySeeds, openApiSeeds } from './fuzz-seeds.js';
 import { openProject } from './project.js';
 import { type RunOutcome, runParity } from './run.js';
+import type { Selection } from './selected.js';
 
 /** What `parity fuzz` is asked to do: the config flags, the seed selection, the fuzzing switches. */
-export type FuzzOptions = ConfigFlags & {
-  readonly filter?: readonly string[] | undefined;
-  readonly tag?: readonly string[] | undefined;
-  readonly seed?: number | undefined;
-  readonly budget?: Budget | undefined;
-  /** Where case files are written (default `cases/fuzz`). */
-  readonly out?: string | undefined;
-  readonly allowWrites?: true | undefined;
-  readonly resetCommand?: string | undefined;
-  readonly resetRequest?: string | undefined;
-  /** Seeds from this OpenAPI/Swagger document's operations instead of the case library. */
-  readonly openapi?: string | undefined;
-};
+export type FuzzOptions = ConfigFlags &
+  Selection & {
+    readonly seed?: number | undefined;
+    readonly budget?: Budget | undefined;
+    /** Where case files are written (default `cases/fuzz`). */
+    readonly out?: string | undefined;
+    readonly allowWrites?: true | undefined;
+    readonly resetCommand?: string | undefined;
+    readonly resetRequest?: string | undefined;
+    /** Seeds from this OpenAPI/Swagger document's operations instead of the case library. */
+    readonly openapi?: string | undefined;
+  };
 
 /** How the fuzzing went, whatever came of it. */
 export interface FuzzSummary {

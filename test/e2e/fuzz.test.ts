@@ -343,11 +343,13 @@ candidate: go
 
   // A count budget sends a prefix of the same stream: what 600 inputs find, the default finds.
   const WITHIN_DEFAULT = 600;
+  const fuzzWithin = (cwd: string, ...args: string[]) =>
+    runCli(cwd, ['fuzz', ...args, '--budget', String(WITHIN_DEFAULT), '--no-tracker']);
 
   it('finds the planted input-acceptance differences of the safe endpoints within the default budget', async () => {
     expect(DEFAULT_BUDGET).toEqual({ kind: 'inputs', count: 5000 });
     const cwd = await bundled();
-    const run = await runCli(cwd, ['fuzz', '--budget', String(WITHIN_DEFAULT), '--no-tracker']);
+    const run = await fuzzWithin(cwd);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/seed 1 · budget 600 inputs/);
     expect(run.stdout).toContain('go rejects (400) what rust accepts (200) at GET /v1/records/:id');
@@ -362,14 +364,7 @@ candidate: go
       fileURLToPath(new URL('../../examples/openapi.yaml', import.meta.url)),
       join(cwd, 'api.yaml'),
     );
-    const run = await runCli(cwd, [
-      'fuzz',
-      '--openapi',
-      'api.yaml',
-      '--budget',
-      String(WITHIN_DEFAULT),
-      '--no-tracker',
-    ]);
+    const run = await fuzzWithin(cwd, '--openapi', 'api.yaml');
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('seeds: the operations of api.yaml');
     expect(run.stdout).toContain('go rejects (400) what rust accepts (200) at GET /v1/records/:id');
@@ -382,14 +377,7 @@ candidate: go
 
   it('with --allow-writes on the validator: bad unicode or trailing data, a key in another case, the content type', async () => {
     const cwd = await bundled();
-    const run = await runCli(cwd, [
-      'fuzz',
-      'cases/validator',
-      '--allow-writes',
-      '--budget',
-      String(WITHIN_DEFAULT),
-      '--no-tracker',
-    ]);
+    const run = await fuzzWithin(cwd, 'cases/validator', '--allow-writes');
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('rust rejects (400) what go accepts (200) at POST /v1/validate');
     expect(run.stdout).toContain('rust rejects (422) what go accepts (200) at POST /v1/validate');
