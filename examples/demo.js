@@ -1,9 +1,11 @@
 // `npm run demo`: the bundled example end to end. Starts the serde-style and the
 // Go-style reference servers as two processes on free loopback ports (two
-// runtimes, as in a real cutover), runs parity on the validator suite (the
-// known finding: 6/6 status parity, 5/6 shapes divergent) with the package's
-// bin, as `npx parity` runs it, prints the summary, writes reports/ and the
-// tracker (docs/ARCHITECTURE_COMPARISON.md), and stops the servers.
+// runtimes, as in a real cutover), runs parity on the whole case library
+// (cases/: the validator suite's known finding, 6/6 status parity and 5/6
+// shapes divergent, and the records API's nil slices, nulls, timestamps and
+// error bodies) with the package's bin, as `npx parity` runs it, prints the
+// decisions and the summary, writes reports/ and the tracker
+// (docs/ARCHITECTURE_COMPARISON.md: one row per root cause), and stops the servers.
 // Exits 0 when the run itself worked (divergences are the expected result).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -39,7 +41,7 @@ let code;
 try {
   code = await parity([
     'run',
-    'cases/validator',
+    'cases',
     '--baseline',
     `rust=${rust.url}`,
     '--candidate',

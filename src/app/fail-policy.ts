@@ -3,20 +3,20 @@ import type { FailPolicy } from '../config/schema.js';
 import type { RunReport } from '../report/contract.js';
 import type { CaseResult, DivergentResult } from '../results/types.js';
 
-const WAIVED = new Set(['accepted', 'wontfix']);
-
 /**
  * New relative to the `--compare-to` report when the run had one (a fingerprint it
- * did not show), else a tracker row this run added or reopened; without either,
- * every divergence is new. A row humans accepted or won't fix is never new.
+ * did not show), else a root cause whose tracker row this run added or reopened;
+ * without either, every divergence is new. An accepted divergence is never new.
  */
 function isNew(result: DivergentResult, report: RunReport): boolean {
-  if (WAIVED.has(result.tracker?.status ?? 'open')) return false;
   if (report.regression !== undefined) return result.regression === 'new';
-  if (report.tracker === undefined || result.tracker === undefined) return true;
-  return (
-    report.tracker.added.includes(result.tracker.id) ||
-    report.tracker.reopened.includes(result.tracker.id)
+  const { tracker } = report;
+  if (tracker === undefined) return true;
+  return result.findings.some(
+    (finding) =>
+      finding.tracker === undefined ||
+      tracker.added.includes(finding.tracker.id) ||
+      tracker.reopened.includes(finding.tracker.id),
   );
 }
 
@@ -30,7 +30,12 @@ function hasEncodingNotes(result: CaseResult): boolean {
   return result.notes?.some((note) => note.kind === 'encoding') ?? false;
 }
 
-/** The results that make the run exit 1 under `policy` (and `options`), in report order. */
+/**
+ * The results that make the run exit 1 under `policy` (and `options`), in report
+ * order. An `accepted` result (every root cause accepted or won't fix) fails only
+ * under `any`; a run error (a side failed in transport) or an unmet `expect`
+ * fails under `open` and `any`.
+ */
 export function failingResults(
   report: RunReport,
   policy: FailPolicy,
@@ -45,8 +50,7 @@ export function failingResults(
       case 'any':
         return result.verdict !== 'equal' || expectationFailed;
       case 'open':
-        if (result.verdict === 'error' || expectationFailed) return true;
-        return result.verdict === 'divergent' && !WAIVED.has(result.tracker?.status ?? 'open');
+        return result.verdict === 'error' || result.verdict === 'divergent' || expectationFailed;
       case 'new':
         return result.verdict === 'divergent' && isNew(result, report);
       default: {

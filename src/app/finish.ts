@@ -1,21 +1,23 @@
 /**
  * The tail shared by `parity run` and `parity merge`: once every case has a
  * result, classify the divergences against a previous report, update the
- * tracker, annotate the results, and write every report format.
+ * tracker, judge the results after the decisions (a divergence whose root
+ * causes are all accepted is `accepted`), list the root causes, and write
+ * every report format.
  */
 import type { RunReport } from '../report/contract.js';
 import { type WrittenReports, writeReports } from '../report/write.js';
 import type { CollectedResults } from '../results/collected.js';
-import { patternGroupsField } from '../results/pattern-groups.js';
 import { comparedIds, compareToPrevious, type Regression } from '../results/regression.js';
-import type { RunSummary } from '../results/summary.js';
+import { decisionCounts, groupFindings, rootCauseEntries } from '../results/root-causes.js';
+import { adjustSummary, type RunSummary } from '../results/summary.js';
 import { type CaseResult, isNotable } from '../results/types.js';
 import { observationsOf, type TrackerUpdate, updateTracker } from './tracker-update.js';
 
 /** The report without its results, summary and what `finishRun` adds. */
 export type ReportHead = Omit<
   RunReport,
-  'results' | 'summary' | 'tracker' | 'regression' | 'patterns'
+  'results' | 'summary' | 'tracker' | 'regression' | 'rootCauses'
 >;
 
 export interface FinishInput {
@@ -75,13 +77,22 @@ export async function finishRun(input: FinishInput): Promise<Finished> {
           input.tracker.label,
         );
   const results = tracker === undefined ? classified : classified.map((r) => tracker.annotate(r));
+  const rootCauses = rootCauseEntries(
+    groupFindings(results),
+    (fingerprint) => tracker?.rowOf(fingerprint),
+    tracker?.resolved,
+  );
+  const summary = {
+    ...adjustSummary(input.summary, classified, results),
+    rootCauses: decisionCounts(rootCauses),
+  };
   const report: RunReport = {
     ...input.head,
-    summary: input.summary,
+    summary,
     results: results.filter(isNotable),
     ...(tracker === undefined ? {} : { tracker: tracker.outcome }),
     ...(regression === undefined ? {} : { regression: regression.summary }),
-    ...patternGroupsField(results),
+    ...(rootCauses.length === 0 ? {} : { rootCauses }),
   };
   // Every result changed since it was collected replaces its line in report.json.
   const final = new Map(results.map((r) => [r.caseId, r] as const));

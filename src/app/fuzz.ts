@@ -140,7 +140,9 @@ export async function fuzzParity(
   if (options.allowWrites === true) checkWrites(config);
   const reset = resetOf(options);
   const { cases, allowed, redactHeaders, notes } = await seedCases(config, options, project.env);
-  if (config.trackerPath !== undefined) await readTrackerRows(config.trackerPath);
+  // Root causes with a row that is not resolved are decided on already (a resolved one coming back is news).
+  const rows = config.trackerPath === undefined ? [] : await readTrackerRows(config.trackerPath);
+  const tracked = new Set(rows.filter((r) => r.status !== 'resolved').map((r) => r.fingerprint));
   const redact = createRedactor({ headerNames: redactHeaders, secrets: project.secrets() });
   const seeds = seedsOf(allowed);
   const seedNumber = options.seed ?? DEFAULT_SEED;
@@ -163,6 +165,7 @@ export async function fuzzParity(
       shrinkLimit: SHRINK_LIMIT,
       maxFindings: MAX_FINDINGS,
       clock: () => performance.now(),
+      tracked,
       ...(hooks.onProgress === undefined ? {} : { onProgress: hooks.onProgress }),
     });
   } finally {

@@ -1,52 +1,91 @@
 /**
  * The run's side of the tracker: turns results into observations (one per
- * fingerprint), updates the tracker file, and annotates each result with the
- * row that records it.
+ * root cause), updates the tracker file, and judges each result after the
+ * decisions: its findings get their rows, and a divergence whose every root
+ * cause is `_accepted_`/`_wontfix_` becomes `accepted`.
  */
 
 import type { TrackerOutcome } from '../report/contract.js';
-import { groupDivergences } from '../results/group.js';
-import type { CaseResult } from '../results/types.js';
-import type { TrackerObservation, TrackerRun, TrackerStatus } from '../tracker/types.js';
+import { type DecisionRow, groupFindings, type RootCauseEntry } from '../results/root-causes.js';
+import { type CaseResult, hasFindings, type ResultFinding } from '../results/types.js';
+import {
+  type TrackerObservation,
+  type TrackerRow,
+  type TrackerRun,
+  WAIVED_STATUSES,
+} from '../tracker/types.js';
 import { readTrackerRows, updateTrackerFile } from '../tracker/write.js';
 
+/** The tracker after a run: what changed, each root cause's row, the results judged after the decisions. */
 export interface TrackerUpdate {
   readonly outcome: TrackerOutcome;
-  /** Row id and status per fingerprint, after the update. */
-  readonly rows: ReadonlyMap<string, { readonly id: string; readonly status: TrackerStatus }>;
-  /** The result with its `tracker` field set when a row records it. */
+  /** The row of each root cause, after the update. */
+  rowOf(fingerprint: string): DecisionRow | undefined;
+  /** The rows this run resolved, as decisions list entries (no case showed them). */
+  readonly resolved: readonly RootCauseEntry[];
+  /** The result with its findings' rows set and its verdict judged after the decisions. */
   annotate(result: CaseResult): CaseResult;
 }
 
-/** One observation per fingerprint of the divergent results (errors are not decisions). */
+/** One observation per root cause of the divergent results (errors are not decisions). */
 export function observationsOf(results: readonly CaseResult[]): TrackerObservation[] {
-  return [...groupDivergences(results).values()].map((group) => ({
+  return [...groupFindings(results).values()].map((group) => ({
     fingerprint: group.fingerprint,
     kind: group.kind,
     endpoints: group.endpoints,
-    caseIds: [...group.caseIds].sort(),
+    caseIds: group.caseIds,
     summary: group.summary,
   }));
 }
 
+/** A result judged after the decisions recorded in `rowOf`. */
+export function judgedAfterDecisions(
+  result: CaseResult,
+  rowOf: (fingerprint: string) => DecisionRow | undefined,
+): CaseResult {
+  if (!hasFindings(result)) return result;
+  const findings = result.findings.map((finding): ResultFinding => {
+    const row = rowOf(finding.fingerprint);
+    const { tracker: _old, ...rest } = finding;
+    return row === undefined ? rest : { ...rest, tracker: { id: row.id, status: row.status } };
+  });
+  const decided =
+    findings.length > 0 &&
+    findings.every((f) => f.tracker !== undefined && WAIVED_STATUSES.has(f.tracker.status));
+  return { ...result, findings, verdict: decided ? 'accepted' : 'divergent' };
+}
+
+function resolvedEntry(row: TrackerRow): RootCauseEntry {
+  return {
+    fingerprint: row.fingerprint,
+    kind: row.kind,
+    summary: row.summary,
+    caseIds: [],
+    endpoints: row.endpoints,
+    row: { id: row.id, status: row.status, decision: row.decision },
+  };
+}
+
+/** Updates the tracker file with the run's root causes (under its lock) and reads its rows back. */
 export async function updateTracker(
   path: string,
   run: TrackerRun,
   label: string = path,
 ): Promise<TrackerUpdate> {
   const { changes } = await updateTrackerFile(path, run);
-  const rows = new Map(
-    (await readTrackerRows(path)).map(
-      (row) => [row.fingerprint, { id: row.id, status: row.status }] as const,
-    ),
-  );
+  const all = await readTrackerRows(path);
+  const rows = new Map(all.map((row) => [row.fingerprint, row] as const));
+  const rowOf = (fingerprint: string): DecisionRow | undefined => {
+    const row = rows.get(fingerprint);
+    return row === undefined
+      ? undefined
+      : { id: row.id, status: row.status, decision: row.decision };
+  };
+  const resolved = new Set(changes.resolved);
   return {
     outcome: { path: label, ...changes },
-    rows,
-    annotate(result) {
-      if (result.verdict !== 'divergent') return result;
-      const row = rows.get(result.fingerprint);
-      return row === undefined ? result : { ...result, tracker: row };
-    },
+    rowOf,
+    resolved: all.filter((row) => resolved.has(row.id)).map(resolvedEntry),
+    annotate: (result) => judgedAfterDecisions(result, rowOf),
   };
 }

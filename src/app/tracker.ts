@@ -30,6 +30,11 @@ export interface TrackerCheck {
   readonly findings: readonly StaleFinding[];
 }
 
+/** The tracker file of the project (absolute); a disabled tracker is a usage error. */
+export async function trackerPathOf(flags: ConfigFlags, context: AppContext): Promise<string> {
+  return (await trackerOf(flags, context)).trackerPath;
+}
+
 async function trackerOf(flags: ConfigFlags, context: AppContext) {
   const { config } = await openProject(flags, context);
   if (config.trackerPath === undefined) {
@@ -45,7 +50,10 @@ async function trackerOf(flags: ConfigFlags, context: AppContext) {
  * The rows of a tracker that must exist: listing or checking a file that is not
  * there is a mistyped path far more often than an empty tracker (a run creates it).
  */
-async function existingRows(trackerPath: string, cwd: string): Promise<readonly TrackerRow[]> {
+export async function existingRows(
+  trackerPath: string,
+  cwd: string,
+): Promise<readonly TrackerRow[]> {
   const rows = await readExistingTrackerRows(trackerPath);
   if (rows !== undefined) return rows;
   throw new ParityError(

@@ -51,7 +51,7 @@ export function renderFuzzSummary(summary: FuzzSummary, names: SideNames, c: Col
     c.bold(
       `parity fuzz: ${names.baseline} vs ${names.candidate} · seed ${summary.seedNumber} · budget ${describeBudget(summary.budget)}`,
     ),
-    `  ${plural(run.inputs, 'input')} in ${(run.elapsedMs / 1000).toFixed(1)} s (${count(inputRate(run.inputs, run.elapsedMs))}/s) · ${plural(summary.seeds, 'seed')}${summary.unsafeSkipped > 0 ? ` (${count(summary.unsafeSkipped)} writing seeds skipped: see --allow-writes)` : ''} · ${plural(run.known.length, 'root cause')} the seeds already show`,
+    `  ${plural(run.inputs, 'input')} in ${(run.elapsedMs / 1000).toFixed(1)} s (${count(inputRate(run.inputs, run.elapsedMs))}/s) · ${plural(summary.seeds, 'seed')}${summary.unsafeSkipped > 0 ? ` (${count(summary.unsafeSkipped)} writing seeds skipped: see --allow-writes)` : ''} · ${plural(run.known.length, 'root cause')} the seeds already show${run.tracked > 0 ? `, ${count(run.tracked)} more have a tracker row` : ''}`,
   ];
   if (summary.seedSource.kind === 'openapi') {
     out.push(`  seeds: the operations of ${summary.seedSource.file}`);
@@ -116,5 +116,6 @@ export function fuzzJson(summary: FuzzSummary, names: SideNames) {
       };
     }),
     unshrunk: run.unshrunk,
+    tracked: run.tracked,
   };
 }

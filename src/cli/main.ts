@@ -5,12 +5,14 @@
 import { Command, CommanderError } from 'commander';
 import { formatProblem, ParityError } from '../util/errors.js';
 import { calibrateCommand } from './commands/calibrate.js';
+import { decideCommand } from './commands/decide.js';
 import { importCommand } from './commands/import.js';
 import { initCommand } from './commands/init.js';
 import { mergeCommand } from './commands/merge.js';
 import { recordCommand } from './commands/record.js';
 import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
+import { showCommand } from './commands/show.js';
 import { trackerCommand } from './commands/tracker.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT, EXIT_FOR_ERROR, type ExitCode } from './exit-codes.js';
@@ -30,7 +32,7 @@ export function buildProgram(io: Io, setCode: (code: ExitCode) => void): Command
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError('(run parity --help for usage)');
-  const { run, calibrate, validate, tracker, merge, report } = COMMANDS;
+  const { run, calibrate, validate, tracker, decide, show, merge, report } = COMMANDS;
   const { import: importCases, record, init, fuzz } = COMMANDS;
   addCommand(program, run, async (cases, flags) => setCode(await runCommand(cases, flags, io)));
   addCommand(program, calibrate, async (cases, flags) =>
@@ -40,6 +42,12 @@ export function buildProgram(io: Io, setCode: (code: ExitCode) => void): Command
     setCode(await validateCommand(cases, flags, io)),
   );
   addCommand(program, tracker, async (_, flags) => setCode(await trackerCommand(flags, io)));
+  addCommand(program, decide, async (operands, flags) =>
+    setCode(await decideCommand(operands, flags, io)),
+  );
+  addCommand(program, show, async (operands, flags) =>
+    setCode(await showCommand(operands, flags, io)),
+  );
   addCommand(program, merge, async (reports, flags) =>
     setCode(await mergeCommand(reports, flags, io)),
   );

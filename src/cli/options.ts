@@ -8,6 +8,7 @@
  */
 import * as z from 'zod';
 import { parseShard } from '../cases/shard.js';
+import { FINDING_KINDS } from '../compare/root-cause.js';
 import { FAIL_POLICIES } from '../config/schema.js';
 import { type Budget, parseBudget } from '../fuzz/budget.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/write.js';
@@ -195,6 +196,44 @@ const tracker = command({
   },
 });
 
+const decide = command({
+  name: 'decide',
+  description:
+    'record a decision on root causes in the tracker: parity decide PAR-007 accepted --note "…", or in bulk with --pattern/--kind',
+  operands: {
+    syntax: '<rows-and-decision...>',
+    help: 'row ids (PAR-007 …), then the decision: accepted, wontfix or open (with --pattern/--kind: the decision alone)',
+  },
+  options: {
+    note: text('--note <text>', 'appended to the Decision cell of each row'),
+    pattern: text(
+      '--pattern <name>',
+      'every open or decided row of this pattern (nil-slice, tagged-enum, …)',
+    ),
+    kind: choice('--kind <kind>', 'every open or decided row of this kind', FINDING_KINDS),
+    tracker: trackerFile,
+    config: withHelp(shared.config, 'config file (for the tracker path)'),
+    json: withHelp(shared.json, 'print the rows decided as JSON'),
+  },
+});
+
+const show = command({
+  name: 'show',
+  description:
+    'one root cause in full: its row, every case and endpoint, an example diff, the curl pair, the fix',
+  operands: { syntax: '<row>', help: 'the row id (PAR-007)' },
+  options: {
+    from: text(
+      '--from <report>',
+      'the report to show it from: report.json, run folder or "latest"',
+    ),
+    tracker: trackerFile,
+    config: withHelp(shared.config, 'config file (for the tracker and reports paths)'),
+    reports: shared.reportsToRead,
+    json: withHelp(shared.json, 'print JSON'),
+  },
+});
+
 const merge = command({
   name: 'merge',
   description: 'combine shard reports into one report, update the tracker once',
@@ -367,6 +406,8 @@ export const COMMANDS = {
   calibrate,
   validate,
   tracker,
+  decide,
+  show,
   merge,
   report,
   import: importCases,
@@ -381,6 +422,8 @@ export type ValidateFlags = FlagsOf<typeof validate>;
 export type TrackerFlags = FlagsOf<typeof tracker>;
 export type MergeFlags = FlagsOf<typeof merge>;
 export type ReportFlags = FlagsOf<typeof report>;
+export type DecideFlags = FlagsOf<typeof decide>;
+export type ShowFlags = FlagsOf<typeof show>;
 export type FuzzFlags = FlagsOf<typeof fuzz>;
 export type ImportFlags = FlagsOf<typeof importCases>;
 export type RecordFlags = FlagsOf<typeof record>;

@@ -18,7 +18,11 @@ export interface OutputFlags {
   readonly quiet?: true | undefined;
 }
 
-/** `--json`: the report without per-case detail, plus where the reports are and what diverged. */
+/**
+ * `--json`: the report without per-case detail (its `rootCauses` are the
+ * decisions), plus where the reports are and what diverged, with each
+ * divergence's findings (fingerprint, kind, summary, tracker row).
+ */
 export function machineSummary(report: RunReport, reportDir: string) {
   const { results, ...head } = report;
   const divergences = results
@@ -29,7 +33,9 @@ export function machineSummary(report: RunReport, reportDir: string) {
       kinds: r.kinds,
       fingerprint: r.fingerprint,
       summary: r.summary,
-      ...(r.tracker === undefined ? {} : { tracker: r.tracker }),
+      ...(r.findings === undefined
+        ? {}
+        : { findings: r.findings.map(({ paths: _paths, cause: _cause, ...finding }) => finding) }),
       ...(r.regression === undefined ? {} : { regression: r.regression }),
     }));
   return { ...head, reportDir, divergences };

@@ -1,32 +1,68 @@
-/** The console summary printed after a run. Pure: returns the text. */
+/**
+ * The console summary printed after a run: the decisions first (the root
+ * causes, open ones with their next action), then the counts, the cases, the
+ * run errors. Pure: returns the text.
+ */
 
 import { KIND_REPORT_ORDER, primaryKind } from '../model/comparison.js';
 import type { RunReport } from '../report/contract.js';
 import { coverageGaps, coverageLine } from '../report/coverage-text.js';
+import { type DecisionView, decisionHeadline, decisionsOf, reach } from '../report/decisions.js';
 import { latencyLine } from '../report/latency-table.js';
 import { noiseSummaryLine } from '../report/noise-text.js';
-import { count, countsLine, kindsLine, reportNumbers } from '../report/numbers.js';
+import { countsLine, kindsLine, reportNumbers } from '../report/numbers.js';
 import { latencyOf } from '../results/latency.js';
-import type { CaseResult } from '../results/types.js';
+import { type CaseResult, hasFindings } from '../results/types.js';
 import type { Colors } from './colors.js';
 
-/** Divergences listed one per line before "… and N more". */
+/** Cases listed one per line before "… and N more". */
 const LISTED = 25;
+/** Root causes listed before "… and N more". */
+const CAUSES_LISTED = 15;
 
 function pad(text: string, width: number): string {
   return text.length >= width ? text : text + ' '.repeat(width - text.length);
 }
 
+/** `[PAR-001, PAR-004]`: the rows of a case's findings. */
+function rowsOf(result: CaseResult): string {
+  if (!hasFindings(result)) return '';
+  const ids = [...new Set(result.findings.flatMap((f) => (f.tracker ? [f.tracker.id] : [])))];
+  return ids.length === 0 ? '' : ` [${ids.join(', ')}]`;
+}
+
 function line(result: CaseResult, c: Colors, idWidth: number): string {
-  const kind = primaryKind(result.kinds) ?? 'error';
-  const paint = kind === 'shape' || kind === 'status' || kind === 'transport' ? c.red : c.yellow;
-  const row =
-    result.tracker === undefined ? '' : c.dim(` [${result.tracker.id} ${result.tracker.status}]`);
+  const accepted = result.verdict === 'accepted';
+  const kind = accepted ? 'accepted' : (primaryKind(result.kinds) ?? 'error');
+  const paint = accepted ? c.green : kind === 'value' || kind === 'header' ? c.yellow : c.red;
   const regression =
     result.regression === undefined
       ? ''
       : ` ${result.regression === 'new' ? c.red('(new)') : c.dim(`(${result.regression})`)}`;
-  return `  ${paint(pad(kind, 9))} ${pad(result.caseId, idWidth)}  ${result.summary ?? result.explanation ?? ''}${regression}${row}`;
+  const summary = result.summary ?? result.explanation ?? '';
+  return `  ${paint(pad(kind, 9))} ${pad(result.caseId, idWidth)}  ${summary}${regression}${c.dim(rowsOf(result))}`;
+}
+
+function decisionLines(view: DecisionView, c: Colors, idWidth: number): string[] {
+  const paint = view.status === 'open' ? c.red : view.status === 'resolved' ? c.green : c.dim;
+  const head = `  ${pad(view.id || '-', idWidth)} ${paint(pad(view.status, 9))} ${pad(view.kind, 7)} ${view.summary}`;
+  const where = view.status === 'resolved' ? '' : c.dim(` · ${reach(view)}`);
+  const lines = [head + where];
+  if (view.status === 'open') lines.push(c.dim(`  ${' '.repeat(idWidth)} next: ${view.next}`));
+  return lines;
+}
+
+/** The decisions: a headline with the counts, then each root cause (open ones first). */
+function decisionsSection(report: RunReport, c: Colors): string[] {
+  const views = decisionsOf(report);
+  if (views.length === 0) return [];
+  const idWidth = Math.max(1, ...views.map((v) => v.id.length));
+  const out = ['', `  ${c.bold(decisionHeadline(report))}`];
+  for (const view of views.slice(0, CAUSES_LISTED)) out.push(...decisionLines(view, c, idWidth));
+  if (views.length > CAUSES_LISTED) {
+    out.push(c.dim(`  … and ${views.length - CAUSES_LISTED} more (parity tracker, report.md)`));
+  }
+  return out;
 }
 
 /** `--compare-to`: the counts, then each fixed divergence (they have no result line). */
@@ -52,36 +88,57 @@ function scopeLine(report: RunReport): string[] {
   return [];
 }
 
-/** One line per case whose `expect` was not met, naming what each side answered. */
-function expectationLines(report: RunReport, c: Colors, idWidth: number): string[] {
-  const out: string[] = [];
-  for (const result of report.results) {
-    if (result.expectations === undefined) continue;
-    const line = `  ${c.yellow(pad('expect', 9))} ${pad(result.caseId, idWidth)}  ${result.expectations.join('; ')}`;
-    out.push(line);
+/** The cases: divergent ones by kind (status first), then the accepted ones. */
+function caseLines(report: RunReport, c: Colors): string[] {
+  const shown = report.results.filter(hasFindings);
+  const open = shown.filter((r) => r.verdict === 'divergent');
+  const ordered = [
+    ...KIND_REPORT_ORDER.flatMap((k) => open.filter((r) => primaryKind(r.kinds) === k)),
+    ...shown.filter((r) => r.verdict === 'accepted'),
+  ];
+  if (ordered.length === 0) return [];
+  const idWidth = Math.min(48, Math.max(...ordered.map((r) => r.caseId.length)));
+  const out = [''];
+  for (const result of ordered.slice(0, LISTED)) out.push(line(result, c, idWidth));
+  if (ordered.length > LISTED) {
+    out.push(c.dim(`  … and ${ordered.length - LISTED} more (see the report)`));
   }
+  return out;
+}
+
+/** Run errors: a side failed in transport, or an `expect` was not met. Never decisions. */
+function runErrorLines(report: RunReport, c: Colors): string[] {
+  const errors = report.results.filter((r) => r.verdict === 'error' || r.expectations);
+  if (errors.length === 0) return [];
+  const out = [
+    '',
+    `  ${c.red(`run errors ${errors.length}`)} (not decisions: fix the run or the case)`,
+  ];
+  const idWidth = Math.min(48, Math.max(...errors.map((r) => r.caseId.length)));
+  for (const r of errors.slice(0, LISTED)) {
+    const [label, text] =
+      r.verdict === 'error'
+        ? ['transport', r.summary]
+        : ['expect', (r.expectations ?? []).join('; ')];
+    out.push(`  ${c.red(pad(label, 9))} ${pad(r.caseId, idWidth)}  ${text}`);
+  }
+  if (errors.length > LISTED) out.push(c.dim(`  … and ${errors.length - LISTED} more`));
   return out;
 }
 
 /** The counts, from the one model every report prints (`report/numbers.ts`). */
 function countLines(report: RunReport, c: Colors): string[] {
   const n = reportNumbers(report);
+  const paint = { equal: c.green, divergent: c.red, accepted: c.green, error: c.red };
   const out = [
-    `  ${countsLine(n, { equal: c.green, divergent: c.red, error: c.red })}`,
+    '',
+    `  ${countsLine(n, paint)}`,
     `  ${kindsLine(n)}`,
     `  ${latencyLine(latencyOf(report))}`,
   ];
   if (report.coverage !== undefined) {
     out.push(`  coverage: ${coverageLine(report.coverage)}`);
     for (const gap of coverageGaps(report.coverage)) out.push(c.yellow(`    ${gap}`));
-  }
-  const waived = n.junit.skipped;
-  if (waived > 0) {
-    out.push(
-      c.dim(
-        `  ${count(waived, 'divergent case')} accepted or wontfix in the tracker (not failures)`,
-      ),
-    );
   }
   if (n.expectationFailures > 0) {
     out.push(c.yellow(`  expectations not met: ${n.expectationFailures} (listed below)`));
@@ -97,35 +154,18 @@ export function renderSummary(report: RunReport, c: Colors, reportDir: string | 
     ),
   );
   out.push(...scopeLine(report));
+  out.push(...decisionsSection(report, c));
   out.push(...countLines(report, c));
-  const notEqual = report.results.filter((r) => r.verdict !== 'equal');
-  const ordered = KIND_REPORT_ORDER.flatMap((k) =>
-    notEqual.filter((r) => primaryKind(r.kinds) === k),
-  );
-  const rest = notEqual.filter((r) => primaryKind(r.kinds) === undefined);
-  const listed = [...ordered, ...rest];
-  const unmet = report.results.filter((r) => r.expectations !== undefined);
-  if (listed.length + unmet.length > 0) {
-    const ids = [...listed, ...unmet].map((r) => r.caseId.length);
-    const idWidth = Math.min(48, Math.max(...ids));
-    out.push('');
-    for (const result of listed.slice(0, LISTED)) out.push(line(result, c, idWidth));
-    if (listed.length > LISTED)
-      out.push(c.dim(`  … and ${listed.length - LISTED} more (see the report)`));
-    const expectations = expectationLines({ ...report, results: unmet }, c, idWidth);
-    out.push(...expectations.slice(0, LISTED));
-    if (expectations.length > LISTED)
-      out.push(
-        c.dim(`  … and ${expectations.length - LISTED} more unmet expectations (see the report)`),
-      );
-  }
+  out.push(...caseLines(report, c));
+  out.push(...runErrorLines(report, c));
   out.push(...regressionLines(report, c));
   if (report.noise !== undefined) out.push('', noiseSummaryLine(report.noise));
   if (report.tracker !== undefined) {
     const t = report.tracker;
+    const superseded = t.superseded.length > 0 ? `, ${t.superseded.length} superseded` : '';
     out.push(
       '',
-      `  tracker ${t.path}: ${t.added.length} new, ${t.reopened.length} reopened, ${t.resolved.length} resolved, ${t.seen.length} seen again`,
+      `  tracker ${t.path}: ${t.added.length} new, ${t.reopened.length} reopened, ${t.resolved.length} resolved, ${t.seen.length} seen again${superseded}`,
     );
   }
   if (reportDir !== undefined) out.push(`  reports ${reportDir}`);

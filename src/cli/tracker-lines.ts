@@ -15,7 +15,13 @@ function cut(text: string, width: number): string {
 
 /** `3 open, 1 accepted, 0 wontfix, 2 resolved`. */
 export function statusCounts(rows: readonly TrackerRow[]): string {
-  const counts: Record<TrackerStatus, number> = { open: 0, accepted: 0, wontfix: 0, resolved: 0 };
+  const counts: Record<TrackerStatus, number> = {
+    open: 0,
+    accepted: 0,
+    wontfix: 0,
+    resolved: 0,
+    superseded: 0,
+  };
   for (const row of rows) counts[row.status]++;
   return TRACKER_STATUSES.map((status) => `${counts[status]} ${status}`).join(', ');
 }

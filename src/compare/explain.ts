@@ -6,6 +6,7 @@ import type { Change, Comparison, HeaderChange } from '../model/comparison.js';
 import type { SideOutcome, TransportError } from '../model/exchange.js';
 import { bytesBrief, isBytesSummary } from '../wire/bytes.js';
 import { explainShape } from './explain-shape.js';
+import { statusClass } from './findings.js';
 import type { DivergenceInput } from './input.js';
 import { patternTitles, recognitionOf } from './patterns/registry.js';
 import { divergenceTitle, patternSentences } from './patterns/title.js';
@@ -69,8 +70,13 @@ function explainComparison(comparison: Comparison): Explanation {
   if (!status.equal) {
     sentences.push(`Status differs: baseline ${status.baseline}, candidate ${status.candidate}.`);
     summary.push(`status ${status.baseline} → ${status.candidate}`);
+    // One side accepted what the other rejected: the rest follows (see `findings.ts`).
+    if (statusClass(status.baseline) !== statusClass(status.candidate)) {
+      summary.push('the answers differ with it');
+    }
   }
   const { matches, unexplained } = recognitionOf(comparison);
+  const followsStatus = summary.length > 1;
   if (matches.length > 0) {
     sentences.push(...patternSentences(matches));
     summary.push(
@@ -91,7 +97,8 @@ function explainComparison(comparison: Comparison): Explanation {
     summary.push(headers.summary);
   }
   if (sentences.length === 0) return { explanation: 'No differences.', summary: 'equal' };
-  return { explanation: sentences.join(' '), summary: shorten(summary.join('; ')) };
+  const line = followsStatus ? summary.slice(0, 2) : summary;
+  return { explanation: sentences.join(' '), summary: shorten(line.join('; ')) };
 }
 
 /**

@@ -1,33 +1,53 @@
 /**
- * Exchange → verdict, comparison and divergence: the compare stage in one call.
+ * Exchange → verdict, comparison, divergence and findings: the compare stage
+ * in one call.
  */
+import type { Case } from '../model/case.js';
 import type { Comparison, Divergence } from '../model/comparison.js';
 import type { Exchange } from '../model/exchange.js';
+import { ALWAYS_REDACTED } from '../redact/redact.js';
 import { classify } from './classify.js';
 import { compare } from './comparison.js';
+import { endpointOf } from './endpoint.js';
 import { explain } from './explain.js';
+import { findingsOf } from './findings.js';
 import { fingerprint } from './fingerprint.js';
 import type { DivergenceInput } from './input.js';
 import { patternOf } from './patterns/title.js';
+import type { Finding } from './root-cause.js';
 
 /** The outcome of judging one exchange: a union by verdict. */
 export type Judgement =
   | { readonly verdict: 'equal'; readonly comparison: Comparison }
   | {
       readonly verdict: 'divergent';
-      /** Absent when one side failed in transport. */
-      readonly comparison: Comparison | undefined;
+      readonly comparison: Comparison;
       readonly divergence: Divergence;
+      /** The root causes of the divergence, one finding each (never empty). */
+      readonly findings: readonly Finding[];
     }
+  /** A side failed in transport: nothing could be compared. A run error, never a decision. */
   | { readonly verdict: 'error'; readonly comparison: undefined; readonly divergence: Divergence };
 
-function divergenceOf(input: DivergenceInput): Divergence {
+/** What the judge knows of the case besides its exchange. */
+export interface JudgedCase {
+  readonly caseId: string;
+  /** The endpoint template (`endpointOf`). */
+  readonly endpoint: string;
+  /** Response headers whose values must never be shown (see `findingsOf`). */
+  readonly isSecretHeader?: (name: string) => boolean;
+}
+
+function divergenceOf(
+  input: DivergenceInput,
+  fingerprinted: { readonly fingerprint: string },
+): Divergence {
   const { explanation, summary } = explain(input);
   const compared = input.kind === 'comparison';
   const pattern = compared ? patternOf(input.comparison) : undefined;
   return {
     kinds: compared ? input.kinds : ['transport'],
-    fingerprint: fingerprint(input),
+    fingerprint: fingerprinted.fingerprint,
     explanation,
     summary,
     changes: compared ? input.comparison.body : [],
@@ -37,34 +57,48 @@ function divergenceOf(input: DivergenceInput): Divergence {
 }
 
 /**
- * Judge one exchange: both sides failing in transport is an `error` (still with
- * a transport divergence, so it can be explained); one side failing is
- * `divergent` with kind `transport`; otherwise `equal` when nothing differs
- * after normalisation, else `divergent` with kinds, fingerprint and explanation.
+ * Judge one exchange: a side failing in transport is an `error` (with a
+ * transport divergence, so it can be explained); otherwise `equal` when
+ * nothing differs after normalisation, else `divergent` with kinds,
+ * findings, fingerprint and explanation.
  */
 export function judge(exchange: Exchange): Judgement {
   const caseId = exchange.case.id;
   const comparison = compare(exchange);
   if (comparison === undefined) {
-    const { baseline, candidate } = exchange;
-    const bothFailed =
-      baseline.outcome === 'transport-error' && candidate.outcome === 'transport-error';
+    const input = { kind: 'transport', caseId, ...exchange } as const;
     return {
-      verdict: bothFailed ? 'error' : 'divergent',
+      verdict: 'error',
       comparison: undefined,
-      divergence: divergenceOf({ kind: 'transport', caseId, baseline, candidate }),
+      divergence: divergenceOf(input, { fingerprint: fingerprint(input) }),
     };
   }
-  return judgeComparison(caseId, comparison);
+  return judgeComparison(judgedCase(exchange.case), comparison);
+}
+
+/** What `judgeComparison` needs of a case. */
+export function judgedCase(c: Case): JudgedCase {
+  const secret = new Set([...ALWAYS_REDACTED, ...c.rules.redactHeaders]);
+  return {
+    caseId: c.id,
+    endpoint: endpointOf(c.request.method, c.request.path),
+    isSecretHeader: (name) => secret.has(name),
+  };
 }
 
 /** The judgement of one comparison (both sides answered), e.g. after learned noise was masked. */
-export function judgeComparison(caseId: string, comparison: Comparison): Judgement {
+export function judgeComparison(subject: JudgedCase, comparison: Comparison): Judgement {
   const kinds = classify(comparison);
   if (kinds.length === 0) return { verdict: 'equal', comparison };
+  const findings = findingsOf({ ...subject, comparison });
+  const { caseId } = subject;
+  const input = { kind: 'comparison', caseId, comparison, kinds } as const;
   return {
     verdict: 'divergent',
     comparison,
-    divergence: divergenceOf({ kind: 'comparison', caseId, comparison, kinds }),
+    divergence: divergenceOf(input, {
+      fingerprint: fingerprint({ kind: 'comparison', caseId, findings }),
+    }),
+    findings,
   };
 }

@@ -55,19 +55,19 @@ const slug = (text: string) =>
 
 /**
  * A case name from the root cause: the endpoint and the two answers for a
- * status (`get-v1-records-id-200-vs-400`), the pattern for a pattern
- * (`get-v1-records-nil-slice`), the status and the group otherwise
- * (`get-v1-records-id-400-error-envelope`).
+ * status or a transport failure (`get-v1-records-id-200-vs-400`), the
+ * pattern for a pattern (`get-v1-records-nil-slice`), the status and the kind
+ * of cause otherwise (`get-v1-records-id-400-body-kind`).
  */
 export function caseName(finding: TalliedFinding): string {
   const { rootCause: cause } = finding;
   const endpoint = slug(cause.endpoint) || 'root';
-  const [kind, rest = ''] = cause.key.split('|', 2);
-  if (kind === 'status' || kind === 'transport') {
-    return `${endpoint}-${slug(String(cause.baseline))}-vs-${slug(String(cause.candidate))}`;
+  const [b, c] = [slug(String(cause.baseline)), slug(String(cause.candidate))];
+  if (cause.type === 'status' || cause.type === 'transport') return `${endpoint}-${b}-vs-${c}`;
+  if (['body-kind', 'structure', 'header'].includes(cause.type)) {
+    return `${endpoint}-${b}-${cause.type}`;
   }
-  if (kind === 'pattern') return `${endpoint}-${slug(rest.split(':')[0] ?? '') || 'pattern'}`;
-  return `${endpoint}-${slug(String(cause.baseline))}-${cause.group}`;
+  return `${endpoint}-${slug(cause.type)}`;
 }
 
 type Body = { json: unknown } | { text: string } | { base64: string };

@@ -1,6 +1,7 @@
 /**
  * The fuzz loop. The seeds run first, as written: their root causes are
- * known (the case library already shows them) and never reported again. Then
+ * known (the case library already shows them) and never reported again, nor
+ * are those the tracker already has a row for. Then
  * inputs from the deterministic stream (`generate.ts`) run through `send` (the
  * normal pipeline) with `concurrency` in flight, until the budget is spent.
  * Results are taken in input order whatever order they complete in, so the
@@ -32,6 +33,8 @@ export interface FuzzEngineInput {
   /** Milliseconds, monotonic (`performance.now`). */
   readonly clock: () => number;
   readonly onProgress?: (progress: FuzzProgress) => void;
+  /** Root-cause keys already decided on elsewhere (the tracker's rows): never reported as new. */
+  readonly tracked?: ReadonlySet<string>;
 }
 
 export interface FuzzProgress {
@@ -76,6 +79,8 @@ export interface FuzzRun {
   readonly findings: readonly TalliedFinding[];
   /** Distinct new root causes past `maxFindings`, not shrunk. */
   readonly unshrunk: number;
+  /** Distinct root causes the exploration showed that `tracked` holds (not reported as new). */
+  readonly tracked: number;
 }
 
 interface Tally {
@@ -117,7 +122,7 @@ export async function runFuzz(input: FuzzEngineInput): Promise<FuzzRun> {
   });
   const empty = { known: [...known.values()], unreachable, inputs: 0, divergentInputs: 0 };
   if (unreachable.length > 0 || input.seeds.length === 0) {
-    return { ...empty, elapsedMs: input.clock() - started, findings: [], unshrunk: 0 };
+    return { ...empty, elapsedMs: input.clock() - started, findings: [], unshrunk: 0, tracked: 0 };
   }
   const explored = await explore(input, known, started);
   return { ...empty, ...explored, elapsedMs: input.clock() - started };
@@ -133,6 +138,7 @@ async function explore(
   const tallies = new Map<string, Tally>();
   const shrinking: { readonly finding: Promise<Finding>; readonly tally: Tally }[] = [];
   const unshrunk = new Set<string>();
+  const tracked = new Set<string>();
   const completed = new Map<number, { gen: Generated; result: CaseResult }>();
   let sent = 0;
   let handled = 0;
@@ -149,6 +155,15 @@ async function explore(
     const name = gen.value.value.mutation.name;
     for (const cause of rootCausesOf(result, gen.seed.endpoint)) {
       if (known.has(cause.key)) continue;
+      // A row keyed on this request's own endpoint (a mutated path) counts for the seed's too.
+      if (
+        input.tracked?.has(cause.key) === true ||
+        input.tracked?.has(cause.fingerprint) === true
+      ) {
+        tracked.add(cause.key);
+        continue;
+      }
+      if (tracked.has(cause.key)) continue;
       const tally = tallies.get(cause.key);
       if (tally !== undefined) {
         tally.hits++;
@@ -195,7 +210,13 @@ async function explore(
       return { ...done, hits: tally.hits, alsoBy };
     }),
   );
-  return { inputs: sent, divergentInputs, findings, unshrunk: unshrunk.size };
+  return {
+    inputs: sent,
+    divergentInputs,
+    findings,
+    unshrunk: unshrunk.size,
+    tracked: tracked.size,
+  };
 }
 
 interface Found {

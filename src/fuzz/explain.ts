@@ -32,8 +32,13 @@ export function explainRootCause(cause: RootCause, names: SideNames): string {
       return `${names.baseline} ${answer(b)}, ${names.candidate} ${answer(c)} at ${endpoint}`;
     case 'error-envelope':
     case 'response-body':
-    case 'headers':
-      return `${cause.title} (both answer ${b}) at ${endpoint}`;
+    case 'headers': {
+      // A finding's summary may name its endpoint already (a residual change).
+      const where = cause.title.includes(endpoint) ? '' : ` at ${endpoint}`;
+      const answers =
+        b === c ? `both answer ${b}` : `${names.baseline} ${b}, ${names.candidate} ${c}`;
+      return `${cause.title} (${answers})${where}`;
+    }
     default: {
       const never: never = cause.group;
       throw new Error(`unknown group ${String(never)}`);

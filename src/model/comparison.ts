@@ -39,13 +39,17 @@ export interface Comparison {
 export const DIVERGENCE_KINDS = ['status', 'shape', 'value', 'header', 'transport'] as const;
 export type DivergenceKind = (typeof DIVERGENCE_KINDS)[number];
 
-/** Report order: shape first (what breaks callers), then status, transport, value, header. */
+/**
+ * Report order: what breaks callers first — a status change (a case whose
+ * status differs is a status divergence wherever it is listed, whatever its
+ * body does), then shape, value, header; transport failures are run errors.
+ */
 export const KIND_REPORT_ORDER: readonly DivergenceKind[] = [
-  'shape',
   'status',
-  'transport',
+  'shape',
   'value',
   'header',
+  'transport',
 ];
 
 /** The section a result is listed under: the first of its kinds in report order. */
@@ -85,7 +89,12 @@ export interface DivergencePattern {
   readonly complete: boolean;
 }
 
-export type Verdict = 'equal' | 'divergent' | 'error';
+/**
+ * How a case ended: `equal`; `divergent` (a root cause is still open);
+ * `accepted` (every root cause decided `_accepted_`/`_wontfix_`); `error` (a
+ * side failed in transport).
+ */
+export type Verdict = 'equal' | 'divergent' | 'accepted' | 'error';
 
 export const ENCODING_NOTE_CODES = [
   'trailing-newline',

@@ -3,9 +3,8 @@
  * change, the summary adjusted to match, and the report section.
  */
 
-import { DIVERGENCE_KINDS } from '../model/comparison.js';
 import type { Redactor } from '../redact/redact.js';
-import { countedAs, type RunSummary } from '../results/summary.js';
+import { adjustSummary, type RunSummary } from '../results/summary.js';
 import type { CaseResult } from '../results/types.js';
 import { applyEndpointNoise, noiseSection } from './post-pass.js';
 import type { NoiseSettings } from './settings.js';
@@ -16,32 +15,6 @@ export interface FinishedNoise {
   readonly results: CaseResult[];
   readonly summary: RunSummary;
   readonly section: NoiseSection | undefined;
-}
-
-/**
- * The summary after some results changed (divergent → equal, or fewer kinds).
- * Only the verdict and kind counts can change: masking never touches statuses
- * or expectations, so every other field is kept as it is.
- */
-export function adjustSummary(
-  summary: RunSummary,
-  before: readonly CaseResult[],
-  after: readonly CaseResult[],
-): RunSummary {
-  const byKind = { ...summary.byKind };
-  const counts = { equal: summary.equal, divergent: summary.divergent, errors: summary.errors };
-  const count = (result: CaseResult, sign: number) => {
-    const counted = countedAs(result);
-    counts[counted === 'error' ? 'errors' : counted] += sign;
-    for (const kind of result.kinds) byKind[kind] += sign;
-  };
-  before.forEach((r, i) => {
-    if (after[i] === r) return;
-    count(r, -1);
-    count(after[i] ?? r, 1);
-  });
-  for (const kind of DIVERGENCE_KINDS) byKind[kind] = Math.max(0, byKind[kind]);
-  return { ...summary, ...counts, byKind };
 }
 
 /**

@@ -7,6 +7,7 @@
 import { judgeComparison } from '../compare/judge.js';
 import type { Comparison } from '../model/comparison.js';
 import type { Redactor } from '../redact/redact.js';
+import { redactFinding } from '../results/build.js';
 import type { CaseResult, DivergentResult } from '../results/types.js';
 import { parsePointer } from '../util/json-pointer.js';
 import { coversSegments, maskComparison, type NoiseMask } from './mask.js';
@@ -31,7 +32,7 @@ export function endpointMasks(entries: readonly NoiseEntry[]): Map<string, Noise
 function comparisonOf(result: DivergentResult): Comparison | undefined {
   const b = result.baseline.status;
   const c = result.candidate.status;
-  if (b === undefined || c === undefined || result.kinds.includes('transport')) return undefined;
+  if (b === undefined || c === undefined) return undefined;
   return {
     status: { equal: b === c, baseline: b, candidate: c },
     headers: result.headerChanges,
@@ -54,14 +55,15 @@ export function maskResult(result: CaseResult, mask: NoiseMask, redact: Redactor
   ) {
     return result;
   }
-  const judgement = judgeComparison(result.caseId, masked);
+  // Header values in a result are redacted already: secret ones classify as `[redacted]`.
+  const judgement = judgeComparison({ caseId: result.caseId, endpoint: result.endpoint }, masked);
   const {
     fingerprint: _f,
+    findings: _g,
     explanation: _e,
     summary: _s,
     repro,
     bodies,
-    tracker: _t,
     regression: _r,
     pattern: _p,
     changes: _c,
@@ -69,12 +71,14 @@ export function maskResult(result: CaseResult, mask: NoiseMask, redact: Redactor
     ...common
   } = result;
   if (judgement.verdict === 'equal') return { ...common, verdict: 'equal', kinds: [] };
+  if (judgement.verdict === 'error') return result;
   const { divergence } = judgement;
   return {
     ...common,
     verdict: 'divergent',
     kinds: divergence.kinds,
     fingerprint: divergence.fingerprint,
+    findings: judgement.findings.map((f) => redactFinding(f, redact)),
     ...(divergence.pattern === undefined ? {} : { pattern: divergence.pattern }),
     explanation: redact.text(divergence.explanation),
     summary: redact.text(divergence.summary),

@@ -5,7 +5,13 @@
  * noise and re-judges the results it affects. Pure apart from its own tally.
  */
 import { endpointOf } from '../compare/endpoint.js';
-import { type Judgement, judge, judgeComparison } from '../compare/judge.js';
+import {
+  type JudgedCase,
+  type Judgement,
+  judge,
+  judgeComparison,
+  judgedCase,
+} from '../compare/judge.js';
 import type { Case } from '../model/case.js';
 import type { Exchange, SideOutcome } from '../model/exchange.js';
 import { normaliseJson } from '../normalise/body.js';
@@ -125,7 +131,11 @@ function learnAndJudge(exchange: Exchange, replica: SideOutcome, state: StepStat
   }
   state.tally.record({ endpoint, findings: learned.findings, raw });
   const masked = maskComparison(comparison, maskOf(learned.findings));
-  return { exchange: sorted, judgement: judgeMasked(id, judged, masked), annotation };
+  return {
+    exchange: sorted,
+    judgement: judgeMasked(judgedCase(sorted.case), judged, masked),
+    annotation,
+  };
 }
 
 /**
@@ -143,7 +153,7 @@ function orderOnlyArrays(exchange: Exchange, containers: ReadonlySet<string>): s
 }
 
 function judgeMasked(
-  caseId: string,
+  subject: JudgedCase,
   judged: Judgement,
   masked: NonNullable<Judgement['comparison']>,
 ): Judgement {
@@ -152,5 +162,5 @@ function judgeMasked(
   const unchanged =
     masked.body.length === comparison.body.length &&
     masked.headers.length === comparison.headers.length;
-  return unchanged ? judged : judgeComparison(caseId, masked);
+  return unchanged ? judged : judgeComparison(subject, masked);
 }

@@ -6,9 +6,8 @@
 import { firedBy } from '../compare/equivalence/labels.js';
 import { type CoverageSection, combineCoverage } from '../results/coverage.js';
 import { summariseLatency } from '../results/latency.js';
-import { patternGroupsField } from '../results/pattern-groups.js';
 import { summarise } from '../results/summary.js';
-import type { CaseResult } from '../results/types.js';
+import { type CaseResult, hasFindings } from '../results/types.js';
 import { ParityError } from '../util/errors.js';
 import {
   type MergedFrom,
@@ -54,12 +53,18 @@ function checkTargets(shards: readonly ShardReport[]): void {
 }
 
 /**
- * Results of a shard without what belongs to the shard's own run: the tracker row
- * and the regression mark are recomputed for the merged report.
+ * Results of a shard without what belongs to the shard's own run: the tracker
+ * rows of its findings, its verdict after decisions and the regression mark
+ * are recomputed for the merged report.
  */
 function plainResult(result: CaseResult): CaseResult {
-  const { tracker: _tracker, regression: _regression, ...rest } = result;
-  return rest;
+  if (!hasFindings(result)) {
+    const { regression: _regression, ...rest } = result;
+    return rest;
+  }
+  const { regression: _regression, ...rest } = result;
+  const findings = result.findings.map(({ tracker: _tracker, ...finding }) => finding);
+  return { ...rest, verdict: 'divergent', findings };
 }
 
 /**
@@ -169,7 +174,6 @@ export function mergeReports(shards: readonly ShardReport[], runId: string): Run
     },
     results,
     mergedFrom,
-    ...patternGroupsField(results),
     ...unusedRulesOf(shards, results),
     ...coverageOf(shards),
   };

@@ -7,6 +7,7 @@
  * build when the schema and the contract disagree.
  */
 import * as z from 'zod';
+import type { RootCause } from '../compare/root-cause.js';
 import { HTTP_METHODS } from '../model/case.js';
 import {
   CHANGE_OPS,
@@ -16,7 +17,13 @@ import {
 } from '../model/comparison.js';
 import type { ResponseBody } from '../model/exchange.js';
 import { TRACKER_STATUSES } from '../tracker/types.js';
-import { REPORT_SCHEMA_VERSION, type RunReport } from './contract.js';
+import type { RunReport } from './contract.js';
+import {
+  type causeSchema,
+  decisionCountsSchema,
+  findingSchema,
+  rootCauseSchema,
+} from './contract-causes.js';
 
 export const count = z.number().int().nonnegative();
 
@@ -151,39 +158,61 @@ export const resultBaseShape = {
     .describe('the two baseline answers differed in structure'),
 };
 
-const divergenceShape = {
-  fingerprint: z.string().describe('stable id of the divergence'),
+export const divergenceShape = {
+  fingerprint: z.string().describe('stable case-level id of the divergence'),
   explanation: z.string().describe('plain-language explanation'),
   summary: z.string().describe('one-line summary'),
   repro: reproSchema,
 };
 
-const result = z.discriminatedUnion('verdict', [
-  z.looseObject({
-    ...resultBaseShape,
-    verdict: z.literal('equal'),
-    regression: z.literal('fixed').exactOptional().describe('showed a now-fixed divergence'),
-  }),
+/** What a divergent result holds besides its findings, in every schema version. */
+export const comparedShape = {
+  changes: z.array(changeSchema).describe('body changes'),
+  headerChanges: z.array(headerChangeSchema).describe('header changes'),
+  pattern: patternSchema.exactOptional(),
+  bodies: z
+    .looseObject({
+      baseline: z.unknown().describe('baseline body'),
+      candidate: z.unknown().describe('candidate body'),
+    })
+    .describe('both bodies, redacted'),
+  regression: z
+    .enum(['new', 'persisting'])
+    .exactOptional()
+    .describe('relative to the --compare-to report'),
+};
+
+export const equalResultSchema = z.looseObject({
+  ...resultBaseShape,
+  verdict: z.literal('equal'),
+  regression: z.literal('fixed').exactOptional().describe('showed a now-fixed divergence'),
+});
+
+export const errorResultSchema = z.looseObject({
+  ...resultBaseShape,
+  ...divergenceShape,
+  verdict: z.literal('error'),
+});
+
+const findingsShape = {
+  findings: z.array(findingSchema).min(1).describe('the root causes of the divergence'),
+};
+
+/** A divergent or accepted result: both sides answered and differ. */
+const divergenceResult = <V extends 'divergent' | 'accepted'>(verdict: V, what: string) =>
   z.looseObject({
     ...resultBaseShape,
     ...divergenceShape,
-    verdict: z.literal('divergent'),
-    changes: z.array(changeSchema).describe('body changes'),
-    headerChanges: z.array(headerChangeSchema).describe('header changes'),
-    pattern: patternSchema.exactOptional(),
-    bodies: z
-      .looseObject({
-        baseline: z.unknown().describe('baseline body'),
-        candidate: z.unknown().describe('candidate body'),
-      })
-      .describe('both bodies, redacted'),
-    tracker: trackerRefSchema.exactOptional(),
-    regression: z
-      .enum(['new', 'persisting'])
-      .exactOptional()
-      .describe('relative to the --compare-to report'),
-  }),
-  z.looseObject({ ...resultBaseShape, ...divergenceShape, verdict: z.literal('error') }),
+    ...comparedShape,
+    ...findingsShape,
+    verdict: z.literal(verdict).describe(what),
+  });
+
+const result = z.discriminatedUnion('verdict', [
+  equalResultSchema,
+  divergenceResult('divergent', 'a root cause is still open'),
+  divergenceResult('accepted', "every root cause accepted or won't fix"),
+  errorResultSchema,
 ]);
 
 export const targetSchema = z.looseObject({
@@ -200,10 +229,11 @@ const byKindShape = {
   transport: count.describe('transport divergences'),
 } satisfies Record<DivergenceKind, z.ZodNumber>;
 
-export const summarySchema = z.looseObject({
+/** The summary as schemaVersion 1 and 2 wrote it (no `accepted`). */
+export const summaryShape = {
   cases: count.describe('cases run'),
   equal: count.describe('equal cases'),
-  divergent: count.describe('cases both sides answered that differ'),
+  divergent: count.describe('cases both sides answered that differ, a root cause still open'),
   errors: count.describe('cases with no comparison possible: a side failed in transport'),
   statusParity: z.looseObject({
     equal: count.describe('cases with equal status'),
@@ -214,21 +244,29 @@ export const summarySchema = z.looseObject({
   encodingNotes: count.exactOptional().describe('encoding notes over all results'),
   flakyBaselines: count.exactOptional().describe('cases whose two baseline answers differed'),
   latency: latency.exactOptional().describe('p50/p95 per endpoint'),
+};
+
+export const summarySchema = z.looseObject({
+  ...summaryShape,
+  accepted: count.describe('divergent cases whose every root cause is accepted or wontfix'),
+  rootCauses: decisionCountsSchema.exactOptional().describe('root causes per decision'),
 });
 
 const ids = z.array(z.string());
 const shard = z.looseObject({ index: count, total: count }).describe('shard i of n (1-based)');
 
-/** The sections a run adds beside its results, shared by both schema versions. */
+const trackerOutcome = {
+  path: z.string().describe('the tracker file'),
+  added: ids,
+  reopened: ids,
+  resolved: ids,
+  seen: ids,
+};
+
+/** The sections a run adds beside its results, as schemaVersion 1 and 2 wrote them. */
 export const sectionsShape = {
   tracker: z
-    .looseObject({
-      path: z.string().describe('the tracker file'),
-      added: ids,
-      reopened: ids,
-      resolved: ids,
-      seen: ids,
-    })
+    .looseObject(trackerOutcome)
     .exactOptional()
     .describe('what the run changed in the tracker'),
   regression: z
@@ -302,17 +340,36 @@ export const sectionsShape = {
     .describe('endpoints exercised; OpenAPI operations with their cases (schemaVersion 3)'),
 };
 
-/** report.json, schemaVersion 3 (2 reads with it too, see `contract-v2.ts`). */
-export const reportSchema = z.looseObject({
-  schemaVersion: z.literal(REPORT_SCHEMA_VERSION).describe('report format version'),
+/** The sections of schemaVersion 3: `rootCauses` instead of `patterns`, `superseded` rows. */
+const { patterns: _patterns, ...sectionsKept } = sectionsShape;
+const sectionsShapeV3 = {
+  ...sectionsKept,
+  tracker: z
+    .looseObject({ ...trackerOutcome, superseded: ids })
+    .exactOptional()
+    .describe('what the run changed in the tracker'),
+  rootCauses: z
+    .array(rootCauseSchema)
+    .exactOptional()
+    .describe('the decisions: one entry per root cause'),
+};
+
+/** What identifies a run, in every schema version. */
+export const runShape = {
   runId: z.string().describe('run id'),
   startedAt: z.string().describe('ISO-8601 start'),
   finishedAt: z.string().describe('ISO-8601 end'),
   baseline: targetSchema,
   candidate: targetSchema,
+};
+
+/** report.json, schemaVersion 3. */
+export const reportSchema = z.looseObject({
+  schemaVersion: z.literal(3).describe('report format version'),
+  ...runShape,
   summary: summarySchema,
   results: z.array(result).describe('per-case results, in run order'),
-  ...sectionsShape,
+  ...sectionsShapeV3,
 });
 
 // What the reader returns is a `RunReport`: the build fails when the schema
@@ -320,3 +377,11 @@ export const reportSchema = z.looseObject({
 // report parity writes reads back) is a test: test/unit/report/read.test.ts.
 type Reads = z.output<typeof reportSchema> extends RunReport ? true : false;
 export const SCHEMA_MATCHES_CONTRACT: Reads = true;
+
+// Every cause family of the model has a variant here, and no other.
+type Causes = RootCause['type'] extends z.output<typeof causeSchema>['type']
+  ? z.output<typeof causeSchema>['type'] extends RootCause['type']
+    ? true
+    : false
+  : false;
+export const CAUSES_MATCH_MODEL: Causes = true;

@@ -1,25 +1,26 @@
 /**
  * Reports written before schemaVersion 2 (parity 0.1): their reader schema and
- * the upgrade to today's contract, so old reports stay readable (`report --from`,
- * `merge`, `--compare-to`, `tracker --check`). Version 1 listed results sorted by
- * case id and gave every result the fields of a divergence, empty when equal.
+ * the upgrade to schemaVersion 2 (`contract-v2.ts` takes it on to today's).
+ * Version 1 listed results sorted by case id and gave every result the
+ * fields of a divergence, empty when equal.
  */
 import * as z from 'zod';
 import { HTTP_METHODS } from '../model/case.js';
-import type { CaseResult } from '../results/types.js';
-import type { RunReport } from './contract.js';
 import {
   changeSchema as change,
   headerChangeSchema as headerChange,
   kindsSchema as kinds,
   notesSchema,
   reproSchema,
+  runShape,
   sectionsShape,
   sideSchema as side,
-  summarySchema,
-  targetSchema,
+  summaryShape,
   trackerRefSchema,
 } from './contract-schema.js';
+import type { ReportV2 } from './contract-v2.js';
+
+type ResultV2 = ReportV2['results'][number];
 
 const resultV1 = z.looseObject({
   caseId: z.string().describe('suite/id'),
@@ -58,12 +59,8 @@ const resultV1 = z.looseObject({
 /** report.json, schemaVersion 1. */
 export const reportSchemaV1 = z.looseObject({
   schemaVersion: z.literal(1).describe('report format version'),
-  runId: z.string().describe('run id'),
-  startedAt: z.string().describe('ISO-8601 start'),
-  finishedAt: z.string().describe('ISO-8601 end'),
-  baseline: targetSchema,
-  candidate: targetSchema,
-  summary: summarySchema,
+  ...runShape,
+  summary: z.looseObject(summaryShape),
   results: z.array(resultV1).describe('per-case results, sorted by case id'),
   ...sectionsShape,
 });
@@ -71,7 +68,7 @@ export const reportSchemaV1 = z.looseObject({
 type ResultV1 = z.output<typeof resultV1>;
 
 /** A version-1 result as today's union: each verdict keeps the fields it has. */
-function upgradeResult(old: ResultV1): CaseResult | string {
+function upgradeResult(old: ResultV1): ResultV2 | string {
   const {
     verdict,
     fingerprint,
@@ -110,16 +107,13 @@ function upgradeResult(old: ResultV1): CaseResult | string {
   };
 }
 
-/** The report as schemaVersion 2 held it (then `upgradeV2`), or a message saying which result cannot be upgraded. */
-export function upgradeV1(
-  old: z.output<typeof reportSchemaV1>,
-): Omit<RunReport, 'schemaVersion'> | string {
-  const results: CaseResult[] = [];
+/** The report as schemaVersion 2 held it, or a message saying which result cannot be upgraded. */
+export function upgradeV1(old: z.output<typeof reportSchemaV1>): ReportV2 | string {
+  const results: ResultV2[] = [];
   for (const result of old.results) {
     const upgraded = upgradeResult(result);
     if (typeof upgraded === 'string') return upgraded;
     results.push(upgraded);
   }
-  const { schemaVersion: _v1, ...rest } = old;
-  return { ...rest, results };
+  return { ...old, schemaVersion: 2, results };
 }

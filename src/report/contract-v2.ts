@@ -1,26 +1,108 @@
 /**
- * Reports of schemaVersion 2: the same fields as today's, but their summary
- * counted a case one side of which failed in transport (verdict `divergent`,
- * kind `transport`) as divergent. Since schemaVersion 3 it counts as an error
- * (`countedAs` in `results/summary.ts`), so every output of a report agrees:
- * the summary is recounted from the results, which report.json holds in full.
+ * Reports of schemaVersion 2 (and 1, upgraded to 2 first): their reader
+ * schema and the upgrade to today's contract, so old reports stay readable
+ * (`report --from`, `merge`, `--compare-to`, `tracker --check`, `show`).
+ *
+ * Version 2 had no findings: each divergent result had one case-level
+ * fingerprint and at most one tracker row, and a result with one side
+ * failed in transport was `divergent`. The upgrade re-derives each
+ * divergent result's findings from what it kept (statuses, changes, header
+ * changes: the same pure functions a run uses) and its fingerprint with
+ * them, turns a transport failure into an `error`, and a divergence whose
+ * row was accepted or won't fix into an `accepted` result.
  */
-import { countedAs } from '../results/summary.js';
-import { REPORT_SCHEMA_VERSION, type RunReport } from './contract.js';
+import * as z from 'zod';
+import { judgeComparison } from '../compare/judge.js';
+import type { Comparison } from '../model/comparison.js';
+import { groupFindings, rootCauseEntries } from '../results/root-causes.js';
+import { VERDICT_COUNTS } from '../results/summary.js';
+import type { CaseResult } from '../results/types.js';
+import { WAIVED_STATUSES } from '../tracker/types.js';
+import type { RunReport } from './contract.js';
+import {
+  comparedShape,
+  divergenceShape,
+  equalResultSchema,
+  errorResultSchema,
+  resultBaseShape,
+  runShape,
+  sectionsShape,
+  summaryShape,
+  trackerRefSchema,
+} from './contract-schema.js';
 
-/** The report with its summary's divergent/errors split as schemaVersion 3 counts it. */
-export function upgradeV2(report: Omit<RunReport, 'schemaVersion'>): RunReport {
-  let moved = 0;
-  for (const result of report.results) {
-    if (result.verdict === 'divergent' && countedAs(result) === 'error') moved++;
-  }
-  const { summary } = report;
+/** A result of schemaVersion 2: no findings, one tracker row, one-sided transport failures `divergent`. */
+export const resultSchemaV2 = z.discriminatedUnion('verdict', [
+  equalResultSchema,
+  z.looseObject({
+    ...resultBaseShape,
+    ...divergenceShape,
+    ...comparedShape,
+    verdict: z.literal('divergent'),
+    tracker: trackerRefSchema.exactOptional(),
+  }),
+  errorResultSchema,
+]);
+
+/** report.json, schemaVersion 2. */
+export const reportSchemaV2 = z.looseObject({
+  schemaVersion: z.literal(2).describe('report format version'),
+  ...runShape,
+  summary: z.looseObject(summaryShape),
+  results: z.array(resultSchemaV2).describe('per-case results, in run order'),
+  ...sectionsShape,
+});
+
+/** report.json as schemaVersion 2 held it (and version 1 upgraded to it). */
+export type ReportV2 = z.output<typeof reportSchemaV2>;
+type ResultV2 = z.output<typeof resultSchemaV2>;
+type DivergentV2 = Extract<ResultV2, { verdict: 'divergent' }>;
+
+function comparisonOf(result: DivergentV2): Comparison | undefined {
+  const { status: b } = result.baseline;
+  const { status: c } = result.candidate;
+  if (b === undefined || c === undefined || result.kinds.includes('transport')) return undefined;
+  const status = { equal: b === c, baseline: b, candidate: c };
+  return { status, headers: result.headerChanges, body: result.changes };
+}
+
+function upgradeDivergent(result: DivergentV2): CaseResult {
+  const { tracker, changes, headerChanges, pattern, bodies, regression, verdict, ...base } = result;
+  const comparison = comparisonOf(result);
+  if (comparison === undefined) return { ...base, verdict: 'error' };
+  const judged = judgeComparison({ caseId: result.caseId, endpoint: result.endpoint }, comparison);
+  if (judged.verdict !== 'divergent') return { ...base, verdict: 'error' };
+  const waived = tracker !== undefined && WAIVED_STATUSES.has(tracker.status);
   return {
-    ...report,
-    schemaVersion: REPORT_SCHEMA_VERSION,
-    summary:
-      moved === 0
-        ? summary
-        : { ...summary, divergent: summary.divergent - moved, errors: summary.errors + moved },
+    ...base,
+    verdict: waived ? 'accepted' : 'divergent',
+    fingerprint: judged.divergence.fingerprint,
+    findings: judged.findings,
+    changes,
+    headerChanges,
+    bodies,
+    ...(pattern === undefined ? {} : { pattern }),
+    ...(regression === undefined ? {} : { regression }),
+  };
+}
+
+function upgradeResult(result: ResultV2): CaseResult {
+  return result.verdict === 'divergent' ? upgradeDivergent(result) : result;
+}
+
+/** The report as schemaVersion 3 holds it. */
+export function upgradeV2(old: ReportV2): RunReport {
+  const { patterns: _patterns, tracker, ...rest } = old;
+  const results = old.results.map(upgradeResult);
+  const counts = { equal: 0, divergent: 0, accepted: 0, errors: 0 };
+  for (const result of results) counts[VERDICT_COUNTS[result.verdict]]++;
+  const rootCauses = rootCauseEntries(groupFindings(results), () => undefined);
+  return {
+    ...rest,
+    schemaVersion: 3,
+    summary: { ...old.summary, ...counts },
+    results,
+    ...(tracker === undefined ? {} : { tracker: { ...tracker, superseded: [] } }),
+    ...(rootCauses.length === 0 ? {} : { rootCauses }),
   };
 }

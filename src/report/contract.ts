@@ -6,8 +6,8 @@
 import type { ShardInfo } from '../cases/shard.js';
 import type { NoiseSection } from '../noise/types.js';
 import type { CoverageSection } from '../results/coverage.js';
-import type { PatternGroup } from '../results/pattern-groups.js';
 import type { RegressionSummary } from '../results/regression.js';
+import type { RootCauseEntry } from '../results/root-causes.js';
 import type { RunSummary } from '../results/summary.js';
 import type { CaseResult } from '../results/types.js';
 
@@ -21,12 +21,15 @@ export interface TargetRef {
   readonly recording?: string;
 }
 
+/** What a run changed in the tracker: row ids per change. */
 export interface TrackerOutcome {
   readonly path: string;
   readonly added: readonly string[];
   readonly reopened: readonly string[];
   readonly resolved: readonly string[];
   readonly seen: readonly string[];
+  /** Rows of the case-level scheme (before root causes) this run marked `_superseded_`. */
+  readonly superseded: readonly string[];
 }
 
 /** One shard report combined by `parity merge`. */
@@ -58,8 +61,11 @@ export interface RunReport {
   readonly mergedFrom?: readonly MergedFrom[];
   /** With `--noise`: the noise learned per endpoint and the flaky baselines. */
   readonly noise?: NoiseSection;
-  /** Recognised cross-runtime patterns, one entry per root cause, with their cases. */
-  readonly patterns?: readonly PatternGroup[];
+  /**
+   * The decisions: one entry per root cause the run showed (with every case
+   * and endpoint) and per tracker row it resolved, open ones first.
+   */
+  readonly rootCauses?: readonly RootCauseEntry[];
   /** Equivalence rules declared for the compared cases that never fired in this run. */
   readonly unusedRules?: readonly string[];
   /**

@@ -1,8 +1,8 @@
 /**
  * One case of junit.xml: its outcome and its `<testcase>` (classname = suite,
  * name = case id). A divergence is a `<failure>` with its explanation and
- * diff; a transport error an `<error>`; a divergence whose tracker row is
- * accepted or wontfix is `<skipped>` with the decision. Pure.
+ * diff; a transport error an `<error>`; an accepted divergence (every root
+ * cause's row accepted or wontfix) is `<skipped>` naming the rows. Pure.
  */
 
 import { primaryKind } from '../model/comparison.js';
@@ -46,13 +46,6 @@ function failureBody(result: CaseResult): string {
   return parts.filter((p) => p !== '').join('\n\n');
 }
 
-/** The decision cell, when the tracker step puts it on the result (a later addition). */
-function decisionOf(tracker: NonNullable<CaseResult['tracker']>): string | undefined {
-  return 'decision' in tracker && typeof tracker.decision === 'string' && tracker.decision !== ''
-    ? tracker.decision
-    : undefined;
-}
-
 function transportOutcome(result: CaseResult): Outcome {
   const errors = [sideError('baseline', result.baseline), sideError('candidate', result.candidate)];
   const message = errors.filter((e) => e !== undefined).join('; ');
@@ -78,11 +71,12 @@ export function outcomeOf(result: CaseResult): Outcome {
   }
 }
 
+/** `accepted: every root cause is decided (PAR-001 accepted, PAR-004 wontfix)`. */
 function skippedMessage(result: CaseResult): string {
-  const { tracker } = result;
-  if (tracker === undefined) return 'skipped';
-  const decision = decisionOf(tracker);
-  return `${tracker.status} in tracker row ${tracker.id}${decision === undefined ? '' : `: ${decision}`}`;
+  const rows = (result.findings ?? []).flatMap((f) =>
+    f.tracker === undefined ? [] : [`${f.tracker.id} ${f.tracker.status}`],
+  );
+  return `accepted: every root cause is decided (${[...new Set(rows)].join(', ')})`;
 }
 
 function failureOutcome(result: CaseResult): Outcome {

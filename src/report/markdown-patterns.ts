@@ -1,28 +1,7 @@
 /** report.md sections for recognised patterns and equivalence rules. Pure. */
 import type { CaseResult } from '../results/types.js';
 import type { RunReport } from './contract.js';
-import { cell, code, table } from './markdown-util.js';
-
-/** "## By pattern": one row per root cause with its cases and endpoints. */
-export function patternsSection(report: RunReport): string[] {
-  const groups = report.patterns ?? [];
-  if (groups.length === 0) return [];
-  const rows = groups.map((g) => [
-    code(g.name),
-    cell(g.title),
-    String(g.caseIds.length),
-    cell(g.endpoints.join(', ')),
-    cell(g.caseIds.join(', ')),
-  ]);
-  return [
-    '',
-    `## By pattern (${groups.length})`,
-    '',
-    'Cross-runtime patterns recognised in the divergences, one row per root cause.',
-    '',
-    table(['pattern', 'title', 'cases', 'endpoints', 'case ids'], rows),
-  ];
-}
+import { code } from './markdown-util.js';
 
 /** "## Unused equivalence rules": declared rules that never fired in this run. */
 export function unusedRulesSection(report: RunReport): string[] {

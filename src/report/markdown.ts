@@ -1,4 +1,8 @@
-/** report.md: a summary for a PR or a wiki, shape divergences first. Pure. */
+/**
+ * report.md: for a PR or a wiki. It opens with the decisions (root causes,
+ * open ones first, each with its fix), then the counts, then the cases:
+ * divergent ones by kind (status first), accepted ones, run errors. Pure.
+ */
 
 import type { Change } from '../model/comparison.js';
 import { KIND_REPORT_ORDER, primaryKind } from '../model/comparison.js';
@@ -9,8 +13,9 @@ import type { RunReport } from './contract.js';
 import { coverageGaps, coverageLine, coverageTable } from './coverage-text.js';
 import { KIND_TITLES } from './kinds.js';
 import { LATENCY_HEADER, latencyLine, latencyRows } from './latency-table.js';
+import { decisionsSection } from './markdown-decisions.js';
 import { encodingNotesSection } from './markdown-notes.js';
-import { patternLines, patternsSection, unusedRulesSection } from './markdown-patterns.js';
+import { patternLines, unusedRulesSection } from './markdown-patterns.js';
 import { cell, code, fenced, table } from './markdown-util.js';
 import { renderNoiseMarkdown } from './noise-text.js';
 import { kindsNote, reportNumbers } from './numbers.js';
@@ -20,14 +25,12 @@ function summarySection(report: RunReport): string {
   const rows = [
     ['Cases', String(n.cases)],
     ['Equal', String(n.counted.equal)],
-    ['Divergent', String(n.counted.divergent)],
-    ['Errors (a side failed: no comparison possible)', String(n.counted.error)],
+    ['Divergent (a root cause open)', String(n.counted.divergent)],
+    ['Accepted (every root cause accepted or wontfix)', String(n.counted.accepted)],
+    ['Run errors (a side failed: no comparison possible)', String(n.counted.error)],
     ['Status parity', `${n.statusParity.equal}/${n.statusParity.total}`],
     ...KIND_REPORT_ORDER.map((kind) => [`… ${kind}`, String(n.byKind[kind])]),
   ];
-  if (n.junit.skipped > 0) {
-    rows.push(['Divergent, accepted or wontfix in the tracker', String(n.junit.skipped)]);
-  }
   if (n.expectationFailures > 0) {
     rows.push(['Expectation failures', String(n.expectationFailures)]);
   }
@@ -75,6 +78,14 @@ function diffLines(changes: readonly Change[]): string {
   return fenced(changeLines(changes).join('\n'), 'diff');
 }
 
+/** `PAR-002 (_open_), PAR-005 (_accepted_)`: the rows of a case's root causes. */
+function rootCauseRefs(result: CaseResult): string {
+  const refs = (result.findings ?? []).map((f) =>
+    f.tracker === undefined ? cell(f.summary) : `${f.tracker.id} (_${f.tracker.status}_)`,
+  );
+  return [...new Set(refs)].join(', ');
+}
+
 function divergenceSection(result: CaseResult): string {
   const parts = [`### ${cell(result.caseId)} — ${code(result.endpoint)}`, ''];
   const status = `${result.baseline.status ?? result.baseline.error?.code ?? '?'} → ${
@@ -85,6 +96,7 @@ function divergenceSection(result: CaseResult): string {
   parts.push(
     `**Kinds:** ${result.kinds.join(', ')} · **Status:** ${status} · **Fingerprint:** ${code(result.fingerprint ?? '')}${regression}`,
   );
+  if (result.findings !== undefined) parts.push('', `**Root causes:** ${rootCauseRefs(result)}`);
   parts.push('', result.explanation ?? '');
   parts.push(...patternLines(result));
   const changes = result.changes ?? [];
@@ -142,33 +154,56 @@ function latencySection(report: RunReport): string {
   return ['## Latency', '', `${latencyLine(latency)}.`, '', table(LATENCY_HEADER, rows)].join('\n');
 }
 
+/** Accepted cases: one line each with the rows that decided them. */
+function acceptedSection(report: RunReport): string[] {
+  const accepted = report.results.filter((r) => r.verdict === 'accepted');
+  if (accepted.length === 0) return [];
+  return [
+    '',
+    `## Accepted cases (${accepted.length})`,
+    '',
+    'They differ, and every root cause they show is decided (`_accepted_` or `_wontfix_`): they do not fail the run.',
+    '',
+    ...accepted.map((r) => `- ${cell(r.caseId)} — ${code(r.endpoint)}: ${rootCauseRefs(r)}`),
+  ];
+}
+
+/** Run errors: transport failures and unmet `expect`, which are never decisions. */
+function runErrorsSection(report: RunReport): string[] {
+  const failed = report.results.filter((r) => r.verdict === 'error');
+  const unmet = report.results.filter((r) => r.expectations !== undefined);
+  if (failed.length === 0 && unmet.length === 0) return [];
+  const out = ['', `## Run errors (${failed.length + unmet.length})`];
+  out.push('', 'Not decisions: a side that did not answer, or a case whose `expect` failed.');
+  for (const result of failed) out.push('', divergenceSection(result));
+  if (unmet.length > 0) out.push('', '### Expectations not met', '');
+  for (const r of unmet)
+    out.push(`- ${cell(r.caseId)}: ${cell((r.expectations ?? []).join('; '))}`);
+  return out;
+}
+
 export function renderMarkdown(report: RunReport): string {
   const title = `# Parity report: ${report.baseline.name} vs ${report.candidate.name}`;
   const meta = `Run ${code(report.runId)} · ${report.startedAt} · baseline ${code(report.baseline.url)} · candidate ${code(report.candidate.url)}`;
-  const scope = scopeNote(report);
-  const sections = [title, '', meta + scope, '', '## Summary', '', summarySection(report)];
-  sections.push('', latencySection(report));
-  sections.push(...coverageSection(report));
+  const sections = [title, '', meta + scopeNote(report)];
+  sections.push(...decisionsSection(report));
+  sections.push('', '## Summary', '', summarySection(report));
   sections.push(...regressionSection(report));
-  sections.push(...patternsSection(report));
-  const notEqual = report.results.filter((r) => r.verdict !== 'equal');
-  if (notEqual.length === 0) {
-    sections.push('', 'No divergences: every case is equal after normalisation.');
+  const divergent = report.results.filter((r) => r.verdict === 'divergent');
+  if (divergent.length === 0) {
+    const accepted = report.summary.accepted > 0 ? ' (or accepted)' : '';
+    sections.push('', `No open divergences: every case is equal${accepted} after normalisation.`);
   }
   for (const kind of KIND_REPORT_ORDER) {
-    const group = notEqual.filter((r) => primaryKind(r.kinds) === kind);
+    const group = divergent.filter((r) => primaryKind(r.kinds) === kind);
     if (group.length === 0) continue;
     sections.push('', `## ${KIND_TITLES[kind]} (${group.length})`);
     for (const result of group) sections.push('', divergenceSection(result));
   }
-  const failedOnly = report.results.filter(
-    (r) => r.verdict === 'equal' && r.expectations !== undefined,
-  );
-  if (failedOnly.length > 0) {
-    sections.push('', '## Expectations not met (sides agree)');
-    for (const r of failedOnly)
-      sections.push('', `- ${cell(r.caseId)}: ${cell((r.expectations ?? []).join('; '))}`);
-  }
+  sections.push(...acceptedSection(report));
+  sections.push(...runErrorsSection(report));
+  sections.push('', latencySection(report));
+  sections.push(...coverageSection(report));
   sections.push(...encodingNotesSection(report.results));
   sections.push(...unusedRulesSection(report));
   const noise = renderNoiseMarkdown(report.noise);

@@ -6,44 +6,38 @@
  * one run can disagree. Pure.
  */
 import { DIVERGENCE_KINDS, type DivergenceKind, KIND_REPORT_ORDER } from '../model/comparison.js';
+import { type DecisionCounts, decisionCounts } from '../results/root-causes.js';
 import { type CountedAs, countedAs } from '../results/summary.js';
 import type { CaseResult } from '../results/types.js';
-import { TRACKER_STATUSES, type TrackerStatus } from '../tracker/types.js';
 import type { RunReport } from './contract.js';
 
 /** What one case is in junit.xml: every case is exactly one of these. */
 export const JUNIT_OUTCOMES = ['passed', 'failure', 'error', 'skipped'] as const;
 export type JunitOutcomeKind = (typeof JUNIT_OUTCOMES)[number];
 
-/** A divergent case's tracker row status, or `untracked` (no tracker, or no row yet). */
-export type RowStatus = TrackerStatus | 'untracked';
-
-/** Tracker statuses whose divergences do not fail a run (`--fail-on open`): skipped in junit.xml. */
-const WAIVED: ReadonlySet<RowStatus> = new Set(['accepted', 'wontfix']);
-
 export interface ReportNumbers {
   readonly cases: number;
-  /** A partition of the cases: `equal + divergent + error = cases` (see `countedAs`). */
+  /** A partition of the cases: `equal + divergent + accepted + error = cases` (see `countedAs`). */
   readonly counted: Readonly<Record<CountedAs, number>>;
   readonly statusParity: { readonly equal: number; readonly total: number };
   /** Cases per divergence kind; a case can have several. */
   readonly byKind: Readonly<Record<DivergenceKind, number>>;
-  /** The sum of `byKind`: more than `divergent + error` when some case has several kinds. */
+  /** The sum of `byKind`: more than the cases that differ when some case has several kinds. */
   readonly kindTotal: number;
   /** Cases whose `expect.status` was not met (whatever their verdict). */
   readonly expectationFailures: number;
   readonly encodingNotes: number;
   readonly flakyBaselines: number;
-  /** Divergent cases (not errors) by the status of their tracker row. */
-  readonly rows: Readonly<Record<RowStatus, number>>;
+  /** Root causes per decision (open, accepted, wontfix, resolved): what the reports open with. */
+  readonly decisions: DecisionCounts;
   /** junit.xml's counts; they add up to `cases`. */
   readonly junit: Readonly<Record<JunitOutcomeKind, number>>;
 }
 
 /**
- * What a case is in junit.xml: an error when it could not be compared; a
- * divergence whose row is accepted or wontfix is skipped; any other divergence,
- * or an unmet `expect`, a failure.
+ * What a case is in junit.xml: an error when it could not be compared; an
+ * unmet `expect` or a divergence with a root cause still open, a failure; an
+ * accepted divergence (every root cause accepted or wontfix), skipped.
  */
 export function junitOutcomeOf(result: CaseResult): JunitOutcomeKind {
   const counted = countedAs(result);
@@ -51,18 +45,16 @@ export function junitOutcomeOf(result: CaseResult): JunitOutcomeKind {
     case 'error':
       return 'error';
     case 'divergent':
-      return WAIVED.has(rowStatusOf(result)) ? 'skipped' : 'failure';
+      return 'failure';
+    case 'accepted':
     case 'equal':
-      return result.expectations === undefined ? 'passed' : 'failure';
+      if (result.expectations !== undefined) return 'failure';
+      return counted === 'accepted' ? 'skipped' : 'passed';
     default: {
       const never: never = counted;
       return never;
     }
   }
-}
-
-function rowStatusOf(result: CaseResult): RowStatus {
-  return result.tracker?.status ?? 'untracked';
 }
 
 function zeros<K extends string>(keys: readonly K[]): Record<K, number> {
@@ -78,34 +70,23 @@ function zeros<K extends string>(keys: readonly K[]): Record<K, number> {
  */
 export function reportNumbers(report: RunReport): ReportNumbers {
   const s = report.summary;
-  const rows = zeros<RowStatus>([...TRACKER_STATUSES, 'untracked']);
-  let skipped = 0;
-  let equalButExpectation = 0;
-  for (const result of report.results) {
-    const outcome = junitOutcomeOf(result);
-    if (countedAs(result) === 'divergent') rows[rowStatusOf(result)]++;
-    if (outcome === 'skipped') skipped++;
-    if (outcome === 'failure' && countedAs(result) === 'equal') equalButExpectation++;
-  }
+  // Every case that is not plainly equal is notable: in memory after a run too.
+  const junit = zeros<JunitOutcomeKind>(JUNIT_OUTCOMES);
+  for (const result of report.results) junit[junitOutcomeOf(result)]++;
   const byKind = zeros<DivergenceKind>(DIVERGENCE_KINDS);
   for (const kind of DIVERGENCE_KINDS) byKind[kind] = s.byKind[kind];
-  const failure = s.divergent - skipped + equalButExpectation;
+  const notPassed = junit.failure + junit.error + junit.skipped;
   return {
     cases: s.cases,
-    counted: { equal: s.equal, divergent: s.divergent, error: s.errors },
+    counted: { equal: s.equal, divergent: s.divergent, accepted: s.accepted, error: s.errors },
     statusParity: s.statusParity,
     byKind,
     kindTotal: DIVERGENCE_KINDS.reduce((sum, kind) => sum + byKind[kind], 0),
     expectationFailures: s.expectationFailures,
     encodingNotes: s.encodingNotes ?? 0,
     flakyBaselines: s.flakyBaselines ?? 0,
-    rows,
-    junit: {
-      passed: s.cases - failure - s.errors - skipped,
-      failure,
-      error: s.errors,
-      skipped,
-    },
+    decisions: s.rootCauses ?? decisionCounts(report.rootCauses ?? []),
+    junit: { ...junit, passed: s.cases - notPassed },
   };
 }
 
@@ -117,14 +98,14 @@ export function count(n: number, noun: string, plural = `${noun}s`): string {
 /** Colours for parts of a line (the console's); plain text without them. */
 export type Paint = Partial<Record<CountedAs, (text: string) => string>>;
 
-/** The counts line: `cases 6 · equal 1 · divergent 5 · errors 0 · status parity 6/6`. */
+/** The counts line: `cases 6 · equal 1 · divergent 5 · accepted 0 · errors 0 · status parity 6/6`. */
 export function countsLine(n: ReportNumbers, paint: Paint = {}): string {
   const part = (key: CountedAs, label: string) => {
     const text = `${label} ${n.counted[key]}`;
     return n.counted[key] > 0 ? (paint[key]?.(text) ?? text) : text;
   };
   const parity = `${n.statusParity.equal}/${n.statusParity.total}`;
-  return `cases ${n.cases} · ${part('equal', 'equal')} · ${part('divergent', 'divergent')} · ${part('error', 'errors')} · status parity ${parity}`;
+  return `cases ${n.cases} · ${part('equal', 'equal')} · ${part('divergent', 'divergent')} · ${part('accepted', 'accepted')} · ${part('error', 'errors')} · status parity ${parity}`;
 }
 
 /** `shape 5 · status 0 · …`, in report order. */
@@ -137,7 +118,7 @@ export function kindsList(n: ReportNumbers): string {
  * cases: a case can have several`; undefined when every listed case has one kind.
  */
 export function kindsNote(n: ReportNumbers): string | undefined {
-  const listed = n.counted.divergent + n.counted.error;
+  const listed = n.counted.divergent + n.counted.accepted + n.counted.error;
   if (n.kindTotal <= listed) return undefined;
   return `${count(n.kindTotal, 'kind')} over ${count(listed, 'case')}: a case can have several`;
 }
@@ -154,5 +135,12 @@ export function kindsLine(n: ReportNumbers): string {
  */
 export function junitLine(n: ReportNumbers): string {
   const { failure, error, skipped } = n.junit;
-  return `junit.xml: ${count(n.cases, 'test')} · ${count(failure, 'failure')} · ${count(error, 'error')} · ${skipped} skipped (accepted or wontfix)`;
+  return `junit.xml: ${count(n.cases, 'test')} · ${count(failure, 'failure')} · ${count(error, 'error')} · ${skipped} skipped (accepted)`;
+}
+
+/** `3 root causes: 2 open · 1 accepted · 0 wontfix · 0 resolved`: what the reports open with. */
+export function decisionsLine(n: ReportNumbers): string {
+  const d = n.decisions;
+  const total = d.open + d.accepted + d.wontfix + d.resolved;
+  return `${count(total, 'root cause')}: ${d.open} open · ${d.accepted} accepted · ${d.wontfix} wontfix · ${d.resolved} resolved`;
 }

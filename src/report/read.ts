@@ -9,7 +9,7 @@ import { ParityError } from '../util/errors.js';
 import { REPORT_SCHEMA_VERSION, type RunReport } from './contract.js';
 import { reportSchema } from './contract-schema.js';
 import { reportSchemaV1, upgradeV1 } from './contract-v1.js';
-import { upgradeV2 } from './contract-v2.js';
+import { reportSchemaV2, upgradeV2 } from './contract-v2.js';
 
 /** Issues listed in the error message before "… and N more". */
 const SHOWN_ISSUES = 5;
@@ -64,25 +64,24 @@ export function parseReport(text: string, file: string): RunReport {
     throw invalid(file, `not valid JSON (${reason}); was the file cut short?`, error);
   }
   const version = checkVersion(value, file);
+  // schemaVersion 1 (parity 0.1) and 2: read with their own schemas, then upgraded.
   if (version === 1) {
-    // schemaVersion 1 (parity 0.1): read with its own schema, then upgraded.
-    const old = reportSchemaV1.safeParse(value);
-    if (!old.success) {
-      throw invalid(file, `not a valid report: ${describeIssues(old.error.issues)}`);
-    }
-    const upgraded = upgradeV1(old.data);
+    const upgraded = upgradeV1(validated(reportSchemaV1, value, file));
     if (typeof upgraded === 'string') throw invalid(file, `not a valid report: ${upgraded}`);
     return upgradeV2(upgraded);
   }
-  // schemaVersion 2 has the fields of 3; only its summary counted differently.
-  const current =
-    version === 2 && isRecord(value) ? { ...value, schemaVersion: REPORT_SCHEMA_VERSION } : value;
-  const parsed = reportSchema.safeParse(current);
+  if (version === 2) return upgradeV2(validated(reportSchemaV2, value, file));
+  const report: RunReport = validated(reportSchema, value, file);
+  return report;
+}
+
+/** `value` checked against `schema`, or the issues as a `PARITY_REPORT_INVALID` error. */
+function validated<S extends z.ZodType>(schema: S, value: unknown, file: string): z.output<S> {
+  const parsed = schema.safeParse(value);
   if (!parsed.success) {
     throw invalid(file, `not a valid report: ${describeIssues(parsed.error.issues)}`);
   }
-  const report: RunReport = parsed.data;
-  return version === 2 ? upgradeV2(report) : report;
+  return parsed.data;
 }
 
 /** How the user named the report: the flag, or `merge` for merge's arguments. */

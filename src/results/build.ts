@@ -6,6 +6,7 @@
 
 import { endpointOf } from '../compare/endpoint.js';
 import type { Judgement } from '../compare/judge.js';
+import type { Finding } from '../compare/root-cause.js';
 import { curlCommand } from '../execute/curl.js';
 import { planRequest } from '../execute/plan.js';
 import type { Target } from '../model/case.js';
@@ -151,6 +152,7 @@ export function toCaseResult(
         ...common,
         verdict: 'divergent',
         fingerprint,
+        findings: judgement.findings.map((f) => redactFinding(f, context.redact)),
         ...(divergence.pattern === undefined ? {} : { pattern: divergence.pattern }),
         explanation,
         summary,
@@ -172,6 +174,12 @@ export function toCaseResult(
       return never;
     }
   }
+}
+
+/** Summaries hold no values, but a header class or a key could still spell a `${env:…}` secret. */
+export function redactFinding(finding: Finding, redact: Redactor): Finding {
+  const summary = redact.text(finding.summary);
+  return summary === finding.summary ? finding : { ...finding, summary };
 }
 
 /** A change as reports keep it: redacted, a body known by its bytes as one line of text. */

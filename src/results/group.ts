@@ -1,9 +1,10 @@
 /**
- * Divergent results grouped by fingerprint: the one grouping behind tracker
- * observations, regression mode and `parity tracker --check`. Pure.
+ * Divergent (and accepted) results grouped by their case-level fingerprint:
+ * regression mode's grouping (`--compare-to`). Root causes are grouped by
+ * `root-causes.ts`. Pure.
  */
 import { type DivergenceKind, primaryKind } from '../model/comparison.js';
-import type { CaseResult, DivergentResult } from './types.js';
+import { type CaseResult, type DivergenceResult, hasFindings } from './types.js';
 
 /** Every divergent result that shares one fingerprint. */
 export interface DivergenceGroup {
@@ -20,14 +21,14 @@ export interface DivergenceGroup {
   readonly summary: string;
 }
 
-/** The divergent results' fingerprints, in order of first appearance (errors are not divergences). */
+/** The divergent and accepted results' fingerprints, in order of first appearance (errors are not divergences). */
 export function groupDivergences(results: Iterable<CaseResult>): Map<string, DivergenceGroup> {
   const building = new Map<
     string,
-    { first: DivergentResult; endpoints: Set<string>; caseIds: string[] }
+    { first: DivergenceResult; endpoints: Set<string>; caseIds: string[] }
   >();
   for (const result of results) {
-    if (result.verdict !== 'divergent') continue;
+    if (!hasFindings(result)) continue;
     const entry = building.get(result.fingerprint);
     if (entry === undefined) {
       building.set(result.fingerprint, {

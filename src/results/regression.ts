@@ -121,7 +121,8 @@ function reclassify(
   fixedCases: ReadonlySet<string>,
 ): CaseResult {
   switch (result.verdict) {
-    case 'divergent': {
+    case 'divergent':
+    case 'accepted': {
       const { regression: _old, ...rest } = result;
       return { ...rest, regression: before.has(result.fingerprint) ? 'persisting' : 'new' };
     }

@@ -1,35 +1,25 @@
 /**
  * The run summary: counts over every result, tallied as results stream past.
  */
-import { DIVERGENCE_KINDS, type DivergenceKind } from '../model/comparison.js';
+import { DIVERGENCE_KINDS, type DivergenceKind, type Verdict } from '../model/comparison.js';
 import type { LatencySummary } from './latency.js';
+import type { DecisionCounts } from './root-causes.js';
 import type { CaseResult } from './types.js';
-
-/**
- * How a result counts in every summary, report and junit.xml: `equal + divergent
- * + error` is always the number of cases. A case one side of which failed in
- * transport (verdict `divergent`, kind `transport`) could not be compared: it
- * counts as an error, like a case both sides of which failed.
- */
-export type CountedAs = 'equal' | 'divergent' | 'error';
-
-export function countedAs(result: Pick<CaseResult, 'verdict' | 'kinds'>): CountedAs {
-  if (result.verdict === 'equal') return 'equal';
-  if (result.verdict === 'error' || result.kinds.includes('transport')) return 'error';
-  return 'divergent';
-}
 
 export interface RunSummary {
   readonly cases: number;
   readonly equal: number;
-  /** Cases both sides answered whose answers differ after normalisation. */
+  /** Divergent cases with a root cause still open (or no tracker to decide them). */
   readonly divergent: number;
-  /** Cases that could not be compared: a side (or both) failed in transport (see `countedAs`). */
+  /** Divergent cases whose every root cause is `_accepted_`/`_wontfix_`. */
+  readonly accepted: number;
+  /** Cases where a side failed in transport: run errors. */
   readonly errors: number;
   readonly statusParity: { readonly equal: number; readonly total: number };
   /**
-   * Cases per kind. A case can have several kinds (a shape and a header change),
-   * so the sum may exceed `divergent + errors`; `transport` counts the errors.
+   * Cases per kind, accepted ones and errors included. A case can have several
+   * kinds (a shape and a header change), so the sum may exceed the cases that
+   * differ; `transport` counts the errors.
    */
   readonly byKind: Readonly<Record<DivergenceKind, number>>;
   /** Cases whose `expect.status` was not met by one side or both. */
@@ -41,6 +31,11 @@ export interface RunSummary {
   readonly encodingNotes?: number;
   /** With `--noise`: cases whose two baseline responses differed in structure. */
   readonly flakyBaselines?: number;
+  /**
+   * Root causes per decision (open, accepted, wontfix, resolved), set when the
+   * run finishes (after the tracker). Absent in older reports.
+   */
+  readonly rootCauses?: DecisionCounts;
   /**
    * p50/p95 per endpoint for both sides, set by the run (`LatencyCollector`), not by
    * `summarise`: percentiles do not add up like the counts above. Absent in older reports.
@@ -54,15 +49,37 @@ export interface SummaryTally {
   summary(): RunSummary;
 }
 
+/**
+ * How a result counts in every summary, report and junit.xml: `equal +
+ * divergent + accepted + error` is always the number of cases. A case one side
+ * of which failed in transport could not be compared: it is an error (a
+ * schemaVersion 2 report's `divergent` result with kind `transport` counts so
+ * too).
+ */
+export type CountedAs = Verdict;
+
+export function countedAs(result: Pick<CaseResult, 'verdict' | 'kinds'>): CountedAs {
+  if (result.verdict === 'equal' || result.verdict === 'error') return result.verdict;
+  return result.kinds.includes('transport') ? 'error' : result.verdict;
+}
+
+/** The summary field that counts each verdict. */
+export const VERDICT_COUNTS = {
+  equal: 'equal',
+  divergent: 'divergent',
+  accepted: 'accepted',
+  error: 'errors',
+} as const satisfies Record<CountedAs, keyof RunSummary>;
+
+type VerdictCounts = Record<(typeof VERDICT_COUNTS)[CountedAs], number>;
+
 export function createSummaryTally(): SummaryTally {
   const byKind = Object.fromEntries(DIVERGENCE_KINDS.map((kind) => [kind, 0])) as Record<
     DivergenceKind,
     number
   >;
   let cases = 0;
-  let equal = 0;
-  let divergent = 0;
-  let errors = 0;
+  const verdicts: VerdictCounts = { equal: 0, divergent: 0, accepted: 0, errors: 0 };
   let statusEqual = 0;
   let statusTotal = 0;
   let expectationFailures = 0;
@@ -70,10 +87,7 @@ export function createSummaryTally(): SummaryTally {
   return {
     add(result) {
       cases++;
-      const counted = countedAs(result);
-      if (counted === 'equal') equal++;
-      else if (counted === 'divergent') divergent++;
-      else errors++;
+      verdicts[VERDICT_COUNTS[countedAs(result)]]++;
       for (const kind of result.kinds) byKind[kind]++;
       const { status: b } = result.baseline;
       const { status: c } = result.candidate;
@@ -86,15 +100,43 @@ export function createSummaryTally(): SummaryTally {
     },
     summary: () => ({
       cases,
-      equal,
-      divergent,
-      errors,
+      ...verdicts,
       statusParity: { equal: statusEqual, total: statusTotal },
       byKind: { ...byKind },
       expectationFailures,
       encodingNotes,
     }),
   };
+}
+
+/**
+ * The summary after some results changed (noise masked a difference, a
+ * decision accepted a divergence): `before[i]` became `after[i]`. Only the
+ * verdict and kind counts can change, so every other field is kept.
+ */
+export function adjustSummary(
+  summary: RunSummary,
+  before: readonly CaseResult[],
+  after: readonly CaseResult[],
+): RunSummary {
+  const byKind = { ...summary.byKind };
+  const counts: VerdictCounts = {
+    equal: summary.equal,
+    divergent: summary.divergent,
+    accepted: summary.accepted,
+    errors: summary.errors,
+  };
+  const count = (result: CaseResult, sign: number) => {
+    counts[VERDICT_COUNTS[countedAs(result)]] += sign;
+    for (const kind of result.kinds) byKind[kind] += sign;
+  };
+  before.forEach((r, i) => {
+    if (after[i] === r) return;
+    count(r, -1);
+    count(after[i] ?? r, 1);
+  });
+  for (const kind of DIVERGENCE_KINDS) byKind[kind] = Math.max(0, byKind[kind]);
+  return { ...summary, ...counts, byKind };
 }
 
 export function summarise(results: readonly CaseResult[]): RunSummary {

@@ -2,6 +2,7 @@
  * `CaseResult`: the outcome of one case, as `report.json` holds it.
  */
 
+import type { Finding } from '../compare/root-cause.js';
 import type { HttpMethod } from '../model/case.js';
 import type {
   CaseNote,
@@ -51,10 +52,15 @@ export interface Repro {
   readonly candidate: string;
 }
 
-/** The tracker row that records a divergence, after the run's update. */
+/** The tracker row that records a root cause, after the run's update. */
 export interface TrackerRef {
   readonly id: string;
   readonly status: TrackerStatus;
+}
+
+/** A finding as a result keeps it: its root cause and, once the tracker is updated, its row. */
+export interface ResultFinding extends Finding {
+  readonly tracker?: TrackerRef;
 }
 
 /**
@@ -68,13 +74,13 @@ interface NoDivergence {
   readonly repro?: never;
 }
 
-/** Fields only a divergence (both sides compared, or one failed) has. */
+/** Fields only a divergence (both sides answered and differ) has. */
 interface NoComparisonDetail {
   readonly changes?: never;
   readonly headerChanges?: never;
   readonly pattern?: never;
   readonly bodies?: never;
-  readonly tracker?: never;
+  readonly findings?: never;
 }
 
 /** Status, allow-listed headers and normalised bodies agree. */
@@ -84,11 +90,12 @@ export interface EqualResult extends ResultBase, NoDivergence, NoComparisonDetai
   readonly regression?: 'fixed';
 }
 
-/** Both sides answered (or one failed in transport) and something differs after normalisation. */
-export interface DivergentResult extends ResultBase {
-  readonly verdict: 'divergent';
-  /** Stable id of the divergence; keys its tracker row. */
+/** What a divergence holds, whether its root causes are still open or all decided. */
+export interface DivergenceDetail extends ResultBase {
+  /** Stable case-level id of the divergence (`--compare-to` matches runs by it). */
   readonly fingerprint: string;
+  /** Its root causes, one finding each; each keys a tracker row. */
+  readonly findings: readonly ResultFinding[];
   readonly explanation: string;
   /** One line, for a tracker row or a table. */
   readonly summary: string;
@@ -99,12 +106,28 @@ export interface DivergentResult extends ResultBase {
   readonly repro: Repro;
   /** Bodies of both sides (redacted, possibly abbreviated). */
   readonly bodies: { readonly baseline: unknown; readonly candidate: unknown };
-  readonly tracker?: TrackerRef;
   /** With `--compare-to`: whether the compared-to report showed this fingerprint too. */
   readonly regression?: 'new' | 'persisting';
 }
 
-/** Neither side answered: nothing could be compared. A run error, never a decision. */
+/** Both sides answered and something differs after normalisation, with a root cause still open. */
+export interface DivergentResult extends DivergenceDetail {
+  readonly verdict: 'divergent';
+}
+
+/**
+ * Both sides answered and differ, but every finding's tracker row is
+ * `_accepted_` or `_wontfix_`: a decided divergence. It does not fail a run
+ * (`--fail-on open`); reports show it apart from equal cases.
+ */
+export interface AcceptedResult extends DivergenceDetail {
+  readonly verdict: 'accepted';
+}
+
+/**
+ * A side failed in transport (refused, reset, timed out): nothing could be
+ * compared. A run error, never a decision.
+ */
 export interface ErrorResult extends ResultBase, NoComparisonDetail {
   readonly verdict: 'error';
   readonly regression?: never;
@@ -115,10 +138,23 @@ export interface ErrorResult extends ResultBase, NoComparisonDetail {
 }
 
 /** The outcome of one case, as `report.json` holds it: a union by verdict. */
-export type CaseResult = EqualResult | DivergentResult | ErrorResult;
+export type CaseResult = EqualResult | DivergentResult | AcceptedResult | ErrorResult;
+
+/** A result that shows a divergence, decided or not. */
+export type DivergenceResult = DivergentResult | AcceptedResult;
+
+/** True for a divergent or accepted result: both sides answered and differ. */
+export function hasFindings(result: CaseResult): result is DivergenceResult {
+  return result.verdict === 'divergent' || result.verdict === 'accepted';
+}
 
 /** Every verdict, in the order reports count them. */
-export const VERDICTS = ['equal', 'divergent', 'error'] as const satisfies readonly Verdict[];
+export const VERDICTS = [
+  'equal',
+  'divergent',
+  'accepted',
+  'error',
+] as const satisfies readonly Verdict[];
 
 /** Two baseline responses to the same request that differ in status, body kind or shape. */
 export interface FlakyBaseline {

@@ -4,10 +4,16 @@
  * change is stale, and one it would leave alone is not.
  */
 
+import { isCaseLevelRow } from './supersede.js';
 import type { TrackerRow } from './types.js';
 
 /** Why the tracker disagrees with the report. */
-export type StaleReason = 'missing-row' | 'not-reopened' | 'not-seen' | 'not-resolved';
+export type StaleReason =
+  | 'missing-row'
+  | 'not-reopened'
+  | 'not-seen'
+  | 'not-resolved'
+  | 'not-superseded';
 
 /** One way the tracker is behind the report. */
 export interface StaleFinding {
@@ -22,7 +28,7 @@ export interface StaleFinding {
 export interface TrackerEvidence {
   /** The report's day, `YYYY-MM-DD`. */
   readonly date: string;
-  /** Every divergent fingerprint of the report and the cases that showed it. */
+  /** Every root-cause fingerprint of the report and the cases that showed it. */
   readonly divergent: ReadonlyMap<string, readonly string[]>;
   /** Cases whose two sides both answered in the report. */
   readonly compared: { has(caseId: string): boolean };
@@ -49,8 +55,9 @@ function findingFor(row: TrackerRow | undefined, date: string): StaleReason | un
 /**
  * The ways `rows` lag behind a report: a divergent fingerprint without a row, a
  * `_resolved_` row the report shows reproducing, a row whose Last seen predates
- * the report that saw it, and an `_open_` row whose every case compared cleanly in
- * the report without reproducing it. Rows written after the report's day count as
+ * the report that saw it, an `_open_` row whose every case compared cleanly in
+ * the report without reproducing it, and a case-level row (before root causes)
+ * whose cases show root causes in the report. Rows written after the report's day count as
  * newer than the report and are not stale.
  */
 export function checkTracker(
@@ -65,7 +72,13 @@ export function checkTracker(
     const reason = findingFor(row, date);
     if (reason !== undefined) findings.push({ reason, fingerprint, rowId: row?.id, caseIds });
   }
+  const showing = new Set([...divergent.values()].flat());
   for (const row of rows) {
+    if (isCaseLevelRow(row) && row.caseIds.some((id) => showing.has(id))) {
+      const { fingerprint, id: rowId, caseIds } = row;
+      findings.push({ reason: 'not-superseded', fingerprint, rowId, caseIds });
+      continue;
+    }
     if (row.status !== 'open' || divergent.has(row.fingerprint)) continue;
     const ran = row.caseIds.length > 0 && row.caseIds.every((id) => compared.has(id));
     if (!ran || after(row.lastSeen, date)) continue;
@@ -85,4 +98,5 @@ export const STALE_MESSAGES: Readonly<Record<StaleReason, string>> = {
   'not-reopened': 'is _resolved_ but the report shows it reproducing',
   'not-seen': 'reproduces in the report but its Last seen is older',
   'not-resolved': 'is _open_ but none of its cases reproduced it in the report',
+  'not-superseded': 'is a case-level row whose cases now show root causes (a run supersedes it)',
 };

@@ -15,6 +15,7 @@ import {
   splitLines,
   splitTableLine,
 } from './cells.js';
+import { hiddenCount } from './lists.js';
 import {
   type BlockItem,
   COLUMN_TITLES,
@@ -126,7 +127,9 @@ function readRow(line: TableLine, columns: ColumnIndex): TrackerRow | string {
     status,
     kind: value('kind'),
     endpoints: parseList(value('endpoint')),
+    hiddenEndpoints: hiddenCount(value('endpoint')),
     caseIds: parseList(value('cases')),
+    hiddenCases: hiddenCount(value('cases')),
     summary: value('summary'),
     firstSeen: value('firstSeen'),
     lastSeen: value('lastSeen'),

@@ -10,9 +10,24 @@ export const TRACKER_START = '<!-- parity:tracker:start -->';
 /** The line that closes the managed block (alone on its line). */
 export const TRACKER_END = '<!-- parity:tracker:end -->';
 
-export const TRACKER_STATUSES = ['open', 'accepted', 'wontfix', 'resolved'] as const;
-/** A row's lifecycle state; written in the Status cell as `_open_`, `_accepted_`, … */
+export const TRACKER_STATUSES = ['open', 'accepted', 'wontfix', 'resolved', 'superseded'] as const;
+/**
+ * A row's lifecycle state; written in the Status cell as `_open_`, `_accepted_`, …
+ * `_superseded_` marks a row of the case-level scheme (before root causes)
+ * whose cases are now recorded by root-cause rows; its Summary names them.
+ */
 export type TrackerStatus = (typeof TRACKER_STATUSES)[number];
+
+/** The statuses of a decision about a root cause (`_superseded_` rows are not root causes). */
+export const DECISION_STATUSES = ['open', 'accepted', 'wontfix', 'resolved'] as const;
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+
+/** The statuses a person sets (`parity decide`); parity sets the others. */
+export const DECIDABLE_STATUSES = ['open', 'accepted', 'wontfix'] as const;
+export type DecidableStatus = (typeof DECIDABLE_STATUSES)[number];
+
+/** Row statuses whose root cause no longer fails a run (`--fail-on open`). */
+export const WAIVED_STATUSES: ReadonlySet<TrackerStatus> = new Set(['accepted', 'wontfix']);
 
 export const TRACKER_COLUMNS = [
   'id',
@@ -63,7 +78,7 @@ export interface TrackerRun {
   readonly date: string;
 }
 
-/** Row ids touched by a merge; the four lists are disjoint. */
+/** Row ids touched by a merge; the lists are disjoint. */
 export interface TrackerChanges {
   /** New fingerprints, added as `_open_` rows. */
   readonly added: string[];
@@ -73,6 +88,8 @@ export interface TrackerChanges {
   readonly resolved: string[];
   /** Existing rows seen again whose status did not change. */
   readonly seen: string[];
+  /** Case-level rows (the scheme before root causes) now recorded by root-cause rows. */
+  readonly superseded: string[];
 }
 
 /** The logical content of one table row (cell values unescaped and trimmed). */
@@ -80,8 +97,14 @@ export interface TrackerRow {
   readonly id: string;
   readonly status: TrackerStatus;
   readonly kind: string;
+  /** The endpoints the cell lists (a long list shows the first ones, see `hiddenEndpoints`). */
   readonly endpoints: readonly string[];
+  /** How many more endpoints the shortened cell counts but does not list. */
+  readonly hiddenEndpoints: number;
+  /** The cases the cell lists (a long list shows the first ones, see `hiddenCases`). */
   readonly caseIds: readonly string[];
+  /** How many more cases the shortened cell counts but does not list. */
+  readonly hiddenCases: number;
   readonly summary: string;
   readonly firstSeen: string;
   readonly lastSeen: string;

@@ -1,21 +1,35 @@
 /**
- * Merges one run's observations into a parsed tracker (pure). Only the cells whose
- * meaning changes are rewritten; every other cell, line and byte is kept as read.
+ * Merges one run's observations (one per root cause) into a parsed tracker
+ * (pure). Only the cells whose meaning changes are rewritten; every other
+ * cell, line and byte is kept as read.
  */
 import { ParityError } from '../util/errors.js';
-import { escapeCell, formatList, formatStatus, padCell } from './cells.js';
-import { markerLines, newTableItems, nextIdItem } from './render.js';
+import { escapeCell, formatStatus } from './cells.js';
+import { growList } from './lists.js';
+import { markerLines, newTableItems } from './render.js';
 import {
-  type BlockItem,
-  type ColumnIndex,
-  type TableLine,
-  TRACKER_COLUMNS,
-  type TrackerChanges,
-  type TrackerColumn,
-  type TrackerDocument,
-  type TrackerObservation,
-  type TrackerRow,
-  type TrackerRun,
+  addRows,
+  type Edits,
+  editRow,
+  type HeaderItem,
+  type RowItem,
+  type RowStart,
+} from './rows.js';
+import {
+  findingsByCase,
+  inheritance,
+  isCaseLevelRow,
+  supersededSummary,
+  supersessions,
+} from './supersede.js';
+import type {
+  BlockItem,
+  ColumnIndex,
+  TrackerChanges,
+  TrackerDocument,
+  TrackerObservation,
+  TrackerRow,
+  TrackerRun,
 } from './types.js';
 
 /** The merged document and the ids of the rows the run added or changed. */
@@ -24,19 +38,13 @@ export interface TrackerMerge {
   readonly changes: TrackerChanges;
 }
 
-type RowItem = Extract<BlockItem, { kind: 'row' }>;
-type HeaderItem = Extract<BlockItem, { kind: 'header' }>;
-/** New raw contents (already escaped, unpadded) for the cells a merge rewrites. */
-type Edits = Map<TrackerColumn, string>;
-
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ROW_ID = /^PAR-(\d+)$/i;
 
 function union(first: readonly string[], second: readonly string[]): string[] {
   return [...new Set([...first, ...second])];
 }
 
-/** One observation per fingerprint: a run may see the same divergence in several cases. */
+/** One observation per fingerprint: a run may see the same root cause in several batches. */
 function groupObservations(list: readonly TrackerObservation[]): Map<string, TrackerObservation> {
   const byFingerprint = new Map<string, TrackerObservation>();
   for (const obs of list) {
@@ -73,22 +81,6 @@ function ensureTable(doc: TrackerDocument): { doc: TrackerDocument; items: Block
   return { doc: ready, items };
 }
 
-function applyEdits(line: TableLine, columns: ColumnIndex, edits: Edits): TableLine {
-  const cells = [...line.cells];
-  for (const [column, content] of edits) {
-    const index = columns[column];
-    cells[index] = padCell(cells[index] ?? '', content);
-  }
-  return { ...line, cells };
-}
-
-/** Appends items to a list cell, keeping what a human wrote there as it is. */
-function appendList(raw: string, items: readonly string[]): string {
-  const added = escapeCell(formatList(items));
-  const kept = raw.trim();
-  return kept === '' ? added : `${kept}, ${added}`;
-}
-
 /** A row seen again: last seen, grown case/endpoint lists, and a reopen if it was resolved. */
 function seenAgain(item: RowItem, columns: ColumnIndex, obs: TrackerObservation, date: string) {
   const edits: Edits = new Map();
@@ -97,15 +89,17 @@ function seenAgain(item: RowItem, columns: ColumnIndex, obs: TrackerObservation,
     edits.set('lastSeen', date);
     row = { ...row, lastSeen: date };
   }
-  const newCases = obs.caseIds.filter((id) => !row.caseIds.includes(id));
-  if (newCases.length > 0) {
-    edits.set('cases', appendList(item.line.cells[columns.cases] ?? '', newCases));
-    row = { ...row, caseIds: [...row.caseIds, ...newCases] };
+  const state = { listed: row.caseIds, hidden: row.hiddenCases };
+  const cases = growList(item.line.cells[columns.cases] ?? '', state, obs.caseIds);
+  if (cases.cell !== undefined) {
+    edits.set('cases', cases.cell);
+    row = { ...row, caseIds: cases.listed, hiddenCases: cases.hidden };
   }
-  const newEndpoints = obs.endpoints.filter((endpoint) => !row.endpoints.includes(endpoint));
-  if (newEndpoints.length > 0) {
-    edits.set('endpoint', appendList(item.line.cells[columns.endpoint] ?? '', newEndpoints));
-    row = { ...row, endpoints: [...row.endpoints, ...newEndpoints] };
+  const endState = { listed: row.endpoints, hidden: row.hiddenEndpoints };
+  const ends = growList(item.line.cells[columns.endpoint] ?? '', endState, obs.endpoints);
+  if (ends.cell !== undefined) {
+    edits.set('endpoint', ends.cell);
+    row = { ...row, endpoints: ends.listed, hiddenEndpoints: ends.hidden };
   }
   const reopened = row.status === 'resolved';
   if (reopened) {
@@ -124,98 +118,78 @@ function isFixed(row: TrackerRow, ran: TrackerRun['ranCaseIds']): boolean {
   return row.status === 'open' && row.caseIds.length > 0 && row.caseIds.every((id) => ran.has(id));
 }
 
+interface MergeContext extends TrackerRun {
+  readonly observed: ReadonlyMap<string, TrackerObservation>;
+  /** Case-level rows this run supersedes (by fingerprint), with the root causes taking over. */
+  readonly superseding: ReadonlyMap<string, readonly string[]>;
+}
+
 function updateRow(
   item: RowItem,
   columns: ColumnIndex,
-  run: TrackerRun & { readonly observed: ReadonlyMap<string, TrackerObservation> },
+  run: MergeContext,
   changes: TrackerChanges,
 ): RowItem {
-  const obs = run.observed.get(item.row.fingerprint);
+  const { row } = item;
+  // Superseded rows are history; rows being superseded are marked once the new rows exist.
+  if (row.status === 'superseded' || run.superseding.has(row.fingerprint)) return item;
+  const obs = run.observed.get(row.fingerprint);
   if (obs !== undefined) {
-    const { edits, row, reopened } = seenAgain(item, columns, obs, run.date);
-    (reopened ? changes.reopened : changes.seen).push(row.id);
-    return edits.size === 0
-      ? item
-      : { kind: 'row', line: applyEdits(item.line, columns, edits), row };
+    const seen = seenAgain(item, columns, obs, run.date);
+    (seen.reopened ? changes.reopened : changes.seen).push(seen.row.id);
+    return editRow(item, columns, seen.edits, seen.row);
   }
-  if (!isFixed(item.row, run.ranCaseIds)) return item;
-  changes.resolved.push(item.row.id);
+  if (!isFixed(row, run.ranCaseIds)) return item;
+  changes.resolved.push(row.id);
   const edits: Edits = new Map([
     ['status', formatStatus('resolved')],
     ['resolved', run.date],
   ]);
-  const row: TrackerRow = { ...item.row, status: 'resolved', resolved: run.date };
-  return { kind: 'row', line: applyEdits(item.line, columns, edits), row };
+  return editRow(item, columns, edits, { ...row, status: 'resolved', resolved: run.date });
 }
 
-/** The next row number: past the remembered one and past every existing `PAR-n`. */
-function nextNumber(items: readonly BlockItem[]): number {
-  let next = 1;
-  for (const item of items) {
-    if (item.kind === 'next-id') next = Math.max(next, item.value);
-    const match = item.kind === 'row' ? ROW_ID.exec(item.row.id) : null;
-    if (match !== null) next = Math.max(next, Number(match[1]) + 1);
+/** What each new root cause inherits from the case-level rows it supersedes. */
+function startsOf(
+  rows: readonly TrackerRow[],
+  superseding: ReadonlyMap<string, readonly string[]>,
+) {
+  const starts = new Map<string, RowStart>();
+  const heirs = new Set([...superseding.values()].flat());
+  for (const fingerprint of heirs) {
+    const from = rows.filter((row) => superseding.get(row.fingerprint)?.includes(fingerprint));
+    const start = inheritance(from);
+    if (start.status !== 'open' || start.decision !== '') starts.set(fingerprint, start);
   }
-  return next;
+  return starts;
 }
 
-function newRow(obs: TrackerObservation, id: string, date: string, header: HeaderItem): RowItem {
-  const row: TrackerRow = {
-    id,
-    status: 'open',
-    kind: obs.kind,
-    endpoints: [...obs.endpoints],
-    caseIds: [...obs.caseIds],
-    summary: obs.summary.replace(/\s+/g, ' ').trim(),
-    firstSeen: date,
-    lastSeen: date,
-    resolved: '',
-    fingerprint: obs.fingerprint,
-    decision: '',
-  };
-  const contents: Record<TrackerColumn, string> = {
-    id,
-    status: formatStatus('open'),
-    kind: row.kind,
-    endpoint: formatList(row.endpoints),
-    cases: formatList(row.caseIds),
-    summary: row.summary,
-    firstSeen: date,
-    lastSeen: date,
-    resolved: '',
-    fingerprint: formatList([row.fingerprint]),
-    decision: '',
-  };
-  const cells = header.line.cells.map(() => ' ');
-  for (const column of TRACKER_COLUMNS) {
-    cells[header.columns[column]] = padCell('', escapeCell(contents[column]));
-  }
-  const trail = header.line.trail === undefined ? undefined : '';
-  return { kind: 'row', line: { lead: header.line.lead, cells, trail, eol: header.line.eol }, row };
-}
-
-/** Adds rows for new fingerprints after the table's last line and advances the next-id comment. */
-function addRows(items: BlockItem[], fresh: readonly TrackerObservation[], date: string): string[] {
-  const header = items.find((item): item is HeaderItem => item.kind === 'header');
-  if (header === undefined || fresh.length === 0) return [];
-  const first = nextNumber(items);
-  const rows = fresh.map((obs, i) =>
-    newRow(obs, `PAR-${String(first + i).padStart(3, '0')}`, date, header),
+/** Marks the superseded case-level rows, naming the rows that now record their cases. */
+function markSuperseded(items: BlockItem[], columns: ColumnIndex, context: MergeContext): string[] {
+  const idOf = new Map(
+    items.flatMap((item) => (item.kind === 'row' ? [[item.row.fingerprint, item.row.id]] : [])),
   );
-  const last = items.findLastIndex((item) => item.kind === 'row' || item.kind === 'align');
-  items.splice(last + 1, 0, ...rows);
-  const comment = nextIdItem(first + fresh.length, header.line.eol);
-  const existing = items.findIndex((item) => item.kind === 'next-id');
-  if (existing >= 0) items.splice(existing, 1, comment);
-  else items.splice(items.indexOf(header), 0, comment);
-  return rows.map((item) => item.row.id);
+  const marked: string[] = [];
+  items.forEach((item, index) => {
+    const by = item.kind === 'row' ? context.superseding.get(item.row.fingerprint) : undefined;
+    if (item.kind !== 'row' || by === undefined) return;
+    const ids = by.map((fingerprint) => idOf.get(fingerprint) ?? fingerprint);
+    const summary = supersededSummary(item.row.summary, ids);
+    const edits: Edits = new Map([
+      ['status', formatStatus('superseded')],
+      ['summary', escapeCell(summary)],
+    ]);
+    items[index] = editRow(item, columns, edits, { ...item.row, status: 'superseded', summary });
+    marked.push(item.row.id);
+  });
+  return marked;
 }
 
 /**
- * Applies a run to the tracker: new fingerprints become `_open_` rows, rows seen
+ * Applies a run to the tracker: new root causes become `_open_` rows, rows seen
  * again get Last seen (and reopen when `_resolved_`), `_open_` rows whose cases all
- * ran cleanly become `_resolved_`. `_accepted_`/`_wontfix_` rows keep their status,
- * and the Decision cell is never written after a row is created.
+ * ran cleanly become `_resolved_`, case-level rows whose cases now show root causes
+ * become `_superseded_`. `_accepted_`/`_wontfix_` rows keep their status, and the
+ * Decision cell is never written after a row is created.
  */
 export function mergeTracker(doc: TrackerDocument, run: TrackerRun): TrackerMerge {
   if (!DATE.test(run.date)) {
@@ -224,18 +198,25 @@ export function mergeTracker(doc: TrackerDocument, run: TrackerRun): TrackerMerg
   const observed = groupObservations(run.observations);
   const ready = ensureTable(doc);
   const header = ready.items.find((item): item is HeaderItem => item.kind === 'header');
-  const columns = header?.columns;
-  const changes: TrackerChanges = { added: [], reopened: [], resolved: [], seen: [] };
-  const context = { ...run, observed };
+  const changes: TrackerChanges = {
+    added: [],
+    reopened: [],
+    resolved: [],
+    seen: [],
+    superseded: [],
+  };
+  if (header === undefined) return { doc: { ...ready.doc, block: ready.items }, changes };
+  const { columns } = header;
+  const rows = ready.items.flatMap((item) => (item.kind === 'row' ? [item.row] : []));
+  const superseding = supersessions(rows, findingsByCase(observed.values()));
+  const context: MergeContext = { ...run, observed, superseding };
   const items = ready.items.map((item) =>
-    item.kind === 'row' && columns !== undefined
-      ? updateRow(item, columns, context, changes)
-      : item,
+    item.kind === 'row' ? updateRow(item, columns, context, changes) : item,
   );
-  const known = new Set(
-    items.flatMap((item) => (item.kind === 'row' ? [item.row.fingerprint] : [])),
-  );
+  const known = new Set(rows.map((row) => row.fingerprint));
   const fresh = [...observed.values()].filter((obs) => !known.has(obs.fingerprint));
-  changes.added.push(...addRows(items, fresh, run.date));
+  const starts = startsOf(rows.filter(isCaseLevelRow), superseding);
+  changes.added.push(...addRows(items, fresh, run.date, (fp) => starts.get(fp)));
+  changes.superseded.push(...markSuperseded(items, columns, context));
   return { doc: { ...ready.doc, block: items }, changes };
 }

@@ -9,7 +9,7 @@ import { ParityError } from '../util/errors.js';
 import { writeFileAtomic } from '../util/fs.js';
 import { parseTracker, trackerRows } from './parse.js';
 import { newTrackerText, renderTracker } from './render.js';
-import type { TrackerChanges, TrackerRow, TrackerRun } from './types.js';
+import type { TrackerChanges, TrackerDocument, TrackerRow, TrackerRun } from './types.js';
 import { mergeTracker } from './upsert.js';
 
 /** What `updateTrackerFile` did. */
@@ -88,10 +88,45 @@ async function acquireLock(
   }
 }
 
+/** What an edit of the tracker document returns: the new document and what it did. */
+export interface TrackerEdit<T> {
+  readonly doc: TrackerDocument;
+  readonly result: T;
+}
+
+/**
+ * Edits the tracker file at `path` under its lock: reads it afresh (or starts a
+ * new one when `create` and the file is missing), applies `edit`, and writes it
+ * atomically only when its text changes. A tracker that does not parse throws
+ * `PARITY_TRACKER_INVALID` and is left untouched.
+ */
+export async function editTrackerFile<T>(
+  path: string,
+  edit: (doc: TrackerDocument) => TrackerEdit<T>,
+  options: TrackerLockOptions & { readonly create: boolean },
+): Promise<{ readonly created: boolean; readonly changed: boolean; readonly result: T }> {
+  const missing = () =>
+    new ParityError('PARITY_USAGE', `${path}: no tracker there yet; run parity first`);
+  if (options.create) await mkdir(dirname(path), { recursive: true });
+  else if ((await readIfExists(path)) === undefined) throw missing();
+  const release = await acquireLock(path, options);
+  try {
+    const existing = await readIfExists(path);
+    if (existing === undefined && !options.create) throw missing();
+    const before = existing ?? newTrackerText();
+    const { doc, result } = edit(parseTracker(before, path));
+    const after = renderTracker(doc);
+    const changed = existing === undefined || after !== existing;
+    if (changed) await writeFileAtomic(path, after);
+    return { created: existing === undefined, changed, result };
+  } finally {
+    await release();
+  }
+}
+
 /**
  * Applies a run to the tracker file at `path`: creates it (and its folder) when
- * missing, and writes it atomically only when its text changes. A tracker that does
- * not parse throws `PARITY_TRACKER_INVALID` and is left untouched. Concurrent
+ * missing, and writes it atomically only when its text changes. Concurrent
  * callers are serialised by a lock file, and each re-reads the file under the lock.
  */
 export async function updateTrackerFile(
@@ -99,19 +134,15 @@ export async function updateTrackerFile(
   run: TrackerRun,
   options: TrackerLockOptions = {},
 ): Promise<TrackerUpdate> {
-  await mkdir(dirname(path), { recursive: true });
-  const release = await acquireLock(path, options);
-  try {
-    const existing = await readIfExists(path);
-    const before = existing ?? newTrackerText();
-    const { doc, changes } = mergeTracker(parseTracker(before, path), run);
-    const after = renderTracker(doc);
-    const changed = existing === undefined || after !== existing;
-    if (changed) await writeFileAtomic(path, after);
-    return { created: existing === undefined, changed, changes };
-  } finally {
-    await release();
-  }
+  const merge = (doc: TrackerDocument) => {
+    const merged = mergeTracker(doc, run);
+    return { doc: merged.doc, result: merged.changes };
+  };
+  const { created, changed, result } = await editTrackerFile(path, merge, {
+    ...options,
+    create: true,
+  });
+  return { created, changed, changes: result };
 }
 
 /** Every row of the tracker at `path`, in file order; none when the file does not exist. */

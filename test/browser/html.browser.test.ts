@@ -108,6 +108,19 @@ describe.skipIf(!available)('report.html in chromium', () => {
       expect(await card('kind-value')).toBe('1');
       expect(await card('kind-status')).toBe('1');
 
+      // The first screen is the decisions: the first thing in <main>, open ones first.
+      const decisions = page.getByTestId('decisions');
+      expect(await page.locator('main > :first-child').getAttribute('data-testid')).toBe(
+        'decisions',
+      );
+      expect(await decisions.locator('.headline').textContent()).toMatch(
+        /^\d+ root causes: \d+ open · 0 accepted · 0 wontfix · 0 resolved$/,
+      );
+      const tagged = decisions.locator('details.cause', { hasText: 'externally tagged enum' });
+      expect(await tagged.textContent()).toContain('next: fix it (parity show PAR-');
+      await tagged.locator('summary').click();
+      expect(await tagged.textContent()).toContain('#[serde(tag = "Kind")]');
+
       const visible = page.locator('details.row:visible');
       expect(await visible.count()).toBe(3);
       expect(await page.getByTestId('shown').textContent()).toBe('showing 3 of 3');
@@ -116,6 +129,12 @@ describe.skipIf(!available)('report.html in chromium', () => {
       expect(await visible.first().getAttribute('data-case')).toBe('demo/status');
       expect(await page.getByTestId('shown').textContent()).toBe('showing 1 of 3');
       await page.click('[data-card="kind-status"]'); // toggles the same filter off
+      expect(await visible.count()).toBe(3);
+      // "show its cases" filters the case list to that root cause.
+      await tagged.getByRole('button', { name: 'show its cases' }).click();
+      expect(await visible.count()).toBe(1);
+      expect(await visible.first().getAttribute('data-case')).toBe('demo/drift');
+      await page.selectOption('select[data-filter="cause"]', '');
       expect(await visible.count()).toBe(3);
 
       const hostile = page.locator('details[data-case="demo/hostile"]');

@@ -120,7 +120,11 @@ describe('parity fuzz, end to end', () => {
     expect(report.summary.divergent).toBe(files.size);
     expect(report.results.every((r) => r.caseId.startsWith('fuzz/'))).toBe(true);
     const tracker = await readFile(join(cwd, 'docs/ARCHITECTURE_COMPARISON.md'), 'utf8');
-    for (const result of report.results) expect(tracker).toContain(result.fingerprint ?? '?');
+    // One row per root cause, keyed by the findings' fingerprints.
+    for (const result of report.results) {
+      expect(result.findings?.length).toBeGreaterThan(0);
+      for (const finding of result.findings ?? []) expect(tracker).toContain(finding.fingerprint);
+    }
     expect(first.stdout).not.toMatch(/did not reproduce/);
   });
 
@@ -134,6 +138,22 @@ describe('parity fuzz, end to end', () => {
       const statuses = report.results.map((r) => `${r.baseline.status}/${r.candidate.status}`);
       expect(statuses, planted.rule).toContain(planted.statuses.join('/'));
     }
+  });
+
+  it('reports again nothing the tracker already has a row for (a second fuzz writing elsewhere)', async () => {
+    // The same seeds (not the cases written since), the same inputs: every root cause has a row.
+    const again = await runCli(cwd, [
+      ...FUZZ,
+      'cases/api.yaml',
+      '--allow-writes',
+      '--out',
+      'elsewhere',
+    ]);
+    expect(again.stderr).toBe('');
+    expect(again.code, again.stdout).toBe(0);
+    expect(again.stdout).toMatch(/the seeds already show, \d+ more have a tracker row/);
+    expect(again.stdout).toMatch(/no new root cause/);
+    await expect(readdir(join(cwd, 'elsewhere'))).rejects.toThrow();
   });
 
   it('writes the same files, byte for byte, for the same seed and budget', async () => {

@@ -108,12 +108,14 @@ describe('tracker lifecycle and regression mode', () => {
 
     const next = await runCli(cwd, targets(), day(21));
     expect(next.code).toBe(0);
-    expect(next.stdout).toMatch(/demo\/status .*\[PAR-001 accepted\]/);
+    expect(next.stdout).toMatch(/accepted +demo\/status .*\[PAR-001\]/);
     const after = await readTracker(cwd);
     expect(rowOf(after, 'demo/status')).toMatch(/_accepted_.*422 is what clients expect now \|$/);
-    expect(
-      (await latestReport(cwd)).results.find((r) => r.caseId === 'demo/status')?.tracker,
-    ).toEqual({ id: 'PAR-001', status: 'accepted' });
+    const status = (await latestReport(cwd)).results.find((r) => r.caseId === 'demo/status');
+    expect(status?.verdict).toBe('accepted');
+    expect(status?.findings?.map((f) => f.tracker)).toEqual([
+      { id: 'PAR-001', status: 'accepted' },
+    ]);
     // --fail-on any still fails on it; accepted is a decision, not a disappearance.
     expect((await runCli(cwd, [...targets(), '--fail-on', 'any'], day(21))).code).toBe(1);
   });
@@ -204,7 +206,8 @@ describe('tracker lifecycle and regression mode', () => {
     const stale = await runCli(cwd, ['tracker', '--check', '--json']);
     expect(stale.code).toBe(1);
     const found = JSON.parse(stale.stdout).findings.map((f: { reason: string }) => f.reason);
-    expect(found.sort()).toEqual(['missing-row', 'not-resolved', 'not-seen']);
+    // /extra now differs in two ways (`/ok` and `/items`): two root causes without a row.
+    expect(found.sort()).toEqual(['missing-row', 'missing-row', 'not-resolved', 'not-seen']);
     const text = await runCli(cwd, ['tracker', '--check']);
     expect(text.stdout).toMatch(/\(PAR-001\) is _open_ but none of its cases reproduced it/);
 
@@ -225,7 +228,7 @@ describe('tracker lifecycle and regression mode', () => {
     const sent = go.requests.length;
     const run = await runCli(cwd, targets(), day(21));
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/ARCHITECTURE_COMPARISON\.md:17:1: the row has 3 cells/);
+    expect(run.stderr).toMatch(/ARCHITECTURE_COMPARISON\.md:20:1: the row has 3 cells/);
     expect(go.requests.length).toBe(sent);
     expect(await readTracker(cwd)).toBe(broke);
     expect((await runCli(cwd, ['tracker'])).code).toBe(2);

@@ -65,13 +65,25 @@ describe('parity run, end to end', () => {
       request: { method: 'POST', path: '/drift' },
     });
     expect(drift?.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+    const [cause] = drift?.findings ?? [];
+    expect(drift?.findings).toHaveLength(1);
+    expect(cause).toMatchObject({
+      kind: 'shape',
+      summary: 'externally tagged enum vs `Kind` discriminator',
+      tracker: { id: 'PAR-001', status: 'open' },
+    });
     expect(drift?.changes?.map((c) => `${c.op} ${c.path}`)).toContain('removed /Schema');
     expect(drift?.repro?.candidate).toContain(`curl -sS -i ${go.url}/drift`);
     expect(first.stdout).toContain('status parity 2/2');
+    // The console opens with the decision and its next action.
+    expect(first.stdout.indexOf('1 root cause: 1 open')).toBeLessThan(
+      first.stdout.indexOf('cases 2'),
+    );
+    expect(first.stdout).toContain('parity decide PAR-001 accepted --note');
 
     const tracker = await readFile(join(cwd, 'docs/ARCHITECTURE_COMPARISON.md'), 'utf8');
     expect(tracker).toContain('<!-- parity:tracker:start -->');
-    expect(tracker).toContain(drift?.fingerprint);
+    expect(tracker).toContain(cause?.fingerprint);
     expect(tracker).toMatch(/PAR-001 \| _open_/);
 
     // A human writes a decision; the next run keeps it and duplicates nothing.
@@ -86,7 +98,7 @@ describe('parity run, end to end', () => {
     expect(second.code).toBe(1);
     const after = await readFile(join(cwd, 'docs/ARCHITECTURE_COMPARISON.md'), 'utf8');
     expect(after).toContain('Our notes.');
-    expect(after.split(drift?.fingerprint ?? '!').length - 1).toBe(1);
+    expect(after.split(cause?.fingerprint ?? '!').length - 1).toBe(1);
     expect(after).toContain('2026-11-21');
     expect(
       (await latestReport(cwd)).results.find((r) => r.caseId === 'demo/drift')?.fingerprint,

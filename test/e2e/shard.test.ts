@@ -44,7 +44,7 @@ function comparable(report: RunReport) {
     summary,
     results: report.results.map(plain),
     tracker: report.tracker === undefined ? undefined : { ...report.tracker, path: '' },
-    patterns: report.patterns,
+    rootCauses: report.rootCauses,
     unusedRules: report.unusedRules,
   };
 }
@@ -83,7 +83,7 @@ describe('parity run --shard and parity merge', () => {
     expect(merged.code).toBe(1);
     expect(merged.stdout).toContain('merged from 3 report(s)');
     const report = await latestReport(sharded);
-    expect(whole.patterns?.length).toBeGreaterThan(0);
+    expect(whole.rootCauses?.length).toBeGreaterThan(0);
     expect(comparable(report)).toEqual(comparable(whole));
     expect(report.mergedFrom?.map((m) => m.shard?.index)).toEqual([1, 2, 3]);
     expect(report.summary.latency?.all.baseline.count).toBe(10);
@@ -100,7 +100,7 @@ describe('parity run --shard and parity merge', () => {
     const fixedGo = await startServer((req, res) => json(res, 200, { id: req.url, tags: ['a'] }));
     try {
       const args = ['run', '--baseline', `rust=${rust.url}`, '--candidate', `go=${fixedGo.url}`];
-      const shard = await runCli(cwd, [...args, '--shard', '1/3'], day);
+      const shard = await runCli(cwd, [...args, '--shard', '2/3'], day);
       expect(shard.code).toBe(0);
       const ran = (await latestReport(cwd)).results.map((r) => r.caseId);
       const tracker = await readFile(join(cwd, 'docs/ARCHITECTURE_COMPARISON.md'), 'utf8');

@@ -148,7 +148,7 @@ describe('exchange → judge against real servers', () => {
     expect((await verdictOf(path, rules)).verdict).toBe('equal');
   });
 
-  it('records a transport failure on one side as a transport divergence', async () => {
+  it('records a transport failure on one side as a run error with a transport explanation', async () => {
     const port = await closedPort();
     const gone = createClient(
       { name: 'gone', url: new URL(`http://127.0.0.1:${port}`), headers: [] },
@@ -160,7 +160,7 @@ describe('exchange → judge against real servers', () => {
       },
     );
     const judgement = judge(await exchangeCase(makeCase('x', { path: '/equal' }), baseline, gone));
-    expect(judgement.verdict).toBe('divergent');
+    expect(judgement.verdict).toBe('error');
     expect(divergenceOf(judgement)?.kinds).toEqual(['transport']);
     expect(divergenceOf(judgement)?.explanation).toContain('ECONNREFUSED');
     await gone.close();

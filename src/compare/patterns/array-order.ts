@@ -26,6 +26,9 @@ export const arrayOrder: Pattern = {
         title: `\`${path === '' ? '/' : path}\` array order`,
         explanation: `the array ${place} has its elements in another order (${moves.length} moved)`,
         key: `array-order:${path}`,
+        anchor: array,
+        params: [],
+        detail: 'array order',
         covers: moves,
       });
     }

@@ -32,6 +32,9 @@ export const enumCase: Pattern = {
         title: `\`${path}\` enum values ${before} vs ${after}`,
         explanation: `the enum value at \`${change.path}\` is cased differently: ${JSON.stringify(b)} in baseline, ${JSON.stringify(c)} in candidate`,
         key: `enum-case:${path}:${before}:${after}`,
+        anchor: change.path,
+        params: [before, after],
+        detail: `enum values ${before} vs ${after}`,
         covers: [change],
       });
     }

@@ -31,11 +31,15 @@ export const errorEnvelope: Pattern = {
       const added = group.added.find((m) => ENVELOPE_KEYS.has(m.name));
       if (removed === undefined || added === undefined) continue;
       const same = equalJson(memberValue(removed), memberValue(added));
+      const detail = `error envelope \`${removed.name}\` vs \`${added.name}\``;
       matches.push({
         name: 'error-envelope',
-        title: `error envelope \`${removed.name}\` vs \`${added.name}\`${at(group.parent)}`,
+        title: `${detail}${at(group.parent)}`,
         explanation: `the error envelope differs${at(group.parent)}: baseline puts the error under \`${removed.name}\`, candidate under \`${added.name}\` (${same ? 'same content' : 'the content differs too'})`,
         key: `error-envelope:${patternPath(group.parent)}:${removed.name}:${added.name}`,
+        anchor: group.parent,
+        params: [removed.name, added.name],
+        detail,
         covers: [removed.change, added.change],
       });
     }

@@ -23,6 +23,9 @@ export const floatFormat: Pattern = {
         title: `\`${path}\` number formatting`,
         explanation: `the number at \`${change.path}\` has the same value written differently: ${b} in baseline, ${c} in candidate`,
         key: `float-format:${path}`,
+        anchor: change.path,
+        params: [],
+        detail: 'number formatting',
         covers: [change],
       });
     }

@@ -38,11 +38,15 @@ export const intAsString: Pattern = {
         stringSide === 'baseline' ? [baseline, candidate] : [candidate, baseline];
       if (typeof text !== 'string' || !sameInteger(text, number)) continue;
       const path = patternPath(change.path);
+      const detail = `integer as ${stringSide === 'baseline' ? 'string vs number' : 'number vs string'}`;
       matches.push({
         name: 'int-as-string',
-        title: `\`${path}\` integer as ${stringSide === 'baseline' ? 'string vs number' : 'number vs string'}`,
+        title: `\`${path}\` ${detail}`,
         explanation: `${stringSide} writes the integer at \`${change.path}\` as a string (${JSON.stringify(text)}), the other side as a JSON number`,
         key: `int-as-string:${path}:${stringSide}-string`,
+        anchor: change.path,
+        params: [`${stringSide}-string`],
+        detail,
         covers: [change],
       });
     }

@@ -43,6 +43,9 @@ export const keyCase: Pattern = {
         title: `keys ${before} vs ${after}${at(group.parent)}`,
         explanation: `keys are ${before} in baseline and ${after} in candidate${at(group.parent)}: ${renames}`,
         key: `key-case:${patternPath(group.parent)}:${before}:${after}`,
+        anchor: group.parent,
+        params: [before, after],
+        detail: `keys ${before} vs ${after}`,
         covers: pairs.flat().map((m) => m.change),
       });
     }

@@ -56,15 +56,20 @@ export function recogniseNil(changes: readonly Change[], c: Collection): Pattern
     if (shape === undefined) continue;
     const otherSide = shape.empty === 'baseline' ? 'candidate' : 'baseline';
     const path = patternPath(change.path);
+    const versus =
+      shape.empty === 'baseline' ? `${c.empty} vs ${shape.other}` : `${shape.other} vs ${c.empty}`;
     const why =
       shape.other === 'null'
         ? `a Go nil ${c.noun === 'list' ? 'slice' : 'map'} marshals as null`
         : '`omitempty` drops it';
     matches.push({
       name: c.name,
-      title: `\`${path}\` ${shape.empty === 'baseline' ? `${c.empty} vs ${shape.other}` : `${shape.other} vs ${c.empty}`}`,
+      title: `\`${path}\` ${versus}`,
       explanation: `${shape.empty} sends an empty ${c.noun} \`${c.empty}\` at \`${change.path}\` where ${otherSide} sends ${shape.other === 'null' ? '`null`' : 'nothing'} (${why})`,
       key: `${c.name}:${path}:${shape.empty}-empty:${shape.other}`,
+      anchor: change.path,
+      params: [`${shape.empty}-empty`, shape.other],
+      detail: `nil ${c.noun === 'list' ? 'slice' : 'map'} ${versus}`,
       covers: [change],
     });
   }

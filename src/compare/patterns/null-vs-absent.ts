@@ -26,6 +26,9 @@ export const nullVsAbsent: Pattern = {
           title: `\`${path}\` null vs absent`,
           explanation: `${writes} writes \`${member.name}\` as null where ${omits} omits it (\`omitempty\` / \`skip_serializing_if\`) at \`${change.path}\``,
           key: `null-vs-absent:${path}:${writes}-null`,
+          anchor: change.path,
+          params: [`${writes}-null`],
+          detail: writes === 'baseline' ? 'null vs absent' : 'absent vs null',
           covers: [change],
         });
       }

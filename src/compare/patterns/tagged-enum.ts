@@ -99,7 +99,7 @@ function fieldsText(found: Found): string {
 function matchOf(group: MemberGroup, found: Found, external: Side): PatternMatch {
   const other: Side = external === 'baseline' ? 'candidate' : 'baseline';
   const style = styleText(found);
-  const title =
+  const detail =
     external === 'baseline'
       ? `externally tagged enum vs ${style}`
       : `${style} vs externally tagged enum`;
@@ -107,9 +107,12 @@ function matchOf(group: MemberGroup, found: Found, external: Side): PatternMatch
   const kind = found.content === undefined ? 'internal' : `adjacent:${found.content.name}`;
   return {
     name: 'tagged-enum',
-    title: `${title}${at(group.parent)}`,
+    title: `${detail}${at(group.parent)}`,
     explanation: `${external} wraps the variant in a key \`${found.wrapper.name}\` (externally tagged enum, serde's default); ${other} uses ${usesText(found)} = ${tagValue} ${fieldsText(found)}`,
     key: `tagged-enum:${patternPath(group.parent)}:external-${external}:${kind}:${found.tag.name}`,
+    anchor: group.parent,
+    params: [`external-${external}`, kind, found.tag.name],
+    detail,
     covers: [
       found.wrapper,
       found.tag,

@@ -24,6 +24,14 @@ function titleVariant(b: TimestampFormat, c: TimestampFormat): string {
   return onlyPrecision ? 'precision' : `format (${label(b)} vs ${label(c)})`;
 }
 
+/** `timestamp precision (rfc3339-z vs rfc3339-fraction-z)`: from the two labels only. */
+function detailOf(lb: string, lc: string): string {
+  if (lb === lc) return 'timestamp precision';
+  const zone = (label: string) => label.slice(label.lastIndexOf('-') + 1);
+  const rfc = lb.startsWith('rfc3339') && lc.startsWith('rfc3339') && zone(lb) === zone(lc);
+  return `timestamp ${rfc ? 'precision' : 'format'} (${lb} vs ${lc})`;
+}
+
 export const timestampFormat: Pattern = {
   name: 'timestamp-format',
   meaning:
@@ -49,6 +57,9 @@ export const timestampFormat: Pattern = {
       matches.push({
         name: 'timestamp-format',
         title: `\`${path}\` timestamp ${titleVariant(b.format, c.format)}`,
+        anchor: change.path,
+        params: [variant],
+        detail: detailOf(lb, lc),
         explanation: `the timestamp at \`${change.path}\` is the same instant written differently: ${words} (${JSON.stringify(change.baseline)} vs ${JSON.stringify(change.candidate)})`,
         key: `timestamp-format:${path}:${variant}`,
         covers: [change],

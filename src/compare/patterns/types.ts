@@ -33,6 +33,24 @@ export interface PatternMatch {
    * as `*`, and the pattern's defining parameters (never values or variants).
    */
   readonly key: string;
+  /**
+   * Where the pattern occurs: the changed member for a field-level pattern
+   * (`/items/3/tags`), the object holding the changed members for an
+   * object-level one (tagged enum, key case, error envelope). Its last key is
+   * the root cause's field.
+   */
+  readonly anchor: string;
+  /**
+   * The pattern's defining parameters, never values or variants: which side
+   * writes what (`candidate-empty`, `null`), the conventions (`snake_case`,
+   * `camelCase`), the discriminator's name. Part of the root cause.
+   */
+  readonly params: readonly string[];
+  /**
+   * The title without its place, built from the name and `params` only
+   * (`nil slice [] vs null`): with the field, a root cause's summary.
+   */
+  readonly detail: string;
   /** The body changes this occurrence accounts for. */
   readonly covers: readonly Change[];
 }

@@ -92,6 +92,9 @@ export const xmlNamespace: Pattern = {
         title: `\`<${finding.element}>\` XML namespace`,
         explanation: `${describeNamespaceChange(finding)} (at \`${finding.elementPath}\`)`,
         key: `xml-namespace:${path}`,
+        anchor: finding.elementPath,
+        params: [],
+        detail: 'XML namespace',
         covers: [change],
       });
     }

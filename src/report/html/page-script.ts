@@ -21,12 +21,12 @@
  * in Node.
  */
 import type { SideLines } from './diff-lines.js';
-import type { HtmlView, RowView } from './view.js';
+import type { DecisionItem, HtmlView, RowView } from './view.js';
 
 export function drawReport(): void {
   const data: HtmlView = JSON.parse(document.getElementById('parity-data')?.textContent ?? '');
   type Kid = Node | string | null | undefined;
-  type FilterName = 'kind' | 'endpoint' | 'regression' | 'tracker';
+  type FilterName = 'kind' | 'endpoint' | 'regression' | 'tracker' | 'cause';
 
   function el<K extends keyof HTMLElementTagNameMap>(
     tag: K,
@@ -61,6 +61,7 @@ export function drawReport(): void {
     endpoint: '',
     regression: '',
     tracker: '',
+    cause: '',
     text: '',
   };
   const rowNodes: [RowView, HTMLDetailsElement][] = [];
@@ -146,6 +147,65 @@ export function drawReport(): void {
     return seen.sort();
   }
 
+  const causeSelect = el('select', '');
+  causeSelect.setAttribute('aria-label', 'root causes');
+  causeSelect.setAttribute('data-filter', 'cause');
+  causeSelect.append(new Option('all root causes', ''));
+  for (const item of data.decisions.items) {
+    if (item.reach.startsWith('0 ')) continue;
+    const label = `${item.id ? `${item.id} ` : ''}${item.summary}`;
+    causeSelect.append(
+      new Option(label.length > 90 ? `${label.slice(0, 89)}…` : label, item.fingerprint),
+    );
+  }
+  causeSelect.addEventListener('change', () => {
+    state.cause = causeSelect.value;
+    apply();
+  });
+
+  /** One root cause: a line with its status, and (opened) the next action and the fix. */
+  function causeNode(item: DecisionItem): HTMLDetailsElement {
+    const summary = el(
+      'summary',
+      '',
+      el('span', 'badge', item.status),
+      item.id ? el('span', 'case', item.id) : null,
+      el('span', 'mono', item.kind),
+      el('span', '', item.summary),
+      el('span', 'note', item.reach),
+    );
+    if (item.next) summary.append(el('span', 'next', `next: ${item.next}`));
+    const body = el('div', 'body');
+    body.append(el('p', 'note mono', `fingerprint ${item.fingerprint} · ${item.endpoints}`));
+    if (item.decision) body.append(el('p', '', `Decision: ${item.decision}`));
+    if (item.fix) {
+      body.append(el('p', '', `To fix on the candidate: ${item.fix.candidate}.`));
+      body.append(el('p', '', `Or on the baseline: ${item.fix.baseline}.`));
+      if (item.fix.rule) body.append(el('p', '', `Or declare them equivalent: ${item.fix.rule}`));
+    }
+    if (!item.reach.startsWith('0 ')) {
+      const show = el('button', '', 'show its cases');
+      show.type = 'button';
+      show.addEventListener('click', () => {
+        state.cause = item.fingerprint;
+        causeSelect.value = item.fingerprint;
+        apply();
+        document.getElementById('cases')?.scrollIntoView();
+      });
+      body.append(show);
+    }
+    const node = el('details', `cause s-${item.status}`, summary, body);
+    node.setAttribute('data-cause', item.fingerprint);
+    return node;
+  }
+
+  function decisions(): HTMLElement {
+    const box = testid(el('section', ''), 'decisions');
+    box.append(section('Decisions'), el('p', 'headline', data.decisions.headline));
+    for (const item of data.decisions.items) box.append(causeNode(item));
+    return box;
+  }
+
   const kindSelect = select(
     'kind',
     'kinds',
@@ -162,8 +222,12 @@ export function drawReport(): void {
     const bar = el('div', 'filters', kindSelect, byEndpoint);
     const regressions = distinct((r) => r.regression);
     if (regressions.length > 0) bar.append(select('regression', 'regressions', regressions));
-    const statuses = distinct((r) => r.tracker?.status);
-    if (statuses.length > 0) bar.append(select('tracker', 'tracker statuses', statuses));
+    const statuses: string[] = [];
+    for (const row of data.rows) {
+      for (const [, status] of row.rows) if (!statuses.includes(status)) statuses.push(status);
+    }
+    if (statuses.length > 0) bar.append(select('tracker', 'tracker statuses', statuses.sort()));
+    if (data.decisions.items.length > 0) bar.append(causeSelect);
     const search = el('input', '');
     search.type = 'search';
     search.placeholder = 'search case, endpoint, summary';
@@ -189,7 +253,9 @@ export function drawReport(): void {
     if (row.explanation) body.append(el('p', 'explanation', row.explanation));
     let facts = `timings: ${baseline.name} ${row.ms[0]}, ${candidate.name} ${row.ms[1]}`;
     if (row.fingerprint) facts += ` · fingerprint ${row.fingerprint}`;
-    if (row.tracker) facts += ` · tracker ${row.tracker.id} (${row.tracker.status})`;
+    if (row.rows.length > 0) {
+      facts += ` · root causes ${row.rows.map(([id, status]) => `${id} (${status})`).join(', ')}`;
+    }
     body.append(el('p', 'note mono', facts));
     if (row.diff) {
       const sides = el(
@@ -232,8 +298,8 @@ export function drawReport(): void {
       el('span', 'mono', `${row.status[0]} → ${row.status[1]}`),
     );
     if (row.regression) summary.append(el('span', `badge ${row.regression}`, row.regression));
-    if (row.tracker) {
-      summary.append(el('span', 'badge soft', `${row.tracker.id} ${row.tracker.status}`));
+    for (const [id, status] of row.rows) {
+      summary.append(el('span', 'badge soft', `${id} ${status}`));
     }
     if (row.summary) summary.append(el('span', 'sum', row.summary));
     const node = el('details', `row k-${row.kind}`, summary);
@@ -252,7 +318,8 @@ export function drawReport(): void {
     if (state.kind && row.kind !== state.kind) return false;
     if (state.endpoint && row.endpoint !== state.endpoint) return false;
     if (state.regression && row.regression !== state.regression) return false;
-    if (state.tracker && row.tracker?.status !== state.tracker) return false;
+    if (state.tracker && !row.rows.some(([, status]) => status === state.tracker)) return false;
+    if (state.cause && !row.causes.includes(state.cause)) return false;
     if (!state.text) return true;
     return `${row.id} ${row.endpoint} ${row.summary}`.toLowerCase().includes(state.text);
   }
@@ -270,10 +337,12 @@ export function drawReport(): void {
     shown.textContent = `showing ${visible} of ${rowNodes.length}`;
   }
 
-  const main = el('main', '', section('Summary'), ...cards());
-  main.append(section('By endpoint'), endpoints(), section('Latency'), ...latency());
-  main.append(...coverage());
-  main.append(section('Divergences'));
+  // The first screen is what to decide, then the cases; the tables come last.
+  const main = el('main', '');
+  if (data.decisions.items.length > 0) main.append(decisions());
+  const cases = section('Cases');
+  cases.id = 'cases';
+  main.append(cases);
   if (data.rows.length === 0) {
     main.append(el('div', 'empty', 'No divergences: every case is equal after normalisation.'));
   } else {
@@ -287,6 +356,9 @@ export function drawReport(): void {
     main.append(list);
     apply();
   }
+  main.append(section('Summary'), ...cards());
+  main.append(section('By endpoint'), endpoints(), section('Latency'), ...latency());
+  main.append(...coverage());
   document.body.append(header(), main);
 }
 

@@ -8,6 +8,7 @@ export const KIND_COLOURS: Record<RowKind, string> = {
   transport: '#6a1b9a',
   value: '#b26a00',
   header: '#1565c0',
+  accepted: '#2e7d32',
   error: '#6a1b9a',
   expectation: '#5d4037',
   fixed: '#2e7d32',
@@ -66,5 +67,12 @@ pre.block{margin:0;padding:8px 10px;background:#f6f8fa;border:1px solid var(--li
 .changes div{white-space:pre-wrap;padding:0 6px}
 .empty{padding:30px;text-align:center;color:var(--muted);background:var(--card);border:1px dashed var(--line);border-radius:8px}
 [hidden]{display:none!important}
+.headline{font-size:15px;font-weight:600;margin:6px 0 10px}
+details.cause{background:var(--card);border:1px solid var(--line);border-left:4px solid var(--k);border-radius:8px;margin:6px 0}
+details.cause>summary{cursor:pointer;padding:8px 12px;display:flex;flex-wrap:wrap;gap:8px;align-items:baseline;list-style:none}
+details.cause>summary::-webkit-details-marker{display:none}
+.s-open{--k:#cf222e}.s-accepted,.s-wontfix{--k:#2e7d32}.s-resolved{--k:#59636e}
+.cause .next{flex-basis:100%;padding-left:4px;color:var(--muted);font-size:13px}
+.cause button{font:inherit;font-size:12px;padding:2px 8px;border:1px solid var(--line);border-radius:6px;background:#fff;cursor:pointer}
 ${kindRules}
 `;

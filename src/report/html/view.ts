@@ -18,13 +18,14 @@ import { compareText } from '../../util/text.js';
 import { changeLines } from '../change-lines.js';
 import type { RunReport } from '../contract.js';
 import { coverageGaps, coverageLine, coverageTable } from '../coverage-text.js';
+import { type DecisionView, decisionHeadline, decisionsOf, reach } from '../decisions.js';
 import { KIND_TITLES } from '../kinds.js';
 import { formatMs, LATENCY_HEADER, latencyLine, latencyRows } from '../latency-table.js';
 import { kindsNote, type ReportNumbers, reportNumbers } from '../numbers.js';
 import { bodyLines, type SideLines } from './diff-lines.js';
 
 /** A row's colour and filter group: its primary divergence kind, or why it is listed. */
-export type RowKind = DivergenceKind | 'error' | 'expectation' | 'fixed';
+export type RowKind = DivergenceKind | 'accepted' | 'error' | 'expectation' | 'fixed';
 
 export interface RowView {
   readonly id: string;
@@ -33,7 +34,10 @@ export interface RowView {
   readonly kinds: readonly DivergenceKind[];
   readonly verdict: CaseResult['verdict'];
   readonly regression?: string;
-  readonly tracker?: { readonly id: string; readonly status: string };
+  /** The tracker rows of its root causes: id and status. */
+  readonly rows: readonly (readonly [id: string, status: string])[];
+  /** Its root causes' fingerprints (the decisions list filters by them). */
+  readonly causes: readonly string[];
   readonly fingerprint?: string;
   readonly summary: string;
   readonly explanation: string;
@@ -54,8 +58,26 @@ export interface EndpointView {
   readonly kinds: string;
 }
 
+/** One root cause in the page's decisions list. */
+export interface DecisionItem {
+  readonly id: string;
+  readonly status: string;
+  readonly kind: string;
+  readonly summary: string;
+  readonly fingerprint: string;
+  /** `12 cases · 3 endpoints`. */
+  readonly reach: string;
+  readonly endpoints: string;
+  readonly next: string;
+  readonly decision: string;
+  /** How to fix it on the candidate, on the baseline, and the rule that declares it equivalent. */
+  readonly fix?: { readonly candidate: string; readonly baseline: string; readonly rule: string };
+}
+
 export interface HtmlView {
   readonly title: string;
+  /** The page opens with these: the counts and every root cause, open first. */
+  readonly decisions: { readonly headline: string; readonly items: readonly DecisionItem[] };
   readonly runId: string;
   readonly startedAt: string;
   readonly finishedAt: string;
@@ -86,9 +108,10 @@ function sideStatus(side: CaseResult['baseline']): string {
 }
 
 function rowKind(result: CaseResult): RowKind {
+  if (result.verdict === 'accepted') return 'accepted';
+  if (result.verdict === 'error') return 'error';
   const primary = primaryKind(result.kinds);
   if (primary !== undefined) return primary;
-  if (result.verdict === 'error') return 'error';
   return result.regression === 'fixed' ? 'fixed' : 'expectation';
 }
 
@@ -111,7 +134,14 @@ function rowOf(result: CaseResult): RowView {
     kinds: result.kinds,
     verdict: result.verdict,
     ...(result.regression === undefined ? {} : { regression: result.regression }),
-    ...(result.tracker === undefined ? {} : { tracker: result.tracker }),
+    rows: [
+      ...new Map(
+        (result.findings ?? []).flatMap((f) =>
+          f.tracker === undefined ? [] : [[f.tracker.id, f.tracker.status] as const],
+        ),
+      ),
+    ],
+    causes: (result.findings ?? []).map((f) => f.fingerprint),
     ...(result.fingerprint === undefined ? {} : { fingerprint: result.fingerprint }),
     summary: summary === '' ? (result.expectations ?? []).join('; ') : summary,
     explanation: result.explanation ?? '',
@@ -181,16 +211,32 @@ function countsOf(n: ReportNumbers): HtmlView['counts'] {
     ['cases', 'Cases', String(n.cases)],
     ['equal', 'Equal', String(n.counted.equal)],
     ['divergent', 'Divergent', String(n.counted.divergent)],
-    ['errors', 'Errors (a side failed)', String(n.counted.error)],
+    ['accepted', 'Accepted', String(n.counted.accepted)],
+    ['errors', 'Run errors (a side failed)', String(n.counted.error)],
     ['status-parity', 'Status parity', `${n.statusParity.equal}/${n.statusParity.total}`],
   ];
-  if (n.junit.skipped > 0) {
-    counts.push(['accepted', 'Accepted or wontfix', String(n.junit.skipped)]);
-  }
   if (n.expectationFailures > 0) {
     counts.push(['expectations', 'Expectations not met', String(n.expectationFailures)]);
   }
   return counts;
+}
+
+function decisionItem(view: DecisionView): DecisionItem {
+  const { hint } = view;
+  return {
+    id: view.id,
+    status: view.status,
+    kind: view.kind,
+    summary: view.summary,
+    fingerprint: view.fingerprint,
+    reach: reach(view),
+    endpoints: view.endpoints.join(', '),
+    next: view.status === 'open' ? view.next : '',
+    decision: view.decision,
+    ...(hint === undefined || view.status === 'resolved'
+      ? {}
+      : { fix: { candidate: hint.candidate, baseline: hint.baseline, rule: hint.rule ?? '' } }),
+  };
 }
 
 /** Builds the page's data from a report. */
@@ -200,6 +246,10 @@ export function htmlView(report: RunReport): HtmlView {
   const note = kindsNote(n);
   return {
     title: `Parity report: ${report.baseline.name} vs ${report.candidate.name}`,
+    decisions: {
+      headline: decisionHeadline(report),
+      items: decisionsOf(report).map(decisionItem),
+    },
     runId: report.runId,
     startedAt: report.startedAt,
     finishedAt: report.finishedAt,

@@ -29,11 +29,11 @@ describe('judge', () => {
     expect(divergenceOf(result)?.headerChanges).toEqual([]);
   });
 
-  it('makes one failing side a transport divergence', () => {
+  it('makes one failing side a run error (never a decision), with a transport explanation', () => {
     const result = judge(
       exchange(response(200, json({})), failure('ECONNRESET', 'socket hang up')),
     );
-    expect(result.verdict).toBe('divergent');
+    expect(result.verdict).toBe('error');
     expect(result.comparison).toBeUndefined();
     expect(divergenceOf(result)?.kinds).toEqual(['transport']);
     expect(divergenceOf(result)?.explanation).toBe(

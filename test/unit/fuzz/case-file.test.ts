@@ -27,7 +27,9 @@ const seed = seedsOf([
 ])[0];
 
 const cause: RootCause = {
-  key: 'status|POST /v1/notes|400|201',
+  key: 'status-0123456789ab',
+  fingerprint: 'status-0123456789ab',
+  type: 'status',
   group: 'input-acceptance',
   endpoint: 'POST /v1/notes',
   baseline: 400,
@@ -139,18 +141,13 @@ cases:
 
   it('are named after the root cause', () => {
     expect(caseName(finding({}))).toBe('post-v1-notes-400-vs-201');
-    const pattern = {
-      ...cause,
-      key: 'pattern|nil-slice:/tags:baseline-empty:null',
-      group: 'response-body' as const,
-    };
-    expect(caseName(finding({}, pattern))).toBe('post-v1-notes-nil-slice');
-    const residual = {
-      ...cause,
-      key: 'residual|[400]',
-      group: 'error-envelope' as const,
-      candidate: 400,
-    };
-    expect(caseName(finding({}, residual))).toBe('post-v1-notes-400-error-envelope');
+    const nilSlice = { ...cause, key: 'nil-slice-0123', type: 'nil-slice' };
+    expect(caseName(finding({}, { ...nilSlice, group: 'response-body' }))).toBe(
+      'post-v1-notes-nil-slice',
+    );
+    const kind = { ...cause, key: 'body-kind-0123', type: 'body-kind', candidate: 400 };
+    expect(caseName(finding({}, { ...kind, group: 'error-envelope' }))).toBe(
+      'post-v1-notes-400-body-kind',
+    );
   });
 });

@@ -98,23 +98,31 @@ describe('rootCausesOf', () => {
     });
   });
 
-  it('gives each recognised pattern its own root cause, without case ids or values', () => {
-    const list = causes(
+  it('gives each recognised pattern its own root cause: its tracker fingerprint, the same on any case', () => {
+    const one = causes(
       'a',
       '/v1/x',
       json(200, { tags: [], n: 1 }),
       json(200, { tags: null, n: 1 }),
     );
-    expect(list.map((c) => [c.group, c.key])).toEqual([
-      ['response-body', 'pattern|nil-slice:/tags:baseline-empty:null'],
-    ]);
+    const two = causes(
+      'b',
+      '/v1/y',
+      json(200, { tags: [], n: 2 }),
+      json(200, { tags: null, n: 2 }),
+    );
+    expect(one.map((c) => [c.group, c.type])).toEqual([['response-body', 'nil-slice']]);
+    expect(one[0]?.key).toMatch(/^nil-slice-[0-9a-f]{12}$/);
+    expect(two[0]?.key).toBe(one[0]?.key);
   });
 
-  it('keys the residual change of an error by status and change skeleton, not by endpoint or value', () => {
+  it('keys a residual change of an error per seed endpoint and change skeleton, never by value', () => {
     const [a] = causes('a', '/v1/x', json(400, { error: 'x' }), json(400, { error: 'y' }));
-    const [b] = causes('b', '/v1/other', json(400, { error: 'z' }), json(400, { error: 'w' }));
+    const [b] = causes('b', '/v1/x', json(400, { error: 'z' }), json(400, { error: 'w' }));
+    const [other] = causes('c', '/v1/other', json(400, { error: 'z' }), json(400, { error: 'w' }));
     expect(a?.group).toBe('error-envelope');
+    expect(a?.key).toMatch(/^structure-[0-9a-f]{12}$/);
     expect(a?.key).toBe(b?.key);
-    expect(a?.key).not.toMatch(/\/v1\/x|"x"|"y"/);
+    expect(other?.key).not.toBe(a?.key);
   });
 });

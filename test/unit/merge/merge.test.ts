@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mergeReports, missingShards } from '../../../src/report/combine-shards.js';
 import { summarise } from '../../../src/results/summary.js';
-import { divergent, equal, report } from '../regression/fixtures.js';
+import { divergent, equal, findingOf, report } from '../regression/fixtures.js';
 
 describe('mergeReports', () => {
   const a = report([equal('a/one'), divergent('c/three', 'fp')], {
@@ -9,10 +9,23 @@ describe('mergeReports', () => {
     startedAt: '2026-11-20T10:00:01.000Z',
     finishedAt: '2026-11-20T10:00:09.000Z',
     shard: { index: 1, total: 2 },
-    tracker: { path: '/x', added: ['PAR-001'], reopened: [], resolved: [], seen: [] },
+    tracker: {
+      path: '/x',
+      added: ['PAR-001'],
+      reopened: [],
+      resolved: [],
+      seen: [],
+      superseded: [],
+    },
   });
   const b = report(
-    [{ ...divergent('b/two', 'fp2'), tracker: { id: 'PAR-9', status: 'open' as const } }],
+    [
+      {
+        ...divergent('b/two', 'fp2'),
+        verdict: 'accepted' as const,
+        findings: [{ ...findingOf('fp2'), tracker: { id: 'PAR-9', status: 'accepted' as const } }],
+      },
+    ],
     {
       runId: 'shard-2',
       startedAt: '2026-11-20T10:00:00.000Z',
@@ -43,7 +56,11 @@ describe('mergeReports', () => {
     // Tracker rows and regression marks belong to the shard runs; the merge recomputes them.
     expect(merged.tracker).toBeUndefined();
     expect(merged.shard).toBeUndefined();
-    expect(merged.results.some((r) => r.tracker !== undefined)).toBe(false);
+    expect(merged.results.some((r) => r.findings?.some((f) => f.tracker !== undefined))).toBe(
+      false,
+    );
+    // The merge judges decisions afresh: a shard's accepted case is divergent until then.
+    expect(merged.results.find((r) => r.caseId === 'b/two')?.verdict).toBe('divergent');
   });
 
   it('refuses reports of different targets, naming both files', () => {

@@ -8,6 +8,7 @@ import {
 } from '../../../src/noise/stats.js';
 import { createRedactor } from '../../../src/redact/redact.js';
 import type { CaseResult } from '../../../src/results/types.js';
+import { findingsFor } from '../../helpers/findings.js';
 
 const finding = (pattern: string) =>
   ({ kind: 'value', pattern, sample: { baseline: 1, replica: 2 } }) as const;
@@ -69,6 +70,10 @@ describe('masking', () => {
   });
 
   it('re-judges a result whose only changes are noise as equal, without repro or bodies', () => {
+    const CHANGES = [
+      { path: '/ts', op: 'value', baseline: 1, candidate: 2 },
+      { path: '/email', op: 'removed', baseline: 'x' },
+    ] as const;
     const result: CaseResult = {
       caseId: 't/a',
       suite: 't',
@@ -79,12 +84,10 @@ describe('masking', () => {
       verdict: 'divergent',
       kinds: ['value', 'shape'],
       fingerprint: 'f',
+      findings: findingsFor({ endpoint: 'GET /a', status: [200, 200], changes: CHANGES }),
       explanation: 'e',
       summary: 's',
-      changes: [
-        { path: '/ts', op: 'value', baseline: 1, candidate: 2 },
-        { path: '/email', op: 'removed', baseline: 'x' },
-      ],
+      changes: CHANGES,
       headerChanges: [],
       repro: { baseline: 'curl a', candidate: 'curl b' },
       bodies: { baseline: {}, candidate: {} },
@@ -94,6 +97,9 @@ describe('masking', () => {
     expect(partly.verdict).toBe('divergent');
     expect(partly.kinds).toEqual(['shape']);
     expect(partly.fingerprint).not.toBe('f');
+    // The finding the mask removed is gone; the other keeps its fingerprint.
+    const kept = result.findings.filter((f) => f.paths.includes('/email'));
+    expect(partly.findings?.map((f) => f.fingerprint)).toEqual(kept.map((f) => f.fingerprint));
     expect(partly.repro).toBeDefined();
     const all = maskResult(result, { values: ['/ts', '/email'], orders: [], headers: [] }, redact);
     expect(all).toMatchObject({ verdict: 'equal', kinds: [] });

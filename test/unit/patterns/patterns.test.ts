@@ -29,8 +29,9 @@ function judged(
   const status = opts.status ?? 200;
   const j = judge(exchange(response(status, json(baseline)), response(status, json(candidate)), c));
   const divergence = divergenceOf(j);
-  if (divergence === undefined) throw new Error('expected a divergence');
-  return divergence;
+  if (divergence === undefined || j.verdict !== 'divergent')
+    throw new Error('expected a divergence');
+  return { ...divergence, causes: j.findings.map((f) => f.fingerprint) };
 }
 
 interface Fixture {
@@ -161,18 +162,20 @@ describe('pattern registry', () => {
     expect(divergence.explanation).toContain(f.explanation);
     // Same root cause in another case, on another endpoint, with other values: one fingerprint.
     const again = judged(f.again[0], f.again[1], { id: 'two', path: '/v2/other' });
-    expect(again.fingerprint).toBe(divergence.fingerprint);
+    expect(divergence.causes).toHaveLength(1);
+    expect(again.causes).toEqual(divergence.causes);
   });
 
   it('gives different root causes different fingerprints', () => {
-    const prints = FIXTURES.map((f) => judged(f.baseline, f.candidate).fingerprint);
+    const prints = FIXTURES.flatMap((f) => judged(f.baseline, f.candidate).causes);
     expect(new Set(prints).size).toBe(FIXTURES.length);
   });
 
-  it('keys the fingerprint on the body path', () => {
+  it('keys the root cause on the field the pattern occurs at, not the whole path', () => {
     const top = judged({ tags: [] }, { tags: null });
-    const nested = judged({ user: { tags: [] } }, { user: { tags: null } });
-    expect(nested.fingerprint).not.toBe(top.fingerprint);
+    const nested = judged({ items: [{ tags: [] }] }, { items: [{ tags: null }] });
+    expect(nested.causes).toEqual(top.causes);
+    expect(judged({ labels: [] }, { labels: null }).causes).not.toEqual(top.causes);
   });
 
   it('reports every pattern of a divergence and explains each', () => {
@@ -190,25 +193,33 @@ describe('pattern registry', () => {
     expect(divergence.explanation).toContain('same instant');
   });
 
-  it('keeps a case-level fingerprint when a change is left unexplained', () => {
+  it('makes a change no pattern explains a root cause of its own, beside the pattern', () => {
     const a = judged({ tags: [], total: 1 }, { tags: null, total: 2 }, { id: 'a' });
-    const b = judged({ tags: [], total: 1 }, { tags: null, total: 2 }, { id: 'b' });
+    const b = judged({ tags: [], total: 3 }, { tags: null, total: 4 }, { id: 'b' });
     expect(a.pattern?.complete).toBe(false);
+    expect(a.causes).toHaveLength(2);
+    expect(b.causes).toEqual(a.causes);
     expect(a.fingerprint).not.toBe(b.fingerprint);
     expect(a.explanation).toContain('Value differs at `/total`: 1 → 2.');
   });
 
-  it('keeps a case-level fingerprint when the status differs', () => {
+  it('makes a status transition a root cause of its own, beside the pattern', () => {
     const c = (id: string) =>
       testCase({
         id,
         request: { method: 'GET', path: '/x', query: [], headers: [], body: { kind: 'none' } },
       });
-    const one = (id: string) =>
-      judge(
+    const causes = (id: string) => {
+      const j = judge(
         exchange(response(400, json({ tags: [] })), response(422, json({ tags: null })), c(id)),
       );
-    expect(divergenceOf(one('t/a'))?.fingerprint).not.toBe(divergenceOf(one('t/b'))?.fingerprint);
+      return j.verdict === 'divergent' ? j.findings.map((f) => f.cause.type) : [];
+    };
+    expect(causes('t/a')).toEqual(['status', 'pattern']);
+    expect(
+      divergenceOf(judge(exchange(response(400, json({})), response(422, json({})), c('t/b'))))
+        ?.kinds,
+    ).toEqual(['status']);
   });
 
   it('prefixes error answers with what they are', () => {

@@ -6,6 +6,7 @@ import { renderJson, renderJsonChunks } from '../../../src/report/json.js';
 import { openResultStream } from '../../../src/results/stream.js';
 import { summarise } from '../../../src/results/summary.js';
 import type { CaseResult } from '../../../src/results/types.js';
+import { findingsFor } from '../../helpers/findings.js';
 import { reportOf } from '../../helpers/report.js';
 
 function result(n: number, verdict: 'equal' | 'divergent' = 'equal'): CaseResult {
@@ -29,6 +30,7 @@ function result(n: number, verdict: 'equal' | 'divergent' = 'equal'): CaseResult
     verdict,
     kinds: ['status'],
     fingerprint: `f${n}`,
+    findings: findingsFor({ endpoint: base.endpoint, status: [200, 500], changes: [] }),
     summary: 'status differs',
     explanation: 'status differs',
     changes: [],
@@ -98,8 +100,7 @@ describe('openResultStream', () => {
     ]);
     expect(collected.summary).toEqual(summarise(results));
     const annotated = collected.notable.map(
-      (r): CaseResult =>
-        r.verdict === 'divergent' ? { ...r, tracker: { id: 'D-1', status: 'open' as const } } : r,
+      (r): CaseResult => (r.verdict === 'divergent' ? { ...r, verdict: 'accepted' as const } : r),
     );
     const final = new Map(annotated.map((r) => [r.caseId, r] as const));
     const all: CaseResult[] = [];
@@ -107,12 +108,12 @@ describe('openResultStream', () => {
       all.push(typeof r === 'string' ? JSON.parse(r) : r);
     }
     expect(all.map((r) => r.caseId)).toEqual(results.map((r) => r.caseId));
-    expect(all.filter((r) => r.tracker !== undefined)).toHaveLength(5);
+    expect(all.filter((r) => r.verdict === 'accepted')).toHaveLength(5);
     // junit.xml's rows come from memory: every case in run order, notable ones in their final form.
     const rows = [...collected.junitRows(final)];
     expect(rows.map((r) => r.caseId)).toEqual(results.map((r) => r.caseId));
     expect(rows.filter((r) => 'slowestMs' in r)).toHaveLength(2495);
-    expect(rows.filter((r) => 'tracker' in r)).toHaveLength(5);
+    expect(rows.filter((r) => 'verdict' in r && r.verdict === 'accepted')).toHaveLength(5);
     const streamed = await collect(renderJsonChunks(reportOf([]), collected.lines(final)));
     // Byte for byte what rendering the whole report in one piece gives.
     const whole = results.map((r) => final.get(r.caseId) ?? r);

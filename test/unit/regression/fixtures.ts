@@ -1,7 +1,12 @@
 /** Small builders of `CaseResult`s and `RunReport`s for the regression, merge and check tests. */
 
-import type { DivergenceKind } from '../../../src/model/comparison.js';
-import type { CaseResult, EqualResult } from '../../../src/results/types.js';
+import type { FindingKind } from '../../../src/compare/root-cause.js';
+import type {
+  CaseResult,
+  DivergentResult,
+  EqualResult,
+  ResultFinding,
+} from '../../../src/results/types.js';
 import { reportOf } from '../../helpers/report.js';
 
 export function equal(caseId: string): EqualResult {
@@ -17,13 +22,32 @@ export function equal(caseId: string): EqualResult {
   };
 }
 
-export function divergent(caseId: string, fingerprint: string, kind: DivergenceKind = 'shape') {
+/**
+ * One root cause with the case's `fingerprint` (a residual change at
+ * `/<fingerprint>`): these fixtures give each divergence one root cause.
+ */
+export function findingOf(fingerprint: string, kind: FindingKind = 'shape'): ResultFinding {
+  return {
+    fingerprint,
+    kind,
+    cause: {
+      type: 'structure',
+      endpoint: 'GET /x',
+      change: { op: 'added', path: `/${fingerprint}`, baseline: '-', candidate: 'number' },
+    },
+    summary: `cause ${fingerprint}`,
+    paths: [`/${fingerprint}`],
+  };
+}
+
+export function divergent(caseId: string, fingerprint: string, kind: FindingKind = 'shape') {
   const { regression: _none, ...base } = equal(caseId);
-  const result: CaseResult = {
+  const result: DivergentResult = {
     ...base,
     verdict: 'divergent',
     kinds: [kind],
     fingerprint,
+    findings: [findingOf(fingerprint, kind)],
     summary: `${kind} divergence ${fingerprint}`,
     explanation: `explained ${fingerprint}`,
     changes: [],
@@ -34,10 +58,18 @@ export function divergent(caseId: string, fingerprint: string, kind: DivergenceK
   return result;
 }
 
-/** A result whose candidate could not be reached. */
+/** A result whose candidate could not be reached: a run error. */
 export function unreachable(caseId: string, fingerprint: string): CaseResult {
+  const { regression: _none, ...base } = equal(caseId);
   return {
-    ...divergent(caseId, fingerprint, 'transport'),
+    ...base,
+    verdict: 'error',
+    kinds: ['transport'],
+    fingerprint,
+    summary: 'candidate transport error UND_ERR_CONNECT_TIMEOUT',
+    explanation:
+      'Candidate failed: UND_ERR_CONNECT_TIMEOUT (connect timeout); baseline answered 200.',
+    repro: { baseline: `curl b/${caseId}`, candidate: `curl c/${caseId}` },
     candidate: {
       status: undefined,
       durationMs: 0,

@@ -2,8 +2,10 @@
 
 import type { RunReport } from '../../../src/report/contract.js';
 import { summariseLatency } from '../../../src/results/latency.js';
+import { groupFindings, rootCauseEntries } from '../../../src/results/root-causes.js';
 import { summarise } from '../../../src/results/summary.js';
-import type { CaseResult } from '../../../src/results/types.js';
+import { type CaseResult, hasFindings } from '../../../src/results/types.js';
+import { findingsFor } from '../../helpers/findings.js';
 
 export const HOSTILE_NAME = '<script>window.__pwned=1</script>';
 export const HOSTILE_X = '"><img src=x onerror=window.__pwned=2>';
@@ -26,19 +28,29 @@ const repro = (id: string) => ({
   candidate: `curl -sS -i 'http://c/${id}'`,
 });
 
+const ACCEPTED_CHANGES = [{ path: '/n', op: 'value', baseline: 1, candidate: 2 }] as const;
+const DRIFT_CHANGES = [
+  { path: '/Schema', op: 'removed', baseline: { field: 'x' } },
+  { path: '/name', op: 'value', baseline: 'x', candidate: HOSTILE_NAME },
+] as const;
+const DRIFT_HEADERS = [{ name: 'x-kind', baseline: 'a&b', candidate: undefined }] as const;
+
 export function sampleResults(): CaseResult[] {
   return [
     {
       ...base('accepted'),
-      verdict: 'divergent',
+      verdict: 'accepted',
       kinds: ['value'],
       fingerprint: 'ffff000011112222',
+      findings: findingsFor(
+        { endpoint: 'GET /accepted', status: [200, 200], changes: ACCEPTED_CHANGES },
+        { id: 'PAR-002', status: 'accepted' },
+      ),
       summary: 'value differs at /n',
       explanation: 'baseline 1, candidate 2',
-      changes: [{ path: '/n', op: 'value', baseline: 1, candidate: 2 }],
+      changes: ACCEPTED_CHANGES,
       headerChanges: [],
       repro: repro('accepted'),
-      tracker: { id: 'PAR-002', status: 'accepted' },
       bodies: { baseline: { n: 1 }, candidate: { n: 2 } },
     },
     {
@@ -69,13 +81,19 @@ export function sampleResults(): CaseResult[] {
       baseline: { status: 400, durationMs: 1.5 },
       candidate: { status: 400, durationMs: 0.5 },
       fingerprint: '0123456789abcdef',
+      findings: findingsFor(
+        {
+          endpoint: 'POST /v1/validate',
+          status: [400, 400],
+          changes: DRIFT_CHANGES,
+          headerChanges: DRIFT_HEADERS,
+        },
+        { id: 'PAR-001', status: 'open' },
+      ),
       summary: `shape: ${HOSTILE_NAME}`,
       explanation: `baseline wraps the variant in a key; value ${HOSTILE_X} \u0001 ]]>`,
-      changes: [
-        { path: '/Schema', op: 'removed', baseline: { field: 'x' } },
-        { path: '/name', op: 'value', baseline: 'x', candidate: HOSTILE_NAME },
-      ],
-      headerChanges: [{ name: 'x-kind', baseline: 'a&b', candidate: undefined }],
+      changes: DRIFT_CHANGES,
+      headerChanges: DRIFT_HEADERS,
       repro: {
         baseline: "curl -sS -i 'http://b/v1/validate'",
         candidate: "curl -sS -i 'http://c/v1/validate'",
@@ -84,14 +102,30 @@ export function sampleResults(): CaseResult[] {
         baseline: { Schema: { field: 'x' }, name: 'x' },
         candidate: { name: HOSTILE_NAME, x: HOSTILE_X },
       },
-      tracker: { id: 'PAR-001', status: 'open' },
       regression: 'new',
     },
     { ...base('same'), verdict: 'equal' },
   ];
 }
 
+/** The decisions of `results`, each root cause with the row its findings name. */
+function rootCausesOf(results: readonly CaseResult[]) {
+  const rows = new Map(
+    results.flatMap((r) =>
+      hasFindings(r)
+        ? r.findings.flatMap((f) =>
+            f.tracker === undefined
+              ? []
+              : [[f.fingerprint, { ...f.tracker, decision: '' }] as const],
+          )
+        : [],
+    ),
+  );
+  return rootCauseEntries(groupFindings(results), (fp) => rows.get(fp));
+}
+
 export function sampleReport(results: CaseResult[] = sampleResults()): RunReport {
+  const rootCauses = rootCausesOf(results);
   return {
     schemaVersion: 3,
     runId: '2026-11-20T10-00-00Z-abcdef',
@@ -101,5 +135,6 @@ export function sampleReport(results: CaseResult[] = sampleResults()): RunReport
     candidate: { name: 'go', url: 'http://127.0.0.1:4110' },
     summary: { ...summarise(results), latency: summariseLatency(results) },
     results,
+    ...(rootCauses.length === 0 ? {} : { rootCauses }),
   };
 }

@@ -46,16 +46,25 @@ describe('report.html', () => {
 
   it('carries the counts, endpoints, latency and rows the page shows', () => {
     const view = embedded(html);
-    expect(view.counts).toContainEqual(['divergent', 'Divergent', '2']);
+    expect(view.counts).toContainEqual(['divergent', 'Divergent', '1']);
+    expect(view.counts).toContainEqual(['accepted', 'Accepted', '1']);
     expect(view.counts).toContainEqual(['status-parity', 'Status parity', '3/3']);
     expect(view.kinds.find(([k]) => k === 'shape')?.[2]).toBe(1);
     expect(
-      view.rows.map((r) => [r.id, r.kind, r.regression ?? '', r.tracker?.status ?? '']),
+      view.rows.map((r) => [r.id, r.kind, r.regression ?? '', r.rows.map(([, s]) => s).join()]),
     ).toEqual([
-      ['demo/accepted', 'value', '', 'accepted'],
-      ['demo/down', 'transport', '', ''],
+      ['demo/accepted', 'accepted', '', 'accepted'],
+      ['demo/down', 'error', '', ''],
       ['demo/drift', 'shape', 'new', 'open'],
     ]);
+    // The page opens with the decisions: open first, each with its next action and fix.
+    expect(view.decisions.headline).toBe(
+      '4 root causes: 3 open · 1 accepted · 0 wontfix · 0 resolved',
+    );
+    const first = view.decisions.items[0];
+    expect(first?.status).toBe('open');
+    expect(first?.next).toContain('parity decide PAR-001 accepted');
+    expect(first?.fix?.candidate).toBeTruthy();
     expect(view.endpoints.map((e) => e.endpoint)).toContain('POST /v1/validate');
     expect(view.latency.rows.find((r) => r[0] === 'POST /v1/validate')?.slice(2, 4)).toEqual([
       '1.50 ms',

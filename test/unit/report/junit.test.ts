@@ -71,7 +71,7 @@ describe('junit.xml', () => {
   it('reports transport errors as <error> and accepted divergences as <skipped>', () => {
     expect(byName.get('demo/down')?.error).toMatchObject({ type: 'ECONNREFUSED' });
     expect(byName.get('demo/accepted')?.skipped).toMatchObject({
-      message: 'accepted in tracker row PAR-002',
+      message: 'accepted: every root cause is decided (PAR-002 accepted)',
     });
   });
 

@@ -23,7 +23,7 @@ describe('report.md: encoding notes', () => {
     ];
     const text = encodingNotesSection(results).join('\n');
     expect(text).toContain(
-      'demo/accepted [charset] (also divergent, see above) baseline `application/json`',
+      'demo/accepted [charset] (also accepted, see above) baseline `application/json`',
     );
     expect(text).toContain('demo/same [trailing-newline] candidate ends the body');
     expect(text).not.toMatch(/the parsed bodies agree, the bytes do not/);

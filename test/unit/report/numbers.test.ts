@@ -14,6 +14,7 @@ import { renderJunit } from '../../../src/report/junit.js';
 import { renderMarkdown } from '../../../src/report/markdown.js';
 import { reportNumbers } from '../../../src/report/numbers.js';
 import type { CaseResult } from '../../../src/results/types.js';
+import { findingsFor } from '../../helpers/findings.js';
 import { sampleReport, sampleResults } from './fixtures.js';
 
 function base(id: string) {
@@ -33,19 +34,16 @@ const repro = { baseline: 'curl -sS -i http://b/x', candidate: 'curl -sS -i http
 function results(): CaseResult[] {
   return [
     ...sampleResults(),
-    // One side failed in transport: verdict divergent, counted as an error everywhere.
+    // One side failed in transport: a run error, counted as an error everywhere.
     {
       ...base('reset'),
-      verdict: 'divergent',
+      verdict: 'error',
       kinds: ['transport'],
       candidate: { status: undefined, durationMs: 1, error: { code: 'ECONNRESET', message: 'x' } },
       fingerprint: 'bbbb000011112222',
       summary: 'candidate transport error ECONNRESET',
       explanation: 'Candidate failed.',
-      changes: [],
-      headerChanges: [],
       repro,
-      bodies: { baseline: null, candidate: null },
     },
     // Several kinds on one case: the by-kind counts exceed the cases.
     {
@@ -54,6 +52,11 @@ function results(): CaseResult[] {
       kinds: ['status', 'shape', 'header'],
       candidate: { status: 404, durationMs: 1 },
       fingerprint: 'cccc000011112222',
+      findings: findingsFor({
+        endpoint: 'GET /multi',
+        status: [200, 404],
+        changes: [{ path: '/a', op: 'removed', baseline: 1 }],
+      }),
       summary: 'status 200 → 404',
       explanation: 'Status differs.',
       changes: [{ path: '/a', op: 'removed', baseline: 1 }],
@@ -83,7 +86,7 @@ const num = (text: string | undefined): number => {
 
 function fromConsole(text: string) {
   const counts =
-    /cases (\d+) · equal (\d+) · divergent (\d+) · errors (\d+) · status parity (\d+)\/(\d+)/.exec(
+    /cases (\d+) · equal (\d+) · divergent (\d+) · accepted (\d+) · errors (\d+) · status parity (\d+)\/(\d+)/.exec(
       text,
     );
   const kinds = /by kind: (.*)/.exec(text)?.[1] ?? '';
@@ -92,15 +95,16 @@ function fromConsole(text: string) {
     cases: num(counts?.[1]),
     equal: num(counts?.[2]),
     divergent: num(counts?.[3]),
-    errors: num(counts?.[4]),
-    parity: `${counts?.[5]}/${counts?.[6]}`,
+    accepted: num(counts?.[4]),
+    errors: num(counts?.[5]),
+    parity: `${counts?.[6]}/${counts?.[7]}`,
     kinds: kindsBy(kind),
     kindsNote: /\((\d+) kinds over (\d+) cases: a case can have several\)/
       .exec(kinds)
       ?.slice(1)
       .map(num),
-    accepted: num(/(\d+) divergent cases? accepted or wontfix/.exec(text)?.[1]),
     expectations: num(/expectations not met: (\d+)/.exec(text)?.[1]),
+    decisions: /(\d+) root causes?: (\d+) open · (\d+) accepted/.exec(text)?.slice(1).map(num),
     expectLines: text.split('\n').filter((line) => /^ {2}expect {4}/.test(line)).length,
   };
 }
@@ -112,16 +116,17 @@ function fromMarkdown(text: string) {
   return {
     cases: row('Cases'),
     equal: row('Equal'),
-    divergent: row('Divergent'),
-    errors: row('Errors (a side failed: no comparison possible)'),
+    divergent: row('Divergent (a root cause open)'),
+    accepted: row('Accepted (every root cause accepted or wontfix)'),
+    errors: row('Run errors (a side failed: no comparison possible)'),
     parity,
     kinds: kindsBy((name) => row(`… ${name}`)),
     kindsNote: /By kind: (\d+) kinds over (\d+) cases: a case can have several\./
       .exec(text)
       ?.slice(1)
       .map(num),
-    accepted: row('Divergent, accepted or wontfix in the tracker'),
     expectations: row('Expectation failures'),
+    decisions: /(\d+) root causes?: (\d+) open · (\d+) accepted/.exec(text)?.slice(1).map(num),
   };
 }
 
@@ -143,6 +148,10 @@ function fromHtml(text: string) {
       .map(num),
     accepted: num(card('accepted')),
     expectations: num(card('expectations')),
+    decisions: /(\d+) root causes?: (\d+) open · (\d+) accepted/
+      .exec(view.decisions.headline)
+      ?.slice(1)
+      .map(num),
   };
 }
 
@@ -183,7 +192,7 @@ describe('the numbers of one report, in every rendering', () => {
   const junit = fromJunit(renderJunit(report));
 
   it('counts a case one side of which failed as an error, never as a divergence', () => {
-    expect(n.counted).toEqual({ equal: 2, divergent: 3, error: 2 });
+    expect(n.counted).toEqual({ equal: 2, divergent: 2, accepted: 1, error: 2 });
     expect(n.cases).toBe(7);
   });
 
@@ -195,14 +204,16 @@ describe('the numbers of one report, in every rendering', () => {
       expect(rendered.errors).toBe(n.counted.error);
       expect(rendered.parity).toBe(`${n.statusParity.equal}/${n.statusParity.total}`);
       expect(rendered.kinds).toEqual({ shape: 2, status: 1, transport: 2, value: 1, header: 1 });
-      expect(rendered.accepted).toBe(1);
+      expect(rendered.accepted).toBe(n.counted.accepted);
       expect(rendered.expectations).toBe(2);
+      const { open, accepted, wontfix, resolved } = n.decisions;
+      expect(rendered.decisions).toEqual([open + accepted + wontfix + resolved, open, accepted]);
     }
   });
 
   it('says in words why the kinds add up to more than the cases', () => {
     expect(n.kindTotal).toBe(7);
-    // 7 kinds over the 5 cases that are not equal (3 divergent, 2 errors).
+    // 7 kinds over the 5 cases that are not equal (2 divergent, 1 accepted, 2 errors).
     for (const rendered of [shell, md, html]) expect(rendered.kindsNote).toEqual([7, 5]);
   });
 
@@ -215,7 +226,7 @@ describe('the numbers of one report, in every rendering', () => {
     expect(junit.errors).toBe(shell.errors);
     expect(junit.skipped).toBe(shell.accepted);
     // Failures: the divergences not accepted, and the equal case whose expectation failed.
-    expect(junit.failures).toBe(shell.divergent - shell.accepted + 1);
+    expect(junit.failures).toBe(shell.divergent + 1);
     expect({ failure: junit.failures, error: junit.errors, skipped: junit.skipped }).toEqual({
       failure: n.junit.failure,
       error: n.junit.error,

@@ -66,32 +66,52 @@ describe('reading report.json', () => {
     expect(down).toMatchObject({ verdict: 'error', kinds: ['transport'] });
     expect(down).not.toHaveProperty('changes');
     expect(down?.repro?.baseline).toContain('curl');
-    expect(drift).toMatchObject({ verdict: 'divergent', tracker: { id: 'PAR-001' } });
+    // A divergence gets the findings a run would give it, and a fingerprint built from them.
+    expect(drift?.verdict).toBe('divergent');
     expect(drift?.changes?.length).toBeGreaterThan(0);
+    expect(drift?.findings?.length).toBeGreaterThan(0);
+    expect(drift?.fingerprint).not.toBe(old.results[1].fingerprint);
     const equal = report.results.find((r) => r.verdict === 'equal');
     expect(equal).not.toHaveProperty('changes');
     expect(equal).not.toHaveProperty('fingerprint');
-    expect(report.summary).toEqual(old.summary);
-    expect(report.patterns).toEqual(old.patterns);
+    expect(report.schemaVersion).toBe(3);
+    expect(report.summary).toEqual({ ...old.summary, accepted: 0 });
+    expect(report.rootCauses?.map((c) => c.fingerprint)).toEqual([
+      ...new Set(report.results.flatMap((r) => r.findings?.map((f) => f.fingerprint) ?? [])),
+    ]);
+    expect(report).not.toHaveProperty('patterns');
   });
 
-  it('reads a schemaVersion 2 report, counting a one-sided transport failure as an error', () => {
+  it('reads a schemaVersion 2 report: a one-sided transport failure is an error, an accepted row an accepted case', () => {
     const report = sampleReport();
-    const [accepted] = report.results;
-    if (accepted?.verdict !== 'divergent') throw new Error('the sample starts with a divergence');
+    // What schemaVersion 2 wrote: no findings, a row per divergent result, no `accepted` verdict.
+    const results = report.results.map(({ findings: _f, ...r }) =>
+      r.verdict === 'accepted'
+        ? { ...r, verdict: 'divergent', tracker: { id: 'PAR-002', status: 'accepted' } }
+        : r,
+    );
+    const drift = results.find((r) => r.caseId === 'demo/drift');
     const reset = {
-      ...accepted,
+      ...drift,
       caseId: 'demo/reset',
-      kinds: ['transport'] as const,
+      kinds: ['transport'],
       candidate: { status: undefined, durationMs: 1, error: { code: 'ECONNRESET', message: 'x' } },
     };
-    const results = [...report.results, reset];
-    // What schemaVersion 2 wrote: the one-sided failure among the divergent cases.
-    const summary = { ...report.summary, cases: 5, divergent: 3, errors: 1 };
-    const v2 = JSON.parse(renderJson({ ...report, summary, results }));
-    v2.schemaVersion = 2;
+    const { rootCauses: _r, ...head } = report;
+    const v2 = { ...JSON.parse(renderJson(head)), schemaVersion: 2 };
+    const { accepted: _a, ...summary } = report.summary;
+    v2.summary = { ...summary, cases: 5, divergent: 3, errors: 1 };
+    v2.results = [...results, reset];
     const read = parseReport(JSON.stringify(v2), 'r.json');
     expect(read.schemaVersion).toBe(3);
-    expect(read.summary).toMatchObject({ cases: 5, divergent: 2, errors: 2 });
+    expect(read.summary).toMatchObject({ cases: 5, divergent: 1, accepted: 1, errors: 2 });
+    expect(read.results.map((r) => [r.caseId, r.verdict])).toEqual([
+      ['demo/accepted', 'accepted'],
+      ['demo/down', 'error'],
+      ['demo/drift', 'divergent'],
+      ['demo/same', 'equal'],
+      ['demo/reset', 'error'],
+    ]);
+    expect(read.rootCauses?.length).toBeGreaterThan(0);
   });
 });

@@ -10,7 +10,9 @@ function row(overrides: Partial<TrackerRow> & Pick<TrackerRow, 'id' | 'fingerpri
     status: 'open',
     kind: 'shape',
     endpoints: ['GET /x'],
+    hiddenEndpoints: 0,
     caseIds: [],
+    hiddenCases: 0,
     summary: 's',
     firstSeen: '2026-11-19',
     lastSeen: '2026-11-20',
@@ -75,9 +77,18 @@ describe('checkTracker', () => {
     );
     expect(found.map((f) => [f.rowId ?? f.fingerprint, f.reason])).toEqual([
       ['fpX', 'missing-row'],
-      // A one-sided transport failure is a divergence of its own, tracked like any other.
-      ['fpY', 'missing-row'],
+      // A one-sided transport failure is a run error: never a row, and it proves nothing.
       ['PAR-001', 'not-resolved'],
     ]);
+  });
+
+  it('finds a case-level row (before root causes) whose cases now show root causes', () => {
+    const rows = [
+      row({ id: 'PAR-001', fingerprint: '0123456789abcdef', caseIds: ['b'] }),
+      row({ id: 'PAR-002', fingerprint: 'fp1', caseIds: ['b'] }),
+      row({ id: 'PAR-003', fingerprint: 'fedcba9876543210', caseIds: ['b'], status: 'superseded' }),
+    ];
+    const found = checkTracker(rows, report([divergent('b', 'fp1')]));
+    expect(found.map((f) => [f.rowId, f.reason])).toEqual([['PAR-001', 'not-superseded']]);
   });
 });

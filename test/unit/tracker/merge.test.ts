@@ -24,14 +24,22 @@ function lineOf(text: string, needle: string): string {
 describe('mergeTracker lifecycle', () => {
   it('adds a new fingerprint as an _open_ row and advances the next-id comment', () => {
     const first = apply(newTrackerText(), run('2024-03-01', [obs('fp-1', ['s/a'])]));
-    expect(first.changes).toEqual({ added: ['PAR-001'], reopened: [], resolved: [], seen: [] });
+    expect(first.changes).toEqual({
+      added: ['PAR-001'],
+      reopened: [],
+      resolved: [],
+      seen: [],
+      superseded: [],
+    });
     expect(first.rows).toEqual([
       {
         id: 'PAR-001',
         status: 'open',
         kind: 'shape',
         endpoints: ['POST /v1/validate'],
+        hiddenEndpoints: 0,
         caseIds: ['s/a'],
+        hiddenCases: 0,
         summary: 'summary of fp-1',
         firstSeen: '2024-03-01',
         lastSeen: '2024-03-01',
@@ -63,7 +71,13 @@ describe('mergeTracker lifecycle', () => {
     });
 
     const reopened = apply(resolved.text, run('2024-03-04', [obs('fp-1', ['s/a'])]));
-    expect(reopened.changes).toEqual({ added: [], reopened: ['PAR-001'], resolved: [], seen: [] });
+    expect(reopened.changes).toEqual({
+      added: [],
+      reopened: ['PAR-001'],
+      resolved: [],
+      seen: [],
+      superseded: [],
+    });
     expect(reopened.rows[0]).toMatchObject({
       status: 'open',
       resolved: '',

@@ -25,7 +25,7 @@ describe('updateTrackerFile', () => {
     expect(first).toEqual({
       created: true,
       changed: true,
-      changes: { added: ['PAR-001'], reopened: [], resolved: [], seen: [] },
+      changes: { added: ['PAR-001'], reopened: [], resolved: [], seen: [], superseded: [] },
     });
     const text = await readFile(path, 'utf8');
     expect(text.startsWith('# Architecture comparison\n')).toBe(true);

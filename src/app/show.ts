@@ -1,0 +1,110 @@
+/**
+ * `parity show PAR-007`: one root cause in full — its tracker row, every case
+ * and endpoint of the latest report (or `--from`) that showed it, one
+ * representative case with the changes it accounts for and the curl pair to
+ * reproduce it, and how to close it (the fix hint). Sends nothing.
+ */
+import { type FixHint, hintFor } from '../compare/hints.js';
+import type { ConfigFlags } from '../config/resolve.js';
+import type { RunReport } from '../report/contract.js';
+import { resolveReportPath } from '../report/locate.js';
+import { readReport } from '../report/read.js';
+import type { RootCauseEntry } from '../results/root-causes.js';
+import { type DivergenceResult, hasFindings, type ResultFinding } from '../results/types.js';
+import type { TrackerRow } from '../tracker/types.js';
+import { ParityError } from '../util/errors.js';
+import type { AppContext } from './context.js';
+import { openProject } from './project.js';
+import { existingRows, trackerPathOf } from './tracker.js';
+
+/** Which root cause `parity show` shows, and from which report. */
+export interface ShowInput {
+  readonly id: string;
+  /** report.json, its run folder, or `latest` (the default). */
+  readonly from?: string | undefined;
+  readonly flags: ConfigFlags;
+}
+
+/** The root cause as the report showed it. */
+export interface ShownEvidence {
+  /** Absolute. */
+  readonly reportPath: string;
+  readonly runId: string;
+  readonly entry: RootCauseEntry;
+  /** Case ids per endpoint, in run order. */
+  readonly byEndpoint: readonly (readonly [endpoint: string, caseIds: readonly string[]])[];
+  /** The first case that showed it, and its finding. */
+  readonly example: { readonly result: DivergenceResult; readonly finding: ResultFinding };
+}
+
+/** A root cause: its row, and what the report says about it. */
+export interface ShowOutcome {
+  /** Absolute. */
+  readonly trackerPath: string;
+  readonly row: TrackerRow;
+  /** Absent when the report does not show this root cause (resolved, or another run). */
+  readonly evidence?: ShownEvidence;
+  /** Why there is no evidence (no report, or the report does not show it). */
+  readonly note?: string;
+  /** How to close it; known when the report shows the cause. */
+  readonly hint?: FixHint;
+}
+
+function findRow(rows: readonly TrackerRow[], id: string, file: string): TrackerRow {
+  const row = rows.find((r) => r.id.toLowerCase() === id.toLowerCase());
+  if (row !== undefined) return row;
+  const known = rows.map((r) => r.id).slice(0, 8);
+  throw new ParityError(
+    'PARITY_USAGE',
+    `${file}: no row ${id} (rows: ${known.join(', ') || 'none'})`,
+  );
+}
+
+/** The evidence of `fingerprint` in `report`, or undefined when no result shows it. */
+export function evidenceIn(
+  report: RunReport,
+  reportPath: string,
+  fingerprint: string,
+): ShownEvidence | undefined {
+  const byEndpoint = new Map<string, string[]>();
+  let example: ShownEvidence['example'] | undefined;
+  for (const result of report.results) {
+    if (!hasFindings(result)) continue;
+    const finding = result.findings.find((f) => f.fingerprint === fingerprint);
+    if (finding === undefined) continue;
+    example ??= { result, finding };
+    const cases = byEndpoint.get(result.endpoint) ?? [];
+    byEndpoint.set(result.endpoint, [...cases, result.caseId]);
+  }
+  const entry = report.rootCauses?.find((e) => e.fingerprint === fingerprint);
+  if (example === undefined || entry === undefined) return undefined;
+  return { reportPath, runId: report.runId, entry, byEndpoint: [...byEndpoint], example };
+}
+
+async function reportFor(input: ShowInput, context: AppContext) {
+  const from = input.from ?? 'latest';
+  const { config } = await openProject(input.flags, context);
+  try {
+    const path = await resolveReportPath(from, { cwd: context.cwd, reportsDir: config.reportsDir });
+    return { path, report: await readReport(path) };
+  } catch (error) {
+    // Without --from, a project that has not run yet still shows its rows.
+    if (input.from === undefined && error instanceof ParityError) return error.message;
+    throw error;
+  }
+}
+
+/** The row and what the report says about it (see the module comment). */
+export async function showRootCause(input: ShowInput, context: AppContext): Promise<ShowOutcome> {
+  const trackerPath = await trackerPathOf(input.flags, context);
+  const row = findRow(await existingRows(trackerPath, context.cwd), input.id, trackerPath);
+  const read = await reportFor(input, context);
+  if (typeof read === 'string') return { trackerPath, row, note: `no report to show: ${read}` };
+  const evidence = evidenceIn(read.report, read.path, row.fingerprint);
+  if (evidence === undefined) {
+    const note = `report ${read.report.runId} does not show ${row.id}${row.status === 'resolved' ? ' (it is resolved)' : ''}`;
+    return { trackerPath, row, note };
+  }
+  const { cause } = evidence.entry;
+  return { trackerPath, row, evidence, ...(cause === undefined ? {} : { hint: hintFor(cause) }) };
+}

@@ -1,0 +1,63 @@
+/** Console text for `parity show`. Pure. */
+import type { ShowOutcome } from '../app/show.js';
+import { causeMeaning } from '../compare/root-cause-words.js';
+import { changeLines, headerLines } from '../report/change-lines.js';
+import { formatStatus } from '../tracker/cells.js';
+
+function rowLines(outcome: ShowOutcome): string[] {
+  const { row } = outcome;
+  const head = `${row.id} · ${formatStatus(row.status)} · ${row.kind} · ${row.fingerprint}`;
+  const seen = `first seen ${row.firstSeen} · last seen ${row.lastSeen}${row.resolved === '' ? '' : ` · resolved ${row.resolved}`}`;
+  return [
+    head,
+    row.summary,
+    seen,
+    `decision: ${row.decision === '' ? '(none yet)' : row.decision}`,
+  ];
+}
+
+function evidenceLines(outcome: ShowOutcome, file: (path: string) => string): string[] {
+  const { evidence } = outcome;
+  if (evidence === undefined) return outcome.note === undefined ? [] : ['', outcome.note];
+  const { entry, byEndpoint, example } = evidence;
+  const width = Math.max(...byEndpoint.map(([endpoint]) => endpoint.length));
+  const out = [
+    '',
+    `In report ${evidence.runId} (${file(evidence.reportPath)}): ${entry.caseIds.length} case(s) on ${byEndpoint.length} endpoint(s)`,
+    ...byEndpoint.map(([endpoint, ids]) => `  ${endpoint.padEnd(width)}  ${ids.join(', ')}`),
+  ];
+  const { result, finding } = example;
+  const paths = new Set(finding.paths);
+  const changes = result.changes.filter((c) => paths.has(c.path));
+  const status = `status ${result.baseline.status ?? '?'} → ${result.candidate.status ?? '?'}`;
+  const cause = finding.cause;
+  out.push('', `What it is: ${causeMeaning(cause)}.`);
+  out.push(
+    '',
+    `Example: ${result.caseId} (${result.request.method} ${result.request.path}) · ${status}`,
+  );
+  const diff =
+    cause.type === 'header'
+      ? headerLines(result.headerChanges.filter((h) => h.name === cause.name))
+      : changeLines(changes);
+  for (const text of diff) out.push(`  ${text}`);
+  out.push('', 'Reproduce:', `  ${result.repro.baseline}`, `  ${result.repro.candidate}`);
+  return out;
+}
+
+function hintLines(outcome: ShowOutcome): string[] {
+  const { hint, row } = outcome;
+  const decide = `parity decide ${row.id} accepted --note "…"`;
+  if (hint === undefined) return ['', `Decide: ${decide}`];
+  const out = ['', 'How to close it:'];
+  if (hint.candidate === hint.baseline) out.push(`  fix it:           ${hint.candidate}`);
+  else out.push(`  fix the candidate: ${hint.candidate}`, `  or the baseline:   ${hint.baseline}`);
+  if (hint.rule !== undefined) out.push(`  or declare them equivalent (rules:): ${hint.rule}`);
+  out.push(`  or accept it:     ${decide}`);
+  return out;
+}
+
+/** The row, the evidence from the report, and how to close it. */
+export function renderShow(outcome: ShowOutcome, file: (path: string) => string): string {
+  return `${[...rowLines(outcome), ...evidenceLines(outcome, file), ...hintLines(outcome)].join('\n')}\n`;
+}

@@ -1,0 +1,95 @@
+/**
+ * A root cause in one line: the summary of its findings and of its tracker
+ * row. Built from the cause alone (no case, no value), so the row reads the
+ * same whichever case showed the cause first. Pure.
+ */
+import { PATTERNS } from './patterns/registry.js';
+import type { RootCause, SkeletonChange } from './root-cause.js';
+import { shorten } from './wording/phrases.js';
+
+const BODY_KINDS: Readonly<Record<string, string>> = {
+  json: 'JSON',
+  xml: 'XML',
+  'invalid-json': 'invalid JSON',
+  'invalid-xml': 'invalid XML',
+};
+
+/** `JSON`, `text`, `empty`, `invalid JSON`: a body kind in words. */
+export function bodyKindWord(kind: string): string {
+  return BODY_KINDS[kind] ?? kind;
+}
+
+/** What one residual change is: `candidate adds \`/version\``, `\`/total\` number vs string`. */
+function skeletonWords(change: SkeletonChange): string {
+  const where = `\`${change.path || '/'}\``;
+  switch (change.op) {
+    case 'added':
+      return change.path === '' ? 'candidate adds a body' : `candidate adds ${where}`;
+    case 'removed':
+      return `candidate lacks ${where}`;
+    case 'type':
+      return change.path === ''
+        ? `body ${change.baseline} vs ${change.candidate}`
+        : `${where} ${change.baseline} vs ${change.candidate}`;
+    case 'value':
+      return change.path === '' ? 'body differs' : `value of ${where} differs`;
+    case 'moved':
+      return `${where} moved`;
+    default: {
+      const never: never = change.op;
+      return never;
+    }
+  }
+}
+
+/**
+ * The one-line summary of a root cause: `nil slice [] vs null at \`tags\``,
+ * `status 400 → 201 on POST /v1/records`, `header \`cache-control\` missing in
+ * candidate`, `4xx bodies: text vs JSON`, `GET /v1/records/:id: candidate adds \`version\``.
+ */
+export function causeSummary(cause: RootCause): string {
+  switch (cause.type) {
+    case 'pattern':
+      return cause.field === '' ? cause.detail : `${cause.detail} at \`${cause.field}\``;
+    case 'status':
+      return `status ${cause.baseline} → ${cause.candidate} on ${cause.endpoint}`;
+    case 'header': {
+      if (cause.difference !== 'value') {
+        const side = cause.difference === 'missing-in-baseline' ? 'baseline' : 'candidate';
+        return `header \`${cause.name}\` missing in ${side}`;
+      }
+      const [b, c] = cause.classes ?? ['', ''];
+      return shorten(`header \`${cause.name}\` differs: \`${b}\` vs \`${c}\``);
+    }
+    case 'body-kind':
+      return `${cause.statusClass} bodies: ${bodyKindWord(cause.baseline)} vs ${bodyKindWord(cause.candidate)}`;
+    case 'structure':
+      return shorten(`${cause.endpoint}: ${skeletonWords(cause.change)}`);
+    default: {
+      const never: never = cause;
+      return never;
+    }
+  }
+}
+
+/** What a root cause of this family is, in one sentence (for `parity show`). */
+export function causeMeaning(cause: RootCause): string {
+  switch (cause.type) {
+    case 'pattern':
+      return `${PATTERNS[cause.pattern].meaning} (\`${cause.pattern}\`)`;
+    case 'status':
+      return `the two sides answer ${cause.endpoint} with different statuses for the same request`;
+    case 'header':
+      return cause.difference === 'value'
+        ? `the sides send \`${cause.name}\` with values of different shapes`
+        : `one side sends \`${cause.name}\`, the other does not`;
+    case 'body-kind':
+      return 'the sides answer the same request with bodies of different kinds (JSON, text, empty, …)';
+    case 'structure':
+      return 'a difference no known cross-runtime convention explains';
+    default: {
+      const never: never = cause;
+      return never;
+    }
+  }
+}

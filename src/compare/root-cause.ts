@@ -1,0 +1,183 @@
+/**
+ * Root causes and their identity. A divergence decomposes into findings
+ * (`findings.ts`), each with one root cause; a root cause's fingerprint is a
+ * function of the cause alone — never of the case that showed it, its
+ * values, its array indices or ids, or anything else the case diverged in —
+ * so one cause seen on many cases and endpoints is one tracker row. Pure.
+ */
+import { createHash } from 'node:crypto';
+import type { ChangeOp, DivergenceKind } from '../model/comparison.js';
+import { PATTERN_NAMES, type PatternName } from './patterns/types.js';
+
+/** How a header differs: missing on one side, or present on both with values of other classes. */
+export const HEADER_DIFFERENCES = ['missing-in-baseline', 'missing-in-candidate', 'value'] as const;
+export type HeaderDifference = (typeof HEADER_DIFFERENCES)[number];
+
+/** The families of root causes. */
+export const CAUSE_TYPES = ['pattern', 'status', 'header', 'body-kind', 'structure'] as const;
+export type CauseType = (typeof CAUSE_TYPES)[number];
+
+/**
+ * One root cause. Endpoints are templates (`POST /v1/records/:id`), paths
+ * are wildcarded (`/items/*\/tags`), header values are classes (digits as
+ * `0`, long tokens and quoted strings elided): nothing case-specific.
+ */
+export type RootCause =
+  | {
+      readonly type: 'pattern';
+      readonly pattern: PatternName;
+      /** The key the pattern occurs at (`tags` for `/items/3/tags` and `/tags`); `''`: the body or an array element. */
+      readonly field: string;
+      /** The pattern's defining parameters (see `PatternMatch.params`). */
+      readonly params: readonly string[];
+      /** Words for the cause, from the pattern name and `params` only. */
+      readonly detail: string;
+    }
+  | {
+      readonly type: 'status';
+      readonly endpoint: string;
+      readonly baseline: number;
+      readonly candidate: number;
+    }
+  | {
+      readonly type: 'header';
+      /** Lower case. */
+      readonly name: string;
+      readonly difference: HeaderDifference;
+      /** With `value`: the value class on each side. */
+      readonly classes?: readonly [baseline: string, candidate: string];
+    }
+  | {
+      readonly type: 'body-kind';
+      /** `2xx`, `4xx`, …: the answers' status class (bodies of errors and of successes differ for other reasons). */
+      readonly statusClass: string;
+      /** Body kinds: `json`, `text`, `empty`, `invalid-json`, … */
+      readonly baseline: string;
+      readonly candidate: string;
+    }
+  | {
+      readonly type: 'structure';
+      readonly endpoint: string;
+      /** The change without its values: op, wildcarded path, JSON types. */
+      readonly change: SkeletonChange;
+    };
+
+/** A body change without its values: what a residual structural cause is made of. */
+export interface SkeletonChange {
+  readonly op: ChangeOp;
+  /** Wildcarded: array indices and id-like keys as `*`. */
+  readonly path: string;
+  /** JSON type on each side (`-` when absent; body kinds for a whole-body change). */
+  readonly baseline: string;
+  readonly candidate: string;
+}
+
+/** The kinds a finding can have (a transport failure is a run error, never a finding). */
+export const FINDING_KINDS = [
+  'status',
+  'shape',
+  'value',
+  'header',
+] as const satisfies readonly DivergenceKind[];
+export type FindingKind = (typeof FINDING_KINDS)[number];
+
+/** One root cause as one divergent case shows it. */
+export interface Finding {
+  /** The root cause's fingerprint: exactly the string in its tracker row. */
+  readonly fingerprint: string;
+  readonly kind: FindingKind;
+  readonly cause: RootCause;
+  /** One line from the cause alone (the tracker row's summary). */
+  readonly summary: string;
+  /** The body changes (RFC 6901 pointers, as in `changes`) this finding accounts for in this case. */
+  readonly paths: readonly string[];
+}
+
+/** The canonical text of a cause: what the fingerprint hashes (presentation fields excluded). */
+export function causeKey(cause: RootCause): string {
+  switch (cause.type) {
+    case 'pattern':
+      return JSON.stringify([cause.type, cause.pattern, cause.field, ...cause.params]);
+    case 'status':
+      return JSON.stringify([cause.type, cause.endpoint, cause.baseline, cause.candidate]);
+    case 'header':
+      return JSON.stringify([cause.type, cause.name, cause.difference, ...(cause.classes ?? [])]);
+    case 'body-kind':
+      return JSON.stringify([cause.type, cause.statusClass, cause.baseline, cause.candidate]);
+    case 'structure':
+      return JSON.stringify([
+        cause.type,
+        cause.endpoint,
+        cause.change.op,
+        cause.change.path,
+        cause.change.baseline,
+        cause.change.candidate,
+      ]);
+    default: {
+      const never: never = cause;
+      return never;
+    }
+  }
+}
+
+/** The fingerprint's readable prefix: the pattern's name, or the cause's family. */
+export function causePrefix(cause: RootCause): string {
+  return cause.type === 'pattern' ? cause.pattern : cause.type;
+}
+
+/**
+ * `nil-slice-3fa9c2d17be0`: the prefix (pattern name or family) and 12 hex
+ * characters of sha256 over the canonical cause. The prefix lets a person
+ * (and `parity decide --pattern`) read the cause off a tracker row.
+ */
+export function causeFingerprint(cause: RootCause): string {
+  const hash = createHash('sha256').update(causeKey(cause)).digest('hex').slice(0, 12);
+  return `${causePrefix(cause)}-${hash}`;
+}
+
+const ROOT_CAUSE_FINGERPRINT = /^([a-z][a-z-]*)-[0-9a-f]{12}$/;
+
+/** True for a fingerprint of this scheme (a row written before it has 16 hex characters). */
+export function isRootCauseFingerprint(fingerprint: string): boolean {
+  return ROOT_CAUSE_FINGERPRINT.test(fingerprint);
+}
+
+/** The pattern a root-cause fingerprint names, if it names one. */
+export function patternOfFingerprint(fingerprint: string): PatternName | undefined {
+  const prefix = ROOT_CAUSE_FINGERPRINT.exec(fingerprint)?.[1];
+  return PATTERN_NAMES.find((name) => name === prefix);
+}
+
+/** The kind a finding of this cause has (structure: shape unless only values changed). */
+export function kindOfCause(cause: RootCause): FindingKind {
+  switch (cause.type) {
+    case 'status':
+      return 'status';
+    case 'header':
+      return 'header';
+    case 'body-kind':
+      return 'shape';
+    case 'pattern':
+      if (cause.pattern === 'timestamp-format') return timestampKind(cause.params[0] ?? '');
+      return VALUE_PATTERNS.has(cause.pattern) ? 'value' : 'shape';
+    case 'structure':
+      return cause.change.op === 'value' || cause.change.op === 'moved' ? 'value' : 'shape';
+    default: {
+      const never: never = cause;
+      return never;
+    }
+  }
+}
+
+/** Patterns whose changes keep the skeleton (values or order only). */
+const VALUE_PATTERNS: ReadonlySet<PatternName> = new Set([
+  'enum-case',
+  'float-format',
+  'array-order',
+]);
+
+/** Epoch timestamps are numbers, RFC 3339 ones strings: one of each is a type change. */
+function timestampKind(variant: string): FindingKind {
+  const epochs = variant.split(':').filter((label) => label.startsWith('epoch')).length;
+  return epochs === 1 ? 'shape' : 'value';
+}

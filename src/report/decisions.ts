@@ -1,0 +1,80 @@
+/**
+ * The decisions every report opens with: the root causes of the run, how many
+ * are open / accepted / won't fix / resolved, the cases each affects, and for
+ * each open one the next action (decide it, add a rule, or fix it). One view,
+ * rendered by the console, report.md and report.html alike. Pure.
+ */
+import { type FixHint, hintFor } from '../compare/hints.js';
+import { type RootCauseEntry, statusOf } from '../results/root-causes.js';
+import type { DecisionStatus } from '../tracker/types.js';
+import type { RunReport } from './contract.js';
+import { decisionsLine, reportNumbers } from './numbers.js';
+
+/** One root cause as the reports show it. */
+export interface DecisionView {
+  /** The tracker row id, or `''` without a tracker. */
+  readonly id: string;
+  readonly status: DecisionStatus;
+  readonly kind: string;
+  readonly summary: string;
+  readonly fingerprint: string;
+  readonly caseIds: readonly string[];
+  readonly endpoints: readonly string[];
+  /** What a person does next (open causes), or what was decided. */
+  readonly next: string;
+  /** The Decision cell of its row. */
+  readonly decision: string;
+  /** How to close it (absent for a resolved row: no case showed it). */
+  readonly hint?: FixHint;
+}
+
+/** The run's root causes, open first (from `report.rootCauses`). */
+export function decisionsOf(report: RunReport): DecisionView[] {
+  return (report.rootCauses ?? []).map(viewOf);
+}
+
+/** `3 root causes: 2 open · 1 accepted · 0 wontfix · 0 resolved`, from the numbers model. */
+export function decisionHeadline(report: RunReport): string {
+  return decisionsLine(reportNumbers(report));
+}
+
+/** `12 cases · 3 endpoints`. */
+export function reach(view: DecisionView): string {
+  const n = view.caseIds.length;
+  const e = view.endpoints.length;
+  return `${n} case${n === 1 ? '' : 's'} · ${e} endpoint${e === 1 ? '' : 's'}`;
+}
+
+function nextAction(entry: RootCauseEntry, hint: FixHint | undefined): string {
+  const status = statusOf(entry);
+  const id = entry.row?.id;
+  if (status === 'resolved') return 'resolved: no case of this run reproduced it';
+  if (status !== 'open') {
+    const why = entry.row?.decision ?? '';
+    return `${status}${why === '' ? '' : `: ${why}`}`;
+  }
+  const steps = [id === undefined ? 'fix it' : `fix it (parity show ${id})`];
+  if (hint?.rule !== undefined) steps.push(`add the rule \`${hint.rule}\``);
+  steps.push(
+    id === undefined
+      ? 'run with the tracker to decide it'
+      : `parity decide ${id} accepted --note "…"`,
+  );
+  return steps.join(' · or ');
+}
+
+function viewOf(entry: RootCauseEntry): DecisionView {
+  const hint = entry.cause === undefined ? undefined : hintFor(entry.cause);
+  return {
+    id: entry.row?.id ?? '',
+    status: statusOf(entry),
+    kind: entry.kind,
+    summary: entry.summary,
+    fingerprint: entry.fingerprint,
+    caseIds: entry.caseIds,
+    endpoints: entry.endpoints,
+    next: nextAction(entry, hint),
+    decision: entry.row?.decision ?? '',
+    ...(hint === undefined ? {} : { hint }),
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * The run's findings grouped by root cause: the observations the tracker is
+ * updated with, and the decisions list reports open with. Pure.
+ */
+import type { FindingKind, RootCause } from '../compare/root-cause.js';
+import type { DecisionStatus, TrackerStatus } from '../tracker/types.js';
+import { compareText } from '../util/text.js';
+import { type CaseResult, hasFindings } from './types.js';
+
+/** Every case and endpoint of this run that showed one root cause. */
+export interface FindingGroup {
+  readonly fingerprint: string;
+  readonly kind: FindingKind;
+  readonly cause: RootCause;
+  /** From the cause alone. */
+  readonly summary: string;
+  /** In run order. */
+  readonly caseIds: readonly string[];
+  /** Sorted. */
+  readonly endpoints: readonly string[];
+}
+
+/** The tracker row of a root cause, as the run left it. */
+export interface DecisionRow {
+  readonly id: string;
+  readonly status: TrackerStatus;
+  /** The row's Decision cell (what humans wrote), `''` when empty. */
+  readonly decision: string;
+}
+
+/** One root cause in report.json's `rootCauses`. */
+export interface RootCauseEntry {
+  readonly fingerprint: string;
+  readonly kind: FindingKind | string;
+  /** Absent for a row this run resolved (no case showed it, so only the row is known). */
+  readonly cause?: RootCause;
+  readonly summary: string;
+  /** Every case of this run that showed it, in run order (empty for a resolved row). */
+  readonly caseIds: readonly string[];
+  readonly endpoints: readonly string[];
+  /** Its tracker row; absent when the run had no tracker (the cause is then undecided). */
+  readonly row?: DecisionRow;
+}
+
+/** Root causes per row status; an untracked cause counts as open. */
+export type DecisionCounts = Readonly<Record<DecisionStatus, number>>;
+
+/** The findings of every divergent and accepted result, grouped by fingerprint, in order of first appearance. */
+export function groupFindings(results: Iterable<CaseResult>): Map<string, FindingGroup> {
+  const building = new Map<
+    string,
+    { group: Omit<FindingGroup, 'caseIds' | 'endpoints'>; cases: string[]; ends: Set<string> }
+  >();
+  for (const result of results) {
+    if (!hasFindings(result)) continue;
+    for (const { fingerprint, kind, cause, summary } of result.findings) {
+      let entry = building.get(fingerprint);
+      if (entry === undefined) {
+        entry = { group: { fingerprint, kind, cause, summary }, cases: [], ends: new Set() };
+        building.set(fingerprint, entry);
+      }
+      if (entry.cases.at(-1) !== result.caseId) entry.cases.push(result.caseId);
+      entry.ends.add(result.endpoint);
+    }
+  }
+  const groups = new Map<string, FindingGroup>();
+  for (const [fingerprint, { group, cases, ends }] of building) {
+    groups.set(fingerprint, { ...group, caseIds: cases, endpoints: [...ends].sort(compareText) });
+  }
+  return groups;
+}
+
+/** The status a cause counts under: its row's, or `open` without one. */
+export function statusOf(entry: RootCauseEntry): DecisionStatus {
+  const status = entry.row?.status ?? 'open';
+  return status === 'superseded' ? 'open' : status;
+}
+
+const ORDER: Readonly<Record<DecisionStatus, number>> = {
+  open: 0,
+  accepted: 1,
+  wontfix: 2,
+  resolved: 3,
+};
+
+/** Open first, then by cases affected (most first), then by row id and summary. */
+function compareEntries(a: RootCauseEntry, b: RootCauseEntry): number {
+  return (
+    ORDER[statusOf(a)] - ORDER[statusOf(b)] ||
+    b.caseIds.length - a.caseIds.length ||
+    compareText(a.row?.id ?? '', b.row?.id ?? '') ||
+    compareText(a.summary, b.summary)
+  );
+}
+
+/** The decisions list: each group with its row, and the rows the run resolved. */
+export function rootCauseEntries(
+  groups: ReadonlyMap<string, FindingGroup>,
+  rowOf: (fingerprint: string) => DecisionRow | undefined,
+  resolved: readonly RootCauseEntry[] = [],
+): RootCauseEntry[] {
+  const entries: RootCauseEntry[] = [...groups.values()].map((group) => {
+    const row = rowOf(group.fingerprint);
+    return row === undefined ? group : { ...group, row };
+  });
+  return [...entries, ...resolved].sort(compareEntries);
+}
+
+/** How many root causes are open, accepted, won't fix, resolved. */
+export function decisionCounts(entries: readonly RootCauseEntry[]): DecisionCounts {
+  const counts: Record<DecisionStatus, number> = { open: 0, accepted: 0, wontfix: 0, resolved: 0 };
+  for (const entry of entries) counts[statusOf(entry)]++;
+  return counts;
+}

@@ -1,0 +1,119 @@
+/**
+ * `parity decide`: sets the status of rows (by id, or in bulk by pattern and
+ * kind) and appends a note to their Decision cell. Pure: the document in,
+ * the edited document out; every other cell and byte is kept as read, as a
+ * person editing the markdown would keep it.
+ */
+import { patternOfFingerprint } from '../compare/root-cause.js';
+import { ParityError } from '../util/errors.js';
+import { escapeCell, formatStatus } from './cells.js';
+import { type Edits, editRow, type RowItem } from './rows.js';
+import type { DecidableStatus, TrackerDocument, TrackerRow, TrackerStatus } from './types.js';
+
+/** Which rows to decide, and how. */
+export interface DecideRequest {
+  /** Row ids (`PAR-007`, any case); when empty, `pattern` and/or `kind` select the rows. */
+  readonly ids: readonly string[];
+  /** Rows of root causes of this pattern (read off the fingerprint). */
+  readonly pattern?: string | undefined;
+  /** Rows of this kind (`status`, `shape`, `value`, `header`). */
+  readonly kind?: string | undefined;
+  readonly status: DecidableStatus;
+  /** Appended to the Decision cell (after ` · ` when it has text). */
+  readonly note?: string | undefined;
+}
+
+/** One row the request touched. */
+export interface DecidedRow {
+  readonly id: string;
+  readonly from: TrackerStatus;
+  readonly to: DecidableStatus;
+  readonly summary: string;
+}
+
+function usage(message: string): ParityError {
+  return new ParityError('PARITY_USAGE', message);
+}
+
+/** Rows a bulk decision may change: root causes still in force or decided (never history). */
+const BULK: ReadonlySet<TrackerStatus> = new Set(['open', 'accepted', 'wontfix']);
+
+function selectByIds(rows: readonly TrackerRow[], ids: readonly string[], file: string) {
+  return ids.map((wanted) => {
+    const row = rows.find((r) => r.id.toLowerCase() === wanted.toLowerCase());
+    if (row === undefined) {
+      const known = rows.map((r) => r.id).slice(0, 8);
+      throw usage(`${file}: no row ${wanted} (rows: ${known.join(', ') || 'none'})`);
+    }
+    if (row.status === 'superseded') {
+      throw usage(
+        `${row.id} is superseded (${row.summary}); decide the rows that record its cases`,
+      );
+    }
+    return row;
+  });
+}
+
+function selectInBulk(rows: readonly TrackerRow[], request: DecideRequest): TrackerRow[] {
+  return rows.filter(
+    (row) =>
+      BULK.has(row.status) &&
+      (request.pattern === undefined ||
+        patternOfFingerprint(row.fingerprint) === request.pattern) &&
+      (request.kind === undefined || row.kind === request.kind),
+  );
+}
+
+/** The rows a request names; bad ids and mixed selections are usage errors. */
+export function selectRows(doc: TrackerDocument, request: DecideRequest): TrackerRow[] {
+  const rows = (doc.block ?? []).flatMap((item) => (item.kind === 'row' ? [item.row] : []));
+  const bulk = request.pattern !== undefined || request.kind !== undefined;
+  if (request.ids.length > 0 && bulk) {
+    throw usage('name rows by id, or select them with --pattern/--kind, not both');
+  }
+  if (request.ids.length === 0 && !bulk) {
+    throw usage('name the rows to decide (PAR-007), or select them with --pattern or --kind');
+  }
+  return bulk ? selectInBulk(rows, request) : selectByIds(rows, request.ids, doc.file);
+}
+
+function decisionCell(raw: string, note: string): string {
+  const kept = raw.trim();
+  const added = escapeCell(note.trim());
+  return kept === '' ? added : `${kept} · ${added}`;
+}
+
+function decideItem(item: RowItem, request: DecideRequest, columns: Parameters<typeof editRow>[1]) {
+  const edits: Edits = new Map();
+  let row = item.row;
+  if (row.status !== request.status) {
+    edits.set('status', formatStatus(request.status));
+    if (row.resolved !== '') edits.set('resolved', '');
+    row = { ...row, status: request.status, resolved: '' };
+  }
+  const note = request.note?.trim() ?? '';
+  if (note !== '') {
+    const cell = decisionCell(item.line.cells[columns.decision] ?? '', note);
+    edits.set('decision', cell);
+    row = { ...row, decision: row.decision === '' ? note : `${row.decision} · ${note}` };
+  }
+  return editRow(item, columns, edits, row);
+}
+
+/** Applies the decision to the selected rows; returns the document and what changed. */
+export function decideRows(
+  doc: TrackerDocument,
+  request: DecideRequest,
+): { readonly doc: TrackerDocument; readonly decided: readonly DecidedRow[] } {
+  const selected = new Set(selectRows(doc, request).map((row) => row.id));
+  const header = (doc.block ?? []).find((item) => item.kind === 'header');
+  if (header?.kind !== 'header' || selected.size === 0) return { doc, decided: [] };
+  const decided: DecidedRow[] = [];
+  const block = (doc.block ?? []).map((item) => {
+    if (item.kind !== 'row' || !selected.has(item.row.id)) return item;
+    const { status: from, id, summary } = item.row;
+    decided.push({ id, from, to: request.status, summary });
+    return decideItem(item, request, header.columns);
+  });
+  return { doc: { ...doc, block }, decided };
+}

@@ -1,0 +1,25 @@
+/** Findings for hand-written results, derived the way a run derives them. */
+import { findingsOf } from '../../src/compare/findings.js';
+import type { Change, HeaderChange } from '../../src/model/comparison.js';
+import type { ResultFinding, TrackerRef } from '../../src/results/types.js';
+
+export interface FindingsSource {
+  readonly endpoint: string;
+  readonly status: readonly [baseline: number, candidate: number];
+  readonly changes: readonly Change[];
+  readonly headerChanges?: readonly HeaderChange[];
+}
+
+/** The findings a run gives a comparison, each recorded by `row` when given. */
+export function findingsFor(source: FindingsSource, row?: TrackerRef): ResultFinding[] {
+  const [baseline, candidate] = source.status;
+  const findings = findingsOf({
+    endpoint: source.endpoint,
+    comparison: {
+      status: { equal: baseline === candidate, baseline, candidate },
+      headers: source.headerChanges ?? [],
+      body: source.changes,
+    },
+  });
+  return row === undefined ? findings : findings.map((f) => ({ ...f, tracker: row }));
+}

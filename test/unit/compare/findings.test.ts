@@ -1,0 +1,251 @@
+/**
+ * Findings and root-cause identity: each family of root cause, what its
+ * fingerprint depends on (the cause) and what it never depends on (the case,
+ * values, indices, ids, other findings).
+ */
+import { describe, expect, it } from 'vitest';
+import { fieldOf, findingsOf, headerValueClass } from '../../../src/compare/findings.js';
+import {
+  causeFingerprint,
+  causeKey,
+  isRootCauseFingerprint,
+  patternOfFingerprint,
+} from '../../../src/compare/root-cause.js';
+import type { Change, Comparison, HeaderChange } from '../../../src/model/comparison.js';
+
+function comparison(
+  changes: readonly Change[],
+  options: { status?: [number, number]; headers?: readonly HeaderChange[] } = {},
+): Comparison {
+  const [baseline, candidate] = options.status ?? [200, 200];
+  return {
+    status: { equal: baseline === candidate, baseline, candidate },
+    headers: options.headers ?? [],
+    body: changes,
+  };
+}
+
+function findings(endpoint: string, ...args: Parameters<typeof comparison>) {
+  return findingsOf({ endpoint, comparison: comparison(...args) });
+}
+
+describe('pattern root causes', () => {
+  it('make one nil slice of `/items/*/tags` in a list and `/tags` in a read', () => {
+    const list = findings('GET /items', [
+      { path: '/items/0/tags', op: 'type', baseline: [], candidate: null },
+      { path: '/items/7/tags', op: 'type', baseline: [], candidate: null },
+    ]);
+    const read = findings('GET /items/:id', [
+      { path: '/tags', op: 'type', baseline: [], candidate: null },
+    ]);
+    expect(list).toHaveLength(1);
+    expect(read).toHaveLength(1);
+    expect(list[0]?.fingerprint).toBe(read[0]?.fingerprint);
+    expect(list[0]).toMatchObject({
+      kind: 'shape',
+      summary: 'nil slice [] vs null at `tags`',
+      paths: ['/items/0/tags', '/items/7/tags'],
+      cause: { type: 'pattern', pattern: 'nil-slice', field: 'tags' },
+    });
+    expect(list[0]?.fingerprint).toMatch(/^nil-slice-[0-9a-f]{12}$/);
+  });
+
+  it('depend on the defining parameters: direction and null vs absent are other causes', () => {
+    const fp = (change: Change) => findings('GET /x', [change])[0]?.fingerprint;
+    const nullInCandidate = fp({ path: '/tags', op: 'type', baseline: [], candidate: null });
+    expect(fp({ path: '/tags', op: 'type', baseline: null, candidate: [] })).not.toBe(
+      nullInCandidate,
+    );
+    expect(fp({ path: '/tags', op: 'removed', baseline: [] })).not.toBe(nullInCandidate);
+    expect(fp({ path: '/labels', op: 'type', baseline: [], candidate: null })).not.toBe(
+      nullInCandidate,
+    );
+  });
+
+  it('ignore values and variants: one tagged enum for every variant and message', () => {
+    const tagged = (variant: string, field: string) =>
+      findings('POST /v1/validate', [
+        { path: `/${variant}`, op: 'removed', baseline: { field, reason: field } },
+        { path: '/Kind', op: 'added', candidate: variant.toLowerCase() },
+        { path: '/Field', op: 'added', candidate: field },
+        { path: '/Reason', op: 'added', candidate: field },
+      ]);
+    const a = tagged('Schema', 'name');
+    const b = tagged('Range', 'age');
+    expect(a).toHaveLength(1);
+    expect(b[0]?.fingerprint).toBe(a[0]?.fingerprint);
+    expect(a[0]?.summary).toBe('externally tagged enum vs `Kind` discriminator');
+  });
+
+  it('ignore ids and array indices in the field, and the endpoint', () => {
+    const at = (endpoint: string, path: string) =>
+      findings(endpoint, [{ path, op: 'value', baseline: 'active', candidate: 'Active' }])[0]
+        ?.fingerprint;
+    const first = at('GET /users/:id', '/status');
+    expect(at('GET /users', '/users/usr_8f2k1m9q/status')).toBe(first);
+    expect(at('GET /jobs', '/data/3/status')).toBe(first);
+  });
+});
+
+describe('status transitions', () => {
+  it('are one cause per endpoint template and status pair', () => {
+    const [status] = findings('POST /records/:id', [], { status: [400, 201] });
+    expect(status).toMatchObject({
+      kind: 'status',
+      summary: 'status 400 → 201 on POST /records/:id',
+      cause: { type: 'status', endpoint: 'POST /records/:id', baseline: 400, candidate: 201 },
+    });
+    expect(status?.fingerprint).toMatch(/^status-/);
+    const other = findings('POST /records', [], { status: [400, 201] })[0];
+    expect(other?.fingerprint).not.toBe(status?.fingerprint);
+  });
+
+  it('subsume the body and header differences when the status class changes', () => {
+    const accepted = findings(
+      'POST /records',
+      [
+        { path: '/error', op: 'removed', baseline: 'bad name' },
+        { path: '/id', op: 'added', candidate: 7 },
+      ],
+      { status: [400, 201], headers: [{ name: 'location', baseline: undefined, candidate: '/7' }] },
+    );
+    expect(accepted.map((f) => f.kind)).toEqual(['status']);
+  });
+
+  it('keep the body findings when both answers are errors (400 vs 422)', () => {
+    const both = findings(
+      'POST /records',
+      [{ path: '/tags', op: 'type', baseline: [], candidate: null }],
+      { status: [422, 400] },
+    );
+    expect(both.map((f) => f.cause.type)).toEqual(['status', 'pattern']);
+  });
+});
+
+describe('header, body-kind and structure causes', () => {
+  it('key a header by name and difference, values by class only', () => {
+    const header = (baseline: string | undefined, candidate: string | undefined) =>
+      findings('GET /a', [], { headers: [{ name: 'cache-control', baseline, candidate }] })[0];
+    const missing = header('max-age=60', undefined);
+    expect(missing?.summary).toBe('header `cache-control` missing in candidate');
+    expect(header('no-cache', undefined)?.fingerprint).toBe(missing?.fingerprint);
+    expect(
+      findings('GET /b', [], {
+        headers: [{ name: 'cache-control', baseline: 'x', candidate: undefined }],
+      })[0]?.fingerprint,
+    ).toBe(missing?.fingerprint);
+    const value = header('max-age=60', 'max-age=3600');
+    expect(value?.summary).toBe('header `cache-control` differs: `max-age=0` vs `max-age=0`');
+    expect(header('max-age=5', 'max-age=10')?.fingerprint).toBe(value?.fingerprint);
+    expect(header('max-age=5', 'no-store')?.fingerprint).not.toBe(value?.fingerprint);
+  });
+
+  it('classify a secret header value as [redacted]', () => {
+    const [secret] = findingsOf({
+      endpoint: 'GET /a',
+      comparison: comparison([], {
+        headers: [{ name: 'set-cookie', baseline: 'sid=hunter2', candidate: 'sid=letmein' }],
+      }),
+      isSecretHeader: (name) => name === 'set-cookie',
+    });
+    expect(secret?.cause).toMatchObject({ classes: ['[redacted]', '[redacted]'] });
+    expect(secret?.summary).not.toContain('hunter2');
+  });
+
+  it('key a body-kind change by the status class and the two kinds', () => {
+    const kind = (status: number) =>
+      findings(
+        'GET /x',
+        [
+          {
+            path: '',
+            op: 'type',
+            baseline: { kind: 'text' },
+            candidate: { kind: 'json', type: 'object' },
+          },
+        ],
+        { status: [status, status] },
+      )[0];
+    expect(kind(400)?.summary).toBe('4xx bodies: text vs JSON');
+    expect(kind(404)?.fingerprint).toBe(kind(400)?.fingerprint);
+    expect(kind(200)?.fingerprint).not.toBe(kind(400)?.fingerprint);
+  });
+
+  it('make each residual change a cause per endpoint and wildcarded path, without values', () => {
+    const residual = (endpoint: string, value: number) =>
+      findings(endpoint, [
+        { path: '/version', op: 'added', candidate: value },
+        { path: '/owner/name', op: 'value', baseline: 'a', candidate: 'b' },
+      ]);
+    const read = residual('GET /items/:id', 1);
+    expect(read.map((f) => f.summary)).toEqual([
+      'GET /items/:id: candidate adds `/version`',
+      'GET /items/:id: value of `/owner/name` differs',
+    ]);
+    expect(read.map((f) => f.kind)).toEqual(['shape', 'value']);
+    expect(residual('GET /items/:id', 99).map((f) => f.fingerprint)).toEqual(
+      read.map((f) => f.fingerprint),
+    );
+    expect(residual('GET /other/:id', 1)[0]?.fingerprint).not.toBe(read[0]?.fingerprint);
+  });
+
+  it('finds one finding per root cause of a case with several', () => {
+    const many = findings(
+      'GET /items/:id',
+      [
+        { path: '/tags', op: 'type', baseline: [], candidate: null },
+        { path: '/deleted_at', op: 'added', candidate: null },
+        {
+          path: '/created_at',
+          op: 'value',
+          baseline: '2024-01-15T09:30:00Z',
+          candidate: '2024-01-15T09:30:00.12Z',
+        },
+        { path: '/version', op: 'added', candidate: 3 },
+      ],
+      { headers: [{ name: 'etag', baseline: 'W/"a1"', candidate: '"b2"' }] },
+    );
+    expect(many.map((f) => f.cause.type)).toEqual([
+      'pattern',
+      'pattern',
+      'pattern',
+      'structure',
+      'header',
+    ]);
+    expect(new Set(many.map((f) => f.fingerprint)).size).toBe(5);
+  });
+});
+
+describe('identity helpers', () => {
+  it('pins the canonical key and fingerprint of a cause (changing them renames every row)', () => {
+    const cause = {
+      type: 'pattern',
+      pattern: 'nil-slice',
+      field: 'tags',
+      params: ['baseline-empty', 'null'],
+      detail: 'nil slice [] vs null',
+    } as const;
+    expect(causeKey(cause)).toBe('["pattern","nil-slice","tags","baseline-empty","null"]');
+    expect(causeKey({ ...cause, detail: 'other words' })).toBe(causeKey(cause));
+    expect(causeFingerprint(cause)).toBe('nil-slice-8f6b9b523eaf');
+    expect(isRootCauseFingerprint(causeFingerprint(cause))).toBe(true);
+    expect(isRootCauseFingerprint('fe9a3cac27df12bb')).toBe(false);
+    expect(patternOfFingerprint(causeFingerprint(cause))).toBe('nil-slice');
+    expect(patternOfFingerprint('status-0123456789ab')).toBeUndefined();
+  });
+
+  it('takes the field from the anchor: the last key, or the body for an element', () => {
+    expect(fieldOf('/items/3/tags')).toBe('tags');
+    expect(fieldOf('/items/3')).toBe('');
+    expect(fieldOf('')).toBe('');
+    expect(fieldOf('/users/usr_8f2k1m9q')).toBe('');
+    expect(fieldOf('/error')).toBe('error');
+  });
+
+  it('classes header values: digits, quoted strings and long tokens elided', () => {
+    expect(headerValueClass('max-age=3600, public')).toBe('max-age=0, public');
+    expect(headerValueClass('W/"5e-18f3c2a1b"')).toBe('w/"…"');
+    expect(headerValueClass('application/json')).toBe('application/json');
+    expect(headerValueClass('abcdefghijklmnopqrstuvwxyzabcdef')).toBe('…');
+  });
+});
