@@ -10,6 +10,7 @@
 
 import { decodeFirstValue, goField, goJsonType, httpError, writeJSON } from './go-wire.js';
 import { createHandler } from './http-util.js';
+import { notesRoutes } from './notes.js';
 import { createStore, DEFAULT_LIMIT, MAX_LIMIT, toGoRecord } from './store.js';
 import { toGoError, validateRecord } from './validation.js';
 
@@ -29,6 +30,14 @@ export function createGoHandler() {
     { method: 'GET', pattern: '/v1/records', handle: (ctx) => list(store, ctx) },
     { method: 'POST', pattern: '/v1/records', handle: (ctx) => create(store, ctx) },
     { method: 'GET', pattern: '/v1/records/:id', handle: (ctx) => getOne(store, ctx) },
+    // Its own database: note ids from 5001, weak ETags W/"<id>.<version>".
+    ...notesRoutes({
+      firstId: 5001,
+      etag: (id, version) => `W/"${id}.${version}"`,
+      json: writeJSON,
+      error: (message) => ({ message }),
+      names: { etag: 'Etag', location: 'Location' },
+    }),
   ];
   return createHandler({
     routes,

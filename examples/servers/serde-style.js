@@ -6,6 +6,7 @@
  * errors are `{"error": …}`, and unknown routes are an empty 404.
  */
 import { createHandler } from './http-util.js';
+import { notesRoutes } from './notes.js';
 import {
   dataRejection,
   extractJson,
@@ -33,6 +34,14 @@ export function createSerdeHandler() {
     { method: 'GET', pattern: '/v1/records', handle: (ctx) => list(store, ctx) },
     { method: 'POST', pattern: '/v1/records', handle: (ctx) => create(store, ctx) },
     { method: 'GET', pattern: '/v1/records/:id', handle: (ctx) => getOne(store, ctx) },
+    // Its own database: note ids from 1, ETags "<id>-v<version>".
+    ...notesRoutes({
+      firstId: 1,
+      etag: (id, version) => `"${id}-v${version}"`,
+      json: jsonReply,
+      error: (message) => ({ error: message }),
+      names: { etag: 'etag', location: 'location' },
+    }),
   ];
   return createHandler({
     routes,

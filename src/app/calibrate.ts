@@ -5,11 +5,13 @@
  * later runs need no second call.
  */
 import { readFile } from 'node:fs/promises';
+import { unitsOf } from '../cases/source.js';
 import { clientOptionsOf } from '../config/clients.js';
 import type { ConfigFlags } from '../config/resolve.js';
 import { resolveTargets } from '../config/targets.js';
 import { createClient } from '../execute/client.js';
 import { executeCases } from '../execute/pool.js';
+import { maskExchange } from '../flow/mask.js';
 import type { Case } from '../model/case.js';
 import { createCalibration, type FlakyCase } from '../noise/calibration.js';
 import { mergeNoiseIntoJson, mergeNoiseIntoYaml, rulesByEndpoint } from '../noise/config-doc.js';
@@ -79,11 +81,12 @@ async function measure(prepared: Prepared, cases: readonly Case[]) {
   const calibration = createCalibration();
   try {
     await executeCases({
-      cases,
+      cases: unitsOf(cases),
       baseline: first,
       candidate: second,
       concurrency: config.concurrency,
-      onExchange: (exchange) => calibration.add(exchange),
+      // A flow's captured values differ between the two calls by design: not noise.
+      onExchange: (exchange) => calibration.add(maskExchange(exchange)),
     });
   } finally {
     await Promise.all([first.close(), second.close()]);

@@ -34,7 +34,7 @@ function hasEncodingNotes(result: CaseResult): boolean {
  * The results that make the run exit 1 under `policy` (and `options`), in report
  * order. An `accepted` result (every root cause accepted or won't fix) fails only
  * under `any`; a run error (a side failed in transport) or an unmet `expect`
- * fails under `open` and `any`.
+ * fails under `open` and `any`; a flow step not sent (`skipped`) fails under none.
  */
 export function failingResults(
   report: RunReport,
@@ -48,7 +48,8 @@ export function failingResults(
       case 'none':
         return false;
       case 'any':
-        return result.verdict !== 'equal' || expectationFailed;
+        // A case not sent (a flow step) fails nothing by itself: what stopped it already did.
+        return (result.verdict !== 'equal' && result.verdict !== 'skipped') || expectationFailed;
       case 'open':
         return result.verdict === 'error' || result.verdict === 'divergent' || expectationFailed;
       case 'new':

@@ -13,7 +13,7 @@ import type { RunConfig } from '../config/targets.js';
 import { buildCaseFiles } from '../import/cases.js';
 import { importOpenApi } from '../import/openapi.js';
 import { renderCaseFile } from '../import/render.js';
-import type { Case } from '../model/case.js';
+import { type Case, casesOf } from '../model/case.js';
 import { loadOpenApi } from '../openapi/load.js';
 import type { Env } from '../util/env.js';
 import type { Selection } from './selected.js';
@@ -38,8 +38,15 @@ export async function librarySeeds(
     { filter: selection.filter, tags: selection.tag },
   );
   const cases: Case[] = [];
-  for await (const batch of library.source.batches()) cases.push(...batch);
-  return { cases, redactHeaders: library.redactHeaders, notes: [] };
+  for await (const batch of library.source.batches()) {
+    for (const unit of batch) {
+      if (unit.kind !== 'sequence') cases.push(unit);
+      else for await (const inOrder of unit.cases()) cases.push(...inOrder);
+    }
+  }
+  // A flow's steps need the values earlier steps capture: they are no seeds on their own.
+  const seeds = cases.filter((c) => c.flow === undefined);
+  return { cases: seeds, redactHeaders: library.redactHeaders, notes: [] };
 }
 
 /**
@@ -65,7 +72,7 @@ export async function openApiSeeds(
     if (!parsed.ok) throw invalidCases(parsed.problems, 1);
     for (const { entry, problems } of resolvedCases(parsed.parsed, options)) {
       if (problems.length > 0) throw invalidCases(problems, 1);
-      if (entry !== undefined) cases.push(entry.case);
+      if (entry !== undefined) cases.push(...casesOf(entry.case));
     }
   }
   const selected = selectCases(cases, { filter: selection.filter, tags: selection.tag });

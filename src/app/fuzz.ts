@@ -13,8 +13,9 @@ import { type RunConfig, resolveTargets } from '../config/targets.js';
 import { type Budget, DEFAULT_BUDGET } from '../fuzz/budget.js';
 import { runFuzz } from '../fuzz/engine.js';
 import { parseResetRequest, type ResetSpec } from '../fuzz/reset.js';
-import { SAFE_METHODS, type Seed, seedsOf } from '../fuzz/seeds.js';
+import { type Seed, seedsOf } from '../fuzz/seeds.js';
 import { createSender } from '../fuzz/sender.js';
+import { isWriteMethod } from '../model/case.js';
 import { createRedactor, type Redactor } from '../redact/redact.js';
 import type { CaseResult } from '../results/types.js';
 import { readTrackerRows } from '../tracker/write.js';
@@ -114,7 +115,7 @@ async function seedCases(config: RunConfig, options: FuzzOptions, env: AppContex
       : await openApiSeeds(options.openapi, config, options, env);
   const { cases } = source;
   const allowed = cases.filter(
-    (c) => options.allowWrites === true || SAFE_METHODS.has(c.request.method),
+    (c) => options.allowWrites === true || !isWriteMethod(c.request.method),
   );
   if (cases.length === 0)
     throw usage('no seed cases selected (check the paths, --filter and --tag)');

@@ -23,7 +23,7 @@ import { readTrackerRows } from '../tracker/write.js';
 import { ParityError } from '../util/errors.js';
 import { displayPath } from '../util/paths.js';
 import type { AppContext } from './context.js';
-import { openProject } from './project.js';
+import { caseOptions, openProject } from './project.js';
 import type { RunInput } from './run.js';
 
 /** What a run is asked to do: the config flags, the case selection, the report to compare to. */
@@ -120,7 +120,7 @@ export async function prepareRun(request: RunRequest, context: AppContext): Prom
   const config: RunConfig = { ...resolved, ...resolveTargets(resolved, 'baseline+candidate') };
   const library = await openRunLibrary(
     config.casePaths,
-    { cwd: context.cwd, env: project.env, globalRules: config.rules },
+    caseOptions(config, context.cwd, project.env),
     { filter: request.filter, tags: request.tag, shard: request.shard },
   );
   const cases = library.source;

@@ -3,6 +3,7 @@
  * command's flags. The environment is tracked, so the values of the
  * `${env:…}` the config used can be kept out of every output.
  */
+import type { LoadCasesOptions } from '../cases/load.js';
 import { loadConfig } from '../config/load.js';
 import { type ConfigFlags, type ResolvedConfig, resolveConfig } from '../config/resolve.js';
 import { trackEnv } from '../redact/env-secrets.js';
@@ -25,5 +26,16 @@ export async function openProject(flags: ConfigFlags, context: AppContext): Prom
     config: resolveConfig(loaded, flags, context.cwd),
     env: tracked.env,
     secrets: () => tracked.secrets(),
+  };
+}
+
+/** How the case library is loaded under `config`: the config's rules, serial suites and side effects. */
+export function caseOptions(config: ResolvedConfig, cwd: string, env: Env): LoadCasesOptions {
+  return {
+    cwd,
+    env,
+    globalRules: config.rules,
+    serial: config.serial,
+    sideEffects: config.sideEffects,
   };
 }

@@ -8,12 +8,13 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { ShardInfo } from '../cases/shard.js';
-import { asCaseSource, type CaseSource } from '../cases/source.js';
+import { asCaseSource, type CaseSource, type RunUnit } from '../cases/source.js';
 import { unusedRulesField } from '../compare/equivalence/unused.js';
 import { openClients } from '../config/clients.js';
 import type { RunConfig } from '../config/targets.js';
 import { executeCases } from '../execute/pool.js';
 import { createRecordedClient, type RecordedAnswers } from '../execute/recorded.js';
+import { maskExchange } from '../flow/mask.js';
 import type { Case } from '../model/case.js';
 import type { Exchange } from '../model/exchange.js';
 import { finishNoise } from '../noise/finish.js';
@@ -22,6 +23,7 @@ import { createNoiseStep, type NoiseStep } from '../noise/step.js';
 import type { Redactor } from '../redact/redact.js';
 import { REPORT_SCHEMA_VERSION, type RunReport } from '../report/contract.js';
 import type { WrittenReports } from '../report/write.js';
+import { toSkippedResult } from '../results/build.js';
 import type { CollectedResults } from '../results/collected.js';
 import {
   type CoverageCollector,
@@ -77,9 +79,11 @@ function displayUrl(url: URL): string {
 
 function unreachableTargets(
   input: RunInput,
-  exchanges: { baseline: number; candidate: number },
-  total: number,
+  exchanges: { baseline: number; candidate: number; skipped: number },
+  count: number,
 ) {
+  // Cases not sent say nothing about a target.
+  const total = count - exchanges.skipped;
   const out: string[] = [];
   if (total > 0 && exchanges.baseline === total) out.push(input.config.baseline.name);
   if (total > 0 && exchanges.candidate === total) out.push(input.config.candidate.name);
@@ -92,7 +96,7 @@ async function execute(
   runId: string,
 ): Promise<{
   collected: CollectedResults;
-  failed: { baseline: number; candidate: number };
+  failed: { baseline: number; candidate: number; skipped: number };
   noise: NoiseStep;
   fired: ReadonlySet<string>;
   coverage: CoverageCollector;
@@ -111,20 +115,28 @@ async function execute(
     join(config.reportsDir, runId, 'results.ndjson'),
     source.count,
   );
-  const failed = { baseline: 0, candidate: 0 };
+  const failed = { baseline: 0, candidate: 0, skipped: 0 };
   const latency = createLatencyCollector();
   const coverage = createCoverageCollector(input.coverage);
   // Every equivalence that fired, equal results included (only notable ones stay in memory).
   const fired = new Set<string>();
   const context = { baseline: config.baseline, candidate: config.candidate, redact: input.redact };
-  const onExchange = (exchange: Exchange, position: number): void => {
-    if (exchange.baseline.outcome === 'transport-error') failed.baseline++;
-    if (exchange.candidate.outcome === 'transport-error') failed.candidate++;
+  const onExchange = (raw: Exchange, position: number): void => {
+    if (raw.baseline.outcome === 'transport-error') failed.baseline++;
+    if (raw.candidate.outcome === 'transport-error') failed.candidate++;
+    // A flow step's captured values differ by design: compared as their placeholders.
+    const exchange = raw.flow === undefined ? raw : maskExchange(raw);
     const result = resultOf(noise, exchange, context);
     stream.add(result, position);
     latency.add(result);
     coverage.add(result);
     for (const entry of result.equivalences ?? []) fired.add(entry);
+    input.onResult?.(result);
+  };
+  const onSkipped = (testCase: Case, reason: string, position: number): void => {
+    failed.skipped++;
+    const result = toSkippedResult(testCase, input.redact.text(reason));
+    stream.add(result, position);
     input.onResult?.(result);
   };
   try {
@@ -135,6 +147,7 @@ async function execute(
       replica: clients.replica,
       concurrency: config.concurrency,
       onExchange,
+      onSkipped,
     });
   } finally {
     await clients.close();
@@ -146,8 +159,19 @@ async function execute(
 }
 
 /** The source's batches with each case's configured endpoint noise applied. */
-async function* prepared(source: CaseSource, noise: NoiseStep): AsyncIterable<readonly Case[]> {
-  for await (const batch of source.batches()) yield batch.map((c) => noise.prepare(c));
+async function* prepared(source: CaseSource, noise: NoiseStep): AsyncIterable<readonly RunUnit[]> {
+  for await (const batch of source.batches()) yield batch.map((unit) => prepareUnit(unit, noise));
+}
+
+function prepareUnit(unit: RunUnit, noise: NoiseStep): RunUnit {
+  if (unit.kind !== 'sequence') return noise.prepare(unit);
+  return {
+    kind: 'sequence',
+    size: unit.size,
+    async *cases() {
+      for await (const batch of unit.cases()) yield batch.map((c) => noise.prepare(c));
+    },
+  };
 }
 
 export async function runParity(input: RunInput): Promise<RunOutcome> {

@@ -9,7 +9,7 @@ import { selectCases } from '../cases/select.js';
 import type { Case } from '../model/case.js';
 import { createRedactor, type Redactor } from '../redact/redact.js';
 import type { AppContext } from './context.js';
-import type { Project } from './project.js';
+import { caseOptions, type Project } from './project.js';
 
 /** The case selection flags. */
 export interface Selection {
@@ -26,11 +26,7 @@ export async function selectedCases(
   context: AppContext,
 ): Promise<{ cases: Case[]; redact: Redactor }> {
   const { config } = project;
-  const all = await loadCases(config.casePaths, {
-    cwd: context.cwd,
-    env: project.env,
-    globalRules: config.rules,
-  });
+  const all = await loadCases(config.casePaths, caseOptions(config, context.cwd, project.env));
   const cases = selectCases(all, { filter: selection.filter, tags: selection.tag });
   const redact = createRedactor({
     headerNames: [...new Set(cases.flatMap((c) => c.rules.redactHeaders))],

@@ -2,7 +2,7 @@
 import { type CaseValidation, validateCases } from '../cases/load.js';
 import type { ConfigFlags } from '../config/resolve.js';
 import type { AppContext } from './context.js';
-import { openProject } from './project.js';
+import { caseOptions, openProject } from './project.js';
 
 /** Every problem of the case files named by `flags.cases` (else the config's, else `cases/`). */
 export async function validateProject(
@@ -10,5 +10,5 @@ export async function validateProject(
   context: AppContext,
 ): Promise<CaseValidation> {
   const { config, env } = await openProject(flags, context);
-  return validateCases(config.casePaths, { cwd: context.cwd, env, globalRules: config.rules });
+  return validateCases(config.casePaths, caseOptions(config, context.cwd, env));
 }

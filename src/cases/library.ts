@@ -7,20 +7,27 @@
  * flight, whether the library is one file of 100k cases or a thousand files.
  */
 import { createHash } from 'node:crypto';
-import type { Case } from '../model/case.js';
+import { type Case, type CaseEntry, casesOf } from '../model/case.js';
 import type { Rules } from '../rules/types.js';
 import { ParityError } from '../util/errors.js';
 import {
   type CaseFileRef,
+  type CheckedFile,
   checkLibrary,
   invalidCases,
   type LoadCasesOptions,
   readCaseFile,
   resolvedCases,
 } from './load.js';
-import { parseCaseFile } from './parse-file.js';
+import { type ParsedCaseFile, parseCaseFile } from './parse-file.js';
 import { type CaseSelection, caseMatcher, inShard } from './select.js';
-import { type CaseSource, equivalenceLabels } from './source.js';
+import {
+  type CaseSequence,
+  type CaseSource,
+  equivalenceLabels,
+  type RunUnit,
+  sequenceOf,
+} from './source.js';
 
 /** Cases resolved at a time while a file is run (the pool takes them in order). */
 export const CASES_PER_BATCH = 64;
@@ -40,9 +47,45 @@ interface SelectedFile {
   readonly digest: string;
   /** Indexes (in the file's `cases`) of the selected cases, in file order. */
   readonly items: number[];
+  /** The serial sequence the file's cases run in (its id), or undefined. */
+  readonly serial: string | undefined;
+  /** How many results its selected cases give (a flow gives one per step). */
+  results: number;
 }
 
 const digestOf = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** Whether an entry (a case, or a flow by its id or any step's) is selected by filter and tags. */
+function entryMatcher(selection: CaseSelection): (entry: CaseEntry) => boolean {
+  const matches = caseMatcher(selection);
+  return (entry) =>
+    matches(entry) ||
+    (entry.kind === 'flow' &&
+      entry.steps.some((step) => matches({ id: step.id, tags: entry.tags })));
+}
+
+/**
+ * Deals the run's units to shards: consecutive entries of one serial sequence
+ * are one unit, any other entry (a case, a flow) is a unit of its own, so a
+ * shard never splits a flow or a serial file. Returns the sequence id of a
+ * serial entry (the display path of the sequence's first file) and whether
+ * the entry belongs to the shard.
+ */
+function unitDealer(shard: CaseSelection['shard']) {
+  let units = 0;
+  let current: { id: string; suite: string; inShard: boolean } | undefined;
+  return (found: CheckedFile): { serial: string | undefined; inShard: boolean } => {
+    if (!found.serial) {
+      current = undefined;
+      return { serial: undefined, inShard: inShard(shard, units++) };
+    }
+    // A serial file goes on its suite's sequence when the last selected entry was on it.
+    if (current === undefined || current.suite !== found.suite) {
+      current = { id: found.ref.file, suite: found.suite, inShard: inShard(shard, units++) };
+    }
+    return { serial: current.id, inShard: current.inShard };
+  };
+}
 
 /**
  * Check the library in `paths` and select the run's cases.
@@ -54,22 +97,34 @@ export async function openRunLibrary(
   selection: CaseSelection,
 ): Promise<RunLibrary> {
   const files: SelectedFile[] = [];
-  const matches = caseMatcher(selection);
+  const matches = entryMatcher(selection);
+  const deal = unitDealer(selection.shard);
   const rules = new Set<Rules>();
   let matching = 0;
   let count = 0;
   let current: SelectedFile | undefined;
   const checked = await checkLibrary(paths, options, (entry, found) => {
     if (!matches(entry.case)) return;
-    const position = matching++;
-    if (!inShard(selection.shard, position)) return;
+    // Most entries are one case: no array for them on a library's hot path.
+    const size = entry.case.kind === 'flow' ? entry.case.steps.length : 1;
+    matching += size;
+    const dealt = deal(found);
+    if (!dealt.inShard) return;
     if (current?.ref !== found.ref) {
-      current = { ref: found.ref, digest: digestOf(found.bytes), items: [] };
+      current = {
+        ref: found.ref,
+        digest: digestOf(found.bytes),
+        items: [],
+        serial: dealt.serial,
+        results: 0,
+      };
       files.push(current);
     }
     current.items.push(found.item);
-    rules.add(entry.case.rules);
-    count++;
+    current.results += size;
+    if (entry.case.kind === 'flow') for (const step of entry.case.steps) rules.add(step.rules);
+    else rules.add(entry.case.rules);
+    count += size;
   });
   if (checked.problems.length > 0) throw invalidCases(checked.problems, checked.files.length);
   return {
@@ -84,32 +139,100 @@ export async function openRunLibrary(
 }
 
 /**
- * The selected cases, a file at a time in path order and a batch at a time
- * within a file, read again from disk. A file whose text is no longer what
- * the check read stops the run: its cases may not be the ones checked.
+ * The selected units, a file at a time in path order and a batch at a time
+ * within a file. A serial sequence is one unit, read from disk when it runs;
+ * the files of other units are read as the run reaches them.
  */
 async function* readSelected(
   files: readonly SelectedFile[],
   options: LoadCasesOptions,
-): AsyncIterable<readonly Case[]> {
-  for (const selected of files) {
-    const changed = new ParityError(
-      'PARITY_CASES_CHANGED',
-      `${selected.ref.file} changed while the run was reading its cases; run again`,
-    );
-    const read = await readCaseFile(selected.ref);
-    if (!('bytes' in read) || digestOf(read.bytes) !== selected.digest) throw changed;
-    const outcome = parseCaseFile(read.bytes, selected.ref.file);
-    if (!outcome.ok) throw changed;
-    let batch: Case[] = [];
-    for (const { entry, problems } of resolvedCases(outcome.parsed, options, selected.items)) {
-      if (entry === undefined || problems.length > 0) throw changed;
-      batch.push(entry.case);
-      if (batch.length === CASES_PER_BATCH) {
-        yield batch;
-        batch = [];
-      }
+): AsyncIterable<readonly RunUnit[]> {
+  for (const group of consecutive(files)) {
+    const [first] = group;
+    if (first?.serial !== undefined) {
+      yield [serialSequence(group, first.serial, options)];
+      continue;
     }
-    if (batch.length > 0) yield batch;
+    for (const selected of group) {
+      let batch: RunUnit[] = [];
+      for (const entry of readEntries(await parseAgain(selected), selected, options)) {
+        batch.push(entry.kind === 'flow' ? sequenceOf(entry.steps) : entry);
+        if (batch.length === CASES_PER_BATCH) {
+          yield batch;
+          batch = [];
+        }
+      }
+      if (batch.length > 0) yield batch;
+    }
+  }
+}
+
+/** The files in order, consecutive files of one serial sequence together, any other file alone. */
+function* consecutive(files: readonly SelectedFile[]): Generator<SelectedFile[]> {
+  let group: SelectedFile[] = [];
+  for (const file of files) {
+    const last = group[group.length - 1];
+    if (last !== undefined && (file.serial === undefined || file.serial !== last.serial)) {
+      yield group;
+      group = [];
+    }
+    group.push(file);
+  }
+  if (group.length > 0) yield group;
+}
+
+/** The files of one serial sequence, read when the sequence runs. */
+function serialSequence(
+  group: readonly SelectedFile[],
+  serial: string,
+  options: LoadCasesOptions,
+): CaseSequence {
+  return {
+    kind: 'sequence',
+    size: group.reduce((sum, file) => sum + file.results, 0),
+    async *cases() {
+      for (const selected of group) {
+        let batch: Case[] = [];
+        for (const entry of readEntries(await parseAgain(selected), selected, options, serial)) {
+          batch.push(...casesOf(entry));
+          if (batch.length >= CASES_PER_BATCH) {
+            yield batch;
+            batch = [];
+          }
+        }
+        if (batch.length > 0) yield batch;
+      }
+    },
+  };
+}
+
+function changedError(selected: SelectedFile): ParityError {
+  return new ParityError(
+    'PARITY_CASES_CHANGED',
+    `${selected.ref.file} changed while the run was reading its cases; run again`,
+  );
+}
+
+/**
+ * A selected file read and parsed again. A file whose text is no longer what
+ * the check read stops the run: its cases may not be the ones checked.
+ */
+async function parseAgain(selected: SelectedFile): Promise<ParsedCaseFile> {
+  const read = await readCaseFile(selected.ref);
+  if (!('bytes' in read) || digestOf(read.bytes) !== selected.digest) throw changedError(selected);
+  const outcome = parseCaseFile(read.bytes, selected.ref.file);
+  if (!outcome.ok) throw changedError(selected);
+  return outcome.parsed;
+}
+
+function* readEntries(
+  parsed: ParsedCaseFile,
+  selected: SelectedFile,
+  options: LoadCasesOptions,
+  serial?: string,
+): Generator<CaseEntry> {
+  for (const { entry, problems } of resolvedCases(parsed, options, selected.items, serial)) {
+    if (entry === undefined || problems.length > 0) throw changedError(selected);
+    yield entry.case;
   }
 }

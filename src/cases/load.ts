@@ -5,7 +5,7 @@
  * all. Cases come in run order: files in path order, cases in file order.
  */
 import { readFile } from 'node:fs/promises';
-import type { Case, SourceLocation } from '../model/case.js';
+import { type Case, casesOf, type SourceLocation } from '../model/case.js';
 import type { RulesSpec } from '../rules/schema.js';
 import type { Env } from '../util/env.js';
 import { formatProblem, type InputProblem, ParityError } from '../util/errors.js';
@@ -16,6 +16,8 @@ import { discoverCaseFiles } from './discover.js';
 import { checkCase, type ParsedCaseFile, parseCaseFile } from './parse-file.js';
 import { caseResolver, type ResolvedEntry } from './resolve.js';
 import { SLUG } from './schema.js';
+import { isSerialFile } from './serial.js';
+import { fileWarnings } from './warnings.js';
 
 /** Where and how to load the case library. */
 export interface LoadCasesOptions {
@@ -25,6 +27,10 @@ export interface LoadCasesOptions {
   readonly env: Env;
   /** Rules from the config, the outermost layer under suite defaults and case rules. */
   readonly globalRules?: RulesSpec | undefined;
+  /** From the config: every file serial (`true`), or the files of these suites. */
+  readonly serial?: true | readonly string[] | undefined;
+  /** From the config: flows may send writing steps (`sideEffects: true`). */
+  readonly sideEffects?: boolean | undefined;
 }
 
 /** The result of checking the case library without running it. */
@@ -35,6 +41,8 @@ export interface CaseValidation {
   readonly cases: number;
   /** Every problem, sorted by file, line and column. */
   readonly problems: InputProblem[];
+  /** What may not do what its author expects (see `warnings.ts`), in path and file order. */
+  readonly warnings: InputProblem[];
 }
 
 /** One case file of a checked library: where it is, as found and as shown. */
@@ -52,7 +60,7 @@ export async function loadCases(
   options: LoadCasesOptions,
 ): Promise<Case[]> {
   const cases: Case[] = [];
-  const checked = await checkLibrary(paths, options, (entry) => cases.push(entry.case));
+  const checked = await checkLibrary(paths, options, (entry) => cases.push(...casesOf(entry.case)));
   if (checked.problems.length > 0) throw invalidCases(checked.problems, checked.files.length);
   return cases;
 }
@@ -72,7 +80,28 @@ export async function validateCases(
   options: LoadCasesOptions,
 ): Promise<CaseValidation> {
   const checked = await checkLibrary(paths, options, () => undefined);
-  return { files: checked.files.length, cases: checked.resolved, problems: checked.problems };
+  const warnings: InputProblem[] = [];
+  for (const ref of checked.files) warnings.push(...(await warningsOf(ref, options)));
+  return {
+    files: checked.files.length,
+    cases: checked.resolved,
+    problems: checked.problems,
+    warnings,
+  };
+}
+
+/** The warnings of one file's valid cases (its problems are reported by the check). */
+async function warningsOf(ref: CaseFileRef, options: LoadCasesOptions): Promise<InputProblem[]> {
+  const read = await readCaseFile(ref);
+  const outcome = 'bytes' in read ? parseCaseFile(read.bytes, ref.file) : undefined;
+  const header = outcome?.ok === true ? outcome.parsed.header : undefined;
+  if (outcome?.ok !== true || header === undefined) return [];
+  const file = fileWarnings(outcome.parsed, header, options);
+  for (let index = 0; index < outcome.parsed.count; index++) {
+    const checked = checkCase(outcome.parsed, index);
+    if ('spec' in checked) file.add(checked.spec, index);
+  }
+  return file.finish();
 }
 
 /**
@@ -99,6 +128,7 @@ export function* resolvedCases(
   parsed: ParsedCaseFile,
   options: LoadCasesOptions,
   indexes?: Iterable<number>,
+  serial?: string,
 ): Generator<{ readonly entry?: ResolvedEntry; readonly problems: readonly InputProblem[] }> {
   // A case with problems of its own is not resolved; an unset variable is a
   // problem of a resolved case (its id still counts for duplicates).
@@ -111,6 +141,8 @@ export function* resolvedCases(
           locate: parsed.locate,
           env: options.env,
           globalRules: options.globalRules,
+          sideEffects: options.sideEffects,
+          serial,
         });
   for (const index of indexes ?? range(parsed.count)) {
     const checked = checkCase(parsed, index);
@@ -166,6 +198,9 @@ export async function checkLibrary(
       continue;
     }
     problems.push(...outcome.parsed.problems);
+    const { header } = outcome.parsed;
+    const serial = header !== undefined && isSerialFile(header, options);
+    const suite = outcome.parsed.header?.suite ?? '';
     let item = 0;
     for (const { entry, problems: found } of resolvedCases(outcome.parsed, options)) {
       problems.push(...found);
@@ -173,7 +208,7 @@ export async function checkLibrary(
       if (entry !== undefined) {
         resolved++;
         const id = { id: entry.case.id, at: entry.idAt, field: entry.idField };
-        if (claim(id, at)) visit(entry, { index, ref, bytes, item });
+        if (claim(id, at)) visit(entry, { index, ref, bytes, item, serial, suite });
       } else {
         // A case with problems of its own still holds its id: a duplicate is
         // reported with them, not only once they are fixed.
@@ -197,6 +232,10 @@ export interface CheckedFile {
   readonly bytes: Buffer;
   /** The case's index in the file's `cases`. */
   readonly item: number;
+  /** The file runs in file order (`serial: true` in it, or its suite in the config's `serial`). */
+  readonly serial: boolean;
+  /** The file's suite. */
+  readonly suite: string;
 }
 
 /** A case id and where it is written. */

@@ -36,13 +36,34 @@ export function inShard(shard: CaseSelection['shard'], position: number): boolea
   return shard === undefined || position % shard.total === shard.index - 1;
 }
 
-/** The cases matching every given criterion, in their original order. */
-export function selectCases<T extends Pick<Case, 'id' | 'tags'>>(
+type Selectable = Pick<Case, 'id' | 'tags' | 'flow' | 'serial'>;
+
+/**
+ * The cases matching every given criterion, in their original order, as a
+ * run selects them: a flow is kept whole when its id or any step matches,
+ * and the shard deals units (a case, a flow, a serial sequence), never
+ * splitting one.
+ */
+export function selectCases<T extends Selectable>(
   cases: readonly T[],
   selection: CaseSelection,
 ): T[] {
   const matches = caseMatcher(selection);
-  return cases.filter(matches).filter((_, position) => inShard(selection.shard, position));
+  const flows = new Set<string>();
+  for (const c of cases) {
+    if (c.flow !== undefined && (matches(c) || matches({ id: c.flow.id, tags: c.tags }))) {
+      flows.add(c.flow.id);
+    }
+  }
+  const kept = cases.filter((c) => (c.flow === undefined ? matches(c) : flows.has(c.flow.id)));
+  let unit = -1;
+  let last: string | undefined;
+  return kept.filter((c) => {
+    const key = c.serial ?? (c.flow === undefined ? undefined : `\0${c.flow.id}`);
+    if (key === undefined || key !== last) unit++;
+    last = key;
+    return inShard(selection.shard, unit);
+  });
 }
 
 /** `validator/*` → `/^validator\/.*$/`: `*` is the only wildcard; everything else is literal. */

@@ -25,8 +25,11 @@ export interface OutputFlags {
  */
 export function machineSummary(report: RunReport, reportDir: string) {
   const { results, ...head } = report;
+  const skipped = results
+    .filter((r) => r.verdict === 'skipped')
+    .map((r) => ({ caseId: r.caseId, reason: r.reason }));
   const divergences = results
-    .filter((r) => r.verdict !== 'equal')
+    .filter((r) => r.verdict === 'divergent' || r.verdict === 'error')
     .map((r) => ({
       caseId: r.caseId,
       verdict: r.verdict,
@@ -38,7 +41,7 @@ export function machineSummary(report: RunReport, reportDir: string) {
         : { findings: r.findings.map(({ paths: _paths, cause: _cause, ...finding }) => finding) }),
       ...(r.regression === undefined ? {} : { regression: r.regression }),
     }));
-  return { ...head, reportDir, divergences };
+  return { ...head, reportDir, divergences, ...(skipped.length === 0 ? {} : { skipped }) };
 }
 
 /** The summary on stdout: the console table, or `--json` for machines, or nothing. */

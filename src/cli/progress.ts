@@ -29,7 +29,7 @@ export async function createProgress(io: Io, enabled: boolean): Promise<Progress
   return {
     start: (total) => bar.start(total, 0, { divergent }),
     tick: (result) => {
-      if (result.verdict !== 'equal') divergent++;
+      if (result.verdict === 'divergent' || result.verdict === 'error') divergent++;
       bar.increment(1, { divergent });
     },
     stop: () => bar.stop(),

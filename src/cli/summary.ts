@@ -11,6 +11,7 @@ import { type DecisionView, decisionHeadline, decisionsOf, reach } from '../repo
 import { latencyLine } from '../report/latency-table.js';
 import { noiseSummaryLine } from '../report/noise-text.js';
 import { countsLine, kindsLine, reportNumbers } from '../report/numbers.js';
+import { skippedGroups } from '../results/flows.js';
 import { latencyOf } from '../results/latency.js';
 import { type CaseResult, hasFindings } from '../results/types.js';
 import type { Colors } from './colors.js';
@@ -80,6 +81,20 @@ function regressionLines(report: RunReport, c: Colors): string[] {
   return out;
 }
 
+/** Cases not sent, one line per flow (its steps share the reason) or per case. */
+function skippedLines(report: RunReport, c: Colors): string[] {
+  const groups = skippedGroups(report.results);
+  if (groups.length === 0) return [];
+  const out = [''];
+  for (const group of groups.slice(0, LISTED)) {
+    out.push(`  ${c.yellow(pad('skipped', 9))} ${group.label}  ${c.dim(group.reason)}`);
+  }
+  if (groups.length > LISTED) {
+    out.push(c.dim(`  … and ${groups.length - LISTED} more (see the report)`));
+  }
+  return out;
+}
+
 /** Which part of the library this report covers, when not all of it in one run. */
 function scopeLine(report: RunReport): string[] {
   if (report.shard !== undefined) return [`  shard ${report.shard.index}/${report.shard.total}`];
@@ -129,7 +144,13 @@ function runErrorLines(report: RunReport, c: Colors): string[] {
 /** The counts, from the one model every report prints (`report/numbers.ts`). */
 function countLines(report: RunReport, c: Colors): string[] {
   const n = reportNumbers(report);
-  const paint = { equal: c.green, divergent: c.red, accepted: c.green, error: c.red };
+  const paint = {
+    equal: c.green,
+    divergent: c.red,
+    accepted: c.green,
+    error: c.red,
+    skipped: c.yellow,
+  };
   const out = [
     '',
     `  ${countsLine(n, paint)}`,
@@ -158,6 +179,7 @@ export function renderSummary(report: RunReport, c: Colors, reportDir: string | 
   out.push(...countLines(report, c));
   out.push(...caseLines(report, c));
   out.push(...runErrorLines(report, c));
+  out.push(...skippedLines(report, c));
   out.push(...regressionLines(report, c));
   if (report.noise !== undefined) out.push('', noiseSummaryLine(report.noise));
   if (report.tracker !== undefined) {

@@ -24,9 +24,15 @@ function isId(segment: string): boolean {
   return n >= 16 && LONG_HEX.test(segment);
 }
 
+/** A flow step's `{{name}}` segment → `:name` (the value differs per target by design). */
+function variableSegment(segment: string): string | undefined {
+  return segment.startsWith('{{') ? /^\{\{\s*([A-Za-z_]\w*)\s*\}\}$/.exec(segment)?.[1] : undefined;
+}
+
 /**
  * `METHOD /path` with id-like segments (numeric, uuid, ≥16 hex digits, ULID)
- * replaced by `:id`; any query string is dropped.
+ * replaced by `:id` and a flow step's `{{name}}` segments by `:name`; any
+ * query string is dropped. The method stays as written (methods are case-sensitive).
  */
 export function endpointOf(method: string, path: string): string {
   let end = path.length;
@@ -41,9 +47,10 @@ export function endpointOf(method: string, path: string): string {
     let slash = path.indexOf('/', start);
     if (slash < 0 || slash > end) slash = end;
     const segment = path.slice(start, slash);
-    out += isId(segment) ? ':id' : segment;
+    const variable = variableSegment(segment);
+    out += variable !== undefined ? `:${variable}` : isId(segment) ? ':id' : segment;
     if (slash < end) out += '/';
     start = slash + 1;
   }
-  return `${method.toUpperCase()} ${out}`;
+  return `${method} ${out}`;
 }

@@ -85,6 +85,10 @@ export interface ResolvedConfig {
   readonly configFile: string;
   readonly casePaths: readonly string[];
   readonly rules: RulesSpec | undefined;
+  /** `serial`: every file (`true`) or the files of these suites run in file order. */
+  readonly serial: true | readonly string[] | undefined;
+  /** Flows may send writing steps. */
+  readonly sideEffects: boolean;
   /** Absolute path, or undefined when the tracker is disabled. */
   readonly trackerPath: string | undefined;
   /** Absolute. */
@@ -127,6 +131,8 @@ export function resolveConfig(
     configFile: resolve(cwd, loaded.file ?? flags.config ?? DEFAULTS.config),
     casePaths: cases.map((path) => resolve(cwd, path)),
     rules: config.rules,
+    serial: config.serial === false ? undefined : config.serial,
+    sideEffects: config.sideEffects ?? false,
     trackerPath: tracker === false ? undefined : resolve(cwd, tracker),
     reportsDir: resolve(cwd, flags.reports ?? config.reports ?? DEFAULTS.reports),
     concurrency: flags.concurrency ?? config.concurrency ?? DEFAULTS.concurrency,

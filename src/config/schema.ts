@@ -88,6 +88,21 @@ export const configSchema = z
       .describe(
         'Encoding notes (wire-only differences: key order, escaping, number format, …) also make the run exit 1 (default false)',
       ),
+    serial: z
+      .union([
+        z.boolean().describe('true: every case file runs in file order'),
+        z.array(z.string()).describe('The suites whose files run in file order'),
+      ])
+      .optional()
+      .describe(
+        "Case files run strictly in file order, one request at a time per target: true for every file, or a list of suites (a file's own `serial` wins)",
+      ),
+    sideEffects: z
+      .boolean()
+      .optional()
+      .describe(
+        'Let flows send writing steps (POST, PUT, PATCH, DELETE, custom methods) in every case file (default false: such flows are skipped)',
+      ),
     noise: noiseConfigSchema.optional(),
     openapi: z
       .string()

@@ -4,7 +4,7 @@
  * identical for baseline and candidate; only each target's own default
  * headers (e.g. its credentials) differ.
  */
-import type { Case, HttpMethod, Pairs, RequestBody, Target } from '../model/case.js';
+import type { Case, CaseRequest, HttpMethod, Pairs, RequestBody, Target } from '../model/case.js';
 
 export interface PlannedRequest {
   readonly method: HttpMethod;
@@ -36,7 +36,11 @@ const hasContentType = (headers: Pairs): boolean =>
 
 /** The wire form of a case's request, independent of the target. */
 export function planRequest(testCase: Case): PlannedRequest {
-  const { request } = testCase;
+  return planOf(testCase.request);
+}
+
+/** The wire form of a request (a flow step's, as bound for one side). */
+export function planOf(request: CaseRequest): PlannedRequest {
   const pathAndQuery = request.path + queryOf(request);
   const { body } = request;
   if (body.kind === 'none') {

@@ -147,7 +147,9 @@ function plansExactly(text: string, expected: PlannedRequest, back: ReadBack): b
   const options = { cwd: '.', env: back.env, globalRules: back.globalRules };
   const [only] = [...resolvedCases(outcome.parsed, options)];
   const loaded = only?.entry?.case;
-  if (loaded === undefined || (only?.problems.length ?? 1) > 0) return false;
+  if (loaded === undefined || loaded.kind === 'flow' || (only?.problems.length ?? 1) > 0) {
+    return false;
+  }
   const plan = planRequest(loaded);
   return (
     plan.method === expected.method &&

@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import type { TargetClient } from '../execute/client.js';
 import type { PlannedRequest } from '../execute/plan.js';
-import { HTTP_METHODS, type HttpMethod } from '../model/case.js';
+import { type HttpMethod, METHOD_TOKEN } from '../model/case.js';
 import { ParityError } from '../util/errors.js';
 
 export type ResetSpec =
@@ -20,19 +20,21 @@ export interface ResetHook {
   run(): Promise<void>;
 }
 
-const isMethod = (text: string): text is HttpMethod => HTTP_METHODS.some((m) => m === text);
-
 /** `POST /__reset` → a request spec; anything else is a usage error. */
 export function parseResetRequest(text: string): ResetSpec {
   const [method = '', path = '', ...rest] = text.trim().split(/\s+/);
-  const upper = method.toUpperCase();
-  if (!isMethod(upper) || !path.startsWith('/') || rest.length > 0) {
+  if (
+    !METHOD_TOKEN.test(method) ||
+    method === 'CONNECT' ||
+    !path.startsWith('/') ||
+    rest.length > 0
+  ) {
     throw new ParityError(
       'PARITY_USAGE',
       `--reset-request must be "METHOD /path", e.g. "POST /__reset" (got "${text}")`,
     );
   }
-  return { kind: 'request', method: upper, path };
+  return { kind: 'request', method, path };
 }
 
 function failed(label: string, why: string): ParityError {

@@ -5,12 +5,9 @@
  * JSON body, the query keys its endpoint is known to take. Pure.
  */
 import { endpointOf } from '../compare/endpoint.js';
-import type { Case, HttpMethod, Pairs } from '../model/case.js';
+import type { Case, Pairs } from '../model/case.js';
 import { docOf, type Located, nodesOf } from './doc.js';
 import type { FuzzBody, FuzzRequest } from './request.js';
-
-/** Methods that change nothing on the server (RFC 9110 §9.2.1): fuzzed without `--allow-writes`. */
-export const SAFE_METHODS: ReadonlySet<HttpMethod> = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface Seed {
   readonly case: Case;

@@ -7,7 +7,7 @@
  */
 import { openClients } from '../config/clients.js';
 import type { RunConfig } from '../config/targets.js';
-import { exchangeCase } from '../execute/pool.js';
+import { exchangeCase } from '../execute/exchange.js';
 import type { Case } from '../model/case.js';
 import { resultOf } from '../noise/result.js';
 import { createNoiseStep } from '../noise/step.js';

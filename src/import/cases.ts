@@ -5,7 +5,7 @@
  * ids unique per file, and a comment above each case saying where it came
  * from. Pure: `render.ts` writes the YAML, the use case writes the files.
  */
-import { HTTP_METHODS, type Pairs } from '../model/case.js';
+import { METHOD_TOKEN, type Pairs } from '../model/case.js';
 import { caseBody } from './body.js';
 import { contentTypeOf, droppedSecrets, keptHeaders } from './headers.js';
 import { groupOfPath, requestSlug, slugify, uniqueIds } from './ids.js';
@@ -47,7 +47,9 @@ export interface BuiltCases {
   readonly operations: ReadonlySet<string>;
 }
 
-const SENDABLE: ReadonlySet<string> = new Set(HTTP_METHODS);
+/** Any RFC 9110 method token but CONNECT, as a case file accepts it. */
+const sendable = (method: string): boolean =>
+  METHOD_TOKEN.test(method) && method.toUpperCase() !== 'CONNECT';
 
 /**
  * Query pairs as a case's `query` map, or undefined when a map would change
@@ -105,9 +107,9 @@ function collect(source: ImportedSource, notes: string[]): Pending[] {
       );
       continue;
     }
-    if (!SENDABLE.has(request.method)) {
+    if (!sendable(request.method)) {
       notes.push(
-        `skipped ${request.source}: method ${request.method} is not one parity sends (${HTTP_METHODS.join(', ')})`,
+        `skipped ${request.source}: method ${request.method} is not one parity sends (CONNECT opens a tunnel; a method is an RFC 9110 token)`,
       );
       continue;
     }

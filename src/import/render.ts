@@ -4,8 +4,9 @@
  * from, small maps inline. Checked against the case-file schema before it is
  * returned, so an import never writes a file `parity validate` refuses. Pure.
  */
-import { Document, isMap, isSeq, parse, type YAMLMap } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parse, type YAMLMap } from 'yaml';
 import { caseFileSchema } from '../cases/schema.js';
+import { isWriteMethod } from '../model/case.js';
 import type { CaseFileModel } from './cases.js';
 
 /** Maps with at most this many short scalar entries are written on one line. */
@@ -25,8 +26,12 @@ function comment(lines: readonly string[]): string {
 
 /** The YAML text of `file`, with `header` as the comment at its top. */
 export function renderCaseFile(file: CaseFileModel, header: readonly string[]): string {
+  // Writes beside reads may race at --concurrency above 1: keep the recorded order.
+  const methods = file.cases.map((c) => c.request.method);
+  const serial = methods.some(isWriteMethod) && methods.some((m) => !isWriteMethod(m));
   const value = {
     suite: file.suite,
+    ...(serial ? { serial: true } : {}),
     cases: file.cases.map((c) => ({
       id: c.id,
       ...(c.description === undefined ? {} : { description: c.description }),
@@ -35,6 +40,12 @@ export function renderCaseFile(file: CaseFileModel, header: readonly string[]): 
   };
   const doc = new Document(value);
   doc.commentBefore = comment(header);
+  if (serial && isMap(doc.contents)) {
+    const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'serial');
+    if (pair !== undefined && isScalar(pair.key)) {
+      pair.key.commentBefore = comment(['writes and reads: run in file order, one at a time']);
+    }
+  }
   const cases = doc.get('cases', true);
   if (isSeq(cases)) {
     cases.items.forEach((item, index) => {

@@ -4,6 +4,7 @@
  * loaders and derive their types with `z.infer`; these are the resolved shapes.
  */
 import type { Rules } from '../rules/types.js';
+import type { FlowStep } from './flow.js';
 
 /** Where something came from in a source file (1-based line and column). */
 export interface SourceLocation {
@@ -12,8 +13,35 @@ export interface SourceLocation {
   readonly column: number;
 }
 
-export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
-export type HttpMethod = (typeof HTTP_METHODS)[number];
+/**
+ * An HTTP method as RFC 9110 defines it: a token, case-sensitive, sent exactly
+ * as written (`GET`, `TRACE`, `PROPFIND`, `QUERY`, a custom `PURGE-ALL`).
+ */
+export type HttpMethod = string;
+
+/** RFC 9110's `token` (section 5.6.2): one or more tchar. */
+export const METHOD_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/**
+ * Methods defined as safe (read-only) by RFC 9110 (GET, HEAD, OPTIONS, TRACE),
+ * WebDAV (PROPFIND, REPORT, SEARCH) and the QUERY method draft. Any other
+ * method, custom ones included, is taken to write.
+ */
+export const SAFE_METHODS: ReadonlySet<string> = new Set([
+  'GET',
+  'HEAD',
+  'OPTIONS',
+  'TRACE',
+  'PROPFIND',
+  'REPORT',
+  'SEARCH',
+  'QUERY',
+]);
+
+/** True when `method` may change state on the server (see {@link SAFE_METHODS}). */
+export function isWriteMethod(method: HttpMethod): boolean {
+  return !SAFE_METHODS.has(method);
+}
 
 /** An ordered list of header or query pairs; repeated names are allowed. */
 export type Pairs = readonly (readonly [name: string, value: string])[];
@@ -43,6 +71,8 @@ export interface CaseRequest {
 
 /** One resolved case: defaults applied, `${env:…}` substituted, rules merged. */
 export interface Case {
+  /** Tells a case from a {@link Flow}: never set on a case. */
+  readonly kind?: undefined;
   /** `suite/id`, unique across the library. */
   readonly id: string;
   readonly suite: string;
@@ -52,6 +82,34 @@ export interface Case {
   readonly rules: Rules;
   readonly expect: { readonly status: number | undefined };
   readonly source: SourceLocation;
+  /** A step of a flow: its place in the flow; its request may hold `{{name}}` variables. */
+  readonly flow?: FlowStep | undefined;
+  /**
+   * The serial sequence the case runs in (`serial: true`): the display path
+   * of the sequence's first file. Undefined for a case that may overlap others.
+   */
+  readonly serial?: string | undefined;
+}
+
+/**
+ * A case written as a flow of steps: each step is a `Case` (with `flow`),
+ * sent in order, one at a time per target, and judged on its own.
+ */
+export interface Flow {
+  readonly kind: 'flow';
+  /** `suite/id`, unique across the library (its steps are `suite/id/step`). */
+  readonly id: string;
+  readonly suite: string;
+  readonly tags: readonly string[];
+  readonly steps: readonly Case[];
+}
+
+/** What one entry of a case file's `cases` resolves to: a case, or a flow. */
+export type CaseEntry = Case | Flow;
+
+/** The cases an entry runs as: itself, or a flow's steps. */
+export function casesOf(entry: CaseEntry): readonly Case[] {
+  return entry.kind === 'flow' ? entry.steps : [entry];
 }
 
 /** A named base URL plus default headers. */

@@ -92,9 +92,9 @@ export interface DivergencePattern {
 /**
  * How a case ended: `equal`; `divergent` (a root cause is still open);
  * `accepted` (every root cause decided `_accepted_`/`_wontfix_`); `error` (a
- * side failed in transport).
+ * side failed in transport); `skipped` (not sent: a flow step that could not run).
  */
-export type Verdict = 'equal' | 'divergent' | 'accepted' | 'error';
+export type Verdict = 'equal' | 'divergent' | 'accepted' | 'error' | 'skipped';
 
 export const ENCODING_NOTE_CODES = [
   'trailing-newline',

@@ -3,6 +3,7 @@
  * response or a transport error).
  */
 import type { Case } from './case.js';
+import type { FlowExchange } from './flow.js';
 
 /**
  * A decoded body. JSON numbers that a JS number cannot hold exactly are
@@ -21,7 +22,7 @@ export type ResponseBody =
   | {
       readonly kind: 'xml';
       readonly value: unknown;
-      /** The body text as received (the exchange is transient). */
+      /** The body text as received, e.g. for captures by regex (the exchange is transient). */
       readonly text?: string;
     }
   | { readonly kind: 'invalid-xml'; readonly text: string; readonly error: string }
@@ -76,4 +77,6 @@ export interface Exchange {
   readonly candidate: SideOutcome;
   /** With `--noise`: the same request sent a second time to the baseline (or its replica). */
   readonly replica?: SideOutcome;
+  /** A flow step: each side's own request and variables (the requests differ by them). */
+  readonly flow?: FlowExchange;
 }

@@ -48,15 +48,7 @@ export function createRedactor(input: RedactorInput): Redactor {
     }
     return out;
   };
-  const value = (input: unknown): unknown => {
-    if (typeof input === 'string') return text(input);
-    if (Array.isArray(input)) return input.map(value);
-    // Exact numbers (class instances) hold no secrets and must keep their class.
-    if (input !== null && typeof input === 'object' && !isExactNumber(input)) {
-      return Object.fromEntries(Object.entries(input).map(([k, v]) => [k, value(v)]));
-    }
-    return input;
-  };
+  const value = (input: unknown): unknown => mapStrings(input, text);
   const isSecretHeader = (name: string) => names.has(name.toLowerCase());
   const header = (name: string, v: string) => (isSecretHeader(name) ? REDACTED : text(v));
   return {
@@ -67,4 +59,15 @@ export function createRedactor(input: RedactorInput): Redactor {
     text,
     value: secrets.length === 0 ? (v) => v : value,
   };
+}
+
+/** `input` with every string in it (object keys excepted) replaced by `text(string)`. */
+export function mapStrings(input: unknown, text: (value: string) => string): unknown {
+  if (typeof input === 'string') return text(input);
+  if (Array.isArray(input)) return input.map((item) => mapStrings(item, text));
+  // Exact numbers (class instances) hold no secrets and must keep their class.
+  if (input !== null && typeof input === 'object' && !isExactNumber(input)) {
+    return Object.fromEntries(Object.entries(input).map(([k, v]) => [k, mapStrings(v, text)]));
+  }
+  return input;
 }

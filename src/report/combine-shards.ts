@@ -68,8 +68,26 @@ function plainResult(result: CaseResult): CaseResult {
 }
 
 /**
+ * A shard's results cut into the units the run dealt (`--shard` deals units,
+ * never splitting one): the results of one serial sequence, or of one flow,
+ * together; any other result alone.
+ */
+function dealtUnits(results: readonly CaseResult[]): CaseResult[][] {
+  const units: CaseResult[][] = [];
+  let key: string | undefined;
+  for (const result of results) {
+    const next = result.serial ?? (result.flow === undefined ? undefined : `\0${result.flow.id}`);
+    const last = units[units.length - 1];
+    if (last === undefined || next === undefined || next !== key) units.push([result]);
+    else last.push(result);
+    key = next;
+  }
+  return units;
+}
+
+/**
  * The union of the shards' results in run order; a case in two shards is an
- * error naming both files. Shards deal the run's cases round-robin (`--shard`),
+ * error naming both files. Shards deal the run's units round-robin (`--shard`),
  * so a complete set of shard reports interleaves back into the run's order;
  * reports that are not shards of one run follow each other in the order given.
  */
@@ -91,14 +109,14 @@ function unionResults(shards: readonly ShardReport[]): CaseResult[] {
   if (totals.size !== 1 || total === undefined) {
     return shards.flatMap(({ report }) => report.results.map(plainResult));
   }
-  const placed: { position: number; result: CaseResult }[] = [];
+  const placed: { position: number; unit: CaseResult[] }[] = [];
   for (const { report } of shards) {
     const index = report.shard?.index ?? 1;
-    report.results.forEach((result, k) => {
-      placed.push({ position: k * total + index - 1, result: plainResult(result) });
+    dealtUnits(report.results).forEach((unit, k) => {
+      placed.push({ position: k * total + index - 1, unit });
     });
   }
-  return placed.sort((a, b) => a.position - b.position).map((p) => p.result);
+  return placed.sort((a, b) => a.position - b.position).flatMap((p) => p.unit.map(plainResult));
 }
 
 function earliest(values: readonly string[]): string {

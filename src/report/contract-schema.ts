@@ -8,7 +8,6 @@
  */
 import * as z from 'zod';
 import type { RootCause } from '../compare/root-cause.js';
-import { HTTP_METHODS } from '../model/case.js';
 import {
   CHANGE_OPS,
   DIVERGENCE_KINDS,
@@ -139,7 +138,7 @@ export const resultBaseShape = {
   suite: z.string().describe('the case suite'),
   endpoint: z.string().describe('METHOD /path with ids collapsed'),
   request: z.looseObject({
-    method: z.enum(HTTP_METHODS).describe('HTTP method'),
+    method: z.string().describe('HTTP method, as sent'),
     path: z.string().describe('request path'),
   }),
   baseline: sideSchema,
@@ -156,6 +155,20 @@ export const resultBaseShape = {
     })
     .exactOptional()
     .describe('the two baseline answers differed in structure'),
+  flow: z
+    .looseObject({
+      id: z.string().describe('the flow, suite/flow'),
+      step: z.string().describe('the step id'),
+      index: count.describe('0-based index of the step'),
+      steps: count.describe('steps in the flow'),
+      masked: z
+        .array(z.string())
+        .exactOptional()
+        .describe('where captured values were compared as their placeholders'),
+    })
+    .exactOptional()
+    .describe('a step of a flow'),
+  serial: z.string().exactOptional().describe('the serial sequence the case ran in'),
 };
 
 export const divergenceShape = {
@@ -208,11 +221,19 @@ const divergenceResult = <V extends 'divergent' | 'accepted'>(verdict: V, what: 
     verdict: z.literal(verdict).describe(what),
   });
 
+/** A flow step that was not sent. */
+export const skippedResultSchema = z.looseObject({
+  ...resultBaseShape,
+  verdict: z.literal('skipped'),
+  reason: z.string().describe('why the case was not sent'),
+});
+
 const result = z.discriminatedUnion('verdict', [
   equalResultSchema,
   divergenceResult('divergent', 'a root cause is still open'),
   divergenceResult('accepted', "every root cause accepted or won't fix"),
   errorResultSchema,
+  skippedResultSchema,
 ]);
 
 export const targetSchema = z.looseObject({
@@ -235,6 +256,7 @@ export const summaryShape = {
   equal: count.describe('equal cases'),
   divergent: count.describe('cases both sides answered that differ, a root cause still open'),
   errors: count.describe('cases with no comparison possible: a side failed in transport'),
+  skipped: count.exactOptional().describe('cases not sent (flow steps that could not run)'),
   statusParity: z.looseObject({
     equal: count.describe('cases with equal status'),
     total: count.describe('cases where both sides answered'),

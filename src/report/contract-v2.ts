@@ -94,13 +94,15 @@ function upgradeResult(result: ResultV2): CaseResult {
 export function upgradeV2(old: ReportV2): RunReport {
   const { patterns: _patterns, tracker, ...rest } = old;
   const results = old.results.map(upgradeResult);
-  const counts = { equal: 0, divergent: 0, accepted: 0, errors: 0 };
+  const counts = { equal: 0, divergent: 0, accepted: 0, errors: 0, skipped: 0 };
   for (const result of results) counts[VERDICT_COUNTS[result.verdict]]++;
+  // A version-2 report holds no flow steps: nothing was skipped.
+  const { skipped: _none, ...verdicts } = counts;
   const rootCauses = rootCauseEntries(groupFindings(results), () => undefined);
   return {
     ...rest,
     schemaVersion: 3,
-    summary: { ...old.summary, ...counts },
+    summary: { ...old.summary, ...verdicts },
     results,
     ...(tracker === undefined ? {} : { tracker: { ...tracker, superseded: [] } }),
     ...(rootCauses.length === 0 ? {} : { rootCauses }),

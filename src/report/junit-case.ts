@@ -2,7 +2,8 @@
  * One case of junit.xml: its outcome and its `<testcase>` (classname = suite,
  * name = case id). A divergence is a `<failure>` with its explanation and
  * diff; a transport error an `<error>`; an accepted divergence (every root
- * cause's row accepted or wontfix) is `<skipped>` naming the rows. Pure.
+ * cause's row accepted or wontfix) is `<skipped>` naming the rows, and so is
+ * a flow step that was not sent, with the reason. Pure.
  */
 
 import { primaryKind } from '../model/comparison.js';
@@ -73,6 +74,7 @@ export function outcomeOf(result: CaseResult): Outcome {
 
 /** `accepted: every root cause is decided (PAR-001 accepted, PAR-004 wontfix)`. */
 function skippedMessage(result: CaseResult): string {
+  if (result.verdict === 'skipped') return result.reason;
   const rows = (result.findings ?? []).flatMap((f) =>
     f.tracker === undefined ? [] : [`${f.tracker.id} ${f.tracker.status}`],
   );

@@ -14,6 +14,7 @@ import { coverageGaps, coverageLine, coverageTable } from './coverage-text.js';
 import { KIND_TITLES } from './kinds.js';
 import { LATENCY_HEADER, latencyLine, latencyRows } from './latency-table.js';
 import { decisionsSection } from './markdown-decisions.js';
+import { flowLine, skippedSection } from './markdown-flows.js';
 import { encodingNotesSection } from './markdown-notes.js';
 import { patternLines, unusedRulesSection } from './markdown-patterns.js';
 import { cell, code, fenced, table } from './markdown-util.js';
@@ -28,6 +29,7 @@ function summarySection(report: RunReport): string {
     ['Divergent (a root cause open)', String(n.counted.divergent)],
     ['Accepted (every root cause accepted or wontfix)', String(n.counted.accepted)],
     ['Run errors (a side failed: no comparison possible)', String(n.counted.error)],
+    ...(n.counted.skipped > 0 ? [['Skipped (not sent)', String(n.counted.skipped)]] : []),
     ['Status parity', `${n.statusParity.equal}/${n.statusParity.total}`],
     ...KIND_REPORT_ORDER.map((kind) => [`… ${kind}`, String(n.byKind[kind])]),
   ];
@@ -97,6 +99,7 @@ function divergenceSection(result: CaseResult): string {
     `**Kinds:** ${result.kinds.join(', ')} · **Status:** ${status} · **Fingerprint:** ${code(result.fingerprint ?? '')}${regression}`,
   );
   if (result.findings !== undefined) parts.push('', `**Root causes:** ${rootCauseRefs(result)}`);
+  if (result.flow !== undefined) parts.push('', flowLine(result.flow));
   parts.push('', result.explanation ?? '');
   parts.push(...patternLines(result));
   const changes = result.changes ?? [];
@@ -202,6 +205,7 @@ export function renderMarkdown(report: RunReport): string {
   }
   sections.push(...acceptedSection(report));
   sections.push(...runErrorsSection(report));
+  sections.push(...skippedSection(report.results));
   sections.push('', latencySection(report));
   sections.push(...coverageSection(report));
   sections.push(...encodingNotesSection(report.results));

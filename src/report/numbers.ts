@@ -17,7 +17,7 @@ export type JunitOutcomeKind = (typeof JUNIT_OUTCOMES)[number];
 
 export interface ReportNumbers {
   readonly cases: number;
-  /** A partition of the cases: `equal + divergent + accepted + error = cases` (see `countedAs`). */
+  /** A partition of the cases: `equal + divergent + accepted + error + skipped = cases` (see `countedAs`). */
   readonly counted: Readonly<Record<CountedAs, number>>;
   readonly statusParity: { readonly equal: number; readonly total: number };
   /** Cases per divergence kind; a case can have several. */
@@ -37,7 +37,8 @@ export interface ReportNumbers {
 /**
  * What a case is in junit.xml: an error when it could not be compared; an
  * unmet `expect` or a divergence with a root cause still open, a failure; an
- * accepted divergence (every root cause accepted or wontfix), skipped.
+ * accepted divergence (every root cause accepted or wontfix), skipped, and so
+ * is a flow step that was not sent.
  */
 export function junitOutcomeOf(result: CaseResult): JunitOutcomeKind {
   const counted = countedAs(result);
@@ -50,6 +51,8 @@ export function junitOutcomeOf(result: CaseResult): JunitOutcomeKind {
     case 'equal':
       if (result.expectations !== undefined) return 'failure';
       return counted === 'accepted' ? 'skipped' : 'passed';
+    case 'skipped':
+      return 'skipped';
     default: {
       const never: never = counted;
       return never;
@@ -78,7 +81,13 @@ export function reportNumbers(report: RunReport): ReportNumbers {
   const notPassed = junit.failure + junit.error + junit.skipped;
   return {
     cases: s.cases,
-    counted: { equal: s.equal, divergent: s.divergent, accepted: s.accepted, error: s.errors },
+    counted: {
+      equal: s.equal,
+      divergent: s.divergent,
+      accepted: s.accepted,
+      error: s.errors,
+      skipped: s.skipped ?? 0,
+    },
     statusParity: s.statusParity,
     byKind,
     kindTotal: DIVERGENCE_KINDS.reduce((sum, kind) => sum + byKind[kind], 0),
@@ -98,14 +107,18 @@ export function count(n: number, noun: string, plural = `${noun}s`): string {
 /** Colours for parts of a line (the console's); plain text without them. */
 export type Paint = Partial<Record<CountedAs, (text: string) => string>>;
 
-/** The counts line: `cases 6 · equal 1 · divergent 5 · accepted 0 · errors 0 · status parity 6/6`. */
+/**
+ * The counts line: `cases 6 · equal 1 · divergent 5 · accepted 0 · errors 0 · status parity 6/6`
+ * (with `· skipped N` before the status parity when flow steps were not sent).
+ */
 export function countsLine(n: ReportNumbers, paint: Paint = {}): string {
   const part = (key: CountedAs, label: string) => {
     const text = `${label} ${n.counted[key]}`;
     return n.counted[key] > 0 ? (paint[key]?.(text) ?? text) : text;
   };
   const parity = `${n.statusParity.equal}/${n.statusParity.total}`;
-  return `cases ${n.cases} · ${part('equal', 'equal')} · ${part('divergent', 'divergent')} · ${part('accepted', 'accepted')} · ${part('error', 'errors')} · status parity ${parity}`;
+  const skipped = n.counted.skipped > 0 ? ` · ${part('skipped', 'skipped')}` : '';
+  return `cases ${n.cases} · ${part('equal', 'equal')} · ${part('divergent', 'divergent')} · ${part('accepted', 'accepted')} · ${part('error', 'errors')}${skipped} · status parity ${parity}`;
 }
 
 /** `shape 5 · status 0 · …`, in report order. */
@@ -135,7 +148,11 @@ export function kindsLine(n: ReportNumbers): string {
  */
 export function junitLine(n: ReportNumbers): string {
   const { failure, error, skipped } = n.junit;
-  return `junit.xml: ${count(n.cases, 'test')} · ${count(failure, 'failure')} · ${count(error, 'error')} · ${skipped} skipped (accepted)`;
+  const why =
+    n.counted.skipped === 0
+      ? 'accepted'
+      : `${n.counted.accepted} accepted, ${n.counted.skipped} not sent`;
+  return `junit.xml: ${count(n.cases, 'test')} · ${count(failure, 'failure')} · ${count(error, 'error')} · ${skipped} skipped (${why})`;
 }
 
 /** `3 root causes: 2 open · 1 accepted · 0 wontfix · 0 resolved`: what the reports open with. */

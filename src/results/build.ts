@@ -8,14 +8,15 @@ import { endpointOf } from '../compare/endpoint.js';
 import type { Judgement } from '../compare/judge.js';
 import type { Finding } from '../compare/root-cause.js';
 import { curlCommand } from '../execute/curl.js';
-import { planRequest } from '../execute/plan.js';
-import type { Target } from '../model/case.js';
+import { planOf } from '../execute/plan.js';
+import type { Case, Target } from '../model/case.js';
 import type { Change, Divergence, DivergenceKind } from '../model/comparison.js';
 import type { Exchange, ResponseBody, SideOutcome } from '../model/exchange.js';
 import type { Redactor } from '../redact/redact.js';
 import { bytesText, isBytesSummary } from '../wire/bytes.js';
 import { encodingNotes } from '../wire/notes.js';
-import type { CaseResult, ResultBase, SideSummary } from './types.js';
+import { flowContext, flowRef } from './flow-result.js';
+import type { CaseResult, ResultBase, SideSummary, SkippedResult } from './types.js';
 
 /** Text bodies longer than this are cut in the report (the comparison used all of it). */
 const MAX_REPORTED_TEXT = 64 * 1024;
@@ -76,8 +77,9 @@ function redactHeader(redact: Redactor, name: string, value: string | undefined)
 
 function expectationFailures(exchange: Exchange): string[] {
   const expected = exchange.case.expect.status;
-  if (expected === undefined) return [];
-  const failures: string[] = [];
+  // A flow step's captures that found nothing break the flow: they fail like an expectation.
+  const failures: string[] = [...(exchange.flow?.problems ?? [])];
+  if (expected === undefined) return failures;
   for (const side of ['baseline', 'candidate'] as const) {
     const outcome = exchange[side];
     if (outcome.outcome === 'response' && outcome.response.status !== expected) {
@@ -106,6 +108,7 @@ function commonOf(
     verdict: 'equal',
     kinds: judgement.verdict === 'equal' ? NO_KINDS : judgement.divergence.kinds,
   };
+  placeOf(base, exchange.case, exchange.flow?.masked);
   const expectations = expectationFailures(exchange);
   if (expectations.length > 0) base.expectations = expectations;
   const notes = encodingNotes(exchange.baseline, exchange.candidate);
@@ -119,26 +122,59 @@ function commonOf(
 
 const NO_KINDS: readonly DivergenceKind[] = Object.freeze([]);
 
-/** The divergence's text and repro lines, redacted. */
+/** A flow step's and a serial case's place, set only when there is one (most results have neither). */
+function placeOf(
+  base: Mutable<ResultBase>,
+  testCase: Case,
+  masked: readonly string[] | undefined,
+): void {
+  if (testCase.flow !== undefined) base.flow = flowRef(testCase.flow, masked);
+  if (testCase.serial !== undefined) base.serial = testCase.serial;
+}
+
+/** The divergence's text and repro lines, redacted; a flow step's with each side's own request. */
 function described(divergence: Divergence, exchange: Exchange, context: ResultContext) {
-  const plan = planRequest(exchange.case);
+  const requests = exchange.flow?.requests;
+  const plans = {
+    baseline: planOf(requests?.baseline ?? exchange.case.request),
+    candidate: planOf(requests?.candidate ?? exchange.case.request),
+  };
   return {
     fingerprint: divergence.fingerprint,
     explanation: context.redact.text(divergence.explanation),
     summary: context.redact.text(divergence.summary),
     repro: {
-      baseline: curlCommand(plan, context.baseline, context.redact),
-      candidate: curlCommand(plan, context.candidate, context.redact),
+      baseline: curlCommand(plans.baseline, context.baseline, context.redact),
+      candidate: curlCommand(plans.candidate, context.candidate, context.redact),
     },
   };
 }
+
+/** The result of a case that was not sent (`reason` says why). */
+export function toSkippedResult(testCase: Case, reason: string): SkippedResult {
+  const { request } = testCase;
+  const base: Mutable<ResultBase> = {
+    caseId: testCase.id,
+    suite: testCase.suite,
+    endpoint: endpointOf(request.method, request.path),
+    request: { method: request.method, path: request.path },
+    baseline: NOT_SENT,
+    candidate: NOT_SENT,
+    kinds: NO_KINDS,
+  };
+  placeOf(base, testCase, undefined);
+  return { ...base, verdict: 'skipped', reason };
+}
+
+const NOT_SENT: SideSummary = Object.freeze({ status: undefined, durationMs: 0 });
 
 /** The `CaseResult` report.json keeps for one judged exchange. */
 export function toCaseResult(
   exchange: Exchange,
   judgement: Judgement,
-  context: ResultContext,
+  runContext: ResultContext,
 ): CaseResult {
+  const context = exchange.flow === undefined ? runContext : flowContext(exchange, runContext);
   const common = commonOf(exchange, judgement, context);
   switch (judgement.verdict) {
     case 'equal':

@@ -70,7 +70,12 @@ export function cleanlyComparedIds(results: readonly CaseResult[]): IdSet {
 export function comparedIds(ran: readonly string[], kept: readonly CaseResult[]): IdSet {
   const failed = new Set(
     kept
-      .filter((r) => r.baseline.error !== undefined || r.candidate.error !== undefined)
+      .filter(
+        (r) =>
+          r.verdict === 'skipped' ||
+          r.baseline.error !== undefined ||
+          r.candidate.error !== undefined,
+      )
       .map((r) => r.caseId),
   );
   const inOrder = ran.every((id, k) => k === 0 || compareText(ran[k - 1] ?? '', id) <= 0);
@@ -131,6 +136,7 @@ function reclassify(
       return fixedCases.has(result.caseId) ? { ...rest, regression: 'fixed' } : rest;
     }
     case 'error':
+    case 'skipped':
       return result;
     default: {
       const never: never = result;

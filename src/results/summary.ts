@@ -15,6 +15,11 @@ export interface RunSummary {
   readonly accepted: number;
   /** Cases where a side failed in transport: run errors. */
   readonly errors: number;
+  /**
+   * Cases not sent (flow steps that could not run, flows that write without
+   * `sideEffects`); always set by `summarise`, absent in older reports.
+   */
+  readonly skipped?: number;
   readonly statusParity: { readonly equal: number; readonly total: number };
   /**
    * Cases per kind, accepted ones and errors included. A case can have several
@@ -51,15 +56,17 @@ export interface SummaryTally {
 
 /**
  * How a result counts in every summary, report and junit.xml: `equal +
- * divergent + accepted + error` is always the number of cases. A case one side
- * of which failed in transport could not be compared: it is an error (a
- * schemaVersion 2 report's `divergent` result with kind `transport` counts so
- * too).
+ * divergent + accepted + error + skipped` is always the number of cases. A
+ * case one side of which failed in transport could not be compared: it is an
+ * error (a schemaVersion 2 report's `divergent` result with kind `transport`
+ * counts so too). A flow step that was not sent is `skipped`.
  */
 export type CountedAs = Verdict;
 
 export function countedAs(result: Pick<CaseResult, 'verdict' | 'kinds'>): CountedAs {
-  if (result.verdict === 'equal' || result.verdict === 'error') return result.verdict;
+  if (result.verdict === 'equal' || result.verdict === 'error' || result.verdict === 'skipped') {
+    return result.verdict;
+  }
   return result.kinds.includes('transport') ? 'error' : result.verdict;
 }
 
@@ -69,6 +76,7 @@ export const VERDICT_COUNTS = {
   divergent: 'divergent',
   accepted: 'accepted',
   error: 'errors',
+  skipped: 'skipped',
 } as const satisfies Record<CountedAs, keyof RunSummary>;
 
 type VerdictCounts = Record<(typeof VERDICT_COUNTS)[CountedAs], number>;
@@ -79,7 +87,7 @@ export function createSummaryTally(): SummaryTally {
     number
   >;
   let cases = 0;
-  const verdicts: VerdictCounts = { equal: 0, divergent: 0, accepted: 0, errors: 0 };
+  const verdicts: VerdictCounts = { equal: 0, divergent: 0, accepted: 0, errors: 0, skipped: 0 };
   let statusEqual = 0;
   let statusTotal = 0;
   let expectationFailures = 0;
@@ -125,6 +133,7 @@ export function adjustSummary(
     divergent: summary.divergent,
     accepted: summary.accepted,
     errors: summary.errors,
+    skipped: summary.skipped ?? 0,
   };
   const count = (result: CaseResult, sign: number) => {
     counts[VERDICT_COUNTS[countedAs(result)]] += sign;

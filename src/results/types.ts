@@ -44,6 +44,27 @@ export interface ResultBase {
   readonly noise?: readonly string[];
   /** With `--noise`: the two baseline responses differed in structure, not only in values. */
   readonly flakyBaseline?: FlakyBaseline;
+  /** A step of a flow: which flow, which step (the case id is `suite/flow/step`). */
+  readonly flow?: FlowRef;
+  /** The serial sequence the case ran in: the display path of its first file. */
+  readonly serial?: string;
+}
+
+/** A result's place in its flow. */
+export interface FlowRef {
+  /** The flow's id, `suite/flow`. */
+  readonly id: string;
+  /** The step's id. */
+  readonly step: string;
+  /** 0-based index of the step in the flow. */
+  readonly index: number;
+  /** How many steps the flow has. */
+  readonly steps: number;
+  /**
+   * Where values captured earlier (or by this step) were found on both sides
+   * and compared as their placeholder (`/id`, `header etag`); absent when none.
+   */
+  readonly masked?: readonly string[];
 }
 
 /** Redacted curl commands that reproduce the case against each side. */
@@ -86,12 +107,14 @@ interface NoComparisonDetail {
 /** Status, allow-listed headers and normalised bodies agree. */
 export interface EqualResult extends ResultBase, NoDivergence, NoComparisonDetail {
   readonly verdict: 'equal';
+  readonly reason?: never;
   /** With `--compare-to`: this case showed a divergence that is gone now. */
   readonly regression?: 'fixed';
 }
 
 /** What a divergence holds, whether its root causes are still open or all decided. */
 export interface DivergenceDetail extends ResultBase {
+  readonly reason?: never;
   /** Stable case-level id of the divergence (`--compare-to` matches runs by it). */
   readonly fingerprint: string;
   /** Its root causes, one finding each; each keys a tracker row. */
@@ -130,6 +153,7 @@ export interface AcceptedResult extends DivergenceDetail {
  */
 export interface ErrorResult extends ResultBase, NoComparisonDetail {
   readonly verdict: 'error';
+  readonly reason?: never;
   readonly regression?: never;
   readonly fingerprint: string;
   readonly explanation: string;
@@ -137,8 +161,25 @@ export interface ErrorResult extends ResultBase, NoComparisonDetail {
   readonly repro: Repro;
 }
 
+/**
+ * Not sent: a flow step after a step that failed, one whose variable has no
+ * value, or a flow that writes without the `sideEffects` opt-in. Neither
+ * side was asked anything, so it proves nothing either way.
+ */
+export interface SkippedResult extends ResultBase, NoDivergence, NoComparisonDetail {
+  readonly verdict: 'skipped';
+  /** Why it was not sent, in one sentence. */
+  readonly reason: string;
+  readonly regression?: never;
+}
+
 /** The outcome of one case, as `report.json` holds it: a union by verdict. */
-export type CaseResult = EqualResult | DivergentResult | AcceptedResult | ErrorResult;
+export type CaseResult =
+  | EqualResult
+  | DivergentResult
+  | AcceptedResult
+  | ErrorResult
+  | SkippedResult;
 
 /** A result that shows a divergence, decided or not. */
 export type DivergenceResult = DivergentResult | AcceptedResult;
@@ -154,6 +195,7 @@ export const VERDICTS = [
   'divergent',
   'accepted',
   'error',
+  'skipped',
 ] as const satisfies readonly Verdict[];
 
 /** Two baseline responses to the same request that differ in status, body kind or shape. */

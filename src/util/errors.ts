@@ -57,8 +57,17 @@ export class ParityError extends Error {
 
 /** `file:line:col: field message` — one line per problem, the format `validate` prints. */
 export function formatProblem(problem: InputProblem): string {
-  const where = `${problem.file}:${problem.line}:${problem.column}`;
+  return placed(problem, '');
+}
+
+/** `file:line:col: warning: field message`, with the label given (e.g. coloured). */
+export function formatWarning(problem: InputProblem, label = 'warning:'): string {
+  return placed(problem, ` ${label}`);
+}
+
+function placed(problem: InputProblem, label: string): string {
+  const where = `${problem.file}:${problem.line}:${problem.column}:${label}`;
   return problem.field === ''
-    ? `${where}: ${problem.message}`
-    : `${where}: ${problem.field} ${problem.message}`;
+    ? `${where} ${problem.message}`
+    : `${where} ${problem.field} ${problem.message}`;
 }

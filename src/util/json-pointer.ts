@@ -120,3 +120,28 @@ export function matchesAny(
   for (const pattern of patterns) if (pattern.matches(segments)) return true;
   return false;
 }
+
+/**
+ * The value at an RFC 6901 `pointer` in a JSON value (array indexes are
+ * decimal segments), or `{ found: false }` when no value is there.
+ * @throws Error when the pointer is not valid RFC 6901 syntax.
+ */
+export function valueAtPointer(
+  root: unknown,
+  pointer: string,
+): { readonly found: true; readonly value: unknown } | { readonly found: false } {
+  let current = root;
+  for (const segment of parsePointer(pointer)) {
+    if (Array.isArray(current)) {
+      if (!/^(?:0|[1-9]\d*)$/.test(segment) || Number(segment) >= current.length) {
+        return { found: false };
+      }
+      current = current[Number(segment)];
+    } else if (typeof current === 'object' && current !== null && Object.hasOwn(current, segment)) {
+      current = Reflect.get(current, segment);
+    } else {
+      return { found: false };
+    }
+  }
+  return { found: true, value: current };
+}

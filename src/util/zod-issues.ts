@@ -54,6 +54,11 @@ function describeIssue(
       return [{ path, at: 'value', message: `${sizeExpectation(issue, 'at most')} ${got}` }];
     case 'custom':
       return [{ path, at: 'value', message: issue.message }];
+    case 'invalid_key': {
+      // A key of a record (a variable name, a header name) is wrong: say why, at the key.
+      const why = issue.issues[0]?.message ?? 'is not a valid key';
+      return [{ path, at: 'key', message: `${why} (got ${describeValue(path[path.length - 1])})` }];
+    }
     default:
       return [{ path, at: 'value', message: `${issue.message} ${got}` }];
   }

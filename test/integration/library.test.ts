@@ -25,7 +25,12 @@ function file(suite: string, ids: readonly string[], extra = ''): string {
 
 async function collect(library: RunLibrary): Promise<Case[]> {
   const out: Case[] = [];
-  for await (const batch of library.source.batches()) out.push(...batch);
+  for await (const batch of library.source.batches()) {
+    for (const unit of batch) {
+      if (unit.kind !== 'sequence') out.push(unit);
+      else for await (const cases of unit.cases()) out.push(...cases);
+    }
+  }
   return out;
 }
 
@@ -106,7 +111,7 @@ describe('openRunLibrary', () => {
     const seen: string[] = [];
     for await (const batch of library.source.batches()) {
       sizes.push(batch.length);
-      seen.push(...ids(batch));
+      seen.push(...ids(batch.flatMap((unit) => (unit.kind === 'sequence' ? [] : [unit]))));
     }
     const whole = Math.floor(600 / CASES_PER_BATCH);
     expect(sizes).toEqual([...Array(whole).fill(CASES_PER_BATCH), 600 - whole * CASES_PER_BATCH]);
@@ -127,7 +132,7 @@ describe('openRunLibrary', () => {
     const cwd = await tempProject({
       'cases/a.yaml': file('alpha', ['a1', 'a2']),
       'cases/b.yaml':
-        'suite: alpha\ncases:\n  - id: a1\n    request: { method: FETCH, path: /x }\n',
+        "suite: alpha\ncases:\n  - id: a1\n    request: { method: 'FETCH ONE', path: /x }\n",
     });
     const error = await openRunLibrary(['cases'], { cwd, env: {} }, {}).catch((e: unknown) => e);
     expect((error as ParityError).code).toBe('PARITY_CASES_INVALID');

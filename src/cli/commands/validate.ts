@@ -1,22 +1,30 @@
 /** `parity validate [CASES...]`: prints every problem of the case files (exit 2), sends nothing. */
 import { validateProject } from '../../app/validate.js';
-import { formatProblem } from '../../util/errors.js';
+import { formatProblem, formatWarning } from '../../util/errors.js';
 import { colorsFor } from '../colors.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { contextOf, type Io } from '../io.js';
 import type { ValidateFlags } from '../options.js';
 
-/** Prints `ok` or every problem (exit 2). */
+function warnings(count: number): string {
+  return count === 0 ? '' : `, ${count} warning(s)`;
+}
+
+/** Prints the warnings, then `ok` or every problem (exit 2). Warnings never change the exit code. */
 export async function validateCommand(
   cases: readonly string[],
   flags: ValidateFlags,
   io: Io,
 ): Promise<ExitCode> {
   const result = await validateProject({ ...flags, cases }, contextOf(io));
+  const warn = colorsFor(io.stderr, io.env).yellow('warning:');
+  for (const warning of result.warnings) {
+    io.stderr.write(`${formatWarning(warning, warn)}\n`);
+  }
   if (result.problems.length === 0) {
     const c = colorsFor(io.stdout, io.env);
     io.stdout.write(
-      `${c.green('ok')}: ${result.files} file(s), ${result.cases} case(s), no problems\n`,
+      `${c.green('ok')}: ${result.files} file(s), ${result.cases} case(s), no problems${warnings(result.warnings.length)}\n`,
     );
     return EXIT.ok;
   }

@@ -250,6 +250,7 @@ export function drawReport(): void {
   function details(row: RowView): HTMLElement {
     const { baseline, candidate } = data;
     const body = el('div', 'body');
+    for (const line of row.flow ?? []) body.append(el('p', 'note', line));
     if (row.explanation) body.append(el('p', 'explanation', row.explanation));
     let facts = `timings: ${baseline.name} ${row.ms[0]}, ${candidate.name} ${row.ms[1]}`;
     if (row.fingerprint) facts += ` · fingerprint ${row.fingerprint}`;
@@ -295,7 +296,11 @@ export function drawReport(): void {
       el('span', 'badge', row.kind),
       el('span', 'case', row.id),
       el('span', 'endpoint', row.endpoint),
-      el('span', 'mono', `${row.status[0]} → ${row.status[1]}`),
+      el(
+        'span',
+        'mono',
+        row.kind === 'skipped' ? 'not sent' : `${row.status[0]} → ${row.status[1]}`,
+      ),
     );
     if (row.regression) summary.append(el('span', `badge ${row.regression}`, row.regression));
     for (const [id, status] of row.rows) {

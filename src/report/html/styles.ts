@@ -12,6 +12,7 @@ export const KIND_COLOURS: Record<RowKind, string> = {
   error: '#6a1b9a',
   expectation: '#5d4037',
   fixed: '#2e7d32',
+  skipped: '#8c959f',
 };
 
 const kindRules = Object.entries(KIND_COLOURS)

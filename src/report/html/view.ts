@@ -11,9 +11,10 @@ import {
   KIND_REPORT_ORDER,
   primaryKind,
 } from '../../model/comparison.js';
+import { describeMasked, describeStep } from '../../results/flows.js';
 import { type LatencySummary, latencyOf } from '../../results/latency.js';
 import { countedAs } from '../../results/summary.js';
-import type { CaseResult } from '../../results/types.js';
+import type { CaseResult, FlowRef } from '../../results/types.js';
 import { compareText } from '../../util/text.js';
 import { changeLines } from '../change-lines.js';
 import type { RunReport } from '../contract.js';
@@ -25,7 +26,7 @@ import { kindsNote, type ReportNumbers, reportNumbers } from '../numbers.js';
 import { bodyLines, type SideLines } from './diff-lines.js';
 
 /** A row's colour and filter group: its primary divergence kind, or why it is listed. */
-export type RowKind = DivergenceKind | 'accepted' | 'error' | 'expectation' | 'fixed';
+export type RowKind = DivergenceKind | 'accepted' | 'error' | 'expectation' | 'fixed' | 'skipped';
 
 export interface RowView {
   readonly id: string;
@@ -46,6 +47,8 @@ export interface RowView {
   readonly changes: readonly string[];
   readonly headers: readonly (readonly [name: string, baseline: string, candidate: string])[];
   readonly expectations: readonly string[];
+  /** A flow step: its place in the flow, and where captured values were masked. */
+  readonly flow?: readonly string[];
   readonly repro?: readonly [baseline: string, candidate: string];
   readonly diff?: { readonly baseline: SideLines; readonly candidate: SideLines };
 }
@@ -110,6 +113,7 @@ function sideStatus(side: CaseResult['baseline']): string {
 function rowKind(result: CaseResult): RowKind {
   if (result.verdict === 'accepted') return 'accepted';
   if (result.verdict === 'error') return 'error';
+  if (result.verdict === 'skipped') return 'skipped';
   const primary = primaryKind(result.kinds);
   if (primary !== undefined) return primary;
   return result.regression === 'fixed' ? 'fixed' : 'expectation';
@@ -126,7 +130,10 @@ function diffOf(result: CaseResult): RowView['diff'] {
 function rowOf(result: CaseResult): RowView {
   const diff = diffOf(result);
   const summary =
-    result.summary ?? (result.regression === 'fixed' ? 'fixed since the compared report' : '');
+    result.summary ??
+    result.reason ??
+    (result.regression === 'fixed' ? 'fixed since the compared report' : '');
+  const flow = result.flow === undefined ? undefined : flowNotes(result.flow);
   return {
     id: result.caseId,
     endpoint: result.endpoint,
@@ -154,11 +161,17 @@ function rowOf(result: CaseResult): RowView {
       h.candidate ?? '(absent)',
     ]),
     expectations: result.expectations ?? [],
+    ...(flow === undefined ? {} : { flow }),
     ...(result.repro === undefined
       ? {}
       : { repro: [result.repro.baseline, result.repro.candidate] as const }),
     ...(diff === undefined ? {} : { diff }),
   };
+}
+
+function flowNotes(flow: FlowRef): string[] {
+  const masked = describeMasked(flow);
+  return masked === undefined ? [describeStep(flow)] : [describeStep(flow), masked];
 }
 
 /** Listed: what is not plainly equal, plus what the compared-to report had and is fixed now. */
@@ -213,6 +226,9 @@ function countsOf(n: ReportNumbers): HtmlView['counts'] {
     ['divergent', 'Divergent', String(n.counted.divergent)],
     ['accepted', 'Accepted', String(n.counted.accepted)],
     ['errors', 'Run errors (a side failed)', String(n.counted.error)],
+    ...(n.counted.skipped > 0
+      ? [['skipped', 'Skipped (not sent)', String(n.counted.skipped)] as [string, string, string]]
+      : []),
     ['status-parity', 'Status parity', `${n.statusParity.equal}/${n.statusParity.total}`],
   ];
   if (n.expectationFailures > 0) {

@@ -77,7 +77,7 @@ describe('parseCaseFile and checkCase', () => {
         column: 71,
         field: 'cases[0].tgas',
         message:
-          'is not a known field (did you mean "tags"? known: id, description, tags, request, expect, rules)',
+          'is not a known field (did you mean "tags"? known: id, description, tags, request, steps, expect, rules)',
       },
     ]);
   });

@@ -146,7 +146,9 @@ describe('loadCases on bad input', () => {
     expect(error.message.split('\n')[0]).toBe(
       '2 problems in the case files (5 files checked); fix them and run again:',
     );
-    expect(error.message).toContain('bad-method.yaml:9:15: cases[1].request.method must be one of');
+    expect(error.message).toContain(
+      'bad-method.yaml:9:15: cases[1].request.method must be an HTTP method token',
+    );
   });
 
   it('reports a missing path and an empty folder, relative to cwd', async () => {
@@ -179,6 +181,7 @@ describe('loadCases on bad input', () => {
           message: 'is not a case file (expected .yaml, .yml or .json)',
         },
       ],
+      warnings: [],
     });
   });
 

@@ -49,6 +49,8 @@ describe('resolveConfig', () => {
       configFile: join(CWD, DEFAULTS.config),
       casePaths: [join(CWD, 'cases')],
       rules: undefined,
+      serial: undefined,
+      sideEffects: false,
       trackerPath: join(CWD, DEFAULTS.tracker),
       reportsDir: join(CWD, 'reports'),
       concurrency: 8,

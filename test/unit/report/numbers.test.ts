@@ -192,7 +192,7 @@ describe('the numbers of one report, in every rendering', () => {
   const junit = fromJunit(renderJunit(report));
 
   it('counts a case one side of which failed as an error, never as a divergence', () => {
-    expect(n.counted).toEqual({ equal: 2, divergent: 2, accepted: 1, error: 2 });
+    expect(n.counted).toEqual({ equal: 2, divergent: 2, accepted: 1, error: 2, skipped: 0 });
     expect(n.cases).toBe(7);
   });
 

@@ -1,0 +1,105 @@
+/**
+ * The parts of a case-file schema shared by plain cases and flow steps: the
+ * request, its method, query and headers, the expectation, tags and slugs.
+ */
+import * as z from 'zod';
+import { METHOD_TOKEN } from '../model/case.js';
+
+/** A suite name, case id or tag. */
+export const SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** An id or a tag: letters, digits, `.`, `_` or `-`, starting with a letter or digit. */
+export const slug = z.string().regex(SLUG, {
+  error: 'must be a slug: letters, digits, ".", "_" or "-", starting with a letter or digit',
+});
+
+const queryValue = z.union([
+  z.string().describe('A string value'),
+  z.number().describe('A number, sent as written'),
+  z.boolean().describe('true or false, sent as the words'),
+]);
+
+/** Query parameters; an array value repeats the key once per element. */
+export const querySpecSchema = z
+  .record(
+    z.string(),
+    z
+      .union([queryValue, z.array(queryValue).describe('Repeated key, one value per element')])
+      .describe('A value, or a list of values for a repeated key'),
+  )
+  .describe('Query parameters added after those written in the path; a list repeats the key');
+
+export type QuerySpec = z.infer<typeof querySpecSchema>;
+
+// The descriptions name the literal `${env:NAME}` syntax users write.
+export const headersSchema = z
+  .record(z.string(), z.string().describe('Header value; `${env:NAME}` is substituted'))
+  .describe('Request headers (names are case-insensitive); `${env:NAME}` is substituted');
+
+/**
+ * Any RFC 9110 token, sent as written. CONNECT (in any case) is refused: it
+ * asks for a tunnel, not for an answer that can be compared.
+ */
+const methodSchema = z
+  .string()
+  .regex(METHOD_TOKEN, {
+    error:
+      "must be an HTTP method token: letters, digits and !#$%&'*+-.^_`|~, no spaces (e.g. GET, PROPFIND, QUERY)",
+  })
+  .refine((method) => method.toUpperCase() !== 'CONNECT', {
+    error:
+      'is CONNECT, which parity refuses: it asks the server to open a tunnel, which has no response to compare',
+  })
+  .describe(
+    'HTTP method, sent exactly as written: any RFC 9110 token (GET, POST, TRACE, PROPFIND, QUERY, a custom one); CONNECT is refused',
+  );
+
+/** The request of a case or a flow step. */
+/** The fields that hold a request body, in the order a problem names them. */
+const BODY_FIELDS = ['json', 'text', 'base64'] as const;
+
+export const requestSchema = z
+  .strictObject({
+    method: methodSchema,
+    path: z
+      .string()
+      .regex(/^\//, { error: 'must start with "/"' })
+      .describe('Path starting with "/", optionally with a query string: /v1/users?limit=2'),
+    query: querySpecSchema.optional(),
+    headers: headersSchema.optional(),
+    json: z.json().optional().describe('JSON request body (sent as written)'),
+    text: z.string().optional().describe('Text request body (sent as written, UTF-8)'),
+    base64: z
+      .base64({ error: 'must be base64 (A-Z, a-z, 0-9, "+", "/", "=" padding)' })
+      .optional()
+      .describe(
+        'Raw request body as base64: sent as exactly these bytes (e.g. invalid UTF-8); content type application/octet-stream unless a header sets it',
+      ),
+  })
+  .superRefine((request, ctx) => {
+    // A request has one body: the second (and third) body field set is the problem.
+    const set = BODY_FIELDS.filter((field) => request[field] !== undefined);
+    for (const field of set.slice(1)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [field],
+        message: `cannot be set together with ${set[0]} (a request has one body: json, text or base64)`,
+      });
+    }
+  })
+  .describe('The request sent, byte for byte, to both targets');
+
+export const expectSchema = z
+  .strictObject({
+    status: z
+      .int()
+      .min(100)
+      .max(599)
+      .optional()
+      .describe('Expected status code on both sides (an assertion, reported separately)'),
+  })
+  .describe('Optional assertions checked on both sides');
+
+export const tagsSchema = z
+  .array(slug.describe('A tag'))
+  .describe('Tags used to select cases (--tag)');

@@ -1,0 +1,180 @@
+/**
+ * What resolving a plain case and a flow step share: the request with the
+ * file's defaults applied (the request wins), `${env:…}` substituted, the
+ * path's query string split off and header names lower-cased; shared empty
+ * values; lazily computed source positions. Pure.
+ */
+import type { Case, CaseRequest, Pairs, RequestBody, SourceLocation } from '../model/case.js';
+import type { Rules } from '../rules/types.js';
+import type { ValuePath } from '../util/env.js';
+import type { Locator } from '../util/positions.js';
+import type { QuerySpec } from './request-schema.js';
+import type { CaseSpec } from './schema.js';
+
+/** `${env:…}` substitution in one string, reporting unset variables at `path`. */
+export type Substitute = (text: string, path: ValuePath) => string;
+/** The same in every string of a JSON value. */
+export type SubstituteJson = (value: unknown, path: ValuePath) => unknown;
+
+/** A file's defaults, resolved once per file. */
+export interface ResolvedDefaults {
+  readonly headers: Pairs;
+  readonly query: Pairs;
+  readonly rules: Rules;
+}
+
+/** What resolving one request needs. */
+export interface RequestParts {
+  /** The request as written (a case's, or a step's). */
+  readonly request: NonNullable<CaseSpec['request']>;
+  /** Its field path, e.g. `['cases', 2, 'request']`. */
+  readonly at: ValuePath;
+  readonly defaults: ResolvedDefaults;
+  readonly sub: Substitute;
+  readonly json: SubstituteJson;
+}
+
+// A library of 100k cases is held in memory during a run: cases share what
+// they can (empty lists, "no body", "no expectation") instead of each holding a copy.
+const EMPTY: readonly never[] = Object.freeze([]);
+const NO_BODY: RequestBody = Object.freeze({ kind: 'none' });
+export const NO_EXPECTATION: Case['expect'] = Object.freeze({ status: undefined });
+
+export function compact<T>(list: readonly T[]): readonly T[] {
+  return list.length === 0 ? EMPTY : list;
+}
+
+/** The request with defaults applied and `${env:…}` substituted. */
+export function resolveRequest(parts: RequestParts): CaseRequest {
+  const { request, at, defaults, sub } = parts;
+  const [path, pathQuery, pathQueryText] = splitPath(sub(request.path, [...at, 'path']));
+  const caseQuery = queryPairs(request.query, [...at, 'query'], sub);
+  const pathKeys = new Set(pathQuery.map(([name]) => name));
+  // The case wins over defaults, and a key written in the path is part of the case.
+  const query = compact([
+    ...pathQuery,
+    ...overlay(
+      defaults.query.filter(([name]) => !pathKeys.has(name)),
+      caseQuery,
+    ),
+  ]);
+  const headers = compact(
+    overlay(defaults.headers, headerPairs(request.headers, [...at, 'headers'], sub)),
+  );
+  return {
+    method: request.method,
+    path,
+    query,
+    ...(pathQuery.length === 0
+      ? {}
+      : { pathQuery: { text: pathQueryText, pairs: pathQuery.length } }),
+    headers,
+    body: requestBody(parts),
+  };
+}
+
+function requestBody(parts: RequestParts): RequestBody {
+  const { request, at, sub } = parts;
+  if (request.json !== undefined) {
+    return { kind: 'json', value: parts.json(request.json, [...at, 'json']) };
+  }
+  if (request.text !== undefined) return { kind: 'text', text: sub(request.text, [...at, 'text']) };
+  // Exact bytes: no `${env:…}` substitution inside base64.
+  if (request.base64 !== undefined) {
+    return { kind: 'bytes', bytes: Buffer.from(request.base64, 'base64') };
+  }
+  return NO_BODY;
+}
+
+/**
+ * `/v1/users?limit=2#x` → `['/v1/users', [['limit', '2']], 'limit=2']`: the
+ * pairs (repeated keys kept, in order) and the query string as written, with
+ * only what no URL may hold (spaces, controls, non-ASCII) percent-encoded.
+ */
+export function splitPath(rawPath: string): [path: string, query: Pairs, text: string] {
+  const withoutFragment = rawPath.split('#', 1)[0] ?? rawPath;
+  const mark = withoutFragment.indexOf('?');
+  if (mark === -1) return [withoutFragment, [], ''];
+  const text = withoutFragment.slice(mark + 1);
+  const query = [...new URLSearchParams(text)];
+  return [withoutFragment.slice(0, mark), query, text.replace(NOT_IN_URL, encodeURIComponent)];
+}
+
+/** Characters a request target cannot carry as they are (undici refuses them). */
+const NOT_IN_URL = /[^\u0021-\u007e]+/gu;
+
+/** Pairs of `base` with every name that `top` sets replaced by `top`'s pairs. */
+function overlay(base: Pairs, top: Pairs): Pairs {
+  const names = new Set(top.map(([name]) => name));
+  return [...base.filter(([name]) => !names.has(name)), ...top];
+}
+
+export function headerPairs(
+  headers: Readonly<Record<string, string>> | undefined,
+  path: ValuePath,
+  sub: Substitute,
+): Pairs {
+  const byName = new Map<string, string>();
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    byName.set(name.toLowerCase(), sub(value, [...path, name]));
+  }
+  return [...byName];
+}
+
+export function queryPairs(query: QuerySpec | undefined, path: ValuePath, sub: Substitute): Pairs {
+  const pairs: [string, string][] = [];
+  for (const [name, value] of Object.entries(query ?? {})) {
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => {
+        pairs.push([name, sub(String(item), [...path, name, index])]);
+      });
+    } else {
+      pairs.push([name, sub(String(value), [...path, name])]);
+    }
+  }
+  return pairs;
+}
+
+/**
+ * A case's source location, computed on first read: a position costs a YAML
+ * parse for JSON files, and most runs never show one. A class (getters on the
+ * prototype, a few fields per case) because every case holds one.
+ */
+export class LazySource implements SourceLocation {
+  private position: { line: number; column: number } | undefined;
+
+  /**
+   * `index`: the case's index in `cases`; `step`: a flow step's index in its
+   * `steps` (or undefined); `atId`: the position of the id rather than the item.
+   */
+  constructor(
+    private readonly context: { readonly file: string; readonly locate: Locator },
+    private readonly index: number,
+    private readonly atId: boolean,
+    private readonly step?: number,
+  ) {}
+
+  get file(): string {
+    return this.context.file;
+  }
+
+  get line(): number {
+    return this.at().line;
+  }
+
+  get column(): number {
+    return this.at().column;
+  }
+
+  /** Serialised (and compared) as the plain location, never as its lookup state. */
+  toJSON(): SourceLocation {
+    return { file: this.file, line: this.line, column: this.column };
+  }
+
+  private at(): { line: number; column: number } {
+    const item =
+      this.step === undefined ? ['cases', this.index] : ['cases', this.index, 'steps', this.step];
+    this.position ??= this.context.locate(this.atId ? [...item, 'id'] : item);
+    return this.position;
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * What `parity validate` warns about: files that are valid but may not do
+ * what their author expects. A file that mixes writes and reads without
+ * `serial: true` (with `--concurrency` above 1 its cases may run in any
+ * order), a flow that writes without the `sideEffects` opt-in (`run` skips
+ * it), a `{{name}}` in a case that is not a flow (sent as written), and a
+ * method in another case than its standard spelling (sent as written).
+ * Every warning is placed at `file:line:col`. Pure.
+ */
+import { isWriteMethod, SAFE_METHODS } from '../model/case.js';
+import type { InputProblem } from '../util/errors.js';
+import { formatField } from '../util/positions.js';
+import { variableUses } from './flow-schema.js';
+import type { LoadCasesOptions } from './load.js';
+import type { CaseFileHeader, ParsedCaseFile } from './parse-file.js';
+import type { CaseSpec } from './schema.js';
+import { isSerialFile } from './serial.js';
+
+/** Methods whose standard spelling is known, upper-case. */
+const KNOWN_METHODS = new Set([...SAFE_METHODS, 'POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Entries named in a warning, at most. */
+const NAMED = 3;
+
+type Path = (string | number)[];
+
+/** Collects the warnings of one file as its cases are checked, in file order. */
+export interface FileWarnings {
+  /** A case (or flow) that passed its checks, at `index` in `cases`. */
+  add(spec: CaseSpec, index: number): void;
+  /** Every warning of the file, in file order. */
+  finish(): InputProblem[];
+}
+
+export function fileWarnings(
+  parsed: ParsedCaseFile,
+  header: CaseFileHeader,
+  options: Pick<LoadCasesOptions, 'serial' | 'sideEffects'>,
+): FileWarnings {
+  const out: InputProblem[] = [];
+  const at = (path: Path, message: string) =>
+    out.push({ file: parsed.file, ...parsed.locate(path), field: formatField(path), message });
+  // Entries (cases, flows) that write and that read: `[index, "METHOD id"]`.
+  const writes: [number, string][] = [];
+  const reads: [number, string][] = [];
+  const serial = isSerialFile(header, options);
+  const sideEffects = header.sideEffects === true || options.sideEffects === true;
+  return {
+    add(spec, index) {
+      const requests = requestsOf(spec, index);
+      for (const { request, base } of requests) {
+        methodWarning(request.method, [...base, 'method'], at);
+      }
+      const methods = requests.map(({ request }) => request.method);
+      const write = methods.find(isWriteMethod);
+      const read = methods.find((method) => !isWriteMethod(method));
+      if (write !== undefined) writes.push([index, `${write} ${spec.id}`]);
+      if (read !== undefined) reads.push([index, `${read} ${spec.id}`]);
+      if (spec.steps !== undefined && !sideEffects && write !== undefined) {
+        const listed = methods.filter(isWriteMethod).join(', ');
+        at(
+          ['cases', index, 'id'],
+          `is a flow that writes (${listed}) but neither this file nor the config sets sideEffects: true; \`parity run\` will not send it (add sideEffects: true to the file or the config)`,
+        );
+      }
+      if (spec.request !== undefined) templateWarnings(spec.request, index, at);
+    },
+    finish() {
+      // A flow keeps its own order; a write and a read of two entries may race.
+      const mixed = writes.some(([w]) => reads.some(([r]) => r !== w));
+      if (!serial && mixed) {
+        at(
+          ['cases'],
+          `mixes writes (${named(writes)}) and reads (${named(reads)}) without serial: true; with --concurrency above 1 they may run in any order (add serial: true to run them in file order, one at a time)`,
+        );
+      }
+      return out;
+    },
+  };
+}
+
+/** The requests of a case (one) or a flow (one per step), with their field paths. */
+function requestsOf(
+  spec: CaseSpec,
+  index: number,
+): { readonly request: NonNullable<CaseSpec['request']>; readonly base: Path }[] {
+  if (spec.steps !== undefined) {
+    return spec.steps.map((step, k) => ({
+      request: step.request,
+      base: ['cases', index, 'steps', k, 'request'],
+    }));
+  }
+  return spec.request === undefined
+    ? []
+    : [{ request: spec.request, base: ['cases', index, 'request'] }];
+}
+
+/** `{{name}}` in a case that is not a flow: sent as written. */
+function templateWarnings(
+  request: NonNullable<CaseSpec['request']>,
+  index: number,
+  at: (path: Path, message: string) => void,
+): void {
+  for (const use of variableUses(request, ['cases', index, 'request'])) {
+    at(
+      use.path,
+      `uses {{${use.name}}} but only the steps of a flow capture variables: it is sent as written (write the case as steps to capture and use values)`,
+    );
+  }
+}
+
+function methodWarning(method: string, path: Path, at: (path: Path, message: string) => void) {
+  const upper = method.toUpperCase();
+  if (method !== upper && KNOWN_METHODS.has(upper)) {
+    at(
+      path,
+      `is sent as written ("${method}"); methods are case-sensitive and servers expect ${upper}`,
+    );
+  }
+}
+
+function named(entries: readonly [number, string][]): string {
+  const shown = entries
+    .slice(0, NAMED)
+    .map(([, entry]) => entry)
+    .join(', ');
+  return entries.length > NAMED ? `${shown}, … ${entries.length - NAMED} more` : shown;
+}

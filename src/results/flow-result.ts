@@ -1,0 +1,38 @@
+/**
+ * What a flow step's result adds: its place in the flow, where captured
+ * values were compared as their placeholders, and a redactor that also hides
+ * the values of the flow's secret variables on both sides. Pure.
+ */
+import { placeholder } from '../flow/template.js';
+import type { Exchange } from '../model/exchange.js';
+import type { FlowStep } from '../model/flow.js';
+import { withSecrets } from '../redact/extend.js';
+import type { ResultContext } from './build.js';
+import type { FlowRef } from './types.js';
+
+/** Masked places listed in a result, at most (a list endpoint can hold many). */
+const MASKED_SHOWN = 20;
+
+/** The step's place in its flow for its result. */
+export function flowRef(flow: FlowStep, masked: readonly string[] | undefined): FlowRef {
+  const ref = { id: flow.id, step: flow.step, index: flow.index, steps: flow.steps };
+  if (masked === undefined || masked.length === 0) return ref;
+  const shown = masked.slice(0, MASKED_SHOWN);
+  if (masked.length > MASKED_SHOWN) shown.push(`… ${masked.length - MASKED_SHOWN} more`);
+  return { ...ref, masked: shown };
+}
+
+/** The result context of a flow step: secret captured values of both sides are redacted too. */
+export function flowContext(exchange: Exchange, context: ResultContext): ResultContext {
+  const secrets = exchange.case.flow?.secrets;
+  const variables = exchange.flow?.variables;
+  if (secrets === undefined || secrets.size === 0 || variables === undefined) return context;
+  const values = new Map<string, string>();
+  for (const name of secrets) {
+    for (const side of [variables.baseline, variables.candidate]) {
+      const captured = side.get(name);
+      if (captured !== undefined) values.set(captured.text, placeholder(name));
+    }
+  }
+  return { ...context, redact: withSecrets(context.redact, values) };
+}

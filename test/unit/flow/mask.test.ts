@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { maskCaptured, replaceBounded } from '../../../src/flow/mask.js';
+import type { ResponseBody, SideOutcome } from '../../../src/model/exchange.js';
+import type { Captured } from '../../../src/model/flow.js';
+
+const answer = (body: ResponseBody, headers: Record<string, string> = {}): SideOutcome => ({
+  outcome: 'response',
+  response: { status: 200, headers, body, wireBytes: 0, durationMs: 1 },
+});
+const json = (value: unknown): ResponseBody => ({
+  kind: 'json',
+  value,
+  text: JSON.stringify(value),
+});
+const vars = (entries: Record<string, unknown>) =>
+  new Map<string, Captured>(
+    Object.entries(entries).map(([k, v]) => [
+      k,
+      { value: v, text: typeof v === 'string' ? v : JSON.stringify(v) },
+    ]),
+  );
+const bodyOf = (side: SideOutcome) =>
+  side.outcome === 'response' ? side.response.body : undefined;
+
+describe('masking captured values', () => {
+  const variables = {
+    baseline: vars({ id: 1, etag: '"r-1"' }),
+    candidate: vars({ id: 1001, etag: '"g-1001"' }),
+  };
+
+  it("replaces both sides' own values of one variable at the same place, in bodies and headers", () => {
+    const masked = maskCaptured(
+      answer(json({ id: 1, href: '/items/1', count: 1, list: [{ id: 1 }] }), {
+        etag: '"r-1"',
+        location: '/items/1',
+      }),
+      answer(json({ id: 1001, href: '/items/1001', count: 1, list: [{ id: 1001 }] }), {
+        etag: '"g-1001"',
+        location: '/items/1001',
+      }),
+      variables,
+    );
+    const expected = { id: '{{id}}', href: '/items/{{id}}', count: 1, list: [{ id: '{{id}}' }] };
+    expect(bodyOf(masked.baseline)).toEqual({ kind: 'json', value: expected });
+    expect(bodyOf(masked.candidate)).toEqual({ kind: 'json', value: expected });
+    expect(masked.masked).toEqual(['header etag', 'header location', '/id', '/href', '/list/0/id']);
+  });
+
+  it('leaves a value that only one side holds there, a type change, and a coincidental equal value', () => {
+    const masked = maskCaptured(
+      answer(json({ id: 1, owner: 1, small: 1 })),
+      answer(json({ id: '1001', owner: 7, small: 1 })),
+      variables,
+    );
+    expect(bodyOf(masked.baseline)).toEqual(json({ id: 1, owner: 1, small: 1 }));
+    expect(masked.masked).toEqual([]);
+  });
+
+  it('returns the answers untouched when the variables agree or a side failed', () => {
+    const same = { baseline: vars({ id: 5 }), candidate: vars({ id: 5 }) };
+    const b = answer(json({ id: 5 }));
+    expect(maskCaptured(b, answer(json({ id: 5 })), same).baseline).toBe(b);
+    const failed: SideOutcome = {
+      outcome: 'transport-error',
+      error: { code: 'ECONNRESET', message: 'x' },
+      durationMs: 1,
+    };
+    expect(maskCaptured(b, failed, variables).masked).toEqual([]);
+  });
+
+  it('masks text bodies where each holds its own value', () => {
+    const masked = maskCaptured(
+      answer({ kind: 'text', text: 'item 1 of 3 deleted' }),
+      answer({ kind: 'text', text: 'item 1001 of 3 deleted' }),
+      variables,
+    );
+    expect(bodyOf(masked.baseline)).toEqual({ kind: 'text', text: 'item {{id}} of 3 deleted' });
+    expect(bodyOf(masked.candidate)).toEqual({ kind: 'text', text: 'item {{id}} of 3 deleted' });
+  });
+});
+
+describe('replaceBounded', () => {
+  it('replaces a value only where it is not part of a longer word', () => {
+    expect(replaceBounded('/v1/items/1?page=10&id=1', '1', '#')).toBe('/v1/items/#?page=10&id=#');
+    expect(replaceBounded('"etag" W/"etag"', '"etag"', '#')).toBe('# W/#');
+    expect(replaceBounded('abc', '', '#')).toBe('abc');
+  });
+});
