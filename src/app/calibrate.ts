@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { unitsOf } from '../cases/source.js';
+import { clientOptionsOf } from '../config/clients.js';
 import type { ConfigFlags } from '../config/resolve.js';
 import { resolveTargets } from '../config/targets.js';
 import { createClient } from '../execute/client.js';
@@ -20,7 +21,7 @@ import { writeFileAtomic } from '../util/fs.js';
 import { inspectWriteTarget } from '../util/write-target.js';
 import type { AppContext } from './context.js';
 import { openProject } from './project.js';
-import { clientOptionsOf, selectedCases } from './selected.js';
+import { selectedCases } from './selected.js';
 
 /** What a calibration is asked to do. */
 export type CalibrateRequest = ConfigFlags & {

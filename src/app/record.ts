@@ -7,6 +7,7 @@
  * every run against the recording applies.
  */
 import { join, relative, resolve } from 'node:path';
+import { clientOptionsOf } from '../config/clients.js';
 import type { ConfigFlags } from '../config/resolve.js';
 import { resolveTargets } from '../config/targets.js';
 import { createClient, type TargetClient } from '../execute/client.js';
@@ -24,7 +25,7 @@ import type { Redactor } from '../redact/redact.js';
 import { ParityError } from '../util/errors.js';
 import type { AppContext } from './context.js';
 import { openProject } from './project.js';
-import { clientOptionsOf, selectedCases } from './selected.js';
+import { selectedCases } from './selected.js';
 
 export type RecordRequest = ConfigFlags & {
   /** `NAME=URL` or a configured target name. */

@@ -12,8 +12,9 @@ import { join } from 'node:path';
 import type { ShardInfo } from '../cases/shard.js';
 import { asCaseSource, type CaseSource, type RunUnit } from '../cases/source.js';
 import { unusedRulesField } from '../compare/equivalence/unused.js';
+import { openClients } from '../config/clients.js';
 import type { RunConfig } from '../config/targets.js';
-import { createClient, type TargetClient } from '../execute/client.js';
+import type { TargetClient } from '../execute/client.js';
 import { createLoopClock } from '../execute/loop-clock.js';
 import { type Executed, executeCases } from '../execute/pool.js';
 import { createRecordedClient, type RecordedAnswers } from '../execute/recorded.js';
@@ -21,13 +22,14 @@ import { maskExchange } from '../flow/mask.js';
 import type { Case } from '../model/case.js';
 import type { Exchange } from '../model/exchange.js';
 import { finishNoise } from '../noise/finish.js';
+import { resultOf } from '../noise/result.js';
 import { createNoiseStep, type NoiseStep } from '../noise/step.js';
 import type { Redactor } from '../redact/redact.js';
 import { type Interruption, REPORT_SCHEMA_VERSION, type RunReport } from '../report/contract.js';
 import { openRunFolder, type RunFolder } from '../report/run-folder.js';
 import type { WrittenReports } from '../report/write.js';
 import { createBodyFiles } from '../results/body-files.js';
-import { toCaseResult, toSkippedResult } from '../results/build.js';
+import { toSkippedResult } from '../results/build.js';
 import type { CollectedResults } from '../results/collected.js';
 import {
   type CoverageCollector,
@@ -42,7 +44,6 @@ import { type Host, unknownHost } from '../util/host.js';
 import { displayPath } from '../util/paths.js';
 import { finishRun } from './finish.js';
 import type { Interrupt } from './interrupt.js';
-import { clientOptionsOf } from './selected.js';
 import { createSideWatch, type StoppedAnswering } from './side-watch.js';
 import type { TrackerUpdate } from './tracker-update.js';
 
@@ -58,16 +59,16 @@ export interface RunInput {
   readonly previous?: RunReport | undefined;
   /** `--shard`: recorded in the report (the caller selected the cases). */
   readonly shard?: ShardInfo | undefined;
+  /** The OpenAPI document coverage is measured against (`openapi:` / `--openapi`). */
+  readonly coverage?: CoverageDocument | undefined;
+  /** `--baseline-recording`: the baseline's answers come from this recording, not over HTTP. */
+  readonly recording?: { readonly answers: RecordedAnswers; readonly label: string } | undefined;
   /** Where the reports go, checked before anything was sent; opened by the run when absent. */
   readonly folder?: RunFolder | undefined;
   /** This process (lock and run-folder owner); unknown when absent. */
   readonly host?: Host | undefined;
   /** Signals that stop the run early. */
   readonly interrupt?: Interrupt | undefined;
-  /** The OpenAPI document coverage is measured against (`openapi:` / `--openapi`). */
-  readonly coverage?: CoverageDocument | undefined;
-  /** `--baseline-recording`: the baseline's answers come from this recording, not over HTTP. */
-  readonly recording?: { readonly answers: RecordedAnswers; readonly label: string } | undefined;
 }
 
 export interface RunOutcome {
@@ -132,9 +133,12 @@ async function notRunIds(executed: Executed): Promise<string[]> {
 }
 
 /** A second signal stops waiting: the requests in flight are aborted. */
-function abortOnRepeat(interrupt: Interrupt | undefined, clients: readonly TargetClient[]): void {
+function abortOnRepeat(
+  interrupt: Interrupt | undefined,
+  clients: readonly (TargetClient | undefined)[],
+): void {
   interrupt?.onRepeat(() => {
-    for (const client of clients) void client.close();
+    for (const client of clients) void client?.close();
   });
 }
 
@@ -143,34 +147,32 @@ async function execute(
   source: CaseSource,
   folder: RunFolder,
 ): Promise<Executions> {
-  const { config } = input;
-  const noiseSettings = config.noise;
-  const noise = createNoiseStep(noiseSettings);
+  const { config, interrupt } = input;
+  const noise = createNoiseStep(config.noise);
   const clock = createLoopClock();
-  const clientOptions = { ...clientOptionsOf(config), clock };
-  const baseline =
+  // A recorded baseline (`--baseline-recording`) answers from its files instead of the network.
+  const clients = openClients(
+    config,
     input.recording === undefined
-      ? createClient(config.baseline, clientOptions)
-      : createRecordedClient(config.baseline, input.recording.answers);
-  const candidate = createClient(config.candidate, clientOptions);
-  // The second baseline call of noise learning gets its own pool (or the replica's).
-  const replica = noiseSettings.enabled
-    ? createClient(noiseSettings.replica ?? config.baseline, clientOptions)
-    : undefined;
+      ? {}
+      : { baseline: createRecordedClient(config.baseline, input.recording.answers) },
+    { clock },
+  );
+  abortOnRepeat(interrupt, [clients.baseline, clients.candidate, clients.replica]);
   // Results go to disk as they complete, so memory stays flat in the number of cases.
   const stream = await openResultStream(join(folder.dir, 'results.ndjson'), source.count);
   const failed = { baseline: 0, candidate: 0, skipped: 0 };
   const watch = createSideWatch();
+  const bodies = createBodyFiles(folder.dir, displayPath(config.cwd, folder.finalDir));
   const latency = createLatencyCollector();
   const coverage = createCoverageCollector(input.coverage);
   // Every equivalence that fired, equal results included (only notable ones stay in memory).
   const fired = new Set<string>();
-  const bodies = createBodyFiles(folder.dir, displayPath(config.cwd, folder.finalDir));
   const context = {
     baseline: config.baseline,
     candidate: config.candidate,
     redact: input.redact,
-    bodyFile: (body: string) => bodies.store(body),
+    bodyFile: (body: string | Uint8Array) => bodies.store(body),
   };
   const onExchange = (raw: Exchange, position: number): void => {
     if (raw.baseline.outcome === 'transport-error') failed.baseline++;
@@ -178,14 +180,7 @@ async function execute(
     watch.add(raw);
     // A flow step's captured values differ by design: compared as their placeholders.
     const exchange = raw.flow === undefined ? raw : maskExchange(raw);
-    const judged = noise.judge(exchange);
-    const base = toCaseResult(judged.exchange, judged.judgement, context);
-    // Most runs learn no noise: skip the copy when there is nothing to add.
-    const { noise: learned, flakyBaseline } = judged.annotation;
-    const result =
-      learned === undefined && flakyBaseline === undefined
-        ? base
-        : { ...base, ...judged.annotation };
+    const result = resultOf(noise, exchange, context);
     stream.add(result, position);
     latency.add(result);
     coverage.add(result);
@@ -198,18 +193,13 @@ async function execute(
     stream.add(result, position);
     input.onResult?.(result);
   };
-  const { interrupt } = input;
-  abortOnRepeat(
-    interrupt,
-    replica === undefined ? [baseline, candidate] : [baseline, candidate, replica],
-  );
   let executed: Executed;
   try {
     executed = await executeCases({
       cases: prepared(source, noise),
-      baseline,
-      candidate,
-      replica,
+      baseline: clients.baseline,
+      candidate: clients.candidate,
+      replica: clients.replica,
       concurrency: config.concurrency,
       onExchange,
       onSkipped,
@@ -217,7 +207,7 @@ async function execute(
       clock,
     });
   } finally {
-    await Promise.all([baseline.close(), candidate.close(), replica?.close()]);
+    await clients.close();
   }
   const collected = await stream.finish();
   await bodies.flush();
@@ -265,7 +255,7 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
   const runId = folder.runId;
   const source = asCaseSource(input.cases);
   const executions = await execute(input, source, folder);
-  const { collected, failed, noise, fired, interrupted, coverage } = executions;
+  const { collected, failed, noise, fired, coverage, interrupted } = executions;
   const finishedAt = input.now();
   const { config } = input;
   // Endpoint-level noise is known only now: mask it before the tracker sees anything.
@@ -309,10 +299,9 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
     folder,
     host,
   });
-  const ran = collected.ranIds.length;
   return {
     ...finished,
-    unreachable: unreachableTargets(input, failed, ran),
+    unreachable: unreachableTargets(input, failed, collected.ranIds.length),
     stoppedAnswering: executions.stoppedAnswering,
   };
 }

@@ -1,12 +1,11 @@
 /**
  * What the commands that load a whole library in memory share (`calibrate`,
- * `record`): the selected cases with the redactor for them, and the client
- * options every command that sends derives from the config.
+ * `record`): the selected cases with the redactor for them (the client
+ * options every command that sends derives from the config are
+ * `config/clients.ts`'s).
  */
 import { loadCases } from '../cases/load.js';
 import { selectCases } from '../cases/select.js';
-import type { ResolvedConfig } from '../config/resolve.js';
-import type { ClientOptions } from '../execute/client.js';
 import type { Case } from '../model/case.js';
 import { createRedactor, type Redactor } from '../redact/redact.js';
 import type { AppContext } from './context.js';
@@ -36,17 +35,4 @@ export async function selectedCases(
     secrets: new Map([...project.secrets(), ...targetSecrets]),
   });
   return { cases, redact };
-}
-
-/** The client options the config sets. */
-export function clientOptionsOf(config: ResolvedConfig): ClientOptions {
-  return {
-    connections: config.concurrency,
-    timeoutMs: config.timeoutMs,
-    bodyCapBytes: config.bodyCapBytes,
-    bodyBudget: config.bodyBudget,
-    retries: config.retries,
-    ratePerSecond: config.rate,
-    maxInFlight: config.maxInFlight,
-  };
 }

@@ -37,8 +37,8 @@ const EXAMPLE: Record<Side, string> = {
 };
 
 /**
- * `NAME=URL` defines a target (with the headers of a configured target of that
- * name); a bare `NAME` picks one from the config's `targets`.
+ * `NAME=URL` defines a target (with the headers and the `disposable` mark of a
+ * configured target of that name); a bare `NAME` picks one from the config's `targets`.
  */
 function parseTarget(side: Side, choice: TargetChoice): Target {
   const { configured } = choice;
@@ -52,7 +52,10 @@ function parseTarget(side: Side, choice: TargetChoice): Target {
   if (eq > 0) {
     const name = spec.slice(0, eq);
     const headers: Pairs = Object.entries(configured[name]?.headers ?? {});
-    return targetAt(name, spec.slice(eq + 1), headers, `--${side}`);
+    return {
+      ...targetAt(name, spec.slice(eq + 1), headers, `--${side}`),
+      ...disposable(configured[name]),
+    };
   }
   const target = configured[spec];
   if (target === undefined) {
@@ -61,7 +64,15 @@ function parseTarget(side: Side, choice: TargetChoice): Target {
       `--${side} ${spec}: no such target${known.length > 0 ? ` (configured: ${known.join(', ')})` : ''}; use NAME=URL to define one`,
     );
   }
-  return targetAt(spec, target.url, Object.entries(target.headers ?? {}), `targets.${spec}.url`);
+  return {
+    ...targetAt(spec, target.url, Object.entries(target.headers ?? {}), `targets.${spec}.url`),
+    ...disposable(target),
+  };
+}
+
+/** `{ disposable: true }` for a target the config marks so, else nothing. */
+function disposable(target: { readonly disposable?: boolean | undefined } | undefined) {
+  return target?.disposable === true ? { disposable: true } : {};
 }
 
 function noiseOf(choice: TargetChoice): NoiseSettings {

@@ -74,7 +74,7 @@ const EXPECT_THRESHOLD = 1024;
  * Where a request body too long for a command line is kept: returns the path
  * the repro reads it from (`--data-binary @path`).
  */
-export type BodyFile = (body: string) => string;
+export type BodyFile = (body: string | Uint8Array) => string;
 
 /** Bodies longer than this (characters) are read from a file when one can be written. */
 export const INLINE_BODY_MAX = 16 * 1024;
@@ -102,14 +102,38 @@ export function curlCommand(
       parts.push('-H', shellWord(headerArg(name, redact.header(name, one))));
     }
   }
-  if (plan.body !== undefined) {
-    if (!named.has('expect') && Buffer.byteLength(plan.body) > EXPECT_THRESHOLD) {
-      parts.push('-H', shellWord('Expect:'));
-    }
-    const body = redact.text(plan.body);
-    if (body.length > INLINE_BODY_MAX && bodyFile !== undefined) {
-      parts.push('--data-binary', shellQuote(`@${bodyFile(body)}`));
-    } else parts.push('--data-raw', shellWord(body));
+  const { body } = plan;
+  if (body === undefined) return parts.join(' ');
+  const size = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
+  if (!named.has('expect') && size > EXPECT_THRESHOLD) parts.push('-H', shellWord('Expect:'));
+  if (size > INLINE_BODY_MAX && bodyFile !== undefined) {
+    // Too long for a command line: the body is kept once in the run folder, read by curl.
+    const kept = bodyFile(typeof body === 'string' ? redact.text(body) : body);
+    parts.push('--data-binary', shellQuote(`@${kept}`));
+    return parts.join(' ');
   }
-  return parts.join(' ');
+  if (typeof body === 'string' && !body.includes('\0')) {
+    parts.push('--data-raw', shellWord(redact.text(body)));
+    return parts.join(' ');
+  }
+  // Bytes a shell argument cannot hold (NUL, invalid UTF-8) go through printf on stdin.
+  parts.push('--data-binary', '@-');
+  const bytes = typeof body === 'string' ? Buffer.from(redact.text(body), 'utf8') : body;
+  return `printf '${printfEscape(bytes)}' | ${parts.join(' ')}`;
+}
+
+/**
+ * `printf` format text that prints exactly `bytes`: printable ASCII as is
+ * (`%`, `\\` and `'` escaped), everything else as a 3-digit octal escape.
+ */
+export function printfEscape(bytes: Uint8Array): string {
+  let out = '';
+  for (const byte of bytes) {
+    if (byte === 0x25) out += '%%';
+    else if (byte === 0x5c) out += '\\\\';
+    else if (byte === 0x27) out += "'\\''";
+    else if (byte >= 0x20 && byte < 0x7f) out += String.fromCharCode(byte);
+    else out += `\\${byte.toString(8).padStart(3, '0')}`;
+  }
+  return out;
 }

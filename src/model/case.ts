@@ -49,7 +49,9 @@ export type Pairs = readonly (readonly [name: string, value: string])[];
 export type RequestBody =
   | { readonly kind: 'none' }
   | { readonly kind: 'json'; readonly value: unknown }
-  | { readonly kind: 'text'; readonly text: string };
+  | { readonly kind: 'text'; readonly text: string }
+  /** Exact bytes (a case file's `base64:`), for bodies that are not valid UTF-8. */
+  | { readonly kind: 'bytes'; readonly bytes: Uint8Array };
 
 export interface CaseRequest {
   readonly method: HttpMethod;
@@ -118,4 +120,6 @@ export interface Target {
   readonly headers: Pairs;
   /** Values only this target's URL held (its credentials), with the placeholder outputs show. */
   readonly secrets?: ReadonlyMap<string, string>;
+  /** Marked `disposable` in the config: its data may be changed (`parity fuzz --allow-writes`). */
+  readonly disposable?: boolean;
 }

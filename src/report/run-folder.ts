@@ -33,6 +33,8 @@ export interface RunFolder {
   publish(): Promise<void>;
   /** Points `<reports>/latest` at the published folder. */
   pointLatest(): Promise<void>;
+  /** Removes the folder unpublished: the command ended without a report to write. */
+  discard(): Promise<void>;
 }
 
 function unwritable(message: string): ParityError {
@@ -129,6 +131,9 @@ export async function openRunFolder(
       published = true;
     },
     pointLatest: () => pointLatest(reportsDir, runId),
+    async discard() {
+      if (!published) await rm(dir, { recursive: true, force: true });
+    },
   };
   const notes =
     removed === 0

@@ -5,13 +5,19 @@
  * carrying a copy. The bytes written are the redacted body, as every other
  * output shows it.
  */
+
+import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sha256Text } from './preview.js';
 
+function sha256Bytes(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
 export interface BodyFiles {
   /** Stores `body` (once per content) and returns the path a repro names it by. */
-  store(body: string): string;
+  store(body: string | Uint8Array): string;
   /** Waits for every write; throws the first that failed. */
   flush(): Promise<void>;
 }
@@ -25,7 +31,7 @@ export function createBodyFiles(dir: string, shownDir: string): BodyFiles {
   let folder: Promise<unknown> | undefined;
   return {
     store(body) {
-      const name = `${sha256Text(body)}.body`;
+      const name = `${typeof body === 'string' ? sha256Text(body) : sha256Bytes(body)}.body`;
       if (!written.has(name)) {
         folder ??= mkdir(join(dir, 'bodies'), { recursive: true });
         const write = folder.then(() => writeFile(join(dir, 'bodies', name), body));

@@ -40,7 +40,8 @@ describe('case files', () => {
   it('an alias bomb is a problem of its file; the other files still report theirs', async () => {
     const cwd = await tempProject({
       'cases/a-bomb.yaml': laughs,
-      'cases/b-bad.yaml': 'suite: b\ncases:\n  - id: y\n    request: { method: CONNECT, path: /y }\n',
+      'cases/b-bad.yaml':
+        'suite: b\ncases:\n  - id: y\n    request: { method: CONNECT, path: /y }\n',
       'cases/c-trailing.json':
         '{"suite":"c","cases":[{"id":"z","request":{"method":"GET","path":"/z"}},]}\n',
     });
