@@ -1,18 +1,27 @@
 /**
  * The bounded pool: replays cases with at most `concurrency` units in
- * flight, each case sent to both sides at once, and hands every `Exchange`
- * to `onExchange` as soon as it completes, so nothing accumulates here. A
+ * flight, each case sent to every side at once, and hands what each case
+ * gives to `onSent` as soon as it completes, so nothing accumulates here. A
  * sequence (a flow, a serial file) is one unit: its cases run one after
  * another on one worker while the other workers go on with other units.
+ * `executeCases` is a run's pool (both sides, an `Exchange` per case);
+ * `executeUnits` takes any `Sender` (`parity record` sends to one target).
  */
 import type { RunUnit } from '../cases/source.js';
 import type { Case } from '../model/case.js';
 import type { Exchange } from '../model/exchange.js';
 import type { TargetClient } from './client.js';
-import { exchangeCase } from './exchange.js';
-import { runSequence } from './sequence.js';
+import { exchangeSender } from './exchange.js';
+import { runSequence, type SequenceInput } from './sequence.js';
 
 export { exchangeCase } from './exchange.js';
+
+/** The units to send and how, for any `Sender`. */
+export interface UnitsInput<R> extends SequenceInput<R> {
+  /** The units in run order: an array, or batches (a large library streamed a file at a time). */
+  readonly cases: readonly RunUnit[] | AsyncIterable<readonly RunUnit[]>;
+  readonly concurrency: number;
+}
 
 export interface ExecuteInput {
   /** The units in run order: an array, or batches (a large library streamed a file at a time). */
@@ -28,12 +37,23 @@ export interface ExecuteInput {
   readonly onSkipped?: ((testCase: Case, reason: string, position: number) => void) | undefined;
 }
 
+/** A run's pool: every case to both sides (see the module comment). */
+export function executeCases(input: ExecuteInput): Promise<void> {
+  return executeUnits({
+    cases: input.cases,
+    concurrency: input.concurrency,
+    sender: exchangeSender(input.baseline, input.candidate, input.replica),
+    onSent: input.onExchange,
+    onSkipped: input.onSkipped,
+  });
+}
+
 /**
  * The units one at a time, in order. Taking the next unit is synchronous
  * while the current batch lasts; only the worker that empties it waits for
  * the next batch, and the others wait for the same one.
  */
-function caseQueue(cases: ExecuteInput['cases']) {
+function caseQueue(cases: UnitsInput<unknown>['cases']) {
   const batches = Array.isArray(cases) ? undefined : (cases as AsyncIterable<readonly RunUnit[]>);
   const iterator = batches?.[Symbol.asyncIterator]();
   let current: readonly RunUnit[] = iterator === undefined ? (cases as readonly RunUnit[]) : [];
@@ -63,26 +83,24 @@ function caseQueue(cases: ExecuteInput['cases']) {
   };
 }
 
-/** A unit in flight: one case's exchange, or a whole sequence. */
-type Pending =
-  | { readonly position: number; readonly exchange: Promise<Exchange>; readonly run?: undefined }
-  | { readonly position: number; readonly run: Promise<void>; readonly exchange?: undefined };
+/** A unit in flight: one case being sent, or a whole sequence. */
+type Pending<R> =
+  | { readonly position: number; readonly sent: Promise<R>; readonly run?: undefined }
+  | { readonly position: number; readonly run: Promise<void>; readonly sent?: undefined };
 
-export async function executeCases(input: ExecuteInput): Promise<void> {
+/** Sends the units with `input.sender` (see the module comment). */
+export async function executeUnits<R>(input: UnitsInput<R>): Promise<void> {
   const queue = caseQueue(input.cases);
   // Units are taken in run order: a case takes the next position, a sequence as many as it holds.
   let taken = 0;
-  const start = (unit: RunUnit | undefined): Pending | undefined => {
+  const start = (unit: RunUnit | undefined): Pending<R> | undefined => {
     if (unit === undefined) return undefined;
     if (unit.kind === 'sequence') {
       const position = taken;
       taken += unit.size;
       return { position, run: runSequence(unit, position, input) };
     }
-    return {
-      position: taken++,
-      exchange: exchangeCase(unit, input.baseline, input.candidate, input.replica),
-    };
+    return { position: taken++, sent: input.sender.send(unit) };
   };
   const worker = async (): Promise<void> => {
     let pending = start(queue.now() ?? (await queue.later()));
@@ -93,11 +111,11 @@ export async function executeCases(input: ExecuteInput): Promise<void> {
         continue;
       }
       const { position } = pending;
-      const exchange = await pending.exchange;
+      const sent = await pending.sent;
       // Send the next case before judging this one, so the servers are never
       // kept waiting on our processing: the slot stays busy on the wire.
       pending = start(queue.now() ?? (await queue.later()));
-      input.onExchange(exchange, position);
+      input.onSent(sent, position);
     }
   };
   const known = Array.isArray(input.cases) ? (input.cases as readonly RunUnit[]).length : Infinity;
