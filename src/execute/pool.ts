@@ -115,7 +115,8 @@ export async function executeUnits<R>(input: UnitsInput<R>): Promise<void> {
       // Send the next case before judging this one, so the servers are never
       // kept waiting on our processing: the slot stays busy on the wire.
       pending = start(queue.now() ?? (await queue.later()));
-      input.onSent(sent, position);
+      const done = input.onSent(sent, position);
+      if (done instanceof Promise) await done;
     }
   };
   const known = Array.isArray(input.cases) ? (input.cases as readonly RunUnit[]).length : Infinity;

@@ -12,10 +12,22 @@ import type { Sender, Sent } from './sender.js';
 /** What a sequence needs of the pool's input. */
 export interface SequenceInput<R> {
   readonly sender: Sender<R>;
-  /** Called as each case is sent, with its position in run order (0-based). */
-  readonly onSent: (value: R, position: number) => void;
+  /**
+   * Called as each case is sent, with its position in run order (0-based).
+   * A promise it returns is awaited before the worker takes more (`record`
+   * writes each answer), so nothing piles up.
+   */
+  readonly onSent: (value: R, position: number) => Done;
   /** Called for a case that was not sent (a flow step that cannot run), with the reason. */
-  readonly onSkipped?: ((testCase: Case, reason: string, position: number) => void) | undefined;
+  readonly onSkipped?: ((testCase: Case, reason: string, position: number) => Done) | undefined;
+}
+
+/** What a callback returns: nothing, or a promise to wait for. */
+export type Done = void | Promise<void>;
+
+/** Waits for `done` only when it is a promise (the run's callbacks are synchronous). */
+export async function settled(done: Done): Promise<void> {
+  if (done instanceof Promise) await done;
 }
 
 /** Runs `sequence`, its first case at position `first` in run order. */
@@ -31,14 +43,14 @@ export async function runSequence<R>(
       const at = position++;
       if (!isStep(testCase)) {
         step = undefined;
-        input.onSent(await input.sender.send(testCase), at);
+        await settled(input.onSent(await input.sender.send(testCase), at));
         continue;
       }
       // A flow's variables live from its first step to its last, per flow.
       if (step === undefined || testCase.flow.index === 0) step = input.sender.flow();
       const outcome = await step(testCase);
-      if (outcome.kind === 'sent') input.onSent(outcome.value, at);
-      else input.onSkipped?.(testCase, outcome.reason, at);
+      if (outcome.kind === 'sent') await settled(input.onSent(outcome.value, at));
+      else await settled(input.onSkipped?.(testCase, outcome.reason, at));
     }
   }
 }

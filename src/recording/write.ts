@@ -3,8 +3,9 @@
  * recording never leaves half a file) and the manifest last.
  */
 
-import { join } from 'node:path';
-import { writeFileAtomic } from '../util/fs.js';
+import { basename, join } from 'node:path';
+import type { Case } from '../model/case.js';
+import { pruneFolder, writeFileAtomic } from '../util/fs.js';
 import { displayJson } from '../wire/display.js';
 import { entryPath, MANIFEST } from './read.js';
 import type { RecordedEntry, RecordingManifest } from './schema.js';
@@ -21,4 +22,22 @@ export function writeEntry(dir: string, entry: RecordedEntry): Promise<void> {
 /** Writes the manifest (after the entries: a recording without one is not a recording yet). */
 export function writeManifest(dir: string, manifest: RecordingManifest): Promise<void> {
   return writeFileAtomic(join(dir, MANIFEST), pretty(manifest));
+}
+
+/**
+ * Removes the entries of steps the recorded flows no longer have: a flow's
+ * folder (`<suite>/<flow>/`) holds its steps only, and a flow is recorded
+ * whole, so after `--update` it holds exactly the flow's steps of today.
+ */
+export async function pruneFlows(dir: string, cases: readonly Case[]): Promise<void> {
+  const steps = new Map<string, Set<string>>();
+  for (const testCase of cases) {
+    if (testCase.flow === undefined) continue;
+    const names = steps.get(testCase.flow.id) ?? new Set<string>();
+    names.add(basename(entryPath(dir, testCase.id)));
+    steps.set(testCase.flow.id, names);
+  }
+  for (const [flow, names] of steps) {
+    await pruneFolder(entryPath(dir, flow).replace(/\.json$/, ''), names, '.json');
+  }
 }
