@@ -9,7 +9,7 @@
  * sent a second time as `run --noise` sends it to the baseline: plain cases
  * (serial files' too), never a flow's steps (a write must not be repeated).
  */
-import { unitsOf } from '../cases/source.js';
+import type { CaseSource } from '../cases/source.js';
 import { endpointOf } from '../compare/endpoint.js';
 import type { TargetClient } from '../execute/client.js';
 import { createFlowRun, type StepCase } from '../execute/flow-run.js';
@@ -47,7 +47,8 @@ export interface SkippedStep {
 }
 
 export interface Sending {
-  readonly cases: readonly Case[];
+  /** The selected cases, as a run reads them. */
+  readonly source: CaseSource;
   readonly concurrency: number;
   readonly client: TargetClient;
   /** With `--noise`: the second client each plain case is sent to again. */
@@ -66,6 +67,8 @@ export interface RecordedCases {
   readonly calibration: Calibration;
   /** The endpoints of the cases sent twice (with `--noise`): their noise is learned anew. */
   readonly measured: ReadonlySet<string>;
+  /** The step ids of each flow recorded (sent or skipped), by flow id. */
+  readonly flows: ReadonlyMap<string, readonly string[]>;
 }
 
 /** The sender of a recording: one target (and its second client with `--noise`). */
@@ -102,13 +105,21 @@ export async function sendAndWrite(sending: Sending): Promise<RecordedCases> {
   const calibration = createCalibration();
   const skipped: SkippedStep[] = [];
   const measured = new Set<string>();
+  const flows = new Map<string, string[]>();
+  const seen = (testCase: Case) => {
+    if (testCase.flow === undefined) return;
+    const steps = flows.get(testCase.flow.id) ?? [];
+    steps.push(testCase.id);
+    flows.set(testCase.flow.id, steps);
+  };
   let failed = 0;
   await executeUnits({
-    cases: unitsOf(sending.cases),
+    cases: sending.source.batches(),
     concurrency: sending.concurrency,
     sender: recordSender(sending.client, sending.second),
     onSent: (answered) => {
       const { testCase, answer, again } = answered;
+      seen(testCase);
       if (answer.outcome === 'transport-error') failed++;
       if (again !== undefined) {
         calibration.add({ case: testCase, baseline: answer, candidate: again });
@@ -118,9 +129,10 @@ export async function sendAndWrite(sending: Sending): Promise<RecordedCases> {
       return writeEntry(dir, toEntry(testCase, answered.sent, answer, context));
     },
     onSkipped: (testCase, reason) => {
+      seen(testCase);
       skipped.push({ caseId: testCase.id, flow: testCase.flow?.id ?? testCase.id, reason });
       return writeEntry(dir, skippedEntry(testCase, reason, { redact, now: now() }));
     },
   });
-  return { failed, skipped, calibration, measured };
+  return { failed, skipped, calibration, measured, flows };
 }

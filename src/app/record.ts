@@ -102,16 +102,16 @@ async function prepare(request: RecordRequest, context: AppContext) {
     targets: { ...project.config.targets, baseline: request.target },
   };
   const { baseline: target } = resolveTargets(config, 'baseline');
-  const { cases, redact } = await selectedCases(project, request, context);
+  const { source, redact } = await selectedCases(project, request, context);
   const dir = resolve(context.cwd, request.out ?? join('recordings', target.name));
-  return { config, target, cases, redact, dir, label: relative(context.cwd, dir) || dir };
+  return { config, target, source, redact, dir, label: relative(context.cwd, dir) || dir };
 }
 
 /** Records the selected cases (see the module comment); bad input throws before anything is sent. */
 export async function record(request: RecordRequest, context: AppContext): Promise<RecordOutcome> {
   const prepared = await prepare(request, context);
-  const { config, target, cases, redact, dir, label } = prepared;
-  if (cases.length === 0) return { kind: 'no-cases' };
+  const { config, target, source, redact, dir, label } = prepared;
+  if (source.count === 0) return { kind: 'no-cases' };
   const existing = await readManifest(dir, label);
   if (existing !== undefined && request.update !== true) {
     throw new ParityError(
@@ -123,7 +123,7 @@ export async function record(request: RecordRequest, context: AppContext): Promi
   const first = createClient(target, options);
   const second = request.noise === true ? createClient(target, options) : undefined;
   const result = await sendAndWrite({
-    cases,
+    source,
     concurrency: config.concurrency,
     client: first,
     second,
@@ -131,7 +131,7 @@ export async function record(request: RecordRequest, context: AppContext): Promi
     dir,
     now: context.now,
   }).finally(() => Promise.all([first.close(), second?.close()]));
-  await pruneFlows(dir, cases);
+  await pruneFlows(dir, result.flows);
   const now = context.now().toISOString();
   const learned =
     second === undefined
@@ -150,9 +150,9 @@ export async function record(request: RecordRequest, context: AppContext): Promi
     kind: 'recorded',
     target,
     dir: label,
-    cases: cases.length,
+    cases: source.count,
     failed: result.failed,
-    flowSteps: cases.filter((c) => c.flow !== undefined).length,
+    flowSteps: [...result.flows.values()].reduce((sum, steps) => sum + steps.length, 0),
     skipped: result.skipped,
     noisyEndpoints: learned === undefined ? undefined : Object.keys(learned).length,
     updated: existing !== undefined,

@@ -51,7 +51,9 @@ export const entrySchema = z.looseObject({
       method: z.string(),
       path: z
         .string()
-        .describe("path and query as sent (a flow step's with the target's values), secrets redacted"),
+        .describe(
+          "path and query as sent (a flow step's with the target's values), secrets redacted",
+        ),
       digest: z
         .string()
         .describe(

@@ -4,7 +4,6 @@
  */
 
 import { basename, join } from 'node:path';
-import type { Case } from '../model/case.js';
 import { pruneFolder, writeFileAtomic } from '../util/fs.js';
 import { displayJson } from '../wire/display.js';
 import { entryPath, MANIFEST } from './read.js';
@@ -28,16 +27,14 @@ export function writeManifest(dir: string, manifest: RecordingManifest): Promise
  * Removes the entries of steps the recorded flows no longer have: a flow's
  * folder (`<suite>/<flow>/`) holds its steps only, and a flow is recorded
  * whole, so after `--update` it holds exactly the flow's steps of today.
+ * `flows`: the case ids of each flow's steps, by flow id.
  */
-export async function pruneFlows(dir: string, cases: readonly Case[]): Promise<void> {
-  const steps = new Map<string, Set<string>>();
-  for (const testCase of cases) {
-    if (testCase.flow === undefined) continue;
-    const names = steps.get(testCase.flow.id) ?? new Set<string>();
-    names.add(basename(entryPath(dir, testCase.id)));
-    steps.set(testCase.flow.id, names);
-  }
-  for (const [flow, names] of steps) {
+export async function pruneFlows(
+  dir: string,
+  flows: ReadonlyMap<string, readonly string[]>,
+): Promise<void> {
+  for (const [flow, steps] of flows) {
+    const names = new Set(steps.map((id) => basename(entryPath(dir, id))));
     await pruneFolder(entryPath(dir, flow).replace(/\.json$/, ''), names, '.json');
   }
 }
