@@ -21,10 +21,10 @@ import type { Case } from '../model/case.js';
 import type { SideOutcome } from '../model/exchange.js';
 import type { Variables } from '../model/flow.js';
 import { type Calibration, createCalibration } from '../noise/calibration.js';
-import { withSecrets } from '../redact/extend.js';
-import type { Redactor } from '../redact/redact.js';
 import { skippedEntry, toEntry } from '../recording/entry.js';
 import { writeEntry } from '../recording/write.js';
+import { withSecrets } from '../redact/extend.js';
+import type { Redactor } from '../redact/redact.js';
 
 /** One case as the target answered it. */
 interface Answered {
