@@ -94,6 +94,23 @@ describe('flows with per-target captures', () => {
     });
   });
 
+  it('is counted by validate as a run counts it: one case per step', async () => {
+    const { targets } = await pair();
+    const cwd = await tempProject({
+      'cases/items.yaml': LIFECYCLE,
+      'cases/more.yaml':
+        'suite: more\ncases:\n  - id: count\n    request: { method: GET, path: /counter }\n',
+    });
+    const validated = await runCli(cwd, ['validate']);
+    expect(validated.stdout).toBe(
+      'ok: 2 file(s), 6 case(s) (5 of them steps of 1 flow), no problems\n',
+    );
+    const alone = await runCli(cwd, ['validate', 'cases/items.yaml']);
+    expect(alone.stdout).toBe('ok: 1 file(s), 5 case(s) (the steps of 1 flow), no problems\n');
+    expect((await runCli(cwd, ['run', ...targets, '--no-tracker'])).code).toBe(0);
+    expect((await latestReport(cwd)).summary.cases).toBe(6);
+  });
+
   it('fails the flow where a real field differs, and only there', async () => {
     const { targets } = await pair({ colour: 'red' });
     const cwd = await tempProject({ 'cases/items.yaml': LIFECYCLE });
