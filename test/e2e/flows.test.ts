@@ -4,38 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { CaseResult } from '../../src/results/types.js';
 import { latestReport, runCli, tempProject } from '../helpers/cli.js';
 import { json, startServer as startServerWith, type TestServer } from '../helpers/http.js';
-import { startStateful } from '../helpers/stateful.js';
-
-const LIFECYCLE = `suite: items
-sideEffects: true
-defaults:
-  rules: { headers: [etag, location] }
-cases:
-  - id: lifecycle
-    description: create, read, conditional read, delete, read again
-    steps:
-      - id: create
-        request: { method: POST, path: /items, json: { name: pen } }
-        capture:
-          id: { json: /id }
-          etag: { header: ETag }
-        expect: { status: 201 }
-      - id: read
-        request: { method: GET, path: "/items/{{id}}" }
-        expect: { status: 200 }
-      - id: not-modified
-        request:
-          method: GET
-          path: "/items/{{id}}"
-          headers: { if-none-match: "{{etag}}" }
-        expect: { status: 304 }
-      - id: delete
-        request: { method: DELETE, path: "/items/{{id}}" }
-        expect: { status: 204 }
-      - id: gone
-        request: { method: GET, path: "/items/{{id}}" }
-        expect: { status: 404 }
-`;
+import { LIFECYCLE, startStateful } from '../helpers/stateful.js';
 
 let servers: TestServer[] = [];
 

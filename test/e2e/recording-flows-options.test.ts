@@ -8,7 +8,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { latestReport, runCli, tempProject } from '../helpers/cli.js';
+import { latestReport, runAgainstRecording, runCli, tempProject } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 
 let servers: TestServer[] = [];
@@ -94,14 +94,7 @@ describe('recording flows with --noise and --update', () => {
 
     // The refreshed recording replays: the clock's tick is masked, the ids are each side's own.
     const fresh = await thingsServer(500);
-    const run = await runCli(cwd, [
-      'run',
-      '--baseline-recording',
-      'recordings/rust',
-      '--candidate',
-      `go=${fresh.url}`,
-      '--no-tracker',
-    ]);
+    const run = await runAgainstRecording(cwd, 'recordings/rust', `go=${fresh.url}`);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect((await latestReport(cwd)).summary).toMatchObject({ cases: 3, equal: 3 });
@@ -172,14 +165,7 @@ describe('recording a flow with secret captures', () => {
     expect(me.response.body.json).toEqual({ user: 'ann', session: true, token: true });
 
     const twin = await authServer('twin');
-    const run = await runCli(cwd, [
-      'run',
-      '--baseline-recording',
-      'recordings/rust',
-      '--candidate',
-      `go=${twin.url}`,
-      '--no-tracker',
-    ]);
+    const run = await runAgainstRecording(cwd, 'recordings/rust', `go=${twin.url}`);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const report = await latestReport(cwd);

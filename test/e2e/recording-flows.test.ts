@@ -11,39 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServer as startExample } from '../../examples/servers/start.js';
 import type { CaseResult } from '../../src/results/types.js';
-import { latestReport, runCli, tempProject } from '../helpers/cli.js';
+import { latestReport, runAgainstRecording, runCli, tempProject } from '../helpers/cli.js';
 import type { TestServer } from '../helpers/http.js';
-import { startStateful } from '../helpers/stateful.js';
-
-const LIFECYCLE = `suite: items
-sideEffects: true
-defaults:
-  rules: { headers: [etag, location] }
-cases:
-  - id: lifecycle
-    steps:
-      - id: create
-        request: { method: POST, path: /items, json: { name: pen } }
-        capture:
-          id: { json: /id }
-          etag: { header: ETag }
-        expect: { status: 201 }
-      - id: read
-        request: { method: GET, path: "/items/{{id}}" }
-        expect: { status: 200 }
-      - id: not-modified
-        request:
-          method: GET
-          path: "/items/{{id}}"
-          headers: { if-none-match: "{{etag}}" }
-        expect: { status: 304 }
-      - id: delete
-        request: { method: DELETE, path: "/items/{{id}}" }
-        expect: { status: 204 }
-      - id: gone
-        request: { method: GET, path: "/items/{{id}}" }
-        expect: { status: 404 }
-`;
+import { LIFECYCLE, startStateful } from '../helpers/stateful.js';
 
 const STEPS = ['create', 'read', 'not-modified', 'delete', 'gone'];
 
@@ -65,16 +35,8 @@ async function entry(cwd: string, path: string) {
   return JSON.parse(await readFile(join(cwd, 'recordings/rust', path), 'utf8'));
 }
 
-function replay(cwd: string, candidate: string, ...more: string[]) {
-  return runCli(cwd, [
-    'run',
-    '--baseline-recording',
-    'recordings/rust',
-    '--candidate',
-    candidate,
-    '--no-tracker',
-    ...more,
-  ]);
+function replay(cwd: string, candidate: string) {
+  return runAgainstRecording(cwd, 'recordings/rust', candidate);
 }
 
 describe('recording a flow', () => {
