@@ -34,7 +34,7 @@ interface Answered {
   readonly answer: SideOutcome;
   /** With `--noise`, the second answer (never for a flow step). */
   readonly again?: SideOutcome;
-  /** A flow step's variables after its captures (their secret values are redacted). */
+  /** A flow step's variables after its captures (the values of its secret ones are redacted). */
   readonly variables?: Variables;
 }
 
