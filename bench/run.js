@@ -7,13 +7,22 @@ import { fileURLToPath } from 'node:url';
 import { fmt } from './lib/measure.js';
 import { startServers } from './lib/servers.js';
 import { diffCost } from './scenarios/diff.js';
+import { fuzzRate } from './scenarios/fuzz.js';
 import { layouts, memory } from './scenarios/memory.js';
 import { peers } from './scenarios/peers.js';
 import { throughput } from './scenarios/throughput.js';
 
 const quick = process.argv.includes('--quick');
 const SCALE = quick
-  ? { throughput: 5_000, rounds: 3, elements: 100_000, diffRepeat: 1, memory: 20_000, peers: 200 }
+  ? {
+      throughput: 5_000,
+      rounds: 3,
+      elements: 100_000,
+      diffRepeat: 1,
+      memory: 20_000,
+      peers: 200,
+      fuzz: 3_000,
+    }
   : {
       throughput: 20_000,
       rounds: 11,
@@ -21,11 +30,14 @@ const SCALE = quick
       diffRepeat: 2,
       memory: 100_000,
       peers: 1_000,
+      fuzz: 20_000,
     };
 const CONCURRENCY = 16;
-// `--only throughput,diff,memory,peers` runs a subset (for iterating on one goal).
+// `--only throughput,diff,memory,peers,fuzz` runs a subset (for iterating on one goal).
 const onlyArg = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-const only = new Set(onlyArg ? onlyArg.split(',') : ['throughput', 'diff', 'memory', 'peers']);
+const only = new Set(
+  onlyArg ? onlyArg.split(',') : ['throughput', 'diff', 'memory', 'peers', 'fuzz'],
+);
 
 const rows = [];
 const notes = [];
@@ -124,6 +136,18 @@ async function runPeers(urls) {
   );
 }
 
+async function runFuzzRate(urls) {
+  log(`fuzz: ${fmt(SCALE.fuzz)} inputs at concurrency ${CONCURRENCY}, best of three…`);
+  const f = await fuzzRate(urls, { inputs: SCALE.fuzz, concurrency: CONCURRENCY });
+  const each = f.rates.map((r) => fmt(r)).join(', ');
+  row(
+    `parity fuzz inputs/s (${fmt(f.inputs)} inputs, best of ${f.rates.length}: ${each})`,
+    fmt(f.rate),
+    '≥ 1,000',
+    f.rate >= 1000,
+  );
+}
+
 function render(startedAt, seconds) {
   const lines = [
     `# parity benchmark${quick ? ' (--quick)' : ''}`,
@@ -151,6 +175,7 @@ try {
   if (only.has('diff')) await runDiff();
   if (only.has('memory')) await runMemory(urls);
   if (only.has('peers')) await runPeers(urls);
+  if (only.has('fuzz')) await runFuzzRate(urls);
 } finally {
   urls.stop();
 }

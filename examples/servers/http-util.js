@@ -16,7 +16,8 @@
  * @property {IncomingMessage} req
  * @property {URL} url
  * @property {Record<string, string>} params Path parameters, e.g. `{ id: '7' }`.
- * @property {string} body The request body decoded as UTF-8.
+ * @property {string} body The request body decoded as UTF-8 (invalid sequences become U+FFFD).
+ * @property {Buffer} bytes The request body as received.
  */
 
 /**
@@ -93,14 +94,14 @@ function percentDecode(segment) {
 }
 
 /**
- * Read the whole request body as UTF-8 text.
+ * Read the whole request body.
  * @param {IncomingMessage} req
  */
 export async function readBody(req) {
   /** @type {Buffer[]} */
   const chunks = [];
   for await (const chunk of req) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /**
@@ -128,13 +129,14 @@ export function send(res, reply, lengthHeader) {
 export function createHandler({ routes, notFound, methodNotAllowed, lengthHeader }) {
   return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const body = await readBody(req);
+    const bytes = await readBody(req);
+    const body = bytes.toString('utf8');
     const match = matchRoute(routes, req.method ?? 'GET', url.pathname);
     /** @type {Reply} */
     let reply;
     try {
       if (match.kind === 'found') {
-        reply = match.route.handle({ req, url, params: match.params, body });
+        reply = match.route.handle({ req, url, params: match.params, body, bytes });
       } else if (match.kind === 'method-not-allowed') {
         reply = methodNotAllowed(match.allowed);
       } else {

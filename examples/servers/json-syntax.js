@@ -220,3 +220,57 @@ export function lineColumn(text, offset, atChar) {
   const column = Buffer.byteLength(text.slice(lineStart, offset)) + (atChar ? 1 : 0);
   return { line, column };
 }
+
+/**
+ * The keys of the top-level object of `text` in document order, repeated keys
+ * included (`JSON.parse` keeps only the last). `text` must be valid JSON.
+ * @param {string} text
+ * @returns {string[]}
+ */
+export function objectKeys(text) {
+  const s = { text, i: 0, ends: new Map() };
+  skipBlank(s);
+  if (text[s.i] !== '{') return [];
+  s.i++;
+  /** @type {string[]} */
+  const keys = [];
+  for (;;) {
+    skipBlank(s);
+    if (text[s.i] !== '"') return keys;
+    const start = s.i;
+    string(s);
+    keys.push(JSON.parse(text.slice(start, s.i)));
+    skipBlank(s);
+    s.i++; // the colon
+    skipBlank(s);
+    value(s, '');
+    skipBlank(s);
+    if (text[s.i] !== ',') return keys;
+    s.i++;
+  }
+}
+
+/**
+ * Where `text` (valid JSON) holds a `\u` escape of a lone surrogate (a
+ * high one not followed by a low one, or a low one on its own), or undefined.
+ * @param {string} text
+ */
+export function loneSurrogateAt(text) {
+  const hex = (/** @type {number} */ at) => Number.parseInt(text.slice(at + 2, at + 6), 16);
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== '\\') continue;
+    if (text[i + 1] !== 'u') {
+      i++; // an escaped character: skip it (an escaped backslash is not an escape)
+      continue;
+    }
+    const unit = hex(i);
+    if (unit >= 0xdc00 && unit <= 0xdfff) return i;
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text[i + 6] === '\\' && text[i + 7] === 'u' ? hex(i + 6) : -1;
+      if (next < 0xdc00 || next > 0xdfff) return i;
+      i += 6;
+    }
+    i += 5;
+  }
+  return undefined;
+}

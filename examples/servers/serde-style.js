@@ -85,10 +85,11 @@ function validate(ctx) {
  * @returns {Reply}
  */
 function list(store, ctx) {
-  const raw = ctx.url.searchParams.get('limit') ?? '';
+  const raw = ctx.url.searchParams.get('limit');
   let limit = DEFAULT_LIMIT;
-  if (raw !== '') {
-    const problem = usizeProblem(raw);
+  // serde_urlencoded reads `?limit=` as Some(""), which no integer parses from.
+  if (raw !== null) {
+    const problem = raw === '' ? 'cannot parse integer from empty string' : usizeProblem(raw);
     if (problem !== undefined) {
       return textReply(400, `Failed to deserialize query string: ${problem}`);
     }

@@ -6,7 +6,8 @@
  * does not fit the target struct (its field path via serde_path_to_error).
  */
 
-import { lineColumn, scanJson } from './json-syntax.js';
+import { isUtf8 } from 'node:buffer';
+import { lineColumn, loneSurrogateAt, objectKeys, scanJson } from './json-syntax.js';
 import { serdeJson } from './json-write.js';
 
 /** @typedef {import('./http-util.js').Reply} Reply */
@@ -59,7 +60,9 @@ export function textReply(status, text) {
 
 /**
  * axum's `Json<T>` extractor up to the point where serde maps the value onto `T`:
- * the content type, then serde_json's syntax check (trailing characters included).
+ * the content type, then serde_json's syntax check (trailing characters
+ * included) on the raw bytes, which must be UTF-8 and hold no lone surrogate
+ * escape (`\ud800`): Go's decoder replaces both with U+FFFD instead.
  * @param {RequestContext} ctx
  * @returns {{ ok: true, value: unknown, scan: ScanOk } | { ok: false, reply: Reply }}
  */
@@ -84,7 +87,26 @@ export function extractJson(ctx) {
       reply: syntaxRejection(ctx.body, 'trailing characters', scan.trailing, true),
     };
   }
+  const unicode = unicodeProblem(ctx);
+  if (unicode !== undefined) return { ok: false, reply: unicode };
   return { ok: true, value: JSON.parse(ctx.body), scan };
+}
+
+/**
+ * serde_json reads strings from the body's bytes: invalid UTF-8 and a lone
+ * surrogate escape are errors at their position.
+ * @param {RequestContext} ctx
+ * @returns {Reply | undefined}
+ */
+function unicodeProblem(ctx) {
+  if (!isUtf8(ctx.bytes)) {
+    // The decoded text has U+FFFD where the bytes went wrong.
+    const offset = Math.max(0, ctx.body.indexOf('\ufffd'));
+    return syntaxRejection(ctx.body, 'invalid unicode code point', offset, true);
+  }
+  const lone = loneSurrogateAt(ctx.body);
+  if (lone === undefined) return undefined;
+  return syntaxRejection(ctx.body, 'lone leading surrogate in hex escape', lone + 6, false);
 }
 
 /**
@@ -198,6 +220,13 @@ export function structMembers(text, scan, value, spec) {
   if (value === null || typeof value !== 'object') {
     const message = `invalid type: ${unexpected(value)}, expected ${target}`;
     return { ok: false, reply: dataRejection(text, scan, '', message) };
+  }
+  // serde_derive refuses a field given twice (JSON.parse would keep the last).
+  const keys = objectKeys(text);
+  const twice = keys.find((key, i) => spec.fields.includes(key) && keys.indexOf(key) !== i);
+  if (twice !== undefined) {
+    const reply = dataRejection(text, scan, `/${escapeKey(twice)}`, `duplicate field \`${twice}\``);
+    return { ok: false, reply };
   }
   const members = Object.entries(value).map(
     ([key, member]) =>

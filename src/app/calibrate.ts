@@ -5,6 +5,7 @@
  * later runs need no second call.
  */
 import { readFile } from 'node:fs/promises';
+import { clientOptionsOf } from '../config/clients.js';
 import type { ConfigFlags } from '../config/resolve.js';
 import { resolveTargets } from '../config/targets.js';
 import { createClient } from '../execute/client.js';
@@ -16,7 +17,7 @@ import type { NoiseEntry } from '../noise/types.js';
 import { writeFileAtomic } from '../util/fs.js';
 import type { AppContext } from './context.js';
 import { openProject } from './project.js';
-import { clientOptionsOf, selectedCases } from './selected.js';
+import { selectedCases } from './selected.js';
 
 /** What a calibration is asked to do. */
 export type CalibrateRequest = ConfigFlags & {

@@ -9,6 +9,7 @@
  * recording applies.
  */
 import { join, relative, resolve } from 'node:path';
+import { clientOptionsOf } from '../config/clients.js';
 import type { ConfigFlags } from '../config/resolve.js';
 import { resolveTargets } from '../config/targets.js';
 import { createClient } from '../execute/client.js';
@@ -23,7 +24,7 @@ import { ParityError } from '../util/errors.js';
 import type { AppContext } from './context.js';
 import { openProject } from './project.js';
 import { type SkippedStep, sendAndWrite } from './record-send.js';
-import { clientOptionsOf, selectedCases } from './selected.js';
+import { selectedCases } from './selected.js';
 
 export type RecordRequest = ConfigFlags & {
   /** `NAME=URL` or a configured target name. */

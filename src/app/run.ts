@@ -10,19 +10,20 @@ import { join } from 'node:path';
 import type { ShardInfo } from '../cases/shard.js';
 import { asCaseSource, type CaseSource, type RunUnit } from '../cases/source.js';
 import { unusedRulesField } from '../compare/equivalence/unused.js';
+import { openClients } from '../config/clients.js';
 import type { RunConfig } from '../config/targets.js';
-import { createClient } from '../execute/client.js';
 import { executeCases } from '../execute/pool.js';
 import { createRecordedClient, type RecordedAnswers } from '../execute/recorded.js';
 import { maskExchange } from '../flow/mask.js';
 import type { Case } from '../model/case.js';
 import type { Exchange } from '../model/exchange.js';
 import { finishNoise } from '../noise/finish.js';
+import { resultOf } from '../noise/result.js';
 import { createNoiseStep, type NoiseStep } from '../noise/step.js';
 import type { Redactor } from '../redact/redact.js';
 import { REPORT_SCHEMA_VERSION, type RunReport } from '../report/contract.js';
 import type { WrittenReports } from '../report/write.js';
-import { toCaseResult, toSkippedResult } from '../results/build.js';
+import { toSkippedResult } from '../results/build.js';
 import type { CollectedResults } from '../results/collected.js';
 import {
   type CoverageCollector,
@@ -34,7 +35,6 @@ import { openResultStream } from '../results/stream.js';
 import type { CaseResult } from '../results/types.js';
 import { displayPath } from '../util/paths.js';
 import { finishRun } from './finish.js';
-import { clientOptionsOf } from './selected.js';
 import type { TrackerUpdate } from './tracker-update.js';
 
 export interface RunInput {
@@ -102,18 +102,14 @@ async function execute(
   coverage: CoverageCollector;
 }> {
   const { config } = input;
-  const noiseSettings = config.noise;
-  const noise = createNoiseStep(noiseSettings);
-  const clientOptions = clientOptionsOf(config);
-  const baseline =
+  const noise = createNoiseStep(config.noise);
+  // A recorded baseline (`--baseline-recording`) answers from its files instead of the network.
+  const clients = openClients(
+    config,
     input.recording === undefined
-      ? createClient(config.baseline, clientOptions)
-      : createRecordedClient(config.baseline, input.recording.answers);
-  const candidate = createClient(config.candidate, clientOptions);
-  // The second baseline call of noise learning gets its own pool (or the replica's).
-  const replica = noiseSettings.enabled
-    ? createClient(noiseSettings.replica ?? config.baseline, clientOptions)
-    : undefined;
+      ? {}
+      : { baseline: createRecordedClient(config.baseline, input.recording.answers) },
+  );
   // Results go to disk as they complete, so memory stays flat in the number of cases.
   const stream = await openResultStream(
     join(config.reportsDir, runId, 'results.ndjson'),
@@ -130,14 +126,7 @@ async function execute(
     if (raw.candidate.outcome === 'transport-error') failed.candidate++;
     // A flow step's captured values differ by design: compared as their placeholders.
     const exchange = raw.flow === undefined ? raw : maskExchange(raw);
-    const judged = noise.judge(exchange);
-    const base = toCaseResult(judged.exchange, judged.judgement, context);
-    // Most runs learn no noise: skip the copy when there is nothing to add.
-    const { noise: learned, flakyBaseline } = judged.annotation;
-    const result =
-      learned === undefined && flakyBaseline === undefined
-        ? base
-        : { ...base, ...judged.annotation };
+    const result = resultOf(noise, exchange, context);
     stream.add(result, position);
     latency.add(result);
     coverage.add(result);
@@ -153,15 +142,15 @@ async function execute(
   try {
     await executeCases({
       cases: prepared(source, noise),
-      baseline,
-      candidate,
-      replica,
+      baseline: clients.baseline,
+      candidate: clients.candidate,
+      replica: clients.replica,
       concurrency: config.concurrency,
       onExchange,
       onSkipped,
     });
   } finally {
-    await Promise.all([baseline.close(), candidate.close(), replica?.close()]);
+    await clients.close();
   }
   const collected = await stream.finish();
   // Percentiles do not add up batch by batch like the counts: set from all durations.

@@ -1,13 +1,12 @@
 /**
  * What the commands that send to one target share (`calibrate`, `record`):
  * the selected cases as a run reads them (the same library, units and order:
- * serial files and flows are sequences), the redactor for them, and the
- * client options every command that sends derives from the config.
+ * serial files and flows are sequences) with the redactor for them (the
+ * client options every command that sends derives from the config are
+ * `config/clients.ts`'s).
  */
 import { openRunLibrary } from '../cases/library.js';
 import type { CaseSource } from '../cases/source.js';
-import type { ResolvedConfig } from '../config/resolve.js';
-import type { ClientOptions } from '../execute/client.js';
 import { createRedactor, type Redactor } from '../redact/redact.js';
 import type { AppContext } from './context.js';
 import { caseOptions, type Project } from './project.js';
@@ -41,16 +40,4 @@ export async function selectedCases(
     secrets: project.secrets(),
   });
   return { source: library.source, redact };
-}
-
-/** The client options the config sets. */
-export function clientOptionsOf(config: ResolvedConfig): ClientOptions {
-  return {
-    connections: config.concurrency,
-    timeoutMs: config.timeoutMs,
-    bodyCapBytes: config.bodyCapBytes,
-    retries: config.retries,
-    ratePerSecond: config.rate,
-    maxInFlight: config.maxInFlight,
-  };
 }

@@ -55,6 +55,9 @@ const methodSchema = z
   );
 
 /** The request of a case or a flow step. */
+/** The fields that hold a request body, in the order a problem names them. */
+const BODY_FIELDS = ['json', 'text', 'base64'] as const;
+
 export const requestSchema = z
   .strictObject({
     method: methodSchema,
@@ -65,14 +68,22 @@ export const requestSchema = z
     query: querySpecSchema.optional(),
     headers: headersSchema.optional(),
     json: z.json().optional().describe('JSON request body (sent as written)'),
-    text: z.string().optional().describe('Text request body (sent as written)'),
+    text: z.string().optional().describe('Text request body (sent as written, UTF-8)'),
+    base64: z
+      .base64({ error: 'must be base64 (A-Z, a-z, 0-9, "+", "/", "=" padding)' })
+      .optional()
+      .describe(
+        'Raw request body as base64: sent as exactly these bytes (e.g. invalid UTF-8); content type application/octet-stream unless a header sets it',
+      ),
   })
   .superRefine((request, ctx) => {
-    if (request.json !== undefined && request.text !== undefined) {
+    // A request has one body: the second (and third) body field set is the problem.
+    const set = BODY_FIELDS.filter((field) => request[field] !== undefined);
+    for (const field of set.slice(1)) {
       ctx.addIssue({
         code: 'custom',
-        path: ['text'],
-        message: 'cannot be set together with json (a request has one body: json or text)',
+        path: [field],
+        message: `cannot be set together with ${set[0]} (a request has one body: json, text or base64)`,
       });
     }
   })

@@ -79,6 +79,10 @@ function requestBody(parts: RequestParts): RequestBody {
     return { kind: 'json', value: parts.json(request.json, [...at, 'json']) };
   }
   if (request.text !== undefined) return { kind: 'text', text: sub(request.text, [...at, 'text']) };
+  // Exact bytes: no `${env:…}` substitution inside base64.
+  if (request.base64 !== undefined) {
+    return { kind: 'bytes', bytes: Buffer.from(request.base64, 'base64') };
+  }
   return NO_BODY;
 }
 

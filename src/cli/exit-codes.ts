@@ -28,6 +28,7 @@ export const EXIT_FOR_ERROR: Record<ParityErrorCode, ExitCode> = {
   PARITY_TRACKER_INVALID: EXIT.badInput,
   PARITY_TRACKER_LOCKED: EXIT.internal,
   PARITY_REPORT_INVALID: EXIT.badInput,
+  PARITY_RESET_FAILED: EXIT.badInput,
   PARITY_INPUT_INVALID: EXIT.badInput,
   PARITY_WOULD_OVERWRITE: EXIT.badInput,
 };

@@ -33,7 +33,7 @@ export function buildProgram(io: Io, setCode: (code: ExitCode) => void): Command
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError('(run parity --help for usage)');
   const { run, calibrate, validate, tracker, decide, show, merge, report } = COMMANDS;
-  const { import: importCases, record, init } = COMMANDS;
+  const { import: importCases, record, init, fuzz } = COMMANDS;
   addCommand(program, run, async (cases, flags) => setCode(await runCommand(cases, flags, io)));
   addCommand(program, calibrate, async (cases, flags) =>
     setCode(await calibrateCommand(cases, flags, io)),
@@ -59,6 +59,11 @@ export function buildProgram(io: Io, setCode: (code: ExitCode) => void): Command
     setCode(await recordCommand(cases, flags, io)),
   );
   addCommand(program, init, async (targets) => setCode(await initCommand(targets, io)));
+  // Loaded on first use: fuzzing's libraries (fast-check) stay out of every other command's start-up.
+  addCommand(program, fuzz, async (cases, flags) => {
+    const { fuzzCommand } = await import('./commands/fuzz.js');
+    setCode(await fuzzCommand(cases, flags, io));
+  });
   return program;
 }
 

@@ -10,6 +10,7 @@ import * as z from 'zod';
 import { parseShard } from '../cases/shard.js';
 import { FINDING_KINDS } from '../compare/root-cause.js';
 import { FAIL_POLICIES } from '../config/schema.js';
+import { type Budget, parseBudget } from '../fuzz/budget.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/write.js';
 import {
   choice,
@@ -268,6 +269,84 @@ const report = command({
   },
 });
 
+/** `--seed`: the input stream's generator takes 32 bits. */
+const SEED = z.int().min(0).max(4_294_967_295);
+
+/** Parses `--budget 5000` (inputs) or `--budget 60s` (a duration). */
+function budgetOf(value: string): Budget {
+  const budget = parseBudget(value);
+  return 'problem' in budget ? refuse(budget.problem) : budget;
+}
+
+const fuzz = command({
+  name: 'fuzz',
+  description:
+    'differential fuzzing: mutate the cases, send every input to both targets, shrink each new divergence and write it as a case',
+  operands: {
+    syntax: '[cases...]',
+    help: 'seed case files or folders (default: cases/, or "cases" in the config)',
+  },
+  options: {
+    baseline: shared.baseline,
+    candidate: run.options.candidate,
+    config: shared.config,
+    seed: parsed(
+      '--seed <n>',
+      'seed of the input stream, 0 to 4294967295: the same seed and budget send the same inputs (default 1)',
+      SEED,
+      (value) =>
+        SEED.safeParse(/^\d+$/.test(value) ? Number(value) : Number.NaN).data ??
+        refuse(`--seed must be a whole number from 0 to 4294967295 (got "${value}")`),
+    ),
+    budget: parsed(
+      '--budget <n|duration>',
+      'inputs to explore (e.g. 5000, the default) or a duration (e.g. 60s, 2m)',
+      z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('inputs'), count: z.int().min(1) }),
+        z.object({ kind: z.literal('time'), ms: z.number().positive() }),
+      ]),
+      budgetOf,
+    ),
+    out: text(
+      '--out <dir>',
+      'folder for the case files written, one per new root cause (default: cases/fuzz)',
+    ),
+    openapi: withHelp(
+      run.options.openapi,
+      'seed from the operations of this OpenAPI/Swagger document (the cases parity import openapi would write) instead of the case files',
+    ),
+    allowWrites: toggle(
+      '--allow-writes',
+      'also fuzz cases that write (POST, PUT, PATCH, DELETE); both targets must be marked disposable in the config',
+    ),
+    resetCommand: text(
+      '--reset-command <cmd>',
+      'shell command run before every input (must exit 0); inputs then go one at a time',
+    ),
+    resetRequest: text(
+      '--reset-request <request>',
+      'request sent to both targets before every input, e.g. "POST /__reset" (must answer 2xx); inputs then go one at a time',
+    ),
+    tracker: shared.tracker,
+    reports: shared.reports,
+    failOn: shared.failOn,
+    concurrency: run.options.concurrency,
+    rate: run.options.rate,
+    maxInFlight: run.options.maxInFlight,
+    timeoutMs: run.options.timeoutMs,
+    retries: run.options.retries,
+    noise: run.options.noise,
+    baselineReplica: shared.baselineReplica,
+    filter: withHelp(
+      shared.filter,
+      'only seed cases whose id matches (repeatable; * is a wildcard)',
+    ),
+    tag: withHelp(shared.tag, 'only seed cases with this tag (repeatable: any of them)'),
+    json: shared.json,
+    quiet: shared.quiet,
+  },
+});
+
 const record = command({
   name: 'record',
   description:
@@ -334,6 +413,7 @@ export const COMMANDS = {
   import: importCases,
   record,
   init: initProject,
+  fuzz,
 } as const;
 
 export type RunFlags = FlagsOf<typeof run>;
@@ -344,5 +424,6 @@ export type MergeFlags = FlagsOf<typeof merge>;
 export type ReportFlags = FlagsOf<typeof report>;
 export type DecideFlags = FlagsOf<typeof decide>;
 export type ShowFlags = FlagsOf<typeof show>;
+export type FuzzFlags = FlagsOf<typeof fuzz>;
 export type ImportFlags = FlagsOf<typeof importCases>;
 export type RecordFlags = FlagsOf<typeof record>;

@@ -23,7 +23,7 @@ export interface OutputFlags {
  * decisions), plus where the reports are and what diverged, with each
  * divergence's findings (fingerprint, kind, summary, tracker row).
  */
-function machineSummary(report: RunReport, reportDir: string) {
+export function machineSummary(report: RunReport, reportDir: string) {
   const { results, ...head } = report;
   const skipped = results
     .filter((r) => r.verdict === 'skipped')

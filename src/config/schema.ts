@@ -20,6 +20,12 @@ const targetSpecSchema = z
       .describe(
         'Headers sent with every request to this target (e.g. its credentials); ${env:NAME} allowed',
       ),
+    disposable: z
+      .boolean()
+      .optional()
+      .describe(
+        'A throwaway instance whose data may be changed: `parity fuzz --allow-writes` sends writes (POST, PUT, PATCH, DELETE) only when both targets are disposable',
+      ),
   })
   .describe('A named implementation of the API');
 

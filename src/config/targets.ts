@@ -49,8 +49,8 @@ const EXAMPLE: Record<Side, string> = {
 };
 
 /**
- * `NAME=URL` defines a target (with the headers of a configured target of that
- * name); a bare `NAME` picks one from the config's `targets`.
+ * `NAME=URL` defines a target (with the headers and the `disposable` mark of a
+ * configured target of that name); a bare `NAME` picks one from the config's `targets`.
  */
 function parseTarget(side: Side, choice: TargetChoice): Target {
   const { configured } = choice;
@@ -64,7 +64,8 @@ function parseTarget(side: Side, choice: TargetChoice): Target {
   if (eq > 0) {
     const name = spec.slice(0, eq);
     const headers: Pairs = Object.entries(configured[name]?.headers ?? {});
-    return { name, url: parseUrl(spec.slice(eq + 1), `--${side}`), headers };
+    const url = parseUrl(spec.slice(eq + 1), `--${side}`);
+    return { name, url, headers, ...disposable(configured[name]) };
   }
   const target = configured[spec];
   if (target === undefined) {
@@ -77,7 +78,13 @@ function parseTarget(side: Side, choice: TargetChoice): Target {
     name: spec,
     url: parseUrl(target.url, `targets.${spec}.url`),
     headers: Object.entries(target.headers ?? {}),
+    ...disposable(target),
   };
+}
+
+/** `{ disposable: true }` for a target the config marks so, else nothing. */
+function disposable(target: { readonly disposable?: boolean | undefined } | undefined) {
+  return target?.disposable === true ? { disposable: true } : {};
 }
 
 function noiseOf(choice: TargetChoice): NoiseSettings {

@@ -88,11 +88,32 @@ export function curlCommand(plan: PlannedRequest, target: Target, redact: Redact
       parts.push('-H', shellWord(headerArg(name, redact.header(name, one))));
     }
   }
-  if (plan.body !== undefined) {
-    if (!named.has('expect') && Buffer.byteLength(plan.body) > EXPECT_THRESHOLD) {
-      parts.push('-H', shellWord('Expect:'));
-    }
-    parts.push('--data-raw', shellWord(redact.text(plan.body)));
+  const { body } = plan;
+  if (body === undefined) return parts.join(' ');
+  const size = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
+  if (!named.has('expect') && size > EXPECT_THRESHOLD) parts.push('-H', shellWord('Expect:'));
+  if (typeof body === 'string' && !body.includes('\0')) {
+    parts.push('--data-raw', shellWord(redact.text(body)));
+    return parts.join(' ');
   }
-  return parts.join(' ');
+  // Bytes a shell argument cannot hold (NUL, invalid UTF-8) go through printf on stdin.
+  parts.push('--data-binary', '@-');
+  const bytes = typeof body === 'string' ? Buffer.from(redact.text(body), 'utf8') : body;
+  return `printf '${printfEscape(bytes)}' | ${parts.join(' ')}`;
+}
+
+/**
+ * `printf` format text that prints exactly `bytes`: printable ASCII as is
+ * (`%`, `\\` and `'` escaped), everything else as a 3-digit octal escape.
+ */
+export function printfEscape(bytes: Uint8Array): string {
+  let out = '';
+  for (const byte of bytes) {
+    if (byte === 0x25) out += '%%';
+    else if (byte === 0x5c) out += '\\\\';
+    else if (byte === 0x27) out += "'\\''";
+    else if (byte >= 0x20 && byte < 0x7f) out += String.fromCharCode(byte);
+    else out += `\\${byte.toString(8).padStart(3, '0')}`;
+  }
+  return out;
 }

@@ -4,14 +4,15 @@
  * identical for baseline and candidate; only each target's own default
  * headers (e.g. its credentials) differ.
  */
-import type { Case, CaseRequest, HttpMethod, Pairs, Target } from '../model/case.js';
+import type { Case, CaseRequest, HttpMethod, Pairs, RequestBody, Target } from '../model/case.js';
 
 export interface PlannedRequest {
   readonly method: HttpMethod;
   /** Path plus encoded query string, relative to the target's base path. */
   readonly pathAndQuery: string;
   readonly headers: Pairs;
-  readonly body: string | undefined;
+  /** Text is sent as UTF-8; bytes (a `base64:` body) as they are. */
+  readonly body: string | Uint8Array | undefined;
 }
 
 /** Encodes query pairs in order, keeping repeated keys. */
@@ -45,12 +46,33 @@ export function planOf(request: CaseRequest): PlannedRequest {
   if (body.kind === 'none') {
     return { method: request.method, pathAndQuery, headers: request.headers, body: undefined };
   }
-  const text = body.kind === 'json' ? JSON.stringify(body.value) : body.text;
-  const type = body.kind === 'json' ? 'application/json' : 'text/plain; charset=utf-8';
+  const sent = bodyOf(body);
   const headers = hasContentType(request.headers)
     ? request.headers
-    : [...request.headers, ['content-type', type] as const];
-  return { method: request.method, pathAndQuery, headers, body: text };
+    : [...request.headers, ['content-type', DEFAULT_TYPE[body.kind]] as const];
+  return { method: request.method, pathAndQuery, headers, body: sent };
+}
+
+/** The content type a body is sent with when the case sets none. */
+const DEFAULT_TYPE: Record<Exclude<RequestBody['kind'], 'none'>, string> = {
+  json: 'application/json',
+  text: 'text/plain; charset=utf-8',
+  bytes: 'application/octet-stream',
+};
+
+function bodyOf(body: Exclude<RequestBody, { kind: 'none' }>): string | Uint8Array {
+  switch (body.kind) {
+    case 'json':
+      return JSON.stringify(body.value);
+    case 'text':
+      return body.text;
+    case 'bytes':
+      return body.bytes;
+    default: {
+      const never: never = body;
+      return never;
+    }
+  }
 }
 
 type TargetRequest = { path: string; headers: Record<string, string | string[]> };

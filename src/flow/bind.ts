@@ -107,6 +107,8 @@ function bindPairs(pairs: Pairs, vars: Variables): Pairs {
 function bindBody(body: RequestBody, vars: Variables): RequestBody {
   switch (body.kind) {
     case 'none':
+    // Exact bytes (`base64:`) hold no variables.
+    case 'bytes':
       return body;
     case 'text':
       return { kind: 'text', text: substituteText(body.text, vars) };

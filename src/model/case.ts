@@ -49,7 +49,9 @@ export type Pairs = readonly (readonly [name: string, value: string])[];
 export type RequestBody =
   | { readonly kind: 'none' }
   | { readonly kind: 'json'; readonly value: unknown }
-  | { readonly kind: 'text'; readonly text: string };
+  | { readonly kind: 'text'; readonly text: string }
+  /** Exact bytes (a case file's `base64:`), for bodies that are not valid UTF-8. */
+  | { readonly kind: 'bytes'; readonly bytes: Uint8Array };
 
 export interface CaseRequest {
   readonly method: HttpMethod;
@@ -115,4 +117,6 @@ export interface Target {
   readonly name: string;
   readonly url: URL;
   readonly headers: Pairs;
+  /** Marked `disposable` in the config: its data may be changed (`parity fuzz --allow-writes`). */
+  readonly disposable?: boolean;
 }

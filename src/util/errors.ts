@@ -21,6 +21,8 @@ export type ParityErrorCode =
   | 'PARITY_TRACKER_LOCKED'
   /** A report file is unreadable or of an unsupported schema version. */
   | 'PARITY_REPORT_INVALID'
+  /** `parity fuzz`'s reset hook (command or request) failed. */
+  | 'PARITY_RESET_FAILED'
   /** A file to import (HAR, Postman, curl, OpenAPI) or a recording does not parse or validate. */
   | 'PARITY_INPUT_INVALID'
   /** A file parity would write exists already (and `--force` was not given). */

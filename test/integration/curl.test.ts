@@ -99,6 +99,10 @@ cases:
       method: GET
       path: /h
       headers: { x-empty: "", x-token: "\${env:TOKEN}", x-quote: "a'b\\"c" }
+  - id: post-bytes
+    request: { method: POST, path: /bytes, base64: "/wAnJVxuAQ==" }
+  - id: put-nul-text
+    request: { method: PUT, path: /nul, text: "a\\0b'%\\\\" }
 `;
 
 const TOKEN = 's3cret-token-value';
@@ -152,7 +156,7 @@ describe.skipIf(!available)('curl repro lines, run against the real servers', ()
 
   it('every case diverged, so every case has a repro pair, and none holds the secret', () => {
     expect(results.map((r) => r.verdict)).toEqual(results.map(() => 'divergent'));
-    expect(results).toHaveLength(12);
+    expect(results).toHaveLength(14);
     for (const result of results) expect(JSON.stringify(result.repro)).not.toContain(TOKEN);
   });
 
@@ -188,5 +192,8 @@ describe.skipIf(!available)('curl repro lines, run against the real servers', ()
       '/search?pre=%2Fa%20b&x=[1]&y={2}&q=a+b%26c%3Dd&tag=x&tag=y%27z',
     );
     expect(line('post-json')).not.toContain('-X');
+    // Bytes no shell word can hold (invalid UTF-8, NUL) are piped through printf.
+    expect(line('post-bytes')).toMatch(/^printf '\\377\\000.*' \| curl .* --data-binary @-$/);
+    expect(line('put-nul-text')).toMatch(/^printf 'a\\000b.*' \| curl .*-X PUT/);
   });
 });

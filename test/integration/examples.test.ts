@@ -300,3 +300,60 @@ describe('records suite', () => {
     expect(await post(go.url, '{"record": ')).toEqual([400, 'unexpected EOF\n']);
   });
 });
+
+describe('input acceptance: what each decoder takes (planted for parity fuzz)', () => {
+  const post = (base: string, path: string, body: string | Uint8Array, type = 'application/json') =>
+    fetch(new URL(path, base), {
+      method: 'POST',
+      headers: { 'content-type': type },
+      body: typeof body === 'string' ? body : new Uint8Array(body),
+    }).then(async (r) => [r.status, await r.text()] as const);
+  const both = async (path: string, body: string | Uint8Array, type?: string) => [
+    (await post(serde.url, path, body, type))[0],
+    (await post(go.url, path, body, type))[0],
+  ];
+
+  it('serde refuses trailing data, invalid UTF-8, lone surrogates and repeated fields; Go takes them', async () => {
+    expect(await post(serde.url, '/v1/validate', '{"record":{"name":"A"}} x')).toEqual([
+      400,
+      'Failed to parse the request body as JSON: trailing characters at line 1 column 25',
+    ]);
+    expect(await post(go.url, '/v1/validate', '{"record":{"name":"A"}} x')).toEqual([
+      200,
+      '{"valid":true}\n',
+    ]);
+    const invalid = Buffer.concat([
+      Buffer.from('{"record":{"name":"A'),
+      Buffer.from([0xff, 0x22, 0x7d, 0x7d]),
+    ]);
+    expect(await both('/v1/validate', invalid)).toEqual([400, 200]);
+    expect((await post(serde.url, '/v1/validate', invalid))[1]).toMatch(
+      /invalid unicode code point/,
+    );
+    expect(await both('/v1/validate', '{"record":{"name":"\\ud800"}}')).toEqual([400, 200]);
+    expect(await both('/v1/validate', '{"record":{"name":"\\ud83d\\ude00"}}')).toEqual([200, 200]);
+    expect(await post(serde.url, '/v1/validate', '{"record":{},"record":{"name":"A"}}')).toEqual([
+      422,
+      'Failed to deserialize the JSON body into the target type: record: duplicate field `record` at line 1 column 34',
+    ]);
+    expect(await both('/v1/validate', '{"record":{},"record":{"name":"A"}}')).toEqual([422, 200]);
+  });
+
+  it('Go matches keys in any case, takes null for a list and ignores the content type', async () => {
+    expect(await both('/v1/validate', '{"Record":{"name":"A"}}')).toEqual([422, 200]);
+    expect(await both('/v1/records', '{"display_name":"A","tags":null}')).toEqual([422, 201]);
+    expect(await both('/v1/validate', '{"record":{"name":"A"}}', 'text/plain')).toEqual([415, 200]);
+  });
+
+  it('serde takes a signed id and refuses an empty or negative limit; Go the other way round', async () => {
+    const status = async (base: string, path: string) => (await fetch(new URL(path, base))).status;
+    expect([
+      await status(serde.url, '/v1/records/+1'),
+      await status(go.url, '/v1/records/+1'),
+    ]).toEqual([200, 400]);
+    for (const query of ['?limit=', '?limit=-1']) {
+      const path = `/v1/records${query}`;
+      expect([await status(serde.url, path), await status(go.url, path)]).toEqual([400, 200]);
+    }
+  });
+});

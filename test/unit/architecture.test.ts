@@ -105,6 +105,7 @@ describe('I/O at the edges', () => {
       'cases/load.ts',
       'cases/write-json-schema.ts',
       'config/load.ts',
+      'fuzz/write.ts',
       'openapi/load.ts',
       'recording/read.ts',
       'report/locate.ts',

@@ -1,0 +1,131 @@
+/**
+ * The findings of `parity fuzz` as case files: one per new root cause, in the
+ * order they were found, named after the endpoint and the mutation (a name
+ * already taken in the folder gets `-2`, `-3`, …), written in the output
+ * folder; and, once the written cases were replayed, whether each one showed
+ * its root cause again.
+ */
+import { resolve } from 'node:path';
+import type { RunConfig } from '../config/targets.js';
+import { caseFileOf, caseName, FUZZ_SUITE } from '../fuzz/case-file.js';
+import type { TalliedFinding } from '../fuzz/engine.js';
+import { explainRootCause } from '../fuzz/explain.js';
+import { requestKey } from '../fuzz/request.js';
+import { rootCausesOf } from '../fuzz/root-cause.js';
+import { seedRules } from '../fuzz/seed-rules.js';
+import type { Seed } from '../fuzz/seeds.js';
+import { takenNames, writeCaseFiles } from '../fuzz/write.js';
+import type { Redactor } from '../redact/redact.js';
+import type { CaseResult } from '../results/types.js';
+import type { Env } from '../util/env.js';
+import { displayPath } from '../util/paths.js';
+
+/** Where `parity fuzz` writes its cases unless `--out` says otherwise. */
+export const DEFAULT_OUT = 'cases/fuzz';
+
+export interface WrittenFinding {
+  readonly finding: TalliedFinding;
+  /** `fuzz/<name>`. */
+  readonly caseId: string;
+  readonly path: string;
+  /** As messages show it (relative to the working folder). */
+  readonly file: string;
+  /** After the replay: whether `parity run` showed the same root cause (undefined before). */
+  readonly reproduced?: boolean;
+}
+
+export interface FuzzCases {
+  /** The output folder, as messages show it. */
+  readonly outDir: string;
+  /** One per finding; findings that shrank to the same request share its file. */
+  readonly written: readonly WrittenFinding[];
+  /** Findings no case file could hold exactly (e.g. a `${env:…}` in a path), with why. */
+  readonly notWritten: readonly { readonly finding: TalliedFinding; readonly reason: string }[];
+}
+
+export interface WriteInput {
+  readonly findings: readonly TalliedFinding[];
+  readonly config: RunConfig;
+  readonly outDir: string | undefined;
+  readonly command: string;
+  readonly redact: Redactor;
+  readonly env: Env;
+  readonly seeds: readonly Seed[];
+}
+
+/** Writes one case file per finding (see the module comment). */
+export async function writeFindings(input: WriteInput): Promise<FuzzCases> {
+  const { config } = input;
+  const dir = resolve(config.cwd, input.outDir ?? DEFAULT_OUT);
+  const outDir = displayPath(config.cwd, dir);
+  if (input.findings.length === 0) return { outDir, written: [], notWritten: [] };
+  const taken = await takenNames(dir);
+  const rules = await seedRules(
+    input.seeds.map((s) => s.case),
+    config.cwd,
+  );
+  const names = { baseline: config.baseline.name, candidate: config.candidate.name };
+  const files: { name: string; text: string; findings: readonly TalliedFinding[] }[] = [];
+  const notWritten: FuzzCases['notWritten'][number][] = [];
+  for (const [primary, ...others] of sameRequest(input.findings)) {
+    if (primary === undefined) continue;
+    const name = freeName(caseName(primary), taken);
+    const text = caseFileOf(
+      {
+        finding: primary,
+        name,
+        names,
+        command: input.command,
+        rules: rules.get(primary.seed.case.id),
+        redact: input.redact,
+        alsoShows: others.map((other) => explainRootCause(other.rootCause, names)),
+      },
+      { file: `${outDir}/${name}.yaml`, env: input.env, globalRules: config.rules },
+    );
+    if (text === undefined) {
+      const reason = 'no case file form sends exactly this request';
+      for (const finding of [primary, ...others]) notWritten.push({ finding, reason });
+      continue;
+    }
+    taken.add(name);
+    files.push({ name, text, findings: [primary, ...others] });
+  }
+  const paths = await writeCaseFiles(dir, files);
+  const written = files.flatMap((file, i) => {
+    const path = paths[i] ?? '';
+    const caseId = `${FUZZ_SUITE}/${file.name}`;
+    const shown = displayPath(config.cwd, path);
+    return file.findings.map((finding) => ({ finding, caseId, path, file: shown }));
+  });
+  return { outDir, written, notWritten };
+}
+
+/** Findings grouped by the request they shrank to (one case file each), in finding order. */
+function sameRequest(findings: readonly TalliedFinding[]): TalliedFinding[][] {
+  const groups = new Map<string, TalliedFinding[]>();
+  for (const finding of findings) {
+    const key = requestKey(finding.request);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [finding]);
+    else group.push(finding);
+  }
+  return [...groups.values()];
+}
+
+function freeName(base: string, taken: ReadonlySet<string>): string {
+  let name = base;
+  for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
+  return name;
+}
+
+/** The cases with `reproduced` set from the replay's results (by case id). */
+export function withReplay(cases: FuzzCases, results: ReadonlyMap<string, CaseResult>): FuzzCases {
+  const written = cases.written.map((w) => {
+    const result = results.get(w.caseId);
+    const { key, endpoint } = w.finding.rootCause;
+    const reproduced =
+      result !== undefined && rootCausesOf(result, endpoint).some((cause) => cause.key === key);
+    return { ...w, reproduced };
+  });
+  return { ...cases, written };
+}

@@ -1,0 +1,234 @@
+/**
+ * `parity fuzz`: the case library (or an OpenAPI document) seeds the fuzz
+ * loop (`fuzz/engine.ts`), which sends every input through the run's own
+ * pipeline; each new root cause is written as a case file, and the written
+ * cases are then replayed by `runParity` itself, so the report, the tracker
+ * rows and the exit code are those of a run — and each case is shown to
+ * reproduce under `parity run`.
+ */
+
+import { openRunLibrary } from '../cases/library.js';
+import type { ConfigFlags } from '../config/resolve.js';
+import { type RunConfig, resolveTargets } from '../config/targets.js';
+import { type Budget, DEFAULT_BUDGET } from '../fuzz/budget.js';
+import { runFuzz } from '../fuzz/engine.js';
+import { parseResetRequest, type ResetSpec } from '../fuzz/reset.js';
+import { type Seed, seedsOf } from '../fuzz/seeds.js';
+import { createSender } from '../fuzz/sender.js';
+import { isWriteMethod } from '../model/case.js';
+import { createRedactor, type Redactor } from '../redact/redact.js';
+import type { CaseResult } from '../results/types.js';
+import { readTrackerRows } from '../tracker/write.js';
+import { ParityError } from '../util/errors.js';
+import type { AppContext } from './context.js';
+import { type FuzzCases, withReplay, writeFindings } from './fuzz-cases.js';
+import { librarySeeds, openApiSeeds } from './fuzz-seeds.js';
+import { openProject } from './project.js';
+import { type RunOutcome, runParity } from './run.js';
+import type { Selection } from './selected.js';
+
+/** What `parity fuzz` is asked to do: the config flags, the seed selection, the fuzzing switches. */
+export type FuzzOptions = ConfigFlags &
+  Selection & {
+    readonly seed?: number | undefined;
+    readonly budget?: Budget | undefined;
+    /** Where case files are written (default `cases/fuzz`). */
+    readonly out?: string | undefined;
+    readonly allowWrites?: true | undefined;
+    readonly resetCommand?: string | undefined;
+    readonly resetRequest?: string | undefined;
+    /** Seeds from this OpenAPI/Swagger document's operations instead of the case library. */
+    readonly openapi?: string | undefined;
+  };
+
+/** How the fuzzing went, whatever came of it. */
+export interface FuzzSummary {
+  readonly seedNumber: number;
+  readonly budget: Budget;
+  readonly seeds: number;
+  /** Seed cases left out because they write and writes were not allowed. */
+  readonly unsafeSkipped: number;
+  /** Where the seeds came from: the case library, or an OpenAPI document (its path). */
+  readonly seedSource:
+    | { readonly kind: 'library' }
+    | { readonly kind: 'openapi'; readonly file: string; readonly notes: readonly string[] };
+  readonly run: Awaited<ReturnType<typeof runFuzz>>;
+  readonly cases: FuzzCases;
+}
+
+export type FuzzOutcome =
+  /** A target answered no seed: nothing was explored (exit 3). */
+  | {
+      readonly kind: 'unreachable';
+      readonly targets: readonly string[];
+      readonly summary: FuzzSummary;
+      readonly config: RunConfig;
+    }
+  /** Explored; `replay` is the run of the written cases (absent when none was written). */
+  | {
+      readonly kind: 'done';
+      readonly summary: FuzzSummary;
+      readonly replay: RunOutcome | undefined;
+      readonly config: RunConfig;
+    };
+
+/** Progress callbacks for the command line. */
+export interface FuzzHooks {
+  readonly onProgress?: (progress: { inputs: number; elapsedMs: number; distinct: number }) => void;
+}
+
+const DEFAULT_SEED = 1;
+const SHRINK_LIMIT = 300;
+const MAX_FINDINGS = 50;
+
+function usage(message: string): ParityError {
+  return new ParityError('PARITY_USAGE', message);
+}
+
+/** `--allow-writes` needs both targets marked disposable. */
+function checkWrites(config: RunConfig): void {
+  for (const target of [config.baseline, config.candidate]) {
+    if (target.disposable !== true) {
+      throw usage(
+        `--allow-writes: target "${target.name}" is not marked disposable; set targets.${target.name}.disposable: true in the config (only for an instance whose data may be changed)`,
+      );
+    }
+  }
+}
+
+function resetOf(options: FuzzOptions): ResetSpec | undefined {
+  if (options.resetCommand !== undefined && options.resetRequest !== undefined) {
+    throw usage('give --reset-command or --reset-request, not both');
+  }
+  if (options.resetCommand !== undefined) return { kind: 'command', command: options.resetCommand };
+  return options.resetRequest === undefined ? undefined : parseResetRequest(options.resetRequest);
+}
+
+/** The seed cases (library or OpenAPI document), and those fuzzed (only safe methods without `--allow-writes`). */
+async function seedCases(config: RunConfig, options: FuzzOptions, env: AppContext['env']) {
+  if (options.openapi !== undefined && (options.cases?.length ?? 0) > 0) {
+    throw usage('give seed cases or --openapi, not both');
+  }
+  const source =
+    options.openapi === undefined
+      ? await librarySeeds(config, options, env)
+      : await openApiSeeds(options.openapi, config, options, env);
+  const { cases } = source;
+  const allowed = cases.filter(
+    (c) => options.allowWrites === true || !isWriteMethod(c.request.method),
+  );
+  if (cases.length === 0)
+    throw usage('no seed cases selected (check the paths, --filter and --tag)');
+  if (allowed.length === 0) {
+    throw usage(
+      `every selected seed case writes (${[...new Set(cases.map((c) => c.request.method))].join(', ')}): pass --allow-writes, with both targets marked disposable in the config`,
+    );
+  }
+  return { ...source, allowed };
+}
+
+/** Fuzzes (see the module comment); throws for bad input before anything is sent. */
+export async function fuzzParity(
+  options: FuzzOptions,
+  context: AppContext,
+  hooks: FuzzHooks = {},
+): Promise<FuzzOutcome> {
+  const project = await openProject(options, context);
+  const config: RunConfig = {
+    ...project.config,
+    ...resolveTargets(project.config, 'baseline+candidate'),
+  };
+  if (options.allowWrites === true) checkWrites(config);
+  const reset = resetOf(options);
+  const { cases, allowed, redactHeaders, notes } = await seedCases(config, options, project.env);
+  // Root causes with a row that is not resolved are decided on already (a resolved one coming back is news).
+  const rows = config.trackerPath === undefined ? [] : await readTrackerRows(config.trackerPath);
+  const tracked = new Set(rows.filter((r) => r.status !== 'resolved').map((r) => r.fingerprint));
+  const redact = createRedactor({ headerNames: redactHeaders, secrets: project.secrets() });
+  const seeds = seedsOf(allowed);
+  const seedNumber = options.seed ?? DEFAULT_SEED;
+  const budget = options.budget ?? DEFAULT_BUDGET;
+  const sender = createSender({
+    config,
+    redact,
+    reset,
+    shell: { cwd: context.cwd, env: context.env },
+  });
+  let run: Awaited<ReturnType<typeof runFuzz>>;
+  try {
+    await sender.checkReset();
+    run = await runFuzz({
+      seeds,
+      send: sender.send,
+      budget,
+      seedNumber,
+      concurrency: reset === undefined ? config.concurrency : 1,
+      shrinkLimit: SHRINK_LIMIT,
+      maxFindings: MAX_FINDINGS,
+      clock: () => performance.now(),
+      tracked,
+      ...(hooks.onProgress === undefined ? {} : { onProgress: hooks.onProgress }),
+    });
+  } finally {
+    await sender.close();
+  }
+  const seedSource =
+    options.openapi === undefined
+      ? ({ kind: 'library' } as const)
+      : ({ kind: 'openapi', file: options.openapi, notes } as const);
+  const unsafeSkipped = cases.length - allowed.length;
+  const base = { seedNumber, budget, seeds: seeds.length, unsafeSkipped, seedSource, run };
+  const targets = run.unreachable.map((side) => config[side].name);
+  if (targets.length > 0) {
+    return { kind: 'unreachable', targets, summary: { ...base, cases: NO_CASES }, config };
+  }
+  return replayed(config, { base, seeds, redact, options, context, env: project.env });
+}
+
+const NO_CASES: FuzzCases = { written: [], notWritten: [], outDir: '' };
+
+interface Found {
+  readonly base: Omit<FuzzSummary, 'cases'>;
+  readonly seeds: readonly Seed[];
+  readonly redact: Redactor;
+  readonly options: FuzzOptions;
+  readonly context: AppContext;
+  readonly env: AppContext['env'];
+}
+
+/** Writes the findings as case files and replays them with `runParity`. */
+async function replayed(config: RunConfig, found: Found): Promise<FuzzOutcome> {
+  const { base, options, context } = found;
+  const cases = await writeFindings({
+    findings: base.run.findings,
+    config,
+    outDir: options.out,
+    command: commandLine(base.seedNumber, base.budget),
+    redact: found.redact,
+    env: found.env,
+    seeds: found.seeds,
+  });
+  if (cases.written.length === 0) {
+    return { kind: 'done', summary: { ...base, cases }, replay: undefined, config };
+  }
+  const library = await openRunLibrary(
+    [...new Set(cases.written.map((w) => w.path))],
+    { cwd: config.cwd, env: found.env, globalRules: config.rules },
+    {},
+  );
+  const results = new Map<string, CaseResult>();
+  const replay = await runParity({
+    config,
+    cases: library.source,
+    redact: found.redact,
+    now: context.now,
+    onResult: (result) => results.set(result.caseId, result),
+  });
+  return { kind: 'done', summary: { ...base, cases: withReplay(cases, results) }, replay, config };
+}
+
+/** The command that reproduces this exploration, for the written files. */
+function commandLine(seed: number, budget: Budget): string {
+  const amount = budget.kind === 'inputs' ? String(budget.count) : `${budget.ms}ms`;
+  return `parity fuzz --seed ${seed} --budget ${amount}`;
+}

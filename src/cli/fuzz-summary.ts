@@ -1,0 +1,121 @@
+/**
+ * What `parity fuzz` prints: how much was explored and how fast, then the new
+ * root causes grouped by kind (input acceptance, status mapping, server
+ * errors, error envelope, response body, headers), each with the mutation
+ * that found it and its case file; and the same as JSON for `--json`. Pure.
+ */
+import type { FuzzSummary } from '../app/fuzz.js';
+import type { WrittenFinding } from '../app/fuzz-cases.js';
+import { describeBudget } from '../fuzz/budget.js';
+import type { TalliedFinding } from '../fuzz/engine.js';
+import { explainRootCause, type SideNames } from '../fuzz/explain.js';
+import { FUZZ_GROUPS, GROUP_TITLES } from '../fuzz/root-cause.js';
+import type { Colors } from './colors.js';
+
+const count = (n: number) => n.toLocaleString('en-US');
+const plural = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
+
+/** Inputs per second over the exploration. */
+export function inputRate(inputs: number, elapsedMs: number): number {
+  return elapsedMs > 0 ? Math.round((inputs / elapsedMs) * 1000) : 0;
+}
+
+/** `12,345 inputs · 1,180/s · 3 new root causes`: the progress line's text. */
+export function progressText(p: { inputs: number; elapsedMs: number; distinct: number }): string {
+  return `${plural(p.inputs, 'input')} · ${count(inputRate(p.inputs, p.elapsedMs))}/s · ${plural(p.distinct, 'new root cause')}`;
+}
+
+function caseOf(summary: FuzzSummary, finding: TalliedFinding): WrittenFinding | undefined {
+  return summary.cases.written.find((w) => w.finding === finding);
+}
+
+function findingLines(summary: FuzzSummary, finding: TalliedFinding, names: SideNames, c: Colors) {
+  const written = caseOf(summary, finding);
+  const where =
+    written === undefined
+      ? c.yellow('not written: no case file sends exactly this request')
+      : `→ ${written.file}${written.reproduced === false ? c.yellow(' (did not reproduce on replay)') : ''}`;
+  const { mutation } = finding.found;
+  const also = finding.alsoBy.length > 0 ? `; also by ${finding.alsoBy.join(', ')}` : '';
+  const hits = `${plural(finding.hits, 'input')}${also}`;
+  return [
+    `    ${explainRootCause(finding.rootCause, names)}`,
+    c.dim(`      found by ${mutation.name}: ${mutation.detail} (${hits}) `) + where,
+  ];
+}
+
+/** The console summary of a fuzzing session. */
+export function renderFuzzSummary(summary: FuzzSummary, names: SideNames, c: Colors): string {
+  const { run } = summary;
+  const out = [
+    c.bold(
+      `parity fuzz: ${names.baseline} vs ${names.candidate} · seed ${summary.seedNumber} · budget ${describeBudget(summary.budget)}`,
+    ),
+    `  ${plural(run.inputs, 'input')} in ${(run.elapsedMs / 1000).toFixed(1)} s (${count(inputRate(run.inputs, run.elapsedMs))}/s) · ${plural(summary.seeds, 'seed')}${summary.unsafeSkipped > 0 ? ` (${count(summary.unsafeSkipped)} writing seeds skipped: see --allow-writes)` : ''} · ${plural(run.known.length, 'root cause')} the seeds already show${run.tracked > 0 ? `, ${count(run.tracked)} more have a tracker row` : ''}`,
+  ];
+  if (summary.seedSource.kind === 'openapi') {
+    out.push(`  seeds: the operations of ${summary.seedSource.file}`);
+    for (const note of summary.seedSource.notes) out.push(c.dim(`    ${note}`));
+  }
+  const found = run.findings.length;
+  out.push(
+    found === 0
+      ? c.green('  no new root cause')
+      : c.red(
+          `  ${plural(found, 'new root cause')}, ${plural(new Set(summary.cases.written.map((w) => w.path)).size, 'case')} written to ${summary.cases.outDir}/`,
+        ),
+  );
+  for (const group of FUZZ_GROUPS) {
+    const inGroup = run.findings.filter((f) => f.rootCause.group === group);
+    if (inGroup.length === 0) continue;
+    out.push('', `  ${GROUP_TITLES[group]} (${inGroup.length})`);
+    for (const finding of inGroup) out.push(...findingLines(summary, finding, names, c));
+  }
+  if (run.unshrunk > 0) {
+    out.push(
+      '',
+      c.yellow(
+        `  ${plural(run.unshrunk, 'more root cause')} past the limit of ${found} were not shrunk or written`,
+      ),
+    );
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** `--json`: the fuzzing session for machines. */
+export function fuzzJson(summary: FuzzSummary, names: SideNames) {
+  const { run } = summary;
+  return {
+    seed: summary.seedNumber,
+    budget: summary.budget,
+    seeds: summary.seeds,
+    seedSource: summary.seedSource,
+    unsafeSkipped: summary.unsafeSkipped,
+    inputs: run.inputs,
+    elapsedMs: Math.round(run.elapsedMs),
+    inputsPerSecond: inputRate(run.inputs, run.elapsedMs),
+    divergentInputs: run.divergentInputs,
+    known: run.known.map((k) => ({ group: k.group, endpoint: k.endpoint, title: k.title })),
+    findings: run.findings.map((finding) => {
+      const written = caseOf(summary, finding);
+      const { rootCause, found } = finding;
+      return {
+        group: rootCause.group,
+        endpoint: rootCause.endpoint,
+        baseline: rootCause.baseline,
+        candidate: rootCause.candidate,
+        explanation: explainRootCause(rootCause, names),
+        seed: finding.seed.case.id,
+        mutation: found.mutation,
+        input: found.index + 1,
+        hits: finding.hits,
+        alsoBy: finding.alsoBy,
+        caseId: written?.caseId ?? null,
+        file: written?.file ?? null,
+        reproduced: written?.reproduced ?? null,
+      };
+    }),
+    unshrunk: run.unshrunk,
+    tracked: run.tracked,
+  };
+}

@@ -1,0 +1,178 @@
+/**
+ * A finding as an ordinary case file: one case (suite `fuzz`) sending the
+ * shrunk input exactly, with the seed's rule layers, a description that says
+ * what diverges, and comments naming the command, the seed and the mutation
+ * that found it. Before it is kept, the text is read back the way `parity run`
+ * reads a case file and must plan the very request the fuzzer sent; when it
+ * does not (a YAML string that cannot hold the body), the body is written as
+ * `base64:` instead. Secrets from `${env:…}` are written as their
+ * placeholders. Pure.
+ */
+import { Document, Scalar, YAMLSeq } from 'yaml';
+import { resolvedCases } from '../cases/load.js';
+import { parseCaseFile } from '../cases/parse-file.js';
+import { encodeQuery, type PlannedRequest, planRequest } from '../execute/plan.js';
+import type { Case } from '../model/case.js';
+import type { Redactor } from '../redact/redact.js';
+import type { RulesSpec } from '../rules/schema.js';
+import type { Env } from '../util/env.js';
+import type { TalliedFinding } from './engine.js';
+import { explainRootCause, type SideNames } from './explain.js';
+import { MUTATION_HELP } from './mutations.js';
+import { bodyBytes, requestBodyOf, toCase } from './request.js';
+import { GROUP_TITLES } from './root-cause.js';
+import type { SeedRules } from './seed-rules.js';
+
+/** The suite of every written case: their ids are `fuzz/<name>`. */
+export const FUZZ_SUITE = 'fuzz';
+
+export interface CaseFileInput {
+  readonly finding: TalliedFinding;
+  /** The case id within the suite, and the file name without `.yaml`. */
+  readonly name: string;
+  readonly names: SideNames;
+  /** The command that found it, e.g. `parity fuzz --seed 42 --budget 5000`. */
+  readonly command: string;
+  readonly rules: SeedRules | undefined;
+  readonly redact: Redactor;
+  /** Other root causes the same shrunk request shows (one line each). */
+  readonly alsoShows?: readonly string[];
+}
+
+/** How the file is read back: the environment and the config's rules. */
+export interface ReadBack {
+  /** The file's display path (for messages). */
+  readonly file: string;
+  readonly env: Env;
+  readonly globalRules: RulesSpec | undefined;
+}
+
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+
+/**
+ * A case name from the root cause: the endpoint and the two answers for a
+ * status or a transport failure (`get-v1-records-id-200-vs-400`), the
+ * pattern for a pattern (`get-v1-records-nil-slice`), the status and the kind
+ * of cause otherwise (`get-v1-records-id-400-body-kind`).
+ */
+export function caseName(finding: TalliedFinding): string {
+  const { rootCause: cause } = finding;
+  const endpoint = slug(cause.endpoint) || 'root';
+  const [b, c] = [slug(String(cause.baseline)), slug(String(cause.candidate))];
+  if (cause.type === 'status' || cause.type === 'transport') return `${endpoint}-${b}-vs-${c}`;
+  if (['body-kind', 'structure', 'header'].includes(cause.type)) {
+    return `${endpoint}-${b}-${cause.type}`;
+  }
+  return `${endpoint}-${slug(cause.type)}`;
+}
+
+type Body = { json: unknown } | { text: string } | { base64: string };
+
+function bodyField(finding: TalliedFinding, redact: Redactor, exact: boolean): Body | undefined {
+  const bytes = bodyBytes(finding.request.body);
+  if (bytes === undefined) return undefined;
+  if (exact) return { base64: bytes.toString('base64') };
+  const body = requestBodyOf(bytes);
+  if (body.kind === 'json') return { json: redact.value(body.value) };
+  if (body.kind === 'text') return { text: redact.text(body.text) };
+  return { base64: bytes.toString('base64') };
+}
+
+function header(input: CaseFileInput): string {
+  const { finding } = input;
+  const { seed, found, rootCause } = finding;
+  const source = `${seed.case.source.file}:${seed.case.source.line}:${seed.case.source.column}`;
+  const also = finding.alsoBy.length > 0 ? `; also hit by ${finding.alsoBy.join(', ')}` : '';
+  return [
+    ` Found by \`${input.command}\` (input ${found.index + 1}; ${finding.hits} input(s) showed it${also}).`,
+    ` Seed: ${seed.case.id} (${source})`,
+    ` Mutation: ${found.mutation.name} (${MUTATION_HELP[found.mutation.name]})`,
+    `   ${found.mutation.detail}`,
+    ` Root cause: ${GROUP_TITLES[rootCause.group].split(':')[0]}. Shrunk in ${finding.shrink.steps} step(s), ${finding.shrink.attempts} replay(s)${finding.shrink.capped ? ' (stopped at the replay limit)' : ''}.`,
+    ...(input.alsoShows ?? []).map((line) => ` Also shows: ${line}`),
+  ].join('\n');
+}
+
+/** The YAML text of the case file (`exact`: the body as base64 whatever it is). */
+export function renderCaseFile(input: CaseFileInput, exact: boolean): string {
+  const { finding, redact } = input;
+  const { request } = finding;
+  const path = redact.text(request.path + encodeQuery(request.query));
+  const headers = Object.fromEntries(request.headers.map(([n, v]) => [n, redact.text(v)]));
+  const body = bodyField(finding, redact, exact);
+  const spec = {
+    id: input.name,
+    description: explainRootCause(finding.rootCause, input.names),
+    tags: ['fuzz', finding.rootCause.group],
+    request: {
+      method: request.method,
+      path,
+      ...(request.headers.length > 0 ? { headers } : {}),
+      ...body,
+    },
+    ...(input.rules?.rules === undefined ? {} : { rules: input.rules.rules }),
+  };
+  const defaults = input.rules?.defaults;
+  const doc = new Document({
+    suite: FUZZ_SUITE,
+    ...(defaults === undefined ? {} : { defaults: { rules: defaults } }),
+    cases: [spec],
+  });
+  doc.commentBefore = header(input);
+  const tags = doc.getIn(['cases', 0, 'tags'], true);
+  if (tags instanceof YAMLSeq) tags.flow = true;
+  // Double quotes hold any string exactly (escapes for control characters).
+  for (const key of ['path', 'text']) {
+    const node = doc.getIn(['cases', 0, 'request', key], true);
+    if (node instanceof Scalar) node.type = Scalar.QUOTE_DOUBLE;
+  }
+  return doc.toString({ lineWidth: 0 });
+}
+
+const sameBytes = (a: PlannedRequest['body'], b: PlannedRequest['body']) =>
+  a === undefined || b === undefined
+    ? a === b
+    : Buffer.from(typeof a === 'string' ? Buffer.from(a) : a).equals(
+        Buffer.from(typeof b === 'string' ? Buffer.from(b) : b),
+      );
+
+/** True when `text`, read as a case file, plans exactly `expected`. */
+function plansExactly(text: string, expected: PlannedRequest, back: ReadBack): boolean {
+  const outcome = parseCaseFile(Buffer.from(text, 'utf8'), back.file);
+  if (!outcome.ok || outcome.parsed.problems.length > 0) return false;
+  const options = { cwd: '.', env: back.env, globalRules: back.globalRules };
+  const [only] = [...resolvedCases(outcome.parsed, options)];
+  const loaded = only?.entry?.case;
+  if (loaded === undefined || loaded.kind === 'flow' || (only?.problems.length ?? 1) > 0) {
+    return false;
+  }
+  const plan = planRequest(loaded);
+  return (
+    plan.method === expected.method &&
+    plan.pathAndQuery === expected.pathAndQuery &&
+    JSON.stringify(plan.headers) === JSON.stringify(expected.headers) &&
+    sameBytes(plan.body, expected.body)
+  );
+}
+
+/** The case the written file must plan the same as: the input as the fuzzer sent it. */
+export function sentCase(finding: TalliedFinding, name: string): Case {
+  return toCase(finding.seed.case, finding.request, `${FUZZ_SUITE}/${name}`);
+}
+
+/**
+ * The case file of a finding, checked by reading it back; undefined when no
+ * form of it plans the request the fuzzer sent (see the module comment).
+ */
+export function caseFileOf(input: CaseFileInput, back: ReadBack): string | undefined {
+  const expected = planRequest(sentCase(input.finding, input.name));
+  for (const exact of [false, true]) {
+    const text = renderCaseFile(input, exact);
+    if (plansExactly(text, expected, back)) return text;
+  }
+  return undefined;
+}

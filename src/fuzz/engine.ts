@@ -1,0 +1,258 @@
+/**
+ * The fuzz loop. The seeds run first, as written: their root causes are
+ * known (the case library already shows them) and never reported again, nor
+ * are those the tracker already has a row for. Then
+ * inputs from the deterministic stream (`generate.ts`) run through `send` (the
+ * normal pipeline) with `concurrency` in flight, until the budget is spent.
+ * Results are taken in input order whatever order they complete in, so the
+ * first input to show a root cause is the same on every run; that input is
+ * shrunk (`shrink.ts`) while exploration goes on.
+ */
+import type { Case } from '../model/case.js';
+import type { CaseResult } from '../results/types.js';
+import type { Budget } from './budget.js';
+import { type Generated, inputStream } from './generate.js';
+import type { Mutation, MutationName } from './mutations.js';
+import { type FuzzRequest, toCase } from './request.js';
+import { type RootCause, rootCausesOf } from './root-cause.js';
+import type { Seed } from './seeds.js';
+import { shrink } from './shrink.js';
+
+export interface FuzzEngineInput {
+  readonly seeds: readonly Seed[];
+  /** One case through the pipeline (plan → both clients → noise → judge → result). */
+  readonly send: (testCase: Case) => Promise<CaseResult>;
+  readonly budget: Budget;
+  /** `--seed`: the input stream's seed. */
+  readonly seedNumber: number;
+  readonly concurrency: number;
+  /** Replays at most per finding while shrinking. */
+  readonly shrinkLimit: number;
+  /** Distinct root causes shrunk and reported at most (the rest are counted). */
+  readonly maxFindings: number;
+  /** Milliseconds, monotonic (`performance.now`). */
+  readonly clock: () => number;
+  readonly onProgress?: (progress: FuzzProgress) => void;
+  /** Root-cause keys already decided on elsewhere (the tracker's rows): never reported as new. */
+  readonly tracked?: ReadonlySet<string>;
+}
+
+export interface FuzzProgress {
+  readonly inputs: number;
+  readonly elapsedMs: number;
+  /** New root causes so far. */
+  readonly distinct: number;
+}
+
+/** One new root cause, with the minimal input that shows it. */
+export interface Finding {
+  /** 0-based, in the order the root causes were found (input order). */
+  readonly order: number;
+  readonly rootCause: RootCause;
+  readonly seed: Seed;
+  /** The input that found it: its position in the stream and its mutation. */
+  readonly found: { readonly index: number; readonly mutation: Mutation };
+  /** The shrunk input and its result. */
+  readonly request: FuzzRequest;
+  readonly result: CaseResult;
+  readonly shrink: { readonly attempts: number; readonly steps: number; readonly capped: boolean };
+}
+
+/** A finding once exploration is over, with how often it was hit. */
+export interface TalliedFinding extends Finding {
+  /** Inputs that showed this root cause during exploration. */
+  readonly hits: number;
+  /** The other mutations that showed it, in the order they first did. */
+  readonly alsoBy: readonly MutationName[];
+}
+
+export interface FuzzRun {
+  /** Root causes the seeds themselves show (not reported again). */
+  readonly known: readonly RootCause[];
+  /** Sides that answered no seed at all (nothing was explored). */
+  readonly unreachable: readonly ('baseline' | 'candidate')[];
+  readonly inputs: number;
+  /** Exploration time, shrinking included. */
+  readonly elapsedMs: number;
+  /** Inputs whose result diverged (known root causes included). */
+  readonly divergentInputs: number;
+  readonly findings: readonly TalliedFinding[];
+  /** Distinct new root causes past `maxFindings`, not shrunk. */
+  readonly unshrunk: number;
+  /** Distinct root causes the exploration showed that `tracked` holds (not reported as new). */
+  readonly tracked: number;
+}
+
+interface Tally {
+  hits: number;
+  readonly alsoBy: Set<MutationName>;
+}
+
+/** Runs `items` through `work` with at most `limit` at once, results in item order. */
+async function inOrder<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>) {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await work(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return out;
+}
+
+const failedAll = (results: readonly CaseResult[], side: 'baseline' | 'candidate') =>
+  results.length > 0 && results.every((r) => r[side].error !== undefined);
+
+/** Runs the fuzz loop (see the module comment). */
+export async function runFuzz(input: FuzzEngineInput): Promise<FuzzRun> {
+  const started = input.clock();
+  const seedResults = await inOrder(input.seeds, input.concurrency, (seed) =>
+    input.send(seed.case),
+  );
+  const unreachable = (['baseline', 'candidate'] as const).filter((side) =>
+    failedAll(seedResults, side),
+  );
+  const known = new Map<string, RootCause>();
+  seedResults.forEach((result, i) => {
+    const seed = input.seeds[i];
+    if (seed === undefined) return;
+    for (const cause of rootCausesOf(result, seed.endpoint)) known.set(cause.key, cause);
+  });
+  const empty = { known: [...known.values()], unreachable, inputs: 0, divergentInputs: 0 };
+  if (unreachable.length > 0 || input.seeds.length === 0) {
+    return { ...empty, elapsedMs: input.clock() - started, findings: [], unshrunk: 0, tracked: 0 };
+  }
+  const explored = await explore(input, known, started);
+  return { ...empty, ...explored, elapsedMs: input.clock() - started };
+}
+
+/** The exploration after the seeds: inputs until the budget is spent, findings shrunk as they come. */
+async function explore(
+  input: FuzzEngineInput,
+  known: ReadonlyMap<string, RootCause>,
+  started: number,
+) {
+  const stream = inputStream(input.seeds, input.seedNumber);
+  const tallies = new Map<string, Tally>();
+  const shrinking: { readonly finding: Promise<Finding>; readonly tally: Tally }[] = [];
+  const unshrunk = new Set<string>();
+  const tracked = new Set<string>();
+  const completed = new Map<number, { gen: Generated; result: CaseResult }>();
+  let sent = 0;
+  let handled = 0;
+  let divergentInputs = 0;
+  let stopped = false;
+  const { budget } = input;
+  const more = () =>
+    !stopped &&
+    stream.seeds.length > 0 &&
+    (budget.kind === 'inputs' ? sent < budget.count : input.clock() - started < budget.ms);
+
+  const handle = (gen: Generated, result: CaseResult): void => {
+    if (result.verdict === 'divergent') divergentInputs++;
+    const name = gen.value.value.mutation.name;
+    for (const cause of rootCausesOf(result, gen.seed.endpoint)) {
+      if (known.has(cause.key)) continue;
+      // A row keyed on this request's own endpoint (a mutated path) counts for the seed's too.
+      if (
+        input.tracked?.has(cause.key) === true ||
+        input.tracked?.has(cause.fingerprint) === true
+      ) {
+        tracked.add(cause.key);
+        continue;
+      }
+      if (tracked.has(cause.key)) continue;
+      const tally = tallies.get(cause.key);
+      if (tally !== undefined) {
+        tally.hits++;
+        tally.alsoBy.add(name);
+      } else if (tallies.size < input.maxFindings) {
+        const fresh: Tally = { hits: 1, alsoBy: new Set() };
+        tallies.set(cause.key, fresh);
+        const found = { order: shrinking.length, cause, gen, result };
+        const finding = shrinkFinding(input, found);
+        // Awaited once exploration is over; a failure (a reset hook) stops exploring now.
+        finding.catch(() => {
+          stopped = true;
+        });
+        shrinking.push({ finding, tally: fresh });
+      } else {
+        unshrunk.add(cause.key);
+      }
+    }
+  };
+  const worker = async (): Promise<void> => {
+    while (more()) {
+      const gen = stream.next();
+      sent++;
+      const testCase = toCase(gen.seed.case, gen.value.value.request, `fuzz/input-${gen.index}`);
+      completed.set(gen.index, { gen, result: await input.send(testCase) });
+      // In input order, whatever order the answers came in: findings are deterministic.
+      for (let done = completed.get(handled); done !== undefined; done = completed.get(handled)) {
+        completed.delete(handled++);
+        handle(done.gen, done.result);
+      }
+      input.onProgress?.({
+        inputs: handled,
+        elapsedMs: input.clock() - started,
+        distinct: tallies.size,
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, input.concurrency) }, worker));
+  // The tallies are complete once exploration is over.
+  const findings = await Promise.all(
+    shrinking.map(async ({ finding, tally }): Promise<TalliedFinding> => {
+      const done = await finding;
+      const alsoBy = [...tally.alsoBy].filter((name) => name !== done.found.mutation.name);
+      return { ...done, hits: tally.hits, alsoBy };
+    }),
+  );
+  return {
+    inputs: sent,
+    divergentInputs,
+    findings,
+    unshrunk: unshrunk.size,
+    tracked: tracked.size,
+  };
+}
+
+interface Found {
+  readonly order: number;
+  readonly cause: RootCause;
+  readonly gen: Generated;
+  readonly result: CaseResult;
+}
+
+/** Shrinks one found input to a minimal one with the same root cause, then reports it. */
+async function shrinkFinding(input: FuzzEngineInput, found: Found): Promise<Finding> {
+  const { gen, cause } = found;
+  let replay = 0;
+  const reproduces = async (request: FuzzRequest) => {
+    const id = `fuzz/input-${gen.index}-shrink-${replay++}`;
+    const result = await input.send(toCase(gen.seed.case, request, id));
+    return rootCausesOf(result, gen.seed.endpoint).some((c) => c.key === cause.key)
+      ? result
+      : undefined;
+  };
+  const shrunk = await shrink({
+    arbitrary: gen.arbitrary,
+    value: gen.value,
+    result: found.result,
+    reproduces,
+    limit: input.shrinkLimit,
+  });
+  const mutation = gen.value.value.mutation;
+  const finding: Finding = {
+    order: found.order,
+    rootCause: cause,
+    seed: gen.seed,
+    found: { index: gen.index, mutation },
+    request: shrunk.request,
+    result: shrunk.result,
+    shrink: { attempts: shrunk.attempts, steps: shrunk.steps, capped: shrunk.capped },
+  };
+  return finding;
+}

@@ -1,0 +1,68 @@
+/**
+ * `send` for the fuzz loop: one case through the run's own pieces — the
+ * clients of the configured targets, the noise step (configured endpoint
+ * noise, volatile headers, learned noise with `--noise`), the exchange of the
+ * case's exact bytes on both sides, the judgement and the `CaseResult`. With a
+ * reset hook, cases go one at a time, each after a reset.
+ */
+import { openClients } from '../config/clients.js';
+import type { RunConfig } from '../config/targets.js';
+import { exchangeCase } from '../execute/exchange.js';
+import type { Case } from '../model/case.js';
+import { resultOf } from '../noise/result.js';
+import { createNoiseStep } from '../noise/step.js';
+import type { Redactor } from '../redact/redact.js';
+import type { CaseResult } from '../results/types.js';
+import { createReset, type ResetSpec } from './reset.js';
+
+export interface Sender {
+  send(testCase: Case): Promise<CaseResult>;
+  /** Runs the reset hook once (a check before anything is fuzzed); nothing without a hook. */
+  checkReset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface SenderInput {
+  readonly config: RunConfig;
+  readonly redact: Redactor;
+  readonly reset: ResetSpec | undefined;
+  /** Where a reset command runs. */
+  readonly shell: {
+    readonly cwd: string;
+    readonly env: Readonly<Record<string, string | undefined>>;
+  };
+}
+
+export function createSender(input: SenderInput): Sender {
+  const { config } = input;
+  const clients = openClients(config);
+  const noise = createNoiseStep(config.noise);
+  const context = { baseline: config.baseline, candidate: config.candidate, redact: input.redact };
+  const reset =
+    input.reset === undefined
+      ? undefined
+      : createReset(input.reset, [clients.baseline, clients.candidate], input.shell);
+  const exchange = async (testCase: Case): Promise<CaseResult> => {
+    const prepared = noise.prepare(testCase);
+    const done = await exchangeCase(prepared, clients.baseline, clients.candidate, clients.replica);
+    return resultOf(noise, done, context);
+  };
+  // With a reset hook, one case at a time: the reset, then the case.
+  let queue: Promise<unknown> = Promise.resolve();
+  const send =
+    reset === undefined
+      ? exchange
+      : (testCase: Case) => {
+          const turn = queue.then(async () => {
+            await reset.run();
+            return exchange(testCase);
+          });
+          queue = turn.catch(() => undefined);
+          return turn;
+        };
+  return {
+    send,
+    checkReset: async () => reset?.run(),
+    close: () => clients.close(),
+  };
+}
