@@ -5,14 +5,12 @@
  * later runs need no second call.
  */
 import { readFile } from 'node:fs/promises';
-import { unitsOf } from '../cases/source.js';
 import { clientOptionsOf } from '../config/clients.js';
 import type { ConfigFlags } from '../config/resolve.js';
 import { resolveTargets } from '../config/targets.js';
 import { createClient } from '../execute/client.js';
 import { executeCases } from '../execute/pool.js';
 import { maskExchange } from '../flow/mask.js';
-import type { Case } from '../model/case.js';
 import { createCalibration, type FlakyCase } from '../noise/calibration.js';
 import { mergeNoiseIntoJson, mergeNoiseIntoYaml, rulesByEndpoint } from '../noise/config-doc.js';
 import type { NoiseEntry } from '../noise/types.js';
@@ -76,25 +74,25 @@ async function prepare(request: CalibrateRequest, context: AppContext) {
   const project = await openProject(request, context);
   const { config } = project;
   const { baseline, noise } = resolveTargets(config, 'baseline');
-  const { cases, redact } = await selectedCases(project, request, context, [
+  const { source, redact } = await selectedCases(project, request, context, [
     ...(baseline.secrets ?? []),
     ...(noise.replica?.secrets ?? []),
   ]);
-  return { config, baseline, noise, cases, redact };
+  return { config, baseline, noise, source, redact };
 }
 
 type Prepared = Awaited<ReturnType<typeof prepare>>;
 
 /** Sends every case twice to the baseline (the second call to its replica, if any). */
-async function measure(prepared: Prepared, cases: readonly Case[]) {
-  const { config, baseline, noise } = prepared;
+async function measure(prepared: Prepared) {
+  const { config, baseline, noise, source } = prepared;
   const clientOptions = clientOptionsOf(config);
   const first = createClient(baseline, clientOptions);
   const second = createClient(noise.replica ?? baseline, clientOptions);
   const calibration = createCalibration();
   try {
     await executeCases({
-      cases: unitsOf(cases),
+      cases: source.batches(),
       baseline: first,
       candidate: second,
       concurrency: config.concurrency,
@@ -113,9 +111,9 @@ export async function calibrate(
   context: AppContext,
 ): Promise<CalibrationOutcome> {
   const prepared = await prepare(request, context);
-  const { cases, redact } = prepared;
-  if (cases.length === 0) return { kind: 'no-cases' };
-  const calibration = await measure(prepared, cases);
+  const { source, redact } = prepared;
+  if (source.count === 0) return { kind: 'no-cases' };
+  const calibration = await measure(prepared);
   const entries = calibration.entries(prepared.noise.thresholds).map((entry) => ({
     ...entry,
     samples: entry.samples.map((s) => ({
@@ -123,8 +121,8 @@ export async function calibrate(
       replica: redact.value(s.replica),
     })),
   }));
-  const learned = { cases: cases.length, entries, flaky: calibration.flaky() };
-  if (calibration.failed() === cases.length) {
+  const learned = { cases: source.count, entries, flaky: calibration.flaky() };
+  if (calibration.failed() === source.count) {
     return { kind: 'unreachable', baseline: prepared.baseline.name, learned };
   }
   if (request.write !== true) return { kind: 'calibrated', learned, wrote: undefined };

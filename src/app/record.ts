@@ -1,30 +1,29 @@
 /**
  * `parity record --target NAME=URL [CASES...]`: sends every case to one
- * target and writes each answer to a recording (`recording/`), so a later
- * `parity run --baseline-recording DIR` can compare a live candidate with it
- * after the old runtime is gone. With `noise`, each case is sent twice and
- * what differs between the two answers is stored as per-endpoint noise that
- * every run against the recording applies.
+ * target, in the run's order and units (flows with the target's own
+ * captures: `record-send.ts`), and writes each answer to a recording
+ * (`recording/`), so a later `parity run --baseline-recording DIR` can
+ * compare a live candidate with it after the old runtime is gone. With
+ * `noise`, each plain case is sent twice and what differs between the two
+ * answers is stored as per-endpoint noise that every run against the
+ * recording applies.
  */
 import { join, relative, resolve } from 'node:path';
 import { clientOptionsOf } from '../config/clients.js';
 import type { ConfigFlags } from '../config/resolve.js';
 import { resolveTargets } from '../config/targets.js';
-import { createClient, type TargetClient } from '../execute/client.js';
-import { planRequest } from '../execute/plan.js';
-import type { Case, Target } from '../model/case.js';
-import { createCalibration } from '../noise/calibration.js';
+import { createClient } from '../execute/client.js';
+import type { Target } from '../model/case.js';
 import { rulesByEndpoint } from '../noise/config-doc.js';
 import type { EndpointNoiseSpec } from '../noise/config-schema.js';
 import { DEFAULT_THRESHOLDS } from '../noise/stats.js';
-import { toEntry } from '../recording/entry.js';
 import { readManifest } from '../recording/read.js';
 import { RECORDING_SCHEMA_VERSION, type RecordingManifest } from '../recording/schema.js';
-import { writeEntry, writeManifest } from '../recording/write.js';
-import type { Redactor } from '../redact/redact.js';
+import { pruneFlows, writeManifest } from '../recording/write.js';
 import { ParityError } from '../util/errors.js';
 import type { AppContext } from './context.js';
 import { openProject } from './project.js';
+import { type SkippedStep, sendAndWrite } from './record-send.js';
 import { selectedCases } from './selected.js';
 
 export type RecordRequest = ConfigFlags & {
@@ -45,9 +44,14 @@ export type RecordOutcome =
       readonly target: Target;
       /** The folder, relative to the working folder. */
       readonly dir: string;
+      /** Cases recorded, one per flow step (as a run counts them). */
       readonly cases: number;
       /** Cases the target did not answer (recorded as such). */
       readonly failed: number;
+      /** Of `cases`, the steps of flows. */
+      readonly flowSteps: number;
+      /** Flow steps not sent (recorded as skipped, with the reason), in run order. */
+      readonly skipped: readonly SkippedStep[];
       /** Endpoints with learned noise (with `noise`). */
       readonly noisyEndpoints: number | undefined;
       readonly updated: boolean;
@@ -55,22 +59,6 @@ export type RecordOutcome =
 
 function usage(message: string): ParityError {
   return new ParityError('PARITY_USAGE', message);
-}
-
-/** Runs `work` on every item, at most `limit` at once. */
-async function forEachLimited<T>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await work(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
 }
 
 /** Learned endpoint noise as the manifest stores it (empty lists left out). */
@@ -88,6 +76,21 @@ function noiseSection(
   return out;
 }
 
+/**
+ * The manifest's noise: what this recording learned for the endpoints it
+ * sent twice, and what an earlier one learned for the others (an `--update`
+ * of some cases, or of flows, whose steps are sent once, keeps it).
+ */
+function manifestNoise(
+  before: Readonly<Record<string, EndpointNoiseSpec>> | undefined,
+  learned: Record<string, EndpointNoiseSpec> | undefined,
+  measured: ReadonlySet<string>,
+): Record<string, EndpointNoiseSpec> | undefined {
+  if (learned === undefined) return before;
+  const kept = Object.entries(before ?? {}).filter(([endpoint]) => !measured.has(endpoint));
+  return { ...Object.fromEntries(kept), ...learned };
+}
+
 async function prepare(request: RecordRequest, context: AppContext) {
   if (request.target === undefined) {
     throw usage(
@@ -100,44 +103,16 @@ async function prepare(request: RecordRequest, context: AppContext) {
     targets: { ...project.config.targets, baseline: request.target },
   };
   const { baseline: target } = resolveTargets(config, 'baseline');
-  const { cases, redact } = await selectedCases(project, request, context);
+  const { source, redact } = await selectedCases(project, request, context);
   const dir = resolve(context.cwd, request.out ?? join('recordings', target.name));
-  return { config, target, cases, redact, dir, label: relative(context.cwd, dir) || dir };
-}
-
-interface Sending {
-  readonly first: TargetClient;
-  readonly second: TargetClient | undefined;
-  readonly redact: Redactor;
-  readonly dir: string;
-  readonly now: () => Date;
-}
-
-/** Sends each case (twice with noise learning) and writes its entry; returns the failures and the calibration. */
-async function send(cases: readonly Case[], concurrency: number, sending: Sending) {
-  const calibration = createCalibration();
-  let failed = 0;
-  await forEachLimited(cases, concurrency, async (testCase) => {
-    const plan = planRequest(testCase);
-    const first = await sending.first.send(plan, undefined, testCase);
-    if (first.outcome === 'transport-error') failed++;
-    if (sending.second !== undefined) {
-      const second = await sending.second.send(plan, undefined, testCase);
-      calibration.add({ case: testCase, baseline: first, candidate: second });
-    }
-    await writeEntry(
-      sending.dir,
-      toEntry(testCase, plan, first, { redact: sending.redact, now: sending.now() }),
-    );
-  });
-  return { failed, calibration };
+  return { config, target, source, redact, dir, label: relative(context.cwd, dir) || dir };
 }
 
 /** Records the selected cases (see the module comment); bad input throws before anything is sent. */
 export async function record(request: RecordRequest, context: AppContext): Promise<RecordOutcome> {
   const prepared = await prepare(request, context);
-  const { config, target, cases, redact, dir, label } = prepared;
-  if (cases.length === 0) return { kind: 'no-cases' };
+  const { config, target, source, redact, dir, label } = prepared;
+  if (source.count === 0) return { kind: 'no-cases' };
   const existing = await readManifest(dir, label);
   if (existing !== undefined && request.update !== true) {
     throw new ParityError(
@@ -148,36 +123,38 @@ export async function record(request: RecordRequest, context: AppContext): Promi
   const options = { ...clientOptionsOf(config), keepBytes: true };
   const first = createClient(target, options);
   const second = request.noise === true ? createClient(target, options) : undefined;
-  const result = await send(cases, config.concurrency, {
-    first,
+  const result = await sendAndWrite({
+    source,
+    concurrency: config.concurrency,
+    client: first,
     second,
     redact,
     dir,
     now: context.now,
   }).finally(() => Promise.all([first.close(), second?.close()]));
+  await pruneFlows(dir, result.flows);
   const now = context.now().toISOString();
   const learned =
     second === undefined
       ? undefined
       : noiseSection(rulesByEndpoint(result.calibration.entries(DEFAULT_THRESHOLDS)));
+  const noise = manifestNoise(existing?.noise?.endpoints, learned, result.measured);
   const manifest: RecordingManifest = {
     schemaVersion: RECORDING_SCHEMA_VERSION,
     target: { name: target.name, url: redact.text(target.url.href.replace(/\/$/, '')) },
     recordedAt: existing?.recordedAt ?? now,
     ...(existing === undefined ? {} : { updatedAt: now }),
-    ...(learned !== undefined
-      ? { noise: { endpoints: learned } }
-      : existing?.noise === undefined
-        ? {}
-        : { noise: existing.noise }),
+    ...(noise === undefined ? {} : { noise: { endpoints: noise } }),
   };
   await writeManifest(dir, manifest);
   return {
     kind: 'recorded',
     target,
     dir: label,
-    cases: cases.length,
+    cases: source.count,
     failed: result.failed,
+    flowSteps: [...result.flows.values()].reduce((sum, steps) => sum + steps.length, 0),
+    skipped: result.skipped,
     noisyEndpoints: learned === undefined ? undefined : Object.keys(learned).length,
     updated: existing !== undefined,
   };

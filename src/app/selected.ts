@@ -1,12 +1,12 @@
 /**
- * What the commands that load a whole library in memory share (`calibrate`,
- * `record`): the selected cases with the redactor for them (the client
- * options every command that sends derives from the config are
+ * What the commands that send to one target share (`calibrate`, `record`):
+ * the selected cases as a run reads them (the same library, units and order:
+ * serial files and flows are sequences) with the redactor for them (the
+ * client options every command that sends derives from the config are
  * `config/clients.ts`'s).
  */
-import { loadCases } from '../cases/load.js';
-import { selectCases } from '../cases/select.js';
-import type { Case } from '../model/case.js';
+import { openRunLibrary } from '../cases/library.js';
+import type { CaseSource } from '../cases/source.js';
 import { createRedactor, type Redactor } from '../redact/redact.js';
 import type { AppContext } from './context.js';
 import { caseOptions, type Project } from './project.js';
@@ -19,20 +19,27 @@ export interface Selection {
   readonly tag?: readonly string[] | undefined;
 }
 
-/** The selected cases of the project's library, and a redactor for their secrets. */
+/**
+ * The selected cases of the project's library as a run reads them, and a
+ * redactor for their secrets. Every file is checked first: bad input throws
+ * before anything is sent.
+ */
 export async function selectedCases(
   project: Project,
   selection: Selection,
   context: AppContext,
   /** Secrets beyond the environment's: the credentials of the targets' URLs. */
   targetSecrets: Iterable<readonly [string, string]> = [],
-): Promise<{ cases: Case[]; redact: Redactor }> {
+): Promise<{ source: CaseSource; redact: Redactor }> {
   const { config } = project;
-  const all = await loadCases(config.casePaths, caseOptions(config, context.cwd, project.env));
-  const cases = selectCases(all, { filter: selection.filter, tags: selection.tag });
+  const library = await openRunLibrary(
+    config.casePaths,
+    caseOptions(config, context.cwd, project.env),
+    { filter: selection.filter, tags: selection.tag },
+  );
   const redact = createRedactor({
-    headerNames: [...new Set(cases.flatMap((c) => c.rules.redactHeaders))],
+    headerNames: library.redactHeaders,
     secrets: new Map([...project.secrets(), ...targetSecrets]),
   });
-  return { cases, redact };
+  return { source: library.source, redact };
 }

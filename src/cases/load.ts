@@ -37,8 +37,15 @@ export interface LoadCasesOptions {
 export interface CaseValidation {
   /** Case files found. */
   readonly files: number;
-  /** Cases that resolved (duplicates and cases with unset variables included). */
+  /**
+   * Cases that resolved (duplicates and cases with unset variables included),
+   * counted as a run counts them: a flow gives one per step.
+   */
   readonly cases: number;
+  /** Flows among the entries (their steps are counted in `cases`). */
+  readonly flows: number;
+  /** Steps of those flows. */
+  readonly flowSteps: number;
   /** Every problem, sorted by file, line and column. */
   readonly problems: InputProblem[];
   /** What may not do what its author expects (see `warnings.ts`), in path and file order. */
@@ -82,9 +89,12 @@ export async function validateCases(
   const checked = await checkLibrary(paths, options, () => undefined);
   const warnings: InputProblem[] = [];
   for (const ref of checked.files) warnings.push(...(await warningsOf(ref, options)));
+  const { flows, flowSteps } = checked.resolved;
   return {
     files: checked.files.length,
-    cases: checked.resolved,
+    cases: checked.resolved.entries - flows + flowSteps,
+    flows,
+    flowSteps,
     problems: checked.problems,
     warnings,
   };
@@ -194,7 +204,7 @@ export async function checkLibrary(
   paths: readonly string[],
   options: LoadCasesOptions,
   visit: (entry: ResolvedEntry, file: CheckedFile) => void,
-): Promise<{ files: CaseFileRef[]; problems: InputProblem[]; resolved: number }> {
+): Promise<{ files: CaseFileRef[]; problems: InputProblem[]; resolved: Resolved }> {
   const discovered = await discoverCaseFiles(paths, options.cwd);
   const problems = [...discovered.problems];
   const files = discovered.files.map((absolute) => ({
@@ -215,7 +225,7 @@ export async function checkLibrary(
     duplicates.push({ id, first: { file: Math.floor(first / ITEMS), item: first % ITEMS } });
     return false;
   };
-  let resolved = 0;
+  const resolved = { entries: 0, flows: 0, flowSteps: 0 };
   for (const [index, ref] of files.entries()) {
     const read = await readCaseFile(ref);
     if ('problem' in read) {
@@ -237,7 +247,11 @@ export async function checkLibrary(
       problems.push(...found);
       const at = index * ITEMS + item;
       if (entry !== undefined) {
-        resolved++;
+        resolved.entries++;
+        if (entry.case.kind === 'flow') {
+          resolved.flows++;
+          resolved.flowSteps += entry.case.steps.length;
+        }
         const id = { id: entry.case.id, at: entry.idAt, field: entry.idField };
         if (claim(id, at)) visit(entry, { index, ref, bytes, item, serial, suite });
       } else {
@@ -251,6 +265,13 @@ export async function checkLibrary(
   }
   problems.push(...(await duplicateProblems(duplicates, files)));
   return { files, problems: problems.sort(compareProblems), resolved };
+}
+
+/** The entries that resolved (a case or a flow each), and the flows among them with their steps. */
+interface Resolved {
+  entries: number;
+  flows: number;
+  flowSteps: number;
 }
 
 /** More cases than a file can hold: positions pack as `file * ITEMS + item`. */

@@ -55,6 +55,11 @@ export interface TargetClient {
    */
   send(plan: PlannedRequest, share?: DecodeShare, testCase?: Case): Promise<SideOutcome>;
   close(): Promise<void>;
+  /**
+   * True for a side answered from a recording, whose answers hold no secret
+   * (a flow's secret captures stand in there: see `flow-run.ts`).
+   */
+  readonly recorded?: boolean;
 }
 
 /** Errors that mean the request never reached the server, so a retry is safe. */

@@ -1,9 +1,11 @@
 /**
  * The bounded pool: replays cases with at most `concurrency` units in
- * flight, each case sent to both sides at once, and hands every `Exchange`
- * to `onExchange` as soon as it completes, so nothing accumulates here. A
+ * flight, each case sent to every side at once, and hands what each case
+ * gives to `onSent` as soon as it completes, so nothing accumulates here. A
  * sequence (a flow, a serial file) is one unit: its cases run one after
  * another on one worker while the other workers go on with other units.
+ * `executeCases` is a run's pool (both sides, an `Exchange` per case);
+ * `executeUnits` takes any `Sender` (`parity record` sends to one target).
  * Once `stopped` says so (a signal), no new unit is taken: the units in
  * flight finish, and `notRun` lists the cases never sent.
  */
@@ -11,11 +13,26 @@ import type { RunUnit } from '../cases/source.js';
 import type { Case } from '../model/case.js';
 import type { Exchange } from '../model/exchange.js';
 import type { TargetClient } from './client.js';
-import { exchangeCase } from './exchange.js';
+import { exchangeSender } from './exchange.js';
 import type { LoopClock } from './loop-clock.js';
-import { runSequence } from './sequence.js';
+import { runSequence, type SequenceInput } from './sequence.js';
 
 export { exchangeCase } from './exchange.js';
+
+/** The units to send and how, for any `Sender`. */
+export interface UnitsInput<R> extends SequenceInput<R> {
+  /** The units in run order: an array, or batches (a large library streamed a file at a time). */
+  readonly cases: readonly RunUnit[] | AsyncIterable<readonly RunUnit[]>;
+  readonly concurrency: number;
+  /** Checked before each unit is taken: once true, no new unit is sent (those in flight finish). */
+  readonly stopped?: (() => boolean) | undefined;
+}
+
+/** How the pool ended. */
+export interface Executed {
+  /** The cases never sent, in run order (only when `stopped` cut the run short). */
+  notRun(): AsyncIterable<Case>;
+}
 
 export interface ExecuteInput {
   /** The units in run order: an array, or batches (a large library streamed a file at a time). */
@@ -35,10 +52,21 @@ export interface ExecuteInput {
   readonly clock?: LoopClock;
 }
 
-/** How the pool ended. */
-export interface Executed {
-  /** The cases never sent, in run order (only when `stopped` cut the run short). */
-  notRun(): AsyncIterable<Case>;
+/** A run's pool: every case to both sides (see the module comment). */
+export function executeCases(input: ExecuteInput): Promise<Executed> {
+  const { clock, onExchange } = input;
+  return executeUnits({
+    cases: input.cases,
+    concurrency: input.concurrency,
+    sender: exchangeSender(input.baseline, input.candidate, input.replica),
+    // Judging an exchange is timed, so it is not counted in the latency of others (`LoopClock`).
+    onSent:
+      clock === undefined
+        ? onExchange
+        : (exchange, position) => clock.busy(() => onExchange(exchange, position)),
+    onSkipped: input.onSkipped,
+    stopped: input.stopped,
+  });
 }
 
 /**
@@ -46,7 +74,7 @@ export interface Executed {
  * while the current batch lasts; only the worker that empties it waits for
  * the next batch, and the others wait for the same one.
  */
-function caseQueue(cases: ExecuteInput['cases']) {
+function caseQueue(cases: UnitsInput<unknown>['cases']) {
   const batches = Array.isArray(cases) ? undefined : (cases as AsyncIterable<readonly RunUnit[]>);
   const iterator = batches?.[Symbol.asyncIterator]();
   let current: readonly RunUnit[] = iterator === undefined ? (cases as readonly RunUnit[]) : [];
@@ -76,37 +104,25 @@ function caseQueue(cases: ExecuteInput['cases']) {
   };
 }
 
-/** A unit in flight: one case's exchange, or a whole sequence. */
-type Pending =
-  | { readonly position: number; readonly exchange: Promise<Exchange>; readonly run?: undefined }
-  | { readonly position: number; readonly run: Promise<void>; readonly exchange?: undefined };
+/** A unit in flight: one case being sent, or a whole sequence. */
+type Pending<R> =
+  | { readonly position: number; readonly sent: Promise<R>; readonly run?: undefined }
+  | { readonly position: number; readonly run: Promise<void>; readonly sent?: undefined };
 
-export async function executeCases(given: ExecuteInput): Promise<Executed> {
-  const { clock } = given;
-  // Judging an exchange is timed, so it is not counted in the latency of others (`LoopClock`).
-  const input: ExecuteInput =
-    clock === undefined
-      ? given
-      : {
-          ...given,
-          onExchange: (exchange, position) =>
-            clock.busy(() => given.onExchange(exchange, position)),
-        };
+/** Sends the units with `input.sender` (see the module comment). */
+export async function executeUnits<R>(input: UnitsInput<R>): Promise<Executed> {
   const queue = caseQueue(input.cases);
   const stopped = input.stopped ?? (() => false);
   // Units are taken in run order: a case takes the next position, a sequence as many as it holds.
   let taken = 0;
-  const start = (unit: RunUnit | undefined): Pending | undefined => {
+  const start = (unit: RunUnit | undefined): Pending<R> | undefined => {
     if (unit === undefined) return undefined;
     if (unit.kind === 'sequence') {
       const position = taken;
       taken += unit.size;
       return { position, run: runSequence(unit, position, input) };
     }
-    return {
-      position: taken++,
-      exchange: exchangeCase(unit, input.baseline, input.candidate, input.replica),
-    };
+    return { position: taken++, sent: input.sender.send(unit) };
   };
   const worker = async (): Promise<void> => {
     let pending = stopped() ? undefined : start(queue.now() ?? (await queue.later()));
@@ -117,11 +133,12 @@ export async function executeCases(given: ExecuteInput): Promise<Executed> {
         continue;
       }
       const { position } = pending;
-      const exchange = await pending.exchange;
+      const sent = await pending.sent;
       // Send the next case before judging this one, so the servers are never
       // kept waiting on our processing: the slot stays busy on the wire.
       pending = stopped() ? undefined : start(queue.now() ?? (await queue.later()));
-      input.onExchange(exchange, position);
+      const done = input.onSent(sent, position);
+      if (done instanceof Promise) await done;
     }
   };
   const known = Array.isArray(input.cases) ? (input.cases as readonly RunUnit[]).length : Infinity;

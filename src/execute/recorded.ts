@@ -27,5 +27,6 @@ export function createRecordedClient(target: Target, answers: RecordedAnswers): 
     send: (_plan, _share, testCase) =>
       testCase === undefined ? Promise.resolve(NO_CASE) : answers.answer(testCase),
     close: () => Promise.resolve(),
+    recorded: true,
   };
 }

@@ -5,13 +5,17 @@
  */
 import { createHash } from 'node:crypto';
 import { decodeBody } from '../execute/decode-body.js';
-import type { PlannedRequest } from '../execute/plan.js';
+import { type PlannedRequest, planRequest } from '../execute/plan.js';
 import type { Case } from '../model/case.js';
 import type { Response, ResponseBody, SideOutcome } from '../model/exchange.js';
 import type { Redactor } from '../redact/redact.js';
 import { RECORDING_SCHEMA_VERSION, type RecordedBody, type RecordedEntry } from './schema.js';
 
-/** The request as sent, as one hash: a case whose request changed no longer matches its entry. */
+/**
+ * The request as the case writes it, as one hash: a case whose request
+ * changed no longer matches its entry. A flow step's is taken before its
+ * variables are bound (each recording binds its own ids), so it is stable.
+ */
 export function planDigest(plan: PlannedRequest): string {
   const hash = createHash('sha256');
   hash.update(`${plan.method} ${plan.pathAndQuery}\n`);
@@ -43,24 +47,44 @@ function bodyEntry(response: Response, redact: Redactor): RecordedBody {
   throw new Error(`a ${body.kind} body cannot be recorded without its bytes`);
 }
 
-/** The entry of one case's answer, redacted. */
-export function toEntry(
-  testCase: Case,
-  plan: PlannedRequest,
-  outcome: SideOutcome,
-  context: { readonly redact: Redactor; readonly now: Date },
-): RecordedEntry {
-  const { redact } = context;
-  const head = {
+/** What an entry is written with: the redactor (a flow step's hides its secret variables too) and the time. */
+export interface EntryContext {
+  readonly redact: Redactor;
+  readonly now: Date;
+}
+
+/** The head every entry has: the case, the time, and the request (`sent`: as sent, when it was). */
+function entryHead(testCase: Case, sent: PlannedRequest, context: EntryContext) {
+  const written = planRequest(testCase);
+  return {
     schemaVersion: RECORDING_SCHEMA_VERSION,
     caseId: testCase.id,
     recordedAt: context.now.toISOString(),
     request: {
-      method: plan.method,
-      path: redact.text(plan.pathAndQuery),
-      digest: planDigest(plan),
+      method: sent.method,
+      path: context.redact.text(sent.pathAndQuery),
+      digest: planDigest(written),
     },
   };
+}
+
+/** The entry of a flow step that was not sent when it was recorded, with the reason. */
+export function skippedEntry(testCase: Case, reason: string, context: EntryContext): RecordedEntry {
+  return {
+    ...entryHead(testCase, planRequest(testCase), context),
+    skipped: context.redact.text(reason),
+  };
+}
+
+/** The entry of one case's answer to the request `sent` (a flow step's as bound), redacted. */
+export function toEntry(
+  testCase: Case,
+  sent: PlannedRequest,
+  outcome: SideOutcome,
+  context: EntryContext,
+): RecordedEntry {
+  const { redact } = context;
+  const head = entryHead(testCase, sent, context);
   if (outcome.outcome === 'transport-error') {
     return {
       ...head,

@@ -2,8 +2,9 @@
  * Opens a recording for a run: the manifest is read and checked now (a
  * missing, garbled or newer-schema recording stops the run before anything is
  * sent); each case's entry is read when the run reaches the case, so memory
- * does not grow with the recording. A case without an entry, or whose request
- * changed since it was recorded, is a transport-error outcome that says so.
+ * does not grow with the recording. A case without an entry, whose request
+ * changed since it was recorded, or a flow step that was not sent when it was
+ * recorded, is a transport-error outcome that says so.
  */
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
@@ -119,6 +120,13 @@ async function answer(
     return missing(
       'PARITY_RECORDING_STALE',
       `${testCase.id} changed since it was recorded (re-record it: parity record --update)`,
+    );
+  }
+  const { skipped } = entry.data;
+  if (skipped !== undefined && entry.data.response === undefined) {
+    return missing(
+      'PARITY_NOT_RECORDED',
+      `${testCase.id} was not sent when the recording ${label} was made (${skipped.replace(/^not sent: /, '')}); record it again with parity record --update`,
     );
   }
   return fromEntry(entry.data, recording.restore);

@@ -1,7 +1,8 @@
 /**
  * The files of a recording (`parity record`): `recording.json`, the manifest,
- * and one `<suite>/<id>.json` per case. Both carry a `schemaVersion`; a
- * recording of a newer schema than this parity reads is refused.
+ * and one `<suite>/<id>.json` per case (a flow's steps in
+ * `<suite>/<flow>/<step>.json`). Both carry a `schemaVersion`; a recording of
+ * a newer schema than this parity reads is refused.
  */
 import * as z from 'zod';
 import { endpointNoiseSchema } from '../noise/config-schema.js';
@@ -48,10 +49,16 @@ export const entrySchema = z.looseObject({
   request: z
     .looseObject({
       method: z.string(),
-      path: z.string().describe('path and query, secrets redacted'),
+      path: z
+        .string()
+        .describe(
+          "path and query as sent (a flow step's with the target's values), secrets redacted",
+        ),
       digest: z
         .string()
-        .describe('sha256 of the request as sent; a changed case must be re-recorded'),
+        .describe(
+          'sha256 of the request as the case writes it (before a flow step binds its variables); a changed case must be re-recorded',
+        ),
     })
     .describe('the request the response answers'),
   response: z
@@ -67,6 +74,10 @@ export const entrySchema = z.looseObject({
     .looseObject({ code: z.string(), message: z.string() })
     .optional()
     .describe('the transport error, when the target did not answer'),
+  skipped: z
+    .string()
+    .optional()
+    .describe('why a flow step was not sent when it was recorded (then no response, no error)'),
 });
 
 export type RecordedEntry = z.output<typeof entrySchema>;

@@ -3,8 +3,8 @@
  * recording never leaves half a file) and the manifest last.
  */
 
-import { join } from 'node:path';
-import { writeFileAtomic } from '../util/fs.js';
+import { basename, join } from 'node:path';
+import { pruneFolder, writeFileAtomic } from '../util/fs.js';
 import { displayJson } from '../wire/display.js';
 import { entryPath, MANIFEST } from './read.js';
 import type { RecordedEntry, RecordingManifest } from './schema.js';
@@ -21,4 +21,20 @@ export function writeEntry(dir: string, entry: RecordedEntry): Promise<void> {
 /** Writes the manifest (after the entries: a recording without one is not a recording yet). */
 export function writeManifest(dir: string, manifest: RecordingManifest): Promise<void> {
   return writeFileAtomic(join(dir, MANIFEST), pretty(manifest));
+}
+
+/**
+ * Removes the entries of steps the recorded flows no longer have: a flow's
+ * folder (`<suite>/<flow>/`) holds its steps only, and a flow is recorded
+ * whole, so after `--update` it holds exactly the flow's steps of today.
+ * `flows`: the case ids of each flow's steps, by flow id.
+ */
+export async function pruneFlows(
+  dir: string,
+  flows: ReadonlyMap<string, readonly string[]>,
+): Promise<void> {
+  for (const [flow, steps] of flows) {
+    const names = new Set(steps.map((id) => basename(entryPath(dir, id))));
+    await pruneFolder(entryPath(dir, flow).replace(/\.json$/, ''), names, '.json');
+  }
 }

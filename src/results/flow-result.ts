@@ -3,7 +3,7 @@
  * values were compared as their placeholders, and a redactor that also hides
  * the values of the flow's secret variables on both sides. Pure.
  */
-import { placeholder } from '../flow/template.js';
+import { secretValues } from '../flow/secrets.js';
 import type { Exchange } from '../model/exchange.js';
 import type { FlowStep } from '../model/flow.js';
 import { withSecrets } from '../redact/extend.js';
@@ -27,12 +27,6 @@ export function flowContext(exchange: Exchange, context: ResultContext): ResultC
   const secrets = exchange.case.flow?.secrets;
   const variables = exchange.flow?.variables;
   if (secrets === undefined || secrets.size === 0 || variables === undefined) return context;
-  const values = new Map<string, string>();
-  for (const name of secrets) {
-    for (const side of [variables.baseline, variables.candidate]) {
-      const captured = side.get(name);
-      if (captured !== undefined) values.set(captured.text, placeholder(name));
-    }
-  }
+  const values = secretValues(secrets, [variables.baseline, variables.candidate]);
   return { ...context, redact: withSecrets(context.redact, values) };
 }

@@ -1,6 +1,16 @@
 /** File-system helpers for the edges: atomic writes and the `latest` pointer. */
 import { randomBytes } from 'node:crypto';
-import { type FileHandle, mkdir, open, rename, rm, symlink, unlink } from 'node:fs/promises';
+import {
+  type FileHandle,
+  lstat,
+  mkdir,
+  open,
+  readdir,
+  rename,
+  rm,
+  symlink,
+  unlink,
+} from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -79,5 +89,24 @@ export async function writeChunksAtomic(
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
+  }
+}
+
+/**
+ * Removes the plain files of `folder` whose names end with `suffix` and are
+ * not in `keep`. A folder that is missing or not a real folder (a symlink
+ * that points elsewhere) is left alone, as is anything in it but files.
+ */
+export async function pruneFolder(
+  folder: string,
+  keep: ReadonlySet<string>,
+  suffix: string,
+): Promise<void> {
+  const stat = await lstat(folder).catch(() => undefined);
+  if (stat === undefined || !stat.isDirectory()) return;
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    if (entry.isFile() && entry.name.endsWith(suffix) && !keep.has(entry.name)) {
+      await rm(join(folder, entry.name), { force: true });
+    }
   }
 }

@@ -4,38 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { CaseResult } from '../../src/results/types.js';
 import { latestReport, runCli, tempProject } from '../helpers/cli.js';
 import { json, startServer as startServerWith, type TestServer } from '../helpers/http.js';
-import { startStateful } from '../helpers/stateful.js';
-
-const LIFECYCLE = `suite: items
-sideEffects: true
-defaults:
-  rules: { headers: [etag, location] }
-cases:
-  - id: lifecycle
-    description: create, read, conditional read, delete, read again
-    steps:
-      - id: create
-        request: { method: POST, path: /items, json: { name: pen } }
-        capture:
-          id: { json: /id }
-          etag: { header: ETag }
-        expect: { status: 201 }
-      - id: read
-        request: { method: GET, path: "/items/{{id}}" }
-        expect: { status: 200 }
-      - id: not-modified
-        request:
-          method: GET
-          path: "/items/{{id}}"
-          headers: { if-none-match: "{{etag}}" }
-        expect: { status: 304 }
-      - id: delete
-        request: { method: DELETE, path: "/items/{{id}}" }
-        expect: { status: 204 }
-      - id: gone
-        request: { method: GET, path: "/items/{{id}}" }
-        expect: { status: 404 }
-`;
+import { LIFECYCLE, startStateful } from '../helpers/stateful.js';
 
 let servers: TestServer[] = [];
 
@@ -92,6 +61,23 @@ describe('flows with per-target captures', () => {
       steps: 5,
       masked: ['header etag', '/id', '/href'],
     });
+  });
+
+  it('is counted by validate as a run counts it: one case per step', async () => {
+    const { targets } = await pair();
+    const cwd = await tempProject({
+      'cases/items.yaml': LIFECYCLE,
+      'cases/more.yaml':
+        'suite: more\ncases:\n  - id: count\n    request: { method: GET, path: /counter }\n',
+    });
+    const validated = await runCli(cwd, ['validate']);
+    expect(validated.stdout).toBe(
+      'ok: 2 file(s), 6 case(s) (5 of them steps of 1 flow), no problems\n',
+    );
+    const alone = await runCli(cwd, ['validate', 'cases/items.yaml']);
+    expect(alone.stdout).toBe('ok: 1 file(s), 5 case(s) (the steps of 1 flow), no problems\n');
+    expect((await runCli(cwd, ['run', ...targets, '--no-tracker'])).code).toBe(0);
+    expect((await latestReport(cwd)).summary.cases).toBe(6);
   });
 
   it('fails the flow where a real field differs, and only there', async () => {

@@ -56,3 +56,21 @@ export async function latestReport(cwd: string, reports = 'reports'): Promise<Ru
     await readFile(join(cwd, reports, 'latest', 'report.json'), 'utf8'),
   ) as RunReport;
 }
+
+/** `parity run --baseline-recording RECORDING --candidate CANDIDATE --no-tracker …more` in `cwd`. */
+export function runAgainstRecording(
+  cwd: string,
+  recording: string,
+  candidate: string,
+  more: readonly string[] = [],
+): Promise<CliResult> {
+  return runCli(cwd, [
+    'run',
+    '--baseline-recording',
+    recording,
+    '--candidate',
+    candidate,
+    '--no-tracker',
+    ...more,
+  ]);
+}

@@ -97,3 +97,35 @@ export async function startStateful(options: StatefulOptions): Promise<TestServe
     }
   });
 }
+
+/** A create → read → conditional GET → delete → read flow against `/items`, with the opt-in. */
+export const LIFECYCLE = `suite: items
+sideEffects: true
+defaults:
+  rules: { headers: [etag, location] }
+cases:
+  - id: lifecycle
+    description: create, read, conditional read, delete, read again
+    steps:
+      - id: create
+        request: { method: POST, path: /items, json: { name: pen } }
+        capture:
+          id: { json: /id }
+          etag: { header: ETag }
+        expect: { status: 201 }
+      - id: read
+        request: { method: GET, path: "/items/{{id}}" }
+        expect: { status: 200 }
+      - id: not-modified
+        request:
+          method: GET
+          path: "/items/{{id}}"
+          headers: { if-none-match: "{{etag}}" }
+        expect: { status: 304 }
+      - id: delete
+        request: { method: DELETE, path: "/items/{{id}}" }
+        expect: { status: 204 }
+      - id: gone
+        request: { method: GET, path: "/items/{{id}}" }
+        expect: { status: 404 }
+`;

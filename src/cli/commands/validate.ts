@@ -7,6 +7,21 @@ import { EXIT, type ExitCode } from '../exit-codes.js';
 import { contextOf, type Io } from '../io.js';
 import type { ValidateFlags } from '../options.js';
 
+/**
+ * ` (6 of them steps of 1 flow)`: `validate` counts cases as a run does, one
+ * per flow step, and says how many of them are steps.
+ */
+function ofFlows(result: {
+  readonly cases: number;
+  readonly flows: number;
+  readonly flowSteps: number;
+}): string {
+  if (result.flows === 0) return '';
+  const flows = `${result.flows} flow${result.flows === 1 ? '' : 's'}`;
+  if (result.flowSteps === result.cases) return ` (the steps of ${flows})`;
+  return ` (${result.flowSteps} of them steps of ${flows})`;
+}
+
 function warnings(count: number): string {
   return count === 0 ? '' : `, ${count} warning(s)`;
 }
@@ -25,7 +40,7 @@ export async function validateCommand(
   if (result.problems.length === 0) {
     const c = colorsFor(io.stdout, io.env);
     io.stdout.write(
-      `${c.green('ok')}: ${result.files} file(s), ${result.cases} case(s), no problems${warnings(result.warnings.length)}\n`,
+      `${c.green('ok')}: ${result.files} file(s), ${result.cases} case(s)${ofFlows(result)}, no problems${warnings(result.warnings.length)}\n`,
     );
     return EXIT.ok;
   }

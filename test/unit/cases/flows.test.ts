@@ -108,6 +108,8 @@ cases:
     });
     const result = await validateCases(['.'], { cwd, env: {} });
     expect(result.problems).toEqual([]);
+    // Counted as a run counts them: 6 plain cases and the flow's 2 steps.
+    expect(result).toMatchObject({ files: 3, cases: 8, flows: 1, flowSteps: 2 });
     expect(result.warnings.map((w) => formatWarning(w))).toEqual([
       'flow.yaml:7:9: warning: cases[0].id is a flow that writes (POST) but neither this file nor the config sets sideEffects: true; `parity run` will not send it (add sideEffects: true to the file or the config)',
       'flow.yaml:7:3: warning: cases mixes writes (POST lifecycle) and reads (GET lifecycle, GET after) without serial: true; with --concurrency above 1 they may run in any order (add serial: true to run them in file order, one at a time)',

@@ -158,6 +158,8 @@ describe('loadCases on bad input', () => {
     expect(result).toEqual({
       files: 0,
       cases: 0,
+      flows: 0,
+      flowSteps: 0,
       problems: [
         {
           file: '.',
