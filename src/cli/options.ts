@@ -130,10 +130,11 @@ const run = command({
       1,
       MAX_CONCURRENCY,
     ),
+    // 0 would time every request out at once: refused like the other out-of-range values.
     timeoutMs: count(
       '--timeout <ms>',
-      'budget for one request in ms (default 10000)',
-      0,
+      `budget for one request in ms, 1 to ${MAX_TIMEOUT_MS} (default 10000)`,
+      1,
       MAX_TIMEOUT_MS,
     ),
     retries: count(

@@ -190,6 +190,8 @@ describe('numbers on the command line', () => {
     ['--concurrency', '1e9'],
     ['--max-in-flight', '100000'],
     ['--timeout', '3000000000'],
+    // 0 would time every request out at once: no request could ever be compared.
+    ['--timeout', '0'],
     ['--retries', '1000'],
   ] as const) {
     it(`${flag} ${value} is refused with the range it takes`, async () => {
@@ -201,4 +203,17 @@ describe('numbers on the command line', () => {
       );
     });
   }
+});
+
+describe('numbers in the config', () => {
+  it('timeoutMs: 0 is a positioned config error; nothing is sent', async () => {
+    const cwd = await tempProject({
+      'cases/t.yaml': 'suite: t\ncases:\n  - id: a\n    request: { method: GET, path: /a }\n',
+      'parity.config.yaml': `targets:\n  b: { url: "${server.url}" }\n  c: { url: "${server.url}" }\nbaseline: b\ncandidate: c\ntimeoutMs: 0\n`,
+    });
+    const outcome = await runCli(cwd, ['run', '--no-tracker']);
+    expect(outcome.code).toBe(2);
+    expect(outcome.stderr).toMatch(/parity\.config\.yaml:6:\d+: timeoutMs /);
+    expect(server.requests).toHaveLength(0);
+  });
 });
