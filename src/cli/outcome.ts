@@ -14,6 +14,7 @@ import { colorsFor } from './colors.js';
 import { EXIT_FOR_ERROR, EXIT_FOR_SIGNAL, EXIT_FOR_VERDICT, type ExitCode } from './exit-codes.js';
 import type { Io } from './io.js';
 import { renderSummary } from './summary.js';
+import { unreachableLines } from './unreachable.js';
 
 /** The switches that choose what the summary looks like. */
 export interface OutputFlags {
@@ -99,9 +100,9 @@ export function finish(outcome: Ending, io: Io): ExitCode {
     );
   }
   if (verdict.kind === 'unreachable') {
-    io.stderr.write(
-      `${red('parity: unreachable:')} ${verdict.targets.join(', ')} answered no case (see the transport errors in the report)\n`,
-    );
+    for (const line of unreachableLines(verdict.targets, outcome.report)) {
+      io.stderr.write(`${red(`parity: ${line.head}`)} ${printable(line.text)}\n`);
+    }
   }
   const interrupted = outcome.report?.interrupted;
   if (interrupted !== undefined) {

@@ -154,7 +154,9 @@ describe('recording a flow', () => {
     await writeFile(join(cwd, 'parity.config.yaml'), 'sideEffects: true\n');
     const opted = await replay(cwd, `go=${go.url}`);
     expect(opted.code).toBe(3);
-    expect(opted.stderr).toContain('parity: unreachable: rust answered no case');
+    expect(opted.stderr).toContain(
+      'parity: stale recording: the recording recordings/rust has none of the 1 case(s) asked of it: 1 not in it (or not sent when it was made)',
+    );
     const report = await latestReport(cwd);
     expect(verdicts(report.results)).toEqual([
       ['create', 'error'],
