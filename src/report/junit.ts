@@ -3,11 +3,14 @@
  * case suite, in run order. Rendered in two passes over the run's rows (the
  * counts are attributes that come before the cases) and in chunks, so a run of
  * 100k cases is never one string. A suite whose cases are not next to each
- * other in the run (several files) gets one `<testsuite>` per stretch. Pure.
+ * other in the run (several files) gets one `<testsuite>` per stretch. A run a
+ * signal stopped lists the cases it did not run after the others, each
+ * `<skipped message="not run: interrupted by SIGINT"/>`, so CI sees every
+ * selected case. Pure.
  */
 import type { JunitRow, PassedRow } from '../results/collected.js';
 import type { CaseResult } from '../results/types.js';
-import type { RunReport } from './contract.js';
+import type { Interruption, RunReport } from './contract.js';
 import {
   type Counts,
   countAttributes,
@@ -20,23 +23,56 @@ import {
   zero,
 } from './junit-case.js';
 import { element, openTag, xmlAttr } from './junit-xml.js';
+import { notRunMessage } from './numbers.js';
 
 const PASSED = { kind: 'passed' } as const;
 
-function isPassedRow(row: JunitRow): row is PassedRow {
+/** A selected case a signal kept from running: it has no result, only its id. */
+interface NotRunRow {
+  readonly caseId: string;
+  readonly suite: string;
+  readonly notRun: string;
+}
+
+type Row = JunitRow | NotRunRow;
+
+function isPassedRow(row: Row): row is PassedRow {
   return 'slowestMs' in row;
 }
 
-function tallyRow(counts: Counts, row: JunitRow): void {
+function isNotRunRow(row: Row): row is NotRunRow {
+  return 'notRun' in row;
+}
+
+function tallyRow(counts: Counts, row: Row): void {
   if (isPassedRow(row)) tally(counts, PASSED, row.slowestMs / 1000);
+  else if (isNotRunRow(row)) tally(counts, { kind: 'skipped', message: row.notRun }, 0);
   else tally(counts, outcomeOf(row), seconds(row));
+}
+
+function rowXml(row: Row, classname: string): string {
+  if (isPassedRow(row)) return passedXml(row, classname);
+  if (!isNotRunRow(row)) return testcaseXml(row, outcomeOf(row));
+  const skipped = element('skipped', { message: row.notRun });
+  return element('testcase', { classname: row.suite, name: row.caseId, time: '0.000' }, [skipped]);
+}
+
+/** The run's rows, then one per case it did not run (a case id is `suite/…`: suites are slugs). */
+function* withNotRun(rows: Iterable<JunitRow>, stopped: Interruption | undefined): Iterable<Row> {
+  yield* rows;
+  if (stopped === undefined) return;
+  const notRun = notRunMessage(stopped);
+  for (const caseId of stopped.notRun) {
+    yield { caseId, suite: caseId.slice(0, Math.max(0, caseId.indexOf('/'))), notRun };
+  }
 }
 
 /** The document as chunks, from `rows` (called twice: once to count, once to write). */
 export function* renderJunitChunks(
   report: RunReport,
-  rows: () => Iterable<JunitRow>,
+  ranRows: () => Iterable<JunitRow>,
 ): Iterable<string> {
+  const rows = () => withNotRun(ranRows(), report.interrupted);
   // Pass 1: the counts of each stretch of one suite, in order, and of the whole run.
   const stretches: Counts[] = [];
   const total = zero();
@@ -70,7 +106,7 @@ export function* renderJunitChunks(
       const attrs = { ...countAttributes(suite, counts), timestamp: report.startedAt };
       out += openTag('testsuite', attrs) + propertiesXml(report);
     }
-    out += isPassedRow(row) ? passedXml(row, classname) : testcaseXml(row, outcomeOf(row));
+    out += rowXml(row, classname);
     if (out.length > 65_536) {
       yield out;
       out = '';

@@ -19,7 +19,7 @@ import { encodingNotesSection } from './markdown-notes.js';
 import { patternLines, unusedRulesSection } from './markdown-patterns.js';
 import { cell, code, fenced, prose, table } from './markdown-util.js';
 import { renderNoiseMarkdown } from './noise-text.js';
-import { kindsNote, reportNumbers } from './numbers.js';
+import { interruptedWords, kindsNote, reportNumbers } from './numbers.js';
 
 function summarySection(report: RunReport): string {
   const n = reportNumbers(report);
@@ -182,10 +182,10 @@ function latencySection(report: RunReport): string {
 function interruptedNote(report: RunReport): string[] {
   const stopped = report.interrupted;
   if (stopped === undefined) return [];
-  const total = stopped.ran + stopped.notRun.length;
+  const { title, ran } = interruptedWords(stopped);
   return [
     '',
-    `> **Interrupted by ${stopped.signal}:** ${stopped.ran} of ${total} cases ran; the ${stopped.notRun.length} not run are listed in report.json (\`interrupted.notRun\`). The tracker was not updated.`,
+    `> **${title}:** ${ran}; those not run are listed in report.json (\`interrupted.notRun\`) and in junit.xml (skipped). The tracker was not updated.`,
   ];
 }
 

@@ -9,7 +9,7 @@ import { DIVERGENCE_KINDS, type DivergenceKind, KIND_REPORT_ORDER } from '../mod
 import { type DecisionCounts, decisionCounts } from '../results/root-causes.js';
 import { type CountedAs, countedAs } from '../results/summary.js';
 import type { CaseResult } from '../results/types.js';
-import type { RunReport } from './contract.js';
+import type { Interruption, RunReport } from './contract.js';
 
 /** What one case is in junit.xml: every case is exactly one of these. */
 export const JUNIT_OUTCOMES = ['passed', 'failure', 'error', 'skipped'] as const;
@@ -30,7 +30,9 @@ export interface ReportNumbers {
   readonly flakyBaselines: number;
   /** Root causes per decision (open, accepted, wontfix, resolved): what the reports open with. */
   readonly decisions: DecisionCounts;
-  /** junit.xml's counts; they add up to `cases`. */
+  /** Selected cases a signal kept from running (listed in `interrupted.notRun`); 0 for a complete run. */
+  readonly notRun: number;
+  /** junit.xml's counts; they add up to `cases + notRun` (a case not run is `skipped`). */
   readonly junit: Readonly<Record<JunitOutcomeKind, number>>;
 }
 
@@ -79,6 +81,7 @@ export function reportNumbers(report: RunReport): ReportNumbers {
   const byKind = zeros<DivergenceKind>(DIVERGENCE_KINDS);
   for (const kind of DIVERGENCE_KINDS) byKind[kind] = s.byKind[kind];
   const notPassed = junit.failure + junit.error + junit.skipped;
+  const notRun = report.interrupted?.notRun.length ?? 0;
   return {
     cases: s.cases,
     counted: {
@@ -95,7 +98,8 @@ export function reportNumbers(report: RunReport): ReportNumbers {
     encodingNotes: s.encodingNotes ?? 0,
     flakyBaselines: s.flakyBaselines ?? 0,
     decisions: s.rootCauses ?? decisionCounts(report.rootCauses ?? []),
-    junit: { ...junit, passed: s.cases - notPassed },
+    notRun,
+    junit: { ...junit, skipped: junit.skipped + notRun, passed: s.cases - notPassed },
   };
 }
 
@@ -149,10 +153,31 @@ export function kindsLine(n: ReportNumbers): string {
 export function junitLine(n: ReportNumbers): string {
   const { failure, error, skipped } = n.junit;
   const why =
-    n.counted.skipped === 0
+    n.counted.skipped === 0 && n.notRun === 0
       ? 'accepted'
-      : `${n.counted.accepted} accepted, ${n.counted.skipped} not sent`;
-  return `junit.xml: ${count(n.cases, 'test')} · ${count(failure, 'failure')} · ${count(error, 'error')} · ${skipped} skipped (${why})`;
+      : [
+          `${n.counted.accepted} accepted`,
+          ...(n.counted.skipped === 0 ? [] : [`${n.counted.skipped} not sent`]),
+          ...(n.notRun === 0 ? [] : [`${n.notRun} not run`]),
+        ].join(', ');
+  return `junit.xml: ${count(n.cases + n.notRun, 'test')} · ${count(failure, 'failure')} · ${count(error, 'error')} · ${skipped} skipped (${why})`;
+}
+
+/**
+ * What every format says of a run a signal stopped: `Interrupted by SIGINT`
+ * and `4 of 30 cases ran, 26 not run`.
+ */
+export function interruptedWords(stopped: Interruption): { title: string; ran: string } {
+  const total = stopped.ran + stopped.notRun.length;
+  return {
+    title: `Interrupted by ${stopped.signal}`,
+    ran: `${stopped.ran} of ${total} cases ran, ${stopped.notRun.length} not run`,
+  };
+}
+
+/** junit.xml's `<skipped>` message for a case a signal kept from running. */
+export function notRunMessage(stopped: Interruption): string {
+  return `not run: interrupted by ${stopped.signal}`;
 }
 
 /** `3 root causes: 2 open · 1 accepted · 0 wontfix · 0 resolved`: what the reports open with. */

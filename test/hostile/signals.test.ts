@@ -7,8 +7,10 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readReport } from '../../src/report/read.js';
+import { chromiumAvailable, launchChromium } from '../helpers/chromium.js';
 import { runCli, tempProject } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 import { startBin, until } from './helpers.js';
@@ -47,6 +49,23 @@ async function interruptedRun(signal: 'SIGINT' | 'SIGTERM', target: TestServer) 
   return { cwd, bin };
 }
 
+/** The interrupted banner of report.html as chromium draws it (undefined without chromium). */
+async function htmlBanner(path: string) {
+  if (!chromiumAvailable('the report.html banner check')) return undefined;
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(path).href);
+    const banner = page.getByTestId('interrupted');
+    return {
+      text: await banner.innerText(),
+      notRun: (await banner.locator('pre').textContent())?.split('\n'),
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
 async function publishedReport(cwd: string) {
   const names = await readdir(join(cwd, 'reports'));
   expect(names.filter((n) => n.endsWith('.partial'))).toEqual([]);
@@ -76,6 +95,24 @@ describe('a run stopped by a signal', () => {
     expect(await readFile(join(cwd, 'docs/ARCHITECTURE_COMPARISON.md'), 'utf8')).toBe(TRACKER);
     const md = await readFile(join(cwd, 'reports', report.runId, 'report.md'), 'utf8');
     expect(md).toContain(`**Interrupted by SIGINT:** ${interrupted?.ran} of ${TOTAL} cases ran`);
+    // junit.xml lists every selected case: those not run are skipped, saying why.
+    const junit = await readFile(join(cwd, 'reports', report.runId, 'junit.xml'), 'utf8');
+    expect(junit).toMatch(new RegExp(`<testsuites [^>]*tests="${TOTAL}"`));
+    expect(junit.match(/<testcase /g)).toHaveLength(TOTAL);
+    const skipped = [
+      ...junit.matchAll(
+        /<testcase classname="s" name="([^"]+)" time="0.000"><skipped message="not run: interrupted by SIGINT"\/>/g,
+      ),
+    ].map((m) => m[1]);
+    expect(skipped).toEqual(interrupted?.notRun);
+    // report.html opens with a banner, and lists the cases not run.
+    const banner = await htmlBanner(join(cwd, 'reports', report.runId, 'report.html'));
+    if (banner !== undefined) {
+      expect(banner.text).toContain(
+        `Interrupted by SIGINT: ${interrupted?.ran} of ${TOTAL} cases ran, ${interrupted?.notRun.length} not run`,
+      );
+      expect(banner.notRun).toEqual(interrupted?.notRun);
+    }
   });
 
   it('SIGTERM exits 143, the same way', async () => {

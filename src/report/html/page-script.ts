@@ -74,6 +74,18 @@ export function drawReport(): void {
     return el('header', '', el('h1', '', data.title), el('div', 'meta', meta));
   }
 
+  /** A run a signal stopped says so first, with the cases it did not run (collapsed). */
+  function interrupted(): HTMLElement[] {
+    const stopped = data.interrupted;
+    if (stopped === undefined) return [];
+    const banner = el('div', 'banner', el('strong', '', `${stopped.title}: `), stopped.line);
+    const list = el('pre', 'block', stopped.notRun.join('\n'));
+    const more = el('details', '', el('summary', '', `cases not run (${stopped.notRun.length})`));
+    more.append(list);
+    if (stopped.notRun.length > 0) banner.append(more);
+    return [testid(banner, 'interrupted')];
+  }
+
   function cards(): HTMLElement[] {
     const counts = el('div', 'cards');
     for (const [key, label, value] of data.counts) {
@@ -344,6 +356,7 @@ export function drawReport(): void {
 
   // The first screen is what to decide, then the cases; the tables come last.
   const main = el('main', '');
+  main.append(...interrupted());
   if (data.decisions.items.length > 0) main.append(decisions());
   const cases = section('Cases');
   cases.id = 'cases';

@@ -68,6 +68,8 @@ pre.block{margin:0;padding:8px 10px;background:#f6f8fa;border:1px solid var(--li
 .changes div{white-space:pre-wrap;padding:0 6px}
 .empty{padding:30px;text-align:center;color:var(--muted);background:var(--card);border:1px dashed var(--line);border-radius:8px}
 [hidden]{display:none!important}
+.banner{background:#fff8c5;border:1px solid #d4a72c;border-radius:8px;padding:10px 14px;margin:6px 0 14px}
+.banner details{margin-top:6px}.banner summary{cursor:pointer;color:var(--muted)}
 .headline{font-size:15px;font-weight:600;margin:6px 0 10px}
 details.cause{background:var(--card);border:1px solid var(--line);border-left:4px solid var(--k);border-radius:8px;margin:6px 0}
 details.cause>summary{cursor:pointer;padding:8px 12px;display:flex;flex-wrap:wrap;gap:8px;align-items:baseline;list-style:none}

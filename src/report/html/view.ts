@@ -22,7 +22,7 @@ import { coverageGaps, coverageLine, coverageTable } from '../coverage-text.js';
 import { type DecisionView, decisionHeadline, decisionsOf, reach } from '../decisions.js';
 import { KIND_TITLES } from '../kinds.js';
 import { formatMs, LATENCY_HEADER, latencyLine, latencyRows } from '../latency-table.js';
-import { kindsNote, type ReportNumbers, reportNumbers } from '../numbers.js';
+import { interruptedWords, kindsNote, type ReportNumbers, reportNumbers } from '../numbers.js';
 import { bodyLines, type SideLines } from './diff-lines.js';
 
 /** A row's colour and filter group: its primary divergence kind, or why it is listed. */
@@ -79,6 +79,12 @@ export interface DecisionItem {
 
 export interface HtmlView {
   readonly title: string;
+  /** A run a signal stopped: the banner's words and every case it did not run, in run order. */
+  readonly interrupted?: {
+    readonly title: string;
+    readonly line: string;
+    readonly notRun: readonly string[];
+  };
   /** The page opens with these: the counts and every root cause, open first. */
   readonly decisions: { readonly headline: string; readonly items: readonly DecisionItem[] };
   readonly runId: string;
@@ -255,13 +261,23 @@ function decisionItem(view: DecisionView): DecisionItem {
   };
 }
 
+function interruptedOf(report: RunReport): HtmlView['interrupted'] {
+  const stopped = report.interrupted;
+  if (stopped === undefined) return undefined;
+  const { title, ran } = interruptedWords(stopped);
+  const line = `${ran}. The counts below cover the cases that ran; the tracker was not updated.`;
+  return { title, line, notRun: stopped.notRun };
+}
+
 /** Builds the page's data from a report. */
 export function htmlView(report: RunReport): HtmlView {
   const latency = latencyOf(report);
   const n = reportNumbers(report);
   const note = kindsNote(n);
+  const interrupted = interruptedOf(report);
   return {
     title: `Parity report: ${report.baseline.name} vs ${report.candidate.name}`,
+    ...(interrupted === undefined ? {} : { interrupted }),
     decisions: {
       headline: decisionHeadline(report),
       items: decisionsOf(report).map(decisionItem),

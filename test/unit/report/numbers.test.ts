@@ -250,3 +250,32 @@ describe('the numbers of one report, in every rendering', () => {
     });
   });
 });
+
+describe('the numbers of a report a signal stopped', () => {
+  const report = {
+    ...sampleReport(results()),
+    interrupted: { signal: 'SIGINT' as const, ran: 7, notRun: ['more/later', 'other/never'] },
+  };
+  const n = reportNumbers(report);
+  const text = renderJunit(report);
+  const junit = fromJunit(text);
+
+  it('lists every case in junit.xml: those not run are skipped, with why', () => {
+    expect(n.notRun).toBe(2);
+    expect(junit.tests).toBe(n.cases + 2);
+    expect(junit.skipped).toBe(n.counted.accepted + 2);
+    expect(n.junit.passed + n.junit.failure + n.junit.error + n.junit.skipped).toBe(
+      n.cases + n.notRun,
+    );
+    expect(junit.skipped).toBe(n.junit.skipped);
+    expect(junit.suites.tests).toBe(junit.tests);
+    expect(junit.suites.skipped).toBe(junit.skipped);
+    expect(junit.elements.testcase).toBe(junit.tests);
+    expect(text).toContain(
+      '<testsuite name="other" tests="1" failures="0" errors="0" skipped="1" time="0.000"',
+    );
+    expect(text).toContain(
+      '<testcase classname="other" name="other/never" time="0.000"><skipped message="not run: interrupted by SIGINT"/></testcase>',
+    );
+  });
+});
