@@ -12,10 +12,14 @@ export const CASE_FILE_SCHEMA_PATH = 'schema/case-file.schema.json';
 /** The case-file JSON Schema (draft 2020-12), describing what a user writes. */
 export function caseFileJsonSchema(): object {
   // `input`: fields with defaults stay optional, which is what a case file author sees.
-  return {
-    ...z.toJSONSchema(caseFileSchema, { io: 'input', target: 'draft-2020-12' }),
-    title: 'parity case file',
-  };
+  // The JSON body is a custom type (it keeps the value as parsed): zod has no
+  // JSON Schema for one, so it is taken from its `meta` (`jsonBodySchema`).
+  const schema = z.toJSONSchema(caseFileSchema, {
+    io: 'input',
+    target: 'draft-2020-12',
+    unrepresentable: 'any',
+  });
+  return { ...schema, title: 'parity case file' };
 }
 
 /** The schema as the committed file holds it: two-space JSON and a final newline. */

@@ -14,6 +14,7 @@ import type { InputProblem } from '../util/errors.js';
 import { type Locator, placeReport, positionOfOffset, positionOfPath } from '../util/positions.js';
 import { describeIssues, describeValue } from '../util/zod-issues.js';
 import { bomLength, sliceCaseFile } from './json-slices.js';
+import { isMapping } from './request-schema.js';
 import { type CaseFile, type CaseSpec, caseFileSchema, caseSpecSchema } from './schema.js';
 
 /** A case file's own fields: everything but its cases. */
@@ -233,7 +234,7 @@ export function checkCase(
   const item = parsed.item(index);
   if ('problem' in item) return { problems: [item.problem] };
   const checked = caseSpecSchema.safeParse(item.value);
-  if (checked.success) return { spec: withRawJson(checked.data, item.value) };
+  if (checked.success) return { spec: checked.data };
   // Described as part of the file, so messages and positions match the file.
   const issues = checked.error.issues.map((issue) => ({
     ...issue,
@@ -243,38 +244,6 @@ export function checkCase(
   cases[index] = item.value;
   const reports = describeIssues(issues, { cases }, caseFileSchema);
   return { problems: reports.map((report) => placeReport(report, parsed.file, parsed.locate)) };
-}
-
-/**
- * The spec with its JSON body as written: zod's `z.json()` rebuilds objects
- * and drops a member named `__proto__`, and the body is sent byte for byte.
- */
-function withRawJson(spec: CaseSpec, raw: unknown): CaseSpec {
-  const { request: checked } = spec;
-  if (checked?.json === undefined || !isMapping(raw)) return spec;
-  const request = Object.hasOwn(raw, 'request') ? raw['request'] : undefined;
-  const json = isMapping(request) && Object.hasOwn(request, 'json') ? request['json'] : undefined;
-  return isJsonValue(json) ? { ...spec, request: { ...checked, json } } : spec;
-}
-
-type JsonBody = NonNullable<NonNullable<CaseSpec['request']>['json']>;
-
-/** A JSON value (what `z.json()` accepts), checked without recursion. */
-function isJsonValue(value: unknown): value is JsonBody {
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const next = stack.pop();
-    if (next === null || typeof next === 'string' || typeof next === 'boolean') continue;
-    if (typeof next === 'number' && Number.isFinite(next)) continue;
-    if (Array.isArray(next) || isMapping(next)) {
-      for (const item of Array.isArray(next) ? next : Object.values(next)) stack.push(item);
-    } else return false;
-  }
-  return true;
-}
-
-function isMapping(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function syntaxMessage(message: string): string {

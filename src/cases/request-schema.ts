@@ -61,10 +61,44 @@ const methodSchema = z
     'HTTP method, sent exactly as written: any RFC 9110 token (GET, POST, TRACE, PROPFIND, QUERY, a custom one); CONNECT is refused',
   );
 
-/** The request of a case or a flow step. */
+/** A JSON value as a case file holds it (`z.json()`'s type). */
+export type JsonBody = z.core.util.JSONType;
+
+/** A YAML mapping or JSON object (not a list). */
+export function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A JSON value: what `z.json()` accepts, checked without recursion. */
+function isJsonValue(value: unknown): value is JsonBody {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const next = stack.pop();
+    if (next === null || typeof next === 'string' || typeof next === 'boolean') continue;
+    if (typeof next === 'number' && Number.isFinite(next)) continue;
+    if (Array.isArray(next) || isMapping(next)) {
+      for (const item of Array.isArray(next) ? next : Object.values(next)) stack.push(item);
+    } else return false;
+  }
+  return true;
+}
+
+/**
+ * A JSON body, kept exactly as parsed: `z.json()` rebuilds objects by
+ * assignment, which drops a member named `__proto__` (it sets the prototype),
+ * and a body is sent as written. Plain cases and flow steps share it through
+ * `requestSchema`. Its JSON Schema is set in `json-schema.ts` (`meta` below).
+ */
+export const jsonBodySchema = z
+  .custom<JsonBody>(isJsonValue, {
+    error: 'must be a JSON value (no .inf, .nan or other YAML-only values)',
+  })
+  .meta({ type: ['object', 'array', 'string', 'number', 'boolean', 'null'] });
+
 /** The fields that hold a request body, in the order a problem names them. */
 const BODY_FIELDS = ['json', 'text', 'base64'] as const;
 
+/** The request of a case or a flow step. */
 export const requestSchema = z
   .strictObject({
     method: methodSchema,
@@ -78,7 +112,7 @@ export const requestSchema = z
       .describe('Path starting with "/", optionally with a query string: /v1/users?limit=2'),
     query: querySpecSchema.optional(),
     headers: headersSchema.optional(),
-    json: z.json().optional().describe('JSON request body (sent as written)'),
+    json: jsonBodySchema.optional().describe('JSON request body (sent as written)'),
     text: z.string().optional().describe('Text request body (sent as written, UTF-8)'),
     base64: z
       .base64({ error: 'must be base64 (A-Z, a-z, 0-9, "+", "/", "=" padding)' })

@@ -109,6 +109,24 @@ describe('case files', () => {
     expect(server.requests.map((r) => r.body)).toEqual([body, body, body, body]);
   });
 
+  it('a flow step sends a __proto__ member as written, its variables substituted and checked', async () => {
+    const flow = (use: string) =>
+      `{"suite":"f","sideEffects":true,"cases":[{"id":"flow","steps":[` +
+      `{"id":"one","request":{"method":"GET","path":"/one"},"capture":{"v":{"json":"/url"}}},` +
+      `{"id":"two","request":{"method":"POST","path":"/two","json":{"__proto__":{"x":"{{${use}}}"},"a":1}}}]}]}`;
+    const cwd = await tempProject({ 'cases/f.json': flow('v') });
+    const targets = ['--baseline', `b=${server.url}`, '--candidate', `c=${server.url}`];
+    const outcome = await runCli(cwd, ['run', ...targets, '--no-tracker']);
+    expect(outcome.code, outcome.stderr).toBe(0);
+    const sent = server.requests.filter((r) => r.url === '/two').map((r) => r.body);
+    expect(sent).toEqual(['{"__proto__":{"x":"/one"},"a":1}', '{"__proto__":{"x":"/one"},"a":1}']);
+    // A variable used inside it is checked like any other.
+    await writeFile(join(cwd, 'cases/f.json'), flow('nope'));
+    const bad = await runCli(cwd, ['validate']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('uses {{nope}}, which no step captures');
+  });
+
   it('a YAML case file over the size limit is refused at once, naming the limit', async () => {
     const cwd = await tempProject();
     const line = '  - { id: c, request: { method: GET, path: /x } }\n';
