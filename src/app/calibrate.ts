@@ -16,7 +16,7 @@ import { mergeNoiseIntoJson, mergeNoiseIntoYaml, rulesByEndpoint } from '../nois
 import type { NoiseEntry } from '../noise/types.js';
 import { ParityError } from '../util/errors.js';
 import { writeFileAtomic } from '../util/fs.js';
-import { inspectWriteTarget } from '../util/write-target.js';
+import { checkFileTarget } from '../util/write-target.js';
 import type { AppContext } from './context.js';
 import { openProject } from './project.js';
 import { selectedCases } from './selected.js';
@@ -50,13 +50,11 @@ export type CalibrationOutcome =
 async function writeConfig(file: string, entries: readonly NoiseEntry[]): Promise<void> {
   const learned = rulesByEndpoint(entries);
   // A config that is a symlink is written through (the link stays); anything but a file is refused.
-  const target = await inspectWriteTarget(file);
-  if (target.kind !== 'file' && target.kind !== 'missing') {
-    throw new ParityError(
-      'PARITY_USAGE',
-      `${file} is not a regular file; --write refuses to replace it`,
-    );
+  const checked = await checkFileTarget(file, file);
+  if (!checked.ok) {
+    throw new ParityError('PARITY_USAGE', `${checked.problem}; --write refuses to replace it`);
   }
+  const { target } = checked;
   let text = '';
   try {
     text = await readFile(target.real, 'utf8');

@@ -15,7 +15,7 @@ import type { ImportedSource } from '../import/types.js';
 import { loadOpenApi } from '../openapi/load.js';
 import { operationKey } from '../openapi/types.js';
 import { ParityError } from '../util/errors.js';
-import { writeFileAtomic } from '../util/fs.js';
+import { writeTextFiles } from '../util/files-to-write.js';
 import type { AppContext } from './context.js';
 import { openProject } from './project.js';
 import { freeSuite, takenSuites } from './taken-suites.js';
@@ -164,17 +164,10 @@ export async function runImport(
     text: renderCaseFile(file, headerOf(request.kind, label)),
   }));
   const display = (path: string) => relative(context.cwd, path) || path;
-  if (!request.force) {
-    const taken = [];
-    for (const file of files) if (await exists(file.path)) taken.push(display(file.path));
-    if (taken.length > 0) {
-      throw new ParityError(
-        'PARITY_WOULD_OVERWRITE',
-        `${taken.join(', ')} already exist${taken.length === 1 ? 's' : ''}; nothing was written (pass --force to replace, or --out DIR)`,
-      );
-    }
-  }
-  for (const file of files) await writeFileAtomic(file.path, file.text);
+  await writeTextFiles(
+    files.map((file) => ({ path: file.path, shown: display(file.path), text: file.text })),
+    { force: request.force === true, hint: ' (pass --force to replace, or --out DIR)' },
+  );
   const origins = [...new Set(source.requests.flatMap((r) => r.origin ?? []))];
   return {
     written: files.map((f) => ({ file: display(f.path), cases: f.file.cases.length })),

@@ -2,12 +2,11 @@
  * `parity init BASELINE CANDIDATE`: a starter `parity.config.yaml` naming the
  * two targets and one example case file, so `parity validate` and `parity run`
  * work at once. Nothing that exists is overwritten: when either file is there,
- * nothing is written.
+ * nothing is written; the files follow every writer's rules (`files-to-write.ts`).
  */
-import { stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ParityError } from '../util/errors.js';
-import { writeFileAtomic } from '../util/fs.js';
+import { writeTextFiles } from '../util/files-to-write.js';
 import type { AppContext } from './context.js';
 
 export interface InitTarget {
@@ -85,13 +84,6 @@ cases:
       path: /
 `;
 
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
-}
-
 /** Writes the starter files (see the module comment). */
 export async function init(specs: readonly string[], context: AppContext): Promise<InitOutcome> {
   const [first, second, ...extra] = specs;
@@ -105,18 +97,9 @@ export async function init(specs: readonly string[], context: AppContext): Promi
   if (baseline.name === candidate.name)
     throw usage(`both targets are named "${baseline.name}"; give them different names (NAME=URL)`);
   const files = [
-    { path: resolve(context.cwd, INIT_FILES.config), text: configText(baseline, candidate) },
-    { path: resolve(context.cwd, INIT_FILES.cases), text: CASES },
-  ];
-  const display = (path: string) => relative(context.cwd, path) || path;
-  const taken = [];
-  for (const file of files) if (await exists(file.path)) taken.push(display(file.path));
-  if (taken.length > 0) {
-    throw new ParityError(
-      'PARITY_WOULD_OVERWRITE',
-      `${taken.join(' and ')} already exist${taken.length === 1 ? 's' : ''}; nothing was written`,
-    );
-  }
-  for (const file of files) await writeFileAtomic(file.path, file.text);
-  return { baseline, candidate, written: files.map((f) => display(f.path)) };
+    { path: INIT_FILES.config, text: configText(baseline, candidate) },
+    { path: INIT_FILES.cases, text: CASES },
+  ].map((file) => ({ ...file, path: resolve(context.cwd, file.path), shown: file.path }));
+  await writeTextFiles(files, { force: false });
+  return { baseline, candidate, written: files.map((f) => f.shown) };
 }

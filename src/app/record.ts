@@ -9,6 +9,7 @@
  * recording applies.
  */
 import { join, relative, resolve } from 'node:path';
+import type { CaseSource } from '../cases/source.js';
 import { clientOptionsOf } from '../config/clients.js';
 import type { ConfigFlags } from '../config/resolve.js';
 import { resolveTargets } from '../config/targets.js';
@@ -17,10 +18,11 @@ import type { Target } from '../model/case.js';
 import { rulesByEndpoint } from '../noise/config-doc.js';
 import type { EndpointNoiseSpec } from '../noise/config-schema.js';
 import { DEFAULT_THRESHOLDS } from '../noise/stats.js';
-import { readManifest } from '../recording/read.js';
+import { entryPath, MANIFEST, readManifest } from '../recording/read.js';
 import { RECORDING_SCHEMA_VERSION, type RecordingManifest } from '../recording/schema.js';
 import { pruneFlows, writeManifest } from '../recording/write.js';
 import { ParityError } from '../util/errors.js';
+import { checkFilesToWrite } from '../util/files-to-write.js';
 import type { AppContext } from './context.js';
 import { openProject } from './project.js';
 import { type SkippedStep, sendAndWrite } from './record-send.js';
@@ -108,11 +110,35 @@ async function prepare(request: RecordRequest, context: AppContext) {
   return { config, target, source, redact, dir, label: relative(context.cwd, dir) || dir };
 }
 
+/** The id of every selected case, in run order (a flow's steps one by one). */
+async function caseIdsOf(source: CaseSource): Promise<string[]> {
+  const ids: string[] = [];
+  for await (const batch of source.batches()) {
+    for (const unit of batch) {
+      if (unit.kind !== 'sequence') ids.push(unit.id);
+      else for await (const cases of unit.cases()) for (const c of cases) ids.push(c.id);
+    }
+  }
+  return ids;
+}
+
+/**
+ * The files a recording writes (its manifest and one entry per selected
+ * case) checked as every writer checks its files, before the manifest is
+ * read (a FIFO there would never answer) and before anything is sent.
+ */
+async function checkRecordingFiles(dir: string, label: string, source: CaseSource) {
+  const file = (path: string) => ({ path, shown: join(label, relative(dir, path)) });
+  const entries = (await caseIdsOf(source)).map((id) => file(entryPath(dir, id)));
+  await checkFilesToWrite([file(join(dir, MANIFEST)), ...entries]);
+}
+
 /** Records the selected cases (see the module comment); bad input throws before anything is sent. */
 export async function record(request: RecordRequest, context: AppContext): Promise<RecordOutcome> {
   const prepared = await prepare(request, context);
   const { config, target, source, redact, dir, label } = prepared;
   if (source.count === 0) return { kind: 'no-cases' };
+  await checkRecordingFiles(dir, label, source);
   const existing = await readManifest(dir, label);
   if (existing !== undefined && request.update !== true) {
     throw new ParityError(

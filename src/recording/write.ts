@@ -4,7 +4,8 @@
  */
 
 import { basename, join } from 'node:path';
-import { pruneFolder, writeFileAtomic } from '../util/fs.js';
+import { writeThrough } from '../util/files-to-write.js';
+import { pruneFolder } from '../util/fs.js';
 import { displayJson } from '../wire/display.js';
 import { entryPath, MANIFEST } from './read.js';
 import type { RecordedEntry, RecordingManifest } from './schema.js';
@@ -13,14 +14,14 @@ function pretty(value: unknown): string {
   return `${displayJson(value, 2) ?? 'null'}\n`;
 }
 
-/** Writes one case's entry (already redacted). */
+/** Writes one case's entry (already redacted), through a symlink as every writer does. */
 export function writeEntry(dir: string, entry: RecordedEntry): Promise<void> {
-  return writeFileAtomic(entryPath(dir, entry.caseId), pretty(entry), { durable: false });
+  return writeThrough(entryPath(dir, entry.caseId), pretty(entry), { durable: false });
 }
 
 /** Writes the manifest (after the entries: a recording without one is not a recording yet). */
 export function writeManifest(dir: string, manifest: RecordingManifest): Promise<void> {
-  return writeFileAtomic(join(dir, MANIFEST), pretty(manifest));
+  return writeThrough(join(dir, MANIFEST), pretty(manifest));
 }
 
 /**

@@ -15,7 +15,7 @@ import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ParityError } from '../util/errors.js';
 import { isTempFileOf, writeFileAtomic } from '../util/fs.js';
-import { folderProblem, inspectWriteTarget, type WriteTarget } from '../util/write-target.js';
+import { checkFileTarget, folderProblem, type WriteTarget } from '../util/write-target.js';
 import { initialisedText, requireManaged } from './init.js';
 import { acquireLock, breakAbandoned, type TrackerLockOptions } from './lock.js';
 import { parseTracker, trackerRows } from './parse.js';
@@ -44,34 +44,11 @@ export interface TrackerPlan extends TrackerUpdate {
   abandon(): Promise<void>;
 }
 
-function refused(path: string, message: string): ParityError {
-  return new ParityError('PARITY_TRACKER_INVALID', `${path}: ${message}`);
-}
-
-const KIND_PROBLEMS: Record<Exclude<WriteTarget['kind'], 'missing' | 'file'>, string> = {
-  directory: 'is a folder; --tracker takes a markdown file',
-  device: 'is a device node, not a markdown file; parity refuses to read or replace it',
-  fifo: 'is a FIFO (named pipe), not a markdown file; parity refuses to read or replace it',
-  socket: 'is a socket, not a markdown file',
-  other: 'is not a regular file',
-};
-
 /** Where the tracker's bytes live; throws when parity must not read or replace what is there. */
 async function trackerTarget(path: string): Promise<WriteTarget> {
-  const target = await inspectWriteTarget(path).catch((error: unknown) => {
-    throw refused(path, error instanceof Error ? error.message : String(error));
-  });
-  const shown = target.link ? `${path} (a symlink to ${target.real})` : path;
-  if (target.kind !== 'missing' && target.kind !== 'file') {
-    throw refused(shown, KIND_PROBLEMS[target.kind]);
-  }
-  if (target.links > 1) {
-    throw refused(
-      shown,
-      `has ${target.links} hard links; an atomic write would split them (make the others symlinks)`,
-    );
-  }
-  return target;
+  const checked = await checkFileTarget(path, path, 'a markdown file');
+  if (!checked.ok) throw new ParityError('PARITY_TRACKER_INVALID', checked.problem);
+  return checked.target;
 }
 
 /** Parses an existing tracker, which must have its managed table. */

@@ -93,6 +93,66 @@ async function nearestFolder(path: string): Promise<{ dir: string; kind: PathKin
   }
 }
 
+/** What a write would do to each kind of path that is not a regular file. */
+const KIND_PROBLEMS: Record<Exclude<PathKind, 'missing' | 'file'>, (noun: string) => string> = {
+  directory: (noun) => `is a folder, not ${noun}`,
+  device: (noun) => `is a device node, not ${noun}; parity refuses to read or replace it`,
+  fifo: (noun) => `is a FIFO (named pipe), not ${noun}; parity refuses to read or replace it`,
+  socket: (noun) => `is a socket, not ${noun}`,
+  other: () => 'is not a regular file',
+};
+
+/**
+ * Why parity must not write a file where `target` is, or undefined: anything
+ * but a regular file (or nothing yet) is refused, and so is a file with other
+ * hard links (an atomic write would split them). `noun` names what the file
+ * should be (`a markdown file`).
+ */
+export function fileTargetProblem(
+  target: WriteTarget,
+  noun = 'a regular file',
+): string | undefined {
+  if (target.kind !== 'missing' && target.kind !== 'file') return KIND_PROBLEMS[target.kind](noun);
+  if (target.links > 1) {
+    return `has ${target.links} hard links; an atomic write would split them (make the others symlinks)`;
+  }
+  return undefined;
+}
+
+/** `path` as a problem names it: with the file a symlink points at. */
+export function shownTarget(shown: string, target: WriteTarget): string {
+  return target.link ? `${shown} (a symlink to ${target.real})` : shown;
+}
+
+/** A file parity is about to write, checked: where its bytes go, or why it must not be written. */
+export type CheckedFile =
+  | { readonly ok: true; readonly target: WriteTarget }
+  | { readonly ok: false; readonly problem: string };
+
+/**
+ * Checks `path` as a file parity will (re)write: the rules of every writer
+ * (tracker, config, case files, recordings). A symlink is followed (the
+ * bytes go where it points, the link stays); a device node, FIFO, socket,
+ * folder or hard-linked file is refused. `shown` names the path in the
+ * problem, which is a full sentence (`cases/a.yaml is a FIFO …`).
+ */
+export async function checkFileTarget(
+  path: string,
+  shown: string,
+  noun?: string,
+): Promise<CheckedFile> {
+  let target: WriteTarget;
+  try {
+    target = await inspectWriteTarget(path);
+  } catch (error) {
+    return { ok: false, problem: `${shown}: ${error instanceof Error ? error.message : error}` };
+  }
+  const problem = fileTargetProblem(target, noun);
+  return problem === undefined
+    ? { ok: true, target }
+    : { ok: false, problem: `${shownTarget(shown, target)} ${problem}` };
+}
+
 /**
  * Why files cannot be created in folder `dir` (created when missing), or
  * undefined when they can: a probe file (`probeName`) is created and removed,

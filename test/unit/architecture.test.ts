@@ -99,7 +99,6 @@ describe('I/O at the edges', () => {
     expect(importing(/from 'node:fs(\/promises)?'/).sort()).toEqual([
       'app/calibrate.ts',
       'app/import.ts',
-      'app/init.ts',
       'app/taken-suites.ts',
       'cases/discover.ts',
       'cases/load.ts',

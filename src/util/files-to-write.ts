@@ -1,0 +1,100 @@
+/**
+ * The check a command that writes several files makes before it writes any
+ * (`parity import`, `parity init`, `parity record`): every file under the
+ * writers' rules (`checkFileTarget`: a symlink is written through, a device
+ * node, FIFO, socket, folder or hard-linked file is refused) and every folder
+ * they go to able to take new files. One error lists every problem, so a
+ * refused command has written nothing.
+ */
+import { dirname } from 'node:path';
+import { ParityError } from './errors.js';
+import { type WriteOptions, writeFileAtomic } from './fs.js';
+import {
+  checkFileTarget,
+  folderProblem,
+  inspectWriteTarget,
+  type WriteTarget,
+} from './write-target.js';
+
+/** A file a command is about to write: its absolute path, and how messages name it. */
+export interface FileToWrite {
+  readonly path: string;
+  readonly shown: string;
+}
+
+/** Files checked at once: enough to overlap the file system's latency, few open at a time. */
+const AT_ONCE = 64;
+
+/**
+ * Where each of `files` will be written (in order; a symlink's target), or
+ * `PARITY_OUTPUT_UNWRITABLE` (exit 2) naming every file and folder that
+ * cannot be, followed by `nothing was written`.
+ */
+export async function checkFilesToWrite(files: readonly FileToWrite[]): Promise<WriteTarget[]> {
+  const targets: WriteTarget[] = [];
+  const problems: string[] = [];
+  for (let start = 0; start < files.length; start += AT_ONCE) {
+    const slice = files.slice(start, start + AT_ONCE);
+    for (const checked of await Promise.all(slice.map((f) => checkFileTarget(f.path, f.shown)))) {
+      if (checked.ok) targets.push(checked.target);
+      else problems.push(checked.problem);
+    }
+  }
+  const folders = [...new Set(targets.map((target) => dirname(target.real)))];
+  for (const folder of folders) {
+    const problem = await folderProblem(folder);
+    if (problem !== undefined) problems.push(problem);
+  }
+  if (problems.length > 0) {
+    throw new ParityError(
+      'PARITY_OUTPUT_UNWRITABLE',
+      `${problems.join('; ')}; nothing was written`,
+    );
+  }
+  return targets;
+}
+
+/** A text file a command writes. */
+export interface TextFile extends FileToWrite {
+  readonly text: string;
+}
+
+/**
+ * Writes `files` (each atomically, through a symlink, keeping an existing
+ * file's mode) once `checkFilesToWrite` passed. A file that exists already is
+ * replaced only with `force`; without it, `PARITY_WOULD_OVERWRITE` names every
+ * such file, followed by `hint`, and nothing is written.
+ */
+export async function writeTextFiles(
+  files: readonly TextFile[],
+  options: { readonly force: boolean; readonly hint?: string },
+): Promise<void> {
+  const targets = await checkFilesToWrite(files);
+  const taken = files.filter((_, i) => targets[i]?.kind === 'file').map((file) => file.shown);
+  if (!options.force && taken.length > 0) {
+    const verb = taken.length === 1 ? 'exists' : 'exist';
+    throw new ParityError(
+      'PARITY_WOULD_OVERWRITE',
+      `${taken.join(', ')} already ${verb}; nothing was written${options.hint ?? ''}`,
+    );
+  }
+  for (const [i, file] of files.entries()) {
+    const target = targets[i];
+    if (target !== undefined) await writeFileAtomic(target.real, file.text, { keep: target });
+  }
+}
+
+/**
+ * Writes `text` to `path` atomically (`writeFileAtomic`) where its symlinks
+ * point (the link stays a link), keeping an existing file's mode: for a file
+ * `checkFilesToWrite` passed earlier (a recording's entries, written one by
+ * one as answers arrive).
+ */
+export async function writeThrough(
+  path: string,
+  text: string,
+  options: WriteOptions = {},
+): Promise<void> {
+  const target = await inspectWriteTarget(path);
+  await writeFileAtomic(target.real, text, { ...options, keep: target });
+}
