@@ -2,10 +2,8 @@
 import { hostname } from 'node:os';
 import type { SignalSource } from './cli/io.js';
 import { main } from './cli/main.js';
-import type { InterruptSignal } from './report/contract.js';
+import { INTERRUPT_SIGNALS, type InterruptSignal } from './report/contract.js';
 import type { Host } from './util/host.js';
-
-const SIGNALS: readonly InterruptSignal[] = ['SIGINT', 'SIGTERM'];
 
 /** Whether process `pid` runs on this machine (EPERM: it runs, as another user). */
 function isAlive(pid: number): boolean {
@@ -17,40 +15,66 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** The process's stop signals, and whether one of them was a hangup. */
+interface ProcessSignals extends SignalSource {
+  hungUp(): boolean;
+}
+
 /**
- * SIGINT and SIGTERM go to the command listening (a run stops cleanly and
- * writes its report); when none listens, the signal is raised again without
- * parity's handler, so it ends the process as it normally would.
+ * SIGINT, SIGTERM and SIGHUP go to the command listening (a run stops
+ * cleanly and writes its report). parity handles them only while a command
+ * listens: at any other time (checking the case files, another command) a
+ * signal ends the process at once as it normally would, even in the middle of
+ * a long synchronous step (a handler would run only after it).
  */
-function processSignals(): SignalSource {
+function processSignals(): ProcessSignals {
   const listeners = new Set<(signal: InterruptSignal) => void>();
+  let hungUp = false;
   const handler = (signal: InterruptSignal): void => {
-    if (listeners.size > 0) {
-      for (const listener of listeners) listener(signal);
-      return;
-    }
-    process.stderr.write(`parity: stopped by ${signal}\n`);
-    for (const name of SIGNALS) process.removeListener(name, handler);
-    process.kill(process.pid, signal);
+    if (signal === 'SIGHUP') hungUp = true;
+    for (const listener of listeners) listener(signal);
   };
-  for (const name of SIGNALS) process.on(name, handler);
   return {
     on(listener) {
+      if (listeners.size === 0) for (const name of INTERRUPT_SIGNALS) process.on(name, handler);
       listeners.add(listener);
-      return () => void listeners.delete(listener);
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size > 0) return;
+        for (const name of INTERRUPT_SIGNALS) process.removeListener(name, handler);
+      };
     },
+    hungUp: () => hungUp,
   };
+}
+
+/** Why output cannot be written because its reader is gone: a pipe or a terminal closed. */
+const LOST_OUTPUT = new Set(['EPIPE', 'EIO', 'ERR_STREAM_DESTROYED']);
+
+/** Output whose reader is gone is dropped: the run still writes its reports. */
+function dropLostOutput(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (!LOST_OUTPUT.has(error.code ?? '')) throw error;
+  });
+}
+
+/** Resolves once what was written to `stream` has left (or could not: its reader is gone). */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => stream.write('', () => resolve()));
 }
 
 export async function run(): Promise<void> {
   const host: Host = { pid: process.pid, hostname: hostname(), isAlive };
+  dropLostOutput(process.stdout);
+  dropLostOutput(process.stderr);
+  const signals = processSignals();
   process.exitCode = await main(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
     cwd: process.cwd(),
     host,
-    signals: processSignals(),
+    signals,
     stdin: async () => {
       let text = '';
       process.stdin.setEncoding('utf8');
@@ -58,4 +82,12 @@ export async function run(): Promise<void> {
       return text;
     },
   });
+  if (signals.hungUp()) {
+    // Its terminal is likely gone, and Node aborts when it exits normally with
+    // a terminal that hung up (it restores the terminal's mode and fails). The
+    // reports are written: end by the hangup itself, as its default would (a
+    // shell shows status 129, 128 + 1, the code the run returned).
+    await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+    process.kill(process.pid, 'SIGHUP');
+  }
 }

@@ -1,5 +1,5 @@
 /**
- * A run's view of the signals that stop it early (SIGINT, SIGTERM): the CLI
+ * A run's view of the signals that stop it early (SIGINT, SIGTERM, SIGHUP): the CLI
  * turns the process's signals into one of these; the run polls `signal`
  * before sending each case, and aborts what is in flight on a repeat.
  */

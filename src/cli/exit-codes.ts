@@ -20,6 +20,8 @@ export const EXIT = {
   interrupted: 130,
   /** Stopped by SIGTERM: 128 + 15. */
   terminated: 143,
+  /** Stopped by SIGHUP (its terminal closed): 128 + 1. */
+  hangup: 129,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -51,4 +53,5 @@ export const EXIT_FOR_VERDICT: Record<RunVerdict['kind'], ExitCode> = {
 export const EXIT_FOR_SIGNAL: Record<InterruptSignal, ExitCode> = {
   SIGINT: EXIT.interrupted,
   SIGTERM: EXIT.terminated,
+  SIGHUP: EXIT.hangup,
 };

@@ -1,7 +1,7 @@
 /**
  * Turns the process's signals into a run's `Interrupt`, saying on stderr what
  * happens: the first signal stops the sending and lets the cases in flight
- * finish (up to the request timeout); a second one aborts them.
+ * finish (up to the request timeout); a second SIGINT or SIGTERM aborts them.
  */
 import { createInterrupt, type Interrupt } from '../app/interrupt.js';
 import type { Io } from './io.js';
@@ -20,6 +20,9 @@ export function listenForSignals(io: Io, total: number, timeoutMs: number): CliI
   let done = 0;
   const off = io.signals?.on((signal) => {
     const first = interrupt.signal === undefined;
+    // A closed terminal can send its hangup twice (the shell, then the
+    // kernel): a repeated SIGHUP is not a second Ctrl-C, the wait goes on.
+    if (!first && signal === 'SIGHUP') return;
     interrupt.raise(signal);
     if (!first) {
       io.stderr.write(`parity: ${signal} again: aborting the requests in flight\n`);

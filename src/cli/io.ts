@@ -12,7 +12,7 @@ export interface Io {
   readonly now?: () => Date;
   /** This process (pid, host name, whether another pid is alive); unknown when absent. */
   readonly host?: Host;
-  /** SIGINT / SIGTERM: a command that can stop cleanly listens while it runs. */
+  /** SIGINT / SIGTERM / SIGHUP: a command that can stop cleanly listens while it runs. */
   readonly signals?: SignalSource;
   /** Standard input, read whole (`parity import curl` without a file). */
   readonly stdin?: () => Promise<string>;
@@ -20,8 +20,8 @@ export interface Io {
 
 /**
  * The process's stop signals. While a listener is registered, a signal goes
- * to it (the command stops cleanly); with none, the bin lets the signal end
- * the process as it normally would.
+ * to it (the command stops cleanly); with none, the signal ends the process
+ * at once, as it normally would.
  */
 export interface SignalSource {
   /** Registers `listener`; returns its removal. */

@@ -32,8 +32,11 @@ export interface TrackerOutcome {
   readonly superseded: readonly string[];
 }
 
-/** Signals that stop a run early (`Interruption.signal`). */
-export const INTERRUPT_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+/**
+ * Signals that stop a run early (`Interruption.signal`): Ctrl-C, a kill, and
+ * the hangup a closed terminal (or an ssh session that dropped) sends.
+ */
+export const INTERRUPT_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 export type InterruptSignal = (typeof INTERRUPT_SIGNALS)[number];
 
 /**
