@@ -14,7 +14,9 @@ import { maskExchange } from '../flow/mask.js';
 import { createCalibration, type FlakyCase } from '../noise/calibration.js';
 import { mergeNoiseIntoJson, mergeNoiseIntoYaml, rulesByEndpoint } from '../noise/config-doc.js';
 import type { NoiseEntry } from '../noise/types.js';
+import { ParityError } from '../util/errors.js';
 import { writeFileAtomic } from '../util/fs.js';
+import { inspectWriteTarget } from '../util/write-target.js';
 import type { AppContext } from './context.js';
 import { openProject } from './project.js';
 import { selectedCases } from './selected.js';
@@ -47,16 +49,24 @@ export type CalibrationOutcome =
 
 async function writeConfig(file: string, entries: readonly NoiseEntry[]): Promise<void> {
   const learned = rulesByEndpoint(entries);
+  // A config that is a symlink is written through (the link stays); anything but a file is refused.
+  const target = await inspectWriteTarget(file);
+  if (target.kind !== 'file' && target.kind !== 'missing') {
+    throw new ParityError(
+      'PARITY_USAGE',
+      `${file} is not a regular file; --write refuses to replace it`,
+    );
+  }
   let text = '';
   try {
-    text = await readFile(file, 'utf8');
+    text = await readFile(target.real, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   const merged = file.endsWith('.json')
     ? mergeNoiseIntoJson(text.trim() === '' ? {} : JSON.parse(text), learned)
     : mergeNoiseIntoYaml(text, learned);
-  await writeFileAtomic(file, merged);
+  await writeFileAtomic(target.real, merged, { keep: target });
 }
 
 /** The selected cases and the setup of the A/A run. */
@@ -64,7 +74,10 @@ async function prepare(request: CalibrateRequest, context: AppContext) {
   const project = await openProject(request, context);
   const { config } = project;
   const { baseline, noise } = resolveTargets(config, 'baseline');
-  const { source, redact } = await selectedCases(project, request, context);
+  const { source, redact } = await selectedCases(project, request, context, [
+    ...(baseline.secrets ?? []),
+    ...(noise.replica?.secrets ?? []),
+  ]);
   return { config, baseline, noise, source, redact };
 }
 

@@ -1,5 +1,6 @@
 /** What a use case may know of the process it runs in: passed in by the CLI. */
 import type { Env } from '../util/env.js';
+import type { Host } from '../util/host.js';
 
 export interface AppContext {
   /** The working folder: relative paths resolve against it. */
@@ -7,4 +8,6 @@ export interface AppContext {
   readonly env: Env;
   /** The clock, so tests can pin dates in reports and the tracker. */
   readonly now: () => Date;
+  /** This process, for the locks and run folders it owns. */
+  readonly host: Host;
 }

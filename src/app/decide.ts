@@ -67,7 +67,7 @@ export async function decide(input: DecideInput, context: AppContext): Promise<D
       const { doc: decidedDoc, decided } = decideRows(doc, request);
       return { doc: decidedDoc, result: decided };
     },
-    { create: false },
+    { create: false, host: context.host },
   );
   return { trackerPath, status, decided: edit.result, changed: edit.changed };
 }

@@ -1,18 +1,24 @@
 /**
  * The tail shared by `parity run` and `parity merge`: once every case has a
- * result, classify the divergences against a previous report, update the
- * tracker, judge the results after the decisions (a divergence whose root
- * causes are all accepted is `accepted`), list the root causes, and write
- * every report format.
+ * result, classify the divergences against a previous report, plan the
+ * tracker's update (under its lock), judge the results after the decisions (a
+ * divergence whose root causes are all accepted is `accepted`), list the root
+ * causes, write every report format, and only then commit the tracker and
+ * repoint `latest`. A run killed at any point leaves either no tracker change
+ * or a complete report beside it. An interrupted run leaves the tracker and
+ * `latest` untouched.
  */
 import type { RunReport } from '../report/contract.js';
-import { type WrittenReports, writeReports } from '../report/write.js';
+import type { RunFolder } from '../report/run-folder.js';
+import { type WrittenReports, writeRunReports } from '../report/write.js';
 import type { CollectedResults } from '../results/collected.js';
 import { comparedIds, compareToPrevious, type Regression } from '../results/regression.js';
 import { decisionCounts, groupFindings, rootCauseEntries } from '../results/root-causes.js';
 import { adjustSummary, type RunSummary } from '../results/summary.js';
 import { type CaseResult, isNotable } from '../results/types.js';
-import { observationsOf, type TrackerUpdate, updateTracker } from './tracker-update.js';
+import { ParityError } from '../util/errors.js';
+import type { Host } from '../util/host.js';
+import { observationsOf, planTracker, type TrackerUpdate } from './tracker-update.js';
 
 /** The report without its results, summary and what `finishRun` adds. */
 export type ReportHead = Omit<
@@ -30,7 +36,9 @@ export interface FinishInput {
   readonly previous: RunReport | undefined;
   /** The tracker file (absolute) and how reports name it; undefined when it is disabled. */
   readonly tracker: { readonly path: string; readonly label: string } | undefined;
-  readonly reportsDir: string;
+  /** Where the reports go (created, and checked, before anything was sent). */
+  readonly folder: RunFolder;
+  readonly host: Host;
 }
 
 export interface Finished {
@@ -38,6 +46,8 @@ export interface Finished {
   readonly report: RunReport;
   readonly written: WrittenReports;
   readonly tracker: TrackerUpdate | undefined;
+  /** Why the tracker could not be updated (the reports were written all the same). */
+  readonly trackerError?: ParityError;
 }
 
 /**
@@ -68,14 +78,44 @@ export async function finishRun(input: FinishInput): Promise<Finished> {
   const regression =
     input.previous === undefined ? undefined : await regressionOf(input, input.previous, compared);
   const classified = regression?.results ?? input.results;
-  const tracker =
-    input.tracker === undefined
-      ? undefined
-      : await updateTracker(
-          input.tracker.path,
-          { observations: observationsOf(classified), ranCaseIds: compared, date },
-          input.tracker.label,
-        );
+  const { tracker, trackerError } = await trackerPlan(input, {
+    observations: observationsOf(classified),
+    ranCaseIds: compared,
+    date,
+  });
+  try {
+    return await reportAndCommit(input, { classified, regression, tracker, trackerError });
+  } catch (error) {
+    await tracker?.abandon();
+    throw error;
+  }
+}
+
+interface Judged {
+  readonly classified: readonly CaseResult[];
+  readonly regression: Regression | undefined;
+  readonly tracker: TrackerUpdate | undefined;
+  readonly trackerError: ParityError | undefined;
+}
+
+/** The tracker's planned update, or the error that kept it from being planned. */
+async function trackerPlan(
+  input: FinishInput,
+  run: Parameters<typeof planTracker>[1],
+): Promise<{ tracker?: TrackerUpdate; trackerError?: ParityError }> {
+  if (input.tracker === undefined || input.head.interrupted !== undefined) return {};
+  try {
+    const options = { label: input.tracker.label, host: input.host };
+    return { tracker: await planTracker(input.tracker.path, run, options) };
+  } catch (error) {
+    if (error instanceof ParityError) return { trackerError: error };
+    throw error;
+  }
+}
+
+/** The report from the judged results, its files, then the tracker commit and `latest`. */
+async function reportAndCommit(input: FinishInput, judged: Judged): Promise<Finished> {
+  const { classified, regression, tracker, trackerError } = judged;
   const results = tracker === undefined ? classified : classified.map((r) => tracker.annotate(r));
   const rootCauses = rootCauseEntries(
     groupFindings(results),
@@ -96,10 +136,11 @@ export async function finishRun(input: FinishInput): Promise<Finished> {
   };
   // Every result changed since it was collected replaces its line in report.json.
   const final = new Map(results.map((r) => [r.caseId, r] as const));
-  const written = await writeReports(
-    report,
-    { collected: input.collected, final },
-    input.reportsDir,
-  );
-  return { report, written, tracker };
+  const all = { collected: input.collected, final };
+  const written = await writeRunReports(report, all, input.folder);
+  const jsonWritten = !written.failures.some((failure) => failure.format === 'json');
+  // No report.json, no tracker change: the tracker never records what no report shows.
+  if (tracker !== undefined) await (jsonWritten ? tracker.commit() : tracker.abandon());
+  if (jsonWritten && input.head.interrupted === undefined) await input.folder.pointLatest();
+  return { report, written, tracker, ...(trackerError === undefined ? {} : { trackerError }) };
 }

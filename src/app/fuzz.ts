@@ -1,11 +1,11 @@
 /**
  * `parity fuzz`: the case library (or an OpenAPI document) seeds the fuzz
  * loop (`fuzz/engine.ts`), which sends every input through the run's own
- * pipeline; each new divergence (a root cause, by an input rule where the
- * rule tells divergences apart: `fuzz/rule.ts`) is written as a case file, and the written
- * cases are then replayed by `runParity` itself, so the report, the tracker
- * rows and the exit code are those of a run — and each case is shown to
- * reproduce under `parity run`.
+ * pipeline; each new divergence (a root cause, by input rule where the rule
+ * tells divergences apart: `fuzz/rule.ts`) is written as a case file, and
+ * the written cases are then replayed by `runParity` itself, so the report,
+ * the tracker rows and the exit code are those of a run — and each case is
+ * shown to reproduce under `parity run`.
  */
 
 import { openRunLibrary } from '../cases/library.js';
@@ -18,6 +18,7 @@ import { type Seed, seedsOf } from '../fuzz/seeds.js';
 import { createSender } from '../fuzz/sender.js';
 import { isWriteMethod } from '../model/case.js';
 import { createRedactor, type Redactor } from '../redact/redact.js';
+import type { RunFolder } from '../report/run-folder.js';
 import type { CaseResult } from '../results/types.js';
 import { readTrackerRows } from '../tracker/write.js';
 import { ParityError } from '../util/errors.js';
@@ -25,8 +26,9 @@ import type { AppContext } from './context.js';
 import { type FuzzCases, withReplay, writeFindings } from './fuzz-cases.js';
 import { librarySeeds, openApiSeeds } from './fuzz-seeds.js';
 import { openProject } from './project.js';
-import { type RunOutcome, runParity } from './run.js';
+import { newRunId, type RunOutcome, runParity } from './run.js';
 import type { Selection } from './selected.js';
+import { preflightWriters } from './writers.js';
 
 /** What `parity fuzz` is asked to do: the config flags, the seed selection, the fuzzing switches. */
 export type FuzzOptions = ConfigFlags &
@@ -140,12 +142,36 @@ export async function fuzzParity(
     ...resolveTargets(project.config, 'baseline+candidate'),
   };
   if (options.allowWrites === true) checkWrites(config);
+  // The writers of the replay's report and tracker are checked before the first request.
+  const { folder } = await preflightWriters(config, newRunId(context.now()), context.host);
+  try {
+    return await explore(config, { project, options, context, hooks, folder });
+  } finally {
+    await folder.discard();
+  }
+}
+
+interface Exploration {
+  readonly project: Awaited<ReturnType<typeof openProject>>;
+  readonly options: FuzzOptions;
+  readonly context: AppContext;
+  readonly hooks: FuzzHooks;
+  /** Where the replay's reports go (removed unpublished when nothing is replayed). */
+  readonly folder: RunFolder;
+}
+
+async function explore(config: RunConfig, exploration: Exploration): Promise<FuzzOutcome> {
+  const { project, options, context, hooks, folder } = exploration;
   const reset = resetOf(options);
   const { cases, allowed, redactHeaders, notes } = await seedCases(config, options, project.env);
   // Root causes with a row that is not resolved are decided on already (a resolved one coming back is news).
   const rows = config.trackerPath === undefined ? [] : await readTrackerRows(config.trackerPath);
   const tracked = new Set(rows.filter((r) => r.status !== 'resolved').map((r) => r.fingerprint));
-  const redact = createRedactor({ headerNames: redactHeaders, secrets: project.secrets() });
+  const targetSecrets = [config.baseline, config.candidate].flatMap((t) => [...(t.secrets ?? [])]);
+  const redact = createRedactor({
+    headerNames: redactHeaders,
+    secrets: new Map([...project.secrets(), ...targetSecrets]),
+  });
   const seeds = seedsOf(allowed);
   const seedNumber = options.seed ?? DEFAULT_SEED;
   const budget = options.budget ?? DEFAULT_BUDGET;
@@ -183,7 +209,7 @@ export async function fuzzParity(
   if (targets.length > 0) {
     return { kind: 'unreachable', targets, summary: { ...base, cases: NO_CASES }, config };
   }
-  return replayed(config, { base, seeds, redact, options, context, env: project.env });
+  return replayed(config, { base, seeds, redact, options, context, env: project.env, folder });
 }
 
 const NO_CASES: FuzzCases = { written: [], notWritten: [], outDir: '' };
@@ -195,6 +221,7 @@ interface Found {
   readonly options: FuzzOptions;
   readonly context: AppContext;
   readonly env: AppContext['env'];
+  readonly folder: RunFolder;
 }
 
 /** Writes the findings as case files and replays them with `runParity`. */
@@ -224,6 +251,8 @@ async function replayed(config: RunConfig, found: Found): Promise<FuzzOutcome> {
     redact: found.redact,
     now: context.now,
     onResult: (result) => results.set(result.caseId, result),
+    folder: found.folder,
+    host: context.host,
   });
   return { kind: 'done', summary: { ...base, cases: withReplay(cases, results) }, replay, config };
 }

@@ -11,13 +11,14 @@ import { resolveReportPath } from '../report/locate.js';
 import { readReport } from '../report/read.js';
 import type { WrittenReports } from '../report/write.js';
 import { collectedInMemory } from '../results/collected.js';
-import { readTrackerRows } from '../tracker/write.js';
+import type { ParityError } from '../util/errors.js';
 import { displayPath } from '../util/paths.js';
 import type { AppContext } from './context.js';
 import { finishRun } from './finish.js';
 import { openProject } from './project.js';
 import { newRunId } from './run.js';
 import { type RunVerdict, verdictOf } from './verdict.js';
+import { preflightWriters } from './writers.js';
 
 /** What a merge is asked to do. */
 export interface MergeRequest {
@@ -32,6 +33,10 @@ export interface MergeOutcome {
   /** Shards missing from a complete set, e.g. `["3/4"]`. */
   readonly missing: readonly string[];
   readonly verdict: RunVerdict;
+  /** Why the tracker was not updated, though the reports were written. */
+  readonly trackerError?: ParityError | undefined;
+  /** What the checks before writing did (an abandoned lock removed, …). */
+  readonly notes: readonly string[];
 }
 
 async function readShards(specs: readonly string[], cwd: string, reportsDir: string) {
@@ -70,8 +75,6 @@ export async function mergeShards(
 ): Promise<MergeOutcome> {
   const { config } = await openProject(request.flags, context);
   const { cwd } = context;
-  // A tracker that does not parse fails the merge before anything is written.
-  if (config.trackerPath !== undefined) await readTrackerRows(config.trackerPath);
   const shards = await readShards(request.reports, cwd, config.reportsDir);
   // Read before writing: the merged report repoints `latest`.
   const { compareTo } = request.flags;
@@ -81,9 +84,11 @@ export async function mergeShards(
       : await readCompared(compareTo, { cwd, reportsDir: config.reportsDir });
   const merged = mergeReports(shards, newRunId(context.now()));
   if (previous !== undefined) checkComparable(previous.report, merged, previous.file);
+  // Every writer's precondition, checked before anything is written.
+  const { folder, notes } = await preflightWriters(config, merged.runId, context.host);
   const { results, summary, ...head } = merged;
   const collected = collectedInMemory(results);
-  const { report, written } = await finishRun({
+  const { report, written, trackerError } = await finishRun({
     head,
     collected,
     results: collected.notable,
@@ -93,8 +98,9 @@ export async function mergeShards(
       config.trackerPath === undefined
         ? undefined
         : { path: config.trackerPath, label: displayPath(cwd, config.trackerPath) },
-    reportsDir: config.reportsDir,
+    folder,
+    host: context.host,
   });
   const verdict = verdictOf({ report, written, unreachable: unreachable(merged), policy: config });
-  return { report, written, missing: missingShards(shards), verdict };
+  return { report, written, missing: missingShards(shards), verdict, trackerError, notes };
 }

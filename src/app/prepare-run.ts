@@ -1,8 +1,11 @@
 /**
  * Everything `parity run` does before the first request: the config and its
  * targets, the case library (checked, selected, sharded), the redactor, and
- * the checks that must fail before anything is sent (the tracker parses, the
- * `--compare-to` report reads).
+ * the checks that must fail before anything is sent: the `--compare-to`
+ * report reads, and every writer's precondition holds (`writers.ts`: the
+ * tracker is a file parity may replace and parses, its lock is free or
+ * abandoned, the reports folder takes this run's folder, `latest` is
+ * parity's link).
  */
 import { openRunLibrary } from '../cases/library.js';
 import type { ShardInfo } from '../cases/shard.js';
@@ -13,18 +16,19 @@ import { loadOpenApi } from '../openapi/load.js';
 import { operationMatcher } from '../openapi/match.js';
 import { operationKey } from '../openapi/types.js';
 import { type OpenRecording, openRecording } from '../recording/read.js';
+import { SHORT_SECRET, shortSecrets } from '../redact/forms.js';
 import { createRedactor } from '../redact/redact.js';
 import { checkComparable } from '../report/compare-to.js';
 import type { RunReport } from '../report/contract.js';
 import { resolveReportPath } from '../report/locate.js';
 import { readReport } from '../report/read.js';
 import type { CoverageDocument } from '../results/coverage.js';
-import { readTrackerRows } from '../tracker/write.js';
 import { ParityError } from '../util/errors.js';
 import { displayPath } from '../util/paths.js';
 import type { AppContext } from './context.js';
 import { caseOptions, openProject } from './project.js';
-import type { RunInput } from './run.js';
+import { newRunId, type RunInput } from './run.js';
+import { preflightWriters } from './writers.js';
 
 /** What a run is asked to do: the config flags, the case selection, the report to compare to. */
 export type RunRequest = ConfigFlags & {
@@ -43,18 +47,19 @@ export type PreparedRun =
   /** The paths, filter and tags select no case. */
   | { readonly kind: 'no-cases' }
   /** Ready for `runParity` (an empty shard of a non-empty selection is ready too). */
-  | { readonly kind: 'ready'; readonly input: RunInput & { readonly cases: CaseSource } };
+  | {
+      readonly kind: 'ready';
+      readonly input: RunInput & { readonly cases: CaseSource };
+      /** What the checks did on the way (an abandoned lock removed, …), for the console. */
+      readonly notes: readonly string[];
+    };
 
-/**
- * Checks made before anything is sent: the tracker must parse, and the
- * `--compare-to` report is read now, since the run repoints `latest` at itself.
- */
-async function preflight(
+/** The `--compare-to` report, read now: the run repoints `latest` at itself. */
+async function previousReport(
   config: RunConfig,
   compareTo: string | undefined,
   context: AppContext,
 ): Promise<RunReport | undefined> {
-  if (config.trackerPath !== undefined) await readTrackerRows(config.trackerPath);
   if (compareTo === undefined) return undefined;
   const where = { cwd: context.cwd, reportsDir: config.reportsDir };
   const path = await resolveReportPath(compareTo, where);
@@ -111,6 +116,20 @@ async function coverageDocument(path: string, cwd: string): Promise<CoverageDocu
   };
 }
 
+/** The credentials the targets' URLs held. */
+function targetSecrets(config: RunConfig): [string, string][] {
+  const targets = [config.baseline, config.candidate, config.noise.replica];
+  return targets.flatMap((target) => [...(target?.secrets ?? [])]);
+}
+
+/** A warning per secret so short that replacing it everywhere may mangle unrelated text. */
+function shortSecretNotes(secrets: ReadonlyMap<string, string>): string[] {
+  return shortSecrets(secrets).map(
+    (placeholder) =>
+      `warning: the value of ${placeholder} is shorter than ${SHORT_SECRET} characters; every occurrence of it in any output is replaced by ${placeholder}, including where it appears by chance`,
+  );
+}
+
 /** Prepares a run (see the module comment); throws for bad input before anything is sent. */
 export async function prepareRun(request: RunRequest, context: AppContext): Promise<PreparedRun> {
   const recording = await recordingOf(request, context);
@@ -126,13 +145,13 @@ export async function prepareRun(request: RunRequest, context: AppContext): Prom
   const cases = library.source;
   // A shard may be empty when there are fewer cases than shards: that is not a usage error.
   if (cases.count === 0 && library.matching === 0) return { kind: 'no-cases' };
-  const redact = createRedactor({
-    headerNames: library.redactHeaders,
-    secrets: project.secrets(),
-  });
-  const previous = await preflight(config, request.compareTo, context);
+  const secrets = new Map([...project.secrets(), ...targetSecrets(config)]);
+  const redact = createRedactor({ headerNames: library.redactHeaders, secrets });
+  const previous = await previousReport(config, request.compareTo, context);
   const coverage =
     config.openapi === undefined ? undefined : await coverageDocument(config.openapi, context.cwd);
+  const { folder, notes } = await preflightWriters(config, newRunId(context.now()), context.host);
+  const { host } = context;
   return {
     kind: 'ready',
     input: {
@@ -147,6 +166,9 @@ export async function prepareRun(request: RunRequest, context: AppContext): Prom
         recording === undefined
           ? undefined
           : { answers: recording.answers(project.secrets()), label: recording.label },
+      folder,
+      host,
     },
+    notes: [...shortSecretNotes(secrets), ...notes],
   };
 }

@@ -2,7 +2,9 @@
  * Composes the pipeline for one run: execute → judge → result (streamed to
  * results.ndjson) → end-of-run noise, then the shared tail (`finish.ts`):
  * regression, tracker, report files. Returns a `RunOutcome`; deciding the
- * exit code is the CLI's job.
+ * exit code is the CLI's job. A signal (`Interrupt`) stops the sending: the
+ * cases in flight finish, the rest are listed as not run, and the report is
+ * marked `interrupted` (the tracker and `latest` are left alone).
  */
 
 import { randomBytes } from 'node:crypto';
@@ -12,7 +14,9 @@ import { asCaseSource, type CaseSource, type RunUnit } from '../cases/source.js'
 import { unusedRulesField } from '../compare/equivalence/unused.js';
 import { openClients } from '../config/clients.js';
 import type { RunConfig } from '../config/targets.js';
-import { executeCases } from '../execute/pool.js';
+import type { TargetClient } from '../execute/client.js';
+import { createLoopClock } from '../execute/loop-clock.js';
+import { type Executed, executeCases } from '../execute/pool.js';
 import { createRecordedClient, type RecordedAnswers } from '../execute/recorded.js';
 import { maskExchange } from '../flow/mask.js';
 import type { Case } from '../model/case.js';
@@ -21,8 +25,10 @@ import { finishNoise } from '../noise/finish.js';
 import { resultOf } from '../noise/result.js';
 import { createNoiseStep, type NoiseStep } from '../noise/step.js';
 import type { Redactor } from '../redact/redact.js';
-import { REPORT_SCHEMA_VERSION, type RunReport } from '../report/contract.js';
+import { type Interruption, REPORT_SCHEMA_VERSION, type RunReport } from '../report/contract.js';
+import { openRunFolder, type RunFolder } from '../report/run-folder.js';
 import type { WrittenReports } from '../report/write.js';
+import { createBodyFiles } from '../results/body-files.js';
 import { toSkippedResult } from '../results/build.js';
 import type { CollectedResults } from '../results/collected.js';
 import {
@@ -33,8 +39,12 @@ import {
 import { createLatencyCollector } from '../results/latency.js';
 import { openResultStream } from '../results/stream.js';
 import type { CaseResult } from '../results/types.js';
+import type { ParityError } from '../util/errors.js';
+import { type Host, unknownHost } from '../util/host.js';
 import { displayPath } from '../util/paths.js';
 import { finishRun } from './finish.js';
+import type { Interrupt } from './interrupt.js';
+import { createSideWatch, type StoppedAnswering } from './side-watch.js';
 import type { TrackerUpdate } from './tracker-update.js';
 
 export interface RunInput {
@@ -53,14 +63,24 @@ export interface RunInput {
   readonly coverage?: CoverageDocument | undefined;
   /** `--baseline-recording`: the baseline's answers come from this recording, not over HTTP. */
   readonly recording?: { readonly answers: RecordedAnswers; readonly label: string } | undefined;
+  /** Where the reports go, checked before anything was sent; opened by the run when absent. */
+  readonly folder?: RunFolder | undefined;
+  /** This process (lock and run-folder owner); unknown when absent. */
+  readonly host?: Host | undefined;
+  /** Signals that stop the run early. */
+  readonly interrupt?: Interrupt | undefined;
 }
 
 export interface RunOutcome {
   readonly report: RunReport;
   readonly written: WrittenReports;
   readonly tracker: TrackerUpdate | undefined;
+  /** Why the tracker was not updated, though the reports were written. */
+  readonly trackerError?: ParityError | undefined;
   /** Targets that answered no case at all (every request a transport error). */
   readonly unreachable: readonly string[];
+  /** Targets that answered some cases, then failed every case after a point. */
+  readonly stoppedAnswering: readonly StoppedAnswering[];
 }
 
 /** Sortable, unique, filesystem-safe: `2026-11-22T01-02-03Z-1a2b3c`. */
@@ -90,40 +110,74 @@ function unreachableTargets(
   return out;
 }
 
-async function execute(
-  input: RunInput,
-  source: CaseSource,
-  runId: string,
-): Promise<{
+interface Executions {
   collected: CollectedResults;
   failed: { baseline: number; candidate: number; skipped: number };
   noise: NoiseStep;
   fired: ReadonlySet<string>;
   coverage: CoverageCollector;
-}> {
-  const { config } = input;
+  stoppedAnswering: readonly StoppedAnswering[];
+  /** Set when a signal stopped the run. */
+  interrupted: Interruption | undefined;
+}
+
+/** The ids of the cases a stopped pool never took (a file changed since: as many as could be read). */
+async function notRunIds(executed: Executed): Promise<string[]> {
+  const ids: string[] = [];
+  try {
+    for await (const testCase of executed.notRun()) ids.push(testCase.id);
+  } catch {
+    // The rest of the library cannot be read again: the ids found so far are listed.
+  }
+  return ids;
+}
+
+/** A second signal stops waiting: the requests in flight are aborted. */
+function abortOnRepeat(
+  interrupt: Interrupt | undefined,
+  clients: readonly (TargetClient | undefined)[],
+): void {
+  interrupt?.onRepeat(() => {
+    for (const client of clients) void client?.close();
+  });
+}
+
+async function execute(
+  input: RunInput,
+  source: CaseSource,
+  folder: RunFolder,
+): Promise<Executions> {
+  const { config, interrupt } = input;
   const noise = createNoiseStep(config.noise);
+  const clock = createLoopClock();
   // A recorded baseline (`--baseline-recording`) answers from its files instead of the network.
   const clients = openClients(
     config,
     input.recording === undefined
       ? {}
       : { baseline: createRecordedClient(config.baseline, input.recording.answers) },
+    { clock },
   );
+  abortOnRepeat(interrupt, [clients.baseline, clients.candidate, clients.replica]);
   // Results go to disk as they complete, so memory stays flat in the number of cases.
-  const stream = await openResultStream(
-    join(config.reportsDir, runId, 'results.ndjson'),
-    source.count,
-  );
+  const stream = await openResultStream(join(folder.dir, 'results.ndjson'), source.count);
   const failed = { baseline: 0, candidate: 0, skipped: 0 };
+  const watch = createSideWatch();
+  const bodies = createBodyFiles(folder.dir, displayPath(config.cwd, folder.finalDir));
   const latency = createLatencyCollector();
   const coverage = createCoverageCollector(input.coverage);
   // Every equivalence that fired, equal results included (only notable ones stay in memory).
   const fired = new Set<string>();
-  const context = { baseline: config.baseline, candidate: config.candidate, redact: input.redact };
+  const context = {
+    baseline: config.baseline,
+    candidate: config.candidate,
+    redact: input.redact,
+    bodyFile: (body: string | Uint8Array) => bodies.store(body),
+  };
   const onExchange = (raw: Exchange, position: number): void => {
     if (raw.baseline.outcome === 'transport-error') failed.baseline++;
     if (raw.candidate.outcome === 'transport-error') failed.candidate++;
+    watch.add(raw);
     // A flow step's captured values differ by design: compared as their placeholders.
     const exchange = raw.flow === undefined ? raw : maskExchange(raw);
     const result = resultOf(noise, exchange, context);
@@ -139,8 +193,9 @@ async function execute(
     stream.add(result, position);
     input.onResult?.(result);
   };
+  let executed: Executed;
   try {
-    await executeCases({
+    executed = await executeCases({
       cases: prepared(source, noise),
       baseline: clients.baseline,
       candidate: clients.candidate,
@@ -148,14 +203,31 @@ async function execute(
       concurrency: config.concurrency,
       onExchange,
       onSkipped,
+      stopped: () => interrupt?.signal !== undefined,
+      clock,
     });
   } finally {
     await clients.close();
   }
   const collected = await stream.finish();
+  await bodies.flush();
   // Percentiles do not add up batch by batch like the counts: set from all durations.
   const summary = { ...collected.summary, latency: latency.summary() };
-  return { collected: { ...collected, summary }, failed, noise, fired, coverage };
+  const signal = interrupt?.signal;
+  const interrupted: Interruption | undefined =
+    signal === undefined
+      ? undefined
+      : { signal, ran: collected.ranIds.length, notRun: await notRunIds(executed) };
+  const names = { baseline: config.baseline.name, candidate: config.candidate.name };
+  return {
+    collected: { ...collected, summary },
+    failed,
+    noise,
+    fired,
+    coverage,
+    stoppedAnswering: watch.stopped(names),
+    interrupted,
+  };
 }
 
 /** The source's batches with each case's configured endpoint noise applied. */
@@ -176,9 +248,14 @@ function prepareUnit(unit: RunUnit, noise: NoiseStep): RunUnit {
 
 export async function runParity(input: RunInput): Promise<RunOutcome> {
   const startedAt = input.now();
-  const runId = newRunId(startedAt);
+  const host = input.host ?? unknownHost();
+  const folder =
+    input.folder ??
+    (await openRunFolder(input.config.reportsDir, newRunId(startedAt), host)).folder;
+  const runId = folder.runId;
   const source = asCaseSource(input.cases);
-  const { collected, failed, noise, fired, coverage } = await execute(input, source, runId);
+  const executions = await execute(input, source, folder);
+  const { collected, failed, noise, fired, coverage, interrupted } = executions;
   const finishedAt = input.now();
   const { config } = input;
   // Endpoint-level noise is known only now: mask it before the tracker sees anything.
@@ -209,6 +286,7 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
       ...(input.shard === undefined ? {} : { shard: input.shard }),
       ...unusedRulesField(source.declaredEquivalences, fired),
       coverage: coverage.section(),
+      ...(interrupted === undefined ? {} : { interrupted }),
     },
     collected,
     results: denoised.results,
@@ -218,7 +296,12 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
       config.trackerPath === undefined
         ? undefined
         : { path: config.trackerPath, label: displayPath(config.cwd, config.trackerPath) },
-    reportsDir: config.reportsDir,
+    folder,
+    host,
   });
-  return { ...finished, unreachable: unreachableTargets(input, failed, source.count) };
+  return {
+    ...finished,
+    unreachable: unreachableTargets(input, failed, collected.ranIds.length),
+    stoppedAnswering: executions.stoppedAnswering,
+  };
 }

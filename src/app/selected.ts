@@ -28,6 +28,8 @@ export async function selectedCases(
   project: Project,
   selection: Selection,
   context: AppContext,
+  /** Secrets beyond the environment's: the credentials of the targets' URLs. */
+  targetSecrets: Iterable<readonly [string, string]> = [],
 ): Promise<{ source: CaseSource; redact: Redactor }> {
   const { config } = project;
   const library = await openRunLibrary(
@@ -37,7 +39,7 @@ export async function selectedCases(
   );
   const redact = createRedactor({
     headerNames: library.redactHeaders,
-    secrets: project.secrets(),
+    secrets: new Map([...project.secrets(), ...targetSecrets]),
   });
   return { source: library.source, redact };
 }

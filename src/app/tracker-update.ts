@@ -1,8 +1,9 @@
 /**
  * The run's side of the tracker: turns results into observations (one per
- * root cause), updates the tracker file, and judges each result after the
- * decisions: its findings get their rows, and a divergence whose every root
- * cause is `_accepted_`/`_wontfix_` becomes `accepted`.
+ * root cause), plans the tracker file's update (under its lock), and judges
+ * each result after the decisions: its findings get their rows, and a
+ * divergence whose every root cause is `_accepted_`/`_wontfix_` becomes
+ * `accepted`. The caller commits the update once its reports are written.
  */
 
 import type { TrackerOutcome } from '../report/contract.js';
@@ -14,7 +15,8 @@ import {
   type TrackerRun,
   WAIVED_STATUSES,
 } from '../tracker/types.js';
-import { readTrackerRows, updateTrackerFile } from '../tracker/write.js';
+import { planTrackerUpdate } from '../tracker/write.js';
+import type { Host } from '../util/host.js';
 
 /** The tracker after a run: what changed, each root cause's row, the results judged after the decisions. */
 export interface TrackerUpdate {
@@ -25,6 +27,10 @@ export interface TrackerUpdate {
   readonly resolved: readonly RootCauseEntry[];
   /** The result with its findings' rows set and its verdict judged after the decisions. */
   annotate(result: CaseResult): CaseResult;
+  /** Writes the tracker and releases its lock. */
+  commit(): Promise<void>;
+  /** Releases the lock, leaving the tracker as it was. */
+  abandon(): Promise<void>;
 }
 
 /** One observation per root cause of the divergent results (errors are not decisions). */
@@ -66,14 +72,18 @@ function resolvedEntry(row: TrackerRow): RootCauseEntry {
   };
 }
 
-/** Updates the tracker file with the run's root causes (under its lock) and reads its rows back. */
-export async function updateTracker(
+/**
+ * Plans the tracker's update with the run's root causes under its lock (see
+ * the module comment): the rows are known, nothing is written yet.
+ */
+export async function planTracker(
   path: string,
   run: TrackerRun,
-  label: string = path,
+  options: { readonly label: string; readonly host: Host },
 ): Promise<TrackerUpdate> {
-  const { changes } = await updateTrackerFile(path, run);
-  const all = await readTrackerRows(path);
+  const plan = await planTrackerUpdate(path, run, { host: options.host });
+  const changes = plan.changes;
+  const all = plan.rows;
   const rows = new Map(all.map((row) => [row.fingerprint, row] as const));
   const rowOf = (fingerprint: string): DecisionRow | undefined => {
     const row = rows.get(fingerprint);
@@ -83,9 +93,11 @@ export async function updateTracker(
   };
   const resolved = new Set(changes.resolved);
   return {
-    outcome: { path: label, ...changes },
+    outcome: { path: options.label, ...changes },
     rowOf,
     resolved: all.filter((row) => resolved.has(row.id)).map(resolvedEntry),
     annotate: (result) => judgedAfterDecisions(result, rowOf),
+    commit: () => plan.commit(),
+    abandon: () => plan.abandon(),
   };
 }

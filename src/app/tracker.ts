@@ -7,7 +7,7 @@ import { resolveReportPath } from '../report/locate.js';
 import { readReport } from '../report/read.js';
 import { checkTracker, type StaleFinding } from '../tracker/check.js';
 import type { TrackerRow } from '../tracker/types.js';
-import { readExistingTrackerRows } from '../tracker/write.js';
+import { initTrackerFile, readExistingTrackerRows, type TrackerInit } from '../tracker/write.js';
 import { ParityError } from '../util/errors.js';
 import { displayPath } from '../util/paths.js';
 import type { AppContext } from './context.js';
@@ -85,4 +85,13 @@ export async function checkTrackerFile(
   const rows = await existingRows(trackerPath, context.cwd);
   const findings = checkTracker(rows, trackerEvidence(report));
   return { trackerPath, reportPath, findings };
+}
+
+/** `parity tracker --init`: creates the tracker or adds its managed table (see `initTrackerFile`). */
+export async function initTracker(
+  flags: ConfigFlags,
+  context: AppContext,
+): Promise<{ readonly trackerPath: string; readonly outcome: TrackerInit }> {
+  const { trackerPath } = await trackerOf(flags, context);
+  return { trackerPath, outcome: await initTrackerFile(trackerPath, { host: context.host }) };
 }

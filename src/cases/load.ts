@@ -4,7 +4,7 @@
  * in every file is collected before anything is reported, so one run shows them
  * all. Cases come in run order: files in path order, cases in file order.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { type Case, casesOf, type SourceLocation } from '../model/case.js';
 import type { RulesSpec } from '../rules/schema.js';
 import type { Env } from '../util/env.js';
@@ -114,6 +114,29 @@ async function warningsOf(ref: CaseFileRef, options: LoadCasesOptions): Promise<
   return file.finish();
 }
 
+/** YAML case files are parsed whole (the parser needs ~50× their size): this is the most read. */
+export const MAX_YAML_CASE_FILE = 8 * 1024 * 1024;
+/** JSON case files are held as their bytes and parsed a case at a time. */
+export const MAX_JSON_CASE_FILE = 256 * 1024 * 1024;
+
+const MIB = 1024 * 1024;
+
+function caseFileLimit(file: string): { bytes: number; message: (size: number) => string } {
+  const mb = (size: number) => `${(size / MIB).toFixed(1)} MiB`;
+  if (file.endsWith('.json')) {
+    return {
+      bytes: MAX_JSON_CASE_FILE,
+      message: (size) =>
+        `is ${mb(size)}; a JSON case file may be at most ${mb(MAX_JSON_CASE_FILE)} (split it into several files)`,
+    };
+  }
+  return {
+    bytes: MAX_YAML_CASE_FILE,
+    message: (size) =>
+      `is ${mb(size)}; a YAML case file may be at most ${mb(MAX_YAML_CASE_FILE)}, because it is parsed whole (split it, or write it as JSON, which is read a case at a time)`,
+  };
+}
+
 /**
  * A library file's bytes, or a problem saying why it could not be read. Bytes,
  * not text: a JSON file is parsed a case at a time from them (`parse-file.ts`).
@@ -121,7 +144,15 @@ async function warningsOf(ref: CaseFileRef, options: LoadCasesOptions): Promise<
 export async function readCaseFile(
   ref: CaseFileRef,
 ): Promise<{ readonly bytes: Buffer } | { readonly problem: InputProblem }> {
+  const refuse = (message: string) => ({
+    problem: { file: ref.file, line: 1, column: 1, field: '', message },
+  });
   try {
+    // A FIFO or a device would block or never end; a huge file would exhaust memory.
+    const info = await stat(ref.absolute);
+    if (!info.isFile()) return refuse('is not a regular file (a FIFO, device or socket?)');
+    const limit = caseFileLimit(ref.file);
+    if (info.size > limit.bytes) return refuse(limit.message(info.size));
     return { bytes: await readFile(ref.absolute) };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

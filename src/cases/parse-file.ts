@@ -108,7 +108,29 @@ function parseYaml(
     return { problems };
   }
   const locate: Locator = (path, at) => positionOfPath(doc, counter, path, at);
-  return { data: doc.toJS(), locate, empty: doc.contents === null };
+  try {
+    return {
+      data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }),
+      locate,
+      empty: doc.contents === null,
+    };
+  } catch (error) {
+    // yaml refuses a document whose aliases expand past the limit (a "billion laughs").
+    const reason = error instanceof Error ? error.message : String(error);
+    const message = `the YAML aliases (*name) expand too much to be read (${reason}); write the values out or use fewer aliases`;
+    return { problems: [{ file, ...firstAlias(text, counter), field: '', message }] };
+  }
+}
+
+/** Aliases a document may expand (yaml's own default): enough for any real case file. */
+const MAX_ALIAS_COUNT = 100;
+
+/** Where the first alias of a document is (1:1 when none is found). */
+function firstAlias(text: string, counter: LineCounter): { line: number; column: number } {
+  const at = /(^|[\s,[{:-])\*[^\s,\]}]/.exec(text);
+  return at === null
+    ? { line: 1, column: 1 }
+    : positionOfOffset(counter, at.index + (at[1] ?? '').length);
 }
 
 /** The text of the bytes, decoded when a position is first asked for. */
@@ -211,7 +233,7 @@ export function checkCase(
   const item = parsed.item(index);
   if ('problem' in item) return { problems: [item.problem] };
   const checked = caseSpecSchema.safeParse(item.value);
-  if (checked.success) return { spec: checked.data };
+  if (checked.success) return { spec: withRawJson(checked.data, item.value) };
   // Described as part of the file, so messages and positions match the file.
   const issues = checked.error.issues.map((issue) => ({
     ...issue,
@@ -221,6 +243,34 @@ export function checkCase(
   cases[index] = item.value;
   const reports = describeIssues(issues, { cases }, caseFileSchema);
   return { problems: reports.map((report) => placeReport(report, parsed.file, parsed.locate)) };
+}
+
+/**
+ * The spec with its JSON body as written: zod's `z.json()` rebuilds objects
+ * and drops a member named `__proto__`, and the body is sent byte for byte.
+ */
+function withRawJson(spec: CaseSpec, raw: unknown): CaseSpec {
+  const { request: checked } = spec;
+  if (checked?.json === undefined || !isMapping(raw)) return spec;
+  const request = Object.hasOwn(raw, 'request') ? raw['request'] : undefined;
+  const json = isMapping(request) && Object.hasOwn(request, 'json') ? request['json'] : undefined;
+  return isJsonValue(json) ? { ...spec, request: { ...checked, json } } : spec;
+}
+
+type JsonBody = NonNullable<NonNullable<CaseSpec['request']>['json']>;
+
+/** A JSON value (what `z.json()` accepts), checked without recursion. */
+function isJsonValue(value: unknown): value is JsonBody {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const next = stack.pop();
+    if (next === null || typeof next === 'string' || typeof next === 'boolean') continue;
+    if (typeof next === 'number' && Number.isFinite(next)) continue;
+    if (Array.isArray(next) || isMapping(next)) {
+      for (const item of Array.isArray(next) ? next : Object.values(next)) stack.push(item);
+    } else return false;
+  }
+  return true;
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {

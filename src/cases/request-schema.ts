@@ -4,6 +4,7 @@
  */
 import * as z from 'zod';
 import { METHOD_TOKEN } from '../model/case.js';
+import { headerNameProblem, headerValueProblem, pathProblem } from './request-syntax.js';
 
 /** A suite name, case id or tag. */
 export const SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -34,6 +35,12 @@ export type QuerySpec = z.infer<typeof querySpecSchema>;
 // The descriptions name the literal `${env:NAME}` syntax users write.
 export const headersSchema = z
   .record(z.string(), z.string().describe('Header value; `${env:NAME}` is substituted'))
+  .superRefine((headers, ctx) => {
+    for (const [name, value] of Object.entries(headers)) {
+      const problem = headerNameProblem(name) ?? headerValueProblem(value);
+      if (problem !== undefined) ctx.addIssue({ code: 'custom', path: [name], message: problem });
+    }
+  })
   .describe('Request headers (names are case-insensitive); `${env:NAME}` is substituted');
 
 /**
@@ -64,6 +71,10 @@ export const requestSchema = z
     path: z
       .string()
       .regex(/^\//, { error: 'must start with "/"' })
+      .superRefine((path, ctx) => {
+        const problem = pathProblem(path, true);
+        if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+      })
       .describe('Path starting with "/", optionally with a query string: /v1/users?limit=2'),
     query: querySpecSchema.optional(),
     headers: headersSchema.optional(),

@@ -12,6 +12,7 @@ import { type Env, substituteEnv, substituteEnvDeep, type ValuePath } from '../u
 import type { InputProblem } from '../util/errors.js';
 import { formatField, type Locator } from '../util/positions.js';
 import type { CaseFileHeader } from './parse-file.js';
+import { headerValueProblem, pathProblem } from './request-syntax.js';
 import { resolveFlow } from './resolve-flow.js';
 import {
   compact,
@@ -49,6 +50,16 @@ export interface ResolvedEntry {
   readonly idField: string;
 }
 
+/**
+ * Why a path or a header value, valid as written, is not once `${env:…}` is
+ * substituted (a value with a space, a line break); other fields are free text.
+ */
+function substitutedProblem(value: string, path: ValuePath): string | undefined {
+  if (path[path.length - 1] === 'path') return pathProblem(value, false);
+  if (path[path.length - 2] === 'headers') return headerValueProblem(value);
+  return undefined;
+}
+
 /** Resolves the cases of one file, one at a time (defaults are resolved once per file). */
 export interface CaseResolver {
   /** The case written at `cases[index]`; its problems are unset `${env:…}` variables. */
@@ -70,6 +81,21 @@ export function caseResolver(header: CaseFileHeader, context: ResolveContext): C
     substituteEnv(text, context.env, (name) => report(path, name));
   const json: SubstituteJson = (value, path) =>
     substituteEnvDeep(value, context.env, (name, inner) => report([...path, ...inner], name));
+  // A value from the environment can make a valid path or header invalid: checked once substituted.
+  const checked: Substitute = (text, path) => {
+    const value = sub(text, path);
+    if (value === text) return value;
+    const problem = substitutedProblem(value, path);
+    if (problem !== undefined) {
+      problems.push({
+        file: context.file,
+        ...context.locate(path),
+        field: formatField(path),
+        message: `once \${env:…} is substituted, ${problem}`,
+      });
+    }
+    return value;
+  };
   const defaults: ResolvedDefaults = {
     headers: headerPairs(header.defaults?.headers, ['defaults', 'headers'], sub),
     query: queryPairs(header.defaults?.query, ['defaults', 'query'], sub),
@@ -80,7 +106,7 @@ export function caseResolver(header: CaseFileHeader, context: ResolveContext): C
   // Problems of the defaults belong to the first case resolved (they are reported once).
   return {
     resolve(item, index) {
-      const parts: EntryParts = { header, item, index, defaults, sub, json, file };
+      const parts: EntryParts = { header, item, index, defaults, sub: checked, json, file };
       const resolved =
         item.steps === undefined ? resolveCase(parts, context) : resolveFlow(parts, context);
       const entry: ResolvedEntry = {
@@ -103,6 +129,7 @@ export interface EntryParts {
   /** Its index in the file's `cases`. */
   readonly index: number;
   readonly defaults: ResolvedDefaults;
+  /** `${env:…}` substitution; a substituted path or header value is checked again. */
   readonly sub: Substitute;
   readonly json: SubstituteJson;
   /** The file's display path and locator, shared by its cases' source positions. */

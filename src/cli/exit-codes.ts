@@ -2,6 +2,7 @@
  * The exit-code contract (DESIGN.md). The only module that knows the numbers.
  */
 import type { RunVerdict } from '../app/verdict.js';
+import type { InterruptSignal } from '../report/contract.js';
 import type { ParityErrorCode } from '../util/errors.js';
 
 export const EXIT = {
@@ -15,6 +16,10 @@ export const EXIT = {
   unreachable: 3,
   /** parity itself failed (a bug, or a report that could not be written). */
   internal: 4,
+  /** Stopped by SIGINT (Ctrl-C): 128 + 2, as shells report it. */
+  interrupted: 130,
+  /** Stopped by SIGTERM: 128 + 15. */
+  terminated: 143,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -26,6 +31,7 @@ export const EXIT_FOR_ERROR: Record<ParityErrorCode, ExitCode> = {
   PARITY_ENV_UNSET: EXIT.badInput,
   PARITY_USAGE: EXIT.badInput,
   PARITY_TRACKER_INVALID: EXIT.badInput,
+  PARITY_OUTPUT_UNWRITABLE: EXIT.badInput,
   PARITY_TRACKER_LOCKED: EXIT.internal,
   PARITY_REPORT_INVALID: EXIT.badInput,
   PARITY_RESET_FAILED: EXIT.badInput,
@@ -39,4 +45,10 @@ export const EXIT_FOR_VERDICT: Record<RunVerdict['kind'], ExitCode> = {
   'reports-failed': EXIT.internal,
   failing: EXIT.divergent,
   passed: EXIT.ok,
+};
+
+/** The exit code of a run a signal stopped. */
+export const EXIT_FOR_SIGNAL: Record<InterruptSignal, ExitCode> = {
+  SIGINT: EXIT.interrupted,
+  SIGTERM: EXIT.terminated,
 };

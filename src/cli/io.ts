@@ -1,5 +1,7 @@
 /** What the CLI may touch of its process: passed in, so tests run `main` in-process. */
 import type { AppContext } from '../app/context.js';
+import type { InterruptSignal } from '../report/contract.js';
+import { type Host, unknownHost } from '../util/host.js';
 
 export interface Io {
   readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean | undefined };
@@ -8,11 +10,30 @@ export interface Io {
   readonly cwd: string;
   /** The clock, so tests can pin dates in the tracker. */
   readonly now?: () => Date;
+  /** This process (pid, host name, whether another pid is alive); unknown when absent. */
+  readonly host?: Host;
+  /** SIGINT / SIGTERM: a command that can stop cleanly listens while it runs. */
+  readonly signals?: SignalSource;
   /** Standard input, read whole (`parity import curl` without a file). */
   readonly stdin?: () => Promise<string>;
 }
 
+/**
+ * The process's stop signals. While a listener is registered, a signal goes
+ * to it (the command stops cleanly); with none, the bin lets the signal end
+ * the process as it normally would.
+ */
+export interface SignalSource {
+  /** Registers `listener`; returns its removal. */
+  on(listener: (signal: InterruptSignal) => void): () => void;
+}
+
 /** What the use cases get of `io`: the working folder, the environment and the clock. */
 export function contextOf(io: Io): AppContext {
-  return { cwd: io.cwd, env: io.env, now: io.now ?? (() => new Date()) };
+  return {
+    cwd: io.cwd,
+    env: io.env,
+    now: io.now ?? (() => new Date()),
+    host: io.host ?? unknownHost(),
+  };
 }

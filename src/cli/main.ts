@@ -3,6 +3,7 @@
  * Only `bin.ts` touches `process`; tests call this in-process.
  */
 import { Command, CommanderError } from 'commander';
+import { printable } from '../util/code-span.js';
 import { formatProblem, ParityError } from '../util/errors.js';
 import { calibrateCommand } from './commands/calibrate.js';
 import { decideCommand } from './commands/decide.js';
@@ -69,10 +70,10 @@ export function buildProgram(io: Io, setCode: (code: ExitCode) => void): Command
 
 function reportError(error: ParityError, io: Io): void {
   if (error.problems.length > 0) {
-    for (const problem of error.problems) io.stderr.write(`${formatProblem(problem)}\n`);
+    for (const problem of error.problems) io.stderr.write(`${printable(formatProblem(problem))}\n`);
     io.stderr.write(`parity: ${error.problems.length} problem(s); nothing was sent\n`);
   } else {
-    io.stderr.write(`parity: ${error.message}\n`);
+    io.stderr.write(`parity: ${printable(error.message)}\n`);
   }
 }
 

@@ -106,10 +106,14 @@ function numberOf<T>(text: string, schema: z.ZodType<T>, name: string, expected:
   return checked.success ? checked.data : refuse(`${name} must be ${expected} (got "${text}")`);
 }
 
-/** A whole number of at least `min` (`--concurrency`, `--timeout`, `--retries`). */
-export function count(flags: string, help: string, min: 0 | 1) {
-  const expected = min === 0 ? 'a whole number' : 'a whole number of at least 1';
-  const schema = z.int().min(min);
+/**
+ * A whole number of at least `min` (`--concurrency`, `--timeout`, `--retries`),
+ * and at most `max` where a larger one could only be a mistake (or exhaust memory).
+ */
+export function count(flags: string, help: string, min: 0 | 1, max?: number) {
+  const range = max === undefined ? `of at least ${min}` : `from ${min} to ${max}`;
+  const expected = min === 0 && max === undefined ? 'a whole number' : `a whole number ${range}`;
+  const schema = max === undefined ? z.int().min(min) : z.int().min(min).max(max);
   return parsed(flags, help, schema, (value) => numberOf(value, schema, longFlag(flags), expected));
 }
 

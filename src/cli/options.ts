@@ -9,7 +9,7 @@
 import * as z from 'zod';
 import { parseShard } from '../cases/shard.js';
 import { FINDING_KINDS } from '../compare/root-cause.js';
-import { FAIL_POLICIES } from '../config/schema.js';
+import { FAIL_POLICIES, MAX_CONCURRENCY, MAX_RETRIES, MAX_TIMEOUT_MS } from '../config/schema.js';
 import { type Budget, parseBudget } from '../fuzz/budget.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/write.js';
 import {
@@ -114,7 +114,12 @@ const run = command({
       '--fail-on-encoding',
       'encoding notes (wire-only differences) also make the run exit 1',
     ),
-    concurrency: count('--concurrency <n>', 'cases in flight at once (default 8)', 1),
+    concurrency: count(
+      '--concurrency <n>',
+      `cases in flight at once, 1 to ${MAX_CONCURRENCY} (default 8)`,
+      1,
+      MAX_CONCURRENCY,
+    ),
     rate: positive(
       '--rate <n>',
       'requests per second to each target, for gentle runs (default: no limit)',
@@ -123,9 +128,20 @@ const run = command({
       '--max-in-flight <n>',
       'requests in flight at once to each target (default: the concurrency)',
       1,
+      MAX_CONCURRENCY,
     ),
-    timeoutMs: count('--timeout <ms>', 'budget for one request in ms (default 10000)', 0),
-    retries: count('--retries <n>', 'retries after connection-level failures only (default 0)', 0),
+    timeoutMs: count(
+      '--timeout <ms>',
+      'budget for one request in ms (default 10000)',
+      0,
+      MAX_TIMEOUT_MS,
+    ),
+    retries: count(
+      '--retries <n>',
+      'retries after connection-level failures only (default 0)',
+      0,
+      MAX_RETRIES,
+    ),
     compareTo: shared.compareTo,
     noise: toggle(
       '--noise',
@@ -192,6 +208,10 @@ const tracker = command({
     ),
     from: text('--from <report>', 'the report for --check: report.json, run folder or "latest"'),
     all: toggle('--all', 'list every row, not only the open ones'),
+    init: toggle(
+      '--init',
+      'create the tracker, or add the managed table to an existing file without one (nothing else in it changes)',
+    ),
     json: withHelp(shared.json, 'print JSON'),
   },
 });

@@ -4,11 +4,14 @@
  * that could not be written, the unreachable targets, and the exit code of
  * the verdict.
  */
+import type { StoppedAnswering } from '../app/side-watch.js';
 import type { RunVerdict } from '../app/verdict.js';
 import type { RunReport } from '../report/contract.js';
 import type { WrittenReports } from '../report/write.js';
+import { printable } from '../util/code-span.js';
+import type { ParityError } from '../util/errors.js';
 import { colorsFor } from './colors.js';
-import { EXIT_FOR_VERDICT, type ExitCode } from './exit-codes.js';
+import { EXIT_FOR_ERROR, EXIT_FOR_SIGNAL, EXIT_FOR_VERDICT, type ExitCode } from './exit-codes.js';
 import type { Io } from './io.js';
 import { renderSummary } from './summary.js';
 
@@ -62,17 +65,53 @@ export function printWriteFailures(written: WrittenReports, io: Io): void {
   }
 }
 
+/** What the checks before the first request did (an abandoned lock removed, …). */
+export function printNotes(notes: readonly string[], io: Io): void {
+  for (const note of notes) io.stderr.write(`parity: ${note}\n`);
+}
+
+/** How a run or a merge ended, as `finish` prints it. */
+export interface Ending {
+  readonly written: WrittenReports;
+  readonly verdict: RunVerdict;
+  readonly report?: RunReport;
+  readonly trackerError?: ParityError | undefined;
+  readonly stoppedAnswering?: readonly StoppedAnswering[];
+}
+
+function stoppedLine(target: StoppedAnswering): string {
+  return (
+    printable(
+      `parity: ${target.side} ${target.target} stopped answering: it answered ${target.answered} case(s), then every one of the last ${target.failed} failed (${target.code} from ${target.firstCaseId} on); is it still running?`,
+    ) + '\n'
+  );
+}
+
 /** Prints the failures the verdict is about and returns its exit code. */
-export function finish(
-  outcome: { readonly written: WrittenReports; readonly verdict: RunVerdict },
-  io: Io,
-): ExitCode {
+export function finish(outcome: Ending, io: Io): ExitCode {
   printWriteFailures(outcome.written, io);
-  const { verdict } = outcome;
+  const red = colorsFor(io.stderr, io.env).red;
+  for (const target of outcome.stoppedAnswering ?? []) io.stderr.write(red(stoppedLine(target)));
+  const { verdict, trackerError } = outcome;
+  if (trackerError !== undefined) {
+    io.stderr.write(
+      `parity: the tracker was not updated (the reports were written): ${trackerError.message}\n`,
+    );
+  }
   if (verdict.kind === 'unreachable') {
     io.stderr.write(
-      `${colorsFor(io.stderr, io.env).red('parity: unreachable:')} ${verdict.targets.join(', ')} answered no case (see the transport errors in the report)\n`,
+      `${red('parity: unreachable:')} ${verdict.targets.join(', ')} answered no case (see the transport errors in the report)\n`,
     );
+  }
+  const interrupted = outcome.report?.interrupted;
+  if (interrupted !== undefined) {
+    io.stderr.write(
+      `parity: interrupted by ${interrupted.signal}: ${interrupted.ran} case(s) ran, ${interrupted.notRun.length} not run (listed in report.json); the tracker and reports/latest were left as they were\n`,
+    );
+    return EXIT_FOR_SIGNAL[interrupted.signal];
+  }
+  if (trackerError !== undefined && verdict.kind !== 'unreachable') {
+    return EXIT_FOR_ERROR[trackerError.code];
   }
   return EXIT_FOR_VERDICT[verdict.kind];
 }

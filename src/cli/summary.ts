@@ -14,6 +14,7 @@ import { countsLine, kindsLine, reportNumbers } from '../report/numbers.js';
 import { skippedGroups } from '../results/flows.js';
 import { latencyOf } from '../results/latency.js';
 import { type CaseResult, hasFindings } from '../results/types.js';
+import { printable } from '../util/code-span.js';
 import type { Colors } from './colors.js';
 
 /** Cases listed one per line before "… and N more". */
@@ -167,7 +168,31 @@ function countLines(report: RunReport, c: Colors): string[] {
   return out;
 }
 
-export function renderSummary(report: RunReport, c: Colors, reportDir: string | undefined): string {
+/**
+ * The report with every string the summary may print made printable: server
+ * text (keys in summaries, decision titles) must not reach a terminal raw.
+ * Bodies and changes are left out: the summary never prints them.
+ */
+function printableReport(report: RunReport): RunReport {
+  const results = report.results.map((r) => {
+    const { bodies: _b, changes: _c, headerChanges: _h, ...rest } = r;
+    return rest;
+  });
+  const safe: RunReport = JSON.parse(JSON.stringify({ ...report, results }), (_key, value) =>
+    typeof value === 'string' ? printable(value) : value,
+  );
+  return safe;
+}
+
+/** A run stopped by a signal says so before its counts (they cover only the cases that ran). */
+function interruptedLine(report: RunReport, c: Colors): string[] {
+  if (report.interrupted === undefined) return [];
+  const { signal, ran, notRun } = report.interrupted;
+  return [c.yellow(`  interrupted by ${signal}: ${ran} of ${ran + notRun.length} cases ran`)];
+}
+
+export function renderSummary(given: RunReport, c: Colors, reportDir: string | undefined): string {
+  const report = printableReport(given);
   const out: string[] = [];
   out.push(
     c.bold(
@@ -175,6 +200,7 @@ export function renderSummary(report: RunReport, c: Colors, reportDir: string | 
     ),
   );
   out.push(...scopeLine(report));
+  out.push(...interruptedLine(report, c));
   out.push(...decisionsSection(report, c));
   out.push(...countLines(report, c));
   out.push(...caseLines(report, c));
@@ -190,6 +216,6 @@ export function renderSummary(report: RunReport, c: Colors, reportDir: string | 
       `  tracker ${t.path}: ${t.added.length} new, ${t.reopened.length} reopened, ${t.resolved.length} resolved, ${t.seen.length} seen again${superseded}`,
     );
   }
-  if (reportDir !== undefined) out.push(`  reports ${reportDir}`);
+  if (reportDir !== undefined) out.push(`  reports ${printable(reportDir)}`);
   return `${out.join('\n')}\n`;
 }

@@ -1,6 +1,7 @@
 /** Console text for `parity tracker` and `parity tracker --check`. Pure. */
 import { STALE_MESSAGES, type StaleFinding } from '../tracker/check.js';
 import { TRACKER_STATUSES, type TrackerRow, type TrackerStatus } from '../tracker/types.js';
+import { printable } from '../util/code-span.js';
 
 /** Summaries are cut to this many characters in the listing. */
 const SUMMARY_WIDTH = 100;
@@ -35,15 +36,17 @@ export function renderRows(
   file: string,
   all: readonly TrackerRow[],
 ): string {
-  const head = `${file}: ${statusCounts(all)}`;
+  const head = `${printable(file)}: ${statusCounts(all)}`;
   if (rows.length === 0) return `${head}\nNo rows to list.\n`;
-  const table = rows.map((row) => [
-    row.id,
-    row.status === 'open' ? row.kind : `${row.kind} (${row.status})`,
-    row.lastSeen,
-    row.endpoints.join(', '),
-    row.caseIds.join(', '),
-  ]);
+  const table = rows.map((row) =>
+    [
+      row.id,
+      row.status === 'open' ? row.kind : `${row.kind} (${row.status})`,
+      row.lastSeen,
+      row.endpoints.join(', '),
+      row.caseIds.join(', '),
+    ].map(printable),
+  );
   const titles = ['ID', 'Kind', 'Last seen', 'Endpoints', 'Cases'];
   const widths = titles.map((title, i) =>
     Math.max(title.length, ...table.map((cells) => (cells[i] ?? '').length)),
@@ -52,7 +55,7 @@ export function renderRows(
     cells.map((text, i) => (i === cells.length - 1 ? text : pad(text, widths[i] ?? 0))).join('  ');
   const out = [head, '', line(titles)];
   for (const [i, row] of rows.entries()) {
-    out.push(line(table[i] ?? []), `    ${cut(row.summary, SUMMARY_WIDTH)}`);
+    out.push(line(table[i] ?? []), `    ${cut(printable(row.summary), SUMMARY_WIDTH)}`);
   }
   return `${out.join('\n')}\n`;
 }
@@ -63,7 +66,7 @@ export function renderFindings(findings: readonly StaleFinding[], tracker: strin
   const lines = findings.map((finding) => {
     const row = finding.rowId === undefined ? '' : ` (${finding.rowId})`;
     const cases = finding.caseIds.join(', ');
-    return `  ${finding.fingerprint}${row} ${STALE_MESSAGES[finding.reason]}: ${cases}`;
+    return printable(`  ${finding.fingerprint}${row} ${STALE_MESSAGES[finding.reason]}: ${cases}`);
   });
   return [
     `${tracker} is stale relative to ${report}: ${findings.length} difference(s)`,

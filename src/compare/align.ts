@@ -2,8 +2,8 @@
  * Linear-time alignment of two large arrays, used instead of jsondiffpatch's
  * LCS (which allocates an n×m matrix) above `LARGE_ARRAY_THRESHOLD` elements.
  */
-import equal from 'fast-deep-equal';
 import { canonicalJson, isJsonObject } from '../normalise/json.js';
+import { jsonEqual as equal, ownValue } from '../wire/json-equal.js';
 
 /** How the elements of two arrays correspond. Indices: `i` baseline, `j` candidate. */
 export interface Alignment {
@@ -24,7 +24,7 @@ export interface Alignment {
 export function keyHash(item: unknown, arrayKeys: readonly string[]): string | undefined {
   if (!isJsonObject(item)) return undefined;
   for (const key of arrayKeys) {
-    const value = item[key];
+    const value = ownValue(item, key);
     if (value !== undefined) return `k:${key}:${canonicalJson(value)}`;
   }
   return undefined;

@@ -8,7 +8,7 @@ import { normaliseJson } from '../normalise/body.js';
 import { jsonType } from '../normalise/json.js';
 import { foldKey, foldPattern } from '../normalise/keys.js';
 import type { Rules } from '../rules/types.js';
-import type { BytesSummary } from '../wire/bytes.js';
+import { type BytesSummary, tooComplexWords } from '../wire/bytes.js';
 import { diffJson } from './delta.js';
 
 /**
@@ -71,6 +71,7 @@ export function compareBodies(
         : [];
     case 'binary':
     case 'truncated':
+    case 'too-complex':
       return candidate.kind === baseline.kind &&
         (candidate.sha256 !== baseline.sha256 || candidate.size !== baseline.size)
         ? [{ path: '', op: 'value', baseline: digest(baseline), candidate: digest(candidate) }]
@@ -103,6 +104,7 @@ function bytesOf(body: ResponseBody): Bytes {
       return body.error.startsWith('body is not valid UTF-8') ? undefined : { text: body.text };
     case 'binary':
     case 'truncated':
+    case 'too-complex':
       return { sha256: body.sha256, size: body.size };
     default: {
       const unreachable: never = body;
@@ -136,9 +138,10 @@ function sameText(a: { readonly text?: string }, b: { readonly text?: string }):
 }
 
 /** A body compared by its bytes, as a change holds it (reports show it with `bytesText`). */
-function digest(body: BytesSummary): BytesSummary {
+function digest(body: BytesSummary | Extract<ResponseBody, { kind: 'too-complex' }>): BytesSummary {
   const { kind, sha256, size, head } = body;
-  return head === undefined ? { kind, sha256, size } : { kind, sha256, size, head };
+  const summary = head === undefined ? { kind, sha256, size } : { kind, sha256, size, head };
+  return 'limit' in body ? { ...summary, tooComplex: tooComplexWords(body) } : summary;
 }
 
 function compareJson(baseline: unknown, candidate: unknown, rules: Rules): Change[] {

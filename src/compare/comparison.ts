@@ -44,7 +44,7 @@ export function compareHeaders(
   const changes: HeaderChange[] = [];
   for (const name in left) {
     const b = left[name];
-    const c = right[name];
+    const c = Object.hasOwn(right, name) ? right[name] : undefined;
     if (b !== c) changes.push({ name, baseline: b, candidate: c });
   }
   for (const name in right) {

@@ -3,7 +3,6 @@
  * the trees, and its delta is flattened into a sorted list of `Change`s with
  * RFC 6901 paths (see `flatten.ts`).
  */
-import equal from 'fast-deep-equal';
 import {
   type ArrayDelta,
   create,
@@ -12,10 +11,11 @@ import {
   type Filter,
 } from 'jsondiffpatch';
 import type { Change } from '../model/comparison.js';
-import { isJsonObject, jsonType } from '../normalise/json.js';
+import { isJsonObject } from '../normalise/json.js';
 import type { ToleranceRule } from '../rules/types.js';
 import { formatPointer } from '../util/json-pointer.js';
 import { approximate, exactDifference, isExactNumber, isJsonNumber } from '../wire/exact-number.js';
+import { jsonEqual as equal, ownValue } from '../wire/json-equal.js';
 import { alignLarge, keyHash } from './align.js';
 import { flattenDelta } from './flatten.js';
 import { compileTolerance, type Tolerance } from './tolerance.js';
@@ -25,6 +25,13 @@ import { compileTolerance, type Tolerance } from './tolerance.js';
  * `alignLarge` instead of jsondiffpatch's quadratic LCS.
  */
 export const LARGE_ARRAY_THRESHOLD = 512;
+
+/**
+ * A diff stops looking after this many differing members (and differing
+ * elements of a large array): a body that differs everywhere costs a bounded
+ * time and memory, and its report lists the differences found.
+ */
+export const MAX_DIFFERENCES = 100_000;
 
 /** Options for `diffJson`. */
 export interface DiffOptions {
@@ -63,46 +70,9 @@ export interface PathChange {
 export function diffJson(baseline: unknown, candidate: unknown, options: DiffOptions): Change[] {
   if (equal(baseline, candidate)) return [];
   const out: PathChange[] = [];
-  const [b, c] = pruneEqual(baseline, candidate);
+  const [b, c] = pruneEqual(baseline, candidate, { left: MAX_DIFFERENCES });
   createEngine(options).diffInto(b, c, [], out);
-  // jsondiffpatch cannot see inside a member named `__proto__`; a difference
-  // there must still be reported, never lost.
-  if (out.length === 0 && (hasProtoMember(baseline) || hasProtoMember(candidate))) {
-    walkDifferences(baseline, candidate, [], out);
-  }
   return sortChanges(out);
-}
-
-/** True when a member named `__proto__` sits anywhere in the value. */
-function hasProtoMember(value: unknown): boolean {
-  if (Array.isArray(value)) return value.some(hasProtoMember);
-  if (!isJsonObject(value)) return false;
-  return Object.hasOwn(value, '__proto__') || Object.values(value).some(hasProtoMember);
-}
-
-/** A plain recursive walk: the fallback when jsondiffpatch found nothing. */
-function walkDifferences(
-  baseline: unknown,
-  candidate: unknown,
-  segments: readonly string[],
-  out: PathChange[],
-): void {
-  if (equal(baseline, candidate)) return;
-  const bothObjects = isJsonObject(baseline) && isJsonObject(candidate);
-  const bothArrays = Array.isArray(baseline) && Array.isArray(candidate);
-  if (!bothObjects && !bothArrays) {
-    const op = jsonType(baseline) === jsonType(candidate) ? 'value' : 'type';
-    out.push({ segments, op, baseline, candidate });
-    return;
-  }
-  const b = baseline as Record<string, unknown>;
-  const c = candidate as Record<string, unknown>;
-  for (const key of new Set([...Object.keys(b), ...Object.keys(c)])) {
-    const at = [...segments, key];
-    if (!Object.hasOwn(c, key)) out.push({ segments: at, op: 'removed', baseline: b[key] });
-    else if (!Object.hasOwn(b, key)) out.push({ segments: at, op: 'added', candidate: c[key] });
-    else walkDifferences(b[key], c[key], at, out);
-  }
 }
 
 /**
@@ -112,23 +82,35 @@ function walkDifferences(
  * costs one deep-equality pass instead of a diff of every member. Equal members
  * produce no change, so the changes found are the same.
  */
-function pruneEqual(baseline: unknown, candidate: unknown): [unknown, unknown] {
+function pruneEqual(
+  baseline: unknown,
+  candidate: unknown,
+  budget: { left: number },
+): [unknown, unknown] {
   if (!isJsonObject(baseline) || !isJsonObject(candidate)) return [baseline, candidate];
   // Entries, then fromEntries: a `__proto__` member stays a member.
   const b: [string, unknown][] = [];
   const c: [string, unknown][] = [];
   for (const key of Object.keys(baseline)) {
+    if (budget.left <= 0) break;
+    const value = ownValue(baseline, key);
     if (!Object.hasOwn(candidate, key)) {
-      b.push([key, baseline[key]]);
+      budget.left--;
+      b.push([key, value]);
       continue;
     }
-    if (equal(baseline[key], candidate[key])) continue;
-    const [pb, pc] = pruneEqual(baseline[key], candidate[key]);
+    const other = ownValue(candidate, key);
+    if (equal(value, other)) continue;
+    budget.left--;
+    const [pb, pc] = pruneEqual(value, other, budget);
     b.push([key, pb]);
     c.push([key, pc]);
   }
   for (const key of Object.keys(candidate)) {
-    if (!Object.hasOwn(baseline, key)) c.push([key, candidate[key]]);
+    if (budget.left <= 0) break;
+    if (Object.hasOwn(baseline, key)) continue;
+    budget.left--;
+    c.push([key, ownValue(candidate, key)]);
   }
   return [Object.fromEntries(b), Object.fromEntries(c)];
 }
@@ -155,6 +137,10 @@ function createEngine(options: DiffOptions): DiffEngine {
   // Long strings would otherwise get a text-diff delta if any other module in
   // the process configured diff-match-patch; we only want "value changed".
   pipe.replace('texts', stringsFilter());
+  // Server keys may be `constructor`, `toString` or `__proto__`: members are
+  // read as own properties only, and deltas are objects without a prototype.
+  pipe.replace('objects', ownObjectsFilter());
+  pipe.replace('collectChildren', collectChildrenFilter());
   const engine: DiffEngine = {
     arrayKeys: options.arrayKeys,
     diffInto(baseline, candidate, at, out) {
@@ -220,6 +206,46 @@ function stringsFilter() {
   });
 }
 
+/** jsondiffpatch's `objects` filter, reading only own members (never `Object.prototype`'s). */
+function ownObjectsFilter() {
+  return named('objects', (context) => {
+    const { left, right } = context;
+    if (context.leftIsArray || context.leftType !== 'object') return;
+    if (!isJsonObject(left) || !isJsonObject(right)) return;
+    for (const name of Object.keys(left)) {
+      context.push(childContext(context, ownValue(left, name), ownValue(right, name)), name);
+    }
+    for (const name of Object.keys(right)) {
+      if (!Object.hasOwn(left, name)) {
+        context.push(childContext(context, undefined, ownValue(right, name)), name);
+      }
+    }
+    if (context.children === undefined || context.children.length === 0) {
+      context.setResult(undefined).exit();
+      return;
+    }
+    context.exit();
+  });
+}
+
+/** jsondiffpatch's `collectChildren`, gathering child deltas in an object without a prototype. */
+function collectChildrenFilter() {
+  return named('collectChildren', (context) => {
+    const { children } = context;
+    if (children === undefined) return;
+    let result: Record<string, unknown> | undefined = context.result as
+      | Record<string, unknown>
+      | undefined;
+    for (const child of children) {
+      if (child === undefined || child.result === undefined) continue;
+      result ??= Object.create(null) as Record<string, unknown>;
+      result[String(child.childName)] = child.result;
+    }
+    if (result !== undefined && context.leftIsArray) result['_t'] = 'a';
+    context.setResult(result as DiffContext['result']).exit();
+  });
+}
+
 type DiffContextClass = new (left: unknown, right: unknown) => DiffContext;
 
 function childContext(parent: DiffContext, left: unknown, right: unknown): DiffContext {
@@ -239,9 +265,12 @@ function largeArraysFilter(arrayKeys: readonly string[]) {
     for (const i of alignment.removed) delta[`_${i}`] = [left[i], 0, 0];
     for (const j of alignment.added) delta[j] = [right[j]];
     for (const [i, j] of alignment.moves) delta[`_${i}`] = ['', j, 3];
+    let differing = 0;
     for (const [i, j] of alignment.pairs) {
       // Skipping equal pairs keeps a 100k-element array with one change cheap.
-      if (!equal(left[i], right[j])) context.push(childContext(context, left[i], right[j]), j);
+      if (equal(left[i], right[j])) continue;
+      if (++differing > MAX_DIFFERENCES) break;
+      context.push(childContext(context, left[i], right[j]), j);
     }
     const empty = alignment.removed.length + alignment.added.length + alignment.moves.length === 0;
     context.setResult(empty ? undefined : delta).exit();

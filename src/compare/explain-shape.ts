@@ -5,6 +5,7 @@
  */
 import type { Change } from '../model/comparison.js';
 import { isJsonObject } from '../normalise/json.js';
+import { codeSpan } from '../util/code-span.js';
 import { type Member, memberGroups } from './patterns/util.js';
 import { code, listSome, member, place, typeName, where } from './wording/phrases.js';
 
@@ -33,6 +34,7 @@ function kindName(descriptor: unknown): string {
   const type = descriptor['type'];
   if (kind === 'json') return typeof type === 'string' ? `JSON (${type})` : 'JSON';
   if (kind === 'empty') return 'an empty body';
+  if (kind === 'too-complex') return 'a body too complex to parse';
   return kind === 'invalid-json' ? 'invalid JSON' : `a ${kind} body`;
 }
 
@@ -46,7 +48,7 @@ function generic(removed: readonly Member[], added: readonly Member[]): string {
   const parts: string[] = [];
   // A numeric segment is an array index (as in `member`): "element 3", never "`3`".
   const describe = (m: Member, value: unknown) =>
-    `${/^\d+$/.test(m.name) ? member(m.name) : `\`${m.name}\``} (${typeName(value)})`;
+    `${/^\d+$/.test(m.name) ? member(m.name) : `${codeSpan(m.name)}`} (${typeName(value)})`;
   if (removed.length === 1 && removed[0] !== undefined) {
     const only = removed[0];
     parts.push(

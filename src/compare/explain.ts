@@ -4,6 +4,7 @@
  */
 import type { Change, Comparison, HeaderChange } from '../model/comparison.js';
 import type { SideOutcome, TransportError } from '../model/exchange.js';
+import { codeSpan } from '../util/code-span.js';
 import { bytesBrief, isBytesSummary } from '../wire/bytes.js';
 import { explainShape } from './explain-shape.js';
 import { statusClass } from './findings.js';
@@ -161,12 +162,12 @@ function explainHeaders(
   if (first === undefined) return undefined;
   if (headers.length === 1) {
     return {
-      sentence: `Header \`${first.name}\` differs: baseline ${headerValue(first.baseline)}, candidate ${headerValue(first.candidate)}.`,
-      summary: `header \`${first.name}\` differs`,
+      sentence: `Header ${codeSpan(first.name)} differs: baseline ${headerValue(first.baseline)}, candidate ${headerValue(first.candidate)}.`,
+      summary: `header ${codeSpan(first.name)} differs`,
     };
   }
   const items = headers.map(
-    (h) => `\`${h.name}\` (${headerValue(h.baseline)} → ${headerValue(h.candidate)})`,
+    (h) => `${codeSpan(h.name)} (${headerValue(h.baseline)} → ${headerValue(h.candidate)})`,
   );
   return {
     sentence: `Headers differ: ${listSome(items)}.`,

@@ -3,6 +3,7 @@
  * original values alongside (values come from them, not from the delta).
  */
 import { isJsonObject, jsonType } from '../normalise/json.js';
+import { ownValue } from '../wire/json-equal.js';
 import { keyHash } from './align.js';
 import type { DiffEngine, PathChange } from './delta.js';
 
@@ -49,8 +50,8 @@ function flattenObject(input: FlattenInput, delta: Readonly<Record<string, unkno
     flattenDelta({
       ...input,
       delta: child,
-      baseline: base[key],
-      candidate: cand[key],
+      baseline: ownValue(base, key),
+      candidate: ownValue(cand, key),
       segments: [...input.segments, key],
     });
   }

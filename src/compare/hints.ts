@@ -3,6 +3,8 @@
  * or the family's for a status transition, a header, a body kind or a
  * residual structural change. Pure.
  */
+
+import { codeSpan } from '../util/code-span.js';
 import { type FixHint, PATTERN_HINTS } from './patterns/hints.js';
 import type { RootCause } from './root-cause.js';
 import { bodyKindWord } from './root-cause-words.js';
@@ -28,15 +30,15 @@ function headerHint(cause: Extract<RootCause, { type: 'header' }>): FixHint {
   const { name, difference } = cause;
   if (difference !== 'value') {
     const missing = difference === 'missing-in-baseline' ? 'baseline' : 'candidate';
-    const set = `send \`${name}\` (the handler or the middleware that sets it on the other side)`;
-    const drop = `stop sending \`${name}\``;
+    const set = `send ${codeSpan(name)} (the handler or the middleware that sets it on the other side)`;
+    const drop = `stop sending ${codeSpan(name)}`;
     return missing === 'baseline'
       ? { baseline: set, candidate: drop }
       : { baseline: drop, candidate: set };
   }
   return {
-    baseline: `send \`${name}\` with the candidate's value`,
-    candidate: `send \`${name}\` with the baseline's value`,
+    baseline: `send ${codeSpan(name)} with the candidate's value`,
+    candidate: `send ${codeSpan(name)} with the baseline's value`,
     rule: `volatileHeaders: [${name}]`,
   };
 }

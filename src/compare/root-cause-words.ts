@@ -3,6 +3,8 @@
  * row. Built from the cause alone (no case, no value), so the row reads the
  * same whichever case showed the cause first. Pure.
  */
+
+import { codeSpan } from '../util/code-span.js';
 import { PATTERNS } from './patterns/registry.js';
 import type { RootCause, SkeletonChange } from './root-cause.js';
 import { shorten } from './wording/phrases.js';
@@ -21,7 +23,7 @@ export function bodyKindWord(kind: string): string {
 
 /** What one residual change is: `candidate adds \`/version\``, `\`/total\` number vs string`. */
 function skeletonWords(change: SkeletonChange): string {
-  const where = `\`${change.path || '/'}\``;
+  const where = `${codeSpan(change.path || '/')}`;
   switch (change.op) {
     case 'added':
       return change.path === '' ? 'candidate adds a body' : `candidate adds ${where}`;
@@ -50,16 +52,16 @@ function skeletonWords(change: SkeletonChange): string {
 export function causeSummary(cause: RootCause): string {
   switch (cause.type) {
     case 'pattern':
-      return cause.field === '' ? cause.detail : `${cause.detail} at \`${cause.field}\``;
+      return cause.field === '' ? cause.detail : `${cause.detail} at ${codeSpan(cause.field)}`;
     case 'status':
       return `status ${cause.baseline} → ${cause.candidate} on ${cause.endpoint}`;
     case 'header': {
       if (cause.difference !== 'value') {
         const side = cause.difference === 'missing-in-baseline' ? 'baseline' : 'candidate';
-        return `header \`${cause.name}\` missing in ${side}`;
+        return `header ${codeSpan(cause.name)} missing in ${side}`;
       }
       const [b, c] = cause.classes ?? ['', ''];
-      return shorten(`header \`${cause.name}\` differs: \`${b}\` vs \`${c}\``);
+      return shorten(`header ${codeSpan(cause.name)} differs: ${codeSpan(b)} vs ${codeSpan(c)}`);
     }
     case 'body-kind':
       return `${cause.statusClass} bodies: ${bodyKindWord(cause.baseline)} vs ${bodyKindWord(cause.candidate)}`;
@@ -76,13 +78,13 @@ export function causeSummary(cause: RootCause): string {
 export function causeMeaning(cause: RootCause): string {
   switch (cause.type) {
     case 'pattern':
-      return `${PATTERNS[cause.pattern].meaning} (\`${cause.pattern}\`)`;
+      return `${PATTERNS[cause.pattern].meaning} (${codeSpan(cause.pattern)})`;
     case 'status':
       return `the two sides answer ${cause.endpoint} with different statuses for the same request`;
     case 'header':
       return cause.difference === 'value'
-        ? `the sides send \`${cause.name}\` with values of different shapes`
-        : `one side sends \`${cause.name}\`, the other does not`;
+        ? `the sides send ${codeSpan(cause.name)} with values of different shapes`
+        : `one side sends ${codeSpan(cause.name)}, the other does not`;
     case 'body-kind':
       return 'the sides answer the same request with bodies of different kinds (JSON, text, empty, …)';
     case 'structure':

@@ -22,6 +22,7 @@ export function clientOptionsOf(config: ResolvedConfig): ClientOptions {
     connections: config.concurrency,
     timeoutMs: config.timeoutMs,
     bodyCapBytes: config.bodyCapBytes,
+    bodyBudget: config.bodyBudget,
     retries: config.retries,
     ratePerSecond: config.rate,
     maxInFlight: config.maxInFlight,
@@ -32,8 +33,9 @@ export function clientOptionsOf(config: ResolvedConfig): ClientOptions {
 export function openClients(
   config: RunConfig,
   instead: { readonly baseline?: TargetClient } = {},
+  more: Pick<ClientOptions, 'clock'> = {},
 ): RunClients {
-  const options = clientOptionsOf(config);
+  const options = { ...clientOptionsOf(config), ...more };
   const baseline = instead.baseline ?? createClient(config.baseline, options);
   const candidate = createClient(config.candidate, options);
   // The second baseline call of noise learning gets its own pool (or the replica's).

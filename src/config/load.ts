@@ -2,7 +2,7 @@
  * Finds and reads `parity.config.yaml|yml|json`, validates it (problems at
  * `file:line:col`, like case files) and substitutes `${env:NAME}`.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { substituteEnvDeep } from '../util/env.js';
@@ -24,8 +24,16 @@ export interface LoadConfigOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
+/** A config file is a few kilobytes; anything past this is not one. */
+const MAX_CONFIG_FILE = 1024 * 1024;
+
 async function readIfPresent(path: string): Promise<string | undefined> {
   try {
+    const info = await stat(path);
+    if (!info.isFile() || info.size > MAX_CONFIG_FILE) {
+      const what = info.isFile() ? `larger than ${MAX_CONFIG_FILE} bytes` : 'not a regular file';
+      throw new ParityError('PARITY_CONFIG_INVALID', `${path}: the config file is ${what}`);
+    }
     return await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
@@ -80,7 +88,15 @@ export async function loadConfig(
       })),
     );
   }
-  const data: unknown = doc.toJS() ?? {};
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (error) {
+    // yaml refuses aliases that expand past the limit (a "billion laughs" document).
+    const reason = error instanceof Error ? error.message : String(error);
+    const message = `the YAML aliases (*name) expand too much to be read (${reason})`;
+    throw invalid([{ file, line: 1, column: 1, field: '', message }]);
+  }
   const problems: InputProblem[] = [];
   const substituted = substituteEnvDeep(data, options.env, (name, path) => {
     problems.push({

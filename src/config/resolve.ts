@@ -9,6 +9,7 @@
 import { resolve } from 'node:path';
 import type { NoiseConfig } from '../noise/config-schema.js';
 import type { RulesSpec } from '../rules/schema.js';
+import { DEFAULT_NODE_BUDGET, type NodeBudget } from '../wire/budget.js';
 import type { ConfigInput, FailPolicy } from './schema.js';
 
 export const DEFAULTS = {
@@ -101,6 +102,8 @@ export interface ResolvedConfig {
   readonly timeoutMs: number;
   readonly retries: number;
   readonly bodyCapBytes: number;
+  /** The shape a JSON/XML body may have before it is compared by hash. */
+  readonly bodyBudget: NodeBudget;
   readonly failOn: FailPolicy;
   /** Encoding notes fail the run too. */
   readonly failOnEncoding: boolean;
@@ -141,6 +144,10 @@ export function resolveConfig(
     timeoutMs: flags.timeoutMs ?? config.timeoutMs ?? DEFAULTS.timeoutMs,
     retries: flags.retries ?? config.retries ?? DEFAULTS.retries,
     bodyCapBytes: config.bodyCapBytes ?? DEFAULTS.bodyCapBytes,
+    bodyBudget: {
+      nodes: config.bodyBudget?.nodes ?? DEFAULT_NODE_BUDGET.nodes,
+      depth: config.bodyBudget?.depth ?? DEFAULT_NODE_BUDGET.depth,
+    },
     failOn: flags.failOn ?? config.failOn ?? DEFAULTS.failOn,
     failOnEncoding: flags.failOnEncoding ?? config.failOnEncoding ?? DEFAULTS.failOnEncoding,
     openapi: openapiOf(flags.openapi ?? config.openapi, cwd),

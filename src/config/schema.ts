@@ -5,9 +5,17 @@
 import * as z from 'zod';
 import { noiseConfigSchema } from '../noise/config-schema.js';
 import { rulesSpecSchema } from '../rules/schema.js';
+import { MAX_DEPTH } from '../wire/budget.js';
 
 export const FAIL_POLICIES = ['new', 'open', 'any', 'none'] as const;
 export type FailPolicy = (typeof FAIL_POLICIES)[number];
+
+/** Cases (and requests per target) in flight at once: more only exhausts sockets and memory. */
+export const MAX_CONCURRENCY = 1024;
+/** The longest request budget a timer can hold (2^31 - 1 ms, about 24.8 days). */
+export const MAX_TIMEOUT_MS = 2_147_483_647;
+/** Retries after a connection-level failure. */
+export const MAX_RETRIES = 10;
 
 const targetSpecSchema = z
   .strictObject({
@@ -53,7 +61,7 @@ export const configSchema = z
     concurrency: z
       .int()
       .min(1)
-      .max(1024)
+      .max(MAX_CONCURRENCY)
       .optional()
       .describe('Cases in flight at once (default 8)'),
     rate: z
@@ -64,13 +72,19 @@ export const configSchema = z
     maxInFlight: z
       .int()
       .min(1)
+      .max(MAX_CONCURRENCY)
       .optional()
       .describe('Requests in flight at once to each target (default: the concurrency)'),
-    timeoutMs: z.int().min(1).optional().describe('Budget for one request, in ms (default 10000)'),
+    timeoutMs: z
+      .int()
+      .min(1)
+      .max(MAX_TIMEOUT_MS)
+      .optional()
+      .describe('Budget for one request, in ms (default 10000)'),
     retries: z
       .int()
       .min(0)
-      .max(10)
+      .max(MAX_RETRIES)
       .optional()
       .describe('Retries after a connection-level failure only (default 0)'),
     bodyCapBytes: z
@@ -78,6 +92,24 @@ export const configSchema = z
       .min(1024)
       .optional()
       .describe('Bodies larger than this are compared by hash and size (default 16 MiB)'),
+    bodyBudget: z
+      .strictObject({
+        nodes: z
+          .int()
+          .min(1)
+          .optional()
+          .describe('Values (members and elements) a body may hold (default 1000000)'),
+        depth: z
+          .int()
+          .min(1)
+          .max(MAX_DEPTH)
+          .optional()
+          .describe(`Nesting levels a body may have (default 256, at most ${MAX_DEPTH})`),
+      })
+      .optional()
+      .describe(
+        'JSON/XML bodies past this shape are compared by hash and size, reported as too complex',
+      ),
     failOn: z
       .enum(FAIL_POLICIES)
       .optional()

@@ -4,6 +4,7 @@
  * their replica. Only the commands that send call this, so the others never
  * fail for a missing target. A missing or unknown target is a usage error.
  */
+import { targetAt } from '../execute/target-url.js';
 import type { Pairs, Target } from '../model/case.js';
 import { type NoiseSettings, replicaTarget, resolveNoise } from '../noise/settings.js';
 import { ParityError } from '../util/errors.js';
@@ -30,19 +31,6 @@ function usage(message: string): ParityError {
   return new ParityError('PARITY_USAGE', message);
 }
 
-function parseUrl(text: string, what: string): URL {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw usage(`${what}: "${text}" is not a URL (expected e.g. http://127.0.0.1:3100)`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw usage(`${what}: "${text}" must be an http:// or https:// URL`);
-  }
-  return url;
-}
-
 const EXAMPLE: Record<Side, string> = {
   baseline: 'rust=http://127.0.0.1:3100',
   candidate: 'go=http://127.0.0.1:4110',
@@ -64,8 +52,10 @@ function parseTarget(side: Side, choice: TargetChoice): Target {
   if (eq > 0) {
     const name = spec.slice(0, eq);
     const headers: Pairs = Object.entries(configured[name]?.headers ?? {});
-    const url = parseUrl(spec.slice(eq + 1), `--${side}`);
-    return { name, url, headers, ...disposable(configured[name]) };
+    return {
+      ...targetAt(name, spec.slice(eq + 1), headers, `--${side}`),
+      ...disposable(configured[name]),
+    };
   }
   const target = configured[spec];
   if (target === undefined) {
@@ -75,9 +65,7 @@ function parseTarget(side: Side, choice: TargetChoice): Target {
     );
   }
   return {
-    name: spec,
-    url: parseUrl(target.url, `targets.${spec}.url`),
-    headers: Object.entries(target.headers ?? {}),
+    ...targetAt(spec, target.url, Object.entries(target.headers ?? {}), `targets.${spec}.url`),
     ...disposable(target),
   };
 }

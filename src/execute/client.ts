@@ -6,9 +6,12 @@
  * outcome with undici's code, never a thrown error. Redirects are not
  * followed (a 3xx is compared as is).
  */
-import { type Dispatcher, Pool } from 'undici';
+import { buildConnector, type Dispatcher, Pool } from 'undici';
 import type { Case, Target } from '../model/case.js';
 import type { SideOutcome } from '../model/exchange.js';
+import type { NodeBudget } from '../wire/budget.js';
+import { skipInterim100 } from './interim.js';
+import type { LoopClock } from './loop-clock.js';
 import { type PlannedRequest, requestBuilder } from './plan.js';
 import { createLimiter } from './rate.js';
 import {
@@ -32,6 +35,10 @@ export interface ClientOptions {
   readonly ratePerSecond?: number | undefined;
   /** Requests in flight to this target at once; undefined = `connections`. */
   readonly maxInFlight?: number | undefined;
+  /** Bodies past this shape are compared by hash (see `wire/budget.ts`); default a million values, 256 levels. */
+  readonly bodyBudget?: NodeBudget | undefined;
+  /** Takes parity's own processing out of the measured durations (see `loop-clock.ts`). */
+  readonly clock?: LoopClock | undefined;
   /** Keep each body's content-decoded bytes in `Response.bytes` (for `parity record`). */
   readonly keepBytes?: boolean | undefined;
 }
@@ -140,13 +147,20 @@ class Attempt implements Dispatcher.DispatchHandler {
     const body = this.body ?? new CappedBody(options.bodyCapBytes);
     const encoding = (headers['content-encoding'] ?? '').trim().toLowerCase();
     const contentType = headers['content-type'];
-    const decoded = decodeShared(body, encoding, contentType, options.bodyCapBytes, this.share);
+    const decoded = decodeShared(
+      body,
+      encoding,
+      contentType,
+      options.bodyCapBytes,
+      this.share,
+      options.bodyBudget,
+    );
     const response = {
       status: this.status,
       headers,
       body: decoded,
       wireBytes: body.size,
-      durationMs: performance.now() - (this.written ?? this.started),
+      durationMs: this.elapsed(),
     };
     const bytes =
       options.keepBytes === true ? contentBytes(body, encoding, options.bodyCapBytes) : undefined;
@@ -154,6 +168,12 @@ class Attempt implements Dispatcher.DispatchHandler {
       outcome: 'response',
       response: bytes === undefined ? response : { ...response, bytes },
     });
+  }
+
+  /** From the moment the request went out, without parity's own processing (see `LoopClock`). */
+  private elapsed(): number {
+    const sent = this.written ?? this.started;
+    return this.options.clock?.elapsedSince(sent) ?? performance.now() - sent;
   }
 
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
@@ -174,6 +194,19 @@ class Attempt implements Dispatcher.DispatchHandler {
 
 const expire = (attempt: Attempt): void => attempt.expire();
 
+/** undici's own connector, with each socket set to skip unsolicited `100 Continue` heads. */
+function connectSkipping100(timeoutMs: number): buildConnector.connector {
+  const connect = buildConnector({ timeout: timeoutMs });
+  return (options, callback) =>
+    connect(options, (error, socket) => {
+      // undici passes no socket at all (not null) with a connection error.
+      if (error === null && socket) {
+        skipInterim100(socket);
+        callback(null, socket);
+      } else callback(error ?? new Error('no socket'), null);
+    });
+}
+
 /** Opens a keep-alive pool to one target. */
 export function createClient(target: Target, options: ClientOptions): TargetClient {
   const limiter = createLimiter({
@@ -188,7 +221,7 @@ export function createClient(target: Target, options: ClientOptions): TargetClie
     // of a timer object per request that lives until undici's next 1 s sweep.
     headersTimeout: 0,
     bodyTimeout: 0,
-    connectTimeout: options.timeoutMs,
+    connect: connectSkipping100(options.timeoutMs),
   });
 
   const forThisTarget = requestBuilder(target);

@@ -70,7 +70,21 @@ function headerArg(name: string, value: string): string {
 /** Bodies above this size make curl (7.x) send `Expect: 100-continue` unless told not to. */
 const EXPECT_THRESHOLD = 1024;
 
-export function curlCommand(plan: PlannedRequest, target: Target, redact: Redactor): string {
+/**
+ * Where a request body too long for a command line is kept: returns the path
+ * the repro reads it from (`--data-binary @path`).
+ */
+export type BodyFile = (body: string | Uint8Array) => string;
+
+/** Bodies longer than this (characters) are read from a file when one can be written. */
+export const INLINE_BODY_MAX = 16 * 1024;
+
+export function curlCommand(
+  plan: PlannedRequest,
+  target: Target,
+  redact: Redactor,
+  bodyFile?: BodyFile,
+): string {
   const { path, headers } = forTarget(plan, target);
   const hasBody = plan.body !== undefined;
   const url = redact.text(target.url.origin + path);
@@ -92,6 +106,12 @@ export function curlCommand(plan: PlannedRequest, target: Target, redact: Redact
   if (body === undefined) return parts.join(' ');
   const size = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
   if (!named.has('expect') && size > EXPECT_THRESHOLD) parts.push('-H', shellWord('Expect:'));
+  if (size > INLINE_BODY_MAX && bodyFile !== undefined) {
+    // Too long for a command line: the body is kept once in the run folder, read by curl.
+    const kept = bodyFile(typeof body === 'string' ? redact.text(body) : body);
+    parts.push('--data-binary', shellQuote(`@${kept}`));
+    return parts.join(' ');
+  }
   if (typeof body === 'string' && !body.includes('\0')) {
     parts.push('--data-raw', shellWord(redact.text(body)));
     return parts.join(' ');

@@ -7,6 +7,13 @@
  */
 import { createHash } from 'node:crypto';
 import type { ResponseBody } from '../model/exchange.js';
+import {
+  DEFAULT_NODE_BUDGET,
+  jsonOverBudget,
+  type NodeBudget,
+  type OverBudget,
+  xmlOverBudget,
+} from '../wire/budget.js';
 import { headHex } from '../wire/bytes.js';
 import { mediaTypeOf } from '../wire/content-type.js';
 import { parseJsonExact } from '../wire/parse-json.js';
@@ -45,13 +52,26 @@ function utf8(bytes: Uint8Array): string | undefined {
   }
 }
 
-function decodeXml(bytes: Uint8Array, text: string | undefined): ResponseBody {
+/** A body past the node budget: its hash and size, and the limit it went past. */
+function tooComplex(bytes: Uint8Array, over: OverBudget): ResponseBody {
+  return {
+    kind: 'too-complex',
+    sha256: sha256(bytes),
+    size: bytes.byteLength,
+    head: headHex(bytes),
+    ...over,
+  };
+}
+
+function decodeXml(bytes: Uint8Array, text: string | undefined, budget: NodeBudget): ResponseBody {
   if (text === undefined) {
     // Shown lossily, so two different invalid bodies still compare as different.
     const lossy = new TextDecoder('utf-8').decode(bytes);
     const error = `body is not valid UTF-8 (sha256 ${sha256(bytes).slice(0, 16)})`;
     return { kind: 'invalid-xml', text: lossy, error };
   }
+  const over = xmlOverBudget(text, budget);
+  if (over !== undefined) return tooComplex(bytes, over);
   const parsed = parseXml(text);
   return parsed.ok
     ? { kind: 'xml', value: parsed.value, text }
@@ -66,7 +86,11 @@ function decodeXml(bytes: Uint8Array, text: string | undefined): ResponseBody {
  * `invalid-xml`); without a content type, JSON and XML are sniffed; text when
  * it is valid UTF-8 and declared or sniffed as text; otherwise binary, by hash.
  */
-export function decodeBody(bytes: Uint8Array, contentType: string | undefined): ResponseBody {
+export function decodeBody(
+  bytes: Uint8Array,
+  contentType: string | undefined,
+  budget: NodeBudget = DEFAULT_NODE_BUDGET,
+): ResponseBody {
   if (bytes.byteLength === 0) return { kind: 'empty' };
   const text = utf8(bytes);
   if (isJsonContentType(contentType)) {
@@ -77,14 +101,16 @@ export function decodeBody(bytes: Uint8Array, contentType: string | undefined): 
       const error = `body is not valid UTF-8 (sha256 ${sha256(bytes).slice(0, 16)})`;
       return { kind: 'invalid-json', text: lossy, error };
     }
+    const over = jsonOverBudget(text, budget);
+    if (over !== undefined) return tooComplex(bytes, over);
     const parsed = parseJsonExact(text);
     return parsed.ok
       ? { kind: 'json', value: parsed.value, text }
       : { kind: 'invalid-json', text, error: parsed.error };
   }
-  if (isXmlContentType(contentType)) return decodeXml(bytes, text);
+  if (isXmlContentType(contentType)) return decodeXml(bytes, text, budget);
   if (text === undefined) return binary(bytes);
-  if (contentType === undefined) return sniff(text);
+  if (contentType === undefined) return sniff(bytes, text, budget);
   if (isTextContentType(contentType)) return { kind: 'text', text };
   return binary(bytes);
 }
@@ -95,13 +121,17 @@ export function binary(bytes: Uint8Array): ResponseBody {
 }
 
 /** A body without a content type: JSON or XML when it parses as such, else text. */
-function sniff(text: string): ResponseBody {
+function sniff(bytes: Uint8Array, text: string, budget: NodeBudget): ResponseBody {
   const first = text.trimStart()[0];
   if (first === '{' || first === '[') {
+    const over = jsonOverBudget(text, budget);
+    if (over !== undefined) return tooComplex(bytes, over);
     const parsed = parseJsonExact(text);
     if (parsed.ok) return { kind: 'json', value: parsed.value, text };
   }
   if (looksLikeXml(text)) {
+    const over = xmlOverBudget(text, budget);
+    if (over !== undefined) return tooComplex(bytes, over);
     const parsed = parseXml(text);
     if (parsed.ok) return { kind: 'xml', value: parsed.value, text };
   }

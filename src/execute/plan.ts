@@ -77,12 +77,23 @@ function bodyOf(body: Exclude<RequestBody, { kind: 'none' }>): string | Uint8Arr
 
 type TargetRequest = { path: string; headers: Record<string, string | string[]> };
 
+/** The target's base path, then the case's path, the target's query before the case's. */
+function targetPath(target: Target): (pathAndQuery: string) => string {
+  const base = target.url.pathname.replace(/\/+$/, '');
+  const search = target.url.search;
+  if (search === '' || search === '?') return (pathAndQuery) => base + pathAndQuery;
+  return (pathAndQuery) => {
+    const q = pathAndQuery.indexOf('?');
+    if (q < 0) return base + pathAndQuery + search;
+    return `${base}${pathAndQuery.slice(0, q)}${search}&${pathAndQuery.slice(q + 1)}`;
+  };
+}
+
 /**
  * The request as one target receives it: the target's base path is prefixed
  * and its default headers are added unless the case sets the same header.
  */
 export function forTarget(plan: PlannedRequest, target: Target): TargetRequest {
-  const base = target.url.pathname.replace(/\/+$/, '');
   const headers: Record<string, string | string[]> = {};
   const add = (name: string, value: string): void => {
     const key = name.toLowerCase();
@@ -95,7 +106,7 @@ export function forTarget(plan: PlannedRequest, target: Target): TargetRequest {
     if (!caseNames.has(name.toLowerCase())) add(name, value);
   }
   for (const [name, value] of plan.headers) add(name, value);
-  return { path: base + plan.pathAndQuery, headers };
+  return { path: targetPath(target)(plan.pathAndQuery), headers };
 }
 
 const EMPTY_PLAN: PlannedRequest = {
@@ -111,11 +122,11 @@ const EMPTY_PLAN: PlannedRequest = {
  * object instead of a new one per request.
  */
 export function requestBuilder(target: Target): (plan: PlannedRequest) => TargetRequest {
-  const base = target.url.pathname.replace(/\/+$/, '');
+  const path = targetPath(target);
   const defaults = Object.freeze(forTarget(EMPTY_PLAN, target).headers);
   return (plan) =>
     plan.headers.length === 0
-      ? { path: base + plan.pathAndQuery, headers: defaults }
+      ? { path: path(plan.pathAndQuery), headers: defaults }
       : forTarget(plan, target);
 }
 

@@ -6,12 +6,15 @@
  * another on one worker while the other workers go on with other units.
  * `executeCases` is a run's pool (both sides, an `Exchange` per case);
  * `executeUnits` takes any `Sender` (`parity record` sends to one target).
+ * Once `stopped` says so (a signal), no new unit is taken: the units in
+ * flight finish, and `notRun` lists the cases never sent.
  */
 import type { RunUnit } from '../cases/source.js';
 import type { Case } from '../model/case.js';
 import type { Exchange } from '../model/exchange.js';
 import type { TargetClient } from './client.js';
 import { exchangeSender } from './exchange.js';
+import type { LoopClock } from './loop-clock.js';
 import { runSequence, type SequenceInput } from './sequence.js';
 
 export { exchangeCase } from './exchange.js';
@@ -21,6 +24,14 @@ export interface UnitsInput<R> extends SequenceInput<R> {
   /** The units in run order: an array, or batches (a large library streamed a file at a time). */
   readonly cases: readonly RunUnit[] | AsyncIterable<readonly RunUnit[]>;
   readonly concurrency: number;
+  /** Checked before each unit is taken: once true, no new unit is sent (those in flight finish). */
+  readonly stopped?: (() => boolean) | undefined;
+}
+
+/** How the pool ended. */
+export interface Executed {
+  /** The cases never sent, in run order (only when `stopped` cut the run short). */
+  notRun(): AsyncIterable<Case>;
 }
 
 export interface ExecuteInput {
@@ -35,16 +46,26 @@ export interface ExecuteInput {
   readonly onExchange: (exchange: Exchange, position: number) => void;
   /** Called for a case that was not sent (a flow step that cannot run), with the reason. */
   readonly onSkipped?: ((testCase: Case, reason: string, position: number) => void) | undefined;
+  /** Checked before each unit is taken: once true, no new unit is sent (those in flight finish). */
+  readonly stopped?: () => boolean;
+  /** Watches the time parity's own processing holds the event loop (see `loop-clock.ts`). */
+  readonly clock?: LoopClock;
 }
 
 /** A run's pool: every case to both sides (see the module comment). */
-export function executeCases(input: ExecuteInput): Promise<void> {
+export function executeCases(input: ExecuteInput): Promise<Executed> {
+  const { clock, onExchange } = input;
   return executeUnits({
     cases: input.cases,
     concurrency: input.concurrency,
     sender: exchangeSender(input.baseline, input.candidate, input.replica),
-    onSent: input.onExchange,
+    // Judging an exchange is timed, so it is not counted in the latency of others (`LoopClock`).
+    onSent:
+      clock === undefined
+        ? onExchange
+        : (exchange, position) => clock.busy(() => onExchange(exchange, position)),
     onSkipped: input.onSkipped,
+    stopped: input.stopped,
   });
 }
 
@@ -89,8 +110,9 @@ type Pending<R> =
   | { readonly position: number; readonly run: Promise<void>; readonly sent?: undefined };
 
 /** Sends the units with `input.sender` (see the module comment). */
-export async function executeUnits<R>(input: UnitsInput<R>): Promise<void> {
+export async function executeUnits<R>(input: UnitsInput<R>): Promise<Executed> {
   const queue = caseQueue(input.cases);
+  const stopped = input.stopped ?? (() => false);
   // Units are taken in run order: a case takes the next position, a sequence as many as it holds.
   let taken = 0;
   const start = (unit: RunUnit | undefined): Pending<R> | undefined => {
@@ -103,18 +125,18 @@ export async function executeUnits<R>(input: UnitsInput<R>): Promise<void> {
     return { position: taken++, sent: input.sender.send(unit) };
   };
   const worker = async (): Promise<void> => {
-    let pending = start(queue.now() ?? (await queue.later()));
+    let pending = stopped() ? undefined : start(queue.now() ?? (await queue.later()));
     while (pending !== undefined) {
       if (pending.run !== undefined) {
         await pending.run;
-        pending = start(queue.now() ?? (await queue.later()));
+        pending = stopped() ? undefined : start(queue.now() ?? (await queue.later()));
         continue;
       }
       const { position } = pending;
       const sent = await pending.sent;
       // Send the next case before judging this one, so the servers are never
       // kept waiting on our processing: the slot stays busy on the wire.
-      pending = start(queue.now() ?? (await queue.later()));
+      pending = stopped() ? undefined : start(queue.now() ?? (await queue.later()));
       const done = input.onSent(sent, position);
       if (done instanceof Promise) await done;
     }
@@ -122,4 +144,14 @@ export async function executeUnits<R>(input: UnitsInput<R>): Promise<void> {
   const known = Array.isArray(input.cases) ? (input.cases as readonly RunUnit[]).length : Infinity;
   const workers = Math.max(1, Math.min(input.concurrency, known));
   await Promise.all(Array.from({ length: workers }, worker));
+  return {
+    async *notRun() {
+      for (let unit = queue.now() ?? (await queue.later()); unit !== undefined; ) {
+        if (unit.kind === 'sequence') {
+          for await (const batch of unit.cases()) yield* batch;
+        } else yield unit;
+        unit = queue.now() ?? (await queue.later());
+      }
+    },
+  };
 }

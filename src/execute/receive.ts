@@ -5,6 +5,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import type { ResponseBody } from '../model/exchange.js';
+import type { NodeBudget } from '../wire/budget.js';
 import { HEAD_BYTES, headHex } from '../wire/bytes.js';
 import { decodeBody } from './decode-body.js';
 
@@ -122,6 +123,7 @@ export function toResponseBody(
   encoding: string,
   contentType: string | undefined,
   cap: number,
+  budget?: NodeBudget,
 ): ResponseBody {
   const bytes = raw.bytes();
   if (bytes === undefined) return truncated(raw);
@@ -138,7 +140,7 @@ export function toResponseBody(
   if (decoded === undefined) {
     return { kind: 'binary', sha256: raw.sha256(), size: raw.size, head: raw.head() };
   }
-  return decodeBody(decoded, contentType);
+  return decodeBody(decoded, contentType, budget);
 }
 
 /**
@@ -160,6 +162,7 @@ export function decodeShared(
   contentType: string | undefined,
   cap: number,
   share: DecodeShare | undefined,
+  budget?: NodeBudget,
 ): ResponseBody {
   const bytes = raw.bytes();
   if (
@@ -172,7 +175,7 @@ export function decodeShared(
   ) {
     return share.body;
   }
-  const body = toResponseBody(raw, encoding, contentType, cap);
+  const body = toResponseBody(raw, encoding, contentType, cap, budget);
   if (share !== undefined && share.body === undefined && bytes !== undefined) {
     share.bytes = bytes;
     share.contentType = contentType;

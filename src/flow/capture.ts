@@ -104,6 +104,7 @@ function bodyText(body: ResponseBody): string | undefined {
       return body.text;
     case 'binary':
     case 'truncated':
+    case 'too-complex':
       return undefined;
     default: {
       const never: never = body;

@@ -115,8 +115,11 @@ export function casesOf(entry: CaseEntry): readonly Case[] {
 /** A named base URL plus default headers. */
 export interface Target {
   readonly name: string;
+  /** Without credentials (they are in `headers`); its query string is sent with every request. */
   readonly url: URL;
   readonly headers: Pairs;
+  /** Values only this target's URL held (its credentials), with the placeholder outputs show. */
+  readonly secrets?: ReadonlyMap<string, string>;
   /** Marked `disposable` in the config: its data may be changed (`parity fuzz --allow-writes`). */
   readonly disposable?: boolean;
 }

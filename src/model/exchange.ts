@@ -40,6 +40,19 @@ export type ResponseBody =
       readonly sha256: string;
       readonly size: number;
       readonly head?: string;
+    }
+  /**
+   * JSON or XML past the node budget (too many values, or nested too deep):
+   * compared by the hash and size of its bytes, never parsed into a tree.
+   */
+  | {
+      readonly kind: 'too-complex';
+      readonly sha256: string;
+      readonly size: number;
+      readonly head?: string;
+      /** The limit it went past, and that limit's value. */
+      readonly limit: 'nodes' | 'depth';
+      readonly budget: number;
     };
 
 export interface Response {

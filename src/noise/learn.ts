@@ -13,6 +13,7 @@ import { isJsonObject } from '../normalise/json.js';
 import type { FlakyBaseline } from '../results/types.js';
 import type { Rules, SortRule } from '../rules/types.js';
 import { parsePointer } from '../util/json-pointer.js';
+import { ownValue } from '../wire/json-equal.js';
 import { shuffledArrays } from './shuffle.js';
 import { skeletonDifference, skeletonOf } from './skeleton.js';
 import type { CaseNoise, NoiseFinding } from './types.js';
@@ -152,7 +153,7 @@ function valueAt(value: unknown, segments: readonly string[]): unknown {
   let node = value;
   for (const segment of segments) {
     if (Array.isArray(node)) node = node[Number(segment)];
-    else if (isJsonObject(node)) node = node[segment];
+    else if (isJsonObject(node)) node = ownValue(node, segment);
     else return undefined;
   }
   return node;

@@ -67,6 +67,7 @@ export function maskResult(result: CaseResult, mask: NoiseMask, redact: Redactor
     regression: _r,
     pattern: _p,
     changes: _c,
+    changesOmitted,
     headerChanges: _h,
     ...common
   } = result;
@@ -83,6 +84,8 @@ export function maskResult(result: CaseResult, mask: NoiseMask, redact: Redactor
     explanation: redact.text(divergence.explanation),
     summary: redact.text(divergence.summary),
     changes: masked.body,
+    // Changes past the report's first 500 were never seen here: still counted, unmasked.
+    ...(changesOmitted === undefined ? {} : { changesOmitted }),
     headerChanges: masked.headers,
     repro,
     bodies,

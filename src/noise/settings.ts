@@ -3,6 +3,7 @@
  * `noise` section plus `--noise` / `--baseline-replica`.
  */
 
+import { targetAt } from '../execute/target-url.js';
 import type { Target } from '../model/case.js';
 import type { SortRule } from '../rules/types.js';
 import { ParityError } from '../util/errors.js';
@@ -93,17 +94,5 @@ export function replicaTarget(
       `--baseline-replica ${spec}: no such target${known.length > 0 ? ` (configured: ${known.join(', ')})` : ''}; use NAME=URL (e.g. rust2=http://127.0.0.1:3101)`,
     );
   }
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    url = new URL('invalid:');
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ParityError(
-      'PARITY_USAGE',
-      `--baseline-replica: "${text}" is not an http:// or https:// URL (expected e.g. http://127.0.0.1:3101)`,
-    );
-  }
-  return { name, url, headers: Object.entries(configured?.headers ?? {}) };
+  return targetAt(name, text, Object.entries(configured?.headers ?? {}), '--baseline-replica');
 }

@@ -6,6 +6,7 @@
 import { collapseSegments } from '../compare/map-like.js';
 import { canonicalJson, isJsonObject } from '../normalise/json.js';
 import { formatPointer } from '../util/json-pointer.js';
+import { ownValue } from '../wire/json-equal.js';
 
 /**
  * Skeleton paths (indices and map keys as `*`) of arrays that are permutations
@@ -40,7 +41,7 @@ function walk(left: unknown, right: unknown, path: string[], out: Set<string>): 
     for (const key of Object.keys(left)) {
       if (!(key in right)) continue;
       path.push(key);
-      walk(left[key], right[key], path, out);
+      walk(ownValue(left, key), ownValue(right, key), path, out);
       path.pop();
     }
   }

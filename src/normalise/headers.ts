@@ -23,7 +23,7 @@ export function normaliseHeaders(
   // (see `Response.headers`): look each allowed name up instead of scanning all.
   for (const allowed of rules.headers) {
     const name = allowed.toLowerCase();
-    const value = headers[name];
+    const value = Object.hasOwn(headers, name) ? headers[name] : undefined;
     if (value === undefined) continue;
     // Bodies are decoded as strict UTF-8 whatever the charset says, so a charset
     // difference is wire-only: an encoding note (`wire/notes.ts`), not a divergence.

@@ -3,6 +3,7 @@
  */
 
 import { compareText } from '../util/text.js';
+import { ownValue } from '../wire/json-equal.js';
 import { canonicalJson, isJsonObject } from './json.js';
 
 interface Sortable {
@@ -41,7 +42,7 @@ function compareSortables(a: Sortable, b: Sortable): number {
 export function sortElements(items: readonly unknown[], by: string | undefined): unknown[] {
   const sortables: Sortable[] = items.map((item) => ({
     item,
-    key: by !== undefined && isJsonObject(item) ? item[by] : undefined,
+    key: by !== undefined && isJsonObject(item) ? ownValue(item, by) : undefined,
     text: canonicalJson(item),
   }));
   sortables.sort(compareSortables);

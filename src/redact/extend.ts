@@ -1,20 +1,20 @@
 /**
  * A redactor with more secret values: those a flow captured into variables
  * marked secret (a token from a login answer, a session from `set-cookie`),
- * shown as their placeholder (`{{token}}`) wherever they appear.
+ * shown as their placeholder (`{{token}}`) wherever they appear, in every
+ * form `forms.ts` knows (URL-encoded, JSON-escaped, base64), whatever their
+ * length.
  */
+import { secretNeedles } from './forms.js';
 import { mapStrings, type Redactor } from './redact.js';
 
-/** `base`, also replacing each key of `secrets` by its value (longest first). */
+/** `base`, also replacing each key of `secrets` (in every form) by its value. */
 export function withSecrets(base: Redactor, secrets: ReadonlyMap<string, string>): Redactor {
-  // Short values would mangle unrelated text, as in `createRedactor`.
-  const list = [...secrets]
-    .filter(([secret]) => secret.length >= 4)
-    .sort((a, b) => b[0].length - a[0].length);
+  const list = secretNeedles(secrets);
   if (list.length === 0) return base;
   const text = (input: string): string => {
     let out = input;
-    for (const [secret, placeholder] of list) {
+    for (const { text: secret, placeholder } of list) {
       if (out.includes(secret)) out = out.split(secret).join(placeholder);
     }
     return base.text(out);
@@ -29,5 +29,7 @@ export function withSecrets(base: Redactor, secrets: ReadonlyMap<string, string>
       Object.fromEntries(Object.entries(headers).map(([name, v]) => [name, header(name, v)])),
     text,
     value,
+    // Only strings change, never the shape: the type holds.
+    same: <T>(v: T): T => value(v) as T,
   };
 }

@@ -1,9 +1,13 @@
 /**
  * Keeps secrets out of every output. Header values of sensitive names are
  * replaced, and any value that came from `${env:NAME}` is replaced by that
- * placeholder wherever it appears (bodies, query strings, repro commands).
+ * placeholder wherever it appears (bodies, paths, query strings, repro
+ * commands, explanations), in every form it takes on the wire (`forms.ts`:
+ * URL-encoded, JSON-escaped, base64). Secrets of any length are replaced; the
+ * caller warns about very short ones (`shortSecrets`).
  */
 import { isExactNumber } from '../wire/exact-number.js';
+import { secretNeedles } from './forms.js';
 
 /** Always redacted, whatever the configuration says. */
 export const ALWAYS_REDACTED = [
@@ -25,6 +29,8 @@ export interface Redactor {
   text(text: string): string;
   /** Deeply replaces known secret values inside strings of a JSON value. */
   value(value: unknown): unknown;
+  /** `value` for a structure parity built: the same shape back, with its strings redacted. */
+  same<T>(value: T): T;
 }
 
 export interface RedactorInput {
@@ -36,14 +42,11 @@ export interface RedactorInput {
 
 export function createRedactor(input: RedactorInput): Redactor {
   const names = new Set([...ALWAYS_REDACTED, ...input.headerNames.map((n) => n.toLowerCase())]);
-  // Longest first, so a secret containing another is replaced whole; short values
-  // (under 4 characters) would mangle unrelated text and are not secrets anyway.
-  const secrets = [...input.secrets]
-    .filter(([s]) => s.length >= 4)
-    .sort((a, b) => b[0].length - a[0].length);
+  // Every form of every secret, longest first, so a form holding another is replaced whole.
+  const secrets = secretNeedles(input.secrets);
   const text = (value: string): string => {
     let out = value;
-    for (const [secret, placeholder] of secrets) {
+    for (const { text: secret, placeholder } of secrets) {
       if (out.includes(secret)) out = out.split(secret).join(placeholder);
     }
     return out;
@@ -58,16 +61,21 @@ export function createRedactor(input: RedactorInput): Redactor {
       Object.fromEntries(Object.entries(headers).map(([name, v]) => [name, header(name, v)])),
     text,
     value: secrets.length === 0 ? (v) => v : value,
+    // Only strings change (keys included), never the shape: the type holds.
+    same: <T>(v: T): T => (secrets.length === 0 ? v : (value(v) as T)),
   };
 }
 
-/** `input` with every string in it (object keys excepted) replaced by `text(string)`. */
+/** `input` with every string in it, object keys included, replaced by `text(string)`. */
 export function mapStrings(input: unknown, text: (value: string) => string): unknown {
   if (typeof input === 'string') return text(input);
   if (Array.isArray(input)) return input.map((item) => mapStrings(item, text));
   // Exact numbers (class instances) hold no secrets and must keep their class.
   if (input !== null && typeof input === 'object' && !isExactNumber(input)) {
-    return Object.fromEntries(Object.entries(input).map(([k, v]) => [k, mapStrings(v, text)]));
+    // Keys are server text too: a secret echoed as a key is replaced like any other.
+    return Object.fromEntries(
+      Object.entries(input).map(([k, v]) => [text(k), mapStrings(v, text)]),
+    );
   }
   return input;
 }

@@ -16,7 +16,7 @@ import {
 } from '../model/comparison.js';
 import type { ResponseBody } from '../model/exchange.js';
 import { TRACKER_STATUSES } from '../tracker/types.js';
-import type { RunReport } from './contract.js';
+import { INTERRUPT_SIGNALS, type RunReport } from './contract.js';
 import {
   type causeSchema,
   decisionCountsSchema,
@@ -63,6 +63,7 @@ const BODY_KINDS = {
   text: 'text',
   binary: 'binary',
   truncated: 'truncated',
+  'too-complex': 'too-complex',
 } as const satisfies { [K in ResponseBody['kind']]: K };
 
 export const sideSchema = z.looseObject({
@@ -171,6 +172,11 @@ export const resultBaseShape = {
   serial: z.string().exactOptional().describe('the serial sequence the case ran in'),
 };
 
+const bodyRef = z.looseObject({
+  sha256: z.string().describe('sha256 of the whole body (hex)'),
+  size: count.describe('size of the whole body in bytes'),
+});
+
 export const divergenceShape = {
   fingerprint: z.string().describe('stable case-level id of the divergence'),
   explanation: z.string().describe('plain-language explanation'),
@@ -187,8 +193,13 @@ export const comparedShape = {
     .looseObject({
       baseline: z.unknown().describe('baseline body'),
       candidate: z.unknown().describe('candidate body'),
+      cut: z
+        .looseObject({ baseline: bodyRef.exactOptional(), candidate: bodyRef.exactOptional() })
+        .exactOptional()
+        .describe('bodies the report holds a preview of: the whole body by sha256 and size'),
     })
     .describe('both bodies, redacted'),
+  changesOmitted: count.exactOptional().describe('changes found beyond those listed'),
   regression: z
     .enum(['new', 'persisting'])
     .exactOptional()
@@ -374,6 +385,14 @@ const sectionsShapeV3 = {
     .array(rootCauseSchema)
     .exactOptional()
     .describe('the decisions: one entry per root cause'),
+  interrupted: z
+    .looseObject({
+      signal: z.enum(INTERRUPT_SIGNALS),
+      ran: count.describe('cases with a result'),
+      notRun: ids.describe('selected cases never sent, in run order'),
+    })
+    .exactOptional()
+    .describe('a signal stopped the run'),
 };
 
 /** What identifies a run, in every schema version. */

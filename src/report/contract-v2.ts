@@ -67,7 +67,17 @@ function comparisonOf(result: DivergentV2): Comparison | undefined {
 }
 
 function upgradeDivergent(result: DivergentV2): CaseResult {
-  const { tracker, changes, headerChanges, pattern, bodies, regression, verdict, ...base } = result;
+  const {
+    tracker,
+    changes,
+    changesOmitted,
+    headerChanges,
+    pattern,
+    bodies,
+    regression,
+    verdict,
+    ...base
+  } = result;
   const comparison = comparisonOf(result);
   if (comparison === undefined) return { ...base, verdict: 'error' };
   const judged = judgeComparison({ caseId: result.caseId, endpoint: result.endpoint }, comparison);
@@ -79,6 +89,7 @@ function upgradeDivergent(result: DivergentV2): CaseResult {
     fingerprint: judged.divergence.fingerprint,
     findings: judged.findings,
     changes,
+    ...(changesOmitted === undefined ? {} : { changesOmitted }),
     headerChanges,
     bodies,
     ...(pattern === undefined ? {} : { pattern }),

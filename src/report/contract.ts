@@ -32,6 +32,23 @@ export interface TrackerOutcome {
   readonly superseded: readonly string[];
 }
 
+/** Signals that stop a run early (`Interruption.signal`). */
+export const INTERRUPT_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+export type InterruptSignal = (typeof INTERRUPT_SIGNALS)[number];
+
+/**
+ * A run stopped by a signal: it sent no new case after the signal, waited for
+ * the cases in flight (up to the request timeout), and wrote what it had.
+ * Every selected case is either in `results` or in `notRun`.
+ */
+export interface Interruption {
+  readonly signal: InterruptSignal;
+  /** Cases with a result (in `results`). */
+  readonly ran: number;
+  /** The selected cases never sent, in run order. */
+  readonly notRun: readonly string[];
+}
+
 /** One shard report combined by `parity merge`. */
 export interface MergedFrom {
   readonly runId: string;
@@ -73,4 +90,6 @@ export interface RunReport {
    * operations with their case counts (schemaVersion 3; absent in older reports).
    */
   readonly coverage?: CoverageSection;
+  /** Present when a signal stopped the run before every case ran (schemaVersion 3). */
+  readonly interrupted?: Interruption;
 }

@@ -7,6 +7,7 @@
 import { type FixHint, hintFor } from '../compare/hints.js';
 import { type RootCauseEntry, statusOf } from '../results/root-causes.js';
 import type { DecisionStatus } from '../tracker/types.js';
+import { codeSpan } from '../util/code-span.js';
 import type { RunReport } from './contract.js';
 import { decisionsLine, reportNumbers } from './numbers.js';
 
@@ -54,7 +55,7 @@ function nextAction(entry: RootCauseEntry, hint: FixHint | undefined): string {
     return `${status}${why === '' ? '' : `: ${why}`}`;
   }
   const steps = [id === undefined ? 'fix it' : `fix it (parity show ${id})`];
-  if (hint?.rule !== undefined) steps.push(`add the rule \`${hint.rule}\``);
+  if (hint?.rule !== undefined) steps.push(`add the rule ${codeSpan(hint.rule)}`);
   steps.push(
     id === undefined
       ? 'run with the tracker to decide it'

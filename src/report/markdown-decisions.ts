@@ -1,7 +1,7 @@
 /** report.md's opening section: the decisions, one per root cause, with the fix beside each. Pure. */
 import type { RunReport } from './contract.js';
 import { type DecisionView, decisionHeadline, decisionsOf } from './decisions.js';
-import { cell, code, table } from './markdown-util.js';
+import { cell, code, prose, table } from './markdown-util.js';
 
 /** Case ids listed in a root cause's subsection before "and N more". */
 const CASES_SHOWN = 10;
@@ -28,14 +28,14 @@ function causeSection(view: DecisionView): string[] {
   if (view.decision !== '') out.push('', `**Decision:** ${cell(view.decision)}`);
   const { hint } = view;
   if (hint !== undefined && view.status !== 'resolved') {
-    if (hint.candidate === hint.baseline) out.push('', `**To fix:** ${hint.candidate}.`);
+    if (hint.candidate === hint.baseline) out.push('', `**To fix:** ${prose(hint.candidate)}.`);
     else {
-      out.push('', `**To fix on the candidate:** ${hint.candidate}.`);
-      out.push('', `**Or on the baseline:** ${hint.baseline}.`);
+      out.push('', `**To fix on the candidate:** ${prose(hint.candidate)}.`);
+      out.push('', `**Or on the baseline:** ${prose(hint.baseline)}.`);
     }
     if (hint.rule !== undefined) out.push('', `**Or declare them equivalent:** ${code(hint.rule)}`);
   }
-  if (view.status === 'open') out.push('', `**Next:** ${view.next}`);
+  if (view.status === 'open') out.push('', `**Next:** ${prose(view.next)}`);
   return out;
 }
 

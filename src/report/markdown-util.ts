@@ -1,28 +1,56 @@
-/** Small helpers for writing safe Markdown from untrusted text. Pure. */
+/**
+ * Small helpers for writing safe Markdown from untrusted text. Pure.
+ *
+ * Server text reaches report.md as code spans (keys, paths, header names),
+ * as prose (explanations, which hold code spans of their own) and as table
+ * cells. Code spans are fenced longer than any backtick run inside them
+ * (`codeSpan`), so a key holding a backtick cannot close its span; prose is
+ * escaped outside its code spans (no raw HTML, no links, no emphasis); cells
+ * escape `|` everywhere, code spans included (GFM splits cells first); line
+ * breaks become spaces; control characters are shown as `\x1b`.
+ */
+import { codeSpan, printable, splitCodeSpans } from '../util/code-span.js';
 
-/** Escapes a value for one table cell: pipes, newlines and HTML-ish brackets. */
-export function cell(text: string): string {
+/** Prose outside code spans: what could become HTML, a link or emphasis is escaped. */
+function escapeProse(text: string): string {
   return text
     .replaceAll('\\', '\\\\')
-    .replaceAll('|', '\\|')
+    .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')
     .replaceAll('>', '&gt;')
-    .replace(/\r?\n/g, ' ');
+    .replace(/[[\]*_]/g, (c) => `\\${c}`);
 }
 
-/** Inline code that survives backticks inside the value. */
+function flat(text: string): string {
+  return printable(text.replace(/\r\n|\r|\n/g, ' '));
+}
+
+/**
+ * Text that may hold code spans (an explanation, a summary), for a Markdown
+ * paragraph: code spans kept, everything else escaped, on one line.
+ */
+export function prose(text: string): string {
+  return splitCodeSpans(flat(text))
+    .map((part) => (part.code ? part.text : escapeProse(part.text)))
+    .join('');
+}
+
+/** A value for one table cell: `prose`, with every pipe escaped (inside code spans too). */
+export function cell(text: string): string {
+  return prose(text).replaceAll('|', '\\|');
+}
+
+/** Inline code that survives backticks and control characters inside the value. */
 export function code(text: string): string {
-  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${text}${pad}${fence}`;
+  return codeSpan(printable(text));
 }
 
 /** A fenced block whose fence is longer than any backtick run in the content. */
 export function fenced(text: string, language = ''): string {
   const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
-  return `${fence}${language}\n${text}\n${fence}`;
+  const lines = text.split(/\r?\n/).map(printable);
+  return `${fence}${language}\n${lines.join('\n')}\n${fence}`;
 }
 
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {

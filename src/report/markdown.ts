@@ -17,7 +17,7 @@ import { decisionsSection } from './markdown-decisions.js';
 import { flowLine, skippedSection } from './markdown-flows.js';
 import { encodingNotesSection } from './markdown-notes.js';
 import { patternLines, unusedRulesSection } from './markdown-patterns.js';
-import { cell, code, fenced, table } from './markdown-util.js';
+import { cell, code, fenced, prose, table } from './markdown-util.js';
 import { renderNoiseMarkdown } from './noise-text.js';
 import { kindsNote, reportNumbers } from './numbers.js';
 
@@ -80,6 +80,23 @@ function diffLines(changes: readonly Change[]): string {
   return fenced(changeLines(changes).join('\n'), 'diff');
 }
 
+/** What the report left out of a divergence: changes past the first 500, whole bodies. */
+function cutLines(result: CaseResult): string[] {
+  const lines: string[] = [];
+  if (result.changesOmitted !== undefined) {
+    lines.push('', `… and ${result.changesOmitted} more changes (not kept in the report).`);
+  }
+  for (const side of ['baseline', 'candidate'] as const) {
+    const cut = result.bodies?.cut?.[side];
+    if (cut === undefined) continue;
+    lines.push(
+      '',
+      `The ${side} body is kept as a preview: the whole body is ${cut.size} bytes, sha256 ${code(cut.sha256)}.`,
+    );
+  }
+  return lines;
+}
+
 /** `PAR-002 (_open_), PAR-005 (_accepted_)`: the rows of a case's root causes. */
 function rootCauseRefs(result: CaseResult): string {
   const refs = (result.findings ?? []).map((f) =>
@@ -100,18 +117,19 @@ function divergenceSection(result: CaseResult): string {
   );
   if (result.findings !== undefined) parts.push('', `**Root causes:** ${rootCauseRefs(result)}`);
   if (result.flow !== undefined) parts.push('', flowLine(result.flow));
-  parts.push('', result.explanation ?? '');
+  parts.push('', prose(result.explanation ?? ''));
   parts.push(...patternLines(result));
   const changes = result.changes ?? [];
   const headerChanges = result.headerChanges ?? [];
   if (changes.length > 0) parts.push('', diffLines(changes));
+  parts.push(...cutLines(result));
   if (headerChanges.length > 0) {
     parts.push(
       '',
       table(
         ['header', 'baseline', 'candidate'],
         headerChanges.map((h) => [
-          code(h.name),
+          cell(code(h.name)),
           cell(h.baseline ?? '(absent)'),
           cell(h.candidate ?? '(absent)'),
         ]),
@@ -153,8 +171,22 @@ function coverageSection(report: RunReport): string[] {
 /** p50/p95 per endpoint, side by side (cutovers need performance parity too). */
 function latencySection(report: RunReport): string {
   const latency = latencyOf(report);
-  const rows = latencyRows(latency).map(([endpoint = '', ...rest]) => [code(endpoint), ...rest]);
+  const rows = latencyRows(latency).map(([endpoint = '', ...rest]) => [
+    cell(code(endpoint)),
+    ...rest,
+  ]);
   return ['## Latency', '', `${latencyLine(latency)}.`, '', table(LATENCY_HEADER, rows)].join('\n');
+}
+
+/** A run stopped by a signal says so first: its counts cover only the cases that ran. */
+function interruptedNote(report: RunReport): string[] {
+  const stopped = report.interrupted;
+  if (stopped === undefined) return [];
+  const total = stopped.ran + stopped.notRun.length;
+  return [
+    '',
+    `> **Interrupted by ${stopped.signal}:** ${stopped.ran} of ${total} cases ran; the ${stopped.notRun.length} not run are listed in report.json (\`interrupted.notRun\`). The tracker was not updated.`,
+  ];
 }
 
 /** Accepted cases: one line each with the rows that decided them. */
@@ -186,9 +218,9 @@ function runErrorsSection(report: RunReport): string[] {
 }
 
 export function renderMarkdown(report: RunReport): string {
-  const title = `# Parity report: ${report.baseline.name} vs ${report.candidate.name}`;
+  const title = `# Parity report: ${prose(report.baseline.name)} vs ${prose(report.candidate.name)}`;
   const meta = `Run ${code(report.runId)} · ${report.startedAt} · baseline ${code(report.baseline.url)} · candidate ${code(report.candidate.url)}`;
-  const sections = [title, '', meta + scopeNote(report)];
+  const sections = [title, '', meta + scopeNote(report), ...interruptedNote(report)];
   sections.push(...decisionsSection(report));
   sections.push('', '## Summary', '', summarySection(report));
   sections.push(...regressionSection(report));

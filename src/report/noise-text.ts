@@ -38,8 +38,8 @@ export function renderNoiseMarkdown(section: NoiseSection | undefined): string {
       table(
         ['endpoint', 'path', 'varied', 'candidate differed', 'decision', 'samples'],
         section.entries.map((e) => [
-          code(e.endpoint),
-          code(pathLabel(e)),
+          cell(code(e.endpoint)),
+          cell(code(pathLabel(e))),
           `${e.noisyCases}/${e.cases}`,
           `${e.divergentCases}/${e.cases}`,
           e.decision,

@@ -1,18 +1,18 @@
 /**
- * Writes a run's reports under `reports/<run-id>/` and points `reports/latest`
- * at them. Renderers are a name→function map run in isolation: one that throws
+ * Writes a run's reports into its run folder (`run-folder.ts`). Renderers are a name→function map run in isolation: one that throws
  * is reported, and the others still write. report.json and junit.xml list
  * every case and are written as chunks from the run's collected results;
  * report.md and report.html show what a reader must see (the notable results).
  */
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { CollectedResults, FinalResults } from '../results/collected.js';
-import { pointLatest, writeChunksAtomic, writeFileAtomic } from '../util/fs.js';
+import { writeChunksAtomic, writeFileAtomic } from '../util/fs.js';
 import type { RunReport } from './contract.js';
 import { renderHtml } from './html/render.js';
 import { renderJsonChunks } from './json.js';
 import { renderJunitChunks } from './junit.js';
 import { renderMarkdown } from './markdown.js';
+import type { RunFolder } from './run-folder.js';
 
 /** Every format, in the order a run writes them (report.json first: it is the source). */
 export const REPORT_FORMATS = ['json', 'md', 'html', 'junit'] as const;
@@ -85,14 +85,22 @@ export async function writeReportFiles(
   return { dir, files, failures };
 }
 
-/** Writes a run's reports into `reportsDir/<run-id>/` and points `reportsDir/latest` at them. */
-export async function writeReports(
+/**
+ * Writes a run's reports into its folder, then gives the folder its final
+ * name (`run-folder.ts`): a folder without `.partial` always holds every
+ * format that could be written. `latest` is the caller's to repoint.
+ */
+export async function writeRunReports(
   report: RunReport,
   all: AllResults,
-  reportsDir: string,
+  folder: RunFolder,
   formats: readonly ReportFormat[] = REPORT_FORMATS,
 ): Promise<WrittenReports> {
-  const written = await writeReportFiles(report, all, join(reportsDir, report.runId), formats);
-  await pointLatest(reportsDir, report.runId);
-  return written;
+  const written = await writeReportFiles(report, all, folder.dir, formats);
+  await folder.publish();
+  return {
+    dir: folder.finalDir,
+    files: written.files.map((file) => join(folder.finalDir, basename(file))),
+    failures: written.failures,
+  };
 }

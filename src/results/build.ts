@@ -7,24 +7,44 @@
 import { endpointOf } from '../compare/endpoint.js';
 import type { Judgement } from '../compare/judge.js';
 import type { Finding } from '../compare/root-cause.js';
-import { curlCommand } from '../execute/curl.js';
+import { type BodyFile, curlCommand } from '../execute/curl.js';
 import { planOf } from '../execute/plan.js';
 import type { Case, Target } from '../model/case.js';
 import type { Change, Divergence, DivergenceKind } from '../model/comparison.js';
 import type { Exchange, ResponseBody, SideOutcome } from '../model/exchange.js';
 import type { Redactor } from '../redact/redact.js';
-import { bytesText, isBytesSummary } from '../wire/bytes.js';
+import { bytesText, isBytesSummary, tooComplexWords } from '../wire/bytes.js';
 import { encodingNotes } from '../wire/notes.js';
 import { flowContext, flowRef } from './flow-result.js';
-import type { CaseResult, ResultBase, SideSummary, SkippedResult } from './types.js';
+import { cutText as cutPreview, type PreviewBudget, previewValue, sha256Text } from './preview.js';
+import type {
+  BodyRef,
+  CaseResult,
+  DivergentResult,
+  ResultBase,
+  SideSummary,
+  SkippedResult,
+} from './types.js';
 
-/** Text bodies longer than this are cut in the report (the comparison used all of it). */
+/** What a report keeps of each body (the comparison used all of it). */
+const BODY_PREVIEW: PreviewBudget = { nodes: 5_000, chars: 2_048, totalChars: 128 * 1024 };
+/** Text bodies longer than this are cut in the report. */
 const MAX_REPORTED_TEXT = 64 * 1024;
+/** Changes a report lists per case; the rest are counted (`changesOmitted`). */
+const MAX_REPORTED_CHANGES = 500;
+/** What a report keeps of each value in a change. */
+const CHANGE_PREVIEW: PreviewBudget = { nodes: 20, chars: 256, totalChars: 1_024 };
+/** Pointers longer than this are cut in the report (with `…`). */
+const MAX_REPORTED_PATH = 1_000;
+/** The request path as reports show it is cut past this many characters. */
+const MAX_REPORTED_REQUEST_PATH = 2_048;
 
 export interface ResultContext {
   readonly baseline: Target;
   readonly candidate: Target;
   readonly redact: Redactor;
+  /** Keeps request bodies too long for a repro's command line (`body-files.ts`). */
+  readonly bodyFile?: BodyFile | undefined;
 }
 
 function summarise(side: SideOutcome): SideSummary {
@@ -44,22 +64,40 @@ function round(ms: number): number {
   return Math.round(ms * 1000) / 1000;
 }
 
-function bodyForReport(body: ResponseBody, redact: Redactor): unknown {
+/** A body as a report keeps it, and the whole body's hash and size when the report cut it. */
+interface ReportedBody {
+  readonly value: unknown;
+  readonly cut?: BodyRef;
+}
+
+function cutText(text: string): ReportedBody {
+  if (text.length <= MAX_REPORTED_TEXT) return { value: text };
+  const value = `${text.slice(0, MAX_REPORTED_TEXT)}…`;
+  return { value, cut: { sha256: sha256Text(text), size: Buffer.byteLength(text) } };
+}
+
+function bodyForReport(body: ResponseBody, side: SideSummary, redact: Redactor): ReportedBody {
   switch (body.kind) {
     case 'empty':
-      return null;
+      return { value: null };
     case 'json':
-    case 'xml':
-      return redact.value(body.value);
+    case 'xml': {
+      const preview = previewValue(redact.value(body.value), BODY_PREVIEW);
+      if (!preview.cut) return { value: preview.value };
+      const text = body.kind === 'json' ? body.text : undefined;
+      const whole = redact.text(text ?? JSON.stringify(body.value));
+      const size = text === undefined ? (side.bytes ?? 0) : Buffer.byteLength(text);
+      return { value: preview.value, cut: { sha256: sha256Text(whole), size } };
+    }
     case 'text':
     case 'invalid-json':
-    case 'invalid-xml': {
-      const text = redact.text(body.text);
-      return text.length > MAX_REPORTED_TEXT ? `${text.slice(0, MAX_REPORTED_TEXT)}…` : text;
-    }
+    case 'invalid-xml':
+      return cutText(redact.text(body.text));
     case 'binary':
     case 'truncated':
-      return bytesText(body);
+      return { value: bytesText(body) };
+    case 'too-complex':
+      return { value: bytesText({ ...body, tooComplex: tooComplexWords(body) }) };
     default: {
       const never: never = body;
       return never;
@@ -67,8 +105,31 @@ function bodyForReport(body: ResponseBody, redact: Redactor): unknown {
   }
 }
 
-function sideBody(side: SideOutcome, redact: Redactor): unknown {
-  return side.outcome === 'response' ? bodyForReport(side.response.body, redact) : null;
+function sideBody(side: SideOutcome, summary: SideSummary, redact: Redactor): ReportedBody {
+  return side.outcome === 'response'
+    ? bodyForReport(side.response.body, summary, redact)
+    : { value: null };
+}
+
+/** Both bodies as the report keeps them. */
+function bodiesOf(
+  exchange: Exchange,
+  base: ResultBase,
+  redact: Redactor,
+): DivergentResult['bodies'] {
+  const baseline = sideBody(exchange.baseline, base.baseline, redact);
+  const candidate = sideBody(exchange.candidate, base.candidate, redact);
+  if (baseline.cut === undefined && candidate.cut === undefined) {
+    return { baseline: baseline.value, candidate: candidate.value };
+  }
+  return {
+    baseline: baseline.value,
+    candidate: candidate.value,
+    cut: {
+      ...(baseline.cut === undefined ? {} : { baseline: baseline.cut }),
+      ...(candidate.cut === undefined ? {} : { candidate: candidate.cut }),
+    },
+  };
 }
 
 function redactHeader(redact: Redactor, name: string, value: string | undefined) {
@@ -98,11 +159,13 @@ function commonOf(
   context: ResultContext,
 ): Mutable<ResultBase> & { verdict: 'equal' } {
   const { request } = exchange.case;
+  // A secret in the path (`/users/${env:TOKEN}`) shows as its placeholder everywhere.
+  const path = context.redact.text(request.path);
   const base: Mutable<ResultBase> & { verdict: 'equal' } = {
     caseId: exchange.case.id,
     suite: exchange.case.suite,
-    endpoint: endpointOf(request.method, request.path),
-    request: { method: request.method, path: request.path },
+    endpoint: cutPreview(endpointOf(request.method, path), MAX_REPORTED_REQUEST_PATH),
+    request: { method: request.method, path: cutPreview(path, MAX_REPORTED_REQUEST_PATH) },
     baseline: summarise(exchange.baseline),
     candidate: summarise(exchange.candidate),
     verdict: 'equal',
@@ -144,8 +207,8 @@ function described(divergence: Divergence, exchange: Exchange, context: ResultCo
     explanation: context.redact.text(divergence.explanation),
     summary: context.redact.text(divergence.summary),
     repro: {
-      baseline: curlCommand(plans.baseline, context.baseline, context.redact),
-      candidate: curlCommand(plans.candidate, context.candidate, context.redact),
+      baseline: curlCommand(plans.baseline, context.baseline, context.redact, context.bodyFile),
+      candidate: curlCommand(plans.candidate, context.candidate, context.redact, context.bodyFile),
     },
   };
 }
@@ -192,17 +255,19 @@ export function toCaseResult(
         ...(divergence.pattern === undefined ? {} : { pattern: divergence.pattern }),
         explanation,
         summary,
-        changes: divergence.changes.map((change) => reportedChange(change, context.redact)),
+        changes: divergence.changes
+          .slice(0, MAX_REPORTED_CHANGES)
+          .map((change) => reportedChange(change, context.redact)),
+        ...(divergence.changes.length > MAX_REPORTED_CHANGES
+          ? { changesOmitted: divergence.changes.length - MAX_REPORTED_CHANGES }
+          : {}),
         headerChanges: divergence.headerChanges.map((change) => ({
           name: change.name,
           baseline: redactHeader(context.redact, change.name, change.baseline),
           candidate: redactHeader(context.redact, change.name, change.candidate),
         })),
         repro,
-        bodies: {
-          baseline: sideBody(exchange.baseline, context.redact),
-          candidate: sideBody(exchange.candidate, context.redact),
-        },
+        bodies: bodiesOf(exchange, common, context.redact),
       };
     }
     default: {
@@ -214,16 +279,22 @@ export function toCaseResult(
 
 /** Summaries hold no values, but a header class or a key could still spell a `${env:…}` secret. */
 export function redactFinding(finding: Finding, redact: Redactor): Finding {
-  const summary = redact.text(finding.summary);
-  return summary === finding.summary ? finding : { ...finding, summary };
+  // The cause names the endpoint (a secret in a path), a field, a header class: all redacted.
+  return redact.same(finding);
 }
 
-/** A change as reports keep it: redacted, a body known by its bytes as one line of text. */
+/**
+ * A change as reports keep it: redacted, a body known by its bytes as one line
+ * of text, other values previewed, the path cut when huge.
+ */
 function reportedChange(change: Change, redact: Redactor): Change {
   const shown = (value: unknown) =>
-    isBytesSummary(value) ? bytesText(value) : redact.value(value);
+    isBytesSummary(value)
+      ? bytesText(value)
+      : previewValue(redact.value(value), CHANGE_PREVIEW).value;
   return {
     ...change,
+    path: cutPreview(redact.text(change.path), MAX_REPORTED_PATH),
     ...('baseline' in change ? { baseline: shown(change.baseline) } : {}),
     ...('candidate' in change ? { candidate: shown(change.candidate) } : {}),
   };

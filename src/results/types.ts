@@ -67,6 +67,12 @@ export interface FlowRef {
   readonly masked?: readonly string[];
 }
 
+/** A body a report holds only a preview of: the whole body's sha256 and size in bytes. */
+export interface BodyRef {
+  readonly sha256: string;
+  readonly size: number;
+}
+
 /** Redacted curl commands that reproduce the case against each side. */
 export interface Repro {
   readonly baseline: string;
@@ -98,6 +104,7 @@ interface NoDivergence {
 /** Fields only a divergence (both sides answered and differ) has. */
 interface NoComparisonDetail {
   readonly changes?: never;
+  readonly changesOmitted?: never;
   readonly headerChanges?: never;
   readonly pattern?: never;
   readonly bodies?: never;
@@ -127,8 +134,17 @@ export interface DivergenceDetail extends ResultBase {
   /** The cross-runtime patterns recognised in this divergence. */
   readonly pattern?: DivergencePattern;
   readonly repro: Repro;
-  /** Bodies of both sides (redacted, possibly abbreviated). */
-  readonly bodies: { readonly baseline: unknown; readonly candidate: unknown };
+  /**
+   * Bodies of both sides (redacted). A body too large for a report is a
+   * preview (see `preview.ts`), and `cut` names the whole body by sha256 and size.
+   */
+  readonly bodies: {
+    readonly baseline: unknown;
+    readonly candidate: unknown;
+    readonly cut?: { readonly baseline?: BodyRef; readonly candidate?: BodyRef };
+  };
+  /** Changes found beyond the ones `changes` keeps (a report keeps the first 500). */
+  readonly changesOmitted?: number;
   /** With `--compare-to`: whether the compared-to report showed this fingerprint too. */
   readonly regression?: 'new' | 'persisting';
 }

@@ -2,6 +2,7 @@
  * Lossless line and cell handling for the tracker's markdown table: splitting keeps
  * every byte so that joining the pieces gives back the original text.
  */
+import { codeSpan, codeSpanContents, printable, splitCodeSpans } from '../util/code-span.js';
 import { type TableLine, TRACKER_STATUSES, type TrackerStatus } from './types.js';
 
 /** One line of text and the line ending that followed it (`''` on an unterminated last line). */
@@ -69,14 +70,19 @@ export function cellValue(raw: string): string {
 }
 
 /**
- * Makes a value safe for one cell: pipes escaped, line breaks folded to spaces, and
- * `<!--` defused so a summary can never look like a tracker marker or comment.
+ * Makes a value safe for one cell: pipes escaped (inside code spans too), line
+ * breaks folded to spaces, control characters written as `\x1b` (the file is
+ * printed to terminals), and `<`/`>` outside code spans written as entities,
+ * so a summary can never hold raw HTML or look like a tracker marker.
  */
 export function escapeCell(value: string): string {
-  return value
-    .replace(/\r?\n|\r/g, ' ')
-    .replaceAll('|', '\\|')
-    .replaceAll('<!--', '&lt;!--');
+  const flat = printable(value.replace(/\r\n|\r|\n/g, ' '));
+  return splitCodeSpans(flat)
+    .map((part) =>
+      part.code ? part.text : part.text.replaceAll('<', '&lt;').replaceAll('>', '&gt;'),
+    )
+    .join('')
+    .replaceAll('|', '\\|');
 }
 
 /**
@@ -88,16 +94,18 @@ export function padCell(oldRaw: string, content: string): string {
   return cell.length >= oldRaw.length ? cell : cell.padEnd(oldRaw.length);
 }
 
-/** Reads a list cell: the contents of its code spans, or comma-separated items. */
+/** Reads a list cell: the contents of its code spans (any fence), or comma-separated items. */
 export function parseList(value: string): string[] {
-  const spans = [...value.matchAll(/`([^`]*)`/g)].map((match) => match[1] ?? '');
+  const spans = splitCodeSpans(value)
+    .filter((part) => part.code)
+    .map((part) => codeSpanContents(part.text) ?? '');
   const items = spans.length > 0 ? spans : value.split(',');
   return items.map((item) => item.trim()).filter((item) => item !== '');
 }
 
-/** Writes a list cell: each item as a code span, comma-separated (unescaped). */
+/** Writes a list cell: each item as a code span (fenced past its backticks), comma-separated. */
 export function formatList(items: readonly string[]): string {
-  return items.map((item) => `\`${item.replaceAll('`', "'")}\``).join(', ');
+  return items.map((item) => codeSpan(printable(item))).join(', ');
 }
 
 /** Reads a fingerprint cell, with or without a code span around it. */

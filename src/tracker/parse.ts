@@ -146,6 +146,8 @@ interface BlockState {
   awaitingAlign: boolean;
   nextIdLine: number | undefined;
   readonly fingerprints: Map<string, number>;
+  /** Row id (upper case) → the line it is first on. */
+  readonly ids: Map<string, number>;
 }
 
 function readAlign(state: BlockState, raw: RawLine, lineNo: number): void {
@@ -193,6 +195,16 @@ function readTableLine(state: BlockState, raw: RawLine, lineNo: number): void {
     );
   }
   state.fingerprints.set(row.fingerprint, lineNo);
+  const id = row.id.toUpperCase();
+  const firstId = state.ids.get(id);
+  if (id !== '' && firstId !== undefined) {
+    throw invalid(
+      state.file,
+      lineNo,
+      `row id ${row.id} is already used on line ${firstId}; give one of the two rows another id (ids are never reused)`,
+    );
+  }
+  state.ids.set(id, lineNo);
   state.items.push({ kind: 'row', line, row });
 }
 
@@ -224,6 +236,7 @@ function parseBlock(lines: readonly RawLine[], first: number, file: string): Blo
     awaitingAlign: false,
     nextIdLine: undefined,
     fingerprints: new Map(),
+    ids: new Map(),
   };
   for (const [offset, raw] of lines.entries()) readBlockLine(state, raw, first + offset + 1);
   if (state.awaitingAlign && state.header !== null) {

@@ -1,16 +1,29 @@
 /**
- * The tracker's only I/O: read, merge, and write the markdown file atomically,
- * one writer at a time (a `<path>.lock` file created exclusively).
+ * The tracker's only I/O: check the file before a run sends anything, then
+ * read, merge and write it atomically, one writer at a time (`lock.ts`).
+ *
+ * The bytes go to the file the path's symlinks point at (the link stays a
+ * link), with the replaced file's mode and owner; device nodes, FIFOs,
+ * sockets, folders and files with several hard links are refused. A run
+ * plans its update under the lock, writes its reports, then commits the
+ * tracker (`planTrackerUpdate`), so a killed run never leaves a tracker
+ * updated without a report.
  */
-import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
+
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { ParityError } from '../util/errors.js';
-import { writeFileAtomic } from '../util/fs.js';
+import { isTempFileOf, writeFileAtomic } from '../util/fs.js';
+import { folderProblem, inspectWriteTarget, type WriteTarget } from '../util/write-target.js';
+import { initialisedText, requireManaged } from './init.js';
+import { acquireLock, breakAbandoned, type TrackerLockOptions } from './lock.js';
 import { parseTracker, trackerRows } from './parse.js';
 import { newTrackerText, renderTracker } from './render.js';
 import type { TrackerChanges, TrackerDocument, TrackerRow, TrackerRun } from './types.js';
 import { mergeTracker } from './upsert.js';
+
+export type { TrackerLockOptions } from './lock.js';
 
 /** What `updateTrackerFile` did. */
 export interface TrackerUpdate {
@@ -21,71 +34,113 @@ export interface TrackerUpdate {
   readonly changes: TrackerChanges;
 }
 
-/** How long to wait for another writer's lock, and when a lock counts as abandoned. */
-export interface TrackerLockOptions {
-  /** Give up after this long (default 10 s). */
-  readonly timeoutMs?: number;
-  /** Break a lock older than this (default 60 s): its writer crashed. */
-  readonly staleMs?: number;
+/** A merge computed under the lock, not yet written. */
+export interface TrackerPlan extends TrackerUpdate {
+  /** Every row after the update, in file order. */
+  readonly rows: readonly TrackerRow[];
+  /** Writes the merged text (atomically) and releases the lock. */
+  commit(): Promise<void>;
+  /** Releases the lock without writing. */
+  abandon(): Promise<void>;
 }
 
-function hasCode(error: unknown, code: string): boolean {
-  return error instanceof Error && 'code' in error && error.code === code;
+function refused(path: string, message: string): ParityError {
+  return new ParityError('PARITY_TRACKER_INVALID', `${path}: ${message}`);
 }
 
-async function readIfExists(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    if (hasCode(error, 'ENOENT')) return undefined;
-    throw error;
+const KIND_PROBLEMS: Record<Exclude<WriteTarget['kind'], 'missing' | 'file'>, string> = {
+  directory: 'is a folder; --tracker takes a markdown file',
+  device: 'is a device node, not a markdown file; parity refuses to read or replace it',
+  fifo: 'is a FIFO (named pipe), not a markdown file; parity refuses to read or replace it',
+  socket: 'is a socket, not a markdown file',
+  other: 'is not a regular file',
+};
+
+/** Where the tracker's bytes live; throws when parity must not read or replace what is there. */
+async function trackerTarget(path: string): Promise<WriteTarget> {
+  const target = await inspectWriteTarget(path).catch((error: unknown) => {
+    throw refused(path, error instanceof Error ? error.message : String(error));
+  });
+  const shown = target.link ? `${path} (a symlink to ${target.real})` : path;
+  if (target.kind !== 'missing' && target.kind !== 'file') {
+    throw refused(shown, KIND_PROBLEMS[target.kind]);
+  }
+  if (target.links > 1) {
+    throw refused(
+      shown,
+      `has ${target.links} hard links; an atomic write would split them (make the others symlinks)`,
+    );
+  }
+  return target;
+}
+
+/** Parses an existing tracker, which must have its managed table. */
+function parseExisting(text: string, path: string): TrackerDocument {
+  const doc = parseTracker(text, path);
+  requireManaged(doc, path);
+  return doc;
+}
+
+async function readTarget(target: WriteTarget): Promise<string | undefined> {
+  if (target.kind === 'missing') return undefined;
+  const text = await readFile(target.real, 'utf8');
+  // An empty file holds no human bytes: it is treated as a new tracker.
+  return text === '' ? undefined : text;
+}
+
+/** The folder of the tracker must take new files (the temp file, the lock). */
+async function checkFolder(path: string, target: WriteTarget): Promise<void> {
+  // Named like the temp files of an atomic write: a writer holding the lock removes it if a kill left it.
+  const probe = `.${basename(target.real)}.${randomBytes(6).toString('hex')}.tmp`;
+  const problem = await folderProblem(dirname(target.real), probe);
+  if (problem !== undefined) {
+    throw new ParityError(
+      'PARITY_OUTPUT_UNWRITABLE',
+      `${path}: the tracker cannot be written: ${problem}`,
+    );
   }
 }
 
-/** Removes the lock when its writer is long gone; true when the caller should retry at once. */
-async function breakIfStale(lockPath: string, staleMs: number): Promise<boolean> {
-  try {
-    const info = await stat(lockPath);
-    if (Date.now() - info.mtimeMs <= staleMs) return false;
-    await rm(lockPath, { force: true });
-    return true;
-  } catch (error) {
-    if (hasCode(error, 'ENOENT')) return true;
-    throw error;
-  }
-}
-
-async function tryLock(lockPath: string): Promise<boolean> {
-  try {
-    const handle = await open(lockPath, 'wx');
-    await handle.writeFile(`parity tracker lock, taken ${new Date().toISOString()}\n`);
-    await handle.close();
-    return true;
-  } catch (error) {
-    if (hasCode(error, 'EEXIST')) return false;
-    throw error;
-  }
-}
-
-/** Takes `<path>.lock`, retrying with jittered exponential backoff; returns its release. */
-async function acquireLock(
+/**
+ * Everything a run needs of the tracker, checked before the first request: a
+ * regular file (or a symlink to one, or missing), in a folder that takes new
+ * files, that parses. A lock whose owner is gone is removed now; the message
+ * saying so is returned.
+ */
+export async function preflightTracker(
   path: string,
-  options: TrackerLockOptions,
-): Promise<() => Promise<void>> {
-  const lockPath = `${path}.lock`;
-  const deadline = Date.now() + (options.timeoutMs ?? 10_000);
-  for (let attempt = 0; ; attempt++) {
-    if (await tryLock(lockPath)) return () => rm(lockPath, { force: true });
-    if (await breakIfStale(lockPath, options.staleMs ?? 60_000)) continue;
-    if (Date.now() >= deadline) {
-      throw new ParityError(
-        'PARITY_TRACKER_LOCKED',
-        `${path}: another parity process holds ${lockPath}; wait for it, or delete the lock if none is running`,
-      );
-    }
-    const backoff = Math.min(250, 5 * 2 ** attempt);
-    await sleep(backoff / 2 + Math.random() * (backoff / 2));
-  }
+  options: TrackerLockOptions = {},
+): Promise<{ readonly notes: readonly string[] }> {
+  const target = await trackerTarget(path);
+  await checkFolder(path, target);
+  const text = await readTarget(target);
+  if (text !== undefined) parseExisting(text, path);
+  const broken = await breakAbandoned(`${target.real}.lock`, options);
+  const notes = typeof broken === 'string' ? [`removed the tracker lock ${broken}`] : [];
+  return { notes };
+}
+
+/** Temp files of writers killed mid-write: safe to remove while holding the lock. */
+async function removeLeftovers(real: string): Promise<void> {
+  const dir = dirname(real);
+  const names = await readdir(dir).catch(() => []);
+  // Temp files and probes (`.NAME.<hex>.tmp`), and locks a breaker moved aside (`NAME.lock.<hex>.broken`).
+  const broken = `${basename(real)}.lock.`;
+  const leftover = (name: string) =>
+    isTempFileOf(real, name) || (name.startsWith(broken) && name.endsWith('.broken'));
+  await Promise.all(names.filter(leftover).map((name) => rm(join(dir, name), { force: true })));
+}
+
+/**
+ * The tracker's real file and its lock, taken (the folder created first), with
+ * the temp files of writers killed mid-write removed: only a holder may.
+ */
+async function lockedTarget(path: string, options: TrackerLockOptions) {
+  const target = await trackerTarget(path);
+  await mkdir(dirname(target.real), { recursive: true });
+  const lock = await acquireLock(target.real, options);
+  await removeLeftovers(target.real).catch(() => undefined);
+  return { target, lock };
 }
 
 /** What an edit of the tracker document returns: the new document and what it did. */
@@ -94,39 +149,103 @@ export interface TrackerEdit<T> {
   readonly result: T;
 }
 
+/** An edit computed under the lock, not yet written. */
+export interface TrackerEditPlan<T> {
+  /** The file did not exist (it is created on commit). */
+  readonly created: boolean;
+  /** The file's text changes (it is written on commit). */
+  readonly changed: boolean;
+  readonly result: T;
+  /** The text the file will hold. */
+  readonly text: string;
+  /** Writes the new text (atomically, through symlinks, keeping the mode) and releases the lock. */
+  commit(): Promise<void>;
+  /** Releases the lock without writing. */
+  abandon(): Promise<void>;
+}
+
 /**
- * Edits the tracker file at `path` under its lock: reads it afresh (or starts a
- * new one when `create` and the file is missing), applies `edit`, and writes it
- * atomically only when its text changes. A tracker that does not parse throws
- * `PARITY_TRACKER_INVALID` and is left untouched.
+ * Takes the lock, reads the tracker afresh (or starts a new one when `create`
+ * and the file is missing) and applies `edit`; nothing is written until
+ * `commit`. A tracker that does not parse throws `PARITY_TRACKER_INVALID`
+ * (lock released, file untouched).
  */
+export async function planTrackerEdit<T>(
+  path: string,
+  edit: (doc: TrackerDocument) => TrackerEdit<T>,
+  options: TrackerLockOptions & { readonly create: boolean },
+): Promise<TrackerEditPlan<T>> {
+  const missing = () =>
+    new ParityError('PARITY_USAGE', `${path}: no tracker there yet; run parity first`);
+  if (!options.create && !(await trackerExists(path))) throw missing();
+  const { target, lock } = await lockedTarget(path, options);
+  try {
+    const existing = await readTarget(target);
+    if (existing === undefined && !options.create) throw missing();
+    const before =
+      existing === undefined ? parseTracker(newTrackerText(), path) : parseExisting(existing, path);
+    const { doc, result } = edit(before);
+    const text = renderTracker(doc);
+    const changed = existing === undefined || text !== existing;
+    return {
+      created: existing === undefined,
+      changed,
+      result,
+      text,
+      async commit() {
+        try {
+          if (changed) await writeFileAtomic(target.real, text, { keep: target });
+        } finally {
+          await lock.release();
+        }
+      },
+      abandon: () => lock.release(),
+    };
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+/** `planTrackerEdit`, committed at once: for edits no report has to precede (`parity decide`). */
 export async function editTrackerFile<T>(
   path: string,
   edit: (doc: TrackerDocument) => TrackerEdit<T>,
   options: TrackerLockOptions & { readonly create: boolean },
 ): Promise<{ readonly created: boolean; readonly changed: boolean; readonly result: T }> {
-  const missing = () =>
-    new ParityError('PARITY_USAGE', `${path}: no tracker there yet; run parity first`);
-  if (options.create) await mkdir(dirname(path), { recursive: true });
-  else if ((await readIfExists(path)) === undefined) throw missing();
-  const release = await acquireLock(path, options);
-  try {
-    const existing = await readIfExists(path);
-    if (existing === undefined && !options.create) throw missing();
-    const before = existing ?? newTrackerText();
-    const { doc, result } = edit(parseTracker(before, path));
-    const after = renderTracker(doc);
-    const changed = existing === undefined || after !== existing;
-    if (changed) await writeFileAtomic(path, after);
-    return { created: existing === undefined, changed, result };
-  } finally {
-    await release();
-  }
+  const plan = await planTrackerEdit(path, edit, options);
+  await plan.commit();
+  return { created: plan.created, changed: plan.changed, result: plan.result };
+}
+
+/**
+ * Takes the lock, reads the tracker again and merges `run` into it; nothing is
+ * written until `commit`. Throws (lock released) when the file does not parse.
+ */
+export async function planTrackerUpdate(
+  path: string,
+  run: TrackerRun,
+  options: TrackerLockOptions = {},
+): Promise<TrackerPlan> {
+  const merge = (doc: TrackerDocument) => {
+    const merged = mergeTracker(doc, run);
+    return { doc: merged.doc, result: merged.changes };
+  };
+  const plan = await planTrackerEdit(path, merge, { ...options, create: true });
+  return {
+    created: plan.created,
+    changed: plan.changed,
+    changes: plan.result,
+    rows: trackerRows(parseTracker(plan.text, path)),
+    commit: () => plan.commit(),
+    abandon: () => plan.abandon(),
+  };
 }
 
 /**
  * Applies a run to the tracker file at `path`: creates it (and its folder) when
- * missing, and writes it atomically only when its text changes. Concurrent
+ * missing, and writes it atomically only when its text changes. A tracker that does
+ * not parse throws `PARITY_TRACKER_INVALID` and is left untouched. Concurrent
  * callers are serialised by a lock file, and each re-reads the file under the lock.
  */
 export async function updateTrackerFile(
@@ -134,27 +253,50 @@ export async function updateTrackerFile(
   run: TrackerRun,
   options: TrackerLockOptions = {},
 ): Promise<TrackerUpdate> {
-  const merge = (doc: TrackerDocument) => {
-    const merged = mergeTracker(doc, run);
-    return { doc: merged.doc, result: merged.changes };
-  };
-  const { created, changed, result } = await editTrackerFile(path, merge, {
-    ...options,
-    create: true,
-  });
-  return { created, changed, changes: result };
+  const plan = await planTrackerUpdate(path, run, options);
+  await plan.commit();
+  return { created: plan.created, changed: plan.changed, changes: plan.changes };
+}
+
+/** What `initTrackerFile` did. */
+export type TrackerInit = 'created' | 'added' | 'present';
+
+/**
+ * `parity tracker --init`: creates the tracker, or adds the managed table to an
+ * existing file without markers (every byte already there is kept), under the lock.
+ */
+export async function initTrackerFile(
+  path: string,
+  options: TrackerLockOptions = {},
+): Promise<TrackerInit> {
+  const { target, lock } = await lockedTarget(path, options);
+  try {
+    const existing = await readTarget(target);
+    const init = initialisedText(existing, path);
+    if (init.outcome !== 'present') {
+      await writeFileAtomic(target.real, init.text, { keep: target });
+    }
+    return init.outcome;
+  } finally {
+    await lock.release();
+  }
 }
 
 /** Every row of the tracker at `path`, in file order; none when the file does not exist. */
 export async function readTrackerRows(path: string): Promise<TrackerRow[]> {
-  const text = await readIfExists(path);
-  return text === undefined ? [] : trackerRows(parseTracker(text, path));
+  const text = await readTarget(await trackerTarget(path));
+  return text === undefined ? [] : trackerRows(parseExisting(text, path));
 }
 
 /** Every row of the tracker at `path`, or undefined when the file does not exist. */
 export async function readExistingTrackerRows(path: string): Promise<TrackerRow[] | undefined> {
-  const text = await readIfExists(path);
-  return text === undefined ? undefined : trackerRows(parseTracker(text, path));
+  const text = await readTarget(await trackerTarget(path));
+  return text === undefined ? undefined : trackerRows(parseExisting(text, path));
+}
+
+/** Whether a tracker file exists at `path` (through its symlinks). */
+export async function trackerExists(path: string): Promise<boolean> {
+  return (await trackerTarget(path)).kind === 'file';
 }
 
 /** The `_open_` rows of the tracker at `path`, for `parity tracker`. */

@@ -17,6 +17,8 @@ export type ParityErrorCode =
   | 'PARITY_USAGE'
   /** The tracker file cannot be parsed; it is left untouched. */
   | 'PARITY_TRACKER_INVALID'
+  /** A report folder or the tracker's folder cannot be written (checked before anything is sent). */
+  | 'PARITY_OUTPUT_UNWRITABLE'
   /** Another parity process holds the tracker's lock for too long. */
   | 'PARITY_TRACKER_LOCKED'
   /** A report file is unreadable or of an unsupported schema version. */

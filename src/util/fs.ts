@@ -1,6 +1,16 @@
 /** File-system helpers for the edges: atomic writes and the `latest` pointer. */
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, open, readdir, rename, rm, symlink, unlink } from 'node:fs/promises';
+import {
+  type FileHandle,
+  lstat,
+  mkdir,
+  open,
+  readdir,
+  rename,
+  rm,
+  symlink,
+  unlink,
+} from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -11,6 +21,23 @@ import { basename, dirname, join } from 'node:path';
  */
 export interface WriteOptions {
   readonly durable?: boolean;
+  /** Permission bits, owner and group to give the new file (those of the file it replaces). */
+  readonly keep?: { readonly mode?: number; readonly uid?: number; readonly gid?: number };
+}
+
+/** The temp files `writeChunksAtomic` makes for `path`: `.NAME.<12 hex>.tmp` beside it. */
+export function isTempFileOf(path: string, candidate: string): boolean {
+  const prefix = `.${basename(path)}.`;
+  return candidate.startsWith(prefix) && /^[0-9a-f]{12}\.tmp$/.test(candidate.slice(prefix.length));
+}
+
+/** Gives the temp file the replaced file's mode and (when allowed) its owner. */
+async function keepAttributes(handle: FileHandle, keep: WriteOptions['keep']): Promise<void> {
+  if (keep?.mode !== undefined) await handle.chmod(keep.mode);
+  if (keep?.uid !== undefined && keep.gid !== undefined) {
+    // Only root may give a file away; anyone else keeps the file as theirs.
+    await handle.chown(keep.uid, keep.gid).catch(() => undefined);
+  }
 }
 
 /** Writes `text` to `path` via a temp file in the same folder (+ fsync) + rename. */
@@ -46,8 +73,9 @@ export async function writeChunksAtomic(
 ): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(temp, 'w');
+  const handle = await open(temp, 'wx');
   try {
+    await keepAttributes(handle, options.keep);
     for await (const chunk of chunks) await handle.write(chunk, null, 'utf8');
     if (options.durable !== false) await handle.sync();
   } catch (error) {

@@ -9,12 +9,24 @@ export const HEAD_BYTES = 16;
 
 /** What the comparison knows of a body it compares by its bytes. */
 export interface BytesSummary {
-  readonly kind: 'binary' | 'truncated';
+  readonly kind: 'binary' | 'truncated' | 'too-complex';
   readonly size: number;
   /** Hex sha256 of all the bytes. */
   readonly sha256: string;
   /** Hex of the first {@link HEAD_BYTES} bytes (fewer for a shorter body). */
   readonly head?: string;
+  /** A too-complex body: the limit it went past, in words (`nested deeper than 256 levels`). */
+  readonly tooComplex?: string;
+}
+
+/** The limit a too-complex body went past, in words: `nested deeper than 256 levels`. */
+export function tooComplexWords(body: {
+  readonly limit: 'nodes' | 'depth';
+  readonly budget: number;
+}): string {
+  return body.limit === 'depth'
+    ? `nested deeper than ${body.budget} levels`
+    : `more than ${body.budget} values`;
 }
 
 /** Hex of the first {@link HEAD_BYTES} bytes. */
@@ -26,7 +38,7 @@ export function isBytesSummary(value: unknown): value is BytesSummary {
   if (typeof value !== 'object' || value === null) return false;
   const kind = 'kind' in value ? value.kind : undefined;
   return (
-    (kind === 'binary' || kind === 'truncated') &&
+    (kind === 'binary' || kind === 'truncated' || kind === 'too-complex') &&
     'size' in value &&
     typeof value.size === 'number' &&
     'sha256' in value &&
@@ -51,7 +63,12 @@ function bytes(size: number): string {
  * past the cap says so (`truncated at the body cap, …`).
  */
 export function bytesText(summary: BytesSummary): string {
-  const what = summary.kind === 'binary' ? 'binary' : 'over the body cap (compared by hash)';
+  const what =
+    summary.kind === 'binary'
+      ? 'binary'
+      : summary.kind === 'truncated'
+        ? 'over the body cap (compared by hash)'
+        : `too complex to compare as a tree (${summary.tooComplex ?? 'past the node budget'}; compared by hash)`;
   const start =
     summary.head === undefined || summary.head === '' ? '' : `, starts ${spaced(summary)}`;
   return `${what}, ${bytes(summary.size)}, sha256 ${summary.sha256}${start}`;
@@ -61,5 +78,6 @@ export function bytesText(summary: BytesSummary): string {
 export function bytesBrief(summary: BytesSummary): string {
   const start =
     summary.head === undefined || summary.head === '' ? '' : `, starts ${spaced(summary)}`;
-  return `${bytes(summary.size)} (sha256 ${summary.sha256.slice(0, 12)}…${start})`;
+  const limit = summary.tooComplex === undefined ? '' : `, too complex: ${summary.tooComplex}`;
+  return `${bytes(summary.size)} (sha256 ${summary.sha256.slice(0, 12)}…${start}${limit})`;
 }

@@ -13,9 +13,8 @@ import { splitNumber } from 'lossless-json';
  * canonical decimal (no leading/trailing zeros, `+` exponents, integers up to
  * 40 digits written out), so equal values have equal text.
  *
- * Stages treat it as a JSON number: `jsonType` says `number`, the differ compares
- * `text`, and `fast-deep-equal` compares it through `toString()` (it checks an
- * own `toString` before walking keys), so `…993` ≠ `…992`.
+ * Stages treat it as a JSON number: `jsonType` says `number`, and the differ
+ * and `jsonEqual` compare `text`, so `…993` ≠ `…992`.
  */
 export class ExactNumber {
   readonly text: string;

@@ -4,10 +4,11 @@
  * whitespace, key order, escaping, number format), plus `charset` differences
  * of the content type. The verdict is never affected. Pure.
  */
-import equal from 'fast-deep-equal';
 import type { EncodingNote, EncodingNoteCode } from '../model/comparison.js';
 import type { ResponseBody, SideOutcome } from '../model/exchange.js';
+import { codeSpan } from '../util/code-span.js';
 import { contentTypeCharset } from './content-type.js';
+import { jsonEqual as equal } from './json-equal.js';
 import { scanJson } from './raw-json.js';
 import { type Difference, rawDifferences, whitespaceDifference } from './raw-walk.js';
 
@@ -29,9 +30,9 @@ function endsWithNewline(text: string): boolean {
 }
 
 function describeDifference(code: EncodingNoteCode, first: Difference, count: number): string {
-  const where = first.path === '' ? 'the body' : `\`${first.path}\``;
+  const where = first.path === '' ? 'the body' : `${codeSpan(first.path)}`;
   const more = count > 1 ? ` (${count} places)` : '';
-  const sides = `baseline \`${first.baseline}\`, candidate \`${first.candidate}\``;
+  const sides = `baseline ${codeSpan(first.baseline)}, candidate ${codeSpan(first.candidate)}`;
   switch (code) {
     case 'key-order':
       return `keys in a different order at ${where}: ${sides}${more}`;
@@ -85,7 +86,7 @@ function charsetNote(
   return {
     kind: 'encoding',
     code: 'charset',
-    message: `content-type charset differs: baseline \`${b}\`, candidate \`${c}\``,
+    message: `content-type charset differs: baseline ${codeSpan(b)}, candidate ${codeSpan(c)}`,
   };
 }
 

@@ -13,7 +13,7 @@ describe('the config, command by command', () => {
     const cwd = await tempProject({
       'parity.config.yaml': 'cases: [lib]\ntracker: docs/T.md\nnoise: { replica: nowhere }\n',
       'lib/s.yaml': CASES,
-      'docs/T.md': '# Decisions\n',
+      'docs/T.md': '# Decisions\n\n<!-- parity:tracker:start -->\n<!-- parity:tracker:end -->\n',
     });
     const validated = await runCli(cwd, ['validate']);
     expect(validated.stderr).toBe('');

@@ -148,7 +148,7 @@ describe('promises the README makes', () => {
     for (const value of ['0', '-3', '1.5', 'x']) {
       const flag = await runCli(cwd, ['run', ...targets(), `--concurrency=${value}`]);
       expect(flag.code, value).toBe(2);
-      expect(flag.stderr).toContain('--concurrency must be a whole number of at least 1');
+      expect(flag.stderr).toContain('--concurrency must be a whole number from 1 to 1024');
     }
     for (const value of ['0', '-3', '1.5']) {
       const config = await tempProject({

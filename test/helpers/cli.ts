@@ -1,6 +1,6 @@
 /** Runs the CLI in-process with captured output, in a temp project folder. */
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import type { RunReport } from '../../src/report/contract.js';
@@ -20,6 +20,19 @@ export async function tempProject(files: Record<string, string> = {}): Promise<s
   return dir;
 }
 
+/** This test process, as the bin describes its own. */
+export function thisHost() {
+  const isAlive = (pid: number): boolean => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (error) {
+      return (error as { code?: string }).code === 'EPERM';
+    }
+  };
+  return { pid: process.pid, hostname: hostname(), isAlive };
+}
+
 export async function runCli(
   cwd: string,
   argv: readonly string[],
@@ -32,6 +45,7 @@ export async function runCli(
     stderr: { write: (s: string) => (stderr += s) },
     env: { NO_COLOR: '1', ...options.env },
     cwd,
+    host: thisHost(),
     ...(options.now === undefined ? {} : { now: () => options.now as Date }),
   });
   return { code, stdout, stderr };

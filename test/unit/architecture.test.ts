@@ -110,9 +110,13 @@ describe('I/O at the edges', () => {
       'recording/read.ts',
       'report/locate.ts',
       'report/read.ts',
+      'report/run-folder.ts',
+      'results/body-files.ts',
       'results/stream.ts',
+      'tracker/lock.ts',
       'tracker/write.ts',
       'util/fs.ts',
+      'util/write-target.ts',
     ]);
   });
 

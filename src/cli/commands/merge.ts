@@ -4,7 +4,7 @@ import { displayPath } from '../../util/paths.js';
 import type { ExitCode } from '../exit-codes.js';
 import { contextOf, type Io } from '../io.js';
 import type { MergeFlags } from '../options.js';
-import { finish, printSummary } from '../outcome.js';
+import { finish, printNotes, printSummary } from '../outcome.js';
 
 /** Merges the shard reports and prints the outcome as `run` does; returns the exit code. */
 export async function mergeCommand(
@@ -13,6 +13,7 @@ export async function mergeCommand(
   io: Io,
 ): Promise<ExitCode> {
   const outcome = await mergeShards({ reports, flags }, contextOf(io));
+  printNotes(outcome.notes, io);
   printSummary(outcome.report, displayPath(io.cwd, outcome.written.dir), flags, io);
   if (outcome.missing.length > 0) {
     io.stderr.write(`parity: merged without shard(s) ${outcome.missing.join(', ')}\n`);

@@ -5,9 +5,10 @@ import { verdictOf } from '../../app/verdict.js';
 import { displayPath } from '../../util/paths.js';
 import { colorsFor } from '../colors.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
+import { listenForSignals } from '../interrupt.js';
 import { contextOf, type Io } from '../io.js';
 import type { RunFlags } from '../options.js';
-import { finish, printSummary } from '../outcome.js';
+import { finish, printNotes, printSummary } from '../outcome.js';
 import { createProgress } from '../progress.js';
 
 /** Prepares the run, replays it (progress on stderr) and prints it; returns the exit code. */
@@ -25,14 +26,23 @@ export async function runCommand(
     return EXIT.badInput;
   }
   const { input } = prepared;
+  printNotes(prepared.notes, io);
   const progress = await createProgress(io, flags.json !== true && flags.quiet !== true);
+  const signals = listenForSignals(io, input.cases.count, input.config.timeoutMs);
   progress.start(input.cases.count);
   const outcome = await runParity({
     ...input,
-    onResult: (result) => progress.tick(result),
-  }).finally(() => progress.stop());
+    interrupt: signals.interrupt,
+    onResult: (result) => {
+      signals.completed();
+      progress.tick(result);
+    },
+  }).finally(() => {
+    signals.close();
+    progress.stop();
+  });
   const { report, written, unreachable } = outcome;
   printSummary(report, displayPath(io.cwd, written.dir), flags, io);
   const verdict = verdictOf({ report, written, unreachable, policy: input.config });
-  return finish({ written, verdict }, io);
+  return finish({ ...outcome, verdict }, io);
 }

@@ -1,5 +1,5 @@
 /** `parity tracker [--check]`: prints the tracker's rows, or how stale it is (exit 1). */
-import { checkTrackerFile, listTracker } from '../../app/tracker.js';
+import { checkTrackerFile, initTracker, listTracker } from '../../app/tracker.js';
 import { ParityError } from '../../util/errors.js';
 import { displayPath } from '../../util/paths.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
@@ -24,8 +24,26 @@ async function check(from: string, flags: TrackerFlags, io: Io): Promise<ExitCod
   return findings.length > 0 ? EXIT.divergent : EXIT.ok;
 }
 
-/** Lists the open rows (`--all`: every row), or checks the tracker against a report. */
+const INIT_MESSAGES = {
+  created: 'created, with an empty table',
+  added: 'now has an empty managed table at its end; nothing else in it changed',
+  present: 'already has a managed table; nothing to do',
+} as const;
+
+async function init(flags: TrackerFlags, io: Io): Promise<ExitCode> {
+  if (flags.check === true || flags.from !== undefined || flags.all === true) {
+    throw new ParityError('PARITY_USAGE', '--init goes alone (with --tracker or --config)');
+  }
+  const { trackerPath, outcome } = await initTracker(flags, contextOf(io));
+  const shown = displayPath(io.cwd, trackerPath);
+  if (flags.json === true) io.stdout.write(`${JSON.stringify({ tracker: shown, outcome })}\n`);
+  else io.stdout.write(`${shown}: ${INIT_MESSAGES[outcome]}\n`);
+  return EXIT.ok;
+}
+
+/** Lists the open rows (`--all`: every row), checks the tracker against a report, or `--init`s it. */
 export async function trackerCommand(flags: TrackerFlags, io: Io): Promise<ExitCode> {
+  if (flags.init === true) return init(flags, io);
   if (flags.check === true) return check(flags.from ?? 'latest', flags, io);
   if (flags.from !== undefined) throw new ParityError('PARITY_USAGE', '--from goes with --check');
   const { trackerPath, rows: all } = await listTracker(flags, contextOf(io));

@@ -1,5 +1,6 @@
 /** `parity validate [CASES...]`: prints every problem of the case files (exit 2), sends nothing. */
 import { validateProject } from '../../app/validate.js';
+import { printable } from '../../util/code-span.js';
 import { formatProblem, formatWarning } from '../../util/errors.js';
 import { colorsFor } from '../colors.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
@@ -43,7 +44,7 @@ export async function validateCommand(
     );
     return EXIT.ok;
   }
-  for (const problem of result.problems) io.stderr.write(`${formatProblem(problem)}\n`);
+  for (const problem of result.problems) io.stderr.write(`${printable(formatProblem(problem))}\n`);
   io.stderr.write(
     `${colorsFor(io.stderr, io.env).red(`${result.problems.length} problem(s)`)} in ${result.files} file(s); nothing was sent\n`,
   );

@@ -9,6 +9,7 @@ import { isJsonObject, type JsonObject } from '../../normalise/json.js';
 import { foldKey } from '../../normalise/keys.js';
 import type { Rules } from '../../rules/types.js';
 import { formatPointer } from '../../util/json-pointer.js';
+import { ownValue } from '../../wire/json-equal.js';
 import { patternPath } from '../patterns/util.js';
 import type { RawBodies } from './apply.js';
 import { firedAt } from './labels.js';
@@ -35,7 +36,7 @@ function walkObjects(b: JsonObject, c: JsonObject, segments: string[], walk: Wal
     }
     matched.add(other);
     if (other !== key) fire(walk, 'keyCase: fold', [...segments, key]);
-    walkValues(value, c[other], [...segments, key], walk);
+    walkValues(value, ownValue(c, other), [...segments, key], walk);
   }
   for (const [key, value] of Object.entries(c)) {
     if (matched.has(key)) continue;

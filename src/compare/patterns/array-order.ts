@@ -3,6 +3,7 @@
  * iterated in random order, a missing ORDER BY).
  */
 import type { Change } from '../../model/comparison.js';
+import { codeSpan } from '../../util/code-span.js';
 import { splitPath } from '../wording/phrases.js';
 import type { Pattern, PatternMatch } from './types.js';
 import { patternPath } from './util.js';
@@ -20,10 +21,10 @@ export const arrayOrder: Pattern = {
     const matches: PatternMatch[] = [];
     for (const [array, moves] of byArray) {
       const path = patternPath(array);
-      const place = array === '' ? 'the body' : `\`${array}\``;
+      const place = array === '' ? 'the body' : `${codeSpan(array)}`;
       matches.push({
         name: 'array-order',
-        title: `\`${path === '' ? '/' : path}\` array order`,
+        title: `${codeSpan(path === '' ? '/' : path)} array order`,
         explanation: `the array ${place} has its elements in another order (${moves.length} moved)`,
         key: `array-order:${path}`,
         anchor: array,

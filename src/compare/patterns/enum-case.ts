@@ -3,6 +3,7 @@
  * `"InProgress"` vs `"in_progress"`): serde's `rename_all` vs Go constants.
  */
 import { foldKey } from '../../normalise/keys.js';
+import { codeSpan } from '../../util/code-span.js';
 import type { Pattern, PatternMatch } from './types.js';
 import { patternPath } from './util.js';
 
@@ -29,8 +30,8 @@ export const enumCase: Pattern = {
       const path = patternPath(change.path);
       matches.push({
         name: 'enum-case',
-        title: `\`${path}\` enum values ${before} vs ${after}`,
-        explanation: `the enum value at \`${change.path}\` is cased differently: ${JSON.stringify(b)} in baseline, ${JSON.stringify(c)} in candidate`,
+        title: `${codeSpan(path)} enum values ${before} vs ${after}`,
+        explanation: `the enum value at ${codeSpan(change.path)} is cased differently: ${JSON.stringify(b)} in baseline, ${JSON.stringify(c)} in candidate`,
         key: `enum-case:${path}:${before}:${after}`,
         anchor: change.path,
         params: [before, after],

@@ -2,6 +2,8 @@
  * `error-envelope`: the error message sits under a different key
  * (`{"error":"not found"}` vs `{"message":"not found"}`).
  */
+
+import { codeSpan } from '../../util/code-span.js';
 import type { Pattern, PatternMatch } from './types.js';
 import { at, equalJson, memberGroups, memberValue, patternPath } from './util.js';
 
@@ -31,11 +33,11 @@ export const errorEnvelope: Pattern = {
       const added = group.added.find((m) => ENVELOPE_KEYS.has(m.name));
       if (removed === undefined || added === undefined) continue;
       const same = equalJson(memberValue(removed), memberValue(added));
-      const detail = `error envelope \`${removed.name}\` vs \`${added.name}\``;
+      const detail = `error envelope ${codeSpan(removed.name)} vs ${codeSpan(added.name)}`;
       matches.push({
         name: 'error-envelope',
         title: `${detail}${at(group.parent)}`,
-        explanation: `the error envelope differs${at(group.parent)}: baseline puts the error under \`${removed.name}\`, candidate under \`${added.name}\` (${same ? 'same content' : 'the content differs too'})`,
+        explanation: `the error envelope differs${at(group.parent)}: baseline puts the error under ${codeSpan(removed.name)}, candidate under ${codeSpan(added.name)} (${same ? 'same content' : 'the content differs too'})`,
         key: `error-envelope:${patternPath(group.parent)}:${removed.name}:${added.name}`,
         anchor: group.parent,
         params: [removed.name, added.name],

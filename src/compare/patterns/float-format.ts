@@ -4,6 +4,7 @@
  * lossless parser, in numbers.
  */
 import { numericText, sameDecimal } from '../../normalise/numbers.js';
+import { codeSpan } from '../../util/code-span.js';
 import type { Pattern, PatternMatch } from './types.js';
 import { patternPath } from './util.js';
 
@@ -20,8 +21,8 @@ export const floatFormat: Pattern = {
       const path = patternPath(change.path);
       matches.push({
         name: 'float-format',
-        title: `\`${path}\` number formatting`,
-        explanation: `the number at \`${change.path}\` has the same value written differently: ${b} in baseline, ${c} in candidate`,
+        title: `${codeSpan(path)} number formatting`,
+        explanation: `the number at ${codeSpan(change.path)} has the same value written differently: ${b} in baseline, ${c} in candidate`,
         key: `float-format:${path}`,
         anchor: change.path,
         params: [],

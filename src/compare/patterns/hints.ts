@@ -6,6 +6,8 @@
  * that declares the two equivalent when the difference does not matter. An
  * exhaustive record: a pattern cannot ship without its hint. Pure.
  */
+
+import { codeSpan } from '../../util/code-span.js';
 import type { PatternName } from './types.js';
 
 /** How to close one root cause. */
@@ -37,7 +39,7 @@ function sideOf(param: string | undefined): Side {
   return param?.startsWith('candidate') === true ? 'candidate' : 'baseline';
 }
 
-const at = (field: string) => (field === '' ? 'the field' : `\`${field}\``);
+const at = (field: string) => (field === '' ? 'the field' : `${codeSpan(field)}`);
 const pointer = (field: string, key: string) => (field === '' ? `/${key}` : `/${field}/${key}`);
 
 function taggedEnum({ params }: PatternHintInput): FixHint {
@@ -47,7 +49,7 @@ function taggedEnum({ params }: PatternHintInput): FixHint {
     content === undefined
       ? `\`#[serde(tag = "${tag}")]\``
       : `\`#[serde(tag = "${tag}", content = "${content}")]\``;
-  const toTagged = `write the discriminator: in Rust tag the enum with ${serdeTag} (add \`#[serde(rename_all = …)]\` when the field names differ too); in Go a struct with a \`${tag}\` field`;
+  const toTagged = `write the discriminator: in Rust tag the enum with ${serdeTag} (add \`#[serde(rename_all = …)]\` when the field names differ too); in Go a struct with a ${codeSpan(tag)} field`;
   const toExternal = `wrap the variant in a key named after it (\`{"Variant":{…}}\`): serde's default for an enum (drop \`#[serde(tag = …)]\`); in Go a custom \`MarshalJSON\` on the error type`;
   const externalSide = sideOf(external?.replace('external-', ''));
   const style =
@@ -62,8 +64,8 @@ function taggedEnum({ params }: PatternHintInput): FixHint {
 function errorEnvelope({ field, params }: PatternHintInput): FixHint {
   const [b = 'error', c = 'message'] = params;
   return {
-    baseline: `put the error under \`${c}\`, as the candidate does (the error type's serde field name or Go json tag)`,
-    candidate: `put the error under \`${b}\`, as the baseline does (Go: \`json:"${b}"\` on the error struct; serde: \`#[serde(rename = "${b}")]\`)`,
+    baseline: `put the error under ${codeSpan(c)}, as the candidate does (the error type's serde field name or Go json tag)`,
+    candidate: `put the error under ${codeSpan(b)}, as the baseline does (Go: \`json:"${b}"\` on the error struct; serde: \`#[serde(rename = "${b}")]\`)`,
     rule: `renames: [{ baseline: ${pointer(field, b)}, candidate: ${pointer(field, c)} }]`,
   };
 }
@@ -88,7 +90,7 @@ function nilCollection(
 ): FixHint {
   const emptySide = sideOf(params[0]);
   const absent = params[1] === 'absent';
-  const toEmpty = `send an empty ${kind.noun} \`${kind.empty}\` for ${at(field)}: in Go initialise it (\`${kind.make}\`) before encoding (encoding/json writes a nil ${kind.noun} as \`null\`${absent ? '; and drop `omitempty`' : ''}); in Rust a plain \`${kind.rust}\` always writes \`${kind.empty}\``;
+  const toEmpty = `send an empty ${kind.noun} ${codeSpan(kind.empty)} for ${at(field)}: in Go initialise it (${codeSpan(kind.make)}) before encoding (encoding/json writes a nil ${kind.noun} as \`null\`${absent ? '; and drop `omitempty`' : ''}); in Rust a plain ${codeSpan(kind.rust)} always writes ${codeSpan(kind.empty)}`;
   const toNil = absent
     ? `omit ${at(field)} when empty: serde \`#[serde(skip_serializing_if = "${kind.rust.split('<')[0]}::is_empty")]\`; Go \`omitempty\``
     : `send \`null\` for an empty ${at(field)}: serde \`Option<${kind.rust}>\` set to \`None\`; in Go leave the ${kind.noun} nil`;

@@ -4,6 +4,7 @@
  * Go's `json:",string"`).
  */
 import { isIntegerText, numericText, sameDecimal } from '../../normalise/numbers.js';
+import { codeSpan } from '../../util/code-span.js';
 import type { Pattern, PatternMatch } from './types.js';
 import { patternPath } from './util.js';
 
@@ -41,8 +42,8 @@ export const intAsString: Pattern = {
       const detail = `integer as ${stringSide === 'baseline' ? 'string vs number' : 'number vs string'}`;
       matches.push({
         name: 'int-as-string',
-        title: `\`${path}\` ${detail}`,
-        explanation: `${stringSide} writes the integer at \`${change.path}\` as a string (${JSON.stringify(text)}), the other side as a JSON number`,
+        title: `${codeSpan(path)} ${detail}`,
+        explanation: `${stringSide} writes the integer at ${codeSpan(change.path)} as a string (${JSON.stringify(text)}), the other side as a JSON number`,
         key: `int-as-string:${path}:${stringSide}-string`,
         anchor: change.path,
         params: [`${stringSide}-string`],

@@ -5,6 +5,7 @@
  */
 import type { Change } from '../../model/comparison.js';
 import { isJsonObject } from '../../normalise/json.js';
+import { codeSpan } from '../../util/code-span.js';
 import { splitPath } from '../wording/phrases.js';
 import type { PatternMatch, PatternName } from './types.js';
 import { patternPath } from './util.js';
@@ -64,8 +65,8 @@ export function recogniseNil(changes: readonly Change[], c: Collection): Pattern
         : '`omitempty` drops it';
     matches.push({
       name: c.name,
-      title: `\`${path}\` ${versus}`,
-      explanation: `${shape.empty} sends an empty ${c.noun} \`${c.empty}\` at \`${change.path}\` where ${otherSide} sends ${shape.other === 'null' ? '`null`' : 'nothing'} (${why})`,
+      title: `${codeSpan(path)} ${versus}`,
+      explanation: `${shape.empty} sends an empty ${c.noun} ${codeSpan(c.empty)} at ${codeSpan(change.path)} where ${otherSide} sends ${shape.other === 'null' ? '`null`' : 'nothing'} (${why})`,
       key: `${c.name}:${path}:${shape.empty}-empty:${shape.other}`,
       anchor: change.path,
       params: [`${shape.empty}-empty`, shape.other],

@@ -2,6 +2,8 @@
  * `null-vs-absent`: one side writes `"key": null`, the other omits the key
  * (Go without `omitempty` vs serde's `skip_serializing_if`, or the reverse).
  */
+
+import { codeSpan } from '../../util/code-span.js';
 import type { Pattern, PatternMatch } from './types.js';
 import { memberGroups, patternPath } from './util.js';
 
@@ -23,8 +25,8 @@ export const nullVsAbsent: Pattern = {
         const path = patternPath(change.path);
         matches.push({
           name: 'null-vs-absent',
-          title: `\`${path}\` null vs absent`,
-          explanation: `${writes} writes \`${member.name}\` as null where ${omits} omits it (\`omitempty\` / \`skip_serializing_if\`) at \`${change.path}\``,
+          title: `${codeSpan(path)} null vs absent`,
+          explanation: `${writes} writes ${codeSpan(member.name)} as null where ${omits} omits it (\`omitempty\` / \`skip_serializing_if\`) at ${codeSpan(change.path)}`,
           key: `null-vs-absent:${path}:${writes}-null`,
           anchor: change.path,
           params: [`${writes}-null`],

@@ -8,6 +8,7 @@
 import type { Change } from '../../model/comparison.js';
 import { isJsonObject } from '../../normalise/json.js';
 import { foldKey } from '../../normalise/keys.js';
+import { codeSpan } from '../../util/code-span.js';
 import { listSome } from '../wording/phrases.js';
 import type { Pattern, PatternMatch } from './types.js';
 import {
@@ -78,18 +79,18 @@ function findIn(wrappers: readonly Member[], flat: readonly Member[]): Found | u
 
 function styleText(found: Found): string {
   return found.content === undefined
-    ? `\`${found.tag.name}\` discriminator`
-    : `adjacently tagged (\`${found.tag.name}\`, \`${found.content.name}\`)`;
+    ? `${codeSpan(found.tag.name)} discriminator`
+    : `adjacently tagged (${codeSpan(found.tag.name)}, ${codeSpan(found.content.name)})`;
 }
 
 function usesText(found: Found): string {
   return found.content === undefined
-    ? `a discriminator field \`${found.tag.name}\``
-    : `an adjacent tag field \`${found.tag.name}\``;
+    ? `a discriminator field ${codeSpan(found.tag.name)}`
+    : `an adjacent tag field ${codeSpan(found.tag.name)}`;
 }
 
 function fieldsText(found: Found): string {
-  if (found.content !== undefined) return `and the fields under \`${found.content.name}\``;
+  if (found.content !== undefined) return `and the fields under ${codeSpan(found.content.name)}`;
   const recased = found.renamed.filter(([from, to]) => from !== to);
   if (recased.length === 0) return 'with the same fields inline';
   const convention = conventionOf(found.renamed.map(([, to]) => to)) ?? 'renamed';
@@ -108,7 +109,7 @@ function matchOf(group: MemberGroup, found: Found, external: Side): PatternMatch
   return {
     name: 'tagged-enum',
     title: `${detail}${at(group.parent)}`,
-    explanation: `${external} wraps the variant in a key \`${found.wrapper.name}\` (externally tagged enum, serde's default); ${other} uses ${usesText(found)} = ${tagValue} ${fieldsText(found)}`,
+    explanation: `${external} wraps the variant in a key ${codeSpan(found.wrapper.name)} (externally tagged enum, serde's default); ${other} uses ${usesText(found)} = ${tagValue} ${fieldsText(found)}`,
     key: `tagged-enum:${patternPath(group.parent)}:external-${external}:${kind}:${found.tag.name}`,
     anchor: group.parent,
     params: [`external-${external}`, kind, found.tag.name],

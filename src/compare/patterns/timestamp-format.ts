@@ -10,6 +10,7 @@ import {
   type TimestampFormat,
   truncate,
 } from '../../normalise/timestamps.js';
+import { codeSpan } from '../../util/code-span.js';
 import type { Pattern, PatternMatch } from './types.js';
 import { patternPath } from './util.js';
 
@@ -56,11 +57,11 @@ export const timestampFormat: Pattern = {
           : `${describeFormat(b.format)} in baseline, ${describeFormat(c.format)} in candidate`;
       matches.push({
         name: 'timestamp-format',
-        title: `\`${path}\` timestamp ${titleVariant(b.format, c.format)}`,
+        title: `${codeSpan(path)} timestamp ${titleVariant(b.format, c.format)}`,
         anchor: change.path,
         params: [variant],
         detail: detailOf(lb, lc),
-        explanation: `the timestamp at \`${change.path}\` is the same instant written differently: ${words} (${JSON.stringify(change.baseline)} vs ${JSON.stringify(change.candidate)})`,
+        explanation: `the timestamp at ${codeSpan(change.path)} is the same instant written differently: ${words} (${JSON.stringify(change.baseline)} vs ${JSON.stringify(change.candidate)})`,
         key: `timestamp-format:${path}:${variant}`,
         covers: [change],
       });

@@ -5,6 +5,7 @@
 import type { Change } from '../../model/comparison.js';
 import { canonicalJson, isJsonObject } from '../../normalise/json.js';
 import { foldKey } from '../../normalise/keys.js';
+import { codeSpan } from '../../util/code-span.js';
 import { splitPath } from '../wording/phrases.js';
 
 /** An object member that one side has and the other lacks. */
@@ -36,7 +37,7 @@ export function patternPath(path: string): string {
 
 /** " at `/a/*`" for a nested place, "" for the top level (titles stay short). */
 export function at(path: string): string {
-  return path === '' ? '' : ` at \`${patternPath(path)}\``;
+  return path === '' ? '' : ` at ${codeSpan(patternPath(path))}`;
 }
 
 /**
@@ -99,5 +100,5 @@ export function conventionOf(keys: readonly string[]): string | undefined {
 
 /** `\`a\`→\`b\``, for lists of renamed keys. */
 export function arrow(from: string, to: string): string {
-  return `\`${from}\`→\`${to}\``;
+  return `${codeSpan(from)}→${codeSpan(to)}`;
 }

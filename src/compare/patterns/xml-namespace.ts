@@ -8,6 +8,7 @@
 
 import type { Change } from '../../model/comparison.js';
 import { isJsonObject } from '../../normalise/json.js';
+import { codeSpan } from '../../util/code-span.js';
 import { parsePointer } from '../../util/json-pointer.js';
 import type { Pattern, PatternMatch } from './types.js';
 import { patternPath } from './util.js';
@@ -17,7 +18,7 @@ const XMLNS = '@xmlns';
 /** A namespace as the explanation names it. */
 function namespaceName(uri: unknown): string {
   if (uri === undefined) return "its parent's namespace";
-  return uri === '' ? 'no namespace' : `namespace \`${String(uri)}\``;
+  return uri === '' ? 'no namespace' : `namespace ${codeSpan(String(uri))}`;
 }
 
 /** The element a path names: the last segment that is not an array index. */
@@ -74,7 +75,7 @@ export function namespaceChange(change: Change): Finding | undefined {
 
 /** "candidate puts `<item>` in namespace `urn:b` instead of namespace `urn:a`". */
 export function describeNamespaceChange(finding: Finding): string {
-  return `candidate puts \`<${finding.element}>\` in ${namespaceName(finding.candidate)} instead of ${namespaceName(finding.baseline)}`;
+  return `candidate puts ${codeSpan(`<${finding.element}>`)} in ${namespaceName(finding.candidate)} instead of ${namespaceName(finding.baseline)}`;
 }
 
 /** The pattern, registered in `compare/patterns/registry.ts`. */
@@ -89,8 +90,8 @@ export const xmlNamespace: Pattern = {
       const path = patternPath(finding.elementPath);
       matches.push({
         name: 'xml-namespace',
-        title: `\`<${finding.element}>\` XML namespace`,
-        explanation: `${describeNamespaceChange(finding)} (at \`${finding.elementPath}\`)`,
+        title: `${codeSpan(`<${finding.element}>`)} XML namespace`,
+        explanation: `${describeNamespaceChange(finding)} (at ${codeSpan(finding.elementPath)})`,
         key: `xml-namespace:${path}`,
         anchor: finding.elementPath,
         params: [],

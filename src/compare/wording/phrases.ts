@@ -2,17 +2,18 @@
  * Small wording helpers for explanations: pointers, values, lists.
  */
 import { jsonType } from '../../normalise/json.js';
+import { codeSpan } from '../../util/code-span.js';
 import { parsePointer } from '../../util/json-pointer.js';
 import { displayJson } from '../../wire/display.js';
 
 /** `` `/a/b` ``, or "the body" for the root pointer. */
 export function code(path: string): string {
-  return path === '' ? 'the body' : `\`${path}\``;
+  return path === '' ? 'the body' : `${codeSpan(path)}`;
 }
 
 /** "the top level" or "`/a/b`": a place in the body. */
 export function place(path: string): string {
-  return path === '' ? 'the top level' : `\`${path}\``;
+  return path === '' ? 'the top level' : `${codeSpan(path)}`;
 }
 
 /** "at the top level" or "at `/a/b`". */
@@ -29,7 +30,7 @@ export function splitPath(path: string): { readonly parent: string; readonly nam
 
 /** "key `name`" or "element 3" (a numeric segment is taken for an array index). */
 export function member(name: string): string {
-  return /^\d+$/.test(name) ? `element ${name}` : `key \`${name}\``;
+  return /^\d+$/.test(name) ? `element ${name}` : `key ${codeSpan(name)}`;
 }
 
 /** A short JSON rendering of a value (at most `max` characters). */

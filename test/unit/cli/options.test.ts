@@ -138,7 +138,9 @@ describe('usage errors', () => {
     const cwd = await tempProject();
     const result = await runCli(cwd, ['run', '--concurrency', '0']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--concurrency must be a whole number of at least 1 (got "0")');
+    expect(result.stderr).toContain(
+      '--concurrency must be a whole number from 1 to 1024 (got "0")',
+    );
     expect(result.stderr).toContain('(run parity --help for usage)');
   });
 

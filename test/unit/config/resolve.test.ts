@@ -59,6 +59,7 @@ describe('resolveConfig', () => {
       timeoutMs: 10_000,
       retries: 0,
       bodyCapBytes: 16 * 1024 * 1024,
+      bodyBudget: { nodes: 1_000_000, depth: 256 },
       failOn: 'open',
       failOnEncoding: false,
       targets: {
@@ -170,7 +171,7 @@ describe('resolveTargets', () => {
     expect(refuse({ baseline: 'python' })).toBe(
       '--baseline python: no such target (configured: rust, go, rust2); use NAME=URL to define one',
     );
-    expect(refuse({ candidate: 'go=ftp://x' })).toContain('must be an http:// or https:// URL');
+    expect(refuse({ candidate: 'go=ftp://x' })).toContain('use http:// or https://');
     expect(refuse({ candidate: 'rust' })).toContain('both named "rust"');
   });
 });

@@ -221,7 +221,7 @@ describe('mergeTracker lifecycle', () => {
     const summary = 'odd <!-- parity:tracker:end --> text | with \\| pipes\r\nand lines';
     const once = apply(newTrackerText(), run('2024-05-01', [obs('f', ['a'], { summary })]));
     expect(once.rows[0]?.summary).toBe(
-      'odd &lt;!-- parity:tracker:end --> text | with \\| pipes and lines',
+      'odd &lt;!-- parity:tracker:end --&gt; text | with \\| pipes and lines',
     );
     expect(apply(once.text, run('2024-05-02', [obs('f', ['a'])])).rows).toHaveLength(1);
   });

@@ -1,4 +1,3 @@
-import equal from 'fast-deep-equal';
 import { describe, expect, it } from 'vitest';
 import {
   canonicalDecimal,
@@ -7,6 +6,7 @@ import {
   isExactNumber,
   parseNumberLiteral,
 } from '../../../src/wire/exact-number.js';
+import { jsonEqual as equal } from '../../../src/wire/json-equal.js';
 
 describe('canonicalDecimal', () => {
   it('writes a literal the way JS writes the same double', () => {
@@ -45,7 +45,7 @@ describe('parseNumberLiteral', () => {
   });
 });
 
-describe('ExactNumber and fast-deep-equal', () => {
+describe('ExactNumber and jsonEqual', () => {
   it('compares exact values, never the rounded double', () => {
     const a = new ExactNumber('9007199254740993');
     expect(equal({ id: a }, { id: new ExactNumber('9007199254740993') })).toBe(true);

@@ -1,0 +1,18 @@
+/**
+ * The process parity runs in, as the writers need it: who owns a lock, and
+ * whether the owner of an abandoned one is still alive. Passed in from the
+ * bin (the only module that touches `process`).
+ */
+import { hostname } from 'node:os';
+
+export interface Host {
+  readonly pid: number;
+  readonly hostname: string;
+  /** True when a process with this id runs on this machine (or when that cannot be known). */
+  isAlive(pid: number): boolean;
+}
+
+/** A host whose process is unknown: pid 0, and every other process assumed alive. */
+export function unknownHost(): Host {
+  return { pid: 0, hostname: hostname(), isAlive: () => true };
+}

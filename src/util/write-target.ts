@@ -1,0 +1,127 @@
+/**
+ * What a path parity is about to write really is, checked before anything is
+ * sent: the file its symlinks point at (parity writes through links, never
+ * replaces them), whether that is a regular file, and whether its folder
+ * takes new files. Device nodes, FIFOs, sockets and folders are refused.
+ */
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { access, lstat, open, readlink, rm, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+
+/** What sits at a path, after following its symlinks. */
+export type PathKind = 'missing' | 'file' | 'directory' | 'device' | 'fifo' | 'socket' | 'other';
+
+/** A path as parity will write it. */
+export interface WriteTarget {
+  /** The path as given (absolute). */
+  readonly path: string;
+  /** The path the bytes go to: `path` with every symlink followed (the same when none). */
+  readonly real: string;
+  readonly kind: PathKind;
+  /** The symlink `path` is, when it is one. */
+  readonly link: boolean;
+  /** Hard links of the file (1 for most files); 0 when it does not exist. */
+  readonly links: number;
+  /** Permission bits, owner and group of the existing file, kept when it is rewritten. */
+  readonly mode?: number;
+  readonly uid?: number;
+  readonly gid?: number;
+}
+
+const MAX_HOPS = 32;
+
+function hasCode(error: unknown, code: string): boolean {
+  return error instanceof Error && 'code' in error && error.code === code;
+}
+
+function kindOf(info: Awaited<ReturnType<typeof lstat>>): PathKind {
+  if (info.isFile()) return 'file';
+  if (info.isDirectory()) return 'directory';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'device';
+  if (info.isFIFO()) return 'fifo';
+  if (info.isSocket()) return 'socket';
+  return 'other';
+}
+
+/**
+ * Follows `path`'s symlinks one hop at a time (a dangling link resolves to the
+ * missing file it names, which a write then creates). Throws `ELOOP` past 32 hops.
+ */
+export async function inspectWriteTarget(path: string): Promise<WriteTarget> {
+  const given = resolve(path);
+  let current = given;
+  let link = false;
+  for (let hop = 0; hop < MAX_HOPS; hop++) {
+    let info: Awaited<ReturnType<typeof lstat>>;
+    try {
+      info = await lstat(current);
+    } catch (error) {
+      if (hasCode(error, 'ENOENT')) {
+        return { path: given, real: current, kind: 'missing', link, links: 0 };
+      }
+      throw error;
+    }
+    if (!info.isSymbolicLink()) {
+      const target = { path: given, real: current, kind: kindOf(info), link, links: info.nlink };
+      return info.isFile()
+        ? { ...target, mode: info.mode & 0o7777, uid: info.uid, gid: info.gid }
+        : target;
+    }
+    link = true;
+    const next = await readlink(current);
+    current = isAbsolute(next) ? next : resolve(dirname(current), next);
+  }
+  throw Object.assign(new Error(`more than ${MAX_HOPS} symbolic links (a loop?)`), {
+    code: 'ELOOP',
+  });
+}
+
+/** The nearest folder of `path` that exists (the one a `mkdir -p` starts from). */
+async function nearestFolder(path: string): Promise<{ dir: string; kind: PathKind }> {
+  let dir = path;
+  for (;;) {
+    try {
+      const info = await stat(dir);
+      return { dir, kind: info.isDirectory() ? 'directory' : kindOf(info) };
+    } catch (error) {
+      if (!hasCode(error, 'ENOENT') && !hasCode(error, 'ENOTDIR')) throw error;
+      const parent = dirname(dir);
+      if (parent === dir) return { dir, kind: 'missing' };
+      dir = parent;
+    }
+  }
+}
+
+/**
+ * Why files cannot be created in folder `dir` (created when missing), or
+ * undefined when they can: a probe file (`probeName`) is created and removed,
+ * which is the only test root and read-only mounts answer truthfully.
+ */
+export async function folderProblem(
+  dir: string,
+  probeName: string = `.parity-probe-${randomBytes(6).toString('hex')}`,
+): Promise<string | undefined> {
+  const nearest = await nearestFolder(dir);
+  if (nearest.kind !== 'directory') return `${nearest.dir} is not a folder`;
+  if (nearest.dir !== dir) {
+    try {
+      await access(nearest.dir, constants.W_OK);
+    } catch {
+      return `cannot create folders in ${nearest.dir} (permission denied)`;
+    }
+    return undefined;
+  }
+  // A process killed between creating and removing the probe leaves it: callers
+  // name it so their own clean-up recognises it (`probeName`).
+  const probe = join(dir, probeName);
+  try {
+    const handle = await open(probe, 'wx');
+    await handle.close();
+    await rm(probe, { force: true });
+    return undefined;
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : 'error';
+    return `cannot create files in ${dir} (${code})`;
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * The node budget of a body, beside its byte cap: how many values (object
+ * members and array elements) and how deep a body may be before parity stops
+ * treating it as a tree. The byte cap bounds memory by size; this bounds it by
+ * shape (a 10 MB body can hold a million keys, or be ten thousand levels
+ * deep). A body over budget is compared by sha256 and size and reported as
+ * too complex. The scan runs on the text before it is parsed, in one pass,
+ * and stops at the first value over budget. Pure.
+ */
+
+/** Limits on one body's shape. */
+export interface NodeBudget {
+  /** Values in the body (object members and array elements, containers included). */
+  readonly nodes: number;
+  /** Nesting depth of objects and arrays (elements in XML). */
+  readonly depth: number;
+}
+
+/** The defaults: a million values, 256 levels. */
+export const DEFAULT_NODE_BUDGET: NodeBudget = { nodes: 1_000_000, depth: 256 };
+
+/** The most a configured depth may be: nothing in parity recurses deeper. */
+export const MAX_DEPTH = 1_000;
+
+/** Which limit a body went past. */
+export type OverBudget = { readonly limit: 'nodes' | 'depth'; readonly budget: number };
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+const OPEN_OBJECT = 123;
+const OPEN_ARRAY = 91;
+const CLOSE_OBJECT = 125;
+const CLOSE_ARRAY = 93;
+const COMMA = 44;
+
+/**
+ * Whether JSON `text` fits `budget`: values are counted as containers plus
+ * separators (an upper bound on members and elements), depth by brackets
+ * outside strings. Text that is not JSON is scanned all the same (it fails to
+ * parse later).
+ */
+export function jsonOverBudget(text: string, budget: NodeBudget): OverBudget | undefined {
+  let nodes = 1;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === BACKSLASH) i++;
+      else if (code === QUOTE) inString = false;
+      continue;
+    }
+    if (code === QUOTE) inString = true;
+    else if (code === OPEN_OBJECT || code === OPEN_ARRAY) {
+      if (++depth > budget.depth) return { limit: 'depth', budget: budget.depth };
+      if (++nodes > budget.nodes) return { limit: 'nodes', budget: budget.nodes };
+    } else if (code === CLOSE_OBJECT || code === CLOSE_ARRAY) depth--;
+    else if (code === COMMA && ++nodes > budget.nodes) {
+      return { limit: 'nodes', budget: budget.nodes };
+    }
+  }
+  return undefined;
+}
+
+const SLASH = 47;
+const GREATER_THAN = 62;
+const BANG = 33;
+const QUESTION = 63;
+
+/**
+ * Whether XML `text` fits `budget`: each start tag is a value, and nesting is
+ * counted by start and end tags (a `/>` closes at once). Comments,
+ * declarations and CDATA count as values but not as levels.
+ */
+export function xmlOverBudget(text: string, budget: NodeBudget): OverBudget | undefined {
+  let nodes = 0;
+  let depth = 0;
+  for (let i = text.indexOf('<'); i !== -1; i = text.indexOf('<', i + 1)) {
+    const next = text.charCodeAt(i + 1);
+    if (++nodes > budget.nodes) return { limit: 'nodes', budget: budget.nodes };
+    if (next === SLASH) {
+      depth--;
+      continue;
+    }
+    if (next === BANG || next === QUESTION) continue;
+    const end = text.indexOf('>', i);
+    const selfClosing = end > 0 && text.charCodeAt(end - 1) === SLASH;
+    if (!selfClosing && ++depth > budget.depth) return { limit: 'depth', budget: budget.depth };
+    if (end > 0 && text.charCodeAt(end) === GREATER_THAN) i = end;
+  }
+  return undefined;
+}

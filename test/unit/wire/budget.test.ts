@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { jsonOverBudget, xmlOverBudget } from '../../../src/wire/budget.js';
+
+const budget = { nodes: 10, depth: 3 };
+
+describe('the node budget', () => {
+  it('counts JSON values and depth outside strings', () => {
+    expect(jsonOverBudget('{"a":[1,2,3],"b":{"c":null}}', budget)).toBeUndefined();
+    expect(jsonOverBudget('[[[[1]]]]', budget)).toEqual({ limit: 'depth', budget: 3 });
+    expect(jsonOverBudget(`[${'1,'.repeat(20)}1]`, budget)).toEqual({ limit: 'nodes', budget: 10 });
+    // Brackets and commas inside strings (escaped quotes included) count for nothing.
+    expect(jsonOverBudget(JSON.stringify({ s: '[[[[,,,,,,,,,,,\\"[[[[' }), budget)).toBeUndefined();
+  });
+
+  it('stops at the first value over budget (a huge body is not scanned to its end)', () => {
+    const huge = `${'['.repeat(100)}${'x'.repeat(1_000_000)}`;
+    expect(jsonOverBudget(huge, budget)).toEqual({ limit: 'depth', budget: 3 });
+  });
+
+  it('counts XML elements and nesting', () => {
+    expect(xmlOverBudget('<a><b/><c>t</c></a>', budget)).toBeUndefined();
+    expect(xmlOverBudget('<a><b><c><d/></c></b></a>', budget)).toBeUndefined();
+    expect(xmlOverBudget('<a><b><c><d></d></c></b></a>', budget)).toEqual({
+      limit: 'depth',
+      budget: 3,
+    });
+    expect(xmlOverBudget(`<a>${'<b/>'.repeat(20)}</a>`, budget)).toEqual({
+      limit: 'nodes',
+      budget: 10,
+    });
+  });
+});
