@@ -1,17 +1,18 @@
 /**
  * `parity fuzz`: the case library (or an OpenAPI document) seeds the fuzz
  * loop (`fuzz/engine.ts`), which sends every input through the run's own
- * pipeline; each new root cause is written as a case file, and the written
- * cases are then replayed by `runParity` itself, so the report, the tracker
- * rows and the exit code are those of a run — and each case is shown to
- * reproduce under `parity run`.
+ * pipeline; each new divergence (a root cause, by input rule where the rule
+ * tells divergences apart: `fuzz/rule.ts`) is written as a case file, and
+ * the written cases are then replayed by `runParity` itself, so the report,
+ * the tracker rows and the exit code are those of a run — and each case is
+ * shown to reproduce under `parity run`.
  */
 
 import { openRunLibrary } from '../cases/library.js';
 import type { ConfigFlags } from '../config/resolve.js';
 import { type RunConfig, resolveTargets } from '../config/targets.js';
 import { type Budget, DEFAULT_BUDGET } from '../fuzz/budget.js';
-import { runFuzz } from '../fuzz/engine.js';
+import { type FuzzProgress, runFuzz } from '../fuzz/engine.js';
 import { parseResetRequest, type ResetSpec } from '../fuzz/reset.js';
 import { type Seed, seedsOf } from '../fuzz/seeds.js';
 import { createSender } from '../fuzz/sender.js';
@@ -76,7 +77,7 @@ export type FuzzOutcome =
 
 /** Progress callbacks for the command line. */
 export interface FuzzHooks {
-  readonly onProgress?: (progress: { inputs: number; elapsedMs: number; distinct: number }) => void;
+  readonly onProgress?: (progress: FuzzProgress) => void;
 }
 
 const DEFAULT_SEED = 1;

@@ -1,15 +1,18 @@
 /**
- * What `parity fuzz` prints: how much was explored and how fast, then the new
- * root causes grouped by kind (input acceptance, status mapping, server
- * errors, error envelope, response body, headers), each with the mutation
- * that found it and its case file; and the same as JSON for `--json`. Pure.
+ * What `parity fuzz` prints: how much was explored and how fast, how many new
+ * root causes and input rules, then the root causes grouped by kind (input
+ * acceptance, status mapping, server errors, error envelope, response body,
+ * headers), each with the rules that showed it (a root cause split by rule,
+ * `fuzz/rule.ts`) or the mutation that found it, and the case files; and the
+ * same as JSON for `--json`. Pure.
  */
 import type { FuzzSummary } from '../app/fuzz.js';
 import type { WrittenFinding } from '../app/fuzz-cases.js';
 import { describeBudget } from '../fuzz/budget.js';
-import type { TalliedFinding } from '../fuzz/engine.js';
+import type { FuzzProgress, TalliedFinding } from '../fuzz/engine.js';
 import { explainRootCause, type SideNames } from '../fuzz/explain.js';
 import { FUZZ_GROUPS, GROUP_TITLES } from '../fuzz/root-cause.js';
+import { splitByRule } from '../fuzz/rule.js';
 import type { Colors } from './colors.js';
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -20,16 +23,23 @@ export function inputRate(inputs: number, elapsedMs: number): number {
   return elapsedMs > 0 ? Math.round((inputs / elapsedMs) * 1000) : 0;
 }
 
-/** `12,345 inputs · 1,180/s · 3 new root causes`: the progress line's text. */
-export function progressText(p: { inputs: number; elapsedMs: number; distinct: number }): string {
-  return `${plural(p.inputs, 'input')} · ${count(inputRate(p.inputs, p.elapsedMs))}/s · ${plural(p.distinct, 'new root cause')}`;
+/** `12,345 inputs · 1,180/s · 3 new root causes · 5 input rules`: the progress line's text. */
+export function progressText(p: FuzzProgress): string {
+  return `${plural(p.inputs, 'input')} · ${count(inputRate(p.inputs, p.elapsedMs))}/s · ${plural(p.rootCauses, 'new root cause')} · ${plural(p.distinct, 'input rule')}`;
+}
+
+/** The findings by root cause, in the order each root cause was first found. */
+function byRootCause(findings: readonly TalliedFinding[]): TalliedFinding[][] {
+  const out = new Map<string, TalliedFinding[]>();
+  for (const f of findings) out.set(f.rootCause.key, [...(out.get(f.rootCause.key) ?? []), f]);
+  return [...out.values()];
 }
 
 function caseOf(summary: FuzzSummary, finding: TalliedFinding): WrittenFinding | undefined {
   return summary.cases.written.find((w) => w.finding === finding);
 }
 
-function findingLines(summary: FuzzSummary, finding: TalliedFinding, names: SideNames, c: Colors) {
+function foundLine(summary: FuzzSummary, finding: TalliedFinding, c: Colors) {
   const written = caseOf(summary, finding);
   const where =
     written === undefined
@@ -38,10 +48,28 @@ function findingLines(summary: FuzzSummary, finding: TalliedFinding, names: Side
   const { mutation } = finding.found;
   const also = finding.alsoBy.length > 0 ? `; also by ${finding.alsoBy.join(', ')}` : '';
   const hits = `${plural(finding.hits, 'input')}${also}`;
+  return c.dim(`      found by ${mutation.name}: ${mutation.detail} (${hits}) `) + where;
+}
+
+/** One root cause: what it is (with its number of input rules, when several), then a line per finding. */
+function causeLines(summary: FuzzSummary, findings: TalliedFinding[], names: SideNames, c: Colors) {
+  const [first] = findings;
+  if (first === undefined) return [];
+  const rules =
+    splitByRule(first.rootCause) && findings.length > 1
+      ? ` (${plural(findings.length, 'input rule')})`
+      : '';
   return [
-    `    ${explainRootCause(finding.rootCause, names)}`,
-    c.dim(`      found by ${mutation.name}: ${mutation.detail} (${hits}) `) + where,
+    `    ${explainRootCause(first.rootCause, names)}${rules}`,
+    ...findings.map((finding) => foundLine(summary, finding, c)),
   ];
+}
+
+/** `(2 root causes, 5 input rules)`, or `(2)` when each root cause is one rule. */
+function groupCount(findings: readonly TalliedFinding[], causes: number): string {
+  return findings.length === causes
+    ? `(${count(causes)})`
+    : `(${plural(causes, 'root cause')}, ${plural(findings.length, 'input rule')})`;
 }
 
 /** The console summary of a fuzzing session. */
@@ -58,24 +86,25 @@ export function renderFuzzSummary(summary: FuzzSummary, names: SideNames, c: Col
     for (const note of summary.seedSource.notes) out.push(c.dim(`    ${note}`));
   }
   const found = run.findings.length;
+  const causes = byRootCause(run.findings);
   out.push(
     found === 0
       ? c.green('  no new root cause')
       : c.red(
-          `  ${plural(found, 'new root cause')}, ${plural(new Set(summary.cases.written.map((w) => w.path)).size, 'case')} written to ${summary.cases.outDir}/`,
+          `  ${plural(causes.length, 'new root cause')}, ${plural(found, 'input rule')}: ${plural(new Set(summary.cases.written.map((w) => w.path)).size, 'case')} written to ${summary.cases.outDir}/`,
         ),
   );
   for (const group of FUZZ_GROUPS) {
-    const inGroup = run.findings.filter((f) => f.rootCause.group === group);
+    const inGroup = causes.filter(([f]) => f?.rootCause.group === group);
     if (inGroup.length === 0) continue;
-    out.push('', `  ${GROUP_TITLES[group]} (${inGroup.length})`);
-    for (const finding of inGroup) out.push(...findingLines(summary, finding, names, c));
+    out.push('', `  ${GROUP_TITLES[group]} ${groupCount(inGroup.flat(), inGroup.length)}`);
+    for (const findings of inGroup) out.push(...causeLines(summary, findings, names, c));
   }
   if (run.unshrunk > 0) {
     out.push(
       '',
       c.yellow(
-        `  ${plural(run.unshrunk, 'more root cause')} past the limit of ${found} were not shrunk or written`,
+        `  ${plural(run.unshrunk, 'more input rule')} past the limit of ${found} were not shrunk or written`,
       ),
     );
   }
@@ -95,11 +124,16 @@ export function fuzzJson(summary: FuzzSummary, names: SideNames) {
     elapsedMs: Math.round(run.elapsedMs),
     inputsPerSecond: inputRate(run.inputs, run.elapsedMs),
     divergentInputs: run.divergentInputs,
+    rootCauses: new Set(run.findings.map((f) => f.rootCause.key)).size,
+    rules: run.findings.length,
     known: run.known.map((k) => ({ group: k.group, endpoint: k.endpoint, title: k.title })),
     findings: run.findings.map((finding) => {
       const written = caseOf(summary, finding);
       const { rootCause, found } = finding;
       return {
+        rootCause: rootCause.key,
+        rule: finding.rule,
+        splitByRule: splitByRule(rootCause),
         group: rootCause.group,
         endpoint: rootCause.endpoint,
         baseline: rootCause.baseline,

@@ -1,10 +1,20 @@
 /**
  * Endpoint names for grouping: `GET /v1/records/42` → `GET /v1/records/:id`.
+ * This is the one place paths become templates: results, root causes (their
+ * tracker rows), noise settings, coverage and the fuzzer's seeds all use it.
  */
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LONG_HEX = /^[0-9a-f]{16,}$/i;
 const ULID = /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/i; // Crockford base32, 48-bit time first
+/**
+ * A number as people and parsers write one: signed, with leading zeros, a
+ * fraction or an exponent (`+1`, `-1`, `01`, `1.5`, `.5`, `1.`, `1e3`,
+ * `1E+2`), or a hex literal (`0x1f`). `1.2.3` and `2024-01-15` are not.
+ */
+const NUMBER_LIKE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$|^[+-]?0[xX][0-9a-fA-F]+$/;
+
+const NUMBER_START = new Set([...'0123456789+-.%']);
 
 function isDigits(segment: string): boolean {
   if (segment.length === 0) return false;
@@ -15,13 +25,30 @@ function isDigits(segment: string): boolean {
   return true;
 }
 
-/** Numeric, uuid, ≥16 hex digits or ULID; the length checks keep the common case regex-free. */
+/** The segment percent-decoded (`%2B1` → `+1`); as it is when it holds no escape or a broken one. */
+function decoded(segment: string): string {
+  if (!segment.includes('%')) return segment;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/**
+ * Numeric (digits, or a number in another spelling, percent-encoded or not),
+ * uuid, ≥16 hex digits or ULID. A path id sent as `+1`, `01` or `1e3` (what
+ * `parity fuzz` tries) is the same endpoint as `1`, so its tracker row is
+ * too. The digits check keeps the common case regex-free.
+ */
 function isId(segment: string): boolean {
   if (isDigits(segment)) return true;
   const n = segment.length;
   if (n === 36) return UUID.test(segment);
   if (n === 26 && ULID.test(segment)) return true;
-  return n >= 16 && LONG_HEX.test(segment);
+  if (n >= 16 && LONG_HEX.test(segment)) return true;
+  // A number starts with a digit, a sign or a dot (or an escape): words skip the regex.
+  return n > 0 && NUMBER_START.has(segment.charAt(0)) && NUMBER_LIKE.test(decoded(segment));
 }
 
 /** A flow step's `{{name}}` segment → `:name` (the value differs per target by design). */
@@ -30,8 +57,8 @@ function variableSegment(segment: string): string | undefined {
 }
 
 /**
- * `METHOD /path` with id-like segments (numeric, uuid, ≥16 hex digits, ULID)
- * replaced by `:id` and a flow step's `{{name}}` segments by `:name`; any
+ * `METHOD /path` with id-like segments (numeric in any spelling, uuid, ≥16
+ * hex digits, ULID) replaced by `:id` and a flow step's `{{name}}` segments by `:name`; any
  * query string is dropped. The method stays as written (methods are case-sensitive).
  */
 export function endpointOf(method: string, path: string): string {

@@ -21,6 +21,7 @@ import { explainRootCause, type SideNames } from './explain.js';
 import { MUTATION_HELP } from './mutations.js';
 import { bodyBytes, requestBodyOf, toCase } from './request.js';
 import { GROUP_TITLES } from './root-cause.js';
+import { splitByRule } from './rule.js';
 import type { SeedRules } from './seed-rules.js';
 
 /** The suite of every written case: their ids are `fuzz/<name>`. */
@@ -54,8 +55,10 @@ const slug = (text: string) =>
     .replace(/^-+|-+$/g, '');
 
 /**
- * A case name from the root cause: the endpoint and the two answers for a
- * status or a transport failure (`get-v1-records-id-200-vs-400`), the
+ * A case name from the divergence: the endpoint, the two answers and the
+ * input rule for a cause split by rule
+ * (`post-v1-validate-400-vs-200-trailing-data`), the endpoint and the two
+ * answers for another status change (`post-v1-validate-422-vs-400`), the
  * pattern for a pattern (`get-v1-records-nil-slice`), the status and the kind
  * of cause otherwise (`get-v1-records-id-400-body-kind`).
  */
@@ -63,7 +66,8 @@ export function caseName(finding: TalliedFinding): string {
   const { rootCause: cause } = finding;
   const endpoint = slug(cause.endpoint) || 'root';
   const [b, c] = [slug(String(cause.baseline)), slug(String(cause.candidate))];
-  if (cause.type === 'status' || cause.type === 'transport') return `${endpoint}-${b}-vs-${c}`;
+  if (splitByRule(cause)) return `${endpoint}-${b}-vs-${c}-${finding.rule}`;
+  if (cause.type === 'status') return `${endpoint}-${b}-vs-${c}`;
   if (['body-kind', 'structure', 'header'].includes(cause.type)) {
     return `${endpoint}-${b}-${cause.type}`;
   }
@@ -92,7 +96,7 @@ function header(input: CaseFileInput): string {
     ` Seed: ${seed.case.id} (${source})`,
     ` Mutation: ${found.mutation.name} (${MUTATION_HELP[found.mutation.name]})`,
     `   ${found.mutation.detail}`,
-    ` Root cause: ${GROUP_TITLES[rootCause.group].split(':')[0]}. Shrunk in ${finding.shrink.steps} step(s), ${finding.shrink.attempts} replay(s)${finding.shrink.capped ? ' (stopped at the replay limit)' : ''}.`,
+    ` Root cause: ${GROUP_TITLES[rootCause.group].split(':')[0]}${splitByRule(rootCause) ? `; input rule: ${finding.rule} (one case per rule)` : ''}. Shrunk in ${finding.shrink.steps} step(s), ${finding.shrink.attempts} replay(s)${finding.shrink.capped ? ' (stopped at the replay limit)' : ''}.`,
     ...(input.alsoShows ?? []).map((line) => ` Also shows: ${line}`),
   ].join('\n');
 }

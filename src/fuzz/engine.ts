@@ -5,8 +5,10 @@
  * inputs from the deterministic stream (`generate.ts`) run through `send` (the
  * normal pipeline) with `concurrency` in flight, until the budget is spent.
  * Results are taken in input order whatever order they complete in, so the
- * first input to show a root cause is the same on every run; that input is
- * shrunk (`shrink.ts`) while exploration goes on.
+ * first input to show a divergence is the same on every run; that input is
+ * shrunk (`shrink.ts`) while exploration goes on. A divergence is a root
+ * cause, or for the causes an input rule tells apart (one side accepts what
+ * the other rejects, or fails), a root cause and the rule (`rule.ts`).
  */
 import type { Case } from '../model/case.js';
 import type { CaseResult } from '../results/types.js';
@@ -15,8 +17,9 @@ import { type Generated, inputStream } from './generate.js';
 import type { Mutation, MutationName } from './mutations.js';
 import { type FuzzRequest, toCase } from './request.js';
 import { type RootCause, rootCausesOf } from './root-cause.js';
+import { divergenceKey } from './rule.js';
 import type { Seed } from './seeds.js';
-import { shrink } from './shrink.js';
+import { sameInputOnce, shrinkFinding } from './shrink-finding.js';
 
 export interface FuzzEngineInput {
   readonly seeds: readonly Seed[];
@@ -28,7 +31,7 @@ export interface FuzzEngineInput {
   readonly concurrency: number;
   /** Replays at most per finding while shrinking. */
   readonly shrinkLimit: number;
-  /** Distinct root causes shrunk and reported at most (the rest are counted). */
+  /** Distinct divergences shrunk and reported at most (the rest are counted). */
   readonly maxFindings: number;
   /** Milliseconds, monotonic (`performance.now`). */
   readonly clock: () => number;
@@ -40,15 +43,23 @@ export interface FuzzEngineInput {
 export interface FuzzProgress {
   readonly inputs: number;
   readonly elapsedMs: number;
-  /** New root causes so far. */
+  /** New distinct divergences (root cause × input rule) so far. */
   readonly distinct: number;
+  /** New root causes so far. */
+  readonly rootCauses: number;
 }
 
-/** One new root cause, with the minimal input that shows it. */
+/** One new divergence (a root cause, by an input rule), with the minimal input that shows it. */
 export interface Finding {
-  /** 0-based, in the order the root causes were found (input order). */
+  /** 0-based, in the order the divergences were found (input order). */
   readonly order: number;
   readonly rootCause: RootCause;
+  /**
+   * The input rule, named by the mutation family that found it; the minimal
+   * input still carries it. For a root cause not split by rule, the first
+   * rule that showed it (the others are `alsoBy`).
+   */
+  readonly rule: MutationName;
   readonly seed: Seed;
   /** The input that found it: its position in the stream and its mutation. */
   readonly found: { readonly index: number; readonly mutation: Mutation };
@@ -60,9 +71,12 @@ export interface Finding {
 
 /** A finding once exploration is over, with how often it was hit. */
 export interface TalliedFinding extends Finding {
-  /** Inputs that showed this root cause during exploration. */
+  /** Inputs that showed this divergence during exploration. */
   readonly hits: number;
-  /** The other mutations that showed it, in the order they first did. */
+  /**
+   * The other mutations that showed it, in the order they first did: for a
+   * root cause split by rule, those whose input shrank to the same request.
+   */
   readonly alsoBy: readonly MutationName[];
 }
 
@@ -77,7 +91,7 @@ export interface FuzzRun {
   /** Inputs whose result diverged (known root causes included). */
   readonly divergentInputs: number;
   readonly findings: readonly TalliedFinding[];
-  /** Distinct new root causes past `maxFindings`, not shrunk. */
+  /** Distinct new divergences past `maxFindings`, not shrunk. */
   readonly unshrunk: number;
   /** Distinct root causes the exploration showed that `tracked` holds (not reported as new). */
   readonly tracked: number;
@@ -137,6 +151,7 @@ async function explore(
   const stream = inputStream(input.seeds, input.seedNumber);
   const tallies = new Map<string, Tally>();
   const shrinking: { readonly finding: Promise<Finding>; readonly tally: Tally }[] = [];
+  const causes = new Set<string>();
   const unshrunk = new Set<string>();
   const tracked = new Set<string>();
   const completed = new Map<number, { gen: Generated; result: CaseResult }>();
@@ -150,36 +165,35 @@ async function explore(
     stream.seeds.length > 0 &&
     (budget.kind === 'inputs' ? sent < budget.count : input.clock() - started < budget.ms);
 
+  const isTracked = (cause: RootCause): boolean => {
+    // A row keyed on this request's own endpoint (a mutated path) counts for the seed's too.
+    if (input.tracked?.has(cause.key) === true || input.tracked?.has(cause.fingerprint) === true) {
+      tracked.add(cause.key);
+    }
+    return tracked.has(cause.key);
+  };
   const handle = (gen: Generated, result: CaseResult): void => {
     if (result.verdict === 'divergent') divergentInputs++;
-    const name = gen.value.value.mutation.name;
+    const rule = gen.value.value.mutation.name;
     for (const cause of rootCausesOf(result, gen.seed.endpoint)) {
-      if (known.has(cause.key)) continue;
-      // A row keyed on this request's own endpoint (a mutated path) counts for the seed's too.
-      if (
-        input.tracked?.has(cause.key) === true ||
-        input.tracked?.has(cause.fingerprint) === true
-      ) {
-        tracked.add(cause.key);
-        continue;
-      }
-      if (tracked.has(cause.key)) continue;
-      const tally = tallies.get(cause.key);
+      if (known.has(cause.key) || isTracked(cause)) continue;
+      const key = divergenceKey(cause, rule);
+      const tally = tallies.get(key);
       if (tally !== undefined) {
         tally.hits++;
-        tally.alsoBy.add(name);
+        tally.alsoBy.add(rule);
       } else if (tallies.size < input.maxFindings) {
         const fresh: Tally = { hits: 1, alsoBy: new Set() };
-        tallies.set(cause.key, fresh);
-        const found = { order: shrinking.length, cause, gen, result };
-        const finding = shrinkFinding(input, found);
+        tallies.set(key, fresh);
+        causes.add(cause.key);
+        const finding = shrinkFinding(input, { order: shrinking.length, cause, gen, result });
         // Awaited once exploration is over; a failure (a reset hook) stops exploring now.
         finding.catch(() => {
           stopped = true;
         });
         shrinking.push({ finding, tally: fresh });
       } else {
-        unshrunk.add(cause.key);
+        unshrunk.add(key);
       }
     }
   };
@@ -198,6 +212,7 @@ async function explore(
         inputs: handled,
         elapsedMs: input.clock() - started,
         distinct: tallies.size,
+        rootCauses: causes.size,
       });
     }
   };
@@ -206,53 +221,15 @@ async function explore(
   const findings = await Promise.all(
     shrinking.map(async ({ finding, tally }): Promise<TalliedFinding> => {
       const done = await finding;
-      const alsoBy = [...tally.alsoBy].filter((name) => name !== done.found.mutation.name);
+      const alsoBy = [...tally.alsoBy].filter((name) => name !== done.rule);
       return { ...done, hits: tally.hits, alsoBy };
     }),
   );
   return {
     inputs: sent,
     divergentInputs,
-    findings,
+    findings: sameInputOnce(findings),
     unshrunk: unshrunk.size,
     tracked: tracked.size,
   };
-}
-
-interface Found {
-  readonly order: number;
-  readonly cause: RootCause;
-  readonly gen: Generated;
-  readonly result: CaseResult;
-}
-
-/** Shrinks one found input to a minimal one with the same root cause, then reports it. */
-async function shrinkFinding(input: FuzzEngineInput, found: Found): Promise<Finding> {
-  const { gen, cause } = found;
-  let replay = 0;
-  const reproduces = async (request: FuzzRequest) => {
-    const id = `fuzz/input-${gen.index}-shrink-${replay++}`;
-    const result = await input.send(toCase(gen.seed.case, request, id));
-    return rootCausesOf(result, gen.seed.endpoint).some((c) => c.key === cause.key)
-      ? result
-      : undefined;
-  };
-  const shrunk = await shrink({
-    arbitrary: gen.arbitrary,
-    value: gen.value,
-    result: found.result,
-    reproduces,
-    limit: input.shrinkLimit,
-  });
-  const mutation = gen.value.value.mutation;
-  const finding: Finding = {
-    order: found.order,
-    rootCause: cause,
-    seed: gen.seed,
-    found: { index: gen.index, mutation },
-    request: shrunk.request,
-    result: shrunk.result,
-    shrink: { attempts: shrunk.attempts, steps: shrunk.steps, capped: shrunk.capped },
-  };
-  return finding;
 }

@@ -72,6 +72,14 @@ const OTHER_TYPES: readonly DocNode[] = [
   { kind: 'object', members: [] },
 ];
 
+/** Another type for a node: `null` for a collection is `null-collection`'s edit, not this one's. */
+const otherTypes = (node: DocNode) =>
+  OTHER_TYPES.filter(
+    (t) =>
+      typeOf(t) !== typeOf(node) &&
+      !(typeOf(t) === 'null' && (node.kind === 'array' || node.kind === 'object')),
+  );
+
 /** Words of a key: `userId`, `user_id`, `UserID`, `user-id` → `user`, `id`. */
 function words(key: string): string[] {
   return key
@@ -83,7 +91,10 @@ function words(key: string): string[] {
 
 const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 
-/** The key in the other naming conventions (those that differ from it). */
+/**
+ * The key in the other naming conventions (those that differ from it other
+ * than in letter case: `record` → `Record` is `key-case`'s edit, not this one's).
+ */
 export function conventions(key: string): string[] {
   const w = words(key);
   if (w.length === 0) return [];
@@ -93,7 +104,7 @@ export function conventions(key: string): string[] {
     w.map(cap).join(''),
     w.join('-'),
   ];
-  return [...new Set(forms)].filter((form) => form !== key);
+  return [...new Set(forms)].filter((form) => form.toLowerCase() !== key.toLowerCase());
 }
 
 /** The text in other letter cases (those that differ from it). */
@@ -140,7 +151,7 @@ export function bodyMutations(seed: Seed): Arbitrary<Mutated>[] {
       ),
     ),
     nodeChoice(seed, () => true)?.chain((at) =>
-      constantFrom(...OTHER_TYPES.filter((t) => typeOf(t) !== typeOf(at.node))).map((node) =>
+      constantFrom(...otherTypes(at.node)).map((node) =>
         mutated(
           edit(at.path, () => node),
           'wrong-type',

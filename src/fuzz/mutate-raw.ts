@@ -6,7 +6,7 @@
  * document with raw leaves (`doc.ts`); a seed whose body is not JSON, as bytes.
  * Pure.
  */
-import { type Arbitrary, constantFrom, nat, tuple } from 'fast-check';
+import { type Arbitrary, constant, constantFrom, nat, oneof, tuple } from 'fast-check';
 import {
   COMMENTS,
   INVALID_UTF8,
@@ -68,11 +68,18 @@ function jsonRaw(seed: Seed, doc: JsonDoc): Arbitrary<Mutated>[] {
       ),
     ),
     nodeChoice(seed, (n) => n.key !== undefined)?.chain((n) =>
-      constantFrom<DocNode>(
-        n.node,
-        { kind: 'value', value: null },
-        { kind: 'value', value: 'x' },
-        { kind: 'value', value: 1 },
+      // Mostly its own value: whether a repeated key is taken at all, whatever the value's
+      // validity; otherwise another value, which also tells which of the two wins.
+      oneof(
+        { weight: 3, arbitrary: constant(n.node) },
+        {
+          weight: 1,
+          arbitrary: constantFrom<DocNode>(
+            { kind: 'value', value: null },
+            { kind: 'value', value: 'x' },
+            { kind: 'value', value: 1 },
+          ),
+        },
       ).map((value) => {
         const parent = n.path.slice(0, -1);
         const root = editAt(doc.root, parent, (object) =>

@@ -1,10 +1,11 @@
 /**
  * Reductions of a request: every request one step smaller than it, biggest
  * steps first — a header, a query pair, an object member or an array element
- * removed; a container emptied; a string, raw bytes or the bytes around the
- * document shortened; a number made 0. The shrinker keeps the first that still
- * shows the same root cause, until none does: the request is then minimal
- * with respect to these steps. Pure.
+ * removed; a container emptied; a string, raw bytes (a raw string inside its
+ * quotes too) or the bytes around the document shortened; a number made 0.
+ * The shrinker keeps the first that still shows the same root cause (and
+ * rule), until none does: the request is then minimal with respect to these
+ * steps. Pure.
  */
 import { type DocNode, editAt, type JsonDoc, nodesOf } from './doc.js';
 import type { FuzzRequest } from './request.js';
@@ -30,6 +31,25 @@ function shorterText(text: string): string[] {
   return out;
 }
 
+const QUOTE = 0x22;
+
+/**
+ * Shorter forms of a raw string leaf (`"hello\xff"`), cut inside its quotes
+ * so it stays a string: its second half, its first half, all but its first
+ * byte, all but its last. Invalid UTF-8 or a surrogate escape at the end or
+ * the start of a seed's string is shrunk to the bytes that matter.
+ */
+function shorterInside(bytes: Uint8Array): Uint8Array[] {
+  const n = bytes.length;
+  if (n < 4 || bytes[0] !== QUOTE || bytes[n - 1] !== QUOTE) return [];
+  const inside = bytes.subarray(1, n - 1);
+  const half = Math.floor(inside.length / 2);
+  const quoted = (part: Uint8Array) => Buffer.concat([Buffer.of(QUOTE), part, Buffer.of(QUOTE)]);
+  const parts = [inside.subarray(half), inside.subarray(0, half), inside.subarray(1)];
+  if (inside.length > 1) parts.push(inside.subarray(0, inside.length - 1));
+  return parts.filter((part) => part.length > 0 && part.length < inside.length).map(quoted);
+}
+
 /** Smaller versions of one node (the node itself is never among them). */
 function smallerNodes(node: DocNode): DocNode[] {
   switch (node.kind) {
@@ -42,7 +62,10 @@ function smallerNodes(node: DocNode): DocNode[] {
         : [];
     case 'raw':
       return node.bytes.length > 1
-        ? shorter(node.bytes).map((bytes) => ({ kind: 'raw', bytes }))
+        ? [...shorter(node.bytes), ...shorterInside(node.bytes)].map((bytes) => ({
+            kind: 'raw',
+            bytes,
+          }))
         : [];
     case 'array':
       return node.items.length > 1 ? [{ kind: 'array', items: [] }] : [];

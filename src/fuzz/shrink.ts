@@ -4,7 +4,8 @@
  * a shorter string, an earlier node, a simpler choice), then the request's
  * reductions (`reduce.ts`: what the seed brought that the divergence does not
  * need). Each step keeps the first smaller candidate that still reproduces;
- * a request already tried is never sent again; `limit` bounds the replays.
+ * a request already tried, or one `admits` refuses (it lost the input's rule),
+ * is never sent; `limit` bounds the replays.
  */
 import type { Arbitrary, Value } from 'fast-check';
 import type { CaseResult } from '../results/types.js';
@@ -18,6 +19,8 @@ export interface ShrinkInput {
   readonly value: Value<Mutated>;
   /** Its result (it reproduced). */
   readonly result: CaseResult;
+  /** Whether a smaller request is worth sending at all (it still carries the input's rule). */
+  readonly admits: (request: FuzzRequest) => boolean;
   /** Sends a request; its result when it still shows the root cause, else undefined. */
   readonly reproduces: (request: FuzzRequest) => Promise<CaseResult | undefined>;
   /** Replays at most. */
@@ -56,6 +59,7 @@ async function firstReproducing<T>(
     const key = requestKey(request);
     if (state.tried.has(key)) continue;
     state.tried.add(key);
+    if (!input.admits(request)) continue;
     state.attempts++;
     const result = await input.reproduces(request);
     if (result !== undefined) return { candidate, result };

@@ -1,10 +1,13 @@
 /**
  * `parity fuzz` end to end, in a temp project against real servers: the case
- * files it writes (minimal, commented, one per root cause), the replay that
- * makes them a run (report, tracker, exit code), `parity run` reproducing
- * them, byte-identical files for the same seed and budget, nothing when both
- * servers share their rules, and the safety switches (writes, reset hook,
- * gentleness).
+ * files it writes (minimal, commented, one per input rule — three rules share
+ * one root cause at POST /v1/notes — and one per other root cause), the
+ * replay that makes them a run (report, one tracker row per root cause listing
+ * its rules' cases, exit code), `parity run` reproducing them, byte-identical
+ * files for the same seed and budget, nothing when both servers share their
+ * rules, and the safety switches (writes, reset hook, gentleness); on the
+ * bundled serde and Go servers, each planted input-acceptance rule written as
+ * a case of its own.
  */
 import { cp, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -23,7 +26,7 @@ import {
 } from '../helpers/fuzz-servers.js';
 import { closedPort, startCountingServer, type TestServer } from '../helpers/http.js';
 
-const FUZZ = ['fuzz', '--seed', '9', '--budget', '800'];
+const FUZZ = ['fuzz', '--seed', '2', '--budget', '800'];
 
 /** A project whose config marks both targets disposable, with the seed cases. */
 function project(baseline: string, candidate: string, disposable = true) {
@@ -49,7 +52,13 @@ async function writtenFiles(cwd: string): Promise<Map<string, string>> {
 interface WrittenCase {
   readonly id: string;
   readonly description: string;
-  readonly request: { path: string; text?: string; json?: unknown };
+  readonly request: { path: string; text?: string; json?: unknown; base64?: string };
+}
+
+/** The body a written case sends, its bytes read as Latin-1 (JSON as `JSON.stringify` writes it). */
+function sentBody({ request }: WrittenCase): string | undefined {
+  if (request.base64 !== undefined) return Buffer.from(request.base64, 'base64').toString('latin1');
+  return request.text ?? (request.json === undefined ? undefined : JSON.stringify(request.json));
 }
 
 function caseOf(text: string): WrittenCase {
@@ -81,10 +90,18 @@ describe('parity fuzz, end to end', () => {
   it('writes one minimal case per planted rule, says what it found, and exits 1 as run does', async () => {
     expect(first.stderr).toBe('');
     expect(first.code).toBe(1);
-    expect(first.stdout).toMatch(/parity fuzz: strict vs lenient · seed 9 · budget 800 inputs/);
-    expect(first.stdout).toMatch(/input acceptance: one side accepts what the other rejects/);
+    expect(first.stdout).toMatch(/parity fuzz: strict vs lenient · seed 2 · budget 800 inputs/);
+    expect(first.stdout).toMatch(
+      /\n {2}(\d+) new root causes, (\d+) input rules: \2 cases written to cases\/fuzz\//,
+    );
+    expect(first.stdout).toMatch(
+      /input acceptance: one side accepts what the other rejects \(\d+ root causes, \d+ input rules\)/,
+    );
     expect(first.stdout).toMatch(
       /lenient rejects \(400\) what strict accepts \(200\) at GET \/v1\/items\/:id/,
+    );
+    expect(first.stdout).toContain(
+      'strict rejects (400) what lenient accepts (201) at POST /v1/notes (3 input rules)',
     );
     const files = [...(await writtenFiles(cwd)).values()].map((text) => ({
       text,
@@ -94,19 +111,16 @@ describe('parity fuzz, end to end', () => {
       const [b, c] = planted.statuses;
       const match = files.find(
         ({ spec }) =>
-          spec.description.includes(`(${b})`) &&
-          spec.description.includes(`(${c})`) &&
+          spec.id.endsWith(`-${b}-vs-${c}-${planted.family}`) &&
           spec.description.endsWith(`at ${planted.endpoint}`),
       );
       expect(match, planted.rule).toBeDefined();
-      const { request } = match?.spec ?? caseOf('cases: [{}]');
-      if ('path' in planted) expect(request.path).toBe(planted.path);
-      else {
-        const sent = request.text ?? JSON.stringify(request.json);
-        if (typeof planted.body === 'string') expect(sent, planted.rule).toBe(planted.body);
-        else expect(sent, planted.rule).toMatch(planted.body);
-      }
-      expect(match?.text).toMatch(/^# Found by `parity fuzz --seed 9 --budget 800` \(input \d+;/);
+      const spec = match?.spec ?? caseOf('cases: [{}]');
+      if ('path' in planted) expect(spec.request.path).toBe(planted.path);
+      else if (typeof planted.body === 'string') {
+        expect(sentBody(spec), planted.rule).toBe(planted.body);
+      } else expect(sentBody(spec), planted.rule).toMatch(planted.body);
+      expect(match?.text).toMatch(/^# Found by `parity fuzz --seed 2 --budget 800` \(input \d+;/);
       expect(match?.text).toMatch(
         /\n# Seed: api\/[a-z-]+ \(cases\/api\.yaml:\d+:\d+\)\n# Mutation: [a-z-0-9]+ \(/,
       );
@@ -126,6 +140,12 @@ describe('parity fuzz, end to end', () => {
       for (const finding of result.findings ?? []) expect(tracker).toContain(finding.fingerprint);
     }
     expect(first.stdout).not.toMatch(/did not reproduce/);
+    // One row for the three rules that share "400 → 201" at POST /v1/notes, listing each rule's case.
+    const rows = tracker.split('\n').filter((line) => line.includes('400 → 201 on POST /v1/notes'));
+    expect(rows).toHaveLength(1);
+    for (const rule of ['trailing-data', 'lone-surrogate', 'invalid-utf8']) {
+      expect(rows[0]).toContain(`\`fuzz/post-v1-notes-400-vs-201-${rule}\``);
+    }
   });
 
   it('parity run on the written cases reproduces every divergence', async () => {
@@ -188,8 +208,16 @@ describe('parity fuzz, end to end', () => {
       budget: { kind: 'inputs', count: 100 },
       inputs: 100,
     });
+    expect(out.fuzz).toMatchObject({ rootCauses: 1, rules: 1 });
     expect(out.fuzz.findings).toHaveLength(1);
-    expect(out.fuzz.findings[0]).toMatchObject({ group: expect.any(String), reproduced: true });
+    expect(out.fuzz.findings[0]).toMatchObject({
+      group: 'input-acceptance',
+      rule: 'path-segment',
+      splitByRule: true,
+      rootCause: expect.stringMatching(/^status-[0-9a-f]{12}$/),
+      caseId: 'fuzz/get-v1-items-id-200-vs-400-path-segment',
+      reproduced: true,
+    });
     expect(out.run.summary.divergent).toBeGreaterThan(0);
   });
 });
@@ -361,21 +389,29 @@ candidate: go
     return cwd;
   }
 
-  // A count budget sends a prefix of the same stream: what 600 inputs find, the default finds.
-  const WITHIN_DEFAULT = 600;
-  const fuzzWithin = (cwd: string, ...args: string[]) =>
-    runCli(cwd, ['fuzz', ...args, '--budget', String(WITHIN_DEFAULT), '--no-tracker']);
+  // A count budget sends a prefix of the same stream: what a smaller count finds, the default finds.
+  const fuzzWithin = (cwd: string, budget: number, ...args: string[]) =>
+    runCli(cwd, ['fuzz', ...args, '--budget', String(budget), '--no-tracker']);
+  const written = async (cwd: string, name: string) =>
+    caseOf(await readFile(join(cwd, `cases/fuzz/${name}.yaml`), 'utf8'));
 
-  it('finds the planted input-acceptance differences of the safe endpoints within the default budget', async () => {
+  it('finds the planted input-acceptance rules of the safe endpoints within the default budget, a case each', async () => {
     expect(DEFAULT_BUDGET).toEqual({ kind: 'inputs', count: 5000 });
     const cwd = await bundled();
-    const run = await fuzzWithin(cwd);
+    const run = await fuzzWithin(cwd, 600);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/seed 1 · budget 600 inputs/);
     expect(run.stdout).toContain('go rejects (400) what rust accepts (200) at GET /v1/records/:id');
-    expect(run.stdout).toContain('rust rejects (400) what go accepts (200) at GET /v1/records');
-    const plus = await readFile(join(cwd, 'cases/fuzz/get-v1-records-id-200-vs-400.yaml'), 'utf8');
-    expect(caseOf(plus).request.path).toBe('/v1/records/+1');
+    expect(run.stdout).toContain(
+      'rust rejects (400) what go accepts (200) at GET /v1/records (2 input rules)',
+    );
+    // u64::from_str takes `+1`; serde_urlencoded refuses an empty and a negative `limit` (a usize).
+    const plus = await written(cwd, 'get-v1-records-id-200-vs-400-path-segment');
+    expect(plus.request.path).toBe('/v1/records/+1');
+    const empty = await written(cwd, 'get-v1-records-400-vs-200-query-empty');
+    expect(empty.request.path).toBe('/v1/records?limit=');
+    const negative = await written(cwd, 'get-v1-records-400-vs-200-query-value');
+    expect(negative.request.path).toBe('/v1/records?limit=-1');
   });
 
   it('--openapi seeds from the operations of an OpenAPI document instead of the cases', async () => {
@@ -384,31 +420,44 @@ candidate: go
       fileURLToPath(new URL('../../examples/openapi.yaml', import.meta.url)),
       join(cwd, 'api.yaml'),
     );
-    const run = await fuzzWithin(cwd, '--openapi', 'api.yaml');
+    const run = await fuzzWithin(cwd, 600, '--openapi', 'api.yaml');
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('seeds: the operations of api.yaml');
     expect(run.stdout).toContain('go rejects (400) what rust accepts (200) at GET /v1/records/:id');
-    const plus = await readFile(join(cwd, 'cases/fuzz/get-v1-records-id-200-vs-400.yaml'), 'utf8');
+    const plus = await readFile(
+      join(cwd, 'cases/fuzz/get-v1-records-id-200-vs-400-path-segment.yaml'),
+      'utf8',
+    );
     expect(plus).toMatch(/# Seed: [\w/-]+ \(api\.yaml#[\w.-]+\.yaml:\d+:\d+\)/);
     const both = await runCli(cwd, ['fuzz', 'cases/records', '--openapi', 'api.yaml']);
     expect(both.code).toBe(2);
     expect(both.stderr).toContain('give seed cases or --openapi, not both');
   });
 
-  it('with --allow-writes on the validator: bad unicode or trailing data, a key in another case, the content type', async () => {
+  it('with --allow-writes on the validator: each rule serde refuses and Go takes is a minimal case of its own', async () => {
     const cwd = await bundled();
-    const run = await fuzzWithin(cwd, 'cases/validator', '--allow-writes');
+    const run = await fuzzWithin(cwd, 1500, 'cases/validator', '--allow-writes');
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('rust rejects (400) what go accepts (200) at POST /v1/validate');
-    expect(run.stdout).toContain('rust rejects (422) what go accepts (200) at POST /v1/validate');
-    expect(run.stdout).toContain('rust answers 415, go answers 400 at POST /v1/validate');
-    const keyCase = await readFile(
-      join(cwd, 'cases/fuzz/post-v1-validate-422-vs-200.yaml'),
-      'utf8',
+    // Three rules share "rust 400, go 200", two "rust 422, go 200": one root cause each, a case per rule.
+    expect(run.stdout).toContain(
+      'rust rejects (400) what go accepts (200) at POST /v1/validate (3 input rules)',
     );
-    const [key, ...others] = Object.keys(Object(caseOf(keyCase).request.json));
-    expect(others).toEqual([]);
-    expect(key?.toLowerCase()).toBe('record');
-    expect(key).not.toBe('record');
+    expect(run.stdout).toContain(
+      'rust rejects (422) what go accepts (200) at POST /v1/validate (2 input rules)',
+    );
+    expect(run.stdout).toContain('rust rejects (415) what go accepts (200) at POST /v1/validate');
+    expect(run.stdout).toContain('rust answers 415, go answers 400 at POST /v1/validate');
+    const minimal: Record<string, string | RegExp> = {
+      '400-vs-200-trailing-data': /^\{"record":\{"name":"\w?"\}\}.$/,
+      '400-vs-200-invalid-utf8': '{"record":{"name":"\xff"}}',
+      '400-vs-200-lone-surrogate': '{"record":{"name":"\\ud800"}}',
+      '422-vs-200-duplicate-key': /^\{"record":\{\},"record":\{"name":"\w?"\}\}$/,
+      '422-vs-200-key-case': /^\{"(RECORD|Record)":\{"name":"\w?"\}\}$/,
+    };
+    for (const [rule, body] of Object.entries(minimal)) {
+      const spec = await written(cwd, `post-v1-validate-${rule}`);
+      if (typeof body === 'string') expect(sentBody(spec), rule).toBe(body);
+      else expect(sentBody(spec), rule).toMatch(body);
+    }
   });
 });

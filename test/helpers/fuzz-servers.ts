@@ -7,6 +7,12 @@
  * - `keyCase`: JSON keys match in any letter case (`{"NAME": …}` at POST /v1/users)
  * - `trailing`: bytes after the JSON document are ignored (POST /v1/notes only:
  *   that handler reads its body with a streaming decoder)
+ * - `unicode`: a lone surrogate escape (`"\ud800"`) and bytes that are not
+ *   UTF-8 are taken (replaced), where a strict decoder refuses both (POST
+ *   /v1/notes only, the same decoder)
+ *
+ * The last three share one status signature (400 on the baseline, 201 on the
+ * candidate, at POST /v1/notes): three input rules, one root cause.
  * - `plusId`: an id may carry a `+` sign (GET /v1/items/+1)
  * - `nullList`: `null` is an empty list (POST /v1/lists)
  * - `enumCase`: enum values match in any letter case (POST /v1/orders)
@@ -22,6 +28,7 @@ import { startServer, type TestServer } from './http.js';
 export interface AcceptanceRules {
   readonly keyCase?: boolean;
   readonly trailing?: boolean;
+  readonly unicode?: boolean;
   readonly plusId?: boolean;
   readonly nullList?: boolean;
   readonly enumCase?: boolean;
@@ -31,8 +38,22 @@ export interface AcceptanceRules {
 /** The baseline's rules: signed ids, enum values in any case, 64-bit integers. */
 export const BASELINE_RULES: AcceptanceRules = { plusId: true, enumCase: true, bigInt: true };
 
-/** The candidate's rules: keys in any case, trailing data, null lists. */
-export const CANDIDATE_RULES: AcceptanceRules = { keyCase: true, trailing: true, nullList: true };
+/** The candidate's rules: keys in any case, trailing data, bad unicode, null lists. */
+export const CANDIDATE_RULES: AcceptanceRules = {
+  keyCase: true,
+  trailing: true,
+  unicode: true,
+  nullList: true,
+};
+
+/**
+ * A surrogate escape (`\ud800`): lone in whatever the fuzzer sends, since the
+ * seeds send none and a pair in a value is written as its character.
+ */
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
+
+/** Bad unicode a strict decoder refuses: bytes that are not UTF-8 (read as U+FFFD), a lone surrogate. */
+const badUnicode = (body: string) => body.includes('\ufffd') || SURROGATE_ESCAPE.test(body);
 
 function reply(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -149,8 +170,12 @@ export async function startAcceptanceServer(
     }
     const handle = req.method === 'POST' ? POSTS[path] : undefined;
     if (handle === undefined) return reply(res, 404, { error: 'not found' });
-    const parsed = parseBody(body, rules.trailing === true && path === '/v1/notes');
+    const notes = path === '/v1/notes';
+    const parsed = parseBody(body, rules.trailing === true && notes);
     if (parsed === undefined) return reply(res, 400, { error: 'invalid JSON' });
+    if (notes && rules.unicode !== true && badUnicode(body)) {
+      return reply(res, 400, { error: 'invalid JSON' });
+    }
     const [status, answer] = handle(parsed.value, rules);
     return reply(res, status, answer);
   });
@@ -176,16 +201,59 @@ cases:
     request: { method: POST, path: /v1/counts, json: { count: 5 } }
 `;
 
-/** Per planted rule: its endpoint, the two statuses (baseline, candidate) and the minimal request (body or path). */
+/**
+ * Per planted rule: its endpoint, the two statuses (baseline, candidate), the
+ * mutation family that reaches it and the minimal request (body, its bytes
+ * read as Latin-1, or path).
+ */
 export const PLANTED = [
-  { rule: 'keyCase', endpoint: 'POST /v1/users', statuses: [422, 201], body: '{"NAME":""}' },
-  { rule: 'trailing', endpoint: 'POST /v1/notes', statuses: [400, 201], body: '{"text":""}x' },
-  { rule: 'plusId', endpoint: 'GET /v1/items/:id', statuses: [200, 400], path: '/v1/items/+1' },
-  { rule: 'nullList', endpoint: 'POST /v1/lists', statuses: [400, 200], body: '{"tags":null}' },
+  {
+    rule: 'keyCase',
+    endpoint: 'POST /v1/users',
+    statuses: [422, 201],
+    family: 'key-case',
+    body: '{"NAME":""}',
+  },
+  {
+    rule: 'trailing',
+    endpoint: 'POST /v1/notes',
+    statuses: [400, 201],
+    family: 'trailing-data',
+    body: '{"text":""}x',
+  },
+  {
+    rule: 'unicode: a lone surrogate',
+    endpoint: 'POST /v1/notes',
+    statuses: [400, 201],
+    family: 'lone-surrogate',
+    body: '{"text":"\\ud800"}',
+  },
+  {
+    rule: 'unicode: bytes that are not UTF-8',
+    endpoint: 'POST /v1/notes',
+    statuses: [400, 201],
+    family: 'invalid-utf8',
+    body: '{"text":"\xff"}',
+  },
+  {
+    rule: 'plusId',
+    endpoint: 'GET /v1/items/:id',
+    statuses: [200, 400],
+    family: 'path-segment',
+    path: '/v1/items/+1',
+  },
+  {
+    rule: 'nullList',
+    endpoint: 'POST /v1/lists',
+    statuses: [400, 200],
+    family: 'null-collection',
+    body: '{"tags":null}',
+  },
   {
     rule: 'enumCase',
     endpoint: 'POST /v1/orders',
     statuses: [201, 400],
+    family: 'enum-case',
     body: '{"status":"OPEN"}',
   },
   // The shortest integers past 2^53 have 16 digits (9007199254740993, or 9223372036854775 cut from 2^63).
@@ -193,18 +261,21 @@ export const PLANTED = [
     rule: 'bigInt',
     endpoint: 'POST /v1/counts',
     statuses: [200, 400],
+    family: 'number-boundary',
     body: /^\{"count":9\d{15}\}$/,
   },
 ] as const;
 
 /**
- * Every status pair (`baseline/candidate`) the planted rules can show at an
- * endpoint: its own rule's, and a key in another case (422 on the baseline,
- * accepted on the candidate) at every POST endpoint.
+ * Every (status pair `baseline/candidate`, input rule) the planted rules can
+ * show at an endpoint: its own rules', and a key in another case (422 on the
+ * baseline, accepted on the candidate) at every POST endpoint.
  */
-export function possibleStatuses(endpoint: string): string[] {
-  const planted = PLANTED.filter((p) => p.endpoint === endpoint).map((p) => p.statuses.join('/'));
+export function possibleDivergences(endpoint: string): string[] {
+  const planted = PLANTED.filter((p) => p.endpoint === endpoint).map(
+    (p) => `${p.statuses.join('/')} ${p.family}`,
+  );
   if (!endpoint.startsWith('POST ')) return planted;
   const accepted = endpoint === 'POST /v1/lists' || endpoint === 'POST /v1/counts' ? 200 : 201;
-  return [...planted, `422/${accepted}`];
+  return [...planted, `422/${accepted} key-case`];
 }

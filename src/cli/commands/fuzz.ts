@@ -5,6 +5,7 @@
  */
 import { type FuzzOutcome, fuzzParity } from '../../app/fuzz.js';
 import { verdictOf } from '../../app/verdict.js';
+import type { FuzzProgress } from '../../fuzz/engine.js';
 import { displayPath } from '../../util/paths.js';
 import { colorsFor } from '../colors.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
@@ -21,7 +22,7 @@ function progressLine(io: Io, enabled: boolean) {
   if (!enabled || io.stderr.isTTY !== true) return { update: undefined, stop: () => undefined };
   let last = 0;
   return {
-    update: (p: { inputs: number; elapsedMs: number; distinct: number }) => {
+    update: (p: FuzzProgress) => {
       if (p.elapsedMs - last < PROGRESS_MS) return;
       last = p.elapsedMs;
       io.stderr.write(`\r\x1b[Kparity fuzz: ${progressText(p)}`);

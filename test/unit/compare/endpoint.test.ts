@@ -26,3 +26,61 @@ describe('endpointOf', () => {
     expect(endpointOf('purge', '/cache/7')).toBe('purge /cache/:id');
   });
 });
+
+describe('endpointOf: numbers in any spelling are ids', () => {
+  it('takes a signed, zero-padded, fractional, exponent or hex id for an id', () => {
+    for (const id of [
+      '+1',
+      '-1',
+      '01',
+      '007',
+      '1e3',
+      '1E+2',
+      '2e-5',
+      '1.5',
+      '1.0',
+      '.5',
+      '1.',
+      '0x1f',
+      '-0X1',
+    ]) {
+      expect(endpointOf('GET', `/v1/records/${id}`), id).toBe('GET /v1/records/:id');
+    }
+  });
+
+  it('reads a percent-encoded number as the number it encodes', () => {
+    expect(endpointOf('GET', '/v1/records/%2B3')).toBe('GET /v1/records/:id');
+    expect(endpointOf('GET', '/v1/records/%31')).toBe('GET /v1/records/:id');
+    expect(endpointOf('GET', '/v1/records/%2F')).toBe('GET /v1/records/%2F');
+    expect(endpointOf('GET', '/v1/records/%E0%A4%A')).toBe('GET /v1/records/%E0%A4%A');
+  });
+
+  it('makes the mutated ids of one record one endpoint (one tracker row)', () => {
+    const ids = ['1001', '+1', '+3', '01', '-1', '1e3'];
+    expect(new Set(ids.map((id) => endpointOf('GET', `/v1/records/${id}`))).size).toBe(1);
+  });
+
+  it('keeps segments that only contain numbers, or are not numbers at all', () => {
+    for (const segment of [
+      'v1',
+      'v1.2',
+      '1.2.3',
+      '2024-01-15',
+      '1-2',
+      '1a',
+      'e3',
+      '0x',
+      '+',
+      '-',
+      '.',
+      '..',
+      '1_000',
+      'NaN',
+      'Infinity',
+      'me',
+      'x1',
+    ]) {
+      expect(endpointOf('GET', `/api/${segment}/items`), segment).toBe(`GET /api/${segment}/items`);
+    }
+  });
+});

@@ -42,6 +42,7 @@ function finding(request: Partial<FuzzRequest>, rootCause: RootCause = cause): T
   return {
     order: 0,
     rootCause,
+    rule: 'trailing-data',
     seed,
     found: { index: 41, mutation: { name: 'trailing-data', detail: '"x" after the document' } },
     request: { ...seed.request, ...request },
@@ -57,7 +58,7 @@ const noSecrets = createRedactor({ headerNames: [], secrets: new Map() });
 const back = { file: 'cases/fuzz/x.yaml', env: {}, globalRules: undefined };
 const input = (f: TalliedFinding, extra = {}) => ({
   finding: f,
-  name: 'post-v1-notes-400-vs-201',
+  name: 'post-v1-notes-400-vs-201-trailing-data',
   names,
   command: 'parity fuzz --seed 1 --budget 5000',
   rules: undefined,
@@ -79,11 +80,11 @@ describe('fuzz case files', () => {
 # Seed: t/create (inline:1:1)
 # Mutation: trailing-data (bytes after the JSON document (raw JSON))
 #   "x" after the document
-# Root cause: input acceptance. Shrunk in 3 step(s), 12 replay(s).
+# Root cause: input acceptance; input rule: trailing-data (one case per rule). Shrunk in 3 step(s), 12 replay(s).
 
 suite: fuzz
 cases:
-  - id: post-v1-notes-400-vs-201
+  - id: post-v1-notes-400-vs-201-trailing-data
     description: rust rejects (400) what go accepts (201) at POST /v1/notes
     tags: [ fuzz, input-acceptance ]
     request:
@@ -139,8 +140,16 @@ cases:
     });
   });
 
-  it('are named after the root cause', () => {
-    expect(caseName(finding({}))).toBe('post-v1-notes-400-vs-201');
+  it('are named after the root cause, and the input rule where one side accepts what the other rejects (or fails)', () => {
+    expect(caseName(finding({}))).toBe('post-v1-notes-400-vs-201-trailing-data');
+    const mapping = { ...cause, group: 'status-mapping' as const, candidate: 422 };
+    expect(caseName(finding({}, mapping))).toBe('post-v1-notes-400-vs-422');
+    const crash = { ...cause, group: 'server-error' as const, candidate: 500 };
+    expect(caseName(finding({}, crash))).toBe('post-v1-notes-400-vs-500-trailing-data');
+    const reset = { ...cause, key: 'transport-x', type: 'transport', candidate: 'ECONNRESET' };
+    expect(caseName(finding({}, { ...reset, group: 'server-error' }))).toBe(
+      'post-v1-notes-400-vs-econnreset-trailing-data',
+    );
     const nilSlice = { ...cause, key: 'nil-slice-0123', type: 'nil-slice' };
     expect(caseName(finding({}, { ...nilSlice, group: 'response-body' }))).toBe(
       'post-v1-notes-nil-slice',

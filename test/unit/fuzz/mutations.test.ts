@@ -8,6 +8,7 @@ import { inputStream } from '../../../src/fuzz/generate.js';
 import { conventions, letterCases } from '../../../src/fuzz/mutate-body.js';
 import { MUTATIONS, type Mutated, type MutationName } from '../../../src/fuzz/mutations.js';
 import { bodyBytes, requestKey } from '../../../src/fuzz/request.js';
+import { carries } from '../../../src/fuzz/rule.js';
 import { seedsOf } from '../../../src/fuzz/seeds.js';
 import { makeCase } from '../../helpers/case.js';
 
@@ -85,7 +86,9 @@ describe('mutations', () => {
     for (const m of byName(all, 'null-collection'))
       expect(body(m).toString('utf8')).toMatch(/:null|^null$/);
     expect(conventions('user_name')).toEqual(['userName', 'UserName', 'user-name']);
-    expect(conventions('userId')).toEqual(['user_id', 'UserId', 'user-id']);
+    // `UserId` differs from `userId` only in letter case: that is key-case's edit.
+    expect(conventions('userId')).toEqual(['user_id', 'user-id']);
+    expect(conventions('record')).toEqual([]);
     expect(letterCases('active')).toEqual(['ACTIVE', 'Active']);
   });
 
@@ -97,6 +100,25 @@ describe('mutations', () => {
     );
     expect(byName(all, 'query-missing').every((m) => m.request.query.length === 0)).toBe(true);
     expect(byName(all, 'query-repeated').every((m) => m.request.query.length === 2)).toBe(true);
+  });
+
+  it("carries its own family's edit, and no family makes another's (one family per input rule)", () => {
+    const [seed] = seedsOf([SEED]);
+    if (seed === undefined) throw new Error('no seed');
+    for (const m of all)
+      expect(carries(m.mutation.name, seed.request, m.request), m.mutation.detail).toBe(true);
+    for (const m of byName(all, 'renamed-field')) {
+      expect(body(m).toString('utf8').toLowerCase(), m.mutation.detail).not.toBe(
+        seedBody.toLowerCase(),
+      );
+    }
+    for (const name of ['query-value', 'query-repeated'] as const) {
+      for (const m of byName(all, name))
+        expect(m.request.query.every(([, v]) => v !== '')).toBe(true);
+    }
+    for (const m of byName(all, 'wrong-type')) {
+      expect(body(m).toString('utf8'), m.mutation.detail).not.toMatch(/"(tags|meta)":null/);
+    }
   });
 
   it('is the same stream for the same seed number, another for another', () => {

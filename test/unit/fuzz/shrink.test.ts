@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { inputStream } from '../../../src/fuzz/generate.js';
 import { reductions } from '../../../src/fuzz/reduce.js';
 import { bodyBytes, type FuzzRequest, requestKey } from '../../../src/fuzz/request.js';
+import { carries } from '../../../src/fuzz/rule.js';
 import { seedsOf } from '../../../src/fuzz/seeds.js';
 import { type ShrinkInput, shrink } from '../../../src/fuzz/shrink.js';
 import type { CaseResult } from '../../../src/results/types.js';
@@ -22,6 +23,7 @@ const seed = makeCase('notes', {
 });
 
 const RESULT = {} as CaseResult;
+const seedRequest = seedsOf([seed])[0]?.request ?? (undefined as never);
 const text = (r: FuzzRequest) => bodyBytes(r.body)?.toString('utf8') ?? '';
 
 /** The first generated input whose mutation is `name`. */
@@ -52,9 +54,15 @@ describe('reductions', () => {
 });
 
 /** Shrinks the first input made by `mutation` with the stand-in predicate `reproduces`. */
-function shrinkFirst(mutation: string, limit: number, reproduces: ShrinkInput['reproduces']) {
+function shrinkFirst(
+  mutation: string,
+  limit: number,
+  reproduces: ShrinkInput['reproduces'],
+  admits: ShrinkInput['admits'] = () => true,
+) {
   const gen = first(mutation);
-  return shrink({ arbitrary: gen.arbitrary, value: gen.value, result: RESULT, limit, reproduces });
+  const { arbitrary, value } = gen;
+  return shrink({ arbitrary, value, result: RESULT, limit, reproduces, admits });
 }
 
 describe('shrink', () => {
@@ -72,6 +80,25 @@ describe('shrink', () => {
     expect(shrunk.capped).toBe(false);
     expect(new Set(tried).size).toBe(tried.length);
     expect(shrunk.attempts).toBe(tried.length);
+  });
+
+  it('never sends what `admits` refuses, nor counts it as a replay', async () => {
+    const sent: FuzzRequest[] = [];
+    // Anything "diverges": only the rule check stops the shrinking.
+    const shrunk = await shrinkFirst(
+      'trailing-data',
+      500,
+      async (request) => {
+        sent.push(request);
+        return RESULT;
+      },
+      (request) => carries('trailing-data', seedRequest, request),
+    );
+    expect(sent.every((r) => carries('trailing-data', seedRequest, r))).toBe(true);
+    expect(shrunk.attempts).toBe(sent.length);
+    // Everything else is gone; one byte of trailing data stays.
+    expect(text(shrunk.request)).toMatch(/^(null|\{\}|""|0)?.$/s);
+    expect(text(shrunk.request).length).toBeGreaterThan(0);
   });
 
   it('stops at the replay limit and says so', async () => {

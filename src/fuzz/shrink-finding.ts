@@ -1,0 +1,80 @@
+/**
+ * What becomes of a found input: shrunk to a minimal request that shows the
+ * same root cause and still carries its rule (`rule.ts`), and, once every
+ * finding is shrunk, findings of one root cause that came to the very same
+ * request taken for one rule.
+ */
+import type { CaseResult } from '../results/types.js';
+import type { Finding, FuzzEngineInput, TalliedFinding } from './engine.js';
+import type { Generated } from './generate.js';
+import { type FuzzRequest, requestKey, toCase } from './request.js';
+import { type RootCause, rootCausesOf } from './root-cause.js';
+import { carries } from './rule.js';
+import { shrink } from './shrink.js';
+
+/**
+ * Findings of one root cause whose inputs shrank to the very same request are
+ * one rule found by two families: the first keeps it, with the other's
+ * family in `alsoBy` and its hits added.
+ */
+export function sameInputOnce(findings: readonly TalliedFinding[]): TalliedFinding[] {
+  const kept = new Map<string, TalliedFinding>();
+  for (const finding of findings) {
+    const key = `${finding.rootCause.key} ${requestKey(finding.request)}`;
+    const first = kept.get(key);
+    if (first === undefined) {
+      kept.set(key, finding);
+      continue;
+    }
+    const alsoBy = [...new Set([...first.alsoBy, finding.rule, ...finding.alsoBy])];
+    kept.set(key, {
+      ...first,
+      hits: first.hits + finding.hits,
+      alsoBy: alsoBy.filter((name) => name !== first.rule),
+    });
+  }
+  return [...kept.values()].map((finding, order) => ({ ...finding, order }));
+}
+
+export interface Found {
+  readonly order: number;
+  readonly cause: RootCause;
+  readonly gen: Generated;
+  readonly result: CaseResult;
+}
+
+/**
+ * Shrinks one found input to a minimal one with the same root cause (and the
+ * same two answers) that still carries its rule's edit, then reports it.
+ */
+export async function shrinkFinding(input: FuzzEngineInput, found: Found): Promise<Finding> {
+  const { gen, cause } = found;
+  const mutation = gen.value.value.mutation;
+  let replay = 0;
+  const reproduces = async (request: FuzzRequest) => {
+    const id = `fuzz/input-${gen.index}-shrink-${replay++}`;
+    const result = await input.send(toCase(gen.seed.case, request, id));
+    // The same answers too: a body-kind cause holds for any 4xx pair, and the case file says which.
+    const same = (c: RootCause) =>
+      c.key === cause.key && c.baseline === cause.baseline && c.candidate === cause.candidate;
+    return rootCausesOf(result, gen.seed.endpoint).some(same) ? result : undefined;
+  };
+  const shrunk = await shrink({
+    arbitrary: gen.arbitrary,
+    value: gen.value,
+    result: found.result,
+    admits: (request) => carries(mutation.name, gen.seed.request, request),
+    reproduces,
+    limit: input.shrinkLimit,
+  });
+  return {
+    order: found.order,
+    rootCause: cause,
+    rule: mutation.name,
+    seed: gen.seed,
+    found: { index: gen.index, mutation },
+    request: shrunk.request,
+    result: shrunk.result,
+    shrink: { attempts: shrunk.attempts, steps: shrunk.steps, capped: shrunk.capped },
+  };
+}
