@@ -10,7 +10,7 @@ import type { RulesSpec } from '../rules/schema.js';
 import type { Env } from '../util/env.js';
 import { formatProblem, type InputProblem, ParityError } from '../util/errors.js';
 import { displayPath } from '../util/paths.js';
-import { formatField } from '../util/positions.js';
+import { formatField, type Position } from '../util/positions.js';
 import { compareText } from '../util/text.js';
 import { discoverCaseFiles } from './discover.js';
 import { checkCase, type ParsedCaseFile, parseCaseFile } from './parse-file.js';
@@ -86,9 +86,15 @@ export async function validateCases(
   paths: readonly string[],
   options: LoadCasesOptions,
 ): Promise<CaseValidation> {
-  const checked = await checkLibrary(paths, options, () => undefined);
   const warnings: InputProblem[] = [];
-  for (const ref of checked.files) warnings.push(...(await warningsOf(ref, options)));
+  const checked = await checkLibrary(
+    paths,
+    options,
+    () => undefined,
+    (parsed) => {
+      warnings.push(...warningsOf(parsed, options));
+    },
+  );
   const { flows, flowSteps } = checked.resolved;
   return {
     files: checked.files.length,
@@ -101,14 +107,12 @@ export async function validateCases(
 }
 
 /** The warnings of one file's valid cases (its problems are reported by the check). */
-async function warningsOf(ref: CaseFileRef, options: LoadCasesOptions): Promise<InputProblem[]> {
-  const read = await readCaseFile(ref);
-  const outcome = 'bytes' in read ? parseCaseFile(read.bytes, ref.file) : undefined;
-  const header = outcome?.ok === true ? outcome.parsed.header : undefined;
-  if (outcome?.ok !== true || header === undefined) return [];
-  const file = fileWarnings(outcome.parsed, header, options);
-  for (let index = 0; index < outcome.parsed.count; index++) {
-    const checked = checkCase(outcome.parsed, index);
+function warningsOf(parsed: ParsedCaseFile, options: LoadCasesOptions): InputProblem[] {
+  const { header } = parsed;
+  if (header === undefined) return [];
+  const file = fileWarnings(parsed, header, options);
+  for (let index = 0; index < parsed.count; index++) {
+    const checked = checkCase(parsed, index);
     if ('spec' in checked) file.add(checked.spec, index);
   }
   return file.finish();
@@ -198,12 +202,15 @@ export function* resolvedCases(
 /**
  * Parses and checks every file of the library, handing each resolved case to
  * `visit` as it goes (so a caller keeps as little of them as it likes), and
- * collects every problem, duplicate ids across files included.
+ * collects every problem, duplicate ids across files included. `inspect`
+ * sees each file that parsed once its cases are checked, while it is still
+ * in hand (a file is parsed once, however large).
  */
 export async function checkLibrary(
   paths: readonly string[],
   options: LoadCasesOptions,
   visit: (entry: ResolvedEntry, file: CheckedFile) => void,
+  inspect?: (parsed: ParsedCaseFile) => void,
 ): Promise<{ files: CaseFileRef[]; problems: InputProblem[]; resolved: Resolved }> {
   const discovered = await discoverCaseFiles(paths, options.cwd);
   const problems = [...discovered.problems];
@@ -215,14 +222,21 @@ export async function checkLibrary(
   // per case: a library of 100k cases keeps 100k of these while it is checked).
   const firstAt = new Map<string, number>();
   const duplicates: Duplicate[] = [];
-  /** True when `id` is new; else records the duplicate (reported once every file is read). */
-  const claim = (id: CaseId, at: number): boolean => {
+  /**
+   * True when `id` is new; else records the duplicate (reported once every
+   * file is read), placed at once when the first definition is in `parsed`.
+   */
+  const claim = (id: CaseId, at: number, parsed: ParsedCaseFile): boolean => {
     const first = firstAt.get(id.id);
     if (first === undefined) {
       firstAt.set(id.id, at);
       return true;
     }
-    duplicates.push({ id, first: { file: Math.floor(first / ITEMS), item: first % ITEMS } });
+    const file = Math.floor(first / ITEMS);
+    const item = first % ITEMS;
+    const here = file === Math.floor(at / ITEMS);
+    const position = here ? parsed.locate(['cases', item, 'id']) : undefined;
+    duplicates.push({ id, first: { file, item, position } });
     return false;
   };
   const resolved = { entries: 0, flows: 0, flowSteps: 0 };
@@ -253,15 +267,16 @@ export async function checkLibrary(
           resolved.flowSteps += entry.case.steps.length;
         }
         const id = { id: entry.case.id, at: entry.idAt, field: entry.idField };
-        if (claim(id, at)) visit(entry, { index, ref, bytes, item, serial, suite });
+        if (claim(id, at, outcome.parsed)) visit(entry, { index, ref, bytes, item, serial, suite });
       } else {
         // A case with problems of its own still holds its id: a duplicate is
         // reported with them, not only once they are fixed.
         const id = idOfUnresolved(outcome.parsed, item);
-        if (id !== undefined) claim(id, at);
+        if (id !== undefined) claim(id, at, outcome.parsed);
       }
       item++;
     }
+    inspect?.(outcome.parsed);
   }
   problems.push(...(await duplicateProblems(duplicates, files)));
   return { files, problems: problems.sort(compareProblems), resolved };
@@ -299,10 +314,14 @@ interface CaseId {
   readonly field: string;
 }
 
-/** A case whose id was already defined, and where it first was. */
+/** A case whose id was already defined, and where it first was (placed when it was in the same file). */
 interface Duplicate {
   readonly id: CaseId;
-  readonly first: { readonly file: number; readonly item: number };
+  readonly first: {
+    readonly file: number;
+    readonly item: number;
+    readonly position: Position | undefined;
+  };
 }
 
 /**
@@ -325,7 +344,10 @@ function idOfUnresolved(parsed: ParsedCaseFile, index: number): CaseId | undefin
   };
 }
 
-/** One problem per case whose id was already defined, naming where (files are read again). */
+/**
+ * One problem per case whose id was already defined, naming where (a file
+ * holding a first definition elsewhere is read again, once).
+ */
 async function duplicateProblems(
   duplicates: readonly Duplicate[],
   files: readonly CaseFileRef[],
@@ -335,13 +357,13 @@ async function duplicateProblems(
   for (const { id, first } of duplicates) {
     const ref = files[first.file];
     if (ref === undefined) continue;
-    if (!located.has(first.file)) {
+    if (first.position === undefined && !located.has(first.file)) {
       const read = await readCaseFile(ref);
       const outcome = 'bytes' in read ? parseCaseFile(read.bytes, ref.file) : undefined;
       located.set(first.file, outcome?.ok === true ? outcome.parsed : undefined);
     }
-    const parsed = located.get(first.file);
-    const { line, column } = parsed?.locate(['cases', first.item, 'id']) ?? { line: 1, column: 1 };
+    const { line, column } = first.position ??
+      located.get(first.file)?.locate(['cases', first.item, 'id']) ?? { line: 1, column: 1 };
     problems.push({
       file: id.at.file,
       line: id.at.line,

@@ -9,9 +9,9 @@ import { createHash } from 'node:crypto';
 import type { ResponseBody } from '../model/exchange.js';
 import {
   DEFAULT_NODE_BUDGET,
-  jsonOverBudget,
   type NodeBudget,
   type OverBudget,
+  scanJson,
   xmlOverBudget,
 } from '../wire/budget.js';
 import { headHex } from '../wire/bytes.js';
@@ -101,9 +101,9 @@ export function decodeBody(
       const error = `body is not valid UTF-8 (sha256 ${sha256(bytes).slice(0, 16)})`;
       return { kind: 'invalid-json', text: lossy, error };
     }
-    const over = jsonOverBudget(text, budget);
-    if (over !== undefined) return tooComplex(bytes, over);
-    const parsed = parseJsonExact(text);
+    const scan = scanJson(text, budget);
+    if (scan.over !== undefined) return tooComplex(bytes, scan.over);
+    const parsed = parseJsonExact(text, scan);
     return parsed.ok
       ? { kind: 'json', value: parsed.value, text }
       : { kind: 'invalid-json', text, error: parsed.error };
@@ -124,9 +124,9 @@ export function binary(bytes: Uint8Array): ResponseBody {
 function sniff(bytes: Uint8Array, text: string, budget: NodeBudget): ResponseBody {
   const first = text.trimStart()[0];
   if (first === '{' || first === '[') {
-    const over = jsonOverBudget(text, budget);
-    if (over !== undefined) return tooComplex(bytes, over);
-    const parsed = parseJsonExact(text);
+    const scan = scanJson(text, budget);
+    if (scan.over !== undefined) return tooComplex(bytes, scan.over);
+    const parsed = parseJsonExact(text, scan);
     if (parsed.ok) return { kind: 'json', value: parsed.value, text };
   }
   if (looksLikeXml(text)) {

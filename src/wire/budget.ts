@@ -32,34 +32,112 @@ const OPEN_ARRAY = 91;
 const CLOSE_OBJECT = 125;
 const CLOSE_ARRAY = 93;
 const COMMA = 44;
+const DOT = 46;
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+const LOWER_E = 101;
+const UPPER_E = 69;
+const PLUS = 43;
+const MINUS = 45;
+
+/** What one pass over a JSON text found. */
+export interface JsonScan {
+  /** The limit the text went past (the scan stopped there), if any. */
+  readonly over: OverBudget | undefined;
+  /**
+   * A number literal outside strings may not fit a double exactly: 16 or more
+   * digits and dots in a row, or an exponent of three digits or more.
+   */
+  readonly longNumbers: boolean;
+}
 
 /**
- * Whether JSON `text` fits `budget`: values are counted as containers plus
- * separators (an upper bound on members and elements), depth by brackets
- * outside strings. Text that is not JSON is scanned all the same (it fails to
- * parse later).
+ * One pass over JSON `text`: whether it fits `budget` (values are counted as
+ * containers plus separators, an upper bound on members and elements; depth
+ * by brackets outside strings) and whether a number in it may need exact
+ * parsing. Strings are skipped whole (a search for their closing quote), so
+ * the cost is in the structure, not the text. Text that is not JSON is
+ * scanned all the same (it fails to parse later).
  */
-export function jsonOverBudget(text: string, budget: NodeBudget): OverBudget | undefined {
+export function scanJson(text: string, budget: NodeBudget): JsonScan {
   let nodes = 1;
   let depth = 0;
-  let inString = false;
+  let longNumbers = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (inString) {
-      if (code === BACKSLASH) i++;
-      else if (code === QUOTE) inString = false;
-      continue;
-    }
-    if (code === QUOTE) inString = true;
-    else if (code === OPEN_OBJECT || code === OPEN_ARRAY) {
-      if (++depth > budget.depth) return { limit: 'depth', budget: budget.depth };
-      if (++nodes > budget.nodes) return { limit: 'nodes', budget: budget.nodes };
+    if (code === QUOTE) {
+      i = closingQuote(text, i);
+      if (i === -1) break;
+    } else if (code === OPEN_OBJECT || code === OPEN_ARRAY) {
+      if (++depth > budget.depth)
+        return { over: { limit: 'depth', budget: budget.depth }, longNumbers };
+      if (++nodes > budget.nodes)
+        return { over: { limit: 'nodes', budget: budget.nodes }, longNumbers };
     } else if (code === CLOSE_OBJECT || code === CLOSE_ARRAY) depth--;
-    else if (code === COMMA && ++nodes > budget.nodes) {
-      return { limit: 'nodes', budget: budget.nodes };
+    else if (code === COMMA) {
+      if (++nodes > budget.nodes)
+        return { over: { limit: 'nodes', budget: budget.nodes }, longNumbers };
+    } else if ((code >= DIGIT_0 && code <= DIGIT_9) || code === MINUS) {
+      const end = numberEnd(text, i);
+      if (!longNumbers && mayBeInexact(text, i, end)) longNumbers = true;
+      i = end - 1;
     }
   }
-  return undefined;
+  return { over: undefined, longNumbers };
+}
+
+/** Whether JSON `text` fits `budget` (see `scanJson`). */
+export function jsonOverBudget(text: string, budget: NodeBudget): OverBudget | undefined {
+  return scanJson(text, budget).over;
+}
+
+/** The index of the quote closing the string opened at `open`, or -1 when it is not closed. */
+function closingQuote(text: string, open: number): number {
+  let at = text.indexOf('"', open + 1);
+  while (at !== -1 && escaped(text, at)) at = text.indexOf('"', at + 1);
+  return at;
+}
+
+/** Whether the character at `at` follows an odd run of backslashes. */
+function escaped(text: string, at: number): boolean {
+  let backslashes = 0;
+  while (text.charCodeAt(at - 1 - backslashes) === BACKSLASH) backslashes++;
+  return backslashes % 2 === 1;
+}
+
+function isNumberChar(code: number): boolean {
+  return (
+    (code >= DIGIT_0 && code <= DIGIT_9) ||
+    code === DOT ||
+    code === LOWER_E ||
+    code === UPPER_E ||
+    code === PLUS ||
+    code === MINUS
+  );
+}
+
+/** The index just past the number-like token starting at `start`. */
+function numberEnd(text: string, start: number): number {
+  let end = start + 1;
+  while (end < text.length && isNumberChar(text.charCodeAt(end))) end++;
+  return end;
+}
+
+/** 16+ digits and dots in a row, or 3+ exponent digits, in `text[start, end)`. */
+function mayBeInexact(text: string, start: number, end: number): boolean {
+  if (end - start < 5) return false;
+  let run = 0;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= DIGIT_0 && code <= DIGIT_9) || code === DOT) {
+      if (++run >= 16) return true;
+    } else if (code === LOWER_E || code === UPPER_E) {
+      let digits = i + 1;
+      if (text.charCodeAt(digits) === PLUS || text.charCodeAt(digits) === MINUS) digits++;
+      return end - digits >= 3;
+    } else run = 0;
+  }
+  return false;
 }
 
 const SLASH = 47;

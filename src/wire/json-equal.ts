@@ -57,9 +57,12 @@ function deepEqual(a: object, b: object): boolean {
     if (Array.isArray(y)) return false;
     const keys = Object.keys(x);
     if (keys.length !== Object.keys(y).length) return false;
+    // Keys from Object.keys are own, and an own member is read before anything inherited.
+    const xs = x as Record<string, unknown>;
+    const ys = y as Record<string, unknown>;
     for (const key of keys) {
       if (!Object.hasOwn(y, key)) return false;
-      stack.push(ownValue(x, key), ownValue(y, key));
+      stack.push(xs[key], ys[key]);
     }
   }
   return true;

@@ -25,16 +25,18 @@ function message(error: unknown): string {
 
 /**
  * Parse JSON like `JSON.parse` (same grammar; on duplicate keys the last wins)
- * but keep every number's exact value (see `parseNumberLiteral`).
+ * but keep every number's exact value (see `parseNumberLiteral`). `scanned`:
+ * what `scanJson` found in the text, when it was scanned (its test, made
+ * outside strings only, replaces the regular expression's).
  */
-export function parseJsonExact(text: string): JsonParse {
+export function parseJsonExact(text: string, scanned?: { longNumbers: boolean }): JsonParse {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     return { ok: false, error: message(error) };
   }
-  if (!MAYBE_INEXACT.test(text)) return { ok: true, value };
+  if (!(scanned?.longNumbers ?? MAYBE_INEXACT.test(text))) return { ok: true, value };
   try {
     return {
       ok: true,

@@ -91,5 +91,6 @@ describe('kill -9 at random points of a run', () => {
     await checkInvariants(cwd, state);
     const docs = await readdir(join(cwd, 'docs'));
     expect(docs).toEqual(['ARCHITECTURE_COMPARISON.md']);
-  });
+    // 22 whole runs of the bin: their time follows the machine's speed and load.
+  }, 180_000);
 });

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadCases, validateCases } from '../../../src/cases/load.js';
 import { splitPath } from '../../../src/cases/resolve.js';
 import type { SourceLocation } from '../../../src/model/case.js';
-import { ParityError } from '../../../src/util/errors.js';
+import { formatProblem, ParityError } from '../../../src/util/errors.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const valid = 'test/fixtures/cases/valid';
@@ -208,6 +208,22 @@ describe('loadCases on bad input', () => {
         field: 'cases[1].id',
         message: 'duplicates "s/a" first defined at dup.yaml:3:11 (case ids must be unique)',
       },
+    ]);
+  });
+
+  it('places a duplicate in a JSON file at both definitions, the file parsed once', async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'parity-cases-'));
+    const text = [
+      '{"suite": "s", "cases": [',
+      '  {"id": "a", "request": {"method": "GET", "path": "/"}},',
+      '  {"id": "b", "request": {"method": "GET", "path": "/b"}},',
+      '  {"id": "a", "request": {"method": "GET", "path": "/x"}}',
+      ']}',
+    ].join('\n');
+    await writeFile(path.join(dir, 'dup.json'), text);
+    const result = await validateCases(['dup.json'], { cwd: dir, env: {} });
+    expect(result.problems.map(formatProblem)).toEqual([
+      'dup.json:4:10: cases[2].id duplicates "s/a" first defined at dup.json:2:10 (case ids must be unique)',
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonOverBudget, xmlOverBudget } from '../../../src/wire/budget.js';
+import { jsonOverBudget, scanJson, xmlOverBudget } from '../../../src/wire/budget.js';
 
 const budget = { nodes: 10, depth: 3 };
 
@@ -15,6 +15,20 @@ describe('the node budget', () => {
   it('stops at the first value over budget (a huge body is not scanned to its end)', () => {
     const huge = `${'['.repeat(100)}${'x'.repeat(1_000_000)}`;
     expect(jsonOverBudget(huge, budget)).toEqual({ limit: 'depth', budget: 3 });
+  });
+
+  it('tells which texts may hold a number a double cannot hold (outside strings only)', () => {
+    const long = (text: string) => scanJson(text, { nodes: 100, depth: 10 }).longNumbers;
+    expect(long('{"a":[1,2.5,-3e10,123456789012345]}')).toBe(false);
+    expect(long('{"a":1234567890123456}')).toBe(true);
+    expect(long('[-12345678901234.56]')).toBe(true);
+    expect(long('[1e100]')).toBe(true);
+    expect(long('[1.5E-308]')).toBe(true);
+    expect(long('[1e99]')).toBe(false);
+    // Digits in strings (escaped quotes included) are text, never numbers.
+    expect(long(String.raw`{"id":"12345678901234567890","e":"1e400","q":"\\"}`)).toBe(false);
+    expect(long(String.raw`{"s":"a\"b","n":12345678901234567890}`)).toBe(true);
+    expect(long(String.raw`{"s":"a\\","n":12345678901234567890}`)).toBe(true);
   });
 
   it('counts XML elements and nesting', () => {
