@@ -5,6 +5,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
+import type { ResolvedConfig } from '../config/resolve.js';
 import { buildCaseFiles, type CaseFileModel } from '../import/cases.js';
 import { importCurl } from '../import/curl/parse.js';
 import { importHar } from '../import/har.js';
@@ -51,6 +52,8 @@ export interface ImportOutcome {
   readonly origins: readonly string[];
   /** OpenAPI only: operations no case was written for. */
   readonly uncovered: readonly string[] | undefined;
+  /** The config names both targets (`parity run` needs no `--baseline`/`--candidate`). */
+  readonly targetsConfigured: boolean;
 }
 
 export const DEFAULT_IMPORT_DIR = join('cases', 'imported');
@@ -132,9 +135,9 @@ async function withFreeSuites(
   files: readonly CaseFileModel[],
   request: ImportRequest,
   outDir: string,
-  context: AppContext,
+  context: AppContext & { readonly config: ResolvedConfig },
 ): Promise<CaseFileModel[]> {
-  const { config } = await openProject({}, context);
+  const { config } = context;
   const replaced = new Set(request.force ? files.map((f) => join(outDir, f.name)) : []);
   const paths = [...config.casePaths, outDir];
   const existing = await Promise.all(paths.map((p) => exists(p)));
@@ -158,7 +161,9 @@ export async function runImport(
   const { source, label, operations } = await sourceOf(request, context.cwd);
   const built = buildCaseFiles(source);
   const outDir = resolve(context.cwd, request.out ?? DEFAULT_IMPORT_DIR);
-  const files = (await withFreeSuites(built.files, request, outDir, context)).map((file) => ({
+  const { config } = await openProject({}, context);
+  const free = await withFreeSuites(built.files, request, outDir, { ...context, config });
+  const files = free.map((file) => ({
     path: join(outDir, file.name),
     file,
     text: renderCaseFile(file, headerOf(request.kind, label)),
@@ -177,5 +182,7 @@ export async function runImport(
     outDir: display(outDir),
     origins,
     uncovered: operations?.filter((key) => !built.operations.has(key)),
+    targetsConfigured:
+      config.targets.baseline !== undefined && config.targets.candidate !== undefined,
   };
 }

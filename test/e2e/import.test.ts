@@ -64,6 +64,28 @@ describe('parity import', () => {
     expect(report.summary.cases).toBe(cases);
   });
 
+  it('suggests the whole next command: no target flags when the config names both targets', async () => {
+    const cwd = await project();
+    const bare = await runCli(cwd, ['import', 'curl', 'examples/import/chrome.curl.sh']);
+    expect(bare.stdout).toMatch(
+      /parity run cases\/imported --baseline old=\S+ --candidate new=URL\n/,
+    );
+    const [serde, go] = servers;
+    await writeFile(
+      join(cwd, 'parity.config.yaml'),
+      `targets:\n  rust: { url: "${serde?.url}" }\n  go: { url: "${go?.url}" }\nbaseline: rust\ncandidate: go\n`,
+    );
+    const configured = await runCli(cwd, [
+      'import',
+      'curl',
+      'examples/import/chrome.curl.sh',
+      '--force',
+    ]);
+    expect(configured.stdout).toContain('      parity run cases/imported\n');
+    const run = await runCli(cwd, ['run', 'cases/imported', '--no-tracker']);
+    expect([0, 1], run.stderr).toContain(run.code);
+  });
+
   it('curl: the Chrome copy loses its cookies, credentials and browser headers, keeps the body', async () => {
     const cwd = await project();
     const imported = await runCli(cwd, ['import', 'curl', 'examples/import/chrome.curl.sh']);

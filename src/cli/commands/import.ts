@@ -54,9 +54,13 @@ function print(outcome: ImportOutcome, io: Io): void {
         : `  operations without a case: ${outcome.uncovered.join(', ')}\n`,
     );
   }
+  // With both targets in the config, `parity run DIR` is the whole command.
   const baseline = outcome.origins[0] ?? 'http://127.0.0.1:3100';
+  const targets = outcome.targetsConfigured
+    ? ''
+    : ` --baseline old=${baseline} --candidate new=URL`;
   io.stdout.write(
-    `next: parity validate ${outcome.outDir}\n      parity run ${outcome.outDir} --baseline old=${baseline} --candidate new=URL\n`,
+    `next: parity validate ${outcome.outDir}\n      parity run ${outcome.outDir}${targets}\n`,
   );
 }
 
