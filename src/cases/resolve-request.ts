@@ -48,19 +48,24 @@ export function compact<T>(list: readonly T[]): readonly T[] {
 export function resolveRequest(parts: RequestParts): CaseRequest {
   const { request, at, defaults, sub } = parts;
   const [path, pathQuery, pathQueryText] = splitPath(sub(request.path, [...at, 'path']));
-  const caseQuery = queryPairs(request.query, [...at, 'query'], sub);
+  const caseQuery =
+    request.query === undefined ? EMPTY : queryPairs(request.query, [...at, 'query'], sub);
   const pathKeys = new Set(pathQuery.map(([name]) => name));
   // The case wins over defaults, and a key written in the path is part of the case.
-  const query = compact([
-    ...pathQuery,
-    ...overlay(
-      defaults.query.filter(([name]) => !pathKeys.has(name)),
-      caseQuery,
-    ),
-  ]);
-  const headers = compact(
-    overlay(defaults.headers, headerPairs(request.headers, [...at, 'headers'], sub)),
-  );
+  const query =
+    pathQuery.length === 0 && defaults.query.length === 0
+      ? compact(caseQuery)
+      : compact([
+          ...pathQuery,
+          ...overlay(
+            defaults.query.filter(([name]) => !pathKeys.has(name)),
+            caseQuery,
+          ),
+        ]);
+  const headers =
+    request.headers === undefined
+      ? compact(defaults.headers)
+      : compact(overlay(defaults.headers, headerPairs(request.headers, [...at, 'headers'], sub)));
   return {
     method: request.method,
     path,
@@ -92,9 +97,10 @@ function requestBody(parts: RequestParts): RequestBody {
  * only what no URL may hold (spaces, controls, non-ASCII) percent-encoded.
  */
 export function splitPath(rawPath: string): [path: string, query: Pairs, text: string] {
-  const withoutFragment = rawPath.split('#', 1)[0] ?? rawPath;
+  const hash = rawPath.indexOf('#');
+  const withoutFragment = hash === -1 ? rawPath : rawPath.slice(0, hash);
   const mark = withoutFragment.indexOf('?');
-  if (mark === -1) return [withoutFragment, [], ''];
+  if (mark === -1) return [withoutFragment, EMPTY, ''];
   const text = withoutFragment.slice(mark + 1);
   const query = [...new URLSearchParams(text)];
   return [withoutFragment.slice(0, mark), query, text.replace(NOT_IN_URL, encodeURIComponent)];
@@ -105,6 +111,8 @@ const NOT_IN_URL = /[^\u0021-\u007e]+/gu;
 
 /** Pairs of `base` with every name that `top` sets replaced by `top`'s pairs. */
 function overlay(base: Pairs, top: Pairs): Pairs {
+  if (top.length === 0) return base;
+  if (base.length === 0) return top;
   const names = new Set(top.map(([name]) => name));
   return [...base.filter(([name]) => !names.has(name)), ...top];
 }

@@ -136,11 +136,18 @@ export interface EntryParts {
   readonly file: { readonly file: string; readonly locate: Locator };
 }
 
+/** Tags of a case when neither it nor its file's defaults name any (shared). */
+const EMPTY_TAGS: readonly string[] = compact([]);
+
 function resolveCase(parts: EntryParts, context: ResolveContext): Case {
   const { header, item, index, defaults } = parts;
   const { request } = item;
   if (request === undefined) throw new Error('a case without a request is checked as a flow');
-  const tags = [...new Set([...(header.defaults?.tags ?? []), ...(item.tags ?? [])])];
+  const fileTags = header.defaults?.tags;
+  const tags =
+    item.tags === undefined && fileTags === undefined
+      ? EMPTY_TAGS
+      : [...new Set([...(fileTags ?? []), ...(item.tags ?? [])])];
   const status = item.expect?.status;
   const resolved: { -readonly [K in keyof Case]: Case[K] } = {
     id: `${header.suite}/${item.id}`,
