@@ -13,7 +13,13 @@ import { resolveRules } from '../rules/schema.js';
 import type { Rules } from '../rules/types.js';
 import { type CaptureInputSpec, type StepSpec, variableUses } from './flow-schema.js';
 import type { EntryParts, ResolveContext } from './resolve.js';
-import { compact, LazySource, NO_EXPECTATION, resolveRequest } from './resolve-request.js';
+import {
+  compact,
+  LazySource,
+  NO_EXPECTATION,
+  requestParts,
+  resolveRequest,
+} from './resolve-request.js';
 
 /** The flow written at `cases[parts.index]` (its steps checked by the schema). */
 export function resolveFlow(parts: EntryParts, context: ResolveContext): Flow {
@@ -46,7 +52,7 @@ export function resolveFlow(parts: EntryParts, context: ResolveContext): Flow {
       suite: header.suite,
       description: step.description ?? item.description,
       tags,
-      request: resolveRequest({ ...parts, request: step.request, at }),
+      request: resolveRequest(requestParts(parts, step.request, at)),
       rules,
       expect: status === undefined ? NO_EXPECTATION : { status },
       source: new LazySource(parts.file, index, false, k),

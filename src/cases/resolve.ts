@@ -21,6 +21,7 @@ import {
   NO_EXPECTATION,
   queryPairs,
   type ResolvedDefaults,
+  requestParts,
   resolveRequest,
   type Substitute,
   type SubstituteJson,
@@ -154,7 +155,7 @@ function resolveCase(parts: EntryParts, context: ResolveContext): Case {
     suite: header.suite,
     description: item.description,
     tags: compact(tags),
-    request: resolveRequest({ ...parts, request, at: ['cases', index, 'request'] }),
+    request: resolveRequest(requestParts(parts, request, ['cases', index, 'request'])),
     rules:
       item.rules === undefined
         ? defaults.rules
