@@ -64,18 +64,11 @@ export function resolveRequest(parts: RequestParts): CaseRequest {
   const [path, pathQuery, pathQueryText] = splitPath(sub(request.path, [...at, 'path']));
   const caseQuery =
     request.query === undefined ? EMPTY : queryPairs(request.query, [...at, 'query'], sub);
-  const pathKeys = new Set(pathQuery.map(([name]) => name));
   // The case wins over defaults, and a key written in the path is part of the case.
   const query =
     pathQuery.length === 0 && defaults.query.length === 0
       ? compact(caseQuery)
-      : compact([
-          ...pathQuery,
-          ...overlay(
-            defaults.query.filter(([name]) => !pathKeys.has(name)),
-            caseQuery,
-          ),
-        ]);
+      : compact([...pathQuery, ...overlay(withoutKeys(defaults.query, pathQuery), caseQuery)]);
   const headers =
     request.headers === undefined
       ? compact(defaults.headers)
@@ -123,12 +116,17 @@ export function splitPath(rawPath: string): [path: string, query: Pairs, text: s
 /** Characters a request target cannot carry as they are (undici refuses them). */
 const NOT_IN_URL = /[^\u0021-\u007e]+/gu;
 
+/** Pairs of `base` whose names `keys` does not use. */
+function withoutKeys(base: Pairs, keys: Pairs): Pairs {
+  const names = new Set(keys.map(([name]) => name));
+  return base.filter(([name]) => !names.has(name));
+}
+
 /** Pairs of `base` with every name that `top` sets replaced by `top`'s pairs. */
 function overlay(base: Pairs, top: Pairs): Pairs {
   if (top.length === 0) return base;
   if (base.length === 0) return top;
-  const names = new Set(top.map(([name]) => name));
-  return [...base.filter(([name]) => !names.has(name)), ...top];
+  return [...withoutKeys(base, top), ...top];
 }
 
 export function headerPairs(

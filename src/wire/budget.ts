@@ -86,10 +86,11 @@ export function scanJson(text: string, budget: NodeBudget): JsonScan {
   return { over: undefined, longNumbers };
 }
 
-/** Whether JSON `text` fits `budget` (see `scanJson`). */
-export function jsonOverBudget(text: string, budget: NodeBudget): OverBudget | undefined {
-  return scanJson(text, budget).over;
-}
+/** No limit: a scan only for what `scanJson` finds about numbers. */
+export const UNLIMITED: NodeBudget = {
+  nodes: Number.POSITIVE_INFINITY,
+  depth: Number.POSITIVE_INFINITY,
+};
 
 /** The index of the quote closing the string opened at `open`, or -1 when it is not closed. */
 function closingQuote(text: string, open: number): number {

@@ -3,16 +3,13 @@
  *
  * The fast path is `JSON.parse`: it is exact for every number literal with at
  * most 15 significant digits and an exponent below 100. Only a text that may
- * hold a longer literal (16 digit-or-dot characters in a row) or a large
- * exponent is parsed again by `lossless-json`, whose number parser keeps what
- * a double cannot hold as an `ExactNumber`. The trigger also fires on long
- * digit runs inside strings; that costs only time, never correctness.
+ * hold a longer literal (16 digit-or-dot characters in a row, outside strings)
+ * or a large exponent (`scanJson` tells) is parsed again by `lossless-json`,
+ * whose number parser keeps what a double cannot hold as an `ExactNumber`.
  */
 import { parse as parseLossless } from 'lossless-json';
+import { scanJson, UNLIMITED } from './budget.js';
 import { parseNumberLiteral } from './exact-number.js';
-
-/** A text that might hold a number literal a double cannot represent exactly. */
-const MAYBE_INEXACT = /\d[\d.]{15}|\d[eE][+-]?\d{3}/;
 
 /** The outcome of parsing a JSON text. */
 export type JsonParse =
@@ -26,8 +23,8 @@ function message(error: unknown): string {
 /**
  * Parse JSON like `JSON.parse` (same grammar; on duplicate keys the last wins)
  * but keep every number's exact value (see `parseNumberLiteral`). `scanned`:
- * what `scanJson` found in the text, when it was scanned (its test, made
- * outside strings only, replaces the regular expression's).
+ * what `scanJson` found in the text, when the caller scanned it already
+ * (decoding a body checks its node budget in the same pass).
  */
 export function parseJsonExact(text: string, scanned?: { longNumbers: boolean }): JsonParse {
   let value: unknown;
@@ -36,7 +33,8 @@ export function parseJsonExact(text: string, scanned?: { longNumbers: boolean })
   } catch (error) {
     return { ok: false, error: message(error) };
   }
-  if (!(scanned?.longNumbers ?? MAYBE_INEXACT.test(text))) return { ok: true, value };
+  const { longNumbers } = scanned ?? scanJson(text, UNLIMITED);
+  if (!longNumbers) return { ok: true, value };
   try {
     return {
       ok: true,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { jsonOverBudget, scanJson, xmlOverBudget } from '../../../src/wire/budget.js';
+import { scanJson, xmlOverBudget } from '../../../src/wire/budget.js';
 
 const budget = { nodes: 10, depth: 3 };
+const jsonOverBudget = (text: string, limits: typeof budget) => scanJson(text, limits).over;
 
 describe('the node budget', () => {
   it('counts JSON values and depth outside strings', () => {
