@@ -15,6 +15,8 @@ export interface Parsed {
   query: string[];
   get: boolean;
   head: boolean;
+  /** `--path-as-is`: the path is sent as written (`/../x` is not resolved to `/x`). */
+  pathAsIs: boolean;
   notes: string[];
 }
 
@@ -155,6 +157,7 @@ export function parseOptions(words: readonly string[]): Parsed {
     query: [],
     get: false,
     head: false,
+    pathAsIs: false,
     notes: [],
   };
   const args = expand(words.slice(1));
@@ -172,6 +175,7 @@ export function parseOptions(words: readonly string[]): Parsed {
     const switchKind = SWITCH_OPTIONS[arg];
     if (switchKind === 'get') parsed.get = true;
     else if (switchKind === 'head') parsed.head = true;
+    else if (switchKind === 'path-as-is') parsed.pathAsIs = true;
     else if (takesValue(arg)) {
       const kind = VALUE_OPTIONS[arg];
       const value = args[++i] ?? '';

@@ -43,6 +43,7 @@ export const SWITCH_OPTIONS: Readonly<Record<string, string>> = {
   '--get': 'get',
   '-I': 'head',
   '--head': 'head',
+  '--path-as-is': 'path-as-is',
 };
 
 /** Options that take a value but do not change the request sent. */

@@ -66,6 +66,18 @@ function parseUrl(text: string): URL | undefined {
   }
 }
 
+/**
+ * The path of a URL as written, dot segments kept (what curl sends with
+ * `--path-as-is`; the URL parser resolves `/a/../b` to `/b`).
+ */
+function writtenPath(text: string, url: URL): string {
+  const afterScheme = text.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+  const slash = afterScheme.search(/[/?#]/);
+  const rest = slash === -1 ? '' : afterScheme.slice(slash);
+  const path = rest.split(/[?#]/, 1)[0] ?? '';
+  return path === '' ? url.pathname : path;
+}
+
 function toRequests(command: ShellCommand, index: number, notes: string[]): ImportedRequest[] {
   const source = `curl command ${index + 1} (line ${command.line})`;
   const parsed = parseOptions(command.words);
@@ -97,7 +109,7 @@ function toRequests(command: ShellCommand, index: number, notes: string[]): Impo
       {
         method,
         origin: url.origin,
-        path: url.pathname,
+        path: parsed.pathAsIs ? writtenPath(text, url) : url.pathname,
         query,
         headers: sent,
         body:

@@ -211,6 +211,19 @@ describe('importCurl', () => {
     ]);
   });
 
+  it('keeps dot segments with --path-as-is, as curl sends them, and resolves them without it', () => {
+    const [asIs, resolved, root] = importCurl(
+      [
+        "curl --path-as-is 'http://h:8080/static/../etc/passwd?x=1#top'",
+        "curl 'http://h:8080/static/../etc/passwd'",
+        'curl --path-as-is http://h',
+      ].join('\n'),
+    ).requests;
+    expect(asIs).toMatchObject({ path: '/static/../etc/passwd', query: [['x', '1']] });
+    expect(resolved).toMatchObject({ path: '/etc/passwd' });
+    expect(root).toMatchObject({ path: '/' });
+  });
+
   it('turns -u into the credentials it is, builds -F forms, and notes what it cannot read', () => {
     const { requests, notes } = importCurl(
       "curl -u ada:pw -F name=Ada -F photo=@me.png -d @body.json 'http://h/x[1]' --globoff\necho hi",
