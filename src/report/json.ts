@@ -31,24 +31,20 @@ export function renderJson(report: RunReport): string {
 }
 
 /**
- * The same bytes as `renderJson({ ...report, results })`, as chunks, so a
- * report with 100k results is never one giant string.
+ * The same bytes as `renderJson({ ...report, results })`, as chunks (a line
+ * at a time), so a report with 100k results is never one giant string.
  */
 export async function* renderJsonChunks(
   report: RunReport,
   results: AsyncIterable<ResultJson> | Iterable<ResultJson>,
 ): AsyncIterable<string> {
   const { before, after } = frame(report);
-  let first = true;
-  let batch = before;
+  yield before;
+  let separator = '\n    ';
   for await (const result of results) {
-    batch += `${first ? '\n    ' : ',\n    '}${line(result)}`;
-    first = false;
-    // Chunks of ~64 KiB: few writes, bounded memory.
-    if (batch.length > 65_536) {
-      yield batch;
-      batch = '';
-    }
+    yield separator;
+    yield line(result);
+    separator = ',\n    ';
   }
-  yield first ? batch + after : `${batch}\n  ${after}`;
+  yield separator === '\n    ' ? after : `\n  ${after}`;
 }

@@ -91,28 +91,24 @@ export function* renderJunitChunks(
     yield `${head}${element('testsuites', countAttributes(name, total))}\n`;
     return;
   }
-  // Pass 2: the elements.
-  let out = `${head}${openTag('testsuites', countAttributes(name, total))}`;
+  // Pass 2: the elements, a row at a time.
+  yield `${head}${openTag('testsuites', countAttributes(name, total))}`;
   let stretch = -1;
   let classname = '';
   suite = undefined;
   for (const row of rows()) {
     if (row.suite !== suite || stretch < 0) {
-      if (stretch >= 0) out += '</testsuite>';
+      if (stretch >= 0) yield '</testsuite>';
       stretch++;
       suite = row.suite;
       classname = xmlAttr(suite);
       const counts = stretches[stretch] ?? zero();
       const attrs = { ...countAttributes(suite, counts), timestamp: report.startedAt };
-      out += openTag('testsuite', attrs) + propertiesXml(report);
+      yield openTag('testsuite', attrs) + propertiesXml(report);
     }
-    out += rowXml(row, classname);
-    if (out.length > 65_536) {
-      yield out;
-      out = '';
-    }
+    yield rowXml(row, classname);
   }
-  yield `${out}</testsuite></testsuites>\n`;
+  yield '</testsuite></testsuites>\n';
 }
 
 /** The whole document for a report that holds every result (a re-read report.json). */

@@ -6,9 +6,9 @@
  * the lines back in run order, each notable result in its final form
  * (tracker row, regression mark) in place of its line.
  */
-import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { openBlockFile } from '../util/block-file.js';
 import {
   type CollectedResults,
   type FinalResults,
@@ -17,8 +17,6 @@ import {
 } from './collected.js';
 import { createSummaryTally, type RunSummary } from './summary.js';
 import { type CaseResult, isNotable } from './types.js';
-
-const FLUSH_AT = 64 * 1024;
 
 /** Accepts results as they complete. */
 export interface ResultStream {
@@ -40,7 +38,7 @@ interface Ledger {
 /** Opens `path` (an NDJSON file, created with its folder) for the results of `count` cases. */
 export async function openResultStream(path: string, count: number): Promise<ResultStream> {
   await mkdir(dirname(path), { recursive: true });
-  const out: WriteStream = createWriteStream(path, { flags: 'w' });
+  const out = await openBlockFile(path);
   const ledger: Ledger = {
     ids: new Array<string | undefined>(count),
     offsets: new Float64Array(count),
@@ -53,15 +51,10 @@ export async function openResultStream(path: string, count: number): Promise<Res
   const notable: { position: number; result: CaseResult }[] = [];
   const tally = createSummaryTally();
   let offset = 0;
-  let pending = '';
-  let failure: Error | undefined;
-  out.on('error', (error) => {
-    failure = error;
-  });
   return {
     add(result, position) {
-      const line = `${JSON.stringify(result)}\n`;
-      const bytes = Buffer.byteLength(line);
+      // Each line is encoded into the file's block at once (see util/block-file.ts).
+      const bytes = out.append(JSON.stringify(result)) + out.append('\n');
       let suite = suiteIndex.get(result.suite);
       if (suite === undefined) {
         suite = ledger.suiteNames.push(result.suite) - 1;
@@ -76,22 +69,11 @@ export async function openResultStream(path: string, count: number): Promise<Res
         result.candidate.durationMs,
       );
       offset += bytes;
-      // One write per ~64 KiB rather than one per result: fewer syscalls and stream callbacks.
-      pending += line;
-      if (pending.length >= FLUSH_AT) {
-        out.write(pending);
-        pending = '';
-      }
       tally.add(result);
       if (isNotable(result)) notable.push({ position, result });
     },
     async finish() {
-      if (pending !== '') out.write(pending);
-      pending = '';
-      await new Promise<void>((resolve, reject) =>
-        out.end((error?: Error | null) => (error ? reject(error) : resolve())),
-      );
-      if (failure !== undefined) throw failure;
+      await out.close();
       notable.sort((a, b) => a.position - b.position);
       return collected(path, ledger, notable, tally.summary());
     },

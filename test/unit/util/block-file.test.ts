@@ -1,0 +1,55 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openBlockFile } from '../../../src/util/block-file.js';
+
+const dir = await mkdtemp(join(tmpdir(), 'parity-block-file-'));
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+/** Appends every text and returns what each append reported and the file's bytes. */
+async function written(name: string, texts: readonly string[]) {
+  const path = join(dir, name);
+  const file = await openBlockFile(path);
+  const lengths = texts.map((text) => file.append(text));
+  await file.close();
+  return { lengths, bytes: await readFile(path) };
+}
+
+describe('block file (results.ndjson is written through it)', () => {
+  it('writes every text in order across block boundaries, each length in UTF-8 bytes', async () => {
+    // Multi-byte text lands on the 64 KiB boundaries; one text is larger than a block.
+    const texts = Array.from({ length: 3_000 }, (_, k) => `${k}:é€😀${'x'.repeat(k % 97)}\n`);
+    texts.splice(1_500, 0, `${'ü'.repeat(70_000)}\n`);
+    const { lengths, bytes } = await written('boundaries.txt', texts);
+    expect(bytes.toString('utf8')).toBe(texts.join(''));
+    expect(lengths).toEqual(texts.map((t) => Buffer.byteLength(t)));
+    // Each text sits at the offset the lengths before it add up to.
+    let offset = 0;
+    for (const [k, text] of texts.entries()) {
+      expect(bytes.toString('utf8', offset, offset + (lengths[k] ?? 0))).toBe(text);
+      offset += lengths[k] ?? 0;
+    }
+  });
+
+  it('keeps any sequence of texts byte for byte', async () => {
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.string({ unit: 'binary', maxLength: 40_000 })),
+        async (texts) => {
+          const { lengths, bytes } = await written(`any-${n++}.txt`, texts);
+          expect(bytes.equals(Buffer.from(texts.join(''), 'utf8'))).toBe(true);
+          expect(lengths.reduce((a, b) => a + b, 0)).toBe(bytes.length);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('an empty file when nothing is appended; a missing folder fails at open', async () => {
+    expect((await written('empty.txt', [])).bytes.length).toBe(0);
+    await expect(openBlockFile(join(dir, 'missing', 'x.txt'))).rejects.toThrow(/ENOENT/);
+  });
+});
