@@ -43,6 +43,7 @@ import type { ParityError } from '../util/errors.js';
 import { type Host, unknownHost } from '../util/host.js';
 import { displayPath } from '../util/paths.js';
 import { finishRun } from './finish.js';
+import { createFlowHold } from './flow-hold.js';
 import type { Interrupt } from './interrupt.js';
 import { createSideWatch, type StoppedAnswering } from './side-watch.js';
 import type { TrackerUpdate } from './tracker-update.js';
@@ -174,24 +175,37 @@ async function execute(
     redact: input.redact,
     bodyFile: (body: string | Uint8Array) => bodies.store(body),
   };
+  const add = (result: CaseResult, position: number): void => {
+    stream.add(result, position);
+    input.onResult?.(result);
+  };
+  const addExchange = (exchange: Exchange, position: number): void => {
+    const result = resultOf(noise, exchange, context);
+    add(result, position);
+    latency.add(result);
+    coverage.add(result);
+    for (const entry of result.equivalences ?? []) fired.add(entry);
+  };
+  // A flow's steps become results once the whole flow ran (its secrets are all known then).
+  const flows = createFlowHold((step) =>
+    'exchange' in step
+      ? addExchange(step.exchange, step.position)
+      : add(toSkippedResult(step.skipped, input.redact.text(step.reason)), step.position),
+  );
   const onExchange = (raw: Exchange, position: number): void => {
     if (raw.baseline.outcome === 'transport-error') failed.baseline++;
     if (raw.candidate.outcome === 'transport-error') failed.candidate++;
     watch.add(raw);
+    if (raw.flow === undefined) {
+      addExchange(raw, position);
+      return;
+    }
     // A flow step's captured values differ by design: compared as their placeholders.
-    const exchange = raw.flow === undefined ? raw : maskExchange(raw);
-    const result = resultOf(noise, exchange, context);
-    stream.add(result, position);
-    latency.add(result);
-    coverage.add(result);
-    for (const entry of result.equivalences ?? []) fired.add(entry);
-    input.onResult?.(result);
+    flows.add(raw.case, { position, exchange: maskExchange(raw) });
   };
   const onSkipped = (testCase: Case, reason: string, position: number): void => {
     failed.skipped++;
-    const result = toSkippedResult(testCase, input.redact.text(reason));
-    stream.add(result, position);
-    input.onResult?.(result);
+    flows.add(testCase, { position, skipped: testCase, reason });
   };
   let executed: Executed;
   try {
@@ -209,6 +223,7 @@ async function execute(
   } finally {
     await clients.close();
   }
+  flows.rest();
   const collected = await stream.finish();
   await bodies.flush();
   // Percentiles do not add up batch by batch like the counts: set from all durations.

@@ -64,6 +64,11 @@ export interface FlowExchange {
   readonly requests: { readonly baseline: CaseRequest; readonly candidate: CaseRequest };
   /** Each side's variables after this step's captures. */
   readonly variables: { readonly baseline: Variables; readonly candidate: Variables };
+  /**
+   * Each side's variables once the flow's last step ran, set when the step's
+   * result is built: the secrets a result hides are those of the whole flow.
+   */
+  readonly secretsFrom?: { readonly baseline: Variables; readonly candidate: Variables };
   /** Captures of this step that found nothing, one line each (`baseline: id: …`). */
   readonly problems: readonly string[];
   /** Where captured values were replaced by their placeholders before comparing (`/id`, `header etag`). */

@@ -22,10 +22,13 @@ export function flowRef(flow: FlowStep, masked: readonly string[] | undefined): 
   return { ...ref, masked: shown };
 }
 
-/** The result context of a flow step: secret captured values of both sides are redacted too. */
+/**
+ * The result context of a flow step: secret captured values of both sides are
+ * redacted too, those of the whole flow when known (`secretsFrom`).
+ */
 export function flowContext(exchange: Exchange, context: ResultContext): ResultContext {
   const secrets = exchange.case.flow?.secrets;
-  const variables = exchange.flow?.variables;
+  const variables = exchange.flow?.secretsFrom ?? exchange.flow?.variables;
   if (secrets === undefined || secrets.size === 0 || variables === undefined) return context;
   const values = secretValues(secrets, [variables.baseline, variables.candidate]);
   return { ...context, redact: withSecrets(context.redact, values) };

@@ -232,4 +232,43 @@ cases:
     expect(sent?.headers.authorization).toBe(`Bearer ${secret}-${new URL(rust.url).port}`);
     expect(go.requests[1]?.url).toBe(`/me?t=${secret}x-${new URL(go.url).port}`);
   });
+
+  it('hides a secret captured at a later step in the results of the steps before it', async () => {
+    // The sign-up answer already shows the key; the flow captures it only from /me.
+    const make = (runtime: string) =>
+      startServerWith((req, res) => {
+        const key = `key-${runtime}-0123456789`;
+        if (req.url === '/signup') return json(res, 201, { runtime, apiKey: key });
+        return json(res, 200, { user: 'ada', apiKey: key });
+      });
+    const rust = await make('rust');
+    const go = await make('go');
+    servers.push(rust, go);
+    const cwd = await tempProject({
+      'cases/keys.yaml': `suite: keys
+sideEffects: true
+cases:
+  - id: signup
+    steps:
+      - id: create
+        request: { method: POST, path: /signup }
+      - id: me
+        request: { method: GET, path: /me }
+        capture: { key: { json: /apiKey, secret: true } }
+`,
+    });
+    const targets = ['--baseline', `rust=${rust.url}`, '--candidate', `go=${go.url}`];
+    const result = await runCli(cwd, ['run', ...targets, '--no-tracker', '--fail-on', 'none']);
+    expect(result.stderr).toBe('');
+    const report = await latestReport(cwd);
+    expect(report.results.map((r) => [r.caseId, r.verdict])).toEqual([
+      ['keys/signup/create', 'divergent'],
+      ['keys/signup/me', 'equal'],
+    ]);
+    for (const file of ['report.json', 'report.md', 'report.html', 'junit.xml', 'results.ndjson']) {
+      const text = await readFile(join(cwd, 'reports/latest', file), 'utf8');
+      expect(text, file).not.toContain('0123456789');
+    }
+    expect(JSON.stringify(report.results[0])).toContain('{{key}}');
+  });
 });

@@ -114,6 +114,7 @@ describe('I/O at the edges', () => {
       'results/stream.ts',
       'tracker/lock.ts',
       'tracker/write.ts',
+      'util/block-file.ts',
       'util/fs.ts',
       'util/write-target.ts',
     ]);
