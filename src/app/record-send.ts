@@ -25,6 +25,7 @@ import { skippedEntry, toEntry } from '../recording/entry.js';
 import { writeEntry } from '../recording/write.js';
 import { withSecrets } from '../redact/extend.js';
 import type { Redactor } from '../redact/redact.js';
+import { createFlowHold, lastVariables } from './flow-hold.js';
 
 /** One case as the target answered it. */
 interface Answered {
@@ -99,7 +100,7 @@ function entryRedactor(redact: Redactor, testCase: Case, variables: Variables | 
   return withSecrets(redact, secretValues(secrets, [variables]));
 }
 
-/** Sends the cases (see the module comment) and writes each entry as its answer arrives. */
+/** Sends the cases (see the module comment) and writes each entry as its answer arrives (a flow step's once its flow ran). */
 export async function sendAndWrite(sending: Sending): Promise<RecordedCases> {
   const { redact, dir, now } = sending;
   const calibration = createCalibration();
@@ -113,6 +114,9 @@ export async function sendAndWrite(sending: Sending): Promise<RecordedCases> {
     flows.set(testCase.flow.id, steps);
   };
   let failed = 0;
+  // A flow's entries are written once the whole flow ran (its secrets are all known then).
+  const held = createFlowHold<HeldEntry>();
+  const write = entryWriter(dir, redact);
   await executeUnits({
     cases: sending.source.batches(),
     concurrency: sending.concurrency,
@@ -125,14 +129,49 @@ export async function sendAndWrite(sending: Sending): Promise<RecordedCases> {
         calibration.add({ case: testCase, baseline: answer, candidate: again });
         measured.add(endpointOf(testCase.request.method, testCase.request.path));
       }
-      const context = { redact: entryRedactor(redact, testCase, answered.variables), now: now() };
-      return writeEntry(dir, toEntry(testCase, answered.sent, answer, context));
+      return write(held.add(testCase, { answered, at: now() }));
     },
     onSkipped: (testCase, reason) => {
       seen(testCase);
       skipped.push({ caseId: testCase.id, flow: testCase.flow?.id ?? testCase.id, reason });
-      return writeEntry(dir, skippedEntry(testCase, reason, { redact, now: now() }));
+      return write(held.add(testCase, { skipped: testCase, reason, at: now() }));
     },
   });
+  await Promise.all(held.rest().map(write));
   return { failed, skipped, calibration, measured, flows };
+}
+
+/** An entry waiting for its flow's last step: answered or not sent, and when. */
+type HeldEntry =
+  | { readonly answered: Answered; readonly at: Date }
+  | { readonly skipped: Case; readonly reason: string; readonly at: Date };
+
+/**
+ * Writes released entries (see `app/flow-hold.ts`): a flow step's with every
+ * secret its flow captured hidden, those of later steps too.
+ */
+function entryWriter(dir: string, redact: Redactor) {
+  return (entries: readonly HeldEntry[] | undefined): Promise<void> | undefined => {
+    if (entries === undefined) return undefined;
+    const secretsFrom = lastVariables(entries, (entry) =>
+      'answered' in entry && entry.answered.variables !== undefined
+        ? { index: entry.answered.testCase.flow?.index ?? -1, variables: entry.answered.variables }
+        : undefined,
+    );
+    const writes = entries.map((entry) => {
+      if (!('answered' in entry)) {
+        return writeEntry(
+          dir,
+          skippedEntry(entry.skipped, entry.reason, { redact, now: entry.at }),
+        );
+      }
+      const { testCase, sent, answer, variables } = entry.answered;
+      const context = {
+        redact: entryRedactor(redact, testCase, secretsFrom ?? variables),
+        now: entry.at,
+      };
+      return writeEntry(dir, toEntry(testCase, sent, answer, context));
+    });
+    return Promise.all(writes).then(() => undefined);
+  };
 }

@@ -43,7 +43,7 @@ import type { ParityError } from '../util/errors.js';
 import { type Host, unknownHost } from '../util/host.js';
 import { displayPath } from '../util/paths.js';
 import { finishRun } from './finish.js';
-import { createFlowHold } from './flow-hold.js';
+import { createFlowHold, type HeldStep, withFlowSecrets } from './flow-hold.js';
 import type { Interrupt } from './interrupt.js';
 import { createSideWatch, type StoppedAnswering } from './side-watch.js';
 import type { TrackerUpdate } from './tracker-update.js';
@@ -187,11 +187,13 @@ async function execute(
     for (const entry of result.equivalences ?? []) fired.add(entry);
   };
   // A flow's steps become results once the whole flow ran (its secrets are all known then).
-  const flows = createFlowHold((step) =>
-    'exchange' in step
-      ? addExchange(step.exchange, step.position)
-      : add(toSkippedResult(step.skipped, input.redact.text(step.reason)), step.position),
-  );
+  const flows = createFlowHold<HeldStep>();
+  const release = (steps: readonly HeldStep[] | undefined): void => {
+    for (const step of withFlowSecrets(steps ?? [])) {
+      if ('exchange' in step) addExchange(step.exchange, step.position);
+      else add(toSkippedResult(step.skipped, input.redact.text(step.reason)), step.position);
+    }
+  };
   const onExchange = (raw: Exchange, position: number): void => {
     if (raw.baseline.outcome === 'transport-error') failed.baseline++;
     if (raw.candidate.outcome === 'transport-error') failed.candidate++;
@@ -201,11 +203,11 @@ async function execute(
       return;
     }
     // A flow step's captured values differ by design: compared as their placeholders.
-    flows.add(raw.case, { position, exchange: maskExchange(raw) });
+    release(flows.add(raw.case, { position, exchange: maskExchange(raw) }));
   };
   const onSkipped = (testCase: Case, reason: string, position: number): void => {
     failed.skipped++;
-    flows.add(testCase, { position, skipped: testCase, reason });
+    release(flows.add(testCase, { position, skipped: testCase, reason }));
   };
   let executed: Executed;
   try {
@@ -223,7 +225,7 @@ async function execute(
   } finally {
     await clients.close();
   }
-  flows.rest();
+  for (const steps of flows.rest()) release(steps);
   const collected = await stream.finish();
   await bodies.flush();
   // Percentiles do not add up batch by batch like the counts: set from all durations.

@@ -180,3 +180,34 @@ describe('recording a flow with secret captures', () => {
     expect(written).not.toContain('tok-twin');
   });
 });
+
+describe('recording a flow whose secret shows before it is captured', () => {
+  it('hides it in the entries of the earlier steps too', async () => {
+    // The sign-up answer already shows the key; the flow captures it only from /me.
+    const server = await startServer((req, res) => {
+      const key = 'key-old-0123456789';
+      if (req.url === '/signup') return json(res, 201, { apiKey: key });
+      return json(res, 200, { user: 'ann', apiKey: key });
+    });
+    servers.push(server);
+    const cwd = await tempProject({
+      'cases/keys.yaml': `suite: keys
+sideEffects: true
+cases:
+  - id: signup
+    steps:
+      - id: create
+        request: { method: POST, path: /signup }
+      - id: me
+        request: { method: GET, path: /me }
+        capture: { key: { json: /apiKey, secret: true } }
+`,
+    });
+    expect((await runCli(cwd, ['record', '--target', `rust=${server.url}`])).code).toBe(0);
+    for (const step of ['create', 'me']) {
+      const text = await readFile(join(cwd, `recordings/rust/keys/signup/${step}.json`), 'utf8');
+      expect(text, step).not.toContain('0123456789');
+      expect(JSON.parse(text).response.body.json.apiKey, step).toBe('{{key}}');
+    }
+  });
+});
