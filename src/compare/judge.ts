@@ -73,7 +73,10 @@ export function judge(exchange: Exchange): Judgement {
       divergence: divergenceOf(input, { fingerprint: fingerprint(input) }),
     };
   }
-  return judgeComparison(judgedCase(exchange.case), comparison);
+  // What the judge needs of the case is built only for a divergence (most cases are equal).
+  const kinds = classify(comparison);
+  if (kinds.length === 0) return { verdict: 'equal', comparison };
+  return divergent(judgedCase(exchange.case), comparison, kinds);
 }
 
 /** What `judgeComparison` needs of a case. */
@@ -90,6 +93,14 @@ export function judgedCase(c: Case): JudgedCase {
 export function judgeComparison(subject: JudgedCase, comparison: Comparison): Judgement {
   const kinds = classify(comparison);
   if (kinds.length === 0) return { verdict: 'equal', comparison };
+  return divergent(subject, comparison, kinds);
+}
+
+function divergent(
+  subject: JudgedCase,
+  comparison: Comparison,
+  kinds: ReturnType<typeof classify>,
+): Judgement {
   const findings = findingsOf({ ...subject, comparison });
   const { caseId } = subject;
   const input = { kind: 'comparison', caseId, comparison, kinds } as const;
