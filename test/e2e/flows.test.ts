@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { CaseResult } from '../../src/results/types.js';
 import { latestReport, runCli, tempProject } from '../helpers/cli.js';
 import { json, startServer as startServerWith, type TestServer } from '../helpers/http.js';
+import { LATE_SECRET_DIGITS, LATE_SECRET_FLOW, startKeyServer } from '../helpers/late-secret.js';
 import { LIFECYCLE, startStateful } from '../helpers/stateful.js';
 
 let servers: TestServer[] = [];
@@ -234,29 +235,10 @@ cases:
   });
 
   it('hides a secret captured at a later step in the results of the steps before it', async () => {
-    // The sign-up answer already shows the key; the flow captures it only from /me.
-    const make = (runtime: string) =>
-      startServerWith((req, res) => {
-        const key = `key-${runtime}-0123456789`;
-        if (req.url === '/signup') return json(res, 201, { runtime, apiKey: key });
-        return json(res, 200, { user: 'ada', apiKey: key });
-      });
-    const rust = await make('rust');
-    const go = await make('go');
+    const rust = await startKeyServer('rust');
+    const go = await startKeyServer('go');
     servers.push(rust, go);
-    const cwd = await tempProject({
-      'cases/keys.yaml': `suite: keys
-sideEffects: true
-cases:
-  - id: signup
-    steps:
-      - id: create
-        request: { method: POST, path: /signup }
-      - id: me
-        request: { method: GET, path: /me }
-        capture: { key: { json: /apiKey, secret: true } }
-`,
-    });
+    const cwd = await tempProject({ 'cases/keys.yaml': LATE_SECRET_FLOW });
     const targets = ['--baseline', `rust=${rust.url}`, '--candidate', `go=${go.url}`];
     const result = await runCli(cwd, ['run', ...targets, '--no-tracker', '--fail-on', 'none']);
     expect(result.stderr).toBe('');
@@ -267,7 +249,7 @@ cases:
     ]);
     for (const file of ['report.json', 'report.md', 'report.html', 'junit.xml', 'results.ndjson']) {
       const text = await readFile(join(cwd, 'reports/latest', file), 'utf8');
-      expect(text, file).not.toContain('0123456789');
+      expect(text, file).not.toContain(LATE_SECRET_DIGITS);
     }
     expect(JSON.stringify(report.results[0])).toContain('{{key}}');
   });

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { latestReport, runAgainstRecording, runCli, tempProject } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
+import { LATE_SECRET_DIGITS, LATE_SECRET_FLOW, startKeyServer } from '../helpers/late-secret.js';
 
 let servers: TestServer[] = [];
 afterAll(async () => {
@@ -183,30 +184,13 @@ describe('recording a flow with secret captures', () => {
 
 describe('recording a flow whose secret shows before it is captured', () => {
   it('hides it in the entries of the earlier steps too', async () => {
-    // The sign-up answer already shows the key; the flow captures it only from /me.
-    const server = await startServer((req, res) => {
-      const key = 'key-old-0123456789';
-      if (req.url === '/signup') return json(res, 201, { apiKey: key });
-      return json(res, 200, { user: 'ann', apiKey: key });
-    });
+    const server = await startKeyServer('old');
     servers.push(server);
-    const cwd = await tempProject({
-      'cases/keys.yaml': `suite: keys
-sideEffects: true
-cases:
-  - id: signup
-    steps:
-      - id: create
-        request: { method: POST, path: /signup }
-      - id: me
-        request: { method: GET, path: /me }
-        capture: { key: { json: /apiKey, secret: true } }
-`,
-    });
+    const cwd = await tempProject({ 'cases/keys.yaml': LATE_SECRET_FLOW });
     expect((await runCli(cwd, ['record', '--target', `rust=${server.url}`])).code).toBe(0);
     for (const step of ['create', 'me']) {
       const text = await readFile(join(cwd, `recordings/rust/keys/signup/${step}.json`), 'utf8');
-      expect(text, step).not.toContain('0123456789');
+      expect(text, step).not.toContain(LATE_SECRET_DIGITS);
       expect(JSON.parse(text).response.body.json.apiKey, step).toBe('{{key}}');
     }
   });
