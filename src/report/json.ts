@@ -40,11 +40,11 @@ export async function* renderJsonChunks(
 ): AsyncIterable<string> {
   const { before, after } = frame(report);
   yield before;
-  let separator = '\n    ';
+  let first = true;
   for await (const result of results) {
-    yield separator;
+    yield first ? '\n    ' : ',\n    ';
     yield line(result);
-    separator = ',\n    ';
+    first = false;
   }
-  yield separator === '\n    ' ? after : `\n  ${after}`;
+  yield first ? after : `\n  ${after}`;
 }

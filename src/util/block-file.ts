@@ -99,13 +99,7 @@ export function blockWriter(handle: FileHandle): BlockWriter {
 export async function openBlockFile(path: string): Promise<BlockFile> {
   const handle = await open(path, 'w');
   const writer = blockWriter(handle);
-  return {
-    append: (text) => writer.append(text),
-    get backlog() {
-      return writer.backlog;
-    },
-    settled: () => writer.settled(),
-    end: () => writer.end(),
+  return Object.assign(writer, {
     async close() {
       try {
         await writer.end();
@@ -113,5 +107,5 @@ export async function openBlockFile(path: string): Promise<BlockFile> {
         await handle.close();
       }
     },
-  };
+  });
 }
