@@ -6,12 +6,20 @@
  * complete report, and a run killed mid-way leaves a folder whose name says
  * so. The next run removes such leftovers when the process that made them
  * (recorded in the folder's `.owner` file) is gone.
+ *
+ * A `.partial` folder has its owner for as long as it has that name: it is
+ * made under a hidden staging name and given its `.owner` before it is
+ * renamed to it; published by renaming before the `.owner` goes; removed by
+ * renaming it back to a staging name first. A run killed at any point leaves
+ * no owner-less `.partial` folder that no later run could clear (a staging
+ * folder it leaves is cleared after a minute, like a probe file or a
+ * half-made `latest` link).
  */
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ParityError } from '../util/errors.js';
-import { pointLatest } from '../util/fs.js';
+import { LATEST_TEMP_PREFIX, pointLatest } from '../util/fs.js';
 import type { Host } from '../util/host.js';
 import { folderProblem } from '../util/write-target.js';
 
@@ -19,6 +27,9 @@ import { folderProblem } from '../util/write-target.js';
 export const PARTIAL_SUFFIX = '.partial';
 const OWNER_FILE = '.owner';
 const PROBE_PREFIX = '.parity-probe-';
+const STAGING_PREFIX = '.parity-staging-';
+/** A probe file or staging folder this old belongs to no live run. */
+const STALE_MS = 60_000;
 
 /** Where one run writes, and the two steps that make its reports visible. */
 export interface RunFolder {
@@ -61,14 +72,47 @@ async function checkLatest(reportsDir: string): Promise<void> {
   }
 }
 
-/** Probe files a killed run left in the reports folder (older than a minute: no run still uses it). */
-async function removeStaleProbes(reportsDir: string, names: readonly string[]): Promise<void> {
-  for (const name of names.filter((n) => n.startsWith(PROBE_PREFIX))) {
+/** Whether a dot-entry of the reports folder is something a run makes and removes itself. */
+function isRunLeftover(name: string, info: Awaited<ReturnType<typeof lstat>>): boolean {
+  if (name.startsWith(PROBE_PREFIX)) return info.isFile();
+  if (name.startsWith(STAGING_PREFIX)) return info.isDirectory();
+  if (name.startsWith(LATEST_TEMP_PREFIX)) return info.isSymbolicLink();
+  return false;
+}
+
+/**
+ * Probe files, staging folders and `latest` links a killed run left in the
+ * reports folder (older than a minute: no run still uses them). Links are
+ * removed, never followed.
+ */
+async function removeStaleLeftovers(reportsDir: string, names: readonly string[]): Promise<void> {
+  for (const name of names) {
+    if (!name.startsWith('.')) continue;
     const path = join(reportsDir, name);
     const info = await lstat(path).catch(() => undefined);
-    if (info?.isFile() === true && Date.now() - info.mtimeMs > 60_000)
-      await rm(path, { force: true });
+    if (info === undefined || Date.now() - info.mtimeMs <= STALE_MS) continue;
+    if (isRunLeftover(name, info)) await rm(path, { recursive: true, force: true });
   }
+}
+
+function stagingPath(reportsDir: string): string {
+  return join(reportsDir, `${STAGING_PREFIX}${randomBytes(6).toString('hex')}`);
+}
+
+/**
+ * Removes a run folder: renamed to a staging name first, so a process killed
+ * while removing it leaves a staging folder (cleared later), never a
+ * `.partial` folder that lost its `.owner` file.
+ */
+async function removeFolder(reportsDir: string, dir: string): Promise<void> {
+  const staging = stagingPath(reportsDir);
+  try {
+    await rename(dir, staging);
+  } catch (error) {
+    if (hasCode(error, 'ENOENT')) return;
+    throw error;
+  }
+  await rm(staging, { recursive: true, force: true });
 }
 
 /** Partial run folders whose owner process (on this host) is gone: removed; the count. */
@@ -86,7 +130,7 @@ async function removeOrphans(reportsDir: string, host: Host): Promise<number> {
       continue;
     }
     if (host.isAlive(pid)) continue;
-    await rm(dir, { recursive: true, force: true });
+    await removeFolder(reportsDir, dir);
     removed++;
   }
   return removed;
@@ -111,13 +155,16 @@ export async function openRunFolder(
     throw unwritable(`the reports folder ${reportsDir} cannot be written: ${problem}`);
   }
   await checkLatest(reportsDir);
-  await removeStaleProbes(reportsDir, await readdir(reportsDir).catch(() => []));
+  await removeStaleLeftovers(reportsDir, await readdir(reportsDir).catch(() => []));
   const removed = await removeOrphans(reportsDir, host);
   const finalDir = join(reportsDir, runId);
   const dir = `${finalDir}${PARTIAL_SUFFIX}`;
-  await mkdir(dir, { recursive: true });
+  const staging = stagingPath(reportsDir);
+  await mkdir(reportsDir, { recursive: true });
+  await mkdir(staging);
   const owner = { pid: host.pid, hostname: host.hostname, startedAt: new Date().toISOString() };
-  await writeFile(join(dir, OWNER_FILE), `${JSON.stringify(owner)}\n`);
+  await writeFile(join(staging, OWNER_FILE), `${JSON.stringify(owner)}\n`);
+  await rename(staging, dir);
   let published = false;
   const folder: RunFolder = {
     runId,
@@ -126,13 +173,13 @@ export async function openRunFolder(
     finalDir,
     async publish() {
       if (published) return;
-      await rm(join(dir, OWNER_FILE), { force: true });
       await rename(dir, finalDir);
       published = true;
+      await rm(join(finalDir, OWNER_FILE), { force: true });
     },
     pointLatest: () => pointLatest(reportsDir, runId),
     async discard() {
-      if (!published) await rm(dir, { recursive: true, force: true });
+      if (!published) await removeFolder(reportsDir, dir);
     },
   };
   const notes =

@@ -4,10 +4,17 @@
  * (same host, pid not running) is taken over at once; a lock of another host,
  * or of an unknown format, is broken once it is older than `staleMs` (a holder
  * refreshes its lock's time while it holds it, so a slow writer keeps it).
+ *
+ * The lock is never seen without its owner: the owner is written to a temp
+ * file (named like an atomic write's, `.NAME.<hex>.tmp`, so the next holder
+ * clears one a killed process left) and hard-linked into place, which fails
+ * when the lock exists. A lock created empty and killed before its owner was
+ * written would hold every later run off until it went stale.
  */
 
 import { randomBytes } from 'node:crypto';
-import { link, open, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
+import { link, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ParityError } from '../util/errors.js';
 import type { Host } from '../util/host.js';
@@ -106,16 +113,31 @@ export async function breakAbandoned(
   return verdict.reason;
 }
 
-async function tryLock(lockPath: string, host: Host | undefined): Promise<boolean> {
+/** What `link` fails with on a file system that has no hard links. */
+const NO_LINKS = ['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'];
+
+async function tryLock(path: string, host: Host | undefined): Promise<boolean> {
+  const owner: LockOwner = {
+    pid: host?.pid ?? 0,
+    hostname: host?.hostname ?? '',
+    startedAt: new Date().toISOString(),
+  };
+  const text = `${JSON.stringify(owner)}\n`;
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  await writeFile(temp, text, { flag: 'wx' });
   try {
-    const handle = await open(lockPath, 'wx');
-    const owner: LockOwner = {
-      pid: host?.pid ?? 0,
-      hostname: host?.hostname ?? '',
-      startedAt: new Date().toISOString(),
-    };
-    await handle.writeFile(`${JSON.stringify(owner)}\n`);
-    await handle.close();
+    await link(temp, `${path}.lock`);
+    return true;
+  } catch (error) {
+    // ENOENT: the holder cleared our temp file as a leftover before the link; try again.
+    if (hasCode(error, 'EEXIST') || hasCode(error, 'ENOENT')) return false;
+    if (!NO_LINKS.some((code) => hasCode(error, code))) throw error;
+  } finally {
+    await rm(temp, { force: true });
+  }
+  // A file system without hard links: created exclusively, then written.
+  try {
+    await writeFile(`${path}.lock`, text, { flag: 'wx' });
     return true;
   } catch (error) {
     if (hasCode(error, 'EEXIST')) return false;
@@ -142,7 +164,7 @@ export async function acquireLock(path: string, options: TrackerLockOptions): Pr
   const staleMs = options.staleMs ?? 60_000;
   const deadline = Date.now() + (options.timeoutMs ?? 10_000);
   for (let attempt = 0; ; attempt++) {
-    if (await tryLock(lockPath, options.host)) {
+    if (await tryLock(path, options.host)) {
       const stop = heartbeat(lockPath, staleMs);
       return {
         release: async () => {

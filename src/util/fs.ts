@@ -50,10 +50,13 @@ export function writeFileAtomic(
   return writeChunksAtomic(path, [text], options);
 }
 
+/** The name prefix of the link `pointLatest` makes before renaming it to `latest`. */
+export const LATEST_TEMP_PREFIX = '.latest.';
+
 /** Points `dir/latest` at `dir/<name>` (a relative symlink, replaced atomically). */
 export async function pointLatest(dir: string, name: string): Promise<void> {
   const link = join(dir, 'latest');
-  const temp = join(dir, `.latest.${randomBytes(6).toString('hex')}`);
+  const temp = join(dir, `${LATEST_TEMP_PREFIX}${randomBytes(6).toString('hex')}`);
   await symlink(name, temp, 'dir');
   try {
     await rename(temp, link);

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -25,6 +25,15 @@ describe('the tracker lock', () => {
     });
     await held.release();
     await expect(stat(join(dir, 'T.md.lock'))).rejects.toThrow();
+  });
+
+  it('leaves nothing beside itself, and two takers never both hold it', async () => {
+    const first = await acquireLock(join(dir, 'T.md'), { host });
+    const second = acquireLock(join(dir, 'T.md'), { host, timeoutMs: 100 }).catch((e) => e);
+    expect(await second).toBeInstanceOf(ParityError);
+    expect(await readdir(dir)).toEqual(['T.md.lock']);
+    await first.release();
+    expect(await readdir(dir)).toEqual([]);
   });
 
   it('is taken over at once when its owner process is gone', async () => {
