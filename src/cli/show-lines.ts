@@ -1,8 +1,14 @@
-/** Console text for `parity show`. Pure. */
+/**
+ * Console text for `parity show`. Its evidence comes from report.json as the
+ * servers wrote it (keys, values, paths): every line is made printable, so
+ * a key holding an escape sequence or a line break reaches no terminal raw.
+ * Pure.
+ */
 import type { ShowOutcome } from '../app/show.js';
 import { causeMeaning } from '../compare/root-cause-words.js';
 import { changeLines, headerLines } from '../report/change-lines.js';
 import { formatStatus } from '../tracker/cells.js';
+import { printable } from '../util/code-span.js';
 
 function rowLines(outcome: ShowOutcome): string[] {
   const { row } = outcome;
@@ -59,5 +65,6 @@ function hintLines(outcome: ShowOutcome): string[] {
 
 /** The row, the evidence from the report, and how to close it. */
 export function renderShow(outcome: ShowOutcome, file: (path: string) => string): string {
-  return `${[...rowLines(outcome), ...evidenceLines(outcome, file), ...hintLines(outcome)].join('\n')}\n`;
+  const lines = [...rowLines(outcome), ...evidenceLines(outcome, file), ...hintLines(outcome)];
+  return `${lines.map(printable).join('\n')}\n`;
 }

@@ -54,9 +54,18 @@ function decisionLines(view: DecisionView, c: Colors, idWidth: number): string[]
   return lines;
 }
 
-/** The decisions: a headline with the counts, then each root cause (open ones first). */
+/**
+ * The decisions: a headline with the counts, then each root cause (open ones
+ * first). Built from the report as written (a hint's rule quotes the key it
+ * names as it is), then made printable.
+ */
 function decisionsSection(report: RunReport, c: Colors): string[] {
-  const views = decisionsOf(report);
+  const views = decisionsOf(report).map((v) => ({
+    ...v,
+    id: printable(v.id),
+    summary: printable(v.summary),
+    next: printable(v.next),
+  }));
   if (views.length === 0) return [];
   const idWidth = Math.max(1, ...views.map((v) => v.id.length));
   const out = ['', `  ${c.bold(decisionHeadline(report))}`];
@@ -201,7 +210,7 @@ export function renderSummary(given: RunReport, c: Colors, reportDir: string | u
   );
   out.push(...scopeLine(report));
   out.push(...interruptedLine(report, c));
-  out.push(...decisionsSection(report, c));
+  out.push(...decisionsSection(given, c));
   out.push(...countLines(report, c));
   out.push(...caseLines(report, c));
   out.push(...runErrorLines(report, c));

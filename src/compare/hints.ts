@@ -5,6 +5,7 @@
  */
 
 import { codeSpan } from '../util/code-span.js';
+import { yamlScalar } from '../util/yaml-scalar.js';
 import { type FixHint, PATTERN_HINTS } from './patterns/hints.js';
 import type { RootCause } from './root-cause.js';
 import { bodyKindWord } from './root-cause-words.js';
@@ -39,7 +40,7 @@ function headerHint(cause: Extract<RootCause, { type: 'header' }>): FixHint {
   return {
     baseline: `send ${codeSpan(name)} with the candidate's value`,
     candidate: `send ${codeSpan(name)} with the baseline's value`,
-    rule: `volatileHeaders: [${name}]`,
+    rule: `volatileHeaders: [${yamlScalar(name)}]`,
   };
 }
 
@@ -59,7 +60,11 @@ function structureHint(cause: Extract<RootCause, { type: 'structure' }>): FixHin
     'no known convention explains this: read the diff (`parity show`) and change the side that is wrong';
   // Ignoring the path is the rule of last resort; a whole body cannot be ignored.
   const { path } = cause.change;
-  return { baseline: text, candidate: text, ...(path === '' ? {} : { rule: `ignore: [${path}]` }) };
+  return {
+    baseline: text,
+    candidate: text,
+    ...(path === '' ? {} : { rule: `ignore: [${yamlScalar(path)}]` }),
+  };
 }
 
 /** How to close a root cause. */

@@ -1,6 +1,47 @@
-/** Plain-text diff lines for a result's body changes (`- /path: …`, `+ /path: …`). Pure. */
+/**
+ * Plain-text diff lines for a result's body changes (`- /path: …`,
+ * `+ /path: …`). Two values never read alike: past the preview's length the
+ * lines show both around where they first differ, and two values that
+ * display the same (each side's secret hidden as `{{key}}`) say so. Pure.
+ */
 import type { Change, HeaderChange } from '../model/comparison.js';
-import { preview } from '../wire/display.js';
+import { displayJson, preview } from '../wire/display.js';
+
+function fullText(value: unknown): string {
+  return value === undefined ? '(absent)' : (displayJson(value) ?? String(value));
+}
+
+/** `text` cut to `max` characters from `start`, with `…` where it was cut. */
+function windowOf(text: string, start: number, max: number): string {
+  const head = start > 0 ? '…' : '';
+  const room = max - head.length;
+  const body = text.slice(start, start + room);
+  return start + room < text.length ? `${head}${body.slice(0, -1)}…` : `${head}${body}`;
+}
+
+/** The `-`/`+` pair of a changed value, and a line saying why when the two would read alike. */
+function pairLines(path: string, baseline: unknown, candidate: unknown, max: number): string[] {
+  const b = preview(baseline, max);
+  const c = preview(candidate, max);
+  if (b !== c) return [`- ${path}: ${b}`, `+ ${path}: ${c}`];
+  const fb = fullText(baseline);
+  const fc = fullText(candidate);
+  if (fb === fc) {
+    const secret = /\{\{[^{}]+\}\}|\[redacted\]/.test(fb);
+    const why = secret
+      ? 'the values differ, but each side holds a secret, hidden alike'
+      : 'the values differ in what this display does not show';
+    return [`- ${path}: ${b}`, `+ ${path}: ${c}`, `  (${why})`];
+  }
+  let at = 0;
+  while (fb[at] === fc[at]) at++;
+  const start = Math.max(0, at - Math.floor(max / 4));
+  return [
+    `- ${path}: ${windowOf(fb, start, max)}`,
+    `+ ${path}: ${windowOf(fc, start, max)}`,
+    `  (they first differ at character ${at + 1})`,
+  ];
+}
 
 /** `-`/`+`/`~` lines, one or two per change; values cut to `max` characters. */
 export function changeLines(changes: readonly Change[], max = 200): string[] {
@@ -21,8 +62,7 @@ export function changeLines(changes: readonly Change[], max = 200): string[] {
         break;
       case 'type':
       case 'value':
-        lines.push(`- ${path}: ${preview(change.baseline, max)}`);
-        lines.push(`+ ${path}: ${preview(change.candidate, max)}`);
+        lines.push(...pairLines(path, change.baseline, change.candidate, max));
         break;
       default: {
         const never: never = change.op;

@@ -22,10 +22,11 @@ function longestBacktickRun(text: string): number {
  * `text` as one Markdown code span: the fence is one backtick longer than any
  * run inside, with a space inside each fence when the text starts or ends with
  * a backtick (CommonMark strips one such space on each side). Line breaks
- * become spaces (a span never ends a table row or a line).
+ * are written `\n` and `\r` (a span never ends a table row or a line, and
+ * the key `a\nb` never reads as the key `a b`).
  */
 export function codeSpan(text: string): string {
-  const flat = text.replace(/\r\n|\r|\n/g, ' ');
+  const flat = text.replace(/\r|\n/g, (c) => (c === '\n' ? '\\n' : '\\r'));
   const fence = '`'.repeat(longestBacktickRun(flat) + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
   return `${fence}${pad}${flat}${pad}${fence}`;

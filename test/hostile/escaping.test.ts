@@ -2,13 +2,14 @@
  * Server text escaped for where it lands: keys holding backticks and HTML,
  * pipes and line breaks, terminal escape sequences. report.md keeps every
  * such key inside its code span and every table row whole; the tracker
- * stores no raw control character and no raw HTML; the console and
- * `parity tracker` print `\x1b`, never the escape itself; report.html embeds
- * nothing as markup.
+ * stores no raw control character and no raw HTML; the console, `parity
+ * tracker` and `parity show` print `\x1b`, never the escape itself;
+ * report.html embeds nothing as markup.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseTracker, trackerRows } from '../../src/tracker/parse.js';
 import { splitCodeSpans } from '../../src/util/code-span.js';
 import { runCli, tempProject } from '../helpers/cli.js';
 import { startServer, type TestServer } from '../helpers/http.js';
@@ -89,6 +90,18 @@ describe('server text in every output', () => {
     const listing = await runCli(cwd, ['tracker', '--all']);
     expect(listing.stdout).not.toContain(ESC);
     expect(listing.stdout).toContain('\\x1b');
+
+    // `parity show` prints the example's diff from report.json: keys and values as the servers wrote them.
+    const ids = trackerRows(parseTracker(tracker, 'T')).map((row) => row.id);
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) {
+      const shown = await runCli(cwd, ['show', id]);
+      expect(shown.code, shown.stderr).toBe(0);
+      expect(shown.stdout).not.toContain(ESC);
+      expect(shown.stdout).not.toContain('\u202e');
+      // The key `pipe | and\nnewline` stays on its line.
+      expect(shown.stdout).not.toMatch(/^newline/m);
+    }
 
     const html = await readFile(join(cwd, 'reports', 'latest', 'report.html'), 'utf8');
     expect(html).not.toContain('<img');

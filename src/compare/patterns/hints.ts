@@ -8,6 +8,7 @@
  */
 
 import { codeSpan } from '../../util/code-span.js';
+import { yamlScalar } from '../../util/yaml-scalar.js';
 import type { PatternName } from './types.js';
 
 /** How to close one root cause. */
@@ -40,7 +41,8 @@ function sideOf(param: string | undefined): Side {
 }
 
 const at = (field: string) => (field === '' ? 'the field' : `${codeSpan(field)}`);
-const pointer = (field: string, key: string) => (field === '' ? `/${key}` : `/${field}/${key}`);
+const pointer = (field: string, key: string) =>
+  yamlScalar(field === '' ? `/${key}` : `/${field}/${key}`);
 
 function taggedEnum({ params }: PatternHintInput): FixHint {
   const [external, kind = 'internal', tag = 'Kind'] = params;
@@ -53,7 +55,9 @@ function taggedEnum({ params }: PatternHintInput): FixHint {
   const toExternal = `wrap the variant in a key named after it (\`{"Variant":{…}}\`): serde's default for an enum (drop \`#[serde(tag = …)]\`); in Go a custom \`MarshalJSON\` on the error type`;
   const externalSide = sideOf(external?.replace('external-', ''));
   const style =
-    content === undefined ? `{ field: ${tag} }` : `{ tag: ${tag}, content: ${content} }`;
+    content === undefined
+      ? `{ field: ${yamlScalar(tag)} }`
+      : `{ tag: ${yamlScalar(tag)}, content: ${yamlScalar(content)} }`;
   const rule =
     externalSide === 'baseline'
       ? `enumTag: { baseline: external, candidate: ${style} }`
@@ -157,7 +161,7 @@ export const PATTERN_HINTS: Readonly<Record<PatternName, (input: PatternHintInpu
   'array-order': ({ field }) => ({
     baseline: `sort ${at(field)} as the candidate does`,
     candidate: `sort ${at(field)} as the baseline does (an ORDER BY, \`sort.Slice\`, a \`BTreeMap\` instead of a \`HashMap\`)`,
-    rule: `sortArrays: [${field === '' ? '/' : `/**/${field}`}]`,
+    rule: `sortArrays: [${yamlScalar(field === '' ? '/' : `/**/${field}`)}]`,
   }),
   'xml-namespace': ({ field }) => ({
     baseline: `put ${at(field)} in the candidate's namespace URI`,

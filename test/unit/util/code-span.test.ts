@@ -11,7 +11,8 @@ describe('codeSpan', () => {
     expect(codeSpan('a')).toBe('`a`');
     expect(codeSpan('a`b``c')).toBe('```a`b``c```');
     expect(codeSpan('`x`')).toBe('`` `x` ``');
-    expect(codeSpan('a\nb')).toBe('`a b`');
+    expect(codeSpan('a\nb')).toBe('`a\\nb`');
+    expect(codeSpan('a\r\nb')).toBe('`a\\r\\nb`');
   });
 
   it('round-trips through the parser of list cells', () => {
