@@ -40,7 +40,12 @@ const TRACKER_PATH = 'docs/ARCHITECTURE_COMPARISON.md';
 
 async function published(cwd: string): Promise<string[]> {
   const names = await readdir(join(cwd, 'reports')).catch(() => []);
-  return names.filter((n) => n !== 'latest' && !n.endsWith('.partial')).sort();
+  // Hidden entries are a run's own probes, staging folders and latest links, cleared once stale.
+  const hidden = names.filter((n) => n.startsWith('.'));
+  for (const name of hidden) expect(name).toMatch(/^\.(parity-probe-|parity-staging-|latest\.)/);
+  return names
+    .filter((n) => n !== 'latest' && !n.startsWith('.') && !n.endsWith('.partial'))
+    .sort();
 }
 
 /** What must hold after any kill. */
