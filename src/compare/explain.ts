@@ -20,6 +20,61 @@ export interface Explanation {
 }
 
 /**
+ * How an explanation may show the values it quotes: a redactor (`redact/`)
+ * that hides secrets. Explanations cut values to a few characters, and a cut
+ * secret no longer matches its redaction: values are hidden before they are
+ * cut (`explainShown`), never after.
+ */
+export interface ValueShield {
+  value(value: unknown): unknown;
+  header(name: string, value: string): string;
+  text(text: string): string;
+}
+
+/** `explain` of the divergence with every value, header value and error message shown through `shield`. */
+export function explainShown(input: DivergenceInput, shield: ValueShield): Explanation {
+  return explain(shieldedInput(input, shield));
+}
+
+function shieldedSide(outcome: SideOutcome, shield: ValueShield): SideOutcome {
+  if (outcome.outcome === 'response') return outcome;
+  return { ...outcome, error: { ...outcome.error, message: shield.text(outcome.error.message) } };
+}
+
+function shieldedChange(change: Change, shield: ValueShield): Change {
+  return {
+    ...change,
+    ...('baseline' in change ? { baseline: shield.value(change.baseline) } : {}),
+    ...('candidate' in change ? { candidate: shield.value(change.candidate) } : {}),
+  };
+}
+
+function shieldedInput(input: DivergenceInput, shield: ValueShield): DivergenceInput {
+  if (input.kind === 'transport') {
+    return {
+      ...input,
+      baseline: shieldedSide(input.baseline, shield),
+      candidate: shieldedSide(input.candidate, shield),
+    };
+  }
+  const { comparison } = input;
+  const header = (name: string, value: string | undefined) =>
+    value === undefined ? undefined : shield.header(name, value);
+  return {
+    ...input,
+    comparison: {
+      ...comparison,
+      headers: comparison.headers.map((h) => ({
+        name: h.name,
+        baseline: header(h.name, h.baseline),
+        candidate: header(h.name, h.candidate),
+      })),
+      body: comparison.body.map((change) => shieldedChange(change, shield)),
+    },
+  };
+}
+
+/**
  * Explain a divergence in plain language, naming paths and values, and each
  * cross-runtime pattern the registry recognises (see `patterns/`); changes no
  * pattern accounts for are described one by one.

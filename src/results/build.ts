@@ -5,6 +5,8 @@
  */
 
 import { endpointOf } from '../compare/endpoint.js';
+import { explainShown } from '../compare/explain.js';
+import type { DivergenceInput } from '../compare/input.js';
 import type { Judgement } from '../compare/judge.js';
 import type { Finding } from '../compare/root-cause.js';
 import { type BodyFile, curlCommand } from '../execute/curl.js';
@@ -195,17 +197,28 @@ function placeOf(
   if (testCase.serial !== undefined) base.serial = testCase.serial;
 }
 
-/** The divergence's text and repro lines, redacted; a flow step's with each side's own request. */
-function described(divergence: Divergence, exchange: Exchange, context: ResultContext) {
+/**
+ * The divergence's text and repro lines, redacted; a flow step's with each
+ * side's own request. The text is explained afresh from the judged input with
+ * its values redacted first: the judge's own text cuts values short, and a
+ * secret cut short would no longer be found by redacting the text.
+ */
+function described(
+  divergence: Divergence,
+  input: DivergenceInput,
+  exchange: Exchange,
+  context: ResultContext,
+) {
   const requests = exchange.flow?.requests;
   const plans = {
     baseline: planOf(requests?.baseline ?? exchange.case.request),
     candidate: planOf(requests?.candidate ?? exchange.case.request),
   };
+  const text = explainShown(input, context.redact);
   return {
     fingerprint: divergence.fingerprint,
-    explanation: context.redact.text(divergence.explanation),
-    summary: context.redact.text(divergence.summary),
+    explanation: context.redact.text(text.explanation),
+    summary: context.redact.text(text.summary),
     repro: {
       baseline: curlCommand(plans.baseline, context.baseline, context.redact, context.bodyFile),
       candidate: curlCommand(plans.candidate, context.candidate, context.redact, context.bodyFile),
@@ -242,11 +255,29 @@ export function toCaseResult(
   switch (judgement.verdict) {
     case 'equal':
       return common;
-    case 'error':
-      return { ...common, verdict: 'error', ...described(judgement.divergence, exchange, context) };
+    case 'error': {
+      const { baseline, candidate } = exchange;
+      const input = { kind: 'transport', caseId: common.caseId, baseline, candidate } as const;
+      return {
+        ...common,
+        verdict: 'error',
+        ...described(judgement.divergence, input, exchange, context),
+      };
+    }
     case 'divergent': {
-      const { divergence } = judgement;
-      const { fingerprint, explanation, summary, repro } = described(divergence, exchange, context);
+      const { divergence, comparison } = judgement;
+      const input = {
+        kind: 'comparison',
+        caseId: common.caseId,
+        comparison,
+        kinds: divergence.kinds,
+      } as const;
+      const { fingerprint, explanation, summary, repro } = described(
+        divergence,
+        input,
+        exchange,
+        context,
+      );
       return {
         ...common,
         verdict: 'divergent',

@@ -143,3 +143,72 @@ describe('a planted secret', () => {
     expect(tracker).toContain('${env:PATH_SECRET}');
   });
 });
+
+/**
+ * Explanations quote values cut to a few characters: a secret must be hidden
+ * before its value is cut, or the cut prefix no longer matches it and leaks.
+ */
+describe('a long secret inside a value an explanation quotes', () => {
+  const LONG = 'LONGSECRETabcdefghijklmnopqrstuvwxyz0123456789';
+  const TOKEN = {
+    b: 'TOKENBASEzyxwvutsrqponmlkjihgfedcba98765',
+    c: 'TOKENCANDzyxwvutsrqponmlkjihgfedcba98765',
+  };
+  let base: TestServer;
+  let cand: TestServer;
+  beforeAll(async () => {
+    const side = (name: 'b' | 'c') =>
+      startServer((req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        if (req.url === '/login') return res.end(JSON.stringify({ token: TOKEN[name] }));
+        const key = String(req.headers['x-key'] ?? '');
+        const auth = String(req.headers.authorization ?? '');
+        // Several values differ: the explanation lists them all, each cut to a few characters.
+        const body =
+          name === 'b'
+            ? { k: 'x', t: 'none', flavor: 'a', n: 1 }
+            : { k: `key=${key}`, t: auth, flavor: 'b', n: 2 };
+        return res.end(JSON.stringify(body));
+      });
+    base = await side('b');
+    cand = await side('c');
+  });
+  afterAll(async () => Promise.all([base.close(), cand.close()]));
+
+  it('leaves no prefix of it in any output', async () => {
+    const cases = `suite: cut
+cases:
+  - id: env
+    request: { method: GET, path: /k, headers: { x-key: "\${env:LONG}" } }
+  - id: flow
+    steps:
+      - id: login
+        request: { method: POST, path: /login }
+        capture: { token: { json: /token, secret: true } }
+      - id: use
+        request: { method: GET, path: /me, headers: { authorization: "Bearer {{token}}" } }
+`;
+    const cwd = await tempProject({ 'cases/cut.yaml': cases });
+    const run = await runCli(
+      cwd,
+      ['run', '--baseline', `b=${base.url}`, '--candidate', `c=${cand.url}`],
+      {
+        env: { LONG },
+      },
+    );
+    expect(run.code, run.stderr).toBe(1);
+    const outputs: [string, string][] = [
+      ...(await filesUnder(cwd)).filter(([path]) => !path.endsWith('cut.yaml')),
+      ['run stdout', run.stdout],
+    ];
+    const report = await readFile(join(cwd, 'reports', 'latest', 'report.json'), 'utf8');
+    expect(report).toContain('Values differ at');
+    const leaks: string[] = [];
+    for (const [where, text] of outputs) {
+      for (const secret of [LONG, TOKEN.b, TOKEN.c]) {
+        if (text.includes(secret.slice(0, 8))) leaks.push(`${where}: ${secret.slice(0, 8)}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+});
