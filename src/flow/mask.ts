@@ -214,14 +214,17 @@ function maskStrings(
   if (c === undefined) return undefined;
   let left = b;
   let right = c;
+  let found = false;
   for (const pair of pairs) {
-    const x = replaceBounded(left, pair.baseline.text, pair.placeholder);
-    const y = replaceBounded(right, pair.candidate.text, pair.placeholder);
-    if (x === left || y === right) continue;
+    // Found, not changed: a recorded baseline holds the placeholder itself as its value.
+    const x = bounded(left, pair.baseline.text, pair.placeholder);
+    const y = bounded(right, pair.candidate.text, pair.placeholder);
+    if (x === undefined || y === undefined) continue;
     left = x;
     right = y;
+    found = true;
   }
-  return left === b ? undefined : [left, right];
+  return found ? [left, right] : undefined;
 }
 
 const WORD = /[A-Za-z0-9]/;
@@ -231,7 +234,12 @@ const WORD = /[A-Za-z0-9]/;
  * replaced (`1` in `/notes/1`, never in `v1` or `10`).
  */
 export function replaceBounded(text: string, value: string, replacement: string): string {
-  if (value === '' || !text.includes(value)) return text;
+  return bounded(text, value, replacement) ?? text;
+}
+
+/** `replaceBounded`, or undefined when `text` holds no bounded occurrence of `value`. */
+function bounded(text: string, value: string, replacement: string): string | undefined {
+  if (value === '' || !text.includes(value)) return undefined;
   let out = '';
   let from = 0;
   for (let at = text.indexOf(value); at !== -1; at = text.indexOf(value, at + 1)) {
@@ -244,5 +252,5 @@ export function replaceBounded(text: string, value: string, replacement: string)
     out += text.slice(from, at) + replacement;
     from = at + value.length;
   }
-  return out + text.slice(from);
+  return from === 0 ? undefined : out + text.slice(from);
 }

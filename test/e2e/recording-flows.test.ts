@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startServer as startExample } from '../../examples/servers/start.js';
 import type { CaseResult } from '../../src/results/types.js';
 import { latestReport, runAgainstRecording, runCli, tempProject } from '../helpers/cli.js';
-import type { TestServer } from '../helpers/http.js';
+import { startServer as startServerForEcho, type TestServer } from '../helpers/http.js';
 import { LIFECYCLE, startStateful } from '../helpers/stateful.js';
 
 const STEPS = ['create', 'read', 'not-modified', 'delete', 'gone'];
@@ -259,5 +259,49 @@ describe('the bundled notes flow, recorded', () => {
     } finally {
       await Promise.all([serde.close(), serde2.close(), go.close()]);
     }
+  });
+});
+
+describe('a secret capture echoed inside a string, against a recording', () => {
+  it('compares equal, as in a live run (the recording keeps the token as its placeholder)', async () => {
+    const tokenServer = (token: string) =>
+      startServerForEcho((req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        if (req.url === '/token') res.end(JSON.stringify({ token }));
+        else res.end(JSON.stringify({ echo: req.headers.authorization ?? null }));
+      });
+    const rust = await tokenServer('tokA-1234567890');
+    const go = await tokenServer('tokB-0987654321');
+    servers.push(rust, go);
+    const cwd = await tempProject({
+      'cases/leak.yaml': `suite: leak
+sideEffects: true
+cases:
+  - id: f
+    steps:
+      - id: login
+        request: { method: POST, path: /token }
+        capture: { token: { json: /token, secret: true } }
+      - id: use
+        request: { method: GET, path: /me, headers: { authorization: "Bearer {{token}}" } }
+`,
+    });
+    const live = await runCli(cwd, [
+      'run',
+      '--baseline',
+      `rust=${rust.url}`,
+      '--candidate',
+      `go=${go.url}`,
+      '--no-tracker',
+    ]);
+    expect(live.code, live.stdout).toBe(0);
+    expect((await runCli(cwd, ['record', '--target', `rust=${rust.url}`])).code).toBe(0);
+    expect((await entry(cwd, 'leak/f/use.json')).response.body.json.echo).toBe('Bearer {{token}}');
+    const replayed = await replay(cwd, `go=${go.url}`);
+    expect(replayed.code, replayed.stdout + replayed.stderr).toBe(0);
+    expect(verdicts((await latestReport(cwd)).results)).toEqual([
+      ['login', 'equal'],
+      ['use', 'equal'],
+    ]);
   });
 });

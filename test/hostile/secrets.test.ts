@@ -160,7 +160,10 @@ describe('a long secret inside a value an explanation quotes', () => {
     const side = (name: 'b' | 'c') =>
       startServer((req, res) => {
         res.writeHead(200, { 'content-type': 'application/json' });
-        if (req.url === '/login') return res.end(JSON.stringify({ token: TOKEN[name] }));
+        if (req.url === '/login') {
+          res.end(JSON.stringify({ token: TOKEN[name] }));
+          return;
+        }
         const key = String(req.headers['x-key'] ?? '');
         const auth = String(req.headers.authorization ?? '');
         // Several values differ: the explanation lists them all, each cut to a few characters.
@@ -168,7 +171,7 @@ describe('a long secret inside a value an explanation quotes', () => {
           name === 'b'
             ? { k: 'x', t: 'none', flavor: 'a', n: 1 }
             : { k: `key=${key}`, t: auth, flavor: 'b', n: 2 };
-        return res.end(JSON.stringify(body));
+        res.end(JSON.stringify(body));
       });
     base = await side('b');
     cand = await side('c');

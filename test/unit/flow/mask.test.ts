@@ -79,6 +79,19 @@ describe('masking captured values', () => {
   });
 });
 
+describe('masking against a recorded baseline', () => {
+  it('masks a value inside a string when the baseline value is the placeholder itself', () => {
+    // A recording keeps a secret capture as its placeholder: the recorded token is `{{token}}`.
+    const masked = maskCaptured(
+      answer(json({ echo: 'Bearer {{token}}' })),
+      answer(json({ echo: 'Bearer tokB-0987654321' })),
+      { baseline: vars({ token: '{{token}}' }), candidate: vars({ token: 'tokB-0987654321' }) },
+    );
+    expect(masked.masked).toEqual(['/echo']);
+    expect(bodyOf(masked.candidate)).toMatchObject({ value: { echo: 'Bearer {{token}}' } });
+  });
+});
+
 describe('replaceBounded', () => {
   it('replaces a value only where it is not part of a longer word', () => {
     expect(replaceBounded('/v1/items/1?page=10&id=1', '1', '#')).toBe('/v1/items/#?page=10&id=#');
