@@ -69,7 +69,7 @@ async function writeConfig(file: string, entries: readonly NoiseEntry[]): Promis
 
 /** The selected cases and the setup of the A/A run. */
 async function prepare(request: CalibrateRequest, context: AppContext) {
-  const project = await openProject(request, context);
+  const project = await openProject(request, context, 'all');
   const { config } = project;
   const { baseline, noise } = resolveTargets(config, 'baseline');
   const { source, redact } = await selectedCases(project, request, context, [

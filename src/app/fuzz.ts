@@ -136,7 +136,7 @@ export async function fuzzParity(
   context: AppContext,
   hooks: FuzzHooks = {},
 ): Promise<FuzzOutcome> {
-  const project = await openProject(options, context);
+  const project = await openProject(options, context, 'all');
   const config: RunConfig = {
     ...project.config,
     ...resolveTargets(project.config, 'baseline+candidate'),

@@ -161,7 +161,7 @@ export async function runImport(
   const { source, label, operations } = await sourceOf(request, context.cwd);
   const built = buildCaseFiles(source);
   const outDir = resolve(context.cwd, request.out ?? DEFAULT_IMPORT_DIR);
-  const { config } = await openProject({}, context);
+  const { config } = await openProject({}, context, 'none');
   const free = await withFreeSuites(built.files, request, outDir, { ...context, config });
   const files = free.map((file) => ({
     path: join(outDir, file.name),

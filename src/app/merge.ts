@@ -73,7 +73,7 @@ export async function mergeShards(
   request: MergeRequest,
   context: AppContext,
 ): Promise<MergeOutcome> {
-  const { config } = await openProject(request.flags, context);
+  const { config } = await openProject(request.flags, context, 'none');
   const { cwd } = context;
   const shards = await readShards(request.reports, cwd, config.reportsDir);
   // Read before writing: the merged report repoints `latest`.

@@ -133,7 +133,7 @@ function shortSecretNotes(secrets: ReadonlyMap<string, string>): string[] {
 /** Prepares a run (see the module comment); throws for bad input before anything is sent. */
 export async function prepareRun(request: RunRequest, context: AppContext): Promise<PreparedRun> {
   const recording = await recordingOf(request, context);
-  const project = await openProject(request, context);
+  const project = await openProject(request, context, 'all');
   const resolved =
     recording === undefined ? project.config : withRecording(project.config, recording);
   const config: RunConfig = { ...resolved, ...resolveTargets(resolved, 'baseline+candidate') };

@@ -18,10 +18,32 @@ export interface Project {
   secrets(): Map<string, string>;
 }
 
+/**
+ * The configured targets a command sends to, whose `${env:…}` must be set:
+ * all of them (`run`, `calibrate`, `fuzz`), one (`record`), or none (every
+ * command that sends nothing: validating cases in CI needs no tokens).
+ */
+export type SendsTo = 'all' | 'none' | { readonly only: string };
+
 /** Loads the config (`flags.config`, or the default file if present) and resolves it. */
-export async function openProject(flags: ConfigFlags, context: AppContext): Promise<Project> {
+export async function openProject(
+  flags: ConfigFlags,
+  context: AppContext,
+  sends: SendsTo,
+): Promise<Project> {
   const tracked = trackEnv(context.env);
-  const loaded = await loadConfig({ file: flags.config, cwd: context.cwd, env: tracked.env });
+  const sendsTo =
+    sends === 'all'
+      ? () => true
+      : sends === 'none'
+        ? () => false
+        : (target: string) => target === sends.only;
+  const loaded = await loadConfig({
+    file: flags.config,
+    cwd: context.cwd,
+    env: tracked.env,
+    sendsTo,
+  });
   return {
     config: resolveConfig(loaded, flags, context.cwd),
     env: tracked.env,

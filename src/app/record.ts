@@ -99,7 +99,9 @@ async function prepare(request: RecordRequest, context: AppContext) {
       'no target to record: pass --target NAME=URL (e.g. --target rust=http://127.0.0.1:3100) or a configured name',
     );
   }
-  const project = await openProject(request, context);
+  // `NAME=URL` or a configured name: only that target's `${env:…}` must be set.
+  const name = request.target.split('=')[0] ?? request.target;
+  const project = await openProject(request, context, { only: name });
   const config = {
     ...project.config,
     targets: { ...project.config.targets, baseline: request.target },

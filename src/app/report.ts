@@ -31,7 +31,7 @@ export async function rerenderReport(
   // even where the config does not load.
   const reportsDir =
     input.from === 'latest'
-      ? (await openProject(input.flags, context)).config.reportsDir
+      ? (await openProject(input.flags, context, 'none')).config.reportsDir
       : context.cwd;
   const path = await resolveReportPath(input.from, { cwd: context.cwd, reportsDir });
   const report = await readReport(path);

@@ -83,7 +83,7 @@ export function evidenceIn(
 
 async function reportFor(input: ShowInput, context: AppContext) {
   const from = input.from ?? 'latest';
-  const { config } = await openProject(input.flags, context);
+  const { config } = await openProject(input.flags, context, 'none');
   try {
     const path = await resolveReportPath(from, { cwd: context.cwd, reportsDir: config.reportsDir });
     return { path, report: await readReport(path) };

@@ -36,7 +36,7 @@ export async function trackerPathOf(flags: ConfigFlags, context: AppContext): Pr
 }
 
 async function trackerOf(flags: ConfigFlags, context: AppContext) {
-  const { config } = await openProject(flags, context);
+  const { config } = await openProject(flags, context, 'none');
   if (config.trackerPath === undefined) {
     throw new ParityError(
       'PARITY_USAGE',

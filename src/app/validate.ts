@@ -9,6 +9,6 @@ export async function validateProject(
   flags: ConfigFlags,
   context: AppContext,
 ): Promise<CaseValidation> {
-  const { config, env } = await openProject(flags, context);
+  const { config, env } = await openProject(flags, context, 'none');
   return validateCases(config.casePaths, caseOptions(config, context.cwd, env));
 }

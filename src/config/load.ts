@@ -22,6 +22,12 @@ export interface LoadConfigOptions {
   readonly file: string | undefined;
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /**
+   * The configured targets the command may send to: an unset `${env:…}` under
+   * any other target (a token only `run` needs) is not a problem, and its
+   * reference is left as written. Default: every target.
+   */
+  readonly sendsTo?: (target: string) => boolean;
 }
 
 /** A config file is a few kilobytes; anything past this is not one. */
@@ -98,7 +104,10 @@ export async function loadConfig(
     throw invalid([{ file, line: 1, column: 1, field: '', message }]);
   }
   const problems: InputProblem[] = [];
+  const sendsTo = options.sendsTo ?? (() => true);
   const substituted = substituteEnvDeep(data, options.env, (name, path) => {
+    const [section, target] = path;
+    if (section === 'targets' && typeof target === 'string' && !sendsTo(target)) return;
     problems.push({
       file,
       ...positionOfPath(doc, counter, path),

@@ -1,6 +1,7 @@
 /** Every command resolves the config the same way; only those that send need targets. */
 import { describe, expect, it } from 'vitest';
 import { runCli, tempProject } from '../helpers/cli.js';
+import { json, startServer } from '../helpers/http.js';
 
 const CASES = `suite: s
 cases:
@@ -38,6 +39,41 @@ describe('the config, command by command', () => {
       const result = await runCli(cwd, argv);
       expect(result.code, argv[0]).toBe(2);
       expect(result.stderr, argv[0]).toContain('parity.config.yaml:1:');
+    }
+  });
+
+  it("needs a target's ${env:…} tokens only in the commands that send to that target", async () => {
+    const server = await startServer((_req, res) => json(res, 200, { ok: true }));
+    try {
+      const cwd = await tempProject({
+        'parity.config.yaml': [
+          'cases: [lib]',
+          'targets:',
+          `  a: { url: "${server.url}", headers: { authorization: "Bearer \${env:A_TOKEN}" } }`,
+          `  b: { url: "${server.url}", headers: { authorization: "Bearer \${env:B_TOKEN}" } }`,
+          '',
+        ].join('\n'),
+        'lib/s.yaml': CASES,
+      });
+      // Validating in CI needs no secrets at all.
+      const validated = await runCli(cwd, ['validate']);
+      expect(validated.code, validated.stderr).toBe(0);
+      expect((await runCli(cwd, ['tracker', '--init'])).code).toBe(0);
+      // Recording `a` needs A_TOKEN, not B_TOKEN.
+      const recorded = await runCli(cwd, ['record', '--target', 'a'], { env: { A_TOKEN: 'ta' } });
+      expect(recorded.code, recorded.stderr).toBe(0);
+      expect(server.requests.at(-1)?.headers.authorization).toBe('Bearer ta');
+      const missing = await runCli(cwd, ['record', '--target', 'a']);
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toContain('A_TOKEN');
+      // A run sends to both.
+      const run = await runCli(cwd, ['run', '--baseline', 'a', '--candidate', 'b'], {
+        env: { A_TOKEN: 'ta' },
+      });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('targets.b.headers.authorization uses ${env:B_TOKEN}');
+    } finally {
+      await server.close();
     }
   });
 });
