@@ -20,9 +20,10 @@ import type { EndpointNoiseSpec } from '../noise/config-schema.js';
 import { DEFAULT_THRESHOLDS } from '../noise/stats.js';
 import { entryPath, MANIFEST, readManifest } from '../recording/read.js';
 import { RECORDING_SCHEMA_VERSION, type RecordingManifest } from '../recording/schema.js';
-import { pruneFlows, writeManifest } from '../recording/write.js';
+import { discardRecording, pruneFlows, writeManifest } from '../recording/write.js';
 import { ParityError } from '../util/errors.js';
 import { checkFilesToWrite } from '../util/files-to-write.js';
+import { inspectWriteTarget } from '../util/write-target.js';
 import type { AppContext } from './context.js';
 import { openProject } from './project.js';
 import { type SkippedStep, sendAndWrite } from './record-send.js';
@@ -57,7 +58,9 @@ export type RecordOutcome =
       /** Endpoints with learned noise (with `noise`). */
       readonly noisyEndpoints: number | undefined;
       readonly updated: boolean;
-    };
+    }
+  /** A new recording the target answered none of (sent cases only): nothing was kept. */
+  | { readonly kind: 'unanswered'; readonly target: Target; readonly cases: number };
 
 function usage(message: string): ParityError {
   return new ParityError('PARITY_USAGE', message);
@@ -148,6 +151,8 @@ export async function record(request: RecordRequest, context: AppContext): Promi
       `${label} holds a recording already; pass --update to refresh it (or --out DIR)`,
     );
   }
+  // Only a folder this command creates may be removed again (see below).
+  const fresh = existing === undefined && (await inspectWriteTarget(dir)).kind === 'missing';
   const options = { ...clientOptionsOf(config), keepBytes: true };
   const first = createClient(target, options);
   const second = request.noise === true ? createClient(target, options) : undefined;
@@ -160,6 +165,11 @@ export async function record(request: RecordRequest, context: AppContext): Promi
     dir,
     now: context.now,
   }).finally(() => Promise.all([first.close(), second?.close()]));
+  const sent = source.count - result.skipped.length;
+  if (fresh && sent > 0 && result.failed === sent) {
+    await discardRecording(dir);
+    return { kind: 'unanswered', target, cases: sent };
+  }
   await pruneFlows(dir, result.flows);
   const now = context.now().toISOString();
   const learned =

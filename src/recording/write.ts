@@ -3,6 +3,7 @@
  * recording never leaves half a file) and the manifest last.
  */
 
+import { rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { writeThrough } from '../util/files-to-write.js';
 import { pruneFolder } from '../util/fs.js';
@@ -38,4 +39,13 @@ export async function pruneFlows(
     const names = new Set(steps.map((id) => basename(entryPath(dir, id))));
     await pruneFolder(entryPath(dir, flow).replace(/\.json$/, ''), names, '.json');
   }
+}
+
+/**
+ * Removes a recording folder this command created and that holds nothing
+ * worth keeping (the target answered none of the cases sent): left behind,
+ * it would make the next attempt need `--update`.
+ */
+export function discardRecording(dir: string): Promise<void> {
+  return rm(dir, { recursive: true, force: true });
 }

@@ -5,12 +5,17 @@
  * secrets never reach the files; noise learned at record time travels with
  * the recording; a newer schema and a changed case are refused clearly.
  */
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../examples/servers/start.js';
 import { latestReport, runCli, tempProject } from '../helpers/cli.js';
-import { json, startServer as startTestServer, type TestServer } from '../helpers/http.js';
+import {
+  closedPort,
+  json,
+  startServer as startTestServer,
+  type TestServer,
+} from '../helpers/http.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -311,5 +316,67 @@ cases:
       expect(masked.stderr).toBe('');
       expect(masked.code).toBe(0);
     });
+  });
+});
+
+describe('the recording command line', () => {
+  it('keeps nothing of a new recording the target answered none of, so the next attempt needs no --update', async () => {
+    const cwd = await tempProject({
+      'cases/s.yaml': 'suite: s\ncases:\n  - id: one\n    request: { method: GET, path: /one }\n',
+    });
+    const down = await runCli(cwd, [
+      'record',
+      '--target',
+      `a=http://127.0.0.1:${await closedPort()}`,
+    ]);
+    expect(down.code).toBe(3);
+    expect(down.stderr).toContain('parity: a answered no case');
+    expect(down.stderr).toContain('nothing recorded');
+    expect(down.stdout).not.toContain('next:');
+    await expect(readdir(join(cwd, 'recordings'))).resolves.toEqual([]);
+    const server = await startTestServer((_req, res) => json(res, 200, { ok: true }));
+    try {
+      const up = await runCli(cwd, ['record', '--target', `a=${server.url}`]);
+      expect(up.code, up.stderr).toBe(0);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('suggests the run that replays exactly what was recorded: the same cases and selection', async () => {
+    const server = await startTestServer((_req, res) => json(res, 200, { ok: true }));
+    try {
+      const cwd = await tempProject({
+        'lib/s.yaml':
+          'suite: s\ncases:\n  - id: one\n    tags: [smoke]\n    request: { method: GET, path: /one }\n  - id: two\n    request: { method: GET, path: /two }\n',
+      });
+      const recorded = await runCli(cwd, [
+        'record',
+        'lib',
+        '--tag',
+        'smoke',
+        '--target',
+        `a=${server.url}`,
+        '--out',
+        'rec/my one',
+      ]);
+      expect(recorded.code, recorded.stderr).toBe(0);
+      const next = /next: (.*)/.exec(recorded.stdout)?.[1] ?? '';
+      expect(next).toBe(
+        "parity run lib --tag smoke --baseline-recording 'rec/my one' --candidate NAME=URL",
+      );
+      // Run as printed (the candidate named), it replays without a stale-recording error.
+      const argv = ['lib', '--tag', 'smoke', '--baseline-recording', 'rec/my one'];
+      const replayed = await runCli(cwd, [
+        'run',
+        ...argv,
+        '--candidate',
+        `b=${server.url}`,
+        '--no-tracker',
+      ]);
+      expect(replayed.code, replayed.stderr).toBe(0);
+    } finally {
+      await server.close();
+    }
   });
 });

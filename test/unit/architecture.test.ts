@@ -107,6 +107,7 @@ describe('I/O at the edges', () => {
       'fuzz/write.ts',
       'openapi/load.ts',
       'recording/read.ts',
+      'recording/write.ts',
       'report/locate.ts',
       'report/read.ts',
       'report/run-folder.ts',

@@ -1,6 +1,7 @@
 /** `parity record [CASES...] --target NAME=URL`: stores one target's answers; prints what to run next. */
 import { record } from '../../app/record.js';
 import type { SkippedStep } from '../../app/record-send.js';
+import { shellQuote } from '../../execute/curl.js';
 import { colorsFor } from '../colors.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { contextOf, type Io } from '../io.js';
@@ -29,6 +30,22 @@ function skippedLines(skipped: readonly SkippedStep[]): string[] {
   return lines;
 }
 
+/**
+ * The run that replays the recording: the same cases and selection flags, or
+ * it would send cases the recording does not hold (a stale recording, exit 3).
+ */
+function nextRun(cases: readonly string[], flags: RecordFlags, dir: string): string {
+  const words = [
+    ...cases,
+    ...(flags.config === undefined ? [] : ['--config', flags.config]),
+    ...(flags.filter ?? []).flatMap((glob) => ['--filter', glob]),
+    ...(flags.tag ?? []).flatMap((tag) => ['--tag', tag]),
+    '--baseline-recording',
+    dir,
+  ];
+  return `parity run ${words.map(shellQuote).join(' ')} --candidate NAME=URL`;
+}
+
 /** Exit 0 when recorded, 2 when no case is selected, 3 when the target answered none it was sent. */
 export async function recordCommand(
   cases: readonly string[],
@@ -42,6 +59,13 @@ export async function recordCommand(
       `${err.yellow('parity: no cases selected')} (check the paths, --filter and --tag)\n`,
     );
     return EXIT.badInput;
+  }
+  if (outcome.kind === 'unanswered') {
+    const { target } = outcome;
+    io.stderr.write(
+      `${err.red(`parity: ${target.name} answered no case`)} (${target.url.origin}, ${outcome.cases} sent): nothing recorded\n`,
+    );
+    return EXIT.unreachable;
   }
   const c = colorsFor(io.stdout, io.env);
   const { target, dir, cases: count, failed } = outcome;
@@ -63,7 +87,7 @@ export async function recordCommand(
       `  noise learned for ${outcome.noisyEndpoints} endpoint(s)${once}; runs against the recording apply it\n`,
     );
   }
-  io.stdout.write(`next: parity run --baseline-recording ${dir} --candidate NAME=URL\n`);
+  io.stdout.write(`next: ${nextRun(cases, flags, dir)}\n`);
   // Steps not sent say nothing about the target.
   const sent = count - outcome.skipped.length;
   if (sent > 0 && failed === sent) {
