@@ -104,7 +104,8 @@ export const requestSchema = z
     method: methodSchema,
     path: z
       .string()
-      .regex(/^\//, { error: 'must start with "/"' })
+      // A flow step may start with a captured variable: `{{location}}` (a path or a URL).
+      .regex(/^(?:\/|\{\{)/, { error: 'must start with "/"' })
       .superRefine((path, ctx) => {
         const problem = pathProblem(path, true);
         if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });

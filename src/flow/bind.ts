@@ -83,11 +83,27 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * brought (a captured `Location: /notes/7?v=2`) starts the query.
  */
 function bindPath(template: string, vars: Variables): [string, Written | undefined] {
-  const path = escapeTarget(substituteText(template, vars));
+  const substituted = substituteText(template, vars);
+  const path = escapeTarget(template.startsWith('{{') ? originForm(substituted) : substituted);
   const mark = path.indexOf('?');
   if (mark === -1) return [path, undefined];
   const text = path.slice(mark + 1);
   return [path.slice(0, mark), { text, pairs: [...new URLSearchParams(text)] }];
+}
+
+/**
+ * A path that starts with a captured value (`{{location}}`) as a request
+ * target: an absolute URL (a `Location: http://host/notes/7`) gives its path
+ * and query; a relative reference (`notes/7`) is taken from the root.
+ */
+function originForm(text: string): string {
+  if (text.startsWith('/') && !text.startsWith('//')) return text;
+  try {
+    const url = new URL(text, 'http://parity.invalid/');
+    return `${url.pathname}${url.search}`;
+  } catch {
+    return `/${text}`;
+  }
 }
 
 function escapeTarget(text: string): string {
