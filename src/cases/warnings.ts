@@ -40,9 +40,9 @@ export function fileWarnings(
   const out: InputProblem[] = [];
   const at = (path: Path, message: string) =>
     out.push({ file: parsed.file, ...parsed.locate(path), field: formatField(path), message });
-  // Entries (cases, flows) that write and that read: `[index, "METHOD id"]`.
-  const writes: [number, string][] = [];
-  const reads: [number, string][] = [];
+  // Entries that write and that read: `[index, "METHOD id", is a flow]`.
+  const writes: [number, string, boolean][] = [];
+  const reads: [number, string, boolean][] = [];
   const serial = isSerialFile(header, options);
   const sideEffects = header.sideEffects === true || options.sideEffects === true;
   return {
@@ -54,8 +54,9 @@ export function fileWarnings(
       const methods = requests.map(({ request }) => request.method);
       const write = methods.find(isWriteMethod);
       const read = methods.find((method) => !isWriteMethod(method));
-      if (write !== undefined) writes.push([index, `${write} ${spec.id}`]);
-      if (read !== undefined) reads.push([index, `${read} ${spec.id}`]);
+      const flow = spec.steps !== undefined;
+      if (write !== undefined) writes.push([index, `${write} ${spec.id}`, flow]);
+      if (read !== undefined) reads.push([index, `${read} ${spec.id}`, flow]);
       if (spec.steps !== undefined && !sideEffects && write !== undefined) {
         const listed = methods.filter(isWriteMethod).join(', ');
         at(
@@ -66,8 +67,9 @@ export function fileWarnings(
       if (spec.request !== undefined) templateWarnings(spec.request, index, at);
     },
     finish() {
-      // A flow keeps its own order; a write and a read of two entries may race.
-      const mixed = writes.some(([w]) => reads.some(([r]) => r !== w));
+      // A write and a read of two entries may race, unless both are flows: each
+      // flow keeps its own order and works on what it created.
+      const mixed = writes.some(([w, , wf]) => reads.some(([r, , rf]) => r !== w && !(wf && rf)));
       if (!serial && mixed) {
         at(
           ['cases'],
@@ -119,7 +121,7 @@ function methodWarning(method: string, path: Path, at: (path: Path, message: str
   }
 }
 
-function named(entries: readonly [number, string][]): string {
+function named(entries: readonly (readonly [number, string, ...unknown[]])[]): string {
   const shown = entries
     .slice(0, NAMED)
     .map(([, entry]) => entry)

@@ -117,6 +117,12 @@ cases:
       'mixed.yaml:8:36: warning: cases[2].request.path uses {{key}} but only the steps of a flow capture variables: it is sent as written (write the case as steps to capture and use values)',
       'mixed.yaml:3:3: warning: cases mixes writes (PUT create-bucket, post raw) and reads (GET list) without serial: true; with --concurrency above 1 they may run in any order (add serial: true to run them in file order, one at a time)',
     ]);
+    // Two flows never race: each keeps its own order and works on what it created.
+    const flows = await library({
+      'flows.yaml': `suite: f\nsideEffects: true\ncases:\n  - id: session\n    steps:\n      - id: open\n        request: { method: POST, path: /s }\n      - id: read\n        request: { method: GET, path: /s }\n  - id: other\n    steps:\n      - id: make\n        request: { method: POST, path: /o }\n      - id: see\n        request: { method: GET, path: /o }\n`,
+    });
+    const flowsOnly = await validateCases(['.'], { cwd: flows, env: {} });
+    expect(flowsOnly.warnings).toEqual([]);
     // The config can make a suite serial, or let flows write.
     const quiet = await validateCases(['.'], {
       cwd,
