@@ -18,6 +18,7 @@ import { adjustSummary, type RunSummary } from '../results/summary.js';
 import { type CaseResult, isNotable } from '../results/types.js';
 import { ParityError } from '../util/errors.js';
 import type { Host } from '../util/host.js';
+import { libraryEvidence } from './tracker-evidence.js';
 import { observationsOf, planTracker, type TrackerUpdate } from './tracker-update.js';
 
 /** The report without its results, summary and what `finishRun` adds. */
@@ -81,6 +82,13 @@ export async function finishRun(input: FinishInput): Promise<Finished> {
   const { tracker, trackerError } = await trackerPlan(input, {
     observations: observationsOf(classified),
     ranCaseIds: compared,
+    // A run of the whole library also knows which cases it no longer holds.
+    library: libraryEvidence(
+      input.head,
+      comparedIds(input.collected.ranIds, []),
+      compared,
+      input.results,
+    ),
     date,
   });
   try {

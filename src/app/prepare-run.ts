@@ -130,6 +130,12 @@ function shortSecretNotes(secrets: ReadonlyMap<string, string>): string[] {
   );
 }
 
+/** No case paths, `--filter` or `--tag`: every case of the configured library is selected. */
+function selectsWholeLibrary(request: RunRequest): boolean {
+  const given = (list: readonly string[] | undefined) => list !== undefined && list.length > 0;
+  return !given(request.cases) && !given(request.filter) && !given(request.tag);
+}
+
 /** Prepares a run (see the module comment); throws for bad input before anything is sent. */
 export async function prepareRun(request: RunRequest, context: AppContext): Promise<PreparedRun> {
   const recording = await recordingOf(request, context);
@@ -161,6 +167,7 @@ export async function prepareRun(request: RunRequest, context: AppContext): Prom
       now: context.now,
       previous,
       shard: request.shard,
+      wholeLibrary: selectsWholeLibrary(request),
       coverage,
       recording:
         recording === undefined

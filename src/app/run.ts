@@ -60,6 +60,8 @@ export interface RunInput {
   readonly previous?: RunReport | undefined;
   /** `--shard`: recorded in the report (the caller selected the cases). */
   readonly shard?: ShardInfo | undefined;
+  /** The caller selected every case of the library (before any shard); recorded in the report. */
+  readonly wholeLibrary?: boolean | undefined;
   /** The OpenAPI document coverage is measured against (`openapi:` / `--openapi`). */
   readonly coverage?: CoverageDocument | undefined;
   /** `--baseline-recording`: the baseline's answers come from this recording, not over HTTP. */
@@ -301,6 +303,7 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
       },
       ...(denoised.section === undefined ? {} : { noise: denoised.section }),
       ...(input.shard === undefined ? {} : { shard: input.shard }),
+      ...(input.wholeLibrary === true ? { wholeLibrary: true } : {}),
       ...unusedRulesField(source.declaredEquivalences, fired),
       coverage: coverage.section(),
       ...(interrupted === undefined ? {} : { interrupted }),

@@ -11,6 +11,7 @@ import { resolveReportPath } from '../report/locate.js';
 import { readReport } from '../report/read.js';
 import type { RootCauseEntry } from '../results/root-causes.js';
 import { type DivergenceResult, hasFindings, type ResultFinding } from '../results/types.js';
+import { noSuchRow } from '../tracker/decide.js';
 import type { TrackerRow } from '../tracker/types.js';
 import { ParityError } from '../util/errors.js';
 import type { AppContext } from './context.js';
@@ -53,11 +54,7 @@ export interface ShowOutcome {
 function findRow(rows: readonly TrackerRow[], id: string, file: string): TrackerRow {
   const row = rows.find((r) => r.id.toLowerCase() === id.toLowerCase());
   if (row !== undefined) return row;
-  const known = rows.map((r) => r.id).slice(0, 8);
-  throw new ParityError(
-    'PARITY_USAGE',
-    `${file}: no row ${id} (rows: ${known.join(', ') || 'none'})`,
-  );
+  throw new ParityError('PARITY_USAGE', noSuchRow(file, id, rows));
 }
 
 /** The evidence of `fingerprint` in `report`, or undefined when no result shows it. */

@@ -5,8 +5,8 @@
 import type { ConfigFlags } from '../config/resolve.js';
 import { resolveReportPath } from '../report/locate.js';
 import { readReport } from '../report/read.js';
-import { checkTracker, type StaleFinding } from '../tracker/check.js';
-import type { TrackerRow } from '../tracker/types.js';
+import { checkTracker, rowsMissingCases, type StaleFinding } from '../tracker/check.js';
+import type { MissingCases, TrackerRow } from '../tracker/types.js';
 import { initTrackerFile, readExistingTrackerRows, type TrackerInit } from '../tracker/write.js';
 import { ParityError } from '../util/errors.js';
 import { displayPath } from '../util/paths.js';
@@ -28,6 +28,8 @@ export interface TrackerCheck {
   readonly reportPath: string;
   /** What a run with that report would change; empty when the tracker is up to date. */
   readonly findings: readonly StaleFinding[];
+  /** `_open_` rows listing cases the library no longer holds (from a report of the whole library). */
+  readonly missingCases: readonly MissingCases[];
 }
 
 /** The tracker file of the project (absolute); a disabled tracker is a usage error. */
@@ -83,8 +85,9 @@ export async function checkTrackerFile(
   });
   const report = await readReport(reportPath);
   const rows = await existingRows(trackerPath, context.cwd);
-  const findings = checkTracker(rows, trackerEvidence(report));
-  return { trackerPath, reportPath, findings };
+  const evidence = trackerEvidence(report);
+  const findings = checkTracker(rows, evidence);
+  return { trackerPath, reportPath, findings, missingCases: rowsMissingCases(rows, evidence) };
 }
 
 /** `parity tracker --init`: creates the tracker or adds its managed table (see `initTrackerFile`). */

@@ -51,15 +51,22 @@ function evidenceLines(outcome: ShowOutcome, file: (path: string) => string): st
   return out;
 }
 
+/** How to close it: accept an open row, reopen a decided one; a resolved one needs nothing. */
 function hintLines(outcome: ShowOutcome): string[] {
   const { hint, row } = outcome;
-  const decide = `parity decide ${row.id} accepted --note "…"`;
-  if (hint === undefined) return ['', `Decide: ${decide}`];
+  if (row.status === 'resolved') {
+    return ['', `Resolved ${row.resolved}: nothing to decide (the row reopens if it comes back).`];
+  }
+  if (row.status === 'superseded') return ['', 'Superseded: decide the rows its summary names.'];
+  const open = row.status === 'open';
+  const reopen = `${formatStatus(row.status)}; to reopen it: parity decide ${row.id} open`;
+  const accept = `parity decide ${row.id} accepted --note "…"`;
+  if (hint === undefined) return ['', open ? `Decide: ${accept}` : `Decided ${reopen}`];
   const out = ['', 'How to close it:'];
   if (hint.candidate === hint.baseline) out.push(`  fix it:           ${hint.candidate}`);
   else out.push(`  fix the candidate: ${hint.candidate}`, `  or the baseline:   ${hint.baseline}`);
   if (hint.rule !== undefined) out.push(`  or declare them equivalent (rules:): ${hint.rule}`);
-  out.push(`  or accept it:     ${decide}`);
+  out.push(open ? `  or accept it:     ${accept}` : `  decided ${reopen}`);
   return out;
 }
 

@@ -16,6 +16,7 @@ import { latencyOf } from '../results/latency.js';
 import { type CaseResult, hasFindings } from '../results/types.js';
 import { printable } from '../util/code-span.js';
 import type { Colors } from './colors.js';
+import { missingCaseLines } from './tracker-lines.js';
 
 /** Cases listed one per line before "… and N more". */
 const LISTED = 25;
@@ -223,6 +224,7 @@ export function renderSummary(given: RunReport, c: Colors, reportDir: string | u
     out.push(
       '',
       `  tracker ${t.path}: ${t.added.length} new, ${t.reopened.length} reopened, ${t.resolved.length} resolved, ${t.seen.length} seen again${superseded}`,
+      ...missingCaseLines(t.missingCases ?? []).map((text) => `    ${text}`),
     );
   }
   if (reportDir !== undefined) out.push(`  reports ${printable(reportDir)}`);

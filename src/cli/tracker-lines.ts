@@ -1,6 +1,11 @@
 /** Console text for `parity tracker` and `parity tracker --check`. Pure. */
 import { STALE_MESSAGES, type StaleFinding } from '../tracker/check.js';
-import { TRACKER_STATUSES, type TrackerRow, type TrackerStatus } from '../tracker/types.js';
+import {
+  type MissingCases,
+  TRACKER_STATUSES,
+  type TrackerRow,
+  type TrackerStatus,
+} from '../tracker/types.js';
 import { printable } from '../util/code-span.js';
 
 /** Summaries are cut to this many characters in the listing. */
@@ -28,8 +33,9 @@ export function statusCounts(rows: readonly TrackerRow[]): string {
 }
 
 /**
- * The rows as an aligned table (ID, Kind, Last seen, Endpoints, Cases) with the
- * summary on its own indented line, under a heading that counts every status.
+ * The rows as an aligned table (ID, Status, Kind, Last seen, Endpoints, Cases;
+ * every row says its status, open ones too) with the summary on its own
+ * indented line, under a heading that counts every status.
  */
 export function renderRows(
   rows: readonly TrackerRow[],
@@ -41,13 +47,14 @@ export function renderRows(
   const table = rows.map((row) =>
     [
       row.id,
-      row.status === 'open' ? row.kind : `${row.kind} (${row.status})`,
+      row.status,
+      row.kind,
       row.lastSeen,
       row.endpoints.join(', '),
       row.caseIds.join(', '),
     ].map(printable),
   );
-  const titles = ['ID', 'Kind', 'Last seen', 'Endpoints', 'Cases'];
+  const titles = ['ID', 'Status', 'Kind', 'Last seen', 'Endpoints', 'Cases'];
   const widths = titles.map((title, i) =>
     Math.max(title.length, ...table.map((cells) => (cells[i] ?? '').length)),
   );
@@ -74,4 +81,19 @@ export function renderFindings(findings: readonly StaleFinding[], tracker: strin
     'Run parity (or parity merge for shard reports) with the tracker enabled to update it.',
     '',
   ].join('\n');
+}
+
+/**
+ * One line per `_open_` row that lists cases the library no longer holds: it is
+ * judged on the cases left, and when none is left no run resolves it.
+ */
+export function missingCaseLines(missing: readonly MissingCases[]): string[] {
+  return missing.map((entry) => {
+    const cases = entry.caseIds.join(', ');
+    const then = entry.noneLeft
+      ? 'none of its cases is left, so no run resolves it: decide it (parity decide ' +
+        `${entry.rowId} wontfix) or edit its Cases cell`
+      : 'it is judged on the cases left';
+    return printable(`${entry.rowId} lists case(s) no longer in the library (${cases}); ${then}`);
+  });
 }

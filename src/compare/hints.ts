@@ -57,7 +57,7 @@ function bodyKindHint(cause: Extract<RootCause, { type: 'body-kind' }>): FixHint
 
 function structureHint(cause: Extract<RootCause, { type: 'structure' }>): FixHint {
   const text =
-    'no known convention explains this: read the diff (`parity show`) and change the side that is wrong';
+    'no known convention explains this: change the side whose answer is wrong (the diff shows where they differ)';
   // Ignoring the path is the rule of last resort; a whole body cannot be ignored.
   const { path } = cause.change;
   return {

@@ -1,9 +1,10 @@
 /**
  * `parity calibrate --write`: merge learned endpoint noise into the text of
- * parity.config.yaml with the `yaml` Document API, so the user's comments,
- * key order and formatting survive; JSON configs are rewritten as JSON. Pure.
+ * parity.config.yaml with the `yaml` Document API; only the `noise:` entry is
+ * rewritten, so every other byte of the file (comments, key order, spacing,
+ * quoting, line breaks) survives; JSON configs are rewritten as JSON. Pure.
  */
-import { Document, isMap, isScalar, parseDocument } from 'yaml';
+import { Document, isMap, isNode, isScalar, Pair, parseDocument, Scalar, YAMLMap } from 'yaml';
 import { isJsonObject } from '../normalise/json.js';
 import type { NoiseEntry } from './types.js';
 
@@ -55,12 +56,35 @@ function unionList(existing: unknown, learned: readonly unknown[]): unknown[] {
 
 const FIELDS = ['ignore', 'sortArrays', 'volatileHeaders'] as const;
 
-/** Merge learned noise into a YAML config text (an empty text starts a new file). */
+/**
+ * How parity writes YAML it must write: flow lists as `[a, b]` (no padding),
+ * long strings on one line.
+ */
+const YAML_STYLE = { flowCollectionPadding: false, lineWidth: 0 } as const;
+
+/** The source span of the top-level `noise:` entry of a block-map document, if any. */
+function noiseSpan(doc: Document): { start: number; end: number } | undefined {
+  if (!isMap(doc.contents) || doc.contents.flow === true) return undefined;
+  const pair = doc.contents.items.find((item) => isScalar(item.key) && item.key.value === 'noise');
+  const start = isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
+  const value = pair?.value;
+  const end = isNode(value) ? value.range?.[1] : undefined;
+  return start === undefined || end === undefined ? undefined : { start, end };
+}
+
+/**
+ * Merge learned noise into a YAML config text (an empty text starts a new
+ * file). Only the top-level `noise:` entry is rewritten (its comments kept);
+ * every byte before and after it stays as it was, and a config without one
+ * gets it appended. A text the noise does not change is returned as it is.
+ */
 export function mergeNoiseIntoYaml(
   text: string,
   learned: ReadonlyMap<string, EndpointNoiseRules>,
 ): string {
   const doc: Document = text.trim() === '' ? new Document({}) : parseDocument(text);
+  const before = JSON.stringify(doc.toJS());
+  const span = noiseSpan(doc);
   const noise = doc.get('noise', true);
   // `noise: true` becomes `noise: { enabled: true, endpoints: … }`.
   if (isScalar(noise)) doc.set('noise', doc.createNode({ enabled: noise.value === true }));
@@ -73,7 +97,20 @@ export function mergeNoiseIntoYaml(
       doc.setIn(path, doc.createNode(unionList(existing, rules[field]), { flow: true }));
     }
   }
-  return doc.toString();
+  if (JSON.stringify(doc.toJS()) === before) return text;
+  if (text.trim() === '' || !isMap(doc.contents) || doc.contents.flow === true) {
+    return doc.toString(YAML_STYLE);
+  }
+  const entry = new YAMLMap();
+  entry.items.push(new Pair(new Scalar('noise'), doc.get('noise', true)));
+  const section = new Document(entry);
+  const rendered = section.toString(YAML_STYLE);
+  if (span === undefined) {
+    return `${text}${text.endsWith('\n') ? '' : '\n'}${rendered}`;
+  }
+  const old = text.slice(span.start, span.end);
+  const replacement = old.endsWith('\n') ? rendered : rendered.replace(/\n$/, '');
+  return text.slice(0, span.start) + replacement + text.slice(span.end);
 }
 
 function isSeqLike(node: unknown): node is { toJSON(): unknown } {

@@ -53,6 +53,55 @@ function checkTargets(shards: readonly ShardReport[]): void {
 }
 
 /**
+ * An interrupted run is refused: its cases not run would pass for a shard's
+ * whole share, and the merged report would update the tracker as if they had run.
+ */
+function checkNotInterrupted(shards: readonly ShardReport[]): void {
+  for (const { file, report } of shards) {
+    const stop = report.interrupted;
+    if (stop === undefined) continue;
+    throw invalid(
+      `${file} is an interrupted run (${stop.signal}: ${stop.notRun.length} case(s) not run); run it again and merge the complete report`,
+    );
+  }
+}
+
+/**
+ * Shard reports are merged only as shards of one run: no report without a
+ * shard among them, one total, each index once.
+ */
+function checkShardSet(shards: readonly ShardReport[]): void {
+  const sharded = shards.filter(({ report }) => report.shard !== undefined);
+  const [first] = sharded;
+  if (first === undefined) return;
+  const oneRun = 'merge the shards of one run (the same --shard total, each index once)';
+  const plain = shards.find(({ report }) => report.shard === undefined);
+  if (plain !== undefined) {
+    throw invalid(
+      `${plain.file} is not a shard report but ${first.file} is shard ${shardText(first.report)}; ${oneRun}`,
+    );
+  }
+  const seen = new Map<number, string>();
+  for (const { file, report } of sharded) {
+    if (report.shard?.total !== first.report.shard?.total) {
+      throw invalid(
+        `${file} is shard ${shardText(report)} but ${first.file} is shard ${shardText(first.report)}; ${oneRun}`,
+      );
+    }
+    const index = report.shard?.index ?? 0;
+    const twice = seen.get(index);
+    if (twice !== undefined) {
+      throw invalid(`${twice} and ${file} are both shard ${shardText(report)}; ${oneRun}`);
+    }
+    seen.set(index, file);
+  }
+}
+
+function shardText(report: RunReport): string {
+  return report.shard === undefined ? '' : `${report.shard.index}/${report.shard.total}`;
+}
+
+/**
  * Results of a shard without what belongs to the shard's own run: the tracker
  * rows of its findings, its verdict after decisions and the regression mark
  * are recomputed for the merged report.
@@ -171,7 +220,9 @@ export function mergeReports(shards: readonly ShardReport[], runId: string): Run
   const [first] = shards;
   if (first === undefined) throw new ParityError('PARITY_USAGE', 'parity merge needs reports');
   checkTargets(shards);
+  checkNotInterrupted(shards);
   const results = unionResults(shards);
+  checkShardSet(shards);
   const mergedFrom: MergedFrom[] = shards.map(({ report }) =>
     report.shard === undefined
       ? { runId: report.runId }
@@ -192,9 +243,21 @@ export function mergeReports(shards: readonly ShardReport[], runId: string): Run
     },
     results,
     mergedFrom,
+    ...wholeLibraryOf(shards),
     ...unusedRulesOf(shards, results),
     ...coverageOf(shards),
   };
+}
+
+/**
+ * The merged report covers the library when its reports are the complete set of
+ * shards of a run that selected the whole library (or one such report, unsharded).
+ */
+function wholeLibraryOf(shards: readonly ShardReport[]): { wholeLibrary?: true } {
+  const whole = shards.every(({ report }) => report.wholeLibrary === true);
+  const sharded = shards.every(({ report }) => report.shard !== undefined);
+  const complete = sharded ? missingShards(shards).length === 0 : shards.length === 1;
+  return whole && complete ? { wholeLibrary: true } : {};
 }
 
 /** The shards' coverage added up (shards of older reports carry none). */

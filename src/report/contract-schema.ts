@@ -378,13 +378,24 @@ const { patterns: _patterns, ...sectionsKept } = sectionsShape;
 const sectionsShapeV3 = {
   ...sectionsKept,
   tracker: z
-    .looseObject({ ...trackerOutcome, superseded: ids })
+    .looseObject({
+      ...trackerOutcome,
+      superseded: ids,
+      missingCases: z
+        .array(z.looseObject({ rowId: z.string(), caseIds: ids, noneLeft: z.boolean() }))
+        .exactOptional()
+        .describe('open rows listing cases the library no longer holds'),
+    })
     .exactOptional()
     .describe('what the run changed in the tracker'),
   rootCauses: z
     .array(rootCauseSchema)
     .exactOptional()
     .describe('the decisions: one entry per root cause'),
+  wholeLibrary: z
+    .literal(true)
+    .exactOptional()
+    .describe('the run selected every case of its library (a shard: a part of it)'),
   interrupted: z
     .looseObject({
       signal: z.enum(INTERRUPT_SIGNALS),

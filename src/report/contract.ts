@@ -10,6 +10,7 @@ import type { RegressionSummary } from '../results/regression.js';
 import type { RootCauseEntry } from '../results/root-causes.js';
 import type { RunSummary } from '../results/summary.js';
 import type { CaseResult } from '../results/types.js';
+import type { MissingCases } from '../tracker/types.js';
 
 /** Bump on any incompatible change of report.json, with a changelog note. */
 export const REPORT_SCHEMA_VERSION = 3;
@@ -30,6 +31,11 @@ export interface TrackerOutcome {
   readonly seen: readonly string[];
   /** Rows of the case-level scheme (before root causes) this run marked `_superseded_`. */
   readonly superseded: readonly string[];
+  /**
+   * `_open_` rows left open that list cases the library no longer holds (known
+   * only to a run of the whole library); absent when there are none.
+   */
+  readonly missingCases?: readonly MissingCases[];
 }
 
 /**
@@ -77,6 +83,12 @@ export interface RunReport {
   readonly regression?: RegressionSummary;
   /** Present on a `--shard` run. */
   readonly shard?: ShardInfo;
+  /**
+   * Present when the run selected every case of its library (no case paths,
+   * `--filter` or `--tag`): with `shard`, the shard is a part of it; a merge
+   * has it when every shard of such a run is merged. See `coversLibrary`.
+   */
+  readonly wholeLibrary?: true;
   /** Present on a `parity merge` report: the shard reports it combines. */
   readonly mergedFrom?: readonly MergedFrom[];
   /** With `--noise`: the noise learned per endpoint and the flaky baselines. */
@@ -95,4 +107,13 @@ export interface RunReport {
   readonly coverage?: CoverageSection;
   /** Present when a signal stopped the run before every case ran (schemaVersion 3). */
   readonly interrupted?: Interruption;
+}
+
+/** The report ran every case of the library: selected whole, not a shard, not interrupted. */
+export function coversLibrary(
+  report: Pick<RunReport, 'wholeLibrary' | 'shard' | 'interrupted'>,
+): boolean {
+  return (
+    report.wholeLibrary === true && report.shard === undefined && report.interrupted === undefined
+  );
 }

@@ -86,12 +86,16 @@ export function escapeCell(value: string): string {
 }
 
 /**
- * The raw text for a rewritten cell: the content with one space each side, padded
- * to the old cell's width so columns a human aligned stay aligned when they can.
+ * The raw text for a rewritten cell: the content with one space each side. A
+ * cell a human aligned (padded past one space after its text) keeps its width
+ * when the new content fits, so the column stays aligned; a cell parity wrote
+ * (one space each side) is not padded, so a shorter value leaves no blanks.
  */
 export function padCell(oldRaw: string, content: string): string {
   const cell = content === '' ? ' ' : ` ${content} `;
-  return cell.length >= oldRaw.length ? cell : cell.padEnd(oldRaw.length);
+  // Text then two or more spaces, or a blank cell wider than parity writes one.
+  const aligned = /\S {2,}$/.test(oldRaw) || /^ {3,}$/.test(oldRaw);
+  return aligned && cell.length < oldRaw.length ? cell.padEnd(oldRaw.length) : cell;
 }
 
 /** Reads a list cell: the contents of its code spans (any fence), or comma-separated items. */

@@ -4,8 +4,9 @@
  * change is stale, and one it would leave alone is not.
  */
 
+import { missingCasesOf, rowEvidence } from './evidence.js';
 import { isCaseLevelRow } from './supersede.js';
-import type { TrackerRow } from './types.js';
+import type { LibraryEvidence, MissingCases, TrackerRow } from './types.js';
 
 /** Why the tracker disagrees with the report. */
 export type StaleReason =
@@ -32,6 +33,8 @@ export interface TrackerEvidence {
   readonly divergent: ReadonlyMap<string, readonly string[]>;
   /** Cases whose two sides both answered in the report. */
   readonly compared: { has(caseId: string): boolean };
+  /** Present when the report covered the whole library (see `LibraryEvidence`). */
+  readonly library?: LibraryEvidence | undefined;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -56,7 +59,7 @@ function findingFor(row: TrackerRow | undefined, date: string): StaleReason | un
  * The ways `rows` lag behind a report: a divergent fingerprint without a row, a
  * `_resolved_` row the report shows reproducing, a row whose Last seen predates
  * the report that saw it, an `_open_` row whose every case compared cleanly in
- * the report without reproducing it, and a case-level row (before root causes)
+ * the report without reproducing it (`evidence.ts`), and a case-level row (before root causes)
  * whose cases show root causes in the report. Rows written after the report's day count as
  * newer than the report and are not stale.
  */
@@ -64,7 +67,7 @@ export function checkTracker(
   rows: readonly TrackerRow[],
   evidence: TrackerEvidence,
 ): StaleFinding[] {
-  const { date, divergent, compared } = evidence;
+  const { date, divergent, compared, library } = evidence;
   const byFingerprint = new Map(rows.map((row) => [row.fingerprint, row] as const));
   const findings: StaleFinding[] = [];
   for (const [fingerprint, caseIds] of divergent) {
@@ -80,8 +83,7 @@ export function checkTracker(
       continue;
     }
     if (row.status !== 'open' || divergent.has(row.fingerprint)) continue;
-    const ran = row.caseIds.length > 0 && row.caseIds.every((id) => compared.has(id));
-    if (!ran || after(row.lastSeen, date)) continue;
+    if (!rowEvidence(row, compared, library).resolvable || after(row.lastSeen, date)) continue;
     findings.push({
       reason: 'not-resolved',
       fingerprint: row.fingerprint,
@@ -90,6 +92,22 @@ export function checkTracker(
     });
   }
   return findings;
+}
+
+/**
+ * The `_open_` rows a run with the report would leave open while they list
+ * cases the library no longer holds (known only from a report of the whole library).
+ */
+export function rowsMissingCases(
+  rows: readonly TrackerRow[],
+  evidence: TrackerEvidence,
+): MissingCases[] {
+  const { divergent, compared, library } = evidence;
+  return rows.flatMap((row) => {
+    if (row.status !== 'open' || divergent.has(row.fingerprint)) return [];
+    const judged = rowEvidence(row, compared, library);
+    return judged.resolvable ? [] : missingCasesOf(row, judged.missing);
+  });
 }
 
 /** One line per finding, saying what a run with the report would do. */

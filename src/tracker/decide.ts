@@ -38,12 +38,22 @@ function usage(message: string): ParityError {
 /** Rows a bulk decision may change: root causes still in force or decided (never history). */
 const BULK: ReadonlySet<TrackerStatus> = new Set(['open', 'accepted', 'wontfix']);
 
+/** Rows named in an error: the first ones, and how many more. */
+const ROWS_NAMED = 8;
+
+/** `T.md: no row PAR-099 (rows: PAR-001, PAR-002, … and 3 more)`: the first rows, and how many more. */
+export function noSuchRow(file: string, wanted: string, rows: readonly TrackerRow[]): string {
+  const named = rows.slice(0, ROWS_NAMED).map((r) => r.id);
+  const more = rows.length - named.length;
+  const list = named.length === 0 ? 'none' : named.join(', ');
+  return `${file}: no row ${wanted} (rows: ${more > 0 ? `${list} … and ${more} more` : list})`;
+}
+
 function selectByIds(rows: readonly TrackerRow[], ids: readonly string[], file: string) {
   return ids.map((wanted) => {
     const row = rows.find((r) => r.id.toLowerCase() === wanted.toLowerCase());
     if (row === undefined) {
-      const known = rows.map((r) => r.id).slice(0, 8);
-      throw usage(`${file}: no row ${wanted} (rows: ${known.join(', ') || 'none'})`);
+      throw usage(noSuchRow(file, wanted, rows));
     }
     if (row.status === 'superseded') {
       throw usage(

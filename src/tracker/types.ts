@@ -69,13 +69,35 @@ export interface TrackerObservation {
   readonly summary: string;
 }
 
+/**
+ * What a run that covered the whole library (no case paths, `--filter`,
+ * `--tag` or `--shard`; or a merge of every shard of such a run) knows about it.
+ */
+export interface LibraryEvidence {
+  /** Whether the library holds the case: every case it holds ran. */
+  has(id: string): boolean;
+  /** Every case of the library compared: no transport failure, no step left unsent. */
+  readonly allCompared: boolean;
+}
+
 /** What one run tells the tracker. */
 export interface TrackerRun {
   readonly observations: readonly TrackerObservation[];
-  /** Every case this run executed; only rows whose cases all ran can be resolved. */
+  /** The cases whose two sides answered in this run; only they can resolve a row. */
   readonly ranCaseIds: { has(id: string): boolean };
+  /** Present when the run covered the whole library (see `LibraryEvidence`). */
+  readonly library?: LibraryEvidence | undefined;
   /** The run's day, `YYYY-MM-DD`. */
   readonly date: string;
+}
+
+/** An `_open_` row listing cases that are no longer in the library (known after a whole-library run). */
+export interface MissingCases {
+  readonly rowId: string;
+  /** The listed case ids the library no longer holds. */
+  readonly caseIds: readonly string[];
+  /** No case the row lists is left: no run can resolve it any more. */
+  readonly noneLeft: boolean;
 }
 
 /** Row ids touched by a merge; the lists are disjoint. */
@@ -90,6 +112,8 @@ export interface TrackerChanges {
   readonly seen: string[];
   /** Case-level rows (the scheme before root causes) now recorded by root-cause rows. */
   readonly superseded: string[];
+  /** `_open_` rows listing cases the library no longer holds; present when there are some. */
+  readonly missingCases?: readonly MissingCases[];
 }
 
 /** The logical content of one table row (cell values unescaped and trimmed). */

@@ -5,6 +5,7 @@
  */
 import { ParityError } from '../util/errors.js';
 import { escapeCell, formatStatus } from './cells.js';
+import { missingCasesOf, rowEvidence } from './evidence.js';
 import { growList } from './lists.js';
 import { markerLines, newTableItems } from './render.js';
 import {
@@ -25,6 +26,7 @@ import {
 import type {
   BlockItem,
   ColumnIndex,
+  MissingCases,
   TrackerChanges,
   TrackerDocument,
   TrackerObservation,
@@ -110,18 +112,12 @@ function seenAgain(item: RowItem, columns: ColumnIndex, obs: TrackerObservation,
   return { edits, row, reopened };
 }
 
-/**
- * An `_open_` row the run did not observe is resolved only when every case it lists
- * ran: a filtered or sharded run that skipped one of them proves nothing.
- */
-function isFixed(row: TrackerRow, ran: TrackerRun['ranCaseIds']): boolean {
-  return row.status === 'open' && row.caseIds.length > 0 && row.caseIds.every((id) => ran.has(id));
-}
-
 interface MergeContext extends TrackerRun {
   readonly observed: ReadonlyMap<string, TrackerObservation>;
   /** Case-level rows this run supersedes (by fingerprint), with the root causes taking over. */
   readonly superseding: ReadonlyMap<string, readonly string[]>;
+  /** Filled in: the `_open_` rows left open that list cases the library no longer holds. */
+  readonly missing: MissingCases[];
 }
 
 function updateRow(
@@ -139,7 +135,13 @@ function updateRow(
     (seen.reopened ? changes.reopened : changes.seen).push(seen.row.id);
     return editRow(item, columns, seen.edits, seen.row);
   }
-  if (!isFixed(row, run.ranCaseIds)) return item;
+  if (row.status !== 'open') return item;
+  // See `evidence.ts`: every case that could still show the row ran cleanly.
+  const evidence = rowEvidence(row, run.ranCaseIds, run.library);
+  if (!evidence.resolvable) {
+    run.missing.push(...missingCasesOf(row, evidence.missing));
+    return item;
+  }
   changes.resolved.push(row.id);
   const edits: Edits = new Map([
     ['status', formatStatus('resolved')],
@@ -187,7 +189,8 @@ function markSuperseded(items: BlockItem[], columns: ColumnIndex, context: Merge
 /**
  * Applies a run to the tracker: new root causes become `_open_` rows, rows seen
  * again get Last seen (and reopen when `_resolved_`), `_open_` rows whose cases all
- * ran cleanly become `_resolved_`, case-level rows whose cases now show root causes
+ * ran cleanly become `_resolved_` (`evidence.ts`: a cut case list needs a run of
+ * the whole library), case-level rows whose cases now show root causes
  * become `_superseded_`. `_accepted_`/`_wontfix_` rows keep their status, and the
  * Decision cell is never written after a row is created.
  */
@@ -209,7 +212,7 @@ export function mergeTracker(doc: TrackerDocument, run: TrackerRun): TrackerMerg
   const { columns } = header;
   const rows = ready.items.flatMap((item) => (item.kind === 'row' ? [item.row] : []));
   const superseding = supersessions(rows, findingsByCase(observed.values()));
-  const context: MergeContext = { ...run, observed, superseding };
+  const context: MergeContext = { ...run, observed, superseding, missing: [] };
   const items = ready.items.map((item) =>
     item.kind === 'row' ? updateRow(item, columns, context, changes) : item,
   );
@@ -218,5 +221,6 @@ export function mergeTracker(doc: TrackerDocument, run: TrackerRun): TrackerMerg
   const starts = startsOf(rows.filter(isCaseLevelRow), superseding);
   changes.added.push(...addRows(items, fresh, run.date, (fp) => starts.get(fp)));
   changes.superseded.push(...markSuperseded(items, columns, context));
-  return { doc: { ...ready.doc, block: items }, changes };
+  const missingCases = context.missing.length === 0 ? {} : { missingCases: context.missing };
+  return { doc: { ...ready.doc, block: items }, changes: { ...changes, ...missingCases } };
 }

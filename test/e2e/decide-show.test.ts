@@ -62,7 +62,18 @@ describe('parity decide and parity show', () => {
     const again = JSON.parse((await runCli(cwd, ['decide', nilSlice, 'wontfix', '--json'])).stdout);
     expect(again).toMatchObject({ status: 'wontfix', changed: false });
     expect(again.decided[0]).toMatchObject({ id: nilSlice, from: 'wontfix', to: 'wontfix' });
-    expect((await runCli(cwd, ['show', nilSlice])).stdout).toContain('decision: Go side, later');
+    const shown = (await runCli(cwd, ['show', nilSlice])).stdout;
+    expect(shown).toContain('decision: Go side, later');
+    // A decided row is not offered for accepting again, and no hint sends show to itself.
+    expect(shown).not.toContain('accepted --note');
+    expect(shown).toContain(`decided _wontfix_; to reopen it: parity decide ${nilSlice} open`);
+    expect(shown).not.toContain('(`parity show`)');
+    // Every listed row says its status, open ones too.
+    const listed = (await runCli(cwd, ['tracker', '--all'])).stdout;
+    expect(listed).toMatch(/^ID +Status +Kind +Last seen +Endpoints +Cases$/m);
+    expect(listed).toMatch(new RegExp(`^${nilSlice} +wontfix +shape `, 'm'));
+    expect(listed).toMatch(/^PAR-\d+ +open +\w+ /m);
+    expect(listed).not.toContain('(wontfix)');
   });
 
   it('refuses a bad decision, an unknown pattern or row, and a missing tracker with exit 2', async () => {
@@ -90,6 +101,9 @@ describe('parity decide and parity show', () => {
     const shown = await runCli(bare, ['show', nilSlice]);
     expect(shown.code).toBe(0);
     expect(shown.stdout).toContain('no report to show: ');
-    expect(shown.stdout).toContain(`Decide: parity decide ${nilSlice} accepted`);
+    // Decided (wontfix) by the test above: reopening is what is left to decide.
+    expect(shown.stdout).toContain(
+      `Decided _wontfix_; to reopen it: parity decide ${nilSlice} open`,
+    );
   });
 });

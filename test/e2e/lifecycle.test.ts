@@ -190,8 +190,12 @@ describe('tracker lifecycle and regression mode', () => {
     const listed = await runCli(cwd, ['tracker']);
     expect(listed.code).toBe(0);
     expect(listed.stdout).toContain(`${TRACKER}: 2 open, 0 accepted, 0 wontfix, 0 resolved`);
-    expect(listed.stdout).toMatch(/PAR-001\s+shape\s+2026-11-20\s+POST \/drift\s+demo\/drift/);
-    expect(listed.stdout).toMatch(/PAR-002\s+status\s+2026-11-20\s+GET \/status\s+demo\/status/);
+    expect(listed.stdout).toMatch(
+      /PAR-001\s+open\s+shape\s+2026-11-20\s+POST \/drift\s+demo\/drift/,
+    );
+    expect(listed.stdout).toMatch(
+      /PAR-002\s+open\s+status\s+2026-11-20\s+GET \/status\s+demo\/status/,
+    );
     const rows = JSON.parse((await runCli(cwd, ['tracker', '--json'])).stdout);
     expect(rows.map((r: { id: string }) => r.id)).toEqual(['PAR-001', 'PAR-002']);
 
@@ -216,7 +220,7 @@ describe('tracker lifecycle and regression mode', () => {
     expect(first).toBe(1);
     expect((await runCli(cwd, ['tracker', '--check'])).code).toBe(0);
     expect((await runCli(cwd, ['tracker'])).stdout).toContain('1 resolved');
-    expect((await runCli(cwd, ['tracker', '--all'])).stdout).toContain('shape (resolved)');
+    expect((await runCli(cwd, ['tracker', '--all'])).stdout).toMatch(/PAR-001\s+resolved\s+shape /);
   });
 
   it('refuses a malformed tracker with its line and leaves the file untouched', async () => {

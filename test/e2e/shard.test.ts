@@ -3,7 +3,7 @@
  * single full run (modulo run ids, timestamps and durations), and updates the
  * tracker once as the full run would.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../src/report/contract.js';
@@ -152,6 +152,47 @@ describe('parity run --shard and parity merge', () => {
     expect(mixed.stderr).toMatch(/merge only reports of the same targets/);
     const missing = await runCli(cwd, ['merge', 'reports/nope/report.json']);
     expect(missing.code).toBe(2);
+  });
+
+  it('refuses an interrupted report, a report without a shard among shards, and shards of two totals', async () => {
+    const cwd = await tempProject({ 'cases/lib.yaml': CASES });
+    const reportOf = async (args: readonly string[]) => {
+      await runCli(cwd, [...run(), '--no-tracker', '--fail-on', 'none', ...args], day);
+      return `reports/${(await latestReport(cwd)).runId}/report.json`;
+    };
+    const one = await reportOf(['--shard', '1/2']);
+    const two = await reportOf(['--shard', '2/2']);
+    // Disjoint from shard 1/2 (c0, c2, …) and from 2/2 (c1, c3, …) respectively.
+    const plain = await reportOf(['--filter', 'lib/c1']);
+    const oneOfThree = await reportOf(['--filter', 'lib/c0', '--shard', '1/3']);
+    // A shard stopped by a signal, as report.json records it.
+    const report = JSON.parse(await readFile(join(cwd, two), 'utf8')) as RunReport;
+    const [kept, ...notRun] = report.results;
+    const stopped = {
+      ...report,
+      results: kept === undefined ? [] : [kept],
+      interrupted: { signal: 'SIGINT', ran: 1, notRun: notRun.map((r) => r.caseId) },
+    };
+    await writeFile(join(cwd, 'stopped.json'), JSON.stringify(stopped));
+
+    const cases: [string[], RegExp][] = [
+      [
+        [one, 'stopped.json'],
+        /stopped\.json is an interrupted run \(SIGINT: 4 case\(s\) not run\)/,
+      ],
+      [[plain, one], /is not a shard report but .* is shard 1\/2/],
+      [[two, oneOfThree], /is shard 1\/3 but .* is shard 2\/2/],
+    ];
+    for (const [reports, message] of cases) {
+      const merged = await runCli(cwd, ['merge', ...reports], day);
+      expect(merged.code, reports.join(' ')).toBe(2);
+      expect(merged.stderr).toMatch(message);
+      expect(merged.stderr).not.toContain('merged without');
+    }
+    expect(await readdir(cwd)).not.toContain('docs');
+    const whole = await runCli(cwd, ['merge', one, two, '--fail-on', 'none'], day);
+    expect(whole.code).toBe(0);
+    expect((await latestReport(cwd)).wholeLibrary).toBe(true);
   });
 
   it('warns about missing shards and classifies against --compare-to', async () => {

@@ -5,21 +5,22 @@ import { displayPath } from '../../util/paths.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { contextOf, type Io } from '../io.js';
 import type { TrackerFlags } from '../options.js';
-import { renderFindings, renderRows } from '../tracker-lines.js';
+import { missingCaseLines, renderFindings, renderRows } from '../tracker-lines.js';
 
 async function check(from: string, flags: TrackerFlags, io: Io): Promise<ExitCode> {
   const checked = await checkTrackerFile({ from, flags }, contextOf(io));
-  const { findings } = checked;
+  const { findings, missingCases } = checked;
   const shown = {
     tracker: displayPath(io.cwd, checked.trackerPath),
     report: displayPath(io.cwd, checked.reportPath),
   };
   if (flags.json === true) {
     io.stdout.write(
-      `${JSON.stringify({ ...shown, stale: findings.length > 0, findings }, null, 2)}\n`,
+      `${JSON.stringify({ ...shown, stale: findings.length > 0, findings, missingCases }, null, 2)}\n`,
     );
   } else {
     io.stdout.write(renderFindings(findings, shown.tracker, shown.report));
+    for (const line of missingCaseLines(missingCases)) io.stdout.write(`note: ${line}\n`);
   }
   return findings.length > 0 ? EXIT.divergent : EXIT.ok;
 }

@@ -34,6 +34,37 @@ describe('calibrate --write', () => {
     expect(mergeNoiseIntoYaml(out, learned)).toBe(out);
   });
 
+  it('keeps every byte outside the noise entry: flow lists, spacing, quoting, long lines', () => {
+    const head = [
+      '# parity config',
+      'targets:',
+      '  rust: { url: http://127.0.0.1:3100 }   # padded, aligned',
+      '  go:   {url: "http://127.0.0.1:4110"}',
+      'rules:',
+      '  ignore: [/request_id]',
+      '  statusEquivalence: [[400, 422]]',
+      `  note: "${'a long value that goes well past eighty characters '.repeat(2)}"`,
+      '  folded: >',
+      '    kept as',
+      '    written',
+      '  hex: 0x1F',
+      '',
+      '',
+    ].join('\n');
+    const noise = 'noise:\n  relative: 0.20 # tuned\n';
+    const tail = '# after noise\nbaseline: rust\n';
+    const out = mergeNoiseIntoYaml(`${head}\n${noise}${tail}`, learned);
+    expect(out.startsWith(`${head}\nnoise:\n  relative: 0.20 # tuned\n`)).toBe(true);
+    expect(out.endsWith(tail)).toBe(true);
+    expect(out).toContain('ignore: [/requestId, /sessions/*]');
+    expect(parse(out).noise).toMatchObject({ relative: 0.2 });
+    // Nothing new to write: the text is returned as it is.
+    expect(mergeNoiseIntoYaml(out, learned)).toBe(out);
+    // A config without a noise entry gets one appended, the rest untouched.
+    const appended = mergeNoiseIntoYaml(head.trimEnd(), learned);
+    expect(appended.startsWith(`${head.trimEnd()}\nnoise:\n`)).toBe(true);
+  });
+
   it('starts a new file and merges JSON configs', () => {
     expect(configSchema.parse(parse(mergeNoiseIntoYaml('', learned))).noise).toBeDefined();
     const json = JSON.parse(

@@ -51,6 +51,37 @@ describe('parity decide on the document', () => {
     ]);
   });
 
+  it('writes a shorter value without padding, unless a human aligned the cell', () => {
+    const { text } = decide({ ids: ['PAR-002'], status: 'open' });
+    expect(text).toContain('| PAR-002 | _open_ | status |');
+    expect(text).toContain('| 2026-01-01 | 2026-01-01 | | `status-0123456789ab` |');
+    const aligned = TRACKER.replace('| PAR-003 | _open_ |', '| PAR-003 | _open_       |');
+    const { doc } = decideRows(parseTracker(aligned, 'T.md'), {
+      ids: ['PAR-003'],
+      status: 'wontfix',
+    });
+    expect(renderTracker(doc)).toContain('| PAR-003 | _wontfix_    |');
+  });
+
+  it('names the first rows and counts the others when no row has the id', () => {
+    const many = TRACKER.replace(
+      '<!-- parity:tracker:end -->',
+      [5, 6, 7, 8, 9, 10]
+        .map((n) => {
+          const id = `PAR-${String(n).padStart(3, '0')}`;
+          return `| ${id} | _open_ | value | \`GET /e\` | \`s/e\` | e | 2026-01-01 | 2026-01-02 |  | \`x-${n}\` |  |`;
+        })
+        .concat('<!-- parity:tracker:end -->')
+        .join('\n'),
+    );
+    const message = usage(() =>
+      decideRows(parseTracker(many, 'T.md'), { ids: ['PAR-099'], status: 'accepted' }),
+    );
+    expect(message).toBe(
+      'T.md: no row PAR-099 (rows: PAR-001, PAR-002, PAR-003, PAR-004, PAR-005, PAR-006, PAR-007, PAR-008 … and 2 more)',
+    );
+  });
+
   it('keeps what the Decision cell had, and clears the Resolved date of a reopened row', () => {
     const { rows } = decide({ ids: ['PAR-002'], status: 'open', note: 'it is back' });
     expect(rows[1]).toMatchObject({

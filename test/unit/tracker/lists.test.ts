@@ -33,7 +33,7 @@ describe('list cells', () => {
     expect(grown.cell?.endsWith('(+5 more)')).toBe(true);
   });
 
-  it('keeps a row of many cases short in the tracker, and resolves it on its listed cases', () => {
+  it('keeps a row of many cases short in the tracker; only the whole library resolves it', () => {
     const many = ids(40);
     const first = mergeTracker(
       parseTracker(newTrackerText(), 'T.md'),
@@ -44,7 +44,13 @@ describe('list cells', () => {
     expect(row?.caseIds).toEqual(many.slice(0, LIST_LIMIT));
     expect(row?.hiddenCases).toBe(30);
     expect(text).toContain('… (+30 more)');
-    const resolved = mergeTracker(parseTracker(text, 'T.md'), run('2026-01-02', [], many));
-    expect(resolved.changes.resolved).toEqual(['PAR-001']);
+    // Its listed cases (and every other) ran in a partial run: the cut list proves nothing.
+    const partial = mergeTracker(parseTracker(text, 'T.md'), run('2026-01-02', [], many));
+    expect(partial.changes.resolved).toEqual([]);
+    const library = { has: (id: string) => many.includes(id), allCompared: true };
+    const whole = { ...run('2026-01-02', [], many), library };
+    expect(mergeTracker(parseTracker(text, 'T.md'), whole).changes.resolved).toEqual(['PAR-001']);
+    const failed = { ...whole, library: { ...library, allCompared: false } };
+    expect(mergeTracker(parseTracker(text, 'T.md'), failed).changes.resolved).toEqual([]);
   });
 });
