@@ -3,7 +3,9 @@
  * or one per documented example when it has some (request-body examples and
  * parameter examples each vary one thing). Values come from examples, then
  * defaults, enums and schemas (`openapi/sample.ts`), so the same document
- * always gives the same cases. Operations that get no case are listed. Pure.
+ * always gives the same cases. Parameters are written in their `style`
+ * (`parameter-style.ts`); numbers a double cannot hold keep their digits.
+ * Operations that get no case are listed. Pure.
  */
 import { sampleOf } from '../openapi/sample.js';
 import {
@@ -14,7 +16,9 @@ import {
   type OpenApiParameter,
   operationKey,
 } from '../openapi/types.js';
+import { displayJson } from '../wire/display.js';
 import { isJsonType } from './body.js';
+import { headerTextOf, pathTextOf, queryPairsOf, valueText } from './parameter-style.js';
 import type { ImportedBody, ImportedRequest, ImportedSource } from './types.js';
 
 /** A value for a parameter: its first example, else a sample of its schema. */
@@ -32,24 +36,15 @@ function documented(parameter: OpenApiParameter): boolean {
   );
 }
 
-function scalarText(value: unknown): string {
-  return typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
-}
-
-/** Query pairs of one parameter value (arrays repeated or comma-joined, per `explode`). */
-function queryPairs(parameter: OpenApiParameter, value: unknown): [string, string][] {
-  if (Array.isArray(value)) {
-    return parameter.explode
-      ? value.map((item) => [parameter.name, scalarText(item)])
-      : [[parameter.name, value.map(scalarText).join(',')]];
-  }
-  return [[parameter.name, scalarText(value)]];
-}
-
-/** A body value in its media type: JSON as a value, a form encoded, anything else as text. */
+/**
+ * A body value in its media type: JSON as its text (exact numbers digit for
+ * digit; the case builder writes it `json:` unless it holds long numbers, as
+ * for every import), a form encoded, anything else as text.
+ */
 function encodeBody(media: OpenApiMedia, value: unknown): ImportedBody {
   if (value === undefined) return { kind: 'none' };
-  if (isJsonType(media.mediaType) || media.mediaType === '*/*') return { kind: 'json', value };
+  if (isJsonType(media.mediaType) || media.mediaType === '*/*')
+    return { kind: 'text', text: displayJson(value) ?? '' };
   if (
     media.mediaType === 'application/x-www-form-urlencoded' &&
     typeof value === 'object' &&
@@ -58,11 +53,11 @@ function encodeBody(media: OpenApiMedia, value: unknown): ImportedBody {
     return {
       kind: 'text',
       text: new URLSearchParams(
-        Object.entries(value).map(([k, v]) => [k, scalarText(v)]),
+        Object.entries(value).map(([k, v]) => [k, valueText(v)]),
       ).toString(),
     };
   }
-  return { kind: 'text', text: scalarText(value) };
+  return { kind: 'text', text: valueText(value) };
 }
 
 /** The media type a case sends: the first JSON one, else the first. */
@@ -96,7 +91,20 @@ function variantsOf(operation: OpenApiOperation): Variant[] {
 }
 
 function baseName(operation: OpenApiOperation): string {
-  return operation.operationId ?? `${operation.method} ${operation.path}`;
+  return operation.operationId ?? operationKey(operation);
+}
+
+/** `getItem (GET /items/{id})`, or `HEAD /session` alone when the operation has no id. */
+function operationName(operation: OpenApiOperation): string {
+  const key = operationKey(operation);
+  return operation.operationId === undefined ? key : `${operation.operationId} (${key})`;
+}
+
+/** What an operation's external `$ref`s cost its case. */
+function externalRefsLine(operation: OpenApiOperation): string | undefined {
+  if (operation.externalRefs.length === 0) return undefined;
+  const them = operation.externalRefs.length === 1 ? 'it points' : 'they point';
+  return `refers to ${operation.externalRefs.join(', ')} outside the document (an import does not follow external $refs): the case leaves out what ${them} to`;
 }
 
 /** The path, query and headers of a variant: required and documented parameters get a value. */
@@ -113,9 +121,10 @@ function placeParameters(operation: OpenApiOperation, variant: Variant) {
     const value = chosen(parameter);
     if (value === undefined) continue;
     if (parameter.in === 'path') {
-      path = path.replaceAll(`{${parameter.name}}`, encodeURIComponent(scalarText(value)));
-    } else if (parameter.in === 'query') query.push(...queryPairs(parameter, value));
-    else if (parameter.in === 'header') headers.push([parameter.name, scalarText(value)]);
+      path = path.replaceAll(`{${parameter.name}}`, pathTextOf(parameter, value));
+    } else if (parameter.in === 'query') query.push(...queryPairsOf(parameter, value));
+    else if (parameter.in === 'header')
+      headers.push([parameter.name, headerTextOf(parameter, value)]);
   }
   return { path, query, headers };
 }
@@ -140,31 +149,51 @@ function requestOf(
       media.mediaType === '*/*' ? 'application/json' : media.mediaType,
     ]);
   const example = variant.body ?? variant.parameter?.example;
+  const external = externalRefsLine(operation);
   const statuses = operation.responses.map((r) => r.status).join(', ');
   return {
     method: operation.method,
-    origin: document.servers[0],
+    origin: document.origin,
     path,
     query,
     headers,
     body,
-    source: `OpenAPI operation ${baseName(operation)} (${operationKey(operation)})${variant.name === undefined ? '' : `, example "${variant.name}"`}`,
+    source: `OpenAPI operation ${operationName(operation)}${variant.name === undefined ? '' : `, example "${variant.name}"`}`,
     name:
       variant.name === undefined ? baseName(operation) : `${baseName(operation)}-${variant.name}`,
     description: example?.summary ?? operation.summary,
     operation: operationKey(operation),
     comments: [
       ...(operation.deprecated ? ['the operation is deprecated'] : []),
+      ...(external === undefined ? [] : [external]),
       ...(statuses === '' ? [] : [`documented responses: ${statuses}`]),
     ],
   };
 }
 
+/**
+ * A note when the base path comes without an origin (a relative server URL,
+ * `/api`, or Swagger without `host`): the cases' paths start with it, and the
+ * origin is for whoever runs them to give.
+ */
+function originlessNote(document: OpenApiDocument): string[] {
+  if (document.origin !== undefined || document.basePath === '') return [];
+  const why =
+    document.version === 'swagger-2.0'
+      ? 'the document names no host'
+      : "the document's server URL is relative";
+  return [
+    `${why}, so no origin: the cases' paths start with ${document.basePath}; give each target as an origin (http://host:port)`,
+  ];
+}
+
 /** The requests of a loaded document, plus notes on operations that need credentials or cookies. */
 export function importOpenApi(document: OpenApiDocument): ImportedSource {
   const requests: ImportedRequest[] = [];
-  const notes: string[] = [];
+  const notes = originlessNote(document);
   for (const operation of document.operations) {
+    const external = externalRefsLine(operation);
+    if (external !== undefined) notes.push(`${operationKey(operation)} ${external}`);
     if (operation.secured)
       notes.push(
         `${operationKey(operation)} requires credentials: set them per target in parity.config.yaml (targets.<name>.headers)`,

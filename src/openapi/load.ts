@@ -11,6 +11,7 @@ import { relative, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { type InputProblem, ParityError } from '../util/errors.js';
 import { positionOfOffset } from '../util/positions.js';
+import { keepExactNumbers } from './exact-numbers.js';
 import { toOpenApiDocument, versionOf } from './operations.js';
 import type { OpenApiDocument } from './types.js';
 
@@ -33,8 +34,12 @@ async function readText(path: string, file: string): Promise<string> {
   }
 }
 
-/** The document's text as a value, or every syntax error at its position. */
-function parseText(text: string, file: string): unknown {
+/**
+ * The document's text as values, or every syntax error at its position:
+ * `plain` as JSON would read it (for validation), `exact` with the numbers a
+ * JS number cannot hold as `ExactNumber`s (`exact-numbers.ts`).
+ */
+function parseText(text: string, file: string): { plain: unknown; exact: unknown } {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -48,7 +53,9 @@ function parseText(text: string, file: string): unknown {
       })),
     );
   }
-  return doc.toJS({ maxAliasCount: 100 });
+  const plain: unknown = doc.toJS({ maxAliasCount: 100 });
+  keepExactNumbers(doc);
+  return { plain, exact: doc.toJS({ maxAliasCount: 100 }) };
 }
 
 /** The parser's first line of each error (its code frame shows its own JSON, not the file). */
@@ -77,10 +84,10 @@ const LOCAL_ONLY = { resolve: { external: false, file: false } } as const;
 export async function loadOpenApi(path: string, cwd: string): Promise<OpenApiDocument> {
   const absolute = resolve(cwd, path);
   const file = relative(cwd, absolute) || absolute;
-  const value = parseText(await readText(absolute, file), file);
+  const { plain: value, exact } = parseText(await readText(absolute, file), file);
   const version = versionOf(value);
   const at = { file, line: 1, column: 1, field: '' };
-  if (version === undefined || !isApiDocument(value)) {
+  if (version === undefined || !isApiDocument(value) || !isApiDocument(exact)) {
     throw invalid(file, [
       { ...at, message: 'declares neither `openapi: 3.x.y` nor `swagger: "2.0"`' },
     ]);
@@ -93,7 +100,8 @@ export async function loadOpenApi(path: string, cwd: string): Promise<OpenApiDoc
       result.errors.map((e) => ({ ...at, message: firstLine(e.message) })),
     );
   }
-  const dereferenced: unknown = await parser.dereference(structuredClone(value), {
+  // `exact` is this call's own (a clone would turn its ExactNumbers into plain objects).
+  const dereferenced: unknown = await parser.dereference(exact, {
     ...LOCAL_ONLY,
     dereference: { circular: true },
   });

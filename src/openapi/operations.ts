@@ -24,16 +24,29 @@ export function versionOf(document: unknown): OpenApiVersion | undefined {
   return undefined;
 }
 
-/** `/v1` of `http://host/v1/` (server variables take their defaults); '' for a bare origin. */
-function serverPath(url: string, variables: unknown): string {
-  const filled = url.replace(/\{([^}]+)\}/g, (whole, name: string) => {
+/** A server URL with its variables at their defaults (`{port}` → `8080`). */
+function filledUrl(server: unknown): string {
+  const variables = field(server, 'variables');
+  return (stringAt(server, 'url') ?? '').replace(/\{([^}]+)\}/g, (whole, name: string) => {
     const value = field(objectAt(variables, name), 'default');
     return typeof value === 'string' ? value : whole;
   });
+}
+
+/**
+ * A filled server URL's origin (`http://host:4001`; undefined when the URL is
+ * relative or not http(s)) and path (`/api/v2`, '' for none), trailing `/` cut.
+ */
+function splitServer(url: string): { origin: string | undefined; path: string } {
   try {
-    return new URL(filled, 'http://relative.invalid').pathname.replace(/\/+$/, '');
+    const parsed = new URL(url, 'http://relative.invalid');
+    const absolute = /^https?:\/\//i.test(url);
+    return {
+      origin: absolute ? parsed.origin : undefined,
+      path: parsed.pathname.replace(/\/+$/, ''),
+    };
   } catch {
-    return '';
+    return { origin: undefined, path: '' };
   }
 }
 
@@ -68,15 +81,18 @@ function operationsV3(document: unknown, basePath: string): OpenApiOperation[] {
   }));
 }
 
-function serversV3(document: unknown): { basePath: string; servers: string[] } {
-  const servers = listAt(document, 'servers');
+/**
+ * The first server's path (every case path starts with it) and origin (the
+ * base path's own: cases sent there reach it), and every server's origin.
+ */
+function serversV3(document: unknown): Pick<OpenApiDocument, 'basePath' | 'origin' | 'servers'> {
+  const servers = listAt(document, 'servers').map((server) => splitServer(filledUrl(server)));
   const first = servers[0];
-  const url = stringAt(first, 'url') ?? '';
-  const origins = servers
-    .map((server) => stringAt(server, 'url') ?? '')
-    .filter((text) => /^https?:\/\//.test(text))
-    .map((text) => text.replace(/\/+$/, ''));
-  return { basePath: serverPath(url, field(first, 'variables')), servers: origins };
+  return {
+    basePath: first?.path ?? '',
+    origin: first?.origin,
+    servers: servers.flatMap((server) => server.origin ?? []),
+  };
 }
 
 /** The operations of a dereferenced, validated document of a known `version`. */
@@ -99,10 +115,11 @@ export function toOpenApiDocument(
       version,
       title,
       basePath,
+      origin: servers[0],
       servers,
       operations: operationsV2(document, basePath),
     };
   }
-  const { basePath, servers } = serversV3(document);
-  return { file, version, title, basePath, servers, operations: operationsV3(document, basePath) };
+  const servers = serversV3(document);
+  return { file, version, title, ...servers, operations: operationsV3(document, servers.basePath) };
 }

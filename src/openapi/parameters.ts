@@ -3,12 +3,47 @@
  * one shape. Pure.
  */
 import { field, has, isObject, type Json, listAt, objectAt, stringAt } from './read.js';
-import type { JsonSchema, OpenApiExample, OpenApiParameter, ParameterLocation } from './types.js';
+import type {
+  JsonSchema,
+  OpenApiExample,
+  OpenApiParameter,
+  ParameterLocation,
+  ParameterStyle,
+} from './types.js';
 
 const LOCATIONS: readonly ParameterLocation[] = ['path', 'query', 'header', 'cookie'];
 
 function locationOf(value: unknown): ParameterLocation | undefined {
   return LOCATIONS.find((location) => location === value);
+}
+
+/** The styles OpenAPI 3 names (`tabDelimited` is Swagger 2.0's `tsv` only). */
+const STYLES_V3: readonly ParameterStyle[] = [
+  'matrix',
+  'label',
+  'simple',
+  'form',
+  'spaceDelimited',
+  'pipeDelimited',
+  'deepObject',
+];
+
+/** The spec's default style: `form` in the query and cookies, `simple` in the path and headers. */
+function defaultStyle(location: ParameterLocation): ParameterStyle {
+  return location === 'query' || location === 'cookie' ? 'form' : 'simple';
+}
+
+/**
+ * A parameter described by `content` (one media type) instead of `schema`:
+ * the media type, its schema and its examples.
+ */
+function contentOf(
+  raw: unknown,
+): { mediaType: string; schema: JsonSchema | undefined; examples: OpenApiExample[] } | undefined {
+  const [entry] = Object.entries(objectAt(raw, 'content') ?? {});
+  if (entry === undefined) return undefined;
+  const [mediaType, media] = entry;
+  return { mediaType, schema: objectAt(media, 'schema'), examples: examplesOf(media) };
 }
 
 /**
@@ -53,19 +88,41 @@ export function parameterV3(raw: unknown): OpenApiParameter | undefined {
   const name = stringAt(raw, 'name');
   const location = locationOf(field(raw, 'in'));
   if (name === undefined || location === undefined) return undefined;
-  const schema = objectAt(raw, 'schema');
-  const style =
-    stringAt(raw, 'style') ?? (location === 'query' || location === 'cookie' ? 'form' : 'simple');
+  const written = stringAt(raw, 'style');
+  const style = STYLES_V3.find((s) => s === written) ?? defaultStyle(location);
   const explode = field(raw, 'explode');
+  const content = contentOf(raw);
   return {
     name,
     in: location,
     required: field(raw, 'required') === true || location === 'path',
     description: stringAt(raw, 'description'),
-    schema,
-    examples: examplesOf(raw),
+    schema: objectAt(raw, 'schema') ?? content?.schema,
+    // The parameter's own examples win over its media type's.
+    examples: [...examplesOf(raw), ...(content?.examples ?? [])],
+    style,
     explode: typeof explode === 'boolean' ? explode : style === 'form',
+    contentType: content?.mediaType,
   };
+}
+
+/** Swagger 2.0's `collectionFormat` (default `csv`) as a style and explode. */
+function collectionStyle(
+  format: string | undefined,
+  location: ParameterLocation,
+): Pick<OpenApiParameter, 'style' | 'explode'> {
+  switch (format) {
+    case 'multi':
+      return { style: 'form', explode: true };
+    case 'ssv':
+      return { style: 'spaceDelimited', explode: false };
+    case 'tsv':
+      return { style: 'tabDelimited', explode: false };
+    case 'pipes':
+      return { style: 'pipeDelimited', explode: false };
+    default:
+      return { style: location === 'query' ? 'form' : 'simple', explode: false };
+  }
 }
 
 /** One Swagger 2.0 parameter that is not `in: body` or `in: formData`. */
@@ -80,7 +137,8 @@ export function parameterV2(raw: unknown): OpenApiParameter | undefined {
     description: stringAt(raw, 'description'),
     schema: inlineSchema(raw),
     examples: examplesOf(raw, 'x-example'),
-    explode: stringAt(raw, 'collectionFormat') === 'multi',
+    ...collectionStyle(stringAt(raw, 'collectionFormat'), location),
+    contentType: undefined,
   };
 }
 

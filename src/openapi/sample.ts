@@ -4,8 +4,10 @@
  * The schema's own `example`, `examples`, `default`, `const` and `enum` come
  * first; otherwise a plain value of the type that honours `format`,
  * `minimum`/`maximum` and `minLength`/`maxLength`. Recursive schemas are cut
- * at a fixed depth. Pure.
+ * at a fixed depth. Numbers a double cannot hold are `ExactNumber`s, as the
+ * document wrote them (`load.ts`). Pure.
  */
+import { type ExactNumber, isExactNumber } from '../wire/exact-number.js';
 import { field, has, isObject, type Json, listAt, objectAt, stringAt } from './read.js';
 import type { JsonSchema } from './types.js';
 
@@ -57,7 +59,12 @@ function numberBound(schema: Json, key: string): number | undefined {
   return typeof value === 'number' ? value : undefined;
 }
 
-function sampleNumber(schema: Json, integer: boolean): number {
+function sampleNumber(schema: Json, integer: boolean): number | ExactNumber {
+  // A bound a double cannot hold (int64's -9223372036854775808): the sample is
+  // the bound itself when it may be, never a rounded neighbour.
+  const exactMinimum = field(schema, 'minimum');
+  if (isExactNumber(exactMinimum) && field(schema, 'exclusiveMinimum') !== true)
+    return exactMinimum;
   const minimum = numberBound(schema, 'minimum');
   const exclusive = numberBound(schema, 'exclusiveMinimum');
   const maximum = numberBound(schema, 'maximum');

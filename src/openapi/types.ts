@@ -12,7 +12,12 @@ export type JsonSchema = Readonly<Record<string, unknown>>;
 /** The versions a document may declare. */
 export type OpenApiVersion = 'swagger-2.0' | 'openapi-3.0' | 'openapi-3.1';
 
-/** A documented example: named (`examples:`) or the single `example:` (named `example`). */
+/**
+ * A documented example: named (`examples:`) or the single `example:` (named
+ * `example`). A number the document writes that a JS number cannot hold
+ * (`12345678901234567890`) is an `ExactNumber` holding its digits, here and in
+ * schemas (`load.ts`).
+ */
 export interface OpenApiExample {
   readonly name: string;
   readonly summary: string | undefined;
@@ -20,6 +25,22 @@ export interface OpenApiExample {
 }
 
 export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
+
+/**
+ * How a parameter's value is written (OpenAPI 3 `style`). Swagger 2.0's
+ * `collectionFormat` maps onto it: `csv` is `form` (query) or `simple`,
+ * `ssv` `spaceDelimited`, `pipes` `pipeDelimited`, `multi` exploded `form`,
+ * and `tsv`, which OpenAPI 3 dropped, `tabDelimited`.
+ */
+export type ParameterStyle =
+  | 'matrix'
+  | 'label'
+  | 'simple'
+  | 'form'
+  | 'spaceDelimited'
+  | 'pipeDelimited'
+  | 'tabDelimited'
+  | 'deepObject';
 
 export interface OpenApiParameter {
   readonly name: string;
@@ -29,8 +50,14 @@ export interface OpenApiParameter {
   /** The parameter's schema (Swagger 2.0's inline `type`/`items`/`enum` become one). */
   readonly schema: JsonSchema | undefined;
   readonly examples: readonly OpenApiExample[];
-  /** An array value repeats the key (`?tag=a&tag=b`) rather than joining it with commas. */
+  readonly style: ParameterStyle;
+  /** Arrays and objects as one name=value each (`?tag=a&tag=b`) rather than one joined value. */
   readonly explode: boolean;
+  /**
+   * The media type of a parameter described by `content` rather than `schema`
+   * (`application/json`): its value is written in that type, whatever `style` says.
+   */
+  readonly contentType: string | undefined;
 }
 
 /** One media type of a request or response body. */
@@ -70,6 +97,11 @@ export interface OpenApiOperation {
   readonly responses: readonly OpenApiResponse[];
   /** The operation requires credentials (a non-empty security requirement applies). */
   readonly secured: boolean;
+  /**
+   * The `$ref`s of its parameters and request body that point outside the
+   * document (`common.yaml#/Pet`): left as they were, since nothing outside is read.
+   */
+  readonly externalRefs: readonly string[];
 }
 
 export interface OpenApiDocument {
@@ -79,9 +111,16 @@ export interface OpenApiDocument {
   readonly title: string;
   /** Prefixed to every path: Swagger 2.0's `basePath`, or the path of OpenAPI 3's first server URL. */
   readonly basePath: string;
-  /** Origins the document names (Swagger `schemes` + `host`, OpenAPI `servers`). */
+  /**
+   * The origin (`http://host:port`, no path) the base path belongs to: Swagger's
+   * first scheme + `host`, or OpenAPI 3's first server (variables at their
+   * defaults). Undefined when that server URL is relative (to wherever the
+   * document is served) or the document names none.
+   */
+  readonly origin: string | undefined;
+  /** The origins of every server the document names with an absolute URL, in order. */
   readonly servers: readonly string[];
-  /** In document order: paths as written, methods in the order of {@link HTTP_OPERATION_METHODS}. */
+  /** In document order: paths, and the methods of each path, as written. */
   readonly operations: readonly OpenApiOperation[];
 }
 

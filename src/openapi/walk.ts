@@ -3,12 +3,20 @@
  * document order, with the fields that read the same in Swagger 2.0 and
  * OpenAPI 3.x; each version adds its parameters, body and responses. Pure.
  */
+import { externalRefsIn } from './external-refs.js';
 import { field, isObject, type Json, objectAt, stringAt, stringsAt } from './read.js';
 import { isSecured } from './security.js';
 import { HTTP_OPERATION_METHODS, type OpenApiOperation } from './types.js';
 
 /** What only a version knows how to read. */
 type VersionParts = Pick<OpenApiOperation, 'parameters' | 'requestBody' | 'responses'>;
+
+const METHODS: ReadonlySet<string> = new Set(HTTP_OPERATION_METHODS);
+
+/** The operation keys of a path item, as the document orders them: a file replayed in order needs it. */
+function methodsOf(item: Json): string[] {
+  return Object.keys(item).filter((key) => METHODS.has(key));
+}
 
 /** The operations of `document`; `parts` reads the version-specific fields of one operation. */
 export function walkOperations(
@@ -19,7 +27,7 @@ export function walkOperations(
   const out: OpenApiOperation[] = [];
   for (const [path, item] of Object.entries(objectAt(document, 'paths') ?? {})) {
     if (!isObject(item)) continue;
-    for (const method of HTTP_OPERATION_METHODS) {
+    for (const method of methodsOf(item)) {
       const operation = objectAt(item, method);
       if (operation === undefined) continue;
       out.push({
@@ -32,6 +40,11 @@ export function walkOperations(
         deprecated: field(operation, 'deprecated') === true,
         ...parts(item, operation),
         secured: isSecured(field(operation, 'security') ?? field(document, 'security')),
+        externalRefs: externalRefsIn([
+          field(item, 'parameters'),
+          field(operation, 'parameters'),
+          field(operation, 'requestBody'),
+        ]),
       });
     }
   }

@@ -55,7 +55,9 @@ function print(outcome: ImportOutcome, io: Io): void {
     );
   }
   // With both targets in the config, `parity run DIR` is the whole command.
-  const baseline = outcome.origins[0] ?? 'http://127.0.0.1:3100';
+  // Without an origin from the input (a relative OpenAPI server), a
+  // placeholder: an invented one would send the cases somewhere real.
+  const baseline = outcome.origins[0] ?? 'URL';
   const targets = outcome.targetsConfigured
     ? ''
     : ` --baseline old=${baseline} --candidate new=URL`;

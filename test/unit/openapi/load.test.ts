@@ -127,6 +127,58 @@ components:
   });
 });
 
+describe('loadOpenApi: order and servers', () => {
+  it("keeps a path's operations in document order, for a serial file replays them so", async () => {
+    const dir = await tempProject({
+      'order.yaml': `openapi: 3.0.3
+info: { title: order, version: "1" }
+paths:
+  /items/{id}:
+    parameters: [{ name: id, in: path, required: true, schema: { type: integer } }]
+    get: { responses: { "200": { description: ok } } }
+    patch: { responses: { "200": { description: ok } } }
+    delete: { responses: { "204": { description: gone } } }
+  /items:
+    post: { responses: { "201": { description: made } } }
+    get: { responses: { "200": { description: ok } } }
+`,
+    });
+    const doc = await loadOpenApi('order.yaml', dir);
+    expect(doc.operations.map(operationKey)).toEqual([
+      'GET /items/{id}',
+      'PATCH /items/{id}',
+      'DELETE /items/{id}',
+      'POST /items',
+      'GET /items',
+    ]);
+  });
+
+  it.each([
+    ['http://127.0.0.1:4001/api/v2/', '', 'http://127.0.0.1:4001', '/api/v2'],
+    [
+      '{scheme}://127.0.0.1:{port}',
+      ', variables: { scheme: { default: https }, port: { default: "8443" } }',
+      'https://127.0.0.1:8443',
+      '',
+    ],
+    ['/api', '', undefined, '/api'],
+  ])('server %s%s: origin %s, base path "%s"', async (url, variables, origin, basePath) => {
+    const dir = await tempProject({
+      'api.yaml': `openapi: 3.1.0
+info: { title: servers, version: "1" }
+servers: [{ url: "${url}"${variables} }]
+paths:
+  /ping:
+    get: { responses: { "200": { description: ok } } }
+`,
+    });
+    const doc = await loadOpenApi('api.yaml', dir);
+    expect(doc.origin).toBe(origin);
+    expect(doc.basePath).toBe(basePath);
+    expect(doc.servers).toEqual(origin === undefined ? [] : [origin]);
+  });
+});
+
 describe('operationMatcher', () => {
   it('matches concrete paths to templates, literal segments first', async () => {
     const doc = await loadOpenApi('examples/openapi.yaml', ROOT);
