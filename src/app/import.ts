@@ -44,7 +44,10 @@ export interface ImportOutcome {
   /** Written files (relative to the working folder) with their case counts. */
   readonly written: readonly { readonly file: string; readonly cases: number }[];
   readonly notes: readonly string[];
+  /** Requests that became a case (merged ones included). */
   readonly requests: number;
+  /** Requests that could not become a case (each has a note). */
+  readonly skipped: number;
   readonly merged: number;
   /** The output folder, relative to the working folder. */
   readonly outDir: string;
@@ -178,6 +181,7 @@ export async function runImport(
     written: files.map((f) => ({ file: display(f.path), cases: f.file.cases.length })),
     notes: built.notes,
     requests: built.requests,
+    skipped: built.skipped,
     merged: built.merged,
     outDir: display(outDir),
     origins,

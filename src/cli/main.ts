@@ -68,10 +68,15 @@ export function buildProgram(io: Io, setCode: (code: ExitCode) => void): Command
   return program;
 }
 
-function reportError(error: ParityError, io: Io): void {
+/** What a refused input means for each command: most send nothing; `import` writes nothing. */
+function nothingDone(command: string | undefined): string {
+  return command === 'import' ? 'nothing was written' : 'nothing was sent';
+}
+
+function reportError(error: ParityError, io: Io, command: string | undefined): void {
   if (error.problems.length > 0) {
     for (const problem of error.problems) io.stderr.write(`${printable(formatProblem(problem))}\n`);
-    io.stderr.write(`parity: ${error.problems.length} problem(s); nothing was sent\n`);
+    io.stderr.write(`parity: ${error.problems.length} problem(s); ${nothingDone(command)}\n`);
   } else {
     io.stderr.write(`parity: ${printable(error.message)}\n`);
   }
@@ -82,6 +87,10 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   let code: ExitCode = EXIT.ok;
   const program = buildProgram(io, (c) => {
     code = c;
+  });
+  let command: string | undefined;
+  program.hook('preAction', (_, action) => {
+    command = action.name();
   });
   try {
     if (argv.length === 0) {
@@ -96,7 +105,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       return helpOrVersion.includes(error.code) ? EXIT.ok : EXIT.badInput;
     }
     if (error instanceof ParityError) {
-      reportError(error, io);
+      reportError(error, io, command);
       return EXIT_FOR_ERROR[error.code];
     }
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);

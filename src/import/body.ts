@@ -1,7 +1,10 @@
 /**
  * How an imported body is written in a case: a JSON value (`json:`) when the
- * request says it is JSON and it parses to a value plain JSON holds exactly,
- * else the text as sent (`text:`). Pure.
+ * request says it is JSON and sending that value (a case's `json:` is sent as
+ * `JSON.stringify` writes it) gives back the text as sent, but for whitespace
+ * between tokens; else the text as sent (`text:`), since `1.0`, `1e3`, `-0`,
+ * `"\u00e9"`, a repeated key or a long number would reach the server changed.
+ * Pure.
  */
 import type { ImportedBody } from './types.js';
 
@@ -11,8 +14,36 @@ export function isJsonType(contentType: string | undefined): boolean {
   return media === 'application/json' || media === 'text/json' || media.endsWith('+json');
 }
 
-/** 16 digits and more may be beyond what a JS number holds: keep such bodies as text. */
-const LONG_NUMBER = /\d{16,}/;
+/** `text` without the whitespace JSON allows between tokens (strings kept whole). */
+function withoutInsignificantSpace(text: string): string {
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] ?? '';
+    if (inString) {
+      out += c;
+      if (c === '\\') out += text[++i] ?? '';
+      else if (c === '"') inString = false;
+    } else if (c === '"') {
+      inString = true;
+      out += c;
+    } else if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') {
+      out += c;
+    }
+  }
+  return out;
+}
+
+/** The parsed value of `text` when sending it as `json:` keeps what a server reads, else undefined. */
+function jsonKeepingBytes(text: string): { value: unknown } | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return JSON.stringify(value) === withoutInsignificantSpace(text) ? { value } : undefined;
+}
 
 /** The case body (`json` or `text`) for an imported body. */
 export function caseBody(
@@ -26,14 +57,8 @@ export function caseBody(
     case 'json':
       return { json: body.value };
     case 'text': {
-      if (!isJsonType(contentType) || LONG_NUMBER.test(body.text)) return { text: body.text };
-      try {
-        // Without long digit runs, every number survives JSON.parse exactly.
-        const value: unknown = JSON.parse(body.text);
-        return { json: value };
-      } catch {
-        return { text: body.text };
-      }
+      const parsed = isJsonType(contentType) ? jsonKeepingBytes(body.text) : undefined;
+      return parsed === undefined ? { text: body.text } : { json: parsed.value };
     }
     default:
       return body satisfies never;

@@ -1,14 +1,16 @@
 /**
- * Imported requests → case files: headers cleaned (`headers.ts`), bodies as
- * JSON or text (`body.ts`), exact duplicates merged, requests grouped into one
- * file per path prefix (or per source group, e.g. a Postman folder), readable
- * ids unique per file, and a comment above each case saying where it came
- * from. Pure: `render.ts` writes the YAML, the use case writes the files.
+ * Imported requests → case files: headers cleaned (`headers.ts`), queries as
+ * sent (`query.ts`), bodies as JSON or text (`body.ts`), exact duplicates
+ * merged, requests grouped into one file per path prefix (or per source
+ * group, e.g. a Postman folder), readable ids unique per file, and a comment
+ * above each case saying where it came from. Pure: `render.ts` writes the
+ * YAML, the use case writes the files.
  */
-import { METHOD_TOKEN, type Pairs } from '../model/case.js';
+import { METHOD_TOKEN } from '../model/case.js';
 import { caseBody } from './body.js';
 import { contentTypeOf, droppedSecrets, keptHeaders } from './headers.js';
 import { groupOfPath, requestSlug, slugify, uniqueIds } from './ids.js';
+import { type CaseQuery, caseQuery, queryCredentialHint } from './query.js';
 import type { ImportedRequest, ImportedSource } from './types.js';
 
 /** One case as it will be written. */
@@ -39,8 +41,10 @@ export interface BuiltCases {
   readonly files: readonly CaseFileModel[];
   /** What was left out or changed, one line each (the source's notes first). */
   readonly notes: readonly string[];
-  /** Requests read from the source. */
+  /** Requests that became a case (merged ones included). */
   readonly requests: number;
+  /** Requests read from the source that could not become a case (each has a note). */
+  readonly skipped: number;
   /** Requests merged into an identical earlier one. */
   readonly merged: number;
   /** The OpenAPI operations some written case exercises. */
@@ -51,35 +55,14 @@ export interface BuiltCases {
 const sendable = (method: string): boolean =>
   METHOD_TOKEN.test(method) && method.toUpperCase() !== 'CONNECT';
 
-/**
- * Query pairs as a case's `query` map, or undefined when a map would change
- * their order (a repeated key interleaved with others): then they stay in the path.
- */
-function queryMap(query: Pairs): Record<string, string | string[]> | undefined {
-  const out: Record<string, string | string[]> = {};
-  let last: string | undefined;
-  for (const [name, value] of query) {
-    const before = out[name];
-    if (before !== undefined && last !== name) return undefined;
-    out[name] =
-      before === undefined ? value : [...(Array.isArray(before) ? before : [before]), value];
-    last = name;
-  }
-  return out;
-}
-
-function caseRequest(request: ImportedRequest): CaseModel['request'] {
+function caseRequest(request: ImportedRequest, query: CaseQuery): CaseModel['request'] {
   const headers = keptHeaders(request.headers);
   const body = caseBody(request.body, contentTypeOf(request.headers));
-  const query = queryMap(request.query);
-  const inPath =
-    query === undefined
-      ? `?${new URLSearchParams(request.query.map(([n, v]) => [n, v])).toString()}`
-      : '';
+  const { map } = query;
   return {
     method: request.method,
-    path: request.path + inPath,
-    ...(query === undefined || Object.keys(query).length === 0 ? {} : { query }),
+    path: request.path + query.inPath,
+    ...(map === undefined || Object.keys(map).length === 0 ? {} : { query: map }),
     ...(headers.length === 0 ? {} : { headers: Object.fromEntries(headers) }),
     ...body,
   };
@@ -102,9 +85,10 @@ function collect(source: ImportedSource, notes: string[]): Pending[] {
   const secrets = new Set<string>();
   for (const request of source.requests) {
     if (request.body.kind === 'binary') {
-      notes.push(
-        `skipped ${request.source}: its ${request.body.size}-byte body is binary (a case holds text or JSON)`,
-      );
+      const why =
+        request.body.reason ??
+        `its ${request.body.size}-byte body is binary (a case holds text or JSON)`;
+      notes.push(`skipped ${request.source}: ${why}`);
       continue;
     }
     if (!sendable(request.method)) {
@@ -113,8 +97,11 @@ function collect(source: ImportedSource, notes: string[]): Pending[] {
       );
       continue;
     }
+    const query = caseQuery(request);
     for (const name of droppedSecrets(request.headers)) secrets.add(name);
-    const spec = caseRequest(request);
+    for (const name of query.dropped) secrets.add(`query ${name}`);
+    for (const what of request.credentials ?? []) secrets.add(what);
+    const spec = caseRequest(request, query);
     const key = keyOf(spec);
     const earlier = byKey.get(key);
     if (earlier === undefined) byKey.set(key, { request, spec, seen: [request.source] });
@@ -122,7 +109,7 @@ function collect(source: ImportedSource, notes: string[]): Pending[] {
   }
   if (secrets.size > 0) {
     notes.push(
-      `dropped credentials (${[...secrets].sort().join(', ')}): set them per target in parity.config.yaml, e.g. targets.<name>.headers: { authorization: "Bearer \${env:TOKEN}" }`,
+      `dropped credentials (${[...secrets].sort().join(', ')}): set them per target in parity.config.yaml, e.g. targets.<name>.headers: { authorization: "Bearer \${env:TOKEN}" }${queryCredentialHint(secrets)}`,
     );
   }
   return [...byKey.values()];
@@ -163,10 +150,12 @@ export function buildCaseFiles(source: ImportedSource): BuiltCases {
     suite,
     cases: group.cases,
   }));
+  const imported = pending.reduce((sum, item) => sum + item.seen.length, 0);
   return {
     files,
     notes,
-    requests: source.requests.length,
+    requests: imported,
+    skipped: source.requests.length - imported,
     merged: pending.reduce((sum, item) => sum + item.seen.length - 1, 0),
     operations: new Set(pending.flatMap((item) => item.request.operation ?? [])),
   };

@@ -1,11 +1,21 @@
 /**
  * HAR 1.2 (as Chrome, Firefox and Playwright write it) → imported requests, one
- * per entry, optionally only of some hosts and methods. The schema checks only
- * what is read; everything else in the file passes untouched. Pure.
+ * per entry, optionally only of some hosts and methods. The method is kept as
+ * recorded: a browser sends the standard ones upper-cased already, and
+ * `fetch(url, { method: 'patch' })` really sends `patch`, which a case sends
+ * as written too (case files treat methods as case-sensitive). The schema
+ * checks only what is read; everything else in the file passes untouched. Pure.
  */
 import type { Entry } from 'har-format';
 import * as z from 'zod';
 import { parseJsonInput } from './input.js';
+import {
+  boundaryOf,
+  FORM_BOUNDARY,
+  isMultipart,
+  multipartBody,
+  multipartType,
+} from './multipart.js';
 import type { ImportedBody, ImportedRequest, ImportedSource } from './types.js';
 
 const pair = z.looseObject({ name: z.string(), value: z.string() });
@@ -51,47 +61,123 @@ export interface HarFilters {
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-function bodyOf(postData: Read['postData']): ImportedBody {
-  if (postData === undefined) return { kind: 'none' };
-  if (postData.text !== undefined) {
-    if (postData.encoding !== 'base64')
-      return postData.text === '' ? { kind: 'none' } : { kind: 'text', text: postData.text };
-    const bytes = Buffer.from(postData.text, 'base64');
-    try {
-      return { kind: 'text', text: strictUtf8.decode(bytes) };
-    } catch {
-      return { kind: 'binary', size: bytes.byteLength };
-    }
+type Params = NonNullable<NonNullable<Read['postData']>['params']>;
+
+/**
+ * Form params as the body they were sent as: multipart when the type says so
+ * or a field is a file (whose bytes a HAR does not hold: left out with a
+ * note, the text fields kept), else URL-encoded.
+ */
+function formBody(
+  params: Params,
+  mimeType: string | undefined,
+  source: string,
+  notes: string[],
+): { body: ImportedBody; type?: string } {
+  const files = params.filter((p) => p.fileName !== undefined);
+  if (files.length === 0 && !isMultipart(mimeType)) {
+    const text = new URLSearchParams(params.map((p) => [p.name, p.value ?? ''])).toString();
+    return { body: { kind: 'text', text } };
   }
-  const params = postData.params ?? [];
-  if (params.some((p) => p.fileName !== undefined)) return { kind: 'binary', size: 0 };
-  if (params.length === 0) return { kind: 'none' };
+  for (const file of files) {
+    notes.push(
+      `${source}: form field "${file.name}" is a file (${file.fileName}), which a HAR does not hold: left out`,
+    );
+  }
+  const boundary = boundaryOf(mimeType) ?? FORM_BOUNDARY;
+  const fields = params
+    .filter((p) => p.fileName === undefined)
+    .map((p) => ({ name: p.name, value: p.value ?? '' }));
   return {
-    kind: 'text',
-    text: new URLSearchParams(params.map((p) => [p.name, p.value ?? ''])).toString(),
+    body: { kind: 'text', text: multipartBody(fields, boundary) },
+    // The boundary must be the one the body uses.
+    ...(boundaryOf(mimeType) === undefined ? { type: multipartType(boundary) } : {}),
   };
 }
 
-/** Why the filters leave an entry out (one note per reason), or undefined when it is kept. */
+function bodyOf(
+  postData: Read['postData'],
+  source: string,
+  notes: string[],
+): { body: ImportedBody; type?: string } {
+  if (postData === undefined) return { body: { kind: 'none' } };
+  if (postData.text !== undefined) {
+    if (postData.encoding !== 'base64')
+      return {
+        body: postData.text === '' ? { kind: 'none' } : { kind: 'text', text: postData.text },
+      };
+    const bytes = Buffer.from(postData.text, 'base64');
+    try {
+      return { body: { kind: 'text', text: strictUtf8.decode(bytes) } };
+    } catch {
+      return { body: { kind: 'binary', size: bytes.byteLength } };
+    }
+  }
+  const params = postData.params ?? [];
+  if (params.length === 0) return { body: { kind: 'none' } };
+  return formBody(params, postData.mimeType, source, notes);
+}
+
+/** The entry's headers, with the body's content type when the HAR gives it only in postData. */
+function headersOf(request: Read, type: string | undefined): [string, string][] {
+  const headers = request.headers.map((h): [string, string] => [h.name, h.value]);
+  const named = headers.findIndex(([n]) => n.toLowerCase() === 'content-type');
+  const wanted = type ?? request.postData?.mimeType;
+  if (wanted === undefined || wanted === '' || request.postData === undefined) return headers;
+  if (named === -1) return [...headers, ['Content-Type', wanted]];
+  // A boundary parity chose replaces the recorded one: the body is built with it.
+  if (type !== undefined) headers[named] = [headers[named]?.[0] ?? 'Content-Type', type];
+  return headers;
+}
+
+/** Why the filters leave an entry out, and what it had instead, or undefined when it is kept. */
 function leftOutBy(
   url: URL,
   method: string,
   hosts: readonly string[],
   methods: ReadonlySet<string>,
-): string | undefined {
+): { reason: string; value: string } | undefined {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return `that are not HTTP (${url.protocol})`;
+    return { reason: 'that are not HTTP', value: url.protocol };
   }
   if (hosts.length > 0 && !hosts.some((h) => h === url.host || h === url.hostname)) {
-    return `to other hosts (${url.host})`;
+    return { reason: 'to other hosts', value: url.host };
   }
-  if (methods.size > 0 && !methods.has(method)) return `of other methods (${method})`;
+  // The filter is for people: `--method post` means what the browser sent as POST.
+  if (methods.size > 0 && !methods.has(method.toUpperCase())) {
+    return { reason: 'of other methods', value: method };
+  }
   return undefined;
 }
 
-/** Counts what the filters left out, by reason, for one note each. */
-function leftOutNote(counts: Map<string, number>): string[] {
-  return [...counts].map(([reason, n]) => `left out ${n} entr${n === 1 ? 'y' : 'ies'} ${reason}`);
+const entries = (n: number): string => `${n} entr${n === 1 ? 'y' : 'ies'}`;
+
+/** `(POST)` for one value; `(4 GET, 1 PATCH)` for several. */
+function tally(counts: ReadonlyMap<string, number>): string {
+  if (counts.size === 1) return `(${[...counts.keys()].join('')})`;
+  return `(${[...counts].map(([value, n]) => `${n} ${value}`).join(', ')})`;
+}
+
+/** One note per reason the filters left entries out, naming what those entries had. */
+function leftOutNotes(counts: ReadonlyMap<string, Map<string, number>>): string[] {
+  return [...counts].map(([reason, values]) => {
+    const n = [...values.values()].reduce((a, b) => a + b, 0);
+    return `left out ${entries(n)} ${reason} ${tally(values)}`;
+  });
+}
+
+/**
+ * Without `--host`, entries to several origins are imported together, while
+ * the suggested next command names one origin: say so.
+ */
+function originsNote(requests: readonly ImportedRequest[]): string[] {
+  const counts = new Map<string, number>();
+  for (const r of requests) counts.set(r.origin ?? '', (counts.get(r.origin ?? '') ?? 0) + 1);
+  if (counts.size < 2) return [];
+  const list = [...counts].map(([origin, n]) => `${origin}: ${entries(n)}`).join(', ');
+  return [
+    `the entries went to ${counts.size} origins (${list}); they are imported together, and one run sends them all to one target: pass --host HOST to import one origin's entries`,
+  ];
 }
 
 /** The requests of a HAR file's text (see the module comment). */
@@ -99,7 +185,7 @@ export function importHar(text: string, file: string, filters: HarFilters): Impo
   const har = parseJsonInput(text, file, harSchema, 'HAR file');
   const requests: ImportedRequest[] = [];
   const notes: string[] = [];
-  const leftOut = new Map<string, number>();
+  const leftOut = new Map<string, Map<string, number>>();
   const methods = new Set(filters.methods.map((m) => m.toUpperCase()));
   for (const [index, entry] of har.log.entries.entries()) {
     const source = `HAR entry ${index + 1}`;
@@ -110,21 +196,27 @@ export function importHar(text: string, file: string, filters: HarFilters): Impo
       notes.push(`skipped ${source}: "${entry.request.url}" is not a URL`);
       continue;
     }
-    const method = entry.request.method.toUpperCase();
-    const reason = leftOutBy(url, method, filters.hosts, methods);
-    if (reason !== undefined) {
-      leftOut.set(reason, (leftOut.get(reason) ?? 0) + 1);
+    const { method } = entry.request;
+    const out = leftOutBy(url, method, filters.hosts, methods);
+    if (out !== undefined) {
+      const values = leftOut.get(out.reason) ?? new Map<string, number>();
+      values.set(out.value, (values.get(out.value) ?? 0) + 1);
+      leftOut.set(out.reason, values);
       continue;
     }
+    const { body, type } = bodyOf(entry.request.postData, source, notes);
     requests.push({
       method,
       origin: url.origin,
       path: url.pathname,
       query: [...url.searchParams],
-      headers: entry.request.headers.map((h) => [h.name, h.value] as const),
-      body: bodyOf(entry.request.postData),
+      ...(url.search === '' ? {} : { rawQuery: url.search.slice(1) }),
+      ...(url.username === '' && url.password === '' ? {} : { credentials: ['URL userinfo'] }),
+      headers: headersOf(entry.request, type),
+      body,
       source,
     });
   }
-  return { requests, notes: [...notes, ...leftOutNote(leftOut)] };
+  const originNotes = filters.hosts.length === 0 ? originsNote(requests) : [];
+  return { requests, notes: [...notes, ...leftOutNotes(leftOut), ...originNotes] };
 }

@@ -1,12 +1,14 @@
 /**
  * Which request headers an imported case keeps. Connection-level (hop-by-hop)
  * headers and those the client sets itself are dropped; so is what browsers
- * add about themselves. Credentials are dropped too: a case file is shared and
- * committed, and parity sends each target's credentials from the config
- * (`targets.<name>.headers`), so they never sit in a case. Pure.
+ * add about themselves. Credentials are dropped too (`credentials.ts` says
+ * which names hold one): a case file is shared and committed, and parity
+ * sends each target's credentials from the config (`targets.<name>.headers`),
+ * so they never sit in a case. Pure.
  */
 import type { Pairs } from '../model/case.js';
 import { ALWAYS_REDACTED } from '../redact/redact.js';
+import { isCredentialName } from './credentials.js';
 
 /** RFC 9110 §7.6.1 connection options, and headers undici computes from the request. */
 const TRANSPORT = new Set([
@@ -36,13 +38,12 @@ const BROWSER = new Set([
   'x-client-data',
 ]);
 
+/** What every report redacts is a credential here too, whatever the name patterns say. */
+const REDACTED = new Set<string>(ALWAYS_REDACTED);
+
 /** Credentials: never written into a case file (README, "Import"). */
-const SECRET = new Set<string>([
-  ...ALWAYS_REDACTED,
-  'x-auth-token',
-  'x-csrf-token',
-  'x-xsrf-token',
-]);
+const isSecret = (name: string): boolean =>
+  REDACTED.has(name.toLowerCase()) || isCredentialName(name);
 
 export type HeaderFate = 'keep' | 'transport' | 'browser' | 'secret';
 
@@ -50,7 +51,7 @@ export type HeaderFate = 'keep' | 'transport' | 'browser' | 'secret';
 export function headerFate(name: string): HeaderFate {
   const lower = name.toLowerCase();
   if (lower.startsWith(':') || TRANSPORT.has(lower)) return 'transport';
-  if (SECRET.has(lower)) return 'secret';
+  if (isSecret(name)) return 'secret';
   if (BROWSER.has(lower) || lower.startsWith('sec-ch-') || lower.startsWith('sec-fetch-')) {
     return 'browser';
   }
@@ -71,7 +72,7 @@ export function keptHeaders(headers: Pairs): Pairs {
 
 /** The names of the headers dropped as credentials (lower case, sorted). */
 export function droppedSecrets(headers: Pairs): string[] {
-  const names = headers.map(([name]) => name.toLowerCase()).filter((name) => SECRET.has(name));
+  const names = headers.filter(([name]) => isSecret(name)).map(([name]) => name.toLowerCase());
   return [...new Set(names)].sort();
 }
 

@@ -1,6 +1,7 @@
 /**
  * The parts of a Postman Collection v2.1 (and v2.0) that `parity import
- * postman` reads, as a zod schema; everything else passes untouched.
+ * postman` reads, as a zod schema (everything else passes untouched), and
+ * the two readings of key-value lists every part shares.
  */
 import * as z from 'zod';
 
@@ -12,6 +13,15 @@ const keyValue = z.looseObject({
 });
 
 export type KeyValue = z.output<typeof keyValue>;
+
+/** A key-value's value as text (Postman allows numbers, booleans and null). */
+export function valueText(value: KeyValue['value']): string {
+  return value === null || value === undefined ? '' : String(value);
+}
+
+/** The key-values not disabled. */
+export const enabled = (list: readonly KeyValue[] | undefined) =>
+  (list ?? []).filter((kv) => kv.disabled !== true);
 
 const urlObject = z.looseObject({
   raw: z.string().optional().describe('the URL as typed, with {{variables}}'),
@@ -36,7 +46,11 @@ const bodySchema = z.looseObject({
   urlencoded: z.array(keyValue).optional(),
   formdata: z.array(keyValue).optional(),
   graphql: z
-    .looseObject({ query: z.string().optional(), variables: z.unknown().optional() })
+    .looseObject({
+      query: z.string().optional(),
+      operationName: z.string().optional(),
+      variables: z.unknown().optional().describe('a JSON text as typed, or a value'),
+    })
     .optional(),
   options: z
     .looseObject({ raw: z.looseObject({ language: z.string().optional() }).optional() })

@@ -2,25 +2,25 @@
  * A Postman Collection v2.1 → imported requests: folders become files,
  * `{{variables}}` take the collection's values (or `--var NAME=VALUE`),
  * disabled headers and parameters are left out, raw / urlencoded / formdata /
- * graphql bodies become text, and auth is noted (credentials belong in the
- * config's target headers). Pure.
+ * graphql bodies become text as Postman's runtime sends them (a formdata file
+ * field is left out with a note), and auth is noted once per setting
+ * (credentials belong in the config's target headers). Methods are
+ * upper-cased, as Postman's runtime sends them. Pure.
  */
 import { parseJsonInput } from './input.js';
+import { bodyOf } from './postman-body.js';
 import {
   collectionSchema,
+  enabled,
   type KeyValue,
-  type PostmanBody,
   type PostmanItem,
   type PostmanRequest,
   type PostmanUrl,
+  valueText,
 } from './postman-schema.js';
-import type { ImportedBody, ImportedRequest, ImportedSource } from './types.js';
+import type { ImportedRequest, ImportedSource } from './types.js';
 
 type Vars = ReadonlyMap<string, string>;
-
-function valueText(value: KeyValue['value']): string {
-  return value === null || value === undefined ? '' : String(value);
-}
 
 /** `{{name}}` → its value; unknown names stay as written (and are noted). */
 function substitute(text: string, vars: Vars, unknown: Set<string>): string {
@@ -30,9 +30,6 @@ function substitute(text: string, vars: Vars, unknown: Set<string>): string {
     return value ?? whole;
   });
 }
-
-const enabled = (list: readonly KeyValue[] | undefined) =>
-  (list ?? []).filter((kv) => kv.disabled !== true);
 
 function rawUrl(url: PostmanUrl | string | undefined): string {
   if (url === undefined) return '';
@@ -56,57 +53,23 @@ function pathVariables(url: PostmanUrl | string | undefined): Map<string, string
   return new Map(enabled(url.variable).map((v) => [v.key, valueText(v.value)]));
 }
 
-function form(list: readonly KeyValue[]): string {
-  return new URLSearchParams(enabled(list).map((kv) => [kv.key, valueText(kv.value)])).toString();
-}
-
-const BOUNDARY = '----parity-form-boundary';
-
-function bodyOf(
-  body: PostmanBody | null | undefined,
-  sub: (t: string) => string,
-): { body: ImportedBody; type?: string } {
-  if (body === null || body === undefined || body.disabled === true)
-    return { body: { kind: 'none' } };
-  switch (body.mode) {
-    case 'raw': {
-      const text = sub(body.raw ?? '');
-      const json = body.options?.raw?.language === 'json';
-      return {
-        body: text === '' ? { kind: 'none' } : { kind: 'text', text },
-        ...(json ? { type: 'application/json' } : {}),
-      };
-    }
-    case 'urlencoded':
-      return {
-        body: { kind: 'text', text: sub(form(body.urlencoded ?? [])) },
-        type: 'application/x-www-form-urlencoded',
-      };
-    case 'formdata': {
-      const fields = enabled(body.formdata);
-      if (fields.some((f) => f.type === 'file')) return { body: { kind: 'binary', size: 0 } };
-      const parts = fields.map(
-        (f) =>
-          `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${f.key}"\r\n\r\n${sub(valueText(f.value))}\r\n`,
-      );
-      return {
-        body: { kind: 'text', text: `${parts.join('')}--${BOUNDARY}--\r\n` },
-        type: `multipart/form-data; boundary=${BOUNDARY}`,
-      };
-    }
-    case 'graphql': {
-      const query = sub(body.graphql?.query ?? '');
-      const variables = body.graphql?.variables;
-      return {
-        body: { kind: 'json', value: { query, ...(variables === undefined ? {} : { variables }) } },
-        type: 'application/json',
-      };
-    }
-    case 'file':
-      return { body: { kind: 'binary', size: 0 } };
-    default:
-      return { body: { kind: 'none' } };
-  }
+/**
+ * The query string of enabled parameters as Postman writes it: `key=value`
+ * as typed (its encoding kept), `key` alone for a parameter without a value;
+ * only what would end a parameter early (`&`, `#`, `=` in a key) is escaped.
+ * The URL parser then escapes what no URL holds (spaces, quotes, non-ASCII).
+ */
+function queryText(list: readonly KeyValue[], sub: (t: string) => string): string {
+  const percent = (text: string, chars: RegExp) =>
+    text.replace(chars, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return enabled(list)
+    .map((q) => {
+      const key = percent(sub(q.key), /[&#=]/g);
+      return q.value === null || q.value === undefined
+        ? key
+        : `${key}=${percent(sub(valueText(q.value)), /[&#]/g)}`;
+    })
+    .join('&');
 }
 
 function descriptionOf(item: PostmanItem): string | undefined {
@@ -114,12 +77,35 @@ function descriptionOf(item: PostmanItem): string | undefined {
   return text?.split('\n', 1)[0]?.trim() || undefined;
 }
 
+/** An auth setting and where it is set: `the collection`, `folder "Records"`, or the item itself. */
+interface Auth {
+  readonly type: string;
+  readonly from: string | undefined;
+}
+
 interface Walk {
   readonly vars: Vars;
   readonly folder: readonly string[];
-  readonly auth: string | undefined;
+  /** The auth items inherit here. */
+  readonly auth: Auth | undefined;
   readonly requests: ImportedRequest[];
   readonly notes: string[];
+  /** The items of each auth setting (one note each, however many items inherit it). */
+  readonly auths: Map<string, { auth: Auth; items: string[] }>;
+}
+
+function authOf(type: string | undefined, from: string | undefined): Auth | undefined {
+  return type === undefined ? undefined : { type, from };
+}
+
+/** One note per auth setting: `12 Postman items use bearer auth (set on the collection)`. */
+function authNotes(auths: Walk['auths']): string[] {
+  return [...auths.values()].map(({ auth, items }) => {
+    const who =
+      items.length === 1 ? `Postman item "${items[0]}" uses` : `${items.length} Postman items use`;
+    const where = auth.from === undefined ? '' : ` (set on ${auth.from})`;
+    return `${who} ${auth.type} auth${where}: set the credentials per target in parity.config.yaml (targets.<name>.headers)`;
+  });
 }
 
 function toRequest(
@@ -146,22 +132,24 @@ function toRequest(
   }
   // The query list says which parameters are enabled; `raw` may still hold disabled ones.
   if (typeof request.url === 'object' && request.url.query !== undefined) {
-    url.search = new URLSearchParams(
-      enabled(request.url.query).map((q) => [sub(q.key), sub(valueText(q.value))]),
-    ).toString();
+    url.search = queryText(request.url.query, sub);
   }
   const headers =
     typeof request.header === 'string'
       ? []
       : enabled(request.header).map((h) => [h.key, sub(valueText(h.value))] as const);
-  const { body, type } = bodyOf(typeof raw === 'string' ? undefined : raw.body, sub);
+  const note = (text: string) => walk.notes.push(`${source}: ${text}`);
+  const { body, type } = bodyOf(typeof raw === 'string' ? undefined : raw.body, sub, note);
   const hasType = headers.some(([n]) => n.toLowerCase() === 'content-type');
   const auth =
-    (typeof raw === 'string' ? undefined : raw.auth?.type) ?? item.auth?.type ?? walk.auth;
-  if (auth !== undefined && auth !== 'noauth') {
-    walk.notes.push(
-      `${source} uses ${auth} auth: set the credentials per target in parity.config.yaml (targets.<name>.headers)`,
-    );
+    authOf(typeof raw === 'string' ? undefined : raw.auth?.type, undefined) ??
+    authOf(item.auth?.type, undefined) ??
+    walk.auth;
+  if (auth !== undefined && auth.type !== 'noauth') {
+    const key = `${auth.type}\n${auth.from ?? where}`;
+    const seen = walk.auths.get(key) ?? { auth, items: [] };
+    seen.items.push(where);
+    walk.auths.set(key, seen);
   }
   if (unknown.size > 0)
     walk.notes.push(
@@ -172,6 +160,8 @@ function toRequest(
     origin: url.origin,
     path: url.pathname,
     query: [...url.searchParams],
+    ...(url.search === '' ? {} : { rawQuery: url.search.slice(1) }),
+    ...(url.username === '' && url.password === '' ? {} : { credentials: ['URL userinfo'] }),
     headers: type === undefined || hasType ? headers : [...headers, ['Content-Type', type]],
     body,
     source,
@@ -186,12 +176,9 @@ function toRequest(
 function visit(items: readonly PostmanItem[], walk: Walk, collection: string): void {
   for (const item of items) {
     if (item.item !== undefined) {
-      const auth = item.auth?.type ?? walk.auth;
-      visit(
-        item.item,
-        { ...walk, folder: [...walk.folder, item.name ?? 'folder'], auth },
-        collection,
-      );
+      const folder = [...walk.folder, item.name ?? 'folder'];
+      const auth = authOf(item.auth?.type, `folder "${folder.join(' / ')}"`) ?? walk.auth;
+      visit(item.item, { ...walk, folder, auth }, collection);
       continue;
     }
     if (item.request === undefined) continue;
@@ -210,8 +197,15 @@ export function importPostman(
   const collection = parseJsonInput(text, file, collectionSchema, 'Postman collection (v2.1)');
   const vars = new Map(enabled(collection.variable).map((v) => [v.key, valueText(v.value)]));
   for (const [name, value] of overrides) vars.set(name, value);
-  const walk: Walk = { vars, folder: [], auth: collection.auth?.type, requests: [], notes: [] };
+  const walk: Walk = {
+    vars,
+    folder: [],
+    auth: authOf(collection.auth?.type, 'the collection'),
+    requests: [],
+    notes: [],
+    auths: new Map(),
+  };
   visit(collection.item, walk, collection.info.name);
-  const notes = [...new Set(walk.notes)];
+  const notes = [...new Set(walk.notes), ...authNotes(walk.auths)];
   return { requests: walk.requests, notes };
 }

@@ -11,8 +11,11 @@ export type ImportedBody =
   /** UTF-8 text; `json` when it should be written as a JSON value (already parsed). */
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'json'; readonly value: unknown }
-  /** Bytes a case file cannot hold (a file upload): the request is skipped with a note. */
-  | { readonly kind: 'binary'; readonly size: number };
+  /**
+   * Bytes a case file cannot hold (a file upload): the request is skipped with
+   * a note, which says `reason` when the source gave no bytes to count.
+   */
+  | { readonly kind: 'binary'; readonly size: number; readonly reason?: string | undefined };
 
 export interface ImportedRequest {
   readonly method: string;
@@ -22,6 +25,14 @@ export interface ImportedRequest {
   readonly path: string;
   /** Decoded query pairs, in order. */
   readonly query: Pairs;
+  /**
+   * The query string as the source sent it (without `?`), when the source
+   * says: the case sends these bytes (`a%20b` is not `a+b`, `?flag` is not
+   * `?flag=`), in the path when the pairs would be encoded otherwise.
+   */
+  readonly rawQuery?: string | undefined;
+  /** Credentials sent outside headers and query (`URL userinfo`), for the dropped-credentials note. */
+  readonly credentials?: readonly string[] | undefined;
   /** As the source wrote them (names in any case). */
   readonly headers: Pairs;
   readonly body: ImportedBody;

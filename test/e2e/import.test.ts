@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../examples/servers/start.js';
 import { latestReport, runCli, tempProject } from '../helpers/cli.js';
+import { startServer as startTestServer } from '../helpers/http.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -148,7 +149,9 @@ cases:
     expect(imported.stdout).toContain('wrote cases/imported/records-api.yaml (1 case(s))');
     expect(imported.stdout).toContain('wrote cases/imported/records.yaml (3 case(s))');
     expect(imported.stdout).toContain('wrote cases/imported/validate.yaml (1 case(s))');
-    expect(imported.stdout).toContain('uses bearer auth: set the credentials per target');
+    expect(imported.stdout).toContain(
+      'note: 5 Postman items use bearer auth (set on the collection): set the credentials per target',
+    );
     const records = await readFile(join(cwd, 'cases/imported/records.yaml'), 'utf8');
     expect(records).toContain(
       '# from Postman item "Records / Get one", sent to http://127.0.0.1:3100',
@@ -247,6 +250,7 @@ cases:
     const bad = await runCli(cwd, ['import', 'har', 'bad.har']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('bad.har:4:20: log.entries[0].request.url is required');
+    expect(bad.stderr).toContain('parity: 1 problem(s); nothing was written\n');
     await writeFile(
       join(cwd, 'bad.json'),
       '{\n  "info": { "name": "x" },\n  "item": [{ "name": 7 }]\n}\n',
@@ -259,5 +263,81 @@ cases:
     expect(wrong.stderr).toContain('--host and --method filter HAR entries');
     const unknown = await runCli(cwd, ['import', 'wsdl', 'x']);
     expect(unknown.stderr).toContain('import what? name one of curl, har, openapi, postman');
+  });
+
+  it('sends what the source sent, byte for byte: JSON numbers and keys, the query string', async () => {
+    const cwd = await tempProject({
+      'calls.sh': [
+        `curl 'http://127.0.0.1:9/s?q=a%20b&flag&tags=a,b&api_key=k' -H 'Content-Type: application/json' --data-raw '{"n":1.0,"e":1e3,"neg":-0,"dup":1,"dup":2}'`,
+        `curl --data-binary @payload.json -H 'Content-Type: application/json' http://127.0.0.1:9/upload`,
+        `curl -X PATCH 'http://127.0.0.1:9/pretty' -H 'Content-Type: application/json' -d '{ "a": 1 }'`,
+      ].join('\n'),
+      'c.postman_collection.json': JSON.stringify({
+        info: { name: 'c' },
+        item: [
+          {
+            name: 'price',
+            request: {
+              method: 'PUT',
+              url: 'http://127.0.0.1:9/price',
+              body: { mode: 'raw', raw: '{"price":10.50}', options: { raw: { language: 'json' } } },
+            },
+          },
+          {
+            name: 'gql',
+            request: {
+              method: 'POST',
+              url: 'http://127.0.0.1:9/gql',
+              body: { mode: 'graphql', graphql: { query: '{ a }', variables: '{"n": 1}' } },
+            },
+          },
+        ],
+      }),
+    });
+    const curl = await runCli(cwd, ['import', 'curl', 'calls.sh', '--out', 'cases/curl']);
+    expect(curl.stdout).toContain('imported 3 request(s) into 3 case file(s)');
+    expect(curl.stdout).toContain('note: dropped credentials (query api_key)');
+    const postman = await runCli(cwd, [
+      'import',
+      'postman',
+      'c.postman_collection.json',
+      '--out',
+      'cases/pm',
+    ]);
+    expect(postman.code).toBe(0);
+    const seen = await Promise.all(
+      [0, 1].map(() =>
+        startTestServer((_, res) => {
+          res.end('ok');
+        }),
+      ),
+    );
+    try {
+      const [a, b] = seen;
+      const run = await runCli(cwd, [
+        'run',
+        'cases',
+        '--baseline',
+        `a=${a?.url}`,
+        '--candidate',
+        `b=${b?.url}`,
+        '--no-tracker',
+      ]);
+      expect(run.stderr).toBe('');
+      for (const server of seen) {
+        const got = server.requests.map((r) => [r.method, r.url, r.body]).sort();
+        expect(got).toEqual(
+          [
+            ['POST', '/s?q=a%20b&flag&tags=a,b', '{"n":1.0,"e":1e3,"neg":-0,"dup":1,"dup":2}'],
+            ['POST', '/upload', ''],
+            ['PATCH', '/pretty', '{"a":1}'],
+            ['PUT', '/price', '{"price":10.50}'],
+            ['POST', '/gql', '{"query":"{ a }","variables":{"n":1}}'],
+          ].sort(),
+        );
+      }
+    } finally {
+      await Promise.all(seen.map((s) => s.close()));
+    }
   });
 });

@@ -40,9 +40,13 @@ function checkOptions(kind: ImportKind, flags: ImportFlags): void {
 function print(outcome: ImportOutcome, io: Io): void {
   const c = colorsFor(io.stdout, io.env);
   const files = outcome.written.length;
-  const merged = outcome.merged === 0 ? '' : ` (${outcome.merged} duplicate(s) merged)`;
+  const extra = [
+    ...(outcome.merged === 0 ? [] : [`${outcome.merged} duplicate(s) merged`]),
+    ...(outcome.skipped === 0 ? [] : [`${outcome.skipped} skipped: see the notes`]),
+  ];
+  const detail = extra.length === 0 ? '' : ` (${extra.join(', ')})`;
   io.stdout.write(
-    `${c.green('imported')} ${outcome.requests} request(s) into ${files} case file(s)${merged}\n`,
+    `${c.green('imported')} ${outcome.requests} request(s) into ${files} case file(s)${detail}\n`,
   );
   for (const { file, cases } of outcome.written)
     io.stdout.write(`  wrote ${file} (${cases} case(s))\n`);

@@ -11,10 +11,17 @@ export interface Parsed {
   urls: string[];
   headers: [string, string][];
   data: { kind: 'form' | 'raw' | 'json'; text: string }[];
-  form: string[];
+  /** `-F` fields; `--form-string` ones are `literal` (a leading `@` or `<` is not a file). */
+  form: { field: string; literal: boolean }[];
   query: string[];
   get: boolean;
   head: boolean;
+  /** A data option was given (even one whose `@file` was left out): curl then sends POST. */
+  sendsData: boolean;
+  /** `--json` was given (curl adds its content type and accept). */
+  json: boolean;
+  /** `-T`: curl sends PUT (the file is left out). */
+  upload: boolean;
   /** `--path-as-is`: the path is sent as written (`/../x` is not resolved to `/x`). */
   pathAsIs: boolean;
   notes: string[];
@@ -46,12 +53,12 @@ function expand(words: readonly string[]): string[] {
   return out;
 }
 
-/** `name=content`, `=content`, `content`, `name@file`, `@file` of `--data-urlencode`. */
-function urlencoded(spec: string, notes: string[]): string | undefined {
+/** `name=content`, `=content`, `content`, `name@file`, `@file` of `--data-urlencode` (and `--url-query`). */
+function urlencoded(option: string, spec: string, notes: string[]): string | undefined {
   const eq = spec.indexOf('=');
   const at = spec.indexOf('@');
   if (at !== -1 && (eq === -1 || at < eq)) {
-    notes.push(`--data-urlencode ${spec} reads a file, which an import cannot: left out`);
+    notes.push(`${option} ${spec} reads a file, which an import cannot: left out`);
     return undefined;
   }
   if (eq === -1) return encodeURIComponent(spec);
@@ -84,30 +91,38 @@ function fileNote(option: string) {
 
 const dataFile = fileNote('--data');
 const binaryFile = fileNote('--data-binary');
+const jsonFile = fileNote('--json');
 
 /** How each request-shaping option changes `parsed`. */
 const APPLY: Readonly<Record<string, (parsed: Parsed, value: string) => void>> = {
   request: (parsed, value) => {
-    parsed.method = value.toUpperCase();
+    // curl sends -X as written: `-X post` is `post`, which a server may tell from `POST`.
+    parsed.method = value;
   },
   header,
   data: (parsed, value) => {
+    parsed.sendsData = true;
     // curl strips the line breaks of -d values (they matter only for files).
     if (!dataFile(parsed, value))
       parsed.data.push({ kind: 'form', text: value.replace(/[\r\n]/g, '') });
   },
   'data-binary': (parsed, value) => {
+    parsed.sendsData = true;
     if (!binaryFile(parsed, value)) parsed.data.push({ kind: 'raw', text: value });
   },
   'data-raw': (parsed, value) => {
+    parsed.sendsData = true;
     parsed.data.push({ kind: 'raw', text: value });
   },
   'data-urlencode': (parsed, value) => {
-    const encoded = urlencoded(value, parsed.notes);
+    parsed.sendsData = true;
+    const encoded = urlencoded('--data-urlencode', value, parsed.notes);
     if (encoded !== undefined) parsed.data.push({ kind: 'form', text: encoded });
   },
   json: (parsed, value) => {
-    parsed.data.push({ kind: 'json', text: value });
+    parsed.sendsData = true;
+    parsed.json = true;
+    if (!jsonFile(parsed, value)) parsed.data.push({ kind: 'json', text: value });
   },
   user: (parsed, value) => {
     parsed.headers.push(['Authorization', `Basic ${Buffer.from(value).toString('base64')}`]);
@@ -130,18 +145,23 @@ const APPLY: Readonly<Record<string, (parsed: Parsed, value: string) => void>> =
     parsed.headers.push(['Range', `bytes=${value}`]);
   },
   form: (parsed, value) => {
-    parsed.form.push(value);
+    parsed.form.push({ field: value, literal: false });
   },
   'form-string': (parsed, value) => {
-    parsed.form.push(value);
+    parsed.form.push({ field: value, literal: true });
   },
   url: (parsed, value) => {
     parsed.urls.push(value);
   },
   'url-query': (parsed, value) => {
-    parsed.query.push(value);
+    // As --data-urlencode, but `+content` is added as it is.
+    const piece = value.startsWith('+')
+      ? value.slice(1)
+      : urlencoded('--url-query', value, parsed.notes);
+    if (piece !== undefined) parsed.query.push(piece);
   },
   'upload-file': (parsed, value) => {
+    parsed.upload = true;
     parsed.notes.push(`-T ${value} uploads a file, which an import cannot: left out`);
   },
 };
@@ -157,6 +177,9 @@ export function parseOptions(words: readonly string[]): Parsed {
     query: [],
     get: false,
     head: false,
+    sendsData: false,
+    json: false,
+    upload: false,
     pathAsIs: false,
     notes: [],
   };

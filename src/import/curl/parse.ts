@@ -1,6 +1,7 @@
 /**
  * curl command lines → imported requests, with curl's own semantics: the
- * method (`-X`, else HEAD for `-I`, POST when there is data, GET), headers
+ * method (`-X` as written, else HEAD for `-I`, GET for `-G`, PUT for `-T`,
+ * POST for any data option, even one whose `@file` is left out, else GET), headers
  * (`-H 'Name;'` sends an empty value, `-H 'Name:'` none), data (`-d`/`--data`
  * join with `&` and read `@file`, which an import cannot; `--data-raw` and
  * `--data-binary` as given; `--data-urlencode` encoded; `--json` sets the JSON
@@ -8,30 +9,27 @@
  * credentials they are, dropped later), `-F` (a multipart body). Pure.
  */
 import type { Pairs } from '../../model/case.js';
+import { FORM_BOUNDARY, multipartBody, multipartType } from '../multipart.js';
 import type { ImportedRequest, ImportedSource } from '../types.js';
 import { type Parsed, parseOptions } from './apply.js';
 import { cmdCommands, looksLikeCmd } from './cmd.js';
 import { posixCommands } from './posix.js';
 import type { ShellCommand } from './words.js';
 
-const BOUNDARY = '----parity-form-boundary';
-
 /** `-F name=value` fields as a multipart body (a file field `name=@file` cannot be imported). */
-function multipart(fields: readonly string[], notes: string[]): string {
-  const parts: string[] = [];
-  for (const field of fields) {
+function multipart(fields: Parsed['form'], notes: string[]): string {
+  const parts: { name: string; value: string }[] = [];
+  for (const { field, literal } of fields) {
     const eq = field.indexOf('=');
     const name = eq === -1 ? field : field.slice(0, eq);
     const value = eq === -1 ? '' : field.slice(eq + 1);
-    if (value.startsWith('@') || value.startsWith('<')) {
+    if (!literal && (value.startsWith('@') || value.startsWith('<'))) {
       notes.push(`-F ${field} sends a file, which an import cannot: left out`);
       continue;
     }
-    parts.push(
-      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
-    );
+    parts.push({ name, value });
   }
-  return `${parts.join('')}--${BOUNDARY}--\r\n`;
+  return multipartBody(parts, FORM_BOUNDARY);
 }
 
 function hasHeader(headers: Pairs, name: string): boolean {
@@ -43,7 +41,7 @@ function bodyOf(parsed: Parsed): { text: string | undefined; type: string | unde
   if (parsed.form.length > 0) {
     return {
       text: multipart(parsed.form, parsed.notes),
-      type: `multipart/form-data; boundary=${BOUNDARY}`,
+      type: multipartType(FORM_BOUNDARY),
     };
   }
   if (parsed.data.length === 0) return { text: undefined, type: undefined };
@@ -53,6 +51,14 @@ function bodyOf(parsed: Parsed): { text: string | undefined; type: string | unde
     ? parsed.data.map((d) => d.text).join('')
     : parsed.data.map((d) => d.text).join('&');
   return { text, type: json ? 'application/json' : 'application/x-www-form-urlencoded' };
+}
+
+/** What curl sends when no -X says: a data option sends POST even when its file is left out. */
+function defaultMethod(parsed: Parsed): string {
+  if (parsed.head) return 'HEAD';
+  if (parsed.get) return 'GET';
+  if (parsed.upload) return 'PUT';
+  return parsed.sendsData || parsed.form.length > 0 ? 'POST' : 'GET';
 }
 
 /** `http://` is curl's default scheme; `\[` and friends are curl's URL-glob escapes. */
@@ -90,27 +96,27 @@ function toRequests(command: ShellCommand, index: number, notes: string[]): Impo
   const headers: [string, string][] = [...parsed.headers];
   if (body.type !== undefined && !hasHeader(headers, 'content-type'))
     headers.push(['Content-Type', body.type]);
-  if (parsed.data.some((d) => d.kind === 'json') && !hasHeader(headers, 'accept'))
-    headers.push(['Accept', 'application/json']);
+  if (parsed.json && !hasHeader(headers, 'accept')) headers.push(['Accept', 'application/json']);
   const inQuery = parsed.get && body.text !== undefined && parsed.form.length === 0;
-  const method =
-    parsed.method ??
-    (parsed.head ? 'HEAD' : parsed.get ? 'GET' : body.text === undefined ? 'GET' : 'POST');
+  const method = parsed.method ?? defaultMethod(parsed);
   return parsed.urls.flatMap((text): ImportedRequest[] => {
     const url = parseUrl(text);
     if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
       notes.push(`skipped ${source}: "${text}" is not an http(s) URL`);
       return [];
     }
-    const extra = [...parsed.query, ...(inQuery ? [body.text ?? ''] : [])].join('&');
-    const query = [...url.searchParams, ...new URLSearchParams(extra)];
+    // curl appends --url-query and -G data to the URL's query, each piece after a `&`.
+    const pieces = [url.search.slice(1), ...parsed.query, ...(inQuery ? [body.text ?? ''] : [])];
+    const rawQuery = pieces.filter((p) => p !== '').join('&');
     const sent = inQuery ? headers.filter(([n]) => n.toLowerCase() !== 'content-type') : headers;
     return [
       {
         method,
         origin: url.origin,
         path: parsed.pathAsIs ? writtenPath(text, url) : url.pathname,
-        query,
+        query: [...new URLSearchParams(rawQuery)],
+        ...(rawQuery === '' ? {} : { rawQuery }),
+        ...(url.username === '' && url.password === '' ? {} : { credentials: ['URL userinfo'] }),
         headers: sent,
         body:
           inQuery || body.text === undefined ? { kind: 'none' } : { kind: 'text', text: body.text },

@@ -127,3 +127,86 @@ describe('buildCaseFiles', () => {
     );
   });
 });
+
+describe('buildCaseFiles: the bytes the source sent', () => {
+  const jsonType: [string, string][] = [['Content-Type', 'application/json']];
+  const bodyOf = (text: string) =>
+    buildCaseFiles({
+      notes: [],
+      requests: [request({ method: 'POST', headers: jsonType, body: { kind: 'text', text } })],
+    }).files[0]?.cases[0]?.request;
+
+  it('writes json: only when sending the value gives back the text (whitespace aside)', () => {
+    expect(bodyOf('{ "a": [1, 2.5, "x\\"y"],\n  "b": null }')).toMatchObject({
+      json: { a: [1, 2.5, 'x"y'], b: null },
+    });
+    for (const text of [
+      '{"n":1.0,"e":1e3,"neg":-0}',
+      '{"price":10.50}',
+      '{"dup":1,"dup":2}',
+      '{"b":1,"2":2}',
+      '{"s":"caf\\u00e9"}',
+      '{"n":12345678901234567}',
+    ]) {
+      expect(bodyOf(text), text).toEqual({
+        method: 'POST',
+        path: '/',
+        headers: { 'content-type': 'application/json' },
+        text,
+      });
+    }
+  });
+
+  it('keeps the query string as sent: in the path when a query map would encode it otherwise', () => {
+    const cases = (rawQuery: string) =>
+      buildCaseFiles({
+        notes: [],
+        requests: [request({ path: '/s', query: [...new URLSearchParams(rawQuery)], rawQuery })],
+      }).files[0]?.cases[0]?.request;
+    expect(cases('q=a%20b')).toEqual({ method: 'GET', path: '/s?q=a%20b' });
+    expect(cases('flag')).toEqual({ method: 'GET', path: '/s?flag' });
+    expect(cases('tags=a,b')).toEqual({ method: 'GET', path: '/s?tags=a,b' });
+    // Integer-like keys would be sent first from a map.
+    expect(cases('b=1&2=x')).toEqual({ method: 'GET', path: '/s?b=1&2=x' });
+    expect(cases('limit=2&tag=a&tag=b')).toEqual({
+      method: 'GET',
+      path: '/s',
+      query: { limit: '2', tag: ['a', 'b'] },
+    });
+  });
+
+  it('drops credentials by name from headers and queries, notes URL userinfo, counts what became a case', () => {
+    const rawQuery = 'q=1&api_key=k1&access_token=t1&pageToken=p';
+    const built = buildCaseFiles({
+      notes: [],
+      requests: [
+        request({
+          path: '/s',
+          query: [...new URLSearchParams(rawQuery)],
+          rawQuery,
+          credentials: ['URL userinfo'],
+          headers: [
+            ['x-session-token', 's'],
+            ['x-goog-api-key', 'g'],
+            ['x-amz-security-token', 'a'],
+            ['x-token-count', '3'],
+          ],
+        }),
+        request({ path: '/s', body: { kind: 'binary', size: 3 }, source: 'entry 2' }),
+      ],
+    });
+    expect(built.files[0]?.cases[0]?.request).toEqual({
+      method: 'GET',
+      path: '/s',
+      query: { q: '1', pageToken: 'p' },
+      headers: { 'x-token-count': '3' },
+    });
+    expect(built.notes).toEqual([
+      'skipped entry 2: its 3-byte body is binary (a case holds text or JSON)',
+      expect.stringMatching(
+        /^dropped credentials \(URL userinfo, query access_token, query api_key, x-amz-security-token, x-goog-api-key, x-session-token\): .*; a query credential can be written back as a reference, e\.g\. query: \{ api_key: "\$\{env:API_KEY\}" \}$/,
+      ),
+    ]);
+    expect([built.requests, built.skipped]).toEqual([1, 1]);
+  });
+});

@@ -243,3 +243,51 @@ describe('importCurl', () => {
     expect(importCurl('echo nothing').notes).toEqual(['found no curl command']);
   });
 });
+
+describe('importCurl: what curl sends', () => {
+  it('sends POST for any data option, even when its @file is left out; --data-raw @ is literal', () => {
+    const { requests, notes } = importCurl(
+      [
+        "curl --data-binary @payload.json -H 'Content-Type: application/json' http://h/a",
+        'curl -d @form.txt http://h/b',
+        'curl --json @body.json http://h/c',
+        'curl --data-raw @literal http://h/d',
+        'curl -T upload.bin http://h/e',
+        'curl -G -d @q.txt http://h/f',
+      ].join('\n'),
+    );
+    expect(requests.map((r) => [r.method, r.body])).toEqual([
+      ['POST', { kind: 'none' }],
+      ['POST', { kind: 'none' }],
+      ['POST', { kind: 'none' }],
+      ['POST', { kind: 'text', text: '@literal' }],
+      ['PUT', { kind: 'none' }],
+      ['GET', { kind: 'none' }],
+    ]);
+    // curl's --json accept header is sent whatever the data's source.
+    expect(requests[2]?.headers).toContainEqual(['Accept', 'application/json']);
+    expect(notes).toEqual([
+      'curl command 1 (line 1): --data-binary @payload.json reads a file, which an import cannot: left out',
+      'curl command 2 (line 2): --data @form.txt reads a file, which an import cannot: left out',
+      'curl command 3 (line 3): --json @body.json reads a file, which an import cannot: left out',
+      'curl command 5 (line 5): -T upload.bin uploads a file, which an import cannot: left out',
+      'curl command 6 (line 6): --data @q.txt reads a file, which an import cannot: left out',
+    ]);
+  });
+
+  it('keeps -X as written, --form-string values literal, and the query string as sent', () => {
+    const [custom, form, query] = importCurl(
+      [
+        'curl -X post http://h/a',
+        'curl --form-string note=@not-a-file http://h/b',
+        "curl 'http://user:pw@h/s?q=a%20b&flag&tags=a,b' --url-query 'x=c d' --url-query +raw=%41",
+      ].join('\n'),
+    ).requests;
+    expect(custom?.method).toBe('post');
+    expect(form?.body).toMatchObject({ text: expect.stringContaining('\r\n\r\n@not-a-file\r\n') });
+    expect(query).toMatchObject({
+      rawQuery: 'q=a%20b&flag&tags=a,b&x=c%20d&raw=%41',
+      credentials: ['URL userinfo'],
+    });
+  });
+});

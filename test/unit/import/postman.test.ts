@@ -1,0 +1,124 @@
+/** Postman collections → requests: bodies as Postman's runtime sends them, queries as typed, auth noted once. */
+import { describe, expect, it } from 'vitest';
+import { buildCaseFiles } from '../../../src/import/cases.js';
+import { importPostman } from '../../../src/import/postman.js';
+
+const NONE = new Map<string, string>();
+
+function collection(items: unknown[], extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({ info: { name: 'api' }, item: items, ...extra });
+}
+
+const post = (name: string, body: unknown, url = 'http://h/gql') => ({
+  name,
+  request: { method: 'POST', url, body },
+});
+
+describe('importPostman', () => {
+  it('sends GraphQL variables as the JSON object they spell, as Postman does', () => {
+    const { requests, notes } = importPostman(
+      collection([
+        post('vars', {
+          mode: 'graphql',
+          graphql: { query: 'query($n: Int){ sq(n: $n) }', variables: '{"n": 1}' },
+        }),
+        post('empty', { mode: 'graphql', graphql: { query: '{ a }', variables: '' } }),
+        post('broken', { mode: 'graphql', graphql: { query: '{ a }', variables: '{n: 1}' } }),
+      ]),
+      'c.json',
+      NONE,
+    );
+    expect(requests.map((r) => r.body)).toEqual([
+      { kind: 'text', text: '{"query":"query($n: Int){ sq(n: $n) }","variables":{"n": 1}}' },
+      { kind: 'text', text: '{"query":"{ a }"}' },
+      { kind: 'text', text: '{"query":"{ a }","variables":{n: 1}}' },
+    ]);
+    expect(notes).toEqual([
+      'Postman item "broken": its GraphQL variables are not JSON; the body is sent as Postman sends it, not JSON either',
+    ]);
+    const [vars, , broken] = buildCaseFiles({ requests, notes }).files[0]?.cases ?? [];
+    expect(vars?.request.json).toEqual({
+      query: 'query($n: Int){ sq(n: $n) }',
+      variables: { n: 1 },
+    });
+    expect(broken?.request.text).toBe('{"query":"{ a }","variables":{n: 1}}');
+  });
+
+  it('keeps the text fields of a formdata body with a file field, and notes the file', () => {
+    const built = buildCaseFiles(
+      importPostman(
+        collection([
+          {
+            name: 'Items',
+            item: [
+              post(
+                'Upload',
+                {
+                  mode: 'formdata',
+                  formdata: [
+                    { key: 'title', value: 'Ada' },
+                    { key: 'photo', type: 'file', src: '/tmp/me.png' },
+                    { key: 'off', value: 'x', disabled: true },
+                  ],
+                },
+                'http://h/items',
+              ),
+            ],
+          },
+          post('Raw file', { mode: 'file', file: { src: '/tmp/a.bin' } }, 'http://h/items'),
+        ]),
+        'c.json',
+        NONE,
+      ),
+    );
+    const [upload] = built.files[0]?.cases ?? [];
+    expect(upload?.request.text).toBe(
+      '------parity-form-boundary\r\nContent-Disposition: form-data; name="title"\r\n\r\nAda\r\n------parity-form-boundary--\r\n',
+    );
+    expect(upload?.request.headers).toEqual({
+      'content-type': 'multipart/form-data; boundary=----parity-form-boundary',
+    });
+    expect(built.notes).toEqual([
+      'Postman item "Items / Upload": form field "photo" is a file, which an import cannot read: left out',
+      'skipped Postman item "Raw file": its body is a file, which an import cannot read (a case holds text or JSON)',
+    ]);
+    expect([built.requests, built.skipped]).toEqual([1, 1]);
+  });
+
+  it('writes the query as typed and notes each auth setting once, naming how many items use it', () => {
+    const query = (key: string, value: string | null) => ({ key, value });
+    const item = (name: string, auth?: unknown) => ({
+      name,
+      request: {
+        method: 'get',
+        url: {
+          raw: 'http://h/s',
+          host: ['h'],
+          path: ['s'],
+          query: [query('q', 'a%20b'), query('flag', null), query('tags', 'a,b')],
+        },
+        ...(auth === undefined ? {} : { auth }),
+      },
+    });
+    const { requests, notes } = importPostman(
+      collection(
+        [
+          item('one'),
+          item('two'),
+          { name: 'F', auth: { type: 'apikey' }, item: [item('three'), item('four')] },
+          item('five', { type: 'basic' }),
+          item('six', { type: 'noauth' }),
+        ],
+        { auth: { type: 'bearer' } },
+      ),
+      'c.json',
+      NONE,
+    );
+    expect(requests[0]).toMatchObject({ method: 'GET', rawQuery: 'q=a%20b&flag&tags=a,b' });
+    expect(notes).toEqual([
+      '2 Postman items use bearer auth (set on the collection): set the credentials per target in parity.config.yaml (targets.<name>.headers)',
+      '2 Postman items use apikey auth (set on folder "F"): set the credentials per target in parity.config.yaml (targets.<name>.headers)',
+      'Postman item "five" uses basic auth: set the credentials per target in parity.config.yaml (targets.<name>.headers)',
+    ]);
+  });
+});
