@@ -4,9 +4,11 @@ import type { RunReport } from '../report/contract.js';
 import type { CaseResult, DivergentResult } from '../results/types.js';
 
 /**
- * New relative to the `--compare-to` report when the run had one (a fingerprint it
- * did not show), else a root cause whose tracker row this run added or reopened;
- * without either, every divergence is new. An accepted divergence is never new.
+ * New relative to the `--compare-to` report when the run had one (the case shows a
+ * root cause it did not show there, see `results/regression.ts`; a case that report
+ * did not compare is `not-compared`, not new), else a root cause whose tracker row
+ * this run added or reopened; without either, every divergence is new. An accepted
+ * divergence is never new.
  */
 function isNew(result: DivergentResult, report: RunReport): boolean {
   if (report.regression !== undefined) return result.regression === 'new';
@@ -34,7 +36,9 @@ function hasEncodingNotes(result: CaseResult): boolean {
  * The results that make the run exit 1 under `policy` (and `options`), in report
  * order. An `accepted` result (every root cause accepted or won't fix) fails only
  * under `any`; a run error (a side failed in transport) or an unmet `expect`
- * fails under `open` and `any`; a flow step not sent (`skipped`) fails under none.
+ * fails under every policy but `none` (`new` included: a case the run could not
+ * check proves nothing new is broken); a flow step not sent (`skipped`) fails
+ * under none.
  */
 export function failingResults(
   report: RunReport,
@@ -43,17 +47,17 @@ export function failingResults(
 ): CaseResult[] {
   return report.results.filter((result) => {
     if (options.failOnEncoding === true && hasEncodingNotes(result)) return true;
-    const expectationFailed = result.expectations !== undefined;
+    const runError = result.verdict === 'error' || result.expectations !== undefined;
     switch (policy) {
       case 'none':
         return false;
       case 'any':
         // A case not sent (a flow step) fails nothing by itself: what stopped it already did.
-        return (result.verdict !== 'equal' && result.verdict !== 'skipped') || expectationFailed;
+        return (result.verdict !== 'equal' && result.verdict !== 'skipped') || runError;
       case 'open':
-        return result.verdict === 'error' || result.verdict === 'divergent' || expectationFailed;
+        return runError || result.verdict === 'divergent';
       case 'new':
-        return result.verdict === 'divergent' && isNew(result, report);
+        return runError || (result.verdict === 'divergent' && isNew(result, report));
       default: {
         const never: never = policy;
         throw new Error(`unknown fail policy ${String(never)}`);

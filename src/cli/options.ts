@@ -84,7 +84,7 @@ const shared = {
   failOn: choice('--fail-on <policy>', 'which divergences make the run exit 1', FAIL_POLICIES),
   compareTo: text(
     '--compare-to <report>',
-    'mark divergences new / persisting / fixed against a previous report.json, its run folder, or "latest"',
+    'mark divergent cases new / persisting / not compared, and root causes fixed, against a previous report.json, its run folder, or "latest"',
   ),
   filter: repeatable(
     '--filter <glob>',

@@ -10,7 +10,15 @@ import { coverageGaps, coverageLine } from '../report/coverage-text.js';
 import { type DecisionView, decisionHeadline, decisionsOf, reach } from '../report/decisions.js';
 import { latencyLine } from '../report/latency-table.js';
 import { noiseSummaryLine } from '../report/noise-text.js';
-import { countsLine, kindsLine, reportNumbers } from '../report/numbers.js';
+import {
+  comparedToWarning,
+  countsLine,
+  kindsLine,
+  regressionCounts,
+  reportNumbers,
+  runErrorOf,
+  runErrorsLine,
+} from '../report/numbers.js';
 import { skippedGroups } from '../results/flows.js';
 import { latencyOf } from '../results/latency.js';
 import { type CaseResult, hasFindings } from '../results/types.js';
@@ -38,12 +46,23 @@ function line(result: CaseResult, c: Colors, idWidth: number): string {
   const accepted = result.verdict === 'accepted';
   const kind = accepted ? 'accepted' : (primaryKind(result.kinds) ?? 'error');
   const paint = accepted ? c.green : kind === 'value' || kind === 'header' ? c.yellow : c.red;
-  const regression =
-    result.regression === undefined
-      ? ''
-      : ` ${result.regression === 'new' ? c.red('(new)') : c.dim(`(${result.regression})`)}`;
+  const regression = regressionMark(result, c);
   const summary = result.summary ?? result.explanation ?? '';
   return `  ${paint(pad(kind, 9))} ${pad(result.caseId, idWidth)}  ${summary}${regression}${c.dim(rowsOf(result))}`;
+}
+
+/** ` (new)`, ` (persisting)`, ` (not compared in the previous report)`: where a case stands. */
+function regressionMark(result: CaseResult, c: Colors): string {
+  switch (result.regression) {
+    case undefined:
+      return '';
+    case 'new':
+      return ` ${c.red('(new)')}`;
+    case 'not-compared':
+      return ` ${c.dim('(not compared in the previous report)')}`;
+    default:
+      return ` ${c.dim(`(${result.regression})`)}`;
+  }
 }
 
 function decisionLines(view: DecisionView, c: Colors, idWidth: number): string[] {
@@ -77,14 +96,15 @@ function decisionsSection(report: RunReport, c: Colors): string[] {
   return out;
 }
 
-/** `--compare-to`: the counts, then each fixed divergence (they have no result line). */
+/** `--compare-to`: the counts, then each fixed root cause with the cases it is gone from. */
 function regressionLines(report: RunReport, c: Colors): string[] {
   const r = report.regression;
-  if (r === undefined) return [];
-  const out = [
-    '',
-    `  compared to ${r.comparedTo.runId}: ${r.new.length > 0 ? c.red(`${r.new.length} new`) : '0 new'} · ${r.persisting.length} persisting · ${c.green(`${r.fixed.length} fixed`)}`,
-  ];
+  const n = reportNumbers(report).regression;
+  if (r === undefined || n === undefined) return [];
+  const counts = regressionCounts(n);
+  const out = ['', `  compared to ${r.comparedTo.runId}: ${n.new > 0 ? c.red(counts) : counts}`];
+  const warning = comparedToWarning(n);
+  if (warning !== undefined) out.push(c.yellow(`  warning: ${warning}`));
   for (const fixed of r.fixed.slice(0, LISTED)) {
     out.push(`  ${c.green(pad('fixed', 9))} ${fixed.caseIds.join(', ')}  ${fixed.summary}`);
   }
@@ -134,17 +154,17 @@ function caseLines(report: RunReport, c: Colors): string[] {
 
 /** Run errors: a side failed in transport, or an `expect` was not met. Never decisions. */
 function runErrorLines(report: RunReport, c: Colors): string[] {
-  const errors = report.results.filter((r) => r.verdict === 'error' || r.expectations);
+  const errors = report.results.filter((r) => runErrorOf(r) !== undefined);
   if (errors.length === 0) return [];
   const out = [
     '',
-    `  ${c.red(`run errors ${errors.length}`)} (not decisions: fix the run or the case)`,
+    `  ${c.red(runErrorsLine(reportNumbers(report)))} (not decisions: fix the run or the case)`,
   ];
   const idWidth = Math.min(48, Math.max(...errors.map((r) => r.caseId.length)));
   for (const r of errors.slice(0, LISTED)) {
     const [label, text] =
-      r.verdict === 'error'
-        ? ['transport', r.summary]
+      runErrorOf(r) === 'transport'
+        ? ['transport', r.summary ?? '']
         : ['expect', (r.expectations ?? []).join('; ')];
     out.push(`  ${c.red(pad(label, 9))} ${pad(r.caseId, idWidth)}  ${text}`);
   }

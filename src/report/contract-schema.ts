@@ -201,7 +201,7 @@ export const comparedShape = {
     .describe('both bodies, redacted'),
   changesOmitted: count.exactOptional().describe('changes found beyond those listed'),
   regression: z
-    .enum(['new', 'persisting'])
+    .enum(['new', 'persisting', 'not-compared'])
     .exactOptional()
     .describe('relative to the --compare-to report'),
 };
@@ -304,9 +304,19 @@ export const sectionsShape = {
     .describe('what the run changed in the tracker'),
   regression: z
     .looseObject({
-      comparedTo: z.looseObject({ runId: z.string(), startedAt: z.string() }),
+      comparedTo: z.looseObject({
+        runId: z.string(),
+        startedAt: z.string(),
+        interrupted: z
+          .looseObject({ signal: z.string(), notRun: count })
+          .exactOptional()
+          .describe('a signal stopped the compared-to run: how many of its cases it did not run'),
+      }),
       new: ids,
       persisting: ids,
+      notCompared: ids
+        .exactOptional()
+        .describe('divergent cases the compared-to report has no comparison of'),
       fixed: z.array(
         z.looseObject({
           fingerprint: z.string(),
@@ -318,7 +328,9 @@ export const sectionsShape = {
       ),
     })
     .exactOptional()
-    .describe('new / persisting / fixed divergences against --compare-to'),
+    .describe(
+      'divergent cases new / persisting / not compared, and root causes fixed, against --compare-to',
+    ),
   shard: shard.exactOptional(),
   mergedFrom: z
     .array(z.looseObject({ runId: z.string(), shard: shard.exactOptional() }))

@@ -79,7 +79,7 @@ export interface RunReport {
    */
   readonly results: readonly CaseResult[];
   readonly tracker?: TrackerOutcome;
-  /** Present with `--compare-to`: new / persisting / fixed divergences. */
+  /** Present with `--compare-to`: divergent cases new / persisting / not compared, root causes fixed. */
   readonly regression?: RegressionSummary;
   /** Present on a `--shard` run. */
   readonly shard?: ShardInfo;

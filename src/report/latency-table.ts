@@ -14,17 +14,39 @@ export function formatRatio(baseline: number | null, candidate: number | null): 
   return `${change > 0 ? '+' : ''}${change}%`;
 }
 
-/** One line for the console: `latency p50 1.20 ms → 0.90 ms (-25%) · p95 …`. */
-export function latencyLine(latency: LatencySummary): string {
+/**
+ * What the latency compares: `7 cases both sides answered`; for a report
+ * written when each side counted its own answers and they differ,
+ * `baseline timed 9 answers, candidate 7 (not the same cases)`.
+ */
+export function latencyBasis(latency: LatencySummary): string {
   const { baseline: b, candidate: c } = latency.all;
-  return `latency p50 ${formatMs(b.p50Ms)} → ${formatMs(c.p50Ms)} (${formatRatio(b.p50Ms, c.p50Ms)}) · p95 ${formatMs(b.p95Ms)} → ${formatMs(c.p95Ms)} (${formatRatio(b.p95Ms, c.p95Ms)})`;
+  if (b.count === c.count) {
+    return `${b.count} ${b.count === 1 ? 'case' : 'cases'} both sides answered`;
+  }
+  return `baseline timed ${b.count} answers, candidate ${c.count} (not the same cases)`;
 }
 
-/** Table rows (endpoint, n, p50 b/c, p95 b/c, Δp50) shared by the Markdown and HTML reports. */
+/**
+ * One line for the console: `latency p50 1.20 ms → 0.90 ms (-25%) · p95 … · 7
+ * cases both sides answered`.
+ */
+export function latencyLine(latency: LatencySummary): string {
+  const { baseline: b, candidate: c } = latency.all;
+  return `latency p50 ${formatMs(b.p50Ms)} → ${formatMs(c.p50Ms)} (${formatRatio(b.p50Ms, c.p50Ms)}) · p95 ${formatMs(b.p95Ms)} → ${formatMs(c.p95Ms)} (${formatRatio(b.p95Ms, c.p95Ms)}) · ${latencyBasis(latency)}`;
+}
+
+/**
+ * Table rows (endpoint, n, p50 b/c, p95 b/c, Δp50) shared by the Markdown and
+ * HTML reports; `n` is the cases both sides answered (`9/7`, baseline/candidate,
+ * for an older report that counted each side's answers and they differ).
+ */
 export function latencyRows(latency: LatencySummary): string[][] {
   return latency.endpoints.map((row) => [
     row.endpoint,
-    String(Math.max(row.baseline.count, row.candidate.count)),
+    row.baseline.count === row.candidate.count
+      ? String(row.baseline.count)
+      : `${row.baseline.count}/${row.candidate.count}`,
     formatMs(row.baseline.p50Ms),
     formatMs(row.candidate.p50Ms),
     formatMs(row.baseline.p95Ms),

@@ -19,7 +19,16 @@ import { encodingNotesSection } from './markdown-notes.js';
 import { patternLines, unusedRulesSection } from './markdown-patterns.js';
 import { cell, code, fenced, prose, table } from './markdown-util.js';
 import { renderNoiseMarkdown } from './noise-text.js';
-import { interruptedWords, kindsNote, reportNumbers } from './numbers.js';
+import {
+  comparedToWarning,
+  interruptedWords,
+  junitLine,
+  kindsNote,
+  regressionCounts,
+  reportNumbers,
+  runErrorOf,
+  runErrorsLine,
+} from './numbers.js';
 
 function summarySection(report: RunReport): string {
   const n = reportNumbers(report);
@@ -28,28 +37,42 @@ function summarySection(report: RunReport): string {
     ['Equal', String(n.counted.equal)],
     ['Divergent (a root cause open)', String(n.counted.divergent)],
     ['Accepted (every root cause accepted or wontfix)', String(n.counted.accepted)],
-    ['Run errors (a side failed: no comparison possible)', String(n.counted.error)],
+    ['Transport errors (a side failed: no comparison possible)', String(n.counted.error)],
     ...(n.counted.skipped > 0 ? [['Skipped (not sent)', String(n.counted.skipped)]] : []),
     ['Status parity', `${n.statusParity.equal}/${n.statusParity.total}`],
     ...KIND_REPORT_ORDER.map((kind) => [`… ${kind}`, String(n.byKind[kind])]),
   ];
   if (n.expectationFailures > 0) {
-    rows.push(['Expectation failures', String(n.expectationFailures)]);
+    rows.push(['Unmet expect (cases, whatever their comparison)', String(n.expectationFailures)]);
+  }
+  if (n.runErrors > 0) {
+    rows.push([
+      'Run errors (transport errors and unmet expect, each case once)',
+      String(n.runErrors),
+    ]);
   }
   if (n.encodingNotes > 0) {
     rows.push(['Encoding notes (not divergences)', String(n.encodingNotes)]);
   }
   const note = kindsNote(n);
   const counts = table(['', 'count'], rows);
-  return note === undefined ? counts : `${counts}\n\nBy kind: ${note}.`;
+  const notes = [...(note === undefined ? [] : [`By kind: ${note}.`]), `${junitLine(n)}.`];
+  return [counts, ...notes].join('\n\n');
 }
 
-/** `--compare-to`: counts of new / persisting / fixed, and the fixed divergences. */
+/** `--compare-to`: counts of new / persisting / not compared cases and fixed root causes, and the fixed ones. */
 function regressionSection(report: RunReport): string[] {
   const r = report.regression;
-  if (r === undefined) return [];
-  const counts = `Compared to run ${code(r.comparedTo.runId)} (${r.comparedTo.startedAt}): **${r.new.length} new**, ${r.persisting.length} persisting, ${r.fixed.length} fixed (counted by fingerprint).`;
+  const n = reportNumbers(report).regression;
+  if (r === undefined || n === undefined) return [];
+  const counts = `Compared to run ${code(r.comparedTo.runId)} (${r.comparedTo.startedAt}): ${regressionCounts(n)}.`;
   const out = ['', '## Regression', '', counts];
+  const warning = comparedToWarning(n);
+  if (warning !== undefined) out.push('', `> **Warning:** ${cell(warning)}.`);
+  out.push(
+    '',
+    'A divergent case is **new** when it shows a root cause it did not show in the compared report (or was equal or absent there), **persisting** when it showed every one of them there, **not compared** when that report has no comparison of it; a root cause is **fixed** in a case that showed it there and, compared cleanly here, no longer does.',
+  );
   if (r.fixed.length > 0) {
     const rows = r.fixed.map((f) => [
       code(f.fingerprint),
@@ -60,9 +83,9 @@ function regressionSection(report: RunReport): string[] {
     ]);
     out.push(
       '',
-      '### Fixed',
+      '### Fixed root causes',
       '',
-      table(['fingerprint', 'kinds', 'endpoints', 'cases', 'summary'], rows),
+      table(['root cause', 'kinds', 'endpoints', 'gone from cases', 'summary'], rows),
     );
   }
   return out;
@@ -205,11 +228,15 @@ function acceptedSection(report: RunReport): string[] {
 
 /** Run errors: transport failures and unmet `expect`, which are never decisions. */
 function runErrorsSection(report: RunReport): string[] {
-  const failed = report.results.filter((r) => r.verdict === 'error');
+  const failed = report.results.filter((r) => runErrorOf(r) === 'transport');
   const unmet = report.results.filter((r) => r.expectations !== undefined);
   if (failed.length === 0 && unmet.length === 0) return [];
-  const out = ['', `## Run errors (${failed.length + unmet.length})`];
-  out.push('', 'Not decisions: a side that did not answer, or a case whose `expect` failed.');
+  const n = reportNumbers(report);
+  const out = ['', `## Run errors (${n.runErrors})`];
+  out.push(
+    '',
+    `${cell(runErrorsLine(n))} (cases, each once). Not decisions: a side that did not answer, or a case whose \`expect\` failed (its comparison is counted as it came out).`,
+  );
   for (const result of failed) out.push('', divergenceSection(result));
   if (unmet.length > 0) out.push('', '### Expectations not met', '');
   for (const r of unmet)

@@ -11,6 +11,26 @@ import { type CountedAs, countedAs } from '../results/summary.js';
 import type { CaseResult } from '../results/types.js';
 import type { Interruption, RunReport } from './contract.js';
 
+/**
+ * `--compare-to` in numbers: divergent cases by where they stand against the
+ * compared-to report, and the root causes gone from cases that showed them.
+ */
+export interface RegressionNumbers {
+  readonly runId: string;
+  /** Divergent cases showing a root cause they did not show there (or equal or absent there). */
+  readonly new: number;
+  /** Divergent cases showing only root causes they showed there. */
+  readonly persisting: number;
+  /** Divergent cases the compared-to report has no comparison of (not run there, a side failed). */
+  readonly notCompared: number;
+  /** Root causes gone from at least one case that showed them there. */
+  readonly fixed: number;
+  /** The cases those root causes are gone from. */
+  readonly fixedIn: number;
+  /** A signal stopped the compared-to run. */
+  readonly interrupted?: { readonly signal: string; readonly notRun: number };
+}
+
 /** What one case is in junit.xml: every case is exactly one of these. */
 export const JUNIT_OUTCOMES = ['passed', 'failure', 'error', 'skipped'] as const;
 export type JunitOutcomeKind = (typeof JUNIT_OUTCOMES)[number];
@@ -26,6 +46,11 @@ export interface ReportNumbers {
   readonly kindTotal: number;
   /** Cases whose `expect.status` was not met (whatever their verdict). */
   readonly expectationFailures: number;
+  /**
+   * Run errors: the cases a side of which failed in transport or whose `expect`
+   * was not met, each counted once (a case can be both).
+   */
+  readonly runErrors: number;
   readonly encodingNotes: number;
   readonly flakyBaselines: number;
   /** Root causes per decision (open, accepted, wontfix, resolved): what the reports open with. */
@@ -34,6 +59,10 @@ export interface ReportNumbers {
   readonly notRun: number;
   /** junit.xml's counts; they add up to `cases + notRun` (a case not run is `skipped`). */
   readonly junit: Readonly<Record<JunitOutcomeKind, number>>;
+  /** junit.xml's failures that are not divergences: an unmet `expect` on an equal or accepted case. */
+  readonly expectationOnlyFailures: number;
+  /** With `--compare-to`. */
+  readonly regression?: RegressionNumbers;
 }
 
 /**
@@ -68,6 +97,27 @@ function zeros<K extends string>(keys: readonly K[]): Record<K, number> {
   return out;
 }
 
+/** The run error a result is, if any: a transport failure first, else an unmet `expect`. */
+export function runErrorOf(result: CaseResult): 'transport' | 'expect' | undefined {
+  if (countedAs(result) === 'error') return 'transport';
+  return result.expectations === undefined ? undefined : 'expect';
+}
+
+function regressionNumbers(report: RunReport): RegressionNumbers | undefined {
+  const r = report.regression;
+  if (r === undefined) return undefined;
+  const stopped = r.comparedTo.interrupted;
+  return {
+    runId: r.comparedTo.runId,
+    new: r.new.length,
+    persisting: r.persisting.length,
+    notCompared: r.notCompared?.length ?? 0,
+    fixed: r.fixed.length,
+    fixedIn: new Set(r.fixed.flatMap((f) => f.caseIds)).size,
+    ...(stopped === undefined ? {} : { interrupted: stopped }),
+  };
+}
+
 /**
  * The numbers of `report`. Its results may be only the notable ones (a run's
  * in-memory report): every divergence, error and unmet expectation is notable,
@@ -77,7 +127,15 @@ export function reportNumbers(report: RunReport): ReportNumbers {
   const s = report.summary;
   // Every case that is not plainly equal is notable: in memory after a run too.
   const junit = zeros<JunitOutcomeKind>(JUNIT_OUTCOMES);
-  for (const result of report.results) junit[junitOutcomeOf(result)]++;
+  let runErrors = 0;
+  let expectationOnlyFailures = 0;
+  for (const result of report.results) {
+    const outcome = junitOutcomeOf(result);
+    junit[outcome]++;
+    if (runErrorOf(result) !== undefined) runErrors++;
+    if (outcome === 'failure' && countedAs(result) !== 'divergent') expectationOnlyFailures++;
+  }
+  const regression = regressionNumbers(report);
   const byKind = zeros<DivergenceKind>(DIVERGENCE_KINDS);
   for (const kind of DIVERGENCE_KINDS) byKind[kind] = s.byKind[kind];
   const notPassed = junit.failure + junit.error + junit.skipped;
@@ -95,11 +153,14 @@ export function reportNumbers(report: RunReport): ReportNumbers {
     byKind,
     kindTotal: DIVERGENCE_KINDS.reduce((sum, kind) => sum + byKind[kind], 0),
     expectationFailures: s.expectationFailures,
+    runErrors,
     encodingNotes: s.encodingNotes ?? 0,
     flakyBaselines: s.flakyBaselines ?? 0,
     decisions: s.rootCauses ?? decisionCounts(report.rootCauses ?? []),
     notRun,
     junit: { ...junit, skipped: junit.skipped + notRun, passed: s.cases - notPassed },
+    expectationOnlyFailures,
+    ...(regression === undefined ? {} : { regression }),
   };
 }
 
@@ -112,8 +173,10 @@ export function count(n: number, noun: string, plural = `${noun}s`): string {
 export type Paint = Partial<Record<CountedAs, (text: string) => string>>;
 
 /**
- * The counts line: `cases 6 · equal 1 · divergent 5 · accepted 0 · errors 0 · status parity 6/6`
- * (with `· skipped N` before the status parity when flow steps were not sent).
+ * The counts line, a partition of the cases by comparison: `cases 6 · equal 1 ·
+ * divergent 5 · accepted 0 · transport errors 0 · status parity 6/6` (with `·
+ * skipped N` before the status parity when flow steps were not sent). An unmet
+ * `expect` does not change where a case counts here: see `runErrorsLine`.
  */
 export function countsLine(n: ReportNumbers, paint: Paint = {}): string {
   const part = (key: CountedAs, label: string) => {
@@ -122,7 +185,7 @@ export function countsLine(n: ReportNumbers, paint: Paint = {}): string {
   };
   const parity = `${n.statusParity.equal}/${n.statusParity.total}`;
   const skipped = n.counted.skipped > 0 ? ` · ${part('skipped', 'skipped')}` : '';
-  return `cases ${n.cases} · ${part('equal', 'equal')} · ${part('divergent', 'divergent')} · ${part('accepted', 'accepted')} · ${part('error', 'errors')}${skipped} · status parity ${parity}`;
+  return `cases ${n.cases} · ${part('equal', 'equal')} · ${part('divergent', 'divergent')} · ${part('accepted', 'accepted')} · ${part('error', 'transport errors')}${skipped} · status parity ${parity}`;
 }
 
 /** `shape 5 · status 0 · …`, in report order. */
@@ -147,11 +210,22 @@ export function kindsLine(n: ReportNumbers): string {
 }
 
 /**
- * junit.xml's counts in words, for the reports that show them:
- * `junit.xml: 14 tests · 10 failures · 2 errors · 2 skipped (accepted or wontfix)`.
+ * The run errors in words: `run errors 3: 1 transport error · 2 unmet expect`
+ * (cases, each once: a case can be both).
+ */
+export function runErrorsLine(n: ReportNumbers): string {
+  return `run errors ${n.runErrors}: ${count(n.counted.error, 'transport error')} · ${n.expectationFailures} unmet expect`;
+}
+
+/**
+ * junit.xml's counts in words, for the reports that show them: `junit.xml: 4
+ * tests · 1 passed · 2 failures (1 divergent, 1 unmet expect) · 1 error · 0
+ * skipped (accepted)`. A failure is a divergence with a root cause open, or an
+ * unmet `expect` on a case that does not diverge; an error a transport failure.
  */
 export function junitLine(n: ReportNumbers): string {
-  const { failure, error, skipped } = n.junit;
+  const { passed, failure, error, skipped } = n.junit;
+  const failures = `${count(failure, 'failure')} (${n.counted.divergent} divergent, ${n.expectationOnlyFailures} unmet expect)`;
   const why =
     n.counted.skipped === 0 && n.notRun === 0
       ? 'accepted'
@@ -160,7 +234,29 @@ export function junitLine(n: ReportNumbers): string {
           ...(n.counted.skipped === 0 ? [] : [`${n.counted.skipped} not sent`]),
           ...(n.notRun === 0 ? [] : [`${n.notRun} not run`]),
         ].join(', ');
-  return `junit.xml: ${count(n.cases + n.notRun, 'test')} · ${count(failure, 'failure')} · ${count(error, 'error')} · ${skipped} skipped (${why})`;
+  return `junit.xml: ${count(n.cases + n.notRun, 'test')} · ${passed} passed · ${failures} · ${count(error, 'error')} · ${skipped} skipped (${why})`;
+}
+
+/**
+ * `--compare-to` in words: `0 new · 3 persisting (divergent cases) · 1 fixed
+ * root cause, gone from 1 case` (with `· 2 not compared there` among the
+ * divergent cases when the compared-to report has no comparison of some).
+ */
+export function regressionCounts(r: RegressionNumbers): string {
+  const notCompared = r.notCompared > 0 ? ` · ${r.notCompared} not compared there` : '';
+  const fixedIn = r.fixed > 0 ? `, gone from ${count(r.fixedIn, 'case')}` : '';
+  return `${r.new} new · ${r.persisting} persisting${notCompared} (divergent cases) · ${count(r.fixed, 'fixed root cause')}${fixedIn}`;
+}
+
+/**
+ * Why a compared-to report proves less than it seems, when it does: `the
+ * compared report run-1 was interrupted by SIGINT (26 of its cases not run): a
+ * divergence in those cases is "not compared", never new`.
+ */
+export function comparedToWarning(r: RegressionNumbers): string | undefined {
+  const stopped = r.interrupted;
+  if (stopped === undefined) return undefined;
+  return `the compared report ${r.runId} was interrupted by ${stopped.signal} (${stopped.notRun} of its cases not run): a divergence in those cases is "not compared", never new`;
 }
 
 /**

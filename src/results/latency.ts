@@ -1,6 +1,8 @@
 /**
- * Latency side by side: per endpoint, p50/p95 of each side's response times.
- * Cutovers need performance parity too, so every report carries this. Pure.
+ * Latency side by side: per endpoint, p50/p95 of each side's response times,
+ * over the cases both sides answered (so both columns time the same cases: a
+ * case one side failed in transport is left out of both). Cutovers need
+ * performance parity too, so every report carries this. Pure.
  */
 
 import { NumberLog } from '../util/chunked.js';
@@ -9,7 +11,11 @@ import type { CaseResult, SideSummary } from './types.js';
 
 /** Percentiles of one side's durations; `null` when the side answered no case. */
 export interface LatencyStats {
-  /** Responses timed (transport errors are left out: a timeout is not a latency). */
+  /**
+   * Responses timed: the cases both sides answered (a transport error is not a
+   * latency, and the other side's answer to that case is left out with it).
+   * Older reports may count each side's answers on their own.
+   */
   readonly count: number;
   readonly p50Ms: number | null;
   readonly p95Ms: number | null;
@@ -64,11 +70,13 @@ interface Durations {
 
 const emptyDurations = (): Durations => ({ baseline: new NumberLog(), candidate: new NumberLog() });
 
+/** Times a case only when both sides answered it: the columns compare the same cases. */
 function push(into: Durations, result: CaseResult): void {
   const b = timed(result.baseline);
   const c = timed(result.candidate);
-  if (b !== undefined) into.baseline.push(b);
-  if (c !== undefined) into.candidate.push(c);
+  if (b === undefined || c === undefined) return;
+  into.baseline.push(b);
+  into.candidate.push(c);
 }
 
 function statsPair(durations: Durations): Omit<EndpointLatency, 'endpoint'> {

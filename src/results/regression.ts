@@ -1,45 +1,78 @@
 /**
- * Regression mode (`--compare-to`): a run's divergences classified against a
- * previous report by fingerprint, as new, persisting or fixed. Pure.
+ * Regression mode (`--compare-to`): a run's cases compared with a previous
+ * report, root cause by root cause. A divergent case is `new` when it shows a
+ * root cause it did not show in the previous report (or it was equal there, or
+ * absent from a complete report), `persisting` when every root cause it shows
+ * it showed there too, and `not-compared` when the previous report has no
+ * comparison of it (a signal stopped that run before the case, a side failed
+ * in transport there, or it was another shard). A root cause a case showed
+ * before and no longer shows, in a case this run compared cleanly, is
+ * `fixed`, whether the case is equal now or still diverges for other reasons.
+ * Pure.
  */
 
 import type { DivergenceKind } from '../model/comparison.js';
 import { compareText } from '../util/text.js';
-import { type DivergenceGroup, groupDivergences } from './group.js';
-import type { CaseResult } from './types.js';
+import { type CaseResult, hasFindings, type ResultFinding } from './types.js';
 
-/** Where a divergence stands relative to the `--compare-to` report (by fingerprint). */
-export type RegressionStatus = 'new' | 'persisting' | 'fixed';
+/** Where a divergent case stands relative to the `--compare-to` report. */
+export type DivergenceRegression = 'new' | 'persisting' | 'not-compared';
 
-/** A fingerprint divergent in the compared-to report and gone from this one. */
+/** Where a case stands relative to the `--compare-to` report. */
+export type RegressionStatus = DivergenceRegression | 'fixed';
+
+/** A root cause that cases of the compared-to report showed and no longer show. */
 export interface FixedDivergence {
+  /** The root cause's fingerprint (its tracker row's). */
   readonly fingerprint: string;
   readonly kinds: readonly DivergenceKind[];
+  /** The endpoints of `caseIds`, sorted. */
   readonly endpoints: readonly string[];
+  /** The cases that showed it before and, compared cleanly in this run, no longer do; sorted. */
   readonly caseIds: readonly string[];
   readonly summary: string;
 }
 
+/** The compared-to report when a signal stopped it: its cases not run are `not-compared`. */
+export interface ComparedToInterruption {
+  readonly signal: string;
+  /** How many of its selected cases it did not run. */
+  readonly notRun: number;
+}
+
 /** The run compared with a previous report (`--compare-to`). */
 export interface RegressionSummary {
-  /** The previous report: its run id and when it started. */
-  readonly comparedTo: { readonly runId: string; readonly startedAt: string };
-  /** Fingerprints divergent now and not in the previous report. */
+  /** The previous report: its run id, when it started, and whether a signal stopped it. */
+  readonly comparedTo: {
+    readonly runId: string;
+    readonly startedAt: string;
+    readonly interrupted?: ComparedToInterruption;
+  };
+  /** Case fingerprints of the divergent cases marked `new`: a root cause they did not show before. */
   readonly new: readonly string[];
-  /** Fingerprints divergent in both. */
+  /** Case fingerprints of the divergent cases marked `persisting`: every root cause shown before. */
   readonly persisting: readonly string[];
-  /** Fingerprints divergent before, gone now, and every case that showed them compared cleanly. */
+  /**
+   * Case fingerprints of the divergent cases the previous report did not compare
+   * (`not-compared`); absent when there are none (and in older reports).
+   */
+  readonly notCompared?: readonly string[];
+  /** Root causes gone from cases that showed them before, one entry per root cause. */
   readonly fixed: readonly FixedDivergence[];
 }
 
-/** The classified results (same order) and the summary for report.json. */
 /** What regression mode needs of the compared-to report. */
 export interface PreviousRun {
   readonly runId: string;
   readonly startedAt: string;
   readonly results: readonly CaseResult[];
+  /** A signal stopped it: the cases it did not run. */
+  readonly interrupted?: { readonly signal: string; readonly notRun: readonly string[] };
+  /** It ran one shard of the library: a case absent from it was not compared there. */
+  readonly shard?: unknown;
 }
 
+/** The classified results (same order) and the summary for report.json. */
 export interface Regression {
   readonly results: CaseResult[];
   readonly summary: RegressionSummary;
@@ -61,6 +94,15 @@ export function cleanlyComparedIds(results: readonly CaseResult[]): IdSet {
   );
 }
 
+/** True when both sides of `result` answered (it is neither a transport error nor a step not sent). */
+function comparedCleanly(result: CaseResult): boolean {
+  return (
+    result.verdict !== 'skipped' &&
+    result.baseline.error === undefined &&
+    result.candidate.error === undefined
+  );
+}
+
 /**
  * The same for a run that keeps only some results in memory: every case that ran,
  * minus those whose kept result shows a transport failure (a failed result is never
@@ -68,16 +110,7 @@ export function cleanlyComparedIds(results: readonly CaseResult[]): IdSet {
  * ids, sorted (a run's are already): a large run builds no set of 100k ids.
  */
 export function comparedIds(ran: readonly string[], kept: readonly CaseResult[]): IdSet {
-  const failed = new Set(
-    kept
-      .filter(
-        (r) =>
-          r.verdict === 'skipped' ||
-          r.baseline.error !== undefined ||
-          r.candidate.error !== undefined,
-      )
-      .map((r) => r.caseId),
-  );
+  const failed = new Set(kept.filter((r) => !comparedCleanly(r)).map((r) => r.caseId));
   const inOrder = ran.every((id, k) => k === 0 || compareText(ran[k - 1] ?? '', id) <= 0);
   const sorted = inOrder ? ran : [...ran].sort(compareText);
   const ranCase = (id: string): boolean => {
@@ -95,41 +128,104 @@ export function comparedIds(ran: readonly string[], kept: readonly CaseResult[])
   return { has: (id) => !failed.has(id) && ranCase(id) };
 }
 
+/** A case in the previous report: compared (with the root causes it showed, none when equal) or not. */
+type Before =
+  | {
+      readonly compared: true;
+      readonly findings: readonly ResultFinding[];
+      readonly endpoint: string;
+      readonly kinds: readonly DivergenceKind[];
+    }
+  | { readonly compared: false };
+
+const NOT_COMPARED: Before = { compared: false };
+
+/** Every case of the previous report, by id. */
+function casesBefore(previous: PreviousRun): Map<string, Before> {
+  const before = new Map<string, Before>();
+  for (const result of previous.results) {
+    before.set(
+      result.caseId,
+      comparedCleanly(result)
+        ? {
+            compared: true,
+            findings: result.findings ?? [],
+            endpoint: result.endpoint,
+            kinds: result.kinds,
+          }
+        : NOT_COMPARED,
+    );
+  }
+  for (const id of previous.interrupted?.notRun ?? []) before.set(id, NOT_COMPARED);
+  return before;
+}
+
+/** Where a divergent case stands: see the module comment. */
+function divergenceStatus(
+  causes: readonly ResultFinding[],
+  before: Before | undefined,
+  previous: PreviousRun,
+): DivergenceRegression {
+  if (before === undefined) return previous.shard === undefined ? 'new' : 'not-compared';
+  if (!before.compared) return 'not-compared';
+  const shown = new Set(before.findings.map((f) => f.fingerprint));
+  return causes.every((f) => shown.has(f.fingerprint)) ? 'persisting' : 'new';
+}
+
+interface FixedBuilding {
+  readonly finding: ResultFinding;
+  readonly caseIds: string[];
+  readonly endpoints: Set<string>;
+}
+
 /**
- * Fingerprints divergent in `previous` and in no current result, whose every case
- * (as listed in `previous`) compared cleanly in this run: a filtered, sharded or
- * failing run that did not compare one of them proves nothing.
+ * The root causes each previous case showed and no longer shows, among the cases
+ * this run compared cleanly (`compared`); a case without a result in `results` that
+ * compared cleanly is equal (a run keeps plainly equal results on disk only).
  */
-function fixedDivergences(
-  before: ReadonlyMap<string, DivergenceGroup>,
-  now: ReadonlyMap<string, DivergenceGroup>,
+function fixedCauses(
+  before: ReadonlyMap<string, Before>,
+  now: ReadonlyMap<string, CaseResult>,
   compared: IdSet,
 ): FixedDivergence[] {
-  const fixed: FixedDivergence[] = [];
-  for (const [fingerprint, seen] of before) {
-    if (now.has(fingerprint) || !seen.caseIds.every((id) => compared.has(id))) continue;
-    fixed.push({
-      fingerprint,
-      kinds: seen.kinds,
-      endpoints: seen.endpoints,
-      caseIds: [...seen.caseIds].sort(),
-      summary: seen.summary,
-    });
+  const building = new Map<string, FixedBuilding>();
+  for (const [caseId, seen] of before) {
+    if (!seen.compared || seen.findings.length === 0 || !compared.has(caseId)) continue;
+    const result = now.get(caseId);
+    const still = new Set((result?.findings ?? []).map((f) => f.fingerprint));
+    for (const finding of seen.findings) {
+      if (still.has(finding.fingerprint)) continue;
+      let entry = building.get(finding.fingerprint);
+      if (entry === undefined) {
+        entry = { finding, caseIds: [], endpoints: new Set() };
+        building.set(finding.fingerprint, entry);
+      }
+      if (!entry.caseIds.includes(caseId)) entry.caseIds.push(caseId);
+      entry.endpoints.add(result?.endpoint ?? seen.endpoint);
+    }
   }
-  return fixed;
+  return [...building.values()].map(({ finding, caseIds, endpoints }) => ({
+    fingerprint: finding.fingerprint,
+    kinds: [finding.kind],
+    endpoints: [...endpoints].sort(compareText),
+    caseIds: caseIds.sort(compareText),
+    summary: finding.summary,
+  }));
 }
 
 /** `result` with its regression mark set afresh (any mark it carried, e.g. from a merged shard, is replaced). */
 function reclassify(
   result: CaseResult,
-  before: ReadonlyMap<string, DivergenceGroup>,
+  before: ReadonlyMap<string, Before>,
+  previous: PreviousRun,
   fixedCases: ReadonlySet<string>,
 ): CaseResult {
   switch (result.verdict) {
     case 'divergent':
     case 'accepted': {
       const { regression: _old, ...rest } = result;
-      return { ...rest, regression: before.has(result.fingerprint) ? 'persisting' : 'new' };
+      const status = divergenceStatus(result.findings, before.get(result.caseId), previous);
+      return { ...rest, regression: status };
     }
     case 'equal': {
       const { regression: _old, ...rest } = result;
@@ -145,31 +241,49 @@ function reclassify(
   }
 }
 
+/** Distinct case fingerprints of the results marked `status`, in result order. */
+function fingerprintsMarked(
+  results: readonly CaseResult[],
+  status: DivergenceRegression,
+): string[] {
+  const out = new Set<string>();
+  for (const r of results) if (hasFindings(r) && r.regression === status) out.add(r.fingerprint);
+  return [...out];
+}
+
 /**
- * Classifies each divergent result as `new` or `persisting` relative to
- * `previous`, marks equal results that showed a now-fixed fingerprint as `fixed`,
- * and lists the fixed fingerprints. Results keep their order; any regression mark
- * they carried (e.g. from a merged shard) is replaced. `compared` is the set of cases
- * whose two sides both answered (by default, computed from `results`; a run that
- * keeps only some results in memory passes it).
+ * Classifies each divergent result as `new`, `persisting` or `not-compared`
+ * relative to `previous`, marks equal results that lost every root cause they
+ * showed as `fixed`, and lists the fixed root causes. Results keep their order;
+ * any regression mark they carried (e.g. from a merged shard) is replaced.
+ * `compared` is the set of cases whose two sides both answered (by default,
+ * computed from `results`; a run that keeps only some results in memory passes it).
  */
 export function compareToPrevious(
   results: readonly CaseResult[],
   previous: PreviousRun,
   compared: IdSet = cleanlyComparedIds(results),
 ): Regression {
-  const before = groupDivergences(previous.results);
-  const now = groupDivergences(results);
-  const fixed = fixedDivergences(before, now, compared);
+  const before = casesBefore(previous);
+  const now = new Map(results.map((r) => [r.caseId, r] as const));
+  const fixed = fixedCauses(before, now, compared);
   const fixedCases = new Set(fixed.flatMap((f) => f.caseIds));
-  const classified = results.map((result) => reclassify(result, before, fixedCases));
-  const fingerprints = [...now.keys()];
+  const classified = results.map((r) => reclassify(r, before, previous, fixedCases));
+  const notCompared = fingerprintsMarked(classified, 'not-compared');
+  const stopped = previous.interrupted;
   return {
     results: classified,
     summary: {
-      comparedTo: { runId: previous.runId, startedAt: previous.startedAt },
-      new: fingerprints.filter((fp) => !before.has(fp)),
-      persisting: fingerprints.filter((fp) => before.has(fp)),
+      comparedTo: {
+        runId: previous.runId,
+        startedAt: previous.startedAt,
+        ...(stopped === undefined
+          ? {}
+          : { interrupted: { signal: stopped.signal, notRun: stopped.notRun.length } }),
+      },
+      new: fingerprintsMarked(classified, 'new'),
+      persisting: fingerprintsMarked(classified, 'persisting'),
+      ...(notCompared.length === 0 ? {} : { notCompared }),
       fixed,
     },
   };

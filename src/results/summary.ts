@@ -13,7 +13,10 @@ export interface RunSummary {
   readonly divergent: number;
   /** Divergent cases whose every root cause is `_accepted_`/`_wontfix_`. */
   readonly accepted: number;
-  /** Cases where a side failed in transport: run errors. */
+  /**
+   * Cases where a side failed in transport (`transport errors`). Run errors are
+   * these and the cases with an unmet `expect` (`expectationFailures`), each once.
+   */
   readonly errors: number;
   /**
    * Cases not sent (flow steps that could not run, flows that write without

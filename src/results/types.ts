@@ -115,7 +115,7 @@ interface NoComparisonDetail {
 export interface EqualResult extends ResultBase, NoDivergence, NoComparisonDetail {
   readonly verdict: 'equal';
   readonly reason?: never;
-  /** With `--compare-to`: this case showed a divergence that is gone now. */
+  /** With `--compare-to`: this case diverged in the compared-to report and is equal now. */
   readonly regression?: 'fixed';
 }
 
@@ -145,8 +145,12 @@ export interface DivergenceDetail extends ResultBase {
   };
   /** Changes found beyond the ones `changes` keeps (a report keeps the first 500). */
   readonly changesOmitted?: number;
-  /** With `--compare-to`: whether the compared-to report showed this fingerprint too. */
-  readonly regression?: 'new' | 'persisting';
+  /**
+   * With `--compare-to`: `new` when it shows a root cause it did not show in the
+   * compared-to report, `persisting` when it showed every one of them there,
+   * `not-compared` when that report has no comparison of it (see `results/regression.ts`).
+   */
+  readonly regression?: 'new' | 'persisting' | 'not-compared';
 }
 
 /** Both sides answered and something differs after normalisation, with a root cause still open. */

@@ -64,7 +64,10 @@ describe('tracker lifecycle and regression mode', () => {
     const cwd = await tempProject({ 'cases/demo.yaml': CASES });
     expect((await runCli(cwd, targets(), day(20))).code).toBe(1);
     const first = await latestReport(cwd);
-    const driftFp = first.results.find((r) => r.caseId === 'demo/drift')?.fingerprint;
+    const drift = first.results.find((r) => r.caseId === 'demo/drift');
+    // Its one root cause: what a fix removes, and what the regression lists as fixed.
+    expect(drift?.findings).toHaveLength(1);
+    const driftFp = drift?.findings?.[0]?.fingerprint;
     const statusFp = first.results.find((r) => r.caseId === 'demo/status')?.fingerprint;
     expect(driftFp).toBeDefined();
 
@@ -83,7 +86,9 @@ describe('tracker lifecycle and regression mode', () => {
     const byCase = new Map(report.results.map((r) => [r.caseId, r.regression]));
     expect(byCase.get('demo/drift')).toBe('fixed');
     expect(byCase.get('demo/status')).toBe('persisting');
-    expect(second.stdout).toContain(`compared to ${first.runId}: 0 new · 1 persisting · 1 fixed`);
+    expect(second.stdout).toContain(
+      `compared to ${first.runId}: 0 new · 1 persisting (divergent cases) · 1 fixed root cause, gone from 1 case`,
+    );
     expect(second.stdout).toMatch(/fixed\s+demo\/drift/);
     const md = await readFile(join(cwd, 'reports/latest/report.md'), 'utf8');
     expect(md).toContain('## Regression');

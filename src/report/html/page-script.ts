@@ -111,7 +111,18 @@ export function drawReport(): void {
     }
     const note =
       data.kindsNote === undefined ? [] : [testid(el('p', 'note', data.kindsNote), 'kinds-note')];
-    return [counts, el('div', '', ' '), kinds, ...note];
+    const notes = data.countNotes.map((line) => el('p', 'note', line));
+    return [counts, el('div', '', ' '), kinds, ...note, ...notes];
+  }
+
+  /** `--compare-to`: the counts in words, and a warning when the compared report proves less. */
+  function regression(): HTMLElement[] {
+    const r = data.regression;
+    if (r === undefined) return [];
+    const out = [testid(el('p', 'note', r.line), 'regression')];
+    if (r.warning !== undefined)
+      out.push(testid(el('div', 'banner', r.warning), 'compare-warning'));
+    return out;
   }
 
   function endpoints(): HTMLTableElement {
@@ -232,7 +243,10 @@ export function drawReport(): void {
       distinct((r) => r.endpoint),
     );
     const bar = el('div', 'filters', kindSelect, byEndpoint);
-    const regressions = distinct((r) => r.regression);
+    const regressions: string[] = [];
+    for (const row of data.rows) {
+      for (const mark of row.regressions) if (!regressions.includes(mark)) regressions.push(mark);
+    }
     if (regressions.length > 0) bar.append(select('regression', 'regressions', regressions));
     const statuses: string[] = [];
     for (const row of data.rows) {
@@ -292,6 +306,9 @@ export function drawReport(): void {
       body.append(el('h3', '', 'Headers'), table(head, row.headers));
     }
     for (const e of row.expectations) body.append(el('p', 'note', `expectation not met: ${e}`));
+    for (const cause of row.fixedCauses) {
+      body.append(el('p', 'note', `fixed since the compared report: ${cause}`));
+    }
     if (row.repro) {
       body.append(
         el('h3', '', 'Reproduce'),
@@ -315,6 +332,9 @@ export function drawReport(): void {
       ),
     );
     if (row.regression) summary.append(el('span', `badge ${row.regression}`, row.regression));
+    if (row.regression !== 'fixed' && row.fixedCauses.length > 0) {
+      summary.append(el('span', 'badge fixed', `fixed ${row.fixedCauses.length}`));
+    }
     for (const [id, status] of row.rows) {
       summary.append(el('span', 'badge soft', `${id} ${status}`));
     }
@@ -334,7 +354,7 @@ export function drawReport(): void {
   function matches(row: RowView): boolean {
     if (state.kind && row.kind !== state.kind) return false;
     if (state.endpoint && row.endpoint !== state.endpoint) return false;
-    if (state.regression && row.regression !== state.regression) return false;
+    if (state.regression && !row.regressions.includes(state.regression)) return false;
     if (state.tracker && !row.rows.some(([, status]) => status === state.tracker)) return false;
     if (state.cause && !row.causes.includes(state.cause)) return false;
     if (!state.text) return true;
@@ -356,7 +376,7 @@ export function drawReport(): void {
 
   // The first screen is what to decide, then the cases; the tables come last.
   const main = el('main', '');
-  main.append(...interrupted());
+  main.append(...interrupted(), ...regression());
   if (data.decisions.items.length > 0) main.append(decisions());
   const cases = section('Cases');
   cases.id = 'cases';

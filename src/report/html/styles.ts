@@ -50,7 +50,7 @@ details.row>summary::before{content:"▸";color:var(--muted)}
 details.row[open]>summary::before{content:"▾"}
 .badge{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;font-weight:600;color:#fff;background:var(--k)}
 .badge.soft{background:#eaeef2;color:var(--fg);font-weight:500}
-.badge.new{background:#cf222e;color:#fff}.badge.persisting{background:#9a6700;color:#fff}.badge.fixed{background:#1a7f37;color:#fff}
+.badge.new{background:#cf222e;color:#fff}.badge.persisting{background:#9a6700;color:#fff}.badge.fixed{background:#1a7f37;color:#fff}.badge.not-compared{background:#6e7781;color:#fff}
 .case{font-weight:600;font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:13px}
 .endpoint,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:12.5px}
 .sum{color:var(--muted);flex-basis:100%;padding-left:18px}

@@ -12,7 +12,8 @@ import {
   primaryKind,
 } from '../../model/comparison.js';
 import { describeMasked, describeStep } from '../../results/flows.js';
-import { type LatencySummary, latencyOf } from '../../results/latency.js';
+import { latencyOf } from '../../results/latency.js';
+import type { FixedDivergence } from '../../results/regression.js';
 import { countedAs } from '../../results/summary.js';
 import type { CaseResult, FlowRef } from '../../results/types.js';
 import { compareText } from '../../util/text.js';
@@ -22,7 +23,16 @@ import { coverageGaps, coverageLine, coverageTable } from '../coverage-text.js';
 import { type DecisionView, decisionHeadline, decisionsOf, reach } from '../decisions.js';
 import { KIND_TITLES } from '../kinds.js';
 import { formatMs, LATENCY_HEADER, latencyLine, latencyRows } from '../latency-table.js';
-import { interruptedWords, kindsNote, type ReportNumbers, reportNumbers } from '../numbers.js';
+import {
+  comparedToWarning,
+  interruptedWords,
+  junitLine,
+  kindsNote,
+  type ReportNumbers,
+  regressionCounts,
+  reportNumbers,
+  runErrorsLine,
+} from '../numbers.js';
 import { bodyLines, type SideLines } from './diff-lines.js';
 
 /** A row's colour and filter group: its primary divergence kind, or why it is listed. */
@@ -34,7 +44,15 @@ export interface RowView {
   readonly kind: RowKind;
   readonly kinds: readonly DivergenceKind[];
   readonly verdict: CaseResult['verdict'];
+  /** With `--compare-to`: `new`, `persisting`, `not-compared` or `fixed` (equal now). */
   readonly regression?: string;
+  /**
+   * With `--compare-to`: what the regression filter matches, its mark and
+   * `fixed` when root causes it showed in the compared report are gone.
+   */
+  readonly regressions: readonly string[];
+  /** With `--compare-to`: the root causes it showed in the compared report and no longer shows. */
+  readonly fixedCauses: readonly string[];
   /** The tracker rows of its root causes: id and status. */
   readonly rows: readonly (readonly [id: string, status: string])[];
   /** Its root causes' fingerprints (the decisions list filters by them). */
@@ -93,6 +111,10 @@ export interface HtmlView {
   readonly baseline: { readonly name: string; readonly url: string };
   readonly candidate: { readonly name: string; readonly url: string };
   readonly counts: readonly (readonly [key: string, label: string, value: string])[];
+  /** What the counts are in junit.xml, and the run errors, in words. */
+  readonly countNotes: readonly string[];
+  /** With `--compare-to`: the counts in words, and a warning when the compared report proves less. */
+  readonly regression?: { readonly line: string; readonly warning?: string };
   readonly kinds: readonly (readonly [kind: DivergenceKind, title: string, count: number])[];
   /** Why the kind counts add up to more than the cases, when they do. */
   readonly kindsNote?: string;
@@ -133,8 +155,30 @@ function diffOf(result: CaseResult): RowView['diff'] {
   };
 }
 
-function rowOf(result: CaseResult): RowView {
+/** The root causes `result`'s case no longer shows, from the regression summary's fixed list. */
+type FixedByCase = ReadonlyMap<string, readonly string[]>;
+
+function fixedByCase(fixed: readonly FixedDivergence[]): FixedByCase {
+  const byCase = new Map<string, string[]>();
+  for (const cause of fixed) {
+    for (const id of cause.caseIds) {
+      const list = byCase.get(id);
+      if (list === undefined) byCase.set(id, [cause.summary]);
+      else list.push(cause.summary);
+    }
+  }
+  return byCase;
+}
+
+function regressionsOf(result: CaseResult, fixedCauses: readonly string[]): string[] {
+  const out = result.regression === undefined ? [] : [result.regression];
+  if (fixedCauses.length > 0 && !out.includes('fixed')) out.push('fixed');
+  return out;
+}
+
+function rowOf(result: CaseResult, fixed: FixedByCase): RowView {
   const diff = diffOf(result);
+  const fixedCauses = fixed.get(result.caseId) ?? [];
   const summary =
     result.summary ??
     result.reason ??
@@ -147,6 +191,8 @@ function rowOf(result: CaseResult): RowView {
     kinds: result.kinds,
     verdict: result.verdict,
     ...(result.regression === undefined ? {} : { regression: result.regression }),
+    regressions: regressionsOf(result, fixedCauses),
+    fixedCauses,
     rows: [
       ...new Map(
         (result.findings ?? []).flatMap((f) =>
@@ -187,22 +233,53 @@ function listed(result: CaseResult): boolean {
   );
 }
 
+/** Both sides answered: the case was timed (see `results/latency.ts`). */
+const bothAnswered = (r: CaseResult) =>
+  r.baseline.status !== undefined && r.candidate.status !== undefined;
+
 /**
- * One row per endpoint. A large run keeps only its non-equal results (see
- * `results-stream.ts`); its equal cases are then counted from the latency
- * summary, which saw every answer.
+ * Cases per endpoint. A report that holds every result (a re-read report.json)
+ * counts them. A run's report keeps only its notable results in memory (see
+ * `results-stream.ts`): its cases per endpoint are then the coverage section's
+ * (every case sent) plus the steps not sent; without coverage, the cases both
+ * sides answered (the latency's count) plus the results where a side did not answer.
  */
-function endpointsOf(results: readonly CaseResult[], latency: LatencySummary): EndpointView[] {
+function endpointCases(
+  report: RunReport,
+): (endpoint: string, group: readonly CaseResult[]) => number {
+  if (report.results.length === report.summary.cases) return (_, group) => group.length;
+  const { coverage } = report;
+  if (coverage !== undefined) {
+    const sent = new Map(coverage.endpoints.map((e) => [e.endpoint, e.cases]));
+    return (endpoint, group) =>
+      (sent.get(endpoint) ?? 0) + group.filter((r) => r.verdict === 'skipped').length;
+  }
+  const timed = new Map(
+    latencyOf(report).endpoints.map((e) => [
+      e.endpoint,
+      Math.min(e.baseline.count, e.candidate.count),
+    ]),
+  );
+  return (endpoint, group) =>
+    Math.max(
+      group.length,
+      (timed.get(endpoint) ?? 0) + group.filter((r) => !bothAnswered(r)).length,
+    );
+}
+
+/** One row per endpoint: its cases (see `endpointCases`), divergent, errors and kinds. */
+function endpointsOf(report: RunReport): EndpointView[] {
   const groups = new Map<string, CaseResult[]>();
-  for (const r of results) {
+  for (const r of report.results) {
     const group = groups.get(r.endpoint);
     if (group === undefined) groups.set(r.endpoint, [r]);
     else group.push(r);
   }
-  const answered = new Map(
-    latency.endpoints.map((e) => [e.endpoint, Math.max(e.baseline.count, e.candidate.count)]),
+  const listed = [...(report.coverage?.endpoints ?? []), ...latencyOf(report).endpoints].map(
+    (e) => e.endpoint,
   );
-  for (const endpoint of answered.keys()) if (!groups.has(endpoint)) groups.set(endpoint, []);
+  for (const endpoint of listed) if (!groups.has(endpoint)) groups.set(endpoint, []);
+  const casesOf = endpointCases(report);
   return [...groups]
     .sort(([a], [b]) => compareText(a, b))
     .map(([endpoint, group]) => {
@@ -211,10 +288,7 @@ function endpointsOf(results: readonly CaseResult[], latency: LatencySummary): E
       );
       return {
         endpoint,
-        cases: Math.max(
-          group.length,
-          (answered.get(endpoint) ?? 0) + group.filter((r) => r.verdict === 'error').length,
-        ),
+        cases: casesOf(endpoint, group),
         divergent: group.filter((r) => countedAs(r) === 'divergent').length,
         errors: group.filter((r) => countedAs(r) === 'error').length,
         kinds: byKind
@@ -231,14 +305,17 @@ function countsOf(n: ReportNumbers): HtmlView['counts'] {
     ['equal', 'Equal', String(n.counted.equal)],
     ['divergent', 'Divergent', String(n.counted.divergent)],
     ['accepted', 'Accepted', String(n.counted.accepted)],
-    ['errors', 'Run errors (a side failed)', String(n.counted.error)],
+    ['errors', 'Transport errors (a side failed)', String(n.counted.error)],
     ...(n.counted.skipped > 0
       ? [['skipped', 'Skipped (not sent)', String(n.counted.skipped)] as [string, string, string]]
       : []),
     ['status-parity', 'Status parity', `${n.statusParity.equal}/${n.statusParity.total}`],
   ];
   if (n.expectationFailures > 0) {
-    counts.push(['expectations', 'Expectations not met', String(n.expectationFailures)]);
+    counts.push(['expectations', 'Unmet expect', String(n.expectationFailures)]);
+  }
+  if (n.runErrors > 0) {
+    counts.push(['run-errors', 'Run errors (transport or unmet expect)', String(n.runErrors)]);
   }
   return counts;
 }
@@ -269,12 +346,21 @@ function interruptedOf(report: RunReport): HtmlView['interrupted'] {
   return { title, line, notRun: stopped.notRun };
 }
 
+function regressionOf(n: ReportNumbers): HtmlView['regression'] {
+  if (n.regression === undefined) return undefined;
+  const line = `Compared to ${n.regression.runId}: ${regressionCounts(n.regression)}.`;
+  const warning = comparedToWarning(n.regression);
+  return warning === undefined ? { line } : { line, warning: `Warning: ${warning}.` };
+}
+
 /** Builds the page's data from a report. */
 export function htmlView(report: RunReport): HtmlView {
   const latency = latencyOf(report);
   const n = reportNumbers(report);
   const note = kindsNote(n);
   const interrupted = interruptedOf(report);
+  const regression = regressionOf(n);
+  const fixed = fixedByCase(report.regression?.fixed ?? []);
   return {
     title: `Parity report: ${report.baseline.name} vs ${report.candidate.name}`,
     ...(interrupted === undefined ? {} : { interrupted }),
@@ -288,11 +374,13 @@ export function htmlView(report: RunReport): HtmlView {
     baseline: report.baseline,
     candidate: report.candidate,
     counts: countsOf(n),
+    countNotes: [...(n.runErrors > 0 ? [`${runErrorsLine(n)}.`] : []), `${junitLine(n)}.`],
+    ...(regression === undefined ? {} : { regression }),
     kinds: KIND_REPORT_ORDER.map((k) => [k, KIND_TITLES[k], n.byKind[k]] as const),
     ...(note === undefined ? {} : { kindsNote: `By kind: ${note}.` }),
-    endpoints: endpointsOf(report.results, latency),
+    endpoints: endpointsOf(report),
     latency: { line: latencyLine(latency), header: LATENCY_HEADER, rows: latencyRows(latency) },
-    rows: report.results.filter(listed).map(rowOf),
+    rows: report.results.filter(listed).map((r) => rowOf(r, fixed)),
     ...(report.coverage === undefined
       ? {}
       : {

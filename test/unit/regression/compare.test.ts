@@ -5,7 +5,12 @@ import {
   compareToPrevious,
 } from '../../../src/results/regression.js';
 import type { CaseResult } from '../../../src/results/types.js';
-import { divergent, equal, report, unreachable } from './fixtures.js';
+import { divergent, equal, findingOf, report, unreachable } from './fixtures.js';
+
+/** A divergence of `caseId` with one root cause per fingerprint in `causes`. */
+function withCauses(caseId: string, fingerprint: string, causes: readonly string[]) {
+  return { ...divergent(caseId, fingerprint), findings: causes.map((fp) => findingOf(fp)) };
+}
 
 describe('compareToPrevious', () => {
   const previous = report([
@@ -16,7 +21,7 @@ describe('compareToPrevious', () => {
     equal('d/five'),
   ]);
 
-  it('marks divergences new or persisting by fingerprint and lists fixed ones', () => {
+  it('marks divergences new or persisting by root cause and lists the fixed root causes', () => {
     const now = [
       divergent('a/one', 'fp-shape'),
       divergent('a/two', 'fp-shape'),
@@ -41,19 +46,19 @@ describe('compareToPrevious', () => {
         kinds: ['value'],
         endpoints: ['GET /b/three'],
         caseIds: ['b/three'],
-        summary: 'value divergence fp-value',
+        summary: 'cause fp-value',
       },
       {
         fingerprint: 'fp-gone',
         kinds: ['shape'],
         endpoints: ['GET /c/four'],
         caseIds: ['c/four'],
-        summary: 'shape divergence fp-gone',
+        summary: 'cause fp-gone',
       },
     ]);
   });
 
-  it('does not call a divergence fixed when one of its cases did not run or failed in transport', () => {
+  it('calls a root cause fixed only in the cases compared cleanly now', () => {
     const now = [
       divergent('a/one', 'fp-other'),
       unreachable('b/three', 'fp-down'),
@@ -61,8 +66,11 @@ describe('compareToPrevious', () => {
       equal('d/five'),
     ];
     const { results, summary } = compareToPrevious(now, previous);
-    // fp-shape also showed in a/two, which did not run; b/three could not be compared.
-    expect(summary.fixed.map((f) => f.fingerprint)).toEqual(['fp-gone']);
+    // fp-shape is gone from a/one; a/two did not run and b/three could not be compared.
+    expect(summary.fixed.map((f) => [f.fingerprint, f.caseIds])).toEqual([
+      ['fp-shape', ['a/one']],
+      ['fp-gone', ['c/four']],
+    ]);
     expect(results.find((r) => r.caseId === 'a/one')?.regression).toBe('new');
     expect(results.find((r) => r.caseId === 'c/four')?.regression).toBe('fixed');
     expect(results.find((r) => r.caseId === 'd/five')?.regression).toBeUndefined();
@@ -70,7 +78,10 @@ describe('compareToPrevious', () => {
 
   it('honours an explicit set of compared cases (a run that keeps few results in memory)', () => {
     const { summary } = compareToPrevious([], previous, new Set(['a/one', 'a/two', 'c/four']));
-    expect(summary.fixed.map((f) => f.fingerprint)).toEqual(['fp-shape', 'fp-gone']);
+    expect(summary.fixed.map((f) => [f.fingerprint, f.caseIds])).toEqual([
+      ['fp-shape', ['a/one', 'a/two']],
+      ['fp-gone', ['c/four']],
+    ]);
   });
 
   it('replaces a regression mark a result already carried', () => {
@@ -78,6 +89,55 @@ describe('compareToPrevious', () => {
     expect(compareToPrevious([stale], previous).results[0]?.regression).toBe('persisting');
     const calm: CaseResult = { ...equal('z/none'), regression: 'fixed' };
     expect(compareToPrevious([calm], previous).results[0]).not.toHaveProperty('regression');
+  });
+
+  it('calls a case that lost some of its root causes persisting, and those root causes fixed', () => {
+    const before = report([
+      withCauses('api/user-1', 'case-6', ['r1', 'r2', 'r3', 'r4', 'r5', 'r6']),
+    ]);
+    const now = [withCauses('api/user-1', 'case-5', ['r1', 'r2', 'r3', 'r4', 'r5'])];
+    const { results, summary } = compareToPrevious(now, before);
+    expect(results[0]?.regression).toBe('persisting');
+    expect(summary).toMatchObject({ new: [], persisting: ['case-5'] });
+    expect(summary.fixed.map((f) => [f.fingerprint, f.caseIds])).toEqual([['r6', ['api/user-1']]]);
+  });
+
+  it('calls a case new when it shows a root cause it did not show, even if it lost another', () => {
+    const before = report([withCauses('api/user-1', 'case-a', ['r1', 'r2'])]);
+    const now = [withCauses('api/user-1', 'case-b', ['r1', 'r3'])];
+    const { results, summary } = compareToPrevious(now, before);
+    expect(results[0]?.regression).toBe('new');
+    expect(summary.new).toEqual(['case-b']);
+    expect(summary.fixed.map((f) => f.fingerprint)).toEqual(['r2']);
+  });
+
+  it('calls a divergence not-compared when the previous report did not compare its case', () => {
+    const before = report([unreachable('a/down', 'fp-down'), equal('a/equal')], {
+      interrupted: { signal: 'SIGINT', ran: 2, notRun: ['a/later'] },
+    });
+    const now = [
+      divergent('a/down', 'fp-1'),
+      divergent('a/later', 'fp-2'),
+      divergent('a/equal', 'fp-3'),
+      divergent('a/added', 'fp-4'),
+    ];
+    const { results, summary } = compareToPrevious(now, before);
+    expect(results.map((r) => r.regression)).toEqual([
+      'not-compared',
+      'not-compared',
+      'new',
+      'new',
+    ]);
+    expect(summary).toMatchObject({
+      comparedTo: { interrupted: { signal: 'SIGINT', notRun: 1 } },
+      new: ['fp-3', 'fp-4'],
+      persisting: [],
+      notCompared: ['fp-1', 'fp-2'],
+    });
+    const shard = report([], { shard: { index: 1, total: 2 } });
+    expect(compareToPrevious([divergent('a/x', 'fp')], shard).results[0]?.regression).toBe(
+      'not-compared',
+    );
   });
 
   it('treats every divergence as new against an empty previous report', () => {

@@ -27,7 +27,7 @@ function timed(endpoint: string, b: number, c: number | undefined): CaseResult {
 }
 
 describe('latency', () => {
-  it('takes nearest-rank p50/p95 per endpoint and leaves transport errors out', () => {
+  it('takes nearest-rank p50/p95 per endpoint over the cases both sides answered', () => {
     const results = [
       ...Array.from({ length: 20 }, (_, i) => timed('GET /a', i + 1, (i + 1) * 2)),
       timed('GET /a', 50, undefined),
@@ -36,17 +36,29 @@ describe('latency', () => {
     const latency = summariseLatency(results);
     expect(latency.endpoints.map((e) => e.endpoint)).toEqual(['GET /a', 'GET /b']);
     const a = latency.endpoints[0];
-    expect(a?.baseline).toEqual({ count: 21, p50Ms: 11, p95Ms: 20 });
-    // The timeout's 9999 ms is not a latency.
+    // The timeout's 9999 ms is not a latency, and the baseline's 50 ms to that case is left out with it.
+    expect(a?.baseline).toEqual({ count: 20, p50Ms: 10, p95Ms: 19 });
     expect(a?.candidate).toEqual({ count: 20, p50Ms: 20, p95Ms: 38 });
     expect(latency.endpoints[1]?.candidate).toEqual({ count: 1, p50Ms: 8, p95Ms: 8 });
-    expect(latency.all.baseline.count).toBe(22);
+    expect(latency.all.baseline.count).toBe(21);
+    expect(latency.all.candidate.count).toBe(21);
+    expect(latencyLine(latency)).toMatch(/ · 21 cases both sides answered$/);
   });
 
-  it('reports null percentiles for a side that answered nothing', () => {
+  it('reports null percentiles when no case had both sides answer', () => {
     const latency = summariseLatency([timed('GET /x', 3, undefined)]);
+    expect(latency.all.baseline).toEqual({ count: 0, p50Ms: null, p95Ms: null });
     expect(latency.all.candidate).toEqual({ count: 0, p50Ms: null, p95Ms: null });
-    expect(latencyLine(latency)).toContain('p50 3.00 ms → –');
+    expect(latencyLine(latency)).toContain('p50 – → – (–)');
+    expect(latencyLine(latency)).toContain('0 cases both sides answered');
+  });
+
+  it('labels the counts of an older report that timed each side on its own', () => {
+    const stats = (count: number) => ({ count, p50Ms: 1, p95Ms: 2 });
+    const older = { all: { baseline: stats(9), candidate: stats(7) }, endpoints: [] };
+    expect(latencyLine(older)).toMatch(
+      / · baseline timed 9 answers, candidate 7 \(not the same cases\)$/,
+    );
   });
 
   it('streams to the same summary as the batch function', () => {

@@ -86,7 +86,7 @@ const num = (text: string | undefined): number => {
 
 function fromConsole(text: string) {
   const counts =
-    /cases (\d+) · equal (\d+) · divergent (\d+) · accepted (\d+) · errors (\d+) · status parity (\d+)\/(\d+)/.exec(
+    /cases (\d+) · equal (\d+) · divergent (\d+) · accepted (\d+) · transport errors (\d+) · status parity (\d+)\/(\d+)/.exec(
       text,
     );
   const kinds = /by kind: (.*)/.exec(text)?.[1] ?? '';
@@ -104,6 +104,10 @@ function fromConsole(text: string) {
       ?.slice(1)
       .map(num),
     expectations: num(/expectations not met: (\d+)/.exec(text)?.[1]),
+    runErrors: /run errors (\d+): (\d+) transport errors? · (\d+) unmet expect/
+      .exec(text)
+      ?.slice(1)
+      .map(num),
     decisions: /(\d+) root causes?: (\d+) open · (\d+) accepted/.exec(text)?.slice(1).map(num),
     expectLines: text.split('\n').filter((line) => /^ {2}expect {4}/.test(line)).length,
   };
@@ -118,14 +122,23 @@ function fromMarkdown(text: string) {
     equal: row('Equal'),
     divergent: row('Divergent (a root cause open)'),
     accepted: row('Accepted (every root cause accepted or wontfix)'),
-    errors: row('Run errors (a side failed: no comparison possible)'),
+    errors: row('Transport errors (a side failed: no comparison possible)'),
     parity,
     kinds: kindsBy((name) => row(`… ${name}`)),
     kindsNote: /By kind: (\d+) kinds over (\d+) cases: a case can have several\./
       .exec(text)
       ?.slice(1)
       .map(num),
-    expectations: row('Expectation failures'),
+    expectations: row('Unmet expect (cases, whatever their comparison)'),
+    runErrors: [
+      row('Run errors (transport errors and unmet expect, each case once)'),
+      ...(/^## Run errors \((\d+)\)$/m.exec(text)?.slice(1).map(num) ?? []),
+    ],
+    junit:
+      /junit\.xml: (\d+) tests · (\d+) passed · (\d+) failures \((\d+) divergent, (\d+) unmet expect\) · (\d+) errors · (\d+) skipped/
+        .exec(text)
+        ?.slice(1)
+        .map(num),
     decisions: /(\d+) root causes?: (\d+) open · (\d+) accepted/.exec(text)?.slice(1).map(num),
   };
 }
@@ -148,6 +161,12 @@ function fromHtml(text: string) {
       .map(num),
     accepted: num(card('accepted')),
     expectations: num(card('expectations')),
+    runErrors: num(card('run-errors')),
+    junit:
+      /junit\.xml: (\d+) tests · (\d+) passed · (\d+) failures \((\d+) divergent, (\d+) unmet expect\) · (\d+) errors · (\d+) skipped/
+        .exec(view.countNotes.join('\n'))
+        ?.slice(1)
+        .map(num),
     decisions: /(\d+) root causes?: (\d+) open · (\d+) accepted/
       .exec(view.decisions.headline)
       ?.slice(1)
@@ -219,6 +238,30 @@ describe('the numbers of one report, in every rendering', () => {
 
   it('names every unmet expectation on the console', () => {
     expect(shell.expectLines).toBe(n.expectationFailures);
+  });
+
+  it('counts run errors (a transport error or an unmet expect) once per case, alike everywhere', () => {
+    // reset (transport), multi (divergent, unmet expect), expect (equal, unmet expect), and the sample's own.
+    expect(n.runErrors).toBe(n.counted.error + n.expectationFailures);
+    expect(shell.runErrors).toEqual([n.runErrors, n.counted.error, n.expectationFailures]);
+    expect(md.runErrors).toEqual([n.runErrors, n.runErrors]);
+    expect(html.runErrors).toBe(n.runErrors);
+  });
+
+  it('says in report.md and report.html what junit.xml counts, and they are its numbers', () => {
+    const words = [
+      n.cases,
+      n.junit.passed,
+      n.junit.failure,
+      n.counted.divergent,
+      n.expectationOnlyFailures,
+      n.junit.error,
+      n.junit.skipped,
+    ];
+    expect(md.junit).toEqual(words);
+    expect(html.junit).toEqual(words);
+    expect(junit.tests).toBe(n.cases);
+    expect(junit.failures).toBe(n.counted.divergent + n.expectationOnlyFailures);
   });
 
   it('gives junit.xml the same errors, and failures + errors + skipped + passed = cases', () => {
