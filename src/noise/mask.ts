@@ -32,21 +32,37 @@ function coversExactly(pattern: readonly string[], segments: readonly string[]):
   return pattern.length === segments.length && coversSegments(pattern, segments);
 }
 
-/** True when the mask drops this change. */
+/**
+ * True when the mask drops this change. A noisy field's value is noise, and
+ * so is whatever happens under it (the elements of a noisy list), and any
+ * entry of a container whose keys are noise (`/sessions/*`: keyed by random
+ * ids); a named field itself gone, or turned into another type, is a shape
+ * change the noise does not explain: it is kept.
+ */
 export function masksChange(mask: NoiseMask, change: Change): boolean {
   const segments = parsePointer(change.path);
-  if (mask.values.some((v) => coversSegments(parsePointer(v), segments))) return true;
+  for (const value of mask.values) {
+    const pattern = parsePointer(value);
+    if (!coversSegments(pattern, segments)) continue;
+    const entries = pattern.at(-1) === '*';
+    if (change.op === 'value' || entries || pattern.length < segments.length) return true;
+  }
   if (change.op !== 'moved') return false;
   const parent = segments.slice(0, -1);
   return mask.orders.some((o) => coversExactly(parsePointer(o), parent));
 }
 
-/** The comparison without the changes the mask drops. */
+/**
+ * The comparison without the changes the mask drops. A noisy header's value
+ * is noise; the header missing on one side is not.
+ */
 export function maskComparison(comparison: Comparison, mask: NoiseMask): Comparison {
   const headers = new Set(mask.headers);
+  const noisy = (h: Comparison['headers'][number]) =>
+    headers.has(h.name) && h.baseline !== undefined && h.candidate !== undefined;
   return {
     status: comparison.status,
-    headers: comparison.headers.filter((h) => !headers.has(h.name)),
+    headers: comparison.headers.filter((h) => !noisy(h)),
     body: comparison.body.filter((c) => !masksChange(mask, c)),
   };
 }

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { latestReport, runCli, tempProject } from '../helpers/cli.js';
-import type { TestServer } from '../helpers/http.js';
+import { json, startServer, type TestServer } from '../helpers/http.js';
 import { NOISY_CASES, startFlakyServer, startNoisyPair } from '../helpers/noisy-servers.js';
 
 describe('parity run --noise, end to end', () => {
@@ -117,5 +118,42 @@ describe('parity calibrate, end to end', () => {
     expect(report.noise).toBeUndefined();
     const diverged = report.results.filter((r) => r.verdict !== 'equal').map((r) => r.caseId);
     expect(diverged.sort()).toEqual(['noisy/health', 'noisy/record-2', 'noisy/user-7']);
+  });
+});
+
+describe('learned noise never hides a shape change', () => {
+  const noisy = () => ({
+    id: randomUUID(),
+    ts: new Date(Date.now() - Math.floor(Math.random() * 1e9)).toISOString(),
+    n: Math.random(),
+    name: 'a',
+  });
+  let base: TestServer;
+  let cand: TestServer;
+  beforeAll(async () => {
+    base = await startServer((_req, res) => json(res, 200, noisy(), { etag: `"${randomUUID()}"` }));
+    // The rewrite drops the noisy `id` and `etag`, and writes the noisy `ts` as null.
+    cand = await startServer((_req, res) => {
+      const { id: _id, ...rest } = noisy();
+      json(res, 200, { ...rest, ts: null });
+    });
+  });
+  afterAll(async () => Promise.all([base.close(), cand.close()]));
+
+  it('keeps a noisy field gone, or of another type, and a noisy header gone', async () => {
+    const cwd = await tempProject({
+      'cases/n.yaml':
+        'suite: n\ncases:\n  - id: one\n    request: { method: GET, path: /n/1 }\n    rules: { headers: [etag] }\n',
+    });
+    const targets = ['--baseline', `a=${base.url}`, '--candidate', `b=${cand.url}`];
+    const run = await runCli(cwd, ['run', ...targets, '--noise', '--no-tracker']);
+    expect(run.code, run.stdout).toBe(1);
+    const [result] = (await latestReport(cwd)).results;
+    expect(result?.noise).toEqual(expect.arrayContaining(['/id', '/ts', '/n']));
+    expect(result?.kinds).toEqual(expect.arrayContaining(['shape', 'header']));
+    const changes = result?.verdict === 'divergent' ? result.changes : [];
+    expect(changes.map((c) => `${c.op} ${c.path}`).sort()).toEqual(['removed /id', 'type /ts']);
+    const headers = result?.verdict === 'divergent' ? result.headerChanges : [];
+    expect(headers.map((h) => h.name)).toEqual(['etag']);
   });
 });

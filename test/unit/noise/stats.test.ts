@@ -101,7 +101,16 @@ describe('masking', () => {
     const kept = result.findings.filter((f) => f.paths.includes('/email'));
     expect(partly.findings?.map((f) => f.fingerprint)).toEqual(kept.map((f) => f.fingerprint));
     expect(partly.repro).toBeDefined();
-    const all = maskResult(result, { values: ['/ts', '/email'], orders: [], headers: [] }, redact);
+    // A noisy field's value is noise; the field gone on one side is a shape change, kept.
+    const gone = maskResult(result, { values: ['/ts', '/email'], orders: [], headers: [] }, redact);
+    expect(gone).toMatchObject({ verdict: 'divergent', kinds: ['shape'] });
+    const onlyValues: CaseResult = {
+      ...result,
+      kinds: ['value'],
+      findings: findingsFor({ endpoint: 'GET /a', status: [200, 200], changes: [CHANGES[0]] }),
+      changes: [CHANGES[0]],
+    };
+    const all = maskResult(onlyValues, { values: ['/ts'], orders: [], headers: [] }, redact);
     expect(all).toMatchObject({ verdict: 'equal', kinds: [] });
     expect(all.changes).toBeUndefined();
     expect(all.fingerprint).toBeUndefined();
