@@ -60,10 +60,14 @@ export interface FuzzSummary {
 }
 
 export type FuzzOutcome =
-  /** A target answered no seed: nothing was explored (exit 3). */
+  /**
+   * A target answered no seed, so nothing was explored; or it stopped
+   * answering during the exploration (`stopped`), so no finding is kept (exit 3).
+   */
   | {
       readonly kind: 'unreachable';
       readonly targets: readonly string[];
+      readonly stopped: boolean;
       readonly summary: FuzzSummary;
       readonly config: RunConfig;
     }
@@ -205,9 +209,11 @@ async function explore(config: RunConfig, exploration: Exploration): Promise<Fuz
       : ({ kind: 'openapi', file: options.openapi, notes } as const);
   const unsafeSkipped = cases.length - allowed.length;
   const base = { seedNumber, budget, seeds: seeds.length, unsafeSkipped, seedSource, run };
-  const targets = run.unreachable.map((side) => config[side].name);
+  const stopped = run.stoppedAnswering.length > 0;
+  const sides = stopped ? run.stoppedAnswering : run.unreachable;
+  const targets = sides.map((side) => config[side].name);
   if (targets.length > 0) {
-    return { kind: 'unreachable', targets, summary: { ...base, cases: NO_CASES }, config };
+    return { kind: 'unreachable', targets, stopped, summary: { ...base, cases: NO_CASES }, config };
   }
   return replayed(config, { base, seeds, redact, options, context, env: project.env, folder });
 }

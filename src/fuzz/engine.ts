@@ -85,6 +85,12 @@ export interface FuzzRun {
   readonly known: readonly RootCause[];
   /** Sides that answered no seed at all (nothing was explored). */
   readonly unreachable: readonly ('baseline' | 'candidate')[];
+  /**
+   * Sides that answered the seeds, then none of them again after the
+   * exploration: the target went down during it, so its failures since are
+   * not findings (none are kept).
+   */
+  readonly stoppedAnswering: readonly ('baseline' | 'candidate')[];
   readonly inputs: number;
   /** Exploration time, shrinking included. */
   readonly elapsedMs: number;
@@ -134,12 +140,45 @@ export async function runFuzz(input: FuzzEngineInput): Promise<FuzzRun> {
     if (seed === undefined) return;
     for (const cause of rootCausesOf(result, seed.endpoint)) known.set(cause.key, cause);
   });
-  const empty = { known: [...known.values()], unreachable, inputs: 0, divergentInputs: 0 };
+  const empty = {
+    known: [...known.values()],
+    unreachable,
+    stoppedAnswering: [] as ('baseline' | 'candidate')[],
+    inputs: 0,
+    divergentInputs: 0,
+  };
   if (unreachable.length > 0 || input.seeds.length === 0) {
     return { ...empty, elapsedMs: input.clock() - started, findings: [], unshrunk: 0, tracked: 0 };
   }
   const explored = await explore(input, known, started);
+  const stoppedAnswering = await stillAnswering(input, seedResults);
+  if (stoppedAnswering.length > 0) {
+    const elapsedMs = input.clock() - started;
+    return { ...empty, ...explored, stoppedAnswering, findings: [], unshrunk: 0, elapsedMs };
+  }
   return { ...empty, ...explored, elapsedMs: input.clock() - started };
+}
+
+/** Seeds sent again after the exploration, at most: enough to tell a target that went down. */
+const LIVENESS_SEEDS = 3;
+
+/**
+ * The sides that answered seeds before the exploration and answer none of
+ * them after it (a server that crashed or was stopped mid-run: every input
+ * since failed in transport, and shrinking against it always "reproduces").
+ */
+async function stillAnswering(
+  input: FuzzEngineInput,
+  seedResults: readonly CaseResult[],
+): Promise<('baseline' | 'candidate')[]> {
+  const answered = input.seeds.filter((_, i) => {
+    const result = seedResults[i];
+    return result?.baseline.error === undefined && result?.candidate.error === undefined;
+  });
+  const again = await inOrder(answered.slice(0, LIVENESS_SEEDS), input.concurrency, (seed) =>
+    input.send(seed.case),
+  );
+  return (['baseline', 'candidate'] as const).filter((side) => failedAll(again, side));
 }
 
 /** The exploration after the seeds: inputs until the budget is spent, findings shrunk as they come. */

@@ -65,17 +65,22 @@ export async function fuzzCommand(
   print(outcome, flags, io);
   if (outcome.kind === 'unreachable') {
     const err = colorsFor(io.stderr, io.env);
+    const names = outcome.targets.join(', ');
     io.stderr.write(
-      `${err.red('parity: unreachable:')} ${outcome.targets.join(', ')} answered no seed case\n`,
+      outcome.stopped
+        ? `${err.red('parity: unreachable:')} ${names} stopped answering during the fuzz run (it answered the seed cases, then none of them again): no finding is kept; restart it and fuzz again\n`
+        : `${err.red('parity: unreachable:')} ${names} answered no seed case\n`,
     );
     return EXIT.unreachable;
   }
   const { replay, config } = outcome;
   const notWritten = outcome.summary.cases.notWritten.length;
   if (replay === undefined) return notWritten > 0 ? EXIT.divergent : EXIT.ok;
-  const { report, written, unreachable } = replay;
+  // Both targets answered the seeds before and after the exploration: a side that
+  // fails every replayed input is the finding (a crash on those inputs), not a side down.
+  const { report, written } = replay;
   return finish(
-    { written, verdict: verdictOf({ report, written, unreachable, policy: config }) },
+    { written, verdict: verdictOf({ report, written, unreachable: [], policy: config }) },
     io,
   );
 }
