@@ -15,10 +15,19 @@ import { diffJson } from './delta.js';
  * What a body is, for a change between bodies of different kinds:
  * `{ kind: 'json', type: 'object' }`, `{ kind: 'invalid-json' }`, …
  */
-export function describeBody(body: ResponseBody): { kind: ResponseBody['kind']; type?: string } {
-  return body.kind === 'json' || body.kind === 'xml'
-    ? { kind: body.kind, type: jsonType(body.value) }
-    : { kind: body.kind };
+export function describeBody(body: ResponseBody): {
+  kind: ResponseBody['kind'];
+  type?: string;
+  undecoded?: string;
+} {
+  if (body.kind === 'json' || body.kind === 'xml') {
+    return { kind: body.kind, type: jsonType(body.value) };
+  }
+  // Bytes only because the content coding could not be undone: the reason travels.
+  if (body.kind === 'binary' && body.undecoded !== undefined) {
+    return { kind: body.kind, undecoded: body.undecoded };
+  }
+  return { kind: body.kind };
 }
 
 /**
@@ -141,7 +150,10 @@ function sameText(a: { readonly text?: string }, b: { readonly text?: string }):
 function digest(body: BytesSummary | Extract<ResponseBody, { kind: 'too-complex' }>): BytesSummary {
   const { kind, sha256, size, head } = body;
   const summary = head === undefined ? { kind, sha256, size } : { kind, sha256, size, head };
-  return 'limit' in body ? { ...summary, tooComplex: tooComplexWords(body) } : summary;
+  if ('limit' in body) return { ...summary, tooComplex: tooComplexWords(body) };
+  return 'undecoded' in body && body.undecoded !== undefined
+    ? { ...summary, undecoded: body.undecoded }
+    : summary;
 }
 
 function compareJson(baseline: unknown, candidate: unknown, rules: Rules): Change[] {

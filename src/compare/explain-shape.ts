@@ -35,7 +35,11 @@ function kindName(descriptor: unknown): string {
   if (kind === 'json') return typeof type === 'string' ? `JSON (${type})` : 'JSON';
   if (kind === 'empty') return 'an empty body';
   if (kind === 'too-complex') return 'a body too complex to parse';
-  return kind === 'invalid-json' ? 'invalid JSON' : `a ${kind} body`;
+  const undecoded = descriptor['undecoded'];
+  if (typeof undecoded === 'string') return `a body parity could not decode (${undecoded})`;
+  if (kind === 'invalid-json') return 'invalid JSON';
+  if (kind === 'invalid-xml') return 'invalid XML';
+  return `a ${kind} body`;
 }
 
 /** The bare kind for summaries: `empty`, `text`, `JSON (object)`. */

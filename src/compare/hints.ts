@@ -44,14 +44,37 @@ function headerHint(cause: Extract<RootCause, { type: 'header' }>): FixHint {
   };
 }
 
+/**
+ * What a side whose body parity could not read should check: no one writes
+ * such a body on purpose, so "answer binary bodies as the other side does" is
+ * never the advice.
+ */
+const UNREADABLE: Readonly<Record<string, string>> = {
+  binary:
+    'check its `Content-Type` and `Content-Encoding`: parity could not read the body as text (an encoding it cannot undo, a corrupt stream, or bytes that are not text); the report says which',
+  truncated:
+    'check its size: the body went past `bodyCapBytes` (or inflates past it), so only its hash was compared',
+  'invalid-json':
+    'send valid JSON: the body is labelled JSON but does not parse (a syntax error, invalid UTF-8 or a byte-order mark; the report says which)',
+  'invalid-xml': 'send well-formed XML: the body is labelled XML but does not parse',
+  'too-complex':
+    'check the body: it is too large or too deep to compare as a tree (compared by hash)',
+};
+
 function bodyKindHint(cause: Extract<RootCause, { type: 'body-kind' }>): FixHint {
   const answer = (kind: string) =>
     kind === 'json'
       ? 'answer JSON (axum: map extractor rejections to a JSON error with a custom rejection or `IntoResponse`; Go: `json.NewEncoder(w).Encode(…)` instead of `http.Error`, which writes text/plain)'
       : `answer ${bodyKindWord(kind)} bodies`;
+  // The side to fix is the one whose body could not be read, whatever the other sent.
+  const fix = (own: string, other: string, as: string) =>
+    UNREADABLE[own] ??
+    (UNREADABLE[other] === undefined
+      ? `${answer(other)} for ${cause.statusClass} answers, as the ${as} does`
+      : `nothing: the ${as}'s body could not be read, fix it there`);
   return {
-    baseline: `${answer(cause.candidate)} for ${cause.statusClass} answers, as the candidate does`,
-    candidate: `${answer(cause.baseline)} for ${cause.statusClass} answers, as the baseline does`,
+    baseline: fix(cause.baseline, cause.candidate, 'candidate'),
+    candidate: fix(cause.candidate, cause.baseline, 'baseline'),
   };
 }
 

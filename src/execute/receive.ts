@@ -77,7 +77,35 @@ function firstBytes(chunks: readonly Buffer[]): Buffer {
   return Buffer.concat(taken, length);
 }
 
+/**
+ * The bytes with the content codings undone, last applied first (`gzip, br`
+ * was gzipped, then brotli-compressed); undefined for a coding parity does
+ * not know. Throws on a corrupt stream.
+ */
 function decompress(bytes: Uint8Array, encoding: string, cap: number): Uint8Array | undefined {
+  const codings = encoding.split(',').map((coding) => coding.trim());
+  let out: Uint8Array | undefined = bytes;
+  for (const coding of codings.reverse()) {
+    out = out === undefined ? undefined : decompressOne(out, coding, cap);
+  }
+  return out;
+}
+
+/** Why a body could not be decoded: its content coding, and what went wrong. */
+function undecodedReason(encoding: string, error: unknown): string {
+  const unknown = encoding
+    .split(',')
+    .map((coding) => coding.trim())
+    .find((coding) => !KNOWN_CODINGS.has(coding));
+  if (unknown !== undefined)
+    return `content-encoding ${JSON.stringify(unknown)} is not one parity decodes`;
+  const detail = error instanceof Error ? `: ${error.message}` : '';
+  return `content-encoding ${JSON.stringify(encoding)} did not decode${detail}`;
+}
+
+const KNOWN_CODINGS = new Set(['gzip', 'x-gzip', 'deflate', 'br', '', 'identity']);
+
+function decompressOne(bytes: Uint8Array, encoding: string, cap: number): Uint8Array | undefined {
   const options = { maxOutputLength: Math.max(cap, 1) };
   switch (encoding) {
     case 'gzip':
@@ -128,6 +156,7 @@ export function toResponseBody(
   const bytes = raw.bytes();
   if (bytes === undefined) return truncated(raw);
   let decoded: Uint8Array | undefined;
+  let failure: unknown;
   try {
     decoded = decompress(bytes, encoding, cap);
   } catch (error) {
@@ -135,10 +164,12 @@ export function toResponseBody(
       error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
     if (tooBig) return truncated(raw);
     decoded = undefined;
+    failure = error;
   }
-  // An encoding we cannot undo (or a corrupt stream): compare the wire bytes.
+  // An encoding we cannot undo (or a corrupt stream): compare the wire bytes, saying why.
   if (decoded === undefined) {
-    return { kind: 'binary', sha256: raw.sha256(), size: raw.size, head: raw.head() };
+    const undecoded = undecodedReason(encoding, failure);
+    return { kind: 'binary', sha256: raw.sha256(), size: raw.size, head: raw.head(), undecoded };
   }
   return decodeBody(decoded, contentType, budget);
 }

@@ -33,6 +33,8 @@ export type ResponseBody =
       readonly size: number;
       /** Hex of the first bytes (`wire/bytes.ts`), for people. */
       readonly head?: string;
+      /** Set when the body is bytes only because its content coding could not be undone: why. */
+      readonly undecoded?: string;
     }
   /** Larger than the body cap: only the hash, size and first bytes of the whole body are known. */
   | {

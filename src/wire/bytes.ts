@@ -17,6 +17,8 @@ export interface BytesSummary {
   readonly head?: string;
   /** A too-complex body: the limit it went past, in words (`nested deeper than 256 levels`). */
   readonly tooComplex?: string;
+  /** A binary body whose content coding could not be undone: why. */
+  readonly undecoded?: string;
 }
 
 /** The limit a too-complex body went past, in words: `nested deeper than 256 levels`. */
@@ -65,7 +67,9 @@ function bytes(size: number): string {
 export function bytesText(summary: BytesSummary): string {
   const what =
     summary.kind === 'binary'
-      ? 'binary'
+      ? summary.undecoded === undefined
+        ? 'binary'
+        : `binary: ${summary.undecoded}`
       : summary.kind === 'truncated'
         ? 'over the body cap (compared by hash)'
         : `too complex to compare as a tree (${summary.tooComplex ?? 'past the node budget'}; compared by hash)`;
@@ -79,5 +83,6 @@ export function bytesBrief(summary: BytesSummary): string {
   const start =
     summary.head === undefined || summary.head === '' ? '' : `, starts ${spaced(summary)}`;
   const limit = summary.tooComplex === undefined ? '' : `, too complex: ${summary.tooComplex}`;
-  return `${bytes(summary.size)} (sha256 ${summary.sha256.slice(0, 12)}…${start}${limit})`;
+  const why = summary.undecoded === undefined ? '' : `, ${summary.undecoded}`;
+  return `${bytes(summary.size)} (sha256 ${summary.sha256.slice(0, 12)}…${start}${limit}${why})`;
 }
