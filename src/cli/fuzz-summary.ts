@@ -81,6 +81,14 @@ export function renderFuzzSummary(summary: FuzzSummary, names: SideNames, c: Col
     ),
     `  ${plural(run.inputs, 'input')} in ${(run.elapsedMs / 1000).toFixed(1)} s (${count(inputRate(run.inputs, run.elapsedMs))}/s) · ${plural(summary.seeds, 'seed')}${summary.unsafeSkipped > 0 ? ` (${count(summary.unsafeSkipped)} writing seeds skipped: see --allow-writes)` : ''} · ${plural(run.known.length, 'root cause')} the seeds already show${run.tracked > 0 ? `, ${count(run.tracked)} more have a tracker row` : ''}`,
   ];
+  // A time budget the seeds alone used up: say so, rather than "no new root cause" as if explored.
+  if (run.inputs === 0 && summary.seeds > 0 && summary.budget.kind === 'time') {
+    out.push(
+      c.yellow(
+        `  the seed cases took the whole budget (${describeBudget(summary.budget)}): no input was sent; give a longer --budget`,
+      ),
+    );
+  }
   if (summary.seedSource.kind === 'openapi') {
     out.push(`  seeds: the operations of ${summary.seedSource.file}`);
     for (const note of summary.seedSource.notes) out.push(c.dim(`    ${note}`));

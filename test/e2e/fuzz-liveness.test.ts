@@ -68,4 +68,23 @@ describe('parity fuzz and a target that stops answering', () => {
     expect(run.stderr).not.toContain('unreachable');
     expect((await readdir(join(cwd, 'cases/fuzz'))).length).toBeGreaterThan(0);
   });
+
+  it('says when the seeds took the whole time budget and no input was sent', async () => {
+    const slow = await startServer(async (_req, res) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      json(res, 200, { id: 1 });
+    });
+    try {
+      const cwd = await tempProject({ 'cases/api.yaml': SEEDS });
+      const argv = fuzz(slow.url).map((arg) => (arg === '300' ? '200ms' : arg));
+      const run = await runCli(cwd, argv);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toContain('0 inputs in');
+      expect(run.stdout).toContain(
+        'the seed cases took the whole budget (200 ms): no input was sent',
+      );
+    } finally {
+      await slow.close();
+    }
+  });
 });
