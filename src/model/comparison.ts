@@ -103,6 +103,7 @@ export const ENCODING_NOTE_CODES = [
   'html-escaping',
   'escaping',
   'number-format',
+  'duplicate-key',
   'charset',
 ] as const;
 export type EncodingNoteCode = (typeof ENCODING_NOTE_CODES)[number];

@@ -1,7 +1,7 @@
 /**
  * Wire-only differences as `encoding` notes: when both sides' JSON bodies parse
  * to equal values but their bytes differ, say why (trailing newline,
- * whitespace, key order, escaping, number format), plus `charset` differences
+ * whitespace, key order, escaping, number format, a duplicated key), plus `charset` differences
  * of the content type. The verdict is never affected. Pure.
  */
 import type { EncodingNote, EncodingNoteCode } from '../model/comparison.js';
@@ -20,6 +20,7 @@ export const ENCODING_NOTE_TITLES: Record<EncodingNoteCode, string> = {
   'html-escaping': 'HTML escaping',
   escaping: 'string escaping',
   'number-format': 'number format',
+  'duplicate-key': 'duplicate key',
   charset: 'content-type charset',
 };
 
@@ -42,6 +43,8 @@ function describeDifference(code: EncodingNoteCode, first: Difference, count: nu
       return `string escapes differ at ${where}: ${sides}${more}`;
     case 'number-format':
       return `the same number is written differently at ${where}: ${sides}${more}`;
+    case 'duplicate-key':
+      return `a key written more than once at ${where} (a reader keeping the first value sees another body): ${sides}${more}`;
     default:
       return `${ENCODING_NOTE_TITLES[code]} differs at ${where}: ${sides}${more}`;
   }

@@ -16,7 +16,7 @@ export interface Difference {
 
 type SpellingCode = Extract<
   EncodingNoteCode,
-  'key-order' | 'html-escaping' | 'escaping' | 'number-format'
+  'key-order' | 'html-escaping' | 'escaping' | 'number-format' | 'duplicate-key'
 >;
 
 /** `\u003c`, `\u003e`, `\u0026` in any hex case: what Go's encoding/json writes by default. */
@@ -46,6 +46,7 @@ class Collector {
     ['html-escaping', []],
     ['escaping', []],
     ['number-format', []],
+    ['duplicate-key', []],
   ]);
 
   constructor(private readonly max: number) {}
@@ -85,10 +86,30 @@ class Collector {
     at.pop();
   }
 
+  /** Keys one side writes more often than the other: `"a" ×2` against `"a" ×1`. */
+  private duplicates(b: readonly RawEntry[], c: readonly RawEntry[], segments: string[]): void {
+    const counts = (entries: readonly RawEntry[]) => {
+      const out = new Map<string, number>();
+      for (const { key } of entries) out.set(key, (out.get(key) ?? 0) + 1);
+      return out;
+    };
+    const bCounts = counts(b);
+    const cCounts = counts(c);
+    for (const key of new Set([...bCounts.keys(), ...cCounts.keys()])) {
+      const x = bCounts.get(key) ?? 0;
+      const y = cCounts.get(key) ?? 0;
+      if (x !== y && Math.max(x, y) > 1) {
+        const name = JSON.stringify(key);
+        this.add('duplicate-key', segments, `${name} ×${x}`, `${name} ×${y}`);
+      }
+    }
+  }
+
   private objects(b: readonly RawEntry[], c: readonly RawEntry[], segments: string[]): void {
     // On a duplicate key the last member wins, as in JSON.parse.
     const bByKey = new Map(b.map((entry) => [entry.key, entry]));
     const cByKey = new Map(c.map((entry) => [entry.key, entry]));
+    if (b.length !== bByKey.size || c.length !== cByKey.size) this.duplicates(b, c, segments);
     const bOrder = [...bByKey.keys()].filter((key) => cByKey.has(key));
     const cOrder = [...cByKey.keys()].filter((key) => bByKey.has(key));
     if (bOrder.some((key, i) => key !== cOrder[i])) {

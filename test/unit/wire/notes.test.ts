@@ -30,6 +30,14 @@ describe('encodingNotes', () => {
     expect(notesOf('{"a":1}', '{"a":2}\n')).toEqual([]);
   });
 
+  it('a key written twice on one side (JSON.parse keeps the last, other readers the first)', () => {
+    const notes = notesOf('{"a":1,"a":2,"b":{"c":1,"c":1}}', '{"a":2,"b":{"c":1}}');
+    expect(notes.map((n) => n.code)).toEqual(['duplicate-key']);
+    expect(notes[0]?.message).toBe(
+      'a key written more than once at the body (a reader keeping the first value sees another body): baseline `"a" ×2`, candidate `"a" ×1` (2 places)',
+    );
+  });
+
   it('trailing newline (Go json.Encoder appends one)', () => {
     const notes = notesOf('{"a":1}', '{"a":1}\n');
     expect(notes).toEqual([
