@@ -149,6 +149,33 @@ function documentOf(nodes: readonly unknown[]): Record<string, unknown> {
   return Object.fromEntries([[split(elementName(root) ?? '').local, convert(root, scope, '')]]);
 }
 
+/** The five entities XML defines; any other must be declared (`<!ENTITY name …>`). */
+const PREDEFINED = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+
+/**
+ * The first reference to an entity the document neither gets from XML nor
+ * declares (`&nope;`, `&nbsp;` without a DTD that defines it): such a document
+ * is not well-formed, though the validator lets it through. Comments and
+ * CDATA sections are blanked first (same length, so positions hold).
+ */
+function undefinedEntity(text: string): string | undefined {
+  const blanked = text.replace(/<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>/g, (part) =>
+    part.replace(/[^\n]/g, ' '),
+  );
+  const declared = new Set(
+    [...blanked.matchAll(/<!ENTITY\s+(?!%)([A-Za-z_:][\w.:-]*)/g)].map((m) => m[1]),
+  );
+  for (const match of blanked.matchAll(/&([A-Za-z_:][\w.:-]*);/g)) {
+    const name = match[1] ?? '';
+    if (PREDEFINED.has(name) || declared.has(name)) continue;
+    const before = text.slice(0, match.index);
+    const line = before.split('\n').length;
+    const column = match.index - before.lastIndexOf('\n');
+    return `entity &${name}; is not defined (line ${line}, column ${column})`;
+  }
+  return undefined;
+}
+
 /** Parse a well-formed XML document into its tree (see the module comment). */
 export function parseXml(text: string): XmlParse {
   const valid = XMLValidator.validate(text);
@@ -156,6 +183,8 @@ export function parseXml(text: string): XmlParse {
     const { msg, line, col } = valid.err;
     return { ok: false, error: `${msg} (line ${line}, column ${col})` };
   }
+  const entity = text.includes('&') ? undefinedEntity(text) : undefined;
+  if (entity !== undefined) return { ok: false, error: entity };
   try {
     const nodes: unknown = parser.parse(text);
     return { ok: true, value: documentOf(Array.isArray(nodes) ? nodes : []) };

@@ -16,6 +16,17 @@ const tree = (text: string) => {
 };
 
 describe('parseXml', () => {
+  it('refuses a reference to an entity the document does not define, as a strict reader does', () => {
+    expect(parseXml('<r>\n  <a>&nope;</a></r>')).toEqual({
+      ok: false,
+      error: 'entity &nope; is not defined (line 2, column 6)',
+    });
+    // The five XML entities, character references, declared entities, and text in comments or CDATA are fine.
+    expect(parseXml('<r>&amp;&lt;&gt;&quot;&apos;&#233;&#x41;</r>').ok).toBe(true);
+    expect(parseXml('<!DOCTYPE r [<!ENTITY who "me">]><r>&who;</r>').ok).toBe(true);
+    expect(parseXml('<r><!-- &nope; --><![CDATA[&nope;]]></r>').ok).toBe(true);
+  });
+
   it('builds a JSON-like tree: attributes, text, repeated children as arrays', () => {
     const value = tree(
       '<?xml version="1.0"?><list count="2"><!-- c --><item id="1">a &amp; b</item><item id="2"><![CDATA[<x>]]></item><total>2</total><empty/></list>',
