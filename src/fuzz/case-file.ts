@@ -96,9 +96,19 @@ function header(input: CaseFileInput): string {
     ` Seed: ${seed.case.id} (${source})`,
     ` Mutation: ${found.mutation.name} (${MUTATION_HELP[found.mutation.name]})`,
     `   ${found.mutation.detail}`,
-    ` Root cause: ${GROUP_TITLES[rootCause.group].split(':')[0]}${splitByRule(rootCause) ? `; input rule: ${finding.rule} (one case per rule)` : ''}. Shrunk in ${finding.shrink.steps} step(s), ${finding.shrink.attempts} replay(s)${finding.shrink.capped ? ' (stopped at the replay limit)' : ''}.`,
+    // The mutation names the input as found; the request below is that input shrunk.
+    ` Root cause: ${GROUP_TITLES[rootCause.group].split(':')[0]}${splitByRule(rootCause) ? `; input rule: ${finding.rule} (one case per rule)` : ''}. ${shrunkWords(finding.shrink)}`,
     ...(input.alsoShows ?? []).map((line) => ` Also shows: ${line}`),
   ].join('\n');
+}
+
+/** How the request below came from the input the mutation line names. */
+function shrunkWords(shrink: { steps: number; attempts: number; capped?: boolean }): string {
+  const capped = shrink.capped === true ? ' (stopped at the replay limit)' : '';
+  if (shrink.steps === 0) {
+    return `Shrunk in 0 step(s), ${shrink.attempts} replay(s)${capped}: the request below is the input as found.`;
+  }
+  return `Shrunk in ${shrink.steps} step(s), ${shrink.attempts} replay(s)${capped}: the request below is the input above made smaller, so it may no longer show the mutation as written.`;
 }
 
 /** The YAML text of the case file (`exact`: the body as base64 whatever it is). */

@@ -80,7 +80,7 @@ describe('fuzz case files', () => {
 # Seed: t/create (inline:1:1)
 # Mutation: trailing-data (bytes after the JSON document (raw JSON))
 #   "x" after the document
-# Root cause: input acceptance; input rule: trailing-data (one case per rule). Shrunk in 3 step(s), 12 replay(s).
+# Root cause: input acceptance; input rule: trailing-data (one case per rule). Shrunk in 3 step(s), 12 replay(s): the request below is the input above made smaller, so it may no longer show the mutation as written.
 
 suite: fuzz
 cases:
