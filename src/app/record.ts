@@ -12,7 +12,7 @@ import { join, relative, resolve } from 'node:path';
 import type { CaseSource } from '../cases/source.js';
 import { clientOptionsOf } from '../config/clients.js';
 import type { ConfigFlags } from '../config/resolve.js';
-import { resolveTargets } from '../config/targets.js';
+import { resolveTargets, targetName } from '../config/targets.js';
 import { createClient } from '../execute/client.js';
 import type { Target } from '../model/case.js';
 import { rulesByEndpoint } from '../noise/config-doc.js';
@@ -103,8 +103,7 @@ async function prepare(request: RecordRequest, context: AppContext) {
     );
   }
   // `NAME=URL` or a configured name: only that target's `${env:…}` must be set.
-  const name = request.target.split('=')[0] ?? request.target;
-  const project = await openProject(request, context, { only: name });
+  const project = await openProject(request, context, { only: targetName(request.target) });
   const config = {
     ...project.config,
     targets: { ...project.config.targets, baseline: request.target },

@@ -40,6 +40,12 @@ const EXAMPLE: Record<Side, string> = {
  * `NAME=URL` defines a target (with the headers and the `disposable` mark of a
  * configured target of that name); a bare `NAME` picks one from the config's `targets`.
  */
+/** The target name a `--baseline`/`--target` value names: `NAME` of `NAME=URL`, or the bare name. */
+export function targetName(spec: string): string {
+  const eq = spec.indexOf('=');
+  return eq > 0 ? spec.slice(0, eq) : spec;
+}
+
 function parseTarget(side: Side, choice: TargetChoice): Target {
   const { configured } = choice;
   const spec = choice[side];
@@ -50,7 +56,7 @@ function parseTarget(side: Side, choice: TargetChoice): Target {
   }
   const eq = spec.indexOf('=');
   if (eq > 0) {
-    const name = spec.slice(0, eq);
+    const name = targetName(spec);
     const headers: Pairs = Object.entries(configured[name]?.headers ?? {});
     return {
       ...targetAt(name, spec.slice(eq + 1), headers, `--${side}`),

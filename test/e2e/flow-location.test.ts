@@ -4,7 +4,7 @@
  * gets its own: real servers that assign their own ids.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { latestReport, runCli, tempProject } from '../helpers/cli.js';
+import { latestReport, runCli, runPair, tempProject } from '../helpers/cli.js';
 import { startServer, type TestServer } from '../helpers/http.js';
 
 const CASES = `suite: notes
@@ -46,14 +46,7 @@ afterAll(async () => Promise.all([rust.close(), go.close()]));
 describe('a captured Location as the whole path', () => {
   it("sends each side's own path and query, from an absolute URL or a path", async () => {
     const cwd = await tempProject({ 'cases/notes.yaml': CASES });
-    const run = await runCli(cwd, [
-      'run',
-      '--baseline',
-      `rust=${rust.url}`,
-      '--candidate',
-      `go=${go.url}`,
-      '--no-tracker',
-    ]);
+    const run = await runPair(cwd, `rust=${rust.url}`, `go=${go.url}`);
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(rust.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
       'POST /notes',

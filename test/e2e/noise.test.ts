@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { latestReport, runCli, tempProject } from '../helpers/cli.js';
+import { latestReport, runCli, runPair, tempProject } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 import { NOISY_CASES, startFlakyServer, startNoisyPair } from '../helpers/noisy-servers.js';
 
@@ -145,8 +145,7 @@ describe('learned noise never hides a shape change', () => {
       'cases/n.yaml':
         'suite: n\ncases:\n  - id: one\n    request: { method: GET, path: /n/1 }\n    rules: { headers: [etag] }\n',
     });
-    const targets = ['--baseline', `a=${base.url}`, '--candidate', `b=${cand.url}`];
-    const run = await runCli(cwd, ['run', ...targets, '--noise', '--no-tracker']);
+    const run = await runPair(cwd, `a=${base.url}`, `b=${cand.url}`, ['--noise']);
     expect(run.code, run.stdout).toBe(1);
     const [result] = (await latestReport(cwd)).results;
     expect(result?.noise).toEqual(expect.arrayContaining(['/id', '/ts', '/n']));

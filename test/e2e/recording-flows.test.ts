@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServer as startExample } from '../../examples/servers/start.js';
 import type { CaseResult } from '../../src/results/types.js';
-import { latestReport, runAgainstRecording, runCli, tempProject } from '../helpers/cli.js';
+import { latestReport, runAgainstRecording, runCli, runPair, tempProject } from '../helpers/cli.js';
 import { startServer as startServerForEcho, type TestServer } from '../helpers/http.js';
 import { LIFECYCLE, startStateful } from '../helpers/stateful.js';
 
@@ -286,14 +286,7 @@ cases:
         request: { method: GET, path: /me, headers: { authorization: "Bearer {{token}}" } }
 `,
     });
-    const live = await runCli(cwd, [
-      'run',
-      '--baseline',
-      `rust=${rust.url}`,
-      '--candidate',
-      `go=${go.url}`,
-      '--no-tracker',
-    ]);
+    const live = await runPair(cwd, `rust=${rust.url}`, `go=${go.url}`);
     expect(live.code, live.stdout).toBe(0);
     expect((await runCli(cwd, ['record', '--target', `rust=${rust.url}`])).code).toBe(0);
     expect((await entry(cwd, 'leak/f/use.json')).response.body.json.echo).toBe('Bearer {{token}}');

@@ -57,6 +57,21 @@ export async function latestReport(cwd: string, reports = 'reports'): Promise<Ru
   ) as RunReport;
 }
 
+/** `parity run --baseline BASELINE --candidate CANDIDATE --no-tracker …more` in `cwd` (`NAME=URL` each). */
+export function runPair(
+  cwd: string,
+  baseline: string,
+  candidate: string,
+  more: readonly string[] = [],
+  options: { env?: Record<string, string> } = {},
+): Promise<CliResult> {
+  return runCli(
+    cwd,
+    ['run', '--baseline', baseline, '--candidate', candidate, '--no-tracker', ...more],
+    options,
+  );
+}
+
 /** `parity run --baseline-recording RECORDING --candidate CANDIDATE --no-tracker …more` in `cwd`. */
 export function runAgainstRecording(
   cwd: string,
