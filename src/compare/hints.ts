@@ -67,11 +67,13 @@ function bodyKindHint(cause: Extract<RootCause, { type: 'body-kind' }>): FixHint
       ? 'answer JSON (axum: map extractor rejections to a JSON error with a custom rejection or `IntoResponse`; Go: `json.NewEncoder(w).Encode(…)` instead of `http.Error`, which writes text/plain)'
       : `answer ${bodyKindWord(kind)} bodies`;
   // The side to fix is the one whose body could not be read, whatever the other sent.
-  const fix = (own: string, other: string, as: string) =>
-    UNREADABLE[own] ??
-    (UNREADABLE[other] === undefined
-      ? `${answer(other)} for ${cause.statusClass} answers, as the ${as} does`
-      : `nothing: the ${as}'s body could not be read, fix it there`);
+  const fix = (own: string, other: string, as: string) => {
+    const unreadable = UNREADABLE[own];
+    if (unreadable !== undefined) return unreadable;
+    if (UNREADABLE[other] !== undefined)
+      return `nothing: the ${as}'s body could not be read, fix it there`;
+    return `${answer(other)} for ${cause.statusClass} answers, as the ${as} does`;
+  };
   return {
     baseline: fix(cause.baseline, cause.candidate, 'candidate'),
     candidate: fix(cause.candidate, cause.baseline, 'baseline'),
