@@ -33,6 +33,7 @@ function kindName(descriptor: unknown): string {
   const kind = String(descriptor['kind']);
   const type = descriptor['type'];
   if (kind === 'json') return typeof type === 'string' ? `JSON (${type})` : 'JSON';
+  if (kind === 'xml') return 'XML';
   if (kind === 'empty') return 'an empty body';
   if (kind === 'too-complex') return 'a body too complex to parse';
   const undecoded = descriptor['undecoded'];

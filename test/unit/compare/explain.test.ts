@@ -140,6 +140,17 @@ describe('explain: generic differences', () => {
     expect(explain({ kind: 'comparison', caseId: 'c', comparison, kinds: [] }).explanation).toBe(
       'Body kind differs: baseline sent JSON (object), candidate sent a text body.',
     );
+    const xml = compare(
+      exchange(
+        response(200, { kind: 'xml', value: { r: 1 } }),
+        response(200, { kind: 'invalid-xml', text: '<r>&nope;</r>', error: 'entity' }),
+      ),
+    );
+    if (xml === undefined) throw new Error('expected a comparison');
+    expect(explain({ kind: 'comparison', caseId: 'c', comparison: xml, kinds: [] })).toMatchObject({
+      explanation: 'Body kind differs: baseline sent XML, candidate sent invalid XML.',
+      summary: 'body kind XML vs invalid XML',
+    });
   });
 });
 
