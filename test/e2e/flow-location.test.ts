@@ -58,10 +58,16 @@ describe('a captured Location as the whole path', () => {
 
   it('is refused outside a flow, where no value is captured', async () => {
     const cwd = await tempProject({
-      'cases/s.yaml': 'suite: s\ncases:\n  - id: a\n    request: { method: GET, path: "{{x}}" }\n',
+      'cases/s.yaml':
+        'suite: s\ncases:\n  - id: a\n    request: { method: GET, path: "{{x}}" }\n  - id: b\n    request: { method: GET, path: x }\n',
     });
     const checked = await runCli(cwd, ['validate']);
     expect(checked.code).toBe(2);
-    expect(checked.stderr).toContain('cases[0].request.path must start with "/" (got "{{x}}")');
+    // Each problem once: the case's own check and the request schema's never both fire.
+    expect(checked.stderr.trim().split('\n')).toEqual([
+      'cases/s.yaml:4:35: cases[0].request.path must start with "/" (got "{{x}}")',
+      'cases/s.yaml:6:35: cases[1].request.path must start with "/" (got "x")',
+      '2 problem(s) in 1 file(s); nothing was sent',
+    ]);
   });
 });
