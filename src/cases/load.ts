@@ -14,6 +14,7 @@ import { formatField, type Position } from '../util/positions.js';
 import { compareText } from '../util/text.js';
 import { discoverCaseFiles } from './discover.js';
 import { checkCase, type ParsedCaseFile, parseCaseFile } from './parse-file.js';
+import { crossFileRaces, type FileAccess } from './races.js';
 import { caseResolver, type ResolvedEntry } from './resolve.js';
 import { SLUG } from './schema.js';
 import { isSerialFile } from './serial.js';
@@ -86,15 +87,21 @@ export async function validateCases(
   paths: readonly string[],
   options: LoadCasesOptions,
 ): Promise<CaseValidation> {
-  const warnings: InputProblem[] = [];
+  // Per file, in path order: its own warnings, then its races with other files.
+  const byFile = new Map<string, InputProblem[]>();
+  const accesses: FileAccess[] = [];
   const checked = await checkLibrary(
     paths,
     options,
     () => undefined,
     (parsed) => {
-      warnings.push(...warningsOf(parsed, options));
+      const file = warningsOf(parsed, options);
+      byFile.set(parsed.file, file.warnings);
+      if (file.access !== undefined) accesses.push(file.access);
     },
   );
+  for (const race of crossFileRaces(accesses)) byFile.get(race.file)?.push(race);
+  const warnings = [...byFile.values()].flat();
   const { flows, flowSteps } = checked.resolved;
   return {
     files: checked.files.length,
@@ -107,15 +114,18 @@ export async function validateCases(
 }
 
 /** The warnings of one file's valid cases (its problems are reported by the check). */
-function warningsOf(parsed: ParsedCaseFile, options: LoadCasesOptions): InputProblem[] {
+function warningsOf(
+  parsed: ParsedCaseFile,
+  options: LoadCasesOptions,
+): { warnings: InputProblem[]; access?: FileAccess | undefined } {
   const { header } = parsed;
-  if (header === undefined) return [];
+  if (header === undefined) return { warnings: [] };
   const file = fileWarnings(parsed, header, options);
   for (let index = 0; index < parsed.count; index++) {
     const checked = checkCase(parsed, index);
     if ('spec' in checked) file.add(checked.spec, index);
   }
-  return file.finish();
+  return { warnings: file.finish(), access: file.access() };
 }
 
 /** YAML case files are parsed whole (the parser needs ~50× their size): this is the most read. */

@@ -13,6 +13,7 @@ import { formatField } from '../util/positions.js';
 import { variableUses } from './flow-schema.js';
 import type { LoadCasesOptions } from './load.js';
 import type { CaseFileHeader, ParsedCaseFile } from './parse-file.js';
+import { type FileAccess, type PlainAccess, resourceOf } from './races.js';
 import type { CaseSpec } from './schema.js';
 import { isSerialFile } from './serial.js';
 
@@ -30,6 +31,8 @@ export interface FileWarnings {
   add(spec: CaseSpec, index: number): void;
   /** Every warning of the file, in file order. */
   finish(): InputProblem[];
+  /** What the file's plain cases touch, when it is not serial (`races.ts`); else undefined. */
+  access(): FileAccess | undefined;
 }
 
 export function fileWarnings(
@@ -43,6 +46,7 @@ export function fileWarnings(
   // Entries that write and that read: `[index, "METHOD id", is a flow]`.
   const writes: [number, string, boolean][] = [];
   const reads: [number, string, boolean][] = [];
+  const plain: PlainAccess[] = [];
   const serial = isSerialFile(header, options);
   const sideEffects = header.sideEffects === true || options.sideEffects === true;
   return {
@@ -64,8 +68,12 @@ export function fileWarnings(
           `is a flow that writes (${listed}) but neither this file nor the config sets sideEffects: true; \`parity run\` will not send it (add sideEffects: true to the file or the config)`,
         );
       }
-      if (spec.request !== undefined) templateWarnings(spec.request, index, at);
+      if (spec.request !== undefined) {
+        templateWarnings(spec.request, index, at);
+        if (!serial) plain.push(plainAccess(spec.request, spec.id, index, parsed));
+      }
     },
+    access: () => (serial ? undefined : { file: parsed.file, accesses: plain }),
     finish() {
       // A write and a read of two entries may race, unless both are flows: each
       // flow keeps its own order and works on what it created.
@@ -78,6 +86,21 @@ export function fileWarnings(
       }
       return out;
     },
+  };
+}
+
+function plainAccess(
+  request: NonNullable<CaseSpec['request']>,
+  id: string,
+  index: number,
+  parsed: ParsedCaseFile,
+): PlainAccess {
+  const path: Path = ['cases', index, 'request', 'path'];
+  return {
+    path: resourceOf(request.path),
+    write: isWriteMethod(request.method),
+    label: `${request.method} ${id}`,
+    at: { file: parsed.file, ...parsed.locate(path), field: formatField(path) },
   };
 }
 

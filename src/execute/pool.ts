@@ -3,7 +3,9 @@
  * flight, each case sent to every side at once, and hands what each case
  * gives to `onSent` as soon as it completes, so nothing accumulates here. A
  * sequence (a flow, a serial file) is one unit: its cases run one after
- * another on one worker while the other workers go on with other units.
+ * another on one worker, and it runs alone: it starts once every unit taken
+ * before it was answered, and no unit taken after it is sent before it
+ * ends (a stateful API sees one order; see `Exclusive`).
  * `executeCases` is a run's pool (both sides, an `Exchange` per case);
  * `executeUnits` takes any `Sender` (`parity record` sends to one target).
  * Once `stopped` says so (a signal), no new unit is taken: the units in
@@ -109,10 +111,65 @@ type Pending<R> =
   | { readonly position: number; readonly sent: Promise<R>; readonly run?: undefined }
   | { readonly position: number; readonly run: Promise<void>; readonly sent?: undefined };
 
+/**
+ * A sequence's claim on the whole pool. Units in flight are counted; a
+ * sequence waits until the units taken before it are answered, then runs
+ * while every unit taken after it waits for its end. Without sequences the
+ * hot path is a counter and one comparison per case.
+ */
+function exclusive() {
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
+  /** The end of the last sequence taken, while it has not ended. */
+  let barrier: Promise<void> | undefined;
+  const leave = (): void => {
+    inFlight--;
+    if (inFlight === 0 && drained !== undefined) drained();
+  };
+  /** Counts `work` in flight until it settles (pool units never reject: failures are data). */
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    inFlight++;
+    return work.finally(leave);
+  };
+  return {
+    /**
+     * Starts a case now, or once the sequence taken before it ended. It is
+     * counted in flight from when it is sent, so a sequence taken after it
+     * waits for it, and one taken before it never does.
+     */
+    send<T>(send: () => Promise<T>): Promise<T> {
+      const wait = barrier;
+      return wait === undefined ? track(send()) : wait.then(() => track(send()));
+    },
+    /** Runs a sequence alone: after every unit in flight, before any unit taken later. */
+    alone(run: () => Promise<void>): Promise<void> {
+      const before = barrier;
+      const started = new Promise<void>((resolve) => {
+        const ready = () => {
+          if (inFlight === 0) return resolve();
+          drained = () => {
+            drained = undefined;
+            resolve();
+          };
+        };
+        if (before === undefined) ready();
+        else void before.then(ready);
+      });
+      const done: Promise<void> = started.then(run).finally(() => {
+        if (barrier === done) barrier = undefined;
+      });
+      barrier = done;
+      // Not counted in flight: the next sequence waits for this one through `barrier`.
+      return done;
+    },
+  };
+}
+
 /** Sends the units with `input.sender` (see the module comment). */
 export async function executeUnits<R>(input: UnitsInput<R>): Promise<Executed> {
   const queue = caseQueue(input.cases);
   const stopped = input.stopped ?? (() => false);
+  const pool = exclusive();
   // Units are taken in run order: a case takes the next position, a sequence as many as it holds.
   let taken = 0;
   const start = (unit: RunUnit | undefined): Pending<R> | undefined => {
@@ -120,9 +177,9 @@ export async function executeUnits<R>(input: UnitsInput<R>): Promise<Executed> {
     if (unit.kind === 'sequence') {
       const position = taken;
       taken += unit.size;
-      return { position, run: runSequence(unit, position, input) };
+      return { position, run: pool.alone(() => runSequence(unit, position, input)) };
     }
-    return { position: taken++, sent: input.sender.send(unit) };
+    return { position: taken++, sent: pool.send(() => input.sender.send(unit)) };
   };
   const worker = async (): Promise<void> => {
     let pending = stopped() ? undefined : start(queue.now() ?? (await queue.later()));

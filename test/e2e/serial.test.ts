@@ -1,6 +1,7 @@
 /**
  * Order: a serial file runs strictly in file order, one request at a time
- * per target, whatever `--concurrency`, while other files overlap; shards
+ * per target, whatever `--concurrency`, and alone: nothing else is sent
+ * while a serial sequence or a flow runs; shards
  * deal whole serial files and flows, and `parity merge` puts them back in
  * run order.
  */
@@ -88,6 +89,65 @@ describe('serial files', () => {
     expect(outcomes[1]).toEqual(outcomes[0]);
     expect(outcomes[0]).toHaveLength(92);
     expect(outcomes[1]?.every((row) => row.endsWith(' equal'))).toBe(true);
+  });
+
+  it('run alone: two serial files and a flow on one counter never overlap anything (20 runs)', async () => {
+    const rust = await startStateful({ firstId: 1, salt: 'r' });
+    const go = await startStateful({ firstId: 1, salt: 'g', bumpDelayMs: 5 });
+    started.push(rust, go);
+    const bumps = `suite: bumps
+serial: true
+sideEffects: true
+cases:
+  - id: count
+    steps:
+      - id: bump
+        request: { method: POST, path: /counter }
+      - id: read
+        request: { method: GET, path: /counter }
+`;
+    const lists = (suite: string) =>
+      `suite: ${suite}\ncases:\n${Array.from(
+        { length: 8 },
+        (_, k) => `  - id: list-${k}\n    request: { method: GET, path: /static?page=${k} }`,
+      ).join('\n')}\n`;
+    const cwd = await tempProject({
+      'cases/a-lists.yaml': lists('head'),
+      'cases/b-counter.yaml': counterFile(true),
+      'cases/c-lists.yaml': lists('mid'),
+      'cases/d-counter.yaml': counterFile(true).replace('suite: counter', 'suite: again'),
+      'cases/e-flow.yaml': bumps,
+      'cases/f-lists.yaml': lists('tail'),
+    });
+    const args = ['run', '--baseline', `rust=${rust.url}`, '--candidate', `go=${go.url}`];
+    for (let round = 0; round < 20; round++) {
+      for (const server of [rust, go]) server.requests.length = 0;
+      const result = await runCli(cwd, [...args, '--no-tracker', '--concurrency', '8']);
+      expect(result.code, result.stdout).toBe(0);
+      for (const server of [rust, go]) {
+        // Each sequence's requests are one unbroken stretch of what the server saw.
+        const seen = server.requests.map((r) => (r.url === '/counter' ? 'c' : 'l')).join('');
+        expect(seen).toMatch(/^l{8}c{12}l{8}c{12}c{2}l{8}$/);
+      }
+    }
+  });
+
+  it('validate warns about plain files that write what another plain file touches', async () => {
+    const cwd = await tempProject({
+      'cases/a.yaml':
+        'suite: a\ncases:\n  - id: make\n    request: { method: POST, path: /items }\n',
+      'cases/b.yaml':
+        'suite: b\ncases:\n  - id: look\n    request: { method: GET, path: /items/1 }\n',
+      'cases/c.yaml':
+        'suite: c\nserial: true\ncases:\n  - id: wipe\n    request: { method: DELETE, path: /items/1 }\n',
+    });
+    const result = await runCli(cwd, ['validate']);
+    expect(result.code).toBe(0);
+    expect(result.stderr + result.stdout).toContain(
+      'cases/a.yaml:4:36: warning: cases[0].request.path writes /items (POST make), which cases/b.yaml also touches (GET look)',
+    );
+    // The serial file runs alone: it races nothing.
+    expect(result.stderr + result.stdout).not.toContain('cases/c.yaml');
   });
 
   it('run a serial suite named in the config, its consecutive files as one sequence', async () => {

@@ -1,0 +1,78 @@
+/**
+ * The one race `parity validate` can still see across files. A serial
+ * sequence or a flow runs alone (`execute/pool.ts`), so only the plain cases
+ * of files that are not serial overlap each other; a write in one such file
+ * to a resource that another such file reads or writes may land in any
+ * order against it. A resource overlaps another when one path is the other
+ * or lies under it, segment by segment (`/items` and `/items/7`). Pure.
+ */
+import type { InputProblem } from '../util/errors.js';
+
+/** One plain case of a file that is not serial: where it is and what it touches. */
+export interface PlainAccess {
+  /** The path without its query, trailing `/` removed. */
+  readonly path: string;
+  readonly write: boolean;
+  /** `METHOD id`, as a warning names it. */
+  readonly label: string;
+  readonly at: Omit<InputProblem, 'message'>;
+}
+
+/** The plain cases of one file that is not serial, in file order. */
+export interface FileAccess {
+  readonly file: string;
+  readonly accesses: readonly PlainAccess[];
+}
+
+/** The path a case touches, for comparing resources. */
+export function resourceOf(path: string): string {
+  const bare = path.split('?', 1)[0] ?? '';
+  return bare.length > 1 && bare.endsWith('/') ? bare.slice(0, -1) : bare;
+}
+
+/** One warning per pair of files where the first writes what the second touches. */
+export function crossFileRaces(files: readonly FileAccess[]): InputProblem[] {
+  // Which files touch each path, and which touch something under each path prefix.
+  const exact = new Map<string, Map<number, PlainAccess>>();
+  const under = new Map<string, Map<number, PlainAccess>>();
+  const note = (map: typeof exact, key: string, file: number, access: PlainAccess) => {
+    const files = map.get(key) ?? new Map<number, PlainAccess>();
+    if (!files.has(file)) files.set(file, access);
+    map.set(key, files);
+  };
+  files.forEach(({ accesses }, file) => {
+    for (const access of accesses) {
+      note(exact, access.path, file, access);
+      for (const prefix of prefixesOf(access.path)) note(under, prefix, file, access);
+    }
+  });
+  const out: InputProblem[] = [];
+  files.forEach(({ accesses }, file) => {
+    const warned = new Set<number>();
+    for (const access of accesses) {
+      if (!access.write) continue;
+      const others = [
+        ...(exact.get(access.path) ?? []),
+        ...(under.get(access.path) ?? []),
+        ...prefixesOf(access.path).flatMap((prefix) => [...(exact.get(prefix) ?? [])]),
+      ];
+      for (const [other, touched] of others) {
+        if (other === file || warned.has(other)) continue;
+        warned.add(other);
+        out.push({
+          ...access.at,
+          message: `writes ${access.path} (${access.label}), which ${files[other]?.file} also touches (${touched.label}); neither file is serial, so with --concurrency above 1 their cases may reach the server in any order (add serial: true to one of them: a serial file runs alone)`,
+        });
+      }
+    }
+  });
+  return out;
+}
+
+/** `/a/b/c` → `/a`, `/a/b` (the root is no resource of its own). */
+function prefixesOf(path: string): string[] {
+  const segments = path.split('/').slice(1);
+  const out: string[] = [];
+  for (let k = 1; k < segments.length; k++) out.push(`/${segments.slice(0, k).join('/')}`);
+  return out;
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { crossFileRaces, type FileAccess, resourceOf } from '../../../src/cases/races.js';
+
+const at = (file: string, line: number) => ({ file, line, column: 5, field: 'x' });
+
+function file(name: string, ...entries: [string, string][]): FileAccess {
+  return {
+    file: name,
+    accesses: entries.map(([method, path], k) => ({
+      path: resourceOf(path),
+      write: !['GET', 'HEAD', 'OPTIONS'].includes(method),
+      label: `${method} c${k}`,
+      at: at(name, k + 1),
+    })),
+  };
+}
+
+describe('crossFileRaces', () => {
+  it('warns at a write whose resource another file touches, once per pair of files', () => {
+    const warnings = crossFileRaces([
+      file('a.yaml', ['POST', '/items'], ['PUT', '/items/7?x=1']),
+      file('b.yaml', ['GET', '/items/'], ['GET', '/items/7']),
+      file('c.yaml', ['GET', '/other']),
+    ]);
+    expect(warnings.map((w) => [w.file, w.line])).toEqual([['a.yaml', 1]]);
+    expect(warnings[0]?.message).toContain('b.yaml also touches (GET c0)');
+  });
+
+  it('sees a resource under another both ways, and never the root or siblings', () => {
+    expect(
+      crossFileRaces([file('a', ['DELETE', '/items/7']), file('b', ['GET', '/items'])]),
+    ).toHaveLength(1);
+    expect(
+      crossFileRaces([file('a', ['POST', '/items']), file('b', ['GET', '/items/7'])]),
+    ).toHaveLength(1);
+    expect(
+      crossFileRaces([file('a', ['POST', '/v1/validate']), file('b', ['GET', '/v1/health'])]),
+    ).toEqual([]);
+    expect(crossFileRaces([file('a', ['POST', '/']), file('b', ['GET', '/x'])])).toEqual([]);
+    expect(crossFileRaces([file('a', ['GET', '/items']), file('b', ['GET', '/items'])])).toEqual(
+      [],
+    );
+  });
+
+  it('warns both files when both write', () => {
+    const warnings = crossFileRaces([file('a', ['PUT', '/k']), file('b', ['PUT', '/k'])]);
+    expect(warnings.map((w) => w.file)).toEqual(['a', 'b']);
+  });
+});
