@@ -8,6 +8,7 @@
 import { resolve } from 'node:path';
 import type { RunConfig } from '../config/targets.js';
 import { caseFileOf, caseName, FUZZ_SUITE } from '../fuzz/case-file.js';
+import { isCrash } from '../fuzz/crash.js';
 import type { TalliedFinding } from '../fuzz/engine.js';
 import { explainRootCause } from '../fuzz/explain.js';
 import { requestKey } from '../fuzz/request.js';
@@ -121,6 +122,8 @@ function freeName(base: string, taken: ReadonlySet<string>): string {
 /** The cases with `reproduced` set from the replay's results (by case id). */
 export function withReplay(cases: FuzzCases, results: ReadonlyMap<string, CaseResult>): FuzzCases {
   const written = cases.written.map((w) => {
+    // A crash is reproduced by every replay that kept it while shrinking, never by `parity run`.
+    if (isCrash(w.finding.rootCause)) return { ...w, reproduced: true };
     const result = results.get(w.caseId);
     const { key, endpoint } = w.finding.rootCause;
     const reproduced =

@@ -12,6 +12,7 @@ import { openRunLibrary } from '../cases/library.js';
 import type { ConfigFlags } from '../config/resolve.js';
 import { type RunConfig, resolveTargets } from '../config/targets.js';
 import { type Budget, DEFAULT_BUDGET } from '../fuzz/budget.js';
+import { isCrash } from '../fuzz/crash.js';
 import { type FuzzProgress, runFuzz } from '../fuzz/engine.js';
 import { parseResetRequest, type ResetSpec } from '../fuzz/reset.js';
 import { type Seed, seedsOf } from '../fuzz/seeds.js';
@@ -25,6 +26,7 @@ import { ParityError } from '../util/errors.js';
 import type { AppContext } from './context.js';
 import { type FuzzCases, withReplay, writeFindings } from './fuzz-cases.js';
 import { librarySeeds, openApiSeeds } from './fuzz-seeds.js';
+import { type WrittenSuspects, writeSuspects } from './fuzz-suspects.js';
 import { openProject } from './project.js';
 import { newRunId, type RunOutcome, runParity } from './run.js';
 import type { Selection } from './selected.js';
@@ -57,6 +59,8 @@ export interface FuzzSummary {
     | { readonly kind: 'openapi'; readonly file: string; readonly notes: readonly string[] };
   readonly run: Awaited<ReturnType<typeof runFuzz>>;
   readonly cases: FuzzCases;
+  /** When a target stopped answering with no reset command to find which input did it. */
+  readonly suspects?: WrittenSuspects;
 }
 
 export type FuzzOutcome =
@@ -198,8 +202,11 @@ async function explore(config: RunConfig, exploration: Exploration): Promise<Fuz
       maxFindings: MAX_FINDINGS,
       clock: () => performance.now(),
       tracked,
+      ...(sender.sendProbed === undefined ? {} : { sendProbed: sender.sendProbed }),
       ...(hooks.onProgress === undefined ? {} : { onProgress: hooks.onProgress }),
     });
+    // A crash found last may have left a target down: the reset brings it back for the replay.
+    if (run.findings.some((f) => isCrash(f.rootCause))) await sender.checkReset();
   } finally {
     await sender.close();
   }
@@ -213,7 +220,19 @@ async function explore(config: RunConfig, exploration: Exploration): Promise<Fuz
   const sides = stopped ? run.stoppedAnswering : run.unreachable;
   const targets = sides.map((side) => config[side].name);
   if (targets.length > 0) {
-    return { kind: 'unreachable', targets, stopped, summary: { ...base, cases: NO_CASES }, config };
+    const suspects =
+      run.stopped === undefined
+        ? undefined
+        : await writeSuspects({
+            stopped: run.stopped,
+            config,
+            outDir: options.out,
+            command: commandLine(seedNumber, budget),
+            redact,
+            env: project.env,
+          });
+    const summary = { ...base, cases: NO_CASES, ...(suspects === undefined ? {} : { suspects }) };
+    return { kind: 'unreachable', targets, stopped, summary, config };
   }
   return replayed(config, { base, seeds, redact, options, context, env: project.env, folder });
 }
@@ -242,11 +261,18 @@ async function replayed(config: RunConfig, found: Found): Promise<FuzzOutcome> {
     env: found.env,
     seeds: found.seeds,
   });
-  if (cases.written.length === 0) {
-    return { kind: 'done', summary: { ...base, cases }, replay: undefined, config };
+  // A crash case is not replayed (it would stop the target again): it was reproduced while shrunk.
+  const replayable = cases.written.filter((w) => !isCrash(w.finding.rootCause));
+  if (replayable.length === 0) {
+    return {
+      kind: 'done',
+      summary: { ...base, cases: withReplay(cases, new Map()) },
+      replay: undefined,
+      config,
+    };
   }
   const library = await openRunLibrary(
-    [...new Set(cases.written.map((w) => w.path))],
+    [...new Set(replayable.map((w) => w.path))],
     { cwd: config.cwd, env: found.env, globalRules: config.rules },
     {},
   );

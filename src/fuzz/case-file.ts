@@ -19,7 +19,7 @@ import type { Env } from '../util/env.js';
 import type { TalliedFinding } from './engine.js';
 import { explainRootCause, type SideNames } from './explain.js';
 import { MUTATION_HELP } from './mutations.js';
-import { bodyBytes, requestBodyOf, toCase } from './request.js';
+import { bodyBytes, type FuzzRequest, requestBodyOf, toCase } from './request.js';
 import { GROUP_TITLES } from './root-cause.js';
 import { splitByRule } from './rule.js';
 import type { SeedRules } from './seed-rules.js';
@@ -76,14 +76,36 @@ export function caseName(finding: TalliedFinding): string {
 
 type Body = { json: unknown } | { text: string } | { base64: string };
 
-function bodyField(finding: TalliedFinding, redact: Redactor, exact: boolean): Body | undefined {
-  const bytes = bodyBytes(finding.request.body);
+function bodyField(request: FuzzRequest, redact: Redactor, exact: boolean): Body | undefined {
+  const bytes = bodyBytes(request.body);
   if (bytes === undefined) return undefined;
   if (exact) return { base64: bytes.toString('base64') };
   const body = requestBodyOf(bytes);
   if (body.kind === 'json') return { json: redact.value(body.value) };
   if (body.kind === 'text') return { text: redact.text(body.text) };
   return { base64: bytes.toString('base64') };
+}
+
+/** The `request:` of a case file sending `request` (`exact`: the body as base64 whatever it is). */
+function requestSpec(request: FuzzRequest, redact: Redactor, exact: boolean) {
+  const path = redact.text(request.path + encodeQuery(request.query));
+  const headers = Object.fromEntries(request.headers.map(([n, v]) => [n, redact.text(v)]));
+  return {
+    method: request.method,
+    path,
+    ...(request.headers.length > 0 ? { headers } : {}),
+    ...bodyField(request, redact, exact),
+  };
+}
+
+/** Double quotes hold any string exactly (escapes for control characters). */
+function quoteStrings(doc: Document, index: number): void {
+  const tags = doc.getIn(['cases', index, 'tags'], true);
+  if (tags instanceof YAMLSeq) tags.flow = true;
+  for (const key of ['path', 'text']) {
+    const node = doc.getIn(['cases', index, 'request', key], true);
+    if (node instanceof Scalar) node.type = Scalar.QUOTE_DOUBLE;
+  }
 }
 
 function header(input: CaseFileInput): string {
@@ -114,20 +136,11 @@ function shrunkWords(shrink: { steps: number; attempts: number; capped?: boolean
 /** The YAML text of the case file (`exact`: the body as base64 whatever it is). */
 export function renderCaseFile(input: CaseFileInput, exact: boolean): string {
   const { finding, redact } = input;
-  const { request } = finding;
-  const path = redact.text(request.path + encodeQuery(request.query));
-  const headers = Object.fromEntries(request.headers.map(([n, v]) => [n, redact.text(v)]));
-  const body = bodyField(finding, redact, exact);
   const spec = {
     id: input.name,
     description: explainRootCause(finding.rootCause, input.names),
     tags: ['fuzz', finding.rootCause.group],
-    request: {
-      method: request.method,
-      path,
-      ...(request.headers.length > 0 ? { headers } : {}),
-      ...body,
-    },
+    request: requestSpec(finding.request, redact, exact),
     ...(input.rules?.rules === undefined ? {} : { rules: input.rules.rules }),
   };
   const defaults = input.rules?.defaults;
@@ -137,13 +150,7 @@ export function renderCaseFile(input: CaseFileInput, exact: boolean): string {
     cases: [spec],
   });
   doc.commentBefore = header(input);
-  const tags = doc.getIn(['cases', 0, 'tags'], true);
-  if (tags instanceof YAMLSeq) tags.flow = true;
-  // Double quotes hold any string exactly (escapes for control characters).
-  for (const key of ['path', 'text']) {
-    const node = doc.getIn(['cases', 0, 'request', key], true);
-    if (node instanceof Scalar) node.type = Scalar.QUOTE_DOUBLE;
-  }
+  quoteStrings(doc, 0);
   return doc.toString({ lineWidth: 0 });
 }
 
@@ -154,23 +161,36 @@ const sameBytes = (a: PlannedRequest['body'], b: PlannedRequest['body']) =>
         Buffer.from(typeof b === 'string' ? Buffer.from(b) : b),
       );
 
+/** Per case of `text` read as a case file: whether it plans exactly the request expected of it. */
+function plannedExactly(
+  text: string,
+  expected: readonly PlannedRequest[],
+  back: ReadBack,
+): boolean[] {
+  const none = expected.map(() => false);
+  const outcome = parseCaseFile(Buffer.from(text, 'utf8'), back.file);
+  if (!outcome.ok || outcome.parsed.problems.length > 0) return none;
+  const options = { cwd: '.', env: back.env, globalRules: back.globalRules };
+  const loaded = [...resolvedCases(outcome.parsed, options)];
+  if (loaded.length !== expected.length) return none;
+  return loaded.map((each, i) => {
+    const want = expected[i];
+    const one = each.entry?.case;
+    if (want === undefined || one === undefined || one.kind === 'flow' || each.problems.length > 0)
+      return false;
+    const plan = planRequest(one);
+    return (
+      plan.method === want.method &&
+      plan.pathAndQuery === want.pathAndQuery &&
+      JSON.stringify(plan.headers) === JSON.stringify(want.headers) &&
+      sameBytes(plan.body, want.body)
+    );
+  });
+}
+
 /** True when `text`, read as a case file, plans exactly `expected`. */
 function plansExactly(text: string, expected: PlannedRequest, back: ReadBack): boolean {
-  const outcome = parseCaseFile(Buffer.from(text, 'utf8'), back.file);
-  if (!outcome.ok || outcome.parsed.problems.length > 0) return false;
-  const options = { cwd: '.', env: back.env, globalRules: back.globalRules };
-  const [only] = [...resolvedCases(outcome.parsed, options)];
-  const loaded = only?.entry?.case;
-  if (loaded === undefined || loaded.kind === 'flow' || (only?.problems.length ?? 1) > 0) {
-    return false;
-  }
-  const plan = planRequest(loaded);
-  return (
-    plan.method === expected.method &&
-    plan.pathAndQuery === expected.pathAndQuery &&
-    JSON.stringify(plan.headers) === JSON.stringify(expected.headers) &&
-    sameBytes(plan.body, expected.body)
-  );
+  return plannedExactly(text, [expected], back)[0] === true;
 }
 
 /** The case the written file must plan the same as: the input as the fuzzer sent it. */
@@ -189,4 +209,63 @@ export function caseFileOf(input: CaseFileInput, back: ReadBack): string | undef
     if (plansExactly(text, expected, back)) return text;
   }
   return undefined;
+}
+
+/** One input that may have stopped a target, as a case of the suspects file. */
+export interface Suspect {
+  readonly seed: TalliedFinding['seed'];
+  readonly request: FuzzRequest;
+  /** 0-based position in the input stream. */
+  readonly index: number;
+}
+
+/** What the suspects file says and is named by. */
+export interface SuspectsInput {
+  readonly suspects: readonly Suspect[];
+  /** The case id prefix (`<name>-1`, `<name>-2`, …). */
+  readonly name: string;
+  /** Why these inputs: one line, e.g. which side stopped answering after which input. */
+  readonly why: string;
+  readonly command: string;
+  readonly redact: Redactor;
+}
+
+/**
+ * The inputs that may have stopped a target, as one serial case file (most
+ * likely first), each case checked by reading the file back as for a
+ * finding; undefined when some input has no exact form.
+ */
+export function suspectsFileOf(input: SuspectsInput, back: ReadBack): string | undefined {
+  const expected = input.suspects.map((s, i) =>
+    planRequest(toCase(s.seed.case, s.request, `${FUZZ_SUITE}/${input.name}-${i + 1}`)),
+  );
+  let exact = input.suspects.map(() => false);
+  for (let round = 0; round < 2; round++) {
+    const text = renderSuspects(input, exact);
+    const planned = plannedExactly(text, expected, back);
+    if (planned.every(Boolean)) return text;
+    exact = exact.map((was, i) => was || planned[i] !== true);
+  }
+  return undefined;
+}
+
+function renderSuspects(input: SuspectsInput, exact: readonly boolean[]): string {
+  const cases = input.suspects.map((suspect, i) => ({
+    id: `${input.name}-${i + 1}`,
+    description: `input ${suspect.index + 1} of \`${input.command}\`, from seed ${suspect.seed.case.id}`,
+    tags: ['fuzz', 'crash-suspect'],
+    request: requestSpec(suspect.request, input.redact, exact[i] === true),
+  }));
+  const doc = new Document({ suite: FUZZ_SUITE, serial: true, cases });
+  doc.commentBefore = [
+    ` ${input.why}`,
+    ' One of these inputs may be what stopped it (most likely first); without a reset hook',
+    ' parity could not send them again one at a time to find which. To find it: restart the',
+    ' target and run this file (serial: one input at a time, in this order; the first case',
+    ' after which the target fails is the one), or fuzz again with --reset-command that',
+    ' restarts the target: the input is then found, shrunk and written as a case of its own.',
+    ' Delete this file once you know.',
+  ].join('\n');
+  for (let i = 0; i < cases.length; i++) quoteStrings(doc, i);
+  return doc.toString({ lineWidth: 0 });
 }

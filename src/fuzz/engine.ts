@@ -9,10 +9,15 @@
  * shrunk (`shrink.ts`) while exploration goes on. A divergence is a root
  * cause, or for the causes an input rule tells apart (one side accepts what
  * the other rejects, or fails), a root cause and the rule (`rule.ts`).
+ * A side that stops answering (`crash.ts`) is seen at the input that made it
+ * fail: with a reset hook that brings it back, that input is a finding of its
+ * own; without one, nothing more is sent and the inputs around the first
+ * failure are kept as suspects.
  */
 import type { Case } from '../model/case.js';
 import type { CaseResult } from '../results/types.js';
 import type { Budget } from './budget.js';
+import { crashCause, failedSides, type Side, suspectsOf } from './crash.js';
 import { type Generated, inputStream } from './generate.js';
 import type { Mutation, MutationName } from './mutations.js';
 import { type FuzzRequest, toCase } from './request.js';
@@ -38,6 +43,20 @@ export interface FuzzEngineInput {
   readonly onProgress?: (progress: FuzzProgress) => void;
   /** Root-cause keys already decided on elsewhere (the tracker's rows): never reported as new. */
   readonly tracked?: ReadonlySet<string>;
+  /**
+   * With a reset hook that can bring a stopped target back (a command, run
+   * before every input, one input at a time): sends `testCase` after the
+   * hook, then `probe` as it is, in one turn (no reset between). An input
+   * after which a side fails the probe is then a finding of its own, and
+   * exploring goes on.
+   */
+  readonly sendProbed?: (testCase: Case, probe: Case) => Promise<Probed>;
+}
+
+/** An input's result, and the liveness probe's sent right after it. */
+export interface Probed {
+  readonly result: CaseResult;
+  readonly probe: CaseResult;
 }
 
 export interface FuzzProgress {
@@ -86,11 +105,16 @@ export interface FuzzRun {
   /** Sides that answered no seed at all (nothing was explored). */
   readonly unreachable: readonly ('baseline' | 'candidate')[];
   /**
-   * Sides that answered the seeds, then none of them again after the
-   * exploration: the target went down during it, so its failures since are
-   * not findings (none are kept).
+   * Sides that answered the seeds, then stopped answering during the
+   * exploration (and no reset hook brought them back): their failures since
+   * are not about the inputs, so no finding is kept but the suspects.
    */
   readonly stoppedAnswering: readonly ('baseline' | 'candidate')[];
+  /**
+   * When a side stopped answering: the inputs that may have stopped it, most
+   * likely first (`suspectsOf`), and what of the budget was not sent.
+   */
+  readonly stopped?: Stopped;
   readonly inputs: number;
   /** Exploration time, shrinking included. */
   readonly elapsedMs: number;
@@ -101,6 +125,16 @@ export interface FuzzRun {
   readonly unshrunk: number;
   /** Distinct root causes the exploration showed that `tracked` holds (not reported as new). */
   readonly tracked: number;
+}
+
+/** A side that stopped answering without a reset hook to bring it back. */
+export interface Stopped {
+  readonly sides: readonly Side[];
+  /** 0-based index of the first input a stopped side failed. */
+  readonly firstFailure: number;
+  readonly suspects: readonly Generated[];
+  /** The budget left unsent: inputs for a count budget, milliseconds for a time budget. */
+  readonly notSent: { readonly inputs: number } | { readonly ms: number };
 }
 
 interface Tally {
@@ -150,14 +184,33 @@ export async function runFuzz(input: FuzzEngineInput): Promise<FuzzRun> {
   if (unreachable.length > 0 || input.seeds.length === 0) {
     return { ...empty, elapsedMs: input.clock() - started, findings: [], unshrunk: 0, tracked: 0 };
   }
-  const explored = await explore(input, known, started);
+  const live = input.seeds.find((_, i) => {
+    const result = seedResults[i];
+    return result !== undefined && failedSides(result).length === 0;
+  });
+  const explored = await explore(input, known, started, live?.case);
+  const { death, ...found } = explored;
+  if (death !== undefined) {
+    const elapsedMs = input.clock() - started;
+    const { budget } = input;
+    const notSent =
+      budget.kind === 'inputs'
+        ? { inputs: Math.max(0, budget.count - found.inputs) }
+        : { ms: Math.max(0, Math.round(budget.ms - elapsedMs)) };
+    const stopped: Stopped = { ...death, notSent };
+    const stoppedAnswering = death.sides;
+    return { ...empty, ...found, stoppedAnswering, stopped, findings: [], unshrunk: 0, elapsedMs };
+  }
   const stoppedAnswering = await stillAnswering(input, seedResults);
   if (stoppedAnswering.length > 0) {
     const elapsedMs = input.clock() - started;
-    return { ...empty, ...explored, stoppedAnswering, findings: [], unshrunk: 0, elapsedMs };
+    return { ...empty, ...found, stoppedAnswering, findings: [], unshrunk: 0, elapsedMs };
   }
-  return { ...empty, ...explored, elapsedMs: input.clock() - started };
+  return { ...empty, ...found, elapsedMs: input.clock() - started };
 }
+
+/** Inputs kept for naming suspects, at most (the last ones sent). */
+const KEPT_SENT = 256;
 
 /** Seeds sent again after the exploration, at most: enough to tell a target that went down. */
 const LIVENESS_SEEDS = 3;
@@ -186,6 +239,7 @@ async function explore(
   input: FuzzEngineInput,
   known: ReadonlyMap<string, RootCause>,
   started: number,
+  live: Case | undefined,
 ) {
   const stream = inputStream(input.seeds, input.seedNumber);
   const tallies = new Map<string, Tally>();
@@ -198,6 +252,38 @@ async function explore(
   let handled = 0;
   let divergentInputs = 0;
   let stopped = false;
+  // Stopped targets: the inputs recently sent, each input after which a side
+  // stopped (with a reset hook), or the side that stopped for good (without).
+  const recent = new Map<number, Generated>();
+  const killers = new Map<number, Side[]>();
+  let firstFailure = Number.POSITIVE_INFINITY;
+  let death: Omit<Stopped, 'notSent'> | undefined;
+  const { sendProbed } = input;
+  /** Sends an input; the sides down after it (probed after any input with a reset hook, else after a transport failure). */
+  const attempt = async (testCase: Case): Promise<{ result: CaseResult; down: Side[] }> => {
+    if (live === undefined) return { result: await input.send(testCase), down: [] };
+    if (sendProbed !== undefined) {
+      const { result, probe } = await sendProbed(testCase, live);
+      return { result, down: failedSides(probe) };
+    }
+    const result = await input.send(testCase);
+    const failed = failedSides(result);
+    if (failed.length === 0) return { result, down: [] };
+    const down = failedSides(await input.send(live)).filter((side) => failed.includes(side));
+    return { result, down };
+  };
+  /** After an input, `down` sides failed the probe: a finding with a reset hook, else the end. */
+  const stoppedAfter = (gen: Generated, result: CaseResult, down: readonly Side[]): void => {
+    if (failedSides(result).length > 0) firstFailure = Math.min(firstFailure, gen.index);
+    if (down.length === 0 || death !== undefined) return;
+    if (sendProbed !== undefined) {
+      killers.set(gen.index, [...down]);
+      return;
+    }
+    stopped = true;
+    const suspects = suspectsOf(recent, Math.min(firstFailure, gen.index), input.concurrency);
+    death = { sides: down, firstFailure: Math.min(firstFailure, gen.index), suspects };
+  };
   const { budget } = input;
   const more = () =>
     !stopped &&
@@ -214,7 +300,12 @@ async function explore(
   const handle = (gen: Generated, result: CaseResult): void => {
     if (result.verdict === 'divergent') divergentInputs++;
     const rule = gen.value.value.mutation.name;
-    for (const cause of rootCausesOf(result, gen.seed.endpoint)) {
+    const killed = killers.get(gen.index);
+    const shown =
+      killed === undefined
+        ? rootCausesOf(result, gen.seed.endpoint)
+        : [crashCause(gen.seed.endpoint, killed, result)];
+    for (const cause of shown) {
       if (known.has(cause.key) || isTracked(cause)) continue;
       const key = divergenceKey(cause, rule);
       const tally = tallies.get(key);
@@ -225,7 +316,9 @@ async function explore(
         const fresh: Tally = { hits: 1, alsoBy: new Set() };
         tallies.set(key, fresh);
         causes.add(cause.key);
-        const finding = shrinkFinding(input, { order: shrinking.length, cause, gen, result });
+        const order = shrinking.length;
+        const kill = killed === undefined ? undefined : { sides: killed, attempt };
+        const finding = shrinkFinding(input, { order, cause, gen, result, kill });
         // Awaited once exploration is over; a failure (a reset hook) stops exploring now.
         finding.catch(() => {
           stopped = true;
@@ -240,8 +333,12 @@ async function explore(
     while (more()) {
       const gen = stream.next();
       sent++;
+      recent.set(gen.index, gen);
+      recent.delete(gen.index - KEPT_SENT);
       const testCase = toCase(gen.seed.case, gen.value.value.request, `fuzz/input-${gen.index}`);
-      completed.set(gen.index, { gen, result: await input.send(testCase) });
+      const { result, down } = await attempt(testCase);
+      stoppedAfter(gen, result, down);
+      completed.set(gen.index, { gen, result });
       // In input order, whatever order the answers came in: findings are deterministic.
       for (let done = completed.get(handled); done !== undefined; done = completed.get(handled)) {
         completed.delete(handled++);
@@ -270,5 +367,6 @@ async function explore(
     findings: sameInputOnce(findings),
     unshrunk: unshrunk.size,
     tracked: tracked.size,
+    death,
   };
 }

@@ -2,6 +2,7 @@
  * One line per root cause, in the targets' names: what a written case's
  * description says and what the summary lists. Pure.
  */
+import { STOPS_ANSWERING } from './crash.js';
 import type { RootCause, SideOutcomeLabel } from './root-cause.js';
 
 /** The two targets' names. */
@@ -20,6 +21,13 @@ const answer = (label: SideOutcomeLabel) =>
 export function explainRootCause(cause: RootCause, names: SideNames): string {
   const { baseline: b, candidate: c, endpoint } = cause;
   switch (cause.group) {
+    case 'crash': {
+      const down = (['baseline', 'candidate'] as const).filter(
+        (side) => cause[side] === STOPS_ANSWERING,
+      );
+      const who = down.map((side) => names[side]).join(' and ');
+      return `${who} ${down.length === 2 ? 'stop' : 'stops'} answering after an input to ${endpoint}`;
+    }
     case 'input-acceptance': {
       const baselineRejects = typeof b === 'number' && b >= 400;
       const [rejecting, rejected, accepting, accepted] = baselineRejects

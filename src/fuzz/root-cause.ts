@@ -20,6 +20,7 @@ import { type CaseResult, hasFindings, type SideSummary } from '../results/types
 
 /** How the summary groups root causes (closed vocabulary). */
 export const FUZZ_GROUPS = [
+  'crash',
   'input-acceptance',
   'status-mapping',
   'server-error',
@@ -31,6 +32,7 @@ export const FUZZ_GROUPS = [
 export type FuzzGroup = (typeof FUZZ_GROUPS)[number];
 
 export const GROUP_TITLES: Record<FuzzGroup, string> = {
+  crash: 'crashes: a side stops answering after one input',
   'input-acceptance': 'input acceptance: one side accepts what the other rejects',
   'status-mapping': 'status mapping: both reject (or both accept) with different status codes',
   'server-error': 'server errors: a 5xx or no answer on one side',
@@ -50,7 +52,7 @@ export interface RootCause {
    * tracker row's): `key` but for a cause keyed on a mutated path's endpoint.
    */
   readonly fingerprint: string;
-  /** `status`, a pattern name, `body-kind`, `structure`, `header` or `transport` (names the case file). */
+  /** `status`, a pattern name, `body-kind`, `structure`, `header`, `transport` or `stops-answering` (names the case file). */
   readonly type: string;
   readonly group: FuzzGroup;
   /** The seed's endpoint (`POST /v1/validate`). */

@@ -13,10 +13,16 @@ import { resultOf } from '../noise/result.js';
 import { createNoiseStep } from '../noise/step.js';
 import type { Redactor } from '../redact/redact.js';
 import type { CaseResult } from '../results/types.js';
+import type { Probed } from './engine.js';
 import { createReset, type ResetSpec } from './reset.js';
 
 export interface Sender {
   send(testCase: Case): Promise<CaseResult>;
+  /**
+   * With a reset command (which can restart a stopped target): the reset, the
+   * case, then `probe` as it is, in one turn (see `FuzzEngineInput.sendProbed`).
+   */
+  readonly sendProbed?: ((testCase: Case, probe: Case) => Promise<Probed>) | undefined;
   /** Runs the reset hook once (a check before anything is fuzzed); nothing without a hook. */
   checkReset(): Promise<void>;
   close(): Promise<void>;
@@ -49,19 +55,31 @@ export function createSender(input: SenderInput): Sender {
   };
   // With a reset hook, one case at a time: the reset, then the case.
   let queue: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+    const turn = queue.then(work);
+    queue = turn.catch(() => undefined);
+    return turn;
+  };
   const send =
     reset === undefined
       ? exchange
-      : (testCase: Case) => {
-          const turn = queue.then(async () => {
+      : (testCase: Case) =>
+          inTurn(async () => {
             await reset.run();
             return exchange(testCase);
           });
-          queue = turn.catch(() => undefined);
-          return turn;
-        };
+  const sendProbed =
+    reset === undefined || input.reset?.kind !== 'command'
+      ? undefined
+      : (testCase: Case, probe: Case) =>
+          inTurn(async (): Promise<Probed> => {
+            await reset.run();
+            const result = await exchange(testCase);
+            return { result, probe: await exchange(probe) };
+          });
   return {
     send,
+    sendProbed,
     checkReset: async () => reset?.run(),
     close: () => clients.close(),
   };

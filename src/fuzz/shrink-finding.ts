@@ -4,7 +4,9 @@
  * finding is shrunk, findings of one root cause that came to the very same
  * request taken for one rule.
  */
+import type { Case } from '../model/case.js';
 import type { CaseResult } from '../results/types.js';
+import type { Side } from './crash.js';
 import type { Finding, FuzzEngineInput, TalliedFinding } from './engine.js';
 import type { Generated } from './generate.js';
 import { type FuzzRequest, requestKey, toCase } from './request.js';
@@ -36,11 +38,26 @@ export function sameInputOnce(findings: readonly TalliedFinding[]): TalliedFindi
   return [...kept.values()].map((finding, order) => ({ ...finding, order }));
 }
 
+/** Replays at most while shrinking a crash (each after a reset that restarts a target). */
+const CRASH_SHRINK_LIMIT = 40;
+
 export interface Found {
   readonly order: number;
   readonly cause: RootCause;
   readonly gen: Generated;
   readonly result: CaseResult;
+  /**
+   * For an input after which `sides` stopped answering (`crash.ts`): a
+   * smaller request reproduces when, sent after the reset hook, it leaves
+   * those sides down.
+   */
+  readonly kill?:
+    | {
+        readonly sides: readonly Side[];
+        /** Sends a case, then the liveness probe: the result and the sides down after it. */
+        readonly attempt: (testCase: Case) => Promise<{ result: CaseResult; down: Side[] }>;
+      }
+    | undefined;
 }
 
 /**
@@ -51,9 +68,15 @@ export async function shrinkFinding(input: FuzzEngineInput, found: Found): Promi
   const { gen, cause } = found;
   const mutation = gen.value.value.mutation;
   let replay = 0;
+  const { kill } = found;
   const reproduces = async (request: FuzzRequest) => {
     const id = `fuzz/input-${gen.index}-shrink-${replay++}`;
-    const result = await input.send(toCase(gen.seed.case, request, id));
+    const testCase = toCase(gen.seed.case, request, id);
+    if (kill !== undefined) {
+      const { result, down } = await kill.attempt(testCase);
+      return kill.sides.every((side) => down.includes(side)) ? result : undefined;
+    }
+    const result = await input.send(testCase);
     // The same answers too: a body-kind cause holds for any 4xx pair, and the case file says which.
     const same = (c: RootCause) =>
       c.key === cause.key && c.baseline === cause.baseline && c.candidate === cause.candidate;
@@ -63,9 +86,11 @@ export async function shrinkFinding(input: FuzzEngineInput, found: Found): Promi
     arbitrary: gen.arbitrary,
     value: gen.value,
     result: found.result,
-    admits: (request) => carries(mutation.name, gen.seed.request, request),
+    // A crash need not keep the input rule's edit: any smaller request that stops the side will do.
+    admits: (request) => kill !== undefined || carries(mutation.name, gen.seed.request, request),
     reproduces,
-    limit: input.shrinkLimit,
+    // Each replay of a crash costs a reset that restarts the target.
+    limit: kill === undefined ? input.shrinkLimit : Math.min(input.shrinkLimit, CRASH_SHRINK_LIMIT),
   });
   return {
     order: found.order,

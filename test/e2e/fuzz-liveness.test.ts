@@ -4,7 +4,7 @@
  * not about the inputs) and exits 3 saying so; the second's crashes are the
  * findings, and the replay of them exits 1, not 3.
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempProject } from '../helpers/cli.js';
@@ -53,12 +53,24 @@ const fuzz = (candidate: string) => [
 ];
 
 describe('parity fuzz and a target that stops answering', () => {
-  it('keeps no finding when the target went down during the run, and exits 3 saying so', async () => {
+  it('stops sending when the target went down, keeps the inputs in flight as suspects, and exits 3 saying so', async () => {
     const cwd = await tempProject({ 'cases/api.yaml': SEEDS });
     const run = await runCli(cwd, fuzz(dying.url));
     expect(run.code, run.stdout + run.stderr).toBe(3);
     expect(run.stderr).toContain('b stopped answering during the fuzz run');
-    await expect(readdir(join(cwd, 'cases/fuzz'))).rejects.toThrow();
+    // Sending stopped at the first failure, and the inputs in flight then were kept, unproven.
+    expect(run.stderr).toContain('sending stopped there');
+    expect(dying.requests.length).toBeLessThan(80);
+    expect(await readdir(join(cwd, 'cases/fuzz'))).toEqual([
+      'get-v1-items-id-stops-answering-suspects.yaml',
+    ]);
+    const text = await readFile(
+      join(cwd, 'cases/fuzz/get-v1-items-id-stops-answering-suspects.yaml'),
+      'utf8',
+    );
+    expect(text).toContain('serial: true');
+    expect(text).toContain('crash-suspect');
+    expect((await runCli(cwd, ['validate', 'cases/fuzz'])).code).toBe(0);
   });
 
   it('reports inputs that crash a target that still answers its seeds, and exits 1', async () => {

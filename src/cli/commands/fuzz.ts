@@ -3,8 +3,9 @@
  * terminal), prints what it found (grouped by kind) and the replay of the
  * written cases as `parity run` prints a run; exits as `run` does.
  */
-import { type FuzzOutcome, fuzzParity } from '../../app/fuzz.js';
+import { type FuzzOutcome, type FuzzSummary, fuzzParity } from '../../app/fuzz.js';
 import { verdictOf } from '../../app/verdict.js';
+import { isCrash } from '../../fuzz/crash.js';
 import type { FuzzProgress } from '../../fuzz/engine.js';
 import { displayPath } from '../../util/paths.js';
 import { colorsFor } from '../colors.js';
@@ -68,19 +69,38 @@ export async function fuzzCommand(
     const names = outcome.targets.join(', ');
     io.stderr.write(
       outcome.stopped
-        ? `${err.red('parity: unreachable:')} ${names} stopped answering during the fuzz run (it answered the seed cases, then none of them again): no finding is kept; restart it and fuzz again\n`
+        ? `${err.red('parity: unreachable:')} ${stoppedWords(names, outcome.summary)}\n`
         : `${err.red('parity: unreachable:')} ${names} answered no seed case\n`,
     );
     return EXIT.unreachable;
   }
+  // A crash (a side that stops answering after an input) is a finding, never replayed.
+  const crashes = outcome.summary.cases.written.some((w) => isCrash(w.finding.rootCause));
   const { replay, config } = outcome;
   const notWritten = outcome.summary.cases.notWritten.length;
-  if (replay === undefined) return notWritten > 0 ? EXIT.divergent : EXIT.ok;
+  if (replay === undefined) return notWritten > 0 || crashes ? EXIT.divergent : EXIT.ok;
   // Both targets answered the seeds before and after the exploration: a side that
   // fails every replayed input is the finding (a crash on those inputs), not a side down.
   const { report, written } = replay;
-  return finish(
+  const code = finish(
     { written, verdict: verdictOf({ report, written, unreachable: [], policy: config }) },
     io,
   );
+  return code === EXIT.ok && crashes ? EXIT.divergent : code;
+}
+
+/** What was kept and not sent when a target stopped answering during the exploration. */
+function stoppedWords(names: string, summary: FuzzSummary): string {
+  const { suspects } = summary;
+  const head = `${names} stopped answering during the fuzz run (it answered the seed cases, then none of them again)`;
+  if (suspects === undefined) return `${head}: no finding is kept; restart it and fuzz again`;
+  const left =
+    'inputs' in suspects.notSent
+      ? `${suspects.notSent.inputs} input(s) of the budget`
+      : `${(suspects.notSent.ms / 1000).toFixed(1)} s of the budget`;
+  const kept =
+    suspects.file === undefined
+      ? `the ${suspects.count} input(s) in flight could not be written exactly`
+      : `the ${suspects.count} input(s) in flight then, one of which may be what stopped it, are in ${suspects.file}`;
+  return `${head} after input ${suspects.firstFailure + 1}: sending stopped there (${left} not sent); ${kept}. Restart it and run that file (one input at a time, in order), or fuzz again with --reset-command that restarts it to find, shrink and keep the input`;
 }
