@@ -1,9 +1,12 @@
 /**
  * `parity show PAR-007`: one root cause in full — its tracker row, every case
- * and endpoint of the latest report (or `--from`) that showed it, one
+ * and endpoint of the report of the newest run that wrote that tracker (or
+ * `--from`'s) that showed it, one
  * representative case with the changes it accounts for and the curl pair to
  * reproduce it, and how to close it (the fix hint). Sends nothing.
  */
+import { readdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { type FixHint, hintFor } from '../compare/hints.js';
 import type { ConfigFlags } from '../config/resolve.js';
 import type { RunReport } from '../report/contract.js';
@@ -78,11 +81,25 @@ export function evidenceIn(
   return { reportPath, runId: report.runId, entry, byEndpoint: [...byEndpoint], example };
 }
 
-async function reportFor(input: ShowInput, context: AppContext) {
-  const from = input.from ?? 'latest';
+/** Run folders looked through for the run that wrote the tracker, newest first, at most. */
+const RUNS_LOOKED_AT = 50;
+
+/**
+ * The report to show: `--from`'s; else the newest run in the reports folder
+ * that wrote this tracker (`latest` may be another tracker's run, e.g. a fuzz
+ * run's with `--tracker` elsewhere), else `latest`.
+ */
+async function reportFor(input: ShowInput, context: AppContext, trackerPath: string) {
   const { config } = await openProject(input.flags, context, 'none');
+  const where = { cwd: context.cwd, reportsDir: config.reportsDir };
   try {
-    const path = await resolveReportPath(from, { cwd: context.cwd, reportsDir: config.reportsDir });
+    if (input.from !== undefined) {
+      const path = await resolveReportPath(input.from, where);
+      return { path, report: await readReport(path) };
+    }
+    const wrote = await runThatWrote(trackerPath, config.reportsDir, config.cwd);
+    if (wrote !== undefined) return wrote;
+    const path = await resolveReportPath('latest', where);
     return { path, report: await readReport(path) };
   } catch (error) {
     // Without --from, a project that has not run yet still shows its rows.
@@ -91,11 +108,37 @@ async function reportFor(input: ShowInput, context: AppContext) {
   }
 }
 
+/** The newest readable report in `reportsDir` whose run updated `trackerPath`. */
+async function runThatWrote(trackerPath: string, reportsDir: string, cwd: string) {
+  const names = (await listFolder(reportsDir))
+    .filter((name) => name !== 'latest' && !name.startsWith('.') && !name.endsWith('.partial'))
+    .sort()
+    .reverse()
+    .slice(0, RUNS_LOOKED_AT);
+  for (const name of names) {
+    const path = join(reportsDir, name, 'report.json');
+    const report = await readReport(path).catch(() => undefined);
+    const wrote = report?.tracker?.path;
+    if (report !== undefined && wrote !== undefined && resolve(cwd, wrote) === trackerPath) {
+      return { path, report };
+    }
+  }
+  return undefined;
+}
+
+async function listFolder(path: string): Promise<string[]> {
+  try {
+    return await readdir(path);
+  } catch {
+    return [];
+  }
+}
+
 /** The row and what the report says about it (see the module comment). */
 export async function showRootCause(input: ShowInput, context: AppContext): Promise<ShowOutcome> {
   const trackerPath = await trackerPathOf(input.flags, context);
   const row = findRow(await existingRows(trackerPath, context.cwd), input.id, trackerPath);
-  const read = await reportFor(input, context);
+  const read = await reportFor(input, context, trackerPath);
   if (typeof read === 'string') return { trackerPath, row, note: `no report to show: ${read}` };
   const evidence = evidenceIn(read.report, read.path, row.fingerprint);
   if (evidence === undefined) {

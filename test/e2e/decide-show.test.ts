@@ -106,4 +106,26 @@ describe('parity decide and parity show', () => {
       `Decided _wontfix_; to reopen it: parity decide ${nilSlice} open`,
     );
   });
+
+  it('show reads the run that wrote its tracker, not a later run of another tracker', async () => {
+    const targets = ['--baseline', `rust=${baseline.url}`, '--candidate', `go=${candidate.url}`];
+    // A later run (a fuzz replay, say) with another tracker repoints reports/latest, and holds no
+    // divergence of this tracker's rows: its cases differ.
+    const other = await tempProject({
+      'cases/ok.yaml':
+        'suite: ok\ncases:\n  - id: ping\n    request: { method: GET, path: /nothing-here }\n',
+    });
+    await runCli(other, [
+      'run',
+      ...targets,
+      '--tracker',
+      'other.md',
+      '--reports',
+      join(cwd, 'reports'),
+    ]);
+    const shown = await runCli(cwd, ['show', nilSlice]);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain('Example: records/read-2 (GET /records/2)');
+    expect(shown.stdout).not.toContain('does not show');
+  });
 });
