@@ -41,7 +41,17 @@ function failed(label: string, why: string): ParityError {
   return new ParityError('PARITY_RESET_FAILED', `the reset hook ${label} failed: ${why}`);
 }
 
-/** Runs `command` in a shell; resolves on exit 0, else rejects with its exit code and last stderr line. */
+/** A reset command that runs longer than this has failed (a restart that never came back). */
+const COMMAND_TIMEOUT_MS = 120_000;
+/** How long after the shell exits its stderr may still be read. */
+const OUTPUT_GRACE_MS = 200;
+
+/**
+ * Runs `command` in a shell; resolves on exit 0, else rejects with its exit
+ * code and last stderr line. It is done when the shell exits, not when its
+ * output closes: a command that restarts a server leaves that server running
+ * in the background, holding the shell's stderr open for as long as it lives.
+ */
 function runCommand(
   command: string,
   where: { cwd: string; env: NodeJS.ProcessEnv },
@@ -58,13 +68,29 @@ function runCommand(
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr = (stderr + chunk).slice(-2000);
     });
-    child.once('error', (error) => reject(failed(label, error.message)));
-    child.once('close', (code, signal) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(failed(label, `it did not exit within ${COMMAND_TIMEOUT_MS / 1000} s`));
+    }, COMMAND_TIMEOUT_MS);
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      reject(failed(label, error.message));
+    });
+    // Done at `close` (all output read), or shortly after `exit` when a background child keeps it open.
+    let settle: NodeJS.Timeout | undefined;
+    const done = (code: number | null, signal: NodeJS.Signals | null) => {
+      clearTimeout(timer);
+      clearTimeout(settle);
+      child.stderr.destroy();
       if (code === 0) return resolve();
       const last = stderr.trim().split('\n').pop() ?? '';
       const status = code === null ? `killed by ${signal}` : `exit ${code}`;
       reject(failed(label, `${status}${last === '' ? '' : `: ${last}`}`));
+    };
+    child.once('exit', (code, signal) => {
+      settle = setTimeout(() => done(code, signal), OUTPUT_GRACE_MS);
     });
+    child.once('close', done);
   });
 }
 
