@@ -2,9 +2,11 @@
  * The one race `parity validate` can still see across files. A serial
  * sequence or a flow runs alone (`execute/pool.ts`), so only the plain cases
  * of files that are not serial overlap each other; a write in one such file
- * to a resource that another such file reads or writes may land in any
- * order against it. A resource overlaps another when one path is the other
- * or lies under it, segment by segment (`/items` and `/items/7`). Pure.
+ * to a resource that another such file reads may land before or after that
+ * read. A resource overlaps another when one path is the other or lies under
+ * it, segment by segment (`/items` and `/items/7`). Two files that only
+ * write the same endpoint are not warned about: most such pairs are
+ * stateless calls (`POST /v1/validate`). Pure.
  */
 import type { InputProblem } from '../util/errors.js';
 
@@ -30,7 +32,7 @@ export function resourceOf(path: string): string {
   return bare.length > 1 && bare.endsWith('/') ? bare.slice(0, -1) : bare;
 }
 
-/** One warning per pair of files where the first writes what the second touches. */
+/** One warning per pair of files where the first writes what the second reads. */
 export function crossFileRaces(files: readonly FileAccess[]): InputProblem[] {
   // Which files touch each path, and which touch something under each path prefix.
   const exact = new Map<string, Map<number, PlainAccess>>();
@@ -42,6 +44,7 @@ export function crossFileRaces(files: readonly FileAccess[]): InputProblem[] {
   };
   files.forEach(({ accesses }, file) => {
     for (const access of accesses) {
+      if (access.write) continue;
       note(exact, access.path, file, access);
       for (const prefix of prefixesOf(access.path)) note(under, prefix, file, access);
     }
@@ -61,7 +64,7 @@ export function crossFileRaces(files: readonly FileAccess[]): InputProblem[] {
         warned.add(other);
         out.push({
           ...access.at,
-          message: `writes ${access.path} (${access.label}), which ${files[other]?.file} also touches (${touched.label}); neither file is serial, so with --concurrency above 1 their cases may reach the server in any order (add serial: true to one of them: a serial file runs alone)`,
+          message: `writes ${access.path} (${access.label}), which ${files[other]?.file} reads (${touched.label}); neither file is serial, so with --concurrency above 1 the read may come before or after the write (add serial: true to one of them: a serial file runs alone)`,
         });
       }
     }

@@ -31,7 +31,7 @@ export interface FileWarnings {
   add(spec: CaseSpec, index: number): void;
   /** Every warning of the file, in file order. */
   finish(): InputProblem[];
-  /** What the file's plain cases touch, when it is not serial (`races.ts`); else undefined. */
+  /** What the file's plain cases write and read, when it is not serial (`races.ts`); else undefined. */
   access(): FileAccess | undefined;
 }
 

@@ -132,7 +132,7 @@ cases:
     }
   });
 
-  it('validate warns about plain files that write what another plain file touches', async () => {
+  it('validate warns about plain files that write what another plain file reads', async () => {
     const cwd = await tempProject({
       'cases/a.yaml':
         'suite: a\ncases:\n  - id: make\n    request: { method: POST, path: /items }\n',
@@ -144,7 +144,7 @@ cases:
     const result = await runCli(cwd, ['validate']);
     expect(result.code).toBe(0);
     expect(result.stderr + result.stdout).toContain(
-      'cases/a.yaml:4:36: warning: cases[0].request.path writes /items (POST make), which cases/b.yaml also touches (GET look)',
+      'cases/a.yaml:4:36: warning: cases[0].request.path writes /items (POST make), which cases/b.yaml reads (GET look)',
     );
     // The serial file runs alone: it races nothing.
     expect(result.stderr + result.stdout).not.toContain('cases/c.yaml');
