@@ -5,12 +5,11 @@
  * representative case with the changes it accounts for and the curl pair to
  * reproduce it, and how to close it (the fix hint). Sends nothing.
  */
-import { readdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { type FixHint, hintFor } from '../compare/hints.js';
 import type { ConfigFlags } from '../config/resolve.js';
 import type { RunReport } from '../report/contract.js';
-import { resolveReportPath } from '../report/locate.js';
+import { publishedRuns, resolveReportPath } from '../report/locate.js';
 import { readReport } from '../report/read.js';
 import type { RootCauseEntry } from '../results/root-causes.js';
 import { type DivergenceResult, hasFindings, type ResultFinding } from '../results/types.js';
@@ -110,13 +109,7 @@ async function reportFor(input: ShowInput, context: AppContext, trackerPath: str
 
 /** The newest readable report in `reportsDir` whose run updated `trackerPath`. */
 async function runThatWrote(trackerPath: string, reportsDir: string, cwd: string) {
-  const names = (await listFolder(reportsDir))
-    .filter((name) => name !== 'latest' && !name.startsWith('.') && !name.endsWith('.partial'))
-    .sort()
-    .reverse()
-    .slice(0, RUNS_LOOKED_AT);
-  for (const name of names) {
-    const path = join(reportsDir, name, 'report.json');
+  for (const path of await publishedRuns(reportsDir, RUNS_LOOKED_AT)) {
     const report = await readReport(path).catch(() => undefined);
     const wrote = report?.tracker?.path;
     if (report !== undefined && wrote !== undefined && resolve(cwd, wrote) === trackerPath) {
@@ -124,14 +117,6 @@ async function runThatWrote(trackerPath: string, reportsDir: string, cwd: string
     }
   }
   return undefined;
-}
-
-async function listFolder(path: string): Promise<string[]> {
-  try {
-    return await readdir(path);
-  } catch {
-    return [];
-  }
 }
 
 /** The row and what the report says about it (see the module comment). */

@@ -2,7 +2,7 @@
  * Finds the report a run compares to (`--compare-to`, `--from`): a report.json
  * path, a run folder, or `latest` for `<reports>/latest/report.json`.
  */
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 /** Where relative paths and `latest` are resolved. */
@@ -28,4 +28,23 @@ export async function resolveReportPath(spec: string, context: ReportPathContext
   if (spec === 'latest') return join(context.reportsDir, 'latest', 'report.json');
   const path = resolve(context.cwd, spec);
   return (await isDirectory(path)) ? join(path, 'report.json') : path;
+}
+
+/**
+ * The report.json paths of the published runs in `reportsDir`, newest first
+ * (run ids start with their time), at most `limit`; none when it cannot be read.
+ */
+export async function publishedRuns(reportsDir: string, limit: number): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(reportsDir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => name !== 'latest' && !name.startsWith('.') && !name.endsWith('.partial'))
+    .sort()
+    .reverse()
+    .slice(0, limit)
+    .map((name) => join(reportsDir, name, 'report.json'));
 }
