@@ -178,7 +178,10 @@ export async function runImport(
   );
   const origins = [...new Set(source.requests.flatMap((r) => r.origin ?? []))];
   return {
-    written: files.map((f) => ({ file: display(f.path), cases: f.file.cases.length })),
+    written: files.map((f) => ({
+      file: display(f.path),
+      cases: f.file.flow?.steps.length ?? f.file.cases.length,
+    })),
     notes: built.notes,
     requests: built.requests,
     skipped: built.skipped,

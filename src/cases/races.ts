@@ -72,6 +72,13 @@ export function crossFileRaces(files: readonly FileAccess[]): InputProblem[] {
   return out;
 }
 
+/** True when two resources are one, or one lies under the other (never through the root alone). */
+export function overlaps(a: string, b: string): boolean {
+  if (a === b) return a !== '/' && a !== '';
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return short !== '/' && short !== '' && long.startsWith(`${short}/`);
+}
+
 /** `/a/b/c` → `/a`, `/a/b` (the root is no resource of its own). */
 function prefixesOf(path: string): string[] {
   const segments = path.split('/').slice(1);

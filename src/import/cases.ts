@@ -8,10 +8,32 @@
  */
 import { METHOD_TOKEN } from '../model/case.js';
 import { caseBody } from './body.js';
-import { contentTypeOf, droppedSecrets, keptHeaders } from './headers.js';
+import { isCredentialName } from './credentials.js';
+import { contentTypeOf, droppedSecrets, headerFate, keptHeaders } from './headers.js';
 import { groupOfPath, requestSlug, slugify, uniqueIds } from './ids.js';
 import { type CaseQuery, caseQuery, queryCredentialHint } from './query.js';
-import type { ImportedRequest, ImportedSource } from './types.js';
+import { isSession, sessionFiles } from './session.js';
+import type { CaptureModel, ImportedRequest, ImportedSource } from './types.js';
+
+export type { CaptureModel } from './types.js';
+
+/** A request as a case writes it. */
+export interface RequestModel {
+  readonly method: string;
+  readonly path: string;
+  readonly query?: Readonly<Record<string, string | string[]>>;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly json?: unknown;
+  readonly text?: string;
+}
+
+/** One step of a flow (a session, `session.ts`). */
+export interface StepModel {
+  readonly id: string;
+  readonly comments: readonly string[];
+  readonly request: RequestModel;
+  readonly capture?: Readonly<Record<string, CaptureModel>>;
+}
 
 /** One case as it will be written. */
 export interface CaseModel {
@@ -19,22 +41,25 @@ export interface CaseModel {
   /** Comment lines written above the case. */
   readonly comments: readonly string[];
   readonly description: string | undefined;
-  readonly request: {
-    readonly method: string;
-    readonly path: string;
-    readonly query?: Readonly<Record<string, string | string[]>>;
-    readonly headers?: Readonly<Record<string, string>>;
-    readonly json?: unknown;
-    readonly text?: string;
-  };
+  readonly request: RequestModel;
 }
 
-/** One case file as it will be written. */
+/** A session's flow as it will be written: its steps in source order. */
+export interface FlowModel {
+  readonly id: string;
+  readonly comments: readonly string[];
+  readonly steps: readonly StepModel[];
+  /** Some step writes: the file opts in (`sideEffects: true`). */
+  readonly sideEffects: boolean;
+}
+
+/** One case file as it will be written: cases, or one flow (a session). */
 export interface CaseFileModel {
   /** File name: `<suite>.yaml`. */
   readonly name: string;
   readonly suite: string;
   readonly cases: readonly CaseModel[];
+  readonly flow?: FlowModel;
 }
 
 export interface BuiltCases {
@@ -55,7 +80,7 @@ export interface BuiltCases {
 const sendable = (method: string): boolean =>
   METHOD_TOKEN.test(method) && method.toUpperCase() !== 'CONNECT';
 
-function caseRequest(request: ImportedRequest, query: CaseQuery): CaseModel['request'] {
+function caseRequest(request: ImportedRequest, query: CaseQuery): RequestModel {
   const headers = keptHeaders(request.headers);
   const body = caseBody(request.body, contentTypeOf(request.headers));
   const { map } = query;
@@ -68,14 +93,26 @@ function caseRequest(request: ImportedRequest, query: CaseQuery): CaseModel['req
   };
 }
 
-/** Identical requests (method, path, query, kept headers, body) are one case. */
-function keyOf(request: CaseModel['request']): string {
-  return JSON.stringify(request);
+/**
+ * Identical requests (method, path, query, kept headers, body) are one case;
+ * requests that sent other credentials never are (`whoami` with and without
+ * a token are two answers), though the credentials are not written.
+ */
+function keyOf(request: RequestModel, imported: ImportedRequest): string {
+  const credentials = imported.headers
+    .filter(([name]) => headerFate(name) === 'secret')
+    .map(([name, value]) => [name.toLowerCase(), value])
+    .sort();
+  return JSON.stringify([
+    request,
+    credentials,
+    imported.query.filter(([n]) => isCredentialName(n)),
+  ]);
 }
 
 interface Pending {
   readonly request: ImportedRequest;
-  readonly spec: CaseModel['request'];
+  readonly spec: RequestModel;
   readonly seen: string[];
 }
 
@@ -102,7 +139,7 @@ function collect(source: ImportedSource, notes: string[]): Pending[] {
     for (const name of query.dropped) secrets.add(`query ${name}`);
     for (const what of request.credentials ?? []) secrets.add(what);
     const spec = caseRequest(request, query);
-    const key = keyOf(spec);
+    const key = keyOf(spec, request);
     const earlier = byKey.get(key);
     if (earlier === undefined) byKey.set(key, { request, spec, seen: [request.source] });
     else earlier.seen.push(request.source);
@@ -127,6 +164,18 @@ function commentsOf(pending: Pending): string[] {
 /** Builds the case files of an import (see the module comment). */
 export function buildCaseFiles(source: ImportedSource): BuiltCases {
   const notes = [...source.notes];
+  if (isSession(source)) {
+    const files = sessionFiles(source, notes);
+    const steps = files.reduce((n, f) => n + (f.flow?.steps.length ?? 0), 0);
+    return {
+      files,
+      notes,
+      requests: steps,
+      skipped: source.requests.length - steps,
+      merged: 0,
+      operations: new Set(),
+    };
+  }
   const pending = collect(source, notes);
   const groups = new Map<string, { ids: (wanted: string) => string; cases: CaseModel[] }>();
   for (const item of pending) {

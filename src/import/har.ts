@@ -8,6 +8,7 @@
  */
 import type { Entry } from 'har-format';
 import * as z from 'zod';
+import { isJsonType } from './body.js';
 import { parseJsonInput } from './input.js';
 import {
   boundaryOf,
@@ -16,11 +17,25 @@ import {
   multipartBody,
   multipartType,
 } from './multipart.js';
-import type { ImportedBody, ImportedRequest, ImportedSource } from './types.js';
+import type { ImportedBody, ImportedRequest, ImportedResponse, ImportedSource } from './types.js';
 
 const pair = z.looseObject({ name: z.string(), value: z.string() });
 
 const entrySchema = z.looseObject({
+  response: z
+    .looseObject({
+      status: z.number().describe('the recorded status'),
+      headers: z.array(pair).describe('response headers'),
+      content: z
+        .looseObject({
+          mimeType: z.string().optional(),
+          text: z.string().optional(),
+          encoding: z.string().optional(),
+        })
+        .optional(),
+    })
+    .optional()
+    .describe('the recorded answer: read for the values a session carries into later requests'),
   request: z.looseObject({
     method: z.string().min(1).describe('HTTP method'),
     url: z.string().min(1).describe('absolute URL'),
@@ -180,6 +195,31 @@ function originsNote(requests: readonly ImportedRequest[]): string[] {
   ];
 }
 
+/** Recorded JSON answers larger than this are not read for captures. */
+const MAX_ANSWER_TEXT = 1024 * 1024;
+
+/** The recorded answer, its JSON body parsed when it has one (for a session's captures). */
+function responseOf(entry: z.output<typeof entrySchema>): ImportedResponse | undefined {
+  const { response } = entry;
+  if (response === undefined) return undefined;
+  const headers = response.headers.map((h): [string, string] => [h.name, h.value]);
+  const content = response.content;
+  const text =
+    content?.text === undefined || content.text.length > MAX_ANSWER_TEXT
+      ? undefined
+      : content.encoding === 'base64'
+        ? Buffer.from(content.text, 'base64').toString('utf8')
+        : content.text;
+  const contentType =
+    content?.mimeType ?? headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1];
+  if (text === undefined || !isJsonType(contentType)) return { status: response.status, headers };
+  try {
+    return { status: response.status, headers, json: JSON.parse(text) };
+  } catch {
+    return { status: response.status, headers };
+  }
+}
+
 /** The requests of a HAR file's text (see the module comment). */
 export function importHar(text: string, file: string, filters: HarFilters): ImportedSource {
   const har = parseJsonInput(text, file, harSchema, 'HAR file');
@@ -205,7 +245,9 @@ export function importHar(text: string, file: string, filters: HarFilters): Impo
       continue;
     }
     const { body, type } = bodyOf(entry.request.postData, source, notes);
+    const response = responseOf(entry);
     requests.push({
+      ...(response === undefined ? {} : { response }),
       method,
       origin: url.origin,
       path: url.pathname,
@@ -218,5 +260,9 @@ export function importHar(text: string, file: string, filters: HarFilters): Impo
     });
   }
   const originNotes = filters.hosts.length === 0 ? originsNote(requests) : [];
-  return { requests, notes: [...notes, ...leftOutNotes(leftOut), ...originNotes] };
+  return {
+    requests,
+    notes: [...notes, ...leftOutNotes(leftOut), ...originNotes],
+    session: true,
+  };
 }

@@ -7,7 +7,7 @@
 import { Document, isMap, isScalar, isSeq, parse, type YAMLMap } from 'yaml';
 import { caseFileSchema } from '../cases/schema.js';
 import { isWriteMethod } from '../model/case.js';
-import type { CaseFileModel } from './cases.js';
+import type { CaseFileModel, FlowModel } from './cases.js';
 
 /** Maps with at most this many short scalar entries are written on one line. */
 const INLINE_ENTRIES = 3;
@@ -24,8 +24,67 @@ function comment(lines: readonly string[]): string {
   return lines.map((line) => ` ${line.replaceAll('\n', ' ')}`).join('\n');
 }
 
+/** Small maps of a request written on one line. */
+function inlineSmallMaps(request: unknown): void {
+  if (!isMap(request)) return;
+  for (const pair of request.items) {
+    if (isMap(pair.value) && isSmallScalarMap(pair.value)) pair.value.flow = true;
+  }
+}
+
+/** A session's flow (`session.ts`): its steps in order, with their captures. */
+function flowDocument(file: CaseFileModel, flow: FlowModel): Document {
+  const doc = new Document({
+    suite: file.suite,
+    ...(flow.sideEffects ? { sideEffects: true } : {}),
+    cases: [
+      {
+        id: flow.id,
+        steps: flow.steps.map((step) => ({
+          id: step.id,
+          request: step.request,
+          ...(step.capture === undefined ? {} : { capture: step.capture }),
+        })),
+      },
+    ],
+  });
+  if (flow.sideEffects && isMap(doc.contents)) {
+    const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'sideEffects');
+    if (pair !== undefined && isScalar(pair.key)) {
+      pair.key.commentBefore = comment([
+        'the session writes: run it only against targets whose data it may change',
+      ]);
+    }
+  }
+  const cases = doc.get('cases', true);
+  const only = isSeq(cases) ? cases.items[0] : undefined;
+  if (isMap(only)) {
+    only.commentBefore = comment(flow.comments);
+    const steps = only.get('steps', true);
+    if (isSeq(steps)) {
+      steps.items.forEach((item, index) => {
+        const model = flow.steps[index];
+        if (!isMap(item) || model === undefined) return;
+        item.commentBefore = comment(model.comments);
+        if (index > 0) item.spaceBefore = true;
+        inlineSmallMaps(item.get('request', true));
+        const capture = item.get('capture', true);
+        if (isMap(capture)) {
+          for (const pair of capture.items) if (isMap(pair.value)) pair.value.flow = true;
+        }
+      });
+    }
+  }
+  return doc;
+}
+
 /** The YAML text of `file`, with `header` as the comment at its top. */
 export function renderCaseFile(file: CaseFileModel, header: readonly string[]): string {
+  if (file.flow !== undefined) {
+    const doc = flowDocument(file, file.flow);
+    doc.commentBefore = comment(header);
+    return checked(file, doc.toString({ lineWidth: 100 }));
+  }
   // Writes beside reads may race at --concurrency above 1: keep the recorded order.
   const methods = file.cases.map((c) => c.request.method);
   const serial = methods.some(isWriteMethod) && methods.some((m) => !isWriteMethod(m));
@@ -53,21 +112,20 @@ export function renderCaseFile(file: CaseFileModel, header: readonly string[]): 
       if (isMap(item) && model !== undefined) {
         item.commentBefore = comment(model.comments);
         if (index > 0) item.spaceBefore = true;
-        const request = item.get('request', true);
-        if (isMap(request)) {
-          for (const pair of request.items) {
-            if (isMap(pair.value) && isSmallScalarMap(pair.value)) pair.value.flow = true;
-          }
-        }
+        inlineSmallMaps(item.get('request', true));
       }
     });
   }
-  const text = doc.toString({ lineWidth: 100 });
-  const checked = caseFileSchema.safeParse(parse(text));
-  if (!checked.success) {
+  return checked(file, doc.toString({ lineWidth: 100 }));
+}
+
+/** `text` once the case-file schema accepts it. */
+function checked(file: CaseFileModel, text: string): string {
+  const result = caseFileSchema.safeParse(parse(text));
+  if (!result.success) {
     // A bug in the importer, not in the user's input: say what the file would have been.
     throw new Error(
-      `import built an invalid case file ${file.name}: ${checked.error.message}\n${text}`,
+      `import built an invalid case file ${file.name}: ${result.error.message}\n${text}`,
     );
   }
   return text;

@@ -17,6 +17,22 @@ export type ImportedBody =
    */
   | { readonly kind: 'binary'; readonly size: number; readonly reason?: string | undefined };
 
+/** What the source recorded of a request's answer (a HAR entry's response), for inferring captures. */
+export interface ImportedResponse {
+  readonly status: number;
+  readonly headers: Pairs;
+  /** The body, when it is JSON. */
+  readonly json?: unknown;
+}
+
+/** Where a step's capture reads a value (as a case file's `capture:` writes it). */
+export interface CaptureModel {
+  readonly json?: string;
+  readonly header?: string;
+  readonly regex?: string;
+  readonly secret?: true;
+}
+
 export interface ImportedRequest {
   readonly method: string;
   /** The origin the source sent it to (`http://127.0.0.1:3000`), when it names one. */
@@ -47,11 +63,20 @@ export interface ImportedRequest {
   readonly comments?: readonly string[] | undefined;
   /** The OpenAPI operation it exercises (`GET /v1/records/{id}`), for the import's coverage list. */
   readonly operation?: string | undefined;
+  /** Its answer as recorded (HAR), for captures. */
+  readonly response?: ImportedResponse | undefined;
+  /** Variables its answer sets (curl `NAME=$(curl … | jq -r .a)`), used later as `$NAME`. */
+  readonly captures?: Readonly<Record<string, CaptureModel>> | undefined;
 }
 
 /** Requests read from a source, plus what was left out and why (printed, and written as comments). */
 export interface ImportedSource {
   readonly requests: readonly ImportedRequest[];
+  /**
+   * The requests are one client's session in order (a curl script, a HAR): when
+   * they write or carry values between them, they become a flow (`session.ts`).
+   */
+  readonly session?: boolean;
   /** One line each: `skipped HAR entry 4 (ws://…): not an HTTP request`. */
   readonly notes: readonly string[];
 }

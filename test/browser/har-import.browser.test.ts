@@ -39,11 +39,15 @@ describe.skipIf(!available)('parity import har, from a HAR chromium recorded', (
     const imported = await runCli(cwd, ['import', 'har', 'session.har', '--host', host]);
     expect(imported.stderr).toBe('');
     expect(imported.code).toBe(0);
-    expect(imported.stdout).toMatch(/1 duplicate\(s\) merged/);
-    expect(imported.stdout).toMatch(/dropped credentials \(authorization\)/);
+    // It writes a record and reads records again: a session, one flow in the order recorded.
+    expect(imported.stdout).toMatch(/into 1 case file\(s\)/);
+    expect(imported.stdout).toMatch(
+      /dropped credentials no answer of the session issued \(authorization\)/,
+    );
     expect(imported.stdout).toContain('next: parity validate cases/imported');
 
-    const records = await readFile(join(cwd, 'cases/imported/records.yaml'), 'utf8');
+    const records = await readFile(join(cwd, 'cases/imported/session.yaml'), 'utf8');
+    expect(records).toContain('sideEffects: true');
     expect(records).toContain('path: /v1/records/3');
     expect(records).not.toMatch(/from-the-browser|user-agent|sec-ch-ua/i);
     expect(records).toContain('display_name: Hedy Lamarr');
@@ -66,7 +70,7 @@ describe.skipIf(!available)('parity import har, from a HAR chromium recorded', (
     expect(report.summary.cases).toBeGreaterThanOrEqual(6);
     // The example's known divergences: the 404 envelope and the record shape.
     expect(report.results.map((r) => r.caseId)).toEqual(
-      expect.arrayContaining(['records/get-v1-records-99']),
+      expect.arrayContaining(['session/flow/get-v1-records-99']),
     );
   });
 });

@@ -50,7 +50,7 @@ describe('parity import', () => {
 
   it.each([
     ['curl', 'examples/import/chrome.curl.sh', 3],
-    ['har', 'examples/import/session.har', 6],
+    ['har', 'examples/import/session.har', 7],
     ['postman', 'examples/import/records.postman_collection.json', 5],
     ['openapi', 'examples/openapi.yaml', 8],
     ['openapi', 'examples/swagger2.yaml', 4],

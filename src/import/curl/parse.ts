@@ -14,7 +14,7 @@ import type { ImportedRequest, ImportedSource } from '../types.js';
 import { type Parsed, parseOptions } from './apply.js';
 import { cmdCommands, looksLikeCmd } from './cmd.js';
 import { posixCommands } from './posix.js';
-import type { ShellCommand } from './words.js';
+import { type CurlCommand, curlCommands } from './variables.js';
 
 /** `-F name=value` fields as a multipart body (a file field `name=@file` cannot be imported). */
 function multipart(fields: Parsed['form'], notes: string[]): string {
@@ -84,7 +84,8 @@ function writtenPath(text: string, url: URL): string {
   return path === '' ? url.pathname : path;
 }
 
-function toRequests(command: ShellCommand, index: number, notes: string[]): ImportedRequest[] {
+function toRequests(curl: CurlCommand, index: number, notes: string[]): ImportedRequest[] {
+  const { command } = curl;
   const source = `curl command ${index + 1} (line ${command.line})`;
   const parsed = parseOptions(command.words);
   const body = bodyOf(parsed);
@@ -121,6 +122,7 @@ function toRequests(command: ShellCommand, index: number, notes: string[]): Impo
         body:
           inQuery || body.text === undefined ? { kind: 'none' } : { kind: 'text', text: body.text },
         source,
+        ...(curl.captures === undefined ? {} : { captures: curl.captures }),
       },
     ];
   });
@@ -134,8 +136,8 @@ function toRequests(command: ShellCommand, index: number, notes: string[]): Impo
 export function importCurl(text: string): ImportedSource {
   const commands = looksLikeCmd(text) ? cmdCommands(text) : posixCommands(text);
   const notes: string[] = [];
-  const curls = commands.filter((c) => /^curl(\.exe)?$/i.test(c.words[0] ?? ''));
-  const requests = curls.flatMap((command, index) => toRequests(command, index, notes));
+  const curls = curlCommands(commands, notes);
+  const requests = curls.flatMap((curl, index) => toRequests(curl, index, notes));
   if (curls.length === 0) notes.push('found no curl command');
-  return { requests, notes };
+  return { requests, notes, session: true };
 }

@@ -82,7 +82,14 @@ describe('buildCaseFiles', () => {
       notes: [],
       requests: [
         request({ path: '/v1/users/1', source: 'entry 1', headers: [['Cookie', 'a=b']] }),
-        request({ path: '/v1/users/1', source: 'entry 2', headers: [['User-Agent', 'x']] }),
+        request({
+          path: '/v1/users/1',
+          source: 'entry 2',
+          headers: [
+            ['Cookie', 'a=b'],
+            ['User-Agent', 'x'],
+          ],
+        }),
         request({ path: '/v1/users/1', query: [['x', '1']], source: 'entry 3' }),
         request({
           path: '/v1/users/1',
