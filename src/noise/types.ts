@@ -54,7 +54,8 @@ export interface NoiseEntry {
    */
   readonly decision: 'noise' | 'divergence';
   /** Up to three pairs of differing baseline values, redacted. */
-  readonly samples: readonly { readonly baseline: unknown; readonly replica: unknown }[];
+  /** A value one response lacks is `undefined` (written without its key). */
+  readonly samples: readonly { readonly baseline?: unknown; readonly replica?: unknown }[];
 }
 
 /** The `noise` section of report.json. */

@@ -350,7 +350,10 @@ export const sectionsShape = {
           divergentCases: count,
           cases: count,
           decision: z.enum(['noise', 'divergence']),
-          samples: z.array(z.looseObject({ baseline: z.unknown(), replica: z.unknown() })),
+          // A value one response lacks is written without its key (`unknown` holds undefined).
+          samples: z.array(
+            z.looseObject({ baseline: z.unknown().optional(), replica: z.unknown().optional() }),
+          ),
         }),
       ),
       flakyBaselines: ids,
