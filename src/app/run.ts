@@ -24,6 +24,8 @@ import type { Exchange } from '../model/exchange.js';
 import { finishNoise } from '../noise/finish.js';
 import { resultOf } from '../noise/result.js';
 import { createNoiseStep, type NoiseStep } from '../noise/step.js';
+import { normaliseOrigins, originForms } from '../normalise/origin.js';
+import { CLOCK_SKEW_MS, maskRunStamps } from '../normalise/stamps.js';
 import type { Redactor } from '../redact/redact.js';
 import { type Interruption, REPORT_SCHEMA_VERSION, type RunReport } from '../report/contract.js';
 import { openRunFolder, type RunFolder } from '../report/run-folder.js';
@@ -196,7 +198,16 @@ async function execute(
       else add(toSkippedResult(step.skipped, input.redact.text(step.reason)), step.position);
     }
   };
-  const onExchange = (raw: Exchange, position: number): void => {
+  // Each side's own address is compared as `{{origin}}` (README, "Own origins").
+  const origins = {
+    baseline: originForms(config.baseline.url.href),
+    candidate: originForms(config.candidate.url.href),
+  };
+  // Timestamps both sides stamped during the run are compared by format (README, "Per-instance values").
+  const started = input.now().getTime() - CLOCK_SKEW_MS;
+  const onExchange = (sent: Exchange, position: number): void => {
+    const window = { from: started, to: input.now().getTime() + CLOCK_SKEW_MS };
+    const raw = maskRunStamps(normaliseOrigins(sent, origins), window);
     if (raw.baseline.outcome === 'transport-error') failed.baseline++;
     if (raw.candidate.outcome === 'transport-error') failed.candidate++;
     watch.add(raw);

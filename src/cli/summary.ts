@@ -195,6 +195,16 @@ function countLines(report: RunReport, c: Colors): string[] {
   if (n.expectationFailures > 0) {
     out.push(c.yellow(`  expectations not met: ${n.expectationFailures} (listed below)`));
   }
+  if (n.ownOrigin > 0) {
+    out.push(
+      `  own origins: ${n.ownOrigin} case(s) where a side wrote its own address, compared as {{origin}} (report.json: origin)`,
+    );
+  }
+  if (n.stamped > 0) {
+    out.push(
+      `  per-instance: ${n.stamped} case(s) with timestamps both sides stamped within this run, compared by format (report.json: stamped)`,
+    );
+  }
   return out;
 }
 

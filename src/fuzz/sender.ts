@@ -11,6 +11,7 @@ import { exchangeCase } from '../execute/exchange.js';
 import type { Case } from '../model/case.js';
 import { resultOf } from '../noise/result.js';
 import { createNoiseStep } from '../noise/step.js';
+import { normaliseOrigins, originForms } from '../normalise/origin.js';
 import type { Redactor } from '../redact/redact.js';
 import type { CaseResult } from '../results/types.js';
 import type { Probed } from './engine.js';
@@ -48,10 +49,14 @@ export function createSender(input: SenderInput): Sender {
     input.reset === undefined
       ? undefined
       : createReset(input.reset, [clients.baseline, clients.candidate], input.shell);
+  const origins = {
+    baseline: originForms(config.baseline.url.href),
+    candidate: originForms(config.candidate.url.href),
+  };
   const exchange = async (testCase: Case): Promise<CaseResult> => {
     const prepared = noise.prepare(testCase);
     const done = await exchangeCase(prepared, clients.baseline, clients.candidate, clients.replica);
-    return resultOf(noise, done, context);
+    return resultOf(noise, normaliseOrigins(done, origins), context);
   };
   // With a reset hook, one case at a time: the reset, then the case.
   let queue: Promise<unknown> = Promise.resolve();

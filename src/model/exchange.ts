@@ -94,4 +94,14 @@ export interface Exchange {
   readonly replica?: SideOutcome;
   /** A flow step: each side's own request and variables (the requests differ by them). */
   readonly flow?: FlowExchange;
+  /**
+   * Where a side's own address was compared as `{{origin}}` (pointers,
+   * `header NAME`, `body`): `normalise/origin.ts`.
+   */
+  readonly origin?: readonly string[];
+  /**
+   * Where both sides held a timestamp of one format stamped during the run,
+   * compared as `{{stamped}}` (pointers): `normalise/stamps.ts`.
+   */
+  readonly stamped?: readonly string[];
 }

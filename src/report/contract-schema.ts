@@ -149,6 +149,14 @@ export const resultBaseShape = {
   notes: notesSchema.exactOptional(),
   equivalences: z.array(z.string()).exactOptional().describe('equivalence rules that fired'),
   noise: z.array(z.string()).exactOptional().describe('learned noise masked in this case'),
+  origin: z
+    .array(z.string())
+    .exactOptional()
+    .describe("where a side's own address was compared as {{origin}}"),
+  stamped: z
+    .array(z.string())
+    .exactOptional()
+    .describe('where both sides held a timestamp stamped during the run, compared by format'),
   flakyBaseline: z
     .looseObject({
       reason: z.string().describe('one sentence'),
@@ -275,6 +283,12 @@ export const summaryShape = {
   byKind: z.looseObject(byKindShape).describe('cases per divergence kind'),
   expectationFailures: count.describe('cases whose expect.status failed'),
   encodingNotes: count.exactOptional().describe('encoding notes over all results'),
+  ownOrigin: count
+    .exactOptional()
+    .describe("cases where a side's own address was compared as {{origin}}"),
+  stamped: count
+    .exactOptional()
+    .describe('cases with timestamps both sides stamped during the run'),
   flakyBaselines: count.exactOptional().describe('cases whose two baseline answers differed'),
   latency: latency.exactOptional().describe('p50/p95 per endpoint'),
 };

@@ -54,6 +54,15 @@ function summarySection(report: RunReport): string {
   if (n.encodingNotes > 0) {
     rows.push(['Encoding notes (not divergences)', String(n.encodingNotes)]);
   }
+  if (n.ownOrigin > 0) {
+    rows.push(['Own address compared as `{{origin}}` (cases)', String(n.ownOrigin)]);
+  }
+  if (n.stamped > 0) {
+    rows.push([
+      'Timestamps stamped within this run, compared by format (cases)',
+      String(n.stamped),
+    ]);
+  }
   const note = kindsNote(n);
   const counts = table(['', 'count'], rows);
   const notes = [...(note === undefined ? [] : [`By kind: ${note}.`]), `${junitLine(n)}.`];

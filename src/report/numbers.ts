@@ -52,6 +52,10 @@ export interface ReportNumbers {
    */
   readonly runErrors: number;
   readonly encodingNotes: number;
+  /** Cases where a side's own address was compared as `{{origin}}`. */
+  readonly ownOrigin: number;
+  /** Cases with timestamps both sides stamped during the run, compared by format. */
+  readonly stamped: number;
   readonly flakyBaselines: number;
   /** Root causes per decision (open, accepted, wontfix, resolved): what the reports open with. */
   readonly decisions: DecisionCounts;
@@ -155,6 +159,8 @@ export function reportNumbers(report: RunReport): ReportNumbers {
     expectationFailures: s.expectationFailures,
     runErrors,
     encodingNotes: s.encodingNotes ?? 0,
+    ownOrigin: s.ownOrigin ?? 0,
+    stamped: s.stamped ?? 0,
     flakyBaselines: s.flakyBaselines ?? 0,
     decisions: s.rootCauses ?? decisionCounts(report.rootCauses ?? []),
     notRun,

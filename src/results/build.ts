@@ -182,10 +182,15 @@ function commonOf(
   }
   const fired = judgement.comparison?.equivalences;
   if (fired !== undefined && fired.length > 0) base.equivalences = fired;
+  if (exchange.origin !== undefined) base.origin = exchange.origin.slice(0, MAX_ORIGIN_PLACES);
+  if (exchange.stamped !== undefined) base.stamped = exchange.stamped.slice(0, MAX_ORIGIN_PLACES);
   return base;
 }
 
 const NO_KINDS: readonly DivergenceKind[] = Object.freeze([]);
+
+/** Places of a normalised own address a result lists, at most. */
+const MAX_ORIGIN_PLACES = 20;
 
 /** A flow step's and a serial case's place, set only when there is one (most results have neither). */
 function placeOf(

@@ -40,6 +40,13 @@ export interface RunSummary {
   /** With `--noise`: cases whose two baseline responses differed in structure. */
   readonly flakyBaselines?: number;
   /**
+   * Cases where a side's own address was compared as `{{origin}}`
+   * (`CaseResult.origin`); set by `summarise`, absent in older reports.
+   */
+  readonly ownOrigin?: number;
+  /** Cases with timestamps both sides stamped during the run (`CaseResult.stamped`). */
+  readonly stamped?: number;
+  /**
    * Root causes per decision (open, accepted, wontfix, resolved), set when the
    * run finishes (after the tracker). Absent in older reports.
    */
@@ -95,6 +102,8 @@ export function createSummaryTally(): SummaryTally {
   let statusTotal = 0;
   let expectationFailures = 0;
   let encodingNotes = 0;
+  let ownOrigin = 0;
+  let stamped = 0;
   return {
     add(result) {
       cases++;
@@ -108,6 +117,8 @@ export function createSummaryTally(): SummaryTally {
       }
       if (result.expectations !== undefined) expectationFailures++;
       for (const note of result.notes ?? []) if (note.kind === 'encoding') encodingNotes++;
+      if (result.origin !== undefined) ownOrigin++;
+      if (result.stamped !== undefined) stamped++;
     },
     summary: () => ({
       cases,
@@ -116,6 +127,8 @@ export function createSummaryTally(): SummaryTally {
       byKind: { ...byKind },
       expectationFailures,
       encodingNotes,
+      ownOrigin,
+      stamped,
     }),
   };
 }

@@ -40,6 +40,16 @@ export interface ResultBase {
   readonly notes?: readonly CaseNote[];
   /** Equivalence rules that fired for this case, e.g. `timestamps: instant at /created_at`. */
   readonly equivalences?: readonly string[];
+  /**
+   * Where a side's own address (`scheme://host:port`, `host:port`, URL-encoded)
+   * was compared as `{{origin}}`: pointers, `header NAME`, `body`; absent when nowhere.
+   */
+  readonly origin?: readonly string[];
+  /**
+   * Per-instance values compared by format, with their evidence: timestamps
+   * both sides stamped during the run (pointers); absent when none.
+   */
+  readonly stamped?: readonly string[];
   /** With `--noise`: the learned noise patterns masked in this case (pointers; `header:NAME`). */
   readonly noise?: readonly string[];
   /** With `--noise`: the two baseline responses differed in structure, not only in values. */

@@ -1,0 +1,149 @@
+/**
+ * Each target's own address, normalised per side before comparison. A
+ * server writes where it lives into its answers (tarball URLs, `Location`,
+ * `Link`, self links): the baseline writes `http://127.0.0.1:3100/…`, the
+ * candidate `http://127.0.0.1:4110/…`, and that is no divergence. In each
+ * side's answer, that side's own `scheme://host:port`, its `host:port`, and
+ * their URL-encoded forms become `{{origin}}` (header values and body
+ * strings; JSON and XML values, text bodies). Only a side's own address is
+ * replaced, and only as a whole (`:3100` is not the start of `:31001`): a
+ * candidate that writes the baseline's address, another host or another
+ * path still differs. Where it was done is kept, for the reports. Pure.
+ */
+import type { Exchange, Response, ResponseBody, SideOutcome } from '../model/exchange.js';
+import { joinPointer } from '../util/json-pointer.js';
+import { isExactNumber } from '../wire/exact-number.js';
+
+/** What a target's own address is replaced by. */
+export const ORIGIN_TOKEN = '{{origin}}';
+
+/** How one target's address may be written, longest first, as one matcher. */
+export interface OriginForms {
+  readonly pattern: RegExp;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The forms of `url`'s origin: `http://host:port`, `host:port`, and both
+ * URL-encoded (`http%3A%2F%2Fhost%3Aport`), matched whole: not after a host
+ * or scheme character, not before another digit of a port.
+ */
+export function originForms(url: string): OriginForms | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.host === '') return undefined;
+  const forms = [parsed.origin, parsed.host];
+  const encoded = forms.map((form) => encodeURIComponent(form));
+  const all = [...new Set([...forms, ...encoded, ...encoded.map((e) => e.toLowerCase())])].sort(
+    (a, b) => b.length - a.length,
+  );
+  // A digit may not follow a port (`:3100` in `:31001`), nor a name go on (`host` in `host.evil`).
+  const after = parsed.port === '' ? '(?![\\w.-])' : '(?!\\d)';
+  return { pattern: new RegExp(`(?<![\\w.%-])(?:${all.map(escapeRegExp).join('|')})${after}`, 'g') };
+}
+
+/** `text` with the side's own address replaced; undefined when it holds none. */
+function replaced(text: string, forms: OriginForms): string | undefined {
+  if (text.length < 3) return undefined;
+  forms.pattern.lastIndex = 0;
+  if (!forms.pattern.test(text)) return undefined;
+  forms.pattern.lastIndex = 0;
+  return text.replace(forms.pattern, ORIGIN_TOKEN);
+}
+
+/** A JSON-like value with its strings normalised; `places` gets each pointer changed. */
+function walk(value: unknown, forms: OriginForms, path: string, places: string[]): unknown {
+  if (typeof value === 'string') {
+    const out = replaced(value, forms);
+    if (out === undefined) return value;
+    places.push(path === '' ? '/' : path);
+    return out;
+  }
+  if (Array.isArray(value)) {
+    let changed = false;
+    const out = value.map((item, i) => {
+      const next = walk(item, forms, joinPointer(path, i), places);
+      if (next !== item) changed = true;
+      return next;
+    });
+    return changed ? out : value;
+  }
+  if (value !== null && typeof value === 'object' && !isExactNumber(value)) {
+    let changed = false;
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const item = (value as Record<string, unknown>)[key];
+      const next = walk(item, forms, joinPointer(path, key), places);
+      if (next !== item) changed = true;
+      out[key] = next;
+    }
+    return changed ? out : value;
+  }
+  return value;
+}
+
+function body(input: ResponseBody, forms: OriginForms, places: string[]): ResponseBody {
+  if (input.kind === 'json' || input.kind === 'xml') {
+    const value = walk(input.value, forms, '', places);
+    // The wire text still holds the raw address: dropped, so no wire note is made up from it.
+    return value === input.value ? input : { kind: input.kind, value };
+  }
+  if (input.kind === 'text') {
+    const text = replaced(input.text, forms);
+    if (text === undefined) return input;
+    places.push('body');
+    return { kind: 'text', text };
+  }
+  return input;
+}
+
+function response(input: Response, forms: OriginForms, places: string[]): Response {
+  let headers: Record<string, string> | undefined;
+  for (const [name, value] of Object.entries(input.headers)) {
+    const out = replaced(value, forms);
+    if (out === undefined) continue;
+    headers ??= { ...input.headers };
+    headers[name] = out;
+    places.push(`header ${name}`);
+  }
+  const normalisedBody = body(input.body, forms, places);
+  if (headers === undefined && normalisedBody === input.body) return input;
+  return { ...input, headers: headers ?? input.headers, body: normalisedBody };
+}
+
+function side(input: SideOutcome, forms: OriginForms | undefined, places: string[]): SideOutcome {
+  if (forms === undefined || input.outcome !== 'response') return input;
+  const out = response(input.response, forms, places);
+  return out === input.response ? input : { outcome: 'response', response: out };
+}
+
+/** Each side's own address, as `originForms` gives it (undefined: not normalised). */
+export interface Origins {
+  readonly baseline: OriginForms | undefined;
+  readonly candidate: OriginForms | undefined;
+}
+
+/**
+ * The exchange with each side's own address as `{{origin}}` (the replica is
+ * the baseline's), and `origin` listing where it was found on either side.
+ */
+export function normaliseOrigins(exchange: Exchange, origins: Origins): Exchange {
+  const places: string[] = [];
+  const baseline = side(exchange.baseline, origins.baseline, places);
+  const candidate = side(exchange.candidate, origins.candidate, places);
+  const replica =
+    exchange.replica === undefined ? undefined : side(exchange.replica, origins.baseline, []);
+  if (places.length === 0) return exchange;
+  return {
+    ...exchange,
+    baseline,
+    candidate,
+    ...(replica === undefined ? {} : { replica }),
+    origin: [...new Set(places)],
+  };
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { Exchange, SideOutcome } from '../../../src/model/exchange.js';
+import { maskRunStamps, STAMPED_TOKEN } from '../../../src/normalise/stamps.js';
+import { makeCase } from '../../helpers/case.js';
+
+const side = (value: unknown): SideOutcome => ({
+  outcome: 'response',
+  response: {
+    status: 200,
+    headers: {},
+    body: { kind: 'json', value },
+    wireBytes: 1,
+    durationMs: 1,
+  },
+});
+const exchange = (a: unknown, b: unknown): Exchange => ({
+  case: makeCase('c', { path: '/c' }),
+  baseline: side(a),
+  candidate: side(b),
+});
+const body = (s: SideOutcome) =>
+  s.outcome === 'response' && s.response.body.kind === 'json' ? s.response.body.value : undefined;
+
+const now = Date.parse('2026-11-24T13:51:51.000Z');
+const window = { from: now - 60_000, to: now + 60_000 };
+
+describe('timestamps stamped within the run', () => {
+  it('are compared by format when both sides stamped one at the same place inside the window', () => {
+    const out = maskRunStamps(
+      exchange(
+        {
+          created: '2026-11-24T13:51:51.006Z',
+          http: 'Tue, 24 Nov 2026 13:51:51 GMT',
+          ms: now + 5,
+          list: [{ at: '2026-11-24 13:51:52' }],
+        },
+        {
+          created: '2026-11-24T13:51:51.154Z',
+          http: 'Tue, 24 Nov 2026 13:51:53 GMT',
+          ms: now + 90,
+          list: [{ at: '2026-11-24 13:51:53' }],
+        },
+      ),
+      window,
+    );
+    expect(body(out.baseline)).toEqual(body(out.candidate));
+    expect(body(out.candidate)).toEqual({
+      created: STAMPED_TOKEN,
+      http: STAMPED_TOKEN,
+      ms: STAMPED_TOKEN,
+      list: [{ at: STAMPED_TOKEN }],
+    });
+    expect(out.stamped).toEqual(['/created', '/http', '/ms', '/list/0/at']);
+  });
+
+  it('still differ in another format, another precision, seconds vs milliseconds, outside the window, or one-sided', () => {
+    const a = {
+      precision: '2026-11-24T13:51:51.006Z',
+      zone: '2026-11-24T13:51:51Z',
+      unit: Math.floor(now / 1000),
+      old: '2020-01-01T00:00:00Z',
+      kind: '2026-11-24T13:51:51Z',
+      onlyHere: '2026-11-24T13:51:51Z',
+    };
+    const b = {
+      precision: '2026-11-24T13:51:51.15Z',
+      zone: '2026-11-24T13:51:51+00:00',
+      unit: now,
+      old: '2020-01-02T00:00:00Z',
+      kind: 'yesterday',
+    };
+    const plain = exchange(a, b);
+    expect(maskRunStamps(plain, window)).toBe(plain);
+  });
+});
