@@ -8,24 +8,19 @@ import * as z from 'zod';
 import { templatedStrings, VARIABLE_NAME, variablesIn } from '../flow/template.js';
 import { rulesSpecSchema } from '../rules/schema.js';
 import { isPointer } from '../util/json-pointer.js';
+import { compileSafe, type SafeRegex, safeRegexProblem } from '../util/safe-regex.js';
 import { parseXPath } from '../xml/xpath.js';
 import { expectSchema, requestSchema, slug } from './request-schema.js';
 
 const SOURCES = ['json', 'xpath', 'header'] as const;
 
 /** How many groups a regular expression has (`(a)(b)` → 2). */
-function groupCount(regex: RegExp): number {
-  return (new RegExp(`${regex.source}|`).exec('')?.length ?? 1) - 1;
+function groupCount(regex: SafeRegex): number {
+  return regex.groups;
 }
 
-function compile(source: string): RegExp | string {
-  try {
-    return new RegExp(source);
-  } catch (error) {
-    return error instanceof Error
-      ? error.message.replace(/^Invalid regular expression: /, '')
-      : String(error);
-  }
+function compile(source: string): SafeRegex | string {
+  return safeRegexProblem(source) ?? compileSafe(source);
 }
 
 type CaptureInput = {
@@ -67,7 +62,7 @@ function captureProblems(spec: CaptureInput): [string | undefined, string][] {
   if (spec.group !== undefined) {
     if (spec.regex === undefined)
       problems.push(['group', 'needs regex (the group of its match to capture)']);
-    else if (regex instanceof RegExp && spec.group > groupCount(regex)) {
+    else if (regex !== undefined && typeof regex !== 'string' && spec.group > groupCount(regex)) {
       problems.push(['group', `is ${spec.group} but the regex has ${groupCount(regex)} group(s)`]);
     }
   }

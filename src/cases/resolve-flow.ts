@@ -11,6 +11,7 @@ import type { CaptureSource, CaptureSpec, FlowStep } from '../model/flow.js';
 import { ALWAYS_REDACTED } from '../redact/redact.js';
 import { resolveRules } from '../rules/schema.js';
 import type { Rules } from '../rules/types.js';
+import { compileSafe } from '../util/safe-regex.js';
 import { type CaptureInputSpec, type StepSpec, variableUses } from './flow-schema.js';
 import type { EntryParts, ResolveContext } from './resolve.js';
 import {
@@ -79,7 +80,7 @@ function captureSpecs(step: StepSpec): readonly CaptureSpec[] {
   return Object.entries(step.capture ?? {}).map(([name, spec]) => ({
     name,
     source: sourceOf(spec),
-    regex: spec.regex === undefined ? undefined : new RegExp(spec.regex),
+    regex: spec.regex === undefined ? undefined : compileSafe(spec.regex),
     group: spec.group,
   }));
 }

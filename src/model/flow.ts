@@ -5,6 +5,8 @@
  * baseline with the baseline's values and to the candidate with the
  * candidate's. These are the resolved shapes; the schema is in `cases/`.
  */
+
+import type { SafeRegex } from '../util/safe-regex.js';
 import type { CaseRequest } from './case.js';
 
 /** Where a capture takes its value from in a step's response. */
@@ -23,7 +25,7 @@ export interface CaptureSpec {
   readonly name: string;
   readonly source: CaptureSource;
   /** Applied to the picked value's text; the capture is group `group` (default: 1 if any, else the match). */
-  readonly regex: RegExp | undefined;
+  readonly regex: SafeRegex | undefined;
   readonly group: number | undefined;
 }
 

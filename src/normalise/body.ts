@@ -5,6 +5,7 @@
  */
 import type { Rules } from '../rules/types.js';
 import { compilePattern, matchesAny, type PointerPattern } from '../util/json-pointer.js';
+import { compileSafe, type SafeRegex } from '../util/safe-regex.js';
 import { isJsonNumber } from '../wire/exact-number.js';
 import { isJsonObject } from './json.js';
 import { foldKey, foldPattern } from './keys.js';
@@ -12,7 +13,7 @@ import { sortElements } from './sort.js';
 
 interface CompiledMask {
   readonly pattern: PointerPattern;
-  readonly regex: RegExp;
+  readonly regex: SafeRegex;
   readonly replacement: string;
 }
 
@@ -44,7 +45,7 @@ function compileRules(rules: Rules): CompiledRules {
     ignore: rules.ignore.map(pattern),
     masks: rules.mask.map((m) => ({
       pattern: pattern(m.path),
-      regex: new RegExp(m.regex),
+      regex: compileSafe(m.regex),
       replacement: m.replacement,
     })),
     sorts: rules.sortArrays.map((s) => ({

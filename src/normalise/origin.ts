@@ -44,7 +44,9 @@ export function originForms(url: string): OriginForms | undefined {
   );
   // A digit may not follow a port (`:3100` in `:31001`), nor a name go on (`host` in `host.evil`).
   const after = parsed.port === '' ? '(?![\\w.-])' : '(?!\\d)';
-  return { pattern: new RegExp(`(?<![\\w.%-])(?:${all.map(escapeRegExp).join('|')})${after}`, 'g') };
+  return {
+    pattern: new RegExp(`(?<![\\w.%-])(?:${all.map(escapeRegExp).join('|')})${after}`, 'g'),
+  };
 }
 
 /** `text` with the side's own address replaced; undefined when it holds none. */

@@ -4,6 +4,7 @@
  * resolved {@link Rules} every later stage uses.
  */
 import * as z from 'zod';
+import { safeRegexProblem } from '../util/safe-regex.js';
 import { equivalenceLayer, equivalenceSpecFields } from './equivalence-schema.js';
 import type { MaskRule, Rules, SortRule, ToleranceRule } from './types.js';
 import { VOLATILE_HEADERS } from './volatile-headers.js';
@@ -262,13 +263,8 @@ function lower(name: string): string {
 
 /** Why `source` does not compile as a regular expression, or undefined when it does. */
 function regexProblem(source: string): string | undefined {
-  try {
-    new RegExp(source);
-    return undefined;
-  } catch (error) {
-    // V8 says "Invalid regular expression: /(a/: Unterminated group"; keep the reason only.
-    const message = error instanceof Error ? error.message : String(error);
-    const reason = message.slice(message.lastIndexOf(': ') + 2);
-    return `must be a valid regular expression: ${reason} (got ${JSON.stringify(source)})`;
-  }
+  const reason = safeRegexProblem(source);
+  return reason === undefined
+    ? undefined
+    : `must be a valid regular expression: ${reason} (got ${JSON.stringify(source)})`;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { capture } from '../../../src/flow/capture.js';
 import type { Response, ResponseBody } from '../../../src/model/exchange.js';
 import type { CaptureSource, CaptureSpec } from '../../../src/model/flow.js';
+import { compileSafe } from '../../../src/util/safe-regex.js';
 import { ExactNumber } from '../../../src/wire/exact-number.js';
 import { parseXml } from '../../../src/xml/tree.js';
 import { evaluateXPath, parseXPath } from '../../../src/xml/xpath.js';
@@ -16,7 +17,7 @@ const response = (body: ResponseBody, headers: Record<string, string> = {}): Res
 const spec = (source: CaptureSource, regex?: string, group?: number): CaptureSpec => ({
   name: 'v',
   source,
-  regex: regex === undefined ? undefined : new RegExp(regex),
+  regex: regex === undefined ? undefined : compileSafe(regex),
   group,
 });
 
