@@ -15,6 +15,9 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** How long the process may take to end after a second SIGINT or SIGTERM. */
+const SECOND_SIGNAL_GRACE_MS = 1000;
+
 /** The process's stop signals, and whether one of them was a hangup. */
 interface ProcessSignals extends SignalSource {
   hungUp(): boolean;
@@ -30,9 +33,20 @@ interface ProcessSignals extends SignalSource {
 function processSignals(): ProcessSignals {
   const listeners = new Set<(signal: InterruptSignal) => void>();
   let hungUp = false;
+  let stops = 0;
   const handler = (signal: InterruptSignal): void => {
     if (signal === 'SIGHUP') hungUp = true;
+    else stops++;
     for (const listener of listeners) listener(signal);
+    // A second SIGINT or SIGTERM ends the process within a second, whatever the
+    // command still waits for: the listeners abort what is in flight, and if the
+    // process is still here then, the signal takes its normal course.
+    if (stops === 2) {
+      setTimeout(() => {
+        for (const name of INTERRUPT_SIGNALS) process.removeAllListeners(name);
+        process.kill(process.pid, signal);
+      }, SECOND_SIGNAL_GRACE_MS).unref();
+    }
   };
   return {
     on(listener) {

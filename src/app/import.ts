@@ -3,7 +3,7 @@
  * case files (`import/`), and writes them into the output folder. Nothing is
  * overwritten without `force`: when any target file exists, nothing is written.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { ResolvedConfig } from '../config/resolve.js';
 import { buildCaseFiles, type CaseFileModel } from '../import/cases.js';
@@ -17,6 +17,7 @@ import { loadOpenApi } from '../openapi/load.js';
 import { operationKey } from '../openapi/types.js';
 import { ParityError } from '../util/errors.js';
 import { writeTextFiles } from '../util/files-to-write.js';
+import { readFailure, readRegularText } from '../util/fs.js';
 import type { AppContext } from './context.js';
 import { openProject } from './project.js';
 import { freeSuite, takenSuites } from './taken-suites.js';
@@ -72,10 +73,11 @@ async function readInput(
     return { text: await request.stdin(), label: 'standard input' };
   }
   try {
-    return { text: await readFile(resolve(cwd, input), 'utf8'), label: input };
+    return { text: await readRegularText(resolve(cwd, input)), label: input };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new ParityError('PARITY_USAGE', `${input}: cannot read it (${code})`, { cause: error });
+    throw new ParityError('PARITY_USAGE', `${input}: cannot read it (${readFailure(error)})`, {
+      cause: error,
+    });
   }
 }
 

@@ -4,13 +4,13 @@
  * suite, so a suite name of its own is enough). Files are read leniently: one
  * that does not parse names no suite here (`parity validate` reports it).
  */
-import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { discoverCaseFiles } from '../cases/discover.js';
+import { readRegularText } from '../util/fs.js';
 
 async function suiteOf(file: string): Promise<string | undefined> {
   try {
-    const value: unknown = parse(await readFile(file, 'utf8'));
+    const value: unknown = parse(await readRegularText(file));
     if (typeof value !== 'object' || value === null || !('suite' in value)) return undefined;
     return typeof value.suite === 'string' ? value.suite : undefined;
   } catch {

@@ -6,10 +6,10 @@
  * document is read. The parser is loaded on first use, so commands that never
  * read a document do not pay for it.
  */
-import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { type InputProblem, ParityError } from '../util/errors.js';
+import { readFailure, readRegularText } from '../util/fs.js';
 import { positionOfOffset } from '../util/positions.js';
 import { keepExactNumbers } from './exact-numbers.js';
 import { toOpenApiDocument, versionOf } from './operations.js';
@@ -23,12 +23,11 @@ function invalid(file: string, problems: InputProblem[]): ParityError {
 
 async function readText(path: string, file: string): Promise<string> {
   try {
-    return await readFile(path, 'utf8');
+    return await readRegularText(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
     throw new ParityError(
       'PARITY_USAGE',
-      `${file}: cannot read the OpenAPI document (${code ?? String(error)})`,
+      `${file}: cannot read the OpenAPI document (${readFailure(error)})`,
       { cause: error },
     );
   }

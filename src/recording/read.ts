@@ -6,13 +6,13 @@
  * changed since it was recorded, or a flow step that was not sent when it was
  * recorded, is a transport-error outcome that says so.
  */
-import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { planRequest } from '../execute/plan.js';
 import type { RecordedAnswers } from '../execute/recorded.js';
 import type { Case } from '../model/case.js';
 import type { SideOutcome } from '../model/exchange.js';
 import { ParityError } from '../util/errors.js';
+import { ReadRefused, readFailure, readRegularText } from '../util/fs.js';
 import { parseJsonExact } from '../wire/parse-json.js';
 import { fromEntry, planDigest, type Restore, restorer } from './entry.js';
 import {
@@ -68,10 +68,10 @@ export async function readManifest(
 ): Promise<RecordingManifest | undefined> {
   let text: string;
   try {
-    text = await readFile(join(dir, MANIFEST), 'utf8');
+    text = await readRegularText(join(dir, MANIFEST));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw invalid(label, `cannot read ${MANIFEST} (${String(error)})`);
+    throw invalid(label, `cannot read ${MANIFEST} (${readFailure(error)})`);
   }
   const parsed = parseJsonExact(text);
   if (!parsed.ok) throw invalid(label, `${MANIFEST} is not JSON (${parsed.error})`);
@@ -96,8 +96,11 @@ async function answer(
   const { dir, label } = recording;
   let text: string;
   try {
-    text = await readFile(entryPath(dir, testCase.id), 'utf8');
-  } catch {
+    text = await readRegularText(entryPath(dir, testCase.id));
+  } catch (error) {
+    if (error instanceof ReadRefused) {
+      return missing('PARITY_RECORDING_INVALID', `the entry of ${testCase.id} ${error.message}`);
+    }
     return missing(
       'PARITY_NOT_RECORDED',
       `${testCase.id} is not in the recording ${label} (add it: parity record --update)`,

@@ -3,9 +3,9 @@
  * schemaVersion 3, or 2 and 1 upgraded to 3. A missing, garbled or newer-versioned file is a `PARITY_REPORT_INVALID` error
  * whose message says what to do, never a crash half-way through a renderer.
  */
-import { readFile } from 'node:fs/promises';
 import type * as z from 'zod';
 import { ParityError } from '../util/errors.js';
+import { readFailure, readRegularText } from '../util/fs.js';
 import { REPORT_SCHEMA_VERSION, type RunReport } from './contract.js';
 import { reportSchema } from './contract-schema.js';
 import { reportSchemaV1, upgradeV1 } from './contract-v1.js';
@@ -104,13 +104,11 @@ export async function readReport(
 ): Promise<RunReport> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readRegularText(path);
   } catch (error) {
     const code = error instanceof Error && 'code' in error ? error.code : undefined;
     const reason =
-      code === 'ENOENT'
-        ? MISSING[options.given]
-        : `cannot be read (${error instanceof Error ? error.message : String(error)})`;
+      code === 'ENOENT' ? MISSING[options.given] : `cannot be read (${readFailure(error)})`;
     throw invalid(path, reason, error);
   }
   return parseReport(text, path);

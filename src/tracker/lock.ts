@@ -13,10 +13,11 @@
  */
 
 import { randomBytes } from 'node:crypto';
-import { link, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { link, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ParityError } from '../util/errors.js';
+import { ReadRefused, readRegularText } from '../util/fs.js';
 import type { Host } from '../util/host.js';
 
 /** How long to wait for another writer's lock, and when a lock counts as abandoned. */
@@ -58,6 +59,9 @@ export function parseOwner(text: string): LockOwner | undefined {
   }
 }
 
+/** A lock file holds one line of JSON; anything longer is not parity's. */
+const MAX_LOCK_BYTES = 64 * 1024;
+
 /** Why the lock at `lockPath` may be removed, or undefined when its owner may still be writing. */
 async function abandonment(
   lockPath: string,
@@ -68,9 +72,15 @@ async function abandonment(
   let text: string;
   try {
     info = await stat(lockPath);
-    text = await readFile(lockPath, 'utf8');
+    text = await readRegularText(lockPath, { maxBytes: MAX_LOCK_BYTES });
   } catch (error) {
     if (hasCode(error, 'ENOENT')) return 'gone';
+    if (error instanceof ReadRefused) {
+      throw new ParityError(
+        'PARITY_TRACKER_INVALID',
+        `the tracker's lock file ${lockPath} ${error.message}: remove it (parity writes it as a small regular file)`,
+      );
+    }
     throw error;
   }
   const owner = parseOwner(text);
@@ -175,7 +185,9 @@ export async function acquireLock(path: string, options: TrackerLockOptions): Pr
     }
     if ((await breakAbandoned(lockPath, options)) !== undefined) continue;
     if (Date.now() >= deadline) {
-      const owner = parseOwner(await readFile(lockPath, 'utf8').catch(() => ''));
+      const owner = parseOwner(
+        await readRegularText(lockPath, { maxBytes: MAX_LOCK_BYTES }).catch(() => ''),
+      );
       const who =
         owner === undefined ? 'another process' : `process ${owner.pid} on ${owner.hostname}`;
       throw new ParityError(

@@ -1,5 +1,6 @@
-/** File-system helpers for the edges: atomic writes and the `latest` pointer. */
+/** File-system helpers for the edges: atomic writes, the `latest` pointer, checked reads. */
 import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
 import {
   type FileHandle,
   lstat,
@@ -140,4 +141,61 @@ export async function pruneFolder(
       await rm(join(folder, entry.name), { force: true });
     }
   }
+}
+
+/**
+ * A file parity was asked to read that is not a regular file (a FIFO, a
+ * socket, a device, a folder), or is larger than the reader takes: refused
+ * before any byte is read, so a named pipe never blocks a command.
+ */
+export class ReadRefused extends Error {
+  override readonly name = 'ReadRefused';
+  readonly code = 'PARITY_READ_REFUSED';
+}
+
+/** What a non-regular file is, in words. */
+function kindOf(info: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean }): string {
+  if (info.isDirectory()) return 'a folder';
+  if (info.isFIFO()) return 'a FIFO (named pipe)';
+  if (info.isSocket()) return 'a socket';
+  return 'a device';
+}
+
+/**
+ * The bytes of the regular file at `path` (symlinks followed). Opened without
+ * blocking (a FIFO opens at once, then is refused), checked on the open
+ * handle, so what is read is what was checked.
+ * @throws ReadRefused when it is not a regular file or holds more than `maxBytes`.
+ */
+export async function readRegularFile(
+  path: string,
+  options: { readonly maxBytes?: number } = {},
+): Promise<Buffer> {
+  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw new ReadRefused(`is ${kindOf(info)}, not a regular file`);
+    if (options.maxBytes !== undefined && info.size > options.maxBytes) {
+      const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+      throw new ReadRefused(`is ${mib(info.size)}; at most ${mib(options.maxBytes)} is read`);
+    }
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** `readRegularFile` as UTF-8 text. */
+export async function readRegularText(
+  path: string,
+  options: { readonly maxBytes?: number } = {},
+): Promise<string> {
+  return (await readRegularFile(path, options)).toString('utf8');
+}
+
+/** Why a read failed, in a few words: a refusal says what the file is, an errno its code. */
+export function readFailure(error: unknown): string {
+  if (error instanceof ReadRefused) return error.message;
+  const code = error instanceof Error && 'code' in error ? String(error.code) : undefined;
+  return code ?? (error instanceof Error ? error.message : String(error));
 }

@@ -18,6 +18,7 @@ import { json, startServer, type TestServer } from '../helpers/http.js';
 import { bundledBin, startBin, until } from './helpers.js';
 
 const TOTAL = 30;
+const TRACKER_PATH_LOCK = 'docs/ARCHITECTURE_COMPARISON.md.lock';
 const cases = JSON.stringify({
   suite: 's',
   cases: Array.from({ length: TOTAL }, (_, n) => ({
@@ -192,6 +193,35 @@ describe('a run stopped by a signal', () => {
     const report = await publishedReport(cwd);
     expect(report.interrupted?.signal).toBe('SIGINT');
     expect(report.results.every((r) => r.verdict === 'error')).toBe(true);
+  });
+});
+
+describe('a second SIGINT, whatever the command waits for', () => {
+  it('ends the process within a second or so (here: waiting for a tracker lock a live process holds)', async () => {
+    const server = await startServer((_req, res) => json(res, 200, { ok: true }));
+    try {
+      const cwd = await tempProject({ 'cases/s.json': cases });
+      expect((await runCli(cwd, ['tracker', '--init'])).code).toBe(0);
+      // Held by this test's own process, refreshed: the run waits for it (up to a minute).
+      const { writeFile } = await import('node:fs/promises');
+      const { hostname } = await import('node:os');
+      const owner = { pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString() };
+      await writeFile(join(cwd, TRACKER_PATH_LOCK), JSON.stringify(owner));
+      const bin = await startBin(
+        ['run', '--baseline', `a=${server.url}`, '--candidate', `b=${server.url}`],
+        cwd,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      bin.child.kill('SIGINT');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const second = Date.now();
+      bin.child.kill('SIGINT');
+      const outcome = await bin.done;
+      expect(Date.now() - second).toBeLessThan(3_000);
+      expect(outcome.signal === 'SIGINT' || outcome.code === 130, outcome.stderr).toBe(true);
+    } finally {
+      await server.close();
+    }
   });
 });
 
