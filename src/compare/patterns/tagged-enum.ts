@@ -119,8 +119,29 @@ function matchOf(group: MemberGroup, found: Found, external: Side): PatternMatch
       found.tag,
       ...found.fields,
       ...(found.content ? [found.content] : []),
+      ...otherVariantFields(group, found, external),
     ].map((m): Change => m.change),
   };
+}
+
+/** `0`, `""`, `false`, `null`, `[]`, `{}`: what a flat struct writes for a field it has no value for. */
+function isZeroValue(value: unknown): boolean {
+  if (value === 0 || value === '' || value === false || value === null) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return isJsonObject(value) && Object.keys(value).length === 0;
+}
+
+/**
+ * The flat side's other members with zero values: a flat struct (Go's) writes
+ * every variant's fields, those of the other variants as zero values
+ * (`"Min": 0, "Reason": ""`). They follow from the same design difference,
+ * so the pattern claims them (whatever variant it meets).
+ */
+function otherVariantFields(group: MemberGroup, found: Found, external: Side): Member[] {
+  const flat = external === 'baseline' ? group.added : group.removed;
+  const claimed = new Set<Member>([found.tag, ...found.fields]);
+  if (found.content !== undefined) claimed.add(found.content);
+  return flat.filter((m) => !claimed.has(m) && isZeroValue(memberValue(m)));
 }
 
 export const taggedEnum: Pattern = {

@@ -268,3 +268,35 @@ describe('pattern registry', () => {
     expect(recognisePatterns(comparison?.body ?? []).unexplained).toEqual([]);
   });
 });
+
+describe('a flat struct that writes every variant', () => {
+  it("claims the other variants' zero-valued fields: one root cause per probe, whatever the variant", () => {
+    const flat = (kind: string, fields: Record<string, unknown>) => ({
+      Kind: kind,
+      Field: '',
+      Reason: '',
+      Min: 0,
+      Max: 0,
+      Format: '',
+      ...fields,
+    });
+    const probes: [unknown, unknown][] = [
+      [
+        { Schema: { field: 'name', reason: 'required' } },
+        flat('schema', { Field: 'name', Reason: 'required' }),
+      ],
+      [{ Range: { field: 'age', min: 0, max: 150 } }, flat('range', { Field: 'age', Max: 150 })],
+      [
+        { Pattern: { field: 'email', format: 'email' } },
+        flat('pattern', { Field: 'email', Format: 'email' }),
+      ],
+    ];
+    const causes = new Set<string>();
+    for (const [baseline, candidate] of probes) {
+      const result = judged(baseline, candidate);
+      expect(result.causes, JSON.stringify(result.changes)).toHaveLength(1);
+      for (const cause of result.causes) causes.add(cause);
+    }
+    expect(causes.size).toBe(1);
+  });
+});
