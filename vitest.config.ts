@@ -1,6 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
+// As the bundle does (scripts/bundle.mjs): `parity --version` prints package.json's version.
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
 export default defineConfig({
+  define: { PARITY_VERSION: JSON.stringify(version) },
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,

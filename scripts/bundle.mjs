@@ -3,8 +3,12 @@
 // modules, which halves start-up (see README, "Fast start-up"). The library
 // modules stay in dist/ as tsc emits them.
 // Usage: node scripts/bundle.mjs [OUT_DIR]   (default dist; the bin test bundles elsewhere)
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+
+// `parity --version` prints package.json's version (src/cli/version.ts).
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const outDir = process.argv[2] ?? 'dist';
 await build({
@@ -20,6 +24,7 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',
+  define: { PARITY_VERSION: JSON.stringify(version) },
   // Loaded on first use from node_modules (only when a command reads an OpenAPI
   // document; only by `parity fuzz`): bundled, their ~600 KB of validators and
   // ~170 KB of generators would be compiled by every command at start-up.

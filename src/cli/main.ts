@@ -20,8 +20,8 @@ import { EXIT, EXIT_FOR_ERROR, type ExitCode } from './exit-codes.js';
 import type { Io } from './io.js';
 import { COMMANDS } from './options.js';
 import { addCommand } from './program.js';
+import { VERSION } from './version.js';
 
-const VERSION = '0.1.0';
 
 /** The program: commander's surface from the option table, each command's action from `commands/`. */
 export function buildProgram(io: Io, setCode: (code: ExitCode) => void): Command {
