@@ -1,6 +1,6 @@
 /**
  * The bundled example: the two reference servers (serde-style baseline, Go-style
- * candidate) answer the bundled case library as the story in DESIGN.md says —
+ * candidate) answer the bundled case library as the README's opening story says —
  * 6/6 validator statuses equal, 5/6 body shapes divergent — plus the records
  * API's typical encoding/json differences. Requests are driven by the YAML case
  * files so the cases and the servers cannot drift apart.

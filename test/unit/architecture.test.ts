@@ -1,5 +1,5 @@
 /**
- * The boundaries DESIGN.md and STYLE.md draw, checked on the source.
+ * The boundaries docs/ARCHITECTURE.md draws, checked on the source.
  *
  * 1. Layers: the table in docs/ARCHITECTURE.md ranks every folder of `src/`;
  *    a module imports only from its own folder and from folders ranked below
