@@ -12,12 +12,12 @@ import type { CaseResult } from '../results/types.js';
 import type { Generated } from './generate.js';
 import type { RootCause } from './root-cause.js';
 
-export type Side = 'baseline' | 'candidate';
+export type SideName = 'baseline' | 'candidate';
 
-const SIDES: readonly Side[] = ['baseline', 'candidate'];
+const SIDES: readonly SideName[] = ['baseline', 'candidate'];
 
 /** The sides of a result that failed in transport. */
-export function failedSides(result: CaseResult): Side[] {
+export function failedSides(result: CaseResult): SideName[] {
   return SIDES.filter((side) => result[side].error !== undefined);
 }
 
@@ -27,11 +27,11 @@ export const STOPS_ANSWERING = 'stops answering';
 /** The root cause "`sides` stop answering after an input to `endpoint`". */
 export function crashCause(
   endpoint: string,
-  sides: readonly Side[],
+  sides: readonly SideName[],
   result: CaseResult,
 ): RootCause {
   const key = `crash-${JSON.stringify([endpoint, [...sides].sort()])}`;
-  const label = (side: Side) =>
+  const label = (side: SideName) =>
     sides.includes(side)
       ? STOPS_ANSWERING
       : (result[side].status ?? result[side].error?.code ?? 'no answer');

@@ -17,7 +17,7 @@
 import type { Case } from '../model/case.js';
 import type { CaseResult } from '../results/types.js';
 import type { Budget } from './budget.js';
-import { crashCause, failedSides, type Side, suspectsOf } from './crash.js';
+import { crashCause, failedSides, type SideName, suspectsOf } from './crash.js';
 import { type Generated, inputStream } from './generate.js';
 import type { Mutation, MutationName } from './mutations.js';
 import { type FuzzRequest, toCase } from './request.js';
@@ -129,7 +129,7 @@ export interface FuzzRun {
 
 /** A side that stopped answering without a reset hook to bring it back. */
 export interface Stopped {
-  readonly sides: readonly Side[];
+  readonly sides: readonly SideName[];
   /** 0-based index of the first input a stopped side failed. */
   readonly firstFailure: number;
   readonly suspects: readonly Generated[];
@@ -255,12 +255,12 @@ async function explore(
   // Stopped targets: the inputs recently sent, each input after which a side
   // stopped (with a reset hook), or the side that stopped for good (without).
   const recent = new Map<number, Generated>();
-  const killers = new Map<number, Side[]>();
+  const killers = new Map<number, SideName[]>();
   let firstFailure = Number.POSITIVE_INFINITY;
   let death: Omit<Stopped, 'notSent'> | undefined;
   const { sendProbed } = input;
   /** Sends an input; the sides down after it (probed after any input with a reset hook, else after a transport failure). */
-  const attempt = async (testCase: Case): Promise<{ result: CaseResult; down: Side[] }> => {
+  const attempt = async (testCase: Case): Promise<{ result: CaseResult; down: SideName[] }> => {
     if (live === undefined) return { result: await input.send(testCase), down: [] };
     if (sendProbed !== undefined) {
       const { result, probe } = await sendProbed(testCase, live);
@@ -273,7 +273,7 @@ async function explore(
     return { result, down };
   };
   /** After an input, `down` sides failed the probe: a finding with a reset hook, else the end. */
-  const stoppedAfter = (gen: Generated, result: CaseResult, down: readonly Side[]): void => {
+  const stoppedAfter = (gen: Generated, result: CaseResult, down: readonly SideName[]): void => {
     if (failedSides(result).length > 0) firstFailure = Math.min(firstFailure, gen.index);
     if (down.length === 0 || death !== undefined) return;
     if (sendProbed !== undefined) {

@@ -6,7 +6,7 @@
  */
 import type { Case } from '../model/case.js';
 import type { CaseResult } from '../results/types.js';
-import type { Side } from './crash.js';
+import type { SideName } from './crash.js';
 import type { Finding, FuzzEngineInput, TalliedFinding } from './engine.js';
 import type { Generated } from './generate.js';
 import { type FuzzRequest, requestKey, toCase } from './request.js';
@@ -53,9 +53,9 @@ export interface Found {
    */
   readonly kill?:
     | {
-        readonly sides: readonly Side[];
+        readonly sides: readonly SideName[];
         /** Sends a case, then the liveness probe: the result and the sides down after it. */
-        readonly attempt: (testCase: Case) => Promise<{ result: CaseResult; down: Side[] }>;
+        readonly attempt: (testCase: Case) => Promise<{ result: CaseResult; down: SideName[] }>;
       }
     | undefined;
 }
