@@ -178,6 +178,7 @@ async function execute(
     candidate: config.candidate,
     redact: input.redact,
     bodyFile: (body: string | Uint8Array) => bodies.store(body),
+    ...(input.recording === undefined ? {} : { recording: input.recording.label }),
   };
   const add = (result: CaseResult, position: number): void => {
     stream.add(result, position);

@@ -22,7 +22,6 @@ import { COMMANDS } from './options.js';
 import { addCommand } from './program.js';
 import { VERSION } from './version.js';
 
-
 /** The program: commander's surface from the option table, each command's action from `commands/`. */
 export function buildProgram(io: Io, setCode: (code: ExitCode) => void): Command {
   const program = new Command('parity')

@@ -236,7 +236,7 @@ export function renderSummary(given: RunReport, c: Colors, reportDir: string | u
   const out: string[] = [];
   out.push(
     c.bold(
-      `parity: ${report.baseline.name} (${report.baseline.url}) vs ${report.candidate.name} (${report.candidate.url})`,
+      `parity: ${report.baseline.name} (${report.baseline.recording === undefined ? report.baseline.url : `the recording ${report.baseline.recording}, of ${report.baseline.url}`}) vs ${report.candidate.name} (${report.candidate.url})`,
     ),
   );
   out.push(...scopeLine(report));

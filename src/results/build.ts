@@ -47,6 +47,8 @@ export interface ResultContext {
   readonly redact: Redactor;
   /** Keeps request bodies too long for a repro's command line (`body-files.ts`). */
   readonly bodyFile?: BodyFile | undefined;
+  /** `--baseline-recording`: the baseline answered from this recording (its repro says so). */
+  readonly recording?: string | undefined;
 }
 
 function summarise(side: SideOutcome): SideSummary {
@@ -225,7 +227,8 @@ function described(
     explanation: context.redact.text(text.explanation),
     summary: context.redact.text(text.summary),
     repro: {
-      baseline: curlCommand(plans.baseline, context.baseline, context.redact, context.bodyFile),
+      // A recorded baseline sent nothing now (its server may be long gone): said before what was sent then.
+      baseline: `${context.recording === undefined ? '' : `# answered from the recording ${context.recording}; recorded from: `}${curlCommand(plans.baseline, context.baseline, context.redact, context.bodyFile)}`,
       candidate: curlCommand(plans.candidate, context.candidate, context.redact, context.bodyFile),
     },
   };

@@ -120,6 +120,9 @@ describe('recording a flow', () => {
     ]);
     const read = report.results[1];
     expect(read?.repro?.baseline).toContain('/items/1001');
+    expect(read?.repro?.baseline).toMatch(
+      /^# answered from the recording \S+; recorded from: curl /,
+    );
     expect(read?.repro?.candidate).toContain('/items/5001');
     expect(changed.requests[2]?.headers['if-none-match']).toBe('"g-5001-1"');
   });
