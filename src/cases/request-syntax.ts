@@ -80,6 +80,29 @@ export function pathProblem(path: string, allowEnv: boolean): string | undefined
   return undefined;
 }
 
+/**
+ * `path` with every character its path part cannot hold as written
+ * percent-encoded (`/items[0]` → `/items%5B0%5D`; a `%` that starts no escape
+ * → `%25`; a `#` → `%23`), the query kept as it is; and the characters changed.
+ */
+export function encodedPath(path: string): { readonly path: string; readonly changed: string[] } {
+  const query = path.indexOf('?');
+  const part = query === -1 ? path : path.slice(0, query);
+  const changed: string[] = [];
+  let out = '';
+  for (let i = 0; i < part.length; ) {
+    const c = String.fromCodePoint(part.codePointAt(i) ?? 0);
+    const escape = c === '%' && ESCAPE.test(part.slice(i, i + 3));
+    if (escape || (c !== '%' && c !== '#' && PATH_CHAR.test(c))) out += c;
+    else {
+      out += percentEncoded(c);
+      changed.push(c);
+    }
+    i += c.length;
+  }
+  return { path: out + (query === -1 ? '' : path.slice(query)), changed };
+}
+
 /** Why `name` cannot be a header name, or undefined when it can. */
 export function headerNameProblem(name: string): string | undefined {
   return TOKEN.test(name)

@@ -6,6 +6,7 @@
  * above each case saying where it came from. Pure: `render.ts` writes the
  * YAML, the use case writes the files.
  */
+import { encodedPath, headerNameProblem, headerValueProblem } from '../cases/request-syntax.js';
 import { METHOD_TOKEN } from '../model/case.js';
 import { caseBody } from './body.js';
 import { isCredentialName } from './credentials.js';
@@ -161,9 +162,35 @@ function commentsOf(pending: Pending): string[] {
   return [...lines, ...(request.comments ?? [])];
 }
 
+/**
+ * What a case can send of `request`: a path character a case path cannot
+ * hold as written is percent-encoded (`/items[0]` → `/items%5B0%5D`), and a
+ * header no request can carry (a line break in its value, a name that is not
+ * a token) is left out; each change is noted. So a request never makes a case
+ * file `validate` would refuse, and one odd request never stops an import.
+ */
+function carried(request: ImportedRequest, notes: string[]): ImportedRequest {
+  const encoded = encodedPath(request.path);
+  if (encoded.changed.length > 0) {
+    const chars = [...new Set(encoded.changed)].map((c) => JSON.stringify(c)).join(', ');
+    notes.push(
+      `${request.source}: its path has ${chars}, which a case path cannot hold as written: sent percent-encoded (${encoded.path})`,
+    );
+  }
+  const headers = request.headers.filter(([name, value]) => {
+    const problem = headerNameProblem(name) ?? headerValueProblem(value);
+    if (problem === undefined) return true;
+    notes.push(`${request.source}: header ${JSON.stringify(name)} left out: it ${problem}`);
+    return false;
+  });
+  if (encoded.changed.length === 0 && headers.length === request.headers.length) return request;
+  return { ...request, path: encoded.path, headers };
+}
+
 /** Builds the case files of an import (see the module comment). */
-export function buildCaseFiles(source: ImportedSource): BuiltCases {
-  const notes = [...source.notes];
+export function buildCaseFiles(input: ImportedSource): BuiltCases {
+  const notes = [...input.notes];
+  const source = { ...input, requests: input.requests.map((r) => carried(r, notes)) };
   if (isSession(source)) {
     const files = sessionFiles(source, notes);
     const steps = files.reduce((n, f) => n + (f.flow?.steps.length ?? 0), 0);

@@ -1,0 +1,71 @@
+/**
+ * One odd request never stops an import: control characters in a header's
+ * name or value, and characters a case path cannot hold (`[`, `]`, `{`, `|`,
+ * a space, a stray `%`, …) in every importer that takes them from its source
+ * (curl, HAR, Postman). Each import ends with exit 0, says what it changed,
+ * and writes case files `validate` accepts.
+ */
+import { describe, expect, it } from 'vitest';
+import { runCli, tempProject } from '../helpers/cli.js';
+
+const BAD_VALUES = ['a\rb', 'a\nInjected: 1', 'a\0b', 'a\r\n\r\nbody'];
+const BAD_NAMES = ['X Space', 'X:Colon', 'X\tTab', 'X(paren)'];
+const PATHS = ['/items[0]/x', '/a{b}', '/a|b', '/a%zz', '/a^b`c', '/a"b<c>', '/a\\b'];
+
+function har(): string {
+  const entries = [
+    ...BAD_VALUES.map((value) => ({ url: '/h', headers: [{ name: 'X-Value', value }] })),
+    ...BAD_NAMES.map((name) => ({ url: '/n', headers: [{ name, value: 'v' }] })),
+    ...PATHS.map((path) => ({ url: path, headers: [] })),
+  ].map((e) => ({
+    request: { method: 'GET', url: `http://127.0.0.1:9${e.url}`, headers: e.headers },
+  }));
+  return JSON.stringify({ log: { entries } });
+}
+
+function postman(): string {
+  const item = [
+    ...BAD_VALUES.map((value, i) => ({
+      name: `value ${i}`,
+      request: { method: 'GET', url: 'http://127.0.0.1:9/h', header: [{ key: 'X-Value', value }] },
+    })),
+    ...PATHS.map((path, i) => ({
+      name: `path ${i}`,
+      request: { method: 'GET', url: `http://127.0.0.1:9${path}` },
+    })),
+  ];
+  return JSON.stringify({
+    info: {
+      name: 'odd',
+      schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
+    },
+    item,
+  });
+}
+
+const quote = (text: string) =>
+  `$'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/\0/g, '\\x00').replace(/\t/g, '\\t')}'`;
+
+function curl(): string {
+  return [
+    ...BAD_VALUES.map((value) => `curl http://127.0.0.1:9/h -H ${quote(`X-Value: ${value}`)}`),
+    ...BAD_NAMES.map((name) => `curl http://127.0.0.1:9/n -H ${quote(`${name}: v`)}`),
+    ...PATHS.map((path) => `curl -g ${quote(`http://127.0.0.1:9${path}`)}`),
+  ].join('\n');
+}
+
+describe('imports of odd requests', () => {
+  it.each([
+    ['curl', 'in.sh', curl],
+    ['har', 'in.har', har],
+    ['postman', 'in.postman_collection.json', postman],
+  ])('%s: exit 0, every change noted, every file valid', async (kind, file, text) => {
+    const cwd = await tempProject({ [file]: text() });
+    const imported = await runCli(cwd, ['import', kind, file, '--out', 'cases']);
+    expect(imported.stderr, imported.stdout).toBe('');
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/left out: it has|sent percent-encoded/);
+    const validate = await runCli(cwd, ['validate', 'cases']);
+    expect(validate.code, validate.stdout + validate.stderr).toBe(0);
+  });
+});
