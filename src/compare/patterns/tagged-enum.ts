@@ -124,9 +124,12 @@ function matchOf(group: MemberGroup, found: Found, external: Side): PatternMatch
   };
 }
 
-/** `0`, `""`, `false`, `null`, `[]`, `{}`: what a flat struct writes for a field it has no value for. */
+/**
+ * `0`, `""`, `false`, `[]`, `{}`: what a flat struct writes for a field it has
+ * no value for (`null` is left to `null-vs-absent`, a cause of its own).
+ */
 function isZeroValue(value: unknown): boolean {
-  if (value === 0 || value === '' || value === false || value === null) return true;
+  if (value === 0 || value === '' || value === false) return true;
   if (Array.isArray(value)) return value.length === 0;
   return isJsonObject(value) && Object.keys(value).length === 0;
 }
@@ -141,7 +144,14 @@ function otherVariantFields(group: MemberGroup, found: Found, external: Side): M
   const flat = external === 'baseline' ? group.added : group.removed;
   const claimed = new Set<Member>([found.tag, ...found.fields]);
   if (found.content !== undefined) claimed.add(found.content);
-  return flat.filter((m) => !claimed.has(m) && isZeroValue(memberValue(m)));
+  // The struct's own fields share its naming (`Min` beside `Kind`, `Field`); another key is not its.
+  const style = conventionOf([found.tag.name, ...found.fields.map((m) => m.name)]);
+  return flat.filter(
+    (m) =>
+      !claimed.has(m) &&
+      isZeroValue(memberValue(m)) &&
+      (style === undefined || conventionOf([m.name]) === style),
+  );
 }
 
 export const taggedEnum: Pattern = {
