@@ -5,6 +5,7 @@
  * nothing is written; the files follow every writer's rules (`files-to-write.ts`).
  */
 import { join, resolve } from 'node:path';
+import { printable } from '../util/code-span.js';
 import { ParityError } from '../util/errors.js';
 import { writeTextFiles } from '../util/files-to-write.js';
 import type { AppContext } from './context.js';
@@ -36,16 +37,23 @@ export function parseInitTarget(spec: string, fallback: string): InitTarget {
   const named = eq > 0 && !spec.slice(0, eq).includes(':');
   const name = named ? spec.slice(0, eq) : fallback;
   const text = named ? spec.slice(eq + 1) : spec;
+  // What is echoed back is printable: a URL may hold ESC or BEL, which a terminal would obey.
+  const shown = printable(text);
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    throw usage(`"${text}" is not a URL (expected e.g. http://127.0.0.1:3100)`);
+    throw usage(`"${shown}" is not a URL (expected e.g. http://127.0.0.1:3100)`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw usage(`"${text}" must be an http:// or https:// URL`);
+    throw usage(`"${shown}" must be an http:// or https:// URL`);
+  if (text.includes('#')) {
+    throw usage(
+      `"${shown}": a URL fragment (#…) is never sent to a server; remove it from the target URL`,
+    );
+  }
   if (!/^[A-Za-z0-9_.-]+$/.test(name))
-    throw usage(`target name "${name}": use letters, digits, ".", "_" or "-"`);
+    throw usage(`target name "${printable(name)}": use letters, digits, ".", "_" or "-"`);
   return { name, url: text.replace(/\/+$/, '') };
 }
 

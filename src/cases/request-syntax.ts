@@ -92,8 +92,8 @@ export function encodedPath(path: string): { readonly path: string; readonly cha
   let out = '';
   for (let i = 0; i < part.length; ) {
     const c = String.fromCodePoint(part.codePointAt(i) ?? 0);
-    const escape = c === '%' && ESCAPE.test(part.slice(i, i + 3));
-    if (escape || (c !== '%' && c !== '#' && PATH_CHAR.test(c))) out += c;
+    const escaped = c === '%' && ESCAPE.test(part.slice(i, i + 3));
+    if (escaped || (c !== '%' && c !== '#' && PATH_CHAR.test(c))) out += c;
     else {
       out += percentEncoded(c);
       changed.push(c);

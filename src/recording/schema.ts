@@ -63,7 +63,7 @@ export const entrySchema = z.looseObject({
     .describe('the request the response answers'),
   response: z
     .looseObject({
-      status: z.int(),
+      status: z.int().min(100).max(599),
       headers: z.record(z.string(), z.string()),
       durationMs: z.number(),
       wireBytes: z.number(),

@@ -89,8 +89,19 @@ export function selectRows(doc: TrackerDocument, request: DecideRequest): Tracke
 
 function decisionCell(raw: string, note: string): string {
   const kept = raw.trim();
-  const added = escapeCell(note.trim());
+  const added = inertLinks(escapeCell(note.trim()));
   return kept === '' ? added : `${kept} · ${added}`;
+}
+
+/**
+ * A note's Markdown links stay links only to `http(s):`, `mailto:` and
+ * relative targets; `[x](javascript:…)` and other schemes become text
+ * (`[x]\(javascript:…)`), so the tracker never holds a link that runs code.
+ */
+function inertLinks(cell: string): string {
+  return cell.replace(/\]\(\s*([a-z][a-z0-9+.-]*):/gi, (whole, scheme: string) =>
+    /^(https?|mailto)$/i.test(scheme) ? whole : whole.replace('](', ']\\('),
+  );
 }
 
 function decideItem(item: RowItem, request: DecideRequest, columns: Parameters<typeof editRow>[1]) {

@@ -50,3 +50,23 @@ describe('parity init', () => {
     );
   });
 });
+
+describe('parity init and odd target URLs', () => {
+  it('refuses a #fragment as run does, and never echoes control characters', async () => {
+    const cwd = await tempProject();
+    const fragment = await runCli(cwd, [
+      'init',
+      'a=http://127.0.0.1:3100/#x',
+      'b=http://127.0.0.1:4110',
+    ]);
+    expect(fragment.code).toBe(2);
+    expect(fragment.stderr).toContain('a URL fragment (#…) is never sent to a server');
+    const odd = await runCli(cwd, [
+      'init',
+      'a=http://127.0.0.1:3100/\u001b[31m\u0007',
+      'b=notaurl\u001b]0;x\u0007',
+    ]);
+    expect(odd.code).toBe(2);
+    expect(odd.stderr.includes('\u001b') || odd.stderr.includes('\u0007')).toBe(false);
+  });
+});

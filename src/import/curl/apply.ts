@@ -203,6 +203,11 @@ export function parseOptions(words: readonly string[]): Parsed {
       const kind = VALUE_OPTIONS[arg];
       const value = args[++i] ?? '';
       if (kind !== undefined) APPLY[kind]?.(parsed, value);
+      else if (arg === '-K' || arg === '--config') {
+        parsed.notes.push(
+          `${arg} ${value} reads more options from a file, which an import cannot: those options are left out`,
+        );
+      }
     }
     // Any other switch (-s, -L, --compressed, -k, …) changes only what curl does with the answer.
   }

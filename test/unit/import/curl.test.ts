@@ -291,3 +291,11 @@ describe('importCurl: what curl sends', () => {
     });
   });
 });
+
+describe('curl -K', () => {
+  it('says the options it reads from a file are left out', () => {
+    const { requests, notes } = importCurl("curl -K opts.txt 'http://127.0.0.1:9/x'");
+    expect(requests.map((r) => r.path)).toEqual(['/x']);
+    expect(notes.join('\n')).toContain('-K opts.txt reads more options from a file');
+  });
+});

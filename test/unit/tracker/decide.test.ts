@@ -119,3 +119,17 @@ describe('parity decide on the document', () => {
     expect(usage(() => decideRows(doc, { ids: [], status: 'open' }))).toMatch(/name the rows/);
   });
 });
+
+describe('a decision note', () => {
+  it('keeps http(s) and mailto links, and makes javascript: and other schemes plain text', () => {
+    const { text } = decide({
+      ids: ['PAR-001'],
+      status: 'accepted',
+      note: 'see [a](https://x.test/a) [b](javascript:alert(1)) [c](data:text/html,x) [d](mailto:t@x.test)',
+    });
+    expect(text).toContain('[a](https://x.test/a)');
+    expect(text).toContain('[d](mailto:t@x.test)');
+    expect(text).toContain('[b]\\(javascript:alert(1))');
+    expect(text).toContain('[c]\\(data:text/html,x)');
+  });
+});
