@@ -146,9 +146,9 @@ async function reportAndCommit(input: FinishInput, judged: Judged): Promise<Fini
   const final = new Map(results.map((r) => [r.caseId, r] as const));
   const all = { collected: input.collected, final };
   const written = await writeRunReports(report, all, input.folder);
-  const jsonWritten = !written.failures.some((failure) => failure.format === 'json');
-  // No report.json, no tracker change: the tracker never records what no report shows.
-  if (tracker !== undefined) await (jsonWritten ? tracker.commit() : tracker.abandon());
-  if (jsonWritten && input.head.interrupted === undefined) await input.folder.pointLatest();
+  // Every report written, or no tracker change: the tracker never records what its run's folder lacks.
+  const complete = written.partial !== true;
+  if (tracker !== undefined) await (complete ? tracker.commit() : tracker.abandon());
+  if (complete && input.head.interrupted === undefined) await input.folder.pointLatest();
   return { report, written, tracker, ...(trackerError === undefined ? {} : { trackerError }) };
 }

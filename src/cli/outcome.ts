@@ -64,6 +64,12 @@ export function printWriteFailures(written: WrittenReports, io: Io): void {
       `parity: could not write the ${failure.format} report: ${failure.error.message}\n`,
     );
   }
+  if (written.partial === true) {
+    const missing = written.failures.map((failure) => failure.format).join(', ');
+    io.stderr.write(
+      `parity: the run's folder stays ${written.dir} (without ${missing}); the tracker and latest were left as they were\n`,
+    );
+  }
 }
 
 /** What the checks before the first request did (an abandoned lock removed, …). */

@@ -47,6 +47,8 @@ export interface WrittenReports {
   readonly dir: string;
   readonly files: readonly string[];
   readonly failures: readonly { readonly format: ReportFormat; readonly error: Error }[];
+  /** A run's folder left `<run-id>.partial` because a report could not be written. */
+  readonly partial?: true;
 }
 
 async function writeOne(path: string, rendered: Rendered): Promise<void> {
@@ -87,8 +89,10 @@ export async function writeReportFiles(
 
 /**
  * Writes a run's reports into its folder, then gives the folder its final
- * name (`run-folder.ts`): a folder without `.partial` always holds every
- * format that could be written. `latest` is the caller's to repoint.
+ * name (`run-folder.ts`) when every format was written: a folder without
+ * `.partial` always holds every report. One that could not be written (a
+ * full disk) leaves the folder `.partial`, and the failures say which.
+ * `latest` is the caller's to repoint.
  */
 export async function writeRunReports(
   report: RunReport,
@@ -97,6 +101,7 @@ export async function writeRunReports(
   formats: readonly ReportFormat[] = REPORT_FORMATS,
 ): Promise<WrittenReports> {
   const written = await writeReportFiles(report, all, folder.dir, formats);
+  if (written.failures.length > 0) return { ...written, dir: folder.dir, partial: true };
   await folder.publish();
   return {
     dir: folder.finalDir,

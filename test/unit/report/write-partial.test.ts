@@ -1,0 +1,49 @@
+/** A run's folder loses `.partial` only when it holds every report. */
+import { mkdir, mkdtemp, stat } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openRunFolder } from '../../../src/report/run-folder.js';
+import { writeRunReports } from '../../../src/report/write.js';
+import { collectedInMemory } from '../../../src/results/collected.js';
+import { sampleReport } from './fixtures.js';
+
+const host = { pid: process.pid, hostname: hostname(), isAlive: () => true };
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
+
+describe('writeRunReports', () => {
+  it('publishes a folder that holds every report', async () => {
+    const reports = join(await mkdtemp(join(tmpdir(), 'parity-write-')), 'reports');
+    const { folder } = await openRunFolder(reports, 'run-ok', host);
+    const report = sampleReport();
+    const written = await writeRunReports(
+      report,
+      { collected: collectedInMemory(report.results), final: new Map() },
+      folder,
+    );
+    expect(written.partial).toBeUndefined();
+    expect(await exists(join(reports, 'run-ok', 'report.json'))).toBe(true);
+  });
+
+  it('leaves the folder .partial when a report could not be written, and says which', async () => {
+    const reports = join(await mkdtemp(join(tmpdir(), 'parity-write-')), 'reports');
+    const { folder } = await openRunFolder(reports, 'run-full', host);
+    // A folder where junit.xml goes: its write fails, as on a full disk.
+    await mkdir(join(folder.dir, 'junit.xml'));
+    const report = sampleReport();
+    const written = await writeRunReports(
+      report,
+      { collected: collectedInMemory(report.results), final: new Map() },
+      folder,
+    );
+    expect(written.partial).toBe(true);
+    expect(written.failures.map((f) => f.format)).toEqual(['junit']);
+    expect(written.dir).toBe(folder.dir);
+    expect(await exists(join(reports, 'run-full'))).toBe(false);
+    expect(await exists(join(folder.dir, 'report.json'))).toBe(true);
+  });
+});
