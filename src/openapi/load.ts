@@ -52,9 +52,23 @@ function parseText(text: string, file: string): { plain: unknown; exact: unknown
       })),
     );
   }
-  const plain: unknown = doc.toJS({ maxAliasCount: 100 });
-  keepExactNumbers(doc);
-  return { plain, exact: doc.toJS({ maxAliasCount: 100 }) };
+  try {
+    const plain: unknown = doc.toJS({ maxAliasCount: 100 });
+    keepExactNumbers(doc);
+    return { plain, exact: doc.toJS({ maxAliasCount: 100 }) };
+  } catch (error) {
+    // yaml refuses a document whose aliases expand past the limit (a "billion laughs").
+    const reason = error instanceof Error ? error.message : String(error);
+    const at = Math.max(0, text.search(/(^|[\s[{,:])\*[^\s,\]}]/));
+    throw invalid(file, [
+      {
+        file,
+        ...positionOfOffset(counter, at),
+        field: '',
+        message: `the YAML aliases (*name) expand too much to be read (${reason}); write the values out or use fewer aliases`,
+      },
+    ]);
+  }
 }
 
 /** The parser's first line of each error (its code frame shows its own JSON, not the file). */

@@ -69,3 +69,26 @@ describe('imports of odd requests', () => {
     expect(validate.code, validate.stdout + validate.stderr).toBe(0);
   });
 });
+
+describe('an OpenAPI document that is a YAML alias bomb', () => {
+  it('is refused at its position (exit 2), as case files and the config are', async () => {
+    const lines = [
+      'openapi: 3.0.0',
+      'info: { title: t, version: "1" }',
+      'a0: &a0 [x, x, x, x, x, x, x, x, x, x]',
+    ];
+    for (let i = 1; i < 9; i++)
+      lines.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
+    lines.push('paths: {}');
+    const cwd = await tempProject({ 'bomb.yaml': `${lines.join('\n')}\n` });
+    const imported = await runCli(cwd, ['import', 'openapi', 'bomb.yaml']);
+    expect(imported.code, imported.stderr).toBe(2);
+    expect(imported.stderr).toMatch(
+      /bomb\.yaml:\d+:\d+: the YAML aliases \(\*name\) expand too much/,
+    );
+  });
+});
