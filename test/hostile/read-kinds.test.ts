@@ -5,10 +5,10 @@
  * never blocks a command. Each command below gets a FIFO where it reads and
  * must end within seconds with a message naming what the file is.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempProject } from '../helpers/cli.js';
+import { runAgainstRecording, runCli, tempProject } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 import { mkfifo } from './helpers.js';
 
@@ -64,34 +64,15 @@ describe('files parity reads are regular files', () => {
     expect(recorded.code, recorded.stderr).toBe(0);
     // The entry: the case reads as a recording that is not valid, the run ends.
     const entry = join(cwd, 'rec', 's', 'c.json');
-    const { rm } = await import('node:fs/promises');
     await rm(entry);
     await mkfifo(entry);
-    const run = await quickly(
-      runCli(cwd, [
-        'run',
-        '--baseline-recording',
-        'rec',
-        '--candidate',
-        `b=${server.url}`,
-        '--no-tracker',
-      ]),
-    );
+    const run = await quickly(runAgainstRecording(cwd, 'rec', `b=${server.url}`));
     expect(run.stdout + run.stderr).toMatch(/1 with an unreadable entry/);
     expect(run.stdout).toContain('PARITY_RECORDING_INVALID');
     // The manifest: refused before anything is sent.
     await rm(join(cwd, 'rec', 'recording.json'));
     await mkfifo(join(cwd, 'rec', 'recording.json'));
-    const again = await quickly(
-      runCli(cwd, [
-        'run',
-        '--baseline-recording',
-        'rec',
-        '--candidate',
-        `b=${server.url}`,
-        '--no-tracker',
-      ]),
-    );
+    const again = await quickly(runAgainstRecording(cwd, 'rec', `b=${server.url}`));
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/FIFO \(named pipe\), not a regular file/);
   });

@@ -5,7 +5,7 @@
  * written, before anything is sent.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempProject } from '../helpers/cli.js';
+import { runPair, tempProject } from '../helpers/cli.js';
 import { startServer, type TestServer } from '../helpers/http.js';
 
 /** Patterns that backtrack exponentially on V8, each with the text that makes them. */
@@ -40,14 +40,7 @@ describe('regular expressions from case files', () => {
       'cases/m.yaml': `suite: m\ndefaults:\n  rules:\n    mask:\n${masks}\ncases:\n  - id: c\n    request: { method: GET, path: "/t?n=0" }\n`,
     });
     const started = Date.now();
-    const run = await runCli(cwd, [
-      'run',
-      '--baseline',
-      `a=${server.url}`,
-      '--candidate',
-      `b=${server.url}`,
-      '--no-tracker',
-    ]);
+    const run = await runPair(cwd, `a=${server.url}`, `b=${server.url}`);
     expect(Date.now() - started).toBeLessThan(10_000);
     expect([0, 1], run.stderr).toContain(run.code);
   });
@@ -57,14 +50,7 @@ describe('regular expressions from case files', () => {
     const cwd = await tempProject({
       'cases/c.yaml': `suite: c\ncases:\n  - id: flow\n    steps:\n      - id: s\n        request: { method: GET, path: /t }\n        capture: { v: { regex: "(?=a)b" } }\n  - id: plain\n    request: { method: GET, path: /t }\n    rules:\n      mask: [{ regex: "(a)\\\\1", with: X }]\n`,
     });
-    const run = await runCli(cwd, [
-      'run',
-      '--baseline',
-      `a=${server.url}`,
-      '--candidate',
-      `b=${server.url}`,
-      '--no-tracker',
-    ]);
+    const run = await runPair(cwd, `a=${server.url}`, `b=${server.url}`);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
       /cases\/c\.yaml:7:\d+: .*capture\.v\.regex is not a valid regular expression .*no lookahead, lookbehind or backreference/,
