@@ -26,6 +26,7 @@ import { resultOf } from '../noise/result.js';
 import { createNoiseStep, type NoiseStep } from '../noise/step.js';
 import { normaliseOrigins, originForms } from '../normalise/origin.js';
 import { CLOCK_SKEW_MS, maskRunStamps } from '../normalise/stamps.js';
+import { redactExchange } from '../redact/exchange.js';
 import type { Redactor } from '../redact/redact.js';
 import { type Interruption, REPORT_SCHEMA_VERSION, type RunReport } from '../report/contract.js';
 import { openRunFolder, type RunFolder } from '../report/run-folder.js';
@@ -208,7 +209,11 @@ async function execute(
   const started = input.now().getTime() - CLOCK_SKEW_MS;
   const onExchange = (sent: Exchange, position: number): void => {
     const window = { from: started, to: input.now().getTime() + CLOCK_SKEW_MS };
-    const raw = maskRunStamps(normaliseOrigins(sent, origins), window);
+    // Secrets leave the exchange first: nothing below derives text from a secret value.
+    const raw = maskRunStamps(
+      normaliseOrigins(redactExchange(sent, input.redact), origins),
+      window,
+    );
     if (raw.baseline.outcome === 'transport-error') failed.baseline++;
     if (raw.candidate.outcome === 'transport-error') failed.candidate++;
     watch.add(raw);

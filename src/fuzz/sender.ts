@@ -12,6 +12,7 @@ import type { Case } from '../model/case.js';
 import { resultOf } from '../noise/result.js';
 import { createNoiseStep } from '../noise/step.js';
 import { normaliseOrigins, originForms } from '../normalise/origin.js';
+import { redactExchange } from '../redact/exchange.js';
 import type { Redactor } from '../redact/redact.js';
 import type { CaseResult } from '../results/types.js';
 import type { Probed } from './engine.js';
@@ -56,7 +57,7 @@ export function createSender(input: SenderInput): Sender {
   const exchange = async (testCase: Case): Promise<CaseResult> => {
     const prepared = noise.prepare(testCase);
     const done = await exchangeCase(prepared, clients.baseline, clients.candidate, clients.replica);
-    return resultOf(noise, normaliseOrigins(done, origins), context);
+    return resultOf(noise, normaliseOrigins(redactExchange(done, input.redact), origins), context);
   };
   // With a reset hook, one case at a time: the reset, then the case.
   let queue: Promise<unknown> = Promise.resolve();

@@ -74,7 +74,15 @@ export function secretNeedles(secrets: ReadonlyMap<string, string>): Needle[] {
   const byText = new Map<string, string>();
   for (const [secret, placeholder] of secrets) {
     if (secret === '') continue;
-    const forms = [secret, ...urlForms(secret), ...jsonForms(secret), ...base64Forms(secret)];
+    // A server may echo it case-folded (a header value lowercased).
+    const folded = [secret.toLowerCase(), secret.toUpperCase()];
+    const forms = [
+      secret,
+      ...folded,
+      ...urlForms(secret),
+      ...jsonForms(secret),
+      ...base64Forms(secret),
+    ];
     for (const text of forms) if (text !== '' && !byText.has(text)) byText.set(text, placeholder);
   }
   return [...byText]

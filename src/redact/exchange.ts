@@ -1,0 +1,115 @@
+/**
+ * Secrets taken out of the exchange itself, before anything is derived from
+ * it: the case's request (path, query, header values) and both answers
+ * (header values, body strings and keys) get every form of every known secret
+ * replaced by its placeholder (`redact.ts`, `forms.ts`). Classification,
+ * endpoint templating, fingerprints and explanations then never see a secret
+ * value: a header class is made from `${env:TOK}-a`, not from a lowercased,
+ * digit-folded secret; `/acct/${env:TOK2}/x` is templated as written, not
+ * split at the secret's own slashes; a row's fingerprint stays the same when
+ * the secret changes. Both sides are redacted alike, so an answer that echoes
+ * the secret in any form compares as it did. Pure.
+ */
+import type { Case } from '../model/case.js';
+import type { Exchange, Response, ResponseBody, SideOutcome } from '../model/exchange.js';
+import { isExactNumber } from '../wire/exact-number.js';
+import type { Redactor } from './redact.js';
+
+/** `value` with its strings (keys included) redacted; the same object when none changed. */
+function redactValue(value: unknown, redact: Redactor): unknown {
+  if (typeof value === 'string') return redact.text(value);
+  if (Array.isArray(value)) {
+    let changed = false;
+    const out = value.map((item) => {
+      const next = redactValue(item, redact);
+      if (next !== item) changed = true;
+      return next;
+    });
+    return changed ? out : value;
+  }
+  if (value !== null && typeof value === 'object' && !isExactNumber(value)) {
+    let changed = false;
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      const name = redact.text(key);
+      const next = redactValue(item, redact);
+      if (name !== key || next !== item) changed = true;
+      out[name] = next;
+    }
+    return changed ? out : value;
+  }
+  return value;
+}
+
+function body(input: ResponseBody, redact: Redactor): ResponseBody {
+  switch (input.kind) {
+    case 'json':
+    case 'xml': {
+      const value = redactValue(input.value, redact);
+      // The wire text would still hold the secret: dropped once a value changed.
+      return value === input.value ? input : { kind: input.kind, value };
+    }
+    case 'text':
+    case 'invalid-json':
+    case 'invalid-xml': {
+      const text = redact.text(input.text);
+      return text === input.text ? input : { ...input, text };
+    }
+    default:
+      return input;
+  }
+}
+
+function response(input: Response, redact: Redactor): Response {
+  let headers: Record<string, string> | undefined;
+  for (const [name, value] of Object.entries(input.headers)) {
+    const out = redact.text(value);
+    if (out === value) continue;
+    headers ??= { ...input.headers };
+    headers[name] = out;
+  }
+  const redacted = body(input.body, redact);
+  if (headers === undefined && redacted === input.body) return input;
+  return { ...input, headers: headers ?? input.headers, body: redacted };
+}
+
+function side(input: SideOutcome, redact: Redactor): SideOutcome {
+  if (input.outcome !== 'response') return input;
+  const out = response(input.response, redact);
+  return out === input.response ? input : { outcome: 'response', response: out };
+}
+
+function request(testCase: Case, redact: Redactor): Case {
+  const { request: req } = testCase;
+  const path = redact.text(req.path);
+  const query = req.query.map(([n, v]) => [n, redact.text(v)] as const);
+  const headers = req.headers.map(([n, v]) => [n, redact.text(v)] as const);
+  const same =
+    path === req.path &&
+    query.every(([, v], i) => v === req.query[i]?.[1]) &&
+    headers.every(([, v], i) => v === req.headers[i]?.[1]);
+  return same ? testCase : { ...testCase, request: { ...req, path, query, headers } };
+}
+
+/** The exchange with every known secret replaced by its placeholder (see the module comment). */
+export function redactExchange(exchange: Exchange, redact: Redactor): Exchange {
+  const testCase = request(exchange.case, redact);
+  const baseline = side(exchange.baseline, redact);
+  const candidate = side(exchange.candidate, redact);
+  const replica = exchange.replica === undefined ? undefined : side(exchange.replica, redact);
+  if (
+    testCase === exchange.case &&
+    baseline === exchange.baseline &&
+    candidate === exchange.candidate &&
+    replica === exchange.replica
+  ) {
+    return exchange;
+  }
+  return {
+    ...exchange,
+    case: testCase,
+    baseline,
+    candidate,
+    ...(replica === undefined ? {} : { replica }),
+  };
+}
