@@ -15,9 +15,11 @@ import { type Budget, DEFAULT_BUDGET } from '../fuzz/budget.js';
 import { isCrash } from '../fuzz/crash.js';
 import { type FuzzProgress, runFuzz } from '../fuzz/engine.js';
 import { parseResetRequest, type ResetSpec } from '../fuzz/reset.js';
+import { withPlaceholders } from '../fuzz/secrets.js';
 import { type Seed, seedsOf } from '../fuzz/seeds.js';
 import { createSender } from '../fuzz/sender.js';
 import { isWriteMethod } from '../model/case.js';
+import { restorer } from '../recording/entry.js';
 import { createRedactor, type Redactor } from '../redact/redact.js';
 import type { RunFolder } from '../report/run-folder.js';
 import type { CaseResult } from '../results/types.js';
@@ -176,16 +178,16 @@ async function explore(config: RunConfig, exploration: Exploration): Promise<Fuz
   const rows = config.trackerPath === undefined ? [] : await readTrackerRows(config.trackerPath);
   const tracked = new Set(rows.filter((r) => r.status !== 'resolved').map((r) => r.fingerprint));
   const targetSecrets = [config.baseline, config.candidate].flatMap((t) => [...(t.secrets ?? [])]);
-  const redact = createRedactor({
-    headerNames: redactHeaders,
-    secrets: new Map([...project.secrets(), ...targetSecrets]),
-  });
-  const seeds = seedsOf(allowed);
+  const secrets = new Map([...project.secrets(), ...targetSecrets]);
+  const redact = createRedactor({ headerNames: redactHeaders, secrets });
+  // Secrets are fuzzed and shrunk only as their placeholders (`fuzz/secrets.ts`).
+  const seeds = seedsOf(allowed.map((c) => withPlaceholders(c, redact)));
   const seedNumber = options.seed ?? DEFAULT_SEED;
   const budget = options.budget ?? DEFAULT_BUDGET;
   const sender = createSender({
     config,
     redact,
+    restore: restorer(secrets),
     reset,
     shell: { cwd: context.cwd, env: context.env },
   });

@@ -8,6 +8,8 @@
  * `base64:` instead. Secrets from `${env:…}` are written as their
  * placeholders. Pure.
  */
+
+import { isUtf8 } from 'node:buffer';
 import { Document, Scalar, YAMLSeq } from 'yaml';
 import { resolvedCases } from '../cases/load.js';
 import { parseCaseFile } from '../cases/parse-file.js';
@@ -161,11 +163,31 @@ const sameBytes = (a: PlannedRequest['body'], b: PlannedRequest['body']) =>
         Buffer.from(typeof b === 'string' ? Buffer.from(b) : b),
       );
 
+/**
+ * A planned request as compared: secrets as their placeholders. The file
+ * holds `${env:TOK}`, which reads back as the value; the fuzzer sent the
+ * placeholder's text in its place (`secrets.ts`): the two are one request.
+ */
+function compared(plan: PlannedRequest, redact: Redactor) {
+  const body = plan.body;
+  const text =
+    body === undefined
+      ? undefined
+      : redact.text(typeof body === 'string' ? body : Buffer.from(body).toString('utf8'));
+  return JSON.stringify([
+    plan.method,
+    redact.text(plan.pathAndQuery),
+    plan.headers.map(([n, v]) => [n, redact.text(v)]),
+    text,
+  ]);
+}
+
 /** Per case of `text` read as a case file: whether it plans exactly the request expected of it. */
 function plannedExactly(
   text: string,
   expected: readonly PlannedRequest[],
   back: ReadBack,
+  redact: Redactor,
 ): boolean[] {
   const none = expected.map(() => false);
   const outcome = parseCaseFile(Buffer.from(text, 'utf8'), back.file);
@@ -179,18 +201,29 @@ function plannedExactly(
     if (want === undefined || one === undefined || one.kind === 'flow' || each.problems.length > 0)
       return false;
     const plan = planRequest(one);
-    return (
-      plan.method === want.method &&
-      plan.pathAndQuery === want.pathAndQuery &&
-      JSON.stringify(plan.headers) === JSON.stringify(want.headers) &&
-      sameBytes(plan.body, want.body)
-    );
+    // Bytes that are not text must be the very bytes; text is compared with secrets as placeholders.
+    const binary = (b: PlannedRequest['body']) =>
+      b !== undefined && typeof b !== 'string' && !isUtf8(Buffer.from(b));
+    if (binary(plan.body) || binary(want.body)) {
+      return (
+        plan.method === want.method &&
+        plan.pathAndQuery === want.pathAndQuery &&
+        JSON.stringify(plan.headers) === JSON.stringify(want.headers) &&
+        sameBytes(plan.body, want.body)
+      );
+    }
+    return compared(plan, redact) === compared(want, redact);
   });
 }
 
 /** True when `text`, read as a case file, plans exactly `expected`. */
-function plansExactly(text: string, expected: PlannedRequest, back: ReadBack): boolean {
-  return plannedExactly(text, [expected], back)[0] === true;
+function plansExactly(
+  text: string,
+  expected: PlannedRequest,
+  back: ReadBack,
+  redact: Redactor,
+): boolean {
+  return plannedExactly(text, [expected], back, redact)[0] === true;
 }
 
 /** The case the written file must plan the same as: the input as the fuzzer sent it. */
@@ -206,7 +239,7 @@ export function caseFileOf(input: CaseFileInput, back: ReadBack): string | undef
   const expected = planRequest(sentCase(input.finding, input.name));
   for (const exact of [false, true]) {
     const text = renderCaseFile(input, exact);
-    if (plansExactly(text, expected, back)) return text;
+    if (plansExactly(text, expected, back, input.redact)) return text;
   }
   return undefined;
 }
@@ -242,7 +275,7 @@ export function suspectsFileOf(input: SuspectsInput, back: ReadBack): string | u
   let exact = input.suspects.map(() => false);
   for (let round = 0; round < 2; round++) {
     const text = renderSuspects(input, exact);
-    const planned = plannedExactly(text, expected, back);
+    const planned = plannedExactly(text, expected, back, input.redact);
     if (planned.every(Boolean)) return text;
     exact = exact.map((was, i) => was || planned[i] !== true);
   }

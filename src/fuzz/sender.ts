@@ -17,6 +17,7 @@ import type { Redactor } from '../redact/redact.js';
 import type { CaseResult } from '../results/types.js';
 import type { Probed } from './engine.js';
 import { createReset, type ResetSpec } from './reset.js';
+import { withSecrets } from './secrets.js';
 
 export interface Sender {
   send(testCase: Case): Promise<CaseResult>;
@@ -33,6 +34,8 @@ export interface Sender {
 export interface SenderInput {
   readonly config: RunConfig;
   readonly redact: Redactor;
+  /** Puts secret values back where a case holds their placeholders, just before it is sent. */
+  readonly restore?: ((text: string) => string) | undefined;
   readonly reset: ResetSpec | undefined;
   /** Where a reset command runs. */
   readonly shell: {
@@ -54,8 +57,11 @@ export function createSender(input: SenderInput): Sender {
     baseline: originForms(config.baseline.url.href),
     candidate: originForms(config.candidate.url.href),
   };
+  const { restore } = input;
   const exchange = async (testCase: Case): Promise<CaseResult> => {
-    const prepared = noise.prepare(testCase);
+    const prepared = noise.prepare(
+      restore === undefined ? testCase : withSecrets(testCase, restore),
+    );
     const done = await exchangeCase(prepared, clients.baseline, clients.candidate, clients.replica);
     return resultOf(noise, normaliseOrigins(redactExchange(done, input.redact), origins), context);
   };
