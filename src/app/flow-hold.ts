@@ -6,6 +6,8 @@
  * otherwise be written before the token was known. `run` and `record` both
  * go through it. Pure.
  */
+
+import { secretValues } from '../flow/secrets.js';
 import type { Case } from '../model/case.js';
 import type { Exchange } from '../model/exchange.js';
 import type { FlowExchange } from '../model/flow.js';
@@ -84,4 +86,22 @@ export function withFlowSecrets(steps: readonly HeldStep[]): HeldStep[] {
     const flow = { ...step.exchange.flow, secretsFrom };
     return { ...step, exchange: { ...step.exchange, flow } };
   });
+}
+
+/** The secret values a flow's released steps captured, each with its placeholder. */
+export function capturedSecrets(steps: readonly HeldStep[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const step of steps) {
+    if (!('exchange' in step)) continue;
+    const secrets = step.exchange.case.flow?.secrets;
+    const variables = step.exchange.flow?.secretsFrom ?? step.exchange.flow?.variables;
+    if (secrets === undefined || secrets.size === 0 || variables === undefined) continue;
+    for (const [value, placeholder] of secretValues(secrets, [
+      variables.baseline,
+      variables.candidate,
+    ])) {
+      out.set(value, placeholder);
+    }
+  }
+  return out;
 }

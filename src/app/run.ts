@@ -27,6 +27,7 @@ import { createNoiseStep, type NoiseStep } from '../noise/step.js';
 import { normaliseOrigins, originForms } from '../normalise/origin.js';
 import { CLOCK_SKEW_MS, maskRunStamps } from '../normalise/stamps.js';
 import { redactExchange } from '../redact/exchange.js';
+import { withSecrets } from '../redact/extend.js';
 import type { Redactor } from '../redact/redact.js';
 import { type Interruption, REPORT_SCHEMA_VERSION, type RunReport } from '../report/contract.js';
 import { openRunFolder, type RunFolder } from '../report/run-folder.js';
@@ -46,7 +47,7 @@ import type { ParityError } from '../util/errors.js';
 import { type Host, unknownHost } from '../util/host.js';
 import { displayPath } from '../util/paths.js';
 import { finishRun } from './finish.js';
-import { createFlowHold, type HeldStep, withFlowSecrets } from './flow-hold.js';
+import { capturedSecrets, createFlowHold, type HeldStep, withFlowSecrets } from './flow-hold.js';
 import type { Interrupt } from './interrupt.js';
 import { createSideWatch, type StoppedAnswering } from './side-watch.js';
 import type { TrackerUpdate } from './tracker-update.js';
@@ -174,10 +175,15 @@ async function execute(
   const coverage = createCoverageCollector(input.coverage);
   // Every equivalence that fired, equal results included (only notable ones stay in memory).
   const fired = new Set<string>();
+  // The run's redactor learns each flow's secret captures once the flow ran, so a
+  // later case of the run (a serial sequence or a flow runs alone) never shows them.
+  let redact = input.redact;
   const context = {
     baseline: config.baseline,
     candidate: config.candidate,
-    redact: input.redact,
+    get redact() {
+      return redact;
+    },
     bodyFile: (body: string | Uint8Array) => bodies.store(body),
     ...(input.recording === undefined ? {} : { recording: input.recording.label }),
   };
@@ -195,10 +201,13 @@ async function execute(
   // A flow's steps become results once the whole flow ran (its secrets are all known then).
   const flows = createFlowHold<HeldStep>();
   const release = (steps: readonly HeldStep[] | undefined): void => {
-    for (const step of withFlowSecrets(steps ?? [])) {
+    const released = withFlowSecrets(steps ?? []);
+    for (const step of released) {
       if ('exchange' in step) addExchange(step.exchange, step.position);
-      else add(toSkippedResult(step.skipped, input.redact.text(step.reason)), step.position);
+      else add(toSkippedResult(step.skipped, redact.text(step.reason)), step.position);
     }
+    const learned = capturedSecrets(released);
+    if (learned.size > 0) redact = withSecrets(redact, learned);
   };
   // Each side's own address is compared as `{{origin}}` (README, "Own origins").
   const origins = {
@@ -210,10 +219,7 @@ async function execute(
   const onExchange = (sent: Exchange, position: number): void => {
     const window = { from: started, to: input.now().getTime() + CLOCK_SKEW_MS };
     // Secrets leave the exchange first: nothing below derives text from a secret value.
-    const raw = maskRunStamps(
-      normaliseOrigins(redactExchange(sent, input.redact), origins),
-      window,
-    );
+    const raw = maskRunStamps(normaliseOrigins(redactExchange(sent, redact), origins), window);
     if (raw.baseline.outcome === 'transport-error') failed.baseline++;
     if (raw.candidate.outcome === 'transport-error') failed.candidate++;
     watch.add(raw);

@@ -108,3 +108,37 @@ describe('secrets and text derived from them', () => {
     expect((await prints(first.cwd)).length).toBeGreaterThan(0);
   });
 });
+
+describe("a flow's secret capture and the other cases of the run", () => {
+  it('is hidden in the cases that run after the flow too', async () => {
+    const value = (side: string) => `cap-secret-${side}-7f3a9c`;
+    const [x, y] = await Promise.all(
+      ['a', 'b'].map((side) =>
+        startServer((_req, res) => {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ v: value(side), side }));
+        }),
+      ),
+    );
+    try {
+      const cwd = await tempProject({
+        'cases/a-flow.yaml': `suite: f\ncases:\n  - id: flow\n    steps:\n      - id: cap\n        request: { method: GET, path: /cap }\n        capture: { v: { json: /v, secret: true } }\n`,
+        'cases/b-plain.yaml':
+          'suite: p\ncases:\n  - id: again\n    request: { method: GET, path: /cap }\n',
+      });
+      const run = await runCli(cwd, [
+        'run',
+        '--baseline',
+        `a=${x?.url}`,
+        '--candidate',
+        `b=${y?.url}`,
+      ]);
+      expect(run.code, run.stderr).toBe(1);
+      const files = await filesUnder(cwd);
+      const all = [run.stdout, run.stderr, ...files.map(([, text]) => text)].join('\n');
+      expect(all.includes(value('a')) || all.includes(value('b'))).toBe(false);
+    } finally {
+      await Promise.all([x?.close(), y?.close()]);
+    }
+  });
+});
