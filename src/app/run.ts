@@ -178,6 +178,7 @@ async function execute(
   // The run's redactor learns each flow's secret captures once the flow ran, so a
   // later case of the run (a serial sequence or a flow runs alone) never shows them.
   let redact = input.redact;
+  const learnedSecrets = new Map<string, string>();
   const context = {
     baseline: config.baseline,
     candidate: config.candidate,
@@ -207,7 +208,10 @@ async function execute(
       else add(toSkippedResult(step.skipped, redact.text(step.reason)), step.position);
     }
     const learned = capturedSecrets(released);
-    if (learned.size > 0) redact = withSecrets(redact, learned);
+    if (learned.size === 0) return;
+    for (const [value, placeholder] of learned) learnedSecrets.set(value, placeholder);
+    // Rebuilt from the run's own redactor: one layer, whatever the number of flows.
+    redact = withSecrets(input.redact, learnedSecrets);
   };
   // Each side's own address is compared as `{{origin}}` (README, "Own origins").
   const origins = {
