@@ -58,6 +58,6 @@ function restoreValue(value: unknown, restore: Text): unknown {
 }
 
 /** The case with the placeholders that are still whole put back as their values (to send). */
-export function withSecrets(testCase: Case, restore: Text): Case {
+export function withSecretValues(testCase: Case, restore: Text): Case {
   return mapped(testCase, restore, (value) => restoreValue(value, restore));
 }

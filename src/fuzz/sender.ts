@@ -17,7 +17,7 @@ import type { Redactor } from '../redact/redact.js';
 import type { CaseResult } from '../results/types.js';
 import type { Probed } from './engine.js';
 import { createReset, type ResetSpec } from './reset.js';
-import { withSecrets } from './secrets.js';
+import { withSecretValues } from './secrets.js';
 
 export interface Sender {
   send(testCase: Case): Promise<CaseResult>;
@@ -60,7 +60,7 @@ export function createSender(input: SenderInput): Sender {
   const { restore } = input;
   const exchange = async (testCase: Case): Promise<CaseResult> => {
     const prepared = noise.prepare(
-      restore === undefined ? testCase : withSecrets(testCase, restore),
+      restore === undefined ? testCase : withSecretValues(testCase, restore),
     );
     const done = await exchangeCase(prepared, clients.baseline, clients.candidate, clients.replica);
     return resultOf(noise, normaliseOrigins(redactExchange(done, input.redact), origins), context);
