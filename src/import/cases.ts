@@ -162,6 +162,9 @@ function commentsOf(pending: Pending): string[] {
   return [...lines, ...(request.comments ?? [])];
 }
 
+/** A request body a case takes, at most (a YAML case file is read whole, 8 MiB at most). */
+const MAX_IMPORTED_BODY = 1024 * 1024;
+
 /**
  * What a case can send of `request`: a path character a case path cannot
  * hold as written is percent-encoded (`/items[0]` → `/items%5B0%5D`), and a
@@ -170,6 +173,14 @@ function commentsOf(pending: Pending): string[] {
  * file `validate` would refuse, and one odd request never stops an import.
  */
 function carried(request: ImportedRequest, notes: string[]): ImportedRequest {
+  const { body } = request;
+  const size = body.kind === 'text' ? Buffer.byteLength(body.text) : 0;
+  if (size > MAX_IMPORTED_BODY) {
+    // Left out as a body a case cannot hold: `collect` notes it with this reason.
+    const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+    const reason = `its ${mib(size)} body is more than a case file holds (${mib(MAX_IMPORTED_BODY)})`;
+    return { ...request, body: { kind: 'binary', size, reason } };
+  }
   const encoded = encodedPath(request.path);
   if (encoded.changed.length > 0) {
     const chars = [...new Set(encoded.changed)].map((c) => JSON.stringify(c)).join(', ');

@@ -89,6 +89,13 @@ function missing(code: string, message: string): SideOutcome {
   return { outcome: 'transport-error', error: { code, message }, durationMs: 0 };
 }
 
+/**
+ * An entry holds one answer, its body under the run's body cap (16 MiB by
+ * default), written as JSON, text or base64: more than this is no entry
+ * parity wrote, and is refused before it is read (never parsed into memory).
+ */
+const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
+
 async function answer(
   recording: { readonly dir: string; readonly label: string; readonly restore: Restore },
   testCase: Case,
@@ -96,7 +103,7 @@ async function answer(
   const { dir, label } = recording;
   let text: string;
   try {
-    text = await readRegularText(entryPath(dir, testCase.id));
+    text = await readRegularText(entryPath(dir, testCase.id), { maxBytes: MAX_ENTRY_BYTES });
   } catch (error) {
     if (error instanceof ReadRefused) {
       return missing('PARITY_RECORDING_INVALID', `the entry of ${testCase.id} ${error.message}`);

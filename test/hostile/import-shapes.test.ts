@@ -92,3 +92,27 @@ describe('an OpenAPI document that is a YAML alias bomb', () => {
     );
   });
 });
+
+describe('an imported request with a body larger than a case file holds', () => {
+  it('is left out with a note, and every file written still validates', async () => {
+    const big = JSON.stringify({ blob: 'x'.repeat(3 * 1024 * 1024) });
+    const entries = [
+      {
+        request: {
+          method: 'POST',
+          url: 'http://127.0.0.1:9/up',
+          headers: [],
+          postData: { mimeType: 'application/json', text: big },
+        },
+      },
+      { request: { method: 'GET', url: 'http://127.0.0.1:9/down', headers: [] } },
+    ];
+    const cwd = await tempProject({ 'in.har': JSON.stringify({ log: { entries } }) });
+    const imported = await runCli(cwd, ['import', 'har', 'in.har', '--out', 'cases']);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toContain(
+      'skipped HAR entry 1: its 3.0 MiB body is more than a case file holds (1.0 MiB)',
+    );
+    expect((await runCli(cwd, ['validate', 'cases'])).code).toBe(0);
+  });
+});

@@ -92,3 +92,22 @@ describe('files parity reads are regular files', () => {
     expect(decide.code).toBe(2);
   });
 });
+
+describe('a recording entry far larger than any answer parity records', () => {
+  it('is refused before it is read (an unreadable entry), and the run ends', async () => {
+    const server = await startServer((_req, res) => json(res, 200, { ok: true }));
+    try {
+      const cwd = await tempProject({ 'cases/s.yaml': CASES });
+      expect(
+        (await runCli(cwd, ['record', '--target', `a=${server.url}`, '--out', 'rec'])).code,
+      ).toBe(0);
+      // 300 MB, sparse: no disk is used, and no byte must be read.
+      const { truncate } = await import('node:fs/promises');
+      await truncate(join(cwd, 'rec', 's', 'c.json'), 300 * 1024 * 1024);
+      const run = await runAgainstRecording(cwd, 'rec', `b=${server.url}`);
+      expect(run.stdout + run.stderr).toMatch(/1 with an unreadable entry/);
+    } finally {
+      await server.close();
+    }
+  });
+});
