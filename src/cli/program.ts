@@ -6,6 +6,7 @@
  */
 import { type Command, Option } from 'commander';
 import * as z from 'zod';
+import { examplesText } from './help-examples.js';
 import { type CommandDecl, longFlag, metaOf, type OptionMeta } from './option-kinds.js';
 
 /** The commander options of one declared option. */
@@ -38,7 +39,10 @@ export function addCommand<F extends z.ZodType>(
   decl: Declared<F>,
   action: (operands: readonly string[], flags: z.output<F>) => Promise<void>,
 ): Command {
-  const cmd = program.command(decl.name).description(decl.description);
+  const cmd = program
+    .command(decl.name)
+    .description(decl.description)
+    .addHelpText('after', examplesText(decl.name));
   // `<kind> [input]` declares two operands; the help text goes with the first.
   for (const [index, syntax] of (decl.operands?.syntax.split(' ') ?? []).entries()) {
     cmd.argument(syntax, index === 0 ? (decl.operands?.help ?? '') : '');
