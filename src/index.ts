@@ -1,0 +1,21 @@
+/**
+ * The programmatic API of `http-parity` (the `parity` command's package).
+ * What a test suite or a script needs: load and validate a case library
+ * (`loadCases` throws on any problem, `validateCases` lists them all), judge
+ * two answers to one case (`judge`, or `compare` for the comparison alone),
+ * run a library against two targets as `parity run` does (`runParity`), and
+ * read a report back (`readReport`, `parseReport`), with the stage types.
+ * These names are the stable surface: they change only with a note in the
+ * CHANGELOG. Everything else under `dist/` is internal.
+ */
+
+export { type RunInput, type RunOutcome, runParity } from './app/run.js';
+export { type CaseValidation, loadCases, validateCases } from './cases/load.js';
+export { compare } from './compare/comparison.js';
+export { type Judgement, judge } from './compare/judge.js';
+export type { Case, CaseRequest } from './model/case.js';
+export type { Change, Comparison, Divergence } from './model/comparison.js';
+export type { Exchange, Response, ResponseBody, SideOutcome } from './model/exchange.js';
+export type { RunReport } from './report/contract.js';
+export { parseReport, readReport } from './report/read.js';
+export type { CaseResult } from './results/types.js';
