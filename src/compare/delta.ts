@@ -18,6 +18,7 @@ import { approximate, exactDifference, isExactNumber, isJsonNumber } from '../wi
 import { jsonEqual as equal, ownValue } from '../wire/json-equal.js';
 import { alignLarge, keyHash } from './align.js';
 import { flattenDelta } from './flatten.js';
+import { identityKey } from './identity.js';
 import { compileTolerance, type Tolerance } from './tolerance.js';
 
 /**
@@ -133,7 +134,7 @@ function createEngine(options: DiffOptions): DiffEngine {
     toleranceFilter(tolerance, () => prefix),
   );
   pipe.before('trivial', exactNumbersFilter());
-  pipe.before('arrays', largeArraysFilter(options.arrayKeys));
+  pipe.before('arrays', alignedArraysFilter(options.arrayKeys));
   // Long strings would otherwise get a text-diff delta if any other module in
   // the process configured diff-match-patch; we only want "value changed".
   pipe.replace('texts', stringsFilter());
@@ -254,13 +255,21 @@ function childContext(parent: DiffContext, left: unknown, right: unknown): DiffC
   return new Context(left, right);
 }
 
-/** Emits the same delta shape as jsondiffpatch's `arrays` filter, from `alignLarge`. */
-function largeArraysFilter(arrayKeys: readonly string[]) {
-  return named('largeArrays', (context) => {
+/**
+ * Lists of objects with an identity found in the data (`identity.ts`) are
+ * aligned by it, whatever their length; other lists above
+ * `LARGE_ARRAY_THRESHOLD` by `alignLarge`; the rest are left to
+ * jsondiffpatch's LCS (configured keys, else by index). Emits the same delta
+ * shape as jsondiffpatch's `arrays` filter.
+ */
+function alignedArraysFilter(arrayKeys: readonly string[]) {
+  return named('alignedArrays', (context) => {
     const { left, right } = context;
     if (!context.leftIsArray || !Array.isArray(left) || !Array.isArray(right)) return;
-    if (left.length <= LARGE_ARRAY_THRESHOLD && right.length <= LARGE_ARRAY_THRESHOLD) return;
-    const alignment = alignLarge(left, right, arrayKeys);
+    const identity = identityKey(left, right, arrayKeys);
+    const large = left.length > LARGE_ARRAY_THRESHOLD || right.length > LARGE_ARRAY_THRESHOLD;
+    if (identity === undefined && !large) return;
+    const alignment = alignLarge(left, right, identity === undefined ? arrayKeys : [identity]);
     const delta: ArrayDelta = { _t: 'a' };
     for (const i of alignment.removed) delta[`_${i}`] = [left[i], 0, 0];
     for (const j of alignment.added) delta[j] = [right[j]];

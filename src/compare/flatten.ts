@@ -6,6 +6,7 @@ import { isJsonObject, jsonType } from '../normalise/json.js';
 import { ownValue } from '../wire/json-equal.js';
 import { keyHash } from './align.js';
 import type { DiffEngine, PathChange } from './delta.js';
+import { identityKey } from './identity.js';
 
 /** Everything `flattenDelta` needs about one node. */
 export interface FlattenInput {
@@ -129,7 +130,10 @@ function flattenArray(input: FlattenInput, delta: Readonly<Record<string, unknow
       segments: [...segments, String(i)],
     });
   }
-  emitGaps({ input, baseline, candidate, anchors, entries });
+  // Elements with an identity are another element when unmatched, never the same slot changed.
+  const identity = identityKey(baseline, candidate, input.engine.arrayKeys);
+  const keys = identity === undefined ? input.engine.arrayKeys : [identity];
+  emitGaps({ input, baseline, candidate, anchors, entries, keys });
 }
 
 interface GapInput {
@@ -138,6 +142,8 @@ interface GapInput {
   readonly candidate: readonly unknown[];
   readonly anchors: readonly (readonly [number, number])[];
   readonly entries: ArrayEntries;
+  /** The keys that identify elements of these two arrays. */
+  readonly keys: readonly string[];
 }
 
 /**
@@ -162,8 +168,8 @@ function emitGaps(g: GapInput): void {
 
 function emitGap(g: GapInput, gapRemoved: number[], gapAdded: number[]): void {
   const { segments, out, engine } = g.input;
-  const unkeyed1 = gapRemoved.filter((i) => keyHash(g.baseline[i], engine.arrayKeys) === undefined);
-  const unkeyed2 = gapAdded.filter((j) => keyHash(g.candidate[j], engine.arrayKeys) === undefined);
+  const unkeyed1 = gapRemoved.filter((i) => keyHash(g.baseline[i], g.keys) === undefined);
+  const unkeyed2 = gapAdded.filter((j) => keyHash(g.candidate[j], g.keys) === undefined);
   const pairs = Math.min(unkeyed1.length, unkeyed2.length);
   const paired1 = new Set(unkeyed1.slice(0, pairs));
   const paired2 = new Set(unkeyed2.slice(0, pairs));
