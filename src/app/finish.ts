@@ -12,6 +12,7 @@ import type { RunReport } from '../report/contract.js';
 import type { RunFolder } from '../report/run-folder.js';
 import { type WrittenReports, writeRunReports } from '../report/write.js';
 import type { CollectedResults } from '../results/collected.js';
+import { withConsequences } from '../results/consequences.js';
 import { comparedIds, compareToPrevious, type Regression } from '../results/regression.js';
 import { decisionCounts, groupFindings, rootCauseEntries } from '../results/root-causes.js';
 import { adjustSummary, type RunSummary } from '../results/summary.js';
@@ -78,7 +79,8 @@ export async function finishRun(input: FinishInput): Promise<Finished> {
   const compared = comparedIds(input.collected.ranIds, input.results);
   const regression =
     input.previous === undefined ? undefined : await regressionOf(input, input.previous, compared);
-  const classified = regression?.results ?? input.results;
+  // Findings that follow from an earlier step's write join that step's root cause.
+  const classified = withConsequences(regression?.results ?? input.results);
   const { tracker, trackerError } = await trackerPlan(input, {
     observations: observationsOf(classified),
     ranCaseIds: compared,

@@ -7,6 +7,7 @@
  */
 
 import type { TrackerOutcome } from '../report/contract.js';
+import { rowFingerprintOf } from '../results/consequences.js';
 import { type DecisionRow, groupFindings, type RootCauseEntry } from '../results/root-causes.js';
 import { type CaseResult, hasFindings, type ResultFinding } from '../results/types.js';
 import {
@@ -51,7 +52,7 @@ export function judgedAfterDecisions(
 ): CaseResult {
   if (!hasFindings(result)) return result;
   const findings = result.findings.map((finding): ResultFinding => {
-    const row = rowOf(finding.fingerprint);
+    const row = rowOf(rowFingerprintOf(finding));
     const { tracker: _old, ...rest } = finding;
     return row === undefined ? rest : { ...rest, tracker: { id: row.id, status: row.status } };
   });

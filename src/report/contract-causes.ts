@@ -76,6 +76,10 @@ export const findingSchema = z
     summary: z.string().describe('the cause in one line'),
     paths: z.array(z.string()).describe('body changes this finding accounts for'),
     tracker: trackerRefSchema.exactOptional(),
+    consequenceOf: z
+      .string()
+      .exactOptional()
+      .describe('the earlier root cause (same flow or serial sequence) this finding follows from'),
   })
   .describe('one root cause of a divergent case');
 
@@ -95,6 +99,9 @@ export const rootCauseSchema = z.looseObject({
   summary: z.string().describe('the cause in one line'),
   caseIds: ids.describe('every case of the run that showed it'),
   endpoints: ids.describe('every endpoint where it showed'),
+  consequences: ids
+    .exactOptional()
+    .describe('the cases among caseIds that show it as a consequence of an earlier step'),
   row: z
     .looseObject({
       id: z.string().describe('tracker row id'),

@@ -21,6 +21,8 @@ export interface DecisionView {
   readonly fingerprint: string;
   readonly caseIds: readonly string[];
   readonly endpoints: readonly string[];
+  /** The cases among `caseIds` where it shows as a consequence of an earlier step. */
+  readonly consequences: readonly string[];
   /** What a person does next (open causes), or what was decided. */
   readonly next: string;
   /** The Decision cell of its row. */
@@ -39,11 +41,13 @@ export function decisionHeadline(report: RunReport): string {
   return decisionsLine(reportNumbers(report));
 }
 
-/** `12 cases · 3 endpoints`. */
+/** `12 cases · 3 endpoints`; `5 cases (3 as consequences) · 2 endpoints`. */
 export function reach(view: DecisionView): string {
   const n = view.caseIds.length;
   const e = view.endpoints.length;
-  return `${n} case${n === 1 ? '' : 's'} · ${e} endpoint${e === 1 ? '' : 's'}`;
+  const c = view.consequences.length;
+  const after = c === 0 ? '' : ` (${c} as consequence${c === 1 ? '' : 's'})`;
+  return `${n} case${n === 1 ? '' : 's'}${after} · ${e} endpoint${e === 1 ? '' : 's'}`;
 }
 
 function nextAction(entry: RootCauseEntry, hint: FixHint | undefined): string {
@@ -74,6 +78,7 @@ function viewOf(entry: RootCauseEntry): DecisionView {
     fingerprint: entry.fingerprint,
     caseIds: entry.caseIds,
     endpoints: entry.endpoints,
+    consequences: entry.consequences ?? [],
     next: nextAction(entry, hint),
     decision: entry.row?.decision ?? '',
     ...(hint === undefined ? {} : { hint }),

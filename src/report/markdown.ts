@@ -131,9 +131,11 @@ function cutLines(result: CaseResult): string[] {
 
 /** `PAR-002 (_open_), PAR-005 (_accepted_)`: the rows of a case's root causes. */
 function rootCauseRefs(result: CaseResult): string {
-  const refs = (result.findings ?? []).map((f) =>
-    f.tracker === undefined ? cell(f.summary) : `${f.tracker.id} (_${f.tracker.status}_)`,
-  );
+  const refs = (result.findings ?? []).map((f) => {
+    const ref =
+      f.tracker === undefined ? cell(f.summary) : `${f.tracker.id} (_${f.tracker.status}_)`;
+    return f.consequenceOf === undefined ? ref : `${ref}, a consequence of an earlier step`;
+  });
   return [...new Set(refs)].join(', ');
 }
 

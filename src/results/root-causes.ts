@@ -18,6 +18,11 @@ export interface FindingGroup {
   readonly caseIds: readonly string[];
   /** Sorted. */
   readonly endpoints: readonly string[];
+  /**
+   * The cases (also in `caseIds`, run order) whose findings follow from this
+   * cause in their flow or serial sequence (`consequences.ts`); absent when none.
+   */
+  readonly consequences?: readonly string[];
 }
 
 /** The tracker row of a root cause, as the run left it. */
@@ -38,6 +43,8 @@ export interface RootCauseEntry {
   /** Every case of this run that showed it, in run order (empty for a resolved row). */
   readonly caseIds: readonly string[];
   readonly endpoints: readonly string[];
+  /** The cases among `caseIds` that show it as a consequence of their flow's or sequence's earlier step. */
+  readonly consequences?: readonly string[];
   /** Its tracker row; absent when the run had no tracker (the cause is then undecided). */
   readonly row?: DecisionRow;
 }
@@ -45,27 +52,42 @@ export interface RootCauseEntry {
 /** Root causes per row status; an untracked cause counts as open. */
 export type DecisionCounts = Readonly<Record<DecisionStatus, number>>;
 
-/** The findings of every divergent and accepted result, grouped by fingerprint, in order of first appearance. */
+interface Building {
+  readonly group: Omit<FindingGroup, 'caseIds' | 'endpoints' | 'consequences'>;
+  readonly cases: string[];
+  readonly ends: Set<string>;
+  readonly consequences: string[];
+}
+
+/**
+ * The findings of every divergent and accepted result, grouped by fingerprint,
+ * in order of first appearance. A consequence (`consequenceOf`) joins the
+ * group of the cause it follows from, which an earlier result opened.
+ */
 export function groupFindings(results: Iterable<CaseResult>): Map<string, FindingGroup> {
-  const building = new Map<
-    string,
-    { group: Omit<FindingGroup, 'caseIds' | 'endpoints'>; cases: string[]; ends: Set<string> }
-  >();
+  const building = new Map<string, Building>();
   for (const result of results) {
     if (!hasFindings(result)) continue;
-    for (const { fingerprint, kind, cause, summary } of result.findings) {
-      let entry = building.get(fingerprint);
+    for (const { fingerprint, kind, cause, summary, consequenceOf } of result.findings) {
+      const under = consequenceOf === undefined ? undefined : building.get(consequenceOf);
+      let entry = under ?? building.get(fingerprint);
       if (entry === undefined) {
-        entry = { group: { fingerprint, kind, cause, summary }, cases: [], ends: new Set() };
+        const group = { fingerprint, kind, cause, summary };
+        entry = { group, cases: [], ends: new Set(), consequences: [] };
         building.set(fingerprint, entry);
       }
       if (entry.cases.at(-1) !== result.caseId) entry.cases.push(result.caseId);
+      if (under !== undefined && entry.consequences.at(-1) !== result.caseId) {
+        entry.consequences.push(result.caseId);
+      }
       entry.ends.add(result.endpoint);
     }
   }
   const groups = new Map<string, FindingGroup>();
-  for (const [fingerprint, { group, cases, ends }] of building) {
-    groups.set(fingerprint, { ...group, caseIds: cases, endpoints: [...ends].sort(compareText) });
+  for (const [fingerprint, { group, cases, ends, consequences }] of building) {
+    const endpoints = [...ends].sort(compareText);
+    const found = { ...group, caseIds: cases, endpoints };
+    groups.set(fingerprint, consequences.length === 0 ? found : { ...found, consequences });
   }
   return groups;
 }

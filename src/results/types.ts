@@ -98,6 +98,12 @@ export interface TrackerRef {
 /** A finding as a result keeps it: its root cause and, once the tracker is updated, its row. */
 export interface ResultFinding extends Finding {
   readonly tracker?: TrackerRef;
+  /**
+   * The fingerprint of the earlier root cause (in the same flow or serial
+   * sequence) this finding follows from (`results/consequences.ts`): it is
+   * shown under that cause's row, not as a row of its own.
+   */
+  readonly consequenceOf?: string;
 }
 
 /**

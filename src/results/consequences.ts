@@ -1,0 +1,110 @@
+/**
+ * Consequences: a divergence that follows from an earlier one in the same
+ * flow or serial sequence is shown under that earlier root cause, not as a
+ * row of its own. Pure; computed once every result is in, in run order.
+ *
+ * The rule (README, "The decisions tracker"):
+ * - the earlier root cause is a write (POST, PUT, PATCH, DELETE) one side
+ *   accepted (2xx) and the other refused: a status transition across
+ *   classes;
+ * - the later case ran after it in the same flow or serial sequence, on the
+ *   same resource: one endpoint's collection (its path without trailing
+ *   `:id` segments) is a prefix of the other's;
+ * - its status, body-kind and residual findings are consequences of the
+ *   earliest such write (a recognised pattern or a header is a design
+ *   difference that shows whatever the state, so it keeps its own row).
+ */
+import type { RootCause } from '../compare/root-cause.js';
+import type { CaseResult, DivergenceResult, ResultFinding } from './types.js';
+import { hasFindings } from './types.js';
+
+const WRITES: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** A write one side accepted and the other refused, and where it was written. */
+interface StateCause {
+  readonly fingerprint: string;
+  readonly collection: readonly string[];
+}
+
+function statusClassOf(status: number): number {
+  return Math.floor(status / 100);
+}
+
+/** A status transition across classes with exactly one side 2xx. */
+function acceptedOnOneSide(cause: RootCause): boolean {
+  if (cause.type !== 'status') return false;
+  const b = statusClassOf(cause.baseline);
+  const c = statusClassOf(cause.candidate);
+  return b !== c && (b === 2 || c === 2);
+}
+
+/** `POST /v1/records/:id/tags/:id` → `['v1', 'records', ':id', 'tags']`. */
+export function collectionOf(endpoint: string): string[] {
+  const path = endpoint.slice(endpoint.indexOf(' ') + 1).split('?')[0] ?? '';
+  const segments = path.split('/').filter((s) => s !== '');
+  while (segments.length > 0 && segments.at(-1) === ':id') segments.pop();
+  return segments;
+}
+
+function related(a: readonly string[], b: readonly string[]): boolean {
+  const shorter = a.length <= b.length ? a : b;
+  const longer = shorter === a ? b : a;
+  return shorter.every((segment, k) => longer[k] === segment);
+}
+
+/** The key of the sequence a result ran in, or undefined for a plain case. */
+function sequenceOf(result: CaseResult): string | undefined {
+  if (result.flow !== undefined) return `flow:${result.flow.id}`;
+  if (result.serial !== undefined) return `serial:${result.serial}`;
+  return undefined;
+}
+
+/** Findings that can follow from state: status, body kind, residual structure. */
+function stateDependent(finding: ResultFinding): boolean {
+  return (
+    finding.cause.type === 'status' ||
+    finding.cause.type === 'body-kind' ||
+    finding.cause.type === 'structure'
+  );
+}
+
+function attached(result: DivergenceResult, causes: readonly StateCause[]): DivergenceResult {
+  const collection = collectionOf(result.endpoint);
+  const cause = causes.find((c) => related(c.collection, collection));
+  if (cause === undefined) return result;
+  let changed = false;
+  const findings = result.findings.map((finding): ResultFinding => {
+    if (!stateDependent(finding) || finding.fingerprint === cause.fingerprint) return finding;
+    changed = true;
+    return { ...finding, consequenceOf: cause.fingerprint };
+  });
+  return changed ? { ...result, findings } : result;
+}
+
+/**
+ * The results (in run order) with each consequence finding marked
+ * `consequenceOf` the root cause it follows from; others unchanged.
+ */
+export function withConsequences(results: readonly CaseResult[]): CaseResult[] {
+  const causes = new Map<string, StateCause[]>();
+  return results.map((result) => {
+    const sequence = sequenceOf(result);
+    if (sequence === undefined || !hasFindings(result)) return result;
+    const earlier = causes.get(sequence) ?? [];
+    const marked = attached(result, earlier);
+    if (WRITES.has(result.request.method)) {
+      for (const finding of marked.findings) {
+        if (finding.consequenceOf !== undefined || !acceptedOnOneSide(finding.cause)) continue;
+        const collection = collectionOf(result.endpoint);
+        earlier.push({ fingerprint: finding.fingerprint, collection });
+      }
+      causes.set(sequence, earlier);
+    }
+    return marked;
+  });
+}
+
+/** The root cause a finding's row is: its own, or the one it is a consequence of. */
+export function rowFingerprintOf(finding: ResultFinding): string {
+  return finding.consequenceOf ?? finding.fingerprint;
+}
