@@ -18,7 +18,8 @@
  */
 import type { Change, Comparison, HeaderChange } from '../model/comparison.js';
 import { isJsonObject } from '../normalise/json.js';
-import { parsePointer } from '../util/json-pointer.js';
+import { formatPointer, parsePointer } from '../util/json-pointer.js';
+import { compareText } from '../util/text.js';
 import { isBodyKindChange } from './explain-shape.js';
 import { sideType, wildcardPath } from './fingerprint.js';
 import { isIdKey } from './map-like.js';
@@ -33,6 +34,7 @@ import {
   type SkeletonChange,
 } from './root-cause.js';
 import { causeSummary } from './root-cause-words.js';
+import { splitPath } from './wording/phrases.js';
 
 /** What `findingsOf` derives the findings of one divergent case from. */
 export interface FindingsInput {
@@ -100,15 +102,55 @@ function skeletonChange(change: Change): SkeletonChange {
   };
 }
 
+/** The object an added or removed member belongs to (wildcarded), or undefined for other changes. */
+function memberParent(change: Change): string | undefined {
+  if ((change.op !== 'added' && change.op !== 'removed') || change.path === '') return undefined;
+  const { parent, name } = splitPath(change.path);
+  return /^\d+$/.test(name) ? undefined : `${change.op} ${wildcardPath(parent)}`;
+}
+
 /**
- * Residual changes, one root cause per endpoint template and skeleton change:
- * a rule that removes one of them (an ignore, a learned noise path) never
- * renames another.
+ * Members one side adds (or lacks) together in one object share one
+ * signature: one cause named by the set of their names,
+ * `/items/*\/{Max,Min,Reason}` (a struct that writes every field, a version
+ * that adds a few). A lone member keeps its own skeleton change.
+ */
+function memberSets(changes: readonly Change[]): Map<Change, SkeletonChange> {
+  const byParent = new Map<string, Change[]>();
+  for (const change of changes) {
+    const parent = memberParent(change);
+    if (parent !== undefined) byParent.set(parent, [...(byParent.get(parent) ?? []), change]);
+  }
+  const sets = new Map<Change, SkeletonChange>();
+  for (const [key, members] of byParent) {
+    const names = [...new Set(members.map((c) => formatPointer([splitPath(c.path).name])))];
+    if (names.length < 2) continue;
+    const op = key.startsWith('added') ? 'added' : 'removed';
+    const parent = key.slice(op.length + 1);
+    const path = `${parent}/{${names
+      .map((n) => n.slice(1))
+      .sort(compareText)
+      .join(',')}}`;
+    const line: SkeletonChange =
+      op === 'added'
+        ? { op, path, baseline: '-', candidate: 'members' }
+        : { op, path, baseline: 'members', candidate: '-' };
+    for (const member of members) sets.set(member, line);
+  }
+  return sets;
+}
+
+/**
+ * Residual changes, one root cause per endpoint template and skeleton change
+ * (members added or removed together in one object: one per set, see
+ * `memberSets`): a rule that removes one of them (an ignore, a learned noise
+ * path) never renames another kind of change.
  */
 function structureFindings(endpoint: string, changes: readonly Change[]): Finding[] {
   const byKey = new Map<string, { change: SkeletonChange; paths: string[] }>();
+  const sets = memberSets(changes);
   for (const change of changes) {
-    const line = skeletonChange(change);
+    const line = sets.get(change) ?? skeletonChange(change);
     const key = JSON.stringify(line);
     const entry = byKey.get(key) ?? { change: line, paths: [] };
     byKey.set(key, entry);

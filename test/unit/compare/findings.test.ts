@@ -249,3 +249,31 @@ describe('identity helpers', () => {
     expect(headerValueClass('abcdefghijklmnopqrstuvwxyzabcdef')).toBe('…');
   });
 });
+
+describe('members added or removed together', () => {
+  it('are one cause per object, named by their set, whatever their values or how many elements show them', () => {
+    const struct = (values: [unknown, unknown, unknown]) =>
+      findings('GET /v1/records', [
+        { path: '/items/0/Max', op: 'added', candidate: values[0] },
+        { path: '/items/0/Min', op: 'added', candidate: values[1] },
+        { path: '/items/1/Max', op: 'added', candidate: values[0] },
+        { path: '/items/1/Reason', op: 'added', candidate: values[2] },
+        { path: '/items/1/legacy', op: 'removed', baseline: 1 },
+      ]);
+    const zero = struct([0, 0, '']);
+    expect(zero.map((f) => f.summary)).toEqual([
+      'GET /v1/records: candidate adds `/items/*/{Max,Min,Reason}`',
+      'GET /v1/records: candidate lacks `/items/*/legacy`',
+    ]);
+    expect(zero[0]?.paths).toHaveLength(4);
+    expect(struct([3, 'x', 'y'])[0]?.fingerprint).toBe(zero[0]?.fingerprint);
+  });
+
+  it('a lone member keeps its own cause, with its type', () => {
+    const [only] = findings('GET /v1/records/:id', [
+      { path: '/version', op: 'added', candidate: 0 },
+    ]);
+    expect(only?.summary).toBe('GET /v1/records/:id: candidate adds `/version`');
+    expect(only?.cause).toMatchObject({ change: { candidate: 'number' } });
+  });
+});
