@@ -24,6 +24,7 @@ import type { Exchange } from '../model/exchange.js';
 import { finishNoise } from '../noise/finish.js';
 import { resultOf } from '../noise/result.js';
 import { createNoiseStep, type NoiseStep } from '../noise/step.js';
+import { maskDerivedHashes } from '../normalise/derived.js';
 import { normaliseOrigins, originForms } from '../normalise/origin.js';
 import { CLOCK_SKEW_MS, maskRunStamps } from '../normalise/stamps.js';
 import { redactExchange } from '../redact/exchange.js';
@@ -227,12 +228,14 @@ async function execute(
     if (raw.baseline.outcome === 'transport-error') failed.baseline++;
     if (raw.candidate.outcome === 'transport-error') failed.candidate++;
     watch.add(raw);
+    // Hashes derived from per-instance values are compared by format (README, "Per-instance values").
     if (raw.flow === undefined) {
-      addExchange(raw, position);
+      addExchange(maskDerivedHashes(raw), position);
       return;
     }
     // A flow step's captured values differ by design: compared as their placeholders.
-    release(flows.add(raw.case, { position, exchange: maskExchange(raw) }));
+    const exchange = maskDerivedHashes(maskExchange(raw));
+    release(flows.add(raw.case, { position, exchange }));
   };
   const onSkipped = (testCase: Case, reason: string, position: number): void => {
     failed.skipped++;

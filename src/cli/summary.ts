@@ -205,6 +205,11 @@ function countLines(report: RunReport, c: Colors): string[] {
       `  per-instance: ${n.stamped} case(s) with timestamps both sides stamped within this run, compared by format (report.json: stamped)`,
     );
   }
+  if (n.derived > 0) {
+    out.push(
+      `  per-instance: ${n.derived} case(s) with hashes (revisions, ETags) derived from per-instance values, compared by format (report.json: derived)`,
+    );
+  }
   return out;
 }
 

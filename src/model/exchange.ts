@@ -104,4 +104,9 @@ export interface Exchange {
    * compared as `{{stamped}}` (pointers): `normalise/stamps.ts`.
    */
   readonly stamped?: readonly string[];
+  /**
+   * Where both sides held a hash of one format derived from per-instance
+   * values (a revision, an ETag), compared as `{{derived}}`: `normalise/derived.ts`.
+   */
+  readonly derived?: readonly string[];
 }

@@ -157,6 +157,10 @@ export const resultBaseShape = {
     .array(z.string())
     .exactOptional()
     .describe('where both sides held a timestamp stamped during the run, compared by format'),
+  derived: z
+    .array(z.string())
+    .exactOptional()
+    .describe('where both sides held a hash derived from per-instance values, compared by format'),
   flakyBaseline: z
     .looseObject({
       reason: z.string().describe('one sentence'),
@@ -289,6 +293,9 @@ export const summaryShape = {
   stamped: count
     .exactOptional()
     .describe('cases with timestamps both sides stamped during the run'),
+  derived: count
+    .exactOptional()
+    .describe('cases with hashes derived from per-instance values, compared by format'),
   flakyBaselines: count.exactOptional().describe('cases whose two baseline answers differed'),
   latency: latency.exactOptional().describe('p50/p95 per endpoint'),
 };

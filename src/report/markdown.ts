@@ -63,6 +63,12 @@ function summarySection(report: RunReport): string {
       String(n.stamped),
     ]);
   }
+  if (n.derived > 0) {
+    rows.push([
+      'Hashes derived from per-instance values, compared by format (cases)',
+      String(n.derived),
+    ]);
+  }
   const note = kindsNote(n);
   const counts = table(['', 'count'], rows);
   const notes = [...(note === undefined ? [] : [`By kind: ${note}.`]), `${junitLine(n)}.`];

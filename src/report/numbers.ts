@@ -56,6 +56,8 @@ export interface ReportNumbers {
   readonly ownOrigin: number;
   /** Cases with timestamps both sides stamped during the run, compared by format. */
   readonly stamped: number;
+  /** Cases with hashes (revisions, ETags) derived from per-instance values, compared by format. */
+  readonly derived: number;
   readonly flakyBaselines: number;
   /** Root causes per decision (open, accepted, wontfix, resolved): what the reports open with. */
   readonly decisions: DecisionCounts;
@@ -161,6 +163,7 @@ export function reportNumbers(report: RunReport): ReportNumbers {
     encodingNotes: s.encodingNotes ?? 0,
     ownOrigin: s.ownOrigin ?? 0,
     stamped: s.stamped ?? 0,
+    derived: s.derived ?? 0,
     flakyBaselines: s.flakyBaselines ?? 0,
     decisions: s.rootCauses ?? decisionCounts(report.rootCauses ?? []),
     notRun,

@@ -186,6 +186,7 @@ function commonOf(
   if (fired !== undefined && fired.length > 0) base.equivalences = fired;
   if (exchange.origin !== undefined) base.origin = exchange.origin.slice(0, MAX_ORIGIN_PLACES);
   if (exchange.stamped !== undefined) base.stamped = exchange.stamped.slice(0, MAX_ORIGIN_PLACES);
+  if (exchange.derived !== undefined) base.derived = exchange.derived.slice(0, MAX_ORIGIN_PLACES);
   return base;
 }
 

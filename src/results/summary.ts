@@ -46,6 +46,8 @@ export interface RunSummary {
   readonly ownOrigin?: number;
   /** Cases with timestamps both sides stamped during the run (`CaseResult.stamped`). */
   readonly stamped?: number;
+  /** Cases with hashes derived from per-instance values (`CaseResult.derived`). */
+  readonly derived?: number;
   /**
    * Root causes per decision (open, accepted, wontfix, resolved), set when the
    * run finishes (after the tracker). Absent in older reports.
@@ -104,6 +106,7 @@ export function createSummaryTally(): SummaryTally {
   let encodingNotes = 0;
   let ownOrigin = 0;
   let stamped = 0;
+  let derived = 0;
   return {
     add(result) {
       cases++;
@@ -119,6 +122,7 @@ export function createSummaryTally(): SummaryTally {
       for (const note of result.notes ?? []) if (note.kind === 'encoding') encodingNotes++;
       if (result.origin !== undefined) ownOrigin++;
       if (result.stamped !== undefined) stamped++;
+      if (result.derived !== undefined) derived++;
     },
     summary: () => ({
       cases,
@@ -129,6 +133,7 @@ export function createSummaryTally(): SummaryTally {
       encodingNotes,
       ownOrigin,
       stamped,
+      derived,
     }),
   };
 }

@@ -50,6 +50,11 @@ export interface ResultBase {
    * both sides stamped during the run (pointers); absent when none.
    */
   readonly stamped?: readonly string[];
+  /**
+   * Per-instance values compared by format: hashes (revisions, ETags) derived
+   * from values this exchange already showed per instance (pointers, `header NAME`).
+   */
+  readonly derived?: readonly string[];
   /** With `--noise`: the learned noise patterns masked in this case (pointers; `header:NAME`). */
   readonly noise?: readonly string[];
   /** With `--noise`: the two baseline responses differed in structure, not only in values. */

@@ -7,6 +7,7 @@
  * and the reports list what was compared as `{{origin}}` and `{{stamped}}`.
  * A second pair with other field names gives the same counts.
  */
+import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
 import { latestReport, runCli, tempProject } from '../helpers/cli.js';
@@ -55,8 +56,12 @@ function server(names: Names, planted: Planted): Promise<TestServer> {
     const url = new URL(req.url ?? '/', 'http://x');
     const [, resource, id] = url.pathname.split('/');
     if (resource !== names.resource) return json(res, 404, { error: 'no route' });
+    // A CouchDB-style revision: a counter and a hash of the stored document (its own stamps in it).
+    const rev = (item: Record<string, unknown>) =>
+      `1-${createHash('md5').update(JSON.stringify(item)).digest('hex')}`;
     const view = (item: Record<string, unknown>) => ({
       ...item,
+      _rev: rev(item),
       [names.self]: `${origin(req)}/${names.resource}/${item.id}`,
       [names.download]: `${origin(req)}/dl/${item.id}.tgz`,
       ...(planted.candidate
@@ -86,7 +91,9 @@ function server(names: Names, planted: Planted): Promise<TestServer> {
     if (id === undefined || id === '')
       return json(res, 200, { items: [...items.values()].map(view) });
     const item = items.get(id);
-    return item === undefined ? json(res, 404, { error: 'missing' }) : json(res, 200, view(item));
+    if (item === undefined) return json(res, 404, { error: 'missing' });
+    // An ETag derived from the document, as servers write them.
+    return json(res, 200, view(item), { etag: `"${rev(item).slice(2)}"` });
   });
 }
 
@@ -94,7 +101,7 @@ const cases = (names: Names) => `suite: ${names.resource}
 serial: true
 defaults:
   headers: { content-type: application/json }
-  rules: { headers: [location] }
+  rules: { headers: [location, etag] }
 cases:
   - id: create
     request: { method: PUT, path: /${names.resource}/1, json: { name: first } }
@@ -151,6 +158,11 @@ describe('per-instance values, by evidence', () => {
         expect.arrayContaining(['header location', `/${names.self}`, `/${names.download}`]),
       );
       expect(create?.stamped).toEqual([`/${names.created}`]);
+      const read = report.results.find((r) => r.caseId === `${names.resource}/read`);
+      expect(read?.derived).toEqual(expect.arrayContaining(['/_rev', 'header etag']));
+      expect(run.stdout).toMatch(
+        /per-instance: 3 case\(s\) with hashes \(revisions, ETags\) derived/,
+      );
     },
   );
 });
