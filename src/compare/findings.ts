@@ -18,13 +18,13 @@
  */
 import type { Change, Comparison, HeaderChange } from '../model/comparison.js';
 import { isJsonObject } from '../normalise/json.js';
-import { formatPointer, parsePointer } from '../util/json-pointer.js';
-import { compareText } from '../util/text.js';
+import { parsePointer } from '../util/json-pointer.js';
 import { isBodyKindChange } from './explain-shape.js';
 import { sideType, wildcardPath } from './fingerprint.js';
 import { isIdKey } from './map-like.js';
 import { recognitionOf } from './patterns/registry.js';
 import type { PatternMatch } from './patterns/types.js';
+import { isZeroValue } from './patterns/util.js';
 import {
   causeFingerprint,
   causeKey,
@@ -32,6 +32,7 @@ import {
   kindOfCause,
   type RootCause,
   type SkeletonChange,
+  ZERO_VALUED_MEMBERS,
 } from './root-cause.js';
 import { causeSummary } from './root-cause-words.js';
 import { splitPath } from './wording/phrases.js';
@@ -102,55 +103,34 @@ function skeletonChange(change: Change): SkeletonChange {
   };
 }
 
-/** The object an added or removed member belongs to (wildcarded), or undefined for other changes. */
-function memberParent(change: Change): string | undefined {
-  if ((change.op !== 'added' && change.op !== 'removed') || change.path === '') return undefined;
-  const { parent, name } = splitPath(change.path);
-  return /^\d+$/.test(name) ? undefined : `${change.op} ${wildcardPath(parent)}`;
-}
-
 /**
- * Members one side adds (or lacks) together in one object share one
- * signature: one cause named by the set of their names,
- * `/items/*\/{Max,Min,Reason}` (a struct that writes every field, a version
- * that adds a few). A lone member keeps its own skeleton change.
+ * A member one side adds (or lacks) with a zero value (`0`, `""`, `false`,
+ * `[]`, `{}`): the signature of its object (a struct that writes every field
+ * it has no value for), one cause per object however many members show it;
+ * undefined for any other change.
  */
-function memberSets(changes: readonly Change[]): Map<Change, SkeletonChange> {
-  const byParent = new Map<string, Change[]>();
-  for (const change of changes) {
-    const parent = memberParent(change);
-    if (parent !== undefined) byParent.set(parent, [...(byParent.get(parent) ?? []), change]);
-  }
-  const sets = new Map<Change, SkeletonChange>();
-  for (const [key, members] of byParent) {
-    const names = [...new Set(members.map((c) => formatPointer([splitPath(c.path).name])))];
-    if (names.length < 2) continue;
-    const op = key.startsWith('added') ? 'added' : 'removed';
-    const parent = key.slice(op.length + 1);
-    const path = `${parent}/{${names
-      .map((n) => n.slice(1))
-      .sort(compareText)
-      .join(',')}}`;
-    const line: SkeletonChange =
-      op === 'added'
-        ? { op, path, baseline: '-', candidate: 'members' }
-        : { op, path, baseline: 'members', candidate: '-' };
-    for (const member of members) sets.set(member, line);
-  }
-  return sets;
+function zeroValuedMember(change: Change): SkeletonChange | undefined {
+  const added = change.op === 'added' && isZeroValue(change.candidate);
+  const removed = change.op === 'removed' && isZeroValue(change.baseline);
+  if ((!added && !removed) || change.path === '') return undefined;
+  const { parent, name } = splitPath(change.path);
+  if (/^\d+$/.test(name)) return undefined;
+  const path = wildcardPath(parent);
+  return added
+    ? { op: 'added', path, baseline: '-', candidate: ZERO_VALUED_MEMBERS }
+    : { op: 'removed', path, baseline: ZERO_VALUED_MEMBERS, candidate: '-' };
 }
 
 /**
  * Residual changes, one root cause per endpoint template and skeleton change
- * (members added or removed together in one object: one per set, see
- * `memberSets`): a rule that removes one of them (an ignore, a learned noise
- * path) never renames another kind of change.
+ * (members one side adds or lacks with zero values: one per object, see
+ * `zeroValuedMember`): a rule that removes one of them (an ignore, a learned
+ * noise path) never renames another.
  */
 function structureFindings(endpoint: string, changes: readonly Change[]): Finding[] {
   const byKey = new Map<string, { change: SkeletonChange; paths: string[] }>();
-  const sets = memberSets(changes);
   for (const change of changes) {
-    const line = sets.get(change) ?? skeletonChange(change);
+    const line = zeroValuedMember(change) ?? skeletonChange(change);
     const key = JSON.stringify(line);
     const entry = byKey.get(key) ?? { change: line, paths: [] };
     byKey.set(key, entry);

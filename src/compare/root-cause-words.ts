@@ -6,7 +6,7 @@
 
 import { codeSpan } from '../util/code-span.js';
 import { PATTERNS } from './patterns/registry.js';
-import type { RootCause, SkeletonChange } from './root-cause.js';
+import { type RootCause, type SkeletonChange, ZERO_VALUED_MEMBERS } from './root-cause.js';
 import { shorten } from './wording/phrases.js';
 
 const BODY_KINDS: Readonly<Record<string, string>> = {
@@ -24,6 +24,10 @@ export function bodyKindWord(kind: string): string {
 /** What one residual change is: `candidate adds \`/version\``, `\`/total\` number vs string`. */
 function skeletonWords(change: SkeletonChange): string {
   const where = `${codeSpan(change.path || '/')}`;
+  if (change.candidate === ZERO_VALUED_MEMBERS)
+    return `candidate adds zero-valued members to ${where}`;
+  if (change.baseline === ZERO_VALUED_MEMBERS)
+    return `candidate lacks zero-valued members of ${where}`;
   switch (change.op) {
     case 'added':
       return change.path === '' ? 'candidate adds a body' : `candidate adds ${where}`;

@@ -62,6 +62,14 @@ export type RootCause =
       readonly change: SkeletonChange;
     };
 
+/**
+ * The side type of a residual cause that stands for every member one side
+ * adds (or lacks) with a zero value in one object (`"Min": 0, "Note": ""`):
+ * one design difference, such as a struct that writes every field, however
+ * many members show it.
+ */
+export const ZERO_VALUED_MEMBERS = 'zero-valued members';
+
 /** A body change without its values: what a residual structural cause is made of. */
 export interface SkeletonChange {
   readonly op: ChangeOp;

@@ -16,6 +16,7 @@ import {
   at,
   conventionOf,
   equalFolded,
+  isZeroValue,
   type Member,
   type MemberGroup,
   memberGroups,
@@ -122,16 +123,6 @@ function matchOf(group: MemberGroup, found: Found, external: Side): PatternMatch
       ...otherVariantFields(group, found, external),
     ].map((m): Change => m.change),
   };
-}
-
-/**
- * `0`, `""`, `false`, `[]`, `{}`: what a flat struct writes for a field it has
- * no value for (`null` is left to `null-vs-absent`, a cause of its own).
- */
-function isZeroValue(value: unknown): boolean {
-  if (value === 0 || value === '' || value === false) return true;
-  if (Array.isArray(value)) return value.length === 0;
-  return isJsonObject(value) && Object.keys(value).length === 0;
 }
 
 /**

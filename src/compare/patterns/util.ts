@@ -8,6 +8,16 @@ import { foldKey } from '../../normalise/keys.js';
 import { codeSpan } from '../../util/code-span.js';
 import { splitPath } from '../wording/phrases.js';
 
+/**
+ * `0`, `""`, `false`, `[]`, `{}`: what a struct writes for a field it has no
+ * value for (`null` is left to `null-vs-absent`, a cause of its own).
+ */
+export function isZeroValue(value: unknown): boolean {
+  if (value === 0 || value === '' || value === false) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return isJsonObject(value) && Object.keys(value).length === 0;
+}
+
 /** An object member that one side has and the other lacks. */
 export interface Member {
   readonly name: string;

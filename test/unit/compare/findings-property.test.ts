@@ -95,9 +95,13 @@ const ANYWHERE: Readonly<Record<string, Planted>> = {
   }),
 };
 
-/** A residual change no pattern explains: one cause per endpoint template. */
+/**
+ * A residual change no pattern explains: one cause per endpoint template. Its
+ * value is never zero: a member added with a zero value is the signature of
+ * another cause (a struct writing every field, `findings.test.ts`).
+ */
 const residual: Planted = (records, [a]) =>
-  body(records.map((r) => ({ path: `${r}/version`, op: 'added', candidate: a })));
+  body(records.map((r) => ({ path: `${r}/version`, op: 'added', candidate: a + 1 })));
 
 /** A tagged enum error body, only on the error endpoint (its body is the error). */
 const tagged: Planted = (_records, [a, b]) => {
