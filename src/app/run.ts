@@ -21,10 +21,11 @@ import { createRecordedClient, type RecordedAnswers } from '../execute/recorded.
 import { maskExchange } from '../flow/mask.js';
 import type { Case } from '../model/case.js';
 import type { Exchange } from '../model/exchange.js';
+import type { KnownRuntime } from '../model/runtime.js';
 import { finishNoise } from '../noise/finish.js';
 import { resultOf } from '../noise/result.js';
 import { createNoiseStep, type NoiseStep } from '../noise/step.js';
-import { maskDerivedHashes } from '../normalise/derived.js';
+import { maskDerivedRevisions } from '../normalise/derived.js';
 import { normaliseOrigins, originForms } from '../normalise/origin.js';
 import { CLOCK_SKEW_MS, maskRunStamps } from '../normalise/stamps.js';
 import { redactExchange } from '../redact/exchange.js';
@@ -50,6 +51,7 @@ import { displayPath } from '../util/paths.js';
 import { finishRun } from './finish.js';
 import { capturedSecrets, createFlowHold, type HeldStep, withFlowSecrets } from './flow-hold.js';
 import type { Interrupt } from './interrupt.js';
+import { createRuntimeWatch, type RuntimeWatch } from './runtime-watch.js';
 import { createSideWatch, type StoppedAnswering } from './side-watch.js';
 import type { TrackerUpdate } from './tracker-update.js';
 
@@ -125,6 +127,7 @@ interface Executions {
   fired: ReadonlySet<string>;
   coverage: CoverageCollector;
   stoppedAnswering: readonly StoppedAnswering[];
+  runtimes: ReturnType<RuntimeWatch['runtimes']>;
   /** Set when a signal stopped the run. */
   interrupted: Interruption | undefined;
 }
@@ -171,6 +174,7 @@ async function execute(
   const stream = await openResultStream(join(folder.dir, 'results.ndjson'), source.count);
   const failed = { baseline: 0, candidate: 0, skipped: 0 };
   const watch = createSideWatch();
+  const runtimes = createRuntimeWatch(config, (text) => input.redact.text(text));
   const bodies = createBodyFiles(folder.dir, displayPath(config.cwd, folder.finalDir));
   const latency = createLatencyCollector();
   const coverage = createCoverageCollector(input.coverage);
@@ -228,13 +232,14 @@ async function execute(
     if (raw.baseline.outcome === 'transport-error') failed.baseline++;
     if (raw.candidate.outcome === 'transport-error') failed.candidate++;
     watch.add(raw);
+    runtimes.add(raw);
     // Hashes derived from per-instance values are compared by format (README, "Per-instance values").
     if (raw.flow === undefined) {
-      addExchange(maskDerivedHashes(raw), position);
+      addExchange(maskDerivedRevisions(raw), position);
       return;
     }
     // A flow step's captured values differ by design: compared as their placeholders.
-    const exchange = maskDerivedHashes(maskExchange(raw));
+    const exchange = maskDerivedRevisions(maskExchange(raw));
     release(flows.add(raw.case, { position, exchange }));
   };
   const onSkipped = (testCase: Case, reason: string, position: number): void => {
@@ -275,8 +280,13 @@ async function execute(
     fired,
     coverage,
     stoppedAnswering: watch.stopped(names),
+    runtimes: runtimes.runtimes(),
     interrupted,
   };
+}
+
+function runtimeField(runtime: KnownRuntime | undefined): { runtime?: KnownRuntime } {
+  return runtime === undefined ? {} : { runtime };
 }
 
 /** The source's batches with each case's configured endpoint noise applied. */
@@ -326,10 +336,12 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
         name: config.baseline.name,
         url: input.redact.text(displayUrl(config.baseline.url)),
         ...(input.recording === undefined ? {} : { recording: input.recording.label }),
+        ...runtimeField(executions.runtimes.baseline),
       },
       candidate: {
         name: config.candidate.name,
         url: input.redact.text(displayUrl(config.candidate.url)),
+        ...runtimeField(executions.runtimes.candidate),
       },
       ...(denoised.section === undefined ? {} : { noise: denoised.section }),
       ...(input.shard === undefined ? {} : { shard: input.shard }),

@@ -8,7 +8,7 @@
 import { resolve } from 'node:path';
 import { type FixHint, hintFor } from '../compare/hints.js';
 import type { ConfigFlags } from '../config/resolve.js';
-import type { RunReport } from '../report/contract.js';
+import { type RunReport, runtimesOf } from '../report/contract.js';
 import { publishedRuns, resolveReportPath } from '../report/locate.js';
 import { readReport } from '../report/read.js';
 import type { RootCauseEntry } from '../results/root-causes.js';
@@ -131,5 +131,10 @@ export async function showRootCause(input: ShowInput, context: AppContext): Prom
     return { trackerPath, row, note };
   }
   const { cause } = evidence.entry;
-  return { trackerPath, row, evidence, ...(cause === undefined ? {} : { hint: hintFor(cause) }) };
+  return {
+    trackerPath,
+    row,
+    evidence,
+    ...(cause === undefined ? {} : { hint: hintFor(cause, runtimesOf(read.report)) }),
+  };
 }

@@ -19,6 +19,7 @@ import {
   runErrorOf,
   runErrorsLine,
 } from '../report/numbers.js';
+import { runtimeLine } from '../report/runtime-words.js';
 import { skippedGroups } from '../results/flows.js';
 import { latencyOf } from '../results/latency.js';
 import { type CaseResult, hasFindings } from '../results/types.js';
@@ -207,7 +208,7 @@ function countLines(report: RunReport, c: Colors): string[] {
   }
   if (n.derived > 0) {
     out.push(
-      `  per-instance: ${n.derived} case(s) with hashes (revisions, ETags) derived from per-instance values, compared by format (report.json: derived)`,
+      `  per-instance: ${n.derived} case(s) with revisions (ETags, CouchDB-style _rev) derived from per-instance values, compared by format (report.json: derived)`,
     );
   }
   return out;
@@ -245,6 +246,7 @@ export function renderSummary(given: RunReport, c: Colors, reportDir: string | u
     ),
   );
   out.push(...scopeLine(report));
+  if (report.rootCauses !== undefined) out.push(c.dim(`  ${runtimeLine(report)}`));
   out.push(...interruptedLine(report, c));
   out.push(...decisionsSection(given, c));
   out.push(...countLines(report, c));

@@ -1,28 +1,52 @@
 /**
  * The fix hint of any root cause: the pattern's own (`patterns/hints.ts`),
  * or the family's for a status transition, a header, a body kind or a
- * residual structural change. Pure.
+ * residual structural change, in each side's runtime's terms where its
+ * runtime is known (never another runtime's). Pure.
  */
 
+import type { SideRuntimes } from '../model/runtime.js';
 import { codeSpan } from '../util/code-span.js';
 import { yamlScalar } from '../util/yaml-scalar.js';
+import { phrase } from './patterns/advice.js';
 import { type FixHint, PATTERN_HINTS } from './patterns/hints.js';
 import type { RootCause } from './root-cause.js';
 import { bodyKindWord } from './root-cause-words.js';
 
 export type { FixHint } from './patterns/hints.js';
 
-function statusHint(cause: Extract<RootCause, { type: 'status' }>): FixHint {
+/** Why two runtimes answer one input with statuses of one class, in their terms. */
+const STATUS_HABITS = {
+  rust: 'axum answers 422 for a body its `Json` extractor cannot deserialize',
+  go: 'Go handlers usually answer 400 for a body they cannot decode',
+  python: 'FastAPI answers 422 for a body that fails validation',
+} as const;
+
+function statusHint(
+  cause: Extract<RootCause, { type: 'status' }>,
+  runtimes: SideRuntimes,
+): FixHint {
   const { baseline: b, candidate: c, endpoint } = cause;
   const sameClass = Math.floor(b / 100) === Math.floor(c / 100);
   const why = sameClass
-    ? ' (validation order or error mapping: axum answers 422 for a body its `Json` extractor cannot deserialize, Go handlers usually 400)'
-    : b < 300 || c < 300
-      ? ' (one side accepts input the other rejects: compare their validation rules)'
-      : '';
+    ? ' (validation order or error mapping)'
+    : b === 404 || c === 404
+      ? ` (one side serves it, the other has no such route or resource)`
+      : b < 300 || c < 300
+        ? ' (one side accepts input the other rejects: compare their validation rules)'
+        : '';
+  const habit = sameClass ? STATUS_HABITS : {};
   return {
-    baseline: `answer ${c} on ${endpoint} for this input, as the candidate does${why}`,
-    candidate: `answer ${b} on ${endpoint} for this input, as the baseline does${why}`,
+    baseline: phrase(
+      `answer ${c} on ${endpoint} for this input, as the candidate does${why}`,
+      runtimes.baseline,
+      habit,
+    ),
+    candidate: phrase(
+      `answer ${b} on ${endpoint} for this input, as the baseline does${why}`,
+      runtimes.candidate,
+      habit,
+    ),
     ...(sameClass ? { rule: `statusEquivalence: [[${b}, ${c}]]` } : {}),
   };
 }
@@ -61,18 +85,25 @@ const UNREADABLE: Readonly<Record<string, string>> = {
     'check the body: it is too large or too deep to compare as a tree (compared by hash)',
 };
 
-function bodyKindHint(cause: Extract<RootCause, { type: 'body-kind' }>): FixHint {
-  const answer = (kind: string) =>
-    kind === 'json'
-      ? 'answer JSON (axum: map extractor rejections to a JSON error with a custom rejection or `IntoResponse`; Go: `json.NewEncoder(w).Encode(…)` instead of `http.Error`, which writes text/plain)'
-      : `answer ${bodyKindWord(kind)} bodies`;
+const JSON_ERRORS = {
+  rust: 'in axum map extractor rejections to a JSON error with a custom rejection or `IntoResponse`',
+  go: '`json.NewEncoder(w).Encode(…)` instead of `http.Error`, which writes text/plain',
+  node: '`res.status(…).json(…)` in the error handler',
+} as const;
+
+function bodyKindHint(
+  cause: Extract<RootCause, { type: 'body-kind' }>,
+  runtimes: SideRuntimes,
+): FixHint {
   // The side to fix is the one whose body could not be read, whatever the other sent.
-  const fix = (own: string, other: string, as: string) => {
+  const fix = (own: string, other: string, as: 'baseline' | 'candidate') => {
     const unreadable = UNREADABLE[own];
     if (unreadable !== undefined) return unreadable;
     if (UNREADABLE[other] !== undefined)
       return `nothing: the ${as}'s body could not be read, fix it there`;
-    return `${answer(other)} for ${cause.statusClass} answers, as the ${as} does`;
+    const action = `answer ${bodyKindWord(other)} bodies for ${cause.statusClass} answers, as the ${as} does`;
+    const side = as === 'baseline' ? 'candidate' : 'baseline';
+    return other === 'json' ? phrase(action, runtimes[side], JSON_ERRORS) : action;
   };
   return {
     baseline: fix(cause.baseline, cause.candidate, 'candidate'),
@@ -92,17 +123,17 @@ function structureHint(cause: Extract<RootCause, { type: 'structure' }>): FixHin
   };
 }
 
-/** How to close a root cause. */
-export function hintFor(cause: RootCause): FixHint {
+/** How to close a root cause, in the terms of each side's runtime where it is known. */
+export function hintFor(cause: RootCause, runtimes: SideRuntimes = {}): FixHint {
   switch (cause.type) {
     case 'pattern':
-      return PATTERN_HINTS[cause.pattern](cause);
+      return PATTERN_HINTS[cause.pattern]({ ...cause, runtimes });
     case 'status':
-      return statusHint(cause);
+      return statusHint(cause, runtimes);
     case 'header':
       return headerHint(cause);
     case 'body-kind':
-      return bodyKindHint(cause);
+      return bodyKindHint(cause, runtimes);
     case 'structure':
       return structureHint(cause);
     default: {

@@ -2,7 +2,9 @@
  * `parity.config.yaml|json`: the user's config, as written (every field
  * optional). `resolveConfig` turns it plus the flags into `ResolvedConfig`.
  */
+
 import * as z from 'zod';
+import { RUNTIMES } from '../model/runtime.js';
 import { noiseConfigSchema } from '../noise/config-schema.js';
 import { rulesSpecSchema } from '../rules/schema.js';
 import { MAX_DEPTH } from '../wire/budget.js';
@@ -33,6 +35,12 @@ const targetSpecSchema = z
       .optional()
       .describe(
         'A throwaway instance whose data may be changed: `parity fuzz --allow-writes` sends writes (POST, PUT, PATCH, DELETE) only when both targets are disposable',
+      ),
+    runtime: z
+      .enum(RUNTIMES)
+      .optional()
+      .describe(
+        "The implementation's runtime (go, rust, node, python, java, dotnet, ruby, php): fix hints then speak its terms (serde, encoding/json, Jackson, …); without it, parity looks for evidence in the answers (Server, X-Powered-By, error texts)",
       ),
   })
   .describe('A named implementation of the API');

@@ -4,8 +4,10 @@
  * their replica. Only the commands that send call this, so the others never
  * fail for a missing target. A missing or unknown target is a usage error.
  */
+
 import { targetAt } from '../execute/target-url.js';
 import type { Pairs, Target } from '../model/case.js';
+import type { Runtime } from '../model/runtime.js';
 import { type NoiseSettings, replicaTarget, resolveNoise } from '../noise/settings.js';
 import { ParityError } from '../util/errors.js';
 import type { ResolvedConfig, TargetChoice } from './resolve.js';
@@ -60,7 +62,7 @@ function parseTarget(side: Side, choice: TargetChoice): Target {
     const headers: Pairs = Object.entries(configured[name]?.headers ?? {});
     return {
       ...targetAt(name, spec.slice(eq + 1), headers, `--${side}`),
-      ...disposable(configured[name]),
+      ...marks(configured[name]),
     };
   }
   const target = configured[spec];
@@ -72,13 +74,20 @@ function parseTarget(side: Side, choice: TargetChoice): Target {
   }
   return {
     ...targetAt(spec, target.url, Object.entries(target.headers ?? {}), `targets.${spec}.url`),
-    ...disposable(target),
+    ...marks(target),
   };
 }
 
-/** `{ disposable: true }` for a target the config marks so, else nothing. */
-function disposable(target: { readonly disposable?: boolean | undefined } | undefined) {
-  return target?.disposable === true ? { disposable: true } : {};
+/** What the config says of a target besides its address: `disposable`, its `runtime`. */
+function marks(
+  target:
+    | { readonly disposable?: boolean | undefined; readonly runtime?: Runtime | undefined }
+    | undefined,
+): { disposable?: true; runtime?: Runtime } {
+  return {
+    ...(target?.disposable === true ? { disposable: true } : {}),
+    ...(target?.runtime === undefined ? {} : { runtime: target.runtime }),
+  };
 }
 
 function noiseOf(choice: TargetChoice): NoiseSettings {

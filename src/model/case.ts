@@ -3,8 +3,10 @@
  * request) and the targets it is sent to. Input schemas live with their
  * loaders and derive their types with `z.infer`; these are the resolved shapes.
  */
+
 import type { Rules } from '../rules/types.js';
 import type { FlowStep } from './flow.js';
+import type { Runtime } from './runtime.js';
 
 /** Where something came from in a source file (1-based line and column). */
 export interface SourceLocation {
@@ -122,4 +124,6 @@ export interface Target {
   readonly secrets?: ReadonlyMap<string, string>;
   /** Marked `disposable` in the config: its data may be changed (`parity fuzz --allow-writes`). */
   readonly disposable?: boolean;
+  /** Its runtime, as the config names it (`runtime:`). */
+  readonly runtime?: Runtime;
 }

@@ -105,8 +105,8 @@ export interface Exchange {
    */
   readonly stamped?: readonly string[];
   /**
-   * Where both sides held a hash of one format derived from per-instance
-   * values (a revision, an ETag), compared as `{{derived}}`: `normalise/derived.ts`.
+   * Where both sides held a revision of one format derived from per-instance
+   * values (`_rev`-style, an ETag), compared as `{{derived}}`: `normalise/derived.ts`.
    */
   readonly derived?: readonly string[];
 }

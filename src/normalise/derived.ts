@@ -1,44 +1,54 @@
 /**
- * Hashes derived from per-instance values: a CouchDB-style revision
- * (`_rev: 3-5f5e2e…` vs `3-5683bb…`), an `ETag`, a digest of a document that
- * holds each side's own timestamps or address. When this exchange already
- * showed per-instance values (its own origins, run stamps, or a flow's
- * captured values compared as placeholders), a hash-like value that differs
- * between the sides at the same place, in the same format (the same prefix,
- * such as a revision's counter, the same length and alphabet of its hash
- * part), is compared as `{{derived}}`: its inputs differ by values that are
- * no divergence. Another counter (`3-…` vs `4-…`), another length or
- * alphabet, a hash on one side only, or an exchange with no per-instance
- * value still differs. Found by evidence and format, never by field name;
- * where it was done is kept, for the reports. Pure.
+ * Revision identifiers derived from per-instance values: a CouchDB-style
+ * revision (`_rev: 3-5f5e2e…` vs `3-5683bb…`) or an `ETag` names a version
+ * of a mutable document, and hashes that document, each side's own stamps,
+ * address and ids included. When this answer already showed per-instance
+ * values (its own origins, run stamps, or a flow's captured values compared
+ * as placeholders), a revision that differs between the sides at the same
+ * place in the same format (the same counter, the same length and alphabet
+ * of its hash) and a compared `ETag` of the same form are compared as
+ * `{{derived}}`. Another counter (`3-…` vs `4-…`: one side wrote once more),
+ * another format, a revision on one side only, or an answer with no
+ * per-instance value still differs. A content digest (a `shasum`, an
+ * `integrity`, a `sha256:` or a bare hash) is never derived: it names
+ * content, so when it differs the content differs. Found by evidence and
+ * format, never by field name; where it was done is kept, for the reports.
+ * The replica's answer (`--noise`) is masked at the same places, so noise is
+ * never learned from a masked value against a raw one. Pure.
  */
 import type { Exchange, Response, ResponseBody, SideOutcome } from '../model/exchange.js';
-import { joinPointer } from '../util/json-pointer.js';
+import type { Rules } from '../rules/types.js';
+import { joinPointer, parsePointer } from '../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
+import { isComparedHeader } from './headers.js';
 
-/** What a derived hash is compared as. */
+/** What a derived revision is compared as. */
 export const DERIVED_TOKEN = '{{derived}}';
 
-/** An optional prefix (`3-`, `sha256:`, `W/"`), then a hash: hex of 16+ or base64 of 20+ characters. */
-const HASH =
-  /^(?<prefix>W\/"|"|(?:\d+-)|[a-z0-9]+[:-])?(?<hash>[0-9a-f]{16,}|[A-Za-z0-9+/_-]{20,}={0,2})"?$/;
+/** A revision: a counter, `-`, then a hash (16+ hex digits, or 20+ base64 characters). */
+const REVISION = /^(\d+)-([0-9a-f]{16,}|[A-Za-z0-9+/_-]{20,}={0,2})$/;
 
-/** The hash's format (prefix, alphabet, length), or undefined when the value is not hash-like. */
-function hashFormat(value: unknown): string | undefined {
+/** The revision's format (its counter, the alphabet and length of its hash), or undefined. */
+function revisionFormat(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.length > 200) return undefined;
-  const match = HASH.exec(value);
-  const hash = match?.groups?.['hash'];
-  if (hash === undefined) return undefined;
-  // A word is no hash: a hash mixes digits in.
-  if (!/\d/.test(hash)) return undefined;
+  const match = REVISION.exec(value);
+  const hash = match?.[2];
+  if (match === null || hash === undefined || !/\d/.test(hash)) return undefined;
   const alphabet = /^[0-9a-f]+$/.test(hash) ? 'hex' : 'base64';
-  return `${match?.groups?.['prefix'] ?? ''}|${alphabet}|${hash.length}|${value.endsWith('"')}`;
+  return `${match[1]}|${alphabet}|${hash.length}`;
 }
 
-function bothDerived(a: unknown, b: unknown): boolean {
+/** An entity tag's form: weak or strong, and its opaque tag's shape (runs of characters, separators kept). */
+function etagFormat(value: string): string | undefined {
+  const match = /^(W\/)?"([^"]{1,200})"$/.exec(value.trim());
+  if (match === null) return undefined;
+  return `${match[1] ?? ''}${(match[2] ?? '').replace(/[A-Za-z0-9+/_=]+/g, 'x')}`;
+}
+
+function differInFormat(a: unknown, b: unknown, format: (v: unknown) => string | undefined) {
   if (a === b) return false;
-  const left = hashFormat(a);
-  return left !== undefined && left === hashFormat(b);
+  const left = format(a);
+  return left !== undefined && left === format(b);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -48,8 +58,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function walk(a: unknown, b: unknown, path: string, places: string[]): [unknown, unknown] {
-  if (bothDerived(a, b)) {
-    places.push(path === '' ? '/' : path);
+  if (differInFormat(a, b, revisionFormat)) {
+    places.push(path);
     return [DERIVED_TOKEN, DERIVED_TOKEN];
   }
   if (Array.isArray(a) && Array.isArray(b)) {
@@ -80,33 +90,121 @@ function walk(a: unknown, b: unknown, path: string, places: string[]): [unknown,
   return [a, b];
 }
 
-function bodies(a: ResponseBody, b: ResponseBody, places: string[]) {
-  if ((a.kind !== 'json' && a.kind !== 'xml') || a.kind !== b.kind) return undefined;
-  const before = places.length;
-  const [left, right] = walk(a.value, b.value, '', places);
-  if (places.length === before) return undefined;
-  // The wire texts still hold the raw values: dropped, so no wire note is made up from them.
-  const body = (value: unknown): ResponseBody =>
-    a.kind === 'json' ? { kind: 'json', value } : { kind: 'xml', value };
-  return { baseline: body(left), candidate: body(right) };
-}
-
-function headers(a: Response, b: Response, places: string[]) {
-  const left: Record<string, string> = { ...a.headers };
-  const right: Record<string, string> = { ...b.headers };
-  let changed = false;
-  for (const name of Object.keys(a.headers)) {
-    const [x, y] = [a.headers[name], b.headers[name]];
-    if (x === undefined || y === undefined || !bothDerived(x, y)) continue;
-    places.push(`header ${name}`);
-    left[name] = DERIVED_TOKEN;
-    right[name] = DERIVED_TOKEN;
-    changed = true;
+/** `value` with the member at `segments` replaced by `token` when `keep(member)` says so. */
+function replaceAt(
+  value: unknown,
+  segments: readonly string[],
+  keep: (v: unknown) => boolean,
+): unknown {
+  const [head, ...rest] = segments;
+  if (head === undefined) return keep(value) ? DERIVED_TOKEN : value;
+  if (Array.isArray(value)) {
+    const i = Number(head);
+    if (!Number.isInteger(i) || i < 0 || i >= value.length) return value;
+    const out = [...value];
+    out[i] = replaceAt(value[i], rest, keep);
+    return out;
   }
-  return changed ? { baseline: left, candidate: right } : undefined;
+  if (isObject(value) && Object.hasOwn(value, head)) {
+    return { ...value, [head]: replaceAt(value[head], rest, keep) };
+  }
+  return value;
 }
 
-/** True when this exchange already compared per-instance values (the evidence). */
+type Json = Extract<ResponseBody, { kind: 'json' | 'xml' }>;
+
+function structured(body: ResponseBody): Json | undefined {
+  return body.kind === 'json' || body.kind === 'xml' ? body : undefined;
+}
+
+function withValue(body: Json, value: unknown): ResponseBody {
+  // The wire texts still hold the raw values: dropped, so no wire note is made up from them.
+  return body.kind === 'json' ? { kind: 'json', value } : { kind: 'xml', value };
+}
+
+/** Per-side responses after masking, and where. */
+interface Masked {
+  readonly baseline: Response;
+  readonly candidate: Response;
+  readonly places: readonly string[];
+}
+
+function maskBodies(b: Response, c: Response, places: string[]): [Response, Response] {
+  const left = structured(b.body);
+  const right = structured(c.body);
+  if (left === undefined || right === undefined || left.kind !== right.kind) return [b, c];
+  const before = places.length;
+  const [x, y] = walk(left.value, right.value, '', places);
+  if (places.length === before) return [b, c];
+  return [
+    { ...b, body: withValue(left, x) },
+    { ...c, body: withValue(right, y) },
+  ];
+}
+
+function maskEtag(b: Response, c: Response, rules: Rules, places: string[]): [Response, Response] {
+  const [x, y] = [b.headers['etag'], c.headers['etag']];
+  if (x === undefined || y === undefined || x === y || !isComparedHeader('etag', rules)) {
+    return [b, c];
+  }
+  const format = etagFormat(x);
+  if (format === undefined || format !== etagFormat(y)) return [b, c];
+  places.push('header etag');
+  return [
+    { ...b, headers: { ...b.headers, etag: DERIVED_TOKEN } },
+    { ...c, headers: { ...c.headers, etag: DERIVED_TOKEN } },
+  ];
+}
+
+function masked(b: Response, c: Response, rules: Rules): Masked | undefined {
+  const places: string[] = [];
+  const [b1, c1] = maskBodies(b, c, places);
+  const [b2, c2] = maskEtag(b1, c1, rules, places);
+  return places.length === 0 ? undefined : { baseline: b2, candidate: c2, places };
+}
+
+/** The replica masked where the baseline was, where it holds a value of the same format. */
+function replicaMasked(
+  replica: SideOutcome,
+  baseline: Response,
+  places: readonly string[],
+): SideOutcome {
+  if (replica.outcome !== 'response') return replica;
+  let response = replica.response;
+  const raw = structured(baseline.body);
+  for (const place of places) {
+    if (place === 'header etag') {
+      const [x, y] = [baseline.headers['etag'], response.headers['etag']];
+      if (x !== undefined && y !== undefined && etagFormat(x) === etagFormat(y)) {
+        response = { ...response, headers: { ...response.headers, etag: DERIVED_TOKEN } };
+      }
+      continue;
+    }
+    const body = structured(response.body);
+    if (raw === undefined || body === undefined) continue;
+    const segments = parsePointer(place);
+    const want = revisionFormat(valueAt(raw.value, segments));
+    const value = replaceAt(
+      body.value,
+      segments,
+      (v) => want !== undefined && revisionFormat(v) === want,
+    );
+    response = { ...response, body: withValue(body, value) };
+  }
+  return { outcome: 'response', response };
+}
+
+function valueAt(value: unknown, segments: readonly string[]): unknown {
+  let at = value;
+  for (const segment of segments) {
+    if (Array.isArray(at)) at = at[Number(segment)];
+    else if (isObject(at) && Object.hasOwn(at, segment)) at = at[segment];
+    else return undefined;
+  }
+  return at;
+}
+
+/** True when this answer already compared per-instance values (the evidence). */
 function hasPerInstanceValues(exchange: Exchange): boolean {
   return (
     (exchange.origin?.length ?? 0) > 0 ||
@@ -115,37 +213,23 @@ function hasPerInstanceValues(exchange: Exchange): boolean {
   );
 }
 
-function withResponse(side: SideOutcome, response: Response): SideOutcome {
-  return side.outcome === 'response' ? { outcome: 'response', response } : side;
-}
-
 /**
- * The exchange with the hashes derived from per-instance values compared as
- * `{{derived}}` (see the module comment), and `derived` listing where.
+ * The exchange with the revisions derived from per-instance values compared
+ * as `{{derived}}` (see the module comment), and `derived` listing where.
  */
-export function maskDerivedHashes(exchange: Exchange): Exchange {
-  const { baseline, candidate } = exchange;
+export function maskDerivedRevisions(exchange: Exchange): Exchange {
+  const { baseline, candidate, replica } = exchange;
   if (baseline.outcome !== 'response' || candidate.outcome !== 'response') return exchange;
   if (!hasPerInstanceValues(exchange)) return exchange;
-  const places: string[] = [];
-  const b = baseline.response;
-  const c = candidate.response;
-  const masked = bodies(b.body, c.body, places);
-  const heads = headers(b, c, places);
-  if (places.length === 0) return exchange;
-  const response = (
-    r: Response,
-    body: ResponseBody | undefined,
-    h: Response['headers'] | undefined,
-  ) => ({
-    ...r,
-    ...(body === undefined ? {} : { body }),
-    ...(h === undefined ? {} : { headers: h }),
-  });
+  const found = masked(baseline.response, candidate.response, exchange.case.rules);
+  if (found === undefined) return exchange;
   return {
     ...exchange,
-    baseline: withResponse(baseline, response(b, masked?.baseline, heads?.baseline)),
-    candidate: withResponse(candidate, response(c, masked?.candidate, heads?.candidate)),
-    derived: places,
+    baseline: { outcome: 'response', response: found.baseline },
+    candidate: { outcome: 'response', response: found.candidate },
+    ...(replica === undefined
+      ? {}
+      : { replica: replicaMasked(replica, baseline.response, found.places) }),
+    derived: found.places.map((place) => (place === '' ? '/' : place)),
   };
 }

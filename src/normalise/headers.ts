@@ -32,6 +32,12 @@ export function normaliseHeaders(
   return out;
 }
 
+/** True when a response header named `name` (lower case) is compared under `rules`. */
+export function isComparedHeader(name: string, rules: Rules): boolean {
+  if (rules.allHeaders !== undefined) return !excludedBy(rules).has(name);
+  return rules.headers.some((allowed) => allowed.toLowerCase() === name);
+}
+
 function normalisedValue(name: string, value: string): string {
   return name === 'content-type' ? contentTypeKey(value) : value.trim();
 }

@@ -15,6 +15,7 @@ import {
   ENCODING_NOTE_CODES,
 } from '../model/comparison.js';
 import type { ResponseBody } from '../model/exchange.js';
+import { RUNTIMES } from '../model/runtime.js';
 import { TRACKER_STATUSES } from '../tracker/types.js';
 import { INTERRUPT_SIGNALS, type RunReport } from './contract.js';
 import {
@@ -160,7 +161,9 @@ export const resultBaseShape = {
   derived: z
     .array(z.string())
     .exactOptional()
-    .describe('where both sides held a hash derived from per-instance values, compared by format'),
+    .describe(
+      'where both sides held a revision derived from per-instance values, compared by format',
+    ),
   flakyBaseline: z
     .looseObject({
       reason: z.string().describe('one sentence'),
@@ -262,6 +265,14 @@ const result = z.discriminatedUnion('verdict', [
 export const targetSchema = z.looseObject({
   name: z.string().describe('target name'),
   url: z.string().describe('target base URL (redacted)'),
+  recording: z.string().exactOptional().describe('the recording the baseline answered from'),
+  runtime: z
+    .looseObject({
+      name: z.enum(RUNTIMES).describe('the runtime'),
+      from: z.string().describe('`config`, or the evidence in its answers'),
+    })
+    .exactOptional()
+    .describe("the target's runtime, when known"),
 });
 
 /** Written out so the inferred type has every kind; `satisfies` fails the build when one is added. */
@@ -295,7 +306,7 @@ export const summaryShape = {
     .describe('cases with timestamps both sides stamped during the run'),
   derived: count
     .exactOptional()
-    .describe('cases with hashes derived from per-instance values, compared by format'),
+    .describe('cases with revisions derived from per-instance values, compared by format'),
   flakyBaselines: count.exactOptional().describe('cases whose two baseline answers differed'),
   latency: latency.exactOptional().describe('p50/p95 per endpoint'),
 };

@@ -3,7 +3,9 @@
  * Markdown, console and the other formats are pure renderings of it; its
  * reader schema is `contract-schema.ts`, checked against these types.
  */
+
 import type { ShardInfo } from '../cases/shard.js';
+import type { KnownRuntime, SideRuntimes } from '../model/runtime.js';
 import type { NoiseSection } from '../noise/types.js';
 import type { CoverageSection } from '../results/coverage.js';
 import type { RegressionSummary } from '../results/regression.js';
@@ -20,6 +22,8 @@ export interface TargetRef {
   readonly url: string;
   /** The baseline answered from this recording (`--baseline-recording`), not over HTTP. */
   readonly recording?: string;
+  /** Its runtime (the config's `runtime:`, or evidence in its answers); absent when unknown. */
+  readonly runtime?: KnownRuntime;
 }
 
 /** What a run changed in the tracker: row ids per change. */
@@ -116,4 +120,9 @@ export function coversLibrary(
   return (
     report.wholeLibrary === true && report.shard === undefined && report.interrupted === undefined
   );
+}
+
+/** Each side's runtime as the report names it, for fix hints in its terms. */
+export function runtimesOf(report: Pick<RunReport, 'baseline' | 'candidate'>): SideRuntimes {
+  return { baseline: report.baseline.runtime?.name, candidate: report.candidate.runtime?.name };
 }

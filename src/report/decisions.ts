@@ -5,10 +5,11 @@
  * rendered by the console, report.md and report.html alike. Pure.
  */
 import { type FixHint, hintFor } from '../compare/hints.js';
+import type { SideRuntimes } from '../model/runtime.js';
 import { type RootCauseEntry, statusOf } from '../results/root-causes.js';
 import type { DecisionStatus } from '../tracker/types.js';
 import { codeSpan } from '../util/code-span.js';
-import type { RunReport } from './contract.js';
+import { type RunReport, runtimesOf } from './contract.js';
 import { decisionsLine, reportNumbers } from './numbers.js';
 
 /** One root cause as the reports show it. */
@@ -33,7 +34,8 @@ export interface DecisionView {
 
 /** The run's root causes, open first (from `report.rootCauses`). */
 export function decisionsOf(report: RunReport): DecisionView[] {
-  return (report.rootCauses ?? []).map(viewOf);
+  const runtimes = runtimesOf(report);
+  return (report.rootCauses ?? []).map((entry) => viewOf(entry, runtimes));
 }
 
 /** `3 root causes: 2 open · 1 accepted · 0 wontfix · 0 resolved`, from the numbers model. */
@@ -68,8 +70,8 @@ function nextAction(entry: RootCauseEntry, hint: FixHint | undefined): string {
   return steps.join(' · or ');
 }
 
-function viewOf(entry: RootCauseEntry): DecisionView {
-  const hint = entry.cause === undefined ? undefined : hintFor(entry.cause);
+function viewOf(entry: RootCauseEntry, runtimes: SideRuntimes): DecisionView {
+  const hint = entry.cause === undefined ? undefined : hintFor(entry.cause, runtimes);
   return {
     id: entry.row?.id ?? '',
     status: statusOf(entry),

@@ -29,6 +29,7 @@ import {
   runErrorOf,
   runErrorsLine,
 } from './numbers.js';
+import { runtimeLine } from './runtime-words.js';
 
 function summarySection(report: RunReport): string {
   const n = reportNumbers(report);
@@ -65,7 +66,7 @@ function summarySection(report: RunReport): string {
   }
   if (n.derived > 0) {
     rows.push([
-      'Hashes derived from per-instance values, compared by format (cases)',
+      'Revisions (ETags, CouchDB-style _rev) derived from per-instance values, compared by format (cases)',
       String(n.derived),
     ]);
   }
@@ -263,7 +264,7 @@ function runErrorsSection(report: RunReport): string[] {
 
 export function renderMarkdown(report: RunReport): string {
   const title = `# Parity report: ${prose(report.baseline.name)} vs ${prose(report.candidate.name)}`;
-  const meta = `Run ${code(report.runId)} · ${report.startedAt} · baseline ${code(report.baseline.url)} · candidate ${code(report.candidate.url)}`;
+  const meta = `Run ${code(report.runId)} · ${report.startedAt} · baseline ${code(report.baseline.url)} · candidate ${code(report.candidate.url)}\n\n${prose(runtimeLine(report))}`;
   const sections = [title, '', meta + scopeNote(report), ...interruptedNote(report)];
   sections.push(...decisionsSection(report));
   sections.push('', '## Summary', '', summarySection(report));

@@ -56,7 +56,7 @@ export interface ReportNumbers {
   readonly ownOrigin: number;
   /** Cases with timestamps both sides stamped during the run, compared by format. */
   readonly stamped: number;
-  /** Cases with hashes (revisions, ETags) derived from per-instance values, compared by format. */
+  /** Cases with revisions (ETags, CouchDB-style _rev) derived from per-instance values, compared by format. */
   readonly derived: number;
   readonly flakyBaselines: number;
   /** Root causes per decision (open, accepted, wontfix, resolved): what the reports open with. */

@@ -106,11 +106,18 @@ function comparedCleanly(result: CaseResult): boolean {
 /**
  * The same for a run that keeps only some results in memory: every case that ran,
  * minus those whose kept result shows a transport failure (a failed result is never
- * dropped from memory, see `results-stream.ts`). Looked up by binary search in the
- * ids, sorted (a run's are already): a large run builds no set of 100k ids.
+ * dropped from memory, see `results-stream.ts`), and minus every step of a flow
+ * with a step not sent: its later steps ran in another state than the flow
+ * sets up (a package never published is absent on both sides), so none of its
+ * steps proves a row resolved. Looked up by binary search in the ids, sorted (a
+ * run's are already): a large run builds no set of 100k ids.
  */
 export function comparedIds(ran: readonly string[], kept: readonly CaseResult[]): IdSet {
   const failed = new Set(kept.filter((r) => !comparedCleanly(r)).map((r) => r.caseId));
+  const brokenFlows = [
+    ...new Set(kept.flatMap((r) => (r.verdict === 'skipped' && r.flow ? [`${r.flow.id}/`] : []))),
+  ];
+  const inBrokenFlow = (id: string) => brokenFlows.some((flow) => id.startsWith(flow));
   const inOrder = ran.every((id, k) => k === 0 || compareText(ran[k - 1] ?? '', id) <= 0);
   const sorted = inOrder ? ran : [...ran].sort(compareText);
   const ranCase = (id: string): boolean => {
@@ -125,7 +132,7 @@ export function comparedIds(ran: readonly string[], kept: readonly CaseResult[])
     }
     return false;
   };
-  return { has: (id) => !failed.has(id) && ranCase(id) };
+  return { has: (id) => !failed.has(id) && !inBrokenFlow(id) && ranCase(id) };
 }
 
 /** A case in the previous report: compared (with the root causes it showed, none when equal) or not. */

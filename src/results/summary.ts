@@ -46,7 +46,7 @@ export interface RunSummary {
   readonly ownOrigin?: number;
   /** Cases with timestamps both sides stamped during the run (`CaseResult.stamped`). */
   readonly stamped?: number;
-  /** Cases with hashes derived from per-instance values (`CaseResult.derived`). */
+  /** Cases with revisions derived from per-instance values (`CaseResult.derived`). */
   readonly derived?: number;
   /**
    * Root causes per decision (open, accepted, wontfix, resolved), set when the

@@ -51,8 +51,8 @@ export interface ResultBase {
    */
   readonly stamped?: readonly string[];
   /**
-   * Per-instance values compared by format: hashes (revisions, ETags) derived
-   * from values this exchange already showed per instance (pointers, `header NAME`).
+   * Per-instance values compared by format: revisions (`_rev`-style, ETags)
+   * derived from values this exchange already showed per instance (pointers, `header etag`).
    */
   readonly derived?: readonly string[];
   /** With `--noise`: the learned noise patterns masked in this case (pointers; `header:NAME`). */

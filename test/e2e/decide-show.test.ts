@@ -16,7 +16,16 @@ describe('parity decide and parity show', () => {
   let nilSlice = '';
   beforeAll(async () => {
     ({ baseline, candidate } = await plantedServers(new Set()));
-    cwd = await tempProject({ 'cases/records.yaml': PLANTED_CASES });
+    // The planted servers answer as serde and Go do: the config names their runtimes, so hints speak their terms.
+    cwd = await tempProject({
+      'cases/records.yaml': PLANTED_CASES,
+      'parity.config.yaml': [
+        'targets:',
+        '  rust: { url: "http://127.0.0.1:9", runtime: rust }',
+        '  go: { url: "http://127.0.0.1:9", runtime: go }',
+        '',
+      ].join('\n'),
+    });
     const targets = ['--baseline', `rust=${baseline.url}`, '--candidate', `go=${candidate.url}`];
     await runCli(cwd, ['run', ...targets], { now: new Date('2026-11-20T10:00:00Z') });
     const text = await readFile(join(cwd, TRACKER), 'utf8');

@@ -161,7 +161,7 @@ describe('per-instance values, by evidence', () => {
       const read = report.results.find((r) => r.caseId === `${names.resource}/read`);
       expect(read?.derived).toEqual(expect.arrayContaining(['/_rev', 'header etag']));
       expect(run.stdout).toMatch(
-        /per-instance: 3 case\(s\) with hashes \(revisions, ETags\) derived/,
+        /per-instance: 3 case\(s\) with revisions \(ETags, CouchDB-style _rev\) derived/,
       );
     },
   );

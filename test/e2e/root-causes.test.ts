@@ -113,7 +113,7 @@ describe('decisions per root cause, on two servers with planted causes', () => {
       rows.map((r) => [r.id, r.fingerprint, r.summary]),
     );
     expect(rowFor(fixedRows, 'nil-slice').status).toBe('resolved');
-    expect(third.stdout).toMatch(/resolved +shape +nil slice/);
+    expect(third.stdout).toMatch(/resolved +shape +\[\] vs null/);
   });
 
   it('turns the cases of decided rows to accepted, and exits 0 once nothing is open', async () => {

@@ -10,7 +10,7 @@ import { startServer, type TestServer } from './http.js';
 
 /** The planted root causes, with the tracker summary each must have. */
 export const PLANTED = {
-  'nil-slice': 'nil slice [] vs null at `tags`',
+  'nil-slice': '[] vs null at `tags`',
   'null-vs-absent': 'absent vs null at `deleted_at`',
   'enum-case': 'enum values lower_case vs PascalCase at `status`',
   timestamp: 'timestamp precision (rfc3339-z vs rfc3339-fraction-z) at `created_at`',

@@ -75,7 +75,7 @@ describe('patterns against the reference servers', () => {
         ?.pattern?.matches.map((m) => m.name)
         .sort(),
     ).toEqual(['nil-slice', 'null-vs-absent', 'timestamp-format']);
-    expect(divergenceOf(j)?.explanation).toContain('Go nil slice');
+    expect(divergenceOf(j)?.explanation).toContain('empty list `[]`');
   });
 
   it('turns the divergence into equality with enumTag + keyCase rules', async () => {

@@ -1,7 +1,9 @@
 /**
  * The shared recogniser behind `nil-slice` and `nil-map`: an empty list (or
- * object) on one side is `null` or absent on the other — Go marshals a nil
- * slice or map as `null`, and `omitempty` drops it.
+ * object) on one side is `null` or absent on the other (a collection left
+ * unset, or dropped when empty). Its words are neutral: the runtimes'
+ * reasons (a Go nil slice, `omitempty`) are in the fix hints, for a side
+ * whose runtime is known.
  */
 import type { Change } from '../../model/comparison.js';
 import { isJsonObject } from '../../normalise/json.js';
@@ -59,18 +61,14 @@ export function recogniseNil(changes: readonly Change[], c: Collection): Pattern
     const path = patternPath(change.path);
     const versus =
       shape.empty === 'baseline' ? `${c.empty} vs ${shape.other}` : `${shape.other} vs ${c.empty}`;
-    const why =
-      shape.other === 'null'
-        ? `a Go nil ${c.noun === 'list' ? 'slice' : 'map'} marshals as null`
-        : '`omitempty` drops it';
     matches.push({
       name: c.name,
       title: `${codeSpan(path)} ${versus}`,
-      explanation: `${shape.empty} sends an empty ${c.noun} ${codeSpan(c.empty)} at ${codeSpan(change.path)} where ${otherSide} sends ${shape.other === 'null' ? '`null`' : 'nothing'} (${why})`,
+      explanation: `${shape.empty} sends an empty ${c.noun} ${codeSpan(c.empty)} at ${codeSpan(change.path)} where ${otherSide} sends ${shape.other === 'null' ? '`null`' : 'nothing'}`,
       key: `${c.name}:${path}:${shape.empty}-empty:${shape.other}`,
       anchor: change.path,
       params: [`${shape.empty}-empty`, shape.other],
-      detail: `nil ${c.noun === 'list' ? 'slice' : 'map'} ${versus}`,
+      detail: versus,
       covers: [change],
     });
   }

@@ -5,6 +5,6 @@ import type { Pattern } from './types.js';
 export const nilMap: Pattern = {
   name: 'nil-map',
   meaning:
-    'an empty object `{}` on one side is `null` or absent on the other (Go nil map, `omitempty`)',
+    'an empty object `{}` on one side is `null` or absent on the other (an object left unset, or dropped when empty)',
   recognise: (changes) => recogniseNil(changes, MAP),
 };

@@ -5,6 +5,6 @@ import type { Pattern } from './types.js';
 export const nilSlice: Pattern = {
   name: 'nil-slice',
   meaning:
-    'an empty list `[]` on one side is `null` or absent on the other (Go nil slice, `omitempty`)',
+    'an empty list `[]` on one side is `null` or absent on the other (a list left unset, or dropped when empty)',
   recognise: (changes) => recogniseNil(changes, SLICE),
 };

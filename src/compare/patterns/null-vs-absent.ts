@@ -10,7 +10,7 @@ import { memberGroups, patternPath } from './util.js';
 export const nullVsAbsent: Pattern = {
   name: 'null-vs-absent',
   meaning:
-    'a key with a `null` value on one side is absent on the other (`omitempty`, `skip_serializing_if`)',
+    'a key with a `null` value on one side is absent on the other (a field with no value written as `null`, or left out)',
   recognise(changes) {
     const matches: PatternMatch[] = [];
     for (const group of memberGroups(changes)) {
@@ -26,7 +26,7 @@ export const nullVsAbsent: Pattern = {
         matches.push({
           name: 'null-vs-absent',
           title: `${codeSpan(path)} null vs absent`,
-          explanation: `${writes} writes ${codeSpan(member.name)} as null where ${omits} omits it (\`omitempty\` / \`skip_serializing_if\`) at ${codeSpan(change.path)}`,
+          explanation: `${writes} writes ${codeSpan(member.name)} as null where ${omits} omits it at ${codeSpan(change.path)}`,
           key: `null-vs-absent:${path}:${writes}-null`,
           anchor: change.path,
           params: [`${writes}-null`],

@@ -110,7 +110,7 @@ function matchOf(group: MemberGroup, found: Found, external: Side): PatternMatch
   return {
     name: 'tagged-enum',
     title: `${detail}${at(group.parent)}`,
-    explanation: `${external} wraps the variant in a key ${codeSpan(found.wrapper.name)} (externally tagged enum, serde's default); ${other} uses ${usesText(found)} = ${tagValue} ${fieldsText(found)}`,
+    explanation: `${external} wraps the variant in a key ${codeSpan(found.wrapper.name)} (an externally tagged enum); ${other} uses ${usesText(found)} = ${tagValue} ${fieldsText(found)}`,
     key: `tagged-enum:${patternPath(group.parent)}:external-${external}:${kind}:${found.tag.name}`,
     anchor: group.parent,
     params: [`external-${external}`, kind, found.tag.name],

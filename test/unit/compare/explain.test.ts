@@ -24,7 +24,7 @@ describe('explain: cross-runtime patterns', () => {
   it('names the serde externally tagged enum vs Go discriminator field', () => {
     const { explanation, summary } = explainBodies(SERDE, GO);
     expect(explanation).toBe(
-      "Baseline wraps the variant in a key `Schema` (externally tagged enum, serde's default); " +
+      'Baseline wraps the variant in a key `Schema` (an externally tagged enum); ' +
         'candidate uses a discriminator field `Kind` = "schema" with PascalCase fields (`field`→`Field` and `reason`→`Reason`).',
     );
     expect(summary).toBe('externally tagged enum vs `Kind` discriminator');

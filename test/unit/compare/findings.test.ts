@@ -43,7 +43,7 @@ describe('pattern root causes', () => {
     expect(list[0]?.fingerprint).toBe(read[0]?.fingerprint);
     expect(list[0]).toMatchObject({
       kind: 'shape',
-      summary: 'nil slice [] vs null at `tags`',
+      summary: '[] vs null at `tags`',
       paths: ['/items/0/tags', '/items/7/tags'],
       cause: { type: 'pattern', pattern: 'nil-slice', field: 'tags' },
     });
@@ -223,7 +223,7 @@ describe('identity helpers', () => {
       pattern: 'nil-slice',
       field: 'tags',
       params: ['baseline-empty', 'null'],
-      detail: 'nil slice [] vs null',
+      detail: '[] vs null',
     } as const;
     expect(causeKey(cause)).toBe('["pattern","nil-slice","tags","baseline-empty","null"]');
     expect(causeKey({ ...cause, detail: 'other words' })).toBe(causeKey(cause));

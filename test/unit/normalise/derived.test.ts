@@ -1,73 +1,99 @@
 import { describe, expect, it } from 'vitest';
 import type { Exchange, SideOutcome } from '../../../src/model/exchange.js';
-import { DERIVED_TOKEN, maskDerivedHashes } from '../../../src/normalise/derived.js';
+import { DERIVED_TOKEN, maskDerivedRevisions } from '../../../src/normalise/derived.js';
 import { makeCase } from '../../helpers/case.js';
 
 const side = (value: unknown, headers: Record<string, string> = {}): SideOutcome => ({
   outcome: 'response',
   response: { status: 200, headers, body: { kind: 'json', value }, wireBytes: 1, durationMs: 1 },
 });
-const body = (s: SideOutcome) =>
-  s.outcome === 'response' && s.response.body.kind === 'json' ? s.response.body.value : undefined;
-const headers = (s: SideOutcome) => (s.outcome === 'response' ? s.response.headers : undefined);
+const body = (s: SideOutcome | undefined) =>
+  s?.outcome === 'response' && s.response.body.kind === 'json' ? s.response.body.value : undefined;
+const headers = (s: SideOutcome | undefined) =>
+  s?.outcome === 'response' ? s.response.headers : undefined;
 
-/** An exchange that compared a run stamp at `/time` (the evidence), unless `evidence` is false. */
-function exchange(
-  a: unknown,
-  b: unknown,
-  options: { evidence?: boolean; etags?: [string, string] } = {},
-): Exchange {
+interface Options {
+  /** The answer compared a run stamp at `/time` (the evidence); default true. */
+  readonly evidence?: boolean;
+  readonly etags?: readonly [string, string];
+  /** Response headers compared (the case's `rules.headers`). */
+  readonly compared?: readonly string[];
+  readonly replica?: SideOutcome;
+}
+
+function exchange(a: unknown, b: unknown, options: Options = {}): Exchange {
   const [ea, eb] = options.etags ?? [undefined, undefined];
+  const base = makeCase('c', { path: '/c' });
   return {
-    case: makeCase('c', { path: '/c' }),
+    case: {
+      ...base,
+      rules: { ...base.rules, headers: [...(options.compared ?? ['content-type', 'etag'])] },
+    },
     baseline: side(a, ea === undefined ? {} : { etag: ea }),
     candidate: side(b, eb === undefined ? {} : { etag: eb }),
     ...(options.evidence === false ? {} : { stamped: ['/time'] }),
+    ...(options.replica === undefined ? {} : { replica: options.replica }),
   };
 }
 
-describe('hashes derived from per-instance values', () => {
-  it('are compared by format where the exchange already showed per-instance values', () => {
-    const out = maskDerivedHashes(
+const REV_A = '3-5f5e2e0a9c1b4d7e8f60718293a4b5c6';
+const REV_B = '3-5683bb1c2d3e4f5a6b7c8d9e0f1a2b3c';
+const ETAGS = [
+  'W/"4a7-Yk3Z9qPq2bH0xK7cTnVwLmR4sE8"',
+  'W/"4a8-Qm8Y2rTt5dJ1zP0vBnXcKjH6gF3"',
+] as const;
+
+describe('revisions derived from per-instance values', () => {
+  it('are compared by format where the answer already showed per-instance values; the replica alike', () => {
+    const out = maskDerivedRevisions(
       exchange(
+        { _rev: REV_A, n: 1 },
+        { _rev: REV_B, n: 1 },
         {
-          _rev: '3-5f5e2e0a9c1b4d7e8f60718293a4b5c6',
-          sum: 'sha256:0a1b2c3d4e5f60718293a4b5c6d7e8f9',
-          n: 1,
+          etags: ETAGS,
+          replica: side({ _rev: REV_A, n: 1 }, { etag: ETAGS[0] }),
         },
-        {
-          _rev: '3-5683bb1c2d3e4f5a6b7c8d9e0f1a2b3c',
-          sum: 'sha256:9f8e7d6c5b4a39281706f5e4d3c2b1a0',
-          n: 1,
-        },
-        { etags: ['W/"1a-Yk3Z9qPq2bH0xK7cTnVwLmR4sE8"', 'W/"1a-Qm8Y2rTt5dJ1zP0vBnXcKjH6gF3"'] },
       ),
     );
-    expect(body(out.candidate)).toEqual({ _rev: DERIVED_TOKEN, sum: DERIVED_TOKEN, n: 1 });
+    expect(body(out.candidate)).toEqual({ _rev: DERIVED_TOKEN, n: 1 });
     expect(body(out.baseline)).toEqual(body(out.candidate));
     expect(headers(out.baseline)).toEqual({ etag: DERIVED_TOKEN });
-    expect(out.derived).toEqual(['/_rev', '/sum', 'header etag']);
+    expect(out.derived).toEqual(['/_rev', 'header etag']);
+    // No noise is learned from a masked value against a raw one.
+    expect(body(out.replica)).toEqual(body(out.baseline));
+    expect(headers(out.replica)).toEqual(headers(out.baseline));
   });
 
-  it('still differ with another revision counter, length or alphabet, one-sided, words, or no evidence', () => {
+  it('content digests are never derived: a differing shasum or integrity is different content', () => {
     const a = {
-      counter: '3-5f5e2e0a9c1b4d7e8f60718293a4b5c6',
-      length: '5f5e2e0a9c1b4d7e8f60',
-      alphabet: '5f5e2e0a9c1b4d7e8f60718293a4b5c6',
-      word: 'abcdefabcdefabcdefab',
-      only: '0a1b2c3d4e5f60718293',
+      shasum: 'e45a162d8f0c9a1b2c3d4e5f60718293a4b5c6d7',
+      integrity: 'sha512-Yk3Z9qPq2bH0xK7cTnVwLmR4sE8aa==',
+      sum: 'sha256:0a1b2c3d4e5f60718293a4b5c6d7e8f9',
     };
     const b = {
-      counter: '4-5683bb1c2d3e4f5a6b7c8d9e0f1a2b3c',
-      length: '5683bb1c2d3e4f5a6b7c8d9e',
-      alphabet: 'Z683bb1c2d3e4f5a6b7c8d9e0f1a2b3c',
-      word: 'fedcbafedcbafedcbafe',
+      shasum: '3aed98180f0c9a1b2c3d4e5f60718293a4b5c6d7',
+      integrity: 'sha512-Qm8Y2rTt5dJ1zP0vBnXcKjH6gF3bb==',
+      sum: 'sha256:9f8e7d6c5b4a39281706f5e4d3c2b1a0',
     };
-    const out = maskDerivedHashes(exchange(a, b));
+    const out = maskDerivedRevisions(exchange(a, b));
     expect(out.derived).toBeUndefined();
     expect(body(out.candidate)).toEqual(b);
-    const rev = { _rev: '3-5f5e2e0a9c1b4d7e8f60718293a4b5c6' };
-    const other = { _rev: '3-5683bb1c2d3e4f5a6b7c8d9e0f1a2b3c' };
-    expect(maskDerivedHashes(exchange(rev, other, { evidence: false })).derived).toBeUndefined();
+  });
+
+  it('still differ with another counter or format, an ETag not compared, or no evidence', () => {
+    const a = { counter: REV_A, length: '3-5f5e2e0a9c1b4d7e8f60' };
+    const b = {
+      counter: '4-5683bb1c2d3e4f5a6b7c8d9e0f1a2b3c',
+      length: '3-5683bb1c2d3e4f5a6b7c8d9e',
+    };
+    expect(maskDerivedRevisions(exchange(a, b)).derived).toBeUndefined();
+    const uncompared = maskDerivedRevisions(
+      exchange({}, {}, { etags: ETAGS, compared: ['content-type'] }),
+    );
+    expect(uncompared.derived).toBeUndefined();
+    const none = maskDerivedRevisions(
+      exchange({ _rev: REV_A }, { _rev: REV_B }, { evidence: false }),
+    );
+    expect(none.derived).toBeUndefined();
   });
 });

@@ -51,7 +51,7 @@ const FIXTURES: readonly Fixture[] = [
     candidate: { Kind: 'schema', Field: 'name', Reason: 'required' },
     title: 'externally tagged enum vs `Kind` discriminator',
     explanation:
-      'Baseline wraps the variant in a key `Schema` (externally tagged enum, serde\'s default); candidate uses a discriminator field `Kind` = "schema" with PascalCase fields (`field`→`Field` and `reason`→`Reason`).',
+      'Baseline wraps the variant in a key `Schema` (an externally tagged enum); candidate uses a discriminator field `Kind` = "schema" with PascalCase fields (`field`→`Field` and `reason`→`Reason`).',
     again: [{ Range: { field: 'age', min: 0 } }, { Kind: 'range', Field: 'age', Min: 0 }],
   },
   {
@@ -68,8 +68,7 @@ const FIXTURES: readonly Fixture[] = [
     baseline: { id: 1 },
     candidate: { id: 1, deleted_at: null },
     title: '`/deleted_at` null vs absent',
-    explanation:
-      'Candidate writes `deleted_at` as null where baseline omits it (`omitempty` / `skip_serializing_if`) at `/deleted_at`.',
+    explanation: 'Candidate writes `deleted_at` as null where baseline omits it at `/deleted_at`.',
     again: [{ id: 2 }, { id: 2, deleted_at: null }],
   },
   {
@@ -77,8 +76,7 @@ const FIXTURES: readonly Fixture[] = [
     baseline: { tags: [] },
     candidate: { tags: null },
     title: '`/tags` [] vs null',
-    explanation:
-      'Baseline sends an empty list `[]` at `/tags` where candidate sends `null` (a Go nil slice marshals as null).',
+    explanation: 'Baseline sends an empty list `[]` at `/tags` where candidate sends `null`.',
     again: [
       { tags: [], n: 1 },
       { tags: null, n: 1 },
@@ -89,8 +87,7 @@ const FIXTURES: readonly Fixture[] = [
     baseline: { labels: {} },
     candidate: { labels: null },
     title: '`/labels` {} vs null',
-    explanation:
-      'Baseline sends an empty object `{}` at `/labels` where candidate sends `null` (a Go nil map marshals as null).',
+    explanation: 'Baseline sends an empty object `{}` at `/labels` where candidate sends `null`.',
     again: [
       { labels: {}, n: 2 },
       { labels: null, n: 2 },
@@ -188,8 +185,8 @@ describe('pattern registry', () => {
       'null-vs-absent',
       'timestamp-format',
     ]);
-    expect(divergence.explanation).toContain('Go nil slice');
-    expect(divergence.explanation).toContain('omitempty');
+    expect(divergence.explanation).toContain('empty list `[]` at `/tags`');
+    expect(divergence.explanation).toContain('baseline omits it');
     expect(divergence.explanation).toContain('same instant');
   });
 

@@ -1,0 +1,35 @@
+/**
+ * The runtimes parity can name: a target's `runtime:` in the config, or what
+ * its answers show (`compare/runtime-evidence.ts`). Explanations and fix
+ * hints speak a runtime's terms (serde, encoding/json, Jackson, Pydantic, …)
+ * only for a side whose runtime is known.
+ */
+
+/** Stable names: they are written in configs and in report.json. */
+export const RUNTIMES = ['go', 'rust', 'node', 'python', 'java', 'dotnet', 'ruby', 'php'] as const;
+export type Runtime = (typeof RUNTIMES)[number];
+
+/** How reports name a runtime. */
+export const RUNTIME_LABELS: Readonly<Record<Runtime, string>> = {
+  go: 'Go',
+  rust: 'Rust',
+  node: 'Node.js',
+  python: 'Python',
+  java: 'Java',
+  dotnet: '.NET',
+  ruby: 'Ruby',
+  php: 'PHP',
+};
+
+/** A side's runtime and why parity believes it. */
+export interface KnownRuntime {
+  readonly name: Runtime;
+  /** `config`, or the evidence: `header server: uvicorn`, `body: "json: cannot unmarshal …"`. */
+  readonly from: string;
+}
+
+/** The runtime of each side, where known. */
+export interface SideRuntimes {
+  readonly baseline?: Runtime | undefined;
+  readonly candidate?: Runtime | undefined;
+}
