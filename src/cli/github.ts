@@ -1,0 +1,36 @@
+/**
+ * `--github` on `run` and `merge`: after the summary, the GitHub Actions
+ * annotations for new root causes on stdout (`::error …` lines, which the
+ * runner turns into annotations), and, when `GITHUB_STEP_SUMMARY` names the
+ * job summary file, the run's decisions appended to it.
+ */
+import { resolve } from 'node:path';
+import type { RunReport } from '../report/contract.js';
+import { renderGithubAnnotations, renderStepSummary } from '../report/github.js';
+import { appendRegularFile } from '../util/fs.js';
+import { EXIT, type ExitCode } from './exit-codes.js';
+import type { Io } from './io.js';
+
+/** Prints the annotations and appends the job summary; false when the summary could not be written. */
+export async function printGithub(report: RunReport, io: Io): Promise<boolean> {
+  io.stdout.write(renderGithubAnnotations(report));
+  const summaryFile = io.env['GITHUB_STEP_SUMMARY'];
+  if (summaryFile === undefined || summaryFile === '') return true;
+  try {
+    await appendRegularFile(resolve(io.cwd, summaryFile), renderStepSummary(report));
+    return true;
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`parity: could not append the job summary to ${summaryFile}: ${why}\n`);
+    return false;
+  }
+}
+
+/**
+ * The exit code once the job summary is accounted for: a summary that could not
+ * be written is parity failing (exit 4) where the run itself passed or only
+ * diverged; a worse code (bad input, an unreachable target, a signal) stands.
+ */
+export function withGithub(code: ExitCode, written: boolean): ExitCode {
+  return written || (code !== EXIT.ok && code !== EXIT.divergent) ? code : EXIT.internal;
+}
