@@ -139,4 +139,42 @@ describe('npm pack → npm i ./tarball (offline) → npx parity in a fresh proje
     });
     expect(stdout.trim()).toBe('2 0');
   });
+
+  it("gives a TypeScript project the API's types", async () => {
+    // A consumer's module, checked by the checkout's TypeScript (a tool, not the package).
+    const consumer = [
+      "import { type LibraryRunOptions, type RunReport, runLibrary } from 'http-parity';",
+      "const options: LibraryRunOptions = { cwd: '.', env: {}, baseline: 'a=http://127.0.0.1:1' };",
+      'export const report: Promise<RunReport> = runLibrary(options).then((run) => run.report);',
+      // A misuse the types must catch:
+      "export const wrong: string = runLibrary({ cwd: '.', env: {} });",
+    ].join('\n');
+    await writeFile(join(project, 'consumer.mts'), `${consumer}\n`);
+    const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+    // As most projects check: strict, NodeNext, their dependencies' declarations not rechecked.
+    const compilerOptions = {
+      strict: true,
+      module: 'nodenext',
+      target: 'es2022',
+      noEmit: true,
+      skipLibCheck: true,
+      types: [],
+    };
+    await writeFile(
+      join(project, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions, files: ['consumer.mts'] }),
+    );
+    const checked = await exec(process.execPath, [tsc, '-p', 'tsconfig.json'], {
+      cwd: project,
+    }).then(
+      () => ({ stdout: '' }),
+      (error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }),
+    );
+    // Exactly the one misuse, nothing about the package's own declarations.
+    expect(checked.stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^consumer\.mts\(4,14\): error TS2322: Type 'Promise<LibraryRun>' is not assignable to type 'string'\.$/,
+      ),
+    ]);
+  });
 });
