@@ -1,7 +1,7 @@
 /**
  * `--github` on `run` and `merge`: after the summary, the GitHub Actions
- * annotations for new root causes on stdout (`::error …` lines, which the
- * runner turns into annotations), and, when `GITHUB_STEP_SUMMARY` names the
+ * annotations for new root causes (`::error …` lines, which the runner turns
+ * into annotations; printed with `--quiet` too), and, when `GITHUB_STEP_SUMMARY` names the
  * job summary file, the run's decisions appended to it.
  */
 import { resolve } from 'node:path';
@@ -11,9 +11,17 @@ import { appendRegularFile } from '../util/fs.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import type { Io } from './io.js';
 
-/** Prints the annotations and appends the job summary; false when the summary could not be written. */
-export async function printGithub(report: RunReport, io: Io): Promise<boolean> {
-  io.stdout.write(renderGithubAnnotations(report));
+/**
+ * Prints the annotations (on stderr with `--json`, whose stdout stays one JSON
+ * document; the runner reads workflow commands from both) and appends the job
+ * summary; false when the summary could not be written.
+ */
+export async function printGithub(
+  report: RunReport,
+  io: Io,
+  flags: { readonly json?: true | undefined },
+): Promise<boolean> {
+  (flags.json === true ? io.stderr : io.stdout).write(renderGithubAnnotations(report));
   const summaryFile = io.env['GITHUB_STEP_SUMMARY'];
   if (summaryFile === undefined || summaryFile === '') return true;
   try {

@@ -65,6 +65,15 @@ describe('parity run --github', () => {
     expect(appended.slice(written.length)).toContain('0 new · 5 persisting');
   });
 
+  it('with --json, keeps stdout one JSON document and prints the annotations on stderr', async () => {
+    const cwd = await tempProject();
+    await cp(join(ROOT, 'cases'), join(cwd, 'cases'), { recursive: true });
+    const outcome = await run(cwd, ['--json', '--no-tracker', '--fail-on', 'none'], {});
+    expect(outcome.code, outcome.stderr).toBe(0);
+    expect(JSON.parse(outcome.stdout).summary.divergent).toBe(5);
+    expect(annotations(outcome.stderr)).toHaveLength(1);
+  });
+
   it('fails with exit 4 when the job summary cannot be written, the reports written all the same', async () => {
     const cwd = await tempProject();
     await cp(join(ROOT, 'cases'), join(cwd, 'cases'), { recursive: true });

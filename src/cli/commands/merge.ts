@@ -19,6 +19,6 @@ export async function mergeCommand(
   if (outcome.missing.length > 0) {
     io.stderr.write(`parity: merged without shard(s) ${outcome.missing.join(', ')}\n`);
   }
-  const github = flags.github === true ? await printGithub(outcome.report, io) : true;
+  const github = flags.github === true ? await printGithub(outcome.report, io, flags) : true;
   return withGithub(finish(outcome, io), github);
 }

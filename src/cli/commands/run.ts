@@ -45,6 +45,6 @@ export async function runCommand(
   const { report, written, unreachable } = outcome;
   printSummary(report, displayPath(io.cwd, written.dir), flags, io);
   const verdict = verdictOf({ report, written, unreachable, policy: input.config });
-  const github = flags.github === true ? await printGithub(report, io) : true;
+  const github = flags.github === true ? await printGithub(report, io, flags) : true;
   return withGithub(finish({ ...outcome, verdict }, io), github);
 }
