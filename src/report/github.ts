@@ -79,6 +79,20 @@ export function renderGithubAnnotations(report: RunReport): string {
   return lines.map((line) => `${line}\n`).join('');
 }
 
+/** GitHub refuses a step's summary over 1 MiB: a longer one is cut below this, at a line end. */
+export const MAX_STEP_SUMMARY_BYTES = 1_000_000;
+
+/** `text` cut at a line end to fit `MAX_STEP_SUMMARY_BYTES`, with a note saying where the rest is. */
+function fitted(text: string): string {
+  if (Buffer.byteLength(text) <= MAX_STEP_SUMMARY_BYTES) return text;
+  const note =
+    '\n\n_The job summary is cut here (GitHub takes at most 1 MiB); report.md holds everything._\n\n';
+  const room = Buffer.from(text)
+    .subarray(0, MAX_STEP_SUMMARY_BYTES - note.length)
+    .toString('utf8');
+  return room.slice(0, room.lastIndexOf('\n')) + note;
+}
+
 /** The job summary: the run's decisions, its counts and its regression, in Markdown. */
 export function renderStepSummary(report: RunReport): string {
   const title = `## Parity: ${prose(report.baseline.name)} vs ${prose(report.candidate.name)}`;
@@ -87,5 +101,6 @@ export function renderStepSummary(report: RunReport): string {
   const regression = regressionSection(report).map((line) => line.replace(/^(#{2,3}) /, '#$1 '));
   const body = decisions.length === 0 ? ['', 'No root causes in this run.'] : decisions;
   const out = [title, '', meta, ...body, '', '### Summary', '', summarySection(report)];
-  return `${[...out, ...regression].join('\n')}\n\n`;
+  // Only a run with hundreds of root causes comes near the cut.
+  return fitted(`${[...out, ...regression].join('\n')}\n\n`);
 }
