@@ -7,7 +7,8 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 export default defineConfig({
   define: { PARITY_VERSION: JSON.stringify(version) },
   test: {
-    include: ['test/**/*.test.ts'],
+    // examples/vitest: the API example runs as a test of its own (README, "API").
+    include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // Servers on port 0 and temp dirs keep files independent; 2 cores here.

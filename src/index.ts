@@ -3,13 +3,16 @@
  * What a test suite or a script needs: load and validate a case library
  * (`loadCases` throws on any problem, `validateCases` lists them all), judge
  * two answers to one case (`judge`, or `compare` for the comparison alone),
- * run a library against two targets as `parity run` does (`runParity`), and
+ * run a library against two targets as `parity run` does (`runLibrary`, from
+ * the options a person writes; `runParity`, from a resolved run input), and
  * read a report back (`readReport`, `parseReport`), with the stage types.
  * These names are the stable surface: they change only with a note in the
  * CHANGELOG. Everything else under `dist/` is internal.
  */
 
 export { type RunInput, type RunOutcome, runParity } from './app/run.js';
+export { type LibraryRun, type LibraryRunOptions, runLibrary } from './app/run-library.js';
+export type { RunVerdict } from './app/verdict.js';
 export { type CaseValidation, loadCases, validateCases } from './cases/load.js';
 export { compare } from './compare/comparison.js';
 export { type Judgement, judge } from './compare/judge.js';

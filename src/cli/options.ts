@@ -93,6 +93,10 @@ const shared = {
   tag: repeatable('--tag <tag>', 'only cases with this tag (repeatable: any of them)'),
   json: toggle('--json', 'print a machine-readable summary on stdout'),
   quiet: toggle('-q, --quiet', 'print nothing but errors'),
+  github: toggle(
+    '--github',
+    'GitHub Actions: also print an ::error annotation per new root cause, and append the decisions to $GITHUB_STEP_SUMMARY when it is set',
+  ),
 };
 
 const run = command({
@@ -167,6 +171,7 @@ const run = command({
     tag: shared.tag,
     json: shared.json,
     quiet: shared.quiet,
+    github: shared.github,
   },
 });
 
@@ -270,6 +275,7 @@ const merge = command({
     compareTo: shared.compareTo,
     json: shared.json,
     quiet: shared.quiet,
+    github: shared.github,
   },
 });
 

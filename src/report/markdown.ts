@@ -31,7 +31,8 @@ import {
 } from './numbers.js';
 import { runtimeLine } from './runtime-words.js';
 
-function summarySection(report: RunReport): string {
+/** "## Summary"'s body: the counts table and its notes (also the job summary's, `github.ts`). */
+export function summarySection(report: RunReport): string {
   const n = reportNumbers(report);
   const rows = [
     ['Cases', String(n.cases)],
@@ -77,7 +78,7 @@ function summarySection(report: RunReport): string {
 }
 
 /** `--compare-to`: counts of new / persisting / not compared cases and fixed root causes, and the fixed ones. */
-function regressionSection(report: RunReport): string[] {
+export function regressionSection(report: RunReport): string[] {
   const r = report.regression;
   const n = reportNumbers(report).regression;
   if (r === undefined || n === undefined) return [];

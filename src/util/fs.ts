@@ -185,6 +185,24 @@ export async function readRegularFile(
   }
 }
 
+/**
+ * Appends `text` to the regular file at `path` (created when missing, symlinks
+ * followed): opened without blocking and checked on the open handle, so a FIFO
+ * or a device is refused, never waited on. For files a CI runner hands over
+ * (`$GITHUB_STEP_SUMMARY`), which other steps append to as well.
+ */
+export async function appendRegularFile(path: string, text: string): Promise<void> {
+  const flags = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NONBLOCK;
+  const handle = await open(path, flags, 0o644);
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw new Error(`is ${kindOf(info)}, not a regular file`);
+    await handle.appendFile(text, 'utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
 /** `readRegularFile` as UTF-8 text. */
 export async function readRegularText(
   path: string,

@@ -18,6 +18,7 @@ describe('import ... from "http-parity"', () => {
         'loadCases',
         'parseReport',
         'readReport',
+        'runLibrary',
         'runParity',
         'validateCases',
       ].sort(),

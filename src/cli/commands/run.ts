@@ -5,6 +5,7 @@ import { verdictOf } from '../../app/verdict.js';
 import { displayPath } from '../../util/paths.js';
 import { colorsFor } from '../colors.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
+import { printGithub, withGithub } from '../github.js';
 import { listenForSignals } from '../interrupt.js';
 import { contextOf, type Io } from '../io.js';
 import type { RunFlags } from '../options.js';
@@ -44,5 +45,6 @@ export async function runCommand(
   const { report, written, unreachable } = outcome;
   printSummary(report, displayPath(io.cwd, written.dir), flags, io);
   const verdict = verdictOf({ report, written, unreachable, policy: input.config });
-  return finish({ ...outcome, verdict }, io);
+  const github = flags.github === true ? await printGithub(report, io, flags) : true;
+  return withGithub(finish({ ...outcome, verdict }, io), github);
 }

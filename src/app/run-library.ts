@@ -1,0 +1,66 @@
+/**
+ * `parity run` for a script or a test suite: the options a person writes
+ * (targets, case paths, tracker, reports, fail policy), resolved exactly as
+ * the CLI resolves its flags (`prepareRun`: the config file if there is one,
+ * then these options over it, then the defaults), the run, and its verdict.
+ * Nothing is printed; bad input throws a `ParityError` before anything is sent.
+ */
+import type { FailPolicy } from '../config/schema.js';
+import type { Env } from '../util/env.js';
+import { ParityError } from '../util/errors.js';
+import { unknownHost } from '../util/host.js';
+import { prepareRun } from './prepare-run.js';
+import { type RunOutcome, runParity } from './run.js';
+import { type RunVerdict, verdictOf } from './verdict.js';
+
+/** What `runLibrary` is asked to do; every field but `cwd` and `env` is optional, as on the CLI. */
+export interface LibraryRunOptions {
+  /** The project folder: the config file, case paths, tracker and reports resolve against it. */
+  readonly cwd: string;
+  /** The environment `${env:…}` references read (pass `process.env`). */
+  readonly env: Env;
+  /** `NAME=URL`, a URL, or a target name from the config (`--baseline`). */
+  readonly baseline?: string | undefined;
+  /** `NAME=URL`, a URL, or a target name from the config (`--candidate`). */
+  readonly candidate?: string | undefined;
+  /** Case files or folders (default: the config's `cases`, else `cases/`). */
+  readonly cases?: readonly string[] | undefined;
+  /** The config file (default: `parity.config.yaml|yml|json` in `cwd`, if present). */
+  readonly config?: string | undefined;
+  /** The tracker's path, or `false` for none (`--no-tracker`). */
+  readonly tracker?: string | false | undefined;
+  /** The reports folder (default `reports`): the run writes `<reports>/<run-id>/`. */
+  readonly reports?: string | undefined;
+  /** Which divergences fail the run (default `open`, as `--fail-on`). */
+  readonly failOn?: FailPolicy | undefined;
+  /** Only cases whose id matches one of these globs (`--filter`). */
+  readonly filter?: readonly string[] | undefined;
+  /** Only cases with one of these tags (`--tag`). */
+  readonly tag?: readonly string[] | undefined;
+  /** A previous report.json, its run folder or `latest` (`--compare-to`). */
+  readonly compareTo?: string | undefined;
+  /** The clock (default: the system's), for reproducible dates in reports and the tracker. */
+  readonly now?: (() => Date) | undefined;
+}
+
+/** A finished run: what `runParity` returns, and the verdict the CLI turns into its exit code. */
+export interface LibraryRun extends RunOutcome {
+  /** `passed` is exit 0; `failing` lists the results the fail policy does not let through. */
+  readonly verdict: RunVerdict;
+}
+
+/** Runs a case library against two targets as `parity run` does, silently (see the module comment). */
+export async function runLibrary(options: LibraryRunOptions): Promise<LibraryRun> {
+  const { cwd, env, now = () => new Date(), ...flags } = options;
+  const prepared = await prepareRun(flags, { cwd, env, now, host: unknownHost() });
+  if (prepared.kind === 'no-cases') {
+    throw new ParityError(
+      'PARITY_USAGE',
+      'no cases selected: check the case paths, `filter` and `tag`',
+    );
+  }
+  const { input } = prepared;
+  const outcome = await runParity(input);
+  const verdict = verdictOf({ ...outcome, policy: input.config });
+  return { ...outcome, verdict };
+}

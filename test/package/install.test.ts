@@ -1,0 +1,180 @@
+/**
+ * The package installed as a user installs it: `npm pack` of the current
+ * sources, `npm i -D ./http-parity-<version>.tgz` into a fresh project with no
+ * network (npm's offline cache, see `test/helpers/pack.ts`), then the loop a
+ * new user runs there with `npx parity`: `--version`, `init`, `import`,
+ * `validate`, `run` against the two bundled reference servers, `show`,
+ * `decide`, and the API imported by the package's name. Nothing of the
+ * checkout is used but the tarball: the package is a real copy in the
+ * project's node_modules, and every command runs in the project.
+ */
+import { execFile } from 'node:child_process';
+import { lstat, mkdir, mkdtemp, readdir, readFile, realpath, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '../../examples/servers/start.js';
+import { installPacked, offlineNpmEnv, packPackage } from '../helpers/pack.js';
+
+const exec = promisify(execFile);
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+interface Outcome {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Bytes of every file under `dir` (symlinks counted as links, not followed). */
+async function sizeOf(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += (await lstat(join(entry.parentPath, entry.name))).size;
+  }
+  return total;
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+describe('npm pack → npm i ./tarball (offline) → npx parity in a fresh project', () => {
+  let work: string;
+  let project: string;
+  let baseline: RunningServer;
+  let candidate: RunningServer;
+
+  /** `npx parity …args` in the project, offline. */
+  async function parity(args: readonly string[]): Promise<Outcome> {
+    try {
+      const { stdout, stderr } = await exec('npx', ['parity', ...args], {
+        cwd: project,
+        env: offlineNpmEnv(work),
+      });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const failed = error as { code?: number; stdout?: string; stderr?: string };
+      return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+    }
+  }
+
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'parity-package-'));
+    project = join(work, 'project');
+    await mkdir(project);
+    const started = Date.now();
+    const tarball = await packPackage(ROOT, work);
+    const packedAt = Date.now();
+    await installPacked({ root: ROOT, project, tarball, logs: work });
+    const packageBytes = await sizeOf(join(project, 'node_modules', 'http-parity'));
+    const installedBytes = await sizeOf(join(project, 'node_modules'));
+    const tarballBytes = (await lstat(tarball)).size;
+    console.info(
+      `http-parity: tarball ${megabytes(tarballBytes)}, package ${megabytes(packageBytes)}, ` +
+        `installed with its dependencies ${megabytes(installedBytes)} ` +
+        `(pack ${packedAt - started} ms, install ${Date.now() - packedAt} ms)`,
+    );
+    [baseline, candidate] = await Promise.all([startServer('serde'), startServer('go')]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all([baseline?.close(), candidate?.close()]);
+  });
+
+  it('installs a real copy of the package, whose bin is the project-local parity', async () => {
+    const installed = join(project, 'node_modules', 'http-parity');
+    expect((await lstat(installed)).isDirectory()).toBe(true);
+    const inProject = await realpath(project);
+    expect((await realpath(installed)).startsWith(inProject)).toBe(true);
+    const bin = await realpath(join(project, 'node_modules', '.bin', 'parity'));
+    expect(bin.startsWith(await realpath(installed))).toBe(true);
+    const { version } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'));
+    expect(await parity(['--version'])).toMatchObject({ code: 0, stdout: `${version}\n` });
+  });
+
+  it('runs the first loop: init, import, validate, run, show, decide', async () => {
+    const init = await parity(['init', `rust=${baseline.url}`, `go=${candidate.url}`]);
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.stdout).toContain('wrote parity.config.yaml');
+
+    const curl = `curl -X POST ${baseline.url}/v1/validate -H 'content-type: application/json' -d '{"record":{"age":36}}'\n`;
+    await writeFile(join(project, 'captured.sh'), curl);
+    const imported = await parity(['import', 'curl', 'captured.sh']);
+    expect(imported.code, imported.stderr).toBe(0);
+
+    const validated = await parity(['validate']);
+    expect(validated.code, validated.stderr).toBe(0);
+    expect(validated.stdout).toContain('ok: 2 file(s), 2 case(s), no problems');
+
+    const run = await parity(['run']);
+    expect(run.code, run.stderr).toBe(1); // the two servers differ on purpose
+    expect(run.stdout).toContain('status parity 2/2');
+    const report = JSON.parse(
+      await readFile(join(project, 'reports', 'latest', 'report.json'), 'utf8'),
+    );
+    expect(report.summary.divergent).toBe(2);
+    // Nothing in the report points into the checkout: cases, config and output are the project's.
+    expect(JSON.stringify(report)).not.toContain(ROOT.replace(/\/$/, ''));
+    const tracker = join(project, 'docs', 'ARCHITECTURE_COMPARISON.md');
+    expect(await readFile(tracker, 'utf8')).toContain('PAR-002');
+
+    const shown = await parity(['show', 'PAR-002']);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toContain('Kind');
+
+    const decided = await parity(['decide', 'PAR-002', 'accepted', '--note', 'Go writes Kind']);
+    expect(decided.code, decided.stderr).toBe(0);
+    expect(await readFile(tracker, 'utf8')).toMatch(/PAR-002[^\n]*_accepted_/);
+  });
+
+  it('imports the typed API by the package name', async () => {
+    const script = [
+      "import { loadCases, validateCases } from 'http-parity';",
+      "const cases = await loadCases(['cases'], { cwd: process.cwd(), env: {} });",
+      "const checked = await validateCases(['cases'], { cwd: process.cwd(), env: {} });",
+      'console.log(cases.length, checked.problems.length);',
+    ].join('\n');
+    const { stdout } = await exec(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: project,
+    });
+    expect(stdout.trim()).toBe('2 0');
+  });
+
+  it("gives a TypeScript project the API's types", async () => {
+    // A consumer's module, checked by the checkout's TypeScript (a tool, not the package).
+    const consumer = [
+      "import { type LibraryRunOptions, type RunReport, runLibrary } from 'http-parity';",
+      "const options: LibraryRunOptions = { cwd: '.', env: {}, baseline: 'a=http://127.0.0.1:1' };",
+      'export const report: Promise<RunReport> = runLibrary(options).then((run) => run.report);',
+      // A misuse the types must catch:
+      "export const wrong: string = runLibrary({ cwd: '.', env: {} });",
+    ].join('\n');
+    await writeFile(join(project, 'consumer.mts'), `${consumer}\n`);
+    const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+    // As most projects check: strict, NodeNext, their dependencies' declarations not rechecked.
+    const compilerOptions = {
+      strict: true,
+      module: 'nodenext',
+      target: 'es2022',
+      noEmit: true,
+      skipLibCheck: true,
+      types: [],
+    };
+    await writeFile(
+      join(project, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions, files: ['consumer.mts'] }),
+    );
+    const checked = await exec(process.execPath, [tsc, '-p', 'tsconfig.json'], {
+      cwd: project,
+    }).then(
+      () => ({ stdout: '' }),
+      (error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }),
+    );
+    // Exactly the one misuse, nothing about the package's own declarations.
+    expect(checked.stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^consumer\.mts\(4,14\): error TS2322: Type 'Promise<LibraryRun>' is not assignable to type 'string'\.$/,
+      ),
+    ]);
+  });
+});
