@@ -62,6 +62,12 @@ export interface ImportOutcome {
 
 export const DEFAULT_IMPORT_DIR = join('cases', 'imported');
 
+/**
+ * A HAR of a long browser session can be a few hundred MB; past this an input
+ * would not fit one string (V8 stops near 512 MiB), so it is refused unread.
+ */
+const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+
 async function readInput(
   request: ImportRequest,
   cwd: string,
@@ -73,7 +79,10 @@ async function readInput(
     return { text: await request.stdin(), label: 'standard input' };
   }
   try {
-    return { text: await readRegularText(resolve(cwd, input)), label: input };
+    return {
+      text: await readRegularText(resolve(cwd, input), { maxBytes: MAX_INPUT_BYTES }),
+      label: input,
+    };
   } catch (error) {
     throw new ParityError('PARITY_USAGE', `${input}: cannot read it (${readFailure(error)})`, {
       cause: error,

@@ -11,6 +11,7 @@ import { planRequest } from '../execute/plan.js';
 import type { RecordedAnswers } from '../execute/recorded.js';
 import type { Case } from '../model/case.js';
 import type { SideOutcome } from '../model/exchange.js';
+import { jsonTooDeep, tooDeepMessage, WRITTEN_DEPTH } from '../util/depth.js';
 import { ParityError } from '../util/errors.js';
 import { ReadRefused, readFailure, readRegularText } from '../util/fs.js';
 import { parseJsonExact } from '../wire/parse-json.js';
@@ -68,11 +69,13 @@ export async function readManifest(
 ): Promise<RecordingManifest | undefined> {
   let text: string;
   try {
-    text = await readRegularText(join(dir, MANIFEST));
+    text = await readRegularText(join(dir, MANIFEST), { maxBytes: MAX_ENTRY_BYTES });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw invalid(label, `cannot read ${MANIFEST} (${readFailure(error)})`);
   }
+  const deep = jsonTooDeep(text, WRITTEN_DEPTH);
+  if (deep !== undefined) throw invalid(label, `${MANIFEST} is ${tooDeepMessage(deep)}`);
   const parsed = parseJsonExact(text);
   if (!parsed.ok) throw invalid(label, `${MANIFEST} is not JSON (${parsed.error})`);
   checkVersion(parsed.value, label);
@@ -112,6 +115,11 @@ async function answer(
       'PARITY_NOT_RECORDED',
       `${testCase.id} is not in the recording ${label} (add it: parity record --update)`,
     );
+  }
+  const deep = jsonTooDeep(text, WRITTEN_DEPTH);
+  if (deep !== undefined) {
+    const why = tooDeepMessage(deep);
+    return missing('PARITY_RECORDING_INVALID', `the entry of ${testCase.id} is ${why}`);
   }
   const parsed = parseJsonExact(text);
   if (!parsed.ok)
