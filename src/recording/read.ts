@@ -15,7 +15,7 @@ import { jsonTooDeep, tooDeepMessage, WRITTEN_DEPTH } from '../util/depth.js';
 import { ParityError } from '../util/errors.js';
 import { ReadRefused, readFailure, readRegularText } from '../util/fs.js';
 import { parseJsonExact } from '../wire/parse-json.js';
-import { fromEntry, planDigest, type Restore, restorer } from './entry.js';
+import { type BodyLimits, fromEntry, planDigest, type Restore, restorer } from './entry.js';
 import {
   entrySchema,
   manifestSchema,
@@ -38,7 +38,7 @@ export interface OpenRecording {
    * as the run's redactor has them), so a live candidate that echoes the
    * secret compares equal; reports redact them again.
    */
-  answers(secrets: ReadonlyMap<string, string>): RecordedAnswers;
+  answers(secrets: ReadonlyMap<string, string>, limits: BodyLimits): RecordedAnswers;
 }
 
 /** Where a case's entry lives: `<dir>/<suite>/<id>.json` (ids are slugs, so the path is safe). */
@@ -100,7 +100,12 @@ function missing(code: string, message: string): SideOutcome {
 const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
 
 async function answer(
-  recording: { readonly dir: string; readonly label: string; readonly restore: Restore },
+  recording: {
+    readonly dir: string;
+    readonly label: string;
+    readonly restore: Restore;
+    readonly limits: BodyLimits;
+  },
   testCase: Case,
 ): Promise<SideOutcome> {
   const { dir, label } = recording;
@@ -147,7 +152,7 @@ async function answer(
       `${testCase.id} was not sent when the recording ${label} was made (${skipped.replace(/^not sent: /, '')}); record it again with parity record --update`,
     );
   }
-  return fromEntry(entry.data, recording.restore);
+  return fromEntry(entry.data, recording.restore, recording.limits);
 }
 
 /** Opens the recording in `path` (relative to `cwd`) for a run (see the module comment). */
@@ -164,9 +169,9 @@ export async function openRecording(path: string, cwd: string): Promise<OpenReco
     dir,
     label,
     manifest,
-    answers: (secrets) => {
+    answers: (secrets, limits) => {
       const restore = restorer(secrets);
-      return { answer: (testCase) => answer({ dir, label, restore }, testCase) };
+      return { answer: (testCase) => answer({ dir, label, restore, limits }, testCase) };
     },
   };
 }
