@@ -58,7 +58,9 @@ describe('a recording replayed under a smaller cap or budget', () => {
     const replay = await runAgainstRecording(cwd, 'rec', `b=${server.url}`);
     expect(replay.code, replay.stdout + replay.stderr).toBe(0);
     const report = await latestReport(cwd);
-    const byId = new Map(report.results.map((result) => [result.caseId.replace(/^s\//, ''), result]));
+    const byId = new Map(
+      report.results.map((result) => [result.caseId.replace(/^s\//, ''), result]),
+    );
     for (const id of ['big-json', 'big-text', 'deep', 'small']) {
       expect(byId.get(id)?.verdict, id).toBe('equal');
     }
