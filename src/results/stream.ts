@@ -16,6 +16,7 @@ import {
   type ResultJson,
   runOrderBy,
 } from './collected.js';
+import { redactLearned } from './late-redact.js';
 import { createSummaryTally, type RunSummary } from './summary.js';
 import { type CaseResult, isNotable } from './types.js';
 
@@ -94,7 +95,7 @@ export async function openResultStream(path: string, count: number): Promise<Res
       if (late !== undefined) {
         await rewriteStale(path, ledger, stale, late);
         for (const item of notable) {
-          if (stale[item.position] === 1) item.result = late.same(item.result);
+          if (stale[item.position] === 1) item.result = redactLearned(item.result, late);
         }
       }
       notable.sort((a, b) => a.position - b.position);
@@ -166,7 +167,7 @@ async function rewriteStale(
       // Parsed only when its text holds a secret in some form.
       const text =
         typeof line === 'string' && stale[position] === 1 && redact.text(line) !== line
-          ? JSON.stringify(redact.same(parseResult(line)))
+          ? JSON.stringify(redactLearned(parseResult(line), redact))
           : String(line);
       const bytes = out.append(text) + out.append('\n');
       moved.push([position, offset, bytes]);
