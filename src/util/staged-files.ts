@@ -1,6 +1,7 @@
 /**
  * Many files written all or nothing (`parity import`): every file is written
- * into a hidden staging folder beside the output folder, then published. When
+ * into a hidden staging folder (beside the output folder when it does not
+ * exist yet, else inside it, where discovery skips dot-folders), then published. When
  * the output folder does not exist yet (the usual import), publishing is one
  * rename of the staging folder; when it does, each file is renamed onto its
  * target (where its symlinks point, with the replaced file's mode), a step of
@@ -11,7 +12,7 @@
  * machine's, after ten minutes without a new file).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { chmod, chown, lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, chown, lstat, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { checkFilesToWrite, type TextFile, wouldOverwrite } from './files-to-write.js';
 import { writeFileAtomic } from './fs.js';
@@ -46,9 +47,8 @@ function stagingName(root: string, host: Host): string {
 /** A staging folder of another machine that gained no file for this long is abandoned. */
 const STALE_MS = 10 * 60_000;
 
-/** Removes the staging folders of `root` whose import process is gone. */
-async function clearOrphans(root: string, host: Host): Promise<void> {
-  const parent = dirname(root);
+/** Removes the staging folders of `root` in `parent` whose import process is gone. */
+async function clearOrphans(parent: string, root: string, host: Host): Promise<void> {
   const prefix = `.${basename(root)}.import-`;
   const names = await readdir(parent).catch(() => []);
   for (const name of names) {
@@ -98,9 +98,17 @@ export async function writeStagedFiles(
   const taken = files.filter((_, i) => targets[i]?.kind === 'file').map((file) => file.shown);
   if (!options.force && taken.length > 0) throw wouldOverwrite(taken, options.hint);
   const { root, host } = options;
-  await mkdir(dirname(root), { recursive: true });
-  await clearOrphans(root, host);
-  const staging = join(dirname(root), stagingName(root, host));
+  // Staged inside an existing output folder (its files are renamed from there:
+  // the same file system, and nothing outside the folder is touched), else
+  // beside it, to become it by one rename.
+  const existing = await stat(root).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
+  const home = existing ? root : dirname(root);
+  await mkdir(home, { recursive: true });
+  await clearOrphans(home, root, host);
+  const staging = join(home, stagingName(root, host));
   await mkdir(staging);
   try {
     for (const file of files) {
