@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import type { SignalSource } from './cli/io.js';
 import { main } from './cli/main.js';
 import { INTERRUPT_SIGNALS, type InterruptSignal } from './report/contract.js';
+import { ParityError } from './util/errors.js';
 import type { Host } from './util/host.js';
 
 /** Whether process `pid` runs on this machine (EPERM: it runs, as another user). */
@@ -14,6 +15,9 @@ function isAlive(pid: number): boolean {
     return error instanceof Error && 'code' in error && error.code === 'EPERM';
   }
 }
+
+/** What `parity import KIND -` reads of standard input at most. */
+const MAX_STDIN_CHARS = 256 * 1024 * 1024;
 
 /** How long the process may take to end after a second SIGINT or SIGTERM. */
 const SECOND_SIGNAL_GRACE_MS = 1000;
@@ -92,7 +96,17 @@ export async function run(): Promise<void> {
     stdin: async () => {
       let text = '';
       process.stdin.setEncoding('utf8');
-      for await (const chunk of process.stdin) text += String(chunk);
+      for await (const chunk of process.stdin) {
+        text += String(chunk);
+        // As for a file (256 MiB, app/import.ts): past it, no longer one string.
+        if (text.length > MAX_STDIN_CHARS) {
+          process.stdin.destroy();
+          throw new ParityError(
+            'PARITY_USAGE',
+            `standard input: more than ${MAX_STDIN_CHARS / 1024 / 1024} Mi characters; parity reads at most that (write it to a file and split it)`,
+          );
+        }
+      }
       return text;
     },
   });

@@ -15,10 +15,12 @@ import { renderCaseFile } from '../import/render.js';
 import type { ImportedSource } from '../import/types.js';
 import { loadOpenApi } from '../openapi/load.js';
 import { operationKey } from '../openapi/types.js';
+import type { InterruptSignal } from '../report/contract.js';
 import { ParityError } from '../util/errors.js';
-import { writeTextFiles } from '../util/files-to-write.js';
 import { readFailure, readRegularText } from '../util/fs.js';
+import { writeStagedFiles } from '../util/staged-files.js';
 import type { AppContext } from './context.js';
+import type { Interrupt } from './interrupt.js';
 import { openProject } from './project.js';
 import { freeSuite, takenSuites } from './taken-suites.js';
 
@@ -39,6 +41,8 @@ export interface ImportRequest {
   readonly vars: ReadonlyMap<string, string>;
   /** Standard input, read whole. */
   readonly stdin: (() => Promise<string>) | undefined;
+  /** Signals that stop the import while its files are staged (then nothing is written). */
+  readonly interrupt?: Interrupt;
 }
 
 export interface ImportOutcome {
@@ -58,9 +62,17 @@ export interface ImportOutcome {
   readonly uncovered: readonly string[] | undefined;
   /** The config names both targets (`parity run` needs no `--baseline`/`--candidate`). */
   readonly targetsConfigured: boolean;
+  /** The signal that stopped the import before its files were published: nothing was written. */
+  readonly interrupted: InterruptSignal | undefined;
 }
 
 export const DEFAULT_IMPORT_DIR = join('cases', 'imported');
+
+/**
+ * A HAR of a long browser session can be a few hundred MB; past this an input
+ * would not fit one string (V8 stops near 512 MiB), so it is refused unread.
+ */
+const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 
 async function readInput(
   request: ImportRequest,
@@ -73,7 +85,10 @@ async function readInput(
     return { text: await request.stdin(), label: 'standard input' };
   }
   try {
-    return { text: await readRegularText(resolve(cwd, input)), label: input };
+    return {
+      text: await readRegularText(resolve(cwd, input), { maxBytes: MAX_INPUT_BYTES }),
+      label: input,
+    };
   } catch (error) {
     throw new ParityError('PARITY_USAGE', `${input}: cannot read it (${readFailure(error)})`, {
       cause: error,
@@ -174,9 +189,15 @@ export async function runImport(
     text: renderCaseFile(file, headerOf(request.kind, label)),
   }));
   const display = (path: string) => relative(context.cwd, path) || path;
-  await writeTextFiles(
+  const staged = await writeStagedFiles(
     files.map((file) => ({ path: file.path, shown: display(file.path), text: file.text })),
-    { force: request.force === true, hint: ' (pass --force to replace, or --out DIR)' },
+    {
+      root: outDir,
+      force: request.force === true,
+      hint: ' (pass --force to replace, or --out DIR)',
+      host: context.host,
+      stopped: () => request.interrupt?.signal !== undefined,
+    },
   );
   const origins = [...new Set(source.requests.flatMap((r) => r.origin ?? []))];
   return {
@@ -193,5 +214,6 @@ export async function runImport(
     uncovered: operations?.filter((key) => !built.operations.has(key)),
     targetsConfigured:
       config.targets.baseline !== undefined && config.targets.candidate !== undefined,
+    interrupted: staged === 'stopped' ? request.interrupt?.signal : undefined,
   };
 }

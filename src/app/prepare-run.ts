@@ -172,7 +172,13 @@ export async function prepareRun(request: RunRequest, context: AppContext): Prom
       recording:
         recording === undefined
           ? undefined
-          : { answers: recording.answers(project.secrets()), label: recording.label },
+          : {
+              answers: recording.answers(project.secrets(), {
+                cap: config.bodyCapBytes,
+                budget: config.bodyBudget,
+              }),
+              label: recording.label,
+            },
       folder,
       host,
     },

@@ -216,7 +216,10 @@ async function execute(
     if (learned.size === 0) return;
     for (const [value, placeholder] of learned) learnedSecrets.set(value, placeholder);
     // Rebuilt from the run's own redactor: one layer, whatever the number of flows.
-    redact = withSecrets(input.redact, learnedSecrets);
+    const learnedRedact = withSecrets(input.redact, learnedSecrets);
+    redact = learnedRedact;
+    // A result added before (an earlier plain case) may hold a value learned now.
+    stream.redactAdded(learnedRedact);
   };
   // Each side's own address is compared as `{{origin}}` (README, "Own origins").
   const origins = {

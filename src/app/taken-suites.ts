@@ -6,11 +6,14 @@
  */
 import { parse } from 'yaml';
 import { discoverCaseFiles } from '../cases/discover.js';
+import { INPUT_DEPTH, yamlTooDeep } from '../util/depth.js';
 import { readRegularText } from '../util/fs.js';
 
 async function suiteOf(file: string): Promise<string | undefined> {
   try {
-    const value: unknown = parse(await readRegularText(file));
+    const text = await readRegularText(file);
+    if (yamlTooDeep(text, INPUT_DEPTH) !== undefined) return undefined;
+    const value: unknown = parse(text);
     if (typeof value !== 'object' || value === null || !('suite' in value)) return undefined;
     return typeof value.suite === 'string' ? value.suite : undefined;
   } catch {

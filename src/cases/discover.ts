@@ -58,7 +58,8 @@ async function listCaseFiles(folder: string): Promise<string[]> {
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) files.push(...(await listCaseFiles(full)));
+    // One at a time: a spread of a folder's 200,000 files would overflow the stack.
+    if (entry.isDirectory()) for (const file of await listCaseFiles(full)) files.push(file);
     else if (entry.isFile() && CASE_FILE.test(entry.name)) files.push(full);
   }
   return files;

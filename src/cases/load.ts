@@ -259,10 +259,10 @@ export async function checkLibrary(
     const { bytes } = read;
     const outcome = parseCaseFile(bytes, ref.file);
     if (!outcome.ok) {
-      problems.push(...outcome.problems);
+      for (const problem of outcome.problems) problems.push(problem);
       continue;
     }
-    problems.push(...outcome.parsed.problems);
+    for (const problem of outcome.parsed.problems) problems.push(problem);
     const { header } = outcome.parsed;
     const serial = header !== undefined && isSerialFile(header, options);
     const suite = outcome.parsed.header?.suite ?? '';
@@ -288,7 +288,7 @@ export async function checkLibrary(
     }
     inspect?.(outcome.parsed);
   }
-  problems.push(...(await duplicateProblems(duplicates, files)));
+  for (const problem of await duplicateProblems(duplicates, files)) problems.push(problem);
   return { files, problems: problems.sort(compareProblems), resolved };
 }
 

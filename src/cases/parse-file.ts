@@ -10,6 +10,7 @@
  */
 import { LineCounter, parseDocument } from 'yaml';
 import * as z from 'zod';
+import { INPUT_DEPTH, jsonTooDeep, tooDeepProblem, yamlTooDeep } from '../util/depth.js';
 import type { InputProblem } from '../util/errors.js';
 import { type Locator, placeReport, positionOfOffset, positionOfPath } from '../util/positions.js';
 import { describeIssues, describeValue } from '../util/zod-issues.js';
@@ -98,6 +99,8 @@ function parseYaml(
   file: string,
 ): { data: unknown; locate: Locator; empty: boolean } | { problems: InputProblem[] } {
   const counter = new LineCounter();
+  const deep = yamlTooDeep(text, INPUT_DEPTH);
+  if (deep !== undefined) return { problems: [tooDeepProblem(file, deep)] };
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((error) => ({
@@ -154,6 +157,8 @@ function parseJson(
     } {
   const text = lazyText(bytes);
   const locate = lazyLocator(text);
+  const deep = jsonTooDeep(bytes, INPUT_DEPTH);
+  if (deep !== undefined) return { problems: [tooDeepProblem(file, deep)] };
   let brokenAt = 0;
   const slices = sliceCaseFile(bytes, (offset) => {
     brokenAt = offset;

@@ -9,6 +9,7 @@ import { causeMeaning } from '../compare/root-cause-words.js';
 import { changeLines, headerLines } from '../report/change-lines.js';
 import { formatStatus } from '../tracker/cells.js';
 import { printable } from '../util/code-span.js';
+import { widest } from '../util/widest.js';
 
 function rowLines(outcome: ShowOutcome): string[] {
   const { row } = outcome;
@@ -26,7 +27,7 @@ function evidenceLines(outcome: ShowOutcome, file: (path: string) => string): st
   const { evidence } = outcome;
   if (evidence === undefined) return outcome.note === undefined ? [] : ['', outcome.note];
   const { entry, byEndpoint, example } = evidence;
-  const width = Math.max(...byEndpoint.map(([endpoint]) => endpoint.length));
+  const width = widest(byEndpoint.map(([endpoint]) => endpoint.length));
   const out = [
     '',
     `In report ${evidence.runId} (${file(evidence.reportPath)}): ${entry.caseIds.length} case(s) on ${byEndpoint.length} endpoint(s)`,

@@ -24,6 +24,7 @@ import { skippedGroups } from '../results/flows.js';
 import { latencyOf } from '../results/latency.js';
 import { type CaseResult, hasFindings } from '../results/types.js';
 import { printable } from '../util/code-span.js';
+import { widest } from '../util/widest.js';
 import type { Colors } from './colors.js';
 import { missingCaseLines } from './tracker-lines.js';
 
@@ -88,7 +89,10 @@ function decisionsSection(report: RunReport, c: Colors): string[] {
     next: printable(v.next),
   }));
   if (views.length === 0) return [];
-  const idWidth = Math.max(1, ...views.map((v) => v.id.length));
+  const idWidth = widest(
+    views.map((v) => v.id.length),
+    1,
+  );
   const out = ['', `  ${c.bold(decisionHeadline(report))}`];
   for (const view of views.slice(0, CAUSES_LISTED)) out.push(...decisionLines(view, c, idWidth));
   if (views.length > CAUSES_LISTED) {
@@ -144,7 +148,7 @@ function caseLines(report: RunReport, c: Colors): string[] {
     ...shown.filter((r) => r.verdict === 'accepted'),
   ];
   if (ordered.length === 0) return [];
-  const idWidth = Math.min(48, Math.max(...ordered.map((r) => r.caseId.length)));
+  const idWidth = Math.min(48, widest(ordered.map((r) => r.caseId.length)));
   const out = [''];
   for (const result of ordered.slice(0, LISTED)) out.push(line(result, c, idWidth));
   if (ordered.length > LISTED) {
@@ -161,7 +165,7 @@ function runErrorLines(report: RunReport, c: Colors): string[] {
     '',
     `  ${c.red(runErrorsLine(reportNumbers(report)))} (not decisions: fix the run or the case)`,
   ];
-  const idWidth = Math.min(48, Math.max(...errors.map((r) => r.caseId.length)));
+  const idWidth = Math.min(48, widest(errors.map((r) => r.caseId.length)));
   for (const r of errors.slice(0, LISTED)) {
     const [label, text] =
       runErrorOf(r) === 'transport'

@@ -7,6 +7,7 @@ import {
   type TrackerStatus,
 } from '../tracker/types.js';
 import { printable } from '../util/code-span.js';
+import { widest } from '../util/widest.js';
 
 /** Summaries are cut to this many characters in the listing. */
 const SUMMARY_WIDTH = 100;
@@ -56,7 +57,10 @@ export function renderRows(
   );
   const titles = ['ID', 'Status', 'Kind', 'Last seen', 'Endpoints', 'Cases'];
   const widths = titles.map((title, i) =>
-    Math.max(title.length, ...table.map((cells) => (cells[i] ?? '').length)),
+    widest(
+      table.map((cells) => (cells[i] ?? '').length),
+      title.length,
+    ),
   );
   const line = (cells: readonly string[]) =>
     cells.map((text, i) => (i === cells.length - 1 ? text : pad(text, widths[i] ?? 0))).join('  ');

@@ -5,6 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
+import { INPUT_DEPTH, tooDeepProblem, yamlTooDeep } from '../util/depth.js';
 import { substituteEnvDeep } from '../util/env.js';
 import { type InputProblem, ParityError } from '../util/errors.js';
 import { formatField, placeReport, positionOfOffset, positionOfPath } from '../util/positions.js';
@@ -78,6 +79,8 @@ export async function loadConfig(
   const found = await findConfig(options);
   if (found === undefined) return { config: {}, file: undefined };
   const file = relative(options.cwd, found.path) || found.path;
+  const deep = yamlTooDeep(found.text, INPUT_DEPTH);
+  if (deep !== undefined) throw invalid([tooDeepProblem(file, deep)]);
   const counter = new LineCounter();
   const doc = parseDocument(found.text, {
     lineCounter: counter,

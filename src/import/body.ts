@@ -6,6 +6,7 @@
  * `"\u00e9"`, a repeated key or a long number would reach the server changed.
  * Pure.
  */
+import { CASE_BODY_DEPTH, jsonTooDeep } from '../util/depth.js';
 import type { ImportedBody } from './types.js';
 
 /** A JSON media type: `application/json`, `application/problem+json`, `text/json`. */
@@ -36,6 +37,8 @@ function withoutInsignificantSpace(text: string): string {
 
 /** The parsed value of `text` when sending it as `json:` keeps what a server reads, else undefined. */
 function jsonKeepingBytes(text: string): { value: unknown } | undefined {
+  // Deeper than a case file may nest, the body stays text (which any depth fits).
+  if (jsonTooDeep(text, CASE_BODY_DEPTH) !== undefined) return undefined;
   let value: unknown;
   try {
     value = JSON.parse(text);

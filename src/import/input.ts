@@ -6,6 +6,7 @@
  */
 import { LineCounter, parseDocument } from 'yaml';
 import type * as z from 'zod';
+import { INPUT_DEPTH, jsonTooDeep, tooDeepProblem } from '../util/depth.js';
 import { type InputProblem, ParityError } from '../util/errors.js';
 import { placeReport, positionOfPath } from '../util/positions.js';
 import { describeIssues } from '../util/zod-issues.js';
@@ -22,6 +23,8 @@ function positionOf(text: string, offset: number): { line: number; column: numbe
 }
 
 function parseJson(text: string, file: string, what: string): unknown {
+  const deep = jsonTooDeep(text, INPUT_DEPTH);
+  if (deep !== undefined) throw invalid(file, what, [tooDeepProblem(file, deep)]);
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -8,6 +8,7 @@
  */
 import { relative, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
+import { INPUT_DEPTH, tooDeepProblem, yamlTooDeep } from '../util/depth.js';
 import { type InputProblem, ParityError } from '../util/errors.js';
 import { readFailure, readRegularText } from '../util/fs.js';
 import { positionOfOffset } from '../util/positions.js';
@@ -21,9 +22,12 @@ function invalid(file: string, problems: InputProblem[]): ParityError {
   });
 }
 
+/** The largest API documents are a few MB; past this one is no document parity reads. */
+const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
+
 async function readText(path: string, file: string): Promise<string> {
   try {
-    return await readRegularText(path);
+    return await readRegularText(path, { maxBytes: MAX_DOCUMENT_BYTES });
   } catch (error) {
     throw new ParityError(
       'PARITY_USAGE',
@@ -39,6 +43,8 @@ async function readText(path: string, file: string): Promise<string> {
  * JS number cannot hold as `ExactNumber`s (`exact-numbers.ts`).
  */
 function parseText(text: string, file: string): { plain: unknown; exact: unknown } {
+  const deep = yamlTooDeep(text, INPUT_DEPTH);
+  if (deep !== undefined) throw invalid(file, [tooDeepProblem(file, deep)]);
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {

@@ -4,11 +4,13 @@
  * file reads well), and back to a `SideOutcome` for a run. Pure.
  */
 import { createHash } from 'node:crypto';
-import { decodeBody } from '../execute/decode-body.js';
+import { decodeBody, sha256 } from '../execute/decode-body.js';
 import { type PlannedRequest, planRequest } from '../execute/plan.js';
 import type { Case } from '../model/case.js';
 import type { Response, ResponseBody, SideOutcome } from '../model/exchange.js';
 import type { Redactor } from '../redact/redact.js';
+import { type NodeBudget, valueOverBudget } from '../wire/budget.js';
+import { headHex } from '../wire/bytes.js';
 import { RECORDING_SCHEMA_VERSION, type RecordedBody, type RecordedEntry } from './schema.js';
 
 /**
@@ -32,7 +34,16 @@ function bodyEntry(response: Response, redact: Redactor): RecordedBody {
   const { body, bytes } = response;
   if (body.kind === 'empty') return { kind: 'empty' };
   if (body.kind === 'truncated') return { kind: 'truncated', sha256: body.sha256, size: body.size };
-  if (body.kind === 'json') return { kind: 'json', json: redact.value(body.value) };
+  if (body.kind === 'json') {
+    const json = redact.value(body.value);
+    // The bytes' hash when they are the wire's (no content coding), and only when
+    // they hold no secret (a hash of a short secret can be searched for).
+    const wire = (response.headers['content-encoding'] ?? 'identity') === 'identity';
+    const text = bytes === undefined || !wire ? undefined : Buffer.from(bytes).toString('utf8');
+    return bytes !== undefined && text !== undefined && redact.text(text) === text
+      ? { kind: 'json', json, sha256: sha256(bytes) }
+      : { kind: 'json', json };
+  }
   if (bytes !== undefined) {
     try {
       return { kind: 'text', text: redact.text(strictUtf8.decode(bytes)) };
@@ -134,10 +145,60 @@ function restoreDeep(value: unknown, restore: Restore): unknown {
   return value;
 }
 
+/**
+ * What a live run would keep of a body: its byte cap and node budget. A
+ * recorded answer is read under the replaying run's, so a recording made with
+ * a larger cap or budget compares as a live answer would.
+ */
+export interface BodyLimits {
+  readonly cap: number;
+  readonly budget: NodeBudget;
+}
+
+/** Recorded bytes under `limits`: truncated past the cap (by the wire size), else decoded as live. */
+function fromBytes(
+  bytes: Uint8Array,
+  wireBytes: number,
+  contentType: string | undefined,
+  limits: BodyLimits,
+): ResponseBody {
+  if (bytes.byteLength > limits.cap || wireBytes > limits.cap) {
+    return {
+      kind: 'truncated',
+      sha256: sha256(bytes),
+      size: Math.max(wireBytes, bytes.byteLength),
+      head: headHex(bytes),
+    };
+  }
+  return decodeBody(bytes, contentType, limits.budget);
+}
+
+/** A recorded JSON value under `limits`: truncated or too complex as its live answer would be. */
+function fromJson(
+  body: Extract<RecordedBody, { kind: 'json' }>,
+  wireBytes: number,
+  restore: Restore,
+  limits: BodyLimits,
+): ResponseBody {
+  const over = wireBytes > limits.cap ? undefined : valueOverBudget(body.json, limits.budget);
+  if (wireBytes <= limits.cap && over === undefined) {
+    // The value as recorded; its wire text is not kept, so no encoding notes against a recording.
+    return { kind: 'json', value: restoreDeep(body.json, restore) };
+  }
+  // Compared by hash, as the live side is: the recorded bytes' when known.
+  const text = Buffer.from(JSON.stringify(body.json) ?? '', 'utf8');
+  const hash = body.sha256 ?? sha256(text);
+  if (over === undefined)
+    return { kind: 'truncated', sha256: hash, size: wireBytes, head: headHex(text) };
+  return { kind: 'too-complex', sha256: hash, size: wireBytes, head: headHex(text), ...over };
+}
+
 function responseBody(
   body: RecordedBody,
   contentType: string | undefined,
+  wireBytes: number,
   restore: Restore,
+  limits: BodyLimits,
 ): ResponseBody {
   switch (body.kind) {
     case 'empty':
@@ -145,19 +206,18 @@ function responseBody(
     case 'truncated':
       return { kind: 'truncated', sha256: body.sha256, size: body.size };
     case 'json':
-      // The value as recorded; its wire text is not kept, so no encoding notes against a recording.
-      return { kind: 'json', value: restoreDeep(body.json, restore) };
+      return fromJson(body, wireBytes, restore, limits);
     case 'text':
-      return decodeBody(Buffer.from(restore(body.text), 'utf8'), contentType);
+      return fromBytes(Buffer.from(restore(body.text), 'utf8'), wireBytes, contentType, limits);
     case 'base64':
-      return decodeBody(Buffer.from(body.base64, 'base64'), contentType);
+      return fromBytes(Buffer.from(body.base64, 'base64'), wireBytes, contentType, limits);
     default:
       return body satisfies never;
   }
 }
 
 /** The answer an entry records, as a run's side outcome. */
-export function fromEntry(entry: RecordedEntry, restore: Restore = (text) => text): SideOutcome {
+export function fromEntry(entry: RecordedEntry, restore: Restore, limits: BodyLimits): SideOutcome {
   const { response, error } = entry;
   if (response === undefined) {
     return {
@@ -173,7 +233,13 @@ export function fromEntry(entry: RecordedEntry, restore: Restore = (text) => tex
       headers: Object.fromEntries(
         Object.entries(response.headers).map(([name, value]) => [name, restore(value)]),
       ),
-      body: responseBody(response.body, response.headers['content-type'], restore),
+      body: responseBody(
+        response.body,
+        response.headers['content-type'],
+        response.wireBytes,
+        restore,
+        limits,
+      ),
       wireBytes: response.wireBytes,
       durationMs: response.durationMs,
     },

@@ -11,10 +11,11 @@ import { planRequest } from '../execute/plan.js';
 import type { RecordedAnswers } from '../execute/recorded.js';
 import type { Case } from '../model/case.js';
 import type { SideOutcome } from '../model/exchange.js';
+import { jsonTooDeep, tooDeepMessage, WRITTEN_DEPTH } from '../util/depth.js';
 import { ParityError } from '../util/errors.js';
 import { ReadRefused, readFailure, readRegularText } from '../util/fs.js';
 import { parseJsonExact } from '../wire/parse-json.js';
-import { fromEntry, planDigest, type Restore, restorer } from './entry.js';
+import { type BodyLimits, fromEntry, planDigest, type Restore, restorer } from './entry.js';
 import {
   entrySchema,
   manifestSchema,
@@ -37,7 +38,7 @@ export interface OpenRecording {
    * as the run's redactor has them), so a live candidate that echoes the
    * secret compares equal; reports redact them again.
    */
-  answers(secrets: ReadonlyMap<string, string>): RecordedAnswers;
+  answers(secrets: ReadonlyMap<string, string>, limits: BodyLimits): RecordedAnswers;
 }
 
 /** Where a case's entry lives: `<dir>/<suite>/<id>.json` (ids are slugs, so the path is safe). */
@@ -68,11 +69,13 @@ export async function readManifest(
 ): Promise<RecordingManifest | undefined> {
   let text: string;
   try {
-    text = await readRegularText(join(dir, MANIFEST));
+    text = await readRegularText(join(dir, MANIFEST), { maxBytes: MAX_ENTRY_BYTES });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw invalid(label, `cannot read ${MANIFEST} (${readFailure(error)})`);
   }
+  const deep = jsonTooDeep(text, WRITTEN_DEPTH);
+  if (deep !== undefined) throw invalid(label, `${MANIFEST} is ${tooDeepMessage(deep)}`);
   const parsed = parseJsonExact(text);
   if (!parsed.ok) throw invalid(label, `${MANIFEST} is not JSON (${parsed.error})`);
   checkVersion(parsed.value, label);
@@ -97,7 +100,12 @@ function missing(code: string, message: string): SideOutcome {
 const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
 
 async function answer(
-  recording: { readonly dir: string; readonly label: string; readonly restore: Restore },
+  recording: {
+    readonly dir: string;
+    readonly label: string;
+    readonly restore: Restore;
+    readonly limits: BodyLimits;
+  },
   testCase: Case,
 ): Promise<SideOutcome> {
   const { dir, label } = recording;
@@ -112,6 +120,11 @@ async function answer(
       'PARITY_NOT_RECORDED',
       `${testCase.id} is not in the recording ${label} (add it: parity record --update)`,
     );
+  }
+  const deep = jsonTooDeep(text, WRITTEN_DEPTH);
+  if (deep !== undefined) {
+    const why = tooDeepMessage(deep);
+    return missing('PARITY_RECORDING_INVALID', `the entry of ${testCase.id} is ${why}`);
   }
   const parsed = parseJsonExact(text);
   if (!parsed.ok)
@@ -139,7 +152,7 @@ async function answer(
       `${testCase.id} was not sent when the recording ${label} was made (${skipped.replace(/^not sent: /, '')}); record it again with parity record --update`,
     );
   }
-  return fromEntry(entry.data, recording.restore);
+  return fromEntry(entry.data, recording.restore, recording.limits);
 }
 
 /** Opens the recording in `path` (relative to `cwd`) for a run (see the module comment). */
@@ -156,9 +169,9 @@ export async function openRecording(path: string, cwd: string): Promise<OpenReco
     dir,
     label,
     manifest,
-    answers: (secrets) => {
+    answers: (secrets, limits) => {
       const restore = restorer(secrets);
-      return { answer: (testCase) => answer({ dir, label, restore }, testCase) };
+      return { answer: (testCase) => answer({ dir, label, restore, limits }, testCase) };
     },
   };
 }

@@ -34,7 +34,13 @@ export type RecordingManifest = z.output<typeof manifestSchema>;
 
 const bodySchema = z.discriminatedUnion('kind', [
   z.looseObject({ kind: z.literal('empty') }),
-  z.looseObject({ kind: z.literal('json'), json: z.unknown() }),
+  z.looseObject({
+    kind: z.literal('json'),
+    json: z.unknown(),
+    // Of the body's bytes, when they hold no secret: a replay past a smaller cap
+    // compares by it, as the live side does.
+    sha256: z.string().optional(),
+  }),
   z.looseObject({ kind: z.literal('text'), text: z.string() }),
   z.looseObject({ kind: z.literal('base64'), base64: z.string() }),
   z.looseObject({ kind: z.literal('truncated'), sha256: z.string(), size: z.number() }),

@@ -16,6 +16,19 @@ export interface Needle {
 /** Base64 fragments shorter than this are not looked for: too many false hits. */
 const MIN_BASE64_CORE = 6;
 
+/** Class forms shorter than this are not looked for: too many false hits. */
+const MIN_CLASS_FORM = 8;
+
+/**
+ * The secret as a header value's class shows it (lower case, digit runs as
+ * `0`: `compare/findings.ts`), for a result judged before the secret was
+ * known (a plain case that ran before the flow that captures it).
+ */
+function classForm(secret: string): string[] {
+  const form = secret.toLowerCase().replace(/\d+/g, '0');
+  return form !== secret.toLowerCase() && form.length >= MIN_CLASS_FORM ? [form] : [];
+}
+
 function urlForms(secret: string): string[] {
   const component = encodeURIComponent(secret);
   // URLSearchParams writes a space as `+` and escapes a few characters encodeURIComponent keeps.
@@ -75,7 +88,7 @@ export function secretNeedles(secrets: ReadonlyMap<string, string>): Needle[] {
   for (const [secret, placeholder] of secrets) {
     if (secret === '') continue;
     // A server may echo it case-folded (a header value lowercased).
-    const folded = [secret.toLowerCase(), secret.toUpperCase()];
+    const folded = [secret.toLowerCase(), secret.toUpperCase(), ...classForm(secret)];
     const forms = [
       secret,
       ...folded,

@@ -10,6 +10,7 @@
  * breaks become spaces; control characters are shown as `\x1b`.
  */
 import { codeSpan, printable, splitCodeSpans } from '../util/code-span.js';
+import { widest } from '../util/widest.js';
 
 /** Prose outside code spans: what could become HTML, a link or emphasis is escaped. */
 function escapeProse(text: string): string {
@@ -47,7 +48,10 @@ export function code(text: string): string {
 
 /** A fenced block whose fence is longer than any backtick run in the content. */
 export function fenced(text: string, language = ''): string {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const longest = widest(
+    [...text.matchAll(/`+/g)].map((m) => m[0].length),
+    2,
+  );
   const fence = '`'.repeat(longest + 1);
   const lines = text.split(/\r?\n/).map(printable);
   return `${fence}${language}\n${lines.join('\n')}\n${fence}`;

@@ -4,6 +4,7 @@
  * whose message says what to do, never a crash half-way through a renderer.
  */
 import type * as z from 'zod';
+import { jsonTooDeep, tooDeepMessage, WRITTEN_DEPTH } from '../util/depth.js';
 import { ParityError } from '../util/errors.js';
 import { readFailure, readRegularText } from '../util/fs.js';
 import { REPORT_SCHEMA_VERSION, type RunReport } from './contract.js';
@@ -56,6 +57,8 @@ function checkVersion(value: unknown, file: string): number {
 
 /** Parses the text of a report.json; `file` names it in error messages. */
 export function parseReport(text: string, file: string): RunReport {
+  const deep = jsonTooDeep(text, WRITTEN_DEPTH);
+  if (deep !== undefined) throw invalid(file, `not a report parity wrote: ${tooDeepMessage(deep)}`);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -97,6 +100,12 @@ const MISSING: Record<ReportGiven, string> = {
     'no such file (pass merge the report.json files or run folders that `parity run --shard` wrote)',
 };
 
+/**
+ * A report.json of a million cases is a few hundred MB; past this it would not
+ * fit one string (V8 stops near 512 MiB), so it is refused before it is read.
+ */
+const MAX_REPORT_BYTES = 480 * 1024 * 1024;
+
 /** Reads and validates the report.json at `path`; `given` words the hint for a missing file. */
 export async function readReport(
   path: string,
@@ -104,7 +113,7 @@ export async function readReport(
 ): Promise<RunReport> {
   let text: string;
   try {
-    text = await readRegularText(path);
+    text = await readRegularText(path, { maxBytes: MAX_REPORT_BYTES });
   } catch (error) {
     const code = error instanceof Error && 'code' in error ? error.code : undefined;
     const reason =

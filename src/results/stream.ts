@@ -6,8 +6,9 @@
  * the lines back in run order, each notable result in its final form
  * (tracker row, regression mark) in place of its line.
  */
-import { mkdir, open } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { Redactor } from '../redact/redact.js';
 import { openBlockFile } from '../util/block-file.js';
 import {
   type CollectedResults,
@@ -15,6 +16,7 @@ import {
   type ResultJson,
   runOrderBy,
 } from './collected.js';
+import { redactLearned } from './late-redact.js';
 import { createSummaryTally, type RunSummary } from './summary.js';
 import { type CaseResult, isNotable } from './types.js';
 
@@ -22,6 +24,12 @@ import { type CaseResult, isNotable } from './types.js';
 export interface ResultStream {
   /** The result of the case at `position` (0-based, in run order). */
   add(result: CaseResult, position: number): void;
+  /**
+   * Every result added so far is redacted again by `redact` when the stream
+   * finishes: a secret learned now (a flow's capture) that an earlier result
+   * may hold. The last `redact` given wins (it knows every secret learned).
+   */
+  redactAdded(redact: Redactor): void;
   finish(): Promise<CollectedResults>;
 }
 
@@ -48,10 +56,19 @@ export async function openResultStream(path: string, count: number): Promise<Res
     suiteNames: [],
   };
   const suiteIndex = new Map<string, number>();
-  const notable: { position: number; result: CaseResult }[] = [];
+  const notable: { readonly position: number; result: CaseResult }[] = [];
   const tally = createSummaryTally();
   let offset = 0;
+  // Positions added before the last `redactAdded`, and the redaction they still need.
+  const stale = new Uint8Array(count);
+  const added: number[] = [];
+  let late: Redactor | undefined;
   return {
+    redactAdded(redact) {
+      for (const position of added) stale[position] = 1;
+      added.length = 0;
+      late = redact;
+    },
     add(result, position) {
       // Each line is encoded into the file's block at once (see util/block-file.ts).
       const bytes = out.append(JSON.stringify(result)) + out.append('\n');
@@ -69,11 +86,18 @@ export async function openResultStream(path: string, count: number): Promise<Res
         result.candidate.durationMs,
       );
       offset += bytes;
+      added.push(position);
       tally.add(result);
       if (isNotable(result)) notable.push({ position, result });
     },
     async finish() {
       await out.close();
+      if (late !== undefined) {
+        await rewriteStale(path, ledger, stale, late);
+        for (const item of notable) {
+          if (stale[item.position] === 1) item.result = redactLearned(item.result, late);
+        }
+      }
       notable.sort((a, b) => a.position - b.position);
       return collected(path, ledger, notable, tally.summary());
     },
@@ -115,6 +139,50 @@ function collected(
       }
     },
   };
+}
+
+/**
+ * Rewrites the lines of the `stale` positions through `redact` (each parsed,
+ * redacted as a structure, written again: a text replacement could split a
+ * JSON escape), the others as they are, into a new file renamed over the old
+ * one; the ledger gets the new offsets and lengths.
+ */
+async function rewriteStale(
+  path: string,
+  ledger: Ledger,
+  stale: Uint8Array,
+  redact: Redactor,
+): Promise<void> {
+  const positions = [...ledger.ids.keys()]
+    .filter((position) => ledger.ids[position] !== undefined)
+    .sort((a, b) => (ledger.offsets[a] ?? 0) - (ledger.offsets[b] ?? 0));
+  const temp = `${path}.redacting`;
+  const out = await openBlockFile(temp);
+  let offset = 0;
+  const moved: [number, number, number][] = [];
+  try {
+    let index = 0;
+    for await (const line of readLines(path, ledger, positions)) {
+      const position = positions[index++] ?? 0;
+      // Parsed only when its text holds a secret in some form.
+      const text =
+        typeof line === 'string' && stale[position] === 1 && redact.text(line) !== line
+          ? JSON.stringify(redactLearned(parseResult(line), redact))
+          : String(line);
+      const bytes = out.append(text) + out.append('\n');
+      moved.push([position, offset, bytes]);
+      offset += bytes;
+    }
+    await out.close();
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await rename(temp, path);
+  for (const [position, start, bytes] of moved) {
+    ledger.offsets[position] = start;
+    ledger.lengths[position] = bytes;
+  }
 }
 
 /** A line of results.ndjson: written by this run, so it is a result as written. */

@@ -219,7 +219,8 @@ export function mergeTracker(doc: TrackerDocument, run: TrackerRun): TrackerMerg
   const known = new Set(rows.map((row) => row.fingerprint));
   const fresh = [...observed.values()].filter((obs) => !known.has(obs.fingerprint));
   const starts = startsOf(rows.filter(isCaseLevelRow), superseding);
-  changes.added.push(...addRows(items, fresh, run.date, (fp) => starts.get(fp)));
+  for (const row of addRows(items, fresh, run.date, (fp) => starts.get(fp)))
+    changes.added.push(row);
   changes.superseded.push(...markSuperseded(items, columns, context));
   const missingCases = context.missing.length === 0 ? {} : { missingCases: context.missing };
   return { doc: { ...ready.doc, block: items }, changes: { ...changes, ...missingCases } };

@@ -11,10 +11,10 @@
  */
 
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ParityError } from '../util/errors.js';
-import { isTempFileOf, writeFileAtomic } from '../util/fs.js';
+import { isTempFileOf, readFailure, readRegularText, writeFileAtomic } from '../util/fs.js';
 import { checkFileTarget, folderProblem, type WriteTarget } from '../util/write-target.js';
 import { initialisedText, requireManaged } from './init.js';
 import { acquireLock, breakAbandoned, type TrackerLockOptions } from './lock.js';
@@ -58,9 +58,21 @@ function parseExisting(text: string, path: string): TrackerDocument {
   return doc;
 }
 
+/** A tracker of thousands of rows is a few MB; past this it is no tracker parity wrote. */
+const MAX_TRACKER_BYTES = 64 * 1024 * 1024;
+
 async function readTarget(target: WriteTarget): Promise<string | undefined> {
   if (target.kind === 'missing') return undefined;
-  const text = await readFile(target.real, 'utf8');
+  let text: string;
+  try {
+    text = await readRegularText(target.real, { maxBytes: MAX_TRACKER_BYTES });
+  } catch (error) {
+    throw new ParityError(
+      'PARITY_TRACKER_INVALID',
+      `${target.real}: cannot read the tracker (${readFailure(error)})`,
+      { cause: error },
+    );
+  }
   // An empty file holds no human bytes: it is treated as a new tracker.
   return text === '' ? undefined : text;
 }

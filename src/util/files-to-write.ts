@@ -48,10 +48,33 @@ export async function checkFilesToWrite(files: readonly FileToWrite[]): Promise<
   if (problems.length > 0) {
     throw new ParityError(
       'PARITY_OUTPUT_UNWRITABLE',
-      `${problems.join('; ')}; nothing was written`,
+      `${firstFew(problems, '; ')}; nothing was written`,
     );
   }
   return targets;
+}
+
+/** Items a message lists before it says how many more there are. */
+const LISTED = 3;
+
+/** The first few of `items` joined by `separator`, then "… and N more". */
+function firstFew(items: readonly string[], separator: string): string {
+  const listed = items.slice(0, LISTED).join(separator);
+  return items.length > LISTED
+    ? `${listed}${separator}… and ${items.length - LISTED} more`
+    : listed;
+}
+
+/**
+ * `PARITY_WOULD_OVERWRITE` for the files in `taken` (as shown): one short
+ * line however many there are (a count, the first few, then `hint`).
+ */
+export function wouldOverwrite(taken: readonly string[], hint: string): ParityError {
+  const what =
+    taken.length === 1
+      ? `${taken[0]} already exists`
+      : `${taken.length} files already exist (${firstFew(taken, ', ')})`;
+  return new ParityError('PARITY_WOULD_OVERWRITE', `${what}; nothing was written${hint}`);
 }
 
 /** A text file a command writes. */
@@ -71,13 +94,7 @@ export async function writeTextFiles(
 ): Promise<void> {
   const targets = await checkFilesToWrite(files);
   const taken = files.filter((_, i) => targets[i]?.kind === 'file').map((file) => file.shown);
-  if (!options.force && taken.length > 0) {
-    const verb = taken.length === 1 ? 'exists' : 'exist';
-    throw new ParityError(
-      'PARITY_WOULD_OVERWRITE',
-      `${taken.join(', ')} already ${verb}; nothing was written${options.hint ?? ''}`,
-    );
-  }
+  if (!options.force && taken.length > 0) throw wouldOverwrite(taken, options.hint ?? '');
   for (const [i, file] of files.entries()) {
     const target = targets[i];
     if (target !== undefined) await writeFileAtomic(target.real, file.text, { keep: target });

@@ -77,15 +77,24 @@ export async function inspectWriteTarget(path: string): Promise<WriteTarget> {
   });
 }
 
-/** The nearest folder of `path` that exists (the one a `mkdir -p` starts from). */
-async function nearestFolder(path: string): Promise<{ dir: string; kind: PathKind }> {
+/**
+ * The nearest folder of `path` that exists (the one a `mkdir -p` starts
+ * from), or the symlink on the way that no `mkdir -p` can pass: one that
+ * points nowhere, or a loop.
+ */
+async function nearestFolder(
+  path: string,
+): Promise<{ dir: string; kind: PathKind; link?: 'dangling' | 'loop' }> {
   let dir = path;
   for (;;) {
     try {
       const info = await stat(dir);
       return { dir, kind: info.isDirectory() ? 'directory' : kindOf(info) };
     } catch (error) {
+      if (hasCode(error, 'ELOOP')) return { dir, kind: 'other', link: 'loop' };
       if (!hasCode(error, 'ENOENT') && !hasCode(error, 'ENOTDIR')) throw error;
+      const own = await lstat(dir).catch(() => undefined);
+      if (own?.isSymbolicLink() === true) return { dir, kind: 'other', link: 'dangling' };
       const parent = dirname(dir);
       if (parent === dir) return { dir, kind: 'missing' };
       dir = parent;
@@ -163,6 +172,9 @@ export async function folderProblem(
   probeName: string = `.parity-probe-${randomBytes(6).toString('hex')}`,
 ): Promise<string | undefined> {
   const nearest = await nearestFolder(dir);
+  if (nearest.link === 'dangling')
+    return `${nearest.dir} is a symlink to a folder that does not exist (create it, or remove the link)`;
+  if (nearest.link === 'loop') return `${nearest.dir} is a loop of symlinks`;
   if (nearest.kind !== 'directory') return `${nearest.dir} is not a folder`;
   if (nearest.dir !== dir) {
     try {

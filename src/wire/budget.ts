@@ -8,6 +8,8 @@
  * and stops at the first value over budget. Pure.
  */
 
+import { isExactNumber } from './exact-number.js';
+
 /** Limits on one body's shape. */
 export interface NodeBudget {
   /** Values in the body (object members and array elements, containers included). */
@@ -166,6 +168,25 @@ export function xmlOverBudget(text: string, budget: NodeBudget): OverBudget | un
     const selfClosing = end > 0 && text.charCodeAt(end - 1) === SLASH;
     if (!selfClosing && ++depth > budget.depth) return { limit: 'depth', budget: budget.depth };
     if (end > 0 && text.charCodeAt(end) === GREATER_THAN) i = end;
+  }
+  return undefined;
+}
+
+/**
+ * Whether a parsed JSON value (a recorded body) fits `budget`, counted as
+ * `scanJson` counts its text: every value, and the nesting of objects and
+ * arrays. Iterative, and stops at the first value over budget.
+ */
+export function valueOverBudget(value: unknown, budget: NodeBudget): OverBudget | undefined {
+  const stack: [unknown, number][] = [[value, 0]];
+  let nodes = 0;
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const [item, depth] = next;
+    if (++nodes > budget.nodes) return { limit: 'nodes', budget: budget.nodes };
+    if (item === null || typeof item !== 'object' || isExactNumber(item)) continue;
+    if (depth + 1 > budget.depth) return { limit: 'depth', budget: budget.depth };
+    const children = Array.isArray(item) ? item : Object.values(item);
+    for (const child of children) stack.push([child, depth + 1]);
   }
   return undefined;
 }

@@ -232,7 +232,7 @@ cases:
     const again = await runCli(cwd, ['import', 'openapi', 'examples/openapi.yaml']);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain(
-      'cases/imported/health.yaml, cases/imported/validate.yaml, cases/imported/records.yaml already exist; nothing was written (pass --force to replace, or --out DIR)',
+      '3 files already exist (cases/imported/health.yaml, cases/imported/validate.yaml, cases/imported/records.yaml); nothing was written (pass --force to replace, or --out DIR)',
     );
     expect(await readFile(join(cwd, 'cases/imported/health.yaml'), 'utf8')).toBe('# mine\n');
     const forced = await runCli(cwd, ['import', 'openapi', 'examples/openapi.yaml', '--force']);

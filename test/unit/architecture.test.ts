@@ -113,6 +113,7 @@ describe('I/O at the edges', () => {
       'tracker/write.ts',
       'util/block-file.ts',
       'util/fs.ts',
+      'util/staged-files.ts',
       'util/write-target.ts',
     ]);
   });

@@ -1,8 +1,9 @@
 /** `parity import <kind> [input]`: writes case files and prints what it wrote and what to run next. */
 import { IMPORT_KINDS, type ImportKind, type ImportOutcome, runImport } from '../../app/import.js';
+import { createInterrupt } from '../../app/interrupt.js';
 import { ParityError } from '../../util/errors.js';
 import { colorsFor } from '../colors.js';
-import { EXIT, type ExitCode } from '../exit-codes.js';
+import { EXIT, EXIT_FOR_SIGNAL, type ExitCode } from '../exit-codes.js';
 import { contextOf, type Io } from '../io.js';
 import type { ImportFlags } from '../options.js';
 
@@ -81,6 +82,8 @@ export async function importCommand(
   if (extra.length > 0)
     throw usage(`parity import ${kind} reads one file (got ${operands.length - 1})`);
   checkOptions(kind, flags);
+  const interrupt = createInterrupt();
+  const off = io.signals?.on((signal) => interrupt.raise(signal));
   const outcome = await runImport(
     {
       kind,
@@ -91,9 +94,17 @@ export async function importCommand(
       methods: flags.method ?? [],
       vars: varsOf(flags.var ?? []),
       stdin: io.stdin,
+      interrupt,
     },
     contextOf(io),
-  );
+  ).finally(() => off?.());
+  if (outcome.interrupted !== undefined) {
+    const err = colorsFor(io.stderr, io.env);
+    io.stderr.write(
+      `${err.red(`parity: ${outcome.interrupted}`)}: the import stopped before its files were published; nothing was written\n`,
+    );
+    return EXIT_FOR_SIGNAL[outcome.interrupted];
+  }
   if (outcome.written.length === 0) {
     const err = colorsFor(io.stderr, io.env);
     for (const note of outcome.notes) io.stderr.write(`  ${err.yellow('note')}: ${note}\n`);
