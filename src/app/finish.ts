@@ -20,7 +20,7 @@ import { type CaseResult, isNotable } from '../results/types.js';
 import { ParityError } from '../util/errors.js';
 import type { Host } from '../util/host.js';
 import { libraryEvidence } from './tracker-evidence.js';
-import { observationsOf, planTracker, type TrackerUpdate } from './tracker-update.js';
+import { coveredOf, observationsOf, planTracker, type TrackerUpdate } from './tracker-update.js';
 
 /** The report without its results, summary and what `finishRun` adds. */
 export type ReportHead = Omit<
@@ -83,6 +83,7 @@ export async function finishRun(input: FinishInput): Promise<Finished> {
   const classified = withConsequences(regression?.results ?? input.results);
   const { tracker, trackerError } = await trackerPlan(input, {
     observations: observationsOf(classified),
+    covered: coveredOf(classified),
     ranCaseIds: compared,
     // A run of the whole library also knows which cases it no longer holds.
     library: libraryEvidence(

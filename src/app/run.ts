@@ -27,6 +27,7 @@ import { resultOf } from '../noise/result.js';
 import { createNoiseStep, type NoiseStep } from '../noise/step.js';
 import { maskDerivedRevisions } from '../normalise/derived.js';
 import { normaliseOrigins, originForms } from '../normalise/origin.js';
+import { createReferenceMemory } from '../normalise/references.js';
 import { CLOCK_SKEW_MS, maskRunStamps } from '../normalise/stamps.js';
 import { redactExchange } from '../redact/exchange.js';
 import { withSecrets } from '../redact/extend.js';
@@ -225,9 +226,13 @@ async function execute(
   const origins = {
     baseline: originForms(config.baseline.url.href),
     candidate: originForms(config.candidate.url.href),
+    // A replica instance writes its own address; the baseline sent again writes the baseline's.
+    replica: originForms((config.noise.replica ?? config.baseline).url.href),
   };
   // Timestamps both sides stamped during the run are compared by format (README, "Per-instance values").
   const started = input.now().getTime() - CLOCK_SKEW_MS;
+  // Values each side generated earlier in a flow or serial sequence, echoed later.
+  const references = createReferenceMemory();
   const onExchange = (sent: Exchange, position: number): void => {
     const window = { from: started, to: input.now().getTime() + CLOCK_SKEW_MS };
     // Secrets leave the exchange first: nothing below derives text from a secret value.
@@ -236,13 +241,13 @@ async function execute(
     if (raw.candidate.outcome === 'transport-error') failed.candidate++;
     watch.add(raw);
     runtimes.add(raw);
-    // Hashes derived from per-instance values are compared by format (README, "Per-instance values").
+    // Echoed references, then revisions derived from per-instance values (README, "Per-instance values").
     if (raw.flow === undefined) {
-      addExchange(maskDerivedRevisions(raw), position);
+      addExchange(maskDerivedRevisions(references.apply(raw)), position);
       return;
     }
     // A flow step's captured values differ by design: compared as their placeholders.
-    const exchange = maskDerivedRevisions(maskExchange(raw));
+    const exchange = maskDerivedRevisions(references.apply(maskExchange(raw)));
     release(flows.add(raw.case, { position, exchange }));
   };
   const onSkipped = (testCase: Case, reason: string, position: number): void => {
@@ -255,7 +260,10 @@ async function execute(
       cases: prepared(source, noise),
       baseline: clients.baseline,
       candidate: clients.candidate,
-      replica: clients.replica,
+      replica:
+        clients.replica === undefined
+          ? undefined
+          : { client: clients.replica, runsFlows: config.noise.replica !== undefined },
       concurrency: config.concurrency,
       onExchange,
       onSkipped,

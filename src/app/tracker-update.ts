@@ -24,7 +24,7 @@ export interface TrackerUpdate {
   readonly outcome: TrackerOutcome;
   /** The row of each root cause, after the update. */
   rowOf(fingerprint: string): DecisionRow | undefined;
-  /** The rows this run resolved, as decisions list entries (no case showed them). */
+  /** The rows this run resolved or found covered by a rule, as decisions list entries (no case showed them). */
   readonly resolved: readonly RootCauseEntry[];
   /** The result with its findings' rows set and its verdict judged after the decisions. */
   annotate(result: CaseResult): CaseResult;
@@ -45,6 +45,17 @@ export function observationsOf(results: readonly CaseResult[]): TrackerObservati
   }));
 }
 
+/** The root causes the results' rules hid, with the cases that hid them (`CaseResult.covered`). */
+export function coveredOf(results: readonly CaseResult[]): Map<string, string[]> {
+  const covered = new Map<string, string[]>();
+  for (const result of results) {
+    for (const fingerprint of result.covered ?? []) {
+      covered.set(fingerprint, [...(covered.get(fingerprint) ?? []), result.caseId]);
+    }
+  }
+  return covered;
+}
+
 /** A result judged after the decisions recorded in `rowOf`. */
 export function judgedAfterDecisions(
   result: CaseResult,
@@ -62,12 +73,13 @@ export function judgedAfterDecisions(
   return { ...result, findings, verdict: decided ? 'accepted' : 'divergent' };
 }
 
-function resolvedEntry(row: TrackerRow): RootCauseEntry {
+/** A row no case showed this run: resolved, or covered by a rule in `hidden` cases. */
+function resolvedEntry(row: TrackerRow, hidden: readonly string[]): RootCauseEntry {
   return {
     fingerprint: row.fingerprint,
     kind: row.kind,
     summary: row.summary,
-    caseIds: [],
+    caseIds: hidden,
     endpoints: row.endpoints,
     row: { id: row.id, status: row.status, decision: row.decision },
   };
@@ -92,11 +104,14 @@ export async function planTracker(
       ? undefined
       : { id: row.id, status: row.status, decision: row.decision };
   };
-  const resolved = new Set(changes.resolved);
+  const resolved = new Set([...changes.resolved, ...changes.covered]);
+  const hiddenIn = (row: TrackerRow) => run.covered?.get(row.fingerprint) ?? [];
   return {
     outcome: { path: options.label, ...changes },
     rowOf,
-    resolved: all.filter((row) => resolved.has(row.id)).map(resolvedEntry),
+    resolved: all
+      .filter((row) => resolved.has(row.id))
+      .map((row) => resolvedEntry(row, hiddenIn(row))),
     annotate: (result) => judgedAfterDecisions(result, rowOf),
     commit: () => plan.commit(),
     abandon: () => plan.abandon(),

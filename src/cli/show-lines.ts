@@ -59,6 +59,13 @@ function hintLines(outcome: ShowOutcome): string[] {
     return ['', `Resolved ${row.resolved}: nothing to decide (the row reopens if it comes back).`];
   }
   if (row.status === 'superseded') return ['', 'Superseded: decide the rows its summary names.'];
+  if (row.status === 'covered') {
+    return [
+      '',
+      'Covered by a rule: the servers still differ, and a comparison rule of its cases hides it; removing the rule reopens it (or decide it: parity decide ' +
+        `${row.id} accepted --note "…").`,
+    ];
+  }
   const open = row.status === 'open';
   const reopen = `${formatStatus(row.status)}; to reopen it: parity decide ${row.id} open`;
   const accept = `parity decide ${row.id} accepted --note "…"`;

@@ -210,6 +210,11 @@ function countLines(report: RunReport, c: Colors): string[] {
       `  per-instance: ${n.stamped} case(s) with timestamps both sides stamped within this run, compared by format (report.json: stamped)`,
     );
   }
+  if (n.echoed > 0) {
+    out.push(
+      `  per-instance: ${n.echoed} case(s) echoing values each side generated earlier in its flow or sequence, compared as one reference (report.json: echoed)`,
+    );
+  }
   if (n.derived > 0) {
     out.push(
       `  per-instance: ${n.derived} case(s) with revisions (ETags, CouchDB-style _rev) derived from per-instance values, compared by format (report.json: derived)`,
@@ -264,7 +269,7 @@ export function renderSummary(given: RunReport, c: Colors, reportDir: string | u
     const superseded = t.superseded.length > 0 ? `, ${t.superseded.length} superseded` : '';
     out.push(
       '',
-      `  tracker ${t.path}: ${t.added.length} new, ${t.reopened.length} reopened, ${t.resolved.length} resolved, ${t.seen.length} seen again${superseded}`,
+      `  tracker ${t.path}: ${t.added.length} new, ${t.reopened.length} reopened, ${t.resolved.length} resolved, ${t.seen.length} seen again${t.covered.length > 0 ? `, ${t.covered.length} covered by a rule` : ''}${superseded}`,
       ...missingCaseLines(t.missingCases ?? []).map((text) => `    ${text}`),
     );
   }

@@ -27,6 +27,7 @@ export function statusCounts(rows: readonly TrackerRow[]): string {
     accepted: 0,
     wontfix: 0,
     resolved: 0,
+    covered: 0,
     superseded: 0,
   };
   for (const row of rows) counts[row.status]++;

@@ -81,3 +81,21 @@ export function endpointOf(method: string, path: string): string {
   }
   return `${method} ${out}`;
 }
+
+/**
+ * The resource an endpoint template addresses: its path without the method
+ * and without trailing `:id` segments (`POST /v1/records/:id/tags/:id` →
+ * `['v1', 'records', ':id', 'tags']`). A create, a read and a list of one kind
+ * of record share it.
+ */
+export function collectionOf(endpoint: string): string[] {
+  const path = endpoint.slice(endpoint.indexOf(' ') + 1).split('?')[0] ?? '';
+  const segments = path.split('/').filter((s) => s !== '');
+  while (segments.length > 0 && segments.at(-1) === ':id') segments.pop();
+  return segments;
+}
+
+/** `/v1/records` for `GET /v1/records/:id`: the resource, as a path. */
+export function resourceOfEndpoint(endpoint: string): string {
+  return `/${collectionOf(endpoint).join('/')}`;
+}

@@ -19,6 +19,7 @@
 import type { Change, Comparison, HeaderChange } from '../model/comparison.js';
 import { isJsonObject } from '../normalise/json.js';
 import { parsePointer } from '../util/json-pointer.js';
+import { resourceOfEndpoint } from './endpoint.js';
 import { isBodyKindChange } from './explain-shape.js';
 import { sideType, wildcardPath } from './fingerprint.js';
 import { isIdKey } from './map-like.js';
@@ -89,6 +90,22 @@ function bodyKindOf(descriptor: unknown): string {
   return isJsonObject(descriptor) ? String(descriptor['kind']) : 'unknown';
 }
 
+/**
+ * `/items/*\/colour` → `/colour`: a member of a record, wherever the record
+ * sits (a read answers it whole, a list in an array, a wrapper under a key),
+ * so a create, a read and a list showing one difference make one cause. A
+ * change at an element itself (an item added to a list) keeps its path;
+ * `record` gives the record for a parent path (`/items/*` → ``).
+ */
+function inRecord(wild: string, record = false): string {
+  const segments = wild.split('/');
+  const star = segments.indexOf('*');
+  if (star < 0) return wild;
+  const rest = segments.slice(star + 1);
+  if (rest.length === 0) return record ? '' : wild;
+  return `/${rest.join('/')}`;
+}
+
 function skeletonChange(change: Change): SkeletonChange {
   // Two whole bodies of one kind that differ (text, bytes): reports keep them in
   // another form (bytes as a line of text), so their types are left out.
@@ -97,7 +114,7 @@ function skeletonChange(change: Change): SkeletonChange {
   }
   return {
     op: change.op,
-    path: wildcardPath(change.path),
+    path: inRecord(wildcardPath(change.path)),
     baseline: sideType(change.baseline),
     candidate: sideType(change.candidate),
   };
@@ -115,19 +132,31 @@ function zeroValuedMember(change: Change): SkeletonChange | undefined {
   if ((!added && !removed) || change.path === '') return undefined;
   const { parent, name } = splitPath(change.path);
   if (/^\d+$/.test(name)) return undefined;
-  const path = wildcardPath(parent);
+  const path = inRecord(wildcardPath(parent), true);
   return added
     ? { op: 'added', path, baseline: '-', candidate: ZERO_VALUED_MEMBERS }
     : { op: 'removed', path, baseline: ZERO_VALUED_MEMBERS, candidate: '-' };
 }
 
+/** A change of the whole body (not of members of the record at its top). */
+function wholeBody(change: SkeletonChange): boolean {
+  return (
+    change.path === '' &&
+    change.baseline !== ZERO_VALUED_MEMBERS &&
+    change.candidate !== ZERO_VALUED_MEMBERS
+  );
+}
+
 /**
- * Residual changes, one root cause per endpoint template and skeleton change
- * (members one side adds or lacks with zero values: one per object, see
+ * Residual changes, one root cause per resource (the endpoint's path without
+ * its method and trailing ids: a create, a read and a list of records share
+ * it) and skeleton change, the path taken within the record (`inRecord`;
+ * members one side adds or lacks with zero values: one per object, see
  * `zeroValuedMember`): a rule that removes one of them (an ignore, a learned
  * noise path) never renames another.
  */
 function structureFindings(endpoint: string, changes: readonly Change[]): Finding[] {
+  const resource = resourceOfEndpoint(endpoint);
   const byKey = new Map<string, { change: SkeletonChange; paths: string[] }>();
   for (const change of changes) {
     const line = zeroValuedMember(change) ?? skeletonChange(change);
@@ -137,7 +166,11 @@ function structureFindings(endpoint: string, changes: readonly Change[]): Findin
     entry.paths.push(change.path);
   }
   return [...byKey.values()].map(({ change, paths }) =>
-    finding({ type: 'structure', endpoint, change }, paths),
+    // A whole body that differs is the endpoint's own answer (a create's error text is not a read's).
+    finding(
+      { type: 'structure', endpoint: wholeBody(change) ? endpoint : resource, change },
+      paths,
+    ),
   );
 }
 

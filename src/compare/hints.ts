@@ -10,7 +10,7 @@ import { codeSpan } from '../util/code-span.js';
 import { yamlScalar } from '../util/yaml-scalar.js';
 import { phrase } from './patterns/advice.js';
 import { type FixHint, PATTERN_HINTS } from './patterns/hints.js';
-import type { RootCause } from './root-cause.js';
+import { type RootCause, ZERO_VALUED_MEMBERS } from './root-cause.js';
 import { bodyKindWord } from './root-cause-words.js';
 
 export type { FixHint } from './patterns/hints.js';
@@ -119,7 +119,12 @@ function structureHint(cause: Extract<RootCause, { type: 'structure' }>): FixHin
   return {
     baseline: text,
     candidate: text,
-    ...(path === '' ? {} : { rule: `ignore: [${yamlScalar(path)}]` }),
+    // The path is within the record (`/colour`): the rule reaches it in a list too.
+    ...(path === '' ||
+    cause.change.candidate === ZERO_VALUED_MEMBERS ||
+    cause.change.baseline === ZERO_VALUED_MEMBERS
+      ? {}
+      : { rule: `ignore: [${yamlScalar(`/**${path}`)}]` }),
   };
 }
 

@@ -57,6 +57,7 @@ export type RootCause =
     }
   | {
       readonly type: 'structure';
+      /** The resource (`/v1/records`): the endpoint's path without method and trailing `:id`s. */
       readonly endpoint: string;
       /** The change without its values: op, wildcarded path, JSON types. */
       readonly change: SkeletonChange;

@@ -32,23 +32,38 @@ export function exchangeCase(
   }));
 }
 
+/** Where the run sends what noise learning needs: every case, and flows only to an instance of their own. */
+export interface ReplicaSends {
+  /** Each plain case is also sent here (the baseline again, or its replica). */
+  readonly client: TargetClient;
+  /**
+   * A replica that is an instance of its own (`--baseline-replica`): it runs
+   * every flow too, with its own variables (its own token, its own ids), so
+   * flows learn noise as plain cases do. The baseline sent again never
+   * runs a flow: a write must not be repeated on it.
+   */
+  readonly runsFlows: boolean;
+}
+
 /**
  * A run's sender: each case to both sides (and to the replica with
  * `--noise`); a flow's steps to both sides with each side's own variables,
- * never to the replica (it holds none of the flow's state, and a write must
- * not be repeated).
+ * and to a replica instance (`ReplicaSends.runsFlows`) with its own, as a
+ * flow run of its own (a replica that fails stops only its own steps).
  */
 export function exchangeSender(
   baseline: TargetClient,
   candidate: TargetClient,
-  replica?: TargetClient,
+  replica?: ReplicaSends,
 ): Sender<Exchange> {
   return {
-    send: (testCase) => exchangeCase(testCase, baseline, candidate, replica),
+    send: (testCase) => exchangeCase(testCase, baseline, candidate, replica?.client),
     flow: () => {
       const run = createFlowRun({ baseline, candidate });
+      const again =
+        replica?.runsFlows === true ? createFlowRun({ replica: replica.client }) : undefined;
       return async (testCase: StepCase): Promise<Sent<Exchange>> => {
-        const outcome = await run.step(testCase);
+        const [outcome, other] = await Promise.all([run.step(testCase), again?.step(testCase)]);
         if (outcome.kind === 'skipped') return outcome;
         const { baseline: b, candidate: c } = outcome.sides;
         const flow = {
@@ -57,7 +72,8 @@ export function exchangeSender(
           problems: outcome.problems,
         };
         const value = { case: testCase, baseline: b.answer, candidate: c.answer, flow };
-        return { kind: 'sent', value };
+        if (other?.kind !== 'sent') return { kind: 'sent', value };
+        return { kind: 'sent', value: { ...value, replica: other.sides.replica.answer } };
       };
     },
   };

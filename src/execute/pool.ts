@@ -15,7 +15,7 @@ import type { RunUnit } from '../cases/source.js';
 import type { Case } from '../model/case.js';
 import type { Exchange } from '../model/exchange.js';
 import type { TargetClient } from './client.js';
-import { exchangeSender } from './exchange.js';
+import { exchangeSender, type ReplicaSends } from './exchange.js';
 import type { LoopClock } from './loop-clock.js';
 import { runSequence, type SequenceInput } from './sequence.js';
 
@@ -41,8 +41,8 @@ export interface ExecuteInput {
   readonly cases: readonly RunUnit[] | AsyncIterable<readonly RunUnit[]>;
   readonly baseline: TargetClient;
   readonly candidate: TargetClient;
-  /** With `--noise`: each case is also sent here (the baseline again, or its replica). */
-  readonly replica?: TargetClient | undefined;
+  /** With `--noise`: each case is also sent here (the baseline again, or its replica; a replica instance runs flows too). */
+  readonly replica?: ReplicaSends | undefined;
   readonly concurrency: number;
   /** Called as each exchange completes, with its case's position in run order (0-based). */
   readonly onExchange: (exchange: Exchange, position: number) => void;

@@ -109,4 +109,9 @@ export interface Exchange {
    * values (`_rev`-style, an ETag), compared as `{{derived}}`: `normalise/derived.ts`.
    */
   readonly derived?: readonly string[];
+  /**
+   * Where both sides echoed a value each generated earlier in the same flow
+   * or serial sequence, compared as `{{ref}}`: `normalise/references.ts`.
+   */
+  readonly echoed?: readonly string[];
 }

@@ -18,9 +18,10 @@
  */
 import type { Exchange, Response, ResponseBody, SideOutcome } from '../model/exchange.js';
 import type { Rules } from '../rules/types.js';
-import { joinPointer, parsePointer } from '../util/json-pointer.js';
+import { joinPointer } from '../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
 import { isComparedHeader } from './headers.js';
+import { maskReplicaAt } from './replica.js';
 
 /** What a derived revision is compared as. */
 export const DERIVED_TOKEN = '{{derived}}';
@@ -90,27 +91,6 @@ function walk(a: unknown, b: unknown, path: string, places: string[]): [unknown,
   return [a, b];
 }
 
-/** `value` with the member at `segments` replaced by `token` when `keep(member)` says so. */
-function replaceAt(
-  value: unknown,
-  segments: readonly string[],
-  keep: (v: unknown) => boolean,
-): unknown {
-  const [head, ...rest] = segments;
-  if (head === undefined) return keep(value) ? DERIVED_TOKEN : value;
-  if (Array.isArray(value)) {
-    const i = Number(head);
-    if (!Number.isInteger(i) || i < 0 || i >= value.length) return value;
-    const out = [...value];
-    out[i] = replaceAt(value[i], rest, keep);
-    return out;
-  }
-  if (isObject(value) && Object.hasOwn(value, head)) {
-    return { ...value, [head]: replaceAt(value[head], rest, keep) };
-  }
-  return value;
-}
-
 type Json = Extract<ResponseBody, { kind: 'json' | 'xml' }>;
 
 function structured(body: ResponseBody): Json | undefined {
@@ -169,39 +149,19 @@ function replicaMasked(
   baseline: Response,
   places: readonly string[],
 ): SideOutcome {
-  if (replica.outcome !== 'response') return replica;
-  let response = replica.response;
-  const raw = structured(baseline.body);
-  for (const place of places) {
-    if (place === 'header etag') {
-      const [x, y] = [baseline.headers['etag'], response.headers['etag']];
-      if (x !== undefined && y !== undefined && etagFormat(x) === etagFormat(y)) {
-        response = { ...response, headers: { ...response.headers, etag: DERIVED_TOKEN } };
-      }
-      continue;
-    }
-    const body = structured(response.body);
-    if (raw === undefined || body === undefined) continue;
-    const segments = parsePointer(place);
-    const want = revisionFormat(valueAt(raw.value, segments));
-    const value = replaceAt(
-      body.value,
-      segments,
-      (v) => want !== undefined && revisionFormat(v) === want,
-    );
-    response = { ...response, body: withValue(body, value) };
-  }
-  return { outcome: 'response', response };
-}
-
-function valueAt(value: unknown, segments: readonly string[]): unknown {
-  let at = value;
-  for (const segment of segments) {
-    if (Array.isArray(at)) at = at[Number(segment)];
-    else if (isObject(at) && Object.hasOwn(at, segment)) at = at[segment];
-    else return undefined;
-  }
-  return at;
+  const masked = maskReplicaAt(replica, baseline, {
+    places,
+    alike: (raw, value) => {
+      const want = revisionFormat(raw);
+      return want !== undefined && revisionFormat(value) === want;
+    },
+    token: DERIVED_TOKEN,
+  });
+  if (masked.outcome !== 'response' || !places.includes('header etag')) return masked;
+  const [x, y] = [baseline.headers['etag'], masked.response.headers['etag']];
+  if (x === undefined || y === undefined || etagFormat(x) !== etagFormat(y)) return masked;
+  const headers = { ...masked.response.headers, etag: DERIVED_TOKEN };
+  return { outcome: 'response', response: { ...masked.response, headers } };
 }
 
 /** True when this answer already compared per-instance values (the evidence). */
@@ -209,7 +169,8 @@ function hasPerInstanceValues(exchange: Exchange): boolean {
   return (
     (exchange.origin?.length ?? 0) > 0 ||
     (exchange.stamped?.length ?? 0) > 0 ||
-    (exchange.flow?.masked?.length ?? 0) > 0
+    (exchange.flow?.masked?.length ?? 0) > 0 ||
+    (exchange.echoed?.length ?? 0) > 0
   );
 }
 

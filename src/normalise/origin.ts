@@ -128,6 +128,8 @@ function side(input: SideOutcome, forms: OriginForms | undefined, places: string
 export interface Origins {
   readonly baseline: OriginForms | undefined;
   readonly candidate: OriginForms | undefined;
+  /** The `--noise` replica's (its own instance's, or the baseline's when it is the baseline again). */
+  readonly replica?: OriginForms | undefined;
 }
 
 /**
@@ -139,7 +141,9 @@ export function normaliseOrigins(exchange: Exchange, origins: Origins): Exchange
   const baseline = side(exchange.baseline, origins.baseline, places);
   const candidate = side(exchange.candidate, origins.candidate, places);
   const replica =
-    exchange.replica === undefined ? undefined : side(exchange.replica, origins.baseline, []);
+    exchange.replica === undefined
+      ? undefined
+      : side(exchange.replica, origins.replica ?? origins.baseline, []);
   if (places.length === 0) return exchange;
   return {
     ...exchange,

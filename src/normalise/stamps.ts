@@ -14,6 +14,7 @@
 import type { Exchange, ResponseBody, SideOutcome } from '../model/exchange.js';
 import { joinPointer } from '../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
+import { maskReplicaAt } from './replica.js';
 
 /** What a timestamp stamped during the run is compared as. */
 export const STAMPED_TOKEN = '{{stamped}}';
@@ -135,15 +136,35 @@ function withBody(side: SideOutcome, body: ResponseBody): SideOutcome {
  * (see the module comment), and `stamped` listing where.
  */
 export function maskRunStamps(exchange: Exchange, window: RunWindow): Exchange {
-  const { baseline, candidate } = exchange;
+  const { baseline, candidate, replica } = exchange;
   if (baseline.outcome !== 'response' || candidate.outcome !== 'response') return exchange;
   const places: string[] = [];
   const masked = bodies(baseline.response.body, candidate.response.body, window, places);
   if (masked === undefined) return exchange;
+  // The replica (`--noise`) stamped its own clock at the same places: masked alike.
+  const alike = (raw: unknown, value: unknown) => {
+    const want = stampOf(raw);
+    const got = stampOf(value);
+    return (
+      want !== undefined &&
+      got !== undefined &&
+      got.format === want.format &&
+      within(got.at, window)
+    );
+  };
   return {
     ...exchange,
     baseline: withBody(baseline, masked.baseline),
     candidate: withBody(candidate, masked.candidate),
+    ...(replica === undefined
+      ? {}
+      : {
+          replica: maskReplicaAt(replica, baseline.response, {
+            places,
+            alike,
+            token: STAMPED_TOKEN,
+          }),
+        }),
     stamped: places,
   };
 }

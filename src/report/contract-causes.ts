@@ -89,6 +89,9 @@ export const decisionCountsSchema = z.looseObject({
   accepted: count.describe('accepted root causes'),
   wontfix: count.describe("won't fix root causes"),
   resolved: count.describe('root causes this run resolved'),
+  covered: count
+    .default(0)
+    .describe('root causes a comparison rule hides (the servers still differ)'),
 });
 
 /** One entry of `rootCauses`: a root cause with its cases, endpoints and row. */

@@ -150,6 +150,10 @@ export const resultBaseShape = {
   notes: notesSchema.exactOptional(),
   equivalences: z.array(z.string()).exactOptional().describe('equivalence rules that fired'),
   noise: z.array(z.string()).exactOptional().describe('learned noise masked in this case'),
+  covered: z
+    .array(z.string())
+    .exactOptional()
+    .describe("root causes (fingerprints) this case's comparison rules hide"),
   origin: z
     .array(z.string())
     .exactOptional()
@@ -158,6 +162,12 @@ export const resultBaseShape = {
     .array(z.string())
     .exactOptional()
     .describe('where both sides held a timestamp stamped during the run, compared by format'),
+  echoed: z
+    .array(z.string())
+    .exactOptional()
+    .describe(
+      'where both sides echoed a value each generated earlier in the sequence, compared as {{ref}}',
+    ),
   derived: z
     .array(z.string())
     .exactOptional()
@@ -304,6 +314,9 @@ export const summaryShape = {
   stamped: count
     .exactOptional()
     .describe('cases with timestamps both sides stamped during the run'),
+  echoed: count
+    .exactOptional()
+    .describe('cases that echoed values each side generated earlier in their sequence'),
   derived: count
     .exactOptional()
     .describe('cases with revisions derived from per-instance values, compared by format'),
@@ -326,6 +339,7 @@ const trackerOutcome = {
   reopened: ids,
   resolved: ids,
   seen: ids,
+  covered: ids.default([]).describe('rows a comparison rule hides (`_covered_`)'),
 };
 
 /** The sections a run adds beside its results, as schemaVersion 1 and 2 wrote them. */

@@ -33,6 +33,8 @@ export interface TrackerOutcome {
   readonly reopened: readonly string[];
   readonly resolved: readonly string[];
   readonly seen: readonly string[];
+  /** Rows a comparison rule hides (`_covered_`): the servers still differ. */
+  readonly covered: readonly string[];
   /** Rows of the case-level scheme (before root causes) this run marked `_superseded_`. */
   readonly superseded: readonly string[];
   /**

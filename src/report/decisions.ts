@@ -56,6 +56,9 @@ function nextAction(entry: RootCauseEntry, hint: FixHint | undefined): string {
   const status = statusOf(entry);
   const id = entry.row?.id;
   if (status === 'resolved') return 'resolved: no case of this run reproduced it';
+  if (status === 'covered') {
+    return 'covered by a rule: the servers still differ, a comparison rule of its cases hides it (remove the rule to see it again)';
+  }
   if (status !== 'open') {
     const why = entry.row?.decision ?? '';
     return `${status}${why === '' ? '' : `: ${why}`}`;

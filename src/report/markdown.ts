@@ -71,6 +71,12 @@ export function summarySection(report: RunReport): string {
       String(n.derived),
     ]);
   }
+  if (n.echoed > 0) {
+    rows.push([
+      'Values each side generated earlier in its sequence, echoed, compared as one reference (cases)',
+      String(n.echoed),
+    ]);
+  }
   const note = kindsNote(n);
   const counts = table(['', 'count'], rows);
   const notes = [...(note === undefined ? [] : [`By kind: ${note}.`]), `${junitLine(n)}.`];

@@ -58,6 +58,8 @@ export interface ReportNumbers {
   readonly stamped: number;
   /** Cases with revisions (ETags, CouchDB-style _rev) derived from per-instance values, compared by format. */
   readonly derived: number;
+  /** Cases that echoed values each side generated earlier in their flow or sequence. */
+  readonly echoed: number;
   readonly flakyBaselines: number;
   /** Root causes per decision (open, accepted, wontfix, resolved): what the reports open with. */
   readonly decisions: DecisionCounts;
@@ -164,6 +166,7 @@ export function reportNumbers(report: RunReport): ReportNumbers {
     ownOrigin: s.ownOrigin ?? 0,
     stamped: s.stamped ?? 0,
     derived: s.derived ?? 0,
+    echoed: s.echoed ?? 0,
     flakyBaselines: s.flakyBaselines ?? 0,
     decisions: s.rootCauses ?? decisionCounts(report.rootCauses ?? []),
     notRun,
@@ -285,9 +288,13 @@ export function notRunMessage(stopped: Interruption): string {
   return `not run: interrupted by ${stopped.signal}`;
 }
 
-/** `3 root causes: 2 open · 1 accepted · 0 wontfix · 0 resolved`: what the reports open with. */
+/**
+ * `3 root causes: 2 open · 1 accepted · 0 wontfix · 0 resolved`: what the
+ * reports open with (`· 1 covered by a rule` when a rule hides one).
+ */
 export function decisionsLine(n: ReportNumbers): string {
   const d = n.decisions;
-  const total = d.open + d.accepted + d.wontfix + d.resolved;
-  return `${count(total, 'root cause')}: ${d.open} open · ${d.accepted} accepted · ${d.wontfix} wontfix · ${d.resolved} resolved`;
+  const total = d.open + d.accepted + d.wontfix + d.resolved + d.covered;
+  const covered = d.covered === 0 ? '' : ` · ${d.covered} covered by a rule`;
+  return `${count(total, 'root cause')}: ${d.open} open · ${d.accepted} accepted · ${d.wontfix} wontfix · ${d.resolved} resolved${covered}`;
 }

@@ -4,6 +4,7 @@
  * for cases that are not equal, so an equal case costs a few hundred bytes.
  */
 
+import { hiddenFindings } from '../compare/covered.js';
 import { endpointOf } from '../compare/endpoint.js';
 import { explainShown } from '../compare/explain.js';
 import type { DivergenceInput } from '../compare/input.js';
@@ -187,6 +188,12 @@ function commonOf(
   if (exchange.origin !== undefined) base.origin = exchange.origin.slice(0, MAX_ORIGIN_PLACES);
   if (exchange.stamped !== undefined) base.stamped = exchange.stamped.slice(0, MAX_ORIGIN_PLACES);
   if (exchange.derived !== undefined) base.derived = exchange.derived.slice(0, MAX_ORIGIN_PLACES);
+  if (exchange.echoed !== undefined) base.echoed = exchange.echoed.slice(0, MAX_ORIGIN_PLACES);
+  const hidden = hiddenFindings(exchange, judgement);
+  if (hidden.length > 0) {
+    const fingerprints = hidden.map((f) => redactFinding(f, context.redact).fingerprint);
+    base.covered = [...new Set(fingerprints)];
+  }
   return base;
 }
 

@@ -14,6 +14,7 @@
  *   earliest such write (a recognised pattern or a header is a design
  *   difference that shows whatever the state, so it keeps its own row).
  */
+import { collectionOf } from '../compare/endpoint.js';
 import type { RootCause } from '../compare/root-cause.js';
 import type { CaseResult, DivergenceResult, ResultFinding } from './types.js';
 import { hasFindings } from './types.js';
@@ -36,14 +37,6 @@ function acceptedOnOneSide(cause: RootCause): boolean {
   const b = statusClassOf(cause.baseline);
   const c = statusClassOf(cause.candidate);
   return b !== c && (b === 2 || c === 2);
-}
-
-/** `POST /v1/records/:id/tags/:id` → `['v1', 'records', ':id', 'tags']`. */
-export function collectionOf(endpoint: string): string[] {
-  const path = endpoint.slice(endpoint.indexOf(' ') + 1).split('?')[0] ?? '';
-  const segments = path.split('/').filter((s) => s !== '');
-  while (segments.length > 0 && segments.at(-1) === ':id') segments.pop();
-  return segments;
 }
 
 function related(a: readonly string[], b: readonly string[]): boolean {

@@ -103,6 +103,7 @@ const ORDER: Readonly<Record<DecisionStatus, number>> = {
   accepted: 1,
   wontfix: 2,
   resolved: 3,
+  covered: 4,
 };
 
 /** Open first, then by cases affected (most first), then by row id and summary. */
@@ -130,7 +131,13 @@ export function rootCauseEntries(
 
 /** How many root causes are open, accepted, won't fix, resolved. */
 export function decisionCounts(entries: readonly RootCauseEntry[]): DecisionCounts {
-  const counts: Record<DecisionStatus, number> = { open: 0, accepted: 0, wontfix: 0, resolved: 0 };
+  const counts: Record<DecisionStatus, number> = {
+    open: 0,
+    accepted: 0,
+    wontfix: 0,
+    resolved: 0,
+    covered: 0,
+  };
   for (const entry of entries) counts[statusOf(entry)]++;
   return counts;
 }

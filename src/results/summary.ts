@@ -48,6 +48,8 @@ export interface RunSummary {
   readonly stamped?: number;
   /** Cases with revisions derived from per-instance values (`CaseResult.derived`). */
   readonly derived?: number;
+  /** Cases that echoed values each side generated earlier in their sequence (`CaseResult.echoed`). */
+  readonly echoed?: number;
   /**
    * Root causes per decision (open, accepted, wontfix, resolved), set when the
    * run finishes (after the tracker). Absent in older reports.
@@ -107,6 +109,7 @@ export function createSummaryTally(): SummaryTally {
   let ownOrigin = 0;
   let stamped = 0;
   let derived = 0;
+  let echoed = 0;
   return {
     add(result) {
       cases++;
@@ -123,6 +126,7 @@ export function createSummaryTally(): SummaryTally {
       if (result.origin !== undefined) ownOrigin++;
       if (result.stamped !== undefined) stamped++;
       if (result.derived !== undefined) derived++;
+      if (result.echoed !== undefined) echoed++;
     },
     summary: () => ({
       cases,
@@ -134,6 +138,7 @@ export function createSummaryTally(): SummaryTally {
       ownOrigin,
       stamped,
       derived,
+      echoed,
     }),
   };
 }

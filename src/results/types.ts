@@ -55,6 +55,16 @@ export interface ResultBase {
    * derived from values this exchange already showed per instance (pointers, `header etag`).
    */
   readonly derived?: readonly string[];
+  /**
+   * Per-instance values compared as the same reference: values each side
+   * generated earlier in the same flow or serial sequence, echoed here (pointers).
+   */
+  readonly echoed?: readonly string[];
+  /**
+   * Root causes (fingerprints) this case's comparison rules hide: judged
+   * without them, it shows these too (`compare/covered.ts`); absent when none.
+   */
+  readonly covered?: readonly string[];
   /** With `--noise`: the learned noise patterns masked in this case (pointers; `header:NAME`). */
   readonly noise?: readonly string[];
   /** With `--noise`: the two baseline responses differed in structure, not only in values. */
@@ -258,6 +268,7 @@ export function isNotable(result: CaseResult): boolean {
     result.verdict !== 'equal' ||
     result.expectations !== undefined ||
     result.notes !== undefined ||
+    result.covered !== undefined ||
     result.regression === 'fixed'
   );
 }

@@ -10,16 +10,25 @@ export const TRACKER_START = '<!-- parity:tracker:start -->';
 /** The line that closes the managed block (alone on its line). */
 export const TRACKER_END = '<!-- parity:tracker:end -->';
 
-export const TRACKER_STATUSES = ['open', 'accepted', 'wontfix', 'resolved', 'superseded'] as const;
+export const TRACKER_STATUSES = [
+  'open',
+  'accepted',
+  'wontfix',
+  'resolved',
+  'covered',
+  'superseded',
+] as const;
 /**
  * A row's lifecycle state; written in the Status cell as `_open_`, `_accepted_`, …
- * `_superseded_` marks a row of the case-level scheme (before root causes)
- * whose cases are now recorded by root-cause rows; its Summary names them.
+ * `_covered_` marks a root cause a comparison rule now hides (the servers
+ * still differ; removing the rule reopens it). `_superseded_` marks a row of
+ * the case-level scheme (before root causes) whose cases are now recorded by
+ * root-cause rows; its Summary names them.
  */
 export type TrackerStatus = (typeof TRACKER_STATUSES)[number];
 
 /** The statuses of a decision about a root cause (`_superseded_` rows are not root causes). */
-export const DECISION_STATUSES = ['open', 'accepted', 'wontfix', 'resolved'] as const;
+export const DECISION_STATUSES = ['open', 'accepted', 'wontfix', 'resolved', 'covered'] as const;
 export type DecisionStatus = (typeof DECISION_STATUSES)[number];
 
 /** The statuses a person sets (`parity decide`); parity sets the others. */
@@ -85,6 +94,11 @@ export interface TrackerRun {
   readonly observations: readonly TrackerObservation[];
   /** The cases whose two sides answered in this run; only they can resolve a row. */
   readonly ranCaseIds: { has(id: string): boolean };
+  /**
+   * Root causes this run's comparison rules hid (fingerprint → the cases where
+   * judging without the rules showed them): their rows are `_covered_`, not resolved.
+   */
+  readonly covered?: ReadonlyMap<string, readonly string[]>;
   /** Present when the run covered the whole library (see `LibraryEvidence`). */
   readonly library?: LibraryEvidence | undefined;
   /** The run's day, `YYYY-MM-DD`. */
@@ -110,6 +124,8 @@ export interface TrackerChanges {
   readonly resolved: string[];
   /** Existing rows seen again whose status did not change. */
   readonly seen: string[];
+  /** Rows a comparison rule now hides (`_covered_`, newly or still). */
+  readonly covered: string[];
   /** Case-level rows (the scheme before root causes) now recorded by root-cause rows. */
   readonly superseded: string[];
   /** `_open_` rows listing cases the library no longer holds; present when there are some. */

@@ -84,7 +84,12 @@ function ensureTable(doc: TrackerDocument): { doc: TrackerDocument; items: Block
 }
 
 /** A row seen again: last seen, grown case/endpoint lists, and a reopen if it was resolved. */
-function seenAgain(item: RowItem, columns: ColumnIndex, obs: TrackerObservation, date: string) {
+function seenAgain(
+  item: RowItem,
+  columns: ColumnIndex,
+  obs: Pick<TrackerObservation, 'caseIds' | 'endpoints'>,
+  date: string,
+) {
   const edits: Edits = new Map();
   let row: TrackerRow = item.row;
   if (row.lastSeen !== date) {
@@ -103,7 +108,8 @@ function seenAgain(item: RowItem, columns: ColumnIndex, obs: TrackerObservation,
     edits.set('endpoint', ends.cell);
     row = { ...row, endpoints: ends.listed, hiddenEndpoints: ends.hidden };
   }
-  const reopened = row.status === 'resolved';
+  // Seen again: fixed and back (`_resolved_`), or its rule was removed (`_covered_`).
+  const reopened = row.status === 'resolved' || row.status === 'covered';
   if (reopened) {
     edits.set('status', formatStatus('open'));
     if (row.resolved !== '') edits.set('resolved', '');
@@ -135,7 +141,15 @@ function updateRow(
     (seen.reopened ? changes.reopened : changes.seen).push(seen.row.id);
     return editRow(item, columns, seen.edits, seen.row);
   }
-  if (row.status !== 'open') return item;
+  const hidden = run.covered?.get(row.fingerprint);
+  if (
+    hidden !== undefined &&
+    (row.status === 'open' || row.status === 'resolved' || row.status === 'covered')
+  ) {
+    return coveredRow(item, columns, { run, changes, hidden });
+  }
+  // A covered row whose rule is gone and whose cases no longer differ is fixed, as an open one.
+  if (row.status !== 'open' && row.status !== 'covered') return item;
   // See `evidence.ts`: every case that could still show the row ran cleanly.
   const evidence = rowEvidence(row, run.ranCaseIds, run.library);
   if (!evidence.resolvable) {
@@ -148,6 +162,29 @@ function updateRow(
     ['resolved', run.date],
   ]);
   return editRow(item, columns, edits, { ...row, status: 'resolved', resolved: run.date });
+}
+
+/**
+ * A root cause this run's rules hid: `_covered_` (the servers still differ;
+ * removing the rule reopens it), never `_resolved_`; Last seen moves, since
+ * the run did see it, under the rule.
+ */
+function coveredRow(
+  item: RowItem,
+  columns: ColumnIndex,
+  at: { run: MergeContext; changes: TrackerChanges; hidden: readonly string[] },
+): RowItem {
+  const { run, changes } = at;
+  const seen = seenAgain(item, columns, { caseIds: at.hidden, endpoints: [] }, run.date);
+  const edits = seen.edits;
+  let row = seen.row;
+  if (item.row.status !== 'covered') {
+    edits.set('status', formatStatus('covered'));
+    if (item.row.resolved !== '') edits.set('resolved', '');
+    row = { ...row, status: 'covered', resolved: '' };
+  }
+  changes.covered.push(row.id);
+  return editRow(item, columns, edits, row);
 }
 
 /** What each new root cause inherits from the case-level rows it supersedes. */
@@ -206,6 +243,7 @@ export function mergeTracker(doc: TrackerDocument, run: TrackerRun): TrackerMerg
     reopened: [],
     resolved: [],
     seen: [],
+    covered: [],
     superseded: [],
   };
   if (header === undefined) return { doc: { ...ready.doc, block: ready.items }, changes };

@@ -71,7 +71,7 @@ describe('--compare-to, root cause by root cause', () => {
     expect(second.stdout).toContain(
       `compared to ${first.runId}: 0 new · 1 persisting (divergent cases) · 1 fixed root cause, gone from 1 case`,
     );
-    expect(second.stdout).toMatch(/fixed\s+api\/user-1 {2}GET \/users\/:id: candidate adds `\/a`/);
+    expect(second.stdout).toMatch(/fixed\s+api\/user-1 {2}\/users: candidate adds `\/a`/);
 
     const report = await latestReport(cwd);
     const now = report.results.find((r) => r.caseId === 'api/user-1');

@@ -83,7 +83,13 @@ describe('decisions per root cause, on two servers with planted causes', () => {
     for (const r of report.results) {
       for (const f of r.findings ?? []) expect(fingerprints).toContain(f.fingerprint);
     }
-    expect(report.summary.rootCauses).toEqual({ open: 10, accepted: 0, wontfix: 0, resolved: 0 });
+    expect(report.summary.rootCauses).toEqual({
+      covered: 0,
+      open: 10,
+      accepted: 0,
+      wontfix: 0,
+      resolved: 0,
+    });
     // The console opens with the decisions.
     expect(first.stdout.indexOf('10 root causes: 10 open')).toBeLessThan(
       first.stdout.indexOf('cases 18'),
@@ -157,7 +163,13 @@ describe('decisions per root cause, on two servers with planted causes', () => {
     const decided = await latestReport(cwd);
     expect(verdicts(decided)).toEqual({ accepted: 18 });
     expect(decided.summary).toMatchObject({ divergent: 0, accepted: 18, equal: 0 });
-    expect(decided.summary.rootCauses).toEqual({ open: 0, accepted: 8, wontfix: 1, resolved: 0 });
+    expect(decided.summary.rootCauses).toEqual({
+      covered: 0,
+      open: 0,
+      accepted: 8,
+      wontfix: 1,
+      resolved: 0,
+    });
     const md = await readFile(join(cwd, 'reports', 'latest', 'report.md'), 'utf8');
     expect(md.indexOf('## Decisions')).toBeLessThan(md.indexOf('## Summary'));
     expect(md).toContain('**Decision:** the candidate is right: no length limit');

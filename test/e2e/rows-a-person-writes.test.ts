@@ -125,8 +125,8 @@ describe('rows a person would write', () => {
       const rows = (report.rootCauses ?? []).map((r) => r.summary).sort();
       expect(rows).toEqual(
         [
-          `GET /${names.catalogue}: candidate adds \`/items/*\``,
-          `GET /${names.catalogue}: value of \`/items/*/${names.price}\` differs`,
+          `/${names.catalogue}: candidate adds \`/items/*\``,
+          `/${names.catalogue}: value of \`/${names.price}\` differs`,
           `status 400 → 201 on POST /${names.resource}`,
           'array order at `items`',
         ].sort(),

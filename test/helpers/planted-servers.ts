@@ -19,7 +19,7 @@ export const PLANTED = {
   'status-400': 'status 400 → 201 on POST /records',
   'cache-control': 'header `cache-control` missing in candidate',
   'body-kind': '4xx bodies: text vs JSON',
-  version: 'GET /records/:id: candidate adds `/version`',
+  version: '/records: candidate adds `/version`',
 } as const;
 
 export type PlantedCause = keyof typeof PLANTED;

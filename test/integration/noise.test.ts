@@ -56,7 +56,7 @@ describe('noise step against real servers', () => {
         cases,
         baseline: clients[0],
         candidate: clients[1],
-        replica: clients[2],
+        replica: { client: clients[2], runsFlows: false },
         concurrency: 2,
         onExchange: (exchange) => out.push(step.judge(exchange)),
       });

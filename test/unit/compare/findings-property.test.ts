@@ -96,7 +96,9 @@ const ANYWHERE: Readonly<Record<string, Planted>> = {
 };
 
 /**
- * A residual change no pattern explains: one cause per endpoint template. Its
+ * A residual change no pattern explains: one cause per resource (every
+ * endpoint here addresses `/items`, a read, a list and a create), its path
+ * taken within the record. Its
  * value is never zero: a member added with a zero value is the signature of
  * another cause (a struct writing every field, `findings.test.ts`).
  */
@@ -148,7 +150,7 @@ function buildCase(spec: CaseSpec, n: number): PlantedCase | undefined {
   const causes = [...spec.planted];
   const parts = spec.planted.map((name) => ANYWHERE[name]?.(records, spec.seed));
   if (spec.residual) {
-    causes.push(`structure on ${endpoint.template}`);
+    causes.push('structure on /items');
     parts.push(residual(records, spec.seed));
   }
   if (endpoint.template === 'POST /items') {

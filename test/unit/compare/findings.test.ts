@@ -171,21 +171,26 @@ describe('header, body-kind and structure causes', () => {
     expect(kind(200)?.fingerprint).not.toBe(kind(400)?.fingerprint);
   });
 
-  it('make each residual change a cause per endpoint and wildcarded path, without values', () => {
-    const residual = (endpoint: string, value: number) =>
+  it('make each residual change a cause per resource and path within the record, without values', () => {
+    const residual = (endpoint: string, value: number, at = '') =>
       findings(endpoint, [
-        { path: '/version', op: 'added', candidate: value },
-        { path: '/owner/name', op: 'value', baseline: 'a', candidate: 'b' },
+        { path: `${at}/version`, op: 'added', candidate: value },
+        { path: `${at}/owner/name`, op: 'value', baseline: 'a', candidate: 'b' },
       ]);
     const read = residual('GET /items/:id', 1);
     expect(read.map((f) => f.summary)).toEqual([
-      'GET /items/:id: candidate adds `/version`',
-      'GET /items/:id: value of `/owner/name` differs',
+      '/items: candidate adds `/version`',
+      '/items: value of `/owner/name` differs',
     ]);
     expect(read.map((f) => f.kind)).toEqual(['shape', 'value']);
-    expect(residual('GET /items/:id', 99).map((f) => f.fingerprint)).toEqual(
-      read.map((f) => f.fingerprint),
-    );
+    // Whatever the value, and whether a read, a create or a list shows it: one cause.
+    for (const same of [
+      residual('GET /items/:id', 99),
+      residual('POST /items', 1),
+      residual('GET /items', 1, '/data/3'),
+    ]) {
+      expect(same.map((f) => f.fingerprint)).toEqual(read.map((f) => f.fingerprint));
+    }
     expect(residual('GET /other/:id', 1)[0]?.fingerprint).not.toBe(read[0]?.fingerprint);
   });
 
@@ -261,8 +266,8 @@ describe('members added or removed with zero values', () => {
       ]);
     const zero = struct(['Max', 'Min', 'Reason']);
     expect(zero.map((f) => f.summary)).toEqual([
-      'GET /v1/records: candidate adds zero-valued members to `/items/*`',
-      'GET /v1/records: candidate lacks `/items/*/legacy`',
+      '/v1/records: candidate adds zero-valued members to `/`',
+      '/v1/records: candidate lacks `/legacy`',
     ]);
     expect(zero[0]?.paths).toEqual(['/items/0/Max', '/items/0/Min', '/items/1/Reason']);
     // A rule that hides some of them leaves the same cause.
@@ -273,7 +278,7 @@ describe('members added or removed with zero values', () => {
     const [only] = findings('GET /v1/records/:id', [
       { path: '/version', op: 'added', candidate: 3 },
     ]);
-    expect(only?.summary).toBe('GET /v1/records/:id: candidate adds `/version`');
+    expect(only?.summary).toBe('/v1/records: candidate adds `/version`');
     expect(only?.cause).toMatchObject({ change: { candidate: 'number' } });
   });
 });

@@ -15,6 +15,7 @@ describe('mergeReports', () => {
       reopened: [],
       resolved: [],
       seen: [],
+      covered: [],
       superseded: [],
     },
   });

@@ -29,6 +29,7 @@ describe('mergeTracker lifecycle', () => {
       reopened: [],
       resolved: [],
       seen: [],
+      covered: [],
       superseded: [],
     });
     expect(first.rows).toEqual([
@@ -76,6 +77,7 @@ describe('mergeTracker lifecycle', () => {
       reopened: ['PAR-001'],
       resolved: [],
       seen: [],
+      covered: [],
       superseded: [],
     });
     expect(reopened.rows[0]).toMatchObject({

@@ -25,7 +25,14 @@ describe('updateTrackerFile', () => {
     expect(first).toEqual({
       created: true,
       changed: true,
-      changes: { added: ['PAR-001'], reopened: [], resolved: [], seen: [], superseded: [] },
+      changes: {
+        added: ['PAR-001'],
+        reopened: [],
+        resolved: [],
+        seen: [],
+        covered: [],
+        superseded: [],
+      },
     });
     const text = await readFile(path, 'utf8');
     expect(text.startsWith('# Architecture comparison\n')).toBe(true);

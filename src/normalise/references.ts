@@ -1,0 +1,180 @@
+/**
+ * Values each side generated earlier in the same flow or serial sequence and
+ * now echoes: a create answers `id: "b-17"` on one side and `id: "c-9"` on
+ * the other; a later list holds `"b-17"` on one side and `"c-9"` on the
+ * other, at the same place. Where a later answer holds, at the same place,
+ * two values that differ, and each is the value its own side answered at
+ * one and the same earlier place (the same case, the same pointer) where the
+ * two sides differed too, both are compared as `{{ref}}`: the same
+ * reference, each side's own. Found by evidence (the earlier answers), never
+ * by the field's name; a value one side echoes from another place, a value
+ * the other side never generated, or a plain case outside a sequence still
+ * differs. Captured values of a flow are compared as their placeholders
+ * already (`flow/mask.ts`); this finds the echoes no capture names. Where it
+ * was done is kept, for the reports. Pure, but for the memory a run keeps
+ * per sequence (`createReferenceMemory`).
+ */
+import type { Exchange, ResponseBody, SideOutcome } from '../model/exchange.js';
+import { joinPointer } from '../util/json-pointer.js';
+import { isExactNumber } from '../wire/exact-number.js';
+
+/** What an echoed reference is compared as. */
+export const REFERENCE_TOKEN = '{{ref}}';
+
+/** A remembered value: where its side first answered it (`caseId pointer`). */
+type Origins = Map<string, string>;
+
+/**
+ * Values worth remembering: generated ones, by their form (ids, tokens,
+ * revisions: 6 to 512 characters, no space, a digit among them). A word
+ * (`blue`) or a number (`3`) is data, never taken for a reference.
+ */
+function referenceText(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.length < 6 || value.length > 512) return undefined;
+  return /\d/.test(value) && !/\s/.test(value) ? value : undefined;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return (
+    value !== null && typeof value === 'object' && !Array.isArray(value) && !isExactNumber(value)
+  );
+}
+
+/** Calls `visit` for each pair of leaves at the same place that differ (same member names, same indices). */
+function differingLeaves(
+  a: unknown,
+  b: unknown,
+  path: string,
+  visit: (path: string, a: unknown, b: unknown) => void,
+): void {
+  if (Array.isArray(a) && Array.isArray(b)) {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) {
+      differingLeaves(a[i], b[i], joinPointer(path, i), visit);
+    }
+    return;
+  }
+  if (isObject(a) && isObject(b)) {
+    for (const key of Object.keys(a)) {
+      if (Object.hasOwn(b, key)) differingLeaves(a[key], b[key], joinPointer(path, key), visit);
+    }
+    return;
+  }
+  if (a !== b) visit(path, a, b);
+}
+
+function walk(
+  a: unknown,
+  b: unknown,
+  same: (a: unknown, b: unknown) => boolean,
+): [unknown, unknown] {
+  if (same(a, b)) return [REFERENCE_TOKEN, REFERENCE_TOKEN];
+  if (Array.isArray(a) && Array.isArray(b)) {
+    let changed = false;
+    const left = [...a];
+    const right = [...b];
+    for (let i = 0; i < Math.min(a.length, b.length); i++) {
+      const [x, y] = walk(a[i], b[i], same);
+      if (x !== a[i] || y !== b[i]) changed = true;
+      left[i] = x;
+      right[i] = y;
+    }
+    return changed ? [left, right] : [a, b];
+  }
+  if (isObject(a) && isObject(b)) {
+    let changed = false;
+    const left: Record<string, unknown> = { ...a };
+    const right: Record<string, unknown> = { ...b };
+    for (const key of Object.keys(a)) {
+      if (!Object.hasOwn(b, key)) continue;
+      const [x, y] = walk(a[key], b[key], same);
+      if (x !== a[key] || y !== b[key]) changed = true;
+      left[key] = x;
+      right[key] = y;
+    }
+    return changed ? [left, right] : [a, b];
+  }
+  return [a, b];
+}
+
+type Structured = Extract<ResponseBody, { kind: 'json' | 'xml' }>;
+
+function structured(side: SideOutcome): Structured | undefined {
+  if (side.outcome !== 'response') return undefined;
+  const { body } = side.response;
+  return body.kind === 'json' || body.kind === 'xml' ? body : undefined;
+}
+
+function withValue(side: SideOutcome, body: Structured, value: unknown): SideOutcome {
+  if (side.outcome !== 'response') return side;
+  const next: ResponseBody =
+    body.kind === 'json' ? { kind: 'json', value } : { kind: 'xml', value };
+  return { outcome: 'response', response: { ...side.response, body: next } };
+}
+
+/** The sequence an exchange belongs to: its flow, or its serial sequence; undefined for a plain case. */
+function sequenceOf(exchange: Exchange): string | undefined {
+  const { flow, serial } = exchange.case;
+  if (flow !== undefined) return `flow:${flow.id}`;
+  return serial === undefined ? undefined : `serial:${serial}`;
+}
+
+/** A run's memory of the values each side generated, per sequence. */
+export interface ReferenceMemory {
+  /**
+   * The exchange with echoed references compared as `{{ref}}` (listed in
+   * `echoed`), after which its own generated values are remembered.
+   */
+  apply(exchange: Exchange): Exchange;
+}
+
+/** One memory per run: sequences run alone and in order, so each sees its earlier answers. */
+export function createReferenceMemory(): ReferenceMemory {
+  const sequences = new Map<string, { baseline: Origins; candidate: Origins }>();
+  return {
+    apply(exchange) {
+      const sequence = sequenceOf(exchange);
+      const b = structured(exchange.baseline);
+      const c = structured(exchange.candidate);
+      if (sequence === undefined || b === undefined || c === undefined || b.kind !== c.kind) {
+        return exchange;
+      }
+      let memory = sequences.get(sequence);
+      if (memory === undefined) {
+        memory = { baseline: new Map(), candidate: new Map() };
+        sequences.set(sequence, memory);
+      }
+      const { baseline, candidate } = memory;
+      const places: string[] = [];
+      const same = (x: unknown, y: unknown) => {
+        if (x === y) return false;
+        const [tx, ty] = [referenceText(x), referenceText(y)];
+        const at = tx === undefined ? undefined : baseline.get(tx);
+        return at !== undefined && ty !== undefined && candidate.get(ty) === at;
+      };
+      const [left, right] = walk(b.value, c.value, (x, y) => {
+        const hit = same(x, y);
+        if (hit) places.push('');
+        return hit;
+      });
+      // Remember where each side first answered the values the two sides differ in.
+      differingLeaves(b.value, c.value, '', (path, x, y) => {
+        const [tx, ty] = [referenceText(x), referenceText(y)];
+        if (tx === undefined || ty === undefined) return;
+        const origin = `${exchange.case.id} ${path}`;
+        if (!baseline.has(tx)) baseline.set(tx, origin);
+        if (!candidate.has(ty)) candidate.set(ty, origin);
+      });
+      if (places.length === 0) return exchange;
+      const echoed: string[] = [];
+      differingLeaves(left, b.value, '', (path, x) => {
+        if (x === REFERENCE_TOKEN) echoed.push(path === '' ? '/' : path);
+      });
+      return {
+        ...exchange,
+        baseline: withValue(exchange.baseline, b, left),
+        candidate: withValue(exchange.candidate, c, right),
+        echoed,
+      };
+    },
+  };
+}

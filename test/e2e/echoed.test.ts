@@ -1,0 +1,70 @@
+/**
+ * Values each side generated earlier in a serial sequence, echoed later: a
+ * create answers each side's own id, a list echoes it. The echo is compared
+ * as one reference (`echoed`); the create, where the ids come from, still
+ * shows them (capture it in a flow, or learn it from a replica, to set it
+ * aside too), so the library has one row, not one per echo.
+ */
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { latestReport, runCli, tempProject } from '../helpers/cli.js';
+import { json, startServer, type TestServer } from '../helpers/http.js';
+
+function server(prefix: string): Promise<TestServer> {
+  const things: Record<string, unknown>[] = [];
+  return startServer((req, res, body) => {
+    if (req.method === 'POST') {
+      const thing = {
+        id: `${prefix}-${randomBytes(5).toString('hex')}1`,
+        ...JSON.parse(body || '{}'),
+      };
+      things.push(thing);
+      return json(res, 201, thing);
+    }
+    return json(res, 200, { items: things, first: things[0]?.['id'] ?? null });
+  });
+}
+
+const CASES = `suite: things
+serial: true
+defaults:
+  headers: { content-type: application/json }
+cases:
+  - id: create
+    request: { method: POST, path: /things, json: { name: one } }
+  - id: list
+    request: { method: GET, path: /things }
+  - id: list-again
+    request: { method: GET, path: /things }
+`;
+
+describe('echoed references', () => {
+  let baseline: TestServer;
+  let candidate: TestServer;
+  beforeAll(async () => {
+    [baseline, candidate] = await Promise.all([server('b'), server('c')]);
+  });
+  afterAll(async () => Promise.all([baseline.close(), candidate.close()]));
+
+  it('compare the echoes of each side generated value as one reference', async () => {
+    const cwd = await tempProject({ 'cases/things.yaml': CASES });
+    const run = await runCli(cwd, [
+      'run',
+      '--baseline',
+      `a=${baseline.url}`,
+      '--candidate',
+      `b=${candidate.url}`,
+      '--no-tracker',
+    ]);
+    const report = await latestReport(cwd);
+    expect((report.rootCauses ?? []).map((r) => [r.summary, r.caseIds])).toEqual([
+      ['/things: value of `/id` differs', ['things/create']],
+    ]);
+    const list = report.results.find((r) => r.caseId === 'things/list');
+    expect(list?.verdict).toBe('equal');
+    expect(list?.echoed).toEqual(['/items/0/id', '/first']);
+    expect(run.stdout).toMatch(
+      /per-instance: 2 case\(s\) echoing values each side generated earlier/,
+    );
+  });
+});

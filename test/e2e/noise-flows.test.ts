@@ -1,0 +1,109 @@
+/**
+ * `--noise` learns flows too, from a replica instance (`--baseline-replica`):
+ * the replica runs every flow with its own variables (its own token, its own
+ * ids), so what differs between two instances of the baseline (a nonce each
+ * instance draws when it creates a record) is noise, and only the planted
+ * real difference is a row. Without a replica the nonce is a row.
+ */
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { latestReport, runCli, tempProject } from '../helpers/cli.js';
+import { json, startServer, type TestServer } from '../helpers/http.js';
+
+/** One instance of a small records API: its own tokens and ids, a nonce per record. */
+function instance(candidate: boolean): Promise<TestServer> {
+  const tokens = new Set<string>();
+  const records = new Map<string, Record<string, unknown>>();
+  return startServer((req, res, body) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (req.method === 'POST' && url.pathname === '/login') {
+      const token = randomBytes(12).toString('hex');
+      tokens.add(token);
+      return json(res, 200, { token });
+    }
+    const auth = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+    if (!tokens.has(auth)) return json(res, 401, { error: 'who are you' });
+    if (req.method === 'POST' && url.pathname === '/records') {
+      const id = randomBytes(6).toString('hex');
+      const input = JSON.parse(body || '{}') as Record<string, unknown>;
+      const record = {
+        id,
+        name: input['name'],
+        nonce: randomBytes(8).toString('base64url'),
+        ...(candidate ? { version: 2 } : {}),
+      };
+      records.set(id, record);
+      return json(res, 201, record);
+    }
+    const record = records.get(url.pathname.split('/')[2] ?? '');
+    return record === undefined ? json(res, 404, { error: 'missing' }) : json(res, 200, record);
+  });
+}
+
+const FLOW = `suite: records
+sideEffects: true
+defaults:
+  headers: { content-type: application/json }
+cases:
+  - id: lifecycle
+    steps:
+      - id: login
+        request: { method: POST, path: /login }
+        capture:
+          token: { json: /token, secret: true }
+      - id: create
+        request:
+          method: POST
+          path: /records
+          headers: { authorization: "Bearer {{token}}" }
+          json: { name: ada }
+        capture:
+          id: { json: /id }
+      - id: read
+        request:
+          method: GET
+          path: "/records/{{id}}"
+          headers: { authorization: "Bearer {{token}}" }
+`;
+
+describe('--noise on flows, from a replica instance', () => {
+  let baseline: TestServer;
+  let replica: TestServer;
+  let candidate: TestServer;
+  beforeAll(async () => {
+    [baseline, replica, candidate] = await Promise.all([
+      instance(false),
+      instance(false),
+      instance(true),
+    ]);
+  });
+  afterAll(async () => Promise.all([baseline.close(), replica.close(), candidate.close()]));
+
+  it('learns what differs between two instances of the baseline: the rows are the real ones', async () => {
+    const cwd = await tempProject({ 'cases/records.yaml': FLOW });
+    const targets = ['--baseline', `a=${baseline.url}`, '--candidate', `b=${candidate.url}`];
+    const plain = await runCli(cwd, ['run', ...targets, '--no-tracker']);
+    expect(plain.code).toBe(1);
+    const before = (await latestReport(cwd)).rootCauses?.map((r) => r.summary) ?? [];
+    expect(before.some((summary) => summary.includes('/nonce'))).toBe(true);
+
+    const learned = await runCli(cwd, [
+      'run',
+      ...targets,
+      '--baseline-replica',
+      `a2=${replica.url}`,
+      '--no-tracker',
+    ]);
+    expect(learned.code).toBe(1);
+    const report = await latestReport(cwd);
+    const rows = (report.rootCauses ?? []).map((r) => r.summary);
+    expect(rows, JSON.stringify(report.rootCauses, null, 1)).toHaveLength(1);
+    expect(rows[0]).toContain('/version');
+    // The replica ran the flow with its own token: every step answered, nothing was refused.
+    expect(
+      replica.requests.filter((r) => r.url.startsWith('/records')).length,
+    ).toBeGreaterThanOrEqual(2);
+    const read = report.results.find((r) => r.caseId === 'records/lifecycle/read');
+    expect(read?.noise).toEqual(expect.arrayContaining(['/nonce']));
+  });
+});
