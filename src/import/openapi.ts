@@ -18,6 +18,7 @@ import {
 } from '../openapi/types.js';
 import { displayJson } from '../wire/display.js';
 import { isJsonType } from './body.js';
+import { formBodyOf, formKind } from './openapi-form.js';
 import { headerTextOf, pathTextOf, queryPairsOf, valueText } from './parameter-style.js';
 import type { ImportedBody, ImportedRequest, ImportedSource } from './types.js';
 
@@ -36,34 +37,57 @@ function documented(parameter: OpenApiParameter): boolean {
   );
 }
 
+/** A body and the content type it is sent with; `files`: form fields sent as placeholder files. */
+interface EncodedBody {
+  readonly body: ImportedBody;
+  readonly contentType: string;
+  readonly files: readonly string[];
+}
+
 /**
  * A body value in its media type: JSON as its text (exact numbers digit for
  * digit; the case builder writes it `json:` unless it holds long numbers, as
- * for every import), a form encoded, anything else as text.
+ * for every import), a form as a form (`openapi-form.ts`: multipart with its
+ * boundary, a file field a placeholder file), anything else as text.
  */
-function encodeBody(media: OpenApiMedia, value: unknown): ImportedBody {
-  if (value === undefined) return { kind: 'none' };
-  if (isJsonType(media.mediaType) || media.mediaType === '*/*')
-    return { kind: 'text', text: displayJson(value) ?? '' };
-  if (
-    media.mediaType === 'application/x-www-form-urlencoded' &&
-    typeof value === 'object' &&
-    value !== null
-  ) {
+function encodeBody(media: OpenApiMedia, value: unknown): EncodedBody {
+  const form = formKind(media.mediaType);
+  if (form !== undefined) return formBodyOf(form, media.schema, value);
+  const none = { kind: 'none' } as const;
+  if (isJsonType(media.mediaType) || media.mediaType === '*/*') {
+    const text = value === undefined ? undefined : displayJson(value);
     return {
-      kind: 'text',
-      text: new URLSearchParams(
-        Object.entries(value).map(([k, v]) => [k, valueText(v)]),
-      ).toString(),
+      body: text === undefined ? none : { kind: 'text', text },
+      contentType: media.mediaType === '*/*' ? 'application/json' : media.mediaType,
+      files: [],
     };
   }
-  return { kind: 'text', text: valueText(value) };
+  return {
+    body: value === undefined ? none : { kind: 'text', text: valueText(value) },
+    contentType: media.mediaType,
+    files: [],
+  };
+}
+
+/** What the note and the case's comment say of form fields sent as placeholder files. */
+function filesLine(files: readonly string[]): string | undefined {
+  if (files.length === 0) return undefined;
+  const names = files.map((f) => `"${f}"`).join(', ');
+  return `file field ${names} sent as a small placeholder file (a document holds no file): put a real one in the case to upload it`;
 }
 
 /** The media type a case sends: the first JSON one, else the first. */
 function mediaOf(operation: OpenApiOperation): OpenApiMedia | undefined {
   const contents = operation.requestBody?.contents ?? [];
   return contents.find((m) => isJsonType(m.mediaType)) ?? contents[0];
+}
+
+/** The file fields of the form an operation's cases send. */
+function fileFieldsOf(operation: OpenApiOperation): readonly string[] {
+  const media = mediaOf(operation);
+  if (media === undefined) return [];
+  const form = formKind(media.mediaType);
+  return form === undefined ? [] : formBodyOf(form, media.schema, undefined).files;
 }
 
 /** One variant of an operation: which example replaces which value. */
@@ -142,12 +166,11 @@ function requestOf(
       : (variant.body?.value ??
         media.examples[0]?.value ??
         (media.schema === undefined ? undefined : sampleOf(media.schema)));
-  const body = media === undefined ? ({ kind: 'none' } as const) : encodeBody(media, bodyValue);
-  if (media !== undefined && body.kind !== 'none')
-    headers.push([
-      'Content-Type',
-      media.mediaType === '*/*' ? 'application/json' : media.mediaType,
-    ]);
+  const encoded = media === undefined ? undefined : encodeBody(media, bodyValue);
+  const body = encoded?.body ?? ({ kind: 'none' } as const);
+  if (encoded !== undefined && body.kind !== 'none')
+    headers.push(['Content-Type', encoded.contentType]);
+  const files = filesLine(encoded?.files ?? []);
   const example = variant.body ?? variant.parameter?.example;
   const external = externalRefsLine(operation);
   const statuses = operation.responses.map((r) => r.status).join(', ');
@@ -166,6 +189,7 @@ function requestOf(
     comments: [
       ...(operation.deprecated ? ['the operation is deprecated'] : []),
       ...(external === undefined ? [] : [external]),
+      ...(files === undefined ? [] : [files]),
       ...(statuses === '' ? [] : [`documented responses: ${statuses}`]),
     ],
   };
@@ -203,6 +227,8 @@ export function importOpenApi(document: OpenApiDocument): ImportedSource {
       notes.push(
         `${operationKey(operation)} needs cookie ${cookies.map((p) => p.name).join(', ')}: left out`,
       );
+    const files = fileFieldsOf(operation);
+    if (files.length > 0) notes.push(`${operationKey(operation)}: ${filesLine(files)}`);
     for (const variant of variantsOf(operation))
       requests.push(requestOf(document, operation, variant));
   }

@@ -11,7 +11,7 @@ import {
   parametersAt,
   parameterV2,
 } from './parameters.js';
-import { field, isObject, type Json, objectAt, stringAt, stringsAt } from './read.js';
+import { field, has, isObject, type Json, objectAt, stringAt, stringsAt } from './read.js';
 import type {
   JsonSchema,
   OpenApiMedia,
@@ -24,10 +24,13 @@ import { walkOperations } from './walk.js';
 const FORM = 'application/x-www-form-urlencoded';
 const MULTIPART = 'multipart/form-data';
 
-/** The body of a form: one property per `formData` parameter. */
+/** The body of a form: one property per `formData` parameter (its `x-example` its example). */
 function formSchema(form: readonly Json[]): JsonSchema {
   const properties = Object.fromEntries(
-    form.map((p) => [stringAt(p, 'name') ?? '', inlineSchema(p)] as const),
+    form.map((p) => {
+      const example = has(p, 'x-example') ? { example: field(p, 'x-example') } : {};
+      return [stringAt(p, 'name') ?? '', { ...inlineSchema(p), ...example }] as const;
+    }),
   );
   const required = form
     .filter((p) => field(p, 'required') === true)
@@ -51,7 +54,10 @@ function requestBodyV2(
   }
   const form = parameters.filter((p): p is Json => isObject(p) && field(p, 'in') === 'formData');
   if (form.length === 0) return undefined;
-  const mediaType = consumes.includes(MULTIPART) && !consumes.includes(FORM) ? MULTIPART : FORM;
+  // A file can only be sent in a multipart form (Swagger 2.0 requires its `consumes`).
+  const file = form.some((p) => field(p, 'type') === 'file');
+  const mediaType =
+    file || (consumes.includes(MULTIPART) && !consumes.includes(FORM)) ? MULTIPART : FORM;
   return {
     required: form.some((p) => field(p, 'required') === true),
     contents: [{ mediaType, schema: formSchema(form), examples: [] }],
