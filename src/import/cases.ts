@@ -58,6 +58,8 @@ export interface FlowModel {
 export interface CaseFileModel {
   /** File name: `<suite>.yaml`. */
   readonly name: string;
+  /** The origin its requests were sent to, when the source names one. */
+  readonly origin?: string | undefined;
   readonly suite: string;
   readonly cases: readonly CaseModel[];
   readonly flow?: FlowModel;
@@ -105,6 +107,7 @@ function keyOf(request: RequestModel, imported: ImportedRequest): string {
     .map(([name, value]) => [name.toLowerCase(), value])
     .sort();
   return JSON.stringify([
+    imported.origin ?? '',
     request,
     credentials,
     imported.query.filter(([n]) => isCredentialName(n)),
@@ -198,12 +201,47 @@ function carried(request: ImportedRequest, notes: string[]): ImportedRequest {
   return { ...request, path: encoded.path, headers };
 }
 
+/** `uploads-github-com` for `https://uploads.github.com`; `no-origin` for none. */
+function originSlug(origin: string | undefined): string {
+  if (origin === undefined) return 'no-origin';
+  try {
+    return slugify(new URL(origin).host) || 'origin';
+  } catch {
+    return 'origin';
+  }
+}
+
+/**
+ * When the files' requests go to several origins: which files each origin's
+ * are (a run sends every case to one target, so the next commands run each
+ * origin's files with targets there).
+ */
+function originsNote(files: readonly CaseFileModel[]): string[] {
+  const byOrigin = new Map<string, string[]>();
+  for (const file of files) {
+    const origin = file.origin ?? '(no origin)';
+    byOrigin.set(origin, [...(byOrigin.get(origin) ?? []), file.name]);
+  }
+  if (byOrigin.size < 2) return [];
+  const list = [...byOrigin]
+    .map(([origin, names]) => {
+      const shown =
+        names.slice(0, 3).join(', ') + (names.length > 3 ? `, … (${names.length} files)` : '');
+      return `${origin}: ${shown}`;
+    })
+    .join('; ');
+  return [
+    `the requests went to ${byOrigin.size} origins, and a run sends every case to one target, so each origin's cases are in files of their own (${list}): run each origin's files with targets there (see next)`,
+  ];
+}
+
 /** Builds the case files of an import (see the module comment). */
 export function buildCaseFiles(input: ImportedSource): BuiltCases {
   const notes = [...input.notes];
   const source = { ...input, requests: input.requests.map((r) => carried(r, notes)) };
   if (isSession(source)) {
     const files = sessionFiles(source, notes);
+    notes.push(...originsNote(files));
     const steps = files.reduce((n, f) => n + (f.flow?.steps.length ?? 0), 0);
     return {
       files,
@@ -215,13 +253,20 @@ export function buildCaseFiles(input: ImportedSource): BuiltCases {
     };
   }
   const pending = collect(source, notes);
-  const groups = new Map<string, { ids: (wanted: string) => string; cases: CaseModel[] }>();
+  const apart = new Set(pending.map((p) => p.request.origin ?? '')).size > 1;
+  const main = source.origin ?? pending[0]?.request.origin;
+  const groups = new Map<
+    string,
+    { ids: (wanted: string) => string; cases: CaseModel[]; origin: string | undefined }
+  >();
   for (const item of pending) {
     const { request } = item;
-    const suite = slugify(request.group ?? '') || groupOfPath(request.path);
+    const base = slugify(request.group ?? '') || groupOfPath(request.path);
+    // A run sends every case to one target: another origin's cases get files of their own.
+    const suite = apart && request.origin !== main ? `${originSlug(request.origin)}-${base}` : base;
     let group = groups.get(suite);
     if (group === undefined) {
-      group = { ids: uniqueIds(), cases: [] };
+      group = { ids: uniqueIds(), cases: [], origin: request.origin };
       groups.set(suite, group);
     }
     const wanted = slugify(request.name ?? '') || requestSlug(request.method, request.path);
@@ -236,7 +281,9 @@ export function buildCaseFiles(input: ImportedSource): BuiltCases {
     name: `${suite}.yaml`,
     suite,
     cases: group.cases,
+    origin: group.origin,
   }));
+  notes.push(...originsNote(files));
   const imported = pending.reduce((sum, item) => sum + item.seen.length, 0);
   return {
     files,

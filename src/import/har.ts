@@ -181,20 +181,6 @@ function leftOutNotes(counts: ReadonlyMap<string, Map<string, number>>): string[
   });
 }
 
-/**
- * Without `--host`, entries to several origins are imported together, while
- * the suggested next command names one origin: say so.
- */
-function originsNote(requests: readonly ImportedRequest[]): string[] {
-  const counts = new Map<string, number>();
-  for (const r of requests) counts.set(r.origin ?? '', (counts.get(r.origin ?? '') ?? 0) + 1);
-  if (counts.size < 2) return [];
-  const list = [...counts].map(([origin, n]) => `${origin}: ${entries(n)}`).join(', ');
-  return [
-    `the entries went to ${counts.size} origins (${list}); they are imported together, and one run sends them all to one target: pass --host HOST to import one origin's entries`,
-  ];
-}
-
 /** Recorded JSON answers larger than this are not read for captures. */
 const MAX_ANSWER_TEXT = 1024 * 1024;
 
@@ -259,10 +245,9 @@ export function importHar(text: string, file: string, filters: HarFilters): Impo
       source,
     });
   }
-  const originNotes = filters.hosts.length === 0 ? originsNote(requests) : [];
   return {
     requests,
-    notes: [...notes, ...leftOutNotes(leftOut), ...originNotes],
+    notes: [...notes, ...leftOutNotes(leftOut)],
     session: true,
   };
 }

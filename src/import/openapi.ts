@@ -153,11 +153,7 @@ function placeParameters(operation: OpenApiOperation, variant: Variant) {
   return { path, query, headers };
 }
 
-function requestOf(
-  document: OpenApiDocument,
-  operation: OpenApiOperation,
-  variant: Variant,
-): ImportedRequest {
+function requestOf(operation: OpenApiOperation, variant: Variant): ImportedRequest {
   const { path, query, headers } = placeParameters(operation, variant);
   const media = mediaOf(operation);
   const bodyValue =
@@ -176,7 +172,7 @@ function requestOf(
   const statuses = operation.responses.map((r) => r.status).join(', ');
   return {
     method: operation.method,
-    origin: document.origin,
+    origin: operation.origin,
     path,
     query,
     headers,
@@ -211,6 +207,25 @@ function originlessNote(document: OpenApiDocument): string[] {
   ];
 }
 
+/**
+ * One note per origin that operations' own `servers` (path item or
+ * operation) name, other than the document's: its cases are sent there.
+ */
+function ownServerNotes(document: OpenApiDocument): string[] {
+  const byOrigin = new Map<string, string[]>();
+  for (const operation of document.operations) {
+    if (operation.origin === undefined || operation.origin === document.origin) continue;
+    byOrigin.set(operation.origin, [
+      ...(byOrigin.get(operation.origin) ?? []),
+      operationKey(operation),
+    ]);
+  }
+  return [...byOrigin].map(([origin, keys]) => {
+    const shown = keys.slice(0, 3).join(', ') + (keys.length > 3 ? `, … (${keys.length})` : '');
+    return `${keys.length} operation(s) are served at ${origin} (their own servers), not at the document's ${document.origin ?? 'server'}: ${shown}`;
+  });
+}
+
 /** The requests of a loaded document, plus notes on operations that need credentials or cookies. */
 export function importOpenApi(document: OpenApiDocument): ImportedSource {
   const requests: ImportedRequest[] = [];
@@ -229,8 +244,7 @@ export function importOpenApi(document: OpenApiDocument): ImportedSource {
       );
     const files = fileFieldsOf(operation);
     if (files.length > 0) notes.push(`${operationKey(operation)}: ${filesLine(files)}`);
-    for (const variant of variantsOf(operation))
-      requests.push(requestOf(document, operation, variant));
+    for (const variant of variantsOf(operation)) requests.push(requestOf(operation, variant));
   }
-  return { requests, notes };
+  return { requests, notes: [...notes, ...ownServerNotes(document)], origin: document.origin };
 }

@@ -79,4 +79,9 @@ export interface ImportedSource {
   readonly session?: boolean;
   /** One line each: `skipped HAR entry 4 (ws://…): not an HTTP request`. */
   readonly notes: readonly string[];
+  /**
+   * The origin the source is for (an OpenAPI document's server), when requests
+   * go to several: its cases keep plain file names. Default: the first request's.
+   */
+  readonly origin?: string | undefined;
 }

@@ -19,7 +19,7 @@ import type {
   OpenApiRequestBody,
   OpenApiResponse,
 } from './types.js';
-import { walkOperations } from './walk.js';
+import { type OperationServer, walkOperations } from './walk.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 const MULTIPART = 'multipart/form-data';
@@ -89,16 +89,20 @@ function mediaTypes(document: unknown, operation: unknown, key: string): string[
 }
 
 /** The operations of a dereferenced Swagger 2.0 document. */
-export function operationsV2(document: unknown, basePath: string): OpenApiOperation[] {
-  return walkOperations(document, basePath, (item, operation) => {
-    const raw = mergeParameters(parametersAt(item), parametersAt(operation));
-    return {
-      parameters: raw.map(parameterV2).filter((p) => p !== undefined),
-      requestBody: requestBodyV2(raw, mediaTypes(document, operation, 'consumes')),
-      responses: responsesV2(
-        field(operation, 'responses'),
-        mediaTypes(document, operation, 'produces'),
-      ),
-    };
-  });
+export function operationsV2(document: unknown, server: OperationServer): OpenApiOperation[] {
+  return walkOperations(
+    document,
+    () => server,
+    (item, operation) => {
+      const raw = mergeParameters(parametersAt(item), parametersAt(operation));
+      return {
+        parameters: raw.map(parameterV2).filter((p) => p !== undefined),
+        requestBody: requestBodyV2(raw, mediaTypes(document, operation, 'consumes')),
+        responses: responsesV2(
+          field(operation, 'responses'),
+          mediaTypes(document, operation, 'produces'),
+        ),
+      };
+    },
+  );
 }

@@ -13,7 +13,7 @@ import type {
   OpenApiResponse,
   OpenApiVersion,
 } from './types.js';
-import { walkOperations } from './walk.js';
+import { type OperationServer, walkOperations } from './walk.js';
 
 /** The version a parsed document declares, or undefined when it is neither. */
 export function versionOf(document: unknown): OpenApiVersion | undefined {
@@ -71,8 +71,23 @@ function responsesV3(raw: unknown): OpenApiResponse[] {
   }));
 }
 
-function operationsV3(document: unknown, basePath: string): OpenApiOperation[] {
-  return walkOperations(document, basePath, (item, operation) => ({
+/**
+ * Where an operation is served: its own `servers`, else its path item's, else
+ * the document's (`fallback`). A relative URL of its own keeps the document's
+ * origin with its own path.
+ */
+function serverOf(item: unknown, operation: unknown, fallback: OperationServer): OperationServer {
+  const own = listAt(operation, 'servers');
+  const list = own.length > 0 ? own : listAt(item, 'servers');
+  const [first] = list;
+  if (first === undefined) return fallback;
+  const { origin, path } = splitServer(filledUrl(first));
+  return { basePath: path, origin: origin ?? fallback.origin };
+}
+
+function operationsV3(document: unknown, fallback: OperationServer): OpenApiOperation[] {
+  const server = (item: unknown, operation: unknown) => serverOf(item, operation, fallback);
+  return walkOperations(document, server, (item, operation) => ({
     parameters: mergeParameters(parametersAt(item), parametersAt(operation))
       .map(parameterV3)
       .filter((p) => p !== undefined),
@@ -117,9 +132,9 @@ export function toOpenApiDocument(
       basePath,
       origin: servers[0],
       servers,
-      operations: operationsV2(document, basePath),
+      operations: operationsV2(document, { basePath, origin: servers[0] }),
     };
   }
   const servers = serversV3(document);
-  return { file, version, title, ...servers, operations: operationsV3(document, servers.basePath) };
+  return { file, version, title, ...servers, operations: operationsV3(document, servers) };
 }

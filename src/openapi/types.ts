@@ -84,8 +84,17 @@ export interface OpenApiResponse {
 export interface OpenApiOperation {
   /** Upper case: `GET`, `POST`, … */
   readonly method: string;
-  /** The path template as the document writes it, with the base path in front: `/v1/records/{id}`. */
+  /**
+   * The path template as the document writes it, with its server's base path
+   * in front: `/v1/records/{id}`.
+   */
   readonly path: string;
+  /**
+   * The origin of its server: the document's (`OpenApiDocument.origin`), or
+   * its path item's or its own first `servers` entry when it has one (GitHub's
+   * uploads go to `https://uploads.github.com`); undefined when none is absolute.
+   */
+  readonly origin: string | undefined;
   readonly operationId: string | undefined;
   readonly summary: string | undefined;
   readonly description: string | undefined;
