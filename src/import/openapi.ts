@@ -226,6 +226,24 @@ function ownServerNotes(document: OpenApiDocument): string[] {
   });
 }
 
+/** Webhooks and callbacks, named: requests the API sends, which an import cannot send. */
+function sentByTheApiNotes(document: OpenApiDocument): string[] {
+  const why = 'parity sends requests; %s are requests the API sends';
+  const notes: string[] = [];
+  const { webhooks } = document;
+  if (webhooks.length > 0)
+    notes.push(
+      `${webhooks.length} webhook(s) not imported (${why.replace('%s', 'webhooks')}): ${webhooks.join(', ')}`,
+    );
+  for (const operation of document.operations) {
+    if (operation.callbacks.length === 0) continue;
+    notes.push(
+      `${operationKey(operation)}: callback(s) ${operation.callbacks.join(', ')} not imported (${why.replace('%s', 'callbacks')}); the operation itself is`,
+    );
+  }
+  return notes;
+}
+
 /** The requests of a loaded document, plus notes on operations that need credentials or cookies. */
 export function importOpenApi(document: OpenApiDocument): ImportedSource {
   const requests: ImportedRequest[] = [];
@@ -246,5 +264,9 @@ export function importOpenApi(document: OpenApiDocument): ImportedSource {
     if (files.length > 0) notes.push(`${operationKey(operation)}: ${filesLine(files)}`);
     for (const variant of variantsOf(operation)) requests.push(requestOf(operation, variant));
   }
-  return { requests, notes: [...notes, ...ownServerNotes(document)], origin: document.origin };
+  return {
+    requests,
+    notes: [...notes, ...ownServerNotes(document), ...sentByTheApiNotes(document)],
+    origin: document.origin,
+  };
 }

@@ -13,7 +13,7 @@ import type {
   OpenApiResponse,
   OpenApiVersion,
 } from './types.js';
-import { type OperationServer, walkOperations } from './walk.js';
+import { methodsOf, type OperationServer, walkOperations } from './walk.js';
 
 /** The version a parsed document declares, or undefined when it is neither. */
 export function versionOf(document: unknown): OpenApiVersion | undefined {
@@ -110,6 +110,14 @@ function serversV3(document: unknown): Pick<OpenApiDocument, 'basePath' | 'origi
   };
 }
 
+/** OpenAPI 3.1 `webhooks`, each with its methods: `newPet (POST)`. */
+function webhooksOf(document: unknown): string[] {
+  return Object.entries(objectAt(document, 'webhooks') ?? {}).map(([name, item]) => {
+    const methods = isObject(item) ? methodsOf(item).map((m) => m.toUpperCase()) : [];
+    return methods.length === 0 ? name : `${name} (${methods.join(', ')})`;
+  });
+}
+
 /** The operations of a dereferenced, validated document of a known `version`. */
 export function toOpenApiDocument(
   document: unknown,
@@ -133,8 +141,16 @@ export function toOpenApiDocument(
       origin: servers[0],
       servers,
       operations: operationsV2(document, { basePath, origin: servers[0] }),
+      webhooks: [],
     };
   }
   const servers = serversV3(document);
-  return { file, version, title, ...servers, operations: operationsV3(document, servers) };
+  return {
+    file,
+    version,
+    title,
+    ...servers,
+    operations: operationsV3(document, servers),
+    webhooks: webhooksOf(document),
+  };
 }

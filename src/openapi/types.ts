@@ -111,6 +111,8 @@ export interface OpenApiOperation {
    * document (`common.yaml#/Pet`): left as they were, since nothing outside is read.
    */
   readonly externalRefs: readonly string[];
+  /** The names of its `callbacks` (OpenAPI 3): requests the API sends, not sent by an import. */
+  readonly callbacks: readonly string[];
 }
 
 export interface OpenApiDocument {
@@ -131,6 +133,11 @@ export interface OpenApiDocument {
   readonly servers: readonly string[];
   /** In document order: paths, and the methods of each path, as written. */
   readonly operations: readonly OpenApiOperation[];
+  /**
+   * OpenAPI 3.1 `webhooks`, each named with its methods (`newPet (POST)`):
+   * requests the API sends, which an import cannot send.
+   */
+  readonly webhooks: readonly string[];
 }
 
 /** The operation methods a Path Item may hold (OpenAPI 3.x; Swagger 2.0 has all but TRACE). */

@@ -20,7 +20,7 @@ export interface OperationServer {
 const METHODS: ReadonlySet<string> = new Set(HTTP_OPERATION_METHODS);
 
 /** The operation keys of a path item, as the document orders them: a file replayed in order needs it. */
-function methodsOf(item: Json): string[] {
+export function methodsOf(item: Json): string[] {
   return Object.keys(item).filter((key) => METHODS.has(key));
 }
 
@@ -57,6 +57,7 @@ export function walkOperations(
           field(operation, 'parameters'),
           field(operation, 'requestBody'),
         ]),
+        callbacks: Object.keys(objectAt(operation, 'callbacks') ?? {}),
       });
     }
   }
