@@ -26,6 +26,8 @@ export interface RequestModel {
   readonly headers?: Readonly<Record<string, string>>;
   readonly json?: unknown;
   readonly text?: string;
+  /** Exact bytes (not UTF-8 text), base64. */
+  readonly base64?: string;
 }
 
 /** One step of a flow (a session, `session.ts`). */
@@ -177,7 +179,12 @@ const MAX_IMPORTED_BODY = 1024 * 1024;
  */
 function carried(request: ImportedRequest, notes: string[]): ImportedRequest {
   const { body } = request;
-  const size = body.kind === 'text' ? Buffer.byteLength(body.text) : 0;
+  const size =
+    body.kind === 'text'
+      ? Buffer.byteLength(body.text)
+      : body.kind === 'bytes'
+        ? body.bytes.byteLength
+        : 0;
   if (size > MAX_IMPORTED_BODY) {
     // Left out as a body a case cannot hold: `collect` notes it with this reason.
     const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
