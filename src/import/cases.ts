@@ -208,6 +208,36 @@ function carried(request: ImportedRequest, notes: string[]): ImportedRequest {
   return { ...request, path: encoded.path, headers };
 }
 
+/**
+ * About how much YAML a case file of these cases takes, from their JSON: block
+ * YAML indents what JSON writes on one line, so twice its size, comments aside.
+ */
+function yamlEstimate(item: CaseModel): number {
+  const comments = item.comments.reduce((n, line) => n + line.length + 8, 0);
+  return 2 * JSON.stringify(item.request).length + comments + (item.description?.length ?? 0);
+}
+
+/** What one imported file holds at most, estimated (a YAML case file is read whole, 8 MiB at most). */
+const MAX_FILE_ESTIMATE = 4 * 1024 * 1024;
+
+/** A group's cases in files of at most MAX_FILE_ESTIMATE each (`records`, `records-part-2`, …). */
+function partsOf(cases: readonly CaseModel[]): CaseModel[][] {
+  const parts: CaseModel[][] = [[]];
+  let size = 0;
+  for (const item of cases) {
+    const estimate = yamlEstimate(item);
+    const current = parts[parts.length - 1] ?? [];
+    if (size + estimate > MAX_FILE_ESTIMATE && current.length > 0) {
+      parts.push([item]);
+      size = estimate;
+    } else {
+      current.push(item);
+      size += estimate;
+    }
+  }
+  return parts;
+}
+
 /** `uploads-github-com` for `https://uploads.github.com`; `no-origin` for none. */
 function originSlug(origin: string | undefined): string {
   if (origin === undefined) return 'no-origin';
@@ -284,12 +314,12 @@ export function buildCaseFiles(input: ImportedSource): BuiltCases {
       request: item.spec,
     });
   }
-  const files = [...groups].map(([suite, group]) => ({
-    name: `${suite}.yaml`,
-    suite,
-    cases: group.cases,
-    origin: group.origin,
-  }));
+  const files = [...groups].flatMap(([suite, group]) =>
+    partsOf(group.cases).map((cases, part) => {
+      const name = part === 0 ? suite : `${suite}-part-${part + 1}`;
+      return { name: `${name}.yaml`, suite: name, cases, origin: group.origin };
+    }),
+  );
   notes.push(...originsNote(files));
   const imported = pending.reduce((sum, item) => sum + item.seen.length, 0);
   return {
