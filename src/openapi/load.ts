@@ -122,6 +122,28 @@ function isApiDocument(value: unknown): value is ApiDocument {
   return versionOf(value) !== undefined;
 }
 
+/**
+ * What the parser gives, or the document refused with the parser's reason
+ * when it throws on it (a `$ref` chain deeper than it follows, 500): bad
+ * input, not an internal error.
+ */
+async function parsing<T>(file: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof Error)) throw error;
+    throw invalid(file, [
+      {
+        file,
+        line: 1,
+        column: 1,
+        field: '',
+        message: `the OpenAPI parser cannot read it: ${firstLine(error.message).slice(0, 300)}`,
+      },
+    ]);
+  }
+}
+
 /** Options that keep the parser inside the document: no files, no network. */
 const LOCAL_ONLY = { resolve: { external: false, file: false } } as const;
 
@@ -142,7 +164,7 @@ export async function loadOpenApi(path: string, cwd: string): Promise<OpenApiDoc
   if (version === undefined || !isApiDocument(plain)) throw neither();
   const parser = await import('@readme/openapi-parser');
   // The parser may change the tree it validates: it is not read again.
-  const result = await parser.validate(plain, LOCAL_ONLY);
+  const result = await parsing(file, () => parser.validate(plain, LOCAL_ONLY));
   if (!result.valid) {
     throw invalid(
       file,
@@ -153,9 +175,8 @@ export async function loadOpenApi(path: string, cwd: string): Promise<OpenApiDoc
   // `exact` is this call's own (a clone would turn its ExactNumbers into plain objects).
   const exact = readExact();
   if (!isApiDocument(exact)) throw neither();
-  const dereferenced: unknown = await parser.dereference(exact, {
-    ...LOCAL_ONLY,
-    dereference: { circular: true },
-  });
+  const dereferenced: unknown = await parsing(file, () =>
+    parser.dereference(exact, { ...LOCAL_ONLY, dereference: { circular: true } }),
+  );
   return toOpenApiDocument(dereferenced, version, file);
 }

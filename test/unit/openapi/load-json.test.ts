@@ -84,3 +84,39 @@ describe('buildCaseFiles: large groups', () => {
     ]);
   });
 });
+
+describe('loadOpenApi: what the parser cannot read', () => {
+  it('refuses a $ref chain deeper than the parser follows as bad input, not an internal error', async () => {
+    const schemas = Object.fromEntries(
+      Array.from({ length: 600 }, (_, i) => [
+        `s${i}`,
+        i === 599
+          ? { type: 'string' }
+          : { type: 'object', properties: { next: { $ref: `#/components/schemas/s${i + 1}` } } },
+      ]),
+    );
+    const doc = {
+      ...DOC,
+      paths: {
+        '/deep': {
+          get: {
+            responses: {
+              '200': {
+                description: 'ok',
+                content: { 'application/json': { schema: { $ref: '#/components/schemas/s0' } } },
+              },
+            },
+          },
+        },
+      },
+      components: { schemas },
+    };
+    const dir = await tempProject({ 'deep.json': JSON.stringify(doc) });
+    const error = await loadOpenApi('deep.json', dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ParityError);
+    const problem = error instanceof ParityError ? error.problems[0] : undefined;
+    expect(problem?.message).toMatch(
+      /^the OpenAPI parser cannot read it: Maximum dereference depth/,
+    );
+  });
+});
