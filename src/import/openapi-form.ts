@@ -25,7 +25,7 @@ export function formKind(mediaType: string): 'multipart' | 'urlencoded' | undefi
 }
 
 /** A schema for file contents: `type: file`, `format: binary`, or 3.1's content keywords. */
-function isFileSchema(schema: Json): boolean {
+export function isFileSchema(schema: Json): boolean {
   return (
     field(schema, 'type') === 'file' ||
     stringAt(schema, 'format') === 'binary' ||

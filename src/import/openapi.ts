@@ -18,7 +18,7 @@ import {
 } from '../openapi/types.js';
 import { displayJson } from '../wire/display.js';
 import { isJsonType } from './body.js';
-import { formBodyOf, formKind } from './openapi-form.js';
+import { formBodyOf, formKind, isFileSchema, PLACEHOLDER_FILE } from './openapi-form.js';
 import { headerTextOf, pathTextOf, queryPairsOf, valueText } from './parameter-style.js';
 import type { ImportedBody, ImportedRequest, ImportedSource } from './types.js';
 
@@ -62,6 +62,13 @@ function encodeBody(media: OpenApiMedia, value: unknown): EncodedBody {
       files: [],
     };
   }
+  // A whole body that is a file (GitHub's release asset upload): a placeholder, named.
+  if (media.schema !== undefined && isFileSchema(media.schema))
+    return {
+      body: { kind: 'text', text: PLACEHOLDER_FILE },
+      contentType: media.mediaType,
+      files: [WHOLE_BODY],
+    };
   return {
     body: value === undefined ? none : { kind: 'text', text: valueText(value) },
     contentType: media.mediaType,
@@ -69,9 +76,14 @@ function encodeBody(media: OpenApiMedia, value: unknown): EncodedBody {
   };
 }
 
+/** The `files` entry of a body that is a file as a whole. */
+const WHOLE_BODY = '';
+
 /** What the note and the case's comment say of form fields sent as placeholder files. */
 function filesLine(files: readonly string[]): string | undefined {
   if (files.length === 0) return undefined;
+  if (files.includes(WHOLE_BODY))
+    return 'the request body is a file, sent as a small placeholder (a document holds no file): put a real one in the case to upload it';
   const names = files.map((f) => `"${f}"`).join(', ');
   return `file field ${names} sent as a small placeholder file (a document holds no file): put a real one in the case to upload it`;
 }
@@ -82,12 +94,10 @@ function mediaOf(operation: OpenApiOperation): OpenApiMedia | undefined {
   return contents.find((m) => isJsonType(m.mediaType)) ?? contents[0];
 }
 
-/** The file fields of the form an operation's cases send. */
+/** The file fields of the form an operation's cases send, or its whole body when it is a file. */
 function fileFieldsOf(operation: OpenApiOperation): readonly string[] {
   const media = mediaOf(operation);
-  if (media === undefined) return [];
-  const form = formKind(media.mediaType);
-  return form === undefined ? [] : formBodyOf(form, media.schema, undefined).files;
+  return media === undefined ? [] : encodeBody(media, undefined).files;
 }
 
 /** One variant of an operation: which example replaces which value. */

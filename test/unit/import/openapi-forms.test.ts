@@ -122,4 +122,26 @@ describe('OpenAPI forms', () => {
     const text = file === undefined ? '' : renderCaseFile(file, ['test']);
     expect(parse(text)).toMatchObject({ cases: [{ request: { method: 'POST' } }] });
   });
+
+  it('a request body that is a file as a whole (a release asset upload) is a placeholder, noted', async () => {
+    const { notes, requests } = await imported(`openapi: 3.0.3
+info: { title: t, version: "1" }
+servers: [{ url: "http://127.0.0.1:4001" }]
+paths:
+  /assets:
+    post:
+      requestBody:
+        content:
+          application/octet-stream:
+            schema: { type: string, format: binary }
+      responses: { "201": { description: made } }
+`);
+    expect(requests[0]).toMatchObject({
+      headers: { 'content-type': 'application/octet-stream' },
+      text: PLACEHOLDER_FILE,
+    });
+    expect(notes).toEqual([
+      'POST /assets: the request body is a file, sent as a small placeholder (a document holds no file): put a real one in the case to upload it',
+    ]);
+  });
 });
