@@ -112,12 +112,17 @@ function formBody(
   };
 }
 
-/** Media types whose body is text (sent as UTF-8 unless a charset says otherwise). */
+/**
+ * Media types whose body is text (sent as UTF-8 unless a charset says
+ * otherwise). A multipart form counts: browsers record its text fields
+ * decoded as UTF-8 (and leave file bytes out).
+ */
 function isTextType(mimeType: string): boolean {
   const type = mimeType.split(';', 1)[0]?.trim().toLowerCase() ?? '';
   return (
     type === '' ||
     type.startsWith('text/') ||
+    type === 'multipart/form-data' ||
     isJsonType(type) ||
     type.endsWith('+xml') ||
     /^application\/(xml|javascript|ecmascript|graphql|x-www-form-urlencoded|x-ndjson)$/.test(type)

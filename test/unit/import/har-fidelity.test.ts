@@ -40,8 +40,9 @@ describe('importHar: the bytes it sent', () => {
       har(
         post([], { mimeType: 'application/octet-stream', text: binary }),
         post([], { mimeType: 'text/plain; charset=iso-8859-1', text: 'caf\u00e9' }),
-        // UTF-8 text the recorder decoded: sent as UTF-8, as before.
+        // UTF-8 text the recorder decoded: sent as UTF-8, as before (a multipart form too).
         post([], { mimeType: 'application/json', text: '{"name":"caf\u00e9"}' }),
+        post([], { mimeType: 'multipart/form-data; boundary=b', text: '--b--\r\nr\u00e9' }),
         // Base64 postData that is not UTF-8: its bytes, no longer skipped.
         post([], { mimeType: 'image/png', text: 'iVBORw0KGgo=', encoding: 'base64' }),
       ),
@@ -55,6 +56,7 @@ describe('importHar: the bytes it sent', () => {
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff, 0xe9]).toString('base64'),
       Buffer.from('caf\u00e9', 'latin1').toString('base64'),
       { name: 'caf\u00e9' },
+      '--b--\r\nr\u00e9',
       'iVBORw0KGgo=',
     ]);
     expect(built.skipped).toBe(0);
