@@ -58,10 +58,10 @@ export interface FormBody {
   readonly files: readonly string[];
 }
 
-/** The text parts of a member: one per array item, an object as JSON. */
-function textParts(name: string, value: unknown): FormPart[] {
+/** The text parts of a member: one per array item, an object as JSON; `type` from the form's `encoding`. */
+function textParts(name: string, value: unknown, type: string | undefined): FormPart[] {
   const values = Array.isArray(value) ? value : [value];
-  return values.map((item) => ({ name, value: valueText(item) }));
+  return values.map((item) => ({ name, value: valueText(item), type }));
 }
 
 /**
@@ -71,6 +71,7 @@ function textParts(name: string, value: unknown): FormPart[] {
 function partsOf(
   schema: JsonSchema | undefined,
   value: unknown,
+  partTypes: Readonly<Record<string, string>>,
 ): {
   parts: FormPart[];
   files: string[];
@@ -86,13 +87,14 @@ function partsOf(
         name,
         value: PLACEHOLDER_FILE,
         filename: `${name}.bin`,
-        type: fileType(property),
+        type: partTypes[name] ?? fileType(property),
       });
-    } else if (members[name] !== undefined) parts.push(...textParts(name, members[name]));
+    } else if (members[name] !== undefined)
+      parts.push(...textParts(name, members[name], partTypes[name]));
   }
   for (const [name, member] of Object.entries(members)) {
     if (!Object.hasOwn(properties, name) && member !== undefined)
-      parts.push(...textParts(name, member));
+      parts.push(...textParts(name, member, partTypes[name]));
   }
   return { parts, files };
 }
@@ -102,8 +104,9 @@ export function formBodyOf(
   kind: 'multipart' | 'urlencoded',
   schema: JsonSchema | undefined,
   value: unknown,
+  partTypes: Readonly<Record<string, string>> = {},
 ): FormBody {
-  const { parts, files } = partsOf(schema, value);
+  const { parts, files } = partsOf(schema, value, kind === 'multipart' ? partTypes : {});
   if (parts.length === 0) return { body: { kind: 'none' }, contentType: '', files };
   if (kind === 'multipart') {
     return {

@@ -52,7 +52,7 @@ interface EncodedBody {
  */
 function encodeBody(media: OpenApiMedia, value: unknown): EncodedBody {
   const form = formKind(media.mediaType);
-  if (form !== undefined) return formBodyOf(form, media.schema, value);
+  if (form !== undefined) return formBodyOf(form, media.schema, value, media.partTypes);
   const none = { kind: 'none' } as const;
   if (isJsonType(media.mediaType) || media.mediaType === '*/*') {
     const text = value === undefined ? undefined : displayJson(value);

@@ -50,12 +50,28 @@ function splitServer(url: string): { origin: string | undefined; path: string } 
   }
 }
 
+/** A form's `encoding`: field → content type, for the fields that name one. */
+function partTypesOf(media: unknown): Record<string, string> | undefined {
+  const encoding = objectAt(media, 'encoding');
+  if (encoding === undefined) return undefined;
+  return Object.fromEntries(
+    Object.entries(encoding).flatMap(([name, part]) => {
+      const type = stringAt(part, 'contentType');
+      return type === undefined ? [] : [[name, type] as const];
+    }),
+  );
+}
+
 function mediaOf(content: unknown): OpenApiMedia[] {
-  return Object.entries(isObject(content) ? content : {}).map(([mediaType, media]) => ({
-    mediaType,
-    schema: objectAt(media, 'schema'),
-    examples: examplesOf(media),
-  }));
+  return Object.entries(isObject(content) ? content : {}).map(([mediaType, media]) => {
+    const partTypes = partTypesOf(media);
+    return {
+      mediaType,
+      schema: objectAt(media, 'schema'),
+      examples: examplesOf(media),
+      ...(partTypes === undefined ? {} : { partTypes }),
+    };
+  });
 }
 
 function requestBodyV3(raw: unknown): OpenApiRequestBody | undefined {

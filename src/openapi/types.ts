@@ -66,6 +66,8 @@ export interface OpenApiMedia {
   readonly mediaType: string;
   readonly schema: JsonSchema | undefined;
   readonly examples: readonly OpenApiExample[];
+  /** A form's `encoding` (OpenAPI 3): the content type of each field that names one. */
+  readonly partTypes?: Readonly<Record<string, string>>;
 }
 
 export interface OpenApiRequestBody {

@@ -144,4 +144,34 @@ paths:
       'POST /assets: the request body is a file, sent as a small placeholder (a document holds no file): put a real one in the case to upload it',
     ]);
   });
+
+  it("gives each part the content type the form's encoding names", async () => {
+    const { requests } = await imported(`openapi: 3.0.3
+info: { title: t, version: "1" }
+servers: [{ url: "http://127.0.0.1:4001" }]
+paths:
+  /profile:
+    post:
+      requestBody:
+        content:
+          multipart/form-data:
+            schema:
+              type: object
+              properties:
+                meta: { type: object, example: { a: 1 } }
+                photo: { type: string, format: binary }
+            encoding:
+              meta: { contentType: application/json }
+              photo: { contentType: image/png }
+      responses: { "200": { description: ok } }
+`);
+    const text = requests[0]?.text ?? '';
+    expect(text).toContain(
+      'Content-Disposition: form-data; name="meta"\r\nContent-Type: application/json\r\n\r\n{"a":1}\r\n',
+    );
+    expect(await formOf(requests[0] ?? {})).toEqual([
+      ['meta', '{"a":1}'],
+      ['photo', 'file photo.bin image/png'],
+    ]);
+  });
 });
