@@ -58,6 +58,14 @@ export interface ImportOutcome {
   readonly outDir: string;
   /** Origins the requests were sent to, in first-seen order (for the next command). */
   readonly origins: readonly string[];
+  /**
+   * The written files by the origin their requests went to, the source's own
+   * origin first: one run each when there are several (a run has one target).
+   */
+  readonly runs: readonly {
+    readonly origin: string | undefined;
+    readonly files: readonly string[];
+  }[];
   /** OpenAPI only: operations no case was written for. */
   readonly uncovered: readonly string[] | undefined;
   /** The config names both targets (`parity run` needs no `--baseline`/`--candidate`). */
@@ -173,6 +181,19 @@ async function withFreeSuites(
   });
 }
 
+/** The files by origin, `main`'s first, in the order written. */
+function runsOf(
+  files: readonly { readonly path: string; readonly file: CaseFileModel }[],
+  main: string | undefined,
+  display: (path: string) => string,
+): ImportOutcome['runs'] {
+  const byOrigin = new Map<string | undefined, string[]>();
+  if (files.some((f) => f.file.origin === main)) byOrigin.set(main, []);
+  for (const { path, file } of files)
+    byOrigin.set(file.origin, [...(byOrigin.get(file.origin) ?? []), display(path)]);
+  return [...byOrigin].map(([origin, paths]) => ({ origin, files: paths }));
+}
+
 /** Runs an import (see the module comment). */
 export async function runImport(
   request: ImportRequest,
@@ -201,6 +222,7 @@ export async function runImport(
   );
   const origins = [...new Set(source.requests.flatMap((r) => r.origin ?? []))];
   return {
+    runs: runsOf(files, source.origin ?? origins[0], display),
     written: files.map((f) => ({
       file: display(f.path),
       cases: f.file.flow?.steps.length ?? f.file.cases.length,

@@ -83,24 +83,30 @@ export function pathProblem(path: string, allowEnv: boolean): string | undefined
 /**
  * `path` with every character its path part cannot hold as written
  * percent-encoded (`/items[0]` → `/items%5B0%5D`; a `%` that starts no escape
- * → `%25`; a `#` → `%23`), the query kept as it is; and the characters changed.
+ * → `%25`; a `#` → `%23`), and in its query only what the query cannot hold
+ * (a `#`, a control character), the rest kept as it is; and the characters
+ * changed.
  */
 export function encodedPath(path: string): { readonly path: string; readonly changed: string[] } {
-  const query = path.indexOf('?');
-  const part = query === -1 ? path : path.slice(0, query);
   const changed: string[] = [];
   let out = '';
-  for (let i = 0; i < part.length; ) {
-    const c = String.fromCodePoint(part.codePointAt(i) ?? 0);
-    const escaped = c === '%' && ESCAPE.test(part.slice(i, i + 3));
-    if (escaped || (c !== '%' && c !== '#' && PATH_CHAR.test(c))) out += c;
+  let inQuery = false;
+  for (let i = 0; i < path.length; ) {
+    const c = String.fromCodePoint(path.codePointAt(i) ?? 0);
+    if (c === '?') inQuery = true;
+    const code = c.codePointAt(0) ?? 0;
+    const kept = inQuery
+      ? c !== '#' && code >= 0x20 && code !== 0x7f
+      : (c === '%' && ESCAPE.test(path.slice(i, i + 3))) ||
+        (c !== '%' && c !== '#' && PATH_CHAR.test(c));
+    if (kept) out += c;
     else {
       out += percentEncoded(c);
       changed.push(c);
     }
     i += c.length;
   }
-  return { path: out + (query === -1 ? '' : path.slice(query)), changed };
+  return { path: out, changed };
 }
 
 /** Why `name` cannot be a header name, or undefined when it can. */

@@ -3,8 +3,8 @@
  * request says it is JSON and sending that value (a case's `json:` is sent as
  * `JSON.stringify` writes it) gives back the text as sent, but for whitespace
  * between tokens; else the text as sent (`text:`), since `1.0`, `1e3`, `-0`,
- * `"\u00e9"`, a repeated key or a long number would reach the server changed.
- * Pure.
+ * `"\u00e9"`, a repeated key or a long number would reach the server changed;
+ * bytes that are not UTF-8 text as `base64:`. Pure.
  */
 import { CASE_BODY_DEPTH, jsonTooDeep } from '../util/depth.js';
 import type { ImportedBody } from './types.js';
@@ -52,13 +52,15 @@ function jsonKeepingBytes(text: string): { value: unknown } | undefined {
 export function caseBody(
   body: ImportedBody,
   contentType: string | undefined,
-): { json: unknown } | { text: string } | undefined {
+): { json: unknown } | { text: string } | { base64: string } | undefined {
   switch (body.kind) {
     case 'none':
     case 'binary':
       return undefined;
     case 'json':
       return { json: body.value };
+    case 'bytes':
+      return { base64: Buffer.from(body.bytes).toString('base64') };
     case 'text': {
       const parsed = isJsonType(contentType) ? jsonKeepingBytes(body.text) : undefined;
       return parsed === undefined ? { text: body.text } : { json: parsed.value };

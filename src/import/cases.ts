@@ -26,6 +26,8 @@ export interface RequestModel {
   readonly headers?: Readonly<Record<string, string>>;
   readonly json?: unknown;
   readonly text?: string;
+  /** Exact bytes (not UTF-8 text), base64. */
+  readonly base64?: string;
 }
 
 /** One step of a flow (a session, `session.ts`). */
@@ -58,6 +60,8 @@ export interface FlowModel {
 export interface CaseFileModel {
   /** File name: `<suite>.yaml`. */
   readonly name: string;
+  /** The origin its requests were sent to, when the source names one. */
+  readonly origin?: string | undefined;
   readonly suite: string;
   readonly cases: readonly CaseModel[];
   readonly flow?: FlowModel;
@@ -105,6 +109,7 @@ function keyOf(request: RequestModel, imported: ImportedRequest): string {
     .map(([name, value]) => [name.toLowerCase(), value])
     .sort();
   return JSON.stringify([
+    imported.origin ?? '',
     request,
     credentials,
     imported.query.filter(([n]) => isCredentialName(n)),
@@ -174,7 +179,12 @@ const MAX_IMPORTED_BODY = 1024 * 1024;
  */
 function carried(request: ImportedRequest, notes: string[]): ImportedRequest {
   const { body } = request;
-  const size = body.kind === 'text' ? Buffer.byteLength(body.text) : 0;
+  const size =
+    body.kind === 'text'
+      ? Buffer.byteLength(body.text)
+      : body.kind === 'bytes'
+        ? body.bytes.byteLength
+        : 0;
   if (size > MAX_IMPORTED_BODY) {
     // Left out as a body a case cannot hold: `collect` notes it with this reason.
     const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
@@ -198,12 +208,77 @@ function carried(request: ImportedRequest, notes: string[]): ImportedRequest {
   return { ...request, path: encoded.path, headers };
 }
 
+/**
+ * About how much YAML a case file of these cases takes, from their JSON: block
+ * YAML indents what JSON writes on one line, so twice its size, comments aside.
+ */
+function yamlEstimate(item: CaseModel): number {
+  const comments = item.comments.reduce((n, line) => n + line.length + 8, 0);
+  return 2 * JSON.stringify(item.request).length + comments + (item.description?.length ?? 0);
+}
+
+/** What one imported file holds at most, estimated (a YAML case file is read whole, 8 MiB at most). */
+const MAX_FILE_ESTIMATE = 4 * 1024 * 1024;
+
+/** A group's cases in files of at most MAX_FILE_ESTIMATE each (`records`, `records-part-2`, …). */
+function partsOf(cases: readonly CaseModel[]): CaseModel[][] {
+  const parts: CaseModel[][] = [[]];
+  let size = 0;
+  for (const item of cases) {
+    const estimate = yamlEstimate(item);
+    const current = parts[parts.length - 1] ?? [];
+    if (size + estimate > MAX_FILE_ESTIMATE && current.length > 0) {
+      parts.push([item]);
+      size = estimate;
+    } else {
+      current.push(item);
+      size += estimate;
+    }
+  }
+  return parts;
+}
+
+/** `uploads-github-com` for `https://uploads.github.com`; `no-origin` for none. */
+function originSlug(origin: string | undefined): string {
+  if (origin === undefined) return 'no-origin';
+  try {
+    return slugify(new URL(origin).host) || 'origin';
+  } catch {
+    return 'origin';
+  }
+}
+
+/**
+ * When the files' requests go to several origins: which files each origin's
+ * are (a run sends every case to one target, so the next commands run each
+ * origin's files with targets there).
+ */
+function originsNote(files: readonly CaseFileModel[]): string[] {
+  const byOrigin = new Map<string, string[]>();
+  for (const file of files) {
+    const origin = file.origin ?? '(no origin)';
+    byOrigin.set(origin, [...(byOrigin.get(origin) ?? []), file.name]);
+  }
+  if (byOrigin.size < 2) return [];
+  const list = [...byOrigin]
+    .map(([origin, names]) => {
+      const shown =
+        names.slice(0, 3).join(', ') + (names.length > 3 ? `, … (${names.length} files)` : '');
+      return `${origin}: ${shown}`;
+    })
+    .join('; ');
+  return [
+    `the requests went to ${byOrigin.size} origins, and a run sends every case to one target, so each origin's cases are in files of their own (${list}): run each origin's files with targets there (see next)`,
+  ];
+}
+
 /** Builds the case files of an import (see the module comment). */
 export function buildCaseFiles(input: ImportedSource): BuiltCases {
   const notes = [...input.notes];
   const source = { ...input, requests: input.requests.map((r) => carried(r, notes)) };
   if (isSession(source)) {
     const files = sessionFiles(source, notes);
+    notes.push(...originsNote(files));
     const steps = files.reduce((n, f) => n + (f.flow?.steps.length ?? 0), 0);
     return {
       files,
@@ -215,13 +290,20 @@ export function buildCaseFiles(input: ImportedSource): BuiltCases {
     };
   }
   const pending = collect(source, notes);
-  const groups = new Map<string, { ids: (wanted: string) => string; cases: CaseModel[] }>();
+  const apart = new Set(pending.map((p) => p.request.origin ?? '')).size > 1;
+  const main = source.origin ?? pending[0]?.request.origin;
+  const groups = new Map<
+    string,
+    { ids: (wanted: string) => string; cases: CaseModel[]; origin: string | undefined }
+  >();
   for (const item of pending) {
     const { request } = item;
-    const suite = slugify(request.group ?? '') || groupOfPath(request.path);
+    const base = slugify(request.group ?? '') || groupOfPath(request.path);
+    // A run sends every case to one target: another origin's cases get files of their own.
+    const suite = apart && request.origin !== main ? `${originSlug(request.origin)}-${base}` : base;
     let group = groups.get(suite);
     if (group === undefined) {
-      group = { ids: uniqueIds(), cases: [] };
+      group = { ids: uniqueIds(), cases: [], origin: request.origin };
       groups.set(suite, group);
     }
     const wanted = slugify(request.name ?? '') || requestSlug(request.method, request.path);
@@ -232,11 +314,13 @@ export function buildCaseFiles(input: ImportedSource): BuiltCases {
       request: item.spec,
     });
   }
-  const files = [...groups].map(([suite, group]) => ({
-    name: `${suite}.yaml`,
-    suite,
-    cases: group.cases,
-  }));
+  const files = [...groups].flatMap(([suite, group]) =>
+    partsOf(group.cases).map((cases, part) => {
+      const name = part === 0 ? suite : `${suite}-part-${part + 1}`;
+      return { name: `${name}.yaml`, suite: name, cases, origin: group.origin };
+    }),
+  );
+  notes.push(...originsNote(files));
   const imported = pending.reduce((sum, item) => sum + item.seen.length, 0);
   return {
     files,

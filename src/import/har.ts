@@ -22,6 +22,8 @@ import type { ImportedBody, ImportedRequest, ImportedResponse, ImportedSource } 
 const pair = z.looseObject({ name: z.string(), value: z.string() });
 
 const entrySchema = z.looseObject({
+  _resourceType: z.string().optional().describe('Chrome: `websocket` for a WebSocket'),
+  _webSocketMessages: z.array(z.unknown()).optional().describe('Chrome: the WebSocket messages'),
   response: z
     .looseObject({
       status: z.number().describe('the recorded status'),
@@ -110,22 +112,60 @@ function formBody(
   };
 }
 
+/**
+ * Media types whose body is text (sent as UTF-8 unless a charset says
+ * otherwise). A multipart form counts: browsers record its text fields
+ * decoded as UTF-8 (and leave file bytes out).
+ */
+function isTextType(mimeType: string): boolean {
+  const type = mimeType.split(';', 1)[0]?.trim().toLowerCase() ?? '';
+  return (
+    type === '' ||
+    type.startsWith('text/') ||
+    type === 'multipart/form-data' ||
+    isJsonType(type) ||
+    type.endsWith('+xml') ||
+    /^application\/(xml|javascript|ecmascript|graphql|x-www-form-urlencoded|x-ndjson)$/.test(type)
+  );
+}
+
+const LATIN1_CHARSET =
+  /;\s*charset="?(iso-8859-1|latin-?1|l1|us-ascii|windows-1252|ascii)"?\s*(;|$)/i;
+
+/**
+ * A recorded text whose characters are all bytes (U+0000–U+00FF, some of them
+ * U+0080 or above) is bytes, not UTF-8 text, when its type is not text (an
+ * image, `application/octet-stream`) or its charset is Latin-1: a recorder
+ * wrote each byte as one character, and sending it as UTF-8 would change the
+ * bytes (U+00E9 is one byte, 0xE9, not two).
+ */
+function recordedBytes(text: string, mimeType: string): Uint8Array | undefined {
+  if (!/[\u0080-\u00ff]/.test(text) || /[\u0100-\uffff]/.test(text)) return undefined;
+  if (isTextType(mimeType) && !LATIN1_CHARSET.test(mimeType)) return undefined;
+  return Buffer.from(text, 'latin1');
+}
+
 function bodyOf(
   postData: Read['postData'],
+  contentType: string,
   source: string,
   notes: string[],
 ): { body: ImportedBody; type?: string } {
   if (postData === undefined) return { body: { kind: 'none' } };
   if (postData.text !== undefined) {
-    if (postData.encoding !== 'base64')
+    if (postData.encoding !== 'base64') {
+      if (postData.text === '') return { body: { kind: 'none' } };
+      const bytes = recordedBytes(postData.text, postData.mimeType || contentType);
       return {
-        body: postData.text === '' ? { kind: 'none' } : { kind: 'text', text: postData.text },
+        body:
+          bytes === undefined ? { kind: 'text', text: postData.text } : { kind: 'bytes', bytes },
       };
+    }
     const bytes = Buffer.from(postData.text, 'base64');
     try {
       return { body: { kind: 'text', text: strictUtf8.decode(bytes) } };
     } catch {
-      return { body: { kind: 'binary', size: bytes.byteLength } };
+      return { body: { kind: 'bytes', bytes } };
     }
   }
   const params = postData.params ?? [];
@@ -181,18 +221,44 @@ function leftOutNotes(counts: ReadonlyMap<string, Map<string, number>>): string[
   });
 }
 
-/**
- * Without `--host`, entries to several origins are imported together, while
- * the suggested next command names one origin: say so.
- */
-function originsNote(requests: readonly ImportedRequest[]): string[] {
-  const counts = new Map<string, number>();
-  for (const r of requests) counts.set(r.origin ?? '', (counts.get(r.origin ?? '') ?? 0) + 1);
-  if (counts.size < 2) return [];
-  const list = [...counts].map(([origin, n]) => `${origin}: ${entries(n)}`).join(', ');
+/** A WebSocket: Chrome's `_resourceType`/`_webSocketMessages`, a ws(s) URL, or an `Upgrade: websocket` request. */
+function isWebSocket(entry: z.output<typeof entrySchema>): boolean {
+  return (
+    entry._resourceType === 'websocket' ||
+    entry._webSocketMessages !== undefined ||
+    /^wss?:/i.test(entry.request.url) ||
+    entry.request.headers.some(
+      (h) => h.name.toLowerCase() === 'upgrade' && /websocket/i.test(h.value),
+    )
+  );
+}
+
+function webSocketNote(entries: readonly string[]): string[] {
+  if (entries.length === 0) return [];
   return [
-    `the entries went to ${counts.size} origins (${list}); they are imported together, and one run sends them all to one target: pass --host HOST to import one origin's entries`,
+    `left out ${entries.length} WebSocket entr${entries.length === 1 ? 'y' : 'ies'} (parity sends HTTP requests; a WebSocket's handshake and messages are not one): ${entries.join(', ')}`,
   ];
+}
+
+/**
+ * A HAR holds a request body decoded: a `Content-Encoding` (gzip, br, …) the
+ * browser sent with it would tell the server to decode a body that is not
+ * encoded, so it is left out, noted.
+ */
+function withoutContentCoding(
+  headers: [string, string][],
+  body: ImportedBody,
+  source: string,
+  notes: string[],
+): [string, string][] {
+  if (body.kind === 'none') return headers;
+  return headers.filter(([name, value]) => {
+    if (name.toLowerCase() !== 'content-encoding' || /^\s*identity\s*$/i.test(value)) return true;
+    notes.push(
+      `${source}: header Content-Encoding: ${value} left out: the HAR holds the body decoded, and the case sends it so`,
+    );
+    return false;
+  });
 }
 
 /** Recorded JSON answers larger than this are not read for captures. */
@@ -225,6 +291,7 @@ export function importHar(text: string, file: string, filters: HarFilters): Impo
   const har = parseJsonInput(text, file, harSchema, 'HAR file');
   const requests: ImportedRequest[] = [];
   const notes: string[] = [];
+  const webSockets: string[] = [];
   const leftOut = new Map<string, Map<string, number>>();
   const methods = new Set(filters.methods.map((m) => m.toUpperCase()));
   for (const [index, entry] of har.log.entries.entries()) {
@@ -237,14 +304,21 @@ export function importHar(text: string, file: string, filters: HarFilters): Impo
       continue;
     }
     const { method } = entry.request;
-    const out = leftOutBy(url, method, filters.hosts, methods);
+    const out = isWebSocket(entry) ? undefined : leftOutBy(url, method, filters.hosts, methods);
     if (out !== undefined) {
       const values = leftOut.get(out.reason) ?? new Map<string, number>();
       values.set(out.value, (values.get(out.value) ?? 0) + 1);
       leftOut.set(out.reason, values);
       continue;
     }
-    const { body, type } = bodyOf(entry.request.postData, source, notes);
+    if (isWebSocket(entry)) {
+      const messages = entry._webSocketMessages?.length ?? 0;
+      webSockets.push(`${source} (${url.href}${messages === 0 ? '' : `, ${messages} message(s)`})`);
+      continue;
+    }
+    const contentType =
+      entry.request.headers.find((h) => h.name.toLowerCase() === 'content-type')?.value ?? '';
+    const { body, type } = bodyOf(entry.request.postData, contentType, source, notes);
     const response = responseOf(entry);
     requests.push({
       ...(response === undefined ? {} : { response }),
@@ -254,15 +328,14 @@ export function importHar(text: string, file: string, filters: HarFilters): Impo
       query: [...url.searchParams],
       ...(url.search === '' ? {} : { rawQuery: url.search.slice(1) }),
       ...(url.username === '' && url.password === '' ? {} : { credentials: ['URL userinfo'] }),
-      headers: headersOf(entry.request, type),
+      headers: withoutContentCoding(headersOf(entry.request, type), body, source, notes),
       body,
       source,
     });
   }
-  const originNotes = filters.hosts.length === 0 ? originsNote(requests) : [];
   return {
     requests,
-    notes: [...notes, ...leftOutNotes(leftOut), ...originNotes],
+    notes: [...notes, ...leftOutNotes(leftOut), ...webSocketNote(webSockets)],
     session: true,
   };
 }

@@ -18,6 +18,7 @@ import {
 } from '../openapi/types.js';
 import { displayJson } from '../wire/display.js';
 import { isJsonType } from './body.js';
+import { formBodyOf, formKind, isFileSchema, PLACEHOLDER_FILE } from './openapi-form.js';
 import { headerTextOf, pathTextOf, queryPairsOf, valueText } from './parameter-style.js';
 import type { ImportedBody, ImportedRequest, ImportedSource } from './types.js';
 
@@ -36,34 +37,67 @@ function documented(parameter: OpenApiParameter): boolean {
   );
 }
 
+/** A body and the content type it is sent with; `files`: form fields sent as placeholder files. */
+interface EncodedBody {
+  readonly body: ImportedBody;
+  readonly contentType: string;
+  readonly files: readonly string[];
+}
+
 /**
  * A body value in its media type: JSON as its text (exact numbers digit for
  * digit; the case builder writes it `json:` unless it holds long numbers, as
- * for every import), a form encoded, anything else as text.
+ * for every import), a form as a form (`openapi-form.ts`: multipart with its
+ * boundary, a file field a placeholder file), anything else as text.
  */
-function encodeBody(media: OpenApiMedia, value: unknown): ImportedBody {
-  if (value === undefined) return { kind: 'none' };
-  if (isJsonType(media.mediaType) || media.mediaType === '*/*')
-    return { kind: 'text', text: displayJson(value) ?? '' };
-  if (
-    media.mediaType === 'application/x-www-form-urlencoded' &&
-    typeof value === 'object' &&
-    value !== null
-  ) {
+function encodeBody(media: OpenApiMedia, value: unknown): EncodedBody {
+  const form = formKind(media.mediaType);
+  if (form !== undefined) return formBodyOf(form, media.schema, value, media.partTypes);
+  const none = { kind: 'none' } as const;
+  if (isJsonType(media.mediaType) || media.mediaType === '*/*') {
+    const text = value === undefined ? undefined : displayJson(value);
     return {
-      kind: 'text',
-      text: new URLSearchParams(
-        Object.entries(value).map(([k, v]) => [k, valueText(v)]),
-      ).toString(),
+      body: text === undefined ? none : { kind: 'text', text },
+      contentType: media.mediaType === '*/*' ? 'application/json' : media.mediaType,
+      files: [],
     };
   }
-  return { kind: 'text', text: valueText(value) };
+  // A whole body that is a file (GitHub's release asset upload): a placeholder, named.
+  if (media.schema !== undefined && isFileSchema(media.schema))
+    return {
+      body: { kind: 'text', text: PLACEHOLDER_FILE },
+      contentType: media.mediaType,
+      files: [WHOLE_BODY],
+    };
+  return {
+    body: value === undefined ? none : { kind: 'text', text: valueText(value) },
+    contentType: media.mediaType,
+    files: [],
+  };
+}
+
+/** The `files` entry of a body that is a file as a whole. */
+const WHOLE_BODY = '';
+
+/** What the note and the case's comment say of form fields sent as placeholder files. */
+function filesLine(files: readonly string[]): string | undefined {
+  if (files.length === 0) return undefined;
+  if (files.includes(WHOLE_BODY))
+    return 'the request body is a file, sent as a small placeholder (a document holds no file): put a real one in the case to upload it';
+  const names = files.map((f) => `"${f}"`).join(', ');
+  return `file field ${names} sent as a small placeholder file (a document holds no file): put a real one in the case to upload it`;
 }
 
 /** The media type a case sends: the first JSON one, else the first. */
 function mediaOf(operation: OpenApiOperation): OpenApiMedia | undefined {
   const contents = operation.requestBody?.contents ?? [];
   return contents.find((m) => isJsonType(m.mediaType)) ?? contents[0];
+}
+
+/** The file fields of the form an operation's cases send, or its whole body when it is a file. */
+function fileFieldsOf(operation: OpenApiOperation): readonly string[] {
+  const media = mediaOf(operation);
+  return media === undefined ? [] : encodeBody(media, undefined).files;
 }
 
 /** One variant of an operation: which example replaces which value. */
@@ -129,11 +163,7 @@ function placeParameters(operation: OpenApiOperation, variant: Variant) {
   return { path, query, headers };
 }
 
-function requestOf(
-  document: OpenApiDocument,
-  operation: OpenApiOperation,
-  variant: Variant,
-): ImportedRequest {
+function requestOf(operation: OpenApiOperation, variant: Variant): ImportedRequest {
   const { path, query, headers } = placeParameters(operation, variant);
   const media = mediaOf(operation);
   const bodyValue =
@@ -142,18 +172,17 @@ function requestOf(
       : (variant.body?.value ??
         media.examples[0]?.value ??
         (media.schema === undefined ? undefined : sampleOf(media.schema)));
-  const body = media === undefined ? ({ kind: 'none' } as const) : encodeBody(media, bodyValue);
-  if (media !== undefined && body.kind !== 'none')
-    headers.push([
-      'Content-Type',
-      media.mediaType === '*/*' ? 'application/json' : media.mediaType,
-    ]);
+  const encoded = media === undefined ? undefined : encodeBody(media, bodyValue);
+  const body = encoded?.body ?? ({ kind: 'none' } as const);
+  if (encoded !== undefined && body.kind !== 'none')
+    headers.push(['Content-Type', encoded.contentType]);
+  const files = filesLine(encoded?.files ?? []);
   const example = variant.body ?? variant.parameter?.example;
   const external = externalRefsLine(operation);
   const statuses = operation.responses.map((r) => r.status).join(', ');
   return {
     method: operation.method,
-    origin: document.origin,
+    origin: operation.origin,
     path,
     query,
     headers,
@@ -166,6 +195,7 @@ function requestOf(
     comments: [
       ...(operation.deprecated ? ['the operation is deprecated'] : []),
       ...(external === undefined ? [] : [external]),
+      ...(files === undefined ? [] : [files]),
       ...(statuses === '' ? [] : [`documented responses: ${statuses}`]),
     ],
   };
@@ -187,6 +217,43 @@ function originlessNote(document: OpenApiDocument): string[] {
   ];
 }
 
+/**
+ * One note per origin that operations' own `servers` (path item or
+ * operation) name, other than the document's: its cases are sent there.
+ */
+function ownServerNotes(document: OpenApiDocument): string[] {
+  const byOrigin = new Map<string, string[]>();
+  for (const operation of document.operations) {
+    if (operation.origin === undefined || operation.origin === document.origin) continue;
+    byOrigin.set(operation.origin, [
+      ...(byOrigin.get(operation.origin) ?? []),
+      operationKey(operation),
+    ]);
+  }
+  return [...byOrigin].map(([origin, keys]) => {
+    const shown = keys.slice(0, 3).join(', ') + (keys.length > 3 ? `, … (${keys.length})` : '');
+    return `${keys.length} operation(s) are served at ${origin} (their own servers), not at the document's ${document.origin ?? 'server'}: ${shown}`;
+  });
+}
+
+/** Webhooks and callbacks, named: requests the API sends, which an import cannot send. */
+function sentByTheApiNotes(document: OpenApiDocument): string[] {
+  const why = 'parity sends requests; %s are requests the API sends';
+  const notes: string[] = [];
+  const { webhooks } = document;
+  if (webhooks.length > 0)
+    notes.push(
+      `${webhooks.length} webhook(s) not imported (${why.replace('%s', 'webhooks')}): ${webhooks.join(', ')}`,
+    );
+  for (const operation of document.operations) {
+    if (operation.callbacks.length === 0) continue;
+    notes.push(
+      `${operationKey(operation)}: callback(s) ${operation.callbacks.join(', ')} not imported (${why.replace('%s', 'callbacks')}); the operation itself is`,
+    );
+  }
+  return notes;
+}
+
 /** The requests of a loaded document, plus notes on operations that need credentials or cookies. */
 export function importOpenApi(document: OpenApiDocument): ImportedSource {
   const requests: ImportedRequest[] = [];
@@ -203,8 +270,13 @@ export function importOpenApi(document: OpenApiDocument): ImportedSource {
       notes.push(
         `${operationKey(operation)} needs cookie ${cookies.map((p) => p.name).join(', ')}: left out`,
       );
-    for (const variant of variantsOf(operation))
-      requests.push(requestOf(document, operation, variant));
+    const files = fileFieldsOf(operation);
+    if (files.length > 0) notes.push(`${operationKey(operation)}: ${filesLine(files)}`);
+    for (const variant of variantsOf(operation)) requests.push(requestOf(operation, variant));
   }
-  return { requests, notes };
+  return {
+    requests,
+    notes: [...notes, ...ownServerNotes(document), ...sentByTheApiNotes(document)],
+    origin: document.origin,
+  };
 }

@@ -5,11 +5,24 @@
  * variables text as typed. A `file` body cannot be imported. Pure.
  */
 import { FORM_BOUNDARY, multipartBody, multipartType } from './multipart.js';
-import { enabled, type KeyValue, type PostmanBody, valueText } from './postman-schema.js';
+import { enabled, type KeyValue, keyText, type PostmanBody, valueText } from './postman-schema.js';
 import type { ImportedBody } from './types.js';
 
 function form(list: readonly KeyValue[]): string {
-  return new URLSearchParams(enabled(list).map((kv) => [kv.key, valueText(kv.value)])).toString();
+  return new URLSearchParams(
+    enabled(list).map((kv) => [keyText(kv), valueText(kv.value)]),
+  ).toString();
+}
+
+/**
+ * The methods whose body Postman's runtime prunes (postman-runtime's
+ * `METHODS_WITHOUT_BODY`) unless `protocolProfileBehavior.disableBodyPruning`.
+ */
+const PRUNED_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'COPY', 'PURGE', 'UNLOCK']);
+
+/** Whether Postman's runtime sends no body for `method` (upper case) under `disableBodyPruning`. */
+export function bodyPruned(method: string, disableBodyPruning: boolean | undefined): boolean {
+  return PRUNED_METHODS.has(method) && disableBodyPruning !== true;
 }
 
 /** The content type Postman's runtime gives a raw body of each language, when no header sets one. */
@@ -74,17 +87,20 @@ export function bodyOf(
       };
     }
     case 'urlencoded':
+      // No field, no body: Postman's runtime sends none.
+      if (enabled(body.urlencoded).length === 0) return { body: { kind: 'none' } };
       return {
         body: { kind: 'text', text: sub(form(body.urlencoded ?? [])) },
         type: 'application/x-www-form-urlencoded',
       };
     case 'formdata': {
       const fields = enabled(body.formdata);
+      if (fields.length === 0) return { body: { kind: 'none' } };
       for (const file of fields.filter((f) => f.type === 'file'))
-        note(`form field "${file.key}" is a file, which an import cannot read: left out`);
+        note(`form field "${keyText(file)}" is a file, which an import cannot read: left out`);
       const text = fields
         .filter((f) => f.type !== 'file')
-        .map((f) => ({ name: f.key, value: sub(valueText(f.value)) }));
+        .map((f) => ({ name: keyText(f), value: sub(valueText(f.value)) }));
       return {
         body: { kind: 'text', text: multipartBody(text, FORM_BOUNDARY) },
         type: multipartType(FORM_BOUNDARY),

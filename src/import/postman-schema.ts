@@ -6,7 +6,8 @@
 import * as z from 'zod';
 
 const keyValue = z.looseObject({
-  key: z.string().describe('name'),
+  // Postman's SDK writes `key: null` for a query parameter without a name (`?=v`).
+  key: z.union([z.string(), z.null()]).describe('name (null: none, as an empty name)'),
   value: z.union([z.string(), z.number(), z.boolean(), z.null()]).optional().describe('value'),
   disabled: z.boolean().optional().describe('left out when true'),
   type: z.string().optional().describe('`file` for a form field holding a file'),
@@ -17,6 +18,11 @@ export type KeyValue = z.output<typeof keyValue>;
 /** A key-value's value as text (Postman allows numbers, booleans and null). */
 export function valueText(value: KeyValue['value']): string {
   return value === null || value === undefined ? '' : String(value);
+}
+
+/** A key-value's name: a `null` key (Postman's SDK writes one) is an empty name, as its runtime sends it. */
+export function keyText(kv: KeyValue): string {
+  return kv.key ?? '';
 }
 
 /** The key-values not disabled. */
@@ -62,6 +68,25 @@ export type PostmanBody = z.output<typeof bodySchema>;
 
 const authSchema = z.looseObject({ type: z.string().describe('noauth, bearer, basic, apikey, …') });
 
+/** A script (`prerequest`, `test`), which an import does not run. */
+const eventSchema = z.looseObject({
+  listen: z.string().optional().describe('prerequest or test'),
+  disabled: z.boolean().optional(),
+  script: z.looseObject({ exec: z.union([z.array(z.string()), z.string()]).optional() }).optional(),
+});
+
+export type PostmanEvent = z.output<typeof eventSchema>;
+
+/** How the runtime sends a request; inherited from the collection and folders. */
+const behaviorSchema = z.looseObject({
+  disableBodyPruning: z
+    .boolean()
+    .optional()
+    .describe('send the body of a GET, HEAD, … (pruned by default)'),
+});
+
+export type PostmanBehavior = z.output<typeof behaviorSchema>;
+
 const description = z
   .union([z.string(), z.looseObject({ content: z.string().optional() }), z.null()])
   .optional();
@@ -87,6 +112,8 @@ export interface PostmanItem {
   readonly request?: PostmanRequest | undefined;
   readonly item?: readonly PostmanItem[] | undefined;
   readonly auth?: z.output<typeof authSchema> | null | undefined;
+  readonly event?: readonly PostmanEvent[] | undefined;
+  readonly protocolProfileBehavior?: PostmanBehavior | undefined;
 }
 
 const itemSchema: z.ZodType<PostmanItem> = z.lazy(() =>
@@ -96,6 +123,8 @@ const itemSchema: z.ZodType<PostmanItem> = z.lazy(() =>
     request: requestSchema.optional(),
     item: z.array(itemSchema).optional().describe('the items of a folder'),
     auth: z.union([authSchema, z.null()]).optional(),
+    event: z.array(eventSchema).optional().describe('scripts: noted, not run'),
+    protocolProfileBehavior: behaviorSchema.optional(),
   }),
 );
 
@@ -107,6 +136,8 @@ export const collectionSchema = z.looseObject({
   item: z.array(itemSchema).describe('requests and folders'),
   variable: z.array(keyValue).optional().describe('collection variables'),
   auth: z.union([authSchema, z.null()]).optional(),
+  event: z.array(eventSchema).optional().describe('scripts: noted, not run'),
+  protocolProfileBehavior: behaviorSchema.optional(),
 });
 
 export type PostmanCollection = z.output<typeof collectionSchema>;

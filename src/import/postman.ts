@@ -8,11 +8,13 @@
  * upper-cased, as Postman's runtime sends them. Pure.
  */
 import { parseJsonInput } from './input.js';
-import { bodyOf } from './postman-body.js';
+import { bodyOf, bodyPruned } from './postman-body.js';
 import {
   collectionSchema,
   enabled,
   type KeyValue,
+  keyText,
+  type PostmanEvent,
   type PostmanItem,
   type PostmanRequest,
   type PostmanUrl,
@@ -41,7 +43,7 @@ function rawUrl(url: PostmanUrl | string | undefined): string {
       ? [url.path]
       : (url.path ?? []).map((s) => (typeof s === 'string' ? s : (s.value ?? '')));
   const query = enabled(url.query)
-    .map((q) => `${q.key}=${valueText(q.value)}`)
+    .map((q) => `${keyText(q)}=${valueText(q.value)}`)
     .join('&');
   const port = url.port === undefined ? '' : `:${url.port}`;
   return `${url.protocol ?? 'http'}://${host}${port}/${segments.join('/')}${query === '' ? '' : `?${query}`}`;
@@ -50,7 +52,11 @@ function rawUrl(url: PostmanUrl | string | undefined): string {
 /** `:id` path variables of the URL object, by name. */
 function pathVariables(url: PostmanUrl | string | undefined): Map<string, string> {
   if (url === undefined || typeof url === 'string') return new Map();
-  return new Map(enabled(url.variable).map((v) => [v.key, valueText(v.value)]));
+  return new Map(
+    enabled(url.variable).flatMap((v) =>
+      v.key === null ? [] : [[v.key, valueText(v.value)] as const],
+    ),
+  );
 }
 
 /**
@@ -64,7 +70,7 @@ function queryText(list: readonly KeyValue[], sub: (t: string) => string): strin
     text.replace(chars, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return enabled(list)
     .map((q) => {
-      const key = percent(sub(q.key), /[&#=]/g);
+      const key = percent(sub(keyText(q)), /[&#=]/g);
       return q.value === null || q.value === undefined
         ? key
         : `${key}=${percent(sub(valueText(q.value)), /[&#]/g)}`;
@@ -92,6 +98,54 @@ interface Walk {
   readonly notes: string[];
   /** The items of each auth setting (one note each, however many items inherit it). */
   readonly auths: Map<string, { auth: Auth; items: string[] }>;
+  /** `protocolProfileBehavior.disableBodyPruning` as inherited here. */
+  readonly disableBodyPruning: boolean | undefined;
+  /** Where scripts are set (`the collection`, a folder, an item), with their kinds. */
+  readonly scripts: Map<string, Set<string>>;
+  /** The items whose body Postman prunes (a GET's), for one note. */
+  readonly pruned: string[];
+}
+
+/** The kinds of the scripts of `events` that hold code (`prerequest`, `test`). */
+function scriptKinds(events: readonly PostmanEvent[] | undefined): string[] {
+  return (events ?? [])
+    .filter((e) => e.disabled !== true)
+    .filter((e) => {
+      const exec = e.script?.exec ?? '';
+      return (typeof exec === 'string' ? exec : exec.join('\n')).trim() !== '';
+    })
+    .map((e) => e.listen ?? 'script');
+}
+
+function noteScripts(walk: Walk, where: string, events: readonly PostmanEvent[] | undefined) {
+  const kinds = scriptKinds(events);
+  if (kinds.length === 0) return;
+  const seen = walk.scripts.get(where) ?? new Set<string>();
+  for (const kind of kinds) seen.add(kind);
+  walk.scripts.set(where, seen);
+}
+
+/** One note for every script: an import sends requests, it does not run their JavaScript. */
+function scriptsNote(scripts: Walk['scripts']): string[] {
+  if (scripts.size === 0) return [];
+  const list = [...scripts].map(([where, kinds]) => `${where} (${[...kinds].join(', ')})`);
+  const shown = list.slice(0, 5).join(', ') + (list.length > 5 ? `, … (${list.length})` : '');
+  return [
+    `scripts are not run (an import sends the requests as written; what a script sets or checks is not done): ${shown}`,
+  ];
+}
+
+/** One note for the bodies left out as Postman's runtime leaves them out. */
+function prunedNote(items: readonly string[]): string[] {
+  if (items.length === 0) return [];
+  const shown =
+    items
+      .slice(0, 5)
+      .map((i) => `"${i}"`)
+      .join(', ') + (items.length > 5 ? `, … (${items.length})` : '');
+  return [
+    `the body of ${items.length} Postman item(s) sent with GET or HEAD (or COPY, PURGE, UNLOCK) is left out, as Postman's runtime prunes it unless protocolProfileBehavior.disableBodyPruning is true: ${shown}`,
+  ];
 }
 
 function authOf(type: string | undefined, from: string | undefined): Auth | undefined {
@@ -137,9 +191,16 @@ function toRequest(
   const headers =
     typeof request.header === 'string'
       ? []
-      : enabled(request.header).map((h) => [h.key, sub(valueText(h.value))] as const);
+      : enabled(request.header).map((h) => [keyText(h), sub(valueText(h.value))] as const);
   const note = (text: string) => walk.notes.push(`${source}: ${text}`);
-  const { body, type } = bodyOf(typeof raw === 'string' ? undefined : raw.body, sub, note);
+  const method = (typeof raw === 'string' ? 'GET' : (raw.method ?? 'GET')).toUpperCase();
+  const written = bodyOf(typeof raw === 'string' ? undefined : raw.body, sub, note);
+  const pruning = item.protocolProfileBehavior?.disableBodyPruning ?? walk.disableBodyPruning;
+  const prune = written.body.kind !== 'none' && bodyPruned(method, pruning);
+  if (prune) walk.pruned.push(where);
+  // Pruned: no body, and no content type for it (one the item sets itself stays).
+  const { body, type } = prune ? { body: { kind: 'none' } as const, type: undefined } : written;
+  noteScripts(walk, `item "${where}"`, item.event);
   const hasType = headers.some(([n]) => n.toLowerCase() === 'content-type');
   const auth =
     authOf(typeof raw === 'string' ? undefined : raw.auth?.type, undefined) ??
@@ -156,7 +217,7 @@ function toRequest(
       `${source}: unknown variables left as written: ${[...unknown].map((n) => `{{${n}}}`).join(', ')} (pass --var NAME=VALUE)`,
     );
   return {
-    method: (typeof raw === 'string' ? 'GET' : (raw.method ?? 'GET')).toUpperCase(),
+    method,
     origin: url.origin,
     path: url.pathname,
     query: [...url.searchParams],
@@ -178,7 +239,10 @@ function visit(items: readonly PostmanItem[], walk: Walk, collection: string): v
     if (item.item !== undefined) {
       const folder = [...walk.folder, item.name ?? 'folder'];
       const auth = authOf(item.auth?.type, `folder "${folder.join(' / ')}"`) ?? walk.auth;
-      visit(item.item, { ...walk, folder, auth }, collection);
+      noteScripts(walk, `folder "${folder.join(' / ')}"`, item.event);
+      const disableBodyPruning =
+        item.protocolProfileBehavior?.disableBodyPruning ?? walk.disableBodyPruning;
+      visit(item.item, { ...walk, folder, auth, disableBodyPruning }, collection);
       continue;
     }
     if (item.request === undefined) continue;
@@ -195,7 +259,11 @@ export function importPostman(
   overrides: ReadonlyMap<string, string>,
 ): ImportedSource {
   const collection = parseJsonInput(text, file, collectionSchema, 'Postman collection (v2.1)');
-  const vars = new Map(enabled(collection.variable).map((v) => [v.key, valueText(v.value)]));
+  const vars = new Map(
+    enabled(collection.variable).flatMap((v) =>
+      v.key === null ? [] : [[v.key, valueText(v.value)] as const],
+    ),
+  );
   for (const [name, value] of overrides) vars.set(name, value);
   const walk: Walk = {
     vars,
@@ -204,8 +272,17 @@ export function importPostman(
     requests: [],
     notes: [],
     auths: new Map(),
+    disableBodyPruning: collection.protocolProfileBehavior?.disableBodyPruning,
+    scripts: new Map(),
+    pruned: [],
   };
+  noteScripts(walk, 'the collection', collection.event);
   visit(collection.item, walk, collection.info.name);
-  const notes = [...new Set(walk.notes), ...authNotes(walk.auths)];
+  const notes = [
+    ...new Set(walk.notes),
+    ...authNotes(walk.auths),
+    ...prunedNote(walk.pruned),
+    ...scriptsNote(walk.scripts),
+  ];
   return { requests: walk.requests, notes };
 }

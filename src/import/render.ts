@@ -1,10 +1,11 @@
 /**
  * A built case file → YAML a person can read and edit: a header comment
  * saying how it was made, one comment above each case saying where it came
- * from, small maps inline. Checked against the case-file schema before it is
- * returned, so an import never writes a file `parity validate` refuses. Pure.
+ * from, small maps inline. Its value is checked against the case-file schema
+ * before the text is returned, so an import never writes a file `parity
+ * validate` refuses. Pure.
  */
-import { Document, isMap, isScalar, isSeq, parse, type YAMLMap } from 'yaml';
+import { Document, isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import { caseFileSchema } from '../cases/schema.js';
 import { isWriteMethod } from '../model/case.js';
 import type { CaseFileModel, FlowModel } from './cases.js';
@@ -33,8 +34,8 @@ function inlineSmallMaps(request: unknown): void {
 }
 
 /** A session's flow (`session.ts`): its steps in order, with their captures. */
-function flowDocument(file: CaseFileModel, flow: FlowModel): Document {
-  const doc = new Document({
+function flowDocument(file: CaseFileModel, flow: FlowModel): { doc: Document; value: unknown } {
+  const value = {
     suite: file.suite,
     ...(flow.sideEffects ? { sideEffects: true } : {}),
     cases: [
@@ -47,7 +48,8 @@ function flowDocument(file: CaseFileModel, flow: FlowModel): Document {
         })),
       },
     ],
-  });
+  };
+  const doc = new Document(value);
   if (flow.sideEffects && isMap(doc.contents)) {
     const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'sideEffects');
     if (pair !== undefined && isScalar(pair.key)) {
@@ -75,15 +77,15 @@ function flowDocument(file: CaseFileModel, flow: FlowModel): Document {
       });
     }
   }
-  return doc;
+  return { doc, value };
 }
 
 /** The YAML text of `file`, with `header` as the comment at its top. */
 export function renderCaseFile(file: CaseFileModel, header: readonly string[]): string {
   if (file.flow !== undefined) {
-    const doc = flowDocument(file, file.flow);
+    const { doc, value } = flowDocument(file, file.flow);
     doc.commentBefore = comment(header);
-    return checked(file, doc.toString({ lineWidth: 100 }));
+    return checked(file, value, doc.toString({ lineWidth: 100 }));
   }
   // Writes beside reads may race at --concurrency above 1: keep the recorded order.
   const methods = file.cases.map((c) => c.request.method);
@@ -116,12 +118,16 @@ export function renderCaseFile(file: CaseFileModel, header: readonly string[]): 
       }
     });
   }
-  return checked(file, doc.toString({ lineWidth: 100 }));
+  return checked(file, value, doc.toString({ lineWidth: 100 }));
 }
 
-/** `text` once the case-file schema accepts it. */
-function checked(file: CaseFileModel, text: string): string {
-  const result = caseFileSchema.safeParse(parse(text));
+/**
+ * `text` once the case-file schema accepts the `value` it was written from
+ * (the YAML writer keeps values: reading `text` back, which took longer than
+ * the rest of a large import, would check the writer, not the importer).
+ */
+function checked(file: CaseFileModel, value: unknown, text: string): string {
+  const result = caseFileSchema.safeParse(value);
   if (!result.success) {
     // A bug in the importer, not in the user's input: say what the file would have been.
     throw new Error(

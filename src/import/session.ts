@@ -404,6 +404,7 @@ export function sessionFiles(source: ImportedSource, notes: string[]): CaseFileM
     return {
       name: `${suite}.yaml`,
       suite,
+      origin: origin === '' ? undefined : origin,
       cases: [],
       flow: {
         id: 'flow',

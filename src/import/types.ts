@@ -11,6 +11,8 @@ export type ImportedBody =
   /** UTF-8 text; `json` when it should be written as a JSON value (already parsed). */
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'json'; readonly value: unknown }
+  /** Exact bytes the source holds that are not UTF-8 text (a case's `base64:`). */
+  | { readonly kind: 'bytes'; readonly bytes: Uint8Array }
   /**
    * Bytes a case file cannot hold (a file upload): the request is skipped with
    * a note, which says `reason` when the source gave no bytes to count.
@@ -79,4 +81,9 @@ export interface ImportedSource {
   readonly session?: boolean;
   /** One line each: `skipped HAR entry 4 (ws://…): not an HTTP request`. */
   readonly notes: readonly string[];
+  /**
+   * The origin the source is for (an OpenAPI document's server), when requests
+   * go to several: its cases keep plain file names. Default: the first request's.
+   */
+  readonly origin?: string | undefined;
 }

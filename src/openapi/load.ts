@@ -8,10 +8,11 @@
  */
 import { relative, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import { INPUT_DEPTH, tooDeepProblem, yamlTooDeep } from '../util/depth.js';
+import { INPUT_DEPTH, jsonTooDeep, tooDeepProblem, yamlTooDeep } from '../util/depth.js';
 import { type InputProblem, ParityError } from '../util/errors.js';
 import { readFailure, readRegularText } from '../util/fs.js';
 import { positionOfOffset } from '../util/positions.js';
+import { parseJsonExact } from '../wire/parse-json.js';
 import { keepExactNumbers } from './exact-numbers.js';
 import { toOpenApiDocument, versionOf } from './operations.js';
 import type { OpenApiDocument } from './types.js';
@@ -37,12 +38,49 @@ async function readText(path: string, file: string): Promise<string> {
   }
 }
 
+/** The document as values: `plain` for validation, `exact` read when needed (after it, to hold one tree at a time). */
+interface ParsedText {
+  readonly plain: unknown;
+  readonly exact: () => unknown;
+}
+
+/**
+ * A JSON document (most large ones are: GitHub's is 13 MB) read as JSON, an
+ * order of magnitude faster and smaller than as YAML: `plain` by `JSON.parse`,
+ * `exact` keeping the numbers a double cannot hold (`wire/parse-json.ts`),
+ * parsed again from the text when asked for. Undefined when the text is not
+ * JSON (YAML, or a JSON syntax error, which the YAML reader then reports at
+ * its position).
+ */
+function parseJsonText(text: string, file: string): ParsedText | undefined {
+  if (!/^\s*\{/.test(text)) return undefined;
+  // Counted by brackets before anything recurses (a 3,000-deep schema is refused at its place).
+  const deep = jsonTooDeep(text, INPUT_DEPTH);
+  if (deep !== undefined) throw invalid(file, [tooDeepProblem(file, deep)]);
+  let plain: unknown;
+  try {
+    plain = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return {
+    plain,
+    exact: () => {
+      const exact = parseJsonExact(text);
+      return exact.ok ? exact.value : undefined;
+    },
+  };
+}
+
 /**
  * The document's text as values, or every syntax error at its position:
  * `plain` as JSON would read it (for validation), `exact` with the numbers a
- * JS number cannot hold as `ExactNumber`s (`exact-numbers.ts`).
+ * JS number cannot hold as `ExactNumber`s (`exact-numbers.ts`). Two separate
+ * trees: validation may change its own.
  */
-function parseText(text: string, file: string): { plain: unknown; exact: unknown } {
+function parseText(text: string, file: string): ParsedText {
+  const json = parseJsonText(text, file);
+  if (json !== undefined) return json;
   const deep = yamlTooDeep(text, INPUT_DEPTH);
   if (deep !== undefined) throw invalid(file, [tooDeepProblem(file, deep)]);
   const counter = new LineCounter();
@@ -61,7 +99,8 @@ function parseText(text: string, file: string): { plain: unknown; exact: unknown
   try {
     const plain: unknown = doc.toJS({ maxAliasCount: 100 });
     keepExactNumbers(doc);
-    return { plain, exact: doc.toJS({ maxAliasCount: 100 }) };
+    const exact: unknown = doc.toJS({ maxAliasCount: 100 });
+    return { plain, exact: () => exact };
   } catch (error) {
     // yaml refuses a document whose aliases expand past the limit (a "billion laughs").
     const reason = error instanceof Error ? error.message : String(error);
@@ -92,6 +131,28 @@ function isApiDocument(value: unknown): value is ApiDocument {
   return versionOf(value) !== undefined;
 }
 
+/**
+ * What the parser gives, or the document refused with the parser's reason
+ * when it throws on it (a `$ref` chain deeper than it follows, 500): bad
+ * input, not an internal error.
+ */
+async function parsing<T>(file: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof Error)) throw error;
+    throw invalid(file, [
+      {
+        file,
+        line: 1,
+        column: 1,
+        field: '',
+        message: `the OpenAPI parser cannot read it: ${firstLine(error.message).slice(0, 300)}`,
+      },
+    ]);
+  }
+}
+
 /** Options that keep the parser inside the document: no files, no network. */
 const LOCAL_ONLY = { resolve: { external: false, file: false } } as const;
 
@@ -103,26 +164,28 @@ const LOCAL_ONLY = { resolve: { external: false, file: false } } as const;
 export async function loadOpenApi(path: string, cwd: string): Promise<OpenApiDocument> {
   const absolute = resolve(cwd, path);
   const file = relative(cwd, absolute) || absolute;
-  const { plain: value, exact } = parseText(await readText(absolute, file), file);
-  const version = versionOf(value);
+  // Destructured, so nothing holds the validated tree once validation is done.
+  const { plain, exact: readExact } = parseText(await readText(absolute, file), file);
+  const version = versionOf(plain);
   const at = { file, line: 1, column: 1, field: '' };
-  if (version === undefined || !isApiDocument(value) || !isApiDocument(exact)) {
-    throw invalid(file, [
-      { ...at, message: 'declares neither `openapi: 3.x.y` nor `swagger: "2.0"`' },
-    ]);
-  }
+  const neither = () =>
+    invalid(file, [{ ...at, message: 'declares neither `openapi: 3.x.y` nor `swagger: "2.0"`' }]);
+  if (version === undefined || !isApiDocument(plain)) throw neither();
   const parser = await import('@readme/openapi-parser');
-  const result = await parser.validate(structuredClone(value), LOCAL_ONLY);
+  // The parser may change the tree it validates: it is not read again.
+  const result = await parsing(file, () => parser.validate(plain, LOCAL_ONLY));
   if (!result.valid) {
     throw invalid(
       file,
       result.errors.map((e) => ({ ...at, message: firstLine(e.message) })),
     );
   }
+  // Read now, once the validated tree can go: one tree at a time at its peak.
   // `exact` is this call's own (a clone would turn its ExactNumbers into plain objects).
-  const dereferenced: unknown = await parser.dereference(exact, {
-    ...LOCAL_ONLY,
-    dereference: { circular: true },
-  });
+  const exact = readExact();
+  if (!isApiDocument(exact)) throw neither();
+  const dereferenced: unknown = await parsing(file, () =>
+    parser.dereference(exact, { ...LOCAL_ONLY, dereference: { circular: true } }),
+  );
   return toOpenApiDocument(dereferenced, version, file);
 }

@@ -11,7 +11,7 @@ import {
   parametersAt,
   parameterV2,
 } from './parameters.js';
-import { field, isObject, type Json, objectAt, stringAt, stringsAt } from './read.js';
+import { field, has, isObject, type Json, objectAt, stringAt, stringsAt } from './read.js';
 import type {
   JsonSchema,
   OpenApiMedia,
@@ -19,15 +19,18 @@ import type {
   OpenApiRequestBody,
   OpenApiResponse,
 } from './types.js';
-import { walkOperations } from './walk.js';
+import { type OperationServer, walkOperations } from './walk.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 const MULTIPART = 'multipart/form-data';
 
-/** The body of a form: one property per `formData` parameter. */
+/** The body of a form: one property per `formData` parameter (its `x-example` its example). */
 function formSchema(form: readonly Json[]): JsonSchema {
   const properties = Object.fromEntries(
-    form.map((p) => [stringAt(p, 'name') ?? '', inlineSchema(p)] as const),
+    form.map((p) => {
+      const example = has(p, 'x-example') ? { example: field(p, 'x-example') } : {};
+      return [stringAt(p, 'name') ?? '', { ...inlineSchema(p), ...example }] as const;
+    }),
   );
   const required = form
     .filter((p) => field(p, 'required') === true)
@@ -51,7 +54,10 @@ function requestBodyV2(
   }
   const form = parameters.filter((p): p is Json => isObject(p) && field(p, 'in') === 'formData');
   if (form.length === 0) return undefined;
-  const mediaType = consumes.includes(MULTIPART) && !consumes.includes(FORM) ? MULTIPART : FORM;
+  // A file can only be sent in a multipart form (Swagger 2.0 requires its `consumes`).
+  const file = form.some((p) => field(p, 'type') === 'file');
+  const mediaType =
+    file || (consumes.includes(MULTIPART) && !consumes.includes(FORM)) ? MULTIPART : FORM;
   return {
     required: form.some((p) => field(p, 'required') === true),
     contents: [{ mediaType, schema: formSchema(form), examples: [] }],
@@ -83,16 +89,20 @@ function mediaTypes(document: unknown, operation: unknown, key: string): string[
 }
 
 /** The operations of a dereferenced Swagger 2.0 document. */
-export function operationsV2(document: unknown, basePath: string): OpenApiOperation[] {
-  return walkOperations(document, basePath, (item, operation) => {
-    const raw = mergeParameters(parametersAt(item), parametersAt(operation));
-    return {
-      parameters: raw.map(parameterV2).filter((p) => p !== undefined),
-      requestBody: requestBodyV2(raw, mediaTypes(document, operation, 'consumes')),
-      responses: responsesV2(
-        field(operation, 'responses'),
-        mediaTypes(document, operation, 'produces'),
-      ),
-    };
-  });
+export function operationsV2(document: unknown, server: OperationServer): OpenApiOperation[] {
+  return walkOperations(
+    document,
+    () => server,
+    (item, operation) => {
+      const raw = mergeParameters(parametersAt(item), parametersAt(operation));
+      return {
+        parameters: raw.map(parameterV2).filter((p) => p !== undefined),
+        requestBody: requestBodyV2(raw, mediaTypes(document, operation, 'consumes')),
+        responses: responsesV2(
+          field(operation, 'responses'),
+          mediaTypes(document, operation, 'produces'),
+        ),
+      };
+    },
+  );
 }

@@ -13,7 +13,7 @@ import type {
   OpenApiResponse,
   OpenApiVersion,
 } from './types.js';
-import { walkOperations } from './walk.js';
+import { methodsOf, type OperationServer, walkOperations } from './walk.js';
 
 /** The version a parsed document declares, or undefined when it is neither. */
 export function versionOf(document: unknown): OpenApiVersion | undefined {
@@ -50,12 +50,28 @@ function splitServer(url: string): { origin: string | undefined; path: string } 
   }
 }
 
+/** A form's `encoding`: field → content type, for the fields that name one. */
+function partTypesOf(media: unknown): Record<string, string> | undefined {
+  const encoding = objectAt(media, 'encoding');
+  if (encoding === undefined) return undefined;
+  return Object.fromEntries(
+    Object.entries(encoding).flatMap(([name, part]) => {
+      const type = stringAt(part, 'contentType');
+      return type === undefined ? [] : [[name, type] as const];
+    }),
+  );
+}
+
 function mediaOf(content: unknown): OpenApiMedia[] {
-  return Object.entries(isObject(content) ? content : {}).map(([mediaType, media]) => ({
-    mediaType,
-    schema: objectAt(media, 'schema'),
-    examples: examplesOf(media),
-  }));
+  return Object.entries(isObject(content) ? content : {}).map(([mediaType, media]) => {
+    const partTypes = partTypesOf(media);
+    return {
+      mediaType,
+      schema: objectAt(media, 'schema'),
+      examples: examplesOf(media),
+      ...(partTypes === undefined ? {} : { partTypes }),
+    };
+  });
 }
 
 function requestBodyV3(raw: unknown): OpenApiRequestBody | undefined {
@@ -71,8 +87,23 @@ function responsesV3(raw: unknown): OpenApiResponse[] {
   }));
 }
 
-function operationsV3(document: unknown, basePath: string): OpenApiOperation[] {
-  return walkOperations(document, basePath, (item, operation) => ({
+/**
+ * Where an operation is served: its own `servers`, else its path item's, else
+ * the document's (`fallback`). A relative URL of its own keeps the document's
+ * origin with its own path.
+ */
+function serverOf(item: unknown, operation: unknown, fallback: OperationServer): OperationServer {
+  const own = listAt(operation, 'servers');
+  const list = own.length > 0 ? own : listAt(item, 'servers');
+  const [first] = list;
+  if (first === undefined) return fallback;
+  const { origin, path } = splitServer(filledUrl(first));
+  return { basePath: path, origin: origin ?? fallback.origin };
+}
+
+function operationsV3(document: unknown, fallback: OperationServer): OpenApiOperation[] {
+  const server = (item: unknown, operation: unknown) => serverOf(item, operation, fallback);
+  return walkOperations(document, server, (item, operation) => ({
     parameters: mergeParameters(parametersAt(item), parametersAt(operation))
       .map(parameterV3)
       .filter((p) => p !== undefined),
@@ -93,6 +124,14 @@ function serversV3(document: unknown): Pick<OpenApiDocument, 'basePath' | 'origi
     origin: first?.origin,
     servers: servers.flatMap((server) => server.origin ?? []),
   };
+}
+
+/** OpenAPI 3.1 `webhooks`, each with its methods: `newPet (POST)`. */
+function webhooksOf(document: unknown): string[] {
+  return Object.entries(objectAt(document, 'webhooks') ?? {}).map(([name, item]) => {
+    const methods = isObject(item) ? methodsOf(item).map((m) => m.toUpperCase()) : [];
+    return methods.length === 0 ? name : `${name} (${methods.join(', ')})`;
+  });
 }
 
 /** The operations of a dereferenced, validated document of a known `version`. */
@@ -117,9 +156,17 @@ export function toOpenApiDocument(
       basePath,
       origin: servers[0],
       servers,
-      operations: operationsV2(document, basePath),
+      operations: operationsV2(document, { basePath, origin: servers[0] }),
+      webhooks: [],
     };
   }
   const servers = serversV3(document);
-  return { file, version, title, ...servers, operations: operationsV3(document, servers.basePath) };
+  return {
+    file,
+    version,
+    title,
+    ...servers,
+    operations: operationsV3(document, servers),
+    webhooks: webhooksOf(document),
+  };
 }

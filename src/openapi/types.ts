@@ -66,6 +66,8 @@ export interface OpenApiMedia {
   readonly mediaType: string;
   readonly schema: JsonSchema | undefined;
   readonly examples: readonly OpenApiExample[];
+  /** A form's `encoding` (OpenAPI 3): the content type of each field that names one. */
+  readonly partTypes?: Readonly<Record<string, string>>;
 }
 
 export interface OpenApiRequestBody {
@@ -84,8 +86,17 @@ export interface OpenApiResponse {
 export interface OpenApiOperation {
   /** Upper case: `GET`, `POST`, … */
   readonly method: string;
-  /** The path template as the document writes it, with the base path in front: `/v1/records/{id}`. */
+  /**
+   * The path template as the document writes it, with its server's base path
+   * in front: `/v1/records/{id}`.
+   */
   readonly path: string;
+  /**
+   * The origin of its server: the document's (`OpenApiDocument.origin`), or
+   * its path item's or its own first `servers` entry when it has one (GitHub's
+   * uploads go to `https://uploads.github.com`); undefined when none is absolute.
+   */
+  readonly origin: string | undefined;
   readonly operationId: string | undefined;
   readonly summary: string | undefined;
   readonly description: string | undefined;
@@ -102,6 +113,8 @@ export interface OpenApiOperation {
    * document (`common.yaml#/Pet`): left as they were, since nothing outside is read.
    */
   readonly externalRefs: readonly string[];
+  /** The names of its `callbacks` (OpenAPI 3): requests the API sends, not sent by an import. */
+  readonly callbacks: readonly string[];
 }
 
 export interface OpenApiDocument {
@@ -122,6 +135,11 @@ export interface OpenApiDocument {
   readonly servers: readonly string[];
   /** In document order: paths, and the methods of each path, as written. */
   readonly operations: readonly OpenApiOperation[];
+  /**
+   * OpenAPI 3.1 `webhooks`, each named with its methods (`newPet (POST)`):
+   * requests the API sends, which an import cannot send.
+   */
+  readonly webhooks: readonly string[];
 }
 
 /** The operation methods a Path Item may hold (OpenAPI 3.x; Swagger 2.0 has all but TRACE). */

@@ -11,17 +11,27 @@ import { HTTP_OPERATION_METHODS, type OpenApiOperation } from './types.js';
 /** What only a version knows how to read. */
 type VersionParts = Pick<OpenApiOperation, 'parameters' | 'requestBody' | 'responses'>;
 
+/** Where an operation is served: the base path in front of its path, and its origin. */
+export interface OperationServer {
+  readonly basePath: string;
+  readonly origin: string | undefined;
+}
+
 const METHODS: ReadonlySet<string> = new Set(HTTP_OPERATION_METHODS);
 
 /** The operation keys of a path item, as the document orders them: a file replayed in order needs it. */
-function methodsOf(item: Json): string[] {
+export function methodsOf(item: Json): string[] {
   return Object.keys(item).filter((key) => METHODS.has(key));
 }
 
-/** The operations of `document`; `parts` reads the version-specific fields of one operation. */
+/**
+ * The operations of `document`; `parts` reads the version-specific fields of
+ * one operation, `server` where it is served (the document's server, or the
+ * path item's or operation's own).
+ */
 export function walkOperations(
   document: unknown,
-  basePath: string,
+  server: (item: Json, operation: Json) => OperationServer,
   parts: (item: Json, operation: Json) => VersionParts,
 ): OpenApiOperation[] {
   const out: OpenApiOperation[] = [];
@@ -30,9 +40,11 @@ export function walkOperations(
     for (const method of methodsOf(item)) {
       const operation = objectAt(item, method);
       if (operation === undefined) continue;
+      const { basePath, origin } = server(item, operation);
       out.push({
         method: method.toUpperCase(),
         path: basePath + path,
+        origin,
         operationId: stringAt(operation, 'operationId'),
         summary: stringAt(operation, 'summary'),
         description: stringAt(operation, 'description'),
@@ -45,6 +57,7 @@ export function walkOperations(
           field(operation, 'parameters'),
           field(operation, 'requestBody'),
         ]),
+        callbacks: Object.keys(objectAt(operation, 'callbacks') ?? {}),
       });
     }
   }

@@ -127,4 +127,59 @@ paths:
     );
     expect(imported.stdout).not.toContain('127.0.0.1');
   });
+
+  it("an operation's own servers send its cases there: one printed run per origin", async () => {
+    const [api, apiCandidate, uploads, uploadsCandidate] = [
+      await server(),
+      await server(),
+      await server(),
+      await server(),
+    ];
+    const cwd = await tempProject({
+      'api.yaml': `openapi: 3.0.3
+info: { title: gh, version: "1" }
+servers: [{ url: "${api.url}/api" }]
+paths:
+  /repos/{id}/assets:
+    servers: [{ url: "${uploads.url}/up" }]
+    parameters: [{ name: id, in: path, required: true, schema: { type: integer } }]
+    post:
+      requestBody: { content: { application/json: { example: { a: 1 } } } }
+      responses: { "201": { description: made } }
+  /repos/{id}:
+    parameters: [{ name: id, in: path, required: true, schema: { type: integer } }]
+    get: { responses: { "200": { description: ok } } }
+    delete:
+      servers: [{ url: "${uploads.url}" }]
+      responses: { "204": { description: gone } }
+`,
+    });
+    const imported = await runCli(cwd, ['import', 'openapi', 'api.yaml']);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toContain(
+      `note: 2 operation(s) are served at ${uploads.url} (their own servers), not at the document's ${api.url}: POST /up/repos/{id}/assets, DELETE /repos/{id}`,
+    );
+    const runs = imported.stdout
+      .split('\n')
+      .filter((l) => l.trim().startsWith('parity run '))
+      .map((l) => l.trim().split(/\s+/).slice(1));
+    expect(runs.map((words) => words.find((w) => w.startsWith('old=')))).toEqual([
+      `old=${api.url}`,
+      `old=${uploads.url}`,
+    ]);
+    for (const [words, candidate] of [
+      [runs[0] ?? [], apiCandidate],
+      [runs[1] ?? [], uploadsCandidate],
+    ] as const) {
+      const run = await runCli(
+        cwd,
+        words.map((w) => (w === 'new=URL' ? `new=${candidate.url}` : w)),
+      );
+      expect(run.code, run.stdout + run.stderr).toBe(0);
+    }
+    const seen = (side: TestServer) => side.requests.map((r) => `${r.method} ${r.url}`).sort();
+    for (const side of [api, apiCandidate]) expect(seen(side)).toEqual(['GET /api/repos/1']);
+    for (const side of [uploads, uploadsCandidate])
+      expect(seen(side)).toEqual(['DELETE /repos/1', 'POST /up/repos/1/assets']);
+  });
 });

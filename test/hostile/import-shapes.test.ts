@@ -70,6 +70,28 @@ describe('imports of odd requests', () => {
   });
 });
 
+describe('an OpenAPI path key with a "#"', () => {
+  it('is sent percent-encoded, in the path and in a query the key holds, with a note (never exit 4)', async () => {
+    const paths = ['/a#b', '/items#', '/a?x=1#y', '/q?x=\\u0001'];
+    const doc = [
+      'openapi: 3.0.3',
+      'info: { title: t, version: "1" }',
+      'servers: [{ url: "http://127.0.0.1:9" }]',
+      'paths:',
+      ...paths.map((p) => `  "${p}": { get: { responses: { "200": { description: ok } } } }`),
+    ].join('\n');
+    const cwd = await tempProject({ 'api.yaml': `${doc}\n` });
+    const imported = await runCli(cwd, ['import', 'openapi', 'api.yaml', '--out', 'cases']);
+    expect(imported.stderr, imported.stdout).toBe('');
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('sent percent-encoded (/a%23b)');
+    expect(imported.stdout).toContain('sent percent-encoded (/a?x=1%23y)');
+    expect(imported.stdout).toContain('sent percent-encoded (/q?x=%01)');
+    const validate = await runCli(cwd, ['validate', 'cases']);
+    expect(validate.code, validate.stdout + validate.stderr).toBe(0);
+  });
+});
+
 describe('an OpenAPI document that is a YAML alias bomb', () => {
   it('is refused at its position (exit 2), as case files and the config are', async () => {
     const lines = [

@@ -66,9 +66,19 @@ function print(outcome: ImportOutcome, io: Io): void {
   const targets = outcome.targetsConfigured
     ? ''
     : ` --baseline old=${baseline} --candidate new=URL`;
-  io.stdout.write(
-    `next: parity validate ${outcome.outDir}\n      parity run ${outcome.outDir}${targets}\n`,
-  );
+  io.stdout.write(`next: parity validate ${outcome.outDir}\n`);
+  if (outcome.runs.length < 2) {
+    io.stdout.write(`      parity run ${outcome.outDir}${targets}\n`);
+    return;
+  }
+  // A run has one target per side: each origin's files are a run of their own.
+  for (const [index, run] of outcome.runs.entries()) {
+    const own =
+      index === 0 && outcome.targetsConfigured
+        ? ''
+        : ` --baseline old=${run.origin ?? 'URL'} --candidate new=URL`;
+    io.stdout.write(`      parity run ${run.files.join(' ')}${own}\n`);
+  }
 }
 
 /** Runs the import; exit 2 when nothing could be imported. */

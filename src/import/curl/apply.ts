@@ -3,7 +3,13 @@
  * option's effect (`APPLY`), and the reading of a command's words into them
  * (`parseOptions`), with short options glued or bundled as curl allows. Pure.
  */
-import { SWITCH_OPTIONS, shortTakesValue, takesValue, VALUE_OPTIONS } from './options.js';
+import {
+  AUTH_HELPERS,
+  SWITCH_OPTIONS,
+  shortTakesValue,
+  takesValue,
+  VALUE_OPTIONS,
+} from './options.js';
 
 /** What the options of one command set. */
 export interface Parsed {
@@ -194,6 +200,12 @@ export function parseOptions(words: readonly string[]): Parsed {
     if (arg === '--') {
       positional = true;
       continue;
+    }
+    const helper = AUTH_HELPERS[arg];
+    if (helper !== undefined) {
+      parsed.notes.push(
+        `${arg}: curl computes ${helper} per request, which a case cannot: set the credentials per target in parity.config.yaml (targets.<name>.headers), or the server must accept the cases without it`,
+      );
     }
     const switchKind = SWITCH_OPTIONS[arg];
     if (switchKind === 'get') parsed.get = true;

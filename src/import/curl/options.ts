@@ -46,8 +46,23 @@ export const SWITCH_OPTIONS: Readonly<Record<string, string>> = {
   '--path-as-is': 'path-as-is',
 };
 
+/**
+ * Auth helpers: curl computes credentials or a signature for each request
+ * (a digest answers the server's challenge), which a case cannot: noted.
+ * By option, what each does; `--aws-sigv4` takes a value.
+ */
+export const AUTH_HELPERS: Readonly<Record<string, string>> = {
+  '--digest': 'digest auth',
+  '--ntlm': 'NTLM auth',
+  '--ntlm-wb': 'NTLM auth',
+  '--negotiate': 'Negotiate (SPNEGO) auth',
+  '--anyauth': 'whichever auth the server asks for',
+  '--aws-sigv4': 'an AWS Signature Version 4',
+};
+
 /** Options that take a value but do not change the request sent. */
 const IGNORED_WITH_VALUE = new Set([
+  '--aws-sigv4',
   '-o',
   '--output',
   '-m',

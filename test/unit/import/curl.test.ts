@@ -299,3 +299,19 @@ describe('curl -K', () => {
     expect(notes.join('\n')).toContain('-K opts.txt reads more options from a file');
   });
 });
+
+describe('curl auth helpers', () => {
+  it('names --digest, --ntlm, --negotiate, --anyauth and --aws-sigv4 (whose value is not a URL)', () => {
+    const { requests, notes } = importCurl(
+      "curl --digest -u a:b http://h/d\ncurl --aws-sigv4 'aws:amz:us-east-1:s3' https://s3.test/k",
+    );
+    expect(requests.map((r) => `${r.origin ?? ''}${r.path}`)).toEqual([
+      'http://h/d',
+      'https://s3.test/k',
+    ]);
+    expect(notes).toEqual([
+      'curl command 1 (line 1): --digest: curl computes digest auth per request, which a case cannot: set the credentials per target in parity.config.yaml (targets.<name>.headers), or the server must accept the cases without it',
+      'curl command 2 (line 2): --aws-sigv4: curl computes an AWS Signature Version 4 per request, which a case cannot: set the credentials per target in parity.config.yaml (targets.<name>.headers), or the server must accept the cases without it',
+    ]);
+  });
+});

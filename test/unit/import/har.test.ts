@@ -53,7 +53,7 @@ describe('importHar', () => {
     ]);
   });
 
-  it('says when entries went to several origins and no --host picked one, and keeps each query as sent', () => {
+  it('keeps the entries of several origins in files of their own, says which, and keeps each query as sent', () => {
     const source = importHar(
       har(
         entry('GET', 'http://a:1/x?q=a%20b&flag'),
@@ -64,10 +64,18 @@ describe('importHar', () => {
       ALL,
     );
     expect(source.requests[0]?.rawQuery).toBe('q=a%20b&flag');
-    expect(source.notes).toEqual([
-      "the entries went to 2 origins (http://a:1: 2 entries, https://b: 1 entry); they are imported together, and one run sends them all to one target: pass --host HOST to import one origin's entries",
+    const built = buildCaseFiles(source);
+    expect(built.files.map((f) => [f.name, f.origin])).toEqual([
+      ['x.yaml', 'http://a:1'],
+      ['y.yaml', 'http://a:1'],
+      ['b-z.yaml', 'https://b'],
     ]);
-    expect(importHar(har(entry('GET', 'http://a:1/x')), 'x.har', ALL).notes).toEqual([]);
+    expect(built.notes).toEqual([
+      "the requests went to 2 origins, and a run sends every case to one target, so each origin's cases are in files of their own (http://a:1: x.yaml, y.yaml; https://b: b-z.yaml): run each origin's files with targets there (see next)",
+    ]);
+    expect(
+      buildCaseFiles(importHar(har(entry('GET', 'http://a:1/x')), 'x.har', ALL)).notes,
+    ).toEqual([]);
     expect(
       importHar(har(entry('GET', 'http://a:1/x'), entry('GET', 'https://b/z')), 'x.har', {
         hosts: ['a'],
