@@ -114,17 +114,20 @@ function bodyKindHint(
 function structureHint(cause: Extract<RootCause, { type: 'structure' }>): FixHint {
   const text =
     'no known convention explains this: change the side whose answer is wrong (the diff shows where they differ)';
-  // Ignoring the path is the rule of last resort; a whole body cannot be ignored.
+  // Ignoring the path is the rule of last resort. None is offered where it would blind
+  // more than the cause: a whole body, a list's items (an item added or missing), a
+  // whole object's zero-valued members.
   const { path } = cause.change;
+  const offered =
+    path !== '' &&
+    !path.endsWith('/*') &&
+    cause.change.candidate !== ZERO_VALUED_MEMBERS &&
+    cause.change.baseline !== ZERO_VALUED_MEMBERS;
   return {
     baseline: text,
     candidate: text,
     // The path is within the record (`/colour`): the rule reaches it in a list too.
-    ...(path === '' ||
-    cause.change.candidate === ZERO_VALUED_MEMBERS ||
-    cause.change.baseline === ZERO_VALUED_MEMBERS
-      ? {}
-      : { rule: `ignore: [${yamlScalar(`/**${path}`)}]` }),
+    ...(offered ? { rule: `ignore: [${yamlScalar(`/**${path}`)}]` } : {}),
   };
 }
 

@@ -89,11 +89,18 @@ export function createFlowRun<S extends string>(
 /** The reason the step cannot be built: a variable it uses has no value on a side. */
 function unbound(flow: FlowStep, sides: readonly SideState<string>[]): string | undefined {
   for (const name of flow.uses) {
-    for (const side of sides) {
-      if (side.vars.has(name)) continue;
-      const reason = side.why.get(name) ?? 'it was never captured';
-      return `not sent: ${placeholder(name)} has no ${side.name} value (${reason})`;
-    }
+    const missing = sides.filter((side) => !side.vars.has(name));
+    const [first] = missing;
+    if (first === undefined) continue;
+    const reason = first.why.get(name) ?? 'it was never captured';
+    // Neither side has it: say so, not only the first side's name.
+    const whose =
+      missing.length > 1 && missing.length === sides.length
+        ? sides.length === 2
+          ? 'value on either side'
+          : 'value on any side'
+        : `${first.name} value`;
+    return `not sent: ${placeholder(name)} has no ${whose} (${reason})`;
   }
   return undefined;
 }

@@ -19,6 +19,18 @@ function windowOf(text: string, start: number, max: number): string {
   return start + room < text.length ? `${head}${body.slice(0, -1)}…` : `${head}${body}`;
 }
 
+/**
+ * Where two values first differ: in the strings themselves when both are
+ * strings (as the explanation counts, `Body text differs from character N`),
+ * else in their display (`displayAt`).
+ */
+function firstDifference(baseline: unknown, candidate: unknown, displayAt: number): number {
+  if (typeof baseline !== 'string' || typeof candidate !== 'string') return displayAt;
+  let at = 0;
+  while (at < baseline.length && baseline[at] === candidate[at]) at++;
+  return at;
+}
+
 /** The `-`/`+` pair of a changed value, and a line saying why when the two would read alike. */
 function pairLines(path: string, baseline: unknown, candidate: unknown, max: number): string[] {
   const b = preview(baseline, max);
@@ -39,7 +51,7 @@ function pairLines(path: string, baseline: unknown, candidate: unknown, max: num
   return [
     `- ${path}: ${windowOf(fb, start, max)}`,
     `+ ${path}: ${windowOf(fc, start, max)}`,
-    `  (they first differ at character ${at + 1})`,
+    `  (they first differ at character ${firstDifference(baseline, candidate, at) + 1})`,
   ];
 }
 

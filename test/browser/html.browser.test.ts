@@ -119,7 +119,7 @@ describe.skipIf(!available)('report.html in chromium', () => {
       const tagged = decisions.locator('details.cause', { hasText: 'externally tagged enum' });
       expect(await tagged.textContent()).toContain('next: fix it (parity show PAR-');
       await tagged.locator('summary').click();
-      expect(await tagged.textContent()).toContain('#[serde(tag = "Kind")]');
+      expect(await tagged.textContent()).toContain('write the discriminator `Kind`');
 
       const visible = page.locator('details.row:visible');
       expect(await visible.count()).toBe(3);

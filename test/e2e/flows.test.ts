@@ -185,7 +185,9 @@ describe('flows with per-target captures', () => {
       'candidate: capture {{id}} (json /ident) found nothing: nothing at /ident',
     ]);
     expect(report.results.slice(1).map((r) => r.reason)).toEqual(
-      Array(4).fill('not sent: {{id}} has no baseline value (step "create": nothing at /ident)'),
+      Array(4).fill(
+        'not sent: {{id}} has no value on either side (step "create": nothing at /ident)',
+      ),
     );
     expect(rust.requests).toHaveLength(1);
   });

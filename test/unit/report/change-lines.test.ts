@@ -10,7 +10,7 @@ describe('changeLines', () => {
     expect(changeLines([value('/n', 1, 2)])).toEqual(['- /n: 1', '+ /n: 2']);
   });
 
-  it('shows two long values around where they first differ, not two identical cut previews', () => {
+  it('shows two long values around where they first differ, not two identical cut previews (the position counted in the strings, as explanations count it)', () => {
     const common = 'x'.repeat(300);
     const lines = changeLines([value('/s', `${common}A tail`, `${common}B tail`)], 40);
     expect(lines).toHaveLength(3);
@@ -19,7 +19,7 @@ describe('changeLines', () => {
     expect(minus).toContain('A tail');
     expect(plus).toContain('B tail');
     expect(minus.length).toBeLessThanOrEqual('- /s: '.length + 40);
-    expect(why).toBe('  (they first differ at character 302)');
+    expect(why).toBe('  (they first differ at character 301)');
   });
 
   it('says why when both sides display alike: a secret each, hidden as its placeholder', () => {
