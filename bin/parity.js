@@ -39,11 +39,13 @@ for (const [name, flag] of [
 
 module.enableCompileCache?.();
 
-const cli = fileURLToPath(new URL('../dist/parity.cjs', import.meta.url));
+const cli = new URL('../dist/cli/parity.mjs', import.meta.url);
 if (existsSync(cli)) {
-  const { run } = module.createRequire(import.meta.url)(cli);
+  const { run } = await import(cli.href);
   await run();
 } else {
-  process.stderr.write(`parity: the built CLI ${cli} is missing; run \`npm run build\`\n`);
+  process.stderr.write(
+    `parity: the built CLI ${fileURLToPath(cli)} is missing; run \`npm run build\`\n`,
+  );
   process.exitCode = 4; // parity itself failed
 }

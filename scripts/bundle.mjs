@@ -1,23 +1,38 @@
-// Bundles the CLI into one CommonJS file (dist/parity.cjs), which bin/parity.js
-// loads: Node then compiles one script instead of resolving and reading ~300
-// modules, which halves start-up (see README, "Fast start-up"). The library
-// modules stay in dist/ as tsc emits them.
+// Bundles the CLI (src/bin.ts) into ES modules split by command, under
+// dist/cli/: `parity.mjs` (what every command loads: the bin's edge, commander
+// and the option table) and chunks that `src/cli/main.ts` imports when a command
+// runs (each command's code, and the code commands share, once). A command
+// therefore compiles only what it uses: `validate` never compiles the HTTP
+// client, `--version` no command at all (see docs/ARCHITECTURE.md, "The bin and
+// the bundle", and README, "Fast start-up"). Node still reads a handful of
+// bundled files instead of resolving ~300 modules. The library modules stay in
+// dist/ as tsc emits them.
 // Usage: node scripts/bundle.mjs [OUT_DIR]   (default dist; the bin test bundles elsewhere)
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
 // `parity --version` prints package.json's version (src/cli/version.ts).
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
-const outDir = process.argv[2] ?? 'dist';
+const outDir = join(process.argv[2] ?? 'dist', 'cli');
+// Chunk names carry a content hash: old ones would pile up.
+rmSync(outDir, { recursive: true, force: true });
 await build({
-  entryPoints: ['src/bin.ts'],
-  outfile: join(outDir, 'parity.cjs'),
+  entryPoints: { parity: 'src/bin.ts' },
+  outdir: outDir,
+  outExtension: { '.js': '.mjs' },
+  chunkNames: 'chunk-[hash]',
   bundle: true,
+  splitting: true,
   platform: 'node',
   target: 'node20',
-  format: 'cjs',
+  format: 'esm',
+  // Bundled CommonJS dependencies (commander, undici, …) call `require` for
+  // Node's built-in modules; an ES module has none of its own.
+  banner: {
+    js: "import { createRequire as __parityRequire } from 'node:module'; const require = __parityRequire(import.meta.url);",
+  },
   legalComments: 'none',
   // Whitespace and syntax only: names stay as written, so stack traces in bug
   // reports stay readable (minifying names measured no faster here).
@@ -27,6 +42,6 @@ await build({
   define: { PARITY_VERSION: JSON.stringify(version) },
   // Loaded on first use from node_modules (only when a command reads an OpenAPI
   // document; only by `parity fuzz`): bundled, their ~600 KB of validators and
-  // ~170 KB of generators would be compiled by every command at start-up.
+  // ~170 KB of generators would be compiled into the chunks of those commands.
   external: ['@readme/openapi-parser', 'fast-check', 'pure-rand', 'pure-rand/*'],
 });
