@@ -39,7 +39,7 @@ for (const [name, flag] of [
 
 module.enableCompileCache?.();
 
-const cli = new URL('../dist/cli/parity.mjs', import.meta.url);
+const cli = new URL('../dist/bundle/parity.mjs', import.meta.url);
 if (existsSync(cli)) {
   const { run } = await import(cli.href);
   await run();

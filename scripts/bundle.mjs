@@ -1,5 +1,5 @@
 // Bundles the CLI (src/bin.ts) into ES modules split by command, under
-// dist/cli/: `parity.mjs` (what every command loads: the bin's edge, commander
+// dist/bundle/: `parity.mjs` (what every command loads: the bin's edge, commander
 // and the option table) and chunks that `src/cli/main.ts` imports when a command
 // runs (each command's code, and the code commands share, once). A command
 // therefore compiles only what it uses: `validate` never compiles the HTTP
@@ -15,7 +15,7 @@ import { build } from 'esbuild';
 // `parity --version` prints package.json's version (src/cli/version.ts).
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
-const outDir = join(process.argv[2] ?? 'dist', 'cli');
+const outDir = join(process.argv[2] ?? 'dist', 'bundle');
 // Chunk names carry a content hash: old ones would pile up.
 rmSync(outDir, { recursive: true, force: true });
 await build({
