@@ -59,7 +59,10 @@ export async function cpuPerCase(urls, { cases, divergentEvery = 0, rounds = 5 }
     await writeFile(pathsFile, `${casePaths(cases, { divergentEvery }).join('\n')}\n`);
     const parity = async (round) => {
       const reports = join(dir, `r${round}`);
-      const run = check(await cpuOf(process.execPath, parityArgs(urls, casesDir, reports)), 'parity');
+      const run = check(
+        await cpuOf(process.execPath, parityArgs(urls, casesDir, reports)),
+        'parity',
+      );
       await rm(reports, { recursive: true, force: true });
       return run;
     };

@@ -147,6 +147,8 @@ describe('bin/parity.js without a build', () => {
     const outcome = await node([bin, '--version']);
     expect(outcome.code).toBe(4);
     expect(outcome.stdout).toBe('');
-    expect(outcome.stderr).toMatch(/^parity: .*dist\/bundle\/parity\.mjs.*; run `npm run build`\n$/);
+    expect(outcome.stderr).toMatch(
+      /^parity: .*dist\/bundle\/parity\.mjs.*; run `npm run build`\n$/,
+    );
   });
 });
