@@ -7,12 +7,15 @@
  * read a document do not pay for it.
  */
 import { relative, resolve } from 'node:path';
+import { parse as parseLossless } from 'lossless-json';
 import { LineCounter, parseDocument } from 'yaml';
-import { INPUT_DEPTH, tooDeepProblem, yamlTooDeep } from '../util/depth.js';
+import { INPUT_DEPTH, jsonTooDeep, tooDeepProblem, yamlTooDeep } from '../util/depth.js';
 import { type InputProblem, ParityError } from '../util/errors.js';
 import { readFailure, readRegularText } from '../util/fs.js';
 import { positionOfOffset } from '../util/positions.js';
-import { keepExactNumbers } from './exact-numbers.js';
+import { scanJson, UNLIMITED } from '../wire/budget.js';
+import { parseNumberLiteral } from '../wire/exact-number.js';
+import { jsonLiteral, keepExactNumbers } from './exact-numbers.js';
 import { toOpenApiDocument, versionOf } from './operations.js';
 import type { OpenApiDocument } from './types.js';
 
@@ -37,12 +40,69 @@ async function readText(path: string, file: string): Promise<string> {
   }
 }
 
+/** How many members the objects of JSON `text` write: its colons outside strings. */
+function membersWritten(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x3a) count++;
+    else if (code === 0x22) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) {
+        if (text.charCodeAt(i) === 0x5c) i++;
+      }
+    }
+  }
+  return count;
+}
+
+/** How many members the objects of a parsed JSON value hold. */
+function membersHeld(value: unknown): number {
+  if (Array.isArray(value)) {
+    let count = 0;
+    for (const item of value) count += membersHeld(item);
+    return count;
+  }
+  if (value === null || typeof value !== 'object') return 0;
+  let count = 0;
+  for (const item of Object.values(value)) count += 1 + membersHeld(item);
+  return count;
+}
+
+/**
+ * A document written as JSON (most large ones are: GitHub's 13 MB REST
+ * description is), read as JSON: what YAML reads from it (JSON is YAML),
+ * without building YAML's syntax tree of every node, which took most of an
+ * import's time and memory at that size. Undefined when the text is not plain
+ * JSON, or holds what YAML reports (a key written twice: JSON keeps the last,
+ * YAML refuses; a nesting past the limit): the YAML reading then decides, as
+ * it always did.
+ */
+function parseJsonDocument(text: string): { plain: unknown; exact: unknown } | undefined {
+  if (!/^\s*\{/.test(text) || jsonTooDeep(text, INPUT_DEPTH) !== undefined) return undefined;
+  let plain: unknown;
+  try {
+    plain = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (membersHeld(plain) !== membersWritten(text)) return undefined;
+  // Two trees, as the YAML reading gives: `plain` goes to the validator.
+  if (!scanJson(text, UNLIMITED).longNumbers) return { plain, exact: JSON.parse(text) };
+  const exact: unknown = parseLossless(text, null, {
+    // As `keepExactNumbers` reads a number's source.
+    parseNumber: (source) => parseNumberLiteral(jsonLiteral(source) ?? source),
+  });
+  return { plain, exact };
+}
+
 /**
  * The document's text as values, or every syntax error at its position:
  * `plain` as JSON would read it (for validation), `exact` with the numbers a
  * JS number cannot hold as `ExactNumber`s (`exact-numbers.ts`).
  */
 function parseText(text: string, file: string): { plain: unknown; exact: unknown } {
+  const json = parseJsonDocument(text);
+  if (json !== undefined) return json;
   const deep = yamlTooDeep(text, INPUT_DEPTH);
   if (deep !== undefined) throw invalid(file, [tooDeepProblem(file, deep)]);
   const counter = new LineCounter();
@@ -112,7 +172,9 @@ export async function loadOpenApi(path: string, cwd: string): Promise<OpenApiDoc
     ]);
   }
   const parser = await import('@readme/openapi-parser');
-  const result = await parser.validate(structuredClone(value), LOCAL_ONLY);
+  // `value` is this call's own and read no more: the parser may change it (no
+  // copy, which a document of GitHub's size would hold in memory once more).
+  const result = await parser.validate(value, LOCAL_ONLY);
   if (!result.valid) {
     throw invalid(
       file,
