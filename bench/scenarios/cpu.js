@@ -18,10 +18,10 @@ const BIN = join(ROOT, 'bin', 'parity.js');
 const MINIMAL = join(ROOT, 'bench', 'peers', 'minimal-undici.js');
 
 /** `node [nodeArgs] bin/parity.js run …` as users run it, reports and tracker written. */
-export function parityArgs(urls, casesDir, reports, nodeArgs = []) {
+export function parityArgs(urls, casesDir, reports, nodeArgs = [], bin = BIN) {
   return [
     ...nodeArgs,
-    BIN,
+    bin,
     'run',
     casesDir,
     '--baseline',
@@ -51,7 +51,10 @@ const check = (run, what) => {
  *   wall: { ratio: number, low: number, high: number, ratios: number[] },
  *   parityCpu: number, minimalCpu: number, parityWall: number, minimalWall: number }>}
  */
-export async function cpuPerCase(urls, { cases, divergentEvery = 0, rounds = 5 }) {
+export async function cpuPerCase(
+  urls,
+  { cases, divergentEvery = 0, rounds = 5, versus = 'minimal', nodeArgs = [], bin = BIN },
+) {
   const dir = await mkdtemp(join(tmpdir(), 'parity-bench-cpu-'));
   try {
     const casesDir = await writeCaseLibrary(join(dir, 'cases'), cases, { divergentEvery });
@@ -59,18 +62,32 @@ export async function cpuPerCase(urls, { cases, divergentEvery = 0, rounds = 5 }
     await writeFile(pathsFile, `${casePaths(cases, { divergentEvery }).join('\n')}\n`);
     const parity = async (round) => {
       const reports = join(dir, `r${round}`);
-      const run = check(
-        await cpuOf(process.execPath, parityArgs(urls, casesDir, reports)),
-        'parity',
-      );
+      const args = parityArgs(urls, casesDir, reports, nodeArgs, bin);
+      const run = check(await cpuOf(process.execPath, args), 'parity');
       await rm(reports, { recursive: true, force: true });
       return run;
     };
-    const minimal = async () =>
-      check(await cpuOf(process.execPath, [MINIMAL, urls.a, urls.b, pathsFile]), 'minimal script');
+    // `versus`: the minimal script (the verdict), or parity itself as users run
+    // it (`bin/parity.js`, no extra flags: for comparing flags or builds).
+    const minimal =
+      versus === 'minimal'
+        ? async () =>
+            check(
+              await cpuOf(process.execPath, [MINIMAL, urls.a, urls.b, pathsFile]),
+              'minimal script',
+            )
+        : async (round) => {
+            const reports = join(dir, `v${round}`);
+            const run = check(
+              await cpuOf(process.execPath, parityArgs(urls, casesDir, reports)),
+              'parity',
+            );
+            await rm(reports, { recursive: true, force: true });
+            return run;
+          };
     // One of each first, unmeasured: the servers' connections and JIT warm up.
     await parity('warm');
-    await minimal();
+    await minimal('warm');
     const cpu = await paired(rounds, parity, minimal, (r) => r.cpu);
     const walls = cpu.pairs.map((p) => p.b.wall / p.a.wall);
     return {

@@ -34,7 +34,7 @@ for (const doc of DOCS) {
   describe(`${doc}: every shell block runs as written`, () => {
     let context: DoctestContext;
     beforeAll(async () => {
-      // The bin loads dist/bundle/parity.mjs: bundle the current sources, never touching dist/.
+      // The bin loads dist/parity.cjs: bundle the current sources, never touching dist/.
       const dist = join(await mkdtemp(join(tmpdir(), 'parity-doctest-dist-')), 'dist');
       await promisify(execFile)(process.execPath, ['scripts/bundle.mjs', dist], { cwd: ROOT });
       // As installed, the package's dependencies sit beside it: the bundle imports the

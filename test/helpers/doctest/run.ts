@@ -32,7 +32,7 @@ const COPIED = ['bin', 'cases', 'docs', 'examples', 'schema', 'package.json', '.
 export interface DoctestContext {
   /** The project root (the checkout). */
   readonly root: string;
-  /** A folder holding the CLI bundle (`bundle/parity.mjs`), bundled from the current sources. */
+  /** A folder holding `parity.cjs`, bundled from the current sources. */
   readonly dist: string;
   /** Blocks marked `output: NAME`, by name. */
   readonly outputs: ReadonlyMap<string, string>;
