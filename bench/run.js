@@ -65,7 +65,7 @@ const spread = (ratios, digits = 2) =>
 
 async function runCpu(urls) {
   for (const divergentEvery of [0, 10]) {
-    const what = divergentEvery === 0 ? 'equal cases' : '10% of cases divergent';
+    const what = divergentEvery === 0 ? 'cases, all equal' : 'cases, 10% divergent';
     log(
       `cpu: ${fmt(SCALE.cpuCases)} ${what}, parity run vs the minimal undici script, ${SCALE.cpuRounds} paired rounds…`,
     );
