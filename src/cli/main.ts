@@ -23,9 +23,9 @@ export function buildProgram(io: Io, setCode: (code: ExitCode) => void): Command
     .showHelpAfterError('(run parity --help for usage)');
   const { run, calibrate, validate, tracker, decide, show, merge, report } = COMMANDS;
   const { import: importCases, record, init, fuzz } = COMMANDS;
-  // Each command's code is loaded when it runs (the bundle splits it into its
-  // own chunk): a command loads only what it uses, so `validate` or `show` never
-  // compile the HTTP client, and `--version` or `--help` load no command at all.
+  // Each command's code is imported when it runs (the bundle keeps each such
+  // module lazy): a command evaluates only what it uses, so `validate` or `show`
+  // never load the HTTP client, and `--version` or `--help` load no command.
   addCommand(program, run, async (cases, flags) => {
     const { runCommand } = await import('./commands/run.js');
     setCode(await runCommand(cases, flags, io));
