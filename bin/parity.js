@@ -12,15 +12,17 @@ import { setFlagsFromString } from 'node:v8';
 // a flag of the same name given to Node (command line or NODE_OPTIONS) wins.
 // - `--liftoff-only`: undici parses HTTP with a WebAssembly build of llhttp,
 //   which V8 would compile a second time with TurboFan once it is hot, in the
-//   background: ~30 MB of compiler memory at its peak, and a short run held
-//   open ~20 ms at exit. The first (Liftoff) compilation parses response
-//   headers fast enough (measured: the same case rate).
+//   background; the first (Liftoff) compilation parses response headers fast
+//   enough.
 // - `--semi-space-growth-factor=1`: the young generation stays at its starting
 //   size. A run's objects live for one exchange, so a larger young generation
-//   only holds more garbage (measured, 100k cases: 150 -> 134 MB peak RSS; a
-//   1,000-case run is as fast or faster).
-// The run's own memory does not depend on these: it stays flat in the number
-// of cases and the same whether they sit in one file or a thousand.
+//   only holds more garbage.
+// They earn their place in memory, not in CPU. Measured (issue 26, Node 20, a
+// 20,000-case `parity run` at concurrency 8, reports and tracker written):
+// peak RSS 91-93 MB with both, 113 MB without `--liftoff-only`, 116-118 MB
+// without the semi-space flag, 126-131 MB without either (3 runs each); CPU,
+// 5 paired rounds without both ÷ with both: 0.965 (0.81-0.98), i.e. they cost
+// ~3% CPU. The memory goal (100k cases < 150 MB) is the one they keep.
 const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
 const named = (flag) =>
   given.some(

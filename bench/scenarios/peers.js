@@ -1,6 +1,7 @@
-// Scenario 4: the same cases (90% equal, 10% divergent) run end to end by
-// parity (`node bin/parity.js run`, reports and tracker written), by a curl +
-// jq + diff bash script, and by newman; plus parity's start-up (a one-case run).
+// References (no verdict: a peer's speed depends on the day): the same cases
+// (90% equal, 10% divergent) run end to end by parity (`node bin/parity.js
+// run`, reports and tracker written), by a curl + jq + diff bash script, and by
+// newman. Start-up has its own scenario (startup.js).
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -89,16 +90,12 @@ export async function peers(urls, { cases: count }) {
   try {
     const options = { divergentEvery: 10 };
     await writeCaseLibrary(join(dir, 'cases'), count, options);
-    await writeCaseLibrary(join(dir, 'one'), 1);
     const paths = casePaths(count, options);
     const pathsFile = join(dir, 'paths.txt');
     await writeFile(pathsFile, `${paths.join('\n')}\n`);
-    await parityCli(urls, dir, 'one'); // warm the file cache before timing start-up
-    const startup = await bestOfThree(() => parityCli(urls, dir, 'one'));
     const paritySeconds = await bestOfThree(() => parityCli(urls, dir, 'cases'));
     return {
       cases: count,
-      startup,
       parity: count / paritySeconds,
       minimal: await minimal(urls, pathsFile, count),
       curlJq: await curlJq(urls, pathsFile, count),

@@ -5,17 +5,6 @@
 import { Command, CommanderError } from 'commander';
 import { printable } from '../util/code-span.js';
 import { formatProblem, ParityError } from '../util/errors.js';
-import { calibrateCommand } from './commands/calibrate.js';
-import { decideCommand } from './commands/decide.js';
-import { importCommand } from './commands/import.js';
-import { initCommand } from './commands/init.js';
-import { mergeCommand } from './commands/merge.js';
-import { recordCommand } from './commands/record.js';
-import { reportCommand } from './commands/report.js';
-import { runCommand } from './commands/run.js';
-import { showCommand } from './commands/show.js';
-import { trackerCommand } from './commands/tracker.js';
-import { validateCommand } from './commands/validate.js';
 import { EXIT, EXIT_FOR_ERROR, type ExitCode } from './exit-codes.js';
 import type { Io } from './io.js';
 import { COMMANDS } from './options.js';
@@ -34,32 +23,53 @@ export function buildProgram(io: Io, setCode: (code: ExitCode) => void): Command
     .showHelpAfterError('(run parity --help for usage)');
   const { run, calibrate, validate, tracker, decide, show, merge, report } = COMMANDS;
   const { import: importCases, record, init, fuzz } = COMMANDS;
-  addCommand(program, run, async (cases, flags) => setCode(await runCommand(cases, flags, io)));
-  addCommand(program, calibrate, async (cases, flags) =>
-    setCode(await calibrateCommand(cases, flags, io)),
-  );
-  addCommand(program, validate, async (cases, flags) =>
-    setCode(await validateCommand(cases, flags, io)),
-  );
-  addCommand(program, tracker, async (_, flags) => setCode(await trackerCommand(flags, io)));
-  addCommand(program, decide, async (operands, flags) =>
-    setCode(await decideCommand(operands, flags, io)),
-  );
-  addCommand(program, show, async (operands, flags) =>
-    setCode(await showCommand(operands, flags, io)),
-  );
-  addCommand(program, merge, async (reports, flags) =>
-    setCode(await mergeCommand(reports, flags, io)),
-  );
-  addCommand(program, report, async (_, flags) => setCode(await reportCommand(flags, io)));
-  addCommand(program, importCases, async (operands, flags) =>
-    setCode(await importCommand(operands, flags, io)),
-  );
-  addCommand(program, record, async (cases, flags) =>
-    setCode(await recordCommand(cases, flags, io)),
-  );
-  addCommand(program, init, async (targets) => setCode(await initCommand(targets, io)));
-  // Loaded on first use: fuzzing's libraries (fast-check) stay out of every other command's start-up.
+  // Each command's code is imported when it runs (the bundle keeps each such
+  // module lazy): a command evaluates only what it uses, so `validate` or `show`
+  // never load the HTTP client, and `--version` or `--help` load no command.
+  addCommand(program, run, async (cases, flags) => {
+    const { runCommand } = await import('./commands/run.js');
+    setCode(await runCommand(cases, flags, io));
+  });
+  addCommand(program, calibrate, async (cases, flags) => {
+    const { calibrateCommand } = await import('./commands/calibrate.js');
+    setCode(await calibrateCommand(cases, flags, io));
+  });
+  addCommand(program, validate, async (cases, flags) => {
+    const { validateCommand } = await import('./commands/validate.js');
+    setCode(await validateCommand(cases, flags, io));
+  });
+  addCommand(program, tracker, async (_, flags) => {
+    const { trackerCommand } = await import('./commands/tracker.js');
+    setCode(await trackerCommand(flags, io));
+  });
+  addCommand(program, decide, async (operands, flags) => {
+    const { decideCommand } = await import('./commands/decide.js');
+    setCode(await decideCommand(operands, flags, io));
+  });
+  addCommand(program, show, async (operands, flags) => {
+    const { showCommand } = await import('./commands/show.js');
+    setCode(await showCommand(operands, flags, io));
+  });
+  addCommand(program, merge, async (reports, flags) => {
+    const { mergeCommand } = await import('./commands/merge.js');
+    setCode(await mergeCommand(reports, flags, io));
+  });
+  addCommand(program, report, async (_, flags) => {
+    const { reportCommand } = await import('./commands/report.js');
+    setCode(await reportCommand(flags, io));
+  });
+  addCommand(program, importCases, async (operands, flags) => {
+    const { importCommand } = await import('./commands/import.js');
+    setCode(await importCommand(operands, flags, io));
+  });
+  addCommand(program, record, async (cases, flags) => {
+    const { recordCommand } = await import('./commands/record.js');
+    setCode(await recordCommand(cases, flags, io));
+  });
+  addCommand(program, init, async (targets) => {
+    const { initCommand } = await import('./commands/init.js');
+    setCode(await initCommand(targets, io));
+  });
   addCommand(program, fuzz, async (cases, flags) => {
     const { fuzzCommand } = await import('./commands/fuzz.js');
     setCode(await fuzzCommand(cases, flags, io));

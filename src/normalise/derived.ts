@@ -18,7 +18,7 @@
  */
 import type { Exchange, Response, ResponseBody, SideOutcome } from '../model/exchange.js';
 import type { Rules } from '../rules/types.js';
-import { joinPointer } from '../util/json-pointer.js';
+import { linkPointer, type PointerLink, parsePointer, pointerOf } from '../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
 import { isComparedHeader } from './headers.js';
 import { maskReplicaAt } from './replica.js';
@@ -58,35 +58,46 @@ function isObject(value: unknown): value is Record<string, unknown> {
   );
 }
 
-function walk(a: unknown, b: unknown, path: string, places: string[]): [unknown, unknown] {
+function walk(
+  a: unknown,
+  b: unknown,
+  path: PointerLink | undefined,
+  places: string[],
+): [unknown, unknown] {
+  // One value on both sides (a body both answered byte for byte is decoded
+  // once) holds no two revisions that differ: returned as it is, not walked.
+  if (a === b) return [a, b];
   if (differInFormat(a, b, revisionFormat)) {
-    places.push(path);
+    places.push(pointerOf(path));
     return [DERIVED_TOKEN, DERIVED_TOKEN];
   }
+  // Copies are made only where something is masked.
   if (Array.isArray(a) && Array.isArray(b)) {
-    let changed = false;
-    const left = [...a];
-    const right = [...b];
+    let left: unknown[] | undefined;
+    let right: unknown[] | undefined;
     for (let i = 0; i < Math.min(a.length, b.length); i++) {
-      const [x, y] = walk(a[i], b[i], joinPointer(path, i), places);
-      if (x !== a[i] || y !== b[i]) changed = true;
+      const [x, y] = walk(a[i], b[i], linkPointer(path, i), places);
+      if (x === a[i] && y === b[i]) continue;
+      left ??= [...a];
+      right ??= [...b];
       left[i] = x;
       right[i] = y;
     }
-    return changed ? [left, right] : [a, b];
+    return left !== undefined && right !== undefined ? [left, right] : [a, b];
   }
   if (isObject(a) && isObject(b)) {
-    let changed = false;
-    const left: Record<string, unknown> = { ...a };
-    const right: Record<string, unknown> = { ...b };
+    let left: Record<string, unknown> | undefined;
+    let right: Record<string, unknown> | undefined;
     for (const key of Object.keys(a)) {
       if (!Object.hasOwn(b, key)) continue;
-      const [x, y] = walk(a[key], b[key], joinPointer(path, key), places);
-      if (x !== a[key] || y !== b[key]) changed = true;
+      const [x, y] = walk(a[key], b[key], linkPointer(path, key), places);
+      if (x === a[key] && y === b[key]) continue;
+      left ??= { ...a };
+      right ??= { ...b };
       left[key] = x;
       right[key] = y;
     }
-    return changed ? [left, right] : [a, b];
+    return left !== undefined && right !== undefined ? [left, right] : [a, b];
   }
   return [a, b];
 }
@@ -114,7 +125,7 @@ function maskBodies(b: Response, c: Response, places: string[]): [Response, Resp
   const right = structured(c.body);
   if (left === undefined || right === undefined || left.kind !== right.kind) return [b, c];
   const before = places.length;
-  const [x, y] = walk(left.value, right.value, '', places);
+  const [x, y] = walk(left.value, right.value, undefined, places);
   if (places.length === before) return [b, c];
   return [
     { ...b, body: withValue(left, x) },

@@ -11,7 +11,7 @@
  * path still differs. Where it was done is kept, for the reports. Pure.
  */
 import type { Exchange, Response, ResponseBody, SideOutcome } from '../model/exchange.js';
-import { joinPointer } from '../util/json-pointer.js';
+import { linkPointer, type PointerLink, pointerOf } from '../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
 
 /** What a target's own address is replaced by. */
@@ -58,40 +58,67 @@ function replaced(text: string, forms: OriginForms): string | undefined {
   return text.replace(forms.pattern, ORIGIN_TOKEN);
 }
 
-/** A JSON-like value with its strings normalised; `places` gets each pointer changed. */
-function walk(value: unknown, forms: OriginForms, path: string, places: string[]): unknown {
+/**
+ * A JSON-like value with its strings normalised; `places` gets each pointer
+ * changed (spelled only where one is). Copies are made only where something
+ * changed.
+ */
+function walk(
+  value: unknown,
+  forms: OriginForms,
+  path: PointerLink | undefined,
+  places: string[],
+): unknown {
   if (typeof value === 'string') {
     const out = replaced(value, forms);
     if (out === undefined) return value;
-    places.push(path === '' ? '/' : path);
+    const pointer = pointerOf(path);
+    places.push(pointer === '' ? '/' : pointer);
     return out;
   }
   if (Array.isArray(value)) {
-    let changed = false;
-    const out = value.map((item, i) => {
-      const next = walk(item, forms, joinPointer(path, i), places);
-      if (next !== item) changed = true;
-      return next;
-    });
-    return changed ? out : value;
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const next = walk(item, forms, linkPointer(path, i), places);
+      if (next === item) continue;
+      out ??= [...value];
+      out[i] = next;
+    }
+    return out ?? value;
   }
   if (value !== null && typeof value === 'object' && !isExactNumber(value)) {
-    let changed = false;
-    const out: Record<string, unknown> = {};
+    let out: Record<string, unknown> | undefined;
     for (const key of Object.keys(value)) {
       const item = (value as Record<string, unknown>)[key];
-      const next = walk(item, forms, joinPointer(path, key), places);
-      if (next !== item) changed = true;
+      const next = walk(item, forms, linkPointer(path, key), places);
+      if (next === item) continue;
+      out ??= { ...value };
       out[key] = next;
     }
-    return changed ? out : value;
+    return out ?? value;
   }
   return value;
 }
 
+/**
+ * Whether a JSON body's own text shows that no string in it holds the
+ * address: with no escape in the text, every string of the value is a run of
+ * the text between quotes, where the address would match too (a quote passes
+ * both of the matcher's boundaries as the string's own ends do).
+ */
+function clearOf(text: string | undefined, forms: OriginForms): boolean {
+  if (text === undefined || text.includes('\\')) return false;
+  forms.pattern.lastIndex = 0;
+  const found = forms.pattern.test(text);
+  forms.pattern.lastIndex = 0;
+  return !found;
+}
+
 function body(input: ResponseBody, forms: OriginForms, places: string[]): ResponseBody {
+  if (input.kind === 'json' && clearOf(input.text, forms)) return input;
   if (input.kind === 'json' || input.kind === 'xml') {
-    const value = walk(input.value, forms, '', places);
+    const value = walk(input.value, forms, undefined, places);
     // The wire text still holds the raw address: dropped, so no wire note is made up from it.
     return value === input.value ? input : { kind: input.kind, value };
   }

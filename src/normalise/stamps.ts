@@ -12,7 +12,7 @@
  * still differs. Where it was done is kept, for the reports. Pure.
  */
 import type { Exchange, ResponseBody, SideOutcome } from '../model/exchange.js';
-import { joinPointer } from '../util/json-pointer.js';
+import { linkPointer, type PointerLink, pointerOf } from '../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
 import { maskReplicaAt } from './replica.js';
 
@@ -68,42 +68,52 @@ function bothStamped(a: unknown, b: unknown, window: RunWindow): boolean {
   );
 }
 
-/** Both JSON values with the timestamps stamped in the run masked, at the same places. */
+/**
+ * Both JSON values with the timestamps stamped in the run masked, at the same
+ * places. One value on both sides (a body both answered byte for byte is
+ * decoded once) holds no two timestamps that differ: returned as it is, not
+ * walked. Copies are made only where something is masked, and a place's
+ * pointer is spelled only when one is found.
+ */
 function walk(
   a: unknown,
   b: unknown,
   window: RunWindow,
-  path: string,
+  path: PointerLink | undefined,
   places: string[],
 ): [unknown, unknown] {
+  if (a === b) return [a, b];
   if (bothStamped(a, b, window)) {
-    places.push(path === '' ? '/' : path);
+    const pointer = pointerOf(path);
+    places.push(pointer === '' ? '/' : pointer);
     return [STAMPED_TOKEN, STAMPED_TOKEN];
   }
   if (Array.isArray(a) && Array.isArray(b)) {
-    let changed = false;
-    const left = [...a];
-    const right = [...b];
+    let left: unknown[] | undefined;
+    let right: unknown[] | undefined;
     for (let i = 0; i < Math.min(a.length, b.length); i++) {
-      const [x, y] = walk(a[i], b[i], window, joinPointer(path, i), places);
-      if (x !== a[i] || y !== b[i]) changed = true;
+      const [x, y] = walk(a[i], b[i], window, linkPointer(path, i), places);
+      if (x === a[i] && y === b[i]) continue;
+      left ??= [...a];
+      right ??= [...b];
       left[i] = x;
       right[i] = y;
     }
-    return changed ? [left, right] : [a, b];
+    return left !== undefined && right !== undefined ? [left, right] : [a, b];
   }
   if (isObject(a) && isObject(b)) {
-    let changed = false;
-    const left: Record<string, unknown> = { ...a };
-    const right: Record<string, unknown> = { ...b };
+    let left: Record<string, unknown> | undefined;
+    let right: Record<string, unknown> | undefined;
     for (const key of Object.keys(a)) {
       if (!Object.hasOwn(b, key)) continue;
-      const [x, y] = walk(a[key], b[key], window, joinPointer(path, key), places);
-      if (x !== a[key] || y !== b[key]) changed = true;
+      const [x, y] = walk(a[key], b[key], window, linkPointer(path, key), places);
+      if (x === a[key] && y === b[key]) continue;
+      left ??= { ...a };
+      right ??= { ...b };
       left[key] = x;
       right[key] = y;
     }
-    return changed ? [left, right] : [a, b];
+    return left !== undefined && right !== undefined ? [left, right] : [a, b];
   }
   return [a, b];
 }
@@ -117,7 +127,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function bodies(a: ResponseBody, b: ResponseBody, window: RunWindow, places: string[]) {
   if ((a.kind !== 'json' && a.kind !== 'xml') || a.kind !== b.kind) return undefined;
   const before = places.length;
-  const [left, right] = walk(a.value, b.value, window, '', places);
+  const [left, right] = walk(a.value, b.value, window, undefined, places);
   if (places.length === before) return undefined;
   // The wire texts still hold the raw values: dropped, so no wire note is made up from them.
   const body = (value: unknown): ResponseBody =>

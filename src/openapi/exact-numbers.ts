@@ -14,7 +14,7 @@ const DECIMAL = /^([-+]?)(\d*)(?:\.(\d*))?(?:[eE]([-+]?\d+))?$/;
 const BASED = /^([-+]?)(0x[0-9a-fA-F]+|0o[0-7]+)$/;
 
 /** A YAML number's source as a JSON number literal, or undefined for other spellings (`.inf`). */
-function jsonLiteral(source: string): string | undefined {
+export function jsonLiteral(source: string): string | undefined {
   const based = BASED.exec(source);
   if (based !== null) return `${based[1] === '-' ? '-' : ''}${BigInt(based[2] ?? '0')}`;
   const decimal = DECIMAL.exec(source);

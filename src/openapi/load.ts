@@ -38,6 +38,34 @@ async function readText(path: string, file: string): Promise<string> {
   }
 }
 
+/** How many members the objects of JSON `text` write: its colons outside strings. */
+function membersWritten(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x3a) count++;
+    else if (code === 0x22) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) {
+        if (text.charCodeAt(i) === 0x5c) i++;
+      }
+    }
+  }
+  return count;
+}
+
+/** How many members the objects of a parsed JSON value hold. */
+function membersHeld(value: unknown): number {
+  if (Array.isArray(value)) {
+    let count = 0;
+    for (const item of value) count += membersHeld(item);
+    return count;
+  }
+  if (value === null || typeof value !== 'object') return 0;
+  let count = 0;
+  for (const item of Object.values(value)) count += 1 + membersHeld(item);
+  return count;
+}
+
 /** The document as values: `plain` for validation, `exact` read when needed (after it, to hold one tree at a time). */
 interface ParsedText {
   readonly plain: unknown;
@@ -63,6 +91,8 @@ function parseJsonText(text: string, file: string): ParsedText | undefined {
   } catch {
     return undefined;
   }
+  // A key written twice: JSON keeps the last, YAML refuses it at its place. The YAML reading decides.
+  if (membersHeld(plain) !== membersWritten(text)) return undefined;
   return {
     plain,
     exact: () => {

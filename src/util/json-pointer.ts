@@ -145,3 +145,25 @@ export function valueAtPointer(
   }
   return { found: true, value: current };
 }
+
+/**
+ * A pointer built one segment at a time and joined only when it is read: a
+ * walk over a whole JSON value links one small node per step and spells the
+ * pointer (`pointerOf`) only where it found something.
+ */
+export interface PointerLink {
+  readonly up: PointerLink | undefined;
+  readonly segment: string | number;
+}
+
+/** `up` with one (unescaped) segment more. */
+export function linkPointer(up: PointerLink | undefined, segment: string | number): PointerLink {
+  return { up, segment };
+}
+
+/** The pointer `link` spells, as `joinPointer` would have built it; `undefined` is the root `""`. */
+export function pointerOf(link: PointerLink | undefined): string {
+  const segments: (string | number)[] = [];
+  for (let at = link; at !== undefined; at = at.up) segments.push(at.segment);
+  return formatPointer(segments.reverse());
+}

@@ -86,6 +86,23 @@ describe('bin/parity.js (the bundled CLI)', () => {
     expect(refused.stderr + refused.stdout).toContain('bad-method.yaml');
   });
 
+  it('loads no HTTP client for a command that sends nothing, and loads it for a run', async () => {
+    // The bundle as the bin loads it; which of Node's own HTTP modules each command made Node load.
+    const loaded = (args: readonly string[]) => [
+      '-e',
+      `process.argv = ['node', 'parity', ...${JSON.stringify(args)}];
+       const { run } = require(${JSON.stringify(join(bin, '..', '..', 'dist', 'parity.cjs'))});
+       run().then(() => process.stderr.write('\\nloaded: ' + process.moduleLoadList.filter((m) => /^NativeModule (_?http|tls|https)\\b/.test(m)).join(',')));`,
+    ];
+    const cwd = await tempProject({ 'cases/items.json': cases(['/items/1']) });
+    for (const command of [['--version'], ['validate', 'cases'], ['show', 'nothing-here']]) {
+      const outcome = await node(loaded(command), cwd);
+      expect(outcome.stderr, command.join(' ')).toMatch(/\nloaded: $/);
+    }
+    const ran = await node(loaded(['run', ...targets(), '--no-tracker', '-q']), cwd);
+    expect(ran.stderr).toMatch(/\nloaded: .*NativeModule http/);
+  });
+
   it('runs cases against two servers: all equal is exit 0, with the reports written', async () => {
     const paths = Array.from({ length: 50 }, (_, n) => `/items/${n}`);
     const cwd = await tempProject({ 'cases/items.json': cases(paths) });

@@ -96,6 +96,52 @@ describe('loadOpenApi', () => {
     expect((other as ParityError).problems[0]?.message).toMatch(/neither/);
   });
 
+  it('reads a JSON document as its YAML reading does: long numbers exact, a key written twice refused', async () => {
+    const doc = JSON.stringify({
+      openapi: '3.0.3',
+      info: { title: 't: "quoted", {braces}', version: '1' },
+      paths: {
+        '/a/{id}': {
+          get: {
+            operationId: 'getA',
+            parameters: [
+              { name: 'id', in: 'path', required: true, schema: { type: 'integer' }, example: 7 },
+            ],
+            responses: {
+              '200': {
+                description: 'ok',
+                content: {
+                  'application/json': {
+                    schema: { $ref: '#/components/schemas/A' },
+                    example: { big: 0, neg: -0, tiny: 1e-7, text: 'a\\"b:c' },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+      components: { schemas: { A: { type: 'object', properties: { a: { type: 'string' } } } } },
+    }).replace('"big":0', '"big":12345678901234567890');
+    const dir = await tempProject({
+      'doc.json': doc,
+      // The same text read as YAML (a comment first: not read as JSON).
+      'doc.yaml': `# as YAML\n${doc}`,
+      'twice.json': doc.replace('"title":', '"version":"0","title":'),
+      'twice.yaml': `# as YAML\n${doc.replace('"title":', '"version":"0","title":')}`,
+    });
+    const json = await loadOpenApi('doc.json', dir);
+    const yaml = await loadOpenApi('doc.yaml', dir);
+    expect(json.operations).toEqual(yaml.operations);
+    expect(JSON.stringify(json.operations)).toContain('12345678901234567890');
+    const twice = await loadOpenApi('twice.json', dir).catch((e: unknown) => e);
+    const twiceYaml = await loadOpenApi('twice.yaml', dir).catch((e: unknown) => e);
+    expect((twice as ParityError).problems[0]?.message).toMatch(/^syntax error/);
+    expect((twice as ParityError).problems.map((p) => p.message)).toEqual(
+      (twiceYaml as ParityError).problems.map((p) => p.message),
+    );
+  });
+
   it('reads OpenAPI 3.1 with a recursive schema and does not follow external references', async () => {
     const dir = await tempProject();
     await writeFile(
