@@ -9,7 +9,7 @@
 import type { FuzzSummary } from '../app/fuzz.js';
 import type { WrittenFinding } from '../app/fuzz-cases.js';
 import { describeBudget } from '../fuzz/budget.js';
-import type { FuzzProgress, TalliedFinding } from '../fuzz/engine.js';
+import type { FuzzProgress, TalliedDiscovery } from '../fuzz/engine.js';
 import { explainRootCause, type SideNames } from '../fuzz/explain.js';
 import { FUZZ_GROUPS, GROUP_TITLES } from '../fuzz/root-cause.js';
 import { splitByRule } from '../fuzz/rule.js';
@@ -29,17 +29,17 @@ export function progressText(p: FuzzProgress): string {
 }
 
 /** The findings by root cause, in the order each root cause was first found. */
-function byRootCause(findings: readonly TalliedFinding[]): TalliedFinding[][] {
-  const out = new Map<string, TalliedFinding[]>();
+function byRootCause(findings: readonly TalliedDiscovery[]): TalliedDiscovery[][] {
+  const out = new Map<string, TalliedDiscovery[]>();
   for (const f of findings) out.set(f.rootCause.key, [...(out.get(f.rootCause.key) ?? []), f]);
   return [...out.values()];
 }
 
-function caseOf(summary: FuzzSummary, finding: TalliedFinding): WrittenFinding | undefined {
+function caseOf(summary: FuzzSummary, finding: TalliedDiscovery): WrittenFinding | undefined {
   return summary.cases.written.find((w) => w.finding === finding);
 }
 
-function foundLine(summary: FuzzSummary, finding: TalliedFinding, c: Colors) {
+function foundLine(summary: FuzzSummary, finding: TalliedDiscovery, c: Colors) {
   const written = caseOf(summary, finding);
   const where =
     written === undefined
@@ -52,7 +52,12 @@ function foundLine(summary: FuzzSummary, finding: TalliedFinding, c: Colors) {
 }
 
 /** One root cause: what it is (with its number of input rules, when several), then a line per finding. */
-function causeLines(summary: FuzzSummary, findings: TalliedFinding[], names: SideNames, c: Colors) {
+function causeLines(
+  summary: FuzzSummary,
+  findings: TalliedDiscovery[],
+  names: SideNames,
+  c: Colors,
+) {
   const [first] = findings;
   if (first === undefined) return [];
   const rules =
@@ -66,7 +71,7 @@ function causeLines(summary: FuzzSummary, findings: TalliedFinding[], names: Sid
 }
 
 /** `(2 root causes, 5 input rules)`, or `(2)` when each root cause is one rule. */
-function groupCount(findings: readonly TalliedFinding[], causes: number): string {
+function groupCount(findings: readonly TalliedDiscovery[], causes: number): string {
   return findings.length === causes
     ? `(${count(causes)})`
     : `(${plural(causes, 'root cause')}, ${plural(findings.length, 'input rule')})`;

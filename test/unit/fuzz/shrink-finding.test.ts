@@ -4,7 +4,7 @@
  * family listed "also by" and its hits added; other findings are kept.
  */
 import { describe, expect, it } from 'vitest';
-import type { TalliedFinding } from '../../../src/fuzz/engine.js';
+import type { TalliedDiscovery } from '../../../src/fuzz/engine.js';
 import type { MutationName } from '../../../src/fuzz/mutations.js';
 import type { RootCause } from '../../../src/fuzz/root-cause.js';
 import { seedsOf } from '../../../src/fuzz/seeds.js';
@@ -30,7 +30,7 @@ function finding(
   rule: MutationName,
   query: [string, string][],
   key = 'status-0123456789ab',
-): TalliedFinding {
+): TalliedDiscovery {
   if (seed === undefined) throw new Error('no seed');
   return {
     order,
