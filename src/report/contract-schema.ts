@@ -1,10 +1,10 @@
 /**
- * The reader schema of report.json (schemaVersion 3), beside the contract it
- * reads (`contract.ts`). `parity report --from`, `merge`, `tracker --check` and
- * `--compare-to` read reports through it. Objects are loose: fields added
- * within a schema version by a newer parity pass through untouched, so
- * re-rendering never drops data. The checks at the end of this file fail the
- * build when the schema and the contract disagree.
+ * report.json (schemaVersion 3) as a zod schema: the source of the report
+ * contract. `contract.ts` infers its types from it, so what a run writes and
+ * what `parity report --from`, `merge`, `tracker --check` and `--compare-to`
+ * read are one description. Objects are loose: fields added within a schema
+ * version by a newer parity pass through untouched, so re-rendering never
+ * drops data.
  */
 import * as z from 'zod';
 import type { RootCause } from '../compare/root-cause.js';
@@ -17,13 +17,21 @@ import {
 import type { ResponseBody } from '../model/exchange.js';
 import { RUNTIMES } from '../model/runtime.js';
 import { TRACKER_STATUSES } from '../tracker/types.js';
-import { INTERRUPT_SIGNALS, type RunReport } from './contract.js';
 import {
   type causeSchema,
   decisionCountsSchema,
   findingSchema,
   rootCauseSchema,
 } from './contract-causes.js';
+
+/** Bump on any incompatible change of report.json, with a changelog note. */
+export const REPORT_SCHEMA_VERSION = 3;
+
+/**
+ * Signals that stop a run early (`Interruption.signal`): Ctrl-C, a kill, and
+ * the hangup a closed terminal (or an ssh session that dropped) sends.
+ */
+export const INTERRUPT_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 export const count = z.number().int().nonnegative();
 
@@ -320,6 +328,12 @@ export const summarySchema = z.looseObject({
 const ids = z.array(z.string());
 const shard = z.looseObject({ index: count, total: count }).describe('shard i of n (1-based)');
 
+/** One shard report combined by `parity merge`. */
+export const mergedFromSchema = z.looseObject({
+  runId: z.string().describe("the shard report's run id"),
+  shard: shard.exactOptional(),
+});
+
 const trackerOutcome = {
   path: z.string().describe('the tracker file'),
   added: ids,
@@ -365,7 +379,7 @@ export const sectionsShape = {
     ),
   shard: shard.exactOptional(),
   mergedFrom: z
-    .array(z.looseObject({ runId: z.string(), shard: shard.exactOptional() }))
+    .array(mergedFromSchema)
     .exactOptional()
     .describe('the shard reports a merged report combines'),
   noise: z
@@ -420,21 +434,38 @@ export const sectionsShape = {
     .describe('endpoints exercised; OpenAPI operations with their cases (schemaVersion 3)'),
 };
 
+/** What a run changed in the tracker (schemaVersion 3): row ids per change. */
+export const trackerOutcomeSchema = z.looseObject({
+  ...trackerOutcome,
+  superseded: ids.describe('case-level rows (before root causes) this run marked _superseded_'),
+  missingCases: z
+    .array(
+      z.looseObject({
+        rowId: z.string(),
+        caseIds: ids.describe('the listed case ids the library no longer holds'),
+        noneLeft: z.boolean().describe('no case the row lists is left'),
+      }),
+    )
+    .exactOptional()
+    .describe('open rows listing cases the library no longer holds (a whole-library run only)'),
+});
+
+/**
+ * A run stopped by a signal: it sent no new case after the signal, waited for
+ * the cases in flight (up to the request timeout), and wrote what it had.
+ * Every selected case is either in `results` or in `notRun`.
+ */
+export const interruptionSchema = z.looseObject({
+  signal: z.enum(INTERRUPT_SIGNALS),
+  ran: count.describe('cases with a result'),
+  notRun: ids.describe('selected cases never sent, in run order'),
+});
+
 /** The sections of schemaVersion 3: `rootCauses` instead of `patterns`, `superseded` rows. */
 const { patterns: _patterns, ...sectionsKept } = sectionsShape;
 const sectionsShapeV3 = {
   ...sectionsKept,
-  tracker: z
-    .looseObject({
-      ...trackerOutcome,
-      superseded: ids,
-      missingCases: z
-        .array(z.looseObject({ rowId: z.string(), caseIds: ids, noneLeft: z.boolean() }))
-        .exactOptional()
-        .describe('open rows listing cases the library no longer holds'),
-    })
-    .exactOptional()
-    .describe('what the run changed in the tracker'),
+  tracker: trackerOutcomeSchema.exactOptional().describe('what the run changed in the tracker'),
   rootCauses: z
     .array(rootCauseSchema)
     .exactOptional()
@@ -443,14 +474,7 @@ const sectionsShapeV3 = {
     .literal(true)
     .exactOptional()
     .describe('the run selected every case of its library (a shard: a part of it)'),
-  interrupted: z
-    .looseObject({
-      signal: z.enum(INTERRUPT_SIGNALS),
-      ran: count.describe('cases with a result'),
-      notRun: ids.describe('selected cases never sent, in run order'),
-    })
-    .exactOptional()
-    .describe('a signal stopped the run'),
+  interrupted: interruptionSchema.exactOptional().describe('a signal stopped the run'),
 };
 
 /** What identifies a run, in every schema version. */
@@ -464,18 +488,12 @@ export const runShape = {
 
 /** report.json, schemaVersion 3. */
 export const reportSchema = z.looseObject({
-  schemaVersion: z.literal(3).describe('report format version'),
+  schemaVersion: z.literal(REPORT_SCHEMA_VERSION).describe('report format version'),
   ...runShape,
   summary: summarySchema,
   results: z.array(result).describe('per-case results, in run order'),
   ...sectionsShapeV3,
 });
-
-// What the reader returns is a `RunReport`: the build fails when the schema
-// drops or loosens a field the contract promises. The other direction (every
-// report parity writes reads back) is a test: test/unit/report/read.test.ts.
-type Reads = z.output<typeof reportSchema> extends RunReport ? true : false;
-export const SCHEMA_MATCHES_CONTRACT: Reads = true;
 
 // Every cause family of the model has a variant here, and no other.
 type Causes = RootCause['type'] extends z.output<typeof causeSchema>['type']
