@@ -10,6 +10,7 @@ import { formatProblem, type InputProblem, ParityError } from '../util/errors.js
 import { displayPath } from '../util/paths.js';
 import { formatField, type Position } from '../util/positions.js';
 import { compareText } from '../util/text.js';
+import { plural } from '../util/words.js';
 import { discoverCaseFiles } from './discover.js';
 import type { LoadCasesOptions } from './load-options.js';
 import { checkCase, type ParsedCaseFile, parseCaseFile } from './parse-file.js';
@@ -378,8 +379,4 @@ function* range(count: number): Generator<number> {
 
 function compareProblems(a: InputProblem, b: InputProblem): number {
   return compareText(a.file, b.file) || a.line - b.line || a.column - b.column;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -30,7 +30,6 @@ import {
 import type { CaseSpec } from './schema.js';
 
 export type { EntryParts, ResolveContext } from './resolve-context.js';
-export { splitPath } from './resolve-request.js';
 
 /** A resolved case (or flow) with where its id was written (to report duplicates). */
 export interface ResolvedEntry {

@@ -136,7 +136,7 @@ function shrunkWords(shrink: { steps: number; attempts: number; capped?: boolean
 }
 
 /** The YAML text of the case file (`exact`: the body as base64 whatever it is). */
-export function renderCaseFile(input: CaseFileInput, exact: boolean): string {
+export function renderFuzzCase(input: CaseFileInput, exact: boolean): string {
   const { finding, redact } = input;
   const spec = {
     id: input.name,
@@ -238,7 +238,7 @@ export function sentCase(finding: TalliedDiscovery, name: string): Case {
 export function caseFileOf(input: CaseFileInput, back: ReadBack): string | undefined {
   const expected = planRequest(sentCase(input.finding, input.name));
   for (const exact of [false, true]) {
-    const text = renderCaseFile(input, exact);
+    const text = renderFuzzCase(input, exact);
     if (plansExactly(text, expected, back, input.redact)) return text;
   }
   return undefined;

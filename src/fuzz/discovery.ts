@@ -9,7 +9,7 @@ import type { CaseResult } from '../results/types.js';
 import type { Budget } from './budget.js';
 import type { Mutation, MutationName } from './mutations.js';
 import type { FuzzRequest } from './request.js';
-import type { RootCause } from './root-cause.js';
+import type { FuzzCause } from './root-cause.js';
 import type { Seed } from './seeds.js';
 
 export interface FuzzEngineInput {
@@ -58,7 +58,7 @@ export interface FuzzProgress {
 export interface Discovery {
   /** 0-based, in the order the divergences were found (input order). */
   readonly order: number;
-  readonly rootCause: RootCause;
+  readonly rootCause: FuzzCause;
   /**
    * The input rule, named by the mutation family that found it; the minimal
    * input still carries it. For a root cause not split by rule, the first

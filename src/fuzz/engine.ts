@@ -21,7 +21,7 @@ import type { Discovery, FuzzEngineInput, TalliedDiscovery } from './discovery.j
 import { type Generated, inputStream } from './generate.js';
 import type { MutationName } from './mutations.js';
 import { toCase } from './request.js';
-import { type RootCause, rootCausesOf } from './root-cause.js';
+import { type FuzzCause, rootCausesOf } from './root-cause.js';
 import { divergenceKey } from './rule.js';
 import { sameInputOnce, shrinkFinding } from './shrink-finding.js';
 
@@ -35,7 +35,7 @@ export type {
 
 export interface FuzzRun {
   /** Root causes the seeds themselves show (not reported again). */
-  readonly known: readonly RootCause[];
+  readonly known: readonly FuzzCause[];
   /** Sides that answered no seed at all (nothing was explored). */
   readonly unreachable: readonly ('baseline' | 'candidate')[];
   /**
@@ -102,7 +102,7 @@ export async function runFuzz(input: FuzzEngineInput): Promise<FuzzRun> {
   const unreachable = (['baseline', 'candidate'] as const).filter((side) =>
     failedAll(seedResults, side),
   );
-  const known = new Map<string, RootCause>();
+  const known = new Map<string, FuzzCause>();
   seedResults.forEach((result, i) => {
     const seed = input.seeds[i];
     if (seed === undefined) return;
@@ -171,7 +171,7 @@ async function stillAnswering(
 /** The exploration after the seeds: inputs until the budget is spent, findings shrunk as they come. */
 async function explore(
   input: FuzzEngineInput,
-  known: ReadonlyMap<string, RootCause>,
+  known: ReadonlyMap<string, FuzzCause>,
   started: number,
   live: Case | undefined,
 ) {
@@ -224,7 +224,7 @@ async function explore(
     stream.seeds.length > 0 &&
     (budget.kind === 'inputs' ? sent < budget.count : input.clock() - started < budget.ms);
 
-  const isTracked = (cause: RootCause): boolean => {
+  const isTracked = (cause: FuzzCause): boolean => {
     // A row keyed on this request's own endpoint (a mutated path) counts for the seed's too.
     if (input.tracked?.has(cause.key) === true || input.tracked?.has(cause.fingerprint) === true) {
       tracked.add(cause.key);

@@ -10,7 +10,7 @@ import type { SideName } from './crash.js';
 import type { Discovery, FuzzEngineInput, TalliedDiscovery } from './discovery.js';
 import type { Generated } from './generate.js';
 import { type FuzzRequest, requestKey, toCase } from './request.js';
-import { type RootCause, rootCausesOf } from './root-cause.js';
+import { type FuzzCause, rootCausesOf } from './root-cause.js';
 import { carries } from './rule.js';
 import { shrink } from './shrink.js';
 
@@ -43,7 +43,7 @@ const CRASH_SHRINK_LIMIT = 40;
 
 export interface Found {
   readonly order: number;
-  readonly cause: RootCause;
+  readonly cause: FuzzCause;
   readonly gen: Generated;
   readonly result: CaseResult;
   /**
@@ -78,7 +78,7 @@ export async function shrinkFinding(input: FuzzEngineInput, found: Found): Promi
     }
     const result = await input.send(testCase);
     // The same answers too: a body-kind cause holds for any 4xx pair, and the case file says which.
-    const same = (c: RootCause) =>
+    const same = (c: FuzzCause) =>
       c.key === cause.key && c.baseline === cause.baseline && c.candidate === cause.candidate;
     return rootCausesOf(result, gen.seed.endpoint).some(same) ? result : undefined;
   };

@@ -5,11 +5,13 @@
  * variables text as typed. A `file` body cannot be imported. Pure.
  */
 import { FORM_BOUNDARY, multipartBody, multipartType } from './multipart.js';
-import { enabled, type KeyValue, type PostmanBody, valueText } from './postman-schema.js';
+import { enabled, type KeyValue, keyValueText, type PostmanBody } from './postman-schema.js';
 import type { ImportedBody } from './types.js';
 
 function form(list: readonly KeyValue[]): string {
-  return new URLSearchParams(enabled(list).map((kv) => [kv.key, valueText(kv.value)])).toString();
+  return new URLSearchParams(
+    enabled(list).map((kv) => [kv.key, keyValueText(kv.value)]),
+  ).toString();
 }
 
 /** The content type Postman's runtime gives a raw body of each language, when no header sets one. */
@@ -84,7 +86,7 @@ export function bodyOf(
         note(`form field "${file.key}" is a file, which an import cannot read: left out`);
       const text = fields
         .filter((f) => f.type !== 'file')
-        .map((f) => ({ name: f.key, value: sub(valueText(f.value)) }));
+        .map((f) => ({ name: f.key, value: sub(keyValueText(f.value)) }));
       return {
         body: { kind: 'text', text: multipartBody(text, FORM_BOUNDARY) },
         type: multipartType(FORM_BOUNDARY),

@@ -13,10 +13,10 @@ import {
   collectionSchema,
   enabled,
   type KeyValue,
+  keyValueText,
   type PostmanItem,
   type PostmanRequest,
   type PostmanUrl,
-  valueText,
 } from './postman-schema.js';
 import type { ImportedRequest, ImportedSource } from './types.js';
 
@@ -41,7 +41,7 @@ function rawUrl(url: PostmanUrl | string | undefined): string {
       ? [url.path]
       : (url.path ?? []).map((s) => (typeof s === 'string' ? s : (s.value ?? '')));
   const query = enabled(url.query)
-    .map((q) => `${q.key}=${valueText(q.value)}`)
+    .map((q) => `${q.key}=${keyValueText(q.value)}`)
     .join('&');
   const port = url.port === undefined ? '' : `:${url.port}`;
   return `${url.protocol ?? 'http'}://${host}${port}/${segments.join('/')}${query === '' ? '' : `?${query}`}`;
@@ -50,7 +50,7 @@ function rawUrl(url: PostmanUrl | string | undefined): string {
 /** `:id` path variables of the URL object, by name. */
 function pathVariables(url: PostmanUrl | string | undefined): Map<string, string> {
   if (url === undefined || typeof url === 'string') return new Map();
-  return new Map(enabled(url.variable).map((v) => [v.key, valueText(v.value)]));
+  return new Map(enabled(url.variable).map((v) => [v.key, keyValueText(v.value)]));
 }
 
 /**
@@ -67,7 +67,7 @@ function queryText(list: readonly KeyValue[], sub: (t: string) => string): strin
       const key = percent(sub(q.key), /[&#=]/g);
       return q.value === null || q.value === undefined
         ? key
-        : `${key}=${percent(sub(valueText(q.value)), /[&#]/g)}`;
+        : `${key}=${percent(sub(keyValueText(q.value)), /[&#]/g)}`;
     })
     .join('&');
 }
@@ -137,7 +137,7 @@ function toRequest(
   const headers =
     typeof request.header === 'string'
       ? []
-      : enabled(request.header).map((h) => [h.key, sub(valueText(h.value))] as const);
+      : enabled(request.header).map((h) => [h.key, sub(keyValueText(h.value))] as const);
   const note = (text: string) => walk.notes.push(`${source}: ${text}`);
   const { body, type } = bodyOf(typeof raw === 'string' ? undefined : raw.body, sub, note);
   const hasType = headers.some(([n]) => n.toLowerCase() === 'content-type');
@@ -195,7 +195,7 @@ export function importPostman(
   overrides: ReadonlyMap<string, string>,
 ): ImportedSource {
   const collection = parseJsonInput(text, file, collectionSchema, 'Postman collection (v2.1)');
-  const vars = new Map(enabled(collection.variable).map((v) => [v.key, valueText(v.value)]));
+  const vars = new Map(enabled(collection.variable).map((v) => [v.key, keyValueText(v.value)]));
   for (const [name, value] of overrides) vars.set(name, value);
   const walk: Walk = {
     vars,

@@ -33,7 +33,7 @@ export const REPORT_SCHEMA_VERSION = 3;
  */
 export const INTERRUPT_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
-export const count = z.number().int().nonnegative();
+export const countSchema = z.number().int().nonnegative();
 
 const stats = z.looseObject({
   count: z.number().describe('responses timed'),
@@ -183,8 +183,8 @@ export const resultBaseShape = {
     .looseObject({
       id: z.string().describe('the flow, suite/flow'),
       step: z.string().describe('the step id'),
-      index: count.describe('0-based index of the step'),
-      steps: count.describe('steps in the flow'),
+      index: countSchema.describe('0-based index of the step'),
+      steps: countSchema.describe('steps in the flow'),
       masked: z
         .array(z.string())
         .exactOptional()
@@ -197,7 +197,7 @@ export const resultBaseShape = {
 
 const bodyRef = z.looseObject({
   sha256: z.string().describe('sha256 of the whole body (hex)'),
-  size: count.describe('size of the whole body in bytes'),
+  size: countSchema.describe('size of the whole body in bytes'),
 });
 
 export const divergenceShape = {
@@ -222,7 +222,7 @@ export const comparedShape = {
         .describe('bodies the report holds a preview of: the whole body by sha256 and size'),
     })
     .describe('both bodies, redacted'),
-  changesOmitted: count.exactOptional().describe('changes found beyond those listed'),
+  changesOmitted: countSchema.exactOptional().describe('changes found beyond those listed'),
   regression: z
     .enum(['new', 'persisting', 'not-compared'])
     .exactOptional()
@@ -285,48 +285,50 @@ export const targetSchema = z.looseObject({
 
 /** Written out so the inferred type has every kind; `satisfies` fails the build when one is added. */
 const byKindShape = {
-  status: count.describe('status divergences'),
-  shape: count.describe('shape divergences'),
-  value: count.describe('value divergences'),
-  header: count.describe('header divergences'),
-  transport: count.describe('transport divergences'),
+  status: countSchema.describe('status divergences'),
+  shape: countSchema.describe('shape divergences'),
+  value: countSchema.describe('value divergences'),
+  header: countSchema.describe('header divergences'),
+  transport: countSchema.describe('transport divergences'),
 } satisfies Record<DivergenceKind, z.ZodNumber>;
 
 /** The summary as schemaVersion 1 and 2 wrote it (no `accepted`). */
 export const summaryShape = {
-  cases: count.describe('cases run'),
-  equal: count.describe('equal cases'),
-  divergent: count.describe('cases both sides answered that differ, a root cause still open'),
-  errors: count.describe('cases with no comparison possible: a side failed in transport'),
-  skipped: count.exactOptional().describe('cases not sent (flow steps that could not run)'),
+  cases: countSchema.describe('cases run'),
+  equal: countSchema.describe('equal cases'),
+  divergent: countSchema.describe('cases both sides answered that differ, a root cause still open'),
+  errors: countSchema.describe('cases with no comparison possible: a side failed in transport'),
+  skipped: countSchema.exactOptional().describe('cases not sent (flow steps that could not run)'),
   statusParity: z.looseObject({
-    equal: count.describe('cases with equal status'),
-    total: count.describe('cases where both sides answered'),
+    equal: countSchema.describe('cases with equal status'),
+    total: countSchema.describe('cases where both sides answered'),
   }),
   byKind: z.looseObject(byKindShape).describe('cases per divergence kind'),
-  expectationFailures: count.describe('cases whose expect.status failed'),
-  encodingNotes: count.exactOptional().describe('encoding notes over all results'),
-  ownOrigin: count
+  expectationFailures: countSchema.describe('cases whose expect.status failed'),
+  encodingNotes: countSchema.exactOptional().describe('encoding notes over all results'),
+  ownOrigin: countSchema
     .exactOptional()
     .describe("cases where a side's own address was compared as {{origin}}"),
-  stamped: count
+  stamped: countSchema
     .exactOptional()
     .describe('cases with timestamps both sides stamped during the run'),
-  derived: count
+  derived: countSchema
     .exactOptional()
     .describe('cases with revisions derived from per-instance values, compared by format'),
-  flakyBaselines: count.exactOptional().describe('cases whose two baseline answers differed'),
+  flakyBaselines: countSchema.exactOptional().describe('cases whose two baseline answers differed'),
   latency: latency.exactOptional().describe('p50/p95 per endpoint'),
 };
 
 export const summarySchema = z.looseObject({
   ...summaryShape,
-  accepted: count.describe('divergent cases whose every root cause is accepted or wontfix'),
+  accepted: countSchema.describe('divergent cases whose every root cause is accepted or wontfix'),
   rootCauses: decisionCountsSchema.exactOptional().describe('root causes per decision'),
 });
 
 const ids = z.array(z.string());
-const shard = z.looseObject({ index: count, total: count }).describe('shard i of n (1-based)');
+const shard = z
+  .looseObject({ index: countSchema, total: countSchema })
+  .describe('shard i of n (1-based)');
 
 /** One shard report combined by `parity merge`. */
 export const mergedFromSchema = z.looseObject({
@@ -354,7 +356,7 @@ export const sectionsShape = {
         runId: z.string(),
         startedAt: z.string(),
         interrupted: z
-          .looseObject({ signal: z.string(), notRun: count })
+          .looseObject({ signal: z.string(), notRun: countSchema })
           .exactOptional()
           .describe('a signal stopped the compared-to run: how many of its cases it did not run'),
       }),
@@ -392,9 +394,9 @@ export const sectionsShape = {
           kind: z.enum(['value', 'order', 'header']),
           path: z.string(),
           by: z.string().exactOptional(),
-          noisyCases: count,
-          divergentCases: count,
-          cases: count,
+          noisyCases: countSchema,
+          divergentCases: countSchema,
+          cases: countSchema,
           decision: z.enum(['noise', 'divergence']),
           // A value one response lacks is written without its key (`unknown` holds undefined).
           samples: z.array(
@@ -421,11 +423,11 @@ export const sectionsShape = {
   unusedRules: ids.exactOptional().describe('equivalence rules that never fired'),
   coverage: z
     .looseObject({
-      endpoints: z.array(z.looseObject({ endpoint: z.string(), cases: count })),
+      endpoints: z.array(z.looseObject({ endpoint: z.string(), cases: countSchema })),
       openapi: z
         .looseObject({
           document: z.string(),
-          operations: z.array(z.looseObject({ operation: z.string(), cases: count })),
+          operations: z.array(z.looseObject({ operation: z.string(), cases: countSchema })),
           unmatched: ids,
         })
         .exactOptional(),
@@ -457,7 +459,7 @@ export const trackerOutcomeSchema = z.looseObject({
  */
 export const interruptionSchema = z.looseObject({
   signal: z.enum(INTERRUPT_SIGNALS),
-  ran: count.describe('cases with a result'),
+  ran: countSchema.describe('cases with a result'),
   notRun: ids.describe('selected cases never sent, in run order'),
 });
 
