@@ -37,7 +37,7 @@ const LITERAL = /true|false|null/y;
  * Scan a JSON text that `JSON.parse` accepts (the caller has parsed it; on any
  * other text the result is unspecified, but the scanner never loops).
  */
-export function scanJson(text: string): RawDocument {
+export function readRawJson(text: string): RawDocument {
   let pos = 0;
   const gaps: string[] = [];
 
