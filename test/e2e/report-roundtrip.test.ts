@@ -2,8 +2,9 @@
  * Every kind of report parity writes reads back. The real bin writes a report
  * in each mode (plain, `--noise`, a flow, against a recording, fuzz, merged
  * shards, interrupted) against real servers on 127.0.0.1; each is then read
- * with `parity report --from` (which must re-render report.md and junit.xml
- * byte for byte, so every number is the same) and with `--compare-to` (which
+ * with `parity report --from` (which must re-render report.md, report.html
+ * and junit.xml byte for byte, so every number is the same) and with
+ * `--compare-to` (which
  * must accept it and name it as the compared run). The reader is the zod
  * schema the contract's types are inferred from (`report/contract-schema.ts`).
  */
@@ -144,7 +145,7 @@ async function readBack(cwd: string, folder: string, again: readonly string[]): 
   const rendered = await runBin(['report', '--from', folder, '--out', out], cwd);
   expect(rendered.stderr).toBe('');
   expect(rendered.code).toBe(0);
-  for (const file of ['report.md', 'junit.xml']) {
+  for (const file of ['report.md', 'report.html', 'junit.xml']) {
     const first = await readFile(join(cwd, folder, file), 'utf8');
     expect(await readFile(join(cwd, out, file), 'utf8'), `${folder}/${file}`).toBe(first);
   }
