@@ -4,9 +4,9 @@
  * shards, interrupted) against real servers on 127.0.0.1; each is then read
  * with `parity report --from` (which must re-render report.md, report.html
  * and junit.xml byte for byte, so every number is the same) and with
- * `--compare-to` (which
- * must accept it and name it as the compared run). The reader is the zod
- * schema the contract's types are inferred from (`report/contract-schema.ts`).
+ * `--compare-to` (which must accept it and name it as the compared run).
+ * The reader is the zod schema the contract's types are inferred from
+ * (`report/contract-schema.ts`).
  */
 import { readdir, readFile, symlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
