@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import type { RunConfig } from '../config/targets.js';
 import { caseFileOf, caseName, FUZZ_SUITE } from '../fuzz/case-file.js';
 import { isCrash } from '../fuzz/crash.js';
-import type { TalliedFinding } from '../fuzz/engine.js';
+import type { TalliedDiscovery } from '../fuzz/engine.js';
 import { explainRootCause } from '../fuzz/explain.js';
 import { requestKey } from '../fuzz/request.js';
 import { rootCausesOf } from '../fuzz/root-cause.js';
@@ -25,7 +25,7 @@ import { displayPath } from '../util/paths.js';
 export const DEFAULT_OUT = 'cases/fuzz';
 
 export interface WrittenFinding {
-  readonly finding: TalliedFinding;
+  readonly finding: TalliedDiscovery;
   /** `fuzz/<name>`. */
   readonly caseId: string;
   readonly path: string;
@@ -41,11 +41,11 @@ export interface FuzzCases {
   /** One per finding; findings that shrank to the same request share its file. */
   readonly written: readonly WrittenFinding[];
   /** Findings no case file could hold exactly (e.g. a `${env:…}` in a path), with why. */
-  readonly notWritten: readonly { readonly finding: TalliedFinding; readonly reason: string }[];
+  readonly notWritten: readonly { readonly finding: TalliedDiscovery; readonly reason: string }[];
 }
 
 export interface WriteInput {
-  readonly findings: readonly TalliedFinding[];
+  readonly findings: readonly TalliedDiscovery[];
   readonly config: RunConfig;
   readonly outDir: string | undefined;
   readonly command: string;
@@ -66,7 +66,7 @@ export async function writeFindings(input: WriteInput): Promise<FuzzCases> {
     config.cwd,
   );
   const names = { baseline: config.baseline.name, candidate: config.candidate.name };
-  const files: { name: string; text: string; findings: readonly TalliedFinding[] }[] = [];
+  const files: { name: string; text: string; findings: readonly TalliedDiscovery[] }[] = [];
   const notWritten: FuzzCases['notWritten'][number][] = [];
   for (const [primary, ...others] of sameRequest(input.findings)) {
     if (primary === undefined) continue;
@@ -102,8 +102,8 @@ export async function writeFindings(input: WriteInput): Promise<FuzzCases> {
 }
 
 /** Findings grouped by the request they shrank to (one case file each), in finding order. */
-function sameRequest(findings: readonly TalliedFinding[]): TalliedFinding[][] {
-  const groups = new Map<string, TalliedFinding[]>();
+function sameRequest(findings: readonly TalliedDiscovery[]): TalliedDiscovery[][] {
+  const groups = new Map<string, TalliedDiscovery[]>();
   for (const finding of findings) {
     const key = requestKey(finding.request);
     const group = groups.get(key);

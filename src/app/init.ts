@@ -5,6 +5,7 @@
  * nothing is written; the files follow every writer's rules (`files-to-write.ts`).
  */
 import { join, resolve } from 'node:path';
+import { DEFAULT_TRACKER_PATH } from '../config/schema.js';
 import { printable } from '../util/code-span.js';
 import { ParityError } from '../util/errors.js';
 import { writeTextFiles } from '../util/files-to-write.js';
@@ -74,7 +75,7 @@ candidate: ${candidate.name}   # the implementation compared with it
 cases: [cases]
 # rules: { ignore: [/request_id] }   # normalisation applied to every case
 # openapi: openapi.yaml             # reports list the operations no case exercises
-tracker: docs/ARCHITECTURE_COMPARISON.md
+tracker: ${DEFAULT_TRACKER_PATH}
 reports: reports
 concurrency: 8
 failOn: open

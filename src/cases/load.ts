@@ -6,13 +6,13 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { type Case, casesOf, type SourceLocation } from '../model/case.js';
-import type { RulesSpec } from '../rules/schema.js';
-import type { Env } from '../util/env.js';
 import { formatProblem, type InputProblem, ParityError } from '../util/errors.js';
 import { displayPath } from '../util/paths.js';
 import { formatField, type Position } from '../util/positions.js';
 import { compareText } from '../util/text.js';
+import { plural } from '../util/words.js';
 import { discoverCaseFiles } from './discover.js';
+import type { LoadCasesOptions } from './load-options.js';
 import { checkCase, type ParsedCaseFile, parseCaseFile } from './parse-file.js';
 import { crossFileRaces, type FileAccess } from './races.js';
 import { caseResolver, type ResolvedEntry } from './resolve.js';
@@ -20,19 +20,7 @@ import { SLUG } from './schema.js';
 import { isSerialFile } from './serial.js';
 import { fileWarnings } from './warnings.js';
 
-/** Where and how to load the case library. */
-export interface LoadCasesOptions {
-  /** Paths are resolved against it, and problems and sources are shown relative to it. */
-  readonly cwd: string;
-  /** Values for `${env:NAME}` (usually `process.env`, passed in by the CLI). */
-  readonly env: Env;
-  /** Rules from the config, the outermost layer under suite defaults and case rules. */
-  readonly globalRules?: RulesSpec | undefined;
-  /** From the config: every file serial (`true`), or the files of these suites. */
-  readonly serial?: true | readonly string[] | undefined;
-  /** From the config: flows may send writing steps (`sideEffects: true`). */
-  readonly sideEffects?: boolean | undefined;
-}
+export type { LoadCasesOptions } from './load-options.js';
 
 /** The result of checking the case library without running it. */
 export interface CaseValidation {
@@ -391,8 +379,4 @@ function* range(count: number): Generator<number> {
 
 function compareProblems(a: InputProblem, b: InputProblem): number {
   return compareText(a.file, b.file) || a.line - b.line || a.column - b.column;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

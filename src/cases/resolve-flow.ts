@@ -13,7 +13,7 @@ import { resolveRules } from '../rules/schema.js';
 import type { Rules } from '../rules/types.js';
 import { compileSafe } from '../util/safe-regex.js';
 import { type CaptureInputSpec, type StepSpec, variableUses } from './flow-schema.js';
-import type { EntryParts, ResolveContext } from './resolve.js';
+import type { EntryParts, ResolveContext } from './resolve-context.js';
 import {
   compact,
   LazySource,

@@ -61,7 +61,7 @@ export function requestParts(
 /** The request with defaults applied and `${env:…}` substituted. */
 export function resolveRequest(parts: RequestParts): CaseRequest {
   const { request, at, defaults, sub } = parts;
-  const [path, pathQuery, pathQueryText] = splitPath(sub(request.path, [...at, 'path']));
+  const [path, pathQuery, pathQueryText] = splitQuery(sub(request.path, [...at, 'path']));
   const caseQuery =
     request.query === undefined ? EMPTY : queryPairs(request.query, [...at, 'query'], sub);
   // The case wins over defaults, and a key written in the path is part of the case.
@@ -103,7 +103,7 @@ function requestBody(parts: RequestParts): RequestBody {
  * pairs (repeated keys kept, in order) and the query string as written, with
  * only what no URL may hold (spaces, controls, non-ASCII) percent-encoded.
  */
-export function splitPath(rawPath: string): [path: string, query: Pairs, text: string] {
+export function splitQuery(rawPath: string): [path: string, query: Pairs, text: string] {
   const hash = rawPath.indexOf('#');
   const withoutFragment = hash === -1 ? rawPath : rawPath.slice(0, hash);
   const mark = withoutFragment.indexOf('?');

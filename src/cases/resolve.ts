@@ -7,12 +7,13 @@
  */
 
 import type { Case, CaseEntry, SourceLocation } from '../model/case.js';
-import { type RulesSpec, resolveRules } from '../rules/schema.js';
-import { type Env, substituteEnv, substituteEnvDeep, type ValuePath } from '../util/env.js';
+import { resolveRules } from '../rules/schema.js';
+import { substituteEnv, substituteEnvDeep, type ValuePath } from '../util/env.js';
 import type { InputProblem } from '../util/errors.js';
-import { formatField, type Locator } from '../util/positions.js';
+import { formatField } from '../util/positions.js';
 import type { CaseFileHeader } from './parse-file.js';
 import { headerValueProblem, pathProblem } from './request-syntax.js';
+import type { EntryParts, ResolveContext } from './resolve-context.js';
 import { resolveFlow } from './resolve-flow.js';
 import {
   compact,
@@ -28,20 +29,7 @@ import {
 } from './resolve-request.js';
 import type { CaseSpec } from './schema.js';
 
-export { splitPath } from './resolve-request.js';
-
-/** What resolving a file needs besides the file itself. */
-export interface ResolveContext {
-  /** The file's display path (relative to the working directory). */
-  readonly file: string;
-  readonly locate: Locator;
-  readonly env: Env;
-  readonly globalRules: RulesSpec | undefined;
-  /** The config allows flows to write (`sideEffects: true`). */
-  readonly sideEffects?: boolean | undefined;
-  /** The serial sequence the file's cases run in (set by the run, see `Case.serial`). */
-  readonly serial?: string | undefined;
-}
+export type { EntryParts, ResolveContext } from './resolve-context.js';
 
 /** A resolved case (or flow) with where its id was written (to report duplicates). */
 export interface ResolvedEntry {
@@ -121,20 +109,6 @@ export function caseResolver(header: CaseFileHeader, context: ResolveContext): C
       return { entry, problems: found };
     },
   };
-}
-
-/** One entry of a file, with what resolving it needs. */
-export interface EntryParts {
-  readonly header: CaseFileHeader;
-  readonly item: CaseSpec;
-  /** Its index in the file's `cases`. */
-  readonly index: number;
-  readonly defaults: ResolvedDefaults;
-  /** `${env:…}` substitution; a substituted path or header value is checked again. */
-  readonly sub: Substitute;
-  readonly json: SubstituteJson;
-  /** The file's display path and locator, shared by its cases' source positions. */
-  readonly file: { readonly file: string; readonly locate: Locator };
 }
 
 /** Tags of a case when neither it nor its file's defaults name any (shared). */

@@ -1,5 +1,5 @@
 /** Which case files run strictly in file order (`serial`). Pure. */
-import type { LoadCasesOptions } from './load.js';
+import type { LoadCasesOptions } from './load-options.js';
 import type { CaseFileHeader } from './parse-file.js';
 
 /** A file's own `serial` wins; else the config's (`true`, or a list of suites). */

@@ -11,7 +11,7 @@ import { isWriteMethod, SAFE_METHODS } from '../model/case.js';
 import type { InputProblem } from '../util/errors.js';
 import { formatField } from '../util/positions.js';
 import { variableUses } from './flow-schema.js';
-import type { LoadCasesOptions } from './load.js';
+import type { LoadCasesOptions } from './load-options.js';
 import type { CaseFileHeader, ParsedCaseFile } from './parse-file.js';
 import { type FileAccess, type PlainAccess, resourceOf } from './races.js';
 import type { CaseSpec } from './schema.js';

@@ -9,14 +9,15 @@
 import type { FuzzSummary } from '../app/fuzz.js';
 import type { WrittenFinding } from '../app/fuzz-cases.js';
 import { describeBudget } from '../fuzz/budget.js';
-import type { FuzzProgress, TalliedFinding } from '../fuzz/engine.js';
+import type { FuzzProgress, TalliedDiscovery } from '../fuzz/engine.js';
 import { explainRootCause, type SideNames } from '../fuzz/explain.js';
 import { FUZZ_GROUPS, GROUP_TITLES } from '../fuzz/root-cause.js';
 import { splitByRule } from '../fuzz/rule.js';
+import { nounOf } from '../util/words.js';
 import type { Colors } from './colors.js';
 
 const count = (n: number) => n.toLocaleString('en-US');
-const plural = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
+const countOf = (n: number, word: string) => `${count(n)} ${nounOf(n, word)}`;
 
 /** Inputs per second over the exploration. */
 export function inputRate(inputs: number, elapsedMs: number): number {
@@ -25,21 +26,21 @@ export function inputRate(inputs: number, elapsedMs: number): number {
 
 /** `12,345 inputs · 1,180/s · 3 new root causes · 5 input rules`: the progress line's text. */
 export function progressText(p: FuzzProgress): string {
-  return `${plural(p.inputs, 'input')} · ${count(inputRate(p.inputs, p.elapsedMs))}/s · ${plural(p.rootCauses, 'new root cause')} · ${plural(p.distinct, 'input rule')}`;
+  return `${countOf(p.inputs, 'input')} · ${count(inputRate(p.inputs, p.elapsedMs))}/s · ${countOf(p.rootCauses, 'new root cause')} · ${countOf(p.distinct, 'input rule')}`;
 }
 
 /** The findings by root cause, in the order each root cause was first found. */
-function byRootCause(findings: readonly TalliedFinding[]): TalliedFinding[][] {
-  const out = new Map<string, TalliedFinding[]>();
+function byRootCause(findings: readonly TalliedDiscovery[]): TalliedDiscovery[][] {
+  const out = new Map<string, TalliedDiscovery[]>();
   for (const f of findings) out.set(f.rootCause.key, [...(out.get(f.rootCause.key) ?? []), f]);
   return [...out.values()];
 }
 
-function caseOf(summary: FuzzSummary, finding: TalliedFinding): WrittenFinding | undefined {
+function caseOf(summary: FuzzSummary, finding: TalliedDiscovery): WrittenFinding | undefined {
   return summary.cases.written.find((w) => w.finding === finding);
 }
 
-function foundLine(summary: FuzzSummary, finding: TalliedFinding, c: Colors) {
+function foundLine(summary: FuzzSummary, finding: TalliedDiscovery, c: Colors) {
   const written = caseOf(summary, finding);
   const where =
     written === undefined
@@ -47,17 +48,22 @@ function foundLine(summary: FuzzSummary, finding: TalliedFinding, c: Colors) {
       : `→ ${written.file}${written.reproduced === false ? c.yellow(' (did not reproduce on replay)') : ''}`;
   const { mutation } = finding.found;
   const also = finding.alsoBy.length > 0 ? `; also by ${finding.alsoBy.join(', ')}` : '';
-  const hits = `${plural(finding.hits, 'input')}${also}`;
+  const hits = `${countOf(finding.hits, 'input')}${also}`;
   return c.dim(`      found by ${mutation.name}: ${mutation.detail} (${hits}) `) + where;
 }
 
 /** One root cause: what it is (with its number of input rules, when several), then a line per finding. */
-function causeLines(summary: FuzzSummary, findings: TalliedFinding[], names: SideNames, c: Colors) {
+function causeLines(
+  summary: FuzzSummary,
+  findings: TalliedDiscovery[],
+  names: SideNames,
+  c: Colors,
+) {
   const [first] = findings;
   if (first === undefined) return [];
   const rules =
     splitByRule(first.rootCause) && findings.length > 1
-      ? ` (${plural(findings.length, 'input rule')})`
+      ? ` (${countOf(findings.length, 'input rule')})`
       : '';
   return [
     `    ${explainRootCause(first.rootCause, names)}${rules}`,
@@ -66,10 +72,10 @@ function causeLines(summary: FuzzSummary, findings: TalliedFinding[], names: Sid
 }
 
 /** `(2 root causes, 5 input rules)`, or `(2)` when each root cause is one rule. */
-function groupCount(findings: readonly TalliedFinding[], causes: number): string {
+function groupCount(findings: readonly TalliedDiscovery[], causes: number): string {
   return findings.length === causes
     ? `(${count(causes)})`
-    : `(${plural(causes, 'root cause')}, ${plural(findings.length, 'input rule')})`;
+    : `(${countOf(causes, 'root cause')}, ${countOf(findings.length, 'input rule')})`;
 }
 
 /** The console summary of a fuzzing session. */
@@ -79,7 +85,7 @@ export function renderFuzzSummary(summary: FuzzSummary, names: SideNames, c: Col
     c.bold(
       `parity fuzz: ${names.baseline} vs ${names.candidate} · seed ${summary.seedNumber} · budget ${describeBudget(summary.budget)}`,
     ),
-    `  ${plural(run.inputs, 'input')} in ${(run.elapsedMs / 1000).toFixed(1)} s (${count(inputRate(run.inputs, run.elapsedMs))}/s) · ${plural(summary.seeds, 'seed')}${summary.unsafeSkipped > 0 ? ` (${count(summary.unsafeSkipped)} writing seeds skipped: see --allow-writes)` : ''} · ${plural(run.known.length, 'root cause')} the seeds already show${run.tracked > 0 ? `, ${count(run.tracked)} more have a tracker row` : ''}`,
+    `  ${countOf(run.inputs, 'input')} in ${(run.elapsedMs / 1000).toFixed(1)} s (${count(inputRate(run.inputs, run.elapsedMs))}/s) · ${countOf(summary.seeds, 'seed')}${summary.unsafeSkipped > 0 ? ` (${count(summary.unsafeSkipped)} writing seeds skipped: see --allow-writes)` : ''} · ${countOf(run.known.length, 'root cause')} the seeds already show${run.tracked > 0 ? `, ${count(run.tracked)} more have a tracker row` : ''}`,
   ];
   // A time budget the seeds alone used up: say so, rather than "no new root cause" as if explored.
   if (run.inputs === 0 && summary.seeds > 0 && summary.budget.kind === 'time') {
@@ -99,7 +105,7 @@ export function renderFuzzSummary(summary: FuzzSummary, names: SideNames, c: Col
     found === 0
       ? c.green('  no new root cause')
       : c.red(
-          `  ${plural(causes.length, 'new root cause')}, ${plural(found, 'input rule')}: ${plural(new Set(summary.cases.written.map((w) => w.path)).size, 'case')} written to ${summary.cases.outDir}/`,
+          `  ${countOf(causes.length, 'new root cause')}, ${countOf(found, 'input rule')}: ${countOf(new Set(summary.cases.written.map((w) => w.path)).size, 'case')} written to ${summary.cases.outDir}/`,
         ),
   );
   for (const group of FUZZ_GROUPS) {
@@ -112,7 +118,7 @@ export function renderFuzzSummary(summary: FuzzSummary, names: SideNames, c: Col
     out.push(
       '',
       c.yellow(
-        `  ${plural(run.unshrunk, 'more input rule')} past the limit of ${found} were not shrunk or written`,
+        `  ${countOf(run.unshrunk, 'more input rule')} past the limit of ${found} were not shrunk or written`,
       ),
     );
   }

@@ -110,7 +110,7 @@ function numberOf<T>(text: string, schema: z.ZodType<T>, name: string, expected:
  * A whole number of at least `min` (`--concurrency`, `--timeout`, `--retries`),
  * and at most `max` where a larger one could only be a mistake (or exhaust memory).
  */
-export function count(flags: string, help: string, min: 0 | 1, max?: number) {
+export function countOption(flags: string, help: string, min: 0 | 1, max?: number) {
   const range = max === undefined ? `of at least ${min}` : `from ${min} to ${max}`;
   const expected = min === 0 && max === undefined ? 'a whole number' : `a whole number ${range}`;
   const schema = max === undefined ? z.int().min(min) : z.int().min(min).max(max);

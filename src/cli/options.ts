@@ -9,13 +9,19 @@
 import * as z from 'zod';
 import { parseShard } from '../cases/shard.js';
 import { FINDING_KINDS } from '../compare/root-cause.js';
-import { FAIL_POLICIES, MAX_CONCURRENCY, MAX_RETRIES, MAX_TIMEOUT_MS } from '../config/schema.js';
+import {
+  DEFAULT_TRACKER_PATH,
+  FAIL_POLICIES,
+  MAX_CONCURRENCY,
+  MAX_RETRIES,
+  MAX_TIMEOUT_MS,
+} from '../config/schema.js';
 import { type Budget, parseBudget } from '../fuzz/budget.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/write.js';
 import {
   choice,
   command,
-  count,
+  countOption,
   type FlagsOf,
   negatable,
   parsed,
@@ -57,7 +63,7 @@ export const DEFAULT_RERENDER: readonly ReportFormat[] = ['md', 'html', 'junit']
 
 const trackerFile = text(
   '--tracker <file>',
-  'decisions tracker (default: docs/ARCHITECTURE_COMPARISON.md)',
+  `decisions tracker (default: ${DEFAULT_TRACKER_PATH})`,
 );
 const reports = text(
   '--reports <dir>',
@@ -118,7 +124,7 @@ const run = command({
       '--fail-on-encoding',
       'encoding notes (wire-only differences) also make the run exit 1',
     ),
-    concurrency: count(
+    concurrency: countOption(
       '--concurrency <n>',
       `cases in flight at once, 1 to ${MAX_CONCURRENCY} (default 8)`,
       1,
@@ -128,20 +134,20 @@ const run = command({
       '--rate <n>',
       'requests per second to each target, for gentle runs (default: no limit)',
     ),
-    maxInFlight: count(
+    maxInFlight: countOption(
       '--max-in-flight <n>',
       'requests in flight at once to each target (default: the concurrency)',
       1,
       MAX_CONCURRENCY,
     ),
     // 0 would time every request out at once: refused like the other out-of-range values.
-    timeoutMs: count(
+    timeoutMs: countOption(
       '--timeout <ms>',
       `budget for one request in ms, 1 to ${MAX_TIMEOUT_MS} (default 10000)`,
       1,
       MAX_TIMEOUT_MS,
     ),
-    retries: count(
+    retries: countOption(
       '--retries <n>',
       'retries after connection-level failures only (default 0)',
       0,

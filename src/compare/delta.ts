@@ -17,6 +17,7 @@ import { formatPointer } from '../util/json-pointer.js';
 import { approximate, exactDifference, isExactNumber, isJsonNumber } from '../wire/exact-number.js';
 import { jsonEqual as equal, ownValue } from '../wire/json-equal.js';
 import { alignLarge, keyHash } from './align.js';
+import type { DiffEngine, PathChange } from './diff-engine.js';
 import { flattenDelta } from './flatten.js';
 import { identityKey } from './identity.js';
 import { compileTolerance, type Tolerance } from './tolerance.js';
@@ -40,26 +41,6 @@ export interface DiffOptions {
   readonly arrayKeys: readonly string[];
   /** Numbers within a matching rule compare equal. */
   readonly tolerance: readonly ToleranceRule[];
-}
-
-/** One configured diff engine; `diffInto` may be re-entered from `flattenDelta`. */
-export interface DiffEngine {
-  readonly arrayKeys: readonly string[];
-  /** Diff `baseline` and `candidate`, which sit at `prefix`, appending changes to `out`. */
-  diffInto(
-    baseline: unknown,
-    candidate: unknown,
-    prefix: readonly string[],
-    out: PathChange[],
-  ): void;
-}
-
-/** A change and its unescaped path segments (formatted to a pointer at the end). */
-export interface PathChange {
-  readonly segments: readonly string[];
-  readonly op: Change['op'];
-  readonly baseline?: unknown;
-  readonly candidate?: unknown;
 }
 
 /**

@@ -5,13 +5,14 @@
 import type { Change, Comparison, HeaderChange } from '../model/comparison.js';
 import type { SideOutcome, TransportError } from '../model/exchange.js';
 import { codeSpan } from '../util/code-span.js';
+import { plural } from '../util/words.js';
 import { bytesBrief, isBytesSummary } from '../wire/bytes.js';
 import { explainShape } from './explain-shape.js';
 import { statusClass } from './findings.js';
 import type { DivergenceInput } from './input.js';
 import { patternTitles, recognitionOf } from './patterns/registry.js';
 import { divergenceTitle, patternSentences } from './patterns/title.js';
-import { brief, capitalise, code, listSome, plural, shorten } from './wording/phrases.js';
+import { brief, capitalise, code, listSome, shorten } from './wording/phrases.js';
 
 /** The explanation (≤ ~5 sentences) and summary (one line, ≤ 120 characters). */
 export interface Explanation {

@@ -5,7 +5,7 @@
 import { isJsonObject, jsonType } from '../normalise/json.js';
 import { ownValue } from '../wire/json-equal.js';
 import { keyHash } from './align.js';
-import type { DiffEngine, PathChange } from './delta.js';
+import type { DiffEngine, PathChange } from './diff-engine.js';
 import { identityKey } from './identity.js';
 
 /** Everything `flattenDelta` needs about one node. */

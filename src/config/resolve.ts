@@ -10,12 +10,12 @@ import { resolve } from 'node:path';
 import type { NoiseConfig } from '../noise/config-schema.js';
 import type { RulesSpec } from '../rules/schema.js';
 import { DEFAULT_NODE_BUDGET, type NodeBudget } from '../wire/budget.js';
-import type { ConfigInput, FailPolicy } from './schema.js';
+import { type ConfigInput, DEFAULT_TRACKER_PATH, type FailPolicy } from './schema.js';
 
 export const DEFAULTS = {
   config: 'parity.config.yaml',
   cases: ['cases'],
-  tracker: 'docs/ARCHITECTURE_COMPARISON.md',
+  tracker: DEFAULT_TRACKER_PATH,
   reports: 'reports',
   concurrency: 8,
   timeoutMs: 10_000,

@@ -9,6 +9,9 @@ import { noiseConfigSchema } from '../noise/config-schema.js';
 import { rulesSpecSchema } from '../rules/schema.js';
 import { MAX_DEPTH } from '../wire/budget.js';
 
+/** Where the decisions tracker lives unless the config or `--tracker` says otherwise. */
+export const DEFAULT_TRACKER_PATH = 'docs/ARCHITECTURE_COMPARISON.md';
+
 export const FAIL_POLICIES = ['new', 'open', 'any', 'none'] as const;
 export type FailPolicy = (typeof FAIL_POLICIES)[number];
 
@@ -62,9 +65,7 @@ export const configSchema = z
     tracker: z
       .union([z.string(), z.literal(false)])
       .optional()
-      .describe(
-        'Decisions tracker path (default docs/ARCHITECTURE_COMPARISON.md); false disables it',
-      ),
+      .describe(`Decisions tracker path (default ${DEFAULT_TRACKER_PATH}); false disables it`),
     reports: z.string().optional().describe('Reports folder (default reports/)'),
     concurrency: z
       .int()

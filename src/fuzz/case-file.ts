@@ -18,7 +18,7 @@ import type { Case } from '../model/case.js';
 import type { Redactor } from '../redact/redact.js';
 import type { RulesSpec } from '../rules/schema.js';
 import type { Env } from '../util/env.js';
-import type { TalliedFinding } from './engine.js';
+import type { TalliedDiscovery } from './engine.js';
 import { explainRootCause, type SideNames } from './explain.js';
 import { MUTATION_HELP } from './mutations.js';
 import { bodyBytes, type FuzzRequest, requestBodyOf, toCase } from './request.js';
@@ -30,7 +30,7 @@ import type { SeedRules } from './seed-rules.js';
 export const FUZZ_SUITE = 'fuzz';
 
 export interface CaseFileInput {
-  readonly finding: TalliedFinding;
+  readonly finding: TalliedDiscovery;
   /** The case id within the suite, and the file name without `.yaml`. */
   readonly name: string;
   readonly names: SideNames;
@@ -64,7 +64,7 @@ const slug = (text: string) =>
  * pattern for a pattern (`get-v1-records-nil-slice`), the status and the kind
  * of cause otherwise (`get-v1-records-id-400-body-kind`).
  */
-export function caseName(finding: TalliedFinding): string {
+export function caseName(finding: TalliedDiscovery): string {
   const { rootCause: cause } = finding;
   const endpoint = slug(cause.endpoint) || 'root';
   const [b, c] = [slug(String(cause.baseline)), slug(String(cause.candidate))];
@@ -136,7 +136,7 @@ function shrunkWords(shrink: { steps: number; attempts: number; capped?: boolean
 }
 
 /** The YAML text of the case file (`exact`: the body as base64 whatever it is). */
-export function renderCaseFile(input: CaseFileInput, exact: boolean): string {
+export function renderFuzzCase(input: CaseFileInput, exact: boolean): string {
   const { finding, redact } = input;
   const spec = {
     id: input.name,
@@ -227,7 +227,7 @@ function plansExactly(
 }
 
 /** The case the written file must plan the same as: the input as the fuzzer sent it. */
-export function sentCase(finding: TalliedFinding, name: string): Case {
+export function sentCase(finding: TalliedDiscovery, name: string): Case {
   return toCase(finding.seed.case, finding.request, `${FUZZ_SUITE}/${name}`);
 }
 
@@ -238,7 +238,7 @@ export function sentCase(finding: TalliedFinding, name: string): Case {
 export function caseFileOf(input: CaseFileInput, back: ReadBack): string | undefined {
   const expected = planRequest(sentCase(input.finding, input.name));
   for (const exact of [false, true]) {
-    const text = renderCaseFile(input, exact);
+    const text = renderFuzzCase(input, exact);
     if (plansExactly(text, expected, back, input.redact)) return text;
   }
   return undefined;
@@ -246,7 +246,7 @@ export function caseFileOf(input: CaseFileInput, back: ReadBack): string | undef
 
 /** One input that may have stopped a target, as a case of the suspects file. */
 export interface Suspect {
-  readonly seed: TalliedFinding['seed'];
+  readonly seed: TalliedDiscovery['seed'];
   readonly request: FuzzRequest;
   /** 0-based position in the input stream. */
   readonly index: number;

@@ -10,7 +10,7 @@
  */
 import type { CaseResult } from '../results/types.js';
 import type { Generated } from './generate.js';
-import type { RootCause } from './root-cause.js';
+import type { FuzzCause } from './root-cause.js';
 
 export type SideName = 'baseline' | 'candidate';
 
@@ -29,7 +29,7 @@ export function crashCause(
   endpoint: string,
   sides: readonly SideName[],
   result: CaseResult,
-): RootCause {
+): FuzzCause {
   const key = `crash-${JSON.stringify([endpoint, [...sides].sort()])}`;
   const label = (side: SideName) =>
     sides.includes(side)
@@ -49,7 +49,7 @@ export function crashCause(
 }
 
 /** True for a root cause `crashCause` made. */
-export const isCrash = (cause: RootCause): boolean => cause.group === 'crash';
+export const isCrash = (cause: FuzzCause): boolean => cause.group === 'crash';
 
 /**
  * The inputs that may have stopped a target, most likely first. With

@@ -12,10 +12,10 @@ export type DocNode =
   | { readonly kind: 'value'; readonly value: null | boolean | number | string }
   | { readonly kind: 'raw'; readonly bytes: Uint8Array }
   | { readonly kind: 'array'; readonly items: readonly DocNode[] }
-  | { readonly kind: 'object'; readonly members: readonly Member[] };
+  | { readonly kind: 'object'; readonly members: readonly DocMember[] };
 
 /** An object member: its key and its value (keys may repeat). */
-export type Member = readonly [key: string, value: DocNode];
+export type DocMember = readonly [key: string, value: DocNode];
 
 /** A whole JSON body: the document and the bytes around it. */
 export interface JsonDoc {
@@ -35,7 +35,7 @@ export function nodeOf(value: unknown): DocNode {
   if (value !== null && typeof value === 'object') {
     return {
       kind: 'object',
-      members: Object.entries(value).map(([key, item]): Member => [key, nodeOf(item)]),
+      members: Object.entries(value).map(([key, item]): DocMember => [key, nodeOf(item)]),
     };
   }
   if (typeof value === 'number' && !Number.isFinite(value)) return { kind: 'value', value: null };
@@ -170,7 +170,7 @@ export function renameAt(root: DocNode, path: NodePath, key: string): DocNode {
   return editAt(root, parentPath, (parent) => {
     if (parent.kind !== 'object' || index === undefined) return parent;
     const members = parent.members.map(
-      (member, i): Member => (i === index ? [key, member[1]] : member),
+      (member, i): DocMember => (i === index ? [key, member[1]] : member),
     );
     return { kind: 'object', members };
   });

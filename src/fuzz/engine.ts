@@ -16,92 +16,26 @@
  */
 import type { Case } from '../model/case.js';
 import type { CaseResult } from '../results/types.js';
-import type { Budget } from './budget.js';
 import { crashCause, failedSides, type SideName, suspectsOf } from './crash.js';
+import type { Discovery, FuzzEngineInput, TalliedDiscovery } from './discovery.js';
 import { type Generated, inputStream } from './generate.js';
-import type { Mutation, MutationName } from './mutations.js';
-import { type FuzzRequest, toCase } from './request.js';
-import { type RootCause, rootCausesOf } from './root-cause.js';
+import type { MutationName } from './mutations.js';
+import { toCase } from './request.js';
+import { type FuzzCause, rootCausesOf } from './root-cause.js';
 import { divergenceKey } from './rule.js';
-import type { Seed } from './seeds.js';
 import { sameInputOnce, shrinkFinding } from './shrink-finding.js';
 
-export interface FuzzEngineInput {
-  readonly seeds: readonly Seed[];
-  /** One case through the pipeline (plan → both clients → noise → judge → result). */
-  readonly send: (testCase: Case) => Promise<CaseResult>;
-  readonly budget: Budget;
-  /** `--seed`: the input stream's seed. */
-  readonly seedNumber: number;
-  readonly concurrency: number;
-  /** Replays at most per finding while shrinking. */
-  readonly shrinkLimit: number;
-  /** Distinct divergences shrunk and reported at most (the rest are counted). */
-  readonly maxFindings: number;
-  /** Milliseconds, monotonic (`performance.now`). */
-  readonly clock: () => number;
-  readonly onProgress?: (progress: FuzzProgress) => void;
-  /** Root-cause keys already decided on elsewhere (the tracker's rows): never reported as new. */
-  readonly tracked?: ReadonlySet<string>;
-  /**
-   * With a reset hook that can bring a stopped target back (a command, run
-   * before every input, one input at a time): sends `testCase` after the
-   * hook, then `probe` as it is, in one turn (no reset between). An input
-   * after which a side fails the probe is then a finding of its own, and
-   * exploring goes on.
-   */
-  readonly sendProbed?: (testCase: Case, probe: Case) => Promise<Probed>;
-}
-
-/** An input's result, and the liveness probe's sent right after it. */
-export interface Probed {
-  readonly result: CaseResult;
-  readonly probe: CaseResult;
-}
-
-export interface FuzzProgress {
-  readonly inputs: number;
-  readonly elapsedMs: number;
-  /** New distinct divergences (root cause × input rule) so far. */
-  readonly distinct: number;
-  /** New root causes so far. */
-  readonly rootCauses: number;
-}
-
-/** One new divergence (a root cause, by an input rule), with the minimal input that shows it. */
-export interface Finding {
-  /** 0-based, in the order the divergences were found (input order). */
-  readonly order: number;
-  readonly rootCause: RootCause;
-  /**
-   * The input rule, named by the mutation family that found it; the minimal
-   * input still carries it. For a root cause not split by rule, the first
-   * rule that showed it (the others are `alsoBy`).
-   */
-  readonly rule: MutationName;
-  readonly seed: Seed;
-  /** The input that found it: its position in the stream and its mutation. */
-  readonly found: { readonly index: number; readonly mutation: Mutation };
-  /** The shrunk input and its result. */
-  readonly request: FuzzRequest;
-  readonly result: CaseResult;
-  readonly shrink: { readonly attempts: number; readonly steps: number; readonly capped: boolean };
-}
-
-/** A finding once exploration is over, with how often it was hit. */
-export interface TalliedFinding extends Finding {
-  /** Inputs that showed this divergence during exploration. */
-  readonly hits: number;
-  /**
-   * The other mutations that showed it, in the order they first did: for a
-   * root cause split by rule, those whose input shrank to the same request.
-   */
-  readonly alsoBy: readonly MutationName[];
-}
+export type {
+  Discovery,
+  FuzzEngineInput,
+  FuzzProgress,
+  Probed,
+  TalliedDiscovery,
+} from './discovery.js';
 
 export interface FuzzRun {
   /** Root causes the seeds themselves show (not reported again). */
-  readonly known: readonly RootCause[];
+  readonly known: readonly FuzzCause[];
   /** Sides that answered no seed at all (nothing was explored). */
   readonly unreachable: readonly ('baseline' | 'candidate')[];
   /**
@@ -120,7 +54,7 @@ export interface FuzzRun {
   readonly elapsedMs: number;
   /** Inputs whose result diverged (known root causes included). */
   readonly divergentInputs: number;
-  readonly findings: readonly TalliedFinding[];
+  readonly findings: readonly TalliedDiscovery[];
   /** Distinct new divergences past `maxFindings`, not shrunk. */
   readonly unshrunk: number;
   /** Distinct root causes the exploration showed that `tracked` holds (not reported as new). */
@@ -168,7 +102,7 @@ export async function runFuzz(input: FuzzEngineInput): Promise<FuzzRun> {
   const unreachable = (['baseline', 'candidate'] as const).filter((side) =>
     failedAll(seedResults, side),
   );
-  const known = new Map<string, RootCause>();
+  const known = new Map<string, FuzzCause>();
   seedResults.forEach((result, i) => {
     const seed = input.seeds[i];
     if (seed === undefined) return;
@@ -237,13 +171,13 @@ async function stillAnswering(
 /** The exploration after the seeds: inputs until the budget is spent, findings shrunk as they come. */
 async function explore(
   input: FuzzEngineInput,
-  known: ReadonlyMap<string, RootCause>,
+  known: ReadonlyMap<string, FuzzCause>,
   started: number,
   live: Case | undefined,
 ) {
   const stream = inputStream(input.seeds, input.seedNumber);
   const tallies = new Map<string, Tally>();
-  const shrinking: { readonly finding: Promise<Finding>; readonly tally: Tally }[] = [];
+  const shrinking: { readonly finding: Promise<Discovery>; readonly tally: Tally }[] = [];
   const causes = new Set<string>();
   const unshrunk = new Set<string>();
   const tracked = new Set<string>();
@@ -290,7 +224,7 @@ async function explore(
     stream.seeds.length > 0 &&
     (budget.kind === 'inputs' ? sent < budget.count : input.clock() - started < budget.ms);
 
-  const isTracked = (cause: RootCause): boolean => {
+  const isTracked = (cause: FuzzCause): boolean => {
     // A row keyed on this request's own endpoint (a mutated path) counts for the seed's too.
     if (input.tracked?.has(cause.key) === true || input.tracked?.has(cause.fingerprint) === true) {
       tracked.add(cause.key);
@@ -355,7 +289,7 @@ async function explore(
   await Promise.all(Array.from({ length: Math.max(1, input.concurrency) }, worker));
   // The tallies are complete once exploration is over.
   const findings = await Promise.all(
-    shrinking.map(async ({ finding, tally }): Promise<TalliedFinding> => {
+    shrinking.map(async ({ finding, tally }): Promise<TalliedDiscovery> => {
       const done = await finding;
       const alsoBy = [...tally.alsoBy].filter((name) => name !== done.rule);
       return { ...done, hits: tally.hits, alsoBy };

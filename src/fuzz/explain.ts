@@ -3,7 +3,7 @@
  * description says and what the summary lists. Pure.
  */
 import { STOPS_ANSWERING } from './crash.js';
-import type { RootCause, SideOutcomeLabel } from './root-cause.js';
+import type { FuzzCause, SideOutcomeLabel } from './root-cause.js';
 
 /** The two targets' names. */
 export interface SideNames {
@@ -18,7 +18,7 @@ const answer = (label: SideOutcomeLabel) =>
  * `rust rejects (400) what go accepts (200) at POST /v1/validate`,
  * `rust answers 422, go answers 400 at …`, or the pattern's title at the endpoint.
  */
-export function explainRootCause(cause: RootCause, names: SideNames): string {
+export function explainRootCause(cause: FuzzCause, names: SideNames): string {
   const { baseline: b, candidate: c, endpoint } = cause;
   switch (cause.group) {
     case 'crash': {

@@ -25,7 +25,7 @@ export function mutated(request: Mutated['request'], name: MutationName, detail:
 }
 
 /** `/record/name`, or `the document` for the root. */
-export const where = (pointer: string) => (pointer === '' ? 'the document' : `\`${pointer}\``);
+export const whereInDoc = (pointer: string) => (pointer === '' ? 'the document' : `\`${pointer}\``);
 
 const show = (value: unknown) => {
   const text = JSON.stringify(value) ?? String(value);
@@ -146,7 +146,7 @@ export function bodyMutations(seed: Seed): Arbitrary<Mutated>[] {
         mutated(
           edit(at.path, () => node),
           'valid-value',
-          `${where(at.pointer)} = ${show(node.kind === 'value' ? node.value : '')}`,
+          `${whereInDoc(at.pointer)} = ${show(node.kind === 'value' ? node.value : '')}`,
         ),
       ),
     ),
@@ -155,7 +155,7 @@ export function bodyMutations(seed: Seed): Arbitrary<Mutated>[] {
         mutated(
           edit(at.path, () => node),
           'wrong-type',
-          `${where(at.pointer)} as ${typeOf(node)}`,
+          `${whereInDoc(at.pointer)} as ${typeOf(node)}`,
         ),
       ),
     ),
@@ -163,7 +163,7 @@ export function bodyMutations(seed: Seed): Arbitrary<Mutated>[] {
       mutated(
         edit(at.path, () => undefined),
         'missing-field',
-        `${where(at.pointer)} removed`,
+        `${whereInDoc(at.pointer)} removed`,
       ),
     ),
     nodeChoice(seed, ({ node }) => node.kind === 'object')?.chain((at) =>
@@ -173,7 +173,7 @@ export function bodyMutations(seed: Seed): Arbitrary<Mutated>[] {
             n.kind === 'object' ? { kind: 'object', members: [...n.members, [key, value]] } : n,
           ),
           'extra-field',
-          `member ${show(key)} added to ${where(at.pointer)}`,
+          `member ${show(key)} added to ${whereInDoc(at.pointer)}`,
         ),
       ),
     ),
@@ -197,14 +197,14 @@ export function bodyMutations(seed: Seed): Arbitrary<Mutated>[] {
       mutated(
         edit(at.path, () => ({ kind: 'value', value })),
         'enum-case',
-        `${where(at.pointer)} = ${show(value)}`,
+        `${whereInDoc(at.pointer)} = ${show(value)}`,
       ),
     ),
     nodeChoice(seed, isCollection)?.map((at) =>
       mutated(
         edit(at.path, () => ({ kind: 'value', value: null })),
         'null-collection',
-        `${where(at.pointer)} = null`,
+        `${whereInDoc(at.pointer)} = null`,
       ),
     ),
     nodeChoice(seed, isCollection)?.map((at) =>
@@ -213,7 +213,7 @@ export function bodyMutations(seed: Seed): Arbitrary<Mutated>[] {
           n.kind === 'array' ? { kind: 'array', items: [] } : { kind: 'object', members: [] },
         ),
         'empty-collection',
-        `${where(at.pointer)} emptied`,
+        `${whereInDoc(at.pointer)} emptied`,
       ),
     ),
     nodeChoice(seed, isString)?.chain((at) =>
@@ -221,7 +221,7 @@ export function bodyMutations(seed: Seed): Arbitrary<Mutated>[] {
         mutated(
           edit(at.path, () => ({ kind: 'value', value })),
           'string-edge',
-          `${where(at.pointer)} = ${show(value)}`,
+          `${whereInDoc(at.pointer)} = ${show(value)}`,
         ),
       ),
     ),

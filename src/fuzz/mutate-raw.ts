@@ -17,7 +17,7 @@ import {
   TRAILING_DATA,
 } from './catalog.js';
 import { type DocNode, editAt, encodeDoc, encodeNode, type JsonDoc, type Located } from './doc.js';
-import { mutated, nodeChoice, where } from './mutate-body.js';
+import { mutated, nodeChoice, whereInDoc } from './mutate-body.js';
 import type { Mutated, MutationName } from './mutations.js';
 import type { Seed } from './seeds.js';
 
@@ -51,7 +51,11 @@ function jsonRaw(seed: Seed, doc: JsonDoc): Arbitrary<Mutated>[] {
   ) =>
     nodeChoice(seed, pick)?.chain((n) =>
       constantFrom(...texts).map((text) =>
-        mutated(at(n.path, raw(bytes(wrap(text)))), name, `${where(n.pointer)} = ${wrap(text)}`),
+        mutated(
+          at(n.path, raw(bytes(wrap(text)))),
+          name,
+          `${whereInDoc(n.pointer)} = ${wrap(text)}`,
+        ),
       ),
     );
   const out: (Arbitrary<Mutated> | undefined)[] = [
@@ -63,7 +67,7 @@ function jsonRaw(seed: Seed, doc: JsonDoc): Arbitrary<Mutated>[] {
         mutated(
           at(n.path, raw(Buffer.concat([openString(n.node), Buffer.from(bad), bytes('"')]))),
           'invalid-utf8',
-          `bytes ${printable(bad)} inside the string at ${where(n.pointer)}`,
+          `bytes ${printable(bad)} inside the string at ${whereInDoc(n.pointer)}`,
         ),
       ),
     ),
@@ -113,7 +117,7 @@ function jsonRaw(seed: Seed, doc: JsonDoc): Arbitrary<Mutated>[] {
           : mutated(
               at(n.path, raw(Buffer.concat([bytes(comment), encodeNode(n.node)]))),
               'comment',
-              `${JSON.stringify(comment)} before ${where(n.pointer)}`,
+              `${JSON.stringify(comment)} before ${whereInDoc(n.pointer)}`,
             ),
       ),
     ),

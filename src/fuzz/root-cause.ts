@@ -44,7 +44,7 @@ export const GROUP_TITLES: Record<FuzzGroup, string> = {
 /** What one side did: its status, or its transport error code. */
 export type SideOutcomeLabel = number | string;
 
-export interface RootCause {
+export interface FuzzCause {
   /** Identity: equal keys are the same root cause (a finding's fingerprint, or `transport-…`). */
   readonly key: string;
   /**
@@ -92,7 +92,7 @@ function groupOf(cause: Cause, baseline: number, candidate: number): FuzzGroup {
 }
 
 /** The one-sided transport failure of an error result, as a root cause (none when both failed). */
-function transportCause(result: CaseResult, endpoint: string): RootCause[] {
+function transportCause(result: CaseResult, endpoint: string): FuzzCause[] {
   const baseline = label(result.baseline);
   const candidate = label(result.candidate);
   const failed = [result.baseline.error, result.candidate.error].filter((e) => e !== undefined);
@@ -114,7 +114,7 @@ function transportCause(result: CaseResult, endpoint: string): RootCause[] {
 }
 
 /** The root causes of one result, keyed on `endpoint` (the seed's); none when it is equal. */
-export function rootCausesOf(result: CaseResult, endpoint: string): RootCause[] {
+export function rootCausesOf(result: CaseResult, endpoint: string): FuzzCause[] {
   if (result.verdict === 'error') return transportCause(result, endpoint);
   if (!hasFindings(result)) return [];
   const baseline = result.baseline.status ?? 0;

@@ -33,10 +33,10 @@ import type { Pairs } from '../model/case.js';
 import type { DocNode } from './doc.js';
 import type { MutationName } from './mutations.js';
 import { bodyBytes, type FuzzRequest } from './request.js';
-import type { RootCause } from './root-cause.js';
+import type { FuzzCause } from './root-cause.js';
 
 /** True when each input rule showing `cause` is a divergence of its own (see the module comment). */
-export function splitByRule(cause: RootCause): boolean {
+export function splitByRule(cause: FuzzCause): boolean {
   if (cause.type === 'transport') return true;
   return (
     cause.type === 'status' &&
@@ -45,7 +45,7 @@ export function splitByRule(cause: RootCause): boolean {
 }
 
 /** The identity of a divergence: its root cause, and for a cause split by rule, the rule. */
-export function divergenceKey(cause: RootCause, rule: MutationName): string {
+export function divergenceKey(cause: FuzzCause, rule: MutationName): string {
   return splitByRule(cause) ? `${cause.key} ${rule}` : cause.key;
 }
 

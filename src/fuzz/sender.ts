@@ -19,7 +19,7 @@ import type { Probed } from './engine.js';
 import { createReset, type ResetSpec } from './reset.js';
 import { withSecretValues } from './secrets.js';
 
-export interface Sender {
+export interface FuzzSender {
   send(testCase: Case): Promise<CaseResult>;
   /**
    * With a reset command (which can restart a stopped target): the reset, the
@@ -44,7 +44,7 @@ export interface SenderInput {
   };
 }
 
-export function createSender(input: SenderInput): Sender {
+export function createSender(input: SenderInput): FuzzSender {
   const { config } = input;
   const clients = openClients(config);
   const noise = createNoiseStep(config.noise);

@@ -7,10 +7,10 @@
 import type { Case } from '../model/case.js';
 import type { CaseResult } from '../results/types.js';
 import type { SideName } from './crash.js';
-import type { Finding, FuzzEngineInput, TalliedFinding } from './engine.js';
+import type { Discovery, FuzzEngineInput, TalliedDiscovery } from './discovery.js';
 import type { Generated } from './generate.js';
 import { type FuzzRequest, requestKey, toCase } from './request.js';
-import { type RootCause, rootCausesOf } from './root-cause.js';
+import { type FuzzCause, rootCausesOf } from './root-cause.js';
 import { carries } from './rule.js';
 import { shrink } from './shrink.js';
 
@@ -19,8 +19,8 @@ import { shrink } from './shrink.js';
  * one rule found by two families: the first keeps it, with the other's
  * family in `alsoBy` and its hits added.
  */
-export function sameInputOnce(findings: readonly TalliedFinding[]): TalliedFinding[] {
-  const kept = new Map<string, TalliedFinding>();
+export function sameInputOnce(findings: readonly TalliedDiscovery[]): TalliedDiscovery[] {
+  const kept = new Map<string, TalliedDiscovery>();
   for (const finding of findings) {
     const key = `${finding.rootCause.key} ${requestKey(finding.request)}`;
     const first = kept.get(key);
@@ -43,7 +43,7 @@ const CRASH_SHRINK_LIMIT = 40;
 
 export interface Found {
   readonly order: number;
-  readonly cause: RootCause;
+  readonly cause: FuzzCause;
   readonly gen: Generated;
   readonly result: CaseResult;
   /**
@@ -64,7 +64,7 @@ export interface Found {
  * Shrinks one found input to a minimal one with the same root cause (and the
  * same two answers) that still carries its rule's edit, then reports it.
  */
-export async function shrinkFinding(input: FuzzEngineInput, found: Found): Promise<Finding> {
+export async function shrinkFinding(input: FuzzEngineInput, found: Found): Promise<Discovery> {
   const { gen, cause } = found;
   const mutation = gen.value.value.mutation;
   let replay = 0;
@@ -78,7 +78,7 @@ export async function shrinkFinding(input: FuzzEngineInput, found: Found): Promi
     }
     const result = await input.send(testCase);
     // The same answers too: a body-kind cause holds for any 4xx pair, and the case file says which.
-    const same = (c: RootCause) =>
+    const same = (c: FuzzCause) =>
       c.key === cause.key && c.baseline === cause.baseline && c.candidate === cause.candidate;
     return rootCausesOf(result, gen.seed.endpoint).some(same) ? result : undefined;
   };

@@ -5,12 +5,18 @@
  * variables text as typed. A `file` body cannot be imported. Pure.
  */
 import { FORM_BOUNDARY, multipartBody, multipartType } from './multipart.js';
-import { enabled, type KeyValue, keyText, type PostmanBody, valueText } from './postman-schema.js';
+import {
+  enabled,
+  type KeyValue,
+  keyText,
+  keyValueText,
+  type PostmanBody,
+} from './postman-schema.js';
 import type { ImportedBody } from './types.js';
 
 function form(list: readonly KeyValue[]): string {
   return new URLSearchParams(
-    enabled(list).map((kv) => [keyText(kv), valueText(kv.value)]),
+    enabled(list).map((kv) => [keyText(kv), keyValueText(kv.value)]),
   ).toString();
 }
 
@@ -100,7 +106,7 @@ export function bodyOf(
         note(`form field "${keyText(file)}" is a file, which an import cannot read: left out`);
       const text = fields
         .filter((f) => f.type !== 'file')
-        .map((f) => ({ name: keyText(f), value: sub(valueText(f.value)) }));
+        .map((f) => ({ name: keyText(f), value: sub(keyValueText(f.value)) }));
       return {
         body: { kind: 'text', text: multipartBody(text, FORM_BOUNDARY) },
         type: multipartType(FORM_BOUNDARY),

@@ -16,7 +16,7 @@ const keyValue = z.looseObject({
 export type KeyValue = z.output<typeof keyValue>;
 
 /** A key-value's value as text (Postman allows numbers, booleans and null). */
-export function valueText(value: KeyValue['value']): string {
+export function keyValueText(value: KeyValue['value']): string {
   return value === null || value === undefined ? '' : String(value);
 }
 

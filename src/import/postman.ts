@@ -14,11 +14,11 @@ import {
   enabled,
   type KeyValue,
   keyText,
+  keyValueText,
   type PostmanEvent,
   type PostmanItem,
   type PostmanRequest,
   type PostmanUrl,
-  valueText,
 } from './postman-schema.js';
 import type { ImportedRequest, ImportedSource } from './types.js';
 
@@ -43,7 +43,7 @@ function rawUrl(url: PostmanUrl | string | undefined): string {
       ? [url.path]
       : (url.path ?? []).map((s) => (typeof s === 'string' ? s : (s.value ?? '')));
   const query = enabled(url.query)
-    .map((q) => `${keyText(q)}=${valueText(q.value)}`)
+    .map((q) => `${keyText(q)}=${keyValueText(q.value)}`)
     .join('&');
   const port = url.port === undefined ? '' : `:${url.port}`;
   return `${url.protocol ?? 'http'}://${host}${port}/${segments.join('/')}${query === '' ? '' : `?${query}`}`;
@@ -54,7 +54,7 @@ function pathVariables(url: PostmanUrl | string | undefined): Map<string, string
   if (url === undefined || typeof url === 'string') return new Map();
   return new Map(
     enabled(url.variable).flatMap((v) =>
-      v.key === null ? [] : [[v.key, valueText(v.value)] as const],
+      v.key === null ? [] : [[v.key, keyValueText(v.value)] as const],
     ),
   );
 }
@@ -73,7 +73,7 @@ function queryText(list: readonly KeyValue[], sub: (t: string) => string): strin
       const key = percent(sub(keyText(q)), /[&#=]/g);
       return q.value === null || q.value === undefined
         ? key
-        : `${key}=${percent(sub(valueText(q.value)), /[&#]/g)}`;
+        : `${key}=${percent(sub(keyValueText(q.value)), /[&#]/g)}`;
     })
     .join('&');
 }
@@ -191,7 +191,7 @@ function toRequest(
   const headers =
     typeof request.header === 'string'
       ? []
-      : enabled(request.header).map((h) => [keyText(h), sub(valueText(h.value))] as const);
+      : enabled(request.header).map((h) => [keyText(h), sub(keyValueText(h.value))] as const);
   const note = (text: string) => walk.notes.push(`${source}: ${text}`);
   const method = (typeof raw === 'string' ? 'GET' : (raw.method ?? 'GET')).toUpperCase();
   const written = bodyOf(typeof raw === 'string' ? undefined : raw.body, sub, note);
@@ -261,7 +261,7 @@ export function importPostman(
   const collection = parseJsonInput(text, file, collectionSchema, 'Postman collection (v2.1)');
   const vars = new Map(
     enabled(collection.variable).flatMap((v) =>
-      v.key === null ? [] : [[v.key, valueText(v.value)] as const],
+      v.key === null ? [] : [[v.key, keyValueText(v.value)] as const],
     ),
   );
   for (const [name, value] of overrides) vars.set(name, value);

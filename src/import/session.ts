@@ -20,12 +20,12 @@ import { overlaps, resourceOf } from '../cases/races.js';
 import type { Pairs } from '../model/case.js';
 import { isWriteMethod, METHOD_TOKEN } from '../model/case.js';
 import { caseBody } from './body.js';
-import type { CaptureModel, CaseFileModel, RequestModel, StepModel } from './cases.js';
 import { isCredentialName } from './credentials.js';
+import type { CaseFileModel, RequestModel, StepModel } from './file-model.js';
 import { contentTypeOf, droppedSecrets, headerFate, keptHeaders } from './headers.js';
 import { requestSlug, slugify, uniqueIds } from './ids.js';
 import { caseQuery } from './query.js';
-import type { ImportedRequest, ImportedSource } from './types.js';
+import type { CaptureModel, ImportedRequest, ImportedSource } from './types.js';
 
 /** A value an answer produced, and how its step captures it. */
 interface Produced {

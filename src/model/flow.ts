@@ -7,7 +7,7 @@
  */
 
 import type { SafeRegex } from '../util/safe-regex.js';
-import type { CaseRequest } from './case.js';
+import type { CaseRequest } from './request.js';
 
 /** Where a capture takes its value from in a step's response. */
 export type CaptureSource =

@@ -79,7 +79,13 @@ export function excludedBy(rules: Rules): ReadonlySet<string> {
   return excluded;
 }
 
-/** Content types repeat across responses: normalise each distinct value once. */
+/**
+ * Content types repeat across responses: normalise each distinct value once.
+ * Measured (paired, Node 20, fresh strings as from the wire): ~1,000 ns a
+ * call without the map, ~150 ns with it, twice per exchange. Cleared when it
+ * holds 1,024 values, so a server that varies its content type per answer
+ * cannot grow it without bound.
+ */
 const contentTypes = new Map<string, string>();
 
 function contentTypeKey(value: string): string {

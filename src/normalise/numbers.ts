@@ -3,26 +3,9 @@
  * `1e2` and `100.00` are compared as decimals, never through a float64, so a
  * 64-bit integer keeps all its digits.
  */
-import { isExactNumber } from '../wire/exact-number.js';
+import { canonicalDecimal, isExactNumber } from '../wire/exact-number.js';
 
 const NUMBER_TEXT = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
-
-/**
- * A canonical key for a decimal number written as text: equal numbers give
- * equal keys (`1`, `1.0`, `1e0`, `10e-1` → `1e1`), `undefined` for non-numbers.
- * The key reads `[-]DIGITSeEXP` for the value 0.DIGITS × 10^EXP.
- */
-export function canonicalDecimal(text: string): string | undefined {
-  const match = NUMBER_TEXT.exec(text.trim());
-  if (match === null) return undefined;
-  const [, sign = '', whole = '', fraction = '', exponent = '0'] = match;
-  const digits = `${whole}${fraction}`;
-  const leading = digits.length - digits.replace(/^0+/, '').length;
-  const significant = digits.replace(/^0+/, '').replace(/0+$/, '');
-  if (significant === '') return '0';
-  const exp = BigInt(exponent) + BigInt(whole.length) - BigInt(leading);
-  return `${sign}${significant}e${exp}`;
-}
 
 /**
  * The decimal text of a parsed JSON number or numeric string: a `number`'s
@@ -38,7 +21,11 @@ export function numericText(value: unknown): string | undefined {
   return undefined;
 }
 
-/** True when both values are numbers (or numeric text) of exactly the same decimal value. */
+/**
+ * True when both values are numbers (or numeric text) of exactly the same
+ * decimal value: their canonical texts (`wire/exact-number.ts`, the one
+ * canonical form of a number, `ExactNumber`'s) are equal.
+ */
 export function sameDecimal(a: unknown, b: unknown): boolean {
   const x = numericText(a);
   const y = numericText(b);

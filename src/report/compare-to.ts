@@ -8,18 +8,19 @@ import { ParityError } from '../util/errors.js';
 import type { RunReport, TargetRef } from './contract.js';
 
 /** The targets of the run about to be compared. */
-export interface RunTargets {
+export interface ComparedTargets {
   readonly baseline: Pick<TargetRef, 'name'>;
   readonly candidate: Pick<TargetRef, 'name'>;
 }
 
-const roles = (t: RunTargets) => `${t.baseline.name} (baseline) vs ${t.candidate.name} (candidate)`;
+const roles = (t: ComparedTargets) =>
+  `${t.baseline.name} (baseline) vs ${t.candidate.name} (candidate)`;
 
 /**
  * @throws ParityError `PARITY_REPORT_INVALID` (exit 2) when `previous` compares other targets.
  * @param file the compared report as the user named it, for the message
  */
-export function checkComparable(previous: RunReport, run: RunTargets, file: string): void {
+export function checkComparable(previous: RunReport, run: ComparedTargets, file: string): void {
   if (
     previous.baseline.name === run.baseline.name &&
     previous.candidate.name === run.candidate.name

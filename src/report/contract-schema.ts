@@ -1,10 +1,10 @@
 /**
- * The reader schema of report.json (schemaVersion 3), beside the contract it
- * reads (`contract.ts`). `parity report --from`, `merge`, `tracker --check` and
- * `--compare-to` read reports through it. Objects are loose: fields added
- * within a schema version by a newer parity pass through untouched, so
- * re-rendering never drops data. The checks at the end of this file fail the
- * build when the schema and the contract disagree.
+ * report.json (schemaVersion 3) as a zod schema: the source of the report
+ * contract. `contract.ts` infers its types from it, so what a run writes and
+ * what `parity report --from`, `merge`, `tracker --check` and `--compare-to`
+ * read are one description. Objects are loose: fields added within a schema
+ * version by a newer parity pass through untouched, so re-rendering never
+ * drops data.
  */
 import * as z from 'zod';
 import type { RootCause } from '../compare/root-cause.js';
@@ -17,7 +17,6 @@ import {
 import type { ResponseBody } from '../model/exchange.js';
 import { RUNTIMES } from '../model/runtime.js';
 import { TRACKER_STATUSES } from '../tracker/types.js';
-import { INTERRUPT_SIGNALS, type RunReport } from './contract.js';
 import {
   type causeSchema,
   decisionCountsSchema,
@@ -25,7 +24,16 @@ import {
   rootCauseSchema,
 } from './contract-causes.js';
 
-export const count = z.number().int().nonnegative();
+/** Bump on any incompatible change of report.json, with a changelog note. */
+export const REPORT_SCHEMA_VERSION = 3;
+
+/**
+ * Signals that stop a run early (`Interruption.signal`): Ctrl-C, a kill, and
+ * the hangup a closed terminal (or an ssh session that dropped) sends.
+ */
+export const INTERRUPT_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+export const countSchema = z.number().int().nonnegative();
 
 const stats = z.looseObject({
   count: z.number().describe('responses timed'),
@@ -185,8 +193,8 @@ export const resultBaseShape = {
     .looseObject({
       id: z.string().describe('the flow, suite/flow'),
       step: z.string().describe('the step id'),
-      index: count.describe('0-based index of the step'),
-      steps: count.describe('steps in the flow'),
+      index: countSchema.describe('0-based index of the step'),
+      steps: countSchema.describe('steps in the flow'),
       masked: z
         .array(z.string())
         .exactOptional()
@@ -199,7 +207,7 @@ export const resultBaseShape = {
 
 const bodyRef = z.looseObject({
   sha256: z.string().describe('sha256 of the whole body (hex)'),
-  size: count.describe('size of the whole body in bytes'),
+  size: countSchema.describe('size of the whole body in bytes'),
 });
 
 export const divergenceShape = {
@@ -224,7 +232,7 @@ export const comparedShape = {
         .describe('bodies the report holds a preview of: the whole body by sha256 and size'),
     })
     .describe('both bodies, redacted'),
-  changesOmitted: count.exactOptional().describe('changes found beyond those listed'),
+  changesOmitted: countSchema.exactOptional().describe('changes found beyond those listed'),
   regression: z
     .enum(['new', 'persisting', 'not-compared'])
     .exactOptional()
@@ -287,51 +295,59 @@ export const targetSchema = z.looseObject({
 
 /** Written out so the inferred type has every kind; `satisfies` fails the build when one is added. */
 const byKindShape = {
-  status: count.describe('status divergences'),
-  shape: count.describe('shape divergences'),
-  value: count.describe('value divergences'),
-  header: count.describe('header divergences'),
-  transport: count.describe('transport divergences'),
+  status: countSchema.describe('status divergences'),
+  shape: countSchema.describe('shape divergences'),
+  value: countSchema.describe('value divergences'),
+  header: countSchema.describe('header divergences'),
+  transport: countSchema.describe('transport divergences'),
 } satisfies Record<DivergenceKind, z.ZodNumber>;
 
 /** The summary as schemaVersion 1 and 2 wrote it (no `accepted`). */
 export const summaryShape = {
-  cases: count.describe('cases run'),
-  equal: count.describe('equal cases'),
-  divergent: count.describe('cases both sides answered that differ, a root cause still open'),
-  errors: count.describe('cases with no comparison possible: a side failed in transport'),
-  skipped: count.exactOptional().describe('cases not sent (flow steps that could not run)'),
+  cases: countSchema.describe('cases run'),
+  equal: countSchema.describe('equal cases'),
+  divergent: countSchema.describe('cases both sides answered that differ, a root cause still open'),
+  errors: countSchema.describe('cases with no comparison possible: a side failed in transport'),
+  skipped: countSchema.exactOptional().describe('cases not sent (flow steps that could not run)'),
   statusParity: z.looseObject({
-    equal: count.describe('cases with equal status'),
-    total: count.describe('cases where both sides answered'),
+    equal: countSchema.describe('cases with equal status'),
+    total: countSchema.describe('cases where both sides answered'),
   }),
   byKind: z.looseObject(byKindShape).describe('cases per divergence kind'),
-  expectationFailures: count.describe('cases whose expect.status failed'),
-  encodingNotes: count.exactOptional().describe('encoding notes over all results'),
-  ownOrigin: count
+  expectationFailures: countSchema.describe('cases whose expect.status failed'),
+  encodingNotes: countSchema.exactOptional().describe('encoding notes over all results'),
+  ownOrigin: countSchema
     .exactOptional()
     .describe("cases where a side's own address was compared as {{origin}}"),
-  stamped: count
+  stamped: countSchema
     .exactOptional()
     .describe('cases with timestamps both sides stamped during the run'),
-  echoed: count
+  echoed: countSchema
     .exactOptional()
     .describe('cases that echoed values each side generated earlier in their sequence'),
-  derived: count
+  derived: countSchema
     .exactOptional()
     .describe('cases with revisions derived from per-instance values, compared by format'),
-  flakyBaselines: count.exactOptional().describe('cases whose two baseline answers differed'),
+  flakyBaselines: countSchema.exactOptional().describe('cases whose two baseline answers differed'),
   latency: latency.exactOptional().describe('p50/p95 per endpoint'),
 };
 
 export const summarySchema = z.looseObject({
   ...summaryShape,
-  accepted: count.describe('divergent cases whose every root cause is accepted or wontfix'),
+  accepted: countSchema.describe('divergent cases whose every root cause is accepted or wontfix'),
   rootCauses: decisionCountsSchema.exactOptional().describe('root causes per decision'),
 });
 
 const ids = z.array(z.string());
-const shard = z.looseObject({ index: count, total: count }).describe('shard i of n (1-based)');
+const shard = z
+  .looseObject({ index: countSchema, total: countSchema })
+  .describe('shard i of n (1-based)');
+
+/** One shard report combined by `parity merge`. */
+export const mergedFromSchema = z.looseObject({
+  runId: z.string().describe("the shard report's run id"),
+  shard: shard.exactOptional(),
+});
 
 const trackerOutcome = {
   path: z.string().describe('the tracker file'),
@@ -354,7 +370,7 @@ export const sectionsShape = {
         runId: z.string(),
         startedAt: z.string(),
         interrupted: z
-          .looseObject({ signal: z.string(), notRun: count })
+          .looseObject({ signal: z.string(), notRun: countSchema })
           .exactOptional()
           .describe('a signal stopped the compared-to run: how many of its cases it did not run'),
       }),
@@ -379,7 +395,7 @@ export const sectionsShape = {
     ),
   shard: shard.exactOptional(),
   mergedFrom: z
-    .array(z.looseObject({ runId: z.string(), shard: shard.exactOptional() }))
+    .array(mergedFromSchema)
     .exactOptional()
     .describe('the shard reports a merged report combines'),
   noise: z
@@ -392,9 +408,9 @@ export const sectionsShape = {
           kind: z.enum(['value', 'order', 'header']),
           path: z.string(),
           by: z.string().exactOptional(),
-          noisyCases: count,
-          divergentCases: count,
-          cases: count,
+          noisyCases: countSchema,
+          divergentCases: countSchema,
+          cases: countSchema,
           decision: z.enum(['noise', 'divergence']),
           // A value one response lacks is written without its key (`unknown` holds undefined).
           samples: z.array(
@@ -421,11 +437,11 @@ export const sectionsShape = {
   unusedRules: ids.exactOptional().describe('equivalence rules that never fired'),
   coverage: z
     .looseObject({
-      endpoints: z.array(z.looseObject({ endpoint: z.string(), cases: count })),
+      endpoints: z.array(z.looseObject({ endpoint: z.string(), cases: countSchema })),
       openapi: z
         .looseObject({
           document: z.string(),
-          operations: z.array(z.looseObject({ operation: z.string(), cases: count })),
+          operations: z.array(z.looseObject({ operation: z.string(), cases: countSchema })),
           unmatched: ids,
         })
         .exactOptional(),
@@ -434,21 +450,38 @@ export const sectionsShape = {
     .describe('endpoints exercised; OpenAPI operations with their cases (schemaVersion 3)'),
 };
 
+/** What a run changed in the tracker (schemaVersion 3): row ids per change. */
+export const trackerOutcomeSchema = z.looseObject({
+  ...trackerOutcome,
+  superseded: ids.describe('case-level rows (before root causes) this run marked _superseded_'),
+  missingCases: z
+    .array(
+      z.looseObject({
+        rowId: z.string(),
+        caseIds: ids.describe('the listed case ids the library no longer holds'),
+        noneLeft: z.boolean().describe('no case the row lists is left'),
+      }),
+    )
+    .exactOptional()
+    .describe('open rows listing cases the library no longer holds (a whole-library run only)'),
+});
+
+/**
+ * A run stopped by a signal: it sent no new case after the signal, waited for
+ * the cases in flight (up to the request timeout), and wrote what it had.
+ * Every selected case is either in `results` or in `notRun`.
+ */
+export const interruptionSchema = z.looseObject({
+  signal: z.enum(INTERRUPT_SIGNALS),
+  ran: countSchema.describe('cases with a result'),
+  notRun: ids.describe('selected cases never sent, in run order'),
+});
+
 /** The sections of schemaVersion 3: `rootCauses` instead of `patterns`, `superseded` rows. */
 const { patterns: _patterns, ...sectionsKept } = sectionsShape;
 const sectionsShapeV3 = {
   ...sectionsKept,
-  tracker: z
-    .looseObject({
-      ...trackerOutcome,
-      superseded: ids,
-      missingCases: z
-        .array(z.looseObject({ rowId: z.string(), caseIds: ids, noneLeft: z.boolean() }))
-        .exactOptional()
-        .describe('open rows listing cases the library no longer holds'),
-    })
-    .exactOptional()
-    .describe('what the run changed in the tracker'),
+  tracker: trackerOutcomeSchema.exactOptional().describe('what the run changed in the tracker'),
   rootCauses: z
     .array(rootCauseSchema)
     .exactOptional()
@@ -457,14 +490,7 @@ const sectionsShapeV3 = {
     .literal(true)
     .exactOptional()
     .describe('the run selected every case of its library (a shard: a part of it)'),
-  interrupted: z
-    .looseObject({
-      signal: z.enum(INTERRUPT_SIGNALS),
-      ran: count.describe('cases with a result'),
-      notRun: ids.describe('selected cases never sent, in run order'),
-    })
-    .exactOptional()
-    .describe('a signal stopped the run'),
+  interrupted: interruptionSchema.exactOptional().describe('a signal stopped the run'),
 };
 
 /** What identifies a run, in every schema version. */
@@ -478,18 +504,12 @@ export const runShape = {
 
 /** report.json, schemaVersion 3. */
 export const reportSchema = z.looseObject({
-  schemaVersion: z.literal(3).describe('report format version'),
+  schemaVersion: z.literal(REPORT_SCHEMA_VERSION).describe('report format version'),
   ...runShape,
   summary: summarySchema,
   results: z.array(result).describe('per-case results, in run order'),
   ...sectionsShapeV3,
 });
-
-// What the reader returns is a `RunReport`: the build fails when the schema
-// drops or loosens a field the contract promises. The other direction (every
-// report parity writes reads back) is a test: test/unit/report/read.test.ts.
-type Reads = z.output<typeof reportSchema> extends RunReport ? true : false;
-export const SCHEMA_MATCHES_CONTRACT: Reads = true;
 
 // Every cause family of the model has a variant here, and no other.
 type Causes = RootCause['type'] extends z.output<typeof causeSchema>['type']

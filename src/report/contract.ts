@@ -1,82 +1,64 @@
 /**
  * `RunReport`: the one canonical, versioned artefact of a run (report.json).
- * Markdown, console and the other formats are pure renderings of it; its
- * reader schema is `contract-schema.ts`, checked against these types.
+ * Markdown, console and the other formats are pure renderings of it.
+ *
+ * Zod first: the schema in `contract-schema.ts` is the source, and the types
+ * here are inferred from it (`z.output`), so a writer cannot drift from its
+ * reader. `Known<…>` drops the index signature a loose object infers (the
+ * reader keeps fields a newer parity added; code must not read them) and
+ * makes every field readonly.
+ *
+ * Parts of a report whose type another module owns and builds (a case's
+ * result, the summary, the root-cause list, noise, coverage, regression, a
+ * shard) keep that module's type: those types carry more than the wire can
+ * (`?: never` on fields a verdict never has, unions of known literals), and
+ * replacing them would re-type every stage that makes them. For each, the
+ * build checks both directions below: what the reader returns is the owned
+ * type (a reader never hands code a value it does not expect), and the owned
+ * type is what the reader accepts (a writer never writes what it cannot read
+ * back; the bug this closes: a `--noise` report `--compare-to` refused).
  */
-
+import type * as z from 'zod';
 import type { ShardInfo } from '../cases/shard.js';
-import type { KnownRuntime, SideRuntimes } from '../model/runtime.js';
+import type { SideRuntimes } from '../model/runtime.js';
 import type { NoiseSection } from '../noise/types.js';
 import type { CoverageSection } from '../results/coverage.js';
 import type { RegressionSummary } from '../results/regression.js';
 import type { RootCauseEntry } from '../results/root-causes.js';
 import type { RunSummary } from '../results/summary.js';
 import type { CaseResult } from '../results/types.js';
-import type { MissingCases } from '../tracker/types.js';
+import type {
+  INTERRUPT_SIGNALS,
+  interruptionSchema,
+  mergedFromSchema,
+  reportSchema,
+  targetSchema,
+  trackerOutcomeSchema,
+} from './contract-schema.js';
 
-/** Bump on any incompatible change of report.json, with a changelog note. */
-export const REPORT_SCHEMA_VERSION = 3;
+export { INTERRUPT_SIGNALS, REPORT_SCHEMA_VERSION } from './contract-schema.js';
 
-export interface TargetRef {
-  readonly name: string;
-  readonly url: string;
-  /** The baseline answered from this recording (`--baseline-recording`), not over HTTP. */
-  readonly recording?: string;
-  /** Its runtime (the config's `runtime:`, or evidence in its answers); absent when unknown. */
-  readonly runtime?: KnownRuntime;
-}
+/** `T` without the `[key: string]: unknown` of a loose object, readonly, all the way down. */
+export type Known<T> = T extends readonly unknown[]
+  ? { readonly [I in keyof T]: Known<T[I]> }
+  : T extends object
+    ? { readonly [K in keyof T as string extends K ? never : K]: Known<T[K]> }
+    : T;
 
-/** What a run changed in the tracker: row ids per change. */
-export interface TrackerOutcome {
-  readonly path: string;
-  readonly added: readonly string[];
-  readonly reopened: readonly string[];
-  readonly resolved: readonly string[];
-  readonly seen: readonly string[];
-  /** Rows a comparison rule hides (`_covered_`): the servers still differ. */
-  readonly covered: readonly string[];
-  /** Rows of the case-level scheme (before root causes) this run marked `_superseded_`. */
-  readonly superseded: readonly string[];
-  /**
-   * `_open_` rows left open that list cases the library no longer holds (known
-   * only to a run of the whole library); absent when there are none.
-   */
-  readonly missingCases?: readonly MissingCases[];
-}
+type Shape = z.output<typeof reportSchema>;
 
-/**
- * Signals that stop a run early (`Interruption.signal`): Ctrl-C, a kill, and
- * the hangup a closed terminal (or an ssh session that dropped) sends.
- */
-export const INTERRUPT_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 export type InterruptSignal = (typeof INTERRUPT_SIGNALS)[number];
-
-/**
- * A run stopped by a signal: it sent no new case after the signal, waited for
- * the cases in flight (up to the request timeout), and wrote what it had.
- * Every selected case is either in `results` or in `notRun`.
- */
-export interface Interruption {
-  readonly signal: InterruptSignal;
-  /** Cases with a result (in `results`). */
-  readonly ran: number;
-  /** The selected cases never sent, in run order. */
-  readonly notRun: readonly string[];
-}
-
+/** A side of the run: its name, its URL (redacted), its recording and runtime when known. */
+export type TargetRef = Known<z.output<typeof targetSchema>>;
+/** What a run changed in the tracker: row ids per change. */
+export type TrackerOutcome = Known<z.output<typeof trackerOutcomeSchema>>;
+/** A run stopped by a signal (see `interruptionSchema`). */
+export type Interruption = Known<z.output<typeof interruptionSchema>>;
 /** One shard report combined by `parity merge`. */
-export interface MergedFrom {
-  readonly runId: string;
-  readonly shard?: ShardInfo;
-}
+export type MergedFrom = Known<z.output<typeof mergedFromSchema>>;
 
-export interface RunReport {
-  readonly schemaVersion: typeof REPORT_SCHEMA_VERSION;
-  readonly runId: string;
-  readonly startedAt: string;
-  readonly finishedAt: string;
-  readonly baseline: TargetRef;
-  readonly candidate: TargetRef;
+/** The parts of a report whose type another module owns (checked both ways below). */
+interface Owned {
   readonly summary: RunSummary;
   /**
    * In report.json: every result, in run order (files in path order, cases in
@@ -84,19 +66,10 @@ export interface RunReport {
    * a reader must see (see `isNotable`); report.json holds the rest.
    */
   readonly results: readonly CaseResult[];
-  readonly tracker?: TrackerOutcome;
   /** Present with `--compare-to`: divergent cases new / persisting / not compared, root causes fixed. */
   readonly regression?: RegressionSummary;
   /** Present on a `--shard` run. */
   readonly shard?: ShardInfo;
-  /**
-   * Present when the run selected every case of its library (no case paths,
-   * `--filter` or `--tag`): with `shard`, the shard is a part of it; a merge
-   * has it when every shard of such a run is merged. See `coversLibrary`.
-   */
-  readonly wholeLibrary?: true;
-  /** Present on a `parity merge` report: the shard reports it combines. */
-  readonly mergedFrom?: readonly MergedFrom[];
   /** With `--noise`: the noise learned per endpoint and the flaky baselines. */
   readonly noise?: NoiseSection;
   /**
@@ -104,16 +77,46 @@ export interface RunReport {
    * and endpoint) and per tracker row it resolved, open ones first.
    */
   readonly rootCauses?: readonly RootCauseEntry[];
-  /** Equivalence rules declared for the compared cases that never fired in this run. */
-  readonly unusedRules?: readonly string[];
-  /**
-   * The endpoints the run exercised and, with an OpenAPI document, its
-   * operations with their case counts (schemaVersion 3; absent in older reports).
-   */
+  /** The endpoints the run exercised and, with an OpenAPI document, its operations. */
   readonly coverage?: CoverageSection;
-  /** Present when a signal stopped the run before every case ran (schemaVersion 3). */
-  readonly interrupted?: Interruption;
 }
+
+/** report.json, schemaVersion 3: the schema's fields, with the owned parts typed by their owners. */
+export type RunReport = Omit<Known<Shape>, keyof Owned> & Owned;
+
+// Both directions, per owned part: `Reads` (the reader's output is the owned
+// type) and `Writes` (the owned type is what the reader takes in). A failing
+// check is a type error on the constant below it.
+type Both<Owner, Out, In> = [Out] extends [Owner] ? ([Owner] extends [In] ? true : false) : false;
+type OutShape = Known<Shape>;
+type InShape = Known<z.input<typeof reportSchema>>;
+type Part<K extends keyof OutShape> = Exclude<OutShape[K], undefined>;
+type InPart<K extends keyof InShape> = Exclude<InShape[K], undefined>;
+
+export const REPORT_PARTS_MATCH_OWNERS: {
+  readonly summary: Both<RunSummary, Part<'summary'>, InPart<'summary'>>;
+  readonly results: Both<CaseResult, Part<'results'>[number], InPart<'results'>[number]>;
+  readonly regression: Both<RegressionSummary, Part<'regression'>, InPart<'regression'>>;
+  readonly shard: Both<ShardInfo, Part<'shard'>, InPart<'shard'>>;
+  readonly noise: Both<NoiseSection, Part<'noise'>, InPart<'noise'>>;
+  readonly rootCauses: Both<
+    RootCauseEntry,
+    Part<'rootCauses'>[number],
+    InPart<'rootCauses'>[number]
+  >;
+  readonly coverage: Both<CoverageSection, Part<'coverage'>, InPart<'coverage'>>;
+  /** The report as code builds it is what the reader takes in. */
+  readonly whole: [RunReport] extends [InShape] ? true : false;
+} = {
+  summary: true,
+  results: true,
+  regression: true,
+  shard: true,
+  noise: true,
+  rootCauses: true,
+  coverage: true,
+  whole: true,
+};
 
 /** The report ran every case of the library: selected whole, not a shard, not interrupted. */
 export function coversLibrary(

@@ -9,7 +9,7 @@ import { type RootCauseEntry, statusOf } from '../results/root-causes.js';
 import type { RunReport } from './contract.js';
 import { regressionSection, summarySection } from './markdown.js';
 import { decisionsSection } from './markdown-decisions.js';
-import { code, prose } from './markdown-util.js';
+import { inlineCode, prose } from './markdown-util.js';
 
 /** GitHub shows at most 10 error annotations per step: more lines would only be dropped. */
 export const MAX_ANNOTATIONS = 10;
@@ -96,7 +96,7 @@ function fitted(text: string): string {
 /** The job summary: the run's decisions, its counts and its regression, in Markdown. */
 export function renderStepSummary(report: RunReport): string {
   const title = `## Parity: ${prose(report.baseline.name)} vs ${prose(report.candidate.name)}`;
-  const meta = `Run ${code(report.runId)} · ${report.startedAt}`;
+  const meta = `Run ${inlineCode(report.runId)} · ${report.startedAt}`;
   const decisions = decisionsSection(report).map((line) => line.replace(/^(#{2,3}) /, '#$1 '));
   const regression = regressionSection(report).map((line) => line.replace(/^(#{2,3}) /, '#$1 '));
   const body = decisions.length === 0 ? ['', 'No root causes in this run.'] : decisions;

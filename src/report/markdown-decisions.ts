@@ -1,13 +1,13 @@
 /** report.md's opening section: the decisions, one per root cause, with the fix beside each. Pure. */
 import type { RunReport } from './contract.js';
 import { type DecisionView, decisionHeadline, decisionsOf } from './decisions.js';
-import { cell, code, prose, table } from './markdown-util.js';
+import { cell, inlineCode, prose, table } from './markdown-util.js';
 
 /** Case ids listed in a root cause's subsection before "and N more". */
 const CASES_SHOWN = 10;
 
 function casesText(ids: readonly string[]): string {
-  const shown = ids.slice(0, CASES_SHOWN).map(code).join(', ');
+  const shown = ids.slice(0, CASES_SHOWN).map(inlineCode).join(', ');
   const rest = ids.length - CASES_SHOWN;
   return rest > 0 ? `${shown} and ${rest} more (report.json lists them all)` : shown;
 }
@@ -19,11 +19,11 @@ function title(view: DecisionView): string {
 /** One root cause: where it shows, what was decided, how to close it. */
 function causeSection(view: DecisionView): string[] {
   const facts = [`**Status:** _${view.status}_`, `**Kind:** ${view.kind}`];
-  facts.push(`**Fingerprint:** ${code(view.fingerprint)}`);
+  facts.push(`**Fingerprint:** ${inlineCode(view.fingerprint)}`);
   const out = ['', `### ${title(view)}`, '', facts.join(' · ')];
   if (view.caseIds.length > 0) {
     out.push('', `**Cases (${view.caseIds.length}):** ${casesText(view.caseIds)}`);
-    out.push('', `**Endpoints:** ${view.endpoints.map(code).join(', ')}`);
+    out.push('', `**Endpoints:** ${view.endpoints.map(inlineCode).join(', ')}`);
   }
   if (view.decision !== '') out.push('', `**Decision:** ${cell(view.decision)}`);
   const { hint } = view;
@@ -33,7 +33,8 @@ function causeSection(view: DecisionView): string[] {
       out.push('', `**To fix on the candidate:** ${prose(hint.candidate)}.`);
       out.push('', `**Or on the baseline:** ${prose(hint.baseline)}.`);
     }
-    if (hint.rule !== undefined) out.push('', `**Or declare them equivalent:** ${code(hint.rule)}`);
+    if (hint.rule !== undefined)
+      out.push('', `**Or declare them equivalent:** ${inlineCode(hint.rule)}`);
   }
   if (view.status === 'open') out.push('', `**Next:** ${prose(view.next)}`);
   return out;
@@ -54,7 +55,7 @@ export function decisionsSection(report: RunReport): string[] {
   const intro =
     report.tracker === undefined
       ? 'No tracker in this run: every root cause is undecided.'
-      : `Decisions live in ${code(report.tracker.path)}; take one with \`parity decide ID accepted|wontfix|open --note "…"\`.`;
+      : `Decisions live in ${inlineCode(report.tracker.path)}; take one with \`parity decide ID accepted|wontfix|open --note "…"\`.`;
   return [
     '',
     '## Decisions',

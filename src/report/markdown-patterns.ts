@@ -1,7 +1,7 @@
 /** report.md sections for recognised patterns and equivalence rules. Pure. */
 import type { CaseResult } from '../results/types.js';
 import type { RunReport } from './contract.js';
-import { code } from './markdown-util.js';
+import { inlineCode } from './markdown-util.js';
 
 /** "## Unused equivalence rules": declared rules that never fired in this run. */
 export function unusedRulesSection(report: RunReport): string[] {
@@ -13,7 +13,7 @@ export function unusedRulesSection(report: RunReport): string[] {
     '',
     'Declared for the cases of this run, but no difference matched them:',
     '',
-    ...unused.map((label) => `- ${code(label)}`),
+    ...unused.map((label) => `- ${inlineCode(label)}`),
   ];
 }
 
@@ -22,12 +22,12 @@ export function patternLines(result: CaseResult): string[] {
   const lines: string[] = [];
   const matches = result.pattern?.matches ?? [];
   if (matches.length > 0) {
-    const names = [...new Set(matches.map((m) => code(m.name)))].join(', ');
+    const names = [...new Set(matches.map((m) => inlineCode(m.name)))].join(', ');
     const scope = result.pattern?.complete === true ? '' : ' (and unexplained changes)';
     lines.push('', `**Patterns:** ${names}${scope}`);
   }
   if (result.equivalences !== undefined && result.equivalences.length > 0) {
-    lines.push('', `**Equivalences applied:** ${result.equivalences.map(code).join(', ')}`);
+    lines.push('', `**Equivalences applied:** ${result.equivalences.map(inlineCode).join(', ')}`);
   }
   return lines;
 }

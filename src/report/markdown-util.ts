@@ -42,7 +42,7 @@ export function cell(text: string): string {
 }
 
 /** Inline code that survives backticks and control characters inside the value. */
-export function code(text: string): string {
+export function inlineCode(text: string): string {
   return codeSpan(printable(text));
 }
 

@@ -17,7 +17,7 @@ import { decisionsSection } from './markdown-decisions.js';
 import { flowLine, skippedSection } from './markdown-flows.js';
 import { encodingNotesSection } from './markdown-notes.js';
 import { patternLines, unusedRulesSection } from './markdown-patterns.js';
-import { cell, code, fenced, prose, table } from './markdown-util.js';
+import { cell, fenced, inlineCode, prose, table } from './markdown-util.js';
 import { renderNoiseMarkdown } from './noise-text.js';
 import {
   comparedToWarning,
@@ -88,7 +88,7 @@ export function regressionSection(report: RunReport): string[] {
   const r = report.regression;
   const n = reportNumbers(report).regression;
   if (r === undefined || n === undefined) return [];
-  const counts = `Compared to run ${code(r.comparedTo.runId)} (${r.comparedTo.startedAt}): ${regressionCounts(n)}.`;
+  const counts = `Compared to run ${inlineCode(r.comparedTo.runId)} (${r.comparedTo.startedAt}): ${regressionCounts(n)}.`;
   const out = ['', '## Regression', '', counts];
   const warning = comparedToWarning(n);
   if (warning !== undefined) out.push('', `> **Warning:** ${cell(warning)}.`);
@@ -98,7 +98,7 @@ export function regressionSection(report: RunReport): string[] {
   );
   if (r.fixed.length > 0) {
     const rows = r.fixed.map((f) => [
-      code(f.fingerprint),
+      inlineCode(f.fingerprint),
       cell(f.kinds.join(', ')),
       cell(f.endpoints.join(', ')),
       cell(f.caseIds.join(', ')),
@@ -137,7 +137,7 @@ function cutLines(result: CaseResult): string[] {
     if (cut === undefined) continue;
     lines.push(
       '',
-      `The ${side} body is kept as a preview: the whole body is ${cut.size} bytes, sha256 ${code(cut.sha256)}.`,
+      `The ${side} body is kept as a preview: the whole body is ${cut.size} bytes, sha256 ${inlineCode(cut.sha256)}.`,
     );
   }
   return lines;
@@ -154,14 +154,14 @@ function rootCauseRefs(result: CaseResult): string {
 }
 
 function divergenceSection(result: CaseResult): string {
-  const parts = [`### ${cell(result.caseId)} — ${code(result.endpoint)}`, ''];
+  const parts = [`### ${cell(result.caseId)} — ${inlineCode(result.endpoint)}`, ''];
   const status = `${result.baseline.status ?? result.baseline.error?.code ?? '?'} → ${
     result.candidate.status ?? result.candidate.error?.code ?? '?'
   }`;
   const regression =
     result.regression === undefined ? '' : ` · **Regression:** ${result.regression}`;
   parts.push(
-    `**Kinds:** ${result.kinds.join(', ')} · **Status:** ${status} · **Fingerprint:** ${code(result.fingerprint ?? '')}${regression}`,
+    `**Kinds:** ${result.kinds.join(', ')} · **Status:** ${status} · **Fingerprint:** ${inlineCode(result.fingerprint ?? '')}${regression}`,
   );
   if (result.findings !== undefined) parts.push('', `**Root causes:** ${rootCauseRefs(result)}`);
   if (result.flow !== undefined) parts.push('', flowLine(result.flow));
@@ -177,7 +177,7 @@ function divergenceSection(result: CaseResult): string {
       table(
         ['header', 'baseline', 'candidate'],
         headerChanges.map((h) => [
-          cell(code(h.name)),
+          cell(inlineCode(h.name)),
           cell(h.baseline ?? '(absent)'),
           cell(h.candidate ?? '(absent)'),
         ]),
@@ -211,7 +211,7 @@ function coverageSection(report: RunReport): string[] {
     '',
     table(
       header,
-      rows.map(([name = '', cases = '']) => [code(name), cases]),
+      rows.map(([name = '', cases = '']) => [inlineCode(name), cases]),
     ),
   ];
 }
@@ -220,7 +220,7 @@ function coverageSection(report: RunReport): string[] {
 function latencySection(report: RunReport): string {
   const latency = latencyOf(report);
   const rows = latencyRows(latency).map(([endpoint = '', ...rest]) => [
-    cell(code(endpoint)),
+    cell(inlineCode(endpoint)),
     ...rest,
   ]);
   return ['## Latency', '', `${latencyLine(latency)}.`, '', table(LATENCY_HEADER, rows)].join('\n');
@@ -247,7 +247,7 @@ function acceptedSection(report: RunReport): string[] {
     '',
     'They differ, and every root cause they show is decided (`_accepted_` or `_wontfix_`): they do not fail the run.',
     '',
-    ...accepted.map((r) => `- ${cell(r.caseId)} — ${code(r.endpoint)}: ${rootCauseRefs(r)}`),
+    ...accepted.map((r) => `- ${cell(r.caseId)} — ${inlineCode(r.endpoint)}: ${rootCauseRefs(r)}`),
   ];
 }
 
@@ -271,7 +271,7 @@ function runErrorsSection(report: RunReport): string[] {
 
 export function renderMarkdown(report: RunReport): string {
   const title = `# Parity report: ${prose(report.baseline.name)} vs ${prose(report.candidate.name)}`;
-  const meta = `Run ${code(report.runId)} · ${report.startedAt} · baseline ${code(report.baseline.url)} · candidate ${code(report.candidate.url)}\n\n${prose(runtimeLine(report))}`;
+  const meta = `Run ${inlineCode(report.runId)} · ${report.startedAt} · baseline ${inlineCode(report.baseline.url)} · candidate ${inlineCode(report.candidate.url)}\n\n${prose(runtimeLine(report))}`;
   const sections = [title, '', meta + scopeNote(report), ...interruptedNote(report)];
   sections.push(...decisionsSection(report));
   sections.push('', '## Summary', '', summarySection(report));

@@ -6,7 +6,7 @@
 import type { FlakyCase } from '../noise/calibration.js';
 import type { NoiseEntry, NoiseSection } from '../noise/types.js';
 import { preview } from '../wire/display.js';
-import { cell, code, table } from './markdown-util.js';
+import { cell, inlineCode, table } from './markdown-util.js';
 
 function pathLabel(entry: NoiseEntry): string {
   if (entry.kind === 'header') return `header ${entry.path}`;
@@ -38,8 +38,8 @@ export function renderNoiseMarkdown(section: NoiseSection | undefined): string {
       table(
         ['endpoint', 'path', 'varied', 'candidate differed', 'decision', 'samples'],
         section.entries.map((e) => [
-          cell(code(e.endpoint)),
-          cell(code(pathLabel(e))),
+          cell(inlineCode(e.endpoint)),
+          cell(inlineCode(pathLabel(e))),
           `${e.noisyCases}/${e.cases}`,
           `${e.divergentCases}/${e.cases}`,
           e.decision,

@@ -9,6 +9,7 @@ import { DIVERGENCE_KINDS, type DivergenceKind, KIND_REPORT_ORDER } from '../mod
 import { type DecisionCounts, decisionCounts } from '../results/root-causes.js';
 import { type CountedAs, countedAs } from '../results/summary.js';
 import type { CaseResult } from '../results/types.js';
+import { plural } from '../util/words.js';
 import type { Interruption, RunReport } from './contract.js';
 
 /**
@@ -176,11 +177,6 @@ export function reportNumbers(report: RunReport): ReportNumbers {
   };
 }
 
-/** `5 cases`, `1 case`. */
-export function count(n: number, noun: string, plural = `${noun}s`): string {
-  return `${n} ${n === 1 ? noun : plural}`;
-}
-
 /** Colours for parts of a line (the console's); plain text without them. */
 export type Paint = Partial<Record<CountedAs, (text: string) => string>>;
 
@@ -212,7 +208,7 @@ export function kindsList(n: ReportNumbers): string {
 export function kindsNote(n: ReportNumbers): string | undefined {
   const listed = n.counted.divergent + n.counted.accepted + n.counted.error;
   if (n.kindTotal <= listed) return undefined;
-  return `${count(n.kindTotal, 'kind')} over ${count(listed, 'case')}: a case can have several`;
+  return `${plural(n.kindTotal, 'kind')} over ${plural(listed, 'case')}: a case can have several`;
 }
 
 /** The by-kind line with its note: `by kind: shape 5 · … (16 kinds over 12 cases: …)`. */
@@ -226,7 +222,7 @@ export function kindsLine(n: ReportNumbers): string {
  * (cases, each once: a case can be both).
  */
 export function runErrorsLine(n: ReportNumbers): string {
-  return `run errors ${n.runErrors}: ${count(n.counted.error, 'transport error')} · ${n.expectationFailures} unmet expect`;
+  return `run errors ${n.runErrors}: ${plural(n.counted.error, 'transport error')} · ${n.expectationFailures} unmet expect`;
 }
 
 /**
@@ -237,7 +233,7 @@ export function runErrorsLine(n: ReportNumbers): string {
  */
 export function junitLine(n: ReportNumbers): string {
   const { passed, failure, error, skipped } = n.junit;
-  const failures = `${count(failure, 'failure')} (${n.counted.divergent} divergent, ${n.expectationOnlyFailures} unmet expect)`;
+  const failures = `${plural(failure, 'failure')} (${n.counted.divergent} divergent, ${n.expectationOnlyFailures} unmet expect)`;
   const why =
     n.counted.skipped === 0 && n.notRun === 0
       ? 'accepted'
@@ -246,7 +242,7 @@ export function junitLine(n: ReportNumbers): string {
           ...(n.counted.skipped === 0 ? [] : [`${n.counted.skipped} not sent`]),
           ...(n.notRun === 0 ? [] : [`${n.notRun} not run`]),
         ].join(', ');
-  return `junit.xml: ${count(n.cases + n.notRun, 'test')} · ${passed} passed · ${failures} · ${count(error, 'error')} · ${skipped} skipped (${why})`;
+  return `junit.xml: ${plural(n.cases + n.notRun, 'test')} · ${passed} passed · ${failures} · ${plural(error, 'error')} · ${skipped} skipped (${why})`;
 }
 
 /**
@@ -256,8 +252,8 @@ export function junitLine(n: ReportNumbers): string {
  */
 export function regressionCounts(r: RegressionNumbers): string {
   const notCompared = r.notCompared > 0 ? ` · ${r.notCompared} not compared there` : '';
-  const fixedIn = r.fixed > 0 ? `, gone from ${count(r.fixedIn, 'case')}` : '';
-  return `${r.new} new · ${r.persisting} persisting${notCompared} (divergent cases) · ${count(r.fixed, 'fixed root cause')}${fixedIn}`;
+  const fixedIn = r.fixed > 0 ? `, gone from ${plural(r.fixedIn, 'case')}` : '';
+  return `${r.new} new · ${r.persisting} persisting${notCompared} (divergent cases) · ${plural(r.fixed, 'fixed root cause')}${fixedIn}`;
 }
 
 /**
@@ -296,5 +292,5 @@ export function decisionsLine(n: ReportNumbers): string {
   const d = n.decisions;
   const total = d.open + d.accepted + d.wontfix + d.resolved + d.covered;
   const covered = d.covered === 0 ? '' : ` · ${d.covered} covered by a rule`;
-  return `${count(total, 'root cause')}: ${d.open} open · ${d.accepted} accepted · ${d.wontfix} wontfix · ${d.resolved} resolved${covered}`;
+  return `${plural(total, 'root cause')}: ${d.open} open · ${d.accepted} accepted · ${d.wontfix} wontfix · ${d.resolved} resolved${covered}`;
 }

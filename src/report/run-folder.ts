@@ -18,7 +18,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ParityError } from '../util/errors.js';
+import { hasCode, ParityError } from '../util/errors.js';
 import { LATEST_TEMP_PREFIX, pointLatest } from '../util/fs.js';
 import type { Host } from '../util/host.js';
 import { folderProblem } from '../util/write-target.js';
@@ -50,10 +50,6 @@ export interface RunFolder {
 
 function unwritable(message: string): ParityError {
   return new ParityError('PARITY_OUTPUT_UNWRITABLE', message);
-}
-
-function hasCode(error: unknown, code: string): boolean {
-  return error instanceof Error && 'code' in error && error.code === code;
 }
 
 /** `<reports>/latest` must be parity's link (or absent): never a folder or file of someone's. */

@@ -10,9 +10,9 @@ import { explainShown } from '../compare/explain.js';
 import type { DivergenceInput } from '../compare/input.js';
 import type { Judgement } from '../compare/judge.js';
 import type { Finding } from '../compare/root-cause.js';
-import { type BodyFile, curlCommand } from '../execute/curl.js';
+import { curlCommand } from '../execute/curl.js';
 import { planOf } from '../execute/plan.js';
-import type { Case, Target } from '../model/case.js';
+import type { Case } from '../model/case.js';
 import type { Change, Divergence, DivergenceKind } from '../model/comparison.js';
 import type { Exchange, ResponseBody, SideOutcome } from '../model/exchange.js';
 import type { Redactor } from '../redact/redact.js';
@@ -20,6 +20,7 @@ import { bytesText, isBytesSummary, tooComplexWords } from '../wire/bytes.js';
 import { encodingNotes } from '../wire/notes.js';
 import { flowContext, flowRef } from './flow-result.js';
 import { cutText as cutPreview, type PreviewBudget, previewValue, sha256Text } from './preview.js';
+import type { ResultContext } from './result-context.js';
 import type {
   BodyRef,
   CaseResult,
@@ -42,15 +43,7 @@ const MAX_REPORTED_PATH = 1_000;
 /** The request path as reports show it is cut past this many characters. */
 const MAX_REPORTED_REQUEST_PATH = 2_048;
 
-export interface ResultContext {
-  readonly baseline: Target;
-  readonly candidate: Target;
-  readonly redact: Redactor;
-  /** Keeps request bodies too long for a repro's command line (`body-files.ts`). */
-  readonly bodyFile?: BodyFile | undefined;
-  /** `--baseline-recording`: the baseline answered from this recording (its repro says so). */
-  readonly recording?: string | undefined;
-}
+export type { ResultContext } from './result-context.js';
 
 function summarise(side: SideOutcome): SideSummary {
   if (side.outcome === 'transport-error') {

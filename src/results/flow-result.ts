@@ -7,7 +7,7 @@ import { secretValues } from '../flow/secrets.js';
 import type { Exchange } from '../model/exchange.js';
 import type { FlowStep } from '../model/flow.js';
 import { withSecrets } from '../redact/extend.js';
-import type { ResultContext } from './build.js';
+import type { ResultContext } from './result-context.js';
 import type { FlowRef } from './types.js';
 
 /** Masked places listed in a result, at most (a list endpoint can hold many). */

@@ -2,6 +2,8 @@
  * Results read by flow: the skipped ones grouped (a flow that was not sent
  * is one line, not one per step), and a step's place in words. Pure.
  */
+
+import { plural } from '../util/words.js';
 import type { CaseResult, FlowRef } from './types.js';
 
 /** Consecutive skipped results of one flow with one reason, or one skipped case. */
@@ -55,8 +57,4 @@ export function describeStep(flow: FlowRef): string {
 export function describeMasked(flow: FlowRef): string | undefined {
   if (flow.masked === undefined || flow.masked.length === 0) return undefined;
   return `captured values compared as their placeholders at ${flow.masked.join(', ')}`;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

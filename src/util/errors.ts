@@ -73,3 +73,8 @@ function placed(problem: InputProblem, label: string): string {
     ? `${where} ${problem.message}`
     : `${where} ${problem.field} ${problem.message}`;
 }
+
+/** A Node error carrying one of `codes` (`ENOENT`, `EEXIST`, …): how a failed file operation says why. */
+export function hasCode(error: unknown, ...codes: string[]): boolean {
+  return error instanceof Error && 'code' in error && codes.includes(String(error.code));
+}

@@ -14,6 +14,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { chmod, chown, lstat, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
+import { hasCode } from './errors.js';
 import { checkFilesToWrite, type TextFile, wouldOverwrite } from './files-to-write.js';
 import { writeFileAtomic } from './fs.js';
 import type { Host } from './host.js';
@@ -62,10 +63,6 @@ async function clearOrphans(parent: string, root: string, host: Host): Promise<v
         : Date.now() - info.mtimeMs > STALE_MS;
     if (gone) await rm(join(parent, name), { recursive: true, force: true });
   }
-}
-
-function hasCode(error: unknown, ...codes: string[]): boolean {
-  return error instanceof Error && 'code' in error && codes.includes(String(error.code));
 }
 
 /** Moves the staged file onto `target` (its mode kept); across file systems, a write there. */

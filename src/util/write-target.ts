@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, lstat, open, readlink, rm, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { hasCode } from './errors.js';
 
 /** What sits at a path, after following its symlinks. */
 export type PathKind = 'missing' | 'file' | 'directory' | 'device' | 'fifo' | 'socket' | 'other';
@@ -30,10 +31,6 @@ export interface WriteTarget {
 }
 
 const MAX_HOPS = 32;
-
-function hasCode(error: unknown, code: string): boolean {
-  return error instanceof Error && 'code' in error && error.code === code;
-}
 
 function kindOf(info: Awaited<ReturnType<typeof lstat>>): PathKind {
   if (info.isFile()) return 'file';
@@ -134,7 +131,7 @@ export function shownTarget(shown: string, target: WriteTarget): string {
 }
 
 /** A file parity is about to write, checked: where its bytes go, or why it must not be written. */
-export type CheckedFile =
+export type CheckedWrite =
   | { readonly ok: true; readonly target: WriteTarget }
   | { readonly ok: false; readonly problem: string };
 
@@ -149,7 +146,7 @@ export async function checkFileTarget(
   path: string,
   shown: string,
   noun?: string,
-): Promise<CheckedFile> {
+): Promise<CheckedWrite> {
   let target: WriteTarget;
   try {
     target = await inspectWriteTarget(path);

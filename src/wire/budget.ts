@@ -9,6 +9,7 @@
  */
 
 import { isExactNumber } from './exact-number.js';
+import { closingQuote, numberEnd, QUOTE, startsNumber } from './json-lex.js';
 
 /** Limits on one body's shape. */
 export interface NodeBudget {
@@ -27,8 +28,6 @@ export const MAX_DEPTH = 1_000;
 /** Which limit a body went past. */
 export type OverBudget = { readonly limit: 'nodes' | 'depth'; readonly budget: number };
 
-const QUOTE = 34;
-const BACKSLASH = 92;
 const OPEN_OBJECT = 123;
 const OPEN_ARRAY = 91;
 const CLOSE_OBJECT = 125;
@@ -79,7 +78,7 @@ export function scanJson(text: string, budget: NodeBudget): JsonScan {
     else if (code === COMMA) {
       if (++nodes > budget.nodes)
         return { over: { limit: 'nodes', budget: budget.nodes }, longNumbers };
-    } else if ((code >= DIGIT_0 && code <= DIGIT_9) || code === MINUS) {
+    } else if (startsNumber(code)) {
       const end = numberEnd(text, i);
       if (!longNumbers && mayBeInexact(text, i, end)) longNumbers = true;
       i = end - 1;
@@ -93,38 +92,6 @@ export const UNLIMITED: NodeBudget = {
   nodes: Number.POSITIVE_INFINITY,
   depth: Number.POSITIVE_INFINITY,
 };
-
-/** The index of the quote closing the string opened at `open`, or -1 when it is not closed. */
-function closingQuote(text: string, open: number): number {
-  let at = text.indexOf('"', open + 1);
-  while (at !== -1 && escaped(text, at)) at = text.indexOf('"', at + 1);
-  return at;
-}
-
-/** Whether the character at `at` follows an odd run of backslashes. */
-function escaped(text: string, at: number): boolean {
-  let backslashes = 0;
-  while (text.charCodeAt(at - 1 - backslashes) === BACKSLASH) backslashes++;
-  return backslashes % 2 === 1;
-}
-
-function isNumberChar(code: number): boolean {
-  return (
-    (code >= DIGIT_0 && code <= DIGIT_9) ||
-    code === DOT ||
-    code === LOWER_E ||
-    code === UPPER_E ||
-    code === PLUS ||
-    code === MINUS
-  );
-}
-
-/** The index just past the number-like token starting at `start`. */
-function numberEnd(text: string, start: number): number {
-  let end = start + 1;
-  while (end < text.length && isNumberChar(text.charCodeAt(end))) end++;
-  return end;
-}
 
 /** 16+ digits and dots in a row, or 3+ exponent digits, in `text[start, end)`. */
 function mayBeInexact(text: string, start: number, end: number): boolean {

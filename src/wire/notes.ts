@@ -9,7 +9,7 @@ import type { ResponseBody, SideOutcome } from '../model/exchange.js';
 import { codeSpan } from '../util/code-span.js';
 import { contentTypeCharset } from './content-type.js';
 import { jsonEqual as equal } from './json-equal.js';
-import { scanJson } from './raw-json.js';
+import { readRawJson } from './raw-json.js';
 import { type Difference, rawDifferences, whitespaceDifference } from './raw-walk.js';
 
 /** Short titles, e.g. for a report column. */
@@ -54,8 +54,8 @@ function bodyNotes(baseline: string, candidate: string): EncodingNote[] {
   const notes: EncodingNote[] = [];
   const note = (code: EncodingNoteCode, message: string) =>
     notes.push({ kind: 'encoding', code, message });
-  const b = scanJson(baseline);
-  const c = scanJson(candidate);
+  const b = readRawJson(baseline);
+  const c = readRawJson(candidate);
   if (endsWithNewline(b.trailing) !== endsWithNewline(c.trailing)) {
     const [has, lacks] = endsWithNewline(b.trailing)
       ? ['baseline', 'candidate']

@@ -2,8 +2,10 @@
  * A JSON text as it was written: every string and number keeps its source
  * text, objects keep their key order, and the whitespace between tokens is
  * kept. Used only to explain wire-only differences between two texts that
- * parse to equal values (see `notes.ts`). Pure.
+ * parse to equal values (see `notes.ts`). Pure. Scanned with the lexical
+ * pieces `budget.ts` uses too (`json-lex.ts`).
  */
+import { numberEnd, startsNumber, stringEnd, whitespaceEnd } from './json-lex.js';
 
 /** One node with its source spelling. */
 export type RawNode =
@@ -29,31 +31,25 @@ export interface RawDocument {
   readonly trailing: string;
 }
 
-const WHITESPACE = /[ \t\n\r]*/y;
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const LITERAL = /true|false|null/y;
+const LITERALS = ['true', 'false', 'null'] as const;
 
 /**
  * Scan a JSON text that `JSON.parse` accepts (the caller has parsed it; on any
  * other text the result is unspecified, but the scanner never loops).
  */
-export function scanJson(text: string): RawDocument {
+export function readRawJson(text: string): RawDocument {
   let pos = 0;
   const gaps: string[] = [];
 
-  const sticky = (regex: RegExp): string => {
-    regex.lastIndex = pos;
-    const match = regex.exec(text)?.[0] ?? '';
-    pos += match.length;
-    return match;
-  };
   const gap = (): void => {
-    gaps.push(sticky(WHITESPACE));
+    const end = whitespaceEnd(text, pos);
+    gaps.push(text.slice(pos, end));
+    pos = end;
   };
   const string = (): string => {
-    const start = ++pos;
-    while (pos < text.length && text[pos] !== '"') pos += text[pos] === '\\' ? 2 : 1;
-    return text.slice(start, pos++);
+    const start = pos + 1;
+    pos = stringEnd(text, pos);
+    return text.slice(start, pos - 1);
   };
   const members = <T>(close: string, item: () => T): T[] => {
     const out: T[] = [];
@@ -82,10 +78,13 @@ export function scanJson(text: string): RawDocument {
     if (ch === '{') return { type: 'object', entries: members('}', entry) };
     if (ch === '[') return { type: 'array', items: members(']', node) };
     if (ch === '"') return { type: 'string', raw: string() };
-    const number = sticky(NUMBER);
-    if (number !== '') return { type: 'number', raw: number };
-    const literal = sticky(LITERAL);
-    if (literal === '') pos = text.length;
+    if (startsNumber(text.charCodeAt(pos))) {
+      const start = pos;
+      pos = numberEnd(text, pos);
+      return { type: 'number', raw: text.slice(start, pos) };
+    }
+    const literal = LITERALS.find((word) => text.startsWith(word, pos)) ?? '';
+    pos = literal === '' ? text.length : pos + literal.length;
     return { type: 'literal', raw: literal };
   };
 

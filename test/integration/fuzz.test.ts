@@ -21,7 +21,7 @@ import { bodyBytes, toCase } from '../../src/fuzz/request.js';
 import { rootCausesOf } from '../../src/fuzz/root-cause.js';
 import { carries } from '../../src/fuzz/rule.js';
 import { type Seed, seedsOf } from '../../src/fuzz/seeds.js';
-import { createSender, type Sender } from '../../src/fuzz/sender.js';
+import { createSender, type FuzzSender } from '../../src/fuzz/sender.js';
 import { createRedactor } from '../../src/redact/redact.js';
 import {
   BASELINE_RULES,
@@ -42,7 +42,7 @@ async function seeds(): Promise<Seed[]> {
   return seedsOf(await loadCases(['seeds.yaml'], { cwd, env: {} }));
 }
 
-function senderFor(baseline: string, candidate: string, concurrency = 8): Sender {
+function senderFor(baseline: string, candidate: string, concurrency = 8): FuzzSender {
   const resolved = resolveConfig(
     { config: { concurrency, tracker: false }, file: undefined },
     { baseline: `strict=${baseline}`, candidate: `lenient=${candidate}` },

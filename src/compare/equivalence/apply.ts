@@ -4,9 +4,8 @@
  * the comparison records which rule fired where.
  */
 import type { Change, Comparison } from '../../model/comparison.js';
-import type { ResponseBody } from '../../model/exchange.js';
 import type { Rules } from '../../rules/types.js';
-import { attributeNormalisation } from './attribution.js';
+import { attributeNormalisation, type RawBodies } from './attribution.js';
 import { enumTagEquivalence } from './enum-tag.js';
 import { enumTagLabel, firedAt, renameLabel, statusLabel } from './labels.js';
 import { renameEquivalence } from './renames.js';
@@ -51,11 +50,7 @@ function applyBody(changes: readonly Change[], rules: Rules, fired: string[]): r
   return rest();
 }
 
-/** The two bodies as received, for attributing normalisation-time rules. */
-export interface RawBodies {
-  readonly baseline: ResponseBody;
-  readonly candidate: ResponseBody;
-}
+export type { RawBodies } from './attribution.js';
 
 /**
  * Apply the equivalence rules of `rules` to a comparison: matching body

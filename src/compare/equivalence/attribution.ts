@@ -5,14 +5,20 @@
  * list of records names each place once.
  */
 
+import type { ResponseBody } from '../../model/exchange.js';
 import { isJsonObject, type JsonObject } from '../../normalise/json.js';
 import { foldKey } from '../../normalise/keys.js';
 import type { Rules } from '../../rules/types.js';
 import { formatPointer } from '../../util/json-pointer.js';
 import { ownValue } from '../../wire/json-equal.js';
 import { patternPath } from '../patterns/util.js';
-import type { RawBodies } from './apply.js';
 import { firedAt } from './labels.js';
+
+/** The two bodies as received, for attributing normalisation-time rules. */
+export interface RawBodies {
+  readonly baseline: ResponseBody;
+  readonly candidate: ResponseBody;
+}
 
 interface Walk {
   readonly rules: Rules;

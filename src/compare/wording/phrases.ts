@@ -58,11 +58,6 @@ export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** "n thing" or "n things". */
-export function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-
 /** The longest summary line; longer text is cut with an ellipsis. */
 export const SUMMARY_MAX = 120;
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadCases, validateCases } from '../../../src/cases/load.js';
-import { splitPath } from '../../../src/cases/resolve.js';
+import { splitQuery } from '../../../src/cases/resolve-request.js';
 import type { SourceLocation } from '../../../src/model/case.js';
 import { formatProblem, ParityError } from '../../../src/util/errors.js';
 
@@ -233,9 +233,9 @@ describe('loadCases on bad input', () => {
   });
 });
 
-describe('splitPath', () => {
+describe('splitQuery', () => {
   it('splits the query string off, decoding it and keeping repeated keys in order', () => {
-    expect(splitPath('/v1/search?q=a+b&tag=x&tag=y%2Fz&empty=#frag')).toEqual([
+    expect(splitQuery('/v1/search?q=a+b&tag=x&tag=y%2Fz&empty=#frag')).toEqual([
       '/v1/search',
       [
         ['q', 'a b'],
@@ -245,12 +245,12 @@ describe('splitPath', () => {
       ],
       'q=a+b&tag=x&tag=y%2Fz&empty=',
     ]);
-    expect(splitPath('/v1/plain')).toEqual(['/v1/plain', [], '']);
-    expect(splitPath('/v1/trailing?')).toEqual(['/v1/trailing', [], '']);
+    expect(splitQuery('/v1/plain')).toEqual(['/v1/plain', [], '']);
+    expect(splitQuery('/v1/trailing?')).toEqual(['/v1/trailing', [], '']);
   });
 
   it('keeps the query string as written, encoding only what no URL may hold', () => {
-    const [, , text] = splitPath('/s?q=%2Fa%20b&x=[1]&y={2}&z=a b&é=ü');
+    const [, , text] = splitQuery('/s?q=%2Fa%20b&x=[1]&y={2}&z=a b&é=ü');
     expect(text).toBe('q=%2Fa%20b&x=[1]&y={2}&z=a%20b&%C3%A9=%C3%BC');
   });
 });

@@ -7,11 +7,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { caseFileOf, caseName, renderCaseFile } from '../../../src/fuzz/case-file.js';
+import { caseFileOf, caseName, renderFuzzCase } from '../../../src/fuzz/case-file.js';
 import { docOf } from '../../../src/fuzz/doc.js';
-import type { TalliedFinding } from '../../../src/fuzz/engine.js';
+import type { TalliedDiscovery } from '../../../src/fuzz/engine.js';
 import type { FuzzRequest } from '../../../src/fuzz/request.js';
-import type { RootCause } from '../../../src/fuzz/root-cause.js';
+import type { FuzzCause } from '../../../src/fuzz/root-cause.js';
 import { seedsOf } from '../../../src/fuzz/seeds.js';
 import { createRedactor } from '../../../src/redact/redact.js';
 import type { CaseResult } from '../../../src/results/types.js';
@@ -26,7 +26,7 @@ const seed = seedsOf([
   }),
 ])[0];
 
-const cause: RootCause = {
+const cause: FuzzCause = {
   key: 'status-0123456789ab',
   fingerprint: 'status-0123456789ab',
   type: 'status',
@@ -37,7 +37,7 @@ const cause: RootCause = {
   title: 'status 400 → 201',
 };
 
-function finding(request: Partial<FuzzRequest>, rootCause: RootCause = cause): TalliedFinding {
+function finding(request: Partial<FuzzRequest>, rootCause: FuzzCause = cause): TalliedDiscovery {
   if (seed === undefined) throw new Error('no seed');
   return {
     order: 0,
@@ -56,7 +56,7 @@ function finding(request: Partial<FuzzRequest>, rootCause: RootCause = cause): T
 const names = { baseline: 'rust', candidate: 'go' };
 const noSecrets = createRedactor({ headerNames: [], secrets: new Map() });
 const back = { file: 'cases/fuzz/x.yaml', env: {}, globalRules: undefined };
-const input = (f: TalliedFinding, extra = {}) => ({
+const input = (f: TalliedDiscovery, extra = {}) => ({
   finding: f,
   name: 'post-v1-notes-400-vs-201-trailing-data',
   names,
@@ -133,7 +133,7 @@ cases:
 
   it("carry the seed's rule layers", () => {
     const rules = { defaults: { ignore: ['/id'] }, rules: { keyCase: 'fold' as const } };
-    const text = renderCaseFile(input(finding({}), { rules }), false);
+    const text = renderFuzzCase(input(finding({}), { rules }), false);
     expect(parse(text)).toMatchObject({
       defaults: { rules: { ignore: ['/id'] } },
       cases: [{ rules: { keyCase: 'fold' } }],

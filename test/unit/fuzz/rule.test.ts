@@ -6,10 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { docOf, type JsonDoc } from '../../../src/fuzz/doc.js';
 import type { FuzzRequest } from '../../../src/fuzz/request.js';
-import type { RootCause } from '../../../src/fuzz/root-cause.js';
+import type { FuzzCause } from '../../../src/fuzz/root-cause.js';
 import { carries, divergenceKey, splitByRule } from '../../../src/fuzz/rule.js';
 
-const status: RootCause = {
+const status: FuzzCause = {
   key: 'status-0123456789ab',
   fingerprint: 'status-0123456789ab',
   type: 'status',

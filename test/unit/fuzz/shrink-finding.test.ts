@@ -4,9 +4,9 @@
  * family listed "also by" and its hits added; other findings are kept.
  */
 import { describe, expect, it } from 'vitest';
-import type { TalliedFinding } from '../../../src/fuzz/engine.js';
+import type { TalliedDiscovery } from '../../../src/fuzz/engine.js';
 import type { MutationName } from '../../../src/fuzz/mutations.js';
-import type { RootCause } from '../../../src/fuzz/root-cause.js';
+import type { FuzzCause } from '../../../src/fuzz/root-cause.js';
 import { seedsOf } from '../../../src/fuzz/seeds.js';
 import { sameInputOnce } from '../../../src/fuzz/shrink-finding.js';
 import type { CaseResult } from '../../../src/results/types.js';
@@ -14,7 +14,7 @@ import { makeCase } from '../../helpers/case.js';
 
 const [seed] = seedsOf([makeCase('list', { method: 'GET', path: '/v1/records' })]);
 
-const cause = (key: string): RootCause => ({
+const cause = (key: string): FuzzCause => ({
   key,
   fingerprint: key,
   type: 'status',
@@ -30,7 +30,7 @@ function finding(
   rule: MutationName,
   query: [string, string][],
   key = 'status-0123456789ab',
-): TalliedFinding {
+): TalliedDiscovery {
   if (seed === undefined) throw new Error('no seed');
   return {
     order,

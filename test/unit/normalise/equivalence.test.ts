@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 /**
  * Equivalence rules: each turns exactly the matching divergence into
  * equality, says so, and leaves a different divergence alone.
@@ -7,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { declaredEquivalences } from '../../../src/compare/equivalence/labels.js';
 import { unusedRules } from '../../../src/compare/equivalence/unused.js';
 import { judge } from '../../../src/compare/judge.js';
-import { canonicalDecimal } from '../../../src/normalise/numbers.js';
+import { sameDecimal } from '../../../src/normalise/numbers.js';
 import type { RulesSpecInput } from '../../../src/rules/schema.js';
 import { resolveRules, rulesSpecSchema } from '../../../src/rules/schema.js';
 import { ExactNumber } from '../../../src/wire/exact-number.js';
@@ -186,11 +187,51 @@ describe('equivalence rules', () => {
   });
 
   it('compares decimals exactly', () => {
-    expect(canonicalDecimal('1')).toBe(canonicalDecimal('1.000'));
-    expect(canonicalDecimal('1e+21')).toBe(canonicalDecimal('1000000000000000000000'));
-    expect(canonicalDecimal('0.05')).toBe(canonicalDecimal('5e-2'));
-    expect(canonicalDecimal('9007199254740993')).not.toBe(canonicalDecimal('9007199254740992'));
-    expect(canonicalDecimal('-0')).toBe('0');
-    expect(canonicalDecimal('abc')).toBeUndefined();
+    expect(sameDecimal('1', '1.000')).toBe(true);
+    expect(sameDecimal('1e+21', '1000000000000000000000')).toBe(true);
+    expect(sameDecimal('0.05', '5e-2')).toBe(true);
+    expect(sameDecimal('9007199254740993', '9007199254740992')).toBe(false);
+    expect(sameDecimal('-0', '0')).toBe(true);
+    expect(sameDecimal('abc', 'abc')).toBe(false);
+  });
+
+  it('agrees with the key it used before there was one canonical number form', () => {
+    // The comparison key normalise/numbers.ts had of its own (0.DIGITS × 10^EXP).
+    const NUMBER_TEXT = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
+    const oldKey = (text: string): string | undefined => {
+      const match = NUMBER_TEXT.exec(text.trim());
+      if (match === null) return undefined;
+      const [, sign = '', whole = '', fraction = '', exponent = '0'] = match;
+      const digits = `${whole}${fraction}`;
+      const leading = digits.length - digits.replace(/^0+/, '').length;
+      const significant = digits.replace(/^0+/, '').replace(/0+$/, '');
+      if (significant === '') return '0';
+      return `${sign}${significant}e${BigInt(exponent) + BigInt(whole.length) - BigInt(leading)}`;
+    };
+    const digits = fc.stringMatching(/^[0-9]{1,25}$/);
+    const decimal = fc
+      .tuple(
+        fc.constantFrom('', '-'),
+        digits,
+        fc.option(digits, { nil: undefined }),
+        fc.option(fc.integer({ min: -400, max: 400 }), { nil: undefined }),
+      )
+      .map(
+        ([sign, whole, fraction, exp]) =>
+          `${sign}${whole}${fraction === undefined ? '' : `.${fraction}`}${exp === undefined ? '' : `e${exp}`}`,
+      );
+    // Pairs that are often equal: one number and a rewriting of it.
+    const rewritten = decimal.chain((text) =>
+      fc.tuple(
+        fc.constant(text),
+        fc.constantFrom(text, `${text}0`, `0${text}`, text.replace(/^-/, '')),
+      ),
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.tuple(decimal, decimal), rewritten), ([a, b]) => {
+        expect(sameDecimal(a, b)).toBe(oldKey(a) === oldKey(b));
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });

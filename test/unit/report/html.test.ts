@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { bodyLines, marksFor } from '../../../src/report/html/diff-lines.js';
@@ -25,10 +27,19 @@ describe('report.html', () => {
     expect(html).toContain(`<script>${CLIENT_SCRIPT}</script>`);
   });
 
-  it('embeds the typed page script as one strict call of its compiled source', () => {
-    expect(CLIENT_SCRIPT).toMatch(/^'use strict';\(function drawReport\(\) ?\{/);
+  it('embeds the typed page script, bundled as one strict call', () => {
+    expect(CLIENT_SCRIPT).toMatch(/^'use strict';\(\(\)=>\{function drawReport\(\)\{/);
     expect(CLIENT_SCRIPT).not.toMatch(/<\/script|<!--/i);
     expect(() => new Script(CLIENT_SCRIPT)).not.toThrow();
+  });
+
+  it('embeds page/draw.ts as it is now (the bundled string is not stale)', () => {
+    const check = spawnSync(process.execPath, ['scripts/page-script.mjs', '--check'], {
+      cwd: join(import.meta.dirname, '../../..'),
+      encoding: 'utf8',
+    });
+    expect(check.stderr).toBe('');
+    expect(check.status).toBe(0);
   });
 
   it('never lets a server string close the data block or become markup', () => {
