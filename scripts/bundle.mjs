@@ -1,6 +1,6 @@
 // Bundles the CLI into one CommonJS file (dist/parity.cjs), which bin/parity.js
 // loads: Node then compiles one script instead of resolving and reading ~300
-// modules, which halves start-up (see README, "Fast start-up"). The library
+// modules, which halves start-up (see docs/performance.md, "Fast start-up"). The library
 // modules stay in dist/ as tsc emits them.
 // Usage: node scripts/bundle.mjs [OUT_DIR]   (default dist; the bin test bundles elsewhere)
 import { readFileSync } from 'node:fs';
