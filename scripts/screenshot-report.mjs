@@ -1,15 +1,17 @@
 // Regenerates docs/images/report.png, the README's picture of the HTML report:
-// runs the bundled case library against the two bundled reference servers
-// (as `npm run demo` does, with a tracker and reports folder of its own in a
-// temporary folder, so the checkout's tracker is left alone), opens the run's
-// report.html in Debian's headless chromium (`apt-get install -y chromium`)
-// with playwright-core, and saves the first screen as a PNG.
+// bundles the current sources into a temporary package (the checkout's dist/
+// is left alone), runs its bin on the bundled case library against the two
+// bundled reference servers (as `npm run demo` does, with a tracker and a
+// reports folder of its own in that temporary folder, so the checkout's
+// tracker is left alone too), opens the run's report.html in Debian's headless
+// chromium (`apt-get install -y chromium`) with playwright-core, and saves the
+// first 1200x1150 pixels as a PNG (about 200 KB).
 //
-//   npm run build && node scripts/screenshot-report.mjs [OUT.png]
+//   node scripts/screenshot-report.mjs [OUT.png]     # default docs/images/report.png
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import { mkdtemp, stat } from 'node:fs/promises';
+import { cp, mkdtemp, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -26,12 +28,21 @@ if (!existsSync(CHROMIUM)) {
 }
 
 const work = await mkdtemp(join(tmpdir(), 'parity-screenshot-'));
+await cp(join(ROOT, 'bin'), join(work, 'bin'), { recursive: true });
+await new Promise((resolve, reject) => {
+  const bundle = spawn(process.execPath, ['scripts/bundle.mjs', join(work, 'dist')], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  bundle.on('error', reject);
+  bundle.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`bundle: ${code}`))));
+});
 const [rust, go] = await Promise.all([startServer('serde'), startServer('go')]);
 try {
   const child = spawn(
     process.execPath,
     [
-      join(ROOT, 'bin/parity.js'),
+      join(work, 'bin/parity.js'),
       'run',
       'cases',
       '--baseline',
