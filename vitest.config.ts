@@ -7,7 +7,7 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 export default defineConfig({
   define: { PARITY_VERSION: JSON.stringify(version) },
   test: {
-    // examples/vitest: the API example runs as a test of its own (README, "API").
+    // examples/vitest: the API example runs as a test of its own (docs/api.md).
     include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,

@@ -1,6 +1,6 @@
 // Bundles the CLI into one CommonJS file (dist/parity.cjs), which bin/parity.js
 // loads: Node then compiles one script instead of resolving and reading ~300
-// modules, which halves start-up (see README, "Fast start-up"). Each command's
+// modules, which halves start-up (see docs/performance.md, "Fast start-up"). Each command's
 // module is imported by `src/cli/main.ts` when that command runs, which esbuild
 // keeps lazy inside the one file: a command evaluates only the modules it uses
 // (`validate` never evaluates undici, so Node never loads its HTTP, TLS and

@@ -63,7 +63,7 @@ const quoted = (text: string) => JSON.stringify(text);
 
 function configText(baseline: InitTarget, candidate: InitTarget): string {
   return `# parity configuration (written by \`parity init\`). Every key is optional; flags win.
-# Reference: the README's "Configuration" section. JSON Schema-checked: a typo is an error.
+# Reference: parity's docs/configuration.md. JSON Schema-checked: a typo is an error.
 targets:
   ${baseline.name}:
     url: ${quoted(baseline.url)}

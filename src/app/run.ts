@@ -222,14 +222,14 @@ async function execute(
     // A result added before (an earlier plain case) may hold a value learned now.
     stream.redactAdded(learnedRedact);
   };
-  // Each side's own address is compared as `{{origin}}` (README, "Own origins").
+  // Each side's own address is compared as `{{origin}}` (docs/rules-and-noise.md, "Own origins and per-instance values").
   const origins = {
     baseline: originForms(config.baseline.url.href),
     candidate: originForms(config.candidate.url.href),
     // A replica instance writes its own address; the baseline sent again writes the baseline's.
     replica: originForms((config.noise.replica ?? config.baseline).url.href),
   };
-  // Timestamps both sides stamped during the run are compared by format (README, "Per-instance values").
+  // Timestamps both sides stamped during the run are compared by format (docs/rules-and-noise.md, "Own origins and per-instance values").
   const started = input.now().getTime() - CLOCK_SKEW_MS;
   // Values each side generated earlier in a flow or serial sequence, echoed later.
   const references = createReferenceMemory();
@@ -241,7 +241,7 @@ async function execute(
     if (raw.candidate.outcome === 'transport-error') failed.candidate++;
     watch.add(raw);
     runtimes.add(raw);
-    // Echoed references, then revisions derived from per-instance values (README, "Per-instance values").
+    // Echoed references, then revisions derived from per-instance values (docs/rules-and-noise.md, "Own origins and per-instance values").
     if (raw.flow === undefined) {
       addExchange(maskDerivedRevisions(references.apply(raw)), position);
       return;

@@ -1,5 +1,5 @@
 /**
- * The exit-code contract (README, "Exit codes"). The only module that knows the numbers.
+ * The exit-code contract (docs/command-line.md, "Exit codes"). The only module that knows the numbers.
  */
 import type { RunVerdict } from '../app/verdict.js';
 import type { InterruptSignal } from '../report/contract.js';

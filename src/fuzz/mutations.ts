@@ -1,6 +1,6 @@
 /**
- * The closed vocabulary of mutations: what each does, in one line (the README
- * table and `parity fuzz --help` say the same), and the shape of a mutated input.
+ * The closed vocabulary of mutations: what each does, in one line (the table in
+ * docs/fuzzing.md and `parity fuzz --help` say the same), and the shape of a mutated input.
  */
 import type { FuzzRequest } from './request.js';
 

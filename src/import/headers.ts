@@ -41,7 +41,7 @@ const BROWSER = new Set([
 /** What every report redacts is a credential here too, whatever the name patterns say. */
 const REDACTED = new Set<string>(ALWAYS_REDACTED);
 
-/** Credentials: never written into a case file (README, "Import"). */
+/** Credentials: never written into a case file (docs/import.md). */
 const isSecret = (name: string): boolean =>
   REDACTED.has(name.toLowerCase()) || isCredentialName(name);
 

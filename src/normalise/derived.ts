@@ -18,7 +18,7 @@
  */
 import type { Exchange, Response, ResponseBody, SideOutcome } from '../model/exchange.js';
 import type { Rules } from '../rules/types.js';
-import { linkPointer, type PointerLink, parsePointer, pointerOf } from '../util/json-pointer.js';
+import { linkPointer, type PointerLink, pointerOf } from '../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
 import { isComparedHeader } from './headers.js';
 import { maskReplicaAt } from './replica.js';

@@ -3,7 +3,7 @@
  * flow or serial sequence is shown under that earlier root cause, not as a
  * row of its own. Pure; computed once every result is in, in run order.
  *
- * The rule (README, "The decisions tracker"):
+ * The rule (docs/tracker.md, "Findings and root causes"):
  * - the earlier root cause is a write (POST, PUT, PATCH, DELETE) one side
  *   accepted (2xx) and the other refused: a status transition across
  *   classes;

@@ -58,7 +58,7 @@ export interface PatternMatch {
 /** A recogniser: given the changes no earlier pattern explained, the occurrences it finds. */
 export interface Pattern {
   readonly name: PatternName;
-  /** What the pattern means, in one line (README table, report legend). */
+  /** What the pattern means, in one line (docs/rules-and-noise.md, "Explanations and patterns"; report legend). */
   readonly meaning: string;
   recognise(changes: readonly Change[]): PatternMatch[];
 }

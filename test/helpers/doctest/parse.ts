@@ -1,10 +1,10 @@
 /**
- * The README doc-test, part 1: find every fenced block of a markdown file and
- * the `<!-- doctest … -->` comment written just above it (only blank lines
- * between). Shell blocks (info string `sh`, `bash`, `shell`, `console`, `zsh`)
- * are run; any block can be named as output a command shows
- * (`<!-- doctest output: NAME -->`). The convention is documented in the
- * README's Development section. Pure.
+ * The docs doc-test (the README and docs/*.md), part 1: find every fenced
+ * block of a markdown file and the `<!-- doctest … -->` comment written just
+ * above it (only blank lines between). Shell blocks (info string `sh`,
+ * `bash`, `shell`, `console`, `zsh`) are run; any block can be named as
+ * output a command shows (`<!-- doctest output: NAME -->`). The convention
+ * is documented in docs/development.md, "The README is a test". Pure.
  */
 import { parse as parseYaml } from 'yaml';
 import { BLOCK_FIELDS, type DoctestSpec, doctestSpecSchema } from './spec.js';

@@ -1,11 +1,12 @@
 /**
- * The README doc-test, part 2: run one shell block as a reader would, in a
- * fresh copy of the project, and say how it failed its expectations.
+ * The docs doc-test (the README and docs/*.md), part 2: run one shell block as
+ * a reader would, in a fresh copy of the project, and say how it failed its
+ * expectations.
  *
  * - `npx parity` is the package bin (`bin/parity.js`, on a bundle of the
  *   current sources); `npm ci` is a no-op (the suite runs after it), `npm run
  *   demo` runs `examples/demo.js`; any other `npm`/`npx` command fails.
- * - The README's example ports (3100 and 3101: serde-style server, 4110:
+ * - The docs' example ports (3100 and 3101: serde-style server, 4110:
  *   Go-style) are the bundled reference servers, started on free ports for
  *   the block; the ports are substituted in its commands, setup and files.
  * - Each command runs in bash in the copy, in order; the copy is new per block.
@@ -19,7 +20,7 @@ import { startServer } from '../../../examples/servers/start.js';
 import { commandsOf, type FencedBlock } from './parse.js';
 import { type BlockSpec, blockSpecOf, type CommandSpec, textList } from './spec.js';
 
-/** Which bundled server answers on each example port of the README. */
+/** Which bundled server answers on each example port of the README and docs/. */
 export const EXAMPLE_PORTS: Readonly<Record<number, 'serde' | 'go'>> = {
   3100: 'serde',
   3101: 'serde',
@@ -54,7 +55,7 @@ npm() {
   case "$*" in
     ci) return 0 ;;
     "run demo") node examples/demo.js ;;
-    *) echo "doctest: 'npm $*' is not run by the README test; mark the command with skip: WHY" >&2; return 127 ;;
+    *) echo "doctest: 'npm $*' is not run by the docs test; mark the command with skip: WHY" >&2; return 127 ;;
   esac
 }
 `;

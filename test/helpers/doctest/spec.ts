@@ -1,7 +1,7 @@
 /**
  * What a `<!-- doctest … -->` comment may say about the block below it
  * (YAML; strict, so a typo in a comment is an error, not an expectation
- * silently dropped). See the README's Development section.
+ * silently dropped). See docs/development.md, "The README is a test".
  */
 import * as z from 'zod';
 

@@ -17,7 +17,7 @@ const where = (source: SourceLocation | undefined) =>
   source && { file: source.file, line: source.line, column: source.column };
 
 describe('loadCases on the valid fixtures', () => {
-  it('loads the README case-file example exactly as written', async () => {
+  it('loads the case-file example of docs/case-files.md exactly as written', async () => {
     const [only, ...rest] = await loadCases([`${valid}/validator.yaml`], { cwd: root, env: {} });
     expect(rest).toEqual([]);
     expect({ ...only, source: undefined }).toEqual({

@@ -54,7 +54,7 @@ describe('parseXml', () => {
     });
   });
 
-  it('gives the README example', () => {
+  it('gives the docs/wire.md example', () => {
     expect(
       tree(
         '<s:list xmlns:s="urn:shop" count="2"><s:item id="1">pen</s:item><s:item id="2"/><s:total>2</s:total></s:list>',

@@ -1,13 +1,15 @@
 /**
- * The README is executable: every shell block in it runs (in a fresh copy of
+ * The README and the guide's pages (`docs/*.md`) are executable: every shell
+ * block in them runs (in a fresh copy of
  * the project, `npx parity` being the bin on a bundle of the current sources,
  * the example ports the bundled servers) and must do what the
  * `<!-- doctest … -->` comment above it says, or exit 0 throughout when it has
  * none. A block not meant to run says why (`<!-- doctest: skip WHY -->`). The
- * convention is in the README's Development section.
+ * convention is in docs/development.md, "The README is a test". A block's
+ * `output:` sample lives in the same document as the command that shows it.
  */
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -19,8 +21,37 @@ import { type DoctestContext, runBlock } from '../helpers/doctest/run.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** The documents whose shell blocks are run. */
-const DOCS = ['README.md'];
+/** The documents whose shell blocks are run: the README and every page of docs/ that has one. */
+const DOCS = [
+  'README.md',
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => `docs/${name}`)
+    .filter((doc) =>
+      parseDoc(readFileSync(join(ROOT, doc), 'utf8')).blocks.some((block) =>
+        SHELL_LANGUAGES.has(block.language),
+      ),
+    ),
+];
+
+// The bin loads dist/parity.cjs: bundle the current sources once, never touching dist/.
+let dist: string;
+beforeAll(async () => {
+  dist = join(await mkdtemp(join(tmpdir(), 'parity-doctest-dist-')), 'dist');
+  await promisify(execFile)(process.execPath, ['scripts/bundle.mjs', dist], { cwd: ROOT });
+  // As installed, the package's dependencies sit beside it: the bundle imports the
+  // ones it leaves out (@readme/openapi-parser) from there.
+  await symlink(join(ROOT, 'node_modules'), join(dirname(dist), 'node_modules'), 'dir');
+});
+
+it('leaves out only pages of docs/ without doctest markup', () => {
+  const left = readdirSync(join(ROOT, 'docs'))
+    .filter((name) => name.endsWith('.md') && !DOCS.includes(`docs/${name}`))
+    .filter((name) => /<!--\s*doctest\b/.test(readFileSync(join(ROOT, 'docs', name), 'utf8')));
+  expect(left).toEqual([]);
+  expect(DOCS.length).toBeGreaterThan(1);
+});
 
 for (const doc of DOCS) {
   const parsed = parseDoc(readFileSync(join(ROOT, doc), 'utf8'));
@@ -33,13 +64,7 @@ for (const doc of DOCS) {
 
   describe(`${doc}: every shell block runs as written`, () => {
     let context: DoctestContext;
-    beforeAll(async () => {
-      // The bin loads dist/parity.cjs: bundle the current sources, never touching dist/.
-      const dist = join(await mkdtemp(join(tmpdir(), 'parity-doctest-dist-')), 'dist');
-      await promisify(execFile)(process.execPath, ['scripts/bundle.mjs', dist], { cwd: ROOT });
-      // As installed, the package's dependencies sit beside it: the bundle imports the
-      // ones it leaves out (@readme/openapi-parser) from there.
-      await symlink(join(ROOT, 'node_modules'), join(dirname(dist), 'node_modules'), 'dir');
+    beforeAll(() => {
       context = { root: ROOT, dist, outputs };
     });
 
@@ -72,7 +97,7 @@ for (const doc of DOCS) {
         }
         const hint =
           block.spec === undefined
-            ? `\n(${doc}:${block.line} has no doctest comment, so every command must exit 0; add <!-- doctest … --> with its expectations, or <!-- doctest: skip WHY --> — see the README's Development section)`
+            ? `\n(${doc}:${block.line} has no doctest comment, so every command must exit 0; add <!-- doctest … --> with its expectations, or <!-- doctest: skip WHY --> — see docs/development.md)`
             : '';
         const problems = await runBlock(block, context);
         expect(problems.join('\n\n') + (problems.length > 0 ? hint : '')).toBe('');
