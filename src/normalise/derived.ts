@@ -18,9 +18,8 @@
  */
 import type { Exchange, Response, ResponseBody, SideOutcome } from '../model/exchange.js';
 import type { Rules } from '../rules/types.js';
-import { linkPointer, type PointerLink, pointerOf } from '../util/json-pointer.js';
-import { isExactNumber } from '../wire/exact-number.js';
 import { isComparedHeader } from './headers.js';
+import { maskPairs } from './pair-walk.js';
 import { maskReplicaAt } from './replica.js';
 
 /** What a derived revision is compared as. */
@@ -52,56 +51,6 @@ function differInFormat(a: unknown, b: unknown, format: (v: unknown) => string |
   return left !== undefined && left === format(b);
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return (
-    value !== null && typeof value === 'object' && !Array.isArray(value) && !isExactNumber(value)
-  );
-}
-
-function walk(
-  a: unknown,
-  b: unknown,
-  path: PointerLink | undefined,
-  places: string[],
-): [unknown, unknown] {
-  // One value on both sides (a body both answered byte for byte is decoded
-  // once) holds no two revisions that differ: returned as it is, not walked.
-  if (a === b) return [a, b];
-  if (differInFormat(a, b, revisionFormat)) {
-    places.push(pointerOf(path));
-    return [DERIVED_TOKEN, DERIVED_TOKEN];
-  }
-  // Copies are made only where something is masked.
-  if (Array.isArray(a) && Array.isArray(b)) {
-    let left: unknown[] | undefined;
-    let right: unknown[] | undefined;
-    for (let i = 0; i < Math.min(a.length, b.length); i++) {
-      const [x, y] = walk(a[i], b[i], linkPointer(path, i), places);
-      if (x === a[i] && y === b[i]) continue;
-      left ??= [...a];
-      right ??= [...b];
-      left[i] = x;
-      right[i] = y;
-    }
-    return left !== undefined && right !== undefined ? [left, right] : [a, b];
-  }
-  if (isObject(a) && isObject(b)) {
-    let left: Record<string, unknown> | undefined;
-    let right: Record<string, unknown> | undefined;
-    for (const key of Object.keys(a)) {
-      if (!Object.hasOwn(b, key)) continue;
-      const [x, y] = walk(a[key], b[key], linkPointer(path, key), places);
-      if (x === a[key] && y === b[key]) continue;
-      left ??= { ...a };
-      right ??= { ...b };
-      left[key] = x;
-      right[key] = y;
-    }
-    return left !== undefined && right !== undefined ? [left, right] : [a, b];
-  }
-  return [a, b];
-}
-
 type Json = Extract<ResponseBody, { kind: 'json' | 'xml' }>;
 
 function structured(body: ResponseBody): Json | undefined {
@@ -124,9 +73,13 @@ function maskBodies(b: Response, c: Response, places: string[]): [Response, Resp
   const left = structured(b.body);
   const right = structured(c.body);
   if (left === undefined || right === undefined || left.kind !== right.kind) return [b, c];
-  const before = places.length;
-  const [x, y] = walk(left.value, right.value, undefined, places);
-  if (places.length === before) return [b, c];
+  const found = maskPairs(left.value, right.value, {
+    hit: (x, y) => differInFormat(x, y, revisionFormat),
+    token: DERIVED_TOKEN,
+  });
+  if (found.places.length === 0) return [b, c];
+  places.push(...found.places);
+  const [x, y] = found.values;
   return [
     { ...b, body: withValue(left, x) },
     { ...c, body: withValue(right, y) },

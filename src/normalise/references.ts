@@ -17,6 +17,7 @@
 import type { Exchange, ResponseBody, SideOutcome } from '../model/exchange.js';
 import { joinPointer } from '../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
+import { maskPairs } from './pair-walk.js';
 
 /** What an echoed reference is compared as. */
 export const REFERENCE_TOKEN = '{{ref}}';
@@ -60,40 +61,6 @@ function differingLeaves(
     return;
   }
   if (a !== b) visit(path, a, b);
-}
-
-function walk(
-  a: unknown,
-  b: unknown,
-  same: (a: unknown, b: unknown) => boolean,
-): [unknown, unknown] {
-  if (same(a, b)) return [REFERENCE_TOKEN, REFERENCE_TOKEN];
-  if (Array.isArray(a) && Array.isArray(b)) {
-    let changed = false;
-    const left = [...a];
-    const right = [...b];
-    for (let i = 0; i < Math.min(a.length, b.length); i++) {
-      const [x, y] = walk(a[i], b[i], same);
-      if (x !== a[i] || y !== b[i]) changed = true;
-      left[i] = x;
-      right[i] = y;
-    }
-    return changed ? [left, right] : [a, b];
-  }
-  if (isObject(a) && isObject(b)) {
-    let changed = false;
-    const left: Record<string, unknown> = { ...a };
-    const right: Record<string, unknown> = { ...b };
-    for (const key of Object.keys(a)) {
-      if (!Object.hasOwn(b, key)) continue;
-      const [x, y] = walk(a[key], b[key], same);
-      if (x !== a[key] || y !== b[key]) changed = true;
-      left[key] = x;
-      right[key] = y;
-    }
-    return changed ? [left, right] : [a, b];
-  }
-  return [a, b];
 }
 
 type Structured = Extract<ResponseBody, { kind: 'json' | 'xml' }>;
@@ -144,18 +111,13 @@ export function createReferenceMemory(): ReferenceMemory {
         sequences.set(sequence, memory);
       }
       const { baseline, candidate } = memory;
-      const places: string[] = [];
       const same = (x: unknown, y: unknown) => {
-        if (x === y) return false;
         const [tx, ty] = [referenceText(x), referenceText(y)];
         const at = tx === undefined ? undefined : baseline.get(tx);
         return at !== undefined && ty !== undefined && candidate.get(ty) === at;
       };
-      const [left, right] = walk(b.value, c.value, (x, y) => {
-        const hit = same(x, y);
-        if (hit) places.push('');
-        return hit;
-      });
+      const found = maskPairs(b.value, c.value, { hit: same, token: REFERENCE_TOKEN });
+      const [left, right] = found.values;
       // Remember where each side first answered the values the two sides differ in.
       differingLeaves(b.value, c.value, '', (path, x, y) => {
         const [tx, ty] = [referenceText(x), referenceText(y)];
@@ -164,11 +126,8 @@ export function createReferenceMemory(): ReferenceMemory {
         if (!baseline.has(tx)) baseline.set(tx, origin);
         if (!candidate.has(ty)) candidate.set(ty, origin);
       });
-      if (places.length === 0) return exchange;
-      const echoed: string[] = [];
-      differingLeaves(left, b.value, '', (path, x) => {
-        if (x === REFERENCE_TOKEN) echoed.push(path === '' ? '/' : path);
-      });
+      if (found.places.length === 0) return exchange;
+      const echoed = found.places.map((place) => (place === '' ? '/' : place));
       return {
         ...exchange,
         baseline: withValue(exchange.baseline, b, left),

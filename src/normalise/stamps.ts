@@ -12,8 +12,7 @@
  * still differs. Where it was done is kept, for the reports. Pure.
  */
 import type { Exchange, ResponseBody, SideOutcome } from '../model/exchange.js';
-import { linkPointer, type PointerLink, pointerOf } from '../util/json-pointer.js';
-import { isExactNumber } from '../wire/exact-number.js';
+import { maskPairs } from './pair-walk.js';
 import { maskReplicaAt } from './replica.js';
 
 /** What a timestamp stamped during the run is compared as. */
@@ -68,67 +67,15 @@ function bothStamped(a: unknown, b: unknown, window: RunWindow): boolean {
   );
 }
 
-/**
- * Both JSON values with the timestamps stamped in the run masked, at the same
- * places. One value on both sides (a body both answered byte for byte is
- * decoded once) holds no two timestamps that differ: returned as it is, not
- * walked. Copies are made only where something is masked, and a place's
- * pointer is spelled only when one is found.
- */
-function walk(
-  a: unknown,
-  b: unknown,
-  window: RunWindow,
-  path: PointerLink | undefined,
-  places: string[],
-): [unknown, unknown] {
-  if (a === b) return [a, b];
-  if (bothStamped(a, b, window)) {
-    const pointer = pointerOf(path);
-    places.push(pointer === '' ? '/' : pointer);
-    return [STAMPED_TOKEN, STAMPED_TOKEN];
-  }
-  if (Array.isArray(a) && Array.isArray(b)) {
-    let left: unknown[] | undefined;
-    let right: unknown[] | undefined;
-    for (let i = 0; i < Math.min(a.length, b.length); i++) {
-      const [x, y] = walk(a[i], b[i], window, linkPointer(path, i), places);
-      if (x === a[i] && y === b[i]) continue;
-      left ??= [...a];
-      right ??= [...b];
-      left[i] = x;
-      right[i] = y;
-    }
-    return left !== undefined && right !== undefined ? [left, right] : [a, b];
-  }
-  if (isObject(a) && isObject(b)) {
-    let left: Record<string, unknown> | undefined;
-    let right: Record<string, unknown> | undefined;
-    for (const key of Object.keys(a)) {
-      if (!Object.hasOwn(b, key)) continue;
-      const [x, y] = walk(a[key], b[key], window, linkPointer(path, key), places);
-      if (x === a[key] && y === b[key]) continue;
-      left ??= { ...a };
-      right ??= { ...b };
-      left[key] = x;
-      right[key] = y;
-    }
-    return left !== undefined && right !== undefined ? [left, right] : [a, b];
-  }
-  return [a, b];
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return (
-    value !== null && typeof value === 'object' && !Array.isArray(value) && !isExactNumber(value)
-  );
-}
-
 function bodies(a: ResponseBody, b: ResponseBody, window: RunWindow, places: string[]) {
   if ((a.kind !== 'json' && a.kind !== 'xml') || a.kind !== b.kind) return undefined;
-  const before = places.length;
-  const [left, right] = walk(a.value, b.value, window, undefined, places);
-  if (places.length === before) return undefined;
+  const found = maskPairs(a.value, b.value, {
+    hit: (x, y) => bothStamped(x, y, window),
+    token: STAMPED_TOKEN,
+  });
+  if (found.places.length === 0) return undefined;
+  places.push(...found.places.map((place) => (place === '' ? '/' : place)));
+  const [left, right] = found.values;
   // The wire texts still hold the raw values: dropped, so no wire note is made up from them.
   const body = (value: unknown): ResponseBody =>
     a.kind === 'json' ? { kind: 'json', value } : { kind: 'xml', value };
