@@ -26,6 +26,7 @@ const PACKED_FROM = [
   'scripts',
   'CHANGELOG.md',
   'README.md',
+  'docs',
   'package.json',
   'package-lock.json',
   'tsconfig.json',
