@@ -9,7 +9,7 @@
  */
 
 import { isExactNumber } from './exact-number.js';
-import { closingQuote, numberEnd, QUOTE, startsNumber } from './json-lex.js';
+import { closingQuote, mayBeInexact, numberEnd, QUOTE, startsNumber } from './json-lex.js';
 
 /** Limits on one body's shape. */
 export interface NodeBudget {
@@ -33,13 +33,6 @@ const OPEN_ARRAY = 91;
 const CLOSE_OBJECT = 125;
 const CLOSE_ARRAY = 93;
 const COMMA = 44;
-const DOT = 46;
-const DIGIT_0 = 48;
-const DIGIT_9 = 57;
-const LOWER_E = 101;
-const UPPER_E = 69;
-const PLUS = 43;
-const MINUS = 45;
 
 /** What one pass over a JSON text found. */
 export interface JsonScan {
@@ -92,23 +85,6 @@ export const UNLIMITED: NodeBudget = {
   nodes: Number.POSITIVE_INFINITY,
   depth: Number.POSITIVE_INFINITY,
 };
-
-/** 16+ digits and dots in a row, or 3+ exponent digits, in `text[start, end)`. */
-function mayBeInexact(text: string, start: number, end: number): boolean {
-  if (end - start < 5) return false;
-  let run = 0;
-  for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if ((code >= DIGIT_0 && code <= DIGIT_9) || code === DOT) {
-      if (++run >= 16) return true;
-    } else if (code === LOWER_E || code === UPPER_E) {
-      let digits = i + 1;
-      if (text.charCodeAt(digits) === PLUS || text.charCodeAt(digits) === MINUS) digits++;
-      return end - digits >= 3;
-    } else run = 0;
-  }
-  return false;
-}
 
 const SLASH = 47;
 const GREATER_THAN = 62;

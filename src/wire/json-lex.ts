@@ -79,3 +79,20 @@ export function stringEnd(text: string, open: number): number {
   const close = closingQuote(text, open);
   return close === -1 ? text.length : close + 1;
 }
+
+/** 16+ digits and dots in a row, or 3+ exponent digits, in `text[start, end)`. */
+export function mayBeInexact(text: string, start: number, end: number): boolean {
+  if (end - start < 5) return false;
+  let run = 0;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= DIGIT_0 && code <= DIGIT_9) || code === DOT) {
+      if (++run >= 16) return true;
+    } else if (code === LOWER_E || code === UPPER_E) {
+      let digits = i + 1;
+      if (text.charCodeAt(digits) === PLUS || text.charCodeAt(digits) === MINUS) digits++;
+      return end - digits >= 3;
+    } else run = 0;
+  }
+  return false;
+}
