@@ -15,6 +15,12 @@ const ULID = /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/i; // Crockford base32, 48-bit time 
 const NUMBER_LIKE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$|^[+-]?0[xX][0-9a-fA-F]+$/;
 
 const NUMBER_START = new Set([...'0123456789+-.%']);
+/**
+ * A release version: three or more dotted numbers, an optional `v`, and an
+ * optional pre-release or build suffix (`1.0.0`, `v2.10.3-rc.1`, `1.2.3+b5`).
+ * `v1` and `v2` (API versions) are not: they are where an API lives, not a value.
+ */
+export const VERSION_LIKE = /^v?\d+(?:\.\d+){2,}(?:[-+][0-9A-Za-z.+-]+)?$/;
 
 function isDigits(segment: string): boolean {
   if (segment.length === 0) return false;
@@ -37,7 +43,8 @@ function decoded(segment: string): string {
 
 /**
  * Numeric (digits, or a number in another spelling, percent-encoded or not),
- * uuid, ≥16 hex digits or ULID. A path id sent as `+1`, `01` or `1e3` (what
+ * a release version (`1.0.0`: one of many versions of one resource), uuid,
+ * ≥16 hex digits or ULID. A path id sent as `+1`, `01` or `1e3` (what
  * `parity fuzz` tries) is the same endpoint as `1`, so its tracker row is
  * too. The digits check keeps the common case regex-free.
  */
@@ -48,7 +55,9 @@ function isId(segment: string): boolean {
   if (n === 26 && ULID.test(segment)) return true;
   if (n >= 16 && LONG_HEX.test(segment)) return true;
   // A number starts with a digit, a sign or a dot (or an escape): words skip the regex.
-  return n > 0 && NUMBER_START.has(segment.charAt(0)) && NUMBER_LIKE.test(decoded(segment));
+  if (n === 0 || !(NUMBER_START.has(segment.charAt(0)) || segment.charAt(0) === 'v')) return false;
+  const text = decoded(segment);
+  return NUMBER_LIKE.test(text) || VERSION_LIKE.test(text);
 }
 
 /** A flow step's `{{name}}` segment → `:name` (the value differs per target by design). */
@@ -57,8 +66,8 @@ function variableSegment(segment: string): string | undefined {
 }
 
 /**
- * `METHOD /path` with id-like segments (numeric in any spelling, uuid, ≥16
- * hex digits, ULID) replaced by `:id` and a flow step's `{{name}}` segments by `:name`; any
+ * `METHOD /path` with id-like segments (numeric in any spelling, release
+ * versions, uuid, ≥16 hex digits, ULID) replaced by `:id` and a flow step's `{{name}}` segments by `:name`; any
  * query string is dropped. The method stays as written (methods are case-sensitive).
  */
 export function endpointOf(method: string, path: string): string {

@@ -29,7 +29,9 @@ import { isZeroValue } from './patterns/util.js';
 import {
   causeFingerprint,
   causeKey,
+  DIGESTS,
   type Finding,
+  isObjectSignature,
   kindOfCause,
   type RootCause,
   type SkeletonChange,
@@ -138,28 +140,89 @@ function zeroValuedMember(change: Change): SkeletonChange | undefined {
     : { op: 'removed', path, baseline: ZERO_VALUED_MEMBERS, candidate: '-' };
 }
 
+/**
+ * A digest as services write one: 32 or more hex digits (md5, sha1, sha256…)
+ * or a subresource-integrity value (`sha512-<base64>`).
+ */
+const DIGEST = /^(?:[0-9a-f]{32,}|[0-9A-F]{32,}|sha(?:1|256|384|512)-[A-Za-z0-9+/]{16,}={0,2})$/;
+
+/**
+ * A member whose digest differs (a digest on both sides, in one format): the
+ * signature of its object, one cause per object however many digests of the
+ * one content it lists (`shasum` and `integrity`); undefined for any other change.
+ */
+function digestMember(change: Change): SkeletonChange | undefined {
+  const { baseline, candidate } = change;
+  if (change.op !== 'value' || typeof baseline !== 'string' || typeof candidate !== 'string') {
+    return undefined;
+  }
+  if (!DIGEST.test(baseline) || !DIGEST.test(candidate)) return undefined;
+  if (baseline.length !== candidate.length || change.path === '') return undefined;
+  const path = inRecord(wildcardPath(splitPath(change.path).parent), true);
+  return { op: 'value', path, baseline: DIGESTS, candidate: DIGESTS };
+}
+
 /** A change of the whole body (not of members of the record at its top). */
 function wholeBody(change: SkeletonChange): boolean {
-  return (
-    change.path === '' &&
-    change.baseline !== ZERO_VALUED_MEMBERS &&
-    change.candidate !== ZERO_VALUED_MEMBERS
-  );
+  return change.path === '' && !isObjectSignature(change);
+}
+
+/** `/objects/3` → `/objects`: the list an element change is of; undefined for other changes. */
+function listOfElement(change: Change): string | undefined {
+  if (change.op !== 'added' && change.op !== 'removed') return undefined;
+  const { parent, name } = splitPath(change.path);
+  return /^\d+$/.test(name) ? parent : undefined;
+}
+
+/**
+ * Counts that follow a list: a number one side changes by exactly as many
+ * items as a sibling list gains or loses (`total` 3 → 2 beside one item
+ * fewer in `objects`) is part of that list's difference, not a cause of its
+ * own. Returns the count change → the element change it follows.
+ */
+function countsOfLists(changes: readonly Change[]): Map<Change, Change> {
+  const lists = new Map<string, { net: number; first: Change }>();
+  for (const change of changes) {
+    const list = listOfElement(change);
+    if (list === undefined) continue;
+    const entry = lists.get(list) ?? { net: 0, first: change };
+    entry.net += change.op === 'added' ? 1 : -1;
+    lists.set(list, entry);
+  }
+  const follows = new Map<Change, Change>();
+  if (lists.size === 0) return follows;
+  for (const change of changes) {
+    const { baseline, candidate } = change;
+    if (change.op !== 'value' || typeof baseline !== 'number' || typeof candidate !== 'number') {
+      continue;
+    }
+    const { parent } = splitPath(change.path);
+    for (const [list, { net, first }] of lists) {
+      if (net !== 0 && candidate - baseline === net && splitPath(list).parent === parent) {
+        follows.set(change, first);
+        break;
+      }
+    }
+  }
+  return follows;
 }
 
 /**
  * Residual changes, one root cause per resource (the endpoint's path without
  * its method and trailing ids: a create, a read and a list of records share
  * it) and skeleton change, the path taken within the record (`inRecord`;
- * members one side adds or lacks with zero values: one per object, see
- * `zeroValuedMember`): a rule that removes one of them (an ignore, a learned
- * noise path) never renames another.
+ * members one side adds or lacks with zero values, and digests that differ:
+ * one per object, see `zeroValuedMember` and `digestMember`; a count that
+ * follows a list joins the list's cause, see `countsOfLists`): a rule that
+ * removes one of them (an ignore, a learned noise path) never renames another.
  */
 function structureFindings(endpoint: string, changes: readonly Change[]): Finding[] {
   const resource = resourceOfEndpoint(endpoint);
   const byKey = new Map<string, { change: SkeletonChange; paths: string[] }>();
+  const follows = countsOfLists(changes);
   for (const change of changes) {
-    const line = zeroValuedMember(change) ?? skeletonChange(change);
+    const of = follows.get(change) ?? change;
+    const line = zeroValuedMember(of) ?? digestMember(of) ?? skeletonChange(of);
     const key = JSON.stringify(line);
     const entry = byKey.get(key) ?? { change: line, paths: [] };
     byKey.set(key, entry);
@@ -186,12 +249,45 @@ export function headerValueClass(value: string): string {
   return cls.length > 60 ? `${cls.slice(0, 59)}…` : cls;
 }
 
-function headerFinding(change: HeaderChange, secret: (name: string) => boolean): Finding {
+/** `x-ratelimit-limit` → `x-ratelimit-`: the family a header's name belongs to; undefined for a one-word name. */
+function familyOf(name: string): string | undefined {
+  const dash = name.lastIndexOf('-');
+  return dash > 0 ? name.slice(0, dash + 1) : undefined;
+}
+
+/**
+ * `x-ratelimit-limit`, `-remaining` and `-reset` all missing on one side:
+ * one header family, one cause (`x-ratelimit-*`). Two or more headers of one
+ * family missing on the same side of one answer are the family; a header
+ * alone keeps its name. Returns each header's name for its cause.
+ */
+function headerFamilies(changes: readonly HeaderChange[]): Map<HeaderChange, string> {
+  const members = new Map<string, HeaderChange[]>();
+  for (const change of changes) {
+    if (change.baseline !== undefined && change.candidate !== undefined) continue;
+    const family = familyOf(change.name);
+    if (family === undefined) continue;
+    const key = `${change.baseline === undefined ? 'b' : 'c'}${family}`;
+    members.set(key, [...(members.get(key) ?? []), change]);
+  }
+  const names = new Map<HeaderChange, string>();
+  for (const [key, group] of members) {
+    if (group.length < 2) continue;
+    for (const change of group) names.set(change, `${key.slice(1)}*`);
+  }
+  return names;
+}
+
+function headerFinding(
+  change: HeaderChange,
+  secret: (name: string) => boolean,
+  family?: string,
+): Finding {
   const { name, baseline, candidate } = change;
   const classOf = (value: string) => (secret(name) ? '[redacted]' : headerValueClass(value));
   if (baseline === undefined || candidate === undefined) {
     const difference = baseline === undefined ? 'missing-in-baseline' : 'missing-in-candidate';
-    return finding({ type: 'header', name, difference }, []);
+    return finding({ type: 'header', name: family ?? name, difference }, []);
   }
   const classes = [classOf(baseline), classOf(candidate)] as const;
   return finding({ type: 'header', name, difference: 'value', classes }, []);
@@ -227,6 +323,12 @@ export function findingsOf(input: FindingsInput): Finding[] {
   const headers = comparison.headers.filter(
     (change) => kindChange === undefined || change.name !== 'content-type',
   );
-  found.push(...headers.map((change) => headerFinding(change, secret)));
+  const families = headerFamilies(headers);
+  const byFingerprint = new Map<string, Finding>();
+  for (const change of headers) {
+    const one = headerFinding(change, secret, families.get(change));
+    byFingerprint.set(one.fingerprint, one);
+  }
+  found.push(...byFingerprint.values());
   return found;
 }

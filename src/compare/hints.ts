@@ -10,7 +10,7 @@ import { codeSpan } from '../util/code-span.js';
 import { yamlScalar } from '../util/yaml-scalar.js';
 import { phrase } from './patterns/advice.js';
 import { type FixHint, PATTERN_HINTS } from './patterns/hints.js';
-import { type RootCause, ZERO_VALUED_MEMBERS } from './root-cause.js';
+import { isObjectSignature, type RootCause } from './root-cause.js';
 import { bodyKindWord } from './root-cause-words.js';
 
 export type { FixHint } from './patterns/hints.js';
@@ -116,13 +116,9 @@ function structureHint(cause: Extract<RootCause, { type: 'structure' }>): FixHin
     'no known convention explains this: change the side whose answer is wrong (the diff shows where they differ)';
   // Ignoring the path is the rule of last resort. None is offered where it would blind
   // more than the cause: a whole body, a list's items (an item added or missing), a
-  // whole object's zero-valued members.
+  // whole object's signature (its zero-valued members, its digests).
   const { path } = cause.change;
-  const offered =
-    path !== '' &&
-    !path.endsWith('/*') &&
-    cause.change.candidate !== ZERO_VALUED_MEMBERS &&
-    cause.change.baseline !== ZERO_VALUED_MEMBERS;
+  const offered = path !== '' && !path.endsWith('/*') && !isObjectSignature(cause.change);
   return {
     baseline: text,
     candidate: text,

@@ -5,6 +5,7 @@
  */
 import { isJsonObject } from '../normalise/json.js';
 import { formatPointer, parsePointer } from '../util/json-pointer.js';
+import { VERSION_LIKE } from './endpoint.js';
 
 /** More keys than this and an object is taken for a map whatever its keys look like. */
 export const MAP_KEY_LIMIT = 50;
@@ -15,9 +16,10 @@ const ID_KEYS: readonly RegExp[] = [
   /^[0-9a-f]{16,}$/i, // long hex (object ids, hashes)
   /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/i, // ULID
   /^[a-z]{2,8}_(?=[0-9A-Za-z]*\d)[0-9A-Za-z]{8,}$/, // prefixed ids: `usr_8f2k1m9q`
+  VERSION_LIKE, // release versions: `{"versions": {"1.0.0": …, "1.0.1": …}}`
 ];
 
-/** True for keys that look like generated ids (numbers, uuids, long hex, ULIDs, `usr_…`). */
+/** True for keys that look like generated ids (numbers, uuids, long hex, ULIDs, `usr_…`) or release versions. */
 export function isIdKey(key: string): boolean {
   return ID_KEYS.some((pattern) => pattern.test(key));
 }

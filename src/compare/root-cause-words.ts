@@ -6,7 +6,7 @@
 
 import { codeSpan } from '../util/code-span.js';
 import { PATTERNS } from './patterns/registry.js';
-import { type RootCause, type SkeletonChange, ZERO_VALUED_MEMBERS } from './root-cause.js';
+import { DIGESTS, type RootCause, type SkeletonChange, ZERO_VALUED_MEMBERS } from './root-cause.js';
 import { shorten } from './wording/phrases.js';
 
 const BODY_KINDS: Readonly<Record<string, string>> = {
@@ -28,6 +28,7 @@ function skeletonWords(change: SkeletonChange): string {
     return `candidate adds zero-valued members to ${where}`;
   if (change.baseline === ZERO_VALUED_MEMBERS)
     return `candidate lacks zero-valued members of ${where}`;
+  if (change.baseline === DIGESTS) return `digests in ${where} differ`;
   switch (change.op) {
     case 'added':
       return change.path === '' ? 'candidate adds a body' : `candidate adds ${where}`;

@@ -71,6 +71,23 @@ export type RootCause =
  */
 export const ZERO_VALUED_MEMBERS = 'zero-valued members';
 
+/**
+ * The side type of a residual cause that stands for every digest (a hex or
+ * `sha512-…` integrity value) whose value differs in one object: the digests
+ * of one content change together, so they are one difference (the content),
+ * however many algorithms the object lists.
+ */
+export const DIGESTS = 'digests';
+
+/** True for a residual cause that stands for a signature of one object (zero-valued members, digests), not for one member. */
+export function isObjectSignature(change: SkeletonChange): boolean {
+  return (
+    change.baseline === ZERO_VALUED_MEMBERS ||
+    change.candidate === ZERO_VALUED_MEMBERS ||
+    change.baseline === DIGESTS
+  );
+}
+
 /** A body change without its values: what a residual structural cause is made of. */
 export interface SkeletonChange {
   readonly op: ChangeOp;

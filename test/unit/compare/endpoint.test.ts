@@ -64,7 +64,6 @@ describe('endpointOf: numbers in any spelling are ids', () => {
     for (const segment of [
       'v1',
       'v1.2',
-      '1.2.3',
       '2024-01-15',
       '1-2',
       '1a',
@@ -82,5 +81,21 @@ describe('endpointOf: numbers in any spelling are ids', () => {
     ]) {
       expect(endpointOf('GET', `/api/${segment}/items`), segment).toBe(`GET /api/${segment}/items`);
     }
+  });
+});
+
+describe('endpointOf: release versions are ids', () => {
+  it('takes `1.0.0`, `v2.10.3-rc.1` and `1.2.3+b5` for one version among many', () => {
+    for (const version of ['1.0.0', 'v2.10.3-rc.1', '1.2.3+b5', '10.0.0.1']) {
+      expect(endpointOf('GET', `/pkg/${version}`), version).toBe('GET /pkg/:id');
+    }
+    expect(endpointOf('GET', '/pkg/versions/1.0.0/dist')).toBe('GET /pkg/versions/:id/dist');
+  });
+
+  it('keeps API versions, dates-as-words and dotted names as they are', () => {
+    expect(endpointOf('GET', '/v1/records')).toBe('GET /v1/records');
+    expect(endpointOf('GET', '/v2.1/records')).toBe('GET /v2.1/records');
+    expect(endpointOf('GET', '/files/report.1.2.txt')).toBe('GET /files/report.1.2.txt');
+    expect(endpointOf('GET', '/pkg/-/pkg-1.0.0.tgz')).toBe('GET /pkg/-/pkg-1.0.0.tgz');
   });
 });

@@ -282,3 +282,94 @@ describe('members added or removed with zero values', () => {
     expect(only?.cause).toMatchObject({ change: { candidate: 'number' } });
   });
 });
+
+describe('digests that change together', () => {
+  const sha1 = (c: string) => c.repeat(40);
+  const sri = (c: string) => `sha512-${c.repeat(86)}==`;
+
+  it('are one cause per object, in a read and in a list of versions alike', () => {
+    const read = findings('GET /pkg/:id', [
+      { path: '/dist/shasum', op: 'value', baseline: sha1('a'), candidate: sha1('b') },
+      { path: '/dist/integrity', op: 'value', baseline: sri('A'), candidate: sri('B') },
+    ]);
+    const doc = findings('GET /pkg', [
+      {
+        path: '/versions/1.0.0/dist/shasum',
+        op: 'value',
+        baseline: sha1('a'),
+        candidate: sha1('c'),
+      },
+      {
+        path: '/versions/1.0.0/dist/integrity',
+        op: 'value',
+        baseline: sri('A'),
+        candidate: sri('C'),
+      },
+    ]);
+    expect(read.map((f) => f.summary)).toEqual(['/pkg: digests in `/dist` differ']);
+    expect(read[0]?.paths).toEqual(['/dist/shasum', '/dist/integrity']);
+    expect(doc.map((f) => f.fingerprint)).toEqual(read.map((f) => f.fingerprint));
+    expect(read[0]?.cause).toMatchObject({ change: { baseline: 'digests', candidate: 'digests' } });
+  });
+
+  it('a digest against a value of another format stays a value of its own', () => {
+    const [one] = findings('GET /pkg/:id', [
+      { path: '/dist/shasum', op: 'value', baseline: sha1('a'), candidate: 'pending' },
+    ]);
+    expect(one?.summary).toBe('/pkg: value of `/dist/shasum` differs');
+  });
+});
+
+describe('a count that follows a list', () => {
+  it('joins the cause of the list it counts when it moves by as many items as the list', () => {
+    const search = findings('GET /-/v1/search', [
+      { path: '/objects/0', op: 'removed', baseline: { package: { name: 'a' } } },
+      { path: '/total', op: 'value', baseline: 1, candidate: 0 },
+    ]);
+    expect(search.map((f) => f.summary)).toEqual(['/-/v1/search: candidate lacks `/objects/*`']);
+    expect(search[0]?.paths).toEqual(['/objects/0', '/total']);
+  });
+
+  it('stays a cause of its own when it moves otherwise, or lives elsewhere', () => {
+    const other = findings('GET /-/v1/search', [
+      { path: '/objects/0', op: 'removed', baseline: { package: { name: 'a' } } },
+      { path: '/total', op: 'value', baseline: 7, candidate: 3 },
+      { path: '/meta/count', op: 'value', baseline: 1, candidate: 0 },
+    ]);
+    expect(other.map((f) => f.summary)).toEqual([
+      '/-/v1/search: candidate lacks `/objects/*`',
+      '/-/v1/search: value of `/total` differs',
+      '/-/v1/search: value of `/meta/count` differs',
+    ]);
+  });
+});
+
+describe('a header family missing on one side', () => {
+  const missing = (name: string): HeaderChange => ({ name, baseline: 'x', candidate: undefined });
+
+  it('is one cause when two or more of its headers are missing on the same side', () => {
+    const found = findings('GET /x', [], {
+      headers: [
+        missing('x-ratelimit-limit'),
+        missing('x-ratelimit-remaining'),
+        missing('x-ratelimit-reset'),
+      ],
+    });
+    expect(found.map((f) => f.summary)).toEqual(['header `x-ratelimit-*` missing in candidate']);
+  });
+
+  it('keeps a lone header, and headers missing on different sides, apart', () => {
+    const found = findings('GET /x', [], {
+      headers: [
+        missing('x-ratelimit-limit'),
+        { name: 'x-ratelimit-reset', baseline: undefined, candidate: '1' },
+        missing('cache-control'),
+      ],
+    });
+    expect(found.map((f) => f.summary)).toEqual([
+      'header `x-ratelimit-limit` missing in candidate',
+      'header `x-ratelimit-reset` missing in baseline',
+      'header `cache-control` missing in candidate',
+    ]);
+  });
+});
