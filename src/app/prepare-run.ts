@@ -12,6 +12,7 @@ import type { ShardInfo } from '../cases/shard.js';
 import type { CaseSource } from '../cases/source.js';
 import type { ConfigFlags, ResolvedConfig } from '../config/resolve.js';
 import { type RunConfig, resolveTargets } from '../config/targets.js';
+import { parseResetRequest, type ResetSpec } from '../fuzz/reset.js';
 import { loadOpenApi } from '../openapi/load.js';
 import { operationMatcher } from '../openapi/match.js';
 import { operationKey } from '../openapi/types.js';
@@ -41,6 +42,10 @@ export type RunRequest = ConfigFlags & {
   readonly compareTo?: string | undefined;
   /** `--baseline-recording DIR`: the baseline answers from this recording. */
   readonly baselineRecording?: string | undefined;
+  /** `--reset-command`: with `--noise`, each flow runs twice, this command between the runs. */
+  readonly resetCommand?: string | undefined;
+  /** `--reset-request "POST /__reset"`: the same, as a request to both targets. */
+  readonly resetRequest?: string | undefined;
 };
 
 export type PreparedRun =
@@ -106,6 +111,30 @@ async function recordingOf(request: RunRequest, context: AppContext) {
   return openRecording(request.baselineRecording, context.cwd);
 }
 
+/**
+ * The reset hook between a flow's two runs (`--reset-command`,
+ * `--reset-request`): only with `--noise` learning from the baseline itself
+ * (a replica instance runs every flow on its own).
+ */
+function resetOf(request: RunRequest, config: RunConfig): ResetSpec | undefined {
+  const { resetCommand, resetRequest } = request;
+  if (resetCommand === undefined && resetRequest === undefined) return undefined;
+  const flag = resetCommand === undefined ? '--reset-request' : '--reset-command';
+  const refuse = (why: string) => new ParityError('PARITY_USAGE', `${flag} ${why}`);
+  if (resetCommand !== undefined && resetRequest !== undefined) {
+    throw refuse('and --reset-request: give one of them');
+  }
+  if (!config.noise.enabled) throw refuse('runs between the two runs of each flow: add --noise');
+  if (config.noise.replica !== undefined) {
+    throw refuse('is not needed with --baseline-replica: the replica runs every flow on its own');
+  }
+  if (request.baselineRecording !== undefined) {
+    throw refuse('needs live targets: drop --baseline-recording');
+  }
+  if (resetCommand !== undefined) return { kind: 'command', command: resetCommand };
+  return parseResetRequest(resetRequest ?? '');
+}
+
 /** The configured OpenAPI document, read and checked before anything is sent. */
 async function coverageDocument(path: string, cwd: string): Promise<CoverageDocument> {
   const document = await loadOpenApi(path, cwd);
@@ -148,6 +177,7 @@ export async function prepareRun(request: RunRequest, context: AppContext): Prom
     caseOptions(config, context.cwd, project.env),
     { filter: request.filter, tags: request.tag, shard: request.shard },
   );
+  const reset = resetOf(request, config);
   const cases = library.source;
   // A shard may be empty when there are fewer cases than shards: that is not a usage error.
   if (cases.count === 0 && library.matching === 0) return { kind: 'no-cases' };
@@ -181,6 +211,9 @@ export async function prepareRun(request: RunRequest, context: AppContext): Prom
             },
       folder,
       host,
+      ...(reset === undefined
+        ? {}
+        : { reset: { spec: reset, cwd: context.cwd, env: context.env } }),
     },
     notes: [...shortSecretNotes(secrets), ...notes],
   };

@@ -19,6 +19,7 @@ import { createLoopClock } from '../execute/loop-clock.js';
 import { type Executed, executeCases } from '../execute/pool.js';
 import { createRecordedClient, type RecordedAnswers } from '../execute/recorded.js';
 import { maskExchange } from '../flow/mask.js';
+import { createReset, type ResetSpec } from '../fuzz/reset.js';
 import type { Case } from '../model/case.js';
 import type { Exchange } from '../model/exchange.js';
 import type { KnownRuntime } from '../model/runtime.js';
@@ -46,6 +47,7 @@ import {
 import { createLatencyCollector } from '../results/latency.js';
 import { openResultStream } from '../results/stream.js';
 import type { CaseResult } from '../results/types.js';
+import type { Env } from '../util/env.js';
 import type { ParityError } from '../util/errors.js';
 import { type Host, unknownHost } from '../util/host.js';
 import { displayPath } from '../util/paths.js';
@@ -80,6 +82,10 @@ export interface RunInput {
   readonly host?: Host | undefined;
   /** Signals that stop the run early. */
   readonly interrupt?: Interrupt | undefined;
+  /** `--reset-command` / `--reset-request` with `--noise`: each flow runs twice, the hook between (`flowsAgain`). */
+  readonly reset?:
+    | { readonly spec: ResetSpec; readonly cwd: string; readonly env: Env }
+    | undefined;
 }
 
 export interface RunOutcome {
@@ -264,6 +270,7 @@ async function execute(
         clients.replica === undefined
           ? undefined
           : { client: clients.replica, runsFlows: config.noise.replica !== undefined },
+      flowsAgain: flowsAgain(input, clients),
       concurrency: config.concurrency,
       onExchange,
       onSkipped,
@@ -294,6 +301,28 @@ async function execute(
     runtimes: runtimes.runtimes(),
     interrupted,
   };
+}
+
+/**
+ * `--noise` without a replica instance, on targets that may be written to
+ * (a reset hook, or both marked disposable): each flow runs twice on both
+ * sides, so the baseline's two runs teach its per-instance values.
+ */
+function flowsAgain(
+  input: RunInput,
+  clients: { readonly baseline: TargetClient; readonly candidate: TargetClient },
+): { before: () => Promise<void> } | undefined {
+  const { noise, baseline, candidate } = input.config;
+  if (!noise.enabled || noise.replica !== undefined || input.recording !== undefined) {
+    return undefined;
+  }
+  if (input.reset !== undefined) {
+    const { spec, cwd, env } = input.reset;
+    const hook = createReset(spec, [clients.baseline, clients.candidate], { cwd, env });
+    return { before: () => hook.run() };
+  }
+  const disposable = baseline.disposable === true && candidate.disposable === true;
+  return disposable ? { before: async () => {} } : undefined;
 }
 
 function runtimeField(runtime: KnownRuntime | undefined): { runtime?: KnownRuntime } {

@@ -159,6 +159,14 @@ const run = command({
       'learn noise: send each case a second time to the baseline and mask what varies',
     ),
     baselineReplica: shared.baselineReplica,
+    resetCommand: text(
+      '--reset-command <cmd>',
+      'with --noise: run each flow a second time on both sides after this shell command (must exit 0), and learn what differs between the two runs of the baseline',
+    ),
+    resetRequest: text(
+      '--reset-request <request>',
+      'with --noise: the same, after this request to both targets, e.g. "POST /__reset" (must answer 2xx)',
+    ),
     openapi: text(
       '--openapi <spec>',
       'OpenAPI/Swagger document: the report lists its operations that no case exercises',

@@ -17,7 +17,7 @@ import type { Exchange } from '../model/exchange.js';
 import type { TargetClient } from './client.js';
 import { exchangeSender, type ReplicaSends } from './exchange.js';
 import type { LoopClock } from './loop-clock.js';
-import { runSequence, type SequenceInput } from './sequence.js';
+import { type FlowAgain, runSequence, type SequenceInput } from './sequence.js';
 
 export { exchangeCase } from './exchange.js';
 
@@ -50,6 +50,12 @@ export interface ExecuteInput {
   readonly onSkipped?: ((testCase: Case, reason: string, position: number) => void) | undefined;
   /** Checked before each unit is taken: once true, no new unit is sent (those in flight finish). */
   readonly stopped?: () => boolean;
+  /**
+   * With `--noise` on disposable targets: each flow runs twice on both sides,
+   * `before` (the reset hook) between the runs, and the baseline's second
+   * answer to each step is its replica answer.
+   */
+  readonly flowsAgain?: { readonly before: () => Promise<void> } | undefined;
   /** Watches the time parity's own processing holds the event loop (see `loop-clock.ts`). */
   readonly clock?: LoopClock;
 }
@@ -68,7 +74,18 @@ export function executeCases(input: ExecuteInput): Promise<Executed> {
         : (exchange, position) => clock.busy(() => onExchange(exchange, position)),
     onSkipped: input.onSkipped,
     stopped: input.stopped,
+    again: input.flowsAgain === undefined ? undefined : flowAgain(input, input.flowsAgain.before),
   });
+}
+
+/** Each flow run again on both sides (their states stay in step); the baseline's answers are the replica's. */
+function flowAgain(input: ExecuteInput, before: () => Promise<void>): FlowAgain<Exchange> {
+  const sender = exchangeSender(input.baseline, input.candidate);
+  return {
+    before,
+    flow: () => sender.flow(),
+    join: (first, second) => ({ ...first, replica: second.baseline }),
+  };
 }
 
 /**

@@ -16,6 +16,11 @@ function instance(candidate: boolean): Promise<TestServer> {
   const records = new Map<string, Record<string, unknown>>();
   return startServer((req, res, body) => {
     const url = new URL(req.url ?? '/', 'http://x');
+    if (req.method === 'POST' && url.pathname === '/__reset') {
+      tokens.clear();
+      records.clear();
+      return json(res, 204, undefined);
+    }
     if (req.method === 'POST' && url.pathname === '/login') {
       const token = randomBytes(12).toString('hex');
       tokens.add(token);
@@ -105,5 +110,80 @@ describe('--noise on flows, from a replica instance', () => {
     ).toBeGreaterThanOrEqual(2);
     const read = report.results.find((r) => r.caseId === 'records/lifecycle/read');
     expect(read?.noise).toEqual(expect.arrayContaining(['/nonce']));
+  });
+});
+
+describe('--noise on flows, on targets that may be written to: each flow runs twice', () => {
+  let baseline: TestServer;
+  let candidate: TestServer;
+  beforeAll(async () => {
+    [baseline, candidate] = await Promise.all([instance(false), instance(true)]);
+  });
+  afterAll(async () => Promise.all([baseline.close(), candidate.close()]));
+
+  const creates = (server: TestServer) =>
+    server.requests.filter((r) => r.method === 'POST' && r.url === '/records').length;
+  const resets = (server: TestServer) => server.requests.filter((r) => r.url === '/__reset').length;
+
+  it('with a reset hook: the flow runs, the hook, the flow again; the baseline teaches its own nonce', async () => {
+    const cwd = await tempProject({ 'cases/records.yaml': FLOW });
+    const targets = ['--baseline', `a=${baseline.url}`, '--candidate', `b=${candidate.url}`];
+    const [createsBefore, resetsBefore] = [creates(baseline), resets(baseline)];
+    const learned = await runCli(cwd, [
+      'run',
+      ...targets,
+      '--noise',
+      '--reset-request',
+      'POST /__reset',
+      '--no-tracker',
+    ]);
+    expect(learned.code, learned.stderr).toBe(1);
+    const report = await latestReport(cwd);
+    const rows = (report.rootCauses ?? []).map((r) => r.summary);
+    expect(rows, JSON.stringify(report.rootCauses, null, 1)).toHaveLength(1);
+    expect(rows[0]).toContain('/version');
+    // Twice on each side, the reset between: both sides stay in step.
+    expect(creates(baseline) - createsBefore).toBe(2);
+    expect(creates(candidate)).toBe(creates(baseline));
+    expect(resets(baseline) - resetsBefore).toBe(1);
+    expect(resets(candidate)).toBe(resets(baseline));
+    const read = report.results.find((r) => r.caseId === 'records/lifecycle/read');
+    expect(read?.noise).toEqual(expect.arrayContaining(['/nonce']));
+  });
+
+  it('on targets marked disposable, without a hook: the flow runs twice in a row', async () => {
+    const config = `targets:
+  a: { url: "${baseline.url}", disposable: true }
+  b: { url: "${candidate.url}", disposable: true }
+baseline: a
+candidate: b
+`;
+    const cwd = await tempProject({ 'cases/records.yaml': FLOW, 'parity.config.yaml': config });
+    const before = creates(baseline);
+    const learned = await runCli(cwd, ['run', '--noise', '--no-tracker']);
+    expect(learned.code, learned.stderr).toBe(1);
+    const rows = ((await latestReport(cwd)).rootCauses ?? []).map((r) => r.summary);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain('/version');
+    expect(creates(baseline) - before).toBe(2);
+  });
+
+  it('refuses a reset hook without --noise, and sends nothing', async () => {
+    const cwd = await tempProject({ 'cases/records.yaml': FLOW });
+    const before = baseline.requests.length;
+    const refused = await runCli(cwd, [
+      'run',
+      '--baseline',
+      `a=${baseline.url}`,
+      '--candidate',
+      `b=${candidate.url}`,
+      '--reset-command',
+      'true',
+    ]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(
+      '--reset-command runs between the two runs of each flow: add --noise',
+    );
+    expect(baseline.requests.length).toBe(before);
   });
 });
