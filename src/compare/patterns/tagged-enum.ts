@@ -9,7 +9,7 @@ import type { Change } from '../../model/comparison.js';
 import { isJsonObject } from '../../normalise/json.js';
 import { foldKey } from '../../normalise/keys.js';
 import { codeSpan } from '../../util/code-span.js';
-import { listSome } from '../wording/phrases.js';
+import { listSome, splitPath } from '../wording/phrases.js';
 import type { Pattern, PatternMatch } from './types.js';
 import {
   arrow,
@@ -116,12 +116,16 @@ function matchOf(group: MemberGroup, found: Found, external: Side): PatternMatch
     params: [`external-${external}`, kind, found.tag.name],
     detail,
     covers: [
-      found.wrapper,
-      found.tag,
-      ...found.fields,
-      ...(found.content ? [found.content] : []),
-      ...otherVariantFields(group, found, external),
-    ].map((m): Change => m.change),
+      ...new Set(
+        [
+          found.wrapper,
+          found.tag,
+          ...found.fields,
+          ...(found.content ? [found.content] : []),
+          ...otherVariantFields(group, found, external),
+        ].map((m): Change => m.change),
+      ),
+    ],
   };
 }
 
@@ -145,13 +149,37 @@ function otherVariantFields(group: MemberGroup, found: Found, external: Side): M
   );
 }
 
+/**
+ * The groups with each member whose value is an object on one side and not
+ * on the other (a `type` change) on both lists: a variant named like one of
+ * the flat struct's fields (`{"Format":{"format":"email"}}` against
+ * `{"Kind":"Format","Format":"email"}`) is a wrapper on one side and a field
+ * on the other, at the same key.
+ */
+function withRetyped(changes: readonly Change[]): MemberGroup[] {
+  const groups = new Map(memberGroups(changes).map((g) => [g.parent, g]));
+  for (const change of changes) {
+    if (change.op !== 'type') continue;
+    if (isJsonObject(change.baseline) === isJsonObject(change.candidate)) continue;
+    const { parent, name } = splitPath(change.path);
+    if (/^\d+$/.test(name)) continue;
+    const group = groups.get(parent) ?? { parent, removed: [], added: [] };
+    groups.set(parent, {
+      parent,
+      removed: [...group.removed, { name, change, side: 'baseline' }],
+      added: [...group.added, { name, change, side: 'candidate' }],
+    });
+  }
+  return [...groups.values()];
+}
+
 export const taggedEnum: Pattern = {
   name: 'tagged-enum',
   meaning:
     'externally tagged enum (`{"Schema":{…}}`) vs a discriminator field (`{"Kind":"schema",…}`) or adjacent tag/content',
   recognise(changes) {
     const matches: PatternMatch[] = [];
-    for (const group of memberGroups(changes)) {
+    for (const group of withRetyped(changes)) {
       const baselineWraps = findIn(group.removed, group.added);
       if (baselineWraps !== undefined) matches.push(matchOf(group, baselineWraps, 'baseline'));
       else {

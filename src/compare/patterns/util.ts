@@ -22,6 +22,8 @@ export function isZeroValue(value: unknown): boolean {
 export interface Member {
   readonly name: string;
   readonly change: Change;
+  /** The member's value on one side of a `type` change (see `memberValue`). */
+  readonly side?: 'baseline' | 'candidate';
 }
 
 /** The added and removed members of one parent object. */
@@ -75,7 +77,8 @@ export function memberGroups(
 
 /** The value a member has on the side that has it. */
 export function memberValue(member: Member): unknown {
-  return member.change.op === 'added' ? member.change.candidate : member.change.baseline;
+  const side = member.side ?? (member.change.op === 'added' ? 'candidate' : 'baseline');
+  return side === 'candidate' ? member.change.candidate : member.change.baseline;
 }
 
 /** A deep copy with every object key folded (`foldKey`), for spelling-blind equality. */

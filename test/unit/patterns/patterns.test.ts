@@ -237,6 +237,21 @@ describe('pattern registry', () => {
     expect(adjacent.summary).toBe('externally tagged enum vs adjacently tagged (`t`, `c`)');
   });
 
+  it("recognises a variant named like one of the flat struct's fields, and claims the other variants' zero values", () => {
+    const changes = compare(
+      exchange(
+        response(422, json({ error: { Format: { format: 'email' } } })),
+        response(
+          422,
+          json({ error: { Kind: 'Format', Min: 0, Max: 0, Regex: '', Format: 'email' } }),
+        ),
+      ),
+    )?.body;
+    const { matches, unexplained } = recognisePatterns(changes ?? []);
+    expect(matches.map((m) => m.name)).toEqual(['tagged-enum']);
+    expect(unexplained).toEqual([]);
+  });
+
   it('does not mistake different values for a pattern', () => {
     const changes: Change[] = [
       { path: '/status', op: 'value', baseline: 'active', candidate: 'deleted' },
