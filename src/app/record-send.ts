@@ -15,7 +15,7 @@ import type { TargetClient } from '../execute/client.js';
 import { createFlowRun, type StepCase } from '../execute/flow-run.js';
 import { type PlannedRequest, planOf, planRequest } from '../execute/plan.js';
 import { executeUnits } from '../execute/pool.js';
-import type { Sender, Sent } from '../execute/sender.js';
+import { type Sender, type Sent, sendsAgain } from '../execute/sender.js';
 import { secretValues } from '../flow/secrets.js';
 import type { Case } from '../model/case.js';
 import type { SideOutcome } from '../model/exchange.js';
@@ -75,10 +75,12 @@ export interface RecordedCases {
 /** The sender of a recording: one target (and its second client with `--noise`). */
 function recordSender(client: TargetClient, second: TargetClient | undefined): Sender<Answered> {
   return {
-    async send(testCase) {
+    async send(testCase, inSequence) {
       const sent = planRequest(testCase);
       const answer = await client.send(sent, undefined, testCase);
-      if (second === undefined) return { testCase, sent, answer };
+      if (second === undefined || !sendsAgain(testCase, inSequence)) {
+        return { testCase, sent, answer };
+      }
       return { testCase, sent, answer, again: await second.send(sent, undefined, testCase) };
     },
     flow() {

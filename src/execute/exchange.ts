@@ -4,7 +4,7 @@ import type { Exchange } from '../model/exchange.js';
 import type { TargetClient } from './client.js';
 import { createFlowRun, type StepCase } from './flow-run.js';
 import { planRequest } from './plan.js';
-import type { Sender, Sent } from './sender.js';
+import { type Sender, type Sent, sendsAgain } from './sender.js';
 
 /** Sends one case to both sides, byte-identical, concurrently. */
 export function exchangeCase(
@@ -57,7 +57,16 @@ export function exchangeSender(
   replica?: ReplicaSends,
 ): Sender<Exchange> {
   return {
-    send: (testCase) => exchangeCase(testCase, baseline, candidate, replica?.client),
+    send: (testCase, inSequence) =>
+      exchangeCase(
+        testCase,
+        baseline,
+        candidate,
+        // A replica instance takes every write; the baseline itself never a serial file's twice.
+        replica?.runsFlows === true || sendsAgain(testCase, inSequence)
+          ? replica?.client
+          : undefined,
+      ),
     flow: () => {
       const run = createFlowRun({ baseline, candidate });
       const again =

@@ -6,7 +6,7 @@
  * target it records. The order and the units (serial files and flows never
  * overlap) are the pool's, the same for both.
  */
-import type { Case } from '../model/case.js';
+import { type Case, isWriteMethod } from '../model/case.js';
 import type { StepCase } from './flow-run.js';
 
 /** What became of a flow step: sent (what sending gives), or not sent and why. */
@@ -16,8 +16,22 @@ export type Sent<R> =
 
 /** Sends cases and flow steps; `R` is what one sent case gives. */
 export interface Sender<R> {
-  /** A case on its own: a plain case, or a case of a serial file. */
-  send(testCase: Case): Promise<R>;
+  /**
+   * A case on its own: a plain case, or a case of a serial file
+   * (`inSequence`: a stateful sequence, where a write must not be repeated
+   * on the baseline to learn noise, see `sendsAgain`).
+   */
+  send(testCase: Case, inSequence?: boolean): Promise<R>;
   /** A new flow: a function that sends its steps, in order, keeping the flow's variables. */
   flow(): (step: StepCase) => Promise<Sent<R>>;
+}
+
+/**
+ * Whether noise learning may send `testCase` to the baseline a second time:
+ * not a write (POST, PUT, PATCH, DELETE, …) of a serial file, whose later
+ * cases would see it twice on the baseline and once on the candidate. A
+ * case on its own is independent of the others, so it may be sent again.
+ */
+export function sendsAgain(testCase: Case, inSequence: boolean | undefined): boolean {
+  return inSequence !== true || !isWriteMethod(testCase.request.method);
 }

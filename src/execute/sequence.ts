@@ -65,7 +65,7 @@ export async function runSequence<R>(
       const at = position++;
       if (!isStep(testCase)) {
         step = undefined;
-        await settled(input.onSent(await input.sender.send(testCase), at));
+        await settled(input.onSent(await input.sender.send(testCase, true), at));
         continue;
       }
       // A flow's variables live from its first step to its last, per flow.

@@ -187,3 +187,49 @@ candidate: b
     expect(baseline.requests.length).toBe(before);
   });
 });
+
+describe('--noise on a serial file: a write is not repeated on the baseline', () => {
+  let baseline: TestServer;
+  let candidate: TestServer;
+  beforeAll(async () => {
+    const list = () => {
+      const names: string[] = [];
+      return startServer((req, res, body) => {
+        if (req.method === 'POST') {
+          names.push(String((JSON.parse(body || '{}') as { name?: string }).name));
+          return json(res, 201, { made: names.length });
+        }
+        return json(res, 200, { names });
+      });
+    };
+    [baseline, candidate] = await Promise.all([list(), list()]);
+  });
+  afterAll(async () => Promise.all([baseline.close(), candidate.close()]));
+
+  it('sends the create once to each side, so the list read after it is equal', async () => {
+    const cwd = await tempProject({
+      'cases/names.yaml': `suite: names
+serial: true
+defaults:
+  headers: { content-type: application/json }
+cases:
+  - id: create
+    request: { method: POST, path: /names, json: { name: ada } }
+  - id: list
+    request: { method: GET, path: /names }
+`,
+    });
+    const run = await runCli(cwd, [
+      'run',
+      '--baseline',
+      `a=${baseline.url}`,
+      '--candidate',
+      `b=${candidate.url}`,
+      '--noise',
+    ]);
+    expect(run.code, run.stdout).toBe(0);
+    expect(baseline.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+    // The read is sent twice (it changes nothing), and learns from both answers.
+    expect(baseline.requests.filter((r) => r.method === 'GET')).toHaveLength(2);
+  });
+});
