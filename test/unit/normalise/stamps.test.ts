@@ -73,3 +73,48 @@ describe('timestamps stamped within the run', () => {
     expect(maskRunStamps(plain, window)).toBe(plain);
   });
 });
+
+describe('times derived from each side clock, and stamps in headers', () => {
+  const withHeaders = (headers: Record<string, string>, value: unknown = {}): SideOutcome => ({
+    outcome: 'response',
+    response: { status: 200, headers, body: { kind: 'json', value }, wireBytes: 1, durationMs: 1 },
+  });
+  const headersOf = (s: SideOutcome) => (s.outcome === 'response' ? s.response.headers : {});
+  const seconds = (ms: number) => String(Math.floor(ms / 1000));
+
+  it('masks a header both sides stamped: a rate-limit reset of each side clock plus one window', () => {
+    const out = maskRunStamps(
+      {
+        case: makeCase('c', { path: '/c' }),
+        baseline: withHeaders({ 'x-ratelimit-reset': seconds(now + 900_000), etag: '"a"' }),
+        candidate: withHeaders({ 'x-ratelimit-reset': seconds(now + 901_000), etag: '"b"' }),
+      },
+      window,
+    );
+    expect(headersOf(out.baseline)['x-ratelimit-reset']).toBe(STAMPED_TOKEN);
+    expect(headersOf(out.candidate)['x-ratelimit-reset']).toBe(STAMPED_TOKEN);
+    expect(headersOf(out.candidate).etag).toBe('"b"');
+    expect(out.stamped).toEqual(['header x-ratelimit-reset']);
+  });
+
+  it('masks expiries one offset ahead in bodies, but not two offsets, past times or far futures', () => {
+    const out = maskRunStamps(
+      exchange(
+        {
+          expires: new Date(now + 3_600_000).toISOString(),
+          longer: new Date(now + 3_600_000).toISOString(),
+          before: new Date(now - 86_400_000).toISOString(),
+          far: '2030-01-01T00:00:00.000Z',
+        },
+        {
+          expires: new Date(now + 3_600_500).toISOString(),
+          longer: new Date(now + 86_400_000).toISOString(),
+          before: new Date(now - 86_400_500).toISOString(),
+          far: '2030-01-01T00:00:05.000Z',
+        },
+      ),
+      window,
+    );
+    expect(out.stamped).toEqual(['/expires']);
+  });
+});
