@@ -10,6 +10,11 @@
  * - the later case ran after it in the same flow or serial sequence, on the
  *   same resource: one endpoint's collection (its path without trailing
  *   `:id` segments) is a prefix of the other's;
+ * - its answers can show that state: one side answered 2xx, or the two
+ *   statuses differ and one of them speaks of state (404, 409, 410, 412).
+ *   Where both sides refused alike (`404 → 404` with a JSON and a text
+ *   body) or both refused the input itself (`400 → 422`), the state played
+ *   no part: those findings keep their own rows;
  * - its status, body-kind and residual findings are consequences of the
  *   earliest such write (a recognised pattern or a header is a design
  *   difference that shows whatever the state, so it keeps its own row).
@@ -39,6 +44,23 @@ function acceptedOnOneSide(cause: RootCause): boolean {
   return b !== c && (b === 2 || c === 2);
 }
 
+/** Refusals that depend on what the server holds, not on the request alone. */
+const STATE_STATUSES: ReadonlySet<number> = new Set([404, 409, 410, 412]);
+
+/**
+ * True when the two answers can differ because the two sides hold different
+ * state: one side succeeded, or one side's refusal is about state. Two sides
+ * that both refused, with the same status or two input statuses (`400`,
+ * `422`), agree on the outcome whatever they hold.
+ */
+function canShowState(result: DivergenceResult): boolean {
+  const b = result.baseline.status;
+  const c = result.candidate.status;
+  if (b === undefined || c === undefined) return true;
+  if (statusClassOf(b) === 2 || statusClassOf(c) === 2) return true;
+  return b !== c && (STATE_STATUSES.has(b) || STATE_STATUSES.has(c));
+}
+
 function related(a: readonly string[], b: readonly string[]): boolean {
   const shorter = a.length <= b.length ? a : b;
   const longer = shorter === a ? b : a;
@@ -64,7 +86,7 @@ function stateDependent(finding: ResultFinding): boolean {
 function attached(result: DivergenceResult, causes: readonly StateCause[]): DivergenceResult {
   const collection = collectionOf(result.endpoint);
   const cause = causes.find((c) => related(c.collection, collection));
-  if (cause === undefined) return result;
+  if (cause === undefined || !canShowState(result)) return result;
   let changed = false;
   const findings = result.findings.map((finding): ResultFinding => {
     if (!stateDependent(finding) || finding.fingerprint === cause.fingerprint) return finding;

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { causeFingerprint, kindOfCause, type RootCause } from '../../../src/compare/root-cause.js';
+import { withConsequences } from '../../../src/results/consequences.js';
+import type { CaseResult, DivergentResult, ResultFinding } from '../../../src/results/types.js';
+
+function finding(cause: RootCause): ResultFinding {
+  return {
+    fingerprint: causeFingerprint(cause),
+    kind: kindOfCause(cause),
+    cause,
+    summary: causeFingerprint(cause),
+    paths: [],
+  };
+}
+
+function divergent(
+  id: string,
+  method: string,
+  path: string,
+  endpoint: string,
+  statuses: readonly [number, number],
+  causes: readonly RootCause[],
+): DivergentResult {
+  return {
+    verdict: 'divergent',
+    caseId: `records/${id}`,
+    suite: 'records',
+    endpoint,
+    request: { method, path },
+    baseline: { status: statuses[0], durationMs: 1 },
+    candidate: { status: statuses[1], durationMs: 1 },
+    kinds: ['shape'],
+    serial: 'cases/records.yaml',
+    fingerprint: id,
+    findings: causes.map(finding),
+    explanation: id,
+    summary: id,
+    changes: [],
+    headerChanges: [],
+    repro: { baseline: '', candidate: '' },
+    bodies: { baseline: null, candidate: null },
+  };
+}
+
+const accepted: RootCause = {
+  type: 'status',
+  endpoint: 'POST /records',
+  baseline: 400,
+  candidate: 201,
+};
+const errorBodies: RootCause = {
+  type: 'body-kind',
+  statusClass: '4xx',
+  baseline: 'json',
+  candidate: 'text',
+};
+const missingField: RootCause = {
+  type: 'status',
+  endpoint: 'POST /records',
+  baseline: 400,
+  candidate: 422,
+};
+const goneOnOneSide: RootCause = {
+  type: 'status',
+  endpoint: 'DELETE /records/:id',
+  baseline: 404,
+  candidate: 204,
+};
+const extraItem: RootCause = {
+  type: 'structure',
+  endpoint: '/records',
+  change: { op: 'added', path: '/items/*', baseline: '-', candidate: 'object' },
+};
+
+/** The `consequenceOf` of each finding of each result, in order. */
+function marks(results: readonly CaseResult[]): (string | undefined)[][] {
+  return results.map((r) =>
+    r.verdict === 'divergent' ? r.findings.map((f) => f.consequenceOf) : [],
+  );
+}
+
+describe('withConsequences', () => {
+  const write = divergent(
+    'create-extra',
+    'POST',
+    '/records',
+    'POST /records',
+    [400, 201],
+    [accepted],
+  );
+  const cause = causeFingerprint(accepted);
+
+  it('attaches what a later answer shows of the extra state to the write one side accepted', () => {
+    const results = [
+      write,
+      divergent('list', 'GET', '/records', 'GET /records', [200, 200], [extraItem]),
+      divergent(
+        'delete',
+        'DELETE',
+        '/records/9',
+        'DELETE /records/:id',
+        [404, 204],
+        [goneOnOneSide],
+      ),
+    ];
+    expect(marks(withConsequences(results))).toEqual([[undefined], [cause], [cause]]);
+  });
+
+  it('leaves the rows of later answers where both sides refused alike, or refused the input', () => {
+    const results = [
+      write,
+      // Both sides say "not found": the error body's kind is a design choice, not state.
+      divergent(
+        'get-missing',
+        'GET',
+        '/records/999',
+        'GET /records/:id',
+        [404, 404],
+        [errorBodies],
+      ),
+      // Both sides refuse the input (a missing field), each with its own status.
+      divergent(
+        'missing-name',
+        'POST',
+        '/records',
+        'POST /records',
+        [400, 422],
+        [missingField, errorBodies],
+      ),
+    ];
+    expect(marks(withConsequences(results))).toEqual([
+      [undefined],
+      [undefined],
+      [undefined, undefined],
+    ]);
+  });
+
+  it('still attaches a refusal that speaks of state (404 on one side, 409 on the other)', () => {
+    const conflict: RootCause = {
+      type: 'status',
+      endpoint: 'PUT /records/:id',
+      baseline: 404,
+      candidate: 409,
+    };
+    const results = [
+      write,
+      divergent('put', 'PUT', '/records/9', 'PUT /records/:id', [404, 409], [conflict]),
+    ];
+    expect(marks(withConsequences(results))).toEqual([[undefined], [cause]]);
+  });
+});
