@@ -7,7 +7,7 @@
 import type { EncodingNote, EncodingNoteCode } from '../model/comparison.js';
 import type { ResponseBody, SideOutcome } from '../model/exchange.js';
 import { codeSpan } from '../util/code-span.js';
-import { contentTypeCharset } from './content-type.js';
+import { contentTypeCharset, mediaTypeOf } from './content-type.js';
 import { jsonEqual as equal } from './json-equal.js';
 import { readRawJson } from './raw-json.js';
 import { type Difference, rawDifferences, whitespaceDifference } from './raw-walk.js';
@@ -85,6 +85,9 @@ function charsetNote(
   const b = baseline['content-type'];
   const c = candidate['content-type'];
   if (b === undefined || c === undefined || b === c) return undefined;
+  // Only a charset difference is wire-only: `application/json` vs
+  // `text/plain; charset=utf-8` is another media type, a divergence of its own.
+  if (mediaTypeOf(b) !== mediaTypeOf(c)) return undefined;
   if (contentTypeCharset(b) === contentTypeCharset(c)) return undefined;
   return {
     kind: 'encoding',

@@ -102,6 +102,10 @@ describe('encodingNotes', () => {
     ).toEqual([]);
   });
 
+  it('no charset note when the media types differ too (a JSON error vs a text one)', () => {
+    expect(notesOf('{}', '{}', 'application/json', 'text/plain; charset=utf-8')).toEqual([]);
+  });
+
   it('several at once, in vocabulary order', () => {
     expect(codesOf('{"b":"<","a":1.0}', '{"a":1,"b":"\\u003c"}\n')).toEqual([
       'trailing-newline',
