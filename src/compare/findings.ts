@@ -26,6 +26,7 @@ import { isIdKey } from './map-like.js';
 import { recognitionOf } from './patterns/registry.js';
 import type { PatternMatch } from './patterns/types.js';
 import { isZeroValue } from './patterns/util.js';
+import { refusalReason } from './refusal.js';
 import {
   causeFingerprint,
   causeKey,
@@ -300,7 +301,9 @@ export function findingsOf(input: FindingsInput): Finding[] {
   const found: Finding[] = [];
   if (!status.equal) {
     const { baseline, candidate } = status;
-    found.push(finding({ type: 'status', endpoint, baseline, candidate }, []));
+    const reason = refusalReason(comparison);
+    const cause: RootCause = { type: 'status', endpoint, baseline, candidate };
+    found.push(finding(reason === undefined ? cause : { ...cause, reason }, []));
     // One side accepted what the other rejected: the rest follows from that.
     if (statusClass(status.baseline) !== statusClass(status.candidate)) return found;
   }

@@ -59,7 +59,11 @@ export function causeSummary(cause: RootCause): string {
     case 'pattern':
       return cause.field === '' ? cause.detail : `${cause.detail} at ${codeSpan(cause.field)}`;
     case 'status':
-      return `status ${cause.baseline} → ${cause.candidate} on ${cause.endpoint}`;
+      return cause.reason === undefined
+        ? `status ${cause.baseline} → ${cause.candidate} on ${cause.endpoint}`
+        : shorten(
+            `status ${cause.baseline} → ${cause.candidate} on ${cause.endpoint} (${cause.baseline >= 400 ? 'baseline' : 'candidate'}: ${codeSpan(cause.reason)})`,
+          );
     case 'header': {
       if (cause.difference !== 'value') {
         const side = cause.difference === 'missing-in-baseline' ? 'baseline' : 'candidate';

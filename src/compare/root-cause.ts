@@ -38,6 +38,12 @@ export type RootCause =
       readonly endpoint: string;
       readonly baseline: number;
       readonly candidate: number;
+      /**
+       * With one side accepting (< 400) and the other refusing: the refusing
+       * side's reason, its message with values elided (`refusalReason`), so
+       * each kind of input one side refuses is a cause of its own.
+       */
+      readonly reason?: string;
     }
   | {
       readonly type: 'header';
@@ -125,7 +131,13 @@ export function causeKey(cause: RootCause): string {
     case 'pattern':
       return JSON.stringify([cause.type, cause.pattern, cause.field, ...cause.params]);
     case 'status':
-      return JSON.stringify([cause.type, cause.endpoint, cause.baseline, cause.candidate]);
+      return JSON.stringify([
+        cause.type,
+        cause.endpoint,
+        cause.baseline,
+        cause.candidate,
+        ...(cause.reason === undefined ? [] : [cause.reason]),
+      ]);
     case 'header':
       return JSON.stringify([cause.type, cause.name, cause.difference, ...(cause.classes ?? [])]);
     case 'body-kind':

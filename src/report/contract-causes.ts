@@ -41,6 +41,10 @@ export const causeSchema = z
       endpoint: z.string().describe('METHOD /path template'),
       baseline: z.number().describe('baseline status'),
       candidate: z.number().describe('candidate status'),
+      reason: z
+        .string()
+        .exactOptional()
+        .describe("the refusing side's message, values elided, when one side accepted"),
     }),
     z.looseObject({
       type: z.literal('header'),

@@ -13,8 +13,9 @@
  * - its answers can show that state: one side answered 2xx, or the two
  *   statuses differ and one of them speaks of state (404, 409, 410, 412).
  *   Where both sides refused alike (`404 → 404` with a JSON and a text
- *   body) or both refused the input itself (`400 → 422`), the state played
- *   no part: those findings keep their own rows;
+ *   body), both refused the input itself (`400 → 422`), or one side accepted
+ *   what the other refused as input (`400 → 201`: a write of its own kind),
+ *   the state played no part: those findings keep their own rows;
  * - its status, body-kind and residual findings are consequences of the
  *   earliest such write (a recognised pattern or a header is a design
  *   difference that shows whatever the state, so it keeps its own row).
@@ -44,6 +45,9 @@ function acceptedOnOneSide(cause: RootCause): boolean {
   return b !== c && (b === 2 || c === 2);
 }
 
+/** Refusals of the request itself (its syntax or its content), whatever the server holds. */
+const INPUT_STATUSES: ReadonlySet<number> = new Set([400, 422]);
+
 /** Refusals that depend on what the server holds, not on the request alone. */
 const STATE_STATUSES: ReadonlySet<number> = new Set([404, 409, 410, 412]);
 
@@ -57,6 +61,13 @@ function canShowState(result: DivergenceResult): boolean {
   const b = result.baseline.status;
   const c = result.candidate.status;
   if (b === undefined || c === undefined) return true;
+  // One side accepted, the other refused the input itself: a decision about input, whatever the state.
+  if (
+    INPUT_STATUSES.has(b) !== INPUT_STATUSES.has(c) &&
+    (statusClassOf(b) === 2 || statusClassOf(c) === 2)
+  ) {
+    return false;
+  }
   if (statusClassOf(b) === 2 || statusClassOf(c) === 2) return true;
   return b !== c && (STATE_STATUSES.has(b) || STATE_STATUSES.has(c));
 }

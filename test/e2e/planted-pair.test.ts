@@ -7,7 +7,8 @@
  * a list in another order, a serde-style tagged enum against a flat struct
  * that writes every variant's fields with zero values (three variants, one
  * met only once), a serial suite where the candidate accepts a write the
- * baseline refuses and a later read shows it, a header family the candidate
+ * baseline refuses (two kinds of input: two decisions) and a later read
+ * shows it, a header family the candidate
  * does not send. Real differences of each kind are hidden among them.
  *
  * With `--noise` and no rules that hide anything, the rows are exactly the
@@ -172,6 +173,10 @@ function server(names: Names, side: Side): Promise<TestServer> {
         if (!side.candidate && !String(input['email'] ?? '').includes('@')) {
           return json(res, 400, { error: 'invalid email' });
         }
+        const unknown = Object.keys(input).find((key) => key !== 'email');
+        if (!side.candidate && unknown !== undefined) {
+          return json(res, 400, { error: `unknown field \`${unknown}\`, expected \`email\`` });
+        }
         const made = { id: members.length + 1, email: input['email'] };
         members.push(made);
         return json(res, 201, made);
@@ -218,6 +223,8 @@ defaults:
 cases:
   - id: create-invalid
     request: { method: POST, path: /${names.members}, json: { email: not-an-address } }
+  - id: create-unknown
+    request: { method: POST, path: /${names.members}, json: { email: b@example.org, ${names.key}: 1 } }
   - id: list-after
     request: { method: GET, path: /${names.members} }
 `,
@@ -242,7 +249,8 @@ const expectedRows = (names: Names): string[] =>
     'array order at `items`',
     `header \`${names.limit}-*\` missing in candidate`,
     '4xx bodies: JSON vs text',
-    `status 400 → 201 on POST /${names.members}`,
+    `status 400 → 201 on POST /${names.members} (baseline: \`invalid email\`)`,
+    `status 400 → 201 on POST /${names.members} (baseline: \`unknown field …, expected …\`)`,
     `/${names.things}: value of \`/${names.mirror}\` differs`,
     `timestamp format (epoch-millis vs epoch-seconds) at \`${names.stamp}\``,
     `/${names.things}: value of \`/${names.colour}\` differs`,

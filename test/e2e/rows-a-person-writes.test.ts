@@ -127,7 +127,7 @@ describe('rows a person would write', () => {
         [
           `/${names.catalogue}: candidate adds \`/items/*\``,
           `/${names.catalogue}: value of \`/${names.price}\` differs`,
-          `status 400 → 201 on POST /${names.resource}`,
+          `status 400 → 201 on POST /${names.resource} (baseline: \`invalid email\`)`,
           'array order at `items`',
         ].sort(),
       );

@@ -16,7 +16,7 @@ export const PLANTED = {
   timestamp: 'timestamp precision (rfc3339-z vs rfc3339-fraction-z) at `created_at`',
   'tagged-enum': 'externally tagged enum vs `Kind` discriminator',
   'status-422': 'status 422 → 400 on POST /records',
-  'status-400': 'status 400 → 201 on POST /records',
+  'status-400': 'status 400 → 201 on POST /records (baseline: `name`)',
   'cache-control': 'header `cache-control` missing in candidate',
   'body-kind': '4xx bodies: text vs JSON',
   version: '/records: candidate adds `/version`',

@@ -148,4 +148,14 @@ describe('withConsequences', () => {
     ];
     expect(marks(withConsequences(results))).toEqual([[undefined], [cause]]);
   });
+
+  it('leaves a later write one side accepted and the other refused as input: a decision of its own', () => {
+    const unknownField: RootCause = { ...accepted, reason: 'unknown field …' };
+    const results = [
+      write,
+      divergent('create-unknown', 'POST', '/records', 'POST /records', [400, 201], [unknownField]),
+      divergent('list', 'GET', '/records', 'GET /records', [200, 200], [extraItem]),
+    ];
+    expect(marks(withConsequences(results))).toEqual([[undefined], [undefined], [cause]]);
+  });
 });
