@@ -23,7 +23,7 @@ import { resourceOfEndpoint } from './endpoint.js';
 import { isBodyKindChange } from './explain-shape.js';
 import { sideType, wildcardPath } from './fingerprint.js';
 import { isIdKey } from './map-like.js';
-import { recognitionOf } from './patterns/registry.js';
+import { type Recognition, recognisePatterns } from './patterns/registry.js';
 import type { PatternMatch } from './patterns/types.js';
 import { isZeroValue } from './patterns/util.js';
 import {
@@ -45,6 +45,8 @@ export interface FindingsInput {
   readonly comparison: Comparison;
   /** Headers whose values are never shown: their value class is `[redacted]`. */
   readonly isSecretHeader?: (name: string) => boolean;
+  /** `recognisePatterns(comparison.body)`, when the caller has it (the judge); else recognised here. */
+  readonly recognition?: Recognition;
 }
 
 /** The class of a status code: `2xx`, `4xx`, … */
@@ -208,7 +210,7 @@ export function findingsOf(input: FindingsInput): Finding[] {
     // One side accepted what the other rejected: the rest follows from that.
     if (statusClass(status.baseline) !== statusClass(status.candidate)) return found;
   }
-  const { matches, unexplained } = recognitionOf(comparison);
+  const { matches, unexplained } = input.recognition ?? recognisePatterns(comparison.body);
   found.push(...patternFindings(matches));
   const kindChange = unexplained.find(isBodyKindChange);
   if (kindChange !== undefined) {

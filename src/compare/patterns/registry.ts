@@ -60,25 +60,14 @@ export function recognisePatterns(changes: readonly Change[]): Recognition {
   return { matches, unexplained: rest };
 }
 
-// judge, explain and fingerprint all ask about the same comparison: recognise once.
-const cache = new WeakMap<Comparison, Recognition>();
-
-/** `recognisePatterns` of a comparison's body, computed once per comparison object. */
-export function recognitionOf(comparison: Comparison): Recognition {
-  const cached = cache.get(comparison);
-  if (cached !== undefined) return cached;
-  const recognition = recognisePatterns(comparison.body);
-  cache.set(comparison, recognition);
-  return recognition;
-}
-
 /**
  * True when patterns explain the whole divergence: the status is equal, no
  * header differs and every body change is covered. Only then does the
  * divergence get a pattern fingerprint (one decision per root cause).
+ * `recognition` is `recognisePatterns(comparison.body)`.
  */
-export function fullyExplained(comparison: Comparison): boolean {
-  const { matches, unexplained } = recognitionOf(comparison);
+export function fullyExplained(comparison: Comparison, recognition: Recognition): boolean {
+  const { matches, unexplained } = recognition;
   return (
     comparison.status.equal &&
     comparison.headers.length === 0 &&
