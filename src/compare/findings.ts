@@ -23,7 +23,7 @@ import { resourceOfEndpoint } from './endpoint.js';
 import { isBodyKindChange } from './explain-shape.js';
 import { sideType, wildcardPath } from './fingerprint.js';
 import { isIdKey } from './map-like.js';
-import { type Recognition, recognisePatterns } from './patterns/registry.js';
+import { type PatternName, type Recognition, recognisePatterns } from './patterns/registry.js';
 import type { PatternMatch } from './patterns/types.js';
 import { isZeroValue } from './patterns/util.js';
 import {
@@ -70,7 +70,7 @@ export function fieldOf(anchor: string): string {
   return last === undefined || /^\d+$/.test(last) || isIdKey(last) ? '' : last;
 }
 
-function patternFindings(matches: readonly PatternMatch[]): Finding[] {
+function patternFindings(matches: readonly PatternMatch<PatternName>[]): Finding[] {
   const byKey = new Map<string, { cause: RootCause; paths: Set<string> }>();
   for (const match of matches) {
     const cause: RootCause = {
