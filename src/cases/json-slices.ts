@@ -15,13 +15,12 @@ import {
   CLOSE_OBJECT,
   COLON,
   COMMA,
-  closingQuote,
-  holdsControl,
   OPEN_ARRAY,
   OPEN_OBJECT,
   QUOTE,
-  scalarEnd,
-  whitespaceEnd,
+  scalarEndInBytes,
+  stringEndInBytes,
+  whitespaceEndInBytes,
 } from '../wire/json-lex.js';
 
 /** `[start, end)` byte offsets of a value. */
@@ -63,14 +62,14 @@ class Scanner {
   }
 
   skipSpace(): void {
-    this.at = whitespaceEnd(this.text, this.at);
+    this.at = whitespaceEndInBytes(this.text, this.at);
   }
 
   /** Past a string starting at the quote under the cursor; false if it never closes or holds a raw control character. */
   skipString(): boolean {
-    const close = closingQuote(this.text, this.at);
-    if (close === -1 || holdsControl(this.text, this.at, close)) return false;
-    this.at = close + 1;
+    const end = stringEndInBytes(this.text, this.at);
+    if (end === -1) return false;
+    this.at = end;
     return true;
   }
 
@@ -82,7 +81,7 @@ class Scanner {
     if (first !== OPEN_OBJECT && first !== OPEN_ARRAY) {
       // A number or a literal: up to the next delimiter.
       const start = this.at;
-      this.at = scalarEnd(text, start);
+      this.at = scalarEndInBytes(text, start);
       return this.at > start;
     }
     const closers: number[] = [];
