@@ -3,7 +3,7 @@
  * a note), by row id or in bulk by pattern and kind, atomically under the
  * tracker's lock, as a person editing the markdown would.
  */
-import { PATTERN_NAMES } from '../compare/patterns/types.js';
+import { PATTERN_NAMES } from '../compare/patterns/registry.js';
 import type { ConfigFlags } from '../config/resolve.js';
 import { type DecidedRow, decideRows } from '../tracker/decide.js';
 import { DECIDABLE_STATUSES, type DecidableStatus } from '../tracker/types.js';

@@ -4,12 +4,24 @@
  * Each slice is decoded and parsed when it is needed (`JSON.parse` checks it
  * then), so a file of 100k cases is held as its bytes (outside the JS heap),
  * never as a string or a tree of 100k parsed cases. The scanner works on the
- * UTF-8 bytes (JSON's structure is ASCII, and no byte of a multi-byte UTF-8
- * sequence is) and only follows the structure (strings, brackets, commas); it
+ * UTF-8 bytes with the one JSON lexer (`wire/json-lex.ts`) and only follows
+ * the structure (strings, brackets, commas); it
  * gives up (undefined) on anything that is not a well-formed object with a
  * well-formed `cases` array, and the caller then parses the whole text to say
  * where it is broken. Pure.
  */
+import {
+  CLOSE_ARRAY,
+  CLOSE_OBJECT,
+  COLON,
+  COMMA,
+  OPEN_ARRAY,
+  OPEN_OBJECT,
+  QUOTE,
+  scalarEndInBytes,
+  stringEndInBytes,
+  whitespaceEndInBytes,
+} from '../wire/json-lex.js';
 
 /** `[start, end)` byte offsets of a value. */
 export type Slice = readonly [start: number, end: number];
@@ -19,19 +31,6 @@ export interface CaseFileSlices {
   readonly members: ReadonlyMap<string, Slice>;
   /** The elements of `cases`, as `[start, end)` pairs, when `cases` is an array. */
   readonly items: Uint32Array | undefined;
-}
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_ARRAY = 0x5d;
-
-function isSpace(code: number): boolean {
-  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
 }
 
 /** Offsets appended two at a time into a typed array that doubles as it fills. */
@@ -63,21 +62,15 @@ class Scanner {
   }
 
   skipSpace(): void {
-    while (this.at < this.text.length && isSpace(this.code())) this.at++;
+    this.at = whitespaceEndInBytes(this.text, this.at);
   }
 
-  /** Past a string starting at the quote under the cursor; false if it never closes. */
+  /** Past a string starting at the quote under the cursor; false if it never closes or holds a raw control character. */
   skipString(): boolean {
-    const { text } = this;
-    for (let i = this.at + 1; i < text.length; i++) {
-      const c = text[i] ?? -1;
-      if (c === BACKSLASH) i++;
-      else if (c === QUOTE) {
-        this.at = i + 1;
-        return true;
-      } else if (c < 0x20) return false;
-    }
-    return false;
+    const end = stringEndInBytes(this.text, this.at);
+    if (end === -1) return false;
+    this.at = end;
+    return true;
   }
 
   /** Past one value (its inside is checked by `JSON.parse` later); false on broken structure. */
@@ -88,11 +81,7 @@ class Scanner {
     if (first !== OPEN_OBJECT && first !== OPEN_ARRAY) {
       // A number or a literal: up to the next delimiter.
       const start = this.at;
-      while (this.at < text.length) {
-        const c = this.code();
-        if (c === COMMA || c === CLOSE_OBJECT || c === CLOSE_ARRAY || isSpace(c)) break;
-        this.at++;
-      }
+      this.at = scalarEndInBytes(text, start);
       return this.at > start;
     }
     const closers: number[] = [];

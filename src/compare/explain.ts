@@ -10,7 +10,7 @@ import { bytesBrief, isBytesSummary } from '../wire/bytes.js';
 import { explainShape } from './explain-shape.js';
 import { statusClass } from './findings.js';
 import type { DivergenceInput } from './input.js';
-import { patternTitles, recognitionOf } from './patterns/registry.js';
+import { patternTitles, type Recognition, recognisePatterns } from './patterns/registry.js';
 import { divergenceTitle, patternSentences } from './patterns/title.js';
 import { brief, capitalise, code, listSome, shorten } from './wording/phrases.js';
 
@@ -78,14 +78,20 @@ function shieldedInput(input: DivergenceInput, shield: ValueShield): DivergenceI
 /**
  * Explain a divergence in plain language, naming paths and values, and each
  * cross-runtime pattern the registry recognises (see `patterns/`); changes no
- * pattern accounts for are described one by one.
+ * pattern accounts for are described one by one. The judge, which has
+ * recognised the comparison's patterns already, passes its `recognition`
+ * (`recognisePatterns(input.comparison.body)`); without one, they are
+ * recognised here.
  */
-export function explain(input: DivergenceInput): Explanation {
+export function explain(input: DivergenceInput, recognition?: Recognition): Explanation {
   switch (input.kind) {
     case 'transport':
       return explainTransport(input.baseline, input.candidate);
     case 'comparison':
-      return explainComparison(input.comparison);
+      return explainComparison(
+        input.comparison,
+        recognition ?? recognisePatterns(input.comparison.body),
+      );
     default: {
       const unreachable: never = input;
       return unreachable;
@@ -120,7 +126,7 @@ function explainTransport(baseline: SideOutcome, candidate: SideOutcome): Explan
   };
 }
 
-function explainComparison(comparison: Comparison): Explanation {
+function explainComparison(comparison: Comparison, recognition: Recognition): Explanation {
   const sentences: string[] = [];
   const summary: string[] = [];
   const { status } = comparison;
@@ -132,7 +138,7 @@ function explainComparison(comparison: Comparison): Explanation {
       summary.push('the answers differ with it');
     }
   }
-  const { matches, unexplained } = recognitionOf(comparison);
+  const { matches, unexplained } = recognition;
   const followsStatus = summary.length > 1;
   if (matches.length > 0) {
     sentences.push(...patternSentences(matches));

@@ -23,7 +23,7 @@ import { resourceOfEndpoint } from './endpoint.js';
 import { isBodyKindChange } from './explain-shape.js';
 import { sideType, wildcardPath } from './fingerprint.js';
 import { isIdKey } from './map-like.js';
-import { recognitionOf } from './patterns/registry.js';
+import { type PatternName, type Recognition, recognisePatterns } from './patterns/registry.js';
 import type { PatternMatch } from './patterns/types.js';
 import { isZeroValue } from './patterns/util.js';
 import { refusalReason } from './refusal.js';
@@ -48,6 +48,8 @@ export interface FindingsInput {
   readonly comparison: Comparison;
   /** Headers whose values are never shown: their value class is `[redacted]`. */
   readonly isSecretHeader?: (name: string) => boolean;
+  /** `recognisePatterns(comparison.body)`, when the caller has it (the judge); else recognised here. */
+  readonly recognition?: Recognition;
 }
 
 /** The class of a status code: `2xx`, `4xx`, … */
@@ -71,7 +73,7 @@ export function fieldOf(anchor: string): string {
   return last === undefined || /^\d+$/.test(last) || isIdKey(last) ? '' : last;
 }
 
-function patternFindings(matches: readonly PatternMatch[]): Finding[] {
+function patternFindings(matches: readonly PatternMatch<PatternName>[]): Finding[] {
   const byKey = new Map<string, { cause: RootCause; paths: Set<string> }>();
   for (const match of matches) {
     const cause: RootCause = {
@@ -307,7 +309,7 @@ export function findingsOf(input: FindingsInput): Finding[] {
     // One side accepted what the other rejected: the rest follows from that.
     if (statusClass(status.baseline) !== statusClass(status.candidate)) return found;
   }
-  const { matches, unexplained } = recognitionOf(comparison);
+  const { matches, unexplained } = input.recognition ?? recognisePatterns(comparison.body);
   found.push(...patternFindings(matches));
   const kindChange = unexplained.find(isBodyKindChange);
   if (kindChange !== undefined) {

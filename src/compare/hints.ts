@@ -1,5 +1,5 @@
 /**
- * The fix hint of any root cause: the pattern's own (`patterns/hints.ts`),
+ * The fix hint of any root cause: the pattern's own (its `hint`),
  * or the family's for a status transition, a header, a body kind or a
  * residual structural change, in each side's runtime's terms where its
  * runtime is known (never another runtime's). Pure.
@@ -9,11 +9,12 @@ import type { SideRuntimes } from '../model/runtime.js';
 import { codeSpan } from '../util/code-span.js';
 import { yamlScalar } from '../util/yaml-scalar.js';
 import { phrase } from './patterns/advice.js';
-import { type FixHint, PATTERN_HINTS } from './patterns/hints.js';
+import { patternNamed } from './patterns/registry.js';
+import type { FixHint } from './patterns/types.js';
 import { isObjectSignature, type RootCause } from './root-cause.js';
 import { bodyKindWord } from './root-cause-words.js';
 
-export type { FixHint } from './patterns/hints.js';
+export type { FixHint } from './patterns/types.js';
 
 /** Why two runtimes answer one input with statuses of one class, in their terms. */
 const STATUS_HABITS = {
@@ -131,7 +132,7 @@ function structureHint(cause: Extract<RootCause, { type: 'structure' }>): FixHin
 export function hintFor(cause: RootCause, runtimes: SideRuntimes = {}): FixHint {
   switch (cause.type) {
     case 'pattern':
-      return PATTERN_HINTS[cause.pattern]({ ...cause, runtimes });
+      return patternNamed(cause.pattern).hint({ ...cause, runtimes });
     case 'status':
       return statusHint(cause, runtimes);
     case 'header':

@@ -13,6 +13,7 @@ import { explain } from './explain.js';
 import { findingsOf } from './findings.js';
 import { fingerprint } from './fingerprint.js';
 import type { DivergenceInput } from './input.js';
+import { type Recognition, recognisePatterns } from './patterns/registry.js';
 import { patternOf } from './patterns/title.js';
 import type { Finding } from './root-cause.js';
 
@@ -38,13 +39,17 @@ export interface JudgedCase {
   readonly isSecretHeader?: (name: string) => boolean;
 }
 
+/** `recognition`: the comparison's patterns, as `divergent` recognised them once. */
 function divergenceOf(
   input: DivergenceInput,
   fingerprinted: { readonly fingerprint: string },
+  recognition?: Recognition,
 ): Divergence {
-  const { explanation, summary } = explain(input);
+  const { explanation, summary } = explain(input, recognition);
   const compared = input.kind === 'comparison';
-  const pattern = compared ? patternOf(input.comparison) : undefined;
+  const pattern = compared
+    ? patternOf(input.comparison, recognition ?? recognisePatterns(input.comparison.body))
+    : undefined;
   return {
     kinds: compared ? input.kinds : ['transport'],
     fingerprint: fingerprinted.fingerprint,
@@ -101,15 +106,19 @@ function divergent(
   comparison: Comparison,
   kinds: ReturnType<typeof classify>,
 ): Judgement {
-  const findings = findingsOf({ ...subject, comparison });
+  // Findings, the explanation and the divergence's pattern all read the same recognition.
+  const recognition = recognisePatterns(comparison.body);
+  const findings = findingsOf({ ...subject, comparison, recognition });
   const { caseId } = subject;
   const input = { kind: 'comparison', caseId, comparison, kinds } as const;
   return {
     verdict: 'divergent',
     comparison,
-    divergence: divergenceOf(input, {
-      fingerprint: fingerprint({ kind: 'comparison', caseId, findings }),
-    }),
+    divergence: divergenceOf(
+      input,
+      { fingerprint: fingerprint({ kind: 'comparison', caseId, findings }) },
+      recognition,
+    ),
     findings,
   };
 }

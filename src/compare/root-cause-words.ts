@@ -5,7 +5,7 @@
  */
 
 import { codeSpan } from '../util/code-span.js';
-import { PATTERNS } from './patterns/registry.js';
+import { patternNamed } from './patterns/registry.js';
 import { DIGESTS, type RootCause, type SkeletonChange, ZERO_VALUED_MEMBERS } from './root-cause.js';
 import { shorten } from './wording/phrases.js';
 
@@ -87,7 +87,7 @@ export function causeSummary(cause: RootCause): string {
 export function causeMeaning(cause: RootCause): string {
   switch (cause.type) {
     case 'pattern':
-      return `${PATTERNS[cause.pattern].meaning} (${codeSpan(cause.pattern)})`;
+      return `${patternNamed(cause.pattern).meaning} (${codeSpan(cause.pattern)})`;
     case 'status':
       return `the two sides answer ${cause.endpoint} with different statuses for the same request`;
     case 'header':

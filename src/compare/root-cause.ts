@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ChangeOp, DivergenceKind } from '../model/comparison.js';
-import { PATTERN_NAMES, type PatternName } from './patterns/types.js';
+import { PATTERN_NAMES, type PatternName, patternNamed } from './patterns/registry.js';
 
 /** How a header differs: missing on one side, or present on both with values of other classes. */
 export const HEADER_DIFFERENCES = ['missing-in-baseline', 'missing-in-candidate', 'value'] as const;
@@ -186,7 +186,7 @@ export function patternOfFingerprint(fingerprint: string): PatternName | undefin
   return PATTERN_NAMES.find((name) => name === prefix);
 }
 
-/** The kind a finding of this cause has (structure: shape unless only values changed). */
+/** The kind a finding of this cause has (a pattern's says itself; structure: shape unless only values changed). */
 export function kindOfCause(cause: RootCause): FindingKind {
   switch (cause.type) {
     case 'status':
@@ -196,8 +196,7 @@ export function kindOfCause(cause: RootCause): FindingKind {
     case 'body-kind':
       return 'shape';
     case 'pattern':
-      if (cause.pattern === 'timestamp-format') return timestampKind(cause.params[0] ?? '');
-      return VALUE_PATTERNS.has(cause.pattern) ? 'value' : 'shape';
+      return patternNamed(cause.pattern).kindOf(cause.params);
     case 'structure':
       return cause.change.op === 'value' || cause.change.op === 'moved' ? 'value' : 'shape';
     default: {
@@ -205,17 +204,4 @@ export function kindOfCause(cause: RootCause): FindingKind {
       return never;
     }
   }
-}
-
-/** Patterns whose changes keep the skeleton (values or order only). */
-const VALUE_PATTERNS: ReadonlySet<PatternName> = new Set([
-  'enum-case',
-  'float-format',
-  'array-order',
-]);
-
-/** Epoch timestamps are numbers, RFC 3339 ones strings: one of each is a type change. */
-function timestampKind(variant: string): FindingKind {
-  const epochs = variant.split(':').filter((label) => label.startsWith('epoch')).length;
-  return epochs === 1 ? 'shape' : 'value';
 }

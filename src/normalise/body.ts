@@ -31,6 +31,10 @@ interface CompiledRules {
 }
 
 // Rules objects are shared by every case of a suite: compile their patterns once.
+// Measured (Node 20, normaliseJson of a small record, twice an exchange):
+// 7.6 µs a call with this cache, 8.4 µs compiling each call (two `ignore`
+// paths, one `sortArrays`); 20.5 µs vs 28.3 µs with one re2js `mask` too.
+// Kept; the clean form is compiling once where a case's rules are resolved.
 const compiled = new WeakMap<Rules, CompiledRules>();
 
 function compileRules(rules: Rules): CompiledRules {

@@ -56,6 +56,10 @@ function normaliseAll(
   return out;
 }
 
+// Measured (Node 20, normaliseHeaders of 8 headers under `headers: "*"`):
+// 180-280 ns a call with this cache, 1,550-2,150 ns building the set each
+// call, twice an exchange. Kept; the clean form is building it once where a
+// case's rules are resolved.
 const excludedByRules = new WeakMap<Rules, ReadonlySet<string>>();
 
 /**

@@ -4,7 +4,7 @@
  * cause family of the model has a variant here (`contract-schema.ts` checks).
  */
 import * as z from 'zod';
-import { PATTERN_NAMES } from '../compare/patterns/types.js';
+import { PATTERN_NAMES } from '../compare/patterns/registry.js';
 import { FINDING_KINDS, HEADER_DIFFERENCES } from '../compare/root-cause.js';
 import { CHANGE_OPS } from '../model/comparison.js';
 import { TRACKER_STATUSES } from '../tracker/types.js';

@@ -26,7 +26,7 @@ import { mergeTracker } from './upsert.js';
 export type { TrackerLockOptions } from './lock.js';
 
 /** What `updateTrackerFile` did. */
-export interface TrackerUpdate {
+export interface TrackerFileUpdate {
   /** The file did not exist and was created. */
   readonly created: boolean;
   /** The file's text changed (and was written). */
@@ -35,7 +35,7 @@ export interface TrackerUpdate {
 }
 
 /** A merge computed under the lock, not yet written. */
-export interface TrackerPlan extends TrackerUpdate {
+export interface TrackerPlan extends TrackerFileUpdate {
   /** Every row after the update, in file order. */
   readonly rows: readonly TrackerRow[];
   /** Writes the merged text (atomically) and releases the lock. */
@@ -241,7 +241,7 @@ export async function updateTrackerFile(
   path: string,
   run: TrackerRun,
   options: TrackerLockOptions = {},
-): Promise<TrackerUpdate> {
+): Promise<TrackerFileUpdate> {
   const plan = await planTrackerUpdate(path, run, options);
   await plan.commit();
   return { created: plan.created, changed: plan.changed, changes: plan.changes };

@@ -9,7 +9,18 @@
  */
 
 import { isExactNumber } from './exact-number.js';
-import { closingQuote, mayBeInexact, numberEnd, QUOTE, startsNumber } from './json-lex.js';
+import {
+  CLOSE_ARRAY,
+  CLOSE_OBJECT,
+  COMMA,
+  closingQuote,
+  mayBeInexact,
+  numberEnd,
+  OPEN_ARRAY,
+  OPEN_OBJECT,
+  QUOTE,
+  startsNumber,
+} from './json-lex.js';
 
 /** Limits on one body's shape. */
 export interface NodeBudget {
@@ -27,12 +38,6 @@ export const MAX_DEPTH = 1_000;
 
 /** Which limit a body went past. */
 export type OverBudget = { readonly limit: 'nodes' | 'depth'; readonly budget: number };
-
-const OPEN_OBJECT = 123;
-const OPEN_ARRAY = 91;
-const CLOSE_OBJECT = 125;
-const CLOSE_ARRAY = 93;
-const COMMA = 44;
 
 /** What one pass over a JSON text found. */
 export interface JsonScan {

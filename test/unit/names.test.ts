@@ -1,21 +1,13 @@
 /**
- * One name per concept: an exported name is defined in one module of `src/`.
- * The names below are the duplicates this check found when it was written
- * (two meanings under one name); the list may only shrink: a new duplicate
- * fails, and so does a listed name once it is no longer duplicated (take it
- * off the list).
+ * One name per concept: an exported name is defined in one module of `src/`
+ * (docs/ARCHITECTURE.md, "Glossary"). Two meanings under one name fail, with
+ * the modules that define it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const SRC = join(import.meta.dirname, '../../src');
-
-/** Duplicates still to resolve (see docs/ARCHITECTURE.md, "Glossary" for the intended names). */
-const KNOWN: readonly string[] = [
-  // app/tracker-update.ts and tracker/write.ts: both are the lead's to rename (issue 22).
-  'TrackerUpdate',
-];
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -44,9 +36,9 @@ function definedIn(): Map<string, Set<string>> {
 }
 
 describe('exported names', () => {
-  it('are defined once across src/, but for the listed duplicates, which only shrink', () => {
+  it('are defined once across src/', () => {
     const duplicated = [...definedIn()].filter(([, files]) => files.size > 1);
     const where = duplicated.map(([name, files]) => `${name}: ${[...files].sort().join(', ')}`);
-    expect(duplicated.map(([name]) => name).sort(), where.join('\n')).toEqual([...KNOWN].sort());
+    expect(duplicated.map(([name]) => name).sort(), where.join('\n')).toEqual([]);
   });
 });

@@ -4,13 +4,32 @@
  */
 import type { Change } from '../../model/comparison.js';
 import { codeSpan } from '../../util/code-span.js';
+import { yamlScalar } from '../../util/yaml-scalar.js';
 import { splitPath } from '../wording/phrases.js';
-import type { Pattern, PatternMatch } from './types.js';
+import { both, theField } from './advice.js';
+import type { FixHint, Pattern, PatternHintInput, PatternMatch } from './types.js';
 import { patternPath } from './util.js';
 
-export const arrayOrder: Pattern = {
+function hint({ field, runtimes }: PatternHintInput): FixHint {
+  return {
+    ...both(
+      runtimes,
+      `sort ${theField(field)} as the candidate does`,
+      `sort ${theField(field)} as the baseline does (an ORDER BY, a sorted map)`,
+      {
+        go: '`sort.Slice`, or range over sorted map keys',
+        rust: 'a `BTreeMap` instead of a `HashMap`',
+      },
+    ),
+    rule: `sortArrays: [${yamlScalar(field === '' ? '/' : `/**/${field}`)}]`,
+  };
+}
+
+export const arrayOrder: Pattern<'array-order'> = {
   name: 'array-order',
   meaning: 'the same array elements in another order',
+  kindOf: () => 'value',
+  hint,
   recognise(changes) {
     const byArray = new Map<string, Change[]>();
     for (const change of changes) {
@@ -18,7 +37,7 @@ export const arrayOrder: Pattern = {
       const { parent } = splitPath(change.path);
       byArray.set(parent, [...(byArray.get(parent) ?? []), change]);
     }
-    const matches: PatternMatch[] = [];
+    const matches: PatternMatch<'array-order'>[] = [];
     for (const [array, moves] of byArray) {
       const path = patternPath(array);
       const place = array === '' ? 'the body' : `${codeSpan(array)}`;

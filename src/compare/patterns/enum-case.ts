@@ -4,7 +4,8 @@
  */
 import { foldKey } from '../../normalise/keys.js';
 import { codeSpan } from '../../util/code-span.js';
-import type { Pattern, PatternMatch } from './types.js';
+import { type Advice, phrase, theField } from './advice.js';
+import type { FixHint, Pattern, PatternHintInput, PatternMatch } from './types.js';
 import { patternPath } from './util.js';
 
 const IDENTIFIER = /^[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)*$/;
@@ -17,11 +18,32 @@ export function valueCase(value: string): string {
   return 'camelCase';
 }
 
-export const enumCase: Pattern = {
+function hint({ field, params, runtimes }: PatternHintInput): FixHint {
+  const [b = 'lower_case', c = 'PascalCase'] = params;
+  const serde = (convention: string) =>
+    ({ lower_case: 'lowercase', UPPER_CASE: 'UPPERCASE' })[convention] ?? convention;
+  const write = (convention: string): Advice => ({
+    rust: `\`#[serde(rename_all = "${serde(convention)}")]\` on the enum`,
+    go: "the constants' strings, or a `MarshalText`/`String()` on the enum type",
+    java: '`@JsonValue` on the enum',
+  });
+  return {
+    baseline: phrase(`write the values of ${theField(field)} in ${c}`, runtimes.baseline, write(c)),
+    candidate: phrase(
+      `write the values of ${theField(field)} in ${b}`,
+      runtimes.candidate,
+      write(b),
+    ),
+  };
+}
+
+export const enumCase: Pattern<'enum-case'> = {
   name: 'enum-case',
   meaning: 'an enum value in another casing (`"ACTIVE"` vs `"active"`)',
+  kindOf: () => 'value',
+  hint,
   recognise(changes) {
-    const matches: PatternMatch[] = [];
+    const matches: PatternMatch<'enum-case'>[] = [];
     for (const change of changes) {
       const { baseline: b, candidate: c } = change;
       if (change.op !== 'value' || typeof b !== 'string' || typeof c !== 'string') continue;

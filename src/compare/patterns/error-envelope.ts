@@ -4,7 +4,8 @@
  */
 
 import { codeSpan } from '../../util/code-span.js';
-import type { Pattern, PatternMatch } from './types.js';
+import { type Advice, phrase, rulePointer } from './advice.js';
+import type { FixHint, Pattern, PatternHintInput, PatternMatch } from './types.js';
 import { at, equalJson, memberGroups, memberValue, patternPath } from './util.js';
 
 /** Keys that frameworks commonly use for an error's message or its wrapper. */
@@ -23,11 +24,36 @@ const ENVELOPE_KEYS: ReadonlySet<string> = new Set([
   'error_description',
 ]);
 
-export const errorEnvelope: Pattern = {
+function hint({ field, params, runtimes }: PatternHintInput): FixHint {
+  const [b = 'error', c = 'message'] = params;
+  const under = (key: string): Advice => ({
+    go: `\`json:"${key}"\` on the error struct`,
+    rust: `\`#[serde(rename = "${key}")]\``,
+    java: `\`@JsonProperty("${key}")\``,
+    python: `\`Field(alias="${key}")\``,
+  });
+  return {
+    baseline: phrase(
+      `put the error under ${codeSpan(c)}, as the candidate does`,
+      runtimes.baseline,
+      under(c),
+    ),
+    candidate: phrase(
+      `put the error under ${codeSpan(b)}, as the baseline does`,
+      runtimes.candidate,
+      under(b),
+    ),
+    rule: `renames: [{ baseline: ${rulePointer(field, b)}, candidate: ${rulePointer(field, c)} }]`,
+  };
+}
+
+export const errorEnvelope: Pattern<'error-envelope'> = {
   name: 'error-envelope',
   meaning: 'the error message under another key (`{"error":…}` vs `{"message":…}`)',
+  kindOf: () => 'shape',
+  hint,
   recognise(changes) {
-    const matches: PatternMatch[] = [];
+    const matches: PatternMatch<'error-envelope'>[] = [];
     for (const group of memberGroups(changes)) {
       const removed = group.removed.find((m) => ENVELOPE_KEYS.has(m.name));
       const added = group.added.find((m) => ENVELOPE_KEYS.has(m.name));

@@ -5,14 +5,31 @@
  */
 import { numericText, sameDecimal } from '../../normalise/numbers.js';
 import { codeSpan } from '../../util/code-span.js';
-import type { Pattern, PatternMatch } from './types.js';
+import { phrase, theField } from './advice.js';
+import type { FixHint, Pattern, PatternHintInput, PatternMatch } from './types.js';
 import { patternPath } from './util.js';
 
-export const floatFormat: Pattern = {
+function hint({ field, runtimes }: PatternHintInput): FixHint {
+  return {
+    baseline: `write ${theField(field)} with the candidate's number formatting`,
+    candidate: phrase(
+      `write ${theField(field)} with the baseline's number formatting`,
+      runtimes.candidate,
+      {
+        go: "`strconv.FormatFloat(f, 'f', -1, 64)` writes the shortest form",
+        rust: 'serde_json writes what ryu gives, `1.0` for a float',
+      },
+    ),
+  };
+}
+
+export const floatFormat: Pattern<'float-format'> = {
   name: 'float-format',
   meaning: 'the same number written differently (`1` vs `1.0`, `1e21` vs `1e+21`)',
+  kindOf: () => 'value',
+  hint,
   recognise(changes) {
-    const matches: PatternMatch[] = [];
+    const matches: PatternMatch<'float-format'>[] = [];
     for (const change of changes) {
       if (change.op !== 'value') continue;
       const b = numericText(change.baseline);

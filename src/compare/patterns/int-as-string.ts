@@ -5,7 +5,8 @@
  */
 import { isIntegerText, numericText, sameDecimal } from '../../normalise/numbers.js';
 import { codeSpan } from '../../util/code-span.js';
-import type { Pattern, PatternMatch } from './types.js';
+import { bySide, sideOf, theField } from './advice.js';
+import type { FixHint, Pattern, PatternHintInput, PatternMatch } from './types.js';
 import { patternPath } from './util.js';
 
 /** The same integer, exactly or (for a number a float64 could not hold) to float64 precision. */
@@ -16,11 +17,30 @@ function sameInteger(text: string, number: unknown): boolean {
   return typeof number === 'number' && !Number.isSafeInteger(number) && Number(text) === number;
 }
 
-export const intAsString: Pattern = {
+function hint({ field, params, runtimes }: PatternHintInput): FixHint {
+  const stringSide = sideOf(params[0]);
+  const toNumber = [
+    `write ${theField(field)} as a JSON number`,
+    { go: 'drop the `,string` tag option', rust: 'drop `#[serde_as(as = "DisplayFromStr")]`' },
+  ] as const;
+  const toText = [
+    `write ${theField(field)} as a string (64-bit ids lose precision in JavaScript above 2^53)`,
+    {
+      go: `\`json:"${field || 'id'},string"\``,
+      rust: '`#[serde_as(as = "DisplayFromStr")]`',
+      java: '`@JsonFormat(shape = JsonFormat.Shape.STRING)`',
+    },
+  ] as const;
+  return { ...bySide(runtimes, stringSide, toNumber, toText), rule: 'numberStrings: true' };
+}
+
+export const intAsString: Pattern<'int-as-string'> = {
   name: 'int-as-string',
   meaning: 'an integer is a JSON number on one side and a string on the other (64-bit ids)',
+  kindOf: () => 'shape',
+  hint,
   recognise(changes) {
-    const matches: PatternMatch[] = [];
+    const matches: PatternMatch<'int-as-string'>[] = [];
     for (const change of changes) {
       if (change.op !== 'type') continue;
       const { baseline, candidate } = change;

@@ -4,7 +4,8 @@
  */
 import { foldKey } from '../../normalise/keys.js';
 import { listSome } from '../wording/phrases.js';
-import type { Pattern, PatternMatch } from './types.js';
+import { type Advice, phrase } from './advice.js';
+import type { FixHint, Pattern, PatternHintInput, PatternMatch } from './types.js';
 import {
   arrow,
   at,
@@ -16,12 +17,28 @@ import {
   patternPath,
 } from './util.js';
 
-export const keyCase: Pattern = {
+function hint({ params, runtimes }: PatternHintInput): FixHint {
+  const [b = 'snake_case', c = 'camelCase'] = params;
+  const write = (convention: string): Advice => ({
+    rust: `\`#[serde(rename_all = "${convention}")]\` on the struct`,
+    go: `json tags in ${convention}`,
+    python: `an \`alias_generator\` for ${convention}`,
+  });
+  return {
+    baseline: phrase(`write keys in ${c}`, runtimes.baseline, write(c)),
+    candidate: phrase(`write keys in ${b}`, runtimes.candidate, write(b)),
+    rule: 'keyCase: fold',
+  };
+}
+
+export const keyCase: Pattern<'key-case'> = {
   name: 'key-case',
   meaning:
     'the same keys in another naming convention (snake_case, camelCase, PascalCase), per object',
+  kindOf: () => 'shape',
+  hint,
   recognise(changes) {
-    const matches: PatternMatch[] = [];
+    const matches: PatternMatch<'key-case'>[] = [];
     for (const group of memberGroups(changes)) {
       const pairs: [Member, Member][] = [];
       for (const removed of group.removed) {

@@ -9,24 +9,25 @@ import type { Change } from '../../model/comparison.js';
 import { isJsonObject } from '../../normalise/json.js';
 import { codeSpan } from '../../util/code-span.js';
 import { splitPath } from '../wording/phrases.js';
-import type { PatternMatch, PatternName } from './types.js';
+import { bySide, sideOf, theField } from './advice.js';
+import type { FixHint, PatternHintInput, PatternMatch } from './types.js';
 import { patternPath } from './util.js';
 
-interface Collection {
-  readonly name: Extract<PatternName, 'nil-slice' | 'nil-map'>;
+interface Collection<N extends 'nil-slice' | 'nil-map'> {
+  readonly name: N;
   readonly empty: string;
   readonly noun: string;
   readonly isEmpty: (value: unknown) => boolean;
 }
 
-export const SLICE: Collection = {
+export const SLICE: Collection<'nil-slice'> = {
   name: 'nil-slice',
   empty: '[]',
   noun: 'list',
   isEmpty: (v) => Array.isArray(v) && v.length === 0,
 };
 
-export const MAP: Collection = {
+export const MAP: Collection<'nil-map'> = {
   name: 'nil-map',
   empty: '{}',
   noun: 'object',
@@ -34,7 +35,7 @@ export const MAP: Collection = {
 };
 
 /** Which side has the empty collection and what the other side has instead. */
-function shapeOf(change: Change, c: Collection) {
+function shapeOf(change: Change, c: Collection<'nil-slice' | 'nil-map'>) {
   const member = !/^\d+$/.test(splitPath(change.path).name);
   if (change.op === 'type' && c.isEmpty(change.baseline) && change.candidate === null) {
     return { empty: 'baseline', other: 'null' } as const;
@@ -52,8 +53,11 @@ function shapeOf(change: Change, c: Collection) {
 }
 
 /** Every change that is an empty collection vs null/absent. */
-export function recogniseNil(changes: readonly Change[], c: Collection): PatternMatch[] {
-  const matches: PatternMatch[] = [];
+export function recogniseNil<N extends 'nil-slice' | 'nil-map'>(
+  changes: readonly Change[],
+  c: Collection<N>,
+): PatternMatch<N>[] {
+  const matches: PatternMatch<N>[] = [];
   for (const change of changes) {
     const shape = shapeOf(change, c);
     if (shape === undefined) continue;
@@ -73,4 +77,37 @@ export function recogniseNil(changes: readonly Change[], c: Collection): Pattern
     });
   }
   return matches;
+}
+
+/** The fix hint of a nil collection: `kind` says how each runtime writes and makes it. */
+export function nilHint(
+  { field, params, runtimes }: PatternHintInput,
+  kind: { noun: string; make: string; empty: string; rust: string },
+): FixHint {
+  const emptySide = sideOf(params[0]);
+  const absent = params[1] === 'absent';
+  const toEmpty = [
+    `send an empty ${kind.noun === 'slice' ? 'list' : 'object'} ${codeSpan(kind.empty)} for ${theField(field)}`,
+    {
+      go: `initialise it (${codeSpan(kind.make)}) before encoding (encoding/json writes a nil ${kind.noun} as \`null\`${absent ? '; and drop `omitempty`' : ''})`,
+      rust: `a plain ${codeSpan(kind.rust)} always writes ${codeSpan(kind.empty)}`,
+      node: `default it to ${codeSpan(kind.empty)}`,
+      python: `default it to an empty value (\`Field(default_factory=${kind.noun === 'slice' ? 'list' : 'dict'})\`)`,
+    },
+  ] as const;
+  const toNil = absent
+    ? ([
+        `omit ${theField(field)} when empty`,
+        {
+          rust: `\`#[serde(skip_serializing_if = "${kind.rust.split('<')[0]}::is_empty")]\``,
+          go: '`omitempty`',
+          java: '`@JsonInclude(JsonInclude.Include.NON_EMPTY)`',
+        },
+      ] as const)
+    : ([
+        `send \`null\` for an empty ${theField(field)}`,
+        { rust: `\`Option<${kind.rust}>\` set to \`None\``, go: `leave the ${kind.noun} nil` },
+      ] as const);
+  const rule = absent ? 'emptyEqualsNull: true, nullEqualsAbsent: true' : 'emptyEqualsNull: true';
+  return { ...bySide(runtimes, emptySide, toNil, toEmpty), rule };
 }

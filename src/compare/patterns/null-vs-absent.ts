@@ -4,15 +4,43 @@
  */
 
 import { codeSpan } from '../../util/code-span.js';
-import type { Pattern, PatternMatch } from './types.js';
+import { bySide, sideOf, theField } from './advice.js';
+import type { FixHint, Pattern, PatternHintInput, PatternMatch } from './types.js';
 import { memberGroups, patternPath } from './util.js';
 
-export const nullVsAbsent: Pattern = {
+function hint({ field, params, runtimes }: PatternHintInput): FixHint {
+  const writesNull = sideOf(params[0]);
+  const omit = [
+    `omit ${theField(field)} when it has no value`,
+    {
+      go: `\`omitempty\` on a pointer field (\`json:"${field || 'name'},omitempty"\`)`,
+      rust: '`#[serde(skip_serializing_if = "Option::is_none")]`',
+      java: '`@JsonInclude(JsonInclude.Include.NON_NULL)`',
+      python: '`model_dump(exclude_none=True)`',
+      node: 'leave it `undefined` (`JSON.stringify` drops it)',
+    },
+  ] as const;
+  const writeNull = [
+    `write ${theField(field)} as \`null\` when it has no value`,
+    {
+      go: 'drop `omitempty`',
+      rust: 'drop `skip_serializing_if` (serde writes `None` as `null`)',
+      java: '`@JsonInclude(JsonInclude.Include.ALWAYS)`',
+      python: '`exclude_none=False`',
+      node: 'set it to `null`',
+    },
+  ] as const;
+  return { ...bySide(runtimes, writesNull, omit, writeNull), rule: 'nullEqualsAbsent: true' };
+}
+
+export const nullVsAbsent: Pattern<'null-vs-absent'> = {
   name: 'null-vs-absent',
   meaning:
     'a key with a `null` value on one side is absent on the other (a field with no value written as `null`, or left out)',
+  kindOf: () => 'shape',
+  hint,
   recognise(changes) {
-    const matches: PatternMatch[] = [];
+    const matches: PatternMatch<'null-vs-absent'>[] = [];
     for (const group of memberGroups(changes)) {
       for (const member of [...group.removed, ...group.added]) {
         const { change } = member;

@@ -1,6 +1,7 @@
 /**
- * The pattern registry: every recogniser in priority order, and the one
- * function that runs them over a comparison's body changes.
+ * The pattern registry: every pattern in priority order, the names they
+ * define, and the one function that runs them over a comparison's body
+ * changes.
  */
 import type { Change, Comparison } from '../../model/comparison.js';
 import { arrayOrder } from './array-order.js';
@@ -14,33 +15,56 @@ import { nilSlice } from './nil-slice.js';
 import { nullVsAbsent } from './null-vs-absent.js';
 import { taggedEnum } from './tagged-enum.js';
 import { timestampFormat } from './timestamp-format.js';
-import type { Pattern, PatternMatch, PatternName } from './types.js';
+import type { PatternMatch } from './types.js';
 import { xmlNamespace } from './xml-namespace.js';
 
 /**
- * Most specific first: a tagged enum also looks like renamed keys, an error
- * envelope like an added and a removed key, so they claim their changes before
- * the general recognisers run on what is left.
+ * Every pattern, most specific first: a tagged enum also looks like renamed
+ * keys, an error envelope like an added and a removed key, so they claim
+ * their changes before the general recognisers run on what is left. Adding a
+ * pattern is one file exporting a `Pattern` and its line here, where its
+ * priority puts it.
  */
-export const PATTERNS: Readonly<Record<PatternName, Pattern>> = {
-  'tagged-enum': taggedEnum,
-  'error-envelope': errorEnvelope,
-  'key-case': keyCase,
-  'null-vs-absent': nullVsAbsent,
-  'nil-slice': nilSlice,
-  'nil-map': nilMap,
-  'int-as-string': intAsString,
-  'timestamp-format': timestampFormat,
-  'enum-case': enumCase,
-  'float-format': floatFormat,
-  'array-order': arrayOrder,
-  'xml-namespace': xmlNamespace,
-};
+export const PATTERNS = [
+  taggedEnum,
+  errorEnvelope,
+  keyCase,
+  nullVsAbsent,
+  nilSlice,
+  nilMap,
+  intAsString,
+  timestampFormat,
+  enumCase,
+  floatFormat,
+  arrayOrder,
+  xmlNamespace,
+] as const;
+
+/** A registered pattern's name: stable, part of its root causes' fingerprints, so never rename one. */
+export type PatternName = (typeof PATTERNS)[number]['name'];
+
+/** A registered pattern. */
+export type RegisteredPattern = (typeof PATTERNS)[number];
+
+/** Every pattern's name, in registry order (`parity decide --pattern`, the report schema). */
+export const PATTERN_NAMES: readonly PatternName[] = PATTERNS.map((pattern) => pattern.name);
+
+const BY_NAME: ReadonlyMap<string, RegisteredPattern> = new Map(
+  PATTERNS.map((pattern) => [pattern.name, pattern]),
+);
+
+/** The pattern of this name (for a root cause's meaning, kind and fix hint). */
+export function patternNamed(name: PatternName): RegisteredPattern {
+  const pattern = BY_NAME.get(name);
+  // Unreachable: every PatternName is a registered pattern's.
+  if (pattern === undefined) throw new Error(`no pattern named ${name}`);
+  return pattern;
+}
 
 /** What the registry found in one comparison. */
 export interface Recognition {
   /** In registry order, then by path. */
-  readonly matches: readonly PatternMatch[];
+  readonly matches: readonly PatternMatch<PatternName>[];
   /** Body changes no pattern accounts for. */
   readonly unexplained: readonly Change[];
 }
@@ -48,8 +72,8 @@ export interface Recognition {
 /** Run every pattern, in order, on the changes the earlier ones left unexplained. */
 export function recognisePatterns(changes: readonly Change[]): Recognition {
   let rest = changes;
-  const matches: PatternMatch[] = [];
-  for (const pattern of Object.values(PATTERNS)) {
+  const matches: PatternMatch<PatternName>[] = [];
+  for (const pattern of PATTERNS) {
     if (rest.length === 0) break;
     const found = pattern.recognise(rest);
     if (found.length === 0) continue;
@@ -60,25 +84,14 @@ export function recognisePatterns(changes: readonly Change[]): Recognition {
   return { matches, unexplained: rest };
 }
 
-// judge, explain and fingerprint all ask about the same comparison: recognise once.
-const cache = new WeakMap<Comparison, Recognition>();
-
-/** `recognisePatterns` of a comparison's body, computed once per comparison object. */
-export function recognitionOf(comparison: Comparison): Recognition {
-  const cached = cache.get(comparison);
-  if (cached !== undefined) return cached;
-  const recognition = recognisePatterns(comparison.body);
-  cache.set(comparison, recognition);
-  return recognition;
-}
-
 /**
  * True when patterns explain the whole divergence: the status is equal, no
  * header differs and every body change is covered. Only then does the
  * divergence get a pattern fingerprint (one decision per root cause).
+ * `recognition` is `recognisePatterns(comparison.body)`.
  */
-export function fullyExplained(comparison: Comparison): boolean {
-  const { matches, unexplained } = recognitionOf(comparison);
+export function fullyExplained(comparison: Comparison, recognition: Recognition): boolean {
+  const { matches, unexplained } = recognition;
   return (
     comparison.status.equal &&
     comparison.headers.length === 0 &&

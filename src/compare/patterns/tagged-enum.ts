@@ -9,8 +9,10 @@ import type { Change } from '../../model/comparison.js';
 import { isJsonObject } from '../../normalise/json.js';
 import { foldKey } from '../../normalise/keys.js';
 import { codeSpan } from '../../util/code-span.js';
+import { yamlScalar } from '../../util/yaml-scalar.js';
 import { listSome, splitPath } from '../wording/phrases.js';
-import type { Pattern, PatternMatch } from './types.js';
+import { bySide, sideOf } from './advice.js';
+import type { FixHint, Pattern, PatternHintInput, PatternMatch } from './types.js';
 import {
   arrow,
   at,
@@ -98,7 +100,7 @@ function fieldsText(found: Found): string {
   return `with ${convention} fields (${listSome(recased.map(([from, to]) => arrow(from, to)))})`;
 }
 
-function matchOf(group: MemberGroup, found: Found, external: Side): PatternMatch {
+function matchOf(group: MemberGroup, found: Found, external: Side): PatternMatch<'tagged-enum'> {
   const other: Side = external === 'baseline' ? 'candidate' : 'baseline';
   const style = styleText(found);
   const detail =
@@ -173,12 +175,50 @@ function withRetyped(changes: readonly Change[]): MemberGroup[] {
   return [...groups.values()];
 }
 
-export const taggedEnum: Pattern = {
+function hint({ params, runtimes }: PatternHintInput): FixHint {
+  const [external, kind = 'internal', tag = 'Kind'] = params;
+  const content = kind.startsWith('adjacent:') ? kind.slice('adjacent:'.length) : undefined;
+  const serdeTag =
+    content === undefined
+      ? `\`#[serde(tag = "${tag}")]\``
+      : `\`#[serde(tag = "${tag}", content = "${content}")]\``;
+  const toTagged = [
+    `write the discriminator ${codeSpan(tag)} beside the variant's fields${content === undefined ? '' : ` (its fields under ${codeSpan(content)})`}`,
+    {
+      rust: `tag the enum with ${serdeTag} (add \`#[serde(rename_all = …)]\` when the field names differ too)`,
+      go: `a struct with a ${codeSpan(tag)} field`,
+      java: `\`@JsonTypeInfo(use = Id.NAME, include = As.PROPERTY, property = "${tag}")\``,
+      python: `a discriminated union (\`Field(discriminator="${tag}")\`)`,
+    },
+  ] as const;
+  const toExternal = [
+    'wrap the variant in a key named after it (`{"Variant":{…}}`)',
+    {
+      rust: "serde's default for an enum (drop `#[serde(tag = …)]`)",
+      go: 'a custom `MarshalJSON` on the type',
+      java: '`@JsonTypeInfo(use = Id.NAME, include = As.WRAPPER_OBJECT)`',
+    },
+  ] as const;
+  const externalSide = sideOf(external?.replace('external-', ''));
+  const style =
+    content === undefined
+      ? `{ field: ${yamlScalar(tag)} }`
+      : `{ tag: ${yamlScalar(tag)}, content: ${yamlScalar(content)} }`;
+  const rule =
+    externalSide === 'baseline'
+      ? `enumTag: { baseline: external, candidate: ${style} }`
+      : `enumTag: { baseline: ${style}, candidate: external }`;
+  return { ...bySide(runtimes, externalSide, toTagged, toExternal), rule };
+}
+
+export const taggedEnum: Pattern<'tagged-enum'> = {
   name: 'tagged-enum',
   meaning:
     'externally tagged enum (`{"Schema":{…}}`) vs a discriminator field (`{"Kind":"schema",…}`) or adjacent tag/content',
+  kindOf: () => 'shape',
+  hint,
   recognise(changes) {
-    const matches: PatternMatch[] = [];
+    const matches: PatternMatch<'tagged-enum'>[] = [];
     for (const group of withRetyped(changes)) {
       const baselineWraps = findIn(group.removed, group.added);
       if (baselineWraps !== undefined) matches.push(matchOf(group, baselineWraps, 'baseline'));

@@ -3,6 +3,8 @@
  * written differently: RFC 3339 with or without fractional seconds, `Z` vs an
  * offset, epoch seconds vs milliseconds vs RFC 3339.
  */
+
+import type { SideRuntimes } from '../../model/runtime.js';
 import {
   describeFormat,
   parseTimestamp,
@@ -11,7 +13,8 @@ import {
   truncate,
 } from '../../normalise/timestamps.js';
 import { codeSpan } from '../../util/code-span.js';
-import type { Pattern, PatternMatch } from './types.js';
+import { type Advice, phrase, theField } from './advice.js';
+import type { FixHint, Pattern, PatternHintInput, PatternKind, PatternMatch } from './types.js';
 import { patternPath } from './util.js';
 
 function label(format: TimestampFormat): string {
@@ -33,12 +36,54 @@ function detailOf(lb: string, lc: string): string {
   return `timestamp ${rfc ? 'precision' : 'format'} (${lb} vs ${lc})`;
 }
 
-export const timestampFormat: Pattern = {
+const LAYOUT_ADVICE: Readonly<Record<'fraction' | 'seconds', Advice>> = {
+  fraction: { go: '`time.RFC3339Nano`', rust: "chrono's `SecondsFormat::AutoSi`" },
+  seconds: {
+    go: '`time.RFC3339`, or `t.Truncate(time.Second)`',
+    rust: "chrono's `to_rfc3339_opts(SecondsFormat::Secs, true)`",
+  },
+};
+
+function hint({ field, params, runtimes }: PatternHintInput): FixHint {
+  const [variant = 'precision'] = params;
+  const [b = '', c = ''] = variant.split(':');
+  const write = (label: string, side: keyof SideRuntimes, as: string) => {
+    const action = `write ${theField(field)} as the ${as} does`;
+    if (variant === 'precision') return `${action}: the same precision`;
+    if (label.startsWith('epoch')) {
+      const unit = label.endsWith('ms') || label.endsWith('millis') ? 'milliseconds' : 'seconds';
+      return `${action}: epoch ${unit}`;
+    }
+    const fraction = label.includes('fraction');
+    const layout = fraction ? 'RFC 3339 with fractional seconds' : 'RFC 3339 in whole seconds';
+    return phrase(
+      `${action}: ${layout}`,
+      runtimes[side],
+      LAYOUT_ADVICE[fraction ? 'fraction' : 'seconds'],
+    );
+  };
+  return {
+    baseline: write(c, 'baseline', 'candidate'),
+    candidate: write(b, 'candidate', 'baseline'),
+    // The pattern matches the same instant to the coarser side's precision: `second` covers every case of it.
+    rule: 'timestamps: second',
+  };
+}
+
+/** Epoch timestamps are numbers, RFC 3339 ones strings: one of each is a type change. */
+function timestampKind([variant = '']: readonly string[]): PatternKind {
+  const epochs = variant.split(':').filter((label) => label.startsWith('epoch')).length;
+  return epochs === 1 ? 'shape' : 'value';
+}
+
+export const timestampFormat: Pattern<'timestamp-format'> = {
   name: 'timestamp-format',
   meaning:
     'the same instant in another timestamp format or precision (fractional seconds, offset vs `Z`, epoch s/ms)',
+  kindOf: timestampKind,
+  hint,
   recognise(changes) {
-    const matches: PatternMatch[] = [];
+    const matches: PatternMatch<'timestamp-format'>[] = [];
     for (const change of changes) {
       if (change.op !== 'value' && change.op !== 'type') continue;
       const b = parseTimestamp(change.baseline);

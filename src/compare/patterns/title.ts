@@ -4,7 +4,7 @@
  */
 import type { Comparison, DivergencePattern } from '../../model/comparison.js';
 import { capitalise } from '../wording/phrases.js';
-import { fullyExplained, patternTitles, recognitionOf } from './registry.js';
+import { fullyExplained, patternTitles, type Recognition } from './registry.js';
 import type { PatternMatch } from './types.js';
 
 /** What error responses of a status usually are, for titles ("validation errors: …"). */
@@ -27,9 +27,15 @@ export function divergenceTitle(comparison: Comparison, matches: readonly Patter
   return context === undefined ? titles : `${context}: ${titles}`;
 }
 
-/** The patterns of a comparison as a divergence keeps them, or undefined when none matched. */
-export function patternOf(comparison: Comparison): DivergencePattern | undefined {
-  const { matches } = recognitionOf(comparison);
+/**
+ * The patterns of a comparison as a divergence keeps them, or undefined when
+ * none matched; `recognition` is `recognisePatterns(comparison.body)`.
+ */
+export function patternOf(
+  comparison: Comparison,
+  recognition: Recognition,
+): DivergencePattern | undefined {
+  const { matches } = recognition;
   if (matches.length === 0) return undefined;
   const seen = new Set<string>();
   const refs = [];
@@ -41,7 +47,7 @@ export function patternOf(comparison: Comparison): DivergencePattern | undefined
   return {
     title: divergenceTitle(comparison, matches),
     matches: refs,
-    complete: fullyExplained(comparison),
+    complete: fullyExplained(comparison, recognition),
   };
 }
 

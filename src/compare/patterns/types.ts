@@ -1,29 +1,16 @@
 /**
  * The vocabulary of the pattern registry: a pattern recognises one
- * cross-runtime convention difference in a comparison's body changes.
+ * cross-runtime convention difference in a comparison's body changes, and
+ * says itself what its root cause means, what kind of finding it is and how
+ * to close it (`Pattern`). A new pattern is one file exporting a `Pattern`
+ * and one line in `registry.ts` (docs/ARCHITECTURE.md, "Adding a pattern").
  */
 import type { Change } from '../../model/comparison.js';
+import type { SideRuntimes } from '../../model/runtime.js';
 
-/** Stable pattern names: they are part of fingerprints, so never rename one. */
-export const PATTERN_NAMES = [
-  'tagged-enum',
-  'error-envelope',
-  'key-case',
-  'null-vs-absent',
-  'nil-slice',
-  'nil-map',
-  'int-as-string',
-  'timestamp-format',
-  'enum-case',
-  'float-format',
-  'array-order',
-  'xml-namespace',
-] as const;
-export type PatternName = (typeof PATTERN_NAMES)[number];
-
-/** One recognised occurrence of a pattern in one divergence. */
-export interface PatternMatch {
-  readonly name: PatternName;
+/** One recognised occurrence of a pattern (named `N`) in one divergence. */
+export interface PatternMatch<N extends string = string> {
+  readonly name: N;
   /** Short and case-independent (no values, no variant names): summaries and tracker rows. */
   readonly title: string;
   /** One plain-language sentence about this occurrence (may quote this case's values). */
@@ -55,10 +42,51 @@ export interface PatternMatch {
   readonly covers: readonly Change[];
 }
 
-/** A recogniser: given the changes no earlier pattern explained, the occurrences it finds. */
-export interface Pattern {
-  readonly name: PatternName;
-  /** What the pattern means, in one line (docs/rules-and-noise.md, "Explanations and patterns"; report legend). */
+/** How to close one root cause. */
+export interface FixHint {
+  /** Make the baseline answer like the candidate. */
+  readonly baseline: string;
+  /** Make the candidate answer like the baseline. */
+  readonly candidate: string;
+  /** A rule that declares both answers equivalent (for `rules:`), when one fits. */
+  readonly rule?: string;
+}
+
+/** What a pattern's fix hint is written from: the cause's field and parameters, and the sides' runtimes. */
+export interface PatternHintInput {
+  readonly field: string;
+  readonly params: readonly string[];
+  readonly runtimes: SideRuntimes;
+}
+
+/**
+ * The finding kind of a pattern's root cause: `value` when its changes keep
+ * the body's skeleton (values or order only), else `shape`.
+ */
+export type PatternKind = 'shape' | 'value';
+
+/**
+ * One pattern, everything about it in one place: a recogniser (given the
+ * changes no earlier pattern explained, the occurrences it finds), what it
+ * means, the kind of its findings, and its fix hint.
+ */
+export interface Pattern<N extends string = string> {
+  /** Stable: part of every fingerprint of its root causes, and of configs (`decide --pattern`); never rename one. */
+  readonly name: N;
+  /**
+   * What the pattern means, in one line: the root cause's wording in
+   * `parity show` (docs/rules-and-noise.md, "Explanations and patterns", has
+   * the same table). Neutral: no runtime's terms.
+   */
   readonly meaning: string;
-  recognise(changes: readonly Change[]): PatternMatch[];
+  /** The kind of a finding of this root cause, from its defining parameters (`PatternMatch.params`). */
+  kindOf(params: readonly string[]): PatternKind;
+  /**
+   * How to close the root cause: for each side, an action every runtime
+   * understands, followed by how that side's runtime does it only when its
+   * runtime is known (`phrase` in `advice.ts`); and a comparison rule when
+   * one declares the two answers equivalent.
+   */
+  hint(input: PatternHintInput): FixHint;
+  recognise(changes: readonly Change[]): PatternMatch<N>[];
 }

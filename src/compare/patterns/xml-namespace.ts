@@ -10,7 +10,8 @@ import type { Change } from '../../model/comparison.js';
 import { isJsonObject } from '../../normalise/json.js';
 import { codeSpan } from '../../util/code-span.js';
 import { parsePointer } from '../../util/json-pointer.js';
-import type { Pattern, PatternMatch } from './types.js';
+import { both, theField } from './advice.js';
+import type { FixHint, Pattern, PatternHintInput, PatternMatch } from './types.js';
 import { patternPath } from './util.js';
 
 const XMLNS = '@xmlns';
@@ -78,12 +79,26 @@ export function describeNamespaceChange(finding: Finding): string {
   return `candidate puts ${codeSpan(`<${finding.element}>`)} in ${namespaceName(finding.candidate)} instead of ${namespaceName(finding.baseline)}`;
 }
 
+function hint({ field, runtimes }: PatternHintInput): FixHint {
+  return both(
+    runtimes,
+    `put ${theField(field)} in the candidate's namespace URI`,
+    `put ${theField(field)} in the baseline's namespace URI`,
+    {
+      go: '`XMLName xml.Name \\`xml:"urn:… name"\\``',
+      rust: "quick-xml/serde: the element's `xmlns` attribute",
+    },
+  );
+}
+
 /** The pattern, registered in `compare/patterns/registry.ts`. */
-export const xmlNamespace: Pattern = {
+export const xmlNamespace: Pattern<'xml-namespace'> = {
   name: 'xml-namespace',
   meaning: 'an XML element is in a different namespace URI (a renamed prefix is not a difference)',
+  kindOf: () => 'shape',
+  hint,
   recognise(changes) {
-    const matches: PatternMatch[] = [];
+    const matches: PatternMatch<'xml-namespace'>[] = [];
     for (const change of changes) {
       const finding = namespaceChange(change);
       if (finding === undefined) continue;
