@@ -5,8 +5,8 @@
  * ETag derived from the document, rate-limit counters — beside each kind of
  * grouping a person does by hand: a list with one extra item in the middle,
  * a list in another order, a serde-style tagged enum against a flat struct
- * that writes every variant's fields with zero values (three variants, one
- * met only once), a serial suite where the candidate accepts a write the
+ * that writes every variant's fields with zero values (four variants, one
+ * of them a unit variant), a serial suite where the candidate accepts a write the
  * baseline refuses (two kinds of input: two decisions) and a later read
  * shows it, a header family the candidate
  * does not send. Real differences of each kind are hidden among them.
@@ -67,14 +67,17 @@ const SECOND: Names = {
 };
 
 /** Rules of a validator: serde's externally tagged enum on the baseline, a flat Go-style struct on the candidate. */
-const RULES: Readonly<Record<string, Record<string, unknown>>> = {
+const RULES: Readonly<Record<string, Record<string, unknown> | string>> = {
+  none: 'Unchecked',
   range: { Range: { min: 1, max: 5 } },
   pattern: { Pattern: { regex: '^[a-z]+$' } },
   format: { Format: { format: 'email' } },
 };
 
-function flat(rule: Record<string, unknown>): Record<string, unknown> {
-  const [variant = '', inner = {}] = Object.entries(rule)[0] ?? [];
+function flat(rule: Record<string, unknown> | string): Record<string, unknown> {
+  // A unit variant is its bare name on the baseline (serde).
+  const [variant = '', inner = {}] =
+    typeof rule === 'string' ? [rule, {}] : (Object.entries(rule)[0] ?? []);
   const fields = inner as Record<string, unknown>;
   const capital = (name: string) => `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
   // Every variant's fields, zero-valued where this variant has none.
@@ -289,9 +292,14 @@ describe('a pair that plants every class at once', () => {
     expect(rows.filter((row) => !enumRows.includes(row)).sort(), rows.join('\n')).toEqual(
       expectedRows(names),
     );
-    // The validator probe: three variants, one row, every case under it.
+    // The validator probe: four variants (one a unit variant), one row, every case under it.
     const probe = causes.find((r) => enumRows.includes(r.summary));
-    expect(probe?.caseIds).toEqual(['validate/range', 'validate/pattern', 'validate/format']);
+    expect(probe?.caseIds).toEqual([
+      'validate/none',
+      'validate/range',
+      'validate/pattern',
+      'validate/format',
+    ]);
     // The read after the accepted write is its consequence, not a row of its own.
     const write = causes.find((r) => r.summary.startsWith('status'));
     expect(write?.consequences).toEqual([`${names.members}/list-after`]);

@@ -211,6 +211,50 @@ function hint({ params, runtimes }: PatternHintInput): FixHint {
   return { ...bySide(runtimes, externalSide, toTagged, toExternal), rule };
 }
 
+/**
+ * A unit variant: serde writes it as its bare name (`"Ok"`), a flat struct as
+ * its discriminator with every other field zero-valued (`{"Kind":"Ok",
+ * "Min":0,"Reason":""}`). The same design difference as a variant with
+ * fields, so the same root cause (the same parameters).
+ */
+function unitVariant(change: Change): PatternMatch<'tagged-enum'> | undefined {
+  if (change.op !== 'type') return undefined;
+  const external: Side | undefined =
+    typeof change.baseline === 'string' && isJsonObject(change.candidate)
+      ? 'baseline'
+      : typeof change.candidate === 'string' && isJsonObject(change.baseline)
+        ? 'candidate'
+        : undefined;
+  if (external === undefined) return undefined;
+  const name = String(external === 'baseline' ? change.baseline : change.candidate);
+  const flat = (external === 'baseline' ? change.candidate : change.baseline) as Readonly<
+    Record<string, unknown>
+  >;
+  const members = Object.entries(flat);
+  const tag = members.find(
+    ([, value]) => typeof value === 'string' && foldKey(value) === foldKey(name),
+  );
+  if (tag === undefined || members.length < 2) return undefined;
+  if (!members.every((member) => member === tag || isZeroValue(member[1]))) return undefined;
+  const [tagName] = tag;
+  const style = `${codeSpan(tagName)} discriminator`;
+  const detail =
+    external === 'baseline'
+      ? `externally tagged enum vs ${style}`
+      : `${style} vs externally tagged enum`;
+  const other: Side = external === 'baseline' ? 'candidate' : 'baseline';
+  return {
+    name: 'tagged-enum',
+    title: `${detail}${at(change.path)}`,
+    explanation: `${external} writes the unit variant as its name ${JSON.stringify(name)} (an externally tagged enum); ${other} uses a discriminator field ${codeSpan(tagName)} = ${JSON.stringify(tag[1])} with every other field zero-valued`,
+    key: `tagged-enum:${patternPath(change.path)}:external-${external}:internal:${tagName}`,
+    anchor: change.path,
+    params: [`external-${external}`, 'internal', tagName],
+    detail,
+    covers: [change],
+  };
+}
+
 export const taggedEnum: Pattern<'tagged-enum'> = {
   name: 'tagged-enum',
   meaning:
@@ -226,6 +270,10 @@ export const taggedEnum: Pattern<'tagged-enum'> = {
         const candidateWraps = findIn(group.added, group.removed);
         if (candidateWraps !== undefined) matches.push(matchOf(group, candidateWraps, 'candidate'));
       }
+    }
+    for (const change of changes) {
+      const unit = unitVariant(change);
+      if (unit !== undefined) matches.push(unit);
     }
     return matches;
   },

@@ -252,6 +252,15 @@ describe('pattern registry', () => {
     expect(unexplained).toEqual([]);
   });
 
+  it('recognises a unit variant (its bare name) against a flat struct, as the same root cause', () => {
+    const unit = judged('Ok', { Kind: 'Ok', Min: 0, Reason: '' });
+    const struct = judged({ Range: { min: 1 } }, { Kind: 'Range', Min: 1, Reason: '' });
+    expect(unit.summary).toBe('externally tagged enum vs `Kind` discriminator');
+    expect(unit.causes).toEqual(struct.causes);
+    // A value that is not a unit variant: the object holds more than zero values.
+    expect(judged('Ok', { Kind: 'Ok', Min: 3 }).summary).not.toContain('tagged enum');
+  });
+
   it('does not mistake different values for a pattern', () => {
     const changes: Change[] = [
       { path: '/status', op: 'value', baseline: 'active', candidate: 'deleted' },
