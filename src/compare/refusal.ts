@@ -42,6 +42,8 @@ export function reasonKey(message: string): string | undefined {
     .split(/\s+/)
     .map(token)
     .join(' ')
+    // A list of elided values is one elision: `one of …, …, …` → `one of …`.
+    .replace(/…(?:\s*(?:,|or|and)\s*…)+/g, '…')
     .trim();
   if (!/[A-Za-z]{2}/.test(text)) return undefined;
   return text.length > KEPT ? `${text.slice(0, KEPT - 1)}…` : text;
