@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { latestReport, runCli, tempProject } from '../helpers/cli.js';
+import { latestReport, runCli, runPair, tempProject } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 
 /** One instance of a small records API: its own tokens and ids, a nonce per record. */
@@ -219,14 +219,7 @@ cases:
     request: { method: GET, path: /names }
 `,
     });
-    const run = await runCli(cwd, [
-      'run',
-      '--baseline',
-      `a=${baseline.url}`,
-      '--candidate',
-      `b=${candidate.url}`,
-      '--noise',
-    ]);
+    const run = await runPair(cwd, `a=${baseline.url}`, `b=${candidate.url}`, ['--noise']);
     expect(run.code, run.stdout).toBe(0);
     expect(baseline.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
     // The read is sent twice (it changes nothing), and learns from both answers.

@@ -19,7 +19,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
-import { latestReport, runCli, tempProject } from '../helpers/cli.js';
+import { latestReport, runCli, runPair, tempProject } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 
 interface Names {
@@ -275,14 +275,7 @@ describe('a pair that plants every class at once', () => {
     });
     started.push(baseline, candidate);
     const cwd = await tempProject(files(names));
-    const run = await runCli(cwd, [
-      'run',
-      '--baseline',
-      `a=${baseline.url}`,
-      '--candidate',
-      `b=${candidate.url}`,
-      '--noise',
-    ]);
+    const run = await runPair(cwd, `a=${baseline.url}`, `b=${candidate.url}`, ['--noise']);
     expect(run.code, run.stderr).toBe(1);
     const report = await latestReport(cwd);
     const causes = report.rootCauses ?? [];
