@@ -7,7 +7,7 @@
  * changes alone (the refusing side's strings), so a result judged again from
  * its stored changes keys the same. Pure.
  */
-import type { Comparison } from '../model/comparison.js';
+import type { Change, Comparison } from '../model/comparison.js';
 import { isJsonObject } from '../normalise/json.js';
 
 /** At most this many characters of the message are read, and kept. */
@@ -23,6 +23,18 @@ function strings(value: unknown, into: string[]): void {
   }
   if (Array.isArray(value)) for (const item of value) strings(item, into);
   else if (isJsonObject(value)) for (const item of Object.values(value)) strings(item, into);
+}
+
+/**
+ * What a change holds of the refusing side's message: a member's value, or
+ * for the whole body its text (a body summary's `head`), never the words of
+ * a body descriptor (`{kind: "text"}`).
+ */
+function messageOf(change: Change, side: 'baseline' | 'candidate'): unknown {
+  const value = change[side];
+  if (change.path !== '') return value;
+  if (typeof value === 'string') return value;
+  return isJsonObject(value) && typeof value['head'] === 'string' ? value['head'] : undefined;
 }
 
 /** A token that holds a digit: a number as `0`, a short type name (`u8`, `i64`) as it is, anything else (ids, stamps) elided. */
@@ -64,6 +76,6 @@ export function refusalReason(comparison: Comparison): string | undefined {
         : undefined;
   if (refusing === undefined) return undefined;
   const found: string[] = [];
-  for (const change of comparison.body) strings(change[refusing], found);
+  for (const change of comparison.body) strings(messageOf(change, refusing), found);
   return found.length === 0 ? undefined : reasonKey(found.join(' '));
 }

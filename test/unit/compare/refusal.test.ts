@@ -42,6 +42,16 @@ describe('the reason one side refused what the other accepted', () => {
       refusalReason(refused({ code: 'E_DUP', message: 'duplicate field `a`' }, [201, 400])),
     ).toBe('E_DUP duplicate field …');
     expect(refusalReason(refused('x', [400, 422]))).toBeUndefined();
+    // A whole body: its text, never the words of its descriptor.
+    const whole = (baseline: unknown): Comparison => ({
+      status: { equal: false, baseline: 400, candidate: 200 },
+      headers: [],
+      body: [{ path: '', op: 'type', baseline, candidate: { kind: 'json', type: 'object' } }],
+    });
+    expect(refusalReason(whole({ kind: 'text' }))).toBeUndefined();
+    expect(
+      refusalReason(whole({ kind: 'text', sha256: 'ab'.repeat(32), size: 9, head: 'bad query' })),
+    ).toBe('bad query');
   });
 
   it('makes each kind of refused input its own row, and one row whatever value it names', () => {
