@@ -18,7 +18,7 @@ import { parseResetRequest, type ResetSpec } from '../fuzz/reset.js';
 import { withPlaceholders } from '../fuzz/secrets.js';
 import { type Seed, seedsOf } from '../fuzz/seeds.js';
 import { createSender } from '../fuzz/sender.js';
-import { isWriteMethod } from '../model/case.js';
+import { type Case, isWriteMethod } from '../model/case.js';
 import { restorer } from '../recording/entry.js';
 import { createRedactor, type Redactor } from '../redact/redact.js';
 import type { RunFolder } from '../report/run-folder.js';
@@ -173,7 +173,11 @@ interface Exploration {
 async function explore(config: RunConfig, exploration: Exploration): Promise<FuzzOutcome> {
   const { project, options, context, hooks, folder } = exploration;
   const reset = resetOf(options);
-  const { cases, allowed, redactHeaders, notes } = await seedCases(config, options, project.env);
+  const { cases, allowed, redactHeaders, notes, flows } = await seedCases(
+    config,
+    options,
+    project.env,
+  );
   // Root causes with a row that is not resolved are decided on already (a resolved one coming back is news).
   const rows = config.trackerPath === undefined ? [] : await readTrackerRows(config.trackerPath);
   const tracked = new Set(rows.filter((r) => r.status !== 'resolved').map((r) => r.fingerprint));
@@ -188,6 +192,7 @@ async function explore(config: RunConfig, exploration: Exploration): Promise<Fuz
     config,
     redact,
     restore: restorer(secrets),
+    flows,
     reset,
     shell: { cwd: context.cwd, env: context.env },
   });
@@ -236,7 +241,16 @@ async function explore(config: RunConfig, exploration: Exploration): Promise<Fuz
     const summary = { ...base, cases: NO_CASES, ...(suspects === undefined ? {} : { suspects }) };
     return { kind: 'unreachable', targets, stopped, summary, config };
   }
-  return replayed(config, { base, seeds, redact, options, context, env: project.env, folder });
+  return replayed(config, {
+    base,
+    seeds,
+    flows,
+    redact,
+    options,
+    context,
+    env: project.env,
+    folder,
+  });
 }
 
 const NO_CASES: FuzzCases = { written: [], notWritten: [], outDir: '' };
@@ -244,6 +258,7 @@ const NO_CASES: FuzzCases = { written: [], notWritten: [], outDir: '' };
 interface Found {
   readonly base: Omit<FuzzSummary, 'cases'>;
   readonly seeds: readonly Seed[];
+  readonly flows: ReadonlyMap<string, readonly Case[]>;
   readonly redact: Redactor;
   readonly options: FuzzOptions;
   readonly context: AppContext;
@@ -262,6 +277,7 @@ async function replayed(config: RunConfig, found: Found): Promise<FuzzOutcome> {
     redact: found.redact,
     env: found.env,
     seeds: found.seeds,
+    flows: found.flows,
   });
   // A crash case is not replayed (it would stop the target again): it was reproduced while shrunk.
   const replayable = cases.written.filter((w) => !isCrash(w.finding.rootCause));

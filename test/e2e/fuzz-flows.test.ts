@@ -1,0 +1,111 @@
+/**
+ * Flow steps seed `parity fuzz`: each step is sent after its flow's earlier
+ * steps, run afresh on both servers, so each server's own token (issued at
+ * login) is bound into the mutated request. Two real servers that refuse each
+ * other's tokens: a mutated body of the authenticated write diverges (the
+ * strict server refuses a `qty` that is not a number, the lenient one stores
+ * it), is found only with --allow-writes on disposable targets, and is
+ * written as the flow up to that step, which `parity run` replays.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { latestReport, runCli, tempProject } from '../helpers/cli.js';
+import {
+  SESSION_FLOW,
+  type SessionServer,
+  startSessionServer,
+} from '../helpers/session-servers.js';
+
+const PASSWORD = 'hunter2-flow-secret';
+const env = { SHOP_PASSWORD: PASSWORD };
+const FUZZ = ['fuzz', '--seed', '3', '--budget', '300', '--no-tracker'];
+
+function project(baseline: string, candidate: string, disposable: boolean) {
+  return tempProject({
+    'cases/shop.yaml': SESSION_FLOW,
+    'parity.config.yaml': `targets:
+  strict: { url: "${baseline}", disposable: ${disposable} }
+  lenient: { url: "${candidate}", disposable: ${disposable} }
+baseline: strict
+candidate: lenient
+`,
+  });
+}
+
+describe('parity fuzz seeded by a flow', () => {
+  let strict: SessionServer;
+  let lenient: SessionServer;
+  beforeAll(async () => {
+    [strict, lenient] = await Promise.all([startSessionServer(true), startSessionServer(false)]);
+  });
+  afterAll(async () => Promise.all([strict.close(), lenient.close()]));
+
+  it('fuzzes the authenticated write with each server’s own token and writes the flow up to it', async () => {
+    const cwd = await project(strict.url, lenient.url, true);
+    const run = await runCli(cwd, [...FUZZ, '--allow-writes'], { env });
+    expect(run.stderr).toBe('');
+    expect(run.code, run.stdout).toBe(1);
+    expect(run.stdout).toMatch(
+      /strict rejects \(400\) what lenient accepts \(201\) at POST \/items/,
+    );
+    // Each server saw only its own tokens: the lenient one stored items, so writes got through.
+    expect(lenient.items.length).toBeGreaterThan(0);
+    const names = await readdir(join(cwd, 'cases/fuzz'));
+    const name = names.find((n) => n.startsWith('post-items-400-vs-201'));
+    expect(name, names.join(', ')).toBeDefined();
+    const text = await readFile(join(cwd, 'cases/fuzz', name ?? ''), 'utf8');
+    expect(text).not.toContain(PASSWORD);
+    expect(text).toContain('${env:SHOP_PASSWORD}');
+    expect(text).toMatch(/Flow: shop\/session, up to step "add-item"/);
+    const file = parse(text) as {
+      sideEffects?: boolean;
+      cases: {
+        id: string;
+        steps: { id: string; request: { headers?: Record<string, string> } }[];
+      }[];
+    };
+    expect(file.sideEffects).toBe(true);
+    const [flow] = file.cases;
+    expect(flow?.steps.map((s) => s.id)).toEqual(['login', 'me', 'add-item']);
+    expect(flow?.steps[2]?.request.headers?.authorization).toBe('Bearer {{token}}');
+    // The replay of the written flow is a run: the step diverges again.
+    const report = await latestReport(cwd);
+    const step = report.results.find((r) => r.caseId === `fuzz/${flow?.id}/add-item`);
+    expect(step?.verdict).toBe('divergent');
+    expect(JSON.stringify(report)).not.toContain(PASSWORD);
+    // `parity run` on the written file reproduces it.
+    const again = await runCli(cwd, ['run', `cases/fuzz/${name}`, '--no-tracker'], { env });
+    expect(again.code, again.stdout).toBe(1);
+    const replayed = (await latestReport(cwd)).results.map((r) => [r.caseId, r.verdict]);
+    expect(replayed).toEqual([
+      [`fuzz/${flow?.id}/login`, 'equal'],
+      [`fuzz/${flow?.id}/me`, 'equal'],
+      [`fuzz/${flow?.id}/add-item`, 'divergent'],
+    ]);
+  });
+
+  it('fuzzes only the safe step without --allow-writes, so the write’s divergence is not found', async () => {
+    const cwd = await project(strict.url, lenient.url, true);
+    const before = strict.requests.length;
+    const run = await runCli(cwd, FUZZ, { env });
+    expect(run.stderr).toBe('');
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).toMatch(/no new root cause/);
+    await expect(readdir(join(cwd, 'cases/fuzz'))).rejects.toThrow();
+    // The GET step was fuzzed, each input after a fresh login with the strict server's own token.
+    const sent = strict.requests.slice(before);
+    expect(sent.some((r) => r.method === 'GET' && r.url.startsWith('/me'))).toBe(true);
+    expect(sent.some((r) => r.method === 'POST' && r.url === '/items')).toBe(false);
+  });
+
+  it('refuses --allow-writes on targets not marked disposable, before sending anything', async () => {
+    const cwd = await project(strict.url, lenient.url, false);
+    const before = strict.requests.length;
+    const run = await runCli(cwd, [...FUZZ, '--allow-writes'], { env });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/not marked disposable/);
+    expect(strict.requests.length).toBe(before);
+  });
+});
