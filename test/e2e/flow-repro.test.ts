@@ -74,3 +74,46 @@ describe('a flow step’s repro', () => {
     );
   });
 });
+
+describe('parity show after a fuzz run with another tracker', () => {
+  let strict: SessionServer;
+  let lenient: SessionServer;
+  beforeAll(async () => {
+    [strict, lenient] = await Promise.all([startSessionServer(true), startSessionServer(false)]);
+  });
+  afterAll(async () => Promise.all([strict.close(), lenient.close()]));
+
+  it('shows the run that wrote its tracker, with the flow step’s script, not reports/latest', async () => {
+    const cwd = await tempProject({
+      'cases/shop.yaml': CONDITIONAL_FLOW,
+      'parity.config.yaml': `targets:
+  strict: { url: "${strict.url}", disposable: true }
+  lenient: { url: "${lenient.url}", disposable: true }
+baseline: strict
+candidate: lenient
+`,
+    });
+    const env = { SHOP_PASSWORD: PASSWORD };
+    const first = await runCli(cwd, ['run'], { env });
+    expect(first.code, first.stdout).toBe(1);
+    const runId = (await latestReport(cwd)).runId;
+    // A fuzz run with a tracker of its own repoints reports/latest at its replay.
+    const fuzz = await runCli(
+      cwd,
+      ['fuzz', '--seed', '3', '--budget', '200', '--allow-writes', '--tracker', 'fuzz-tracker.md'],
+      { env },
+    );
+    expect(fuzz.stderr).toBe('');
+    expect(fuzz.code, fuzz.stdout).toBe(1);
+    expect((await latestReport(cwd)).runId).not.toBe(runId);
+    const shown = await runCli(cwd, ['show', 'PAR-001']);
+    expect(shown.stderr).toBe('');
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain(`In report ${runId} `);
+    expect(shown.stdout).toContain('Example: shop/conditional/read-unchanged');
+    expect(shown.stdout).toContain(
+      '  # replays flow shop/conditional up to step "read-unchanged" on lenient',
+    );
+    expect(shown.stdout).not.toContain(PASSWORD);
+  });
+});
