@@ -25,15 +25,17 @@ const DIR = '"$d"';
 /**
  * Reads one capture from the answer kept in the folder (argv: folder, source
  * kind, pointer or header name, regex, group, `j` for the value as JSON).
- * Written without single quotes: it is one single-quoted shell word.
+ * Written without single quotes: it is one single-quoted shell word. It is
+ * text of the script (run by the user's node), not code parity runs.
  */
 const CAPTURE_JS = [
-  'const f=require("fs"),[d,k,a,r,g,j]=process.argv.slice(1);let v;',
+  'const f=require("fs"),{argv,exit,stdout,stderr}=require("process"),[d,k,a,r,g,j]=argv.slice(1);let v;',
+  'const fail=m=>{stderr.write("capture: "+m+"\\n");exit(1)};',
   'if(k==="header"){for(const l of f.readFileSync(d+"/h","latin1").split(/\\r?\\n/)){const i=l.indexOf(":");if(i>0&&l.slice(0,i).trim().toLowerCase()===a)v=l.slice(i+1).trim()}}',
   'else{v=f.readFileSync(d+"/b","utf8");if(k==="json"){v=JSON.parse(v);for(const p of a.split("/").slice(1))v=v==null?undefined:v[p.replace(/~1/g,"/").replace(/~0/g,"~")]}}',
-  'if(v===undefined){console.error("capture: nothing at "+k+" "+a);process.exit(1)}',
-  'if(r){const m=new RegExp(r).exec(typeof v==="string"?v:JSON.stringify(v));if(!m){console.error("capture: /"+r+"/ does not match");process.exit(1)}v=m[g===""?(m.length>1?1:0):Number(g)]}',
-  'process.stdout.write(j==="j"?JSON.stringify(v):typeof v==="string"?v:JSON.stringify(v))',
+  'if(v===undefined)fail("nothing at "+k+" "+a);',
+  'if(r){const m=new RegExp(r).exec(typeof v==="string"?v:JSON.stringify(v));if(!m)fail("/"+r+"/ does not match");v=m[g===""?(m.length>1?1:0):Number(g)]}',
+  'stdout.write(j==="j"?JSON.stringify(v):typeof v==="string"?v:JSON.stringify(v))',
 ].join('');
 
 /** Markers a captured value's place is written as, then replaced by its shell variable. */
