@@ -117,7 +117,16 @@ function resetOf(options: FuzzOptions): ResetSpec | undefined {
   return options.resetRequest === undefined ? undefined : parseResetRequest(options.resetRequest);
 }
 
-/** The seed cases (library or OpenAPI document), and those fuzzed (only safe methods without `--allow-writes`). */
+/**
+ * Whether fuzzing the case writes: its method does, or it is a flow step
+ * after one that does (each input sends the flow's earlier steps again).
+ */
+function writes(testCase: Case): boolean {
+  if (isWriteMethod(testCase.request.method)) return true;
+  return testCase.flow?.before?.some((step) => isWriteMethod(step.request.method)) === true;
+}
+
+/** The seed cases (library or OpenAPI document), and those fuzzed (only those that write nothing without `--allow-writes`). */
 async function seedCases(config: RunConfig, options: FuzzOptions, env: AppContext['env']) {
   if (options.openapi !== undefined && (options.cases?.length ?? 0) > 0) {
     throw usage('give seed cases or --openapi, not both');
@@ -127,14 +136,15 @@ async function seedCases(config: RunConfig, options: FuzzOptions, env: AppContex
       ? await librarySeeds(config, options, env)
       : await openApiSeeds(options.openapi, config, options, env);
   const { cases } = source;
-  const allowed = cases.filter(
-    (c) => options.allowWrites === true || !isWriteMethod(c.request.method),
-  );
+  const allowed = cases.filter((c) => options.allowWrites === true || !writes(c));
   if (cases.length === 0)
     throw usage('no seed cases selected (check the paths, --filter and --tag)');
   if (allowed.length === 0) {
+    const writing = cases.filter((c) => isWriteMethod(c.request.method));
+    const methods = [...new Set(writing.map((c) => c.request.method))];
+    const after = writing.length < cases.length ? ', or is a flow step after one that writes' : '';
     throw usage(
-      `every selected seed case writes (${[...new Set(cases.map((c) => c.request.method))].join(', ')}): pass --allow-writes, with both targets marked disposable in the config`,
+      `every selected seed case writes (${methods.join(', ')})${after}: pass --allow-writes, with both targets marked disposable in the config`,
     );
   }
   return { ...source, allowed };

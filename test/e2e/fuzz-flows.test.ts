@@ -4,10 +4,12 @@
  * login) is bound into the mutated request. Two real servers that refuse each
  * other's tokens: a mutated body of the authenticated write diverges (the
  * strict server refuses a `qty` that is not a number, the lenient one stores
- * it), is found only with --allow-writes on disposable targets, and is
+ * it), is found only with --allow-writes on disposable targets (without it
+ * no step of a flow that writes is fuzzed: each input sends the earlier steps
+ * again), and is
  * written as the flow up to that step, which `parity run` replays.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -86,18 +88,26 @@ describe('parity fuzz seeded by a flow', () => {
     ]);
   });
 
-  it('fuzzes only the safe step without --allow-writes, so the write’s divergence is not found', async () => {
+  it('without --allow-writes fuzzes no step of a flow that writes (each input would log in again)', async () => {
     const cwd = await project(strict.url, lenient.url, true);
     const before = strict.requests.length;
+    const refused = await runCli(cwd, FUZZ, { env });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(
+      'every selected seed case writes (POST), or is a flow step after one that writes: pass --allow-writes',
+    );
+    expect(strict.requests.length).toBe(before);
+    // With a plain read beside the flow, only the read is fuzzed: no login, no write is sent.
+    const plain = 'suite: plain\ncases:\n  - id: me\n    request: { method: GET, path: /me }\n';
+    await writeFile(join(cwd, 'cases/plain.yaml'), plain);
     const run = await runCli(cwd, FUZZ, { env });
     expect(run.stderr).toBe('');
     expect(run.code, run.stdout).toBe(0);
-    expect(run.stdout).toMatch(/no new root cause/);
-    await expect(readdir(join(cwd, 'cases/fuzz'))).rejects.toThrow();
-    // The GET step was fuzzed, each input after a fresh login with the strict server's own token.
+    expect(run.stdout).toMatch(/1 seed \(3 writing seeds skipped: see --allow-writes\)/);
     const sent = strict.requests.slice(before);
-    expect(sent.some((r) => r.method === 'GET' && r.url.startsWith('/me'))).toBe(true);
-    expect(sent.some((r) => r.method === 'POST' && r.url === '/items')).toBe(false);
+    expect(sent.some((r) => r.method === 'GET' && r.url === '/me')).toBe(true);
+    expect(sent.filter((r) => r.method === 'POST')).toEqual([]);
+    await expect(readdir(join(cwd, 'cases/fuzz'))).rejects.toThrow();
   });
 
   it('refuses --allow-writes on targets not marked disposable, before sending anything', async () => {
