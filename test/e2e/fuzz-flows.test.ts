@@ -9,11 +9,15 @@
  * again), and is
  * written as the flow up to that step, which `parity run` replays.
  */
+import { randomBytes } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { latestReport, runCli, tempProject } from '../helpers/cli.js';
+import { json, startServer } from '../helpers/http.js';
 import {
   SESSION_FLOW,
   type SessionServer,
@@ -117,5 +121,120 @@ describe('parity fuzz seeded by a flow', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/not marked disposable/);
     expect(strict.requests.length).toBe(before);
+  });
+});
+
+/**
+ * A server that issues its own tokens and stops listening on an item id that
+ * is not all digits (asked with a valid token), until `revive()`.
+ */
+async function crashingSessionServer() {
+  const sockets = new Set<Socket>();
+  const tokens = new Set<string>();
+  let server: Server | undefined;
+  let port = 0;
+  const kill = () => {
+    server?.close();
+    server = undefined;
+    for (const socket of sockets) socket.destroy();
+  };
+  const listen = () =>
+    new Promise<void>((done) => {
+      server = createServer((req, res) => {
+        req.resume();
+        req.on('end', () => {
+          if (req.method === 'POST' && req.url === '/login') {
+            const token = randomBytes(8).toString('hex');
+            tokens.add(token);
+            return json(res, 200, { token });
+          }
+          const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
+          if (token === undefined || !tokens.has(token)) return json(res, 401, { error: 'no' });
+          const id = /^\/items\/([^/?]*)/.exec(req.url ?? '')?.[1];
+          if (id !== undefined && !/^\d+$/.test(id)) return kill();
+          json(res, id === '1' ? 200 : 404, { id });
+        });
+      });
+      server.on('connection', (socket) => {
+        sockets.add(socket);
+        socket.on('close', () => sockets.delete(socket));
+      });
+      server.listen(port, '127.0.0.1', () => {
+        const address = server?.address();
+        if (address !== null && typeof address === 'object') port = address.port;
+        done();
+      });
+    });
+  await listen();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    revive: async () => {
+      if (server === undefined) await listen();
+    },
+    close: async () => kill(),
+  };
+}
+
+const CRASH_FLOW = `suite: shop
+sideEffects: true
+cases:
+  - id: read
+    steps:
+      - id: login
+        request: { method: POST, path: /login }
+        capture: { token: { json: /token, secret: true } }
+      - id: item
+        request:
+          method: GET
+          path: /items/1
+          headers: { authorization: "Bearer {{token}}" }
+`;
+
+describe('parity fuzz and a flow step that stops a target', () => {
+  it('with --reset-command: finds the authenticated input that kills it and writes the flow up to it', async () => {
+    const [a, b] = await Promise.all([crashingSessionServer(), crashingSessionServer()]);
+    const control = await startServer(async (_req, res) => {
+      await Promise.all([a.revive(), b.revive()]);
+      json(res, 200, { ok: true });
+    });
+    try {
+      const cwd = await tempProject({
+        'cases/shop.yaml': CRASH_FLOW,
+        'parity.config.yaml': `targets:
+  a: { url: "${a.url}", disposable: true }
+  b: { url: "${b.url}", disposable: true }
+baseline: a
+candidate: b
+`,
+      });
+      const reset = `node -e "fetch('${control.url}/revive',{method:'POST'}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"`;
+      const run = await runCli(cwd, [
+        'fuzz',
+        '--seed',
+        '3',
+        '--budget',
+        '30',
+        '--no-tracker',
+        '--allow-writes',
+        '--reset-command',
+        reset,
+      ]);
+      expect(run.code, run.stdout + run.stderr).toBe(1);
+      expect(run.stdout).toContain('a and b stop answering after an input to GET /items/:id');
+      const files = await readdir(join(cwd, 'cases/fuzz'));
+      const crash = files.find((f) => f.includes('stops-answering'));
+      expect(crash, files.join(', ')).toBeDefined();
+      const text = await readFile(join(cwd, 'cases/fuzz', crash ?? ''), 'utf8');
+      const file = parse(text) as {
+        cases: { steps: { id: string; request: { path: string; headers?: object } }[] }[];
+      };
+      const steps = file.cases[0]?.steps ?? [];
+      expect(steps.map((s) => s.id)).toEqual(['login', 'item']);
+      // Shrunk, and still sent with the token its flow captures: without it the server answers 401.
+      expect(steps[1]?.request.headers).toEqual({ authorization: 'Bearer {{token}}' });
+      expect(steps[1]?.request.path).toMatch(/^\/items\/(?!\d+$)/);
+    } finally {
+      await Promise.all([a.close(), b.close(), control.close()]);
+    }
   });
 });
