@@ -293,6 +293,23 @@ export function suspectsFileOf(input: SuspectsInput, back: ReadBack): string | u
   return undefined;
 }
 
+/**
+ * What the suspects file says of inputs to flow steps: each is written as
+ * the step's request alone, so its `{{name}}` values (captured by the flow's
+ * earlier steps) are sent as written; a fuzz with a reset command writes
+ * such an input as its flow up to the step.
+ */
+function flowSuspectsNote(suspects: readonly Suspect[]): string[] {
+  const flows = [...new Set(suspects.flatMap((s) => s.seed.case.flow?.id ?? []))];
+  if (flows.length === 0) return [];
+  return [
+    ` Inputs to steps of flow(s) ${flows.join(', ')} are written as the step's request alone:`,
+    " its {{name}} values need the flow's earlier steps. Paste such a request into its flow",
+    ' (after the steps that capture them) to replay it, or fuzz with --reset-command, which',
+    ' writes it as the flow up to the step.',
+  ];
+}
+
 function renderSuspects(input: SuspectsInput, exact: readonly boolean[]): string {
   const cases = input.suspects.map((suspect, i) => ({
     id: `${input.name}-${i + 1}`,
@@ -309,6 +326,7 @@ function renderSuspects(input: SuspectsInput, exact: readonly boolean[]): string
     ' after which the target fails is the one), or fuzz again with --reset-command that',
     ' restarts the target: the input is then found, shrunk and written as a case of its own.',
     ' Delete this file once you know.',
+    ...flowSuspectsNote(input.suspects),
   ].join('\n');
   for (let i = 0; i < cases.length; i++) quoteStrings(doc, i);
   return doc.toString({ lineWidth: 0 });

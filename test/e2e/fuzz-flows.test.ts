@@ -237,4 +237,35 @@ candidate: b
       await Promise.all([a.close(), b.close(), control.close()]);
     }
   });
+  it('without a reset hook: the flow step suspects are kept, with what their templates need', async () => {
+    const [a, b] = await Promise.all([crashingSessionServer(), crashingSessionServer()]);
+    try {
+      const cwd = await tempProject({
+        'cases/shop.yaml': CRASH_FLOW,
+        'parity.config.yaml': `targets:
+  a: { url: "${a.url}", disposable: true }
+  b: { url: "${b.url}", disposable: true }
+baseline: a
+candidate: b
+`,
+      });
+      const run = await runCli(cwd, [
+        'fuzz',
+        '--seed',
+        '3',
+        '--budget',
+        '400',
+        '--no-tracker',
+        '--allow-writes',
+      ]);
+      expect(run.code, run.stdout + run.stderr).toBe(3);
+      const [file] = await readdir(join(cwd, 'cases/fuzz'));
+      const text = await readFile(join(cwd, 'cases/fuzz', file ?? ''), 'utf8');
+      expect(text).toContain(
+        "Inputs to steps of flow(s) shop/read are written as the step's request alone:",
+      );
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
 });
