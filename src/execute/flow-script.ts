@@ -44,19 +44,23 @@ const jsonMark = (i: number) => `~PARITYVAR${i}J~`;
 const MARK = /~PARITYVAR(\d+)([TJ])~/g;
 
 /**
- * The repro's redactor, but a secret header (`Authorization`) whose value is
- * captured variables and at most a scheme word (`Bearer {{token}}`) is shown:
- * the script holds the variable, never its value. Any other value of such a
- * header stays redacted.
+ * The repro's redactor, but a secret header (`Authorization`, `Cookie`) whose
+ * value is variables (captured ones, `${env:…}` ones) and at most a scheme
+ * word or cookie names (`Bearer {{token}}`, `Basic ${env:CRED}`,
+ * `sid={{sid}}`) is shown: the script holds the variables, never their
+ * values. Any other value of such a header stays redacted.
  */
 function scriptRedactor(redact: Redactor): Redactor {
-  const schemeOnly = (value: string) =>
-    value.replace(MARK, '') !== value && /^\s*[A-Za-z-]*\s*$/.test(value.replace(MARK, ''));
-  return {
-    ...redact,
-    header: (name, value) =>
-      redact.isSecretHeader(name) && schemeOnly(value) ? value : redact.header(name, value),
+  const ENV = /\$\{env:[A-Za-z_][A-Za-z0-9_]*\}/g;
+  const header = (name: string, value: string): string => {
+    if (!redact.isSecretHeader(name)) return redact.header(name, value);
+    const shown = redact.text(value);
+    const rest = shown.replace(MARK, '').replace(ENV, '');
+    const onlyVariables =
+      rest !== shown && /^(\s*[A-Za-z-]*\s*|([A-Za-z0-9_.-]+=;?\s*)+)$/.test(rest);
+    return onlyVariables ? shown : redact.header(name, value);
   };
+  return { ...redact, header };
 }
 
 /** A shell variable name for a flow variable (`token` → `token`, its JSON form `token_json`). */
