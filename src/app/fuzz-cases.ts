@@ -11,11 +11,13 @@ import { caseFileOf, caseName, FUZZ_SUITE } from '../fuzz/case-file.js';
 import { isCrash } from '../fuzz/crash.js';
 import type { TalliedDiscovery } from '../fuzz/engine.js';
 import { explainRootCause } from '../fuzz/explain.js';
+import { flowCaseFileOf, flowCaseId, writtenFlows } from '../fuzz/flow-case-file.js';
 import { requestKey } from '../fuzz/request.js';
 import { rootCausesOf } from '../fuzz/root-cause.js';
 import { seedRules } from '../fuzz/seed-rules.js';
 import type { Seed } from '../fuzz/seeds.js';
 import { takenNames, writeCaseFiles } from '../fuzz/write.js';
+import type { Case } from '../model/case.js';
 import type { Redactor } from '../redact/redact.js';
 import type { CaseResult } from '../results/types.js';
 import type { Env } from '../util/env.js';
@@ -52,6 +54,8 @@ export interface WriteInput {
   readonly redact: Redactor;
   readonly env: Env;
   readonly seeds: readonly Seed[];
+  /** The steps of each fuzzed flow, by flow id: a step's finding is written as its flow up to it. */
+  readonly flows?: ReadonlyMap<string, readonly Case[]> | undefined;
 }
 
 /** Writes one case file per finding (see the module comment). */
@@ -65,36 +69,55 @@ export async function writeFindings(input: WriteInput): Promise<FuzzCases> {
     input.seeds.map((s) => s.case),
     config.cwd,
   );
+  const flows = await writtenFlows(
+    input.seeds.map((s) => s.case),
+    config.cwd,
+  );
   const names = { baseline: config.baseline.name, candidate: config.candidate.name };
-  const files: { name: string; text: string; findings: readonly TalliedDiscovery[] }[] = [];
+  const files: {
+    name: string;
+    text: string;
+    caseId: string;
+    findings: readonly TalliedDiscovery[];
+  }[] = [];
   const notWritten: FuzzCases['notWritten'][number][] = [];
   for (const [primary, ...others] of sameRequest(input.findings)) {
     if (primary === undefined) continue;
     const name = freeName(caseName(primary), taken);
-    const text = caseFileOf(
-      {
-        finding: primary,
-        name,
-        names,
-        command: input.command,
-        rules: rules.get(primary.seed.case.id),
-        redact: input.redact,
-        alsoShows: others.map((other) => explainRootCause(other.rootCause, names)),
-      },
-      { file: `${outDir}/${name}.yaml`, env: input.env, globalRules: config.rules },
-    );
+    const fileInput = {
+      finding: primary,
+      name,
+      names,
+      command: input.command,
+      rules: rules.get(primary.seed.case.id),
+      redact: input.redact,
+      alsoShows: others.map((other) => explainRootCause(other.rootCause, names)),
+    };
+    const back = { file: `${outDir}/${name}.yaml`, env: input.env, globalRules: config.rules };
+    const flow = primary.seed.case.flow;
+    const written = flow === undefined ? undefined : flows.get(flow.id);
+    const steps = flow === undefined ? undefined : input.flows?.get(flow.id);
+    // A flow step's finding is its flow up to the step: the captures it needs come with it.
+    const text =
+      flow === undefined
+        ? caseFileOf(fileInput, back)
+        : written === undefined || steps === undefined
+          ? undefined
+          : flowCaseFileOf({ ...fileInput, written, steps }, back);
     if (text === undefined) {
       const reason = 'no case file form sends exactly this request';
       for (const finding of [primary, ...others]) notWritten.push({ finding, reason });
       continue;
     }
     taken.add(name);
-    files.push({ name, text, findings: [primary, ...others] });
+    const caseId =
+      flow === undefined ? `${FUZZ_SUITE}/${name}` : flowCaseId({ name, finding: primary });
+    files.push({ name, text, caseId, findings: [primary, ...others] });
   }
   const paths = await writeCaseFiles(dir, files);
   const written = files.flatMap((file, i) => {
     const path = paths[i] ?? '';
-    const caseId = `${FUZZ_SUITE}/${file.name}`;
+    const { caseId } = file;
     const shown = displayPath(config.cwd, path);
     return file.findings.map((finding) => ({ finding, caseId, path, file: shown }));
   });

@@ -24,6 +24,11 @@ export interface SeedSource {
   readonly redactHeaders: readonly string[];
   /** What the OpenAPI import left out or changed, one line each (none for a library). */
   readonly notes: readonly string[];
+  /**
+   * The steps of each flow whose steps are among `cases`, by flow id: a step
+   * is sent after its flow's earlier steps, with each target's own captures.
+   */
+  readonly flows: ReadonlyMap<string, readonly Case[]>;
 }
 
 /** The selected cases of the library in `config.casePaths`. */
@@ -44,9 +49,27 @@ export async function librarySeeds(
       else for await (const inOrder of unit.cases()) cases.push(...inOrder);
     }
   }
-  // A flow's steps need the values earlier steps capture: they are no seeds on their own.
-  const seeds = cases.filter((c) => c.flow === undefined);
-  return { cases: seeds, redactHeaders: library.redactHeaders, notes: [] };
+  // A flow's step is a seed sent after the flow's earlier steps (`fuzz/sender.ts`);
+  // a flow that a run does not send (it writes without `sideEffects`) is none.
+  const seeds = cases.filter((c) => c.flow?.skip === undefined);
+  return {
+    cases: seeds,
+    redactHeaders: library.redactHeaders,
+    notes: [],
+    flows: flowsOf(seeds),
+  };
+}
+
+/** The steps of each flow among `cases`, in order, by flow id. */
+export function flowsOf(cases: readonly Case[]): Map<string, Case[]> {
+  const flows = new Map<string, Case[]>();
+  for (const step of cases) {
+    if (step.flow === undefined) continue;
+    const steps = flows.get(step.flow.id) ?? [];
+    steps[step.flow.index] = step;
+    flows.set(step.flow.id, steps);
+  }
+  return flows;
 }
 
 /**
@@ -77,5 +100,5 @@ export async function openApiSeeds(
   }
   const selected = selectCases(cases, { filter: selection.filter, tags: selection.tag });
   const redactHeaders = [...new Set(selected.flatMap((c) => c.rules.redactHeaders))];
-  return { cases: selected, redactHeaders, notes: built.notes };
+  return { cases: selected, redactHeaders, notes: built.notes, flows: flowsOf(selected) };
 }

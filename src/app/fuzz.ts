@@ -18,7 +18,7 @@ import { parseResetRequest, type ResetSpec } from '../fuzz/reset.js';
 import { withPlaceholders } from '../fuzz/secrets.js';
 import { type Seed, seedsOf } from '../fuzz/seeds.js';
 import { createSender } from '../fuzz/sender.js';
-import { isWriteMethod } from '../model/case.js';
+import { type Case, isWriteMethod } from '../model/case.js';
 import { restorer } from '../recording/entry.js';
 import { createRedactor, type Redactor } from '../redact/redact.js';
 import type { RunFolder } from '../report/run-folder.js';
@@ -117,7 +117,16 @@ function resetOf(options: FuzzOptions): ResetSpec | undefined {
   return options.resetRequest === undefined ? undefined : parseResetRequest(options.resetRequest);
 }
 
-/** The seed cases (library or OpenAPI document), and those fuzzed (only safe methods without `--allow-writes`). */
+/**
+ * Whether fuzzing the case writes: its method does, or it is a flow step
+ * after one that does (each input sends the flow's earlier steps again).
+ */
+function writes(testCase: Case): boolean {
+  if (isWriteMethod(testCase.request.method)) return true;
+  return testCase.flow?.before?.some((step) => isWriteMethod(step.request.method)) === true;
+}
+
+/** The seed cases (library or OpenAPI document), and those fuzzed (only those that write nothing without `--allow-writes`). */
 async function seedCases(config: RunConfig, options: FuzzOptions, env: AppContext['env']) {
   if (options.openapi !== undefined && (options.cases?.length ?? 0) > 0) {
     throw usage('give seed cases or --openapi, not both');
@@ -127,14 +136,15 @@ async function seedCases(config: RunConfig, options: FuzzOptions, env: AppContex
       ? await librarySeeds(config, options, env)
       : await openApiSeeds(options.openapi, config, options, env);
   const { cases } = source;
-  const allowed = cases.filter(
-    (c) => options.allowWrites === true || !isWriteMethod(c.request.method),
-  );
+  const allowed = cases.filter((c) => options.allowWrites === true || !writes(c));
   if (cases.length === 0)
     throw usage('no seed cases selected (check the paths, --filter and --tag)');
   if (allowed.length === 0) {
+    const writing = cases.filter((c) => isWriteMethod(c.request.method));
+    const methods = [...new Set(writing.map((c) => c.request.method))];
+    const after = writing.length < cases.length ? ', or is a flow step after one that writes' : '';
     throw usage(
-      `every selected seed case writes (${[...new Set(cases.map((c) => c.request.method))].join(', ')}): pass --allow-writes, with both targets marked disposable in the config`,
+      `every selected seed case writes (${methods.join(', ')})${after}: pass --allow-writes, with both targets marked disposable in the config`,
     );
   }
   return { ...source, allowed };
@@ -173,7 +183,11 @@ interface Exploration {
 async function explore(config: RunConfig, exploration: Exploration): Promise<FuzzOutcome> {
   const { project, options, context, hooks, folder } = exploration;
   const reset = resetOf(options);
-  const { cases, allowed, redactHeaders, notes } = await seedCases(config, options, project.env);
+  const { cases, allowed, redactHeaders, notes, flows } = await seedCases(
+    config,
+    options,
+    project.env,
+  );
   // Root causes with a row that is not resolved are decided on already (a resolved one coming back is news).
   const rows = config.trackerPath === undefined ? [] : await readTrackerRows(config.trackerPath);
   const tracked = new Set(rows.filter((r) => r.status !== 'resolved').map((r) => r.fingerprint));
@@ -188,6 +202,7 @@ async function explore(config: RunConfig, exploration: Exploration): Promise<Fuz
     config,
     redact,
     restore: restorer(secrets),
+    flows,
     reset,
     shell: { cwd: context.cwd, env: context.env },
   });
@@ -236,7 +251,16 @@ async function explore(config: RunConfig, exploration: Exploration): Promise<Fuz
     const summary = { ...base, cases: NO_CASES, ...(suspects === undefined ? {} : { suspects }) };
     return { kind: 'unreachable', targets, stopped, summary, config };
   }
-  return replayed(config, { base, seeds, redact, options, context, env: project.env, folder });
+  return replayed(config, {
+    base,
+    seeds,
+    flows,
+    redact,
+    options,
+    context,
+    env: project.env,
+    folder,
+  });
 }
 
 const NO_CASES: FuzzCases = { written: [], notWritten: [], outDir: '' };
@@ -244,6 +268,7 @@ const NO_CASES: FuzzCases = { written: [], notWritten: [], outDir: '' };
 interface Found {
   readonly base: Omit<FuzzSummary, 'cases'>;
   readonly seeds: readonly Seed[];
+  readonly flows: ReadonlyMap<string, readonly Case[]>;
   readonly redact: Redactor;
   readonly options: FuzzOptions;
   readonly context: AppContext;
@@ -262,6 +287,7 @@ async function replayed(config: RunConfig, found: Found): Promise<FuzzOutcome> {
     redact: found.redact,
     env: found.env,
     seeds: found.seeds,
+    flows: found.flows,
   });
   // A crash case is not replayed (it would stop the target again): it was reproduced while shrunk.
   const replayable = cases.written.filter((w) => !isCrash(w.finding.rootCause));

@@ -7,7 +7,7 @@
  */
 import type { Case, Flow } from '../model/case.js';
 import { isWriteMethod } from '../model/case.js';
-import type { CaptureSource, CaptureSpec, FlowStep } from '../model/flow.js';
+import type { CaptureSource, CaptureSpec, EarlierStep, FlowStep } from '../model/flow.js';
 import { ALWAYS_REDACTED } from '../redact/redact.js';
 import { resolveRules } from '../rules/schema.js';
 import type { Rules } from '../rules/types.js';
@@ -36,24 +36,29 @@ export function resolveFlow(parts: EntryParts, context: ResolveContext): Flow {
     skip: skipReason(steps, header.sideEffects === true || context.sideEffects === true),
     secrets: secretNames(withRules),
   };
+  const earlier: EarlierStep[] = [];
   const resolved = withRules.map(({ step, rules }, k): Case => {
+    const captures = captureSpecs(step);
     const flow: FlowStep = {
       id,
       step: step.id,
       index: k,
       steps: steps.length,
-      captures: captureSpecs(step),
+      captures,
       uses: [...new Set(Array.from(variableUses(step.request, []), (use) => use.name))],
       ...shared,
+      ...(k === 0 ? {} : { before: earlier.slice() }),
     };
     const status = step.expect?.status;
     const at = ['cases', index, 'steps', k, 'request'];
+    const request = resolveRequest(requestParts(parts, step.request, at));
+    earlier.push({ step: step.id, request, captures });
     return {
       id: `${id}/${step.id}`,
       suite: header.suite,
       description: step.description ?? item.description,
       tags,
-      request: resolveRequest(requestParts(parts, step.request, at)),
+      request,
       rules,
       expect: status === undefined ? NO_EXPECTATION : { status },
       source: new LazySource(parts.file, index, false, k),

@@ -48,7 +48,14 @@ function evidenceLines(outcome: ShowOutcome, file: (path: string) => string): st
       ? headerLines(result.headerChanges.filter((h) => h.name === cause.name))
       : changeLines(changes);
   for (const text of diff) out.push(`  ${text}`);
-  out.push('', 'Reproduce:', `  ${result.repro.baseline}`, `  ${result.repro.candidate}`);
+  // A flow step's repro is a script of several lines (its flow up to the step): each one indented.
+  const indented = (text: string) => text.split('\n').map((line) => `  ${line}`);
+  out.push(
+    '',
+    'Reproduce:',
+    ...indented(result.repro.baseline),
+    ...indented(result.repro.candidate),
+  );
   return out;
 }
 

@@ -79,18 +79,25 @@ export type BodyFile = (body: string | Uint8Array) => string;
 /** Bodies longer than this (characters) are read from a file when one can be written. */
 export const INLINE_BODY_MAX = 16 * 1024;
 
+/**
+ * `save`: the shell words of a folder (`"$d"`) where the answer's body goes
+ * (`b`) and its head (`h`), for a script that reads captures from them
+ * (`flow-script.ts`); without it the answer is printed, head first.
+ */
 export function curlCommand(
   plan: PlannedRequest,
   target: Target,
   redact: Redactor,
   bodyFile?: BodyFile,
+  save?: string,
 ): string {
   const { path, headers } = forTarget(plan, target);
   const hasBody = plan.body !== undefined;
   const url = redact.text(target.url.origin + path);
   const parts = ['curl', '-sS'];
+  if (save !== undefined) parts.push('-o', `${save}/b`, '-D', `${save}/h`);
   // -I prints the head itself; every other method prints it with -i.
-  if (plan.method !== 'HEAD') parts.push('-i');
+  else if (plan.method !== 'HEAD') parts.push('-i');
   parts.push(...methodFlags(plan.method, hasBody));
   if (hasDotSegment(path)) parts.push('--path-as-is');
   if (hasGlobCharacters(url)) parts.push('--globoff');

@@ -89,7 +89,7 @@ function bodyField(request: FuzzRequest, redact: Redactor, exact: boolean): Body
 }
 
 /** The `request:` of a case file sending `request` (`exact`: the body as base64 whatever it is). */
-function requestSpec(request: FuzzRequest, redact: Redactor, exact: boolean) {
+export function requestSpec(request: FuzzRequest, redact: Redactor, exact: boolean) {
   const path = redact.text(request.path + encodeQuery(request.query));
   const headers = Object.fromEntries(request.headers.map(([n, v]) => [n, redact.text(v)]));
   return {
@@ -101,16 +101,21 @@ function requestSpec(request: FuzzRequest, redact: Redactor, exact: boolean) {
 }
 
 /** Double quotes hold any string exactly (escapes for control characters). */
-function quoteStrings(doc: Document, index: number): void {
+export function quoteStrings(
+  doc: Document,
+  index: number,
+  request: readonly (string | number)[] = ['request'],
+): void {
   const tags = doc.getIn(['cases', index, 'tags'], true);
   if (tags instanceof YAMLSeq) tags.flow = true;
   for (const key of ['path', 'text']) {
-    const node = doc.getIn(['cases', index, 'request', key], true);
+    const node = doc.getIn(['cases', index, ...request, key], true);
     if (node instanceof Scalar) node.type = Scalar.QUOTE_DOUBLE;
   }
 }
 
-function header(input: CaseFileInput): string {
+/** The comment a finding's case file opens with: the command, the seed, the mutation, the root cause. */
+export function findingComment(input: CaseFileInput): string {
   const { finding } = input;
   const { seed, found, rootCause } = finding;
   const source = `${seed.case.source.file}:${seed.case.source.line}:${seed.case.source.column}`;
@@ -151,7 +156,7 @@ export function renderFuzzCase(input: CaseFileInput, exact: boolean): string {
     ...(defaults === undefined ? {} : { defaults: { rules: defaults } }),
     cases: [spec],
   });
-  doc.commentBefore = header(input);
+  doc.commentBefore = findingComment(input);
   quoteStrings(doc, 0);
   return doc.toString({ lineWidth: 0 });
 }
@@ -200,20 +205,26 @@ function plannedExactly(
     const one = each.entry?.case;
     if (want === undefined || one === undefined || one.kind === 'flow' || each.problems.length > 0)
       return false;
-    const plan = planRequest(one);
-    // Bytes that are not text must be the very bytes; text is compared with secrets as placeholders.
-    const binary = (b: PlannedRequest['body']) =>
-      b !== undefined && typeof b !== 'string' && !isUtf8(Buffer.from(b));
-    if (binary(plan.body) || binary(want.body)) {
-      return (
-        plan.method === want.method &&
-        plan.pathAndQuery === want.pathAndQuery &&
-        JSON.stringify(plan.headers) === JSON.stringify(want.headers) &&
-        sameBytes(plan.body, want.body)
-      );
-    }
-    return compared(plan, redact) === compared(want, redact);
+    return plansAlike(planRequest(one), want, redact);
   });
+}
+
+/**
+ * Whether two planned requests are one request: bytes that are not text the
+ * very bytes, text compared with secrets as their placeholders.
+ */
+export function plansAlike(plan: PlannedRequest, want: PlannedRequest, redact: Redactor): boolean {
+  const binary = (b: PlannedRequest['body']) =>
+    b !== undefined && typeof b !== 'string' && !isUtf8(Buffer.from(b));
+  if (binary(plan.body) || binary(want.body)) {
+    return (
+      plan.method === want.method &&
+      plan.pathAndQuery === want.pathAndQuery &&
+      JSON.stringify(plan.headers) === JSON.stringify(want.headers) &&
+      sameBytes(plan.body, want.body)
+    );
+  }
+  return compared(plan, redact) === compared(want, redact);
 }
 
 /** True when `text`, read as a case file, plans exactly `expected`. */
@@ -282,6 +293,23 @@ export function suspectsFileOf(input: SuspectsInput, back: ReadBack): string | u
   return undefined;
 }
 
+/**
+ * What the suspects file says of inputs to flow steps: each is written as
+ * the step's request alone, so its `{{name}}` values (captured by the flow's
+ * earlier steps) are sent as written; a fuzz with a reset command writes
+ * such an input as its flow up to the step.
+ */
+function flowSuspectsNote(suspects: readonly Suspect[]): string[] {
+  const flows = [...new Set(suspects.flatMap((s) => s.seed.case.flow?.id ?? []))];
+  if (flows.length === 0) return [];
+  return [
+    ` Inputs to steps of flow(s) ${flows.join(', ')} are written as the step's request alone:`,
+    " its {{name}} values need the flow's earlier steps. Paste such a request into its flow",
+    ' (after the steps that capture them) to replay it, or fuzz with --reset-command, which',
+    ' writes it as the flow up to the step.',
+  ];
+}
+
 function renderSuspects(input: SuspectsInput, exact: readonly boolean[]): string {
   const cases = input.suspects.map((suspect, i) => ({
     id: `${input.name}-${i + 1}`,
@@ -298,6 +326,7 @@ function renderSuspects(input: SuspectsInput, exact: readonly boolean[]): string
     ' after which the target fails is the one), or fuzz again with --reset-command that',
     ' restarts the target: the input is then found, shrunk and written as a case of its own.',
     ' Delete this file once you know.',
+    ...flowSuspectsNote(input.suspects),
   ].join('\n');
   for (let i = 0; i < cases.length; i++) quoteStrings(doc, i);
   return doc.toString({ lineWidth: 0 });

@@ -118,10 +118,14 @@ export async function runFuzz(input: FuzzEngineInput): Promise<FuzzRun> {
   if (unreachable.length > 0 || input.seeds.length === 0) {
     return { ...empty, elapsedMs: input.clock() - started, findings: [], unshrunk: 0, tracked: 0 };
   }
-  const live = input.seeds.find((_, i) => {
+  const answered = (_: unknown, i: number) => {
     const result = seedResults[i];
-    return result !== undefined && failedSides(result).length === 0;
-  });
+    return result !== undefined && result.verdict !== 'skipped' && failedSides(result).length === 0;
+  };
+  // The liveness probe: a plain seed when there is one (a flow step sends its flow's earlier steps too).
+  const live =
+    input.seeds.find((seed, i) => seed.case.flow === undefined && answered(seed, i)) ??
+    input.seeds.find(answered);
   const explored = await explore(input, known, started, live?.case);
   const { death, ...found } = explored;
   if (death !== undefined) {

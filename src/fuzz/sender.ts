@@ -4,16 +4,27 @@
  * noise, volatile headers, learned noise with `--noise`), the exchange of the
  * case's exact bytes on both sides, the judgement and the `CaseResult`. With a
  * reset hook, cases go one at a time, each after a reset.
+ *
+ * A flow step (a case with `flow`) is sent after its flow's earlier steps,
+ * run afresh for that input on both sides as a run sends them: each side's
+ * captures (its own token, its own id) are bound into the step's request,
+ * mutated or not, and the step's answers are compared with the captured
+ * values masked, as a run compares them.
  */
 import { openClients } from '../config/clients.js';
 import type { RunConfig } from '../config/targets.js';
+import type { TargetClient } from '../execute/client.js';
 import { exchangeCase } from '../execute/exchange.js';
+import { createFlowRun, type StepCase } from '../execute/flow-run.js';
+import { maskExchange } from '../flow/mask.js';
 import type { Case } from '../model/case.js';
+import type { Exchange } from '../model/exchange.js';
 import { resultOf } from '../noise/result.js';
 import { createNoiseStep } from '../noise/step.js';
 import { normaliseOrigins, originForms } from '../normalise/origin.js';
 import { redactExchange } from '../redact/exchange.js';
 import type { Redactor } from '../redact/redact.js';
+import { toSkippedResult } from '../results/build.js';
 import type { CaseResult } from '../results/types.js';
 import type { Probed } from './engine.js';
 import { createReset, type ResetSpec } from './reset.js';
@@ -37,6 +48,8 @@ export interface SenderInput {
   /** Puts secret values back where a case holds their placeholders, just before it is sent. */
   readonly restore?: ((text: string) => string) | undefined;
   readonly reset: ResetSpec | undefined;
+  /** The steps of each flow whose steps are fuzzed, by flow id (`app/fuzz-seeds.ts`). */
+  readonly flows?: ReadonlyMap<string, readonly Case[]> | undefined;
   /** Where a reset command runs. */
   readonly shell: {
     readonly cwd: string;
@@ -58,11 +71,16 @@ export function createSender(input: SenderInput): FuzzSender {
     candidate: originForms(config.candidate.url.href),
   };
   const { restore } = input;
+  const flows = input.flows ?? new Map<string, readonly Case[]>();
   const exchange = async (testCase: Case): Promise<CaseResult> => {
     const prepared = noise.prepare(
       restore === undefined ? testCase : withSecretValues(testCase, restore),
     );
-    const done = await exchangeCase(prepared, clients.baseline, clients.candidate, clients.replica);
+    const done =
+      prepared.flow === undefined
+        ? await exchangeCase(prepared, clients.baseline, clients.candidate, clients.replica)
+        : await stepExchange({ ...prepared, flow: prepared.flow }, flows, clients);
+    if ('skipped' in done) return toSkippedResult(prepared, done.skipped);
     return resultOf(noise, normaliseOrigins(redactExchange(done, input.redact), origins), context);
   };
   // With a reset hook, one case at a time: the reset, then the case.
@@ -95,4 +113,44 @@ export function createSender(input: SenderInput): FuzzSender {
     checkReset: async () => reset?.run(),
     close: () => clients.close(),
   };
+}
+
+/**
+ * A flow step sent after its flow's earlier steps (each side with its own
+ * captures). When an earlier step could not be sent or failed in transport,
+ * that step's answers stand for the input's (a side down before the input is
+ * down after it too); a step that cannot be built (a capture found nothing) is
+ * not sent, and says why.
+ */
+async function stepExchange(
+  testCase: StepCase,
+  flows: ReadonlyMap<string, readonly Case[]>,
+  clients: { readonly baseline: TargetClient; readonly candidate: TargetClient },
+): Promise<Exchange | { readonly skipped: string }> {
+  const run = createFlowRun({ baseline: clients.baseline, candidate: clients.candidate });
+  const steps = flows.get(testCase.flow.id) ?? [];
+  for (let index = 0; index < testCase.flow.index; index++) {
+    const before = steps[index];
+    if (before?.flow === undefined) {
+      return {
+        skipped: `not sent: step ${index + 1} of flow ${testCase.flow.id} was not selected`,
+      };
+    }
+    const outcome = await run.step({ ...before, flow: before.flow });
+    if (outcome.kind === 'skipped') return { skipped: outcome.reason };
+    const { baseline: b, candidate: c } = outcome.sides;
+    if (b.answer.outcome === 'transport-error' || c.answer.outcome === 'transport-error') {
+      return { case: testCase, baseline: b.answer, candidate: c.answer };
+    }
+  }
+  const outcome = await run.step(testCase);
+  if (outcome.kind === 'skipped') return { skipped: outcome.reason };
+  const { baseline: b, candidate: c } = outcome.sides;
+  const flow = {
+    requests: { baseline: b.request, candidate: c.request },
+    variables: { baseline: b.variables, candidate: c.variables },
+    problems: outcome.problems,
+  };
+  // Each side's captured values differ by design: compared as their placeholders, as a run does.
+  return maskExchange({ case: testCase, baseline: b.answer, candidate: c.answer, flow });
 }

@@ -49,6 +49,18 @@ export interface FlowStep {
   readonly skip: string | undefined;
   /** Variables whose values are never shown (shared by every step of the flow). */
   readonly secrets: ReadonlySet<string>;
+  /**
+   * The flow's earlier steps, in order: what a repro script replays before
+   * this step (`execute/flow-script.ts`). Absent for the first step.
+   */
+  readonly before?: readonly EarlierStep[] | undefined;
+}
+
+/** An earlier step of a flow as a repro replays it: its request (with `{{name}}` variables) and captures. */
+export interface EarlierStep {
+  readonly step: string;
+  readonly request: CaseRequest;
+  readonly captures: readonly CaptureSpec[];
 }
 
 /** A captured value: its JSON value (a string for headers and regex groups) and its text. */

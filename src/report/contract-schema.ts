@@ -116,10 +116,16 @@ export const notesSchema = z
 
 export const reproSchema = z
   .looseObject({
-    baseline: z.string().describe('curl for the baseline'),
-    candidate: z.string().describe('curl for the candidate'),
+    baseline: z
+      .string()
+      .describe(
+        'curl for the baseline (a flow step after the first: a shell script replaying its flow up to the step; a recorded baseline: a comment naming the recording)',
+      ),
+    candidate: z
+      .string()
+      .describe('curl for the candidate (a flow step after the first: a shell script)'),
   })
-  .describe('curl commands that reproduce the case');
+  .describe('commands that reproduce the case on each side');
 
 export const trackerRefSchema = z
   .looseObject({

@@ -271,7 +271,13 @@ function runErrorsSection(report: RunReport): string[] {
 
 export function renderMarkdown(report: RunReport): string {
   const title = `# Parity report: ${prose(report.baseline.name)} vs ${prose(report.candidate.name)}`;
-  const meta = `Run ${inlineCode(report.runId)} · ${report.startedAt} · baseline ${inlineCode(report.baseline.url)} · candidate ${inlineCode(report.candidate.url)}\n\n${prose(runtimeLine(report))}`;
+  const { recording } = report.baseline;
+  // A recorded baseline was not asked now: the report names the recording it was answered from.
+  const baseline =
+    recording === undefined
+      ? inlineCode(report.baseline.url)
+      : `the recording ${inlineCode(recording)} (of ${inlineCode(report.baseline.url)})`;
+  const meta = `Run ${inlineCode(report.runId)} · ${report.startedAt} · baseline ${baseline} · candidate ${inlineCode(report.candidate.url)}\n\n${prose(runtimeLine(report))}`;
   const sections = [title, '', meta + scopeNote(report), ...interruptedNote(report)];
   sections.push(...decisionsSection(report));
   sections.push('', '## Summary', '', summarySection(report));

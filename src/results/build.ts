@@ -11,6 +11,7 @@ import type { DivergenceInput } from '../compare/input.js';
 import type { Judgement } from '../compare/judge.js';
 import type { Finding } from '../compare/root-cause.js';
 import { curlCommand } from '../execute/curl.js';
+import { flowScript } from '../execute/flow-script.js';
 import { planOf } from '../execute/plan.js';
 import type { Case } from '../model/case.js';
 import type { Change, Divergence, DivergenceKind } from '../model/comparison.js';
@@ -228,11 +229,31 @@ function described(
     explanation: context.redact.text(text.explanation),
     summary: context.redact.text(text.summary),
     repro: {
-      // A recorded baseline sent nothing now (its server may be long gone): said before what was sent then.
-      baseline: `${context.recording === undefined ? '' : `# answered from the recording ${context.recording}; recorded from: `}${curlCommand(plans.baseline, context.baseline, context.redact, context.bodyFile)}`,
-      candidate: curlCommand(plans.candidate, context.candidate, context.redact, context.bodyFile),
+      // A recorded baseline sent nothing now (its server may be long gone): no command, the recording named.
+      baseline:
+        context.recording === undefined
+          ? reproOf('baseline', plans.baseline, exchange, context)
+          : `# answered from the recording ${context.recording} (no server to send to; parity record --update --out ${context.recording} refreshes it)`,
+      candidate: reproOf('candidate', plans.candidate, exchange, context),
     },
   };
+}
+
+/**
+ * One side's repro: a flow step after the first is the script that replays
+ * its flow up to it, captures included (`execute/flow-script.ts`); any other
+ * case, or a flow whose captures have no script form, its curl line.
+ */
+function reproOf(
+  side: 'baseline' | 'candidate',
+  plan: ReturnType<typeof planOf>,
+  exchange: Exchange,
+  context: ResultContext,
+): string {
+  const { flow, request } = exchange.case;
+  const script =
+    flow === undefined ? undefined : flowScript(flow, request, context[side], context.redact);
+  return script ?? curlCommand(plan, context[side], context.redact, context.bodyFile);
 }
 
 /** The result of a case that was not sent (`reason` says why). */

@@ -98,7 +98,12 @@ export interface BodyRef {
   readonly size: number;
 }
 
-/** Redacted curl commands that reproduce the case against each side. */
+/**
+ * Redacted commands that reproduce the case against each side: a curl line;
+ * for a flow step after the first, a script that replays its flow up to the
+ * step (`execute/flow-script.ts`); for a recorded baseline, a comment naming
+ * the recording.
+ */
 export interface Repro {
   readonly baseline: string;
   readonly candidate: string;

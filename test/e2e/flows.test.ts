@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CaseResult } from '../../src/results/types.js';
 import { latestReport, runCli, tempProject } from '../helpers/cli.js';
@@ -98,11 +100,14 @@ describe('flows with per-target captures', () => {
     expect(create?.changes).toEqual([
       { path: '/colour', op: 'value', baseline: 'blue', candidate: 'red' },
     ]);
-    // The repro of each side uses that side's own id.
+    // The repro of each side replays the flow up to the step, capturing that side's own id.
     const read = report.results[1];
     expect(read?.request.path).toBe('/items/{{id}}');
-    expect(read?.repro?.baseline).toContain('/items/1001');
-    expect(read?.repro?.candidate).toContain('/items/5001');
+    expect(read?.repro?.baseline).toMatch(
+      /^# replays flow items\/lifecycle up to step "read" on rust/,
+    );
+    expect(read?.repro?.baseline).toContain(`id=$(cap json /id '' '')`);
+    expect(read?.repro?.candidate).toContain(`/items/'"$id"`);
     expect(result.stdout).toContain('items/lifecycle/create');
   });
 
@@ -228,7 +233,12 @@ cases:
       const text = await readFile(join(cwd, 'reports/latest', file), 'utf8');
       expect(text, file).not.toContain(secret);
     }
-    expect(report.results[1]?.repro?.baseline).toContain('{{token}}');
+    // The repro replays the flow: the token is a shell variable the script captures, never its value.
+    const script = report.results[1]?.repro?.candidate ?? '';
+    expect(script).toMatch(/^# replays flow auth\/session up to step "me" on go/);
+    expect(script).toContain(`-H 'authorization: Bearer '"$token"`);
+    const replayed = await promisify(execFile)('sh', ['-c', script]);
+    expect(replayed.stdout).toContain(`"auth":"Bearer ${secret}x-${new URL(go.url).port}"`);
     // Each side got its own token, in the query written in the path and in the header.
     const sent = rust.requests[1];
     expect(sent?.url).toBe(`/me?t=${secret}-${new URL(rust.url).port}`);

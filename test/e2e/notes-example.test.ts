@@ -4,8 +4,10 @@
  * flow runs on per-target captures, and its one divergence is the runtimes'
  * real one (the 404's error envelope).
  */
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../examples/servers/start.js';
 import { latestReport, runCli, tempProject } from '../helpers/cli.js';
@@ -40,7 +42,13 @@ describe('the bundled notes flow', () => {
     expect(update?.flow?.masked).toContain('header etag');
     expect(gone?.endpoint).toBe('GET /v1/notes/:id');
     expect(gone?.pattern?.matches.map((m) => m.name)).toEqual(['error-envelope']);
-    expect(gone?.repro?.baseline).toContain('/v1/notes/1 ');
-    expect(gone?.repro?.candidate).toContain('/v1/notes/5001 ');
+    // Each side's repro replays the flow up to the step (create … delete), its own id captured:
+    // run against the servers, it gives that side's 404 again.
+    for (const script of [gone?.repro?.baseline ?? '', gone?.repro?.candidate ?? '']) {
+      expect(script).toMatch(/^# replays flow notes\/lifecycle up to step "gone"/);
+      expect(script).toContain(`/v1/notes/'"$id"`);
+      const out = await promisify(execFile)('sh', ['-c', script]);
+      expect(out.stdout).toMatch(/^HTTP\/1\.1 404 /m);
+    }
   });
 });

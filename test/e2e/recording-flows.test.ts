@@ -119,11 +119,18 @@ describe('recording a flow', () => {
       { path: '/colour', op: 'value', baseline: 'blue', candidate: 'red' },
     ]);
     const read = report.results[1];
-    expect(read?.repro?.baseline).toContain('/items/1001');
-    expect(read?.repro?.baseline).toMatch(
-      /^# answered from the recording \S+; recorded from: curl /,
+    // The recorded server is gone: its repro names the recording and sends nothing.
+    expect(read?.repro?.baseline).toBe(
+      '# answered from the recording recordings/rust (no server to send to; parity record --update --out recordings/rust refreshes it)',
     );
-    expect(read?.repro?.candidate).toContain('/items/5001');
+    expect(read?.repro?.baseline).not.toContain('curl');
+    // The live side's repro replays the flow up to the step with its own captures.
+    expect(read?.repro?.candidate).toMatch(
+      /^# replays flow items\/lifecycle up to step "read" on go/,
+    );
+    expect(read?.repro?.candidate).toContain(`/items/'"$id"`);
+    const markdown = await readFile(join(cwd, 'reports/latest/report.md'), 'utf8');
+    expect(markdown).toContain('the recording `recordings/rust`');
     expect(changed.requests[2]?.headers['if-none-match']).toBe('"g-5001-1"');
   });
 
@@ -256,9 +263,11 @@ describe('the bundled notes flow, recorded', () => {
         ['gone', 'divergent'],
       ]);
       const gone = replayed.results[5];
-      expect(gone?.repro?.baseline).toContain('/v1/notes/1 ');
-      // The Go-style server numbers its notes from 5001; the replay made the first.
-      expect(gone?.repro?.candidate).toContain('/v1/notes/5001 ');
+      // The recorded server is not asked: its repro names the recording only.
+      expect(gone?.repro?.baseline).toMatch(/^# answered from the recording recordings\/rust /);
+      // The live side's repro replays the flow, its own id captured on the way.
+      expect(gone?.repro?.candidate).toMatch(/^# replays flow .* up to step "gone" on go/);
+      expect(gone?.repro?.candidate).toContain(`/v1/notes/'"$id"`);
     } finally {
       await Promise.all([serde.close(), serde2.close(), go.close()]);
     }

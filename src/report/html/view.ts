@@ -371,7 +371,14 @@ export function htmlView(report: RunReport): HtmlView {
     runId: report.runId,
     startedAt: report.startedAt,
     finishedAt: report.finishedAt,
-    baseline: report.baseline,
+    // A recorded baseline is named by its recording (its server was not asked now).
+    baseline:
+      report.baseline.recording === undefined
+        ? report.baseline
+        : {
+            name: report.baseline.name,
+            url: `(the recording ${report.baseline.recording}, of ${report.baseline.url})`,
+          },
     candidate: report.candidate,
     counts: countsOf(n),
     countNotes: [...(n.runErrors > 0 ? [`${runErrorsLine(n)}.`] : []), `${junitLine(n)}.`],

@@ -1,0 +1,169 @@
+/**
+ * A flow step's repro: a short POSIX shell script that replays the flow up to
+ * the step against one target, its captures included. Each earlier step is a
+ * curl command that keeps the answer's head and body in a temporary folder;
+ * each capture is read from them by a few lines of node (a JSON pointer, a
+ * header, a regular expression over the text: the capture's own source) into
+ * a shell variable; the step itself is the usual repro line, printing the
+ * answer. A captured value goes where its `{{name}}` is, as captured (a whole
+ * JSON value as JSON). An XPath capture has no script form: the repro is then
+ * undefined and the step's own line stands. Checked by running the script
+ * against real servers (test/e2e/flow-repro.test.ts). Pure.
+ */
+
+import { bindRequest } from '../flow/bind.js';
+import type { CaseRequest, Target } from '../model/case.js';
+import type { Captured, CaptureSpec, FlowStep } from '../model/flow.js';
+import type { Redactor } from '../redact/redact.js';
+import { ExactNumber } from '../wire/exact-number.js';
+import { curlCommand, shellQuote } from './curl.js';
+import { planOf } from './plan.js';
+
+/** The folder the answers are kept in, as the script's curl words name it. */
+const DIR = '"$d"';
+
+/**
+ * Reads one capture from the answer kept in the folder (argv: folder, source
+ * kind, pointer or header name, regex, group, `j` for the value as JSON).
+ * Written without single quotes: it is one single-quoted shell word. It is
+ * text of the script (run by the user's node), not code parity runs.
+ */
+const CAPTURE_JS = [
+  'const f=require("fs"),{argv,exit,stdout,stderr}=require("process"),[d,k,a,r,g,j]=argv.slice(1);let v;',
+  'const fail=m=>{stderr.write("capture: "+m+"\\n");exit(1)};',
+  'if(k==="header"){for(const l of f.readFileSync(d+"/h","latin1").split(/\\r?\\n/)){const i=l.indexOf(":");if(i>0&&l.slice(0,i).trim().toLowerCase()===a)v=l.slice(i+1).trim()}}',
+  'else{v=f.readFileSync(d+"/b","utf8");if(k==="json"){v=JSON.parse(v);for(const p of a.split("/").slice(1))v=v==null?undefined:v[p.replace(/~1/g,"/").replace(/~0/g,"~")]}}',
+  'if(v===undefined)fail("nothing at "+k+" "+a);',
+  'if(r){const m=new RegExp(r).exec(typeof v==="string"?v:JSON.stringify(v));if(!m)fail("/"+r+"/ does not match");v=m[g===""?(m.length>1?1:0):Number(g)]}',
+  'stdout.write(j==="j"?JSON.stringify(v):typeof v==="string"?v:JSON.stringify(v))',
+].join('');
+
+/** Markers a captured value's place is written as, then replaced by its shell variable. */
+const textMark = (i: number) => `~PARITYVAR${i}T~`;
+const jsonMark = (i: number) => `~PARITYVAR${i}J~`;
+const MARK = /~PARITYVAR(\d+)([TJ])~/g;
+
+/**
+ * The repro's redactor, but a secret header (`Authorization`, `Cookie`) whose
+ * value is variables (captured ones, `${env:…}` ones) and at most a scheme
+ * word or cookie names (`Bearer {{token}}`, `Basic ${env:CRED}`,
+ * `sid={{sid}}`) is shown: the script holds the variables, never their
+ * values. Any other value of such a header stays redacted.
+ */
+function scriptRedactor(redact: Redactor): Redactor {
+  const ENV = /\$\{env:[A-Za-z_][A-Za-z0-9_]*\}/g;
+  const header = (name: string, value: string): string => {
+    if (!redact.isSecretHeader(name)) return redact.header(name, value);
+    const shown = redact.text(value);
+    const rest = shown.replace(MARK, '').replace(ENV, '');
+    const onlyVariables =
+      rest !== shown && /^(\s*[A-Za-z-]*\s*|([A-Za-z0-9_.-]+=;?\s*)+)$/.test(rest);
+    return onlyVariables ? shown : redact.header(name, value);
+  };
+  return { ...redact, header };
+}
+
+/** A shell variable name for a flow variable (`token` → `token`, its JSON form `token_json`). */
+function shellName(name: string, json: boolean): string {
+  return json ? `${name}_json` : name;
+}
+
+/** The capture's arguments to the extractor. */
+function captureArgs(spec: CaptureSpec): string[] | undefined {
+  const { source } = spec;
+  const regex = spec.regex?.source ?? '';
+  const group = spec.group === undefined ? '' : String(spec.group);
+  switch (source.kind) {
+    case 'json':
+      return ['json', source.pointer, regex, group];
+    case 'header':
+      return ['header', source.name, regex, group];
+    case 'body':
+      return ['body', '', regex, group];
+    case 'xpath':
+      return undefined;
+    default: {
+      const never: never = source;
+      return never;
+    }
+  }
+}
+
+/**
+ * One curl command for `request` bound to markers, with each marker replaced
+ * by its shell variable. A marker sits in a single-quoted word (`~` is never
+ * left unquoted), so `'"$name"'` splices the variable in.
+ */
+function command(
+  request: CaseRequest,
+  vars: ReadonlyMap<string, Captured>,
+  target: Target,
+  redact: Redactor,
+  names: readonly string[],
+  save: boolean,
+  used: Set<string>,
+): string {
+  const plan = planOf(bindRequest(request, vars));
+  const line = curlCommand(plan, target, scriptRedactor(redact), undefined, save ? DIR : undefined);
+  return line.replace(MARK, (_, index: string, kind: string) => {
+    const name = shellName(names[Number(index)] ?? '', kind === 'J');
+    used.add(name);
+    return `'"$${name}"'`;
+  });
+}
+
+/**
+ * The script that replays `step`'s flow up to it on `target`, ending with
+ * the step's own request as sent there; undefined for the flow's first step
+ * or when a capture has no script form.
+ */
+export function flowScript(
+  flow: FlowStep,
+  request: CaseRequest,
+  target: Target,
+  redact: Redactor,
+): string | undefined {
+  const before = flow.before ?? [];
+  if (before.length === 0) return undefined;
+  const names: string[] = [];
+  const vars = new Map<string, Captured>();
+  const lines: string[] = [];
+  const used = new Set<string>();
+  const captures: { name: string; args: string[] }[][] = [];
+  for (const step of before) {
+    const each: { name: string; args: string[] }[] = [];
+    for (const spec of step.captures) {
+      const args = captureArgs(spec);
+      if (args === undefined) return undefined;
+      each.push({ name: spec.name, args });
+    }
+    captures.push(each);
+  }
+  before.forEach((step, i) => {
+    lines.push(command(step.request, vars, target, redact, names, true, used));
+    for (const { name, args } of captures[i] ?? []) {
+      const index = names.push(name) - 1;
+      vars.set(name, { value: new ExactNumber(jsonMark(index)), text: textMark(index) });
+      const words = args.map(shellQuote).map((w) => (w === '' ? "''" : w));
+      lines.push(`${name}=$(cap ${words.join(' ')})`);
+      lines.push(`${shellName(name, true)}=$(cap ${words.join(' ')} j)`);
+    }
+  });
+  const last = command(request, vars, target, redact, names, false, used);
+  // Only the forms of a value some request uses are kept.
+  const kept = lines.filter((line) => {
+    const assigned = /^([A-Za-z_][A-Za-z0-9_]*)=\$\(cap /.exec(line)?.[1];
+    return assigned === undefined || used.has(assigned);
+  });
+  // In a subshell: pasted into a terminal, a step that fails (set -e) ends the script, not the shell.
+  return [
+    `# replays flow ${flow.id} up to step "${flow.step}" on ${target.name}: earlier steps, their captures read by node, then the step (needs curl and node)`,
+    '(set -e; d=$(mktemp -d); trap \'rm -rf "$d"\' EXIT',
+    `cap() { node -e '${CAPTURE_JS}' "$d" "$@"; }`,
+    ...kept,
+    last,
+    ')',
+  ]
+    .join('\n')
+    .replaceAll(/'"\$([A-Za-z0-9_]+)"''(?=\s|$)/g, `'"$$$1"`);
+}
