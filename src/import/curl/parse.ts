@@ -87,7 +87,19 @@ function writtenPath(text: string, url: URL): string {
 function toRequests(curl: CurlCommand, index: number, notes: string[]): ImportedRequest[] {
   const { command } = curl;
   const source = `curl command ${index + 1} (line ${command.line})`;
-  const parsed = parseOptions(command.words);
+  const parts = parseOptions(command.words);
+  return parts.flatMap((parsed, part) =>
+    partRequests(curl, parsed, parts.length === 1 ? source : `${source}, part ${part + 1}`, notes),
+  );
+}
+
+/** The requests of one part of a command (the whole command when it has no `--next`). */
+function partRequests(
+  curl: CurlCommand,
+  parsed: Parsed,
+  source: string,
+  notes: string[],
+): ImportedRequest[] {
   const body = bodyOf(parsed);
   notes.push(...parsed.notes.map((note) => `${source}: ${note}`));
   if (parsed.urls.length === 0) {

@@ -186,7 +186,7 @@ describe('importCurl', () => {
     ).requests;
     expect(form).toMatchObject({
       method: 'POST',
-      body: { kind: 'text', text: 'a=1&b=2 3&c=x%20y' },
+      body: { kind: 'text', text: 'a=1&b=2 3&c=x+y' },
     });
     expect(form?.headers).toContainEqual(['Content-Type', 'application/x-www-form-urlencoded']);
     expect(get).toMatchObject({
@@ -286,7 +286,7 @@ describe('importCurl: what curl sends', () => {
     expect(custom?.method).toBe('post');
     expect(form?.body).toMatchObject({ text: expect.stringContaining('\r\n\r\n@not-a-file\r\n') });
     expect(query).toMatchObject({
-      rawQuery: 'q=a%20b&flag&tags=a,b&x=c%20d&raw=%41',
+      rawQuery: 'q=a%20b&flag&tags=a,b&x=c+d&raw=%41',
       credentials: ['URL userinfo'],
     });
   });
@@ -312,6 +312,64 @@ describe('curl auth helpers', () => {
     expect(notes).toEqual([
       'curl command 1 (line 1): --digest: curl computes digest auth per request, which a case cannot: set the credentials per target in parity.config.yaml (targets.<name>.headers), or the server must accept the cases without it',
       'curl command 2 (line 2): --aws-sigv4: curl computes an AWS Signature Version 4 per request, which a case cannot: set the credentials per target in parity.config.yaml (targets.<name>.headers), or the server must accept the cases without it',
+    ]);
+  });
+});
+
+describe('curl fixtures written by others (curlconverter)', () => {
+  it('starts a new set of options at --next: the data before it is not sent after it', () => {
+    // From curlconverter's multiple_urls.sh, without the uploads.
+    const { requests } = importCurl(
+      "curl --data 'fooo=blah' 'http://h:1' --next http://h:1/two --data different=data",
+    );
+    expect(
+      requests.map((r) => [r.method, r.path, r.body.kind === 'text' ? r.body.text : '', r.source]),
+    ).toEqual([
+      ['POST', '/', 'fooo=blah', 'curl command 1 (line 1), part 1'],
+      ['POST', '/two', 'different=data', 'curl command 1 (line 1), part 2'],
+    ]);
+    const plain = importCurl('curl http://h:1/a -: -H "X-A: 1" http://h:1/b');
+    expect(plain.requests.map((r) => [r.path, r.headers])).toEqual([
+      ['/a', []],
+      ['/b', [['X-A', '1']]],
+    ]);
+  });
+
+  it('appends the dash a digits-only range lacks, as curl does (range.sh), and -C N resumes', () => {
+    const range = (command: string) =>
+      importCurl(command).requests[0]?.headers.find(([n]) => n === 'Range')?.[1];
+    expect(range("curl 'http://h:1' --range 600")).toBe('bytes=600-');
+    expect(range("curl 'http://h:1' -r 0-99")).toBe('bytes=0-99');
+    expect(range("curl 'http://h:1' -r -500")).toBe('bytes=-500');
+    expect(range("curl 'http://h:1' -C 100")).toBe('bytes=100-');
+    const resume = importCurl("curl -C - -o out 'http://h:1'");
+    expect(resume.requests[0]?.headers).toEqual([]);
+    expect(resume.notes.join('\n')).toContain('-C - resumes where the output file ends');
+  });
+
+  it('escapes --data-urlencode as curl_easy_escape does (+ for space) and reads = before @', () => {
+    const body = (command: string) => {
+      const b = importCurl(command).requests[0]?.body;
+      return b?.kind === 'text' ? b.text : undefined;
+    };
+    expect(body("curl http://h:1 --data-urlencode \"msg=hello world!(*)'\"")).toBe(
+      'msg=hello+world%21%28%2A%29%27',
+    );
+    expect(body('curl http://h:1 --data-urlencode "a@b=c d"')).toBe('a@b=c+d');
+    const query = importCurl("curl -G http://h:1 --url-query 'q=a b'").requests[0];
+    expect(query?.rawQuery).toBe('q=a+b');
+  });
+
+  it('never reads the value of a value option as a URL, and names what changes the request', () => {
+    const { requests, notes } = importCurl(
+      'curl --noproxy localhost --unix-socket /run/d.sock --proxy-header "X: y" -z "1 Jan 2020" --request-target "*" -n http://h:1/x',
+    );
+    expect(requests.map((r) => `${r.origin ?? ''}${r.path}`)).toEqual(['http://h:1/x']);
+    expect(notes).toEqual([
+      "curl command 1 (line 1): --unix-socket /run/d.sock: curl sends the request over this Unix socket instead of to the URL's host, which an import cannot: left out",
+      'curl command 1 (line 1): -z 1 Jan 2020: curl adds an If-Modified-Since (or If-Unmodified-Since) header from a date or a file, which an import cannot: left out',
+      "curl command 1 (line 1): --request-target *: curl sends this request target instead of the URL's path, which an import cannot: left out",
+      'curl command 1 (line 1): -n: curl reads credentials from ~/.netrc, which an import cannot: left out',
     ]);
   });
 });
