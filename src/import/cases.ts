@@ -71,6 +71,7 @@ function keyOf(request: RequestModel, imported: ImportedRequest): string {
     imported.origin ?? '',
     request,
     credentials,
+    imported.sentWith ?? '',
     imported.query.filter(([n]) => isCredentialName(n)),
   ]);
 }

@@ -7,6 +7,7 @@
  * (credentials belong in the config's target headers). Methods are
  * upper-cased, as Postman's runtime sends them. Pure.
  */
+import { ParityError } from '../util/errors.js';
 import { parseJsonInput } from './input.js';
 import { bodyOf, bodyPruned } from './postman-body.js';
 import {
@@ -15,6 +16,7 @@ import {
   type KeyValue,
   keyText,
   keyValueText,
+  type PostmanCollection,
   type PostmanEvent,
   type PostmanItem,
   type PostmanRequest,
@@ -175,6 +177,14 @@ function toRequest(
   let text = sub(rawUrl(request.url));
   for (const [name, value] of pathVariables(request.url))
     text = text.replaceAll(`:${name}`, encodeURIComponent(sub(value)));
+  const host = text.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split(/[/?#]/, 1)[0] ?? '';
+  if (host.includes('{{')) {
+    // `{{baseUrl}}` that nothing defines (a script may set it): no origin to send it to.
+    walk.notes.push(
+      `skipped ${source}: its host is ${host}, a variable the collection does not define (a script may set it): pass --var NAME=VALUE`,
+    );
+    return undefined;
+  }
   let url: URL;
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`);
@@ -206,7 +216,8 @@ function toRequest(
     authOf(typeof raw === 'string' ? undefined : raw.auth?.type, undefined) ??
     authOf(item.auth?.type, undefined) ??
     walk.auth;
-  if (auth !== undefined && auth.type !== 'noauth') {
+  const sends = auth !== undefined && auth.type !== 'noauth';
+  if (auth !== undefined && sends) {
     const key = `${auth.type}\n${auth.from ?? where}`;
     const seen = walk.auths.get(key) ?? { auth, items: [] };
     seen.items.push(where);
@@ -223,6 +234,7 @@ function toRequest(
     query: [...url.searchParams],
     ...(url.search === '' ? {} : { rawQuery: url.search.slice(1) }),
     ...(url.username === '' && url.password === '' ? {} : { credentials: ['URL userinfo'] }),
+    ...(sends ? { sentWith: `${auth.type} auth (${auth.from ?? `item "${where}"`})` } : {}),
     headers: type === undefined || hasType ? headers : [...headers, ['Content-Type', type]],
     body,
     source,
@@ -252,13 +264,43 @@ function visit(items: readonly PostmanItem[], walk: Walk, collection: string): v
   }
 }
 
+/** Postman's v1 format: `requests` (and `order`, `folders`) instead of `item`. */
+const V1 = /"requests"\s*:\s*\[/;
+
+/** The collection, or a clear error for the v1 format, which an import does not read. */
+function readCollection(text: string, file: string): PostmanCollection {
+  try {
+    return parseJsonInput(text, file, collectionSchema, 'Postman collection (v2.1)');
+  } catch (error) {
+    if (error instanceof ParityError && V1.test(text) && !/"item"\s*:/.test(text)) {
+      throw new ParityError(
+        'PARITY_INPUT_INVALID',
+        `${file} is a Postman collection in the v1 format (requests, order, folders), which parity does not read`,
+        {
+          problems: [
+            {
+              file,
+              line: 1,
+              column: 1,
+              field: 'requests',
+              message:
+                'a Postman collection v1: open it in Postman and export it as Collection v2.1, then import that file',
+            },
+          ],
+        },
+      );
+    }
+    throw error;
+  }
+}
+
 /** The requests of a Postman collection's text; `overrides` are `--var` values (they win). */
 export function importPostman(
   text: string,
   file: string,
   overrides: ReadonlyMap<string, string>,
 ): ImportedSource {
-  const collection = parseJsonInput(text, file, collectionSchema, 'Postman collection (v2.1)');
+  const collection = readCollection(text, file);
   const vars = new Map(
     enabled(collection.variable).flatMap((v) =>
       v.key === null ? [] : [[v.key, keyValueText(v.value)] as const],
@@ -277,7 +319,7 @@ export function importPostman(
     pruned: [],
   };
   noteScripts(walk, 'the collection', collection.event);
-  visit(collection.item, walk, collection.info.name);
+  visit(collection.item, walk, collection.info?.name ?? collection.name ?? 'collection');
   const notes = [
     ...new Set(walk.notes),
     ...authNotes(walk.auths),

@@ -122,3 +122,72 @@ describe('importPostman', () => {
     ]);
   });
 });
+
+describe("newman's own fixtures (inherited-entities, multiple-form-values)", () => {
+  it('reads a collection named at its top (no info) whose item has one event, not a list', () => {
+    const { requests, notes } = importPostman(
+      JSON.stringify({
+        name: 'Inherited Entities',
+        item: [
+          {
+            name: 'Auth',
+            request: 'https://h.test/digest-auth',
+            event: { listen: 'test', script: { exec: ['pm.response.to.have.status(200);'] } },
+          },
+        ],
+      }),
+      'c.json',
+      NONE,
+    );
+    expect(requests.map((r) => [r.path, r.group])).toEqual([
+      ['/digest-auth', 'Inherited Entities'],
+    ]);
+    expect(notes.join('\n')).toContain('item "Auth" (test)');
+  });
+
+  it('never merges requests sent with other auth (collection basic auth vs noauth)', () => {
+    const source = importPostman(
+      collection(
+        [
+          { name: 'Auth', request: 'https://h.test/basic-auth' },
+          {
+            name: 'Auth override',
+            request: { url: 'https://h.test/basic-auth', auth: { type: 'noauth' } },
+          },
+          { name: 'Again', request: 'https://h.test/basic-auth' },
+        ],
+        { auth: { type: 'basic', basic: [{ key: 'username', value: 'postman' }] } },
+      ),
+      'c.json',
+      NONE,
+    );
+    const built = buildCaseFiles(source);
+    expect(built.files.flatMap((f) => f.cases.map((c) => c.id))).toEqual(['auth', 'auth-override']);
+    expect(built.merged).toBe(1);
+  });
+
+  it('skips an item whose host is a variable nothing defines (a script sets it), saying so', () => {
+    const { requests, notes } = importPostman(
+      collection([{ name: 'Events', request: '{{collectionScriptURL}}' }]),
+      'c.json',
+      NONE,
+    );
+    expect(requests).toEqual([]);
+    expect(notes).toEqual([
+      'skipped Postman item "Events": its host is {{collectionScriptURL}}, a variable the collection does not define (a script may set it): pass --var NAME=VALUE',
+    ]);
+  });
+
+  it('says a v1 collection (requests, order) is one to export again as v2.1', () => {
+    const v1 = JSON.stringify({
+      id: '8feefa71',
+      name: 'multipleFormValues',
+      order: ['a'],
+      folders: [],
+      requests: [{ id: 'a', url: 'httpbin.org/get?hi=hello&hi=lolol', method: 'GET' }],
+    });
+    expect(() => importPostman(v1, 'v1.json', NONE)).toThrow(
+      'v1.json is a Postman collection in the v1 format (requests, order, folders), which parity does not read',
+    );
+  });
+});
