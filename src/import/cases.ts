@@ -45,7 +45,7 @@ const sendable = (method: string): boolean =>
   METHOD_TOKEN.test(method) && method.toUpperCase() !== 'CONNECT';
 
 function caseRequest(request: ImportedRequest, query: CaseQuery): RequestModel {
-  const headers = keptHeaders(request.headers);
+  const headers = keptHeaders(request.headers, request.headersWritten === true);
   const body = caseBody(request.body, contentTypeOf(request.headers));
   const { map } = query;
   return {

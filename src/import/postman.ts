@@ -236,6 +236,7 @@ function toRequest(
     ...(url.username === '' && url.password === '' ? {} : { credentials: ['URL userinfo'] }),
     ...(sends ? { sentWith: `${auth.type} auth (${auth.from ?? `item "${where}"`})` } : {}),
     headers: type === undefined || hasType ? headers : [...headers, ['Content-Type', type]],
+    headersWritten: true,
     body,
     source,
     name: item.name,

@@ -59,6 +59,11 @@ export interface ImportedRequest {
   readonly credentials?: readonly string[] | undefined;
   /** As the source wrote them (names in any case). */
   readonly headers: Pairs;
+  /**
+   * A person wrote these headers (a Postman item), none were added by a
+   * browser: `User-Agent`, `Referer` and the like are kept.
+   */
+  readonly headersWritten?: true | undefined;
   readonly body: ImportedBody;
   /** Where the request came from, for the comment above its case: `HAR entry 3`. */
   readonly source: string;

@@ -191,3 +191,31 @@ describe("newman's own fixtures (inherited-entities, multiple-form-values)", () 
     );
   });
 });
+
+describe('headers a Postman item sets', () => {
+  it('keeps User-Agent and Referer, which the item chose to send (protocol-profile-behavior)', () => {
+    const source = importPostman(
+      collection([
+        { name: 'plain', request: { method: 'GET', url: 'http://localhost:4042/1', header: [] } },
+        {
+          name: 'initial referer',
+          request: {
+            method: 'GET',
+            url: 'http://localhost:4042/1',
+            header: [
+              { key: 'referer', value: 'INITIAL_REFERER', type: 'text' },
+              { key: 'User-Agent', value: 'my-client/1.0' },
+            ],
+          },
+        },
+      ]),
+      'c.json',
+      NONE,
+    );
+    const cases = buildCaseFiles(source).files[0]?.cases ?? [];
+    expect(cases.map((c) => c.request.headers)).toEqual([
+      undefined,
+      { referer: 'INITIAL_REFERER', 'user-agent': 'my-client/1.0' },
+    ]);
+  });
+});
