@@ -159,6 +159,8 @@ function carried(request: ImportedRequest, notes: string[]): ImportedRequest {
     );
   }
   const headers = request.headers.filter(([name, value]) => {
+    // HTTP/2 pseudo-headers (`:authority`, `:path`) are the request line: dropped later, as transport.
+    if (headerFate(name) !== 'keep' && name.startsWith(':')) return true;
     const problem = headerNameProblem(name) ?? headerValueProblem(value);
     if (problem === undefined) return true;
     notes.push(`${request.source}: header ${JSON.stringify(name)} left out: it ${problem}`);

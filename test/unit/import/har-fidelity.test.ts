@@ -87,3 +87,33 @@ describe('importHar: the bytes it sent', () => {
     ]);
   });
 });
+
+describe("importHar: mitmproxy's postdata.har (Chrome, HTTP/2)", () => {
+  it('drops the HTTP/2 pseudo-headers as the request line they are, without a note for each', () => {
+    const source = importHar(
+      har({
+        request: {
+          method: 'POST',
+          url: 'https://bi.pst.tech/events',
+          httpVersion: 'http/2.0',
+          headers: [
+            { name: ':authority', value: 'bi.pst.tech' },
+            { name: ':method', value: 'POST' },
+            { name: ':path', value: '/events' },
+            { name: ':scheme', value: 'https' },
+            { name: 'content-type', value: 'text/plain;charset=UTF-8' },
+          ],
+          postData: { mimeType: 'text/plain;charset=UTF-8', text: 'eyJ9' },
+        },
+        response: { status: 200, headers: [], content: { size: 0, mimeType: 'application/json' } },
+      }),
+      'postdata.har',
+      ALL,
+    );
+    const built = buildCaseFiles(source);
+    expect(built.notes).toEqual([]);
+    expect(built.files[0]?.cases[0]?.request.headers).toEqual({
+      'content-type': 'text/plain;charset=UTF-8',
+    });
+  });
+});
