@@ -13,6 +13,7 @@ import { type InputProblem, ParityError } from '../util/errors.js';
 import { readFailure, readRegularText } from '../util/fs.js';
 import { positionOfOffset } from '../util/positions.js';
 import { parseJsonExact } from '../wire/parse-json.js';
+import { markDanglingRefs } from './dangling-refs.js';
 import { keepExactNumbers } from './exact-numbers.js';
 import { toOpenApiDocument, versionOf } from './operations.js';
 import type { OpenApiDocument } from './types.js';
@@ -201,6 +202,8 @@ export async function loadOpenApi(path: string, cwd: string): Promise<OpenApiDoc
   const neither = () =>
     invalid(file, [{ ...at, message: 'declares neither `openapi: 3.x.y` nor `swagger: "2.0"`' }]);
   if (version === undefined || !isApiDocument(plain)) throw neither();
+  // A `$ref` to nothing in the document is noted where it is used, not a refusal of the whole.
+  const danglingRefs = markDanglingRefs(plain);
   const parser = await import('@readme/openapi-parser');
   // The parser may change the tree it validates: it is not read again.
   const result = await parsing(file, () => parser.validate(plain, LOCAL_ONLY));
@@ -214,8 +217,9 @@ export async function loadOpenApi(path: string, cwd: string): Promise<OpenApiDoc
   // `exact` is this call's own (a clone would turn its ExactNumbers into plain objects).
   const exact = readExact();
   if (!isApiDocument(exact)) throw neither();
+  markDanglingRefs(exact);
   const dereferenced: unknown = await parsing(file, () =>
     parser.dereference(exact, { ...LOCAL_ONLY, dereference: { circular: true } }),
   );
-  return toOpenApiDocument(dereferenced, version, file);
+  return { ...toOpenApiDocument(dereferenced, version, file), danglingRefs };
 }
