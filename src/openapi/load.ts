@@ -184,6 +184,37 @@ async function parsing<T>(file: string, run: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * `swagger: 2.0` or `openapi: 3.0` unquoted in YAML is a number, which the
+ * specifications (and their validators) refuse: say so, and how to write it.
+ */
+function numberHint(document: unknown): string {
+  if (typeof document !== 'object' || document === null) return '';
+  for (const key of ['swagger', 'openapi']) {
+    const value: unknown = Reflect.get(document, key);
+    if (typeof value === 'number') {
+      const written = key === 'swagger' ? '"2.0"' : '"3.0.3"';
+      return ` (\`${key}\` is the number ${value} here, as YAML reads it unquoted: write \`${key}: ${written}\`, quoted)`;
+    }
+  }
+  return '';
+}
+
+/**
+ * Drops the `x-…` members of `paths`: extensions the specifications allow
+ * there (the Swagger 2.0 product-catalog example keeps a YAML anchor in
+ * `x-options`), which the parser refuses as paths without a leading slash.
+ * Mutates the tree (a parse of its own).
+ */
+function dropPathExtensions(document: unknown): void {
+  if (typeof document !== 'object' || document === null) return;
+  const paths: unknown = Reflect.get(document, 'paths');
+  if (typeof paths !== 'object' || paths === null || Array.isArray(paths)) return;
+  for (const key of Object.keys(paths)) {
+    if (key.startsWith('x-')) Reflect.deleteProperty(paths, key);
+  }
+}
+
 /** Options that keep the parser inside the document: no files, no network. */
 const LOCAL_ONLY = { resolve: { external: false, file: false } } as const;
 
@@ -200,10 +231,16 @@ export async function loadOpenApi(path: string, cwd: string): Promise<OpenApiDoc
   const version = versionOf(plain);
   const at = { file, line: 1, column: 1, field: '' };
   const neither = () =>
-    invalid(file, [{ ...at, message: 'declares neither `openapi: 3.x.y` nor `swagger: "2.0"`' }]);
+    invalid(file, [
+      {
+        ...at,
+        message: `declares neither \`openapi: 3.x.y\` nor \`swagger: "2.0"\`${numberHint(plain)}`,
+      },
+    ]);
   if (version === undefined || !isApiDocument(plain)) throw neither();
   // A `$ref` to nothing in the document is noted where it is used, not a refusal of the whole.
   const danglingRefs = markDanglingRefs(plain);
+  dropPathExtensions(plain);
   const parser = await import('@readme/openapi-parser');
   // The parser may change the tree it validates: it is not read again.
   const result = await parsing(file, () => parser.validate(plain, LOCAL_ONLY));
@@ -218,6 +255,7 @@ export async function loadOpenApi(path: string, cwd: string): Promise<OpenApiDoc
   const exact = readExact();
   if (!isApiDocument(exact)) throw neither();
   markDanglingRefs(exact);
+  dropPathExtensions(exact);
   const dereferenced: unknown = await parsing(file, () =>
     parser.dereference(exact, { ...LOCAL_ONLY, dereference: { circular: true } }),
   );
