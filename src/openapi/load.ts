@@ -14,6 +14,7 @@ import { readFailure, readRegularText } from '../util/fs.js';
 import { positionOfOffset } from '../util/positions.js';
 import { parseJsonExact } from '../wire/parse-json.js';
 import { markDanglingRefs } from './dangling-refs.js';
+import { errorPlace } from './error-place.js';
 import { keepExactNumbers } from './exact-numbers.js';
 import { toOpenApiDocument, versionOf } from './operations.js';
 import type { OpenApiDocument } from './types.js';
@@ -245,9 +246,15 @@ export async function loadOpenApi(path: string, cwd: string): Promise<OpenApiDoc
   // The parser may change the tree it validates: it is not read again.
   const result = await parsing(file, () => parser.validate(plain, LOCAL_ONLY));
   if (!result.valid) {
+    // Read again only now: the text is not held through the import of a valid document.
+    const text = await readText(absolute, file);
     throw invalid(
       file,
-      result.errors.map((e) => ({ ...at, message: firstLine(e.message) })),
+      result.errors.map((e) => ({
+        ...at,
+        ...errorPlace(e.message, plain, text),
+        message: firstLine(e.message),
+      })),
     );
   }
   // Read now, once the validated tree can go: one tree at a time at its peak.

@@ -43,3 +43,29 @@ describe("the specification's product-catalog example", () => {
     );
   });
 });
+
+const LIST_OF_EXAMPLES = `openapi: "3.0.0"
+info: { title: Simple API overview, version: v2 }
+paths:
+  /:
+    get:
+      operationId: listVersionsv2
+      responses:
+        200:
+          description: 200 response
+          content:
+            application/json:
+              examples:
+                - { "versions": [] }
+`;
+
+describe("the specification's api-with-examples.yaml (examples as a list)", () => {
+  it('is refused at the field and line the error is at, not at 1:1', async () => {
+    const cwd = await tempProject({ 'api.yaml': LIST_OF_EXAMPLES });
+    const imported = await runCli(cwd, ['import', 'openapi', 'api.yaml']);
+    expect(imported.code).toBe(2);
+    expect(imported.stderr).toContain(
+      'api.yaml:12:15: paths["/"].get.responses["200"].content["application/json"].examples TYPE must be object',
+    );
+  });
+});
