@@ -284,5 +284,7 @@ export function parseOptions(words: readonly string[]): Parsed[] {
     // Any other switch (-s, -L, --compressed, -k, …) changes only what curl does with the answer.
   }
   // A `--next` with no URL after it sends nothing (curl says so and stops).
-  return parts.filter((part, index) => index === 0 || part.urls.length > 0 || part.notes.length > 0);
+  return parts.filter(
+    (part, index) => index === 0 || part.urls.length > 0 || part.notes.length > 0,
+  );
 }

@@ -208,10 +208,10 @@ const IGNORED_WITH_VALUE = new Set([
  * read a file): left out with a note saying what curl would have done.
  */
 export const UNSUPPORTED_WITH_VALUE: Readonly<Record<string, string>> = {
-  '--request-target': 'sends this request target instead of the URL\'s path',
-  '--unix-socket': 'sends the request over this Unix socket instead of to the URL\'s host',
+  '--request-target': "sends this request target instead of the URL's path",
+  '--unix-socket': "sends the request over this Unix socket instead of to the URL's host",
   '--abstract-unix-socket':
-    'sends the request over this abstract Unix socket instead of to the URL\'s host',
+    "sends the request over this abstract Unix socket instead of to the URL's host",
   '-z': 'adds an If-Modified-Since (or If-Unmodified-Since) header from a date or a file',
   '--time-cond': 'adds an If-Modified-Since (or If-Unmodified-Since) header from a date or a file',
   '--etag-compare': 'adds an If-None-Match header read from a file',

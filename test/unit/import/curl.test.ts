@@ -352,7 +352,7 @@ describe('curl fixtures written by others (curlconverter)', () => {
       const b = importCurl(command).requests[0]?.body;
       return b?.kind === 'text' ? b.text : undefined;
     };
-    expect(body("curl http://h:1 --data-urlencode \"msg=hello world!(*)'\"")).toBe(
+    expect(body('curl http://h:1 --data-urlencode "msg=hello world!(*)\'"')).toBe(
       'msg=hello+world%21%28%2A%29%27',
     );
     expect(body('curl http://h:1 --data-urlencode "a@b=c d"')).toBe('a@b=c+d');

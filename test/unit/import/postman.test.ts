@@ -219,3 +219,38 @@ describe('headers a Postman item sets', () => {
     ]);
   });
 });
+
+describe("newman's esc-formdata fixture", () => {
+  it('replaces {{variables}} in form field names and values before encoding them', () => {
+    const body = {
+      mode: 'urlencoded',
+      urlencoded: [
+        { key: '{{msg1}}', value: '{{msg}}', type: 'text', enabled: true },
+        { key: 'incollection', value: 'hello\\world', type: 'text', enabled: true },
+      ],
+    };
+    const vars = new Map([
+      ['msg1', 'hello'],
+      ['msg', 'hello\\kworld'],
+    ]);
+    const encoded = importPostman(collection([post('r1', body, 'http://h/post')]), 'c.json', vars);
+    expect(encoded.requests[0]?.body).toEqual({
+      kind: 'text',
+      text: 'hello=hello%5Ckworld&incollection=hello%5Cworld',
+    });
+    const unknown = importPostman(collection([post('r1', body, 'http://h/post')]), 'c.json', NONE);
+    expect(unknown.notes).toEqual([
+      'Postman item "r1": unknown variables left as written: {{msg1}}, {{msg}} (pass --var NAME=VALUE)',
+    ]);
+    const multipart = importPostman(
+      collection([post('m', { mode: 'formdata', formdata: body.urlencoded }, 'http://h/post')]),
+      'c.json',
+      vars,
+    );
+    expect(multipart.requests[0]?.body).toMatchObject({
+      text: expect.stringContaining(
+        'Content-Disposition: form-data; name="hello"\r\n\r\nhello\\kworld',
+      ),
+    });
+  });
+});
