@@ -32,6 +32,8 @@ export interface Parsed {
   upload: boolean;
   /** `--path-as-is`: the path is sent as written (`/../x` is not resolved to `/x`). */
   pathAsIs: boolean;
+  /** `-g`: `{}` and `[]` in URLs are letters, not patterns. */
+  globoff: boolean;
   notes: string[];
 }
 
@@ -225,6 +227,7 @@ function emptyParsed(): Parsed {
     json: false,
     upload: false,
     pathAsIs: false,
+    globoff: false,
     notes: [],
   };
 }
@@ -268,6 +271,7 @@ export function parseOptions(words: readonly string[]): Parsed[] {
     if (switchKind === 'get') parsed.get = true;
     else if (switchKind === 'head') parsed.head = true;
     else if (switchKind === 'path-as-is') parsed.pathAsIs = true;
+    else if (switchKind === 'globoff') parsed.globoff = true;
     else if (takesValue(arg)) {
       const kind = VALUE_OPTIONS[arg];
       const value = args[++i] ?? '';

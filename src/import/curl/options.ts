@@ -46,6 +46,8 @@ export const SWITCH_OPTIONS: Readonly<Record<string, string>> = {
   '-I': 'head',
   '--head': 'head',
   '--path-as-is': 'path-as-is',
+  '-g': 'globoff',
+  '--globoff': 'globoff',
 };
 
 /**

@@ -13,6 +13,7 @@ import { FORM_BOUNDARY, multipartBody, multipartType } from '../multipart.js';
 import type { ImportedRequest, ImportedSource } from '../types.js';
 import { type Parsed, parseOptions } from './apply.js';
 import { cmdCommands, looksLikeCmd } from './cmd.js';
+import { globbedUrls, MAX_GLOBBED } from './glob.js';
 import { posixCommands } from './posix.js';
 import { type CurlCommand, curlCommands } from './variables.js';
 
@@ -112,7 +113,18 @@ function partRequests(
   if (parsed.json && !hasHeader(headers, 'accept')) headers.push(['Accept', 'application/json']);
   const inQuery = parsed.get && body.text !== undefined && parsed.form.length === 0;
   const method = parsed.method ?? defaultMethod(parsed);
-  return parsed.urls.flatMap((text): ImportedRequest[] => {
+  const urls = parsed.urls.flatMap((text) => {
+    if (parsed.globoff) return [text];
+    const all = globbedUrls(text);
+    if (all.length > MAX_GLOBBED) {
+      notes.push(
+        `${source}: "${text}" is a curl URL pattern of more than ${MAX_GLOBBED} URLs: the first ${MAX_GLOBBED} are imported`,
+      );
+    }
+    // Escapes are read already: what is left is sent as written.
+    return all.slice(0, MAX_GLOBBED).map((url) => url.replace(/([[\]{}])/g, '\\$1'));
+  });
+  return urls.flatMap((text): ImportedRequest[] => {
     const url = parseUrl(text);
     if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
       notes.push(`skipped ${source}: "${text}" is not an http(s) URL`);

@@ -373,3 +373,37 @@ describe('curl fixtures written by others (curlconverter)', () => {
     ]);
   });
 });
+
+describe('curl URL globbing', () => {
+  const urls = (command: string) =>
+    importCurl(command).requests.map(
+      (r) => `${r.path}${r.rawQuery === undefined ? '' : `?${r.rawQuery}`}`,
+    );
+
+  it('sends one request per {a,b} alternative and [1-3] step, as curl does; -g turns it off', () => {
+    expect(urls("curl 'http://h:1/x?foo={bar,baz}'")).toEqual(['/x?foo=bar', '/x?foo=baz']);
+    expect(urls("curl 'http://h:1/page/[1-3]/[a-b]'")).toEqual([
+      '/page/1/a',
+      '/page/1/b',
+      '/page/2/a',
+      '/page/2/b',
+      '/page/3/a',
+      '/page/3/b',
+    ]);
+    expect(urls("curl 'http://h:1/f[08-10:2].txt'")).toEqual(['/f08.txt', '/f10.txt']);
+    // As written; the case file writes them percent-encoded, as curl sends them.
+    expect(urls("curl -g 'http://h:1/x?foo={bar,baz}'")).toEqual(['/x?foo={bar,baz}']);
+    expect(urls("curl 'http://h:1/x?a=\\{b\\}'")).toEqual(['/x?a={b}']);
+    expect(importCurl("curl 'http://[::1]:1/v6'").requests.map((r) => r.origin)).toEqual([
+      'http://[::1]:1',
+    ]);
+  });
+
+  it('keeps the first 100 URLs of a larger pattern, noted', () => {
+    const { requests, notes } = importCurl("curl 'http://h:1/n/[1-500]'");
+    expect(requests).toHaveLength(100);
+    expect(notes).toEqual([
+      'curl command 1 (line 1): "http://h:1/n/[1-500]" is a curl URL pattern of more than 100 URLs: the first 100 are imported',
+    ]);
+  });
+});
