@@ -117,3 +117,34 @@ describe("importHar: mitmproxy's postdata.har (Chrome, HTTP/2)", () => {
     });
   });
 });
+
+describe("importHar: mitmproxy's error_log.har (its own exporter)", () => {
+  it('reads an entry whose answer never came (content: [], status 0), saying so', () => {
+    const source = importHar(
+      har(
+        {
+          request: { method: 'GET', url: 'http://163.com/', headers: [] },
+          response: {
+            status: 0,
+            headers: [],
+            _error: "[Errno 60] Connect call failed ('123.58.180.8', 80)",
+            content: [],
+          },
+        },
+        {
+          request: { method: 'GET', url: 'https://httpbin.org/get', headers: [] },
+          response: { status: 200, headers: [], content: { mimeType: 'text/html', text: '' } },
+        },
+      ),
+      'error_log.har',
+      ALL,
+    );
+    expect(source.requests.map((r) => `${r.origin}${r.path}`)).toEqual([
+      'http://163.com/',
+      'https://httpbin.org/get',
+    ]);
+    expect(source.notes).toEqual([
+      "HAR entry 1: the recording holds no answer to it (status 0: [Errno 60] Connect call failed ('123.58.180.8', 80)); imported as it was sent",
+    ]);
+  });
+});
