@@ -89,6 +89,8 @@ function descriptionOf(item: PostmanItem): string | undefined {
 interface Auth {
   readonly type: string;
   readonly from: string | undefined;
+  /** An `apikey` auth's query parameter, when it sends the key in the query (`in: query`). */
+  readonly queryKey?: string | undefined;
 }
 
 interface Walk {
@@ -150,8 +152,27 @@ function prunedNote(items: readonly string[]): string[] {
   ];
 }
 
-function authOf(type: string | undefined, from: string | undefined): Auth | undefined {
-  return type === undefined ? undefined : { type, from };
+/** The value of `name` in an auth's key-value list (`apikey: [{ key: 'in', value: 'query' }]`). */
+function authSetting(auth: unknown, type: string, name: string): string | undefined {
+  const list: unknown =
+    typeof auth === 'object' && auth !== null ? Reflect.get(auth, type) : undefined;
+  if (!Array.isArray(list)) return undefined;
+  for (const kv of list) {
+    if (typeof kv !== 'object' || kv === null || Reflect.get(kv, 'key') !== name) continue;
+    const value: unknown = Reflect.get(kv, 'value');
+    return typeof value === 'string' ? value : undefined;
+  }
+  return undefined;
+}
+
+function authOf(
+  auth: { readonly type: string } | null | undefined,
+  from: string | undefined,
+): Auth | undefined {
+  if (auth === null || auth === undefined) return undefined;
+  const inQuery = auth.type === 'apikey' && authSetting(auth, 'apikey', 'in') === 'query';
+  const queryKey = inQuery ? (authSetting(auth, 'apikey', 'key') ?? 'key') : undefined;
+  return { type: auth.type, from, ...(queryKey === undefined ? {} : { queryKey }) };
 }
 
 /** One note per auth setting: `12 Postman items use bearer auth (set on the collection)`. */
@@ -160,6 +181,10 @@ function authNotes(auths: Walk['auths']): string[] {
     const who =
       items.length === 1 ? `Postman item "${items[0]}" uses` : `${items.length} Postman items use`;
     const where = auth.from === undefined ? '' : ` (set on ${auth.from})`;
+    if (auth.queryKey !== undefined) {
+      // Postman adds the key to the query: a header in the config cannot stand for it.
+      return `${who} ${auth.type} auth in the query (parameter ${auth.queryKey})${where}, which the cases leave out: write it back into their query as a reference, e.g. query: { ${auth.queryKey}: "\${env:API_KEY}" }`;
+    }
     return `${who} ${auth.type} auth${where}: set the credentials per target in parity.config.yaml (targets.<name>.headers)`;
   });
 }
@@ -213,8 +238,8 @@ function toRequest(
   noteScripts(walk, `item "${where}"`, item.event);
   const hasType = headers.some(([n]) => n.toLowerCase() === 'content-type');
   const auth =
-    authOf(typeof raw === 'string' ? undefined : raw.auth?.type, undefined) ??
-    authOf(item.auth?.type, undefined) ??
+    authOf(typeof raw === 'string' ? undefined : raw.auth, undefined) ??
+    authOf(item.auth, undefined) ??
     walk.auth;
   const sends = auth !== undefined && auth.type !== 'noauth';
   if (auth !== undefined && sends) {
@@ -251,7 +276,7 @@ function visit(items: readonly PostmanItem[], walk: Walk, collection: string): v
   for (const item of items) {
     if (item.item !== undefined) {
       const folder = [...walk.folder, item.name ?? 'folder'];
-      const auth = authOf(item.auth?.type, `folder "${folder.join(' / ')}"`) ?? walk.auth;
+      const auth = authOf(item.auth, `folder "${folder.join(' / ')}"`) ?? walk.auth;
       noteScripts(walk, `folder "${folder.join(' / ')}"`, item.event);
       const disableBodyPruning =
         item.protocolProfileBehavior?.disableBodyPruning ?? walk.disableBodyPruning;
@@ -311,7 +336,7 @@ export function importPostman(
   const walk: Walk = {
     vars,
     folder: [],
-    auth: authOf(collection.auth?.type, 'the collection'),
+    auth: authOf(collection.auth, 'the collection'),
     requests: [],
     notes: [],
     auths: new Map(),

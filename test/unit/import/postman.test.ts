@@ -254,3 +254,32 @@ describe("newman's esc-formdata fixture", () => {
     });
   });
 });
+
+describe('apikey auth in the query (Adyen-style collections put it in a header)', () => {
+  it('says the key goes into the query, which a header in the config cannot stand for', () => {
+    const apikey = (where: string) => ({
+      type: 'apikey',
+      apikey: [
+        { key: 'value', value: '{{API_KEY}}', type: 'string' },
+        { key: 'key', value: 'api_key', type: 'string' },
+        { key: 'in', value: where, type: 'string' },
+      ],
+    });
+    const inQuery = importPostman(
+      collection([{ name: 'q', request: 'https://h.test/a' }], { auth: apikey('query') }),
+      'c.json',
+      NONE,
+    );
+    expect(inQuery.notes).toEqual([
+      'Postman item "q" uses apikey auth in the query (parameter api_key) (set on the collection), which the cases leave out: write it back into their query as a reference, e.g. query: { api_key: "${env:API_KEY}" }',
+    ]);
+    const inHeader = importPostman(
+      collection([{ name: 'h', request: 'https://h.test/a' }], { auth: apikey('header') }),
+      'c.json',
+      NONE,
+    );
+    expect(inHeader.notes).toEqual([
+      'Postman item "h" uses apikey auth (set on the collection): set the credentials per target in parity.config.yaml (targets.<name>.headers)',
+    ]);
+  });
+});
