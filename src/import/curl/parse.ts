@@ -9,28 +9,47 @@
  * credentials they are, dropped later), `-F` (a multipart body). Pure.
  */
 import type { Pairs } from '../../model/case.js';
-import { FORM_BOUNDARY, multipartBody, multipartType } from '../multipart.js';
+import { FORM_BOUNDARY, type FormPart, multipartBody, multipartType } from '../multipart.js';
 import type { ImportedRequest, ImportedSource } from '../types.js';
 import { type Parsed, parseOptions } from './apply.js';
 import { cmdCommands, looksLikeCmd } from './cmd.js';
+import { curlFormField } from './form-field.js';
 import { globbedUrls, MAX_GLOBBED } from './glob.js';
 import { posixCommands } from './posix.js';
 import { type CurlCommand, curlCommands } from './variables.js';
 
-/** `-F name=value` fields as a multipart body (a file field `name=@file` cannot be imported). */
+/**
+ * `-F name=value` fields as a multipart body, each read as curl reads it
+ * (`form-field.ts`: quotes, `;type=`, `;filename=`); a file field
+ * `name=@file` cannot be imported.
+ */
 function multipart(fields: Parsed['form'], notes: string[]): string {
-  const parts: { name: string; value: string }[] = [];
+  const parts: FormPart[] = [];
   for (const { field, literal } of fields) {
-    const eq = field.indexOf('=');
-    const name = eq === -1 ? field : field.slice(0, eq);
-    const value = eq === -1 ? '' : field.slice(eq + 1);
-    if (!literal && (value.startsWith('@') || value.startsWith('<'))) {
+    const read = curlFormField(field, literal);
+    if (read.file) {
       notes.push(`-F ${field} sends a file, which an import cannot: left out`);
       continue;
     }
-    parts.push({ name, value });
+    if (read.headers.length > 0) {
+      notes.push(`-F ${field}: the part's own headers (headers=) are left out`);
+    }
+    parts.push({ name: read.name, value: read.content, filename: read.filename, type: read.type });
   }
   return multipartBody(parts, FORM_BOUNDARY);
+}
+
+/**
+ * A Content-Type the command sets for its -F form keeps its type, but names
+ * the boundary the body is written with: curl writes its own boundary too.
+ */
+function formContentType(value: string): string {
+  const type = value
+    .split(';')
+    .filter((p, i) => i === 0 || !/^\s*boundary=/i.test(p))
+    .join(';')
+    .trim();
+  return `${type}; boundary=${FORM_BOUNDARY}`;
 }
 
 function hasHeader(headers: Pairs, name: string): boolean {
@@ -107,7 +126,11 @@ function partRequests(
     notes.push(`skipped ${source}: it names no URL`);
     return [];
   }
-  const headers: [string, string][] = [...parsed.headers];
+  const headers: [string, string][] = parsed.headers.map(([name, value]) =>
+    parsed.form.length > 0 && name.toLowerCase() === 'content-type'
+      ? [name, formContentType(value)]
+      : [name, value],
+  );
   if (body.type !== undefined && !hasHeader(headers, 'content-type'))
     headers.push(['Content-Type', body.type]);
   if (parsed.json && !hasHeader(headers, 'accept')) headers.push(['Accept', 'application/json']);

@@ -407,3 +407,35 @@ describe('curl URL globbing', () => {
     ]);
   });
 });
+
+describe('curl -F fields as curl reads them (curlconverter form_quotes.sh)', () => {
+  const body = (command: string) => {
+    const b = importCurl(command).requests[0]?.body;
+    return b?.kind === 'text' ? b.text : '';
+  };
+
+  it('sends a "quoted" value without its quotes, and ;type= as the part content type', () => {
+    const quoted = body(`curl http://h:1/wan --form 'token="9d96"' --form 'apply="a \\"b\\" c;d"'`);
+    expect(quoted).toContain('name="token"\r\n\r\n9d96\r\n');
+    expect(quoted).toContain('name="apply"\r\n\r\na "b" c;d\r\n');
+    const typed = body(
+      `curl http://h:1/e -F 'input={"a": 1};type=application/json' -F 'n=x;filename=n.txt'`,
+    );
+    expect(typed).toContain(
+      'Content-Disposition: form-data; name="input"\r\nContent-Type: application/json\r\n\r\n{"a": 1}\r\n',
+    );
+    expect(typed).toContain('name="n"; filename="n.txt"\r\n\r\nx\r\n');
+    expect(body(`curl http://h:1/s --form-string 'raw="q";type=x'`)).toContain(
+      '\r\n\r\n"q";type=x\r\n',
+    );
+  });
+
+  it("names the body's boundary in a Content-Type the command sets for its form", () => {
+    const request = importCurl(
+      `curl http://h:1/d -H "Content-Type: multipart/related; boundary=----WebKitFormBoundary7MA4YWxkTrZu0gW" -F a=1`,
+    ).requests[0];
+    expect(request?.headers).toEqual([
+      ['Content-Type', 'multipart/related; boundary=----parity-form-boundary'],
+    ]);
+  });
+});
