@@ -34,6 +34,8 @@ export interface Parsed {
   pathAsIs: boolean;
   /** `-g`: `{}` and `[]` in URLs are letters, not patterns. */
   globoff: boolean;
+  /** The script's standard input for the command (a here-document), read by `@-`. */
+  stdin?: string | undefined;
   notes: string[];
 }
 
@@ -114,18 +116,17 @@ function header(parsed: Parsed, value: string): void {
   // `Name:` with no value removes a header curl would add: nothing to send.
 }
 
-/** Reads a file: an import cannot, so the option is left out with a note. */
-function fileNote(option: string) {
-  return (parsed: Parsed, value: string): boolean => {
-    if (!value.startsWith('@')) return false;
-    parsed.notes.push(`${option} ${value} reads a file, which an import cannot: left out`);
-    return true;
-  };
+/**
+ * The data an option sends: its value, or for `@file` what the file holds,
+ * which an import cannot read (left out with a note, undefined), but for
+ * `@-` when the script feeds the command a here-document: that text.
+ */
+function dataValue(option: string, parsed: Parsed, value: string): string | undefined {
+  if (!value.startsWith('@')) return value;
+  if (value === '@-' && parsed.stdin !== undefined) return parsed.stdin;
+  parsed.notes.push(`${option} ${value} reads a file, which an import cannot: left out`);
+  return undefined;
 }
-
-const dataFile = fileNote('--data');
-const binaryFile = fileNote('--data-binary');
-const jsonFile = fileNote('--json');
 
 /** How each request-shaping option changes `parsed`. */
 const APPLY: Readonly<Record<string, (parsed: Parsed, value: string) => void>> = {
@@ -136,13 +137,17 @@ const APPLY: Readonly<Record<string, (parsed: Parsed, value: string) => void>> =
   header,
   data: (parsed, value) => {
     parsed.sendsData = true;
-    // curl strips the line breaks of -d values (they matter only for files).
-    if (!dataFile(parsed, value))
-      parsed.data.push({ kind: 'form', text: value.replace(/[\r\n]/g, '') });
+    // curl strips line breaks (and NULs) from what -d reads from a file, not from a value it is given.
+    const text = dataValue('--data', parsed, value);
+    if (text !== undefined) {
+      const sent = value.startsWith('@') ? text.replace(/[\r\n\0]/g, '') : text;
+      parsed.data.push({ kind: 'form', text: sent });
+    }
   },
   'data-binary': (parsed, value) => {
     parsed.sendsData = true;
-    if (!binaryFile(parsed, value)) parsed.data.push({ kind: 'raw', text: value });
+    const text = dataValue('--data-binary', parsed, value);
+    if (text !== undefined) parsed.data.push({ kind: 'raw', text });
   },
   'data-raw': (parsed, value) => {
     parsed.sendsData = true;
@@ -156,7 +161,8 @@ const APPLY: Readonly<Record<string, (parsed: Parsed, value: string) => void>> =
   json: (parsed, value) => {
     parsed.sendsData = true;
     parsed.json = true;
-    if (!jsonFile(parsed, value)) parsed.data.push({ kind: 'json', text: value });
+    const text = dataValue('--json', parsed, value);
+    if (text !== undefined) parsed.data.push({ kind: 'json', text });
   },
   user: (parsed, value) => {
     parsed.headers.push(['Authorization', `Basic ${Buffer.from(value).toString('base64')}`]);
@@ -237,9 +243,10 @@ function emptyParsed(): Parsed {
  * per part, since `-:`/`--next` starts a new set of options for the URLs
  * after it, as curl does.
  */
-export function parseOptions(words: readonly string[]): Parsed[] {
-  const parts: Parsed[] = [emptyParsed()];
-  let parsed = parts[0] ?? emptyParsed();
+export function parseOptions(words: readonly string[], stdin?: string): Parsed[] {
+  const fresh = (): Parsed => ({ ...emptyParsed(), ...(stdin === undefined ? {} : { stdin }) });
+  const parts: Parsed[] = [fresh()];
+  let parsed = parts[0] ?? fresh();
   const args = expand(words.slice(1));
   let positional = false;
   for (let i = 0; i < args.length; i++) {
@@ -253,7 +260,7 @@ export function parseOptions(words: readonly string[]): Parsed[] {
       continue;
     }
     if (arg === '-:' || arg === '--next') {
-      parsed = emptyParsed();
+      parsed = fresh();
       parts.push(parsed);
       continue;
     }

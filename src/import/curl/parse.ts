@@ -107,7 +107,7 @@ function writtenPath(text: string, url: URL): string {
 function toRequests(curl: CurlCommand, index: number, notes: string[]): ImportedRequest[] {
   const { command } = curl;
   const source = `curl command ${index + 1} (line ${command.line})`;
-  const parts = parseOptions(command.words);
+  const parts = parseOptions(command.words, command.stdin);
   return parts.flatMap((parsed, part) =>
     partRequests(curl, parsed, parts.length === 1 ? source : `${source}, part ${part + 1}`, notes),
   );

@@ -439,3 +439,33 @@ describe('curl -F fields as curl reads them (curlconverter form_quotes.sh)', () 
     ]);
   });
 });
+
+describe('curl data from the script itself (curlconverter bash_redirect_heredoc.sh)', () => {
+  const body = (script: string) =>
+    importCurl(script).requests.map((r) => (r.body.kind === 'text' ? r.body.text : r.body.kind));
+
+  it('sends a here-document or here-string as the @- data it feeds curl', () => {
+    const heredoc = [
+      '# a comment',
+      'curl -X POST http://h:1/shared/ -H "Content-Type: application/json" --data-binary @- <<DATA',
+      '{"server_id": "0",',
+      '  "shared": {"id": 1}}',
+      'DATA',
+      'curl http://h:1/after',
+    ].join('\n');
+    const { requests, notes } = importCurl(heredoc);
+    expect(notes).toEqual([]);
+    expect(requests.map((r) => [r.path, r.source])).toEqual([
+      ['/shared/', 'curl command 1 (line 2)'],
+      ['/after', 'curl command 2 (line 6)'],
+    ]);
+    expect(body(heredoc)[0]).toBe('{"server_id": "0",\n  "shared": {"id": 1}}\n');
+    // -d strips the line breaks of what it reads; <<- strips leading tabs; a quoted delimiter.
+    expect(body("curl http://h:1/f -d @- <<-'END'\n\ta=1\n\t&b=2\n\tEND\n")).toEqual(['a=1&b=2']);
+    expect(body('curl http://h:1/s --json @- <<< \'{"a": 1}\'')).toEqual(['{"a": 1}\n']);
+  });
+
+  it('keeps the line breaks of a -d value given on the command line, as curl sends them', () => {
+    expect(body("curl http://h:1/x -d 'a=1\nb=2'")).toEqual(['a=1\nb=2']);
+  });
+});
