@@ -45,7 +45,7 @@ const sendable = (method: string): boolean =>
   METHOD_TOKEN.test(method) && method.toUpperCase() !== 'CONNECT';
 
 function caseRequest(request: ImportedRequest, query: CaseQuery): RequestModel {
-  const headers = keptHeaders(request.headers);
+  const headers = keptHeaders(request.headers, request.headersWritten === true);
   const body = caseBody(request.body, contentTypeOf(request.headers));
   const { map } = query;
   return {
@@ -71,6 +71,7 @@ function keyOf(request: RequestModel, imported: ImportedRequest): string {
     imported.origin ?? '',
     request,
     credentials,
+    imported.sentWith ?? '',
     imported.query.filter(([n]) => isCredentialName(n)),
   ]);
 }
@@ -158,6 +159,8 @@ function carried(request: ImportedRequest, notes: string[]): ImportedRequest {
     );
   }
   const headers = request.headers.filter(([name, value]) => {
+    // HTTP/2 pseudo-headers (`:authority`, `:path`) are the request line: dropped later, as transport.
+    if (headerFate(name) !== 'keep' && name.startsWith(':')) return true;
     const problem = headerNameProblem(name) ?? headerValueProblem(value);
     if (problem === undefined) return true;
     notes.push(`${request.source}: header ${JSON.stringify(name)} left out: it ${problem}`);

@@ -28,13 +28,16 @@ const entrySchema = z.looseObject({
     .looseObject({
       status: z.number().describe('the recorded status'),
       headers: z.array(pair).describe('response headers'),
+      // mitmproxy writes `content: []` for a flow that got no answer: no content, not a bad HAR.
       content: z
         .looseObject({
           mimeType: z.string().optional(),
           text: z.string().optional(),
           encoding: z.string().optional(),
         })
-        .optional(),
+        .optional()
+        .catch(undefined),
+      _error: z.string().optional().catch(undefined).describe('why the recorder got no answer'),
     })
     .optional()
     .describe('the recorded answer: read for the values a session carries into later requests'),
@@ -320,6 +323,12 @@ export function importHar(text: string, file: string, filters: HarFilters): Impo
       entry.request.headers.find((h) => h.name.toLowerCase() === 'content-type')?.value ?? '';
     const { body, type } = bodyOf(entry.request.postData, contentType, source, notes);
     const response = responseOf(entry);
+    if (entry.response?.status === 0) {
+      const why = entry.response._error === undefined ? '' : `: ${entry.response._error}`;
+      notes.push(
+        `${source}: the recording holds no answer to it (status 0${why}); imported as it was sent`,
+      );
+    }
     requests.push({
       ...(response === undefined ? {} : { response }),
       method,

@@ -58,11 +58,16 @@ export function headerFate(name: string): HeaderFate {
   return 'keep';
 }
 
-/** The kept headers, lower-cased, in order; repeated names joined with `, `. */
-export function keptHeaders(headers: Pairs): Pairs {
+/**
+ * The kept headers, lower-cased, in order; repeated names joined with `, `.
+ * `written`: a person wrote them (a Postman item), so what a browser would
+ * add about itself (`User-Agent`, `Referer`) is what they chose to send: kept.
+ */
+export function keptHeaders(headers: Pairs, written = false): Pairs {
   const kept = new Map<string, string>();
   for (const [name, value] of headers) {
-    if (headerFate(name) !== 'keep') continue;
+    const fate = headerFate(name);
+    if (fate !== 'keep' && !(written && fate === 'browser')) continue;
     const lower = name.toLowerCase();
     const before = kept.get(lower);
     kept.set(lower, before === undefined ? value : `${before}, ${value}`);

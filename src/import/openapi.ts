@@ -7,6 +7,7 @@
  * (`parameter-style.ts`); numbers a double cannot hold keep their digits.
  * Operations that get no case are listed. Pure.
  */
+import { MISSING } from '../openapi/dangling-refs.js';
 import { sampleOf } from '../openapi/sample.js';
 import {
   type OpenApiDocument,
@@ -136,9 +137,23 @@ function operationName(operation: OpenApiOperation): string {
 
 /** What an operation's external `$ref`s cost its case. */
 function externalRefsLine(operation: OpenApiOperation): string | undefined {
-  if (operation.externalRefs.length === 0) return undefined;
-  const them = operation.externalRefs.length === 1 ? 'it points' : 'they point';
-  return `refers to ${operation.externalRefs.join(', ')} outside the document (an import does not follow external $refs): the case leaves out what ${them} to`;
+  const missing = operation.externalRefs
+    .filter((ref) => ref.startsWith(MISSING))
+    .map((ref) => ref.slice(MISSING.length));
+  const external = operation.externalRefs.filter((ref) => !ref.startsWith(MISSING));
+  const lines: string[] = [];
+  if (external.length > 0) {
+    const them = external.length === 1 ? 'it points' : 'they point';
+    lines.push(
+      `refers to ${external.join(', ')} outside the document (an import does not follow external $refs): the case leaves out what ${them} to`,
+    );
+  }
+  if (missing.length > 0) {
+    lines.push(
+      `refers to ${missing.join(', ')}, which the document does not define: the case leaves out what ${missing.length === 1 ? 'it names' : 'they name'}`,
+    );
+  }
+  return lines.length === 0 ? undefined : lines.join('; ');
 }
 
 /** The path, query and headers of a variant: required and documented parameters get a value. */
@@ -274,6 +289,11 @@ export function importOpenApi(document: OpenApiDocument): ImportedSource {
     if (files.length > 0) notes.push(`${operationKey(operation)}: ${filesLine(files)}`);
     for (const variant of variantsOf(operation)) requests.push(requestOf(operation, variant));
   }
+  const dangling = document.danglingRefs ?? [];
+  if (dangling.length > 0)
+    notes.push(
+      `the document refers to ${dangling.join(', ')}, which it does not define (an OpenAPI parser refuses it): what refers to ${dangling.length === 1 ? 'it' : 'them'} is read without it`,
+    );
   return {
     requests,
     notes: [...notes, ...ownServerNotes(document), ...sentByTheApiNotes(document)],

@@ -14,9 +14,10 @@ import {
 } from './postman-schema.js';
 import type { ImportedBody } from './types.js';
 
-function form(list: readonly KeyValue[]): string {
+/** The fields URL-encoded, each name and value with its `{{variables}}` replaced first. */
+function form(list: readonly KeyValue[], sub: (t: string) => string): string {
   return new URLSearchParams(
-    enabled(list).map((kv) => [keyText(kv), keyValueText(kv.value)]),
+    enabled(list).map((kv) => [sub(keyText(kv)), sub(keyValueText(kv.value))]),
   ).toString();
 }
 
@@ -96,7 +97,7 @@ export function bodyOf(
       // No field, no body: Postman's runtime sends none.
       if (enabled(body.urlencoded).length === 0) return { body: { kind: 'none' } };
       return {
-        body: { kind: 'text', text: sub(form(body.urlencoded ?? [])) },
+        body: { kind: 'text', text: form(body.urlencoded ?? [], sub) },
         type: 'application/x-www-form-urlencoded',
       };
     case 'formdata': {
@@ -106,7 +107,7 @@ export function bodyOf(
         note(`form field "${keyText(file)}" is a file, which an import cannot read: left out`);
       const text = fields
         .filter((f) => f.type !== 'file')
-        .map((f) => ({ name: keyText(f), value: sub(keyValueText(f.value)) }));
+        .map((f) => ({ name: sub(keyText(f)), value: sub(keyValueText(f.value)) }));
       return {
         body: { kind: 'text', text: multipartBody(text, FORM_BOUNDARY) },
         type: multipartType(FORM_BOUNDARY),

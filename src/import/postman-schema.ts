@@ -77,6 +77,11 @@ const eventSchema = z.looseObject({
 
 export type PostmanEvent = z.output<typeof eventSchema>;
 
+/** The scripts of an item: a list, or one event alone (newman's own fixtures write one so). */
+const eventsSchema = z
+  .union([z.array(eventSchema), eventSchema])
+  .transform((events) => (Array.isArray(events) ? events : [events]));
+
 /** How the runtime sends a request; inherited from the collection and folders. */
 const behaviorSchema = z.looseObject({
   disableBodyPruning: z
@@ -123,20 +128,24 @@ const itemSchema: z.ZodType<PostmanItem> = z.lazy(() =>
     request: requestSchema.optional(),
     item: z.array(itemSchema).optional().describe('the items of a folder'),
     auth: z.union([authSchema, z.null()]).optional(),
-    event: z.array(eventSchema).optional().describe('scripts: noted, not run'),
+    event: eventsSchema.optional().describe('scripts: noted, not run'),
     protocolProfileBehavior: behaviorSchema.optional(),
   }),
 );
 
 export const collectionSchema = z.looseObject({
-  info: z.looseObject({
-    name: z.string().describe('the collection name'),
-    schema: z.string().optional().describe('the collection format URL (v2.0.0 or v2.1.0)'),
-  }),
+  // Postman's SDK (and so newman) reads a collection without `info`, named by a `name` of its own.
+  info: z
+    .looseObject({
+      name: z.string().describe('the collection name'),
+      schema: z.string().optional().describe('the collection format URL (v2.0.0 or v2.1.0)'),
+    })
+    .optional(),
+  name: z.string().optional().describe('the collection name, when there is no info'),
   item: z.array(itemSchema).describe('requests and folders'),
   variable: z.array(keyValue).optional().describe('collection variables'),
   auth: z.union([authSchema, z.null()]).optional(),
-  event: z.array(eventSchema).optional().describe('scripts: noted, not run'),
+  event: eventsSchema.optional().describe('scripts: noted, not run'),
   protocolProfileBehavior: behaviorSchema.optional(),
 });
 

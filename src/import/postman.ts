@@ -7,6 +7,7 @@
  * (credentials belong in the config's target headers). Methods are
  * upper-cased, as Postman's runtime sends them. Pure.
  */
+import { ParityError } from '../util/errors.js';
 import { parseJsonInput } from './input.js';
 import { bodyOf, bodyPruned } from './postman-body.js';
 import {
@@ -15,6 +16,7 @@ import {
   type KeyValue,
   keyText,
   keyValueText,
+  type PostmanCollection,
   type PostmanEvent,
   type PostmanItem,
   type PostmanRequest,
@@ -87,6 +89,8 @@ function descriptionOf(item: PostmanItem): string | undefined {
 interface Auth {
   readonly type: string;
   readonly from: string | undefined;
+  /** An `apikey` auth's query parameter, when it sends the key in the query (`in: query`). */
+  readonly queryKey?: string | undefined;
 }
 
 interface Walk {
@@ -148,8 +152,27 @@ function prunedNote(items: readonly string[]): string[] {
   ];
 }
 
-function authOf(type: string | undefined, from: string | undefined): Auth | undefined {
-  return type === undefined ? undefined : { type, from };
+/** The value of `name` in an auth's key-value list (`apikey: [{ key: 'in', value: 'query' }]`). */
+function authSetting(auth: unknown, type: string, name: string): string | undefined {
+  const list: unknown =
+    typeof auth === 'object' && auth !== null ? Reflect.get(auth, type) : undefined;
+  if (!Array.isArray(list)) return undefined;
+  for (const kv of list) {
+    if (typeof kv !== 'object' || kv === null || Reflect.get(kv, 'key') !== name) continue;
+    const value: unknown = Reflect.get(kv, 'value');
+    return typeof value === 'string' ? value : undefined;
+  }
+  return undefined;
+}
+
+function authOf(
+  auth: { readonly type: string } | null | undefined,
+  from: string | undefined,
+): Auth | undefined {
+  if (auth === null || auth === undefined) return undefined;
+  const inQuery = auth.type === 'apikey' && authSetting(auth, 'apikey', 'in') === 'query';
+  const queryKey = inQuery ? (authSetting(auth, 'apikey', 'key') ?? 'key') : undefined;
+  return { type: auth.type, from, ...(queryKey === undefined ? {} : { queryKey }) };
 }
 
 /** One note per auth setting: `12 Postman items use bearer auth (set on the collection)`. */
@@ -158,6 +181,10 @@ function authNotes(auths: Walk['auths']): string[] {
     const who =
       items.length === 1 ? `Postman item "${items[0]}" uses` : `${items.length} Postman items use`;
     const where = auth.from === undefined ? '' : ` (set on ${auth.from})`;
+    if (auth.queryKey !== undefined) {
+      // Postman adds the key to the query: a header in the config cannot stand for it.
+      return `${who} ${auth.type} auth in the query (parameter ${auth.queryKey})${where}, which the cases leave out: write it back into their query as a reference, e.g. query: { ${auth.queryKey}: "\${env:API_KEY}" }`;
+    }
     return `${who} ${auth.type} auth${where}: set the credentials per target in parity.config.yaml (targets.<name>.headers)`;
   });
 }
@@ -175,6 +202,14 @@ function toRequest(
   let text = sub(rawUrl(request.url));
   for (const [name, value] of pathVariables(request.url))
     text = text.replaceAll(`:${name}`, encodeURIComponent(sub(value)));
+  const host = text.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split(/[/?#]/, 1)[0] ?? '';
+  if (host.includes('{{')) {
+    // `{{baseUrl}}` that nothing defines (a script may set it): no origin to send it to.
+    walk.notes.push(
+      `skipped ${source}: its host is ${host}, a variable the collection does not define (a script may set it): pass --var NAME=VALUE`,
+    );
+    return undefined;
+  }
   let url: URL;
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`);
@@ -203,10 +238,11 @@ function toRequest(
   noteScripts(walk, `item "${where}"`, item.event);
   const hasType = headers.some(([n]) => n.toLowerCase() === 'content-type');
   const auth =
-    authOf(typeof raw === 'string' ? undefined : raw.auth?.type, undefined) ??
-    authOf(item.auth?.type, undefined) ??
+    authOf(typeof raw === 'string' ? undefined : raw.auth, undefined) ??
+    authOf(item.auth, undefined) ??
     walk.auth;
-  if (auth !== undefined && auth.type !== 'noauth') {
+  const sends = auth !== undefined && auth.type !== 'noauth';
+  if (auth !== undefined && sends) {
     const key = `${auth.type}\n${auth.from ?? where}`;
     const seen = walk.auths.get(key) ?? { auth, items: [] };
     seen.items.push(where);
@@ -223,7 +259,9 @@ function toRequest(
     query: [...url.searchParams],
     ...(url.search === '' ? {} : { rawQuery: url.search.slice(1) }),
     ...(url.username === '' && url.password === '' ? {} : { credentials: ['URL userinfo'] }),
+    ...(sends ? { sentWith: `${auth.type} auth (${auth.from ?? `item "${where}"`})` } : {}),
     headers: type === undefined || hasType ? headers : [...headers, ['Content-Type', type]],
+    headersWritten: true,
     body,
     source,
     name: item.name,
@@ -238,7 +276,7 @@ function visit(items: readonly PostmanItem[], walk: Walk, collection: string): v
   for (const item of items) {
     if (item.item !== undefined) {
       const folder = [...walk.folder, item.name ?? 'folder'];
-      const auth = authOf(item.auth?.type, `folder "${folder.join(' / ')}"`) ?? walk.auth;
+      const auth = authOf(item.auth, `folder "${folder.join(' / ')}"`) ?? walk.auth;
       noteScripts(walk, `folder "${folder.join(' / ')}"`, item.event);
       const disableBodyPruning =
         item.protocolProfileBehavior?.disableBodyPruning ?? walk.disableBodyPruning;
@@ -252,13 +290,43 @@ function visit(items: readonly PostmanItem[], walk: Walk, collection: string): v
   }
 }
 
+/** Postman's v1 format: `requests` (and `order`, `folders`) instead of `item`. */
+const V1 = /"requests"\s*:\s*\[/;
+
+/** The collection, or a clear error for the v1 format, which an import does not read. */
+function readCollection(text: string, file: string): PostmanCollection {
+  try {
+    return parseJsonInput(text, file, collectionSchema, 'Postman collection (v2.1)');
+  } catch (error) {
+    if (error instanceof ParityError && V1.test(text) && !/"item"\s*:/.test(text)) {
+      throw new ParityError(
+        'PARITY_INPUT_INVALID',
+        `${file} is a Postman collection in the v1 format (requests, order, folders), which parity does not read`,
+        {
+          problems: [
+            {
+              file,
+              line: 1,
+              column: 1,
+              field: 'requests',
+              message:
+                'a Postman collection v1: open it in Postman and export it as Collection v2.1, then import that file',
+            },
+          ],
+        },
+      );
+    }
+    throw error;
+  }
+}
+
 /** The requests of a Postman collection's text; `overrides` are `--var` values (they win). */
 export function importPostman(
   text: string,
   file: string,
   overrides: ReadonlyMap<string, string>,
 ): ImportedSource {
-  const collection = parseJsonInput(text, file, collectionSchema, 'Postman collection (v2.1)');
+  const collection = readCollection(text, file);
   const vars = new Map(
     enabled(collection.variable).flatMap((v) =>
       v.key === null ? [] : [[v.key, keyValueText(v.value)] as const],
@@ -268,7 +336,7 @@ export function importPostman(
   const walk: Walk = {
     vars,
     folder: [],
-    auth: authOf(collection.auth?.type, 'the collection'),
+    auth: authOf(collection.auth, 'the collection'),
     requests: [],
     notes: [],
     auths: new Map(),
@@ -277,7 +345,7 @@ export function importPostman(
     pruned: [],
   };
   noteScripts(walk, 'the collection', collection.event);
-  visit(collection.item, walk, collection.info.name);
+  visit(collection.item, walk, collection.info?.name ?? collection.name ?? 'collection');
   const notes = [
     ...new Set(walk.notes),
     ...authNotes(walk.auths),

@@ -319,7 +319,10 @@ function stepRequest(request: ImportedRequest): RequestModel {
   const templatedCredentials = request.headers
     .filter(([name, value]) => headerFate(name) === 'secret' && value.includes('{{'))
     .map(([name, value]): [string, string] => [name.toLowerCase(), value]);
-  const headers = [...keptHeaders(request.headers), ...templatedCredentials];
+  const headers = [
+    ...keptHeaders(request.headers, request.headersWritten === true),
+    ...templatedCredentials,
+  ];
   const body = caseBody(request.body, contentTypeOf(request.headers));
   return {
     method: request.method,

@@ -49,10 +49,21 @@ export interface ImportedRequest {
    * `?flag=`), in the path when the pairs would be encoded otherwise.
    */
   readonly rawQuery?: string | undefined;
+  /**
+   * The credentials it is sent with when no header or query holds them (a
+   * Postman item's auth setting, and where it is set): requests that differ
+   * here are never merged, though neither is written.
+   */
+  readonly sentWith?: string | undefined;
   /** Credentials sent outside headers and query (`URL userinfo`), for the dropped-credentials note. */
   readonly credentials?: readonly string[] | undefined;
   /** As the source wrote them (names in any case). */
   readonly headers: Pairs;
+  /**
+   * A person wrote these headers (a Postman item), none were added by a
+   * browser: `User-Agent`, `Referer` and the like are kept.
+   */
+  readonly headersWritten?: true | undefined;
   readonly body: ImportedBody;
   /** Where the request came from, for the comment above its case: `HAR entry 3`. */
   readonly source: string;

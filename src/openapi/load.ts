@@ -13,6 +13,8 @@ import { type InputProblem, ParityError } from '../util/errors.js';
 import { readFailure, readRegularText } from '../util/fs.js';
 import { positionOfOffset } from '../util/positions.js';
 import { parseJsonExact } from '../wire/parse-json.js';
+import { markDanglingRefs } from './dangling-refs.js';
+import { errorPlace } from './error-place.js';
 import { keepExactNumbers } from './exact-numbers.js';
 import { toOpenApiDocument, versionOf } from './operations.js';
 import type { OpenApiDocument } from './types.js';
@@ -183,6 +185,37 @@ async function parsing<T>(file: string, run: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * `swagger: 2.0` or `openapi: 3.0` unquoted in YAML is a number, which the
+ * specifications (and their validators) refuse: say so, and how to write it.
+ */
+function numberHint(document: unknown): string {
+  if (typeof document !== 'object' || document === null) return '';
+  for (const key of ['swagger', 'openapi']) {
+    const value: unknown = Reflect.get(document, key);
+    if (typeof value === 'number') {
+      const written = key === 'swagger' ? '"2.0"' : '"3.0.3"';
+      return ` (\`${key}\` is the number ${value} here, as YAML reads it unquoted: write \`${key}: ${written}\`, quoted)`;
+    }
+  }
+  return '';
+}
+
+/**
+ * Drops the `x-…` members of `paths`: extensions the specifications allow
+ * there (the Swagger 2.0 product-catalog example keeps a YAML anchor in
+ * `x-options`), which the parser refuses as paths without a leading slash.
+ * Mutates the tree (a parse of its own).
+ */
+function dropPathExtensions(document: unknown): void {
+  if (typeof document !== 'object' || document === null) return;
+  const paths: unknown = Reflect.get(document, 'paths');
+  if (typeof paths !== 'object' || paths === null || Array.isArray(paths)) return;
+  for (const key of Object.keys(paths)) {
+    if (key.startsWith('x-')) Reflect.deleteProperty(paths, key);
+  }
+}
+
 /** Options that keep the parser inside the document: no files, no network. */
 const LOCAL_ONLY = { resolve: { external: false, file: false } } as const;
 
@@ -199,23 +232,39 @@ export async function loadOpenApi(path: string, cwd: string): Promise<OpenApiDoc
   const version = versionOf(plain);
   const at = { file, line: 1, column: 1, field: '' };
   const neither = () =>
-    invalid(file, [{ ...at, message: 'declares neither `openapi: 3.x.y` nor `swagger: "2.0"`' }]);
+    invalid(file, [
+      {
+        ...at,
+        message: `declares neither \`openapi: 3.x.y\` nor \`swagger: "2.0"\`${numberHint(plain)}`,
+      },
+    ]);
   if (version === undefined || !isApiDocument(plain)) throw neither();
+  // A `$ref` to nothing in the document is noted where it is used, not a refusal of the whole.
+  const danglingRefs = markDanglingRefs(plain);
+  dropPathExtensions(plain);
   const parser = await import('@readme/openapi-parser');
   // The parser may change the tree it validates: it is not read again.
   const result = await parsing(file, () => parser.validate(plain, LOCAL_ONLY));
   if (!result.valid) {
+    // Read again only now: the text is not held through the import of a valid document.
+    const text = await readText(absolute, file);
     throw invalid(
       file,
-      result.errors.map((e) => ({ ...at, message: firstLine(e.message) })),
+      result.errors.map((e) => ({
+        ...at,
+        ...errorPlace(e.message, plain, text),
+        message: firstLine(e.message),
+      })),
     );
   }
   // Read now, once the validated tree can go: one tree at a time at its peak.
   // `exact` is this call's own (a clone would turn its ExactNumbers into plain objects).
   const exact = readExact();
   if (!isApiDocument(exact)) throw neither();
+  markDanglingRefs(exact);
+  dropPathExtensions(exact);
   const dereferenced: unknown = await parsing(file, () =>
     parser.dereference(exact, { ...LOCAL_ONLY, dereference: { circular: true } }),
   );
-  return toOpenApiDocument(dereferenced, version, file);
+  return { ...toOpenApiDocument(dereferenced, version, file), danglingRefs };
 }

@@ -140,6 +140,11 @@ export interface OpenApiDocument {
    * requests the API sends, which an import cannot send.
    */
   readonly webhooks: readonly string[];
+  /**
+   * Internal `$ref`s to nothing in the document (`#/components/schemas/X`
+   * without X): what uses one is left out, noted, as for an external one.
+   */
+  readonly danglingRefs?: readonly string[] | undefined;
 }
 
 /** The operation methods a Path Item may hold (OpenAPI 3.x; Swagger 2.0 has all but TRACE). */

@@ -9,27 +9,47 @@
  * credentials they are, dropped later), `-F` (a multipart body). Pure.
  */
 import type { Pairs } from '../../model/case.js';
-import { FORM_BOUNDARY, multipartBody, multipartType } from '../multipart.js';
+import { FORM_BOUNDARY, type FormPart, multipartBody, multipartType } from '../multipart.js';
 import type { ImportedRequest, ImportedSource } from '../types.js';
 import { type Parsed, parseOptions } from './apply.js';
 import { cmdCommands, looksLikeCmd } from './cmd.js';
+import { curlFormField } from './form-field.js';
+import { globbedUrls, MAX_GLOBBED } from './glob.js';
 import { posixCommands } from './posix.js';
 import { type CurlCommand, curlCommands } from './variables.js';
 
-/** `-F name=value` fields as a multipart body (a file field `name=@file` cannot be imported). */
+/**
+ * `-F name=value` fields as a multipart body, each read as curl reads it
+ * (`form-field.ts`: quotes, `;type=`, `;filename=`); a file field
+ * `name=@file` cannot be imported.
+ */
 function multipart(fields: Parsed['form'], notes: string[]): string {
-  const parts: { name: string; value: string }[] = [];
+  const parts: FormPart[] = [];
   for (const { field, literal } of fields) {
-    const eq = field.indexOf('=');
-    const name = eq === -1 ? field : field.slice(0, eq);
-    const value = eq === -1 ? '' : field.slice(eq + 1);
-    if (!literal && (value.startsWith('@') || value.startsWith('<'))) {
+    const read = curlFormField(field, literal);
+    if (read.file) {
       notes.push(`-F ${field} sends a file, which an import cannot: left out`);
       continue;
     }
-    parts.push({ name, value });
+    if (read.headers.length > 0) {
+      notes.push(`-F ${field}: the part's own headers (headers=) are left out`);
+    }
+    parts.push({ name: read.name, value: read.content, filename: read.filename, type: read.type });
   }
   return multipartBody(parts, FORM_BOUNDARY);
+}
+
+/**
+ * A Content-Type the command sets for its -F form keeps its type, but names
+ * the boundary the body is written with: curl writes its own boundary too.
+ */
+function formContentType(value: string): string {
+  const type = value
+    .split(';')
+    .filter((p, i) => i === 0 || !/^\s*boundary=/i.test(p))
+    .join(';')
+    .trim();
+  return `${type}; boundary=${FORM_BOUNDARY}`;
 }
 
 function hasHeader(headers: Pairs, name: string): boolean {
@@ -87,20 +107,47 @@ function writtenPath(text: string, url: URL): string {
 function toRequests(curl: CurlCommand, index: number, notes: string[]): ImportedRequest[] {
   const { command } = curl;
   const source = `curl command ${index + 1} (line ${command.line})`;
-  const parsed = parseOptions(command.words);
+  const parts = parseOptions(command.words, command.stdin);
+  return parts.flatMap((parsed, part) =>
+    partRequests(curl, parsed, parts.length === 1 ? source : `${source}, part ${part + 1}`, notes),
+  );
+}
+
+/** The requests of one part of a command (the whole command when it has no `--next`). */
+function partRequests(
+  curl: CurlCommand,
+  parsed: Parsed,
+  source: string,
+  notes: string[],
+): ImportedRequest[] {
   const body = bodyOf(parsed);
   notes.push(...parsed.notes.map((note) => `${source}: ${note}`));
   if (parsed.urls.length === 0) {
     notes.push(`skipped ${source}: it names no URL`);
     return [];
   }
-  const headers: [string, string][] = [...parsed.headers];
+  const headers: [string, string][] = parsed.headers.map(([name, value]) =>
+    parsed.form.length > 0 && name.toLowerCase() === 'content-type'
+      ? [name, formContentType(value)]
+      : [name, value],
+  );
   if (body.type !== undefined && !hasHeader(headers, 'content-type'))
     headers.push(['Content-Type', body.type]);
   if (parsed.json && !hasHeader(headers, 'accept')) headers.push(['Accept', 'application/json']);
   const inQuery = parsed.get && body.text !== undefined && parsed.form.length === 0;
   const method = parsed.method ?? defaultMethod(parsed);
-  return parsed.urls.flatMap((text): ImportedRequest[] => {
+  const urls = parsed.urls.flatMap((text) => {
+    if (parsed.globoff) return [text];
+    const all = globbedUrls(text);
+    if (all.length > MAX_GLOBBED) {
+      notes.push(
+        `${source}: "${text}" is a curl URL pattern of more than ${MAX_GLOBBED} URLs: the first ${MAX_GLOBBED} are imported`,
+      );
+    }
+    // Escapes are read already: what is left is sent as written.
+    return all.slice(0, MAX_GLOBBED).map((url) => url.replace(/([[\]{}])/g, '\\$1'));
+  });
+  return urls.flatMap((text): ImportedRequest[] => {
     const url = parseUrl(text);
     if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
       notes.push(`skipped ${source}: "${text}" is not an http(s) URL`);

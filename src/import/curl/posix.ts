@@ -4,8 +4,10 @@
  * escapes: \n \t \xHH \uHHHH \NNN …, as Chrome and Firefox write them),
  * backslash escapes and line continuations, `#` comments. A newline or one of
  * `; & | < >` outside quotes ends a command (so "Copy all as cURL", `&&` and a
- * `| jq` pipe split into commands). Variables are not expanded: `$HOME` stays
- * as written. Pure.
+ * `| jq` pipe split into commands), but a here-document (`<<EOF` … `EOF`, or
+ * `<<-` with its leading tabs) and a here-string (`<<< word`) are the
+ * command's standard input. Variables are not expanded: `$HOME` stays as
+ * written. Pure.
  */
 import type { ShellCommand } from './words.js';
 
@@ -57,6 +59,10 @@ class Scanner {
   private line = 1;
   private start = 1;
   private at = 0;
+  /** The next word is a here-document's delimiter (`heredoc`, `-` for `<<-`) or a here-string. */
+  private redirect: 'heredoc' | 'heredoc-tabs' | 'herestring' | undefined;
+  private delimiter: { word: string; tabs: boolean } | undefined;
+  private stdin: string | undefined;
 
   constructor(private readonly text: string) {}
 
@@ -73,7 +79,13 @@ class Scanner {
     else if (c === '$' && this.text[this.at + 1] === "'") this.ansiQuoted();
     else if (c === '"') this.doubleQuoted();
     else if (c === '#' && !this.inWord) this.comment();
-    else if (c === '\n' || OPERATORS.has(c)) {
+    else if (c === '<' && this.text[this.at + 1] === '<') this.hereRedirect();
+    else if (c === '\n' && this.hereDocumentFollows()) {
+      this.hereDocument(this.delimiter ?? { word: '', tabs: false });
+      this.delimiter = undefined;
+      this.endCommand();
+      this.line++;
+    } else if (c === '\n' || OPERATORS.has(c)) {
       this.endCommand();
       if (c === '\n') this.line++;
       this.at++;
@@ -90,15 +102,68 @@ class Scanner {
   }
 
   private endWord(): void {
-    if (this.inWord) this.words.push(this.word);
+    if (this.inWord) {
+      if (this.redirect === 'herestring') this.stdin = `${this.word}\n`;
+      else if (this.redirect !== undefined) {
+        this.delimiter = { word: this.word, tabs: this.redirect === 'heredoc-tabs' };
+      } else this.words.push(this.word);
+      this.redirect = undefined;
+    }
     this.word = '';
     this.inWord = false;
   }
 
   private endCommand(): void {
     this.endWord();
-    if (this.words.length > 0) this.commands.push({ words: this.words, line: this.start });
+    if (this.words.length > 0) {
+      this.commands.push({
+        words: this.words,
+        line: this.start,
+        ...(this.stdin === undefined ? {} : { stdin: this.stdin }),
+      });
+    }
     this.words = [];
+    this.stdin = undefined;
+  }
+
+  /** At a line break: whether a here-document starts on the next line (its delimiter word ends here). */
+  private hereDocumentFollows(): boolean {
+    this.endWord();
+    return this.delimiter !== undefined;
+  }
+
+  /** `<<<` (a here-string), `<<-` or `<<`: the next word is the string or the delimiter. */
+  private hereRedirect(): void {
+    this.endWord();
+    if (this.text[this.at + 2] === '<') {
+      this.redirect = 'herestring';
+      this.at += 3;
+    } else if (this.text[this.at + 2] === '-') {
+      this.redirect = 'heredoc-tabs';
+      this.at += 3;
+    } else {
+      this.redirect = 'heredoc';
+      this.at += 2;
+    }
+  }
+
+  /** The lines after the command's line, up to the delimiter's own line: its standard input. */
+  private hereDocument({ word, tabs }: { word: string; tabs: boolean }): void {
+    const lines: string[] = [];
+    let at = this.at + 1;
+    while (at <= this.text.length) {
+      const end = this.text.indexOf('\n', at);
+      const raw = this.text.slice(at, end === -1 ? this.text.length : end).replace(/\r$/, '');
+      const line = tabs ? raw.replace(/^\t+/, '') : raw;
+      this.line++;
+      at = end === -1 ? this.text.length + 1 : end + 1;
+      if (line === word) break;
+      lines.push(line);
+    }
+    this.stdin = lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+    // Back on the delimiter line's break, which ends the command.
+    this.at = Math.min(at, this.text.length) - 1;
+    this.line--;
   }
 
   /** `\x` is `x`; a backslash before a line break continues the line (both vanish). */

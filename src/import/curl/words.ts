@@ -4,4 +4,6 @@
 export interface ShellCommand {
   readonly words: readonly string[];
   readonly line: number;
+  /** What the script feeds its standard input: a here-document (`<<EOF`) or here-string (`<<<`). */
+  readonly stdin?: string | undefined;
 }

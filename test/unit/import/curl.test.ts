@@ -186,7 +186,7 @@ describe('importCurl', () => {
     ).requests;
     expect(form).toMatchObject({
       method: 'POST',
-      body: { kind: 'text', text: 'a=1&b=2 3&c=x%20y' },
+      body: { kind: 'text', text: 'a=1&b=2 3&c=x+y' },
     });
     expect(form?.headers).toContainEqual(['Content-Type', 'application/x-www-form-urlencoded']);
     expect(get).toMatchObject({
@@ -286,7 +286,7 @@ describe('importCurl: what curl sends', () => {
     expect(custom?.method).toBe('post');
     expect(form?.body).toMatchObject({ text: expect.stringContaining('\r\n\r\n@not-a-file\r\n') });
     expect(query).toMatchObject({
-      rawQuery: 'q=a%20b&flag&tags=a,b&x=c%20d&raw=%41',
+      rawQuery: 'q=a%20b&flag&tags=a,b&x=c+d&raw=%41',
       credentials: ['URL userinfo'],
     });
   });
@@ -313,5 +313,159 @@ describe('curl auth helpers', () => {
       'curl command 1 (line 1): --digest: curl computes digest auth per request, which a case cannot: set the credentials per target in parity.config.yaml (targets.<name>.headers), or the server must accept the cases without it',
       'curl command 2 (line 2): --aws-sigv4: curl computes an AWS Signature Version 4 per request, which a case cannot: set the credentials per target in parity.config.yaml (targets.<name>.headers), or the server must accept the cases without it',
     ]);
+  });
+});
+
+describe('curl fixtures written by others (curlconverter)', () => {
+  it('starts a new set of options at --next: the data before it is not sent after it', () => {
+    // From curlconverter's multiple_urls.sh, without the uploads.
+    const { requests } = importCurl(
+      "curl --data 'fooo=blah' 'http://h:1' --next http://h:1/two --data different=data",
+    );
+    expect(
+      requests.map((r) => [r.method, r.path, r.body.kind === 'text' ? r.body.text : '', r.source]),
+    ).toEqual([
+      ['POST', '/', 'fooo=blah', 'curl command 1 (line 1), part 1'],
+      ['POST', '/two', 'different=data', 'curl command 1 (line 1), part 2'],
+    ]);
+    const plain = importCurl('curl http://h:1/a -: -H "X-A: 1" http://h:1/b');
+    expect(plain.requests.map((r) => [r.path, r.headers])).toEqual([
+      ['/a', []],
+      ['/b', [['X-A', '1']]],
+    ]);
+  });
+
+  it('appends the dash a digits-only range lacks, as curl does (range.sh), and -C N resumes', () => {
+    const range = (command: string) =>
+      importCurl(command).requests[0]?.headers.find(([n]) => n === 'Range')?.[1];
+    expect(range("curl 'http://h:1' --range 600")).toBe('bytes=600-');
+    expect(range("curl 'http://h:1' -r 0-99")).toBe('bytes=0-99');
+    expect(range("curl 'http://h:1' -r -500")).toBe('bytes=-500');
+    expect(range("curl 'http://h:1' -C 100")).toBe('bytes=100-');
+    const resume = importCurl("curl -C - -o out 'http://h:1'");
+    expect(resume.requests[0]?.headers).toEqual([]);
+    expect(resume.notes.join('\n')).toContain('-C - resumes where the output file ends');
+  });
+
+  it('escapes --data-urlencode as curl_easy_escape does (+ for space) and reads = before @', () => {
+    const body = (command: string) => {
+      const b = importCurl(command).requests[0]?.body;
+      return b?.kind === 'text' ? b.text : undefined;
+    };
+    expect(body('curl http://h:1 --data-urlencode "msg=hello world!(*)\'"')).toBe(
+      'msg=hello+world%21%28%2A%29%27',
+    );
+    expect(body('curl http://h:1 --data-urlencode "a@b=c d"')).toBe('a@b=c+d');
+    const query = importCurl("curl -G http://h:1 --url-query 'q=a b'").requests[0];
+    expect(query?.rawQuery).toBe('q=a+b');
+  });
+
+  it('never reads the value of a value option as a URL, and names what changes the request', () => {
+    const { requests, notes } = importCurl(
+      'curl --noproxy localhost --unix-socket /run/d.sock --proxy-header "X: y" -z "1 Jan 2020" --request-target "*" -n http://h:1/x',
+    );
+    expect(requests.map((r) => `${r.origin ?? ''}${r.path}`)).toEqual(['http://h:1/x']);
+    expect(notes).toEqual([
+      "curl command 1 (line 1): --unix-socket /run/d.sock: curl sends the request over this Unix socket instead of to the URL's host, which an import cannot: left out",
+      'curl command 1 (line 1): -z 1 Jan 2020: curl adds an If-Modified-Since (or If-Unmodified-Since) header from a date or a file, which an import cannot: left out',
+      "curl command 1 (line 1): --request-target *: curl sends this request target instead of the URL's path, which an import cannot: left out",
+      'curl command 1 (line 1): -n: curl reads credentials from ~/.netrc, which an import cannot: left out',
+    ]);
+  });
+});
+
+describe('curl URL globbing', () => {
+  const urls = (command: string) =>
+    importCurl(command).requests.map(
+      (r) => `${r.path}${r.rawQuery === undefined ? '' : `?${r.rawQuery}`}`,
+    );
+
+  it('sends one request per {a,b} alternative and [1-3] step, as curl does; -g turns it off', () => {
+    expect(urls("curl 'http://h:1/x?foo={bar,baz}'")).toEqual(['/x?foo=bar', '/x?foo=baz']);
+    expect(urls("curl 'http://h:1/page/[1-3]/[a-b]'")).toEqual([
+      '/page/1/a',
+      '/page/1/b',
+      '/page/2/a',
+      '/page/2/b',
+      '/page/3/a',
+      '/page/3/b',
+    ]);
+    expect(urls("curl 'http://h:1/f[08-10:2].txt'")).toEqual(['/f08.txt', '/f10.txt']);
+    // As written; the case file writes them percent-encoded, as curl sends them.
+    expect(urls("curl -g 'http://h:1/x?foo={bar,baz}'")).toEqual(['/x?foo={bar,baz}']);
+    expect(urls("curl 'http://h:1/x?a=\\{b\\}'")).toEqual(['/x?a={b}']);
+    expect(importCurl("curl 'http://[::1]:1/v6'").requests.map((r) => r.origin)).toEqual([
+      'http://[::1]:1',
+    ]);
+  });
+
+  it('keeps the first 100 URLs of a larger pattern, noted', () => {
+    const { requests, notes } = importCurl("curl 'http://h:1/n/[1-500]'");
+    expect(requests).toHaveLength(100);
+    expect(notes).toEqual([
+      'curl command 1 (line 1): "http://h:1/n/[1-500]" is a curl URL pattern of more than 100 URLs: the first 100 are imported',
+    ]);
+  });
+});
+
+describe('curl -F fields as curl reads them (curlconverter form_quotes.sh)', () => {
+  const body = (command: string) => {
+    const b = importCurl(command).requests[0]?.body;
+    return b?.kind === 'text' ? b.text : '';
+  };
+
+  it('sends a "quoted" value without its quotes, and ;type= as the part content type', () => {
+    const quoted = body(`curl http://h:1/wan --form 'token="9d96"' --form 'apply="a \\"b\\" c;d"'`);
+    expect(quoted).toContain('name="token"\r\n\r\n9d96\r\n');
+    expect(quoted).toContain('name="apply"\r\n\r\na "b" c;d\r\n');
+    const typed = body(
+      `curl http://h:1/e -F 'input={"a": 1};type=application/json' -F 'n=x;filename=n.txt'`,
+    );
+    expect(typed).toContain(
+      'Content-Disposition: form-data; name="input"\r\nContent-Type: application/json\r\n\r\n{"a": 1}\r\n',
+    );
+    expect(typed).toContain('name="n"; filename="n.txt"\r\n\r\nx\r\n');
+    expect(body(`curl http://h:1/s --form-string 'raw="q";type=x'`)).toContain(
+      '\r\n\r\n"q";type=x\r\n',
+    );
+  });
+
+  it("names the body's boundary in a Content-Type the command sets for its form", () => {
+    const request = importCurl(
+      `curl http://h:1/d -H "Content-Type: multipart/related; boundary=----WebKitFormBoundary7MA4YWxkTrZu0gW" -F a=1`,
+    ).requests[0];
+    expect(request?.headers).toEqual([
+      ['Content-Type', 'multipart/related; boundary=----parity-form-boundary'],
+    ]);
+  });
+});
+
+describe('curl data from the script itself (curlconverter bash_redirect_heredoc.sh)', () => {
+  const body = (script: string) =>
+    importCurl(script).requests.map((r) => (r.body.kind === 'text' ? r.body.text : r.body.kind));
+
+  it('sends a here-document or here-string as the @- data it feeds curl', () => {
+    const heredoc = [
+      '# a comment',
+      'curl -X POST http://h:1/shared/ -H "Content-Type: application/json" --data-binary @- <<DATA',
+      '{"server_id": "0",',
+      '  "shared": {"id": 1}}',
+      'DATA',
+      'curl http://h:1/after',
+    ].join('\n');
+    const { requests, notes } = importCurl(heredoc);
+    expect(notes).toEqual([]);
+    expect(requests.map((r) => [r.path, r.source])).toEqual([
+      ['/shared/', 'curl command 1 (line 2)'],
+      ['/after', 'curl command 2 (line 6)'],
+    ]);
+    expect(body(heredoc)[0]).toBe('{"server_id": "0",\n  "shared": {"id": 1}}\n');
+    // -d strips the line breaks of what it reads; <<- strips leading tabs; a quoted delimiter.
+    expect(body("curl http://h:1/f -d @- <<-'END'\n\ta=1\n\t&b=2\n\tEND\n")).toEqual(['a=1&b=2']);
+    expect(body('curl http://h:1/s --json @- <<< \'{"a": 1}\'')).toEqual(['{"a": 1}\n']);
+  });
+
+  it('keeps the line breaks of a -d value given on the command line, as curl sends them', () => {
+    expect(body("curl http://h:1/x -d 'a=1\nb=2'")).toEqual(['a=1\nb=2']);
   });
 });

@@ -87,3 +87,64 @@ describe('importHar: the bytes it sent', () => {
     ]);
   });
 });
+
+describe("importHar: mitmproxy's postdata.har (Chrome, HTTP/2)", () => {
+  it('drops the HTTP/2 pseudo-headers as the request line they are, without a note for each', () => {
+    const source = importHar(
+      har({
+        request: {
+          method: 'POST',
+          url: 'https://bi.pst.tech/events',
+          httpVersion: 'http/2.0',
+          headers: [
+            { name: ':authority', value: 'bi.pst.tech' },
+            { name: ':method', value: 'POST' },
+            { name: ':path', value: '/events' },
+            { name: ':scheme', value: 'https' },
+            { name: 'content-type', value: 'text/plain;charset=UTF-8' },
+          ],
+          postData: { mimeType: 'text/plain;charset=UTF-8', text: 'eyJ9' },
+        },
+        response: { status: 200, headers: [], content: { size: 0, mimeType: 'application/json' } },
+      }),
+      'postdata.har',
+      ALL,
+    );
+    const built = buildCaseFiles(source);
+    expect(built.notes).toEqual([]);
+    expect(built.files[0]?.cases[0]?.request.headers).toEqual({
+      'content-type': 'text/plain;charset=UTF-8',
+    });
+  });
+});
+
+describe("importHar: mitmproxy's error_log.har (its own exporter)", () => {
+  it('reads an entry whose answer never came (content: [], status 0), saying so', () => {
+    const source = importHar(
+      har(
+        {
+          request: { method: 'GET', url: 'http://163.com/', headers: [] },
+          response: {
+            status: 0,
+            headers: [],
+            _error: "[Errno 60] Connect call failed ('123.58.180.8', 80)",
+            content: [],
+          },
+        },
+        {
+          request: { method: 'GET', url: 'https://httpbin.org/get', headers: [] },
+          response: { status: 200, headers: [], content: { mimeType: 'text/html', text: '' } },
+        },
+      ),
+      'error_log.har',
+      ALL,
+    );
+    expect(source.requests.map((r) => `${r.origin}${r.path}`)).toEqual([
+      'http://163.com/',
+      'https://httpbin.org/get',
+    ]);
+    expect(source.notes).toEqual([
+      "HAR entry 1: the recording holds no answer to it (status 0: [Errno 60] Connect call failed ('123.58.180.8', 80)); imported as it was sent",
+    ]);
+  });
+});
