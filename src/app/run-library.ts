@@ -31,6 +31,8 @@ export interface LibraryRunOptions {
   readonly tracker?: string | false | undefined;
   /** The reports folder (default `reports`): the run writes `<reports>/<run-id>/`. */
   readonly reports?: string | undefined;
+  /** Cases in flight at once (default: the config's, else 8; as `--concurrency`). */
+  readonly concurrency?: number | undefined;
   /** Which divergences fail the run (default `open`, as `--fail-on`). */
   readonly failOn?: FailPolicy | undefined;
   /** Only cases whose id matches one of these globs (`--filter`). */
