@@ -81,14 +81,9 @@ export interface SkeletonChange {
   readonly candidate: string;
 }
 
-/** The kinds a finding can have (a transport failure is a run error, never a finding). */
-export const FINDING_KINDS = [
-  'status',
-  'shape',
-  'value',
-  'header',
-] as const satisfies readonly DivergenceKind[];
-export type FindingKind = (typeof FINDING_KINDS)[number];
+import type { FindingKind } from './finding-kinds.js';
+
+export { FINDING_KINDS, type FindingKind } from './finding-kinds.js';
 
 /** One root cause as one divergent case shows it. */
 export interface Finding {

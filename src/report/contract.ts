@@ -47,7 +47,7 @@ export type Known<T> = T extends readonly unknown[]
 
 type Shape = z.output<typeof reportSchema>;
 
-export type InterruptSignal = (typeof INTERRUPT_SIGNALS)[number];
+export type { InterruptSignal } from './signals.js';
 /** A side of the run: its name, its URL (redacted), its recording and runtime when known. */
 export type TargetRef = Known<z.output<typeof targetSchema>>;
 /** What a run changed in the tracker: row ids per change. */
