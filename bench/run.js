@@ -130,7 +130,7 @@ async function runThroughput(urls) {
   });
   row('raw undici pairs/s (2 servers, median)', fmt(t.raw), 'reference', undefined);
   row(
-    'parity cases/s (runLibrary: case files read, reports written, median)',
+    'parity cases/s (runLibrary on loaded cases, reports written, median)',
     fmt(t.parity),
     'reference',
     undefined,

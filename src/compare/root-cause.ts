@@ -6,7 +6,8 @@
  * so one cause seen on many cases and endpoints is one tracker row. Pure.
  */
 import { createHash } from 'node:crypto';
-import type { ChangeOp, DivergenceKind } from '../model/comparison.js';
+import type { ChangeOp } from '../model/comparison.js';
+import type { FindingKind } from './finding-kinds.js';
 import { PATTERN_NAMES, type PatternName } from './patterns/types.js';
 
 /** How a header differs: missing on one side, or present on both with values of other classes. */
@@ -80,8 +81,6 @@ export interface SkeletonChange {
   readonly baseline: string;
   readonly candidate: string;
 }
-
-import type { FindingKind } from './finding-kinds.js';
 
 export { FINDING_KINDS, type FindingKind } from './finding-kinds.js';
 

@@ -8,7 +8,6 @@ import { RUNTIMES } from '../model/runtime.js';
 import { noiseConfigSchema } from '../noise/config-schema.js';
 import { rulesSpecSchema } from '../rules/schema.js';
 import { MAX_DEPTH } from '../wire/budget.js';
-
 import {
   DEFAULT_TRACKER_PATH,
   FAIL_POLICIES,

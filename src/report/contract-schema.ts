@@ -23,11 +23,10 @@ import {
   findingSchema,
   rootCauseSchema,
 } from './contract-causes.js';
+import { INTERRUPT_SIGNALS } from './signals.js';
 
 /** Bump on any incompatible change of report.json, with a changelog note. */
 export const REPORT_SCHEMA_VERSION = 3;
-
-import { INTERRUPT_SIGNALS } from './signals.js';
 
 export { INTERRUPT_SIGNALS } from './signals.js';
 

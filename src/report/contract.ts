@@ -28,7 +28,6 @@ import type { RootCauseEntry } from '../results/root-causes.js';
 import type { RunSummary } from '../results/summary.js';
 import type { CaseResult } from '../results/types.js';
 import type {
-  INTERRUPT_SIGNALS,
   interruptionSchema,
   mergedFromSchema,
   reportSchema,

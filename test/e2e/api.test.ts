@@ -116,4 +116,27 @@ describe('import ... from "http-parity"', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it('runs cases already in memory as the library, selected by filter', async () => {
+    const { loadCases, runLibrary } = await import('http-parity');
+    const server = await startServer((req, res) => json(res, 200, { path: req.url }));
+    const dir = await mkdtemp(join(tmpdir(), 'parity-api-library-'));
+    try {
+      const library = await loadCases([join(ROOT, 'cases/validator')], { cwd: ROOT, env: {} });
+      const run = await runLibrary({
+        cwd: dir,
+        env: {},
+        baseline: `a=${server.url}`,
+        candidate: `b=${server.url}`,
+        library,
+        filter: ['validator/valid-record'],
+        tracker: false,
+      });
+      expect(run.report.summary).toMatchObject({ cases: 1, equal: 1 });
+      expect(run.verdict).toEqual({ kind: 'passed' });
+    } finally {
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
