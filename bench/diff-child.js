@@ -3,9 +3,10 @@
 // parity's judge. Prints one JSON line: { name, ms, rssMb, changes, verdict }.
 // Usage: node bench/diff-child.js <scenario> [elements]
 
-import { judge } from '../dist/compare/judge.js';
-import { decodeBody } from '../dist/execute/decode-body.js';
-import { resolveRules, rulesSpecSchema } from '../dist/rules/schema.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decodeBody, judge, loadCases } from 'http-parity';
 
 const [name = 'big-object', sizeArg] = process.argv.slice(2);
 const N = Number(sizeArg ?? 100_000);
@@ -49,16 +50,17 @@ function bodies() {
 
 const [left, right] = bodies();
 const bytes = [Buffer.from(JSON.stringify(left)), Buffer.from(JSON.stringify(right))];
-const testCase = {
-  id: `bench/${name}`,
-  suite: 'bench',
-  description: undefined,
-  tags: [],
-  request: { method: 'GET', path: '/big', query: [], headers: [], body: { kind: 'none' } },
-  rules: resolveRules([rulesSpecSchema.parse({})]),
-  expect: { status: undefined },
-  source: { file: 'bench', line: 1, column: 1 },
-};
+// The case as a library declares it (default rules), loaded by the public API.
+const caseDir = mkdtempSync(join(tmpdir(), 'parity-bench-diff-'));
+writeFileSync(
+  join(caseDir, 'big.json'),
+  JSON.stringify({
+    suite: 'bench',
+    cases: [{ id: name, request: { method: 'GET', path: '/big' } }],
+  }),
+);
+const [testCase] = await loadCases(['big.json'], { cwd: caseDir, env: {} });
+rmSync(caseDir, { recursive: true, force: true });
 const side = (body) => ({
   outcome: 'response',
   response: { status: 200, headers: {}, body, wireBytes: 0, durationMs: 0 },

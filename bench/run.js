@@ -129,7 +129,12 @@ async function runThroughput(urls) {
     rounds: SCALE.rounds,
   });
   row('raw undici pairs/s (2 servers, median)', fmt(t.raw), 'reference', undefined);
-  row('parity cases/s (runParity, reports written, median)', fmt(t.parity), 'reference', undefined);
+  row(
+    'parity cases/s (runLibrary on loaded cases, reports written, median)',
+    fmt(t.parity),
+    'reference',
+    undefined,
+  );
   row(
     `throughput, parity ÷ raw undici pairs (median of ${t.ratios.length} paired rounds: ${spread(t.ratios)})`,
     `${fmt(t.ratio * 100, 1)}%`,

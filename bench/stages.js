@@ -4,7 +4,10 @@
 // output (dist/bin.js, unbundled: one file per source module), not the bundle.
 // Usage: node bench/stages.js DIR [--files]
 //   node --cpu-prof --cpu-prof-dir=prof --input-type=module \
-//     -e "const { run } = await import('./dist/bin.js'); await run()" run cases …
+//     -e "process.argv.splice(1, 0, 'parity'); const { run } = await import('./dist/bin.js'); await run()" \
+//     run cases …
+// (`-e` puts the first argument at argv[1], where a script's path would be:
+// the splice restores the place `run()` reads its arguments from.)
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 

@@ -22,9 +22,7 @@ import { build } from 'esbuild';
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const outDir = process.argv[2] ?? 'dist';
-await build({
-  entryPoints: ['src/bin.ts'],
-  outfile: join(outDir, 'parity.cjs'),
+const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -35,9 +33,41 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',
+};
+
+// undici (~720 KB bundled, a third of the CLI) is bundled into a file of its
+// own, dist/vendor/undici.cjs, which the CLI requires when the HTTP client's
+// module is first evaluated: the commands that send nothing no longer
+// pre-parse it at start-up, and the commands that send compile the same bytes
+// as before. Measured paired (9 rounds, whole processes' CPU, Node 20):
+// `validate` of one case and `--version` ~8 ms less; a one-case `run` the same.
+const VENDORED = ['undici'];
+const vendored = {
+  name: 'vendored',
+  setup(build) {
+    build.onResolve({ filter: /^undici$/ }, (args) =>
+      VENDORED.includes(args.path)
+        ? { path: `./vendor/${args.path}.cjs`, external: true }
+        : undefined,
+    );
+  },
+};
+
+await build({
+  ...common,
+  entryPoints: ['src/bin.ts'],
+  outfile: join(outDir, 'parity.cjs'),
   define: { PARITY_VERSION: JSON.stringify(version) },
   // Loaded on first use from node_modules (only when a command reads an OpenAPI
   // document; only by `parity fuzz`): bundled, their ~600 KB of validators and
   // ~170 KB of generators would be compiled by every command at start-up.
   external: ['@readme/openapi-parser', 'fast-check', 'pure-rand', 'pure-rand/*'],
+  plugins: [vendored],
 });
+for (const name of VENDORED) {
+  await build({
+    ...common,
+    stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: '.' },
+    outfile: join(outDir, 'vendor', `${name}.cjs`),
+  });
+}

@@ -2,7 +2,7 @@
 import { hostname } from 'node:os';
 import type { SignalSource } from './cli/io.js';
 import { main } from './cli/main.js';
-import { INTERRUPT_SIGNALS, type InterruptSignal } from './report/contract.js';
+import { INTERRUPT_SIGNALS, type InterruptSignal } from './report/signals.js';
 import { ParityError } from './util/errors.js';
 import type { Host } from './util/host.js';
 

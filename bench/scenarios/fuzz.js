@@ -8,13 +8,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadCases } from '../../dist/cases/load.js';
-import { resolveConfig } from '../../dist/config/resolve.js';
-import { resolveTargets } from '../../dist/config/targets.js';
-import { runFuzz } from '../../dist/fuzz/engine.js';
-import { seedsOf } from '../../dist/fuzz/seeds.js';
-import { createSender } from '../../dist/fuzz/sender.js';
-import { createRedactor } from '../../dist/redact/redact.js';
+import { fuzzLibrary } from 'http-parity';
 
 const SEEDS = {
   suite: 'fuzz-bench',
@@ -42,35 +36,26 @@ const SEEDS = {
   ],
 };
 
-async function once(urls, seeds, inputs, concurrency) {
-  const resolved = resolveConfig(
-    { config: { concurrency, tracker: false }, file: undefined },
-    { baseline: `a=${urls.a}`, candidate: `b=${urls.b}` },
-    tmpdir(),
-  );
-  const config = { ...resolved, ...resolveTargets(resolved, 'baseline+candidate') };
-  const redact = createRedactor({ headerNames: [], secrets: new Map() });
-  const sender = createSender({
-    config,
-    redact,
-    reset: undefined,
-    shell: { cwd: tmpdir(), env: {} },
+// The rate is the exploration's own (`summary.run`: inputs over exploration
+// time, shrinking included); writing and replaying the found cases after it
+// are not counted. The POST seed is fuzzed: the config marks both bench
+// servers disposable and the run allows writes.
+async function once(dir, inputs, concurrency, k) {
+  const outcome = await fuzzLibrary({
+    cwd: dir,
+    env: {},
+    cases: ['seeds.json'],
+    concurrency,
+    budget: { kind: 'inputs', count: inputs },
+    seed: 1,
+    allowWrites: true,
+    tracker: false,
+    reports: `reports-${k}`,
+    out: `found-${k}`,
   });
-  try {
-    const run = await runFuzz({
-      seeds,
-      send: sender.send,
-      budget: { kind: 'inputs', count: inputs },
-      seedNumber: 1,
-      concurrency,
-      shrinkLimit: 300,
-      maxFindings: 50,
-      clock: () => performance.now(),
-    });
-    return { rate: run.inputs / (run.elapsedMs / 1000), findings: run.findings.length };
-  } finally {
-    await sender.close();
-  }
+  if (outcome.kind !== 'done') throw new Error(`fuzz: ${outcome.targets.join(', ')} unreachable`);
+  const { run } = outcome.summary;
+  return { rate: run.inputs / (run.elapsedMs / 1000), findings: run.findings.length };
 }
 
 /** @returns {Promise<{ rate: number, rates: number[], inputs: number, concurrency: number, findings: number }>} */
@@ -78,10 +63,20 @@ export async function fuzzRate(urls, { inputs, concurrency = 16, runs = 3 }) {
   const dir = await mkdtemp(join(tmpdir(), 'parity-bench-fuzz-'));
   try {
     await writeFile(join(dir, 'seeds.json'), JSON.stringify(SEEDS));
-    const seeds = seedsOf(await loadCases(['seeds.json'], { cwd: dir, env: {} }));
-    await once(urls, seeds, Math.min(inputs, 2000), concurrency); // warm-up: connections, JIT
+    await writeFile(
+      join(dir, 'parity.config.json'),
+      JSON.stringify({
+        targets: {
+          a: { url: urls.a, disposable: true },
+          b: { url: urls.b, disposable: true },
+        },
+        baseline: 'a',
+        candidate: 'b',
+      }),
+    );
+    await once(dir, Math.min(inputs, 2000), concurrency, 'warm'); // warm-up: connections, JIT
     const results = [];
-    for (let k = 0; k < runs; k++) results.push(await once(urls, seeds, inputs, concurrency));
+    for (let k = 0; k < runs; k++) results.push(await once(dir, inputs, concurrency, k));
     const rates = results.map((r) => r.rate);
     return {
       rate: Math.max(...rates),

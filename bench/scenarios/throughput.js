@@ -1,5 +1,7 @@
-// Scenario 1: raw undici pair rate vs parity's end-to-end case rate (runParity,
-// reports written, tracker off) on identical ~300-byte JSON bodies, same servers,
+// Scenario 1: raw undici pair rate vs parity's end-to-end case rate (the
+// public `runLibrary` on cases loaded once with `loadCases`, as the raw loop
+// has its paths in hand: reports written, tracker off) on identical
+// ~300-byte JSON bodies, same servers,
 // same concurrency, measured in pairs in this process (the order alternating
 // round by round). The ratio is taken pair by pair and the median reported: on
 // a shared 2-core machine a round's speed drifts, and a ratio of two maxima
@@ -7,12 +9,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadCases, runLibrary } from 'http-parity';
 import { Pool } from 'undici';
-import { runParity } from '../../dist/app/run.js';
-import { loadCases } from '../../dist/cases/load.js';
-import { resolveConfig } from '../../dist/config/resolve.js';
-import { resolveTargets } from '../../dist/config/targets.js';
-import { createRedactor } from '../../dist/redact/redact.js';
 import { writeCaseLibrary } from '../lib/cases.js';
 
 async function rawPairs(urls, count, concurrency) {
@@ -38,16 +36,19 @@ async function rawPairs(urls, count, concurrency) {
   return count / seconds;
 }
 
-async function parityRun(urls, cases, concurrency, reportsDir) {
-  const resolved = resolveConfig(
-    { config: { concurrency, tracker: false }, file: undefined },
-    { baseline: `a=${urls.a}`, candidate: `b=${urls.b}`, reports: reportsDir },
-    reportsDir,
-  );
-  const config = { ...resolved, ...resolveTargets(resolved, 'baseline+candidate') };
-  const redact = createRedactor({ headerNames: [], secrets: [] });
+async function parityRun(urls, { dir, cases }, concurrency, reportsDir) {
   const started = performance.now();
-  const outcome = await runParity({ config, cases, redact, now: () => new Date() });
+  const outcome = await runLibrary({
+    cwd: dir,
+    env: {},
+    baseline: `a=${urls.a}`,
+    candidate: `b=${urls.b}`,
+    library: cases,
+    concurrency,
+    tracker: false,
+    reports: reportsDir,
+    failOn: 'none',
+  });
   const seconds = (performance.now() - started) / 1000;
   if (outcome.report.summary.equal !== cases.length)
     throw new Error('throughput: expected every case equal');
@@ -65,7 +66,10 @@ export async function throughput(urls, { cases: count, concurrency = 16, rounds 
   const dir = await mkdtemp(join(tmpdir(), 'parity-bench-'));
   try {
     await writeCaseLibrary(join(dir, 'cases'), count);
-    const cases = await loadCases([join(dir, 'cases')], { cwd: dir, env: {} });
+    const cases = {
+      dir,
+      cases: await loadCases([join(dir, 'cases')], { cwd: dir, env: {} }),
+    };
     // Warm-up (connections, JIT) on the same paths the rounds take: a run above
     // 10,000 cases streams its results, which a 2,000-case warm-up never reaches.
     await rawPairs(urls, count, concurrency);

@@ -7,12 +7,14 @@
  * abandoned, the reports folder takes this run's folder, `latest` is
  * parity's link).
  */
-import { openRunLibrary } from '../cases/library.js';
+import { openRunLibrary, type RunLibrary } from '../cases/library.js';
+import { selectCases } from '../cases/select.js';
 import type { ShardInfo } from '../cases/shard.js';
-import type { CaseSource } from '../cases/source.js';
+import { type CaseSource, inMemory } from '../cases/source.js';
 import type { ConfigFlags, ResolvedConfig } from '../config/resolve.js';
 import { type RunConfig, resolveTargets } from '../config/targets.js';
 import { parseResetRequest, type ResetSpec } from '../fuzz/reset.js';
+import type { Case } from '../model/case.js';
 import { loadOpenApi } from '../openapi/load.js';
 import { operationMatcher } from '../openapi/match.js';
 import { operationKey } from '../openapi/types.js';
@@ -46,6 +48,11 @@ export type RunRequest = ConfigFlags & {
   readonly resetCommand?: string | undefined;
   /** `--reset-request "POST /__reset"`: the same, as a request to both targets. */
   readonly resetRequest?: string | undefined;
+  /**
+   * Cases already in memory (the API's `runLibrary({ library })`): they are
+   * the library, instead of the case files; `filter`, `tag` and `shard` still select.
+   */
+  readonly library?: readonly Case[] | undefined;
 };
 
 export type PreparedRun =
@@ -159,6 +166,15 @@ function shortSecretNotes(secrets: ReadonlyMap<string, string>): string[] {
   );
 }
 
+/** Cases already in memory as a run's library: selected as a run selects, streamed from memory. */
+function libraryInMemory(cases: readonly Case[], request: RunRequest): RunLibrary {
+  const selection = { filter: request.filter, tags: request.tag };
+  const matching = selectCases(cases, selection).length;
+  const selected = selectCases(cases, { ...selection, shard: request.shard });
+  const redactHeaders = new Set(selected.flatMap((c) => c.rules.redactHeaders));
+  return { source: inMemory(selected), matching, redactHeaders: [...redactHeaders] };
+}
+
 /** No case paths, `--filter` or `--tag`: every case of the configured library is selected. */
 function selectsWholeLibrary(request: RunRequest): boolean {
   const given = (list: readonly string[] | undefined) => list !== undefined && list.length > 0;
@@ -172,11 +188,14 @@ export async function prepareRun(request: RunRequest, context: AppContext): Prom
   const resolved =
     recording === undefined ? project.config : withRecording(project.config, recording);
   const config: RunConfig = { ...resolved, ...resolveTargets(resolved, 'baseline+candidate') };
-  const library = await openRunLibrary(
-    config.casePaths,
-    caseOptions(config, context.cwd, project.env),
-    { filter: request.filter, tags: request.tag, shard: request.shard },
-  );
+  const library =
+    request.library === undefined
+      ? await openRunLibrary(config.casePaths, caseOptions(config, context.cwd, project.env), {
+          filter: request.filter,
+          tags: request.tag,
+          shard: request.shard,
+        })
+      : libraryInMemory(request.library, request);
   const reset = resetOf(request, config);
   const cases = library.source;
   // A shard may be empty when there are fewer cases than shards: that is not a usage error.

@@ -6,6 +6,7 @@
  * Nothing is printed; bad input throws a `ParityError` before anything is sent.
  */
 import type { FailPolicy } from '../config/schema.js';
+import type { Case } from '../model/case.js';
 import type { Env } from '../util/env.js';
 import { ParityError } from '../util/errors.js';
 import { unknownHost } from '../util/host.js';
@@ -25,12 +26,19 @@ export interface LibraryRunOptions {
   readonly candidate?: string | undefined;
   /** Case files or folders (default: the config's `cases`, else `cases/`). */
   readonly cases?: readonly string[] | undefined;
+  /**
+   * Cases already loaded (`loadCases`) or built by the script, run instead of
+   * reading case files (`cases` is then not read); `filter` and `tag` still select.
+   */
+  readonly library?: readonly Case[] | undefined;
   /** The config file (default: `parity.config.yaml|yml|json` in `cwd`, if present). */
   readonly config?: string | undefined;
   /** The tracker's path, or `false` for none (`--no-tracker`). */
   readonly tracker?: string | false | undefined;
   /** The reports folder (default `reports`): the run writes `<reports>/<run-id>/`. */
   readonly reports?: string | undefined;
+  /** Cases in flight at once (default: the config's, else 8; as `--concurrency`). */
+  readonly concurrency?: number | undefined;
   /** Which divergences fail the run (default `open`, as `--fail-on`). */
   readonly failOn?: FailPolicy | undefined;
   /** Only cases whose id matches one of these globs (`--filter`). */

@@ -17,7 +17,12 @@ export interface PlainAccess {
   readonly write: boolean;
   /** `METHOD id`, as a warning names it. */
   readonly label: string;
-  readonly at: Omit<InputProblem, 'message'>;
+  /**
+   * Where it is, placed only when a warning names it: placing a case of a JSON
+   * file parses the whole file for its positions, which a library of 20,000
+   * cases without a race would pay for every file.
+   */
+  readonly at: () => Omit<InputProblem, 'message'>;
 }
 
 /** The plain cases of one file that is not serial, in file order. */
@@ -63,7 +68,7 @@ export function crossFileRaces(files: readonly FileAccess[]): InputProblem[] {
         if (other === file || warned.has(other)) continue;
         warned.add(other);
         out.push({
-          ...access.at,
+          ...access.at(),
           message: `writes ${access.path} (${access.label}), which ${files[other]?.file} reads (${touched.label}); neither file is serial, so with --concurrency above 1 the read may come before or after the write (add serial: true to one of them: a serial file runs alone)`,
         });
       }

@@ -100,7 +100,7 @@ function plainAccess(
     path: resourceOf(request.path),
     write: isWriteMethod(request.method),
     label: `${request.method} ${id}`,
-    at: { file: parsed.file, ...parsed.locate(path), field: formatField(path) },
+    at: () => ({ file: parsed.file, ...parsed.locate(path), field: formatField(path) }),
   };
 }
 

@@ -8,16 +8,16 @@
  */
 import * as z from 'zod';
 import { parseShard } from '../cases/shard.js';
-import { FINDING_KINDS } from '../compare/root-cause.js';
+import { FINDING_KINDS } from '../compare/finding-kinds.js';
 import {
   DEFAULT_TRACKER_PATH,
   FAIL_POLICIES,
   MAX_CONCURRENCY,
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
-} from '../config/schema.js';
+} from '../config/limits.js';
 import { type Budget, parseBudget } from '../fuzz/budget.js';
-import { REPORT_FORMATS, type ReportFormat } from '../report/write.js';
+import { REPORT_FORMATS, type ReportFormat } from '../report/formats.js';
 import {
   choice,
   command,

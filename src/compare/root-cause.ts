@@ -6,7 +6,8 @@
  * so one cause seen on many cases and endpoints is one tracker row. Pure.
  */
 import { createHash } from 'node:crypto';
-import type { ChangeOp, DivergenceKind } from '../model/comparison.js';
+import type { ChangeOp } from '../model/comparison.js';
+import type { FindingKind } from './finding-kinds.js';
 import { PATTERN_NAMES, type PatternName, patternNamed } from './patterns/registry.js';
 
 /** How a header differs: missing on one side, or present on both with values of other classes. */
@@ -104,14 +105,7 @@ export interface SkeletonChange {
   readonly candidate: string;
 }
 
-/** The kinds a finding can have (a transport failure is a run error, never a finding). */
-export const FINDING_KINDS = [
-  'status',
-  'shape',
-  'value',
-  'header',
-] as const satisfies readonly DivergenceKind[];
-export type FindingKind = (typeof FINDING_KINDS)[number];
+export { FINDING_KINDS, type FindingKind } from './finding-kinds.js';
 
 /** One root cause as one divergent case shows it. */
 export interface Finding {

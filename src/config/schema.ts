@@ -8,19 +8,22 @@ import { RUNTIMES } from '../model/runtime.js';
 import { noiseConfigSchema } from '../noise/config-schema.js';
 import { rulesSpecSchema } from '../rules/schema.js';
 import { MAX_DEPTH } from '../wire/budget.js';
+import {
+  DEFAULT_TRACKER_PATH,
+  FAIL_POLICIES,
+  MAX_CONCURRENCY,
+  MAX_RETRIES,
+  MAX_TIMEOUT_MS,
+} from './limits.js';
 
-/** Where the decisions tracker lives unless the config or `--tracker` says otherwise. */
-export const DEFAULT_TRACKER_PATH = 'docs/ARCHITECTURE_COMPARISON.md';
-
-export const FAIL_POLICIES = ['new', 'open', 'any', 'none'] as const;
-export type FailPolicy = (typeof FAIL_POLICIES)[number];
-
-/** Cases (and requests per target) in flight at once: more only exhausts sockets and memory. */
-export const MAX_CONCURRENCY = 1024;
-/** The longest request budget a timer can hold (2^31 - 1 ms, about 24.8 days). */
-export const MAX_TIMEOUT_MS = 2_147_483_647;
-/** Retries after a connection-level failure. */
-export const MAX_RETRIES = 10;
+export {
+  DEFAULT_TRACKER_PATH,
+  FAIL_POLICIES,
+  type FailPolicy,
+  MAX_CONCURRENCY,
+  MAX_RETRIES,
+  MAX_TIMEOUT_MS,
+} from './limits.js';
 
 const targetSpecSchema = z
   .strictObject({

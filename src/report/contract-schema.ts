@@ -23,15 +23,12 @@ import {
   findingSchema,
   rootCauseSchema,
 } from './contract-causes.js';
+import { INTERRUPT_SIGNALS } from './signals.js';
 
 /** Bump on any incompatible change of report.json, with a changelog note. */
 export const REPORT_SCHEMA_VERSION = 3;
 
-/**
- * Signals that stop a run early (`Interruption.signal`): Ctrl-C, a kill, and
- * the hangup a closed terminal (or an ssh session that dropped) sends.
- */
-export const INTERRUPT_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+export { INTERRUPT_SIGNALS } from './signals.js';
 
 export const countSchema = z.number().int().nonnegative();
 

@@ -28,7 +28,6 @@ import type { RootCauseEntry } from '../results/root-causes.js';
 import type { RunSummary } from '../results/summary.js';
 import type { CaseResult } from '../results/types.js';
 import type {
-  INTERRUPT_SIGNALS,
   interruptionSchema,
   mergedFromSchema,
   reportSchema,
@@ -47,7 +46,7 @@ export type Known<T> = T extends readonly unknown[]
 
 type Shape = z.output<typeof reportSchema>;
 
-export type InterruptSignal = (typeof INTERRUPT_SIGNALS)[number];
+export type { InterruptSignal } from './signals.js';
 /** A side of the run: its name, its URL (redacted), its recording and runtime when known. */
 export type TargetRef = Known<z.output<typeof targetSchema>>;
 /** What a run changed in the tracker: row ids per change. */

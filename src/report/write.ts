@@ -8,15 +8,14 @@ import { basename, join } from 'node:path';
 import type { CollectedResults, FinalResults } from '../results/collected.js';
 import { writeChunksAtomic, writeFileAtomic } from '../util/fs.js';
 import type { RunReport } from './contract.js';
+import { REPORT_FORMATS, type ReportFormat } from './formats.js';
 import { renderHtml } from './html/render.js';
 import { renderJsonChunks } from './json.js';
 import { renderJunitChunks } from './junit.js';
 import { renderMarkdown } from './markdown.js';
 import type { RunFolder } from './run-folder.js';
 
-/** Every format, in the order a run writes them (report.json first: it is the source). */
-export const REPORT_FORMATS = ['json', 'md', 'html', 'junit'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export { REPORT_FORMATS, type ReportFormat } from './formats.js';
 
 /** Every result of the run, for the formats that list every case. */
 export interface AllResults {

@@ -3,8 +3,11 @@
  * installed it would (`exports` resolves to the built `dist/index.js`, with
  * its `.d.ts`): the stable names, and a case library judged as an ordinary test.
  */
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { json, startServer } from '../helpers/http.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -14,6 +17,8 @@ describe('import ... from "http-parity"', () => {
     expect(Object.keys(api).sort()).toEqual(
       [
         'compare',
+        'decodeBody',
+        'fuzzLibrary',
         'judge',
         'loadCases',
         'parseReport',
@@ -51,6 +56,87 @@ describe('import ... from "http-parity"', () => {
       expect(judged.findings.map((f) => f.summary)).toEqual([
         'externally tagged enum vs `Kind` discriminator',
       ]);
+    }
+  });
+
+  it('decodes captured bytes into the bodies judge compares', async () => {
+    const { decodeBody, judge, loadCases } = await import('http-parity');
+    const [testCase] = await loadCases([join(ROOT, 'cases/validator')], { cwd: ROOT, env: {} });
+    if (testCase === undefined) throw new Error('no case');
+    const body = decodeBody(Buffer.from('{"price": 1.50}'), 'application/json');
+    expect(body.kind).toBe('json');
+    const answer = (text: string) => ({
+      outcome: 'response' as const,
+      response: {
+        status: 200,
+        headers: {},
+        body: decodeBody(Buffer.from(text), 'application/json'),
+        wireBytes: text.length,
+        durationMs: 0,
+      },
+    });
+    expect(
+      judge({ case: testCase, baseline: answer('[1,2]'), candidate: answer('[1, 2]') }).verdict,
+    ).toBe('equal');
+    expect(
+      judge({ case: testCase, baseline: answer('[1,2]'), candidate: answer('[2,1]') }).verdict,
+    ).toBe('divergent');
+  });
+
+  it('fuzzes two targets and writes the new root cause as a case', async () => {
+    const { fuzzLibrary } = await import('http-parity');
+    const a = await startServer((req, res) => json(res, 200, { path: req.url, n: 1 }));
+    const b = await startServer((req, res) =>
+      json(res, 200, { path: req.url, n: req.url?.includes('?') === true ? 2 : 1 }),
+    );
+    const dir = await mkdtemp(join(tmpdir(), 'parity-api-fuzz-'));
+    try {
+      await writeFile(
+        join(dir, 'seeds.json'),
+        JSON.stringify({
+          suite: 'seeds',
+          cases: [{ id: 'one', request: { method: 'GET', path: '/items/1' } }],
+        }),
+      );
+      const outcome = await fuzzLibrary({
+        cwd: dir,
+        env: {},
+        baseline: `a=${a.url}`,
+        candidate: `b=${b.url}`,
+        cases: ['seeds.json'],
+        budget: { kind: 'inputs', count: 200 },
+        tracker: false,
+      });
+      expect(outcome.kind).toBe('done');
+      expect(outcome.summary.run.inputs).toBe(200);
+      expect(outcome.summary.run.findings.length).toBeGreaterThan(0);
+      expect((await readdir(join(dir, 'cases/fuzz'))).length).toBeGreaterThan(0);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('runs cases already in memory as the library, selected by filter', async () => {
+    const { loadCases, runLibrary } = await import('http-parity');
+    const server = await startServer((req, res) => json(res, 200, { path: req.url }));
+    const dir = await mkdtemp(join(tmpdir(), 'parity-api-library-'));
+    try {
+      const library = await loadCases([join(ROOT, 'cases/validator')], { cwd: ROOT, env: {} });
+      const run = await runLibrary({
+        cwd: dir,
+        env: {},
+        baseline: `a=${server.url}`,
+        candidate: `b=${server.url}`,
+        library,
+        filter: ['validator/valid-record'],
+        tracker: false,
+      });
+      expect(run.report.summary).toMatchObject({ cases: 1, equal: 1 });
+      expect(run.verdict).toEqual({ kind: 'passed' });
+    } finally {
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

@@ -10,7 +10,7 @@ function file(name: string, ...entries: [string, string][]): FileAccess {
       path: resourceOf(path),
       write: !['GET', 'HEAD', 'OPTIONS'].includes(method),
       label: `${method} c${k}`,
-      at: at(name, k + 1),
+      at: () => at(name, k + 1),
     })),
   };
 }

@@ -1,0 +1,18 @@
+/**
+ * The config's defaults and bounds that the command line shows and checks
+ * (`--help`, option parsers), apart from the config's schema: the CLI's
+ * option table reads them at start-up without building the schema. Pure.
+ */
+
+/** Where the decisions tracker lives unless the config or `--tracker` says otherwise. */
+export const DEFAULT_TRACKER_PATH = 'docs/ARCHITECTURE_COMPARISON.md';
+
+export const FAIL_POLICIES = ['new', 'open', 'any', 'none'] as const;
+export type FailPolicy = (typeof FAIL_POLICIES)[number];
+
+/** Cases (and requests per target) in flight at once: more only exhausts sockets and memory. */
+export const MAX_CONCURRENCY = 1024;
+/** The longest request budget a timer can hold (2^31 - 1 ms, about 24.8 days). */
+export const MAX_TIMEOUT_MS = 2_147_483_647;
+/** Retries after a connection-level failure. */
+export const MAX_RETRIES = 10;
