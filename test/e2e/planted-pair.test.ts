@@ -19,7 +19,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
-import { latestReport, runCli, runPair, tempProject } from '../helpers/cli.js';
+import { latestReport, runPair, tempProject } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 
 interface Names {
