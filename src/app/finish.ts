@@ -10,7 +10,7 @@
  */
 import type { RunReport } from '../report/contract.js';
 import type { RunFolder } from '../report/run-folder.js';
-import { type WrittenReports, writeRunReports } from '../report/write.js';
+import { type AllResults, type WrittenReports, writeRunReports } from '../report/write.js';
 import type { CollectedResults } from '../results/collected.js';
 import { withConsequences } from '../results/consequences.js';
 import { comparedIds, compareToPrevious, type Regression } from '../results/regression.js';
@@ -47,6 +47,8 @@ export interface Finished {
   /** The report with its notable results (report.json on disk has every result). */
   readonly report: RunReport;
   readonly written: WrittenReports;
+  /** Every result in its final form, as the report files were written from. */
+  readonly all: AllResults;
   readonly tracker: TrackerUpdate | undefined;
   /** Why the tracker could not be updated (the reports were written all the same). */
   readonly trackerError?: ParityError;
@@ -153,5 +155,5 @@ async function reportAndCommit(input: FinishInput, judged: Judged): Promise<Fini
   const complete = written.partial !== true;
   if (tracker !== undefined) await (complete ? tracker.commit() : tracker.abandon());
   if (complete && input.head.interrupted === undefined) await input.folder.pointLatest();
-  return { report, written, tracker, ...(trackerError === undefined ? {} : { trackerError }) };
+  return { report, written, all, tracker, ...(trackerError === undefined ? {} : { trackerError }) };
 }
