@@ -317,13 +317,12 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
   const { collected, failed, noise, fired, coverage, interrupted } = executions;
   const finishedAt = input.now();
   const { config } = input;
-  // Endpoint-level noise is known only now: mask it before the tracker sees anything.
+  // Endpoint-level noise is known only now: the first part of the assessment (`finish.ts`).
   const denoised = finishNoise({
     step: noise,
     settings: config.noise,
     baselineName: config.baseline.name,
     results: collected.notable,
-    summary: collected.summary,
     redact: input.redact,
   });
   const finished = await finishRun({
@@ -351,8 +350,11 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
       ...(interrupted === undefined ? {} : { interrupted }),
     },
     collected,
-    results: denoised.results,
-    summary: denoised.summary,
+    masked: denoised.masked,
+    summary:
+      denoised.section === undefined
+        ? collected.summary
+        : { ...collected.summary, flakyBaselines: denoised.section.flakyBaselines.length },
     previous: input.previous,
     tracker:
       config.trackerPath === undefined

@@ -17,7 +17,12 @@ import {
   runOrderBy,
 } from './collected.js';
 import { redactLearned } from './late-redact.js';
-import { createSummaryTally, type RunSummary } from './summary.js';
+import {
+  createSummaryTally,
+  createVerdictTally,
+  type RunSummary,
+  type VerdictTally,
+} from './summary.js';
 import { type CaseResult, isNotable } from './types.js';
 
 /** Accepts results as they complete. */
@@ -58,6 +63,8 @@ export async function openResultStream(path: string, count: number): Promise<Res
   const suiteIndex = new Map<string, number>();
   const notable: { readonly position: number; result: CaseResult }[] = [];
   const tally = createSummaryTally();
+  // The verdicts of the results no assessment changes (`results/assessment.ts`).
+  const plain = createVerdictTally();
   let offset = 0;
   // Positions added before the last `redactAdded`, and the redaction they still need.
   const stale = new Uint8Array(count);
@@ -89,6 +96,7 @@ export async function openResultStream(path: string, count: number): Promise<Res
       added.push(position);
       tally.add(result);
       if (isNotable(result)) notable.push({ position, result });
+      else plain.add(result);
     },
     async finish() {
       await out.close();
@@ -99,7 +107,7 @@ export async function openResultStream(path: string, count: number): Promise<Res
         }
       }
       notable.sort((a, b) => a.position - b.position);
-      return collected(path, ledger, notable, tally.summary());
+      return collected(path, ledger, notable, tally.summary(), plain);
     },
   };
 }
@@ -109,12 +117,14 @@ function collected(
   ledger: Ledger,
   notable: readonly { position: number; result: CaseResult }[],
   summary: RunSummary,
+  plain: VerdictTally,
 ): CollectedResults {
   const ran = [...ledger.ids.keys()].filter((position) => ledger.ids[position] !== undefined);
   const ranIds = ran.map((position) => ledger.ids[position] as string);
   return {
     notable: notable.map((n) => n.result),
     summary,
+    plain,
     ranIds,
     inRunOrder: runOrderBy(ranIds),
     async read(caseIds) {
