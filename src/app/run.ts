@@ -18,10 +18,10 @@ import type { TargetClient } from '../execute/client.js';
 import { createLoopClock } from '../execute/loop-clock.js';
 import { type Executed, executeCases } from '../execute/pool.js';
 import { createRecordedClient, type RecordedAnswers } from '../execute/recorded.js';
+import { observe } from '../judge/stage.js';
 import type { Case } from '../model/case.js';
 import type { KnownRuntime } from '../model/runtime.js';
 import { finishNoise } from '../noise/finish.js';
-import { resultOf } from '../noise/result.js';
 import { createNoiseStep, type NoiseStep } from '../noise/step.js';
 import type { Redactor } from '../redact/redact.js';
 import { type Interruption, REPORT_SCHEMA_VERSION, type RunReport } from '../report/contract.js';
@@ -250,7 +250,7 @@ async function execute(
       for (const held of released.steps) {
         const result =
           'exchange' in held
-            ? resultOf(noise, held.exchange, context)
+            ? observe(held.exchange, context, noise)
             : toSkippedResult(held.skipped, intake.redact.text(held.reason));
         reporters.onResult(result, held.position);
       }
