@@ -187,6 +187,8 @@ async function reportAndCommit(input: FinishInput, judged: Judged): Promise<Fini
     ...(regression === undefined ? {} : { regression }),
     ...(rootCauses.length === 0 ? {} : { rootCauses }),
   };
+  // The assessment beside the observations: results.ndjson is never rewritten to show it.
+  await input.collected.saveAssessment?.(assessment, judged.listed);
   // report.json lists each observation, as assessed where the assessment says anything of it.
   const final = new Map(results.map((r) => [r.caseId, r] as const));
   const all = { collected: input.collected, final };

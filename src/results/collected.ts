@@ -5,6 +5,7 @@
  * through this, so a run, a merge and `parity report --from` write reports
  * the same way.
  */
+import type { Assessment } from './assessment.js';
 import {
   createSummaryTally,
   createVerdictTally,
@@ -54,6 +55,11 @@ export interface CollectedResults {
   junitRows(final: FinalResults): Iterable<JunitRow>;
   /** Some of the results, sorted into run order. */
   inRunOrder(results: readonly CaseResult[]): CaseResult[];
+  /**
+   * Keeps the run's assessment beside the observations (assessment.json next
+   * to results.ndjson); absent where the results are not a run's own stream.
+   */
+  saveAssessment?(assessment: Assessment, listed: readonly CaseResult[]): Promise<void>;
 }
 
 /** Sorts results by the position of their case id in `ids` (run order). */

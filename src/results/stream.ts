@@ -10,6 +10,7 @@ import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Redactor } from '../redact/redact.js';
 import { openBlockFile } from '../util/block-file.js';
+import { writeAssessment } from './assessment-file.js';
 import {
   type CollectedResults,
   type FinalResults,
@@ -127,6 +128,7 @@ function collected(
     plain,
     ranIds,
     inRunOrder: runOrderBy(ranIds),
+    saveAssessment: (assessment, listed) => writeAssessment(dirname(path), assessment, listed),
     async read(caseIds) {
       const wanted = ran.filter((position) => caseIds.has(ledger.ids[position] as string));
       const out: CaseResult[] = [];
