@@ -20,11 +20,10 @@ import { type Executed, executeCases } from '../execute/pool.js';
 import { createRecordedClient, type RecordedAnswers } from '../execute/recorded.js';
 import { observe } from '../judge/stage.js';
 import type { Case } from '../model/case.js';
-import type { KnownRuntime } from '../model/runtime.js';
 import { finishNoise } from '../noise/finish.js';
 import { createNoiseStep, type NoiseStep } from '../noise/step.js';
 import type { Redactor } from '../redact/redact.js';
-import { type Interruption, REPORT_SCHEMA_VERSION, type RunReport } from '../report/contract.js';
+import type { Interruption, RunReport } from '../report/contract.js';
 import { openRunFolder, type RunFolder } from '../report/run-folder.js';
 import type { ReportEnd, RunReporter, WrittenReports } from '../report/write.js';
 import { createBodyFiles } from '../results/body-files.js';
@@ -45,6 +44,7 @@ import { displayPath } from '../util/paths.js';
 import { finishRun } from './finish.js';
 import type { HeldStep } from './flow-hold.js';
 import type { Interrupt } from './interrupt.js';
+import { reportHead } from './run-head.js';
 import { createRunIntake } from './run-intake.js';
 import type { RuntimeWatch } from './runtime-watch.js';
 import type { StoppedAnswering } from './side-watch.js';
@@ -101,11 +101,6 @@ export function newRunId(now: Date): string {
     .replace(/\.\d+Z$/, 'Z')
     .replaceAll(':', '-');
   return `${stamp}-${randomBytes(3).toString('hex')}`;
-}
-
-/** `http://127.0.0.1:3100`, without the trailing slash `URL.href` adds to a bare origin. */
-function displayUrl(url: URL): string {
-  return url.pathname === '/' && url.search === '' ? url.origin : url.href;
 }
 
 function unreachableTargets(
@@ -215,7 +210,12 @@ async function execute(
   const coverage = createCoverageCollector(input.coverage);
   const fired = new Set<string>();
   const reporters = createReporters<ReportEnd>([
-    { name: 'ndjson', onResult: (result, position) => stream.add(result, position) },
+    // The reports are read back from results.ndjson: a run that cannot write it fails.
+    {
+      name: 'ndjson',
+      essential: true,
+      onResult: (result, position) => stream.add(result, position),
+    },
     ...runSinks(latency, coverage, fired),
     ...(input.reporters ?? []),
   ]);
@@ -285,10 +285,6 @@ async function execute(
   };
 }
 
-function runtimeField(runtime: KnownRuntime | undefined): { runtime?: KnownRuntime } {
-  return runtime === undefined ? {} : { runtime };
-}
-
 /** The source's batches with each case's configured endpoint noise applied. */
 async function* prepared(source: CaseSource, noise: NoiseStep): AsyncIterable<readonly RunUnit[]> {
   for await (const batch of source.batches()) yield batch.map((unit) => prepareUnit(unit, noise));
@@ -326,29 +322,16 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
     redact: input.redact,
   });
   const finished = await finishRun({
-    head: {
-      schemaVersion: REPORT_SCHEMA_VERSION,
+    head: reportHead(input, {
       runId,
-      startedAt: startedAt.toISOString(),
-      finishedAt: finishedAt.toISOString(),
-      baseline: {
-        name: config.baseline.name,
-        url: input.redact.text(displayUrl(config.baseline.url)),
-        ...(input.recording === undefined ? {} : { recording: input.recording.label }),
-        ...runtimeField(executions.runtimes.baseline),
-      },
-      candidate: {
-        name: config.candidate.name,
-        url: input.redact.text(displayUrl(config.candidate.url)),
-        ...runtimeField(executions.runtimes.candidate),
-      },
-      ...(denoised.section === undefined ? {} : { noise: denoised.section }),
-      ...(input.shard === undefined ? {} : { shard: input.shard }),
-      ...(input.wholeLibrary === true ? { wholeLibrary: true } : {}),
-      ...unusedRulesField(source.declaredEquivalences, fired),
+      startedAt,
+      finishedAt,
+      runtimes: executions.runtimes,
+      noise: denoised.section,
+      unused: unusedRulesField(source.declaredEquivalences, fired),
       coverage: coverage.section(),
-      ...(interrupted === undefined ? {} : { interrupted }),
-    },
+      interrupted,
+    }),
     collected,
     masked: denoised.masked,
     summary:

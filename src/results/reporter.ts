@@ -7,6 +7,8 @@
  * run's own tallies (latency, coverage). `createReporters` feeds a list of
  * them and keeps each failure to its reporter: a reporter that throws is
  * reported and stops receiving events, and the others and the run go on.
+ * Only an `essential` reporter's failure is the run's (results.ndjson: the
+ * reports are read from it, so a run without it would write them short).
  */
 import type { CaseResult } from './types.js';
 
@@ -14,6 +16,8 @@ import type { CaseResult } from './types.js';
 export interface Reporter<End> {
   /** How a failure names it (`json`, `console`, …). */
   readonly name: string;
+  /** The run cannot go on without it: what it throws is thrown to the run. */
+  readonly essential?: boolean;
   onBegin?(count: number): void;
   onResult?(result: CaseResult, position: number): void;
   onEnd?(end: End): void | Promise<void>;
@@ -47,6 +51,7 @@ export function createReporters<End>(list: readonly Reporter<End>[]): Reporters<
   // A reporter that failed once gets no further event: its output is already incomplete.
   const live = new Set(list);
   const fail = (reporter: Reporter<End>, hook: ReporterHook, error: unknown): void => {
+    if (reporter.essential === true) throw error;
     live.delete(reporter);
     failed.push({ name: reporter.name, hook, error: asError(error) });
   };

@@ -109,6 +109,20 @@ describe('reporters', () => {
     ]);
   });
 
+  it('let an essential reporter fail the run', () => {
+    const reporters = createReporters<string>([
+      {
+        name: 'store',
+        essential: true,
+        onResult: () => {
+          throw new Error('disk full');
+        },
+      },
+    ]);
+    expect(() => reporters.onBegin(1)).not.toThrow();
+    expect(() => reporters.onResult({} as CaseResult, 0)).toThrow('disk full');
+  });
+
   it('print the console summary as a reporter, and a reporter failure on stderr', async () => {
     const cwd = await tempProject({ 'cases/users.yaml': CASES });
     const out = await runCli(cwd, [
