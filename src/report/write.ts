@@ -24,7 +24,7 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 /** Every result of the run, for the formats that list every case. */
 export interface AllResults {
   readonly collected: CollectedResults;
-  /** Final forms of results changed after they were collected (noise, regression, tracker). */
+  /** The results the run's assessment speaks of, as assessed (the others as observed). */
   readonly final: FinalResults;
 }
 

@@ -31,7 +31,7 @@ export interface PassedRow {
   readonly slowestMs: number;
 }
 
-/** Final forms of notable results, by case id (after noise, regression and the tracker). */
+/** The results the assessment speaks of, as assessed (`assessment.ts`), by case id. */
 export type FinalResults = ReadonlyMap<string, CaseResult>;
 
 /** What a finished stream hands to the rest of the run. */

@@ -2,9 +2,12 @@
  * Keeps a run's memory flat in the number of cases, whatever the run's size:
  * every `CaseResult` is appended to `results.ndjson` as soon as it is known,
  * and only the results a reader must see (`isNotable`) stay in memory, with a
- * few numbers per case for the rest. report.json is then written by reading
- * the lines back in run order, each notable result in its final form
- * (tracker row, regression mark) in place of its line.
+ * few numbers per case for the rest. Each line is the case as observed and
+ * is never rewritten to show the run's assessment (only to hide a secret a
+ * flow learned later); report.json is written by reading the lines back in
+ * run order, each case the assessment speaks of as assessed
+ * (`assessment.ts`), and the assessment is kept beside the lines
+ * (`assessment-file.ts`).
  */
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
