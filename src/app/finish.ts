@@ -1,21 +1,29 @@
 /**
- * The tail shared by `parity run` and `parity merge`: once every case has a
- * result, classify the divergences against a previous report, plan the
- * tracker's update (under its lock), judge the results after the decisions (a
- * divergence whose root causes are all accepted is `accepted`), list the root
- * causes, write every report format, and only then commit the tracker and
- * repoint `latest`. A run killed at any point leaves either no tracker change
+ * The tail shared by `parity run` and `parity merge`: once every case is
+ * observed, assess it (`results/assessment.ts`: an overlay beside the
+ * observations, never a changed result): the learned endpoint noise, the
+ * regression marks against a previous report, the consequences, the
+ * tracker's rows (its update planned under its lock) and so the verdicts
+ * after the decisions (a divergence whose root causes are all accepted is
+ * `accepted`). Then count the verdicts once, list the root causes, write
+ * every report format, and only then commit the tracker and repoint `latest`. A run killed at any point leaves either no tracker change
  * or a complete report beside it. An interrupted run leaves the tracker and
  * `latest` untouched.
  */
 import type { RunReport } from '../report/contract.js';
 import type { RunFolder } from '../report/run-folder.js';
-import { type WrittenReports, writeRunReports } from '../report/write.js';
+import { type AllResults, type WrittenReports, writeRunReports } from '../report/write.js';
+import { type Assessment, assessed, NOT_ASSESSED } from '../results/assessment.js';
 import type { CollectedResults } from '../results/collected.js';
-import { withConsequences } from '../results/consequences.js';
-import { comparedIds, compareToPrevious, type Regression } from '../results/regression.js';
+import { consequencesOf } from '../results/consequences.js';
+import {
+  comparedIds,
+  type RegressionMarks,
+  type RegressionSummary,
+  regressionMarks,
+} from '../results/regression.js';
 import { decisionCounts, groupFindings, rootCauseEntries } from '../results/root-causes.js';
-import { adjustSummary, type RunSummary } from '../results/summary.js';
+import { countedSummary, type RunSummary } from '../results/summary.js';
 import { type CaseResult, isNotable } from '../results/types.js';
 import { ParityError } from '../util/errors.js';
 import type { Host } from '../util/host.js';
@@ -30,9 +38,11 @@ export type ReportHead = Omit<
 
 export interface FinishInput {
   readonly head: ReportHead;
+  /** Every result as observed (the notable ones in memory). */
   readonly collected: CollectedResults;
-  /** The notable results, after anything that changed them since they were collected (noise). */
-  readonly results: readonly CaseResult[];
+  /** By case id: results judged again under the endpoint noise the run learned (`--noise`). */
+  readonly masked?: ReadonlyMap<string, CaseResult> | undefined;
+  /** The summary of the results as observed; its verdict counts are made again here. */
   readonly summary: RunSummary;
   /** The `--compare-to` report, read before this run wrote anything. */
   readonly previous: RunReport | undefined;
@@ -47,6 +57,8 @@ export interface Finished {
   /** The report with its notable results (report.json on disk has every result). */
   readonly report: RunReport;
   readonly written: WrittenReports;
+  /** Every result in its final form, as the report files were written from. */
+  readonly all: AllResults;
   readonly tracker: TrackerUpdate | undefined;
   /** Why the tracker could not be updated (the reports were written all the same). */
   readonly trackerError?: ParityError;
@@ -54,33 +66,51 @@ export interface Finished {
 
 /**
  * Regression marks for the results, with the equal results of cases that showed
- * a now-fixed divergence read back (a run keeps plainly equal results on disk only).
+ * a now-fixed divergence read back (a run keeps plainly equal results on disk
+ * only): those are returned too, to be listed with their mark.
  */
 async function regressionOf(
   input: FinishInput,
+  views: readonly CaseResult[],
   previous: RunReport,
   compared: ReturnType<typeof comparedIds>,
-): Promise<Regression> {
-  const first = compareToPrevious(input.results, previous, compared);
-  const held = new Set(input.results.map((r) => r.caseId));
+): Promise<{ marks: RegressionMarks; summary: RegressionSummary; fetched: CaseResult[] }> {
+  const first = regressionMarks(views, previous, compared);
+  const held = new Set(views.map((r) => r.caseId));
   const missing = new Set(
     first.summary.fixed.flatMap((f) => f.caseIds).filter((id) => !held.has(id)),
   );
-  if (missing.size === 0) return first;
+  if (missing.size === 0) return { ...first, fetched: [] };
   const fetched = await input.collected.read(missing);
-  const all = input.collected.inRunOrder([...input.results, ...fetched]);
-  return compareToPrevious(all, previous, compared);
+  const all = input.collected.inRunOrder([...views, ...fetched]);
+  return { ...regressionMarks(all, previous, compared), fetched };
 }
 
-/** Regression mode, then the tracker, then the report files (see the module comment). */
+/**
+ * Assesses the results (see the module comment and `results/assessment.ts`),
+ * then the report files and the tracker commit.
+ */
 export async function finishRun(input: FinishInput): Promise<Finished> {
   const date = input.head.finishedAt.slice(0, 10);
+  const observed = input.collected.notable;
+  const masking: Assessment = { ...NOT_ASSESSED, masked: input.masked ?? new Map() };
+  const denoised = observed.map((r) => assessed(r, masking));
   // Only cases whose two sides answered can resolve a row or fix a divergence.
-  const compared = comparedIds(input.collected.ranIds, input.results);
+  const compared = comparedIds(input.collected.ranIds, denoised);
   const regression =
-    input.previous === undefined ? undefined : await regressionOf(input, input.previous, compared);
+    input.previous === undefined
+      ? undefined
+      : await regressionOf(input, denoised, input.previous, compared);
+  // The equal results of fixed cases, read back, are listed with their mark.
+  const listed =
+    regression === undefined || regression.fetched.length === 0
+      ? observed
+      : input.collected.inRunOrder([...observed, ...regression.fetched]);
+  const marking: Assessment = { ...masking, regression: regression?.marks ?? new Map() };
   // Findings that follow from an earlier step's write join that step's root cause.
-  const classified = withConsequences(regression?.results ?? input.results);
+  const consequences = consequencesOf(listed.map((r) => assessed(r, marking)));
+  const classifying: Assessment = { ...marking, consequences };
+  const classified = listed.map((r) => assessed(r, classifying));
   const { tracker, trackerError } = await trackerPlan(input, {
     observations: observationsOf(classified),
     covered: coveredOf(classified),
@@ -90,12 +120,19 @@ export async function finishRun(input: FinishInput): Promise<Finished> {
       input.head,
       comparedIds(input.collected.ranIds, []),
       compared,
-      input.results,
+      denoised,
     ),
     date,
   });
+  const assessment: Assessment = { ...classifying, rowOf: tracker?.rowOf };
   try {
-    return await reportAndCommit(input, { classified, regression, tracker, trackerError });
+    return await reportAndCommit(input, {
+      listed,
+      assessment,
+      regression: regression?.summary,
+      tracker,
+      trackerError,
+    });
   } catch (error) {
     await tracker?.abandon();
     throw error;
@@ -103,8 +140,10 @@ export async function finishRun(input: FinishInput): Promise<Finished> {
 }
 
 interface Judged {
-  readonly classified: readonly CaseResult[];
-  readonly regression: Regression | undefined;
+  /** The results the report lists in full, as observed (the notable ones and fixed cases read back). */
+  readonly listed: readonly CaseResult[];
+  readonly assessment: Assessment;
+  readonly regression: RegressionSummary | undefined;
   readonly tracker: TrackerUpdate | undefined;
   readonly trackerError: ParityError | undefined;
 }
@@ -124,17 +163,20 @@ async function trackerPlan(
   }
 }
 
-/** The report from the judged results, its files, then the tracker commit and `latest`. */
+/** The report from the assessed results, its files, then the tracker commit and `latest`. */
 async function reportAndCommit(input: FinishInput, judged: Judged): Promise<Finished> {
-  const { classified, regression, tracker, trackerError } = judged;
-  const results = tracker === undefined ? classified : classified.map((r) => tracker.annotate(r));
+  const { assessment, regression, tracker, trackerError } = judged;
+  const results = judged.listed.map((r) => assessed(r, assessment));
   const rootCauses = rootCauseEntries(
     groupFindings(results),
     (fingerprint) => tracker?.rowOf(fingerprint),
     tracker?.resolved,
   );
+  // Verdicts counted once: the plain results as observed, the notable ones as assessed.
+  const notable = new Set(input.collected.notable.map((r) => r.caseId));
+  const counted = results.filter((r) => notable.has(r.caseId));
   const summary = {
-    ...adjustSummary(input.summary, classified, results),
+    ...countedSummary(input.summary, input.collected.plain, counted),
     rootCauses: decisionCounts(rootCauses),
   };
   const report: RunReport = {
@@ -142,10 +184,12 @@ async function reportAndCommit(input: FinishInput, judged: Judged): Promise<Fini
     summary,
     results: results.filter(isNotable),
     ...(tracker === undefined ? {} : { tracker: tracker.outcome }),
-    ...(regression === undefined ? {} : { regression: regression.summary }),
+    ...(regression === undefined ? {} : { regression }),
     ...(rootCauses.length === 0 ? {} : { rootCauses }),
   };
-  // Every result changed since it was collected replaces its line in report.json.
+  // The assessment beside the observations: results.ndjson is never rewritten to show it.
+  await input.collected.saveAssessment?.(assessment, judged.listed);
+  // report.json lists each observation, as assessed where the assessment says anything of it.
   const final = new Map(results.map((r) => [r.caseId, r] as const));
   const all = { collected: input.collected, final };
   const written = await writeRunReports(report, all, input.folder);
@@ -153,5 +197,11 @@ async function reportAndCommit(input: FinishInput, judged: Judged): Promise<Fini
   const complete = written.partial !== true;
   if (tracker !== undefined) await (complete ? tracker.commit() : tracker.abandon());
   if (complete && input.head.interrupted === undefined) await input.folder.pointLatest();
-  return { report, written, tracker, ...(trackerError === undefined ? {} : { trackerError }) };
+  return {
+    report,
+    written,
+    all,
+    tracker,
+    ...(trackerError === undefined ? {} : { trackerError }),
+  };
 }

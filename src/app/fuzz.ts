@@ -310,7 +310,7 @@ async function replayed(config: RunConfig, found: Found): Promise<FuzzOutcome> {
     cases: library.source,
     redact: found.redact,
     now: context.now,
-    onResult: (result) => results.set(result.caseId, result),
+    reporters: [{ name: 'fuzz', onResult: (result) => results.set(result.caseId, result) }],
     folder: found.folder,
     host: context.host,
   });

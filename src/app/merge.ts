@@ -91,7 +91,6 @@ export async function mergeShards(
   const { report, written, trackerError } = await finishRun({
     head,
     collected,
-    results: collected.notable,
     summary,
     previous: previous?.report,
     tracker:

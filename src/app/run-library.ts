@@ -7,6 +7,7 @@
  */
 import type { FailPolicy } from '../config/schema.js';
 import type { Case } from '../model/case.js';
+import type { RunReporter } from '../report/write.js';
 import type { Env } from '../util/env.js';
 import { ParityError } from '../util/errors.js';
 import { unknownHost } from '../util/host.js';
@@ -49,6 +50,8 @@ export interface LibraryRunOptions {
   readonly compareTo?: string | undefined;
   /** The clock (default: the system's), for reproducible dates in reports and the tracker. */
   readonly now?: (() => Date) | undefined;
+  /** Told of the run as it goes (`onBegin`, `onResult`, `onEnd`); one that throws is left out. */
+  readonly reporters?: readonly RunReporter[] | undefined;
 }
 
 /** A finished run: what `runParity` returns, and the verdict the CLI turns into its exit code. */
@@ -59,7 +62,7 @@ export interface LibraryRun extends RunOutcome {
 
 /** Runs a case library against two targets as `parity run` does, silently (see the module comment). */
 export async function runLibrary(options: LibraryRunOptions): Promise<LibraryRun> {
-  const { cwd, env, now = () => new Date(), ...flags } = options;
+  const { cwd, env, now = () => new Date(), reporters, ...flags } = options;
   const prepared = await prepareRun(flags, { cwd, env, now, host: unknownHost() });
   if (prepared.kind === 'no-cases') {
     throw new ParityError(
@@ -68,7 +71,7 @@ export async function runLibrary(options: LibraryRunOptions): Promise<LibraryRun
     );
   }
   const { input } = prepared;
-  const outcome = await runParity(input);
+  const outcome = await runParity({ ...input, reporters });
   const verdict = verdictOf({ ...outcome, policy: input.config });
   return { ...outcome, verdict };
 }

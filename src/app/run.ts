@@ -18,24 +18,15 @@ import type { TargetClient } from '../execute/client.js';
 import { createLoopClock } from '../execute/loop-clock.js';
 import { type Executed, executeCases } from '../execute/pool.js';
 import { createRecordedClient, type RecordedAnswers } from '../execute/recorded.js';
-import { maskExchange } from '../flow/mask.js';
 import { createReset, type ResetSpec } from '../fuzz/reset.js';
+import { observe } from '../judge/stage.js';
 import type { Case } from '../model/case.js';
-import type { Exchange } from '../model/exchange.js';
-import type { KnownRuntime } from '../model/runtime.js';
 import { finishNoise } from '../noise/finish.js';
-import { resultOf } from '../noise/result.js';
 import { createNoiseStep, type NoiseStep } from '../noise/step.js';
-import { maskDerivedRevisions } from '../normalise/derived.js';
-import { normaliseOrigins, originForms } from '../normalise/origin.js';
-import { createReferenceMemory } from '../normalise/references.js';
-import { CLOCK_SKEW_MS, maskRunStamps } from '../normalise/stamps.js';
-import { redactExchange } from '../redact/exchange.js';
-import { withSecrets } from '../redact/extend.js';
 import type { Redactor } from '../redact/redact.js';
-import { type Interruption, REPORT_SCHEMA_VERSION, type RunReport } from '../report/contract.js';
+import type { Interruption, RunReport } from '../report/contract.js';
 import { openRunFolder, type RunFolder } from '../report/run-folder.js';
-import type { WrittenReports } from '../report/write.js';
+import type { ReportEnd, RunReporter, WrittenReports } from '../report/write.js';
 import { createBodyFiles } from '../results/body-files.js';
 import { toSkippedResult } from '../results/build.js';
 import type { CollectedResults } from '../results/collected.js';
@@ -45,17 +36,20 @@ import {
   createCoverageCollector,
 } from '../results/coverage.js';
 import { createLatencyCollector } from '../results/latency.js';
+import { createReporters, type ReporterFailure, type Reporters } from '../results/reporter.js';
 import { openResultStream } from '../results/stream.js';
-import type { CaseResult } from '../results/types.js';
+import { createChannel } from '../util/channel.js';
 import type { Env } from '../util/env.js';
 import type { ParityError } from '../util/errors.js';
 import { type Host, unknownHost } from '../util/host.js';
 import { displayPath } from '../util/paths.js';
 import { finishRun } from './finish.js';
-import { capturedSecrets, createFlowHold, type HeldStep, withFlowSecrets } from './flow-hold.js';
+import type { HeldStep } from './flow-hold.js';
 import type { Interrupt } from './interrupt.js';
-import { createRuntimeWatch, type RuntimeWatch } from './runtime-watch.js';
-import { createSideWatch, type StoppedAnswering } from './side-watch.js';
+import { reportHead } from './run-head.js';
+import { createRunIntake } from './run-intake.js';
+import type { RuntimeWatch } from './runtime-watch.js';
+import type { StoppedAnswering } from './side-watch.js';
 import type { TrackerUpdate } from './tracker-update.js';
 
 export interface RunInput {
@@ -64,8 +58,12 @@ export interface RunInput {
   readonly cases: readonly Case[] | CaseSource;
   readonly redact: Redactor;
   readonly now: () => Date;
-  /** Called once per case as soon as its result is known. */
-  readonly onResult?: (result: CaseResult) => void;
+  /**
+   * Told of the run as it goes (`results/reporter.ts`): the number of cases,
+   * each result as soon as it is known, and the written report at the end.
+   * One that throws is dropped and listed in `RunOutcome.reporterFailures`.
+   */
+  readonly reporters?: readonly RunReporter[] | undefined;
   /** `--compare-to`: the previous report, read before this run repoints `latest`. */
   readonly previous?: RunReport | undefined;
   /** `--shard`: recorded in the report (the caller selected the cases). */
@@ -98,6 +96,8 @@ export interface RunOutcome {
   readonly unreachable: readonly string[];
   /** Targets that answered some cases, then failed every case after a point. */
   readonly stoppedAnswering: readonly StoppedAnswering[];
+  /** Reporters that threw (the run and the other reporters went on without them). */
+  readonly reporterFailures: readonly ReporterFailure[];
 }
 
 /** Sortable, unique, filesystem-safe: `2026-11-22T01-02-03Z-1a2b3c`. */
@@ -107,11 +107,6 @@ export function newRunId(now: Date): string {
     .replace(/\.\d+Z$/, 'Z')
     .replaceAll(':', '-');
   return `${stamp}-${randomBytes(3).toString('hex')}`;
-}
-
-/** `http://127.0.0.1:3100`, without the trailing slash `URL.href` adds to a bare origin. */
-function displayUrl(url: URL): string {
-  return url.pathname === '/' && url.search === '' ? url.origin : url.href;
 }
 
 function unreachableTargets(
@@ -137,6 +132,8 @@ interface Executions {
   runtimes: ReturnType<RuntimeWatch['runtimes']>;
   /** Set when a signal stopped the run. */
   interrupted: Interruption | undefined;
+  /** Every sink of the run's results, `onEnd` still to call. */
+  reporters: Reporters<ReportEnd>;
 }
 
 /** The ids of the cases a stopped pool never took (a file changed since: as many as could be read). */
@@ -160,6 +157,40 @@ function abortOnRepeat(
   });
 }
 
+/** The run's own tallies, fed like any reporter; latency and coverage count the cases sent. */
+function runSinks(
+  latency: ReturnType<typeof createLatencyCollector>,
+  coverage: CoverageCollector,
+  fired: Set<string>,
+): RunReporter[] {
+  return [
+    {
+      name: 'latency',
+      onResult: (result) => {
+        if (result.verdict !== 'skipped') latency.add(result);
+      },
+    },
+    {
+      name: 'coverage',
+      onResult: (result) => {
+        if (result.verdict !== 'skipped') coverage.add(result);
+      },
+    },
+    {
+      name: 'equivalences',
+      // Every equivalence that fired, equal results included (only notable ones stay in memory).
+      onResult: (result) => {
+        for (const entry of result.equivalences ?? []) fired.add(entry);
+      },
+    },
+  ];
+}
+
+/**
+ * Sends every case and feeds each result to the run's reporters: a loop over
+ * the pool's answers (`run-intake.ts` masks them and holds a flow's steps),
+ * each judged once (`judge/`) and handed to every sink.
+ */
 async function execute(
   input: RunInput,
   source: CaseSource,
@@ -179,108 +210,66 @@ async function execute(
   abortOnRepeat(interrupt, [clients.baseline, clients.candidate, clients.replica]);
   // Results go to disk as they complete, so memory stays flat in the number of cases.
   const stream = await openResultStream(join(folder.dir, 'results.ndjson'), source.count);
-  const failed = { baseline: 0, candidate: 0, skipped: 0 };
-  const watch = createSideWatch();
-  const runtimes = createRuntimeWatch(config, (text) => input.redact.text(text));
+  const intake = createRunIntake(input);
   const bodies = createBodyFiles(folder.dir, displayPath(config.cwd, folder.finalDir));
   const latency = createLatencyCollector();
   const coverage = createCoverageCollector(input.coverage);
-  // Every equivalence that fired, equal results included (only notable ones stay in memory).
   const fired = new Set<string>();
-  // The run's redactor learns each flow's secret captures once the flow ran, so a
-  // later case of the run (a serial sequence or a flow runs alone) never shows them.
-  let redact = input.redact;
-  const learnedSecrets = new Map<string, string>();
+  const reporters = createReporters<ReportEnd>([
+    // The reports are read back from results.ndjson: a run that cannot write it fails.
+    {
+      name: 'ndjson',
+      essential: true,
+      onResult: (result, position) => stream.add(result, position),
+    },
+    ...runSinks(latency, coverage, fired),
+    ...(input.reporters ?? []),
+  ]);
+  reporters.onBegin(source.count);
   const context = {
     baseline: config.baseline,
     candidate: config.candidate,
     get redact() {
-      return redact;
+      return intake.redact;
     },
     bodyFile: (body: string | Uint8Array) => bodies.store(body),
     ...(input.recording === undefined ? {} : { recording: input.recording.label }),
   };
-  const add = (result: CaseResult, position: number): void => {
-    stream.add(result, position);
-    input.onResult?.(result);
-  };
-  const addExchange = (exchange: Exchange, position: number): void => {
-    const result = resultOf(noise, exchange, context);
-    add(result, position);
-    latency.add(result);
-    coverage.add(result);
-    for (const entry of result.equivalences ?? []) fired.add(entry);
-  };
-  // A flow's steps become results once the whole flow ran (its secrets are all known then).
-  const flows = createFlowHold<HeldStep>();
-  const release = (steps: readonly HeldStep[] | undefined): void => {
-    const released = withFlowSecrets(steps ?? []);
-    for (const step of released) {
-      if ('exchange' in step) addExchange(step.exchange, step.position);
-      else add(toSkippedResult(step.skipped, redact.text(step.reason)), step.position);
-    }
-    const learned = capturedSecrets(released);
-    if (learned.size === 0) return;
-    for (const [value, placeholder] of learned) learnedSecrets.set(value, placeholder);
-    // Rebuilt from the run's own redactor: one layer, whatever the number of flows.
-    const learnedRedact = withSecrets(input.redact, learnedSecrets);
-    redact = learnedRedact;
-    // A result added before (an earlier plain case) may hold a value learned now.
-    stream.redactAdded(learnedRedact);
-  };
-  // Each side's own address is compared as `{{origin}}` (docs/rules-and-noise.md, "Own origins and per-instance values").
-  const origins = {
-    baseline: originForms(config.baseline.url.href),
-    candidate: originForms(config.candidate.url.href),
-    // A replica instance writes its own address; the baseline sent again writes the baseline's.
-    replica: originForms((config.noise.replica ?? config.baseline).url.href),
-  };
-  // Timestamps both sides stamped during the run are compared by format (docs/rules-and-noise.md, "Own origins and per-instance values").
-  const started = input.now().getTime() - CLOCK_SKEW_MS;
-  // Values each side generated earlier in a flow or serial sequence, echoed later.
-  const references = createReferenceMemory();
-  const onExchange = (sent: Exchange, position: number): void => {
-    const window = { from: started, to: input.now().getTime() + CLOCK_SKEW_MS };
-    // Secrets leave the exchange first: nothing below derives text from a secret value.
-    const raw = maskRunStamps(normaliseOrigins(redactExchange(sent, redact), origins), window);
-    if (raw.baseline.outcome === 'transport-error') failed.baseline++;
-    if (raw.candidate.outcome === 'transport-error') failed.candidate++;
-    watch.add(raw);
-    runtimes.add(raw);
-    // Echoed references, then revisions derived from per-instance values (docs/rules-and-noise.md, "Own origins and per-instance values").
-    if (raw.flow === undefined) {
-      addExchange(maskDerivedRevisions(references.apply(raw)), position);
-      return;
-    }
-    // A flow step's captured values differ by design: compared as their placeholders.
-    const exchange = maskDerivedRevisions(references.apply(maskExchange(raw)));
-    release(flows.add(raw.case, { position, exchange }));
-  };
-  const onSkipped = (testCase: Case, reason: string, position: number): void => {
-    failed.skipped++;
-    release(flows.add(testCase, { position, skipped: testCase, reason }));
-  };
+  const sent = createChannel<HeldStep>();
+  const executing = executeCases({
+    cases: prepared(source, noise),
+    baseline: clients.baseline,
+    candidate: clients.candidate,
+    replica:
+      clients.replica === undefined
+        ? undefined
+        : { client: clients.replica, runsFlows: config.noise.replica !== undefined },
+    flowsAgain: flowsAgain(input, clients),
+    concurrency: config.concurrency,
+    onExchange: (exchange, position) => sent.push({ position, exchange }),
+    onSkipped: (skipped, reason, position) => sent.push({ position, skipped, reason }),
+    stopped: () => interrupt?.signal !== undefined,
+    clock,
+  }).finally(() => sent.close());
   let executed: Executed;
   try {
-    executed = await executeCases({
-      cases: prepared(source, noise),
-      baseline: clients.baseline,
-      candidate: clients.candidate,
-      replica:
-        clients.replica === undefined
-          ? undefined
-          : { client: clients.replica, runsFlows: config.noise.replica !== undefined },
-      flowsAgain: flowsAgain(input, clients),
-      concurrency: config.concurrency,
-      onExchange,
-      onSkipped,
-      stopped: () => interrupt?.signal !== undefined,
-      clock,
-    });
+    for await (const released of intake.released(sent)) {
+      for (const held of released.steps) {
+        const result =
+          'exchange' in held
+            ? observe(held.exchange, context, noise)
+            : toSkippedResult(held.skipped, intake.redact.text(held.reason));
+        reporters.onResult(result, held.position);
+      }
+      // A result added before (an earlier plain case) may hold a value learned now.
+      if (released.learned !== undefined) stream.redactAdded(released.learned);
+    }
+    executed = await executing;
   } finally {
+    // A failed loop stops the sending; the pool's own failure is the one reported.
     await clients.close();
+    await executing.catch(() => undefined);
   }
-  for (const steps of flows.rest()) release(steps);
   const collected = await stream.finish();
   await bodies.flush();
   // Percentiles do not add up batch by batch like the counts: set from all durations.
@@ -290,16 +279,16 @@ async function execute(
     signal === undefined
       ? undefined
       : { signal, ran: collected.ranIds.length, notRun: await notRunIds(executed) };
-  const names = { baseline: config.baseline.name, candidate: config.candidate.name };
   return {
     collected: { ...collected, summary },
-    failed,
+    failed: intake.failed,
     noise,
     fired,
     coverage,
-    stoppedAnswering: watch.stopped(names),
-    runtimes: runtimes.runtimes(),
+    stoppedAnswering: intake.stoppedAnswering(),
+    runtimes: intake.runtimes(),
     interrupted,
+    reporters,
   };
 }
 
@@ -323,10 +312,6 @@ function flowsAgain(
   }
   const disposable = baseline.disposable === true && candidate.disposable === true;
   return disposable ? { before: async () => {} } : undefined;
-}
-
-function runtimeField(runtime: KnownRuntime | undefined): { runtime?: KnownRuntime } {
-  return runtime === undefined ? {} : { runtime };
 }
 
 /** The source's batches with each case's configured endpoint noise applied. */
@@ -357,42 +342,31 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
   const { collected, failed, noise, fired, coverage, interrupted } = executions;
   const finishedAt = input.now();
   const { config } = input;
-  // Endpoint-level noise is known only now: mask it before the tracker sees anything.
+  // Endpoint-level noise is known only now: the first part of the assessment (`finish.ts`).
   const denoised = finishNoise({
     step: noise,
     settings: config.noise,
     baselineName: config.baseline.name,
     results: collected.notable,
-    summary: collected.summary,
     redact: input.redact,
   });
   const finished = await finishRun({
-    head: {
-      schemaVersion: REPORT_SCHEMA_VERSION,
+    head: reportHead(input, {
       runId,
-      startedAt: startedAt.toISOString(),
-      finishedAt: finishedAt.toISOString(),
-      baseline: {
-        name: config.baseline.name,
-        url: input.redact.text(displayUrl(config.baseline.url)),
-        ...(input.recording === undefined ? {} : { recording: input.recording.label }),
-        ...runtimeField(executions.runtimes.baseline),
-      },
-      candidate: {
-        name: config.candidate.name,
-        url: input.redact.text(displayUrl(config.candidate.url)),
-        ...runtimeField(executions.runtimes.candidate),
-      },
-      ...(denoised.section === undefined ? {} : { noise: denoised.section }),
-      ...(input.shard === undefined ? {} : { shard: input.shard }),
-      ...(input.wholeLibrary === true ? { wholeLibrary: true } : {}),
-      ...unusedRulesField(source.declaredEquivalences, fired),
+      startedAt,
+      finishedAt,
+      runtimes: executions.runtimes,
+      noise: denoised.section,
+      unused: unusedRulesField(source.declaredEquivalences, fired),
       coverage: coverage.section(),
-      ...(interrupted === undefined ? {} : { interrupted }),
-    },
+      interrupted,
+    }),
     collected,
-    results: denoised.results,
-    summary: denoised.summary,
+    masked: denoised.masked,
+    summary:
+      denoised.section === undefined
+        ? collected.summary
+        : { ...collected.summary, flakyBaselines: denoised.section.flakyBaselines.length },
     previous: input.previous,
     tracker:
       config.trackerPath === undefined
@@ -401,9 +375,13 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
     folder,
     host,
   });
+  const { all, ...outcome } = finished;
+  // The run's reporters end with the report as written (the console prints its summary).
+  await executions.reporters.onEnd({ report: outcome.report, all, dir: outcome.written.dir });
   return {
-    ...finished,
+    ...outcome,
     unreachable: unreachableTargets(input, failed, collected.ranIds.length),
     stoppedAnswering: executions.stoppedAnswering,
+    reporterFailures: executions.reporters.failures(),
   };
 }

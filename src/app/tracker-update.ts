@@ -1,33 +1,25 @@
 /**
  * The run's side of the tracker: turns results into observations (one per
- * root cause), plans the tracker file's update (under its lock), and judges
- * each result after the decisions: its findings get their rows, and a
- * divergence whose every root cause is `_accepted_`/`_wontfix_` becomes
- * `accepted`. The caller commits the update once its reports are written.
+ * root cause), plans the tracker file's update (under its lock), and gives
+ * each root cause's row (`rowOf`), from which the assessment judges each
+ * result after the decisions (`results/assessment.ts`). The caller commits
+ * the update once its reports are written.
  */
 
 import type { TrackerOutcome } from '../report/contract.js';
-import { rowFingerprintOf } from '../results/consequences.js';
 import { type DecisionRow, groupFindings, type RootCauseEntry } from '../results/root-causes.js';
-import { type CaseResult, hasFindings, type ResultFinding } from '../results/types.js';
-import {
-  type TrackerObservation,
-  type TrackerRow,
-  type TrackerRun,
-  WAIVED_STATUSES,
-} from '../tracker/types.js';
+import type { CaseResult } from '../results/types.js';
+import type { TrackerObservation, TrackerRow, TrackerRun } from '../tracker/types.js';
 import { planTrackerUpdate } from '../tracker/write.js';
 import type { Host } from '../util/host.js';
 
-/** The tracker after a run: what changed, each root cause's row, the results judged after the decisions. */
+/** The tracker after a run: what changed, and each root cause's row. */
 export interface TrackerUpdate {
   readonly outcome: TrackerOutcome;
   /** The row of each root cause, after the update. */
   rowOf(fingerprint: string): DecisionRow | undefined;
   /** The rows this run resolved or found covered by a rule, as decisions list entries (no case showed them). */
   readonly resolved: readonly RootCauseEntry[];
-  /** The result with its findings' rows set and its verdict judged after the decisions. */
-  annotate(result: CaseResult): CaseResult;
   /** Writes the tracker and releases its lock. */
   commit(): Promise<void>;
   /** Releases the lock, leaving the tracker as it was. */
@@ -54,23 +46,6 @@ export function coveredOf(results: readonly CaseResult[]): Map<string, string[]>
     }
   }
   return covered;
-}
-
-/** A result judged after the decisions recorded in `rowOf`. */
-export function judgedAfterDecisions(
-  result: CaseResult,
-  rowOf: (fingerprint: string) => DecisionRow | undefined,
-): CaseResult {
-  if (!hasFindings(result)) return result;
-  const findings = result.findings.map((finding): ResultFinding => {
-    const row = rowOf(rowFingerprintOf(finding));
-    const { tracker: _old, ...rest } = finding;
-    return row === undefined ? rest : { ...rest, tracker: { id: row.id, status: row.status } };
-  });
-  const decided =
-    findings.length > 0 &&
-    findings.every((f) => f.tracker !== undefined && WAIVED_STATUSES.has(f.tracker.status));
-  return { ...result, findings, verdict: decided ? 'accepted' : 'divergent' };
 }
 
 /** A row no case showed this run: resolved, or covered by a rule in `hidden` cases. */
@@ -112,7 +87,6 @@ export async function planTracker(
     resolved: all
       .filter((row) => resolved.has(row.id))
       .map((row) => resolvedEntry(row, hiddenIn(row))),
-    annotate: (result) => judgedAfterDecisions(result, rowOf),
     commit: () => plan.commit(),
     abandon: () => plan.abandon(),
   };

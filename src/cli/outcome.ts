@@ -8,6 +8,7 @@ import type { StoppedAnswering } from '../app/side-watch.js';
 import type { RunVerdict } from '../app/verdict.js';
 import type { RunReport } from '../report/contract.js';
 import type { WrittenReports } from '../report/write.js';
+import type { ReporterFailure } from '../results/reporter.js';
 import { printable } from '../util/code-span.js';
 import type { ParityError } from '../util/errors.js';
 import { colorsFor } from './colors.js';
@@ -84,6 +85,7 @@ export interface Ending {
   readonly report?: RunReport;
   readonly trackerError?: ParityError | undefined;
   readonly stoppedAnswering?: readonly StoppedAnswering[];
+  readonly reporterFailures?: readonly ReporterFailure[];
 }
 
 function stoppedLine(target: StoppedAnswering): string {
@@ -97,6 +99,12 @@ function stoppedLine(target: StoppedAnswering): string {
 /** Prints the failures the verdict is about and returns its exit code. */
 export function finish(outcome: Ending, io: Io): ExitCode {
   printWriteFailures(outcome.written, io);
+  for (const failure of outcome.reporterFailures ?? []) {
+    io.stderr.write(
+      `parity: the ${failure.name} reporter failed in ${failure.hook} and was left out (the run went on): ${printable(failure.error.message)}
+`,
+    );
+  }
   const red = colorsFor(io.stderr, io.env).red;
   for (const target of outcome.stoppedAnswering ?? []) io.stderr.write(red(stoppedLine(target)));
   const { verdict, trackerError } = outcome;

@@ -32,6 +32,9 @@ export async function createProgress(io: Io, enabled: boolean): Promise<Progress
       if (result.verdict === 'divergent' || result.verdict === 'error') divergent++;
       bar.increment(1, { divergent });
     },
-    stop: () => bar.stop(),
+    // Stopped at the run's end, and again on the way out whatever happened.
+    stop: () => {
+      if (bar.isActive) bar.stop();
+    },
   };
 }

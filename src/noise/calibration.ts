@@ -4,9 +4,9 @@
  * differs between them is learned. Pure apart from its own tally.
  */
 import { endpointOf } from '../compare/endpoint.js';
+import { maskVolatileHeaders } from '../judge/headers.js';
 import type { Exchange } from '../model/exchange.js';
 import type { FlakyBaseline } from '../results/types.js';
-import { maskVolatileHeaders } from './headers.js';
 import { learnCase } from './learn.js';
 import { createNoiseTally } from './stats.js';
 import type { NoiseEntry, NoiseThresholds } from './types.js';

@@ -1,10 +1,10 @@
 /**
  * The end of a noise-learning run: endpoint-level decisions, the results they
- * change, the summary adjusted to match, and the report section.
+ * judge again (the assessment's `masked`, `results/assessment.ts`), and the
+ * report section.
  */
 
 import type { Redactor } from '../redact/redact.js';
-import { adjustSummary, type RunSummary } from '../results/summary.js';
 import type { CaseResult } from '../results/types.js';
 import { applyEndpointNoise, noiseSection } from './post-pass.js';
 import type { NoiseSettings } from './settings.js';
@@ -12,8 +12,8 @@ import type { NoiseStep } from './step.js';
 import type { NoiseSection } from './types.js';
 
 export interface FinishedNoise {
-  readonly results: CaseResult[];
-  readonly summary: RunSummary;
+  /** By case id: the results the learned endpoint noise judged again, as judged again. */
+  readonly masked: ReadonlyMap<string, CaseResult>;
   readonly section: NoiseSection | undefined;
 }
 
@@ -27,13 +27,10 @@ export function finishNoise(input: {
   readonly settings: NoiseSettings;
   readonly baselineName: string;
   readonly results: readonly CaseResult[];
-  readonly summary: RunSummary;
   readonly redact: Redactor;
 }): FinishedNoise {
   const { settings, redact } = input;
-  if (!settings.enabled) {
-    return { results: [...input.results], summary: input.summary, section: undefined };
-  }
+  if (!settings.enabled) return { masked: new Map(), section: undefined };
   const entries = input.step.entries();
   const results = applyEndpointNoise({
     results: input.results,
@@ -51,9 +48,9 @@ export function finishNoise(input: {
     flakyBaselines: input.step.flakyBaselines(),
     redact,
   });
-  const summary = {
-    ...adjustSummary(input.summary, input.results, results),
-    flakyBaselines: section.flakyBaselines.length,
-  };
-  return { results, summary, section };
+  const masked = new Map<string, CaseResult>();
+  results.forEach((result, index) => {
+    if (result !== input.results[index]) masked.set(result.caseId, result);
+  });
+  return { masked, section };
 }

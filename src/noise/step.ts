@@ -1,8 +1,9 @@
 /**
- * The run's noise step, between execute and result: applies configured
- * endpoint noise to each case, masks volatile headers, learns per-case noise
- * from the replica response and masks it; at the end, decides endpoint-level
- * noise and re-judges the results it affects. Pure apart from its own tally.
+ * The run's noise step: applies configured endpoint noise to each case before
+ * it is sent and, plugged into the judge stage (`judge/stage.ts`, a
+ * `NoisePlug`), learns per-case noise from the replica response and judges
+ * with it masked; at the end, decides endpoint-level noise (`finish.ts`).
+ * Pure apart from its own tally.
  */
 import { endpointOf } from '../compare/endpoint.js';
 import {
@@ -12,13 +13,17 @@ import {
   judgeComparison,
   judgedCase,
 } from '../compare/judge.js';
+import {
+  type Judged,
+  judgeExchange,
+  type NoiseAnnotation,
+  type NoisePlug,
+} from '../judge/stage.js';
 import type { Case } from '../model/case.js';
 import type { Exchange, SideOutcome } from '../model/exchange.js';
 import { normaliseJson } from '../normalise/body.js';
-import type { FlakyBaseline } from '../results/types.js';
 import type { Rules } from '../rules/types.js';
 import { VOLATILE_HEADERS } from '../rules/volatile-headers.js';
-import { maskVolatileHeaders } from './headers.js';
 import { learnCase, withSorts } from './learn.js';
 import { maskComparison, maskOf, rawSkeleton } from './mask.js';
 import type { EndpointNoise, NoiseSettings } from './settings.js';
@@ -26,24 +31,11 @@ import { shuffledArrays } from './shuffle.js';
 import { createNoiseTally } from './stats.js';
 import type { NoiseEntry, NoiseFinding } from './types.js';
 
-/** What the noise step adds to a case's result. */
-export interface NoiseAnnotation {
-  readonly noise?: readonly string[];
-  readonly flakyBaseline?: FlakyBaseline;
-}
-
-/** One judged exchange, after the noise step. */
-export interface NoiseJudged {
-  /** The exchange as judged (volatile headers masked, learned order noise sorted). */
-  readonly exchange: Exchange;
-  readonly judgement: Judgement;
-  readonly annotation: NoiseAnnotation;
-}
-
-export interface NoiseStep {
+export interface NoiseStep extends NoisePlug {
   /** The case with its endpoint's configured noise applied to its rules. */
   prepare(testCase: Case): Case;
-  judge(exchange: Exchange): NoiseJudged;
+  /** `exchange` through the judge stage with this step plugged in. */
+  judge(exchange: Exchange): Judged;
   /** Endpoint-level entries (empty unless noise learning is on). */
   entries(): NoiseEntry[];
   /** Ids of the cases whose two baseline responses differed in structure. */
@@ -78,11 +70,9 @@ interface StepState {
   readonly orderOnly: Map<string, readonly string[]>;
 }
 
-const NO_ANNOTATION: NoiseAnnotation = Object.freeze({});
-
 export function createNoiseStep(settings: NoiseSettings): NoiseStep {
   const state: StepState = { tally: createNoiseTally(), flaky: [], orderOnly: new Map() };
-  return {
+  const step: NoiseStep = {
     prepare(testCase) {
       if (settings.endpoints.size === 0) return testCase;
       const { method, path } = testCase.request;
@@ -91,20 +81,17 @@ export function createNoiseStep(settings: NoiseSettings): NoiseStep {
         ? testCase
         : { ...testCase, rules: withEndpointNoise(testCase.rules, noise) };
     },
-    judge(raw) {
-      const exchange = maskVolatileHeaders(raw);
-      if (!settings.enabled || exchange.replica === undefined) {
-        return { exchange, judgement: judge(exchange), annotation: NO_ANNOTATION };
-      }
-      return learnAndJudge(exchange, exchange.replica, state);
-    },
+    judge: (raw) => judgeExchange(raw, step),
+    judgeWithReplica: (exchange, replica) =>
+      settings.enabled ? learnAndJudge(exchange, replica, state) : undefined,
     entries: () => state.tally.entries(settings.thresholds),
     flakyBaselines: () => [...state.flaky],
     orderOnly: () => state.orderOnly,
   };
+  return step;
 }
 
-function learnAndJudge(exchange: Exchange, replica: SideOutcome, state: StepState): NoiseJudged {
+function learnAndJudge(exchange: Exchange, replica: SideOutcome, state: StepState): Judged {
   const { rules, id } = exchange.case;
   const learned = learnCase(rules, exchange.baseline, replica);
   const sorts = learned.findings

@@ -1,11 +1,14 @@
 /**
- * Writes a run's reports into its run folder (`run-folder.ts`). Renderers are a name→function map run in isolation: one that throws
- * is reported, and the others still write. report.json and junit.xml list
- * every case and are written as chunks from the run's collected results;
- * report.md and report.html show what a reader must see (the notable results).
+ * Writes a run's reports into its run folder (`run-folder.ts`). Each format is
+ * a reporter (`results/reporter.ts`) whose `onEnd` writes its file, isolated
+ * from the others: one that throws is reported, and the others still write.
+ * report.json and junit.xml list every case and are written as chunks from
+ * the run's collected results; report.md and report.html show what a reader
+ * must see (the notable results).
  */
 import { basename, join } from 'node:path';
 import type { CollectedResults, FinalResults } from '../results/collected.js';
+import { createReporters, type Reporter } from '../results/reporter.js';
 import { writeChunksAtomic, writeFileAtomic } from '../util/fs.js';
 import type { RunReport } from './contract.js';
 import { REPORT_FORMATS, type ReportFormat } from './formats.js';
@@ -20,26 +23,47 @@ export { REPORT_FORMATS, type ReportFormat } from './formats.js';
 /** Every result of the run, for the formats that list every case. */
 export interface AllResults {
   readonly collected: CollectedResults;
-  /** Final forms of results changed after they were collected (noise, regression, tracker). */
+  /** The results the run's assessment speaks of, as assessed (the others as observed). */
   readonly final: FinalResults;
 }
 
 type Rendered = string | Iterable<string> | AsyncIterable<string>;
 
-export const RENDERERS: Record<
-  ReportFormat,
-  { file: string; render: (report: RunReport, all: AllResults) => Rendered }
-> = {
-  json: {
-    file: 'report.json',
-    render: (report, all) => renderJsonChunks(report, all.collected.lines(all.final)),
-  },
-  md: { file: 'report.md', render: renderMarkdown },
-  html: { file: 'report.html', render: renderHtml },
-  junit: {
-    file: 'junit.xml',
-    render: (report, all) => renderJunitChunks(report, () => all.collected.junitRows(all.final)),
-  },
+/** What a run ends with, for its reporters: the report, every result, the folder being written. */
+export interface ReportEnd {
+  readonly report: RunReport;
+  readonly all: AllResults;
+  /** The folder the report files go into (the run's, or `--out`). */
+  readonly dir: string;
+}
+
+/** A reporter of a run (the console, a test's, a report file). */
+export type RunReporter = Reporter<ReportEnd>;
+
+/** A report format: a reporter whose `onEnd` writes one file into `end.dir`. */
+export interface FileReporter extends RunReporter {
+  readonly name: ReportFormat;
+  readonly file: string;
+  onEnd(end: ReportEnd): Promise<void>;
+}
+
+function fileReporter(
+  name: ReportFormat,
+  file: string,
+  render: (report: RunReport, all: AllResults) => Rendered,
+): FileReporter {
+  return { name, file, onEnd: (end) => writeOne(join(end.dir, file), render(end.report, end.all)) };
+}
+
+export const FILE_REPORTERS: Record<ReportFormat, FileReporter> = {
+  json: fileReporter('json', 'report.json', (report, all) =>
+    renderJsonChunks(report, all.collected.lines(all.final)),
+  ),
+  md: fileReporter('md', 'report.md', renderMarkdown),
+  html: fileReporter('html', 'report.html', renderHtml),
+  junit: fileReporter('junit', 'junit.xml', (report, all) =>
+    renderJunitChunks(report, () => all.collected.junitRows(all.final)),
+  ),
 };
 
 export interface WrittenReports {
@@ -65,23 +89,16 @@ export async function writeReportFiles(
   formats: readonly ReportFormat[],
 ): Promise<WrittenReports> {
   // Each format renders and writes on its own: one that throws does not stop the others.
-  const outcomes = await Promise.all(
-    formats.map(async (format) => {
-      const path = join(dir, RENDERERS[format].file);
-      try {
-        await writeOne(path, RENDERERS[format].render(report, all));
-        return { format, path };
-      } catch (error) {
-        return { format, error: error instanceof Error ? error : new Error(String(error)) };
-      }
-    }),
-  );
-  const files: string[] = [];
+  const reporters = formats.map((format) => FILE_REPORTERS[format]);
+  const set = createReporters(reporters);
+  await set.onEnd({ report, all, dir });
+  const failed = new Map(set.failures().map((failure) => [failure.name, failure.error] as const));
   const failures: { format: ReportFormat; error: Error }[] = [];
-  for (const outcome of outcomes) {
-    if (outcome.error !== undefined)
-      failures.push({ format: outcome.format, error: outcome.error });
-    else if (outcome.path !== undefined) files.push(outcome.path);
+  const files: string[] = [];
+  for (const reporter of reporters) {
+    const error = failed.get(reporter.name);
+    if (error === undefined) files.push(join(dir, reporter.file));
+    else failures.push({ format: reporter.name, error });
   }
   return { dir, files, failures };
 }

@@ -5,7 +5,13 @@
  * through this, so a run, a merge and `parity report --from` write reports
  * the same way.
  */
-import { createSummaryTally, type RunSummary } from './summary.js';
+import type { Assessment } from './assessment.js';
+import {
+  createSummaryTally,
+  createVerdictTally,
+  type RunSummary,
+  type VerdictTally,
+} from './summary.js';
 import { type CaseResult, isNotable } from './types.js';
 
 /** A result, or its JSON text as results.ndjson holds it. */
@@ -25,15 +31,20 @@ export interface PassedRow {
   readonly slowestMs: number;
 }
 
-/** Final forms of notable results, by case id (after noise, regression and the tracker). */
+/** The results the assessment speaks of, as assessed (`assessment.ts`), by case id. */
 export type FinalResults = ReadonlyMap<string, CaseResult>;
 
 /** What a finished stream hands to the rest of the run. */
 export interface CollectedResults {
   /** The results a reader must see, in run order. */
   readonly notable: readonly CaseResult[];
-  /** The summary of every result, counted as they streamed past. */
+  /** The summary of every result as observed, counted as they streamed past. */
   readonly summary: RunSummary;
+  /**
+   * The verdicts of the results that are not notable (plainly equal: nothing
+   * assessed at the end of a run changes them), counted as they streamed past.
+   */
+  readonly plain: VerdictTally;
   /** The id of every case that has a result, in run order. */
   readonly ranIds: readonly string[];
   /** The results of these cases, read back from the file (plainly equal ones included). */
@@ -44,6 +55,11 @@ export interface CollectedResults {
   junitRows(final: FinalResults): Iterable<JunitRow>;
   /** Some of the results, sorted into run order. */
   inRunOrder(results: readonly CaseResult[]): CaseResult[];
+  /**
+   * Keeps the run's assessment beside the observations (assessment.json next
+   * to results.ndjson); absent where the results are not a run's own stream.
+   */
+  saveAssessment?(assessment: Assessment, listed: readonly CaseResult[]): Promise<void>;
 }
 
 /** Sorts results by the position of their case id in `ids` (run order). */
@@ -61,11 +77,16 @@ export function runOrderBy(
 /** Results already in memory (a merged or re-read report), as a run's collected results. */
 export function collectedInMemory(results: readonly CaseResult[]): CollectedResults {
   const tally = createSummaryTally();
-  for (const result of results) tally.add(result);
+  const plain = createVerdictTally();
+  for (const result of results) {
+    tally.add(result);
+    if (!isNotable(result)) plain.add(result);
+  }
   const ranIds = results.map((r) => r.caseId);
   return {
     notable: results.filter(isNotable),
     summary: tally.summary(),
+    plain,
     ranIds,
     inRunOrder: runOrderBy(ranIds),
     read: async (caseIds) => results.filter((r) => caseIds.has(r.caseId)),

@@ -94,40 +94,68 @@ function stateDependent(finding: ResultFinding): boolean {
   );
 }
 
-function attached(result: DivergenceResult, causes: readonly StateCause[]): DivergenceResult {
+/** Per finding fingerprint, the root cause it follows from; for one case. */
+export type CaseConsequences = ReadonlyMap<string, string>;
+
+/** Per case id: its findings that are consequences, each with the root cause it follows from. */
+export type Consequences = ReadonlyMap<string, CaseConsequences>;
+
+/** The findings of `result` that follow from the earliest related cause of `causes`. */
+function consequencesIn(
+  result: DivergenceResult,
+  causes: readonly StateCause[],
+): Map<string, string> | undefined {
   const collection = collectionOf(result.endpoint);
   const cause = causes.find((c) => related(c.collection, collection));
-  if (cause === undefined || !canShowState(result)) return result;
+  if (cause === undefined || !canShowState(result)) return undefined;
+  const marks = new Map<string, string>();
+  for (const finding of result.findings) {
+    if (!stateDependent(finding) || finding.fingerprint === cause.fingerprint) continue;
+    marks.set(finding.fingerprint, cause.fingerprint);
+  }
+  return marks.size === 0 ? undefined : marks;
+}
+
+/**
+ * `result` with each finding `marks` names marked `consequenceOf` the root
+ * cause it follows from; the result itself when `marks` names none.
+ */
+export function withConsequence(
+  result: CaseResult,
+  marks: CaseConsequences | undefined,
+): CaseResult {
+  if (marks === undefined || !hasFindings(result)) return result;
   let changed = false;
   const findings = result.findings.map((finding): ResultFinding => {
-    if (!stateDependent(finding) || finding.fingerprint === cause.fingerprint) return finding;
+    const cause = marks.get(finding.fingerprint);
+    if (cause === undefined) return finding;
     changed = true;
-    return { ...finding, consequenceOf: cause.fingerprint };
+    return { ...finding, consequenceOf: cause };
   });
   return changed ? { ...result, findings } : result;
 }
 
-/**
- * The results (in run order) with each consequence finding marked
- * `consequenceOf` the root cause it follows from; others unchanged.
- */
-export function withConsequences(results: readonly CaseResult[]): CaseResult[] {
+/** The consequences among `results` (in run order), by case id (see the module comment). */
+export function consequencesOf(results: readonly CaseResult[]): Consequences {
   const causes = new Map<string, StateCause[]>();
-  return results.map((result) => {
+  const out = new Map<string, CaseConsequences>();
+  for (const result of results) {
     const sequence = sequenceOf(result);
-    if (sequence === undefined || !hasFindings(result)) return result;
+    if (sequence === undefined || !hasFindings(result)) continue;
     const earlier = causes.get(sequence) ?? [];
-    const marked = attached(result, earlier);
+    const marks = consequencesIn(result, earlier);
+    if (marks !== undefined) out.set(result.caseId, marks);
     if (WRITES.has(result.request.method)) {
-      for (const finding of marked.findings) {
-        if (finding.consequenceOf !== undefined || !acceptedOnOneSide(finding.cause)) continue;
+      for (const finding of result.findings) {
+        const consequenceOf = marks?.get(finding.fingerprint) ?? finding.consequenceOf;
+        if (consequenceOf !== undefined || !acceptedOnOneSide(finding.cause)) continue;
         const collection = collectionOf(result.endpoint);
         earlier.push({ fingerprint: finding.fingerprint, collection });
       }
       causes.set(sequence, earlier);
     }
-    return marked;
-  });
+  }
+  return out;
 }
 
 /** The root cause a finding's row is: its own, or the one it is a consequence of. */

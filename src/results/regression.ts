@@ -220,27 +220,25 @@ function fixedCauses(
   }));
 }
 
-/** `result` with its regression mark set afresh (any mark it carried, e.g. from a merged shard, is replaced). */
-function reclassify(
+/**
+ * `result`'s regression mark set afresh: `{ mark }` (undefined: no mark), or
+ * undefined when its verdict is never marked (it keeps what it carried).
+ */
+function markOf(
   result: CaseResult,
   before: ReadonlyMap<string, Before>,
   previous: PreviousRun,
   fixedCases: ReadonlySet<string>,
-): CaseResult {
+): { readonly mark: RegressionStatus | undefined } | undefined {
   switch (result.verdict) {
     case 'divergent':
-    case 'accepted': {
-      const { regression: _old, ...rest } = result;
-      const status = divergenceStatus(result.findings, before.get(result.caseId), previous);
-      return { ...rest, regression: status };
-    }
-    case 'equal': {
-      const { regression: _old, ...rest } = result;
-      return fixedCases.has(result.caseId) ? { ...rest, regression: 'fixed' } : rest;
-    }
+    case 'accepted':
+      return { mark: divergenceStatus(result.findings, before.get(result.caseId), previous) };
+    case 'equal':
+      return { mark: fixedCases.has(result.caseId) ? 'fixed' : undefined };
     case 'error':
     case 'skipped':
-      return result;
+      return undefined;
     default: {
       const never: never = result;
       return never;
@@ -248,13 +246,41 @@ function reclassify(
   }
 }
 
+/** Each case's regression mark, set afresh (a case absent keeps what it carries). */
+export type RegressionMarks = ReadonlyMap<string, RegressionStatus | undefined>;
+
+/**
+ * `result` with its mark from `marks` (any mark it carried, e.g. from a merged
+ * shard, is replaced); a case `marks` does not hold is returned as it is.
+ */
+export function withRegressionMark(result: CaseResult, marks: RegressionMarks): CaseResult {
+  if (!marks.has(result.caseId)) return result;
+  const mark = marks.get(result.caseId);
+  switch (result.verdict) {
+    case 'divergent':
+    case 'accepted': {
+      const { regression: _old, ...rest } = result;
+      return mark === undefined || mark === 'fixed' ? rest : { ...rest, regression: mark };
+    }
+    case 'equal': {
+      const { regression: _old, ...rest } = result;
+      return mark === 'fixed' ? { ...rest, regression: 'fixed' } : rest;
+    }
+    default:
+      return result;
+  }
+}
+
 /** Distinct case fingerprints of the results marked `status`, in result order. */
 function fingerprintsMarked(
   results: readonly CaseResult[],
+  marks: RegressionMarks,
   status: DivergenceRegression,
 ): string[] {
   const out = new Set<string>();
-  for (const r of results) if (hasFindings(r) && r.regression === status) out.add(r.fingerprint);
+  for (const r of results) {
+    if (hasFindings(r) && marks.get(r.caseId) === status) out.add(r.fingerprint);
+  }
   return [...out];
 }
 
@@ -266,20 +292,24 @@ function fingerprintsMarked(
  * `compared` is the set of cases whose two sides both answered (by default,
  * computed from `results`; a run that keeps only some results in memory passes it).
  */
-export function compareToPrevious(
+export function regressionMarks(
   results: readonly CaseResult[],
   previous: PreviousRun,
   compared: IdSet = cleanlyComparedIds(results),
-): Regression {
+): { readonly marks: RegressionMarks; readonly summary: RegressionSummary } {
   const before = casesBefore(previous);
   const now = new Map(results.map((r) => [r.caseId, r] as const));
   const fixed = fixedCauses(before, now, compared);
   const fixedCases = new Set(fixed.flatMap((f) => f.caseIds));
-  const classified = results.map((r) => reclassify(r, before, previous, fixedCases));
-  const notCompared = fingerprintsMarked(classified, 'not-compared');
+  const marks = new Map<string, RegressionStatus | undefined>();
+  for (const result of results) {
+    const marked = markOf(result, before, previous, fixedCases);
+    if (marked !== undefined) marks.set(result.caseId, marked.mark);
+  }
+  const notCompared = fingerprintsMarked(results, marks, 'not-compared');
   const stopped = previous.interrupted;
   return {
-    results: classified,
+    marks,
     summary: {
       comparedTo: {
         runId: previous.runId,
@@ -288,10 +318,20 @@ export function compareToPrevious(
           ? {}
           : { interrupted: { signal: stopped.signal, notRun: stopped.notRun.length } }),
       },
-      new: fingerprintsMarked(classified, 'new'),
-      persisting: fingerprintsMarked(classified, 'persisting'),
+      new: fingerprintsMarked(results, marks, 'new'),
+      persisting: fingerprintsMarked(results, marks, 'persisting'),
       ...(notCompared.length === 0 ? {} : { notCompared }),
       fixed,
     },
   };
+}
+
+/** `regressionMarks`, with each result marked (see `withRegressionMark`). */
+export function compareToPrevious(
+  results: readonly CaseResult[],
+  previous: PreviousRun,
+  compared: IdSet = cleanlyComparedIds(results),
+): Regression {
+  const { marks, summary } = regressionMarks(results, previous, compared);
+  return { results: results.map((r) => withRegressionMark(r, marks)), summary };
 }

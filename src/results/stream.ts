@@ -2,14 +2,18 @@
  * Keeps a run's memory flat in the number of cases, whatever the run's size:
  * every `CaseResult` is appended to `results.ndjson` as soon as it is known,
  * and only the results a reader must see (`isNotable`) stay in memory, with a
- * few numbers per case for the rest. report.json is then written by reading
- * the lines back in run order, each notable result in its final form
- * (tracker row, regression mark) in place of its line.
+ * few numbers per case for the rest. Each line is the case as observed and
+ * is never rewritten to show the run's assessment (only to hide a secret a
+ * flow learned later); report.json is written by reading the lines back in
+ * run order, each case the assessment speaks of as assessed
+ * (`assessment.ts`), and the assessment is kept beside the lines
+ * (`assessment-file.ts`).
  */
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Redactor } from '../redact/redact.js';
 import { openBlockFile } from '../util/block-file.js';
+import { writeAssessment } from './assessment-file.js';
 import {
   type CollectedResults,
   type FinalResults,
@@ -17,7 +21,12 @@ import {
   runOrderBy,
 } from './collected.js';
 import { redactLearned } from './late-redact.js';
-import { createSummaryTally, type RunSummary } from './summary.js';
+import {
+  createSummaryTally,
+  createVerdictTally,
+  type RunSummary,
+  type VerdictTally,
+} from './summary.js';
 import { type CaseResult, isNotable } from './types.js';
 
 /** Accepts results as they complete. */
@@ -58,6 +67,8 @@ export async function openResultStream(path: string, count: number): Promise<Res
   const suiteIndex = new Map<string, number>();
   const notable: { readonly position: number; result: CaseResult }[] = [];
   const tally = createSummaryTally();
+  // The verdicts of the results no assessment changes (`results/assessment.ts`).
+  const plain = createVerdictTally();
   let offset = 0;
   // Positions added before the last `redactAdded`, and the redaction they still need.
   const stale = new Uint8Array(count);
@@ -89,6 +100,7 @@ export async function openResultStream(path: string, count: number): Promise<Res
       added.push(position);
       tally.add(result);
       if (isNotable(result)) notable.push({ position, result });
+      else plain.add(result);
     },
     async finish() {
       await out.close();
@@ -99,7 +111,7 @@ export async function openResultStream(path: string, count: number): Promise<Res
         }
       }
       notable.sort((a, b) => a.position - b.position);
-      return collected(path, ledger, notable, tally.summary());
+      return collected(path, ledger, notable, tally.summary(), plain);
     },
   };
 }
@@ -109,14 +121,17 @@ function collected(
   ledger: Ledger,
   notable: readonly { position: number; result: CaseResult }[],
   summary: RunSummary,
+  plain: VerdictTally,
 ): CollectedResults {
   const ran = [...ledger.ids.keys()].filter((position) => ledger.ids[position] !== undefined);
   const ranIds = ran.map((position) => ledger.ids[position] as string);
   return {
     notable: notable.map((n) => n.result),
     summary,
+    plain,
     ranIds,
     inRunOrder: runOrderBy(ranIds),
+    saveAssessment: (assessment, listed) => writeAssessment(dirname(path), assessment, listed),
     async read(caseIds) {
       const wanted = ran.filter((position) => caseIds.has(ledger.ids[position] as string));
       const out: CaseResult[] = [];

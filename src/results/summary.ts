@@ -96,12 +96,8 @@ export const VERDICT_COUNTS = {
 type VerdictCounts = Record<(typeof VERDICT_COUNTS)[CountedAs], number>;
 
 export function createSummaryTally(): SummaryTally {
-  const byKind = Object.fromEntries(DIVERGENCE_KINDS.map((kind) => [kind, 0])) as Record<
-    DivergenceKind,
-    number
-  >;
   let cases = 0;
-  const verdicts: VerdictCounts = { equal: 0, divergent: 0, accepted: 0, errors: 0, skipped: 0 };
+  const verdicts = createVerdictTally();
   let statusEqual = 0;
   let statusTotal = 0;
   let expectationFailures = 0;
@@ -113,8 +109,7 @@ export function createSummaryTally(): SummaryTally {
   return {
     add(result) {
       cases++;
-      verdicts[VERDICT_COUNTS[countedAs(result)]]++;
-      for (const kind of result.kinds) byKind[kind]++;
+      verdicts.add(result);
       const { status: b } = result.baseline;
       const { status: c } = result.candidate;
       if (b !== undefined && c !== undefined) {
@@ -128,49 +123,71 @@ export function createSummaryTally(): SummaryTally {
       if (result.derived !== undefined) derived++;
       if (result.echoed !== undefined) echoed++;
     },
-    summary: () => ({
-      cases,
-      ...verdicts,
-      statusParity: { equal: statusEqual, total: statusTotal },
-      byKind: { ...byKind },
-      expectationFailures,
-      encodingNotes,
-      ownOrigin,
-      stamped,
-      derived,
-      echoed,
-    }),
+    summary: () => {
+      const { byKind, ...counts } = verdicts.counts();
+      return {
+        cases,
+        ...counts,
+        statusParity: { equal: statusEqual, total: statusTotal },
+        byKind,
+        expectationFailures,
+        encodingNotes,
+        ownOrigin,
+        stamped,
+        derived,
+        echoed,
+      };
+    },
   };
 }
 
+/** The counts a case's verdict and kinds make: all that an assessment can change in a summary. */
+export interface VerdictTally {
+  add(result: Pick<CaseResult, 'verdict' | 'kinds'>): void;
+  /** A tally holding these counts and the counts of `results`. */
+  with(results: Iterable<Pick<CaseResult, 'verdict' | 'kinds'>>): VerdictTally;
+  counts(): VerdictCounts & { readonly byKind: Readonly<Record<DivergenceKind, number>> };
+}
+
+export function createVerdictTally(
+  from?: VerdictCounts & { readonly byKind: Readonly<Record<DivergenceKind, number>> },
+): VerdictTally {
+  const byKind = Object.fromEntries(
+    DIVERGENCE_KINDS.map((kind) => [kind, from?.byKind[kind] ?? 0]),
+  ) as Record<DivergenceKind, number>;
+  const verdicts: VerdictCounts = {
+    equal: from?.equal ?? 0,
+    divergent: from?.divergent ?? 0,
+    accepted: from?.accepted ?? 0,
+    errors: from?.errors ?? 0,
+    skipped: from?.skipped ?? 0,
+  };
+  const tally: VerdictTally = {
+    add(result) {
+      verdicts[VERDICT_COUNTS[countedAs(result)]]++;
+      for (const kind of result.kinds) byKind[kind]++;
+    },
+    with(results) {
+      const out = createVerdictTally(tally.counts());
+      for (const result of results) out.add(result);
+      return out;
+    },
+    counts: () => ({ ...verdicts, byKind: { ...byKind } }),
+  };
+  return tally;
+}
+
 /**
- * The summary after some results changed (noise masked a difference, a
- * decision accepted a divergence): `before[i]` became `after[i]`. Only the
- * verdict and kind counts can change, so every other field is kept.
+ * `summary` with its verdict and kind counts made from `plain` (the results
+ * no assessment changes, counted as they were observed) and `assessed` (every
+ * other result, as the assessment left it): counted once, never patched.
  */
-export function adjustSummary(
+export function countedSummary(
   summary: RunSummary,
-  before: readonly CaseResult[],
-  after: readonly CaseResult[],
+  plain: VerdictTally,
+  assessed: Iterable<CaseResult>,
 ): RunSummary {
-  const byKind = { ...summary.byKind };
-  const counts: VerdictCounts = {
-    equal: summary.equal,
-    divergent: summary.divergent,
-    accepted: summary.accepted,
-    errors: summary.errors,
-    skipped: summary.skipped ?? 0,
-  };
-  const count = (result: CaseResult, sign: number) => {
-    counts[VERDICT_COUNTS[countedAs(result)]] += sign;
-    for (const kind of result.kinds) byKind[kind] += sign;
-  };
-  before.forEach((r, i) => {
-    if (after[i] === r) return;
-    count(r, -1);
-    count(after[i] ?? r, 1);
-  });
-  for (const kind of DIVERGENCE_KINDS) byKind[kind] = Math.max(0, byKind[kind]);
+  const { byKind, ...counts } = plain.with(assessed).counts();
   return { ...summary, ...counts, byKind };
 }
 

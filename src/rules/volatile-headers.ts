@@ -1,7 +1,7 @@
 /**
  * Volatile headers: values that change on every response (dates, request and
  * trace ids, timings), compared for presence only, as Keploy's flaky header
- * list does (see `noise/headers.ts`).
+ * list does (see `judge/headers.ts`).
  */
 
 /** Compared for presence, not value, unless the rules say otherwise (`volatileHeaders`). */

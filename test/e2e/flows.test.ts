@@ -229,7 +229,14 @@ cases:
     expect(result.code).toBe(0);
     const report = await latestReport(cwd);
     expect(report.results.map((r) => r.verdict)).toEqual(['equal', 'divergent']);
-    for (const file of ['report.json', 'report.md', 'report.html', 'junit.xml', 'results.ndjson']) {
+    for (const file of [
+      'report.json',
+      'report.md',
+      'report.html',
+      'junit.xml',
+      'results.ndjson',
+      'assessment.json',
+    ]) {
       const text = await readFile(join(cwd, 'reports/latest', file), 'utf8');
       expect(text, file).not.toContain(secret);
     }
@@ -259,7 +266,14 @@ cases:
       ['keys/signup/create', 'divergent'],
       ['keys/signup/me', 'equal'],
     ]);
-    for (const file of ['report.json', 'report.md', 'report.html', 'junit.xml', 'results.ndjson']) {
+    for (const file of [
+      'report.json',
+      'report.md',
+      'report.html',
+      'junit.xml',
+      'results.ndjson',
+      'assessment.json',
+    ]) {
       const text = await readFile(join(cwd, 'reports/latest', file), 'utf8');
       expect(text, file).not.toContain(LATE_SECRET_DIGITS);
     }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readAssessedResults } from '../../src/results/assessment-file.js';
 import { latestReport, runCli, runPair, tempProject } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 import { NOISY_CASES, startFlakyServer, startNoisyPair } from '../helpers/noisy-servers.js';
@@ -26,6 +27,12 @@ describe('parity run --noise, end to end', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(1);
     const report = await latestReport(cwd);
+    // results.ndjson keeps the observations; with assessment.json laid over them
+    // (learned noise included) they are report.json's results.
+    const combined = await readAssessedResults(join(cwd, 'reports/latest'));
+    expect(new Map(combined.map((r) => [r.caseId, JSON.stringify(r)]))).toEqual(
+      new Map(report.results.map((r) => [r.caseId, JSON.stringify(r)])),
+    );
     const divergent = report.results.filter((r) => r.verdict !== 'equal');
     expect(divergent.map((r) => r.caseId).sort()).toEqual([
       'noisy/health',

@@ -13,6 +13,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readReport } from '../../src/report/read.js';
+import { readAssessedResults } from '../../src/results/assessment-file.js';
+import type { CaseResult } from '../../src/results/types.js';
 import { tempProject } from '../helpers/cli.js';
 import {
   BASELINE_RULES,
@@ -141,6 +143,7 @@ function expectReportWritten(outcome: BinOutcome): void {
  */
 async function readBack(cwd: string, folder: string, again: readonly string[]): Promise<void> {
   const report = await readReport(join(cwd, folder, 'report.json'));
+  await expectObservationsCombine(join(cwd, folder));
   const out = join(folder, 'again');
   const rendered = await runBin(['report', '--from', folder, '--out', out], cwd);
   expect(rendered.stderr).toBe('');
@@ -157,6 +160,22 @@ async function readBack(cwd: string, folder: string, again: readonly string[]): 
   expect([0, 1]).toContain(compared.outcome.code);
   const next = await readReport(join(cwd, compared.folder, 'report.json'));
   expect(next.regression?.comparedTo.runId).toBe(report.runId);
+  await expectObservationsCombine(join(cwd, compared.folder));
+}
+
+/**
+ * A run's folder: results.ndjson (each case as observed) with assessment.json
+ * laid over it is exactly what report.json lists. A merge has no stream.
+ */
+async function expectObservationsCombine(dir: string): Promise<void> {
+  if (!(await readdir(dir)).includes('results.ndjson')) return;
+  const listed: { results: CaseResult[] } = JSON.parse(
+    await readFile(join(dir, 'report.json'), 'utf8'),
+  );
+  const combined = await readAssessedResults(dir);
+  expect(new Map(combined.map((r) => [r.caseId, JSON.stringify(r)]))).toEqual(
+    new Map(listed.results.map((r) => [r.caseId, JSON.stringify(r)])),
+  );
 }
 
 describe('every report the bin writes reads back', () => {

@@ -101,6 +101,7 @@ describe('bodies nested deeper than anything recurses', () => {
     expect(outcome.code).toBe(1);
     const files = await reportFiles(cwd);
     expect(Object.keys(files).sort()).toEqual([
+      'assessment.json',
       'junit.xml',
       'report.html',
       'report.json',

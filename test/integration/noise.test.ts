@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../src/execute/client.js';
 import { executeCases } from '../../src/execute/pool.js';
+import type { Judged } from '../../src/judge/stage.js';
 import type { Case } from '../../src/model/case.js';
 import { NO_NOISE } from '../../src/noise/settings.js';
-import { createNoiseStep, type NoiseJudged } from '../../src/noise/step.js';
+import { createNoiseStep } from '../../src/noise/step.js';
 import { makeCase } from '../helpers/case.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 import { divergenceOf } from '../helpers/judgement.js';
@@ -37,7 +38,7 @@ describe('noise step against real servers', () => {
     baseline: TestServer,
     candidate: TestServer,
     cases: Case[],
-  ): Promise<NoiseJudged[]> {
+  ): Promise<Judged[]> {
     const options = { connections: 2, timeoutMs: 5000, bodyCapBytes: 1 << 20, retries: 0 };
     const target = (name: string, server: TestServer) => ({
       name,
@@ -50,7 +51,7 @@ describe('noise step against real servers', () => {
       createClient(target('r', baseline), options),
     ] as const;
     const step = createNoiseStep({ ...NO_NOISE, enabled: true });
-    const out: NoiseJudged[] = [];
+    const out: Judged[] = [];
     try {
       await executeCases({
         cases,

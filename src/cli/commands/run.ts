@@ -2,14 +2,14 @@
 import { prepareRun } from '../../app/prepare-run.js';
 import { runParity } from '../../app/run.js';
 import { verdictOf } from '../../app/verdict.js';
-import { displayPath } from '../../util/paths.js';
 import { colorsFor } from '../colors.js';
+import { progressReporter, summaryReporter } from '../console-reporter.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { printGithub, withGithub } from '../github.js';
 import { listenForSignals } from '../interrupt.js';
 import { contextOf, type Io } from '../io.js';
 import type { RunFlags } from '../options.js';
-import { finish, printNotes, printSummary } from '../outcome.js';
+import { finish, printNotes } from '../outcome.js';
 import { createProgress } from '../progress.js';
 
 /** Prepares the run, replays it (progress on stderr) and prints it; returns the exit code. */
@@ -30,20 +30,19 @@ export async function runCommand(
   printNotes(prepared.notes, io);
   const progress = await createProgress(io, flags.json !== true && flags.quiet !== true);
   const signals = listenForSignals(io, input.cases.count, input.config.timeoutMs);
-  progress.start(input.cases.count);
   const outcome = await runParity({
     ...input,
     interrupt: signals.interrupt,
-    onResult: (result) => {
-      signals.completed();
-      progress.tick(result);
-    },
+    reporters: [
+      { name: 'signals', onResult: () => signals.completed() },
+      progressReporter(progress),
+      summaryReporter(flags, io),
+    ],
   }).finally(() => {
     signals.close();
     progress.stop();
   });
   const { report, written, unreachable } = outcome;
-  printSummary(report, displayPath(io.cwd, written.dir), flags, io);
   const verdict = verdictOf({ report, written, unreachable, policy: input.config });
   const github = flags.github === true ? await printGithub(report, io, flags) : true;
   return withGithub(finish({ ...outcome, verdict }, io), github);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { configSchema } from '../../../src/config/schema.js';
+import { maskVolatileHeaders, PRESENT } from '../../../src/judge/headers.js';
 import type { Exchange } from '../../../src/model/exchange.js';
 import { mergeNoiseIntoJson, mergeNoiseIntoYaml } from '../../../src/noise/config-doc.js';
-import { maskVolatileHeaders, PRESENT } from '../../../src/noise/headers.js';
 import { resolveRules, rulesSpecSchema } from '../../../src/rules/schema.js';
 import { VOLATILE_HEADERS } from '../../../src/rules/volatile-headers.js';
 import { makeCase } from '../../helpers/case.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { causeFingerprint, kindOfCause, type RootCause } from '../../../src/compare/root-cause.js';
-import { withConsequences } from '../../../src/results/consequences.js';
+import { consequencesOf, withConsequence } from '../../../src/results/consequences.js';
 import type { CaseResult, DivergentResult, ResultFinding } from '../../../src/results/types.js';
 
 function finding(cause: RootCause): ResultFinding {
@@ -71,6 +71,12 @@ const extraItem: RootCause = {
   endpoint: '/records',
   change: { op: 'added', path: '/items/*', baseline: '-', candidate: 'object' },
 };
+
+/** The results with their consequences marked, as the assessment reads them. */
+function withConsequences(results: readonly CaseResult[]): CaseResult[] {
+  const consequences = consequencesOf(results);
+  return results.map((result) => withConsequence(result, consequences.get(result.caseId)));
+}
 
 /** The `consequenceOf` of each finding of each result, in order. */
 function marks(results: readonly CaseResult[]): (string | undefined)[][] {

@@ -1,0 +1,132 @@
+/**
+ * What a run does to each answer the pool sends back before it is judged:
+ * secrets out first, each side's own address and the timestamps stamped
+ * during the run masked, transport errors counted, the side and runtime
+ * watches fed, echoed references and derived revisions masked, and a flow's
+ * steps held until the whole flow ran (`flow-hold.ts`), so every step hides
+ * every secret the flow captured. The run's redactor learns those secrets as
+ * each flow is released.
+ */
+import type { RunConfig } from '../config/targets.js';
+import { maskExchange } from '../flow/mask.js';
+import type { Exchange } from '../model/exchange.js';
+import { maskDerivedRevisions } from '../normalise/derived.js';
+import { normaliseOrigins, originForms } from '../normalise/origin.js';
+import { createReferenceMemory } from '../normalise/references.js';
+import { CLOCK_SKEW_MS, maskRunStamps } from '../normalise/stamps.js';
+import { redactExchange } from '../redact/exchange.js';
+import { withSecrets } from '../redact/extend.js';
+import type { Redactor } from '../redact/redact.js';
+import { capturedSecrets, createFlowHold, type HeldStep, withFlowSecrets } from './flow-hold.js';
+import { createRuntimeWatch, type RuntimeWatch } from './runtime-watch.js';
+import { createSideWatch, type StoppedAnswering } from './side-watch.js';
+
+/** Steps ready to be judged, in run order, and the redactor that knows what their flow captured. */
+export interface Released {
+  readonly steps: readonly HeldStep[];
+  /**
+   * Set when these steps taught the run's redactor new secrets: the redactor
+   * knows them from the next step taken on (these steps hide them already).
+   */
+  readonly learned: Redactor | undefined;
+}
+
+export interface RunIntake {
+  /** The run's redactor, with every secret learned so far. */
+  readonly redact: Redactor;
+  /**
+   * Every step the pool sends (`sent` ends when the pool is done), as it is
+   * ready to be judged, then the steps of every flow still held (a flow cut
+   * short by an interrupted run).
+   */
+  released(sent: AsyncIterable<HeldStep>): AsyncIterable<Released>;
+  /** Transport errors per side, and the cases not sent. */
+  readonly failed: { baseline: number; candidate: number; skipped: number };
+  stoppedAnswering(): readonly StoppedAnswering[];
+  runtimes(): ReturnType<RuntimeWatch['runtimes']>;
+}
+
+export function createRunIntake(input: {
+  readonly config: RunConfig;
+  readonly redact: Redactor;
+  readonly now: () => Date;
+}): RunIntake {
+  const { config } = input;
+  const failed = { baseline: 0, candidate: 0, skipped: 0 };
+  const watch = createSideWatch();
+  const runtimes = createRuntimeWatch(config, (text) => input.redact.text(text));
+  // The run's redactor learns each flow's secret captures once the flow ran, so a
+  // later case of the run (a serial sequence or a flow runs alone) never shows them.
+  let redact = input.redact;
+  let pending: Redactor | undefined;
+  const adopt = (): void => {
+    if (pending !== undefined) redact = pending;
+    pending = undefined;
+  };
+  const learnedSecrets = new Map<string, string>();
+  // Each side's own address is compared as `{{origin}}` (docs/rules-and-noise.md, "Own origins and per-instance values").
+  const origins = {
+    baseline: originForms(config.baseline.url.href),
+    candidate: originForms(config.candidate.url.href),
+    // A replica instance writes its own address; the baseline sent again writes the baseline's.
+    replica: originForms((config.noise.replica ?? config.baseline).url.href),
+  };
+  // Timestamps both sides stamped during the run are compared by format (same section).
+  const started = input.now().getTime() - CLOCK_SKEW_MS;
+  // Values each side generated earlier in a flow or serial sequence, echoed later.
+  const references = createReferenceMemory();
+  // A flow's steps are judged once the whole flow ran (its secrets are all known then).
+  const flows = createFlowHold<HeldStep>();
+  const release = (steps: readonly HeldStep[] | undefined): Released => {
+    const released = withFlowSecrets(steps ?? []);
+    const learned = capturedSecrets(released);
+    if (learned.size === 0) return { steps: released, learned: undefined };
+    for (const [value, placeholder] of learned) learnedSecrets.set(value, placeholder);
+    // Rebuilt from the run's own redactor: one layer, whatever the number of flows.
+    pending = withSecrets(input.redact, learnedSecrets);
+    return { steps: released, learned: pending };
+  };
+  const masked = (sent: Exchange): Exchange => {
+    const window = { from: started, to: input.now().getTime() + CLOCK_SKEW_MS };
+    // Secrets leave the exchange first: nothing below derives text from a secret value.
+    const raw = maskRunStamps(normaliseOrigins(redactExchange(sent, redact), origins), window);
+    if (raw.baseline.outcome === 'transport-error') failed.baseline++;
+    if (raw.candidate.outcome === 'transport-error') failed.candidate++;
+    watch.add(raw);
+    runtimes.add(raw);
+    // Echoed references, then revisions derived from per-instance values (docs/rules-and-noise.md, "Own origins and per-instance values").
+    // A flow step's captured values differ by design: compared as their placeholders.
+    return maskDerivedRevisions(references.apply(raw.flow === undefined ? raw : maskExchange(raw)));
+  };
+  // One step as the pool reported it: what is ready to be judged.
+  const take = (step: HeldStep): Released => {
+    if ('skipped' in step) {
+      failed.skipped++;
+      return release(flows.add(step.skipped, step));
+    }
+    const exchange = masked(step.exchange);
+    const { position } = step;
+    if (step.exchange.flow === undefined)
+      return { steps: [{ position, exchange }], learned: undefined };
+    return release(flows.add(step.exchange.case, { position, exchange }));
+  };
+  return {
+    get redact() {
+      return redact;
+    },
+    async *released(sent) {
+      for await (const step of sent) {
+        adopt();
+        yield take(step);
+      }
+      for (const steps of flows.rest()) {
+        adopt();
+        yield release(steps);
+      }
+    },
+    failed,
+    stoppedAnswering: () =>
+      watch.stopped({ baseline: config.baseline.name, candidate: config.candidate.name }),
+    runtimes: () => runtimes.runtimes(),
+  };
+}

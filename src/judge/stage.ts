@@ -1,0 +1,60 @@
+/**
+ * The judge stage: every exchange of a run becomes its observation here, once
+ * (`CaseResult`: both sides, the comparison, the findings), and is never
+ * changed after (what the end of the run decides about it is an overlay,
+ * `results/assessment.ts`). Volatile headers are masked (`headers.ts`), the
+ * exchange is judged (`compare/judge.ts`) and the result built
+ * (`results/build.ts`). Noise learning (`--noise`) plugs in as a `NoisePlug`:
+ * given the replica's answer, it learns the case's noise and judges with it
+ * masked. Pure apart from the plug's own tally.
+ */
+import { type Judgement, judge } from '../compare/judge.js';
+import type { Exchange, SideOutcome } from '../model/exchange.js';
+import { type ResultContext, toCaseResult } from '../results/build.js';
+import type { CaseResult, FlakyBaseline } from '../results/types.js';
+import { maskVolatileHeaders } from './headers.js';
+
+/** What noise learning adds to a case's observation. */
+export interface NoiseAnnotation {
+  readonly noise?: readonly string[];
+  readonly flakyBaseline?: FlakyBaseline;
+}
+
+/** One exchange judged. */
+export interface Judged {
+  /** The exchange as judged (volatile headers masked, learned order noise sorted). */
+  readonly exchange: Exchange;
+  readonly judgement: Judgement;
+  readonly annotation: NoiseAnnotation;
+}
+
+/** Noise learning, plugged into the stage: judges an exchange the replica answered too. */
+export interface NoisePlug {
+  /** The exchange judged with the noise its replica answer shows masked; undefined: judge it plainly. */
+  judgeWithReplica(exchange: Exchange, replica: SideOutcome): Judged | undefined;
+}
+
+const NO_ANNOTATION: NoiseAnnotation = Object.freeze({});
+
+/** `raw` judged: its volatile headers masked, then judged by `plug` when it learns, else plainly. */
+export function judgeExchange(raw: Exchange, plug: NoisePlug | undefined): Judged {
+  const exchange = maskVolatileHeaders(raw);
+  const learned =
+    exchange.replica === undefined ? undefined : plug?.judgeWithReplica(exchange, exchange.replica);
+  return learned ?? { exchange, judgement: judge(exchange), annotation: NO_ANNOTATION };
+}
+
+/** The observation of `raw`: judged (see `judgeExchange`), as the case's result. */
+export function observe(
+  raw: Exchange,
+  context: ResultContext,
+  plug: NoisePlug | undefined,
+): CaseResult {
+  const judged = judgeExchange(raw, plug);
+  const base = toCaseResult(judged.exchange, judged.judgement, context);
+  // Most runs learn no noise: skip the copy when there is nothing to add.
+  const { noise, flakyBaseline } = judged.annotation;
+  return noise === undefined && flakyBaseline === undefined
+    ? base
+    : { ...base, ...judged.annotation };
+}

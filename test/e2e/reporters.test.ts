@@ -1,0 +1,140 @@
+/**
+ * Every output of a run is a reporter (`onBegin`, `onResult`, `onEnd`): one
+ * that throws is left out and reported, and neither the other reporters nor
+ * the run notice.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runLibrary } from '../../src/app/run-library.js';
+import type { RunReporter } from '../../src/report/write.js';
+import { createReporters } from '../../src/results/reporter.js';
+import type { CaseResult } from '../../src/results/types.js';
+import { runCli, tempProject } from '../helpers/cli.js';
+import { json, startServer, type TestServer } from '../helpers/http.js';
+
+const CASES = `
+suite: users
+cases:
+  - id: one
+    request: { method: GET, path: /users/1 }
+  - id: two
+    request: { method: GET, path: /users/2 }
+  - id: three
+    request: { method: GET, path: /users/3 }
+`;
+
+describe('reporters', () => {
+  let baseline: TestServer;
+  let candidate: TestServer;
+  beforeAll(async () => {
+    baseline = await startServer((req, res) => json(res, 200, { id: req.url, name: 'a' }));
+    candidate = await startServer((req, res) =>
+      json(res, 200, { id: req.url, name: req.url === '/users/2' ? 'b' : 'a' }),
+    );
+  });
+  afterAll(async () => {
+    await baseline.close();
+    await candidate.close();
+  });
+
+  it('go on without one that throws, and the run says which', async () => {
+    const cwd = await tempProject({ 'cases/users.yaml': CASES });
+    const seen: CaseResult[] = [];
+    let begun = 0;
+    let ended: string | undefined;
+    const throwing: RunReporter = {
+      name: 'broken',
+      onResult: () => {
+        throw new Error('cannot draw');
+      },
+      onEnd: () => {
+        throw new Error('never called: it failed already');
+      },
+    };
+    const counting: RunReporter = {
+      name: 'counting',
+      onBegin: (count) => {
+        begun = count;
+      },
+      onResult: (result) => seen.push(result),
+      onEnd: ({ report }) => {
+        ended = report.runId;
+      },
+    };
+    const run = await runLibrary({
+      cwd,
+      env: {},
+      baseline: `a=${baseline.url}`,
+      candidate: `b=${candidate.url}`,
+      tracker: false,
+      reporters: [throwing, counting],
+    });
+    expect(begun).toBe(3);
+    expect(seen.map((r) => r.caseId).sort()).toEqual(['users/one', 'users/three', 'users/two']);
+    expect(ended).toBe(run.report.runId);
+    expect(run.report.summary.divergent).toBe(1);
+    expect(run.reporterFailures).toEqual([
+      { name: 'broken', hook: 'onResult', error: new Error('cannot draw') },
+    ]);
+    // The run's own reporters (results.ndjson, the report files) all wrote.
+    const lines = (await readFile(join(run.written.dir, 'results.ndjson'), 'utf8')).trim();
+    expect(lines.split('\n')).toHaveLength(3);
+    expect(run.written.failures).toEqual([]);
+    expect(run.written.files.map((file) => file.slice(run.written.dir.length + 1))).toEqual([
+      'report.json',
+      'report.md',
+      'report.html',
+      'junit.xml',
+    ]);
+  });
+
+  it('keep a failure in onEnd to its reporter', async () => {
+    const order: string[] = [];
+    const reporters = createReporters<string>([
+      { name: 'first', onEnd: (end) => void order.push(`first ${end}`) },
+      {
+        name: 'failing',
+        onEnd: async () => {
+          throw new Error('disk full');
+        },
+      },
+      { name: 'last', onEnd: async (end) => void order.push(`last ${end}`) },
+    ]);
+    reporters.onBegin(1);
+    await reporters.onEnd('done');
+    expect(order).toEqual(['first done', 'last done']);
+    expect(reporters.failures().map((f) => [f.name, f.hook, f.error.message])).toEqual([
+      ['failing', 'onEnd', 'disk full'],
+    ]);
+  });
+
+  it('let an essential reporter fail the run', () => {
+    const reporters = createReporters<string>([
+      {
+        name: 'store',
+        essential: true,
+        onResult: () => {
+          throw new Error('disk full');
+        },
+      },
+    ]);
+    expect(() => reporters.onBegin(1)).not.toThrow();
+    expect(() => reporters.onResult({} as CaseResult, 0)).toThrow('disk full');
+  });
+
+  it('print the console summary as a reporter, and a reporter failure on stderr', async () => {
+    const cwd = await tempProject({ 'cases/users.yaml': CASES });
+    const out = await runCli(cwd, [
+      'run',
+      '--baseline',
+      `a=${baseline.url}`,
+      '--candidate',
+      `b=${candidate.url}`,
+      '--no-tracker',
+    ]);
+    expect(out.code).toBe(1);
+    expect(out.stdout).toContain('users/two');
+    expect(out.stderr).not.toContain('reporter failed');
+  });
+});
