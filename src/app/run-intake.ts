@@ -44,6 +44,8 @@ export interface RunIntake {
   readonly failed: { baseline: number; candidate: number; skipped: number };
   stoppedAnswering(): readonly StoppedAnswering[];
   runtimes(): ReturnType<RuntimeWatch['runtimes']>;
+  /** By case id, the places a later echo proved per-instance (`ReferenceMemory.echoOrigins`). */
+  echoOrigins(): ReadonlyMap<string, readonly string[]>;
 }
 
 export function createRunIntake(input: {
@@ -128,5 +130,6 @@ export function createRunIntake(input: {
     stoppedAnswering: () =>
       watch.stopped({ baseline: config.baseline.name, candidate: config.candidate.name }),
     runtimes: () => runtimes.runtimes(),
+    echoOrigins: () => references.echoOrigins(),
   };
 }

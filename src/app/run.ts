@@ -43,6 +43,7 @@ import type { Env } from '../util/env.js';
 import type { ParityError } from '../util/errors.js';
 import { type Host, unknownHost } from '../util/host.js';
 import { displayPath } from '../util/paths.js';
+import { maskEchoOrigins } from './echo-origins.js';
 import { finishRun } from './finish.js';
 import type { HeldStep } from './flow-hold.js';
 import type { Interrupt } from './interrupt.js';
@@ -134,6 +135,8 @@ interface Executions {
   interrupted: Interruption | undefined;
   /** Every sink of the run's results, `onEnd` still to call. */
   reporters: Reporters<ReportEnd>;
+  /** By case id, the places a later echo proved per-instance (`echo-origins.ts`). */
+  echoOrigins: ReadonlyMap<string, readonly string[]>;
 }
 
 /** The ids of the cases a stopped pool never took (a file changed since: as many as could be read). */
@@ -289,6 +292,7 @@ async function execute(
     runtimes: intake.runtimes(),
     interrupted,
     reporters,
+    echoOrigins: intake.echoOrigins(),
   };
 }
 
@@ -362,7 +366,13 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
       interrupted,
     }),
     collected,
-    masked: denoised.masked,
+    // A value a later answer echoed was per-instance where it first appeared too.
+    masked: maskEchoOrigins({
+      results: collected.notable,
+      origins: executions.echoOrigins,
+      masked: denoised.masked,
+      redact: input.redact,
+    }),
     summary:
       denoised.section === undefined
         ? collected.summary

@@ -9,7 +9,9 @@
  * reference, each side's own. Found by evidence (the earlier answers), never
  * by the field's name; a value one side echoes from another place, a value
  * the other side never generated, or a plain case outside a sequence still
- * differs. Captured values of a flow are compared as their placeholders
+ * differs. The echo proves the first appearance per-instance too: its places
+ * are kept (`echoOrigins`), and the run judges that earlier case again
+ * without them once every answer is in (`app/echo-origins.ts`). Captured values of a flow are compared as their placeholders
  * already (`flow/mask.ts`); this finds the echoes no capture names. Where it
  * was done is kept, for the reports. Pure, but for the memory a run keeps
  * per sequence (`createReferenceMemory`).
@@ -22,8 +24,14 @@ import { maskPairs } from './pair-walk.js';
 /** What an echoed reference is compared as. */
 export const REFERENCE_TOKEN = '{{ref}}';
 
-/** A remembered value: where its side first answered it (`caseId pointer`). */
-type Origins = Map<string, string>;
+/** Where a side first answered a value: one object per place, shared by both sides' memories. */
+interface Origin {
+  readonly caseId: string;
+  readonly path: string;
+}
+
+/** A remembered value → where its side first answered it. */
+type Origins = Map<string, Origin>;
 
 /**
  * Values worth remembering: generated ones, by their form (ids, tokens,
@@ -33,6 +41,20 @@ type Origins = Map<string, string>;
 function referenceText(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.length < 6 || value.length > 512) return undefined;
   return /\d/.test(value) && !/\s/.test(value) ? value : undefined;
+}
+
+/**
+ * A value that looks drawn, not written: a run of 8 or more letters and
+ * digits holding both (`b-7f3a9c21e4`, a uuid, a token). Only such a value's
+ * first appearance is set aside by its echo: a slug (`post-2024`) a side
+ * derives from the input differently is data, and its first appearance
+ * keeps its row, even where its echo is compared as one reference.
+ */
+function generated(value: string): boolean {
+  return (
+    /[A-Za-z0-9]{8,}/.test(value) &&
+    [...value.matchAll(/[A-Za-z0-9]{8,}/g)].some(([run]) => /\d/.test(run) && /[A-Za-z]/.test(run))
+  );
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -92,12 +114,25 @@ export interface ReferenceMemory {
    * `echoed`), after which its own generated values are remembered.
    */
   apply(exchange: Exchange): Exchange;
+  /**
+   * By case id, the places where a value first appeared that a later answer
+   * then echoed on both sides (a create's generated id): the echo proves the
+   * first appearance per-instance too, but its case was judged before.
+   */
+  echoOrigins(): ReadonlyMap<string, readonly string[]>;
 }
 
 /** One memory per run: sequences run alone and in order, so each sees its earlier answers. */
 export function createReferenceMemory(): ReferenceMemory {
   const sequences = new Map<string, { baseline: Origins; candidate: Origins }>();
+  const proven = new Map<string, Set<string>>();
+  const prove = (origin: Origin) => {
+    const paths = proven.get(origin.caseId) ?? new Set<string>();
+    paths.add(origin.path);
+    proven.set(origin.caseId, paths);
+  };
   return {
+    echoOrigins: () => new Map([...proven].map(([caseId, paths]) => [caseId, [...paths]])),
     apply(exchange) {
       const sequence = sequenceOf(exchange);
       const b = structured(exchange.baseline);
@@ -114,7 +149,9 @@ export function createReferenceMemory(): ReferenceMemory {
       const same = (x: unknown, y: unknown) => {
         const [tx, ty] = [referenceText(x), referenceText(y)];
         const at = tx === undefined ? undefined : baseline.get(tx);
-        return at !== undefined && ty !== undefined && candidate.get(ty) === at;
+        const echoed = at !== undefined && ty !== undefined && candidate.get(ty) === at;
+        if (echoed && tx !== undefined && generated(tx) && generated(ty)) prove(at);
+        return echoed;
       };
       const found = maskPairs(b.value, c.value, { hit: same, token: REFERENCE_TOKEN });
       const [left, right] = found.values;
@@ -122,7 +159,7 @@ export function createReferenceMemory(): ReferenceMemory {
       differingLeaves(b.value, c.value, '', (path, x, y) => {
         const [tx, ty] = [referenceText(x), referenceText(y)];
         if (tx === undefined || ty === undefined) return;
-        const origin = `${exchange.case.id} ${path}`;
+        const origin: Origin = { caseId: exchange.case.id, path };
         if (!baseline.has(tx)) baseline.set(tx, origin);
         if (!candidate.has(ty)) candidate.set(ty, origin);
       });

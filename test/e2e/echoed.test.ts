@@ -1,9 +1,10 @@
 /**
  * Values each side generated earlier in a serial sequence, echoed later: a
  * create answers each side's own id, a list echoes it. The echo is compared
- * as one reference (`echoed`); the create, where the ids come from, still
- * shows them (capture it in a flow, or learn it from a replica, to set it
- * aside too), so the library has one row, not one per echo.
+ * as one reference (`echoed`), and it proves the create's ids per-instance
+ * too: once every answer is in, the create is judged again without them. A
+ * value a side derives from the input (a slug, a real difference) is echoed
+ * too, but it does not look drawn: its first appearance keeps its row.
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,9 +15,12 @@ function server(prefix: string): Promise<TestServer> {
   const things: Record<string, unknown>[] = [];
   return startServer((req, res, body) => {
     if (req.method === 'POST') {
+      const input = JSON.parse(body || '{}') as { name?: string };
       const thing = {
         id: `${prefix}-${randomBytes(5).toString('hex')}1`,
-        ...JSON.parse(body || '{}'),
+        ...input,
+        // Derived from the input, a separator of each side's own: a real difference, echoed too.
+        slug: `${input.name}${prefix === 'b' ? '-' : '_'}2024`,
       };
       things.push(thing);
       return json(res, 201, thing);
@@ -57,12 +61,16 @@ describe('echoed references', () => {
       '--no-tracker',
     ]);
     const report = await latestReport(cwd);
+    // The slug each side derives differently stays a row, shown by the create; the ids do not.
     expect((report.rootCauses ?? []).map((r) => [r.summary, r.caseIds])).toEqual([
-      ['/things: value of `/id` differs', ['things/create']],
+      ['/things: value of `/slug` differs', ['things/create']],
     ]);
+    const create = report.results.find((r) => r.caseId === 'things/create');
+    expect(create?.changes?.map((c) => c.path)).toEqual(['/slug']);
+    expect(create?.echoed).toEqual(['/id']);
     const list = report.results.find((r) => r.caseId === 'things/list');
     expect(list?.verdict).toBe('equal');
-    expect(list?.echoed).toEqual(['/items/0/id', '/first']);
+    expect(list?.echoed).toEqual(['/items/0/id', '/items/0/slug', '/first']);
     expect(run.stdout).toMatch(
       /per-instance: 2 case\(s\) echoing values each side generated earlier/,
     );

@@ -49,6 +49,8 @@ export const enumCase: Pattern<'enum-case'> = {
       if (change.op !== 'value' || typeof b !== 'string' || typeof c !== 'string') continue;
       if (!IDENTIFIER.test(b) || !IDENTIFIER.test(c) || foldKey(b) !== foldKey(c)) continue;
       const [before, after] = [valueCase(b), valueCase(c)];
+      // One casing on both sides (`one-2024` vs `one_2024`): another value, not another casing.
+      if (before === after) continue;
       const path = patternPath(change.path);
       matches.push({
         name: 'enum-case',

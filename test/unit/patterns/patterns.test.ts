@@ -261,6 +261,10 @@ describe('pattern registry', () => {
     expect(judged('Ok', { Kind: 'Ok', Min: 3 }).summary).not.toContain('tagged enum');
   });
 
+  it('takes two values of one casing with other separators for other values, not an enum casing', () => {
+    expect(judged({ slug: 'one-2024' }, { slug: 'one_2024' }).summary).not.toContain('enum');
+  });
+
   it('does not mistake different values for a pattern', () => {
     const changes: Change[] = [
       { path: '/status', op: 'value', baseline: 'active', candidate: 'deleted' },
