@@ -17,9 +17,9 @@ import type { TargetClient } from '../execute/client.js';
 import { exchangeCase } from '../execute/exchange.js';
 import { createFlowRun, type StepCase } from '../execute/flow-run.js';
 import { maskExchange } from '../flow/mask.js';
+import { observe } from '../judge/stage.js';
 import type { Case } from '../model/case.js';
 import type { Exchange } from '../model/exchange.js';
-import { resultOf } from '../noise/result.js';
 import { createNoiseStep } from '../noise/step.js';
 import { normaliseOrigins, originForms } from '../normalise/origin.js';
 import { redactExchange } from '../redact/exchange.js';
@@ -81,7 +81,7 @@ export function createSender(input: SenderInput): FuzzSender {
         ? await exchangeCase(prepared, clients.baseline, clients.candidate, clients.replica)
         : await stepExchange({ ...prepared, flow: prepared.flow }, flows, clients);
     if ('skipped' in done) return toSkippedResult(prepared, done.skipped);
-    return resultOf(noise, normaliseOrigins(redactExchange(done, input.redact), origins), context);
+    return observe(normaliseOrigins(redactExchange(done, input.redact), origins), context, noise);
   };
   // With a reset hook, one case at a time: the reset, then the case.
   let queue: Promise<unknown> = Promise.resolve();
