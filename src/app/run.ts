@@ -18,7 +18,6 @@ import type { TargetClient } from '../execute/client.js';
 import { createLoopClock } from '../execute/loop-clock.js';
 import { type Executed, executeCases } from '../execute/pool.js';
 import { createRecordedClient, type RecordedAnswers } from '../execute/recorded.js';
-import { createReset, type ResetSpec } from '../fuzz/reset.js';
 import { observe } from '../judge/stage.js';
 import type { Case } from '../model/case.js';
 import { finishNoise } from '../noise/finish.js';
@@ -39,13 +38,13 @@ import { createLatencyCollector } from '../results/latency.js';
 import { createReporters, type ReporterFailure, type Reporters } from '../results/reporter.js';
 import { openResultStream } from '../results/stream.js';
 import { createChannel } from '../util/channel.js';
-import type { Env } from '../util/env.js';
 import type { ParityError } from '../util/errors.js';
 import { type Host, unknownHost } from '../util/host.js';
 import { displayPath } from '../util/paths.js';
 import { maskEchoOrigins } from './echo-origins.js';
 import { finishRun } from './finish.js';
 import type { HeldStep } from './flow-hold.js';
+import { type FlowsAgainInput, flowsAgain } from './flows-again.js';
 import type { Interrupt } from './interrupt.js';
 import { reportHead } from './run-head.js';
 import { createRunIntake } from './run-intake.js';
@@ -82,9 +81,7 @@ export interface RunInput {
   /** Signals that stop the run early. */
   readonly interrupt?: Interrupt | undefined;
   /** `--reset-command` / `--reset-request` with `--noise`: each flow runs twice, the hook between (`flowsAgain`). */
-  readonly reset?:
-    | { readonly spec: ResetSpec; readonly cwd: string; readonly env: Env }
-    | undefined;
+  readonly reset?: FlowsAgainInput['reset'];
 }
 
 export interface RunOutcome {
@@ -294,28 +291,6 @@ async function execute(
     reporters,
     echoOrigins: intake.echoOrigins(),
   };
-}
-
-/**
- * `--noise` without a replica instance, on targets that may be written to
- * (a reset hook, or both marked disposable): each flow runs twice on both
- * sides, so the baseline's two runs teach its per-instance values.
- */
-function flowsAgain(
-  input: RunInput,
-  clients: { readonly baseline: TargetClient; readonly candidate: TargetClient },
-): { before: () => Promise<void> } | undefined {
-  const { noise, baseline, candidate } = input.config;
-  if (!noise.enabled || noise.replica !== undefined || input.recording !== undefined) {
-    return undefined;
-  }
-  if (input.reset !== undefined) {
-    const { spec, cwd, env } = input.reset;
-    const hook = createReset(spec, [clients.baseline, clients.candidate], { cwd, env });
-    return { before: () => hook.run() };
-  }
-  const disposable = baseline.disposable === true && candidate.disposable === true;
-  return disposable ? { before: async () => {} } : undefined;
 }
 
 /** The source's batches with each case's configured endpoint noise applied. */
