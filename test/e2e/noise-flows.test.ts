@@ -7,6 +7,8 @@
  * where the read echoes it and it looks drawn: `echoed.test.ts`.)
  */
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { latestReport, runCli, runPair, tempProject } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
@@ -167,6 +169,15 @@ candidate: b
     expect(rows).toHaveLength(1);
     expect(rows[0]).toContain('/version');
     expect(creates(baseline) - before).toBe(2);
+  });
+
+  it('stops with the hook failure when the reset hook fails, and leaves the tracker as it was', async () => {
+    const cwd = await tempProject({ 'cases/records.yaml': FLOW });
+    const targets = ['--baseline', `a=${baseline.url}`, '--candidate', `b=${candidate.url}`];
+    const failed = await runCli(cwd, ['run', ...targets, '--noise', '--reset-command', 'exit 3']);
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toContain('the reset hook --reset-command "exit 3" failed: exit 3');
+    await expect(readFile(join(cwd, 'docs/ARCHITECTURE_COMPARISON.md'), 'utf8')).rejects.toThrow();
   });
 
   it('refuses a reset hook without --noise, and sends nothing', async () => {
