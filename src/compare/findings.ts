@@ -14,31 +14,31 @@
  *   `content-type` difference that comes with it is part of it).
  * - Each change no pattern explains is a `structure` finding per endpoint
  *   template and wildcarded path (its op and JSON types, never its values).
- * - Each allow-listed header that differs is a `header` finding.
+ * - Each allow-listed header that differs is a `header` finding
+ *   (`header-findings.ts`: a family missing on one side is one).
  */
-import type { Change, Comparison, HeaderChange } from '../model/comparison.js';
+import type { Change, Comparison } from '../model/comparison.js';
 import { isJsonObject } from '../normalise/json.js';
 import { parsePointer } from '../util/json-pointer.js';
 import { resourceOfEndpoint } from './endpoint.js';
 import { isBodyKindChange } from './explain-shape.js';
+import { findingOf } from './finding-of.js';
 import { sideType, wildcardPath } from './fingerprint.js';
+import { headerFindings } from './header-findings.js';
 import { isIdKey } from './map-like.js';
 import { type PatternName, type Recognition, recognisePatterns } from './patterns/registry.js';
 import type { PatternMatch } from './patterns/types.js';
 import { isZeroValue } from './patterns/util.js';
 import { refusalReason } from './refusal.js';
 import {
-  causeFingerprint,
   causeKey,
   DIGESTS,
   type Finding,
   isObjectSignature,
-  kindOfCause,
   type RootCause,
   type SkeletonChange,
   ZERO_VALUED_MEMBERS,
 } from './root-cause.js';
-import { causeSummary } from './root-cause-words.js';
 import { splitPath } from './wording/phrases.js';
 
 /** What `findingsOf` derives the findings of one divergent case from. */
@@ -55,16 +55,6 @@ export interface FindingsInput {
 /** The class of a status code: `2xx`, `4xx`, … */
 export function statusClass(status: number): string {
   return `${Math.floor(status / 100)}xx`;
-}
-
-function finding(cause: RootCause, paths: readonly string[]): Finding {
-  return {
-    fingerprint: causeFingerprint(cause),
-    kind: kindOfCause(cause),
-    cause,
-    summary: causeSummary(cause),
-    paths,
-  };
 }
 
 /** The key a pattern occurs at: the anchor's last key; `''` for the body or an array element. */
@@ -88,7 +78,7 @@ function patternFindings(matches: readonly PatternMatch<PatternName>[]): Finding
     byKey.set(key, entry);
     for (const change of match.covers) entry.paths.add(change.path);
   }
-  return [...byKey.values()].map(({ cause, paths }) => finding(cause, [...paths]));
+  return [...byKey.values()].map(({ cause, paths }) => findingOf(cause, [...paths]));
 }
 
 function bodyKindOf(descriptor: unknown): string {
@@ -233,67 +223,11 @@ function structureFindings(endpoint: string, changes: readonly Change[]): Findin
   }
   return [...byKey.values()].map(({ change, paths }) =>
     // A whole body that differs is the endpoint's own answer (a create's error text is not a read's).
-    finding(
+    findingOf(
       { type: 'structure', endpoint: wholeBody(change) ? endpoint : resource, change },
       paths,
     ),
   );
-}
-
-/** Quoted strings, digit runs and long tokens elided: the shape of a header value, not its data. */
-export function headerValueClass(value: string): string {
-  const cls = value
-    .toLowerCase()
-    .replace(/"(?:[^"\\]|\\.)*"/g, '"…"')
-    .replace(/\d+/g, '0')
-    .split(/([\s,;=])/)
-    .map((token) => (token.length > 24 ? '…' : token))
-    .join('');
-  return cls.length > 60 ? `${cls.slice(0, 59)}…` : cls;
-}
-
-/** `x-ratelimit-limit` → `x-ratelimit-`: the family a header's name belongs to; undefined for a one-word name. */
-function familyOf(name: string): string | undefined {
-  const dash = name.lastIndexOf('-');
-  return dash > 0 ? name.slice(0, dash + 1) : undefined;
-}
-
-/**
- * `x-ratelimit-limit`, `-remaining` and `-reset` all missing on one side:
- * one header family, one cause (`x-ratelimit-*`). Two or more headers of one
- * family missing on the same side of one answer are the family; a header
- * alone keeps its name. Returns each header's name for its cause.
- */
-function headerFamilies(changes: readonly HeaderChange[]): Map<HeaderChange, string> {
-  const members = new Map<string, HeaderChange[]>();
-  for (const change of changes) {
-    if (change.baseline !== undefined && change.candidate !== undefined) continue;
-    const family = familyOf(change.name);
-    if (family === undefined) continue;
-    const key = `${change.baseline === undefined ? 'b' : 'c'}${family}`;
-    members.set(key, [...(members.get(key) ?? []), change]);
-  }
-  const names = new Map<HeaderChange, string>();
-  for (const [key, group] of members) {
-    if (group.length < 2) continue;
-    for (const change of group) names.set(change, `${key.slice(1)}*`);
-  }
-  return names;
-}
-
-function headerFinding(
-  change: HeaderChange,
-  secret: (name: string) => boolean,
-  family?: string,
-): Finding {
-  const { name, baseline, candidate } = change;
-  const classOf = (value: string) => (secret(name) ? '[redacted]' : headerValueClass(value));
-  if (baseline === undefined || candidate === undefined) {
-    const difference = baseline === undefined ? 'missing-in-baseline' : 'missing-in-candidate';
-    return finding({ type: 'header', name: family ?? name, difference }, []);
-  }
-  const classes = [classOf(baseline), classOf(candidate)] as const;
-  return finding({ type: 'header', name, difference: 'value', classes }, []);
 }
 
 /** The findings of one divergent comparison, in order: status, patterns, body kind, structure, headers. */
@@ -305,7 +239,7 @@ export function findingsOf(input: FindingsInput): Finding[] {
     const { baseline, candidate } = status;
     const reason = refusalReason(comparison);
     const cause: RootCause = { type: 'status', endpoint, baseline, candidate };
-    found.push(finding(reason === undefined ? cause : { ...cause, reason }, []));
+    found.push(findingOf(reason === undefined ? cause : { ...cause, reason }, []));
     // One side accepted what the other rejected: the rest follows from that.
     if (statusClass(status.baseline) !== statusClass(status.candidate)) return found;
   }
@@ -319,7 +253,7 @@ export function findingsOf(input: FindingsInput): Finding[] {
       baseline: bodyKindOf(kindChange.baseline),
       candidate: bodyKindOf(kindChange.candidate),
     };
-    found.push(finding(cause, ['']));
+    found.push(findingOf(cause, ['']));
   }
   const residual = unexplained.filter((change) => change !== kindChange);
   found.push(...structureFindings(endpoint, residual));
@@ -328,12 +262,6 @@ export function findingsOf(input: FindingsInput): Finding[] {
   const headers = comparison.headers.filter(
     (change) => kindChange === undefined || change.name !== 'content-type',
   );
-  const families = headerFamilies(headers);
-  const byFingerprint = new Map<string, Finding>();
-  for (const change of headers) {
-    const one = headerFinding(change, secret, families.get(change));
-    byFingerprint.set(one.fingerprint, one);
-  }
-  found.push(...byFingerprint.values());
+  found.push(...headerFindings(headers, secret));
   return found;
 }

@@ -4,7 +4,8 @@
  * values, indices, ids, other findings).
  */
 import { describe, expect, it } from 'vitest';
-import { fieldOf, findingsOf, headerValueClass } from '../../../src/compare/findings.js';
+import { fieldOf, findingsOf } from '../../../src/compare/findings.js';
+import { headerValueClass } from '../../../src/compare/header-findings.js';
 import {
   causeFingerprint,
   causeKey,
