@@ -14,6 +14,7 @@
 
 export type { FuzzOutcome, FuzzSummary } from './app/fuzz.js';
 export { fuzzLibrary, type LibraryFuzzOptions } from './app/fuzz-library.js';
+export type { LibraryOptions } from './app/library-options.js';
 export { type RunInput, type RunOutcome, runParity } from './app/run.js';
 export { type LibraryRun, type LibraryRunOptions, runLibrary } from './app/run-library.js';
 export type { RunVerdict } from './app/verdict.js';

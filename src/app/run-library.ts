@@ -5,41 +5,24 @@
  * then these options over it, then the defaults), the run, and its verdict.
  * Nothing is printed; bad input throws a `ParityError` before anything is sent.
  */
+
 import type { FailPolicy } from '../config/schema.js';
 import type { Case } from '../model/case.js';
 import type { RunReporter } from '../report/write.js';
-import type { Env } from '../util/env.js';
 import { ParityError } from '../util/errors.js';
 import { unknownHost } from '../util/host.js';
+import type { LibraryOptions } from './library-options.js';
 import { prepareRun } from './prepare-run.js';
 import { type RunOutcome, runParity } from './run.js';
 import { type RunVerdict, verdictOf } from './verdict.js';
 
-/** What `runLibrary` is asked to do; every field but `cwd` and `env` is optional, as on the CLI. */
-export interface LibraryRunOptions {
-  /** The project folder: the config file, case paths, tracker and reports resolve against it. */
-  readonly cwd: string;
-  /** The environment `${env:…}` references read (pass `process.env`). */
-  readonly env: Env;
-  /** `NAME=URL`, a URL, or a target name from the config (`--baseline`). */
-  readonly baseline?: string | undefined;
-  /** `NAME=URL`, a URL, or a target name from the config (`--candidate`). */
-  readonly candidate?: string | undefined;
-  /** Case files or folders (default: the config's `cases`, else `cases/`). */
-  readonly cases?: readonly string[] | undefined;
+/** What `runLibrary` is asked to do: the shared options, and what only a run takes. */
+export interface LibraryRunOptions extends LibraryOptions {
   /**
    * Cases already loaded (`loadCases`) or built by the script, run instead of
    * reading case files (`cases` is then not read); `filter` and `tag` still select.
    */
   readonly library?: readonly Case[] | undefined;
-  /** The config file (default: `parity.config.yaml|yml|json` in `cwd`, if present). */
-  readonly config?: string | undefined;
-  /** The tracker's path, or `false` for none (`--no-tracker`). */
-  readonly tracker?: string | false | undefined;
-  /** The reports folder (default `reports`): the run writes `<reports>/<run-id>/`. */
-  readonly reports?: string | undefined;
-  /** Cases in flight at once (default: the config's, else 8; as `--concurrency`). */
-  readonly concurrency?: number | undefined;
   /** Which divergences fail the run (default `open`, as `--fail-on`). */
   readonly failOn?: FailPolicy | undefined;
   /** Only cases whose id matches one of these globs (`--filter`). */
@@ -48,8 +31,6 @@ export interface LibraryRunOptions {
   readonly tag?: readonly string[] | undefined;
   /** A previous report.json, its run folder or `latest` (`--compare-to`). */
   readonly compareTo?: string | undefined;
-  /** The clock (default: the system's), for reproducible dates in reports and the tracker. */
-  readonly now?: (() => Date) | undefined;
   /** Told of the run as it goes (`onBegin`, `onResult`, `onEnd`); one that throws is left out. */
   readonly reporters?: readonly RunReporter[] | undefined;
 }
