@@ -1,16 +1,5 @@
-/**
- * A finding of a flow step as a case file: the flow as its file wrote it
- * (captures, `${env:…}` placeholders, rules), up to the step, with the step's
- * request replaced by the shrunk input. `parity run` replays it as the fuzzer
- * sent it: the earlier steps with each target's own captures, then the
- * mutated step bound to each target's values. The text is read back before
- * it is kept: every earlier step must plan the request the flow's own step
- * plans, and the last one the request the fuzzer sent. Pure but for
- * `writtenFlows`, which reads the seeds' files.
- */
-import { resolve } from 'node:path';
 import { Document } from 'yaml';
-import { readCaseFile, resolvedCases } from '../cases/load.js';
+import { resolvedCases } from '../cases/load.js';
 import { checkCase, parseCaseFile } from '../cases/parse-file.js';
 import { planRequest } from '../execute/plan.js';
 import { type Case, isWriteMethod } from '../model/case.js';
@@ -25,6 +14,7 @@ import {
   sentCase,
 } from './case-file.js';
 import { explainRootCause } from './explain.js';
+import { seedFiles } from './seed-files.js';
 
 /** A flow as its file wrote it: the file's defaults and the flow's entry as written. */
 export interface WrittenFlow {
@@ -42,20 +32,11 @@ export async function writtenFlows(
   cwd: string,
 ): Promise<Map<string, WrittenFlow>> {
   const out = new Map<string, WrittenFlow>();
-  const files = [...new Set(cases.filter((c) => c.flow !== undefined).map((c) => c.source.file))];
-  for (const file of files) {
-    const read = await readCaseFile({ absolute: resolve(cwd, file), file });
-    if (!('bytes' in read)) continue;
-    const parsed = parseCaseFile(read.bytes, file);
-    if (!parsed.ok || parsed.parsed.header === undefined) continue;
-    const { header } = parsed.parsed;
-    for (let index = 0; index < parsed.parsed.count; index++) {
-      const item = parsed.parsed.item(index);
-      if (
-        !('value' in item) ||
-        !isRecord(item.value) ||
-        !('spec' in checkCase(parsed.parsed, index))
-      )
+  const flows = cases.filter((c) => c.flow !== undefined);
+  for await (const { parsed, header } of seedFiles(flows, cwd)) {
+    for (let index = 0; index < parsed.count; index++) {
+      const item = parsed.item(index);
+      if (!('value' in item) || !isRecord(item.value) || !('spec' in checkCase(parsed, index)))
         continue;
       const { steps } = item.value;
       if (!Array.isArray(steps) || !steps.every(isRecord)) continue;

@@ -4,11 +4,10 @@
  * the same way when `parity run` replays it. The config's rules apply to
  * every run anyway and are not copied.
  */
-import { resolve } from 'node:path';
-import { readCaseFile } from '../cases/load.js';
-import { checkCase, parseCaseFile } from '../cases/parse-file.js';
+import { checkCase } from '../cases/parse-file.js';
 import type { Case } from '../model/case.js';
 import type { RulesSpec } from '../rules/schema.js';
+import { seedFiles } from './seed-files.js';
 
 /** A seed's rule layers as written. */
 export interface SeedRules {
@@ -22,15 +21,9 @@ export async function seedRules(
   cwd: string,
 ): Promise<Map<string, SeedRules>> {
   const out = new Map<string, SeedRules>();
-  const files = [...new Set(cases.map((c) => c.source.file))];
-  for (const file of files) {
-    const read = await readCaseFile({ absolute: resolve(cwd, file), file });
-    if (!('bytes' in read)) continue;
-    const parsed = parseCaseFile(read.bytes, file);
-    if (!parsed.ok || parsed.parsed.header === undefined) continue;
-    const { header } = parsed.parsed;
-    for (let index = 0; index < parsed.parsed.count; index++) {
-      const checked = checkCase(parsed.parsed, index);
+  for await (const { parsed, header } of seedFiles(cases, cwd)) {
+    for (let index = 0; index < parsed.count; index++) {
+      const checked = checkCase(parsed, index);
       if (!('spec' in checked)) continue;
       out.set(`${header.suite}/${checked.spec.id}`, {
         defaults: header.defaults?.rules,
