@@ -6,6 +6,9 @@
  * it was seen: once every answer is in, that case is judged again without the
  * places the echo proved, as learned endpoint noise is (`noise/post-pass.ts`),
  * and the result joins the assessment's `masked` (`results/assessment.ts`).
+ * A write whose numbers the run's writes proved a sequence each side numbers
+ * itself (`normalise/sequence-ids.ts`) is judged again the same way, those
+ * places listed as `sequenced`, with that evidence.
  * Pure.
  */
 import { maskResult } from '../noise/post-pass.js';
@@ -18,21 +21,35 @@ export function maskEchoOrigins(input: {
   readonly results: readonly CaseResult[];
   /** By case id, the places a later echo proved per-instance. */
   readonly origins: ReadonlyMap<string, readonly string[]>;
+  /** By case id, the places of numbers each side gives its own writes (a proven sequence). */
+  readonly sequenced?: ReadonlyMap<string, readonly string[]>;
   /** By case id, the results already judged again (learned endpoint noise). */
   readonly masked: ReadonlyMap<string, CaseResult>;
   readonly redact: Redactor;
 }): ReadonlyMap<string, CaseResult> {
-  const { origins, redact } = input;
-  if (origins.size === 0) return input.masked;
-  const masked = new Map(input.masked);
-  for (const result of input.results) {
+  const echoed = judgedAgain(input.results, input.origins, input.masked, input.redact, 'echoed');
+  const sequenced = input.sequenced ?? new Map<string, readonly string[]>();
+  return judgedAgain(input.results, sequenced, echoed, input.redact, 'sequenced');
+}
+
+/** `masked` with each result `origins` names judged again without those places, listed under `field`. */
+function judgedAgain(
+  results: readonly CaseResult[],
+  origins: ReadonlyMap<string, readonly string[]>,
+  before: ReadonlyMap<string, CaseResult>,
+  redact: Redactor,
+  field: 'echoed' | 'sequenced',
+): ReadonlyMap<string, CaseResult> {
+  if (origins.size === 0) return before;
+  const masked = new Map(before);
+  for (const result of results) {
     const paths = origins.get(result.caseId);
     if (paths === undefined) continue;
     const current = masked.get(result.caseId) ?? result;
     const judged = maskResult(current, { values: paths, orders: [], headers: [] }, redact);
     if (judged === current) continue;
-    const echoed = new Set([...(judged.echoed ?? []), ...paths.map((p) => (p === '' ? '/' : p))]);
-    masked.set(result.caseId, { ...judged, echoed: [...echoed] });
+    const places = new Set([...(judged[field] ?? []), ...paths.map((p) => (p === '' ? '/' : p))]);
+    masked.set(result.caseId, { ...judged, [field]: [...places] });
   }
   return masked;
 }

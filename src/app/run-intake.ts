@@ -13,6 +13,7 @@ import type { Exchange } from '../model/exchange.js';
 import { maskDerivedRevisions } from '../normalise/derived.js';
 import { normaliseOrigins, originForms } from '../normalise/origin.js';
 import { createReferenceMemory } from '../normalise/references.js';
+import { createSequenceIds } from '../normalise/sequence-ids.js';
 import { CLOCK_SKEW_MS, maskRunStamps } from '../normalise/stamps.js';
 import { redactExchange } from '../redact/exchange.js';
 import { withSecrets } from '../redact/extend.js';
@@ -46,6 +47,8 @@ export interface RunIntake {
   runtimes(): ReturnType<RuntimeWatch['runtimes']>;
   /** By case id, the places a later echo proved per-instance (`ReferenceMemory.echoOrigins`). */
   echoOrigins(): ReadonlyMap<string, readonly string[]>;
+  /** By case id, the places of writes whose numbers the run proved a sequence (`SequenceIds.proven`). */
+  sequenceOrigins(): ReadonlyMap<string, readonly string[]>;
 }
 
 export function createRunIntake(input: {
@@ -77,6 +80,8 @@ export function createRunIntake(input: {
   const started = input.now().getTime() - CLOCK_SKEW_MS;
   // Values each side generated earlier in a flow or serial sequence, echoed later.
   const references = createReferenceMemory();
+  // Numbers each side gives its own writes, proven a sequence by the run's writes.
+  const sequences = createSequenceIds();
   // A flow's steps are judged once the whole flow ran (its secrets are all known then).
   const flows = createFlowHold<HeldStep>();
   const release = (steps: readonly HeldStep[] | undefined): Released => {
@@ -98,7 +103,8 @@ export function createRunIntake(input: {
     runtimes.add(raw);
     // Echoed references, then revisions derived from per-instance values (docs/rules-and-noise.md, "Own origins and per-instance values").
     // A flow step's captured values differ by design: compared as their placeholders.
-    return maskDerivedRevisions(references.apply(raw.flow === undefined ? raw : maskExchange(raw)));
+    const echoes = references.apply(raw.flow === undefined ? raw : maskExchange(raw));
+    return maskDerivedRevisions(sequences.apply(echoes));
   };
   // One step as the pool reported it: what is ready to be judged.
   const take = (step: HeldStep): Released => {
@@ -131,5 +137,6 @@ export function createRunIntake(input: {
       watch.stopped({ baseline: config.baseline.name, candidate: config.candidate.name }),
     runtimes: () => runtimes.runtimes(),
     echoOrigins: () => references.echoOrigins(),
+    sequenceOrigins: () => sequences.proven(),
   };
 }

@@ -134,6 +134,8 @@ interface Executions {
   reporters: Reporters<ReportEnd>;
   /** By case id, the places a later echo proved per-instance (`echo-origins.ts`). */
   echoOrigins: ReadonlyMap<string, readonly string[]>;
+  /** By case id, the places of writes whose numbers each side gives itself (`echo-origins.ts`). */
+  sequenceOrigins: ReadonlyMap<string, readonly string[]>;
 }
 
 /** The ids of the cases a stopped pool never took (a file changed since: as many as could be read). */
@@ -290,6 +292,7 @@ async function execute(
     interrupted,
     reporters,
     echoOrigins: intake.echoOrigins(),
+    sequenceOrigins: intake.sequenceOrigins(),
   };
 }
 
@@ -345,6 +348,7 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
     masked: maskEchoOrigins({
       results: collected.notable,
       origins: executions.echoOrigins,
+      sequenced: executions.sequenceOrigins,
       masked: denoised.masked,
       redact: input.redact,
     }),

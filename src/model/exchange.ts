@@ -114,4 +114,9 @@ export interface Exchange {
    * or serial sequence, compared as `{{ref}}`: `normalise/references.ts`.
    */
   readonly echoed?: readonly string[];
+  /**
+   * Where both sides held a number each gives its own writes (a sequence,
+   * proven by the run's writes), compared as `{{ref:N}}`: `normalise/sequence-ids.ts`.
+   */
+  readonly sequenced?: readonly string[];
 }

@@ -134,7 +134,8 @@ function hasPerInstanceValues(exchange: Exchange): boolean {
     (exchange.origin?.length ?? 0) > 0 ||
     (exchange.stamped?.length ?? 0) > 0 ||
     (exchange.flow?.masked?.length ?? 0) > 0 ||
-    (exchange.echoed?.length ?? 0) > 0
+    (exchange.echoed?.length ?? 0) > 0 ||
+    (exchange.sequenced?.length ?? 0) > 0
   );
 }
 

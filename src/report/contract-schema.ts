@@ -179,6 +179,12 @@ export const resultBaseShape = {
     .describe(
       'where both sides echoed a value each generated earlier in the sequence, compared as {{ref}}',
     ),
+  sequenced: z
+    .array(z.string())
+    .exactOptional()
+    .describe(
+      'where both sides held a number each gives its own writes (generated: a sequence each side numbers itself), compared as the same reference',
+    ),
   derived: z
     .array(z.string())
     .exactOptional()

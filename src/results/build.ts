@@ -183,6 +183,9 @@ function commonOf(
   if (exchange.stamped !== undefined) base.stamped = exchange.stamped.slice(0, MAX_ORIGIN_PLACES);
   if (exchange.derived !== undefined) base.derived = exchange.derived.slice(0, MAX_ORIGIN_PLACES);
   if (exchange.echoed !== undefined) base.echoed = exchange.echoed.slice(0, MAX_ORIGIN_PLACES);
+  if (exchange.sequenced !== undefined) {
+    base.sequenced = exchange.sequenced.slice(0, MAX_ORIGIN_PLACES);
+  }
   const hidden = hiddenFindings(exchange, judgement);
   if (hidden.length > 0) {
     const fingerprints = hidden.map((f) => redactFinding(f, context.redact).fingerprint);

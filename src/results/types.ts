@@ -61,6 +61,13 @@ export interface ResultBase {
    */
   readonly echoed?: readonly string[];
   /**
+   * Per-instance values compared as the same reference: numbers each side
+   * gives its own writes (generated: a sequence each side numbers itself,
+   * `normalise/sequence-ids.ts`), where a write answered them or a later
+   * answer echoed them (pointers).
+   */
+  readonly sequenced?: readonly string[];
+  /**
    * Root causes (fingerprints) this case's comparison rules hide: judged
    * without them, it shows these too (`compare/covered.ts`); absent when none.
    */
