@@ -34,6 +34,7 @@ export function observationsOf(results: readonly CaseResult[]): TrackerObservati
     endpoints: group.endpoints,
     caseIds: group.caseIds,
     summary: group.summary,
+    ...(group.supersedes === undefined ? {} : { supersedes: group.supersedes }),
   }));
 }
 

@@ -69,7 +69,7 @@ function patternFindings(matches: readonly PatternMatch<PatternName>[]): Finding
     const cause: RootCause = {
       type: 'pattern',
       pattern: match.name,
-      field: fieldOf(match.anchor),
+      field: match.field ?? fieldOf(match.anchor),
       params: match.params,
       detail: match.detail,
     };

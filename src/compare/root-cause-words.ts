@@ -57,7 +57,10 @@ function skeletonWords(change: SkeletonChange): string {
 export function causeSummary(cause: RootCause): string {
   switch (cause.type) {
     case 'pattern':
-      return cause.field === '' ? cause.detail : `${cause.detail} at ${codeSpan(cause.field)}`;
+      // A cause of any field: its row lists the fields (`results/root-causes.ts`).
+      return cause.field === '' || cause.field === '*'
+        ? cause.detail
+        : `${cause.detail} at ${codeSpan(cause.field)}`;
     case 'status':
       return cause.reason === undefined
         ? `status ${cause.baseline} → ${cause.candidate} on ${cause.endpoint}`

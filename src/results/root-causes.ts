@@ -2,7 +2,9 @@
  * The run's findings grouped by root cause: the observations the tracker is
  * updated with, and the decisions list reports open with. Pure.
  */
-import type { FindingKind, RootCause } from '../compare/root-cause.js';
+import { fieldOf } from '../compare/findings.js';
+import { causeFingerprint, type FindingKind, type RootCause } from '../compare/root-cause.js';
+import { codeSpan } from '../util/code-span.js';
 import type { DecisionStatus, TrackerStatus } from '../tracker/types.js';
 import { compareText } from '../util/text.js';
 import { type CaseResult, hasFindings } from './types.js';
@@ -23,6 +25,12 @@ export interface FindingGroup {
    * cause in their flow or serial sequence (`consequences.ts`); absent when none.
    */
   readonly consequences?: readonly string[];
+  /**
+   * For a cause of any field (a list written as `null` when empty): the
+   * fingerprints it had when it was keyed by field, one per field this run
+   * showed it at; rows of those are superseded by this one (`tracker/supersede.ts`).
+   */
+  readonly supersedes?: readonly string[];
 }
 
 /** The tracker row of a root cause, as the run left it. */
@@ -57,6 +65,26 @@ interface Building {
   readonly cases: string[];
   readonly ends: Set<string>;
   readonly consequences: string[];
+  /** The fields the findings of a cause of any field were at. */
+  readonly fields: Set<string>;
+}
+
+/** True for a pattern cause keyed by its direction only, whatever field shows it. */
+function anyField(cause: RootCause): boolean {
+  return cause.type === 'pattern' && cause.field === '*';
+}
+
+/**
+ * A cause of any field, its row's summary listing the fields (`[] vs null at
+ * \`items\`, \`tags\``) and the per-field fingerprints it takes over.
+ */
+function withFields(group: FindingGroup, fields: ReadonlySet<string>): FindingGroup {
+  const { cause } = group;
+  if (cause.type !== 'pattern' || fields.size === 0) return group;
+  const sorted = [...fields].sort(compareText);
+  const summary = `${group.summary} at ${sorted.map((f) => codeSpan(f)).join(', ')}`;
+  const supersedes = sorted.map((field) => causeFingerprint({ ...cause, field }));
+  return { ...group, summary, supersedes };
 }
 
 /**
@@ -68,13 +96,16 @@ export function groupFindings(results: Iterable<CaseResult>): Map<string, Findin
   const building = new Map<string, Building>();
   for (const result of results) {
     if (!hasFindings(result)) continue;
-    for (const { fingerprint, kind, cause, summary, consequenceOf } of result.findings) {
+    for (const { fingerprint, kind, cause, summary, consequenceOf, paths } of result.findings) {
       const under = consequenceOf === undefined ? undefined : building.get(consequenceOf);
       let entry = under ?? building.get(fingerprint);
       if (entry === undefined) {
         const group = { fingerprint, kind, cause, summary };
-        entry = { group, cases: [], ends: new Set(), consequences: [] };
+        entry = { group, cases: [], ends: new Set(), consequences: [], fields: new Set() };
         building.set(fingerprint, entry);
+      }
+      if (under === undefined && anyField(cause)) {
+        for (const path of paths) if (fieldOf(path) !== '') entry.fields.add(fieldOf(path));
       }
       if (entry.cases.at(-1) !== result.caseId) entry.cases.push(result.caseId);
       if (under !== undefined && entry.consequences.at(-1) !== result.caseId) {
@@ -84,9 +115,9 @@ export function groupFindings(results: Iterable<CaseResult>): Map<string, Findin
     }
   }
   const groups = new Map<string, FindingGroup>();
-  for (const [fingerprint, { group, cases, ends, consequences }] of building) {
+  for (const [fingerprint, { group, cases, ends, consequences, fields }] of building) {
     const endpoints = [...ends].sort(compareText);
-    const found = { ...group, caseIds: cases, endpoints };
+    const found = withFields({ ...group, caseIds: cases, endpoints }, fields);
     groups.set(fingerprint, consequences.length === 0 ? found : { ...found, consequences });
   }
   return groups;
@@ -122,7 +153,7 @@ export function rootCauseEntries(
   rowOf: (fingerprint: string) => DecisionRow | undefined,
   resolved: readonly RootCauseEntry[] = [],
 ): RootCauseEntry[] {
-  const entries: RootCauseEntry[] = [...groups.values()].map((group) => {
+  const entries: RootCauseEntry[] = [...groups.values()].map(({ supersedes: _, ...group }) => {
     const row = rowOf(group.fingerprint);
     return row === undefined ? group : { ...group, row };
   });

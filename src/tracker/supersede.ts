@@ -51,6 +51,31 @@ export function supersessions(
   return out;
 }
 
+/**
+ * The rows of fingerprints a root cause had under an earlier keying
+ * (`TrackerObservation.supersedes`: a nil slice's row per field, now one row
+ * per direction), each with the root cause that now records it, added to
+ * `into`. A row already resolved or superseded is history and stays.
+ */
+export function rekeyedRows(
+  rows: readonly TrackerRow[],
+  observations: Iterable<TrackerObservation>,
+  into: Map<string, readonly string[]>,
+): Map<string, readonly string[]> {
+  const byOld = new Map<string, string>();
+  for (const obs of observations) {
+    for (const old of obs.supersedes ?? []) {
+      if (old !== obs.fingerprint) byOld.set(old, obs.fingerprint);
+    }
+  }
+  for (const row of rows) {
+    const heir = byOld.get(row.fingerprint);
+    if (heir === undefined || row.status === 'superseded' || row.status === 'resolved') continue;
+    into.set(row.fingerprint, [...new Set([...(into.get(row.fingerprint) ?? []), heir])]);
+  }
+  return into;
+}
+
 /** What a new root-cause row carries over from the case-level rows it supersedes. */
 export interface Inheritance {
   readonly status: TrackerStatus;

@@ -76,6 +76,12 @@ export interface TrackerObservation {
   readonly endpoints: readonly string[];
   readonly caseIds: readonly string[];
   readonly summary: string;
+  /**
+   * Fingerprints this root cause had under an earlier keying (a nil slice's
+   * row per field, before it was one row per direction): their rows are
+   * superseded by this one.
+   */
+  readonly supersedes?: readonly string[];
 }
 
 /**

@@ -20,6 +20,7 @@ import {
   findingsByCase,
   inheritance,
   isCaseLevelRow,
+  rekeyedRows,
   supersededSummary,
   supersessions,
 } from './supersede.js';
@@ -249,14 +250,21 @@ export function mergeTracker(doc: TrackerDocument, run: TrackerRun): TrackerMerg
   if (header === undefined) return { doc: { ...ready.doc, block: ready.items }, changes };
   const { columns } = header;
   const rows = ready.items.flatMap((item) => (item.kind === 'row' ? [item.row] : []));
-  const superseding = supersessions(rows, findingsByCase(observed.values()));
+  const superseding = rekeyedRows(
+    rows,
+    observed.values(),
+    supersessions(rows, findingsByCase(observed.values())),
+  );
   const context: MergeContext = { ...run, observed, superseding, missing: [] };
   const items = ready.items.map((item) =>
     item.kind === 'row' ? updateRow(item, columns, context, changes) : item,
   );
   const known = new Set(rows.map((row) => row.fingerprint));
   const fresh = [...observed.values()].filter((obs) => !known.has(obs.fingerprint));
-  const starts = startsOf(rows.filter(isCaseLevelRow), superseding);
+  const starts = startsOf(
+    rows.filter((row) => isCaseLevelRow(row) || superseding.has(row.fingerprint)),
+    superseding,
+  );
   for (const row of addRows(items, fresh, run.date, (fp) => starts.get(fp)))
     changes.added.push(row);
   changes.superseded.push(...markSuperseded(items, columns, context));

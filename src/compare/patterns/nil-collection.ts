@@ -4,13 +4,20 @@
  * unset, or dropped when empty). Its words are neutral: the runtimes'
  * reasons (a Go nil slice, `omitempty`) are in the fix hints, for a side
  * whose runtime is known.
+ *
+ * An empty list written as `null` is one decision whatever field shows it
+ * (an encoder that writes every nil list as `null`: Go's encoding/json): its
+ * root cause is keyed by the direction only (`ANY_FIELD`), and its row lists
+ * the fields. An empty list or object left out (absent) is a choice made per
+ * field (`omitempty`, `skip_serializing_if`): keyed by field, as an empty
+ * object written as `null` is.
  */
 import type { Change } from '../../model/comparison.js';
 import { isJsonObject } from '../../normalise/json.js';
 import { codeSpan } from '../../util/code-span.js';
 import { splitPath } from '../wording/phrases.js';
 import { bySide, sideOf, theField } from './advice.js';
-import type { FixHint, PatternHintInput, PatternMatch } from './types.js';
+import { ANY_FIELD, type FixHint, type PatternHintInput, type PatternMatch } from './types.js';
 import { patternPath } from './util.js';
 
 interface Collection<N extends 'nil-slice' | 'nil-map'> {
@@ -71,6 +78,7 @@ export function recogniseNil<N extends 'nil-slice' | 'nil-map'>(
       explanation: `${shape.empty} sends an empty ${c.noun} ${codeSpan(c.empty)} at ${codeSpan(change.path)} where ${otherSide} sends ${shape.other === 'null' ? '`null`' : 'nothing'}`,
       key: `${c.name}:${path}:${shape.empty}-empty:${shape.other}`,
       anchor: change.path,
+      ...(c.name === 'nil-slice' && shape.other === 'null' ? { field: ANY_FIELD } : {}),
       params: [`${shape.empty}-empty`, shape.other],
       detail: versus,
       covers: [change],

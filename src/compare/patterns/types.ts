@@ -8,6 +8,9 @@
 import type { Change } from '../../model/comparison.js';
 import type { SideRuntimes } from '../../model/runtime.js';
 
+/** The field of a root cause that is one decision across fields (`PatternMatch.field`). */
+export const ANY_FIELD = '*';
+
 /** One recognised occurrence of a pattern (named `N`) in one divergence. */
 export interface PatternMatch<N extends string = string> {
   readonly name: N;
@@ -27,6 +30,12 @@ export interface PatternMatch<N extends string = string> {
    * the root cause's field.
    */
   readonly anchor: string;
+  /**
+   * The root cause's field when it is not the anchor's last key:
+   * `ANY_FIELD` for a cause that is one decision whatever field shows it (a
+   * list written as `null` when empty: one encoder behaviour).
+   */
+  readonly field?: string;
   /**
    * The pattern's defining parameters, never values or variants: which side
    * writes what (`candidate-empty`, `null`), the conventions (`snake_case`,
