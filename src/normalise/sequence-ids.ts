@@ -106,11 +106,7 @@ function wildcard(path: string): string {
 function requestText(request: CaseRequest): string {
   const { body } = request;
   const text =
-    body.kind === 'json'
-      ? JSON.stringify(body.value)
-      : body.kind === 'text'
-        ? body.text
-        : '';
+    body.kind === 'json' ? JSON.stringify(body.value) : body.kind === 'text' ? body.text : '';
   const query = request.query.map(([k, v]) => `${k}=${v}`).join('&');
   return `${request.path}?${query} ${text}`;
 }
@@ -212,7 +208,10 @@ export function createSequenceIds(): SequenceIds {
     [...all].filter((s) => isIncreasing(s.baseline) && isIncreasing(s.candidate));
   const remember = (exchange: Exchange, series: Map<string, Series>) => {
     if (!WRITES.has(exchange.case.request.method)) return;
-    const numbers: Record<Side, Map<string, number>> = { baseline: new Map(), candidate: new Map() };
+    const numbers: Record<Side, Map<string, number>> = {
+      baseline: new Map(),
+      candidate: new Map(),
+    };
     for (const side of ['baseline', 'candidate'] as const) {
       const body = structured(exchange[side]);
       if (body === undefined || !accepted(exchange[side])) continue;
@@ -238,7 +237,13 @@ export function createSequenceIds(): SequenceIds {
         s[side].push(n);
         const other = numbers.candidate.get(path);
         if (side === 'baseline' && other !== undefined && other !== n) {
-          s.origins.push({ caseId: exchange.case.id, path, baseline: n, candidate: other, n: ++count });
+          s.origins.push({
+            caseId: exchange.case.id,
+            path,
+            baseline: n,
+            candidate: other,
+            n: ++count,
+          });
         }
       }
     }

@@ -4,8 +4,8 @@
  */
 import { fieldOf } from '../compare/findings.js';
 import { causeFingerprint, type FindingKind, type RootCause } from '../compare/root-cause.js';
-import { codeSpan } from '../util/code-span.js';
 import type { DecisionStatus, TrackerStatus } from '../tracker/types.js';
+import { codeSpan } from '../util/code-span.js';
 import { compareText } from '../util/text.js';
 import { type CaseResult, hasFindings } from './types.js';
 

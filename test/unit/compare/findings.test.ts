@@ -44,9 +44,9 @@ describe('pattern root causes', () => {
     expect(list[0]?.fingerprint).toBe(read[0]?.fingerprint);
     expect(list[0]).toMatchObject({
       kind: 'shape',
-      summary: '[] vs null at `tags`',
+      summary: '[] vs null',
       paths: ['/items/0/tags', '/items/7/tags'],
-      cause: { type: 'pattern', pattern: 'nil-slice', field: 'tags' },
+      cause: { type: 'pattern', pattern: 'nil-slice', field: '*' },
     });
     expect(list[0]?.fingerprint).toMatch(/^nil-slice-[0-9a-f]{12}$/);
   });
@@ -58,8 +58,20 @@ describe('pattern root causes', () => {
       nullInCandidate,
     );
     expect(fp({ path: '/tags', op: 'removed', baseline: [] })).not.toBe(nullInCandidate);
-    expect(fp({ path: '/labels', op: 'type', baseline: [], candidate: null })).not.toBe(
+    // An empty list written as null is one decision whatever the field (one encoder behaviour)…
+    expect(fp({ path: '/labels', op: 'type', baseline: [], candidate: null })).toBe(
       nullInCandidate,
+    );
+    // … an empty list left out is a choice per field.
+    expect(fp({ path: '/labels', op: 'removed', baseline: [] })).not.toBe(
+      fp({ path: '/tags', op: 'removed', baseline: [] }),
+    );
+    // So are null vs absent and {} vs absent.
+    expect(fp({ path: '/a', op: 'removed', baseline: {} })).not.toBe(
+      fp({ path: '/b', op: 'removed', baseline: {} }),
+    );
+    expect(fp({ path: '/a', op: 'removed', baseline: null })).not.toBe(
+      fp({ path: '/b', op: 'removed', baseline: null }),
     );
   });
 

@@ -169,10 +169,18 @@ describe('pattern registry', () => {
   });
 
   it('keys the root cause on the field the pattern occurs at, not the whole path', () => {
-    const top = judged({ tags: [] }, { tags: null });
-    const nested = judged({ items: [{ tags: [] }] }, { items: [{ tags: null }] });
+    const top = judged({ tags: [] }, { tags: 'x' });
+    const nested = judged({ items: [{ tags: [] }] }, { items: [{ tags: 'y' }] });
     expect(nested.causes).toEqual(top.causes);
-    expect(judged({ labels: [] }, { labels: null }).causes).not.toEqual(top.causes);
+    expect(judged({ labels: [] }, { labels: 'x' }).causes).not.toEqual(top.causes);
+    const absent = judged({ tags: [] }, {});
+    const nestedAbsent = judged({ items: [{ tags: [] }] }, { items: [{}] });
+    expect(nestedAbsent.causes).toEqual(absent.causes);
+    expect(judged({ labels: [] }, {}).causes).not.toEqual(absent.causes);
+    // An empty list written as null: one cause whatever the field.
+    expect(judged({ labels: [] }, { labels: null }).causes).toEqual(
+      judged({ tags: [] }, { tags: null }).causes,
+    );
   });
 
   it('reports every pattern of a divergence and explains each', () => {

@@ -232,3 +232,50 @@ describe('mergeTracker lifecycle', () => {
     expect(() => mergeTracker(parseTracker('', FILE), run('1/2/2024', []))).toThrow(ParityError);
   });
 });
+
+describe('rows of a root cause keyed anew', () => {
+  const tracker = [
+    '<!-- parity:tracker:start -->',
+    '<!-- parity:next-id 4 -->',
+    HEADER,
+    ALIGN,
+    '| PAR-001 | _open_ | shape | `GET /r` | `s/list` | [] vs null at `items` | 2024-01-01 | 2024-01-01 |  | `nil-slice-aaaaaaaaaaaa` | |',
+    '| PAR-002 | _wontfix_ | shape | `GET /r` | `s/list` | [] vs null at `tags` | 2024-01-01 | 2024-01-01 |  | `nil-slice-bbbbbbbbbbbb` | Go writes null |',
+    '| PAR-003 | _resolved_ | shape | `GET /r` | `s/old` | [] vs null at `gone` | 2024-01-01 | 2024-01-01 | 2024-01-02 | `nil-slice-cccccccccccc` | |',
+    '<!-- parity:tracker:end -->',
+    '',
+  ].join('\n');
+
+  it('supersedes each per-field row still in force by the new row, which inherits its decisions', () => {
+    const merged = apply(
+      tracker,
+      run('2024-02-01', [
+        obs('nil-slice-dddddddddddd', ['s/list'], {
+          summary: '[] vs null at `items`, `tags`',
+          supersedes: [
+            'nil-slice-aaaaaaaaaaaa',
+            'nil-slice-bbbbbbbbbbbb',
+            'nil-slice-cccccccccccc',
+          ],
+        }),
+      ]),
+    );
+    expect(merged.changes.added).toEqual(['PAR-004']);
+    expect(merged.changes.superseded).toEqual(['PAR-001', 'PAR-002']);
+    const byId = new Map(merged.rows.map((r) => [r.id, r]));
+    expect(byId.get('PAR-001')?.status).toBe('superseded');
+    expect(byId.get('PAR-002')?.summary).toBe('superseded by PAR-004 · [] vs null at `tags`');
+    // A resolved row is history: it stays as it was.
+    expect(byId.get('PAR-003')?.status).toBe('resolved');
+    // One open and one won't-fix: the decision is carried, the status is not.
+    expect(byId.get('PAR-004')).toMatchObject({
+      status: 'open',
+      decision: 'PAR-002 _wontfix_: Go writes null',
+    });
+  });
+
+  it('leaves rows alone when no observation names them', () => {
+    const merged = apply(tracker, run('2024-02-01', [obs('nil-slice-dddddddddddd', ['s/list'])]));
+    expect(merged.changes.superseded).toEqual([]);
+  });
+});

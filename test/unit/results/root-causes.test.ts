@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { findingOf } from '../../../src/compare/finding-of.js';
+import { causeFingerprint, type RootCause } from '../../../src/compare/root-cause.js';
+import { groupFindings } from '../../../src/results/root-causes.js';
+import type { DivergentResult } from '../../../src/results/types.js';
+
+const nullSlice = (field: string): RootCause => ({
+  type: 'pattern',
+  pattern: 'nil-slice',
+  field,
+  params: ['baseline-empty', 'null'],
+  detail: '[] vs null',
+});
+
+function result(caseId: string, endpoint: string, paths: readonly string[]): DivergentResult {
+  return {
+    verdict: 'divergent',
+    caseId,
+    suite: 's',
+    endpoint,
+    request: { method: 'GET', path: '/r' },
+    baseline: { status: 200, durationMs: 1 },
+    candidate: { status: 200, durationMs: 1 },
+    kinds: ['shape'],
+    fingerprint: caseId,
+    findings: [findingOf(nullSlice('*'), paths)],
+    explanation: caseId,
+    summary: caseId,
+    changes: [],
+    headerChanges: [],
+    repro: { baseline: '', candidate: '' },
+    bodies: { baseline: null, candidate: null },
+  };
+}
+
+describe('a root cause of any field', () => {
+  it('is one group across fields and endpoints, its summary listing the fields', () => {
+    const groups = groupFindings([
+      result('s/list', 'GET /r', ['/items/0/tags', '/items/3/tags']),
+      result('s/empty', 'GET /r', ['/items']),
+      result('s/read', 'GET /r/:id', ['/tags']),
+    ]);
+    expect(groups.size).toBe(1);
+    const [group] = [...groups.values()];
+    expect(group?.summary).toBe('[] vs null at `items`, `tags`');
+    expect(group?.caseIds).toEqual(['s/list', 's/empty', 's/read']);
+    // The per-field rows it takes over, by the fingerprints they had.
+    expect(group?.supersedes).toEqual([
+      causeFingerprint(nullSlice('items')),
+      causeFingerprint(nullSlice('tags')),
+    ]);
+  });
+});
