@@ -14,8 +14,13 @@ import type { RunReport } from '../report/contract.js';
 import type { RunFolder } from '../report/run-folder.js';
 import { type AllResults, type WrittenReports, writeRunReports } from '../report/write.js';
 import { type Assessment, assessed, NOT_ASSESSED } from '../results/assessment.js';
+import type { BodyDigests } from '../results/body-digests.js';
 import type { CollectedResults } from '../results/collected.js';
-import { consequencesOf } from '../results/consequences.js';
+import {
+  consequencesOf,
+  digestConsequencesOf,
+  withDigestConsequences,
+} from '../results/consequences.js';
 import {
   comparedIds,
   type RegressionMarks,
@@ -46,6 +51,12 @@ export interface FinishInput {
   readonly summary: RunSummary;
   /** The `--compare-to` report, read before this run wrote anything. */
   readonly previous: RunReport | undefined;
+  /**
+   * By case id, the digests of bodies the two sides answered differently
+   * (`results/body-digests.ts`); absent when the run did not see the bodies
+   * (`merge`).
+   */
+  readonly bodyDigests?: ReadonlyMap<string, BodyDigests> | undefined;
   /** The tracker file (absolute) and how reports name it; undefined when it is disabled. */
   readonly tracker: { readonly path: string; readonly label: string } | undefined;
   /** Where the reports go (created, and checked, before anything was sent). */
@@ -108,7 +119,12 @@ export async function finishRun(input: FinishInput): Promise<Finished> {
       : input.collected.inRunOrder([...observed, ...regression.fetched]);
   const marking: Assessment = { ...masking, regression: regression?.marks ?? new Map() };
   // Findings that follow from an earlier step's write join that step's root cause.
-  const consequences = consequencesOf(listed.map((r) => assessed(r, marking)));
+  const marked = listed.map((r) => assessed(r, marking));
+  // Digests another answer lists of a body that differs follow from the body (`body-digests.ts`).
+  const consequences = withDigestConsequences(
+    consequencesOf(marked),
+    digestConsequencesOf(marked, input.bodyDigests),
+  );
   const classifying: Assessment = { ...marking, consequences };
   const classified = listed.map((r) => assessed(r, classifying));
   const { tracker, trackerError } = await trackerPlan(input, {

@@ -18,6 +18,7 @@ import { CLOCK_SKEW_MS, maskRunStamps } from '../normalise/stamps.js';
 import { redactExchange } from '../redact/exchange.js';
 import { withSecrets } from '../redact/extend.js';
 import type { Redactor } from '../redact/redact.js';
+import { type BodyDigests, bodyDigestsOf } from '../results/body-digests.js';
 import { capturedSecrets, createFlowHold, type HeldStep, withFlowSecrets } from './flow-hold.js';
 import { createRuntimeWatch, type RuntimeWatch } from './runtime-watch.js';
 import { createSideWatch, type StoppedAnswering } from './side-watch.js';
@@ -49,6 +50,8 @@ export interface RunIntake {
   echoOrigins(): ReadonlyMap<string, readonly string[]>;
   /** By case id, the places of writes whose numbers the run proved a sequence (`SequenceIds.proven`). */
   sequenceOrigins(): ReadonlyMap<string, readonly string[]>;
+  /** By case id, the digests of each side's body where the two bodies differ (`results/body-digests.ts`). */
+  bodyDigests(): ReadonlyMap<string, BodyDigests>;
 }
 
 export function createRunIntake(input: {
@@ -82,6 +85,8 @@ export function createRunIntake(input: {
   const references = createReferenceMemory();
   // Numbers each side gives its own writes, proven a sequence by the run's writes.
   const sequences = createSequenceIds();
+  // Bodies that differ, hashed once, for the digests other answers list (`results/consequences.ts`).
+  const digests = new Map<string, BodyDigests>();
   // A flow's steps are judged once the whole flow ran (its secrets are all known then).
   const flows = createFlowHold<HeldStep>();
   const release = (steps: readonly HeldStep[] | undefined): Released => {
@@ -100,6 +105,8 @@ export function createRunIntake(input: {
     if (raw.baseline.outcome === 'transport-error') failed.baseline++;
     if (raw.candidate.outcome === 'transport-error') failed.candidate++;
     watch.add(raw);
+    const bodyDigests = bodyDigestsOf(raw);
+    if (bodyDigests !== undefined) digests.set(raw.case.id, bodyDigests);
     runtimes.add(raw);
     // Echoed references, then revisions derived from per-instance values (docs/rules-and-noise.md, "Own origins and per-instance values").
     // A flow step's captured values differ by design: compared as their placeholders.
@@ -138,5 +145,6 @@ export function createRunIntake(input: {
     runtimes: () => runtimes.runtimes(),
     echoOrigins: () => references.echoOrigins(),
     sequenceOrigins: () => sequences.proven(),
+    bodyDigests: () => digests,
   };
 }

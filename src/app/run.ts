@@ -26,6 +26,7 @@ import type { Redactor } from '../redact/redact.js';
 import type { Interruption, RunReport } from '../report/contract.js';
 import { openRunFolder, type RunFolder } from '../report/run-folder.js';
 import type { ReportEnd, RunReporter, WrittenReports } from '../report/write.js';
+import type { BodyDigests } from '../results/body-digests.js';
 import { createBodyFiles } from '../results/body-files.js';
 import { toSkippedResult } from '../results/build.js';
 import type { CollectedResults } from '../results/collected.js';
@@ -136,6 +137,8 @@ interface Executions {
   echoOrigins: ReadonlyMap<string, readonly string[]>;
   /** By case id, the places of writes whose numbers each side gives itself (`echo-origins.ts`). */
   sequenceOrigins: ReadonlyMap<string, readonly string[]>;
+  /** By case id, the digests of bodies the two sides answered differently. */
+  bodyDigests: ReadonlyMap<string, BodyDigests>;
 }
 
 /** The ids of the cases a stopped pool never took (a file changed since: as many as could be read). */
@@ -293,6 +296,7 @@ async function execute(
     reporters,
     echoOrigins: intake.echoOrigins(),
     sequenceOrigins: intake.sequenceOrigins(),
+    bodyDigests: intake.bodyDigests(),
   };
 }
 
@@ -357,6 +361,7 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
         ? collected.summary
         : { ...collected.summary, flakyBaselines: denoised.section.flakyBaselines.length },
     previous: input.previous,
+    bodyDigests: executions.bodyDigests,
     tracker:
       config.trackerPath === undefined
         ? undefined

@@ -117,7 +117,9 @@ export function decodeBody(
 
 /** A body compared by its bytes: hash, size and the first bytes for people. */
 export function binary(bytes: Uint8Array): ResponseBody {
-  return { kind: 'binary', sha256: sha256(bytes), size: bytes.byteLength, head: headHex(bytes) };
+  const head = headHex(bytes);
+  // The bytes stay with the (transient) exchange: a body that differs is hashed again for its digests.
+  return { kind: 'binary', sha256: sha256(bytes), size: bytes.byteLength, head, bytes };
 }
 
 /** A body without a content type: JSON or XML when it parses as such, else text. */

@@ -35,6 +35,12 @@ export type ResponseBody =
       readonly head?: string;
       /** Set when the body is bytes only because its content coding could not be undone: why. */
       readonly undecoded?: string;
+      /**
+       * The body's bytes, while the exchange lives (it is transient): a body
+       * that differs is hashed again for its digests (`results/body-digests.ts`).
+       * Never written to a report.
+       */
+      readonly bytes?: Uint8Array;
     }
   /** Larger than the body cap: only the hash, size and first bytes of the whole body are known. */
   | {

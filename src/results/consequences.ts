@@ -19,9 +19,17 @@
  * - its status, body-kind and residual findings are consequences of the
  *   earliest such write (a recognised pattern or a header is a design
  *   difference that shows whatever the state, so it keeps its own row).
+ *
+ * And across cases, whatever their order (`digestConsequencesOf`): a
+ * finding whose every changed value is, on each side, a digest of the body
+ * that side answered in another case where the two bodies differ (a
+ * package document's `shasum` and `integrity` of each side's own tarball)
+ * follows from that body's difference: a consequence of the other case's
+ * whole-body finding.
  */
 import { collectionOf } from '../compare/endpoint.js';
 import type { RootCause } from '../compare/root-cause.js';
+import { type BodyDigests, digestForm } from './body-digests.js';
 import type { CaseResult, DivergenceResult, ResultFinding } from './types.js';
 import { hasFindings } from './types.js';
 
@@ -161,4 +169,75 @@ export function consequencesOf(results: readonly CaseResult[]): Consequences {
 /** The root cause a finding's row is: its own, or the one it is a consequence of. */
 export function rowFingerprintOf(finding: ResultFinding): string {
   return finding.consequenceOf ?? finding.fingerprint;
+}
+
+/** The finding of a result that stands for its whole body differing: its change at the root. */
+function wholeBodyFinding(result: DivergenceResult): string | undefined {
+  return result.findings.find((f) => f.paths.includes('') && f.consequenceOf === undefined)
+    ?.fingerprint;
+}
+
+/**
+ * The findings whose every changed value is, on each side, a digest of that
+ * side's body in another case where the bodies differ, each with that
+ * case's whole-body finding (see the module comment). Only the bodies that
+ * differ were hashed (`body-digests.ts`); without any, or without a value
+ * written as a digest, nothing is looked at further.
+ */
+export function digestConsequencesOf(
+  results: readonly CaseResult[],
+  digests: ReadonlyMap<string, BodyDigests> | undefined,
+): Consequences {
+  if (digests === undefined || digests.size === 0) return new Map();
+  const bodies: { caseId: string; fingerprint: string; digests: BodyDigests }[] = [];
+  for (const result of results) {
+    const d = digests.get(result.caseId);
+    if (d === undefined || !hasFindings(result)) continue;
+    const fingerprint = wholeBodyFinding(result);
+    if (fingerprint !== undefined) bodies.push({ caseId: result.caseId, fingerprint, digests: d });
+  }
+  const out = new Map<string, Map<string, string>>();
+  if (bodies.length === 0) return out;
+  for (const result of results) {
+    if (!hasFindings(result)) continue;
+    const changes = new Map(result.changes.map((c) => [c.path, c]));
+    for (const finding of result.findings) {
+      if (finding.consequenceOf !== undefined || finding.paths.length === 0) continue;
+      const pairs = finding.paths.map((path) => {
+        const change = changes.get(path);
+        return change?.op === 'value'
+          ? [digestForm(change.baseline), digestForm(change.candidate)]
+          : [undefined, undefined];
+      });
+      const body = bodies.find(
+        (b) =>
+          b.caseId !== result.caseId &&
+          pairs.every(
+            ([x, y]) =>
+              x !== undefined &&
+              y !== undefined &&
+              b.digests.baseline.has(x) &&
+              b.digests.candidate.has(y),
+          ),
+      );
+      if (body === undefined || body.fingerprint === finding.fingerprint) continue;
+      const marks = out.get(result.caseId) ?? new Map<string, string>();
+      marks.set(finding.fingerprint, body.fingerprint);
+      out.set(result.caseId, marks);
+    }
+  }
+  return out;
+}
+
+/** `sequence` with the digest consequences added (a finding marked by both keeps its sequence's cause). */
+export function withDigestConsequences(
+  sequence: Consequences,
+  digests: Consequences,
+): Consequences {
+  if (digests.size === 0) return sequence;
+  const out = new Map(sequence);
+  for (const [caseId, marks] of digests) {
+    out.set(caseId, new Map([...marks, ...(sequence.get(caseId) ?? [])]));
+  }
+  return out;
 }

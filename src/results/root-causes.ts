@@ -7,7 +7,7 @@ import { causeFingerprint, type FindingKind, type RootCause } from '../compare/r
 import type { DecisionStatus, TrackerStatus } from '../tracker/types.js';
 import { codeSpan } from '../util/code-span.js';
 import { compareText } from '../util/text.js';
-import { type CaseResult, hasFindings } from './types.js';
+import { type CaseResult, hasFindings, type ResultFinding } from './types.js';
 
 /** Every case and endpoint of this run that showed one root cause. */
 export interface FindingGroup {
@@ -60,6 +60,11 @@ export interface RootCauseEntry {
 /** Root causes per row status; an untracked cause counts as open. */
 export type DecisionCounts = Readonly<Record<DecisionStatus, number>>;
 
+type FindingOfGroup = Pick<
+  ResultFinding,
+  'fingerprint' | 'kind' | 'cause' | 'summary' | 'consequenceOf' | 'paths'
+>;
+
 interface Building {
   readonly group: Omit<FindingGroup, 'caseIds' | 'endpoints' | 'consequences'>;
   readonly cases: string[];
@@ -94,26 +99,35 @@ function withFields(group: FindingGroup, fields: ReadonlySet<string>): FindingGr
  */
 export function groupFindings(results: Iterable<CaseResult>): Map<string, FindingGroup> {
   const building = new Map<string, Building>();
+  // A consequence of a cause no earlier result opened (a digest listed before its body was read).
+  const later: { caseId: string; endpoint: string; finding: FindingOfGroup }[] = [];
+  const add = (caseId: string, endpoint: string, finding: FindingOfGroup, last: boolean) => {
+    const { fingerprint, kind, cause, summary, consequenceOf, paths } = finding;
+    const under = consequenceOf === undefined ? undefined : building.get(consequenceOf);
+    if (consequenceOf !== undefined && under === undefined && !last) {
+      later.push({ caseId, endpoint, finding });
+      return;
+    }
+    let entry = under ?? building.get(fingerprint);
+    if (entry === undefined) {
+      const group = { fingerprint, kind, cause, summary };
+      entry = { group, cases: [], ends: new Set(), consequences: [], fields: new Set() };
+      building.set(fingerprint, entry);
+    }
+    if (under === undefined && anyField(cause)) {
+      for (const path of paths) if (fieldOf(path) !== '') entry.fields.add(fieldOf(path));
+    }
+    // In run order a case's findings are consecutive; a deferred one may come back to a listed case.
+    const listed = (list: string[]) => (last ? list.includes(caseId) : list.at(-1) === caseId);
+    if (!listed(entry.cases)) entry.cases.push(caseId);
+    if (under !== undefined && !listed(entry.consequences)) entry.consequences.push(caseId);
+    entry.ends.add(endpoint);
+  };
   for (const result of results) {
     if (!hasFindings(result)) continue;
-    for (const { fingerprint, kind, cause, summary, consequenceOf, paths } of result.findings) {
-      const under = consequenceOf === undefined ? undefined : building.get(consequenceOf);
-      let entry = under ?? building.get(fingerprint);
-      if (entry === undefined) {
-        const group = { fingerprint, kind, cause, summary };
-        entry = { group, cases: [], ends: new Set(), consequences: [], fields: new Set() };
-        building.set(fingerprint, entry);
-      }
-      if (under === undefined && anyField(cause)) {
-        for (const path of paths) if (fieldOf(path) !== '') entry.fields.add(fieldOf(path));
-      }
-      if (entry.cases.at(-1) !== result.caseId) entry.cases.push(result.caseId);
-      if (under !== undefined && entry.consequences.at(-1) !== result.caseId) {
-        entry.consequences.push(result.caseId);
-      }
-      entry.ends.add(result.endpoint);
-    }
+    for (const finding of result.findings) add(result.caseId, result.endpoint, finding, false);
   }
+  for (const { caseId, endpoint, finding } of later) add(caseId, endpoint, finding, true);
   const groups = new Map<string, FindingGroup>();
   for (const [fingerprint, { group, cases, ends, consequences, fields }] of building) {
     const endpoints = [...ends].sort(compareText);
