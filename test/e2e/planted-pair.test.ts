@@ -9,7 +9,11 @@
  * of them a unit variant), a serial suite where the candidate accepts a write the
  * baseline refuses (two kinds of input: two decisions) and a later read
  * shows it, a header family the candidate
- * does not send. Real differences of each kind are hidden among them.
+ * does not send, records each side numbers itself (1, 2, 3 vs 501, 502,
+ * 503) beside a computed number that differs for real, empty lists written
+ * as `null` at two fields of two resources (one decision), and a package
+ * document listing the digests of a file each side serves differently (one
+ * cause: the file's bytes). Real differences of each kind are hidden among them.
  *
  * With `--noise` and no rules that hide anything, the rows are exactly the
  * planted real causes, no per-instance value is a row, and the read after the
@@ -35,6 +39,10 @@ interface Names {
   readonly mirror: string;
   readonly labels: string;
   readonly limit: string;
+  readonly notes: string;
+  readonly total: string;
+  readonly files: string;
+  readonly blobs: string;
 }
 
 const FIRST: Names = {
@@ -50,6 +58,10 @@ const FIRST: Names = {
   mirror: 'mirror',
   labels: 'labels',
   limit: 'x-ratelimit',
+  notes: 'notes',
+  total: 'total',
+  files: 'files',
+  blobs: 'blobs',
 };
 const SECOND: Names = {
   things: 'widgets',
@@ -64,6 +76,10 @@ const SECOND: Names = {
   mirror: 'backup',
   labels: 'tags',
   limit: 'x-quota',
+  notes: 'memos',
+  total: 'sum',
+  files: 'uploads',
+  blobs: 'assets',
 };
 
 /** Rules of a validator: serde's externally tagged enum on the baseline, a flat Go-style struct on the candidate. */
@@ -100,6 +116,11 @@ function server(names: Names, side: Side): Promise<TestServer> {
     [names.price]: 10 + k,
   }));
   let served = 0;
+  // Each side numbers its own notes; the candidate's total is computed otherwise (a real difference).
+  const notes: Record<string, unknown>[] = [];
+  const firstNote = side.candidate ? 501 : 1;
+  // Each side serves its own file under one name; the document lists its digests.
+  const blob = Buffer.from(side.candidate ? 'candidate file bytes\n' : 'baseline file bytes\n');
   const origin = (req: IncomingMessage) => `http://${req.headers.host}`;
   const rev = (item: Record<string, unknown>) =>
     `1-${createHash('md5').update(JSON.stringify(item)).digest('hex')}`;
@@ -186,6 +207,33 @@ function server(names: Names, side: Side): Promise<TestServer> {
       }
       return json(res, 200, { items: members });
     }
+    if (first === names.notes) {
+      if (req.method === 'POST') {
+        const qty = Number(JSON.parse(body || '{}').qty ?? 0);
+        const note = {
+          id: firstNote + notes.length,
+          qty,
+          [names.total]: qty * 10 + (side.candidate ? 1 : 0),
+          [names.files]: side.candidate ? null : [],
+        };
+        notes.push(note);
+        return json(res, 201, note);
+      }
+      return json(res, 200, { items: notes });
+    }
+    if (first === names.blobs) {
+      if (second === 'x.bin') {
+        res.writeHead(200, { 'content-type': 'application/octet-stream' });
+        res.end(blob);
+        return;
+      }
+      const digest = (algorithm: string, encoding: 'hex' | 'base64') =>
+        createHash(algorithm).update(blob).digest(encoding);
+      return json(res, 200, {
+        name: 'x',
+        dist: { shasum: digest('sha1', 'hex'), integrity: `sha512-${digest('sha512', 'base64')}` },
+      });
+    }
     if (first === 'validate') {
       const rule = RULES[String(JSON.parse(body || '{}').rule)] ?? {};
       return json(res, 422, { error: side.candidate ? flat(rule) : rule });
@@ -231,6 +279,27 @@ cases:
   - id: list-after
     request: { method: GET, path: /${names.members} }
 `,
+  [`cases/${names.notes}.yaml`]: `suite: ${names.notes}
+serial: true
+defaults:
+  headers: { content-type: application/json }
+cases:
+  - id: create-a
+    request: { method: POST, path: /${names.notes}, json: { qty: 3 } }
+  - id: create-b
+    request: { method: POST, path: /${names.notes}, json: { qty: 1 } }
+  - id: create-c
+    request: { method: POST, path: /${names.notes}, json: { qty: 2 } }
+  - id: list
+    request: { method: GET, path: /${names.notes} }
+`,
+  [`cases/${names.blobs}.yaml`]: `suite: ${names.blobs}
+cases:
+  - id: document
+    request: { method: GET, path: /${names.blobs} }
+  - id: file
+    request: { method: GET, path: /${names.blobs}/x.bin }
+`,
   'cases/validate.yaml': `suite: validate
 defaults:
   headers: { content-type: application/json }
@@ -257,7 +326,12 @@ const expectedRows = (names: Names): string[] =>
     `/${names.things}: value of \`/${names.mirror}\` differs`,
     `timestamp format (epoch-millis vs epoch-seconds) at \`${names.stamp}\``,
     `/${names.things}: value of \`/${names.colour}\` differs`,
-    `[] vs null at \`${names.labels}\``,
+    `[] vs null at ${[names.files, names.labels]
+      .sort()
+      .map((f) => `\`${f}\``)
+      .join(', ')}`,
+    `/${names.notes}: value of \`/${names.total}\` differs`,
+    `GET /${names.blobs}/x.bin: body differs`,
   ].sort();
 
 describe('a pair that plants every class at once', () => {
@@ -303,5 +377,23 @@ describe('a pair that plants every class at once', () => {
     const read = report.results.find((r) => r.caseId === `${names.things}/read`);
     expect(read?.echoed).toEqual(expect.arrayContaining(['/_rev']));
     expect(read?.derived).toEqual(['header etag']);
+    // Each side's own numbers: one reference where written and where the list echoes them.
+    for (const id of ['create-a', 'create-b', 'create-c']) {
+      const write = report.results.find((r) => r.caseId === `${names.notes}/${id}`);
+      expect(write?.sequenced, id).toEqual(['/id']);
+    }
+    const notes = report.results.find((r) => r.caseId === `${names.notes}/list`);
+    expect(notes?.sequenced).toEqual(['/items/0/id', '/items/1/id', '/items/2/id']);
+    // The computed total keeps its row, for the creates and the list alike.
+    const total = causes.find((r) => r.summary.includes(`/${names.total}`));
+    expect(total?.caseIds).toHaveLength(4);
+    // Empty lists written as null: one row, both resources.
+    const nil = causes.find((r) => r.summary.startsWith('[] vs null'));
+    expect(nil?.endpoints).toEqual(
+      expect.arrayContaining([`POST /${names.notes}`, `GET /${names.things}/:id`]),
+    );
+    // The digests of the file follow from its bytes: under its row, not a row of their own.
+    const file = causes.find((r) => r.summary.endsWith('body differs'));
+    expect(file?.consequences).toEqual([`${names.blobs}/document`]);
   });
 });
