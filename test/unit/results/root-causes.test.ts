@@ -51,3 +51,27 @@ describe('a root cause of any field', () => {
     ]);
   });
 });
+
+describe('a consequence listed before its cause', () => {
+  it("joins the cause's group once the cause is read, never a group of its own", () => {
+    const body: RootCause = {
+      type: 'structure',
+      endpoint: 'GET /f',
+      change: { op: 'value', path: '', baseline: 'binary', candidate: 'binary' },
+    };
+    const cause = findingOf(body, ['']);
+    const doc = result('s/doc', 'GET /doc', ['/items']);
+    const early: DivergentResult = {
+      ...doc,
+      findings: doc.findings.map((f) => ({ ...f, consequenceOf: cause.fingerprint })),
+    };
+    const file: DivergentResult = { ...result('s/file', 'GET /f', []), findings: [cause] };
+    const groups = groupFindings([early, file]);
+    expect([...groups.keys()]).toEqual([cause.fingerprint]);
+    expect(groups.get(cause.fingerprint)).toMatchObject({
+      caseIds: ['s/file', 's/doc'],
+      consequences: ['s/doc'],
+      endpoints: ['GET /doc', 'GET /f'],
+    });
+  });
+});
