@@ -10,7 +10,10 @@ const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('he
 describe('bodies known by their bytes', () => {
   it('keep their first bytes for people, and read as one line of size, hash and hex', () => {
     const body = decodeBody(PNG, 'image/png');
-    expect(body).toEqual({
+    // The bytes stay with the transient exchange (a body that differs is hashed again for its digests).
+    const { bytes, ...known } = body.kind === 'binary' ? body : { ...body, bytes: undefined };
+    expect(bytes === undefined ? undefined : Buffer.from(bytes).equals(Buffer.from(PNG))).toBe(true);
+    expect(known).toEqual({
       kind: 'binary',
       sha256: sha(PNG),
       size: 28,
