@@ -87,13 +87,13 @@ describe('examples/ci/github-actions.yml', () => {
     const first = await mergeJob('merge');
     expect(first.result?.code, first.result?.stderr).toBe(1);
     expect(first.result?.stdout).toContain('merged from 4 report(s)');
-    expect(annotations(first.result?.stdout ?? '')).toHaveLength(8);
+    expect(annotations(first.result?.stdout ?? '')).toHaveLength(7);
     expect(annotations(first.result?.stdout ?? '')[0]).toMatch(
       /^::error title=parity%3A new root cause PAR-\d{3} /,
     );
     const summary = await readFile(first.summary, 'utf8');
     expect(summary).toContain('## Parity: rust vs go');
-    expect(summary).toContain('8 root causes: 8 open');
+    expect(summary).toContain('7 root causes: 7 open');
     // The uploads after the failing step ran (if: always()).
     const report = await filesUnder(join(artifacts, 'parity-report'));
     expect(report).toEqual(
@@ -105,7 +105,7 @@ describe('examples/ci/github-actions.yml', () => {
     expect(report.some((path) => path.startsWith('latest'))).toBe(false);
     expect(
       await readFile(join(artifacts, 'parity-tracker', 'ARCHITECTURE_COMPARISON.md'), 'utf8'),
-    ).toContain('PAR-008');
+    ).toContain('PAR-007');
 
     // With main's last report (here the first merge's), nothing is new: no annotation, exit 0.
     const runFolder = report.find((path) => path.endsWith('/report.json')) ?? '';
@@ -153,6 +153,6 @@ describe('examples/ci/gitlab-ci.yml', () => {
     expect(junit.match(/<testcase /g)).toHaveLength(14);
     expect(
       await readFile(join(base, 'merged', 'docs/ARCHITECTURE_COMPARISON.md'), 'utf8'),
-    ).toContain('PAR-008');
+    ).toContain('PAR-007');
   }, 120_000);
 });

@@ -57,7 +57,7 @@ export function sideOf(param: string | undefined): Side {
 
 /** The field in a hint: `` `tags` ``, or "the field" for the body or an element. */
 export const theField = (field: string): string =>
-  field === '' ? 'the field' : field === '*' ? 'every such field' : `${codeSpan(field)}`;
+  field === '' ? 'the field' : `${codeSpan(field)}`;
 
 /** The pointer to `key` in the object at `field`, as a YAML scalar for a rule. */
 export const rulePointer = (field: string, key: string): string =>

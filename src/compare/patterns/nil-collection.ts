@@ -94,8 +94,12 @@ export function nilHint(
 ): FixHint {
   const emptySide = sideOf(params[0]);
   const absent = params[1] === 'absent';
+  // A cause of every field (an empty list written as `null`): its words name no field.
+  const every = field === ANY_FIELD;
   const toEmpty = [
-    `send an empty ${kind.noun === 'slice' ? 'list' : 'object'} ${codeSpan(kind.empty)} for ${theField(field)}`,
+    every
+      ? `send an empty ${kind.noun === 'slice' ? 'list' : 'object'} ${codeSpan(kind.empty)} wherever it sends \`null\` for one`
+      : `send an empty ${kind.noun === 'slice' ? 'list' : 'object'} ${codeSpan(kind.empty)} for ${theField(field)}`,
     {
       go: `initialise it (${codeSpan(kind.make)}) before encoding (encoding/json writes a nil ${kind.noun} as \`null\`${absent ? '; and drop `omitempty`' : ''})`,
       rust: `a plain ${codeSpan(kind.rust)} always writes ${codeSpan(kind.empty)}`,
@@ -113,7 +117,9 @@ export function nilHint(
         },
       ] as const)
     : ([
-        `send \`null\` for an empty ${theField(field)}`,
+        every
+          ? `send \`null\` for every empty ${kind.noun === 'slice' ? 'list' : 'object'}`
+          : `send \`null\` for an empty ${theField(field)}`,
         { rust: `\`Option<${kind.rust}>\` set to \`None\``, go: `leave the ${kind.noun} nil` },
       ] as const);
   const rule = absent ? 'emptyEqualsNull: true, nullEqualsAbsent: true' : 'emptyEqualsNull: true';

@@ -12,7 +12,9 @@ describe('bodies known by their bytes', () => {
     const body = decodeBody(PNG, 'image/png');
     // The bytes stay with the transient exchange (a body that differs is hashed again for its digests).
     const { bytes, ...known } = body.kind === 'binary' ? body : { ...body, bytes: undefined };
-    expect(bytes === undefined ? undefined : Buffer.from(bytes).equals(Buffer.from(PNG))).toBe(true);
+    expect(bytes === undefined ? undefined : Buffer.from(bytes).equals(Buffer.from(PNG))).toBe(
+      true,
+    );
     expect(known).toEqual({
       kind: 'binary',
       sha256: sha(PNG),
