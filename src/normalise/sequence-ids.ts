@@ -86,7 +86,7 @@ function integerLeaves(
   visit: (path: string, n: number) => void,
 ): void {
   if (Array.isArray(value)) {
-    value.forEach((item, i) => integerLeaves(item, joinPointer(path, i), visit));
+    for (const [i, item] of value.entries()) integerLeaves(item, joinPointer(path, i), visit);
     return;
   }
   if (isObject(value)) {
