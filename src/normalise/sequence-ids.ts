@@ -111,9 +111,11 @@ function requestText(request: CaseRequest): string {
   return `${request.path}?${query} ${text}`;
 }
 
-/** True when `text` holds `n` as a number of its own (not inside a longer one). */
-function mentions(text: string, n: number): boolean {
-  return new RegExp(`(?<![\\d.])${n}(?![\\d.])`).test(text);
+/** Every integer `text` holds as a number of its own (not part of a decimal), found in one scan. */
+function mentioned(text: string): Set<number> {
+  const out = new Set<number>();
+  for (const [digits] of text.matchAll(/(?<![\d.])\d{1,15}(?![\d.])/g)) out.add(Number(digits));
+  return out;
 }
 
 function sideRequest(exchange: Exchange, side: Side): CaseRequest {
@@ -215,9 +217,9 @@ export function createSequenceIds(): SequenceIds {
     for (const side of ['baseline', 'candidate'] as const) {
       const body = structured(exchange[side]);
       if (body === undefined || !accepted(exchange[side])) continue;
-      const text = requestText(sideRequest(exchange, side));
+      const sent = mentioned(requestText(sideRequest(exchange, side)));
       integerLeaves(body.value, '', (path, n) => {
-        if (!mentions(text, n)) numbers[side].set(path, n);
+        if (!sent.has(n)) numbers[side].set(path, n);
       });
     }
     const endpoint = endpointKey(exchange.case.request);
