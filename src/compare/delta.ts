@@ -53,8 +53,27 @@ export function diffJson(baseline: unknown, candidate: unknown, options: DiffOpt
   if (equal(baseline, candidate)) return [];
   const out: PathChange[] = [];
   const [b, c] = pruneEqual(baseline, candidate, { left: MAX_DIFFERENCES });
-  createEngine(options).diffInto(b, c, [], out);
+  engineFor(options).diffInto(b, c, [], out);
   return sortChanges(out);
+}
+
+/**
+ * Engines by their options (a run's cases share a few): building one sets up
+ * a jsondiffpatch instance and compiles the tolerance rules. An engine keeps no
+ * state from one diff to the next. Bounded: past `MAX_ENGINES` option sets
+ * the memo starts over.
+ */
+const ENGINES = new Map<string, DiffEngine>();
+const MAX_ENGINES = 64;
+
+function engineFor(options: DiffOptions): DiffEngine {
+  const key = JSON.stringify([options.arrayKeys, options.tolerance]);
+  const known = ENGINES.get(key);
+  if (known !== undefined) return known;
+  const engine = createEngine(options);
+  if (ENGINES.size >= MAX_ENGINES) ENGINES.clear();
+  ENGINES.set(key, engine);
+  return engine;
 }
 
 /**

@@ -31,6 +31,12 @@ export function cutText(text: string, max: number): string {
 
 /** Sets an own member (a `__proto__` key stays a member, never the prototype). */
 function define(target: Record<string, unknown>, key: string, value: unknown): void {
+  // A plain assignment defines the same own member (in the same order) for any
+  // other key, and costs a fraction of `defineProperty`.
+  if (key !== '__proto__') {
+    target[key] = value;
+    return;
+  }
   Object.defineProperty(target, key, {
     value,
     enumerable: true,

@@ -25,6 +25,7 @@ export const MAX_LINES = 2000;
 const MAX_VALUE = 2000;
 
 function escapeSegment(key: string): string {
+  if (!key.includes('~') && !key.includes('/')) return key;
   return key.replaceAll('~', '~0').replaceAll('/', '~1');
 }
 
@@ -94,29 +95,56 @@ interface At {
 
 function print(printer: Printer, value: unknown, at: At): void {
   const mark = printer.marks.get(at.pointer) ?? at.inherited;
-  const entries: [string, string, unknown][] | undefined = Array.isArray(value)
-    ? value.map((v, i) => [String(i), '', v])
-    : value !== null && typeof value === 'object'
-      ? Object.entries(value).map(([k, v]) => [escapeSegment(k), `${JSON.stringify(k)}: `, v])
-      : undefined;
-  if (entries === undefined || entries.length === 0) {
-    const text = entries === undefined ? scalar(value) : Array.isArray(value) ? '[]' : '{}';
-    push(printer, `${at.indent}${at.label}${text}${at.comma}`, mark);
-    return;
+  if (Array.isArray(value)) {
+    if (value.length === 0) push(printer, `${at.indent}${at.label}[]${at.comma}`, mark);
+    else printArray(printer, value, at, mark);
+  } else if (value !== null && typeof value === 'object') {
+    // Own enumerable keys, in `Object.entries`' order.
+    const keys = Object.keys(value);
+    if (keys.length === 0) push(printer, `${at.indent}${at.label}{}${at.comma}`, mark);
+    else printObject(printer, value, keys, at, mark);
+  } else {
+    push(printer, `${at.indent}${at.label}${scalar(value)}${at.comma}`, mark);
   }
-  const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
-  if (!push(printer, `${at.indent}${at.label}${open}`, mark)) return;
-  entries.forEach(([segment, label, child], i) => {
-    if (printer.cut) return;
-    print(printer, child, {
-      pointer: `${at.pointer}/${segment}`,
-      indent: `${at.indent}  `,
-      label,
-      comma: i < entries.length - 1 ? ',' : '',
+}
+
+function printArray(printer: Printer, value: readonly unknown[], at: At, mark: LineMark): void {
+  if (!push(printer, `${at.indent}${at.label}[`, mark)) return;
+  const indent = `${at.indent}  `;
+  const last = value.length - 1;
+  for (let i = 0; i <= last && !printer.cut; i++) {
+    print(printer, value[i], {
+      pointer: `${at.pointer}/${i}`,
+      indent,
+      label: '',
+      comma: i < last ? ',' : '',
       inherited: mark,
     });
-  });
-  push(printer, `${at.indent}${close}${at.comma}`, mark);
+  }
+  push(printer, `${at.indent}]${at.comma}`, mark);
+}
+
+function printObject(
+  printer: Printer,
+  value: object,
+  keys: readonly string[],
+  at: At,
+  mark: LineMark,
+): void {
+  if (!push(printer, `${at.indent}${at.label}{`, mark)) return;
+  const indent = `${at.indent}  `;
+  const last = keys.length - 1;
+  for (let i = 0; i <= last && !printer.cut; i++) {
+    const key = keys[i] ?? '';
+    print(printer, Reflect.get(value, key), {
+      pointer: `${at.pointer}/${escapeSegment(key)}`,
+      indent,
+      label: `${JSON.stringify(key)}: `,
+      comma: i < last ? ',' : '',
+      inherited: mark,
+    });
+  }
+  push(printer, `${at.indent}}${at.comma}`, mark);
 }
 
 /**
