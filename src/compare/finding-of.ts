@@ -1,11 +1,5 @@
 /** A root cause as one case shows it: its fingerprint, kind and summary, from the cause alone. Pure. */
-import {
-  causeFingerprint,
-  causeKey,
-  type Finding,
-  kindOfCause,
-  type RootCause,
-} from './root-cause.js';
+import { causeFingerprint, type Finding, kindOfCause, type RootCause } from './root-cause.js';
 import { causeSummary } from './root-cause-words.js';
 
 /** A cause's fingerprint and summary: the same for every case that shows the cause. */
@@ -15,17 +9,16 @@ interface CauseWords {
 }
 
 /**
- * Words of the causes seen, by what they are computed from (the cause's key,
- * and a pattern's `detail`, which its summary reads): thousands of divergent
- * cases share a few causes, so each is hashed and worded once. Bounded: a run
- * with more distinct causes starts the memo over.
+ * Words of the causes seen, by the cause's JSON (every field its fingerprint
+ * and summary read): thousands of divergent cases share a few causes, so each
+ * is hashed and worded once. Bounded: a run with more distinct causes starts
+ * the memo over.
  */
 const WORDS = new Map<string, CauseWords>();
 const MAX_WORDS = 4096;
 
 function wordsOf(cause: RootCause): CauseWords {
-  const key =
-    cause.type === 'pattern' ? `${causeKey(cause)}\u0000${cause.detail}` : causeKey(cause);
+  const key = JSON.stringify(cause);
   const known = WORDS.get(key);
   if (known !== undefined) return known;
   const words = { fingerprint: causeFingerprint(cause), summary: causeSummary(cause) };
