@@ -53,8 +53,68 @@ export function diffJson(baseline: unknown, candidate: unknown, options: DiffOpt
   if (equal(baseline, candidate)) return [];
   const out: PathChange[] = [];
   const [b, c] = pruneEqual(baseline, candidate, { left: MAX_DIFFERENCES });
-  createEngine(options).diffInto(b, c, [], out);
+  if (options.tolerance.length > 0 || !leafValueChanges(b, c, [], out)) {
+    out.length = 0;
+    engineFor(options).diffInto(b, c, [], out);
+  }
   return sortChanges(out);
+}
+
+/**
+ * The common divergence without jsondiffpatch: objects (pruned of their equal
+ * members) with the same keys on both sides whose leaves are strings, numbers
+ * or booleans of one type on both sides, each a `value` change, as the engine
+ * gives them. False, with `out` partly filled, for anything else (an array, a
+ * member on one side only, a change of type, an exact number), which the
+ * engine then diffs. Only without tolerance rules (they may accept a number).
+ */
+function leafValueChanges(
+  baseline: unknown,
+  candidate: unknown,
+  at: readonly string[],
+  out: PathChange[],
+): boolean {
+  if (!isJsonObject(baseline) || !isJsonObject(candidate)) return false;
+  const keys = Object.keys(baseline);
+  if (keys.length === 0 || keys.length !== Object.keys(candidate).length) return false;
+  for (const key of keys) {
+    if (!Object.hasOwn(candidate, key)) return false;
+    const b = ownValue(baseline, key);
+    const c = ownValue(candidate, key);
+    const segments = [...at, key];
+    const type = typeof b;
+    if (type === 'object') {
+      if (!leafValueChanges(b, c, segments, out)) return false;
+    } else if (
+      (type === 'string' || type === 'number' || type === 'boolean') &&
+      typeof c === type &&
+      b !== c
+    ) {
+      out.push({ segments, op: 'value', baseline: b, candidate: c });
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Engines by their options (a run's cases share a few): building one sets up
+ * a jsondiffpatch instance and compiles the tolerance rules. An engine keeps no
+ * state from one diff to the next. Bounded: past `MAX_ENGINES` option sets
+ * the memo starts over.
+ */
+const ENGINES = new Map<string, DiffEngine>();
+const MAX_ENGINES = 64;
+
+function engineFor(options: DiffOptions): DiffEngine {
+  const key = JSON.stringify([options.arrayKeys, options.tolerance]);
+  const known = ENGINES.get(key);
+  if (known !== undefined) return known;
+  const engine = createEngine(options);
+  if (ENGINES.size >= MAX_ENGINES) ENGINES.clear();
+  ENGINES.set(key, engine);
+  return engine;
 }
 
 /**

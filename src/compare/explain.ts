@@ -34,8 +34,37 @@ export interface ValueShield {
 
 /** `explain` of the divergence with every value, header value and error message shown through `shield`. */
 export function explainShown(input: DivergenceInput, shield: ValueShield): Explanation {
-  return explain(shieldedInput(input, shield));
+  // Nothing to hide (the common case): the judge's own explanation of the same input.
+  return shieldHides(input, shield) ? explain(shieldedInput(input, shield)) : explain(input);
 }
+
+/** True when `shield` shows some value, header value or error message of `input` otherwise. */
+function shieldHides(input: DivergenceInput, shield: ValueShield): boolean {
+  if (input.kind === 'transport') {
+    return [input.baseline, input.candidate].some(
+      (side) =>
+        side.outcome !== 'response' && shield.text(side.error.message) !== side.error.message,
+    );
+  }
+  const { headers, body } = input.comparison;
+  for (const h of headers) {
+    if (h.baseline !== undefined && shield.header(h.name, h.baseline) !== h.baseline) return true;
+    if (h.candidate !== undefined && shield.header(h.name, h.candidate) !== h.candidate)
+      return true;
+  }
+  for (const change of body) {
+    if ('baseline' in change && shield.value(change.baseline) !== change.baseline) return true;
+    if ('candidate' in change && shield.value(change.candidate) !== change.candidate) return true;
+  }
+  return false;
+}
+
+/**
+ * Explanations of the comparisons judged, by comparison: the result of a
+ * divergence explains it again with its values shielded, and when the shield
+ * hides nothing that is the same text (`explain` is pure).
+ */
+const EXPLAINED = new WeakMap<Comparison, Explanation>();
 
 function shieldedSide(outcome: SideOutcome, shield: ValueShield): SideOutcome {
   if (outcome.outcome === 'response') return outcome;
@@ -87,11 +116,16 @@ export function explain(input: DivergenceInput, recognition?: Recognition): Expl
   switch (input.kind) {
     case 'transport':
       return explainTransport(input.baseline, input.candidate);
-    case 'comparison':
-      return explainComparison(
+    case 'comparison': {
+      const known = EXPLAINED.get(input.comparison);
+      if (known !== undefined) return known;
+      const explained = explainComparison(
         input.comparison,
         recognition ?? recognisePatterns(input.comparison.body),
       );
+      EXPLAINED.set(input.comparison, explained);
+      return explained;
+    }
     default: {
       const unreachable: never = input;
       return unreachable;

@@ -64,6 +64,7 @@ export function fieldOf(anchor: string): string {
 }
 
 function patternFindings(matches: readonly PatternMatch<PatternName>[]): Finding[] {
+  if (matches.length === 0) return [];
   const byKey = new Map<string, { cause: RootCause; paths: Set<string> }>();
   for (const match of matches) {
     const cause: RootCause = {
@@ -173,17 +174,19 @@ function listOfElement(change: Change): string | undefined {
  * fewer in `objects`) is part of that list's difference, not a cause of its
  * own. Returns the count change → the element change it follows.
  */
-function countsOfLists(changes: readonly Change[]): Map<Change, Change> {
-  const lists = new Map<string, { net: number; first: Change }>();
+function countsOfLists(changes: readonly Change[]): ReadonlyMap<Change, Change> {
+  let lists: Map<string, { net: number; first: Change }> | undefined;
   for (const change of changes) {
     const list = listOfElement(change);
     if (list === undefined) continue;
+    lists ??= new Map();
     const entry = lists.get(list) ?? { net: 0, first: change };
     entry.net += change.op === 'added' ? 1 : -1;
     lists.set(list, entry);
   }
+  // Most divergences add or remove no list element: nothing follows, nothing to allocate.
+  if (lists === undefined) return NOTHING_FOLLOWS;
   const follows = new Map<Change, Change>();
-  if (lists.size === 0) return follows;
   for (const change of changes) {
     const { baseline, candidate } = change;
     if (change.op !== 'value' || typeof baseline !== 'number' || typeof candidate !== 'number') {
@@ -199,6 +202,8 @@ function countsOfLists(changes: readonly Change[]): Map<Change, Change> {
   }
   return follows;
 }
+
+const NOTHING_FOLLOWS: ReadonlyMap<Change, Change> = new Map();
 
 /**
  * Residual changes, one root cause per resource (the endpoint's path without

@@ -55,8 +55,24 @@ function pairLines(path: string, baseline: unknown, candidate: unknown, max: num
   ];
 }
 
+/**
+ * The lines of the changes listed, by their list: report.md and report.html
+ * render the same results, so each result's lines are worked out once (for
+ * the default width). Weak: the lines go with the results.
+ */
+const LINES = new WeakMap<readonly Change[], readonly string[]>();
+
 /** `-`/`+`/`~` lines, one or two per change; values cut to `max` characters. */
-export function changeLines(changes: readonly Change[], max = 200): string[] {
+export function changeLines(changes: readonly Change[], max = 200): readonly string[] {
+  if (max !== 200) return linesOf(changes, max);
+  const known = LINES.get(changes);
+  if (known !== undefined) return known;
+  const lines = linesOf(changes, max);
+  LINES.set(changes, lines);
+  return lines;
+}
+
+function linesOf(changes: readonly Change[], max: number): string[] {
   const lines: string[] = [];
   for (const change of changes) {
     const path = change.path === '' ? '(body)' : change.path;

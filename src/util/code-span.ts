@@ -51,8 +51,11 @@ export function splitCodeSpans(text: string): { readonly code: boolean; readonly
   let i = 0;
   while (i < text.length) {
     if (text[i] !== '`') {
-      plain += text[i];
-      i++;
+      // The plain text up to the next backtick, in one slice.
+      const next = text.indexOf('`', i);
+      const end = next === -1 ? text.length : next;
+      plain += text.slice(i, end);
+      i = end;
       continue;
     }
     let n = 0;

@@ -25,6 +25,7 @@ export const MAX_LINES = 2000;
 const MAX_VALUE = 2000;
 
 function escapeSegment(key: string): string {
+  if (!key.includes('~') && !key.includes('/')) return key;
   return key.replaceAll('~', '~0').replaceAll('/', '~1');
 }
 
@@ -83,40 +84,95 @@ function push(printer: Printer, text: string, mark: LineMark): boolean {
   return true;
 }
 
-interface At {
-  readonly pointer: string;
-  readonly indent: string;
-  /** `"key": ` for an object member, empty for an array element or the root. */
-  readonly label: string;
-  readonly comma: string;
-  readonly inherited: LineMark;
+/**
+ * Where a value prints: its pointer, its indent, `label` (`"key": ` for an
+ * object member, empty for an array element or the root), the comma after
+ * it, and the mark of the container it is in. Passed as arguments, not as an
+ * object per value.
+ */
+function print(
+  printer: Printer,
+  value: unknown,
+  pointer: string,
+  indent: string,
+  label: string,
+  comma: string,
+  inherited: LineMark,
+): void {
+  const mark = printer.marks.get(pointer) ?? inherited;
+  if (Array.isArray(value)) {
+    if (value.length === 0) push(printer, `${indent}${label}[]${comma}`, mark);
+    else if (push(printer, `${indent}${label}[`, mark)) {
+      printArray(printer, value, pointer, `${indent}  `, mark);
+      push(printer, `${indent}]${comma}`, mark);
+    }
+  } else if (value !== null && typeof value === 'object') {
+    // Own enumerable keys, in `Object.entries`' order.
+    const keys = Object.keys(value);
+    if (keys.length === 0) push(printer, `${indent}${label}{}${comma}`, mark);
+    else if (push(printer, `${indent}${label}{`, mark)) {
+      printMembers(printer, value, keys, pointer, `${indent}  `, mark);
+      push(printer, `${indent}}${comma}`, mark);
+    }
+  } else {
+    push(printer, `${indent}${label}${scalar(value)}${comma}`, mark);
+  }
 }
 
-function print(printer: Printer, value: unknown, at: At): void {
-  const mark = printer.marks.get(at.pointer) ?? at.inherited;
-  const entries: [string, string, unknown][] | undefined = Array.isArray(value)
-    ? value.map((v, i) => [String(i), '', v])
-    : value !== null && typeof value === 'object'
-      ? Object.entries(value).map(([k, v]) => [escapeSegment(k), `${JSON.stringify(k)}: `, v])
-      : undefined;
-  if (entries === undefined || entries.length === 0) {
-    const text = entries === undefined ? scalar(value) : Array.isArray(value) ? '[]' : '{}';
-    push(printer, `${at.indent}${at.label}${text}${at.comma}`, mark);
-    return;
+function printArray(
+  printer: Printer,
+  value: readonly unknown[],
+  pointer: string,
+  indent: string,
+  mark: LineMark,
+): void {
+  const last = value.length - 1;
+  for (let i = 0; i <= last && !printer.cut; i++) {
+    print(printer, value[i], `${pointer}/${i}`, indent, '', i < last ? ',' : '', mark);
   }
-  const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
-  if (!push(printer, `${at.indent}${at.label}${open}`, mark)) return;
-  entries.forEach(([segment, label, child], i) => {
-    if (printer.cut) return;
-    print(printer, child, {
-      pointer: `${at.pointer}/${segment}`,
-      indent: `${at.indent}  `,
+}
+
+function printMembers(
+  printer: Printer,
+  value: object,
+  keys: readonly string[],
+  pointer: string,
+  indent: string,
+  mark: LineMark,
+): void {
+  const last = keys.length - 1;
+  for (let i = 0; i <= last && !printer.cut; i++) {
+    const key = keys[i] ?? '';
+    const { segment, label } = memberWords(key);
+    print(
+      printer,
+      Reflect.get(value, key),
+      `${pointer}/${segment}`,
+      indent,
       label,
-      comma: i < entries.length - 1 ? ',' : '',
-      inherited: mark,
-    });
-  });
-  push(printer, `${at.indent}${close}${at.comma}`, mark);
+      i < last ? ',' : '',
+      mark,
+    );
+  }
+}
+
+/**
+ * A key's pointer segment and label (`"key": `), by key: the bodies of a run
+ * share their keys, so each is escaped and quoted once. Bounded: keys of
+ * up to 64 characters, and past `MAX_KEYS` keys the memo starts over.
+ */
+const KEYS = new Map<string, { readonly segment: string; readonly label: string }>();
+const MAX_KEYS = 4096;
+
+function memberWords(key: string): { readonly segment: string; readonly label: string } {
+  const known = KEYS.get(key);
+  if (known !== undefined) return known;
+  const words = { segment: escapeSegment(key), label: `${JSON.stringify(key)}: ` };
+  // Long keys (rare, and costly to keep) are not kept.
+  if (key.length > 64) return words;
+  if (KEYS.size >= MAX_KEYS) KEYS.clear();
+  KEYS.set(key, words);
+  return words;
 }
 
 /**
@@ -129,7 +185,7 @@ export function bodyLines(body: unknown, changes: readonly Change[], side: Side)
     const mark = printer.marks.get('') ?? '';
     for (const line of body.split('\n')) if (!push(printer, line, mark)) break;
   } else {
-    print(printer, body, { pointer: '', indent: '', label: '', comma: '', inherited: '' });
+    print(printer, body, '', '', '', '', '');
   }
   return { lines: printer.lines, cut: printer.cut };
 }

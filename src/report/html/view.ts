@@ -355,12 +355,26 @@ function regressionOf(n: ReportNumbers): HtmlView['regression'] {
 
 /** Builds the page's data from a report. */
 export function htmlView(report: RunReport): HtmlView {
+  return { ...viewWithoutRows(report), rows: [...rowViews(report)] };
+}
+
+/**
+ * The page's rows one at a time, in `htmlView`'s order: the page's script
+ * draws them from one array, but report.html writes each as it is built, so
+ * a run's thousands of rows are never all held at once.
+ */
+export function* rowViews(report: RunReport): Generator<RowView> {
+  const fixed = fixedByCase(report.regression?.fixed ?? []);
+  for (const result of report.results) if (listed(result)) yield rowOf(result, fixed);
+}
+
+/** `htmlView` with its `rows` left empty (see `rowViews`). */
+export function viewWithoutRows(report: RunReport): HtmlView {
   const latency = latencyOf(report);
   const n = reportNumbers(report);
   const note = kindsNote(n);
   const interrupted = interruptedOf(report);
   const regression = regressionOf(n);
-  const fixed = fixedByCase(report.regression?.fixed ?? []);
   return {
     title: `Parity report: ${report.baseline.name} vs ${report.candidate.name}`,
     ...(interrupted === undefined ? {} : { interrupted }),
@@ -387,7 +401,7 @@ export function htmlView(report: RunReport): HtmlView {
     ...(note === undefined ? {} : { kindsNote: `By kind: ${note}.` }),
     endpoints: endpointsOf(report),
     latency: { line: latencyLine(latency), header: LATENCY_HEADER, rows: latencyRows(latency) },
-    rows: report.results.filter(listed).map((r) => rowOf(r, fixed)),
+    rows: [],
     ...(report.coverage === undefined
       ? {}
       : {
