@@ -2,9 +2,11 @@
  * The case library of a run. Every file is parsed and checked first (every
  * problem reported, nothing sent) and the selection applied (filter, tags,
  * shard); the check keeps, per file, only which of its cases were selected.
- * The run then reads each file again as it reaches it and resolves its cases
- * a batch at a time, so memory holds one file's parsed text and the cases in
- * flight, whether the library is one file of 100k cases or a thousand files.
+ * The run then reads each file again as it reaches it (a file that changed
+ * stops the run) and resolves its cases a batch at a time, so memory holds
+ * one file's parsed text and the cases in flight, whether the library is one
+ * file of 100k cases or a thousand files; the first `KEPT_CASES` cases are
+ * kept as the check resolved them instead of being resolved twice.
  */
 import { createHash } from 'node:crypto';
 import { type Case, type CaseEntry, casesOf } from '../model/case.js';
