@@ -100,13 +100,15 @@ function unitDealer(shard: CaseSelection['shard']) {
 }
 
 /**
- * Check the library in `paths` and select the run's cases.
+ * Check the library in `paths` and select the run's cases (`keep`: how many
+ * the check keeps resolved for the run, see `KEPT_CASES`).
  * @throws ParityError `PARITY_CASES_INVALID` carrying every problem when any file is invalid.
  */
 export async function openRunLibrary(
   paths: readonly string[],
   options: LoadCasesOptions,
   selection: CaseSelection,
+  keep: number = KEPT_CASES,
 ): Promise<RunLibrary> {
   const files: SelectedFile[] = [];
   const matches = entryMatcher(selection);
@@ -131,14 +133,14 @@ export async function openRunLibrary(
         items: [],
         serial: dealt.serial,
         results: 0,
-        kept: dealt.serial === undefined && kept < KEPT_CASES ? [] : undefined,
+        kept: dealt.serial === undefined && kept < keep ? [] : undefined,
       };
       files.push(current);
     }
     current.items.push(found.item);
     if (current.kept !== undefined) {
       kept += size;
-      if (kept <= KEPT_CASES) current.kept.push(entry.case);
+      if (kept <= keep) current.kept.push(entry.case);
       else current.kept = undefined;
     }
     current.results += size;
