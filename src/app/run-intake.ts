@@ -37,11 +37,14 @@ export interface RunIntake {
   /** The run's redactor, with every secret learned so far. */
   readonly redact: Redactor;
   /**
-   * Every step the pool sends (`sent` ends when the pool is done), as it is
-   * ready to be judged, then the steps of every flow still held (a flow cut
-   * short by an interrupted run).
+   * One step the pool sent, as it is ready to be judged (nothing while its
+   * flow is held). Called in the pool's order, each step's released steps
+   * judged before the next step is taken: a redactor the last ones taught is
+   * the run's from this step on.
    */
-  released(sent: AsyncIterable<HeldStep>): AsyncIterable<Released>;
+  take(step: HeldStep): Released;
+  /** Once the pool is done: the steps of every flow still held (a flow cut short by an interrupted run). */
+  rest(): Iterable<Released>;
   /** Transport errors per side, and the cases not sent. */
   readonly failed: { baseline: number; candidate: number; skipped: number };
   stoppedAnswering(): readonly StoppedAnswering[];
@@ -129,11 +132,11 @@ export function createRunIntake(input: {
     get redact() {
       return redact;
     },
-    async *released(sent) {
-      for await (const step of sent) {
-        adopt();
-        yield take(step);
-      }
+    take(step) {
+      adopt();
+      return take(step);
+    },
+    *rest() {
       for (const steps of flows.rest()) {
         adopt();
         yield release(steps);

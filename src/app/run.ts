@@ -38,7 +38,6 @@ import {
 import { createLatencyCollector } from '../results/latency.js';
 import { createReporters, type ReporterFailure, type Reporters } from '../results/reporter.js';
 import { openResultStream } from '../results/stream.js';
-import { createChannel } from '../util/channel.js';
 import type { ParityError } from '../util/errors.js';
 import { type Host, unknownHost } from '../util/host.js';
 import { displayPath } from '../util/paths.js';
@@ -48,7 +47,7 @@ import type { HeldStep } from './flow-hold.js';
 import { type FlowsAgainInput, flowsAgain } from './flows-again.js';
 import type { Interrupt } from './interrupt.js';
 import { reportHead } from './run-head.js';
-import { createRunIntake } from './run-intake.js';
+import { createRunIntake, type Released } from './run-intake.js';
 import type { RuntimeWatch } from './runtime-watch.js';
 import type { StoppedAnswering } from './side-watch.js';
 import type { TrackerUpdate } from './tracker-update.js';
@@ -192,9 +191,9 @@ function runSinks(
 }
 
 /**
- * Sends every case and feeds each result to the run's reporters: a loop over
- * the pool's answers (`run-intake.ts` masks them and holds a flow's steps),
- * each judged once (`judge/`) and handed to every sink.
+ * Sends every case and feeds each result to the run's reporters: each answer
+ * the pool hands over (`run-intake.ts` masks it and holds a flow's steps) is
+ * judged once (`judge/`) and handed to every sink.
  */
 async function execute(
   input: RunInput,
@@ -240,7 +239,30 @@ async function execute(
     bodyFile: (body: string | Uint8Array) => bodies.store(body),
     ...(input.recording === undefined ? {} : { recording: input.recording.label }),
   };
-  const sent = createChannel<HeldStep>();
+  // Each step is judged as the pool hands it over, synchronously, once the
+  // worker has sent its next case (`execute/pool.ts`): no queue, no promise
+  // per case. A judgement that throws stops the run: no new case is sent, and
+  // the error is thrown once those in flight have ended.
+  let failure: { error: unknown } | undefined;
+  const judge = (released: Released): void => {
+    for (const held of released.steps) {
+      const result =
+        'exchange' in held
+          ? observe(held.exchange, context, noise)
+          : toSkippedResult(held.skipped, intake.redact.text(held.reason));
+      reporters.onResult(result, held.position);
+    }
+    // A result added before (an earlier plain case) may hold a value learned now.
+    if (released.learned !== undefined) stream.redactAdded(released.learned);
+  };
+  const onStep = (step: HeldStep): void => {
+    if (failure !== undefined) return;
+    try {
+      judge(intake.take(step));
+    } catch (error) {
+      failure = { error };
+    }
+  };
   const executing = executeCases({
     cases: prepared(source, noise),
     baseline: clients.baseline,
@@ -251,25 +273,16 @@ async function execute(
         : { client: clients.replica, runsFlows: config.noise.replica !== undefined },
     flowsAgain: flowsAgain(input, clients),
     concurrency: config.concurrency,
-    onExchange: (exchange, position) => sent.push({ position, exchange }),
-    onSkipped: (skipped, reason, position) => sent.push({ position, skipped, reason }),
-    stopped: () => interrupt?.signal !== undefined,
+    onExchange: (exchange, position) => onStep({ position, exchange }),
+    onSkipped: (skipped, reason, position) => onStep({ position, skipped, reason }),
+    stopped: () => failure !== undefined || interrupt?.signal !== undefined,
     clock,
-  }).finally(() => sent.close());
+  });
   let executed: Executed;
   try {
-    for await (const released of intake.released(sent)) {
-      for (const held of released.steps) {
-        const result =
-          'exchange' in held
-            ? observe(held.exchange, context, noise)
-            : toSkippedResult(held.skipped, intake.redact.text(held.reason));
-        reporters.onResult(result, held.position);
-      }
-      // A result added before (an earlier plain case) may hold a value learned now.
-      if (released.learned !== undefined) stream.redactAdded(released.learned);
-    }
     executed = await executing;
+    if (failure !== undefined) throw failure.error;
+    for (const released of intake.rest()) judge(released);
   } finally {
     // A failed loop stops the sending; the pool's own failure is the one reported.
     await clients.close();

@@ -2,9 +2,11 @@
  * The case library of a run. Every file is parsed and checked first (every
  * problem reported, nothing sent) and the selection applied (filter, tags,
  * shard); the check keeps, per file, only which of its cases were selected.
- * The run then reads each file again as it reaches it and resolves its cases
- * a batch at a time, so memory holds one file's parsed text and the cases in
- * flight, whether the library is one file of 100k cases or a thousand files.
+ * The run then reads each file again as it reaches it (a file that changed
+ * stops the run) and resolves its cases a batch at a time, so memory holds
+ * one file's parsed text and the cases in flight, whether the library is one
+ * file of 100k cases or a thousand files; the first `KEPT_CASES` cases are
+ * kept as the check resolved them instead of being resolved twice.
  */
 import { createHash } from 'node:crypto';
 import { type Case, type CaseEntry, casesOf } from '../model/case.js';
@@ -32,6 +34,14 @@ import {
 /** Cases resolved at a time while a file is run (the pool takes them in order). */
 export const CASES_PER_BATCH = 64;
 
+/**
+ * Cases (flow steps counted) the check keeps resolved for the run, in path
+ * order, so their files are not parsed and resolved a second time: about
+ * 400 bytes each (~10 MB at most), each dropped as the run reaches it. A
+ * file past the budget, or of a serial sequence, is resolved again at its turn.
+ */
+export const KEPT_CASES = 25_000;
+
 export interface RunLibrary {
   readonly source: CaseSource;
   /** Cases matching the filter and tags before the shard was taken. */
@@ -51,6 +61,8 @@ interface SelectedFile {
   readonly serial: string | undefined;
   /** How many results its selected cases give (a flow gives one per step). */
   results: number;
+  /** Its selected entries as the check resolved them, while the budget lasts (`KEPT_CASES`). */
+  kept: CaseEntry[] | undefined;
 }
 
 const digestOf = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -88,13 +100,15 @@ function unitDealer(shard: CaseSelection['shard']) {
 }
 
 /**
- * Check the library in `paths` and select the run's cases.
+ * Check the library in `paths` and select the run's cases (`keep`: how many
+ * the check keeps resolved for the run, see `KEPT_CASES`).
  * @throws ParityError `PARITY_CASES_INVALID` carrying every problem when any file is invalid.
  */
 export async function openRunLibrary(
   paths: readonly string[],
   options: LoadCasesOptions,
   selection: CaseSelection,
+  keep: number = KEPT_CASES,
 ): Promise<RunLibrary> {
   const files: SelectedFile[] = [];
   const matches = entryMatcher(selection);
@@ -103,6 +117,8 @@ export async function openRunLibrary(
   let matching = 0;
   let count = 0;
   let current: SelectedFile | undefined;
+  // Entries kept resolved so far; once a file goes past the budget, no later file keeps any.
+  let kept = 0;
   const checked = await checkLibrary(paths, options, (entry, found) => {
     if (!matches(entry.case)) return;
     // Most entries are one case: no array for them on a library's hot path.
@@ -117,10 +133,16 @@ export async function openRunLibrary(
         items: [],
         serial: dealt.serial,
         results: 0,
+        kept: dealt.serial === undefined && kept < keep ? [] : undefined,
       };
       files.push(current);
     }
     current.items.push(found.item);
+    if (current.kept !== undefined) {
+      kept += size;
+      if (kept <= keep) current.kept.push(entry.case);
+      else current.kept = undefined;
+    }
     current.results += size;
     if (entry.case.kind === 'flow') for (const step of entry.case.steps) rules.add(step.rules);
     else rules.add(entry.case.rules);
@@ -155,7 +177,7 @@ async function* readSelected(
     }
     for (const selected of group) {
       let batch: RunUnit[] = [];
-      for (const entry of readEntries(await parseAgain(selected), selected, options)) {
+      for (const entry of await entriesAgain(selected, options)) {
         batch.push(entry.kind === 'flow' ? sequenceOf(entry.steps) : entry);
         if (batch.length === CASES_PER_BATCH) {
           yield batch;
@@ -214,15 +236,35 @@ function changedError(selected: SelectedFile): ParityError {
 }
 
 /**
- * A selected file read and parsed again. A file whose text is no longer what
- * the check read stops the run: its cases may not be the ones checked.
+ * A selected file read again. A file whose text is no longer what the check
+ * read stops the run: its cases may not be the ones checked.
  */
-async function parseAgain(selected: SelectedFile): Promise<ParsedCaseFile> {
+async function readAgain(selected: SelectedFile): Promise<Buffer> {
   const read = await readCaseFile(selected.ref);
   if (!('bytes' in read) || digestOf(read.bytes) !== selected.digest) throw changedError(selected);
-  const outcome = parseCaseFile(read.bytes, selected.ref.file);
+  return read.bytes;
+}
+
+/** A selected file read and parsed again (see `readAgain`). */
+async function parseAgain(selected: SelectedFile): Promise<ParsedCaseFile> {
+  const outcome = parseCaseFile(await readAgain(selected), selected.ref.file);
   if (!outcome.ok) throw changedError(selected);
   return outcome.parsed;
+}
+
+/**
+ * A plain file's selected entries at its turn: the ones the check kept once
+ * the file proves unchanged (given once, then dropped), else resolved again.
+ */
+async function entriesAgain(
+  selected: SelectedFile,
+  options: LoadCasesOptions,
+): Promise<Iterable<CaseEntry>> {
+  const { kept } = selected;
+  if (kept === undefined) return readEntries(await parseAgain(selected), selected, options);
+  await readAgain(selected);
+  selected.kept = undefined;
+  return kept;
 }
 
 function* readEntries(

@@ -4,7 +4,7 @@
  * in every file is collected before anything is reported, so one run shows them
  * all. Cases come in run order: files in path order, cases in file order.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { type Case, casesOf, type SourceLocation } from '../model/case.js';
 import { formatProblem, type InputProblem, ParityError } from '../util/errors.js';
 import { displayPath } from '../util/paths.js';
@@ -151,11 +151,14 @@ export async function readCaseFile(
   });
   try {
     // A FIFO or a device would block or never end; a huge file would exhaust memory.
-    const info = await stat(ref.absolute);
+    // Read synchronously: a library is hundreds of small files, and each
+    // asynchronous stat and read is several round trips to the thread pool,
+    // which cost a run of 20,000 cases more CPU than reading them (~6x).
+    const info = statSync(ref.absolute);
     if (!info.isFile()) return refuse('is not a regular file (a FIFO, device or socket?)');
     const limit = caseFileLimit(ref.file);
     if (info.size > limit.bytes) return refuse(limit.message(info.size));
-    return { bytes: await readFile(ref.absolute) };
+    return { bytes: readFileSync(ref.absolute) };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const message = `cannot be read (${reason})`;

@@ -1,6 +1,6 @@
 /** One case sent to both sides (and the replica), byte-identical, concurrently; the run's sender. */
 import type { Case } from '../model/case.js';
-import type { Exchange } from '../model/exchange.js';
+import type { Exchange, SideOutcome } from '../model/exchange.js';
 import type { TargetClient } from './client.js';
 import { createFlowRun, type StepCase } from './flow-run.js';
 import { planRequest } from './plan.js';
@@ -17,19 +17,46 @@ export function exchangeCase(
   // Identical answers are decoded once. The replica never shares: noise learning
   // compares its answer with the baseline's and must see its own bytes.
   const share = {};
+  if (replica === undefined)
+    return both(
+      testCase,
+      baseline.send(plan, share, testCase),
+      candidate.send(plan, share, testCase),
+    );
   const sides = [
     baseline.send(plan, share, testCase),
     candidate.send(plan, share, testCase),
   ] as const;
-  if (replica === undefined) {
-    return Promise.all(sides).then(([b, c]) => ({ case: testCase, baseline: b, candidate: c }));
-  }
   return Promise.all([...sides, replica.send(plan)]).then(([b, c, r]) => ({
     case: testCase,
     baseline: b,
     candidate: c,
     replica: r,
   }));
+}
+
+/**
+ * The exchange once both sides answered: `Promise.all` without its array,
+ * its per-element callbacks and its second promise (the hot path of a run).
+ * Sides never reject (failures are data); a rejection still rejects it.
+ */
+function both(
+  testCase: Case,
+  baseline: Promise<SideOutcome>,
+  candidate: Promise<SideOutcome>,
+): Promise<Exchange> {
+  return new Promise((resolve, reject) => {
+    let b: SideOutcome | undefined;
+    let c: SideOutcome | undefined;
+    baseline.then((outcome) => {
+      b = outcome;
+      if (c !== undefined) resolve({ case: testCase, baseline: outcome, candidate: c });
+    }, reject);
+    candidate.then((outcome) => {
+      c = outcome;
+      if (b !== undefined) resolve({ case: testCase, baseline: b, candidate: outcome });
+    }, reject);
+  });
 }
 
 /** Where the run sends what noise learning needs: every case, and flows only to an instance of their own. */

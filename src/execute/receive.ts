@@ -83,6 +83,8 @@ function firstBytes(chunks: readonly Buffer[]): Buffer {
  * not know. Throws on a corrupt stream.
  */
 function decompress(bytes: Uint8Array, encoding: string, cap: number): Uint8Array | undefined {
+  // Most answers have no content coding: no list to split for them.
+  if (encoding === '' || encoding === 'identity') return bytes;
   const codings = encoding.split(',').map((coding) => coding.trim());
   let out: Uint8Array | undefined = bytes;
   for (const coding of codings.reverse()) {

@@ -41,9 +41,10 @@ export async function* renderJsonChunks(
   const { before, after } = frame(report);
   yield before;
   let first = true;
+  // One chunk per result (its separator and its line): a 100k-case report
+  // goes through this generator's asynchronous steps once per case.
   for await (const result of results) {
-    yield first ? '\n    ' : ',\n    ';
-    yield line(result);
+    yield `${first ? '\n    ' : ',\n    '}${line(result)}`;
     first = false;
   }
   yield first ? after : `\n  ${after}`;

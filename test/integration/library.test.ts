@@ -36,6 +36,16 @@ async function collect(library: RunLibrary): Promise<Case[]> {
 
 const ids = (cases: readonly { id: string }[]) => cases.map((c) => c.id);
 
+/** Cases as JSON text, their maps, sets and patterns spelled out (functions left out). */
+const plain = (cases: readonly Case[]) =>
+  JSON.stringify(cases, (_key, value: unknown) =>
+    value instanceof Map || value instanceof Set
+      ? [...value]
+      : value instanceof RegExp
+        ? String(value)
+        : value,
+  );
+
 async function project() {
   return tempProject({
     // b.yaml holds suite "alpha" too, ids after a.yaml's: each file is one run in id order.
@@ -126,6 +136,28 @@ describe('openRunLibrary', () => {
     expect(error).toBeInstanceOf(ParityError);
     expect((error as ParityError).code).toBe('PARITY_CASES_CHANGED');
     expect((error as ParityError).message).toContain('cases/c.yaml');
+  });
+
+  it('gives the same cases whether the check kept them resolved or the run resolves them again', async () => {
+    const cwd = await project();
+    const options = { cwd, env: {} };
+    const loaded = await loadCases(['cases'], options);
+    // 0: every file resolved again; 4: a.yaml kept, b.yaml past the budget; all kept.
+    for (const keep of [0, 4, 100]) {
+      const library = await openRunLibrary(['cases'], options, {}, keep);
+      const streamed = await collect(library);
+      expect(ids(streamed), `keep ${keep}`).toEqual(ids(loaded));
+      expect(plain(streamed), `keep ${keep}`).toEqual(plain(loaded));
+    }
+  });
+
+  it('fails the run when a file whose cases the check kept changes before its turn', async () => {
+    const cwd = await project();
+    const library = await openRunLibrary(['cases'], { cwd, env: {} }, {}, 100);
+    await writeFile(join(cwd, 'cases', 'a.yaml'), file('alpha', ['a1', 'a2', 'a3', 'a4']));
+    const error = await collect(library).catch((e: unknown) => e);
+    expect((error as ParityError).code).toBe('PARITY_CASES_CHANGED');
+    expect((error as ParityError).message).toContain('cases/a.yaml');
   });
 
   it('reports every problem of an invalid library, as loadCases does', async () => {
