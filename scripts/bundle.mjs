@@ -15,7 +15,8 @@
 // The library modules stay in dist/ as tsc emits them.
 // Usage: node scripts/bundle.mjs [OUT_DIR]   (default dist; the bin test bundles elsewhere)
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 
 // `parity --version` prints package.json's version (src/cli/version.ts).
@@ -42,16 +43,72 @@ const common = {
 // as before. Measured paired (9 rounds, whole processes' CPU, Node 20):
 // `validate` of one case and `--version` ~8 ms less; a one-case `run` the same.
 const VENDORED = ['undici'];
-const vendored = {
+
+// Packages the CLI needs only for some inputs: YAML files (yaml), a rule with a
+// regex (re2js), XML bodies (fast-xml-parser), a divergent body (jsondiffpatch),
+// numbers JSON cannot hold exactly (lossless-json). Each is bundled into a file
+// of its own (dist/vendor/NAME.cjs) like undici, and the CLI's bundle sees, in
+// its place, a module whose exports are getters that require that file on
+// first use: a run of JSON cases with no regex rule never compiles yaml or re2js.
+// The same for `node:child_process` (commander requires it at load for
+// subcommands parity never has; `fuzz`'s reset hook spawns): Node loads it, and
+// the net and dgram modules behind it, when something first spawns.
+const LAZY = ['yaml', 're2js', 'fast-xml-parser', 'jsondiffpatch', 'lossless-json'];
+const LAZY_BUILTINS = ['node:child_process'];
+const require = createRequire(import.meta.url);
+/** The CommonJS source of a module that requires `file` when one of `names` is first read. */
+function lazyModule(file, exports) {
+  const names = Object.keys(exports).filter((name) => name !== '__esModule');
+  const getters = names.map(
+    (name) =>
+      `${JSON.stringify(name)}: { enumerable: true, get: () => load()[${JSON.stringify(name)}] }`,
+  );
+  if (exports.__esModule) getters.push('__esModule: { value: true }');
+  return [
+    'let loaded;',
+    `const load = () => (loaded ??= require(${JSON.stringify(file)}));`,
+    `module.exports = Object.defineProperties({}, {\n  ${getters.join(',\n  ')}\n});`,
+  ].join('\n');
+}
+
+const escape = (name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const external = (names) => new RegExp(`^(${names.map(escape).join('|')})$`);
+/** Resolves the vendored packages to their own files and the lazy ones to their lazy modules. */
+const vendored = (lazyExports) => ({
   name: 'vendored',
   setup(build) {
-    build.onResolve({ filter: /^undici$/ }, (args) =>
-      VENDORED.includes(args.path)
-        ? { path: `./vendor/${args.path}.cjs`, external: true }
-        : undefined,
-    );
+    build.onResolve({ filter: external(VENDORED) }, (args) => ({
+      path: `./vendor/${args.path}.cjs`,
+      external: true,
+    }));
+    build.onResolve({ filter: external([...LAZY, ...LAZY_BUILTINS]) }, (args) => ({
+      path: args.path,
+      namespace: 'lazy',
+    }));
+    build.onResolve({ filter: /^\.\/vendor\/.*\.cjs$/ }, (args) => ({
+      path: args.path,
+      external: true,
+    }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy' }, ({ path }) => ({
+      contents: LAZY_BUILTINS.includes(path)
+        ? lazyModule(path, require(path))
+        : lazyModule(`./vendor/${path}.cjs`, lazyExports.get(path)),
+      loader: 'js',
+    }));
   },
-};
+});
+
+// The vendored files first: the lazy modules name the exports they find there.
+const lazyExports = new Map();
+for (const name of [...VENDORED, ...LAZY]) {
+  const outfile = join(outDir, 'vendor', `${name}.cjs`);
+  await build({
+    ...common,
+    stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: '.' },
+    outfile,
+  });
+  if (LAZY.includes(name)) lazyExports.set(name, require(resolve(outfile)));
+}
 
 await build({
   ...common,
@@ -62,12 +119,5 @@ await build({
   // document; only by `parity fuzz`): bundled, their ~600 KB of validators and
   // ~170 KB of generators would be compiled by every command at start-up.
   external: ['@readme/openapi-parser', 'fast-check', 'pure-rand', 'pure-rand/*'],
-  plugins: [vendored],
+  plugins: [vendored(lazyExports)],
 });
-for (const name of VENDORED) {
-  await build({
-    ...common,
-    stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: '.' },
-    outfile: join(outDir, 'vendor', `${name}.cjs`),
-  });
-}
