@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // The package bin: loads the CLI built by `npm run build` (which `npm ci` runs
-// via `prepare`) and runs it. It keeps no code cache of its own: on a Node that
+// via `prepare`) and runs it: the bundle of the command the arguments name
+// first (dist/command/NAME.cjs, that command's code alone), or the whole CLI
+// (dist/parity.cjs) for `--help`, `--version` and anything else. It keeps no code cache of its own: on a Node that
 // has it (22.1+), Node's compile cache keeps the compiled code from one run to
 // the next; on Node 20 the call is skipped.
 import { existsSync } from 'node:fs';
@@ -41,7 +43,10 @@ for (const [name, flag] of [
 
 module.enableCompileCache?.();
 
-const cli = fileURLToPath(new URL('../dist/parity.cjs', import.meta.url));
+const dist = (path) => fileURLToPath(new URL(`../dist/${path}`, import.meta.url));
+const first = process.argv[2] ?? '';
+const own = /^[a-z]+$/.test(first) ? dist(`command/${first}.cjs`) : undefined;
+const cli = own !== undefined && existsSync(own) ? own : dist('parity.cjs');
 if (existsSync(cli)) {
   const { run } = module.createRequire(import.meta.url)(cli);
   await run();

@@ -14,7 +14,7 @@
 // ES module loader, per file), and the run is what parity is for.
 // The library modules stay in dist/ as tsc emits them.
 // Usage: node scripts/bundle.mjs [OUT_DIR]   (default dist; the bin test bundles elsewhere)
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -74,25 +74,25 @@ function lazyModule(file, exports) {
 const escape = (name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const external = (names) => new RegExp(`^(${names.map(escape).join('|')})$`);
 /** Resolves the vendored packages to their own files and the lazy ones to their lazy modules. */
-const vendored = (lazyExports) => ({
+const vendored = (lazyExports, vendor) => ({
   name: 'vendored',
   setup(build) {
     build.onResolve({ filter: external(VENDORED) }, (args) => ({
-      path: `./vendor/${args.path}.cjs`,
+      path: `${vendor}/${args.path}.cjs`,
       external: true,
     }));
     build.onResolve({ filter: external([...LAZY, ...LAZY_BUILTINS]) }, (args) => ({
       path: args.path,
       namespace: 'lazy',
     }));
-    build.onResolve({ filter: /^\.\/vendor\/.*\.cjs$/ }, (args) => ({
+    build.onResolve({ filter: /^\.\.?\/vendor\/.*\.cjs$/ }, (args) => ({
       path: args.path,
       external: true,
     }));
     build.onLoad({ filter: /.*/, namespace: 'lazy' }, ({ path }) => ({
       contents: LAZY_BUILTINS.includes(path)
         ? lazyModule(path, require(path))
-        : lazyModule(`./vendor/${path}.cjs`, lazyExports.get(path)),
+        : lazyModule(`${vendor}/${path}.cjs`, lazyExports.get(path)),
       loader: 'js',
     }));
   },
@@ -110,14 +110,50 @@ for (const name of [...VENDORED, ...LAZY]) {
   if (LAZY.includes(name)) lazyExports.set(name, require(resolve(outfile)));
 }
 
-await build({
+const cliBundle = {
   ...common,
   entryPoints: ['src/bin.ts'],
-  outfile: join(outDir, 'parity.cjs'),
   define: { PARITY_VERSION: JSON.stringify(version) },
   // Loaded on first use from node_modules (only when a command reads an OpenAPI
   // document; only by `parity fuzz`): bundled, their ~600 KB of validators and
   // ~170 KB of generators would be compiled by every command at start-up.
   external: ['@readme/openapi-parser', 'fast-check', 'pure-rand', 'pure-rand/*'],
-  plugins: [vendored(lazyExports)],
+};
+
+// The whole CLI, for `--help`, `--version` and anything that names no command.
+await build({
+  ...cliBundle,
+  outfile: join(outDir, 'parity.cjs'),
+  plugins: [vendored(lazyExports, './vendor')],
 });
+
+// A bundle per command (dist/command/NAME.cjs), which the bin loads when the
+// arguments name that command first: the CLI with that command's code alone
+// (main imports the others' modules from src/cli/commands/, which are left
+// out), so `validate` compiles the case checks and not the HTTP runs, the
+// reports and the importers. Node compiles a bundle before it runs any of it,
+// in time about linear in its size (~18 ms per MB here), so a command pays
+// for what it can run, not for the whole CLI.
+const COMMANDS = readdirSync('src/cli/commands')
+  .filter((file) => file.endsWith('.ts'))
+  .map((file) => file.slice(0, -'.ts'.length));
+/** main's `import('./commands/OTHER.js')` for the commands other than `name`: a module that says so. */
+const onlyCommand = (name) => ({
+  name: 'only-command',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/commands\/[a-z-]+\.js$/ }, (args) =>
+      args.path === `./commands/${name}.js` ? undefined : { path: args.path, namespace: 'other' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'other' }, ({ path }) => ({
+      contents: `throw new Error(${JSON.stringify(`${path} is not in the bundle of \`parity ${name}\``)});`,
+      loader: 'js',
+    }));
+  },
+});
+for (const name of COMMANDS) {
+  await build({
+    ...cliBundle,
+    outfile: join(outDir, 'command', `${name}.cjs`),
+    plugins: [vendored(lazyExports, '../vendor'), onlyCommand(name)],
+  });
+}
