@@ -71,8 +71,8 @@ function lazyModule(file, exports) {
   ].join('\n');
 }
 
-const escape = (name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const external = (names) => new RegExp(`^(${names.map(escape).join('|')})$`);
+const escaped = (name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const external = (names) => new RegExp(`^(${names.map(escaped).join('|')})$`);
 /** Resolves the vendored packages to their own files and the lazy ones to their lazy modules. */
 const vendored = (lazyExports, vendor) => ({
   name: 'vendored',
