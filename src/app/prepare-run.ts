@@ -27,7 +27,8 @@ import { ParityError } from '../util/errors.js';
 import { displayPath } from '../util/paths.js';
 import type { AppContext } from './context.js';
 import { caseOptions, openProject } from './project.js';
-import { newRunId, type RunInput } from './run.js';
+import type { RunInput } from './run.js';
+import { newRunId } from './run-id.js';
 import { preflightWriters } from './writers.js';
 
 /** What a run is asked to do: the config flags, the case selection, the report to compare to. */
