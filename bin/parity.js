@@ -9,9 +9,8 @@
 import { existsSync } from 'node:fs';
 import module from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
 
-// Two V8 flags, set once, before the CLI's code loads, never changed later;
+// Two V8 flags, set once, before the command runs, never changed later;
 // a flag of the same name given to Node (command line or NODE_OPTIONS) wins.
 // - `--liftoff-only`: undici parses HTTP with a WebAssembly build of llhttp,
 //   which V8 would compile a second time with TurboFan once it is hot, in the
@@ -28,13 +27,14 @@ import { setFlagsFromString } from 'node:v8';
 // ~3% CPU. The memory goal (100k cases < 150 MB) is the one they keep.
 //
 // Node compiles its own modules (node:http, node:tls, …) from a code cache
-// built into the binary, which V8 refuses once a flag has changed: every
-// Node module loaded after the flags are set is compiled from its source,
-// 3-4 times slower. So a command that sends loads the HTTP client (and with
-// it the Node modules it needs) first, then sets the flags, before the
-// WebAssembly parser is compiled (on the first connection) and before the run
-// allocates. Measured paired (9 rounds, Node 20): a one-case `parity run`
-// 188 ms -> 166 ms of CPU.
+// built into the binary, which V8 refuses once a flag has changed: every Node
+// module loaded after the flags are set is compiled from its source, 3-4
+// times slower. So the flags are set once the command's code has loaded (and
+// with it the Node modules it needs: for a command that sends, the HTTP
+// client's), just before the command runs: still before the WebAssembly
+// parser is compiled (on the first connection) and before the run allocates.
+// Measured paired (9 rounds, Node 20): a one-case `parity run` 188 ms ->
+// 166 ms of CPU. `--help` and `--version` run no command and set none.
 const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
 const named = (flag) =>
   given.some(
@@ -44,7 +44,9 @@ const named = (flag) =>
         .replaceAll('_', '-')
         .split('=')[0] === flag,
   );
+const require = module.createRequire(import.meta.url);
 const setFlags = () => {
+  const { setFlagsFromString } = require('node:v8');
   for (const [name, flag] of [
     ['liftoff-only', '--liftoff-only'],
     ['semi-space-growth-factor', '--semi-space-growth-factor=1'],
@@ -53,20 +55,14 @@ const setFlags = () => {
   }
 };
 
-/** The commands that send requests, whose bundles require the HTTP client. */
-const SENDING = ['run', 'calibrate', 'record', 'fuzz'];
-
 const dist = (path) => fileURLToPath(new URL(`../dist/${path}`, import.meta.url));
 const first = process.argv[2] ?? '';
 const own = /^[a-z]+$/.test(first) ? dist(`command/${first}.cjs`) : undefined;
 const cli = own !== undefined && existsSync(own) ? own : dist('parity.cjs');
 if (existsSync(cli)) {
-  const require = module.createRequire(import.meta.url);
-  if (SENDING.includes(first)) require(dist('vendor/undici.cjs'));
-  setFlags();
   module.enableCompileCache?.();
   const { run } = require(cli);
-  await run();
+  await run(setFlags);
 } else {
   process.stderr.write(`parity: the built CLI ${cli} is missing; run \`npm run build\`\n`);
   process.exitCode = 4; // parity itself failed

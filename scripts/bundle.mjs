@@ -120,20 +120,15 @@ const cliBundle = {
   external: ['@readme/openapi-parser', 'fast-check', 'pure-rand', 'pure-rand/*'],
 };
 
-// The whole CLI, for `--help`, `--version` and anything that names no command.
-await build({
-  ...cliBundle,
-  outfile: join(outDir, 'parity.cjs'),
-  plugins: [vendored(lazyExports, './vendor')],
-});
-
 // A bundle per command (dist/command/NAME.cjs), which the bin loads when the
 // arguments name that command first: the CLI with that command's code alone
 // (main imports the others' modules from src/cli/commands/, which are left
 // out), so `validate` compiles the case checks and not the HTTP runs, the
 // reports and the importers. Node compiles a bundle before it runs any of it,
 // in time about linear in its size (~18 ms per MB here), so a command pays
-// for what it can run, not for the whole CLI.
+// for what it can run, not for the whole CLI. dist/parity.cjs, for `--help`,
+// `--version` and arguments that name no command, has no command's code:
+// commander runs a command's action only when the arguments name it first.
 const COMMANDS = readdirSync('src/cli/commands')
   .filter((file) => file.endsWith('.ts'))
   .map((file) => file.slice(0, -'.ts'.length));
@@ -145,10 +140,15 @@ const onlyCommand = (name) => ({
       args.path === `./commands/${name}.js` ? undefined : { path: args.path, namespace: 'other' },
     );
     build.onLoad({ filter: /.*/, namespace: 'other' }, ({ path }) => ({
-      contents: `throw new Error(${JSON.stringify(`${path} is not in the bundle of \`parity ${name}\``)});`,
+      contents: `throw new Error(${JSON.stringify(`${path} is not in ${name === undefined ? 'dist/parity.cjs' : `the bundle of \`parity ${name}\``}`)});`,
       loader: 'js',
     }));
   },
+});
+await build({
+  ...cliBundle,
+  outfile: join(outDir, 'parity.cjs'),
+  plugins: [vendored(lazyExports, './vendor'), onlyCommand(undefined)],
 });
 for (const name of COMMANDS) {
   await build({

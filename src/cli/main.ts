@@ -32,6 +32,12 @@ export function buildProgram(
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError('(run parity --help for usage)');
+  /** A command's module, once loaded: `io.commandLoaded` is called before the command runs. */
+  const loaded = async <M>(module: Promise<M>): Promise<M> => {
+    const done = await module;
+    io.commandLoaded?.();
+    return done;
+  };
   // A command's declaration is read (its options built) only when it is added.
   const wanted = (name: keyof typeof COMMANDS) => only === undefined || only === name;
   // Each command's code is imported when it runs (the bundle keeps each such
@@ -39,62 +45,62 @@ export function buildProgram(
   // never load the HTTP client, and `--version` or `--help` load no command.
   if (wanted('run'))
     addCommand(program, COMMANDS.run, async (cases, flags) => {
-      const { runCommand } = await import('./commands/run.js');
+      const { runCommand } = await loaded(import('./commands/run.js'));
       setCode(await runCommand(cases, flags, io));
     });
   if (wanted('calibrate'))
     addCommand(program, COMMANDS.calibrate, async (cases, flags) => {
-      const { calibrateCommand } = await import('./commands/calibrate.js');
+      const { calibrateCommand } = await loaded(import('./commands/calibrate.js'));
       setCode(await calibrateCommand(cases, flags, io));
     });
   if (wanted('validate'))
     addCommand(program, COMMANDS.validate, async (cases, flags) => {
-      const { validateCommand } = await import('./commands/validate.js');
+      const { validateCommand } = await loaded(import('./commands/validate.js'));
       setCode(await validateCommand(cases, flags, io));
     });
   if (wanted('tracker'))
     addCommand(program, COMMANDS.tracker, async (_, flags) => {
-      const { trackerCommand } = await import('./commands/tracker.js');
+      const { trackerCommand } = await loaded(import('./commands/tracker.js'));
       setCode(await trackerCommand(flags, io));
     });
   if (wanted('decide'))
     addCommand(program, COMMANDS.decide, async (operands, flags) => {
-      const { decideCommand } = await import('./commands/decide.js');
+      const { decideCommand } = await loaded(import('./commands/decide.js'));
       setCode(await decideCommand(operands, flags, io));
     });
   if (wanted('show'))
     addCommand(program, COMMANDS.show, async (operands, flags) => {
-      const { showCommand } = await import('./commands/show.js');
+      const { showCommand } = await loaded(import('./commands/show.js'));
       setCode(await showCommand(operands, flags, io));
     });
   if (wanted('merge'))
     addCommand(program, COMMANDS.merge, async (reports, flags) => {
-      const { mergeCommand } = await import('./commands/merge.js');
+      const { mergeCommand } = await loaded(import('./commands/merge.js'));
       setCode(await mergeCommand(reports, flags, io));
     });
   if (wanted('report'))
     addCommand(program, COMMANDS.report, async (_, flags) => {
-      const { reportCommand } = await import('./commands/report.js');
+      const { reportCommand } = await loaded(import('./commands/report.js'));
       setCode(await reportCommand(flags, io));
     });
   if (wanted('import'))
     addCommand(program, COMMANDS.import, async (operands, flags) => {
-      const { importCommand } = await import('./commands/import.js');
+      const { importCommand } = await loaded(import('./commands/import.js'));
       setCode(await importCommand(operands, flags, io));
     });
   if (wanted('record'))
     addCommand(program, COMMANDS.record, async (cases, flags) => {
-      const { recordCommand } = await import('./commands/record.js');
+      const { recordCommand } = await loaded(import('./commands/record.js'));
       setCode(await recordCommand(cases, flags, io));
     });
   if (wanted('init'))
     addCommand(program, COMMANDS.init, async (targets) => {
-      const { initCommand } = await import('./commands/init.js');
+      const { initCommand } = await loaded(import('./commands/init.js'));
       setCode(await initCommand(targets, io));
     });
   if (wanted('fuzz'))
     addCommand(program, COMMANDS.fuzz, async (cases, flags) => {
-      const { fuzzCommand } = await import('./commands/fuzz.js');
+      const { fuzzCommand } = await loaded(import('./commands/fuzz.js'));
       setCode(await fuzzCommand(cases, flags, io));
     });
   return program;

@@ -5,7 +5,7 @@
  * other tests run. Exit codes are the README's contract.
  */
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, symlink } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -128,22 +128,6 @@ describe('bin/parity.js (the bundled CLI)', () => {
     expect(checked.stderr).toMatch(
       /\nloaded: command\/validate\.cjs,vendor\/re2js\.cjs,vendor\/yaml\.cjs$/,
     );
-  });
-
-  it('loads the HTTP client before it sets its V8 flags for exactly the commands whose bundles use it', async () => {
-    // A Node module loaded after a V8 flag changed is compiled without Node's
-    // code cache: the bin loads undici (and Node's HTTP modules) first for the
-    // commands that send.
-    const source = await readFile(bin, 'utf8');
-    const sending = /const SENDING = \[([^\]]*)\]/.exec(source)?.[1]?.match(/[a-z]+/g) ?? [];
-    const bundles = join(bin, '..', '..', 'dist', 'command');
-    const usingUndici: string[] = [];
-    for (const file of (await readdir(bundles)).sort()) {
-      if ((await readFile(join(bundles, file), 'utf8')).includes('vendor/undici.cjs')) {
-        usingUndici.push(file.replace(/\.cjs$/, ''));
-      }
-    }
-    expect([...sending].sort()).toEqual(usingUndici);
   });
 
   it('runs cases against two servers: all equal is exit 0, with the reports written', async () => {
