@@ -46,14 +46,15 @@ const VENDORED = ['undici'];
 
 // Packages the CLI needs only for some inputs: YAML files (yaml), a rule with a
 // regex (re2js), XML bodies (fast-xml-parser), a divergent body (jsondiffpatch),
-// numbers JSON cannot hold exactly (lossless-json). Each is bundled into a file
+// numbers JSON cannot hold exactly (lossless-json), a progress bar on a
+// terminal (cli-progress). Each is bundled into a file
 // of its own (dist/vendor/NAME.cjs) like undici, and the CLI's bundle sees, in
 // its place, a module whose exports are getters that require that file on
 // first use: a run of JSON cases with no regex rule never compiles yaml or re2js.
 // The same for `node:child_process` (commander requires it at load for
 // subcommands parity never has; `fuzz`'s reset hook spawns): Node loads it, and
 // the net and dgram modules behind it, when something first spawns.
-const LAZY = ['yaml', 're2js', 'fast-xml-parser', 'jsondiffpatch', 'lossless-json'];
+const LAZY = ['yaml', 're2js', 'fast-xml-parser', 'jsondiffpatch', 'lossless-json', 'cli-progress'];
 const LAZY_BUILTINS = ['node:child_process'];
 const require = createRequire(import.meta.url);
 /** The CommonJS source of a module that requires `file` when one of `names` is first read. */

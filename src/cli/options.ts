@@ -85,40 +85,47 @@ const reports = once(() =>
   ),
 );
 
-/** Options several commands take. */
-const shared = once(() => ({
-  config: text(
-    '-c, --config <file>',
-    'config file (default: parity.config.yaml|yml|json if present)',
+/** Options several commands take, each built when a command first uses it. */
+const shared = {
+  config: once(() =>
+    text('-c, --config <file>', 'config file (default: parity.config.yaml|yml|json if present)'),
   ),
-  baseline: text(
-    '--baseline <target>',
-    'reference target: NAME=URL, or a target name from the config',
+  baseline: once(() =>
+    text('--baseline <target>', 'reference target: NAME=URL, or a target name from the config'),
   ),
-  baselineReplica: text(
-    '--baseline-replica <target>',
-    'second baseline instance for --noise (implies it): NAME=URL or a configured name',
+  baselineReplica: once(() =>
+    text(
+      '--baseline-replica <target>',
+      'second baseline instance for --noise (implies it): NAME=URL or a configured name',
+    ),
   ),
-  tracker: negatable(trackerFile(), 'do not read or write the decisions tracker'),
-  reports: reports(),
-  reportsToRead: withHelp(reports(), 'reports folder, for --from latest (default: reports/)'),
-  failOn: choice('--fail-on <policy>', 'which divergences make the run exit 1', FAIL_POLICIES),
-  compareTo: text(
-    '--compare-to <report>',
-    'mark divergent cases new / persisting / not compared, and root causes fixed, against a previous report.json, its run folder, or "latest"',
+  tracker: once(() => negatable(trackerFile(), 'do not read or write the decisions tracker')),
+  reports,
+  reportsToRead: once(() =>
+    withHelp(reports(), 'reports folder, for --from latest (default: reports/)'),
   ),
-  filter: repeatable(
-    '--filter <glob>',
-    'only cases whose id matches (repeatable; * is a wildcard)',
+  failOn: once(() =>
+    choice('--fail-on <policy>', 'which divergences make the run exit 1', FAIL_POLICIES),
   ),
-  tag: repeatable('--tag <tag>', 'only cases with this tag (repeatable: any of them)'),
-  json: toggle('--json', 'print a machine-readable summary on stdout'),
-  quiet: toggle('-q, --quiet', 'print nothing but errors'),
-  github: toggle(
-    '--github',
-    'GitHub Actions: also print an ::error annotation per new root cause, and append the decisions to $GITHUB_STEP_SUMMARY when it is set',
+  compareTo: once(() =>
+    text(
+      '--compare-to <report>',
+      'mark divergent cases new / persisting / not compared, and root causes fixed, against a previous report.json, its run folder, or "latest"',
+    ),
   ),
-}));
+  filter: once(() =>
+    repeatable('--filter <glob>', 'only cases whose id matches (repeatable; * is a wildcard)'),
+  ),
+  tag: once(() => repeatable('--tag <tag>', 'only cases with this tag (repeatable: any of them)')),
+  json: once(() => toggle('--json', 'print a machine-readable summary on stdout')),
+  quiet: once(() => toggle('-q, --quiet', 'print nothing but errors')),
+  github: once(() =>
+    toggle(
+      '--github',
+      'GitHub Actions: also print an ::error annotation per new root cause, and append the decisions to $GITHUB_STEP_SUMMARY when it is set',
+    ),
+  ),
+};
 
 const run = once(() =>
   command({
@@ -127,15 +134,15 @@ const run = once(() =>
       'replay the cases against baseline and candidate, write reports and update the tracker',
     operands: CASES,
     options: {
-      baseline: shared().baseline,
+      baseline: shared.baseline(),
       candidate: text(
         '--candidate <target>',
         'target compared against the baseline: NAME=URL or a configured name',
       ),
-      config: shared().config,
-      tracker: shared().tracker,
-      reports: shared().reports,
-      failOn: shared().failOn,
+      config: shared.config(),
+      tracker: shared.tracker(),
+      reports: shared.reports(),
+      failOn: shared.failOn(),
       failOnEncoding: toggle(
         '--fail-on-encoding',
         'encoding notes (wire-only differences) also make the run exit 1',
@@ -169,12 +176,12 @@ const run = once(() =>
         0,
         MAX_RETRIES,
       ),
-      compareTo: shared().compareTo,
+      compareTo: shared.compareTo(),
       noise: toggle(
         '--noise',
         'learn noise: send each case a second time to the baseline and mask what varies',
       ),
-      baselineReplica: shared().baselineReplica,
+      baselineReplica: shared.baselineReplica(),
       resetCommand: text(
         '--reset-command <cmd>',
         'with --noise: run each flow a second time on both sides after this shell command (must exit 0), and learn what differs between the two runs of the baseline',
@@ -197,11 +204,11 @@ const run = once(() =>
         z.object({ index: z.int().min(1), total: z.int().min(1) }),
         shardOf,
       ),
-      filter: shared().filter,
-      tag: shared().tag,
-      json: shared().json,
-      quiet: shared().quiet,
-      github: shared().github,
+      filter: shared.filter(),
+      tag: shared.tag(),
+      json: shared.json(),
+      quiet: shared.quiet(),
+      github: shared.github(),
     },
   }),
 );
@@ -214,21 +221,21 @@ const calibrate = once(() =>
     operands: CASES,
     options: {
       baseline: withHelp(
-        shared().baseline,
+        shared.baseline(),
         'the target to calibrate: NAME=URL, or a configured name',
       ),
       baselineReplica: withHelp(
-        shared().baselineReplica,
+        shared.baselineReplica(),
         'send the second call to this instance: NAME=URL or a name',
       ),
-      config: shared().config,
+      config: shared.config(),
       write: toggle(
         '--write',
         'merge the learned noise into the config file (created when missing)',
       ),
-      filter: shared().filter,
-      tag: shared().tag,
-      json: withHelp(shared().json, 'print the learned noise as JSON'),
+      filter: shared.filter(),
+      tag: shared.tag(),
+      json: withHelp(shared.json(), 'print the learned noise as JSON'),
     },
   }),
 );
@@ -238,7 +245,7 @@ const validate = once(() =>
     name: 'validate',
     description: 'check case files (and the config) and send nothing',
     operands: CASES,
-    options: { config: shared().config },
+    options: { config: shared.config() },
   }),
 );
 
@@ -248,8 +255,8 @@ const tracker = once(() =>
     description: 'print the open rows of the decisions tracker; --check: exit 1 when it is stale',
     options: {
       tracker: trackerFile(),
-      config: withHelp(shared().config, 'config file (for the tracker and reports paths)'),
-      reports: shared().reportsToRead,
+      config: withHelp(shared.config(), 'config file (for the tracker and reports paths)'),
+      reports: shared.reportsToRead(),
       check: toggle(
         '--check',
         'compare the tracker with a report; exit 1 when a run would change it',
@@ -260,7 +267,7 @@ const tracker = once(() =>
         '--init',
         'create the tracker, or add the managed table to an existing file without one (nothing else in it changes)',
       ),
-      json: withHelp(shared().json, 'print JSON'),
+      json: withHelp(shared.json(), 'print JSON'),
     },
   }),
 );
@@ -282,8 +289,8 @@ const decide = once(() =>
       ),
       kind: choice('--kind <kind>', 'every open or decided row of this kind', FINDING_KINDS),
       tracker: trackerFile(),
-      config: withHelp(shared().config, 'config file (for the tracker path)'),
-      json: withHelp(shared().json, 'print the rows decided as JSON'),
+      config: withHelp(shared.config(), 'config file (for the tracker path)'),
+      json: withHelp(shared.json(), 'print the rows decided as JSON'),
     },
   }),
 );
@@ -300,9 +307,9 @@ const show = once(() =>
         'the report to show it from: report.json, run folder or "latest"',
       ),
       tracker: trackerFile(),
-      config: withHelp(shared().config, 'config file (for the tracker and reports paths)'),
-      reports: shared().reportsToRead,
-      json: withHelp(shared().json, 'print JSON'),
+      config: withHelp(shared.config(), 'config file (for the tracker and reports paths)'),
+      reports: shared.reportsToRead(),
+      json: withHelp(shared.json(), 'print JSON'),
     },
   }),
 );
@@ -316,14 +323,14 @@ const merge = once(() =>
       help: 'report.json files (or run folders) of the shard runs',
     },
     options: {
-      config: shared().config,
+      config: shared.config(),
       reports: withHelp(reports(), 'reports folder for the merged report (default: reports/)'),
-      tracker: shared().tracker,
-      failOn: shared().failOn,
-      compareTo: shared().compareTo,
-      json: shared().json,
-      quiet: shared().quiet,
-      github: shared().github,
+      tracker: shared.tracker(),
+      failOn: shared.failOn(),
+      compareTo: shared.compareTo(),
+      json: shared.json(),
+      quiet: shared.quiet(),
+      github: shared.github(),
     },
   }),
 );
@@ -341,8 +348,8 @@ const report = once(() =>
         parseFormats,
       ),
       out: text('--out <dir>', "output folder (default: the report's own folder)"),
-      config: withHelp(shared().config, 'config file (for the reports folder of "latest")'),
-      reports: shared().reportsToRead,
+      config: withHelp(shared.config(), 'config file (for the reports folder of "latest")'),
+      reports: shared.reportsToRead(),
     },
   }),
 );
@@ -366,9 +373,9 @@ const fuzz = once(() =>
       help: 'seed case files or folders (default: cases/, or "cases" in the config)',
     },
     options: {
-      baseline: shared().baseline,
+      baseline: shared.baseline(),
       candidate: run().options.candidate,
-      config: shared().config,
+      config: shared.config(),
       seed: parsed(
         '--seed <n>',
         'seed of the input stream, 0 to 4294967295: the same seed and budget send the same inputs (default 1)',
@@ -406,23 +413,23 @@ const fuzz = once(() =>
         '--reset-request <request>',
         'request sent to both targets before every input, e.g. "POST /__reset" (must answer 2xx); inputs then go one at a time',
       ),
-      tracker: shared().tracker,
-      reports: shared().reports,
-      failOn: shared().failOn,
+      tracker: shared.tracker(),
+      reports: shared.reports(),
+      failOn: shared.failOn(),
       concurrency: run().options.concurrency,
       rate: run().options.rate,
       maxInFlight: run().options.maxInFlight,
       timeoutMs: run().options.timeoutMs,
       retries: run().options.retries,
       noise: run().options.noise,
-      baselineReplica: shared().baselineReplica,
+      baselineReplica: shared.baselineReplica(),
       filter: withHelp(
-        shared().filter,
+        shared.filter(),
         'only seed cases whose id matches (repeatable; * is a wildcard)',
       ),
-      tag: withHelp(shared().tag, 'only seed cases with this tag (repeatable: any of them)'),
-      json: shared().json,
-      quiet: shared().quiet,
+      tag: withHelp(shared.tag(), 'only seed cases with this tag (repeatable: any of them)'),
+      json: shared.json(),
+      quiet: shared.quiet(),
     },
   }),
 );
@@ -441,9 +448,9 @@ const record = once(() =>
         '--noise',
         'send each case twice and store what differs as noise that runs against the recording apply',
       ),
-      config: shared().config,
-      filter: shared().filter,
-      tag: shared().tag,
+      config: shared.config(),
+      filter: shared.filter(),
+      tag: shared.tag(),
     },
   }),
 );
