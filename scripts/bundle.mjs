@@ -1,18 +1,19 @@
-// Bundles the CLI into one CommonJS file (dist/parity.cjs), which bin/parity.js
-// loads: Node then compiles one script instead of resolving and reading ~300
-// modules, which halves start-up (see docs/performance.md, "Fast start-up"). Each command's
-// module is imported by `src/cli/main.ts` when that command runs, which esbuild
-// keeps lazy inside the one file: a command evaluates only the modules it uses
-// (`validate` never evaluates undici, so Node never loads its HTTP, TLS and
-// fetch internals; `--version` evaluates no command), and V8 compiles the
-// functions it never calls no further than a pre-parse. Measured on Node 20,
-// 10 paired rounds of whole processes' CPU: this single file with lazy
-// commands against esbuild's ESM code splitting (a chunk per command and per
-// code they share, 57 files): `run` of one case 0.229 s vs 0.260 s,
-// `validate` 0.148 s vs 0.134 s, `--version` 0.135 s vs 0.113 s: the split
-// saves the commands that send nothing 14-22 ms but costs `run` 31 ms (Node's
-// ES module loader, per file), and the run is what parity is for.
-// The library modules stay in dist/ as tsc emits them.
+// Bundles the CLI into CommonJS files, which bin/parity.js loads: Node then
+// compiles one script instead of resolving and reading ~300 modules, which
+// halves start-up (see docs/performance.md, "Start-up scales with the
+// command"). One bundle per command (dist/command/NAME.cjs: the CLI with that
+// command's code alone) and dist/parity.cjs (no command's code, for --help,
+// --version and arguments that name no command); undici and the packages only
+// some inputs need in dist/vendor/. A command compiles what it can run and
+// evaluates what it uses (`validate` never evaluates undici, so Node never
+// loads its HTTP, TLS and fetch internals). Measured on Node 20, 10 paired
+// rounds of whole processes' CPU: one file with lazy commands against
+// esbuild's ESM code splitting (a chunk per command and per code they share,
+// 57 files): `run` of one case 0.229 s vs 0.260 s, `validate` 0.148 s vs
+// 0.134 s, `--version` 0.135 s vs 0.113 s: the split saves the commands that
+// send nothing 14-22 ms but costs `run` 31 ms (Node's ES module loader, per
+// file), and the run is what parity is for. A CommonJS bundle per command has
+// neither cost. The library modules stay in dist/ as tsc emits them.
 // Usage: node scripts/bundle.mjs [OUT_DIR]   (default dist; the bin test bundles elsewhere)
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
