@@ -40,9 +40,10 @@ export function buildProgram(
   };
   // A command's declaration is read (its options built) only when it is added.
   const wanted = (name: keyof typeof COMMANDS) => only === undefined || only === name;
-  // Each command's code is imported when it runs (the bundle keeps each such
-  // module lazy): a command evaluates only what it uses, so `validate` or `show`
-  // never load the HTTP client, and `--version` or `--help` load no command.
+  // Each command's code is imported when it runs (a command's bundle holds its
+  // module alone, scripts/bundle.mjs): a command evaluates only what it uses,
+  // so `validate` or `show` never load the HTTP client, and `--version` or
+  // `--help` load no command.
   if (wanted('run'))
     addCommand(program, COMMANDS.run, async (cases, flags) => {
       const { runCommand } = await loaded(import('./commands/run.js'));
