@@ -1,21 +1,23 @@
-// Bundles the CLI into one CommonJS file (dist/parity.cjs), which bin/parity.js
-// loads: Node then compiles one script instead of resolving and reading ~300
-// modules, which halves start-up (see docs/performance.md, "Fast start-up"). Each command's
-// module is imported by `src/cli/main.ts` when that command runs, which esbuild
-// keeps lazy inside the one file: a command evaluates only the modules it uses
-// (`validate` never evaluates undici, so Node never loads its HTTP, TLS and
-// fetch internals; `--version` evaluates no command), and V8 compiles the
-// functions it never calls no further than a pre-parse. Measured on Node 20,
-// 10 paired rounds of whole processes' CPU: this single file with lazy
-// commands against esbuild's ESM code splitting (a chunk per command and per
-// code they share, 57 files): `run` of one case 0.229 s vs 0.260 s,
-// `validate` 0.148 s vs 0.134 s, `--version` 0.135 s vs 0.113 s: the split
-// saves the commands that send nothing 14-22 ms but costs `run` 31 ms (Node's
-// ES module loader, per file), and the run is what parity is for.
-// The library modules stay in dist/ as tsc emits them.
+// Bundles the CLI into CommonJS files, which bin/parity.js loads: Node then
+// compiles one script instead of resolving and reading ~300 modules, which
+// halves start-up (see docs/performance.md, "Start-up scales with the
+// command"). One bundle per command (dist/command/NAME.cjs: the CLI with that
+// command's code alone) and dist/parity.cjs (no command's code, for --help,
+// --version and arguments that name no command); undici and the packages only
+// some inputs need in dist/vendor/. A command compiles what it can run and
+// evaluates what it uses (`validate` never evaluates undici, so Node never
+// loads its HTTP, TLS and fetch internals). Measured on Node 20, 10 paired
+// rounds of whole processes' CPU: one file with lazy commands against
+// esbuild's ESM code splitting (a chunk per command and per code they share,
+// 57 files): `run` of one case 0.229 s vs 0.260 s, `validate` 0.148 s vs
+// 0.134 s, `--version` 0.135 s vs 0.113 s: the split saves the commands that
+// send nothing 14-22 ms but costs `run` 31 ms (Node's ES module loader, per
+// file), and the run is what parity is for. A CommonJS bundle per command has
+// neither cost. The library modules stay in dist/ as tsc emits them.
 // Usage: node scripts/bundle.mjs [OUT_DIR]   (default dist; the bin test bundles elsewhere)
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 
 // `parity --version` prints package.json's version (src/cli/version.ts).
@@ -42,32 +44,118 @@ const common = {
 // as before. Measured paired (9 rounds, whole processes' CPU, Node 20):
 // `validate` of one case and `--version` ~8 ms less; a one-case `run` the same.
 const VENDORED = ['undici'];
-const vendored = {
+
+// Packages the CLI needs only for some inputs: YAML files (yaml), a rule with a
+// regex (re2js), XML bodies (fast-xml-parser), a divergent body (jsondiffpatch),
+// numbers JSON cannot hold exactly (lossless-json), a progress bar on a
+// terminal (cli-progress). Each is bundled into a file
+// of its own (dist/vendor/NAME.cjs) like undici, and the CLI's bundle sees, in
+// its place, a module whose exports are getters that require that file on
+// first use: a run of JSON cases with no regex rule never compiles yaml or re2js.
+// The same for `node:child_process` (commander requires it at load for
+// subcommands parity never has; `fuzz`'s reset hook spawns): Node loads it, and
+// the net and dgram modules behind it, when something first spawns.
+const LAZY = ['yaml', 're2js', 'fast-xml-parser', 'jsondiffpatch', 'lossless-json', 'cli-progress'];
+const LAZY_BUILTINS = ['node:child_process'];
+const require = createRequire(import.meta.url);
+/** The CommonJS source of a module that requires `file` when one of `names` is first read. */
+function lazyModule(file, exports) {
+  const names = Object.keys(exports).filter((name) => name !== '__esModule');
+  const getters = names.map(
+    (name) =>
+      `${JSON.stringify(name)}: { enumerable: true, get: () => load()[${JSON.stringify(name)}] }`,
+  );
+  if (exports.__esModule) getters.push('__esModule: { value: true }');
+  return [
+    'let loaded;',
+    `const load = () => (loaded ??= require(${JSON.stringify(file)}));`,
+    `module.exports = Object.defineProperties({}, {\n  ${getters.join(',\n  ')}\n});`,
+  ].join('\n');
+}
+
+const escaped = (name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const external = (names) => new RegExp(`^(${names.map(escaped).join('|')})$`);
+/** Resolves the vendored packages to their own files and the lazy ones to their lazy modules. */
+const vendored = (lazyExports, vendor) => ({
   name: 'vendored',
   setup(build) {
-    build.onResolve({ filter: /^undici$/ }, (args) =>
-      VENDORED.includes(args.path)
-        ? { path: `./vendor/${args.path}.cjs`, external: true }
-        : undefined,
-    );
+    build.onResolve({ filter: external(VENDORED) }, (args) => ({
+      path: `${vendor}/${args.path}.cjs`,
+      external: true,
+    }));
+    build.onResolve({ filter: external([...LAZY, ...LAZY_BUILTINS]) }, (args) => ({
+      path: args.path,
+      namespace: 'lazy',
+    }));
+    build.onResolve({ filter: /^\.\.?\/vendor\/.*\.cjs$/ }, (args) => ({
+      path: args.path,
+      external: true,
+    }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy' }, ({ path }) => ({
+      contents: LAZY_BUILTINS.includes(path)
+        ? lazyModule(path, require(path))
+        : lazyModule(`${vendor}/${path}.cjs`, lazyExports.get(path)),
+      loader: 'js',
+    }));
   },
-};
+});
 
-await build({
+// The vendored files first: the lazy modules name the exports they find there.
+const lazyExports = new Map();
+for (const name of [...VENDORED, ...LAZY]) {
+  const outfile = join(outDir, 'vendor', `${name}.cjs`);
+  await build({
+    ...common,
+    stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: '.' },
+    outfile,
+  });
+  if (LAZY.includes(name)) lazyExports.set(name, require(resolve(outfile)));
+}
+
+const cliBundle = {
   ...common,
   entryPoints: ['src/bin.ts'],
-  outfile: join(outDir, 'parity.cjs'),
   define: { PARITY_VERSION: JSON.stringify(version) },
   // Loaded on first use from node_modules (only when a command reads an OpenAPI
   // document; only by `parity fuzz`): bundled, their ~600 KB of validators and
   // ~170 KB of generators would be compiled by every command at start-up.
   external: ['@readme/openapi-parser', 'fast-check', 'pure-rand', 'pure-rand/*'],
-  plugins: [vendored],
+};
+
+// A bundle per command (dist/command/NAME.cjs), which the bin loads when the
+// arguments name that command first: the CLI with that command's code alone
+// (main imports the others' modules from src/cli/commands/, which are left
+// out), so `validate` compiles the case checks and not the HTTP runs, the
+// reports and the importers. Node compiles a bundle before it runs any of it,
+// in time about linear in its size (~18 ms per MB here), so a command pays
+// for what it can run, not for the whole CLI. dist/parity.cjs, for `--help`,
+// `--version` and arguments that name no command, has no command's code:
+// commander runs a command's action only when the arguments name it first.
+const COMMANDS = readdirSync('src/cli/commands')
+  .filter((file) => file.endsWith('.ts'))
+  .map((file) => file.slice(0, -'.ts'.length));
+/** main's `import('./commands/OTHER.js')` for the commands other than `name`: a module that says so. */
+const onlyCommand = (name) => ({
+  name: 'only-command',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/commands\/[a-z-]+\.js$/ }, (args) =>
+      args.path === `./commands/${name}.js` ? undefined : { path: args.path, namespace: 'other' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'other' }, ({ path }) => ({
+      contents: `throw new Error(${JSON.stringify(`${path} is not in ${name === undefined ? 'dist/parity.cjs' : `the bundle of \`parity ${name}\``}`)});`,
+      loader: 'js',
+    }));
+  },
 });
-for (const name of VENDORED) {
+await build({
+  ...cliBundle,
+  outfile: join(outDir, 'parity.cjs'),
+  plugins: [vendored(lazyExports, './vendor'), onlyCommand(undefined)],
+});
+for (const name of COMMANDS) {
   await build({
-    ...common,
-    stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: '.' },
-    outfile: join(outDir, 'vendor', `${name}.cjs`),
+    ...cliBundle,
+    outfile: join(outDir, 'command', `${name}.cjs`),
+    plugins: [vendored(lazyExports, '../vendor'), onlyCommand(name)],
   });
 }

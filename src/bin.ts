@@ -81,7 +81,11 @@ function flushed(stream: NodeJS.WriteStream): Promise<void> {
   return new Promise((resolve) => stream.write('', () => resolve()));
 }
 
-export async function run(): Promise<void> {
+/**
+ * Runs the CLI on the process's arguments. `commandLoaded` is called once the
+ * command's code has loaded, before it runs (the bin sets its V8 flags there).
+ */
+export async function run(commandLoaded?: () => void): Promise<void> {
   const host: Host = { pid: process.pid, hostname: hostname(), isAlive };
   dropLostOutput(process.stdout);
   dropLostOutput(process.stderr);
@@ -93,6 +97,7 @@ export async function run(): Promise<void> {
     cwd: process.cwd(),
     host,
     signals,
+    ...(commandLoaded === undefined ? {} : { commandLoaded }),
     stdin: async () => {
       let text = '';
       process.stdin.setEncoding('utf8');

@@ -30,7 +30,8 @@ import { type FuzzCases, withReplay, writeFindings } from './fuzz-cases.js';
 import { librarySeeds, openApiSeeds } from './fuzz-seeds.js';
 import { type WrittenSuspects, writeSuspects } from './fuzz-suspects.js';
 import { openProject } from './project.js';
-import { newRunId, type RunOutcome, runParity } from './run.js';
+import { type RunOutcome, runParity } from './run.js';
+import { newRunId } from './run-id.js';
 import type { Selection } from './selected.js';
 import { preflightWriters } from './writers.js';
 

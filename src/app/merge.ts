@@ -16,7 +16,7 @@ import { displayPath } from '../util/paths.js';
 import type { AppContext } from './context.js';
 import { finishRun } from './finish.js';
 import { openProject } from './project.js';
-import { newRunId } from './run.js';
+import { newRunId } from './run-id.js';
 import { type RunVerdict, verdictOf } from './verdict.js';
 import { preflightWriters } from './writers.js';
 

@@ -15,22 +15,20 @@ import type { ConfigFlags, ResolvedConfig } from '../config/resolve.js';
 import { type RunConfig, resolveTargets } from '../config/targets.js';
 import { parseResetRequest, type ResetSpec } from '../fuzz/reset.js';
 import type { Case } from '../model/case.js';
-import { loadOpenApi } from '../openapi/load.js';
-import { operationMatcher } from '../openapi/match.js';
 import { operationKey } from '../openapi/types.js';
-import { type OpenRecording, openRecording } from '../recording/read.js';
+import type { OpenRecording } from '../recording/read.js';
 import { SHORT_SECRET, shortSecrets } from '../redact/forms.js';
 import { createRedactor } from '../redact/redact.js';
 import { checkComparable } from '../report/compare-to.js';
 import type { RunReport } from '../report/contract.js';
 import { resolveReportPath } from '../report/locate.js';
-import { readReport } from '../report/read.js';
 import type { CoverageDocument } from '../results/coverage.js';
 import { ParityError } from '../util/errors.js';
 import { displayPath } from '../util/paths.js';
 import type { AppContext } from './context.js';
 import { caseOptions, openProject } from './project.js';
-import { newRunId, type RunInput } from './run.js';
+import type { RunInput } from './run.js';
+import { newRunId } from './run-id.js';
 import { preflightWriters } from './writers.js';
 
 /** What a run is asked to do: the config flags, the case selection, the report to compare to. */
@@ -75,6 +73,8 @@ async function previousReport(
   if (compareTo === undefined) return undefined;
   const where = { cwd: context.cwd, reportsDir: config.reportsDir };
   const path = await resolveReportPath(compareTo, where);
+  // Imported here: only a run with --compare-to builds report.json's schema to read one.
+  const { readReport } = await import('../report/read.js');
   const previous = await readReport(path, { given: '--compare-to' });
   checkComparable(previous, config, displayPath(context.cwd, path));
   return previous;
@@ -115,6 +115,7 @@ async function recordingOf(request: RunRequest, context: AppContext) {
       `--baseline-recording replaces the live baseline: drop ${clash}`,
     );
   }
+  const { openRecording } = await import('../recording/read.js');
   return openRecording(request.baselineRecording, context.cwd);
 }
 
@@ -144,6 +145,11 @@ function resetOf(request: RunRequest, config: RunConfig): ResetSpec | undefined 
 
 /** The configured OpenAPI document, read and checked before anything is sent. */
 async function coverageDocument(path: string, cwd: string): Promise<CoverageDocument> {
+  // Imported here: a run without an OpenAPI document loads none of its reader.
+  const [{ loadOpenApi }, { operationMatcher }] = await Promise.all([
+    import('../openapi/load.js'),
+    import('../openapi/match.js'),
+  ]);
   const document = await loadOpenApi(path, cwd);
   return {
     file: document.file,

@@ -7,7 +7,6 @@
  * marked `interrupted` (the tracker and `latest` are left alone).
  */
 
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { ShardInfo } from '../cases/shard.js';
 import { asCaseSource, type CaseSource, type RunUnit } from '../cases/source.js';
@@ -47,6 +46,7 @@ import type { HeldStep } from './flow-hold.js';
 import { type FlowsAgainInput, flowsAgain } from './flows-again.js';
 import type { Interrupt } from './interrupt.js';
 import { reportHead } from './run-head.js';
+import { newRunId } from './run-id.js';
 import { createRunIntake, type Released } from './run-intake.js';
 import type { RuntimeWatch } from './runtime-watch.js';
 import type { StoppedAnswering } from './side-watch.js';
@@ -96,15 +96,6 @@ export interface RunOutcome {
   readonly stoppedAnswering: readonly StoppedAnswering[];
   /** Reporters that threw (the run and the other reporters went on without them). */
   readonly reporterFailures: readonly ReporterFailure[];
-}
-
-/** Sortable, unique, filesystem-safe: `2026-11-22T01-02-03Z-1a2b3c`. */
-export function newRunId(now: Date): string {
-  const stamp = now
-    .toISOString()
-    .replace(/\.\d+Z$/, 'Z')
-    .replaceAll(':', '-');
-  return `${stamp}-${randomBytes(3).toString('hex')}`;
 }
 
 function unreachableTargets(

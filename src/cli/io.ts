@@ -16,6 +16,12 @@ export interface Io {
   readonly signals?: SignalSource;
   /** Standard input, read whole (`parity import curl` without a file). */
   readonly stdin?: () => Promise<string>;
+  /**
+   * Called once, when the command's code has loaded and before it runs (the
+   * bin sets its V8 flags there, after Node has loaded the modules the
+   * command needs; see bin/parity.js).
+   */
+  readonly commandLoaded?: () => void;
 }
 
 /**

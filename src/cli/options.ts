@@ -34,6 +34,20 @@ import {
   withHelp,
 } from './option-kinds.js';
 
+/**
+ * `make`, run once on first use. The table's zod schemas are built per
+ * command when that command is parsed (or `--help` lists them all), not when
+ * the CLI loads: `parity validate` builds validate's two options, not the
+ * table's hundred.
+ */
+function once<T>(make: () => T): () => T {
+  let made: { readonly value: T } | undefined;
+  return () => {
+    made ??= { value: make() };
+    return made.value;
+  };
+}
+
 const CASES = {
   syntax: '[cases...]',
   help: 'case files or folders (default: cases/, or "cases" in the config)',
@@ -61,257 +75,287 @@ function parseFormats(value: string): ReportFormat[] {
 /** What `parity report` writes unless `--format` says otherwise: report.json is the source. */
 export const DEFAULT_RERENDER: readonly ReportFormat[] = ['md', 'html', 'junit'];
 
-const trackerFile = text(
-  '--tracker <file>',
-  `decisions tracker (default: ${DEFAULT_TRACKER_PATH})`,
+const trackerFile = once(() =>
+  text('--tracker <file>', `decisions tracker (default: ${DEFAULT_TRACKER_PATH})`),
 );
-const reports = text(
-  '--reports <dir>',
-  'reports folder; each run writes DIR/<run-id>/ and points DIR/latest at it',
+const reports = once(() =>
+  text(
+    '--reports <dir>',
+    'reports folder; each run writes DIR/<run-id>/ and points DIR/latest at it',
+  ),
 );
 
-/** Options several commands take. */
+/** Options several commands take, each built when a command first uses it. */
 const shared = {
-  config: text(
-    '-c, --config <file>',
-    'config file (default: parity.config.yaml|yml|json if present)',
+  config: once(() =>
+    text('-c, --config <file>', 'config file (default: parity.config.yaml|yml|json if present)'),
   ),
-  baseline: text(
-    '--baseline <target>',
-    'reference target: NAME=URL, or a target name from the config',
+  baseline: once(() =>
+    text('--baseline <target>', 'reference target: NAME=URL, or a target name from the config'),
   ),
-  baselineReplica: text(
-    '--baseline-replica <target>',
-    'second baseline instance for --noise (implies it): NAME=URL or a configured name',
+  baselineReplica: once(() =>
+    text(
+      '--baseline-replica <target>',
+      'second baseline instance for --noise (implies it): NAME=URL or a configured name',
+    ),
   ),
-  tracker: negatable(trackerFile, 'do not read or write the decisions tracker'),
+  tracker: once(() => negatable(trackerFile(), 'do not read or write the decisions tracker')),
   reports,
-  reportsToRead: withHelp(reports, 'reports folder, for --from latest (default: reports/)'),
-  failOn: choice('--fail-on <policy>', 'which divergences make the run exit 1', FAIL_POLICIES),
-  compareTo: text(
-    '--compare-to <report>',
-    'mark divergent cases new / persisting / not compared, and root causes fixed, against a previous report.json, its run folder, or "latest"',
+  reportsToRead: once(() =>
+    withHelp(reports(), 'reports folder, for --from latest (default: reports/)'),
   ),
-  filter: repeatable(
-    '--filter <glob>',
-    'only cases whose id matches (repeatable; * is a wildcard)',
+  failOn: once(() =>
+    choice('--fail-on <policy>', 'which divergences make the run exit 1', FAIL_POLICIES),
   ),
-  tag: repeatable('--tag <tag>', 'only cases with this tag (repeatable: any of them)'),
-  json: toggle('--json', 'print a machine-readable summary on stdout'),
-  quiet: toggle('-q, --quiet', 'print nothing but errors'),
-  github: toggle(
-    '--github',
-    'GitHub Actions: also print an ::error annotation per new root cause, and append the decisions to $GITHUB_STEP_SUMMARY when it is set',
+  compareTo: once(() =>
+    text(
+      '--compare-to <report>',
+      'mark divergent cases new / persisting / not compared, and root causes fixed, against a previous report.json, its run folder, or "latest"',
+    ),
+  ),
+  filter: once(() =>
+    repeatable('--filter <glob>', 'only cases whose id matches (repeatable; * is a wildcard)'),
+  ),
+  tag: once(() => repeatable('--tag <tag>', 'only cases with this tag (repeatable: any of them)')),
+  json: once(() => toggle('--json', 'print a machine-readable summary on stdout')),
+  quiet: once(() => toggle('-q, --quiet', 'print nothing but errors')),
+  github: once(() =>
+    toggle(
+      '--github',
+      'GitHub Actions: also print an ::error annotation per new root cause, and append the decisions to $GITHUB_STEP_SUMMARY when it is set',
+    ),
   ),
 };
 
-const run = command({
-  name: 'run',
-  description:
-    'replay the cases against baseline and candidate, write reports and update the tracker',
-  operands: CASES,
-  options: {
-    baseline: shared.baseline,
-    candidate: text(
-      '--candidate <target>',
-      'target compared against the baseline: NAME=URL or a configured name',
-    ),
-    config: shared.config,
-    tracker: shared.tracker,
-    reports: shared.reports,
-    failOn: shared.failOn,
-    failOnEncoding: toggle(
-      '--fail-on-encoding',
-      'encoding notes (wire-only differences) also make the run exit 1',
-    ),
-    concurrency: countOption(
-      '--concurrency <n>',
-      `cases in flight at once, 1 to ${MAX_CONCURRENCY} (default 8)`,
-      1,
-      MAX_CONCURRENCY,
-    ),
-    rate: positive(
-      '--rate <n>',
-      'requests per second to each target, for gentle runs (default: no limit)',
-    ),
-    maxInFlight: countOption(
-      '--max-in-flight <n>',
-      'requests in flight at once to each target (default: the concurrency)',
-      1,
-      MAX_CONCURRENCY,
-    ),
-    // 0 would time every request out at once: refused like the other out-of-range values.
-    timeoutMs: countOption(
-      '--timeout <ms>',
-      `budget for one request in ms, 1 to ${MAX_TIMEOUT_MS} (default 10000)`,
-      1,
-      MAX_TIMEOUT_MS,
-    ),
-    retries: countOption(
-      '--retries <n>',
-      'retries after connection-level failures only (default 0)',
-      0,
-      MAX_RETRIES,
-    ),
-    compareTo: shared.compareTo,
-    noise: toggle(
-      '--noise',
-      'learn noise: send each case a second time to the baseline and mask what varies',
-    ),
-    baselineReplica: shared.baselineReplica,
-    resetCommand: text(
-      '--reset-command <cmd>',
-      'with --noise: run each flow a second time on both sides after this shell command (must exit 0), and learn what differs between the two runs of the baseline',
-    ),
-    resetRequest: text(
-      '--reset-request <request>',
-      'with --noise: the same, after this request to both targets, e.g. "POST /__reset" (must answer 2xx)',
-    ),
-    openapi: text(
-      '--openapi <spec>',
-      'OpenAPI/Swagger document: the report lists its operations that no case exercises',
-    ),
-    baselineRecording: text(
-      '--baseline-recording <dir>',
-      'answer the baseline side from a recording (parity record) instead of a live target',
-    ),
-    shard: parsed(
-      '--shard <i/n>',
-      'run shard i of n of the selected cases (e.g. 2/4), for CI',
-      z.object({ index: z.int().min(1), total: z.int().min(1) }),
-      shardOf,
-    ),
-    filter: shared.filter,
-    tag: shared.tag,
-    json: shared.json,
-    quiet: shared.quiet,
-    github: shared.github,
-  },
-});
+const run = once(() =>
+  command({
+    name: 'run',
+    description:
+      'replay the cases against baseline and candidate, write reports and update the tracker',
+    operands: CASES,
+    options: {
+      baseline: shared.baseline(),
+      candidate: text(
+        '--candidate <target>',
+        'target compared against the baseline: NAME=URL or a configured name',
+      ),
+      config: shared.config(),
+      tracker: shared.tracker(),
+      reports: shared.reports(),
+      failOn: shared.failOn(),
+      failOnEncoding: toggle(
+        '--fail-on-encoding',
+        'encoding notes (wire-only differences) also make the run exit 1',
+      ),
+      concurrency: countOption(
+        '--concurrency <n>',
+        `cases in flight at once, 1 to ${MAX_CONCURRENCY} (default 8)`,
+        1,
+        MAX_CONCURRENCY,
+      ),
+      rate: positive(
+        '--rate <n>',
+        'requests per second to each target, for gentle runs (default: no limit)',
+      ),
+      maxInFlight: countOption(
+        '--max-in-flight <n>',
+        'requests in flight at once to each target (default: the concurrency)',
+        1,
+        MAX_CONCURRENCY,
+      ),
+      // 0 would time every request out at once: refused like the other out-of-range values.
+      timeoutMs: countOption(
+        '--timeout <ms>',
+        `budget for one request in ms, 1 to ${MAX_TIMEOUT_MS} (default 10000)`,
+        1,
+        MAX_TIMEOUT_MS,
+      ),
+      retries: countOption(
+        '--retries <n>',
+        'retries after connection-level failures only (default 0)',
+        0,
+        MAX_RETRIES,
+      ),
+      compareTo: shared.compareTo(),
+      noise: toggle(
+        '--noise',
+        'learn noise: send each case a second time to the baseline and mask what varies',
+      ),
+      baselineReplica: shared.baselineReplica(),
+      resetCommand: text(
+        '--reset-command <cmd>',
+        'with --noise: run each flow a second time on both sides after this shell command (must exit 0), and learn what differs between the two runs of the baseline',
+      ),
+      resetRequest: text(
+        '--reset-request <request>',
+        'with --noise: the same, after this request to both targets, e.g. "POST /__reset" (must answer 2xx)',
+      ),
+      openapi: text(
+        '--openapi <spec>',
+        'OpenAPI/Swagger document: the report lists its operations that no case exercises',
+      ),
+      baselineRecording: text(
+        '--baseline-recording <dir>',
+        'answer the baseline side from a recording (parity record) instead of a live target',
+      ),
+      shard: parsed(
+        '--shard <i/n>',
+        'run shard i of n of the selected cases (e.g. 2/4), for CI',
+        z.object({ index: z.int().min(1), total: z.int().min(1) }),
+        shardOf,
+      ),
+      filter: shared.filter(),
+      tag: shared.tag(),
+      json: shared.json(),
+      quiet: shared.quiet(),
+      github: shared.github(),
+    },
+  }),
+);
 
-const calibrate = command({
-  name: 'calibrate',
-  description:
-    'A/A run: send each case twice to the baseline, print the noise learned; --write saves it in the config',
-  operands: CASES,
-  options: {
-    baseline: withHelp(shared.baseline, 'the target to calibrate: NAME=URL, or a configured name'),
-    baselineReplica: withHelp(
-      shared.baselineReplica,
-      'send the second call to this instance: NAME=URL or a name',
-    ),
-    config: shared.config,
-    write: toggle('--write', 'merge the learned noise into the config file (created when missing)'),
-    filter: shared.filter,
-    tag: shared.tag,
-    json: withHelp(shared.json, 'print the learned noise as JSON'),
-  },
-});
+const calibrate = once(() =>
+  command({
+    name: 'calibrate',
+    description:
+      'A/A run: send each case twice to the baseline, print the noise learned; --write saves it in the config',
+    operands: CASES,
+    options: {
+      baseline: withHelp(
+        shared.baseline(),
+        'the target to calibrate: NAME=URL, or a configured name',
+      ),
+      baselineReplica: withHelp(
+        shared.baselineReplica(),
+        'send the second call to this instance: NAME=URL or a name',
+      ),
+      config: shared.config(),
+      write: toggle(
+        '--write',
+        'merge the learned noise into the config file (created when missing)',
+      ),
+      filter: shared.filter(),
+      tag: shared.tag(),
+      json: withHelp(shared.json(), 'print the learned noise as JSON'),
+    },
+  }),
+);
 
-const validate = command({
-  name: 'validate',
-  description: 'check case files (and the config) and send nothing',
-  operands: CASES,
-  options: { config: shared.config },
-});
+const validate = once(() =>
+  command({
+    name: 'validate',
+    description: 'check case files (and the config) and send nothing',
+    operands: CASES,
+    options: { config: shared.config() },
+  }),
+);
 
-const tracker = command({
-  name: 'tracker',
-  description: 'print the open rows of the decisions tracker; --check: exit 1 when it is stale',
-  options: {
-    tracker: trackerFile,
-    config: withHelp(shared.config, 'config file (for the tracker and reports paths)'),
-    reports: shared.reportsToRead,
-    check: toggle(
-      '--check',
-      'compare the tracker with a report; exit 1 when a run would change it',
-    ),
-    from: text('--from <report>', 'the report for --check: report.json, run folder or "latest"'),
-    all: toggle('--all', 'list every row, not only the open ones'),
-    init: toggle(
-      '--init',
-      'create the tracker, or add the managed table to an existing file without one (nothing else in it changes)',
-    ),
-    json: withHelp(shared.json, 'print JSON'),
-  },
-});
+const tracker = once(() =>
+  command({
+    name: 'tracker',
+    description: 'print the open rows of the decisions tracker; --check: exit 1 when it is stale',
+    options: {
+      tracker: trackerFile(),
+      config: withHelp(shared.config(), 'config file (for the tracker and reports paths)'),
+      reports: shared.reportsToRead(),
+      check: toggle(
+        '--check',
+        'compare the tracker with a report; exit 1 when a run would change it',
+      ),
+      from: text('--from <report>', 'the report for --check: report.json, run folder or "latest"'),
+      all: toggle('--all', 'list every row, not only the open ones'),
+      init: toggle(
+        '--init',
+        'create the tracker, or add the managed table to an existing file without one (nothing else in it changes)',
+      ),
+      json: withHelp(shared.json(), 'print JSON'),
+    },
+  }),
+);
 
-const decide = command({
-  name: 'decide',
-  description:
-    'record a decision on root causes in the tracker: parity decide PAR-007 accepted --note "…", or in bulk with --pattern/--kind',
-  operands: {
-    syntax: '<rows-and-decision...>',
-    help: 'row ids (PAR-007 …), then the decision: accepted, wontfix or open (with --pattern/--kind: the decision alone)',
-  },
-  options: {
-    note: text('--note <text>', 'appended to the Decision cell of each row'),
-    pattern: text(
-      '--pattern <name>',
-      'every open or decided row of this pattern (nil-slice, tagged-enum, …)',
-    ),
-    kind: choice('--kind <kind>', 'every open or decided row of this kind', FINDING_KINDS),
-    tracker: trackerFile,
-    config: withHelp(shared.config, 'config file (for the tracker path)'),
-    json: withHelp(shared.json, 'print the rows decided as JSON'),
-  },
-});
+const decide = once(() =>
+  command({
+    name: 'decide',
+    description:
+      'record a decision on root causes in the tracker: parity decide PAR-007 accepted --note "…", or in bulk with --pattern/--kind',
+    operands: {
+      syntax: '<rows-and-decision...>',
+      help: 'row ids (PAR-007 …), then the decision: accepted, wontfix or open (with --pattern/--kind: the decision alone)',
+    },
+    options: {
+      note: text('--note <text>', 'appended to the Decision cell of each row'),
+      pattern: text(
+        '--pattern <name>',
+        'every open or decided row of this pattern (nil-slice, tagged-enum, …)',
+      ),
+      kind: choice('--kind <kind>', 'every open or decided row of this kind', FINDING_KINDS),
+      tracker: trackerFile(),
+      config: withHelp(shared.config(), 'config file (for the tracker path)'),
+      json: withHelp(shared.json(), 'print the rows decided as JSON'),
+    },
+  }),
+);
 
-const show = command({
-  name: 'show',
-  description:
-    'one root cause in full: its row, every case and endpoint, an example diff, the curl pair, the fix',
-  operands: { syntax: '<row>', help: 'the row id (PAR-007)' },
-  options: {
-    from: text(
-      '--from <report>',
-      'the report to show it from: report.json, run folder or "latest"',
-    ),
-    tracker: trackerFile,
-    config: withHelp(shared.config, 'config file (for the tracker and reports paths)'),
-    reports: shared.reportsToRead,
-    json: withHelp(shared.json, 'print JSON'),
-  },
-});
+const show = once(() =>
+  command({
+    name: 'show',
+    description:
+      'one root cause in full: its row, every case and endpoint, an example diff, the curl pair, the fix',
+    operands: { syntax: '<row>', help: 'the row id (PAR-007)' },
+    options: {
+      from: text(
+        '--from <report>',
+        'the report to show it from: report.json, run folder or "latest"',
+      ),
+      tracker: trackerFile(),
+      config: withHelp(shared.config(), 'config file (for the tracker and reports paths)'),
+      reports: shared.reportsToRead(),
+      json: withHelp(shared.json(), 'print JSON'),
+    },
+  }),
+);
 
-const merge = command({
-  name: 'merge',
-  description: 'combine shard reports into one report, update the tracker once',
-  operands: {
-    syntax: '<reports...>',
-    help: 'report.json files (or run folders) of the shard runs',
-  },
-  options: {
-    config: shared.config,
-    reports: withHelp(reports, 'reports folder for the merged report (default: reports/)'),
-    tracker: shared.tracker,
-    failOn: shared.failOn,
-    compareTo: shared.compareTo,
-    json: shared.json,
-    quiet: shared.quiet,
-    github: shared.github,
-  },
-});
+const merge = once(() =>
+  command({
+    name: 'merge',
+    description: 'combine shard reports into one report, update the tracker once',
+    operands: {
+      syntax: '<reports...>',
+      help: 'report.json files (or run folders) of the shard runs',
+    },
+    options: {
+      config: shared.config(),
+      reports: withHelp(reports(), 'reports folder for the merged report (default: reports/)'),
+      tracker: shared.tracker(),
+      failOn: shared.failOn(),
+      compareTo: shared.compareTo(),
+      json: shared.json(),
+      quiet: shared.quiet(),
+      github: shared.github(),
+    },
+  }),
+);
 
-const report = command({
-  name: 'report',
-  description: 're-render the reports of a past run from its report.json (sends nothing)',
-  options: {
-    from: requiredText('--from <report>', 'report.json, its run folder, or "latest"'),
-    format: parsed(
-      '--format <formats>',
-      'comma-separated: md,html,junit,json (default: md,html,junit)',
-      z.array(z.enum(REPORT_FORMATS)),
-      parseFormats,
-    ),
-    out: text('--out <dir>', "output folder (default: the report's own folder)"),
-    config: withHelp(shared.config, 'config file (for the reports folder of "latest")'),
-    reports: shared.reportsToRead,
-  },
-});
+const report = once(() =>
+  command({
+    name: 'report',
+    description: 're-render the reports of a past run from its report.json (sends nothing)',
+    options: {
+      from: requiredText('--from <report>', 'report.json, its run folder, or "latest"'),
+      format: parsed(
+        '--format <formats>',
+        'comma-separated: md,html,junit,json (default: md,html,junit)',
+        z.array(z.enum(REPORT_FORMATS)),
+        parseFormats,
+      ),
+      out: text('--out <dir>', "output folder (default: the report's own folder)"),
+      config: withHelp(shared.config(), 'config file (for the reports folder of "latest")'),
+      reports: shared.reportsToRead(),
+    },
+  }),
+);
 
 /** `--seed`: the input stream's generator takes 32 bits. */
-const SEED = z.int().min(0).max(4_294_967_295);
+const SEED = once(() => z.int().min(0).max(4_294_967_295));
 
 /** Parses `--budget 5000` (inputs) or `--budget 60s` (a duration). */
 function budgetOf(value: string): Budget {
@@ -319,152 +363,189 @@ function budgetOf(value: string): Budget {
   return 'problem' in budget ? refuse(budget.problem) : budget;
 }
 
-const fuzz = command({
-  name: 'fuzz',
-  description:
-    'differential fuzzing: mutate the cases, send every input to both targets, shrink each new divergence and write it as a case',
-  operands: {
-    syntax: '[cases...]',
-    help: 'seed case files or folders (default: cases/, or "cases" in the config)',
-  },
-  options: {
-    baseline: shared.baseline,
-    candidate: run.options.candidate,
-    config: shared.config,
-    seed: parsed(
-      '--seed <n>',
-      'seed of the input stream, 0 to 4294967295: the same seed and budget send the same inputs (default 1)',
-      SEED,
-      (value) =>
-        SEED.safeParse(/^\d+$/.test(value) ? Number(value) : Number.NaN).data ??
-        refuse(`--seed must be a whole number from 0 to 4294967295 (got "${value}")`),
-    ),
-    budget: parsed(
-      '--budget <n|duration>',
-      'inputs to explore (e.g. 5000, the default) or a duration (e.g. 60s, 2m)',
-      z.discriminatedUnion('kind', [
-        z.object({ kind: z.literal('inputs'), count: z.int().min(1) }),
-        z.object({ kind: z.literal('time'), ms: z.number().positive() }),
-      ]),
-      budgetOf,
-    ),
-    out: text(
-      '--out <dir>',
-      'folder for the case files written, one per new root cause (default: cases/fuzz)',
-    ),
-    openapi: withHelp(
-      run.options.openapi,
-      'seed from the operations of this OpenAPI/Swagger document (the cases parity import openapi would write) instead of the case files',
-    ),
-    allowWrites: toggle(
-      '--allow-writes',
-      'also fuzz cases that write (POST, PUT, PATCH, DELETE); both targets must be marked disposable in the config',
-    ),
-    resetCommand: text(
-      '--reset-command <cmd>',
-      'shell command run before every input (must exit 0); inputs then go one at a time',
-    ),
-    resetRequest: text(
-      '--reset-request <request>',
-      'request sent to both targets before every input, e.g. "POST /__reset" (must answer 2xx); inputs then go one at a time',
-    ),
-    tracker: shared.tracker,
-    reports: shared.reports,
-    failOn: shared.failOn,
-    concurrency: run.options.concurrency,
-    rate: run.options.rate,
-    maxInFlight: run.options.maxInFlight,
-    timeoutMs: run.options.timeoutMs,
-    retries: run.options.retries,
-    noise: run.options.noise,
-    baselineReplica: shared.baselineReplica,
-    filter: withHelp(
-      shared.filter,
-      'only seed cases whose id matches (repeatable; * is a wildcard)',
-    ),
-    tag: withHelp(shared.tag, 'only seed cases with this tag (repeatable: any of them)'),
-    json: shared.json,
-    quiet: shared.quiet,
-  },
-});
+const fuzz = once(() =>
+  command({
+    name: 'fuzz',
+    description:
+      'differential fuzzing: mutate the cases, send every input to both targets, shrink each new divergence and write it as a case',
+    operands: {
+      syntax: '[cases...]',
+      help: 'seed case files or folders (default: cases/, or "cases" in the config)',
+    },
+    options: {
+      baseline: shared.baseline(),
+      candidate: run().options.candidate,
+      config: shared.config(),
+      seed: parsed(
+        '--seed <n>',
+        'seed of the input stream, 0 to 4294967295: the same seed and budget send the same inputs (default 1)',
+        SEED(),
+        (value) =>
+          SEED().safeParse(/^\d+$/.test(value) ? Number(value) : Number.NaN).data ??
+          refuse(`--seed must be a whole number from 0 to 4294967295 (got "${value}")`),
+      ),
+      budget: parsed(
+        '--budget <n|duration>',
+        'inputs to explore (e.g. 5000, the default) or a duration (e.g. 60s, 2m)',
+        z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('inputs'), count: z.int().min(1) }),
+          z.object({ kind: z.literal('time'), ms: z.number().positive() }),
+        ]),
+        budgetOf,
+      ),
+      out: text(
+        '--out <dir>',
+        'folder for the case files written, one per new root cause (default: cases/fuzz)',
+      ),
+      openapi: withHelp(
+        run().options.openapi,
+        'seed from the operations of this OpenAPI/Swagger document (the cases parity import openapi would write) instead of the case files',
+      ),
+      allowWrites: toggle(
+        '--allow-writes',
+        'also fuzz cases that write (POST, PUT, PATCH, DELETE); both targets must be marked disposable in the config',
+      ),
+      resetCommand: text(
+        '--reset-command <cmd>',
+        'shell command run before every input (must exit 0); inputs then go one at a time',
+      ),
+      resetRequest: text(
+        '--reset-request <request>',
+        'request sent to both targets before every input, e.g. "POST /__reset" (must answer 2xx); inputs then go one at a time',
+      ),
+      tracker: shared.tracker(),
+      reports: shared.reports(),
+      failOn: shared.failOn(),
+      concurrency: run().options.concurrency,
+      rate: run().options.rate,
+      maxInFlight: run().options.maxInFlight,
+      timeoutMs: run().options.timeoutMs,
+      retries: run().options.retries,
+      noise: run().options.noise,
+      baselineReplica: shared.baselineReplica(),
+      filter: withHelp(
+        shared.filter(),
+        'only seed cases whose id matches (repeatable; * is a wildcard)',
+      ),
+      tag: withHelp(shared.tag(), 'only seed cases with this tag (repeatable: any of them)'),
+      json: shared.json(),
+      quiet: shared.quiet(),
+    },
+  }),
+);
 
-const record = command({
-  name: 'record',
-  description:
-    "send the cases to one target and store its answers, for later runs' --baseline-recording",
-  operands: CASES,
-  options: {
-    target: text('--target <target>', 'the target to record: NAME=URL, or a configured name'),
-    out: text('--out <dir>', 'recording folder (default: recordings/<target name>)'),
-    update: toggle('--update', 'refresh an existing recording (without it, one is refused)'),
-    noise: toggle(
-      '--noise',
-      'send each case twice and store what differs as noise that runs against the recording apply',
-    ),
-    config: shared.config,
-    filter: shared.filter,
-    tag: shared.tag,
-  },
-});
+const record = once(() =>
+  command({
+    name: 'record',
+    description:
+      "send the cases to one target and store its answers, for later runs' --baseline-recording",
+    operands: CASES,
+    options: {
+      target: text('--target <target>', 'the target to record: NAME=URL, or a configured name'),
+      out: text('--out <dir>', 'recording folder (default: recordings/<target name>)'),
+      update: toggle('--update', 'refresh an existing recording (without it, one is refused)'),
+      noise: toggle(
+        '--noise',
+        'send each case twice and store what differs as noise that runs against the recording apply',
+      ),
+      config: shared.config(),
+      filter: shared.filter(),
+      tag: shared.tag(),
+    },
+  }),
+);
 
-const importCases = command({
-  name: 'import',
-  description:
-    'write case files from curl command lines, a HAR file, an OpenAPI/Swagger document or a Postman collection',
-  operands: {
-    syntax: '<kind> [input]',
-    help: 'curl, har, openapi or postman, then the file to read (curl, har, postman: "-" or none reads standard input)',
-  },
-  options: {
-    out: text('--out <dir>', 'folder for the case files (default: cases/imported)'),
-    force: toggle('--force', 'replace case files that exist already'),
-    host: repeatable(
-      '--host <host>',
-      'har: only requests to this host (host:port or host name; repeatable)',
-    ),
-    method: repeatable('--method <method>', 'har: only requests of this method (repeatable)'),
-    var: repeatable(
-      '--var <name=value>',
-      "postman: the value of a {{variable}} (repeatable; wins over the collection's)",
-    ),
-  },
-});
+const importCases = once(() =>
+  command({
+    name: 'import',
+    description:
+      'write case files from curl command lines, a HAR file, an OpenAPI/Swagger document or a Postman collection',
+    operands: {
+      syntax: '<kind> [input]',
+      help: 'curl, har, openapi or postman, then the file to read (curl, har, postman: "-" or none reads standard input)',
+    },
+    options: {
+      out: text('--out <dir>', 'folder for the case files (default: cases/imported)'),
+      force: toggle('--force', 'replace case files that exist already'),
+      host: repeatable(
+        '--host <host>',
+        'har: only requests to this host (host:port or host name; repeatable)',
+      ),
+      method: repeatable('--method <method>', 'har: only requests of this method (repeatable)'),
+      var: repeatable(
+        '--var <name=value>',
+        "postman: the value of a {{variable}} (repeatable; wins over the collection's)",
+      ),
+    },
+  }),
+);
 
-const initProject = command({
-  name: 'init',
-  description:
-    'write a starter parity.config.yaml and an example case file for two targets (nothing is overwritten)',
-  operands: {
-    syntax: '[targets...]',
-    help: 'the baseline and the candidate: each a URL or NAME=URL (e.g. rust=http://127.0.0.1:3100)',
-  },
-  options: {},
-});
+const initProject = once(() =>
+  command({
+    name: 'init',
+    description:
+      'write a starter parity.config.yaml and an example case file for two targets (nothing is overwritten)',
+    operands: {
+      syntax: '[targets...]',
+      help: 'the baseline and the candidate: each a URL or NAME=URL (e.g. rust=http://127.0.0.1:3100)',
+    },
+    options: {},
+  }),
+);
 
 /** Every command of the CLI, in the order `parity --help` lists them. */
 export const COMMANDS = {
-  run,
-  calibrate,
-  validate,
-  tracker,
-  decide,
-  show,
-  merge,
-  report,
-  import: importCases,
-  record,
-  init: initProject,
-  fuzz,
-} as const;
+  get run() {
+    return run();
+  },
+  get calibrate() {
+    return calibrate();
+  },
+  get validate() {
+    return validate();
+  },
+  get tracker() {
+    return tracker();
+  },
+  get decide() {
+    return decide();
+  },
+  get show() {
+    return show();
+  },
+  get merge() {
+    return merge();
+  },
+  get report() {
+    return report();
+  },
+  get import() {
+    return importCases();
+  },
+  get record() {
+    return record();
+  },
+  get init() {
+    return initProject();
+  },
+  get fuzz() {
+    return fuzz();
+  },
+};
 
-export type RunFlags = FlagsOf<typeof run>;
-export type CalibrateFlags = FlagsOf<typeof calibrate>;
-export type ValidateFlags = FlagsOf<typeof validate>;
-export type TrackerFlags = FlagsOf<typeof tracker>;
-export type MergeFlags = FlagsOf<typeof merge>;
-export type ReportFlags = FlagsOf<typeof report>;
-export type DecideFlags = FlagsOf<typeof decide>;
-export type ShowFlags = FlagsOf<typeof show>;
-export type FuzzFlags = FlagsOf<typeof fuzz>;
-export type ImportFlags = FlagsOf<typeof importCases>;
-export type RecordFlags = FlagsOf<typeof record>;
+/** Whether `name` is one of the CLI's commands. */
+export function isCommandName(name: string | undefined): name is keyof typeof COMMANDS {
+  return name !== undefined && Object.hasOwn(COMMANDS, name);
+}
+
+export type RunFlags = FlagsOf<ReturnType<typeof run>>;
+export type CalibrateFlags = FlagsOf<ReturnType<typeof calibrate>>;
+export type ValidateFlags = FlagsOf<ReturnType<typeof validate>>;
+export type TrackerFlags = FlagsOf<ReturnType<typeof tracker>>;
+export type MergeFlags = FlagsOf<ReturnType<typeof merge>>;
+export type ReportFlags = FlagsOf<ReturnType<typeof report>>;
+export type DecideFlags = FlagsOf<ReturnType<typeof decide>>;
+export type ShowFlags = FlagsOf<ReturnType<typeof show>>;
+export type FuzzFlags = FlagsOf<ReturnType<typeof fuzz>>;
+export type ImportFlags = FlagsOf<ReturnType<typeof importCases>>;
+export type RecordFlags = FlagsOf<ReturnType<typeof record>>;

@@ -23,10 +23,10 @@ import {
   findingSchema,
   rootCauseSchema,
 } from './contract-causes.js';
+import { REPORT_SCHEMA_VERSION } from './schema-version.js';
 import { INTERRUPT_SIGNALS } from './signals.js';
 
-/** Bump on any incompatible change of report.json, with a changelog note. */
-export const REPORT_SCHEMA_VERSION = 3;
+export { REPORT_SCHEMA_VERSION } from './schema-version.js';
 
 export { INTERRUPT_SIGNALS } from './signals.js';
 

@@ -35,7 +35,8 @@ import type {
   trackerOutcomeSchema,
 } from './contract-schema.js';
 
-export { INTERRUPT_SIGNALS, REPORT_SCHEMA_VERSION } from './contract-schema.js';
+export { REPORT_SCHEMA_VERSION } from './schema-version.js';
+export { INTERRUPT_SIGNALS } from './signals.js';
 
 /** `T` without the `[key: string]: unknown` of a loose object, readonly, all the way down. */
 export type Known<T> = T extends readonly unknown[]

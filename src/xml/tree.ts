@@ -27,18 +27,21 @@ const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
 const ATTRIBUTES = ':@';
 const TEXT = '#text';
 
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  // Decodes numeric character references (`&#233;`) as well as the five XML entities.
-  htmlEntities: true,
-});
+/** The parser, made on first use: a run with no XML body never loads fast-xml-parser. */
+let parser: XMLParser | undefined;
+const xmlParser = (): XMLParser =>
+  (parser ??= new XMLParser({
+    preserveOrder: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: true,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+    // Decodes numeric character references (`&#233;`) as well as the five XML entities.
+    htmlEntities: true,
+  }));
 
 /** True for `application/xml`, `text/xml` and `+xml` media types. */
 export function isXmlContentType(contentType: string | undefined): boolean {
@@ -186,7 +189,7 @@ export function parseXml(text: string): XmlParse {
   const entity = text.includes('&') ? undefinedEntity(text) : undefined;
   if (entity !== undefined) return { ok: false, error: entity };
   try {
-    const nodes: unknown = parser.parse(text);
+    const nodes: unknown = xmlParser().parse(text);
     return { ok: true, value: documentOf(Array.isArray(nodes) ? nodes : []) };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };

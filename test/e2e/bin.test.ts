@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { latestReport, tempProject } from '../helpers/cli.js';
@@ -87,20 +87,47 @@ describe('bin/parity.js (the bundled CLI)', () => {
   });
 
   it('loads no HTTP client for a command that sends nothing, and loads it for a run', async () => {
-    // The bundle as the bin loads it; which of Node's own HTTP modules each command made Node load.
+    // The bin as users run it; which of Node's own HTTP modules, which bundle
+    // and which of the separately bundled packages (dist/vendor/) each command
+    // made Node load.
     const loaded = (args: readonly string[]) => [
+      '--input-type=module',
       '-e',
-      `process.argv = ['node', 'parity', ...${JSON.stringify(args)}];
-       const { run } = require(${JSON.stringify(join(bin, '..', '..', 'dist', 'parity.cjs'))});
-       run().then(() => process.stderr.write('\\nloaded: ' + process.moduleLoadList.filter((m) => /^NativeModule (_?http|tls|https)\\b/.test(m)).join(',')));`,
+      `import { createRequire } from 'node:module';
+       process.argv = ['node', 'parity', ...${JSON.stringify(args)}];
+       process.on('exit', () => {
+         const files = Object.keys(createRequire(import.meta.url).cache)
+           .filter((file) => /[\\/]dist[\\/]/.test(file))
+           .map((file) => file.split(/[\\/]dist[\\/]/)[1]);
+         const http = process.moduleLoadList.filter((m) => /^NativeModule (_?http|tls|https)\\b/.test(m));
+         process.stderr.write('\\nloaded: ' + [...http, ...files.sort()].join(','));
+       });
+       await import(${JSON.stringify(pathToFileURL(bin).href)});`,
     ];
     const cwd = await tempProject({ 'cases/items.json': cases(['/items/1']) });
-    for (const command of [['--version'], ['validate', 'cases'], ['show', 'nothing-here']]) {
+    const expected: [readonly string[], string][] = [
+      [['--version'], 'parity.cjs'],
+      // A library of JSON cases with no regex rule: neither yaml nor re2js.
+      [['validate', 'cases'], 'command/validate.cjs'],
+      [['show', 'nothing-here'], 'command/show.cjs'],
+    ];
+    for (const [command, files] of expected) {
       const outcome = await node(loaded(command), cwd);
-      expect(outcome.stderr, command.join(' ')).toMatch(/\nloaded: $/);
+      expect(outcome.stderr, command.join(' ')).toMatch(new RegExp(`\\nloaded: ${files}$`));
     }
     const ran = await node(loaded(['run', ...targets(), '--no-tracker', '-q']), cwd);
-    expect(ran.stderr).toMatch(/\nloaded: .*NativeModule http/);
+    expect(ran.stderr).toMatch(
+      /\nloaded: .*NativeModule http.*,command\/run\.cjs,vendor\/undici\.cjs$/,
+    );
+    // A YAML case file loads yaml; a rule with a regex, re2js.
+    const yaml = await tempProject({
+      'cases/items.yaml':
+        'suite: y\ncases:\n  - id: one\n    request: { method: GET, path: /a }\n    rules: { mask: [{ path: /id, regex: "^[0-9]+$", with: "<n>" }] }\n',
+    });
+    const checked = await node(loaded(['validate', 'cases']), yaml);
+    expect(checked.stderr).toMatch(
+      /\nloaded: command\/validate\.cjs,vendor\/re2js\.cjs,vendor\/yaml\.cjs$/,
+    );
   });
 
   it('runs cases against two servers: all equal is exit 0, with the reports written', async () => {

@@ -6,6 +6,7 @@ import { buildProgram } from '../../../src/cli/main.js';
 import { metaOf } from '../../../src/cli/option-kinds.js';
 import {
   COMMANDS,
+  isCommandName,
   type ReportFlags,
   type RunFlags,
   type TrackerFlags,
@@ -65,6 +66,22 @@ describe('the option table', () => {
       });
       expect(options).toHaveLength(declared.length);
     }
+  });
+
+  it('builds, for the command the arguments name, that command alone with the same options and help', () => {
+    const whole = buildProgram(SILENT, () => {});
+    for (const name of Object.keys(COMMANDS)) {
+      const only = buildProgram(SILENT, () => {}, isCommandName(name) ? name : undefined);
+      expect(only.commands.map((c) => c.name())).toEqual([name]);
+      const [alone] = only.commands;
+      const full = whole.commands.find((c) => c.name() === name);
+      expect(alone?.options.map((o) => [o.flags, o.description])).toEqual(
+        full?.options.map((o) => [o.flags, o.description]),
+      );
+      expect(alone?.helpInformation()).toBe(full?.helpInformation());
+    }
+    expect(isCommandName('help')).toBe(false);
+    expect(isCommandName('toString')).toBe(false);
   });
 
   it('names a flag by its commander name, or by the config field it overrides', () => {
