@@ -16,16 +16,11 @@
  * was done is kept, for the reports. Pure, but for the memory a run keeps
  * per sequence (`createReferenceMemory`).
  */
-import type { Exchange, ResponseBody, SideOutcome } from '../model/exchange.js';
+import type { Exchange } from '../model/exchange.js';
 import { joinPointer } from '../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
 import { maskPairs } from './pair-walk.js';
-import {
-  type Structured,
-  sequenceKeyOf,
-  structuredBody,
-  withStructuredValue,
-} from './sequence-walk.js';
+import { sequenceKeyOf, structuredBody, withStructuredValue } from './sequence-walk.js';
 
 /** What an echoed reference is compared as. */
 export const REFERENCE_TOKEN = '{{ref}}';

@@ -25,16 +25,11 @@
  * one, and lists identified by them still align. Pure, but for the memory a
  * run keeps per sequence.
  */
-import type { Exchange, ResponseBody, SideOutcome } from '../model/exchange.js';
+import type { Exchange, SideOutcome } from '../model/exchange.js';
 import type { CaseRequest } from '../model/request.js';
 import { joinPointer, parsePointer } from '../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
-import {
-  type Structured,
-  sequenceKeyOf,
-  structuredBody,
-  withStructuredValue,
-} from './sequence-walk.js';
+import { sequenceKeyOf, structuredBody, withStructuredValue } from './sequence-walk.js';
 
 const WRITES: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH']);
 

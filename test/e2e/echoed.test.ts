@@ -71,8 +71,12 @@ describe('echoed references', () => {
     const list = report.results.find((r) => r.caseId === 'things/list');
     expect(list?.verdict).toBe('equal');
     expect(list?.echoed).toEqual(['/items/0/id', '/items/0/slug', '/first']);
+    // Counted as the run finally judged each case: the create its echo proved too.
+    const echoing = report.results.filter((r) => r.echoed !== undefined).length;
+    expect(echoing).toBe(3);
+    expect(report.summary.echoed).toBe(echoing);
     expect(run.stdout).toMatch(
-      /per-instance: 2 case\(s\) echoing values each side generated earlier/,
+      /per-instance: 3 case\(s\) echoing values each side generated earlier/,
     );
   });
 });
