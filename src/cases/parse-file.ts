@@ -221,7 +221,7 @@ export function parseCaseFile(bytes: Buffer, file: string): ParseOutcome {
   }
   const cases = 'item' in parsed ? parsed : itemsOf(data);
   const base = { file, count: cases.count, item: cases.item, locate };
-  const checked = headerSchema.safeParse(data);
+  const checked = headerSchema.safeParse(data, { jitless: true });
   if (checked.success) {
     const { cases: _cases, ...header } = checked.data;
     return { ok: true, parsed: { ...base, header, problems: [] } };
@@ -231,6 +231,14 @@ export function parseCaseFile(bytes: Buffer, file: string): ParseOutcome {
   return { ok: true, parsed: { ...base, header: undefined, problems } };
 }
 
+/**
+ * How many cases of a file are checked by zod's interpreter before its compiled
+ * fast path: compiling the fast path (a `new Function` per object schema)
+ * costs more than it saves over a few cases, and a one-case library's start-up
+ * pays it; over many cases it pays for itself. The result is the same either way.
+ */
+const INTERPRETED = 8;
+
 /** Check the case at `index` of a parsed file. */
 export function checkCase(
   parsed: ParsedCaseFile,
@@ -238,7 +246,7 @@ export function checkCase(
 ): { readonly spec: CaseSpec } | { readonly problems: readonly InputProblem[] } {
   const item = parsed.item(index);
   if ('problem' in item) return { problems: [item.problem] };
-  const checked = caseSpecSchema.safeParse(item.value);
+  const checked = caseSpecSchema.safeParse(item.value, { jitless: index < INTERPRETED });
   if (checked.success) return { spec: checked.data };
   // Described as part of the file, so messages and positions match the file.
   const issues = checked.error.issues.map((issue) => ({
