@@ -16,7 +16,13 @@ import { type Locator, placeReport, positionOfOffset, positionOfPath } from '../
 import { describeIssues, describeValue } from '../util/zod-issues.js';
 import { bomLength, sliceCaseFile } from './json-slices.js';
 import { isMapping } from './request-schema.js';
-import { type CaseFile, type CaseSpec, caseFileSchema, caseSpecSchema } from './schema.js';
+import {
+  type CaseFile,
+  type CaseSpec,
+  caseFileSchema,
+  caseSpecSchema,
+  plainCaseSchema,
+} from './schema.js';
 
 /** A case file's own fields: everything but its cases. */
 export type CaseFileHeader = Omit<CaseFile, 'cases'>;
@@ -246,7 +252,13 @@ export function checkCase(
 ): { readonly spec: CaseSpec } | { readonly problems: readonly InputProblem[] } {
   const item = parsed.item(index);
   if ('problem' in item) return { problems: [item.problem] };
-  const checked = caseSpecSchema.safeParse(item.value, { jitless: index < INTERPRETED });
+  const jitless = index < INTERPRETED;
+  const { value } = item;
+  if (isMapping(value) && !Object.hasOwn(value, 'steps') && !Object.hasOwn(value, 'rules')) {
+    const plain = plainCaseSchema.safeParse(value, { jitless });
+    if (plain.success) return { spec: plain.data };
+  }
+  const checked = caseSpecSchema.safeParse(value, { jitless });
   if (checked.success) return { spec: checked.data };
   // Described as part of the file, so messages and positions match the file.
   const issues = checked.error.issues.map((issue) => ({
