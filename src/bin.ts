@@ -87,20 +87,11 @@ function flushed(stream: NodeJS.WriteStream): Promise<void> {
  */
 export async function run(commandLoaded?: () => void): Promise<void> {
   const host: Host = { pid: process.pid, hostname: hostname(), isAlive };
+  dropLostOutput(process.stdout);
   dropLostOutput(process.stderr);
-  // Node creates process.stdout when it is first read (~1 ms): a quiet run
-  // writes nothing there, so it is read when the command first writes.
-  let stdoutReady = false;
-  const stdout = () => {
-    if (!stdoutReady) dropLostOutput(process.stdout);
-    stdoutReady = true;
-    return process.stdout;
-  };
   const signals = processSignals();
   process.exitCode = await main(process.argv.slice(2), {
-    get stdout() {
-      return stdout();
-    },
+    stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
     cwd: process.cwd(),
@@ -129,7 +120,7 @@ export async function run(commandLoaded?: () => void): Promise<void> {
     // a terminal that hung up (it restores the terminal's mode and fails). The
     // reports are written: end by the hangup itself, as its default would (a
     // shell shows status 129, 128 + 1, the code the run returned).
-    await Promise.all([flushed(stdout()), flushed(process.stderr)]);
+    await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
     process.kill(process.pid, 'SIGHUP');
   }
 }
