@@ -191,8 +191,12 @@ async function reportAndCommit(input: FinishInput, judged: Judged): Promise<Fini
   // Verdicts counted once: the plain results as observed, the notable ones as assessed.
   const notable = new Set(input.collected.notable.map((r) => r.caseId));
   const counted = results.filter((r) => notable.has(r.caseId));
+  const countedIds = new Set(counted.map((r) => r.caseId));
   const summary = {
-    ...countedSummary(input.summary, input.collected.plain, counted),
+    ...countedSummary(input.summary, input.collected.plain, {
+      observed: input.collected.notable.filter((r) => countedIds.has(r.caseId)),
+      assessed: counted,
+    }),
     rootCauses: decisionCounts(rootCauses),
   };
   const report: RunReport = {

@@ -215,6 +215,11 @@ function countLines(report: RunReport, c: Colors): string[] {
       `  per-instance: ${n.echoed} case(s) echoing values each side generated earlier in its flow or sequence, compared as one reference (report.json: echoed)`,
     );
   }
+  if (n.sequenced > 0) {
+    out.push(
+      `  per-instance: ${n.sequenced} case(s) holding numbers each side gives its own writes (a sequence per side), compared as one reference (report.json: sequenced)`,
+    );
+  }
   if (n.derived > 0) {
     out.push(
       `  per-instance: ${n.derived} case(s) with revisions (ETags, CouchDB-style _rev) derived from per-instance values, compared by format (report.json: derived)`,

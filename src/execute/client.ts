@@ -225,8 +225,12 @@ export function createClient(target: Target, options: ClientOptions): TargetClie
   });
 
   const forThisTarget = requestBuilder(target);
-  const attempt = (plan: PlannedRequest, share?: DecodeShare) =>
-    limiter.run(() => attemptNow(plan, share));
+  // Without a rate or an in-flight bound the limiter runs each task as it comes:
+  // an attempt is then sent as is, without a closure per request to hand it over.
+  const limited = options.ratePerSecond !== undefined || options.maxInFlight !== undefined;
+  const attempt = limited
+    ? (plan: PlannedRequest, share?: DecodeShare) => limiter.run(() => attemptNow(plan, share))
+    : attemptNow;
 
   /**
    * One request through undici's dispatch API with a handler of our own (see

@@ -26,6 +26,8 @@ const ENV_PLACEHOLDER = /\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g;
  * the variable is set, and never holds the secret.
  */
 export function shellWord(value: string): string {
+  // Most words hold no placeholder: quoted whole, without a match iterator and a parts array.
+  if (!value.includes('${env:')) return shellQuote(value);
   const parts: string[] = [];
   let last = 0;
   for (const match of value.matchAll(ENV_PLACEHOLDER)) {
@@ -39,6 +41,8 @@ export function shellWord(value: string): string {
 
 /** `/a/../b`, `/./b`, `/a/..`: segments curl would resolve away unless told not to. */
 function hasDotSegment(path: string): boolean {
+  // Either segment holds a dot: a path without one (the common case) is not split.
+  if (!path.includes('.')) return false;
   const bare = path.split('?', 1)[0] ?? '';
   return bare.split('/').some((segment) => segment === '.' || segment === '..');
 }

@@ -20,6 +20,12 @@ import type { Exchange, ResponseBody, SideOutcome } from '../model/exchange.js';
 import { joinPointer } from '../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
 import { maskPairs } from './pair-walk.js';
+import {
+  type Structured,
+  sequenceKeyOf,
+  structuredBody,
+  withStructuredValue,
+} from './sequence-walk.js';
 
 /** What an echoed reference is compared as. */
 export const REFERENCE_TOKEN = '{{ref}}';
@@ -85,28 +91,6 @@ function differingLeaves(
   if (a !== b) visit(path, a, b);
 }
 
-type Structured = Extract<ResponseBody, { kind: 'json' | 'xml' }>;
-
-function structured(side: SideOutcome): Structured | undefined {
-  if (side.outcome !== 'response') return undefined;
-  const { body } = side.response;
-  return body.kind === 'json' || body.kind === 'xml' ? body : undefined;
-}
-
-function withValue(side: SideOutcome, body: Structured, value: unknown): SideOutcome {
-  if (side.outcome !== 'response') return side;
-  const next: ResponseBody =
-    body.kind === 'json' ? { kind: 'json', value } : { kind: 'xml', value };
-  return { outcome: 'response', response: { ...side.response, body: next } };
-}
-
-/** The sequence an exchange belongs to: its flow, or its serial sequence; undefined for a plain case. */
-function sequenceOf(exchange: Exchange): string | undefined {
-  const { flow, serial } = exchange.case;
-  if (flow !== undefined) return `flow:${flow.id}`;
-  return serial === undefined ? undefined : `serial:${serial}`;
-}
-
 /** A run's memory of the values each side generated, per sequence. */
 export interface ReferenceMemory {
   /**
@@ -134,9 +118,9 @@ export function createReferenceMemory(): ReferenceMemory {
   return {
     echoOrigins: () => new Map([...proven].map(([caseId, paths]) => [caseId, [...paths]])),
     apply(exchange) {
-      const sequence = sequenceOf(exchange);
-      const b = structured(exchange.baseline);
-      const c = structured(exchange.candidate);
+      const sequence = sequenceKeyOf(exchange);
+      const b = structuredBody(exchange.baseline);
+      const c = structuredBody(exchange.candidate);
       if (sequence === undefined || b === undefined || c === undefined || b.kind !== c.kind) {
         return exchange;
       }
@@ -167,8 +151,8 @@ export function createReferenceMemory(): ReferenceMemory {
       const echoed = found.places.map((place) => (place === '' ? '/' : place));
       return {
         ...exchange,
-        baseline: withValue(exchange.baseline, b, left),
-        candidate: withValue(exchange.candidate, c, right),
+        baseline: withStructuredValue(exchange.baseline, b, left),
+        candidate: withStructuredValue(exchange.candidate, c, right),
         echoed,
       };
     },

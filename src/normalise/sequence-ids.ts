@@ -29,6 +29,12 @@ import type { Exchange, ResponseBody, SideOutcome } from '../model/exchange.js';
 import type { CaseRequest } from '../model/request.js';
 import { joinPointer, parsePointer } from '../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
+import {
+  type Structured,
+  sequenceKeyOf,
+  structuredBody,
+  withStructuredValue,
+} from './sequence-walk.js';
 
 const WRITES: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH']);
 
@@ -122,30 +128,8 @@ function sideRequest(exchange: Exchange, side: Side): CaseRequest {
   return exchange.flow?.requests[side] ?? exchange.case.request;
 }
 
-type Structured = Extract<ResponseBody, { kind: 'json' | 'xml' }>;
-
-function structured(side: SideOutcome): Structured | undefined {
-  if (side.outcome !== 'response') return undefined;
-  const { body } = side.response;
-  return body.kind === 'json' || body.kind === 'xml' ? body : undefined;
-}
-
 function accepted(side: SideOutcome): boolean {
   return side.outcome === 'response' && side.response.status >= 200 && side.response.status < 300;
-}
-
-function withValue(side: SideOutcome, body: Structured, value: unknown): SideOutcome {
-  if (side.outcome !== 'response') return side;
-  const next: ResponseBody =
-    body.kind === 'json' ? { kind: 'json', value } : { kind: 'xml', value };
-  return { outcome: 'response', response: { ...side.response, body: next } };
-}
-
-/** The sequence an exchange belongs to: its flow, or its serial sequence; undefined for a plain case. */
-function sequenceOf(exchange: Exchange): string | undefined {
-  const { flow, serial } = exchange.case;
-  if (flow !== undefined) return `flow:${flow.id}`;
-  return serial === undefined ? undefined : `serial:${serial}`;
 }
 
 /** `POST /records/:id`: the method and the path with numeric segments as `:id`. */
@@ -215,7 +199,7 @@ export function createSequenceIds(): SequenceIds {
       candidate: new Map(),
     };
     for (const side of ['baseline', 'candidate'] as const) {
-      const body = structured(exchange[side]);
+      const body = structuredBody(exchange[side]);
       if (body === undefined || !accepted(exchange[side])) continue;
       const sent = mentioned(requestText(sideRequest(exchange, side)));
       integerLeaves(body.value, '', (path, n) => {
@@ -252,9 +236,9 @@ export function createSequenceIds(): SequenceIds {
   };
   return {
     apply(exchange) {
-      const sequence = sequenceOf(exchange);
-      const b = structured(exchange.baseline);
-      const c = structured(exchange.candidate);
+      const sequence = sequenceKeyOf(exchange);
+      const b = structuredBody(exchange.baseline);
+      const c = structuredBody(exchange.candidate);
       if (sequence === undefined) return exchange;
       let series = sequences.get(sequence);
       if (series === undefined) {
@@ -284,8 +268,8 @@ export function createSequenceIds(): SequenceIds {
       const sequenced = [...new Set(places)].sort();
       return {
         ...exchange,
-        baseline: withValue(exchange.baseline, b, left),
-        candidate: withValue(exchange.candidate, c, right),
+        baseline: withStructuredValue(exchange.baseline, b, left),
+        candidate: withStructuredValue(exchange.candidate, c, right),
         sequenced,
       };
     },

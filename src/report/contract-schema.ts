@@ -334,6 +334,9 @@ export const summaryShape = {
   echoed: countSchema
     .exactOptional()
     .describe('cases that echoed values each side generated earlier in their sequence'),
+  sequenced: countSchema
+    .exactOptional()
+    .describe('cases holding numbers each side gives its own writes, one sequence per side'),
   derived: countSchema
     .exactOptional()
     .describe('cases with revisions derived from per-instance values, compared by format'),

@@ -137,12 +137,12 @@ export function countAttributes(name: string, counts: Counts) {
   };
 }
 
-export function tally(counts: Counts, outcome: Outcome, time: number): void {
+export function tally(counts: Counts, kind: Outcome['kind'], time: number): void {
   counts.tests++;
   counts.time += time;
-  if (outcome.kind === 'failure') counts.failures++;
-  else if (outcome.kind === 'error') counts.errors++;
-  else if (outcome.kind === 'skipped') counts.skipped++;
+  if (kind === 'failure') counts.failures++;
+  else if (kind === 'error') counts.errors++;
+  else if (kind === 'skipped') counts.skipped++;
 }
 
 export const zero = (): Counts => ({ tests: 0, failures: 0, errors: 0, skipped: 0, time: 0 });

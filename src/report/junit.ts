@@ -14,6 +14,7 @@ import type { Interruption, RunReport } from './contract.js';
 import {
   type Counts,
   countAttributes,
+  type Outcome,
   outcomeOf,
   passedXml,
   propertiesXml,
@@ -23,9 +24,7 @@ import {
   zero,
 } from './junit-case.js';
 import { element, openTag, xmlAttr } from './junit-xml.js';
-import { notRunMessage } from './numbers.js';
-
-const PASSED = { kind: 'passed' } as const;
+import { junitOutcomeOf, notRunMessage } from './numbers.js';
 
 /** A selected case a signal kept from running: it has no result, only its id. */
 interface NotRunRow {
@@ -44,10 +43,22 @@ function isNotRunRow(row: Row): row is NotRunRow {
   return 'notRun' in row;
 }
 
-function tallyRow(counts: Counts, row: Row): void {
-  if (isPassedRow(row)) tally(counts, PASSED, row.slowestMs / 1000);
-  else if (isNotRunRow(row)) tally(counts, { kind: 'skipped', message: row.notRun }, 0);
-  else tally(counts, outcomeOf(row), seconds(row));
+/**
+ * Counts `row` into both its stretch's counts and the run's. Only the
+ * outcome's kind counts: a divergence's failure text (explanation, diff,
+ * repro) is built once, when its element is written.
+ */
+function tallyRow(stretch: Counts, total: Counts, row: Row): void {
+  let kind: Outcome['kind'] = 'passed';
+  let time = 0;
+  if (isPassedRow(row)) time = row.slowestMs / 1000;
+  else if (isNotRunRow(row)) kind = 'skipped';
+  else {
+    kind = junitOutcomeOf(row);
+    time = seconds(row);
+  }
+  tally(stretch, kind, time);
+  tally(total, kind, time);
 }
 
 function rowXml(row: Row, classname: string): string {
@@ -82,8 +93,7 @@ export function* renderJunitChunks(
       suite = row.suite;
       stretches.push(zero());
     }
-    tallyRow(stretches[stretches.length - 1] ?? zero(), row);
-    tallyRow(total, row);
+    tallyRow(stretches[stretches.length - 1] ?? zero(), total, row);
   }
   const name = `parity: ${report.baseline.name} vs ${report.candidate.name}`;
   const head = '<?xml version="1.0" encoding="UTF-8"?>\n';

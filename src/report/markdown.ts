@@ -77,6 +77,12 @@ export function summarySection(report: RunReport): string {
       String(n.echoed),
     ]);
   }
+  if (n.sequenced > 0) {
+    rows.push([
+      'Numbers each side gives its own writes (a sequence per side), compared as one reference (cases)',
+      String(n.sequenced),
+    ]);
+  }
   const note = kindsNote(n);
   const counts = table(['', 'count'], rows);
   const notes = [...(note === undefined ? [] : [`By kind: ${note}.`]), `${junitLine(n)}.`];

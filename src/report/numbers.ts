@@ -61,6 +61,8 @@ export interface ReportNumbers {
   readonly derived: number;
   /** Cases that echoed values each side generated earlier in their flow or sequence. */
   readonly echoed: number;
+  /** Cases holding numbers each side gives its own writes (a sequence per side). */
+  readonly sequenced: number;
   readonly flakyBaselines: number;
   /** Root causes per decision (open, accepted, wontfix, resolved): what the reports open with. */
   readonly decisions: DecisionCounts;
@@ -168,6 +170,7 @@ export function reportNumbers(report: RunReport): ReportNumbers {
     stamped: s.stamped ?? 0,
     derived: s.derived ?? 0,
     echoed: s.echoed ?? 0,
+    sequenced: s.sequenced ?? 0,
     flakyBaselines: s.flakyBaselines ?? 0,
     decisions: s.rootCauses ?? decisionCounts(report.rootCauses ?? []),
     notRun,

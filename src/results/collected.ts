@@ -50,7 +50,7 @@ export interface CollectedResults {
   /** The results of these cases, read back from the file (plainly equal ones included). */
   read(caseIds: ReadonlySet<string>): Promise<CaseResult[]>;
   /** Every result in run order: its final form when `final` has one, else its line. */
-  lines(final: FinalResults): AsyncIterable<ResultJson>;
+  lines(final: FinalResults): Iterable<ResultJson>;
   /** Every result as a junit.xml row, in run order, from memory. */
   junitRows(final: FinalResults): Iterable<JunitRow>;
   /** Some of the results, sorted into run order. */
@@ -90,7 +90,7 @@ export function collectedInMemory(results: readonly CaseResult[]): CollectedResu
     ranIds,
     inRunOrder: runOrderBy(ranIds),
     read: async (caseIds) => results.filter((r) => caseIds.has(r.caseId)),
-    async *lines(final) {
+    *lines(final) {
       for (const result of results) yield final.get(result.caseId) ?? result;
     },
     *junitRows(final) {

@@ -9,7 +9,8 @@
  * (`assessment.ts`), and the assessment is kept beside the lines
  * (`assessment-file.ts`).
  */
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Redactor } from '../redact/redact.js';
 import { openBlockFile } from '../util/block-file.js';
@@ -135,14 +136,12 @@ function collected(
     async read(caseIds) {
       const wanted = ran.filter((position) => caseIds.has(ledger.ids[position] as string));
       const out: CaseResult[] = [];
-      for await (const line of readLines(path, ledger, wanted)) {
+      for (const line of readLines(path, ledger, wanted)) {
         out.push(typeof line === 'string' ? parseResult(line) : line);
       }
       return out;
     },
-    async *lines(final) {
-      for await (const line of readLines(path, ledger, ran, final)) yield line;
-    },
+    lines: (final) => readLines(path, ledger, ran, final),
     *junitRows(final) {
       for (const position of ran) {
         const caseId = ledger.ids[position] as string;
@@ -177,7 +176,7 @@ async function rewriteStale(
   const moved: [number, number, number][] = [];
   try {
     let index = 0;
-    for await (const line of readLines(path, ledger, positions)) {
+    for (const line of readLines(path, ledger, positions)) {
       const position = positions[index++] ?? 0;
       // Parsed only when its text holds a secret in some form.
       const text =
@@ -213,14 +212,17 @@ const BEHIND = 64 * 1024;
  * The lines at `positions`, in that order, through a 1 MiB read window:
  * results complete nearly in run order, so most lines are in the window. A
  * position with a final form in `final` yields that instead of its line.
+ * Read synchronously (a window at a time, from a file this run just wrote):
+ * report.json's writer takes a line per step, and an asynchronous generator
+ * cost a promise and a job per line at each layer.
  */
-async function* readLines(
+function* readLines(
   path: string,
   ledger: Ledger,
   positions: readonly number[],
   final?: FinalResults,
-): AsyncIterable<ResultJson> {
-  const handle = await open(path, 'r');
+): Iterable<ResultJson> {
+  const handle = openSync(path, 'r');
   try {
     let buffer = Buffer.alloc(WINDOW);
     let window = buffer.subarray(0, 0);
@@ -237,13 +239,24 @@ async function* readLines(
         // Start a little before the line: results finish slightly out of order.
         windowStart = Math.max(0, start - BEHIND);
         if (end - windowStart > buffer.length) buffer = Buffer.alloc(end - windowStart);
-        const { bytesRead } = await handle.read(buffer, 0, buffer.length, windowStart);
+        const bytesRead = readWindow(handle, buffer, windowStart);
         window = buffer.subarray(0, bytesRead);
       }
       // The line without its newline.
       yield window.toString('utf8', start - windowStart, end - windowStart - 1);
     }
   } finally {
-    await handle.close();
+    closeSync(handle);
   }
+}
+
+/** Fills `buffer` from `at` on, as far as the file goes; returns the bytes read. */
+function readWindow(handle: number, buffer: Buffer, at: number): number {
+  let done = 0;
+  while (done < buffer.length) {
+    const read = readSync(handle, buffer, done, buffer.length - done, at + done);
+    if (read === 0) break;
+    done += read;
+  }
+  return done;
 }

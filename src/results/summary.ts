@@ -50,6 +50,8 @@ export interface RunSummary {
   readonly derived?: number;
   /** Cases that echoed values each side generated earlier in their sequence (`CaseResult.echoed`). */
   readonly echoed?: number;
+  /** Cases holding numbers each side gives its own writes, one sequence per side (`CaseResult.sequenced`). */
+  readonly sequenced?: number;
   /**
    * Root causes per decision (open, accepted, wontfix, resolved), set when the
    * run finishes (after the tracker). Absent in older reports.
@@ -106,6 +108,7 @@ export function createSummaryTally(): SummaryTally {
   let stamped = 0;
   let derived = 0;
   let echoed = 0;
+  let sequenced = 0;
   return {
     add(result) {
       cases++;
@@ -122,6 +125,7 @@ export function createSummaryTally(): SummaryTally {
       if (result.stamped !== undefined) stamped++;
       if (result.derived !== undefined) derived++;
       if (result.echoed !== undefined) echoed++;
+      if (result.sequenced !== undefined) sequenced++;
     },
     summary: () => {
       const { byKind, ...counts } = verdicts.counts();
@@ -136,6 +140,7 @@ export function createSummaryTally(): SummaryTally {
         stamped,
         derived,
         echoed,
+        ...(sequenced > 0 ? { sequenced } : {}),
       };
     },
   };
@@ -185,10 +190,40 @@ export function createVerdictTally(
 export function countedSummary(
   summary: RunSummary,
   plain: VerdictTally,
-  assessed: Iterable<CaseResult>,
+  notable: { readonly observed: readonly CaseResult[]; readonly assessed: readonly CaseResult[] },
 ): RunSummary {
-  const { byKind, ...counts } = plain.with(assessed).counts();
-  return { ...summary, ...counts, byKind };
+  const { byKind, ...counts } = plain.with(notable.assessed).counts();
+  return { ...summary, ...counts, byKind, ...perInstanceCounts(summary, notable) };
+}
+
+type PerInstance = 'origin' | 'stamped' | 'derived' | 'echoed' | 'sequenced';
+type PerInstanceCount = 'ownOrigin' | 'stamped' | 'derived' | 'echoed' | 'sequenced';
+/** Each per-instance list of a result and the summary count of the cases holding it. */
+const PER_INSTANCE: ReadonlyArray<readonly [PerInstance, PerInstanceCount]> = [
+  ['origin', 'ownOrigin'],
+  ['stamped', 'stamped'],
+  ['derived', 'derived'],
+  ['echoed', 'echoed'],
+  ['sequenced', 'sequenced'],
+];
+
+/**
+ * The per-instance counts once the assessment judged notable cases again (an
+ * echo proves a create's id, a run's writes prove a sequence): the tally's
+ * count as observed, minus the notable cases as observed, plus them as assessed.
+ */
+function perInstanceCounts(
+  summary: RunSummary,
+  notable: { readonly observed: readonly CaseResult[]; readonly assessed: readonly CaseResult[] },
+): Partial<Record<PerInstanceCount, number>> {
+  const out: Partial<Record<PerInstanceCount, number>> = {};
+  for (const [field, count] of PER_INSTANCE) {
+    const held = (results: readonly CaseResult[]) =>
+      results.reduce((n, r) => (r[field] === undefined ? n : n + 1), 0);
+    const n = (summary[count] ?? 0) - held(notable.observed) + held(notable.assessed);
+    if (n > 0 || summary[count] !== undefined) out[count] = n;
+  }
+  return out;
 }
 
 export function summarise(results: readonly CaseResult[]): RunSummary {

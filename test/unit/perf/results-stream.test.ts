@@ -40,7 +40,7 @@ function result(n: number, verdict: 'equal' | 'divergent' = 'equal'): CaseResult
   };
 }
 
-async function collect(chunks: AsyncIterable<string>): Promise<string> {
+async function collect(chunks: AsyncIterable<string> | Iterable<string>): Promise<string> {
   let text = '';
   for await (const chunk of chunks) text += chunk;
   return text;
