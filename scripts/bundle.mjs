@@ -16,6 +16,7 @@
 // neither cost. The library modules stay in dist/ as tsc emits them.
 // Usage: node scripts/bundle.mjs [OUT_DIR]   (default dist; the bin test bundles elsewhere)
 import { readdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -141,6 +142,21 @@ const onlyCommand = (name) => ({
     build.onResolve({ filter: /^\.\/commands\/[a-z-]+\.js$/ }, (args) =>
       args.path === `./commands/${name}.js` ? undefined : { path: args.path, namespace: 'other' },
     );
+    // The command's own module, imported statically: esbuild then evaluates
+    // its modules in the bundle's top level, not each in a function of its own
+    // that V8 pre-parses when it compiles the bundle and parses again when the
+    // command is loaded.
+    if (name !== undefined) {
+      build.onLoad({ filter: /[\\/]src[\\/]cli[\\/]main\.ts$/ }, async ({ path }) => {
+        const dynamic = `import('./commands/${name}.js')`;
+        const source = await readFile(path, 'utf8');
+        if (!source.includes(dynamic)) throw new Error(`${path} has no ${dynamic}`);
+        return {
+          contents: `import * as ownCommand from './commands/${name}.js';\n${source.replace(dynamic, 'Promise.resolve(ownCommand)')}`,
+          loader: 'ts',
+        };
+      });
+    }
     build.onLoad({ filter: /.*/, namespace: 'other' }, ({ path }) => ({
       contents: `throw new Error(${JSON.stringify(`${path} is not in ${name === undefined ? 'dist/parity.cjs' : `the bundle of \`parity ${name}\``}`)});`,
       loader: 'js',

@@ -69,82 +69,97 @@ function captureProblems(spec: CaptureInput): [string | undefined, string][] {
   return problems;
 }
 
-/** One capture: where a variable's value comes from in a step's answer. */
-export const captureSchema = z
-  .strictObject({
-    json: z
-      .string()
-      .optional()
-      .describe("RFC 6901 pointer into the JSON body (or an XML body's tree), e.g. /id"),
-    xpath: z
-      .string()
-      .optional()
-      .describe(
-        'XPath-lite into an XML body: /list/item[2]/@id, //etag, /a/b/text() (first match)',
-      ),
-    header: z
-      .string()
-      .optional()
-      .describe('Response header name (any case), e.g. etag or location'),
-    regex: z
-      .string()
-      .optional()
-      .describe(
-        'Regular expression over the picked value, or alone over the body text; captures group 1 (or the whole match)',
-      ),
-    group: z
-      .int()
-      .min(0)
-      .optional()
-      .describe('Which group of the regex match to capture (0: the whole match)'),
-    secret: z
-      .boolean()
-      .optional()
-      .describe(
-        'Never show the value in reports (automatic for values of redacted headers, or sent in one)',
-      ),
-  })
-  .superRefine((spec, ctx) => {
-    for (const [field, message] of captureProblems(spec)) {
-      ctx.addIssue({ code: 'custom', path: field === undefined ? [] : [field], message });
-    }
-  })
-  .describe(
-    "Where a variable is captured from in the step's answer: one of json, xpath, header, or regex alone",
-  );
+/** The flow schemas, built on first use (see `stepsSchema`). */
+function buildFlowSchemas() {
+  /** One capture: where a variable's value comes from in a step's answer. */
+  const captureSchema = z
+    .strictObject({
+      json: z
+        .string()
+        .optional()
+        .describe("RFC 6901 pointer into the JSON body (or an XML body's tree), e.g. /id"),
+      xpath: z
+        .string()
+        .optional()
+        .describe(
+          'XPath-lite into an XML body: /list/item[2]/@id, //etag, /a/b/text() (first match)',
+        ),
+      header: z
+        .string()
+        .optional()
+        .describe('Response header name (any case), e.g. etag or location'),
+      regex: z
+        .string()
+        .optional()
+        .describe(
+          'Regular expression over the picked value, or alone over the body text; captures group 1 (or the whole match)',
+        ),
+      group: z
+        .int()
+        .min(0)
+        .optional()
+        .describe('Which group of the regex match to capture (0: the whole match)'),
+      secret: z
+        .boolean()
+        .optional()
+        .describe(
+          'Never show the value in reports (automatic for values of redacted headers, or sent in one)',
+        ),
+    })
+    .superRefine((spec, ctx) => {
+      for (const [field, message] of captureProblems(spec)) {
+        ctx.addIssue({ code: 'custom', path: field === undefined ? [] : [field], message });
+      }
+    })
+    .describe(
+      "Where a variable is captured from in the step's answer: one of json, xpath, header, or regex alone",
+    );
 
-export type CaptureInputSpec = z.infer<typeof captureSchema>;
+  const captureMapSchema = z
+    .record(
+      z.string().regex(VARIABLE_NAME, {
+        error: 'must be a variable name: a letter or "_", then letters, digits or "_"',
+      }),
+      captureSchema,
+    )
+    .describe(
+      "Variables captured from this step's answer, each side its own value: { name: { json: /id } }",
+    );
 
-const captureMapSchema = z
-  .record(
-    z.string().regex(VARIABLE_NAME, {
-      error: 'must be a variable name: a letter or "_", then letters, digits or "_"',
-    }),
-    captureSchema,
-  )
-  .describe(
-    "Variables captured from this step's answer, each side its own value: { name: { json: /id } }",
-  );
+  /** One step of a flow as written. */
+  const stepSchema = z
+    .strictObject({
+      id: slug.describe('Step id, unique within the flow (its result is `suite/flow/step`)'),
+      description: z.string().optional().describe('What the step does, in one sentence'),
+      request: requestSchema,
+      capture: captureMapSchema.optional(),
+      expect: expectSchema.optional(),
+      rules: rulesSpecSchema.optional(),
+    })
+    .describe('One request of a flow; may use {{name}} variables captured by earlier steps');
 
-/** One step of a flow as written. */
-export const stepSchema = z
-  .strictObject({
-    id: slug.describe('Step id, unique within the flow (its result is `suite/flow/step`)'),
-    description: z.string().optional().describe('What the step does, in one sentence'),
-    request: requestSchema,
-    capture: captureMapSchema.optional(),
-    expect: expectSchema.optional(),
-    rules: rulesSpecSchema.optional(),
-  })
-  .describe('One request of a flow; may use {{name}} variables captured by earlier steps');
+  const stepsSchema = z
+    .array(stepSchema)
+    .min(1)
+    .describe('A flow: steps sent in order, one at a time per target, each compared on its own');
+  return { captureSchema, stepSchema, stepsSchema };
+}
 
-export type StepSpec = z.infer<typeof stepSchema>;
+type FlowSchemas = ReturnType<typeof buildFlowSchemas>;
+let built: FlowSchemas | undefined;
 
-/** The steps of a flow, in order. */
-export const stepsSchema = z
-  .array(stepSchema)
-  .min(1)
-  .describe('A flow: steps sent in order, one at a time per target, each compared on its own');
+export type CaptureInputSpec = z.infer<FlowSchemas['captureSchema']>;
+
+export type StepSpec = z.infer<FlowSchemas['stepSchema']>;
+
+/**
+ * The steps of a flow, in order. Built when a flow is first checked: a
+ * library of plain cases never builds the flow schemas (a shorter start-up).
+ */
+export const stepsSchema = z.lazy(() => {
+  built ??= buildFlowSchemas();
+  return built.stepsSchema;
+});
 
 type Path = (string | number)[];
 

@@ -16,7 +16,13 @@ import { type Locator, placeReport, positionOfOffset, positionOfPath } from '../
 import { describeIssues, describeValue } from '../util/zod-issues.js';
 import { bomLength, sliceCaseFile } from './json-slices.js';
 import { isMapping } from './request-schema.js';
-import { type CaseFile, type CaseSpec, caseFileSchema, caseSpecSchema } from './schema.js';
+import {
+  type CaseFile,
+  type CaseSpec,
+  caseFileSchema,
+  caseSpecSchema,
+  plainCaseSchema,
+} from './schema.js';
 
 /** A case file's own fields: everything but its cases. */
 export type CaseFileHeader = Omit<CaseFile, 'cases'>;
@@ -221,7 +227,7 @@ export function parseCaseFile(bytes: Buffer, file: string): ParseOutcome {
   }
   const cases = 'item' in parsed ? parsed : itemsOf(data);
   const base = { file, count: cases.count, item: cases.item, locate };
-  const checked = headerSchema.safeParse(data);
+  const checked = headerSchema.safeParse(data, { jitless: true });
   if (checked.success) {
     const { cases: _cases, ...header } = checked.data;
     return { ok: true, parsed: { ...base, header, problems: [] } };
@@ -231,6 +237,14 @@ export function parseCaseFile(bytes: Buffer, file: string): ParseOutcome {
   return { ok: true, parsed: { ...base, header: undefined, problems } };
 }
 
+/**
+ * How many cases of a file are checked by zod's interpreter before its compiled
+ * fast path: compiling the fast path (a `new Function` per object schema)
+ * costs more than it saves over a few cases, and a one-case library's start-up
+ * pays it; over many cases it pays for itself. The result is the same either way.
+ */
+const INTERPRETED = 8;
+
 /** Check the case at `index` of a parsed file. */
 export function checkCase(
   parsed: ParsedCaseFile,
@@ -238,7 +252,13 @@ export function checkCase(
 ): { readonly spec: CaseSpec } | { readonly problems: readonly InputProblem[] } {
   const item = parsed.item(index);
   if ('problem' in item) return { problems: [item.problem] };
-  const checked = caseSpecSchema.safeParse(item.value);
+  const jitless = index < INTERPRETED;
+  const { value } = item;
+  if (isMapping(value) && !Object.hasOwn(value, 'steps') && !Object.hasOwn(value, 'rules')) {
+    const plain = plainCaseSchema.safeParse(value, { jitless });
+    if (plain.success) return { spec: plain.data };
+  }
+  const checked = caseSpecSchema.safeParse(value, { jitless });
   if (checked.success) return { spec: checked.data };
   // Described as part of the file, so messages and positions match the file.
   const issues = checked.error.issues.map((issue) => ({

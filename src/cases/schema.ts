@@ -61,6 +61,23 @@ export const caseSpecSchema = z
 
 export type CaseSpec = z.infer<typeof caseSpecSchema>;
 
+/**
+ * A case written as one request with no rules of its own: what most cases
+ * are. It accepts a subset of what `caseSpecSchema` accepts (and gives the
+ * same value for it) without building the rules and flow schemas, so
+ * `checkCase` tries it first on a case with neither `steps` nor `rules`, and
+ * asks `caseSpecSchema` (for its problems) when it refuses.
+ */
+export const plainCaseSchema = z
+  .strictObject({
+    id: slug,
+    description: z.string().optional(),
+    tags: tagsSchema.optional(),
+    request: requestSchema,
+    expect: expectSchema.optional(),
+  })
+  .refine((item) => !item.request.path.startsWith('{{'));
+
 const defaultsSchema = z
   .strictObject({
     headers: headersSchema.optional(),

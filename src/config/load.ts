@@ -118,7 +118,8 @@ export async function loadConfig(
       message: `uses \${env:${name}}, which names an unset environment variable (set ${name} or remove the reference)`,
     });
   });
-  const result = configSchema.safeParse(substituted);
+  // Parsed once: zod's compiled fast path would cost more to build than it saves.
+  const result = configSchema.safeParse(substituted, { jitless: true });
   if (!result.success) {
     const locate = (path: readonly PropertyKey[], at?: 'key' | 'value') =>
       positionOfPath(doc, counter, path, at);

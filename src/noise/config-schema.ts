@@ -6,9 +6,13 @@ import * as z from 'zod';
 import { rulesSpecSchema } from '../rules/schema.js';
 
 /** Learned noise of one endpoint, as rules `run` applies to every case of it. */
-export const endpointNoiseSchema = rulesSpecSchema
-  .pick({ ignore: true, sortArrays: true, volatileHeaders: true })
-  .describe('Noise of one endpoint: paths ignored, arrays sorted, headers compared for presence');
+// Lazy as the rules schema is: built when a config's noise is first checked.
+export const endpointNoiseSchema = z.lazy(() =>
+  rulesSpecSchema
+    .unwrap()
+    .pick({ ignore: true, sortArrays: true, volatileHeaders: true })
+    .describe('Noise of one endpoint: paths ignored, arrays sorted, headers compared for presence'),
+);
 
 const fraction = z.number().min(0).max(1);
 

@@ -19,7 +19,7 @@ import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hasCode, ParityError } from '../util/errors.js';
-import { LATEST_TEMP_PREFIX, pointLatest } from '../util/fs.js';
+import { LATEST_TEMP_PREFIX, pointLatest, removeFile } from '../util/fs.js';
 import type { Host } from '../util/host.js';
 import { folderProblem } from '../util/write-target.js';
 
@@ -171,7 +171,7 @@ export async function openRunFolder(
       if (published) return;
       await rename(dir, finalDir);
       published = true;
-      await rm(join(finalDir, OWNER_FILE), { force: true });
+      await removeFile(join(finalDir, OWNER_FILE));
     },
     pointLatest: () => pointLatest(reportsDir, runId),
     async discard() {

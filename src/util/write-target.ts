@@ -6,9 +6,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, lstat, open, readlink, rm, stat } from 'node:fs/promises';
+import { access, lstat, open, readlink, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { hasCode } from './errors.js';
+import { removeFile } from './fs.js';
 
 /** What sits at a path, after following its symlinks. */
 export type PathKind = 'missing' | 'file' | 'directory' | 'device' | 'fifo' | 'socket' | 'other';
@@ -187,7 +188,7 @@ export async function folderProblem(
   try {
     const handle = await open(probe, 'wx');
     await handle.close();
-    await rm(probe, { force: true });
+    await removeFile(probe);
     return undefined;
   } catch (error) {
     const code = error instanceof Error && 'code' in error ? String(error.code) : 'error';

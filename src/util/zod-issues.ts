@@ -200,11 +200,13 @@ function child(schema: unknown, segment: Segment): unknown {
   return undefined;
 }
 
-/** Look through optional, default, pipe and union (first object branch) wrappers. */
+/** Look through optional, default, lazy, pipe and union (first object branch) wrappers. */
 function unwrap(schema: unknown): unknown {
   let current = schema;
   for (let depth = 0; depth < 16; depth++) {
     if (current instanceof z.ZodOptional || current instanceof z.ZodDefault) {
+      current = current.unwrap();
+    } else if (current instanceof z.ZodLazy) {
       current = current.unwrap();
     } else if (current instanceof z.ZodPipe) {
       current = current.in;

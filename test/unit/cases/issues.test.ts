@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkCase, parseCaseFile } from '../../../src/cases/parse-file.js';
-import { caseFileSchema } from '../../../src/cases/schema.js';
+import { caseFileSchema, caseSpecSchema } from '../../../src/cases/schema.js';
 import type { InputProblem } from '../../../src/util/errors.js';
 import { formatField } from '../../../src/util/positions.js';
 import { closest, editDistance, suggestKey } from '../../../src/util/suggest.js';
@@ -95,6 +95,44 @@ describe('parseCaseFile and checkCase', () => {
     ).toEqual([
       'cases[0].request.headers["x-count"] must be a string (got 5)',
       'cases[0].expect.status must be an integer (got 200.5)',
+    ]);
+  });
+});
+
+describe('checkCase of a plain case (one request, no rules)', () => {
+  const specs = (text: string) => {
+    const outcome = parseCaseFile(Buffer.from(text), 'x.json');
+    if (!outcome.ok) throw new Error('not parsed');
+    return Array.from({ length: outcome.parsed.count }, (_, i) => checkCase(outcome.parsed, i));
+  };
+
+  it('gives the value the whole case schema gives, fields in the same order', () => {
+    const item = {
+      expect: { status: 200 },
+      request: { method: 'POST', path: '/a', json: { b: 1 }, headers: { 'x-a': '1' } },
+      tags: ['t'],
+      description: 'd',
+      id: 'a',
+    };
+    const [checked] = specs(JSON.stringify({ suite: 's', cases: [item] }));
+    expect(checked).toEqual({ spec: caseSpecSchema.parse(item) });
+    const spec = checked !== undefined && 'spec' in checked ? checked.spec : {};
+    expect(Object.keys(spec)).toEqual(Object.keys(caseSpecSchema.parse(item)));
+  });
+
+  it('still refuses what the whole case schema refuses, with its messages', () => {
+    const cases = [
+      { id: 'a', request: { method: 'GET', path: '{{x}}' } },
+      { id: 'b' },
+      { id: 'c', request: { method: 'GET', path: '/' }, stpes: [] },
+    ];
+    const messages = specs(JSON.stringify({ suite: 's', cases })).flatMap((checked) =>
+      'problems' in checked ? checked.problems.map((p) => `${p.field} ${p.message}`) : ['ok'],
+    );
+    expect(messages).toEqual([
+      'cases[0].request.path must start with "/" (got "{{x}}")',
+      'cases[1] needs a request (one request) or steps (a flow of requests)',
+      expect.stringMatching(/^cases\[2\]\.stpes .*"steps"/),
     ]);
   });
 });

@@ -85,7 +85,7 @@ describe('the option table', () => {
   });
 
   it('names a flag by its commander name, or by the config field it overrides', () => {
-    const fields = Object.keys(configSchema.shape);
+    const fields = Object.keys(configSchema.unwrap().shape);
     for (const [name, decl] of Object.entries(COMMANDS)) {
       for (const [key, schema] of Object.entries(decl.options)) {
         const option = commanderOf(name).options.find((o) => o.flags === metaOf(schema).flags);
