@@ -84,10 +84,14 @@ const vendored = (lazyExports, vendor) => ({
       path: `${vendor}/${args.path}.cjs`,
       external: true,
     }));
-    build.onResolve({ filter: external([...LAZY, ...LAZY_BUILTINS]) }, (args) => ({
-      path: args.path,
-      namespace: 'lazy',
-    }));
+    build.onResolve({ filter: external(LAZY) }, (args) => ({ path: args.path, namespace: 'lazy' }));
+    // A lazy builtin's own module requires the real builtin: that require is
+    // external, or the module would require itself (a stack overflow at first use).
+    build.onResolve({ filter: external(LAZY_BUILTINS) }, (args) =>
+      args.namespace === 'lazy'
+        ? { path: args.path, external: true }
+        : { path: args.path, namespace: 'lazy' },
+    );
     build.onResolve({ filter: /^\.\.?\/vendor\/.*\.cjs$/ }, (args) => ({
       path: args.path,
       external: true,
