@@ -247,8 +247,9 @@ function explainValues(changes: readonly Change[]): { sentences: string[]; summa
   return { sentences, summary };
 }
 
+/** A header's value as written on the wire (a code span: an ETag's quotes are its own). */
 function headerValue(value: string | undefined): string {
-  return value === undefined ? 'absent' : brief(value);
+  return value === undefined ? 'absent' : codeSpan(shorten(value, 40));
 }
 
 function explainHeaders(

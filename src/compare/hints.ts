@@ -52,6 +52,16 @@ function statusHint(
   };
 }
 
+/** Headers whose value each side computes from its representation: never a value to copy. */
+const VALIDATORS: ReadonlySet<string> = new Set([
+  'etag',
+  'last-modified',
+  'content-md5',
+  'digest',
+  'repr-digest',
+  'content-digest',
+]);
+
 function headerHint(cause: Extract<RootCause, { type: 'header' }>): FixHint {
   const { name, difference } = cause;
   if (difference !== 'value') {
@@ -61,6 +71,14 @@ function headerHint(cause: Extract<RootCause, { type: 'header' }>): FixHint {
     return missing === 'baseline'
       ? { baseline: set, candidate: drop }
       : { baseline: drop, candidate: set };
+  }
+  // A validator names one representation: it is computed, not copied.
+  if (VALIDATORS.has(name.toLowerCase())) {
+    return {
+      baseline: `compute ${codeSpan(name)} as the candidate does (the same inputs, the same hash or clock)`,
+      candidate: `compute ${codeSpan(name)} as the baseline does (the same inputs, the same hash or clock)`,
+      rule: `volatileHeaders: [${yamlScalar(name)}]`,
+    };
   }
   return {
     baseline: `send ${codeSpan(name)} with the candidate's value`,

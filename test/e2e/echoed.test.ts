@@ -17,7 +17,8 @@ function server(prefix: string): Promise<TestServer> {
     if (req.method === 'POST') {
       const input = JSON.parse(body || '{}') as { name?: string };
       const thing = {
-        id: `${prefix}-${randomBytes(5).toString('hex')}1`,
+        // Letters and digits, as a drawn id holds: ten hex digits alone are all decimal one time in ~110.
+        id: `${prefix}-${randomBytes(5).toString('hex')}1f`,
         ...input,
         // Derived from the input, a separator of each side's own: a real difference, echoed too.
         slug: `${input.name}${prefix === 'b' ? '-' : '_'}2024`,

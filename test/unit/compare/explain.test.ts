@@ -112,7 +112,7 @@ describe('explain: generic differences', () => {
       'Values differ at 2 paths: `/total` (3 → 4) and `/name` ("a" → "b").',
     );
     expect(explanation).toContain('The array `/list` has its elements in another order (1 moved).');
-    expect(explanation).toContain('Header `etag` differs: baseline "a", candidate absent.');
+    expect(explanation).toContain('Header `etag` differs: baseline `a`, candidate absent.');
     expect(sentences(explanation)).toBeLessThanOrEqual(5);
     expect(summary).not.toContain('\n');
     expect(summary.length).toBeLessThanOrEqual(120);
