@@ -41,10 +41,12 @@ export function* renderJsonChunks(
   const { before, after } = frame(report);
   yield before;
   let first = true;
-  // One chunk per result (its separator and its line), synchronously: the
-  // writer waits only when the disk is behind, not once per case.
+  // Two chunks per result (its separator, then its line: a line joined to its
+  // separator would be copied whole to be encoded), synchronously: the writer
+  // waits only when the disk is behind, not once per case.
   for (const result of results) {
-    yield `${first ? '\n    ' : ',\n    '}${line(result)}`;
+    yield first ? '\n    ' : ',\n    ';
+    yield line(result);
     first = false;
   }
   yield first ? after : `\n  ${after}`;

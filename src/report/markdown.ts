@@ -275,7 +275,12 @@ function runErrorsSection(report: RunReport): string[] {
   return out;
 }
 
-export function renderMarkdown(report: RunReport): string {
+/**
+ * report.md's lines and blocks, in order: the file is them joined by line
+ * breaks, plus one at the end. Each divergence's section is its own part, so
+ * the writer encodes it as it comes and no string of every section is built.
+ */
+function* markdownParts(report: RunReport): Iterable<string> {
   const title = `# Parity report: ${prose(report.baseline.name)} vs ${prose(report.candidate.name)}`;
   const { recording } = report.baseline;
   // A recorded baseline was not asked now: the report names the recording it was answered from.
@@ -284,29 +289,47 @@ export function renderMarkdown(report: RunReport): string {
       ? inlineCode(report.baseline.url)
       : `the recording ${inlineCode(recording)} (of ${inlineCode(report.baseline.url)})`;
   const meta = `Run ${inlineCode(report.runId)} · ${report.startedAt} · baseline ${baseline} · candidate ${inlineCode(report.candidate.url)}\n\n${prose(runtimeLine(report))}`;
-  const sections = [title, '', meta + scopeNote(report), ...interruptedNote(report)];
-  sections.push(...decisionsSection(report));
-  sections.push('', '## Summary', '', summarySection(report));
-  sections.push(...regressionSection(report));
+  yield* [title, '', meta + scopeNote(report), ...interruptedNote(report)];
+  yield* decisionsSection(report);
+  yield* ['', '## Summary', '', summarySection(report)];
+  yield* regressionSection(report);
   const divergent = report.results.filter((r) => r.verdict === 'divergent');
   if (divergent.length === 0) {
     const accepted = report.summary.accepted > 0 ? ' (or accepted)' : '';
-    sections.push('', `No open divergences: every case is equal${accepted} after normalisation.`);
+    yield* ['', `No open divergences: every case is equal${accepted} after normalisation.`];
   }
   for (const kind of KIND_REPORT_ORDER) {
     const group = divergent.filter((r) => primaryKind(r.kinds) === kind);
     if (group.length === 0) continue;
-    sections.push('', `## ${KIND_TITLES[kind]} (${group.length})`);
-    for (const result of group) sections.push('', divergenceSection(result));
+    yield* ['', `## ${KIND_TITLES[kind]} (${group.length})`];
+    for (const result of group) {
+      yield '';
+      yield divergenceSection(result);
+    }
   }
-  sections.push(...acceptedSection(report));
-  sections.push(...runErrorsSection(report));
-  sections.push(...skippedSection(report.results));
-  sections.push('', latencySection(report));
-  sections.push(...coverageSection(report));
-  sections.push(...encodingNotesSection(report.results));
-  sections.push(...unusedRulesSection(report));
+  yield* acceptedSection(report);
+  yield* runErrorsSection(report);
+  yield* skippedSection(report.results);
+  yield* ['', latencySection(report)];
+  yield* coverageSection(report);
+  yield* encodingNotesSection(report.results);
+  yield* unusedRulesSection(report);
   const noise = renderNoiseMarkdown(report.noise);
-  if (noise !== '') sections.push('', noise);
-  return `${sections.join('\n')}\n`;
+  if (noise !== '') yield* ['', noise];
+}
+
+/** report.md in chunks (its parts, each after its line break), for a writer that streams. */
+export function* renderMarkdownChunks(report: RunReport): Iterable<string> {
+  // The line break is a chunk of its own: a section joined to it would be copied whole to be encoded.
+  let first = true;
+  for (const part of markdownParts(report)) {
+    if (!first) yield '\n';
+    yield part;
+    first = false;
+  }
+  yield '\n';
+}
+
+export function renderMarkdown(report: RunReport): string {
+  return [...renderMarkdownChunks(report)].join('');
 }

@@ -12,10 +12,10 @@ import { createReporters, type Reporter } from '../results/reporter.js';
 import { writeChunksAtomic, writeFileAtomic } from '../util/fs.js';
 import type { RunReport } from './contract.js';
 import { REPORT_FORMATS, type ReportFormat } from './formats.js';
-import { renderHtml } from './html/render.js';
+import { renderHtmlChunks } from './html/render.js';
 import { renderJsonChunks } from './json.js';
 import { renderJunitChunks } from './junit.js';
-import { renderMarkdown } from './markdown.js';
+import { renderMarkdownChunks } from './markdown.js';
 import type { RunFolder } from './run-folder.js';
 
 export { REPORT_FORMATS, type ReportFormat } from './formats.js';
@@ -59,8 +59,8 @@ export const FILE_REPORTERS: Record<ReportFormat, FileReporter> = {
   json: fileReporter('json', 'report.json', (report, all) =>
     renderJsonChunks(report, all.collected.lines(all.final)),
   ),
-  md: fileReporter('md', 'report.md', renderMarkdown),
-  html: fileReporter('html', 'report.html', renderHtml),
+  md: fileReporter('md', 'report.md', renderMarkdownChunks),
+  html: fileReporter('html', 'report.html', renderHtmlChunks),
   junit: fileReporter('junit', 'junit.xml', (report, all) =>
     renderJunitChunks(report, () => all.collected.junitRows(all.final)),
   ),

@@ -11,9 +11,15 @@ import { CLIENT_SCRIPT } from './page-script.js';
 import { STYLES } from './styles.js';
 import { rowViews, viewWithoutRows } from './view.js';
 
+/** A character `embedJson` escapes. */
+const UNSAFE_IN_SCRIPT = /[<>&\u2028\u2029]/;
+
 /** JSON that is inert inside a `<script>` element and valid JavaScript too. */
 export function embedJson(value: unknown): string {
-  return JSON.stringify(value)
+  const json = JSON.stringify(value);
+  // Most rows hold none of them: one scan, not five (each a copy of a long two-byte row).
+  if (!UNSAFE_IN_SCRIPT.test(json)) return json;
+  return json
     .replaceAll('<', '\\u003c')
     .replaceAll('>', '\\u003e')
     .replaceAll('&', '\\u0026')
@@ -52,26 +58,47 @@ export function contentSecurityPolicy(script: string): string {
 const ROWS_SLOT = '\u0000rows\u0000';
 
 /**
- * `embedJson(htmlView(report))`, with each row embedded as it is built and
- * its view dropped: `JSON.stringify` of an array is its elements' JSON joined
- * by commas, and the escapes are per character, so the text is the same.
+ * `embedJson(htmlView(report))` in pieces, each row embedded as it is built
+ * and its view dropped: `JSON.stringify` of an array is its elements' JSON
+ * joined by commas, and the escapes are per character, so the text is the
+ * same. Never one string of every row: that string (two bytes a character as
+ * soon as one row holds a non-Latin-1 character) was copied whole again to be
+ * written.
  */
-function embeddedView(report: RunReport): { readonly title: string; readonly json: string } {
+function embeddedView(report: RunReport): {
+  readonly title: string;
+  readonly json: Iterable<string>;
+} {
   const view = viewWithoutRows(report);
-  const rows: string[] = [];
-  for (const row of rowViews(report)) rows.push(embedJson(row));
   const head = embedJson({ ...view, rows: ROWS_SLOT });
   const slot = `"rows":${embedJson(ROWS_SLOT)}`;
   const at = head.indexOf(slot);
   // Unreachable: the view's own `rows` member holds the slot.
   if (at < 0) throw new Error('report.html: no rows slot in the embedded view');
-  const json = `${head.slice(0, at)}"rows":[${rows.join(',')}]${head.slice(at + slot.length)}`;
-  return { title: view.title, json };
+  return { title: view.title, json: viewPieces(report, head, at, slot.length) };
 }
 
-export function renderHtml(report: RunReport): string {
+function* viewPieces(
+  report: RunReport,
+  head: string,
+  at: number,
+  slotLength: number,
+): Iterable<string> {
+  yield `${head.slice(0, at)}"rows":[`;
+  // The comma is a chunk of its own: a row joined to it would be copied whole to be encoded.
+  let first = true;
+  for (const row of rowViews(report)) {
+    if (!first) yield ',';
+    yield embedJson(row);
+    first = false;
+  }
+  yield `]${head.slice(at + slotLength)}`;
+}
+
+/** report.html in chunks (the page's head, each row's JSON, the tail), for a writer that streams. */
+export function* renderHtmlChunks(report: RunReport): Iterable<string> {
   const view = embeddedView(report);
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -83,9 +110,15 @@ export function renderHtml(report: RunReport): string {
 </head>
 <body>
 <noscript>This report draws itself with JavaScript; report.md and report.json hold the same data.</noscript>
-<script type="application/json" id="parity-data">${view.json}</script>
+<script type="application/json" id="parity-data">`;
+  yield* view.json;
+  yield `</script>
 <script>${CLIENT_SCRIPT}</script>
 </body>
 </html>
 `;
+}
+
+export function renderHtml(report: RunReport): string {
+  return [...renderHtmlChunks(report)].join('');
 }

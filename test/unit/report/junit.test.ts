@@ -75,6 +75,34 @@ describe('junit.xml', () => {
     });
   });
 
+  it('strips exactly what XML 1.0 forbids, clean-looking text or not', () => {
+    // The whole rule, applied to every text (stripIllegal scans first and applies it only when needed).
+    const forbidden = new RegExp(
+      [
+        '[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFFFF]',
+        '[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])',
+        '(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]',
+      ].join('|'),
+      'g',
+    );
+    for (const text of [
+      'plain → text',
+      'a\u0001b',
+      '\uD83D\uDE00 pair',
+      'lone \uD83D',
+      'lone \uDE00',
+      '\uFFFE',
+    ]) {
+      expect(stripIllegal(text)).toBe(text.replace(forbidden, ''));
+    }
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        expect(stripIllegal(text)).toBe(text.replace(forbidden, ''));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('escapes any string into text and attributes that parse back to it', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (text) => {
