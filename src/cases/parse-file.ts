@@ -15,6 +15,7 @@ import type { InputProblem } from '../util/errors.js';
 import { type Locator, placeReport, positionOfOffset, positionOfPath } from '../util/positions.js';
 import { describeIssues, describeValue } from '../util/zod-issues.js';
 import { bomLength, sliceCaseFile } from './json-slices.js';
+import { plainCaseFast } from './plain-fast.js';
 import { isMapping } from './request-schema.js';
 import {
   type CaseFile,
@@ -254,6 +255,8 @@ export function checkCase(
   if ('problem' in item) return { problems: [item.problem] };
   const jitless = index < INTERPRETED;
   const { value } = item;
+  const fast = plainCaseFast(value);
+  if (fast !== undefined) return { spec: fast };
   if (isMapping(value) && !Object.hasOwn(value, 'steps') && !Object.hasOwn(value, 'rules')) {
     const plain = plainCaseSchema.safeParse(value, { jitless });
     if (plain.success) return { spec: plain.data };

@@ -13,6 +13,8 @@
 
 /** The characters a path may hold as written (RFC 3986 pchar, `/` and `?`). */
 const PATH_CHAR = /[A-Za-z0-9\-._~!$&'()*+,;=:@/?]/;
+/** A path of those characters alone (no `%`, no `#`, no reference): valid as written. */
+const PLAIN_PATH = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]*$/;
 /** `${env:NAME}`, or a flow step's `{{ name }}` (both substituted before sending). */
 const REFERENCE = /^(?:\$\{env:[A-Za-z_][A-Za-z0-9_]*\}|\{\{\s*[A-Za-z_][A-Za-z0-9_]*\s*\}\})/;
 const ESCAPE = /^%[0-9A-Fa-f]{2}/;
@@ -48,6 +50,8 @@ function percentEncoded(c: string): string {
  * `allowEnv`: `${env:NAME}` references count as valid (the path as written in a file).
  */
 export function pathProblem(path: string, allowEnv: boolean): string | undefined {
+  // Most paths hold only characters a path may hold as written: nothing to say.
+  if (PLAIN_PATH.test(path)) return undefined;
   let inQuery = false;
   for (let i = 0; i < path.length; ) {
     const rest = path.slice(i, i + 80);

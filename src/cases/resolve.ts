@@ -52,7 +52,10 @@ function substitutedProblem(value: string, path: ValuePath): string | undefined 
 /** Resolves the cases of one file, one at a time (defaults are resolved once per file). */
 export interface CaseResolver {
   /** The case written at `cases[index]`; its problems are unset `${env:…}` variables. */
-  resolve(item: CaseSpec, index: number): { entry: ResolvedEntry; problems: InputProblem[] };
+  resolve(
+    item: CaseSpec,
+    index: number,
+  ): { entry: ResolvedEntry; problems: readonly InputProblem[] };
 }
 
 /** The resolver for the cases of a file whose own fields (`header`) are valid. */
@@ -103,13 +106,16 @@ export function caseResolver(header: CaseFileHeader, context: ResolveContext): C
         idAt: new LazySource(file, index, true),
         idField: formatField(['cases', index, 'id']),
       };
-      const found = problems;
-      problems = [];
-      seen = new Set();
+      // Most cases have no problem: no new list and set for them.
+      const found = problems.length === 0 ? NO_PROBLEMS : problems;
+      if (problems.length > 0) problems = [];
+      if (seen.size > 0) seen = new Set();
       return { entry, problems: found };
     },
   };
 }
+
+const NO_PROBLEMS: readonly InputProblem[] = Object.freeze([]);
 
 /** Tags of a case when neither it nor its file's defaults name any (shared). */
 const EMPTY_TAGS: readonly string[] = compact([]);

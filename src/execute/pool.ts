@@ -17,6 +17,7 @@ import type { Exchange } from '../model/exchange.js';
 import type { TargetClient } from './client.js';
 import { exchangeSender, type ReplicaSends } from './exchange.js';
 import type { LoopClock } from './loop-clock.js';
+import type { Sender } from './sender.js';
 import { type FlowAgain, runSequence, type SequenceInput } from './sequence.js';
 
 export { exchangeCase } from './exchange.js';
@@ -163,9 +164,12 @@ function exclusive() {
      * counted in flight from when it is sent, so a sequence taken after it
      * waits for it, and one taken before it never does.
      */
-    send<T>(send: () => Promise<T>): Promise<T> {
+    send<T>(sender: Sender<T>, unit: Case): Promise<T> {
       const wait = barrier;
-      return wait === undefined ? track(send()) : wait.then(() => track(send()));
+      // No closure per case on the hot path (no sequence taken before it).
+      return wait === undefined
+        ? track(sender.send(unit))
+        : wait.then(() => track(sender.send(unit)));
     },
     /** Runs a sequence alone: after every unit in flight, before any unit taken later. */
     alone(run: () => Promise<void>): Promise<void> {
@@ -205,7 +209,7 @@ export async function executeUnits<R>(input: UnitsInput<R>): Promise<Executed> {
       taken += unit.size;
       return { position, run: pool.alone(() => runSequence(unit, position, input)) };
     }
-    return { position: taken++, sent: pool.send(() => input.sender.send(unit)) };
+    return { position: taken++, sent: pool.send(input.sender, unit) };
   };
   const worker = async (): Promise<void> => {
     let pending = stopped() ? undefined : start(queue.now() ?? (await queue.later()));
