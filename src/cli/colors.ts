@@ -8,7 +8,7 @@
 import type { Io } from './io.js';
 
 /** Wraps a value's text in one colour (or, with colour off, returns the text). */
-export type Paint = (input: string | number | null | undefined) => string;
+type Paint = (input: string | number | null | undefined) => string;
 
 export interface Colors {
   readonly bold: Paint;
