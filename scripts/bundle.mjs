@@ -92,10 +92,10 @@ const vendored = (lazyExports, vendor, sends = true) => ({
       path: `${vendor}/${args.path}.cjs`,
       external: true,
     }));
-    // A lazy module's own `require` of the builtin is Node's (external): were
-    // it resolved here, it would name the lazy module itself, and its first
-    // getter would recurse until the stack overflows.
-    build.onResolve({ filter: external([...LAZY, ...builtins]) }, (args) =>
+    build.onResolve({ filter: external(LAZY) }, (args) => ({ path: args.path, namespace: 'lazy' }));
+    // A lazy builtin's own module requires the real builtin: that require is
+    // external, or the module would require itself (a stack overflow at first use).
+    build.onResolve({ filter: external(builtins) }, (args) =>
       args.namespace === 'lazy'
         ? { path: args.path, external: true }
         : { path: args.path, namespace: 'lazy' },

@@ -8,7 +8,9 @@
  * and the result joins the assessment's `masked` (`results/assessment.ts`).
  * A write whose numbers the run's writes proved a sequence each side numbers
  * itself (`normalise/sequence-ids.ts`) is judged again the same way, those
- * places listed as `sequenced`, with that evidence.
+ * places listed as `sequenced`, with that evidence; and so is an answer whose
+ * two ETags another answer proved derived (`normalise/derived-etags.ts`: a
+ * HEAD shows no body to prove its own), listed as `derived`.
  * Pure.
  */
 import { maskResult } from '../noise/post-pass.js';
@@ -23,13 +25,33 @@ export function maskEchoOrigins(input: {
   readonly origins: ReadonlyMap<string, readonly string[]>;
   /** By case id, the places of numbers each side gives its own writes (a proven sequence). */
   readonly sequenced?: ReadonlyMap<string, readonly string[]>;
+  /** By case id, `header etag` where another answer proved the same two tags derived. */
+  readonly derived?: ReadonlyMap<string, readonly string[]>;
   /** By case id, the results already judged again (learned endpoint noise). */
   readonly masked: ReadonlyMap<string, CaseResult>;
   readonly redact: Redactor;
 }): ReadonlyMap<string, CaseResult> {
   const echoed = judgedAgain(input.results, input.origins, input.masked, input.redact, 'echoed');
-  const sequenced = input.sequenced ?? new Map<string, readonly string[]>();
-  return judgedAgain(input.results, sequenced, echoed, input.redact, 'sequenced');
+  const none = new Map<string, readonly string[]>();
+  const sequenced = judgedAgain(
+    input.results,
+    input.sequenced ?? none,
+    echoed,
+    input.redact,
+    'sequenced',
+  );
+  return judgedAgain(input.results, input.derived ?? none, sequenced, input.redact, 'derived');
+}
+
+const HEADER = 'header ';
+
+/** The mask of a result's places: pointers, and headers as `header NAME`. */
+function maskOfPlaces(places: readonly string[]) {
+  return {
+    values: places.filter((place) => !place.startsWith(HEADER)),
+    orders: [],
+    headers: places.filter((place) => place.startsWith(HEADER)).map((p) => p.slice(HEADER.length)),
+  };
 }
 
 /** `masked` with each result `origins` names judged again without those places, listed under `field`. */
@@ -38,7 +60,7 @@ function judgedAgain(
   origins: ReadonlyMap<string, readonly string[]>,
   before: ReadonlyMap<string, CaseResult>,
   redact: Redactor,
-  field: 'echoed' | 'sequenced',
+  field: 'echoed' | 'sequenced' | 'derived',
 ): ReadonlyMap<string, CaseResult> {
   if (origins.size === 0) return before;
   const masked = new Map(before);
@@ -46,7 +68,7 @@ function judgedAgain(
     const paths = origins.get(result.caseId);
     if (paths === undefined) continue;
     const current = masked.get(result.caseId) ?? result;
-    const judged = maskResult(current, { values: paths, orders: [], headers: [] }, redact);
+    const judged = maskResult(current, maskOfPlaces(paths), redact);
     if (judged === current) continue;
     const places = new Set([...(judged[field] ?? []), ...paths.map((p) => (p === '' ? '/' : p))]);
     masked.set(result.caseId, { ...judged, [field]: [...places] });

@@ -11,6 +11,7 @@ import type { RunConfig } from '../config/targets.js';
 import { maskExchange } from '../flow/mask.js';
 import type { Exchange } from '../model/exchange.js';
 import { maskDerivedRevisions } from '../normalise/derived.js';
+import { createDerivedEtags } from '../normalise/derived-etags.js';
 import { normaliseOrigins, originForms } from '../normalise/origin.js';
 import { createReferenceMemory } from '../normalise/references.js';
 import { createSequenceIds } from '../normalise/sequence-ids.js';
@@ -55,6 +56,8 @@ export interface RunIntake {
   sequenceOrigins(): ReadonlyMap<string, readonly string[]>;
   /** By case id, the digests of each side's body where the two bodies differ (`results/body-digests.ts`). */
   bodyDigests(): ReadonlyMap<string, BodyDigests>;
+  /** By case id, `header etag` where another answer proved the same two tags derived (`DerivedEtags.proven`). */
+  derivedEtags(): ReadonlyMap<string, readonly string[]>;
 }
 
 export function createRunIntake(input: {
@@ -88,6 +91,8 @@ export function createRunIntake(input: {
   const references = createReferenceMemory();
   // Numbers each side gives its own writes, proven a sequence by the run's writes.
   const sequences = createSequenceIds();
+  // ETags a body-less answer (a HEAD) shares with an answer that proved them derived.
+  const etags = createDerivedEtags();
   // Bodies that differ, hashed once, for the digests other answers list (`results/consequences.ts`).
   const digests = new Map<string, BodyDigests>();
   // A flow's steps are judged once the whole flow ran (its secrets are all known then).
@@ -113,8 +118,12 @@ export function createRunIntake(input: {
     runtimes.add(raw);
     // Echoed references, then revisions derived from per-instance values (docs/rules-and-noise.md, "Own origins and per-instance values").
     // A flow step's captured values differ by design: compared as their placeholders.
-    const echoes = references.apply(raw.flow === undefined ? raw : maskExchange(raw));
-    return maskDerivedRevisions(sequences.apply(echoes));
+    const echoes = sequences.apply(
+      references.apply(raw.flow === undefined ? raw : maskExchange(raw)),
+    );
+    const judged = maskDerivedRevisions(echoes);
+    etags.add(echoes, judged);
+    return judged;
   };
   // One step as the pool reported it: what is ready to be judged.
   const take = (step: HeldStep): Released => {
@@ -149,5 +158,6 @@ export function createRunIntake(input: {
     echoOrigins: () => references.echoOrigins(),
     sequenceOrigins: () => sequences.proven(),
     bodyDigests: () => digests,
+    derivedEtags: () => etags.proven(),
   };
 }

@@ -129,6 +129,8 @@ interface Executions {
   sequenceOrigins: ReadonlyMap<string, readonly string[]>;
   /** By case id, the digests of bodies the two sides answered differently. */
   bodyDigests: ReadonlyMap<string, BodyDigests>;
+  /** By case id, `header etag` where another answer proved the same two tags derived (`echo-origins.ts`). */
+  derivedEtags: ReadonlyMap<string, readonly string[]>;
 }
 
 /** The ids of the cases a stopped pool never took (a file changed since: as many as could be read). */
@@ -301,6 +303,7 @@ async function execute(
     echoOrigins: intake.echoOrigins(),
     sequenceOrigins: intake.sequenceOrigins(),
     bodyDigests: intake.bodyDigests(),
+    derivedEtags: intake.derivedEtags(),
   };
 }
 
@@ -357,6 +360,7 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
       results: collected.notable,
       origins: executions.echoOrigins,
       sequenced: executions.sequenceOrigins,
+      derived: executions.derivedEtags,
       masked: denoised.masked,
       redact: input.redact,
     }),

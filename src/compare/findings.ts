@@ -7,7 +7,9 @@
  * - A status that differs is a `status` finding per endpoint template. When
  *   the status class differs too (`400 → 201`: one side accepted what the
  *   other rejected), the bodies and headers differ *because* of it: the case
- *   has that one finding.
+ *   has that one finding. So does a part against the whole (`200 → 206`: one
+ *   side honoured a `Range`): the status finding, and the headers but
+ *   `content-range`.
  * - Each recognised pattern is a finding keyed by pattern, field and
  *   parameters (`/items/3/tags` and `/tags`: one nil slice at `tags`).
  * - A change of body kind (JSON vs text) is a `body-kind` finding (the
@@ -235,6 +237,16 @@ function structureFindings(endpoint: string, changes: readonly Change[]): Findin
   );
 }
 
+/**
+ * `206 Partial Content` on one side and `200 OK` on the other: one side
+ * honoured the request's `Range` and sent a part, the other sent the whole
+ * representation. The bodies (a JSON document cut after ten bytes does not
+ * parse) and the `content-range` header differ because of it.
+ */
+function partialAgainstWhole(baseline: number, candidate: number): boolean {
+  return (baseline === 206 && candidate === 200) || (baseline === 200 && candidate === 206);
+}
+
 /** The findings of one divergent comparison, in order: status, patterns, body kind, structure, headers. */
 export function findingsOf(input: FindingsInput): Finding[] {
   const { comparison, endpoint } = input;
@@ -247,6 +259,12 @@ export function findingsOf(input: FindingsInput): Finding[] {
     found.push(findingOf(reason === undefined ? cause : { ...cause, reason }, []));
     // One side accepted what the other rejected: the rest follows from that.
     if (statusClass(status.baseline) !== statusClass(status.candidate)) return found;
+    // One side sent a part of the representation, the other all of it: so do the bodies.
+    if (partialAgainstWhole(baseline, candidate)) {
+      const headers = comparison.headers.filter((change) => change.name !== 'content-range');
+      found.push(...headerFindings(headers, input.isSecretHeader ?? (() => false)));
+      return found;
+    }
   }
   const { matches, unexplained } = input.recognition ?? recognisePatterns(comparison.body);
   found.push(...patternFindings(matches));

@@ -39,7 +39,7 @@ function revisionFormat(value: unknown): string | undefined {
 }
 
 /** An entity tag's form: weak or strong, and its opaque tag's shape (runs of characters, separators kept). */
-function etagFormat(value: string): string | undefined {
+export function etagFormat(value: string): string | undefined {
   const match = /^(W\/)?"([^"]{1,200})"$/.exec(value.trim());
   if (match === null) return undefined;
   return `${match[1] ?? ''}${(match[2] ?? '').replace(/[A-Za-z0-9+/_=]+/g, 'x')}`;

@@ -125,6 +125,36 @@ describe('status transitions', () => {
     expect(accepted.map((f) => f.kind)).toEqual(['status']);
   });
 
+  it('subsume the body difference of a part against the whole (200 vs 206), keeping other headers', () => {
+    // python3 -m http.server ignores `range: bytes=0-9` (200, the whole JSON);
+    // http-server honours it (206, `{"name":"d`, which does not parse).
+    const headers: HeaderChange[] = [
+      { name: 'content-range', baseline: undefined, candidate: 'bytes 0-9/53' },
+      { name: 'server', baseline: 'SimpleHTTP/0.6 Python/3.11.7', candidate: undefined },
+    ];
+    const body: Change[] = [
+      {
+        path: '',
+        op: 'type',
+        baseline: { kind: 'json', type: 'object' },
+        candidate: { kind: 'invalid-json' },
+      },
+    ];
+    for (const status of [
+      [200, 206],
+      [206, 200],
+    ] as [number, number][]) {
+      const partial = findings('GET /data.json', body, { status, headers });
+      expect(partial.map((f) => f.summary)).toEqual([
+        `status ${status[0]} → ${status[1]} on GET /data.json`,
+        'header `server` missing in candidate',
+      ]);
+    }
+    // Another 2xx pair keeps its body findings.
+    const created = findings('GET /data.json', body, { status: [200, 201] });
+    expect(created.map((f) => f.cause.type)).toEqual(['status', 'body-kind']);
+  });
+
   it('keep the body findings when both answers are errors (400 vs 422)', () => {
     const both = findings(
       'POST /records',
