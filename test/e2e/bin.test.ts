@@ -170,7 +170,9 @@ describe('bin/parity.js (the bundled CLI)', () => {
     // first use; the hook is that first use.
     const flow = JSON.stringify({
       suite: 'hook',
-      cases: [{ id: 'flow', steps: [{ id: 'read', request: { method: 'GET', path: '/items/1' } }] }],
+      cases: [
+        { id: 'flow', steps: [{ id: 'read', request: { method: 'GET', path: '/items/1' } }] },
+      ],
     });
     const cwd = await tempProject({ 'cases/flow.json': flow });
     const hook = 'echo reset >> hook.log';
