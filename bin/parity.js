@@ -4,8 +4,8 @@
 // first (dist/command/NAME.cjs, that command's code alone), or the whole CLI
 // (dist/parity.cjs) for `--help`, `--version` and anything else. It keeps no
 // code cache of its own: on a Node that has it (22.1+), Node's compile cache
-// keeps the compiled code from one run to the next; on Node 20 the call is
-// skipped. It is CommonJS (bin/package.json): Node then starts without its ES
+// keeps the compiled code from one run to the next; on Node 20 node:module is
+// not even loaded. It is CommonJS (bin/package.json): Node then starts without its ES
 // module loader, ~4 ms less CPU for `parity validate` (13 paired rounds).
 'use strict';
 const { existsSync } = require('node:fs');
@@ -35,7 +35,10 @@ const { join } = require('node:path');
 // client's), just before the command runs: still before the WebAssembly
 // parser is compiled (on the first connection) and before the run allocates.
 // Measured paired (9 rounds, Node 20): a one-case `parity run` 188 ms ->
-// 166 ms of CPU. `--help` and `--version` run no command and set none.
+// 166 ms of CPU. `--help` and `--version` run no command and set none, and
+// nor do the commands that send nothing (`validate`, `show`, …: their bundles
+// are built with PARITY_SENDS false, see src/bin.ts): the flags serve a run's
+// memory, and loading node:v8 to set them cost such a command ~1 ms.
 const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
 const named = (flag) =>
   given.some(
@@ -60,7 +63,10 @@ const first = process.argv[2] ?? '';
 const own = /^[a-z]+$/.test(first) ? dist(`command/${first}.cjs`) : undefined;
 const cli = own !== undefined && existsSync(own) ? own : dist('parity.cjs');
 if (existsSync(cli)) {
-  require('node:module').enableCompileCache?.();
+  // Node 22.1+ only: on Node 20 loading node:module (and the source-map code
+  // behind it) would cost start-up for nothing.
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major > 22 || (major === 22 && minor >= 1)) require('node:module').enableCompileCache?.();
   const { run } = require(cli);
   run(setFlags);
 } else {

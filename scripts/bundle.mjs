@@ -56,8 +56,15 @@ const VENDORED = ['undici'];
 // The same for `node:child_process` (commander requires it at load for
 // subcommands parity never has; `fuzz`'s reset hook spawns): Node loads it, and
 // the net and dgram modules behind it, when something first spawns.
+// A command that sends nothing sets no V8 flags (src/bin.ts), so a Node module
+// it loads late is compiled from Node's built-in code cache as early: its
+// bundle requires `node:fs/promises` (and the readline, directory and watcher
+// modules behind it) on first use too, and `validate` of case files and a
+// config read synchronously never loads it. A command that sends keeps it
+// eager: loaded after the flags, Node would compile it from source.
 const LAZY = ['yaml', 're2js', 'fast-xml-parser', 'jsondiffpatch', 'lossless-json', 'cli-progress'];
 const LAZY_BUILTINS = ['node:child_process'];
+const LAZY_UNLESS_SENDING = ['node:fs/promises'];
 const require = createRequire(import.meta.url);
 /** The CommonJS source of a module that requires `file` when one of `names` is first read. */
 function lazyModule(file, exports) {
@@ -77,9 +84,10 @@ function lazyModule(file, exports) {
 const escaped = (name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const external = (names) => new RegExp(`^(${names.map(escaped).join('|')})$`);
 /** Resolves the vendored packages to their own files and the lazy ones to their lazy modules. */
-const vendored = (lazyExports, vendor) => ({
+const vendored = (lazyExports, vendor, sends = true) => ({
   name: 'vendored',
   setup(build) {
+    const builtins = sends ? LAZY_BUILTINS : [...LAZY_BUILTINS, ...LAZY_UNLESS_SENDING];
     build.onResolve({ filter: external(VENDORED) }, (args) => ({
       path: `${vendor}/${args.path}.cjs`,
       external: true,
@@ -87,7 +95,7 @@ const vendored = (lazyExports, vendor) => ({
     build.onResolve({ filter: external(LAZY) }, (args) => ({ path: args.path, namespace: 'lazy' }));
     // A lazy builtin's own module requires the real builtin: that require is
     // external, or the module would require itself (a stack overflow at first use).
-    build.onResolve({ filter: external(LAZY_BUILTINS) }, (args) =>
+    build.onResolve({ filter: external(builtins) }, (args) =>
       args.namespace === 'lazy'
         ? { path: args.path, external: true }
         : { path: args.path, namespace: 'lazy' },
@@ -97,7 +105,7 @@ const vendored = (lazyExports, vendor) => ({
       external: true,
     }));
     build.onLoad({ filter: /.*/, namespace: 'lazy' }, ({ path }) => ({
-      contents: LAZY_BUILTINS.includes(path)
+      contents: builtins.includes(path)
         ? lazyModule(path, require(path))
         : lazyModule(`${vendor}/${path}.cjs`, lazyExports.get(path)),
       loader: 'js',
@@ -167,15 +175,28 @@ const onlyCommand = (name) => ({
     }));
   },
 });
+// The commands that send requests (their bundles hold the HTTP client): only
+// they set the bin's V8 flags, which serve a run's memory (src/bin.ts reads
+// `PARITY_SENDS`). Checked below against what each bundle requires.
+const SENDING = ['calibrate', 'fuzz', 'record', 'run'];
 await build({
   ...cliBundle,
+  define: { ...cliBundle.define, PARITY_SENDS: 'false' },
   outfile: join(outDir, 'parity.cjs'),
-  plugins: [vendored(lazyExports, './vendor'), onlyCommand(undefined)],
+  plugins: [vendored(lazyExports, './vendor', false), onlyCommand(undefined)],
 });
 for (const name of COMMANDS) {
+  const sends = SENDING.includes(name);
+  const outfile = join(outDir, 'command', `${name}.cjs`);
   await build({
     ...cliBundle,
-    outfile: join(outDir, 'command', `${name}.cjs`),
-    plugins: [vendored(lazyExports, '../vendor'), onlyCommand(name)],
+    define: { ...cliBundle.define, PARITY_SENDS: String(sends) },
+    outfile,
+    plugins: [vendored(lazyExports, '../vendor', sends), onlyCommand(name)],
   });
+  if (readFileSync(outfile, 'utf8').includes('../vendor/undici.cjs') !== sends) {
+    throw new Error(
+      `${outfile}: SENDING in scripts/bundle.mjs says it ${sends ? 'sends' : 'sends nothing'}, but it ${sends ? 'does not require' : 'requires'} the HTTP client`,
+    );
+  }
 }

@@ -19,6 +19,14 @@ function isAlive(pid: number): boolean {
 /** What `parity import KIND -` reads of standard input at most. */
 const MAX_STDIN_CHARS = 256 * 1024 * 1024;
 
+/**
+ * Whether this build's command sends requests: `scripts/bundle.mjs` defines
+ * `PARITY_SENDS` for each command's bundle (true for those that hold the HTTP
+ * client). Code run some other way (tests, `dist/bin.js`) counts as sending.
+ */
+declare const PARITY_SENDS: boolean | undefined;
+const SENDS: boolean = typeof PARITY_SENDS === 'boolean' ? PARITY_SENDS : true;
+
 /** How long the process may take to end after a second SIGINT or SIGTERM. */
 const SECOND_SIGNAL_GRACE_MS = 1000;
 
@@ -83,21 +91,33 @@ function flushed(stream: NodeJS.WriteStream): Promise<void> {
 
 /**
  * Runs the CLI on the process's arguments. `commandLoaded` is called once the
- * command's code has loaded, before it runs (the bin sets its V8 flags there).
+ * command's code has loaded, before it runs (the bin sets its V8 flags there),
+ * and only by a command that sends: the flags serve a run's memory, and a
+ * command that sends nothing saves loading `node:v8` to set them (~1 ms).
  */
 export async function run(commandLoaded?: () => void): Promise<void> {
   const host: Host = { pid: process.pid, hostname: hostname(), isAlive };
-  dropLostOutput(process.stdout);
   dropLostOutput(process.stderr);
+  // Node creates process.stdout when it is first read (~1 ms): a quiet run
+  // writes nothing there, so it is read when the command first writes (no
+  // module parity loads reads it before: src/cli/colors.ts is not picocolors).
+  let stdoutReady = false;
+  const stdout = () => {
+    if (!stdoutReady) dropLostOutput(process.stdout);
+    stdoutReady = true;
+    return process.stdout;
+  };
   const signals = processSignals();
   process.exitCode = await main(process.argv.slice(2), {
-    stdout: process.stdout,
+    get stdout() {
+      return stdout();
+    },
     stderr: process.stderr,
     env: process.env,
     cwd: process.cwd(),
     host,
     signals,
-    ...(commandLoaded === undefined ? {} : { commandLoaded }),
+    ...(commandLoaded === undefined || !SENDS ? {} : { commandLoaded }),
     stdin: async () => {
       let text = '';
       process.stdin.setEncoding('utf8');
@@ -120,7 +140,7 @@ export async function run(commandLoaded?: () => void): Promise<void> {
     // a terminal that hung up (it restores the terminal's mode and fails). The
     // reports are written: end by the hangup itself, as its default would (a
     // shell shows status 129, 128 + 1, the code the run returned).
-    await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+    await Promise.all([flushed(stdout()), flushed(process.stderr)]);
     process.kill(process.pid, 'SIGHUP');
   }
 }

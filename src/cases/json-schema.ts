@@ -14,7 +14,7 @@ export function caseFileJsonSchema(): object {
   // `input`: fields with defaults stay optional, which is what a case file author sees.
   // The JSON body is a custom type (it keeps the value as parsed): zod has no
   // JSON Schema for one, so it is taken from its `meta` (`jsonBodySchema`).
-  const schema = z.toJSONSchema(caseFileSchema, {
+  const schema = z.toJSONSchema(caseFileSchema(), {
     io: 'input',
     target: 'draft-2020-12',
     unrepresentable: 'any',

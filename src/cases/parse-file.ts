@@ -9,7 +9,6 @@
  * JSON: a syntax error in it is a problem, never read leniently as YAML. Pure.
  */
 import { LineCounter, parseDocument } from 'yaml';
-import * as z from 'zod';
 import { INPUT_DEPTH, jsonTooDeep, tooDeepProblem, yamlTooDeep } from '../util/depth.js';
 import type { InputProblem } from '../util/errors.js';
 import { type Locator, placeReport, positionOfOffset, positionOfPath } from '../util/positions.js';
@@ -20,6 +19,7 @@ import { isMapping } from './request-schema.js';
 import {
   type CaseFile,
   type CaseSpec,
+  caseFileHeaderSchema,
   caseFileSchema,
   caseSpecSchema,
   plainCaseSchema,
@@ -27,11 +27,6 @@ import {
 
 /** A case file's own fields: everything but its cases. */
 export type CaseFileHeader = Omit<CaseFile, 'cases'>;
-
-/** The file's fields checked as a whole, with `cases` only checked to be a non-empty list. */
-const headerSchema = caseFileSchema.extend({
-  cases: z.array(z.unknown()).min(1).describe('The cases (at least one)'),
-});
 
 /** A case as written: its value, or why it could not be read. */
 type Item = { readonly value: unknown } | { readonly problem: InputProblem };
@@ -228,12 +223,12 @@ export function parseCaseFile(bytes: Buffer, file: string): ParseOutcome {
   }
   const cases = 'item' in parsed ? parsed : itemsOf(data);
   const base = { file, count: cases.count, item: cases.item, locate };
-  const checked = headerSchema.safeParse(data, { jitless: true });
+  const checked = caseFileHeaderSchema.safeParse(data, { jitless: true });
   if (checked.success) {
     const { cases: _cases, ...header } = checked.data;
     return { ok: true, parsed: { ...base, header, problems: [] } };
   }
-  const reports = describeIssues(checked.error.issues, data, caseFileSchema);
+  const reports = describeIssues(checked.error.issues, data, caseFileSchema());
   const problems = reports.map((report) => placeReport(report, file, locate));
   return { ok: true, parsed: { ...base, header: undefined, problems } };
 }
@@ -261,7 +256,7 @@ export function checkCase(
     const plain = plainCaseSchema.safeParse(value, { jitless });
     if (plain.success) return { spec: plain.data };
   }
-  const checked = caseSpecSchema.safeParse(value, { jitless });
+  const checked = caseSpecSchema().safeParse(value, { jitless });
   if (checked.success) return { spec: checked.data };
   // Described as part of the file, so messages and positions match the file.
   const issues = checked.error.issues.map((issue) => ({
@@ -270,7 +265,7 @@ export function checkCase(
   }));
   const cases: unknown[] = [];
   cases[index] = item.value;
-  const reports = describeIssues(issues, { cases }, caseFileSchema);
+  const reports = describeIssues(issues, { cases }, caseFileSchema());
   return { problems: reports.map((report) => placeReport(report, parsed.file, parsed.locate)) };
 }
 

@@ -2,7 +2,7 @@
  * Finds and reads `parity.config.yaml|yml|json`, validates it (problems at
  * `file:line:col`, like case files) and substitutes `${env:NAME}`.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { INPUT_DEPTH, tooDeepProblem, yamlTooDeep } from '../util/depth.js';
@@ -34,33 +34,36 @@ export interface LoadConfigOptions {
 /** A config file is a few kilobytes; anything past this is not one. */
 const MAX_CONFIG_FILE = 1024 * 1024;
 
-async function readIfPresent(path: string): Promise<string | undefined> {
+/**
+ * Read synchronously, like case files (cases/load.ts): a few stats and one small
+ * read, and a command that reads nothing else this way (`validate`) never
+ * starts the thread pool or loads `node:fs/promises`.
+ */
+function readIfPresent(path: string): string | undefined {
   try {
-    const info = await stat(path);
+    const info = statSync(path);
     if (!info.isFile() || info.size > MAX_CONFIG_FILE) {
       const what = info.isFile() ? `larger than ${MAX_CONFIG_FILE} bytes` : 'not a regular file';
       throw new ParityError('PARITY_CONFIG_INVALID', `${path}: the config file is ${what}`);
     }
-    return await readFile(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
 }
 
-async function findConfig(
-  options: LoadConfigOptions,
-): Promise<{ path: string; text: string } | undefined> {
+function findConfig(options: LoadConfigOptions): { path: string; text: string } | undefined {
   if (options.file !== undefined) {
     const path = resolve(options.cwd, options.file);
-    const text = await readIfPresent(path);
+    const text = readIfPresent(path);
     if (text === undefined)
       throw new ParityError('PARITY_USAGE', `--config ${options.file}: no such file`);
     return { path, text };
   }
   for (const name of CONFIG_FILES) {
     const path = resolve(options.cwd, name);
-    const text = await readIfPresent(path);
+    const text = readIfPresent(path);
     if (text !== undefined) return { path, text };
   }
   return undefined;
@@ -76,7 +79,7 @@ function invalid(problems: InputProblem[]): ParityError {
 export async function loadConfig(
   options: LoadConfigOptions,
 ): Promise<{ config: ConfigInput; file: string | undefined }> {
-  const found = await findConfig(options);
+  const found = findConfig(options);
   if (found === undefined) return { config: {}, file: undefined };
   const file = relative(options.cwd, found.path) || found.path;
   const deep = yamlTooDeep(found.text, INPUT_DEPTH);

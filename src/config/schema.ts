@@ -149,7 +149,7 @@ function buildConfigSchema() {
         .describe(
           'Let flows send writing steps (POST, PUT, PATCH, DELETE, custom methods) in every case file (default false: such flows are skipped)',
         ),
-      noise: noiseConfigSchema.optional(),
+      noise: noiseConfigSchema().optional(),
       openapi: z
         .string()
         .optional()

@@ -127,7 +127,7 @@ export function renderCaseFile(file: CaseFileModel, header: readonly string[]): 
  * the rest of a large import, would check the writer, not the importer).
  */
 function checked(file: CaseFileModel, value: unknown, text: string): string {
-  const result = caseFileSchema.safeParse(value);
+  const result = caseFileSchema().safeParse(value);
   if (!result.success) {
     // A bug in the importer, not in the user's input: say what the file would have been.
     throw new Error(

@@ -87,9 +87,10 @@ describe('bin/parity.js (the bundled CLI)', () => {
   });
 
   it('loads no HTTP client for a command that sends nothing, and loads it for a run', async () => {
-    // The bin as users run it; which of Node's own HTTP modules, which bundle
-    // and which of the separately bundled packages (dist/vendor/) each command
-    // made Node load.
+    // The bin as users run it; which of Node's own HTTP modules, whether
+    // node:v8 (the bin's V8 flags, set only by a command that sends) and
+    // node:fs/promises, which bundle and which of the separately bundled
+    // packages (dist/vendor/) each command made Node load.
     const loaded = (args: readonly string[]) => [
       '--input-type=module',
       '-e',
@@ -99,7 +100,7 @@ describe('bin/parity.js (the bundled CLI)', () => {
          const files = Object.keys(createRequire(import.meta.url).cache)
            .filter((file) => /[\\/]dist[\\/]/.test(file))
            .map((file) => file.split(/[\\/]dist[\\/]/)[1]);
-         const http = process.moduleLoadList.filter((m) => /^NativeModule (_?http|tls|https)\\b/.test(m));
+         const http = process.moduleLoadList.filter((m) => /^NativeModule (_?http|tls|https|v8|fs\\/promises)\\b/.test(m));
          process.stderr.write('\\nloaded: ' + [...http, ...files.sort()].join(','));
        });
        await import(${JSON.stringify(pathToFileURL(bin).href)});`,
@@ -109,7 +110,8 @@ describe('bin/parity.js (the bundled CLI)', () => {
       [['--version'], 'parity.cjs'],
       // A library of JSON cases with no regex rule: neither yaml nor re2js.
       [['validate', 'cases'], 'command/validate.cjs'],
-      [['show', 'nothing-here'], 'command/show.cjs'],
+      // show reads the tracker with node:fs/promises, which its bundle requires on first use.
+      [['show', 'nothing-here'], 'NativeModule fs/promises,command/show.cjs'],
     ];
     for (const [command, files] of expected) {
       const outcome = await node(loaded(command), cwd);
@@ -119,6 +121,7 @@ describe('bin/parity.js (the bundled CLI)', () => {
     expect(ran.stderr).toMatch(
       /\nloaded: .*NativeModule http.*,command\/run\.cjs,vendor\/undici\.cjs$/,
     );
+    expect(ran.stderr).toMatch(/\nloaded: .*NativeModule v8,/);
     // A YAML case file loads yaml; a rule with a regex, re2js.
     const yaml = await tempProject({
       'cases/items.yaml':
