@@ -1,6 +1,6 @@
 /**
- * `timestamp-format`: the same instant (to the coarser side's precision)
- * written differently: RFC 3339 with or without fractional seconds, `Z` vs an
+ * `timestamp-format`: the same instant (to within one unit of the coarser
+ * side's precision) written differently: RFC 3339 with or without fractional seconds, `Z` vs an
  * offset, epoch seconds vs milliseconds vs RFC 3339.
  */
 
@@ -65,7 +65,7 @@ function hint({ field, params, runtimes }: PatternHintInput): FixHint {
   return {
     baseline: write(c, 'baseline', 'candidate'),
     candidate: write(b, 'candidate', 'baseline'),
-    // The pattern matches the same instant to the coarser side's precision: `second` covers every case of it.
+    // The same instant to within the coarser side's precision: `second` covers it unless a second boundary lies between.
     rule: 'timestamps: second',
   };
 }
@@ -91,7 +91,11 @@ export const timestampFormat: Pattern<'timestamp-format'> = {
       if (b === undefined || c === undefined) continue;
       const [rb, rc] = [resolutionOf(b.format), resolutionOf(c.format)];
       const resolution = rb > rc ? rb : rc;
-      if (truncate(b.nanos, resolution) !== truncate(c.nanos, resolution)) continue;
+      // Within one unit of the coarser side: each side read its own clock (a
+      // record stamped at write time on each), or one side rounds where the
+      // other truncates, so `…:59.999` and `…:00` may be one second apart.
+      const apart = truncate(b.nanos, resolution) - truncate(c.nanos, resolution);
+      if (apart > resolution || apart < -resolution) continue;
       const [lb, lc] = [label(b.format), label(c.format)];
       // Same format and same instant but other text (digit count, `t`/` ` separator): precision.
       const variant = lb === lc ? 'precision' : `${lb}:${lc}`;

@@ -198,6 +198,17 @@ describe('pattern registry', () => {
     expect(divergence.explanation).toContain('same instant');
   });
 
+  it('takes two clocks read a second boundary apart for one instant, and not two seconds apart', () => {
+    const names = (b: unknown, c: unknown) =>
+      judged({ stamp: b }, { stamp: c }).pattern?.matches.map((m) => m.name) ?? [];
+    // Milliseconds against seconds, each side stamping at write time.
+    expect(names(1764058199_995, 1764058200)).toEqual(['timestamp-format']);
+    expect(names(1764058200_004, 1764058200)).toEqual(['timestamp-format']);
+    expect(names(1764058197_995, 1764058200)).toEqual([]);
+    expect(names('2024-03-10T08:05:59.999Z', '2024-03-10T08:06:00Z')).toEqual(['timestamp-format']);
+    expect(names('2024-03-10T08:05:58.999Z', '2024-03-10T08:06:00Z')).toEqual([]);
+  });
+
   it('makes a change no pattern explains a root cause of its own, beside the pattern', () => {
     const a = judged({ tags: [], total: 1 }, { tags: null, total: 2 }, { id: 'a' });
     const b = judged({ tags: [], total: 3 }, { tags: null, total: 4 }, { id: 'b' });
