@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { latestReport, runCli, tempProject } from '../helpers/cli.js';
+import { latestReport, runPair, tempProject } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 
 function server(colour: string): Promise<TestServer> {
@@ -45,14 +45,7 @@ describe('an ETag a HEAD shares with a GET that proved it derived', () => {
     const candidate = await server('green');
     started.push(baseline, candidate);
     const cwd = await tempProject({ 'cases/pkg.yaml': cases });
-    const run = await runCli(cwd, [
-      'run',
-      '--baseline',
-      `a=${baseline.url}`,
-      '--candidate',
-      `b=${candidate.url}`,
-      '--noise',
-    ]);
+    const run = await runPair(cwd, `a=${baseline.url}`, `b=${candidate.url}`, ['--noise']);
     expect(run.code, run.stdout).toBe(1);
     const report = await latestReport(cwd);
     const result = (id: string) => report.results.find((r) => r.caseId === `pkg/${id}`);
