@@ -12,11 +12,8 @@
  * Pure, but for the memory a run keeps (`createDerivedEtags`).
  */
 import type { Exchange } from '../model/exchange.js';
-import { etagFormat } from './derived.js';
+import { ETAG_PLACE, etagFormat } from './derived.js';
 import { isComparedHeader } from './headers.js';
-
-/** Where a proven tag is compared: the place `derived` lists. */
-export const ETAG_PLACE = 'header etag';
 
 export interface DerivedEtags {
   /**

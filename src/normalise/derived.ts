@@ -22,6 +22,9 @@ import { isComparedHeader } from './headers.js';
 import { maskPairs } from './pair-walk.js';
 import { maskReplicaAt } from './replica.js';
 
+/** Where a compared ETag found derived is listed (`derived`): a header place. */
+export const ETAG_PLACE = 'header etag';
+
 /** What a derived revision is compared as. */
 export const DERIVED_TOKEN = '{{derived}}';
 
@@ -93,7 +96,7 @@ function maskEtag(b: Response, c: Response, rules: Rules, places: string[]): [Re
   }
   const format = etagFormat(x);
   if (format === undefined || format !== etagFormat(y)) return [b, c];
-  places.push('header etag');
+  places.push(ETAG_PLACE);
   return [
     { ...b, headers: { ...b.headers, etag: DERIVED_TOKEN } },
     { ...c, headers: { ...c.headers, etag: DERIVED_TOKEN } },
@@ -121,7 +124,7 @@ function replicaMasked(
     },
     token: DERIVED_TOKEN,
   });
-  if (masked.outcome !== 'response' || !places.includes('header etag')) return masked;
+  if (masked.outcome !== 'response' || !places.includes(ETAG_PLACE)) return masked;
   const [x, y] = [baseline.headers['etag'], masked.response.headers['etag']];
   if (x === undefined || y === undefined || etagFormat(x) !== etagFormat(y)) return masked;
   const headers = { ...masked.response.headers, etag: DERIVED_TOKEN };
