@@ -144,14 +144,17 @@ async function notRunIds(executed: Executed): Promise<string[]> {
   return ids;
 }
 
-/** A second signal stops waiting: the requests in flight are aborted. */
+/** A second signal stops waiting: the requests in flight are aborted. Returns whether it did. */
 function abortOnRepeat(
   interrupt: Interrupt | undefined,
   clients: readonly (TargetClient | undefined)[],
-): void {
+): () => boolean {
+  let aborted = false;
   interrupt?.onRepeat(() => {
+    aborted = true;
     for (const client of clients) void client?.close();
   });
+  return () => aborted;
 }
 
 /** The run's own tallies, fed like any reporter; latency and coverage count the cases sent. */
@@ -204,7 +207,7 @@ async function execute(
       : { baseline: createRecordedClient(config.baseline, input.recording.answers) },
     { clock },
   );
-  abortOnRepeat(interrupt, [clients.baseline, clients.candidate, clients.replica]);
+  const aborted = abortOnRepeat(interrupt, [clients.baseline, clients.candidate, clients.replica]);
   // Results go to disk as they complete, so memory stays flat in the number of cases.
   const stream = await openResultStream(join(folder.dir, 'results.ndjson'), source.count);
   const intake = createRunIntake(input);
@@ -296,7 +299,8 @@ async function execute(
     noise,
     fired,
     coverage,
-    stoppedAnswering: intake.stoppedAnswering(),
+    // Requests a second signal aborted failed because of it, not because a target stopped.
+    stoppedAnswering: aborted() ? [] : intake.stoppedAnswering(),
     runtimes: intake.runtimes(),
     interrupted,
     reporters,

@@ -196,6 +196,32 @@ describe('a run stopped by a signal', () => {
   });
 });
 
+describe('a second SIGINT after some answers', () => {
+  it('does not take the requests it aborted for a target that stopped answering', async () => {
+    // Answers the first cases, then holds every later one: aborted by the second signal.
+    let served = 0;
+    const server = await startServer((req, res) => {
+      served++;
+      if (served <= 6) json(res, 200, { path: req.url });
+    });
+    try {
+      const cwd = await tempProject({ 'cases/s.json': cases });
+      const args = ['run', '--baseline', `b=${server.url}`, '--candidate', `c=${server.url}`];
+      const bin = await startBin([...args, '--concurrency', '4', '--timeout', '60000'], cwd);
+      await until(() => server.requests.length >= 10);
+      bin.child.kill('SIGINT');
+      await until(() => bin.stderr().includes('no new case will be sent'));
+      bin.child.kill('SIGINT');
+      const outcome = await bin.done;
+      expect(outcome.code, outcome.stderr).toBe(130);
+      expect(outcome.stderr).toContain('SIGINT again: aborting the requests in flight');
+      expect(outcome.stderr).not.toContain('stopped answering');
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('a second SIGINT, whatever the command waits for', () => {
   it('ends the process within a second or so (here: waiting for a tracker lock a live process holds)', async () => {
     const server = await startServer((_req, res) => json(res, 200, { ok: true }));
