@@ -131,11 +131,21 @@ function replicaMasked(
   return { outcome: 'response', response: { ...masked.response, headers } };
 }
 
+/**
+ * Header stamps that date the answer, not the document: the moment it was
+ * sent (`Date`), and times counted from it (`Expires`, `Retry-After`, a
+ * rate-limit reset). Two servers' `Date` headers a second boundary apart
+ * are no sign that a document's tag hashes per-instance values; a stamp in
+ * the body, or a `Last-Modified`, is.
+ */
+const documentStamp = (place: string) =>
+  !place.startsWith('header ') || place === 'header last-modified';
+
 /** True when this answer already compared per-instance values (the evidence). */
 function hasPerInstanceValues(exchange: Exchange): boolean {
   return (
     (exchange.origin?.length ?? 0) > 0 ||
-    (exchange.stamped?.length ?? 0) > 0 ||
+    (exchange.stamped?.some(documentStamp) ?? false) ||
     (exchange.flow?.masked?.length ?? 0) > 0 ||
     (exchange.echoed?.length ?? 0) > 0 ||
     (exchange.sequenced?.length ?? 0) > 0

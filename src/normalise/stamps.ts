@@ -17,6 +17,8 @@
  * reports. Pure.
  */
 import type { Exchange, Response, ResponseBody, SideOutcome } from '../model/exchange.js';
+import type { Rules } from '../rules/types.js';
+import { isComparedHeader } from './headers.js';
 import { maskPairs } from './pair-walk.js';
 import { maskReplicaAt } from './replica.js';
 
@@ -85,8 +87,12 @@ function bothStamped(a: unknown, b: unknown, window: RunWindow): boolean {
   );
 }
 
-/** Headers both sides send with timestamps they stamped (`x-ratelimit-reset`), as `{{stamped}}`. */
-function headers(a: Response, b: Response, window: RunWindow, places: string[]) {
+/**
+ * Compared headers both sides send with timestamps they stamped
+ * (`x-ratelimit-reset`), as `{{stamped}}`. A header the case does not
+ * compare (the `Date` of every answer) is left alone and not listed.
+ */
+function headers(a: Response, b: Response, window: RunWindow, rules: Rules, places: string[]) {
   let left: Record<string, string> | undefined;
   let right: Record<string, string> | undefined;
   // `for…in`, not `Object.entries`: no array per header on every answer.
@@ -94,6 +100,7 @@ function headers(a: Response, b: Response, window: RunWindow, places: string[]) 
     const value = a.headers[name];
     const other = b.headers[name];
     if (value === undefined || other === undefined || !bothStamped(value, other, window)) continue;
+    if (!isComparedHeader(name, rules)) continue;
     left ??= { ...a.headers };
     right ??= { ...b.headers };
     left[name] = STAMPED_TOKEN;
@@ -134,7 +141,13 @@ export function maskRunStamps(exchange: Exchange, window: RunWindow): Exchange {
   const places: string[] = [];
   const masked = bodies(baseline.response.body, candidate.response.body, window, places);
   const headerPlaces: string[] = [];
-  const stampedHeaders = headers(baseline.response, candidate.response, window, headerPlaces);
+  const stampedHeaders = headers(
+    baseline.response,
+    candidate.response,
+    window,
+    exchange.case.rules,
+    headerPlaces,
+  );
   if (masked === undefined && stampedHeaders === undefined) return exchange;
   // The replica (`--noise`) stamped its own clock at the same places: masked alike.
   const alike = (raw: unknown, value: unknown) => raw === value || bothStamped(raw, value, window);

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { latestReport, runPair, tempProject } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 
-function server(colour: string): Promise<TestServer> {
+function server(colour: string, clockAheadMs: number): Promise<TestServer> {
   return startServer((req, res) => {
     const doc = (name: string) => ({
       name,
@@ -19,8 +19,10 @@ function server(colour: string): Promise<TestServer> {
     const name = (req.url ?? '/').slice(1);
     const body = doc(name);
     const etag = `"${createHash('md5').update(JSON.stringify(body)).digest('hex')}"`;
+    // Two clocks a second boundary apart: the answers' `Date` headers are no evidence.
+    const date = new Date(Date.now() + clockAheadMs).toUTCString();
     // Node sends no body for a HEAD: the headers alone, the tag the GET gives.
-    return json(res, 200, body, { etag });
+    return json(res, 200, body, { etag, date });
   });
 }
 
@@ -41,8 +43,8 @@ describe('an ETag a HEAD shares with a GET that proved it derived', () => {
   afterAll(async () => Promise.all(started.map((s) => s.close())));
 
   it('is compared as derived; a pair no answer proved keeps its row', async () => {
-    const baseline = await server('blue');
-    const candidate = await server('green');
+    const baseline = await server('blue', 0);
+    const candidate = await server('green', 1000);
     started.push(baseline, candidate);
     const cwd = await tempProject({ 'cases/pkg.yaml': cases });
     const run = await runPair(cwd, `a=${baseline.url}`, `b=${candidate.url}`, ['--noise']);

@@ -96,4 +96,19 @@ describe('revisions derived from per-instance values', () => {
     );
     expect(none.derived).toBeUndefined();
   });
+
+  it('take no evidence from stamps that date the answer, only from the document and its Last-Modified', () => {
+    // Two servers' Date headers a second boundary apart, found as a CI flake.
+    const dated = (places: string[]) =>
+      maskDerivedRevisions({
+        ...exchange({}, {}, { etags: ETAGS, evidence: false }),
+        stamped: places,
+      });
+    expect(dated(['header date']).derived).toBeUndefined();
+    expect(
+      dated(['header date', 'header expires', 'header x-ratelimit-reset']).derived,
+    ).toBeUndefined();
+    expect(dated(['header last-modified']).derived).toEqual(['header etag']);
+    expect(dated(['header date', '/time']).derived).toEqual(['header etag']);
+  });
 });

@@ -82,18 +82,29 @@ describe('times derived from each side clock, and stamps in headers', () => {
   const headersOf = (s: SideOutcome) => (s.outcome === 'response' ? s.response.headers : {});
   const seconds = (ms: number) => String(Math.floor(ms / 1000));
 
-  it('masks a header both sides stamped: a rate-limit reset of each side clock plus one window', () => {
+  it('masks a compared header both sides stamped: a rate-limit reset of each side clock plus one window', () => {
+    const base = makeCase('c', { path: '/c' });
     const out = maskRunStamps(
       {
-        case: makeCase('c', { path: '/c' }),
-        baseline: withHeaders({ 'x-ratelimit-reset': seconds(now + 900_000), etag: '"a"' }),
-        candidate: withHeaders({ 'x-ratelimit-reset': seconds(now + 901_000), etag: '"b"' }),
+        case: { ...base, rules: { ...base.rules, headers: ['X-RateLimit-Reset', 'etag'] } },
+        baseline: withHeaders({
+          'x-ratelimit-reset': seconds(now + 900_000),
+          etag: '"a"',
+          date: 'Tue, 24 Nov 2026 13:51:51 GMT',
+        }),
+        candidate: withHeaders({
+          'x-ratelimit-reset': seconds(now + 901_000),
+          etag: '"b"',
+          date: 'Tue, 24 Nov 2026 13:51:52 GMT',
+        }),
       },
       window,
     );
     expect(headersOf(out.baseline)['x-ratelimit-reset']).toBe(STAMPED_TOKEN);
     expect(headersOf(out.candidate)['x-ratelimit-reset']).toBe(STAMPED_TOKEN);
     expect(headersOf(out.candidate).etag).toBe('"b"');
+    // Not compared: neither masked nor listed (two clocks a second boundary apart).
+    expect(headersOf(out.candidate).date).toBe('Tue, 24 Nov 2026 13:51:52 GMT');
     expect(out.stamped).toEqual(['header x-ratelimit-reset']);
   });
 
