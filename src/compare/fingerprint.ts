@@ -11,14 +11,27 @@ import type { DivergenceInput } from './input.js';
 import { isIdKey } from './map-like.js';
 import type { Finding } from './root-cause.js';
 
+/**
+ * `wildcardPath` of the paths seen (a pure function of the path): thousands
+ * of divergent cases differ at a few paths, and each segment is tried against
+ * six patterns. Bounded: past this many paths the memo starts over.
+ */
+const WILD = new Map<string, string>();
+const MAX_WILD = 4096;
+
 /** `/items/3/id` → `/items/*\/id`: numeric segments are taken for array indices. */
 export function wildcardPath(path: string): string {
+  const known = WILD.get(path);
+  if (known !== undefined) return known;
   // Id-like keys (uuids, long hex, `usr_…`) are map keys: one path, not one per id.
   const wild = (segment: string) => /^\d+$/.test(segment) || isIdKey(segment);
-  return path
+  const wildcarded = path
     .split('/')
     .map((segment, n) => (n > 0 && wild(segment) ? '*' : segment))
     .join('/');
+  if (WILD.size >= MAX_WILD) WILD.clear();
+  WILD.set(path, wildcarded);
+  return wildcarded;
 }
 
 /** The JSON type of one side of a change, `-` when absent. */

@@ -30,6 +30,7 @@ export const arrayOrder: Pattern<'array-order'> = {
   meaning: 'the same array elements in another order',
   kindOf: () => 'value',
   hint,
+  ops: ['moved'],
   recognise(changes) {
     const byArray = new Map<string, Change[]>();
     for (const change of changes) {

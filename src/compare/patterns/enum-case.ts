@@ -42,6 +42,7 @@ export const enumCase: Pattern<'enum-case'> = {
   meaning: 'an enum value in another casing (`"ACTIVE"` vs `"active"`)',
   kindOf: () => 'value',
   hint,
+  ops: ['value'],
   recognise(changes) {
     const matches: PatternMatch<'enum-case'>[] = [];
     for (const change of changes) {

@@ -52,6 +52,7 @@ export const errorEnvelope: Pattern<'error-envelope'> = {
   meaning: 'the error message under another key (`{"error":…}` vs `{"message":…}`)',
   kindOf: () => 'shape',
   hint,
+  ops: ['added', 'removed'],
   recognise(changes) {
     const matches: PatternMatch<'error-envelope'>[] = [];
     for (const group of memberGroups(changes)) {

@@ -28,10 +28,14 @@ export const floatFormat: Pattern<'float-format'> = {
   meaning: 'the same number written differently (`1` vs `1.0`, `1e21` vs `1e+21`)',
   kindOf: () => 'value',
   hint,
+  ops: ['value'],
   recognise(changes) {
     const matches: PatternMatch<'float-format'>[] = [];
     for (const change of changes) {
       if (change.op !== 'value') continue;
+      // Two JS numbers that differ are two decimal values (each written in its
+      // shortest form): never one number formatted two ways.
+      if (typeof change.baseline === 'number' && typeof change.candidate === 'number') continue;
       const b = numericText(change.baseline);
       const c = numericText(change.candidate);
       if (b === undefined || c === undefined || b === c || !sameDecimal(b, c)) continue;

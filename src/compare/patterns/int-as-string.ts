@@ -39,6 +39,7 @@ export const intAsString: Pattern<'int-as-string'> = {
   meaning: 'an integer is a JSON number on one side and a string on the other (64-bit ids)',
   kindOf: () => 'shape',
   hint,
+  ops: ['type'],
   recognise(changes) {
     const matches: PatternMatch<'int-as-string'>[] = [];
     for (const change of changes) {

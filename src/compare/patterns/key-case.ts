@@ -37,6 +37,7 @@ export const keyCase: Pattern<'key-case'> = {
     'the same keys in another naming convention (snake_case, camelCase, PascalCase), per object',
   kindOf: () => 'shape',
   hint,
+  ops: ['added', 'removed'],
   recognise(changes) {
     const matches: PatternMatch<'key-case'>[] = [];
     for (const group of memberGroups(changes)) {

@@ -12,7 +12,7 @@
  * field (`omitempty`, `skip_serializing_if`): keyed by field, as an empty
  * object written as `null` is.
  */
-import type { Change } from '../../model/comparison.js';
+import type { Change, ChangeOp } from '../../model/comparison.js';
 import { isJsonObject } from '../../normalise/json.js';
 import { codeSpan } from '../../util/code-span.js';
 import { splitPath } from '../wording/phrases.js';
@@ -26,6 +26,9 @@ interface Collection<N extends 'nil-slice' | 'nil-map'> {
   readonly noun: string;
   readonly isEmpty: (value: unknown) => boolean;
 }
+
+/** The ops `shapeOf` reads: an empty collection against `null` (`type`) or against absent. */
+export const NIL_OPS: readonly ChangeOp[] = ['added', 'removed', 'type'];
 
 export const SLICE: Collection<'nil-slice'> = {
   name: 'nil-slice',

@@ -1,5 +1,5 @@
 /** `nil-map`: `{}` on one side, `null` (or absent) on the other — a Go nil map. */
-import { MAP, nilHint, recogniseNil } from './nil-collection.js';
+import { MAP, NIL_OPS, nilHint, recogniseNil } from './nil-collection.js';
 import type { Pattern } from './types.js';
 
 export const nilMap: Pattern<'nil-map'> = {
@@ -9,5 +9,6 @@ export const nilMap: Pattern<'nil-map'> = {
   kindOf: () => 'shape',
   hint: (input) =>
     nilHint(input, { noun: 'map', make: 'make(map[K]V)', empty: '{}', rust: 'HashMap<K, V>' }),
+  ops: NIL_OPS,
   recognise: (changes) => recogniseNil(changes, MAP),
 };

@@ -1,5 +1,5 @@
 /** `nil-slice`: `[]` on one side, `null` (or absent) on the other — a Go nil slice. */
-import { nilHint, recogniseNil, SLICE } from './nil-collection.js';
+import { NIL_OPS, nilHint, recogniseNil, SLICE } from './nil-collection.js';
 import type { Pattern } from './types.js';
 
 export const nilSlice: Pattern<'nil-slice'> = {
@@ -9,5 +9,6 @@ export const nilSlice: Pattern<'nil-slice'> = {
   kindOf: () => 'shape',
   hint: (input) =>
     nilHint(input, { noun: 'slice', make: 'make([]T, 0)', empty: '[]', rust: 'Vec<T>' }),
+  ops: NIL_OPS,
   recognise: (changes) => recogniseNil(changes, SLICE),
 };

@@ -39,6 +39,7 @@ export const nullVsAbsent: Pattern<'null-vs-absent'> = {
     'a key with a `null` value on one side is absent on the other (a field with no value written as `null`, or left out)',
   kindOf: () => 'shape',
   hint,
+  ops: ['added', 'removed'],
   recognise(changes) {
     const matches: PatternMatch<'null-vs-absent'>[] = [];
     for (const group of memberGroups(changes)) {

@@ -3,7 +3,7 @@
  * define, and the one function that runs them over a comparison's body
  * changes.
  */
-import type { Change, Comparison } from '../../model/comparison.js';
+import type { Change, ChangeOp, Comparison } from '../../model/comparison.js';
 import { arrayOrder } from './array-order.js';
 import { enumCase } from './enum-case.js';
 import { errorEnvelope } from './error-envelope.js';
@@ -69,17 +69,44 @@ export interface Recognition {
   readonly unexplained: readonly Change[];
 }
 
-/** Run every pattern, in order, on the changes the earlier ones left unexplained. */
+/** The ops of `changes`, one bit each (`CHANGE_OPS`' order). */
+function opsOf(changes: readonly Change[]): number {
+  let bits = 0;
+  for (const change of changes) bits |= OP_BIT[change.op];
+  return bits;
+}
+
+const OP_BIT: Readonly<Record<ChangeOp, number>> = {
+  added: 1,
+  removed: 2,
+  type: 4,
+  value: 8,
+  moved: 16,
+};
+
+/** Each pattern's `ops`, as bits. */
+const PATTERN_OPS: readonly number[] = PATTERNS.map((pattern) =>
+  pattern.ops.reduce((bits, op) => bits | OP_BIT[op], 0),
+);
+
+/**
+ * Run every pattern, in order, on the changes the earlier ones left
+ * unexplained; a pattern none of whose `ops` is left is not called (it would
+ * find nothing).
+ */
 export function recognisePatterns(changes: readonly Change[]): Recognition {
   let rest = changes;
+  let ops = opsOf(rest);
   const matches: PatternMatch<PatternName>[] = [];
-  for (const pattern of PATTERNS) {
+  for (let n = 0; n < PATTERNS.length; n++) {
     if (rest.length === 0) break;
-    const found = pattern.recognise(rest);
+    if ((ops & (PATTERN_OPS[n] ?? 0)) === 0) continue;
+    const found = (PATTERNS[n] as RegisteredPattern).recognise(rest);
     if (found.length === 0) continue;
     const covered = new Set(found.flatMap((m) => m.covers));
     matches.push(...found);
     rest = rest.filter((change) => !covered.has(change));
+    ops = opsOf(rest);
   }
   return { matches, unexplained: rest };
 }

@@ -261,6 +261,7 @@ export const taggedEnum: Pattern<'tagged-enum'> = {
     'externally tagged enum (`{"Schema":{…}}`) vs a discriminator field (`{"Kind":"schema",…}`) or adjacent tag/content',
   kindOf: () => 'shape',
   hint,
+  ops: ['added', 'removed', 'type'],
   recognise(changes) {
     const matches: PatternMatch<'tagged-enum'>[] = [];
     for (const group of withRetyped(changes)) {

@@ -82,6 +82,7 @@ export const timestampFormat: Pattern<'timestamp-format'> = {
     'the same instant in another timestamp format or precision (fractional seconds, offset vs `Z`, epoch s/ms)',
   kindOf: timestampKind,
   hint,
+  ops: ['value', 'type'],
   recognise(changes) {
     const matches: PatternMatch<'timestamp-format'>[] = [];
     for (const change of changes) {

@@ -5,7 +5,7 @@
  * to close it (`Pattern`). A new pattern is one file exporting a `Pattern`
  * and one line in `registry.ts` (docs/ARCHITECTURE.md, "Adding a pattern").
  */
-import type { Change } from '../../model/comparison.js';
+import type { Change, ChangeOp } from '../../model/comparison.js';
 import type { SideRuntimes } from '../../model/runtime.js';
 
 /** The field of a root cause that is one decision across fields (`PatternMatch.field`). */
@@ -97,5 +97,11 @@ export interface Pattern<N extends string = string> {
    * one declares the two answers equivalent.
    */
   hint(input: PatternHintInput): FixHint;
+  /**
+   * The change ops it can match: it finds nothing in changes of other ops, so
+   * the registry does not call it when no change left has one of them (most
+   * divergences are a few value changes, and each call allocates).
+   */
+  readonly ops: readonly ChangeOp[];
   recognise(changes: readonly Change[]): PatternMatch<N>[];
 }

@@ -39,12 +39,21 @@ const ID_SEGMENT = [
   /^[0-9a-f]{16,}$/i,
 ];
 
+/** `patternPath` of the paths seen (pure in the path), bounded: past this many it starts over. */
+const PATTERN_PATHS = new Map<string, string>();
+const MAX_PATTERN_PATHS = 4096;
+
 /** `/records/3/tags` → `/records/*\/tags`: array indices and id-like keys become `*`. */
 export function patternPath(path: string): string {
-  return path
+  const known = PATTERN_PATHS.get(path);
+  if (known !== undefined) return known;
+  const wild = path
     .split('/')
     .map((segment, n) => (n > 0 && ID_SEGMENT.some((re) => re.test(segment)) ? '*' : segment))
     .join('/');
+  if (PATTERN_PATHS.size >= MAX_PATTERN_PATHS) PATTERN_PATHS.clear();
+  PATTERN_PATHS.set(path, wild);
+  return wild;
 }
 
 /** " at `/a/*`" for a nested place, "" for the top level (titles stay short). */

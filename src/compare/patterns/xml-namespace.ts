@@ -97,6 +97,7 @@ export const xmlNamespace: Pattern<'xml-namespace'> = {
   meaning: 'an XML element is in a different namespace URI (a renamed prefix is not a difference)',
   kindOf: () => 'shape',
   hint,
+  ops: ['value', 'added', 'removed', 'type'],
   recognise(changes) {
     const matches: PatternMatch<'xml-namespace'>[] = [];
     for (const change of changes) {
