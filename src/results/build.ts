@@ -25,6 +25,7 @@ import type { ResultContext } from './result-context.js';
 import type {
   BodyRef,
   CaseResult,
+  DivergenceDetail,
   DivergentResult,
   ResultBase,
   SideSummary,
@@ -150,6 +151,11 @@ function expectationFailures(exchange: Exchange): string[] {
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** A result whose divergence fields are being set on it (`toCaseResult`). */
+type Divergent = Mutable<ResultBase> & {
+  verdict: 'equal' | 'divergent';
+} & Partial<Mutable<Omit<DivergenceDetail, keyof ResultBase>>>;
 
 /** What every verdict carries, built field by field (no spreads): an equal case is the hot path. */
 function commonOf(
@@ -311,28 +317,29 @@ export function toCaseResult(
         exchange,
         context,
       );
-      return {
-        ...common,
-        verdict: 'divergent',
-        fingerprint,
-        findings: judgement.findings.map((f) => redactFinding(f, context.redact)),
-        ...(divergence.pattern === undefined ? {} : { pattern: divergence.pattern }),
-        explanation,
-        summary,
-        changes: divergence.changes
-          .slice(0, MAX_REPORTED_CHANGES)
-          .map((change) => reportedChange(change, context.redact)),
-        ...(divergence.changes.length > MAX_REPORTED_CHANGES
-          ? { changesOmitted: divergence.changes.length - MAX_REPORTED_CHANGES }
-          : {}),
-        headerChanges: divergence.headerChanges.map((change) => ({
-          name: change.name,
-          baseline: redactHeader(context.redact, change.name, change.baseline),
-          candidate: redactHeader(context.redact, change.name, change.candidate),
-        })),
-        repro,
-        bodies: bodiesOf(exchange, common, context.redact),
-      };
+      // Its fields set on `common` in place, in report.json's order (a spread
+      // copied every common field into a new object again, per divergence).
+      const result: Divergent = common;
+      result.verdict = 'divergent';
+      result.fingerprint = fingerprint;
+      result.findings = judgement.findings.map((f) => redactFinding(f, context.redact));
+      if (divergence.pattern !== undefined) result.pattern = divergence.pattern;
+      result.explanation = explanation;
+      result.summary = summary;
+      result.changes = divergence.changes
+        .slice(0, MAX_REPORTED_CHANGES)
+        .map((change) => reportedChange(change, context.redact));
+      if (divergence.changes.length > MAX_REPORTED_CHANGES) {
+        result.changesOmitted = divergence.changes.length - MAX_REPORTED_CHANGES;
+      }
+      result.headerChanges = divergence.headerChanges.map((change) => ({
+        name: change.name,
+        baseline: redactHeader(context.redact, change.name, change.baseline),
+        candidate: redactHeader(context.redact, change.name, change.candidate),
+      }));
+      result.repro = repro;
+      result.bodies = bodiesOf(exchange, common, context.redact);
+      return result as DivergentResult;
     }
     default: {
       const never: never = judgement;
