@@ -68,6 +68,8 @@ export function headerFindings(
   headers: readonly HeaderChange[],
   secret: (name: string) => boolean,
 ): Finding[] {
+  // Most divergences show no header difference: no maps to build.
+  if (headers.length === 0) return [];
   const families = headerFamilies(headers);
   const byFingerprint = new Map<string, Finding>();
   for (const change of headers) {

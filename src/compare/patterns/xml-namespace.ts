@@ -51,6 +51,9 @@ interface Finding {
 
 /** The namespace change a body change stands for, if it is one. */
 export function namespaceChange(change: Change): Finding | undefined {
+  // Only a change at an `@xmlns` member (its last segment, which needs no
+  // escaping) or a `type` change can be one: any other path is not parsed.
+  if (change.op !== 'type' && !change.path.endsWith(`/${XMLNS}`)) return undefined;
   const segments = parsePointer(change.path);
   if (segments[segments.length - 1] === XMLNS) {
     const elementSegments = segments.slice(0, -1);
