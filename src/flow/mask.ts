@@ -28,17 +28,33 @@ export interface MaskedAnswers {
   readonly masked: readonly string[];
 }
 
-/** A flow step's exchange with its captured values masked (others are returned as they are). */
+/**
+ * A flow step's exchange with its captured values masked (others are
+ * returned as they are). The replica answer (`--noise`) holds the values
+ * its own run captured: masked against the baseline's the same way, so the
+ * two runs' own ids are no noise learned (and no list element that seems
+ * present once, where `{{id}}` meets a raw id).
+ */
 export function maskExchange(exchange: Exchange): Exchange {
-  const { flow } = exchange;
+  const { flow, replica } = exchange;
   if (flow === undefined) return exchange;
   const answers = maskCaptured(exchange.baseline, exchange.candidate, flow.variables);
-  if (answers.masked.length === 0) return exchange;
+  const again =
+    replica === undefined || flow.replicaVariables === undefined
+      ? undefined
+      : maskCaptured(exchange.baseline, replica, {
+          baseline: flow.variables.baseline,
+          candidate: flow.replicaVariables,
+        });
+  if (answers.masked.length === 0 && (again === undefined || again.masked.length === 0)) {
+    return exchange;
+  }
   return {
     ...exchange,
     baseline: answers.baseline,
     candidate: answers.candidate,
-    flow: { ...flow, masked: answers.masked },
+    ...(again === undefined || again.masked.length === 0 ? {} : { replica: again.candidate }),
+    flow: answers.masked.length === 0 ? flow : { ...flow, masked: answers.masked },
   };
 }
 
