@@ -108,10 +108,11 @@ describe('bin/parity.js (the bundled CLI)', () => {
     const cwd = await tempProject({ 'cases/items.json': cases(['/items/1']) });
     const expected: [readonly string[], string][] = [
       [['--version'], 'parity.cjs'],
-      // A library of JSON cases with no regex rule: neither yaml nor re2js.
+      // A library of plain JSON cases with no config: neither yaml nor re2js,
+      // nor zod (no schema is needed: src/cases/plain-fast.ts).
       [['validate', 'cases'], 'command/validate.cjs'],
       // show reads the tracker with node:fs/promises, which its bundle requires on first use.
-      [['show', 'nothing-here'], 'NativeModule fs/promises,command/show.cjs'],
+      [['show', 'nothing-here'], 'NativeModule fs/promises,command/show.cjs,vendor/zod.cjs'],
     ];
     for (const [command, files] of expected) {
       const outcome = await node(loaded(command), cwd);
@@ -122,14 +123,14 @@ describe('bin/parity.js (the bundled CLI)', () => {
       /\nloaded: .*NativeModule http.*,command\/run\.cjs,vendor\/undici\.cjs$/,
     );
     expect(ran.stderr).toMatch(/\nloaded: .*NativeModule v8,/);
-    // A YAML case file loads yaml; a rule with a regex, re2js.
+    // A YAML case file loads yaml; a rule with a regex, re2js; rules, zod.
     const yaml = await tempProject({
       'cases/items.yaml':
         'suite: y\ncases:\n  - id: one\n    request: { method: GET, path: /a }\n    rules: { mask: [{ path: /id, regex: "^[0-9]+$", with: "<n>" }] }\n',
     });
     const checked = await node(loaded(['validate', 'cases']), yaml);
     expect(checked.stderr).toMatch(
-      /\nloaded: command\/validate\.cjs,vendor\/re2js\.cjs,vendor\/yaml\.cjs$/,
+      /\nloaded: command\/validate\.cjs,vendor\/re2js\.cjs,vendor\/yaml\.cjs,vendor\/zod\.cjs$/,
     );
   });
 
