@@ -65,7 +65,9 @@ const VENDORED = ['undici'];
 // zod too: a one-case `validate` (a plain case, no config, no rules) checks
 // everything without it (src/cases/plain-fast.ts, src/cli/option-kinds.ts),
 // and no module builds a schema when it loads, so the commands compile and
-// evaluate zod (~150 KB) only when an input needs a schema.
+// evaluate zod (~150 KB) only when an input needs a schema. And commander
+// (~55 KB): arguments that are a command and its operands alone (`parity
+// validate cases/`) run that command without it (src/cli/main.ts).
 const LAZY = [
   'yaml',
   're2js',
@@ -74,6 +76,7 @@ const LAZY = [
   'lossless-json',
   'cli-progress',
   'zod',
+  'commander',
 ];
 const LAZY_BUILTINS = ['node:child_process'];
 const LAZY_UNLESS_SENDING = ['node:fs/promises'];

@@ -107,12 +107,16 @@ describe('bin/parity.js (the bundled CLI)', () => {
     ];
     const cwd = await tempProject({ 'cases/items.json': cases(['/items/1']) });
     const expected: [readonly string[], string][] = [
-      [['--version'], 'parity.cjs'],
+      [['--version'], 'parity.cjs,vendor/commander.cjs'],
       // A library of plain JSON cases with no config: neither yaml nor re2js,
-      // nor zod (no schema is needed: src/cases/plain-fast.ts).
+      // nor zod (no schema is needed: src/cases/plain-fast.ts), nor commander
+      // (a command and its operands alone: src/cli/main.ts).
       [['validate', 'cases'], 'command/validate.cjs'],
       // show reads the tracker with node:fs/promises, which its bundle requires on first use.
-      [['show', 'nothing-here'], 'NativeModule fs/promises,command/show.cjs,vendor/zod.cjs'],
+      [
+        ['show', 'nothing-here'],
+        'NativeModule fs/promises,command/show.cjs,vendor/commander.cjs,vendor/zod.cjs',
+      ],
     ];
     for (const [command, files] of expected) {
       const outcome = await node(loaded(command), cwd);
@@ -120,7 +124,7 @@ describe('bin/parity.js (the bundled CLI)', () => {
     }
     const ran = await node(loaded(['run', ...targets(), '--no-tracker', '-q']), cwd);
     expect(ran.stderr).toMatch(
-      /\nloaded: .*NativeModule http.*,command\/run\.cjs,vendor\/undici\.cjs$/,
+      /\nloaded: .*NativeModule http.*,command\/run\.cjs,vendor\/commander\.cjs,vendor\/undici\.cjs$/,
     );
     expect(ran.stderr).toMatch(/\nloaded: .*NativeModule v8,/);
     // A YAML case file loads yaml; a rule with a regex, re2js; rules, zod.

@@ -2,7 +2,7 @@
 import { Command, type Option } from 'commander';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as z from 'zod';
-import { buildProgram } from '../../../src/cli/main.js';
+import { buildProgram, OPERANDS_ONLY } from '../../../src/cli/main.js';
 import { metaOf, plainFlags } from '../../../src/cli/option-kinds.js';
 import {
   COMMANDS,
@@ -166,6 +166,26 @@ describe('the option table', () => {
     expect(plainFlags(COMMANDS.run, { failOn: 'sometimes' })).toBe(false);
     // Parsed values (numbers, shards) are checked by the schema.
     expect(plainFlags(COMMANDS.run, { concurrency: 3 })).toBe(false);
+  });
+
+  it('runs a command given operands alone as commander would: those operands, no flags', async () => {
+    const listOnly = Object.entries(COMMANDS)
+      .filter(
+        ([, decl]) =>
+          /^\[[a-z-]+\.\.\.\]$/.test(decl.operands?.syntax ?? '') &&
+          Object.values(decl.options).every((option) => option.meta.required !== true),
+      )
+      .map(([name]) => name);
+    expect(listOnly).toEqual([...OPERANDS_ONLY]);
+    for (const name of OPERANDS_ONLY) {
+      const program = new Command().exitOverride();
+      let seen: unknown;
+      addCommand(program, COMMANDS[name], async (operands, flags) => {
+        seen = { operands, flags };
+      });
+      await program.parseAsync([name, 'a.yaml', 'b'], { from: 'user' });
+      expect(seen, name).toEqual({ operands: ['a.yaml', 'b'], flags: {} });
+    }
   });
 
   it('checks what commander collected against the flags schema', () => {
