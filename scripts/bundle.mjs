@@ -155,6 +155,22 @@ const vendorEntry = (name) =>
     ? `export { ${ZOD_NAMES.join(', ')} } from 'zod';`
     : `module.exports = require(${JSON.stringify(name)});`;
 
+/** Resolves `builtins` to modules that require them on first use (for the vendored files). */
+const lazyBuiltins = (builtins) => ({
+  name: 'lazy-builtins',
+  setup(build) {
+    build.onResolve({ filter: external(builtins) }, (args) =>
+      args.namespace === 'lazy-builtin'
+        ? { path: args.path, external: true }
+        : { path: args.path, namespace: 'lazy-builtin' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, ({ path }) => ({
+      contents: lazyModule(path, require(path)),
+      loader: 'js',
+    }));
+  },
+});
+
 // The vendored files first: the lazy modules name the exports they find there.
 const lazyExports = new Map();
 for (const name of [...VENDORED, ...LAZY]) {
@@ -163,6 +179,8 @@ for (const name of [...VENDORED, ...LAZY]) {
     ...common,
     stdin: { contents: vendorEntry(name), resolveDir: '.' },
     outfile,
+    // commander requires node:child_process when it loads: lazy there too.
+    plugins: [lazyBuiltins(LAZY_BUILTINS)],
   });
   if (LAZY.includes(name)) lazyExports.set(name, require(resolve(outfile)));
 }
