@@ -88,9 +88,10 @@ describe('bin/parity.js (the bundled CLI)', () => {
 
   it('loads no HTTP client for a command that sends nothing, and loads it for a run', async () => {
     // The bin as users run it; which of Node's own HTTP modules, whether
-    // node:v8 (the bin's V8 flags, set only by a command that sends) and
-    // node:fs/promises, which bundle and which of the separately bundled
-    // packages (dist/vendor/) each command made Node load.
+    // node:net (a pipe's stream: the bin writes to pipes without one,
+    // src/cli/fd-output.ts), node:v8 (the bin's V8 flags, set only by a
+    // command that sends) and node:fs/promises, which bundle and which of the
+    // separately bundled packages (dist/vendor/) each command made Node load.
     const loaded = (args: readonly string[]) => [
       '--input-type=module',
       '-e',
@@ -100,7 +101,7 @@ describe('bin/parity.js (the bundled CLI)', () => {
          const files = Object.keys(createRequire(import.meta.url).cache)
            .filter((file) => /[\\/]dist[\\/]/.test(file))
            .map((file) => file.split(/[\\/]dist[\\/]/)[1]);
-         const http = process.moduleLoadList.filter((m) => /^NativeModule (_?http|tls|https|v8|fs\\/promises)\\b/.test(m));
+         const http = process.moduleLoadList.filter((m) => /^NativeModule (_?http|net|tls|https|v8|fs\\/promises)\\b/.test(m));
          process.stderr.write('\\nloaded: ' + [...http, ...files.sort()].join(','));
        });
        await import(${JSON.stringify(pathToFileURL(bin).href)});`,
