@@ -62,7 +62,22 @@ const VENDORED = ['undici'];
 // modules behind it) on first use too, and `validate` of case files and a
 // config read synchronously never loads it. A command that sends keeps it
 // eager: loaded after the flags, Node would compile it from source.
-const LAZY = ['yaml', 're2js', 'fast-xml-parser', 'jsondiffpatch', 'lossless-json', 'cli-progress'];
+// zod too: a one-case `validate` (a plain case, no config, no rules) checks
+// everything without it (src/cases/plain-fast.ts, src/cli/option-kinds.ts),
+// and no module builds a schema when it loads, so the commands compile and
+// evaluate zod (~150 KB) only when an input needs a schema. And commander
+// (~55 KB): arguments that are a command and its operands alone (`parity
+// validate cases/`) run that command without it (src/cli/main.ts).
+const LAZY = [
+  'yaml',
+  're2js',
+  'fast-xml-parser',
+  'jsondiffpatch',
+  'lossless-json',
+  'cli-progress',
+  'zod',
+  'commander',
+];
 const LAZY_BUILTINS = ['node:child_process'];
 const LAZY_UNLESS_SENDING = ['node:fs/promises'];
 const require = createRequire(import.meta.url);
@@ -113,16 +128,75 @@ const vendored = (lazyExports, vendor, sends = true) => ({
   },
 });
 
+/**
+ * The names parity's source reads of `import * as z from 'zod'` (`z.string`,
+ * `z.ZodObject`, …; not a namespace read further, `z.core.…`, which is
+ * types), among those zod exports: dist/vendor/zod.cjs holds these alone, as
+ * the CLI's bundle held the zod code it used (zod's whole build, every locale
+ * with it, is ~700 KB). Each bundle is checked against it below.
+ */
+function zodNamesUsed() {
+  const all = new Set(Object.keys(require('zod')));
+  const names = new Set();
+  for (const file of readdirSync('src', { recursive: true })) {
+    if (!String(file).endsWith('.ts')) continue;
+    const source = readFileSync(join('src', String(file)), 'utf8');
+    for (const [, name] of source.matchAll(/\bz\s*\.\s*([A-Za-z_$][\w$]*)(?!\s*\.)/g)) {
+      if (all.has(name)) names.add(name);
+    }
+  }
+  return [...names].sort();
+}
+const ZOD_NAMES = zodNamesUsed();
+
+/** The source of a vendored package's file: all of it, or zod's exports that parity uses. */
+const vendorEntry = (name) =>
+  name === 'zod'
+    ? `export { ${ZOD_NAMES.join(', ')} } from 'zod';`
+    : `module.exports = require(${JSON.stringify(name)});`;
+
+/** Resolves `builtins` to modules that require them on first use (for the vendored files). */
+const lazyBuiltins = (builtins) => ({
+  name: 'lazy-builtins',
+  setup(build) {
+    build.onResolve({ filter: external(builtins) }, (args) =>
+      args.namespace === 'lazy-builtin'
+        ? { path: args.path, external: true }
+        : { path: args.path, namespace: 'lazy-builtin' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, ({ path }) => ({
+      contents: lazyModule(path, require(path)),
+      loader: 'js',
+    }));
+  },
+});
+
 // The vendored files first: the lazy modules name the exports they find there.
 const lazyExports = new Map();
 for (const name of [...VENDORED, ...LAZY]) {
   const outfile = join(outDir, 'vendor', `${name}.cjs`);
   await build({
     ...common,
-    stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: '.' },
+    stdin: { contents: vendorEntry(name), resolveDir: '.' },
     outfile,
+    // commander requires node:child_process when it loads: lazy there too.
+    plugins: [lazyBuiltins(LAZY_BUILTINS)],
   });
   if (LAZY.includes(name)) lazyExports.set(name, require(resolve(outfile)));
+}
+
+/** Fails the build when `bundle` reads a name of zod's that dist/vendor/zod.cjs does not export. */
+function checkZodNames(bundle, file) {
+  const vars = [...bundle.matchAll(/\b([\w$]+)\s*=\s*__toESM\(require_zod\(\)/g)].map((m) => m[1]);
+  const exported = new Set(ZOD_NAMES);
+  for (const name of vars) {
+    const reads = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}\\.([\\w$]+)`, 'g');
+    for (const [, used] of bundle.matchAll(reads)) {
+      if (!exported.has(used)) {
+        throw new Error(`${file} reads zod's ${used}, which scripts/bundle.mjs does not vendor`);
+      }
+    }
+  }
 }
 
 const cliBundle = {
@@ -185,6 +259,7 @@ await build({
   outfile: join(outDir, 'parity.cjs'),
   plugins: [vendored(lazyExports, './vendor', false), onlyCommand(undefined)],
 });
+checkZodNames(readFileSync(join(outDir, 'parity.cjs'), 'utf8'), join(outDir, 'parity.cjs'));
 for (const name of COMMANDS) {
   const sends = SENDING.includes(name);
   const outfile = join(outDir, 'command', `${name}.cjs`);
@@ -194,7 +269,9 @@ for (const name of COMMANDS) {
     outfile,
     plugins: [vendored(lazyExports, '../vendor', sends), onlyCommand(name)],
   });
-  if (readFileSync(outfile, 'utf8').includes('../vendor/undici.cjs') !== sends) {
+  const bundle = readFileSync(outfile, 'utf8');
+  checkZodNames(bundle, outfile);
+  if (bundle.includes('../vendor/undici.cjs') !== sends) {
     throw new Error(
       `${outfile}: SENDING in scripts/bundle.mjs says it ${sends ? 'sends' : 'sends nothing'}, but it ${sends ? 'does not require' : 'requires'} the HTTP client`,
     );

@@ -1,5 +1,6 @@
 /** The process edge: the only place that reads `process` and sets the exit code. */
 import { hostname } from 'node:os';
+import { type FdOutput, fdOutput, LOST_OUTPUT } from './cli/fd-output.js';
 import type { SignalSource } from './cli/io.js';
 import { main } from './cli/main.js';
 import { INTERRUPT_SIGNALS, type InterruptSignal } from './report/signals.js';
@@ -74,19 +75,32 @@ function processSignals(): ProcessSignals {
   };
 }
 
-/** Why output cannot be written because its reader is gone: a pipe or a terminal closed. */
-const LOST_OUTPUT = new Set(['EPIPE', 'EIO', 'ERR_STREAM_DESTROYED']);
-
 /** Output whose reader is gone is dropped: the run still writes its reports. */
-function dropLostOutput(stream: NodeJS.WriteStream): void {
+function dropLostOutput(stream: NodeJS.WriteStream): NodeJS.WriteStream {
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (!LOST_OUTPUT.has(error.code ?? '')) throw error;
   });
+  return stream;
 }
 
-/** Resolves once what was written to `stream` has left (or could not: its reader is gone). */
-function flushed(stream: NodeJS.WriteStream): Promise<void> {
-  return new Promise((resolve) => stream.write('', () => resolve()));
+/** Resolves once what was written to `output` has left (or could not: its reader is gone). */
+function flushed(output: FdOutput | NodeJS.WriteStream): Promise<void> {
+  if ('flushed' in output) return output.flushed();
+  return new Promise((resolve) => output.write('', () => resolve()));
+}
+
+/**
+ * Standard output (1) or error (2): written straight to the descriptor when it
+ * is a pipe, a socket or a file (src/cli/fd-output.ts: Node's stream of a pipe
+ * loads its `net` module), else Node's stream; created when first written.
+ */
+function output(fd: 1 | 2): () => FdOutput | NodeJS.WriteStream {
+  const stream = () => dropLostOutput(fd === 1 ? process.stdout : process.stderr);
+  let made: FdOutput | NodeJS.WriteStream | undefined;
+  return () => {
+    made ??= fdOutput(fd, stream) ?? stream();
+    return made;
+  };
 }
 
 /**
@@ -97,22 +111,20 @@ function flushed(stream: NodeJS.WriteStream): Promise<void> {
  */
 export async function run(commandLoaded?: () => void): Promise<void> {
   const host: Host = { pid: process.pid, hostname: hostname(), isAlive };
-  dropLostOutput(process.stderr);
-  // Node creates process.stdout when it is first read (~1 ms): a quiet run
-  // writes nothing there, so it is read when the command first writes (no
-  // module parity loads reads it before: src/cli/colors.ts is not picocolors).
-  let stdoutReady = false;
-  const stdout = () => {
-    if (!stdoutReady) dropLostOutput(process.stdout);
-    stdoutReady = true;
-    return process.stdout;
-  };
+  // Node creates process.stdout when it is first read (~1 ms, and a pipe's
+  // loads `net`): a quiet run writes nothing there, so each output is made
+  // when the command first writes to it (no module parity loads reads
+  // process.stdout before: src/cli/colors.ts is not picocolors).
+  const stdout = output(1);
+  const stderr = output(2);
   const signals = processSignals();
   process.exitCode = await main(process.argv.slice(2), {
     get stdout() {
       return stdout();
     },
-    stderr: process.stderr,
+    get stderr() {
+      return stderr();
+    },
     env: process.env,
     cwd: process.cwd(),
     host,
@@ -140,7 +152,7 @@ export async function run(commandLoaded?: () => void): Promise<void> {
     // a terminal that hung up (it restores the terminal's mode and fails). The
     // reports are written: end by the hangup itself, as its default would (a
     // shell shows status 129, 128 + 1, the code the run returned).
-    await Promise.all([flushed(stdout()), flushed(process.stderr)]);
+    await Promise.all([flushed(stdout()), flushed(stderr())]);
     process.kill(process.pid, 'SIGHUP');
   }
 }

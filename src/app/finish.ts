@@ -19,8 +19,9 @@ import type { CollectedResults } from '../results/collected.js';
 import {
   consequencesOf,
   digestConsequencesOf,
-  withDigestConsequences,
+  withCrossCaseConsequences,
 } from '../results/consequences.js';
+import { headConsequencesOf } from '../results/head-consequences.js';
 import {
   comparedIds,
   type RegressionMarks,
@@ -120,10 +121,12 @@ export async function finishRun(input: FinishInput): Promise<Finished> {
   const marking: Assessment = { ...masking, regression: regression?.marks ?? new Map() };
   // Findings that follow from an earlier step's write join that step's root cause.
   const marked = listed.map((r) => assessed(r, marking));
-  // Digests another answer lists of a body that differs follow from the body (`body-digests.ts`).
-  const consequences = withDigestConsequences(
+  // Digests another answer lists of a body that differs follow from the body (`body-digests.ts`),
+  // and so do a HEAD's headers that describe the body its GET showed differing.
+  const consequences = withCrossCaseConsequences(
     consequencesOf(marked),
     digestConsequencesOf(marked, input.bodyDigests),
+    headConsequencesOf(marked),
   );
   const classifying: Assessment = { ...marking, consequences };
   const classified = listed.map((r) => assessed(r, classifying));

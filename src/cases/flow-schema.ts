@@ -8,9 +8,10 @@ import * as z from 'zod';
 import { templatedStrings, VARIABLE_NAME, variablesIn } from '../flow/template.js';
 import { rulesSpecSchema } from '../rules/schema.js';
 import { isPointer } from '../util/json-pointer.js';
+import { once } from '../util/once.js';
 import { compileSafe, type SafeRegex, safeRegexProblem } from '../util/safe-regex.js';
 import { parseXPath } from '../xml/xpath.js';
-import { expectSchema, requestSchema, slug } from './request-schema.js';
+import { requestSchemas } from './request-schema.js';
 
 const SOURCES = ['json', 'xpath', 'header'] as const;
 
@@ -71,6 +72,7 @@ function captureProblems(spec: CaptureInput): [string | undefined, string][] {
 
 /** The flow schemas, built on first use (see `stepsSchema`). */
 function buildFlowSchemas() {
+  const { slug, requestSchema, expectSchema } = requestSchemas();
   /** One capture: where a variable's value comes from in a step's answer. */
   const captureSchema = z
     .strictObject({
@@ -134,7 +136,7 @@ function buildFlowSchemas() {
       request: requestSchema,
       capture: captureMapSchema.optional(),
       expect: expectSchema.optional(),
-      rules: rulesSpecSchema.optional(),
+      rules: rulesSpecSchema().optional(),
     })
     .describe('One request of a flow; may use {{name}} variables captured by earlier steps');
 
@@ -156,10 +158,12 @@ export type StepSpec = z.infer<FlowSchemas['stepSchema']>;
  * The steps of a flow, in order. Built when a flow is first checked: a
  * library of plain cases never builds the flow schemas (a shorter start-up).
  */
-export const stepsSchema = z.lazy(() => {
-  built ??= buildFlowSchemas();
-  return built.stepsSchema;
-});
+export const stepsSchema = once(() =>
+  z.lazy(() => {
+    built ??= buildFlowSchemas();
+    return built.stepsSchema;
+  }),
+);
 
 type Path = (string | number)[];
 

@@ -14,7 +14,7 @@ import type { InputProblem } from '../util/errors.js';
 import { type Locator, placeReport, positionOfOffset, positionOfPath } from '../util/positions.js';
 import { describeIssues, describeValue } from '../util/zod-issues.js';
 import { bomLength, sliceCaseFile } from './json-slices.js';
-import { plainCaseFast } from './plain-fast.js';
+import { caseFileHeaderFast, plainCaseFast } from './plain-fast.js';
 import { isMapping } from './request-schema.js';
 import {
   type CaseFile,
@@ -223,7 +223,9 @@ export function parseCaseFile(bytes: Buffer, file: string): ParseOutcome {
   }
   const cases = 'item' in parsed ? parsed : itemsOf(data);
   const base = { file, count: cases.count, item: cases.item, locate };
-  const checked = caseFileHeaderSchema.safeParse(data, { jitless: true });
+  const fast = caseFileHeaderFast(data);
+  if (fast !== undefined) return { ok: true, parsed: { ...base, header: fast, problems: [] } };
+  const checked = caseFileHeaderSchema().safeParse(data, { jitless: true });
   if (checked.success) {
     const { cases: _cases, ...header } = checked.data;
     return { ok: true, parsed: { ...base, header, problems: [] } };
@@ -253,7 +255,7 @@ export function checkCase(
   const fast = plainCaseFast(value);
   if (fast !== undefined) return { spec: fast };
   if (isMapping(value) && !Object.hasOwn(value, 'steps') && !Object.hasOwn(value, 'rules')) {
-    const plain = plainCaseSchema.safeParse(value, { jitless });
+    const plain = plainCaseSchema().safeParse(value, { jitless });
     if (plain.success) return { spec: plain.data };
   }
   const checked = caseSpecSchema().safeParse(value, { jitless });

@@ -6,12 +6,15 @@
  * keys in the schema's order); anything else (a query, a body, a key it
  * does not know, a value it would refuse) is left to the schema, which says
  * what is wrong. zod costs ~5-12 µs per case here (its first pass over a
- * library is the slowest): most of a 20,000-case library's check. Pure.
+ * library is the slowest): most of a 20,000-case library's check. A case
+ * file's own fields without `defaults` are checked the same way
+ * (`caseFileHeaderFast`): a library of plain cases then builds no schema, and
+ * a command that checks one (`validate`, a run) never loads zod. Pure.
  */
 import { METHOD_TOKEN } from '../model/case.js';
 import { SLUG } from './request-schema.js';
 import { headerNameProblem, headerValueProblem, pathProblem } from './request-syntax.js';
-import type { CaseSpec } from './schema.js';
+import type { CaseFile, CaseSpec } from './schema.js';
 
 type Request = CaseSpec['request'] & object;
 
@@ -105,4 +108,35 @@ export function plainCaseFast(value: unknown): CaseSpec | undefined {
     spec.expect = checkedExpect;
   }
   return spec;
+}
+
+const HEADER_KEYS = new Set(['$schema', 'suite', 'description', 'serial', 'sideEffects', 'cases']);
+
+/** A case file's own fields: everything but its cases. */
+type Header = Omit<CaseFile, 'cases'>;
+
+/**
+ * A case file's own fields as `caseFileHeaderSchema` gives them (without
+ * `cases`, which must be a non-empty list), or undefined for the schema to
+ * check: a file with `defaults`, a key it does not know, a value it would refuse.
+ */
+export function caseFileHeaderFast(value: unknown): Header | undefined {
+  if (!plainObject(value) || !onlyKeys(value, HEADER_KEYS)) return undefined;
+  const { $schema, suite, description, serial, sideEffects, cases } = value;
+  if (!Array.isArray(cases) || cases.length === 0 || !slug(suite)) return undefined;
+  const optional = [
+    [$schema, 'string'],
+    [description, 'string'],
+    [serial, 'boolean'],
+    [sideEffects, 'boolean'],
+  ] as const;
+  if (optional.some(([field, type]) => field !== undefined && typeof field !== type)) {
+    return undefined;
+  }
+  // The schema's order: $schema, suite, description, serial, sideEffects.
+  const header: Header = typeof $schema === 'string' ? { $schema, suite } : { suite };
+  if (typeof description === 'string') header.description = description;
+  if (typeof serial === 'boolean') header.serial = serial;
+  if (typeof sideEffects === 'boolean') header.sideEffects = sideEffects;
+  return header;
 }

@@ -5,20 +5,15 @@
  */
 import * as z from 'zod';
 import { rulesSpecSchema } from '../rules/schema.js';
+import { once } from '../util/once.js';
 import { flowProblems, stepsSchema } from './flow-schema.js';
-import {
-  expectSchema,
-  headersSchema,
-  querySpecSchema,
-  requestSchema,
-  slug,
-  tagsSchema,
-} from './request-schema.js';
+import { requestSchemas } from './request-schema.js';
 
-export { type QuerySpec, querySpecSchema, SLUG } from './request-schema.js';
+export { type QuerySpec, SLUG } from './request-schema.js';
 
 /** One case as written in a file: one request, or a flow of steps. */
 function buildCaseSpecSchema() {
+  const { slug, tagsSchema, requestSchema, expectSchema } = requestSchemas();
   return (
     z
       .strictObject({
@@ -26,9 +21,9 @@ function buildCaseSpecSchema() {
         description: z.string().optional().describe('What the case checks, in one sentence'),
         tags: tagsSchema.optional(),
         request: requestSchema.optional(),
-        steps: stepsSchema.optional(),
+        steps: stepsSchema().optional(),
         expect: expectSchema.optional(),
-        rules: rulesSpecSchema
+        rules: rulesSpecSchema()
           .optional()
           .describe(
             'Normalisation rules of the case (of every step of a flow; a step may add its own)',
@@ -85,30 +80,38 @@ export type CaseSpec = z.infer<ReturnType<typeof caseSpecSchema>>;
  * A case written as one request with no rules of its own: what most cases
  * are. It accepts a subset of what `caseSpecSchema` accepts (and gives the
  * same value for it) without building the rules and flow schemas, so
- * `checkCase` tries it first on a case with neither `steps` nor `rules`, and
- * asks `caseSpecSchema` (for its problems) when it refuses.
+ * `checkCase` tries it first on a case with neither `steps` nor `rules`
+ * (that `plainCaseFast` leaves to it), and asks `caseSpecSchema` (for its
+ * problems) when it refuses. Built on first use.
  */
-export const plainCaseSchema = z
-  .strictObject({
-    id: slug,
-    description: z.string().optional(),
-    tags: tagsSchema.optional(),
-    request: requestSchema,
-    expect: expectSchema.optional(),
-  })
-  .refine((item) => !item.request.path.startsWith('{{'));
+export const plainCaseSchema = once(() => {
+  const { slug, tagsSchema, requestSchema, expectSchema } = requestSchemas();
+  return z
+    .strictObject({
+      id: slug,
+      description: z.string().optional(),
+      tags: tagsSchema.optional(),
+      request: requestSchema,
+      expect: expectSchema.optional(),
+    })
+    .refine((item) => !item.request.path.startsWith('{{'));
+});
 
-const defaultsSchema = z
-  .strictObject({
-    headers: headersSchema.optional(),
-    query: querySpecSchema.optional(),
-    tags: tagsSchema.optional(),
-    rules: rulesSpecSchema.optional(),
-  })
-  .describe('Applied to every case of the file; a case value wins over a default');
+const defaultsSchema = once(() => {
+  const { headersSchema, querySpecSchema, tagsSchema } = requestSchemas();
+  return z
+    .strictObject({
+      headers: headersSchema.optional(),
+      query: querySpecSchema.optional(),
+      tags: tagsSchema.optional(),
+      rules: rulesSpecSchema().optional(),
+    })
+    .describe('Applied to every case of the file; a case value wins over a default');
+});
 
 /** A case file's own fields, in the order the file schema lists them, and its `cases`. */
 function fileShape<C extends z.ZodType>(cases: C) {
+  const { slug } = requestSchemas();
   return {
     $schema: z.string().optional().describe('JSON Schema reference for editors; ignored'),
     suite: slug.describe('Suite name: the prefix of every case id in this file'),
@@ -125,7 +128,7 @@ function fileShape<C extends z.ZodType>(cases: C) {
       .describe(
         'Allow the flows of this file to send writing steps (POST, PUT, PATCH, DELETE, …); without it (here or in the config) such flows are skipped',
       ),
-    defaults: defaultsSchema.optional(),
+    defaults: defaultsSchema().optional(),
     cases,
   };
 }
@@ -156,8 +159,11 @@ export type CaseFile = z.infer<ReturnType<typeof caseFileSchema>>;
 /**
  * A case file's own fields checked as `caseFileSchema` checks them, with
  * `cases` only checked to be a non-empty list (each case is checked on its
- * own): the same fields in the same order, and the same descriptions.
+ * own): the same fields in the same order, and the same descriptions. Built
+ * on first use: `caseFileHeaderFast` checks the commonest headers without it.
  */
-export const caseFileHeaderSchema = z
-  .strictObject(fileShape(z.array(z.unknown()).min(1).describe(CASES_DESCRIPTION)))
-  .describe(FILE_DESCRIPTION);
+export const caseFileHeaderSchema = once(() =>
+  z
+    .strictObject(fileShape(z.array(z.unknown()).min(1).describe(CASES_DESCRIPTION)))
+    .describe(FILE_DESCRIPTION),
+);

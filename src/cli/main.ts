@@ -7,9 +7,65 @@ import { printable } from '../util/code-span.js';
 import { formatProblem, ParityError } from '../util/errors.js';
 import { EXIT, EXIT_FOR_ERROR, type ExitCode } from './exit-codes.js';
 import type { Io } from './io.js';
-import { COMMANDS, isCommandName } from './options.js';
+import {
+  type CalibrateFlags,
+  COMMANDS,
+  type DecideFlags,
+  type FuzzFlags,
+  type ImportFlags,
+  isCommandName,
+  type MergeFlags,
+  type RecordFlags,
+  type ReportFlags,
+  type RunFlags,
+  type ShowFlags,
+  type TrackerFlags,
+  type ValidateFlags,
+} from './options.js';
 import { addCommand } from './program.js';
 import { VERSION } from './version.js';
+
+type CommandName = keyof typeof COMMANDS;
+
+/**
+ * Each command's action: imports the command's module (a command's bundle
+ * holds its module alone, scripts/bundle.mjs), so a command evaluates only
+ * what it uses (`validate` or `show` never load the HTTP client, `--version`
+ * or `--help` load no command), calls `io.commandLoaded`, then runs it.
+ */
+function commandActions(io: Io) {
+  const loaded = async <M>(module: Promise<M>): Promise<M> => {
+    const done = await module;
+    io.commandLoaded?.();
+    return done;
+  };
+  return {
+    run: async (cases: readonly string[], flags: RunFlags) =>
+      (await loaded(import('./commands/run.js'))).runCommand(cases, flags, io),
+    calibrate: async (cases: readonly string[], flags: CalibrateFlags) =>
+      (await loaded(import('./commands/calibrate.js'))).calibrateCommand(cases, flags, io),
+    validate: async (cases: readonly string[], flags: ValidateFlags) =>
+      (await loaded(import('./commands/validate.js'))).validateCommand(cases, flags, io),
+    tracker: async (_: readonly string[], flags: TrackerFlags) =>
+      (await loaded(import('./commands/tracker.js'))).trackerCommand(flags, io),
+    decide: async (operands: readonly string[], flags: DecideFlags) =>
+      (await loaded(import('./commands/decide.js'))).decideCommand(operands, flags, io),
+    show: async (operands: readonly string[], flags: ShowFlags) =>
+      (await loaded(import('./commands/show.js'))).showCommand(operands, flags, io),
+    merge: async (reports: readonly string[], flags: MergeFlags) =>
+      (await loaded(import('./commands/merge.js'))).mergeCommand(reports, flags, io),
+    report: async (_: readonly string[], flags: ReportFlags) =>
+      (await loaded(import('./commands/report.js'))).reportCommand(flags, io),
+    import: async (operands: readonly string[], flags: ImportFlags) =>
+      (await loaded(import('./commands/import.js'))).importCommand(operands, flags, io),
+    record: async (cases: readonly string[], flags: RecordFlags) =>
+      (await loaded(import('./commands/record.js'))).recordCommand(cases, flags, io),
+    init: async (targets: readonly string[], _: object) =>
+      (await loaded(import('./commands/init.js'))).initCommand(targets, io),
+    fuzz: async (cases: readonly string[], flags: FuzzFlags) =>
+      (await loaded(import('./commands/fuzz.js'))).fuzzCommand(cases, flags, io),
+  } satisfies Record<CommandName, unknown>;
+}
 
 /**
  * The program: commander's surface from the option table, each command's action
@@ -22,7 +78,7 @@ import { VERSION } from './version.js';
 export function buildProgram(
   io: Io,
   setCode: (code: ExitCode) => void,
-  only?: keyof typeof COMMANDS,
+  only?: CommandName,
 ): Command {
   const program = new Command('parity')
     .description(
@@ -32,79 +88,60 @@ export function buildProgram(
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError('(run parity --help for usage)');
-  /** A command's module, once loaded: `io.commandLoaded` is called before the command runs. */
-  const loaded = async <M>(module: Promise<M>): Promise<M> => {
-    const done = await module;
-    io.commandLoaded?.();
-    return done;
-  };
+  const actions = commandActions(io);
   // A command's declaration is read (its options built) only when it is added.
-  const wanted = (name: keyof typeof COMMANDS) => only === undefined || only === name;
-  // Each command's code is imported when it runs (a command's bundle holds its
-  // module alone, scripts/bundle.mjs): a command evaluates only what it uses,
-  // so `validate` or `show` never load the HTTP client, and `--version` or
-  // `--help` load no command.
+  const wanted = (name: CommandName) => only === undefined || only === name;
   if (wanted('run'))
-    addCommand(program, COMMANDS.run, async (cases, flags) => {
-      const { runCommand } = await loaded(import('./commands/run.js'));
-      setCode(await runCommand(cases, flags, io));
-    });
+    addCommand(program, COMMANDS.run, async (o, f) => setCode(await actions.run(o, f)));
   if (wanted('calibrate'))
-    addCommand(program, COMMANDS.calibrate, async (cases, flags) => {
-      const { calibrateCommand } = await loaded(import('./commands/calibrate.js'));
-      setCode(await calibrateCommand(cases, flags, io));
-    });
+    addCommand(program, COMMANDS.calibrate, async (o, f) => setCode(await actions.calibrate(o, f)));
   if (wanted('validate'))
-    addCommand(program, COMMANDS.validate, async (cases, flags) => {
-      const { validateCommand } = await loaded(import('./commands/validate.js'));
-      setCode(await validateCommand(cases, flags, io));
-    });
+    addCommand(program, COMMANDS.validate, async (o, f) => setCode(await actions.validate(o, f)));
   if (wanted('tracker'))
-    addCommand(program, COMMANDS.tracker, async (_, flags) => {
-      const { trackerCommand } = await loaded(import('./commands/tracker.js'));
-      setCode(await trackerCommand(flags, io));
-    });
+    addCommand(program, COMMANDS.tracker, async (o, f) => setCode(await actions.tracker(o, f)));
   if (wanted('decide'))
-    addCommand(program, COMMANDS.decide, async (operands, flags) => {
-      const { decideCommand } = await loaded(import('./commands/decide.js'));
-      setCode(await decideCommand(operands, flags, io));
-    });
+    addCommand(program, COMMANDS.decide, async (o, f) => setCode(await actions.decide(o, f)));
   if (wanted('show'))
-    addCommand(program, COMMANDS.show, async (operands, flags) => {
-      const { showCommand } = await loaded(import('./commands/show.js'));
-      setCode(await showCommand(operands, flags, io));
-    });
+    addCommand(program, COMMANDS.show, async (o, f) => setCode(await actions.show(o, f)));
   if (wanted('merge'))
-    addCommand(program, COMMANDS.merge, async (reports, flags) => {
-      const { mergeCommand } = await loaded(import('./commands/merge.js'));
-      setCode(await mergeCommand(reports, flags, io));
-    });
+    addCommand(program, COMMANDS.merge, async (o, f) => setCode(await actions.merge(o, f)));
   if (wanted('report'))
-    addCommand(program, COMMANDS.report, async (_, flags) => {
-      const { reportCommand } = await loaded(import('./commands/report.js'));
-      setCode(await reportCommand(flags, io));
-    });
+    addCommand(program, COMMANDS.report, async (o, f) => setCode(await actions.report(o, f)));
   if (wanted('import'))
-    addCommand(program, COMMANDS.import, async (operands, flags) => {
-      const { importCommand } = await loaded(import('./commands/import.js'));
-      setCode(await importCommand(operands, flags, io));
-    });
+    addCommand(program, COMMANDS.import, async (o, f) => setCode(await actions.import(o, f)));
   if (wanted('record'))
-    addCommand(program, COMMANDS.record, async (cases, flags) => {
-      const { recordCommand } = await loaded(import('./commands/record.js'));
-      setCode(await recordCommand(cases, flags, io));
-    });
+    addCommand(program, COMMANDS.record, async (o, f) => setCode(await actions.record(o, f)));
   if (wanted('init'))
-    addCommand(program, COMMANDS.init, async (targets) => {
-      const { initCommand } = await loaded(import('./commands/init.js'));
-      setCode(await initCommand(targets, io));
-    });
+    addCommand(program, COMMANDS.init, async (o, f) => setCode(await actions.init(o, f)));
   if (wanted('fuzz'))
-    addCommand(program, COMMANDS.fuzz, async (cases, flags) => {
-      const { fuzzCommand } = await loaded(import('./commands/fuzz.js'));
-      setCode(await fuzzCommand(cases, flags, io));
-    });
+    addCommand(program, COMMANDS.fuzz, async (o, f) => setCode(await actions.fuzz(o, f)));
   return program;
+}
+
+/**
+ * The commands whose operands are one optional list (`[cases...]`) and that
+ * require no option: given operands alone, commander would run the action
+ * with them and no flags. A test checks the table still says so.
+ */
+export const OPERANDS_ONLY = ['run', 'calibrate', 'validate', 'record', 'init', 'fuzz'] as const;
+
+/**
+ * The command `argv` names and its operands, when the rest of `argv` is
+ * operands alone (no argument starts with "-") for one of `OPERANDS_ONLY`:
+ * such a command runs without commander, which the CLI then never loads
+ * (`parity validate`, `parity run` with a config; scripts/bundle.mjs).
+ */
+function operandsOnly(
+  argv: readonly string[],
+): { name: (typeof OPERANDS_ONLY)[number]; operands: readonly string[] } | undefined {
+  const [name, ...operands] = argv;
+  if (!takesOperandsOnly(name) || operands.some((arg) => arg.startsWith('-'))) return undefined;
+  return { name, operands };
+}
+
+function takesOperandsOnly(name: string | undefined): name is (typeof OPERANDS_ONLY)[number] {
+  const known: readonly (string | undefined)[] = OPERANDS_ONLY;
+  return known.includes(name);
 }
 
 /** What a refused input means for each command: most send nothing; `import` writes nothing. */
@@ -124,19 +161,24 @@ function reportError(error: ParityError, io: Io, command: string | undefined): v
 /** Runs the CLI on `argv` (without node and the script) and returns its exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   let code: ExitCode = EXIT.ok;
-  const first = argv[0];
-  const program = buildProgram(
-    io,
-    (c) => {
-      code = c;
-    },
-    isCommandName(first) ? first : undefined,
-  );
   let command: string | undefined;
-  program.hook('preAction', (_, action) => {
-    command = action.name();
-  });
   try {
+    const direct = operandsOnly(argv);
+    if (direct !== undefined) {
+      command = direct.name;
+      return await commandActions(io)[direct.name](direct.operands, {});
+    }
+    const first = argv[0];
+    const program = buildProgram(
+      io,
+      (c) => {
+        code = c;
+      },
+      isCommandName(first) ? first : undefined,
+    );
+    program.hook('preAction', (_, action) => {
+      command = action.name();
+    });
     if (argv.length === 0) {
       program.outputHelp();
       return EXIT.badInput;
@@ -144,13 +186,14 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     await program.parseAsync([...argv], { from: 'user' });
     return code;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      const helpOrVersion = ['commander.helpDisplayed', 'commander.version', 'commander.help'];
-      return helpOrVersion.includes(error.code) ? EXIT.ok : EXIT.badInput;
-    }
+    // A ParityError first: a command run without commander never loads it.
     if (error instanceof ParityError) {
       reportError(error, io, command);
       return EXIT_FOR_ERROR[error.code];
+    }
+    if (error instanceof CommanderError) {
+      const helpOrVersion = ['commander.helpDisplayed', 'commander.version', 'commander.help'];
+      return helpOrVersion.includes(error.code) ? EXIT.ok : EXIT.badInput;
     }
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     io.stderr.write(`parity: internal error (please report it): ${message}\n`);

@@ -10,6 +10,9 @@
  */
 import { InvalidArgumentError } from 'commander';
 import * as z from 'zod';
+import { once } from '../util/once.js';
+
+const isText = (value: unknown): value is string => typeof value === 'string';
 
 /** What commander needs to know of one option. */
 export interface OptionMeta {
@@ -28,19 +31,33 @@ export interface OptionMeta {
   readonly required?: boolean;
 }
 
-/** Option schema → its commander side. Filled as the table's modules load. */
-export const optionMeta = z.registry<OptionMeta>();
-
-function declare<S extends z.ZodType>(schema: S, meta: OptionMeta): S {
-  optionMeta.add(schema, meta);
-  return schema;
+/**
+ * One option of the table: what commander needs, and the zod schema of its
+ * value, built when a value is first checked by it. `plain` says, without the
+ * schema, whether a value commander collected is one the schema gives back as
+ * it is (a text, a switch, a list of texts, a choice): a command whose flags
+ * are all such values (`validate`, a run with the usual flags) checks them
+ * without zod, which it then never loads (scripts/bundle.mjs).
+ */
+export interface OptionDecl<S extends z.ZodType = z.ZodType> {
+  readonly meta: OptionMeta;
+  readonly schema: () => S;
+  readonly plain?: (value: unknown) => boolean;
 }
 
-/** The commander side of `option`; throws when it was not made by one of the kinds below. */
-export function metaOf(option: z.ZodType): OptionMeta {
-  const meta = optionMeta.get(option);
-  if (meta === undefined) throw new Error('an option of the table was not declared with a kind');
-  return meta;
+function declare<S extends z.ZodType>(
+  schema: () => S,
+  meta: OptionMeta,
+  plain?: (value: unknown) => boolean,
+): OptionDecl<S> {
+  return plain === undefined
+    ? { meta, schema: once(schema) }
+    : { meta, schema: once(schema), plain };
+}
+
+/** The commander side of `option`. */
+export function metaOf(option: OptionDecl): OptionMeta {
+  return option.meta;
 }
 
 /** `--max-in-flight` of `--max-in-flight <n>`: how messages name the option. */
@@ -50,17 +67,21 @@ export function longFlag(flags: string): string {
 
 /** A switch: `true` when given. */
 export function toggle(flags: string, help: string) {
-  return declare(z.literal(true).optional(), { flags, help });
+  return declare(
+    () => z.literal(true).optional(),
+    { flags, help },
+    (value) => value === true,
+  );
 }
 
 /** An option whose value is the text after the flag. */
 export function text(flags: string, help: string) {
-  return declare(z.string().optional(), { flags, help });
+  return declare(() => z.string().optional(), { flags, help }, isText);
 }
 
 /** An option the command cannot do without. */
 export function requiredText(flags: string, help: string) {
-  return declare(z.string(), { flags, help, required: true });
+  return declare(() => z.string(), { flags, help, required: true }, isText);
 }
 
 /** One of a closed list of values (commander refuses the others and lists them). */
@@ -69,20 +90,30 @@ export function choice<const C extends readonly [string, ...string[]]>(
   help: string,
   choices: C,
 ) {
-  return declare(z.enum(choices).optional(), { flags, help, choices });
+  const known: readonly unknown[] = choices;
+  return declare(
+    () => z.enum(choices).optional(),
+    { flags, help, choices },
+    (value) => known.includes(value),
+  );
 }
 
 /** A repeatable option: every occurrence's text, in order. */
 export function repeatable(flags: string, help: string) {
-  return declare(z.array(z.string()).optional(), { flags, help, repeatable: true });
+  return declare(
+    () => z.array(z.string()).optional(),
+    { flags, help, repeatable: true },
+    (value) => Array.isArray(value) && value.every(isText),
+  );
 }
 
 /** A text option with a `--no-…` form that turns the thing off (`--no-tracker`). */
-export function negatable(option: z.ZodOptional<z.ZodString>, negation: string) {
-  return declare(z.union([z.string(), z.literal(false)]).optional(), {
-    ...metaOf(option),
-    negation,
-  });
+export function negatable(option: OptionDecl<z.ZodOptional<z.ZodString>>, negation: string) {
+  return declare(
+    () => z.union([z.string(), z.literal(false)]).optional(),
+    { ...option.meta, negation },
+    (value) => value === false || isText(value),
+  );
 }
 
 /** Refuses the text after a flag: commander prints `message`, and `main` exits 2. */
@@ -90,14 +121,14 @@ export function refuse(message: string): never {
   throw new InvalidArgumentError(message);
 }
 
-/** An option whose text `parse` turns into a value of `schema` (or `refuse`s). */
+/** An option whose text `parse` turns into a value of `schema` (or `refuse`s); built on first use. */
 export function parsed<T>(
   flags: string,
   help: string,
-  schema: z.ZodType<T>,
+  schema: () => z.ZodType<T>,
   parse: (text: string) => T,
 ) {
-  return declare(schema.optional(), { flags, help, parse });
+  return declare(() => schema().optional(), { flags, help, parse });
 }
 
 /** `text` as a number of `schema`, or `refuse` with `expected` (`a number above 0`). */
@@ -113,25 +144,33 @@ function numberOf<T>(text: string, schema: z.ZodType<T>, name: string, expected:
 export function countOption(flags: string, help: string, min: 0 | 1, max?: number) {
   const range = max === undefined ? `of at least ${min}` : `from ${min} to ${max}`;
   const expected = min === 0 && max === undefined ? 'a whole number' : `a whole number ${range}`;
-  const schema = max === undefined ? z.int().min(min) : z.int().min(min).max(max);
-  return parsed(flags, help, schema, (value) => numberOf(value, schema, longFlag(flags), expected));
+  const schema = once(() => (max === undefined ? z.int().min(min) : z.int().min(min).max(max)));
+  return parsed(flags, help, schema, (value) =>
+    numberOf(value, schema(), longFlag(flags), expected),
+  );
 }
 
 /** A number above 0 (`--rate`). */
 export function positive(flags: string, help: string) {
-  const schema = z.number().positive();
+  const schema = once(() => z.number().positive());
   return parsed(flags, help, schema, (value) =>
-    numberOf(value, schema, longFlag(flags), 'a number above 0'),
+    numberOf(value, schema(), longFlag(flags), 'a number above 0'),
   );
 }
 
 /** The same option with the help text one command needs (flag syntax and parser unchanged). */
-export function withHelp<S extends z.ZodType>(option: S, help: string): S {
-  return declare(option.clone(), { ...metaOf(option), help });
+export function withHelp<S extends z.ZodType>(option: OptionDecl<S>, help: string): OptionDecl<S> {
+  return { ...option, meta: { ...option.meta, help } };
 }
 
-/** A command as the table declares it: its operands and its options (a zod shape). */
-export interface CommandDecl<O extends z.core.$ZodLooseShape> {
+/** A command's options, by the key its flags hold them under. */
+export type OptionShape = Readonly<Record<string, OptionDecl>>;
+
+/** The zod shape of a command's options. */
+type SchemaShape<O extends OptionShape> = { -readonly [K in keyof O]: ReturnType<O[K]['schema']> };
+
+/** A command as the table declares it: its operands and its options. */
+export interface CommandDecl<O extends OptionShape> {
   readonly name: string;
   readonly description: string;
   /** Commander's syntax of the operands (`[cases...]`, `<reports...>`) and their help. */
@@ -139,10 +178,35 @@ export interface CommandDecl<O extends z.core.$ZodLooseShape> {
   readonly options: O;
 }
 
-/** The declaration plus the schema that checks the flags commander collected. */
-export function command<const O extends z.core.$ZodLooseShape>(decl: CommandDecl<O>) {
-  return { ...decl, flags: z.strictObject(decl.options) };
+/**
+ * The declaration plus the schema that checks the flags commander collected
+ * (built on first use: see `plainFlags`).
+ */
+export function command<const O extends OptionShape>(decl: CommandDecl<O>) {
+  const flags = once(() => {
+    const shape: Record<string, z.ZodType> = {};
+    for (const [key, option] of Object.entries(decl.options)) shape[key] = option.schema();
+    return z.strictObject(shape as SchemaShape<O>);
+  });
+  return { ...decl, flags };
 }
 
 /** The parsed flags of a declared command: derived from its option table. */
-export type FlagsOf<C extends { readonly flags: z.ZodType }> = z.output<C['flags']>;
+export type FlagsOf<C extends { readonly flags: () => z.ZodType }> = z.output<
+  ReturnType<C['flags']>
+>;
+
+/**
+ * Whether every value commander collected is one its option's schema gives
+ * back as it is (`OptionDecl.plain`), keys in the table's order: the flags
+ * the command's schema would give, checked without building it.
+ */
+export function plainFlags<
+  C extends CommandDecl<OptionShape> & { readonly flags: () => z.ZodType },
+>(decl: C, values: unknown): values is FlagsOf<C> {
+  if (typeof values !== 'object' || values === null) return false;
+  return Object.entries(values).every(([key, value]) => {
+    const option = Object.hasOwn(decl.options, key) ? decl.options[key] : undefined;
+    return option?.plain?.(value) === true;
+  });
+}

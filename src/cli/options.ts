@@ -18,6 +18,7 @@ import {
 } from '../config/limits.js';
 import { type Budget, parseBudget } from '../fuzz/budget.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/formats.js';
+import { once } from '../util/once.js';
 import {
   choice,
   command,
@@ -34,19 +35,10 @@ import {
   withHelp,
 } from './option-kinds.js';
 
-/**
- * `make`, run once on first use. The table's zod schemas are built per
- * command when that command is parsed (or `--help` lists them all), not when
- * the CLI loads: `parity validate` builds validate's two options, not the
- * table's hundred.
- */
-function once<T>(make: () => T): () => T {
-  let made: { readonly value: T } | undefined;
-  return () => {
-    made ??= { value: make() };
-    return made.value;
-  };
-}
+// A command is declared when it is parsed (or `--help` lists them all), not
+// when the CLI loads, and its options' zod schemas only when a value needs
+// one (`plainFlags`): `parity validate` declares validate alone and builds
+// no schema.
 
 const CASES = {
   syntax: '[cases...]',
@@ -201,7 +193,7 @@ const run = once(() =>
       shard: parsed(
         '--shard <i/n>',
         'run shard i of n of the selected cases (e.g. 2/4), for CI',
-        z.object({ index: z.int().min(1), total: z.int().min(1) }),
+        () => z.object({ index: z.int().min(1), total: z.int().min(1) }),
         shardOf,
       ),
       filter: shared.filter(),
@@ -344,7 +336,7 @@ const report = once(() =>
       format: parsed(
         '--format <formats>',
         'comma-separated: md,html,junit,json (default: md,html,junit)',
-        z.array(z.enum(REPORT_FORMATS)),
+        () => z.array(z.enum(REPORT_FORMATS)),
         parseFormats,
       ),
       out: text('--out <dir>', "output folder (default: the report's own folder)"),
@@ -379,7 +371,7 @@ const fuzz = once(() =>
       seed: parsed(
         '--seed <n>',
         'seed of the input stream, 0 to 4294967295: the same seed and budget send the same inputs (default 1)',
-        SEED(),
+        SEED,
         (value) =>
           SEED().safeParse(/^\d+$/.test(value) ? Number(value) : Number.NaN).data ??
           refuse(`--seed must be a whole number from 0 to 4294967295 (got "${value}")`),
@@ -387,10 +379,11 @@ const fuzz = once(() =>
       budget: parsed(
         '--budget <n|duration>',
         'inputs to explore (e.g. 5000, the default) or a duration (e.g. 60s, 2m)',
-        z.discriminatedUnion('kind', [
-          z.object({ kind: z.literal('inputs'), count: z.int().min(1) }),
-          z.object({ kind: z.literal('time'), ms: z.number().positive() }),
-        ]),
+        () =>
+          z.discriminatedUnion('kind', [
+            z.object({ kind: z.literal('inputs'), count: z.int().min(1) }),
+            z.object({ kind: z.literal('time'), ms: z.number().positive() }),
+          ]),
         budgetOf,
       ),
       out: text(

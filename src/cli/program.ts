@@ -7,7 +7,15 @@
 import { type Command, Option } from 'commander';
 import * as z from 'zod';
 import { examplesText } from './help-examples.js';
-import { type CommandDecl, longFlag, metaOf, type OptionMeta } from './option-kinds.js';
+import {
+  type CommandDecl,
+  type FlagsOf,
+  longFlag,
+  metaOf,
+  type OptionMeta,
+  type OptionShape,
+  plainFlags,
+} from './option-kinds.js';
 
 /** The commander options of one declared option. */
 function commanderOptions(meta: OptionMeta): Option[] {
@@ -26,8 +34,21 @@ function commanderOptions(meta: OptionMeta): Option[] {
   return [option, new Option(`--no-${longFlag(meta.flags).slice(2)}`, meta.negation)];
 }
 
+/**
+ * The flags commander collected, checked: without zod when every value is
+ * one its option's schema gives back as it is (`plainFlags`), else by the
+ * command's schema (parsed once: zod's compiled fast path would cost more to
+ * build than it saves).
+ */
+function flagsOf<F extends z.ZodType>(
+  decl: Declared<F>,
+  values: Record<string, unknown>,
+): FlagsOf<Declared<F>> {
+  return plainFlags(decl, values) ? values : z.parse(decl.flags(), values, { jitless: true });
+}
+
 /** A declared command, as `command()` returns it. */
-type Declared<F extends z.ZodType> = CommandDecl<z.core.$ZodLooseShape> & { readonly flags: F };
+type Declared<F extends z.ZodType> = CommandDecl<OptionShape> & { readonly flags: () => F };
 
 /**
  * Adds `decl` to `program`; `action` gets the operands and the flags, typed by
@@ -37,7 +58,7 @@ type Declared<F extends z.ZodType> = CommandDecl<z.core.$ZodLooseShape> & { read
 export function addCommand<F extends z.ZodType>(
   program: Command,
   decl: Declared<F>,
-  action: (operands: readonly string[], flags: z.output<F>) => Promise<void>,
+  action: (operands: readonly string[], flags: FlagsOf<Declared<F>>) => Promise<void>,
 ): Command {
   const cmd = program
     .command(decl.name)
@@ -60,8 +81,7 @@ export function addCommand<F extends z.ZodType>(
         return value === undefined ? [] : [[key, value]];
       }),
     );
-    // Parsed once: zod's compiled fast path would cost more to build than it saves.
-    await action(cmd.args, z.parse(decl.flags, values, { jitless: true }));
+    await action(cmd.args, flagsOf(decl, values));
   });
   return cmd;
 }

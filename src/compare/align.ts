@@ -4,6 +4,7 @@
  */
 import { canonicalJson, isJsonObject } from '../normalise/json.js';
 import { jsonEqual as equal, ownValue } from '../wire/json-equal.js';
+import { identityText } from './identity.js';
 
 /** How the elements of two arrays correspond. Indices: `i` baseline, `j` candidate. */
 export interface Alignment {
@@ -25,7 +26,8 @@ export function keyHash(item: unknown, arrayKeys: readonly string[]): string | u
   if (!isJsonObject(item)) return undefined;
   for (const key of arrayKeys) {
     const value = ownValue(item, key);
-    if (value !== undefined) return `k:${key}:${canonicalJson(value)}`;
+    // `1` and `"1"` are one identity (`identity.ts`); other values by their JSON.
+    if (value !== undefined) return `k:${key}:${identityText(value) ?? canonicalJson(value)}`;
   }
   return undefined;
 }

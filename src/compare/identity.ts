@@ -15,7 +15,8 @@
  * `key`, `name`, …), then to the first in the baseline's key order. A member
  * whose values each side generates for itself (an id per instance) pairs
  * nothing across the sides, so another member is taken, or none: then the
- * lists are compared by index, as before.
+ * lists are compared by index, as before. A number and a string holding
+ * the same integer (`1`, `"1"`) are one identity.
  */
 import { canonicalJson, isJsonObject } from '../normalise/json.js';
 import { isExactNumber } from '../wire/exact-number.js';
@@ -39,8 +40,17 @@ const MIN_PAIRED_SHARE = 0.5;
 /** Lists longer than this are aligned by the configured keys only (discovery reads every member). */
 const MAX_DISCOVERY_LENGTH = 100_000;
 
-function identityText(value: unknown): string | undefined {
-  if (typeof value === 'string') return `s:${value}`;
+/** A decimal integer written as a string (`"42"`), as runtimes that write every id as text do. */
+const INTEGER_TEXT = /^-?(?:0|[1-9]\d{0,15})$/;
+
+/**
+ * An identity value as text: a number and a string holding the same
+ * integer (`1` and `"1"`: one side writes its ids as text) name the same
+ * element, so the elements pair and the type difference shows at the id
+ * itself instead of every element seeming removed and added.
+ */
+export function identityText(value: unknown): string | undefined {
+  if (typeof value === 'string') return INTEGER_TEXT.test(value) ? `n:${value}` : `s:${value}`;
   if (typeof value === 'number' && Number.isFinite(value)) return `n:${value}`;
   if (isExactNumber(value)) return `n:${canonicalJson(value)}`;
   return undefined;

@@ -122,11 +122,11 @@ export async function loadConfig(
     });
   });
   // Parsed once: zod's compiled fast path would cost more to build than it saves.
-  const result = configSchema.safeParse(substituted, { jitless: true });
+  const result = configSchema().safeParse(substituted, { jitless: true });
   if (!result.success) {
     const locate = (path: readonly PropertyKey[], at?: 'key' | 'value') =>
       positionOfPath(doc, counter, path, at);
-    for (const report of describeIssues(result.error.issues, substituted, configSchema)) {
+    for (const report of describeIssues(result.error.issues, substituted, configSchema())) {
       problems.push(placeReport(report, file, locate));
     }
   }

@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { RUNTIMES } from '../model/runtime.js';
 import { noiseConfigSchema } from '../noise/config-schema.js';
 import { rulesSpecSchema } from '../rules/schema.js';
+import { once } from '../util/once.js';
 import { MAX_DEPTH } from '../wire/budget.js';
 import {
   DEFAULT_TRACKER_PATH,
@@ -66,7 +67,7 @@ function buildConfigSchema() {
         .describe('Name of the reference target (usually the old runtime)'),
       candidate: z.string().optional().describe('Name of the target compared against the baseline'),
       cases: z.array(z.string()).optional().describe('Case files or folders (default: cases/)'),
-      rules: rulesSpecSchema.optional().describe('Normalisation rules applied to every case'),
+      rules: rulesSpecSchema().optional().describe('Normalisation rules applied to every case'),
       tracker: z
         .union([z.string(), z.literal(false)])
         .optional()
@@ -166,9 +167,11 @@ let built: ReturnType<typeof buildConfigSchema> | undefined;
  * `parity.config.yaml|json` as written. Built on first use: a command run
  * where there is no config file never builds it (a shorter start-up).
  */
-export const configSchema = z.lazy(() => {
-  built ??= buildConfigSchema();
-  return built;
-});
+export const configSchema = once(() =>
+  z.lazy(() => {
+    built ??= buildConfigSchema();
+    return built;
+  }),
+);
 
-export type ConfigInput = z.infer<typeof configSchema>;
+export type ConfigInput = z.infer<ReturnType<typeof configSchema>>;

@@ -109,7 +109,9 @@ export function exchangeSender(
         };
         const value = { case: testCase, baseline: b.answer, candidate: c.answer, flow };
         if (other?.kind !== 'sent') return { kind: 'sent', value };
-        return { kind: 'sent', value: { ...value, replica: other.sides.replica.answer } };
+        const { answer, variables } = other.sides.replica;
+        const withReplica = { ...flow, replicaVariables: variables };
+        return { kind: 'sent', value: { ...value, flow: withReplica, replica: answer } };
       };
     },
   };

@@ -85,7 +85,13 @@ function flowAgain(input: ExecuteInput, before: () => Promise<void>): FlowAgain<
   return {
     before,
     flow: () => sender.flow(),
-    join: (first, second) => ({ ...first, replica: second.baseline }),
+    join: (first, second) => ({
+      ...first,
+      replica: second.baseline,
+      ...(first.flow === undefined || second.flow === undefined
+        ? {}
+        : { flow: { ...first.flow, replicaVariables: second.flow.variables.baseline } }),
+    }),
   };
 }
 

@@ -28,17 +28,36 @@ export interface MaskedAnswers {
   readonly masked: readonly string[];
 }
 
-/** A flow step's exchange with its captured values masked (others are returned as they are). */
+/**
+ * A flow step's exchange with its captured values masked (others are
+ * returned as they are). The replica answer (`--noise`) holds the values
+ * its own run captured: masked against the baseline's the same way, so the
+ * two runs' own ids are no noise learned (and no list element that seems
+ * present once, where `{{id}}` meets a raw id).
+ */
 export function maskExchange(exchange: Exchange): Exchange {
-  const { flow } = exchange;
+  const { flow, replica } = exchange;
   if (flow === undefined) return exchange;
   const answers = maskCaptured(exchange.baseline, exchange.candidate, flow.variables);
-  if (answers.masked.length === 0) return exchange;
+  const again =
+    replica === undefined || flow.replicaVariables === undefined
+      ? undefined
+      : maskCaptured(
+          exchange.baseline,
+          replica,
+          { baseline: flow.variables.baseline, candidate: flow.replicaVariables },
+          // Only where the baseline itself is masked: elsewhere it keeps its raw value.
+          new Set(answers.masked),
+        );
+  if (answers.masked.length === 0 && (again === undefined || again.masked.length === 0)) {
+    return exchange;
+  }
   return {
     ...exchange,
     baseline: answers.baseline,
     candidate: answers.candidate,
-    flow: { ...flow, masked: answers.masked },
+    ...(again === undefined || again.masked.length === 0 ? {} : { replica: again.candidate }),
+    flow: answers.masked.length === 0 ? flow : { ...flow, masked: answers.masked },
   };
 }
 
@@ -55,19 +74,29 @@ function pairsOf(baseline: Variables, candidate: Variables): Pair[] {
   return pairs.sort((x, y) => longest(y) - longest(x));
 }
 
-/** Mask the captured values of `variables` in both answers (see the module comment). */
+/**
+ * Mask the captured values of `variables` in both answers (see the module
+ * comment); with `only`, at those places alone (`/id`, `header location`, `body`).
+ */
 export function maskCaptured(
   baseline: SideOutcome,
   candidate: SideOutcome,
   variables: { readonly baseline: Variables; readonly candidate: Variables },
+  only?: ReadonlySet<string>,
 ): MaskedAnswers {
   const pairs = pairsOf(variables.baseline, variables.candidate);
   if (pairs.length === 0 || baseline.outcome !== 'response' || candidate.outcome !== 'response') {
     return { baseline, candidate, masked: [] };
   }
+  if (only?.size === 0) return { baseline, candidate, masked: [] };
   const masked: string[] = [];
-  const headers = maskHeaders(baseline.response, candidate.response, pairs, masked);
-  const bodies = maskBodies(baseline.response.body, candidate.response.body, pairs, masked);
+  const headers = maskHeaders(baseline.response, candidate.response, { pairs, only }, masked);
+  const bodies = maskBodies(
+    baseline.response.body,
+    candidate.response.body,
+    { pairs, only },
+    masked,
+  );
   if (masked.length === 0) return { baseline, candidate, masked };
   return {
     baseline: {
@@ -84,17 +113,27 @@ export function maskCaptured(
 
 type Sides<T> = { readonly baseline: T; readonly candidate: T };
 
+/** The pairs to mask, and the places allowed (all when undefined). */
+interface Masking {
+  readonly pairs: readonly Pair[];
+  readonly only: ReadonlySet<string> | undefined;
+}
+
+const allowed = (masking: Masking, place: string) =>
+  masking.only === undefined || masking.only.has(place);
+
 function maskHeaders(
   b: Response,
   c: Response,
-  pairs: readonly Pair[],
+  masking: Masking,
   masked: string[],
 ): Sides<Partial<Response>> {
   const left: Record<string, string> = { ...b.headers };
   const right: Record<string, string> = { ...c.headers };
   let changed = false;
   for (const name of Object.keys(left)) {
-    const pair = maskStrings(left[name] ?? '', right[name], pairs);
+    if (!allowed(masking, `header ${name}`)) continue;
+    const pair = maskStrings(left[name] ?? '', right[name], masking.pairs);
     if (pair === undefined) continue;
     [left[name], right[name]] = pair;
     masked.push(`header ${name}`);
@@ -108,12 +147,12 @@ const NONE: Sides<Partial<Response>> = { baseline: {}, candidate: {} };
 function maskBodies(
   b: ResponseBody,
   c: ResponseBody,
-  pairs: readonly Pair[],
+  masking: Masking,
   masked: string[],
 ): Sides<Partial<Response>> {
   if ((b.kind === 'json' || b.kind === 'xml') && b.kind === c.kind) {
     const before = masked.length;
-    const [left, right] = walk(b.value, c.value, { pairs, masked, path: '' });
+    const [left, right] = walk(b.value, c.value, { ...masking, masked, path: '' });
     if (masked.length === before) return NONE;
     // The texts still hold the raw values: without them, no wire notes are made up.
     return {
@@ -121,8 +160,8 @@ function maskBodies(
       candidate: { body: { kind: c.kind, value: right } },
     };
   }
-  if (b.kind === 'text' && c.kind === 'text') {
-    const pair = maskStrings(b.text, c.text, pairs);
+  if (b.kind === 'text' && c.kind === 'text' && allowed(masking, 'body')) {
+    const pair = maskStrings(b.text, c.text, masking.pairs);
     if (pair === undefined) return NONE;
     masked.push('body');
     return {
@@ -133,8 +172,7 @@ function maskBodies(
   return NONE;
 }
 
-interface WalkState {
-  readonly pairs: readonly Pair[];
+interface WalkState extends Masking {
   readonly masked: string[];
   readonly path: string;
 }
@@ -177,6 +215,7 @@ function walk(b: unknown, c: unknown, state: WalkState): [unknown, unknown] {
 }
 
 function leaf(b: unknown, c: unknown, state: WalkState): [unknown, unknown] {
+  if (!allowed(state, state.path === '' ? '/' : state.path)) return [b, c];
   for (const pair of state.pairs) {
     // The same variable's own value on each side, and the same JSON type on both.
     if (kindOf(b) === kindOf(c) && holds(b, pair.baseline) && holds(c, pair.candidate)) {

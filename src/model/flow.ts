@@ -87,4 +87,10 @@ export interface FlowExchange {
   readonly problems: readonly string[];
   /** Where captured values were replaced by their placeholders before comparing (`/id`, `header etag`). */
   readonly masked?: readonly string[];
+  /**
+   * With `--noise`, the variables of the run that gave the replica answer
+   * (the flow's second run, or a replica instance's own): its captured
+   * values are masked as the sides' are, so none is learned as noise.
+   */
+  readonly replicaVariables?: Variables;
 }

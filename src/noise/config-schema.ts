@@ -4,14 +4,19 @@
  */
 import * as z from 'zod';
 import { rulesSpecSchema } from '../rules/schema.js';
+import { once } from '../util/once.js';
 
 /** Learned noise of one endpoint, as rules `run` applies to every case of it. */
 // Lazy as the rules schema is: built when a config's noise is first checked.
-export const endpointNoiseSchema = z.lazy(() =>
-  rulesSpecSchema
-    .unwrap()
-    .pick({ ignore: true, sortArrays: true, volatileHeaders: true })
-    .describe('Noise of one endpoint: paths ignored, arrays sorted, headers compared for presence'),
+export const endpointNoiseSchema = once(() =>
+  z.lazy(() =>
+    rulesSpecSchema()
+      .unwrap()
+      .pick({ ignore: true, sortArrays: true, volatileHeaders: true })
+      .describe(
+        'Noise of one endpoint: paths ignored, arrays sorted, headers compared for presence',
+      ),
+  ),
 );
 
 /** The `noise` section's schema: built with the config's (config/schema.ts), on first use. */
@@ -39,7 +44,7 @@ function buildNoiseConfigSchema() {
             .optional()
             .describe('… and (raw−noise)/cases of the endpoint > this (default 0.0003)'),
           endpoints: z
-            .record(z.string().describe('`METHOD /path/:id`'), endpointNoiseSchema)
+            .record(z.string().describe('`METHOD /path/:id`'), endpointNoiseSchema())
             .optional()
             .describe(
               'Noise per endpoint (written by `parity calibrate --write`), applied on every run',
@@ -63,4 +68,4 @@ export function noiseConfigSchema(): ReturnType<typeof buildNoiseConfigSchema> {
 }
 
 export type NoiseConfig = z.infer<ReturnType<typeof noiseConfigSchema>>;
-export type EndpointNoiseSpec = z.infer<typeof endpointNoiseSchema>;
+export type EndpointNoiseSpec = z.infer<ReturnType<typeof endpointNoiseSchema>>;

@@ -95,17 +95,39 @@ function learnJson(rules: Rules, a: unknown, b: unknown): CaseNoise {
     sample: { baseline: 'order', replica: 'order' },
   }));
   const differences = skeletonDifference(skeletonOf(left), skeletonOf(right));
+  // An element of a list on one call only is shape, never noise: masked, it would hide
+  // every element the candidate adds or lacks on the endpoint.
+  const elements = changes.filter((c) => listElement(c, left, right));
   // With different skeletons, structural changes are the flakiness, not noise.
-  const kept = differences.length === 0 ? changes : changes.filter((c) => c.op === 'value');
-  const findings = [...orders, ...dedupe(kept.map((c) => valueFinding(c, containers)))];
-  const flakyBaseline: FlakyBaseline | undefined =
+  const kept =
     differences.length === 0
-      ? undefined
-      : {
-          reason: 'the two baseline bodies differ in structure (keys or types)',
-          differences: differences.slice(0, MAX_DIFFERENCES),
-        };
-  return { findings, flaky: flakyBaseline, containers };
+      ? changes.filter((c) => !elements.includes(c))
+      : changes.filter((c) => c.op === 'value');
+  const findings = [...orders, ...dedupe(kept.map((c) => valueFinding(c, containers)))];
+  return { findings, flaky: flakyOf(differences, elements), containers };
+}
+
+/** True for an element added to or removed from a list (not an entry of an object). */
+function listElement(change: Change, left: unknown, right: unknown): boolean {
+  if (change.op !== 'added' && change.op !== 'removed') return false;
+  const parent = parsePointer(change.path).slice(0, -1);
+  return Array.isArray(valueAt(change.op === 'added' ? right : left, parent));
+}
+
+function flakyOf(skeleton: readonly string[], elements: readonly Change[]) {
+  if (skeleton.length > 0) {
+    return {
+      reason: 'the two baseline bodies differ in structure (keys or types)',
+      differences: skeleton.slice(0, MAX_DIFFERENCES),
+    } satisfies FlakyBaseline;
+  }
+  if (elements.length === 0) return undefined;
+  return {
+    reason: 'a list held an element on one baseline call only',
+    differences: elements
+      .slice(0, MAX_DIFFERENCES)
+      .map((c) => `${c.op === 'added' ? '+' : '-'} ${c.path}`),
+  } satisfies FlakyBaseline;
 }
 
 function valueFinding(change: Change, containers: ReadonlySet<string>): NoiseFinding {

@@ -24,7 +24,7 @@ export const manifestSchema = z.looseObject({
   updatedAt: z.string().optional().describe('ISO-8601 time of the last --update'),
   noise: z
     .looseObject({
-      endpoints: z.record(z.string(), endpointNoiseSchema).describe('noise per endpoint'),
+      endpoints: z.record(z.string(), endpointNoiseSchema()).describe('noise per endpoint'),
     })
     .optional()
     .describe('noise learned at record time (--noise: each case recorded twice)'),

@@ -154,7 +154,7 @@ function rootCauseRefs(result: CaseResult): string {
   const refs = (result.findings ?? []).map((f) => {
     const ref =
       f.tracker === undefined ? cell(f.summary) : `${f.tracker.id} (_${f.tracker.status}_)`;
-    return f.consequenceOf === undefined ? ref : `${ref}, a consequence of an earlier step`;
+    return f.consequenceOf === undefined ? ref : `${ref}, as a consequence`;
   });
   return [...new Set(refs)].join(', ');
 }

@@ -20,7 +20,8 @@
  *   earliest such write (a recognised pattern or a header is a design
  *   difference that shows whatever the state, so it keeps its own row).
  *
- * And across cases, whatever their order (`digestConsequencesOf`): a
+ * And across cases, whatever their order (`digestConsequencesOf`; for a
+ * `HEAD`'s headers, `head-consequences.ts`): a
  * finding whose every changed value is, on each side, a digest of the body
  * that side answered in another case where the two bodies differ (a
  * package document's `shasum` and `integrity` of each side's own tarball)
@@ -229,15 +230,24 @@ export function digestConsequencesOf(
   return out;
 }
 
-/** `sequence` with the digest consequences added (a finding marked by both keeps its sequence's cause). */
-export function withDigestConsequences(
+/**
+ * `sequence` with the consequences found across cases added (digests,
+ * `HEAD`s): a finding marked by several keeps its sequence's cause, else
+ * the first that marks it.
+ */
+export function withCrossCaseConsequences(
   sequence: Consequences,
-  digests: Consequences,
+  ...across: readonly Consequences[]
 ): Consequences {
-  if (digests.size === 0) return sequence;
-  const out = new Map(sequence);
-  for (const [caseId, marks] of digests) {
-    out.set(caseId, new Map([...marks, ...(sequence.get(caseId) ?? [])]));
+  if (across.every((c) => c.size === 0)) return sequence;
+  // Laid on in reverse, so the first that marks a finding wins, and the sequence over all.
+  const out = new Map<string, Map<string, string>>();
+  for (const layer of [...across].reverse().concat([sequence])) {
+    for (const [caseId, marks] of layer) {
+      const merged = out.get(caseId) ?? new Map<string, string>();
+      for (const [finding, cause] of marks) merged.set(finding, cause);
+      out.set(caseId, merged);
+    }
   }
   return out;
 }

@@ -28,7 +28,9 @@ export interface FindingGroup {
   /**
    * For a cause of any field (a list written as `null` when empty): the
    * fingerprints it had when it was keyed by field, one per field this run
-   * showed it at; rows of those are superseded by this one (`tracker/supersede.ts`).
+   * showed it at; and the fingerprints of findings that joined it as
+   * consequences, where the run shows none of them as a cause of its own.
+   * Rows of those are superseded by this one (`tracker/supersede.ts`).
    */
   readonly supersedes?: readonly string[];
 }
@@ -72,6 +74,8 @@ interface Building {
   readonly consequences: string[];
   /** The fields the findings of a cause of any field were at. */
   readonly fields: Set<string>;
+  /** The fingerprints of the findings that joined it as consequences. */
+  readonly absorbed: Set<string>;
 }
 
 /** True for a pattern cause keyed by its direction only, whatever field shows it. */
@@ -93,6 +97,22 @@ function withFields(group: FindingGroup, fields: ReadonlySet<string>): FindingGr
 }
 
 /**
+ * A cause that findings joined as consequences supersedes the rows those
+ * findings had as causes of their own (a `HEAD`'s `content-type` row, now
+ * under its GET's body row), unless the run shows one as a cause of its own
+ * elsewhere.
+ */
+function withAbsorbed(
+  group: FindingGroup,
+  absorbed: ReadonlySet<string>,
+  own: ReadonlyMap<string, unknown>,
+): FindingGroup {
+  const taken = [...absorbed].filter((fingerprint) => !own.has(fingerprint));
+  if (taken.length === 0) return group;
+  return { ...group, supersedes: [...(group.supersedes ?? []), ...taken.sort(compareText)] };
+}
+
+/**
  * The findings of every divergent and accepted result, grouped by fingerprint,
  * in order of first appearance. A consequence (`consequenceOf`) joins the
  * group of the cause it follows from, which an earlier result opened.
@@ -111,7 +131,14 @@ export function groupFindings(results: Iterable<CaseResult>): Map<string, Findin
     let entry = under ?? building.get(fingerprint);
     if (entry === undefined) {
       const group = { fingerprint, kind, cause, summary };
-      entry = { group, cases: [], ends: new Set(), consequences: [], fields: new Set() };
+      entry = {
+        group,
+        cases: [],
+        ends: new Set(),
+        consequences: [],
+        fields: new Set(),
+        absorbed: new Set(),
+      };
       building.set(fingerprint, entry);
     }
     if (under === undefined && anyField(cause)) {
@@ -121,6 +148,7 @@ export function groupFindings(results: Iterable<CaseResult>): Map<string, Findin
     const listed = (list: string[]) => (last ? list.includes(caseId) : list.at(-1) === caseId);
     if (!listed(entry.cases)) entry.cases.push(caseId);
     if (under !== undefined && !listed(entry.consequences)) entry.consequences.push(caseId);
+    if (under !== undefined && fingerprint !== consequenceOf) entry.absorbed.add(fingerprint);
     entry.ends.add(endpoint);
   };
   for (const result of results) {
@@ -129,9 +157,13 @@ export function groupFindings(results: Iterable<CaseResult>): Map<string, Findin
   }
   for (const { caseId, endpoint, finding } of later) add(caseId, endpoint, finding, true);
   const groups = new Map<string, FindingGroup>();
-  for (const [fingerprint, { group, cases, ends, consequences, fields }] of building) {
+  for (const [fingerprint, { group, cases, ends, consequences, fields, absorbed }] of building) {
     const endpoints = [...ends].sort(compareText);
-    const found = withFields({ ...group, caseIds: cases, endpoints }, fields);
+    const found = withAbsorbed(
+      withFields({ ...group, caseIds: cases, endpoints }, fields),
+      absorbed,
+      building,
+    );
     groups.set(fingerprint, consequences.length === 0 ? found : { ...found, consequences });
   }
   return groups;

@@ -4,6 +4,7 @@
  * resolved {@link Rules} every later stage uses.
  */
 import * as z from 'zod';
+import { once } from '../util/once.js';
 import { safeRegexProblem } from '../util/safe-regex.js';
 import { equivalenceLayer, equivalenceSpecFields } from './equivalence-schema.js';
 import type { MaskRule, Rules, SortRule, ToleranceRule } from './types.js';
@@ -173,16 +174,18 @@ let built: ReturnType<typeof buildRulesSpecSchema> | undefined;
  * optional. Built when a rules object is first checked (a library whose cases
  * and config have no rules never builds it: a shorter start-up).
  */
-export const rulesSpecSchema = z.lazy(() => {
-  built ??= buildRulesSpecSchema();
-  return built;
-});
+export const rulesSpecSchema = once(() =>
+  z.lazy(() => {
+    built ??= buildRulesSpecSchema();
+    return built;
+  }),
+);
 
 /** Rules as parsed (defaults filled by zod): what {@link resolveRules} takes. */
-export type RulesSpec = z.infer<typeof rulesSpecSchema>;
+export type RulesSpec = z.infer<ReturnType<typeof rulesSpecSchema>>;
 
 /** Rules as a user writes them (defaulted fields optional), before parsing. */
-export type RulesSpecInput = z.input<typeof rulesSpecSchema>;
+export type RulesSpecInput = z.input<ReturnType<typeof rulesSpecSchema>>;
 
 /** The built-in base layer every rule set starts from. */
 const BASE_RULES: Rules = {

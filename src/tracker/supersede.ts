@@ -106,3 +106,8 @@ export function inheritance(rows: readonly TrackerRow[]): Inheritance {
 export function supersededSummary(summary: string, by: readonly string[]): string {
   return `superseded by ${by.join(', ')} · ${summary}`;
 }
+
+/** What a superseded row's Summary said before it was superseded. */
+export function unsupersededSummary(summary: string): string {
+  return summary.replace(/^superseded by [^·]* · /, '');
+}

@@ -23,6 +23,7 @@ import {
   rekeyedRows,
   supersededSummary,
   supersessions,
+  unsupersededSummary,
 } from './supersede.js';
 import type {
   BlockItem,
@@ -109,8 +110,15 @@ function seenAgain(
     edits.set('endpoint', ends.cell);
     row = { ...row, endpoints: ends.listed, hiddenEndpoints: ends.hidden };
   }
-  // Seen again: fixed and back (`_resolved_`), or its rule was removed (`_covered_`).
-  const reopened = row.status === 'resolved' || row.status === 'covered';
+  // Seen again: fixed and back (`_resolved_`), its rule was removed (`_covered_`), or no
+  // longer a consequence of another cause (`_superseded_`).
+  const reopened =
+    row.status === 'resolved' || row.status === 'covered' || row.status === 'superseded';
+  if (row.status === 'superseded') {
+    const summary = unsupersededSummary(row.summary);
+    edits.set('summary', escapeCell(summary));
+    row = { ...row, summary };
+  }
   if (reopened) {
     edits.set('status', formatStatus('open'));
     if (row.resolved !== '') edits.set('resolved', '');
@@ -134,9 +142,12 @@ function updateRow(
   changes: TrackerChanges,
 ): RowItem {
   const { row } = item;
-  // Superseded rows are history; rows being superseded are marked once the new rows exist.
-  if (row.status === 'superseded' || run.superseding.has(row.fingerprint)) return item;
+  // Rows being superseded are marked once the new rows exist.
+  if (run.superseding.has(row.fingerprint)) return item;
   const obs = run.observed.get(row.fingerprint);
+  // Superseded rows are history, unless the run shows their cause as a cause of its own again
+  // (a finding that had been a consequence of another): then they reopen.
+  if (row.status === 'superseded' && obs === undefined) return item;
   if (obs !== undefined) {
     const seen = seenAgain(item, columns, obs, run.date);
     (seen.reopened ? changes.reopened : changes.seen).push(seen.row.id);

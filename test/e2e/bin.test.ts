@@ -88,9 +88,10 @@ describe('bin/parity.js (the bundled CLI)', () => {
 
   it('loads no HTTP client for a command that sends nothing, and loads it for a run', async () => {
     // The bin as users run it; which of Node's own HTTP modules, whether
-    // node:v8 (the bin's V8 flags, set only by a command that sends) and
-    // node:fs/promises, which bundle and which of the separately bundled
-    // packages (dist/vendor/) each command made Node load.
+    // node:net (a pipe's stream: the bin writes to pipes without one,
+    // src/cli/fd-output.ts), node:v8 (the bin's V8 flags, set only by a
+    // command that sends) and node:fs/promises, which bundle and which of the
+    // separately bundled packages (dist/vendor/) each command made Node load.
     const loaded = (args: readonly string[]) => [
       '--input-type=module',
       '-e',
@@ -100,18 +101,23 @@ describe('bin/parity.js (the bundled CLI)', () => {
          const files = Object.keys(createRequire(import.meta.url).cache)
            .filter((file) => /[\\/]dist[\\/]/.test(file))
            .map((file) => file.split(/[\\/]dist[\\/]/)[1]);
-         const http = process.moduleLoadList.filter((m) => /^NativeModule (_?http|tls|https|v8|fs\\/promises)\\b/.test(m));
+         const http = process.moduleLoadList.filter((m) => /^NativeModule (_?http|net|tls|https|v8|fs\\/promises)\\b/.test(m));
          process.stderr.write('\\nloaded: ' + [...http, ...files.sort()].join(','));
        });
        await import(${JSON.stringify(pathToFileURL(bin).href)});`,
     ];
     const cwd = await tempProject({ 'cases/items.json': cases(['/items/1']) });
     const expected: [readonly string[], string][] = [
-      [['--version'], 'parity.cjs'],
-      // A library of JSON cases with no regex rule: neither yaml nor re2js.
+      [['--version'], 'parity.cjs,vendor/commander.cjs'],
+      // A library of plain JSON cases with no config: neither yaml nor re2js,
+      // nor zod (no schema is needed: src/cases/plain-fast.ts), nor commander
+      // (a command and its operands alone: src/cli/main.ts).
       [['validate', 'cases'], 'command/validate.cjs'],
       // show reads the tracker with node:fs/promises, which its bundle requires on first use.
-      [['show', 'nothing-here'], 'NativeModule fs/promises,command/show.cjs'],
+      [
+        ['show', 'nothing-here'],
+        'NativeModule fs/promises,command/show.cjs,vendor/commander.cjs,vendor/zod.cjs',
+      ],
     ];
     for (const [command, files] of expected) {
       const outcome = await node(loaded(command), cwd);
@@ -119,17 +125,17 @@ describe('bin/parity.js (the bundled CLI)', () => {
     }
     const ran = await node(loaded(['run', ...targets(), '--no-tracker', '-q']), cwd);
     expect(ran.stderr).toMatch(
-      /\nloaded: .*NativeModule http.*,command\/run\.cjs,vendor\/undici\.cjs$/,
+      /\nloaded: .*NativeModule http.*,command\/run\.cjs,vendor\/commander\.cjs,vendor\/undici\.cjs$/,
     );
     expect(ran.stderr).toMatch(/\nloaded: .*NativeModule v8,/);
-    // A YAML case file loads yaml; a rule with a regex, re2js.
+    // A YAML case file loads yaml; a rule with a regex, re2js; rules, zod.
     const yaml = await tempProject({
       'cases/items.yaml':
         'suite: y\ncases:\n  - id: one\n    request: { method: GET, path: /a }\n    rules: { mask: [{ path: /id, regex: "^[0-9]+$", with: "<n>" }] }\n',
     });
     const checked = await node(loaded(['validate', 'cases']), yaml);
     expect(checked.stderr).toMatch(
-      /\nloaded: command\/validate\.cjs,vendor\/re2js\.cjs,vendor\/yaml\.cjs$/,
+      /\nloaded: command\/validate\.cjs,vendor\/re2js\.cjs,vendor\/yaml\.cjs,vendor\/zod\.cjs$/,
     );
   });
 

@@ -12,7 +12,7 @@ import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, tempProject } from '../helpers/cli.js';
-import { json, startServer, type TestServer } from '../helpers/http.js';
+import { json, reviveCommand, startServer, type TestServer } from '../helpers/http.js';
 
 const SEEDS = `suite: api
 cases:
@@ -97,7 +97,7 @@ describe('parity fuzz and an input that stops a target', () => {
     });
     closers.push(baseline.close, candidate.close, control.close);
     const cwd = await tempProject({ 'cases/api.yaml': SEEDS });
-    const reset = `node -e "fetch('${control.url}/revive',{method:'POST'}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"`;
+    const reset = reviveCommand(control);
     const run = await runCli(cwd, [
       ...fuzz(baseline.url, candidate.url, '12'),
       '--reset-command',

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { latestReport, runCli, tempProject } from '../helpers/cli.js';
-import { json, startServer } from '../helpers/http.js';
+import { json, reviveCommand, startServer } from '../helpers/http.js';
 import {
   SESSION_FLOW,
   type SessionServer,
@@ -207,7 +207,7 @@ baseline: a
 candidate: b
 `,
       });
-      const reset = `node -e "fetch('${control.url}/revive',{method:'POST'}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"`;
+      const reset = reviveCommand(control);
       const run = await runCli(cwd, [
         'fuzz',
         '--seed',

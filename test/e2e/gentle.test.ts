@@ -51,7 +51,7 @@ describe('gentle runs', () => {
   });
 
   it('takes rate and maxInFlight from the config, and flags win', () => {
-    const config = configSchema.parse({ rate: 20, maxInFlight: 4 });
+    const config = configSchema().parse({ rate: 20, maxInFlight: 4 });
     const flags = { baseline: 'a=http://127.0.0.1:1', candidate: 'b=http://127.0.0.1:2' };
     expect(resolveConfig({ config, file: undefined }, flags, '/tmp')).toMatchObject({
       rate: 20,

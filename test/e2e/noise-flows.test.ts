@@ -238,3 +238,74 @@ cases:
     expect(baseline.requests.filter((r) => r.method === 'GET')).toHaveLength(2);
   });
 });
+
+/**
+ * Each flow's second run holds its own ids: a list a flow step reads shows
+ * the record the step created, `{{id}}` in the first run and the second
+ * run's raw id in the replica answer unless that is masked as well. Found
+ * on json-server 0.17 vs 1.0: learned as an element present once and
+ * masked on the whole endpoint, it hid the real differences of every other
+ * list of `GET /posts`.
+ */
+describe('--noise on a flow whose step lists what it created', () => {
+  function lister(candidate: boolean): Promise<TestServer> {
+    const records: { id: string; name: string }[] = [];
+    const fixed = [
+      { id: 'f1', name: 'one' },
+      { id: 'f2', name: candidate ? 'deux' : 'two' },
+    ];
+    return startServer((req, res, body) => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      if (req.method === 'POST' && url.pathname === '/__reset') {
+        records.length = 0;
+        return json(res, 204, undefined);
+      }
+      if (req.method === 'POST' && url.pathname === '/records') {
+        const record = { id: randomBytes(6).toString('hex'), name: String(JSON.parse(body).name) };
+        records.push(record);
+        return json(res, 201, record);
+      }
+      if (url.searchParams.get('owner') === 'me') return json(res, 200, records);
+      return json(res, 200, fixed);
+    });
+  }
+  const cases = `suite: lists
+sideEffects: true
+defaults:
+  headers: { content-type: application/json }
+cases:
+  - id: fixed
+    request: { method: GET, path: "/records?kind=fixed" }
+  - id: mine
+    steps:
+      - id: create
+        request: { method: POST, path: /records, json: { name: ada } }
+        capture:
+          id: { json: /id }
+      - id: list
+        request: { method: GET, path: "/records?owner=me" }
+`;
+
+  it('masks the second run’s own ids too: nothing is learned, the other list keeps its row', async () => {
+    const [baseline, candidate] = await Promise.all([lister(false), lister(true)]);
+    try {
+      const cwd = await tempProject({ 'cases/lists.yaml': cases });
+      const run = await runPair(cwd, `a=${baseline.url}`, `b=${candidate.url}`, [
+        '--noise',
+        '--reset-request',
+        'POST /__reset',
+      ]);
+      expect(run.code, run.stdout + run.stderr).toBe(1);
+      const report = await latestReport(cwd);
+      const list = report.results.find((r) => r.caseId === 'lists/mine/list');
+      expect(list?.verdict).toBe('equal');
+      expect(list?.flakyBaseline).toBeUndefined();
+      expect(report.noise?.entries ?? []).toEqual([]);
+      expect((report.rootCauses ?? []).map((r) => [r.summary, r.caseIds])).toEqual([
+        ['/records: value of `/name` differs', ['lists/fixed']],
+      ]);
+    } finally {
+      await Promise.all([baseline.close(), candidate.close()]);
+    }
+  });
+});

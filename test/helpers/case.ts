@@ -14,7 +14,7 @@ export function makeCase(
     description: undefined,
     tags: [],
     request: { method: 'GET', query: [], headers: [], body: { kind: 'none' }, ...request },
-    rules: resolveRules([rulesSpecSchema.parse(rules)]),
+    rules: resolveRules([rulesSpecSchema().parse(rules)]),
     expect: { status: undefined },
     source: { file: 'inline', line: 1, column: 1 },
   };

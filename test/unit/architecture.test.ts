@@ -229,6 +229,7 @@ describe('I/O at the edges', () => {
       'cases/discover.ts',
       'cases/load.ts',
       'cases/write-json-schema.ts',
+      'cli/fd-output.ts',
       'config/load.ts',
       'fuzz/write.ts',
       'recording/write.ts',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { plainCaseFast } from '../../../src/cases/plain-fast.js';
-import { plainCaseSchema } from '../../../src/cases/schema.js';
+import { caseFileHeaderFast, plainCaseFast } from '../../../src/cases/plain-fast.js';
+import { caseFileHeaderSchema, plainCaseSchema } from '../../../src/cases/schema.js';
 
 /** Keys and values, in order, all the way down (JSON.stringify alone ignores nothing here). */
 const shape = (value: unknown): string =>
@@ -66,7 +66,7 @@ const leftToTheSchema: unknown[] = [
 describe('plainCaseFast', () => {
   it('gives what plainCaseSchema gives, keys in the same order, as a copy', () => {
     for (const value of accepted) {
-      const zod = plainCaseSchema.safeParse(value);
+      const zod = plainCaseSchema().safeParse(value);
       expect(zod.success, JSON.stringify(value)).toBe(true);
       const fast = plainCaseFast(value);
       expect(fast, JSON.stringify(value)).toBeDefined();
@@ -78,13 +78,73 @@ describe('plainCaseFast', () => {
   it('accepts nothing plainCaseSchema refuses', () => {
     for (const value of refused) {
       expect(plainCaseFast(value), JSON.stringify(value)).toBeUndefined();
-      expect(plainCaseSchema.safeParse(value).success, JSON.stringify(value)).toBe(false);
+      expect(plainCaseSchema().safeParse(value).success, JSON.stringify(value)).toBe(false);
     }
   });
 
   it('leaves queries, bodies and odd keys to the schema', () => {
     for (const value of leftToTheSchema) {
       expect(plainCaseFast(value), JSON.stringify(value)).toBeUndefined();
+    }
+  });
+});
+
+const headers: unknown[] = [
+  { suite: 's', cases: [{}] },
+  { cases: [1, 2], suite: 'a.b_c-d', description: 'd' },
+  { $schema: './x.json', suite: 's', serial: true, sideEffects: false, cases: [null] },
+  { sideEffects: true, serial: false, description: '', suite: 's', $schema: '', cases: [[]] },
+];
+
+const refusedHeaders: unknown[] = [
+  { suite: 's', cases: [] },
+  { suite: 's', cases: {} },
+  { suite: 's' },
+  { cases: [{}] },
+  { suite: '-s', cases: [{}] },
+  { suite: 1, cases: [{}] },
+  { suite: 's', description: 1, cases: [{}] },
+  { suite: 's', serial: 'yes', cases: [{}] },
+  { suite: 's', sideEffects: 1, cases: [{}] },
+  { suite: 's', $schema: 1, cases: [{}] },
+  { suite: 's', typo: 1, cases: [{}] },
+  [],
+  null,
+];
+
+/** Left to the schema: it accepts them, but the fast check does not know them. */
+const headersLeftToTheSchema: unknown[] = [
+  { suite: 's', defaults: { headers: { a: 'b' } }, cases: [{}] },
+  { suite: 's', defaults: {}, cases: [{}] },
+];
+
+describe('caseFileHeaderFast', () => {
+  const withoutCases = (data: unknown) => {
+    const { cases: _cases, ...header } = data as Record<string, unknown>;
+    return header;
+  };
+
+  it('gives what caseFileHeaderSchema gives (without cases), keys in the same order', () => {
+    for (const value of headers) {
+      const zod = caseFileHeaderSchema().safeParse(value);
+      expect(zod.success, JSON.stringify(value)).toBe(true);
+      const fast = caseFileHeaderFast(value);
+      expect(fast, JSON.stringify(value)).toBeDefined();
+      expect(shape(fast)).toBe(shape(withoutCases(zod.data)));
+    }
+  });
+
+  it('accepts nothing caseFileHeaderSchema refuses', () => {
+    for (const value of refusedHeaders) {
+      expect(caseFileHeaderFast(value), JSON.stringify(value)).toBeUndefined();
+      expect(caseFileHeaderSchema().safeParse(value).success, JSON.stringify(value)).toBe(false);
+    }
+  });
+
+  it('leaves defaults to the schema', () => {
+    for (const value of headersLeftToTheSchema) {
+      expect(caseFileHeaderSchema().safeParse(value).success, JSON.stringify(value)).toBe(true);
+      expect(caseFileHeaderFast(value), JSON.stringify(value)).toBeUndefined();
     }
   });
 });

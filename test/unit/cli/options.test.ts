@@ -2,8 +2,8 @@
 import { Command, type Option } from 'commander';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as z from 'zod';
-import { buildProgram } from '../../../src/cli/main.js';
-import { metaOf } from '../../../src/cli/option-kinds.js';
+import { buildProgram, OPERANDS_ONLY } from '../../../src/cli/main.js';
+import { metaOf, plainFlags } from '../../../src/cli/option-kinds.js';
 import {
   COMMANDS,
   isCommandName,
@@ -85,7 +85,7 @@ describe('the option table', () => {
   });
 
   it('names a flag by its commander name, or by the config field it overrides', () => {
-    const fields = Object.keys(configSchema.unwrap().shape);
+    const fields = Object.keys(configSchema().unwrap().shape);
     for (const [name, decl] of Object.entries(COMMANDS)) {
       for (const [key, schema] of Object.entries(decl.options)) {
         const option = commanderOf(name).options.find((o) => o.flags === metaOf(schema).flags);
@@ -144,9 +144,53 @@ describe('the option table', () => {
     >();
   });
 
+  it("checks a value without zod only where the option's schema gives it back as it is", () => {
+    const samples: unknown[] = [true, false, '', 'x', [], ['a', 'b'], ['a', 1], 3, null, {}];
+    for (const [name, decl] of Object.entries(COMMANDS)) {
+      for (const [key, option] of Object.entries(decl.options)) {
+        const values = [...samples, ...(option.meta.choices ?? [])];
+        for (const value of values) {
+          const checked = option.schema().safeParse(value);
+          if (option.plain?.(value) === true) {
+            expect(checked.success, `${name} ${key} ${JSON.stringify(value)}`).toBe(true);
+            expect(checked.data, `${name} ${key} ${JSON.stringify(value)}`).toEqual(value);
+          }
+        }
+      }
+    }
+    const validate = COMMANDS.validate;
+    expect(plainFlags(validate, { config: 'p.yaml' })).toBe(true);
+    expect(plainFlags(validate, { config: 1 })).toBe(false);
+    expect(plainFlags(validate, { typo: 'x' })).toBe(false);
+    expect(plainFlags(COMMANDS.run, { tracker: false, failOn: 'none', quiet: true })).toBe(true);
+    expect(plainFlags(COMMANDS.run, { failOn: 'sometimes' })).toBe(false);
+    // Parsed values (numbers, shards) are checked by the schema.
+    expect(plainFlags(COMMANDS.run, { concurrency: 3 })).toBe(false);
+  });
+
+  it('runs a command given operands alone as commander would: those operands, no flags', async () => {
+    const listOnly = Object.entries(COMMANDS)
+      .filter(
+        ([, decl]) =>
+          /^\[[a-z-]+\.\.\.\]$/.test(decl.operands?.syntax ?? '') &&
+          Object.values(decl.options).every((option) => option.meta.required !== true),
+      )
+      .map(([name]) => name);
+    expect(listOnly).toEqual([...OPERANDS_ONLY]);
+    for (const name of OPERANDS_ONLY) {
+      const program = new Command().exitOverride();
+      let seen: unknown;
+      addCommand(program, COMMANDS[name], async (operands, flags) => {
+        seen = { operands, flags };
+      });
+      await program.parseAsync([name, 'a.yaml', 'b'], { from: 'user' });
+      expect(seen, name).toEqual({ operands: ['a.yaml', 'b'], flags: {} });
+    }
+  });
+
   it('checks what commander collected against the flags schema', () => {
-    expect(() => z.parse(COMMANDS.run.flags, { concurrency: 'eight' })).toThrow();
-    expect(() => z.parse(COMMANDS.run.flags, { unknownFlag: true })).toThrow();
+    expect(() => z.parse(COMMANDS.run.flags(), { concurrency: 'eight' })).toThrow();
+    expect(() => z.parse(COMMANDS.run.flags(), { unknownFlag: true })).toThrow();
   });
 });
 

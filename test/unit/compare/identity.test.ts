@@ -75,6 +75,27 @@ describe('lists aligned by identity', () => {
     expect(kinds).toHaveLength(2);
   });
 
+  it('ids written as numbers on one side and as text on the other pair: one row, the id type', () => {
+    // json-server 0.17 against 1.0: every id becomes text; sorted differently, and one more post.
+    const post = (id: number, views: number) => ({ id, title: `t${id}`, views });
+    const text = (p: ReturnType<typeof post>) => ({ ...p, id: String(p.id) });
+    const baseline = [post(1, 10), post(2, 30), post(3, 20)];
+    const candidate = [post(3, 20), post(1, 10), post(2, 30), post(4, 5)].map(text);
+    const changes = diffJson(baseline, candidate, plain);
+    expect(changes.filter((c) => c.op === 'added').map((c) => c.path)).toEqual(['/3']);
+    expect(changes.filter((c) => c.op === 'moved').map((c) => c.path)).toEqual(['/2']);
+    expect(changes.filter((c) => c.op === 'type').map((c) => c.path)).toEqual([
+      '/0/id',
+      '/1/id',
+      '/2/id',
+    ]);
+    const summaries = findingsFor(baseline, candidate).map((f) => f.summary);
+    expect(summaries).toContain('integer as number vs string at `id`');
+    expect(summaries.some((s) => s.includes('lacks'))).toBe(false);
+    // Within one list, `1` and `"1"` are one value: no identity.
+    expect(identityKey([{ id: 1 }, { id: '1' }], [{ id: 1 }, { id: '1' }], [])).toBeUndefined();
+  });
+
   it('a list without identity keeps comparing by index', () => {
     const baseline = { points: [{ x: 1 }, { x: 2 }] };
     const candidate = { points: [{ x: 1 }, { x: 5 }] };

@@ -8,7 +8,7 @@ import { ParityError } from '../../../src/util/errors.js';
 
 const CWD = '/work/project';
 
-const FILE: ConfigInput = configSchema.parse({
+const FILE: ConfigInput = configSchema().parse({
   targets: {
     rust: { url: 'http://127.0.0.1:3100', headers: { authorization: 'Bearer x' } },
     go: { url: 'http://127.0.0.1:4110' },

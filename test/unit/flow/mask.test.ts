@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { maskCaptured, replaceBounded } from '../../../src/flow/mask.js';
-import type { ResponseBody, SideOutcome } from '../../../src/model/exchange.js';
+import { maskCaptured, maskExchange, replaceBounded } from '../../../src/flow/mask.js';
+import type { Exchange, ResponseBody, SideOutcome } from '../../../src/model/exchange.js';
 import type { Captured } from '../../../src/model/flow.js';
+import { makeCase } from '../../helpers/case.js';
 
 const answer = (body: ResponseBody, headers: Record<string, string> = {}): SideOutcome => ({
   outcome: 'response',
@@ -97,5 +98,34 @@ describe('replaceBounded', () => {
     expect(replaceBounded('/v1/items/1?page=10&id=1', '1', '#')).toBe('/v1/items/#?page=10&id=#');
     expect(replaceBounded('"etag" W/"etag"', '"etag"', '#')).toBe('# W/#');
     expect(replaceBounded('abc', '', '#')).toBe('abc');
+  });
+});
+
+describe("masking a flow step's replica answer (--noise)", () => {
+  it('masks the second run’s own values where the baseline was masked, and nowhere else', () => {
+    const list = makeCase('s/list', { path: '/items' });
+    const exchange: Exchange = {
+      case: list,
+      // The candidate sends no `location`: the baseline keeps its raw one there.
+      baseline: answer(json([{ id: 'b-1', name: 'ada' }]), { location: '/items/b-1' }),
+      candidate: answer(json([{ id: 'c-1', name: 'ada' }])),
+      replica: answer(json([{ id: 'b-2', name: 'ada' }]), { location: '/items/b-2' }),
+      flow: {
+        requests: { baseline: list.request, candidate: list.request },
+        variables: { baseline: vars({ id: 'b-1' }), candidate: vars({ id: 'c-1' }) },
+        replicaVariables: vars({ id: 'b-2' }),
+        problems: [],
+      },
+    };
+    const masked = maskExchange(exchange);
+    expect(bodyOf(masked.replica ?? masked.baseline)).toEqual({
+      kind: 'json',
+      value: [{ id: '{{id}}', name: 'ada' }],
+    });
+    expect(bodyOf(masked.baseline)).toEqual(bodyOf(masked.replica ?? masked.candidate));
+    const headersOf = (side: SideOutcome | undefined) =>
+      side?.outcome === 'response' ? side.response.headers : undefined;
+    expect(headersOf(masked.baseline)?.['location']).toBe('/items/b-1');
+    expect(headersOf(masked.replica)?.['location']).toBe('/items/b-2');
   });
 });

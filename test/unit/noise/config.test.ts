@@ -25,7 +25,7 @@ describe('calibrate --write', () => {
     const out = mergeNoiseIntoYaml(text, learned);
     expect(out).toContain('# keep me');
     expect(out).toContain('# the old one');
-    const parsed = configSchema.parse(parse(out));
+    const parsed = configSchema().parse(parse(out));
     expect(parsed.noise).toMatchObject({
       enabled: true,
       endpoints: { 'GET /v1/records/:id': { ignore: ['/requestId', '/sessions/*'] } },
@@ -66,7 +66,7 @@ describe('calibrate --write', () => {
   });
 
   it('starts a new file and merges JSON configs', () => {
-    expect(configSchema.parse(parse(mergeNoiseIntoYaml('', learned))).noise).toBeDefined();
+    expect(configSchema().parse(parse(mergeNoiseIntoYaml('', learned))).noise).toBeDefined();
     const json = JSON.parse(
       mergeNoiseIntoJson(
         { baseline: 'old', noise: { endpoints: { 'GET /x': { ignore: ['/a'] } } } },
@@ -74,7 +74,7 @@ describe('calibrate --write', () => {
       ),
     );
     expect(Object.keys(json.noise.endpoints)).toEqual(['GET /x', 'GET /v1/records/:id']);
-    expect(configSchema.parse(json).baseline).toBe('old');
+    expect(configSchema().parse(json).baseline).toBe('old');
   });
 });
 
@@ -121,7 +121,7 @@ describe('volatile headers', () => {
     expect(maskVolatileHeaders(exchange(off, {})).baseline).toMatchObject({
       response: { headers: { 'x-request-id': 'a' } },
     });
-    const rules = resolveRules([rulesSpecSchema.parse({ volatileHeaders: ['X-Span'] })]);
+    const rules = resolveRules([rulesSpecSchema().parse({ volatileHeaders: ['X-Span'] })]);
     expect(rules.volatileHeaders).toEqual([...VOLATILE_HEADERS, 'x-span']);
     expect(resolveRules([]).volatileHeaders).toBeUndefined();
   });

@@ -104,6 +104,25 @@ describe('learnCase', () => {
     expect(noise.findings.map((f) => `${f.kind} ${f.pattern}`)).toEqual(['header etag']);
   });
 
+  it('reports an element of a list on one call only as flaky, never as noise (noise masks values, not shape)', () => {
+    const noise = learnCase(
+      rules,
+      side({ ts: 1, items: [{ id: 1, n: 'a' }] }),
+      side({
+        ts: 2,
+        items: [
+          { id: 1, n: 'a' },
+          { id: 7, n: 'b' },
+        ],
+      }),
+    );
+    expect(noise.flaky).toEqual({
+      reason: 'a list held an element on one baseline call only',
+      differences: ['+ /items/1'],
+    });
+    expect(noise.findings.map((f) => `${f.kind} ${f.pattern}`)).toEqual(['value /ts']);
+  });
+
   it('learns nothing from identical answers', () => {
     expect(learnCase(rules, side({ a: [1, 2] }), side({ a: [1, 2] })).findings).toEqual([]);
   });

@@ -16,7 +16,7 @@ import { divergenceOf } from '../../helpers/judgement.js';
 import { exchange, json, response, testCase } from '../compare/fixtures.js';
 
 function withRules(spec: RulesSpecInput) {
-  return testCase({ rules: resolveRules([rulesSpecSchema.parse(spec)]) });
+  return testCase({ rules: resolveRules([rulesSpecSchema().parse(spec)]) });
 }
 
 function run(baseline: unknown, candidate: unknown, spec: RulesSpecInput, status = [200, 200]) {
@@ -156,26 +156,26 @@ describe('equivalence rules', () => {
   });
 
   it('rejects rules that cannot be applied', () => {
-    const both = rulesSpecSchema.safeParse({
+    const both = rulesSpecSchema().safeParse({
       enumTag: { baseline: 'external', candidate: 'external' },
     });
     expect(both.success).toBe(false);
-    const stars = rulesSpecSchema.safeParse({ renames: [{ baseline: '/a/*', candidate: '/b' }] });
+    const stars = rulesSpecSchema().safeParse({ renames: [{ baseline: '/a/*', candidate: '/b' }] });
     expect(stars.success).toBe(false);
-    expect(rulesSpecSchema.safeParse({ statusEquivalence: [[400]] }).success).toBe(false);
+    expect(rulesSpecSchema().safeParse({ statusEquivalence: [[400]] }).success).toBe(false);
   });
 
   it('merges layers: switches override, lists add', () => {
     const rules = resolveRules([
-      rulesSpecSchema.parse({ timestamps: 'instant', statusEquivalence: [[400, 422]] }),
-      rulesSpecSchema.parse({ timestamps: 'second', statusEquivalence: [[401, 403]] }),
+      rulesSpecSchema().parse({ timestamps: 'instant', statusEquivalence: [[400, 422]] }),
+      rulesSpecSchema().parse({ timestamps: 'second', statusEquivalence: [[401, 403]] }),
     ]);
     expect(rules.equivalence?.timestamps).toBe('second');
     expect(rules.equivalence?.statusEquivalence).toEqual([
       [400, 422],
       [401, 403],
     ]);
-    expect(resolveRules([rulesSpecSchema.parse({})]).equivalence).toBeUndefined();
+    expect(resolveRules([rulesSpecSchema().parse({})]).equivalence).toBeUndefined();
   });
 
   it('lists the declared rules that never fired', () => {

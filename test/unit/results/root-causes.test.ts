@@ -72,6 +72,11 @@ describe('a consequence listed before its cause', () => {
       caseIds: ['s/file', 's/doc'],
       consequences: ['s/doc'],
       endpoints: ['GET /doc', 'GET /f'],
+      // The row the consequence had as a cause of its own is superseded by this one.
+      supersedes: [early.findings[0]?.fingerprint],
     });
+    // Unless the run shows it as a cause of its own elsewhere.
+    const own = result('s/own', 'GET /own', ['/items']);
+    expect(groupFindings([early, file, own]).get(cause.fingerprint)?.supersedes).toBeUndefined();
   });
 });

@@ -278,4 +278,34 @@ describe('rows of a root cause keyed anew', () => {
     const merged = apply(tracker, run('2024-02-01', [obs('nil-slice-dddddddddddd', ['s/list'])]));
     expect(merged.changes.superseded).toEqual([]);
   });
+
+  it('reopens a superseded row whose cause the run shows as a cause of its own again', () => {
+    // A HEAD's header row, superseded while it followed from its GET's body row (PAR-001).
+    const superseded = [
+      '<!-- parity:tracker:start -->',
+      '<!-- parity:next-id 3 -->',
+      HEADER,
+      ALIGN,
+      '| PAR-001 | _open_ | shape | `GET /m` | `s/get` | 4xx bodies: text vs empty | 2024-01-01 | 2024-01-02 |  | `body-kind-aaaaaaaaaaaa` | |',
+      '| PAR-002 | _superseded_ | header | `HEAD /m` | `s/head` | superseded by PAR-001 · header `content-type` missing in candidate | 2024-01-01 | 2024-01-01 |  | `header-bbbbbbbbbbbb` | no error page |',
+      '<!-- parity:tracker:end -->',
+      '',
+    ].join('\n');
+    const merged = apply(
+      superseded,
+      run('2024-02-01', [obs('header-bbbbbbbbbbbb', ['s/head'], { kind: 'header' })]),
+    );
+    expect(merged.changes.reopened).toEqual(['PAR-002']);
+    expect(merged.changes.added).toEqual([]);
+    const again = merged.rows.find((r) => r.id === 'PAR-002');
+    expect(again).toMatchObject({
+      status: 'open',
+      summary: 'header `content-type` missing in candidate',
+      lastSeen: '2024-02-01',
+      decision: 'no error page',
+    });
+    // Not observed: history, left as it was.
+    const quiet = apply(superseded, run('2024-02-01', [obs('body-kind-aaaaaaaaaaaa', ['s/get'])]));
+    expect(quiet.rows.find((r) => r.id === 'PAR-002')?.status).toBe('superseded');
+  });
 });
