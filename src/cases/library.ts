@@ -42,6 +42,14 @@ export const CASES_PER_BATCH = 64;
  */
 export const KEPT_CASES = 25_000;
 
+/**
+ * Bytes of case files the check keeps for the run: a file whose cases are
+ * kept is compared whole with what it holds at its turn (a comparison of
+ * bytes, not a second sha256 of them), while their sizes add up to at most
+ * this; any other file is compared by its sha256.
+ */
+export const KEPT_FILE_BYTES = 16 * 1024 * 1024;
+
 export interface RunLibrary {
   readonly source: CaseSource;
   /** Cases matching the filter and tags before the shard was taken. */
@@ -53,8 +61,12 @@ export interface RunLibrary {
 /** What the check keeps of one file: where it is, what it held, which cases run. */
 interface SelectedFile {
   readonly ref: CaseFileRef;
-  /** sha256 of the bytes the check read: the run refuses a file that changed since. */
-  readonly digest: string;
+  /**
+   * sha256 of the bytes the check read (the run refuses a file that changed
+   * since), or undefined while `kept` holds those bytes (it is worked out
+   * when the file is taken at its turn, for a caller that reads it again).
+   */
+  digest: string | undefined;
   /** Indexes (in the file's `cases`) of the selected cases, in file order. */
   readonly items: number[];
   /** The serial sequence the file's cases run in (its id), or undefined. */
@@ -62,7 +74,13 @@ interface SelectedFile {
   /** How many results its selected cases give (a flow gives one per step). */
   results: number;
   /** Its selected entries as the check resolved them, while the budget lasts (`KEPT_CASES`). */
-  kept: CaseEntry[] | undefined;
+  kept: KeptFile | undefined;
+}
+
+/** A file's entries as the check resolved them, and its bytes as the check read them (or undefined). */
+interface KeptFile {
+  readonly entries: CaseEntry[];
+  readonly bytes: Buffer | undefined;
 }
 
 const digestOf = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -119,6 +137,13 @@ export async function openRunLibrary(
   let current: SelectedFile | undefined;
   // Entries kept resolved so far; once a file goes past the budget, no later file keeps any.
   let kept = 0;
+  let keptBytes = 0;
+  /** A file's bytes, kept for its turn while the byte budget lasts. */
+  const keepBytes = (bytes: Buffer): Buffer | undefined => {
+    if (keptBytes + bytes.byteLength > KEPT_FILE_BYTES) return undefined;
+    keptBytes += bytes.byteLength;
+    return bytes;
+  };
   const checked = await checkLibrary(paths, options, (entry, found) => {
     if (!matches(entry.case)) return;
     // Most entries are one case: no array for them on a library's hot path.
@@ -127,21 +152,25 @@ export async function openRunLibrary(
     const dealt = deal(found);
     if (!dealt.inShard) return;
     if (current?.ref !== found.ref) {
+      const bytes = dealt.serial === undefined && kept < keep ? keepBytes(found.bytes) : undefined;
       current = {
         ref: found.ref,
-        digest: digestOf(found.bytes),
+        digest: bytes === undefined ? digestOf(found.bytes) : undefined,
         items: [],
         serial: dealt.serial,
         results: 0,
-        kept: dealt.serial === undefined && kept < keep ? [] : undefined,
+        kept: dealt.serial === undefined && kept < keep ? { entries: [], bytes } : undefined,
       };
       files.push(current);
     }
     current.items.push(found.item);
     if (current.kept !== undefined) {
       kept += size;
-      if (kept <= keep) current.kept.push(entry.case);
-      else current.kept = undefined;
+      if (kept <= keep) current.kept.entries.push(entry.case);
+      else {
+        current.kept = undefined;
+        current.digest ??= digestOf(found.bytes);
+      }
     }
     current.results += size;
     if (entry.case.kind === 'flow') for (const step of entry.case.steps) rules.add(step.rules);
@@ -241,7 +270,11 @@ function changedError(selected: SelectedFile): ParityError {
  */
 async function readAgain(selected: SelectedFile): Promise<Buffer> {
   const read = await readCaseFile(selected.ref);
-  if (!('bytes' in read) || digestOf(read.bytes) !== selected.digest) throw changedError(selected);
+  if (!('bytes' in read)) throw changedError(selected);
+  const checked = selected.kept?.bytes;
+  const same =
+    checked === undefined ? digestOf(read.bytes) === selected.digest : read.bytes.equals(checked);
+  if (!same) throw changedError(selected);
   return read.bytes;
 }
 
@@ -262,9 +295,12 @@ async function entriesAgain(
 ): Promise<Iterable<CaseEntry>> {
   const { kept } = selected;
   if (kept === undefined) return readEntries(await parseAgain(selected), selected, options);
-  await readAgain(selected);
+  const bytes = await readAgain(selected);
+  // A caller may read the batches again (`parity record` lists its cases first):
+  // the file is then compared by its sha256, as one whose cases were not kept.
+  selected.digest ??= digestOf(bytes);
   selected.kept = undefined;
-  return kept;
+  return kept.entries;
 }
 
 function* readEntries(

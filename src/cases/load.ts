@@ -267,7 +267,7 @@ export async function checkLibrary(
           resolved.flows++;
           resolved.flowSteps += entry.case.steps.length;
         }
-        const id = { id: entry.case.id, at: entry.idAt, field: entry.idField };
+        const id = { id: entry.case.id, at: entry.idAt, item };
         if (claim(id, at, outcome.parsed)) visit(entry, { index, ref, bytes, item, serial, suite });
       } else {
         // A case with problems of its own still holds its id: a duplicate is
@@ -311,8 +311,8 @@ interface CaseId {
   /** The full id, `suite/id`. */
   readonly id: string;
   readonly at: SourceLocation;
-  /** The id's field path, e.g. `cases[1].id`. */
-  readonly field: string;
+  /** The case's index in its file's `cases` (its field, `cases[1].id`, is spelled for a duplicate only). */
+  readonly item: number;
 }
 
 /** A case whose id was already defined, and where it first was (placed when it was in the same file). */
@@ -337,11 +337,10 @@ function idOfUnresolved(parsed: ParsedCaseFile, index: number): CaseId | undefin
   if (typeof value !== 'object' || value === null || !('id' in value)) return undefined;
   const id = value.id;
   if (typeof id !== 'string' || !SLUG.test(id)) return undefined;
-  const path = ['cases', index, 'id'];
   return {
     id: `${parsed.header.suite}/${id}`,
-    at: { file: parsed.file, ...parsed.locate(path) },
-    field: formatField(path),
+    at: { file: parsed.file, ...parsed.locate(['cases', index, 'id']) },
+    item: index,
   };
 }
 
@@ -369,7 +368,7 @@ async function duplicateProblems(
       file: id.at.file,
       line: id.at.line,
       column: id.at.column,
-      field: id.field,
+      field: formatField(['cases', id.item, 'id']),
       message: `duplicates "${id.id}" first defined at ${ref.file}:${line}:${column} (case ids must be unique)`,
     });
   }

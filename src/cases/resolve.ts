@@ -35,8 +35,6 @@ export type { EntryParts, ResolveContext } from './resolve-context.js';
 export interface ResolvedEntry {
   readonly case: CaseEntry;
   readonly idAt: SourceLocation;
-  /** The id's field path, e.g. `cases[1].id`. */
-  readonly idField: string;
 }
 
 /**
@@ -104,7 +102,6 @@ export function caseResolver(header: CaseFileHeader, context: ResolveContext): C
       const entry: ResolvedEntry = {
         case: resolved,
         idAt: new LazySource(file, index, true),
-        idField: formatField(['cases', index, 'id']),
       };
       // Most cases have no problem: no new list and set for them.
       const found = problems.length === 0 ? NO_PROBLEMS : problems;

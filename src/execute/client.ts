@@ -19,7 +19,7 @@ import {
   contentBytes,
   type DecodeShare,
   decodeShared,
-  flattenHeaders,
+  flattenParsed,
 } from './receive.js';
 
 export interface ClientOptions {
@@ -132,7 +132,7 @@ class Attempt implements Dispatcher.DispatchHandler {
   ): void {
     // 1xx informational answers come first; the final answer resets the body.
     this.status = statusCode;
-    this.headers = flattenHeaders(headers);
+    this.headers = flattenParsed(headers);
     this.body = undefined;
   }
 

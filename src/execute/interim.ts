@@ -21,6 +21,8 @@ export interface ReadableSocket {
 const STATUS_100 = /^HTTP\/1\.[01] 100(?:[ \t]|\r?\n)/;
 /** A head shorter than this cannot yet tell itself from another status. */
 const DECIDE_AT = 'HTTP/1.1 100 '.length;
+const DIGIT_0 = 0x30;
+const DIGIT_1 = 0x31;
 /** A 100 head longer than this is not one (a server streaming junk): left to undici. */
 const MAX_HEAD = 8 * 1024;
 
@@ -29,6 +31,12 @@ const MAX_HEAD = 8 * 1024;
  * past its blank line), maybe one (more bytes needed), or a final answer.
  */
 export function interimHead(bytes: Buffer): number | 'more' | 'final' {
+  // The common answer, told by its status digits alone (`HTTP/1.1 200`): no string made.
+  if (
+    bytes.length >= DECIDE_AT &&
+    (bytes[9] !== DIGIT_1 || bytes[10] !== DIGIT_0 || bytes[11] !== DIGIT_0)
+  )
+    return 'final';
   const prefix = bytes.toString('latin1', 0, Math.min(bytes.length, 16));
   if (bytes.length < DECIDE_AT) {
     return 'HTTP/1.1 100 '.startsWith(prefix.replace('1.0', '1.1')) ? 'more' : 'final';

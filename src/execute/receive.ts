@@ -233,6 +233,24 @@ export function flattenHeaders(
   return out;
 }
 
+/**
+ * `flattenHeaders` of headers as undici parsed them, whose names are lower
+ * case already: only a repeated header (an array) makes a copy, and no name
+ * is lower-cased again on every answer.
+ */
+export function flattenParsed(
+  headers: Record<string, string | string[] | undefined>,
+): Record<string, string> {
+  return allStrings(headers) ? headers : flattenHeaders(headers);
+}
+
+function allStrings(
+  headers: Record<string, string | string[] | undefined>,
+): headers is Record<string, string> {
+  for (const name in headers) if (typeof headers[name] !== 'string') return false;
+  return true;
+}
+
 /** Already one lower-case name to one string (undici's usual output): no copy needed. */
 function isFlat(
   headers: Record<string, string | string[] | undefined>,

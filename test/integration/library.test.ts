@@ -160,6 +160,28 @@ describe('openRunLibrary', () => {
     expect((error as ParityError).message).toContain('cases/a.yaml');
   });
 
+  it('gives the same cases when its batches are read twice (a file kept, then compared by its hash)', async () => {
+    const cwd = await project();
+    const library = await openRunLibrary(['cases'], { cwd, env: {} }, {});
+    const first = await collect(library);
+    expect(ids(await collect(library))).toEqual(ids(first));
+    await writeFile(join(cwd, 'cases', 'a.yaml'), file('alpha', ['a1', 'a2', 'a3', 'a4']));
+    const error = await collect(library).catch((e: unknown) => e);
+    expect((error as ParityError).code).toBe('PARITY_CASES_CHANGED');
+  });
+
+  it('fails the run when a file changes whose cases went past the budget (compared by its sha256)', async () => {
+    const cwd = await project();
+    // 0: no file kept, each compared by its hash; 1: a.yaml past the budget as it is checked.
+    for (const keep of [0, 1]) {
+      const library = await openRunLibrary(['cases'], { cwd, env: {} }, {}, keep);
+      await writeFile(join(cwd, 'cases', 'a.yaml'), file('alpha', ['a1', 'a2', 'a3', `a${keep}x`]));
+      const error = await collect(library).catch((e: unknown) => e);
+      expect((error as ParityError).code, `keep ${keep}`).toBe('PARITY_CASES_CHANGED');
+      expect((error as ParityError).message).toContain('cases/a.yaml');
+    }
+  });
+
   it('reports every problem of an invalid library, as loadCases does', async () => {
     const cwd = await tempProject({
       'cases/a.yaml': file('alpha', ['a1', 'a2']),

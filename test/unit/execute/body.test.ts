@@ -4,6 +4,7 @@ import {
   type DecodeShare,
   decodeShared,
   flattenHeaders,
+  flattenParsed,
 } from '../../../src/execute/receive.js';
 
 const body = (text: string, cap = 1024) => {
@@ -43,6 +44,16 @@ describe('decodeShared', () => {
 describe('flattenHeaders', () => {
   it('joins repeated headers and keeps set-cookie lines apart', () => {
     expect(flattenHeaders({ 'x-a': ['1', '2'], 'Set-Cookie': ['a=1', 'b=2'], ok: 'y' })).toEqual({
+      'x-a': '1, 2',
+      'set-cookie': 'a=1\nb=2',
+      ok: 'y',
+    });
+  });
+
+  it("takes undici's lower-cased names as they are, copying only headers that repeat", () => {
+    const single = { 'content-type': 'application/json', 'x-id': '7' };
+    expect(flattenParsed(single)).toBe(single);
+    expect(flattenParsed({ 'x-a': ['1', '2'], 'set-cookie': ['a=1', 'b=2'], ok: 'y' })).toEqual({
       'x-a': '1, 2',
       'set-cookie': 'a=1\nb=2',
       ok: 'y',

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Exchange, Response, SideOutcome } from '../../../src/model/exchange.js';
-import { normaliseOrigins, ORIGIN_TOKEN, originForms } from '../../../src/normalise/origin.js';
+import {
+  normaliseOrigins,
+  ORIGIN_TOKEN,
+  originForms,
+  sharedPart,
+} from '../../../src/normalise/origin.js';
 import { makeCase } from '../../helpers/case.js';
 
 const response = (value: unknown, headers: Record<string, string> = {}): SideOutcome => ({
@@ -97,5 +102,26 @@ describe('own origins', () => {
   it('leaves an exchange without either address as it was', () => {
     const plain = exchange(response({ a: 1 }), response({ a: 2 }));
     expect(normaliseOrigins(plain, origins)).toBe(plain);
+  });
+
+  it('looks for the text every form of the address shares before matching', () => {
+    expect(sharedPart(['http://h:1', 'h:1', 'http%3A%2F%2Fh%3A1', 'h%3A1'])).toBe('h');
+    expect(sharedPart(['abc', 'xyz'])).toBe('');
+    expect(originForms('http://127.0.0.1:3100')?.needle).toBe('127.0.0.1');
+    // An IPv6 host is encoded: the port is what its forms share.
+    const v6 = originForms('http://[::1]:3100');
+    expect(v6?.needle).toBe('3100');
+    const out = normaliseOrigins(
+      exchange(
+        response({ a: 'http%3A%2F%2F%5B%3A%3A1%5D%3A3100/x', b: '[::1]:3100', c: '[::1]:31001' }),
+        response({ a: 1 }),
+      ),
+      { baseline: v6, candidate: undefined },
+    );
+    expect(body(out.baseline)).toEqual({
+      a: `${ORIGIN_TOKEN}/x`,
+      b: ORIGIN_TOKEN,
+      c: '[::1]:31001',
+    });
   });
 });
