@@ -101,7 +101,7 @@ function learnJson(rules: Rules, a: unknown, b: unknown): CaseNoise {
   // With different skeletons, structural changes are the flakiness, not noise.
   const kept =
     differences.length === 0
-      ? changes.filter((c) => !elements.includes(c))
+      ? changes.filter((c) => !listElement(c, left, right))
       : changes.filter((c) => c.op === 'value');
   const findings = [...orders, ...dedupe(kept.map((c) => valueFinding(c, containers)))];
   return { findings, flaky: flakyOf(differences, elements), containers };

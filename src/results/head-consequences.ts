@@ -7,7 +7,7 @@
  * is a consequence of the GET's body finding.
  *
  * Only where the run shows it, whatever the order of the two cases: a GET
- * to the same path and query, with the same status on each side as the
+ * to the same path (its query aside), with the same status on each side as the
  * HEAD's, whose body differs (a finding at the body's root that is not
  * itself a consequence), and that answered the very same values of that
  * header on each side. The header must describe the representation (its
@@ -29,7 +29,7 @@ const REPRESENTATION: ReadonlySet<string> = new Set([
   'content-language',
 ]);
 
-/** Where a request was sent and how each side answered: a HEAD and its GET share it. */
+/** The path (a result keeps no query) and how each side answered: a HEAD and its GET share it. */
 const keyOf = (result: DivergenceResult) =>
   `${result.request.path}\n${result.baseline.status}\n${result.candidate.status}`;
 
