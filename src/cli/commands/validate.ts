@@ -45,8 +45,11 @@ export async function validateCommand(
     return EXIT.ok;
   }
   for (const problem of result.problems) io.stderr.write(`${printable(formatProblem(problem))}\n`);
+  // "in 1 of 20 file(s)": the files that hold a problem, of those checked.
+  const holding = new Set(result.problems.map((problem) => problem.file)).size;
+  const files = holding < result.files ? `${holding} of ${result.files}` : `${result.files}`;
   io.stderr.write(
-    `${colorsFor(io.stderr, io.env).red(`${result.problems.length} problem(s)`)} in ${result.files} file(s); nothing was sent\n`,
+    `${colorsFor(io.stderr, io.env).red(`${result.problems.length} problem(s)`)} in ${files} file(s); nothing was sent\n`,
   );
   return EXIT.badInput;
 }
