@@ -23,9 +23,20 @@ function rowLines(outcome: ShowOutcome): string[] {
   ];
 }
 
-function evidenceLines(outcome: ShowOutcome, file: (path: string) => string): string[] {
+/**
+ * The row's evidence, and how to reproduce its example. A plain case's
+ * repro is one curl per side, shown with the evidence; a flow step's is a
+ * script per side (its flow replayed up to the step), long enough to push
+ * the difference and the fix off the screen, so it is shown last.
+ */
+function evidenceLines(
+  outcome: ShowOutcome,
+  file: (path: string) => string,
+): { lines: string[]; last: string[] } {
   const { evidence } = outcome;
-  if (evidence === undefined) return outcome.note === undefined ? [] : ['', outcome.note];
+  if (evidence === undefined) {
+    return { lines: outcome.note === undefined ? [] : ['', outcome.note], last: [] };
+  }
   const { entry, byEndpoint, example } = evidence;
   const width = widest(byEndpoint.map(([endpoint]) => endpoint.length));
   const out = [
@@ -50,13 +61,12 @@ function evidenceLines(outcome: ShowOutcome, file: (path: string) => string): st
   for (const text of diff) out.push(`  ${text}`);
   // A flow step's repro is a script of several lines (its flow up to the step): each one indented.
   const indented = (text: string) => text.split('\n').map((line) => `  ${line}`);
-  out.push(
-    '',
-    'Reproduce:',
-    ...indented(result.repro.baseline),
-    ...indented(result.repro.candidate),
-  );
-  return out;
+  const { baseline, candidate } = result.repro;
+  const repro = ['', 'Reproduce:', ...indented(baseline), ...indented(candidate)];
+  const script = baseline.includes('\n') || candidate.includes('\n');
+  if (!script) return { lines: [...out, ...repro], last: [] };
+  out.push('', 'Reproduce: a replay of its flow up to the step, per side (below)');
+  return { lines: out, last: repro };
 }
 
 /** How to close it: accept an open row, reopen a decided one; a resolved one needs nothing. */
@@ -87,6 +97,7 @@ function hintLines(outcome: ShowOutcome): string[] {
 
 /** The row, the evidence from the report, and how to close it. */
 export function renderShow(outcome: ShowOutcome, file: (path: string) => string): string {
-  const lines = [...rowLines(outcome), ...evidenceLines(outcome, file), ...hintLines(outcome)];
+  const evidence = evidenceLines(outcome, file);
+  const lines = [...rowLines(outcome), ...evidence.lines, ...hintLines(outcome), ...evidence.last];
   return `${lines.map(printable).join('\n')}\n`;
 }

@@ -29,10 +29,14 @@ function skeletonWords(change: SkeletonChange): string {
   if (change.baseline === ZERO_VALUED_MEMBERS)
     return `candidate lacks zero-valued members of ${where}`;
   if (change.baseline === DIGESTS) return `digests in ${where} differ`;
+  // `/objects/*`: elements of the list at `/objects`, not every element of it.
+  const list = change.path.endsWith('/*') ? codeSpan(change.path.slice(0, -2) || '/') : undefined;
   switch (change.op) {
     case 'added':
+      if (list !== undefined) return `candidate adds elements to the list ${list}`;
       return change.path === '' ? 'candidate adds a body' : `candidate adds ${where}`;
     case 'removed':
+      if (list !== undefined) return `candidate lacks elements of the list ${list}`;
       return `candidate lacks ${where}`;
     case 'type':
       return change.path === ''

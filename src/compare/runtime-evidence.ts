@@ -11,7 +11,10 @@ import { shorten } from './wording/phrases.js';
 
 const HEADER_SIGNS: readonly (readonly [RegExp, Runtime])[] = [
   [/\bexpress\b/i, 'node'],
-  [/\b(?:next\.js|fastify|koa|hapi|nestjs)\b/i, 'node'],
+  [
+    /\b(?:next\.js|fastify|koa|hapi|nestjs|tinyhttp|polka|restify|sails|feathers|loopback)\b/i,
+    'node',
+  ],
   [
     /\b(?:uvicorn|hypercorn|gunicorn|werkzeug|daphne|simplehttp|basehttp|tornado|waitress)\b/i,
     'python',

@@ -11,7 +11,9 @@ import { withoutCharset } from '../wire/content-type.js';
  * normalise their values: `content-type` is lower-cased with its parameters
  * sorted and unquoted and no spaces around `;`/`=`
  * (`Application/JSON; charset="UTF-8"` → `application/json;charset=utf-8`) and
- * compared without its `charset`; every other value is trimmed.
+ * compared without its `charset`; every other value is trimmed. An empty
+ * list header whose empty list means "none" (`Link:`, `Vary:`, see
+ * `EMPTY_MEANS_ABSENT`) is left out, as if absent.
  */
 export function normaliseHeaders(
   headers: Readonly<Record<string, string>>,
@@ -24,12 +26,31 @@ export function normaliseHeaders(
   for (const allowed of rules.headers) {
     const name = allowed.toLowerCase();
     const value = Object.hasOwn(headers, name) ? headers[name] : undefined;
-    if (value === undefined) continue;
+    if (value === undefined || emptyList(name, value)) continue;
     // Bodies are decoded as strict UTF-8 whatever the charset says, so a charset
     // difference is wire-only: an encoding note (`wire/notes.ts`), not a divergence.
     out[name] = normalisedValue(name, value);
   }
   return out;
+}
+
+/**
+ * List headers (RFC 9110 §5.6.1 `#element`) whose empty list says what their
+ * absence says: no links, no variance, no coding, nothing exposed or allowed
+ * across origins. Not `Allow`: an empty `Allow` says no method is allowed.
+ */
+const EMPTY_MEANS_ABSENT: ReadonlySet<string> = new Set([
+  'link',
+  'vary',
+  'content-encoding',
+  'access-control-expose-headers',
+  'access-control-allow-headers',
+  'access-control-allow-methods',
+]);
+
+/** An empty (or blank, or commas only) value of a header in `EMPTY_MEANS_ABSENT`. */
+function emptyList(name: string, value: string): boolean {
+  return EMPTY_MEANS_ABSENT.has(name) && /^[\s,]*$/.test(value);
 }
 
 /** True when a response header named `name` (lower case) is compared under `rules`. */
@@ -50,7 +71,7 @@ function normaliseAll(
   const out: Record<string, string> = {};
   for (const name in headers) {
     const value = headers[name];
-    if (value === undefined || excluded.has(name)) continue;
+    if (value === undefined || excluded.has(name) || emptyList(name, value)) continue;
     out[name] = normalisedValue(name, value);
   }
   return out;

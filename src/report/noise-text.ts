@@ -61,11 +61,28 @@ export function renderNoiseMarkdown(section: NoiseSection | undefined): string {
   return parts.join('\n');
 }
 
-/** One console line for `run`. */
+/** How many masked paths and flaky cases the console line names before "… and N more". */
+const NAMED = 3;
+
+/** The first `NAMED` of `items`, then how many more (`a, b, c and 2 more`). */
+function firstOf(items: readonly string[]): string {
+  const named = items.slice(0, NAMED).join(', ');
+  return items.length > NAMED ? `${named} and ${items.length - NAMED} more` : named;
+}
+
+/**
+ * One console line for `run`: how many paths were masked on how many
+ * endpoints and how many baselines were flaky, naming the first of each
+ * (report.md's "Learned noise" lists them all).
+ */
 export function noiseSummaryLine(section: NoiseSection): string {
   const masked = section.entries.filter((e) => e.decision === 'noise');
   const endpoints = new Set(masked.map((e) => e.endpoint)).size;
-  return `  noise: ${masked.length} path(s) masked on ${endpoints} endpoint(s) · flaky baselines ${section.flakyBaselines.length}`;
+  const { flakyBaselines } = section;
+  const paths = masked.map((e) => `${e.endpoint} ${pathLabel(e)}`);
+  const maskedText = `${masked.length} path(s) masked on ${endpoints} endpoint(s)${paths.length === 0 ? '' : ` (${firstOf(paths)})`}`;
+  const flakyText = `flaky baselines ${flakyBaselines.length}${flakyBaselines.length === 0 ? '' : ` (${firstOf(flakyBaselines)})`}`;
+  return `  noise: ${maskedText} · ${flakyText}`;
 }
 
 /** What `parity calibrate` prints: noise per endpoint, then flaky baselines. */

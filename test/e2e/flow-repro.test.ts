@@ -114,6 +114,15 @@ candidate: lenient
     expect(shown.stdout).toContain(
       '  # replays flow shop/conditional up to step "read-unchanged" on lenient',
     );
+    // The scripts are long: the difference and how to close it come first, the scripts last.
+    const out = shown.stdout;
+    expect(out).toContain('Reproduce: a replay of its flow up to the step, per side (below)');
+    const script = out.indexOf('# replays flow');
+    expect(out.indexOf('Example: ')).toBeLessThan(script);
+    expect(out.lastIndexOf('How to close it:') > 0 || out.lastIndexOf('Decide') > 0).toBe(true);
+    expect(Math.max(out.lastIndexOf('How to close it:'), out.lastIndexOf('Decide'))).toBeLessThan(
+      script,
+    );
     expect(shown.stdout).not.toContain(PASSWORD);
   });
 });

@@ -125,7 +125,7 @@ describe('rows a person would write', () => {
       const rows = (report.rootCauses ?? []).map((r) => r.summary).sort();
       expect(rows).toEqual(
         [
-          `/${names.catalogue}: candidate adds \`/items/*\``,
+          `/${names.catalogue}: candidate adds elements to the list \`/items\``,
           `/${names.catalogue}: value of \`/${names.price}\` differs`,
           `status 400 → 201 on POST /${names.resource} (baseline: \`invalid email\`)`,
           'array order at `items`',

@@ -369,7 +369,7 @@ describe('a count that follows a list', () => {
       { path: '/objects/0', op: 'removed', baseline: { package: { name: 'a' } } },
       { path: '/total', op: 'value', baseline: 1, candidate: 0 },
     ]);
-    expect(search.map((f) => f.summary)).toEqual(['/-/v1/search: candidate lacks `/objects/*`']);
+    expect(search.map((f) => f.summary)).toEqual(['/-/v1/search: candidate lacks elements of the list `/objects`']);
     expect(search[0]?.paths).toEqual(['/objects/0', '/total']);
   });
 
@@ -380,7 +380,7 @@ describe('a count that follows a list', () => {
       { path: '/meta/count', op: 'value', baseline: 1, candidate: 0 },
     ]);
     expect(other.map((f) => f.summary)).toEqual([
-      '/-/v1/search: candidate lacks `/objects/*`',
+      '/-/v1/search: candidate lacks elements of the list `/objects`',
       '/-/v1/search: value of `/total` differs',
       '/-/v1/search: value of `/meta/count` differs',
     ]);

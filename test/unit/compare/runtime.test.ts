@@ -43,6 +43,8 @@ describe('runtime evidence', () => {
         'python',
       ],
       [answer(404, text('<pre>Cannot GET /nope</pre>')), 'node'],
+      // json-server 1.0 answers with tinyhttp, 0.17 with Express.
+      [answer(200, { kind: 'empty' }, { 'x-powered-by': 'tinyhttp' }), 'node'],
       // A success says nothing by its body; a plain error says nothing either.
       [answer(200, text('missing field `name`')), undefined],
       [answer(400, text('bad request')), undefined],

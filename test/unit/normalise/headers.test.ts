@@ -34,6 +34,18 @@ describe('normaliseHeaders', () => {
     expect(a).toEqual(b);
     expect(a).not.toEqual(c);
   });
+
+  it('reads an empty list header whose empty list means none as absent, and only those', () => {
+    // json-server 0.17 answers `Link: ` (empty) where 1.0 sends no Link: no links either way.
+    const r = rules({ headers: ['link', 'vary', 'allow', 'x-total-count'] });
+    expect(normaliseHeaders({ link: '', vary: ' , ', allow: '', 'x-total-count': '' }, r)).toEqual({
+      allow: '',
+      'x-total-count': '',
+    });
+    expect(normaliseHeaders({ link: '<a>; rel="next"' }, r)).toEqual({ link: '<a>; rel="next"' });
+    const all = rules({ allHeaders: { except: [] } });
+    expect(normaliseHeaders({ link: ' ', allow: '' }, all)).toEqual({ allow: '' });
+  });
 });
 
 describe('normaliseHeaders with headers: "*"', () => {
