@@ -30,13 +30,19 @@ function skeletonWords(change: SkeletonChange): string {
     return `candidate lacks zero-valued members of ${where}`;
   if (change.baseline === DIGESTS) return `digests in ${where} differ`;
   // `/objects/*`: elements of the list at `/objects`, not every element of it.
-  const list = change.path.endsWith('/*') ? codeSpan(change.path.slice(0, -2) || '/') : undefined;
+  const parent = change.path.endsWith('/*') ? change.path.slice(0, -2) : undefined;
+  const list =
+    parent === undefined
+      ? undefined
+      : parent === ''
+        ? 'top-level list'
+        : `list ${codeSpan(parent)}`;
   switch (change.op) {
     case 'added':
-      if (list !== undefined) return `candidate adds elements to the list ${list}`;
+      if (list !== undefined) return `candidate adds elements to the ${list}`;
       return change.path === '' ? 'candidate adds a body' : `candidate adds ${where}`;
     case 'removed':
-      if (list !== undefined) return `candidate lacks elements of the list ${list}`;
+      if (list !== undefined) return `candidate lacks elements of the ${list}`;
       return `candidate lacks ${where}`;
     case 'type':
       return change.path === ''

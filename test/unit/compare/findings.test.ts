@@ -369,7 +369,9 @@ describe('a count that follows a list', () => {
       { path: '/objects/0', op: 'removed', baseline: { package: { name: 'a' } } },
       { path: '/total', op: 'value', baseline: 1, candidate: 0 },
     ]);
-    expect(search.map((f) => f.summary)).toEqual(['/-/v1/search: candidate lacks elements of the list `/objects`']);
+    expect(search.map((f) => f.summary)).toEqual([
+      '/-/v1/search: candidate lacks elements of the list `/objects`',
+    ]);
     expect(search[0]?.paths).toEqual(['/objects/0', '/total']);
   });
 
@@ -383,6 +385,19 @@ describe('a count that follows a list', () => {
       '/-/v1/search: candidate lacks elements of the list `/objects`',
       '/-/v1/search: value of `/total` differs',
       '/-/v1/search: value of `/meta/count` differs',
+    ]);
+  });
+});
+
+describe('list elements one side adds or lacks', () => {
+  it('are said to be elements of the list, not the list itself', () => {
+    const found = findings('GET /posts', [
+      { path: '/4', op: 'added', candidate: { id: 9 } },
+      { path: '/0/comments/1', op: 'removed', baseline: { id: 2 } },
+    ]);
+    expect(found.map((f) => f.summary)).toEqual([
+      '/posts: candidate adds elements to the top-level list',
+      '/posts: candidate lacks elements of the list `/comments`',
     ]);
   });
 });
