@@ -83,7 +83,7 @@ export async function openResultStream(path: string, count: number): Promise<Res
     },
     add(result, position) {
       // Each line is encoded into the file's block at once (see util/block-file.ts).
-      const bytes = out.append(JSON.stringify(result)) + out.append('\n');
+      const bytes = out.appendLine(JSON.stringify(result));
       let suite = suiteIndex.get(result.suite);
       if (suite === undefined) {
         suite = ledger.suiteNames.push(result.suite) - 1;
@@ -183,7 +183,7 @@ async function rewriteStale(
         typeof line === 'string' && stale[position] === 1 && redact.text(line) !== line
           ? JSON.stringify(redactLearned(parseResult(line), redact))
           : String(line);
-      const bytes = out.append(text) + out.append('\n');
+      const bytes = out.appendLine(text);
       moved.push([position, offset, bytes]);
       offset += bytes;
     }

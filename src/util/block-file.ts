@@ -9,11 +9,25 @@
 import { type FileHandle, open } from 'node:fs/promises';
 
 const BLOCK = 64 * 1024;
+const NEWLINE = 0x0a;
+
+declare global {
+  interface Buffer {
+    /**
+     * Node's own UTF-8 encoder, what `buffer.write(text, offset)` calls once it
+     * has checked its arguments (Node 20+; not in @types/node). Called
+     * directly: the checks cost more than encoding a short line.
+     */
+    utf8Write(text: string, offset: number): number;
+  }
+}
 
 /** Appends text to a file in blocks. */
 export interface BlockWriter {
   /** Appends `text` as UTF-8 and returns its length in bytes. */
   append(text: string): number;
+  /** Appends `text` and a newline; returns their length in bytes. */
+  appendLine(text: string): number;
   /** How many blocks are being written: a producer that can wait waits above 1. */
   readonly backlog: number;
   /** Waits for the writes under way; rejects with the first write's error. */
@@ -69,20 +83,29 @@ export function blockWriter(handle: FileHandle): BlockWriter {
     used = 0;
   };
 
-  return {
-    append(text) {
-      // A UTF-16 unit takes at most 3 bytes: count the bytes only when the text may not fit.
-      if (text.length * 3 > BLOCK - used) {
-        const length = Buffer.byteLength(text);
-        if (length > BLOCK - used) flush();
-        if (length > BLOCK) {
-          write(Buffer.from(text, 'utf8'), length, false);
-          return length;
-        }
+  const append = (text: string): number => {
+    // A UTF-16 unit takes at most 3 bytes: count the bytes only when the text may not fit.
+    if (text.length * 3 > BLOCK - used) {
+      const length = Buffer.byteLength(text);
+      if (length > BLOCK - used) flush();
+      if (length > BLOCK) {
+        write(Buffer.from(text, 'utf8'), length, false);
+        return length;
       }
-      const length = block.write(text, used);
-      used += length;
-      return length;
+    }
+    const length = block.utf8Write(text, used);
+    used += length;
+    return length;
+  };
+
+  return {
+    append,
+    appendLine(text) {
+      const length = append(text);
+      // The newline as a byte: a second call to the encoder cost as much as a short line.
+      if (used === BLOCK) flush();
+      block[used++] = NEWLINE;
+      return length + 1;
     },
     get backlog() {
       return writing.size;

@@ -48,6 +48,50 @@ describe('block file (results.ndjson is written through it)', () => {
     );
   });
 
+  it('appendLine writes what append(text) then append("\\n") write, a block filled to its last byte included', async () => {
+    const BLOCK = 64 * 1024;
+    // The first text fills the first block exactly: its newline starts the next block.
+    // Then one that needs a flush before it, one larger than a block, and multi-byte text.
+    const texts = [
+      'a'.repeat(BLOCK),
+      'b'.repeat(BLOCK - 10),
+      `${'c'.repeat(20)}é€😀`,
+      'ü'.repeat(40_000),
+      '',
+      ...Array.from({ length: 2_000 }, (_, k) => `${k}:é€😀${'x'.repeat(k % 97)}`),
+    ];
+    const byLine = join(dir, 'lines.txt');
+    const file = await openBlockFile(byLine);
+    const lengths = texts.map((text) => file.appendLine(text));
+    await file.close();
+    const twice = await written(
+      'lines-twice.txt',
+      texts.flatMap((text) => [text, '\n']),
+    );
+    const bytes = await readFile(byLine);
+    expect(bytes.equals(twice.bytes)).toBe(true);
+    expect(lengths).toEqual(texts.map((t) => Buffer.byteLength(t) + 1));
+  });
+
+  it('appendLine keeps any sequence of lines byte for byte', async () => {
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.string({ unit: 'binary', maxLength: 40_000 })),
+        async (texts) => {
+          const path = join(dir, `any-line-${n++}.txt`);
+          const file = await openBlockFile(path);
+          const total = texts.reduce((sum, text) => sum + file.appendLine(text), 0);
+          await file.close();
+          const bytes = await readFile(path);
+          expect(bytes.equals(Buffer.from(texts.map((t) => `${t}\n`).join(''), 'utf8'))).toBe(true);
+          expect(total).toBe(bytes.length);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
   it('an empty file when nothing is appended; a missing folder fails at open', async () => {
     expect((await written('empty.txt', [])).bytes.length).toBe(0);
     await expect(openBlockFile(join(dir, 'missing', 'x.txt'))).rejects.toThrow(/ENOENT/);
