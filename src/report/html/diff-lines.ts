@@ -119,10 +119,19 @@ function print(
   inherited: LineMark,
 ): void {
   const mark = pointer === undefined ? inherited : (printer.marks.get(pointer) ?? inherited);
+  // Arrays and objects print their values here, calling only this function
+  // again: mutually recursive printers were each optimised by TurboFan with
+  // the others inlined, ~130 ms of compilation for a run's first rows.
   if (Array.isArray(value)) {
     if (value.length === 0) push(printer, `${indent}${label}[]${comma}`, mark);
     else if (push(printer, `${indent}${label}[`, mark)) {
-      printArray(printer, value, below(printer, pointer), `${indent}  `, mark);
+      const at = below(printer, pointer);
+      const inner = `${indent}  `;
+      const last = value.length - 1;
+      for (let i = 0; i <= last && !printer.cut; i++) {
+        const child = at === undefined ? undefined : `${at}/${i}`;
+        print(printer, value[i], child, inner, '', i < last ? ',' : '', mark);
+      }
       push(printer, `${indent}]${comma}`, mark);
     }
   } else if (value !== null && typeof value === 'object') {
@@ -130,49 +139,20 @@ function print(
     const keys = Object.keys(value);
     if (keys.length === 0) push(printer, `${indent}${label}{}${comma}`, mark);
     else if (push(printer, `${indent}${label}{`, mark)) {
-      printMembers(printer, value, keys, below(printer, pointer), `${indent}  `, mark);
+      const at = below(printer, pointer);
+      const inner = `${indent}  `;
+      const last = keys.length - 1;
+      for (let i = 0; i <= last && !printer.cut; i++) {
+        const key = keys[i] ?? '';
+        const words = memberWords(key);
+        const child = at === undefined ? undefined : `${at}/${words.segment}`;
+        const comma = i < last ? ',' : '';
+        print(printer, Reflect.get(value, key), child, inner, words.label, comma, mark);
+      }
       push(printer, `${indent}}${comma}`, mark);
     }
   } else {
     push(printer, `${indent}${label}${scalar(value)}${comma}`, mark);
-  }
-}
-
-function printArray(
-  printer: Printer,
-  value: readonly unknown[],
-  pointer: string | undefined,
-  indent: string,
-  mark: LineMark,
-): void {
-  const last = value.length - 1;
-  for (let i = 0; i <= last && !printer.cut; i++) {
-    const at = pointer === undefined ? undefined : `${pointer}/${i}`;
-    print(printer, value[i], at, indent, '', i < last ? ',' : '', mark);
-  }
-}
-
-function printMembers(
-  printer: Printer,
-  value: object,
-  keys: readonly string[],
-  pointer: string | undefined,
-  indent: string,
-  mark: LineMark,
-): void {
-  const last = keys.length - 1;
-  for (let i = 0; i <= last && !printer.cut; i++) {
-    const key = keys[i] ?? '';
-    const { segment, label } = memberWords(key);
-    print(
-      printer,
-      Reflect.get(value, key),
-      pointer === undefined ? undefined : `${pointer}/${segment}`,
-      indent,
-      label,
-      i < last ? ',' : '',
-      mark,
-    );
   }
 }
 
