@@ -104,7 +104,20 @@ export function collectionOf(endpoint: string): string[] {
   return segments;
 }
 
+/**
+ * `resourceOfEndpoint` of the endpoints seen (a pure function of the
+ * endpoint): every divergence's findings ask for it, and a run's divergences
+ * share a few endpoints. Bounded: past this many the memo starts over.
+ */
+const RESOURCES = new Map<string, string>();
+const MAX_RESOURCES = 4096;
+
 /** `/v1/records` for `GET /v1/records/:id`: the resource, as a path. */
 export function resourceOfEndpoint(endpoint: string): string {
-  return `/${collectionOf(endpoint).join('/')}`;
+  const known = RESOURCES.get(endpoint);
+  if (known !== undefined) return known;
+  const resource = `/${collectionOf(endpoint).join('/')}`;
+  if (RESOURCES.size >= MAX_RESOURCES) RESOURCES.clear();
+  RESOURCES.set(endpoint, resource);
+  return resource;
 }

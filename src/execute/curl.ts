@@ -7,7 +7,7 @@
 
 import type { Target } from '../model/case.js';
 import type { Redactor } from '../redact/redact.js';
-import { forTarget, type PlannedRequest } from './plan.js';
+import { forTarget, originOf, type PlannedRequest } from './plan.js';
 
 /** Characters a POSIX shell word may hold unquoted. */
 const PLAIN = /^[A-Za-z0-9_\-./:=@%+,]+$/;
@@ -97,7 +97,7 @@ export function curlCommand(
 ): string {
   const { path, headers } = forTarget(plan, target);
   const hasBody = plan.body !== undefined;
-  const url = redact.text(target.url.origin + path);
+  const url = redact.text(originOf(target) + path);
   const parts = ['curl', '-sS'];
   if (save !== undefined) parts.push('-o', `${save}/b`, '-D', `${save}/h`);
   // -I prints the head itself; every other method prints it with -i.

@@ -77,10 +77,42 @@ function bodyOf(body: Exclude<RequestBody, { kind: 'none' }>): string | Uint8Arr
 
 type TargetRequest = { path: string; headers: Record<string, string | string[]> };
 
+/** What requests read of a target's URL, worked out once per URL (its `href` checked each time). */
+interface UrlWords {
+  readonly href: string;
+  readonly origin: string;
+  readonly path: (pathAndQuery: string) => string;
+}
+
+const URL_WORDS = new WeakMap<URL, UrlWords>();
+
+/**
+ * `target.url`'s origin and path prefixer: each divergence's repro lines ask
+ * for them (URL getters, a regular expression, a closure per call before).
+ */
+function urlWords(target: Target): UrlWords {
+  const { url } = target;
+  const href = url.href;
+  const known = URL_WORDS.get(url);
+  if (known !== undefined && known.href === href) return known;
+  const words = { href, origin: url.origin, path: pathOn(url) };
+  URL_WORDS.set(url, words);
+  return words;
+}
+
+/** The origin of `target`'s URL (`http://host:port`). */
+export function originOf(target: Target): string {
+  return urlWords(target).origin;
+}
+
 /** The target's base path, then the case's path, the target's query before the case's. */
 function targetPath(target: Target): (pathAndQuery: string) => string {
-  const base = target.url.pathname.replace(/\/+$/, '');
-  const search = target.url.search;
+  return urlWords(target).path;
+}
+
+function pathOn(url: URL): (pathAndQuery: string) => string {
+  const base = url.pathname.replace(/\/+$/, '');
+  const search = url.search;
   if (search === '' || search === '?') return (pathAndQuery) => base + pathAndQuery;
   return (pathAndQuery) => {
     const q = pathAndQuery.indexOf('?');
@@ -101,9 +133,13 @@ export function forTarget(plan: PlannedRequest, target: Target): TargetRequest {
     if (existing === undefined) headers[key] = value;
     else headers[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
   };
-  const caseNames = new Set(plan.headers.map(([name]) => name.toLowerCase()));
+  // A case without headers of its own (most) overrides none of the target's: no set of names.
+  const caseNames =
+    plan.headers.length === 0
+      ? undefined
+      : new Set(plan.headers.map(([name]) => name.toLowerCase()));
   for (const [name, value] of target.headers) {
-    if (!caseNames.has(name.toLowerCase())) add(name, value);
+    if (caseNames === undefined || !caseNames.has(name.toLowerCase())) add(name, value);
   }
   for (const [name, value] of plan.headers) add(name, value);
   return { path: targetPath(target)(plan.pathAndQuery), headers };
@@ -132,5 +168,5 @@ export function requestBuilder(target: Target): (plan: PlannedRequest) => Target
 
 /** The full URL of a planned request on a target (for repro commands). */
 export function urlFor(plan: PlannedRequest, target: Target): string {
-  return target.url.origin + forTarget(plan, target).path;
+  return originOf(target) + forTarget(plan, target).path;
 }

@@ -68,11 +68,14 @@ export function xmlAttr(text: string): string {
 
 export type Attributes = Readonly<Record<string, string | number | undefined>>;
 
+/** ` name="value"` per defined value, in the object's key order (`Object.entries`' order). */
 function attributes(attrs: Attributes): string {
-  return Object.entries(attrs)
-    .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
-    .map(([name, value]) => ` ${name}="${xmlAttr(String(value))}"`)
-    .join('');
+  let out = '';
+  for (const name of Object.keys(attrs)) {
+    const value = attrs[name];
+    if (value !== undefined) out += ` ${name}="${xmlAttr(String(value))}"`;
+  }
+  return out;
 }
 
 /** `<name a="…">children</name>`, or `<name a="…"/>` without children. Children are XML already. */

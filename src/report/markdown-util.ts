@@ -27,10 +27,30 @@ function flat(text: string): string {
 }
 
 /**
+ * Any character `prose` may change: what `escapeProse` escapes, line breaks and
+ * the control characters `printable` writes out (tab too, which it keeps:
+ * such text just takes the general path).
+ */
+const PROSE_SPECIAL =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+  /[\\&<>[\]*_\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
+
+/**
+ * Any character `fenced` may change or must count: a backtick, a CR, and the
+ * control characters `printable` writes out (and tab, which takes the general
+ * path), but LF, which only splits lines that are joined again.
+ */
+const FENCE_SPECIAL =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+  /[`\r\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
+
+/**
  * Text that may hold code spans (an explanation, a summary), for a Markdown
  * paragraph: code spans kept, everything else escaped, on one line.
  */
 export function prose(text: string): string {
+  // Most prose holds nothing `flat` or `escapeProse` changes: then it is its own result.
+  if (!PROSE_SPECIAL.test(text)) return text;
   return splitCodeSpans(flat(text))
     .map((part) => (part.code ? part.text : escapeProse(part.text)))
     .join('');
@@ -48,6 +68,8 @@ export function inlineCode(text: string): string {
 
 /** A fenced block whose fence is longer than any backtick run in the content. */
 export function fenced(text: string, language = ''): string {
+  // Most blocks (diff lines, curl commands) hold no backtick and no control character.
+  if (!FENCE_SPECIAL.test(text)) return `\`\`\`${language}\n${text}\n\`\`\``;
   const longest = widest(
     [...text.matchAll(/`+/g)].map((m) => m[0].length),
     2,

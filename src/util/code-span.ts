@@ -18,6 +18,9 @@ function longestBacktickRun(text: string): number {
   return longest;
 }
 
+/** What makes `codeSpan` more than a backtick on each side: a backtick or a line break. */
+const SPAN_SPECIAL = /[`\r\n]/;
+
 /**
  * `text` as one Markdown code span: the fence is one backtick longer than any
  * run inside, with a space inside each fence when the text starts or ends with
@@ -26,6 +29,8 @@ function longestBacktickRun(text: string): number {
  * the key `a\nb` never reads as the key `a b`).
  */
 export function codeSpan(text: string): string {
+  // Most text (a path, a key, a value) holds no backtick and no line break: one fence, no pad.
+  if (!SPAN_SPECIAL.test(text) && text !== '') return `\`${text}\``;
   const flat = text.replace(/\r|\n/g, (c) => (c === '\n' ? '\\n' : '\\r'));
   const fence = '`'.repeat(longestBacktickRun(flat) + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
@@ -91,8 +96,13 @@ const UNPRINTABLE =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
   /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
+/** `UNPRINTABLE` without its flag: does `text` hold one at all (most text holds none)? */
+const HAS_UNPRINTABLE = new RegExp(UNPRINTABLE.source);
+
 /** `text` safe for a terminal: every control character written as `\xNN` or `\uNNNN`. */
 export function printable(text: string): string {
+  // One test, no replacement: `replace` with a function sets up its callback path even for no match.
+  if (!HAS_UNPRINTABLE.test(text)) return text;
   return text.replace(UNPRINTABLE, (c) => {
     const code = c.charCodeAt(0);
     return code <= 0xff

@@ -66,6 +66,8 @@ export function marksFor(changes: readonly Change[], side: Side): Map<string, Li
 
 interface Printer {
   readonly marks: ReadonlyMap<string, LineMark>;
+  /** The pointers above a marked one (`/a` and `` for `/a/b`): only below them can a line be marked. */
+  readonly above: ReadonlySet<string>;
   readonly lines: DiffLine[];
   cut: boolean;
 }
@@ -84,8 +86,25 @@ function push(printer: Printer, text: string, mark: LineMark): boolean {
   return true;
 }
 
+/** Every pointer a marked pointer is below: `/a/b` is below `/a` and the root, ``. */
+function pointersAbove(marks: ReadonlyMap<string, LineMark>): Set<string> {
+  const above = new Set<string>();
+  for (const pointer of marks.keys()) {
+    for (let at = pointer.indexOf('/'); at !== -1; at = pointer.indexOf('/', at + 1)) {
+      above.add(pointer.slice(0, at));
+    }
+  }
+  return above;
+}
+
+/** A container's pointer when a marked pointer is below it, else undefined: its values inherit its mark. */
+function below(printer: Printer, pointer: string | undefined): string | undefined {
+  return pointer !== undefined && printer.above.has(pointer) ? pointer : undefined;
+}
+
 /**
- * Where a value prints: its pointer, its indent, `label` (`"key": ` for an
+ * Where a value prints: its pointer (undefined when nothing below its parent
+ * is marked: a value's pointer is spelt only where a mark may be), its indent, `label` (`"key": ` for an
  * object member, empty for an array element or the root), the comma after
  * it, and the mark of the container it is in. Passed as arguments, not as an
  * object per value.
@@ -93,17 +112,26 @@ function push(printer: Printer, text: string, mark: LineMark): boolean {
 function print(
   printer: Printer,
   value: unknown,
-  pointer: string,
+  pointer: string | undefined,
   indent: string,
   label: string,
   comma: string,
   inherited: LineMark,
 ): void {
-  const mark = printer.marks.get(pointer) ?? inherited;
+  const mark = pointer === undefined ? inherited : (printer.marks.get(pointer) ?? inherited);
+  // Arrays and objects print their values here, calling only this function
+  // again: mutually recursive printers were each optimised by TurboFan with
+  // the others inlined, ~130 ms of compilation for a run's first rows.
   if (Array.isArray(value)) {
     if (value.length === 0) push(printer, `${indent}${label}[]${comma}`, mark);
     else if (push(printer, `${indent}${label}[`, mark)) {
-      printArray(printer, value, pointer, `${indent}  `, mark);
+      const at = below(printer, pointer);
+      const inner = `${indent}  `;
+      const last = value.length - 1;
+      for (let i = 0; i <= last && !printer.cut; i++) {
+        const child = at === undefined ? undefined : `${at}/${i}`;
+        print(printer, value[i], child, inner, '', i < last ? ',' : '', mark);
+      }
       push(printer, `${indent}]${comma}`, mark);
     }
   } else if (value !== null && typeof value === 'object') {
@@ -111,48 +139,20 @@ function print(
     const keys = Object.keys(value);
     if (keys.length === 0) push(printer, `${indent}${label}{}${comma}`, mark);
     else if (push(printer, `${indent}${label}{`, mark)) {
-      printMembers(printer, value, keys, pointer, `${indent}  `, mark);
+      const at = below(printer, pointer);
+      const inner = `${indent}  `;
+      const last = keys.length - 1;
+      for (let i = 0; i <= last && !printer.cut; i++) {
+        const key = keys[i] ?? '';
+        const words = memberWords(key);
+        const child = at === undefined ? undefined : `${at}/${words.segment}`;
+        const comma = i < last ? ',' : '';
+        print(printer, Reflect.get(value, key), child, inner, words.label, comma, mark);
+      }
       push(printer, `${indent}}${comma}`, mark);
     }
   } else {
     push(printer, `${indent}${label}${scalar(value)}${comma}`, mark);
-  }
-}
-
-function printArray(
-  printer: Printer,
-  value: readonly unknown[],
-  pointer: string,
-  indent: string,
-  mark: LineMark,
-): void {
-  const last = value.length - 1;
-  for (let i = 0; i <= last && !printer.cut; i++) {
-    print(printer, value[i], `${pointer}/${i}`, indent, '', i < last ? ',' : '', mark);
-  }
-}
-
-function printMembers(
-  printer: Printer,
-  value: object,
-  keys: readonly string[],
-  pointer: string,
-  indent: string,
-  mark: LineMark,
-): void {
-  const last = keys.length - 1;
-  for (let i = 0; i <= last && !printer.cut; i++) {
-    const key = keys[i] ?? '';
-    const { segment, label } = memberWords(key);
-    print(
-      printer,
-      Reflect.get(value, key),
-      `${pointer}/${segment}`,
-      indent,
-      label,
-      i < last ? ',' : '',
-      mark,
-    );
   }
 }
 
@@ -180,7 +180,8 @@ function memberWords(key: string): { readonly segment: string; readonly label: s
  * strings) print line by line; a change at the root (`""`) marks them all.
  */
 export function bodyLines(body: unknown, changes: readonly Change[], side: Side): SideLines {
-  const printer: Printer = { marks: marksFor(changes, side), lines: [], cut: false };
+  const marks = marksFor(changes, side);
+  const printer: Printer = { marks, above: pointersAbove(marks), lines: [], cut: false };
   if (typeof body === 'string') {
     const mark = printer.marks.get('') ?? '';
     for (const line of body.split('\n')) if (!push(printer, line, mark)) break;
