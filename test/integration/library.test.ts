@@ -144,7 +144,7 @@ describe('openRunLibrary', () => {
     const loaded = await loadCases(['cases'], options);
     // 0: every file resolved again; 4: a.yaml kept, b.yaml past the budget; all kept.
     for (const keep of [0, 4, 100]) {
-      const library = await openRunLibrary(['cases'], options, {}, keep);
+      const library = await openRunLibrary(['cases'], options, {}, { keep });
       const streamed = await collect(library);
       expect(ids(streamed), `keep ${keep}`).toEqual(ids(loaded));
       expect(plain(streamed), `keep ${keep}`).toEqual(plain(loaded));
@@ -153,7 +153,7 @@ describe('openRunLibrary', () => {
 
   it('fails the run when a file whose cases the check kept changes before its turn', async () => {
     const cwd = await project();
-    const library = await openRunLibrary(['cases'], { cwd, env: {} }, {}, 100);
+    const library = await openRunLibrary(['cases'], { cwd, env: {} }, {}, { keep: 100 });
     await writeFile(join(cwd, 'cases', 'a.yaml'), file('alpha', ['a1', 'a2', 'a3', 'a4']));
     const error = await collect(library).catch((e: unknown) => e);
     expect((error as ParityError).code).toBe('PARITY_CASES_CHANGED');
@@ -174,7 +174,7 @@ describe('openRunLibrary', () => {
     const cwd = await project();
     // 0: no file kept, each compared by its hash; 1: a.yaml past the budget as it is checked.
     for (const keep of [0, 1]) {
-      const library = await openRunLibrary(['cases'], { cwd, env: {} }, {}, keep);
+      const library = await openRunLibrary(['cases'], { cwd, env: {} }, {}, { keep });
       await writeFile(join(cwd, 'cases', 'a.yaml'), file('alpha', ['a1', 'a2', 'a3', `a${keep}x`]));
       const error = await collect(library).catch((e: unknown) => e);
       expect((error as ParityError).code, `keep ${keep}`).toBe('PARITY_CASES_CHANGED');
