@@ -1,9 +1,10 @@
 /**
  * One case file's text → its checked header and its raw cases, or every
  * problem in it placed at `file:line:col`. The cases are checked one at a time
- * (`checkCase`). A `.json` file is cut into slices (`json-slices.ts`) and each
- * case parsed when it is checked, so a file of 100k cases is held as its bytes,
- * never as one string or a tree of 100k parsed cases; it is decoded and parsed
+ * (`checkCase`). A `.json` file up to `WHOLE_JSON_BYTES` is parsed whole; a
+ * larger one is cut into slices (`json-slices.ts`) and each case parsed when
+ * it is checked, so a file of 100k cases is held as its bytes, never as one
+ * string or a tree of 100k parsed cases. Either way it is decoded and parsed
  * as YAML (JSON is YAML 1.2 flow syntax) only when a position inside it is
  * asked for. A `.json` file is
  * JSON: a syntax error in it is a problem, never read leniently as YAML. Pure.
