@@ -196,11 +196,13 @@ export async function prepareRun(request: RunRequest, context: AppContext): Prom
   const config: RunConfig = { ...resolved, ...resolveTargets(resolved, 'baseline+candidate') };
   const library =
     request.library === undefined
-      ? await openRunLibrary(config.casePaths, caseOptions(config, context.cwd, project.env), {
-          filter: request.filter,
-          tags: request.tag,
-          shard: request.shard,
-        })
+      ? await openRunLibrary(
+          config.casePaths,
+          caseOptions(config, context.cwd, project.env),
+          { filter: request.filter, tags: request.tag, shard: request.shard },
+          // A run reads its cases once (`runParity`).
+          { readOnce: true },
+        )
       : libraryInMemory(request.library, request);
   const reset = resetOf(request, config);
   const cases = library.source;

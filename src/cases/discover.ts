@@ -13,11 +13,14 @@ import { compareText } from '../util/text.js';
 
 const CASE_FILE = /\.(ya?ml|json)$/i;
 
-/** Absolute paths of the case files found, sorted, plus a problem per unusable path. */
+/**
+ * Absolute paths of the case files found, sorted by their display paths
+ * (`shown`, in the same order), plus a problem per unusable path.
+ */
 export async function discoverCaseFiles(
   paths: readonly string[],
   cwd: string,
-): Promise<{ files: string[]; problems: InputProblem[] }> {
+): Promise<{ files: string[]; shown: string[]; problems: InputProblem[] }> {
   const found = new Set<string>();
   const problems: InputProblem[] = [];
   for (const given of paths) {
@@ -33,8 +36,15 @@ export async function discoverCaseFiles(
       });
     }
   }
-  const files = [...found].sort((a, b) => compareText(displayPath(cwd, a), displayPath(cwd, b)));
-  return { files, problems };
+  // Each file's display path worked out once, not twice per comparison.
+  const sorted = [...found]
+    .map((absolute) => ({ absolute, shown: displayPath(cwd, absolute) }))
+    .sort((a, b) => compareText(a.shown, b.shown));
+  return {
+    files: sorted.map(({ absolute }) => absolute),
+    shown: sorted.map(({ shown }) => shown),
+    problems,
+  };
 }
 
 /** Add the case files at `absolute`; returns why the path is unusable, if it is. */

@@ -11,15 +11,15 @@
 import { createHash } from 'node:crypto';
 import { type Case, type CaseEntry, casesOf } from '../model/case.js';
 import type { Rules } from '../rules/types.js';
-import { ParityError } from '../util/errors.js';
+import { type InputProblem, ParityError } from '../util/errors.js';
 import {
   type CaseFileRef,
   type CheckedFile,
   checkLibrary,
+  fileResolver,
   invalidCases,
   type LoadCasesOptions,
   readCaseFile,
-  resolvedCases,
 } from './load.js';
 import { type ParsedCaseFile, parseCaseFile } from './parse-file.js';
 import { type CaseSelection, caseMatcher, inShard } from './select.js';
@@ -103,30 +103,51 @@ function entryMatcher(selection: CaseSelection): (entry: CaseEntry) => boolean {
  */
 function unitDealer(shard: CaseSelection['shard']) {
   let units = 0;
-  let current: { id: string; suite: string; inShard: boolean } | undefined;
-  return (found: CheckedFile): { serial: string | undefined; inShard: boolean } => {
+  let current: { serial: string; suite: string; inShard: boolean } | undefined;
+  return (found: CheckedFile): Dealt => {
     if (!found.serial) {
       current = undefined;
-      return { serial: undefined, inShard: inShard(shard, units++) };
+      // Shared answers: no object per case on a library's hot path.
+      return inShard(shard, units++) ? ALONE_IN_SHARD : ALONE_ELSEWHERE;
     }
     // A serial file goes on its suite's sequence when the last selected entry was on it.
     if (current === undefined || current.suite !== found.suite) {
-      current = { id: found.ref.file, suite: found.suite, inShard: inShard(shard, units++) };
+      current = { serial: found.ref.file, suite: found.suite, inShard: inShard(shard, units++) };
     }
-    return { serial: current.id, inShard: current.inShard };
+    return current;
   };
 }
 
+/** Where the dealer put an entry: its serial sequence (or undefined), and whether it is in the shard. */
+interface Dealt {
+  readonly serial: string | undefined;
+  readonly inShard: boolean;
+}
+
+const ALONE_IN_SHARD: Dealt = Object.freeze({ serial: undefined, inShard: true });
+const ALONE_ELSEWHERE: Dealt = Object.freeze({ serial: undefined, inShard: false });
+
+/** How a library is opened for its run. */
+export interface OpenLibraryOptions {
+  /** Cases the check keeps resolved for the run (`KEPT_CASES`). */
+  readonly keep?: number | undefined;
+  /**
+   * The caller reads the batches once (a run): a file whose cases were kept
+   * is then not hashed when it is taken, for a second read that never comes.
+   * Reading them again is a bug, and throws.
+   */
+  readonly readOnce?: boolean | undefined;
+}
+
 /**
- * Check the library in `paths` and select the run's cases (`keep`: how many
- * the check keeps resolved for the run, see `KEPT_CASES`).
+ * Check the library in `paths` and select the run's cases.
  * @throws ParityError `PARITY_CASES_INVALID` carrying every problem when any file is invalid.
  */
 export async function openRunLibrary(
   paths: readonly string[],
   options: LoadCasesOptions,
   selection: CaseSelection,
-  keep: number = KEPT_CASES,
+  { keep = KEPT_CASES, readOnce = false }: OpenLibraryOptions = {},
 ): Promise<RunLibrary> {
   const files: SelectedFile[] = [];
   const matches = entryMatcher(selection);
@@ -144,10 +165,10 @@ export async function openRunLibrary(
     keptBytes += bytes.byteLength;
     return bytes;
   };
-  const checked = await checkLibrary(paths, options, (entry, found) => {
-    if (!matches(entry.case)) return;
+  const checked = await checkLibrary(paths, options, (entry, found, item) => {
+    if (!matches(entry)) return;
     // Most entries are one case: no array for them on a library's hot path.
-    const size = entry.case.kind === 'flow' ? entry.case.steps.length : 1;
+    const size = entry.kind === 'flow' ? entry.steps.length : 1;
     matching += size;
     const dealt = deal(found);
     if (!dealt.inShard) return;
@@ -163,18 +184,18 @@ export async function openRunLibrary(
       };
       files.push(current);
     }
-    current.items.push(found.item);
+    current.items.push(item);
     if (current.kept !== undefined) {
       kept += size;
-      if (kept <= keep) current.kept.entries.push(entry.case);
+      if (kept <= keep) current.kept.entries.push(entry);
       else {
         current.kept = undefined;
         current.digest ??= digestOf(found.bytes);
       }
     }
     current.results += size;
-    if (entry.case.kind === 'flow') for (const step of entry.case.steps) rules.add(step.rules);
-    else rules.add(entry.case.rules);
+    if (entry.kind === 'flow') for (const step of entry.steps) rules.add(step.rules);
+    else rules.add(entry.rules);
     count += size;
   });
   if (checked.problems.length > 0) throw invalidCases(checked.problems, checked.files.length);
@@ -182,7 +203,7 @@ export async function openRunLibrary(
     source: {
       count,
       declaredEquivalences: equivalenceLabels(rules),
-      batches: () => readSelected(files, options),
+      batches: () => readSelected(files, options, readOnce),
     },
     matching,
     redactHeaders: [...new Set([...rules].flatMap((r) => r.redactHeaders))],
@@ -197,6 +218,7 @@ export async function openRunLibrary(
 async function* readSelected(
   files: readonly SelectedFile[],
   options: LoadCasesOptions,
+  readOnce: boolean,
 ): AsyncIterable<readonly RunUnit[]> {
   for (const group of consecutive(files)) {
     const [first] = group;
@@ -206,7 +228,7 @@ async function* readSelected(
     }
     for (const selected of group) {
       let batch: RunUnit[] = [];
-      for (const entry of await entriesAgain(selected, options)) {
+      for (const entry of await entriesAgain(selected, options, readOnce)) {
         batch.push(entry.kind === 'flow' ? sequenceOf(entry.steps) : entry);
         if (batch.length === CASES_PER_BATCH) {
           yield batch;
@@ -269,6 +291,9 @@ function changedError(selected: SelectedFile): ParityError {
  * read stops the run: its cases may not be the ones checked.
  */
 async function readAgain(selected: SelectedFile): Promise<Buffer> {
+  if (selected.kept === undefined && selected.digest === undefined) {
+    throw new Error(`${selected.ref.file} was read again from a library opened to be read once`);
+  }
   const read = await readCaseFile(selected.ref);
   if (!('bytes' in read)) throw changedError(selected);
   const checked = selected.kept?.bytes;
@@ -292,13 +317,14 @@ async function parseAgain(selected: SelectedFile): Promise<ParsedCaseFile> {
 async function entriesAgain(
   selected: SelectedFile,
   options: LoadCasesOptions,
+  readOnce: boolean,
 ): Promise<Iterable<CaseEntry>> {
   const { kept } = selected;
   if (kept === undefined) return readEntries(await parseAgain(selected), selected, options);
   const bytes = await readAgain(selected);
   // A caller may read the batches again (`parity record` lists its cases first):
   // the file is then compared by its sha256, as one whose cases were not kept.
-  selected.digest ??= digestOf(bytes);
+  if (!readOnce) selected.digest ??= digestOf(bytes);
   selected.kept = undefined;
   return kept.entries;
 }
@@ -309,8 +335,11 @@ function* readEntries(
   options: LoadCasesOptions,
   serial?: string,
 ): Generator<CaseEntry> {
-  for (const { entry, problems } of resolvedCases(parsed, options, selected.items, serial)) {
+  const resolve = fileResolver(parsed, options, serial);
+  const problems: InputProblem[] = [];
+  for (const index of selected.items) {
+    const entry = resolve(index, problems);
     if (entry === undefined || problems.length > 0) throw changedError(selected);
-    yield entry.case;
+    yield entry;
   }
 }

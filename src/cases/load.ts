@@ -5,7 +5,7 @@
  * all. Cases come in run order: files in path order, cases in file order.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { type Case, casesOf, type SourceLocation } from '../model/case.js';
+import { type Case, type CaseEntry, casesOf, type SourceLocation } from '../model/case.js';
 import { formatProblem, type InputProblem, ParityError } from '../util/errors.js';
 import { displayPath } from '../util/paths.js';
 import { formatField, type Position } from '../util/positions.js';
@@ -13,9 +13,9 @@ import { compareText } from '../util/text.js';
 import { plural } from '../util/words.js';
 import { discoverCaseFiles } from './discover.js';
 import type { LoadCasesOptions } from './load-options.js';
-import { checkCase, type ParsedCaseFile, parseCaseFile } from './parse-file.js';
+import { checkCase, checkedSpec, type ParsedCaseFile, parseCaseFile } from './parse-file.js';
 import { crossFileRaces, type FileAccess } from './races.js';
-import { caseResolver, type ResolvedEntry } from './resolve.js';
+import { caseResolver, idLocation, type ResolvedEntry } from './resolve.js';
 import { SLUG } from './schema.js';
 import { isSerialFile } from './serial.js';
 import { fileWarnings } from './warnings.js';
@@ -56,7 +56,7 @@ export async function loadCases(
   options: LoadCasesOptions,
 ): Promise<Case[]> {
   const cases: Case[] = [];
-  const checked = await checkLibrary(paths, options, (entry) => cases.push(...casesOf(entry.case)));
+  const checked = await checkLibrary(paths, options, (entry) => cases.push(...casesOf(entry)));
   if (checked.problems.length > 0) throw invalidCases(checked.problems, checked.files.length);
   return cases;
 }
@@ -176,6 +176,30 @@ export function* resolvedCases(
   indexes?: Iterable<number>,
   serial?: string,
 ): Generator<{ readonly entry?: ResolvedEntry; readonly problems: readonly InputProblem[] }> {
+  const resolve = fileResolver(parsed, options, serial);
+  for (const index of indexes ?? range(parsed.count)) {
+    const problems: InputProblem[] = [];
+    const entry = resolve(index, problems);
+    yield entry === undefined
+      ? { problems }
+      : { entry: { case: entry, idAt: idLocation(parsed, index) }, problems };
+  }
+}
+
+/**
+ * Checks and resolves the case at an index of a parsed file: its entry, or
+ * undefined when it has problems of its own (or the file's own fields do);
+ * its problems, own or of the resolved case (an unset variable), are added
+ * to `problems`. The loop of a check: no object per case but the case.
+ */
+export type FileResolver = (index: number, problems: InputProblem[]) => CaseEntry | undefined;
+
+/** The resolver of a parsed file's cases (see `FileResolver`). */
+export function fileResolver(
+  parsed: ParsedCaseFile,
+  options: LoadCasesOptions,
+  serial?: string,
+): FileResolver {
   // A case with problems of its own is not resolved; an unset variable is a
   // problem of a resolved case (its id still counts for duplicates).
   const { header } = parsed;
@@ -190,14 +214,10 @@ export function* resolvedCases(
           sideEffects: options.sideEffects,
           serial,
         });
-  for (const index of indexes ?? range(parsed.count)) {
-    const checked = checkCase(parsed, index);
-    if ('problems' in checked) yield { problems: checked.problems };
-    else if (resolver === undefined) yield { problems: [] };
-    else {
-      yield resolver.resolve(checked.spec, index);
-    }
-  }
+  return (index, problems) => {
+    const spec = checkedSpec(parsed, index, problems);
+    return spec === undefined ? undefined : resolver?.resolve(spec, index, problems);
+  };
 }
 
 /**
@@ -210,38 +230,68 @@ export function* resolvedCases(
 export async function checkLibrary(
   paths: readonly string[],
   options: LoadCasesOptions,
-  visit: (entry: ResolvedEntry, file: CheckedFile) => void,
+  visit: (entry: CaseEntry, file: CheckedFile, item: number) => void,
   inspect?: (parsed: ParsedCaseFile) => void,
 ): Promise<{ files: CaseFileRef[]; problems: InputProblem[]; resolved: Resolved }> {
   const discovered = await discoverCaseFiles(paths, options.cwd);
   const problems = [...discovered.problems];
-  const files = discovered.files.map((absolute) => ({
+  const files = discovered.files.map((absolute, index) => ({
     absolute,
-    file: displayPath(options.cwd, absolute),
+    file: discovered.shown[index] ?? displayPath(options.cwd, absolute),
   }));
-  // Where each id was first seen, `file * ITEMS + item` (one number, not an object
-  // per case: a library of 100k cases keeps 100k of these while it is checked).
+  // Where each id was first seen, as the case's place in the library (the
+  // file's first place plus its item): one small integer, not an object per
+  // case, since a library of 100k cases keeps 100k of these while it is checked.
   const firstAt = new Map<string, number>();
+  const fileStart: number[] = [];
   const duplicates: Duplicate[] = [];
   /**
-   * True when `id` is new; else records the duplicate (reported once every
-   * file is read), placed at once when the first definition is in `parsed`.
+   * True when `id` (of the case at `item` of `parsed`, the file at `file`) is
+   * new; else records the duplicate (reported once every file is read),
+   * placed at once when the first definition is in `parsed`.
    */
-  const claim = (id: CaseId, at: number, parsed: ParsedCaseFile): boolean => {
-    const first = firstAt.get(id.id);
+  const claim = (id: string, file: number, item: number, parsed: ParsedCaseFile): boolean => {
+    const first = firstAt.get(id);
     if (first === undefined) {
-      firstAt.set(id.id, at);
+      firstAt.set(id, (fileStart[file] ?? 0) + item);
       return true;
     }
-    const file = Math.floor(first / ITEMS);
-    const item = first % ITEMS;
-    const here = file === Math.floor(at / ITEMS);
-    const position = here ? parsed.locate(['cases', item, 'id']) : undefined;
-    duplicates.push({ id, first: { file, item, position } });
+    const firstFile = fileOfPlace(fileStart, first);
+    const firstItem = first - (fileStart[firstFile] ?? 0);
+    const position = firstFile === file ? parsed.locate(['cases', firstItem, 'id']) : undefined;
+    duplicates.push({
+      id: { id, at: idLocation(parsed, item), item },
+      first: { file: firstFile, item: firstItem, position },
+    });
     return false;
   };
   const resolved = { entries: 0, flows: 0, flowSteps: 0 };
+  // The loop over a file's cases, a function of its own: the optimising
+  // compiler then compiles it (and what it inlines) once, not inside the
+  // loop over files as well.
+  const checkCases = (parsed: ParsedCaseFile, found: CheckedFile): void => {
+    const { index } = found;
+    const resolve = fileResolver(parsed, options);
+    for (let item = 0; item < parsed.count; item++) {
+      const entry = resolve(item, problems);
+      if (entry !== undefined) {
+        resolved.entries++;
+        if (entry.kind === 'flow') {
+          resolved.flows++;
+          resolved.flowSteps += entry.steps.length;
+        }
+        if (claim(entry.id, index, item, parsed)) visit(entry, found, item);
+      } else {
+        // A case with problems of its own still holds its id: a duplicate is
+        // reported with them, not only once they are fixed.
+        const id = idOfUnresolved(parsed, item);
+        if (id !== undefined) claim(id, index, item, parsed);
+      }
+    }
+  };
+  let places = 0;
   for (const [index, ref] of files.entries()) {
+    fileStart.push(places);
     const read = await readCaseFile(ref);
     if ('problem' in read) {
       problems.push(read.problem);
@@ -253,31 +303,15 @@ export async function checkLibrary(
       for (const problem of outcome.problems) problems.push(problem);
       continue;
     }
-    for (const problem of outcome.parsed.problems) problems.push(problem);
-    const { header } = outcome.parsed;
+    const { parsed } = outcome;
+    for (const problem of parsed.problems) problems.push(problem);
+    const { header } = parsed;
     const serial = header !== undefined && isSerialFile(header, options);
-    const suite = outcome.parsed.header?.suite ?? '';
-    let item = 0;
-    for (const { entry, problems: found } of resolvedCases(outcome.parsed, options)) {
-      problems.push(...found);
-      const at = index * ITEMS + item;
-      if (entry !== undefined) {
-        resolved.entries++;
-        if (entry.case.kind === 'flow') {
-          resolved.flows++;
-          resolved.flowSteps += entry.case.steps.length;
-        }
-        const id = { id: entry.case.id, at: entry.idAt, item };
-        if (claim(id, at, outcome.parsed)) visit(entry, { index, ref, bytes, item, serial, suite });
-      } else {
-        // A case with problems of its own still holds its id: a duplicate is
-        // reported with them, not only once they are fixed.
-        const id = idOfUnresolved(outcome.parsed, item);
-        if (id !== undefined) claim(id, at, outcome.parsed);
-      }
-      item++;
-    }
-    inspect?.(outcome.parsed);
+    // One per file, handed with each of its cases.
+    const found: CheckedFile = { index, ref, bytes, serial, suite: header?.suite ?? '' };
+    places += parsed.count;
+    checkCases(parsed, found);
+    inspect?.(parsed);
   }
   for (const problem of await duplicateProblems(duplicates, files)) problems.push(problem);
   return { files, problems: problems.sort(compareProblems), resolved };
@@ -290,16 +324,26 @@ interface Resolved {
   flowSteps: number;
 }
 
-/** More cases than a file can hold: positions pack as `file * ITEMS + item`. */
-const ITEMS = 2 ** 26;
+/**
+ * The file holding the case at `place` (see `checkLibrary`): the last one
+ * starting at or before it (a file that could not be read holds no place).
+ */
+function fileOfPlace(fileStart: readonly number[], place: number): number {
+  let low = 0;
+  let high = fileStart.length - 1;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if ((fileStart[middle] ?? 0) <= place) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
 
-/** Where `checkLibrary` found a case: the file (its index and bytes as read) and the item. */
+/** The file where `checkLibrary` found a case: its index and bytes as read. */
 export interface CheckedFile {
   readonly index: number;
   readonly ref: CaseFileRef;
   readonly bytes: Buffer;
-  /** The case's index in the file's `cases`. */
-  readonly item: number;
   /** The file runs in file order (`serial: true` in it, or its suite in the config's `serial`). */
   readonly serial: boolean;
   /** The file's suite. */
@@ -326,10 +370,10 @@ interface Duplicate {
 }
 
 /**
- * The id of a case that did not resolve (it has problems of its own), when the
- * file's suite and the case's `id` are valid; undefined otherwise.
+ * The id (`suite/id`) of a case that did not resolve (it has problems of its
+ * own), when the file's suite and the case's `id` are valid; undefined otherwise.
  */
-function idOfUnresolved(parsed: ParsedCaseFile, index: number): CaseId | undefined {
+function idOfUnresolved(parsed: ParsedCaseFile, index: number): string | undefined {
   if (parsed.header === undefined) return undefined;
   const item = parsed.item(index);
   if (!('value' in item)) return undefined;
@@ -337,11 +381,7 @@ function idOfUnresolved(parsed: ParsedCaseFile, index: number): CaseId | undefin
   if (typeof value !== 'object' || value === null || !('id' in value)) return undefined;
   const id = value.id;
   if (typeof id !== 'string' || !SLUG.test(id)) return undefined;
-  return {
-    id: `${parsed.header.suite}/${id}`,
-    at: { file: parsed.file, ...parsed.locate(['cases', index, 'id']) },
-    item: index,
-  };
+  return `${parsed.header.suite}/${id}`;
 }
 
 /**

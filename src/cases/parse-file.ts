@@ -1,9 +1,10 @@
 /**
  * One case file's text → its checked header and its raw cases, or every
  * problem in it placed at `file:line:col`. The cases are checked one at a time
- * (`checkCase`). A `.json` file is cut into slices (`json-slices.ts`) and each
- * case parsed when it is checked, so a file of 100k cases is held as its bytes,
- * never as one string or a tree of 100k parsed cases; it is decoded and parsed
+ * (`checkCase`). A `.json` file up to `WHOLE_JSON_BYTES` is parsed whole; a
+ * larger one is cut into slices (`json-slices.ts`) and each case parsed when
+ * it is checked, so a file of 100k cases is held as its bytes, never as one
+ * string or a tree of 100k parsed cases. Either way it is decoded and parsed
  * as YAML (JSON is YAML 1.2 flow syntax) only when a position inside it is
  * asked for. A `.json` file is
  * JSON: a syntax error in it is a problem, never read leniently as YAML. Pure.
@@ -148,19 +149,69 @@ function lazyText(bytes: Buffer): () => string {
   };
 }
 
-/** A JSON file as its own fields (parsed) and its cases (slices), or its syntax problem. */
-function parseJson(
-  bytes: Buffer,
-  file: string,
-):
+/**
+ * A JSON case file up to this size is parsed whole, with one `JSON.parse`:
+ * cutting it into slices and parsing each case apart costs a library of
+ * small files about twice the CPU and twice the garbage. A larger file is
+ * cut into slices, so its cases are never all parsed at once (the memory
+ * goal: 100k cases in one file). Both give the same header, cases and problems.
+ */
+export const WHOLE_JSON_BYTES = 1024 * 1024;
+
+type ParsedJson =
   | { data: unknown; locate: Locator; count: number; item: (index: number) => Item }
-  | {
-      problems: InputProblem[];
-    } {
+  | { problems: InputProblem[] };
+
+/**
+ * A JSON file as its own fields (parsed) and its cases (slices, or parsed
+ * whole when it has at most `whole` bytes), or its syntax problem.
+ */
+function parseJson(bytes: Buffer, file: string, whole: number): ParsedJson {
   const text = lazyText(bytes);
   const locate = lazyLocator(text);
   const deep = jsonTooDeep(bytes, INPUT_DEPTH);
   if (deep !== undefined) return { problems: [tooDeepProblem(file, deep)] };
+  if (bytes.byteLength <= whole) {
+    const parsed = parsedWhole(bytes, locate);
+    // Broken JSON is left to the slices: they place its problem, case by case.
+    if (parsed !== undefined) return parsed;
+  }
+  return slicedJson(bytes, file, locate);
+}
+
+/**
+ * A valid JSON file parsed whole, shaped as `slicedJson` shapes it: the same
+ * own fields (assigned one by one, a repeated key's last value, `cases` a
+ * one-hole placeholder when it is a list) and the same cases; or undefined
+ * when it is not valid JSON.
+ */
+function parsedWhole(bytes: Buffer, locate: Locator): ParsedJson | undefined {
+  let tree: unknown;
+  try {
+    tree = JSON.parse(bytes.toString('utf8', bomLength(bytes)));
+  } catch {
+    return undefined;
+  }
+  if (!isMapping(tree)) return { data: tree, locate, ...itemsOf(tree) };
+  const data: Record<string, unknown> = {};
+  let cases: unknown[] | undefined;
+  for (const key of Object.keys(tree)) {
+    const value = tree[key];
+    if (key === 'cases' && Array.isArray(value)) {
+      cases = value;
+      data[key] = new Array(Math.min(1, value.length));
+    } else {
+      // An assignment, as the slices do: a "__proto__" member sets the prototype there too.
+      data[key] = value;
+    }
+  }
+  if (cases === undefined) return { data, locate, ...itemsOf(data) };
+  const items = cases;
+  return { data, locate, count: items.length, item: (index) => ({ value: items[index] }) };
+}
+
+/** A JSON file cut into slices, its own fields parsed and its cases parsed one at a time. */
+function slicedJson(bytes: Buffer, file: string, locate: Locator): ParsedJson {
   let brokenAt = 0;
   const slices = sliceCaseFile(bytes, (offset) => {
     brokenAt = offset;
@@ -208,10 +259,18 @@ function itemsOf(data: unknown): { count: number; item: (index: number) => Item 
   return { count: cases.length, item: (index) => ({ value: cases[index] }) };
 }
 
-/** Parse the bytes of the case file `file` (a display path) and check its own fields. */
-export function parseCaseFile(bytes: Buffer, file: string): ParseOutcome {
+/**
+ * Parse the bytes of the case file `file` (a display path) and check its own
+ * fields. `wholeJson`: the size up to which a JSON file is parsed whole
+ * (`WHOLE_JSON_BYTES`; tests compare both ways).
+ */
+export function parseCaseFile(
+  bytes: Buffer,
+  file: string,
+  wholeJson: number = WHOLE_JSON_BYTES,
+): ParseOutcome {
   const json = file.endsWith('.json');
-  const parsed = json ? parseJson(bytes, file) : parseYaml(bytes.toString('utf8'), file);
+  const parsed = json ? parseJson(bytes, file, wholeJson) : parseYaml(bytes.toString('utf8'), file);
   if ('problems' in parsed) return { ok: false, problems: parsed.problems };
   const { data, locate } = parsed;
   if (!isMapping(data)) {
@@ -248,18 +307,35 @@ export function checkCase(
   parsed: ParsedCaseFile,
   index: number,
 ): { readonly spec: CaseSpec } | { readonly problems: readonly InputProblem[] } {
+  const problems: InputProblem[] = [];
+  const spec = checkedSpec(parsed, index, problems);
+  return spec === undefined ? { problems } : { spec };
+}
+
+/**
+ * `checkCase` without an object per case: the case at `index` as checked, or
+ * undefined with its problems added to `problems`.
+ */
+export function checkedSpec(
+  parsed: ParsedCaseFile,
+  index: number,
+  problems: InputProblem[],
+): CaseSpec | undefined {
   const item = parsed.item(index);
-  if ('problem' in item) return { problems: [item.problem] };
+  if ('problem' in item) {
+    problems.push(item.problem);
+    return undefined;
+  }
   const jitless = index < INTERPRETED;
   const { value } = item;
   const fast = plainCaseFast(value);
-  if (fast !== undefined) return { spec: fast };
+  if (fast !== undefined) return fast;
   if (isMapping(value) && !Object.hasOwn(value, 'steps') && !Object.hasOwn(value, 'rules')) {
     const plain = plainCaseSchema().safeParse(value, { jitless });
-    if (plain.success) return { spec: plain.data };
+    if (plain.success) return plain.data;
   }
   const checked = caseSpecSchema().safeParse(value, { jitless });
-  if (checked.success) return { spec: checked.data };
+  if (checked.success) return checked.data;
   // Described as part of the file, so messages and positions match the file.
   const issues = checked.error.issues.map((issue) => ({
     ...issue,
@@ -268,7 +344,8 @@ export function checkCase(
   const cases: unknown[] = [];
   cases[index] = item.value;
   const reports = describeIssues(issues, { cases }, caseFileSchema());
-  return { problems: reports.map((report) => placeReport(report, parsed.file, parsed.locate)) };
+  for (const report of reports) problems.push(placeReport(report, parsed.file, parsed.locate));
+  return undefined;
 }
 
 function syntaxMessage(message: string): string {

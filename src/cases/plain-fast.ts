@@ -30,8 +30,10 @@ function plainObject(value: unknown): value is Record<string, unknown> {
 
 /** Own keys all in `known`, each holding a value (never `undefined`). */
 function onlyKeys(value: Record<string, unknown>, known: ReadonlySet<string>): boolean {
-  for (const key of Object.keys(value)) {
-    if (!known.has(key) || value[key] === undefined) return false;
+  // `for…in`, not a list of the keys (one array per object, two per case): an
+  // inherited enumerable key, which no parsed file gives, goes to the schema.
+  for (const key in value) {
+    if (!known.has(key) || !Object.hasOwn(value, key) || value[key] === undefined) return false;
   }
   // A symbol key (never parsed from a file) goes to the schema.
   return Object.getOwnPropertySymbols(value).length === 0;

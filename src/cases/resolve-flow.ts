@@ -14,13 +14,7 @@ import type { Rules } from '../rules/types.js';
 import { compileSafe } from '../util/safe-regex.js';
 import { type CaptureInputSpec, type StepSpec, variableUses } from './flow-schema.js';
 import type { EntryParts, ResolveContext } from './resolve-context.js';
-import {
-  compact,
-  LazySource,
-  NO_EXPECTATION,
-  requestParts,
-  resolveRequest,
-} from './resolve-request.js';
+import { compact, LazySource, NO_EXPECTATION, resolveRequest } from './resolve-request.js';
 
 /** The flow written at `cases[parts.index]` (its steps checked by the schema). */
 export function resolveFlow(parts: EntryParts, context: ResolveContext): Flow {
@@ -50,8 +44,7 @@ export function resolveFlow(parts: EntryParts, context: ResolveContext): Flow {
       ...(k === 0 ? {} : { before: earlier.slice() }),
     };
     const status = step.expect?.status;
-    const at = ['cases', index, 'steps', k, 'request'];
-    const request = resolveRequest(requestParts(parts, step.request, at));
+    const request = resolveRequest(parts, step.request, k);
     earlier.push({ step: step.id, request, captures });
     return {
       id: `${id}/${step.id}`,

@@ -6,7 +6,7 @@
  */
 import type { Case, CaseRequest, Pairs, RequestBody, SourceLocation } from '../model/case.js';
 import type { Rules } from '../rules/types.js';
-import type { ValuePath } from '../util/env.js';
+import { mayReferenceEnv, type ValuePath } from '../util/env.js';
 import type { Locator } from '../util/positions.js';
 import type { QuerySpec } from './request-schema.js';
 import type { CaseSpec } from './schema.js';
@@ -23,15 +23,23 @@ export interface ResolvedDefaults {
   readonly rules: Rules;
 }
 
-/** What resolving one request needs. */
-export interface RequestParts {
-  /** The request as written (a case's, or a step's). */
-  readonly request: NonNullable<CaseSpec['request']>;
-  /** Its field path, e.g. `['cases', 2, 'request']`. */
-  readonly at: ValuePath;
+/**
+ * What resolving the requests of an entry needs (an entry's `EntryParts`
+ * holds it: passed as it is, never copied per request).
+ */
+export interface RequestContext {
+  /** The entry's index in the file's `cases`. */
+  readonly index: number;
   readonly defaults: ResolvedDefaults;
   readonly sub: Substitute;
   readonly json: SubstituteJson;
+}
+
+/** The field path of `key` in the request of `cases[index]` (or of its step `step`). */
+function fieldAt(index: number, step: number | undefined, key: string): ValuePath {
+  return step === undefined
+    ? ['cases', index, 'request', key]
+    : ['cases', index, 'steps', step, 'request', key];
 }
 
 // A library of 100k cases is held in memory during a run: cases share what
@@ -45,25 +53,25 @@ export function compact<T>(list: readonly T[]): readonly T[] {
 }
 
 /**
- * The parts of an entry one of its requests needs, named one by one: a
- * spread of the entry's parts measured ~10× the young-generation survivors
- * in a 100k-case check (V8 kept the copies alive across scavenges, so the
- * old space filled with garbage: +40 MB peak RSS).
+ * The request as written (`request`: a case's, or its step `step`'s) with
+ * defaults applied and `${env:…}` substituted. No object but the request's
+ * own: a field path is built only for a field that is substituted.
  */
-export function requestParts(
-  parts: Omit<RequestParts, 'request' | 'at'>,
-  request: RequestParts['request'],
-  at: ValuePath,
-): RequestParts {
-  return { request, at, defaults: parts.defaults, sub: parts.sub, json: parts.json };
-}
-
-/** The request with defaults applied and `${env:…}` substituted. */
-export function resolveRequest(parts: RequestParts): CaseRequest {
-  const { request, at, defaults, sub } = parts;
-  const [path, pathQuery, pathQueryText] = splitQuery(sub(request.path, [...at, 'path']));
+export function resolveRequest(
+  parts: RequestContext,
+  request: NonNullable<CaseSpec['request']>,
+  step?: number,
+): CaseRequest {
+  const { index, defaults, sub } = parts;
+  // Most paths hold no reference: no field path is built for them.
+  const written = mayReferenceEnv(request.path)
+    ? sub(request.path, fieldAt(index, step, 'path'))
+    : request.path;
+  const [path, pathQuery, pathQueryText] = splitQuery(written);
   const caseQuery =
-    request.query === undefined ? EMPTY : queryPairs(request.query, [...at, 'query'], sub);
+    request.query === undefined
+      ? EMPTY
+      : queryPairs(request.query, fieldAt(index, step, 'query'), sub);
   // The case wins over defaults, and a key written in the path is part of the case.
   const query =
     pathQuery.length === 0 && defaults.query.length === 0
@@ -72,25 +80,40 @@ export function resolveRequest(parts: RequestParts): CaseRequest {
   const headers =
     request.headers === undefined
       ? compact(defaults.headers)
-      : compact(overlay(defaults.headers, headerPairs(request.headers, [...at, 'headers'], sub)));
-  return {
-    method: request.method,
-    path,
-    query,
-    ...(pathQuery.length === 0
-      ? {}
-      : { pathQuery: { text: pathQueryText, pairs: pathQuery.length } }),
-    headers,
-    body: requestBody(parts),
-  };
+      : compact(
+          overlay(
+            defaults.headers,
+            headerPairs(request.headers, fieldAt(index, step, 'headers'), sub),
+          ),
+        );
+  const { method } = request;
+  const body = requestBody(parts, request, step);
+  // Two literals, not a spread inside one: each case's request is then one
+  // object of a fixed shape (a library of 100k cases keeps them all).
+  return pathQuery.length === 0
+    ? { method, path, query, headers, body }
+    : {
+        method,
+        path,
+        query,
+        pathQuery: { text: pathQueryText, pairs: pathQuery.length },
+        headers,
+        body,
+      };
 }
 
-function requestBody(parts: RequestParts): RequestBody {
-  const { request, at, sub } = parts;
+function requestBody(
+  parts: RequestContext,
+  request: NonNullable<CaseSpec['request']>,
+  step: number | undefined,
+): RequestBody {
+  const { index, sub } = parts;
   if (request.json !== undefined) {
-    return { kind: 'json', value: parts.json(request.json, [...at, 'json']) };
+    return { kind: 'json', value: parts.json(request.json, fieldAt(index, step, 'json')) };
   }
-  if (request.text !== undefined) return { kind: 'text', text: sub(request.text, [...at, 'text']) };
+  if (request.text !== undefined) {
+    return { kind: 'text', text: sub(request.text, fieldAt(index, step, 'text')) };
+  }
   // Exact bytes: no `${env:…}` substitution inside base64.
   if (request.base64 !== undefined) {
     return { kind: 'bytes', bytes: Buffer.from(request.base64, 'base64') };

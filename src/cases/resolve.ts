@@ -10,7 +10,7 @@ import type { Case, CaseEntry, SourceLocation } from '../model/case.js';
 import { resolveRules } from '../rules/schema.js';
 import { substituteEnv, substituteEnvDeep, type ValuePath } from '../util/env.js';
 import type { InputProblem } from '../util/errors.js';
-import { formatField } from '../util/positions.js';
+import { formatField, type Locator } from '../util/positions.js';
 import type { CaseFileHeader } from './parse-file.js';
 import { headerValueProblem, pathProblem } from './request-syntax.js';
 import type { EntryParts, ResolveContext } from './resolve-context.js';
@@ -22,7 +22,6 @@ import {
   NO_EXPECTATION,
   queryPairs,
   type ResolvedDefaults,
-  requestParts,
   resolveRequest,
   type Substitute,
   type SubstituteJson,
@@ -37,6 +36,14 @@ export interface ResolvedEntry {
   readonly idAt: SourceLocation;
 }
 
+/** Where the id of the case at `cases[index]` of a file is written (computed when first read). */
+export function idLocation(
+  parsed: { readonly file: string; readonly locate: Locator },
+  index: number,
+): SourceLocation {
+  return new LazySource({ file: parsed.file, locate: parsed.locate }, index, true);
+}
+
 /**
  * Why a path or a header value, valid as written, is not once `${env:…}` is
  * substituted (a value with a space, a line break); other fields are free text.
@@ -49,11 +56,12 @@ function substitutedProblem(value: string, path: ValuePath): string | undefined 
 
 /** Resolves the cases of one file, one at a time (defaults are resolved once per file). */
 export interface CaseResolver {
-  /** The case written at `cases[index]`; its problems are unset `${env:…}` variables. */
-  resolve(
-    item: CaseSpec,
-    index: number,
-  ): { entry: ResolvedEntry; problems: readonly InputProblem[] };
+  /**
+   * The case written at `cases[index]`; its problems (unset `${env:…}`
+   * variables) are added to `problems`. No object per case but the case:
+   * a check resolves every case of the library.
+   */
+  resolve(item: CaseSpec, index: number, problems: InputProblem[]): CaseEntry;
 }
 
 /** The resolver for the cases of a file whose own fields (`header`) are valid. */
@@ -95,24 +103,20 @@ export function caseResolver(header: CaseFileHeader, context: ResolveContext): C
   const file = { file: context.file, locate: context.locate };
   // Problems of the defaults belong to the first case resolved (they are reported once).
   return {
-    resolve(item, index) {
+    resolve(item, index, found) {
       const parts: EntryParts = { header, item, index, defaults, sub: checked, json, file };
       const resolved =
         item.steps === undefined ? resolveCase(parts, context) : resolveFlow(parts, context);
-      const entry: ResolvedEntry = {
-        case: resolved,
-        idAt: new LazySource(file, index, true),
-      };
       // Most cases have no problem: no new list and set for them.
-      const found = problems.length === 0 ? NO_PROBLEMS : problems;
-      if (problems.length > 0) problems = [];
+      if (problems.length > 0) {
+        for (const problem of problems) found.push(problem);
+        problems = [];
+      }
       if (seen.size > 0) seen = new Set();
-      return { entry, problems: found };
+      return resolved;
     },
   };
 }
-
-const NO_PROBLEMS: readonly InputProblem[] = Object.freeze([]);
 
 /** Tags of a case when neither it nor its file's defaults name any (shared). */
 const EMPTY_TAGS: readonly string[] = compact([]);
@@ -132,7 +136,7 @@ function resolveCase(parts: EntryParts, context: ResolveContext): Case {
     suite: header.suite,
     description: item.description,
     tags: compact(tags),
-    request: resolveRequest(requestParts(parts, request, ['cases', index, 'request'])),
+    request: resolveRequest(parts, request),
     rules:
       item.rules === undefined
         ? defaults.rules

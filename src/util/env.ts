@@ -12,6 +12,11 @@ export type ValuePath = readonly (string | number)[];
 
 const ENV_REFERENCE = /\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
+/** Whether `text` may hold a `${env:NAME}` reference (false: `substituteEnv` gives it back as it is). */
+export function mayReferenceEnv(text: string): boolean {
+  return text.includes('${env:');
+}
+
 /**
  * Replace every `${env:NAME}` in `text` with the value of `NAME` in `env`.
  * An unset variable is replaced by the empty string and reported to `missing`
@@ -19,7 +24,7 @@ const ENV_REFERENCE = /\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g;
  */
 export function substituteEnv(text: string, env: Env, missing: (name: string) => void): string {
   // Fast path: most strings hold no reference, and replace() with a callback allocates.
-  if (!text.includes('${env:')) return text;
+  if (!mayReferenceEnv(text)) return text;
   return text.replace(ENV_REFERENCE, (_match, name: string) => {
     const value = env[name];
     if (value === undefined) {

@@ -144,7 +144,7 @@ describe('openRunLibrary', () => {
     const loaded = await loadCases(['cases'], options);
     // 0: every file resolved again; 4: a.yaml kept, b.yaml past the budget; all kept.
     for (const keep of [0, 4, 100]) {
-      const library = await openRunLibrary(['cases'], options, {}, keep);
+      const library = await openRunLibrary(['cases'], options, {}, { keep });
       const streamed = await collect(library);
       expect(ids(streamed), `keep ${keep}`).toEqual(ids(loaded));
       expect(plain(streamed), `keep ${keep}`).toEqual(plain(loaded));
@@ -153,7 +153,7 @@ describe('openRunLibrary', () => {
 
   it('fails the run when a file whose cases the check kept changes before its turn', async () => {
     const cwd = await project();
-    const library = await openRunLibrary(['cases'], { cwd, env: {} }, {}, 100);
+    const library = await openRunLibrary(['cases'], { cwd, env: {} }, {}, { keep: 100 });
     await writeFile(join(cwd, 'cases', 'a.yaml'), file('alpha', ['a1', 'a2', 'a3', 'a4']));
     const error = await collect(library).catch((e: unknown) => e);
     expect((error as ParityError).code).toBe('PARITY_CASES_CHANGED');
@@ -170,11 +170,27 @@ describe('openRunLibrary', () => {
     expect((error as ParityError).code).toBe('PARITY_CASES_CHANGED');
   });
 
+  it('read once (a run): the same cases, a changed kept file still stops it, a second read throws', async () => {
+    const cwd = await project();
+    const options = { cwd, env: {} };
+    const loaded = await loadCases(['cases'], options);
+    const library = await openRunLibrary(['cases'], options, {}, { keep: 100, readOnce: true });
+    expect(plain(await collect(library))).toEqual(plain(loaded));
+    // Kept files are not hashed at their turn: nothing to compare a second read with.
+    await expect(collect(library)).rejects.toThrow(
+      /read again from a library opened to be read once/,
+    );
+    const changed = await openRunLibrary(['cases'], options, {}, { keep: 100, readOnce: true });
+    await writeFile(join(cwd, 'cases', 'a.yaml'), file('alpha', ['a1', 'a2', 'a3', 'a4']));
+    const error = await collect(changed).catch((e: unknown) => e);
+    expect((error as ParityError).code).toBe('PARITY_CASES_CHANGED');
+  });
+
   it('fails the run when a file changes whose cases went past the budget (compared by its sha256)', async () => {
     const cwd = await project();
     // 0: no file kept, each compared by its hash; 1: a.yaml past the budget as it is checked.
     for (const keep of [0, 1]) {
-      const library = await openRunLibrary(['cases'], { cwd, env: {} }, {}, keep);
+      const library = await openRunLibrary(['cases'], { cwd, env: {} }, {}, { keep });
       await writeFile(join(cwd, 'cases', 'a.yaml'), file('alpha', ['a1', 'a2', 'a3', `a${keep}x`]));
       const error = await collect(library).catch((e: unknown) => e);
       expect((error as ParityError).code, `keep ${keep}`).toBe('PARITY_CASES_CHANGED');

@@ -211,6 +211,25 @@ describe('loadCases on bad input', () => {
     ]);
   });
 
+  it('names the file of a first definition across files, broken files between them', async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'parity-cases-'));
+    const json = (ids: string[]) =>
+      `{"suite": "s", "cases": [\n${ids.map((id) => `  {"id": "${id}", "request": {"method": "GET", "path": "/"}}`).join(',\n')}\n]}`;
+    await writeFile(path.join(dir, 'a.json'), '{"suite": "s", "cases": [');
+    await writeFile(path.join(dir, 'b.json'), json(['p', 'q']));
+    await writeFile(path.join(dir, 'c.json'), '{"suite": 1}');
+    await writeFile(path.join(dir, 'd.json'), json(['q', 'r', 'p']));
+    await writeFile(path.join(dir, 'e.json'), json(['r']));
+    const result = await validateCases(['.'], { cwd: dir, env: {} });
+    expect(
+      result.problems.map(formatProblem).filter((line) => line.includes('duplicates')),
+    ).toEqual([
+      'd.json:2:10: cases[0].id duplicates "s/q" first defined at b.json:3:10 (case ids must be unique)',
+      'd.json:4:10: cases[2].id duplicates "s/p" first defined at b.json:2:10 (case ids must be unique)',
+      'e.json:2:10: cases[0].id duplicates "s/r" first defined at d.json:3:10 (case ids must be unique)',
+    ]);
+  });
+
   it('places a duplicate in a JSON file at both definitions, the file parsed once', async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'parity-cases-'));
     const text = [
