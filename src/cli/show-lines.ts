@@ -79,7 +79,7 @@ function hintLines(outcome: ShowOutcome): string[] {
   if (row.status === 'covered') {
     return [
       '',
-      'Covered by a rule: the servers still differ, and a comparison rule of its cases hides it; removing the rule reopens it (or decide it: parity decide ' +
+      'Covered by a rule or noise: the servers still differ, and a comparison rule of its cases (or the noise `--noise` learned) hides it; removing the rule (or running without --noise) reopens it (or decide it: parity decide ' +
         `${row.id} accepted --note "…").`,
     ];
   }

@@ -274,7 +274,7 @@ export function renderSummary(given: RunReport, c: Colors, reportDir: string | u
     const superseded = t.superseded.length > 0 ? `, ${t.superseded.length} superseded` : '';
     out.push(
       '',
-      `  tracker ${t.path}: ${t.added.length} new, ${t.reopened.length} reopened, ${t.resolved.length} resolved, ${t.seen.length} seen again${t.covered.length > 0 ? `, ${t.covered.length} covered by a rule` : ''}${superseded}`,
+      `  tracker ${t.path}: ${t.added.length} new, ${t.reopened.length} reopened, ${t.resolved.length} resolved, ${t.seen.length} seen again${t.covered.length > 0 ? `, ${t.covered.length} covered by a rule or noise` : ''}${superseded}`,
       ...missingCaseLines(t.missingCases ?? []).map((text) => `    ${text}`),
     );
   }

@@ -9,8 +9,9 @@
  * masked. Pure apart from the plug's own tally.
  */
 import { type Judgement, judge } from '../compare/judge.js';
+import type { Finding } from '../compare/root-cause.js';
 import type { Exchange, SideOutcome } from '../model/exchange.js';
-import { type ResultContext, toCaseResult } from '../results/build.js';
+import { type ResultContext, redactFinding, toCaseResult } from '../results/build.js';
 import type { CaseResult, FlakyBaseline } from '../results/types.js';
 import { maskVolatileHeaders } from './headers.js';
 
@@ -26,6 +27,8 @@ export interface Judged {
   readonly exchange: Exchange;
   readonly judgement: Judgement;
   readonly annotation: NoiseAnnotation;
+  /** Findings the case's learned noise hides (see `noise/step.ts`); absent when none. */
+  readonly covered?: readonly Finding[];
 }
 
 /** Noise learning, plugged into the stage: judges an exchange the replica answered too. */
@@ -54,7 +57,10 @@ export function observe(
   const base = toCaseResult(judged.exchange, judged.judgement, context);
   // Most runs learn no noise: skip the copy when there is nothing to add.
   const { noise, flakyBaseline } = judged.annotation;
-  return noise === undefined && flakyBaseline === undefined
-    ? base
-    : { ...base, ...judged.annotation };
+  if (noise === undefined && flakyBaseline === undefined) return base;
+  const result = { ...base, ...judged.annotation };
+  if (judged.covered === undefined) return result;
+  // What learned noise hides joins what the rules hide: those rows are covered, not resolved.
+  const fingerprints = judged.covered.map((f) => redactFinding(f, context.redact).fingerprint);
+  return { ...result, covered: [...new Set([...(base.covered ?? []), ...fingerprints])] };
 }

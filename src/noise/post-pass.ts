@@ -71,15 +71,25 @@ export function maskResult(result: CaseResult, mask: NoiseMask, redact: Redactor
     headerChanges: _h,
     ...common
   } = result;
-  if (judgement.verdict === 'equal') return { ...common, verdict: 'equal', kinds: [] };
   if (judgement.verdict === 'error') return result;
+  // The findings the endpoint's noise hides: their rows are covered, not resolved.
+  const findings =
+    judgement.verdict === 'divergent'
+      ? judgement.findings.map((f) => redactFinding(f, redact))
+      : [];
+  const shown = new Set(findings.map((f) => f.fingerprint));
+  const hidden = result.findings.map((f) => f.fingerprint).filter((f) => !shown.has(f));
+  const covered =
+    hidden.length === 0 ? common.covered : [...new Set([...(common.covered ?? []), ...hidden])];
+  const withCovered = covered === undefined ? common : { ...common, covered };
+  if (judgement.verdict === 'equal') return { ...withCovered, verdict: 'equal', kinds: [] };
   const { divergence } = judgement;
   return {
-    ...common,
+    ...withCovered,
     verdict: 'divergent',
     kinds: divergence.kinds,
     fingerprint: divergence.fingerprint,
-    findings: judgement.findings.map((f) => redactFinding(f, redact)),
+    findings,
     ...(divergence.pattern === undefined ? {} : { pattern: divergence.pattern }),
     explanation: redact.text(divergence.explanation),
     summary: redact.text(divergence.summary),

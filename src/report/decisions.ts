@@ -57,7 +57,7 @@ function nextAction(entry: RootCauseEntry, hint: FixHint | undefined): string {
   const id = entry.row?.id;
   if (status === 'resolved') return 'resolved: no case of this run reproduced it';
   if (status === 'covered') {
-    return 'covered by a rule: the servers still differ, a comparison rule of its cases hides it (remove the rule to see it again)';
+    return 'covered by a rule or noise: the servers still differ, a comparison rule of its cases (or the noise `--noise` learned) hides it (remove the rule, or run without `--noise`, to see it again)';
   }
   if (status !== 'open') {
     const why = entry.row?.decision ?? '';

@@ -289,11 +289,11 @@ export function notRunMessage(stopped: Interruption): string {
 
 /**
  * `3 root causes: 2 open · 1 accepted · 0 wontfix · 0 resolved`: what the
- * reports open with (`· 1 covered by a rule` when a rule hides one).
+ * reports open with (`· 1 covered by a rule or noise` when a rule or learned noise hides one).
  */
 export function decisionsLine(n: ReportNumbers): string {
   const d = n.decisions;
   const total = d.open + d.accepted + d.wontfix + d.resolved + d.covered;
-  const covered = d.covered === 0 ? '' : ` · ${d.covered} covered by a rule`;
+  const covered = d.covered === 0 ? '' : ` · ${d.covered} covered by a rule or noise`;
   return `${plural(total, 'root cause')}: ${d.open} open · ${d.accepted} accepted · ${d.wontfix} wontfix · ${d.resolved} resolved${covered}`;
 }
