@@ -202,6 +202,44 @@ function divergenceSection(result: CaseResult): string {
   return parts.join('\n');
 }
 
+/**
+ * Sections report.md shows of the cases of one root cause: a case whose
+ * every root cause has this many sections already is listed by id only
+ * (2,000 cases of one cause are one decision, not 2,000 sections to read).
+ * report.html and report.json keep every case's section.
+ */
+export const EXAMPLES_PER_CAUSE = 5;
+
+/** Ids report.md names of the cases it shows no section of, per kind. */
+const LISTED_IDS = 10;
+
+/**
+ * True when `result` gets a section: one of its root causes has fewer than
+ * `EXAMPLES_PER_CAUSE` sections so far, or it has none (no findings), or it
+ * is a regression against the compared-to report (always shown).
+ */
+function exampleCounter(): (result: CaseResult) => boolean {
+  const shown = new Map<string, number>();
+  return (result) => {
+    const causes = (result.findings ?? []).map((f) => f.fingerprint);
+    const full = (cause: string) => (shown.get(cause) ?? 0) >= EXAMPLES_PER_CAUSE;
+    if (causes.length > 0 && result.regression === undefined && causes.every(full)) return false;
+    for (const cause of causes) shown.set(cause, (shown.get(cause) ?? 0) + 1);
+    return true;
+  };
+}
+
+/** One paragraph for the cases of a kind whose root causes have their sections above. */
+function moreCasesLine(more: readonly CaseResult[]): string {
+  const refs = new Set<string>();
+  for (const result of more) {
+    for (const f of result.findings ?? []) refs.add(f.tracker?.id ?? f.summary);
+  }
+  const ids = more.slice(0, LISTED_IDS).map((r) => inlineCode(r.caseId));
+  const rest = more.length > LISTED_IDS ? ` and ${more.length - LISTED_IDS} more` : '';
+  return `… and ${more.length} more case(s) of ${cell([...refs].join(', '))}, each root cause shown in ${EXAMPLES_PER_CAUSE} cases above: ${ids.join(', ')}${rest} (report.html and report.json have every case).`;
+}
+
 /** The endpoints exercised; with an OpenAPI document, its operations and those without a case. */
 function coverageSection(report: RunReport): string[] {
   const { coverage } = report;
@@ -298,14 +336,21 @@ function* markdownParts(report: RunReport): Iterable<string> {
     const accepted = report.summary.accepted > 0 ? ' (or accepted)' : '';
     yield* ['', `No open divergences: every case is equal${accepted} after normalisation.`];
   }
+  const example = exampleCounter();
   for (const kind of KIND_REPORT_ORDER) {
     const group = divergent.filter((r) => primaryKind(r.kinds) === kind);
     if (group.length === 0) continue;
     yield* ['', `## ${KIND_TITLES[kind]} (${group.length})`];
+    const more: CaseResult[] = [];
     for (const result of group) {
+      if (!example(result)) {
+        more.push(result);
+        continue;
+      }
       yield '';
       yield divergenceSection(result);
     }
+    if (more.length > 0) yield* ['', moreCasesLine(more)];
   }
   yield* acceptedSection(report);
   yield* runErrorsSection(report);
