@@ -47,6 +47,14 @@ export function hiddenFindings(exchange: Exchange, judgement: Judgement): Findin
     ...exchange,
     case: { ...exchange.case, rules: withoutHidingRules(exchange.case.rules) },
   });
+  return findingsOnlyIn(bare, judgement);
+}
+
+/**
+ * The findings `bare` (a judgement without what may hide a difference: a
+ * rule, learned noise) shows and `judgement` does not.
+ */
+export function findingsOnlyIn(bare: Judgement, judgement: Judgement): Finding[] {
   if (bare.verdict !== 'divergent') return [];
   const shown = new Set(
     judgement.verdict === 'divergent' ? judgement.findings.map((f) => f.fingerprint) : [],

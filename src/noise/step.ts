@@ -5,6 +5,7 @@
  * with it masked; at the end, decides endpoint-level noise (`finish.ts`).
  * Pure apart from its own tally.
  */
+import { findingsOnlyIn } from '../compare/covered.js';
 import { endpointOf } from '../compare/endpoint.js';
 import {
   type JudgedCase,
@@ -13,7 +14,6 @@ import {
   judgeComparison,
   judgedCase,
 } from '../compare/judge.js';
-import type { Finding } from '../compare/root-cause.js';
 import {
   type Judged,
   judgeExchange,
@@ -120,27 +120,14 @@ function learnAndJudge(exchange: Exchange, replica: SideOutcome, state: StepStat
   state.tally.record({ endpoint, findings: learned.findings, raw });
   const masked = maskComparison(comparison, maskOf(learned.findings));
   const judgement = judgeMasked(judgedCase(sorted.case), judged, masked);
-  const covered = learned.findings.length === 0 ? [] : hiddenByNoise(exchange, judgement);
+  // What learned noise hides (judged again with none, no order sorted, nothing masked): covered rows.
+  const covered = learned.findings.length === 0 ? [] : findingsOnlyIn(judge(exchange), judgement);
   return {
     exchange: sorted,
     judgement,
     annotation,
     ...(covered.length === 0 ? {} : { covered }),
   };
-}
-
-/**
- * The findings the case's learned noise hides: those judging it without any
- * (no order sorted, nothing masked) shows and `judgement` does not. Their
- * rows are `_covered_`, not `_resolved_` (the servers still differ).
- */
-function hiddenByNoise(exchange: Exchange, judgement: Judgement): Finding[] {
-  const bare = judge(exchange);
-  if (bare.verdict !== 'divergent') return [];
-  const shown = new Set(
-    judgement.verdict === 'divergent' ? judgement.findings.map((f) => f.fingerprint) : [],
-  );
-  return bare.findings.filter((finding) => !shown.has(finding.fingerprint));
 }
 
 /**
