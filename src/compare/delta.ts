@@ -18,6 +18,7 @@ import { approximate, exactDifference, isExactNumber, isJsonNumber } from '../wi
 import { jsonEqual as equal, ownValue } from '../wire/json-equal.js';
 import { alignLarge, keyHash } from './align.js';
 import type { DiffEngine, PathChange } from './diff-engine.js';
+import { collapseEmptyObjects } from './empty-objects.js';
 import { flattenDelta } from './flatten.js';
 import { identityKey } from './identity.js';
 import { compileTolerance, type Tolerance } from './tolerance.js';
@@ -57,7 +58,7 @@ export function diffJson(baseline: unknown, candidate: unknown, options: DiffOpt
     out.length = 0;
     engineFor(options).diffInto(b, c, [], out);
   }
-  return sortChanges(out);
+  return sortChanges(collapseEmptyObjects(out, baseline, candidate));
 }
 
 /**

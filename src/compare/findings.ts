@@ -9,7 +9,7 @@
  *   other rejected), the bodies and headers differ *because* of it: the case
  *   has that one finding. So does a part against the whole (`200 → 206`: one
  *   side honoured a `Range`): the status finding, and the headers but
- *   `content-range`.
+ *   `content-range` and `content-length`.
  * - Each recognised pattern is a finding keyed by pattern, field and
  *   parameters (`/items/3/tags` and `/tags`: one nil slice at `tags`).
  * - A change of body kind (JSON vs text) is a `body-kind` finding (the
@@ -17,9 +17,10 @@
  * - Each change no pattern explains is a `structure` finding per endpoint
  *   template and wildcarded path (its op and JSON types, never its values).
  * - Each allow-listed header that differs is a `header` finding
- *   (`header-findings.ts`: a family missing on one side is one).
+ *   (`header-findings.ts`: a family missing on one side is one), but a
+ *   `content-length` that differs because the bodies do (`lengthOfBody`).
  */
-import type { Change, Comparison } from '../model/comparison.js';
+import type { Change, Comparison, HeaderChange } from '../model/comparison.js';
 import { isJsonObject } from '../normalise/json.js';
 import { parsePointer } from '../util/json-pointer.js';
 import { resourceOfEndpoint } from './endpoint.js';
@@ -65,16 +66,27 @@ export function fieldOf(anchor: string): string {
   return last === undefined || /^\d+$/.test(last) || isIdKey(last) ? '' : last;
 }
 
-function patternFindings(matches: readonly PatternMatch<PatternName>[]): Finding[] {
+/** The request method of an endpoint template (`DELETE /posts/:id` → `DELETE`). */
+function methodOf(endpoint: string): string {
+  const space = endpoint.indexOf(' ');
+  return space < 0 ? endpoint : endpoint.slice(0, space);
+}
+
+function patternFindings(
+  matches: readonly PatternMatch<PatternName>[],
+  endpoint: string,
+): Finding[] {
   if (matches.length === 0) return [];
   const byKey = new Map<string, { cause: RootCause; paths: Set<string> }>();
   for (const match of matches) {
+    // A cause scoped by method (see `PatternMatch.scope`) has the method among its parameters.
+    const method = match.scope === 'method' ? methodOf(endpoint) : undefined;
     const cause: RootCause = {
       type: 'pattern',
       pattern: match.name,
       field: match.field ?? fieldOf(match.anchor),
-      params: match.params,
-      detail: match.detail,
+      params: method === undefined ? match.params : [...match.params, method],
+      detail: method === undefined ? match.detail : `${method} bodies: ${match.detail}`,
     };
     const key = causeKey(cause);
     const entry = byKey.get(key) ?? { cause, paths: new Set<string>() };
@@ -216,7 +228,7 @@ const NOTHING_FOLLOWS: ReadonlyMap<Change, Change> = new Map();
  * follows a list joins the list's cause, see `countsOfLists`): a rule that
  * removes one of them (an ignore, a learned noise path) never renames another.
  */
-function structureFindings(endpoint: string, changes: readonly Change[]): Finding[] {
+export function structureFindings(endpoint: string, changes: readonly Change[]): Finding[] {
   const resource = resourceOfEndpoint(endpoint);
   const byKey = new Map<string, { change: SkeletonChange; paths: string[] }>();
   const follows = countsOfLists(changes);
@@ -247,6 +259,25 @@ function partialAgainstWhole(baseline: number, candidate: number): boolean {
   return (baseline === 206 && candidate === 200) || (baseline === 200 && candidate === 206);
 }
 
+/**
+ * A `content-length` that differs because the bodies do: each side's length
+ * is computed from its own body, so two bodies that differ have lengths that
+ * differ, and the body's findings are the decision (as a `HEAD` follows its
+ * `GET`). Missing on one side, it follows the body when that side sent none
+ * (an empty 404 against an error page); otherwise (a side that frames its
+ * answers as chunks) it is a choice of its own.
+ */
+function lengthOfBody(
+  change: HeaderChange,
+  body: readonly Change[],
+  kindChange: Change | undefined,
+): boolean {
+  if (change.name !== 'content-length' || body.length === 0) return false;
+  if (change.baseline !== undefined && change.candidate !== undefined) return true;
+  const missing = change.baseline === undefined ? kindChange?.baseline : kindChange?.candidate;
+  return missing !== undefined && bodyKindOf(missing) === 'empty';
+}
+
 /** The findings of one divergent comparison, in order: status, patterns, body kind, structure, headers. */
 export function findingsOf(input: FindingsInput): Finding[] {
   const { comparison, endpoint } = input;
@@ -261,13 +292,15 @@ export function findingsOf(input: FindingsInput): Finding[] {
     if (statusClass(status.baseline) !== statusClass(status.candidate)) return found;
     // One side sent a part of the representation, the other all of it: so do the bodies.
     if (partialAgainstWhole(baseline, candidate)) {
-      const headers = comparison.headers.filter((change) => change.name !== 'content-range');
+      const headers = comparison.headers.filter(
+        (change) => change.name !== 'content-range' && change.name !== 'content-length',
+      );
       found.push(...headerFindings(headers, input.isSecretHeader ?? (() => false)));
       return found;
     }
   }
   const { matches, unexplained } = input.recognition ?? recognisePatterns(comparison.body);
-  found.push(...patternFindings(matches));
+  found.push(...patternFindings(matches, endpoint));
   const kindChange = unexplained.find(isBodyKindChange);
   if (kindChange !== undefined) {
     const cause: RootCause = {
@@ -282,8 +315,11 @@ export function findingsOf(input: FindingsInput): Finding[] {
   found.push(...structureFindings(endpoint, residual));
   const secret = input.isSecretHeader ?? (() => false);
   // Another body kind comes with another content type: that is the body-kind finding.
+  // Another body comes with another length: that is the body's finding.
   const headers = comparison.headers.filter(
-    (change) => kindChange === undefined || change.name !== 'content-type',
+    (change) =>
+      (kindChange === undefined || change.name !== 'content-type') &&
+      !lengthOfBody(change, comparison.body, kindChange),
   );
   found.push(...headerFindings(headers, secret));
   return found;

@@ -7,6 +7,7 @@ import { causeFingerprint, type FindingKind, type RootCause } from '../compare/r
 import type { DecisionStatus, TrackerStatus } from '../tracker/types.js';
 import { codeSpan } from '../util/code-span.js';
 import { compareText } from '../util/text.js';
+import { earlierKeys } from './earlier-keys.js';
 import { type CaseResult, hasFindings, type ResultFinding } from './types.js';
 
 /** Every case and endpoint of this run that showed one root cause. */
@@ -99,8 +100,10 @@ function withFields(group: FindingGroup, fields: ReadonlySet<string>): FindingGr
 /**
  * A cause that findings joined as consequences supersedes the rows those
  * findings had as causes of their own (a `HEAD`'s `content-type` row, now
- * under its GET's body row), unless the run shows one as a cause of its own
- * elsewhere.
+ * under its GET's body row), and so does a cause that took over what an
+ * earlier keying recorded as other causes (`earlier-keys.ts`: the members
+ * of an object now empty against filled), unless the run shows one as a
+ * cause of its own elsewhere.
  */
 function withAbsorbed(
   group: FindingGroup,
@@ -151,9 +154,16 @@ export function groupFindings(results: Iterable<CaseResult>): Map<string, Findin
     if (under !== undefined && fingerprint !== consequenceOf) entry.absorbed.add(fingerprint);
     entry.ends.add(endpoint);
   };
+  // Per finding's fingerprint, the fingerprints its findings had under an earlier keying.
+  const rekeyed = new Map<string, Set<string>>();
   for (const result of results) {
     if (!hasFindings(result)) continue;
     for (const finding of result.findings) add(result.caseId, result.endpoint, finding, false);
+    for (const [heir, olds] of earlierKeys(result)) {
+      const known = rekeyed.get(heir) ?? new Set<string>();
+      rekeyed.set(heir, known);
+      for (const old of olds) known.add(old);
+    }
   }
   for (const { caseId, endpoint, finding } of later) add(caseId, endpoint, finding, true);
   const groups = new Map<string, FindingGroup>();
@@ -161,7 +171,7 @@ export function groupFindings(results: Iterable<CaseResult>): Map<string, Findin
     const endpoints = [...ends].sort(compareText);
     const found = withAbsorbed(
       withFields({ ...group, caseIds: cases, endpoints }, fields),
-      absorbed,
+      new Set([...absorbed, ...(rekeyed.get(fingerprint) ?? [])]),
       building,
     );
     groups.set(fingerprint, consequences.length === 0 ? found : { ...found, consequences });

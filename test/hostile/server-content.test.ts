@@ -63,7 +63,8 @@ describe('keys named like Object.prototype members', () => {
       if (where === 'same') return `{"x":${member}}`;
       if (where === 'n')
         return side === 'b' ? `{"x":${member}}` : `{"x":{${JSON.stringify(key)}:2}}`;
-      return where === side ? member : '{}';
+      // A member both sides share keeps the object from being `{}` (one change at the object).
+      return where === side ? `{"k":0,${JSON.stringify(key)}:1}` : '{"k":0}';
     };
     const targets = await pair(body('b'), body('c'));
     const cwd = await tempProject({ 'cases/p.json': casesFor(paths) });

@@ -1,7 +1,12 @@
 /**
  * `int-as-string`: an integer written as a JSON number on one side and as a
  * string on the other (64-bit ids as strings, `#[serde(with = "string")]`,
- * Go's `json:",string"`).
+ * Go's `json:",string"`). The string may hold the same integer, or an
+ * identifier of another scheme where the other side writes an integer (an
+ * auto-incremented `6` against a generated `"4df2"` or a UUID): ids each
+ * side generates for itself never hold the same digits, yet they are the
+ * one decision the copied ids show ("the ids are strings"), so both are one
+ * root cause at the field.
  */
 import { isIntegerText, numericText, sameDecimal } from '../../normalise/numbers.js';
 import { codeSpan } from '../../util/code-span.js';
@@ -15,6 +20,22 @@ function sameInteger(text: string, number: unknown): boolean {
   if (sameDecimal(text, number)) return true;
   // A number parsed into a float64 lost digits: the string is the exact value it stood for.
   return typeof number === 'number' && !Number.isSafeInteger(number) && Number(text) === number;
+}
+
+/**
+ * An identifier as services generate one: 4 to 64 letters, digits, `-` or
+ * `_`, at least one of them a digit (hex ids, UUIDs, ULIDs, nanoids, Mongo
+ * ObjectIds); never a word (`"active"`), a sentence or a decimal number.
+ */
+const GENERATED_ID = /^(?=[^0-9]*[0-9])[A-Za-z0-9_-]{4,64}$/;
+
+/** The string is that integer, or an identifier written where the other side writes an integer. */
+function sameOrIdentifier(text: string, number: unknown): 'same' | 'identifier' | undefined {
+  if (sameInteger(text, number)) return 'same';
+  const integer =
+    (typeof number === 'number' && Number.isInteger(number)) ||
+    isIntegerText(numericText(number) ?? '');
+  return integer && GENERATED_ID.test(text) ? 'identifier' : undefined;
 }
 
 function hint({ field, params, runtimes }: PatternHintInput): FixHint {
@@ -36,7 +57,8 @@ function hint({ field, params, runtimes }: PatternHintInput): FixHint {
 
 export const intAsString: Pattern<'int-as-string'> = {
   name: 'int-as-string',
-  meaning: 'an integer is a JSON number on one side and a string on the other (64-bit ids)',
+  meaning:
+    'an integer is a JSON number on one side and a string on the other (64-bit ids, or ids of another scheme)',
   kindOf: () => 'shape',
   hint,
   ops: ['type'],
@@ -58,13 +80,18 @@ export const intAsString: Pattern<'int-as-string'> = {
       if (stringSide === undefined) continue;
       const [text, number] =
         stringSide === 'baseline' ? [baseline, candidate] : [candidate, baseline];
-      if (typeof text !== 'string' || !sameInteger(text, number)) continue;
+      const written = typeof text === 'string' ? sameOrIdentifier(text, number) : undefined;
+      if (written === undefined) continue;
       const path = patternPath(change.path);
       const detail = `integer as ${stringSide === 'baseline' ? 'string vs number' : 'number vs string'}`;
+      const other = stringSide === 'baseline' ? 'candidate' : 'baseline';
       matches.push({
         name: 'int-as-string',
         title: `${codeSpan(path)} ${detail}`,
-        explanation: `${stringSide} writes the integer at ${codeSpan(change.path)} as a string (${JSON.stringify(text)}), the other side as a JSON number`,
+        explanation:
+          written === 'same'
+            ? `${stringSide} writes the integer at ${codeSpan(change.path)} as a string (${JSON.stringify(text)}), the other side as a JSON number`
+            : `${stringSide} writes the identifier at ${codeSpan(change.path)} as a string (${JSON.stringify(text)}), ${other} as a JSON integer (${numericText(number) ?? String(number)}): the two sides number their records differently, and the field's type differs with it`,
         key: `int-as-string:${path}:${stringSide}-string`,
         anchor: change.path,
         params: [`${stringSide}-string`],

@@ -5,6 +5,7 @@
  */
 import type { Change, ChangeOp, Comparison } from '../../model/comparison.js';
 import { arrayOrder } from './array-order.js';
+import { emptyObject } from './empty-object.js';
 import { enumCase } from './enum-case.js';
 import { errorEnvelope } from './error-envelope.js';
 import { floatFormat } from './float-format.js';
@@ -32,6 +33,7 @@ export const PATTERNS = [
   nullVsAbsent,
   nilSlice,
   nilMap,
+  emptyObject,
   intAsString,
   timestampFormat,
   enumCase,

@@ -47,6 +47,13 @@ export interface PatternMatch<N extends string = string> {
    * (`nil slice [] vs null`): with the field, a root cause's summary.
    */
   readonly detail: string;
+  /**
+   * `method`: the root cause is one per request method (the method joins
+   * `params`, and the detail says `DELETE bodies: …`). For a pattern at the
+   * whole body, whose field says nothing: a DELETE answering `{}` and a login
+   * answering `{}` are two decisions, a DELETE of posts and of comments one.
+   */
+  readonly scope?: 'method';
   /** The body changes this occurrence accounts for. */
   readonly covers: readonly Change[];
 }

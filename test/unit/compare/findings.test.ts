@@ -130,6 +130,7 @@ describe('status transitions', () => {
     // http-server honours it (206, `{"name":"d`, which does not parse).
     const headers: HeaderChange[] = [
       { name: 'content-range', baseline: undefined, candidate: 'bytes 0-9/53' },
+      { name: 'content-length', baseline: '53', candidate: '10' },
       { name: 'server', baseline: 'SimpleHTTP/0.6 Python/3.11.7', candidate: undefined },
     ];
     const body: Change[] = [
@@ -162,6 +163,54 @@ describe('status transitions', () => {
       { status: [422, 400] },
     );
     expect(both.map((f) => f.cause.type)).toEqual(['status', 'pattern']);
+  });
+});
+
+describe('a content-length beside bodies that differ', () => {
+  const length = (baseline: string | undefined, candidate: string | undefined): HeaderChange => ({
+    name: 'content-length',
+    baseline,
+    candidate,
+  });
+  const listing: Change = {
+    path: '',
+    op: 'value',
+    baseline: '<ul>a</ul>',
+    candidate: '<ul>ab</ul>',
+  };
+
+  it('is part of the body: each side computes it from its own body', () => {
+    // python3 -m http.server vs http-server: directory listings of other HTML, other lengths.
+    const listed = findings('GET /sub/', [listing], { headers: [length('283', '301')] });
+    expect(listed.map((f) => f.summary)).toEqual(['GET /sub/: body differs']);
+  });
+
+  it('is part of the body when it is missing on the side that sent none', () => {
+    // An HTML error page against an empty 404 (no body, no length).
+    const kind: Change = {
+      path: '',
+      op: 'type',
+      baseline: { kind: 'text' },
+      candidate: { kind: 'empty' },
+    };
+    const missing = findings('GET /nope.txt', [kind], {
+      status: [404, 404],
+      headers: [
+        length('335', undefined),
+        { name: 'content-type', baseline: 'text/html', candidate: undefined },
+      ],
+    });
+    expect(missing.map((f) => f.summary)).toEqual(['4xx bodies: text vs empty']);
+  });
+
+  it('keeps its row where the side that sent a body left it out (chunked), or where the bodies agree', () => {
+    const chunked = findings('GET /sub/', [listing], { headers: [length('283', undefined)] });
+    expect(chunked.map((f) => f.summary)).toEqual([
+      'GET /sub/: body differs',
+      'header `content-length` missing in candidate',
+    ]);
+    const alone = findings('GET /a', [], { headers: [length('2', '3')] });
+    expect(alone.map((f) => f.cause.type)).toEqual(['header']);
   });
 });
 

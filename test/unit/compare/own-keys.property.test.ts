@@ -107,14 +107,24 @@ describe('prototype-named keys in server bodies', () => {
 
   it('a member present on one side only is reported at its own path', () => {
     for (const key of KEYS) {
-      const one = decodeBody(Buffer.from(`{"x":{${JSON.stringify(key)}:1}}`), 'application/json');
-      const none = decodeBody(Buffer.from('{"x":{}}'), 'application/json');
+      const one = decodeBody(
+        Buffer.from(`{"x":{"k":0,${JSON.stringify(key)}:1}}`),
+        'application/json',
+      );
+      const none = decodeBody(Buffer.from('{"x":{"k":0}}'), 'application/json');
       expect(compareBodies(one, none, rules())).toEqual([
         { path: `/x/${key}`, op: 'removed', baseline: 1 },
       ]);
       expect(compareBodies(none, one, rules())).toEqual([
         { path: `/x/${key}`, op: 'added', candidate: 1 },
       ]);
+      // Against an empty object, the member is the object's one change (`empty-objects.ts`).
+      const alone = decodeBody(Buffer.from(`{"x":{${JSON.stringify(key)}:1}}`), 'application/json');
+      const empty = decodeBody(Buffer.from('{"x":{}}'), 'application/json');
+      const [change, ...rest] = compareBodies(empty, alone, rules());
+      expect(rest).toEqual([]);
+      expect(change).toMatchObject({ path: '/x', op: 'type', baseline: {} });
+      expect(Object.keys((change?.candidate ?? {}) as object)).toEqual([key]);
     }
   });
 

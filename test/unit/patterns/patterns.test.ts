@@ -140,6 +140,15 @@ const FIXTURES: readonly Fixture[] = [
     again: [{ error: 'record 7 not found' }, { message: 'record 7 not found' }],
   },
   {
+    name: 'empty-object',
+    baseline: { meta: {} },
+    candidate: { meta: { page: 1, total: 3 } },
+    title: '`/meta` `{}` vs an object',
+    explanation:
+      'Baseline writes `/meta` as an empty object where candidate writes 2 members (`page`, `total`).',
+    again: [{ meta: {} }, { meta: { next: 'b2' } }],
+  },
+  {
     name: 'array-order',
     baseline: { items: [{ id: 1 }, { id: 2 }, { id: 3 }] },
     candidate: { items: [{ id: 3 }, { id: 1 }, { id: 2 }] },

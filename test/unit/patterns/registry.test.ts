@@ -32,6 +32,7 @@ const PARAMS: Readonly<Record<string, readonly (readonly string[])[]>> = {
     ['baseline-empty', 'absent'],
     ['candidate-empty', 'null'],
   ],
+  'empty-object': [['baseline-empty'], ['candidate-empty', 'DELETE']],
   'int-as-string': [['candidate-string'], ['baseline-string']],
   'timestamp-format': [['rfc3339-z:rfc3339-fraction-z'], ['epoch-s:rfc3339-z']],
   'enum-case': [['lower_case', 'PascalCase']],

@@ -29,4 +29,25 @@ describe('report.md: encoding notes', () => {
     expect(text).not.toMatch(/the parsed bodies agree, the bytes do not/);
     expect(text).toContain('only given when both JSON bodies parse to equal values');
   });
+
+  it('writes a note many cases carry word for word once, naming the cases', () => {
+    const [, , , equal] = sampleResults();
+    if (equal === undefined) throw new Error('sample changed');
+    const newline = {
+      kind: 'encoding',
+      code: 'trailing-newline',
+      message: 'candidate ends the body with a newline, baseline does not',
+    } as const;
+    const results: CaseResult[] = Array.from({ length: 12 }, (_, n) => ({
+      ...equal,
+      caseId: `demo/c${n}`,
+      notes: [newline],
+    }));
+    const lines = encodingNotesSection(results);
+    expect(lines[1]).toBe('## Encoding notes (12)');
+    const block = lines.at(-1) ?? '';
+    expect(block.split('\n').filter((line) => line.includes('[trailing-newline]'))).toEqual([
+      '[trailing-newline] candidate ends the body with a newline, baseline does not — 12 cases: demo/c0, demo/c1, demo/c2, demo/c3, demo/c4, demo/c5, demo/c6, demo/c7, demo/c8, demo/c9, … 2 more',
+    ]);
+  });
 });

@@ -1,0 +1,116 @@
+/**
+ * A tracker written before a re-keying holds rows of causes the run now
+ * records under another: the members of an object empty on the other side,
+ * an identifier's type change per resource, a `content-length` that follows
+ * its body. The run supersedes those rows by the cause that took them over,
+ * never resolves them (the servers still differ).
+ */
+import { describe, expect, it } from 'vitest';
+import { findingsOf } from '../../../src/compare/findings.js';
+import { causeFingerprint } from '../../../src/compare/root-cause.js';
+import type { Change, HeaderChange } from '../../../src/model/comparison.js';
+import { earlierKeys } from '../../../src/results/earlier-keys.js';
+import { groupFindings } from '../../../src/results/root-causes.js';
+import type { DivergentResult } from '../../../src/results/types.js';
+
+function result(
+  caseId: string,
+  endpoint: string,
+  changes: readonly Change[],
+  headerChanges: readonly HeaderChange[] = [],
+): DivergentResult {
+  const status = { equal: true, baseline: 200, candidate: 200 };
+  const findings = findingsOf({
+    endpoint,
+    comparison: { status, headers: headerChanges, body: changes },
+  });
+  return {
+    verdict: 'divergent',
+    caseId,
+    suite: 's',
+    endpoint,
+    request: { method: endpoint.split(' ')[0] ?? 'GET', path: '/r' },
+    baseline: { status: 200, durationMs: 1 },
+    candidate: { status: 200, durationMs: 1 },
+    kinds: ['shape'],
+    fingerprint: caseId,
+    findings,
+    explanation: caseId,
+    summary: caseId,
+    changes,
+    headerChanges,
+    repro: { baseline: '', candidate: '' },
+    bodies: { baseline: null, candidate: null },
+  };
+}
+
+const added = (path: string, candidate: string) =>
+  causeFingerprint({
+    type: 'structure',
+    endpoint: '/posts',
+    change: { op: 'added', path, baseline: '-', candidate },
+  });
+
+describe('the rows a re-keyed cause takes over', () => {
+  it('are the rows of each member of an object now empty against filled', () => {
+    const record = { id: '7a', title: 't', '…': '3 more members' };
+    const deleted = result('s/delete', 'DELETE /posts/:id', [
+      { path: '', op: 'type', baseline: {}, candidate: record },
+    ]);
+    const [cause] = deleted.findings;
+    expect(cause?.cause.type === 'pattern' && cause.cause.pattern).toBe('empty-object');
+    // A preview's cut marker is no member.
+    expect(earlierKeys(deleted).get(cause?.fingerprint ?? '')).toEqual([
+      added('/id', 'string'),
+      added('/title', 'string'),
+    ]);
+  });
+
+  it('is the row per resource of an identifier written where the other side writes an integer', () => {
+    const created = result('s/create', 'POST /posts', [
+      { path: '/id', op: 'type', baseline: 4, candidate: '44bd' },
+    ]);
+    const typeChange = causeFingerprint({
+      type: 'structure',
+      endpoint: '/posts',
+      change: { op: 'type', path: '/id', baseline: 'number', candidate: 'string' },
+    });
+    expect([...earlierKeys(created).values()]).toEqual([[typeChange]]);
+    // Ids copied as strings were `int-as-string` already: nothing re-keyed.
+    const copied = result('s/read', 'GET /posts/:id', [
+      { path: '/id', op: 'type', baseline: 1, candidate: '1' },
+    ]);
+    expect(earlierKeys(copied).size).toBe(0);
+  });
+
+  it('is the header row of a content-length that follows its body, under the body', () => {
+    const length: HeaderChange = { name: 'content-length', baseline: '283', candidate: '301' };
+    const listing = result(
+      's/listing',
+      'GET /sub/',
+      [{ path: '', op: 'value', baseline: '<ul>a</ul>', candidate: '<ul>ab</ul>' }],
+      [length],
+    );
+    const header = causeFingerprint({
+      type: 'header',
+      name: 'content-length',
+      difference: 'value',
+      classes: ['0', '0'],
+    });
+    expect([...earlierKeys(listing)]).toEqual([[listing.findings[0]?.fingerprint, [header]]]);
+  });
+
+  it('are superseded by the cause, unless the run shows one as a cause of its own', () => {
+    const deleted = result('s/delete', 'DELETE /posts/:id', [
+      { path: '', op: 'type', baseline: {}, candidate: { id: '7a', title: 't' } },
+    ]);
+    const heir = deleted.findings[0]?.fingerprint ?? '';
+    expect(groupFindings([deleted]).get(heir)?.supersedes).toEqual(
+      [added('/id', 'string'), added('/title', 'string')].sort(),
+    );
+    const own = result('s/read', 'GET /posts/:id', [
+      { path: '/title', op: 'added', candidate: 'x' },
+    ]);
+    expect(groupFindings([deleted, own]).get(heir)?.supersedes).toEqual([added('/id', 'string')]);
+  });
+});
