@@ -6,6 +6,7 @@
 import type { Change } from '../model/comparison.js';
 import { isJsonObject } from '../normalise/json.js';
 import { codeSpan } from '../util/code-span.js';
+import { ownValue } from '../wire/json-equal.js';
 import { type Member, memberGroups } from './patterns/util.js';
 import { code, listSome, member, place, typeName, where } from './wording/phrases.js';
 
@@ -19,12 +20,15 @@ export interface ShapeText {
 
 /** True for the `type` change `compareBodies` emits when the body kinds differ. */
 export function isBodyKindChange(change: Change): boolean {
-  // A JSON `type` change never has two objects, so two objects mean body descriptors.
+  // A JSON `type` change has two objects only when one is `{}` (`empty-objects.ts`):
+  // two objects that each name their `kind` are body descriptors.
   return (
     change.op === 'type' &&
     change.path === '' &&
     isJsonObject(change.baseline) &&
-    isJsonObject(change.candidate)
+    isJsonObject(change.candidate) &&
+    typeof change.baseline['kind'] === 'string' &&
+    typeof change.candidate['kind'] === 'string'
   );
 }
 
@@ -70,12 +74,34 @@ function generic(removed: readonly Member[], added: readonly Member[]): string {
   return parts.join('; ');
 }
 
+/**
+ * ` (candidate wraps the list in an object, under `data`, beside `first`
+ * and `next`)`: a list on one side where the other answers an object with
+ * one list among its members (a pagination envelope); `''` otherwise.
+ */
+function envelopeWords(change: Change): string {
+  const { baseline, candidate } = change;
+  const [wraps, object] = Array.isArray(baseline)
+    ? (['candidate', candidate] as const)
+    : Array.isArray(candidate)
+      ? (['baseline', baseline] as const)
+      : [undefined, undefined];
+  if (wraps === undefined || !isJsonObject(object)) return '';
+  const keys = Object.keys(object);
+  const lists = keys.filter((key) => Array.isArray(ownValue(object, key)));
+  const [list] = lists;
+  if (list === undefined || lists.length !== 1) return '';
+  const beside = keys.filter((key) => key !== list).map((key) => code(key));
+  const others = beside.length === 0 ? '' : `, beside ${listSome(beside)}`;
+  return ` (${wraps} wraps the list in an object, under ${code(list)}${others})`;
+}
+
 function typeSentence(changes: readonly Change[]): string | undefined {
   const types = changes.filter((c) => c.op === 'type');
   const first = types[0];
   if (first === undefined) return undefined;
   if (types.length === 1) {
-    return `Type changed ${first.path === '' ? 'for the whole body' : `at ${code(first.path)}`}: ${typeName(first.baseline)} in baseline, ${typeName(first.candidate)} in candidate.`;
+    return `Type changed ${first.path === '' ? 'for the whole body' : `at ${code(first.path)}`}: ${typeName(first.baseline)} in baseline, ${typeName(first.candidate)} in candidate${envelopeWords(first)}.`;
   }
   const items = types.map(
     (c) => `${code(c.path)} (${typeName(c.baseline)} → ${typeName(c.candidate)})`,

@@ -78,6 +78,25 @@ describe('explain: generic differences', () => {
     );
   });
 
+  it('names the list envelope one side answers where the other answers the list', () => {
+    // json-server 0.17 answers a page as the list, 1.0 in an object with `data` and links.
+    const page = { first: 1, prev: null, next: 2, last: 2, pages: 2, items: 3, data: [{ id: 1 }] };
+    expect(explainBodies([{ id: 1 }], page).explanation).toBe(
+      'Type changed for the whole body: array in baseline, object in candidate (candidate wraps the list in an object, under `data`, beside `first`, `prev`, `next` and 3 more).',
+    );
+    // Two lists in the object: no single envelope to name.
+    expect(explainBodies({ a: [1], b: [2] }, [1]).explanation).toBe(
+      'Type changed for the whole body: object in baseline, array in candidate.',
+    );
+  });
+
+  it('takes an empty object against a filled one for a JSON change, not for two body kinds', () => {
+    const { explanation } = explainBodies({}, { kind: 'x', id: 7 });
+    expect(explanation).toBe(
+      'Baseline answers an empty object where candidate answers 2 members (`kind`, `id`).',
+    );
+  });
+
   it('calls an array index an element, never a key', () => {
     expect(explainBodies([1, 2, 3], [1, 2, 3, 3]).explanation).toBe(
       'Shape differs at the top level: candidate adds element 3 (number).',
