@@ -14,7 +14,7 @@ import { plural } from '../util/words.js';
 import { discoverCaseFiles } from './discover.js';
 import type { LoadCasesOptions } from './load-options.js';
 import { checkCase, checkedSpec, type ParsedCaseFile, parseCaseFile } from './parse-file.js';
-import { crossFileRaces, type FileAccess } from './races.js';
+import { crossFileRaces, type FileAccess, flowResidue } from './races.js';
 import { caseResolver, idLocation, type ResolvedEntry } from './resolve.js';
 import { SLUG } from './schema.js';
 import { isSerialFile } from './serial.js';
@@ -89,6 +89,7 @@ export async function validateCases(
     },
   );
   for (const race of crossFileRaces(accesses)) byFile.get(race.file)?.push(race);
+  for (const residue of flowResidue(accesses)) byFile.get(residue.file)?.push(residue);
   const warnings = [...byFile.values()].flat();
   const { flows, flowSteps } = checked.resolved;
   return {

@@ -25,10 +25,15 @@ export interface PlainAccess {
   readonly at: () => Omit<InputProblem, 'message'>;
 }
 
-/** The plain cases of one file that is not serial, in file order. */
+/** What one file's cases touch, in file order. */
 export interface FileAccess {
   readonly file: string;
+  /** The plain cases of a file that is not serial (none for a serial file). */
   readonly accesses: readonly PlainAccess[];
+  /** The first write of each flow that writes, its path cut before the first `{{…}}` segment. */
+  readonly flowWrites: readonly PlainAccess[];
+  /** Every plain read of the file, serial or not. */
+  readonly reads: readonly PlainAccess[];
 }
 
 /** The path a case touches, for comparing resources. */
@@ -75,6 +80,40 @@ export function crossFileRaces(files: readonly FileAccess[]): InputProblem[] {
     }
   });
   return out;
+}
+
+/**
+ * One warning per pair of files where a flow of the first writes what the
+ * second reads, the second later in path order: a flow runs alone, so there
+ * is no race, but those reads answer with whatever the flow left on each
+ * side (its records, under each side's own ids), a difference that depends
+ * on the order of the files rather than on the servers.
+ */
+export function flowResidue(files: readonly FileAccess[]): InputProblem[] {
+  const out: InputProblem[] = [];
+  files.forEach(({ flowWrites }, file) => {
+    for (let later = file + 1; later < files.length; later++) {
+      const reader = files[later];
+      if (reader === undefined) continue;
+      const hit = flowWrites
+        .flatMap((write) => reader.reads.map((read) => [write, read] as const))
+        .find(([write, read]) => overlaps(write.path, read.path));
+      if (hit === undefined) continue;
+      const [write, read] = hit;
+      out.push({
+        ...write.at(),
+        message: `writes ${write.path} (${write.label}) in a flow that runs before ${reader.file}, which reads ${read.path} (${read.label}): files run in path order, so those reads may answer with what the flow left on each side (rename the files so the reads come first, or end the flow by deleting what it wrote)`,
+      });
+    }
+  });
+  return out;
+}
+
+/** `/posts/{{id}}/comments` → `/posts`: the part of a flow step's path that names a resource before any capture. */
+export function resourceBeforeCaptures(path: string): string {
+  const segments = resourceOf(path).split('/');
+  const first = segments.findIndex((segment) => segment.includes('{{'));
+  return first < 0 ? segments.join('/') : segments.slice(0, first).join('/');
 }
 
 /** True when two resources are one, or one lies under the other (never through the root alone). */

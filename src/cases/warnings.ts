@@ -13,7 +13,7 @@ import { formatField } from '../util/positions.js';
 import { variableUses } from './flow-schema.js';
 import type { LoadCasesOptions } from './load-options.js';
 import type { CaseFileHeader, ParsedCaseFile } from './parse-file.js';
-import { type FileAccess, type PlainAccess, resourceOf } from './races.js';
+import { type FileAccess, type PlainAccess, resourceBeforeCaptures, resourceOf } from './races.js';
 import type { CaseSpec } from './schema.js';
 import { isSerialFile } from './serial.js';
 
@@ -31,8 +31,8 @@ export interface FileWarnings {
   add(spec: CaseSpec, index: number): void;
   /** Every warning of the file, in file order. */
   finish(): InputProblem[];
-  /** What the file's plain cases write and read, when it is not serial (`races.ts`); else undefined. */
-  access(): FileAccess | undefined;
+  /** What the file's cases write and read (`races.ts`). */
+  access(): FileAccess;
 }
 
 export function fileWarnings(
@@ -47,6 +47,8 @@ export function fileWarnings(
   const writes: [number, string, boolean][] = [];
   const reads: [number, string, boolean][] = [];
   const plain: PlainAccess[] = [];
+  const flowWrites: PlainAccess[] = [];
+  const plainReads: PlainAccess[] = [];
   const serial = isSerialFile(header, options);
   const sideEffects = header.sideEffects === true || options.sideEffects === true;
   return {
@@ -70,10 +72,19 @@ export function fileWarnings(
       }
       if (spec.request !== undefined) {
         templateWarnings(spec.request, index, at);
-        if (!serial) plain.push(plainAccess(spec.request, spec.id, index, parsed));
+        const access = plainAccess(spec.request, spec.id, index, parsed);
+        if (!serial) plain.push(access);
+        if (!access.write) plainReads.push(access);
       }
+      const first = requests.find(({ request }) => isWriteMethod(request.method));
+      if (flow && first !== undefined) flowWrites.push(flowWriteAccess(first, spec.id, parsed));
     },
-    access: () => (serial ? undefined : { file: parsed.file, accesses: plain }),
+    access: () => ({
+      file: parsed.file,
+      accesses: serial ? [] : plain,
+      flowWrites,
+      reads: plainReads,
+    }),
     finish() {
       // A write and a read of two entries may race, unless both are flows: each
       // flow keeps its own order and works on what it created.
@@ -99,6 +110,21 @@ function plainAccess(
   return {
     path: resourceOf(request.path),
     write: isWriteMethod(request.method),
+    label: `${request.method} ${id}`,
+    at: () => ({ file: parsed.file, ...parsed.locate(path), field: formatField(path) }),
+  };
+}
+
+/** A flow's first write, at its step's path, the path cut before its first capture. */
+function flowWriteAccess(
+  { request, base }: { readonly request: NonNullable<CaseSpec['request']>; readonly base: Path },
+  id: string,
+  parsed: ParsedCaseFile,
+): PlainAccess {
+  const path: Path = [...base, 'path'];
+  return {
+    path: resourceBeforeCaptures(request.path),
+    write: true,
     label: `${request.method} ${id}`,
     at: () => ({ file: parsed.file, ...parsed.locate(path), field: formatField(path) }),
   };

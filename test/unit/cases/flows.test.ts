@@ -123,6 +123,17 @@ cases:
     });
     const flowsOnly = await validateCases(['.'], { cwd: flows, env: {} });
     expect(flowsOnly.warnings).toEqual([]);
+    // A flow that writes what a later file (in path order) reads: the reads see what it left.
+    const residue = await library({
+      'a-flow.yaml': FLOW,
+      'b-reads.yaml': `suite: r\ncases:\n  - id: all\n    request: { method: GET, path: /notes }\n`,
+      'c-other.yaml': `suite: o\ncases:\n  - id: all\n    request: { method: GET, path: /other }\n`,
+    });
+    const left = await validateCases(['.'], { cwd: residue, env: {}, sideEffects: true });
+    const flowFirst = left.warnings.filter((w) => w.message.includes('in a flow that runs before'));
+    expect(flowFirst.map((w) => formatWarning(w))).toEqual([
+      'a-flow.yaml:13:40: warning: cases[0].steps[0].request.path writes /notes (POST lifecycle) in a flow that runs before b-reads.yaml, which reads /notes (GET all): files run in path order, so those reads may answer with what the flow left on each side (rename the files so the reads come first, or end the flow by deleting what it wrote)',
+    ]);
     // The config can make a suite serial, or let flows write.
     const quiet = await validateCases(['.'], {
       cwd,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { crossFileRaces, type FileAccess, resourceOf } from '../../../src/cases/races.js';
+import {
+  crossFileRaces,
+  type FileAccess,
+  flowResidue,
+  resourceBeforeCaptures,
+  resourceOf,
+} from '../../../src/cases/races.js';
 
 const at = (file: string, line: number) => ({ file, line, column: 5, field: 'x' });
 
@@ -12,6 +18,8 @@ function file(name: string, ...entries: [string, string][]): FileAccess {
       label: `${method} c${k}`,
       at: () => at(name, k + 1),
     })),
+    flowWrites: [],
+    reads: [],
   };
 }
 
@@ -51,5 +59,51 @@ describe('crossFileRaces', () => {
       file('b', ['PUT', '/k'], ['GET', '/k']),
     ]);
     expect(both.map((w) => w.file)).toEqual(['a', 'b']);
+  });
+});
+
+describe('flowResidue', () => {
+  const access = (name: string, line: number, method: string, path: string) => ({
+    path,
+    write: method !== 'GET',
+    label: `${method} c${line}`,
+    at: () => at(name, line),
+  });
+  const files = (flowFirst: boolean): FileAccess[] => {
+    const flow: FileAccess = {
+      file: flowFirst ? 'a-flow.yaml' : 'b-flow.yaml',
+      accesses: [],
+      flowWrites: [access(flowFirst ? 'a-flow.yaml' : 'b-flow.yaml', 4, 'POST', '/posts')],
+      reads: [],
+    };
+    const reads: FileAccess = {
+      file: flowFirst ? 'b-reads.yaml' : 'a-reads.yaml',
+      accesses: [],
+      flowWrites: [],
+      reads: [
+        access('reads', 2, 'GET', '/other'),
+        access('reads', 3, 'GET', '/posts/1'),
+        access('reads', 5, 'GET', '/posts'),
+      ],
+    };
+    return flowFirst ? [flow, reads] : [reads, flow];
+  };
+
+  it('warns at a flow that writes what a later file reads, once per pair of files', () => {
+    const warnings = flowResidue(files(true));
+    expect(warnings.map((w) => [w.file, w.line])).toEqual([['a-flow.yaml', 4]]);
+    expect(warnings[0]?.message).toContain(
+      'writes /posts (POST c4) in a flow that runs before b-reads.yaml, which reads /posts/1 (GET c3)',
+    );
+  });
+
+  it('says nothing when the reads run first', () => {
+    expect(flowResidue(files(false))).toEqual([]);
+  });
+
+  it("cuts a step's path before its first capture", () => {
+    expect(resourceBeforeCaptures('/posts/{{id}}/comments?x=1')).toBe('/posts');
+    expect(resourceBeforeCaptures('/posts/')).toBe('/posts');
+    expect(resourceBeforeCaptures('/v1/{{tenant}}')).toBe('/v1');
   });
 });
