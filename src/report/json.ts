@@ -30,6 +30,9 @@ export function renderJson(report: RunReport): string {
   return `${before}\n    ${report.results.map(line).join(',\n    ')}\n  ${after}`;
 }
 
+/** What comes between two results' lines. */
+const BETWEEN = ',\n    ';
+
 /**
  * The same bytes as `renderJson({ ...report, results })`, as chunks (a line
  * at a time), so a report with 100k results is never one giant string.
@@ -45,9 +48,30 @@ export function* renderJsonChunks(
   // separator would be copied whole to be encoded), synchronously: the writer
   // waits only when the disk is behind, not once per case.
   for (const result of results) {
-    yield first ? '\n    ' : ',\n    ';
+    yield first ? '\n    ' : BETWEEN;
     yield line(result);
     first = false;
   }
   yield first ? after : `\n  ${after}`;
+}
+
+/**
+ * `renderJsonChunks` from a run's results as UTF-8 bytes already joined
+ * (`CollectedResults.joinedLines`, given the separator): the frame as text,
+ * the results as the byte chunks `joined` yields. `any`: whether there is a
+ * result at all (the frame of an empty list differs).
+ */
+export function* renderJsonJoined(
+  report: RunReport,
+  joined: (separator: string) => Iterable<Uint8Array>,
+  any: boolean,
+): Iterable<string | Uint8Array> {
+  const { before, after } = frame(report);
+  if (!any) {
+    yield before + after;
+    return;
+  }
+  yield `${before}\n    `;
+  yield* joined(BETWEEN);
+  yield `\n  ${after}`;
 }

@@ -13,7 +13,7 @@ import { writeChunksAtomic, writeFileAtomic } from '../util/fs.js';
 import type { RunReport } from './contract.js';
 import { REPORT_FORMATS, type ReportFormat } from './formats.js';
 import { renderHtmlChunks } from './html/render.js';
-import { renderJsonChunks } from './json.js';
+import { renderJsonChunks, renderJsonJoined } from './json.js';
 import { renderJunitChunks } from './junit.js';
 import { renderMarkdownChunks } from './markdown.js';
 import type { RunFolder } from './run-folder.js';
@@ -27,7 +27,7 @@ export interface AllResults {
   readonly final: FinalResults;
 }
 
-type Rendered = string | Iterable<string> | AsyncIterable<string>;
+type Rendered = string | Iterable<string | Uint8Array> | AsyncIterable<string>;
 
 /** What a run ends with, for its reporters: the report, every result, the folder being written. */
 export interface ReportEnd {
@@ -56,8 +56,15 @@ function fileReporter(
 }
 
 export const FILE_REPORTERS: Record<ReportFormat, FileReporter> = {
-  json: fileReporter('json', 'report.json', (report, all) =>
-    renderJsonChunks(report, all.collected.lines(all.final)),
+  json: fileReporter('json', 'report.json', (report, { collected, final }) =>
+    // A run's own stream copies its lines' bytes; results in memory are encoded.
+    collected.joinedLines === undefined
+      ? renderJsonChunks(report, collected.lines(final))
+      : renderJsonJoined(
+          report,
+          (separator) => collected.joinedLines?.(final, separator) ?? [],
+          collected.ranIds.length > 0,
+        ),
   ),
   md: fileReporter('md', 'report.md', renderMarkdownChunks),
   html: fileReporter('html', 'report.html', renderHtmlChunks),

@@ -51,6 +51,13 @@ export interface CollectedResults {
   read(caseIds: ReadonlySet<string>): Promise<CaseResult[]>;
   /** Every result in run order: its final form when `final` has one, else its line. */
   lines(final: FinalResults): Iterable<ResultJson>;
+  /**
+   * What `lines` gives, as UTF-8 JSON joined by `separator`, in chunks (each
+   * valid until the next is taken): a line is copied as results.ndjson holds
+   * its bytes, never decoded and encoded again. Absent where the results are
+   * not a run's own stream.
+   */
+  joinedLines?(final: FinalResults, separator: string): Iterable<Uint8Array>;
   /** Every result as a junit.xml row, in run order, from memory. */
   junitRows(final: FinalResults): Iterable<JunitRow>;
   /** Some of the results, sorted into run order. */

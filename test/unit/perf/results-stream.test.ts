@@ -1,8 +1,9 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { renderJson, renderJsonChunks } from '../../../src/report/json.js';
+import { renderJson, renderJsonChunks, renderJsonJoined } from '../../../src/report/json.js';
 import { openResultStream } from '../../../src/results/stream.js';
 import { summarise } from '../../../src/results/summary.js';
 import type { CaseResult } from '../../../src/results/types.js';
@@ -46,6 +47,13 @@ async function collect(chunks: AsyncIterable<string> | Iterable<string>): Promis
   return text;
 }
 
+/** Chunks of text and bytes (each valid until the next is taken) as one text. */
+function joinedText(chunks: Iterable<string | Uint8Array>): string {
+  const parts: Buffer[] = [];
+  for (const chunk of chunks) parts.push(Buffer.from(chunk));
+  return Buffer.concat(parts).toString('utf8');
+}
+
 describe('renderJsonChunks', () => {
   it('produces the same bytes as renderJson, with and without results', async () => {
     const results = Array.from({ length: 300 }, (_, n) =>
@@ -57,6 +65,13 @@ describe('renderJsonChunks', () => {
         renderJson(report),
       );
     }
+  });
+});
+
+describe('renderJsonJoined', () => {
+  it('the frame of an empty list is the one renderJson writes', () => {
+    const report = reportOf([]);
+    expect(joinedText(renderJsonJoined(report, () => [], false))).toBe(renderJson(report));
   });
 });
 
@@ -118,8 +133,49 @@ describe('openResultStream', () => {
     // Byte for byte what rendering the whole report in one piece gives.
     const whole = results.map((r) => final.get(r.caseId) ?? r);
     expect(streamed).toBe(renderJson({ ...reportOf([]), results: whole }));
+    // The lines' bytes joined as they are: the same report.
+    const joined = renderJsonJoined(
+      reportOf([]),
+      (separator) => collected.joinedLines?.(final, separator) ?? [],
+      true,
+    );
+    expect(joinedText(joined)).toBe(streamed);
     // A plainly equal result can be read back (regression mode marks fixed ones).
     const [back] = await collected.read(new Set(['s/c0007']));
     expect(back).toEqual(results[7]);
+  });
+
+  it('joinedLines gives the lines joined, whatever their sizes, order and final forms', async () => {
+    let n = 0;
+    // Sizes around the 256 KiB chunk and the 1 MiB read window, multi-byte text, any order.
+    const size = fc.oneof(
+      fc.integer({ min: 0, max: 300 }),
+      fc.integer({ min: 100_000, max: 300_000 }),
+    );
+    const entry = fc.record({ size, wide: fc.boolean(), final: fc.boolean(), key: fc.nat() });
+    await fc.assert(
+      fc.asyncProperty(fc.array(entry, { maxLength: 24 }), async (entries) => {
+        const stream = await openResultStream(join(dir, `joined-${n++}.ndjson`), entries.length);
+        const results = entries.map((e, k): CaseResult => {
+          const r = result(k);
+          return { ...r, request: { ...r.request, path: (e.wide ? '€' : 'p').repeat(e.size) } };
+        });
+        const order = entries.map((e, k) => [e.key, k] as const).sort((a, b) => a[0] - b[0]);
+        for (const [, k] of order) stream.add(results[k] as CaseResult, k);
+        const collected = await stream.finish();
+        // A final form of another size than the line.
+        const final = new Map(
+          entries.flatMap((e, k) =>
+            e.final ? [[result(k).caseId, result(k, 'divergent')] as const] : [],
+          ),
+        );
+        const texts = [...collected.lines(final)].map((r) =>
+          typeof r === 'string' ? r : JSON.stringify(r),
+        );
+        const joined = joinedText(collected.joinedLines?.(final, ',\n    ') ?? []);
+        expect(joined).toBe(texts.join(',\n    '));
+      }),
+      { numRuns: 30 },
+    );
   });
 });

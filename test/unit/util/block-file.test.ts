@@ -92,6 +92,47 @@ describe('block file (results.ndjson is written through it)', () => {
     );
   });
 
+  it('appendBytes mixed with text keeps every piece byte for byte, in any block size', async () => {
+    let n = 0;
+    const piece = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 9_000 }),
+      fc.uint8Array({ maxLength: 9_000 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(piece),
+        fc.constantFrom(4_096, 8_192, 65_536),
+        async (pieces, size) => {
+          const path = join(dir, `bytes-${n++}.bin`);
+          const file = await openBlockFile(path, { size, sync: size === 8_192 });
+          const lengths = pieces.map((p) =>
+            typeof p === 'string' ? file.append(p) : file.appendBytes(p),
+          );
+          await file.close();
+          const expected = Buffer.concat(
+            pieces.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))),
+          );
+          expect((await readFile(path)).equals(expected)).toBe(true);
+          expect(lengths.reduce((a, b) => a + b, 0)).toBe(expected.length);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('appendBytes copies: the caller may reuse its buffer at once', async () => {
+    const path = join(dir, 'reused.bin');
+    const file = await openBlockFile(path, { size: 4_096 });
+    const reused = Buffer.alloc(5_000);
+    for (const byte of [0x61, 0x62, 0x63]) {
+      reused.fill(byte);
+      file.appendBytes(reused.subarray(0, byte === 0x62 ? 5_000 : 100));
+    }
+    await file.close();
+    const expected = `${'a'.repeat(100)}${'b'.repeat(5_000)}${'c'.repeat(100)}`;
+    expect((await readFile(path)).toString('latin1')).toBe(expected);
+  });
+
   it('an empty file when nothing is appended; a missing folder fails at open', async () => {
     expect((await written('empty.txt', [])).bytes.length).toBe(0);
     await expect(openBlockFile(join(dir, 'missing', 'x.txt'))).rejects.toThrow(/ENOENT/);
