@@ -121,7 +121,8 @@ function inJson(text: string): string {
  * A leaf's printed text (`scalar(value)`) as it reads inside a JSON string.
  * A number, a boolean or null needs no escape. A string's whole JSON (not cut)
  * holds no control character and no lone surrogate (`JSON.stringify` escapes
- * them, with a backslash), so without a backslash only its quotes need one.
+ * them, with a backslash), and any quote inside it is escaped with one too:
+ * without a backslash, its only quotes are its first and last characters.
  * Anything else (a cut text may end in half a surrogate pair) is escaped whole.
  */
 function leafInJson(value: unknown, text: string): string {
@@ -129,7 +130,7 @@ function leafInJson(value: unknown, text: string): string {
   if (typeof value !== 'string' || text.length > MAX_VALUE || text.includes('\\')) {
     return inJson(text);
   }
-  return text.replaceAll('"', '\\"');
+  return `\\"${text.slice(1, -1)}\\"`;
 }
 
 /**
