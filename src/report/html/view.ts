@@ -177,7 +177,7 @@ function regressionsOf(result: CaseResult, fixedCauses: readonly string[]): stri
 }
 
 /** The tracker rows of a result's findings, each id once (its last status), in order of first finding. */
-export function trackerRows(findings: CaseResult['findings']): RowView['rows'] {
+export function rowsOfFindings(findings: CaseResult['findings']): RowView['rows'] {
   if (findings === undefined || findings.length === 0) return [];
   // One finding (most divergences): its row, no map.
   if (findings.length === 1) {
@@ -217,7 +217,7 @@ function rowOf(result: CaseResult, fixed: FixedByCase, withDiff = true): RowView
   if (result.regression !== undefined) row.regression = result.regression;
   row.regressions = regressionsOf(result, fixedCauses);
   row.fixedCauses = fixedCauses;
-  row.rows = trackerRows(result.findings);
+  row.rows = rowsOfFindings(result.findings);
   row.causes = (result.findings ?? []).map((f) => f.fingerprint);
   if (result.fingerprint !== undefined) row.fingerprint = result.fingerprint;
   row.summary = summary === '' ? (result.expectations ?? []).join('; ') : summary;

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scalarJson } from '../../../src/report/html/diff-lines.js';
 import { embedJson } from '../../../src/report/html/render.js';
-import { trackerRows } from '../../../src/report/html/view.js';
+import { rowsOfFindings } from '../../../src/report/html/view.js';
 import type { ResultFinding } from '../../../src/results/types.js';
 
 // The general paths, as they were.
@@ -25,7 +25,7 @@ function embedGeneral(value: unknown): string {
     .replaceAll('\u2028', '\\u2028')
     .replaceAll('\u2029', '\\u2029');
 }
-function trackerRowsGeneral(findings: readonly ResultFinding[] | undefined) {
+function rowsOfFindingsGeneral(findings: readonly ResultFinding[] | undefined) {
   return [
     ...new Map(
       (findings ?? []).flatMap((f) =>
@@ -93,7 +93,7 @@ describe("a row's tracker rows", () => {
       fc.property(fc.option(fc.array(finding, { maxLength: 4 }), { nil: undefined }), (list) => {
         // Only the fingerprint and tracker are read.
         const findings = list as readonly ResultFinding[] | undefined;
-        expect(trackerRows(findings)).toEqual(trackerRowsGeneral(findings));
+        expect(rowsOfFindings(findings)).toEqual(rowsOfFindingsGeneral(findings));
       }),
     );
   });
