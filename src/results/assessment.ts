@@ -58,13 +58,22 @@ export function judgedAfterDecisions(
   if (!hasFindings(result)) return result;
   const findings = result.findings.map((finding): ResultFinding => {
     const row = rowOf(rowFingerprintOf(finding));
-    const { tracker: _old, ...rest } = finding;
-    return row === undefined ? rest : { ...rest, tracker: { id: row.id, status: row.status } };
+    // An observed finding has no row yet (most): a copy, not a rest that leaves `tracker` out
+    // (V8 builds that one in its runtime, member by member).
+    const rest = Object.hasOwn(finding, 'tracker') ? withoutTracker(finding) : finding;
+    if (row === undefined) return rest;
+    return { ...rest, tracker: { id: row.id, status: row.status } };
   });
   const decided =
     findings.length > 0 &&
     findings.every((f) => f.tracker !== undefined && WAIVED_STATUSES.has(f.tracker.status));
   return { ...result, findings, verdict: decided ? 'accepted' : 'divergent' };
+}
+
+/** `finding` without its `tracker` member. */
+function withoutTracker(finding: ResultFinding): ResultFinding {
+  const { tracker: _old, ...rest } = finding;
+  return rest;
 }
 
 /** What a reader sees of a case: its observation with the assessment laid over it. */

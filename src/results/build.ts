@@ -228,9 +228,11 @@ function described(
   context: ResultContext,
 ) {
   const requests = exchange.flow?.requests;
+  // Both sides send the case's own request unless a flow bound each side's (`planOf` is pure).
+  const shared = requests === undefined ? planOf(exchange.case.request) : undefined;
   const plans = {
-    baseline: planOf(requests?.baseline ?? exchange.case.request),
-    candidate: planOf(requests?.candidate ?? exchange.case.request),
+    baseline: shared ?? planOf(requests?.baseline ?? exchange.case.request),
+    candidate: shared ?? planOf(requests?.candidate ?? exchange.case.request),
   };
   const text = explainShown(input, context.redact);
   return {

@@ -33,7 +33,7 @@ import {
   reportNumbers,
   runErrorsLine,
 } from '../numbers.js';
-import { bodyLines, type SideLines } from './diff-lines.js';
+import { bodyLines, bodyLinesJson, type SideLines } from './diff-lines.js';
 
 /** A row's colour and filter group: its primary divergence kind, or why it is listed. */
 export type RowKind = DivergenceKind | 'accepted' | 'error' | 'expectation' | 'fixed' | 'skipped';
@@ -176,49 +176,65 @@ function regressionsOf(result: CaseResult, fixedCauses: readonly string[]): stri
   return out;
 }
 
-function rowOf(result: CaseResult, fixed: FixedByCase): RowView {
-  const diff = diffOf(result);
+/** The tracker rows of a result's findings, each id once (its last status), in order of first finding. */
+export function rowsOfFindings(findings: CaseResult['findings']): RowView['rows'] {
+  if (findings === undefined || findings.length === 0) return [];
+  // One finding (most divergences): its row, no map.
+  if (findings.length === 1) {
+    const tracker = findings[0]?.tracker;
+    return tracker === undefined ? [] : [[tracker.id, tracker.status]];
+  }
+  return [
+    ...new Map(
+      findings.flatMap((f) =>
+        f.tracker === undefined ? [] : [[f.tracker.id, f.tracker.status] as const],
+      ),
+    ),
+  ];
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * One row, its members set in place in the page's order (an object literal
+ * with five conditional spreads copied the row built so far at each).
+ */
+function rowOf(result: CaseResult, fixed: FixedByCase, withDiff = true): RowView {
+  const diff = withDiff ? diffOf(result) : undefined;
   const fixedCauses = fixed.get(result.caseId) ?? [];
   const summary =
     result.summary ??
     result.reason ??
     (result.regression === 'fixed' ? 'fixed since the compared report' : '');
   const flow = result.flow === undefined ? undefined : flowNotes(result.flow);
-  return {
+  const row: Partial<Mutable<RowView>> = {
     id: result.caseId,
     endpoint: result.endpoint,
     kind: rowKind(result),
     kinds: result.kinds,
     verdict: result.verdict,
-    ...(result.regression === undefined ? {} : { regression: result.regression }),
-    regressions: regressionsOf(result, fixedCauses),
-    fixedCauses,
-    rows: [
-      ...new Map(
-        (result.findings ?? []).flatMap((f) =>
-          f.tracker === undefined ? [] : [[f.tracker.id, f.tracker.status] as const],
-        ),
-      ),
-    ],
-    causes: (result.findings ?? []).map((f) => f.fingerprint),
-    ...(result.fingerprint === undefined ? {} : { fingerprint: result.fingerprint }),
-    summary: summary === '' ? (result.expectations ?? []).join('; ') : summary,
-    explanation: result.explanation ?? '',
-    status: [sideStatus(result.baseline), sideStatus(result.candidate)],
-    ms: [formatMs(result.baseline.durationMs), formatMs(result.candidate.durationMs)],
-    changes: changeLines(result.changes ?? []),
-    headers: (result.headerChanges ?? []).map((h) => [
-      h.name,
-      h.baseline ?? '(absent)',
-      h.candidate ?? '(absent)',
-    ]),
-    expectations: result.expectations ?? [],
-    ...(flow === undefined ? {} : { flow }),
-    ...(result.repro === undefined
-      ? {}
-      : { repro: [result.repro.baseline, result.repro.candidate] as const }),
-    ...(diff === undefined ? {} : { diff }),
   };
+  if (result.regression !== undefined) row.regression = result.regression;
+  row.regressions = regressionsOf(result, fixedCauses);
+  row.fixedCauses = fixedCauses;
+  row.rows = rowsOfFindings(result.findings);
+  row.causes = (result.findings ?? []).map((f) => f.fingerprint);
+  if (result.fingerprint !== undefined) row.fingerprint = result.fingerprint;
+  row.summary = summary === '' ? (result.expectations ?? []).join('; ') : summary;
+  row.explanation = result.explanation ?? '';
+  row.status = [sideStatus(result.baseline), sideStatus(result.candidate)];
+  row.ms = [formatMs(result.baseline.durationMs), formatMs(result.candidate.durationMs)];
+  row.changes = changeLines(result.changes ?? []);
+  row.headers = (result.headerChanges ?? []).map((h) => [
+    h.name,
+    h.baseline ?? '(absent)',
+    h.candidate ?? '(absent)',
+  ]);
+  row.expectations = result.expectations ?? [];
+  if (flow !== undefined) row.flow = flow;
+  if (result.repro !== undefined) row.repro = [result.repro.baseline, result.repro.candidate];
+  if (diff !== undefined) row.diff = diff;
+  return row as RowView;
 }
 
 function flowNotes(flow: FlowRef): string[] {
@@ -366,6 +382,32 @@ export function htmlView(report: RunReport): HtmlView {
 export function* rowViews(report: RunReport): Generator<RowView> {
   const fixed = fixedByCase(report.regression?.fixed ?? []);
   for (const result of report.results) if (listed(result)) yield rowOf(result, fixed);
+}
+
+/** A row for embedding: the row without its `diff`, and the diff's JSON (see `bodyLinesJson`). */
+export interface RowText {
+  readonly row: RowView;
+  /** `JSON.stringify(row.diff)` of the row `rowViews` gives; undefined when it has none. */
+  readonly diff: string | undefined;
+}
+
+/** The diff's JSON of `diffOf(result)`, written from its lines' pieces. */
+function diffJsonOf(result: CaseResult): string | undefined {
+  if (result.bodies === undefined) return undefined;
+  const baseline = bodyLinesJson(result.bodies.baseline, result.changes, 'baseline');
+  const candidate = bodyLinesJson(result.bodies.candidate, result.changes, 'candidate');
+  return `{"baseline":${baseline},"candidate":${candidate}}`;
+}
+
+/**
+ * `rowViews` for report.html's writer: each row with its diff as JSON text
+ * (the diff is the row's last member, so the row's JSON is the two spliced).
+ */
+export function* rowTexts(report: RunReport): Generator<RowText> {
+  const fixed = fixedByCase(report.regression?.fixed ?? []);
+  for (const result of report.results) {
+    if (listed(result)) yield { row: rowOf(result, fixed, false), diff: diffJsonOf(result) };
+  }
 }
 
 /** `htmlView` with its `rows` left empty (see `rowViews`). */
