@@ -175,9 +175,12 @@ function shortSecretNotes(secrets: ReadonlyMap<string, string>): string[] {
 /** Cases already in memory as a run's library: selected as a run selects, streamed from memory. */
 function libraryInMemory(cases: readonly Case[], request: RunRequest): RunLibrary {
   const selection = { filter: request.filter, tags: request.tag };
-  const matching = selectCases(cases, selection).length;
+  // Without a shard the selection is what matches: one pass over the library, not two.
   const selected = selectCases(cases, { ...selection, shard: request.shard });
-  const redactHeaders = new Set(selected.flatMap((c) => c.rules.redactHeaders));
+  const matching =
+    request.shard === undefined ? selected.length : selectCases(cases, selection).length;
+  const redactHeaders = new Set<string>();
+  for (const c of selected) for (const name of c.rules.redactHeaders) redactHeaders.add(name);
   return { source: inMemory(selected), matching, redactHeaders: [...redactHeaders] };
 }
 
