@@ -227,17 +227,28 @@ async function* readSelected(
       continue;
     }
     for (const selected of group) {
-      let batch: RunUnit[] = [];
-      for (const entry of await entriesAgain(selected, options, readOnce)) {
-        batch.push(entry.kind === 'flow' ? sequenceOf(entry.steps) : entry);
-        if (batch.length === CASES_PER_BATCH) {
-          yield batch;
-          batch = [];
-        }
-      }
-      if (batch.length > 0) yield batch;
+      for (const batch of batchesOf(await entriesAgain(selected, options, readOnce))) yield batch;
     }
   }
+}
+
+/**
+ * A file's entries as the run's units, `CASES_PER_BATCH` at a time, resolved
+ * as they are taken (a file past the kept budget is never resolved whole). A
+ * generator of its own, not a loop inside `readSelected`: the loop runs once
+ * per case, so V8 optimises whatever holds it, and the async generator that
+ * held it cost ~50 M instructions of TurboFan per 20,000-case run.
+ */
+function* batchesOf(entries: Iterable<CaseEntry>): Generator<RunUnit[]> {
+  let batch: RunUnit[] = [];
+  for (const entry of entries) {
+    batch.push(entry.kind === 'flow' ? sequenceOf(entry.steps) : entry);
+    if (batch.length === CASES_PER_BATCH) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
 
 /** The files in order, consecutive files of one serial sequence together, any other file alone. */

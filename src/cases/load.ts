@@ -215,9 +215,18 @@ export function fileResolver(
           sideEffects: options.sideEffects,
           serial,
         });
-  return (index, problems) => {
+  const general: FileResolver = (index, problems) => {
     const spec = checkedSpec(parsed, index, problems);
     return spec === undefined ? undefined : resolver?.resolve(spec, index, problems);
+  };
+  // A file whose every case passed the plain-case check as it was parsed: each
+  // is resolved from its parsed JSON, unless the plain lane leaves it to the resolver.
+  const { plain } = parsed;
+  const lane = resolver?.plain;
+  if (plain === undefined || lane === undefined) return general;
+  return (index, problems) => {
+    const value = plain[index];
+    return (value === undefined ? undefined : lane(value, index)) ?? general(index, problems);
   };
 }
 

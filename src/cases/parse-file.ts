@@ -15,7 +15,13 @@ import type { InputProblem } from '../util/errors.js';
 import { type Locator, placeReport, positionOfOffset, positionOfPath } from '../util/positions.js';
 import { describeIssues, describeValue } from '../util/zod-issues.js';
 import { bomLength, sliceCaseFile } from './json-slices.js';
-import { caseFileHeaderFast, plainCaseFast } from './plain-fast.js';
+import {
+  caseFileHeaderFast,
+  isPlainCase,
+  type PlainCase,
+  plainCaseFast,
+  plainSpec,
+} from './plain-fast.js';
 import { isMapping } from './request-schema.js';
 import {
   type CaseFile,
@@ -43,6 +49,13 @@ export interface ParsedCaseFile {
   readonly count: number;
   /** The case at `index` as written (for a JSON file, parsed on each call). */
   item(index: number): Item;
+  /**
+   * Every case as written, when the file was parsed whole, its own fields
+   * pass the plain header check and each of its cases the plain-case check
+   * (`isPlainCase`): checked once, while the file was parsed (that is what
+   * let it skip the depth scan).
+   */
+  readonly plain?: readonly PlainCase[] | undefined;
   readonly locate: Locator;
 }
 
@@ -159,24 +172,42 @@ function lazyText(bytes: Buffer): () => string {
 export const WHOLE_JSON_BYTES = 1024 * 1024;
 
 type ParsedJson =
-  | { data: unknown; locate: Locator; count: number; item: (index: number) => Item }
+  | {
+      data: unknown;
+      locate: Locator;
+      count: number;
+      item: (index: number) => Item;
+      plain?: readonly PlainCase[] | undefined;
+    }
   | { problems: InputProblem[] };
 
 /**
  * A JSON file as its own fields (parsed) and its cases (slices, or parsed
  * whole when it has at most `whole` bytes), or its syntax problem.
+ *
+ * The depth scan runs before anything walks the tree, except where nothing
+ * can: `JSON.parse` is iterative, and a file whose own fields pass the plain
+ * header check and whose every case passes the plain-case check nests a few
+ * levels at most (both read only strings, numbers, booleans, a list of
+ * strings and objects of strings), so such a file is not scanned.
  */
 function parseJson(bytes: Buffer, file: string, whole: number): ParsedJson {
   const text = lazyText(bytes);
   const locate = lazyLocator(text);
+  const parsed = bytes.byteLength <= whole ? parsedWhole(bytes, locate) : undefined;
+  if (parsed !== undefined && 'plain' in parsed && parsed.plain !== undefined) return parsed;
   const deep = jsonTooDeep(bytes, INPUT_DEPTH);
   if (deep !== undefined) return { problems: [tooDeepProblem(file, deep)] };
-  if (bytes.byteLength <= whole) {
-    const parsed = parsedWhole(bytes, locate);
-    // Broken JSON is left to the slices: they place its problem, case by case.
-    if (parsed !== undefined) return parsed;
-  }
-  return slicedJson(bytes, file, locate);
+  // Broken JSON is left to the slices: they place its problem, case by case.
+  return parsed ?? slicedJson(bytes, file, locate);
+}
+
+/**
+ * The cases, when the file's own fields pass the plain header check and every
+ * case passes the plain-case check; undefined otherwise.
+ */
+function plainCases(data: unknown, cases: unknown[]): PlainCase[] | undefined {
+  return caseFileHeaderFast(data) !== undefined && cases.every(isPlainCase) ? cases : undefined;
 }
 
 /**
@@ -207,7 +238,8 @@ function parsedWhole(bytes: Buffer, locate: Locator): ParsedJson | undefined {
   }
   if (cases === undefined) return { data, locate, ...itemsOf(data) };
   const items = cases;
-  return { data, locate, count: items.length, item: (index) => ({ value: items[index] }) };
+  const plain = plainCases(data, items);
+  return { data, locate, count: items.length, item: (index) => ({ value: items[index] }), plain };
 }
 
 /** A JSON file cut into slices, its own fields parsed and its cases parsed one at a time. */
@@ -283,7 +315,10 @@ export function parseCaseFile(
   const cases = 'item' in parsed ? parsed : itemsOf(data);
   const base = { file, count: cases.count, item: cases.item, locate };
   const fast = caseFileHeaderFast(data);
-  if (fast !== undefined) return { ok: true, parsed: { ...base, header: fast, problems: [] } };
+  if (fast !== undefined) {
+    const plain = 'plain' in parsed ? parsed.plain : undefined;
+    return { ok: true, parsed: { ...base, header: fast, problems: [], plain } };
+  }
   const checked = caseFileHeaderSchema().safeParse(data, { jitless: true });
   if (checked.success) {
     const { cases: _cases, ...header } = checked.data;
@@ -321,6 +356,8 @@ export function checkedSpec(
   index: number,
   problems: InputProblem[],
 ): CaseSpec | undefined {
+  const plain = parsed.plain?.[index];
+  if (plain !== undefined) return plainSpec(plain);
   const item = parsed.item(index);
   if ('problem' in item) {
     problems.push(item.problem);

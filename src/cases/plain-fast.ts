@@ -16,8 +16,6 @@ import { SLUG } from './request-schema.js';
 import { headerNameProblem, headerValueProblem, pathProblem } from './request-syntax.js';
 import type { CaseFile, CaseSpec } from './schema.js';
 
-type Request = CaseSpec['request'] & object;
-
 const CASE_KEYS = new Set(['id', 'description', 'tags', 'request', 'expect']);
 const REQUEST_KEYS = new Set(['method', 'path', 'headers']);
 
@@ -41,75 +39,99 @@ function onlyKeys(value: Record<string, unknown>, known: ReadonlySet<string>): b
 
 const slug = (value: unknown): value is string => typeof value === 'string' && SLUG.test(value);
 
-function tagsOf(value: unknown): string[] | undefined {
-  if (!Array.isArray(value)) return undefined;
-  const tags: string[] = [];
-  for (const tag of value) {
-    if (!slug(tag)) return undefined;
-    tags.push(tag);
-  }
-  return tags;
+/**
+ * A case as written that `plainCaseFast` accepts (its `isPlainCase` says so):
+ * read as it is, without a copy, by the plain lane of the resolver.
+ */
+export interface PlainCase {
+  readonly id: string;
+  readonly description?: string;
+  readonly tags?: readonly string[];
+  readonly request: PlainRequest;
+  readonly expect?: { readonly status?: number };
 }
 
-function headersOf(value: unknown): Record<string, string> | undefined {
-  if (!plainObject(value) || Object.getOwnPropertySymbols(value).length > 0) return undefined;
-  const headers: Record<string, string> = {};
+/** The request of a `PlainCase`. */
+export interface PlainRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+function isTags(value: unknown): value is string[] {
+  if (!Array.isArray(value)) return false;
+  for (const tag of value) if (!slug(tag)) return false;
+  return true;
+}
+
+function isHeaders(value: unknown): value is Record<string, string> {
+  if (!plainObject(value) || Object.getOwnPropertySymbols(value).length > 0) return false;
   for (const name of Object.keys(value)) {
     const header = value[name];
-    if (name === '__proto__' || typeof header !== 'string') return undefined;
+    if (name === '__proto__' || typeof header !== 'string') return false;
     if (headerNameProblem(name) !== undefined || headerValueProblem(header) !== undefined)
-      return undefined;
-    headers[name] = header;
+      return false;
   }
-  return headers;
+  return true;
 }
 
-function requestOf(value: unknown): Request | undefined {
-  if (!plainObject(value) || !onlyKeys(value, REQUEST_KEYS)) return undefined;
+function isRequest(value: unknown): value is PlainRequest {
+  if (!plainObject(value) || !onlyKeys(value, REQUEST_KEYS)) return false;
   const { method, path, headers } = value;
-  if (typeof method !== 'string' || !METHOD_TOKEN.test(method)) return undefined;
-  if (method.toUpperCase() === 'CONNECT') return undefined;
+  if (typeof method !== 'string' || !METHOD_TOKEN.test(method)) return false;
+  if (method.toUpperCase() === 'CONNECT') return false;
   // A plain case's path starts with "/" (a captured `{{variable}}` is a flow step's).
   if (typeof path !== 'string' || !path.startsWith('/') || pathProblem(path, true) !== undefined)
-    return undefined;
-  if (headers === undefined) return { method, path };
-  const checked = headersOf(headers);
-  return checked === undefined ? undefined : { method, path, headers: checked };
+    return false;
+  return headers === undefined || isHeaders(headers);
 }
 
-function expectOf(value: unknown): { status?: number } | undefined {
-  if (!plainObject(value) || !onlyKeys(value, STATUS_KEY)) return undefined;
+function isExpect(value: unknown): value is { status?: number } {
+  if (!plainObject(value) || !onlyKeys(value, STATUS_KEY)) return false;
   const { status } = value;
-  if (status === undefined) return {};
-  return typeof status === 'number' && Number.isInteger(status) && status >= 100 && status <= 599
-    ? { status }
-    : undefined;
+  return (
+    status === undefined ||
+    (typeof status === 'number' && Number.isInteger(status) && status >= 100 && status <= 599)
+  );
 }
 
 const STATUS_KEY = new Set(['status']);
 
-/** The case as `plainCaseSchema` gives it, or undefined for the schema to check. */
-export function plainCaseFast(value: unknown): CaseSpec | undefined {
-  if (!plainObject(value) || !onlyKeys(value, CASE_KEYS)) return undefined;
+/**
+ * Whether `plainCaseSchema` would accept the case as the plain-case check
+ * does (`plainCaseFast` gives it, copied): nothing is allocated for the
+ * answer, so a file's every case can be asked before any is resolved.
+ */
+export function isPlainCase(value: unknown): value is PlainCase {
+  if (!plainObject(value) || !onlyKeys(value, CASE_KEYS)) return false;
   const { id, description, tags, request, expect } = value;
-  if (!slug(id)) return undefined;
-  if (description !== undefined && typeof description !== 'string') return undefined;
-  const checkedRequest = requestOf(request);
-  if (checkedRequest === undefined) return undefined;
+  return (
+    slug(id) &&
+    (description === undefined || typeof description === 'string') &&
+    isRequest(request) &&
+    (tags === undefined || isTags(tags)) &&
+    (expect === undefined || isExpect(expect))
+  );
+}
+
+/** A plain case as `plainCaseSchema` gives it: a copy, its keys in the schema's order. */
+export function plainSpec(value: PlainCase): CaseSpec {
+  const { id, description, tags, request, expect } = value;
   const spec: CaseSpec = { id };
   if (description !== undefined) spec.description = description;
-  if (tags !== undefined) {
-    const checkedTags = tagsOf(tags);
-    if (checkedTags === undefined) return undefined;
-    spec.tags = checkedTags;
-  }
-  spec.request = checkedRequest;
+  if (tags !== undefined) spec.tags = [...tags];
+  const { method, path, headers } = request;
+  spec.request =
+    headers === undefined ? { method, path } : { method, path, headers: { ...headers } };
   if (expect !== undefined) {
-    const checkedExpect = expectOf(expect);
-    if (checkedExpect === undefined) return undefined;
-    spec.expect = checkedExpect;
+    spec.expect = expect.status === undefined ? {} : { status: expect.status };
   }
   return spec;
+}
+
+/** The case as `plainCaseSchema` gives it, or undefined for the schema to check. */
+export function plainCaseFast(value: unknown): CaseSpec | undefined {
+  return isPlainCase(value) ? plainSpec(value) : undefined;
 }
 
 const HEADER_KEYS = new Set(['$schema', 'suite', 'description', 'serial', 'sideEffects', 'cases']);

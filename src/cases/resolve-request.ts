@@ -45,7 +45,7 @@ function fieldAt(index: number, step: number | undefined, key: string): ValuePat
 // A library of 100k cases is held in memory during a run: cases share what
 // they can (empty lists, "no body", "no expectation") instead of each holding a copy.
 const EMPTY: readonly never[] = Object.freeze([]);
-const NO_BODY: RequestBody = Object.freeze({ kind: 'none' });
+export const NO_BODY: RequestBody = Object.freeze({ kind: 'none' });
 export const NO_EXPECTATION: Case['expect'] = Object.freeze({ status: undefined });
 
 export function compact<T>(list: readonly T[]): readonly T[] {

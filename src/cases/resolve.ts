@@ -12,9 +12,11 @@ import { substituteEnv, substituteEnvDeep, type ValuePath } from '../util/env.js
 import type { InputProblem } from '../util/errors.js';
 import { formatField, type Locator } from '../util/positions.js';
 import type { CaseFileHeader } from './parse-file.js';
+import type { PlainCase } from './plain-fast.js';
 import { headerValueProblem, pathProblem } from './request-syntax.js';
 import type { EntryParts, ResolveContext } from './resolve-context.js';
 import { resolveFlow } from './resolve-flow.js';
+import { type PlainFile, resolvePlain } from './resolve-plain.js';
 import {
   compact,
   headerPairs,
@@ -62,6 +64,12 @@ export interface CaseResolver {
    * a check resolves every case of the library.
    */
   resolve(item: CaseSpec, index: number, problems: InputProblem[]): CaseEntry;
+  /**
+   * The plain lane (`resolvePlain`), for a file without `defaults`: the case
+   * at `cases[index]`, written as `value`, resolved as `resolve` resolves it,
+   * or undefined when it is for `resolve`.
+   */
+  readonly plain: ((value: PlainCase, index: number) => Case | undefined) | undefined;
 }
 
 /** The resolver for the cases of a file whose own fields (`header`) are valid. */
@@ -101,8 +109,14 @@ export function caseResolver(header: CaseFileHeader, context: ResolveContext): C
     rules: resolveRules([context.globalRules, header.defaults?.rules]),
   };
   const file = { file: context.file, locate: context.locate };
+  const plainFile: PlainFile | undefined =
+    header.defaults === undefined
+      ? { suite: header.suite, rules: defaults.rules, source: file, serial: context.serial }
+      : undefined;
   // Problems of the defaults belong to the first case resolved (they are reported once).
   return {
+    plain:
+      plainFile === undefined ? undefined : (value, index) => resolvePlain(value, plainFile, index),
     resolve(item, index, found) {
       const parts: EntryParts = { header, item, index, defaults, sub: checked, json, file };
       const resolved =

@@ -1,5 +1,6 @@
 /** The option table: it reaches commander whole, and the flags it types are what commander parsed. */
 import { Command, type Option } from 'commander';
+import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as z from 'zod';
 import { buildProgram, OPERANDS_ONLY } from '../../../src/cli/main.js';
@@ -145,7 +146,10 @@ describe('the option table', () => {
   });
 
   it("checks a value without zod only where the option's schema gives it back as it is", () => {
-    const samples: unknown[] = [true, false, '', 'x', [], ['a', 'b'], ['a', 1], 3, null, {}];
+    const samples: unknown[] = [
+      ...[true, false, '', 'x', [], ['a', 'b'], ['a', 1], 3, null, {}],
+      ...[0, -0, 1, 8, 1024, 1025, -1, 2.5, 0.001, 2 ** 53, Number.NaN, Number.POSITIVE_INFINITY],
+    ];
     for (const [name, decl] of Object.entries(COMMANDS)) {
       for (const [key, option] of Object.entries(decl.options)) {
         const values = [...samples, ...(option.meta.choices ?? [])];
@@ -164,8 +168,47 @@ describe('the option table', () => {
     expect(plainFlags(validate, { typo: 'x' })).toBe(false);
     expect(plainFlags(COMMANDS.run, { tracker: false, failOn: 'none', quiet: true })).toBe(true);
     expect(plainFlags(COMMANDS.run, { failOn: 'sometimes' })).toBe(false);
-    // Parsed values (numbers, shards) are checked by the schema.
-    expect(plainFlags(COMMANDS.run, { concurrency: 3 })).toBe(false);
+    // A count or a rate its schema accepts is checked without it; shards and budgets by the schema.
+    expect(plainFlags(COMMANDS.run, { concurrency: 3, rate: 2.5 })).toBe(true);
+    expect(plainFlags(COMMANDS.run, { concurrency: 0 })).toBe(false);
+    expect(plainFlags(COMMANDS.run, { concurrency: 2.5 })).toBe(false);
+  });
+
+  it('parses a count or a rate without zod as the schema would', () => {
+    const numeric = Object.entries(COMMANDS).flatMap(([name, decl]) =>
+      Object.entries(decl.options)
+        .filter(([, option]) => option.meta.parse !== undefined && option.plain !== undefined)
+        .map(([key, option]) => ({ name: `${name} ${key}`, option })),
+    );
+    expect(numeric.map((n) => n.name)).toEqual(
+      expect.arrayContaining(['run concurrency', 'run rate']),
+    );
+    const texts = fc.oneof(
+      fc.constantFrom('8', '0', '-0', '1024', '1025', '2.5', '1e3', ' 7 ', '', ' ', '0x10', 'x'),
+      fc.integer({ min: -5, max: 5000 }).map(String),
+      fc.string({ maxLength: 6 }),
+    );
+    fc.assert(
+      fc.property(texts, (text) => {
+        for (const { name, option } of numeric) {
+          const parse = option.meta.parse;
+          if (parse === undefined) continue;
+          let parsed: unknown;
+          let refused: unknown;
+          try {
+            parsed = parse(text);
+          } catch (error) {
+            refused = error;
+          }
+          const number = text.trim() === '' ? Number.NaN : Number(text);
+          const checked = option.schema().safeParse(number);
+          expect(refused === undefined, `${name} "${text}"`).toBe(checked.success);
+          if (checked.success)
+            expect(Object.is(parsed, checked.data), `${name} "${text}"`).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('runs a command given operands alone as commander would: those operands, no flags', async () => {
