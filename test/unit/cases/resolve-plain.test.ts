@@ -117,9 +117,10 @@ describe('the plain lane', () => {
         if (expectSame(v, serial)) laned++;
         else expect(both(v, serial).lane).toBeUndefined();
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
-    // The property is about the lane: many generated cases must take it.
-    expect(laned).toBeGreaterThan(50);
+    // The property is about the lane: many generated cases must take it (~210 of
+    // 1,000 on average; 38 of 300 was seen, so the bound leaves a wide margin).
+    expect(laned).toBeGreaterThan(60);
   });
 });
