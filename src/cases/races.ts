@@ -92,12 +92,10 @@ export function crossFileRaces(files: readonly FileAccess[]): InputProblem[] {
 export function flowResidue(files: readonly FileAccess[]): InputProblem[] {
   const out: InputProblem[] = [];
   files.forEach(({ flowWrites }, file) => {
-    for (let later = file + 1; later < files.length; later++) {
-      const reader = files[later];
-      if (reader === undefined) continue;
-      const hit = flowWrites
-        .flatMap((write) => reader.reads.map((read) => [write, read] as const))
-        .find(([write, read]) => overlaps(write.path, read.path));
+    // Most files hold no flow that writes: nothing to pair with the files after them.
+    if (flowWrites.length === 0) return;
+    for (const reader of files.slice(file + 1)) {
+      const hit = firstOverlap(flowWrites, reader.reads);
       if (hit === undefined) continue;
       const [write, read] = hit;
       out.push({
@@ -107,6 +105,18 @@ export function flowResidue(files: readonly FileAccess[]): InputProblem[] {
     }
   });
   return out;
+}
+
+/** The first write and read, in order, whose resources overlap. */
+function firstOverlap(
+  writes: readonly PlainAccess[],
+  reads: readonly PlainAccess[],
+): readonly [PlainAccess, PlainAccess] | undefined {
+  for (const write of writes) {
+    const read = reads.find((r) => overlaps(write.path, r.path));
+    if (read !== undefined) return [write, read];
+  }
+  return undefined;
 }
 
 /** `/posts/{{id}}/comments` → `/posts`: the part of a flow step's path that names a resource before any capture. */

@@ -9,7 +9,10 @@
  * learning, a report upgraded from an older schema) can see it; the
  * `empty-object` pattern explains it. Pure.
  */
+
+import type { Change } from '../model/comparison.js';
 import { isJsonObject, type JsonObject } from '../normalise/json.js';
+import { formatPointer, parsePointer } from '../util/json-pointer.js';
 import { ownValue } from '../wire/json-equal.js';
 import type { PathChange } from './diff-engine.js';
 import { isZeroValue } from './patterns/util.js';
@@ -90,4 +93,28 @@ export function collapseEmptyObjects(
     }
   }
   return out;
+}
+
+/**
+ * The inverse of `collapseEmptyObjects` for one change it made: the filled
+ * object's members as the differ gave them before, one `added` (or
+ * `removed`) change each, but for the members named in `except` (a
+ * preview's cut marker is no member). Empty for any other change.
+ */
+export function membersOfCollapsed(change: Change, except: ReadonlySet<string>): Change[] {
+  if (change.op !== 'type') return [];
+  const { baseline, candidate } = change;
+  if (!isJsonObject(baseline) || !isJsonObject(candidate)) return [];
+  const added = Object.keys(baseline).length === 0;
+  const filled = added ? candidate : baseline;
+  const at = parsePointer(change.path);
+  return Object.keys(filled)
+    .filter((key) => !except.has(key))
+    .map((key) => {
+      const path = formatPointer([...at, key]);
+      const value = ownValue(filled, key);
+      return added
+        ? { path, op: 'added' as const, candidate: value }
+        : { path, op: 'removed' as const, baseline: value };
+    });
 }

@@ -2,12 +2,13 @@
  * The run's findings grouped by root cause: the observations the tracker is
  * updated with, and the decisions list reports open with. Pure.
  */
+import { earlierKeys } from '../compare/earlier-keys.js';
 import { fieldOf } from '../compare/findings.js';
 import { causeFingerprint, type FindingKind, type RootCause } from '../compare/root-cause.js';
 import type { DecisionStatus, TrackerStatus } from '../tracker/types.js';
 import { codeSpan } from '../util/code-span.js';
 import { compareText } from '../util/text.js';
-import { earlierKeys } from './earlier-keys.js';
+import { CUT_KEY } from './preview.js';
 import { type CaseResult, hasFindings, type ResultFinding } from './types.js';
 
 /** Every case and endpoint of this run that showed one root cause. */
@@ -101,7 +102,7 @@ function withFields(group: FindingGroup, fields: ReadonlySet<string>): FindingGr
  * A cause that findings joined as consequences supersedes the rows those
  * findings had as causes of their own (a `HEAD`'s `content-type` row, now
  * under its GET's body row), and so does a cause that took over what an
- * earlier keying recorded as other causes (`earlier-keys.ts`: the members
+ * earlier keying recorded as other causes (`compare/earlier-keys.ts`: the members
  * of an object now empty against filled), unless the run shows one as a
  * cause of its own elsewhere.
  */
@@ -159,7 +160,7 @@ export function groupFindings(results: Iterable<CaseResult>): Map<string, Findin
   for (const result of results) {
     if (!hasFindings(result)) continue;
     for (const finding of result.findings) add(result.caseId, result.endpoint, finding, false);
-    for (const [heir, olds] of earlierKeys(result)) {
+    for (const [heir, olds] of earlierKeys({ ...result, notMembers: NOT_MEMBERS })) {
       const known = rekeyed.get(heir) ?? new Set<string>();
       rekeyed.set(heir, known);
       for (const old of olds) known.add(old);
@@ -178,6 +179,9 @@ export function groupFindings(results: Iterable<CaseResult>): Map<string, Findin
   }
   return groups;
 }
+
+/** The member a preview adds to an object it cut (`preview.ts`): no member of the answer. */
+const NOT_MEMBERS: ReadonlySet<string> = new Set([CUT_KEY]);
 
 /** The status a cause counts under: its row's, or `open` without one. */
 export function statusOf(entry: RootCauseEntry): DecisionStatus {

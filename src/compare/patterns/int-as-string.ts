@@ -30,7 +30,7 @@ function sameInteger(text: string, number: unknown): boolean {
 const GENERATED_ID = /^(?=[^0-9]*[0-9])[A-Za-z0-9_-]{4,64}$/;
 
 /** The string is that integer, or an identifier written where the other side writes an integer. */
-function sameOrIdentifier(text: string, number: unknown): 'same' | 'identifier' | undefined {
+export function sameOrIdentifier(text: string, number: unknown): 'same' | 'identifier' | undefined {
   if (sameInteger(text, number)) return 'same';
   const integer =
     (typeof number === 'number' && Number.isInteger(number)) ||

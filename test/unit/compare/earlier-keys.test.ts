@@ -6,12 +6,16 @@
  * never resolves them (the servers still differ).
  */
 import { describe, expect, it } from 'vitest';
+import { earlierKeys as earlierOf } from '../../../src/compare/earlier-keys.js';
 import { findingsOf } from '../../../src/compare/findings.js';
 import { causeFingerprint } from '../../../src/compare/root-cause.js';
 import type { Change, HeaderChange } from '../../../src/model/comparison.js';
-import { earlierKeys } from '../../../src/results/earlier-keys.js';
 import { groupFindings } from '../../../src/results/root-causes.js';
 import type { DivergentResult } from '../../../src/results/types.js';
+
+/** A stored result's earlier keys, a preview's cut marker being no member. */
+const earlierKeys = (result: DivergentResult) =>
+  earlierOf({ ...result, notMembers: new Set(['…']) });
 
 function result(
   caseId: string,

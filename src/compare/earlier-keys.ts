@@ -1,0 +1,89 @@
+/**
+ * The fingerprints a case's findings had under an earlier keying, for the
+ * rows a tracker may still hold of them: since an object empty on one side
+ * is one change at the object (`empty-objects.ts`), the rows of its members
+ * (`/posts: candidate adds /author`, `/id`, …); since an identifier written
+ * where the other side writes an integer is `int-as-string`, the row per
+ * resource of its type change; since a `content-length` follows the body it
+ * measures (`findings.ts`), its header row. The rows are superseded by the
+ * findings that now record them (`results/root-causes.ts`), never read as
+ * resolved while the servers still differ. Pure.
+ */
+import type { Change, HeaderChange } from '../model/comparison.js';
+import { membersOfCollapsed } from './empty-objects.js';
+import { findingsOf, structureFindings } from './findings.js';
+import { headerFindings } from './header-findings.js';
+import { sameOrIdentifier } from './patterns/int-as-string.js';
+import type { Finding } from './root-cause.js';
+
+/** What the earlier fingerprints are worked out from: one case as observed. */
+export interface EarlierInput {
+  readonly endpoint: string;
+  readonly findings: readonly Pick<Finding, 'fingerprint' | 'cause' | 'paths'>[];
+  readonly changes: readonly Change[];
+  readonly headerChanges: readonly HeaderChange[];
+  /** Member names that are no member of a stored object (a preview's cut marker). */
+  readonly notMembers: ReadonlySet<string>;
+}
+
+/** Per fingerprint of a finding of the case: the fingerprints it had before. */
+export type EarlierKeys = ReadonlyMap<string, readonly string[]>;
+
+const NONE: EarlierKeys = new Map();
+
+/** An integer on one side against a string on the other that does not write it: an identifier. */
+function isIdentifierChange({ baseline, candidate }: Change): boolean {
+  const [text, number] =
+    typeof baseline === 'string' ? [baseline, candidate] : [candidate, baseline];
+  return typeof text === 'string' && sameOrIdentifier(text, number) === 'identifier';
+}
+
+function earlierOf(input: EarlierInput, finding: EarlierInput['findings'][number]): string[] {
+  const { cause } = finding;
+  if (cause.type !== 'pattern') return [];
+  const { changes, endpoint } = input;
+  const at = finding.paths.flatMap((path) => changes.find((c) => c.path === path) ?? []);
+  if (cause.pattern === 'empty-object') {
+    const body = at.flatMap((change) => membersOfCollapsed(change, input.notMembers));
+    const status = { equal: true, baseline: 200, candidate: 200 };
+    return findingsOf({ endpoint, comparison: { status, headers: [], body } }).map(
+      (f) => f.fingerprint,
+    );
+  }
+  if (cause.pattern === 'int-as-string') {
+    return structureFindings(endpoint, at.filter(isIdentifierChange)).map((f) => f.fingerprint);
+  }
+  return [];
+}
+
+/**
+ * A `content-length` the case's header changes hold that no finding of its
+ * own records (it follows the body): its earlier row, under every finding of
+ * the body (or the status finding of a part against the whole).
+ */
+function lengthKeys(input: EarlierInput, into: Map<string, string[]>): void {
+  const length = input.headerChanges.find((change) => change.name === 'content-length');
+  if (length === undefined) return;
+  const [own] = headerFindings([length], () => false);
+  if (own === undefined || input.findings.some((f) => f.fingerprint === own.fingerprint)) return;
+  for (const heir of input.findings) {
+    if (heir.cause.type === 'header') continue;
+    into.set(heir.fingerprint, [...(into.get(heir.fingerprint) ?? []), own.fingerprint]);
+  }
+}
+
+/** The earlier fingerprints of the findings of one case (see the module comment). */
+export function earlierKeys(input: EarlierInput): EarlierKeys {
+  let out: Map<string, string[]> | undefined;
+  for (const finding of input.findings) {
+    const earlier = earlierOf(input, finding).filter((old) => old !== finding.fingerprint);
+    if (earlier.length === 0) continue;
+    out ??= new Map();
+    out.set(finding.fingerprint, [...(out.get(finding.fingerprint) ?? []), ...earlier]);
+  }
+  if (input.headerChanges.length > 0) {
+    out ??= new Map();
+    lengthKeys(input, out);
+  }
+  return out ?? NONE;
+}
