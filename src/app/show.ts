@@ -130,11 +130,11 @@ export async function showRootCause(input: ShowInput, context: AppContext): Prom
     const note = `report ${read.report.runId} does not show ${row.id}${row.status === 'resolved' ? ' (it is resolved)' : ''}`;
     return { trackerPath, row, note };
   }
-  const { cause } = evidence.entry;
+  const { cause, places } = evidence.entry;
   return {
     trackerPath,
     row,
     evidence,
-    ...(cause === undefined ? {} : { hint: hintFor(cause, runtimesOf(read.report)) }),
+    ...(cause === undefined ? {} : { hint: hintFor(cause, runtimesOf(read.report), places) }),
   };
 }

@@ -4,7 +4,9 @@
  * is one change at the object (`empty-objects.ts`), the rows of its members
  * (`/posts: candidate adds /author`, `/id`, …); since an identifier written
  * where the other side writes an integer is `int-as-string`, the row per
- * resource of its type change; since a `content-length` follows the body it
+ * resource of its type change; since members moved into (or out of) a
+ * nested object are `nesting`, the row of each member removed and added; since
+ * a `content-length` follows the body it
  * measures (`findings.ts`), its header row. The rows are superseded by the
  * findings that now record them (`results/root-causes.ts`), never read as
  * resolved while the servers still differ. Pure.
@@ -42,7 +44,8 @@ function earlierOf(input: EarlierInput, finding: EarlierInput['findings'][number
   const { cause } = finding;
   if (cause.type !== 'pattern') return [];
   const { changes, endpoint } = input;
-  const at = finding.paths.flatMap((path) => changes.find((c) => c.path === path) ?? []);
+  // A list element one side lacks and the other adds has one path for both changes.
+  const at = changes.filter((change) => finding.paths.includes(change.path));
   if (cause.pattern === 'empty-object') {
     const body = at.flatMap((change) => membersOfCollapsed(change, input.notMembers));
     const status = { equal: true, baseline: 200, candidate: 200 };
@@ -52,6 +55,9 @@ function earlierOf(input: EarlierInput, finding: EarlierInput['findings'][number
   }
   if (cause.pattern === 'int-as-string') {
     return structureFindings(endpoint, at.filter(isIdentifierChange)).map((f) => f.fingerprint);
+  }
+  if (cause.pattern === 'nesting') {
+    return structureFindings(endpoint, at).map((f) => f.fingerprint);
   }
   return [];
 }

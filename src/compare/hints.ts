@@ -130,7 +130,13 @@ function bodyKindHint(
   };
 }
 
-function structureHint(cause: Extract<RootCause, { type: 'structure' }>): FixHint {
+/** How many places a structural cause's rule names before it names the member anywhere. */
+export const NAMED_PLACES = 3;
+
+function structureHint(
+  cause: Extract<RootCause, { type: 'structure' }>,
+  places: readonly string[] | undefined,
+): FixHint {
   const text =
     'no known convention explains this: change the side whose answer is wrong (the diff shows where they differ)';
   // Ignoring the path is the rule of last resort. None is offered where it would blind
@@ -138,16 +144,27 @@ function structureHint(cause: Extract<RootCause, { type: 'structure' }>): FixHin
   // whole object's signature (its zero-valued members, its digests).
   const { path } = cause.change;
   const offered = path !== '' && !path.endsWith('/*') && !isObjectSignature(cause.change);
+  // The places the run saw it at (`/author`, `/*\/author`), when they are few;
+  // else the member anywhere in the body (`/**\/author`: in a list too).
+  const exact = places !== undefined && places.length > 0 && places.length <= NAMED_PLACES;
+  const pointers = exact ? places : [`/**${path}`];
   return {
     baseline: text,
     candidate: text,
-    // The path is within the record (`/colour`): the rule reaches it in a list too.
-    ...(offered ? { rule: `ignore: [${yamlScalar(`/**${path}`)}]` } : {}),
+    ...(offered ? { rule: `ignore: [${pointers.map(yamlScalar).join(', ')}]` } : {}),
   };
 }
 
-/** How to close a root cause, in the terms of each side's runtime where it is known. */
-export function hintFor(cause: RootCause, runtimes: SideRuntimes = {}): FixHint {
+/**
+ * How to close a root cause, in the terms of each side's runtime where it is
+ * known. `places`: where a structural cause showed (`FindingGroup.places`),
+ * for a rule that ignores it there and nowhere else.
+ */
+export function hintFor(
+  cause: RootCause,
+  runtimes: SideRuntimes = {},
+  places?: readonly string[],
+): FixHint {
   switch (cause.type) {
     case 'pattern':
       return patternNamed(cause.pattern).hint({ ...cause, runtimes });
@@ -158,7 +175,7 @@ export function hintFor(cause: RootCause, runtimes: SideRuntimes = {}): FixHint 
     case 'body-kind':
       return bodyKindHint(cause, runtimes);
     case 'structure':
-      return structureHint(cause);
+      return structureHint(cause, places);
     default: {
       const never: never = cause;
       return never;

@@ -109,6 +109,11 @@ export const rootCauseSchema = z.looseObject({
   consequences: ids
     .exactOptional()
     .describe('the cases among caseIds that show it as a consequence of an earlier step'),
+  places: ids
+    .exactOptional()
+    .describe(
+      'a structural cause: where its changes were (pointer patterns, indices and ids as *), first 4',
+    ),
   row: z
     .looseObject({
       id: z.string().describe('tracker row id'),

@@ -74,7 +74,7 @@ function nextAction(entry: RootCauseEntry, hint: FixHint | undefined): string {
 }
 
 function viewOf(entry: RootCauseEntry, runtimes: SideRuntimes): DecisionView {
-  const hint = entry.cause === undefined ? undefined : hintFor(entry.cause, runtimes);
+  const hint = entry.cause === undefined ? undefined : hintFor(entry.cause, runtimes, entry.places);
   return {
     id: entry.row?.id ?? '',
     status: statusOf(entry),

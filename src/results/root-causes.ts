@@ -4,6 +4,8 @@
  */
 import { earlierKeys } from '../compare/earlier-keys.js';
 import { fieldOf } from '../compare/findings.js';
+import { wildcardPath } from '../compare/fingerprint.js';
+import { NAMED_PLACES } from '../compare/hints.js';
 import { causeFingerprint, type FindingKind, type RootCause } from '../compare/root-cause.js';
 import type { DecisionStatus, TrackerStatus } from '../tracker/types.js';
 import { codeSpan } from '../util/code-span.js';
@@ -35,6 +37,14 @@ export interface FindingGroup {
    * Rows of those are superseded by this one (`tracker/supersede.ts`).
    */
   readonly supersedes?: readonly string[];
+  /**
+   * For a structural cause: where its changes were, as pointer patterns
+   * (array indices and id-like keys as `*`), in order of first appearance;
+   * at most one more than the rule of its fix hint names (`NAMED_PLACES`),
+   * so a reader knows when there were more: the rule names these places, not
+   * every member of that name.
+   */
+  readonly places?: readonly string[];
 }
 
 /** The tracker row of a root cause, as the run left it. */
@@ -57,6 +67,8 @@ export interface RootCauseEntry {
   readonly endpoints: readonly string[];
   /** The cases among `caseIds` that show it as a consequence of their flow's or sequence's earlier step. */
   readonly consequences?: readonly string[];
+  /** A structural cause's places (`FindingGroup.places`). */
+  readonly places?: readonly string[];
   /** Its tracker row; absent when the run had no tracker (the cause is then undecided). */
   readonly row?: DecisionRow;
 }
@@ -78,6 +90,8 @@ interface Building {
   readonly fields: Set<string>;
   /** The fingerprints of the findings that joined it as consequences. */
   readonly absorbed: Set<string>;
+  /** A structural cause's places (see `FindingGroup.places`). */
+  readonly places: Set<string>;
 }
 
 /** True for a pattern cause keyed by its direction only, whatever field shows it. */
@@ -142,11 +156,18 @@ export function groupFindings(results: Iterable<CaseResult>): Map<string, Findin
         consequences: [],
         fields: new Set(),
         absorbed: new Set(),
+        places: new Set(),
       };
       building.set(fingerprint, entry);
     }
     if (under === undefined && anyField(cause)) {
       for (const path of paths) if (fieldOf(path) !== '') entry.fields.add(fieldOf(path));
+    }
+    if (under === undefined && cause.type === 'structure') {
+      for (const path of paths) {
+        if (entry.places.size > NAMED_PLACES) break;
+        entry.places.add(wildcardPath(path));
+      }
     }
     // In run order a case's findings are consecutive; a deferred one may come back to a listed case.
     const listed = (list: string[]) => (last ? list.includes(caseId) : list.at(-1) === caseId);
@@ -168,10 +189,12 @@ export function groupFindings(results: Iterable<CaseResult>): Map<string, Findin
   }
   for (const { caseId, endpoint, finding } of later) add(caseId, endpoint, finding, true);
   const groups = new Map<string, FindingGroup>();
-  for (const [fingerprint, { group, cases, ends, consequences, fields, absorbed }] of building) {
+  for (const [fingerprint, entry] of building) {
+    const { group, cases, ends, consequences, fields, absorbed, places } = entry;
     const endpoints = [...ends].sort(compareText);
+    const at = places.size === 0 ? {} : { places: [...places] };
     const found = withAbsorbed(
-      withFields({ ...group, caseIds: cases, endpoints }, fields),
+      withFields({ ...group, caseIds: cases, endpoints, ...at }, fields),
       new Set([...absorbed, ...(rekeyed.get(fingerprint) ?? [])]),
       building,
     );

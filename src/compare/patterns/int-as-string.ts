@@ -29,13 +29,22 @@ function sameInteger(text: string, number: unknown): boolean {
  */
 const GENERATED_ID = /^(?=[^0-9]*[0-9])[A-Za-z0-9_-]{4,64}$/;
 
+/**
+ * A hex id that happens to hold no digit (`"ccfc"`, `"beef"`: json-server
+ * 1.0's four hex digits are letters alone about once in fifty): lower or
+ * upper case hex letters only. The words it also reads (`"cafe"`,
+ * `"decade"`) are no status where the other side writes an integer.
+ */
+const HEX_LETTERS_ID = /^(?:[a-f]{4,64}|[A-F]{4,64})$/;
+
 /** The string is that integer, or an identifier written where the other side writes an integer. */
 export function sameOrIdentifier(text: string, number: unknown): 'same' | 'identifier' | undefined {
   if (sameInteger(text, number)) return 'same';
   const integer =
     (typeof number === 'number' && Number.isInteger(number)) ||
     isIntegerText(numericText(number) ?? '');
-  return integer && GENERATED_ID.test(text) ? 'identifier' : undefined;
+  const id = GENERATED_ID.test(text) || HEX_LETTERS_ID.test(text);
+  return integer && id ? 'identifier' : undefined;
 }
 
 function hint({ field, params, runtimes }: PatternHintInput): FixHint {

@@ -11,6 +11,7 @@ import { errorEnvelope } from './error-envelope.js';
 import { floatFormat } from './float-format.js';
 import { intAsString } from './int-as-string.js';
 import { keyCase } from './key-case.js';
+import { nesting } from './nesting.js';
 import { nilMap } from './nil-map.js';
 import { nilSlice } from './nil-slice.js';
 import { nullVsAbsent } from './null-vs-absent.js';
@@ -34,6 +35,7 @@ export const PATTERNS = [
   nilSlice,
   nilMap,
   emptyObject,
+  nesting,
   intAsString,
   timestampFormat,
   enumCase,

@@ -1,8 +1,8 @@
 /**
  * A tracker written before a re-keying holds rows of causes the run now
  * records under another: the members of an object empty on the other side,
- * an identifier's type change per resource, a `content-length` that follows
- * its body. The run supersedes those rows by the cause that took them over,
+ * an identifier's type change per resource, members moved into a nested
+ * object, a `content-length` that follows its body. The run supersedes those rows by the cause that took them over,
  * never resolves them (the servers still differ).
  */
 import { describe, expect, it } from 'vitest';
@@ -85,6 +85,38 @@ describe('the rows a re-keyed cause takes over', () => {
       { path: '/id', op: 'type', baseline: 1, candidate: '1' },
     ]);
     expect(earlierKeys(copied).size).toBe(0);
+  });
+
+  it('are the rows of each member moved into a nested object, and of the object', () => {
+    const address = { street: 'Main 1', city: 'Paris' };
+    const moved = result('s/order', 'GET /posts/:id', [
+      { path: '/address', op: 'added', candidate: address },
+      { path: '/city', op: 'removed', baseline: 'Paris' },
+      { path: '/street', op: 'removed', baseline: 'Main 1' },
+    ]);
+    const [cause] = moved.findings;
+    expect(cause?.cause.type === 'pattern' && cause.cause.pattern).toBe('nesting');
+    const removed = (path: string) =>
+      causeFingerprint({
+        type: 'structure',
+        endpoint: '/posts',
+        change: { op: 'removed', path, baseline: 'string', candidate: '-' },
+      });
+    expect(new Set(earlierKeys(moved).get(cause?.fingerprint ?? ''))).toEqual(
+      new Set([added('/address', 'object'), removed('/city'), removed('/street')]),
+    );
+  });
+
+  it('are the rows of list elements lacking and added, where each element is now wrapped', () => {
+    const record = { id: 1, title: 't' };
+    const wrapped = result('s/list', 'GET /posts', [
+      { path: '/0', op: 'removed', baseline: record },
+      { path: '/0', op: 'added', candidate: { item: record } },
+    ]);
+    const [cause] = wrapped.findings;
+    expect(cause?.cause.type === 'pattern' && cause.cause.pattern).toBe('nesting');
+    // Both changes share a path: each had its row.
+    expect(earlierKeys(wrapped).get(cause?.fingerprint ?? '')).toHaveLength(2);
   });
 
   it('is the header row of a content-length that follows its body, under the body', () => {

@@ -91,6 +91,9 @@ describe('an id written as a number on one side and a generated string on the ot
     );
     expect(names(generated)).toEqual(['int-as-string']);
     expect(causes(generated)).toEqual(causes(copied));
+    // Four hex digits that happen to be letters alone are an identifier too.
+    const letters = judged({ id: 6, title: 'c' }, { id: 'ccfc', title: 'c' }, 'POST', '/posts');
+    expect(causes(letters)).toEqual(causes(copied));
     expect(causes(uuid)).toEqual(causes(copied));
     expect(generated.verdict === 'divergent' && generated.divergence.explanation).toContain(
       'writes the identifier at `/id` as a string ("44bd"), baseline as a JSON integer (4)',

@@ -149,6 +149,18 @@ const FIXTURES: readonly Fixture[] = [
     again: [{ meta: {} }, { meta: { next: 'b2' } }],
   },
   {
+    name: 'nesting',
+    baseline: { id: 7, street: 'Main 1', city: 'Paris' },
+    candidate: { id: 7, address: { street: 'Main 1', city: 'Paris' } },
+    title: 'candidate nests members under `address`',
+    explanation:
+      'Candidate writes 2 members (`city`, `street`) inside `address`, where baseline writes them at the top level, with the same values.',
+    again: [
+      { id: 8, street: 'Rue 2', city: 'Lyon', zip: '69001' },
+      { id: 8, address: { street: 'Rue 2', city: 'Lyon', zip: '69001' } },
+    ],
+  },
+  {
     name: 'array-order',
     baseline: { items: [{ id: 1 }, { id: 2 }, { id: 3 }] },
     candidate: { items: [{ id: 3 }, { id: 1 }, { id: 2 }] },

@@ -33,6 +33,11 @@ const PARAMS: Readonly<Record<string, readonly (readonly string[])[]>> = {
     ['candidate-empty', 'null'],
   ],
   'empty-object': [['baseline-empty'], ['candidate-empty', 'DELETE']],
+  nesting: [
+    ['candidate-nests', 'item'],
+    ['baseline-nests', 'address'],
+    ['candidate-nests', 'item', 'elements'],
+  ],
   'int-as-string': [['candidate-string'], ['baseline-string']],
   'timestamp-format': [['rfc3339-z:rfc3339-fraction-z'], ['epoch-s:rfc3339-z']],
   'enum-case': [['lower_case', 'PascalCase']],

@@ -1,0 +1,206 @@
+/**
+ * `nesting`: one side writes members inside an object under a key, the other
+ * writes them where that object sits: `{"street":…,"city":…}` against
+ * `{"address":{"street":…,"city":…}}`, a record answered bare against
+ * `{"item": record}`, or each element of a list wrapped that way. The differ
+ * sees members removed and one member added (or list elements removed and
+ * added), one row each; a person sees one decision. The moved members keep
+ * their values: a member whose value changed on the way is a change of its
+ * own, left to the other causes.
+ */
+
+import type { Change } from '../../model/comparison.js';
+import { isJsonObject, type JsonObject } from '../../normalise/json.js';
+import { codeSpan } from '../../util/code-span.js';
+import { bySide, sideOf } from './advice.js';
+import type { FixHint, Pattern, PatternHintInput, PatternMatch } from './types.js';
+import { at, equalJson, type Member, memberGroups, memberValue, patternPath } from './util.js';
+
+type Side = 'baseline' | 'candidate';
+
+const otherSide = (side: Side): Side => (side === 'baseline' ? 'candidate' : 'baseline');
+
+/** How many member names an explanation lists before it counts the rest. */
+const NAMED = 5;
+
+/** `2 members (`street`, `city`)`. */
+function membersWords(names: readonly string[]): string {
+  const named = names.slice(0, NAMED).map(codeSpan).join(', ');
+  const more = names.length > NAMED ? `, … ${names.length - NAMED} more` : '';
+  return `${names.length} member${names.length === 1 ? '' : 's'} (${named}${more})`;
+}
+
+const isElement = (member: Member) => /^\d+$/.test(member.name);
+
+/**
+ * The members of `loose` (written at the parent on one side, absent on the
+ * other) that `container`'s object holds with the same value: the members the
+ * other side moved into it. One moved member is no evidence unless it is all
+ * the container holds (`{"count": 3}` against `{"meta": {"count": 3, …}}`
+ * could be chance).
+ */
+function movedInto(container: JsonObject, loose: readonly Member[]): Member[] {
+  const moved = loose.filter(
+    (member) =>
+      Object.hasOwn(container, member.name) &&
+      equalJson(memberValue(member), container[member.name]),
+  );
+  const enough = moved.length >= 2 || (moved.length === 1 && Object.keys(container).length === 1);
+  return enough ? moved : [];
+}
+
+/** Object members: an added (or removed) object that holds removed (or added) members. */
+function memberMatches(
+  parent: string,
+  containers: readonly Member[],
+  loose: readonly Member[],
+  nesting: Side,
+): PatternMatch<'nesting'>[] {
+  const matches: PatternMatch<'nesting'>[] = [];
+  let left = loose;
+  // The container holding the most moved members claims them first.
+  const ranked = containers
+    .flatMap((container) => {
+      const value = memberValue(container);
+      return isJsonObject(value) ? [{ container, value, moved: movedInto(value, left) }] : [];
+    })
+    .filter((c) => c.moved.length > 0)
+    .sort((a, b) => b.moved.length - a.moved.length);
+  for (const { container, value } of ranked) {
+    const moved = movedInto(value, left);
+    if (moved.length === 0) continue;
+    left = left.filter((member) => !moved.includes(member));
+    const key = container.name;
+    const names = moved.map((member) => member.name);
+    const beside = Object.keys(value).filter((name) => !names.includes(name));
+    const besideWords =
+      beside.length === 0 ? '' : `, which also holds ${membersWords(beside).replace(/^\d+ /, '')}`;
+    const detail = `${nesting} nests members under ${codeSpan(key)}`;
+    const params = [`${nesting}-nests`, key];
+    matches.push({
+      name: 'nesting',
+      title: `${detail}${at(parent)}`,
+      explanation: `${nesting} writes ${membersWords(names)}${at(parent)} inside ${codeSpan(key)}${besideWords}, where ${otherSide(nesting)} writes them${parent === '' ? ' at the top level' : ''}, with the same values`,
+      key: `nesting:${patternPath(parent)}:${params.join(':')}`,
+      anchor: parent,
+      params,
+      detail,
+      covers: [container.change, ...moved.map((member) => member.change)],
+    });
+  }
+  return matches;
+}
+
+/** The key of `wrapper` whose value is `element`, when there is one. */
+function wrappingKey(wrapper: unknown, element: unknown): string | undefined {
+  if (!isJsonObject(wrapper)) return undefined;
+  return Object.keys(wrapper).find((key) => equalJson(wrapper[key], element));
+}
+
+/**
+ * List elements: each element one side lacks is, on the other side, an
+ * element that wraps it under one key (the same key for every pair); one
+ * match for the list, or none when any element pairs differently.
+ */
+function elementMatch(
+  parent: string,
+  wrappers: readonly Member[],
+  bare: readonly Member[],
+  nesting: Side,
+): PatternMatch<'nesting'> | undefined {
+  if (wrappers.length === 0 || bare.length === 0) return undefined;
+  let key: string | undefined;
+  const paired: Member[] = [];
+  const unpaired = [...bare];
+  for (const wrapper of wrappers) {
+    const value = memberValue(wrapper);
+    const n = unpaired.findIndex((element) => {
+      const found = wrappingKey(value, memberValue(element));
+      return found !== undefined && (key === undefined || found === key);
+    });
+    if (n < 0) return undefined;
+    const [element] = unpaired.splice(n, 1);
+    key ??= wrappingKey(value, memberValue(element as Member));
+    paired.push(wrapper, element as Member);
+  }
+  if (key === undefined) return undefined;
+  const detail = `${nesting} wraps list elements under ${codeSpan(key)}`;
+  const params = [`${nesting}-nests`, key, 'elements'];
+  const count = wrappers.length;
+  return {
+    name: 'nesting',
+    title: `${detail}${at(parent)}`,
+    explanation: `${nesting} wraps ${count === 1 ? 'an element' : `${count} elements`} of the list${at(parent)} in an object, under ${codeSpan(key)}, where ${otherSide(nesting)} writes the element${count === 1 ? '' : 's'} bare, with the same values`,
+    key: `nesting:${patternPath(parent)}:${params.join(':')}`,
+    anchor: parent,
+    params,
+    detail,
+    covers: paired.map((member) => member.change),
+  };
+}
+
+function hint({ params, runtimes }: PatternHintInput): FixHint {
+  const nesting = sideOf(params[0]);
+  const key = codeSpan(params[1] ?? 'item');
+  if (params[2] === 'elements') {
+    return bySide(
+      runtimes,
+      nesting,
+      [
+        `write each list element as it is, not wrapped in an object under ${key}, as the ${otherSide(nesting)} does`,
+        {},
+      ],
+      [`wrap each list element in an object, under ${key}, as the ${nesting} does`, {}],
+    );
+  }
+  return bySide(
+    runtimes,
+    nesting,
+    [
+      `write the members of ${key} where ${key} sits, as the ${otherSide(nesting)} does`,
+      {
+        rust: `\`#[serde(flatten)]\` on the field ${key}`,
+        go: `embed the struct of ${key} (an anonymous field) so that its fields are written inline`,
+        java: `\`@JsonUnwrapped\` on the field ${key}`,
+      },
+    ],
+    [
+      `nest these members in an object under ${key}, as the ${nesting} does`,
+      {
+        rust: `a field ${key} of their struct's type, without \`#[serde(flatten)]\``,
+        go: `a named field ${key} (\`json:"${params[1] ?? 'item'}"\`) instead of an embedded struct`,
+        java: `a field ${key} without \`@JsonUnwrapped\``,
+      },
+    ],
+  );
+}
+
+export const nesting: Pattern<'nesting'> = {
+  name: 'nesting',
+  meaning:
+    'members written inside an object under a key on one side and where that object sits on the other (`{"city":…}` vs `{"address":{"city":…}}`, a record vs `{"item": record}`, list elements wrapped that way), with the same values',
+  kindOf: () => 'shape',
+  hint,
+  ops: ['added', 'removed'],
+  recognise(changes: readonly Change[]) {
+    const matches: PatternMatch<'nesting'>[] = [];
+    for (const group of memberGroups(changes, { elements: true })) {
+      const { parent } = group;
+      const added = group.added.filter((m) => !isElement(m));
+      const removed = group.removed.filter((m) => !isElement(m));
+      const nests = memberMatches(parent, added, removed, 'candidate');
+      // A change the candidate's nesting claimed is no member of the baseline's.
+      const claimed = new Set(nests.flatMap((match) => match.covers));
+      const free = (m: Member) => !claimed.has(m.change);
+      nests.push(...memberMatches(parent, removed.filter(free), added.filter(free), 'baseline'));
+      matches.push(...nests);
+      const addedElements = group.added.filter(isElement);
+      const removedElements = group.removed.filter(isElement);
+      const wrapped =
+        elementMatch(parent, addedElements, removedElements, 'candidate') ??
+        elementMatch(parent, removedElements, addedElements, 'baseline');
+      if (wrapped !== undefined) matches.push(wrapped);
+    }
+    return matches;
+  },
+};
