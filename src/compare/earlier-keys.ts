@@ -6,6 +6,8 @@
  * where the other side writes an integer is `int-as-string`, the row per
  * resource of its type change; since members moved into (or out of) a
  * nested object are `nesting`, the row of each member removed and added; since
+ * a list against an object holding it is `list-envelope`, the row per endpoint
+ * of its type change; since
  * a `content-length` follows the body it
  * measures (`findings.ts`), its header row. The rows are superseded by the
  * findings that now record them (`results/root-causes.ts`), never read as
@@ -56,7 +58,7 @@ function earlierOf(input: EarlierInput, finding: EarlierInput['findings'][number
   if (cause.pattern === 'int-as-string') {
     return structureFindings(endpoint, at.filter(isIdentifierChange)).map((f) => f.fingerprint);
   }
-  if (cause.pattern === 'nesting') {
+  if (cause.pattern === 'nesting' || cause.pattern === 'list-envelope') {
     return structureFindings(endpoint, at).map((f) => f.fingerprint);
   }
   return [];

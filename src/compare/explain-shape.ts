@@ -6,7 +6,6 @@
 import type { Change } from '../model/comparison.js';
 import { isJsonObject } from '../normalise/json.js';
 import { codeSpan } from '../util/code-span.js';
-import { ownValue } from '../wire/json-equal.js';
 import { type Member, memberGroups } from './patterns/util.js';
 import { code, listSome, member, place, typeName, where } from './wording/phrases.js';
 
@@ -74,34 +73,12 @@ function generic(removed: readonly Member[], added: readonly Member[]): string {
   return parts.join('; ');
 }
 
-/**
- * ` (candidate wraps the list in an object, under `data`, beside `first`
- * and `next`)`: a list on one side where the other answers an object with
- * one list among its members (a pagination envelope); `''` otherwise.
- */
-function envelopeWords(change: Change): string {
-  const { baseline, candidate } = change;
-  const [wraps, object] = Array.isArray(baseline)
-    ? (['candidate', candidate] as const)
-    : Array.isArray(candidate)
-      ? (['baseline', baseline] as const)
-      : [undefined, undefined];
-  if (wraps === undefined || !isJsonObject(object)) return '';
-  const keys = Object.keys(object);
-  const lists = keys.filter((key) => Array.isArray(ownValue(object, key)));
-  const [list] = lists;
-  if (list === undefined || lists.length !== 1) return '';
-  const beside = keys.filter((key) => key !== list).map((key) => code(key));
-  const others = beside.length === 0 ? '' : `, beside ${listSome(beside)}`;
-  return ` (${wraps} wraps the list in an object, under ${code(list)}${others})`;
-}
-
 function typeSentence(changes: readonly Change[]): string | undefined {
   const types = changes.filter((c) => c.op === 'type');
   const first = types[0];
   if (first === undefined) return undefined;
   if (types.length === 1) {
-    return `Type changed ${first.path === '' ? 'for the whole body' : `at ${code(first.path)}`}: ${typeName(first.baseline)} in baseline, ${typeName(first.candidate)} in candidate${envelopeWords(first)}.`;
+    return `Type changed ${first.path === '' ? 'for the whole body' : `at ${code(first.path)}`}: ${typeName(first.baseline)} in baseline, ${typeName(first.candidate)} in candidate.`;
   }
   const items = types.map(
     (c) => `${code(c.path)} (${typeName(c.baseline)} → ${typeName(c.candidate)})`,

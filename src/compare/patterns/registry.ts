@@ -11,6 +11,7 @@ import { errorEnvelope } from './error-envelope.js';
 import { floatFormat } from './float-format.js';
 import { intAsString } from './int-as-string.js';
 import { keyCase } from './key-case.js';
+import { listEnvelope } from './list-envelope.js';
 import { nesting } from './nesting.js';
 import { nilMap } from './nil-map.js';
 import { nilSlice } from './nil-slice.js';
@@ -36,6 +37,7 @@ export const PATTERNS = [
   nilMap,
   emptyObject,
   nesting,
+  listEnvelope,
   intAsString,
   timestampFormat,
   enumCase,

@@ -82,7 +82,7 @@ describe('explain: generic differences', () => {
     // json-server 0.17 answers a page as the list, 1.0 in an object with `data` and links.
     const page = { first: 1, prev: null, next: 2, last: 2, pages: 2, items: 3, data: [{ id: 1 }] };
     expect(explainBodies([{ id: 1 }], page).explanation).toBe(
-      'Type changed for the whole body: array in baseline, object in candidate (candidate wraps the list in an object, under `data`, beside `first`, `prev`, `next` and 3 more).',
+      'Candidate answers the list in an object, under `data`, beside `first`, `prev`, `next`, `last`, … 2 more, where baseline answers the list itself.',
     );
     // Two lists in the object: no single envelope to name.
     expect(explainBodies({ a: [1], b: [2] }, [1]).explanation).toBe(
