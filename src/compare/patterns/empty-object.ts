@@ -11,10 +11,7 @@ import { isJsonObject } from '../../normalise/json.js';
 import { codeSpan } from '../../util/code-span.js';
 import { bySide, sideOf, theField } from './advice.js';
 import type { FixHint, Pattern, PatternHintInput, PatternMatch } from './types.js';
-import { patternPath } from './util.js';
-
-/** How many of an object's keys an explanation names before it counts the rest. */
-const NAMED_KEYS = 5;
+import { membersWords, patternPath } from './util.js';
 
 /** The keys of the filled object, when `change` is `{}` on exactly one side and an object on both. */
 function filledKeys(
@@ -27,13 +24,6 @@ function filledKeys(
   if (b.length === 0 && c.length > 0) return { empty: 'baseline', keys: c };
   if (c.length === 0 && b.length > 0) return { empty: 'candidate', keys: b };
   return undefined;
-}
-
-/** `3 members (`author`, `id`, `title`)`. */
-function membersWords(keys: readonly string[]): string {
-  const named = keys.slice(0, NAMED_KEYS).map(codeSpan).join(', ');
-  const more = keys.length > NAMED_KEYS ? `, … ${keys.length - NAMED_KEYS} more` : '';
-  return `${keys.length} member${keys.length === 1 ? '' : 's'} (${named}${more})`;
 }
 
 function hint({ field, params, runtimes }: PatternHintInput): FixHint {

@@ -13,7 +13,7 @@ import { isJsonObject, jsonType } from '../../normalise/json.js';
 import { codeSpan } from '../../util/code-span.js';
 import { bySide, sideOf } from './advice.js';
 import type { FixHint, Pattern, PatternHintInput, PatternMatch } from './types.js';
-import { at, patternPath } from './util.js';
+import { at, namedKeys, patternPath } from './util.js';
 
 type Side = 'baseline' | 'candidate';
 
@@ -103,9 +103,7 @@ export const listEnvelope: Pattern<'list-envelope'> = {
       const key = envelopeKey(object, list);
       if (key === undefined || !isJsonObject(object)) continue;
       const beside = Object.keys(object).filter((k) => k !== key);
-      const named = beside.slice(0, NAMED).map(codeSpan).join(', ');
-      const more = beside.length > NAMED ? `, … ${beside.length - NAMED} more` : '';
-      const besideWords = beside.length === 0 ? '' : `, beside ${named}${more}`;
+      const besideWords = beside.length === 0 ? '' : `, beside ${namedKeys(beside, NAMED)}`;
       const other = wrapping === 'baseline' ? 'candidate' : 'baseline';
       const detail = `${wrapping} wraps lists in an object under ${codeSpan(key)}`;
       const params = [`${wrapping}-wraps`, key];

@@ -14,21 +14,20 @@ import { isJsonObject, type JsonObject } from '../../normalise/json.js';
 import { codeSpan } from '../../util/code-span.js';
 import { bySide, sideOf } from './advice.js';
 import type { FixHint, Pattern, PatternHintInput, PatternMatch } from './types.js';
-import { at, equalJson, type Member, memberGroups, memberValue, patternPath } from './util.js';
+import {
+  at,
+  equalJson,
+  type Member,
+  memberGroups,
+  membersWords,
+  memberValue,
+  namedKeys,
+  patternPath,
+} from './util.js';
 
 type Side = 'baseline' | 'candidate';
 
 const otherSide = (side: Side): Side => (side === 'baseline' ? 'candidate' : 'baseline');
-
-/** How many member names an explanation lists before it counts the rest. */
-const NAMED = 5;
-
-/** `2 members (`street`, `city`)`. */
-function membersWords(names: readonly string[]): string {
-  const named = names.slice(0, NAMED).map(codeSpan).join(', ');
-  const more = names.length > NAMED ? `, … ${names.length - NAMED} more` : '';
-  return `${names.length} member${names.length === 1 ? '' : 's'} (${named}${more})`;
-}
 
 const isElement = (member: Member) => /^\d+$/.test(member.name);
 
@@ -73,8 +72,7 @@ function memberMatches(
     const key = container.name;
     const names = moved.map((member) => member.name);
     const beside = Object.keys(value).filter((name) => !names.includes(name));
-    const besideWords =
-      beside.length === 0 ? '' : `, which also holds ${membersWords(beside).replace(/^\d+ /, '')}`;
+    const besideWords = beside.length === 0 ? '' : `, beside ${namedKeys(beside)}`;
     const detail = `${nesting} nests members under ${codeSpan(key)}`;
     const params = [`${nesting}-nests`, key];
     matches.push({

@@ -120,6 +120,17 @@ export function conventionOf(keys: readonly string[]): string | undefined {
   return CONVENTIONS.find(([, pattern]) => keys.every((key) => pattern.test(key)))?.[0];
 }
 
+/** `` `street`, `city` ``: the first `limit` keys named, the rest counted (`, … 3 more`). */
+export function namedKeys(keys: readonly string[], limit = 5): string {
+  const named = keys.slice(0, limit).map(codeSpan).join(', ');
+  return keys.length > limit ? `${named}, … ${keys.length - limit} more` : named;
+}
+
+/** `2 members (`street`, `city`)`. */
+export function membersWords(keys: readonly string[]): string {
+  return `${keys.length} member${keys.length === 1 ? '' : 's'} (${namedKeys(keys)})`;
+}
+
 /** `\`a\`→\`b\``, for lists of renamed keys. */
 export function arrow(from: string, to: string): string {
   return `${codeSpan(from)}→${codeSpan(to)}`;

@@ -50,7 +50,7 @@ describe('members nested under a key on one side', () => {
     expect(j.findings[0]?.paths).toEqual(['/address', '/city', '/street']);
     // A container holding members that did not move says so.
     const beside = judged({ a: 1, b: 2 }, { meta: { a: 1, b: 2, page: 3 } });
-    expect(explanation(beside)).toContain('inside `meta`, which also holds member (`page`)');
+    expect(explanation(beside)).toContain('inside `meta`, beside `page`, where baseline');
   });
 
   it('is another root cause in the other direction, and inside a list of records', () => {

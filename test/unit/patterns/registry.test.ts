@@ -38,7 +38,10 @@ const PARAMS: Readonly<Record<string, readonly (readonly string[])[]>> = {
     ['baseline-nests', 'address'],
     ['candidate-nests', 'item', 'elements'],
   ],
-  'list-envelope': [['candidate-wraps', 'data'], ['baseline-wraps', 'items']],
+  'list-envelope': [
+    ['candidate-wraps', 'data'],
+    ['baseline-wraps', 'items'],
+  ],
   'int-as-string': [['candidate-string'], ['baseline-string']],
   'timestamp-format': [['rfc3339-z:rfc3339-fraction-z'], ['epoch-s:rfc3339-z']],
   'enum-case': [['lower_case', 'PascalCase']],
