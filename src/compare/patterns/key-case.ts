@@ -41,16 +41,27 @@ export const keyCase: Pattern<'key-case'> = {
   recognise(changes) {
     const matches: PatternMatch<'key-case'>[] = [];
     for (const group of memberGroups(changes)) {
+      // Added members by folded key: each removed one looks up its own spelling's
+      // (a map-like object of thousands of ids on each side stays linear).
+      const byFold = new Map<string, Member[]>();
+      for (const a of group.added) {
+        const fold = foldKey(a.name);
+        byFold.set(fold, [...(byFold.get(fold) ?? []), a]);
+      }
       const pairs: [Member, Member][] = [];
+      const used = new Set<Member>();
       for (const removed of group.removed) {
-        const added = group.added.find(
-          (a) =>
-            a.name !== removed.name &&
-            foldKey(a.name) === foldKey(removed.name) &&
-            equalFolded(memberValue(a), memberValue(removed)) &&
-            !pairs.some(([, used]) => used === a),
-        );
-        if (added !== undefined) pairs.push([removed, added]);
+        const added = byFold
+          .get(foldKey(removed.name))
+          ?.find(
+            (a) =>
+              a.name !== removed.name &&
+              !used.has(a) &&
+              equalFolded(memberValue(a), memberValue(removed)),
+          );
+        if (added === undefined) continue;
+        used.add(added);
+        pairs.push([removed, added]);
       }
       if (pairs.length === 0) continue;
       const before = conventionOf(pairs.map(([r]) => r.name)) ?? 'mixed case';

@@ -10,7 +10,7 @@
  */
 
 import type { Change } from '../../model/comparison.js';
-import { isJsonObject, type JsonObject } from '../../normalise/json.js';
+import { canonicalJson, isJsonObject, type JsonObject } from '../../normalise/json.js';
 import { codeSpan } from '../../util/code-span.js';
 import { bySide, sideOf } from './advice.js';
 import type { FixHint, Pattern, PatternHintInput, PatternMatch } from './types.js';
@@ -38,14 +38,21 @@ const isElement = (member: Member) => /^\d+$/.test(member.name);
  * the container holds (`{"count": 3}` against `{"meta": {"count": 3, …}}`
  * could be chance).
  */
-function movedInto(container: JsonObject, loose: readonly Member[]): Member[] {
-  const moved = loose.filter(
-    (member) =>
-      Object.hasOwn(container, member.name) &&
-      equalJson(memberValue(member), container[member.name]),
-  );
+/** Loose members by name (unique on one side of one object), with their place among the changes. */
+type Loose = Map<string, { readonly member: Member; readonly at: number }>;
+
+function movedInto(container: JsonObject, loose: Loose): Member[] {
+  const moved: { member: Member; at: number }[] = [];
+  // The container's own keys are looked up: an object of thousands of members
+  // against thousands of loose ones stays linear.
+  for (const name of Object.keys(container)) {
+    const found = loose.get(name);
+    if (found !== undefined && equalJson(memberValue(found.member), container[name])) {
+      moved.push(found);
+    }
+  }
   const enough = moved.length >= 2 || (moved.length === 1 && Object.keys(container).length === 1);
-  return enough ? moved : [];
+  return enough ? moved.sort((a, b) => a.at - b.at).map((m) => m.member) : [];
 }
 
 /** Object members: an added (or removed) object that holds removed (or added) members. */
@@ -56,7 +63,7 @@ function memberMatches(
   nesting: Side,
 ): PatternMatch<'nesting'>[] {
   const matches: PatternMatch<'nesting'>[] = [];
-  let left = loose;
+  const left: Loose = new Map(loose.map((member, at) => [member.name, { member, at }]));
   // The container holding the most moved members claims them first.
   const ranked = containers
     .flatMap((container) => {
@@ -68,7 +75,7 @@ function memberMatches(
   for (const { container, value } of ranked) {
     const moved = movedInto(value, left);
     if (moved.length === 0) continue;
-    left = left.filter((member) => !moved.includes(member));
+    for (const member of moved) left.delete(member.name);
     const key = container.name;
     const names = moved.map((member) => member.name);
     const beside = Object.keys(value).filter((name) => !names.includes(name));
@@ -89,16 +96,12 @@ function memberMatches(
   return matches;
 }
 
-/** The key of `wrapper` whose value is `element`, when there is one. */
-function wrappingKey(wrapper: unknown, element: unknown): string | undefined {
-  if (!isJsonObject(wrapper)) return undefined;
-  return Object.keys(wrapper).find((key) => equalJson(wrapper[key], element));
-}
-
 /**
  * List elements: each element one side lacks is, on the other side, an
  * element that wraps it under one key (the same key for every pair); one
- * match for the list, or none when any element pairs differently.
+ * match for the list, or none when any element pairs differently. Each
+ * element's canonical text is computed once and looked up, so a rewritten
+ * list of thousands of elements costs linear time, not a pairwise search.
  */
 function elementMatch(
   parent: string,
@@ -107,19 +110,29 @@ function elementMatch(
   nesting: Side,
 ): PatternMatch<'nesting'> | undefined {
   if (wrappers.length === 0 || bare.length === 0) return undefined;
+  const unpaired = new Map<string, Member[]>();
+  for (const element of bare) {
+    const text = canonicalJson(memberValue(element));
+    unpaired.set(text, [...(unpaired.get(text) ?? []), element]);
+  }
   let key: string | undefined;
   const paired: Member[] = [];
-  const unpaired = [...bare];
   for (const wrapper of wrappers) {
     const value = memberValue(wrapper);
-    const n = unpaired.findIndex((element) => {
-      const found = wrappingKey(value, memberValue(element));
-      return found !== undefined && (key === undefined || found === key);
-    });
-    if (n < 0) return undefined;
-    const [element] = unpaired.splice(n, 1);
-    key ??= wrappingKey(value, memberValue(element as Member));
-    paired.push(wrapper, element as Member);
+    if (!isJsonObject(value)) return undefined;
+    // The first key found fixes the key every later pair must use.
+    const keys = key === undefined ? Object.keys(value) : [key];
+    const found = keys.find(
+      (k) => Object.hasOwn(value, k) && unpaired.has(canonicalJson(value[k])),
+    );
+    if (found === undefined) return undefined;
+    const text = canonicalJson(value[found]);
+    const [element, ...rest] = unpaired.get(text) ?? [];
+    if (element === undefined) return undefined;
+    if (rest.length === 0) unpaired.delete(text);
+    else unpaired.set(text, rest);
+    key = found;
+    paired.push(wrapper, element);
   }
   if (key === undefined) return undefined;
   const detail = `${nesting} wraps list elements under ${codeSpan(key)}`;

@@ -37,11 +37,21 @@ interface Found {
   readonly renamed: readonly (readonly [string, string])[];
 }
 
-function tagFor(variant: string, members: readonly Member[]): Member | undefined {
-  return members.find((m) => {
+/**
+ * The flat side's members whose string value could name a variant, by that
+ * value folded (the first of each, as a search in order would find): each
+ * wrapper looks its own name up, so a map-like object of thousands of ids
+ * on each side stays linear.
+ */
+function tagsOf(members: readonly Member[]): Map<string, Member> {
+  const tags = new Map<string, Member>();
+  for (const m of members) {
     const value = memberValue(m);
-    return typeof value === 'string' && foldKey(value) === foldKey(variant);
-  });
+    if (typeof value !== 'string') continue;
+    const fold = foldKey(value);
+    if (!tags.has(fold)) tags.set(fold, m);
+  }
+  return tags;
 }
 
 /** The flat side's members that carry the variant's fields, or undefined if one is missing. */
@@ -68,9 +78,10 @@ function adjacentContent(inner: unknown, flat: readonly Member[], tag: Member) {
 }
 
 function findIn(wrappers: readonly Member[], flat: readonly Member[]): Found | undefined {
+  const tags = tagsOf(flat);
   for (const wrapper of wrappers) {
     const inner = memberValue(wrapper);
-    const tag = tagFor(wrapper.name, flat);
+    const tag = tags.get(foldKey(wrapper.name));
     if (!isJsonObject(inner) || tag === undefined) continue;
     const inline = inlineFields(inner, flat, tag);
     if (inline !== undefined) return { wrapper, tag, ...inline, content: undefined };

@@ -93,4 +93,26 @@ describe('members nested under a key on one side', () => {
     const lone = judged({ count: 3, a: 'x' }, { a: 'x', meta: { count: 3 } });
     expect(names(lone)).toEqual(['nesting']);
   });
+
+  it('stays linear on objects and lists of thousands of members (key case, tagged enum too)', () => {
+    const n = 20_000;
+    // Two maps of records under disjoint ids: no container holds a loose member.
+    const a = Object.fromEntries(
+      Array.from({ length: n }, (_, i) => [`a${i}`, { v: i, w: `x${i}` }]),
+    );
+    const b = Object.fromEntries(
+      Array.from({ length: n }, (_, i) => [`b${i}`, { v: i, w: `x${i}` }]),
+    );
+    expect(names(judged(a, b))).not.toContain('nesting');
+    // Every element of a long list wrapped: one cause. Past 512 elements the differ
+    // pairs them by index, so each element is its members moved under `item`.
+    const list = Array.from({ length: n }, (_, i) => ({ n: i, s: `e${i}` }));
+    const wrapped = judged(
+      list,
+      list.map((e) => ({ item: e })),
+      '/v1/big',
+    );
+    expect(names(wrapped)).toEqual(['nesting']);
+    expect(wrapped.findings[0]?.paths).toHaveLength(3 * n);
+  });
 });
