@@ -47,7 +47,8 @@ function earlierOf(input: EarlierInput, finding: EarlierInput['findings'][number
   if (cause.type !== 'pattern') return [];
   const { changes, endpoint } = input;
   // A list element one side lacks and the other adds has one path for both changes.
-  const at = changes.filter((change) => finding.paths.includes(change.path));
+  const paths = new Set(finding.paths);
+  const at = changes.filter((change) => paths.has(change.path));
   if (cause.pattern === 'empty-object') {
     const body = at.flatMap((change) => membersOfCollapsed(change, input.notMembers));
     const status = { equal: true, baseline: 200, candidate: 200 };
