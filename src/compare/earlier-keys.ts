@@ -42,9 +42,17 @@ function isIdentifierChange({ baseline, candidate }: Change): boolean {
   return typeof text === 'string' && sameOrIdentifier(text, number) === 'identifier';
 }
 
+/** The patterns that took over what an earlier keying recorded as other causes. */
+const REKEYED: ReadonlySet<string> = new Set([
+  'empty-object',
+  'int-as-string',
+  'nesting',
+  'list-envelope',
+]);
+
 function earlierOf(input: EarlierInput, finding: EarlierInput['findings'][number]): string[] {
   const { cause } = finding;
-  if (cause.type !== 'pattern') return [];
+  if (cause.type !== 'pattern' || !REKEYED.has(cause.pattern)) return [];
   const { changes, endpoint } = input;
   // A list element one side lacks and the other adds has one path for both changes.
   const paths = new Set(finding.paths);
@@ -56,13 +64,9 @@ function earlierOf(input: EarlierInput, finding: EarlierInput['findings'][number
       (f) => f.fingerprint,
     );
   }
-  if (cause.pattern === 'int-as-string') {
-    return structureFindings(endpoint, at.filter(isIdentifierChange)).map((f) => f.fingerprint);
-  }
-  if (cause.pattern === 'nesting' || cause.pattern === 'list-envelope') {
-    return structureFindings(endpoint, at).map((f) => f.fingerprint);
-  }
-  return [];
+  // An identifier's type change; the members, elements or body type change a nesting or an envelope took over.
+  const taken = cause.pattern === 'int-as-string' ? at.filter(isIdentifierChange) : at;
+  return structureFindings(endpoint, taken).map((f) => f.fingerprint);
 }
 
 /**
