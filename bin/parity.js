@@ -11,7 +11,7 @@
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 
-// Two V8 flags, set once, before the command runs, never changed later;
+// Three V8 flags, set once, before the command runs, never changed later;
 // a flag of the same name given to Node (command line or NODE_OPTIONS) wins.
 // - `--liftoff-only`: undici parses HTTP with a WebAssembly build of llhttp,
 //   which V8 would compile a second time with TurboFan once it is hot, in the
@@ -26,6 +26,13 @@ const { join } = require('node:path');
 // without the semi-space flag, 126-131 MB without either (3 runs each); CPU,
 // 5 paired rounds without both ÷ with both: 0.965 (0.81-0.98), i.e. they cost
 // ~3% CPU. The memory goal (100k cases < 150 MB) is the one they keep.
+// - `--max-inlined-bytecode-size-cumulative=460` (half V8's 920): TurboFan
+//   inlines half as much into each function it optimises. Compiling is about a
+//   third of what a divergence costs a run (its judging, result and report
+//   rows run a few thousand times, hot enough to be optimised once, each with
+//   its callees inlined) and the smaller graphs compile in less; the code
+//   they give runs about as fast. Measured with instruction counts (issue 26,
+//   ninth round; docs/performance.md).
 //
 // Node compiles its own modules (node:http, node:tls, …) from a code cache
 // built into the binary, which V8 refuses once a flag has changed: every Node
@@ -53,6 +60,7 @@ const setFlags = () => {
   for (const [name, flag] of [
     ['liftoff-only', '--liftoff-only'],
     ['semi-space-growth-factor', '--semi-space-growth-factor=1'],
+    ['max-inlined-bytecode-size-cumulative', '--max-inlined-bytecode-size-cumulative=460'],
   ]) {
     if (!named(name)) setFlagsFromString(flag);
   }

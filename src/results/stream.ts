@@ -322,10 +322,10 @@ function joinedLines(
       const replaced = final.size === 0 ? undefined : final.get(ledger.ids[position] as string);
       const text = replaced === undefined ? undefined : JSON.stringify(replaced);
       const start = ledger.offsets[position] ?? 0;
+      const before = k === 0 ? 0 : between.length;
       // The line without its newline, or the final form's bytes.
       const length =
-        text === undefined ? (ledger.lengths[position] ?? 1) - 1 : Buffer.byteLength(text);
-      const before = k === 0 ? 0 : between.length;
+        text === undefined ? (ledger.lengths[position] ?? 1) - 1 : textBytes(text, used + before);
       if (used + before + length > JOINED && used > 0) {
         yield chunk.subarray(0, used);
         used = 0;
@@ -348,6 +348,17 @@ function joinedLines(
     }
     if (used > 0) yield chunk.subarray(0, used);
   });
+}
+
+/**
+ * A final form's UTF-8 length for `joinedLines`, or, when it fits in the chunk
+ * from `at` on even at 3 bytes a UTF-16 unit, that bound (every use of the
+ * length then takes the same branch): a divergence's final form is a two-byte
+ * string (the explanation's `→`), whose byte count is a pass of its own.
+ */
+function textBytes(text: string, at: number): number {
+  const bound = text.length * 3;
+  return at + bound <= JOINED ? bound : Buffer.byteLength(text);
 }
 
 /** Fills `buffer` from `at` on, as far as the file goes; returns the bytes read. */

@@ -163,11 +163,13 @@ describe('openResultStream', () => {
         const order = entries.map((e, k) => [e.key, k] as const).sort((a, b) => a[0] - b[0]);
         for (const [, k] of order) stream.add(results[k] as CaseResult, k);
         const collected = await stream.finish();
-        // A final form of another size than the line.
+        // A final form of another size than the line, as long and as wide as its request path
+        // (its UTF-8 length counted, or bounded by 3 bytes a unit when that fits the chunk).
         const final = new Map(
-          entries.flatMap((e, k) =>
-            e.final ? [[result(k).caseId, result(k, 'divergent')] as const] : [],
-          ),
+          entries.flatMap((e, k) => {
+            const form = { ...result(k, 'divergent'), request: results[k]?.request };
+            return e.final ? [[result(k).caseId, form as CaseResult] as const] : [];
+          }),
         );
         const texts = [...collected.lines(final)].map((r) =>
           typeof r === 'string' ? r : JSON.stringify(r),
