@@ -14,6 +14,7 @@ import { cpuPerCase } from './scenarios/cpu.js';
 import { diffCost } from './scenarios/diff.js';
 import { fuzzRate } from './scenarios/fuzz.js';
 import { importScale } from './scenarios/import.js';
+import { instructionsPerCase, instructionsUnavailable } from './scenarios/instructions.js';
 import { layouts, memory } from './scenarios/memory.js';
 import { peers } from './scenarios/peers.js';
 import { startup } from './scenarios/startup.js';
@@ -44,6 +45,8 @@ const SCALE = quick
 const CONCURRENCY = 16;
 // `--only=cpu,startup,throughput,import,diff,memory,peers,fuzz` runs a subset
 // (for iterating on one goal); `--quick` runs the headline ratios only.
+// `--only=instructions` (never part of a default run: ~10 minutes) counts the
+// CPU ratios' instructions under callgrind, the reading that repeats.
 const HEADLINE = ['cpu', 'startup', 'throughput'];
 const ALL = [...HEADLINE, 'import', 'diff', 'memory', 'peers', 'fuzz'];
 const onlyArg = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
@@ -86,6 +89,29 @@ async function runCpu(urls) {
       `${(c.wall.ratio * 100).toFixed(1)}% (${fmt(c.parityWall, 2)} s vs ${fmt(c.minimalWall, 2)} s)`,
       'reference',
       undefined,
+    );
+  }
+}
+
+async function runInstructions(urls) {
+  const unavailable = instructionsUnavailable();
+  if (unavailable !== undefined) {
+    row('instructions, parity run ÷ minimal undici script', 'skipped', 'reference', undefined);
+    notes.push(`instructions skipped: ${unavailable}`);
+    return;
+  }
+  for (const divergentEvery of [0, 10]) {
+    const what = divergentEvery === 0 ? 'cases, all equal' : 'cases, 10% divergent';
+    log(
+      `instructions: ${fmt(SCALE.cpuCases)} ${what}, parity run and minimal script under callgrind…`,
+    );
+    const i = await instructionsPerCase(urls, { cases: SCALE.cpuCases, divergentEvery });
+    const goal = divergentEvery === 0 ? 1.1 : 1.5;
+    row(
+      `instructions, parity run ÷ minimal undici script, ${fmt(i.cases)} ${what} (callgrind, one run each)`,
+      `${i.ratio.toFixed(2)}× (${fmt(i.parity / 1e9, 2)} G vs ${fmt(i.minimal / 1e9, 2)} G; ${fmt(i.parity / i.cases / 1000)} K vs ${fmt(i.minimal / i.cases / 1000)} K per case)`,
+      `≤ ${goal}×`,
+      i.ratio <= goal,
     );
   }
 }
@@ -241,6 +267,7 @@ const started = performance.now();
 const urls = await startServers();
 try {
   if (only.has('cpu')) await runCpu(urls);
+  if (only.has('instructions')) await runInstructions(urls);
   if (only.has('startup')) await runStartup(urls);
   if (only.has('throughput')) await runThroughput(urls);
   if (only.has('import')) await runImport();

@@ -1,0 +1,55 @@
+// The headline CPU ratios counted in instructions: the same whole `parity run`
+// and the same minimal undici script as cpu.js, on the same requests, each
+// once under valgrind's callgrind, which counts every instruction the process
+// executes (all threads; the servers run outside it). On a shared VM the CPU
+// seconds of one process doing the same work swing by ±25% from run to run
+// (the minimal script alone: 2.8–4.6 s in consecutive runs), while its
+// instruction count moves by ±1–2%: this is the reading that repeats. Slow
+// (each run ~30× its usual time: ~10 minutes for the four), so it runs only
+// when asked (`--only=instructions`); without valgrind it is skipped.
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { casePaths, writeCaseLibrary } from '../lib/cases.js';
+import { cpuOf } from '../lib/cpu.js';
+import { parityArgs } from './cpu.js';
+
+const MINIMAL = fileURLToPath(new URL('../peers/minimal-undici.js', import.meta.url));
+
+/** Why callgrind cannot run here, or undefined when it can. */
+export function instructionsUnavailable() {
+  const found = spawnSync('valgrind', ['--version'], { encoding: 'utf8' });
+  return found.status === 0 ? undefined : 'valgrind is not installed (apt install valgrind)';
+}
+
+/** The instructions `node args` executes, as callgrind counts them. */
+async function instructionsOf(args) {
+  const run = await cpuOf('valgrind', [
+    '--tool=callgrind',
+    '--callgrind-out-file=/dev/null',
+    process.execPath,
+    ...args,
+  ]);
+  const collected = /Collected : (\d+)/.exec(run.stderr);
+  if (run.code !== 0 || collected === null) {
+    throw new Error(`callgrind run exited ${run.code}: ${run.stderr.slice(-2000)}`);
+  }
+  return Number(collected[1]);
+}
+
+/** @returns {Promise<{ cases: number, divergentEvery: number, parity: number, minimal: number, ratio: number }>} */
+export async function instructionsPerCase(urls, { cases, divergentEvery = 0 }) {
+  const dir = await mkdtemp(join(tmpdir(), 'parity-bench-instructions-'));
+  try {
+    const casesDir = await writeCaseLibrary(join(dir, 'cases'), cases, { divergentEvery });
+    const pathsFile = join(dir, 'paths.txt');
+    await writeFile(pathsFile, `${casePaths(cases, { divergentEvery }).join('\n')}\n`);
+    const parity = await instructionsOf(parityArgs(urls, casesDir, join(dir, 'reports')));
+    const minimal = await instructionsOf([MINIMAL, urls.a, urls.b, pathsFile]);
+    return { cases, divergentEvery, parity, minimal, ratio: parity / minimal };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
