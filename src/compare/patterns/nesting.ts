@@ -31,6 +31,9 @@ const otherSide = (side: Side): Side => (side === 'baseline' ? 'candidate' : 'ba
 
 const isElement = (member: Member) => /^\d+$/.test(member.name);
 
+/** Loose members by name (unique on one side of one object), with their place among the changes. */
+type Loose = Map<string, { readonly member: Member; readonly at: number }>;
+
 /**
  * The members of `loose` (written at the parent on one side, absent on the
  * other) that `container`'s object holds with the same value: the members the
@@ -38,9 +41,6 @@ const isElement = (member: Member) => /^\d+$/.test(member.name);
  * the container holds (`{"count": 3}` against `{"meta": {"count": 3, …}}`
  * could be chance).
  */
-/** Loose members by name (unique on one side of one object), with their place among the changes. */
-type Loose = Map<string, { readonly member: Member; readonly at: number }>;
-
 function movedInto(container: JsonObject, loose: Loose): Member[] {
   const moved: { member: Member; at: number }[] = [];
   // The container's own keys are looked up: an object of thousands of members
@@ -78,7 +78,8 @@ function memberMatches(
     for (const member of moved) left.delete(member.name);
     const key = container.name;
     const names = moved.map((member) => member.name);
-    const beside = Object.keys(value).filter((name) => !names.includes(name));
+    const movedNames = new Set(names);
+    const beside = Object.keys(value).filter((name) => !movedNames.has(name));
     const besideWords = beside.length === 0 ? '' : `, beside ${namedKeys(beside)}`;
     const detail = `${nesting} nests members under ${codeSpan(key)}`;
     const params = [`${nesting}-nests`, key];
