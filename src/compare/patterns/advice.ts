@@ -20,7 +20,11 @@ export function phrase(action: string, runtime: Runtime | undefined, advice: Adv
   return how === undefined ? action : `${action}: ${how}`;
 }
 
-type Side = 'baseline' | 'candidate';
+/** One side of a comparison. */
+export type Side = 'baseline' | 'candidate';
+
+/** The side that is not `side`. */
+export const otherSide = (side: Side): Side => (side === 'baseline' ? 'candidate' : 'baseline');
 
 /** The advice for the side named `side` (`forSide`) and for the other (`forOther`), each in its runtime's terms. */
 export function bySide(
@@ -29,7 +33,7 @@ export function bySide(
   forSide: readonly [string, Advice],
   forOther: readonly [string, Advice],
 ): Omit<FixHint, 'rule'> {
-  const other: Side = side === 'baseline' ? 'candidate' : 'baseline';
+  const other = otherSide(side);
   const text = {
     [side]: phrase(forSide[0], runtimes[side], forSide[1]),
     [other]: phrase(forOther[0], runtimes[other], forOther[1]),

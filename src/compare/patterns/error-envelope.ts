@@ -9,7 +9,7 @@ import type { FixHint, Pattern, PatternHintInput, PatternMatch } from './types.j
 import { at, equalJson, memberGroups, memberValue, patternPath } from './util.js';
 
 /** Keys that frameworks commonly use for an error's message or its wrapper. */
-const ENVELOPE_KEYS: ReadonlySet<string> = new Set([
+export const ENVELOPE_KEYS: ReadonlySet<string> = new Set([
   'error',
   'errors',
   'message',

@@ -6,16 +6,16 @@
  * person sees one decision, the envelope, however many list endpoints show
  * it. The two lists must hold the same kind of element (objects sharing
  * at least half of their keys, or values of one type), or both be empty,
- * and the key must not be an error's (`errors`, `details`): an error object
- * that happens to hold a list is not a page of the other side's list.
+ * and the key must not be one an error sits under (`error-envelope`'s keys:
+ * `errors`, `details`, …): an error object that happens to hold a list is
+ * not a page of the other side's list.
  */
 import { isJsonObject, jsonType } from '../../normalise/json.js';
 import { codeSpan } from '../../util/code-span.js';
-import { bySide, sideOf } from './advice.js';
+import { bySide, otherSide, type Side, sideOf } from './advice.js';
+import { ENVELOPE_KEYS } from './error-envelope.js';
 import type { FixHint, Pattern, PatternHintInput, PatternMatch } from './types.js';
 import { at, namedKeys, patternPath } from './util.js';
-
-type Side = 'baseline' | 'candidate';
 
 /** How many of the envelope's other members an explanation names. */
 const NAMED = 4;
@@ -29,22 +29,14 @@ function sameKind(a: unknown, b: unknown): boolean {
   return shared > 0 && shared * 2 >= Math.max(keys.length, other.size);
 }
 
-/** Keys an error answer holds its messages under (`{"errors": […]}`): no page of a list. */
-const ERROR_KEYS: ReadonlySet<string> = new Set([
-  'error',
-  'errors',
-  'details',
-  'detail',
-  'messages',
-]);
-
 /** The key of the one list `object` holds, when it holds exactly one and it lists what `list` does. */
 function envelopeKey(object: unknown, list: readonly unknown[]): string | undefined {
   if (!isJsonObject(object)) return undefined;
   const lists = Object.keys(object).filter((key) => Array.isArray(object[key]));
   const [key] = lists;
   if (key === undefined || lists.length !== 1) return undefined;
-  if (ERROR_KEYS.has(key)) return undefined;
+  // A list under an error's key (`{"errors": […]}`) is no page of the other side's list.
+  if (ENVELOPE_KEYS.has(key)) return undefined;
   const wrapped = object[key] as readonly unknown[];
   // A list and an empty one are no evidence of one list: both empty, or alike.
   if (wrapped.length === 0 || list.length === 0)
@@ -54,7 +46,7 @@ function envelopeKey(object: unknown, list: readonly unknown[]): string | undefi
 
 function hint({ params, runtimes }: PatternHintInput): FixHint {
   const wrapping = sideOf(params[0]);
-  const other: Side = wrapping === 'baseline' ? 'candidate' : 'baseline';
+  const other = otherSide(wrapping);
   const name = params[1] ?? 'data';
   const key = codeSpan(name);
   return bySide(
@@ -104,7 +96,7 @@ export const listEnvelope: Pattern<'list-envelope'> = {
       if (key === undefined || !isJsonObject(object)) continue;
       const beside = Object.keys(object).filter((k) => k !== key);
       const besideWords = beside.length === 0 ? '' : `, beside ${namedKeys(beside, NAMED)}`;
-      const other = wrapping === 'baseline' ? 'candidate' : 'baseline';
+      const other = otherSide(wrapping);
       const detail = `${wrapping} wraps lists in an object under ${codeSpan(key)}`;
       const params = [`${wrapping}-wraps`, key];
       matches.push({

@@ -12,7 +12,7 @@
 import type { Change } from '../../model/comparison.js';
 import { canonicalJson, isJsonObject, type JsonObject } from '../../normalise/json.js';
 import { codeSpan } from '../../util/code-span.js';
-import { bySide, sideOf } from './advice.js';
+import { bySide, otherSide, type Side, sideOf } from './advice.js';
 import type { FixHint, Pattern, PatternHintInput, PatternMatch } from './types.js';
 import {
   at,
@@ -24,10 +24,6 @@ import {
   namedKeys,
   patternPath,
 } from './util.js';
-
-type Side = 'baseline' | 'candidate';
-
-const otherSide = (side: Side): Side => (side === 'baseline' ? 'candidate' : 'baseline');
 
 const isElement = (member: Member) => /^\d+$/.test(member.name);
 
