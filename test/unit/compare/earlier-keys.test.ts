@@ -7,46 +7,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { earlierKeys as earlierOf } from '../../../src/compare/earlier-keys.js';
-import { findingsOf } from '../../../src/compare/findings.js';
 import { causeFingerprint } from '../../../src/compare/root-cause.js';
-import type { Change, HeaderChange } from '../../../src/model/comparison.js';
+import type { HeaderChange } from '../../../src/model/comparison.js';
 import { groupFindings } from '../../../src/results/root-causes.js';
 import type { DivergentResult } from '../../../src/results/types.js';
+import { divergentResult as result } from './fixtures.js';
 
 /** A stored result's earlier keys, a preview's cut marker being no member. */
 const earlierKeys = (result: DivergentResult) =>
   earlierOf({ ...result, notMembers: new Set(['…']) });
-
-function result(
-  caseId: string,
-  endpoint: string,
-  changes: readonly Change[],
-  headerChanges: readonly HeaderChange[] = [],
-): DivergentResult {
-  const status = { equal: true, baseline: 200, candidate: 200 };
-  const findings = findingsOf({
-    endpoint,
-    comparison: { status, headers: headerChanges, body: changes },
-  });
-  return {
-    verdict: 'divergent',
-    caseId,
-    suite: 's',
-    endpoint,
-    request: { method: endpoint.split(' ')[0] ?? 'GET', path: '/r' },
-    baseline: { status: 200, durationMs: 1 },
-    candidate: { status: 200, durationMs: 1 },
-    kinds: ['shape'],
-    fingerprint: caseId,
-    findings,
-    explanation: caseId,
-    summary: caseId,
-    changes,
-    headerChanges,
-    repro: { baseline: '', candidate: '' },
-    bodies: { baseline: null, candidate: null },
-  };
-}
 
 const added = (path: string, candidate: string) =>
   causeFingerprint({

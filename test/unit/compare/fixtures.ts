@@ -1,6 +1,11 @@
-/** Builders for rules, cases and exchanges used by the compare tests. */
+/** Builders for rules, cases, exchanges, judgements and stored results used by the compare tests. */
+import { findingsOf } from '../../../src/compare/findings.js';
+import { type Judgement, judge } from '../../../src/compare/judge.js';
 import type { Case } from '../../../src/model/case.js';
+import type { Change, HeaderChange } from '../../../src/model/comparison.js';
 import type { Exchange, Response, ResponseBody, SideOutcome } from '../../../src/model/exchange.js';
+import type { HttpMethod } from '../../../src/model/request.js';
+import type { DivergentResult } from '../../../src/results/types.js';
 import type { Rules } from '../../../src/rules/types.js';
 
 export function rules(overrides: Partial<Rules> = {}): Rules {
@@ -66,3 +71,50 @@ export function exchange(
 /** The seed finding: serde externally tagged enum vs Go discriminator field. */
 export const SERDE = { Schema: { field: 'x', reason: 'y' } };
 export const GO = { Kind: 'schema', Field: 'x', Reason: 'y' };
+
+/** The judgement of two 200 JSON answers to `method path`, which must diverge. */
+export function judgedBodies(
+  baseline: unknown,
+  candidate: unknown,
+  { method = 'GET', path = '/v1/x' }: { method?: HttpMethod; path?: string } = {},
+): Extract<Judgement, { verdict: 'divergent' }> {
+  const c = testCase({
+    id: `t/${method}${path}`,
+    request: { method, path, query: [], headers: [], body: { kind: 'none' } },
+  });
+  const j = judge(exchange(response(200, json(baseline)), response(200, json(candidate)), c));
+  if (j.verdict !== 'divergent') throw new Error('expected a divergence');
+  return j;
+}
+
+/** A stored divergent result of `changes` (200 on both sides), its findings as the run records them. */
+export function divergentResult(
+  caseId: string,
+  endpoint: string,
+  changes: readonly Change[],
+  headerChanges: readonly HeaderChange[] = [],
+): DivergentResult {
+  const status = { equal: true, baseline: 200, candidate: 200 };
+  const findings = findingsOf({
+    endpoint,
+    comparison: { status, headers: headerChanges, body: changes },
+  });
+  return {
+    verdict: 'divergent',
+    caseId,
+    suite: 's',
+    endpoint,
+    request: { method: endpoint.split(' ')[0] ?? 'GET', path: '/r' },
+    baseline: { status: 200, durationMs: 1 },
+    candidate: { status: 200, durationMs: 1 },
+    kinds: ['shape'],
+    fingerprint: caseId,
+    findings,
+    explanation: caseId,
+    summary: caseId,
+    changes,
+    headerChanges,
+    repro: { baseline: '', candidate: '' },
+    bodies: { baseline: null, candidate: null },
+  };
+}

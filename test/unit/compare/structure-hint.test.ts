@@ -5,41 +5,16 @@
  * a rule should list.
  */
 import { describe, expect, it } from 'vitest';
-import { findingsOf } from '../../../src/compare/findings.js';
 import { hintFor } from '../../../src/compare/hints.js';
 import type { RootCause } from '../../../src/compare/root-cause.js';
-import type { Change } from '../../../src/model/comparison.js';
 import { groupFindings } from '../../../src/results/root-causes.js';
-import type { DivergentResult } from '../../../src/results/types.js';
+import { divergentResult as result } from './fixtures.js';
 
 const author: RootCause = {
   type: 'structure',
   endpoint: '/posts',
   change: { op: 'added', path: '/author', baseline: '-', candidate: 'string' },
 };
-
-function result(caseId: string, endpoint: string, changes: readonly Change[]): DivergentResult {
-  const status = { equal: true, baseline: 200, candidate: 200 };
-  const findings = findingsOf({ endpoint, comparison: { status, headers: [], body: changes } });
-  return {
-    verdict: 'divergent',
-    caseId,
-    suite: 's',
-    endpoint,
-    request: { method: 'GET', path: '/posts' },
-    baseline: { status: 200, durationMs: 1 },
-    candidate: { status: 200, durationMs: 1 },
-    kinds: ['shape'],
-    fingerprint: caseId,
-    findings,
-    explanation: caseId,
-    summary: caseId,
-    changes,
-    headerChanges: [],
-    repro: { baseline: '', candidate: '' },
-    bodies: { baseline: null, candidate: null },
-  };
-}
 
 describe('the rule of a structural root cause', () => {
   it('names the places the run saw it at, when they are few', () => {

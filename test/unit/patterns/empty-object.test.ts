@@ -7,19 +7,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { diffJson } from '../../../src/compare/delta.js';
-import { judge } from '../../../src/compare/judge.js';
 import type { HttpMethod } from '../../../src/model/request.js';
-import { exchange, json, response, testCase } from '../compare/fixtures.js';
+import { judgedBodies } from '../compare/fixtures.js';
 
-function judged(baseline: unknown, candidate: unknown, method: HttpMethod = 'GET', path = '/v1/x') {
-  const c = testCase({
-    id: `t/${method}${path}`,
-    request: { method, path, query: [], headers: [], body: { kind: 'none' } },
-  });
-  const j = judge(exchange(response(200, json(baseline)), response(200, json(candidate)), c));
-  if (j.verdict !== 'divergent') throw new Error('expected a divergence');
-  return j;
-}
+const judged = (
+  baseline: unknown,
+  candidate: unknown,
+  method: HttpMethod = 'GET',
+  path = '/v1/x',
+) => judgedBodies(baseline, candidate, { method, path });
 
 const causes = (j: ReturnType<typeof judged>) => j.findings.map((f) => f.fingerprint);
 const names = (j: ReturnType<typeof judged>) =>

@@ -6,18 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { earlierKeys } from '../../../src/compare/earlier-keys.js';
-import { judge } from '../../../src/compare/judge.js';
-import { exchange, json, response, testCase } from '../compare/fixtures.js';
+import { judgedBodies } from '../compare/fixtures.js';
 
-function judged(baseline: unknown, candidate: unknown, path = '/v1/posts') {
-  const c = testCase({
-    id: `t${path}`,
-    request: { method: 'GET', path, query: [], headers: [], body: { kind: 'none' } },
-  });
-  const j = judge(exchange(response(200, json(baseline)), response(200, json(candidate)), c));
-  if (j.verdict !== 'divergent') throw new Error('expected a divergence');
-  return j;
-}
+const judged = (baseline: unknown, candidate: unknown, path = '/v1/posts') =>
+  judgedBodies(baseline, candidate, { path });
 
 const causes = (j: ReturnType<typeof judged>) => j.findings.map((f) => f.fingerprint);
 const names = (j: ReturnType<typeof judged>) =>
