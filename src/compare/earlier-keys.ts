@@ -5,10 +5,9 @@
  * (`/posts: candidate adds /author`, `/id`, …); since an identifier written
  * where the other side writes an integer is `int-as-string`, the row per
  * resource of its type change; since members moved into (or out of) a
- * nested object are `nesting`, the row of each member removed and added; since
- * a list against an object holding it is `list-envelope`, the row per endpoint
- * of its type change; since
- * a `content-length` follows the body it
+ * nested object are `nesting`, the row of each member removed and added;
+ * since a list against an object holding it is `list-envelope`, the row per
+ * endpoint of its type change; since a `content-length` follows the body it
  * measures (`findings.ts`), its header row. The rows are superseded by the
  * findings that now record them (`results/root-causes.ts`), never read as
  * resolved while the servers still differ. Pure.

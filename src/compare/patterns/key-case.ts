@@ -46,7 +46,9 @@ export const keyCase: Pattern<'key-case'> = {
       const byFold = new Map<string, Member[]>();
       for (const a of group.added) {
         const fold = foldKey(a.name);
-        byFold.set(fold, [...(byFold.get(fold) ?? []), a]);
+        const same = byFold.get(fold);
+        if (same === undefined) byFold.set(fold, [a]);
+        else same.push(a);
       }
       const pairs: [Member, Member][] = [];
       const used = new Set<Member>();

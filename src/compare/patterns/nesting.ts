@@ -110,8 +110,12 @@ function elementMatch(
   const unpaired = new Map<string, Member[]>();
   for (const element of bare) {
     const text = canonicalJson(memberValue(element));
-    unpaired.set(text, [...(unpaired.get(text) ?? []), element]);
+    const same = unpaired.get(text);
+    if (same === undefined) unpaired.set(text, [element]);
+    else same.push(element);
   }
+  // How many elements of each canonical text are paired already.
+  const taken = new Map<string, number>();
   let key: string | undefined;
   const paired: Member[] = [];
   for (const wrapper of wrappers) {
@@ -119,15 +123,18 @@ function elementMatch(
     if (!isJsonObject(value)) return undefined;
     // The first key found fixes the key every later pair must use.
     const keys = key === undefined ? Object.keys(value) : [key];
-    const found = keys.find(
-      (k) => Object.hasOwn(value, k) && unpaired.has(canonicalJson(value[k])),
-    );
+    const found = keys.find((k) => {
+      if (!Object.hasOwn(value, k)) return false;
+      const text = canonicalJson(value[k]);
+      return (unpaired.get(text)?.length ?? 0) > (taken.get(text) ?? 0);
+    });
     if (found === undefined) return undefined;
     const text = canonicalJson(value[found]);
-    const [element, ...rest] = unpaired.get(text) ?? [];
+    // Equal elements pair in list order: the next one not yet paired.
+    const same = unpaired.get(text) ?? [];
+    const element = same[taken.get(text) ?? 0];
     if (element === undefined) return undefined;
-    if (rest.length === 0) unpaired.delete(text);
-    else unpaired.set(text, rest);
+    taken.set(text, (taken.get(text) ?? 0) + 1);
     key = found;
     paired.push(wrapper, element);
   }
