@@ -28,7 +28,7 @@ import { isBodyKindChange } from './explain-shape.js';
 import { findingOf } from './finding-of.js';
 import { sideType, wildcardPath } from './fingerprint.js';
 import { headerFindings } from './header-findings.js';
-import { isIdKey } from './map-like.js';
+import { isIdKey, mapKeysOf } from './map-like.js';
 import { type PatternName, type Recognition, recognisePatterns } from './patterns/registry.js';
 import type { PatternMatch } from './patterns/types.js';
 import { isZeroValue } from './patterns/util.js';
@@ -232,8 +232,12 @@ export function structureFindings(endpoint: string, changes: readonly Change[]):
   const resource = resourceOfEndpoint(endpoint);
   const byKey = new Map<string, { change: SkeletonChange; paths: string[] }>();
   const follows = countsOfLists(changes);
+  const mapKeys = mapKeysOf(changes.map((change) => change.path));
   for (const change of changes) {
-    const of = follows.get(change) ?? change;
+    const found = follows.get(change) ?? change;
+    // A map's keys are one path (`/*`), whatever their names.
+    const keyed = mapKeys(found.path);
+    const of = keyed === found.path ? found : { ...found, path: keyed };
     const line = zeroValuedMember(of) ?? digestMember(of) ?? skeletonChange(of);
     const key = JSON.stringify(line);
     const entry = byKey.get(key) ?? { change: line, paths: [] };

@@ -78,3 +78,38 @@ export function collapseSegments(
 export function collapsePath(pointer: string, containers?: ReadonlySet<string>): string {
   return formatPointer(collapseSegments(parsePointer(pointer), containers));
 }
+
+/**
+ * For the changes of one comparison: each path with the keys of a map-like
+ * object as `*`, where the changes alone show the map: more than
+ * {@link MAP_KEY_LIMIT} different keys changed under one object (a map of
+ * names, `{"alice": …, "bob": …}`, whose keys no id pattern knows). Two maps
+ * of 20,000 users under other names are one change at `/*`, not 40,000.
+ * The identity when no object has that many.
+ */
+export function mapKeysOf(paths: readonly string[]): (path: string) => string {
+  // Per object (its segments joined by NUL), the different keys changed under it.
+  const keys = new Map<string, Set<string>>();
+  for (const path of paths) {
+    let at = '';
+    for (const segment of parsePointer(path)) {
+      let under = keys.get(at);
+      if (under === undefined) keys.set(at, (under = new Set()));
+      if (under.size <= MAP_KEY_LIMIT) under.add(segment);
+      at = `${at}\u0000${segment}`;
+    }
+  }
+  const maps = new Set(
+    [...keys].filter(([, under]) => under.size > MAP_KEY_LIMIT).map(([at]) => at),
+  );
+  if (maps.size === 0) return (path) => path;
+  return (path) => {
+    let at = '';
+    const out = parsePointer(path).map((segment) => {
+      const key = maps.has(at) ? '*' : segment;
+      at = `${at}\u0000${segment}`;
+      return key;
+    });
+    return formatPointer(out);
+  };
+}

@@ -4,6 +4,7 @@
  * values, indices, ids, other findings).
  */
 import { describe, expect, it } from 'vitest';
+import { diffJson } from '../../../src/compare/delta.js';
 import { fieldOf, findingsOf } from '../../../src/compare/findings.js';
 import { headerValueClass } from '../../../src/compare/header-findings.js';
 import {
@@ -478,5 +479,25 @@ describe('a header family missing on one side', () => {
       'header `x-ratelimit-reset` missing in baseline',
       'header `cache-control` missing in candidate',
     ]);
+  });
+});
+
+describe('a map of names whose keys differ', () => {
+  it('is one cause per op at the map, not one per key, once more than 50 keys changed', () => {
+    const names = (prefix: string, n: number) =>
+      Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, { v: i }]));
+    const rows = (n: number) =>
+      findingsOf({
+        endpoint: 'GET /users',
+        comparison: {
+          status: { equal: true, baseline: 200, candidate: 200 },
+          headers: [],
+          body: diffJson(names('alice', n), names('bob', n), { arrayKeys: [], tolerance: [] }),
+        },
+      });
+    expect(rows(60)).toHaveLength(2);
+    expect(rows(60)[0]?.paths).toHaveLength(60);
+    // Fifty keys or fewer: the members keep their own causes.
+    expect(rows(3)).toHaveLength(6);
   });
 });
