@@ -93,8 +93,8 @@ export function mapKeysOf(paths: readonly string[]): (path: string) => string {
   for (const path of paths) {
     let at = '';
     for (const segment of parsePointer(path)) {
-      let under = keys.get(at);
-      if (under === undefined) keys.set(at, (under = new Set()));
+      const under = keys.get(at) ?? new Set<string>();
+      keys.set(at, under);
       if (under.size <= MAP_KEY_LIMIT) under.add(segment);
       at = `${at}\u0000${segment}`;
     }
