@@ -28,6 +28,9 @@ export interface KnownRuntime {
   readonly from: string;
 }
 
+/** One side of a comparison. */
+export type Side = 'baseline' | 'candidate';
+
 /** The runtime of each side, where known. */
 export interface SideRuntimes {
   readonly baseline?: Runtime | undefined;

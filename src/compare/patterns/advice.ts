@@ -6,7 +6,7 @@
  * unknown runtime gets the action alone: never another runtime's advice.
  * The helpers every pattern's `hint` is written with. Pure.
  */
-import type { Runtime, SideRuntimes } from '../../model/runtime.js';
+import type { Runtime, Side, SideRuntimes } from '../../model/runtime.js';
 import { codeSpan } from '../../util/code-span.js';
 import { yamlScalar } from '../../util/yaml-scalar.js';
 import type { FixHint } from './types.js';
@@ -19,9 +19,6 @@ export function phrase(action: string, runtime: Runtime | undefined, advice: Adv
   const how = runtime === undefined ? undefined : advice[runtime];
   return how === undefined ? action : `${action}: ${how}`;
 }
-
-/** One side of a comparison. */
-export type Side = 'baseline' | 'candidate';
 
 /** The side that is not `side`. */
 export const otherSide = (side: Side): Side => (side === 'baseline' ? 'candidate' : 'baseline');

@@ -10,9 +10,11 @@
  * `errors`, `details`, …): an error object that happens to hold a list is
  * not a page of the other side's list.
  */
+
+import type { Side } from '../../model/runtime.js';
 import { isJsonObject, jsonType } from '../../normalise/json.js';
 import { codeSpan } from '../../util/code-span.js';
-import { bySide, otherSide, type Side, sideOf } from './advice.js';
+import { bySide, otherSide, sideOf } from './advice.js';
 import { ENVELOPE_KEYS } from './error-envelope.js';
 import type { FixHint, Pattern, PatternHintInput, PatternMatch } from './types.js';
 import { at, namedKeys, patternPath } from './util.js';

@@ -10,9 +10,10 @@
  */
 
 import type { Change } from '../../model/comparison.js';
+import type { Side } from '../../model/runtime.js';
 import { canonicalJson, isJsonObject, type JsonObject } from '../../normalise/json.js';
 import { codeSpan } from '../../util/code-span.js';
-import { bySide, otherSide, type Side, sideOf } from './advice.js';
+import { bySide, otherSide, sideOf } from './advice.js';
 import type { FixHint, Pattern, PatternHintInput, PatternMatch } from './types.js';
 import {
   at,

@@ -4,6 +4,7 @@
  * here (typed, tested) so the page's script only has to draw lines. Pure.
  */
 import type { Change } from '../../model/comparison.js';
+import type { Side } from '../../model/runtime.js';
 
 /** How a line is highlighted: removed, added, changed, moved, or not at all. */
 export type LineMark = '' | 'del' | 'add' | 'chg' | 'mov';
@@ -16,8 +17,6 @@ export interface SideLines {
   /** True when the body had more lines than the page shows. */
   readonly cut: boolean;
 }
-
-export type Side = 'baseline' | 'candidate';
 
 /** Lines per side shown in the page; report.json keeps the whole body. */
 export const MAX_LINES = 2000;
