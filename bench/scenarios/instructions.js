@@ -6,7 +6,9 @@
 // (the minimal script alone: 2.8–4.6 s in consecutive runs), while its
 // instruction count moves by ±1–2%: this is the reading that repeats. Slow
 // (each run ~30× its usual time: ~10 minutes for the four), so it runs only
-// when asked (`--only=instructions`); without valgrind it is skipped.
+// when asked (`--only=instructions`); without valgrind it is skipped. Each
+// count is also split by kind of work (`lib/instruction-kinds.js`): what
+// parity spends above the script, kind by kind.
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,6 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { casePaths, writeCaseLibrary } from '../lib/cases.js';
 import { cpuOf } from '../lib/cpu.js';
+import { instructionKinds } from '../lib/instruction-kinds.js';
 import { parityArgs } from './cpu.js';
 
 const MINIMAL = fileURLToPath(new URL('../peers/minimal-undici.js', import.meta.url));
@@ -21,14 +24,22 @@ const MINIMAL = fileURLToPath(new URL('../peers/minimal-undici.js', import.meta.
 /** Why callgrind cannot run here, or undefined when it can. */
 export function instructionsUnavailable() {
   const found = spawnSync('valgrind', ['--version'], { encoding: 'utf8' });
-  return found.status === 0 ? undefined : 'valgrind is not installed (apt install valgrind)';
+  if (found.status !== 0) return 'valgrind is not installed (apt install valgrind)';
+  // It prints its version and exits 255.
+  const reader = spawnSync('callgrind_annotate', ['--version'], { encoding: 'utf8' });
+  return `${reader.stdout}${reader.stderr}`.includes('callgrind_annotate')
+    ? undefined
+    : "valgrind's callgrind_annotate (Perl) does not run";
 }
 
-/** The instructions `node args` executes, as callgrind counts them. */
-async function instructionsOf(args) {
+/**
+ * The instructions `node args` executes, as callgrind counts them, and by kind
+ * of work (callgrind's profile is written to `out`).
+ */
+async function instructionsOf(args, out) {
   const run = await cpuOf('valgrind', [
     '--tool=callgrind',
-    '--callgrind-out-file=/dev/null',
+    `--callgrind-out-file=${out}`,
     process.execPath,
     ...args,
   ]);
@@ -36,19 +47,40 @@ async function instructionsOf(args) {
   if (run.code !== 0 || collected === null) {
     throw new Error(`callgrind run exited ${run.code}: ${run.stderr.slice(-2000)}`);
   }
-  return Number(collected[1]);
+  return { total: Number(collected[1]), kinds: instructionKinds(out) };
 }
 
-/** @returns {Promise<{ cases: number, divergentEvery: number, parity: number, minimal: number, ratio: number }>} */
+/**
+ * @returns {Promise<{ cases: number, divergentEvery: number, parity: number, minimal: number,
+ *   ratio: number, kinds: { kind: string, parity: number, minimal: number }[] }>}
+ */
 export async function instructionsPerCase(urls, { cases, divergentEvery = 0 }) {
   const dir = await mkdtemp(join(tmpdir(), 'parity-bench-instructions-'));
   try {
     const casesDir = await writeCaseLibrary(join(dir, 'cases'), cases, { divergentEvery });
     const pathsFile = join(dir, 'paths.txt');
     await writeFile(pathsFile, `${casePaths(cases, { divergentEvery }).join('\n')}\n`);
-    const parity = await instructionsOf(parityArgs(urls, casesDir, join(dir, 'reports')));
-    const minimal = await instructionsOf([MINIMAL, urls.a, urls.b, pathsFile]);
-    return { cases, divergentEvery, parity, minimal, ratio: parity / minimal };
+    const parity = await instructionsOf(
+      parityArgs(urls, casesDir, join(dir, 'reports')),
+      join(dir, 'parity.callgrind'),
+    );
+    const minimal = await instructionsOf(
+      [MINIMAL, urls.a, urls.b, pathsFile],
+      join(dir, 'minimal.callgrind'),
+    );
+    const kinds = [...parity.kinds].map(([kind, count]) => ({
+      kind,
+      parity: count,
+      minimal: minimal.kinds.get(kind) ?? 0,
+    }));
+    return {
+      cases,
+      divergentEvery,
+      parity: parity.total,
+      minimal: minimal.total,
+      ratio: parity.total / minimal.total,
+      kinds,
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
