@@ -11,21 +11,27 @@
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 
-// Three V8 flags, set once, before the command runs, never changed later;
+// Three V8 flags, set before the command runs (the young generation's growth
+// factor changes once more, when the run starts sending: `growYoungOnceSending`);
 // a flag of the same name given to Node (command line or NODE_OPTIONS) wins.
 // - `--liftoff-only`: undici parses HTTP with a WebAssembly build of llhttp,
 //   which V8 would compile a second time with TurboFan once it is hot, in the
 //   background; the first (Liftoff) compilation parses response headers fast
 //   enough.
-// - `--semi-space-growth-factor=1`: the young generation stays at its starting
-//   size. A run's objects live for one exchange, so a larger young generation
-//   only holds more garbage.
+// - `--semi-space-growth-factor=1`: the young generation stays at its size
+//   while the command loads and parses its cases (which would grow it to
+//   V8's 16 MB), and doubles once when sending starts (below).
 // They earn their place in memory, not in CPU. Measured (issue 26, Node 20, a
 // 20,000-case `parity run` at concurrency 8, reports and tracker written):
 // peak RSS 91-93 MB with both, 113 MB without `--liftoff-only`, 116-118 MB
 // without the semi-space flag, 126-131 MB without either (3 runs each); CPU,
 // 5 paired rounds without both ÷ with both: 0.965 (0.81-0.98), i.e. they cost
 // ~3% CPU. The memory goal (100k cases < 150 MB) is the one they keep.
+// Doubling the young generation once sending starts (issue 26, tenth round)
+// gave back part of that: 243 -> 129 scavenges in a 20,000-case run, CPU
+// old ÷ new 1.04 all equal and 1.03 with 10% divergent (9 paired rounds
+// each: 0.88-1.12, 0.91-1.11), peak RSS of 100,000 cases 131 / 123 MB
+// (1,000 files / one).
 // - `--max-inlined-bytecode-size-cumulative=460` (half V8's 920): TurboFan
 //   inlines half as much into each function it optimises. Compiling is about a
 //   third of what a divergence costs a run (its judging, result and report
@@ -56,15 +62,45 @@ const named = (flag) =>
         .split('=')[0] === flag,
   );
 const setFlags = () => {
-  const { setFlagsFromString } = require('node:v8');
+  const v8 = require('node:v8');
   for (const [name, flag] of [
     ['liftoff-only', '--liftoff-only'],
     ['semi-space-growth-factor', '--semi-space-growth-factor=1'],
     ['max-inlined-bytecode-size-cumulative', '--max-inlined-bytecode-size-cumulative=460'],
   ]) {
-    if (!named(name)) setFlagsFromString(flag);
+    if (!named(name)) v8.setFlagsFromString(flag);
   }
+  const young = ['semi-space-growth-factor', 'min-semi-space-size', 'max-semi-space-size'];
+  if (!young.some(named)) growYoungOnceSending(v8);
 };
+
+// The young generation doubles once when the run starts sending, and then
+// stays (issue 26, tenth round: kept at its size when the command starts, it
+// is scavenged ~240 times in a 20,000-case run, and garbage collection is
+// the largest share of what parity costs above the minimal script). V8 sizes
+// it when it starts; what it reads at each growth is the factor: 2 from the
+// first connection (the cases are loaded by then: growing while a run parses
+// its case files took it to 16 MB semi-spaces, and 100,000 cases to 189 MB),
+// back to 1 once it has grown (V8 grows it when the bytes surviving
+// scavenges since the last growth pass its size: the next growth is many
+// scavenges away), checked every 10 ms by an unref'd timer.
+function growYoungOnceSending(v8) {
+  const channels = require('node:diagnostics_channel');
+  const youngBytes = () =>
+    v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0;
+  const sending = () => {
+    channels.unsubscribe('undici:client:connected', sending);
+    const before = youngBytes();
+    v8.setFlagsFromString('--semi-space-growth-factor=2');
+    const watch = setInterval(() => {
+      if (youngBytes() <= before) return;
+      v8.setFlagsFromString('--semi-space-growth-factor=1');
+      clearInterval(watch);
+    }, 10);
+    watch.unref();
+  };
+  channels.subscribe('undici:client:connected', sending);
+}
 
 const dist = (path) => join(__dirname, '..', 'dist', path);
 const first = process.argv[2] ?? '';
