@@ -17,6 +17,7 @@ import { importScale } from './scenarios/import.js';
 import { instructionsPerCase, instructionsUnavailable } from './scenarios/instructions.js';
 import { layouts, memory } from './scenarios/memory.js';
 import { peers } from './scenarios/peers.js';
+import { cpuByKind, samplingUnavailable } from './scenarios/sampled.js';
 import { startup } from './scenarios/startup.js';
 import { throughput } from './scenarios/throughput.js';
 
@@ -43,12 +44,14 @@ const SCALE = quick
       fuzz: 20_000,
     };
 const CONCURRENCY = 16;
-// `--only=cpu,startup,throughput,import,diff,memory,peers,fuzz` runs a subset
+// `--only=cpu,startup,throughput,sampled,import,diff,memory,peers,fuzz` runs a subset
 // (for iterating on one goal); `--quick` runs the headline ratios only.
 // `--only=instructions` (never part of a default run: ~10 minutes) counts the
-// CPU ratios' instructions under callgrind, the reading that repeats.
+// CPU ratios' instructions under callgrind, the reading that repeats;
+// `--only=sampled` (part of a full run, ~1 minute) splits the CPU ratios' time
+// by kind of work as `perf` samples it.
 const HEADLINE = ['cpu', 'startup', 'throughput'];
-const ALL = [...HEADLINE, 'import', 'diff', 'memory', 'peers', 'fuzz'];
+const ALL = [...HEADLINE, 'sampled', 'import', 'diff', 'memory', 'peers', 'fuzz'];
 const onlyArg = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const only = new Set(onlyArg ? onlyArg.split(',') : quick ? HEADLINE : ALL);
 
@@ -125,6 +128,49 @@ async function runInstructions(urls) {
         undefined,
       );
     }
+  }
+}
+
+async function runSampled(urls) {
+  const unavailable = await samplingUnavailable();
+  if (unavailable !== undefined) {
+    row(
+      'CPU by kind (perf), parity run vs minimal undici script',
+      'skipped',
+      'reference',
+      undefined,
+    );
+    notes.push(`CPU by kind skipped: ${unavailable}`);
+    return;
+  }
+  for (const divergentEvery of [0, 10]) {
+    const what = divergentEvery === 0 ? 'cases, all equal' : 'cases, 10% divergent';
+    log(`sampled: ${fmt(SCALE.cpuCases)} ${what}, parity run and minimal script under perf…`);
+    const s = await cpuByKind(urls, { cases: SCALE.cpuCases, divergentEvery });
+    const perCase = (ms) => (ms * 1000) / s.cases;
+    row(
+      `CPU by kind (perf, one run each, \`--perf-basic-prof\`), parity run vs minimal undici script, ${fmt(s.cases)} ${what}`,
+      `${s.ratio.toFixed(2)}× (${fmt(s.parityMs)} ms vs ${fmt(s.minimalMs)} ms sampled; ${fmt(perCase(s.parityMs))} vs ${fmt(perCase(s.minimalMs))} µs per case)`,
+      'reference',
+      undefined,
+    );
+    // Kind by kind, the largest difference first: where parity's extra CPU goes.
+    const byGap = [...s.kinds].sort((x, y) => y.parity - y.minimal - (x.parity - x.minimal));
+    for (const k of byGap) {
+      const gap = perCase(k.parity - k.minimal);
+      row(
+        `  … ${k.kind}`,
+        `${fmt(k.parity)} ms vs ${fmt(k.minimal)} ms (${gap >= 0 ? '+' : '−'}${fmt(Math.abs(gap), 1)} µs per case)`,
+        'reference',
+        undefined,
+      );
+    }
+    row(
+      "  … of which the run's end (after the last answer: report files and tracker)",
+      `${fmt(s.end.parityMs)} ms vs ${fmt(s.end.minimalMs)} ms`,
+      'reference',
+      undefined,
+    );
   }
 }
 
@@ -280,6 +326,7 @@ const urls = await startServers();
 try {
   if (only.has('cpu')) await runCpu(urls);
   if (only.has('instructions')) await runInstructions(urls);
+  if (only.has('sampled')) await runSampled(urls);
   if (only.has('startup')) await runStartup(urls);
   if (only.has('throughput')) await runThroughput(urls);
   if (only.has('import')) await runImport();
