@@ -4,7 +4,7 @@
  */
 import { canonicalJson, isJsonObject } from '../normalise/json.js';
 import { jsonEqual as equal, ownValue } from '../wire/json-equal.js';
-import { identityText } from './identity.js';
+import { identityText, identityToken, stringIdentity } from './identity.js';
 
 /** How the elements of two arrays correspond. Indices: `i` baseline, `j` candidate. */
 export interface Alignment {
@@ -155,11 +155,29 @@ function matchByContent(
   return { pairs, removed: spare.slice(next), added };
 }
 
-function elementHash(item: unknown, index: number, arrayKeys: readonly string[]): string {
+/**
+ * What `alignKeyed` matches an element by: its `keyHash`, except that under
+ * one key an element's identity is its `identityToken` (a safe integer is the
+ * number itself), with no `k:` prefix built per element: the other hashes
+ * (`k:`, `i:`, `p:`) cannot take an identity's form (`n:`, `s:`, a number).
+ */
+function elementHash(item: unknown, index: number, arrayKeys: readonly string[]): string | number {
+  const only = arrayKeys.length === 1 ? arrayKeys[0] : undefined;
+  if (only !== undefined && isJsonObject(item)) {
+    const token = identityToken(ownValue(item, only));
+    if (token !== undefined) return token;
+  }
   const key = keyHash(item, arrayKeys);
   if (key !== undefined) return key;
   if (typeof item === 'object' && item !== null) return `i:${index}`;
   return `p:${typeof item}:${String(item)}`;
+}
+
+/** Under one key, an element's string identity that holds no integer: `alignKeyed` keys it by itself. */
+function rawIdentity(item: unknown, only: string | undefined): string | undefined {
+  return only !== undefined && isJsonObject(item)
+    ? stringIdentity(ownValue(item, only))
+    : undefined;
 }
 
 function alignKeyed(
@@ -167,28 +185,42 @@ function alignKeyed(
   right: readonly unknown[],
   arrayKeys: readonly string[],
 ): Alignment {
-  // Duplicate hashes match first-come first-served, in order.
-  const queues = new Map<string, { readonly list: number[]; next: number }>();
-  left.forEach((item, i) => {
-    const hash = elementHash(item, i, arrayKeys);
-    const queue = queues.get(hash);
-    if (queue === undefined) queues.set(hash, { list: [i], next: 0 });
-    else queue.list.push(i);
-  });
+  // Duplicate hashes match first-come first-served, in order: each hash
+  // names the first baseline element not yet matched, and each element the
+  // next one with its hash (-1: none), so no list is built per element. A
+  // string identity under one key is its own key, in a map of its own (no
+  // text is built for it).
+  const only = arrayKeys.length === 1 ? arrayKeys[0] : undefined;
+  const named = new Map<string | number, number>();
+  const hashed = new Map<string | number, number>();
+  const nextSame = new Int32Array(left.length).fill(-1);
+  for (let i = left.length - 1; i >= 0; i--) {
+    const item = left[i];
+    const raw = rawIdentity(item, only);
+    const map = raw === undefined ? hashed : named;
+    const hash = raw ?? elementHash(item, i, arrayKeys);
+    nextSame[i] = map.get(hash) ?? -1;
+    map.set(hash, i);
+  }
   const used = new Uint8Array(left.length);
   const pairs: [number, number][] = [];
   const added: number[] = [];
-  right.forEach((item, j) => {
-    const queue = queues.get(elementHash(item, j, arrayKeys));
-    const i = queue === undefined ? undefined : queue.list[queue.next];
-    if (queue === undefined || i === undefined) {
+  for (let j = 0; j < right.length; j++) {
+    const item = right[j];
+    const raw = rawIdentity(item, only);
+    const map = raw === undefined ? hashed : named;
+    const hash = raw ?? elementHash(item, j, arrayKeys);
+    const i = map.get(hash);
+    if (i === undefined) {
       added.push(j);
-      return;
+      continue;
     }
-    queue.next++;
+    const after = nextSame[i] ?? -1;
+    if (after < 0) map.delete(hash);
+    else map.set(hash, after);
     used[i] = 1;
     pairs.push([i, j]);
-  });
+  }
   const removed: number[] = [];
   for (let i = 0; i < left.length; i++) if (used[i] === 0) removed.push(i);
   const stay = longestIncreasingRun(pairs.map(([i]) => i));

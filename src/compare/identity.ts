@@ -56,15 +56,79 @@ export function identityText(value: unknown): string | undefined {
   return undefined;
 }
 
-/** The key's value text per element, or undefined when an element lacks it or two share it. */
-function uniqueValues(items: readonly object[], key: string): Set<string> | undefined {
-  const seen = new Set<string>();
-  for (const item of items) {
-    const text = identityText(ownValue(item, key));
-    if (text === undefined || seen.has(text)) return undefined;
-    seen.add(text);
+/**
+ * A list's identity values, each where its `identityText` puts it, without
+ * building that text per element: a safe integer (a number, or a string
+ * holding one as `String` writes it) by value, any other number by the text
+ * after `n:`, a string by itself. Two values are one identity exactly when
+ * their `identityText` is.
+ */
+interface IdentityValues {
+  readonly integers: Set<number>;
+  readonly numbers: Set<string>;
+  readonly strings: Set<string>;
+}
+
+/** Adds `item` to `set`: false when it was there already (one lookup, not two). */
+function added<T>(set: Set<T>, item: T): boolean {
+  const size = set.size;
+  return set.add(item).size > size;
+}
+
+/** A string identity that holds no integer (its `identityText` is `s:` and the string itself), else undefined. */
+export function stringIdentity(value: unknown): string | undefined {
+  return typeof value === 'string' && !INTEGER_TEXT.test(value) ? value : undefined;
+}
+
+/** A number's text (`identityText`'s after `n:`), as a safe integer when `String` writes that one so. */
+function addNumberText(values: IdentityValues, text: string): boolean {
+  const n = Number(text);
+  return Number.isSafeInteger(n) && String(n) === text
+    ? added(values.integers, n)
+    : added(values.numbers, text);
+}
+
+/** Adds `value`'s identity: false when it has none (`identityText` is undefined) or it is there already. */
+function addIdentity(values: IdentityValues, value: unknown): boolean {
+  if (typeof value === 'number') {
+    // -0 writes as `0`: the same identity.
+    if (Number.isSafeInteger(value)) return added(values.integers, value === 0 ? 0 : value);
+    return Number.isFinite(value) && addNumberText(values, String(value));
   }
-  return seen;
+  if (typeof value === 'string') {
+    return INTEGER_TEXT.test(value) ? addNumberText(values, value) : added(values.strings, value);
+  }
+  return isExactNumber(value) && addNumberText(values, canonicalJson(value));
+}
+
+/**
+ * `identityText`, with a safe integer as the number itself (no text to
+ * build): two values are one identity exactly when their tokens are equal.
+ */
+export function identityToken(value: unknown): number | string | undefined {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return value === 0 ? 0 : value;
+  const text = identityText(value);
+  if (text === undefined || !text.startsWith('n:')) return text;
+  const n = Number(text.slice(2));
+  return Number.isSafeInteger(n) && String(n) === text.slice(2) ? n : text;
+}
+
+/** The key's values per element, or undefined when an element lacks it or two share it. */
+function uniqueValues(items: readonly object[], key: string): IdentityValues | undefined {
+  const values: IdentityValues = { integers: new Set(), numbers: new Set(), strings: new Set() };
+  for (const item of items) {
+    if (!addIdentity(values, ownValue(item, key))) return undefined;
+  }
+  return values;
+}
+
+/** How many of `theirs` are in `mine`. */
+function pairedCount(mine: IdentityValues, theirs: IdentityValues): number {
+  let paired = 0;
+  for (const n of theirs.integers) if (mine.integers.has(n)) paired++;
+  for (const text of theirs.numbers) if (mine.numbers.has(text)) paired++;
+  for (const text of theirs.strings) if (mine.strings.has(text)) paired++;
+  return paired;
 }
 
 /** The members every element of both lists has, in the first baseline element's order. */
@@ -92,11 +156,44 @@ function preference(key: string, configured: readonly string[]): number {
 }
 
 /**
+ * `identityKey`'s answers by the baseline's list: judging two bodies asks it
+ * twice of the same lists (aligning them, then naming their changes), and
+ * finding it reads every element of both (for 100k-element lists, most of
+ * what judging them costs). Entries go with their lists.
+ */
+const FOUND = new WeakMap<
+  readonly unknown[],
+  {
+    readonly right: readonly unknown[];
+    readonly configured: readonly string[];
+    readonly key: string | undefined;
+  }
+>();
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  return a === b || (a.length === b.length && a.every((key, k) => key === b[k]));
+}
+
+/**
  * The member that identifies the elements of `left` and `right` (see the
  * module comment), or undefined when the lists are not lists of objects with
  * one. `configured` are the rules' `arrayKeys`, preferred on a tie.
  */
 export function identityKey(
+  left: readonly unknown[],
+  right: readonly unknown[],
+  configured: readonly string[],
+): string | undefined {
+  const found = FOUND.get(left);
+  if (found !== undefined && found.right === right && sameKeys(found.configured, configured)) {
+    return found.key;
+  }
+  const key = discoverIdentity(left, right, configured);
+  FOUND.set(left, { right, configured, key });
+  return key;
+}
+
+function discoverIdentity(
   left: readonly unknown[],
   right: readonly unknown[],
   configured: readonly string[],
@@ -107,23 +204,30 @@ export function identityKey(
   const l = objectsOnly(left);
   const r = l === undefined ? undefined : objectsOnly(right);
   if (l === undefined || r === undefined) return undefined;
-  const needed = Math.max(1, Math.ceil(Math.min(l.length, r.length) * MIN_PAIRED_SHARE));
+  const most = Math.min(l.length, r.length);
+  const needed = Math.max(1, Math.ceil(most * MIN_PAIRED_SHARE));
+  // The candidates, the most preferred first (a stable sort: baseline key
+  // order among equals), so the first to pair every element it can wins
+  // and the rest need not be read.
+  const candidates = sharedKeys(l, r)
+    .filter((key) => configured.includes(key) || namedLikeIdentity(key))
+    .map((key) => ({ key, rank: preference(key, configured) }))
+    .sort((a, b) => (a.rank === b.rank ? 0 : a.rank - b.rank));
   let best: { key: string; paired: number; rank: number } | undefined;
-  for (const key of sharedKeys(l, r)) {
-    if (!configured.includes(key) && !namedLikeIdentity(key)) continue;
+  for (const { key, rank } of candidates) {
     const mine = uniqueValues(l, key);
     const theirs = mine === undefined ? undefined : uniqueValues(r, key);
     if (mine === undefined || theirs === undefined) continue;
-    let paired = 0;
-    for (const text of theirs) if (mine.has(text)) paired++;
+    const paired = pairedCount(mine, theirs);
     if (paired < needed) continue;
-    const rank = preference(key, configured);
     if (
       best === undefined ||
       paired > best.paired ||
       (paired === best.paired && rank < best.rank)
     ) {
       best = { key, paired, rank };
+      // Every element paired: a later candidate can only tie, and is preferred less.
+      if (paired === most) break;
     }
   }
   return best?.key;

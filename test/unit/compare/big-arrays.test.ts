@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alignLarge, longestIncreasingRun } from '../../../src/compare/align.js';
+import { alignLarge, keyHash, longestIncreasingRun } from '../../../src/compare/align.js';
 import { diffJson, LARGE_ARRAY_THRESHOLD } from '../../../src/compare/delta.js';
 
 const N = 100_000;
@@ -112,5 +113,59 @@ describe('alignLarge', () => {
     const run = [...longestIncreasingRun(values)].sort((x, y) => x - y).map((p) => values[p]);
     expect(run).toHaveLength(4);
     expect(run).toEqual([...run].sort((x, y) => (x ?? 0) - (y ?? 0)));
+  });
+});
+
+/** `alignLarge` on keyed lists as it was: a queue of baseline indices per element hash (the reference). */
+function referenceKeyed(left: readonly unknown[], right: readonly unknown[], keys: string[]) {
+  const hash = (item: unknown, index: number) =>
+    keyHash(item, keys) ??
+    (typeof item === 'object' && item !== null ? `i:${index}` : `p:${typeof item}:${String(item)}`);
+  const queues = new Map<string, number[]>();
+  left.forEach((item, i) => {
+    const h = hash(item, i);
+    queues.set(h, [...(queues.get(h) ?? []), i]);
+  });
+  const used = new Set<number>();
+  const pairs: [number, number][] = [];
+  const added: number[] = [];
+  right.forEach((item, j) => {
+    const i = queues.get(hash(item, j))?.shift();
+    if (i === undefined) added.push(j);
+    else {
+      used.add(i);
+      pairs.push([i, j]);
+    }
+  });
+  const removed = left.map((_, i) => i).filter((i) => !used.has(i));
+  const stay = longestIncreasingRun(pairs.map(([i]) => i));
+  return { removed, added, moves: pairs.filter((_, k) => !stay.has(k)), pairs };
+}
+
+describe('alignLarge on keyed lists', () => {
+  it('pairs as the queue per hash did: ids as numbers or text, duplicates, unkeyed elements, primitives', () => {
+    const element = fc.oneof(
+      fc.record({
+        id: fc.oneof(
+          fc.integer({ min: -3, max: 3 }),
+          fc.constantFrom(-0, 1.5, 2 ** 53 + 2, '-0', '1', '2', '1.5', 'x', '9007199254740994'),
+        ),
+      }),
+      fc.record({ other: fc.integer({ min: 0, max: 2 }) }),
+      fc.constantFrom(1, '1', null, true),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(element, { maxLength: 12 }),
+        fc.array(element, { maxLength: 12 }),
+        fc.constantFrom(['id'], ['id', 'other']),
+        (left, right, keys) => {
+          const keyed = [...left, ...right].some((item) => keyHash(item, keys) !== undefined);
+          fc.pre(keyed);
+          expect(alignLarge(left, right, keys)).toEqual(referenceKeyed(left, right, keys));
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffJson } from '../../../src/compare/delta.js';
 import { findingsOf } from '../../../src/compare/findings.js';
-import { identityKey } from '../../../src/compare/identity.js';
+import { identityKey, identityText, identityToken } from '../../../src/compare/identity.js';
 
 const plain = { arrayKeys: ['id'], tolerance: [] };
 
@@ -135,5 +135,107 @@ describe('lists aligned by identity', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+/** Identity values as both sides write them: numbers and the strings that hold them, at the edges of a double. */
+const identityValue = fc.oneof(
+  fc.integer({ min: -5, max: 5 }),
+  fc.constantFrom(-0, 0.5, 1.5, 1e16, 2 ** 53, 2 ** 53 + 2, Number.NaN, Number.POSITIVE_INFINITY),
+  fc.constantFrom('0', '-0', '1', '-1', '01', '1.5', '9007199254740993', '10000000000000000'),
+  fc.integer({ min: -5, max: 5 }).map(String),
+  fc.string({ maxLength: 3 }),
+  fc.constantFrom(null, true, {}),
+);
+
+/** `identityKey` as it was: every value's `identityText` in a set per list (the reference). */
+function referenceIdentityKey(
+  left: readonly Record<string, unknown>[],
+  right: readonly Record<string, unknown>[],
+  configured: readonly string[],
+): string | undefined {
+  if (left.length === 0 || right.length === 0 || Math.max(left.length, right.length) < 2) {
+    return undefined;
+  }
+  const texts = (items: readonly Record<string, unknown>[], key: string) => {
+    const seen = new Set<string>();
+    for (const item of items) {
+      const text = Object.hasOwn(item, key) ? identityText(item[key]) : undefined;
+      if (text === undefined || seen.has(text)) return undefined;
+      seen.add(text);
+    }
+    return seen;
+  };
+  const usual = ['id', '_id', 'uuid', 'key', 'name', 'slug', 'code', 'email'];
+  const rankOf = (key: string) =>
+    configured.includes(key)
+      ? configured.indexOf(key)
+      : usual.includes(key)
+        ? configured.length + usual.indexOf(key)
+        : Number.POSITIVE_INFINITY;
+  const needed = Math.max(1, Math.ceil(Math.min(left.length, right.length) * 0.5));
+  let best: { key: string; paired: number; rank: number } | undefined;
+  const first = left[0] ?? {};
+  for (const key of Object.keys(first)) {
+    if (![...left, ...right].every((item) => Object.hasOwn(item, key))) continue;
+    const mine = texts(left, key);
+    const theirs = mine === undefined ? undefined : texts(right, key);
+    if (mine === undefined || theirs === undefined) continue;
+    const paired = [...theirs].filter((text) => mine.has(text)).length;
+    if (paired < needed) continue;
+    const rank = rankOf(key);
+    if (
+      best === undefined ||
+      paired > best.paired ||
+      (paired === best.paired && rank < best.rank)
+    ) {
+      best = { key, paired, rank };
+    }
+  }
+  return best?.key;
+}
+
+describe('identity values without their text', () => {
+  it('gives two values one token exactly when their identityText is one', () => {
+    fc.assert(
+      fc.property(identityValue, identityValue, (a, b) => {
+        const sameText = identityText(a) === identityText(b);
+        expect(identityToken(a) === identityToken(b)).toBe(sameText);
+        expect(identityToken(a) === undefined).toBe(identityText(a) === undefined);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('finds the identity the text sets found (any values, any configured keys)', () => {
+    const record = fc.record({ id: identityValue, name: identityValue, sku: identityValue });
+    fc.assert(
+      fc.property(
+        fc.array(record, { maxLength: 8 }),
+        fc.array(record, { maxLength: 8 }),
+        fc.subarray(['id', 'name', 'sku']),
+        (left, right, configured) => {
+          expect(identityKey(left, right, configured)).toBe(
+            referenceIdentityKey(left, right, configured),
+          );
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('answers the same lists again under other configured keys', () => {
+    const left = [
+      { id: 1, sku: 'a' },
+      { id: 2, sku: 'b' },
+    ];
+    const right = [
+      { id: 2, sku: 'b' },
+      { id: 1, sku: 'a' },
+    ];
+    expect(identityKey(left, right, [])).toBe('id');
+    expect(identityKey(left, right, ['sku'])).toBe('sku');
+    expect(identityKey(left, right, [])).toBe('id');
+    expect(identityKey(left, [...right], ['sku'])).toBe('sku');
   });
 });
