@@ -20,7 +20,7 @@ import { alignLarge, keyHash } from './align.js';
 import type { DiffEngine, PathChange } from './diff-engine.js';
 import { collapseEmptyObjects } from './empty-objects.js';
 import { flattenDelta } from './flatten.js';
-import { identityKey } from './identity.js';
+import { identityKey, withFoundIdentities } from './identity.js';
 import { compileTolerance, type Tolerance } from './tolerance.js';
 
 /**
@@ -56,7 +56,7 @@ export function diffJson(baseline: unknown, candidate: unknown, options: DiffOpt
   const [b, c] = pruneEqual(baseline, candidate, { left: MAX_DIFFERENCES });
   if (options.tolerance.length > 0 || !leafValueChanges(b, c, [], out)) {
     out.length = 0;
-    engineFor(options).diffInto(b, c, [], out);
+    withFoundIdentities(() => engineFor(options).diffInto(b, c, [], out));
   }
   return sortChanges(collapseEmptyObjects(out, baseline, candidate));
 }

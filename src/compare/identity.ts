@@ -155,20 +155,34 @@ function preference(key: string, configured: readonly string[]): number {
   return usual >= 0 ? configured.length + usual : Number.POSITIVE_INFINITY;
 }
 
-/**
- * `identityKey`'s answers by the baseline's list: judging two bodies asks it
- * twice of the same lists (aligning them, then naming their changes), and
- * finding it reads every element of both (for 100k-element lists, most of
- * what judging them costs). Entries go with their lists.
- */
-const FOUND = new WeakMap<
+/** What `identityKey` found, by the baseline's list (see `withFoundIdentities`). */
+type FoundIdentities = WeakMap<
   readonly unknown[],
   {
     readonly right: readonly unknown[];
     readonly configured: readonly string[];
     readonly key: string | undefined;
   }
->();
+>;
+
+let found: FoundIdentities | undefined;
+
+/**
+ * Runs `diff` with `identityKey`'s answers kept: one diff asks it twice of
+ * the same lists (aligning them, then naming their changes), and finding it
+ * reads every element of both (for 100k-element lists, most of what judging
+ * them costs). Kept for that call only, so a list changed afterwards is
+ * never answered from before.
+ */
+export function withFoundIdentities<T>(diff: () => T): T {
+  const outer = found;
+  found = new WeakMap();
+  try {
+    return diff();
+  } finally {
+    found = outer;
+  }
+}
 
 function sameKeys(a: readonly string[], b: readonly string[]): boolean {
   return a === b || (a.length === b.length && a.every((key, k) => key === b[k]));
@@ -184,12 +198,12 @@ export function identityKey(
   right: readonly unknown[],
   configured: readonly string[],
 ): string | undefined {
-  const found = FOUND.get(left);
-  if (found !== undefined && found.right === right && sameKeys(found.configured, configured)) {
-    return found.key;
+  const known = found?.get(left);
+  if (known !== undefined && known.right === right && sameKeys(known.configured, configured)) {
+    return known.key;
   }
   const key = discoverIdentity(left, right, configured);
-  FOUND.set(left, { right, configured, key });
+  found?.set(left, { right, configured, key });
   return key;
 }
 

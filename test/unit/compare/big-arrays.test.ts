@@ -117,7 +117,11 @@ describe('alignLarge', () => {
 });
 
 /** `alignLarge` on keyed lists as it was: a queue of baseline indices per element hash (the reference). */
-function referenceKeyed(left: readonly unknown[], right: readonly unknown[], keys: string[]) {
+function referenceKeyed(
+  left: readonly unknown[],
+  right: readonly unknown[],
+  keys: readonly string[],
+) {
   const hash = (item: unknown, index: number) =>
     keyHash(item, keys) ??
     (typeof item === 'object' && item !== null ? `i:${index}` : `p:${typeof item}:${String(item)}`);

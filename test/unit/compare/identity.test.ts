@@ -7,7 +7,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffJson } from '../../../src/compare/delta.js';
 import { findingsOf } from '../../../src/compare/findings.js';
-import { identityKey, identityText, identityToken } from '../../../src/compare/identity.js';
+import {
+  identityKey,
+  identityText,
+  identityToken,
+  withFoundIdentities,
+} from '../../../src/compare/identity.js';
 
 const plain = { arrayKeys: ['id'], tolerance: [] };
 
@@ -237,5 +242,21 @@ describe('identity values without their text', () => {
     expect(identityKey(left, right, ['sku'])).toBe('sku');
     expect(identityKey(left, right, [])).toBe('id');
     expect(identityKey(left, [...right], ['sku'])).toBe('sku');
+  });
+});
+
+describe('withFoundIdentities', () => {
+  it('keeps what identityKey found for the one diff it runs, and for no other', () => {
+    const left: Record<string, unknown>[] = [{ id: 1 }, { id: 2 }];
+    const right = [{ id: 2 }, { id: 1 }];
+    withFoundIdentities(() => {
+      expect(identityKey(left, right, [])).toBe('id');
+      // Asked again in the same diff: answered from what was found, not read again.
+      for (const item of left) item['id'] = 7;
+      expect(identityKey(left, right, [])).toBe('id');
+    });
+    // A diff after it reads the lists as they are now (no longer unique).
+    expect(identityKey(left, right, [])).toBeUndefined();
+    expect(withFoundIdentities(() => identityKey(left, right, []))).toBeUndefined();
   });
 });
