@@ -51,14 +51,22 @@ export interface DiffOptions {
  * deep-equality check.
  */
 export function diffJson(baseline: unknown, candidate: unknown, options: DiffOptions): Change[] {
-  if (equal(baseline, candidate)) return [];
+  // Two objects are pruned of their equal members at once (equal objects
+  // prune to two empty ones): a first equality pass would read them twice.
+  const objects = isJsonObject(baseline) && isJsonObject(candidate);
+  if (!objects && equal(baseline, candidate)) return [];
   const out: PathChange[] = [];
   const [b, c] = pruneEqual(baseline, candidate, { left: MAX_DIFFERENCES });
+  if (objects && isEmptyObject(b) && isEmptyObject(c)) return [];
   if (options.tolerance.length > 0 || !leafValueChanges(b, c, [], out)) {
     out.length = 0;
     withFoundIdentities(() => engineFor(options).diffInto(b, c, [], out));
   }
   return sortChanges(collapseEmptyObjects(out, baseline, candidate));
+}
+
+function isEmptyObject(value: unknown): boolean {
+  return isJsonObject(value) && Object.keys(value).length === 0;
 }
 
 /**
