@@ -96,6 +96,21 @@ async function runCpu(urls) {
   }
 }
 
+/** `+1.5` or `−0.2`: a gap per case with its sign. */
+const signed = (gap) => `${gap >= 0 ? '+' : '−'}${fmt(Math.abs(gap), 1)}`;
+
+/**
+ * A row per kind of work, the largest gap between parity and the minimal
+ * script first (where parity's extra goes), kinds neither spent on left out.
+ */
+function kindRows(kinds, measured) {
+  const byGap = [...kinds].sort((x, y) => y.parity - y.minimal - (x.parity - x.minimal));
+  for (const k of byGap) {
+    if (k.parity === 0 && k.minimal === 0) continue;
+    row(`  … ${k.kind}`, measured(k), 'reference', undefined);
+  }
+}
+
 async function runInstructions(urls) {
   const unavailable = instructionsUnavailable();
   if (unavailable !== undefined) {
@@ -116,18 +131,10 @@ async function runInstructions(urls) {
       `≤ ${goal}×`,
       i.ratio <= goal,
     );
-    // Kind by kind, the largest difference first: where parity's extra instructions go.
-    const byGap = [...i.kinds].sort((x, y) => y.parity - y.minimal - (x.parity - x.minimal));
-    for (const k of byGap) {
-      if (k.parity === 0 && k.minimal === 0) continue;
+    kindRows(i.kinds, (k) => {
       const gap = (k.parity - k.minimal) / i.cases / 1000;
-      row(
-        `  … ${k.kind}`,
-        `${fmt(k.parity / 1e6)} M vs ${fmt(k.minimal / 1e6)} M (${gap >= 0 ? '+' : '−'}${fmt(Math.abs(gap), 1)} K per case)`,
-        'reference',
-        undefined,
-      );
-    }
+      return `${fmt(k.parity / 1e6)} M vs ${fmt(k.minimal / 1e6)} M (${signed(gap)} K per case)`;
+    });
   }
 }
 
@@ -154,17 +161,11 @@ async function runSampled(urls) {
       'reference',
       undefined,
     );
-    // Kind by kind, the largest difference first: where parity's extra CPU goes.
-    const byGap = [...s.kinds].sort((x, y) => y.parity - y.minimal - (x.parity - x.minimal));
-    for (const k of byGap) {
-      const gap = perCase(k.parity - k.minimal);
-      row(
-        `  … ${k.kind}`,
-        `${fmt(k.parity)} ms vs ${fmt(k.minimal)} ms (${gap >= 0 ? '+' : '−'}${fmt(Math.abs(gap), 1)} µs per case)`,
-        'reference',
-        undefined,
-      );
-    }
+    kindRows(
+      s.kinds,
+      (k) =>
+        `${fmt(k.parity)} ms vs ${fmt(k.minimal)} ms (${signed(perCase(k.parity - k.minimal))} µs per case)`,
+    );
     row(
       "  … of which the run's end (after the last answer: report files and tracker)",
       `${fmt(s.end.parityMs)} ms vs ${fmt(s.end.minimalMs)} ms`,

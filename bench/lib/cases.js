@@ -39,3 +39,15 @@ export function casePaths(count, { divergentEvery = 0 } = {}) {
   }
   return paths;
 }
+
+/**
+ * The same requests twice, in `dir`: a case library for parity (`cases/`) and
+ * the paths file the minimal undici script reads (`paths.txt`).
+ * @returns {Promise<{ casesDir: string, pathsFile: string }>}
+ */
+export async function writeRunInputs(dir, count, { divergentEvery = 0 } = {}) {
+  const casesDir = await writeCaseLibrary(join(dir, 'cases'), count, { divergentEvery });
+  const pathsFile = join(dir, 'paths.txt');
+  await writeFile(pathsFile, `${casePaths(count, { divergentEvery }).join('\n')}\n`);
+  return { casesDir, pathsFile };
+}

@@ -6,11 +6,11 @@
 // seconds (user + system, once it has ended). The ratio is taken pair by pair;
 // the median is the verdict, every pair is printed beside it. Also, from the
 // same rounds: the wall-time ratio (throughput, start-up included).
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { casePaths, writeCaseLibrary } from '../lib/cases.js';
+import { writeRunInputs } from '../lib/cases.js';
 import { cpuOf, median, paired } from '../lib/cpu.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -57,9 +57,7 @@ export async function cpuPerCase(
 ) {
   const dir = await mkdtemp(join(tmpdir(), 'parity-bench-cpu-'));
   try {
-    const casesDir = await writeCaseLibrary(join(dir, 'cases'), cases, { divergentEvery });
-    const pathsFile = join(dir, 'paths.txt');
-    await writeFile(pathsFile, `${casePaths(cases, { divergentEvery }).join('\n')}\n`);
+    const { casesDir, pathsFile } = await writeRunInputs(dir, cases, { divergentEvery });
     const parity = async (round) => {
       const reports = join(dir, `r${round}`);
       const args = parityArgs(urls, casesDir, reports, nodeArgs, bin);

@@ -10,11 +10,11 @@
 // count is also split by kind of work (`lib/instruction-kinds.js`): what
 // parity spends above the script, kind by kind.
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { casePaths, writeCaseLibrary } from '../lib/cases.js';
+import { writeRunInputs } from '../lib/cases.js';
 import { cpuOf } from '../lib/cpu.js';
 import { instructionKinds } from '../lib/instruction-kinds.js';
 import { parityArgs } from './cpu.js';
@@ -57,9 +57,7 @@ async function instructionsOf(args, out) {
 export async function instructionsPerCase(urls, { cases, divergentEvery = 0 }) {
   const dir = await mkdtemp(join(tmpdir(), 'parity-bench-instructions-'));
   try {
-    const casesDir = await writeCaseLibrary(join(dir, 'cases'), cases, { divergentEvery });
-    const pathsFile = join(dir, 'paths.txt');
-    await writeFile(pathsFile, `${casePaths(cases, { divergentEvery }).join('\n')}\n`);
+    const { casesDir, pathsFile } = await writeRunInputs(dir, cases, { divergentEvery });
     const parity = await instructionsOf(
       parityArgs(urls, casesDir, join(dir, 'reports')),
       join(dir, 'parity.callgrind'),

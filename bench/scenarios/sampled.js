@@ -9,11 +9,11 @@
 // so read the kinds, not the total, against cpu.js. Needs Linux `perf`
 // (apt install linux-perf); without it the scenario is skipped.
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { casePaths, writeCaseLibrary } from '../lib/cases.js';
+import { writeRunInputs } from '../lib/cases.js';
 import { cpuOf } from '../lib/cpu.js';
 import { sampledKinds } from '../lib/sampled-kinds.js';
 import { parityArgs } from './cpu.js';
@@ -91,9 +91,7 @@ function kindRows(parity, minimal) {
 export async function cpuByKind(urls, { cases, divergentEvery = 0 }) {
   const dir = await mkdtemp(join(tmpdir(), 'parity-bench-sampled-'));
   try {
-    const casesDir = await writeCaseLibrary(join(dir, 'cases'), cases, { divergentEvery });
-    const pathsFile = join(dir, 'paths.txt');
-    await writeFile(pathsFile, `${casePaths(cases, { divergentEvery }).join('\n')}\n`);
+    const { casesDir, pathsFile } = await writeRunInputs(dir, cases, { divergentEvery });
     const parity = await sampledRun(
       parityArgs(urls, casesDir, join(dir, 'reports')),
       dir,

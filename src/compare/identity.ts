@@ -57,16 +57,36 @@ export function identityText(value: unknown): string | undefined {
 }
 
 /**
- * A list's identity values, each where its `identityText` puts it, without
- * building that text per element: a safe integer (a number, or a string
- * holding one as `String` writes it) by value, any other number by the text
- * after `n:`, a string by itself. Two values are one identity exactly when
- * their `identityText` is.
+ * `identityText`, with a safe integer as the number itself (a number, or a
+ * string holding one as `String` writes it): no text is built for it. Two
+ * values are one identity exactly when their tokens are equal.
+ */
+export function identityToken(value: unknown): number | string | undefined {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return value === 0 ? 0 : value;
+  if (typeof value === 'string' && INTEGER_TEXT.test(value)) {
+    const n = Number(value);
+    if (Number.isSafeInteger(n) && String(n) === value) return n;
+  }
+  const text = identityText(value);
+  if (text === undefined || !text.startsWith('n:')) return text;
+  // An exact number may still write as a safe integer.
+  const n = Number(text.slice(2));
+  return Number.isSafeInteger(n) && String(n) === text.slice(2) ? n : text;
+}
+
+/** A string identity that holds no integer (its `identityText` is `s:` and the string itself), else undefined. */
+export function stringIdentity(value: unknown): string | undefined {
+  return typeof value === 'string' && !INTEGER_TEXT.test(value) ? value : undefined;
+}
+
+/**
+ * A list's identity values without their text: a string identity by itself
+ * (`stringIdentity`), any other by its `identityToken`, each kind in a set of
+ * its own. Two values share an entry exactly when their `identityText` is one.
  */
 interface IdentityValues {
-  readonly integers: Set<number>;
-  readonly numbers: Set<string>;
   readonly strings: Set<string>;
+  readonly others: Set<number | string>;
 }
 
 /** Adds `item` to `set`: false when it was there already (one lookup, not two). */
@@ -75,47 +95,17 @@ function added<T>(set: Set<T>, item: T): boolean {
   return set.add(item).size > size;
 }
 
-/** A string identity that holds no integer (its `identityText` is `s:` and the string itself), else undefined. */
-export function stringIdentity(value: unknown): string | undefined {
-  return typeof value === 'string' && !INTEGER_TEXT.test(value) ? value : undefined;
-}
-
-/** A number's text (`identityText`'s after `n:`), as a safe integer when `String` writes that one so. */
-function addNumberText(values: IdentityValues, text: string): boolean {
-  const n = Number(text);
-  return Number.isSafeInteger(n) && String(n) === text
-    ? added(values.integers, n)
-    : added(values.numbers, text);
-}
-
 /** Adds `value`'s identity: false when it has none (`identityText` is undefined) or it is there already. */
 function addIdentity(values: IdentityValues, value: unknown): boolean {
-  if (typeof value === 'number') {
-    // -0 writes as `0`: the same identity.
-    if (Number.isSafeInteger(value)) return added(values.integers, value === 0 ? 0 : value);
-    return Number.isFinite(value) && addNumberText(values, String(value));
-  }
-  if (typeof value === 'string') {
-    return INTEGER_TEXT.test(value) ? addNumberText(values, value) : added(values.strings, value);
-  }
-  return isExactNumber(value) && addNumberText(values, canonicalJson(value));
-}
-
-/**
- * `identityText`, with a safe integer as the number itself (no text to
- * build): two values are one identity exactly when their tokens are equal.
- */
-export function identityToken(value: unknown): number | string | undefined {
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return value === 0 ? 0 : value;
-  const text = identityText(value);
-  if (text === undefined || !text.startsWith('n:')) return text;
-  const n = Number(text.slice(2));
-  return Number.isSafeInteger(n) && String(n) === text.slice(2) ? n : text;
+  const raw = stringIdentity(value);
+  if (raw !== undefined) return added(values.strings, raw);
+  const token = identityToken(value);
+  return token !== undefined && added(values.others, token);
 }
 
 /** The key's values per element, or undefined when an element lacks it or two share it. */
 function uniqueValues(items: readonly object[], key: string): IdentityValues | undefined {
-  const values: IdentityValues = { integers: new Set(), numbers: new Set(), strings: new Set() };
+  const values: IdentityValues = { strings: new Set(), others: new Set() };
   for (const item of items) {
     if (!addIdentity(values, ownValue(item, key))) return undefined;
   }
@@ -125,9 +115,8 @@ function uniqueValues(items: readonly object[], key: string): IdentityValues | u
 /** How many of `theirs` are in `mine`. */
 function pairedCount(mine: IdentityValues, theirs: IdentityValues): number {
   let paired = 0;
-  for (const n of theirs.integers) if (mine.integers.has(n)) paired++;
-  for (const text of theirs.numbers) if (mine.numbers.has(text)) paired++;
   for (const text of theirs.strings) if (mine.strings.has(text)) paired++;
+  for (const token of theirs.others) if (mine.others.has(token)) paired++;
   return paired;
 }
 
