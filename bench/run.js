@@ -8,6 +8,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { median, medianInterval } from './lib/cpu.js';
 import { fmt } from './lib/measure.js';
 import { startServers } from './lib/servers.js';
 import { cpuPerCase } from './scenarios/cpu.js';
@@ -17,7 +18,7 @@ import { importScale } from './scenarios/import.js';
 import { instructionsPerCase, instructionsUnavailable } from './scenarios/instructions.js';
 import { layouts, memory } from './scenarios/memory.js';
 import { peers } from './scenarios/peers.js';
-import { cpuByKind, samplingUnavailable } from './scenarios/sampled.js';
+import { cpuByKind, marginalByKind, samplingUnavailable } from './scenarios/sampled.js';
 import { startup } from './scenarios/startup.js';
 import { throughput } from './scenarios/throughput.js';
 
@@ -32,7 +33,7 @@ const SCALE = quick
     }
   : {
       cpuCases: 20_000,
-      cpuRounds: 5,
+      cpuRounds: 9,
       startupRounds: 11,
       throughput: 20_000,
       rounds: 11,
@@ -48,8 +49,10 @@ const CONCURRENCY = 16;
 // (for iterating on one goal); `--quick` runs the headline ratios only.
 // `--only=instructions` (never part of a default run: ~10 minutes) counts the
 // CPU ratios' instructions under callgrind, the reading that repeats;
-// `--only=sampled` (part of a full run, ~1 minute) splits the CPU ratios' time
-// by kind of work as `perf` samples it.
+// `--only=sampled` (part of a full run, ~30 s) splits the CPU ratios' time
+// by kind of work as `perf` samples it; `--only=marginal` (never part of a
+// default run: ~3 minutes) splits the cost of one more equal case the same
+// way (20,000 cases and 40,000, three rounds).
 const HEADLINE = ['cpu', 'startup', 'throughput'];
 const ALL = [...HEADLINE, 'sampled', 'import', 'diff', 'memory', 'peers', 'fuzz'];
 const onlyArg = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
@@ -65,9 +68,18 @@ const row = (scenario, measured, goal, ok) =>
     verdict: ok === undefined ? 'n/a' : ok ? 'met' : 'MISSED',
   });
 const log = (text) => process.stderr.write(`bench: ${text}\n`);
-/** `1.08 (1.02–1.15; 1.08 1.02 1.15 1.10 1.05)`: the median, the spread, every round. */
-const spread = (ratios, digits = 2) =>
-  `${Math.min(...ratios).toFixed(digits)}–${Math.max(...ratios).toFixed(digits)}; ${ratios.map((r) => r.toFixed(digits)).join(' ')}`;
+/**
+ * `1.02–1.15, true median in 1.05–1.12 at 96%; 1.08 1.02 1.15 1.10 1.05 …`:
+ * the spread, where the rounds put their true median (`medianInterval`), every round.
+ */
+const spread = (ratios, digits = 2) => {
+  const { low, high, coverage } = medianInterval(ratios);
+  const within =
+    ratios.length < 3
+      ? ''
+      : `, true median in ${low.toFixed(digits)}–${high.toFixed(digits)} at ${Math.floor(coverage * 100)}%`;
+  return `${Math.min(...ratios).toFixed(digits)}–${Math.max(...ratios).toFixed(digits)}${within}; ${ratios.map((r) => r.toFixed(digits)).join(' ')}`;
+};
 
 async function runCpu(urls) {
   for (const divergentEvery of [0, 10]) {
@@ -173,6 +185,31 @@ async function runSampled(urls) {
       undefined,
     );
   }
+}
+
+async function runMarginal(urls) {
+  const unavailable = await samplingUnavailable();
+  if (unavailable !== undefined) {
+    row('CPU of one more case by kind (perf)', 'skipped', 'reference', undefined);
+    notes.push(`CPU of one more case skipped: ${unavailable}`);
+    return;
+  }
+  const cases = SCALE.cpuCases;
+  log(
+    `marginal: ${fmt(cases)} and ${fmt(2 * cases)} equal cases, parity run and minimal script under perf, 3 rounds…`,
+  );
+  const m = await marginalByKind(urls, { cases, rounds: 3 });
+  row(
+    `CPU of one more case by kind (perf: ${fmt(2 * m.cases)} less ${fmt(m.cases)} equal cases, per case, median of ${m.rounds} rounds: ${m.ratios.map((r) => r.toFixed(2)).join(' ')}), parity run vs minimal undici script`,
+    `${median(m.ratios).toFixed(2)}× (${fmt(m.parityUs, 1)} vs ${fmt(m.minimalUs, 1)} µs per case, each the median of the rounds)`,
+    'reference',
+    undefined,
+  );
+  kindRows(
+    m.kinds,
+    (k) =>
+      `${fmt(k.parity, 1)} vs ${fmt(k.minimal, 1)} µs per case (${signed(k.parity - k.minimal)})`,
+  );
 }
 
 async function runStartup(urls) {
@@ -328,6 +365,7 @@ try {
   if (only.has('cpu')) await runCpu(urls);
   if (only.has('instructions')) await runInstructions(urls);
   if (only.has('sampled')) await runSampled(urls);
+  if (only.has('marginal')) await runMarginal(urls);
   if (only.has('startup')) await runStartup(urls);
   if (only.has('throughput')) await runThroughput(urls);
   if (only.has('import')) await runImport();

@@ -54,6 +54,35 @@ export const median = (values) => {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
+/** P(X ≤ k) for X ~ Binomial(n, 1/2). */
+const binomialAtMost = (n, k) => {
+  let term = 1; // C(n, 0)
+  let sum = 0;
+  for (let i = 0; i <= k; i++) {
+    sum += term;
+    term = (term * (n - i)) / (i + 1);
+  }
+  return sum / 2 ** n;
+};
+
+/**
+ * The interval the true median of the rounds' figure lies in, from the
+ * rounds alone (distribution-free: the order statistics of the sorted
+ * values, the binomial with p = 1/2): the narrowest pair of order statistics
+ * x(k)…x(n+1−k) whose coverage is at least `level`, or, when no pair reaches
+ * it (few rounds), the widest one (lowest…highest) with its own coverage.
+ * How far a median of this many noisy rounds can be trusted, read off the
+ * rounds themselves: a goal inside the interval is within the noise.
+ * @returns {{ low: number, high: number, coverage: number }}
+ */
+export function medianInterval(values, level = 0.95) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = sorted.length;
+  let k = 1;
+  while (k + 1 <= n + 1 - (k + 1) && 1 - 2 * binomialAtMost(n, k) >= level) k++;
+  return { low: sorted[k - 1], high: sorted[n - k], coverage: 1 - 2 * binomialAtMost(n, k - 1) };
+}
+
 /**
  * Paired rounds: `a` then `b` (their order alternating round by round), the
  * ratio a/b taken pair by pair; returns every pair's figures, the ratios, their

@@ -72,3 +72,35 @@ export function sampledKinds(perfData) {
   if (read.status !== 0) throw new Error(`perf script failed: ${read.stderr.slice(-2000)}`);
   return kindsOfScript(read.stdout);
 }
+
+/**
+ * What the cases of the larger run cost beyond the smaller one, per extra
+ * case, in µs: `once` and `twice` are both processes' samples by kind
+ * (`kindsOfScript`) at `cases` and at twice as many, sampled `hz` times a
+ * second. The steady cost of one more case, apart from what a run costs
+ * once (start-up, loading, warming up, the end). Kinds neither process
+ * spent on are left out.
+ * @returns {{ parityUs: number, minimalUs: number, kinds: { kind: string, parity: number, minimal: number }[] }}
+ */
+export function marginalKinds(once, twice, cases, hz) {
+  const us = (samples) => (samples * 1e6) / hz / cases;
+  const less = (more, fewer, kind) => (more.get(kind) ?? 0) - (fewer.get(kind) ?? 0);
+  const names = new Set([
+    ...once.parity.kinds.keys(),
+    ...once.minimal.kinds.keys(),
+    ...twice.parity.kinds.keys(),
+    ...twice.minimal.kinds.keys(),
+  ]);
+  const kinds = [];
+  for (const kind of names) {
+    const parity = less(twice.parity.kinds, once.parity.kinds, kind);
+    const minimal = less(twice.minimal.kinds, once.minimal.kinds, kind);
+    if (parity === 0 && minimal === 0) continue;
+    kinds.push({ kind, parity: us(parity), minimal: us(minimal) });
+  }
+  return {
+    parityUs: us(twice.parity.samples - once.parity.samples),
+    minimalUs: us(twice.minimal.samples - once.minimal.samples),
+    kinds,
+  };
+}

@@ -14,8 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeRunInputs } from '../lib/cases.js';
-import { cpuOf } from '../lib/cpu.js';
-import { sampledKinds } from '../lib/sampled-kinds.js';
+import { cpuOf, median } from '../lib/cpu.js';
+import { marginalKinds, sampledKinds } from '../lib/sampled-kinds.js';
 import { parityArgs } from './cpu.js';
 
 const MINIMAL = fileURLToPath(new URL('../peers/minimal-undici.js', import.meta.url));
@@ -84,6 +84,22 @@ function kindRows(parity, minimal) {
 }
 
 /**
+ * Both processes sampled on a library of `count` cases (written in `dir`/`name`).
+ * @returns {Promise<{ parity: ReturnType<typeof sampledKinds>, minimal: ReturnType<typeof sampledKinds> }>}
+ */
+async function samplePair(urls, dir, name, count, divergentEvery) {
+  const inputs = join(dir, name);
+  const { casesDir, pathsFile } = await writeRunInputs(inputs, count, { divergentEvery });
+  const parity = await sampledRun(
+    parityArgs(urls, casesDir, join(inputs, 'reports')),
+    dir,
+    `${name}-parity`,
+  );
+  const minimal = await sampledRun([MINIMAL, urls.a, urls.b, pathsFile], dir, `${name}-minimal`);
+  return { parity, minimal };
+}
+
+/**
  * @returns {Promise<{ cases: number, divergentEvery: number, parityMs: number, minimalMs: number,
  *   ratio: number, kinds: { kind: string, parity: number, minimal: number }[],
  *   end: { parityMs: number, minimalMs: number } }>} CPU milliseconds as sampled
@@ -91,13 +107,7 @@ function kindRows(parity, minimal) {
 export async function cpuByKind(urls, { cases, divergentEvery = 0 }) {
   const dir = await mkdtemp(join(tmpdir(), 'parity-bench-sampled-'));
   try {
-    const { casesDir, pathsFile } = await writeRunInputs(dir, cases, { divergentEvery });
-    const parity = await sampledRun(
-      parityArgs(urls, casesDir, join(dir, 'reports')),
-      dir,
-      'parity',
-    );
-    const minimal = await sampledRun([MINIMAL, urls.a, urls.b, pathsFile], dir, 'minimal');
+    const { parity, minimal } = await samplePair(urls, dir, 'run', cases, divergentEvery);
     const ms = (samples) => (samples * 1000) / HZ;
     return {
       cases,
@@ -107,6 +117,48 @@ export async function cpuByKind(urls, { cases, divergentEvery = 0 }) {
       ratio: parity.samples / minimal.samples,
       kinds: kindRows(parity.kinds, minimal.kinds),
       end: { parityMs: ms(parity.end.samples), minimalMs: ms(minimal.end.samples) },
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The cost of one more equal case, by kind: both processes sampled on
+ * `cases` and on twice as many, `rounds` times, and what the second half
+ * cost, per case (`marginalKinds`), the median of the rounds for each
+ * figure. The steady cost of a case, apart from what a run costs once
+ * (start-up, loading the cases, warming up, the end), which the whole-run
+ * kinds mix in. A difference of two runs carries the noise of both: one
+ * round read 1.15× to 1.8× on this machine, hence the rounds.
+ * @returns {Promise<{ cases: number, rounds: number, parityUs: number, minimalUs: number,
+ *   ratios: number[], kinds: { kind: string, parity: number, minimal: number }[] }>}
+ *   µs of CPU per extra case
+ */
+export async function marginalByKind(urls, { cases, rounds = 3 }) {
+  const dir = await mkdtemp(join(tmpdir(), 'parity-bench-marginal-'));
+  try {
+    const read = [];
+    for (let round = 0; round < rounds; round++) {
+      const once = await samplePair(urls, dir, `once-${round}`, cases, 0);
+      const twice = await samplePair(urls, dir, `twice-${round}`, 2 * cases, 0);
+      read.push(marginalKinds(once, twice, cases, HZ));
+      await rm(join(dir, `once-${round}`), { recursive: true, force: true });
+      await rm(join(dir, `twice-${round}`), { recursive: true, force: true });
+    }
+    const names = new Set(read.flatMap((r) => r.kinds.map((k) => k.kind)));
+    const of = (r, kind, side) => r.kinds.find((k) => k.kind === kind)?.[side] ?? 0;
+    return {
+      cases,
+      rounds,
+      parityUs: median(read.map((r) => r.parityUs)),
+      minimalUs: median(read.map((r) => r.minimalUs)),
+      ratios: read.map((r) => r.parityUs / r.minimalUs),
+      kinds: [...names].map((kind) => ({
+        kind,
+        parity: median(read.map((r) => of(r, kind, 'parity'))),
+        minimal: median(read.map((r) => of(r, kind, 'minimal'))),
+      })),
     };
   } finally {
     await rm(dir, { recursive: true, force: true });

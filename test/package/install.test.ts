@@ -38,6 +38,14 @@ async function sizeOf(dir: string): Promise<number> {
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
+// Packing builds the whole package (`prepare`), and each step below starts
+// Node, npx or tsc: while the rest of the suite shares the two cores they
+// take several times what they take alone (pack and install ~30 s, the
+// first loop ~5 s): these bounds leave room for a loaded machine, not for
+// a hang.
+const INSTALL_TIMEOUT = 300_000;
+const SLOW = { timeout: 120_000 };
+
 describe('npm pack → npm i ./tarball (offline) → npx parity in a fresh project', () => {
   let work: string;
   let project: string;
@@ -75,7 +83,7 @@ describe('npm pack → npm i ./tarball (offline) → npx parity in a fresh proje
         `(pack ${packedAt - started} ms, install ${Date.now() - packedAt} ms)`,
     );
     [baseline, candidate] = await Promise.all([startServer('serde'), startServer('go')]);
-  }, 120_000);
+  }, INSTALL_TIMEOUT);
 
   afterAll(async () => {
     await Promise.all([baseline?.close(), candidate?.close()]);
@@ -96,7 +104,7 @@ describe('npm pack → npm i ./tarball (offline) → npx parity in a fresh proje
     }
   });
 
-  it('runs the first loop: init, import, validate, run, show, decide', async () => {
+  it('runs the first loop: init, import, validate, run, show, decide', SLOW, async () => {
     const init = await parity(['init', `rust=${baseline.url}`, `go=${candidate.url}`]);
     expect(init.code, init.stderr).toBe(0);
     expect(init.stdout).toContain('wrote parity.config.yaml');
@@ -131,7 +139,7 @@ describe('npm pack → npm i ./tarball (offline) → npx parity in a fresh proje
     expect(await readFile(tracker, 'utf8')).toMatch(/PAR-002[^\n]*_accepted_/);
   });
 
-  it('imports the typed API by the package name', async () => {
+  it('imports the typed API by the package name', SLOW, async () => {
     const script = [
       "import { loadCases, validateCases } from 'http-parity';",
       "const cases = await loadCases(['cases'], { cwd: process.cwd(), env: {} });",
@@ -144,7 +152,7 @@ describe('npm pack → npm i ./tarball (offline) → npx parity in a fresh proje
     expect(stdout.trim()).toBe('2 0');
   });
 
-  it("gives a TypeScript project the API's types", async () => {
+  it("gives a TypeScript project the API's types", SLOW, async () => {
     // A consumer's module, checked by the checkout's TypeScript (a tool, not the package).
     const consumer = [
       "import { type LibraryRunOptions, type RunReport, runLibrary } from 'http-parity';",

@@ -4,13 +4,24 @@ import { describe, expect, it } from 'vitest';
 // A plain JavaScript module of the bench (no declarations): imported by a path
 // held in a variable, its functions typed here.
 const modulePath = '../../../bench/lib/sampled-kinds.js';
-const { sampleKind, kindsOfScript, WASM } = (await import(modulePath)) as {
+type Sampled = { samples: number; kinds: Map<string, number> };
+const { sampleKind, kindsOfScript, marginalKinds, WASM } = (await import(modulePath)) as {
   sampleKind: (symbol: string, dso: string) => string;
   kindsOfScript: (text: string) => {
     samples: number;
     kinds: Map<string, number>;
     end: { samples: number; kinds: Map<string, number> };
     pids: Set<number>;
+  };
+  marginalKinds: (
+    once: { parity: Sampled; minimal: Sampled },
+    twice: { parity: Sampled; minimal: Sampled },
+    cases: number,
+    hz: number,
+  ) => {
+    parityUs: number;
+    minimalUs: number;
+    kinds: { kind: string; parity: number; minimal: number }[];
   };
   WASM: string;
 };
@@ -81,5 +92,38 @@ describe('kindsOfScript', () => {
     const { end, samples } = kindsOfScript(text.replaceAll('wasm-function', 'other-function'));
     expect(samples).toBe(8);
     expect(end.samples).toBe(0);
+  });
+});
+
+describe('marginalKinds', () => {
+  const sampled = (kinds: Record<string, number>): Sampled => ({
+    samples: Object.values(kinds).reduce((a, b) => a + b, 0),
+    kinds: new Map(Object.entries(kinds)),
+  });
+
+  it('gives what the second half of the cases cost, per case, in µs, kind by kind', () => {
+    // 1,000 samples a second over 1,000 extra cases: one sample is 1 µs a case.
+    const once = {
+      parity: sampled({ gc: 100, js: 400, startup: 300 }),
+      minimal: sampled({ gc: 100, js: 200, startup: 250 }),
+    };
+    const twice = {
+      parity: sampled({ gc: 150, js: 700, startup: 300, end: 20 }),
+      minimal: sampled({ gc: 140, js: 380, startup: 250 }),
+    };
+    const marginal = marginalKinds(once, twice, 1000, 1000);
+    expect(marginal.parityUs).toBe(370);
+    expect(marginal.minimalUs).toBe(220);
+    const byKind = Object.fromEntries(marginal.kinds.map((k) => [k.kind, [k.parity, k.minimal]]));
+    // What a run costs once (start-up) cancels out and is left out; a kind only the larger run has counts whole.
+    expect(byKind).toEqual({ gc: [50, 40], js: [300, 180], end: [20, 0] });
+  });
+
+  it('keeps a kind one process spent less on in the larger run (noise), signed', () => {
+    const once = { parity: sampled({ gc: 30 }), minimal: sampled({ gc: 10 }) };
+    const twice = { parity: sampled({ gc: 20 }), minimal: sampled({ gc: 10 }) };
+    expect(marginalKinds(once, twice, 10, 1_000_000).kinds).toEqual([
+      { kind: 'gc', parity: -1, minimal: 0 },
+    ]);
   });
 });
