@@ -51,7 +51,7 @@ const CONCURRENCY = 16;
 // CPU ratios' instructions under callgrind, the reading that repeats;
 // `--only=sampled` (part of a full run, ~30 s) splits the CPU ratios' time
 // by kind of work as `perf` samples it; `--only=marginal` (never part of a
-// default run: ~3 minutes) splits the cost of one more equal case the same
+// default run: ~2 minutes) splits the cost of one more equal case the same
 // way (20,000 cases and 40,000, three rounds).
 const HEADLINE = ['cpu', 'startup', 'throughput'];
 const ALL = [...HEADLINE, 'sampled', 'import', 'diff', 'memory', 'peers', 'fuzz'];
