@@ -68,6 +68,11 @@ const row = (scenario, measured, goal, ok) =>
     verdict: ok === undefined ? 'n/a' : ok ? 'met' : 'MISSED',
   });
 const log = (text) => process.stderr.write(`bench: ${text}\n`);
+/** A scenario that cannot run here: its row says so, and a note says why. */
+const skipped = (scenario, what, reason) => {
+  row(scenario, 'skipped', 'reference', undefined);
+  notes.push(`${what} skipped: ${reason}`);
+};
 /**
  * `1.02–1.15, true median in 1.05–1.12 at 96%; 1.08 1.02 1.15 1.10 1.05 …`:
  * the spread, where the rounds put their true median (`medianInterval`), every round.
@@ -126,8 +131,7 @@ function kindRows(kinds, measured) {
 async function runInstructions(urls) {
   const unavailable = instructionsUnavailable();
   if (unavailable !== undefined) {
-    row('instructions, parity run ÷ minimal undici script', 'skipped', 'reference', undefined);
-    notes.push(`instructions skipped: ${unavailable}`);
+    skipped('instructions, parity run ÷ minimal undici script', 'instructions', unavailable);
     return;
   }
   for (const divergentEvery of [0, 10]) {
@@ -153,13 +157,7 @@ async function runInstructions(urls) {
 async function runSampled(urls) {
   const unavailable = await samplingUnavailable();
   if (unavailable !== undefined) {
-    row(
-      'CPU by kind (perf), parity run vs minimal undici script',
-      'skipped',
-      'reference',
-      undefined,
-    );
-    notes.push(`CPU by kind skipped: ${unavailable}`);
+    skipped('CPU by kind (perf), parity run vs minimal undici script', 'CPU by kind', unavailable);
     return;
   }
   for (const divergentEvery of [0, 10]) {
@@ -190,8 +188,7 @@ async function runSampled(urls) {
 async function runMarginal(urls) {
   const unavailable = await samplingUnavailable();
   if (unavailable !== undefined) {
-    row('CPU of one more case by kind (perf)', 'skipped', 'reference', undefined);
-    notes.push(`CPU of one more case skipped: ${unavailable}`);
+    skipped('CPU of one more case by kind (perf)', 'CPU of one more case', unavailable);
     return;
   }
   const cases = SCALE.cpuCases;
@@ -297,8 +294,7 @@ async function runMemory(urls) {
 /** A peer is a reference: its speed depends on the day, so it sets no verdict. */
 function peerRow(name, peer, parityRate) {
   if (peer.skipped !== undefined) {
-    row(`parity ÷ ${name} (peer)`, 'skipped', 'reference', undefined);
-    notes.push(`${name} skipped: ${peer.skipped}`);
+    skipped(`parity ÷ ${name} (peer)`, name, peer.skipped);
     return;
   }
   row(`${name} cases/s (peer)`, fmt(peer.rate, 1), 'reference', undefined);

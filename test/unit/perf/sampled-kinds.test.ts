@@ -7,12 +7,7 @@ const modulePath = '../../../bench/lib/sampled-kinds.js';
 type Sampled = { samples: number; kinds: Map<string, number> };
 const { sampleKind, kindsOfScript, marginalKinds, WASM } = (await import(modulePath)) as {
   sampleKind: (symbol: string, dso: string) => string;
-  kindsOfScript: (text: string) => {
-    samples: number;
-    kinds: Map<string, number>;
-    end: { samples: number; kinds: Map<string, number> };
-    pids: Set<number>;
-  };
+  kindsOfScript: (text: string) => Sampled & { end: Sampled; pids: Set<number> };
   marginalKinds: (
     once: { parity: Sampled; minimal: Sampled },
     twice: { parity: Sampled; minimal: Sampled },
