@@ -1,11 +1,16 @@
 /**
  * Find case files: each given path is a file or a folder searched recursively
  * for `*.yaml`, `*.yml` and `*.json` (dot-folders and node_modules skipped).
+ * A symlink inside a folder is followed while it stays inside that folder (a
+ * case file or folder shared by two suites); one that leads out of it, or to
+ * nothing, is a problem naming the link, and nothing is sent: a case library
+ * from a pull request cannot have parity read, and quote in its problems, a
+ * file of the machine it runs on. A path given by name is read wherever it is.
  * Synchronously, like the case files' reads (cases/load.ts): each asynchronous
  * stat or listing is a round trip to the thread pool, which a `validate` of a
  * few files would start for this alone.
  */
-import { readdirSync, type Stats, statSync } from 'node:fs';
+import { type Dirent, readdirSync, realpathSync, type Stats, statSync } from 'node:fs';
 import path from 'node:path';
 import type { InputProblem } from '../util/errors.js';
 import { displayPath } from '../util/paths.js';
@@ -25,7 +30,7 @@ export async function discoverCaseFiles(
   const problems: InputProblem[] = [];
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
-    const problem = addPath(absolute, found);
+    const problem = addPath(absolute, found, problems, cwd);
     if (problem !== undefined) {
       problems.push({
         file: displayPath(cwd, absolute),
@@ -48,7 +53,12 @@ export async function discoverCaseFiles(
 }
 
 /** Add the case files at `absolute`; returns why the path is unusable, if it is. */
-function addPath(absolute: string, found: Set<string>): string | undefined {
+function addPath(
+  absolute: string,
+  found: Set<string>,
+  problems: InputProblem[],
+  cwd: string,
+): string | undefined {
   let info: Stats;
   try {
     info = statSync(absolute);
@@ -61,27 +71,96 @@ function addPath(absolute: string, found: Set<string>): string | undefined {
     return undefined;
   }
   if (!info.isDirectory()) return 'is neither a file nor a folder';
-  let files: string[];
+  let listing: Listing;
   try {
-    files = listCaseFiles(absolute);
+    listing = listCaseFiles(absolute);
   } catch (error) {
     return `cannot be read (${String(error)})`;
   }
-  if (files.length === 0)
+  for (const { at, message } of listing.links) {
+    problems.push({ file: displayPath(cwd, at), line: 1, column: 1, field: '', message });
+  }
+  if (listing.files.length === 0 && listing.links.length === 0)
     return 'is a folder with no case files (expected *.yaml, *.yml or *.json)';
-  for (const file of files) found.add(file);
+  for (const file of listing.files) found.add(file);
   return undefined;
 }
 
-function listCaseFiles(folder: string): string[] {
+/** A folder's case files, and a problem per link in it that is not followed. */
+interface Listing {
+  readonly files: string[];
+  readonly links: { readonly at: string; readonly message: string }[];
+}
+
+function listCaseFiles(root: string): Listing {
+  const listing: Listing = { files: [], links: [] };
+  const inRoot: Root = { path: root, real: realpathSync(root) };
+  // The real folders listed through links: a link back to a folder above would never end.
+  listFolder(root, inRoot, new Set([inRoot.real]), listing);
+  return listing;
+}
+
+/** The folder searched, as given and as its real path. */
+interface Root {
+  readonly path: string;
+  readonly real: string;
+}
+
+function listFolder(folder: string, root: Root, listed: Set<string>, into: Listing): void {
   const entries = readdirSync(folder, { withFileTypes: true });
-  const files: string[] = [];
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const full = path.join(folder, entry.name);
+    if (entry.isSymbolicLink()) followLink(full, entry, root, listed, into);
     // One at a time: a spread of a folder's 200,000 files would overflow the stack.
-    if (entry.isDirectory()) for (const file of listCaseFiles(full)) files.push(file);
-    else if (entry.isFile() && CASE_FILE.test(entry.name)) files.push(full);
+    else if (entry.isDirectory()) listFolder(full, root, listed, into);
+    else if (entry.isFile() && CASE_FILE.test(entry.name)) into.files.push(full);
   }
-  return files;
 }
+
+/**
+ * A link in the library: followed when it leads to a file or folder inside
+ * the root, under the name it has there (a file linked from two suites is
+ * one file, read once).
+ */
+function followLink(
+  link: string,
+  entry: Dirent,
+  root: Root,
+  listed: Set<string>,
+  into: Listing,
+): void {
+  let real: string;
+  let info: Stats;
+  try {
+    real = realpathSync(link);
+    info = statSync(real);
+  } catch {
+    // A dangling link to something that was never a case file is no one's case.
+    if (CASE_FILE.test(entry.name))
+      into.links.push({
+        at: link,
+        message: 'is a symlink that leads nowhere (to nothing, or in a loop)',
+      });
+    return;
+  }
+  const inside = real === root.real || real.startsWith(`${root.real}${path.sep}`);
+  const named = path.join(root.path, path.relative(root.real, real));
+  if (info.isDirectory()) {
+    if (!inside) {
+      into.links.push({ at: link, message: OUTSIDE('folder') });
+      return;
+    }
+    if (listed.has(real)) return;
+    listed.add(real);
+    listFolder(named, root, listed, into);
+    return;
+  }
+  if (!info.isFile() || !CASE_FILE.test(entry.name)) return;
+  if (!inside) into.links.push({ at: link, message: OUTSIDE('file') });
+  // Read under the link's own name when only the link's name says what the file holds.
+  else into.files.push(CASE_FILE.test(real) ? named : link);
+}
+
+const OUTSIDE = (what: string): string =>
+  `is a symlink to a ${what} outside the folder being searched, so it is not read (give that ${what}'s own path to read it)`;
