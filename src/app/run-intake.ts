@@ -106,8 +106,14 @@ export function createRunIntake(input: {
     pending = withSecrets(input.redact, learnedSecrets);
     return { steps: released, learned: pending };
   };
+  // Its end is the moment an answer is judged, read only when two values look stamped (few do).
+  const window = {
+    from: started,
+    get to() {
+      return input.now().getTime() + CLOCK_SKEW_MS;
+    },
+  };
   const masked = (sent: Exchange): Exchange => {
-    const window = { from: started, to: input.now().getTime() + CLOCK_SKEW_MS };
     // Secrets leave the exchange first: nothing below derives text from a secret value.
     const raw = maskRunStamps(normaliseOrigins(redactExchange(sent, redact), origins), window);
     if (raw.baseline.outcome === 'transport-error') failed.baseline++;

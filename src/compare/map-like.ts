@@ -79,6 +79,8 @@ export function collapsePath(pointer: string, containers?: ReadonlySet<string>):
   return formatPointer(collapseSegments(parsePointer(pointer), containers));
 }
 
+const unchanged = (path: string): string => path;
+
 /**
  * For the changes of one comparison: each path with the keys of a map-like
  * object as `*`, where the changes alone show the map: more than
@@ -88,6 +90,8 @@ export function collapsePath(pointer: string, containers?: ReadonlySet<string>):
  * The identity when no object has that many.
  */
 export function mapKeysOf(paths: readonly string[]): (path: string) => string {
+  // Each path names one key under each object it passes: no more paths, no map (most divergences).
+  if (paths.length <= MAP_KEY_LIMIT) return unchanged;
   // Per object (its segments joined by NUL), the different keys changed under it.
   const keys = new Map<string, Set<string>>();
   for (const path of paths) {
@@ -102,7 +106,7 @@ export function mapKeysOf(paths: readonly string[]): (path: string) => string {
   const maps = new Set(
     [...keys].filter(([, under]) => under.size > MAP_KEY_LIMIT).map(([at]) => at),
   );
-  if (maps.size === 0) return (path) => path;
+  if (maps.size === 0) return unchanged;
   return (path) => {
     let at = '';
     const out = parsePointer(path).map((segment) => {
