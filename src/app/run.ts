@@ -17,7 +17,7 @@ import type { TargetClient } from '../execute/client.js';
 import { createLoopClock } from '../execute/loop-clock.js';
 import { type Executed, executeCases } from '../execute/pool.js';
 import { createRecordedClient, type RecordedAnswers } from '../execute/recorded.js';
-import { observe } from '../judge/stage.js';
+import { observeOrPend, observePending } from '../judge/stage.js';
 import type { Case } from '../model/case.js';
 import { finishNoise } from '../noise/finish.js';
 import { createNoiseStep, type NoiseStep } from '../noise/step.js';
@@ -45,6 +45,7 @@ import { finishRun } from './finish.js';
 import type { HeldStep } from './flow-hold.js';
 import { type FlowsAgainInput, flowsAgain } from './flows-again.js';
 import type { Interrupt } from './interrupt.js';
+import { createJudgementBatch } from './judgement-batch.js';
 import { reportHead } from './run-head.js';
 import { newRunId } from './run-id.js';
 import { createRunIntake, type Released } from './run-intake.js';
@@ -240,16 +241,26 @@ async function execute(
   // per case. A judgement that throws stops the run: no new case is sent, and
   // the error is thrown once those in flight have ended.
   let failure: { error: unknown } | undefined;
+  // Answers that differ at first sight are judged a batch at a time (`judgement-batch.ts`).
+  const differing = createJudgementBatch((pending, position) =>
+    reporters.onResult(observePending(pending, context), position),
+  );
   const judge = (released: Released): void => {
     for (const held of released.steps) {
-      const result =
-        'exchange' in held
-          ? observe(held.exchange, context, noise)
-          : toSkippedResult(held.skipped, intake.redact.text(held.reason));
-      reporters.onResult(result, held.position);
+      if (!('exchange' in held)) {
+        const reason = intake.redact.text(held.reason);
+        reporters.onResult(toSkippedResult(held.skipped, reason), held.position);
+        continue;
+      }
+      const observed = observeOrPend(held.exchange, context, noise);
+      if ('pending' in observed) differing.hold(observed, held.position);
+      else reporters.onResult(observed, held.position);
     }
-    // A result added before (an earlier plain case) may hold a value learned now.
-    if (released.learned !== undefined) stream.redactAdded(released.learned);
+    differing.stepped(released.steps.length);
+    if (released.learned === undefined) return;
+    // A result added before (an earlier plain case, one held) may hold a value learned now.
+    differing.flush();
+    stream.redactAdded(released.learned);
   };
   const onStep = (step: HeldStep): void => {
     if (failure !== undefined) return;
@@ -279,6 +290,7 @@ async function execute(
     executed = await executing;
     if (failure !== undefined) throw failure.error;
     for (const released of intake.rest()) judge(released);
+    differing.flush();
   } finally {
     // A failed loop stops the sending; the pool's own failure is the one reported.
     await clients.close();

@@ -63,9 +63,7 @@ export function compareBodies(
     case 'xml':
       if (candidate.kind !== baseline.kind) return [];
       // Byte-identical texts normalise identically: the common case costs one string compare.
-      if (baseline.kind === 'json' && candidate.kind === 'json' && sameText(baseline, candidate)) {
-        return [];
-      }
+      if (alikeAtFirstSight(baseline, candidate)) return [];
       return compareJson(baseline.value, candidate.value, rules);
     case 'text':
       return candidate.kind === 'text' && candidate.text !== baseline.text
@@ -144,6 +142,16 @@ export function sameBytes(baseline: ResponseBody, candidate: ResponseBody): bool
 
 function sameText(a: { readonly text?: string }, b: { readonly text?: string }): boolean {
   return a.text !== undefined && a.text === b.text;
+}
+
+/**
+ * Two bodies `compareBodies` finds no change between without normalising or
+ * diffing them: both empty, or two JSON texts with the same bytes. False
+ * says nothing (they may still compare equal).
+ */
+export function alikeAtFirstSight(baseline: ResponseBody, candidate: ResponseBody): boolean {
+  if (baseline.kind === 'empty') return candidate.kind === 'empty';
+  return baseline.kind === 'json' && candidate.kind === 'json' && sameText(baseline, candidate);
 }
 
 /** A body compared by its bytes, as a change holds it (reports show it with `bytesText`). */

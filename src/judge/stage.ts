@@ -8,7 +8,7 @@
  * given the replica's answer, it learns the case's noise and judges with it
  * masked. Pure apart from the plug's own tally.
  */
-import { type Judgement, judge } from '../compare/judge.js';
+import { type Judgement, judge, judgeAtFirstSight } from '../compare/judge.js';
 import type { Finding } from '../compare/root-cause.js';
 import type { Exchange, SideOutcome } from '../model/exchange.js';
 import { type ResultContext, redactFinding, toCaseResult } from '../results/build.js';
@@ -42,9 +42,20 @@ const NO_ANNOTATION: NoiseAnnotation = Object.freeze({});
 /** `raw` judged: its volatile headers masked, then judged by `plug` when it learns, else plainly. */
 export function judgeExchange(raw: Exchange, plug: NoisePlug | undefined): Judged {
   const exchange = maskVolatileHeaders(raw);
-  const learned =
-    exchange.replica === undefined ? undefined : plug?.judgeWithReplica(exchange, exchange.replica);
-  return learned ?? { exchange, judgement: judge(exchange), annotation: NO_ANNOTATION };
+  return (
+    judgedByPlug(exchange, plug) ?? {
+      exchange,
+      judgement: judge(exchange),
+      annotation: NO_ANNOTATION,
+    }
+  );
+}
+
+/** The judgement `plug` gives an exchange its replica answered too; undefined: judge it plainly. */
+function judgedByPlug(exchange: Exchange, plug: NoisePlug | undefined): Judged | undefined {
+  return exchange.replica === undefined
+    ? undefined
+    : plug?.judgeWithReplica(exchange, exchange.replica);
 }
 
 /** The observation of `raw`: judged (see `judgeExchange`), as the case's result. */
@@ -53,7 +64,45 @@ export function observe(
   context: ResultContext,
   plug: NoisePlug | undefined,
 ): CaseResult {
-  const judged = judgeExchange(raw, plug);
+  return resultOf(judgeExchange(raw, plug), context);
+}
+
+/**
+ * An exchange whose answers differ at first sight, left to be judged later
+ * (`observePending`) with others: judged one after the other, they cost about
+ * half the CPU they cost one at a time between equal cases (see
+ * `app/judgement-batch.ts`).
+ */
+export interface PendingJudgement {
+  /** The exchange as it will be judged (volatile headers masked). */
+  readonly pending: Exchange;
+}
+
+/**
+ * `observe`, but an exchange judged plainly (no noise learned for it) whose
+ * answers differ at first sight (`judgeAtFirstSight`) is returned pending:
+ * not judged yet.
+ */
+export function observeOrPend(
+  raw: Exchange,
+  context: ResultContext,
+  plug: NoisePlug | undefined,
+): CaseResult | PendingJudgement {
+  const exchange = maskVolatileHeaders(raw);
+  const learned = judgedByPlug(exchange, plug);
+  if (learned !== undefined) return resultOf(learned, context);
+  const judgement = judgeAtFirstSight(exchange);
+  if (judgement.verdict === 'unsettled') return { pending: exchange };
+  return toCaseResult(exchange, judgement, context);
+}
+
+/** The observation of an exchange `observeOrPend` left pending. */
+export function observePending({ pending }: PendingJudgement, context: ResultContext): CaseResult {
+  return toCaseResult(pending, judge(pending), context);
+}
+
+/** A judged exchange as the case's result, with what noise learning added. */
+function resultOf(judged: Judged, context: ResultContext): CaseResult {
   const base = toCaseResult(judged.exchange, judged.judgement, context);
   // Most runs learn no noise: skip the copy when there is nothing to add.
   const { noise, flakyBaseline } = judged.annotation;

@@ -279,4 +279,29 @@ cases:
     }
     expect(JSON.stringify(report.results[0])).toContain('{{key}}');
   });
+
+  it('hides it in an earlier plain case whose answers differ too (judged in a batch after the flow ran)', async () => {
+    const rust = await startKeyServer('rust');
+    const go = await startKeyServer('go');
+    servers.push(rust, go);
+    const cwd = await tempProject({
+      'cases/a-plain.yaml':
+        'suite: plain\ncases:\n  - id: me\n    request: { method: GET, path: /me }\n',
+      'cases/keys.yaml': LATE_SECRET_FLOW,
+    });
+    const targets = ['--baseline', `rust=${rust.url}`, '--candidate', `go=${go.url}`];
+    const run = ['run', ...targets, '--no-tracker', '--fail-on', 'none', '--concurrency', '1'];
+    const result = await runCli(cwd, run);
+    expect(result.stderr).toBe('');
+    const report = await latestReport(cwd);
+    expect(report.results.map((r) => [r.caseId, r.verdict])).toEqual([
+      ['plain/me', 'divergent'],
+      ['keys/signup/create', 'divergent'],
+      ['keys/signup/me', 'equal'],
+    ]);
+    for (const file of ['report.json', 'report.md', 'report.html', 'junit.xml', 'results.ndjson']) {
+      const text = await readFile(join(cwd, 'reports/latest', file), 'utf8');
+      expect(text, file).not.toContain(LATE_SECRET_DIGITS);
+    }
+  });
 });
