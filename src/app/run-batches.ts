@@ -15,18 +15,14 @@
  */
 import type { LoopClock } from '../execute/loop-clock.js';
 import type { Exchange, SideOutcome } from '../model/exchange.js';
-import type { BatchLimits, BatchTimer } from '../util/batch.js';
+import { type BatchLimits, type BatchTimer, unrefTimer } from '../util/batch.js';
 import type { HeldStep } from './flow-hold.js';
 
 export const RUN_BATCH_LIMITS: BatchLimits = { size: 32, bytes: 4 * 1024 * 1024, ms: 50 };
 
 /** A timer whose batch is timed by `clock`, and never keeps the process alive. */
 export function clockedTimer(clock: LoopClock): BatchTimer {
-  return (ms, flush) => {
-    const timer = setTimeout(() => clock.busy(flush), ms);
-    timer.unref();
-    return () => clearTimeout(timer);
-  };
+  return (ms, flush) => unrefTimer(ms, () => clock.busy(flush));
 }
 
 /** What a side's answer keeps alive while it waits: its body's text, or its size. */

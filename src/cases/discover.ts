@@ -10,7 +10,7 @@
  * stat or listing is a round trip to the thread pool, which a `validate` of a
  * few files would start for this alone.
  */
-import { type Dirent, readdirSync, realpathSync, type Stats, statSync } from 'node:fs';
+import { readdirSync, realpathSync, type Stats, statSync } from 'node:fs';
 import path from 'node:path';
 import type { InputProblem } from '../util/errors.js';
 import { displayPath } from '../util/paths.js';
@@ -111,7 +111,7 @@ function listFolder(folder: string, root: Root, listed: Set<string>, into: Listi
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const full = path.join(folder, entry.name);
-    if (entry.isSymbolicLink()) followLink(full, entry, root, listed, into);
+    if (entry.isSymbolicLink()) followLink(full, root, listed, into);
     // One at a time: a spread of a folder's 200,000 files would overflow the stack.
     else if (entry.isDirectory()) listFolder(full, root, listed, into);
     else if (entry.isFile() && CASE_FILE.test(entry.name)) into.files.push(full);
@@ -123,13 +123,7 @@ function listFolder(folder: string, root: Root, listed: Set<string>, into: Listi
  * the root, under the name it has there (a file linked from two suites is
  * one file, read once).
  */
-function followLink(
-  link: string,
-  entry: Dirent,
-  root: Root,
-  listed: Set<string>,
-  into: Listing,
-): void {
+function followLink(link: string, root: Root, listed: Set<string>, into: Listing): void {
   let real: string;
   let info: Stats;
   try {
@@ -137,7 +131,7 @@ function followLink(
     info = statSync(real);
   } catch {
     // A dangling link to something that was never a case file is no one's case.
-    if (CASE_FILE.test(entry.name))
+    if (CASE_FILE.test(link))
       into.links.push({
         at: link,
         message: 'is a symlink that leads nowhere (to nothing, or in a loop)',
@@ -156,7 +150,7 @@ function followLink(
     listFolder(named, root, listed, into);
     return;
   }
-  if (!info.isFile() || !CASE_FILE.test(entry.name)) return;
+  if (!info.isFile() || !CASE_FILE.test(link)) return;
   if (!inside) into.links.push({ at: link, message: OUTSIDE('file') });
   // Read under the link's own name when only the link's name says what the file holds.
   else into.files.push(CASE_FILE.test(real) ? named : link);

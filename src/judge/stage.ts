@@ -71,7 +71,7 @@ export function observe(
  * An exchange whose answers differ at first sight, left to be judged later
  * (`observePending`) with others: judged one after the other, they cost about
  * half the CPU they cost one at a time between equal cases (see
- * `app/judgement-batch.ts`).
+ * `app/run-batches.ts`).
  */
 export interface PendingJudgement {
   /** The exchange as it will be judged (volatile headers masked). */

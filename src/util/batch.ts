@@ -25,7 +25,7 @@ export interface BatchLimits {
 export type BatchTimer = (ms: number, flush: () => void) => () => void;
 
 /** A timer that never keeps the process alive. */
-const unrefTimer: BatchTimer = (ms, flush) => {
+export const unrefTimer: BatchTimer = (ms, flush) => {
   const timer = setTimeout(flush, ms);
   timer.unref();
   return () => clearTimeout(timer);
