@@ -4,23 +4,12 @@
  * treating it as a tree. The byte cap bounds memory by size; this bounds it by
  * shape (a 10 MB body can hold a million keys, or be ten thousand levels
  * deep). A body over budget is compared by sha256 and size and reported as
- * too complex. The scan runs on the text before it is parsed, in one pass,
- * and stops at the first value over budget. Pure.
+ * too complex. A JSON text is scanned before it is parsed, in one pass that
+ * stops at the first value over budget (`json-scan.ts`); XML and parsed
+ * values are counted here. Pure.
  */
 
 import { isExactNumber } from './exact-number.js';
-import {
-  CLOSE_ARRAY,
-  CLOSE_OBJECT,
-  COMMA,
-  closingQuote,
-  mayBeInexact,
-  numberEnd,
-  OPEN_ARRAY,
-  OPEN_OBJECT,
-  QUOTE,
-  startsNumber,
-} from './json-lex.js';
 
 /** Limits on one body's shape. */
 export interface NodeBudget {
@@ -39,53 +28,7 @@ export const MAX_DEPTH = 1_000;
 /** Which limit a body went past. */
 export type OverBudget = { readonly limit: 'nodes' | 'depth'; readonly budget: number };
 
-/** What one pass over a JSON text found. */
-export interface JsonScan {
-  /** The limit the text went past (the scan stopped there), if any. */
-  readonly over: OverBudget | undefined;
-  /**
-   * A number literal outside strings may not fit a double exactly: 16 or more
-   * digits and dots in a row, or an exponent of three digits or more.
-   */
-  readonly longNumbers: boolean;
-}
-
-/**
- * One pass over JSON `text`: whether it fits `budget` (values are counted as
- * containers plus separators, an upper bound on members and elements; depth
- * by brackets outside strings) and whether a number in it may need exact
- * parsing. Strings are skipped whole (a search for their closing quote), so
- * the cost is in the structure, not the text. Text that is not JSON is
- * scanned all the same (it fails to parse later).
- */
-export function scanJson(text: string, budget: NodeBudget): JsonScan {
-  let nodes = 1;
-  let depth = 0;
-  let longNumbers = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === QUOTE) {
-      i = closingQuote(text, i);
-      if (i === -1) break;
-    } else if (code === OPEN_OBJECT || code === OPEN_ARRAY) {
-      if (++depth > budget.depth)
-        return { over: { limit: 'depth', budget: budget.depth }, longNumbers };
-      if (++nodes > budget.nodes)
-        return { over: { limit: 'nodes', budget: budget.nodes }, longNumbers };
-    } else if (code === CLOSE_OBJECT || code === CLOSE_ARRAY) depth--;
-    else if (code === COMMA) {
-      if (++nodes > budget.nodes)
-        return { over: { limit: 'nodes', budget: budget.nodes }, longNumbers };
-    } else if (startsNumber(code)) {
-      const end = numberEnd(text, i);
-      if (!longNumbers && mayBeInexact(text, i, end)) longNumbers = true;
-      i = end - 1;
-    }
-  }
-  return { over: undefined, longNumbers };
-}
-
-/** No limit: a scan only for what `scanJson` finds about numbers. */
+/** No limit: a scan only for what `scanJson` (`json-scan.ts`) finds about numbers and validity. */
 export const UNLIMITED: NodeBudget = {
   nodes: Number.POSITIVE_INFINITY,
   depth: Number.POSITIVE_INFINITY,

@@ -72,10 +72,11 @@ function bodyNotes(baseline: string, candidate: string): EncodingNote[] {
   return notes;
 }
 
-function jsonText(body: ResponseBody): { value: unknown; text: string } | undefined {
-  return body.kind === 'json' && body.text !== undefined
-    ? { value: body.value, text: body.text }
-    : undefined;
+type JsonWithText = Extract<ResponseBody, { kind: 'json' }> & { readonly text: string };
+
+/** A JSON body that kept its wire text (its value is read, and parsed, only when two texts differ). */
+function hasJsonText(body: ResponseBody): body is JsonWithText {
+  return body.kind === 'json' && body.text !== undefined;
 }
 
 function charsetNote(
@@ -104,9 +105,9 @@ function charsetNote(
 export function encodingNotes(baseline: SideOutcome, candidate: SideOutcome): EncodingNote[] {
   if (baseline.outcome !== 'response' || candidate.outcome !== 'response') return [];
   const notes: EncodingNote[] = [];
-  const b = jsonText(baseline.response.body);
-  const c = jsonText(candidate.response.body);
-  if (b !== undefined && c !== undefined && b.text !== c.text && equal(b.value, c.value)) {
+  const b = baseline.response.body;
+  const c = candidate.response.body;
+  if (hasJsonText(b) && hasJsonText(c) && b.text !== c.text && equal(b.value, c.value)) {
     notes.push(...bodyNotes(b.text, c.text));
   }
   const charset = charsetNote(baseline.response.headers, candidate.response.headers);

@@ -8,8 +8,9 @@
  * whose number parser keeps what a double cannot hold as an `ExactNumber`.
  */
 import { parse as parseLossless } from 'lossless-json';
-import { scanJson, UNLIMITED } from './budget.js';
+import { UNLIMITED } from './budget.js';
 import { parseNumberLiteral } from './exact-number.js';
+import { scanJson } from './json-scan.js';
 
 /** The outcome of parsing a JSON text. */
 export type JsonParse =

@@ -3,7 +3,7 @@
  * text, objects keep their key order, and the whitespace between tokens is
  * kept. Used only to explain wire-only differences between two texts that
  * parse to equal values (see `notes.ts`). Pure. Scanned with the lexical
- * pieces `budget.ts` uses too (`json-lex.ts`).
+ * pieces `json-scan.ts` uses too (`json-lex.ts`).
  */
 import { numberEnd, startsNumber, stringEnd, whitespaceEnd } from './json-lex.js';
 
