@@ -44,7 +44,7 @@ const STAGES = [
   [
     'parse',
     (u) =>
-      /\/dist\/wire\/(parse-json|raw-json|raw-walk|exact-number|bytes|budget)\.js|lossless-json/.test(
+      /\/dist\/wire\/(parse-json|raw-json|raw-walk|exact-number|bytes|budget|json-scan|json-lex)\.js|lossless-json/.test(
         u,
       ),
   ],
