@@ -6,7 +6,7 @@
  * answers are only ever compared by their text, against an answer of the
  * same bytes. Pure.
  */
-import type { NodeBudget, OverBudget } from './budget.js';
+import { type NodeBudget, type OverBudget, UNLIMITED } from './budget.js';
 import {
   CLOSE_ARRAY,
   CLOSE_OBJECT,
@@ -53,6 +53,14 @@ export interface JsonScan {
  */
 export function scanJson(text: string, budget: NodeBudget): JsonScan {
   return checkedScan(text, budget) ?? { ...lenientScan(text, budget), valid: false };
+}
+
+/**
+ * Whether a number in `text` may need exact parsing, for a text already
+ * parsed (so known to be JSON): the lenient scan alone, with no limit.
+ */
+export function hasLongNumbers(text: string): boolean {
+  return lenientScan(text, UNLIMITED).longNumbers;
 }
 
 /** A control character or a backslash: a string holding one is read character by character. */

@@ -4,13 +4,12 @@
  * The fast path is `JSON.parse`: it is exact for every number literal with at
  * most 15 significant digits and an exponent below 100. Only a text that may
  * hold a longer literal (16 digit-or-dot characters in a row, outside strings)
- * or a large exponent (`scanJson` tells) is parsed again by `lossless-json`,
+ * or a large exponent (`scanJson` or `hasLongNumbers` tells) is parsed again by `lossless-json`,
  * whose number parser keeps what a double cannot hold as an `ExactNumber`.
  */
 import { parse as parseLossless } from 'lossless-json';
-import { UNLIMITED } from './budget.js';
 import { parseNumberLiteral } from './exact-number.js';
-import { scanJson } from './json-scan.js';
+import { hasLongNumbers } from './json-scan.js';
 
 /** The outcome of parsing a JSON text. */
 export type JsonParse =
@@ -34,7 +33,7 @@ export function parseJsonExact(text: string, scanned?: { longNumbers: boolean })
   } catch (error) {
     return { ok: false, error: message(error) };
   }
-  const { longNumbers } = scanned ?? scanJson(text, UNLIMITED);
+  const longNumbers = scanned?.longNumbers ?? hasLongNumbers(text);
   if (!longNumbers) return { ok: true, value };
   try {
     return {
