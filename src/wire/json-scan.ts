@@ -52,7 +52,7 @@ export interface JsonScan {
  * later).
  */
 export function scanJson(text: string, budget: NodeBudget): JsonScan {
-  return checkedScan(text, budget) ?? { ...lenientScan(text, budget), valid: false };
+  return checkedScan(text, budget) ?? lenientScan(text, budget);
 }
 
 /**
@@ -160,12 +160,13 @@ function checkedScan(text: string, budget: NodeBudget): JsonScan | undefined {
   }
 }
 
+/** A scan stopped at `limit`: what it found of numbers so far, and no verdict on the grammar. */
 function overAt(limit: 'nodes' | 'depth', budget: NodeBudget, longNumbers: boolean): JsonScan {
   return { over: { limit, budget: budget[limit] }, longNumbers, valid: false };
 }
 
-/** The scan of any text, JSON or not: brackets, commas and numbers outside strings. */
-function lenientScan(text: string, budget: NodeBudget): Omit<JsonScan, 'valid'> {
+/** The scan of any text, JSON or not: brackets, commas and numbers outside strings (never `valid`). */
+function lenientScan(text: string, budget: NodeBudget): JsonScan {
   let nodes = 1;
   let depth = 0;
   let longNumbers = false;
@@ -175,19 +176,16 @@ function lenientScan(text: string, budget: NodeBudget): Omit<JsonScan, 'valid'> 
       i = closingQuote(text, i);
       if (i === -1) break;
     } else if (code === OPEN_OBJECT || code === OPEN_ARRAY) {
-      if (++depth > budget.depth)
-        return { over: { limit: 'depth', budget: budget.depth }, longNumbers };
-      if (++nodes > budget.nodes)
-        return { over: { limit: 'nodes', budget: budget.nodes }, longNumbers };
+      if (++depth > budget.depth) return overAt('depth', budget, longNumbers);
+      if (++nodes > budget.nodes) return overAt('nodes', budget, longNumbers);
     } else if (code === CLOSE_OBJECT || code === CLOSE_ARRAY) depth--;
     else if (code === COMMA) {
-      if (++nodes > budget.nodes)
-        return { over: { limit: 'nodes', budget: budget.nodes }, longNumbers };
+      if (++nodes > budget.nodes) return overAt('nodes', budget, longNumbers);
     } else if (startsNumber(code)) {
       const end = numberEnd(text, i);
       if (!longNumbers && mayBeInexact(text, i, end)) longNumbers = true;
       i = end - 1;
     }
   }
-  return { over: undefined, longNumbers };
+  return { over: undefined, longNumbers, valid: false };
 }
