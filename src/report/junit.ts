@@ -85,6 +85,26 @@ function* rowsAndNotRun(rows: Iterable<JunitRow>, stopped: Interruption): Iterab
   }
 }
 
+/**
+ * Pass 1 of `renderJunitChunks`: the counts of each stretch of one suite, in
+ * order, and of the whole run. A function of its own: each pass's loop is
+ * then optimised once (in one function, the code optimised for the first
+ * loop met the second with no type feedback and was compiled again).
+ */
+function stretchCounts(rows: Iterable<Row>): { stretches: Counts[]; total: Counts } {
+  const stretches: Counts[] = [];
+  const total = zero();
+  let suite: string | undefined;
+  for (const row of rows) {
+    if (row.suite !== suite || stretches.length === 0) {
+      suite = row.suite;
+      stretches.push(zero());
+    }
+    tallyRow(stretches[stretches.length - 1] ?? zero(), total, row);
+  }
+  return { stretches, total };
+}
+
 /** About how many characters a chunk of rows holds. */
 const BATCH = 16 * 1024;
 
@@ -94,17 +114,7 @@ export function* renderJunitChunks(
   ranRows: () => Iterable<JunitRow>,
 ): Iterable<string> {
   const rows = () => withNotRun(ranRows(), report.interrupted);
-  // Pass 1: the counts of each stretch of one suite, in order, and of the whole run.
-  const stretches: Counts[] = [];
-  const total = zero();
-  let suite: string | undefined;
-  for (const row of rows()) {
-    if (row.suite !== suite || stretches.length === 0) {
-      suite = row.suite;
-      stretches.push(zero());
-    }
-    tallyRow(stretches[stretches.length - 1] ?? zero(), total, row);
-  }
+  const { stretches, total } = stretchCounts(rows());
   const name = `parity: ${report.baseline.name} vs ${report.candidate.name}`;
   const head = '<?xml version="1.0" encoding="UTF-8"?>\n';
   if (total.tests === 0) {
@@ -116,7 +126,7 @@ export function* renderJunitChunks(
   let batch = `${head}${openTag('testsuites', countAttributes(name, total))}`;
   let stretch = -1;
   let classname = '';
-  suite = undefined;
+  let suite: string | undefined;
   for (const row of rows()) {
     if (row.suite !== suite || stretch < 0) {
       if (stretch >= 0) batch += '</testsuite>';

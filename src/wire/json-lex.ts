@@ -83,7 +83,9 @@ function isSpace(code: number): boolean {
 /** The index just past the JSON whitespace (space, tab, LF, CR) starting at `start`. */
 export function whitespaceEnd(text: string, start: number): number {
   let end = start;
-  while (isSpace(text.charCodeAt(end))) end++;
+  // Bounded: whitespace at a text's end would read past it (NaN), and optimised
+  // code that reads out of bounds is thrown away and compiled again.
+  while (end < text.length && isSpace(text.charCodeAt(end))) end++;
   return end;
 }
 

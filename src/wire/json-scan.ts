@@ -139,10 +139,15 @@ function checkedScan(text: string, budget: NodeBudget): JsonScan | undefined {
     }
     // After a value: close containers until a comma leads to the next value.
     for (;;) {
-      if (text.charCodeAt(at) <= SPACE) at = whitespaceEnd(text, at);
+      // The last value read nothing past the text's end (see `whitespaceEnd`):
+      // every JSON text ends here, and optimised code that meets a read out of
+      // bounds is thrown away and compiled again.
       if (closers.length === 0) {
-        return at === text.length ? { over: undefined, longNumbers, valid: true } : undefined;
+        return whitespaceEnd(text, at) === text.length
+          ? { over: undefined, longNumbers, valid: true }
+          : undefined;
       }
+      if (text.charCodeAt(at) <= SPACE) at = whitespaceEnd(text, at);
       const closer = closers[closers.length - 1];
       const next = text.charCodeAt(at);
       if (next === closer) {

@@ -69,6 +69,10 @@ describe('the JSON scan says whether a text is JSON', () => {
       '"\ud800"',
       '1e999',
       '"tab\\tin"',
+      // Ends after the last value, with and without whitespace after it.
+      '{"a":1}\n',
+      'null \n',
+      '[1, 2 ]',
     ];
     const notJson = [
       '',
@@ -99,6 +103,9 @@ describe('the JSON scan says whether a text is JSON', () => {
       '{"a":1',
       'NaN',
       '\u0001[]',
+      '{"a":1} x',
+      '[1,',
+      '[1 ',
     ];
     for (const text of json) expect([text, scanJson(text, UNLIMITED).valid]).toEqual([text, true]);
     for (const text of notJson)
