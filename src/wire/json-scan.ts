@@ -139,9 +139,9 @@ function checkedScan(text: string, budget: NodeBudget): JsonScan | undefined {
     }
     // After a value: close containers until a comma leads to the next value.
     for (;;) {
-      // The last value read nothing past the text's end (see `whitespaceEnd`):
-      // every JSON text ends here, and optimised code that meets a read out of
-      // bounds is thrown away and compiled again.
+      // Every JSON text ends here, after its last value: ask whether the text
+      // is over before reading one more character (a read past the end throws
+      // this function's optimised code away; see `whitespaceEnd`).
       if (closers.length === 0) {
         return whitespaceEnd(text, at) === text.length
           ? { over: undefined, longNumbers, valid: true }
