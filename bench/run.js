@@ -33,7 +33,7 @@ const SCALE = quick
     }
   : {
       cpuCases: 20_000,
-      cpuRounds: 9,
+      cpuRounds: 15,
       startupRounds: 11,
       throughput: 20_000,
       rounds: 11,

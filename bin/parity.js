@@ -20,18 +20,20 @@ const { join } = require('node:path');
 //   enough.
 // - `--semi-space-growth-factor=1`: the young generation stays at its size
 //   while the command loads and parses its cases (which would grow it to
-//   V8's 16 MB), and doubles once when sending starts (below).
+//   V8's 16 MB), and grows once, fourfold, when sending starts (below).
 // They earn their place in memory, not in CPU. Measured (issue 26, Node 20, a
 // 20,000-case `parity run` at concurrency 8, reports and tracker written):
 // peak RSS 91-93 MB with both, 113 MB without `--liftoff-only`, 116-118 MB
 // without the semi-space flag, 126-131 MB without either (3 runs each); CPU,
 // 5 paired rounds without both ÷ with both: 0.965 (0.81-0.98), i.e. they cost
 // ~3% CPU. The memory goal (100k cases < 150 MB) is the one they keep.
-// Doubling the young generation once sending starts (issue 26, tenth round)
-// gave back part of that: 243 -> 129 scavenges in a 20,000-case run, CPU
-// old ÷ new 1.04 all equal and 1.03 with 10% divergent (9 paired rounds
-// each: 0.88-1.12, 0.91-1.11), peak RSS of 100,000 cases 131 / 123 MB
-// (1,000 files / one).
+// Growing the young generation once sending starts gives part of that back
+// (issue 26): doubling it (tenth round) took a 20,000-case run from 243 to
+// 129 scavenges, CPU old ÷ new 1.04 all equal and 1.03 with 10% divergent
+// (9 paired rounds each); four times instead (sixteenth round) to 69, CPU
+// ×2 ÷ ×4 1.02 all equal and 1.09 with 10% divergent (20 and 12 paired
+// rounds: 0.80-1.32, 0.94-1.25), peak RSS of 100,000 cases 134-136 / 124-125
+// MB against 124 / 115 MB (1,000 files / one; goal < 150 MB).
 // - `--max-inlined-bytecode-size-cumulative=460` (half V8's 920): TurboFan
 //   inlines half as much into each function it optimises. Compiling is about a
 //   third of what a divergence costs a run (its judging, result and report
@@ -74,16 +76,17 @@ const setFlags = () => {
   if (!young.some(named)) growYoungOnceSending(v8);
 };
 
-// The young generation doubles once when the run starts sending, and then
-// stays (issue 26, tenth round: kept at its size when the command starts, it
-// is scavenged ~240 times in a 20,000-case run, and garbage collection is
-// the largest share of what parity costs above the minimal script). V8 sizes
-// it when it starts; what it reads at each growth is the factor: 2 from the
-// first connection (the cases are loaded by then: growing while a run parses
-// its case files took it to 16 MB semi-spaces, and 100,000 cases to 189 MB),
-// back to 1 once it has grown (V8 grows it when the bytes surviving
-// scavenges since the last growth pass its size: the next growth is many
-// scavenges away), checked every 10 ms by an unref'd timer.
+// The young generation grows fourfold once when the run starts sending, and
+// then stays (issue 26, tenth and sixteenth rounds: kept at its size when the
+// command starts, it is scavenged ~240 times in a 20,000-case run, and
+// garbage collection was the largest share of what parity costs above the
+// minimal script). V8 sizes it when it starts; what it reads at each growth
+// is the factor: 4 from the first connection (the cases are loaded by then:
+// growing while a run parses its case files took it to 16 MB semi-spaces,
+// and 100,000 cases to 189 MB), back to 1 once it has grown (V8 grows it
+// when the bytes surviving scavenges since the last growth pass its size:
+// the next growth is many scavenges away), checked every 10 ms by an
+// unref'd timer. Semi-spaces of 8 MB from then on, where doubling gave 4 MB.
 function growYoungOnceSending(v8) {
   const channels = require('node:diagnostics_channel');
   const youngBytes = () =>
@@ -91,7 +94,7 @@ function growYoungOnceSending(v8) {
   const sending = () => {
     channels.unsubscribe('undici:client:connected', sending);
     const before = youngBytes();
-    v8.setFlagsFromString('--semi-space-growth-factor=2');
+    v8.setFlagsFromString('--semi-space-growth-factor=4');
     const watch = setInterval(() => {
       if (youngBytes() <= before) return;
       v8.setFlagsFromString('--semi-space-growth-factor=1');

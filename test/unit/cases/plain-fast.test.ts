@@ -23,6 +23,13 @@ const accepted: unknown[] = [
   { id: 'c', request: { method: 'GET', path: '/u/${env:ID}' } },
   { id: 'c', request: { method: 'GET', path: '/%2F%c3%a9' } },
   { id: 'c', tags: [], request: { method: 'GET', path: "/x;y=1/@:!$&'()*+,=~._-" } },
+  // A symbol key (never parsed from a file): the schema's strict objects pass it over.
+  {
+    id: 'c',
+    [Symbol('case')]: 1,
+    request: { method: 'GET', path: '/', [Symbol('request')]: 1 },
+    expect: { status: 200, [Symbol('expect')]: 1 },
+  },
 ];
 
 const refused: unknown[] = [
@@ -43,6 +50,8 @@ const refused: unknown[] = [
   { id: 'c', request: { method: 'GET', path: '/', headers: { a: 'b\nc' } } },
   { id: 'c', request: { method: 'GET', path: '/', headers: { a: 1 } } },
   { id: 'c', request: { method: 'GET', path: '/', headers: [] } },
+  // A record refuses a symbol key.
+  { id: 'c', request: { method: 'GET', path: '/', headers: { a: 'b', [Symbol('h')]: 'c' } } },
   { id: 'c', tags: ['-x'], request: { method: 'GET', path: '/' } },
   { id: 'c', tags: 'x', request: { method: 'GET', path: '/' } },
   { id: 'c', description: 1, request: { method: 'GET', path: '/' } },
