@@ -2,12 +2,10 @@
 // (written by `node --cpu-prof --cpu-prof-dir=DIR …`) and attributes each
 // sample's self time to a stage by the source file it ran in. Profile the tsc
 // output (dist/bin.js, unbundled: one file per source module), not the bundle.
-// Usage: node bench/stages.js DIR [--files]
-//   node --cpu-prof --cpu-prof-dir=prof --input-type=module \
-//     -e "process.argv.splice(1, 0, 'parity'); const { run } = await import('./dist/bin.js'); await run()" \
-//     run cases …
-// (`-e` puts the first argument at argv[1], where a script's path would be:
-// the splice restores the place `run()` reads its arguments from.)
+// Usage: node bench/stages.js DIR [--files], DIR holding profiles of one
+// kind of run, each written by
+//   node --cpu-prof --cpu-prof-dir=DIR bench/profile-run.js run cases …
+// (the unbundled build under the bin's own V8 flags).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
