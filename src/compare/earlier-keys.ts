@@ -38,7 +38,7 @@ const NONE: EarlierKeys = new Map();
 function isIdentifierChange({ baseline, candidate }: Change): boolean {
   const [text, number] =
     typeof baseline === 'string' ? [baseline, candidate] : [candidate, baseline];
-  return typeof text === 'string' && sameOrIdentifier(text, number) === 'identifier';
+  return typeof text === 'string' && sameOrIdentifier(text, number) !== 'same';
 }
 
 /** The patterns that took over what an earlier keying recorded as other causes. */

@@ -3,7 +3,12 @@
  * `1e2` and `100.00` are compared as decimals, never through a float64, so a
  * 64-bit integer keeps all its digits.
  */
-import { canonicalDecimal, isExactNumber } from '../wire/exact-number.js';
+import {
+  canonicalDecimal,
+  type ExactNumber,
+  isExactNumber,
+  parseNumberLiteral,
+} from '../wire/exact-number.js';
 
 const NUMBER_TEXT = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
 
@@ -36,4 +41,9 @@ export function sameDecimal(a: unknown, b: unknown): boolean {
 /** True for text that is an integer (no fraction, no exponent). */
 export function isIntegerText(text: string): boolean {
   return /^-?\d+$/.test(text);
+}
+
+/** A number's text as the value a JSON parser gives it (an `ExactNumber` where a float64 cannot hold it). */
+export function numberOfText(text: string): number | ExactNumber {
+  return parseNumberLiteral(text);
 }

@@ -8,7 +8,9 @@
  * one decision the copied ids show ("the ids are strings"), so both are one
  * root cause at the field.
  */
-import { isIntegerText, numericText, sameDecimal } from '../../normalise/numbers.js';
+import type { Change } from '../../model/comparison.js';
+import { isIntegerText, numberOfText, numericText, sameDecimal } from '../../normalise/numbers.js';
+
 import { codeSpan } from '../../util/code-span.js';
 import { bySide, sideOf, theField } from './advice.js';
 import type { FixHint, Pattern, PatternHintInput, PatternMatch } from './types.js';
@@ -37,14 +39,34 @@ const GENERATED_ID = /^(?=[^0-9]*[0-9])[A-Za-z0-9_-]{4,64}$/;
  */
 const HEX_LETTERS_ID = /^(?:[a-f]{4,64}|[A-F]{4,64})$/;
 
-/** The string is that integer, or an identifier written where the other side writes an integer. */
-export function sameOrIdentifier(text: string, number: unknown): 'same' | 'identifier' | undefined {
+/**
+ * The string is that integer (`same`), another integer (`other`: the family
+ * is keyed on the types, and the values' difference is a question of its
+ * own), or an identifier of another scheme written where the other side
+ * writes an integer.
+ */
+export function sameOrIdentifier(
+  text: string,
+  number: unknown,
+): 'same' | 'other' | 'identifier' | undefined {
   if (sameInteger(text, number)) return 'same';
   const integer =
     (typeof number === 'number' && Number.isInteger(number)) ||
     isIntegerText(numericText(number) ?? '');
+  if (integer && isIntegerText(text)) return 'other';
   const id = GENERATED_ID.test(text) || HEX_LETTERS_ID.test(text);
   return integer && id ? 'identifier' : undefined;
+}
+
+/** `"2"` against `1`: the value question the type family leaves, both sides as numbers. */
+function valueLeft(change: Change, stringSide: 'baseline' | 'candidate'): Change {
+  const asNumber = (value: unknown) => (typeof value === 'string' ? numberOfText(value) : value);
+  return {
+    op: 'value',
+    path: change.path,
+    baseline: stringSide === 'baseline' ? asNumber(change.baseline) : change.baseline,
+    candidate: stringSide === 'candidate' ? asNumber(change.candidate) : change.candidate,
+  };
 }
 
 function hint({ field, params, runtimes }: PatternHintInput): FixHint {
@@ -98,7 +120,7 @@ export const intAsString: Pattern<'int-as-string'> = {
         name: 'int-as-string',
         title: `${codeSpan(path)} ${detail}`,
         explanation:
-          written === 'same'
+          written !== 'identifier'
             ? `${stringSide} writes the integer at ${codeSpan(change.path)} as a string (${JSON.stringify(text)}), the other side as a JSON number`
             : `${stringSide} writes the identifier at ${codeSpan(change.path)} as a string (${JSON.stringify(text)}), ${other} as a JSON integer (${numericText(number) ?? String(number)}): the two sides number their records differently, and the field's type differs with it`,
         key: `int-as-string:${path}:${stringSide}-string`,
@@ -106,6 +128,7 @@ export const intAsString: Pattern<'int-as-string'> = {
         params: [`${stringSide}-string`],
         detail,
         covers: [change],
+        ...(written === 'other' ? { leaves: [valueLeft(change, stringSide)] } : {}),
       });
     }
     return matches;

@@ -5,6 +5,7 @@
  */
 import type { Change, ChangeOp, Comparison } from '../../model/comparison.js';
 import { arrayOrder } from './array-order.js';
+import { boolAsString } from './bool-as-string.js';
 import { emptyObject } from './empty-object.js';
 import { enumCase } from './enum-case.js';
 import { errorEnvelope } from './error-envelope.js';
@@ -39,6 +40,7 @@ export const PATTERNS = [
   nesting,
   listEnvelope,
   intAsString,
+  boolAsString,
   timestampFormat,
   enumCase,
   floatFormat,
@@ -112,6 +114,8 @@ export function recognisePatterns(changes: readonly Change[]): Recognition {
     const covered = new Set(found.flatMap((m) => m.covers));
     matches.push(...found);
     rest = rest.filter((change) => !covered.has(change));
+    // A family whose values also differ leaves that question to the rest.
+    for (const match of found) if (match.leaves !== undefined) rest = [...rest, ...match.leaves];
     ops = opsOf(rest);
   }
   return { matches, unexplained: rest };

@@ -1,9 +1,12 @@
 /**
  * `timestamp-format`: the same instant (to within one unit of the coarser
  * side's precision) written differently: RFC 3339 with or without fractional seconds, `Z` vs an
- * offset, epoch seconds vs milliseconds vs RFC 3339.
+ * offset, epoch seconds vs milliseconds vs RFC 3339. An epoch number
+ * against an RFC 3339 string is the family whatever the two instants are:
+ * keyed on the types, with instants that differ left as a value question.
  */
 
+import type { Change } from '../../model/comparison.js';
 import type { SideRuntimes } from '../../model/runtime.js';
 import {
   describeFormat,
@@ -76,6 +79,24 @@ function timestampKind([variant = '']: readonly string[]): PatternKind {
   return epochs === 1 ? 'shape' : 'value';
 }
 
+/** The instant as RFC 3339 text (nanosecond digits kept). */
+function instantText(nanos: bigint): string {
+  const millis = nanos / 1_000_000n;
+  const rest = ((nanos % 1_000_000_000n) + 1_000_000_000n) % 1_000_000_000n;
+  const whole = new Date(Number(millis)).toISOString().slice(0, 19);
+  return rest === 0n ? `${whole}Z` : `${whole}.${rest.toString().padStart(9, '0')}Z`;
+}
+
+/** Two instants that differ: the value question a format family leaves, both sides in one format. */
+function instantsLeft(change: Change, baseline: bigint, candidate: bigint): Change {
+  return {
+    op: 'value',
+    path: change.path,
+    baseline: instantText(baseline),
+    candidate: instantText(candidate),
+  };
+}
+
 export const timestampFormat: Pattern<'timestamp-format'> = {
   name: 'timestamp-format',
   meaning:
@@ -96,7 +117,10 @@ export const timestampFormat: Pattern<'timestamp-format'> = {
       // record stamped at write time on each), or one side rounds where the
       // other truncates, so `…:59.999` and `…:00` may be one second apart.
       const apart = truncate(b.nanos, resolution) - truncate(c.nanos, resolution);
-      if (apart > resolution || apart < -resolution) continue;
+      const same = apart <= resolution && apart >= -resolution;
+      // Epoch numbers against RFC 3339 strings are the family whatever the instants:
+      // other instants are a question of their own (`leaves`), not the reason it is missed.
+      if (!same && change.op !== 'type') continue;
       const [lb, lc] = [label(b.format), label(c.format)];
       // Same format and same instant but other text (digit count, `t`/` ` separator): precision.
       const variant = lb === lc ? 'precision' : `${lb}:${lc}`;
@@ -111,9 +135,10 @@ export const timestampFormat: Pattern<'timestamp-format'> = {
         anchor: change.path,
         params: [variant],
         detail: detailOf(lb, lc),
-        explanation: `the timestamp at ${codeSpan(change.path)} is the same instant written differently: ${words} (${JSON.stringify(change.baseline)} vs ${JSON.stringify(change.candidate)})`,
+        explanation: `the timestamp at ${codeSpan(change.path)} is ${same ? 'the same instant' : 'an instant'} written differently: ${words} (${JSON.stringify(change.baseline)} vs ${JSON.stringify(change.candidate)})`,
         key: `timestamp-format:${path}:${variant}`,
         covers: [change],
+        ...(same ? {} : { leaves: [instantsLeft(change, b.nanos, c.nanos)] }),
       });
     }
     return matches;

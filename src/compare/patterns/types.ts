@@ -56,6 +56,14 @@ export interface PatternMatch<N extends string = string> {
   readonly scope?: 'method';
   /** The body changes this occurrence accounts for. */
   readonly covers: readonly Change[];
+  /**
+   * A separate question the occurrence leaves (a type family keyed on types
+   * whose values also differ: `"2"` vs `1` is integers as strings, and 2 vs 1
+   * besides): changes judged as if the pattern's rule held, left to the
+   * recognisers after it and to the residual findings, never a reason the
+   * pattern is missed.
+   */
+  readonly leaves?: readonly Change[];
 }
 
 /** How to close one root cause. */

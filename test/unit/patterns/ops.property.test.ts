@@ -76,6 +76,7 @@ describe('pattern ops', () => {
           const covered = new Set(found.flatMap((m) => m.covers));
           matches.push(...found);
           rest = rest.filter((change) => !covered.has(change));
+          for (const match of found) rest = [...rest, ...(match.leaves ?? [])];
         }
         expect(recognisePatterns(changes)).toEqual({ matches, unexplained: rest });
       }),

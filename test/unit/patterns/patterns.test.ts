@@ -314,12 +314,53 @@ describe('pattern registry', () => {
         baseline: '2024-01-01T00:00:00Z',
         candidate: '2024-01-02T00:00:00Z',
       },
-      { path: '/n', op: 'type', baseline: '12', candidate: 13 },
+      { path: '/n', op: 'type', baseline: 'twelve', candidate: 13 },
       { path: '/list', op: 'type', baseline: [1], candidate: null },
     ];
     const { matches, unexplained } = recognisePatterns(changes);
     expect(matches).toEqual([]);
     expect(unexplained).toEqual(changes);
+  });
+
+  // Issue 43: a type family is keyed on the types; values that also differ are a question of their own.
+  it.each([
+    ['/n', '12', 13, 'int-as-string', 12, 13],
+    ['/seq/0/offset', 7, '8', 'int-as-string', 7, 8],
+    ['/enabled', 'false', true, 'bool-as-string', false, true],
+    ['/flags/visible', true, 'False', 'bool-as-string', true, false],
+  ])(
+    'names the family at %s whatever the values (%j vs %j), and leaves their difference',
+    (at, b, c, name, vb, vc) => {
+      const { matches, unexplained } = recognisePatterns([
+        { path: at, op: 'type', baseline: b, candidate: c },
+      ]);
+      expect(matches.map((m) => m.name)).toEqual([name]);
+      expect(unexplained).toEqual([{ path: at, op: 'value', baseline: vb, candidate: vc }]);
+    },
+  );
+
+  it.each([
+    ['/createdAt', 1_700_000_000, '2023-11-14T22:13:25Z', '2023-11-14T22:13:20Z'],
+    ['/meta/updated_ms', '2024-01-02T03:04:05.000Z', 1_704_164_700_000, '2024-01-02T03:04:05Z'],
+  ])(
+    'names a timestamp at %s as number vs string at other instants, and leaves the instants',
+    (at, b, c, first) => {
+      const { matches, unexplained } = recognisePatterns([
+        { path: at, op: 'type', baseline: b, candidate: c },
+      ]);
+      expect(matches.map((m) => m.name)).toEqual(['timestamp-format']);
+      expect(unexplained).toHaveLength(1);
+      expect(unexplained[0]).toMatchObject({ path: at, op: 'value', baseline: first });
+    },
+  );
+
+  it('leaves nothing when the family holds the same values', () => {
+    const { matches, unexplained } = recognisePatterns([
+      { path: '/n', op: 'type', baseline: '12', candidate: 12 },
+      { path: '/on', op: 'type', baseline: true, candidate: 'true' },
+    ]);
+    expect(matches.map((m) => m.name)).toEqual(['int-as-string', 'bool-as-string']);
+    expect(unexplained).toEqual([]);
   });
 
   it('matches the comparison of the seed finding to one pattern', () => {

@@ -43,6 +43,7 @@ const PARAMS: Readonly<Record<string, readonly (readonly string[])[]>> = {
     ['baseline-wraps', 'items'],
   ],
   'int-as-string': [['candidate-string'], ['baseline-string']],
+  'bool-as-string': [['candidate-string'], ['baseline-string']],
   'timestamp-format': [['rfc3339-z:rfc3339-fraction-z'], ['epoch-s:rfc3339-z']],
   'enum-case': [['lower_case', 'PascalCase']],
 };
