@@ -10,10 +10,12 @@
  * or a complete report beside it. An interrupted run leaves the tracker and
  * `latest` untouched.
  */
+
+import { clusterCauses } from '../compare/cause-clusters.js';
 import type { RunReport } from '../report/contract.js';
 import type { RunFolder } from '../report/run-folder.js';
 import { type AllResults, type WrittenReports, writeRunReports } from '../report/write.js';
-import { type Assessment, assessed, NOT_ASSESSED } from '../results/assessment.js';
+import { type Assessment, assessed, clusterAnswers, NOT_ASSESSED } from '../results/assessment.js';
 import type { BodyDigests } from '../results/body-digests.js';
 import type { CollectedResults } from '../results/collected.js';
 import {
@@ -105,7 +107,11 @@ async function regressionOf(
 export async function finishRun(input: FinishInput): Promise<Finished> {
   const date = input.head.finishedAt.slice(0, 10);
   const observed = input.collected.notable;
-  const masking: Assessment = { ...NOT_ASSESSED, masked: input.masked ?? new Map() };
+  const unclustered: Assessment = { ...NOT_ASSESSED, masked: input.masked ?? new Map() };
+  // Root causes keyed by what changed: clustered over every answer, once noise is masked.
+  const plain = observed.map((r) => assessed(r, unclustered));
+  const clusters = clusterCauses(clusterAnswers(plain, consequencesOf(plain)));
+  const masking: Assessment = { ...unclustered, clusters };
   const denoised = observed.map((r) => assessed(r, masking));
   // Only cases whose two sides answered can resolve a row or fix a divergence.
   const compared = comparedIds(input.collected.ranIds, denoised);

@@ -13,11 +13,13 @@
  * resolved while the servers still differ. Pure.
  */
 import type { Change, HeaderChange } from '../model/comparison.js';
+import { membersOf } from './cause-clusters.js';
 import { membersOfCollapsed } from './empty-objects.js';
+import { resourceOfEndpoint } from './endpoint.js';
 import { findingsOf, structureFindings } from './findings.js';
 import { headerFindings } from './header-findings.js';
 import { sameOrIdentifier } from './patterns/int-as-string.js';
-import type { Finding } from './root-cause.js';
+import { ANY_ENDPOINT, causeFingerprint, type Finding, type RootCause } from './root-cause.js';
 
 /** What the earlier fingerprints are worked out from: one case as observed. */
 export interface EarlierInput {
@@ -49,8 +51,25 @@ const REKEYED: ReadonlySet<string> = new Set([
   'list-envelope',
 ]);
 
+/**
+ * A structural cause keyed by what changed (`cause-clusters.ts`): the keys
+ * each of its members had on this case's resource, and across resources,
+ * since a change seen on one resource more or fewer, or a member joining or
+ * leaving its cluster, moves it between them.
+ */
+function clusterKeys(input: EarlierInput, cause: RootCause): string[] {
+  const members = membersOf(cause);
+  if (members.length === 0) return [];
+  const resource = resourceOfEndpoint(input.endpoint);
+  return members.flatMap((change) => [
+    causeFingerprint({ type: 'structure', endpoint: resource, change }),
+    causeFingerprint({ type: 'structure', endpoint: ANY_ENDPOINT, change }),
+  ]);
+}
+
 function earlierOf(input: EarlierInput, finding: EarlierInput['findings'][number]): string[] {
   const { cause } = finding;
+  if (cause.type === 'structure') return clusterKeys(input, cause);
   if (cause.type !== 'pattern' || !REKEYED.has(cause.pattern)) return [];
   const { changes, endpoint } = input;
   // A list element one side lacks and the other adds has one path for both changes.

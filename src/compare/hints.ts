@@ -147,7 +147,8 @@ function structureHint(
   // The places the run saw it at (`/author`, `/*\/author`), when they are few;
   // else the member anywhere in the body (`/**\/author`: in a list too).
   const exact = places !== undefined && places.length > 0 && places.length <= NAMED_PLACES;
-  const pointers = exact ? places : [`/**${path}`];
+  const members = [path, ...(cause.together ?? []).map((change) => change.path)];
+  const pointers = exact ? places : members.map((member) => `/**${member}`);
   return {
     baseline: text,
     candidate: text,

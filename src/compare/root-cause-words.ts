@@ -6,7 +6,13 @@
 
 import { codeSpan } from '../util/code-span.js';
 import { patternNamed } from './patterns/registry.js';
-import { DIGESTS, type RootCause, type SkeletonChange, ZERO_VALUED_MEMBERS } from './root-cause.js';
+import {
+  ANY_ENDPOINT,
+  DIGESTS,
+  type RootCause,
+  type SkeletonChange,
+  ZERO_VALUED_MEMBERS,
+} from './root-cause.js';
 import { shorten } from './wording/phrases.js';
 
 const BODY_KINDS: Readonly<Record<string, string>> = {
@@ -60,6 +66,21 @@ function skeletonWords(change: SkeletonChange): string {
 }
 
 /**
+ * A cluster's changes in words: `candidate lacks \`/meta/a\`, \`/meta/b\``
+ * for members one side lacks (or adds) together, else each change's words.
+ */
+function membersWords(change: SkeletonChange, together: readonly SkeletonChange[]): string {
+  if (together.length === 0) return skeletonWords(change);
+  const all = [change, ...together];
+  const { op } = change;
+  if ((op === 'added' || op === 'removed') && all.every((c) => c.op === op)) {
+    const verb = op === 'added' ? 'candidate adds' : 'candidate lacks';
+    return `${verb} ${all.map((c) => codeSpan(c.path)).join(', ')}`;
+  }
+  return all.map(skeletonWords).join('; ');
+}
+
+/**
  * The one-line summary of a root cause: `nil slice [] vs null at \`tags\``,
  * `status 400 → 201 on POST /v1/records`, `header \`cache-control\` missing in
  * candidate`, `4xx bodies: text vs JSON`, `GET /v1/records/:id: candidate adds \`version\``.
@@ -87,8 +108,10 @@ export function causeSummary(cause: RootCause): string {
     }
     case 'body-kind':
       return `${cause.statusClass} bodies: ${bodyKindWord(cause.baseline)} vs ${bodyKindWord(cause.candidate)}`;
-    case 'structure':
-      return shorten(`${cause.endpoint}: ${skeletonWords(cause.change)}`);
+    case 'structure': {
+      const words = membersWords(cause.change, cause.together ?? []);
+      return shorten(cause.endpoint === ANY_ENDPOINT ? words : `${cause.endpoint}: ${words}`);
+    }
     default: {
       const never: never = cause;
       return never;

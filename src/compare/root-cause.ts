@@ -62,13 +62,33 @@ export type RootCause =
       readonly baseline: string;
       readonly candidate: string;
     }
-  | {
-      readonly type: 'structure';
-      /** The resource (`/v1/records`): the endpoint's path without method and trailing `:id`s. */
-      readonly endpoint: string;
-      /** The change without its values: op, wildcarded path, JSON types. */
-      readonly change: SkeletonChange;
-    };
+  | StructureCause;
+
+/**
+ * The endpoint of a structural cause keyed by what changed alone: the same
+ * change on two resources or more (`cause-clusters.ts`).
+ */
+export const ANY_ENDPOINT = '*';
+
+/** A change no pattern explains, keyed by what changed (`cause-clusters.ts`). */
+export interface StructureCause {
+  readonly type: 'structure';
+  /**
+   * The resource (`/v1/records`: the endpoint's path without method and
+   * trailing `:id`s) of a change seen on that resource only; `ANY_ENDPOINT`
+   * for one the run saw on several; a whole body's own endpoint template.
+   */
+  readonly endpoint: string;
+  /** The change without its values: op, wildcarded path, JSON types (the cluster's first member). */
+  readonly change: SkeletonChange;
+  /**
+   * The changes that travel with `change`: members of the same object
+   * added, removed or retyped in exactly the same answers (two or more). Not
+   * part of the fingerprint: a cluster keeps its first member's row as it
+   * grows or shrinks (`cause-clusters.ts`).
+   */
+  readonly together?: readonly SkeletonChange[];
+}
 
 /**
  * The side type of a residual cause that stands for every member one side

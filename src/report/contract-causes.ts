@@ -63,8 +63,12 @@ export const causeSchema = z
     }),
     z.looseObject({
       type: z.literal('structure'),
-      endpoint: z.string().describe('METHOD /path template'),
+      endpoint: z.string().describe("the resource, '*' for several, or a whole body's endpoint"),
       change: skeletonChangeSchema.describe('the change without its values'),
+      together: z
+        .array(skeletonChangeSchema)
+        .exactOptional()
+        .describe('changes of members of the same object in exactly the same answers'),
     }),
   ])
   .describe('a root cause');

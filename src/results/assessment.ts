@@ -4,6 +4,9 @@
  * it) is never changed; what the end of the run decides about it is an
  * overlay beside it, keyed by case and by root-cause fingerprint:
  *
+ * - `clusters`: each structural change under the root cause the whole run
+ *   makes of it (`compare/cause-clusters.ts`: keyed by what changed, not
+ *   where), laid over first, so every later step and every reader sees it;
  * - `masked`: the case judged again under the endpoint noise the run learned
  *   (`noise/post-pass.ts`; `--noise` only);
  * - `regression`: its mark against the compared report (`regression.ts`);
@@ -16,6 +19,12 @@
  * (report.json, the console, md, html, junit). Pure.
  */
 
+import {
+  type CauseClusters,
+  type ClusterAnswer,
+  clusteredFindings,
+  NO_CLUSTERS,
+} from '../compare/cause-clusters.js';
 import { WAIVED_STATUSES } from '../tracker/types.js';
 import {
   type CaseConsequences,
@@ -28,6 +37,12 @@ import type { DecisionRow } from './root-causes.js';
 import { type CaseResult, hasFindings, type ResultFinding } from './types.js';
 
 export interface Assessment {
+  /**
+   * By change key: the run's clusters of structural changes
+   * (`compare/cause-clusters.ts`: the same change across endpoints, members
+   * that travel together), laid over every finding first.
+   */
+  readonly clusters: CauseClusters;
   /** By case id: the result judged again under the run's learned endpoint noise, where it changed. */
   readonly masked: ReadonlyMap<string, CaseResult>;
   /** By case id: the regression mark set afresh (undefined: none); a case absent keeps its own. */
@@ -40,6 +55,7 @@ export interface Assessment {
 
 /** Nothing assessed yet: every case reads as observed. */
 export const NOT_ASSESSED: Assessment = {
+  clusters: NO_CLUSTERS,
   masked: new Map(),
   regression: new Map(),
   consequences: new Map<string, CaseConsequences>(),
@@ -76,10 +92,34 @@ function withoutTracker(finding: ResultFinding): ResultFinding {
   return rest;
 }
 
+/** A result's findings under the run's clusters (the result itself when none applies). */
+function withClusters(result: CaseResult, clusters: CauseClusters): CaseResult {
+  if (!hasFindings(result)) return result;
+  const findings = clusteredFindings(result.endpoint, result.findings, clusters);
+  return findings === result.findings ? result : { ...result, findings };
+}
+
+/**
+ * Each divergent or accepted result as the clustering reads it: without the
+ * findings that follow from an earlier write in its flow or sequence (they
+ * show under that write's row, so they never make a change recur).
+ */
+export function clusterAnswers(
+  results: readonly CaseResult[],
+  consequences: Consequences,
+): ClusterAnswer[] {
+  return results.filter(hasFindings).map((result) => {
+    const following = consequences.get(result.caseId);
+    if (following === undefined) return result;
+    const findings = result.findings.filter((f) => !following.has(f.fingerprint));
+    return { caseId: result.caseId, endpoint: result.endpoint, findings };
+  });
+}
+
 /** What a reader sees of a case: its observation with the assessment laid over it. */
 export function assessed(observation: CaseResult, assessment: Assessment): CaseResult {
   const id = observation.caseId;
-  const masked = assessment.masked.get(id) ?? observation;
+  const masked = withClusters(assessment.masked.get(id) ?? observation, assessment.clusters);
   const marked = withRegressionMark(masked, assessment.regression);
   const classified = withConsequence(marked, assessment.consequences.get(id));
   const { rowOf } = assessment;

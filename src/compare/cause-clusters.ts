@@ -1,0 +1,201 @@
+/**
+ * Root causes keyed by what changed, not by where (issue 43). A case's
+ * findings are made from that case alone (`findings.ts`: a change no pattern
+ * explains is keyed by its resource); once the run has seen every answer,
+ * the changes are clustered:
+ *
+ * 1. **Recurrence.** A change (op, member path within the record, JSON types,
+ *    never values) seen on two resources or more is one cause keyed by the
+ *    change alone (`ANY_ENDPOINT`): an envelope that lacks `/meta/version` on
+ *    every endpoint is one row. Seen on one resource, it stays that
+ *    resource's row; so do a list's elements one side adds or lacks (records
+ *    of that resource). A finding that is a consequence of an earlier write
+ *    in its flow is not counted (it shows under that write's row).
+ * 2. **Co-occurrence.** Members of one object (the same parent path) that are
+ *    added, removed or retyped in exactly the same answers, two answers or
+ *    more, are one cause: three envelope members missing in the same 30
+ *    answers. Values of that object that differ in exactly those answers
+ *    join them (an error object rewritten: members added, its message
+ *    reworded). Kept apart: a change that also shows in an answer the others
+ *    do not, values that differ with no member changed beside them, a list's
+ *    elements, an object's signature (zero-valued members, digests), and
+ *    anything of a single answer (two members one answer lacks may be two
+ *    decisions).
+ *
+ * A cluster's fingerprint is its first member's (in key order) with the
+ * endpoint rule above: independent of the cases and values, and kept as the
+ * cluster grows or loses other members. Rows of the keys a cluster's members
+ * had are superseded by it (`earlier-keys.ts`). Pure.
+ */
+import { resourceOfEndpoint } from './endpoint.js';
+import { findingOf } from './finding-of.js';
+import {
+  ANY_ENDPOINT,
+  causeFingerprint,
+  type Finding,
+  isObjectSignature,
+  type RootCause,
+  type SkeletonChange,
+  type StructureCause,
+} from './root-cause.js';
+import { splitPath } from './wording/phrases.js';
+
+/** One answer as the clustering sees it: its case, endpoint template and findings. */
+export interface ClusterAnswer {
+  readonly caseId: string;
+  readonly endpoint: string;
+  readonly findings: readonly Pick<Finding, 'cause'>[];
+}
+
+/**
+ * By change key (`changeKey`): the clustered cause of the change, for the
+ * changes whose cause is not their own resource's (recurring or clustered).
+ */
+export type CauseClusters = ReadonlyMap<string, StructureCause>;
+
+export const NO_CLUSTERS: CauseClusters = new Map();
+
+/** A change wherever it shows: op, member path, JSON types. */
+export function changeKey(change: SkeletonChange): string {
+  return JSON.stringify([change.op, change.path, change.baseline, change.candidate]);
+}
+
+/** The member changes a cause stands for: none for a whole body or a cause of another family. */
+export function membersOf(cause: RootCause): readonly SkeletonChange[] {
+  if (cause.type !== 'structure') return [];
+  const { change } = cause;
+  if (change.path === '' && !isObjectSignature(change)) return [];
+  return cause.together === undefined ? [change] : [change, ...cause.together];
+}
+
+interface Seen {
+  readonly change: SkeletonChange;
+  readonly answers: Set<string>;
+  readonly resources: Set<string>;
+}
+
+function seenChanges(answers: Iterable<ClusterAnswer>): Map<string, Seen> {
+  const seen = new Map<string, Seen>();
+  for (const { caseId, endpoint, findings } of answers) {
+    for (const { cause } of findings) {
+      for (const change of membersOf(cause)) {
+        const key = changeKey(change);
+        const entry = seen.get(key) ?? { change, answers: new Set(), resources: new Set() };
+        seen.set(key, entry);
+        entry.answers.add(caseId);
+        entry.resources.add(resourceOfEndpoint(endpoint));
+      }
+    }
+  }
+  return seen;
+}
+
+const MEMBER_OPS: ReadonlySet<string> = new Set(['added', 'removed', 'type']);
+
+/** Where a change may travel with others: its object and exact answer set; undefined when kept apart. */
+function travelKey({ change, answers }: Seen): string | undefined {
+  if (change.op === 'moved' || isObjectSignature(change) || answers.size < 2) return undefined;
+  if (change.path === '' || isElements(change)) return undefined;
+  return JSON.stringify([splitPath(change.path).parent, [...answers].sort()]);
+}
+
+/**
+ * The changes grouped by object and answer set. A group of value changes
+ * alone is split again: values of one object that differ in the same
+ * answers are each a question of their own; with a member added, removed or
+ * retyped beside them (an error object rewritten), they are its restructure.
+ */
+function travelling(seen: ReadonlyMap<string, Seen>): Seen[][] {
+  const groups = new Map<string, Seen[]>();
+  for (const [key, one] of seen) {
+    const travel = travelKey(one) ?? `alone ${key}`;
+    groups.set(travel, [...(groups.get(travel) ?? []), one]);
+  }
+  return [...groups.values()].flatMap((group) =>
+    group.some((one) => MEMBER_OPS.has(one.change.op)) ? [group] : group.map((one) => [one]),
+  );
+}
+
+/** The clusters of the run's answers (see the module comment). */
+export function clusterCauses(answers: Iterable<ClusterAnswer>): CauseClusters {
+  const clusters = new Map<string, StructureCause>();
+  for (const group of travelling(seenChanges(answers))) {
+    const members = group.sort((a, b) => compareKeys(changeKey(a.change), changeKey(b.change)));
+    const [first, ...rest] = members;
+    if (first === undefined) continue;
+    // Co-travellers share the answer set, so the resources too. A list's elements are
+    // records of that resource (data), never one change across resources.
+    if (rest.length === 0 && (first.resources.size < 2 || isElements(first.change))) continue;
+    const endpoint =
+      first.resources.size < 2 ? ([...first.resources][0] ?? ANY_ENDPOINT) : ANY_ENDPOINT;
+    const together = rest.map((seen) => seen.change);
+    const cause: StructureCause =
+      together.length === 0
+        ? { type: 'structure', endpoint, change: first.change }
+        : { type: 'structure', endpoint, change: first.change, together };
+    for (const seen of members) clusters.set(changeKey(seen.change), cause);
+  }
+  return clusters;
+}
+
+/** `/items/*`: elements one side adds to (or lacks of) a list. */
+function isElements(change: SkeletonChange): boolean {
+  return change.path === '/*' || change.path.endsWith('/*');
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * One answer's findings with the run's clusters laid over them: each change
+ * under its cluster's cause, the findings of one cluster merged (their paths
+ * joined), in order of first appearance. Findings of other families, and
+ * changes no cluster holds, keep their own cause.
+ */
+export function clusteredFindings<F extends Finding>(
+  endpoint: string,
+  findings: readonly F[],
+  clusters: CauseClusters,
+): readonly (F | Finding)[] {
+  if (!findings.some((f) => clusterOf(f, clusters))) return findings;
+  const out = new Map<string, F | Finding>();
+  for (const finding of findings) {
+    const members = membersOf(finding.cause);
+    if (!clusterOf(finding, clusters)) {
+      out.set(finding.fingerprint, out.get(finding.fingerprint) ?? finding);
+      continue;
+    }
+    for (const change of members) {
+      const own: StructureCause = {
+        type: 'structure',
+        endpoint: resourceOfEndpoint(endpoint),
+        change,
+      };
+      const cause = clusters.get(changeKey(change)) ?? own;
+      const fingerprint = causeFingerprint(cause);
+      const known = out.get(fingerprint);
+      const paths = known === undefined ? finding.paths : union(known.paths, finding.paths);
+      out.set(fingerprint, findingOf(cause, paths));
+    }
+  }
+  return [...out.values()];
+}
+
+/** True when a finding's cause is not what the clusters make of it. */
+function clusterOf(finding: Finding, clusters: CauseClusters): boolean {
+  const members = membersOf(finding.cause);
+  if (members.length === 0) return false;
+  if (
+    members.length > 1 ||
+    (finding.cause.type === 'structure' && finding.cause.endpoint === ANY_ENDPOINT)
+  ) {
+    return true;
+  }
+  return members.some((change) => clusters.has(changeKey(change)));
+}
+
+function union(a: readonly string[], b: readonly string[]): readonly string[] {
+  if (a === b) return a;
+  return [...new Set([...a, ...b])];
+}
