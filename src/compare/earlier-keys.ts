@@ -8,7 +8,10 @@
  * nested object are `nesting`, the row of each member removed and added;
  * since a list against an object holding it is `list-envelope`, the row per
  * endpoint of its type change; since a `content-length` follows the body it
- * measures (`findings.ts`), its header row. The rows are superseded by the
+ * measures (`findings.ts`), its header row; since a change no pattern
+ * explains is keyed by what changed (`cause-clusters.ts`), the rows of its
+ * members on the case's resource and across resources (and an integer
+ * string of another value is `int-as-string` too). The rows are superseded by the
  * findings that now record them (`results/root-causes.ts`), never read as
  * resolved while the servers still differ. Pure.
  */

@@ -13,7 +13,7 @@ import {
   type SkeletonChange,
   ZERO_VALUED_MEMBERS,
 } from './root-cause.js';
-import { shorten } from './wording/phrases.js';
+import { SUMMARY_MAX, shorten } from './wording/phrases.js';
 
 const BODY_KINDS: Readonly<Record<string, string>> = {
   json: 'JSON',
@@ -69,15 +69,40 @@ function skeletonWords(change: SkeletonChange): string {
  * A cluster's changes in words: `candidate lacks \`/meta/a\`, \`/meta/b\``
  * for members one side lacks (or adds) together, else each change's words.
  */
-function membersWords(change: SkeletonChange, together: readonly SkeletonChange[]): string {
+function membersWords(
+  change: SkeletonChange,
+  together: readonly SkeletonChange[],
+  room: number,
+): string {
   if (together.length === 0) return skeletonWords(change);
   const all = [change, ...together];
   const { op } = change;
   if ((op === 'added' || op === 'removed') && all.every((c) => c.op === op)) {
     const verb = op === 'added' ? 'candidate adds' : 'candidate lacks';
-    return `${verb} ${all.map((c) => codeSpan(c.path)).join(', ')}`;
+    return `${verb} ${wholeItems(
+      all.map((c) => codeSpan(c.path)),
+      ', ',
+      room - verb.length - 1,
+    )}`;
   }
-  return all.map(skeletonWords).join('; ');
+  return wholeItems(all.map(skeletonWords), '; ', room);
+}
+
+/**
+ * Items joined while they fit in `room`, then how many more: a summary is
+ * never cut inside a code span (the first item always shows, cut by
+ * `shorten` if it alone is too long).
+ */
+function wholeItems(items: readonly string[], separator: string, room: number): string {
+  let text = '';
+  for (const [n, item] of items.entries()) {
+    const more = ` (+${items.length - n} more)`;
+    const next = n === 0 ? item : `${text}${separator}${item}`;
+    const last = n === items.length - 1;
+    if (n > 0 && next.length + (last ? 0 : more.length) > room) return `${text}${more}`;
+    text = next;
+  }
+  return text;
 }
 
 /**
@@ -109,8 +134,9 @@ export function causeSummary(cause: RootCause): string {
     case 'body-kind':
       return `${cause.statusClass} bodies: ${bodyKindWord(cause.baseline)} vs ${bodyKindWord(cause.candidate)}`;
     case 'structure': {
-      const words = membersWords(cause.change, cause.together ?? []);
-      return shorten(cause.endpoint === ANY_ENDPOINT ? words : `${cause.endpoint}: ${words}`);
+      const prefix = cause.endpoint === ANY_ENDPOINT ? '' : `${cause.endpoint}: `;
+      const room = SUMMARY_MAX - prefix.length;
+      return shorten(`${prefix}${membersWords(cause.change, cause.together ?? [], room)}`);
     }
     default: {
       const never: never = cause;

@@ -89,11 +89,11 @@ describe('server text in every output', () => {
 
     const listing = await runCli(cwd, ['tracker', '--all']);
     expect(listing.stdout).not.toContain(ESC);
-    expect(listing.stdout).toContain('\\x1b');
 
     // `parity show` prints the example's diff from report.json: keys and values as the servers wrote them.
     const ids = trackerRows(parseTracker(tracker, 'T')).map((row) => row.id);
     expect(ids.length).toBeGreaterThan(0);
+    let shownAll = '';
     for (const id of ids) {
       const shown = await runCli(cwd, ['show', id]);
       expect(shown.code, shown.stderr).toBe(0);
@@ -101,7 +101,11 @@ describe('server text in every output', () => {
       expect(shown.stdout).not.toContain('\u202e');
       // The key `pipe | and\nnewline` stays on its line.
       expect(shown.stdout).not.toMatch(/^newline/m);
+      shownAll += shown.stdout;
     }
+    // The members one answer lacks together are one row (issue 43), whose summary may list
+    // only the first few: the key holding an escape shows, escaped, in the row's full account.
+    expect(`${listing.stdout}${shownAll}`).toContain('\\x1b');
 
     const html = await readFile(join(cwd, 'reports', 'latest', 'report.html'), 'utf8');
     expect(html).not.toContain('<img');
