@@ -152,9 +152,32 @@ describe('one decision, one row: grouped by what changed', () => {
       }
     }
 
-    // Stable across runs of the same servers: a second run adds no row.
-    const again = await runCli(cwd, argv);
+    // Stable across runs of the same servers: a second run adds no row, and against the first
+    // report (`--compare-to`) every divergent case persists.
+    const firstReport = join(cwd, 'reports', report.runId, 'report.json');
+    const again = await runCli(cwd, [...argv, '--compare-to', firstReport]);
     expect(again.code).toBe(1);
-    expect((await latestReport(cwd)).tracker?.added).toEqual([]);
+    const secondReport = await latestReport(cwd);
+    expect(secondReport.tracker?.added).toEqual([]);
+    expect(secondReport.regression?.new).toEqual([]);
+    expect(secondReport.regression?.persisting).toHaveLength(7);
+
+    // Shards see part of the answers each; their merge clusters them all, as one run does.
+    const sharded = [...argv, '--no-tracker', '--fail-on', 'none'];
+    await runCli(cwd, [...sharded, '--shard', '1/2', '--reports', 's1']);
+    await runCli(cwd, [...sharded, '--shard', '2/2', '--reports', 's2']);
+    const merged = await runCli(cwd, [
+      'merge',
+      's1/latest/report.json',
+      's2/latest/report.json',
+      '--no-tracker',
+      '--fail-on',
+      'none',
+    ]);
+    expect(merged.code, merged.stderr).toBe(0);
+    const whole = (await latestReport(cwd)).rootCauses ?? [];
+    expect(whole.map((cause) => cause.fingerprint).sort()).toEqual(
+      causes.map((cause) => cause.fingerprint).sort(),
+    );
   });
 });
