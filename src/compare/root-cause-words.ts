@@ -76,16 +76,17 @@ function membersWords(
 ): string {
   if (together.length === 0) return skeletonWords(change);
   const all = [change, ...together];
-  const { op } = change;
-  if ((op === 'added' || op === 'removed') && all.every((c) => c.op === op)) {
-    const verb = op === 'added' ? 'candidate adds' : 'candidate lacks';
-    return `${verb} ${wholeItems(
-      all.map((c) => codeSpan(c.path)),
-      ', ',
-      room - verb.length - 1,
-    )}`;
-  }
-  return wholeItems(all.map(skeletonWords), '; ', room);
+  const verbs = (['added', 'removed'] as const)
+    .map((op) => ({ op, spans: all.filter((c) => c.op === op).map((c) => codeSpan(c.path)) }))
+    .filter(({ spans }) => spans.length > 0);
+  const others = all.filter((c) => c.op !== 'added' && c.op !== 'removed').map(skeletonWords);
+  const verbOf = (op: string) => (op === 'added' ? 'candidate adds' : 'candidate lacks');
+  // Each verb's members cut between whole members, then the parts as they fit.
+  const parts = verbs.map(({ op, spans }) => {
+    const verb = verbOf(op);
+    return `${verb} ${wholeItems(spans, ', ', room - verb.length - 1)}`;
+  });
+  return wholeItems([...parts, ...others], '; ', room);
 }
 
 /**

@@ -127,7 +127,9 @@ describe('one decision, one row: grouped by what changed', () => {
     // The error object rewritten on two endpoints: one row.
     const errors = byCases(['api/gone-one', 'api/gone-two']);
     expect(errors).toHaveLength(1);
-    expect(errors[0]?.summary).toContain('`/statusCode`');
+    expect(errors[0]?.summary).toMatch(
+      /^candidate adds `\/message`, `\/statusCode`; value of `\/error` differs$/,
+    );
     expect(errors[0]?.summary).toContain('`/message`');
     // The fourth endpoint's own cause shares the envelope and a member path: a row of its own.
     const fourth = byCases(['api/fourth-one', 'api/fourth-two']);

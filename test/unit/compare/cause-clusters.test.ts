@@ -153,3 +153,37 @@ describe.each([
     }
   });
 });
+
+describe('a cluster in words', () => {
+  it.each([
+    [['/meta/a', '/meta/b'], 'candidate lacks `/meta/a`, `/meta/b`'],
+    [['/err/code', '/err/detail'], 'candidate lacks `/err/code`, `/err/detail`'],
+  ])('lists the members one side lacks together (%j)', (paths, words) => {
+    const [first = '', ...rest] = paths;
+    const cause = {
+      type: 'structure' as const,
+      endpoint: ANY_ENDPOINT,
+      change: lacks(first),
+      together: rest.map(lacks),
+    };
+    expect(findingOf(cause, []).summary).toBe(words);
+  });
+
+  it('names how many more members a long cluster has, never cutting inside a code span', () => {
+    const members = Array.from({ length: 12 }, (_, n) => lacks(`/envelope/member_number_${n}`));
+    const [first, ...rest] = members;
+    if (first === undefined) throw new Error('no member');
+    const cause = {
+      type: 'structure' as const,
+      endpoint: '/things',
+      change: first,
+      together: rest,
+    };
+    const { summary } = findingOf(cause, []);
+    expect(summary.length).toBeLessThanOrEqual(120);
+    expect(summary).toMatch(
+      /^\/things: candidate lacks `\/envelope\/member_number_0`, .*` \(\+\d+ more\)$/,
+    );
+    expect(summary.split('`').length % 2).toBe(1);
+  });
+});
