@@ -500,6 +500,15 @@ const initProject = once(() =>
   }),
 );
 
+const completion = once(() =>
+  command({
+    name: 'completion',
+    description: 'print the shell completion script for bash, zsh or fish',
+    operands: { syntax: '<shell>', help: 'bash, zsh or fish' },
+    options: {},
+  }),
+);
+
 /** Every command of the CLI, in the order `parity --help` lists them. */
 export const COMMANDS = {
   get run() {
@@ -537,6 +546,9 @@ export const COMMANDS = {
   },
   get fuzz() {
     return fuzz();
+  },
+  get completion() {
+    return completion();
   },
 };
 
