@@ -25,6 +25,7 @@ import {
   countOption,
   type FlagsOf,
   negatable,
+  negatableToggle,
   parsed,
   positive,
   refuse,
@@ -118,9 +119,10 @@ const shared = {
   json: once(() => toggle('--json', 'print a machine-readable summary on stdout')),
   quiet: once(() => toggle('-q, --quiet', 'print nothing but errors')),
   github: once(() =>
-    toggle(
+    negatableToggle(
       '--github',
-      'GitHub Actions: also print an ::error annotation per new root cause, and append the decisions to $GITHUB_STEP_SUMMARY when it is set',
+      'GitHub Actions: also print an ::error annotation per new root cause, and append the decisions to $GITHUB_STEP_SUMMARY when it is set (on by itself when GITHUB_ACTIONS=true)',
+      'not the GitHub Actions output, even under GitHub Actions',
     ),
   ),
 };
