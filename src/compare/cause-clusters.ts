@@ -31,7 +31,6 @@ import { resourceOfEndpoint } from './endpoint.js';
 import { findingOf } from './finding-of.js';
 import {
   ANY_ENDPOINT,
-  causeFingerprint,
   type Finding,
   isObjectSignature,
   type RootCause,
@@ -173,10 +172,13 @@ export function clusteredFindings<F extends Finding>(
         change,
       };
       const cause = clusters.get(changeKey(change)) ?? own;
-      const fingerprint = causeFingerprint(cause);
-      const known = out.get(fingerprint);
-      const paths = known === undefined ? finding.paths : union(known.paths, finding.paths);
-      out.set(fingerprint, findingOf(cause, paths));
+      // `findingOf` hashes and words each cause once (memoised).
+      const made = findingOf(cause, finding.paths);
+      const known = out.get(made.fingerprint);
+      out.set(
+        made.fingerprint,
+        known === undefined ? made : { ...made, paths: union(known.paths, finding.paths) },
+      );
     }
   }
   return [...out.values()];

@@ -19,10 +19,11 @@ import type { Change, HeaderChange } from '../model/comparison.js';
 import { membersOf } from './cause-clusters.js';
 import { membersOfCollapsed } from './empty-objects.js';
 import { resourceOfEndpoint } from './endpoint.js';
+import { findingOf } from './finding-of.js';
 import { findingsOf, structureFindings } from './findings.js';
 import { headerFindings } from './header-findings.js';
 import { sameOrIdentifier } from './patterns/int-as-string.js';
-import { ANY_ENDPOINT, causeFingerprint, type Finding, type RootCause } from './root-cause.js';
+import { ANY_ENDPOINT, type Finding, type RootCause } from './root-cause.js';
 
 /** What the earlier fingerprints are worked out from: one case as observed. */
 export interface EarlierInput {
@@ -64,9 +65,10 @@ function clusterKeys(input: EarlierInput, cause: RootCause): string[] {
   const members = membersOf(cause);
   if (members.length === 0) return [];
   const resource = resourceOfEndpoint(input.endpoint);
+  // `findingOf` hashes each cause once (memoised): a run asks for these of every structural finding.
   return members.flatMap((change) => [
-    causeFingerprint({ type: 'structure', endpoint: resource, change }),
-    causeFingerprint({ type: 'structure', endpoint: ANY_ENDPOINT, change }),
+    findingOf({ type: 'structure', endpoint: resource, change }, []).fingerprint,
+    findingOf({ type: 'structure', endpoint: ANY_ENDPOINT, change }, []).fingerprint,
   ]);
 }
 
