@@ -102,6 +102,31 @@ describe('one decision, one row: grouped by what changed', () => {
   it.each([
     ['first names', FIRST],
     ['other names', SECOND],
+  ])(
+    '%s: rows a smaller run keyed by endpoint are superseded by the cluster, not duplicated',
+    async (_, names) => {
+      const baseline = await server(names, false);
+      const candidate = await server(names, true);
+      started.push(baseline, candidate);
+      const cwd = await tempProject({ 'cases/api.yaml': cases(names) });
+      const argv = ['run', '--baseline', `a=${baseline.url}`, '--candidate', `b=${candidate.url}`];
+      // One answer: each member it lacks is a row of its endpoint's resource.
+      expect((await runCli(cwd, [...argv, '--filter', 'api/first'])).code).toBe(1);
+      const before = trackerRows(parseTracker(await readFile(join(cwd, TRACKER), 'utf8'), TRACKER));
+      expect(before).toHaveLength(3);
+      // Every answer: the three members are one row across endpoints, which supersedes those three.
+      expect((await runCli(cwd, argv)).code).toBe(1);
+      const after = trackerRows(parseTracker(await readFile(join(cwd, TRACKER), 'utf8'), TRACKER));
+      const open = after.filter((row) => row.status === 'open');
+      expect(open).toHaveLength(4);
+      const superseded = after.filter((row) => row.status === 'superseded');
+      expect(superseded.map((row) => row.id).sort()).toEqual(before.map((row) => row.id).sort());
+    },
+  );
+
+  it.each([
+    ['first names', FIRST],
+    ['other names', SECOND],
   ])('%s: four planted causes are four rows', async (_, names) => {
     const baseline = await server(names, false);
     const candidate = await server(names, true);
