@@ -378,6 +378,7 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
     results: collected.notable,
     redact: input.redact,
   });
+  const unreachable = unreachableTargets(input, failed, collected.ranIds.length);
   const finished = await finishRun({
     head: reportHead(input, {
       runId,
@@ -405,8 +406,9 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
         : { ...collected.summary, flakyBaselines: denoised.section.flakyBaselines.length },
     previous: input.previous,
     bodyDigests: executions.bodyDigests,
+    // A target that answered nothing compared nothing: the tracker is not read, written or created.
     tracker:
-      config.trackerPath === undefined
+      config.trackerPath === undefined || unreachable.length > 0
         ? undefined
         : { path: config.trackerPath, label: displayPath(config.cwd, config.trackerPath) },
     folder,
@@ -417,7 +419,7 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
   await executions.reporters.onEnd({ report: outcome.report, all, dir: outcome.written.dir });
   return {
     ...outcome,
-    unreachable: unreachableTargets(input, failed, collected.ranIds.length),
+    unreachable,
     stoppedAnswering: executions.stoppedAnswering,
     reporterFailures: executions.reporters.failures(),
   };
