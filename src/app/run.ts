@@ -363,7 +363,8 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
   const host = input.host ?? unknownHost();
   const folder =
     input.folder ??
-    (await openRunFolder(input.config.reportsDir, newRunId(startedAt), host)).folder;
+    (await openRunFolder(input.config.reportsDir, newRunId(startedAt), host, input.config.keep))
+      .folder;
   const runId = folder.runId;
   const source = asCaseSource(input.cases);
   const executions = await execute(input, source, folder);
