@@ -93,11 +93,18 @@ const text = (v) => (typeof v === 'string' ? v : JSON.stringify(v));
  * A row is per-instance when it has changes and each of them sits on a
  * per-instance value of the truth: the path matches one of the entry's
  * `paths` and, where the entry gives `values`, both sides' values match one.
+ * A row the tool could not read field by field (a whole body compared as
+ * bytes) is per-instance when an entry's `rows` matchers name it: the truth
+ * then says, with curl evidence, that only per-instance values differ there.
  */
 export function isPerInstance(row, perInstance) {
+  if (perInstance.some((entry) => asList(entry.rows).some((m) => matcherMatches(m, row)))) {
+    return true;
+  }
   if (row.changes.length === 0 || perInstance.length === 0) return false;
   return row.changes.every((change) =>
     perInstance.some((entry) => {
+      if (entry.paths === undefined && entry.rows !== undefined) return false;
       if (!anyGlob(asList(entry.paths ?? '**'), [change.path])) return false;
       const values = asList(entry.values).map((v) => new RegExp(v));
       if (values.length === 0) return true;
