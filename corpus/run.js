@@ -110,8 +110,36 @@ function runParity(pair, targets, work) {
 
 const lines = [];
 let broken = 0;
+/** Reads a pair's truth.yaml; a file that does not parse or lacks its lists is an error naming it. */
+function readTruth(pair) {
+  const file = join(corpusDir, pair, 'truth.yaml');
+  let truth;
+  try {
+    truth = parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${file}: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
+  }
+  if (!truth || !Array.isArray(truth.decisions)) {
+    throw new Error(`${file}: needs a \`decisions:\` list (may be empty)`);
+  }
+  for (const [i, d] of truth.decisions.entries()) {
+    if (typeof d?.id !== 'string' || d.rows === undefined) {
+      throw new Error(`${file}: decisions[${i}] needs an \`id\` and \`rows\` matchers`);
+    }
+  }
+  return truth;
+}
+
 for (const pair of pairs) {
-  const truth = parse(readFileSync(join(corpusDir, pair, 'truth.yaml'), 'utf8'));
+  let truth;
+  try {
+    truth = readTruth(pair);
+  } catch (error) {
+    broken++;
+    process.stderr.write(`corpus: ${error instanceof Error ? error.message : String(error)}\n`);
+    lines.push({ pair, broken: true, heldOut: false, tuned: false });
+    continue;
+  }
   const work = mkdtempSync(join(tmpdir(), `parity-corpus-run-${pair}-`));
   let started;
   try {
