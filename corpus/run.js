@@ -42,7 +42,7 @@ if (!existsSync(join(repoDir, 'dist', 'bin.js'))) {
 const pairs = named.length > 0 ? named : allPairs;
 
 /** Starts a pair's start.js; resolves with its targets and a stop function. */
-function startPair(pair, logFile) {
+function startPair(pair) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(corpusDir, pair, 'start.js')], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -68,7 +68,9 @@ function startPair(pair, logFile) {
           child.once('exit', () => done(err));
           child.kill('SIGTERM');
         });
-      resolve({ targets, stop });
+      // A server that died during the run leaves start.js gone before stop().
+      const alive = () => child.exitCode === null && child.signalCode === null;
+      resolve({ targets, stop, alive, log: () => err });
     });
     child.on('exit', (code) => {
       clearTimeout(timer);
@@ -76,7 +78,6 @@ function startPair(pair, logFile) {
         new Error(`${pair}: start.js exited ${code} before it was ready\n${err.slice(-2000)}`),
       );
     });
-    void logFile;
   });
 }
 
@@ -144,8 +145,11 @@ for (const pair of pairs) {
   let started;
   try {
     if (!json) process.stderr.write(`corpus: ${pair}: starting…\n`);
-    started = await startPair(pair, join(work, 'start.log'));
+    started = await startPair(pair);
     const { code, err } = await runParity(pair, started.targets, work);
+    if (!started.alive()) {
+      throw new Error(`${pair}: a server stopped during the run\n${started.log().slice(-2000)}`);
+    }
     await started.stop();
     started = undefined;
     const reportFile = join(work, 'reports', 'latest', 'report.json');
