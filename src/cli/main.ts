@@ -5,7 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { printable } from '../util/code-span.js';
 import { formatProblem, ParityError } from '../util/errors.js';
-import { EXIT, EXIT_FOR_ERROR, type ExitCode } from './exit-codes.js';
+import { EXIT, EXIT_FOR_ERROR, type ExitCode, exitCodesText } from './exit-codes.js';
 import type { Io } from './io.js';
 import {
   type CalibrateFlags,
@@ -87,7 +87,8 @@ export function buildProgram(
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
-    .showHelpAfterError('(run parity --help for usage)');
+    .showHelpAfterError('(run parity --help for usage)')
+    .addHelpText('after', exitCodesText());
   const actions = commandActions(io);
   // A command's declaration is read (its options built) only when it is added.
   const wanted = (name: CommandName) => only === undefined || only === name;

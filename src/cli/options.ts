@@ -138,7 +138,7 @@ const run = once(() =>
         'target compared against the baseline: NAME=URL or a configured name',
       ),
       config: shared.config(),
-      vars: shared.vars(),
+      var: shared.vars(),
       tracker: shared.tracker(),
       reports: shared.reports(),
       failOn: shared.failOn(),
@@ -205,6 +205,10 @@ const run = once(() =>
       ),
       filter: shared.filter(),
       tag: shared.tag(),
+      list: toggle(
+        '--list',
+        'print the cases the run would send (after --filter, --tag and --shard), in run order, and send nothing',
+      ),
       json: shared.json(),
       quiet: shared.quiet(),
       github: shared.github(),
@@ -228,7 +232,7 @@ const calibrate = once(() =>
         'send the second call to this instance: NAME=URL or a name',
       ),
       config: shared.config(),
-      vars: shared.vars(),
+      var: shared.vars(),
       write: toggle(
         '--write',
         'merge the learned noise into the config file (created when missing)',
@@ -245,7 +249,7 @@ const validate = once(() =>
     name: 'validate',
     description: 'check case files (and the config) and send nothing',
     operands: CASES,
-    options: { config: shared.config(), vars: shared.vars() },
+    options: { config: shared.config(), var: shared.vars() },
   }),
 );
 
@@ -376,7 +380,7 @@ const fuzz = once(() =>
       baseline: shared.baseline(),
       candidate: run().options.candidate,
       config: shared.config(),
-      vars: shared.vars(),
+      var: shared.vars(),
       seed: parsed(
         '--seed <n>',
         'seed of the input stream, 0 to 4294967295: the same seed and budget send the same inputs (default 1)',
@@ -451,7 +455,7 @@ const record = once(() =>
         'send each case twice and store what differs as noise that runs against the recording apply',
       ),
       config: shared.config(),
-      vars: shared.vars(),
+      var: shared.vars(),
       filter: shared.filter(),
       tag: shared.tag(),
     },
