@@ -64,6 +64,8 @@ function commandActions(io: Io) {
       (await loaded(import('./commands/init.js'))).initCommand(targets, io),
     fuzz: async (cases: readonly string[], flags: FuzzFlags) =>
       (await loaded(import('./commands/fuzz.js'))).fuzzCommand(cases, flags, io),
+    completion: async (operands: readonly string[], _: object) =>
+      (await loaded(import('./commands/completion.js'))).completionCommand(operands, io),
   } satisfies Record<CommandName, unknown>;
 }
 
@@ -116,6 +118,11 @@ export function buildProgram(
     addCommand(program, COMMANDS.init, async (o, f) => setCode(await actions.init(o, f)));
   if (wanted('fuzz'))
     addCommand(program, COMMANDS.fuzz, async (o, f) => setCode(await actions.fuzz(o, f)));
+  if (wanted('completion')) {
+    addCommand(program, COMMANDS.completion, async (o, f) =>
+      setCode(await actions.completion(o, f)),
+    );
+  }
   return program;
 }
 

@@ -13,6 +13,7 @@ import {
   DEFAULT_TRACKER_PATH,
   FAIL_POLICIES,
   MAX_CONCURRENCY,
+  MAX_KEPT_RUNS,
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
 } from '../config/limits.js';
@@ -25,6 +26,7 @@ import {
   countOption,
   type FlagsOf,
   negatable,
+  negatableToggle,
   parsed,
   positive,
   refuse,
@@ -76,6 +78,14 @@ const reports = once(() =>
     'reports folder; each run writes DIR/<run-id>/ and points DIR/latest at it',
   ),
 );
+const keep = once(() =>
+  countOption(
+    '--keep <n>',
+    'keep only the n latest run folders in the reports folder (default: all)',
+    1,
+    MAX_KEPT_RUNS,
+  ),
+);
 
 /** Options several commands take, each built when a command first uses it. */
 const shared = {
@@ -118,9 +128,10 @@ const shared = {
   json: once(() => toggle('--json', 'print a machine-readable summary on stdout')),
   quiet: once(() => toggle('-q, --quiet', 'print nothing but errors')),
   github: once(() =>
-    toggle(
+    negatableToggle(
       '--github',
-      'GitHub Actions: also print an ::error annotation per new root cause, and append the decisions to $GITHUB_STEP_SUMMARY when it is set',
+      'GitHub Actions: also print an ::error annotation per new root cause, and append the decisions to $GITHUB_STEP_SUMMARY when it is set (on by itself when GITHUB_ACTIONS=true)',
+      'not the GitHub Actions output, even under GitHub Actions',
     ),
   ),
 };
@@ -141,6 +152,7 @@ const run = once(() =>
       var: shared.vars(),
       tracker: shared.tracker(),
       reports: shared.reports(),
+      keep: keep(),
       failOn: shared.failOn(),
       failOnEncoding: toggle(
         '--fail-on-encoding',
@@ -329,6 +341,7 @@ const merge = once(() =>
     options: {
       config: shared.config(),
       reports: withHelp(reports(), 'reports folder for the merged report (default: reports/)'),
+      keep: keep(),
       tracker: shared.tracker(),
       failOn: shared.failOn(),
       compareTo: shared.compareTo(),
@@ -500,6 +513,15 @@ const initProject = once(() =>
   }),
 );
 
+const completion = once(() =>
+  command({
+    name: 'completion',
+    description: 'print the shell completion script for bash, zsh or fish',
+    operands: { syntax: '<shell>', help: 'bash, zsh or fish' },
+    options: {},
+  }),
+);
+
 /** Every command of the CLI, in the order `parity --help` lists them. */
 export const COMMANDS = {
   get run() {
@@ -537,6 +559,9 @@ export const COMMANDS = {
   },
   get fuzz() {
     return fuzz();
+  },
+  get completion() {
+    return completion();
   },
 };
 

@@ -7,7 +7,7 @@ import { printable } from '../../util/code-span.js';
 import { colorsFor } from '../colors.js';
 import { progressReporter, summaryReporter } from '../console-reporter.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { printGithub, withGithub } from '../github.js';
+import { githubWanted, printGithub, withGithub } from '../github.js';
 import { listenForSignals } from '../interrupt.js';
 import { contextOf, type Io } from '../io.js';
 import type { RunFlags } from '../options.js';
@@ -62,6 +62,6 @@ export async function runCommand(
   });
   const { report, written, unreachable } = outcome;
   const verdict = verdictOf({ report, written, unreachable, policy: input.config });
-  const github = flags.github === true ? await printGithub(report, io, flags) : true;
+  const github = githubWanted(flags, io) ? await printGithub(report, io, flags) : true;
   return withGithub(finish({ ...outcome, verdict }, io), github);
 }
