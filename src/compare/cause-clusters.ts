@@ -14,10 +14,10 @@
  * 2. **Co-occurrence.** Members of one object (the same parent path) that are
  *    added, removed or retyped in exactly the same answers, two answers or
  *    more, are one cause: three envelope members missing in the same 30
- *    answers. Values of that object that differ in exactly those answers
- *    join them (an error object rewritten: members added, its message
- *    reworded). Kept apart: a change that also shows in an answer the others
- *    do not, values that differ with no member changed beside them, a list's
+ *    answers, an error object given two more members. Kept apart: a change
+ *    that also shows in an answer the others do not, a value that differs
+ *    (each is a question of its own: a reworded message beside added
+ *    members is a second decision, as a real S3 pair shows), a list's
  *    elements, an object's signature (zero-valued members, digests), and
  *    anything of a single answer (two members one answer lacks may be two
  *    decisions).
@@ -93,26 +93,19 @@ const MEMBER_OPS: ReadonlySet<string> = new Set(['added', 'removed', 'type']);
 
 /** Where a change may travel with others: its object and exact answer set; undefined when kept apart. */
 function travelKey({ change, answers }: Seen): string | undefined {
-  if (change.op === 'moved' || isObjectSignature(change) || answers.size < 2) return undefined;
+  if (!MEMBER_OPS.has(change.op) || isObjectSignature(change) || answers.size < 2) return undefined;
   if (change.path === '' || isElements(change)) return undefined;
   return JSON.stringify([splitPath(change.path).parent, [...answers].sort()]);
 }
 
-/**
- * The changes grouped by object and answer set. A group of value changes
- * alone is split again: values of one object that differ in the same
- * answers are each a question of their own; with a member added, removed or
- * retyped beside them (an error object rewritten), they are its restructure.
- */
+/** The changes grouped by object and answer set (a change kept apart alone). */
 function travelling(seen: ReadonlyMap<string, Seen>): Seen[][] {
   const groups = new Map<string, Seen[]>();
   for (const [key, one] of seen) {
     const travel = travelKey(one) ?? `alone ${key}`;
     groups.set(travel, [...(groups.get(travel) ?? []), one]);
   }
-  return [...groups.values()].flatMap((group) =>
-    group.some((one) => MEMBER_OPS.has(one.change.op)) ? [group] : group.map((one) => [one]),
-  );
+  return [...groups.values()];
 }
 
 /** The clusters of the run's answers (see the module comment). */
