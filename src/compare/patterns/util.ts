@@ -6,6 +6,7 @@ import type { Change } from '../../model/comparison.js';
 import { canonicalJson, isJsonObject } from '../../normalise/json.js';
 import { foldKey } from '../../normalise/keys.js';
 import { codeSpan } from '../../util/code-span.js';
+import { testShort } from '../../util/short-text.js';
 import { splitPath } from '../wording/phrases.js';
 
 /**
@@ -49,7 +50,7 @@ export function patternPath(path: string): string {
   if (known !== undefined) return known;
   const wild = path
     .split('/')
-    .map((segment, n) => (n > 0 && ID_SEGMENT.some((re) => re.test(segment)) ? '*' : segment))
+    .map((segment, n) => (n > 0 && ID_SEGMENT.some((re) => testShort(re, segment)) ? '*' : segment))
     .join('/');
   if (PATTERN_PATHS.size >= MAX_PATTERN_PATHS) PATTERN_PATHS.clear();
   PATTERN_PATHS.set(path, wild);
@@ -117,7 +118,7 @@ const CONVENTIONS: readonly (readonly [string, RegExp])[] = [
 
 /** The first key-naming convention all `keys` follow, or `undefined` when mixed. */
 export function conventionOf(keys: readonly string[]): string | undefined {
-  return CONVENTIONS.find(([, pattern]) => keys.every((key) => pattern.test(key)))?.[0];
+  return CONVENTIONS.find(([, pattern]) => keys.every((key) => testShort(pattern, key)))?.[0];
 }
 
 /** `` `street`, `city` ``: the first `limit` keys named, the rest counted (`, … 3 more`). */
