@@ -221,11 +221,19 @@ export async function planTrackerUpdate(
     return { doc: merged.doc, result: merged.changes };
   };
   const plan = await planTrackerEdit(path, merge, { ...options, create: true });
+  let rows: TrackerRow[];
+  try {
+    rows = trackerRows(parseTracker(plan.text, path));
+  } catch (error) {
+    // The lock is held until commit or abandon: a plan that fails here must not keep it.
+    await plan.abandon();
+    throw error;
+  }
   return {
     created: plan.created,
     changed: plan.changed,
     changes: plan.result,
-    rows: trackerRows(parseTracker(plan.text, path)),
+    rows,
     commit: () => plan.commit(),
     abandon: () => plan.abandon(),
   };
