@@ -4,7 +4,7 @@
  * whatever bytes a test wants, and read-only folders that hold even for root.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { chmod, cp, mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
+import { chmod, cp, mkdtemp, readdir, readFile, stat, symlink } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +21,8 @@ export function bundledBin(): Promise<string> {
     const pkg = await mkdtemp(join(tmpdir(), 'parity-hostile-bin-'));
     await cp(join(ROOT, 'bin'), join(pkg, 'bin'), { recursive: true });
     await exec(process.execPath, ['scripts/bundle.mjs', join(pkg, 'dist')], { cwd: ROOT });
+    // The packages the bundle leaves external (the OpenAPI parser, fast-check), as an install has them.
+    await symlink(join(ROOT, 'node_modules'), join(pkg, 'node_modules'));
     return join(pkg, 'bin', 'parity.js');
   })();
   return bundled;
