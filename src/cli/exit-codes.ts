@@ -39,6 +39,7 @@ export const EXIT_FOR_ERROR: Record<ParityErrorCode, ExitCode> = {
   PARITY_RESET_FAILED: EXIT.badInput,
   PARITY_INPUT_INVALID: EXIT.badInput,
   PARITY_WOULD_OVERWRITE: EXIT.badInput,
+  PARITY_WRITE_FAILED: EXIT.internal,
 };
 
 /** How a run or a merge ended → its exit code. */
