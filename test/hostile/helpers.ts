@@ -7,7 +7,7 @@ import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { chmod, cp, mkdtemp, readdir, readFile, stat, symlink } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
@@ -21,11 +21,23 @@ export function bundledBin(): Promise<string> {
     const pkg = await mkdtemp(join(tmpdir(), 'parity-hostile-bin-'));
     await cp(join(ROOT, 'bin'), join(pkg, 'bin'), { recursive: true });
     await exec(process.execPath, ['scripts/bundle.mjs', join(pkg, 'dist')], { cwd: ROOT });
-    // The packages the bundle leaves external (the OpenAPI parser, fast-check), as an install has them.
-    await symlink(join(ROOT, 'node_modules'), join(pkg, 'node_modules'));
     return join(pkg, 'bin', 'parity.js');
   })();
   return bundled;
+}
+
+/**
+ * The bin, with the packages its bundle leaves external (the OpenAPI parser,
+ * fast-check) beside it, as an install has them (linked once per package).
+ */
+export async function bundledBinWithPackages(): Promise<string> {
+  const bin = await bundledBin();
+  await symlink(join(ROOT, 'node_modules'), join(dirname(dirname(bin)), 'node_modules')).catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    },
+  );
+  return bin;
 }
 
 export interface BinOutcome {
@@ -47,9 +59,9 @@ export interface RunningBin {
 export async function startBin(
   args: readonly string[],
   cwd: string,
-  options: { env?: Record<string, string>; uid?: number; gid?: number } = {},
+  options: { env?: Record<string, string>; uid?: number; gid?: number; packages?: boolean } = {},
 ): Promise<RunningBin> {
-  const bin = await bundledBin();
+  const bin = options.packages === true ? await bundledBinWithPackages() : await bundledBin();
   const child = spawn(process.execPath, [bin, ...args], {
     cwd,
     env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...options.env },

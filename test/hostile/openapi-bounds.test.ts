@@ -53,7 +53,7 @@ function fanOut(levels: number, width = 12): string {
 
 /** Runs the bin, SIGKILLed after `ms`; the outcome says whether it was. */
 async function bounded(args: string[], cwd: string, ms = 30_000) {
-  const bin = await startBin(args, cwd);
+  const bin = await startBin(args, cwd, { packages: true });
   const killer = setTimeout(() => bin.child.kill('SIGKILL'), ms);
   const outcome = await bin.done;
   clearTimeout(killer);
