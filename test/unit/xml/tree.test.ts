@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compareBodies } from '../../../src/compare/bodies.js';
 import { decodeBody } from '../../../src/execute/decode-body.js';
-import { isXmlContentType, parseXml } from '../../../src/xml/tree.js';
+import { isXmlContentType } from '../../../src/wire/content-type.js';
+import { parseXml } from '../../../src/xml/tree.js';
 import { makeCase } from '../../helpers/case.js';
 
 const XML = 'application/xml';
