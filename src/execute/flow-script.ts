@@ -41,24 +41,26 @@ const CAPTURE_JS = [
   'const s=typeof v==="string"?v:JSON.stringify(v);',
   'stdout.write(j==="j"?JSON.stringify(v):j==="q"?new URLSearchParams([["",s]]).toString().slice(1):j==="u"?encodeURIComponent(s)',
   ':j==="p"?s.replace(/[^\\x21\\x22\\x24-\\x7e]/gu,c=>[...Buffer.from(c)].map(b=>"%"+b.toString(16).toUpperCase().padStart(2,"0")).join(""))',
-  ':j==="s"?JSON.stringify(s).slice(1,-1):s)',
+  ':j==="s"?JSON.stringify(s).slice(1,-1):j==="t"?s:Buffer.from(s,"latin1"))',
 ].join('');
 
 /** Markers a captured value's place is written as, then replaced by its shell variable. */
 const textMark = (i: number) => `~PARITYVAR${i}T~`;
 const jsonMark = (i: number) => `~PARITYVAR${i}J~`;
-const MARK = /~PARITYVAR(\d+)([TJPQUS])~/g;
+const MARK = /~PARITYVAR(\d+)([TJHPQUS])~/g;
 
 /**
- * The forms a captured value takes, by the letter of its marker: `T` as
- * captured (a header, a text body), `J` a whole JSON value, `P` escaped as a
+ * The forms a captured value takes, by the letter of its marker: `H` a
+ * header value (its characters as bytes, as a header is sent: Latin-1), `T`
+ * as captured (a text body, UTF-8), `J` a whole JSON value, `P` escaped as a
  * request target escapes it (the path), `Q` form-encoded (a `query:` pair),
  * `U` percent-encoded (a query written in the path), `S` inside a JSON string.
  * Each is what `flow/bind.ts` does to the value in that place; the script's
  * node reads the capture in that form (`CAPTURE_JS`).
  */
 const FORMS = {
-  T: { suffix: '', arg: '' },
+  H: { suffix: '', arg: '' },
+  T: { suffix: '_text', arg: 't' },
   J: { suffix: '_json', arg: 'j' },
   P: { suffix: '_path', arg: 'p' },
   Q: { suffix: '_query', arg: 'q' },
@@ -72,8 +74,8 @@ function isForm(letter: string): letter is Form {
 }
 
 /**
- * The request's text markers where bind left them in another form: in the
- * path (`P`), in a query's pairs (form-encoded, so `~` is `%7E`: `Q`), in a
+ * The request's text markers where bind left them in another form: in a
+ * header value (`H`), in the path (`P`), in a query's pairs (form-encoded, so `~` is `%7E`: `Q`), in a
  * query written in the path (`U`), inside a JSON body's strings (`S`).
  */
 function placedMarks(plan: PlannedRequest, jsonBody: boolean): PlannedRequest {
@@ -85,8 +87,13 @@ function placedMarks(plan: PlannedRequest, jsonBody: boolean): PlannedRequest {
     path.replace(text, '~PARITYVAR$1P~') +
     query.replace(/%7EPARITYVAR(\d+)T%7E/gi, '~PARITYVAR$1Q~').replace(text, '~PARITYVAR$1U~');
   const body =
-    jsonBody && typeof plan.body === 'string' ? plan.body.replace(text, '~PARITYVAR$1S~') : plan.body;
-  return { ...plan, pathAndQuery, body };
+    jsonBody && typeof plan.body === 'string'
+      ? plan.body.replace(text, '~PARITYVAR$1S~')
+      : plan.body;
+  const headers = plan.headers.map(
+    ([name, value]) => [name, value.replace(text, '~PARITYVAR$1H~')] as const,
+  );
+  return { ...plan, pathAndQuery, headers, body };
 }
 
 /**
@@ -193,7 +200,9 @@ export function flowScript(
       const words = args.map(shellQuote).map((w) => (w === '' ? "''" : w));
       for (const form of Object.keys(FORMS).filter(isForm)) {
         const arg = FORMS[form].arg;
-        lines.push(`${shellName(name, form)}=$(cap ${words.join(' ')}${arg === '' ? '' : ` ${arg}`})`);
+        lines.push(
+          `${shellName(name, form)}=$(cap ${words.join(' ')}${arg === '' ? '' : ` ${arg}`})`,
+        );
       }
     }
   });
