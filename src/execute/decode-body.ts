@@ -114,8 +114,9 @@ class JsonReadOnUse {
  * notes; XML likewise (`application/xml`, `text/xml`, `+xml`; else
  * `invalid-xml`). Under any other content type (`text/plain`, `text/html`,
  * `application/octet-stream`) or none, a body is judged by what it is: valid
- * UTF-8 whose text is a JSON object or array, or an XML document, is read as
- * such (a JSON scalar like `"ok"` or `123` stays text); else text when it is
+ * UTF-8 whose text is a JSON object or array, or an XML document (not under
+ * `text/html`), is read as such (a JSON scalar like `"ok"` or `123` stays
+ * text); else text when it is
  * declared or sniffed as text; otherwise binary, by hash.
  */
 export function decodeBody(
@@ -145,7 +146,8 @@ export function decodeBody(
   if (text === undefined) return binary(bytes);
   if (contentType === undefined) return sniff(bytes, text, budget);
   // Declared as something else: read as JSON or XML when it is one (never past the budget).
-  const read = parseByContent(bytes, text, budget);
+  // An HTML page is never read as XML: well-formed markup there is still a page.
+  const read = parseByContent(bytes, text, budget, !isHtml(contentType));
   if (read !== undefined && read.kind !== 'too-complex') return read;
   if (isTextContentType(contentType)) return { kind: 'text', text };
   return binary(bytes);
@@ -160,14 +162,22 @@ export function binary(bytes: Uint8Array): ResponseBody {
 
 /** A body without a content type: JSON or XML when it parses as such, else text. */
 function sniff(bytes: Uint8Array, text: string, budget: NodeBudget): ResponseBody {
-  return parseByContent(bytes, text, budget) ?? { kind: 'text', text };
+  return parseByContent(bytes, text, budget, true) ?? { kind: 'text', text };
 }
 
-/** A JSON object or array, or an XML document, by its text alone; undefined when it is neither. */
+function isHtml(contentType: string): boolean {
+  return mediaTypeOf(contentType) === 'text/html';
+}
+
+/**
+ * A JSON object or array, or (when `xml`) an XML document, by its text
+ * alone; undefined when it is neither.
+ */
 function parseByContent(
   bytes: Uint8Array,
   text: string,
   budget: NodeBudget,
+  xml: boolean,
 ): ResponseBody | undefined {
   const first = text.trimStart()[0];
   if (first === '{' || first === '[') {
@@ -177,7 +187,7 @@ function parseByContent(
     const parsed = parseJsonExact(text, scan);
     if (parsed.ok) return { kind: 'json', value: parsed.value, text };
   }
-  if (looksLikeXml(text)) {
+  if (xml && looksLikeXml(text)) {
     const over = xmlOverBudget(text, budget);
     if (over !== undefined) return tooComplex(bytes, over);
     const parsed = parseXml(text);

@@ -163,8 +163,14 @@ describe.each([DOCS, ITEMS])('a flow step’s repro is complete: $name', (fixtur
     // The row of the step's own root cause (the field the candidate adds), as `parity show` prints it.
     const tracker = await readFile(join(cwd, 'docs', 'ARCHITECTURE_COMPARISON.md'), 'utf8');
     const ids = [...new Set(tracker.match(/PAR-\d+/g) ?? [])];
-    const shownRows = await Promise.all(ids.map((id) => runCli(cwd, ['show', id])));
-    const shown = shownRows.find((row) => row.stdout.includes(`Example: ${step?.caseId}`));
+    let shown: Awaited<ReturnType<typeof runCli>> | undefined;
+    for (const id of ids) {
+      const row = await runCli(cwd, ['show', id]);
+      if (row.stdout.includes(`Example: ${step?.caseId}`)) {
+        shown = row;
+        break;
+      }
+    }
     if (shown === undefined) throw new Error(`no row shows ${step?.caseId}: ${ids.join(', ')}`);
     expect(shown.code, shown.stderr).toBe(0);
     for (const script of [repro.baseline, repro.candidate]) expect(markdown).toContain(script);
@@ -208,5 +214,5 @@ describe.each([DOCS, ITEMS])('a flow step’s repro is complete: $name', (fixtur
         body: original.body,
       });
     }
-  });
+  }, 120_000);
 });

@@ -62,6 +62,9 @@ describe('decodeBody judges a body by what it is', () => {
     expect(decode('{"a":1', 'text/plain')).toBe('text');
     expect(decode('\uFEFF{"a":1}', 'text/plain')).toBe('text');
     expect(decode('abc', 'application/octet-stream')).toBe('binary');
+    // An HTML page that happens to be well-formed XML stays a page (text), under text/html only.
+    expect(decode('<html><body><h1>404</h1></body></html>', 'text/html')).toBe('text');
+    expect(decode('<html><body><h1>404</h1></body></html>', 'text/plain')).toBe('xml');
     // A JSON content type is strict, as before: invalid JSON there is a divergence.
     expect(decode('{"a":1', 'application/json')).toBe('invalid-json');
   });
