@@ -2,7 +2,7 @@
  * Repro commands are complete: a flow step's repro fills every captured value
  * in wherever the step uses it (path, query pairs, a query written in the
  * path, headers, a JSON body, a text body), in every format that prints it
- * (report.json, report.md, report.html, `parity show`). Each printed script
+ * (report.json, report.md, report.html, junit.xml, `parity show`). Each printed script
  * is run with the real curl and bash against the two servers, and the request
  * the server receives is the one parity sent in the run, byte for byte. The
  * captures are read from a JSON body the baseline answers as `text/plain`.
@@ -173,7 +173,13 @@ describe.each([DOCS, ITEMS])('a flow step’s repro is complete: $name', (fixtur
     }
     if (shown === undefined) throw new Error(`no row shows ${step?.caseId}: ${ids.join(', ')}`);
     expect(shown.code, shown.stderr).toBe(0);
-    for (const script of [repro.baseline, repro.candidate]) expect(markdown).toContain(script);
+    const junit = await readFile(join(cwd, 'reports', 'latest', 'junit.xml'), 'utf8');
+    const xmlText = (text: string) =>
+      text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+    for (const script of [repro.baseline, repro.candidate]) {
+      expect(markdown).toContain(script);
+      expect(junit).toContain(xmlText(script));
+    }
     // The page draws its rows from the report data it embeds: the step's row holds both scripts.
     const data = /<script type="application\/json" id="parity-data">([\s\S]*?)<\/script>/.exec(
       html,
