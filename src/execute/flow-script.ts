@@ -39,22 +39,25 @@ const CAPTURE_JS = [
   'if(r){const m=new RegExp(r).exec(typeof v==="string"?v:JSON.stringify(v));if(!m)fail("/"+r+"/ does not match");v=m[g===""?(m.length>1?1:0):Number(g)]}',
   // The value in the form its place takes (`FORMS`): as text, as JSON, escaped in a path, a query, a JSON string.
   'const s=typeof v==="string"?v:JSON.stringify(v);',
+  'const e=t=>t.replace(/[^\\x21\\x22\\x24-\\x7e]/gu,c=>[...Buffer.from(c)].map(b=>"%"+b.toString(16).toUpperCase().padStart(2,"0")).join(""));',
+  'const o=t=>{if(t.startsWith("/")&&!t.startsWith("//"))return t;try{const u=new URL(t,"http://parity.invalid/");return u.pathname+u.search}catch{return "/"+t}};',
   'stdout.write(j==="j"?JSON.stringify(v):j==="q"?new URLSearchParams([["",s]]).toString().slice(1):j==="u"?encodeURIComponent(s)',
-  ':j==="p"?s.replace(/[^\\x21\\x22\\x24-\\x7e]/gu,c=>[...Buffer.from(c)].map(b=>"%"+b.toString(16).toUpperCase().padStart(2,"0")).join(""))',
-  ':j==="s"?JSON.stringify(s).slice(1,-1):j==="t"?s:Buffer.from(s,"latin1"))',
+  ':j==="p"?e(s):j==="o"?e(o(s)):j==="s"?JSON.stringify(s).slice(1,-1):j==="t"?s:Buffer.from(s,"latin1"))',
 ].join('');
 
 /** Markers a captured value's place is written as, then replaced by its shell variable. */
 const textMark = (i: number) => `~PARITYVAR${i}T~`;
 const jsonMark = (i: number) => `~PARITYVAR${i}J~`;
-const MARK = /~PARITYVAR(\d+)([TJHPQUS])~/g;
+const MARK = /~PARITYVAR(\d+)([TJHPOQUS])~/g;
 
 /**
  * The forms a captured value takes, by the letter of its marker: `H` a
  * header value (its characters as bytes, as a header is sent: Latin-1), `T`
  * as captured (a text body, UTF-8), `J` a whole JSON value, `P` escaped as a
  * request target escapes it (the path), `Q` form-encoded (a `query:` pair),
- * `U` percent-encoded (a query written in the path), `S` inside a JSON string.
+ * `U` percent-encoded (a query written in the path), `S` inside a JSON string,
+ * `O` a path that starts with the value (a captured `Location`: an absolute
+ * URL gives its path and query).
  * Each is what `flow/bind.ts` does to the value in that place; the script's
  * node reads the capture in that form (`CAPTURE_JS`).
  */
@@ -63,6 +66,7 @@ const FORMS = {
   T: { suffix: '_text', arg: 't' },
   J: { suffix: '_json', arg: 'j' },
   P: { suffix: '_path', arg: 'p' },
+  O: { suffix: '_target', arg: 'o' },
   Q: { suffix: '_query', arg: 'q' },
   U: { suffix: '_uri', arg: 'u' },
   S: { suffix: '_str', arg: 's' },
@@ -78,11 +82,16 @@ function isForm(letter: string): letter is Form {
  * header value (`H`), in the path (`P`), in a query's pairs (form-encoded, so `~` is `%7E`: `Q`), in a
  * query written in the path (`U`), inside a JSON body's strings (`S`).
  */
-function placedMarks(plan: PlannedRequest, jsonBody: boolean): PlannedRequest {
+function placedMarks(plan: PlannedRequest, request: CaseRequest): PlannedRequest {
   const at = plan.pathAndQuery.indexOf('?');
-  const path = at === -1 ? plan.pathAndQuery : plan.pathAndQuery.slice(0, at);
+  const whole = at === -1 ? plan.pathAndQuery : plan.pathAndQuery.slice(0, at);
   const query = at === -1 ? '' : plan.pathAndQuery.slice(at);
   const text = /~PARITYVAR(\d+)T~/g;
+  // A path that starts with a value is the value's own path (`flow/bind.ts` `originForm`).
+  const path = request.path.startsWith('{{')
+    ? whole.replace(/^\/~PARITYVAR(\d+)T~/, '~PARITYVAR$1O~')
+    : whole;
+  const jsonBody = request.body.kind === 'json';
   const pathAndQuery =
     path.replace(text, '~PARITYVAR$1P~') +
     query.replace(/%7EPARITYVAR(\d+)T%7E/gi, '~PARITYVAR$1Q~').replace(text, '~PARITYVAR$1U~');
@@ -156,7 +165,7 @@ function command(
   save: boolean,
   used: Set<string>,
 ): string {
-  const plan = placedMarks(planOf(bindRequest(request, vars)), request.body.kind === 'json');
+  const plan = placedMarks(planOf(bindRequest(request, vars)), request);
   const line = curlCommand(plan, target, scriptRedactor(redact), undefined, save ? DIR : undefined);
   return line.replace(MARK, (_, index: string, letter: string) => {
     const name = shellName(names[Number(index)] ?? '', isForm(letter) ? letter : 'T');

@@ -28,8 +28,8 @@ interface Fixture {
   readonly name: string;
   readonly cases: string;
   readonly minted: { readonly baseline: Minted; readonly candidate: Minted };
-  /** What the server answers the first step: the body, and headers. */
-  answer(minted: Minted): { body: Record<string, string>; headers: Record<string, string> };
+  /** What the server answers the first step (at `host`): the body, and headers. */
+  answer(minted: Minted, host: string): { body: unknown; headers: Record<string, string> };
   /** Where the last step carries the captured values, as the server sees them. */
   carried(request: TestServer['requests'][number]): Minted;
   readonly lastMethod: string;
@@ -94,7 +94,7 @@ cases:
     baseline: { key: '7f3a b&c', version: 'v=1;a b' },
     candidate: { key: '8e4b#d', version: 'w+2/é' },
   },
-  answer: (m) => ({ body: { item: { uuid: m.key } } as never, headers: { 'x-tag': m.version } }),
+  answer: (m) => ({ body: { item: { uuid: m.key } }, headers: { 'x-tag': m.version } }),
   carried: (request) => {
     const url = new URL(request.url, 'http://x');
     const match = /^uuid=(.*);tag=(.*)$/s.exec(request.body);
@@ -109,6 +109,38 @@ cases:
   lastMethod: 'PATCH',
 };
 
+const LOCATION: Fixture = {
+  name: 'notes: a Location header as the whole path (an absolute URL on one side, a path on the other)',
+  cases: `suite: notes
+sideEffects: true
+cases:
+  - id: located
+    steps:
+      - id: create
+        request: { method: POST, path: /notes, json: { text: hi } }
+        capture: { location: { header: location } }
+      - id: read
+        request: { method: GET, path: "{{location}}" }
+`,
+  minted: {
+    baseline: { key: '/notes/7 é?v=2&w=a%20b', version: 'absolute' },
+    candidate: { key: '/notes/1007?v=3', version: 'path' },
+  },
+  answer: (m, host) => ({
+    body: { text: 'hi' },
+    headers: { location: m.version === 'absolute' ? `http://${host}${encodeURI(m.key)}` : m.key },
+  }),
+  carried: (request) => {
+    const url = new URL(request.url, 'http://x');
+    const absolute = url.pathname.startsWith('/notes/7');
+    return {
+      key: decodeURI(`${url.pathname}${url.search}`),
+      version: absolute ? 'absolute' : 'path',
+    };
+  },
+  lastMethod: 'GET',
+};
+
 /**
  * One side's server: the first step answers the side's own values (the
  * baseline as `text/plain`, the candidate as JSON); the last step answers a
@@ -118,7 +150,7 @@ function sideServer(fixture: Fixture, side: 'baseline' | 'candidate'): Promise<T
   const minted = fixture.minted[side];
   return startServer((req, res) => {
     if (req.method === 'POST') {
-      const { body, headers } = fixture.answer(minted);
+      const { body, headers } = fixture.answer(minted, req.headers.host ?? '');
       const type = side === 'baseline' ? 'text/plain; charset=utf-8' : 'application/json';
       res.writeHead(201, { 'content-type': type, ...headers });
       res.end(JSON.stringify(body));
@@ -134,7 +166,7 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
-describe.each([DOCS, ITEMS])('a flow step’s repro is complete: $name', (fixture) => {
+describe.each([DOCS, ITEMS, LOCATION])('a flow step’s repro is complete: $name', (fixture) => {
   it('fills each captured value in everywhere, in every format, and sends what parity sent', async () => {
     const baseline = await sideServer(fixture, 'baseline');
     const candidate = await sideServer(fixture, 'candidate');
