@@ -109,6 +109,12 @@ const shared = {
     repeatable('--filter <glob>', 'only cases whose id matches (repeatable; * is a wildcard)'),
   ),
   tag: once(() => repeatable('--tag <tag>', 'only cases with this tag (repeatable: any of them)')),
+  vars: once(() =>
+    repeatable(
+      '--var <name=value>',
+      'a variable ${env:NAME} reads before the environment and .env (repeatable)',
+    ),
+  ),
   json: once(() => toggle('--json', 'print a machine-readable summary on stdout')),
   quiet: once(() => toggle('-q, --quiet', 'print nothing but errors')),
   github: once(() =>
@@ -132,6 +138,7 @@ const run = once(() =>
         'target compared against the baseline: NAME=URL or a configured name',
       ),
       config: shared.config(),
+      vars: shared.vars(),
       tracker: shared.tracker(),
       reports: shared.reports(),
       failOn: shared.failOn(),
@@ -221,6 +228,7 @@ const calibrate = once(() =>
         'send the second call to this instance: NAME=URL or a name',
       ),
       config: shared.config(),
+      vars: shared.vars(),
       write: toggle(
         '--write',
         'merge the learned noise into the config file (created when missing)',
@@ -237,7 +245,7 @@ const validate = once(() =>
     name: 'validate',
     description: 'check case files (and the config) and send nothing',
     operands: CASES,
-    options: { config: shared.config() },
+    options: { config: shared.config(), vars: shared.vars() },
   }),
 );
 
@@ -368,6 +376,7 @@ const fuzz = once(() =>
       baseline: shared.baseline(),
       candidate: run().options.candidate,
       config: shared.config(),
+      vars: shared.vars(),
       seed: parsed(
         '--seed <n>',
         'seed of the input stream, 0 to 4294967295: the same seed and budget send the same inputs (default 1)',
@@ -442,6 +451,7 @@ const record = once(() =>
         'send each case twice and store what differs as noise that runs against the recording apply',
       ),
       config: shared.config(),
+      vars: shared.vars(),
       filter: shared.filter(),
       tag: shared.tag(),
     },
