@@ -79,7 +79,8 @@ function isForm(letter: string): letter is Form {
 
 /**
  * The request's text markers where bind left them in another form: in a
- * header value (`H`), in the path (`P`), in a query's pairs (form-encoded, so `~` is `%7E`: `Q`), in a
+ * header value (`H`), at the start of a path made from a value (`O`), in the
+ * path (`P`), in a query's pairs (form-encoded, so `~` is `%7E`: `Q`), in a
  * query written in the path (`U`), inside a JSON body's strings (`S`).
  */
 function placedMarks(plan: PlannedRequest, request: CaseRequest): PlannedRequest {
