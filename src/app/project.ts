@@ -33,7 +33,7 @@ export async function openProject(
   context: AppContext,
   sends: SendsTo,
 ): Promise<Project> {
-  const tracked = trackEnv(projectEnv(context.cwd, context.env, flags.vars));
+  const tracked = trackEnv(projectEnv(context.cwd, context.env, flags.var));
   const sendsTo =
     sends === 'all'
       ? () => true

@@ -25,6 +25,7 @@ import {
   countOption,
   type FlagsOf,
   negatable,
+  negatableToggle,
   parsed,
   positive,
   refuse,
@@ -118,9 +119,10 @@ const shared = {
   json: once(() => toggle('--json', 'print a machine-readable summary on stdout')),
   quiet: once(() => toggle('-q, --quiet', 'print nothing but errors')),
   github: once(() =>
-    toggle(
+    negatableToggle(
       '--github',
-      'GitHub Actions: also print an ::error annotation per new root cause, and append the decisions to $GITHUB_STEP_SUMMARY when it is set',
+      'GitHub Actions: also print an ::error annotation per new root cause, and append the decisions to $GITHUB_STEP_SUMMARY when it is set (on by itself when GITHUB_ACTIONS=true)',
+      'not the GitHub Actions output, even under GitHub Actions',
     ),
   ),
 };
@@ -138,7 +140,7 @@ const run = once(() =>
         'target compared against the baseline: NAME=URL or a configured name',
       ),
       config: shared.config(),
-      vars: shared.vars(),
+      var: shared.vars(),
       tracker: shared.tracker(),
       reports: shared.reports(),
       failOn: shared.failOn(),
@@ -205,6 +207,10 @@ const run = once(() =>
       ),
       filter: shared.filter(),
       tag: shared.tag(),
+      list: toggle(
+        '--list',
+        'print the cases the run would send (after --filter, --tag and --shard), in run order, and send nothing',
+      ),
       json: shared.json(),
       quiet: shared.quiet(),
       github: shared.github(),
@@ -228,7 +234,7 @@ const calibrate = once(() =>
         'send the second call to this instance: NAME=URL or a name',
       ),
       config: shared.config(),
-      vars: shared.vars(),
+      var: shared.vars(),
       write: toggle(
         '--write',
         'merge the learned noise into the config file (created when missing)',
@@ -245,7 +251,7 @@ const validate = once(() =>
     name: 'validate',
     description: 'check case files (and the config) and send nothing',
     operands: CASES,
-    options: { config: shared.config(), vars: shared.vars() },
+    options: { config: shared.config(), var: shared.vars() },
   }),
 );
 
@@ -376,7 +382,7 @@ const fuzz = once(() =>
       baseline: shared.baseline(),
       candidate: run().options.candidate,
       config: shared.config(),
-      vars: shared.vars(),
+      var: shared.vars(),
       seed: parsed(
         '--seed <n>',
         'seed of the input stream, 0 to 4294967295: the same seed and budget send the same inputs (default 1)',
@@ -451,7 +457,7 @@ const record = once(() =>
         'send each case twice and store what differs as noise that runs against the recording apply',
       ),
       config: shared.config(),
-      vars: shared.vars(),
+      var: shared.vars(),
       filter: shared.filter(),
       tag: shared.tag(),
     },
@@ -496,6 +502,15 @@ const initProject = once(() =>
   }),
 );
 
+const completion = once(() =>
+  command({
+    name: 'completion',
+    description: 'print the shell completion script for bash, zsh or fish',
+    operands: { syntax: '<shell>', help: 'bash, zsh or fish' },
+    options: {},
+  }),
+);
+
 /** Every command of the CLI, in the order `parity --help` lists them. */
 export const COMMANDS = {
   get run() {
@@ -533,6 +548,9 @@ export const COMMANDS = {
   },
   get fuzz() {
     return fuzz();
+  },
+  get completion() {
+    return completion();
   },
 };
 

@@ -55,7 +55,7 @@ export type ConfigFlags = Readonly<Partial<Pick<ConfigInput, Overridden>>> & {
   /** `--baseline-replica NAME=URL`: where that second call goes (implies `--noise`). */
   readonly baselineReplica?: string | undefined;
   /** `--var NAME=VALUE` (repeatable): variables `${env:NAME}` reads before the environment's. */
-  readonly vars?: readonly string[] | undefined;
+  readonly var?: readonly string[] | undefined;
 };
 
 /** The config file as loaded: its content and its path relative to the working folder. */
