@@ -5,7 +5,8 @@
  * (report.json, report.md, report.html, junit.xml, `parity show`). Each printed script
  * is run with the real curl and bash against the two servers, and the request
  * the server receives is the one parity sent in the run, byte for byte. The
- * captures are read from a JSON body the baseline answers as `text/plain`.
+ * captures are read from JSON bodies answered as `text/plain` (by the
+ * baseline, or by both sides).
  * Two fixtures with different field names.
  */
 import { execFile } from 'node:child_process';
@@ -33,6 +34,8 @@ interface Fixture {
   /** Where the last step carries the captured values, as the server sees them. */
   carried(request: TestServer['requests'][number]): Minted;
   readonly lastMethod: string;
+  /** The content types of the first step's answers (default: `text/plain` vs JSON). */
+  readonly types?: { readonly baseline: string; readonly candidate: string };
 }
 
 const DOCS: Fixture = {
@@ -107,6 +110,8 @@ cases:
     return { key: uuid, version: tag };
   },
   lastMethod: 'PATCH',
+  // Both sides answer JSON as text/plain: each side's capture reads its own.
+  types: { baseline: 'text/plain', candidate: 'text/plain; charset=utf-8' },
 };
 
 const LOCATION: Fixture = {
@@ -151,7 +156,11 @@ function sideServer(fixture: Fixture, side: 'baseline' | 'candidate'): Promise<T
   return startServer((req, res) => {
     if (req.method === 'POST') {
       const { body, headers } = fixture.answer(minted, req.headers.host ?? '');
-      const type = side === 'baseline' ? 'text/plain; charset=utf-8' : 'application/json';
+      const types = fixture.types ?? {
+        baseline: 'text/plain; charset=utf-8',
+        candidate: 'application/json',
+      };
+      const type = types[side];
       res.writeHead(201, { 'content-type': type, ...headers });
       res.end(JSON.stringify(body));
       return;
@@ -182,9 +191,14 @@ describe.each([DOCS, ITEMS, LOCATION])('a flow step’s repro is complete: $name
     expect(result.stderr).toBe('');
     expect(result.code, result.stdout).toBe(1);
     const report = await latestReport(cwd);
-    // The captures came from a JSON body one side answered as text/plain: no step skipped.
-    // (The first step differs too: its content type, and each side's own values.)
-    expect(report.results.map((r) => r.verdict)).toEqual(['divergent', 'divergent']);
+    // The captures came from JSON answered as text/plain: no step skipped, the last one diverges.
+    const verdicts = report.results.map((r) => r.verdict);
+    expect(verdicts).toHaveLength(2);
+    expect(verdicts).not.toContain('skipped');
+    expect(verdicts[1]).toBe('divergent');
+    // The first step's answers were compared as JSON (each side's captured values masked).
+    const first = report.results[0];
+    expect(first?.notes?.map((note) => note.code)).toContain('read-by-content');
     const step = report.results[1];
     const repro = step?.repro;
     if (repro === undefined) throw new Error('no repro');
