@@ -42,13 +42,13 @@ const CAPTURE_JS = [
   'const e=t=>t.replace(/[^\\x21\\x22\\x24-\\x7e]/gu,c=>[...Buffer.from(c)].map(b=>"%"+b.toString(16).toUpperCase().padStart(2,"0")).join(""));',
   'const o=t=>{if(t.startsWith("/")&&!t.startsWith("//"))return t;try{const u=new URL(t,"http://parity.invalid/");return u.pathname+u.search}catch{return "/"+t}};',
   'stdout.write(j==="j"?JSON.stringify(v):j==="q"?new URLSearchParams([["",s]]).toString().slice(1):j==="u"?encodeURIComponent(s)',
-  ':j==="p"?e(s):j==="o"?e(o(s)):j==="s"?JSON.stringify(s).slice(1,-1):j==="t"?s:Buffer.from(s,"latin1"))',
+  ':j==="p"?e(s):j==="o"?e(o(s)):j==="r"?e(o(s))+(o(s).includes("?")?"&":"?"):j==="s"?JSON.stringify(s).slice(1,-1):j==="t"?s:Buffer.from(s,"latin1"))',
 ].join('');
 
 /** Markers a captured value's place is written as, then replaced by its shell variable. */
 const textMark = (i: number) => `~PARITYVAR${i}T~`;
 const jsonMark = (i: number) => `~PARITYVAR${i}J~`;
-const MARK = /~PARITYVAR(\d+)([TJHPOQUS])~/g;
+const MARK = /~PARITYVAR(\d+)([TJHPORQUS])~/g;
 
 /**
  * The forms a captured value takes, by the letter of its marker: `H` a
@@ -57,7 +57,8 @@ const MARK = /~PARITYVAR(\d+)([TJHPOQUS])~/g;
  * request target escapes it (the path), `Q` form-encoded (a `query:` pair),
  * `U` percent-encoded (a query written in the path), `S` inside a JSON string,
  * `O` a path that starts with the value (a captured `Location`: an absolute
- * URL gives its path and query).
+ * URL gives its path and query), `R` the same followed by the step's own
+ * query (joined with `&` when the value brought a `?`).
  * Each is what `flow/bind.ts` does to the value in that place; the script's
  * node reads the capture in that form (`CAPTURE_JS`).
  */
@@ -67,6 +68,7 @@ const FORMS = {
   J: { suffix: '_json', arg: 'j' },
   P: { suffix: '_path', arg: 'p' },
   O: { suffix: '_target', arg: 'o' },
+  R: { suffix: '_target_q', arg: 'r' },
   Q: { suffix: '_query', arg: 'q' },
   U: { suffix: '_uri', arg: 'u' },
   S: { suffix: '_str', arg: 's' },
@@ -89,13 +91,18 @@ function placedMarks(plan: PlannedRequest, request: CaseRequest): PlannedRequest
   const query = at === -1 ? '' : plan.pathAndQuery.slice(at);
   const text = /~PARITYVAR(\d+)T~/g;
   // A path that starts with a value is the value's own path (`flow/bind.ts` `originForm`).
-  const path = request.path.startsWith('{{')
-    ? whole.replace(/^\/~PARITYVAR(\d+)T~/, '~PARITYVAR$1O~')
+  const leading = /^\/~PARITYVAR(\d+)T~/;
+  const fromValue = request.path.startsWith('{{') && leading.test(whole);
+  // The whole path a value: the query that follows joins the one the value may bring.
+  const joined = fromValue && whole.replace(leading, '') === '' && query !== '';
+  const path = fromValue
+    ? whole.replace(leading, joined ? '~PARITYVAR$1R~' : '~PARITYVAR$1O~')
     : whole;
+  const rest = joined ? query.slice(1) : query;
   const jsonBody = request.body.kind === 'json';
   const pathAndQuery =
     path.replace(text, '~PARITYVAR$1P~') +
-    query.replace(/%7EPARITYVAR(\d+)T%7E/gi, '~PARITYVAR$1Q~').replace(text, '~PARITYVAR$1U~');
+    rest.replace(/%7EPARITYVAR(\d+)T%7E/gi, '~PARITYVAR$1Q~').replace(text, '~PARITYVAR$1U~');
   const body =
     jsonBody && typeof plan.body === 'string'
       ? plan.body.replace(text, '~PARITYVAR$1S~')

@@ -125,7 +125,7 @@ cases:
         request: { method: POST, path: /notes, json: { text: hi } }
         capture: { location: { header: location } }
       - id: read
-        request: { method: GET, path: "{{location}}" }
+        request: { method: GET, path: "{{location}}", query: { seen: "1" } }
 `,
   minted: {
     baseline: { key: '/notes/7 é?v=2&w=a%20b', version: 'absolute' },
@@ -138,8 +138,11 @@ cases:
   carried: (request) => {
     const url = new URL(request.url, 'http://x');
     const absolute = url.pathname.startsWith('/notes/7');
+    // The step's own query follows the one the Location brought, joined by `&`.
+    expect(url.search.endsWith('&seen=1')).toBe(true);
+    const search = url.search.slice(0, -'&seen=1'.length);
     return {
-      key: decodeURI(`${url.pathname}${url.search}`),
+      key: decodeURI(`${url.pathname}${search}`),
       version: absolute ? 'absolute' : 'path',
     };
   },

@@ -94,6 +94,28 @@ cases:
     );
   });
 
+  it('sends a path made from a captured Location as its path and query, then the step’s own query', () => {
+    const flow = `suite: s
+cases:
+  - id: f
+    steps:
+      - id: write
+        request: { method: POST, path: /docs }
+        capture: { location: { header: location } }
+      - id: read
+        request: { method: GET, path: "{{location}}", query: { a: "1" } }
+      - id: again
+        request: { method: GET, path: "{{location}}" }
+`;
+    const [, read, again] = steps(flow);
+    expect(scriptOf(read)?.split('\n').at(-2)).toBe(
+      `curl -sS -i 'http://127.0.0.1:4110'"$location_target_q"'a=1'`,
+    );
+    expect(scriptOf(again)?.split('\n').at(-2)).toBe(
+      `curl -sS -i 'http://127.0.0.1:4110'"$location_target"`,
+    );
+  });
+
   it('has no script form for an XPath capture', () => {
     const xpath = FLOW.replace('token: { json: /token }', 'token: { xpath: /r/token }');
     expect(scriptOf(steps(xpath)[1])).toBeUndefined();
