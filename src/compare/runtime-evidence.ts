@@ -3,7 +3,7 @@
  * `X-Powered-By` headers, and error texts only one runtime writes (Go's
  * `json: cannot unmarshal`, serde's ``missing field `x` ``, Pydantic's
  * `Field required`, Jackson's `Cannot deserialize value of type`, Express's
- * `Cannot GET /x`). Pure.
+ * `Cannot GET /x`, protojson's `proto: (line 1:9)`). Pure.
  */
 import type { Response } from '../model/exchange.js';
 import type { KnownRuntime, Runtime } from '../model/runtime.js';
@@ -28,6 +28,9 @@ const HEADER_SIGNS: readonly (readonly [RegExp, Runtime])[] = [
 ];
 
 const BODY_SIGNS: readonly (readonly [RegExp, Runtime])[] = [
+  // protojson's syntax errors (`proto: (line 1:9): invalid value for int64 type`), and
+  // a gRPC gateway's `google.rpc.Status` details: before Go's, which a gateway also writes.
+  [/\bproto: (?:syntax error )?\(line \d+:\d+\)|type\.googleapis\.com\/google\.rpc\./, 'protobuf'],
   [/json: cannot unmarshal |invalid character '.{1,4}' (?:looking for|after|in )/, 'go'],
   [
     /missing field `[^`]+`|unknown variant `[^`]+`|invalid type: .+, expected |Failed to (?:deserialize the JSON body|parse the request body as JSON)| at line \d+ column \d+$/m,

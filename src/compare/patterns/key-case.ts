@@ -1,6 +1,8 @@
 /**
  * `key-case`: the same keys spelled in another convention (snake_case,
  * camelCase, PascalCase, …), detected per object: `user_id` → `userId`.
+ * Only keys of the same words are one convention: `userName` → `username`
+ * folds alike but is a rename (`key-rename`), not a casing.
  */
 import { foldKey } from '../../normalise/keys.js';
 import { listSome } from '../wording/phrases.js';
@@ -15,6 +17,7 @@ import {
   memberGroups,
   memberValue,
   patternPath,
+  sameWords,
 } from './util.js';
 
 function hint({ params, runtimes }: PatternHintInput): FixHint {
@@ -23,6 +26,12 @@ function hint({ params, runtimes }: PatternHintInput): FixHint {
     rust: `\`#[serde(rename_all = "${convention}")]\` on the struct`,
     go: `json tags in ${convention}`,
     python: `an \`alias_generator\` for ${convention}`,
+    protobuf:
+      convention === 'camelCase'
+        ? 'protojson writes the lowerCamelCase `json_name` by default (`UseProtoNames: false`); on input it accepts both names'
+        : convention === 'snake_case'
+          ? '`protojson.MarshalOptions{UseProtoNames: true}` writes the .proto field names; on input protojson accepts both names'
+          : `\`json_name\` in ${convention} on each field of the .proto`,
   });
   return {
     baseline: phrase(`write keys in ${c}`, runtimes.baseline, write(c)),
@@ -58,6 +67,7 @@ export const keyCase: Pattern<'key-case'> = {
           ?.find(
             (a) =>
               a.name !== removed.name &&
+              sameWords(a.name, removed.name) &&
               !used.has(a) &&
               equalFolded(memberValue(a), memberValue(removed)),
           );
