@@ -100,6 +100,20 @@ describe('the protobuf JSON mapping, found from the answers', () => {
     expect(runtimeEvidence(error('proto: syntax error (line 1:2): unexpected token'))?.name).toBe(
       'protobuf',
     );
+    // A gateway's google.rpc.Status, and nothing that merely resembles it.
+    const status = (value: unknown): Response => ({ ...error(''), body: { kind: 'json', value } });
+    expect(runtimeEvidence(status({ code: 3, message: 'bad orderId', details: [] }))).toEqual({
+      name: 'protobuf',
+      from: 'body: google.rpc.Status',
+    });
+    expect(
+      runtimeEvidence(status({ code: 5, message: 'no such account', details: [{}] }))?.name,
+    ).toBe('protobuf');
+    expect(runtimeEvidence(status({ code: 'E3', message: 'x', details: [] }))).toBeUndefined();
+    expect(runtimeEvidence(status({ code: 3, message: 'x' }))).toBeUndefined();
+    expect(
+      runtimeEvidence(status({ code: 3, message: 'x', details: [], error: 'x' })),
+    ).toBeUndefined();
   });
 });
 
