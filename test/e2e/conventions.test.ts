@@ -6,7 +6,11 @@
  * fix hint for it speaks protojson's terms, never encoding/json's `,string`
  * or `make([]T, 0)`. Renamed members are renames, with no casing switch.
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { causeFingerprint } from '../../src/compare/root-cause.js';
+import { parseTracker, trackerRows } from '../../src/tracker/parse.js';
 import { latestReport, runCli, tempProject } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 
@@ -103,5 +107,48 @@ describe('a gRPC gateway against its Node re-implementation', () => {
     for (const { row, hint } of shown) {
       expect(`${hint?.baseline} ${hint?.candidate}`, row.summary).not.toMatch(WRONG);
     }
+  });
+});
+
+describe('a tracker that recorded a rename as a casing', () => {
+  it('supersedes the key-case row by the rename, never resolves it', async () => {
+    const old = causeFingerprint({
+      type: 'pattern',
+      pattern: 'key-case',
+      field: 'login',
+      params: ['camelCase', 'snake_case'],
+      detail: 'keys camelCase vs snake_case',
+    });
+    const file = 'docs/ARCHITECTURE_COMPARISON.md';
+    const tracker = [
+      '# T',
+      '',
+      '<!-- parity:tracker:start -->',
+      '<!-- parity:next-id 2 -->',
+      '| ID | Status | Kind | Endpoint | Cases | Summary | First seen | Last seen | Resolved | Fingerprint | Decision |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      `| PAR-001 | _open_ | shape | \`GET /v1/users/:id\` | \`api/user\` | keys camelCase vs snake_case at \`login\` | 2026-11-01 | 2026-11-02 |  | \`${old}\` | ask the team |`,
+      '<!-- parity:tracker:end -->',
+      '',
+    ].join('\n');
+    const cwd = await tempProject({
+      'cases/api.yaml':
+        'suite: api\ncases:\n  - id: user\n    request: { method: GET, path: /v1/users/1 }\n',
+      [file]: tracker,
+    });
+    const run = await runCli(cwd, [
+      'run',
+      '--baseline',
+      `node=${base.url}`,
+      '--candidate',
+      `gw=${gateway.url}`,
+    ]);
+    expect(run.code, run.stderr).toBe(1);
+    const rows = trackerRows(parseTracker(await readFile(join(cwd, file), 'utf8'), file));
+    expect(rows.map((r) => [r.id, r.status])).toEqual([
+      ['PAR-001', 'superseded'],
+      ['PAR-002', 'open'],
+    ]);
+    expect(rows[1]?.fingerprint).toMatch(/^key-rename-/);
   });
 });
