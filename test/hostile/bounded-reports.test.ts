@@ -83,7 +83,16 @@ describe('reports bounded per case', () => {
     const cases = names.map((n) => `  - id: ${n}\n    request: { method: GET, path: /${n} }`);
     const cwd = await tempProject({ 'cases/h.yaml': `suite: h\ncases:\n${cases.join('\n')}\n` });
     const run = await measured(
-      ['run', '--baseline', `a=${a.url}`, '--candidate', `b=${b.url}`, '--no-tracker'],
+      [
+        'run',
+        '--baseline',
+        `a=${a.url}`,
+        '--candidate',
+        `b=${b.url}`,
+        '--no-tracker',
+        '--timeout',
+        '120000',
+      ],
       cwd,
     );
     expect(run.code, run.stderr).toBe(1);
@@ -104,7 +113,16 @@ describe('reports bounded per case', () => {
     });
     const cwd = await tempProject({ 'cases/h.yaml': `suite: h\ncases:\n${cases.join('\n')}\n` });
     const run = await measured(
-      ['run', '--baseline', `a=${a.url}`, '--candidate', `b=${b.url}`, '--no-tracker'],
+      [
+        'run',
+        '--baseline',
+        `a=${a.url}`,
+        '--candidate',
+        `b=${b.url}`,
+        '--no-tracker',
+        '--timeout',
+        '120000',
+      ],
       cwd,
     );
     expect(run.code, run.stderr).toBe(1);
