@@ -53,7 +53,8 @@ describe('server text that holds the tracker markers', () => {
     expect(
       tracker.split('\n').filter((line) => line.trim().startsWith('<!-- parity:tracker')),
     ).toEqual([START, END]);
-    expect(tracker).toContain(`lacks \`/${END}\``);
+    // Members both answers add and lack together are one row (issue 43): a marker key in its code span.
+    expect(tracker).toContain(`\`/${END}`);
     expect(tracker).toContain(NEXT_ID);
     expect(tracker).not.toContain('PAR-900');
     const listed = await runCli(cwd, ['tracker']);
