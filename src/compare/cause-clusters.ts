@@ -151,30 +151,34 @@ export function clusteredFindings<F extends Finding>(
   clusters: CauseClusters,
 ): readonly (F | Finding)[] {
   if (!findings.some((f) => clusterOf(f, clusters))) return findings;
-  const out = new Map<string, F | Finding>();
+  // Per fingerprint, in order of first appearance: the finding kept, or the cluster's with its paths.
+  const out = new Map<string, { kept?: F; made?: Finding; paths: Set<string> }>();
+  // One finding per cluster, made once: a cluster may hold thousands of members.
+  const made = new Map<StructureCause, Finding>();
+  const resource = resourceOfEndpoint(endpoint);
   for (const finding of findings) {
-    const members = membersOf(finding.cause);
     if (!clusterOf(finding, clusters)) {
-      out.set(finding.fingerprint, out.get(finding.fingerprint) ?? finding);
+      if (!out.has(finding.fingerprint))
+        out.set(finding.fingerprint, { kept: finding, paths: new Set() });
       continue;
     }
-    for (const change of members) {
-      const own: StructureCause = {
+    for (const change of membersOf(finding.cause)) {
+      const cause = clusters.get(changeKey(change)) ?? {
         type: 'structure',
-        endpoint: resourceOfEndpoint(endpoint),
+        endpoint: resource,
         change,
       };
-      const cause = clusters.get(changeKey(change)) ?? own;
-      // `findingOf` hashes and words each cause once (memoised).
-      const made = findingOf(cause, finding.paths);
-      const known = out.get(made.fingerprint);
-      out.set(
-        made.fingerprint,
-        known === undefined ? made : { ...made, paths: union(known.paths, finding.paths) },
-      );
+      const one = made.get(cause) ?? findingOf(cause, []);
+      made.set(cause, one);
+      const entry = out.get(one.fingerprint) ?? { made: one, paths: new Set<string>() };
+      out.set(one.fingerprint, entry);
+      for (const path of finding.paths) entry.paths.add(path);
     }
   }
-  return [...out.values()];
+  return [...out.values()].flatMap(({ kept, made: one, paths }): (F | Finding)[] => {
+    if (kept !== undefined) return [kept];
+    return one === undefined ? [] : [{ ...one, paths: [...paths] }];
+  });
 }
 
 /** True when a finding's cause is not what the clusters make of it. */
@@ -188,9 +192,4 @@ function clusterOf(finding: Finding, clusters: CauseClusters): boolean {
     return true;
   }
   return members.some((change) => clusters.has(changeKey(change)));
-}
-
-function union(a: readonly string[], b: readonly string[]): readonly string[] {
-  if (a === b) return a;
-  return [...new Set([...a, ...b])];
 }
