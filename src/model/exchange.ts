@@ -14,11 +14,6 @@ export type ResponseBody =
   | { readonly kind: 'empty' }
   | {
       readonly kind: 'json';
-      /**
-       * A decoded answer's value is parsed when first read (a getter on the
-       * body's prototype: `execute/decode-body.ts`), so a copy of a body names
-       * its fields; a spread (`{ ...body }`) would leave the value behind.
-       */
       readonly value: unknown;
       /** The body text as received, kept for wire-encoding notes (the exchange is transient). */
       readonly text?: string;
