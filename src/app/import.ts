@@ -15,7 +15,7 @@ import { renderCaseFile } from '../import/render.js';
 import type { ImportedSource } from '../import/types.js';
 import { loadOpenApi } from '../openapi/load.js';
 import { operationKey } from '../openapi/types.js';
-import type { InterruptSignal } from '../report/contract.js';
+import type { InterruptSignal } from '../report/signals.js';
 import { ParityError } from '../util/errors.js';
 import { readFailure, readRegularText } from '../util/fs.js';
 import { writeStagedFiles } from '../util/staged-files.js';

@@ -26,10 +26,6 @@ import {
 import { REPORT_SCHEMA_VERSION } from './schema-version.js';
 import { INTERRUPT_SIGNALS } from './signals.js';
 
-export { REPORT_SCHEMA_VERSION } from './schema-version.js';
-
-export { INTERRUPT_SIGNALS } from './signals.js';
-
 export const countSchema = z.number().int().nonnegative();
 
 const stats = z.looseObject({
