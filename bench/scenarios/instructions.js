@@ -22,6 +22,8 @@ import { instructionKinds } from '../lib/instruction-kinds.js';
 import { parityArgs } from './cpu.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** A request's timeout under callgrind, which slows a run ~30 times. */
+const SLOW_TIMEOUT_MS = 300_000;
 
 const MINIMAL = fileURLToPath(new URL('../peers/minimal-undici.js', import.meta.url));
 
@@ -79,6 +81,8 @@ export async function startupInstructions(urls) {
     const nodeFloor = await countOf(['-e', '0'], out, inDir);
     const runArgs = [bin, 'run', one, '--baseline', `a=${urls.a}`, '--candidate', `b=${urls.b}`];
     runArgs.push('--no-tracker', '--reports', join(dir, 'reports'), '--fail-on', 'none', '-q');
+    // Under callgrind on a busy machine the first answer can take longer than the default 10 s.
+    runArgs.push('--timeout', String(SLOW_TIMEOUT_MS));
     const run = await countOf(runArgs, out, inDir);
     const undici = await countOf(['--input-type=module', '-e', "await import('undici')"], out, {
       cwd: ROOT,
@@ -101,7 +105,7 @@ export async function instructionsPerCase(urls, { cases, divergentEvery = 0 }) {
   try {
     const { casesDir, pathsFile } = await writeRunInputs(dir, cases, { divergentEvery });
     const parity = await instructionsOf(
-      parityArgs(urls, casesDir, join(dir, 'reports')),
+      [...parityArgs(urls, casesDir, join(dir, 'reports')), '--timeout', String(SLOW_TIMEOUT_MS)],
       join(dir, 'parity.callgrind'),
     );
     const minimal = await instructionsOf(
