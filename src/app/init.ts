@@ -9,6 +9,7 @@ import { DEFAULT_TRACKER_PATH } from '../config/schema.js';
 import { printable } from '../util/code-span.js';
 import { ParityError } from '../util/errors.js';
 import { writeTextFiles } from '../util/files-to-write.js';
+import { readRegularFile } from '../util/fs.js';
 import type { AppContext } from './context.js';
 
 export interface InitTarget {
@@ -21,6 +22,23 @@ export interface InitOutcome {
   readonly candidate: InitTarget;
   /** Written files, relative to the working folder. */
   readonly written: readonly string[];
+  /** Whether the folder's `.gitignore` keeps `reports/` (run artifacts) out of git. */
+  readonly ignoresReports: boolean;
+}
+
+/** A `.gitignore` line that ignores the reports folder (`reports/`, `/reports`, `reports/*`…). */
+const IGNORES_REPORTS = /^\/?reports(\/(\*\*?)?)?$/;
+
+/** Whether `.gitignore` in `cwd` ignores `reports/`; false when it cannot be read. */
+async function ignoresReports(cwd: string): Promise<boolean> {
+  try {
+    const text = (
+      await readRegularFile(resolve(cwd, '.gitignore'), { maxBytes: 1 << 20 })
+    ).toString('utf8');
+    return text.split(/\r?\n/).some((line) => IGNORES_REPORTS.test(line.trim()));
+  } catch {
+    return false;
+  }
 }
 
 export const INIT_FILES = {
@@ -62,7 +80,8 @@ export function parseInitTarget(spec: string, fallback: string): InitTarget {
 const quoted = (text: string) => JSON.stringify(text);
 
 function configText(baseline: InitTarget, candidate: InitTarget): string {
-  return `# parity configuration (written by \`parity init\`). Every key is optional; flags win.
+  return `# yaml-language-server: $schema=./node_modules/http-parity/schema/config.schema.json
+# parity configuration (written by \`parity init\`). Every key is optional; flags win.
 # Reference: parity's docs/configuration.md. JSON Schema-checked: a typo is an error.
 targets:
   ${baseline.name}:
@@ -82,7 +101,8 @@ failOn: open
 `;
 }
 
-const CASES = `# An example case file (written by \`parity init\`): edit it, or add cases from
+const CASES = `# yaml-language-server: $schema=../node_modules/http-parity/schema/case-file.schema.json
+# An example case file (written by \`parity init\`): edit it, or add cases from
 # real traffic with \`parity import curl|har|openapi|postman\`.
 suite: example
 cases:
@@ -110,5 +130,6 @@ export async function init(specs: readonly string[], context: AppContext): Promi
     { path: INIT_FILES.cases, text: CASES },
   ].map((file) => ({ ...file, path: resolve(context.cwd, file.path), shown: file.path }));
   await writeTextFiles(files, { force: false });
-  return { baseline, candidate, written: files.map((f) => f.shown) };
+  const written = files.map((f) => f.shown);
+  return { baseline, candidate, written, ignoresReports: await ignoresReports(context.cwd) };
 }

@@ -31,6 +31,7 @@ type Overridden =
   | 'candidate'
   | 'tracker'
   | 'reports'
+  | 'keep'
   | 'concurrency'
   | 'rate'
   | 'maxInFlight'
@@ -54,6 +55,8 @@ export type ConfigFlags = Readonly<Partial<Pick<ConfigInput, Overridden>>> & {
   readonly noise?: boolean | undefined;
   /** `--baseline-replica NAME=URL`: where that second call goes (implies `--noise`). */
   readonly baselineReplica?: string | undefined;
+  /** `--var NAME=VALUE` (repeatable): variables `${env:NAME}` reads before the environment's. */
+  readonly var?: readonly string[] | undefined;
 };
 
 /** The config file as loaded: its content and its path relative to the working folder. */
@@ -94,6 +97,8 @@ export interface ResolvedConfig {
   readonly trackerPath: string | undefined;
   /** Absolute. */
   readonly reportsDir: string;
+  /** Keep only this many run folders in `reportsDir` (the newest); undefined: all. */
+  readonly keep: number | undefined;
   readonly concurrency: number;
   /** Requests per second per target, or undefined for no limit. */
   readonly rate: number | undefined;
@@ -138,6 +143,7 @@ export function resolveConfig(
     sideEffects: config.sideEffects ?? false,
     trackerPath: tracker === false ? undefined : resolve(cwd, tracker),
     reportsDir: resolve(cwd, flags.reports ?? config.reports ?? DEFAULTS.reports),
+    keep: flags.keep ?? config.keep,
     concurrency: flags.concurrency ?? config.concurrency ?? DEFAULTS.concurrency,
     rate: flags.rate ?? config.rate,
     maxInFlight: flags.maxInFlight ?? config.maxInFlight,

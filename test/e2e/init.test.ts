@@ -22,16 +22,31 @@ describe('parity init', () => {
     expect(init.stderr).toBe('');
     expect(init.code).toBe(0);
     expect(init.stdout).toBe(
-      `wrote parity.config.yaml\nwrote cases/example.yaml\nbaseline rust (${a.url}) · candidate candidate (${b.url})\nnext: parity validate && parity run\n`,
+      `wrote parity.config.yaml\nwrote cases/example.yaml\nbaseline rust (${a.url}) · candidate candidate (${b.url})\nnext: parity validate && parity run\ntip: add reports/ to .gitignore: each run writes its reports there\n`,
     );
     const config = await readFile(join(cwd, 'parity.config.yaml'), 'utf8');
     expect(config).toContain(`  rust:\n    url: "${a.url}"`);
     expect(config).toContain('baseline: rust ');
+    // Editors check both files against the schemas the package ships (schema/ is in its files).
+    const cases = await readFile(join(cwd, 'cases', 'example.yaml'), 'utf8');
+    const schemaOf = (text: string) => /^# yaml-language-server: \$schema=(\S+)$/m.exec(text)?.[1];
+    const shipped = (ref: string | undefined, from: string) =>
+      ref?.replace(/^(\.\.?\/)+node_modules\/http-parity\//, '') ?? `no schema line in ${from}`;
+    expect(shipped(schemaOf(config), 'the config')).toBe('schema/config.schema.json');
+    expect(shipped(schemaOf(cases), 'the case file')).toBe('schema/case-file.schema.json');
+    expect(schemaOf(cases)).toMatch(/^\.\.\//);
     const validate = await runCli(cwd, ['validate']);
     expect(validate.stdout).toBe('ok: 1 file(s), 1 case(s), no problems\n');
     const run = await runCli(cwd, ['run']);
     expect(run.code).toBe(0);
     expect((await latestReport(cwd)).summary).toMatchObject({ cases: 1, equal: 1 });
+  });
+
+  it('gives no .gitignore tip where reports/ is already ignored', async () => {
+    const cwd = await tempProject({ '.gitignore': 'node_modules/\n/reports\n' });
+    const init = await runCli(cwd, ['init', `rust=${a.url}`, b.url]);
+    expect(init.code).toBe(0);
+    expect(init.stdout).not.toContain('tip:');
   });
 
   it('refuses to overwrite, and refuses bad targets', async () => {
