@@ -8,8 +8,8 @@
  */
 import { encodedPath, headerNameProblem, headerValueProblem } from '../cases/request-syntax.js';
 import { METHOD_TOKEN } from '../model/case.js';
+import { isCredentialName } from '../redact/credential-names.js';
 import { caseBody } from './body.js';
-import { isCredentialName } from './credentials.js';
 import type { CaseFileModel, CaseModel, RequestModel } from './file-model.js';
 import { contentTypeOf, droppedSecrets, headerFate, keptHeaders } from './headers.js';
 import { groupOfPath, requestSlug, slugify, uniqueIds } from './ids.js';

@@ -19,8 +19,8 @@
 import { overlaps, resourceOf } from '../cases/races.js';
 import type { Pairs } from '../model/case.js';
 import { isWriteMethod, METHOD_TOKEN } from '../model/case.js';
+import { isCredentialName } from '../redact/credential-names.js';
 import { caseBody } from './body.js';
-import { isCredentialName } from './credentials.js';
 import type { CaseFileModel, RequestModel, StepModel } from './file-model.js';
 import { contentTypeOf, droppedSecrets, headerFate, keptHeaders } from './headers.js';
 import { requestSlug, slugify, uniqueIds } from './ids.js';

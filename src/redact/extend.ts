@@ -21,7 +21,8 @@ export function withSecrets(base: Redactor, secrets: ReadonlyMap<string, string>
     isSecretHeader: base.isSecretHeader,
     header,
     headers: (headers) =>
-      Object.fromEntries(Object.entries(headers).map(([name, v]) => [name, header(name, v)])),
+      // A server may echo a secret as a header name (`x-<secret>`): names are redacted too.
+      Object.fromEntries(Object.entries(headers).map(([name, v]) => [text(name), header(name, v)])),
     text,
     value,
     // Only strings change, never the shape: the type holds.

@@ -52,7 +52,8 @@ export function createRedactor(input: RedactorInput): Redactor {
     isSecretHeader,
     header,
     headers: (headers) =>
-      Object.fromEntries(Object.entries(headers).map(([name, v]) => [name, header(name, v)])),
+      // A server may echo a secret as a header name (`x-<secret>`): names are redacted too.
+      Object.fromEntries(Object.entries(headers).map(([name, v]) => [text(name), header(name, v)])),
     text,
     value: secrets.length === 0 ? (v) => v : value,
     // Only strings change (keys included), never the shape: the type holds.
