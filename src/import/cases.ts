@@ -10,6 +10,7 @@ import { encodedPath, headerNameProblem, headerValueProblem } from '../cases/req
 import { METHOD_TOKEN } from '../model/case.js';
 import { isCredentialName } from '../redact/credential-names.js';
 import { caseBody } from './body.js';
+import { withoutCredentials } from './body-credentials.js';
 import type { CaseFileModel, CaseModel, RequestModel } from './file-model.js';
 import { contentTypeOf, droppedSecrets, headerFate, keptHeaders } from './headers.js';
 import { groupOfPath, requestSlug, slugify, uniqueIds } from './ids.js';
@@ -44,9 +45,15 @@ export interface BuiltCases {
 const sendable = (method: string): boolean =>
   METHOD_TOKEN.test(method) && method.toUpperCase() !== 'CONNECT';
 
-function caseRequest(request: ImportedRequest, query: CaseQuery): RequestModel {
+function caseRequest(
+  request: ImportedRequest,
+  query: CaseQuery,
+  dropped: Set<string>,
+): RequestModel {
   const headers = keptHeaders(request.headers, request.headersWritten === true);
-  const body = caseBody(request.body, contentTypeOf(request.headers));
+  const type = contentTypeOf(request.headers);
+  const { body, dropped: fields } = withoutCredentials(caseBody(request.body, type), type);
+  for (const name of fields) dropped.add(`body ${name}`);
   const { map } = query;
   return {
     method: request.method,
@@ -104,7 +111,7 @@ function collect(source: ImportedSource, notes: string[]): Pending[] {
     for (const name of droppedSecrets(request.headers)) secrets.add(name);
     for (const name of query.dropped) secrets.add(`query ${name}`);
     for (const what of request.credentials ?? []) secrets.add(what);
-    const spec = caseRequest(request, query);
+    const spec = caseRequest(request, query, secrets);
     const key = keyOf(spec, request);
     const earlier = byKey.get(key);
     if (earlier === undefined) byKey.set(key, { request, spec, seen: [request.source] });
