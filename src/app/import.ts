@@ -218,6 +218,8 @@ export async function runImport(
       hint: ' (pass --force to replace, or --out DIR)',
       host: context.host,
       stopped: () => request.interrupt?.signal !== undefined,
+      // A committed `cases/imported` link must not carry the import out of the project.
+      within: context.cwd,
     },
   );
   const origins = [...new Set(source.requests.flatMap((r) => r.origin ?? []))];
