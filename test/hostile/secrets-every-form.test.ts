@@ -98,10 +98,25 @@ function tokenOf(headers: Record<string, string | string[] | undefined>): string
   return String(headers.authorization ?? '').replace(/^Bearer /, '');
 }
 
+/** The credentials a request carried: its Bearer token and its `api_key` query value. */
+function credentialsOf(req: {
+  url?: string;
+  headers: Record<string, string | string[] | undefined>;
+}) {
+  const key = new URL(req.url ?? '/', 'http://x').searchParams.get('api_key') ?? '';
+  return [tokenOf(req.headers), key].filter((c) => c !== '');
+}
+
+/** Every form of every credential, each name suffixed by which credential it is. */
+function formsOfAll(credentials: readonly string[]): Record<string, string> {
+  return Object.fromEntries(
+    credentials.flatMap((c, i) => Object.entries(forms(c)).map(([k, v]) => [`${k}${i}`, v])),
+  );
+}
+
 function echo(side: string): Promise<TestServer> {
   return startServer((req, res) => {
-    const token = tokenOf(req.headers);
-    const all = forms(token);
+    const all = formsOfAll(credentialsOf(req));
     const headers: Record<string, string> = {};
     for (const [name, form] of Object.entries(all)) {
       // Header values: latin1 only (a non-ASCII form goes in the body).
@@ -207,6 +222,38 @@ describe('a secret in every form and every place', () => {
     const { cwd } = await runWith('Hn7kQ2vX9pLm4RtW');
     const report = await readFile(join(cwd, 'reports/latest/report.json'), 'utf8');
     expect(report).toContain('x-${env:TOK}');
+  });
+});
+
+describe('a literal credential and a target URL credential, in every form and place', () => {
+  const LITERAL = 'Lit/Tok+9&Qw<2>Er7';
+  const KEY = 'Qk7mZp2Xw9Lr';
+  let a: TestServer;
+  let b: TestServer;
+  beforeAll(async () => {
+    [a, b] = await Promise.all([echo('a'), echo('b')]);
+  });
+  afterAll(async () => Promise.all([a.close(), b.close()]));
+
+  it('finds no form of either in any output', async () => {
+    const cases = CASES.replaceAll('Bearer ${env:TOK}', `Bearer ${LITERAL}`);
+    expect(cases).toContain(LITERAL);
+    const cwd = await tempProject({ 'cases/forms.yaml': cases });
+    const baseline = `a=${a.url}/?api_key=${KEY}`;
+    const run = await runCli(cwd, ['run', '--baseline', baseline, '--candidate', `b=${b.url}`]);
+    expect(run.code, run.stderr).toBe(1);
+    expect(a.requests.at(-1)?.url).toContain(KEY);
+    const tracker = await runCli(cwd, ['tracker', '--all']);
+    const printed = { stdout: run.stdout, stderr: run.stderr, tracker: tracker.stdout };
+    const all = await outputs(cwd, printed, 'forms.yaml');
+    const found = all.flatMap(([where, text]) =>
+      [...leaksIn(text, LITERAL), ...leaksIn(text, KEY)].map((form) => `${where}: ${form}`),
+    );
+    expect(found).toEqual([]);
+    // The echoes are there, as their placeholders.
+    const report = await readFile(join(cwd, 'reports/latest/report.json'), 'utf8');
+    expect(report).toContain('[a credentials]');
+    expect(report).toContain('[redacted]');
   });
 });
 
