@@ -11,9 +11,10 @@
  * placeholder wherever it appears. Pure.
  *
  * Every form but base64 is matched in any letter case (hex digits, `%2f`,
- * `&#X3C;` and a case-folded echo alike), so those forms are kept lower-cased
- * and looked for in the lower-cased text: one `toLowerCase` per text, then a
- * plain `includes` per form. The forms are worked out once per secret.
+ * `&#X3C;` and a case-folded echo alike). The forms are worked out once per
+ * secret, with two regular expressions (alternations of literals: one pass
+ * over a text, no backtracking) that tell whether a text holds any form at
+ * all; only a text that does is lower-cased and has each form replaced.
  */
 
 /** A text to look for and the placeholder that replaces it. */
@@ -197,6 +198,13 @@ function replaceFolded(text: string, lower: string, needle: Needle): string {
   return out + text.slice(from);
 }
 
+/** A regular expression matching any of `needles` (none: undefined). */
+function alternation(needles: readonly Needle[], flags: string): RegExp | undefined {
+  if (needles.length === 0) return undefined;
+  const escaped = needles.map((n) => n.text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  return new RegExp(escaped.join('|'), flags);
+}
+
 /**
  * The scan of a redactor: `text` with every form of every secret replaced by
  * its placeholder. Costs one lower-casing and an `includes` per form when
@@ -204,7 +212,18 @@ function replaceFolded(text: string, lower: string, needle: Needle): string {
  */
 export function needleScan(needles: readonly Needle[]): (text: string) => string {
   const anyFolded = needles.some((n) => n.folded);
+  // One pass over the text says whether any form is in it (the common answer is no):
+  // an alternation of literals, so no backtracking; `i` for the forms matched in any case.
+  const folded = alternation(
+    needles.filter((n) => n.folded),
+    'i',
+  );
+  const exact = alternation(
+    needles.filter((n) => !n.folded),
+    '',
+  );
   return (input) => {
+    if (!(folded?.test(input) ?? false) && !(exact?.test(input) ?? false)) return input;
     let out = input;
     let lower = anyFolded ? fold(out) : '';
     for (const needle of needles) {

@@ -100,7 +100,7 @@ function tokenOf(headers: Record<string, string | string[] | undefined>): string
 
 /** The credentials a request carried: its Bearer token and its `api_key` query value. */
 function credentialsOf(req: {
-  url?: string;
+  url?: string | undefined;
   headers: Record<string, string | string[] | undefined>;
 }) {
   const key = new URL(req.url ?? '/', 'http://x').searchParams.get('api_key') ?? '';
