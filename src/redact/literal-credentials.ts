@@ -83,7 +83,8 @@ export function literalSecrets(
   known: ReadonlyMap<string, string>,
 ): { secrets: Map<string, string>; dropped: number } {
   const secrets = new Map<string, string>();
-  const knownValues = [...known.keys()].filter((k) => k !== '');
+  // A value holding a known secret is that secret's (a very short one would match by chance).
+  const knownValues = [...known.keys()].filter((k) => k.length >= SHORT_SECRET);
   let dropped = 0;
   for (const value of values) {
     if (value.includes('{{')) continue;
