@@ -29,14 +29,21 @@ function fieldName(pair: string): string {
 
 const templated = (value: unknown) => typeof value === 'string' && value.includes('{{');
 
-/** `value` without its credential members (any depth); their names go to `dropped`. */
-function jsonWithout(value: unknown, dropped: Set<string>): unknown {
+/** What was dropped: the fields' names, and their values (to scrub from the rest). */
+interface Dropped {
+  readonly names: Set<string>;
+  readonly values: Set<string>;
+}
+
+/** `value` without its credential members (any depth), noted in `dropped`. */
+function jsonWithout(value: unknown, dropped: Dropped): unknown {
   if (Array.isArray(value)) return value.map((item) => jsonWithout(item, dropped));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     if (isCredentialName(key) && !templated(item)) {
-      dropped.add(key);
+      dropped.names.add(key);
+      if (typeof item === 'string' || typeof item === 'number') dropped.values.add(String(item));
       continue;
     }
     out[key] = jsonWithout(item, dropped);
@@ -44,42 +51,54 @@ function jsonWithout(value: unknown, dropped: Set<string>): unknown {
   return out;
 }
 
-function formWithout(text: string, dropped: Set<string>): string {
+/** A form field's value, decoded as a server decodes it. */
+function fieldValue(pair: string): string {
+  const eq = pair.indexOf('=');
+  const raw = eq === -1 ? '' : pair.slice(eq + 1).replaceAll('+', ' ');
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+function formWithout(text: string, dropped: Dropped): string {
   const kept = text.split('&').filter((pair) => {
     const name = fieldName(pair);
     if (!isCredentialName(name) || templated(pair)) return true;
-    dropped.add(name);
+    dropped.names.add(name);
+    dropped.values.add(fieldValue(pair));
     return false;
   });
   return kept.join('&');
 }
 
-/** `body` without its credential fields, and the names of those it dropped. */
+/** `body` without its credential fields, with the names and values of those it dropped. */
 export function withoutCredentials(
   body: CaseBodyModel,
   contentType: string | undefined,
-): { body: CaseBodyModel; dropped: string[] } {
-  const dropped = new Set<string>();
-  if (body === undefined || 'base64' in body) return { body, dropped: [] };
-  if ('json' in body) {
-    const json = jsonWithout(body.json, dropped);
-    return dropped.size === 0 ? { body, dropped: [] } : { body: { json }, dropped: [...dropped] };
-  }
+): { body: CaseBodyModel; dropped: string[]; values: string[] } {
+  const dropped: Dropped = { names: new Set(), values: new Set() };
+  const unchanged = { body, dropped: [], values: [] };
+  const changed = (next: CaseBodyModel) =>
+    dropped.names.size === 0
+      ? unchanged
+      : { body: next, dropped: [...dropped.names], values: [...dropped.values] };
+  if (body === undefined || 'base64' in body) return unchanged;
+  if ('json' in body) return changed({ json: jsonWithout(body.json, dropped) });
   if (isJsonType(contentType)) {
     // JSON kept as text (its bytes would change as a value): a credential makes it a value.
     let value: unknown;
     try {
       value = JSON.parse(body.text);
     } catch {
-      return { body, dropped: [] };
+      return unchanged;
     }
-    const json = jsonWithout(value, dropped);
-    return dropped.size === 0 ? { body, dropped: [] } : { body: { json }, dropped: [...dropped] };
+    return changed({ json: jsonWithout(value, dropped) });
   }
   // A form body: declared, or sent without a type (curl's `-d` declares it).
   if (!isForm(contentType) && !(contentType === undefined && /^[^\s=&]+=/.test(body.text))) {
-    return { body, dropped: [] };
+    return unchanged;
   }
-  const text = formWithout(body.text, dropped);
-  return dropped.size === 0 ? { body, dropped: [] } : { body: { text }, dropped: [...dropped] };
+  return changed({ text: formWithout(body.text, dropped) });
 }

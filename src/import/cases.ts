@@ -15,6 +15,7 @@ import type { CaseFileModel, CaseModel, RequestModel } from './file-model.js';
 import { contentTypeOf, droppedSecrets, headerFate, keptHeaders } from './headers.js';
 import { groupOfPath, requestSlug, slugify, uniqueIds } from './ids.js';
 import { type CaseQuery, caseQuery, queryCredentialHint } from './query.js';
+import { scrubFiles } from './scrub.js';
 import { isSession, sessionFiles } from './session.js';
 import type { ImportedRequest, ImportedSource } from './types.js';
 
@@ -246,7 +247,7 @@ export function buildCaseFiles(input: ImportedSource): BuiltCases {
   const notes = [...input.notes];
   const source = { ...input, requests: input.requests.map((r) => carried(r, notes)) };
   if (isSession(source)) {
-    const files = sessionFiles(source, notes);
+    const files = scrubFiles(sessionFiles(source, notes), source.requests);
     notes.push(...originsNote(files));
     const steps = files.reduce((n, f) => n + (f.flow?.steps.length ?? 0), 0);
     return {
@@ -283,12 +284,14 @@ export function buildCaseFiles(input: ImportedSource): BuiltCases {
       request: item.spec,
     });
   }
-  const files = [...groups].flatMap(([suite, group]) =>
+  const grouped = [...groups].flatMap(([suite, group]) =>
     partsOf(group.cases).map((cases, part) => {
       const name = part === 0 ? suite : `${suite}-part-${part + 1}`;
       return { name: `${name}.yaml`, suite: name, cases, origin: group.origin };
     }),
   );
+  // A dropped credential the source also wrote elsewhere (a path, a body field) goes there too.
+  const files = scrubFiles(grouped, source.requests);
   notes.push(...originsNote(files));
   const imported = pending.reduce((sum, item) => sum + item.seen.length, 0);
   return {

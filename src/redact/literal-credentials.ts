@@ -71,7 +71,8 @@ function partsOf(value: string): string[] {
 }
 
 /**
- * The literal credentials among `values` as secrets shown as `[redacted]`:
+ * The literal credentials among `values` as secrets shown as `placeholder`
+ * (`[redacted]`):
  * not a value holding a flow variable (`{{token}}` is resolved per run and
  * redacted by the flow) or a secret already known (`${env:…}` keeps its
  * placeholder), nor a part shorter than `SHORT_SECRET` (too many false hits
@@ -81,6 +82,7 @@ function partsOf(value: string): string[] {
 export function literalSecrets(
   values: Iterable<string>,
   known: ReadonlyMap<string, string>,
+  placeholder: string = REDACTED,
 ): { secrets: Map<string, string>; dropped: number } {
   const secrets = new Map<string, string>();
   // A value holding a known secret is that secret's (a very short one would match by chance).
@@ -91,7 +93,7 @@ export function literalSecrets(
     if (knownValues.some((k) => value.includes(k))) continue;
     for (const part of partsOf(value)) {
       if (part.length < SHORT_SECRET || secrets.has(part) || known.has(part)) continue;
-      if (secrets.size < MAX_LITERAL_SECRETS) secrets.set(part, REDACTED);
+      if (secrets.size < MAX_LITERAL_SECRETS) secrets.set(part, placeholder);
       else dropped++;
     }
   }
