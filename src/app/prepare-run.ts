@@ -181,7 +181,7 @@ function shortSecretNotes(secrets: ReadonlyMap<string, string>): string[] {
 function literalNote(dropped: number): string[] {
   if (dropped === 0) return [];
   return [
-    `warning: the case files send more than ${MAX_LITERAL_SECRETS} distinct credentials written as they are; ${dropped} of them are not looked for in what the servers answer: write them as \${env:NAME} to have every one redacted`,
+    `warning: the case files send more than ${MAX_LITERAL_SECRETS} distinct credentials written as they are; the others are not looked for in what the servers answer: write them as \${env:NAME} to have every one redacted`,
   ];
 }
 

@@ -20,6 +20,9 @@ import { ALWAYS_REDACTED, REDACTED } from './redact.js';
  */
 export const MAX_LITERAL_SECRETS = 64;
 
+/** Values collected at most (a library of a token per case keeps no more than these). */
+const COLLECTED = 4 * MAX_LITERAL_SECRETS;
+
 const ALWAYS: ReadonlySet<string> = new Set(ALWAYS_REDACTED);
 
 /** Names seen, whether each holds a credential: a library repeats a few names many times. */
@@ -40,6 +43,8 @@ export function addCredentialValues(
   redactHeaders: readonly string[],
   into: Set<string>,
 ): void {
+  // Enough to tell that a library holds more than a run redacts, without keeping them all.
+  if (into.size >= COLLECTED) return;
   for (const [name, value] of request.headers) {
     if (holdsCredential(name, redactHeaders)) into.add(value);
   }
