@@ -7,6 +7,7 @@
  * holds no credential. The other fields keep their bytes. Pure.
  */
 import { isCredentialName } from '../redact/credential-names.js';
+import { CASE_BODY_DEPTH, jsonTooDeep } from '../util/depth.js';
 import { isJsonType } from './body.js';
 
 /** A case body as the import writes it (`body.ts`). */
@@ -35,9 +36,13 @@ interface Dropped {
   readonly values: Set<string>;
 }
 
-/** `value` without its credential members (any depth), noted in `dropped`. */
-function jsonWithout(value: unknown, dropped: Dropped): unknown {
-  if (Array.isArray(value)) return value.map((item) => jsonWithout(item, dropped));
+/**
+ * `value` without its credential members, noted in `dropped`, down to a case
+ * body's depth (deeper, a body stays text: `body.ts`).
+ */
+function jsonWithout(value: unknown, dropped: Dropped, depth = 0): unknown {
+  if (depth > CASE_BODY_DEPTH) return value;
+  if (Array.isArray(value)) return value.map((item) => jsonWithout(item, dropped, depth + 1));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
@@ -46,7 +51,7 @@ function jsonWithout(value: unknown, dropped: Dropped): unknown {
       if (typeof item === 'string' || typeof item === 'number') dropped.values.add(String(item));
       continue;
     }
-    out[key] = jsonWithout(item, dropped);
+    out[key] = jsonWithout(item, dropped, depth + 1);
   }
   return out;
 }
@@ -87,7 +92,9 @@ export function withoutCredentials(
   if (body === undefined || 'base64' in body) return unchanged;
   if ('json' in body) return changed({ json: jsonWithout(body.json, dropped) });
   if (isJsonType(contentType)) {
-    // JSON kept as text (its bytes would change as a value): a credential makes it a value.
+    // JSON kept as text (its bytes would change as a value): a credential makes it a value;
+    // one deeper than a case body nests stays text.
+    if (jsonTooDeep(body.text, CASE_BODY_DEPTH) !== undefined) return unchanged;
     let value: unknown;
     try {
       value = JSON.parse(body.text);

@@ -6,7 +6,6 @@
  * they go to able to take new files. One error lists every problem, so a
  * refused command has written nothing.
  */
-import { realpath } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { ParityError } from './errors.js';
 import { type WriteOptions, writeFileAtomic } from './fs.js';
@@ -14,6 +13,7 @@ import {
   checkFileTarget,
   folderProblem,
   inspectWriteTarget,
+  realFolder,
   type WriteTarget,
 } from './write-target.js';
 
@@ -82,16 +82,6 @@ async function realLocation(path: string, folders: Map<string, Promise<string>>)
     folders.set(dir, real);
   }
   return join(await real, basename(file));
-}
-
-/** `dir` with its symlinks followed, from its nearest folder that exists. */
-async function realFolder(dir: string): Promise<string> {
-  try {
-    return await realpath(dir);
-  } catch {
-    const parent = dirname(dir);
-    return parent === dir ? dir : join(await realFolder(parent), basename(dir));
-  }
 }
 
 const inside = (root: string, path: string) => {
