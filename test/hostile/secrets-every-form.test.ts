@@ -218,6 +218,22 @@ describe('a secret in every form and every place', () => {
     }
   });
 
+  it('finds no form in a recording either (answers, header names)', async () => {
+    const secret = 'Zq8/Wt+k&Lm<9>Xv=Rp3Yh';
+    const cwd = await tempProject({ 'cases/forms.yaml': CASES });
+    const recorded = await runCli(cwd, ['record', '--target', `a=${a.url}`], {
+      env: { TOK: secret },
+    });
+    expect(recorded.code, recorded.stderr).toBe(0);
+    const printed = { stdout: recorded.stdout, stderr: recorded.stderr };
+    const all = await outputs(cwd, printed, 'forms.yaml');
+    expect(all.some(([where]) => where.includes('recordings'))).toBe(true);
+    const found = all.flatMap(([where, text]) =>
+      leaksIn(text, secret).map((form) => `${where}: ${form}`),
+    );
+    expect(found).toEqual([]);
+  });
+
   it('keeps the reports telling: the placeholder stands where the header name was', async () => {
     const { cwd } = await runWith('Hn7kQ2vX9pLm4RtW');
     const report = await readFile(join(cwd, 'reports/latest/report.json'), 'utf8');
