@@ -16,8 +16,9 @@ export function looksSecret(text: string): boolean {
   const letters = /[A-Za-z]/.test(text);
   const digits = /\d/.test(text);
   if (!letters || !digits) return false;
-  // A date or a time is no secret.
+  // A date or a time is no secret, nor a path or a URL without a query or credentials.
   if (/^\d{4}-\d\d-\d\d/.test(text)) return false;
+  if (text.startsWith('/') || (/^https?:\/\//.test(text) && !/[?@]/.test(text))) return false;
   const mixedCase = /[a-z]/.test(text) && /[A-Z]/.test(text);
   return (text.length >= 16 && mixedCase) || text.length >= 24;
 }
