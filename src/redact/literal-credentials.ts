@@ -26,15 +26,25 @@ const COLLECTED = 4 * MAX_LITERAL_SECRETS;
 const ALWAYS: ReadonlySet<string> = new Set(ALWAYS_REDACTED);
 
 /** Names seen, whether each holds a credential: a library repeats a few names many times. */
-const byName = new Map<string, boolean>();
+const headerNames = new Map<string, boolean>();
+const queryNames = new Map<string, boolean>();
+
+function cached(cache: Map<string, boolean>, name: string, test: (name: string) => boolean) {
+  let known = cache.get(name);
+  if (known === undefined) {
+    known = test(name);
+    if (cache.size < 10_000) cache.set(name, known);
+  }
+  return known;
+}
+
+const headerHolds = (name: string) => ALWAYS.has(name.toLowerCase()) || isCredentialName(name);
 
 function holdsCredential(name: string, redactHeaders: readonly string[]): boolean {
-  let known = byName.get(name);
-  if (known === undefined) {
-    known = ALWAYS.has(name.toLowerCase()) || isCredentialName(name);
-    if (byName.size < 10_000) byName.set(name, known);
-  }
-  return known || redactHeaders.some((n) => n.toLowerCase() === name.toLowerCase());
+  if (cached(headerNames, name, headerHolds)) return true;
+  return (
+    redactHeaders.length > 0 && redactHeaders.some((n) => n.toLowerCase() === name.toLowerCase())
+  );
 }
 
 /** Adds to `into` the values `request` sends as credentials (see the module comment). */
@@ -49,7 +59,7 @@ export function addCredentialValues(
     if (holdsCredential(name, redactHeaders)) into.add(value);
   }
   for (const [name, value] of request.query) {
-    if (isCredentialName(name)) into.add(value);
+    if (cached(queryNames, name, isCredentialName)) into.add(value);
   }
 }
 
