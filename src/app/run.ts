@@ -245,7 +245,8 @@ async function execute(
   const safely = (work: () => void): void => {
     if (failure !== undefined) return;
     try {
-      work();
+      if (interrupt?.busy === undefined) work();
+      else interrupt.busy(work);
     } catch (error) {
       failure = { error };
     }
@@ -314,6 +315,7 @@ async function execute(
     // A failed loop stops the sending; the pool's own failure is the one reported.
     await clients.close();
     await executing.catch(() => undefined);
+    interrupt?.settle?.();
   }
   const collected = await stream.finish();
   await bodies.flush();
