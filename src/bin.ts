@@ -71,9 +71,21 @@ function processSignals(): ProcessSignals {
         for (const name of INTERRUPT_SIGNALS) process.removeListener(name, handler);
       };
     },
+    unguard() {
+      if (listeners.size === 0) return () => undefined;
+      // No listener, no handler: the signal's default action ends the process even mid-work.
+      for (const name of UNGUARDED) process.removeListener(name, handler);
+      return () => {
+        if (listeners.size === 0) return;
+        for (const name of UNGUARDED) process.on(name, handler);
+      };
+    },
     hungUp: () => hungUp,
   };
 }
+
+/** The stop signals a busy comparison leaves at their default (a repeated SIGHUP is no second stop). */
+const UNGUARDED = ['SIGINT', 'SIGTERM'] as const;
 
 /** Output whose reader is gone is dropped: the run still writes its reports. */
 function dropLostOutput(stream: NodeJS.WriteStream): NodeJS.WriteStream {

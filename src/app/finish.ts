@@ -218,13 +218,21 @@ async function reportAndCommit(input: FinishInput, judged: Judged): Promise<Fini
   const written = await writeRunReports(report, all, input.folder);
   // Every report written, or no tracker change: the tracker never records what its run's folder lacks.
   const complete = written.partial !== true;
-  if (tracker !== undefined) await (complete ? tracker.commit() : tracker.abandon());
+  // A tracker the disk refuses (full, read-only) is said as one that would not parse: the reports stand.
+  let commitError: ParityError | undefined;
+  try {
+    if (tracker !== undefined) await (complete ? tracker.commit() : tracker.abandon());
+  } catch (error) {
+    if (!(error instanceof ParityError)) throw error;
+    commitError = error;
+  }
   if (complete && input.head.interrupted === undefined) await input.folder.pointLatest();
+  const notUpdated = trackerError ?? commitError;
   return {
     report,
     written,
     all,
-    tracker,
-    ...(trackerError === undefined ? {} : { trackerError }),
+    tracker: commitError === undefined ? tracker : undefined,
+    ...(notUpdated === undefined ? {} : { trackerError: notUpdated }),
   };
 }

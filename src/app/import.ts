@@ -43,6 +43,13 @@ export interface ImportRequest {
   readonly stdin: (() => Promise<string>) | undefined;
   /** Signals that stop the import while its files are staged (then nothing is written). */
   readonly interrupt?: Interrupt;
+  /**
+   * Starts listening for `interrupt`'s signals, and returns the stop: called
+   * only around the staging, so a signal while the input is read and parsed
+   * ends the process at once, as it normally does (a listener would run only
+   * once a long synchronous parse is over).
+   */
+  readonly listen?: () => () => void;
 }
 
 export interface ImportOutcome {
@@ -210,6 +217,7 @@ export async function runImport(
     text: renderCaseFile(file, headerOf(request.kind, label)),
   }));
   const display = (path: string) => relative(context.cwd, path) || path;
+  const off = request.listen?.();
   const staged = await writeStagedFiles(
     files.map((file) => ({ path: file.path, shown: display(file.path), text: file.text })),
     {
@@ -218,8 +226,10 @@ export async function runImport(
       hint: ' (pass --force to replace, or --out DIR)',
       host: context.host,
       stopped: () => request.interrupt?.signal !== undefined,
+      // A committed `cases/imported` link must not carry the import out of the project.
+      within: context.cwd,
     },
-  );
+  ).finally(() => off?.());
   const origins = [...new Set(source.requests.flatMap((r) => r.origin ?? []))];
   return {
     runs: runsOf(files, source.origin ?? origins[0], display),

@@ -10,6 +10,18 @@ export interface Interrupt {
   readonly signal: InterruptSignal | undefined;
   /** Calls `listener` on each further signal (a second Ctrl-C: stop waiting for what is in flight). */
   onRepeat(listener: () => void): void;
+  /**
+   * Runs synchronous work (judging a case) so that, once a first signal
+   * came, a further SIGINT or SIGTERM ends the process at once: no listener
+   * can run before such work returns, and one huge case may take seconds.
+   */
+  busy?<T>(work: () => T): T;
+  /**
+   * Says the sending is over (nothing in flight): from the first signal on,
+   * a further SIGINT or SIGTERM ends the process at once, whatever it is
+   * busy with (judging again, writing the reports).
+   */
+  settle?(): void;
 }
 
 /** A run can also be cut short by the code that started it (tests, the library API). */

@@ -23,6 +23,7 @@ import { RECORDING_SCHEMA_VERSION, type RecordingManifest } from '../recording/s
 import { discardRecording, pruneFlows, writeManifest } from '../recording/write.js';
 import { ParityError } from '../util/errors.js';
 import { checkFilesToWrite } from '../util/files-to-write.js';
+import { asWriteFailure, refusedWriteCode } from '../util/write-failure.js';
 import { inspectWriteTarget } from '../util/write-target.js';
 import type { AppContext } from './context.js';
 import { openProject } from './project.js';
@@ -131,10 +132,16 @@ async function caseIdsOf(source: CaseSource): Promise<string[]> {
  * case) checked as every writer checks its files, before the manifest is
  * read (a FIFO there would never answer) and before anything is sent.
  */
-async function checkRecordingFiles(dir: string, label: string, source: CaseSource) {
+async function checkRecordingFiles(
+  dir: string,
+  label: string,
+  source: CaseSource,
+  project: string,
+) {
   const file = (path: string) => ({ path, shown: join(label, relative(dir, path)) });
   const entries = (await caseIdsOf(source)).map((id) => file(entryPath(dir, id)));
-  await checkFilesToWrite([file(join(dir, MANIFEST)), ...entries]);
+  // A symlink in the project must not carry the recording out of it.
+  await checkFilesToWrite([file(join(dir, MANIFEST)), ...entries], { within: project });
 }
 
 /** Records the selected cases (see the module comment); bad input throws before anything is sent. */
@@ -142,7 +149,7 @@ export async function record(request: RecordRequest, context: AppContext): Promi
   const prepared = await prepare(request, context);
   const { config, target, source, redact, dir, label } = prepared;
   if (source.count === 0) return { kind: 'no-cases' };
-  await checkRecordingFiles(dir, label, source);
+  await checkRecordingFiles(dir, label, source, context.cwd);
   const existing = await readManifest(dir, label);
   if (existing !== undefined && request.update !== true) {
     throw new ParityError(
@@ -152,47 +159,57 @@ export async function record(request: RecordRequest, context: AppContext): Promi
   }
   // Only a folder this command creates may be removed again (see below).
   const fresh = existing === undefined && (await inspectWriteTarget(dir)).kind === 'missing';
-  const options = { ...clientOptionsOf(config), keepBytes: true };
-  const first = createClient(target, options);
-  const second = request.noise === true ? createClient(target, options) : undefined;
-  const result = await sendAndWrite({
-    source,
-    concurrency: config.concurrency,
-    client: first,
-    second,
-    redact,
-    dir,
-    now: context.now,
-  }).finally(() => Promise.all([first.close(), second?.close()]));
-  const sent = source.count - result.skipped.length;
-  if (fresh && sent > 0 && result.failed === sent) {
-    await discardRecording(dir);
-    return { kind: 'unanswered', target, cases: sent };
+  // A disk that takes no more (full, `ulimit -f`, read-only): no recording without its manifest.
+  try {
+    const options = { ...clientOptionsOf(config), keepBytes: true };
+    const first = createClient(target, options);
+    const second = request.noise === true ? createClient(target, options) : undefined;
+    const result = await sendAndWrite({
+      source,
+      concurrency: config.concurrency,
+      client: first,
+      second,
+      redact,
+      dir,
+      now: context.now,
+    }).finally(() => Promise.all([first.close(), second?.close()]));
+    const sent = source.count - result.skipped.length;
+    if (fresh && sent > 0 && result.failed === sent) {
+      await discardRecording(dir);
+      return { kind: 'unanswered', target, cases: sent };
+    }
+    await pruneFlows(dir, result.flows);
+    const now = context.now().toISOString();
+    const learned =
+      second === undefined
+        ? undefined
+        : noiseSection(rulesByEndpoint(result.calibration.entries(DEFAULT_THRESHOLDS)));
+    const noise = manifestNoise(existing?.noise?.endpoints, learned, result.measured);
+    const manifest: RecordingManifest = {
+      schemaVersion: RECORDING_SCHEMA_VERSION,
+      target: { name: target.name, url: redact.text(target.url.href.replace(/\/$/, '')) },
+      recordedAt: existing?.recordedAt ?? now,
+      ...(existing === undefined ? {} : { updatedAt: now }),
+      ...(noise === undefined ? {} : { noise: { endpoints: noise } }),
+    };
+    await writeManifest(dir, manifest);
+    return {
+      kind: 'recorded',
+      target,
+      dir: label,
+      cases: source.count,
+      failed: result.failed,
+      flowSteps: [...result.flows.values()].reduce((sum, steps) => sum + steps.length, 0),
+      skipped: result.skipped,
+      noisyEndpoints: learned === undefined ? undefined : Object.keys(learned).length,
+      updated: existing !== undefined,
+    };
+  } catch (error) {
+    if (refusedWriteCode(error) === undefined) throw error;
+    if (fresh) await discardRecording(dir).catch(() => undefined);
+    const after = fresh
+      ? '; the recording was removed'
+      : '; the recording keeps its earlier manifest, and the entries written before it stopped';
+    throw asWriteFailure(error, `${label}: the recording`, after);
   }
-  await pruneFlows(dir, result.flows);
-  const now = context.now().toISOString();
-  const learned =
-    second === undefined
-      ? undefined
-      : noiseSection(rulesByEndpoint(result.calibration.entries(DEFAULT_THRESHOLDS)));
-  const noise = manifestNoise(existing?.noise?.endpoints, learned, result.measured);
-  const manifest: RecordingManifest = {
-    schemaVersion: RECORDING_SCHEMA_VERSION,
-    target: { name: target.name, url: redact.text(target.url.href.replace(/\/$/, '')) },
-    recordedAt: existing?.recordedAt ?? now,
-    ...(existing === undefined ? {} : { updatedAt: now }),
-    ...(noise === undefined ? {} : { noise: { endpoints: noise } }),
-  };
-  await writeManifest(dir, manifest);
-  return {
-    kind: 'recorded',
-    target,
-    dir: label,
-    cases: source.count,
-    failed: result.failed,
-    flowSteps: [...result.flows.values()].reduce((sum, steps) => sum + steps.length, 0),
-    skipped: result.skipped,
-    noisyEndpoints: learned === undefined ? undefined : Object.keys(learned).length,
-    updated: existing !== undefined,
-  };
 }

@@ -252,10 +252,16 @@ async function execute(
     // A result added before (an earlier plain case) may hold a value learned now.
     if (released.learned !== undefined) stream.redactAdded(released.learned);
   };
+  // Judging is the interrupt's busy work: after a first signal, a further
+  // one ends the process even in the middle of a huge case.
+  const busy = (work: () => void): void => {
+    if (interrupt?.busy === undefined) work();
+    else interrupt.busy(work);
+  };
   const onStep = (step: HeldStep): void => {
     if (failure !== undefined) return;
     try {
-      judge(intake.take(step));
+      busy(() => judge(intake.take(step)));
     } catch (error) {
       failure = { error };
     }
@@ -279,11 +285,12 @@ async function execute(
   try {
     executed = await executing;
     if (failure !== undefined) throw failure.error;
-    for (const released of intake.rest()) judge(released);
+    for (const released of intake.rest()) busy(() => judge(released));
   } finally {
     // A failed loop stops the sending; the pool's own failure is the one reported.
     await clients.close();
     await executing.catch(() => undefined);
+    interrupt?.settle?.();
   }
   const collected = await stream.finish();
   await bodies.flush();

@@ -1,5 +1,7 @@
 /** Choose which loaded cases a run replays: id globs, tags, and a CI shard. Pure. */
+
 import type { Case } from '../model/case.js';
+import { globMatcher } from '../util/wildcard.js';
 
 /** Which cases to keep; an absent or empty criterion keeps everything. */
 export interface CaseSelection {
@@ -24,10 +26,10 @@ export interface CaseSelection {
 export function caseMatcher(
   selection: CaseSelection,
 ): (item: Pick<Case, 'id' | 'tags'>) => boolean {
-  const patterns = (selection.filter ?? []).map(globToRegExp);
+  const patterns = (selection.filter ?? []).map(globMatcher);
   const tags = new Set(selection.tags ?? []);
   return (item) =>
-    (patterns.length === 0 || patterns.some((pattern) => pattern.test(item.id))) &&
+    (patterns.length === 0 || patterns.some((matches) => matches(item.id))) &&
     (tags.size === 0 || item.tags.some((tag) => tags.has(tag)));
 }
 
@@ -64,13 +66,4 @@ export function selectCases<T extends Selectable>(
     last = key;
     return inShard(selection.shard, unit);
   });
-}
-
-/** `validator/*` → `/^validator\/.*$/`: `*` is the only wildcard; everything else is literal. */
-export function globToRegExp(glob: string): RegExp {
-  const source = glob
-    .split('*')
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${source}$`);
 }

@@ -32,7 +32,8 @@ const EXIT_MEANINGS: Readonly<Record<keyof typeof EXIT, string>> = {
   divergent: 'divergences per the fail policy (--fail-on)',
   badInput: 'bad usage, config, case file, tracker or report file (nothing was sent)',
   unreachable: 'a target could not be reached for any case',
-  internal: 'parity itself failed (a report could not be written, the tracker lock timed out)',
+  internal:
+    'parity itself failed (a write the disk refused, a report not written, the tracker lock timed out)',
   interrupted: 'stopped by SIGINT (Ctrl-C), its report written and marked interrupted',
   terminated: 'stopped by SIGTERM',
   hangup: 'stopped by SIGHUP',
@@ -58,6 +59,7 @@ export const EXIT_FOR_ERROR: Record<ParityErrorCode, ExitCode> = {
   PARITY_RESET_FAILED: EXIT.badInput,
   PARITY_INPUT_INVALID: EXIT.badInput,
   PARITY_WOULD_OVERWRITE: EXIT.badInput,
+  PARITY_WRITE_FAILED: EXIT.internal,
 };
 
 /** How a run or a merge ended → its exit code. */

@@ -18,12 +18,14 @@ export interface CliInterrupt {
 export function listenForSignals(io: Io, total: number, timeoutMs: number): CliInterrupt {
   const interrupt = createInterrupt();
   let done = 0;
+  let settled = false;
   const off = io.signals?.on((signal) => {
     const first = interrupt.signal === undefined;
     // A closed terminal can send its hangup twice (the shell, then the
     // kernel): a repeated SIGHUP is not a second Ctrl-C, the wait goes on.
     if (!first && signal === 'SIGHUP') return;
     interrupt.raise(signal);
+    if (first && settled) io.signals?.unguard?.();
     if (!first) {
       io.stderr.write(`parity: ${signal} again: aborting the requests in flight\n`);
     } else if (done >= total) {
@@ -34,8 +36,24 @@ export function listenForSignals(io: Io, total: number, timeoutMs: number): CliI
       );
     }
   });
+  // Once a first signal came, a second one during a comparison ends the process at once.
+  const busy = <T>(work: () => T): T => {
+    if (interrupt.signal === undefined || settled) return work();
+    const restore = io.signals?.unguard?.();
+    try {
+      return work();
+    } finally {
+      restore?.();
+    }
+  };
+  // Once nothing is in flight, no second signal has anything to abort: it ends the process.
+  const settle = () => {
+    if (settled) return;
+    settled = true;
+    if (interrupt.signal !== undefined) io.signals?.unguard?.();
+  };
   return {
-    interrupt,
+    interrupt: Object.assign(interrupt, { busy, settle }),
     completed: () => void done++,
     close: () => off?.(),
   };

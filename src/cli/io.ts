@@ -32,6 +32,11 @@ export interface Io {
 export interface SignalSource {
   /** Registers `listener`; returns its removal. */
   on(listener: (signal: InterruptSignal) => void): () => void;
+  /**
+   * Leaves SIGINT and SIGTERM at their default action (ending the process at
+   * once, even in the middle of synchronous work) until the returned restore.
+   */
+  unguard?(): () => void;
 }
 
 /** What the use cases get of `io`: the working folder, the environment and the clock. */

@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { printable } from '../util/code-span.js';
 import { formatProblem, ParityError } from '../util/errors.js';
+import { refusedWriteReason } from '../util/write-failure.js';
 import { EXIT, EXIT_FOR_ERROR, type ExitCode, exitCodesText } from './exit-codes.js';
 import type { Io } from './io.js';
 import {
@@ -202,6 +203,14 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     if (error instanceof CommanderError) {
       const helpOrVersion = ['commander.helpDisplayed', 'commander.version', 'commander.help'];
       return helpOrVersion.includes(error.code) ? EXIT.ok : EXIT.badInput;
+    }
+    // A write the system refused (a full disk, `ulimit -f`, a read-only folder) is no bug of parity's.
+    const refused = refusedWriteReason(error);
+    if (refused !== undefined) {
+      const path = error instanceof Error && 'path' in error ? error.path : undefined;
+      const what = typeof path === 'string' ? `${path} ` : 'a file ';
+      io.stderr.write(`parity: ${what}could not be written: ${refused}\n`);
+      return EXIT.internal;
     }
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     io.stderr.write(`parity: internal error (please report it): ${message}\n`);

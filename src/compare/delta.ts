@@ -362,5 +362,41 @@ const OP_ORDER: Record<Change['op'], number> = {
 export function sortChanges(changes: readonly PathChange[]): Change[] {
   return [...changes]
     .sort((a, b) => compareSegments(a.segments, b.segments) || OP_ORDER[a.op] - OP_ORDER[b.op])
-    .map(({ segments, ...change }) => ({ path: formatPointer(segments), ...change }));
+    .map(({ segments, ...change }) => ({ path: boundedPointer(segments), ...change }));
+}
+
+/**
+ * The longest pointer a change has. 2,000 members that differ under 200
+ * levels of 1,000-character keys would each hold a 200,000-character path
+ * (400 MB of them), and one 10 MB key a 10 MB path: every later step (root
+ * causes, reports) copies and hashes them.
+ */
+export const LONGEST_CHANGE_PATH = 4096;
+
+/**
+ * `segments` as a pointer, or, past {@link LONGEST_CHANGE_PATH} characters,
+ * its first segment cut short, a marker segment with the whole path's length
+ * (`…(200,400 characters)`) and as many last segments as fit (where members
+ * that differ differ): a valid pointer, distinct for distinct leaves.
+ */
+function boundedPointer(segments: readonly (string | number)[]): string {
+  let total = 0;
+  for (const segment of segments) total += String(segment).length + 1;
+  if (total <= LONGEST_CHANGE_PATH) return formatPointer(segments);
+  const share = LONGEST_CHANGE_PATH / 4;
+  const first = String(segments[0] ?? '');
+  const head = first.length > share ? `${first.slice(0, share)}…` : first;
+  const tail: string[] = [];
+  let room = LONGEST_CHANGE_PATH / 2;
+  for (let k = segments.length - 1; k > 0; k--) {
+    const segment = String(segments[k]);
+    if (segment.length + 1 > room) {
+      if (tail.length === 0) tail.push(`…${segment.slice(segment.length - share)}`);
+      break;
+    }
+    room -= segment.length + 1;
+    tail.push(segment);
+  }
+  const marker = `…(${total.toLocaleString('en-US')} characters)`;
+  return formatPointer([head, marker, ...tail.reverse()]);
 }

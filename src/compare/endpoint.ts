@@ -3,6 +3,7 @@
  * This is the one place paths become templates: results, root causes (their
  * tracker rows), noise settings, coverage and the fuzzer's seeds all use it.
  */
+import { testShort } from '../util/short-text.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LONG_HEX = /^[0-9a-f]{16,}$/i;
@@ -53,11 +54,11 @@ function isId(segment: string): boolean {
   const n = segment.length;
   if (n === 36) return UUID.test(segment);
   if (n === 26 && ULID.test(segment)) return true;
-  if (n >= 16 && LONG_HEX.test(segment)) return true;
+  if (n >= 16 && testShort(LONG_HEX, segment)) return true;
   // A number starts with a digit, a sign or a dot (or an escape): words skip the regex.
   if (n === 0 || !(NUMBER_START.has(segment.charAt(0)) || segment.charAt(0) === 'v')) return false;
   const text = decoded(segment);
-  return NUMBER_LIKE.test(text) || VERSION_LIKE.test(text);
+  return testShort(NUMBER_LIKE, text) || testShort(VERSION_LIKE, text);
 }
 
 /** A flow step's `{{name}}` segment → `:name` (the value differs per target by design). */

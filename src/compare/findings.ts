@@ -23,6 +23,7 @@
 import type { Change, Comparison, HeaderChange } from '../model/comparison.js';
 import { isJsonObject } from '../normalise/json.js';
 import { parsePointer } from '../util/json-pointer.js';
+import { testShort } from '../util/short-text.js';
 import { resourceOfEndpoint } from './endpoint.js';
 import { isBodyKindChange } from './explain-shape.js';
 import { findingOf } from './finding-of.js';
@@ -164,7 +165,7 @@ function digestMember(change: Change): SkeletonChange | undefined {
   if (change.op !== 'value' || typeof baseline !== 'string' || typeof candidate !== 'string') {
     return undefined;
   }
-  if (!DIGEST.test(baseline) || !DIGEST.test(candidate)) return undefined;
+  if (!testShort(DIGEST, baseline) || !testShort(DIGEST, candidate)) return undefined;
   if (baseline.length !== candidate.length || change.path === '') return undefined;
   const path = inRecord(wildcardPath(splitPath(change.path).parent), true);
   return { op: 'value', path, baseline: DIGESTS, candidate: DIGESTS };

@@ -5,6 +5,7 @@
  */
 import { isJsonObject } from '../normalise/json.js';
 import { formatPointer, parsePointer } from '../util/json-pointer.js';
+import { testShort } from '../util/short-text.js';
 import { VERSION_LIKE } from './endpoint.js';
 
 /** More keys than this and an object is taken for a map whatever its keys look like. */
@@ -21,7 +22,7 @@ const ID_KEYS: readonly RegExp[] = [
 
 /** True for keys that look like generated ids (numbers, uuids, long hex, ULIDs, `usr_…`) or release versions. */
 export function isIdKey(key: string): boolean {
-  return ID_KEYS.some((pattern) => pattern.test(key));
+  return ID_KEYS.some((pattern) => testShort(pattern, key));
 }
 
 /** An object with more than {@link MAP_KEY_LIMIT} keys, or whose keys all look like ids. */

@@ -3,6 +3,7 @@
  * request's name or its method and path, and the path prefix that picks its
  * file. Pure.
  */
+import { testShort } from '../util/short-text.js';
 
 const MAX_SLUG = 64;
 
@@ -20,7 +21,7 @@ export function slugify(text: string): string {
 
 /** A version or API segment that says nothing about the resource (`v1`, `api`, `rest`). */
 function isNoise(segment: string): boolean {
-  return /^(v\d+(\.\d+)*|api|rest)$/i.test(segment);
+  return testShort(/^(v\d+(\.\d+)*|api|rest)$/i, segment);
 }
 
 /** The decoded path segments (a segment that does not decode stays as written). */

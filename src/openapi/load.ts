@@ -17,6 +17,7 @@ import { markDanglingRefs } from './dangling-refs.js';
 import { errorPlace } from './error-place.js';
 import { keepExactNumbers } from './exact-numbers.js';
 import { toOpenApiDocument, versionOf } from './operations.js';
+import { expandedValues, MOST_EXPANDED_VALUES } from './ref-expansion.js';
 import type { OpenApiDocument } from './types.js';
 
 function invalid(file: string, problems: InputProblem[]): ParityError {
@@ -242,6 +243,15 @@ export async function loadOpenApi(path: string, cwd: string): Promise<OpenApiDoc
   // A `$ref` to nothing in the document is noted where it is used, not a refusal of the whole.
   const danglingRefs = markDanglingRefs(plain);
   dropPathExtensions(plain);
+  const expanded = expandedValues(plain);
+  if (expanded > MOST_EXPANDED_VALUES) {
+    throw invalid(file, [
+      {
+        ...at,
+        message: `its $refs expand to more than ${MOST_EXPANDED_VALUES.toLocaleString('en-US')} values (schemas that refer, each several times, to the next); parity reads documents up to that, so that reading one takes bounded time`,
+      },
+    ]);
+  }
   const parser = await import('@readme/openapi-parser');
   // The parser may change the tree it validates: it is not read again.
   const result = await parsing(file, () => parser.validate(plain, LOCAL_ONLY));

@@ -4,24 +4,25 @@
  * `/v1/records/search` matches `/v1/records/search` before `/v1/records/{id}`.
  * Pure.
  */
+import { wildcardMatcher } from '../util/wildcard.js';
 import { type OpenApiOperation, operationKey } from './types.js';
+
+/** A test of one path segment. */
+type Test = (segment: string) => boolean;
 
 interface Compiled {
   readonly key: string;
   readonly method: string;
   /** Per segment: the literal text, or a pattern for a segment with `{param}`s. */
-  readonly segments: readonly (RegExp | string)[];
+  readonly segments: readonly (Test | string)[];
   /** Literal segments count: more is more specific. */
   readonly literals: number;
 }
 
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-function compileSegment(segment: string): RegExp | string {
+function compileSegment(segment: string): Test | string {
   if (!segment.includes('{')) return segment;
-  // `{id}.json`, `v{major}`: each template part matches one or more characters but `/`.
-  const parts = segment.split(/\{[^}]*\}/).map(escapeRegex);
-  return new RegExp(`^${parts.join('[^/]+')}$`);
+  // `{id}.json`, `v{major}`: each template part matches one or more characters (a segment holds no `/`).
+  return wildcardMatcher(segment.split(/\{[^}]*\}/), 1);
 }
 
 /** `/a/b/` → `['', 'a', 'b']`; `/` → `['', '']`. */
@@ -29,7 +30,7 @@ function segmentsOf(path: string): string[] {
   return (path.replace(/\/+$/, '') || '/').split('/');
 }
 
-function compile(operation: OpenApiOperation): Compiled {
+function compile(operation: Pick<OpenApiOperation, 'method' | 'path'>): Compiled {
   const segments = segmentsOf(operation.path).map(compileSegment);
   return {
     key: operationKey(operation),
@@ -43,7 +44,7 @@ function matches(compiled: Compiled, segments: readonly string[]): boolean {
   if (compiled.segments.length !== segments.length) return false;
   return compiled.segments.every((pattern, i) => {
     const segment = segments[i] ?? '';
-    return typeof pattern === 'string' ? pattern === segment : pattern.test(segment);
+    return typeof pattern === 'string' ? pattern === segment : pattern(segment);
   });
 }
 
@@ -51,7 +52,9 @@ function matches(compiled: Compiled, segments: readonly string[]): boolean {
 export type OperationMatcher = (method: string, path: string) => string | undefined;
 
 /** A matcher over `operations` (most specific template first). */
-export function operationMatcher(operations: readonly OpenApiOperation[]): OperationMatcher {
+export function operationMatcher(
+  operations: readonly Pick<OpenApiOperation, 'method' | 'path'>[],
+): OperationMatcher {
   const compiled = operations.map(compile).sort((a, b) => b.literals - a.literals);
   return (method, path) => {
     const segments = segmentsOf(path.split(/[?#]/, 1)[0] ?? path);

@@ -6,6 +6,13 @@
  * `minimum`/`maximum` and `minLength`/`maxLength`. Recursive schemas are cut
  * at a fixed depth. Numbers a double cannot hold are `ExactNumber`s, as the
  * document wrote them (`load.ts`). Pure.
+ *
+ * A document bounds neither: `minLength: 1000000000` would ask for a string
+ * of a gigabyte, and nine schemas of twelve properties, each referring to
+ * the next, for 12^8 values. A sample string is at most
+ * {@link LONGEST_SAMPLE_STRING} characters, and a sample at most
+ * {@link MOST_SAMPLE_VALUES} values (past that, further members are left
+ * out), so every sample is made in bounded time and memory.
  */
 import { type ExactNumber, isExactNumber } from '../wire/exact-number.js';
 import { field, has, isObject, type Json, listAt, objectAt, stringAt } from './read.js';
@@ -15,6 +22,12 @@ import type { JsonSchema } from './types.js';
 export type SampleFor = 'request' | 'response';
 
 const MAX_DEPTH = 8;
+
+/** The longest sample string, whatever `minLength` asks (a bounded case file; the server may refuse it). */
+export const LONGEST_SAMPLE_STRING = 1024;
+
+/** The most values one sample holds (a `$ref` fan-out is cut there, deterministically). */
+export const MOST_SAMPLE_VALUES = 10_000;
 
 /** Sample strings by `format`, chosen to be valid and obviously made up. */
 const FORMATS: Readonly<Record<string, string>> = {
@@ -81,7 +94,8 @@ function sampleNumber(schema: Json, integer: boolean): number | ExactNumber {
 function sampleString(schema: Json): string {
   const format = stringAt(schema, 'format');
   let text = (format === undefined ? undefined : FORMATS[format]) ?? 'string';
-  const min = numberBound(schema, 'minLength');
+  const asked = numberBound(schema, 'minLength');
+  const min = asked === undefined ? undefined : Math.min(asked, LONGEST_SAMPLE_STRING);
   const max = numberBound(schema, 'maxLength');
   if (min !== undefined && text.length < min) text = text.padEnd(min, 'x');
   if (max !== undefined && text.length > max) text = text.slice(0, max);
@@ -92,6 +106,8 @@ interface Walk {
   readonly purpose: SampleFor;
   readonly depth: number;
   readonly seen: ReadonlySet<Json>;
+  /** Values the sample may still hold, shared by the whole walk. */
+  readonly budget: { left: number };
 }
 
 function sampleObject(schema: Json, walk: Walk): Record<string, unknown> {
@@ -115,7 +131,8 @@ function sampleAllOf(parts: readonly unknown[], walk: Walk): unknown {
 
 function sampleAt(schema: Json, outer: Walk): unknown {
   // A recursive schema (a tree of nodes) is a cycle once dereferenced: stop there.
-  if (outer.depth > MAX_DEPTH || outer.seen.has(schema)) return undefined;
+  if (outer.depth > MAX_DEPTH || outer.seen.has(schema) || outer.budget.left <= 0) return undefined;
+  outer.budget.left--;
   const walk: Walk = { ...outer, depth: outer.depth + 1, seen: new Set([...outer.seen, schema]) };
   const known = documented(schema);
   if (known !== undefined) return known.value;
@@ -151,5 +168,6 @@ function sampleAt(schema: Json, outer: Walk): unknown {
  * schema says nothing a value could be made from (`{}`).
  */
 export function sampleOf(schema: JsonSchema, purpose: SampleFor = 'request'): unknown {
-  return sampleAt(schema, { purpose, depth: 0, seen: new Set() });
+  const budget = { left: MOST_SAMPLE_VALUES };
+  return sampleAt(schema, { purpose, depth: 0, seen: new Set(), budget });
 }

@@ -14,6 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Exchange, ResponseBody, SideOutcome } from '../model/exchange.js';
+import { LONGEST_SHAPED_TEXT } from '../util/short-text.js';
 
 /** Each side's body digests, hex in lower case and base64, one set per side. */
 export interface BodyDigests {
@@ -65,7 +66,7 @@ export function bodyDigestsOf(exchange: Exchange): BodyDigests | undefined {
  * body digests are kept in (hex in lower case, SRI without its name).
  */
 export function digestForm(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
+  if (typeof value !== 'string' || value.length > LONGEST_SHAPED_TEXT) return undefined;
   if (/^[0-9a-fA-F]{40,128}$/.test(value)) return value.toLowerCase();
   const sri = /^sha(?:1|256|384|512)-([A-Za-z0-9+/]{27,}={0,2})$/.exec(value);
   if (sri !== null) return sri[1];

@@ -44,6 +44,12 @@ const CHANGE_PREVIEW: PreviewBudget = { nodes: 20, chars: 256, totalChars: 1_024
 const MAX_REPORTED_PATH = 1_000;
 /** The request path as reports show it is cut past this many characters. */
 const MAX_REPORTED_REQUEST_PATH = 2_048;
+/** A finding lists at most this many of the paths it accounts for (its summary counts them all). */
+const MAX_FINDING_PATHS = 100;
+/** An explanation is cut past this many characters (a 10 MB key named in it). */
+const MAX_REPORTED_EXPLANATION = 16 * 1024;
+/** A summary line is cut past this many characters. */
+const MAX_REPORTED_SUMMARY = 1_024;
 
 export type { ResultContext } from './result-context.js';
 
@@ -324,10 +330,12 @@ export function toCaseResult(
       const result: Divergent = common;
       result.verdict = 'divergent';
       result.fingerprint = fingerprint;
-      result.findings = judgement.findings.map((f) => redactFinding(f, context.redact));
+      result.findings = judgement.findings.map((f) =>
+        reportedFinding(redactFinding(f, context.redact)),
+      );
       if (divergence.pattern !== undefined) result.pattern = divergence.pattern;
-      result.explanation = explanation;
-      result.summary = summary;
+      result.explanation = cutReported(explanation, MAX_REPORTED_EXPLANATION);
+      result.summary = cutReported(summary, MAX_REPORTED_SUMMARY);
       result.changes = divergence.changes
         .slice(0, MAX_REPORTED_CHANGES)
         .map((change) => reportedChange(change, context.redact));
@@ -354,6 +362,22 @@ export function toCaseResult(
 export function redactFinding(finding: Finding, redact: Redactor): Finding {
   // The cause names the endpoint (a secret in a path), a field, a header class: all redacted.
   return redact.same(finding);
+}
+
+/** `text`, or its first `max` characters and how long it was (`… (10,000,000 characters)`). */
+function cutReported(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, max)}… (${text.length.toLocaleString('en-US')} characters)`;
+}
+
+/** A finding as reports keep it: its first paths, each cut when huge. */
+function reportedFinding(finding: Finding): Finding {
+  const { paths } = finding;
+  if (paths.length <= MAX_FINDING_PATHS && paths.every((p) => p.length <= MAX_REPORTED_PATH)) {
+    return finding;
+  }
+  const kept = paths.slice(0, MAX_FINDING_PATHS).map((p) => cutPreview(p, MAX_REPORTED_PATH));
+  return { ...finding, paths: kept };
 }
 
 /**

@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { isJsonObject } from '../normalise/json.js';
+import { isExactNumber } from '../wire/exact-number.js';
 import { ownValue } from '../wire/json-equal.js';
 
 /** How much of a value a preview keeps. */
@@ -27,6 +28,11 @@ export const CUT_KEY = '…';
 /** A string cut to `max` characters (ending in `…`). */
 export function cutText(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
+}
+
+/** A number's text past `max` digits as its first ones and its length: `7777…(5,000,000 digits)`. */
+export function cutNumber(text: string, max: number): string {
+  return `${text.slice(0, max)}…(${text.length.toLocaleString('en-US')} digits)`;
 }
 
 /** Sets an own member (a `__proto__` key stays a member, never the prototype). */
@@ -119,6 +125,10 @@ export function previewValue(
         cut = true;
         define(out, CUT_KEY, `${keys.length - kept} more members`);
       }
+    } else if (isExactNumber(source) && source.text.length > budget.chars) {
+      // A 5-million-digit number: its first digits, as text, and how many there were.
+      cut = true;
+      assign(cutNumber(source.text, budget.chars));
     } else {
       assign(source);
     }
@@ -139,12 +149,16 @@ function fitsWhole(value: unknown, budget: PreviewBudget): boolean {
     chars -= text.length;
     return true;
   };
+  const long = (source: unknown) => isExactNumber(source) && source.text.length > budget.chars;
+  if (long(value)) return false;
   if (typeof value !== 'object' || value === null) return typeof value !== 'string' || fits(value);
   const queue: unknown[] = [value];
   for (let head = 0; head < queue.length; head++) {
     const source = queue[head];
     if (typeof source === 'string') {
       if (!fits(source)) return false;
+    } else if (long(source)) {
+      return false;
     } else if (Array.isArray(source)) {
       if (source.length > left) return false;
       left -= source.length;

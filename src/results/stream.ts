@@ -14,6 +14,7 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Redactor } from '../redact/redact.js';
 import { openBlockFile } from '../util/block-file.js';
+import { asWriteFailure } from '../util/write-failure.js';
 import { writeAssessment } from './assessment-file.js';
 import {
   type CollectedResults,
@@ -111,9 +112,20 @@ export async function openResultStream(path: string, count: number): Promise<Res
       else plain.add(result);
     },
     async finish() {
-      await out.close();
+      // Every report is made from this file: without it the run's folder stays `.partial`, with no report.
+      const refused = (error: unknown) =>
+        asWriteFailure(
+          error,
+          path,
+          `; every report is made from it, so none was written (the run's folder stays ${dirname(path)}, and the tracker and latest were left as they were)`,
+        );
+      await out.close().catch((error: unknown) => {
+        throw refused(error);
+      });
       if (late !== undefined) {
-        await rewriteStale(path, ledger, stale, late);
+        await rewriteStale(path, ledger, stale, late).catch((error: unknown) => {
+          throw refused(error);
+        });
         for (const item of notable) {
           if (stale[item.position] === 1) item.result = redactLearned(item.result, late);
         }

@@ -52,7 +52,8 @@ function findMarkers(lines: readonly RawLine[], file: string): [number, number] 
     const isStart = trimmed === TRACKER_START;
     const isEnd = trimmed === TRACKER_END;
     if (!isStart && !isEnd) {
-      if (text.includes(TRACKER_START) || text.includes(TRACKER_END)) {
+      // A table row is data: a server's key can hold the markers' text (in a code span).
+      if (!isTableLine(text) && (text.includes(TRACKER_START) || text.includes(TRACKER_END))) {
         throw invalid(file, index + 1, 'put the parity tracker marker on a line of its own');
       }
       continue;

@@ -15,6 +15,7 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ParityError } from '../util/errors.js';
 import { isTempFileOf, readFailure, readRegularText, writeFileAtomic } from '../util/fs.js';
+import { asWriteFailure } from '../util/write-failure.js';
 import { checkFileTarget, folderProblem, type WriteTarget } from '../util/write-target.js';
 import { initialisedText, requireManaged } from './init.js';
 import { acquireLock, breakAbandoned, type TrackerLockOptions } from './lock.js';
@@ -167,7 +168,14 @@ export async function planTrackerEdit<T>(
   const missing = () =>
     new ParityError('PARITY_USAGE', `${path}: no tracker there yet; run parity first`);
   if (!options.create && !(await trackerExists(path))) throw missing();
-  const { target, lock } = await lockedTarget(path, options);
+  // A folder that takes no new file (read-only, immutable) is refused before the lock, as a run's preflight does.
+  const existingTarget = await trackerTarget(path);
+  if (existingTarget.kind !== 'missing') await checkFolder(path, existingTarget);
+  const unwritten = (error: unknown) =>
+    asWriteFailure(error, `${path}: the tracker`, '; it is left as it was');
+  const { target, lock } = await lockedTarget(path, options).catch((error: unknown) => {
+    throw unwritten(error);
+  });
   try {
     const existing = await readTarget(target);
     if (existing === undefined && !options.create) throw missing();
@@ -184,6 +192,8 @@ export async function planTrackerEdit<T>(
       async commit() {
         try {
           if (changed) await writeFileAtomic(target.real, text, { keep: target });
+        } catch (error) {
+          throw unwritten(error);
         } finally {
           await lock.release();
         }
@@ -221,11 +231,19 @@ export async function planTrackerUpdate(
     return { doc: merged.doc, result: merged.changes };
   };
   const plan = await planTrackerEdit(path, merge, { ...options, create: true });
+  let rows: TrackerRow[];
+  try {
+    rows = trackerRows(parseTracker(plan.text, path));
+  } catch (error) {
+    // The lock is held until commit or abandon: a plan that fails here must not keep it.
+    await plan.abandon();
+    throw error;
+  }
   return {
     created: plan.created,
     changed: plan.changed,
     changes: plan.result,
-    rows: trackerRows(parseTracker(plan.text, path)),
+    rows,
     commit: () => plan.commit(),
     abandon: () => plan.abandon(),
   };

@@ -28,7 +28,9 @@ export type ParityErrorCode =
   /** A file to import (HAR, Postman, curl, OpenAPI) or a recording does not parse or validate. */
   | 'PARITY_INPUT_INVALID'
   /** A file parity would write exists already (and `--force` was not given). */
-  | 'PARITY_WOULD_OVERWRITE';
+  | 'PARITY_WOULD_OVERWRITE'
+  /** The system refused a write (a full disk, a quota, a file size limit, a read-only file system). */
+  | 'PARITY_WRITE_FAILED';
 
 /** One problem in an input file, already placed at its source position. */
 export interface InputProblem {

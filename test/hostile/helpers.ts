@@ -4,10 +4,10 @@
  * whatever bytes a test wants, and read-only folders that hold even for root.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { chmod, cp, mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
+import { chmod, cp, mkdtemp, readdir, readFile, stat, symlink } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
@@ -24,6 +24,20 @@ export function bundledBin(): Promise<string> {
     return join(pkg, 'bin', 'parity.js');
   })();
   return bundled;
+}
+
+/**
+ * The bin, with the packages its bundle leaves external (the OpenAPI parser,
+ * fast-check) beside it, as an install has them (linked once per package).
+ */
+export async function bundledBinWithPackages(): Promise<string> {
+  const bin = await bundledBin();
+  await symlink(join(ROOT, 'node_modules'), join(dirname(dirname(bin)), 'node_modules')).catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    },
+  );
+  return bin;
 }
 
 export interface BinOutcome {
@@ -45,9 +59,9 @@ export interface RunningBin {
 export async function startBin(
   args: readonly string[],
   cwd: string,
-  options: { env?: Record<string, string>; uid?: number; gid?: number } = {},
+  options: { env?: Record<string, string>; uid?: number; gid?: number; packages?: boolean } = {},
 ): Promise<RunningBin> {
-  const bin = await bundledBin();
+  const bin = options.packages === true ? await bundledBinWithPackages() : await bundledBin();
   const child = spawn(process.execPath, [bin, ...args], {
     cwd,
     env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...options.env },

@@ -96,7 +96,6 @@ export async function importCommand(
     throw usage(`parity import ${kind} reads one file (got ${operands.length - 1})`);
   checkOptions(kind, flags);
   const interrupt = createInterrupt();
-  const off = io.signals?.on((signal) => interrupt.raise(signal));
   const outcome = await runImport(
     {
       kind,
@@ -108,9 +107,10 @@ export async function importCommand(
       vars: varsOf(flags.var ?? []),
       stdin: io.stdin,
       interrupt,
+      listen: () => io.signals?.on((signal) => interrupt.raise(signal)) ?? (() => undefined),
     },
     contextOf(io),
-  ).finally(() => off?.());
+  );
   if (outcome.interrupted !== undefined) {
     const err = colorsFor(io.stderr, io.env);
     io.stderr.write(

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { globToRegExp, selectCases } from '../../../src/cases/select.js';
+import { selectCases } from '../../../src/cases/select.js';
 import type { Case } from '../../../src/model/case.js';
 import { resolveRules } from '../../../src/rules/schema.js';
+import { globMatcher } from '../../../src/util/wildcard.js';
 
 function makeCase(id: string, tags: string[] = []): Case {
   return {
@@ -64,9 +65,35 @@ describe('selectCases', () => {
   });
 });
 
-describe('globToRegExp', () => {
+describe('globMatcher', () => {
   it('treats everything but `*` literally', () => {
-    expect(globToRegExp('a.b/(c)?').test('a.b/(c)?')).toBe(true);
-    expect(globToRegExp('a.b').test('axb')).toBe(false);
+    expect(globMatcher('a.b/(c)?')('a.b/(c)?')).toBe(true);
+    expect(globMatcher('a.b')('axb')).toBe(false);
+  });
+
+  it('matches as the regular expression `^` + parts joined by `.*` + `$` would', () => {
+    const cases: [string, string, boolean][] = [
+      ['*', '', true],
+      ['a*', 'a', true],
+      ['*a', 'ba', true],
+      ['a*a', 'a', false],
+      ['a*a', 'aa', true],
+      ['ab*ba', 'aba', false],
+      ['*ab*ab*', 'abab', true],
+      ['*ab*ab*', 'aba', false],
+      ['users/*/get', 'users/x/y/get', true],
+      ['**x**', 'axb', true],
+      ['*a*b*', 'ba', false],
+      ['x*y*z', 'xzyz', true],
+      ['x*y*z', 'xzy', false],
+    ];
+    for (const [glob, text, expected] of cases) {
+      const source = glob
+        .split('*')
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+        .join('.*');
+      expect(new RegExp(`^${source}$`).test(text), `${glob} ${text}`).toBe(expected);
+      expect(globMatcher(glob)(text), `${glob} ${text}`).toBe(expected);
+    }
   });
 });
