@@ -34,7 +34,13 @@ import { type CaseResult, isNotable } from '../results/types.js';
 import { ParityError } from '../util/errors.js';
 import type { Host } from '../util/host.js';
 import { libraryEvidence } from './tracker-evidence.js';
-import { coveredOf, observationsOf, planTracker, type TrackerUpdate } from './tracker-update.js';
+import {
+  coveredOf,
+  flowsOf,
+  observationsOf,
+  planTracker,
+  type TrackerUpdate,
+} from './tracker-update.js';
 
 /** The report without its results, summary and what `finishRun` adds. */
 export type ReportHead = Omit<
@@ -109,6 +115,7 @@ export async function finishRun(input: FinishInput): Promise<Finished> {
   const denoised = observed.map((r) => assessed(r, masking));
   // Only cases whose two sides answered can resolve a row or fix a divergence.
   const compared = comparedIds(input.collected.ranIds, denoised);
+  const selected = comparedIds(input.collected.ranIds, []);
   const regression =
     input.previous === undefined
       ? undefined
@@ -135,12 +142,10 @@ export async function finishRun(input: FinishInput): Promise<Finished> {
     covered: coveredOf(classified),
     ranCaseIds: compared,
     // A run of the whole library also knows which cases it no longer holds.
-    library: libraryEvidence(
-      input.head,
-      comparedIds(input.collected.ranIds, []),
-      compared,
-      denoised,
-    ),
+    library: libraryEvidence(input.head, selected, compared, denoised),
+    // Rows whose cases ran without proving them fixed are "not seen" (`tracker/evidence.ts`).
+    selected,
+    flows: flowsOf(classified),
     date,
   });
   const assessment: Assessment = { ...classifying, rowOf: tracker?.rowOf };

@@ -49,6 +49,20 @@ export function coveredOf(results: readonly CaseResult[]): Map<string, string[]>
   return covered;
 }
 
+/**
+ * Each flow (`suite/flow`) with its steps that show a root cause: a step that diverges otherwise leaves every step of its flow
+ * unable to prove a row fixed (`tracker/evidence.ts`).
+ */
+export function flowsOf(results: readonly CaseResult[]): Map<string, string[]> {
+  const flows = new Map<string, string[]>();
+  for (const result of results) {
+    if (result.flow === undefined) continue;
+    if ((result.findings ?? []).length === 0) continue;
+    flows.set(result.flow.id, [...(flows.get(result.flow.id) ?? []), result.caseId]);
+  }
+  return flows;
+}
+
 /** A row no case showed this run: resolved, or covered by a rule in `hidden` cases. */
 function resolvedEntry(row: TrackerRow, hidden: readonly string[]): RootCauseEntry {
   return {

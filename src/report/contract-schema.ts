@@ -400,6 +400,21 @@ export const sectionsShape = {
           summary: z.string(),
         }),
       ),
+      notSeen: z
+        .array(
+          z.looseObject({
+            fingerprint: z.string(),
+            kinds: kindsSchema,
+            endpoints: ids,
+            caseIds: ids,
+            summary: z.string(),
+            reason: z.enum(['diverges-otherwise', 'not-compared']),
+          }),
+        )
+        .exactOptional()
+        .describe(
+          'root causes shown before that this run did not see and did not prove fixed (the case answers otherwise, or did not compare)',
+        ),
     })
     .exactOptional()
     .describe(
@@ -476,6 +491,22 @@ export const trackerOutcomeSchema = z.looseObject({
     )
     .exactOptional()
     .describe('open rows listing cases the library no longer holds (a whole-library run only)'),
+  notSeen: z
+    .array(
+      z.looseObject({
+        rowId: z.string(),
+        reason: z
+          .enum(['diverges-otherwise', 'not-compared', 'not-selected'])
+          .describe(
+            'a listed case shows a root cause that appeared since the row was last seen; one ran but did not compare; not every listed case ran',
+          ),
+        caseIds: ids.describe('the listed cases the reason is about'),
+      }),
+    )
+    .exactOptional()
+    .describe(
+      'open rows whose cases ran without showing them or proving them fixed ("not seen in this run": left open)',
+    ),
 });
 
 /**

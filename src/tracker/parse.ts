@@ -16,6 +16,7 @@ import {
   splitTableLine,
 } from './cells.js';
 import { hiddenCount } from './lists.js';
+import { parseLastSeen } from './last-seen.js';
 import {
   type BlockItem,
   COLUMN_TITLES,
@@ -132,7 +133,7 @@ function readRow(line: TableLine, columns: ColumnIndex): TrackerRow | string {
     hiddenCases: hiddenCount(value('cases')),
     summary: value('summary'),
     firstSeen: value('firstSeen'),
-    lastSeen: value('lastSeen'),
+    ...parseLastSeen(value('lastSeen')),
     resolved: value('resolved'),
     fingerprint,
     decision: value('decision'),
