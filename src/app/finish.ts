@@ -33,6 +33,7 @@ import { countedSummary, type RunSummary } from '../results/summary.js';
 import { type CaseResult, isNotable } from '../results/types.js';
 import { ParityError } from '../util/errors.js';
 import type { Host } from '../util/host.js';
+import { trackerAnswers } from './tracker-answers.js';
 import { libraryEvidence } from './tracker-evidence.js';
 import {
   coveredOf,
@@ -137,8 +138,21 @@ export async function finishRun(input: FinishInput): Promise<Finished> {
   );
   const classifying: Assessment = { ...marking, consequences };
   const classified = listed.map((r) => assessed(r, classifying));
+  const observations = observationsOf(classified);
+  const answers =
+    input.tracker === undefined || input.head.interrupted !== undefined
+      ? undefined
+      : await trackerAnswers({
+          trackerPath: input.tracker.path,
+          observations,
+          compared,
+          held: classified,
+          read: (ids) => input.collected.read(ids),
+          previous: input.previous,
+          reportsDir: input.folder.reportsDir,
+        });
   const { tracker, trackerError } = await trackerPlan(input, {
-    observations: observationsOf(classified),
+    observations,
     covered: coveredOf(classified),
     ranCaseIds: compared,
     // A run of the whole library also knows which cases it no longer holds.
@@ -146,6 +160,7 @@ export async function finishRun(input: FinishInput): Promise<Finished> {
     // Rows whose cases ran without proving them fixed are "not seen" (`tracker/evidence.ts`).
     selected,
     flows: flowsOf(classified),
+    answers,
     date,
   });
   const assessment: Assessment = { ...classifying, rowOf: tracker?.rowOf };

@@ -116,7 +116,8 @@ function regressionLines(report: RunReport, c: Colors): string[] {
   if (r.fixed.length > LISTED) out.push(c.dim(`  … and ${r.fixed.length - LISTED} more fixed`));
   const notSeen = r.notSeen ?? [];
   for (const cause of notSeen.slice(0, LISTED)) {
-    const why = cause.reason === 'diverges-otherwise' ? 'the case answers otherwise now' : 'not compared';
+    const why =
+      cause.reason === 'diverges-otherwise' ? 'the case answers otherwise now' : 'not compared';
     out.push(
       `  ${c.yellow(pad('not seen', 9))} ${cause.caseIds.join(', ')}  ${cause.summary}  ${c.dim(`(not seen in this run: ${why}; not fixed)`)}`,
     );

@@ -246,11 +246,15 @@ function lostAs(
     readonly now: ReadonlyMap<string, CaseResult>;
     readonly compared: IdSet;
     readonly moved: readonly string[];
+    /** The flows (`suite/flow/`) with a step not sent. */
+    readonly broken: readonly string[];
   },
 ): Lost | undefined {
   const result = at.now.get(caseId);
   if (!at.compared.has(caseId)) {
-    return result === undefined || result.verdict === 'equal' ? undefined : 'not-compared';
+    // Ran and did not compare (a side failed, a step not sent, a flow with one), or did not run.
+    const ran = result !== undefined || at.broken.some((flow) => caseId.startsWith(flow));
+    return ran ? 'not-compared' : undefined;
   }
   if (answersOtherwise(seen, result)) return 'diverges-otherwise';
   return at.moved.some((flow) => caseId.startsWith(flow)) ? 'diverges-otherwise' : 'fixed';
@@ -280,10 +284,13 @@ function lostCauses(
   compared: IdSet,
 ): { fixed: FixedDivergence[]; notSeen: NotSeenDivergence[] } {
   const moved = movedFlows(before, now);
+  const broken = [...now.values()].flatMap((r) =>
+    r.verdict === 'skipped' && r.flow !== undefined ? [`${r.flow.id}/`] : [],
+  );
   const building = new Map<Lost, Map<string, Building>>();
   for (const [caseId, seen] of before) {
     if (!seen.compared || seen.findings.length === 0) continue;
-    const lost = lostAs(caseId, seen, { now, compared, moved });
+    const lost = lostAs(caseId, seen, { now, compared, moved, broken });
     if (lost === undefined) continue;
     const result = now.get(caseId);
     const still = new Set((result?.findings ?? []).map((f) => f.fingerprint));

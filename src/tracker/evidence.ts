@@ -10,7 +10,10 @@
  * otherwise: its answer moved on (another status, a state that changed), so
  * the row's place was not compared and the row is "not seen", not fixed. So is
  * every step of a flow with a step that diverges otherwise, as of a flow with
- * a step not sent (`results/regression.ts`).
+ * a step not sent (`results/regression.ts`). With the previous report at hand
+ * (`CaseAnswers`), a case whose baseline answers another status than when it
+ * showed the row there (a write that now meets the document it made: 409 on
+ * both sides, equal) diverges otherwise too.
  *
  * Its Cases cell lists the cases, unless the list was cut (`… (+N more)`):
  * then only a run of the whole library in which every case compared may
@@ -19,7 +22,13 @@
  * the root cause again: the row is judged on the cases that are left, and when
  * none is left nothing resolves it.
  */
-import type { LibraryEvidence, MissingCases, NotSeenRow, TrackerRow } from './types.js';
+import type {
+  CaseAnswers,
+  LibraryEvidence,
+  MissingCases,
+  NotSeenRow,
+  TrackerRow,
+} from './types.js';
 
 /** Why a row whose cases ran is not resolved: the finding did not reproduce for another reason. */
 export type NotSeenReason = NotSeenRow['reason'];
@@ -48,6 +57,21 @@ export interface RunShowing {
   readonly rows: ReadonlyMap<string, TrackerRow>;
   /** The cases the run selected (ran, whether or not they compared). */
   readonly selected: { has(id: string): boolean };
+  /** How the cases answered in the previous report and now, when it is at hand. */
+  readonly answers?: CaseAnswers | undefined;
+}
+
+/**
+ * True when the previous report shows the case answering the row in another
+ * state than now: it showed the row there, and its baseline's status then and
+ * now differ. (A previous report in which the case did not show the row says
+ * nothing of the state that showed it.)
+ */
+function answersOtherwise(caseId: string, row: JudgedRow, answers: CaseAnswers | undefined) {
+  const then = answers?.before(caseId);
+  const now = answers?.now(caseId);
+  if (then === undefined || now === undefined || row.fingerprint === undefined) return false;
+  return then.causes.includes(row.fingerprint) && then.status !== now.status;
 }
 
 /**
@@ -68,6 +92,7 @@ function divergesOtherwise(caseId: string, row: JudgedRow, showing: RunShowing):
 /** True when `caseId`, or a step of its flow, diverges otherwise (see `divergesOtherwise`). */
 function movedOn(caseId: string, row: JudgedRow, showing: RunShowing): boolean {
   if (divergesOtherwise(caseId, row, showing)) return true;
+  if (answersOtherwise(caseId, row, showing.answers)) return true;
   for (const [flow, steps] of showing.flows) {
     if (!caseId.startsWith(`${flow}/`)) continue;
     if (steps.some((step) => divergesOtherwise(step, row, showing))) return true;

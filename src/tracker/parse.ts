@@ -15,8 +15,8 @@ import {
   splitLines,
   splitTableLine,
 } from './cells.js';
-import { hiddenCount } from './lists.js';
 import { parseLastSeen } from './last-seen.js';
+import { hiddenCount } from './lists.js';
 import {
   type BlockItem,
   COLUMN_TITLES,

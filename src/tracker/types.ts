@@ -115,8 +115,26 @@ export interface TrackerRun {
   readonly selected?: { has(id: string): boolean } | undefined;
   /** Each flow (`suite/flow`) with its steps that show a root cause this run. */
   readonly flows?: ReadonlyMap<string, readonly string[]> | undefined;
+  /** How the cases answered before (the previous report) and now; absent without a previous report. */
+  readonly answers?: CaseAnswers | undefined;
   /** The run's day, `YYYY-MM-DD`. */
   readonly date: string;
+}
+
+/** How a case answered: the baseline's status and the root causes the case showed. */
+export interface CaseAnswer {
+  readonly status: number | undefined;
+  readonly causes: readonly string[];
+}
+
+/**
+ * The answers of some cases in the previous report (`before`) and in this run
+ * (`now`): a case whose baseline now answers another status than when it
+ * showed a row answers in another state, so it proves nothing about the row.
+ */
+export interface CaseAnswers {
+  before(caseId: string): CaseAnswer | undefined;
+  now(caseId: string): CaseAnswer | undefined;
 }
 
 /** An `_open_` row whose listed cases ran without showing it or proving it fixed. */

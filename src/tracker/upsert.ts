@@ -221,6 +221,7 @@ function showingOf(
     flows: run.flows ?? new Map(),
     rows: new Map(rows.map((row) => [row.fingerprint, row] as const)),
     selected: run.selected,
+    answers: run.answers,
   };
 }
 

@@ -73,9 +73,7 @@ describe('compareToPrevious', () => {
     const { results, summary } = compareToPrevious(now, previous);
     // fp-shape is gone from a/one, which shows fp-other now (not fixed: not seen); a/two did not
     // run and b/three could not be compared.
-    expect(summary.fixed.map((f) => [f.fingerprint, f.caseIds])).toEqual([
-      ['fp-gone', ['c/four']],
-    ]);
+    expect(summary.fixed.map((f) => [f.fingerprint, f.caseIds])).toEqual([['fp-gone', ['c/four']]]);
     expect(summary.notSeen?.map((f) => [f.fingerprint, f.caseIds, f.reason])).toEqual([
       ['fp-shape', ['a/one'], 'diverges-otherwise'],
       ['fp-value', ['b/three'], 'not-compared'],

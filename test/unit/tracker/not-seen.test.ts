@@ -50,10 +50,7 @@ describe('rows resolve only on evidence', () => {
     it(`leaves ${place} open, not seen, when its case answers otherwise (${caseId})`, () => {
       const first = apply(newTrackerText(), ran('2024-03-01', [obs(place, [caseId])], [caseId]));
       // The state moved on: the case now shows a root cause it never showed.
-      const moved = apply(
-        first.text,
-        ran('2024-03-02', [obs(other, [caseId])], [caseId]),
-      );
+      const moved = apply(first.text, ran('2024-03-02', [obs(other, [caseId])], [caseId]));
       expect(moved.changes.resolved).toEqual([]);
       expect(moved.changes.notSeen).toEqual([
         { rowId: 'PAR-001', reason: 'diverges-otherwise', caseIds: [caseId] },
@@ -73,7 +70,10 @@ describe('rows resolve only on evidence', () => {
       // Back in its state and fixed: the case compares equal where the row was.
       const fixed = apply(still.text, ran('2024-03-04', [], [caseId]));
       expect(fixed.changes.resolved).toEqual(['PAR-001', 'PAR-002']);
-      expect(rowOf(fixed.rows, place)).toMatchObject({ status: 'resolved', lastSeen: '2024-03-01' });
+      expect(rowOf(fixed.rows, place)).toMatchObject({
+        status: 'resolved',
+        lastSeen: '2024-03-01',
+      });
       expect(rowOf(fixed.rows, place).notSeen).toBeUndefined();
     });
 
