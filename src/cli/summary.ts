@@ -236,6 +236,16 @@ function countLines(report: RunReport, c: Colors): string[] {
       `  per-instance: ${n.derived} case(s) with revisions (ETags, CouchDB-style _rev) derived from per-instance values, compared by format (report.json: derived)`,
     );
   }
+  if (n.generated > 0) {
+    out.push(
+      `  per-instance: ${n.generated} case(s) with values each side generated for itself (ids, revisions, UUIDs), compared by format, each with its evidence (report.json: generated)`,
+    );
+  }
+  if (n.unsettled > 0) {
+    out.push(
+      `  unsettled: ${n.unsettled} case(s) with id-like values that differ without evidence they are per-instance; --noise (a replica) would settle them (report.json: unsettled)`,
+    );
+  }
   return out;
 }
 

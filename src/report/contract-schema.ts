@@ -191,6 +191,18 @@ export const resultBaseShape = {
     .describe(
       'where both sides held a revision derived from per-instance values, compared by format',
     ),
+  generated: z
+    .array(z.string())
+    .exactOptional()
+    .describe(
+      'where both sides held a value each generated for itself, compared by format as {{generated}}: each a pointer and its evidence in parentheses',
+    ),
+  unsettled: z
+    .array(z.string())
+    .exactOptional()
+    .describe(
+      'where both sides held differing values of one id-like format without evidence they are per-instance: still compared; --noise (a replica) would settle them',
+    ),
   flakyBaseline: z
     .looseObject({
       reason: z.string().describe('one sentence'),
@@ -340,6 +352,14 @@ export const summaryShape = {
   derived: countSchema
     .exactOptional()
     .describe('cases with revisions derived from per-instance values, compared by format'),
+  generated: countSchema
+    .exactOptional()
+    .describe('cases with values each side generated for itself, compared by format'),
+  unsettled: countSchema
+    .exactOptional()
+    .describe(
+      'cases with differing values of one id-like format and no evidence they are per-instance',
+    ),
   flakyBaselines: countSchema.exactOptional().describe('cases whose two baseline answers differed'),
   latency: latency.exactOptional().describe('p50/p95 per endpoint'),
 };

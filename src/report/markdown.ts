@@ -83,6 +83,18 @@ export function summarySection(report: RunReport): string {
       String(n.sequenced),
     ]);
   }
+  if (n.generated > 0) {
+    rows.push([
+      'Values each side generated for itself (ids, revisions, UUIDs), compared by format (cases)',
+      String(n.generated),
+    ]);
+  }
+  if (n.unsettled > 0) {
+    rows.push([
+      'Id-like values that differ without evidence they are per-instance: `--noise` would settle them (cases)',
+      String(n.unsettled),
+    ]);
+  }
   const note = kindsNote(n);
   const counts = table(['', 'count'], rows);
   const notes = [...(note === undefined ? [] : [`By kind: ${note}.`]), `${junitLine(n)}.`];
