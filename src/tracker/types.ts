@@ -82,7 +82,17 @@ export interface TrackerObservation {
    * superseded by this one.
    */
   readonly supersedes?: readonly string[];
+  /**
+   * Every place the root cause showed at held id-like values with no evidence
+   * that they are per-instance (`CaseResult.unsettled`): its new row's
+   * Decision cell says which evidence would settle it.
+   */
+  readonly unsettled?: boolean;
 }
+
+/** What a new row's Decision cell says of a root cause whose values lack evidence. */
+export const UNSETTLED_NOTE =
+  'unsettled: id-like values with no evidence yet that each side generated them; run with --noise (a replica of the baseline) to settle it';
 
 /**
  * What a run that covered the whole library (no case paths, `--filter`,

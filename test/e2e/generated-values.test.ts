@@ -9,6 +9,8 @@
  * names and endpoints.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../src/report/contract.js';
 import { latestReport, runCli, tempProject } from '../helpers/cli.js';
@@ -81,7 +83,11 @@ function store(names: Names, side: { candidate: boolean }): Promise<TestServer> 
       return json(
         res,
         201,
-        docs.map((doc) => ({ ok: true, [names.id]: hex(32), [names.rev]: rev(1, JSON.stringify(doc)) })),
+        docs.map((doc) => ({
+          ok: true,
+          [names.id]: hex(32),
+          [names.rev]: rev(1, JSON.stringify(doc)),
+        })),
       );
     }
     if (req.method === 'DELETE' && parts[1] !== undefined) {
@@ -91,7 +97,9 @@ function store(names: Names, side: { candidate: boolean }): Promise<TestServer> 
     if (req.method === 'GET' && parts[1] === '_changes') {
       // Decimal on one side, hex on the other: another format, a divergence.
       const last = 40 + written;
-      return json(res, 200, { [names.counter]: side.candidate ? last.toString(16) + 'f' : `${last}1` });
+      return json(res, 200, {
+        [names.counter]: side.candidate ? last.toString(16) + 'f' : `${last}1`,
+      });
     }
     return json(res, 404, { error: 'missing' });
   });
@@ -184,4 +192,42 @@ describe('per-instance values found on the first run, by evidence', () => {
     expect(report.summary.generated).toBe(4);
     expect(run.stdout).toContain('per-instance: 4 case(s) with values each side generated');
   });
+});
+
+describe('id-like values without evidence', () => {
+  const started: TestServer[] = [];
+  afterAll(async () => Promise.all(started.map((s) => s.close())));
+
+  it.each([
+    ['a code', 'code', 'AB-1234', 'AB-9876'],
+    ['a handle', 'handle', 'user_7f3k', 'user_2m9q'],
+  ])(
+    '%s a read answers differently stays a row that says which evidence would settle it',
+    async (_, field, x, y) => {
+      const baseline = await startServer((_req, res) => json(res, 200, { [field]: x, n: 1 }));
+      const candidate = await startServer((_req, res) => json(res, 200, { [field]: y, n: 1 }));
+      started.push(baseline, candidate);
+      const cwd = await tempProject({
+        'cases/read.yaml':
+          'suite: read\ncases:\n  - id: one\n    request: { method: GET, path: /thing }\n',
+      });
+      const run = await runCli(cwd, [
+        'run',
+        '--baseline',
+        `a=${baseline.url}`,
+        '--candidate',
+        `b=${candidate.url}`,
+      ]);
+      expect(run.code, run.stdout).toBe(1);
+      const report = await latestReport(cwd);
+      expect(report.results[0]?.unsettled).toEqual([`/${field}`]);
+      expect(report.results[0]?.generated).toBeUndefined();
+      expect(report.summary.unsettled).toBe(1);
+      expect(run.stdout).toContain('--noise (a replica) would settle them');
+      const tracker = await readFile(join(cwd, 'docs/ARCHITECTURE_COMPARISON.md'), 'utf8');
+      const row = tracker.split('\n').find((line) => line.startsWith('| PAR-001 '));
+      expect(row).toContain('_open_');
+      expect(row).toContain('run with --noise (a replica of the baseline) to settle it');
+    },
+  );
 });
