@@ -37,7 +37,7 @@ import { trackerAnswers } from './tracker-answers.js';
 import { libraryEvidence } from './tracker-evidence.js';
 import {
   coveredOf,
-  flowsOf,
+  flowsWithCauses,
   observationsOf,
   planTracker,
   type TrackerUpdate,
@@ -159,7 +159,7 @@ export async function finishRun(input: FinishInput): Promise<Finished> {
     library: libraryEvidence(input.head, selected, compared, denoised),
     // Rows whose cases ran without proving them fixed are "not seen" (`tracker/evidence.ts`).
     selected,
-    flows: flowsOf(classified),
+    flows: flowsWithCauses(classified),
     answers,
     date,
   });

@@ -5,7 +5,7 @@ import { groupFindings } from '../results/root-causes.js';
 import type { CaseResult } from '../results/types.js';
 import type { TrackerEvidence } from '../tracker/check.js';
 import type { LibraryEvidence } from '../tracker/types.js';
-import { flowsOf } from './tracker-update.js';
+import { flowsWithCauses } from './tracker-update.js';
 
 type IdSet = { has(id: string): boolean };
 
@@ -36,6 +36,6 @@ export function trackerEvidence(report: RunReport): TrackerEvidence {
     compared,
     library: libraryEvidence(report, ran, compared, report.results),
     selected: ran,
-    flows: flowsOf(report.results),
+    flows: flowsWithCauses(report.results),
   };
 }

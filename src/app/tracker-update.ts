@@ -73,7 +73,7 @@ export function coveredOf(results: readonly CaseResult[]): Map<string, string[]>
  * Each flow (`suite/flow`) with its steps that show a root cause: a step that diverges otherwise leaves every step of its flow
  * unable to prove a row fixed (`tracker/evidence.ts`).
  */
-export function flowsOf(results: readonly CaseResult[]): Map<string, string[]> {
+export function flowsWithCauses(results: readonly CaseResult[]): Map<string, string[]> {
   const flows = new Map<string, string[]>();
   for (const result of results) {
     if (result.flow === undefined) continue;
