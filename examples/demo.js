@@ -4,16 +4,36 @@
 // (cases/: the validator suite's known finding, 6/6 status parity and 5/6
 // shapes divergent, and the records API's nil slices, nulls, timestamps and
 // error bodies) with the package's bin, as `npx parity` runs it, prints the
-// decisions and the summary, writes reports/ and the tracker
-// (docs/ARCHITECTURE_COMPARISON.md: one row per root cause), and stops the servers.
+// decisions and the summary, writes reports/ and the tracker, and stops the servers.
+// The tracker is reports/ARCHITECTURE_COMPARISON.md (git-ignored), started from
+// the example's committed tracker, docs/ARCHITECTURE_COMPARISON.md, with its
+// decisions: the demo leaves the checkout as it was. `--tracker FILE` writes
+// another (`--tracker docs/ARCHITECTURE_COMPARISON.md` updates the committed one).
 // Exits 0 when the run itself worked (divergences are the expected result).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { copyFileSync, existsSync } from 'node:fs';
+import { relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const START = fileURLToPath(new URL('./servers/start.js', import.meta.url));
 const BIN = fileURLToPath(new URL('../bin/parity.js', import.meta.url));
+const COMMITTED = fileURLToPath(new URL('../docs/ARCHITECTURE_COMPARISON.md', import.meta.url));
+const TRACKER = fileURLToPath(new URL('../reports/ARCHITECTURE_COMPARISON.md', import.meta.url));
+
+/** The tracker flags to run with: the caller's, else the demo's own, started from the committed one. */
+function trackerArgs(args) {
+  if (
+    args.some(
+      (arg) => arg === '--tracker' || arg.startsWith('--tracker=') || arg === '--no-tracker',
+    )
+  ) {
+    return [];
+  }
+  if (!existsSync(TRACKER) && existsSync(COMMITTED)) copyFileSync(COMMITTED, TRACKER);
+  return ['--tracker', relative(process.cwd(), TRACKER)];
+}
 
 /** Starts one reference server in its own process; resolves with its URL. */
 async function startProcess(flavor) {
@@ -46,6 +66,7 @@ try {
     `rust=${rust.url}`,
     '--candidate',
     `go=${go.url}`,
+    ...trackerArgs(process.argv.slice(2)),
     ...process.argv.slice(2),
   ]);
 } finally {

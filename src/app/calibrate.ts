@@ -5,6 +5,7 @@
  * later runs need no second call.
  */
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { clientOptionsOf } from '../config/clients.js';
 import type { ConfigFlags } from '../config/resolve.js';
 import { resolveTargets } from '../config/targets.js';
@@ -48,6 +49,12 @@ export type CalibrationOutcome =
   | { readonly kind: 'calibrated'; readonly learned: Learned; readonly wrote: string | undefined };
 
 async function writeConfig(file: string, entries: readonly NoiseEntry[]): Promise<void> {
+  if (basename(file) === 'package.json') {
+    throw new ParityError(
+      'PARITY_USAGE',
+      'the config is the "parity" key of package.json, which --write does not rewrite: move it to parity.config.yaml first',
+    );
+  }
   const learned = rulesByEndpoint(entries);
   // A config that is a symlink is written through (the link stays); anything but a file is refused.
   const checked = await checkFileTarget(file, file);

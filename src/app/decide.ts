@@ -9,6 +9,7 @@ import { type DecidedRow, decideRows } from '../tracker/decide.js';
 import { DECIDABLE_STATUSES, type DecidableStatus } from '../tracker/types.js';
 import { editTrackerFile } from '../tracker/write.js';
 import { ParityError } from '../util/errors.js';
+import { didYouMean } from '../util/suggest.js';
 import type { AppContext } from './context.js';
 import { existingRows, trackerPathOf } from './tracker.js';
 
@@ -41,7 +42,7 @@ function statusOf(word: string | undefined): DecidableStatus {
   const status = DECIDABLE_STATUSES.find((s) => s === word?.toLowerCase());
   if (status === undefined) {
     throw usage(
-      `the last operand is the decision: ${DECIDABLE_STATUSES.join(', ')} (got "${word ?? ''}")`,
+      `the last operand is the decision: ${DECIDABLE_STATUSES.join(', ')} (got "${word ?? ''}")${didYouMean(word, DECIDABLE_STATUSES)}`,
     );
   }
   return status;

@@ -62,7 +62,8 @@ export function parseInitTarget(spec: string, fallback: string): InitTarget {
 const quoted = (text: string) => JSON.stringify(text);
 
 function configText(baseline: InitTarget, candidate: InitTarget): string {
-  return `# parity configuration (written by \`parity init\`). Every key is optional; flags win.
+  return `# yaml-language-server: $schema=./node_modules/http-parity/schema/config.schema.json
+# parity configuration (written by \`parity init\`). Every key is optional; flags win.
 # Reference: parity's docs/configuration.md. JSON Schema-checked: a typo is an error.
 targets:
   ${baseline.name}:
@@ -82,7 +83,8 @@ failOn: open
 `;
 }
 
-const CASES = `# An example case file (written by \`parity init\`): edit it, or add cases from
+const CASES = `# yaml-language-server: $schema=../node_modules/http-parity/schema/case-file.schema.json
+# An example case file (written by \`parity init\`): edit it, or add cases from
 # real traffic with \`parity import curl|har|openapi|postman\`.
 suite: example
 cases:

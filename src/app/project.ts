@@ -1,10 +1,12 @@
 /**
  * Every command's first step: read the config file and resolve it with the
- * command's flags. The environment is tracked, so the values of the
- * `${env:…}` the config used can be kept out of every output.
+ * command's flags. The environment (`.env`, the process's, `--var`:
+ * `config/project-env.ts`) is tracked, so the values of the `${env:…}` the
+ * config used can be kept out of every output.
  */
 import type { LoadCasesOptions } from '../cases/load.js';
 import { loadConfig } from '../config/load.js';
+import { projectEnv } from '../config/project-env.js';
 import { type ConfigFlags, type ResolvedConfig, resolveConfig } from '../config/resolve.js';
 import { trackEnv } from '../redact/env-secrets.js';
 import type { Env } from '../util/env.js';
@@ -31,7 +33,7 @@ export async function openProject(
   context: AppContext,
   sends: SendsTo,
 ): Promise<Project> {
-  const tracked = trackEnv(context.env);
+  const tracked = trackEnv(projectEnv(context.cwd, context.env, flags.var));
   const sendsTo =
     sends === 'all'
       ? () => true

@@ -15,8 +15,9 @@
 const PATH_CHAR = /[A-Za-z0-9\-._~!$&'()*+,;=:@/?]/;
 /** A path of those characters alone (no `%`, no `#`, no reference): valid as written. */
 const PLAIN_PATH = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]*$/;
-/** `${env:NAME}`, or a flow step's `{{ name }}` (both substituted before sending). */
-const REFERENCE = /^(?:\$\{env:[A-Za-z_][A-Za-z0-9_]*\}|\{\{\s*[A-Za-z_][A-Za-z0-9_]*\s*\}\})/;
+/** `${env:NAME}` (with or without `:-default`), or a flow step's `{{ name }}` (both substituted before sending). */
+const REFERENCE =
+  /^(?:\$\{env:[A-Za-z_][A-Za-z0-9_]*(?::-[^}]*)?\}|\{\{\s*[A-Za-z_][A-Za-z0-9_]*\s*\}\})/;
 const ESCAPE = /^%[0-9A-Fa-f]{2}/;
 /** RFC 9110 token characters (header names). */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;

@@ -26,6 +26,25 @@ export const EXIT = {
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
+/** What each exit code means, in the words `--help` prints (docs/command-line.md says the same). */
+const EXIT_MEANINGS: Readonly<Record<keyof typeof EXIT, string>> = {
+  ok: 'parity, or only divergences the fail policy lets through',
+  divergent: 'divergences per the fail policy (--fail-on)',
+  badInput: 'bad usage, config, case file, tracker or report file (nothing was sent)',
+  unreachable: 'a target could not be reached for any case',
+  internal: 'parity itself failed (a report could not be written, the tracker lock timed out)',
+  interrupted: 'stopped by SIGINT (Ctrl-C), its report written and marked interrupted',
+  terminated: 'stopped by SIGTERM',
+  hangup: 'stopped by SIGHUP',
+};
+
+/** The "Exit codes:" section at the end of `--help`. */
+export function exitCodesText(): string {
+  const names = Object.keys(EXIT) as (keyof typeof EXIT)[];
+  const lines = names.map((name) => `  ${String(EXIT[name]).padEnd(4)} ${EXIT_MEANINGS[name]}`);
+  return `\nExit codes:\n${lines.join('\n')}\n`;
+}
+
 export const EXIT_FOR_ERROR: Record<ParityErrorCode, ExitCode> = {
   PARITY_CASES_INVALID: EXIT.badInput,
   PARITY_CASES_CHANGED: EXIT.badInput,

@@ -16,6 +16,15 @@ import type { Io } from './io.js';
  * document; the runner reads workflow commands from both) and appends the job
  * summary; false when the summary could not be written.
  */
+/**
+ * Whether to print GitHub Actions' annotations and job summary: `--github`,
+ * or a job of GitHub Actions (`GITHUB_ACTIONS=true`, which every step of a
+ * workflow has) unless `--no-github`.
+ */
+export function githubWanted(flags: { readonly github?: boolean | undefined }, io: Io): boolean {
+  return flags.github ?? io.env['GITHUB_ACTIONS'] === 'true';
+}
+
 export async function printGithub(
   report: RunReport,
   io: Io,

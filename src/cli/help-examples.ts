@@ -51,6 +51,11 @@ export const HELP_EXAMPLES: Record<keyof typeof COMMANDS, readonly string[]> = {
     'parity fuzz --allow-writes --reset-command ./restart.sh   # disposable targets only',
     'parity fuzz --openapi openapi.yaml --seed 7',
   ],
+  completion: [
+    'parity completion bash > ~/.local/share/bash-completion/completions/parity',
+    'parity completion zsh > "${fpath[1]}/_parity"',
+    'parity completion fish > ~/.config/fish/completions/parity.fish',
+  ],
 };
 
 const isCommand = (name: string): name is keyof typeof COMMANDS =>

@@ -5,7 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { printable } from '../util/code-span.js';
 import { formatProblem, ParityError } from '../util/errors.js';
-import { EXIT, EXIT_FOR_ERROR, type ExitCode } from './exit-codes.js';
+import { EXIT, EXIT_FOR_ERROR, type ExitCode, exitCodesText } from './exit-codes.js';
 import type { Io } from './io.js';
 import {
   type CalibrateFlags,
@@ -64,6 +64,8 @@ function commandActions(io: Io) {
       (await loaded(import('./commands/init.js'))).initCommand(targets, io),
     fuzz: async (cases: readonly string[], flags: FuzzFlags) =>
       (await loaded(import('./commands/fuzz.js'))).fuzzCommand(cases, flags, io),
+    completion: async (operands: readonly string[], _: object) =>
+      (await loaded(import('./commands/completion.js'))).completionCommand(operands, io),
   } satisfies Record<CommandName, unknown>;
 }
 
@@ -87,7 +89,8 @@ export function buildProgram(
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
-    .showHelpAfterError('(run parity --help for usage)');
+    .showHelpAfterError('(run parity --help for usage)')
+    .addHelpText('after', exitCodesText());
   const actions = commandActions(io);
   // A command's declaration is read (its options built) only when it is added.
   const wanted = (name: CommandName) => only === undefined || only === name;
@@ -115,6 +118,11 @@ export function buildProgram(
     addCommand(program, COMMANDS.init, async (o, f) => setCode(await actions.init(o, f)));
   if (wanted('fuzz'))
     addCommand(program, COMMANDS.fuzz, async (o, f) => setCode(await actions.fuzz(o, f)));
+  if (wanted('completion')) {
+    addCommand(program, COMMANDS.completion, async (o, f) =>
+      setCode(await actions.completion(o, f)),
+    );
+  }
   return program;
 }
 

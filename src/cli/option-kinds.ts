@@ -74,6 +74,15 @@ export function toggle(flags: string, help: string) {
   );
 }
 
+/** A switch with a `--no-…` form: `true` when given, `false` when turned off, else undecided. */
+export function negatableToggle(flags: string, help: string, negation: string) {
+  return declare(
+    () => z.boolean().optional(),
+    { flags, help, negation },
+    (value) => typeof value === 'boolean',
+  );
+}
+
 /** An option whose value is the text after the flag. */
 export function text(flags: string, help: string) {
   return declare(() => z.string().optional(), { flags, help }, isText);

@@ -25,6 +25,7 @@ import {
   countOption,
   type FlagsOf,
   negatable,
+  negatableToggle,
   parsed,
   positive,
   refuse,
@@ -109,12 +110,19 @@ const shared = {
     repeatable('--filter <glob>', 'only cases whose id matches (repeatable; * is a wildcard)'),
   ),
   tag: once(() => repeatable('--tag <tag>', 'only cases with this tag (repeatable: any of them)')),
+  vars: once(() =>
+    repeatable(
+      '--var <name=value>',
+      'a variable ${env:NAME} reads before the environment and .env (repeatable)',
+    ),
+  ),
   json: once(() => toggle('--json', 'print a machine-readable summary on stdout')),
   quiet: once(() => toggle('-q, --quiet', 'print nothing but errors')),
   github: once(() =>
-    toggle(
+    negatableToggle(
       '--github',
-      'GitHub Actions: also print an ::error annotation per new root cause, and append the decisions to $GITHUB_STEP_SUMMARY when it is set',
+      'GitHub Actions: also print an ::error annotation per new root cause, and append the decisions to $GITHUB_STEP_SUMMARY when it is set (on by itself when GITHUB_ACTIONS=true)',
+      'not the GitHub Actions output, even under GitHub Actions',
     ),
   ),
 };
@@ -132,6 +140,7 @@ const run = once(() =>
         'target compared against the baseline: NAME=URL or a configured name',
       ),
       config: shared.config(),
+      var: shared.vars(),
       tracker: shared.tracker(),
       reports: shared.reports(),
       failOn: shared.failOn(),
@@ -198,6 +207,10 @@ const run = once(() =>
       ),
       filter: shared.filter(),
       tag: shared.tag(),
+      list: toggle(
+        '--list',
+        'print the cases the run would send (after --filter, --tag and --shard), in run order, and send nothing',
+      ),
       json: shared.json(),
       quiet: shared.quiet(),
       github: shared.github(),
@@ -221,6 +234,7 @@ const calibrate = once(() =>
         'send the second call to this instance: NAME=URL or a name',
       ),
       config: shared.config(),
+      var: shared.vars(),
       write: toggle(
         '--write',
         'merge the learned noise into the config file (created when missing)',
@@ -237,7 +251,7 @@ const validate = once(() =>
     name: 'validate',
     description: 'check case files (and the config) and send nothing',
     operands: CASES,
-    options: { config: shared.config() },
+    options: { config: shared.config(), var: shared.vars() },
   }),
 );
 
@@ -368,6 +382,7 @@ const fuzz = once(() =>
       baseline: shared.baseline(),
       candidate: run().options.candidate,
       config: shared.config(),
+      var: shared.vars(),
       seed: parsed(
         '--seed <n>',
         'seed of the input stream, 0 to 4294967295: the same seed and budget send the same inputs (default 1)',
@@ -442,6 +457,7 @@ const record = once(() =>
         'send each case twice and store what differs as noise that runs against the recording apply',
       ),
       config: shared.config(),
+      var: shared.vars(),
       filter: shared.filter(),
       tag: shared.tag(),
     },
@@ -486,6 +502,15 @@ const initProject = once(() =>
   }),
 );
 
+const completion = once(() =>
+  command({
+    name: 'completion',
+    description: 'print the shell completion script for bash, zsh or fish',
+    operands: { syntax: '<shell>', help: 'bash, zsh or fish' },
+    options: {},
+  }),
+);
+
 /** Every command of the CLI, in the order `parity --help` lists them. */
 export const COMMANDS = {
   get run() {
@@ -523,6 +548,9 @@ export const COMMANDS = {
   },
   get fuzz() {
     return fuzz();
+  },
+  get completion() {
+    return completion();
   },
 };
 

@@ -4,8 +4,10 @@
  * action that checks the collected values against the command's flags schema
  * before handing them, typed, to the command.
  */
-import { type Command, Option } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import * as z from 'zod';
+import { didYouMean } from '../util/suggest.js';
+import { exitCodesText } from './exit-codes.js';
 import { examplesText } from './help-examples.js';
 import {
   type CommandDecl,
@@ -20,7 +22,16 @@ import {
 /** The commander options of one declared option. */
 function commanderOptions(meta: OptionMeta): Option[] {
   const option = new Option(meta.flags, meta.help);
-  if (meta.choices !== undefined) option.choices(meta.choices);
+  if (meta.choices !== undefined) {
+    const { choices } = meta;
+    // commander's own check, with "did you mean" for a near miss (`--fail-on opne`).
+    option.choices(choices).argParser((value: string) => {
+      if (choices.includes(value)) return value;
+      throw new InvalidArgumentError(
+        `Allowed choices are ${choices.join(', ')}${didYouMean(value, choices)}.`,
+      );
+    });
+  }
   if (meta.required === true) option.makeOptionMandatory();
   if (meta.repeatable === true) {
     option.argParser((value: string, previous: readonly string[] | undefined) => [
@@ -63,7 +74,7 @@ export function addCommand<F extends z.ZodType>(
   const cmd = program
     .command(decl.name)
     .description(decl.description)
-    .addHelpText('after', examplesText(decl.name));
+    .addHelpText('after', `${examplesText(decl.name)}${exitCodesText()}`);
   // `<kind> [input]` declares two operands; the help text goes with the first.
   for (const [index, syntax] of (decl.operands?.syntax.split(' ') ?? []).entries()) {
     cmd.argument(syntax, index === 0 ? (decl.operands?.help ?? '') : '');

@@ -1,6 +1,7 @@
 /**
- * Finds and reads `parity.config.yaml|yml|json`, validates it (problems at
- * `file:line:col`, like case files) and substitutes `${env:NAME}`.
+ * Finds and reads `parity.config.yaml|yml|json` (or, when there is none, the
+ * `parity` key of `package.json`), validates it (problems at `file:line:col`,
+ * like case files) and substitutes `${env:NAME}`.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
@@ -53,7 +54,29 @@ function readIfPresent(path: string): string | undefined {
   }
 }
 
-function findConfig(options: LoadConfigOptions): { path: string; text: string } | undefined {
+/** A config found: its file, its text, and the key holding it (`parity` in package.json). */
+interface FoundConfig {
+  readonly path: string;
+  readonly text: string;
+  readonly key?: 'parity';
+}
+
+/** `package.json` with a `parity` key, as the config when no config file is there. */
+function fromPackageJson(cwd: string): FoundConfig | undefined {
+  const path = resolve(cwd, 'package.json');
+  const text = readIfPresent(path);
+  if (text === undefined) return undefined;
+  try {
+    const manifest: unknown = JSON.parse(text);
+    const holds = typeof manifest === 'object' && manifest !== null && 'parity' in manifest;
+    return holds ? { path, text, key: 'parity' } : undefined;
+  } catch {
+    // Not ours to judge: npm reports a broken package.json; parity only reads its key.
+    return undefined;
+  }
+}
+
+function findConfig(options: LoadConfigOptions): FoundConfig | undefined {
   if (options.file !== undefined) {
     const path = resolve(options.cwd, options.file);
     const text = readIfPresent(path);
@@ -66,7 +89,11 @@ function findConfig(options: LoadConfigOptions): { path: string; text: string } 
     const text = readIfPresent(path);
     if (text !== undefined) return { path, text };
   }
-  return undefined;
+  return fromPackageJson(options.cwd);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function invalid(problems: InputProblem[]): ParityError {
@@ -109,6 +136,10 @@ export async function loadConfig(
     const message = `the YAML aliases (*name) expand too much to be read (${reason})`;
     throw invalid([{ file, line: 1, column: 1, field: '', message }]);
   }
+  // In package.json, the config is its `parity` key: positions and fields are under it.
+  const under = <T extends PropertyKey>(path: readonly T[]): readonly (T | 'parity')[] =>
+    found.key === undefined ? path : [found.key, ...path];
+  if (found.key !== undefined) data = isRecord(data) ? data[found.key] : undefined;
   const problems: InputProblem[] = [];
   const sendsTo = options.sendsTo ?? (() => true);
   const substituted = substituteEnvDeep(data, options.env, (name, path) => {
@@ -116,8 +147,8 @@ export async function loadConfig(
     if (section === 'targets' && typeof target === 'string' && !sendsTo(target)) return;
     problems.push({
       file,
-      ...positionOfPath(doc, counter, path),
-      field: formatField(path),
+      ...positionOfPath(doc, counter, under(path)),
+      field: formatField(under(path)),
       message: `uses \${env:${name}}, which names an unset environment variable (set ${name} or remove the reference)`,
     });
   });
@@ -126,8 +157,11 @@ export async function loadConfig(
   if (!result.success) {
     const locate = (path: readonly PropertyKey[], at?: 'key' | 'value') =>
       positionOfPath(doc, counter, path, at);
+    // A field whose variable is unset has that problem: the empty value it took is not another.
+    const unset = new Set(problems.map((problem) => problem.field));
     for (const report of describeIssues(result.error.issues, substituted, configSchema())) {
-      problems.push(placeReport(report, file, locate));
+      const placed = placeReport({ ...report, path: under(report.path) }, file, locate);
+      if (!unset.has(placed.field)) problems.push(placed);
     }
   }
   if (problems.length > 0 || !result.success) throw invalid(problems);

@@ -54,6 +54,8 @@ export type ConfigFlags = Readonly<Partial<Pick<ConfigInput, Overridden>>> & {
   readonly noise?: boolean | undefined;
   /** `--baseline-replica NAME=URL`: where that second call goes (implies `--noise`). */
   readonly baselineReplica?: string | undefined;
+  /** `--var NAME=VALUE` (repeatable): variables `${env:NAME}` reads before the environment's. */
+  readonly var?: readonly string[] | undefined;
 };
 
 /** The config file as loaded: its content and its path relative to the working folder. */

@@ -1,7 +1,9 @@
 /**
- * `${env:NAME}` substitution for case files and config. Pure: the environment
- * is passed in, and unset variables are reported through a callback so the
- * caller can place each one at its source position and report them all at once.
+ * `${env:NAME}` substitution for case files and config, with a default for an
+ * unset variable (`${env:NAME:-default}`, as in a shell). Pure: the
+ * environment is passed in, and unset variables are reported through a
+ * callback so the caller can place each one at its source position and report
+ * them all at once.
  */
 
 /** The environment as `process.env` shapes it. */
@@ -10,7 +12,8 @@ export type Env = Readonly<Record<string, string | undefined>>;
 /** A path into a JSON value: object keys and array indexes. */
 export type ValuePath = readonly (string | number)[];
 
-const ENV_REFERENCE = /\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g;
+/** `${env:NAME}` or `${env:NAME:-default}` (a default holds no `}`). */
+const ENV_REFERENCE = /\$\{env:([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
 
 /** Whether `text` may hold a `${env:NAME}` reference (false: `substituteEnv` gives it back as it is). */
 export function mayReferenceEnv(text: string): boolean {
@@ -19,19 +22,20 @@ export function mayReferenceEnv(text: string): boolean {
 
 /**
  * Replace every `${env:NAME}` in `text` with the value of `NAME` in `env`.
- * An unset variable is replaced by the empty string and reported to `missing`
- * (once per occurrence); an empty-string value counts as set.
+ * An unset variable takes its default (`${env:NAME:-default}`: the text after
+ * `:-`, written as it is); without one it is replaced by the empty string and
+ * reported to `missing` (once per occurrence). An empty-string value counts as
+ * set, as in the shell's `${NAME-default}`.
  */
 export function substituteEnv(text: string, env: Env, missing: (name: string) => void): string {
   // Fast path: most strings hold no reference, and replace() with a callback allocates.
   if (!mayReferenceEnv(text)) return text;
-  return text.replace(ENV_REFERENCE, (_match, name: string) => {
+  return text.replace(ENV_REFERENCE, (_match, name: string, fallback: string | undefined) => {
     const value = env[name];
-    if (value === undefined) {
-      missing(name);
-      return '';
-    }
-    return value;
+    if (value !== undefined) return value;
+    if (fallback !== undefined) return fallback;
+    missing(name);
+    return '';
   });
 }
 

@@ -65,3 +65,12 @@ export function editDistance(a: string, b: string): number {
   }
   return previous[b.length] ?? 0;
 }
+
+/**
+ * ` (did you mean "accepted"?)` for a word chosen from a set that is none of
+ * them but close to one (`closest`), `''` otherwise: the tail of a refusal.
+ */
+export function didYouMean(word: string | undefined, known: readonly string[]): string {
+  const near = word === undefined || word === '' ? undefined : closest(word, known);
+  return near === undefined ? '' : ` (did you mean "${near}"?)`;
+}

@@ -65,6 +65,28 @@ describe('parity run --github', () => {
     expect(appended.slice(written.length)).toContain('0 new · 5 persisting');
   });
 
+  it('is on by itself in a GitHub Actions job (GITHUB_ACTIONS=true), and off there with --no-github', async () => {
+    const cwd = await tempProject();
+    await cp(join(ROOT, 'cases'), join(cwd, 'cases'), { recursive: true });
+    const plain = [
+      'run',
+      'cases/validator',
+      '--baseline',
+      `rust=${rust.url}`,
+      '--candidate',
+      `go=${go.url}`,
+    ];
+    const flags = ['--no-tracker', '--fail-on', 'none'];
+    const actions = { GITHUB_ACTIONS: 'true' };
+    const detected = await runCli(cwd, [...plain, ...flags], { env: actions });
+    expect(detected.code, detected.stderr).toBe(0);
+    expect(annotations(detected.stdout)).toHaveLength(1);
+    const off = await runCli(cwd, [...plain, ...flags, '--no-github'], { env: actions });
+    expect(annotations(off.stdout)).toEqual([]);
+    const elsewhere = await runCli(cwd, [...plain, ...flags]);
+    expect(annotations(elsewhere.stdout)).toEqual([]);
+  });
+
   it('with --json, keeps stdout one JSON document and prints the annotations on stderr', async () => {
     const cwd = await tempProject();
     await cp(join(ROOT, 'cases'), join(cwd, 'cases'), { recursive: true });

@@ -27,6 +27,14 @@ describe('parity init', () => {
     const config = await readFile(join(cwd, 'parity.config.yaml'), 'utf8');
     expect(config).toContain(`  rust:\n    url: "${a.url}"`);
     expect(config).toContain('baseline: rust ');
+    // Editors check both files against the schemas the package ships (schema/ is in its files).
+    const cases = await readFile(join(cwd, 'cases', 'example.yaml'), 'utf8');
+    const schemaOf = (text: string) => /^# yaml-language-server: \$schema=(\S+)$/m.exec(text)?.[1];
+    const shipped = (ref: string | undefined, from: string) =>
+      ref?.replace(/^(\.\.?\/)+node_modules\/http-parity\//, '') ?? `no schema line in ${from}`;
+    expect(shipped(schemaOf(config), 'the config')).toBe('schema/config.schema.json');
+    expect(shipped(schemaOf(cases), 'the case file')).toBe('schema/case-file.schema.json');
+    expect(schemaOf(cases)).toMatch(/^\.\.\//);
     const validate = await runCli(cwd, ['validate']);
     expect(validate.stdout).toBe('ok: 1 file(s), 1 case(s), no problems\n');
     const run = await runCli(cwd, ['run']);

@@ -231,6 +231,8 @@ describe('I/O at the edges', () => {
       'cases/write-json-schema.ts',
       'cli/fd-output.ts',
       'config/load.ts',
+      'config/project-env.ts',
+      'config/write-json-schema.ts',
       'fuzz/write.ts',
       'recording/write.ts',
       'report/locate.ts',

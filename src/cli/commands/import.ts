@@ -2,6 +2,7 @@
 import { IMPORT_KINDS, type ImportKind, type ImportOutcome, runImport } from '../../app/import.js';
 import { createInterrupt } from '../../app/interrupt.js';
 import { ParityError } from '../../util/errors.js';
+import { didYouMean } from '../../util/suggest.js';
 import { colorsFor } from '../colors.js';
 import { EXIT, EXIT_FOR_SIGNAL, type ExitCode } from '../exit-codes.js';
 import { contextOf, type Io } from '../io.js';
@@ -14,7 +15,9 @@ function usage(message: string): ParityError {
 function kindOf(word: string | undefined): ImportKind {
   const kind = IMPORT_KINDS.find((k) => k === word);
   if (kind === undefined)
-    throw usage(`import what? name one of ${IMPORT_KINDS.join(', ')} (got "${word ?? ''}")`);
+    throw usage(
+      `import what? name one of ${IMPORT_KINDS.join(', ')} (got "${word ?? ''}")${didYouMean(word, IMPORT_KINDS)}`,
+    );
   return kind;
 }
 

@@ -2,7 +2,7 @@
 import { mergeShards } from '../../app/merge.js';
 import { displayPath } from '../../util/paths.js';
 import type { ExitCode } from '../exit-codes.js';
-import { printGithub, withGithub } from '../github.js';
+import { githubWanted, printGithub, withGithub } from '../github.js';
 import { contextOf, type Io } from '../io.js';
 import type { MergeFlags } from '../options.js';
 import { finish, printNotes, printSummary } from '../outcome.js';
@@ -19,6 +19,6 @@ export async function mergeCommand(
   if (outcome.missing.length > 0) {
     io.stderr.write(`parity: merged without shard(s) ${outcome.missing.join(', ')}\n`);
   }
-  const github = flags.github === true ? await printGithub(outcome.report, io, flags) : true;
+  const github = githubWanted(flags, io) ? await printGithub(outcome.report, io, flags) : true;
   return withGithub(finish(outcome, io), github);
 }

@@ -17,6 +17,7 @@ import {
   arrow,
   at,
   conventionOf,
+  conventionsOf,
   equalFolded,
   isZeroValue,
   type Member,
@@ -34,7 +35,10 @@ interface Found {
   /** Inline fields (internal) or the one content member (adjacent). */
   readonly fields: readonly Member[];
   readonly content: Member | undefined;
+  /** Each variant field and the flat member of its name, in any spelling. */
   readonly renamed: readonly (readonly [string, string])[];
+  /** Each variant field the flat struct names otherwise (`expected` → `Reason`). */
+  readonly others: readonly (readonly [string, string])[];
 }
 
 /**
@@ -54,7 +58,14 @@ function tagsOf(members: readonly Member[]): Map<string, Member> {
   return tags;
 }
 
-/** The flat side's members that carry the variant's fields, or undefined if one is missing. */
+/**
+ * The flat side's members that carry the variant's fields, or undefined if one
+ * is missing. A field is found by its name (any spelling: `field` → `Field`)
+ * with the same value; a field no name finds is a member the flat struct
+ * names otherwise (`expected` → `Reason`): the one unclaimed member with the
+ * same value, else the only one of the same JSON type with a value (the
+ * others are zero-valued fields of other variants).
+ */
 function inlineFields(
   inner: Readonly<Record<string, unknown>>,
   flat: readonly Member[],
@@ -62,13 +73,44 @@ function inlineFields(
 ) {
   const fields: Member[] = [];
   const renamed: [string, string][] = [];
+  const unnamed: [string, unknown][] = [];
   for (const [key, value] of Object.entries(inner)) {
     const field = flat.find((m) => m !== tag && foldKey(m.name) === foldKey(key));
-    if (field === undefined || !equalFolded(memberValue(field), value)) return undefined;
-    fields.push(field);
-    renamed.push([key, field.name]);
+    if (field === undefined) unnamed.push([key, value]);
+    else if (!equalFolded(memberValue(field), value)) return undefined;
+    else {
+      fields.push(field);
+      renamed.push([key, field.name]);
+    }
   }
-  return { fields, renamed };
+  const free = flat.filter((m) => m !== tag && !fields.includes(m));
+  const named = new Set(Object.keys(inner).map(foldKey));
+  const open = free.filter((m) => !named.has(foldKey(m.name)));
+  const others: [string, string][] = [];
+  for (const [key, value] of unnamed) {
+    const field = otherName(value, open);
+    if (field === undefined) return undefined;
+    open.splice(open.indexOf(field), 1);
+    fields.push(field);
+    others.push([key, field.name]);
+  }
+  return { fields, renamed, others };
+}
+
+/** The member of `open` that carries `value` under another name (see `inlineFields`). */
+function otherName(value: unknown, open: readonly Member[]): Member | undefined {
+  const same = open.find((m) => equalFolded(memberValue(m), value));
+  if (same !== undefined) return same;
+  if (isZeroValue(value)) return undefined;
+  const typed = open.filter(
+    (m) => jsonType(memberValue(m)) === jsonType(value) && !isZeroValue(memberValue(m)),
+  );
+  return typed.length === 1 ? typed[0] : undefined;
+}
+
+function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'array' : typeof value;
 }
 
 function adjacentContent(inner: unknown, flat: readonly Member[], tag: Member) {
@@ -86,7 +128,9 @@ function findIn(wrappers: readonly Member[], flat: readonly Member[]): Found | u
     const inline = inlineFields(inner, flat, tag);
     if (inline !== undefined) return { wrapper, tag, ...inline, content: undefined };
     const content = adjacentContent(inner, flat, tag);
-    if (content !== undefined) return { wrapper, tag, fields: [], content, renamed: [] };
+    if (content !== undefined) {
+      return { wrapper, tag, fields: [], content, renamed: [], others: [] };
+    }
   }
   return undefined;
 }
@@ -106,9 +150,13 @@ function usesText(found: Found): string {
 function fieldsText(found: Found): string {
   if (found.content !== undefined) return `and the fields under ${codeSpan(found.content.name)}`;
   const recased = found.renamed.filter(([from, to]) => from !== to);
-  if (recased.length === 0) return 'with the same fields inline';
+  const others =
+    found.others.length === 0
+      ? ''
+      : `, ${listSome(found.others.map(([from, to]) => arrow(from, to)))} named otherwise`;
+  if (recased.length === 0) return `with the same fields inline${others}`;
   const convention = conventionOf(found.renamed.map(([, to]) => to)) ?? 'renamed';
-  return `with ${convention} fields (${listSome(recased.map(([from, to]) => arrow(from, to)))})`;
+  return `with ${convention} fields (${listSome(recased.map(([from, to]) => arrow(from, to)))})${others}`;
 }
 
 function matchOf(group: MemberGroup, found: Found, external: Side): PatternMatch<'tagged-enum'> {
@@ -153,12 +201,12 @@ function otherVariantFields(group: MemberGroup, found: Found, external: Side): M
   const claimed = new Set<Member>([found.tag, ...found.fields]);
   if (found.content !== undefined) claimed.add(found.content);
   // The struct's own fields share its naming (`Min` beside `Kind`, `Field`); another key is not its.
-  const style = conventionOf([found.tag.name, ...found.fields.map((m) => m.name)]);
+  const styles = conventionsOf([found.tag.name, ...found.fields.map((m) => m.name)]);
   return flat.filter(
     (m) =>
       !claimed.has(m) &&
       isZeroValue(memberValue(m)) &&
-      (style === undefined || conventionOf([m.name]) === style),
+      (styles.length === 0 || conventionsOf([m.name]).some((style) => styles.includes(style))),
   );
 }
 

@@ -120,6 +120,17 @@ export function conventionOf(keys: readonly string[]): string | undefined {
   return CONVENTIONS.find(([, pattern]) => keys.every((key) => pattern.test(key)))?.[0];
 }
 
+/**
+ * Every key-naming convention all `keys` follow: a one-word key follows
+ * several (`name` is snake_case, camelCase and kebab-case alike), so two sets
+ * of keys share a naming when their lists meet.
+ */
+export function conventionsOf(keys: readonly string[]): string[] {
+  return CONVENTIONS.filter(([, pattern]) => keys.every((key) => pattern.test(key))).map(
+    ([name]) => name,
+  );
+}
+
 /** `` `street`, `city` ``: the first `limit` keys named, the rest counted (`, … 3 more`). */
 export function namedKeys(keys: readonly string[], limit = 5): string {
   const named = keys.slice(0, limit).map(codeSpan).join(', ');

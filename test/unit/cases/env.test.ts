@@ -19,6 +19,14 @@ describe('substituteEnv', () => {
     expect(out).toBe('--');
     expect(missing).toEqual(['A', 'A']);
   });
+
+  it('takes the default of an unset variable (${env:NAME:-default}), the value of a set one', () => {
+    const missing: string[] = [];
+    const text = '${env:HOST:-127.0.0.1}:${env:PORT:-3100}/${env:EMPTY:-x}${env:NONE:-}';
+    const out = substituteEnv(text, { PORT: '4110', EMPTY: '' }, (name) => missing.push(name));
+    expect(out).toBe('127.0.0.1:4110/');
+    expect(missing).toEqual([]);
+  });
 });
 
 describe('substituteEnvDeep', () => {

@@ -8,7 +8,8 @@ describe("each command's --help", () => {
     const cwd = await tempProject();
     const help = await runCli(cwd, [name, '--help']);
     expect(help.code).toBe(0);
-    const examples = help.stdout.split('\nExamples:\n')[1]?.trimEnd().split('\n') ?? [];
+    const examples =
+      help.stdout.split('\nExamples:\n')[1]?.split('\n\n')[0]?.trimEnd().split('\n') ?? [];
     expect(examples.length).toBeGreaterThanOrEqual(2);
     expect(examples.length).toBeLessThanOrEqual(3);
     for (const line of examples)

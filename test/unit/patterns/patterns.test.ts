@@ -365,3 +365,83 @@ describe('a flat struct that writes every variant', () => {
     expect(causes.size).toBe(1);
   });
 });
+
+describe('a variant whose flat struct names one of its fields otherwise', () => {
+  // Two fixtures with other names, so the rule is not one pair's: serde's
+  // `Format { field, expected }` against Go's `Reason`, and a camelCase
+  // discriminated union whose `detail` is the flat side's `message`.
+  const probes = {
+    serde: {
+      variants: [
+        [
+          { Schema: { field: 'name', reason: 'required' } },
+          { Kind: 'schema', Field: 'name', Reason: 'required', Min: 0, Max: 0 },
+        ],
+        [
+          { Range: { field: 'age', min: 0, max: 150 } },
+          { Kind: 'range', Field: 'age', Reason: '', Min: 0, Max: 150 },
+        ],
+        [
+          { Format: { field: 'email', expected: 'an email address' } },
+          { Kind: 'format', Field: 'email', Reason: 'an email address', Min: 0, Max: 0 },
+        ],
+        [
+          { Format: { field: 'url', expected: 'a URL' } },
+          { Kind: 'format', Field: 'url', Reason: 'must be a URL', Min: 0, Max: 0 },
+        ],
+      ],
+      renamed: '`expected`→`Reason` named otherwise',
+    },
+    union: {
+      variants: [
+        [
+          { Conflict: { resource: 'user', detail: 'name taken' } },
+          { type: 'conflict', resource: 'user', message: 'name taken', retryAfter: 0, limit: 0 },
+        ],
+        [
+          { Throttled: { resource: 'user', limit: 10 } },
+          { type: 'throttled', resource: 'user', message: '', retryAfter: 0, limit: 10 },
+        ],
+        [
+          { Conflict: { resource: 'team', detail: 'slug taken' } },
+          {
+            type: 'conflict',
+            resource: 'team',
+            message: 'another slug is taken',
+            retryAfter: 0,
+            limit: 0,
+          },
+        ],
+      ],
+      renamed: '`detail`→`message` named otherwise',
+    },
+  } as const;
+
+  for (const [name, { variants, renamed }] of Object.entries(probes)) {
+    it(`claims the renamed field, the discriminator and the zero values: one root cause for every variant (${name})`, () => {
+      const causes = new Set<string>();
+      const explanations: string[] = [];
+      for (const [baseline, candidate] of variants) {
+        const result = judged({ error: baseline }, { error: candidate }, { status: 422 });
+        expect(result.causes, JSON.stringify(result.changes)).toHaveLength(1);
+        for (const cause of result.causes) causes.add(cause);
+        explanations.push(result.explanation);
+      }
+      expect(causes.size).toBe(1);
+      expect(explanations.join('\n')).toContain(renamed);
+    });
+  }
+
+  it('still leaves a variant field with no counterpart unexplained: two fields of one type and value the flat side could carry', () => {
+    // Two string fields nothing names, and two string members with values: which is which is a guess.
+    const { matches } = recognisePatterns(
+      compare(
+        exchange(
+          response(422, json({ Format: { field: 'email', expected: 'x', hint: 'y' } })),
+          response(422, json({ Kind: 'format', Field: 'email', Reason: 'p', Note: 'q' })),
+        ),
+      )?.body ?? [],
+    );
+    expect(matches.map((m) => m.name)).not.toContain('tagged-enum');
+  });
+});
