@@ -52,7 +52,7 @@ export function renderRows(
       row.id,
       row.status,
       row.kind,
-      row.lastSeen,
+      row.notSeen === undefined ? row.lastSeen : `${row.lastSeen} (not seen ${row.notSeen})`,
       row.endpoints.join(', '),
       row.caseIds.join(', '),
     ].map(printable),

@@ -125,6 +125,8 @@ describe.each([
     expect(line).toContain('_open_');
     expect(line).toContain('2026-11-20 · not seen 2026-11-21');
     expect(again.stdout).toContain('PAR-001 not seen in this run, left open');
+    expect((await runCli(cwd, ['show', 'PAR-001'])).stdout).toContain('not seen since 2026-11-21');
+    expect((await runCli(cwd, ['tracker'])).stdout).toContain('2026-11-20 (not seen 2026-11-21)');
 
     // Compared to the first run, the cause is not seen either, never fixed.
     const compared = await runCli(
