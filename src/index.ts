@@ -12,11 +12,52 @@
  * CHANGELOG. Everything else under `dist/` is internal.
  */
 
+import type { FuzzOutcome } from './app/fuzz.js';
+import {
+  type LibraryFuzzOptions as FuzzOptionsIn,
+  fuzzLibrary as fuzzIn,
+} from './app/fuzz-library.js';
+import type { LibraryOptions as OptionsIn } from './app/library-options.js';
+import {
+  type LibraryRun,
+  type LibraryRunOptions as RunOptionsIn,
+  runLibrary as runIn,
+} from './app/run-library.js';
+
+/**
+ * The library's options with the process's folder and environment by default:
+ * this module is the package's edge for scripts, as the bin is the CLI's
+ * (nothing else reads the process).
+ */
+type ProcessDefaults<T extends OptionsIn> = Omit<T, 'cwd' | 'env'> &
+  Partial<Pick<T, 'cwd' | 'env'>>;
+
+/** What `runLibrary` and `fuzzLibrary` share; `cwd` and `env` default to the process's. */
+export type LibraryOptions = ProcessDefaults<OptionsIn>;
+/** `parity run`'s options; `cwd` and `env` default to the process's. */
+export type LibraryRunOptions = ProcessDefaults<RunOptionsIn>;
+/** `parity fuzz`'s options; `cwd` and `env` default to the process's. */
+export type LibraryFuzzOptions = ProcessDefaults<FuzzOptionsIn>;
+
+const withProcess = <T extends object>(options: T) => ({
+  cwd: process.cwd(),
+  env: process.env,
+  ...options,
+});
+
+/** `parity run` from the options a person writes (see `LibraryRunOptions`). */
+export function runLibrary(options: LibraryRunOptions): Promise<LibraryRun> {
+  return runIn(withProcess(options));
+}
+
+/** `parity fuzz` from the options a person writes (see `LibraryFuzzOptions`). */
+export function fuzzLibrary(options: LibraryFuzzOptions): Promise<FuzzOutcome> {
+  return fuzzIn(withProcess(options));
+}
+
 export type { FuzzOutcome, FuzzSummary } from './app/fuzz.js';
-export { fuzzLibrary, type LibraryFuzzOptions } from './app/fuzz-library.js';
-export type { LibraryOptions } from './app/library-options.js';
 export { type RunInput, type RunOutcome, runParity } from './app/run.js';
-export { type LibraryRun, type LibraryRunOptions, runLibrary } from './app/run-library.js';
+export type { LibraryRun } from './app/run-library.js';
 export type { RunVerdict } from './app/verdict.js';
 export { type CaseValidation, loadCases, validateCases } from './cases/load.js';
 export { compare } from './compare/comparison.js';
@@ -28,4 +69,6 @@ export type { Change, Comparison, Divergence } from './model/comparison.js';
 export type { Exchange, Response, ResponseBody, SideOutcome } from './model/exchange.js';
 export type { RunReport } from './report/contract.js';
 export { parseReport, readReport } from './report/read.js';
+export type { Reporter, ReporterFailure } from './results/reporter.js';
 export type { CaseResult } from './results/types.js';
+export { type InputProblem, ParityError, type ParityErrorCode } from './util/errors.js';

@@ -9,6 +9,7 @@ import { DEFAULT_TRACKER_PATH } from '../config/schema.js';
 import { printable } from '../util/code-span.js';
 import { ParityError } from '../util/errors.js';
 import { writeTextFiles } from '../util/files-to-write.js';
+import { readRegularFile } from '../util/fs.js';
 import type { AppContext } from './context.js';
 
 export interface InitTarget {
@@ -21,6 +22,23 @@ export interface InitOutcome {
   readonly candidate: InitTarget;
   /** Written files, relative to the working folder. */
   readonly written: readonly string[];
+  /** Whether the folder's `.gitignore` keeps `reports/` (run artifacts) out of git. */
+  readonly ignoresReports: boolean;
+}
+
+/** A `.gitignore` line that ignores the reports folder (`reports/`, `/reports`, `reports/*`…). */
+const IGNORES_REPORTS = /^\/?reports(\/(\*\*?)?)?$/;
+
+/** Whether `.gitignore` in `cwd` ignores `reports/`; false when it cannot be read. */
+async function ignoresReports(cwd: string): Promise<boolean> {
+  try {
+    const text = (
+      await readRegularFile(resolve(cwd, '.gitignore'), { maxBytes: 1 << 20 })
+    ).toString('utf8');
+    return text.split(/\r?\n/).some((line) => IGNORES_REPORTS.test(line.trim()));
+  } catch {
+    return false;
+  }
 }
 
 export const INIT_FILES = {
@@ -112,5 +130,6 @@ export async function init(specs: readonly string[], context: AppContext): Promi
     { path: INIT_FILES.cases, text: CASES },
   ].map((file) => ({ ...file, path: resolve(context.cwd, file.path), shown: file.path }));
   await writeTextFiles(files, { force: false });
-  return { baseline, candidate, written: files.map((f) => f.shown) };
+  const written = files.map((f) => f.shown);
+  return { baseline, candidate, written, ignoresReports: await ignoresReports(context.cwd) };
 }

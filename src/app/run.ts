@@ -363,7 +363,8 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
   const host = input.host ?? unknownHost();
   const folder =
     input.folder ??
-    (await openRunFolder(input.config.reportsDir, newRunId(startedAt), host)).folder;
+    (await openRunFolder(input.config.reportsDir, newRunId(startedAt), host, input.config.keep))
+      .folder;
   const runId = folder.runId;
   const source = asCaseSource(input.cases);
   const executions = await execute(input, source, folder);
@@ -378,6 +379,7 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
     results: collected.notable,
     redact: input.redact,
   });
+  const unreachable = unreachableTargets(input, failed, collected.ranIds.length);
   const finished = await finishRun({
     head: reportHead(input, {
       runId,
@@ -405,8 +407,9 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
         : { ...collected.summary, flakyBaselines: denoised.section.flakyBaselines.length },
     previous: input.previous,
     bodyDigests: executions.bodyDigests,
+    // A target that answered nothing compared nothing: the tracker is not read, written or created.
     tracker:
-      config.trackerPath === undefined
+      config.trackerPath === undefined || unreachable.length > 0
         ? undefined
         : { path: config.trackerPath, label: displayPath(config.cwd, config.trackerPath) },
     folder,
@@ -417,7 +420,7 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
   await executions.reporters.onEnd({ report: outcome.report, all, dir: outcome.written.dir });
   return {
     ...outcome,
-    unreachable: unreachableTargets(input, failed, collected.ranIds.length),
+    unreachable,
     stoppedAnswering: executions.stoppedAnswering,
     reporterFailures: executions.reporters.failures(),
   };

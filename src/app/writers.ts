@@ -13,7 +13,7 @@ import type { Host } from '../util/host.js';
 
 /** The run's folder, and what the checks did on the way (for the console). */
 export async function preflightWriters(
-  config: Pick<ResolvedConfig, 'trackerPath' | 'reportsDir'>,
+  config: Pick<ResolvedConfig, 'trackerPath' | 'reportsDir' | 'keep'>,
   runId: string,
   host: Host,
 ): Promise<{ readonly folder: RunFolder; readonly notes: readonly string[] }> {
@@ -21,6 +21,6 @@ export async function preflightWriters(
     config.trackerPath === undefined
       ? { notes: [] }
       : await preflightTracker(config.trackerPath, { host });
-  const opened = await openRunFolder(config.reportsDir, runId, host);
+  const opened = await openRunFolder(config.reportsDir, runId, host, config.keep);
   return { folder: opened.folder, notes: [...tracker.notes, ...opened.notes] };
 }

@@ -13,6 +13,7 @@ import {
   DEFAULT_TRACKER_PATH,
   FAIL_POLICIES,
   MAX_CONCURRENCY,
+  MAX_KEPT_RUNS,
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
 } from '../config/limits.js';
@@ -75,6 +76,14 @@ const reports = once(() =>
   text(
     '--reports <dir>',
     'reports folder; each run writes DIR/<run-id>/ and points DIR/latest at it',
+  ),
+);
+const keep = once(() =>
+  countOption(
+    '--keep <n>',
+    'keep only the n latest run folders in the reports folder (default: all)',
+    1,
+    MAX_KEPT_RUNS,
   ),
 );
 
@@ -143,6 +152,7 @@ const run = once(() =>
       var: shared.vars(),
       tracker: shared.tracker(),
       reports: shared.reports(),
+      keep: keep(),
       failOn: shared.failOn(),
       failOnEncoding: toggle(
         '--fail-on-encoding',
@@ -331,6 +341,7 @@ const merge = once(() =>
     options: {
       config: shared.config(),
       reports: withHelp(reports(), 'reports folder for the merged report (default: reports/)'),
+      keep: keep(),
       tracker: shared.tracker(),
       failOn: shared.failOn(),
       compareTo: shared.compareTo(),

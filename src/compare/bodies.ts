@@ -3,12 +3,13 @@
  */
 import { createHash } from 'node:crypto';
 import type { Change } from '../model/comparison.js';
-import type { ResponseBody } from '../model/exchange.js';
+import type { Response, ResponseBody } from '../model/exchange.js';
 import { normaliseJson } from '../normalise/body.js';
 import { jsonType } from '../normalise/json.js';
 import { foldKey, foldPattern } from '../normalise/keys.js';
 import type { Rules } from '../rules/types.js';
 import { type BytesSummary, tooComplexWords } from '../wire/bytes.js';
+import { readByContent } from '../wire/content-type.js';
 import { diffJson } from './delta.js';
 
 /**
@@ -88,6 +89,33 @@ export function compareBodies(
       return unreachable;
     }
   }
+}
+
+/**
+ * The two bodies as they are judged. A body read as JSON or XML by its text
+ * alone (its content type says `text/plain`, say) counts as such only when
+ * the other side's body is that kind too: against a text body it is compared
+ * as the text it is (`{"id":1}` vs `not found`, both `text/plain`, is a body
+ * that differs, not a change of body kind). A body whose content type
+ * declares JSON is always JSON (`docs/wire.md`).
+ */
+export function judgedBodies(
+  baseline: Response,
+  candidate: Response,
+): readonly [ResponseBody, ResponseBody] {
+  const b = baseline.body;
+  const c = candidate.body;
+  if (b.kind === c.kind) return [b, c];
+  if (c.kind === 'text') return [asText(b, baseline.headers['content-type']), c];
+  if (b.kind === 'text') return [b, asText(c, candidate.headers['content-type'])];
+  return [b, c];
+}
+
+/** A JSON or XML body read by its content alone, as its text; any other body as it is. */
+function asText(body: ResponseBody, contentType: string | undefined): ResponseBody {
+  if (body.kind !== 'json' && body.kind !== 'xml') return body;
+  if (body.text === undefined || !readByContent(body.kind, contentType)) return body;
+  return { kind: 'text', text: body.text };
 }
 
 /** What is known of a body's bytes: its text (valid UTF-8), or its digest. */

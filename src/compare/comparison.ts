@@ -6,7 +6,7 @@ import type { Comparison, HeaderChange } from '../model/comparison.js';
 import type { Exchange, Response } from '../model/exchange.js';
 import { normaliseHeaders } from '../normalise/headers.js';
 import type { Rules } from '../rules/types.js';
-import { alikeAtFirstSight, compareBodies } from './bodies.js';
+import { alikeAtFirstSight, compareBodies, judgedBodies } from './bodies.js';
 import { applyEquivalences } from './equivalence/apply.js';
 
 /**
@@ -17,6 +17,7 @@ export function compare(exchange: Exchange): Comparison | undefined {
   const { baseline, candidate } = exchange;
   if (baseline.outcome !== 'response' || candidate.outcome !== 'response') return undefined;
   const rules = exchange.case.rules;
+  const [b, c] = judgedBodies(baseline.response, candidate.response);
   const compared: Comparison = {
     status: {
       equal: baseline.response.status === candidate.response.status,
@@ -24,13 +25,10 @@ export function compare(exchange: Exchange): Comparison | undefined {
       candidate: candidate.response.status,
     },
     headers: compareHeaders(baseline.response, candidate.response, rules),
-    body: compareBodies(baseline.response.body, candidate.response.body, rules),
+    body: compareBodies(b, c, rules),
   };
   // Declared equivalences drop exactly the differences they cover, and say so.
-  return applyEquivalences(compared, rules, {
-    baseline: baseline.response.body,
-    candidate: candidate.response.body,
-  });
+  return applyEquivalences(compared, rules, { baseline: b, candidate: c });
 }
 
 /**

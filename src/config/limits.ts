@@ -12,6 +12,8 @@ export type FailPolicy = (typeof FAIL_POLICIES)[number];
 
 /** Cases (and requests per target) in flight at once: more only exhausts sockets and memory. */
 export const MAX_CONCURRENCY = 1024;
+/** The most run folders `keep` may ask for (a number, not a way to say "all": leave it out). */
+export const MAX_KEPT_RUNS = 100_000;
 /** The longest request budget a timer can hold (2^31 - 1 ms, about 24.8 days). */
 export const MAX_TIMEOUT_MS = 2_147_483_647;
 /** Retries after a connection-level failure. */

@@ -31,6 +31,7 @@ type Overridden =
   | 'candidate'
   | 'tracker'
   | 'reports'
+  | 'keep'
   | 'concurrency'
   | 'rate'
   | 'maxInFlight'
@@ -96,6 +97,8 @@ export interface ResolvedConfig {
   readonly trackerPath: string | undefined;
   /** Absolute. */
   readonly reportsDir: string;
+  /** Keep only this many run folders in `reportsDir` (the newest); undefined: all. */
+  readonly keep: number | undefined;
   readonly concurrency: number;
   /** Requests per second per target, or undefined for no limit. */
   readonly rate: number | undefined;
@@ -140,6 +143,7 @@ export function resolveConfig(
     sideEffects: config.sideEffects ?? false,
     trackerPath: tracker === false ? undefined : resolve(cwd, tracker),
     reportsDir: resolve(cwd, flags.reports ?? config.reports ?? DEFAULTS.reports),
+    keep: flags.keep ?? config.keep,
     concurrency: flags.concurrency ?? config.concurrency ?? DEFAULTS.concurrency,
     rate: flags.rate ?? config.rate,
     maxInFlight: flags.maxInFlight ?? config.maxInFlight,

@@ -13,6 +13,7 @@ import {
   DEFAULT_TRACKER_PATH,
   FAIL_POLICIES,
   MAX_CONCURRENCY,
+  MAX_KEPT_RUNS,
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
 } from './limits.js';
@@ -73,6 +74,12 @@ function buildConfigSchema() {
         .optional()
         .describe(`Decisions tracker path (default ${DEFAULT_TRACKER_PATH}); false disables it`),
       reports: z.string().optional().describe('Reports folder (default reports/)'),
+      keep: z
+        .int()
+        .min(1)
+        .max(MAX_KEPT_RUNS)
+        .optional()
+        .describe('Keep only the N latest run folders in the reports folder (default: all)'),
       concurrency: z
         .int()
         .min(1)

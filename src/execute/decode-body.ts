@@ -14,21 +14,12 @@ import {
   xmlOverBudget,
 } from '../wire/budget.js';
 import { headHex } from '../wire/bytes.js';
-import { mediaTypeOf } from '../wire/content-type.js';
+import { isJsonContentType, isXmlContentType, mediaTypeOf } from '../wire/content-type.js';
 import { type JsonScan, scanJson } from '../wire/json-scan.js';
 import { parseJsonExact } from '../wire/parse-json.js';
-import { isXmlContentType, looksLikeXml, parseXml } from '../xml/tree.js';
+import { looksLikeXml, parseXml } from '../xml/tree.js';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-/** True for `application/json`, `application/problem+json`, `text/json` and the like. */
-export function isJsonContentType(contentType: string | undefined): boolean {
-  if (contentType === undefined) return false;
-  const mediaType = mediaTypeOf(contentType);
-  return (
-    mediaType === 'application/json' || mediaType.endsWith('+json') || mediaType === 'text/json'
-  );
-}
 
 function isTextContentType(contentType: string | undefined): boolean {
   if (contentType === undefined) return false;
@@ -121,8 +112,12 @@ class JsonReadOnUse {
  * JSON when the content type says so (invalid JSON there is `invalid-json`),
  * parsed losslessly (`parseJsonExact`) and kept with its text for encoding
  * notes; XML likewise (`application/xml`, `text/xml`, `+xml`; else
- * `invalid-xml`); without a content type, JSON and XML are sniffed; text when
- * it is valid UTF-8 and declared or sniffed as text; otherwise binary, by hash.
+ * `invalid-xml`). Under any other content type (`text/plain`, `text/html`,
+ * `application/octet-stream`) or none, a body is judged by what it is: valid
+ * UTF-8 whose text is a JSON object or array, or an XML document (not under
+ * `text/html`), is read as such (a JSON scalar like `"ok"` or `123` stays
+ * text); else text when it is
+ * declared or sniffed as text; otherwise binary, by hash.
  */
 export function decodeBody(
   bytes: Uint8Array,
@@ -150,6 +145,10 @@ export function decodeBody(
   if (isXmlContentType(contentType)) return decodeXml(bytes, text, budget);
   if (text === undefined) return binary(bytes);
   if (contentType === undefined) return sniff(bytes, text, budget);
+  // Declared as something else: read as JSON or XML when it is one (never past the budget).
+  // An HTML page is never read as XML: well-formed markup there is still a page.
+  const read = parseByContent(bytes, text, budget, !isHtml(contentType));
+  if (read !== undefined && read.kind !== 'too-complex') return read;
   if (isTextContentType(contentType)) return { kind: 'text', text };
   return binary(bytes);
 }
@@ -163,6 +162,23 @@ export function binary(bytes: Uint8Array): ResponseBody {
 
 /** A body without a content type: JSON or XML when it parses as such, else text. */
 function sniff(bytes: Uint8Array, text: string, budget: NodeBudget): ResponseBody {
+  return parseByContent(bytes, text, budget, true) ?? { kind: 'text', text };
+}
+
+function isHtml(contentType: string): boolean {
+  return mediaTypeOf(contentType) === 'text/html';
+}
+
+/**
+ * A JSON object or array, or (when `xml`) an XML document, by its text
+ * alone; undefined when it is neither.
+ */
+function parseByContent(
+  bytes: Uint8Array,
+  text: string,
+  budget: NodeBudget,
+  xml: boolean,
+): ResponseBody | undefined {
   const first = text.trimStart()[0];
   if (first === '{' || first === '[') {
     const scan = scanJson(text, budget);
@@ -171,11 +187,11 @@ function sniff(bytes: Uint8Array, text: string, budget: NodeBudget): ResponseBod
     const parsed = parseJsonExact(text, scan);
     if (parsed.ok) return { kind: 'json', value: parsed.value, text };
   }
-  if (looksLikeXml(text)) {
+  if (xml && looksLikeXml(text)) {
     const over = xmlOverBudget(text, budget);
     if (over !== undefined) return tooComplex(bytes, over);
     const parsed = parseXml(text);
     if (parsed.ok) return { kind: 'xml', value: parsed.value, text };
   }
-  return { kind: 'text', text };
+  return undefined;
 }

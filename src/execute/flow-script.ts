@@ -5,8 +5,10 @@
  * each capture is read from them by a few lines of node (a JSON pointer, a
  * header, a regular expression over the text: the capture's own source) into
  * a shell variable; the step itself is the usual repro line, printing the
- * answer. A captured value goes where its `{{name}}` is, as captured (a whole
- * JSON value as JSON). An XPath capture has no script form: the repro is then
+ * answer. A captured value goes where its `{{name}}` is, in the form that
+ * place gives it in the run (`FORMS`: as captured in a header, escaped in the
+ * path, encoded in the query, a whole JSON value as JSON), so the request the
+ * script sends is the one parity sent. An XPath capture has no script form: the repro is then
  * undefined and the step's own line stands. Checked by running the script
  * against real servers (test/e2e/flow-repro.test.ts). Pure.
  */
@@ -17,14 +19,14 @@ import type { Captured, CaptureSpec, FlowStep } from '../model/flow.js';
 import type { Redactor } from '../redact/redact.js';
 import { ExactNumber } from '../wire/exact-number.js';
 import { curlCommand, shellQuote } from './curl.js';
-import { planOf } from './plan.js';
+import { type PlannedRequest, planOf } from './plan.js';
 
 /** The folder the answers are kept in, as the script's curl words name it. */
 const DIR = '"$d"';
 
 /**
  * Reads one capture from the answer kept in the folder (argv: folder, source
- * kind, pointer or header name, regex, group, `j` for the value as JSON).
+ * kind, pointer or header name, regex, group, the form's letter: `FORMS`).
  * Written without single quotes: it is one single-quoted shell word. It is
  * text of the script (run by the user's node), not code parity runs.
  */
@@ -35,13 +37,81 @@ const CAPTURE_JS = [
   'else{v=f.readFileSync(d+"/b","utf8");if(k==="json"){v=JSON.parse(v);for(const p of a.split("/").slice(1))v=v==null?undefined:v[p.replace(/~1/g,"/").replace(/~0/g,"~")]}}',
   'if(v===undefined)fail("nothing at "+k+" "+a);',
   'if(r){const m=new RegExp(r).exec(typeof v==="string"?v:JSON.stringify(v));if(!m)fail("/"+r+"/ does not match");v=m[g===""?(m.length>1?1:0):Number(g)]}',
-  'stdout.write(j==="j"?JSON.stringify(v):typeof v==="string"?v:JSON.stringify(v))',
+  // The value in the form its place takes (`FORMS`): as text, as JSON, escaped in a path, a query, a JSON string.
+  'const s=typeof v==="string"?v:JSON.stringify(v);',
+  'const e=t=>t.replace(/[^\\x21\\x22\\x24-\\x7e]/gu,c=>[...Buffer.from(c)].map(b=>"%"+b.toString(16).toUpperCase().padStart(2,"0")).join(""));',
+  'const o=t=>{if(t.startsWith("/")&&!t.startsWith("//"))return t;try{const u=new URL(t,"http://parity.invalid/");return u.pathname+u.search}catch{return "/"+t}};',
+  'stdout.write(j==="j"?JSON.stringify(v):j==="q"?new URLSearchParams([["",s]]).toString().slice(1):j==="u"?encodeURIComponent(s)',
+  ':j==="p"?e(s):j==="o"?e(o(s)):j==="r"?e(o(s))+(o(s).includes("?")?"&":"?"):j==="s"?JSON.stringify(s).slice(1,-1):j==="t"?s:Buffer.from(s,"latin1"))',
 ].join('');
 
 /** Markers a captured value's place is written as, then replaced by its shell variable. */
 const textMark = (i: number) => `~PARITYVAR${i}T~`;
 const jsonMark = (i: number) => `~PARITYVAR${i}J~`;
-const MARK = /~PARITYVAR(\d+)([TJ])~/g;
+const MARK = /~PARITYVAR(\d+)([TJHPORQUS])~/g;
+
+/**
+ * The forms a captured value takes, by the letter of its marker: `H` a
+ * header value (its characters as bytes, as a header is sent: Latin-1), `T`
+ * as captured (a text body, UTF-8), `J` a whole JSON value, `P` escaped as a
+ * request target escapes it (the path), `Q` form-encoded (a `query:` pair),
+ * `U` percent-encoded (a query written in the path), `S` inside a JSON string,
+ * `O` a path that starts with the value (a captured `Location`: an absolute
+ * URL gives its path and query), `R` the same followed by the step's own
+ * query (joined with `&` when the value brought a `?`).
+ * Each is what `flow/bind.ts` does to the value in that place; the script's
+ * node reads the capture in that form (`CAPTURE_JS`).
+ */
+const FORMS = {
+  H: { suffix: '', arg: '' },
+  T: { suffix: '_text', arg: 't' },
+  J: { suffix: '_json', arg: 'j' },
+  P: { suffix: '_path', arg: 'p' },
+  O: { suffix: '_target', arg: 'o' },
+  R: { suffix: '_target_q', arg: 'r' },
+  Q: { suffix: '_query', arg: 'q' },
+  U: { suffix: '_uri', arg: 'u' },
+  S: { suffix: '_str', arg: 's' },
+} as const;
+type Form = keyof typeof FORMS;
+
+function isForm(letter: string): letter is Form {
+  return Object.hasOwn(FORMS, letter);
+}
+
+/**
+ * The request's text markers where bind left them in another form: in a
+ * header value (`H`), at the start of a path made from a value (`O`), in the
+ * path (`P`), in a query's pairs (form-encoded, so `~` is `%7E`: `Q`), in a
+ * query written in the path (`U`), inside a JSON body's strings (`S`).
+ */
+function placedMarks(plan: PlannedRequest, request: CaseRequest): PlannedRequest {
+  const at = plan.pathAndQuery.indexOf('?');
+  const whole = at === -1 ? plan.pathAndQuery : plan.pathAndQuery.slice(0, at);
+  const query = at === -1 ? '' : plan.pathAndQuery.slice(at);
+  const text = /~PARITYVAR(\d+)T~/g;
+  // A path that starts with a value is the value's own path (`flow/bind.ts` `originForm`).
+  const leading = /^\/~PARITYVAR(\d+)T~/;
+  const fromValue = request.path.startsWith('{{') && leading.test(whole);
+  // The whole path a value: the query that follows joins the one the value may bring.
+  const joined = fromValue && whole.replace(leading, '') === '' && query !== '';
+  const path = fromValue
+    ? whole.replace(leading, joined ? '~PARITYVAR$1R~' : '~PARITYVAR$1O~')
+    : whole;
+  const rest = joined ? query.slice(1) : query;
+  const jsonBody = request.body.kind === 'json';
+  const pathAndQuery =
+    path.replace(text, '~PARITYVAR$1P~') +
+    rest.replace(/%7EPARITYVAR(\d+)T%7E/gi, '~PARITYVAR$1Q~').replace(text, '~PARITYVAR$1U~');
+  const body =
+    jsonBody && typeof plan.body === 'string'
+      ? plan.body.replace(text, '~PARITYVAR$1S~')
+      : plan.body;
+  const headers = plan.headers.map(
+    ([name, value]) => [name, value.replace(text, '~PARITYVAR$1H~')] as const,
+  );
+  return { ...plan, pathAndQuery, headers, body };
+}
 
 /**
  * The repro's redactor, but a secret header (`Authorization`, `Cookie`) whose
@@ -63,9 +133,9 @@ function scriptRedactor(redact: Redactor): Redactor {
   return { ...redact, header };
 }
 
-/** A shell variable name for a flow variable (`token` → `token`, its JSON form `token_json`). */
-function shellName(name: string, json: boolean): string {
-  return json ? `${name}_json` : name;
+/** A shell variable name for a flow variable in one form (`token`, its JSON form `token_json`, …). */
+function shellName(name: string, form: Form): string {
+  return `${name}${FORMS[form].suffix}`;
 }
 
 /** The capture's arguments to the extractor. */
@@ -103,10 +173,10 @@ function command(
   save: boolean,
   used: Set<string>,
 ): string {
-  const plan = planOf(bindRequest(request, vars));
+  const plan = placedMarks(planOf(bindRequest(request, vars)), request);
   const line = curlCommand(plan, target, scriptRedactor(redact), undefined, save ? DIR : undefined);
-  return line.replace(MARK, (_, index: string, kind: string) => {
-    const name = shellName(names[Number(index)] ?? '', kind === 'J');
+  return line.replace(MARK, (_, index: string, letter: string) => {
+    const name = shellName(names[Number(index)] ?? '', isForm(letter) ? letter : 'T');
     used.add(name);
     return `'"$${name}"'`;
   });
@@ -145,8 +215,12 @@ export function flowScript(
       const index = names.push(name) - 1;
       vars.set(name, { value: new ExactNumber(jsonMark(index)), text: textMark(index) });
       const words = args.map(shellQuote).map((w) => (w === '' ? "''" : w));
-      lines.push(`${name}=$(cap ${words.join(' ')})`);
-      lines.push(`${shellName(name, true)}=$(cap ${words.join(' ')} j)`);
+      for (const form of Object.keys(FORMS).filter(isForm)) {
+        const arg = FORMS[form].arg;
+        lines.push(
+          `${shellName(name, form)}=$(cap ${words.join(' ')}${arg === '' ? '' : ` ${arg}`})`,
+        );
+      }
     }
   });
   const last = command(request, vars, target, redact, names, false, used);

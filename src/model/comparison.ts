@@ -105,6 +105,7 @@ export const ENCODING_NOTE_CODES = [
   'number-format',
   'duplicate-key',
   'charset',
+  'read-by-content',
 ] as const;
 export type EncodingNoteCode = (typeof ENCODING_NOTE_CODES)[number];
 

@@ -42,7 +42,7 @@ export interface RunFolder {
   readonly finalDir: string;
   /** Renames the folder to its final name (idempotent). */
   publish(): Promise<void>;
-  /** Points `<reports>/latest` at the published folder. */
+  /** Points `<reports>/latest` at the published folder (then keeps the `keep` newest run folders). */
   pointLatest(): Promise<void>;
   /** Removes the folder unpublished: the command ended without a report to write. */
   discard(): Promise<void>;
@@ -111,6 +111,23 @@ async function removeFolder(reportsDir: string, dir: string): Promise<void> {
   await rm(staging, { recursive: true, force: true });
 }
 
+/** A published run folder's name: its run id (`newRunId`), which sorts by time. */
+const RUN_FOLDER = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z-[0-9a-f]{6}$/;
+
+/**
+ * `--keep N`: removes the published run folders past the N newest (this run
+ * counts), never the one `latest` names, nor anything that is not a run
+ * folder (a partial one, a link, someone's file).
+ */
+async function pruneRuns(reportsDir: string, keep: number, current: string): Promise<void> {
+  const names = (await readdir(reportsDir)).filter((name) => RUN_FOLDER.test(name)).sort();
+  for (const name of names.slice(0, Math.max(0, names.length - keep))) {
+    if (name === current) continue;
+    const info = await lstat(join(reportsDir, name)).catch(() => undefined);
+    if (info?.isDirectory() === true) await removeFolder(reportsDir, join(reportsDir, name));
+  }
+}
+
 /** Partial run folders whose owner process (on this host) is gone: removed; the count. */
 async function removeOrphans(reportsDir: string, host: Host): Promise<number> {
   const names = await readdir(reportsDir).catch(() => []);
@@ -142,6 +159,8 @@ export async function openRunFolder(
   reportsDir: string,
   runId: string,
   host: Host,
+  /** Keep only this many run folders once this one is published (`--keep`); undefined: all. */
+  keep?: number,
 ): Promise<{ readonly folder: RunFolder; readonly notes: readonly string[] }> {
   const problem = await folderProblem(
     reportsDir,
@@ -173,7 +192,10 @@ export async function openRunFolder(
       published = true;
       await removeFile(join(finalDir, OWNER_FILE));
     },
-    pointLatest: () => pointLatest(reportsDir, runId),
+    async pointLatest() {
+      await pointLatest(reportsDir, runId);
+      if (keep !== undefined) await pruneRuns(reportsDir, keep, runId);
+    },
     async discard() {
       if (!published) await removeFolder(reportsDir, dir);
     },

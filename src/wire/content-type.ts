@@ -1,6 +1,7 @@
 /**
- * The `charset` parameter of a content type, compared as an encoding note
- * rather than as a header divergence. Pure.
+ * Content types: the `charset` parameter (compared as an encoding note rather
+ * than as a header divergence), and which media types declare JSON or XML.
+ * Pure.
  */
 
 /** The `charset` parameter, lower case and unquoted, or `undefined` when absent. */
@@ -30,4 +31,31 @@ export function mediaTypeOf(contentType: string): string {
   // No cache: a Map keyed by the value saved ~50–100 ns a call (a paired
   // measurement on Node 20, fresh strings as from the wire), well under 1% of a case.
   return contentType.split(';', 1)[0]?.trim().toLowerCase() ?? '';
+}
+
+/** True for `application/json`, `application/problem+json`, `text/json` and the like. */
+export function isJsonContentType(contentType: string | undefined): boolean {
+  if (contentType === undefined) return false;
+  const mediaType = mediaTypeOf(contentType);
+  return (
+    mediaType === 'application/json' || mediaType.endsWith('+json') || mediaType === 'text/json'
+  );
+}
+
+/** True for `application/xml`, `text/xml` and `+xml` media types. */
+export function isXmlContentType(contentType: string | undefined): boolean {
+  if (contentType === undefined) return false;
+  const mediaType = mediaTypeOf(contentType);
+  return mediaType === 'application/xml' || mediaType === 'text/xml' || mediaType.endsWith('+xml');
+}
+
+/**
+ * True when a JSON or XML body was read as such by its content alone: its
+ * content type (`text/plain`, `text/html`, `application/octet-stream`, none)
+ * does not declare that kind (`docs/wire.md`, "Bodies read by what they are").
+ */
+export function readByContent(kind: string, contentType: string | undefined): boolean {
+  if (kind === 'json') return !isJsonContentType(contentType);
+  if (kind === 'xml') return !isXmlContentType(contentType);
+  return false;
 }

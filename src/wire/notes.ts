@@ -2,12 +2,13 @@
  * Wire-only differences as `encoding` notes: when both sides' JSON bodies parse
  * to equal values but their bytes differ, say why (trailing newline,
  * whitespace, key order, escaping, number format, a duplicated key), plus `charset` differences
- * of the content type. The verdict is never affected. Pure.
+ * of the content type, and bodies read as JSON or XML by what they are while their
+ * content type says otherwise (`read-by-content`). The verdict is never affected. Pure.
  */
 import type { EncodingNote, EncodingNoteCode } from '../model/comparison.js';
-import type { ResponseBody, SideOutcome } from '../model/exchange.js';
+import type { Response, ResponseBody, SideOutcome } from '../model/exchange.js';
 import { codeSpan } from '../util/code-span.js';
-import { contentTypeCharset, mediaTypeOf } from './content-type.js';
+import { contentTypeCharset, mediaTypeOf, readByContent } from './content-type.js';
 import { jsonEqual as equal } from './json-equal.js';
 import { readRawJson } from './raw-json.js';
 import { type Difference, rawDifferences, whitespaceDifference } from './raw-walk.js';
@@ -22,6 +23,7 @@ export const ENCODING_NOTE_TITLES: Record<EncodingNoteCode, string> = {
   'number-format': 'number format',
   'duplicate-key': 'duplicate key',
   charset: 'content-type charset',
+  'read-by-content': 'body read by its content',
 };
 
 const EXCERPT = 40;
@@ -97,6 +99,38 @@ function charsetNote(
   };
 }
 
+/** A content type as a note shows it: in backticks, or `none`. */
+function shownType(contentType: string | undefined): string {
+  return contentType === undefined ? 'none' : codeSpan(contentType);
+}
+
+/**
+ * Both bodies were compared as JSON (or XML) although a side's content type
+ * does not say so (`text/plain`, `text/html`, none): which side, and its
+ * type. Only when both bodies are that kind: a body read as JSON against a
+ * text body is compared as text (`compare/bodies.ts` `judgedBodies`).
+ */
+function readByContentNote(baseline: Response, candidate: Response): EncodingNote | undefined {
+  const { kind } = baseline.body;
+  if ((kind !== 'json' && kind !== 'xml') || candidate.body.kind !== kind) return undefined;
+  const b = baseline.headers['content-type'];
+  const c = candidate.headers['content-type'];
+  const sides = [
+    ...(readByContent(kind, b) ? ['baseline'] : []),
+    ...(readByContent(kind, c) ? ['candidate'] : []),
+  ];
+  if (sides.length === 0) return undefined;
+  const which =
+    sides.length === 2
+      ? 'both bodies were read as KIND by their content, not their content type'
+      : `the ${sides[0]}'s body was read as KIND by its content, not its content type`;
+  return {
+    kind: 'encoding',
+    code: 'read-by-content',
+    message: `${which.replace('KIND', kind.toUpperCase())}: baseline ${shownType(b)}, candidate ${shownType(c)}`,
+  };
+}
+
 /**
  * The encoding notes of one exchange, in vocabulary order; empty unless both
  * sides answered. Body notes need JSON bodies that parse to equal values (a
@@ -112,5 +146,7 @@ export function encodingNotes(baseline: SideOutcome, candidate: SideOutcome): En
   }
   const charset = charsetNote(baseline.response.headers, candidate.response.headers);
   if (charset !== undefined) notes.push(charset);
+  const read = readByContentNote(baseline.response, candidate.response);
+  if (read !== undefined) notes.push(read);
   return notes;
 }

@@ -16,7 +16,6 @@
  *   CDATA is text; text nodes are trimmed and mixed content is joined by spaces.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { mediaTypeOf } from '../wire/content-type.js';
 
 /** The outcome of parsing an XML text. */
 export type XmlParse =
@@ -42,13 +41,6 @@ const xmlParser = (): XMLParser =>
     // Decodes numeric character references (`&#233;`) as well as the five XML entities.
     htmlEntities: true,
   }));
-
-/** True for `application/xml`, `text/xml` and `+xml` media types. */
-export function isXmlContentType(contentType: string | undefined): boolean {
-  if (contentType === undefined) return false;
-  const mediaType = mediaTypeOf(contentType);
-  return mediaType === 'application/xml' || mediaType === 'text/xml' || mediaType.endsWith('+xml');
-}
 
 /** Without a content type: `<?xml` or `<` followed by a name character. */
 export function looksLikeXml(text: string): boolean {

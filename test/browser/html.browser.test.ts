@@ -119,7 +119,10 @@ describe.skipIf(!available)('report.html in chromium', () => {
       const tagged = decisions.locator('details.cause', { hasText: 'externally tagged enum' });
       expect(await tagged.textContent()).toContain('next: fix it (parity show PAR-');
       await tagged.locator('summary').click();
-      expect(await tagged.textContent()).toContain('write the discriminator `Kind`');
+      // Code spans are shown as code, never as backticks.
+      expect(await tagged.textContent()).toContain('write the discriminator Kind');
+      expect(await tagged.textContent()).not.toContain('`');
+      expect(await tagged.locator('summary code').allTextContents()).toContain('Kind');
 
       const visible = page.locator('details.row:visible');
       expect(await visible.count()).toBe(3);

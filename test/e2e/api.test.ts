@@ -3,13 +3,17 @@
  * installed it would (`exports` resolves to the built `dist/index.js`, with
  * its `.d.ts`): the stable names, and a case library judged as an ordinary test.
  */
+import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { json, startServer } from '../helpers/http.js';
 
 const ROOT = join(import.meta.dirname, '../..');
+const execFileAsync = promisify(execFile);
 
 describe('import ... from "http-parity"', () => {
   it('exposes exactly the stable surface', async () => {
@@ -21,6 +25,7 @@ describe('import ... from "http-parity"', () => {
         'fuzzLibrary',
         'judge',
         'loadCases',
+        'ParityError',
         'parseReport',
         'readReport',
         'runLibrary',
@@ -28,6 +33,49 @@ describe('import ... from "http-parity"', () => {
         'validateCases',
       ].sort(),
     );
+  });
+
+  it('throws bad input as the ParityError it exports, with a stable code', async () => {
+    const { loadCases, ParityError } = await import('http-parity');
+    const dir = await mkdtemp(join(tmpdir(), 'parity-api-'));
+    await writeFile(
+      join(dir, 'bad.yaml'),
+      'suite: s\ncases:\n  - id: x\n    request: { method: GET, path: nopath }\n',
+    );
+    const thrown = await loadCases([join(dir, 'bad.yaml')], { cwd: dir, env: {} }).catch(
+      (e: unknown) => e,
+    );
+    expect(thrown).toBeInstanceOf(ParityError);
+    expect(thrown).toMatchObject({ code: 'PARITY_CASES_INVALID' });
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("runs with the process's folder and environment when cwd and env are left out", async () => {
+    const server = await startServer((_req, res) => json(res, 200, { ok: true }));
+    const dir = await mkdtemp(join(tmpdir(), 'parity-api-'));
+    try {
+      await writeFile(
+        join(dir, 'cases.yaml'),
+        'suite: s\ncases:\n  - id: x\n    request: { method: GET, path: "/${env:WHERE}" }\n',
+      );
+      const api = pathToFileURL(join(ROOT, 'dist/index.js')).href;
+      const script = `import { runLibrary } from ${JSON.stringify(api)};
+const run = await runLibrary({ baseline: 'a=${server.url}', candidate: 'b=${server.url}', cases: ['cases.yaml'], tracker: false });
+console.log(run.verdict.kind, run.report.summary.cases);`;
+      // Not spawnSync: the server answers from this process, which must keep running.
+      const child = await execFileAsync(process.execPath, ['--input-type=module', '-e', script], {
+        cwd: dir,
+        env: { ...process.env, WHERE: 'from-the-environment' },
+        encoding: 'utf8',
+      });
+      expect(child.stderr).toBe('');
+      expect(child.stdout.trim()).toBe('passed 1');
+      expect(server.requests.map((r) => r.url)).toContain('/from-the-environment');
+      expect(await readdir(join(dir, 'reports'))).toContain('latest');
+    } finally {
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('loads a case library and judges two answers to one of its cases', async () => {

@@ -106,8 +106,8 @@ describe('flows with per-target captures', () => {
     expect(read?.repro?.baseline).toMatch(
       /^# replays flow items\/lifecycle up to step "read" on rust/,
     );
-    expect(read?.repro?.baseline).toContain(`id=$(cap json /id '' '')`);
-    expect(read?.repro?.candidate).toContain(`/items/'"$id"`);
+    expect(read?.repro?.baseline).toContain(`id_path=$(cap json /id '' '' p)`);
+    expect(read?.repro?.candidate).toContain(`/items/'"$id_path"`);
     expect(result.stdout).toContain('items/lifecycle/create');
   });
 

@@ -22,7 +22,7 @@ describe('parity init', () => {
     expect(init.stderr).toBe('');
     expect(init.code).toBe(0);
     expect(init.stdout).toBe(
-      `wrote parity.config.yaml\nwrote cases/example.yaml\nbaseline rust (${a.url}) · candidate candidate (${b.url})\nnext: parity validate && parity run\n`,
+      `wrote parity.config.yaml\nwrote cases/example.yaml\nbaseline rust (${a.url}) · candidate candidate (${b.url})\nnext: parity validate && parity run\ntip: add reports/ to .gitignore: each run writes its reports there\n`,
     );
     const config = await readFile(join(cwd, 'parity.config.yaml'), 'utf8');
     expect(config).toContain(`  rust:\n    url: "${a.url}"`);
@@ -40,6 +40,13 @@ describe('parity init', () => {
     const run = await runCli(cwd, ['run']);
     expect(run.code).toBe(0);
     expect((await latestReport(cwd)).summary).toMatchObject({ cases: 1, equal: 1 });
+  });
+
+  it('gives no .gitignore tip where reports/ is already ignored', async () => {
+    const cwd = await tempProject({ '.gitignore': 'node_modules/\n/reports\n' });
+    const init = await runCli(cwd, ['init', `rust=${a.url}`, b.url]);
+    expect(init.code).toBe(0);
+    expect(init.stdout).not.toContain('tip:');
   });
 
   it('refuses to overwrite, and refuses bad targets', async () => {

@@ -46,7 +46,7 @@ describe('the bundled notes flow', () => {
     // run against the servers, it gives that side's 404 again.
     for (const script of [gone?.repro?.baseline ?? '', gone?.repro?.candidate ?? '']) {
       expect(script).toMatch(/^# replays flow notes\/lifecycle up to step "gone"/);
-      expect(script).toContain(`/v1/notes/'"$id"`);
+      expect(script).toContain(`/v1/notes/'"$id_path"`);
       const out = await promisify(execFile)('sh', ['-c', script]);
       expect(out.stdout).toMatch(/^HTTP\/1\.1 404 /m);
     }

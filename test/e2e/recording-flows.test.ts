@@ -128,7 +128,7 @@ describe('recording a flow', () => {
     expect(read?.repro?.candidate).toMatch(
       /^# replays flow items\/lifecycle up to step "read" on go/,
     );
-    expect(read?.repro?.candidate).toContain(`/items/'"$id"`);
+    expect(read?.repro?.candidate).toContain(`/items/'"$id_path"`);
     const markdown = await readFile(join(cwd, 'reports/latest/report.md'), 'utf8');
     expect(markdown).toContain('the recording `recordings/rust`');
     expect(changed.requests[2]?.headers['if-none-match']).toBe('"g-5001-1"');
@@ -267,7 +267,7 @@ describe('the bundled notes flow, recorded', () => {
       expect(gone?.repro?.baseline).toMatch(/^# answered from the recording recordings\/rust /);
       // The live side's repro replays the flow, its own id captured on the way.
       expect(gone?.repro?.candidate).toMatch(/^# replays flow .* up to step "gone" on go/);
-      expect(gone?.repro?.candidate).toContain(`/v1/notes/'"$id"`);
+      expect(gone?.repro?.candidate).toContain(`/v1/notes/'"$id_path"`);
     } finally {
       await Promise.all([serde.close(), serde2.close(), go.close()]);
     }

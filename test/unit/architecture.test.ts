@@ -248,8 +248,9 @@ describe('I/O at the edges', () => {
     ]);
   });
 
-  it('only the bin touches process, and nothing prints with console', () => {
-    expect(importing(/\bprocess\./)).toEqual(['bin.ts']);
+  it('only the bin and the API edge touch process, and nothing prints with console', () => {
+    // index.ts: the library's defaults (the process's folder and environment).
+    expect(importing(/\bprocess\./)).toEqual(['bin.ts', 'index.ts']);
     expect(importing(/\bconsole\./)).toEqual([]);
   });
 

@@ -12,5 +12,8 @@ export async function initCommand(targets: readonly string[], io: Io): Promise<E
     `baseline ${outcome.baseline.name} (${outcome.baseline.url}) · candidate ${outcome.candidate.name} (${outcome.candidate.url})\n`,
   );
   io.stdout.write('next: parity validate && parity run\n');
+  if (!outcome.ignoresReports) {
+    io.stdout.write('tip: add reports/ to .gitignore: each run writes its reports there\n');
+  }
   return EXIT.ok;
 }

@@ -27,9 +27,13 @@ describe('decodeShared', () => {
     const first = decodeShared(body('{"a":1}'), '', 'application/json', 1024, share);
     const other = decodeShared(body('{"a":2}'), '', 'application/json', 1024, share);
     const asText = decodeShared(body('{"a":1}'), '', 'text/plain', 1024, share);
+    const plain = decodeShared(body('a=1'), '', 'text/plain', 1024, share);
     expect(other).not.toBe(first);
     expect(other).toMatchObject({ kind: 'json', value: { a: 2 } });
-    expect(asText).toMatchObject({ kind: 'text', text: '{"a":1}' });
+    // JSON under text/plain is still read as JSON, but decoded on its own.
+    expect(asText).not.toBe(first);
+    expect(asText).toMatchObject({ kind: 'json', value: { a: 1 } });
+    expect(plain).toMatchObject({ kind: 'text', text: 'a=1' });
   });
 
   it('never shares a body past the cap', () => {

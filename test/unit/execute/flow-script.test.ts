@@ -66,6 +66,56 @@ describe('flowScript', () => {
     expect(script).not.toContain(env.CRED);
   });
 
+  it('fills a captured value in the form its place takes: path, query pair, query in the path, JSON string', () => {
+    const flow = `suite: s
+cases:
+  - id: f
+    steps:
+      - id: write
+        request: { method: POST, path: /docs, json: {} }
+        capture:
+          id: { json: /id }
+          rev: { json: /rev }
+      - id: rewrite
+        request:
+          method: PUT
+          path: "/docs/{{id}}?at={{rev}}"
+          query: { rev: "{{rev}}" }
+          json: { note: "was {{rev}}", rev: "{{rev}}" }
+`;
+    const script = scriptOf(steps(flow)[1]) ?? '';
+    expect(script).not.toContain('PARITYVAR');
+    expect(script).toContain(`id_path=$(cap json /id '' '' p)`);
+    expect(script).toContain(`rev_query=$(cap json /rev '' '' q)`);
+    expect(script).toContain(`rev_uri=$(cap json /rev '' '' u)`);
+    expect(script).toContain(`rev_str=$(cap json /rev '' '' s)`);
+    expect(script.split('\n').at(-2)).toBe(
+      `curl -sS -i -X PUT 'http://127.0.0.1:4110/docs/'"$id_path"'?at='"$rev_uri"'&rev='"$rev_query" -H 'content-type: application/json' --data-raw '{"note":"was '"$rev_str"'","rev":'"$rev_json"'}'`,
+    );
+  });
+
+  it('sends a path made from a captured Location as its path and query, then the step’s own query', () => {
+    const flow = `suite: s
+cases:
+  - id: f
+    steps:
+      - id: write
+        request: { method: POST, path: /docs }
+        capture: { location: { header: location } }
+      - id: read
+        request: { method: GET, path: "{{location}}", query: { a: "1" } }
+      - id: again
+        request: { method: GET, path: "{{location}}" }
+`;
+    const [, read, again] = steps(flow);
+    expect(scriptOf(read)?.split('\n').at(-2)).toBe(
+      `curl -sS -i 'http://127.0.0.1:4110'"$location_target_q"'a=1'`,
+    );
+    expect(scriptOf(again)?.split('\n').at(-2)).toBe(
+      `curl -sS -i 'http://127.0.0.1:4110'"$location_target"`,
+    );
+  });
+
   it('has no script form for an XPath capture', () => {
     const xpath = FLOW.replace('token: { json: /token }', 'token: { xpath: /r/token }');
     expect(scriptOf(steps(xpath)[1])).toBeUndefined();

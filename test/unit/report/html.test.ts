@@ -28,7 +28,10 @@ describe('report.html', () => {
   });
 
   it('embeds the typed page script, bundled as one strict call', () => {
-    expect(CLIENT_SCRIPT).toMatch(/^'use strict';\(\(\)=>\{function drawReport\(\)\{/);
+    // One arrow function called once: the page script's helpers, `drawReport`, and its call.
+    expect(CLIENT_SCRIPT).toMatch(/^'use strict';\(\(\)=>\{function /);
+    expect(CLIENT_SCRIPT).toMatch(/function drawReport\(\)\{/);
+    expect(CLIENT_SCRIPT).toMatch(/drawReport\(\);\}\)\(\);\n$/);
     expect(CLIENT_SCRIPT).not.toMatch(/<\/script|<!--/i);
     expect(() => new Script(CLIENT_SCRIPT)).not.toThrow();
   });

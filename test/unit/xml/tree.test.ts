@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compareBodies } from '../../../src/compare/bodies.js';
 import { decodeBody } from '../../../src/execute/decode-body.js';
-import { isXmlContentType, parseXml } from '../../../src/xml/tree.js';
+import { isXmlContentType } from '../../../src/wire/content-type.js';
+import { parseXml } from '../../../src/xml/tree.js';
 import { makeCase } from '../../helpers/case.js';
 
 const XML = 'application/xml';
@@ -95,7 +96,9 @@ describe('decodeBody for XML', () => {
     expect(decode('<a>1</a>', XML).kind).toBe('xml');
     expect(decode('<?xml version="1.0"?><a>1</a>', undefined).kind).toBe('xml');
     expect(decode('<a>1</b>', undefined).kind).toBe('text');
-    expect(decode('<a>1</a>', 'text/plain').kind).toBe('text');
+    // Judged by what it is: XML under text/plain is XML; text that is not XML stays text.
+    expect(decode('<a>1</a>', 'text/plain').kind).toBe('xml');
+    expect(decode('<a>1</b>', 'text/plain').kind).toBe('text');
   });
 
   it('invalid XML under an XML content type is invalid-xml', () => {

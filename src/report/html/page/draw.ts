@@ -20,6 +20,7 @@
  */
 import type { SideLines } from '../diff-lines.js';
 import type { DecisionItem, HtmlView, RowView } from '../view.js';
+import { lineParts } from './code-spans.js';
 
 export function drawReport(): void {
   const data: HtmlView = JSON.parse(document.getElementById('parity-data')?.textContent ?? '');
@@ -35,6 +36,10 @@ export function drawReport(): void {
     if (cls) node.className = cls;
     for (const kid of kids) if (kid !== null && kid !== undefined) node.append(kid);
     return node;
+  }
+  /** A line of parity's words with its code spans as `<code>` (text inside, never markup). */
+  function rich(line: string): Kid[] {
+    return lineParts(line).map((part) => (part.code ? el('code', '', part.text) : part.text));
   }
   function testid<T extends Element>(node: T, id: string): T {
     node.setAttribute('data-testid', id);
@@ -192,17 +197,19 @@ export function drawReport(): void {
       el('span', 'badge', item.status),
       item.id ? el('span', 'case', item.id) : null,
       el('span', 'mono', item.kind),
-      el('span', '', item.summary),
+      el('span', '', ...rich(item.summary)),
       el('span', 'note', item.reach),
     );
-    if (item.next) summary.append(el('span', 'next', `next: ${item.next}`));
+    if (item.next) summary.append(el('span', 'next', 'next: ', ...rich(item.next)));
     const body = el('div', 'body');
     body.append(el('p', 'note mono', `fingerprint ${item.fingerprint} · ${item.endpoints}`));
-    if (item.decision) body.append(el('p', '', `Decision: ${item.decision}`));
+    if (item.decision) body.append(el('p', '', 'Decision: ', ...rich(item.decision)));
     if (item.fix) {
-      body.append(el('p', '', `To fix on the candidate: ${item.fix.candidate}.`));
-      body.append(el('p', '', `Or on the baseline: ${item.fix.baseline}.`));
-      if (item.fix.rule) body.append(el('p', '', `Or declare them equivalent: ${item.fix.rule}`));
+      body.append(el('p', '', 'To fix on the candidate: ', ...rich(item.fix.candidate), '.'));
+      body.append(el('p', '', 'Or on the baseline: ', ...rich(item.fix.baseline), '.'));
+      if (item.fix.rule) {
+        body.append(el('p', '', 'Or declare them equivalent: ', el('code', '', item.fix.rule)));
+      }
     }
     if (!item.reach.startsWith('0 ')) {
       const show = el('button', '', 'show its cases');
@@ -275,7 +282,7 @@ export function drawReport(): void {
     const { baseline, candidate } = data;
     const body = el('div', 'body');
     for (const line of row.flow ?? []) body.append(el('p', 'note', line));
-    if (row.explanation) body.append(el('p', 'explanation', row.explanation));
+    if (row.explanation) body.append(el('p', 'explanation', ...rich(row.explanation)));
     let facts = `timings: ${baseline.name} ${row.ms[0]}, ${candidate.name} ${row.ms[1]}`;
     if (row.fingerprint) facts += ` · fingerprint ${row.fingerprint}`;
     if (row.rows.length > 0) {
@@ -336,7 +343,7 @@ export function drawReport(): void {
     for (const [id, status] of row.rows) {
       summary.append(el('span', 'badge soft', `${id} ${status}`));
     }
-    if (row.summary) summary.append(el('span', 'sum', row.summary));
+    if (row.summary) summary.append(el('span', 'sum', ...rich(row.summary)));
     const node = el('details', `row k-${row.kind}`, summary);
     node.setAttribute('data-case', row.id);
     let built = false;

@@ -1,0 +1,157 @@
+// Maps the tracker rows of one run (report.json's rootCauses) to the
+// decisions of a pair's hand-written truth.yaml, and counts what the corpus
+// table shows. Pure: no I/O, so a unit test can feed it an inline truth and
+// report (test/unit/corpus-match.test.ts).
+
+/**
+ * A glob over case ids, endpoints and JSON pointers: `*` matches within one
+ * segment (no `/`), `**` across segments.
+ */
+export function globToRegExp(glob) {
+  let source = '';
+  for (let i = 0; i < glob.length; i++) {
+    const ch = glob[i];
+    if (ch === '*' && glob[i + 1] === '*') {
+      source += '.*';
+      i++;
+    } else if (ch === '*') source += '[^/]*';
+    else source += ch.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`);
+}
+
+const anyGlob = (globs, values) =>
+  globs.some((g) => {
+    const re = globToRegExp(g);
+    return values.some((v) => re.test(v));
+  });
+
+const asList = (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+/**
+ * One row as the matcher sees it: the root cause's fingerprint, kind,
+ * summary, case ids and endpoints, and every change behind it (pointer path,
+ * or `header:<name>`, with the two values) gathered from the results.
+ */
+export function rowsOfReport(report) {
+  const byFingerprint = new Map();
+  for (const cause of report.rootCauses ?? []) {
+    byFingerprint.set(cause.fingerprint, {
+      id: cause.row?.id ?? cause.fingerprint,
+      fingerprint: cause.fingerprint,
+      kind: cause.kind,
+      summary: cause.summary,
+      cause: cause.cause,
+      caseIds: cause.caseIds ?? [],
+      endpoints: cause.endpoints ?? [],
+      paths: new Set(cause.places ?? []),
+      changes: [],
+    });
+  }
+  for (const result of report.results ?? []) {
+    for (const finding of result.findings ?? []) {
+      const row = byFingerprint.get(finding.fingerprint);
+      if (!row) continue;
+      const paths = finding.paths ?? [];
+      for (const p of paths) row.paths.add(p);
+      for (const change of result.changes ?? []) {
+        if (paths.includes(change.path)) row.changes.push(change);
+      }
+      if (finding.kind === 'header') {
+        for (const h of result.headerChanges ?? []) {
+          const name = String(h.name ?? h.header ?? '').toLowerCase();
+          row.changes.push({
+            path: `header:${name}`,
+            baseline: h.baseline,
+            candidate: h.candidate,
+          });
+          row.paths.add(`header:${name}`);
+        }
+      }
+    }
+  }
+  return [...byFingerprint.values()].map((row) => ({ ...row, paths: [...row.paths] }));
+}
+
+/** Does one matcher of a decision (every field it names) match the row? */
+export function matcherMatches(matcher, row) {
+  if (matcher.kind !== undefined && !asList(matcher.kind).includes(row.kind)) return false;
+  if (matcher.cases !== undefined && !anyGlob(asList(matcher.cases), row.caseIds)) return false;
+  if (matcher.endpoints !== undefined && !anyGlob(asList(matcher.endpoints), row.endpoints)) {
+    return false;
+  }
+  if (matcher.paths !== undefined && !anyGlob(asList(matcher.paths), row.paths)) return false;
+  if (matcher.summary !== undefined && !new RegExp(matcher.summary, 'i').test(row.summary)) {
+    return false;
+  }
+  return true;
+}
+
+const text = (v) => (typeof v === 'string' ? v : JSON.stringify(v));
+
+/**
+ * A row is per-instance when it has changes and each of them sits on a
+ * per-instance value of the truth: the path matches one of the entry's
+ * `paths` and, where the entry gives `values`, both sides' values match one.
+ * A row the tool could not read field by field (a whole body compared as
+ * bytes) is per-instance when an entry's `rows` matchers name it: the truth
+ * then says, with curl evidence, that only per-instance values differ there.
+ */
+export function isPerInstance(row, perInstance) {
+  if (perInstance.some((entry) => asList(entry.rows).some((m) => matcherMatches(m, row)))) {
+    return true;
+  }
+  if (row.changes.length === 0 || perInstance.length === 0) return false;
+  return row.changes.every((change) =>
+    perInstance.some((entry) => {
+      if (entry.paths === undefined && entry.rows !== undefined) return false;
+      if (!anyGlob(asList(entry.paths ?? '**'), [change.path])) return false;
+      const values = asList(entry.values).map((v) => new RegExp(v));
+      if (values.length === 0) return true;
+      const sides = [change.baseline, change.candidate].filter((v) => v !== undefined);
+      return sides.every((v) => values.some((re) => re.test(text(v))));
+    }),
+  );
+}
+
+/**
+ * Assigns each row to the first decision one of whose matchers matches it,
+ * else to per-instance, else to "false"; returns the counts of the table.
+ */
+export function scorePair(truth, report) {
+  const rows = rowsOfReport(report);
+  const decisions = truth.decisions ?? [];
+  const perInstance = truth.perInstance ?? [];
+  const byDecision = new Map(decisions.map((d) => [d.id, []]));
+  const assigned = [];
+  for (const row of rows) {
+    const matching = decisions.filter((d) => asList(d.rows).some((m) => matcherMatches(m, row)));
+    if (matching.length > 0) {
+      byDecision.get(matching[0].id).push(row.id);
+      assigned.push({
+        row: row.id,
+        summary: row.summary,
+        decision: matching[0].id,
+        alsoMatches: matching.slice(1).map((d) => d.id),
+      });
+    } else if (isPerInstance(row, perInstance)) {
+      assigned.push({ row: row.id, summary: row.summary, perInstance: true });
+    } else {
+      assigned.push({ row: row.id, summary: row.summary, false: true });
+    }
+  }
+  const withoutRow = decisions.filter((d) => byDecision.get(d.id).length === 0).map((d) => d.id);
+  return {
+    pair: truth.pair,
+    heldOut: truth.heldOut === true,
+    tuned: truth.tuned === true,
+    rows: rows.length,
+    decisions: decisions.length,
+    rowsPerDecision: decisions.length === 0 ? null : rows.length / decisions.length,
+    decisionsWithoutRow: withoutRow,
+    perInstanceRows: assigned.filter((a) => a.perInstance).length,
+    falseRows: assigned.filter((a) => a.false).length,
+    assignments: assigned,
+    byDecision: Object.fromEntries(byDecision),
+  };
+}

@@ -1,0 +1,147 @@
+// The corpus matcher (corpus/lib/match.js) on an inline truth and report: it
+// decides the numbers `npm run corpus` prints, so each count is checked here,
+// offline, without the corpus's servers.
+import { describe, expect, it } from 'vitest';
+import { globToRegExp, scorePair, type Truth } from '../../../corpus/lib/match.js';
+
+/** A report.json cut to what the matcher reads: root causes and the results' findings. */
+function report(): unknown {
+  return {
+    rootCauses: [
+      {
+        fingerprint: 'structure-a',
+        kind: 'shape',
+        summary: '/items: candidate adds `/meta/links`',
+        caseIds: ['shop/list-items'],
+        endpoints: ['GET /items'],
+        row: { id: 'PAR-001' },
+      },
+      {
+        fingerprint: 'structure-b',
+        kind: 'shape',
+        summary: '/items/:id: candidate adds `/meta/links`',
+        caseIds: ['shop/get-item'],
+        endpoints: ['GET /items/:id'],
+        row: { id: 'PAR-002' },
+      },
+      {
+        fingerprint: 'structure-c',
+        kind: 'value',
+        summary: '/items: value of `/createdAt` differs',
+        caseIds: ['shop/create-item'],
+        endpoints: ['POST /items'],
+        row: { id: 'PAR-003' },
+      },
+      {
+        fingerprint: 'status-d',
+        kind: 'status',
+        summary: 'status 404 → 200 on DELETE /items/:id',
+        caseIds: ['shop/delete-item'],
+        endpoints: ['DELETE /items/:id'],
+        row: { id: 'PAR-004' },
+      },
+      {
+        fingerprint: 'structure-e',
+        kind: 'value',
+        summary: '/health: value of `/uptime` differs',
+        caseIds: ['shop/health'],
+        endpoints: ['GET /health'],
+        row: { id: 'PAR-005' },
+      },
+    ],
+    results: [
+      {
+        caseId: 'shop/list-items',
+        findings: [{ fingerprint: 'structure-a', kind: 'shape', paths: ['/meta/links'] }],
+        changes: [{ path: '/meta/links', op: 'added', candidate: {} }],
+      },
+      {
+        caseId: 'shop/get-item',
+        findings: [{ fingerprint: 'structure-b', kind: 'shape', paths: ['/meta/links'] }],
+        changes: [{ path: '/meta/links', op: 'added', candidate: {} }],
+      },
+      {
+        caseId: 'shop/create-item',
+        findings: [{ fingerprint: 'structure-c', kind: 'value', paths: ['/createdAt'] }],
+        changes: [
+          {
+            path: '/createdAt',
+            op: 'value',
+            baseline: '2026-01-01T10:00:00Z',
+            candidate: '2026-01-01T10:00:01Z',
+          },
+        ],
+      },
+      { caseId: 'shop/delete-item', findings: [{ fingerprint: 'status-d', kind: 'status' }] },
+      {
+        caseId: 'shop/health',
+        findings: [{ fingerprint: 'structure-e', kind: 'value', paths: ['/uptime'] }],
+        changes: [{ path: '/uptime', op: 'value', baseline: 3, candidate: 4 }],
+      },
+    ],
+  };
+}
+
+const truth: Truth = {
+  pair: 'shop',
+  heldOut: true,
+  decisions: [
+    { id: 'links', rows: [{ paths: ['/meta/links'] }] },
+    { id: 'delete-missing', rows: [{ kind: 'status', endpoints: ['DELETE /items/:id'] }] },
+    { id: 'renamed-total', rows: [{ paths: ['/total', '/count'] }] },
+  ],
+  perInstance: [{ name: 'write time', paths: ['/createdAt'], values: ['^\\d{4}-\\d\\d-\\d\\dT'] }],
+};
+
+describe('the corpus matcher', () => {
+  it('counts rows per decision, decisions without a row, per-instance and false rows', () => {
+    const score = scorePair(truth, report());
+    expect(score.rows).toBe(5);
+    expect(score.decisions).toBe(3);
+    expect(score.rowsPerDecision).toBeCloseTo(5 / 3);
+    expect(score.byDecision).toEqual({
+      links: ['PAR-001', 'PAR-002'],
+      'delete-missing': ['PAR-004'],
+      'renamed-total': [],
+    });
+    expect(score.decisionsWithoutRow).toEqual(['renamed-total']);
+    expect(score.perInstanceRows).toBe(1);
+    expect(score.falseRows).toBe(1);
+    expect(score.assignments.find((a) => a.false)?.row).toBe('PAR-005');
+    expect(score.heldOut).toBe(true);
+  });
+
+  it('counts a row on a per-instance path as false when its values do not look per-instance', () => {
+    const strict: Truth = {
+      ...truth,
+      perInstance: [{ paths: ['/createdAt'], values: ['^[0-9a-f]{8}-'] }],
+    };
+    expect(scorePair(strict, report()).falseRows).toBe(2);
+  });
+
+  it('takes a whole-body row as per-instance only where an entry names it', () => {
+    const named: Truth = {
+      ...truth,
+      perInstance: [...(truth.perInstance ?? []), { rows: [{ cases: 'shop/health' }] }],
+    };
+    const score = scorePair(named, report());
+    expect(score.perInstanceRows).toBe(2);
+    expect(score.falseRows).toBe(0);
+  });
+
+  it('gives a row matching two decisions to the first and names the other', () => {
+    const twice: Truth = {
+      ...truth,
+      decisions: [...truth.decisions, { id: 'list-links', rows: { cases: 'shop/list-*' } }],
+    };
+    const first = scorePair(twice, report()).assignments.find((a) => a.row === 'PAR-001');
+    expect(first).toMatchObject({ decision: 'links', alsoMatches: ['list-links'] });
+  });
+
+  it('reads `*` within one segment and `**` across segments', () => {
+    expect(globToRegExp('/a/*/c').test('/a/b/c')).toBe(true);
+    expect(globToRegExp('/a/*/c').test('/a/b/x/c')).toBe(false);
+    expect(globToRegExp('/a/**/c').test('/a/b/x/c')).toBe(true);
+    expect(globToRegExp('shop/get-item').test('shop/get+item')).toBe(false);
+  });
+});
