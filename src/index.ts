@@ -13,31 +13,24 @@
  */
 
 import type { FuzzOutcome } from './app/fuzz.js';
-import {
-  type LibraryFuzzOptions as FuzzOptionsIn,
-  fuzzLibrary as fuzzIn,
-} from './app/fuzz-library.js';
-import type { LibraryOptions as OptionsIn } from './app/library-options.js';
-import {
-  type LibraryRun,
-  type LibraryRunOptions as RunOptionsIn,
-  runLibrary as runIn,
-} from './app/run-library.js';
+import { fuzzProjectLibrary, type ProjectFuzzOptions } from './app/fuzz-library.js';
+import type { ProjectOptions } from './app/library-options.js';
+import { type LibraryRun, type ProjectRunOptions, runProjectLibrary } from './app/run-library.js';
 
 /**
  * The library's options with the process's folder and environment by default:
  * this module is the package's edge for scripts, as the bin is the CLI's
  * (nothing else reads the process).
  */
-type ProcessDefaults<T extends OptionsIn> = Omit<T, 'cwd' | 'env'> &
+type ProcessDefaults<T extends ProjectOptions> = Omit<T, 'cwd' | 'env'> &
   Partial<Pick<T, 'cwd' | 'env'>>;
 
 /** What `runLibrary` and `fuzzLibrary` share; `cwd` and `env` default to the process's. */
-export type LibraryOptions = ProcessDefaults<OptionsIn>;
+export type LibraryOptions = ProcessDefaults<ProjectOptions>;
 /** `parity run`'s options; `cwd` and `env` default to the process's. */
-export type LibraryRunOptions = ProcessDefaults<RunOptionsIn>;
+export type LibraryRunOptions = ProcessDefaults<ProjectRunOptions>;
 /** `parity fuzz`'s options; `cwd` and `env` default to the process's. */
-export type LibraryFuzzOptions = ProcessDefaults<FuzzOptionsIn>;
+export type LibraryFuzzOptions = ProcessDefaults<ProjectFuzzOptions>;
 
 const withProcess = <T extends object>(options: T) => ({
   cwd: process.cwd(),
@@ -47,12 +40,12 @@ const withProcess = <T extends object>(options: T) => ({
 
 /** `parity run` from the options a person writes (see `LibraryRunOptions`). */
 export function runLibrary(options: LibraryRunOptions): Promise<LibraryRun> {
-  return runIn(withProcess(options));
+  return runProjectLibrary(withProcess(options));
 }
 
 /** `parity fuzz` from the options a person writes (see `LibraryFuzzOptions`). */
 export function fuzzLibrary(options: LibraryFuzzOptions): Promise<FuzzOutcome> {
-  return fuzzIn(withProcess(options));
+  return fuzzProjectLibrary(withProcess(options));
 }
 
 export type { FuzzOutcome, FuzzSummary } from './app/fuzz.js';

@@ -1,15 +1,16 @@
 /**
  * `parity decide`: records a decision on root causes in the tracker (status and
- * a note), by row id or in bulk by pattern and kind, atomically under the
- * tracker's lock, as a person editing the markdown would.
+ * a note), by row id or in bulk by family, pattern, kind and path pattern,
+ * atomically under the tracker's lock, as a person editing the markdown would.
  */
 import { PATTERN_NAMES } from '../compare/patterns/registry.js';
+import { CAUSE_TYPES } from '../compare/root-cause.js';
 import type { ConfigFlags } from '../config/resolve.js';
 import { type DecidedRow, decideRows } from '../tracker/decide.js';
 import { DECIDABLE_STATUSES, type DecidableStatus } from '../tracker/types.js';
 import { editTrackerFile } from '../tracker/write.js';
 import { ParityError } from '../util/errors.js';
-import { didYouMean } from '../util/suggest.js';
+import { closest, didYouMean } from '../util/suggest.js';
 import type { AppContext } from './context.js';
 import { existingRows, trackerPathOf } from './tracker.js';
 
@@ -19,7 +20,11 @@ export interface DecideInput {
   readonly operands: readonly string[];
   readonly note?: string | undefined;
   readonly pattern?: string | undefined;
+  /** A pattern's name or a cause family (`structure`, `status`, `header`, `body-kind`). */
+  readonly family?: string | undefined;
   readonly kind?: string | undefined;
+  /** A path pattern the places a row names must lie within (`/meta/*`). */
+  readonly path?: string | undefined;
   readonly flags: ConfigFlags;
 }
 
@@ -48,20 +53,46 @@ function statusOf(word: string | undefined): DecidableStatus {
   return status;
 }
 
-function checkPattern(pattern: string | undefined): void {
-  if (pattern === undefined || PATTERN_NAMES.some((name) => name === pattern)) return;
-  throw usage(`--pattern must be one of ${PATTERN_NAMES.join(', ')} (got "${pattern}")`);
+/** Every family a row can be selected by: the fingerprint prefixes (a pattern's name, or a cause type's). */
+export const FAMILIES: readonly string[] = [
+  ...PATTERN_NAMES,
+  ...CAUSE_TYPES.filter((type) => type !== 'pattern'),
+];
+
+/** `--flag` must name one of `known`; else a usage error that suggests the closest. */
+function checkName(flag: string, value: string | undefined, known: readonly string[]): void {
+  if (value === undefined || known.includes(value)) return;
+  const near = closest(value, known);
+  const hint = near === undefined ? '' : `did you mean "${near}"? `;
+  throw usage(`${flag} "${value}" is not known (${hint}known: ${known.join(', ')})`);
+}
+
+function checkPath(path: string | undefined): void {
+  if (path === undefined || (path.trim() !== '' && !path.includes('`'))) return;
+  throw usage(
+    `--path takes a path pattern in the body, such as '/meta/*' or '**/tags' (got "${path}")`,
+  );
 }
 
 /** Applies the decision to the tracker (see the module comment). */
 export async function decide(input: DecideInput, context: AppContext): Promise<DecideOutcome> {
   const ids = input.operands.slice(0, -1);
   const status = statusOf(input.operands.at(-1));
-  checkPattern(input.pattern);
+  checkName('--pattern', input.pattern, PATTERN_NAMES);
+  checkName('--family', input.family, FAMILIES);
+  checkPath(input.path);
   const trackerPath = await trackerPathOf(input.flags, context);
   // A missing tracker is a mistyped path far more often than no decision yet.
   await existingRows(trackerPath, context.cwd);
-  const request = { ids, status, note: input.note, pattern: input.pattern, kind: input.kind };
+  const request = {
+    ids,
+    status,
+    note: input.note,
+    pattern: input.pattern,
+    family: input.family,
+    kind: input.kind,
+    path: input.path,
+  };
   const edit = await editTrackerFile(
     trackerPath,
     (doc) => {

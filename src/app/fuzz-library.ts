@@ -10,10 +10,10 @@
 import type { Budget } from '../fuzz/budget.js';
 import { unknownHost } from '../util/host.js';
 import { type FuzzOutcome, fuzzParity } from './fuzz.js';
-import type { LibraryOptions } from './library-options.js';
+import type { ProjectOptions } from './library-options.js';
 
 /** What `fuzzLibrary` is asked to do: the shared options, and what only fuzzing takes. */
-export interface LibraryFuzzOptions extends LibraryOptions {
+export interface ProjectFuzzOptions extends ProjectOptions {
   /** The seed of the input stream (default 1, as `--seed`). */
   readonly seed?: number | undefined;
   /** How much to explore (default 5,000 inputs, as `--budget`). */
@@ -25,7 +25,7 @@ export interface LibraryFuzzOptions extends LibraryOptions {
 }
 
 /** Fuzzes two targets as `parity fuzz` does, silently (see the module comment). */
-export function fuzzLibrary(options: LibraryFuzzOptions): Promise<FuzzOutcome> {
+export function fuzzProjectLibrary(options: ProjectFuzzOptions): Promise<FuzzOutcome> {
   const { cwd, env, now = () => new Date(), allowWrites, ...flags } = options;
   return fuzzParity(
     { ...flags, ...(allowWrites === true ? { allowWrites: true } : {}) },

@@ -5,7 +5,7 @@
 import type { Env } from '../util/env.js';
 
 /** Every field but `cwd` and `env` is optional, as on the CLI. */
-export interface LibraryOptions {
+export interface ProjectOptions {
   /** The project folder: the config file, case paths, tracker and reports resolve against it. */
   readonly cwd: string;
   /** The environment `${env:…}` references read (pass `process.env`). */

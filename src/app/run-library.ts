@@ -11,13 +11,13 @@ import type { Case } from '../model/case.js';
 import type { RunReporter } from '../report/write.js';
 import { ParityError } from '../util/errors.js';
 import { unknownHost } from '../util/host.js';
-import type { LibraryOptions } from './library-options.js';
+import type { ProjectOptions } from './library-options.js';
 import { prepareRun } from './prepare-run.js';
 import { type RunOutcome, runParity } from './run.js';
 import { type RunVerdict, verdictOf } from './verdict.js';
 
 /** What `runLibrary` is asked to do: the shared options, and what only a run takes. */
-export interface LibraryRunOptions extends LibraryOptions {
+export interface ProjectRunOptions extends ProjectOptions {
   /**
    * Cases already loaded (`loadCases`) or built by the script, run instead of
    * reading case files (`cases` is then not read); `filter` and `tag` still select.
@@ -42,7 +42,7 @@ export interface LibraryRun extends RunOutcome {
 }
 
 /** Runs a case library against two targets as `parity run` does, silently (see the module comment). */
-export async function runLibrary(options: LibraryRunOptions): Promise<LibraryRun> {
+export async function runProjectLibrary(options: ProjectRunOptions): Promise<LibraryRun> {
   const { cwd, env, now = () => new Date(), reporters, ...flags } = options;
   const prepared = await prepareRun(flags, { cwd, env, now, host: unknownHost() });
   if (prepared.kind === 'no-cases') {

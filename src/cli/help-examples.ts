@@ -22,7 +22,8 @@ export const HELP_EXAMPLES: Record<keyof typeof COMMANDS, readonly string[]> = {
   ],
   decide: [
     'parity decide PAR-007 accepted --note "Go writes [] on purpose"',
-    'parity decide --pattern nil-slice wontfix --note "after the cutover"',
+    'parity decide --family nil-slice wontfix --note "after the cutover"',
+    "parity decide --path '/meta/*' accepted --note \"the gateway's envelope\"",
   ],
   show: ['parity show PAR-007', 'parity show PAR-007 --from reports/2026-11-24T13-51-50Z-f9392a'],
   merge: [

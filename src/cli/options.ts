@@ -292,18 +292,26 @@ const decide = once(() =>
   command({
     name: 'decide',
     description:
-      'record a decision on root causes in the tracker: parity decide PAR-007 accepted --note "…", or in bulk with --pattern/--kind',
+      'record a decision on root causes in the tracker: parity decide PAR-007 accepted --note "…", or in bulk with --family/--pattern/--kind/--path',
     operands: {
       syntax: '<rows-and-decision...>',
-      help: 'row ids (PAR-007 …), then the decision: accepted, wontfix or open (with --pattern/--kind: the decision alone)',
+      help: 'row ids (PAR-007 …), then the decision: accepted, wontfix or open (with --family/--pattern/--kind/--path: the decision alone)',
     },
     options: {
       note: text('--note <text>', 'appended to the Decision cell of each row'),
+      family: text(
+        '--family <name>',
+        'every open or decided row of this family: a pattern (nil-slice, int-as-string, …) or structure, status, header, body-kind',
+      ),
       pattern: text(
         '--pattern <name>',
         'every open or decided row of this pattern (nil-slice, tagged-enum, …)',
       ),
       kind: choice('--kind <kind>', 'every open or decided row of this kind', FINDING_KINDS),
+      path: text(
+        '--path <pattern>',
+        "every open or decided row whose places in the body all lie within this path pattern ('/meta/*', '**/tags')",
+      ),
       tracker: trackerFile(),
       config: withHelp(shared.config(), 'config file (for the tracker path)'),
       json: withHelp(shared.json(), 'print the rows decided as JSON'),

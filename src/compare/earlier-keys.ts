@@ -8,16 +8,20 @@
  * nested object are `nesting`, the row of each member removed and added;
  * since a list against an object holding it is `list-envelope`, the row per
  * endpoint of its type change; since a `content-length` follows the body it
- * measures (`findings.ts`), its header row. The rows are superseded by the
+ * measures (`findings.ts`), its header row; since a rename (`key-rename`) is
+ * told apart from a naming convention (`key-case`), the key-case row of the
+ * object whose spellings folded alike. The rows are superseded by the
  * findings that now record them (`results/root-causes.ts`), never read as
  * resolved while the servers still differ. Pure.
  */
 import type { Change, HeaderChange } from '../model/comparison.js';
 import { membersOfCollapsed } from './empty-objects.js';
-import { findingsOf, structureFindings } from './findings.js';
+import { fieldOf, findingsOf, structureFindings } from './findings.js';
 import { headerFindings } from './header-findings.js';
 import { sameOrIdentifier } from './patterns/int-as-string.js';
-import type { Finding } from './root-cause.js';
+import { recogniseKeyCase } from './patterns/key-case.js';
+import { causeFingerprint, type Finding } from './root-cause.js';
+import { splitPath } from './wording/phrases.js';
 
 /** What the earlier fingerprints are worked out from: one case as observed. */
 export interface EarlierInput {
@@ -47,11 +51,44 @@ const REKEYED: ReadonlySet<string> = new Set([
   'int-as-string',
   'nesting',
   'list-envelope',
+  'key-case',
+  'key-rename',
 ]);
+
+const SPELLINGS: ReadonlySet<string> = new Set(['key-case', 'key-rename']);
+
+/**
+ * Before renames were told apart, every two spellings of one object that
+ * fold alike were one key-case cause: its fingerprint, from the changes the
+ * case's key-case and key-rename findings account for in the same objects.
+ */
+function keyCaseKeys(input: EarlierInput, finding: EarlierInput['findings'][number]): string[] {
+  const parents = new Set(finding.paths.map((path) => splitPath(path).parent));
+  const spelled = new Set(
+    input.findings
+      .filter(({ cause }) => cause.type === 'pattern' && SPELLINGS.has(cause.pattern))
+      .flatMap((f) => f.paths)
+      .filter((path) => parents.has(splitPath(path).parent)),
+  );
+  const at = input.changes.filter((change) => spelled.has(change.path));
+  // A fingerprint the case still shows is a live row, never one to supersede.
+  const live = new Set(input.findings.map((f) => f.fingerprint));
+  const earlier = recogniseKeyCase(at, { words: false }).map((match) =>
+    causeFingerprint({
+      type: 'pattern',
+      pattern: 'key-case',
+      field: match.field ?? fieldOf(match.anchor),
+      params: match.params,
+      detail: match.detail,
+    }),
+  );
+  return earlier.filter((fingerprint) => !live.has(fingerprint));
+}
 
 function earlierOf(input: EarlierInput, finding: EarlierInput['findings'][number]): string[] {
   const { cause } = finding;
   if (cause.type !== 'pattern' || !REKEYED.has(cause.pattern)) return [];
+  if (SPELLINGS.has(cause.pattern)) return keyCaseKeys(input, finding);
   const { changes, endpoint } = input;
   // A list element one side lacks and the other adds has one path for both changes.
   const paths = new Set(finding.paths);

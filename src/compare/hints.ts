@@ -8,10 +8,10 @@
 import type { SideRuntimes } from '../model/runtime.js';
 import { codeSpan } from '../util/code-span.js';
 import { yamlScalar } from '../util/yaml-scalar.js';
-import { phrase } from './patterns/advice.js';
+import { bySide, phrase } from './patterns/advice.js';
 import { patternNamed } from './patterns/registry.js';
 import type { FixHint } from './patterns/types.js';
-import { isObjectSignature, type RootCause } from './root-cause.js';
+import { isObjectSignature, type RootCause, ZERO_VALUED_MEMBERS } from './root-cause.js';
 import { bodyKindWord } from './root-cause-words.js';
 
 export type { FixHint } from './patterns/types.js';
@@ -133,10 +133,48 @@ function bodyKindHint(
 /** How many places a structural cause's rule names before it names the member anywhere. */
 export const NAMED_PLACES = 3;
 
+/**
+ * Members at their zero value written by one side and left out by the other:
+ * how each side's runtime writes or omits them, where known.
+ */
+function zeroValuedHint(omits: 'baseline' | 'candidate', runtimes: SideRuntimes) {
+  const writes = omits === 'baseline' ? 'candidate' : 'baseline';
+  return bySide(
+    runtimes,
+    omits,
+    [
+      `write members at their zero value (\`0\`, \`""\`, \`false\`, \`[]\`), as the ${writes} does`,
+      {
+        protobuf:
+          '`protojson.MarshalOptions{EmitUnpopulated: true}` writes fields at their default value (in a gRPC gateway, through `runtime.WithMarshalerOption`)',
+        go: 'drop `omitempty` from those fields',
+        rust: 'drop `skip_serializing_if` from those fields',
+      },
+    ],
+    [
+      `leave members at their zero value out, as the ${omits} does`,
+      {
+        protobuf:
+          'protojson leaves fields at their default value out unless `EmitUnpopulated` is set',
+        go: '`omitempty` on those fields',
+        rust: '`#[serde(skip_serializing_if = "…")]` on those fields',
+      },
+    ],
+  );
+}
+
 function structureHint(
   cause: Extract<RootCause, { type: 'structure' }>,
   places: readonly string[] | undefined,
+  runtimes: SideRuntimes,
 ): FixHint {
+  const { candidate, baseline } = cause.change;
+  const zero =
+    candidate === ZERO_VALUED_MEMBERS
+      ? zeroValuedHint('baseline', runtimes)
+      : baseline === ZERO_VALUED_MEMBERS
+        ? zeroValuedHint('candidate', runtimes)
+        : undefined;
   const text =
     'no known convention explains this: change the side whose answer is wrong (the diff shows where they differ)';
   // Ignoring the path is the rule of last resort. None is offered where it would blind
@@ -149,8 +187,8 @@ function structureHint(
   const exact = places !== undefined && places.length > 0 && places.length <= NAMED_PLACES;
   const pointers = exact ? places : [`/**${path}`];
   return {
-    baseline: text,
-    candidate: text,
+    baseline: zero?.baseline ?? text,
+    candidate: zero?.candidate ?? text,
     ...(offered ? { rule: `ignore: [${pointers.map(yamlScalar).join(', ')}]` } : {}),
   };
 }
@@ -175,7 +213,7 @@ export function hintFor(
     case 'body-kind':
       return bodyKindHint(cause, runtimes);
     case 'structure':
-      return structureHint(cause, places);
+      return structureHint(cause, places, runtimes);
     default: {
       const never: never = cause;
       return never;

@@ -3,10 +3,12 @@
  * `X-Powered-By` headers, and error texts only one runtime writes (Go's
  * `json: cannot unmarshal`, serde's ``missing field `x` ``, Pydantic's
  * `Field required`, Jackson's `Cannot deserialize value of type`, Express's
- * `Cannot GET /x`). Pure.
+ * `Cannot GET /x`, protojson's `proto: (line 1:9)`, a gRPC gateway's
+ * `google.rpc.Status` `{"code", "message", "details"}`). Pure.
  */
 import type { Response } from '../model/exchange.js';
 import type { KnownRuntime, Runtime } from '../model/runtime.js';
+import { isJsonObject } from '../normalise/json.js';
 import { shorten } from './wording/phrases.js';
 
 const HEADER_SIGNS: readonly (readonly [RegExp, Runtime])[] = [
@@ -28,6 +30,9 @@ const HEADER_SIGNS: readonly (readonly [RegExp, Runtime])[] = [
 ];
 
 const BODY_SIGNS: readonly (readonly [RegExp, Runtime])[] = [
+  // protojson's syntax errors (`proto: (line 1:9): invalid value for int64 type`), and
+  // a gRPC gateway's `google.rpc.Status` details: before Go's, which a gateway also writes.
+  [/\bproto: (?:syntax error )?\(line \d+:\d+\)|type\.googleapis\.com\/google\.rpc\./, 'protobuf'],
   [/json: cannot unmarshal |invalid character '.{1,4}' (?:looking for|after|in )/, 'go'],
   [
     /missing field `[^`]+`|unknown variant `[^`]+`|invalid type: .+, expected |Failed to (?:deserialize the JSON body|parse the request body as JSON)| at line \d+ column \d+$/m,
@@ -64,6 +69,22 @@ function bodyText(response: Response): string | undefined {
   return out.join('\n');
 }
 
+/**
+ * A gRPC gateway's error: a `google.rpc.Status` written by the protobuf JSON
+ * mapping, exactly `{"code": 3, "message": "…", "details": […]}`.
+ */
+function isRpcStatus(response: Response): boolean {
+  const { body } = response;
+  if (body.kind !== 'json' || !isJsonObject(body.value)) return false;
+  const { code, message, details } = body.value;
+  return (
+    Object.keys(body.value).length === 3 &&
+    Number.isInteger(code) &&
+    typeof message === 'string' &&
+    Array.isArray(details)
+  );
+}
+
 /** The runtime an answer shows, with its evidence, or undefined. */
 export function runtimeEvidence(response: Response): KnownRuntime | undefined {
   for (const name of ['server', 'x-powered-by']) {
@@ -74,6 +95,7 @@ export function runtimeEvidence(response: Response): KnownRuntime | undefined {
   }
   // Error texts: only an answer that is an error says them.
   if (response.status < 400) return undefined;
+  if (isRpcStatus(response)) return { name: 'protobuf', from: 'body: google.rpc.Status' };
   const text = bodyText(response);
   if (text === undefined) return undefined;
   for (const [pattern, name] of BODY_SIGNS) {

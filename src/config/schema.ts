@@ -50,7 +50,7 @@ function buildConfigSchema() {
         .enum(RUNTIMES)
         .optional()
         .describe(
-          "The implementation's runtime (go, rust, node, python, java, dotnet, ruby, php): fix hints then speak its terms (serde, encoding/json, Jackson, …); without it, parity looks for evidence in the answers (Server, X-Powered-By, error texts)",
+          "The implementation's runtime (go, rust, node, python, java, dotnet, ruby, php; protobuf for JSON written by the protobuf JSON mapping, as a gRPC gateway does): fix hints then speak its terms (serde, encoding/json, Jackson, protojson, …); without it, parity looks for evidence in the answers (Server, X-Powered-By, error texts)",
         ),
     })
     .describe('A named implementation of the API');

@@ -3,10 +3,25 @@
  * its answers show (`compare/runtime-evidence.ts`). Explanations and fix
  * hints speak a runtime's terms (serde, encoding/json, Jackson, Pydantic, …)
  * only for a side whose runtime is known.
+ *
+ * A runtime here names whose conventions write the side's JSON: a language's
+ * usual encoder, or `protobuf`, the protobuf JSON mapping (protojson, a gRPC
+ * gateway), whose conventions (64-bit integers as strings, default values
+ * omitted, lowerCamelCase names) are its own whatever language serves it.
  */
 
 /** Stable names: they are written in configs and in report.json. */
-export const RUNTIMES = ['go', 'rust', 'node', 'python', 'java', 'dotnet', 'ruby', 'php'] as const;
+export const RUNTIMES = [
+  'go',
+  'rust',
+  'node',
+  'python',
+  'java',
+  'dotnet',
+  'ruby',
+  'php',
+  'protobuf',
+] as const;
 export type Runtime = (typeof RUNTIMES)[number];
 
 /** How reports name a runtime. */
@@ -19,6 +34,7 @@ export const RUNTIME_LABELS: Readonly<Record<Runtime, string>> = {
   dotnet: '.NET',
   ruby: 'Ruby',
   php: 'PHP',
+  protobuf: 'protobuf JSON mapping',
 };
 
 /** A side's runtime and why parity believes it. */

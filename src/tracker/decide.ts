@@ -1,13 +1,14 @@
 /**
- * `parity decide`: sets the status of rows (by id, or in bulk by pattern and
- * kind) and appends a note to their Decision cell. Pure: the document in,
+ * `parity decide`: sets the status of rows (by id, or in bulk by family,
+ * pattern, kind and the places they name) and appends a note to their
+ * Decision cell. Pure: the document in,
  * the edited document out; every other cell and byte is kept as read, as a
  * person editing the markdown would keep it.
  */
-import { patternOfFingerprint } from '../compare/root-cause.js';
 import { ParityError } from '../util/errors.js';
 import { escapeCell, formatStatus } from './cells.js';
 import { type Edits, editRow, type RowItem } from './rows.js';
+import { familyOf, rowWithin } from './select.js';
 import type { DecidableStatus, TrackerDocument, TrackerRow, TrackerStatus } from './types.js';
 
 /** Which rows to decide, and how. */
@@ -16,6 +17,10 @@ export interface DecideRequest {
   readonly ids: readonly string[];
   /** Rows of root causes of this pattern (read off the fingerprint). */
   readonly pattern?: string | undefined;
+  /** Rows of this family: a pattern's name, `status`, `header`, `body-kind` or `structure` (the fingerprint's prefix). */
+  readonly family?: string | undefined;
+  /** Rows every place of whose Summary lies within this path pattern (`/meta/*`, `**\/tags`; `select.ts`). */
+  readonly path?: string | undefined;
   /** Rows of this kind (`status`, `shape`, `value`, `header`). */
   readonly kind?: string | undefined;
   readonly status: DecidableStatus;
@@ -64,27 +69,51 @@ function selectByIds(rows: readonly TrackerRow[], ids: readonly string[], file: 
   });
 }
 
-function selectInBulk(rows: readonly TrackerRow[], request: DecideRequest): TrackerRow[] {
-  return rows.filter(
+/** The bulk selectors of a request, as typed: `--family structure --path '/meta/*'`. */
+function selectors(request: DecideRequest): string {
+  const named: [string, string | undefined][] = [
+    ['--family', request.family],
+    ['--pattern', request.pattern],
+    ['--kind', request.kind],
+    ['--path', request.path],
+  ];
+  return named
+    .flatMap(([flag, value]) => (value === undefined ? [] : [`${flag} ${value}`]))
+    .join(' ');
+}
+
+function selectInBulk(rows: readonly TrackerRow[], request: DecideRequest, file: string) {
+  const selected = rows.filter(
     (row) =>
       BULK.has(row.status) &&
-      (request.pattern === undefined ||
-        patternOfFingerprint(row.fingerprint) === request.pattern) &&
-      (request.kind === undefined || row.kind === request.kind),
+      (request.pattern === undefined || familyOf(row.fingerprint) === request.pattern) &&
+      (request.family === undefined || familyOf(row.fingerprint) === request.family) &&
+      (request.kind === undefined || row.kind === request.kind) &&
+      (request.path === undefined || rowWithin(row, request.path)),
   );
+  // Nothing to decide is a mistyped selection far more often than a wish to do nothing.
+  if (selected.length === 0) {
+    const open = rows.filter((row) => BULK.has(row.status)).length;
+    throw usage(
+      `${file}: no open or decided row matches ${selectors(request)} (of ${open} open or decided row${open === 1 ? '' : 's'}); nothing changed`,
+    );
+  }
+  return selected;
 }
 
 /** The rows a request names; bad ids and mixed selections are usage errors. */
 export function selectRows(doc: TrackerDocument, request: DecideRequest): TrackerRow[] {
   const rows = (doc.block ?? []).flatMap((item) => (item.kind === 'row' ? [item.row] : []));
-  const bulk = request.pattern !== undefined || request.kind !== undefined;
+  const bulk = selectors(request) !== '';
   if (request.ids.length > 0 && bulk) {
-    throw usage('name rows by id, or select them with --pattern/--kind, not both');
+    throw usage('name rows by id, or select them with --family/--pattern/--kind/--path, not both');
   }
   if (request.ids.length === 0 && !bulk) {
-    throw usage('name the rows to decide (PAR-007), or select them with --pattern or --kind');
+    throw usage(
+      'name the rows to decide (PAR-007), or select them with --family, --pattern, --kind or --path',
+    );
   }
-  return bulk ? selectInBulk(rows, request) : selectByIds(rows, request.ids, doc.file);
+  return bulk ? selectInBulk(rows, request, doc.file) : selectByIds(rows, request.ids, doc.file);
 }
 
 function decisionCell(raw: string, note: string): string {

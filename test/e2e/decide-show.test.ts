@@ -91,7 +91,9 @@ describe('parity decide and parity show', () => {
     expect(bad.stderr).toContain('the last operand is the decision: open, accepted, wontfix');
     const pattern = await runCli(cwd, ['decide', '--pattern', 'nil-slices', 'accepted']);
     expect(pattern.code).toBe(2);
-    expect(pattern.stderr).toContain('--pattern must be one of tagged-enum');
+    expect(pattern.stderr).toContain(
+      '--pattern "nil-slices" is not known (did you mean "nil-slice"? known: tagged-enum',
+    );
     const kind = await runCli(cwd, ['decide', '--kind', 'transport', 'accepted']);
     expect(kind.code).toBe(2);
     const unknown = await runCli(cwd, ['show', 'PAR-404']);

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runLibrary } from '../../src/app/run-library.js';
+import { runProjectLibrary as runLibrary } from '../../src/app/run-library.js';
 import type { RunReporter } from '../../src/report/write.js';
 import { createReporters } from '../../src/results/reporter.js';
 import type { CaseResult } from '../../src/results/types.js';

@@ -12,7 +12,15 @@ export async function decideCommand(
   io: Io,
 ): Promise<ExitCode> {
   const outcome = await decide(
-    { operands, note: flags.note, pattern: flags.pattern, kind: flags.kind, flags },
+    {
+      operands,
+      note: flags.note,
+      pattern: flags.pattern,
+      family: flags.family,
+      kind: flags.kind,
+      path: flags.path,
+      flags,
+    },
     contextOf(io),
   );
   const file = displayPath(io.cwd, outcome.trackerPath);

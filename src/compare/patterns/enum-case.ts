@@ -26,6 +26,10 @@ function hint({ field, params, runtimes }: PatternHintInput): FixHint {
     rust: `\`#[serde(rename_all = "${serde(convention)}")]\` on the enum`,
     go: "the constants' strings, or a `MarshalText`/`String()` on the enum type",
     java: '`@JsonValue` on the enum',
+    protobuf:
+      convention === 'UPPER_CASE'
+        ? "protojson writes an enum value's name as the .proto declares it (UPPER_SNAKE_CASE by the style guide)"
+        : "protojson writes an enum value's name as the .proto declares it (UPPER_SNAKE_CASE by the style guide): a `string` field, or the other side's casing",
   });
   return {
     baseline: phrase(`write the values of ${theField(field)} in ${c}`, runtimes.baseline, write(c)),

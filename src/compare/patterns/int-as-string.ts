@@ -1,7 +1,7 @@
 /**
  * `int-as-string`: an integer written as a JSON number on one side and as a
  * string on the other (64-bit ids as strings, `#[serde(with = "string")]`,
- * Go's `json:",string"`). The string may hold the same integer, or an
+ * Go's `json:",string"`, the proto3 JSON mapping's `int64`). The string may hold the same integer, or an
  * identifier of another scheme where the other side writes an integer (an
  * auto-incremented `6` against a generated `"4df2"` or a UUID): ids each
  * side generates for itself never hold the same digits, yet they are the
@@ -51,7 +51,12 @@ function hint({ field, params, runtimes }: PatternHintInput): FixHint {
   const stringSide = sideOf(params[0]);
   const toNumber = [
     `write ${theField(field)} as a JSON number`,
-    { go: 'drop the `,string` tag option', rust: 'drop `#[serde_as(as = "DisplayFromStr")]`' },
+    {
+      go: 'drop the `,string` tag option',
+      rust: 'drop `#[serde_as(as = "DisplayFromStr")]`',
+      protobuf:
+        'the proto3 JSON mapping writes 64-bit integers (`int64`, `uint64`, `fixed64`) as strings by design; only a 32-bit type (`int32`, `uint32`) is written as a number, so the other side usually adapts',
+    },
   ] as const;
   const toText = [
     `write ${theField(field)} as a string (64-bit ids lose precision in JavaScript above 2^53)`,
@@ -59,6 +64,8 @@ function hint({ field, params, runtimes }: PatternHintInput): FixHint {
       go: `\`json:"${field || 'id'},string"\``,
       rust: '`#[serde_as(as = "DisplayFromStr")]`',
       java: '`@JsonFormat(shape = JsonFormat.Shape.STRING)`',
+      protobuf:
+        'declare it `int64` (or `uint64`) in the .proto: the proto3 JSON mapping writes 64-bit integers as strings',
     },
   ] as const;
   return { ...bySide(runtimes, stringSide, toNumber, toText), rule: 'numberStrings: true' };

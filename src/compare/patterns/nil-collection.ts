@@ -108,6 +108,7 @@ export function nilHint(
       rust: `a plain ${codeSpan(kind.rust)} always writes ${codeSpan(kind.empty)}`,
       node: `default it to ${codeSpan(kind.empty)}`,
       python: `default it to an empty value (\`Field(default_factory=${kind.noun === 'slice' ? 'list' : 'dict'})\`)`,
+      protobuf: `\`protojson.MarshalOptions{EmitUnpopulated: true}\` writes an empty ${kind.noun === 'slice' ? 'repeated' : 'map'} field as ${codeSpan(kind.empty)} (protojson leaves it out by default; in a gRPC gateway, set it through \`runtime.WithMarshalerOption\`)`,
     },
   ] as const;
   const toNil = absent
@@ -117,6 +118,7 @@ export function nilHint(
           rust: `\`#[serde(skip_serializing_if = "${kind.rust.split('<')[0]}::is_empty")]\``,
           go: '`omitempty`',
           java: '`@JsonInclude(JsonInclude.Include.NON_EMPTY)`',
+          protobuf: `protojson leaves an empty ${kind.noun === 'slice' ? 'repeated' : 'map'} field out unless \`EmitUnpopulated\` is set`,
         },
       ] as const)
     : ([

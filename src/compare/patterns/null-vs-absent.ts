@@ -18,6 +18,7 @@ function hint({ field, params, runtimes }: PatternHintInput): FixHint {
       java: '`@JsonInclude(JsonInclude.Include.NON_NULL)`',
       python: '`model_dump(exclude_none=True)`',
       node: 'leave it `undefined` (`JSON.stringify` drops it)',
+      protobuf: 'protojson leaves an unset field out unless `EmitUnpopulated` is set',
     },
   ] as const;
   const writeNull = [
@@ -28,6 +29,8 @@ function hint({ field, params, runtimes }: PatternHintInput): FixHint {
       java: '`@JsonInclude(JsonInclude.Include.ALWAYS)`',
       python: '`exclude_none=False`',
       node: 'set it to `null`',
+      protobuf:
+        '`protojson.MarshalOptions{EmitUnpopulated: true}` writes an unset message field as `null` (in a gRPC gateway, through `runtime.WithMarshalerOption`)',
     },
   ] as const;
   return { ...bySide(runtimes, writesNull, omit, writeNull), rule: 'nullEqualsAbsent: true' };

@@ -11,6 +11,7 @@ import { errorEnvelope } from './error-envelope.js';
 import { floatFormat } from './float-format.js';
 import { intAsString } from './int-as-string.js';
 import { keyCase } from './key-case.js';
+import { keyRename } from './key-rename.js';
 import { listEnvelope } from './list-envelope.js';
 import { nesting } from './nesting.js';
 import { nilMap } from './nil-map.js';
@@ -32,6 +33,7 @@ export const PATTERNS = [
   taggedEnum,
   errorEnvelope,
   keyCase,
+  keyRename,
   nullVsAbsent,
   nilSlice,
   nilMap,

@@ -37,10 +37,17 @@ function detailOf(lb: string, lc: string): string {
 }
 
 const LAYOUT_ADVICE: Readonly<Record<'fraction' | 'seconds', Advice>> = {
-  fraction: { go: '`time.RFC3339Nano`', rust: "chrono's `SecondsFormat::AutoSi`" },
+  fraction: {
+    go: '`time.RFC3339Nano`',
+    rust: "chrono's `SecondsFormat::AutoSi`",
+    protobuf:
+      'a `google.protobuf.Timestamp` field (protojson writes 0, 3, 6 or 9 fractional digits, as the value needs)',
+  },
   seconds: {
     go: '`time.RFC3339`, or `t.Truncate(time.Second)`',
     rust: "chrono's `to_rfc3339_opts(SecondsFormat::Secs, true)`",
+    protobuf:
+      'a `google.protobuf.Timestamp` with no `nanos` (protojson writes whole seconds then), or a `string` field formatted by the service',
   },
 };
 

@@ -115,6 +115,33 @@ const CONVENTIONS: readonly (readonly [string, RegExp])[] = [
   ['SCREAMING_SNAKE_CASE', /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/],
 ];
 
+/**
+ * The words of a key, lower case: split at `_`, `-`, a lower-to-upper case
+ * step, the last capital of an acronym and a letter-to-digit step
+ * (`userName`, `user_name`, `UserName` → user·name; `HTTPStatus` →
+ * http·status; `username` → username).
+ */
+export function keyWords(key: string): string[] {
+  return key
+    .split(/[_\-\s]+/)
+    .flatMap((part) =>
+      part.split(/(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=[0-9])/),
+    )
+    .filter((word) => word !== '')
+    .map((word) => word.toLowerCase());
+}
+
+/**
+ * Two spellings of the same words (`userName` and `user_name`): a naming
+ * convention. `userName` and `username` fold alike but are not: one word on
+ * one side, two on the other, so a rename.
+ */
+export function sameWords(a: string, b: string): boolean {
+  const x = keyWords(a);
+  const y = keyWords(b);
+  return x.length === y.length && x.every((word, n) => word === y[n]);
+}
+
 /** The first key-naming convention all `keys` follow, or `undefined` when mixed. */
 export function conventionOf(keys: readonly string[]): string | undefined {
   return CONVENTIONS.find(([, pattern]) => keys.every((key) => pattern.test(key)))?.[0];

@@ -119,3 +119,53 @@ describe('the rows a re-keyed cause takes over', () => {
     expect(groupFindings([deleted, own]).get(heir)?.supersedes).toEqual([added('/id', 'string')]);
   });
 });
+
+describe('the key-case row a rename had', () => {
+  const keyCase = (field: string, before: string, after: string) =>
+    causeFingerprint({
+      type: 'pattern',
+      pattern: 'key-case',
+      field,
+      params: [before, after],
+      detail: `keys ${before} vs ${after}`,
+    });
+
+  // Two fixtures of other names: a rename alone, and a rename beside a casing in one object.
+  it('is taken over by the rename, never resolved', () => {
+    const renamed = result('u/get', 'GET /users/:id', [
+      { path: '/login/userName', op: 'removed', baseline: 'ada' },
+      { path: '/login/username', op: 'added', candidate: 'ada' },
+    ]);
+    const [rename] = renamed.findings;
+    expect(rename?.cause.type === 'pattern' && rename.cause.pattern).toBe('key-rename');
+    expect(earlierKeys(renamed).get(rename?.fingerprint ?? '')).toEqual([
+      keyCase('login', 'camelCase', 'snake_case'),
+    ]);
+  });
+
+  it('is taken over by both the casing and the rename of one object', () => {
+    const mixed = result('m/get', 'GET /members/:id', [
+      { path: '/profile/nick_name', op: 'removed', baseline: 'gh' },
+      { path: '/profile/first_name', op: 'removed', baseline: 'Grace' },
+      { path: '/profile/nickname', op: 'added', candidate: 'gh' },
+      { path: '/profile/FirstName', op: 'added', candidate: 'Grace' },
+    ]);
+    const names = mixed.findings.map((f) => f.cause.type === 'pattern' && f.cause.pattern);
+    expect(names.sort()).toEqual(['key-case', 'key-rename']);
+    const old = keyCase('profile', 'snake_case', 'mixed case');
+    for (const finding of mixed.findings) {
+      expect(earlierKeys(mixed).get(finding.fingerprint)).toEqual([old]);
+    }
+  });
+
+  it('is no earlier row when the casing keeps its conventions: that row is still live', () => {
+    const live = result('m/get', 'GET /members/:id', [
+      { path: '/profile/nick_name', op: 'removed', baseline: 'gh' },
+      { path: '/profile/first_name', op: 'removed', baseline: 'Grace' },
+      { path: '/profile/nickname', op: 'added', candidate: 'gh' },
+      { path: '/profile/firstName', op: 'added', candidate: 'Grace' },
+    ]);
+    expect(live.findings).toHaveLength(2);
+    expect(earlierKeys(live).size).toBe(0);
+  });
+});

@@ -57,7 +57,7 @@ describe('runtime evidence', () => {
 });
 
 const FOREIGN =
-  /serde|encoding\/json|omitempty|Go |axum|Jackson|Pydantic|chrono|`make\(|MarshalJSON|json tags/;
+  /serde|encoding\/json|omitempty|Go |axum|Jackson|Pydantic|chrono|`make\(|MarshalJSON|json tags|protojson|EmitUnpopulated|json_name/;
 
 function causes(): RootCause[] {
   const params: Record<string, string[]> = {

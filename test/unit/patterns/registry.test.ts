@@ -13,7 +13,7 @@ import { RUNTIMES, type SideRuntimes } from '../../../src/model/runtime.js';
 
 /** Any runtime's own terms: none may appear where no side's runtime is known. */
 const RUNTIME_TERMS =
-  /serde|encoding\/json|omitempty|Go |axum|Jackson|@Json|Pydantic|chrono|`make\(|MarshalJSON|json tags|strconv|ryu|BTreeMap|quick-xml|xml\.Name|Field\(|model_dump|JSON\.stringify/;
+  /serde|encoding\/json|omitempty|Go |axum|Jackson|@Json|Pydantic|chrono|`make\(|MarshalJSON|json tags|strconv|ryu|BTreeMap|quick-xml|xml\.Name|Field\(|model_dump|JSON\.stringify|protojson|EmitUnpopulated|UseProtoNames|json_name|\.proto\b/;
 
 /** Parameters each pattern defines (`PatternMatch.params`), as its recogniser writes them. */
 const PARAMS: Readonly<Record<string, readonly (readonly string[])[]>> = {
@@ -23,6 +23,7 @@ const PARAMS: Readonly<Record<string, readonly (readonly string[])[]>> = {
   ],
   'error-envelope': [['error', 'message']],
   'key-case': [['snake_case', 'camelCase']],
+  'key-rename': [['userName', 'username']],
   'null-vs-absent': [['candidate-null'], ['baseline-null']],
   'nil-slice': [
     ['baseline-empty', 'null'],

@@ -98,8 +98,10 @@ describe('parity decide on the document', () => {
     expect(decide({ ids: [], kind: 'value', status: 'accepted' }).decided.map((d) => d.id)).toEqual(
       ['PAR-003'],
     );
-    // Resolved and superseded rows are not decided in bulk.
-    expect(decide({ ids: [], kind: 'status', status: 'accepted' }).decided).toEqual([]);
+    // Resolved and superseded rows are not decided in bulk: a selection of none of them is refused.
+    expect(usage(() => decide({ ids: [], kind: 'status', status: 'accepted' }))).toBe(
+      'T.md: no open or decided row matches --kind status (of 2 open or decided rows); nothing changed',
+    );
     expect(decide({ ids: [], kind: 'shape', status: 'accepted' }).decided.map((d) => d.id)).toEqual(
       ['PAR-001'],
     );
