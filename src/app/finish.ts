@@ -35,8 +35,15 @@ import { countedSummary, type RunSummary } from '../results/summary.js';
 import { type CaseResult, isNotable } from '../results/types.js';
 import { ParityError } from '../util/errors.js';
 import type { Host } from '../util/host.js';
+import { trackerAnswers } from './tracker-answers.js';
 import { libraryEvidence } from './tracker-evidence.js';
-import { coveredOf, observationsOf, planTracker, type TrackerUpdate } from './tracker-update.js';
+import {
+  coveredOf,
+  flowsWithCauses,
+  observationsOf,
+  planTracker,
+  type TrackerUpdate,
+} from './tracker-update.js';
 
 /** The report without its results, summary and what `finishRun` adds. */
 export type ReportHead = Omit<
@@ -115,6 +122,7 @@ export async function finishRun(input: FinishInput): Promise<Finished> {
   const denoised = observed.map((r) => assessed(r, masking));
   // Only cases whose two sides answered can resolve a row or fix a divergence.
   const compared = comparedIds(input.collected.ranIds, denoised);
+  const selected = comparedIds(input.collected.ranIds, []);
   const regression =
     input.previous === undefined
       ? undefined
@@ -136,17 +144,29 @@ export async function finishRun(input: FinishInput): Promise<Finished> {
   );
   const classifying: Assessment = { ...marking, consequences };
   const classified = listed.map((r) => assessed(r, classifying));
+  const observations = observationsOf(classified);
+  const answers =
+    input.tracker === undefined || input.head.interrupted !== undefined
+      ? undefined
+      : await trackerAnswers({
+          trackerPath: input.tracker.path,
+          observations,
+          compared,
+          held: classified,
+          read: (ids) => input.collected.read(ids),
+          previous: input.previous,
+          reportsDir: input.folder.reportsDir,
+        });
   const { tracker, trackerError } = await trackerPlan(input, {
-    observations: observationsOf(classified),
+    observations,
     covered: coveredOf(classified),
     ranCaseIds: compared,
     // A run of the whole library also knows which cases it no longer holds.
-    library: libraryEvidence(
-      input.head,
-      comparedIds(input.collected.ranIds, []),
-      compared,
-      denoised,
-    ),
+    library: libraryEvidence(input.head, selected, compared, denoised),
+    // Rows whose cases ran without proving them fixed are "not seen" (`tracker/evidence.ts`).
+    selected,
+    flows: flowsWithCauses(classified),
+    answers,
     date,
   });
   const assessment: Assessment = { ...classifying, rowOf: tracker?.rowOf };

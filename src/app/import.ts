@@ -15,7 +15,7 @@ import { renderCaseFile } from '../import/render.js';
 import type { ImportedSource } from '../import/types.js';
 import { loadOpenApi } from '../openapi/load.js';
 import { operationKey } from '../openapi/types.js';
-import type { InterruptSignal } from '../report/contract.js';
+import type { InterruptSignal } from '../report/signals.js';
 import { ParityError } from '../util/errors.js';
 import { readFailure, readRegularText } from '../util/fs.js';
 import { writeStagedFiles } from '../util/staged-files.js';
@@ -226,6 +226,8 @@ export async function runImport(
       hint: ' (pass --force to replace, or --out DIR)',
       host: context.host,
       stopped: () => request.interrupt?.signal !== undefined,
+      // A committed `cases/imported` link must not carry the import out of the project.
+      within: context.cwd,
     },
   ).finally(() => off?.());
   const origins = [...new Set(source.requests.flatMap((r) => r.origin ?? []))];

@@ -18,6 +18,11 @@ import type { Case } from '../model/case.js';
 import { operationKey } from '../openapi/types.js';
 import type { OpenRecording } from '../recording/read.js';
 import { SHORT_SECRET, shortSecrets } from '../redact/forms.js';
+import {
+  addCredentialValues,
+  literalSecrets,
+  MAX_LITERAL_SECRETS,
+} from '../redact/literal-credentials.js';
 import { createRedactor } from '../redact/redact.js';
 import { checkComparable } from '../report/compare-to.js';
 import type { RunReport } from '../report/contract.js';
@@ -172,6 +177,14 @@ function shortSecretNotes(secrets: ReadonlyMap<string, string>): string[] {
   );
 }
 
+/** A warning when the case files hold more literal credentials than a run redacts. */
+function literalNote(dropped: number): string[] {
+  if (dropped === 0) return [];
+  return [
+    `warning: the case files send more than ${MAX_LITERAL_SECRETS} distinct credentials written as they are; the others are not looked for in what the servers answer: write them as \${env:NAME} to have every one redacted`,
+  ];
+}
+
 /** Cases already in memory as a run's library: selected as a run selects, streamed from memory. */
 function libraryInMemory(cases: readonly Case[], request: RunRequest): RunLibrary {
   const selection = { filter: request.filter, tags: request.tag };
@@ -180,8 +193,12 @@ function libraryInMemory(cases: readonly Case[], request: RunRequest): RunLibrar
   const matching =
     request.shard === undefined ? selected.length : selectCases(cases, selection).length;
   const redactHeaders = new Set<string>();
-  for (const c of selected) for (const name of c.rules.redactHeaders) redactHeaders.add(name);
-  return { source: inMemory(selected), matching, redactHeaders: [...redactHeaders] };
+  const credentials = new Set<string>();
+  for (const c of selected) {
+    for (const name of c.rules.redactHeaders) redactHeaders.add(name);
+    addCredentialValues(c.request, c.rules.redactHeaders, credentials);
+  }
+  return { source: inMemory(selected), matching, redactHeaders: [...redactHeaders], credentials };
 }
 
 /** No case paths, `--filter` or `--tag`: every case of the configured library is selected. */
@@ -211,7 +228,9 @@ export async function prepareRun(request: RunRequest, context: AppContext): Prom
   const cases = library.source;
   // A shard may be empty when there are fewer cases than shards: that is not a usage error.
   if (cases.count === 0 && library.matching === 0) return { kind: 'no-cases' };
-  const secrets = new Map([...project.secrets(), ...targetSecrets(config)]);
+  const known = new Map([...project.secrets(), ...targetSecrets(config)]);
+  const literal = literalSecrets(library.credentials, known);
+  const secrets = new Map([...literal.secrets, ...known]);
   const redact = createRedactor({ headerNames: library.redactHeaders, secrets });
   const previous = await previousReport(config, request.compareTo, context);
   const coverage =
@@ -245,6 +264,6 @@ export async function prepareRun(request: RunRequest, context: AppContext): Prom
         ? {}
         : { reset: { spec: reset, cwd: context.cwd, env: context.env } }),
     },
-    notes: [...shortSecretNotes(secrets), ...notes],
+    notes: [...shortSecretNotes(known), ...literalNote(literal.dropped), ...notes],
   };
 }

@@ -132,10 +132,16 @@ async function caseIdsOf(source: CaseSource): Promise<string[]> {
  * case) checked as every writer checks its files, before the manifest is
  * read (a FIFO there would never answer) and before anything is sent.
  */
-async function checkRecordingFiles(dir: string, label: string, source: CaseSource) {
+async function checkRecordingFiles(
+  dir: string,
+  label: string,
+  source: CaseSource,
+  project: string,
+) {
   const file = (path: string) => ({ path, shown: join(label, relative(dir, path)) });
   const entries = (await caseIdsOf(source)).map((id) => file(entryPath(dir, id)));
-  await checkFilesToWrite([file(join(dir, MANIFEST)), ...entries]);
+  // A symlink in the project must not carry the recording out of it.
+  await checkFilesToWrite([file(join(dir, MANIFEST)), ...entries], { within: project });
 }
 
 /** Records the selected cases (see the module comment); bad input throws before anything is sent. */
@@ -143,7 +149,7 @@ export async function record(request: RecordRequest, context: AppContext): Promi
   const prepared = await prepare(request, context);
   const { config, target, source, redact, dir, label } = prepared;
   if (source.count === 0) return { kind: 'no-cases' };
-  await checkRecordingFiles(dir, label, source);
+  await checkRecordingFiles(dir, label, source, context.cwd);
   const existing = await readManifest(dir, label);
   if (existing !== undefined && request.update !== true) {
     throw new ParityError(

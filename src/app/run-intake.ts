@@ -12,6 +12,7 @@ import { maskExchange } from '../flow/mask.js';
 import type { Exchange } from '../model/exchange.js';
 import { maskDerivedRevisions } from '../normalise/derived.js';
 import { createDerivedEtags } from '../normalise/derived-etags.js';
+import { maskGeneratedValues } from '../normalise/generated.js';
 import { normaliseOrigins, originForms } from '../normalise/origin.js';
 import { createReferenceMemory } from '../normalise/references.js';
 import { createSequenceIds } from '../normalise/sequence-ids.js';
@@ -129,7 +130,8 @@ export function createRunIntake(input: {
     );
     const judged = maskDerivedRevisions(echoes);
     etags.add(echoes, judged);
-    return judged;
+    // Values each side generated for itself, by the evidence the exchange holds (normalise/generated.ts).
+    return maskGeneratedValues(judged);
   };
   // One step as the pool reported it: what is ready to be judged.
   const take = (step: HeldStep): Released => {

@@ -17,7 +17,7 @@ import type { TargetClient } from '../execute/client.js';
 import { createLoopClock } from '../execute/loop-clock.js';
 import { type Executed, executeCases } from '../execute/pool.js';
 import { createRecordedClient, type RecordedAnswers } from '../execute/recorded.js';
-import { observeOrPend, observePending, type PendingJudgement } from '../judge/stage.js';
+import { observe } from '../judge/stage.js';
 import type { Case } from '../model/case.js';
 import { finishNoise } from '../noise/finish.js';
 import { createNoiseStep, type NoiseStep } from '../noise/step.js';
@@ -37,7 +37,6 @@ import {
 import { createLatencyCollector } from '../results/latency.js';
 import { createReporters, type ReporterFailure, type Reporters } from '../results/reporter.js';
 import { openResultStream } from '../results/stream.js';
-import { createBatch } from '../util/batch.js';
 import type { ParityError } from '../util/errors.js';
 import { type Host, unknownHost } from '../util/host.js';
 import { displayPath } from '../util/paths.js';
@@ -46,7 +45,6 @@ import { finishRun } from './finish.js';
 import type { HeldStep } from './flow-hold.js';
 import { type FlowsAgainInput, flowsAgain } from './flows-again.js';
 import type { Interrupt } from './interrupt.js';
-import { clockedTimer, exchangeBytes, RUN_BATCH_LIMITS, stepBytes } from './run-batches.js';
 import { reportHead } from './run-head.js';
 import { newRunId } from './run-id.js';
 import { createRunIntake, type Released } from './run-intake.js';
@@ -237,54 +235,36 @@ async function execute(
     bodyFile: (body: string | Uint8Array) => bodies.store(body),
     ...(input.recording === undefined ? {} : { recording: input.recording.label }),
   };
-  // Each step is taken as the pool hands it over, once the worker has sent
-  // its next case (`execute/pool.ts`), in batches (`run-batches.ts`). A
-  // judgement that throws stops the run: no new case is sent, and the error
-  // is thrown once those in flight have ended.
+  // Each step is judged as the pool hands it over, synchronously, once the
+  // worker has sent its next case (`execute/pool.ts`): no queue, no batch, no
+  // promise per case, so results reach the reporters in the order the pool
+  // releases them. A judgement that throws stops the run: no new case is
+  // sent, and the error is thrown once those in flight have ended.
   let failure: { error: unknown } | undefined;
-  const safely = (work: () => void): void => {
+  const judge = (released: Released): void => {
+    for (const held of released.steps) {
+      const result =
+        'exchange' in held
+          ? observe(held.exchange, context, noise)
+          : toSkippedResult(held.skipped, intake.redact.text(held.reason));
+      reporters.onResult(result, held.position);
+    }
+    // A result added before (an earlier plain case) may hold a value learned now.
+    if (released.learned !== undefined) stream.redactAdded(released.learned);
+  };
+  // Judging is the interrupt's busy work: after a first signal, a further
+  // one ends the process even in the middle of a huge case.
+  const busy = (work: () => void): void => {
+    if (interrupt?.busy === undefined) work();
+    else interrupt.busy(work);
+  };
+  const onStep = (step: HeldStep): void => {
     if (failure !== undefined) return;
     try {
-      if (interrupt?.busy === undefined) work();
-      else interrupt.busy(work);
+      busy(() => judge(intake.take(step)));
     } catch (error) {
       failure = { error };
     }
-  };
-  const timer = clockedTimer(clock);
-  const differing = createBatch<{ readonly pending: PendingJudgement; readonly position: number }>(
-    ({ pending, position }) =>
-      safely(() => reporters.onResult(observePending(pending, context), position)),
-    RUN_BATCH_LIMITS,
-    timer,
-  );
-  const judge = (released: Released): void => {
-    for (const held of released.steps) {
-      if (!('exchange' in held)) {
-        const reason = intake.redact.text(held.reason);
-        reporters.onResult(toSkippedResult(held.skipped, reason), held.position);
-        continue;
-      }
-      const observed = observeOrPend(held.exchange, context, noise);
-      if ('pending' in observed) {
-        differing.hold(
-          { pending: observed, position: held.position },
-          exchangeBytes(observed.pending),
-        );
-      } else reporters.onResult(observed, held.position);
-    }
-    if (released.learned === undefined) return;
-    // A result added before (an earlier plain case, one held) may hold a value learned now.
-    differing.flush();
-    stream.redactAdded(released.learned);
-  };
-  const steps = createBatch<HeldStep>(
-    (step) => safely(() => judge(intake.take(step))),
-    RUN_BATCH_LIMITS,
-    timer,
-  );
-  const onStep = (step: HeldStep): void => {
-    if (failure === undefined) steps.hold(step, stepBytes(step));
   };
   const executing = executeCases({
     cases: prepared(source, noise),
@@ -304,14 +284,9 @@ async function execute(
   let executed: Executed;
   try {
     executed = await executing;
-    steps.flush();
-    for (const released of intake.rest()) safely(() => judge(released));
-    differing.flush();
     if (failure !== undefined) throw failure.error;
+    for (const released of intake.rest()) busy(() => judge(released));
   } finally {
-    // Nothing held is judged once the run failed.
-    steps.drop();
-    differing.drop();
     // A failed loop stops the sending; the pool's own failure is the one reported.
     await clients.close();
     await executing.catch(() => undefined);

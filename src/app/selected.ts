@@ -7,6 +7,7 @@
  */
 import { openRunLibrary } from '../cases/library.js';
 import type { CaseSource } from '../cases/source.js';
+import { literalSecrets } from '../redact/literal-credentials.js';
 import { createRedactor, type Redactor } from '../redact/redact.js';
 import type { AppContext } from './context.js';
 import { caseOptions, type Project } from './project.js';
@@ -37,9 +38,11 @@ export async function selectedCases(
     caseOptions(config, context.cwd, project.env),
     { filter: selection.filter, tags: selection.tag },
   );
+  const known = new Map([...project.secrets(), ...targetSecrets]);
   const redact = createRedactor({
     headerNames: library.redactHeaders,
-    secrets: new Map([...project.secrets(), ...targetSecrets]),
+    // Credentials the case files write as they are, too (the first MAX_LITERAL_SECRETS).
+    secrets: new Map([...literalSecrets(library.credentials, known).secrets, ...known]),
   });
   return { source: library.source, redact };
 }

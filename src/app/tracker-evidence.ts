@@ -5,6 +5,7 @@ import { groupFindings } from '../results/root-causes.js';
 import type { CaseResult } from '../results/types.js';
 import type { TrackerEvidence } from '../tracker/check.js';
 import type { LibraryEvidence } from '../tracker/types.js';
+import { flowsWithCauses } from './tracker-update.js';
 
 type IdSet = { has(id: string): boolean };
 
@@ -34,5 +35,7 @@ export function trackerEvidence(report: RunReport): TrackerEvidence {
     divergent,
     compared,
     library: libraryEvidence(report, ran, compared, report.results),
+    selected: ran,
+    flows: flowsWithCauses(report.results),
   };
 }

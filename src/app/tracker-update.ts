@@ -26,8 +26,27 @@ export interface TrackerUpdate {
   abandon(): Promise<void>;
 }
 
+/**
+ * The root causes every finding of which changed only places holding id-like
+ * values with no evidence that they are per-instance (`CaseResult.unsettled`).
+ */
+export function unsettledCauses(results: readonly CaseResult[]): Set<string> {
+  const unsettled = new Set<string>();
+  const settled = new Set<string>();
+  for (const result of results) {
+    const places = new Set(result.unsettled ?? []);
+    for (const finding of result.findings ?? []) {
+      const thin = finding.paths.length > 0 && finding.paths.every((path) => places.has(path));
+      (thin ? unsettled : settled).add(finding.fingerprint);
+    }
+  }
+  for (const fingerprint of settled) unsettled.delete(fingerprint);
+  return unsettled;
+}
+
 /** One observation per root cause of the divergent results (errors are not decisions). */
 export function observationsOf(results: readonly CaseResult[]): TrackerObservation[] {
+  const unsettled = unsettledCauses(results);
   return [...groupFindings(results).values()].map((group) => ({
     fingerprint: group.fingerprint,
     kind: group.kind,
@@ -35,6 +54,7 @@ export function observationsOf(results: readonly CaseResult[]): TrackerObservati
     caseIds: group.caseIds,
     summary: group.summary,
     ...(group.supersedes === undefined ? {} : { supersedes: group.supersedes }),
+    ...(unsettled.has(group.fingerprint) ? { unsettled: true } : {}),
   }));
 }
 
@@ -47,6 +67,20 @@ export function coveredOf(results: readonly CaseResult[]): Map<string, string[]>
     }
   }
   return covered;
+}
+
+/**
+ * Each flow (`suite/flow`) with its steps that show a root cause: a step that diverges otherwise leaves every step of its flow
+ * unable to prove a row fixed (`tracker/evidence.ts`).
+ */
+export function flowsWithCauses(results: readonly CaseResult[]): Map<string, string[]> {
+  const flows = new Map<string, string[]>();
+  for (const result of results) {
+    if (result.flow === undefined) continue;
+    if ((result.findings ?? []).length === 0) continue;
+    flows.set(result.flow.id, [...(flows.get(result.flow.id) ?? []), result.caseId]);
+  }
+  return flows;
 }
 
 /** A row no case showed this run: resolved, or covered by a rule in `hidden` cases. */

@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { type Case, type CaseEntry, casesOf } from '../model/case.js';
+import { addCredentialValues } from '../redact/literal-credentials.js';
 import type { Rules } from '../rules/types.js';
 import { type InputProblem, ParityError } from '../util/errors.js';
 import {
@@ -56,6 +57,8 @@ export interface RunLibrary {
   readonly matching: number;
   /** Header names the selected cases' rules redact. */
   readonly redactHeaders: readonly string[];
+  /** Values the selected cases send as credentials (`redact/literal-credentials.ts`). */
+  readonly credentials: ReadonlySet<string>;
 }
 
 /** What the check keeps of one file: where it is, what it held, which cases run. */
@@ -153,6 +156,7 @@ export async function openRunLibrary(
   const matches = entryMatcher(selection);
   const deal = unitDealer(selection.shard);
   const rules = new Set<Rules>();
+  const credentials = new Set<string>();
   let matching = 0;
   let count = 0;
   let current: SelectedFile | undefined;
@@ -194,8 +198,15 @@ export async function openRunLibrary(
       }
     }
     current.results += size;
-    if (entry.kind === 'flow') for (const step of entry.steps) rules.add(step.rules);
-    else rules.add(entry.rules);
+    if (entry.kind === 'flow') {
+      for (const step of entry.steps) {
+        rules.add(step.rules);
+        addCredentialValues(step.request, step.rules.redactHeaders, credentials);
+      }
+    } else {
+      rules.add(entry.rules);
+      addCredentialValues(entry.request, entry.rules.redactHeaders, credentials);
+    }
     count += size;
   });
   if (checked.problems.length > 0) throw invalidCases(checked.problems, checked.files.length);
@@ -207,6 +218,7 @@ export async function openRunLibrary(
     },
     matching,
     redactHeaders: [...new Set([...rules].flatMap((r) => r.redactHeaders))],
+    credentials,
   };
 }
 

@@ -13,6 +13,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { INPUT_DEPTH, jsonTooDeep, tooDeepProblem, yamlTooDeep } from '../util/depth.js';
 import type { InputProblem } from '../util/errors.js';
 import { type Locator, placeReport, positionOfOffset, positionOfPath } from '../util/positions.js';
+import { hiddenString } from '../util/secret-looking.js';
 import { describeIssues, describeValue } from '../util/zod-issues.js';
 import { bomLength, sliceCaseFile } from './json-slices.js';
 import {
@@ -308,7 +309,12 @@ export function parseCaseFile(
   if (!isMapping(data)) {
     // Nothing inside can be checked; one problem says what the file should be.
     const empty = 'empty' in parsed && parsed.empty;
-    const got = empty ? 'an empty file' : describeValue(data);
+    // The file's own text is never quoted: a file named by mistake may be a token file.
+    const got = empty
+      ? 'an empty file'
+      : typeof data === 'string'
+        ? hiddenString(data)
+        : describeValue(data);
     const message = `the file must be a mapping with "suite" and "cases" (got ${got})`;
     return { ok: false, problems: [{ file, ...locate([]), field: '', message }] };
   }

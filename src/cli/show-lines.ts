@@ -14,7 +14,8 @@ import { widest } from '../util/widest.js';
 function rowLines(outcome: ShowOutcome): string[] {
   const { row } = outcome;
   const head = `${row.id} · ${formatStatus(row.status)} · ${row.kind} · ${row.fingerprint}`;
-  const seen = `first seen ${row.firstSeen} · last seen ${row.lastSeen}${row.resolved === '' ? '' : ` · resolved ${row.resolved}`}`;
+  const notSeen = row.notSeen === undefined ? '' : ` · not seen since ${row.notSeen}`;
+  const seen = `first seen ${row.firstSeen} · last seen ${row.lastSeen}${notSeen}${row.resolved === '' ? '' : ` · resolved ${row.resolved}`}`;
   return [
     head,
     row.summary,

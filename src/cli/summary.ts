@@ -26,7 +26,7 @@ import { type CaseResult, hasFindings } from '../results/types.js';
 import { printable } from '../util/code-span.js';
 import { widest } from '../util/widest.js';
 import type { Colors } from './colors.js';
-import { missingCaseLines } from './tracker-lines.js';
+import { missingCaseLines, notSeenLines } from './tracker-lines.js';
 
 /** Cases listed one per line before "… and N more". */
 const LISTED = 25;
@@ -114,6 +114,17 @@ function regressionLines(report: RunReport, c: Colors): string[] {
     out.push(`  ${c.green(pad('fixed', 9))} ${fixed.caseIds.join(', ')}  ${fixed.summary}`);
   }
   if (r.fixed.length > LISTED) out.push(c.dim(`  … and ${r.fixed.length - LISTED} more fixed`));
+  const notSeen = r.notSeen ?? [];
+  for (const cause of notSeen.slice(0, LISTED)) {
+    const why =
+      cause.reason === 'diverges-otherwise' ? 'the case answers otherwise now' : 'not compared';
+    out.push(
+      `  ${c.yellow(pad('not seen', 9))} ${cause.caseIds.join(', ')}  ${cause.summary}  ${c.dim(`(not seen in this run: ${why}; not fixed)`)}`,
+    );
+  }
+  if (notSeen.length > LISTED) {
+    out.push(c.dim(`  … and ${notSeen.length - LISTED} more not seen in this run`));
+  }
   return out;
 }
 
@@ -225,6 +236,16 @@ function countLines(report: RunReport, c: Colors): string[] {
       `  per-instance: ${n.derived} case(s) with revisions (ETags, CouchDB-style _rev) derived from per-instance values, compared by format (report.json: derived)`,
     );
   }
+  if (n.generated > 0) {
+    out.push(
+      `  per-instance: ${n.generated} case(s) with values each side generated for itself (ids, revisions, UUIDs), compared by format, each with its evidence (report.json: generated)`,
+    );
+  }
+  if (n.unsettled > 0) {
+    out.push(
+      `  unsettled: ${n.unsettled} case(s) with id-like values that differ without evidence they are per-instance; --noise (a replica) would settle them (report.json: unsettled)`,
+    );
+  }
   return out;
 }
 
@@ -276,6 +297,7 @@ export function renderSummary(given: RunReport, c: Colors, reportDir: string | u
       '',
       `  tracker ${t.path}: ${t.added.length} new, ${t.reopened.length} reopened, ${t.resolved.length} resolved, ${t.seen.length} seen again${t.covered.length > 0 ? `, ${t.covered.length} covered by a rule or noise` : ''}${superseded}`,
       ...missingCaseLines(t.missingCases ?? []).map((text) => `    ${text}`),
+      ...notSeenLines(t.notSeen ?? []).map((text) => `    ${text}`),
     );
   }
   if (reportDir !== undefined) out.push(`  reports ${printable(reportDir)}`);

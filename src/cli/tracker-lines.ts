@@ -2,6 +2,7 @@
 import { STALE_MESSAGES, type StaleFinding } from '../tracker/check.js';
 import {
   type MissingCases,
+  type NotSeenRow,
   TRACKER_STATUSES,
   type TrackerRow,
   type TrackerStatus,
@@ -51,7 +52,7 @@ export function renderRows(
       row.id,
       row.status,
       row.kind,
-      row.lastSeen,
+      row.notSeen === undefined ? row.lastSeen : `${row.lastSeen} (not seen ${row.notSeen})`,
       row.endpoints.join(', '),
       row.caseIds.join(', '),
     ].map(printable),
@@ -92,6 +93,22 @@ export function renderFindings(findings: readonly StaleFinding[], tracker: strin
  * One line per `_open_` row that lists cases the library no longer holds: it is
  * judged on the cases left, and when none is left no run resolves it.
  */
+const NOT_SEEN_WHY: Readonly<Record<NotSeenRow['reason'], string>> = {
+  'diverges-otherwise': 'now diverge(s) otherwise (the answer moved on)',
+  'not-compared': 'ran without both sides answering (or in a flow with a step not sent)',
+  'not-selected': 'ran, but not every case it lists did',
+};
+
+/** One line per row its cases ran without showing or proving fixed: left open, "not seen in this run". */
+export function notSeenLines(rows: readonly NotSeenRow[]): string[] {
+  return rows.map((entry) => {
+    const cases = entry.caseIds.length === 0 ? '' : ` ${entry.caseIds.join(', ')}`;
+    return printable(
+      `${entry.rowId} not seen in this run, left open: its case(s)${cases} ${NOT_SEEN_WHY[entry.reason]}`,
+    );
+  });
+}
+
 export function missingCaseLines(missing: readonly MissingCases[]): string[] {
   return missing.map((entry) => {
     const cases = entry.caseIds.join(', ');

@@ -6,7 +6,7 @@ import type { Comparison, HeaderChange } from '../model/comparison.js';
 import type { Exchange, Response } from '../model/exchange.js';
 import { normaliseHeaders } from '../normalise/headers.js';
 import type { Rules } from '../rules/types.js';
-import { alikeAtFirstSight, compareBodies, judgedBodies } from './bodies.js';
+import { compareBodies, judgedBodies } from './bodies.js';
 import { applyEquivalences } from './equivalence/apply.js';
 
 /**
@@ -29,27 +29,6 @@ export function compare(exchange: Exchange): Comparison | undefined {
   };
   // Declared equivalences drop exactly the differences they cover, and say so.
   return applyEquivalences(compared, rules, { baseline: b, candidate: c });
-}
-
-/**
- * The comparison of an exchange whose answers are the same at first sight
- * (one status, no compared header that differs, bodies `alikeAtFirstSight`),
- * the same `compare` would give, without normalising or diffing the bodies;
- * undefined for any other exchange (its answers may still compare equal).
- * Rules that attribute a normalisation (`keyCaseFold`, `nullEqualsAbsent`)
- * read the bodies even when they are alike: their cases are compared whole.
- */
-export function sameAtFirstSight(exchange: Exchange): Comparison | undefined {
-  const { baseline, candidate } = exchange;
-  if (baseline.outcome !== 'response' || candidate.outcome !== 'response') return undefined;
-  const b = baseline.response;
-  const c = candidate.response;
-  const rules = exchange.case.rules;
-  if (b.status !== c.status || rules.keyCaseFold || rules.nullEqualsAbsent) return undefined;
-  if (!alikeAtFirstSight(b.body, c.body)) return undefined;
-  const headers = compareHeaders(b, c, rules);
-  if (headers.length > 0) return undefined;
-  return { status: { equal: true, baseline: b.status, candidate: c.status }, headers, body: [] };
 }
 
 /** Allow-listed headers whose normalised values differ (or exist on one side only), by name. */

@@ -7,7 +7,7 @@ import type { Comparison, Divergence } from '../model/comparison.js';
 import type { Exchange } from '../model/exchange.js';
 import { ALWAYS_REDACTED } from '../redact/redact.js';
 import { classify } from './classify.js';
-import { compare, sameAtFirstSight } from './comparison.js';
+import { compare } from './comparison.js';
 import { endpointOf } from './endpoint.js';
 import { explain } from './explain.js';
 import { findingsOf } from './findings.js';
@@ -62,18 +62,6 @@ function divergenceOf(
 }
 
 /**
- * An exchange whose answers differ at first sight (the status, a compared
- * header, the bodies' bytes; see `sameAtFirstSight`), not judged yet:
- * `judge` works out whether they diverge after normalisation, and why,
- * which is most of what judging costs.
- */
-export interface Unsettled {
-  readonly verdict: 'unsettled';
-}
-
-const UNSETTLED: Unsettled = Object.freeze({ verdict: 'unsettled' });
-
-/**
  * Judge one exchange: a side failing in transport is an `error` (with a
  * transport divergence, so it can be explained); otherwise `equal` when
  * nothing differs after normalisation, else `divergent` with kinds,
@@ -94,15 +82,6 @@ export function judge(exchange: Exchange): Judgement {
   const kinds = classify(comparison);
   if (kinds.length === 0) return { verdict: 'equal', comparison };
   return divergent(judgedCase(exchange.case), comparison, kinds);
-}
-
-/**
- * `judge` for an exchange whose answers are the same at first sight (most):
- * `equal`; any other is left `unsettled`, for `judge` to judge later.
- */
-export function judgeAtFirstSight(exchange: Exchange): Judgement | Unsettled {
-  const comparison = sameAtFirstSight(exchange);
-  return comparison === undefined ? UNSETTLED : { verdict: 'equal', comparison };
 }
 
 /** The headers every case redacts: one set for the cases that name no other (most). */

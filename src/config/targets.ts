@@ -39,8 +39,9 @@ const EXAMPLE: Record<Side, string> = {
 };
 
 /**
- * `NAME=URL` defines a target (with the headers and the `disposable` mark of a
- * configured target of that name); a bare `NAME` picks one from the config's `targets`.
+ * `NAME=URL` defines a target (with the headers and the runtime of a
+ * configured target of that name, and its `disposable` mark only at the
+ * configured URL); a bare `NAME` picks one from the config's `targets`.
  */
 /** The target name a `--baseline`/`--target` value names: `NAME` of `NAME=URL`, or the bare name. */
 export function targetName(spec: string): string {
@@ -60,10 +61,11 @@ function parseTarget(side: Side, choice: TargetChoice): Target {
   if (eq > 0) {
     const name = targetName(spec);
     const headers: Pairs = Object.entries(configured[name]?.headers ?? {});
-    return {
-      ...targetAt(name, spec.slice(eq + 1), headers, `--${side}`),
-      ...marks(configured[name]),
-    };
+    const url = spec.slice(eq + 1);
+    const own = configured[name];
+    // `disposable` is the config's word on the instance at its own URL, not on any URL of that name.
+    const mark = own !== undefined && !sameUrl(own.url, url) ? { ...own, disposable: false } : own;
+    return { ...targetAt(name, url, headers, `--${side}`), ...marks(mark) };
   }
   const target = configured[spec];
   if (target === undefined) {
@@ -76,6 +78,15 @@ function parseTarget(side: Side, choice: TargetChoice): Target {
     ...targetAt(spec, target.url, Object.entries(target.headers ?? {}), `targets.${spec}.url`),
     ...marks(target),
   };
+}
+
+/** Whether two target URLs are one address (`http://h:1` and `http://h:1/` are). */
+function sameUrl(a: string, b: string): boolean {
+  try {
+    return new URL(a).href === new URL(b).href;
+  } catch {
+    return false;
+  }
 }
 
 /** What the config says of a target besides its address: `disposable`, its `runtime`. */

@@ -15,7 +15,7 @@ import {
 } from '../wire/budget.js';
 import { headHex } from '../wire/bytes.js';
 import { isJsonContentType, isXmlContentType, mediaTypeOf } from '../wire/content-type.js';
-import { type JsonScan, scanJson } from '../wire/json-scan.js';
+import { scanJson } from '../wire/json-scan.js';
 import { parseJsonExact } from '../wire/parse-json.js';
 import { looksLikeXml, parseXml } from '../xml/tree.js';
 
@@ -70,44 +70,6 @@ function decodeXml(bytes: Uint8Array, text: string | undefined, budget: NodeBudg
 }
 
 /**
- * A JSON body whose text its scan found to be JSON, parsed (losslessly) the
- * first time something reads its `value`. Most answers are only compared by
- * their text, with an answer of the same bytes (`alikeAtFirstSight`), and
- * never need the tree: a run of equal answers parses none of them. A class,
- * not an object literal with a getter: V8 builds such a literal through its
- * runtime, ~1 µs a body; an instance costs what a plain object does. The
- * getter is on the prototype, so `toJSON` writes the value as a plain body's
- * own property would be.
- */
-class JsonReadOnUse {
-  readonly kind = 'json';
-  readonly text: string;
-  readonly #scan: JsonScan;
-  #value: unknown;
-  #parsed = false;
-
-  constructor(text: string, scan: JsonScan) {
-    this.text = text;
-    this.#scan = scan;
-  }
-
-  get value(): unknown {
-    if (!this.#parsed) {
-      const result = parseJsonExact(this.text, this.#scan);
-      // The scan follows JSON's grammar, so this cannot happen; if it did, say so loudly.
-      if (!result.ok) throw new Error(`a body scanned as JSON did not parse: ${result.error}`);
-      this.#value = result.value;
-      this.#parsed = true;
-    }
-    return this.#value;
-  }
-
-  toJSON(): { kind: 'json'; value: unknown; text: string } {
-    return { kind: this.kind, value: this.value, text: this.text };
-  }
-}
-
-/**
  * Decodes a complete (already content-decoded) body.
  * JSON when the content type says so (invalid JSON there is `invalid-json`),
  * parsed losslessly (`parseJsonExact`) and kept with its text for encoding
@@ -136,7 +98,6 @@ export function decodeBody(
     }
     const scan = scanJson(text, budget);
     if (scan.over !== undefined) return tooComplex(bytes, scan.over);
-    if (scan.valid) return new JsonReadOnUse(text, scan);
     const parsed = parseJsonExact(text, scan);
     return parsed.ok
       ? { kind: 'json', value: parsed.value, text }
@@ -183,7 +144,6 @@ function parseByContent(
   if (first === '{' || first === '[') {
     const scan = scanJson(text, budget);
     if (scan.over !== undefined) return tooComplex(bytes, scan.over);
-    if (scan.valid) return new JsonReadOnUse(text, scan);
     const parsed = parseJsonExact(text, scan);
     if (parsed.ok) return { kind: 'json', value: parsed.value, text };
   }

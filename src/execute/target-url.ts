@@ -2,10 +2,12 @@
  * A target's URL as given (`--baseline rust=http://user:pw@host:3100/api?v=2`)
  * into what parity sends to: credentials become a Basic `authorization`
  * header (and secrets every output redacts), a query string is kept and sent
- * before each case's own query, and a `#fragment` is refused (HTTP never
+ * before each case's own query (the values of its credential parameters,
+ * `?api_key=…`, are secrets too), and a `#fragment` is refused (HTTP never
  * sends one, so it could only be a mistake).
  */
 import type { Pairs, Target } from '../model/case.js';
+import { isCredentialName } from '../redact/credential-names.js';
 import { ParityError } from '../util/errors.js';
 
 function usage(message: string): ParityError {
@@ -19,6 +21,19 @@ function credentials(url: URL, what: string): { user: string; password: string }
   } catch {
     throw usage(`${what}: the user or password in the URL is not valid percent-encoding`);
   }
+}
+
+/**
+ * The values of the URL's query parameters whose names hold a credential
+ * (`api_key`, `access_token`, `sig`: `redact/credential-names.ts`, as the
+ * import recognises them), each with `placeholder`.
+ */
+function queryCredentials(url: URL, placeholder: string): Map<string, string> {
+  const secrets = new Map<string, string>();
+  for (const [name, value] of url.searchParams) {
+    if (value !== '' && isCredentialName(name)) secrets.set(value, placeholder);
+  }
+  return secrets;
 }
 
 /**
@@ -40,7 +55,12 @@ export function targetAt(name: string, text: string, headers: Pairs, what: strin
       `${what}: a URL fragment (#…) is never sent to a server; remove it from the target URL`,
     );
   }
-  if (url.username === '' && url.password === '') return { name, url, headers };
+  const placeholder = `[${name} credentials]`;
+  // A credential in the query (`?api_key=…`) is sent with every request and shown nowhere.
+  const inQuery = queryCredentials(url, placeholder);
+  if (url.username === '' && url.password === '') {
+    return inQuery.size === 0 ? { name, url, headers } : { name, url, headers, secrets: inQuery };
+  }
   const { user, password } = credentials(url, what);
   if (headers.some(([header]) => header.toLowerCase() === 'authorization')) {
     throw usage(
@@ -48,8 +68,8 @@ export function targetAt(name: string, text: string, headers: Pairs, what: strin
     );
   }
   const basic = Buffer.from(`${user}:${password}`, 'utf8').toString('base64');
-  const placeholder = `[${name} credentials]`;
   const secrets = new Map<string, string>([
+    ...inQuery,
     [`${user}:${password}`, placeholder],
     [basic, placeholder],
   ]);

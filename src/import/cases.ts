@@ -8,12 +8,14 @@
  */
 import { encodedPath, headerNameProblem, headerValueProblem } from '../cases/request-syntax.js';
 import { METHOD_TOKEN } from '../model/case.js';
+import { isCredentialName } from '../redact/credential-names.js';
 import { caseBody } from './body.js';
-import { isCredentialName } from './credentials.js';
+import { withoutCredentials } from './body-credentials.js';
 import type { CaseFileModel, CaseModel, RequestModel } from './file-model.js';
 import { contentTypeOf, droppedSecrets, headerFate, keptHeaders } from './headers.js';
 import { groupOfPath, requestSlug, slugify, uniqueIds } from './ids.js';
 import { type CaseQuery, caseQuery, queryCredentialHint } from './query.js';
+import { scrubFiles } from './scrub.js';
 import { isSession, sessionFiles } from './session.js';
 import type { ImportedRequest, ImportedSource } from './types.js';
 
@@ -44,9 +46,15 @@ export interface BuiltCases {
 const sendable = (method: string): boolean =>
   METHOD_TOKEN.test(method) && method.toUpperCase() !== 'CONNECT';
 
-function caseRequest(request: ImportedRequest, query: CaseQuery): RequestModel {
+function caseRequest(
+  request: ImportedRequest,
+  query: CaseQuery,
+  dropped: Set<string>,
+): RequestModel {
   const headers = keptHeaders(request.headers, request.headersWritten === true);
-  const body = caseBody(request.body, contentTypeOf(request.headers));
+  const type = contentTypeOf(request.headers);
+  const { body, dropped: fields } = withoutCredentials(caseBody(request.body, type), type);
+  for (const name of fields) dropped.add(`body ${name}`);
   const { map } = query;
   return {
     method: request.method,
@@ -104,7 +112,7 @@ function collect(source: ImportedSource, notes: string[]): Pending[] {
     for (const name of droppedSecrets(request.headers)) secrets.add(name);
     for (const name of query.dropped) secrets.add(`query ${name}`);
     for (const what of request.credentials ?? []) secrets.add(what);
-    const spec = caseRequest(request, query);
+    const spec = caseRequest(request, query, secrets);
     const key = keyOf(spec, request);
     const earlier = byKey.get(key);
     if (earlier === undefined) byKey.set(key, { request, spec, seen: [request.source] });
@@ -239,7 +247,7 @@ export function buildCaseFiles(input: ImportedSource): BuiltCases {
   const notes = [...input.notes];
   const source = { ...input, requests: input.requests.map((r) => carried(r, notes)) };
   if (isSession(source)) {
-    const files = sessionFiles(source, notes);
+    const files = scrubFiles(sessionFiles(source, notes), source.requests);
     notes.push(...originsNote(files));
     const steps = files.reduce((n, f) => n + (f.flow?.steps.length ?? 0), 0);
     return {
@@ -276,12 +284,14 @@ export function buildCaseFiles(input: ImportedSource): BuiltCases {
       request: item.spec,
     });
   }
-  const files = [...groups].flatMap(([suite, group]) =>
+  const grouped = [...groups].flatMap(([suite, group]) =>
     partsOf(group.cases).map((cases, part) => {
       const name = part === 0 ? suite : `${suite}-part-${part + 1}`;
       return { name: `${name}.yaml`, suite: name, cases, origin: group.origin };
     }),
   );
+  // A dropped credential the source also wrote elsewhere (a path, a body field) goes there too.
+  const files = scrubFiles(grouped, source.requests);
   notes.push(...originsNote(files));
   const imported = pending.reduce((sum, item) => sum + item.seen.length, 0);
   return {

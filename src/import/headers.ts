@@ -7,8 +7,8 @@
  * so they never sit in a case. Pure.
  */
 import type { Pairs } from '../model/case.js';
+import { isCredentialName } from '../redact/credential-names.js';
 import { ALWAYS_REDACTED } from '../redact/redact.js';
-import { isCredentialName } from './credentials.js';
 
 /** RFC 9110 §7.6.1 connection options, and headers undici computes from the request. */
 const TRANSPORT = new Set([

@@ -8,7 +8,7 @@
 import { queryPairs } from '../cases/resolve-request.js';
 import { encodeQuery } from '../execute/plan.js';
 import type { Pairs } from '../model/case.js';
-import { isCredentialName } from './credentials.js';
+import { isCredentialName } from '../redact/credential-names.js';
 import type { ImportedRequest } from './types.js';
 
 export interface CaseQuery {

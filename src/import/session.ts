@@ -19,8 +19,9 @@
 import { resourceOf } from '../cases/races.js';
 import type { Pairs } from '../model/case.js';
 import { isWriteMethod, METHOD_TOKEN } from '../model/case.js';
+import { isCredentialName } from '../redact/credential-names.js';
 import { caseBody } from './body.js';
-import { isCredentialName } from './credentials.js';
+import { withoutCredentials } from './body-credentials.js';
 import type { CaseFileModel, RequestModel, StepModel } from './file-model.js';
 import { contentTypeOf, droppedSecrets, headerFate, keptHeaders } from './headers.js';
 import { requestSlug, slugify, uniqueIds } from './ids.js';
@@ -323,7 +324,8 @@ function stepRequest(request: ImportedRequest): RequestModel {
     ...keptHeaders(request.headers, request.headersWritten === true),
     ...templatedCredentials,
   ];
-  const body = caseBody(request.body, contentTypeOf(request.headers));
+  const type = contentTypeOf(request.headers);
+  const { body } = withoutCredentials(caseBody(request.body, type), type);
   return {
     method: request.method,
     path: request.path + query.inPath,

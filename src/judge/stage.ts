@@ -8,7 +8,7 @@
  * given the replica's answer, it learns the case's noise and judges with it
  * masked. Pure apart from the plug's own tally.
  */
-import { type Judgement, judge, judgeAtFirstSight } from '../compare/judge.js';
+import { type Judgement, judge } from '../compare/judge.js';
 import type { Finding } from '../compare/root-cause.js';
 import type { Exchange, SideOutcome } from '../model/exchange.js';
 import { type ResultContext, redactFinding, toCaseResult } from '../results/build.js';
@@ -65,40 +65,6 @@ export function observe(
   plug: NoisePlug | undefined,
 ): CaseResult {
   return resultOf(judgeExchange(raw, plug), context);
-}
-
-/**
- * An exchange whose answers differ at first sight, left to be judged later
- * (`observePending`) with others: judged one after the other, they cost about
- * half the CPU they cost one at a time between equal cases (see
- * `app/run-batches.ts`).
- */
-export interface PendingJudgement {
-  /** The exchange as it will be judged (volatile headers masked). */
-  readonly pending: Exchange;
-}
-
-/**
- * `observe`, but an exchange judged plainly (no noise learned for it) whose
- * answers differ at first sight (`judgeAtFirstSight`) is returned pending:
- * not judged yet.
- */
-export function observeOrPend(
-  raw: Exchange,
-  context: ResultContext,
-  plug: NoisePlug | undefined,
-): CaseResult | PendingJudgement {
-  const exchange = maskVolatileHeaders(raw);
-  const learned = judgedByPlug(exchange, plug);
-  if (learned !== undefined) return resultOf(learned, context);
-  const judgement = judgeAtFirstSight(exchange);
-  if (judgement.verdict === 'unsettled') return { pending: exchange };
-  return toCaseResult(exchange, judgement, context);
-}
-
-/** The observation of an exchange `observeOrPend` left pending. */
-export function observePending({ pending }: PendingJudgement, context: ResultContext): CaseResult {
-  return toCaseResult(pending, judge(pending), context);
 }
 
 /** A judged exchange as the case's result, with what noise learning added. */

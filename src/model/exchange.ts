@@ -14,11 +14,6 @@ export type ResponseBody =
   | { readonly kind: 'empty' }
   | {
       readonly kind: 'json';
-      /**
-       * A decoded answer's value is parsed when first read (a getter on the
-       * body's prototype: `execute/decode-body.ts`), so a copy of a body names
-       * its fields; a spread (`{ ...body }`) would leave the value behind.
-       */
       readonly value: unknown;
       /** The body text as received, kept for wire-encoding notes (the exchange is transient). */
       readonly text?: string;
@@ -130,4 +125,16 @@ export interface Exchange {
    * proven by the run's writes), compared as `{{ref:N}}`: `normalise/sequence-ids.ts`.
    */
   readonly sequenced?: readonly string[];
+  /**
+   * Where both sides held a value each generated for itself, compared as
+   * `{{generated}}`, each with its evidence (`/uuid (uuid on both sides, in
+   * no request)`): `normalise/generated.ts`.
+   */
+  readonly generated?: readonly string[];
+  /**
+   * Where both sides held differing values of one id-like format with no
+   * evidence that they are per-instance (pointers): still compared; `--noise`
+   * (a replica) would settle them. `normalise/generated.ts`.
+   */
+  readonly unsettled?: readonly string[];
 }

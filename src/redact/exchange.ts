@@ -1,7 +1,7 @@
 /**
  * Secrets taken out of the exchange itself, before anything is derived from
  * it: the case's request (path, query, header values) and both answers
- * (header values, body strings and keys) get every form of every known secret
+ * (header names and values, body strings and keys) get every form of every known secret
  * replaced by its placeholder (`redact.ts`, `forms.ts`). Classification,
  * endpoint templating, fingerprints and explanations then never see a secret
  * value: a header class is made from `${env:TOK}-a`, not from a lowercased,
@@ -71,14 +71,31 @@ function body(input: ResponseBody, redact: Redactor): ResponseBody {
   }
 }
 
-function response(input: Response, redact: Redactor): Response {
-  let headers: Record<string, string> | undefined;
-  for (const [name, value] of Object.entries(input.headers)) {
-    const out = redact.text(value);
-    if (out === value) continue;
-    headers ??= { ...input.headers };
-    headers[name] = out;
+/** Header names and values redacted (a server may echo a secret as a name: `x-<secret>`). */
+function responseHeaders(
+  input: Readonly<Record<string, string>>,
+  redact: Redactor,
+): Record<string, string> | undefined {
+  let changed = false;
+  const out: [string, string][] = [];
+  for (const [name, value] of Object.entries(input)) {
+    const shownName = redact.text(name);
+    const shownValue = redact.text(value);
+    if (shownName !== name || shownValue !== value) changed = true;
+    out.push([shownName, shownValue]);
   }
+  if (!changed) return undefined;
+  // Two names that redact alike keep both values, joined as a repeated header is.
+  const headers: Record<string, string> = {};
+  for (const [name, value] of out) {
+    const earlier = headers[name];
+    headers[name] = earlier === undefined ? value : `${earlier}, ${value}`;
+  }
+  return headers;
+}
+
+function response(input: Response, redact: Redactor): Response {
+  const headers = responseHeaders(input.headers, redact);
   const redacted = body(input.body, redact);
   if (headers === undefined && redacted === input.body) return input;
   return { ...input, headers: headers ?? input.headers, body: redacted };
@@ -93,12 +110,12 @@ function side(input: SideOutcome, redact: Redactor): SideOutcome {
 function request(testCase: Case, redact: Redactor): Case {
   const { request: req } = testCase;
   const path = redact.text(req.path);
-  const query = req.query.map(([n, v]) => [n, redact.text(v)] as const);
-  const headers = req.headers.map(([n, v]) => [n, redact.text(v)] as const);
+  const query = req.query.map(([n, v]) => [redact.text(n), redact.text(v)] as const);
+  const headers = req.headers.map(([n, v]) => [redact.text(n), redact.text(v)] as const);
   const same =
     path === req.path &&
-    query.every(([, v], i) => v === req.query[i]?.[1]) &&
-    headers.every(([, v], i) => v === req.headers[i]?.[1]);
+    query.every(([n, v], i) => n === req.query[i]?.[0] && v === req.query[i]?.[1]) &&
+    headers.every(([n, v], i) => n === req.headers[i]?.[0] && v === req.headers[i]?.[1]);
   return same ? testCase : { ...testCase, request: { ...req, path, query, headers } };
 }
 

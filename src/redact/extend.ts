@@ -5,20 +5,15 @@
  * form `forms.ts` knows (URL-encoded, JSON-escaped, base64), whatever their
  * length.
  */
-import { secretNeedles } from './forms.js';
+import { needleScan, secretNeedles } from './forms.js';
 import { mapStrings, type Redactor } from './redact.js';
 
 /** `base`, also replacing each key of `secrets` (in every form) by its value. */
 export function withSecrets(base: Redactor, secrets: ReadonlyMap<string, string>): Redactor {
   const list = secretNeedles(secrets);
   if (list.length === 0) return base;
-  const text = (input: string): string => {
-    let out = input;
-    for (const { text: secret, placeholder } of list) {
-      if (out.includes(secret)) out = out.split(secret).join(placeholder);
-    }
-    return base.text(out);
-  };
+  const scan = needleScan(list);
+  const text = (input: string): string => base.text(scan(input));
   const value = (input: unknown): unknown => mapStrings(input, text);
   const header = (name: string, v: string) =>
     base.isSecretHeader(name) ? base.header(name, v) : text(v);
@@ -26,7 +21,8 @@ export function withSecrets(base: Redactor, secrets: ReadonlyMap<string, string>
     isSecretHeader: base.isSecretHeader,
     header,
     headers: (headers) =>
-      Object.fromEntries(Object.entries(headers).map(([name, v]) => [name, header(name, v)])),
+      // A server may echo a secret as a header name (`x-<secret>`): names are redacted too.
+      Object.fromEntries(Object.entries(headers).map(([name, v]) => [text(name), header(name, v)])),
     text,
     value,
     // Only strings change, never the shape: the type holds.

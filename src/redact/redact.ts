@@ -3,11 +3,11 @@
  * replaced, and any value that came from `${env:NAME}` is replaced by that
  * placeholder wherever it appears (bodies, paths, query strings, repro
  * commands, explanations), in every form it takes on the wire (`forms.ts`:
- * URL-encoded, JSON-escaped, base64). Secrets of any length are replaced; the
+ * any case, URL-encoded, JSON-escaped, HTML entities, hex, base64). Secrets of any length are replaced; the
  * caller warns about very short ones (`shortSecrets`).
  */
 import { isExactNumber } from '../wire/exact-number.js';
-import { secretNeedles } from './forms.js';
+import { needleScan, secretNeedles } from './forms.js';
 
 /** Always redacted, whatever the configuration says. */
 export const ALWAYS_REDACTED = [
@@ -44,13 +44,7 @@ export function createRedactor(input: RedactorInput): Redactor {
   const names = new Set([...ALWAYS_REDACTED, ...input.headerNames.map((n) => n.toLowerCase())]);
   // Every form of every secret, longest first, so a form holding another is replaced whole.
   const secrets = secretNeedles(input.secrets);
-  const text = (value: string): string => {
-    let out = value;
-    for (const { text: secret, placeholder } of secrets) {
-      if (out.includes(secret)) out = out.split(secret).join(placeholder);
-    }
-    return out;
-  };
+  const text = needleScan(secrets);
   const value = (input: unknown): unknown => mapStrings(input, text);
   const isSecretHeader = (name: string) => names.has(name.toLowerCase());
   const header = (name: string, v: string) => (isSecretHeader(name) ? REDACTED : text(v));
@@ -58,7 +52,8 @@ export function createRedactor(input: RedactorInput): Redactor {
     isSecretHeader,
     header,
     headers: (headers) =>
-      Object.fromEntries(Object.entries(headers).map(([name, v]) => [name, header(name, v)])),
+      // A server may echo a secret as a header name (`x-<secret>`): names are redacted too.
+      Object.fromEntries(Object.entries(headers).map(([name, v]) => [text(name), header(name, v)])),
     text,
     value: secrets.length === 0 ? (v) => v : value,
     // Only strings change (keys included), never the shape: the type holds.

@@ -9,12 +9,8 @@ import { summariseLatency } from '../results/latency.js';
 import { summarise } from '../results/summary.js';
 import { type CaseResult, hasFindings } from '../results/types.js';
 import { ParityError } from '../util/errors.js';
-import {
-  type MergedFrom,
-  REPORT_SCHEMA_VERSION,
-  type RunReport,
-  type TargetRef,
-} from './contract.js';
+import type { MergedFrom, RunReport, TargetRef } from './contract.js';
+import { REPORT_SCHEMA_VERSION } from './schema-version.js';
 
 /** One report to merge and the file it came from (for error messages). */
 export interface ShardReport {

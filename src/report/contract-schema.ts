@@ -26,10 +26,6 @@ import {
 import { REPORT_SCHEMA_VERSION } from './schema-version.js';
 import { INTERRUPT_SIGNALS } from './signals.js';
 
-export { REPORT_SCHEMA_VERSION } from './schema-version.js';
-
-export { INTERRUPT_SIGNALS } from './signals.js';
-
 export const countSchema = z.number().int().nonnegative();
 
 const stats = z.looseObject({
@@ -191,6 +187,18 @@ export const resultBaseShape = {
     .describe(
       'where both sides held a revision derived from per-instance values, compared by format',
     ),
+  generated: z
+    .array(z.string())
+    .exactOptional()
+    .describe(
+      'where both sides held a value each generated for itself, compared by format as {{generated}}: each a pointer and its evidence in parentheses',
+    ),
+  unsettled: z
+    .array(z.string())
+    .exactOptional()
+    .describe(
+      'where both sides held differing values of one id-like format without evidence they are per-instance: still compared; --noise (a replica) would settle them',
+    ),
   flakyBaseline: z
     .looseObject({
       reason: z.string().describe('one sentence'),
@@ -340,6 +348,14 @@ export const summaryShape = {
   derived: countSchema
     .exactOptional()
     .describe('cases with revisions derived from per-instance values, compared by format'),
+  generated: countSchema
+    .exactOptional()
+    .describe('cases with values each side generated for itself, compared by format'),
+  unsettled: countSchema
+    .exactOptional()
+    .describe(
+      'cases with differing values of one id-like format and no evidence they are per-instance',
+    ),
   flakyBaselines: countSchema.exactOptional().describe('cases whose two baseline answers differed'),
   latency: latency.exactOptional().describe('p50/p95 per endpoint'),
 };
@@ -400,6 +416,21 @@ export const sectionsShape = {
           summary: z.string(),
         }),
       ),
+      notSeen: z
+        .array(
+          z.looseObject({
+            fingerprint: z.string(),
+            kinds: kindsSchema,
+            endpoints: ids,
+            caseIds: ids,
+            summary: z.string(),
+            reason: z.enum(['diverges-otherwise', 'not-compared']),
+          }),
+        )
+        .exactOptional()
+        .describe(
+          'root causes shown before that this run did not see and did not prove fixed (the case answers otherwise, or did not compare)',
+        ),
     })
     .exactOptional()
     .describe(
@@ -476,6 +507,22 @@ export const trackerOutcomeSchema = z.looseObject({
     )
     .exactOptional()
     .describe('open rows listing cases the library no longer holds (a whole-library run only)'),
+  notSeen: z
+    .array(
+      z.looseObject({
+        rowId: z.string(),
+        reason: z
+          .enum(['diverges-otherwise', 'not-compared', 'not-selected'])
+          .describe(
+            'a listed case shows a root cause that appeared since the row was last seen; one ran but did not compare; not every listed case ran',
+          ),
+        caseIds: ids.describe('the listed cases the reason is about'),
+      }),
+    )
+    .exactOptional()
+    .describe(
+      'open rows whose cases ran without showing them or proving them fixed ("not seen in this run": left open)',
+    ),
 });
 
 /**

@@ -35,9 +35,6 @@ import type {
   trackerOutcomeSchema,
 } from './contract-schema.js';
 
-export { REPORT_SCHEMA_VERSION } from './schema-version.js';
-export { INTERRUPT_SIGNALS } from './signals.js';
-
 /** `T` without the `[key: string]: unknown` of a loose object, readonly, all the way down. */
 export type Known<T> = T extends readonly unknown[]
   ? { readonly [I in keyof T]: Known<T[I]> }
@@ -47,7 +44,6 @@ export type Known<T> = T extends readonly unknown[]
 
 type Shape = z.output<typeof reportSchema>;
 
-export type { InterruptSignal } from './signals.js';
 /** A side of the run: its name, its URL (redacted), its recording and runtime when known. */
 export type TargetRef = Known<z.output<typeof targetSchema>>;
 /** What a run changed in the tracker: row ids per change. */

@@ -83,6 +83,18 @@ export function summarySection(report: RunReport): string {
       String(n.sequenced),
     ]);
   }
+  if (n.generated > 0) {
+    rows.push([
+      'Values each side generated for itself (ids, revisions, UUIDs), compared by format (cases)',
+      String(n.generated),
+    ]);
+  }
+  if (n.unsettled > 0) {
+    rows.push([
+      'Id-like values that differ without evidence they are per-instance: `--noise` would settle them (cases)',
+      String(n.unsettled),
+    ]);
+  }
   const note = kindsNote(n);
   const counts = table(['', 'count'], rows);
   const notes = [...(note === undefined ? [] : [`By kind: ${note}.`]), `${junitLine(n)}.`];
@@ -100,8 +112,23 @@ export function regressionSection(report: RunReport): string[] {
   if (warning !== undefined) out.push('', `> **Warning:** ${cell(warning)}.`);
   out.push(
     '',
-    'A divergent case is **new** when it shows a root cause it did not show in the compared report (or was equal or absent there), **persisting** when it showed every one of them there, **not compared** when that report has no comparison of it; a root cause is **fixed** in a case that showed it there and, compared cleanly here, no longer does.',
+    'A divergent case is **new** when it shows a root cause it did not show in the compared report (or was equal or absent there), **persisting** when it showed every one of them there, **not compared** when that report has no comparison of it; a root cause is **fixed** in a case that showed it there and, compared cleanly here where it was (the baseline answers as it did, and the case shows no root cause it did not show there), no longer does; otherwise it is **not seen in this run**, and not fixed.',
   );
+  const notSeen = r.notSeen ?? [];
+  if (notSeen.length > 0) {
+    const rows = notSeen.map((f) => [
+      inlineCode(f.fingerprint),
+      cell(f.caseIds.join(', ')),
+      cell(f.reason === 'diverges-otherwise' ? 'the case answers otherwise' : 'not compared'),
+      cell(f.summary),
+    ]);
+    out.push(
+      '',
+      '### Not seen in this run (not fixed)',
+      '',
+      table(['root cause', 'cases', 'why', 'summary'], rows),
+    );
+  }
   if (r.fixed.length > 0) {
     const rows = r.fixed.map((f) => [
       inlineCode(f.fingerprint),

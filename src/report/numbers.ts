@@ -63,6 +63,10 @@ export interface ReportNumbers {
   readonly echoed: number;
   /** Cases holding numbers each side gives its own writes (a sequence per side). */
   readonly sequenced: number;
+  /** Cases with values each side generated for itself, compared by format. */
+  readonly generated: number;
+  /** Cases with differing values of one id-like format and no evidence (`--noise` would settle them). */
+  readonly unsettled: number;
   readonly flakyBaselines: number;
   /** Root causes per decision (open, accepted, wontfix, resolved): what the reports open with. */
   readonly decisions: DecisionCounts;
@@ -171,6 +175,8 @@ export function reportNumbers(report: RunReport): ReportNumbers {
     derived: s.derived ?? 0,
     echoed: s.echoed ?? 0,
     sequenced: s.sequenced ?? 0,
+    generated: s.generated ?? 0,
+    unsettled: s.unsettled ?? 0,
     flakyBaselines: s.flakyBaselines ?? 0,
     decisions: s.rootCauses ?? decisionCounts(report.rootCauses ?? []),
     notRun,

@@ -7,10 +7,11 @@ import type * as z from 'zod';
 import { jsonTooDeep, tooDeepMessage, WRITTEN_DEPTH } from '../util/depth.js';
 import { ParityError } from '../util/errors.js';
 import { readFailure, readRegularText } from '../util/fs.js';
-import { REPORT_SCHEMA_VERSION, type RunReport } from './contract.js';
+import type { RunReport } from './contract.js';
 import { reportSchema } from './contract-schema.js';
 import { reportSchemaV1, upgradeV1 } from './contract-v1.js';
 import { reportSchemaV2, upgradeV2 } from './contract-v2.js';
+import { REPORT_SCHEMA_VERSION } from './schema-version.js';
 
 /** Issues listed in the error message before "… and N more". */
 const SHOWN_ISSUES = 5;

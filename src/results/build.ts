@@ -198,6 +198,12 @@ function commonOf(
   if (exchange.sequenced !== undefined) {
     base.sequenced = exchange.sequenced.slice(0, MAX_ORIGIN_PLACES);
   }
+  if (exchange.generated !== undefined) {
+    base.generated = exchange.generated.slice(0, MAX_ORIGIN_PLACES);
+  }
+  if (exchange.unsettled !== undefined) {
+    base.unsettled = exchange.unsettled.slice(0, MAX_ORIGIN_PLACES);
+  }
   const hidden = hiddenFindings(exchange, judgement);
   if (hidden.length > 0) {
     const fingerprints = hidden.map((f) => redactFinding(f, context.redact).fingerprint);

@@ -6,9 +6,15 @@
  * it showed there too, and `not-compared` when the previous report has no
  * comparison of it (a signal stopped that run before the case, a side failed
  * in transport there, or it was another shard). A root cause a case showed
- * before and no longer shows, in a case this run compared cleanly, is
- * `fixed`, whether the case is equal now or still diverges for other reasons.
- * Pure.
+ * before and no longer shows, in a case this run compared cleanly where it
+ * was, is `fixed`, whether the case is equal now or still diverges for the
+ * reasons it diverged for then. Where it was means in the answer that showed
+ * it: a case whose baseline now answers another status, or that shows a
+ * root cause it did not show before (it diverges otherwise: a state that
+ * moved on, an id that changed), and every step of a flow with such a step,
+ * proves nothing, and its lost root causes are `notSeen`, not fixed; so are
+ * those of a case that ran and did not compare (a side failed, a step not
+ * sent). Pure.
  */
 
 import type { DivergenceKind } from '../model/comparison.js';
@@ -31,6 +37,16 @@ export interface FixedDivergence {
   /** The cases that showed it before and, compared cleanly in this run, no longer do; sorted. */
   readonly caseIds: readonly string[];
   readonly summary: string;
+}
+
+/** A root cause cases of the compared-to report showed and this run did not, without proving it fixed. */
+export interface NotSeenDivergence extends FixedDivergence {
+  /**
+   * `diverges-otherwise`: the case (or a step of its flow) now answers another
+   * baseline status or shows a root cause it did not show before; `not-compared`:
+   * it ran and a side failed, or it was not sent.
+   */
+  readonly reason: 'diverges-otherwise' | 'not-compared';
 }
 
 /** The compared-to report when a signal stopped it: its cases not run are `not-compared`. */
@@ -59,6 +75,11 @@ export interface RegressionSummary {
   readonly notCompared?: readonly string[];
   /** Root causes gone from cases that showed them before, one entry per root cause. */
   readonly fixed: readonly FixedDivergence[];
+  /**
+   * Root causes cases showed before that this run did not see, and did not
+   * prove fixed either (see the module comment); absent when there are none.
+   */
+  readonly notSeen?: readonly NotSeenDivergence[];
 }
 
 /** What regression mode needs of the compared-to report. */
@@ -142,6 +163,8 @@ type Before =
       readonly findings: readonly ResultFinding[];
       readonly endpoint: string;
       readonly kinds: readonly DivergenceKind[];
+      /** The baseline's status then: another one now means the answer moved on. */
+      readonly status: number | undefined;
     }
   | { readonly compared: false };
 
@@ -159,6 +182,7 @@ function casesBefore(previous: PreviousRun): Map<string, Before> {
             findings: result.findings ?? [],
             endpoint: result.endpoint,
             kinds: result.kinds,
+            status: result.baseline.status,
           }
         : NOT_COMPARED,
     );
@@ -179,38 +203,64 @@ function divergenceStatus(
   return causes.every((f) => shown.has(f.fingerprint)) ? 'persisting' : 'new';
 }
 
-interface FixedBuilding {
+interface Building {
   readonly finding: ResultFinding;
   readonly caseIds: string[];
   readonly endpoints: Set<string>;
 }
 
+/** Where a lost root cause stands: fixed, or not seen for a reason. */
+type Lost = 'fixed' | NotSeenDivergence['reason'];
+
 /**
- * The root causes each previous case showed and no longer shows, among the cases
- * this run compared cleanly (`compared`); a case without a result in `results` that
- * compared cleanly is equal (a run keeps plainly equal results on disk only).
+ * True when the case answers otherwise than it did when it showed its root
+ * causes: its baseline's status changed, or it shows a root cause it did not
+ * show then (a case absent from `now` compared equal: it shows none).
  */
-function fixedCauses(
+function answersOtherwise(seen: Before & { compared: true }, result: CaseResult | undefined) {
+  if (result === undefined) return false;
+  if (result.baseline.status !== seen.status) return true;
+  const shown = new Set(seen.findings.map((f) => f.fingerprint));
+  return (result.findings ?? []).some((f) => !shown.has(f.fingerprint));
+}
+
+/** The flows (`suite/flow/`) with a step that answers otherwise (see `answersOtherwise`). */
+function movedFlows(
   before: ReadonlyMap<string, Before>,
   now: ReadonlyMap<string, CaseResult>,
-  compared: IdSet,
-): FixedDivergence[] {
-  const building = new Map<string, FixedBuilding>();
-  for (const [caseId, seen] of before) {
-    if (!seen.compared || seen.findings.length === 0 || !compared.has(caseId)) continue;
-    const result = now.get(caseId);
-    const still = new Set((result?.findings ?? []).map((f) => f.fingerprint));
-    for (const finding of seen.findings) {
-      if (still.has(finding.fingerprint)) continue;
-      let entry = building.get(finding.fingerprint);
-      if (entry === undefined) {
-        entry = { finding, caseIds: [], endpoints: new Set() };
-        building.set(finding.fingerprint, entry);
-      }
-      if (!entry.caseIds.includes(caseId)) entry.caseIds.push(caseId);
-      entry.endpoints.add(result?.endpoint ?? seen.endpoint);
-    }
+): string[] {
+  const flows = new Set<string>();
+  for (const result of now.values()) {
+    const seen = before.get(result.caseId);
+    if (result.flow === undefined || seen === undefined || !seen.compared) continue;
+    if (answersOtherwise(seen, result)) flows.add(`${result.flow.id}/`);
   }
+  return [...flows];
+}
+
+/** Why a case's lost root causes are not fixed, or `fixed`; undefined: it proves nothing (not run). */
+function lostAs(
+  caseId: string,
+  seen: Before & { compared: true },
+  at: {
+    readonly now: ReadonlyMap<string, CaseResult>;
+    readonly compared: IdSet;
+    readonly moved: readonly string[];
+    /** The flows (`suite/flow/`) with a step not sent. */
+    readonly broken: readonly string[];
+  },
+): Lost | undefined {
+  const result = at.now.get(caseId);
+  if (!at.compared.has(caseId)) {
+    // Ran and did not compare (a side failed, a step not sent, a flow with one), or did not run.
+    const ran = result !== undefined || at.broken.some((flow) => caseId.startsWith(flow));
+    return ran ? 'not-compared' : undefined;
+  }
+  if (answersOtherwise(seen, result)) return 'diverges-otherwise';
+  return at.moved.some((flow) => caseId.startsWith(flow)) ? 'diverges-otherwise' : 'fixed';
+}
+
+function entriesOf(building: ReadonlyMap<string, Building>): FixedDivergence[] {
   return [...building.values()].map(({ finding, caseIds, endpoints }) => ({
     fingerprint: finding.fingerprint,
     kinds: [finding.kind],
@@ -218,6 +268,57 @@ function fixedCauses(
     caseIds: caseIds.sort(compareText),
     summary: finding.summary,
   }));
+}
+
+/**
+ * The root causes each previous case showed and no longer shows: fixed among
+ * the cases this run compared cleanly where they were (`compared`; see the
+ * module comment), not seen among the others that ran; a case without a result
+ * in `results` that compared cleanly is equal (a run keeps plainly equal
+ * results on disk only). A root cause fixed in one case and not seen in
+ * another is not seen: it is fixed only where every case proves it.
+ */
+function lostCauses(
+  before: ReadonlyMap<string, Before>,
+  now: ReadonlyMap<string, CaseResult>,
+  compared: IdSet,
+): { fixed: FixedDivergence[]; notSeen: NotSeenDivergence[] } {
+  const moved = movedFlows(before, now);
+  const broken = [...now.values()].flatMap((r) =>
+    r.verdict === 'skipped' && r.flow !== undefined ? [`${r.flow.id}/`] : [],
+  );
+  const building = new Map<Lost, Map<string, Building>>();
+  for (const [caseId, seen] of before) {
+    if (!seen.compared || seen.findings.length === 0) continue;
+    const lost = lostAs(caseId, seen, { now, compared, moved, broken });
+    if (lost === undefined) continue;
+    const result = now.get(caseId);
+    const still = new Set((result?.findings ?? []).map((f) => f.fingerprint));
+    const into = building.get(lost) ?? new Map<string, Building>();
+    building.set(lost, into);
+    for (const finding of seen.findings) {
+      if (still.has(finding.fingerprint)) continue;
+      let entry = into.get(finding.fingerprint);
+      if (entry === undefined) {
+        entry = { finding, caseIds: [], endpoints: new Set() };
+        into.set(finding.fingerprint, entry);
+      }
+      if (!entry.caseIds.includes(caseId)) entry.caseIds.push(caseId);
+      entry.endpoints.add(result?.endpoint ?? seen.endpoint);
+    }
+  }
+  const notSeen: NotSeenDivergence[] = [];
+  const unproved = new Set<string>();
+  for (const reason of ['diverges-otherwise', 'not-compared'] as const) {
+    for (const entry of entriesOf(building.get(reason) ?? new Map())) {
+      notSeen.push({ ...entry, reason });
+      unproved.add(entry.fingerprint);
+    }
+  }
+  const fixed = entriesOf(building.get('fixed') ?? new Map()).filter(
+    (entry) => !unproved.has(entry.fingerprint),
+  );
+  return { fixed, notSeen };
 }
 
 /**
@@ -299,7 +400,7 @@ export function regressionMarks(
 ): { readonly marks: RegressionMarks; readonly summary: RegressionSummary } {
   const before = casesBefore(previous);
   const now = new Map(results.map((r) => [r.caseId, r] as const));
-  const fixed = fixedCauses(before, now, compared);
+  const { fixed, notSeen } = lostCauses(before, now, compared);
   const fixedCases = new Set(fixed.flatMap((f) => f.caseIds));
   const marks = new Map<string, RegressionStatus | undefined>();
   for (const result of results) {
@@ -322,6 +423,7 @@ export function regressionMarks(
       persisting: fingerprintsMarked(results, marks, 'persisting'),
       ...(notCompared.length === 0 ? {} : { notCompared }),
       fixed,
+      ...(notSeen.length === 0 ? {} : { notSeen }),
     },
   };
 }

@@ -52,6 +52,10 @@ export interface RunSummary {
   readonly echoed?: number;
   /** Cases holding numbers each side gives its own writes, one sequence per side (`CaseResult.sequenced`). */
   readonly sequenced?: number;
+  /** Cases with values each side generated for itself, compared by format (`CaseResult.generated`). */
+  readonly generated?: number;
+  /** Cases with values of one id-like format that differ without evidence (`CaseResult.unsettled`). */
+  readonly unsettled?: number;
   /**
    * Root causes per decision (open, accepted, wontfix, resolved), set when the
    * run finishes (after the tracker). Absent in older reports.
@@ -109,6 +113,8 @@ export function createSummaryTally(): SummaryTally {
   let derived = 0;
   let echoed = 0;
   let sequenced = 0;
+  let generated = 0;
+  let unsettled = 0;
   return {
     add(result) {
       cases++;
@@ -126,6 +132,8 @@ export function createSummaryTally(): SummaryTally {
       if (result.derived !== undefined) derived++;
       if (result.echoed !== undefined) echoed++;
       if (result.sequenced !== undefined) sequenced++;
+      if (result.generated !== undefined) generated++;
+      if (result.unsettled !== undefined) unsettled++;
     },
     summary: () => {
       const { byKind, ...counts } = verdicts.counts();
@@ -141,6 +149,8 @@ export function createSummaryTally(): SummaryTally {
         derived,
         echoed,
         ...(sequenced > 0 ? { sequenced } : {}),
+        ...(generated > 0 ? { generated } : {}),
+        ...(unsettled > 0 ? { unsettled } : {}),
       };
     },
   };
@@ -196,8 +206,8 @@ export function countedSummary(
   return { ...summary, ...counts, byKind, ...perInstanceCounts(summary, notable) };
 }
 
-type PerInstance = 'origin' | 'stamped' | 'derived' | 'echoed' | 'sequenced';
-type PerInstanceCount = 'ownOrigin' | 'stamped' | 'derived' | 'echoed' | 'sequenced';
+type PerInstance = 'origin' | 'stamped' | 'derived' | 'echoed' | 'sequenced' | 'generated';
+type PerInstanceCount = 'ownOrigin' | 'stamped' | 'derived' | 'echoed' | 'sequenced' | 'generated';
 /** Each per-instance list of a result and the summary count of the cases holding it. */
 const PER_INSTANCE: ReadonlyArray<readonly [PerInstance, PerInstanceCount]> = [
   ['origin', 'ownOrigin'],
@@ -205,6 +215,7 @@ const PER_INSTANCE: ReadonlyArray<readonly [PerInstance, PerInstanceCount]> = [
   ['derived', 'derived'],
   ['echoed', 'echoed'],
   ['sequenced', 'sequenced'],
+  ['generated', 'generated'],
 ];
 
 /**

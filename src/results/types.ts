@@ -68,6 +68,19 @@ export interface ResultBase {
    */
   readonly sequenced?: readonly string[];
   /**
+   * Per-instance values compared by format: values each side generated for
+   * itself, each place with its evidence (`/uuid (uuid on both sides, in no
+   * request)`, `/rev (first seen in the answer to a write)`, `/version
+   * (beside the side's own id)`; `normalise/generated.ts`).
+   */
+  readonly generated?: readonly string[];
+  /**
+   * Places where both sides held differing values of one id-like format with
+   * no evidence that they are per-instance: still compared (their findings
+   * stand); `--noise` (a replica of the baseline) would settle them.
+   */
+  readonly unsettled?: readonly string[];
+  /**
    * Root causes (fingerprints) this case's comparison rules hide: judged
    * without them, it shows these too (`compare/covered.ts`); absent when none.
    */

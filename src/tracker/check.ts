@@ -4,7 +4,7 @@
  * change is stale, and one it would leave alone is not.
  */
 
-import { missingCasesOf, rowEvidence } from './evidence.js';
+import { missingCasesOf, type RunShowing, rowEvidence } from './evidence.js';
 import { isCaseLevelRow } from './supersede.js';
 import type { LibraryEvidence, MissingCases, TrackerRow } from './types.js';
 
@@ -35,6 +35,25 @@ export interface TrackerEvidence {
   readonly compared: { has(caseId: string): boolean };
   /** Present when the report covered the whole library (see `LibraryEvidence`). */
   readonly library?: LibraryEvidence | undefined;
+  /** The cases the report ran, whether or not they compared (see `RunShowing`). */
+  readonly selected?: { has(caseId: string): boolean };
+  /** Each flow of the report with its steps that show a root cause. */
+  readonly flows?: ReadonlyMap<string, readonly string[]>;
+}
+
+/** What the report showed case by case, as a run's merge weighs it (`evidence.ts`). */
+function showingOf(rows: readonly TrackerRow[], evidence: TrackerEvidence): RunShowing | undefined {
+  if (evidence.selected === undefined) return undefined;
+  const causes = new Map<string, string[]>();
+  for (const [fingerprint, caseIds] of evidence.divergent) {
+    for (const id of caseIds) causes.set(id, [...(causes.get(id) ?? []), fingerprint]);
+  }
+  return {
+    causesOf: (id) => causes.get(id) ?? [],
+    flows: evidence.flows ?? new Map(),
+    rows: new Map(rows.map((row) => [row.fingerprint, row] as const)),
+    selected: evidence.selected,
+  };
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -68,6 +87,7 @@ export function checkTracker(
   evidence: TrackerEvidence,
 ): StaleFinding[] {
   const { date, divergent, compared, library } = evidence;
+  const showing = showingOf(rows, evidence);
   const byFingerprint = new Map(rows.map((row) => [row.fingerprint, row] as const));
   const findings: StaleFinding[] = [];
   for (const [fingerprint, caseIds] of divergent) {
@@ -75,15 +95,17 @@ export function checkTracker(
     const reason = findingFor(row, date);
     if (reason !== undefined) findings.push({ reason, fingerprint, rowId: row?.id, caseIds });
   }
-  const showing = new Set([...divergent.values()].flat());
+  const shown = new Set([...divergent.values()].flat());
   for (const row of rows) {
-    if (isCaseLevelRow(row) && row.caseIds.some((id) => showing.has(id))) {
+    if (isCaseLevelRow(row) && row.caseIds.some((id) => shown.has(id))) {
       const { fingerprint, id: rowId, caseIds } = row;
       findings.push({ reason: 'not-superseded', fingerprint, rowId, caseIds });
       continue;
     }
     if (row.status !== 'open' || divergent.has(row.fingerprint)) continue;
-    if (!rowEvidence(row, compared, library).resolvable || after(row.lastSeen, date)) continue;
+    if (!rowEvidence(row, compared, library, showing).resolvable || after(row.lastSeen, date)) {
+      continue;
+    }
     findings.push({
       reason: 'not-resolved',
       fingerprint: row.fingerprint,
@@ -105,7 +127,7 @@ export function rowsMissingCases(
   const { divergent, compared, library } = evidence;
   return rows.flatMap((row) => {
     if (row.status !== 'open' || divergent.has(row.fingerprint)) return [];
-    const judged = rowEvidence(row, compared, library);
+    const judged = rowEvidence(row, compared, library, showingOf(rows, evidence));
     return judged.resolvable ? [] : missingCasesOf(row, judged.missing);
   });
 }

@@ -15,6 +15,7 @@ import {
   splitLines,
   splitTableLine,
 } from './cells.js';
+import { parseLastSeen } from './last-seen.js';
 import { hiddenCount } from './lists.js';
 import {
   type BlockItem,
@@ -133,7 +134,7 @@ function readRow(line: TableLine, columns: ColumnIndex): TrackerRow | string {
     hiddenCases: hiddenCount(value('cases')),
     summary: value('summary'),
     firstSeen: value('firstSeen'),
-    lastSeen: value('lastSeen'),
+    ...parseLastSeen(value('lastSeen')),
     resolved: value('resolved'),
     fingerprint,
     decision: value('decision'),

@@ -13,6 +13,7 @@ import {
   type TrackerColumn,
   type TrackerObservation,
   type TrackerRow,
+  UNSETTLED_NOTE,
 } from './types.js';
 
 /** A row of the managed block. */
@@ -116,7 +117,10 @@ export function addRows(
   const first = nextNumber(items);
   const rows = fresh.map((obs, i) => {
     const id = `PAR-${String(first + i).padStart(3, '0')}`;
-    return newRow(obs, { id, date, start: startOf(obs.fingerprint) ?? FRESH }, header);
+    const start =
+      startOf(obs.fingerprint) ??
+      (obs.unsettled === true ? { status: 'open' as const, decision: UNSETTLED_NOTE } : FRESH);
+    return newRow(obs, { id, date, start }, header);
   });
   const last = items.findLastIndex((item) => item.kind === 'row' || item.kind === 'align');
   items.splice(last + 1, 0, ...rows);

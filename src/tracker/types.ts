@@ -82,7 +82,17 @@ export interface TrackerObservation {
    * superseded by this one.
    */
   readonly supersedes?: readonly string[];
+  /**
+   * Every place the root cause showed at held id-like values with no evidence
+   * that they are per-instance (`CaseResult.unsettled`): its new row's
+   * Decision cell says which evidence would settle it.
+   */
+  readonly unsettled?: boolean;
 }
+
+/** What a new row's Decision cell says of a root cause whose values lack evidence. */
+export const UNSETTLED_NOTE =
+  'unsettled: id-like values with no evidence yet that each side generated them; run with --noise (a replica of the baseline) to settle it';
 
 /**
  * What a run that covered the whole library (no case paths, `--filter`,
@@ -107,8 +117,48 @@ export interface TrackerRun {
   readonly covered?: ReadonlyMap<string, readonly string[]>;
   /** Present when the run covered the whole library (see `LibraryEvidence`). */
   readonly library?: LibraryEvidence | undefined;
+  /**
+   * The cases the run selected, whether or not they compared: a row whose
+   * listed cases ran without proving it fixed is "not seen" (`evidence.ts`).
+   * Absent: the rows are judged as before, on `ranCaseIds` alone.
+   */
+  readonly selected?: { has(id: string): boolean } | undefined;
+  /** Each flow (`suite/flow`) with its steps that show a root cause this run. */
+  readonly flows?: ReadonlyMap<string, readonly string[]> | undefined;
+  /** How the cases answered before (the previous report) and now; absent without a previous report. */
+  readonly answers?: CaseAnswers | undefined;
   /** The run's day, `YYYY-MM-DD`. */
   readonly date: string;
+}
+
+/** How a case answered: the baseline's status and the root causes the case showed. */
+export interface CaseAnswer {
+  readonly status: number | undefined;
+  readonly causes: readonly string[];
+}
+
+/**
+ * The answers of some cases in the previous report (`before`) and in this run
+ * (`now`): a case whose baseline now answers another status than when it
+ * showed a row answers in another state, so it proves nothing about the row.
+ */
+export interface CaseAnswers {
+  before(caseId: string): CaseAnswer | undefined;
+  now(caseId: string): CaseAnswer | undefined;
+}
+
+/** An `_open_` row whose listed cases ran without showing it or proving it fixed. */
+export interface NotSeenRow {
+  readonly rowId: string;
+  /**
+   * `diverges-otherwise`: a listed case (or a step of its flow) shows a root
+   * cause that appeared since the row was last seen; `not-compared`: one ran
+   * and a side failed or a step of its flow was not sent; `not-selected`: not
+   * every case it lists ran.
+   */
+  readonly reason: 'diverges-otherwise' | 'not-compared' | 'not-selected';
+  /** The listed cases the reason is about. */
+  readonly caseIds: readonly string[];
 }
 
 /** An `_open_` row listing cases that are no longer in the library (known after a whole-library run). */
@@ -136,6 +186,8 @@ export interface TrackerChanges {
   readonly superseded: string[];
   /** `_open_` rows listing cases the library no longer holds; present when there are some. */
   readonly missingCases?: readonly MissingCases[];
+  /** `_open_` rows whose cases ran without showing them or proving them fixed; present when some. */
+  readonly notSeen?: readonly NotSeenRow[];
 }
 
 /** The logical content of one table row (cell values unescaped and trimmed). */
@@ -154,6 +206,11 @@ export interface TrackerRow {
   readonly summary: string;
   readonly firstSeen: string;
   readonly lastSeen: string;
+  /**
+   * The first day a run ran the row's cases without showing it and without
+   * proving it fixed (`evidence.ts`); absent once a run shows it again.
+   */
+  readonly notSeen?: string;
   readonly resolved: string;
   readonly fingerprint: string;
   readonly decision: string;

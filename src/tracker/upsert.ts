@@ -5,7 +5,8 @@
  */
 import { ParityError } from '../util/errors.js';
 import { escapeCell, formatStatus } from './cells.js';
-import { missingCasesOf, rowEvidence } from './evidence.js';
+import { missingCasesOf, type RowEvidence, type RunShowing, rowEvidence } from './evidence.js';
+import { lastSeenCell } from './last-seen.js';
 import { growList } from './lists.js';
 import { markerLines, newTableItems } from './render.js';
 import {
@@ -29,6 +30,7 @@ import type {
   BlockItem,
   ColumnIndex,
   MissingCases,
+  NotSeenRow,
   TrackerChanges,
   TrackerDocument,
   TrackerObservation,
@@ -94,9 +96,10 @@ function seenAgain(
 ) {
   const edits: Edits = new Map();
   let row: TrackerRow = item.row;
-  if (row.lastSeen !== date) {
+  if (row.lastSeen !== date || row.notSeen !== undefined) {
     edits.set('lastSeen', date);
-    row = { ...row, lastSeen: date };
+    const { notSeen: _gone, ...seen } = row;
+    row = { ...seen, lastSeen: date };
   }
   const state = { listed: row.caseIds, hidden: row.hiddenCases };
   const cases = growList(item.line.cells[columns.cases] ?? '', state, obs.caseIds);
@@ -133,6 +136,10 @@ interface MergeContext extends TrackerRun {
   readonly superseding: ReadonlyMap<string, readonly string[]>;
   /** Filled in: the `_open_` rows left open that list cases the library no longer holds. */
   readonly missing: MissingCases[];
+  /** What the run showed, case by case (`evidence.ts`); absent when the run did not say what it selected. */
+  readonly showing: RunShowing | undefined;
+  /** Filled in: the rows whose cases ran without showing them or proving them fixed. */
+  readonly notSeen: NotSeenRow[];
 }
 
 function updateRow(
@@ -162,18 +169,60 @@ function updateRow(
   }
   // A covered row whose rule is gone and whose cases no longer differ is fixed, as an open one.
   if (row.status !== 'open' && row.status !== 'covered') return item;
-  // See `evidence.ts`: every case that could still show the row ran cleanly.
-  const evidence = rowEvidence(row, run.ranCaseIds, run.library);
+  // See `evidence.ts`: every case that could still show the row ran cleanly, where it was.
+  const evidence = rowEvidence(row, run.ranCaseIds, run.library, run.showing);
   if (!evidence.resolvable) {
     run.missing.push(...missingCasesOf(row, evidence.missing));
-    return item;
+    return notSeenRow(item, columns, run, evidence.notSeen);
   }
   changes.resolved.push(row.id);
   const edits: Edits = new Map([
     ['status', formatStatus('resolved')],
     ['resolved', run.date],
   ]);
-  return editRow(item, columns, edits, { ...row, status: 'resolved', resolved: run.date });
+  const { notSeen, ...kept } = row;
+  if (notSeen !== undefined) edits.set('lastSeen', lastSeenCell(kept));
+  return editRow(item, columns, edits, { ...kept, status: 'resolved', resolved: run.date });
+}
+
+/**
+ * A row whose cases ran without showing it or proving it fixed: it stays as it
+ * is, and its Last seen cell says since when it is not seen (the first such day).
+ */
+function notSeenRow(
+  item: RowItem,
+  columns: ColumnIndex,
+  run: MergeContext,
+  notSeen: RowEvidence['notSeen'],
+): RowItem {
+  if (notSeen === undefined) return item;
+  const { row } = item;
+  run.notSeen.push({ rowId: row.id, ...notSeen });
+  if (row.notSeen !== undefined) return item;
+  const marked = { ...row, notSeen: run.date };
+  return editRow(item, columns, new Map([['lastSeen', lastSeenCell(marked)]]), marked);
+}
+
+/** What the run showed case by case, for `evidence.ts`; undefined when it did not say what it selected. */
+function showingOf(
+  run: TrackerRun,
+  observed: ReadonlyMap<string, TrackerObservation>,
+  rows: readonly TrackerRow[],
+): RunShowing | undefined {
+  if (run.selected === undefined) return undefined;
+  const causes = new Map<string, string[]>();
+  const add = (fingerprint: string, caseIds: readonly string[]) => {
+    for (const id of caseIds) causes.set(id, [...(causes.get(id) ?? []), fingerprint]);
+  };
+  // A cause a rule hides is not a divergence: the person chose not to see it.
+  for (const obs of observed.values()) add(obs.fingerprint, obs.caseIds);
+  return {
+    causesOf: (id) => causes.get(id) ?? [],
+    flows: run.flows ?? new Map(),
+    rows: new Map(rows.map((row) => [row.fingerprint, row] as const)),
+    selected: run.selected,
+    answers: run.answers,
+  };
 }
 
 /**
@@ -266,7 +315,14 @@ export function mergeTracker(doc: TrackerDocument, run: TrackerRun): TrackerMerg
     observed.values(),
     supersessions(rows, findingsByCase(observed.values())),
   );
-  const context: MergeContext = { ...run, observed, superseding, missing: [] };
+  const context: MergeContext = {
+    ...run,
+    observed,
+    superseding,
+    missing: [],
+    showing: showingOf(run, observed, rows),
+    notSeen: [],
+  };
   const items = ready.items.map((item) =>
     item.kind === 'row' ? updateRow(item, columns, context, changes) : item,
   );
@@ -280,5 +336,9 @@ export function mergeTracker(doc: TrackerDocument, run: TrackerRun): TrackerMerg
     changes.added.push(row);
   changes.superseded.push(...markSuperseded(items, columns, context));
   const missingCases = context.missing.length === 0 ? {} : { missingCases: context.missing };
-  return { doc: { ...ready.doc, block: items }, changes: { ...changes, ...missingCases } };
+  const notSeen = context.notSeen.length === 0 ? {} : { notSeen: context.notSeen };
+  return {
+    doc: { ...ready.doc, block: items },
+    changes: { ...changes, ...missingCases, ...notSeen },
+  };
 }

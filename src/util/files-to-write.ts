@@ -6,13 +6,14 @@
  * they go to able to take new files. One error lists every problem, so a
  * refused command has written nothing.
  */
-import { dirname } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { ParityError } from './errors.js';
 import { type WriteOptions, writeFileAtomic } from './fs.js';
 import {
   checkFileTarget,
   folderProblem,
   inspectWriteTarget,
+  realFolder,
   type WriteTarget,
 } from './write-target.js';
 
@@ -30,7 +31,10 @@ const AT_ONCE = 64;
  * `PARITY_OUTPUT_UNWRITABLE` (exit 2) naming every file and folder that
  * cannot be, followed by `nothing was written`.
  */
-export async function checkFilesToWrite(files: readonly FileToWrite[]): Promise<WriteTarget[]> {
+export async function checkFilesToWrite(
+  files: readonly FileToWrite[],
+  options: { readonly within?: string | undefined } = {},
+): Promise<WriteTarget[]> {
   const targets: WriteTarget[] = [];
   const problems: string[] = [];
   for (let start = 0; start < files.length; start += AT_ONCE) {
@@ -38,6 +42,16 @@ export async function checkFilesToWrite(files: readonly FileToWrite[]): Promise<
     for (const checked of await Promise.all(slice.map((f) => checkFileTarget(f.path, f.shown)))) {
       if (checked.ok) targets.push(checked.target);
       else problems.push(checked.problem);
+    }
+  }
+  if (options.within !== undefined) {
+    // Before any folder is probed: a probe file is a write too.
+    const out = await linksOut(files, options.within);
+    if (out.length > 0) {
+      throw new ParityError(
+        'PARITY_OUTPUT_UNWRITABLE',
+        `${firstFew(out, '; ')}; nothing was written`,
+      );
     }
   }
   const folders = [...new Set(targets.map((target) => dirname(target.real)))];
@@ -52,6 +66,52 @@ export async function checkFilesToWrite(files: readonly FileToWrite[]): Promise<
     );
   }
   return targets;
+}
+
+/**
+ * Where `path` really is: every symlink on the way followed (the file's own
+ * and its folders'), up to the nearest part that exists.
+ */
+async function realLocation(path: string, folders: Map<string, Promise<string>>): Promise<string> {
+  const target = await inspectWriteTarget(path).catch(() => undefined);
+  const file = target?.real ?? path;
+  const dir = dirname(file);
+  let real = folders.get(dir);
+  if (real === undefined) {
+    real = realFolder(dir);
+    folders.set(dir, real);
+  }
+  return join(await real, basename(file));
+}
+
+const inside = (root: string, path: string) => {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+};
+
+/**
+ * The files among `files` given inside the folder `within` (the project)
+ * that a symlink on the way (a committed `cases/imported` link, a file's own
+ * link) leads out of it, each as a problem naming where it leads. A path
+ * given outside the project is the user's choice and is not checked.
+ */
+async function linksOut(files: readonly FileToWrite[], within: string): Promise<string[]> {
+  const root = resolve(within);
+  const realRoot = await realFolder(root);
+  const folders = new Map<string, Promise<string>>();
+  const problems: string[] = [];
+  for (let start = 0; start < files.length; start += AT_ONCE) {
+    const slice = files.slice(start, start + AT_ONCE).filter((f) => inside(root, resolve(f.path)));
+    const reals = await Promise.all(slice.map((f) => realLocation(f.path, folders)));
+    for (const [i, real] of reals.entries()) {
+      const file = slice[i];
+      if (file === undefined || inside(realRoot, real)) continue;
+      problems.push(
+        `${file.shown} leads out of the project through a symlink (to ${real}); parity writes imports and recordings only inside the project: remove the link, or pass --out with a folder of your choice`,
+      );
+    }
+  }
+  return problems;
 }
 
 /** Items a message lists before it says how many more there are. */
@@ -90,9 +150,9 @@ export interface TextFile extends FileToWrite {
  */
 export async function writeTextFiles(
   files: readonly TextFile[],
-  options: { readonly force: boolean; readonly hint?: string },
+  options: { readonly force: boolean; readonly hint?: string; readonly within?: string },
 ): Promise<void> {
-  const targets = await checkFilesToWrite(files);
+  const targets = await checkFilesToWrite(files, { within: options.within });
   const taken = files.filter((_, i) => targets[i]?.kind === 'file').map((file) => file.shown);
   if (!options.force && taken.length > 0) throw wouldOverwrite(taken, options.hint ?? '');
   for (const [i, file] of files.entries()) {

@@ -5,6 +5,7 @@
 
 import { type Document, isMap, isNode, isScalar, isSeq, type LineCounter, type Node } from 'yaml';
 import type { InputProblem } from './errors.js';
+import { hiddenString, looksSecret } from './secret-looking.js';
 import type { IssueReport } from './zod-issues.js';
 
 /** A 1-based position in a text file. */
@@ -83,11 +84,14 @@ export function placeReport(report: IssueReport, file: string, locate: Locator):
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-/** `['cases', 3, 'request', 'method']` → `cases[3].request.method`. */
+/** `['cases', 3, 'request', 'method']` → `cases[3].request.method` (a secret-looking key by its size). */
 export function formatField(path: readonly PropertyKey[]): string {
   let out = '';
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;
+    // A key that looks like a credential is named by its size (errors go to CI logs).
+    else if (typeof segment === 'string' && looksSecret(segment))
+      out += `[${hiddenString(segment)}]`;
     else if (typeof segment === 'string' && IDENTIFIER.test(segment)) {
       out += out === '' ? segment : `.${segment}`;
     } else out += `[${JSON.stringify(String(segment))}]`;

@@ -33,6 +33,8 @@ export interface StagedWrite {
   readonly host: Host;
   /** Asked between files: true once the write should stop (a signal). */
   readonly stopped: () => boolean;
+  /** The project folder: a file given inside it that a symlink leads out of is refused. */
+  readonly within?: string | undefined;
 }
 
 /** 8 hex of the host's name: a staging folder says which machine's process made it. */
@@ -91,7 +93,7 @@ export async function writeStagedFiles(
   options: StagedWrite,
 ): Promise<StagedOutcome> {
   if (files.length === 0) return 'written';
-  const targets = await checkFilesToWrite(files);
+  const targets = await checkFilesToWrite(files, { within: options.within });
   const taken = files.filter((_, i) => targets[i]?.kind === 'file').map((file) => file.shown);
   if (!options.force && taken.length > 0) throw wouldOverwrite(taken, options.hint);
   const { root, host } = options;

@@ -6,8 +6,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, lstat, open, readlink, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { access, lstat, open, readlink, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { hasCode } from './errors.js';
 import { removeFile } from './fs.js';
 
@@ -193,5 +193,15 @@ export async function folderProblem(
   } catch (error) {
     const code = error instanceof Error && 'code' in error ? String(error.code) : 'error';
     return `cannot create files in ${dir} (${code})`;
+  }
+}
+
+/** `dir` with its symlinks followed, from its nearest folder that exists. */
+export async function realFolder(dir: string): Promise<string> {
+  try {
+    return await realpath(dir);
+  } catch {
+    const parent = dirname(dir);
+    return parent === dir ? dir : join(await realFolder(parent), basename(dir));
   }
 }

@@ -3,6 +3,7 @@
  * was got, with the field path to place it in the source file. Pure.
  */
 import * as z from 'zod';
+import { hiddenString, looksSecret } from './secret-looking.js';
 import { suggestKey } from './suggest.js';
 
 type Issue = z.core.$ZodIssue;
@@ -104,7 +105,7 @@ function isTypeMismatchAtRoot(issue: Issue, value: unknown): boolean {
 
 function unknownKey(path: readonly Segment[], known: readonly string[]): IssueReport {
   const key = String(path[path.length - 1]);
-  const suggestion = suggestKey(key, known);
+  const suggestion = looksSecret(key) ? undefined : suggestKey(key, known);
   const hint = suggestion === undefined ? '' : `did you mean ${suggestion}? `;
   const message = `is not a known field (${hint}known: ${known.join(', ')})`;
   return { path, at: 'key', message };
@@ -157,6 +158,8 @@ export function describeValue(value: unknown): string {
   }
   if (typeof value === 'object' && value !== null) return 'a mapping';
   if (typeof value !== 'string') return String(value);
+  // A file named by mistake (a token file) must not land in a CI log.
+  if (looksSecret(value)) return hiddenString(value);
   const text = JSON.stringify(value);
   return text.length > 60 ? `${text.slice(0, 56)}…"` : text;
 }

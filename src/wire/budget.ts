@@ -28,7 +28,7 @@ export const MAX_DEPTH = 1_000;
 /** Which limit a body went past. */
 export type OverBudget = { readonly limit: 'nodes' | 'depth'; readonly budget: number };
 
-/** No limit: a scan only for what `scanJson` (`json-scan.ts`) finds about numbers and validity. */
+/** No limit: a scan only for what `scanJson` (`json-scan.ts`) finds about numbers. */
 export const UNLIMITED: NodeBudget = {
   nodes: Number.POSITIVE_INFINITY,
   depth: Number.POSITIVE_INFINITY,

@@ -1,11 +1,10 @@
 /**
  * The lexical pieces of JSON text that parity's scanners share: its
  * structural characters, and where a string, a number, a scalar and a run of
- * whitespace end. `json-scan.ts` (`scanJson`: nodes, depth, long numbers
- * and whether the text is JSON, before parsing; its grammar with the
- * `checked…` ones) and `raw-json.ts` (`readRawJson`: the text as written,
- * for encoding notes) scan a string with these; `cases/json-slices.ts` (a
- * JSON case file cut into one slice per case) scans its UTF-8 bytes with the
+ * whitespace end. `json-scan.ts` (`scanJson`: nodes, depth and long
+ * numbers, before parsing) and `raw-json.ts` (`readRawJson`: the text as
+ * written, for encoding notes) scan a string with these; `cases/json-slices.ts`
+ * (a JSON case file cut into one slice per case) scans its UTF-8 bytes with the
  * `…InBytes` ones (JSON's structure is ASCII, and no byte of a multi-byte
  * UTF-8 sequence is). One function per piece and encoding, not one over
  * both: each scan would pay for a check of the encoding at each character
@@ -110,72 +109,6 @@ export function mayBeInexact(text: string, start: number, end: number): boolean 
     } else run = 0;
   }
   return false;
-}
-
-/**
- * The index just past the JSON number starting at `start`, checked against
- * JSON's grammar (`-`, then `0` or a digit run not starting with `0`, then an
- * optional fraction and exponent, each with at least one digit), or -1 when
- * no number starts there. What follows it is the caller's to check.
- */
-export function checkedNumberEnd(text: string, start: number): number {
-  let at = text.charCodeAt(start) === MINUS ? start + 1 : start;
-  const first = text.charCodeAt(at);
-  if (first === DIGIT_0) at++;
-  else if (first > DIGIT_0 && first <= DIGIT_9) at = digitsEnd(text, at + 1);
-  else return -1;
-  if (text.charCodeAt(at) === DOT) {
-    const fraction = digitsEnd(text, at + 1);
-    if (fraction === at + 1) return -1;
-    at = fraction;
-  }
-  const e = text.charCodeAt(at);
-  if (e === LOWER_E || e === UPPER_E) {
-    const sign = text.charCodeAt(at + 1);
-    const digits = sign === PLUS || sign === MINUS ? at + 2 : at + 1;
-    at = digitsEnd(text, digits);
-    if (at === digits) return -1;
-  }
-  return at;
-}
-
-function digitsEnd(text: string, start: number): number {
-  let end = start;
-  for (let code = text.charCodeAt(end); code >= DIGIT_0 && code <= DIGIT_9; ) {
-    code = text.charCodeAt(++end);
-  }
-  return end;
-}
-
-/** Escapes JSON allows after a backslash besides `\u`: `" \ / b f n r t`. */
-const SHORT_ESCAPES = new Set([34, 92, 47, 98, 102, 110, 114, 116]);
-const LOWER_U = 117;
-
-function isHexDigit(code: number): boolean {
-  return (
-    (code >= DIGIT_0 && code <= DIGIT_9) ||
-    (code >= 65 && code <= 70) ||
-    (code >= 97 && code <= 102)
-  );
-}
-
-/**
- * The index just past the string opened at `open`, checked character by
- * character against JSON's grammar: no raw control character (below U+0020),
- * and only JSON's escapes. -1 when the string is not closed or breaks a rule.
- */
-export function checkedStringEnd(text: string, open: number): number {
-  for (let i = open + 1; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === QUOTE) return i + 1;
-    if (code < SPACE) return -1;
-    if (code !== BACKSLASH) continue;
-    const after = text.charCodeAt(++i);
-    if (after === LOWER_U) {
-      for (const end = i + 4; i < end; ) if (!isHexDigit(text.charCodeAt(++i))) return -1;
-    } else if (!SHORT_ESCAPES.has(after)) return -1;
-  }
-  return -1;
 }
 
 /** `whitespaceEnd` on UTF-8 bytes. */

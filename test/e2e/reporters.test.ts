@@ -89,6 +89,51 @@ describe('reporters', () => {
     ]);
   });
 
+  it('hear of each case once it is judged, in the order the answers came, divergent or not', async () => {
+    // Every third case diverges; one case in flight, so the answers come in run order.
+    const ids = Array.from({ length: 40 }, (_, n) => n);
+    const cases = ids.map((n) => `  - id: c${n}\n    request: { method: GET, path: /items/${n} }`);
+    const cwd = await tempProject({
+      'parity.config.yaml': 'concurrency: 1\n',
+      'cases/items.yaml': `suite: items\ncases:\n${cases.join('\n')}\n`,
+    });
+    let asked = 0;
+    const a = await startServer((req, res) => {
+      asked++;
+      json(res, 200, { id: req.url });
+    });
+    const b = await startServer((req, res) => {
+      const n = Number(req.url?.split('/').pop());
+      json(res, 200, { id: n % 3 === 2 ? 'other' : req.url });
+    });
+    // For each result: its position, and how many cases the baseline had been asked by then.
+    const heard: { position: number; verdict: string; asked: number }[] = [];
+    try {
+      await runLibrary({
+        cwd,
+        env: {},
+        baseline: `a=${a.url}`,
+        candidate: `b=${b.url}`,
+        tracker: false,
+        reporters: [
+          {
+            name: 'order',
+            onResult: (result, position) =>
+              void heard.push({ position, verdict: result.verdict, asked }),
+          },
+        ],
+      });
+    } finally {
+      await a.close();
+      await b.close();
+    }
+    expect(heard.map((h) => h.position)).toEqual(ids);
+    expect(heard.filter((h) => h.verdict === 'divergent')).toHaveLength(13);
+    // Not held back: a result is heard before the case after next is sent.
+    for (const h of heard)
+      expect(h.asked, `position ${h.position}`).toBeLessThanOrEqual(h.position + 2);
+  });
+
   it('keep a failure in onEnd to its reporter', async () => {
     const order: string[] = [];
     const reporters = createReporters<string>([

@@ -1,6 +1,7 @@
 /** A `RunReport` around given results, for tests of the readers, renderers and merges. */
 
-import { REPORT_SCHEMA_VERSION, type RunReport } from '../../src/report/contract.js';
+import type { RunReport } from '../../src/report/contract.js';
+import { REPORT_SCHEMA_VERSION } from '../../src/report/schema-version.js';
 import { summarise } from '../../src/results/summary.js';
 import type { CaseResult } from '../../src/results/types.js';
 

@@ -51,9 +51,9 @@ describe('secrets in JSON answers', () => {
     }
   });
 
-  it('are looked for in the text of an answer that holds none, which is not parsed', () => {
-    const parse = vi.spyOn(JSON, 'parse');
+  it('are looked for in the text of an answer that holds none, which is left as it is', () => {
     const exchange = exchangeOf('{"id":7,"note":"nothing secret","list":[1,2]}');
+    const parse = vi.spyOn(JSON, 'parse');
     expect(redactExchange(exchange, redact)).toBe(exchange);
     expect(parse).not.toHaveBeenCalled();
   });

@@ -46,3 +46,48 @@ describe('secret forms', () => {
     expect([...lengths].sort((a, b) => b - a)).toEqual(lengths);
   });
 });
+
+describe('derived forms', () => {
+  const s = 'Zq8/Wt+k&Lm<9>Xv';
+  const r = createRedactor({ headerNames: [], secrets: new Map([[s, '${env:T}']]) });
+  const hex = Buffer.from(s).toString('hex');
+  const every = [...Buffer.from(s)].map((b) => `%${b.toString(16).toUpperCase()}`).join('');
+
+  it('replaces any case, hex, path-style, every-byte and double percent-encoding, HTML entities', () => {
+    for (const form of [
+      s.toUpperCase(),
+      'zQ8/wT+K&lM<9>xV',
+      hex,
+      hex.toUpperCase(),
+      encodeURI(s),
+      'Zq8/Wt%2Bk%26Lm%3C9%3EXv',
+      every,
+      every.toLowerCase(),
+      encodeURIComponent(encodeURIComponent(s)),
+      'Zq8/Wt+k&amp;Lm&lt;9&gt;Xv',
+      [...s].map((c) => `&#${c.charCodeAt(0)};`).join(''),
+      [...s].map((c) => `&#X${c.charCodeAt(0).toString(16).toUpperCase()};`).join(''),
+    ]) {
+      expect(r.text(`<${form}>`), form).toBe('<${env:T}>');
+    }
+  });
+
+  it('keeps base64 case-sensitive, and a text with no form as the same string', () => {
+    const b64 = Buffer.from(s).toString('base64');
+    expect(r.text(b64)).toBe('${env:T}');
+    expect(r.text(b64.toLowerCase())).toBe(b64.toLowerCase());
+    const plain = 'nothing to see here';
+    expect(r.text(plain)).toBe(plain);
+  });
+
+  it('does not look for the hex or every-byte forms of a very short secret', () => {
+    const short = createRedactor({ headerNames: [], secrets: new Map([['q7z', '${env:S}']]) });
+    const hexShort = Buffer.from('q7z').toString('hex');
+    expect(short.text(`id ${hexShort}`)).toBe(`id ${hexShort}`);
+    expect(short.text('Q7Z')).toBe('${env:S}');
+  });
+
+  it('redacts header names', () => {
+    expect(r.headers({ [`x-${hex}`]: '1' })).toEqual({ 'x-${env:T}': '1' });
+  });
+});

@@ -48,12 +48,17 @@ describe('compareToPrevious', () => {
         caseIds: ['b/three'],
         summary: 'cause fp-value',
       },
+    ]);
+    // c/four lost fp-gone but shows fp-other, which it did not show: it answers otherwise now,
+    // so fp-gone's place was not compared; not seen in this run, not fixed.
+    expect(summary.notSeen).toEqual([
       {
         fingerprint: 'fp-gone',
         kinds: ['shape'],
         endpoints: ['GET /c/four'],
         caseIds: ['c/four'],
         summary: 'cause fp-gone',
+        reason: 'diverges-otherwise',
       },
     ]);
   });
@@ -66,10 +71,12 @@ describe('compareToPrevious', () => {
       equal('d/five'),
     ];
     const { results, summary } = compareToPrevious(now, previous);
-    // fp-shape is gone from a/one; a/two did not run and b/three could not be compared.
-    expect(summary.fixed.map((f) => [f.fingerprint, f.caseIds])).toEqual([
-      ['fp-shape', ['a/one']],
-      ['fp-gone', ['c/four']],
+    // fp-shape is gone from a/one, which shows fp-other now (not fixed: not seen); a/two did not
+    // run and b/three could not be compared.
+    expect(summary.fixed.map((f) => [f.fingerprint, f.caseIds])).toEqual([['fp-gone', ['c/four']]]);
+    expect(summary.notSeen?.map((f) => [f.fingerprint, f.caseIds, f.reason])).toEqual([
+      ['fp-shape', ['a/one'], 'diverges-otherwise'],
+      ['fp-value', ['b/three'], 'not-compared'],
     ]);
     expect(results.find((r) => r.caseId === 'a/one')?.regression).toBe('new');
     expect(results.find((r) => r.caseId === 'c/four')?.regression).toBe('fixed');
@@ -108,7 +115,48 @@ describe('compareToPrevious', () => {
     const { results, summary } = compareToPrevious(now, before);
     expect(results[0]?.regression).toBe('new');
     expect(summary.new).toEqual(['case-b']);
-    expect(summary.fixed.map((f) => f.fingerprint)).toEqual(['r2']);
+    // r3 is new to the case: its answer moved on, so r2 is not seen, not fixed.
+    expect(summary.fixed).toEqual([]);
+    expect(summary.notSeen?.map((f) => [f.fingerprint, f.reason])).toEqual([
+      ['r2', 'diverges-otherwise'],
+    ]);
+  });
+
+  it('calls a root cause fixed only where the baseline answers as it did when it showed it', () => {
+    const seen = (caseId: string, status: number, causes: readonly string[]): CaseResult => {
+      const result = withCauses(caseId, `case-${caseId}`, causes);
+      return { ...result, baseline: { ...result.baseline, status } };
+    };
+    const answered = (caseId: string, status: number): CaseResult => {
+      const result = equal(caseId);
+      return { ...result, baseline: { ...result.baseline, status } };
+    };
+    const before = report([seen('docs/put', 201, ['rev']), seen('docs/bulk', 201, ['ids'])]);
+    // The document exists now (409 on both sides: equal), the bulk write answers as before.
+    const now = [answered('docs/put', 409), answered('docs/bulk', 201)];
+    const { results, summary } = compareToPrevious(now, before);
+    expect(summary.fixed.map((f) => [f.fingerprint, f.caseIds])).toEqual([['ids', ['docs/bulk']]]);
+    expect(summary.notSeen?.map((f) => [f.fingerprint, f.caseIds, f.reason])).toEqual([
+      ['rev', ['docs/put'], 'diverges-otherwise'],
+    ]);
+    expect(results.map((r) => r.regression)).toEqual([undefined, 'fixed']);
+  });
+
+  it('calls no step of a flow fixed when another step of it answers otherwise now', () => {
+    const step = (id: string, index: number) => ({ id: 'f/orders', step: id, index, steps: 2 });
+    const before = report([
+      { ...equal('f/orders/create'), flow: step('create', 0) },
+      { ...withCauses('f/orders/read', 'case-r', ['total']), flow: step('read', 1) },
+    ]);
+    const now = [
+      { ...withCauses('f/orders/create', 'case-c', ['status-409']), flow: step('create', 0) },
+      { ...equal('f/orders/read'), flow: step('read', 1) },
+    ];
+    const { summary } = compareToPrevious(now, before);
+    expect(summary.fixed).toEqual([]);
+    expect(summary.notSeen?.map((f) => [f.fingerprint, f.reason])).toEqual([
+      ['total', 'diverges-otherwise'],
+    ]);
   });
 
   it('calls a divergence not-compared when the previous report did not compare its case', () => {

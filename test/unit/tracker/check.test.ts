@@ -75,9 +75,19 @@ describe('checkTracker', () => {
       rows,
       report([equal('a'), divergent('b', 'fpX'), unreachable('down', 'fpY')]),
     );
+    // b shows fpX, a root cause it never showed: it answers otherwise now (a state that moved
+    // on), so PAR-001 is not seen there, not fixed. A one-sided transport failure is a run
+    // error: never a row, and it proves nothing.
     expect(found.map((f) => [f.rowId ?? f.fingerprint, f.reason])).toEqual([
       ['fpX', 'missing-row'],
-      // A one-sided transport failure is a run error: never a row, and it proves nothing.
+    ]);
+    // With fpX a cause b already showed (its row lists b), b compared where PAR-001 was.
+    const known = [...rows, row({ id: 'PAR-006', fingerprint: 'fpX', caseIds: ['b'] })];
+    const again = checkTracker(
+      known,
+      report([equal('a'), divergent('b', 'fpX'), unreachable('down', 'fpY')]),
+    );
+    expect(again.map((f) => [f.rowId ?? f.fingerprint, f.reason])).toEqual([
       ['PAR-001', 'not-resolved'],
     ]);
   });

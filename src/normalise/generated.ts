@@ -1,0 +1,278 @@
+/**
+ * Values the side that answered generated for itself, found on the first run
+ * by evidence in the exchange, never by a member's name, and compared by
+ * their format as `{{generated}}`. Two values at the same place that differ,
+ * neither of which the side's own request holds (an input echoed back is
+ * data), are per-instance when:
+ *
+ * - **format**: both are of one generated format — a UUID (dashed, or 32 hex
+ *   digits), or a revision `N-<hash>` with the same counter and the same
+ *   length and alphabet of hash — whatever the request (a fresh-UUID
+ *   endpoint, a server's own identity in its root document);
+ * - **write**: they are in the answer to a write (`POST`, `PUT`, `PATCH`,
+ *   `DELETE`) both sides accepted (2xx), and of one id-like format (a
+ *   token of letters and digits of one shape, hex digits of one length, a
+ *   release version): first seen there, so made there (an id, a revision a
+ *   bulk write returns and nothing reads again);
+ * - **identity**: they sit in an object beside a value found per-instance
+ *   above, and are hex digits of one length or release versions (a
+ *   server's build hash and version beside its uuid).
+ *
+ * A value whose format differs (decimal against hex, another revision
+ * counter or scheme), a number, a word, or a value one request named stays
+ * a divergence. Where two values of one id-like format differ without such
+ * evidence (an answer to a read), they stay a divergence too, and the places
+ * are listed as `unsettled`: `--noise` (a replica of the baseline) would
+ * settle them. A member one side adds or lacks is never touched: a real
+ * change in the same answer keeps its own row. Where it was done is kept,
+ * with its evidence, for the reports; the `--noise` replica is masked at the
+ * same places. Pure.
+ */
+import type { Exchange, SideOutcome } from '../model/exchange.js';
+import type { CaseRequest } from '../model/request.js';
+import { joinPointer } from '../util/json-pointer.js';
+import { isExactNumber } from '../wire/exact-number.js';
+import { maskReplicaAt } from './replica.js';
+import { structuredBody, withStructuredValue } from './sequence-walk.js';
+
+/** What a value each side generated is compared as. */
+export const GENERATED_TOKEN = '{{generated}}';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const HEX32 = /^(?:[0-9a-f]{32}|[0-9A-F]{32})$/;
+const REVISION = /^(\d+)-([0-9a-f]{16,}|[A-Za-z0-9+/_-]{20,}={0,2})$/;
+const HEX = /^(?:[0-9a-f]{7,128}|[0-9A-F]{7,128})$/;
+const VERSION = /^v?\d+(?:\.\d+){2,}(?:[-+][0-9A-Za-z.-]+)?$/;
+const TOKEN = /^[A-Za-z0-9_.:-]{6,128}$/;
+
+const WRITES: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Digits and letters both: a drawn value, not a word or a number. */
+function mixed(value: string): boolean {
+  return /\d/.test(value) && /[A-Za-z]/.test(value);
+}
+
+/** A generated format that speaks for itself (a UUID, a revision), or undefined. */
+export function generatedFormat(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.length > 200) return undefined;
+  if (UUID.test(value)) return 'uuid';
+  if (HEX32.test(value) && mixed(value)) return 'uuid';
+  const revision = REVISION.exec(value);
+  const hash = revision?.[2];
+  if (revision !== null && hash !== undefined && /\d/.test(hash)) {
+    const alphabet = /^[0-9a-f]+$/.test(hash) ? 'hex' : 'base64';
+    return `revision ${revision[1]}-${alphabet}${hash.length}`;
+  }
+  return undefined;
+}
+
+/** Hex digits of one length, or a release version: a build's hash and version. */
+function identityFormat(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  if (HEX.test(value) && mixed(value)) return `hex${value.length}`;
+  return VERSION.test(value) ? 'version' : undefined;
+}
+
+/** An id-like format: a generated one, an identity one, or a token's shape (letters `a`, digits `9`). */
+export function idFormat(value: unknown): string | undefined {
+  const format = generatedFormat(value) ?? identityFormat(value);
+  if (format !== undefined || typeof value !== 'string') return format;
+  if (!TOKEN.test(value) || !mixed(value)) return undefined;
+  return `token ${value.replace(/[A-Za-z]+/g, 'a').replace(/\d+/g, '9')}`;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return (
+    value !== null && typeof value === 'object' && !Array.isArray(value) && !isExactNumber(value)
+  );
+}
+
+/** Everything a request says: path, query, header values and body, as one text. */
+function requestText(request: CaseRequest): string {
+  const { body } = request;
+  const text =
+    body.kind === 'json' ? JSON.stringify(body.value) : body.kind === 'text' ? body.text : '';
+  const pairs = [...request.query, ...request.headers].map(([k, v]) => `${k}=${v}`);
+  return `${request.path} ${pairs.join(' ')} ${text}`;
+}
+
+function accepted(side: SideOutcome): boolean {
+  return side.outcome === 'response' && side.response.status >= 200 && side.response.status < 300;
+}
+
+/** What the walk knows of the exchange. */
+interface Walk {
+  /** Each side's request, as text (made when first asked). */
+  asked(): readonly [baseline: string, candidate: string];
+  /** Both sides accepted a write. */
+  readonly write: boolean;
+  /** Places masked, with their evidence. */
+  readonly generated: string[];
+  /** Places of one id-like format without evidence. */
+  readonly unsettled: string[];
+}
+
+type Found = { readonly evidence: string } | { readonly unsettled: true } | undefined;
+
+/** The evidence that `a` and `b` (differing, at one place) are per-instance; see the module comment. */
+function evidenceOf(a: unknown, b: unknown, walk: Walk, identity: boolean): Found {
+  if (typeof a !== 'string' || typeof b !== 'string' || a === b) return undefined;
+  const id = idFormat(a);
+  if (id === undefined || id !== idFormat(b)) return undefined;
+  const [asked, askedOther] = walk.asked();
+  if (asked.includes(a) || askedOther.includes(b)) return undefined;
+  const format = generatedFormat(a);
+  if (format !== undefined) return { evidence: `${format} on both sides, in no request` };
+  if (walk.write) return { evidence: 'first seen in the answer to a write' };
+  if (identity && identityFormat(a) !== undefined) return { evidence: "beside the side's own id" };
+  return { unsettled: true };
+}
+
+const masks = (found: Found): found is { readonly evidence: string } =>
+  found !== undefined && 'evidence' in found;
+
+/** `a` and `b`, copied where something changed (`changed` says whether anything did). */
+interface Pair<T> {
+  readonly values: [T, T];
+  readonly changed: boolean;
+}
+
+/** Masks the members of one pair of objects: generated ones first, then those beside them. */
+function walkObjects(
+  a: Record<string, unknown>,
+  b: Record<string, unknown>,
+  path: string,
+  walk: Walk,
+): Pair<Record<string, unknown>> {
+  let left: Record<string, unknown> | undefined;
+  let right: Record<string, unknown> | undefined;
+  const set = (key: string, x: unknown, y: unknown) => {
+    left ??= { ...a };
+    right ??= { ...b };
+    left[key] = x;
+    right[key] = y;
+  };
+  let own = false;
+  const later: string[] = [];
+  for (const key of Object.keys(a)) {
+    if (!Object.hasOwn(b, key) || a[key] === b[key]) continue;
+    const at = joinPointer(path, key);
+    const found = evidenceOf(a[key], b[key], walk, false);
+    if (masks(found)) {
+      set(key, GENERATED_TOKEN, GENERATED_TOKEN);
+      walk.generated.push(`${at} (${found.evidence})`);
+      own = true;
+    } else if (found !== undefined) {
+      later.push(key);
+    } else {
+      const inner = walkValues(a[key], b[key], at, walk);
+      if (inner.changed) set(key, ...inner.values);
+    }
+  }
+  for (const key of later) {
+    const at = joinPointer(path, key);
+    const found = evidenceOf(a[key], b[key], walk, own);
+    if (masks(found)) {
+      set(key, GENERATED_TOKEN, GENERATED_TOKEN);
+      walk.generated.push(`${at} (${found.evidence})`);
+    } else {
+      walk.unsettled.push(at);
+    }
+  }
+  return left === undefined || right === undefined
+    ? { values: [a, b], changed: false }
+    : { values: [left, right], changed: true };
+}
+
+function walkArrays(a: unknown[], b: unknown[], path: string, walk: Walk): Pair<unknown[]> {
+  let left: unknown[] | undefined;
+  let right: unknown[] | undefined;
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    if (a[i] === b[i]) continue;
+    const at = joinPointer(path, i);
+    const found = evidenceOf(a[i], b[i], walk, false);
+    let pair: [unknown, unknown] | undefined;
+    if (masks(found)) {
+      pair = [GENERATED_TOKEN, GENERATED_TOKEN];
+      walk.generated.push(`${at} (${found.evidence})`);
+    } else if (found !== undefined) {
+      walk.unsettled.push(at);
+    } else {
+      const inner = walkValues(a[i], b[i], at, walk);
+      if (inner.changed) pair = inner.values;
+    }
+    if (pair === undefined) continue;
+    left ??= [...a];
+    right ??= [...b];
+    [left[i], right[i]] = pair;
+  }
+  return left === undefined || right === undefined
+    ? { values: [a, b], changed: false }
+    : { values: [left, right], changed: true };
+}
+
+function walkValues(a: unknown, b: unknown, path: string, walk: Walk): Pair<unknown> {
+  if (a === b) return { values: [a, b], changed: false };
+  if (Array.isArray(a) && Array.isArray(b)) return walkArrays(a, b, path, walk);
+  if (isObject(a) && isObject(b)) return walkObjects(a, b, path, walk);
+  const found = evidenceOf(a, b, walk, false);
+  if (masks(found)) {
+    walk.generated.push(`${path || '/'} (${found.evidence})`);
+    return { values: [GENERATED_TOKEN, GENERATED_TOKEN], changed: true };
+  }
+  if (found !== undefined) walk.unsettled.push(path || '/');
+  return { values: [a, b], changed: false };
+}
+
+function sideRequest(exchange: Exchange, side: 'baseline' | 'candidate'): CaseRequest {
+  return exchange.flow?.requests[side] ?? exchange.case.request;
+}
+
+/** The pointer of a `generated` entry (`/uuid (uuid on both sides, in no request)` → `/uuid`). */
+function pointerOfEntry(entry: string): string {
+  return entry.slice(0, entry.indexOf(' ('));
+}
+
+/**
+ * The exchange with the values each side generated compared as
+ * `{{generated}}` (see the module comment); `generated` lists where, with the
+ * evidence, and `unsettled` where values of one id-like format differ without it.
+ */
+export function maskGeneratedValues(exchange: Exchange): Exchange {
+  const { baseline, candidate, replica } = exchange;
+  const left = structuredBody(baseline);
+  const right = structuredBody(candidate);
+  if (left === undefined || right === undefined || left.kind !== right.kind) return exchange;
+  if (left.value === right.value) return exchange;
+  const request = sideRequest(exchange, 'baseline');
+  let asked: readonly [string, string] | undefined;
+  const walk: Walk = {
+    asked: () => {
+      asked ??= [requestText(request), requestText(sideRequest(exchange, 'candidate'))];
+      return asked;
+    },
+    write: WRITES.has(request.method) && accepted(baseline) && accepted(candidate),
+    generated: [],
+    unsettled: [],
+  };
+  const [x, y] = walkValues(left.value, right.value, '', walk).values;
+  if (walk.generated.length === 0 && walk.unsettled.length === 0) return exchange;
+  if (walk.generated.length === 0) return { ...exchange, unsettled: walk.unsettled };
+  const places = walk.generated.map(pointerOfEntry);
+  return {
+    ...exchange,
+    baseline: withStructuredValue(baseline, left, x),
+    candidate: withStructuredValue(candidate, right, y),
+    ...(replica === undefined || baseline.outcome !== 'response'
+      ? {}
+      : {
+          replica: maskReplicaAt(replica, baseline.response, {
+            places,
+            alike: (raw, value) => idFormat(raw) !== undefined && idFormat(raw) === idFormat(value),
+            token: GENERATED_TOKEN,
+          }),
+        }),
+    generated: [...(exchange.generated ?? []), ...walk.generated],
+    ...(walk.unsettled.length === 0 ? {} : { unsettled: walk.unsettled }),
+  };
+}

@@ -1,0 +1,233 @@
+/**
+ * Per-instance values found on the first run, by evidence, with no rules and
+ * no `--noise`: revisions and ids a write returns and nothing reads again, an
+ * endpoint that answers fresh random UUIDs, and a root document that mixes a
+ * real change (an added member) with the server's own uuid, build hash and
+ * version. Each is compared by its format and listed with its evidence; the
+ * added member keeps its row, and a value of another format on each side
+ * (decimal against hex) stays a divergence. Two fixtures with other field
+ * names and endpoints.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { RunReport } from '../../src/report/contract.js';
+import { latestReport, runCli, tempProject } from '../helpers/cli.js';
+import { json, startServer, type TestServer } from '../helpers/http.js';
+
+interface Names {
+  readonly db: string;
+  readonly rev: string;
+  readonly id: string;
+  readonly uuids: string;
+  readonly identity: string;
+  readonly version: string;
+  readonly build: string;
+  readonly added: string;
+  /** A number the candidate writes in hex where the baseline writes decimal. */
+  readonly counter: string;
+}
+
+const COUCH: Names = {
+  db: 'db',
+  rev: 'rev',
+  id: 'id',
+  uuids: 'uuids',
+  identity: 'uuid',
+  version: 'version',
+  build: 'git_sha',
+  added: 'features',
+  counter: 'seq',
+};
+const OTHER: Names = {
+  db: 'store',
+  rev: 'etag_rev',
+  id: 'key',
+  uuids: 'tokens',
+  identity: 'instance',
+  version: 'release',
+  build: 'commit',
+  added: 'capabilities',
+  counter: 'cursor',
+};
+
+const hex = (n: number) => randomUUID().replaceAll('-', '').slice(0, n);
+
+/** One side of a document store: its own uuid, build and version; a candidate adds a member. */
+function store(names: Names, side: { candidate: boolean }): Promise<TestServer> {
+  const identity = hex(32);
+  const build = hex(9);
+  const version = side.candidate ? '3.3.3' : '2.3.1';
+  let written = 0;
+  return startServer((req, res, body) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const parts = url.pathname.split('/').filter((p) => p !== '');
+    if (parts.length === 0) {
+      return json(res, 200, {
+        welcome: 'hello',
+        [names.identity]: identity,
+        [names.version]: version,
+        [names.build]: build,
+        ...(side.candidate ? { [names.added]: ['search'] } : {}),
+      });
+    }
+    if (parts[0] === `_${names.uuids}`) {
+      return json(res, 200, { [names.uuids]: [hex(32), hex(32), hex(32)] });
+    }
+    if (parts[0] !== names.db) return json(res, 404, { error: 'no route' });
+    const rev = (n: number, text: string) =>
+      `${n}-${createHash('md5').update(`${text}${identity}`).digest('hex')}`;
+    if (req.method === 'POST' && parts[1] === '_bulk') {
+      const docs = (JSON.parse(body || '{}').docs ?? []) as unknown[];
+      return json(
+        res,
+        201,
+        docs.map((doc) => ({
+          ok: true,
+          [names.id]: hex(32),
+          [names.rev]: rev(1, JSON.stringify(doc)),
+        })),
+      );
+    }
+    if (req.method === 'DELETE' && parts[1] !== undefined) {
+      written++;
+      return json(res, 200, { ok: true, [names.id]: parts[1], [names.rev]: rev(2, parts[1]) });
+    }
+    if (req.method === 'GET' && parts[1] === '_changes') {
+      // Decimal on one side, hex on the other: another format, a divergence.
+      const last = 40 + written;
+      return json(res, 200, {
+        [names.counter]: side.candidate ? last.toString(16) + 'f' : `${last}1`,
+      });
+    }
+    return json(res, 404, { error: 'missing' });
+  });
+}
+
+const cases = (names: Names) => `suite: ${names.db}
+serial: true
+defaults:
+  headers: { content-type: application/json }
+cases:
+  - id: root
+    request: { method: GET, path: / }
+  - id: uuids
+    request: { method: GET, path: /_${names.uuids} }
+  - id: bulk
+    request:
+      method: POST
+      path: /${names.db}/_bulk
+      json: { docs: [{ title: one }, { title: two }] }
+  - id: delete
+    request: { method: DELETE, path: /${names.db}/doc-7 }
+  - id: changes
+    request: { method: GET, path: /${names.db}/_changes }
+`;
+
+function result(report: RunReport, id: string) {
+  const found = report.results.find((r) => r.caseId.endsWith(`/${id}`));
+  if (found === undefined) throw new Error(`no result ${id}`);
+  return found;
+}
+
+describe('per-instance values found on the first run, by evidence', () => {
+  const started: TestServer[] = [];
+  afterAll(async () => Promise.all(started.map((s) => s.close())));
+
+  it.each([
+    ['CouchDB names', COUCH],
+    ['other names', OTHER],
+  ])('%s: only the added member and the other format are rows', async (_, names) => {
+    const baseline = await store(names, { candidate: false });
+    const candidate = await store(names, { candidate: true });
+    started.push(baseline, candidate);
+    const cwd = await tempProject({ [`cases/${names.db}.yaml`]: cases(names) });
+    const run = await runCli(cwd, [
+      'run',
+      '--baseline',
+      `a=${baseline.url}`,
+      '--candidate',
+      `b=${candidate.url}`,
+    ]);
+    expect(run.code, run.stdout).toBe(1);
+    const report = await latestReport(cwd);
+    const rows = (report.rootCauses ?? []).map((r) => r.summary);
+    // The added member and the counter of another format: two rows, none for a revision,
+    // an id, a UUID, the server's own uuid, build or version.
+    expect(rows, rows.join('\n')).toHaveLength(2);
+    expect(rows.some((row) => row.includes(names.added))).toBe(true);
+    expect(rows.some((row) => row.includes(names.counter))).toBe(true);
+    for (const field of [names.rev, names.id, names.uuids, names.identity, names.version]) {
+      expect(rows.filter((row) => row.includes(`\`/${field}`))).toEqual([]);
+    }
+    // Each per-instance value is listed with its evidence.
+    expect(result(report, 'root').generated).toEqual([
+      `/${names.identity} (uuid on both sides, in no request)`,
+      `/${names.version} (beside the side's own id)`,
+      `/${names.build} (beside the side's own id)`,
+    ]);
+    expect(result(report, 'root').findings?.map((f) => f.summary)).toEqual([
+      expect.stringContaining(names.added),
+    ]);
+    expect(result(report, 'uuids').verdict).toBe('equal');
+    expect(result(report, 'uuids').generated).toEqual(
+      [0, 1, 2].map((i) => `/${names.uuids}/${i} (uuid on both sides, in no request)`),
+    );
+    expect(result(report, 'bulk').verdict).toBe('equal');
+    expect(result(report, 'bulk').generated).toEqual(
+      expect.arrayContaining([
+        `/0/${names.id} (uuid on both sides, in no request)`,
+        `/0/${names.rev} (revision 1-hex32 on both sides, in no request)`,
+        `/1/${names.rev} (revision 1-hex32 on both sides, in no request)`,
+      ]),
+    );
+    expect(result(report, 'delete').verdict).toBe('equal');
+    expect(result(report, 'delete').generated).toEqual([
+      `/${names.rev} (revision 2-hex32 on both sides, in no request)`,
+    ]);
+    const changes = result(report, 'changes');
+    expect(changes.verdict).toBe('divergent');
+    expect(changes.generated).toBeUndefined();
+    expect(report.summary.generated).toBe(4);
+    expect(run.stdout).toContain('per-instance: 4 case(s) with values each side generated');
+  });
+});
+
+describe('id-like values without evidence', () => {
+  const started: TestServer[] = [];
+  afterAll(async () => Promise.all(started.map((s) => s.close())));
+
+  it.each([
+    ['a code', 'code', 'AB-1234', 'AB-9876'],
+    ['a handle', 'handle', 'user_7f3k', 'user_2m9q'],
+  ])(
+    '%s a read answers differently stays a row that says which evidence would settle it',
+    async (_, field, x, y) => {
+      const baseline = await startServer((_req, res) => json(res, 200, { [field]: x, n: 1 }));
+      const candidate = await startServer((_req, res) => json(res, 200, { [field]: y, n: 1 }));
+      started.push(baseline, candidate);
+      const cwd = await tempProject({
+        'cases/read.yaml':
+          'suite: read\ncases:\n  - id: one\n    request: { method: GET, path: /thing }\n',
+      });
+      const run = await runCli(cwd, [
+        'run',
+        '--baseline',
+        `a=${baseline.url}`,
+        '--candidate',
+        `b=${candidate.url}`,
+      ]);
+      expect(run.code, run.stdout).toBe(1);
+      const report = await latestReport(cwd);
+      expect(report.results[0]?.unsettled).toEqual([`/${field}`]);
+      expect(report.results[0]?.generated).toBeUndefined();
+      expect(report.summary.unsettled).toBe(1);
+      expect(run.stdout).toContain('--noise (a replica) would settle them');
+      const tracker = await readFile(join(cwd, 'docs/ARCHITECTURE_COMPARISON.md'), 'utf8');
+      const row = tracker.split('\n').find((line) => line.startsWith('| PAR-001 '));
+      expect(row).toContain('_open_');
+      expect(row).toContain('run with --noise (a replica of the baseline) to settle it');
+    },
+  );
+});
