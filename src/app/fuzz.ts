@@ -20,6 +20,7 @@ import { type Seed, seedsOf } from '../fuzz/seeds.js';
 import { createSender } from '../fuzz/sender.js';
 import { type Case, isWriteMethod } from '../model/case.js';
 import { restorer } from '../recording/entry.js';
+import { addCredentialValues, literalSecrets } from '../redact/literal-credentials.js';
 import { createRedactor, type Redactor } from '../redact/redact.js';
 import type { RunFolder } from '../report/run-folder.js';
 import type { CaseResult } from '../results/types.js';
@@ -127,6 +128,27 @@ function writes(testCase: Case): boolean {
   return testCase.flow?.before?.some((step) => isWriteMethod(step.request.method)) === true;
 }
 
+/**
+ * What every answer the fuzzer observes is redacted with: the run's secrets
+ * and the credentials the seed cases write as literals (a token after
+ * `Bearer`, a cookie, a credential query value), which a server may echo.
+ * The seeds and the case files written keep such a literal as the library
+ * wrote it (it is sent as written: no placeholder could be restored), but no
+ * result, report or printed line holds it. Undefined when the seeds write none.
+ */
+function reportedRedactor(
+  seeds: readonly Case[],
+  headerNames: readonly string[],
+  secrets: ReadonlyMap<string, string>,
+): Redactor | undefined {
+  const credentials = new Set<string>();
+  for (const seed of seeds)
+    addCredentialValues(seed.request, seed.rules.redactHeaders, credentials);
+  const literal = literalSecrets(credentials, secrets);
+  if (literal.secrets.size === 0) return undefined;
+  return createRedactor({ headerNames, secrets: new Map([...literal.secrets, ...secrets]) });
+}
+
 /** The seed cases (library or OpenAPI document), and those fuzzed (only those that write nothing without `--allow-writes`). */
 async function seedCases(config: RunConfig, options: FuzzOptions, env: AppContext['env']) {
   if (options.openapi !== undefined && (options.cases?.length ?? 0) > 0) {
@@ -197,11 +219,12 @@ async function explore(config: RunConfig, exploration: Exploration): Promise<Fuz
   const redact = createRedactor({ headerNames: redactHeaders, secrets });
   // Secrets are fuzzed and shrunk only as their placeholders (`fuzz/secrets.ts`).
   const seeds = seedsOf(allowed.map((c) => withPlaceholders(c, redact)));
+  const reported = reportedRedactor(allowed, redactHeaders, secrets) ?? redact;
   const seedNumber = options.seed ?? DEFAULT_SEED;
   const budget = options.budget ?? DEFAULT_BUDGET;
   const sender = createSender({
     config,
-    redact,
+    redact: reported,
     restore: restorer(secrets),
     flows,
     reset,
@@ -257,6 +280,7 @@ async function explore(config: RunConfig, exploration: Exploration): Promise<Fuz
     seeds,
     flows,
     redact,
+    reported,
     options,
     context,
     env: project.env,
@@ -270,7 +294,10 @@ interface Found {
   readonly base: Omit<FuzzSummary, 'cases'>;
   readonly seeds: readonly Seed[];
   readonly flows: ReadonlyMap<string, readonly Case[]>;
+  /** For the case files written: the run's secrets as their placeholders. */
   readonly redact: Redactor;
+  /** For what is reported (the replay's results): the seeds' literal credentials too. */
+  readonly reported: Redactor;
   readonly options: FuzzOptions;
   readonly context: AppContext;
   readonly env: AppContext['env'];
@@ -309,7 +336,7 @@ async function replayed(config: RunConfig, found: Found): Promise<FuzzOutcome> {
   const replay = await runParity({
     config,
     cases: library.source,
-    redact: found.redact,
+    redact: found.reported,
     now: context.now,
     reporters: [{ name: 'fuzz', onResult: (result) => results.set(result.caseId, result) }],
     folder: found.folder,

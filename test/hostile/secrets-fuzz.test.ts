@@ -70,3 +70,57 @@ describe('fuzzing a case that holds a secret', () => {
     }
   });
 });
+
+describe('fuzzing a case that writes a literal token', () => {
+  const TOKEN = 'tok_LiteralQ7w8E9r0T';
+  let a: TestServer;
+  let b: TestServer;
+  beforeAll(async () => {
+    // The candidate echoes the caller's token as a key for a large `n`: a divergence that names it.
+    const echo = (candidate: boolean) =>
+      startServer((req, res, body) => {
+        const token = String(req.headers.authorization ?? '').replace(/^Bearer /, '');
+        let n = 0;
+        try {
+          n = Number(JSON.parse(body).n ?? 0);
+        } catch {
+          n = -1;
+        }
+        json(res, 200, candidate && n > 1 ? { [token]: true, n } : { n });
+      });
+    [a, b] = await Promise.all([echo(false), echo(true)]);
+  });
+  afterAll(async () => Promise.all([a.close(), b.close()]));
+
+  it('keeps it out of every result, report and printed line (the library and the cases written keep it as written)', async () => {
+    const seed = `suite: pay
+cases:
+  - id: charge
+    request:
+      method: POST
+      path: /charge
+      headers: { authorization: "Bearer ${TOKEN}" }
+      json: { n: 1 }
+`;
+    const cwd = await tempProject({
+      'parity.config.yaml': CONFIG.replace('URL_A', a.url).replace('URL_B', b.url),
+      'cases/pay.yaml': seed,
+    });
+    const run = await runCli(cwd, [
+      'fuzz',
+      '--allow-writes',
+      '--budget',
+      '200',
+      '--seed',
+      '3',
+      '--no-tracker',
+      '--out',
+      'cases/found',
+    ]);
+    expect([0, 1], run.stderr).toContain(run.code);
+    const outputs = (await filesUnder(cwd)).filter(([path]) => !path.includes('cases/'));
+    expect(outputs.length).toBeGreaterThan(0);
+    const where = [['stdout', run.stdout], ['stderr', run.stderr], ...outputs].filter(([, t]) => t?.includes(TOKEN)).map(([p]) => p);
+    expect(where, 'the literal token leaked').toEqual([]);
+  });
+});
