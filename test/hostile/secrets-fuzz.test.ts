@@ -120,7 +120,9 @@ cases:
     expect([0, 1], run.stderr).toContain(run.code);
     const outputs = (await filesUnder(cwd)).filter(([path]) => !path.includes('cases/'));
     expect(outputs.length).toBeGreaterThan(0);
-    const where = [['stdout', run.stdout], ['stderr', run.stderr], ...outputs].filter(([, t]) => t?.includes(TOKEN)).map(([p]) => p);
+    const where = [['stdout', run.stdout], ['stderr', run.stderr], ...outputs]
+      .filter(([, t]) => t?.includes(TOKEN))
+      .map(([p]) => p);
     expect(where, 'the literal token leaked').toEqual([]);
   });
 });
