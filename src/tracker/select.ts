@@ -5,6 +5,7 @@
  * its Summary names, matched against a path pattern. Pure.
  */
 import { isRootCauseFingerprint } from '../compare/root-cause.js';
+import { globMatcher } from '../util/wildcard.js';
 import type { TrackerRow } from './types.js';
 
 /** `nil-slice` of `nil-slice-3fa9c2d17be0`; undefined for a row of an older scheme (16 hex). */
@@ -52,32 +53,9 @@ export function rowPlaces(row: Pick<TrackerRow, 'fingerprint' | 'summary'>): Pla
   );
 }
 
-/**
- * `*` within a segment: any run of characters. Matched without a regular
- * expression (the classic two-pointer wildcard walk: linear in practice, no
- * backtracking blow-up whatever the pattern).
- */
+/** `*` within a segment: any run of characters (`util/wildcard.ts`: no regular expression, linear). */
 function segmentMatches(glob: string, segment: string): boolean {
-  let g = 0;
-  let s = 0;
-  let star = -1;
-  let resume = 0;
-  while (s < segment.length) {
-    if (g < glob.length && glob[g] !== '*' && glob[g] === segment[s]) {
-      g++;
-      s++;
-    } else if (g < glob.length && glob[g] === '*') {
-      star = g++;
-      resume = s;
-    } else if (star >= 0) {
-      g = star + 1;
-      s = ++resume;
-    } else {
-      return false;
-    }
-  }
-  while (g < glob.length && glob[g] === '*') g++;
-  return g === glob.length;
+  return globMatcher(glob)(segment);
 }
 
 /** Glob segments against pointer segments: `*` is one segment, `**` any number. */
