@@ -14,6 +14,7 @@ import { REPORT_SCHEMA_VERSION } from '../report/schema-version.js';
 import type { CoverageSection } from '../results/coverage.js';
 import type { ReportHead } from './finish.js';
 import type { RuntimeWatch } from './runtime-watch.js';
+import type { SecondLookTally } from './second-look.js';
 
 /** `http://127.0.0.1:3100`, without the trailing slash `URL.href` adds to a bare origin. */
 function displayUrl(url: URL): string {
@@ -34,6 +35,8 @@ export interface RunFacts {
   readonly unused: Pick<RunReport, 'unusedRules'>;
   readonly coverage: CoverageSection;
   readonly interrupted: Interruption | undefined;
+  /** What the second look sent (`second-look.ts`). */
+  readonly secondLook: SecondLookTally;
 }
 
 /** What the run was asked (`RunInput`'s fields the head shows). */
@@ -69,5 +72,8 @@ export function reportHead(input: HeadInput, facts: RunFacts): ReportHead {
     ...facts.unused,
     coverage: facts.coverage,
     ...(facts.interrupted === undefined ? {} : { interrupted: facts.interrupted }),
+    ...(facts.secondLook.sent === 0 && facts.secondLook.over === 0
+      ? {}
+      : { secondLook: facts.secondLook }),
   };
 }

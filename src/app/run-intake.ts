@@ -10,6 +10,7 @@
 import type { RunConfig } from '../config/targets.js';
 import { maskExchange } from '../flow/mask.js';
 import type { Exchange } from '../model/exchange.js';
+import { maskChangedValues, needsSecondLook } from '../normalise/changed.js';
 import { maskDerivedRevisions } from '../normalise/derived.js';
 import { createDerivedEtags } from '../normalise/derived-etags.js';
 import { maskGeneratedValues } from '../normalise/generated.js';
@@ -59,6 +60,12 @@ export interface RunIntake {
   bodyDigests(): ReadonlyMap<string, BodyDigests>;
   /** By case id, `header etag` where another answer proved the same two tags derived (`DerivedEtags.proven`). */
   derivedEtags(): ReadonlyMap<string, readonly string[]>;
+  /**
+   * Whether an exchange just sent is worth a second look (`app/second-look.ts`):
+   * masked as this intake masks it (but for what earlier answers taught it),
+   * it still holds differing values of one format. Changes nothing.
+   */
+  worthASecondLook(exchange: Exchange): boolean;
 }
 
 export function createRunIntake(input: {
@@ -114,9 +121,29 @@ export function createRunIntake(input: {
       return input.now().getTime() + CLOCK_SKEW_MS;
     },
   };
+  // Each side's address and the run's stamps, as every answer is read first.
+  const plain = (sent: Exchange): Exchange =>
+    maskRunStamps(normaliseOrigins(redactExchange(sent, redact), origins), window);
+  // The second look's answers, read as the first were (normalise/changed.ts compares the two).
+  const looks = (sent: Exchange, raw: Exchange) => {
+    const { secondLook } = sent;
+    if (secondLook === undefined) return undefined;
+    const again = plain({
+      case: sent.case,
+      baseline: secondLook.baseline ?? sent.baseline,
+      candidate: secondLook.candidate ?? sent.candidate,
+    });
+    return {
+      first: { baseline: raw.baseline, candidate: raw.candidate },
+      again: {
+        ...(secondLook.baseline === undefined ? {} : { baseline: again.baseline }),
+        ...(secondLook.candidate === undefined ? {} : { candidate: again.candidate }),
+      },
+    };
+  };
   const masked = (sent: Exchange): Exchange => {
     // Secrets leave the exchange first: nothing below derives text from a secret value.
-    const raw = maskRunStamps(normaliseOrigins(redactExchange(sent, redact), origins), window);
+    const raw = plain(sent);
     if (raw.baseline.outcome === 'transport-error') failed.baseline++;
     if (raw.candidate.outcome === 'transport-error') failed.candidate++;
     watch.add(raw);
@@ -130,8 +157,11 @@ export function createRunIntake(input: {
     );
     const judged = maskDerivedRevisions(echoes);
     etags.add(echoes, judged);
-    // Values each side generated for itself, by the evidence the exchange holds (normalise/generated.ts).
-    return maskGeneratedValues(judged);
+    // Values each side generated for itself, by the evidence the exchange holds (normalise/generated.ts),
+    // then those that changed between two requests to one side (normalise/changed.ts).
+    const generated = maskGeneratedValues(judged);
+    const two = looks(sent, raw);
+    return two === undefined ? generated : maskChangedValues(generated, two);
   };
   // One step as the pool reported it: what is ready to be judged.
   const take = (step: HeldStep): Released => {
@@ -167,5 +197,12 @@ export function createRunIntake(input: {
     sequenceOrigins: () => sequences.proven(),
     bodyDigests: () => digests,
     derivedEtags: () => etags.proven(),
+    worthASecondLook: (sent) =>
+      needsSecondLook(sent) &&
+      needsSecondLook(
+        maskGeneratedValues(
+          maskDerivedRevisions(sent.flow === undefined ? plain(sent) : maskExchange(plain(sent))),
+        ),
+      ),
   };
 }

@@ -49,6 +49,7 @@ import { reportHead } from './run-head.js';
 import { newRunId } from './run-id.js';
 import { createRunIntake, type Released } from './run-intake.js';
 import type { RuntimeWatch } from './runtime-watch.js';
+import { createSecondLooks, type SecondLookTally } from './second-look.js';
 import type { StoppedAnswering } from './side-watch.js';
 import type { TrackerUpdate } from './tracker-update.js';
 
@@ -121,6 +122,8 @@ interface Executions {
   runtimes: ReturnType<RuntimeWatch['runtimes']>;
   /** Set when a signal stopped the run. */
   interrupted: Interruption | undefined;
+  /** What the second look sent. */
+  secondLook: SecondLookTally;
   /** Every sink of the run's results, `onEnd` still to call. */
   reporters: Reporters<ReportEnd>;
   /** By case id, the places a later echo proved per-instance (`echo-origins.ts`). */
@@ -211,6 +214,14 @@ async function execute(
   // Results go to disk as they complete, so memory stays flat in the number of cases.
   const stream = await openResultStream(join(folder.dir, 'results.ndjson'), source.count);
   const intake = createRunIntake(input);
+  // Values that change between two requests to one side, seen on the first run (`second-look.ts`).
+  const looks = createSecondLooks({
+    baseline: clients.baseline,
+    candidate: clients.candidate,
+    // With --noise the replica's answer is that evidence already.
+    max: config.noise.enabled ? 0 : config.secondLook,
+    worth: (exchange) => intake.worthASecondLook(exchange),
+  });
   const bodies = createBodyFiles(folder.dir, displayPath(config.cwd, folder.finalDir));
   const latency = createLatencyCollector();
   const coverage = createCoverageCollector(input.coverage);
@@ -274,6 +285,7 @@ async function execute(
       clients.replica === undefined
         ? undefined
         : { client: clients.replica, runsFlows: config.noise.replica !== undefined },
+    lookAgain: looks.look,
     flowsAgain: flowsAgain(input, clients),
     concurrency: config.concurrency,
     onExchange: (exchange, position) => onStep({ position, exchange }),
@@ -311,6 +323,7 @@ async function execute(
     stoppedAnswering: aborted() ? [] : intake.stoppedAnswering(),
     runtimes: intake.runtimes(),
     interrupted,
+    secondLook: looks.tally(),
     reporters,
     echoOrigins: intake.echoOrigins(),
     sequenceOrigins: intake.sequenceOrigins(),
@@ -367,6 +380,7 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
       unused: unusedRulesField(source.declaredEquivalences, fired),
       coverage: coverage.section(),
       interrupted,
+      secondLook: executions.secondLook,
     }),
     collected,
     // A value a later answer echoed was per-instance where it first appeared too.

@@ -10,11 +10,13 @@ import * as z from 'zod';
 import { parseShard } from '../cases/shard.js';
 import { FINDING_KINDS } from '../compare/finding-kinds.js';
 import {
+  DEFAULT_SECOND_LOOKS,
   DEFAULT_TRACKER_PATH,
   FAIL_POLICIES,
   MAX_CONCURRENCY,
   MAX_KEPT_RUNS,
   MAX_RETRIES,
+  MAX_SECOND_LOOKS,
   MAX_TIMEOUT_MS,
 } from '../config/limits.js';
 import { type Budget, parseBudget } from '../fuzz/budget.js';
@@ -186,6 +188,12 @@ const run = once(() =>
         'retries after connection-level failures only (default 0)',
         0,
         MAX_RETRIES,
+      ),
+      secondLook: countOption(
+        '--second-look <n>',
+        `send at most n safe requests once more to each side when their answers differ in a value of one format, to see which values change between requests (default ${DEFAULT_SECOND_LOOKS}; 0 turns it off)`,
+        0,
+        MAX_SECOND_LOOKS,
       ),
       compareTo: shared.compareTo(),
       noise: toggle(

@@ -18,3 +18,7 @@ export const MAX_KEPT_RUNS = 100_000;
 export const MAX_TIMEOUT_MS = 2_147_483_647;
 /** Retries after a connection-level failure. */
 export const MAX_RETRIES = 10;
+/** Cases a run may send again for a second look unless `secondLook` says otherwise. */
+export const DEFAULT_SECOND_LOOKS = 100;
+/** The most cases a run may send again for a second look. */
+export const MAX_SECOND_LOOKS = 100_000;

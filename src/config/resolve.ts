@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import type { NoiseConfig } from '../noise/config-schema.js';
 import type { RulesSpec } from '../rules/schema.js';
 import { DEFAULT_NODE_BUDGET, type NodeBudget } from '../wire/budget.js';
+import { DEFAULT_SECOND_LOOKS } from './limits.js';
 import { type ConfigInput, DEFAULT_TRACKER_PATH, type FailPolicy } from './schema.js';
 
 export const DEFAULTS = {
@@ -37,6 +38,7 @@ type Overridden =
   | 'maxInFlight'
   | 'timeoutMs'
   | 'retries'
+  | 'secondLook'
   | 'failOn'
   | 'failOnEncoding'
   | 'openapi';
@@ -106,6 +108,8 @@ export interface ResolvedConfig {
   readonly maxInFlight: number | undefined;
   readonly timeoutMs: number;
   readonly retries: number;
+  /** Cases the run may send again for a second look (`app/second-look.ts`); 0: none. */
+  readonly secondLook: number;
   readonly bodyCapBytes: number;
   /** The shape a JSON/XML body may have before it is compared by hash. */
   readonly bodyBudget: NodeBudget;
@@ -149,6 +153,7 @@ export function resolveConfig(
     maxInFlight: flags.maxInFlight ?? config.maxInFlight,
     timeoutMs: flags.timeoutMs ?? config.timeoutMs ?? DEFAULTS.timeoutMs,
     retries: flags.retries ?? config.retries ?? DEFAULTS.retries,
+    secondLook: flags.secondLook ?? config.secondLook ?? DEFAULT_SECOND_LOOKS,
     bodyCapBytes: config.bodyCapBytes ?? DEFAULTS.bodyCapBytes,
     bodyBudget: {
       nodes: config.bodyBudget?.nodes ?? DEFAULT_NODE_BUDGET.nodes,

@@ -10,11 +10,13 @@ import { rulesSpecSchema } from '../rules/schema.js';
 import { once } from '../util/once.js';
 import { MAX_DEPTH } from '../wire/budget.js';
 import {
+  DEFAULT_SECOND_LOOKS,
   DEFAULT_TRACKER_PATH,
   FAIL_POLICIES,
   MAX_CONCURRENCY,
   MAX_KEPT_RUNS,
   MAX_RETRIES,
+  MAX_SECOND_LOOKS,
   MAX_TIMEOUT_MS,
 } from './limits.js';
 
@@ -109,6 +111,14 @@ function buildConfigSchema() {
         .max(MAX_RETRIES)
         .optional()
         .describe('Retries after a connection-level failure only (default 0)'),
+      secondLook: z
+        .int()
+        .min(0)
+        .max(MAX_SECOND_LOOKS)
+        .optional()
+        .describe(
+          `Safe requests (GET, HEAD, OPTIONS) a run may send once more to each side when their answers differ in a value of one format, to see which values change between requests (default ${DEFAULT_SECOND_LOOKS}; 0 turns it off)`,
+        ),
       bodyCapBytes: z
         .int()
         .min(1024)

@@ -59,6 +59,13 @@ function both(
   });
 }
 
+/**
+ * Looks at an exchange again before the pool hands it over (the second
+ * look, `app/second-look.ts`): the exchange, with the extra answers when it
+ * sent the request again, else as it was.
+ */
+export type LookAgain = (exchange: Exchange) => Promise<Exchange>;
+
 /** Where the run sends what noise learning needs: every case, and flows only to an instance of their own. */
 export interface ReplicaSends {
   /** Each plain case is also sent here (the baseline again, or its replica). */
@@ -82,10 +89,11 @@ export function exchangeSender(
   baseline: TargetClient,
   candidate: TargetClient,
   replica?: ReplicaSends,
+  lookAgain?: LookAgain,
 ): Sender<Exchange> {
   return {
-    send: (testCase, inSequence) =>
-      exchangeCase(
+    send: (testCase, inSequence) => {
+      const sent = exchangeCase(
         testCase,
         baseline,
         candidate,
@@ -93,7 +101,9 @@ export function exchangeSender(
         replica?.runsFlows === true || sendsAgain(testCase, inSequence)
           ? replica?.client
           : undefined,
-      ),
+      );
+      return lookAgain === undefined ? sent : sent.then(lookAgain);
+    },
     flow: () => {
       const run = createFlowRun({ baseline, candidate });
       const again =
@@ -108,7 +118,9 @@ export function exchangeSender(
           problems: outcome.problems,
         };
         const value = { case: testCase, baseline: b.answer, candidate: c.answer, flow };
-        if (other?.kind !== 'sent') return { kind: 'sent', value };
+        if (other?.kind !== 'sent') {
+          return { kind: 'sent', value: lookAgain === undefined ? value : await lookAgain(value) };
+        }
         const { answer, variables } = other.sides.replica;
         const withReplica = { ...flow, replicaVariables: variables };
         return { kind: 'sent', value: { ...value, flow: withReplica, replica: answer } };

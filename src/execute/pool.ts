@@ -15,7 +15,7 @@ import type { RunUnit } from '../cases/source.js';
 import type { Case } from '../model/case.js';
 import type { Exchange } from '../model/exchange.js';
 import type { TargetClient } from './client.js';
-import { exchangeSender, type ReplicaSends } from './exchange.js';
+import { exchangeSender, type LookAgain, type ReplicaSends } from './exchange.js';
 import type { LoopClock } from './loop-clock.js';
 import type { Sender } from './sender.js';
 import { type FlowAgain, runSequence, type SequenceInput } from './sequence.js';
@@ -44,6 +44,8 @@ export interface ExecuteInput {
   readonly candidate: TargetClient;
   /** With `--noise`: each case is also sent here (the baseline again, or its replica; a replica instance runs flows too). */
   readonly replica?: ReplicaSends | undefined;
+  /** The second look: a safe request sent once more to each side when its answers differ in value. */
+  readonly lookAgain?: LookAgain | undefined;
   readonly concurrency: number;
   /** Called as each exchange completes, with its case's position in run order (0-based). */
   readonly onExchange: (exchange: Exchange, position: number) => void;
@@ -67,7 +69,7 @@ export function executeCases(input: ExecuteInput): Promise<Executed> {
   return executeUnits({
     cases: input.cases,
     concurrency: input.concurrency,
-    sender: exchangeSender(input.baseline, input.candidate, input.replica),
+    sender: exchangeSender(input.baseline, input.candidate, input.replica, input.lookAgain),
     // Judging an exchange is timed, so it is not counted in the latency of others (`LoopClock`).
     onSent:
       clock === undefined

@@ -98,6 +98,13 @@ export interface Exchange {
   readonly candidate: SideOutcome;
   /** With `--noise`: the same request sent a second time to the baseline (or its replica). */
   readonly replica?: SideOutcome;
+  /**
+   * The second look (`app/second-look.ts`): the same safe request sent once
+   * more to each side that is asked over HTTP, when the two answers held
+   * differing values of one format; evidence that a value is per-instance
+   * (`normalise/changed.ts`).
+   */
+  readonly secondLook?: { readonly baseline?: SideOutcome; readonly candidate?: SideOutcome };
   /** A flow step: each side's own request and variables (the requests differ by them). */
   readonly flow?: FlowExchange;
   /**

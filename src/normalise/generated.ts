@@ -67,7 +67,7 @@ export function generatedFormat(value: unknown): string | undefined {
 }
 
 /** Hex digits of one length, or a release version: a build's hash and version. */
-function identityFormat(value: unknown): string | undefined {
+export function identityFormat(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   if (HEX.test(value) && mixed(value)) return `hex${value.length}`;
   return VERSION.test(value) ? 'version' : undefined;

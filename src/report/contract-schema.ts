@@ -550,6 +550,18 @@ const sectionsShapeV3 = {
     .exactOptional()
     .describe('the run selected every case of its library (a shard: a part of it)'),
   interrupted: interruptionSchema.exactOptional().describe('a signal stopped the run'),
+  secondLook: z
+    .looseObject({
+      max: countSchema.describe('the most cases the run could send again (`secondLook`)'),
+      sent: countSchema.describe('safe requests sent once more to each side'),
+      over: countSchema.describe(
+        'cases worth a second look once `max` was reached: not sent again',
+      ),
+    })
+    .exactOptional()
+    .describe(
+      'the second look: safe requests whose answers differed in a value of one format, sent once more to each side to see which values change between requests (absent when nothing was sent again)',
+    ),
 };
 
 /** What identifies a run, in every schema version. */

@@ -14,11 +14,25 @@ describe('parity run --noise, end to end', () => {
   afterAll(async () => Promise.all([old.close(), rewrite.close()]));
   const targets = () => ['--baseline', `old=${old.url}`, '--candidate', `new=${rewrite.url}`];
 
-  it('without --noise, noise shows up as divergences in every case', async () => {
+  it('without --noise or the second look, noise shows up as divergences in every case', async () => {
+    const cwd = await tempProject({ 'cases/noisy.yaml': NOISY_CASES });
+    const result = await runCli(cwd, ['run', ...targets(), '--no-tracker', '--second-look', '0']);
+    expect(result.code).toBe(1);
+    expect((await latestReport(cwd)).summary.divergent).toBe(9);
+  });
+
+  it('without --noise, the second look finds the values that change between requests', async () => {
     const cwd = await tempProject({ 'cases/noisy.yaml': NOISY_CASES });
     const result = await runCli(cwd, ['run', ...targets(), '--no-tracker']);
     expect(result.code).toBe(1);
-    expect((await latestReport(cwd)).summary.divergent).toBe(9);
+    const report = await latestReport(cwd);
+    expect(report.secondLook?.sent).toBeGreaterThan(0);
+    // Fewer divergent cases, and the three planted ones still among them.
+    expect(report.summary.divergent).toBeLessThan(9);
+    const divergent = report.results.filter((r) => r.verdict !== 'equal').map((r) => r.caseId);
+    expect(divergent).toEqual(
+      expect.arrayContaining(['noisy/health', 'noisy/record-2', 'noisy/user-7']),
+    );
   });
 
   it('reports exactly the three planted divergences, each explained, and lists the noise', async () => {

@@ -1,0 +1,145 @@
+/**
+ * Evidence (a) of a per-instance value: it changed between two requests to
+ * the same side. A GET whose answers differ in values of one format is sent
+ * once more to each side (the second look); a value a side answered
+ * differently the second time (a process's uptime, its memory, a per-request
+ * id) is compared by its format and listed with that evidence. A real change
+ * (a stable value that differs) and a value of another format stay rows; a
+ * list that only comes back in another order is no evidence; `--second-look 0`
+ * turns it off. Two fixtures with other field names and endpoints.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { RunReport } from '../../src/report/contract.js';
+import { latestReport, runCli, tempProject } from '../helpers/cli.js';
+import { json, startServer, type TestServer } from '../helpers/http.js';
+
+interface Names {
+  readonly path: string;
+  /** A fraction that grows between requests. */
+  readonly uptime: string;
+  /** An integer that moves between requests. */
+  readonly memory: string;
+  /** A per-request id. */
+  readonly request: string;
+  /** A stable value that differs between the sides: a real change. */
+  readonly mode: string;
+  /** An integer on one side, a hex string on the other, changing on both: another format. */
+  readonly counter: string;
+  /** A list each side answers in another order each time. */
+  readonly peers: string;
+}
+
+const STATS: Names = {
+  path: '/_stats',
+  uptime: 'uptime',
+  memory: 'rss',
+  request: 'request_id',
+  mode: 'mode',
+  counter: 'served',
+  peers: 'nodes',
+};
+const OTHER: Names = {
+  path: '/internal/health',
+  uptime: 'elapsedSeconds',
+  memory: 'heapUsed',
+  request: 'traceId',
+  mode: 'storage',
+  counter: 'ticks',
+  peers: 'members',
+};
+
+/** One side's process, answering its stats. */
+function side(names: Names, candidate: boolean): Promise<TestServer> {
+  const started = performance.now();
+  let served = 0;
+  return startServer((req, res) => {
+    if (req.url !== names.path) return json(res, 404, { error: 'no route' });
+    served++;
+    const peers = ['n1', 'n2', 'n3'];
+    // The candidate's order differs from the baseline's, and each side's changes per request.
+    if (served % 2 === (candidate ? 1 : 0)) peers.reverse();
+    return json(res, 200, {
+      [names.uptime]: (performance.now() - started) / 1000 + 0.123,
+      [names.memory]: 40_000_000 + Math.floor(Math.random() * 1_000_000) * 2 + served,
+      [names.request]: `req-${randomUUID().slice(0, 8)}x`,
+      [names.mode]: candidate ? 'disk' : 'memory',
+      [names.counter]: candidate ? `0x${(served * 17).toString(16)}` : served * 17,
+      [names.peers]: peers,
+    });
+  });
+}
+
+const cases = (names: Names) => `suite: stats
+cases:
+  - id: stats
+    request: { method: GET, path: ${names.path} }
+`;
+
+function only(report: RunReport) {
+  const found = report.results[0];
+  if (found === undefined) throw new Error('no result');
+  return found;
+}
+
+describe('values that change between two requests to one side', () => {
+  const started: TestServer[] = [];
+  afterAll(async () => Promise.all(started.map((s) => s.close())));
+
+  it.each([
+    ['stats names', STATS],
+    ['health names', OTHER],
+  ])(
+    '%s: per-instance by the second look, the real change and the other format stay rows',
+    async (_, names) => {
+      const baseline = await side(names, false);
+      const candidate = await side(names, true);
+      started.push(baseline, candidate);
+      const cwd = await tempProject({ 'cases/stats.yaml': cases(names) });
+      const args = ['run', '--baseline', `a=${baseline.url}`, '--candidate', `b=${candidate.url}`];
+      const run = await runCli(cwd, args);
+      expect(run.code, run.stdout).toBe(1);
+      const report = await latestReport(cwd);
+      const result = only(report);
+      expect([...(result.generated ?? [])].sort()).toEqual(
+        [
+          `/${names.memory} (changed between two requests to each side)`,
+          `/${names.request} (changed between two requests to each side)`,
+          `/${names.uptime} (changed between two requests to each side)`,
+        ].sort(),
+      );
+      const rows = (report.rootCauses ?? []).map((r) => r.summary);
+      expect(
+        rows.some((row) => row.includes(names.mode)),
+        rows.join('\n'),
+      ).toBe(true);
+      expect(
+        rows.some((row) => row.includes(names.counter)),
+        rows.join('\n'),
+      ).toBe(true);
+      for (const field of [names.uptime, names.memory, names.request]) {
+        expect(
+          rows.filter((row) => row.includes(`/${field}`)),
+          rows.join('\n'),
+        ).toEqual([]);
+      }
+      expect(report.secondLook).toEqual({ max: 100, sent: 1, over: 0 });
+      // The lists came back in another order: no value of theirs is masked.
+      expect(result.generated?.some((entry) => entry.startsWith(`/${names.peers}`))).toBe(false);
+
+      // Turned off, the values that change are rows again, and nothing is sent twice.
+      const before = baseline.requests.length;
+      const off = await runCli(cwd, [...args, '--second-look', '0']);
+      expect(off.code, off.stdout).toBe(1);
+      const plain = await latestReport(cwd);
+      expect(only(plain).generated).toBeUndefined();
+      expect(plain.secondLook).toBeUndefined();
+      expect(baseline.requests.length - before).toBe(1);
+      const rowsOff = (plain.rootCauses ?? []).map((r) => r.summary);
+      expect(
+        rowsOff.some((row) => row.includes(names.uptime)),
+        rowsOff.join('\n'),
+      ).toBe(true);
+    },
+  );
+});
