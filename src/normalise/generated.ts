@@ -6,7 +6,7 @@
  * data), are per-instance when:
  *
  * - **format**: both are of one generated format — a UUID (dashed, or 32 hex
- *   digits), or a revision `N-<hash>` with the same counter and the same
+ *   digits with a UUID's version and variant digits), or a revision `N-<hash>` with the same counter and the same
  *   length and alphabet of hash — whatever the request (a fresh-UUID
  *   endpoint, a server's own identity in its root document);
  * - **write**: they are in the answer to a write (`POST`, `PUT`, `PATCH`,
@@ -19,8 +19,10 @@
  *   server's build hash and version beside its uuid).
  *
  * A value whose format differs (decimal against hex, another revision
- * counter or scheme), a number, a word, or a value one request named stays
- * a divergence. Where two values of one id-like format differ without such
+ * counter or scheme), a number, a word, a value one request named, or the
+ * MD5, SHA-1 or SHA-256 digest of a text the exchange holds (its request's
+ * body, a string of the answer: a digest of content is data) stays a
+ * divergence. Where two values of one id-like format differ without such
  * evidence (an answer to a read), they stay a divergence too, and the places
  * are listed as `unsettled`: `--noise` (a replica of the baseline) would
  * settle them. A member one side adds or lacks is never touched: a real
@@ -28,6 +30,7 @@
  * with its evidence, for the reports; the `--noise` replica is masked at the
  * same places. Pure.
  */
+import { createHash } from 'node:crypto';
 import type { Exchange, SideOutcome } from '../model/exchange.js';
 import type { CaseRequest } from '../model/request.js';
 import { joinPointer } from '../util/json-pointer.js';
@@ -52,11 +55,21 @@ function mixed(value: string): boolean {
   return /\d/.test(value) && /[A-Za-z]/.test(value);
 }
 
+/**
+ * 32 hex digits with a UUID's version (1-8) and variant (`8`-`b`) digits
+ * where a UUID has them: a dashless UUID. An MD5 digest has them only one
+ * time in eight; `digestOfContent` catches the digest of a text the exchange
+ * holds.
+ */
+function dashlessUuid(value: string): boolean {
+  return HEX32.test(value) && /^[1-8]$/.test(value[12] ?? '') && /^[89ab]$/i.test(value[16] ?? '');
+}
+
 /** A generated format that speaks for itself (a UUID, a revision), or undefined. */
 export function generatedFormat(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.length > 200) return undefined;
   if (UUID.test(value)) return 'uuid';
-  if (HEX32.test(value) && mixed(value)) return 'uuid';
+  if (dashlessUuid(value) && mixed(value)) return 'uuid';
   const revision = REVISION.exec(value);
   const hash = revision?.[2];
   if (revision !== null && hash !== undefined && /\d/.test(hash)) {
@@ -100,10 +113,54 @@ function accepted(side: SideOutcome): boolean {
   return side.outcome === 'response' && side.response.status >= 200 && side.response.status < 300;
 }
 
+const DIGESTS: Readonly<Record<number, string>> = { 32: 'md5', 40: 'sha1', 64: 'sha256' };
+/** The most texts of one answer whose digests are computed. */
+const MAX_TEXTS = 256;
+
+/**
+ * Whether `value` is the MD5, SHA-1 or SHA-256 hex digest of one of `texts`
+ * (a request's body, a string of the answer): a digest of content, which
+ * changes with the content and is data, not a value the side drew.
+ */
+export function digestOfContent(value: string, texts: readonly (string | Uint8Array)[]): boolean {
+  const algorithm = DIGESTS[value.length];
+  if (algorithm === undefined || !/^(?:[0-9a-f]+|[0-9A-F]+)$/.test(value)) return false;
+  const wanted = value.toLowerCase();
+  return texts.some((text) => createHash(algorithm).update(text).digest('hex') === wanted);
+}
+
+/** The strings of `value` (at most `MAX_TEXTS`), into `out`. */
+function stringsOf(value: unknown, out: string[]): void {
+  if (out.length >= MAX_TEXTS) return;
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const item of value) stringsOf(item, out);
+  else if (isObject(value)) for (const key of Object.keys(value)) stringsOf(value[key], out);
+}
+
+/** The texts a side's digest could be of: its request's body and its answer's strings. */
+function contentTexts(request: CaseRequest, side: SideOutcome): (string | Uint8Array)[] {
+  const { body } = request;
+  const texts: (string | Uint8Array)[] = [];
+  if (body.kind === 'json') texts.push(JSON.stringify(body.value));
+  else if (body.kind === 'text') texts.push(body.text);
+  else if (body.kind === 'bytes') texts.push(body.bytes);
+  if (side.outcome !== 'response') return texts;
+  const answer = side.response.body;
+  if (answer.kind !== 'json' && answer.kind !== 'xml') return texts;
+  const strings: string[] = [];
+  stringsOf(answer.value, strings);
+  return [...texts, ...strings];
+}
+
 /** What the walk knows of the exchange. */
 interface Walk {
   /** Each side's request, as text (made when first asked). */
   asked(): readonly [baseline: string, candidate: string];
+  /** Each side's texts a digest could be of (made when first asked): `contentTexts`. */
+  contents(): readonly [
+    baseline: readonly (string | Uint8Array)[],
+    candidate: readonly (string | Uint8Array)[],
+  ];
   /** Both sides accepted a write. */
   readonly write: boolean;
   /** Places masked, with their evidence. */
@@ -121,6 +178,11 @@ function evidenceOf(a: unknown, b: unknown, walk: Walk, identity: boolean): Foun
   if (id === undefined || id !== idFormat(b)) return undefined;
   const [asked, askedOther] = walk.asked();
   if (asked.includes(a) || askedOther.includes(b)) return undefined;
+  if (a.length >= 32 && a.length <= 64) {
+    // A digest of content the exchange holds is data: it differs because the content does.
+    const [mine, theirs] = walk.contents();
+    if (digestOfContent(a, mine) || digestOfContent(b, theirs)) return undefined;
+  }
   const format = generatedFormat(a);
   if (format !== undefined) return { evidence: `${format} on both sides, in no request` };
   if (walk.write) return { evidence: 'first seen in the answer to a write' };
@@ -246,10 +308,18 @@ export function maskGeneratedValues(exchange: Exchange): Exchange {
   if (left.value === right.value) return exchange;
   const request = sideRequest(exchange, 'baseline');
   let asked: readonly [string, string] | undefined;
+  let contents: ReturnType<Walk['contents']> | undefined;
   const walk: Walk = {
     asked: () => {
       asked ??= [requestText(request), requestText(sideRequest(exchange, 'candidate'))];
       return asked;
+    },
+    contents: () => {
+      contents ??= [
+        contentTexts(request, baseline),
+        contentTexts(sideRequest(exchange, 'candidate'), candidate),
+      ];
+      return contents;
     },
     write: WRITES.has(request.method) && accepted(baseline) && accepted(candidate),
     generated: [],

@@ -11,7 +11,7 @@
  * after the run started, within {@link FUTURE_HORIZON_MS} of it, and no
  * further apart than the run is long). Found by evidence (the value and the
  * window), never by the field's name. A timestamp in another format (seconds
- * vs milliseconds, another precision, another zone style), before the run,
+ * vs milliseconds, whole seconds vs seconds with a fraction, another precision, another zone style), before the run,
  * apart by more than the run lasted (an expiry of one hour against one day),
  * or on one side only still differs. Where it was done is kept, for the
  * reports. Pure.
@@ -60,6 +60,11 @@ function stampOf(value: unknown): { at: number; format: string } | undefined {
     const digits = String(epoch).length;
     if (digits === 10) return { at: epoch * 1000, format: `${kind}:seconds` };
     if (digits === 13) return { at: epoch, format: `${kind}:milliseconds` };
+  }
+  // Epoch seconds with a fraction (1795709217.004), as numbers: a format of their own, so
+  // whole seconds against fractional ones stay a difference of precision.
+  if (typeof epoch === 'number' && !Number.isInteger(epoch) && epoch >= 1e9 && epoch < 1e10) {
+    return { at: epoch * 1000, format: 'n:seconds.fraction' };
   }
   return undefined;
 }

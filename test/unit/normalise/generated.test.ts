@@ -32,7 +32,7 @@ function exchange(
 
 const U1 = '3f2b8c1e-9d4a-4e6b-8c2d-1a0b9c8d7e6f';
 const U2 = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
-const H1 = '6e1295ed6c29495e54cc05947f18c8af';
+const H1 = '6e1295ed6c29495e84cc05947f18c8af';
 const H2 = '0b14ad7f1c9e4e2d8a3f5b6c7d8e9f01';
 const R1 = '1-967a00dff5e02add41819138abb3284d';
 const R2 = '1-7051cbe5c8faecd085a3fa619e6e6337';
@@ -43,6 +43,9 @@ describe('formats', () => {
     expect(generatedFormat(H1)).toBe('uuid');
     expect(generatedFormat(R1)).toBe('revision 1-hex32');
     expect(generatedFormat('2-abc')).toBeUndefined();
+    // 32 hex digits without a UUID's version and variant digits: an MD5, not a dashless UUID.
+    expect(generatedFormat('6e1295ed6c29495e54cc05947f18c8af')).toBeUndefined();
+    expect(idFormat('6e1295ed6c29495e54cc05947f18c8af')).toBe('hex32');
     expect(generatedFormat('blue')).toBeUndefined();
     expect(idFormat('40f0c2b07')).toBe('hex9');
     expect(idFormat('3.3.3')).toBe('version');
@@ -116,6 +119,40 @@ describe('values each side generated for itself', () => {
     );
     expect(alone.generated).toBeUndefined();
     expect(alone.unsettled).toEqual(['/version', '/sha']);
+  });
+
+  it('keeps the digest of content the exchange holds, even one shaped like a dashless UUID', () => {
+    // md5('chapter 2') and md5('chapter 13') have a UUID's version and variant digits.
+    const D2 = 'd899b3fdaa01517990d14ca593123a96';
+    const D13 = 'f358a5d310658b3bb734113e73ce9d2b';
+    expect(generatedFormat(D2)).toBe('uuid');
+    const read = maskGeneratedValues(
+      exchange({ text: 'chapter 2', md5: D2 }, { text: 'chapter 13', md5: D13 }),
+    );
+    expect(read.generated).toBeUndefined();
+    expect(body(read.candidate)).toEqual({ text: 'chapter 13', md5: D13 });
+    // The digest of a write's body, answered by the write: data too.
+    const write = (text: string) => ({
+      method: 'PUT' as const,
+      body: { kind: 'text' as const, text },
+    });
+    const upload = maskGeneratedValues({
+      case: makeCase('c', { path: '/c', ...write('chapter 2') }),
+      baseline: side({ etag: D2 }, 201),
+      candidate: side({ etag: D13 }, 201),
+      flow: {
+        requests: {
+          baseline: { ...makeCase('c', { path: '/c', ...write('chapter 2') }).request },
+          candidate: { ...makeCase('c', { path: '/c', ...write('chapter 13') }).request },
+        },
+        variables: { baseline: new Map(), candidate: new Map() },
+        problems: [],
+      },
+    });
+    expect(upload.generated).toBeUndefined();
+    // A drawn value of the same shape, of no content there: generated.
+    const drawn = maskGeneratedValues(exchange({ text: 'x', id: D2 }, { text: 'x', id: D13 }));
+    expect(drawn.generated).toEqual(['/id (uuid on both sides, in no request)']);
   });
 
   it('returns an exchange whose bodies agree as it is', () => {

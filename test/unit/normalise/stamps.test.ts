@@ -32,12 +32,14 @@ describe('timestamps stamped within the run', () => {
           created: '2026-11-24T13:51:51.006Z',
           http: 'Tue, 24 Nov 2026 13:51:51 GMT',
           ms: now + 5,
+          fraction: (now + 5) / 1000 + 0.0004,
           list: [{ at: '2026-11-24 13:51:52' }],
         },
         {
           created: '2026-11-24T13:51:51.154Z',
           http: 'Tue, 24 Nov 2026 13:51:53 GMT',
           ms: now + 90,
+          fraction: (now + 90) / 1000 + 0.0004,
           list: [{ at: '2026-11-24 13:51:53' }],
         },
       ),
@@ -48,9 +50,10 @@ describe('timestamps stamped within the run', () => {
       created: STAMPED_TOKEN,
       http: STAMPED_TOKEN,
       ms: STAMPED_TOKEN,
+      fraction: STAMPED_TOKEN,
       list: [{ at: STAMPED_TOKEN }],
     });
-    expect(out.stamped).toEqual(['/created', '/http', '/ms', '/list/0/at']);
+    expect(out.stamped).toEqual(['/created', '/http', '/ms', '/fraction', '/list/0/at']);
   });
 
   it('still differ in another format, another precision, seconds vs milliseconds, outside the window, or one-sided', () => {
@@ -58,6 +61,7 @@ describe('timestamps stamped within the run', () => {
       precision: '2026-11-24T13:51:51.006Z',
       zone: '2026-11-24T13:51:51Z',
       unit: Math.floor(now / 1000),
+      whole: Math.floor(now / 1000),
       old: '2020-01-01T00:00:00Z',
       kind: '2026-11-24T13:51:51Z',
       onlyHere: '2026-11-24T13:51:51Z',
@@ -66,6 +70,7 @@ describe('timestamps stamped within the run', () => {
       precision: '2026-11-24T13:51:51.15Z',
       zone: '2026-11-24T13:51:51+00:00',
       unit: now,
+      whole: now / 1000 + 0.004,
       old: '2020-01-02T00:00:00Z',
       kind: 'yesterday',
     };
