@@ -6,6 +6,7 @@
  * row could resolve: its listed cases all compared and none showed it.
  */
 import { join } from 'node:path';
+import { isWriteMethod } from '../model/request.js';
 import type { RunReport } from '../report/contract.js';
 import type { IdSet } from '../results/regression.js';
 import type { CaseResult } from '../results/types.js';
@@ -28,9 +29,14 @@ export interface AnswersInput {
 }
 
 function answerOf(result: CaseResult): CaseAnswer {
+  const stateful =
+    result.flow !== undefined ||
+    result.serial !== undefined ||
+    isWriteMethod(result.request.method);
   return {
     status: result.baseline.status,
     causes: (result.findings ?? []).map((finding) => finding.fingerprint),
+    ...(stateful ? { stateful } : {}),
   };
 }
 
@@ -61,24 +67,30 @@ async function latestReport(reportsDir: string): Promise<RunReport | undefined> 
 
 /**
  * The answers of the cases the tracker will weigh, before (the previous
- * report) and now; undefined when no row could resolve or there is no previous report.
+ * report) and now; undefined when no row could resolve. Without a previous
+ * report, `before` knows none and `withoutPrevious` says so: a stateful case
+ * that compared equal then proves nothing (`tracker/evidence.ts`).
  */
 export async function trackerAnswers(input: AnswersInput): Promise<CaseAnswers | undefined> {
   const ids = await casesToWeigh(input);
   if (ids.size === 0) return undefined;
   const previous = input.previous ?? (await latestReport(input.reportsDir));
-  if (previous === undefined) return undefined;
   const before = new Map<string, CaseAnswer>();
-  for (const result of previous.results) {
+  for (const result of previous?.results ?? []) {
     if (ids.has(result.caseId)) before.set(result.caseId, answerOf(result));
   }
   const now = new Map<string, CaseAnswer>();
   for (const result of input.held) {
     if (ids.has(result.caseId)) now.set(result.caseId, answerOf(result));
   }
-  const missing = new Set([...ids].filter((id) => before.has(id) && !now.has(id)));
+  const wanted = (id: string) => (previous === undefined || before.has(id)) && !now.has(id);
+  const missing = new Set([...ids].filter(wanted));
   if (missing.size > 0) {
     for (const result of await input.read(missing)) now.set(result.caseId, answerOf(result));
   }
-  return { before: (id) => before.get(id), now: (id) => now.get(id) };
+  return {
+    before: (id) => before.get(id),
+    now: (id) => now.get(id),
+    ...(previous === undefined ? { withoutPrevious: true } : {}),
+  };
 }

@@ -97,6 +97,8 @@ const NOT_SEEN_WHY: Readonly<Record<NotSeenRow['reason'], string>> = {
   'diverges-otherwise': 'now diverge(s) otherwise (the answer moved on)',
   'not-compared': 'ran without both sides answering (or in a flow with a step not sent)',
   'not-selected': 'ran, but not every case it lists did',
+  'no-previous-report':
+    "compared equal, but depend on the servers' state and no previous report shows the state they showed it in (keep reports/latest or pass --compare-to)",
 };
 
 /** One line per row its cases ran without showing or proving fixed: left open, "not seen in this run". */

@@ -512,9 +512,9 @@ export const trackerOutcomeSchema = z.looseObject({
       z.looseObject({
         rowId: z.string(),
         reason: z
-          .enum(['diverges-otherwise', 'not-compared', 'not-selected'])
+          .enum(['diverges-otherwise', 'not-compared', 'not-selected', 'no-previous-report'])
           .describe(
-            'a listed case shows a root cause that appeared since the row was last seen; one ran but did not compare; not every listed case ran',
+            'a listed case shows a root cause that appeared since the row was last seen; one ran but did not compare; not every listed case ran; a stateful case compared equal with no previous report to show it answered in the state that showed the row',
           ),
         caseIds: ids.describe('the listed cases the reason is about'),
       }),

@@ -89,6 +89,15 @@ function divergesOtherwise(caseId: string, row: JudgedRow, showing: RunShowing):
   });
 }
 
+/**
+ * True when no previous report was at hand and `caseId` depends on the
+ * servers' state: compared equal, it cannot show it answered in the state
+ * that showed the row (a fix looks the same as a write that now meets what it made).
+ */
+function stateUnknown(caseId: string, answers: CaseAnswers | undefined): boolean {
+  return answers?.withoutPrevious === true && answers.now(caseId)?.stateful === true;
+}
+
 /** True when `caseId`, or a step of its flow, diverges otherwise (see `divergesOtherwise`). */
 function movedOn(caseId: string, row: JudgedRow, showing: RunShowing): boolean {
   if (divergesOtherwise(caseId, row, showing)) return true;
@@ -128,19 +137,32 @@ export function rowEvidence(
   const notCompared = left.filter((id) => !compared.has(id));
   const moved =
     showing === undefined ? [] : left.filter((id) => compared.has(id) && movedOn(id, row, showing));
-  const resolvable = left.length > 0 && !cut && notCompared.length === 0 && moved.length === 0;
+  const unknown =
+    showing === undefined
+      ? []
+      : left.filter(
+          (id) => compared.has(id) && !moved.includes(id) && stateUnknown(id, showing.answers),
+        );
+  const resolvable =
+    left.length > 0 &&
+    !cut &&
+    notCompared.length === 0 &&
+    moved.length === 0 &&
+    unknown.length === 0;
   if (resolvable || showing === undefined) return { resolvable, missing };
   const ran = left.filter((id) => showing.selected.has(id));
   if (ran.length === 0) return { resolvable, missing };
   const notSeen =
     moved.length > 0
       ? { reason: 'diverges-otherwise' as const, caseIds: moved }
-      : notCompared.some((id) => showing.selected.has(id))
-        ? {
-            reason: 'not-compared' as const,
-            caseIds: notCompared.filter((id) => showing.selected.has(id)),
-          }
-        : { reason: 'not-selected' as const, caseIds: notCompared };
+      : unknown.length > 0 && notCompared.length === 0
+        ? { reason: 'no-previous-report' as const, caseIds: unknown }
+        : notCompared.some((id) => showing.selected.has(id))
+          ? {
+              reason: 'not-compared' as const,
+              caseIds: notCompared.filter((id) => showing.selected.has(id)),
+            }
+          : { reason: 'not-selected' as const, caseIds: notCompared };
   return { resolvable, missing, notSeen };
 }
 

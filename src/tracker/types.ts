@@ -135,6 +135,8 @@ export interface TrackerRun {
 export interface CaseAnswer {
   readonly status: number | undefined;
   readonly causes: readonly string[];
+  /** The case depends on the servers' state: a flow's step, a serial file's case, or a write. */
+  readonly stateful?: boolean;
 }
 
 /**
@@ -145,6 +147,12 @@ export interface CaseAnswer {
 export interface CaseAnswers {
   before(caseId: string): CaseAnswer | undefined;
   now(caseId: string): CaseAnswer | undefined;
+  /**
+   * No previous report was at hand (no `--compare-to`, no readable
+   * `latest`): a stateful case (`CaseAnswer.stateful`) that compares equal
+   * cannot show it answered in the state that showed the row.
+   */
+  readonly withoutPrevious?: boolean;
 }
 
 /** An `_open_` row whose listed cases ran without showing it or proving it fixed. */
@@ -154,9 +162,12 @@ export interface NotSeenRow {
    * `diverges-otherwise`: a listed case (or a step of its flow) shows a root
    * cause that appeared since the row was last seen; `not-compared`: one ran
    * and a side failed or a step of its flow was not sent; `not-selected`: not
-   * every case it lists ran.
+   * every case it lists ran; `no-previous-report`: a stateful case compared
+   * equal, and no previous report shows which state it answered in when it
+   * showed the row (a fix, or a state that moved on: a write that now meets
+   * what it made).
    */
-  readonly reason: 'diverges-otherwise' | 'not-compared' | 'not-selected';
+  readonly reason: 'diverges-otherwise' | 'not-compared' | 'not-selected' | 'no-previous-report';
   /** The listed cases the reason is about. */
   readonly caseIds: readonly string[];
 }

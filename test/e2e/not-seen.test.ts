@@ -157,3 +157,54 @@ describe.each([
     expect(resolved).not.toContain('not seen');
   });
 });
+
+describe.each([DOCS, ACCOUNTS])(
+  '$name, rerun with no previous report: an all-equal rerun is no fix',
+  (fixture) => {
+    const planted = { adds: true };
+    let baseline: ReturnType<typeof store>;
+    let candidate: ReturnType<typeof store>;
+    const servers: TestServer[] = [];
+    beforeAll(async () => {
+      baseline = store(fixture, { adds: false });
+      candidate = store(fixture, planted);
+      servers.push(await baseline.server, await candidate.server);
+    });
+    afterAll(async () => Promise.all(servers.map((s) => s.close())));
+
+    it('leaves the row open, not seen, and says which evidence would settle it', async () => {
+      const [a, b] = servers;
+      const run = ['run', '--baseline', `a=${a?.url}`, '--candidate', `b=${b?.url}`];
+      const cwd = await tempProject({ [`cases/${fixture.resource}.yaml`]: flow(fixture, 'path') });
+      const tracker = () => readFile(join(cwd, TRACKER), 'utf8');
+      const first = await runCli(cwd, [...run, '--reports', 'first'], day(20));
+      expect(first.code, first.stdout).toBe(1);
+      expect(rowLine(await tracker(), 'PAR-001')).toContain('_open_');
+
+      // Not restarted, and the reports of the first run are elsewhere (a CI job keeps only the
+      // tracker): every case compares equal, and nothing shows the state the write answered in.
+      const again = await runCli(cwd, [...run, '--reports', 'second'], day(21));
+      expect(again.code, again.stdout).toBe(0);
+      const report = await latestReport(cwd, 'second');
+      expect(report.results.map((r) => r.verdict)).toEqual(['equal', 'equal']);
+      expect(report.tracker?.resolved).toEqual([]);
+      expect(report.tracker?.notSeen).toEqual([
+        {
+          rowId: 'PAR-001',
+          reason: 'no-previous-report',
+          caseIds: [`${fixture.resource}/lifecycle/create`],
+        },
+      ]);
+      expect(rowLine(await tracker(), 'PAR-001')).toContain('2026-11-20 · not seen 2026-11-21');
+      expect(again.stdout).toContain('no previous report shows the state');
+
+      // Restarted and fixed, with the previous report at hand: resolved.
+      baseline.restart();
+      candidate.restart();
+      planted.adds = false;
+      const fixed = await runCli(cwd, [...run, '--reports', 'first'], day(22));
+      expect(fixed.code, fixed.stdout).toBe(0);
+      expect((await latestReport(cwd, 'first')).tracker?.resolved).toEqual(['PAR-001']);
+    });
+  },
+);
