@@ -243,7 +243,15 @@ function countLines(report: RunReport, c: Colors): string[] {
   }
   if (n.unsettled > 0) {
     out.push(
-      `  unsettled: ${n.unsettled} case(s) with id-like values that differ without evidence they are per-instance; --noise (a replica) would settle them (report.json: unsettled)`,
+      `  unsettled: ${n.unsettled} case(s) with id-like values that differ without evidence they are per-instance; a second instance of the baseline (--noise --baseline-replica) would settle them (report.json: unsettled)`,
+    );
+  }
+  const look = report.secondLook;
+  if (look !== undefined) {
+    const over =
+      look.over > 0 ? `; ${look.over} more past the limit of ${look.max} (--second-look N)` : '';
+    out.push(
+      `  second look: ${look.sent} safe request(s) sent once more to each side, to see which values change between requests${over} (report.json: secondLook)`,
     );
   }
   return out;

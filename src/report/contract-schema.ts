@@ -197,7 +197,7 @@ export const resultBaseShape = {
     .array(z.string())
     .exactOptional()
     .describe(
-      'where both sides held differing values of one id-like format without evidence they are per-instance: still compared; --noise (a replica) would settle them',
+      'where both sides held differing values of one id-like format without evidence they are per-instance: still compared; a second instance of the baseline (--noise --baseline-replica) would settle them',
     ),
   flakyBaseline: z
     .looseObject({

@@ -92,7 +92,7 @@ export interface TrackerObservation {
 
 /** What a new row's Decision cell says of a root cause whose values lack evidence. */
 export const UNSETTLED_NOTE =
-  'unsettled: id-like values with no evidence yet that each side generated them; run with --noise (a replica of the baseline) to settle it';
+  'unsettled: id-like values with no evidence yet that each side generated them; the second look saw no change (or was not sent); run with --noise --baseline-replica NAME=URL (a second instance of the baseline) to settle it';
 
 /**
  * What a run that covered the whole library (no case paths, `--filter`,

@@ -225,11 +225,13 @@ describe('id-like values without evidence', () => {
       expect(report.results[0]?.unsettled).toEqual([`/${field}`]);
       expect(report.results[0]?.generated).toBeUndefined();
       expect(report.summary.unsettled).toBe(1);
-      expect(run.stdout).toContain('--noise (a replica) would settle them');
+      expect(run.stdout).toContain('(--noise --baseline-replica) would settle them');
       const tracker = await readFile(join(cwd, 'docs/ARCHITECTURE_COMPARISON.md'), 'utf8');
       const row = tracker.split('\n').find((line) => line.startsWith('| PAR-001 '));
       expect(row).toContain('_open_');
-      expect(row).toContain('run with --noise (a replica of the baseline) to settle it');
+      expect(row).toContain(
+        'run with --noise --baseline-replica NAME=URL (a second instance of the baseline) to settle it',
+      );
     },
   );
 });

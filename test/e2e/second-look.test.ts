@@ -124,6 +124,7 @@ describe('values that change between two requests to one side', () => {
         ).toEqual([]);
       }
       expect(report.secondLook).toEqual({ max: 100, sent: 1, over: 0 });
+      expect(run.stdout).toContain('second look: 1 safe request(s) sent once more to each side');
       // The lists came back in another order: no value of theirs is masked.
       expect(result.generated?.some((entry) => entry.startsWith(`/${names.peers}`))).toBe(false);
 
