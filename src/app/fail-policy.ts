@@ -22,6 +22,18 @@ function isNew(result: DivergentResult, report: RunReport): boolean {
   );
 }
 
+/**
+ * True when every root cause of the result awaits evidence (`RootCauseEntry.unsettled`:
+ * it showed only at id-like values with no evidence either way): not an open decision yet.
+ */
+function awaitsEvidence(result: DivergentResult, waiting: ReadonlySet<string>): boolean {
+  return (
+    waiting.size > 0 &&
+    result.findings.length > 0 &&
+    result.findings.every((finding) => waiting.has(finding.fingerprint))
+  );
+}
+
 /** Switches that add to the fail policy. */
 export interface FailOptions {
   /** Results with encoding notes (wire-only differences) fail too (`--fail-on-encoding`). */
@@ -38,13 +50,19 @@ function hasEncodingNotes(result: CaseResult): boolean {
  * under `any`; a run error (a side failed in transport) or an unmet `expect`
  * fails under every policy but `none` (`new` included: a case the run could not
  * check proves nothing new is broken); a flow step not sent (`skipped`) fails
- * under none.
+ * under none. A divergence whose every root cause awaits evidence (seen only
+ * at id-like values with no evidence either way) fails only under `any`.
  */
 export function failingResults(
   report: RunReport,
   policy: FailPolicy,
   options: FailOptions = {},
 ): CaseResult[] {
+  const waiting = new Set(
+    (report.rootCauses ?? [])
+      .filter((entry) => entry.unsettled === true && (entry.row?.status ?? 'open') === 'open')
+      .map((entry) => entry.fingerprint),
+  );
   return report.results.filter((result) => {
     if (options.failOnEncoding === true && hasEncodingNotes(result)) return true;
     const runError = result.verdict === 'error' || result.expectations !== undefined;
@@ -55,9 +73,14 @@ export function failingResults(
         // A case not sent (a flow step) fails nothing by itself: what stopped it already did.
         return (result.verdict !== 'equal' && result.verdict !== 'skipped') || runError;
       case 'open':
-        return runError || result.verdict === 'divergent';
+        return runError || (result.verdict === 'divergent' && !awaitsEvidence(result, waiting));
       case 'new':
-        return runError || (result.verdict === 'divergent' && isNew(result, report));
+        return (
+          runError ||
+          (result.verdict === 'divergent' &&
+            !awaitsEvidence(result, waiting) &&
+            isNew(result, report))
+        );
       default: {
         const never: never = policy;
         throw new Error(`unknown fail policy ${String(never)}`);

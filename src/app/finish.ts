@@ -43,6 +43,7 @@ import {
   observationsOf,
   planTracker,
   type TrackerUpdate,
+  unsettledCauses,
 } from './tracker-update.js';
 
 /** The report without its results, summary and what `finishRun` adds. */
@@ -216,6 +217,8 @@ async function reportAndCommit(input: FinishInput, judged: Judged): Promise<Fini
     groupFindings(results),
     (fingerprint) => tracker?.rowOf(fingerprint),
     tracker?.resolved,
+    // Causes seen only at id-like values without evidence await it: not open decisions yet.
+    unsettledCauses(results),
   );
   // Verdicts counted once: the plain results as observed, the notable ones as assessed.
   const notable = new Set(input.collected.notable.map((r) => r.caseId));

@@ -100,6 +100,11 @@ export const decisionCountsSchema = z.looseObject({
   covered: count
     .default(0)
     .describe('root causes a comparison rule hides (the servers still differ)'),
+  awaitingEvidence: count
+    .exactOptional()
+    .describe(
+      'open root causes that showed only at id-like values with no evidence either way (unsettled): not counted as open until a replica settles them',
+    ),
 });
 
 /** One entry of `rootCauses`: a root cause with its cases, endpoints and row. */
@@ -117,6 +122,12 @@ export const rootCauseSchema = z.looseObject({
     .exactOptional()
     .describe(
       'a structural cause: where its changes were (pointer patterns, indices and ids as *), first 4',
+    ),
+  unsettled: z
+    .literal(true)
+    .exactOptional()
+    .describe(
+      'it showed only at id-like values with no evidence that they are per-instance: awaiting evidence (a second instance of the baseline), not an open decision yet',
     ),
   row: z
     .looseObject({

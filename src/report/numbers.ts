@@ -301,5 +301,8 @@ export function decisionsLine(n: ReportNumbers): string {
   const d = n.decisions;
   const total = d.open + d.accepted + d.wontfix + d.resolved + d.covered;
   const covered = d.covered === 0 ? '' : ` · ${d.covered} covered by a rule or noise`;
-  return `${plural(total, 'root cause')}: ${d.open} open · ${d.accepted} accepted · ${d.wontfix} wontfix · ${d.resolved} resolved${covered}`;
+  const waiting = d.awaitingEvidence ?? 0;
+  const awaiting =
+    waiting === 0 ? '' : ` · ${waiting} awaiting evidence (--noise --baseline-replica)`;
+  return `${plural(total + waiting, 'root cause')}: ${d.open} open · ${d.accepted} accepted · ${d.wontfix} wontfix · ${d.resolved} resolved${covered}${awaiting}`;
 }

@@ -69,12 +69,22 @@ export interface RootCauseEntry {
   readonly consequences?: readonly string[];
   /** A structural cause's places (`FindingGroup.places`). */
   readonly places?: readonly string[];
+  /**
+   * It showed only at id-like values with no evidence that they are
+   * per-instance (`CaseResult.unsettled`): awaiting evidence, not an open decision.
+   */
+  readonly unsettled?: true;
   /** Its tracker row; absent when the run had no tracker (the cause is then undecided). */
   readonly row?: DecisionRow;
 }
 
-/** Root causes per row status; an untracked cause counts as open. */
-export type DecisionCounts = Readonly<Record<DecisionStatus, number>>;
+/**
+ * Root causes per row status; an untracked cause counts as open, and an open
+ * one that awaits evidence (`RootCauseEntry.unsettled`) as `awaitingEvidence`.
+ */
+export type DecisionCounts = Readonly<Record<DecisionStatus, number>> & {
+  readonly awaitingEvidence?: number;
+};
 
 type FindingOfGroup = Pick<
   ResultFinding,
@@ -235,10 +245,12 @@ export function rootCauseEntries(
   groups: ReadonlyMap<string, FindingGroup>,
   rowOf: (fingerprint: string) => DecisionRow | undefined,
   resolved: readonly RootCauseEntry[] = [],
+  unsettled: ReadonlySet<string> = new Set(),
 ): RootCauseEntry[] {
   const entries: RootCauseEntry[] = [...groups.values()].map(({ supersedes: _, ...group }) => {
     const row = rowOf(group.fingerprint);
-    return row === undefined ? group : { ...group, row };
+    const thin = unsettled.has(group.fingerprint) ? { unsettled: true as const } : {};
+    return row === undefined ? { ...group, ...thin } : { ...group, ...thin, row };
   });
   return [...entries, ...resolved].sort(compareEntries);
 }
@@ -252,6 +264,11 @@ export function decisionCounts(entries: readonly RootCauseEntry[]): DecisionCoun
     resolved: 0,
     covered: 0,
   };
-  for (const entry of entries) counts[statusOf(entry)]++;
-  return counts;
+  let awaitingEvidence = 0;
+  for (const entry of entries) {
+    const status = statusOf(entry);
+    if (status === 'open' && entry.unsettled === true) awaitingEvidence++;
+    else counts[status]++;
+  }
+  return awaitingEvidence === 0 ? counts : { ...counts, awaitingEvidence };
 }

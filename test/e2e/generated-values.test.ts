@@ -220,8 +220,13 @@ describe('id-like values without evidence', () => {
         '--candidate',
         `b=${candidate.url}`,
       ]);
-      expect(run.code, run.stdout).toBe(1);
+      // Awaiting evidence, not an open decision: the run passes `--fail-on open`.
+      expect(run.code, run.stdout).toBe(0);
       const report = await latestReport(cwd);
+      expect(report.summary.rootCauses).toMatchObject({ open: 0, awaitingEvidence: 1 });
+      expect(report.rootCauses?.map((c) => c.unsettled)).toEqual([true]);
+      expect(run.stdout).toContain('0 open');
+      expect(run.stdout).toContain('1 awaiting evidence (--noise --baseline-replica)');
       expect(report.results[0]?.unsettled).toEqual([`/${field}`]);
       expect(report.results[0]?.generated).toBeUndefined();
       expect(report.summary.unsettled).toBe(1);
@@ -232,6 +237,17 @@ describe('id-like values without evidence', () => {
       expect(row).toContain(
         'run with --noise --baseline-replica NAME=URL (a second instance of the baseline) to settle it',
       );
+      // `--fail-on any` still fails on it.
+      const strict = await runCli(cwd, [
+        'run',
+        '--baseline',
+        `a=${baseline.url}`,
+        '--candidate',
+        `b=${candidate.url}`,
+        '--fail-on',
+        'any',
+      ]);
+      expect(strict.code, strict.stdout).toBe(1);
     },
   );
 });
