@@ -276,7 +276,8 @@ cases:
       expect(entry).toContain('"token": "Bearer ${env:API_TOKEN}"');
       expect(entry).toContain('"set-cookie": "[redacted]"');
 
-      // Without learned noise the changing requestId diverges…
+      // Without learned noise (and without the second look, which would see the candidate's
+      // requestId change between two requests) the changing requestId diverges…
       const without = await runCli(
         cwd,
         [
@@ -286,6 +287,8 @@ cases:
           '--candidate',
           `new=${noisy.url}`,
           '--no-tracker',
+          '--second-look',
+          '0',
         ],
         { env },
       );

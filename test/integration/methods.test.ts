@@ -118,7 +118,16 @@ describe('any method token', () => {
   it('reaches the server exactly as written, and its repro sends the same request', async () => {
     const cwd = await tempProject({ 'cases/methods.yaml': CASES });
     const targets = ['--baseline', `rust=${rust.url}`, '--candidate', `go=${go.url}`];
-    const result = await runCli(cwd, ['run', ...targets, '--no-tracker', '--concurrency', '1']);
+    // Each request exactly once: no second look (the bodies differ by `side`, a value of one format).
+    const result = await runCli(cwd, [
+      'run',
+      ...targets,
+      '--no-tracker',
+      '--concurrency',
+      '1',
+      '--second-look',
+      '0',
+    ]);
     expect(result.stderr).toBe('');
     const expected = SENT.map(([method, target, body]) => ({ method, target, body }));
     expect(rust.seen).toEqual(expected);
