@@ -20,7 +20,9 @@
  */
 import type { SideLines } from '../diff-lines.js';
 import type { DecisionItem, HtmlView, RowView } from '../view.js';
+import { acrossChart, endpointChart, latencyChart, type Shape } from './charts.js';
 import { lineParts } from './code-spans.js';
+import { svgOf } from './svg.js';
 
 export function drawReport(): void {
   const data: HtmlView = JSON.parse(document.getElementById('parity-data')?.textContent ?? '');
@@ -138,6 +140,30 @@ export function drawReport(): void {
     const { line, header: head, rows } = data.latency;
     const numeric = head.map((_, i) => i > 0);
     return [el('p', 'note', line), testid(table(head, rows, numeric), 'latency')];
+  }
+
+  /** A chart in a figure, or the note that says why there is none. */
+  function chart(name: string, drawn: Shape | string): HTMLElement {
+    if (typeof drawn === 'string') return testid(el('p', 'note', drawn), `chart-${name}-note`);
+    const figure = testid(el('figure', 'chart-box'), `chart-${name}`);
+    figure.append(svgOf(drawn));
+    return figure;
+  }
+
+  function charts(): { latency: HTMLElement; endpoints: HTMLElement; across: HTMLElement } {
+    const { latency: l, endpoints: e, across: a } = data.charts;
+    const names = { baseline: data.baseline.name, candidate: data.candidate.name };
+    const more = e.more > 0 ? [el('p', 'note', `and ${e.more} more endpoints in the table`)] : [];
+    return {
+      latency: chart('latency', 'note' in l ? l.note : latencyChart(l.histogram, names, l.basis)),
+      endpoints: el(
+        'div',
+        '',
+        chart('endpoints', e.bars.length === 0 ? 'No endpoint diverged.' : endpointChart(e.bars)),
+        ...more,
+      ),
+      across: chart('across', 'note' in a ? a.note : acrossChart(a)),
+    };
   }
 
   function coverage(): HTMLElement[] {
@@ -399,8 +425,10 @@ export function drawReport(): void {
     main.append(list);
     apply();
   }
-  main.append(section('Summary'), ...cards());
-  main.append(section('By endpoint'), endpoints(), section('Latency'), ...latency());
+  const drawn = charts();
+  main.append(section('Summary'), ...cards(), section('Root causes across runs'), drawn.across);
+  main.append(section('By endpoint'), drawn.endpoints, endpoints());
+  main.append(section('Latency'), drawn.latency, ...latency());
   main.append(...coverage());
   document.body.append(header(), main);
 }
