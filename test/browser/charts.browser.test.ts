@@ -18,6 +18,9 @@ import { runCli, tempProject } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 
 const available = chromiumAvailable('the report.html charts browser test');
+/** A Decision note in Markdown, as a person writes one in the tracker. */
+const NOTE =
+  '**accepted**: clients read `Kind` since v2, see [ADR 12](https://example.test/adr/12) and [the draft](javascript:alert(1))';
 
 const CASES = `suite: demo
 cases:
@@ -57,6 +60,15 @@ describe.skipIf(!available)('report.html charts in chromium', () => {
     const targets = ['--baseline', `rust=${rust.url}`, '--candidate', `go=${go.url}`];
     const first = await runCli(cwd, ['run', ...targets, '--reports', 'one']);
     expect(first.code).toBe(1);
+    const decided = await runCli(cwd, [
+      'decide',
+      '--pattern',
+      'tagged-enum',
+      'accepted',
+      '--note',
+      NOTE,
+    ]);
+    expect(decided.code).toBe(0);
     second = true;
     const compare = ['--compare-to', 'one/latest/report.json', '--reports', 'two'];
     const run = await runCli(cwd, ['run', ...targets, ...compare]);
@@ -130,19 +142,24 @@ describe.skipIf(!available)('report.html charts in chromium', () => {
     expect(
       await groups.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-endpoint'))),
     ).toEqual(['GET /b', 'POST /v1/validate']);
-    for (const endpoint of ['GET /b', 'POST /v1/validate']) {
+    // /b diverges now; /v1/validate's root cause was accepted between the runs.
+    const bars = [
+      ['GET /b', 'divergent', '1 divergent'],
+      ['POST /v1/validate', 'accepted', '0 divergent · 1 accepted'],
+    ];
+    for (const [endpoint, series, words] of bars) {
       const group = svg.locator(`g[data-endpoint="${endpoint}"]`);
       expect(await group.locator('text').first().textContent()).toBe(endpoint);
-      expect(await group.locator('rect[data-series="divergent"]').getAttribute('data-count')).toBe(
+      expect(await group.locator(`rect[data-series="${series}"]`).getAttribute('data-count')).toBe(
         '1',
       );
       const causes = Number(
         await group.locator('rect[data-series="causes"]').getAttribute('data-count'),
       );
       expect(causes).toBeGreaterThan(0);
-      expect(await group.locator('text').allTextContents()).toContain(
-        `${causes} root cause${causes === 1 ? '' : 's'}`,
-      );
+      const labels = await group.locator('text').allTextContents();
+      expect(labels).toContain(words);
+      expect(labels).toContain(`${causes} root cause${causes === 1 ? '' : 's'}`);
     }
     // The table below still lists every endpoint.
     expect(await page.getByTestId('endpoints').locator('tbody tr').count()).toBe(4);
@@ -180,6 +197,27 @@ describe.skipIf(!available)('report.html charts in chromium', () => {
     expect(causes.before).toBe(causes.persisting.length + fixed);
     const desc = (await svg.locator('desc').textContent()) ?? '';
     expect(desc).toContain(`${causes.new.length} new`);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('renders the Markdown of a Decision note, and follows only http(s) links', async () => {
+    const { page, problems } = await open(reports.second);
+    const cause = page.locator('details.cause', { hasText: 'externally tagged enum' });
+    await cause.locator('summary').click();
+    const decision = cause.getByTestId('decision');
+    expect(await decision.locator('strong').textContent()).toBe('accepted');
+    expect(await decision.locator('code').textContent()).toBe('Kind');
+    const links = decision.locator('a');
+    expect(await links.count()).toBe(1);
+    expect(await links.textContent()).toBe('ADR 12');
+    expect(await links.getAttribute('href')).toBe('https://example.test/adr/12');
+    expect(await links.getAttribute('rel')).toBe('noopener noreferrer');
+    const words = (await decision.textContent()) ?? '';
+    // `decide` wrote that link as `[the draft]\(javascript:…)`, escaped: shown as
+    // Markdown shows it, its marks as written, and no link.
+    expect(words).toContain('and [the draft](javascript:alert(1))');
+    expect(words).not.toMatch(/\*\*|`|\\/);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -22,6 +22,7 @@ import type { SideLines } from '../diff-lines.js';
 import type { DecisionItem, HtmlView, RowView } from '../view.js';
 import { acrossChart, endpointChart, latencyChart, type Shape } from './charts.js';
 import { lineParts } from './code-spans.js';
+import { inlineParts } from './inline-markdown.js';
 import { svgOf } from './svg.js';
 
 export function drawReport(): void {
@@ -42,6 +43,18 @@ export function drawReport(): void {
   /** A line of parity's words with its code spans as `<code>` (text inside, never markup). */
   function rich(line: string): Kid[] {
     return lineParts(line).map((part) => (part.code ? el('code', '', part.text) : part.text));
+  }
+  /** A Decision note, Markdown a person wrote in the tracker, rendered (see `inline-markdown.ts`). */
+  function markdown(line: string): Kid[] {
+    return inlineParts(line).map((part) => {
+      if (part.kind === 'text') return part.text;
+      if (part.kind !== 'link') return el(part.kind, '', part.text);
+      const a = el('a', '', part.text);
+      a.setAttribute('href', part.href);
+      a.rel = 'noopener noreferrer';
+      a.target = '_blank';
+      return a;
+    });
   }
   function testid<T extends Element>(node: T, id: string): T {
     node.setAttribute('data-testid', id);
@@ -229,7 +242,9 @@ export function drawReport(): void {
     if (item.next) summary.append(el('span', 'next', 'next: ', ...rich(item.next)));
     const body = el('div', 'body');
     body.append(el('p', 'note mono', `fingerprint ${item.fingerprint} · ${item.endpoints}`));
-    if (item.decision) body.append(el('p', '', 'Decision: ', ...rich(item.decision)));
+    if (item.decision) {
+      body.append(testid(el('p', '', 'Decision: ', ...markdown(item.decision)), 'decision'));
+    }
     if (item.fix) {
       body.append(el('p', '', 'To fix on the candidate: ', ...rich(item.fix.candidate), '.'));
       body.append(el('p', '', 'Or on the baseline: ', ...rich(item.fix.baseline), '.'));
