@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../src/report/contract.js';
+import { formatMs } from '../../src/report/latency-table.js';
 import { chromiumAvailable, launchChromium } from '../helpers/chromium.js';
 import { runCli, tempProject } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
@@ -128,6 +129,16 @@ describe.skipIf(!available)('report.html charts in chromium', () => {
       if (count === '0') expect(height).toBe(0);
       else expect(height).toBeGreaterThan(0);
     }
+    // Each side's median, as the latency table prints it, a dashed line on the axis.
+    const medians = svg.locator('g[data-p50]');
+    expect(await medians.count()).toBe(2);
+    const all = report.summary.latency?.all;
+    expect(await svg.locator('g[data-p50="baseline"] text').textContent()).toBe(
+      `p50 rust ${formatMs(all?.baseline.p50Ms ?? null)}`,
+    );
+    expect(await svg.locator('g[data-p50="candidate"] text').textContent()).toBe(
+      `p50 go ${formatMs(all?.candidate.p50Ms ?? null)}`,
+    );
     const legend = await svg.locator('text').allTextContents();
     expect(legend).toEqual(expect.arrayContaining(['rust (baseline)', 'go (candidate)']));
     expect(problems).toEqual([]);

@@ -6,11 +6,11 @@
  * saying what would give it one, never an invented picture. Pure.
  */
 
-import { latencyOf, summariseLatency } from '../../results/latency.js';
+import { type LatencySummary, latencyOf, summariseLatency } from '../../results/latency.js';
 import type { LatencyHistogram } from '../../results/latency-histogram.js';
 import { compareText } from '../../util/text.js';
 import type { RunReport } from '../contract.js';
-import { latencyBasis } from '../latency-table.js';
+import { formatMs, latencyBasis } from '../latency-table.js';
 
 /** One endpoint's bars: its divergent and accepted cases, and the root causes seen there. */
 export interface EndpointBars {
@@ -36,10 +36,20 @@ export interface AcrossRuns {
   readonly notRun: number;
 }
 
+/** A side's median, where the latency chart marks it: in ms, and as the table prints it. */
+export interface Median {
+  readonly ms: number;
+  readonly label: string;
+}
+
+export interface LatencyChartData {
+  readonly histogram: LatencyHistogram;
+  readonly basis: string;
+  readonly p50: { readonly baseline?: Median; readonly candidate?: Median };
+}
+
 export interface ChartsView {
-  readonly latency:
-    | { readonly histogram: LatencyHistogram; readonly basis: string }
-    | { readonly note: string };
+  readonly latency: LatencyChartData | { readonly note: string };
   readonly endpoints: { readonly bars: readonly EndpointBars[]; readonly more: number };
   readonly across: AcrossRuns | { readonly note: string };
 }
@@ -47,23 +57,36 @@ export interface ChartsView {
 /** The endpoints a chart shows at most (the table below lists every one). */
 export const ENDPOINT_BARS = 15;
 
+function median(ms: number | null): Median | undefined {
+  return ms === null ? undefined : { ms, label: formatMs(ms) };
+}
+
+function chartData(histogram: LatencyHistogram, latency: LatencySummary): LatencyChartData {
+  const b = median(latency.all.baseline.p50Ms);
+  const c = median(latency.all.candidate.p50Ms);
+  return {
+    histogram,
+    basis: latencyBasis(latency),
+    p50: {
+      ...(b === undefined ? {} : { baseline: b }),
+      ...(c === undefined ? {} : { candidate: c }),
+    },
+  };
+}
+
 /**
  * The histogram: the run's, or one binned from a re-read report that holds
  * every result (an older report.json has percentiles only).
  */
 function latencyChart(report: RunReport): ChartsView['latency'] {
   const latency = latencyOf(report);
-  if (latency.histogram !== undefined) {
-    return { histogram: latency.histogram, basis: latencyBasis(latency) };
-  }
+  if (latency.histogram !== undefined) return chartData(latency.histogram, latency);
   if (latency.all.baseline.count === 0 && latency.all.candidate.count === 0) {
     return { note: 'No case was answered by both sides, so there is no latency to draw.' };
   }
   const binned =
     report.results.length === report.summary.cases ? summariseLatency(report.results) : undefined;
-  if (binned?.histogram !== undefined) {
-    return { histogram: binned.histogram, basis: latencyBasis(binned) };
-  }
+  if (binned?.histogram !== undefined) return chartData(binned.histogram, binned);
   return {
     note: 'This report was written before report.json carried the latency distribution; the table below has its percentiles.',
   };

@@ -3,6 +3,7 @@ import type { RunReport } from '../../../src/report/contract.js';
 import { chartsOf, ENDPOINT_BARS } from '../../../src/report/html/charts-view.js';
 import {
   acrossChart,
+  binPosition,
   edgeLabel,
   endpointChart,
   latencyChart,
@@ -29,6 +30,7 @@ describe('report.html charts: the data', () => {
     expect(view.latency).toEqual({
       histogram: report.summary.latency?.histogram,
       basis: '3 cases both sides answered',
+      p50: { baseline: { ms: 2, label: '2.00 ms' }, candidate: { ms: 3, label: '3.00 ms' } },
     });
     const { histogram: _h, ...older } = report.summary.latency ?? { all: {}, endpoints: [] };
     const old = { ...report, summary: { ...report.summary, latency: older } } as RunReport;
@@ -118,7 +120,12 @@ describe('report.html charts: the data', () => {
 
 describe('report.html charts: the drawings', () => {
   it('draws one bar per bin and side, with its count, and says every value in words', () => {
-    const chart = latencyChart(HISTOGRAM, { baseline: HOSTILE_NAME, candidate: 'go' }, '3 cases');
+    const data = {
+      histogram: HISTOGRAM,
+      basis: '3 cases',
+      p50: { baseline: { ms: 1.2, label: '1.20 ms' } },
+    };
+    const chart = latencyChart(data, { baseline: HOSTILE_NAME, candidate: 'go' });
     expect(chart.tag).toBe('svg');
     expect(chart.attrs['role']).toBe('img');
     expect(chart.attrs['aria-labelledby']).toBe('chart-latency-title chart-latency-desc');
@@ -139,9 +146,24 @@ describe('report.html charts: the drawings', () => {
     expect(texts(chart)).toEqual(expect.arrayContaining(['1', '1.5', '2', '3']));
     expect(texts(chart)).toContain(`${HOSTILE_NAME} (baseline)`);
     expect(descOf(chart)).toBe(
-      `Cases per response-time bin. ${HOSTILE_NAME}: 1–1.5 ms 2, 1.5–2 ms 0, 2–3 ms 1. go: 1–1.5 ms 0, 1.5–2 ms 3, 2–3 ms 0.`,
+      `Cases per response-time bin. ${HOSTILE_NAME}: 1–1.5 ms 2, 1.5–2 ms 0, 2–3 ms 1. go: 1–1.5 ms 0, 1.5–2 ms 3, 2–3 ms 0. Medians: ${HOSTILE_NAME} 1.20 ms.`,
     );
+    // A side's median is a dashed line at its place on the axis (no median: no line).
+    const medians = all(chart, (s) => s.attrs['data-p50'] !== undefined);
+    expect(medians.map((m) => m.attrs['data-p50'])).toEqual(['baseline']);
+    expect(texts(medians[0] as Shape)).toEqual([`p50 ${HOSTILE_NAME} 1.20 ms`]);
     expect(edgeLabel(1500)).toBe('1.5 s');
+  });
+
+  it('places a duration on the bins axis, log-spaced within its bin', () => {
+    const edges = [1, 1.5, 2, 3];
+    expect(binPosition(edges, 1)).toBe(0);
+    expect(binPosition(edges, 2)).toBe(2);
+    expect(binPosition(edges, 3)).toBe(3);
+    expect(binPosition(edges, Math.sqrt(2 * 3))).toBeCloseTo(2.5);
+    // Outside the edges: clamped to the axis.
+    expect(binPosition(edges, 0.2)).toBe(0);
+    expect(binPosition(edges, 50)).toBe(3);
   });
 
   it('draws two bars per endpoint and labels each with its value', () => {

@@ -7,8 +7,7 @@
  * says its values in words, and every bar a `<title>` with its value. Pure
  * (no DOM), so Node tests check the geometry and the page script draws it.
  */
-import type { LatencyHistogram } from '../../../results/latency-histogram.js';
-import type { AcrossRuns, EndpointBars } from '../charts-view.js';
+import type { AcrossRuns, EndpointBars, LatencyChartData, Median } from '../charts-view.js';
 
 export type ShapeTag = 'svg' | 'g' | 'rect' | 'text' | 'line' | 'title' | 'desc';
 
@@ -97,12 +96,26 @@ function niceTop(max: number): number {
   return 10 * step;
 }
 
-/** The latency histogram: per bin, the baseline's bar beside the candidate's. */
+/** Where `ms` lies on the bins' axis, in bins from the first edge (log-spaced within a bin). */
+export function binPosition(edges: readonly number[], ms: number): number {
+  const last = edges.length - 2;
+  let i = 0;
+  while (i < last && (edges[i + 1] as number) <= ms) i++;
+  const lo = edges[i] as number;
+  const hi = edges[i + 1] as number;
+  const within = ms <= lo ? 0 : Math.min(1, Math.log(ms / lo) / Math.log(hi / lo));
+  return i + within;
+}
+
+/**
+ * The latency histogram: per bin, the baseline's bar beside the candidate's,
+ * and each side's median as a dashed line.
+ */
 export function latencyChart(
-  h: LatencyHistogram,
+  data: LatencyChartData,
   names: { readonly baseline: string; readonly candidate: string },
-  basis: string,
 ): Shape {
+  const { histogram: h, basis } = data;
   const height = 250;
   const [left, right, top, bottom] = [48, 12, 28, 44];
   const plotW = WIDTH - left - right;
@@ -144,6 +157,44 @@ export function latencyChart(
     });
   });
   kids.push(shape('g', { 'data-bars': 'latency' }, ...bars));
+  const medians: [side: 'baseline' | 'candidate', name: string, m: Median | undefined][] = [
+    ['baseline', names.baseline, data.p50.baseline],
+    ['candidate', names.candidate, data.p50.candidate],
+  ];
+  medians.forEach(([side, name, m], s) => {
+    if (m === undefined) return;
+    const x = left + binPosition(h.edgesMs, m.ms) * band;
+    const words = `p50 ${name} ${m.label}`;
+    const right = x > left + plotW * 0.7;
+    kids.push(
+      shape(
+        'g',
+        { 'data-p50': side },
+        titled(
+          'line',
+          {
+            x1: x,
+            x2: x,
+            y1: top,
+            y2: top + plotH,
+            stroke: CHART_COLOURS[side],
+            'stroke-width': 1.5,
+            'stroke-dasharray': '4 3',
+          },
+          words,
+        ),
+        text(
+          {
+            x: right ? x - 4 : x + 4,
+            y: top + 10 + 14 * s,
+            'text-anchor': right ? 'end' : 'start',
+            'font-size': 11,
+          },
+          words,
+        ),
+      ),
+    );
+  });
   const every = Math.ceil((bins + 1) / 12);
   h.edgesMs.forEach((edge, i) => {
     if (i % every !== 0 && i !== bins) return;
@@ -176,11 +227,13 @@ export function latencyChart(
     ([, name, counts]) =>
       `${name}: ${counts.map((c, i) => `${edgeLabel(h.edgesMs[i] as number)}–${edgeLabel(h.edgesMs[i + 1] as number)} ms ${c}`).join(', ')}`,
   );
+  const p50 = medians.flatMap(([, name, m]) => (m === undefined ? [] : [`${name} ${m.label}`]));
+  const middle = p50.length === 0 ? '' : ` Medians: ${p50.join(', ')}.`;
   return frame(
     'latency',
     height,
     'Latency distribution per side',
-    `Cases per response-time bin. ${words.join('. ')}.`,
+    `Cases per response-time bin. ${words.join('. ')}.${middle}`,
     kids,
   );
 }

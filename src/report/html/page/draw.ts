@@ -168,7 +168,7 @@ export function drawReport(): void {
     const names = { baseline: data.baseline.name, candidate: data.candidate.name };
     const more = e.more > 0 ? [el('p', 'note', `and ${e.more} more endpoints in the table`)] : [];
     return {
-      latency: chart('latency', 'note' in l ? l.note : latencyChart(l.histogram, names, l.basis)),
+      latency: chart('latency', 'note' in l ? l.note : latencyChart(l, names)),
       endpoints: el(
         'div',
         '',
