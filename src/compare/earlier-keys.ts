@@ -13,7 +13,8 @@
  * object whose spellings folded alike; since a change no pattern explains is
  * keyed by what changed (`cause-clusters.ts`), the rows of its members on the
  * case's resource and across resources (and an integer string of another
- * value is `int-as-string` too). The rows are superseded by the
+ * value is `int-as-string` too); since a status transition that recurs on
+ * several endpoints is keyed by its method, the row it had on the case's endpoint. The rows are superseded by the
  * findings that now record them (`results/root-causes.ts`), never read as
  * resolved while the servers still differ. Pure.
  */
@@ -26,7 +27,13 @@ import { fieldOf, findingsOf, structureFindings } from './findings.js';
 import { headerFindings } from './header-findings.js';
 import { sameOrIdentifier } from './patterns/int-as-string.js';
 import { recogniseKeyCase } from './patterns/key-case.js';
-import { ANY_ENDPOINT, causeFingerprint, type Finding, type RootCause } from './root-cause.js';
+import {
+  ANY_ENDPOINT,
+  causeFingerprint,
+  type Finding,
+  isRecurringStatus,
+  type RootCause,
+} from './root-cause.js';
 import { splitPath } from './wording/phrases.js';
 
 /** What the earlier fingerprints are worked out from: one case as observed. */
@@ -111,6 +118,10 @@ function keyCaseKeys(input: EarlierInput, finding: EarlierInput['findings'][numb
 function earlierOf(input: EarlierInput, finding: EarlierInput['findings'][number]): string[] {
   const { cause } = finding;
   if (cause.type === 'structure') return clusterKeys(input, cause);
+  // A status transition that recurs on several endpoints: the row it had on this one.
+  if (cause.type === 'status' && isRecurringStatus(cause)) {
+    return [causeFingerprint({ ...cause, endpoint: input.endpoint })];
+  }
   if (cause.type !== 'pattern' || !REKEYED.has(cause.pattern)) return [];
   if (SPELLINGS.has(cause.pattern)) return keyCaseKeys(input, finding);
   const { changes, endpoint } = input;

@@ -39,6 +39,7 @@ import {
   DIGESTS,
   type Finding,
   isObjectSignature,
+  methodOf,
   type RootCause,
   type SkeletonChange,
   ZERO_VALUED_MEMBERS,
@@ -65,12 +66,6 @@ export function statusClass(status: number): string {
 export function fieldOf(anchor: string): string {
   const last = parsePointer(anchor).at(-1);
   return last === undefined || /^\d+$/.test(last) || isIdKey(last) ? '' : last;
-}
-
-/** The request method of an endpoint template (`DELETE /posts/:id` → `DELETE`). */
-function methodOf(endpoint: string): string {
-  const space = endpoint.indexOf(' ');
-  return space < 0 ? endpoint : endpoint.slice(0, space);
 }
 
 function patternFindings(
