@@ -13,7 +13,9 @@
  * - Each recognised pattern is a finding keyed by pattern, field and
  *   parameters (`/items/3/tags` and `/tags`: one nil slice at `tags`).
  * - A change of body kind (JSON vs text) is a `body-kind` finding (the
- *   `content-type` difference that comes with it is part of it).
+ *   `content-type` difference that comes with it is part of it), unless
+ *   the statuses differ and one of them defines the body (`204`: none,
+ *   `207`: a multistatus document): then it is part of the status finding.
  * - Each change no pattern explains is a `structure` finding per endpoint
  *   template and wildcarded path (its op and JSON types, never its values).
  * - Each allow-listed header that differs is a `header` finding
@@ -278,6 +280,32 @@ function lengthOfBody(
   return missing !== undefined && bodyKindOf(missing) === 'empty';
 }
 
+/**
+ * Statuses that define their answer's body: none for `204 No Content`, `205
+ * Reset Content` and `304 Not Modified`, a multistatus document for WebDAV's
+ * `207 Multi-Status`.
+ */
+const BODY_OF_STATUS: ReadonlySet<number> = new Set([204, 205, 207, 304]);
+
+/**
+ * True when two statuses differ and one of them defines its body: a body of
+ * another kind (XML against empty beside `207 → 204`) follows from the status,
+ * one decision, so it makes no finding of its own.
+ */
+export function statusDefinesBody(baseline: number, candidate: number): boolean {
+  return baseline !== candidate && (BODY_OF_STATUS.has(baseline) || BODY_OF_STATUS.has(candidate));
+}
+
+/** The body-kind cause of a change of body kind in answers of this status (the baseline's class). */
+export function bodyKindCause(kindChange: Change, status: number): RootCause {
+  return {
+    type: 'body-kind',
+    statusClass: statusClass(status),
+    baseline: bodyKindOf(kindChange.baseline),
+    candidate: bodyKindOf(kindChange.candidate),
+  };
+}
+
 /** The findings of one divergent comparison, in order: status, patterns, body kind, structure, headers. */
 export function findingsOf(input: FindingsInput): Finding[] {
   const { comparison, endpoint } = input;
@@ -302,14 +330,9 @@ export function findingsOf(input: FindingsInput): Finding[] {
   const { matches, unexplained } = input.recognition ?? recognisePatterns(comparison.body);
   found.push(...patternFindings(matches, endpoint));
   const kindChange = unexplained.find(isBodyKindChange);
-  if (kindChange !== undefined) {
-    const cause: RootCause = {
-      type: 'body-kind',
-      statusClass: statusClass(status.baseline),
-      baseline: bodyKindOf(kindChange.baseline),
-      candidate: bodyKindOf(kindChange.candidate),
-    };
-    found.push(findingOf(cause, ['']));
+  // A body of another kind that the status defines (`204`, `207`) is the status finding's.
+  if (kindChange !== undefined && !statusDefinesBody(status.baseline, status.candidate)) {
+    found.push(findingOf(bodyKindCause(kindChange, status.baseline), ['']));
   }
   const residual = unexplained.filter((change) => change !== kindChange);
   found.push(...structureFindings(endpoint, residual));
