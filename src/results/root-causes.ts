@@ -3,9 +3,9 @@
  * updated with, and the decisions list reports open with. Pure.
  */
 import { earlierKeys } from '../compare/earlier-keys.js';
-import { fieldOfPath } from '../compare/recurring-causes.js';
 import { wildcardPath } from '../compare/fingerprint.js';
 import { NAMED_PLACES } from '../compare/hints.js';
+import { fieldOfPath } from '../compare/recurring-causes.js';
 import { causeFingerprint, type FindingKind, type RootCause } from '../compare/root-cause.js';
 import type { DecisionStatus, TrackerStatus } from '../tracker/types.js';
 import { codeSpan } from '../util/code-span.js';
