@@ -5,7 +5,7 @@
  * diffed, an element that is a list on one side and a single element on the
  * other is read as a list of one on that side, so the difference is the
  * elements one side has more (or the one they share changed), not an
- * `object vs array` at the list. Pure; copies only what it changes.
+ * `object vs array` at the list. Pure.
  */
 
 function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
@@ -20,19 +20,22 @@ function isElement(value: unknown): boolean {
 /** `baseline` and `candidate` with every list-of-one read as a list where the other side has a list. */
 export function sameListShapes(baseline: unknown, candidate: unknown): [unknown, unknown] {
   if (Array.isArray(baseline) && Array.isArray(candidate)) {
-    let b: unknown[] | undefined;
-    let c: unknown[] | undefined;
+    const b = [...baseline];
+    const c = [...candidate];
+    let changed = false;
     const n = Math.min(baseline.length, candidate.length);
     for (let i = 0; i < n; i++) {
       const [x, y] = sameListShapes(baseline[i], candidate[i]);
-      if (x !== baseline[i]) (b ??= [...baseline])[i] = x;
-      if (y !== candidate[i]) (c ??= [...candidate])[i] = y;
+      changed ||= x !== baseline[i] || y !== candidate[i];
+      b[i] = x;
+      c[i] = y;
     }
-    return [b ?? baseline, c ?? candidate];
+    return changed ? [b, c] : [baseline, candidate];
   }
   if (!isRecord(baseline) || !isRecord(candidate)) return [baseline, candidate];
-  let b: Record<string, unknown> | undefined;
-  let c: Record<string, unknown> | undefined;
+  const b: Record<string, unknown> = { ...baseline };
+  const c: Record<string, unknown> = { ...candidate };
+  let changed = false;
   for (const key of Object.keys(baseline)) {
     if (key.startsWith('@') || key === '#text' || !Object.hasOwn(candidate, key)) continue;
     let x = baseline[key];
@@ -40,8 +43,9 @@ export function sameListShapes(baseline: unknown, candidate: unknown): [unknown,
     if (Array.isArray(x) && !Array.isArray(y) && isElement(y)) y = [y];
     else if (Array.isArray(y) && !Array.isArray(x) && isElement(x)) x = [x];
     [x, y] = sameListShapes(x, y);
-    if (x !== baseline[key]) (b ??= { ...baseline })[key] = x;
-    if (y !== candidate[key]) (c ??= { ...candidate })[key] = y;
+    changed ||= x !== baseline[key] || y !== candidate[key];
+    b[key] = x;
+    c[key] = y;
   }
-  return [b ?? baseline, c ?? candidate];
+  return changed ? [b, c] : [baseline, candidate];
 }
