@@ -18,9 +18,13 @@
  *    that also shows in an answer the others do not, a value that differs
  *    (each is a question of its own: a reworded message beside added
  *    members is a second decision, as a real S3 pair shows), a list's
- *    elements, an object's signature (zero-valued members, digests), and
- *    anything of a single answer (two members one answer lacks may be two
- *    decisions).
+ *    elements, and an object's signature (zero-valued members, digests).
+ *    In a single answer, the members one object gains or loses there and
+ *    nowhere else are that object's one cause (a restructure: one answer
+ *    cannot tell them apart); members retyped in one answer alone stay apart.
+ *
+ * Status transitions and patterns that recur are keyed by what changed too
+ * (`recurring-causes.ts`).
  *
  * A cluster's fingerprint is its first member's (in key order) with the
  * endpoint rule above: independent of the cases and values, and kept as the
