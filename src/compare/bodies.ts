@@ -11,6 +11,7 @@ import type { Rules } from '../rules/types.js';
 import { type BytesSummary, tooComplexWords } from '../wire/bytes.js';
 import { readByContent } from '../wire/content-type.js';
 import { diffJson } from './delta.js';
+import { sameListShapes } from './xml-lists.js';
 
 /**
  * What a body is, for a change between bodies of different kinds:
@@ -65,7 +66,7 @@ export function compareBodies(
       if (candidate.kind !== baseline.kind) return [];
       // Byte-identical texts normalise identically: the common case costs one string compare.
       if (alikeAtFirstSight(baseline, candidate)) return [];
-      return compareJson(baseline.value, candidate.value, rules);
+      return compareJson(baseline.value, candidate.value, rules, baseline.kind === 'xml');
     case 'text':
       return candidate.kind === 'text' && candidate.text !== baseline.text
         ? [{ path: '', op: 'value', baseline: baseline.text, candidate: candidate.text }]
@@ -192,11 +193,14 @@ function digest(body: BytesSummary | Extract<ResponseBody, { kind: 'too-complex'
     : summary;
 }
 
-function compareJson(baseline: unknown, candidate: unknown, rules: Rules): Change[] {
+function compareJson(baseline: unknown, candidate: unknown, rules: Rules, xml: boolean): Change[] {
   // Bodies are compared after key folding, so keys and paths named by the
   // comparison rules are folded the same way.
   const fold = rules.keyCaseFold;
-  return diffJson(normaliseJson(baseline, rules), normaliseJson(candidate, rules), {
+  const normalised = [normaliseJson(baseline, rules), normaliseJson(candidate, rules)] as const;
+  // An XML element once on one side and a list on the other is a list of one (`xml-lists.ts`).
+  const [b, c] = xml ? sameListShapes(...normalised) : normalised;
+  return diffJson(b, c, {
     arrayKeys: fold ? rules.arrayKeys.map(foldKey) : rules.arrayKeys,
     tolerance: fold
       ? rules.tolerance.map((rule) => ({ ...rule, path: foldPattern(rule.path) }))

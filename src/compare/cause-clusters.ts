@@ -18,9 +18,13 @@
  *    that also shows in an answer the others do not, a value that differs
  *    (each is a question of its own: a reworded message beside added
  *    members is a second decision, as a real S3 pair shows), a list's
- *    elements, an object's signature (zero-valued members, digests), and
- *    anything of a single answer (two members one answer lacks may be two
- *    decisions).
+ *    elements, and an object's signature (zero-valued members, digests).
+ *    In a single answer, the members one object gains or loses there and
+ *    nowhere else are that object's one cause (a restructure: one answer
+ *    cannot tell them apart); members retyped in one answer alone stay apart.
+ *
+ * Status transitions and patterns that recur are keyed by what changed too
+ * (`recurring-causes.ts`).
  *
  * A cluster's fingerprint is its first member's (in key order) with the
  * endpoint rule above: independent of the cases and values, and kept as the
@@ -29,10 +33,13 @@
  */
 import { resourceOfEndpoint } from './endpoint.js';
 import { findingOf } from './finding-of.js';
+import { type RecurringCauses, recurringCauses } from './recurring-causes.js';
 import {
   ANY_ENDPOINT,
+  causeKey,
   type Finding,
   isObjectSignature,
+  isRecurringStatus,
   type RootCause,
   type SkeletonChange,
   type StructureCause,
@@ -43,16 +50,21 @@ import { splitPath } from './wording/phrases.js';
 export interface ClusterAnswer {
   readonly caseId: string;
   readonly endpoint: string;
-  readonly findings: readonly Pick<Finding, 'cause'>[];
+  readonly findings: readonly Pick<Finding, 'cause' | 'paths'>[];
 }
 
-/**
- * By change key (`changeKey`): the clustered cause of the change, for the
- * changes whose cause is not their own resource's (recurring or clustered).
- */
-export type CauseClusters = ReadonlyMap<string, StructureCause>;
+/** The run's causes keyed by what changed, laid over each answer's own. */
+export interface CauseClusters {
+  /**
+   * By change key (`changeKey`): the clustered cause of the change, for the
+   * changes whose cause is not their own resource's (recurring or clustered).
+   */
+  readonly changes: ReadonlyMap<string, StructureCause>;
+  /** By cause key: status and pattern causes that recur (`recurring-causes.ts`). */
+  readonly recurring: RecurringCauses;
+}
 
-export const NO_CLUSTERS: CauseClusters = new Map();
+export const NO_CLUSTERS: CauseClusters = { changes: new Map(), recurring: new Map() };
 
 /** A change wherever it shows: op, member path, JSON types. */
 export function changeKey(change: SkeletonChange): string {
@@ -90,11 +102,15 @@ function seenChanges(answers: Iterable<ClusterAnswer>): Map<string, Seen> {
 }
 
 const MEMBER_OPS: ReadonlySet<string> = new Set(['added', 'removed', 'type']);
+/** What one answer alone may show together: members its object gained or lost. */
+const RESTRUCTURE_OPS: ReadonlySet<string> = new Set(['added', 'removed']);
 
 /** Where a change may travel with others: its object and exact answer set; undefined when kept apart. */
 function travelKey({ change, answers }: Seen): string | undefined {
-  if (!MEMBER_OPS.has(change.op) || isObjectSignature(change) || answers.size < 2) return undefined;
+  if (!MEMBER_OPS.has(change.op) || isObjectSignature(change)) return undefined;
   if (change.path === '' || isElements(change)) return undefined;
+  // In a single answer, only members added or removed (a restructure of the object) travel.
+  if (answers.size < 2 && !RESTRUCTURE_OPS.has(change.op)) return undefined;
   return JSON.stringify([splitPath(change.path).parent, [...answers].sort()]);
 }
 
@@ -110,8 +126,9 @@ function travelling(seen: ReadonlyMap<string, Seen>): Seen[][] {
 
 /** The clusters of the run's answers (see the module comment). */
 export function clusterCauses(answers: Iterable<ClusterAnswer>): CauseClusters {
+  const all = [...answers];
   const clusters = new Map<string, StructureCause>();
-  for (const group of travelling(seenChanges(answers))) {
+  for (const group of travelling(seenChanges(all))) {
     const members = group.sort((a, b) => compareKeys(changeKey(a.change), changeKey(b.change)));
     const [first, ...rest] = members;
     if (first === undefined) continue;
@@ -127,7 +144,8 @@ export function clusterCauses(answers: Iterable<ClusterAnswer>): CauseClusters {
         : { type: 'structure', endpoint, change: first.change, together };
     for (const seen of members) clusters.set(changeKey(seen.change), cause);
   }
-  return clusters;
+  const recurring = recurringCauses(all.flatMap((answer) => answer.findings));
+  return { changes: clusters, recurring };
 }
 
 /** `/items/*`: elements one side adds to (or lacks of) a list. */
@@ -141,9 +159,10 @@ function compareKeys(a: string, b: string): number {
 
 /**
  * One answer's findings with the run's clusters laid over them: each change
- * under its cluster's cause, the findings of one cluster merged (their paths
- * joined), in order of first appearance. Findings of other families, and
- * changes no cluster holds, keep their own cause.
+ * under its cluster's cause, each status or pattern cause that recurs under
+ * the cause keyed by what changed, the findings of one cause merged (their
+ * paths joined), in order of first appearance. Findings of other families,
+ * and changes no cluster holds, keep their own cause.
  */
 export function clusteredFindings<F extends Finding>(
   endpoint: string,
@@ -154,25 +173,33 @@ export function clusteredFindings<F extends Finding>(
   // Per fingerprint, in order of first appearance: the finding kept, or the cluster's with its paths.
   const out = new Map<string, { kept?: F; made?: Finding; paths: Set<string> }>();
   // One finding per cluster, made once: a cluster may hold thousands of members.
-  const made = new Map<StructureCause, Finding>();
+  const made = new Map<RootCause, Finding>();
   const resource = resourceOfEndpoint(endpoint);
+  const add = (cause: RootCause, paths: readonly string[]) => {
+    const one = made.get(cause) ?? findingOf(cause, []);
+    made.set(cause, one);
+    const entry = out.get(one.fingerprint) ?? { made: one, paths: new Set<string>() };
+    out.set(one.fingerprint, entry);
+    for (const path of paths) entry.paths.add(path);
+  };
   for (const finding of findings) {
     if (!clusterOf(finding, clusters)) {
       if (!out.has(finding.fingerprint))
         out.set(finding.fingerprint, { kept: finding, paths: new Set() });
       continue;
     }
+    const recurring = recurringOf(finding.cause, endpoint, clusters);
+    if (recurring !== undefined) {
+      add(recurring, finding.paths);
+      continue;
+    }
     for (const change of membersOf(finding.cause)) {
-      const cause = clusters.get(changeKey(change)) ?? {
+      const cause = clusters.changes.get(changeKey(change)) ?? {
         type: 'structure',
         endpoint: resource,
         change,
       };
-      const one = made.get(cause) ?? findingOf(cause, []);
-      made.set(cause, one);
-      const entry = out.get(one.fingerprint) ?? { made: one, paths: new Set<string>() };
-      out.set(one.fingerprint, entry);
-      for (const path of finding.paths) entry.paths.add(path);
+      add(cause, finding.paths);
     }
   }
   return [...out.values()].flatMap(({ kept, made: one, paths }): (F | Finding)[] => {
@@ -181,15 +208,30 @@ export function clusteredFindings<F extends Finding>(
   });
 }
 
+/**
+ * A status or pattern cause as the run's recurrences make it: the recurring
+ * cause, or (for a status already keyed by its method, read back under other
+ * recurrences) the endpoint's own; undefined for a structural cause.
+ */
+function recurringOf(
+  cause: RootCause,
+  endpoint: string,
+  clusters: CauseClusters,
+): RootCause | undefined {
+  if (cause.type === 'structure') return undefined;
+  const own = cause.type === 'status' && isRecurringStatus(cause) ? { ...cause, endpoint } : cause;
+  return clusters.recurring.get(causeKey(own)) ?? own;
+}
+
 /** True when a finding's cause is not what the clusters make of it. */
 function clusterOf(finding: Finding, clusters: CauseClusters): boolean {
-  const members = membersOf(finding.cause);
-  if (members.length === 0) return false;
-  if (
-    members.length > 1 ||
-    (finding.cause.type === 'structure' && finding.cause.endpoint === ANY_ENDPOINT)
-  ) {
-    return true;
+  const { cause } = finding;
+  if (cause.type !== 'structure') {
+    // A status keyed by its method that no longer recurs goes back to its endpoint.
+    return clusters.recurring.has(causeKey(cause)) || isRecurringStatus(cause);
   }
-  return members.some((change) => clusters.has(changeKey(change)));
+  const members = membersOf(cause);
+  if (members.length === 0) return false;
+  if (members.length > 1 || cause.endpoint === ANY_ENDPOINT) return true;
+  return members.some((change) => clusters.changes.has(changeKey(change)));
 }

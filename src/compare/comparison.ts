@@ -26,6 +26,7 @@ export function compare(exchange: Exchange): Comparison | undefined {
     },
     headers: compareHeaders(baseline.response, candidate.response, rules),
     body: compareBodies(b, c, rules),
+    ...(b.kind === 'xml' && c.kind === 'xml' ? { xml: true as const } : {}),
   };
   // Declared equivalences drop exactly the differences they cover, and say so.
   return applyEquivalences(compared, rules, { baseline: b, candidate: c });

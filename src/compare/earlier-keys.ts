@@ -13,7 +13,10 @@
  * object whose spellings folded alike; since a change no pattern explains is
  * keyed by what changed (`cause-clusters.ts`), the rows of its members on the
  * case's resource and across resources (and an integer string of another
- * value is `int-as-string` too). The rows are superseded by the
+ * value is `int-as-string` too); since a status transition that recurs on
+ * several endpoints is keyed by its method, the row it had on the case's
+ * endpoint; since a body the status defines is the status finding's, the
+ * body-kind row it had. The rows are superseded by the
  * findings that now record them (`results/root-causes.ts`), never read as
  * resolved while the servers still differ. Pure.
  */
@@ -21,12 +24,25 @@ import type { Change, HeaderChange } from '../model/comparison.js';
 import { membersOf } from './cause-clusters.js';
 import { membersOfCollapsed } from './empty-objects.js';
 import { resourceOfEndpoint } from './endpoint.js';
+import { isBodyKindChange } from './explain-shape.js';
 import { findingOf } from './finding-of.js';
-import { fieldOf, findingsOf, structureFindings } from './findings.js';
+import {
+  bodyKindCause,
+  fieldOf,
+  findingsOf,
+  statusDefinesBody,
+  structureFindings,
+} from './findings.js';
 import { headerFindings } from './header-findings.js';
 import { sameOrIdentifier } from './patterns/int-as-string.js';
 import { recogniseKeyCase } from './patterns/key-case.js';
-import { ANY_ENDPOINT, causeFingerprint, type Finding, type RootCause } from './root-cause.js';
+import {
+  ANY_ENDPOINT,
+  causeFingerprint,
+  type Finding,
+  isRecurringStatus,
+  type RootCause,
+} from './root-cause.js';
 import { splitPath } from './wording/phrases.js';
 
 /** What the earlier fingerprints are worked out from: one case as observed. */
@@ -108,9 +124,26 @@ function keyCaseKeys(input: EarlierInput, finding: EarlierInput['findings'][numb
   return earlier.filter((fingerprint) => !live.has(fingerprint));
 }
 
+/**
+ * A status finding's earlier rows: on its endpoint, for a transition that
+ * recurs on several (keyed by its method since); the body-kind row of a body
+ * the status defines (`204`, `207`: part of the status finding since).
+ */
+function statusKeys(input: EarlierInput, cause: RootCause & { type: 'status' }): string[] {
+  const out = isRecurringStatus(cause)
+    ? [causeFingerprint({ ...cause, endpoint: input.endpoint })]
+    : [];
+  const kindChange = input.changes.find(isBodyKindChange);
+  if (kindChange !== undefined && statusDefinesBody(cause.baseline, cause.candidate)) {
+    out.push(causeFingerprint(bodyKindCause(kindChange, cause.baseline)));
+  }
+  return out;
+}
+
 function earlierOf(input: EarlierInput, finding: EarlierInput['findings'][number]): string[] {
   const { cause } = finding;
   if (cause.type === 'structure') return clusterKeys(input, cause);
+  if (cause.type === 'status') return statusKeys(input, cause);
   if (cause.type !== 'pattern' || !REKEYED.has(cause.pattern)) return [];
   if (SPELLINGS.has(cause.pattern)) return keyCaseKeys(input, finding);
   const { changes, endpoint } = input;

@@ -13,7 +13,9 @@
  * - Each recognised pattern is a finding keyed by pattern, field and
  *   parameters (`/items/3/tags` and `/tags`: one nil slice at `tags`).
  * - A change of body kind (JSON vs text) is a `body-kind` finding (the
- *   `content-type` difference that comes with it is part of it).
+ *   `content-type` difference that comes with it is part of it), unless
+ *   the statuses differ and one of them defines the body (`204`: none,
+ *   `207`: a multistatus document): then it is part of the status finding.
  * - Each change no pattern explains is a `structure` finding per endpoint
  *   template and wildcarded path (its op and JSON types, never its values).
  * - Each allow-listed header that differs is a `header` finding
@@ -39,6 +41,7 @@ import {
   DIGESTS,
   type Finding,
   isObjectSignature,
+  methodOf,
   type RootCause,
   type SkeletonChange,
   ZERO_VALUED_MEMBERS,
@@ -65,12 +68,6 @@ export function statusClass(status: number): string {
 export function fieldOf(anchor: string): string {
   const last = parsePointer(anchor).at(-1);
   return last === undefined || /^\d+$/.test(last) || isIdKey(last) ? '' : last;
-}
-
-/** The request method of an endpoint template (`DELETE /posts/:id` → `DELETE`). */
-function methodOf(endpoint: string): string {
-  const space = endpoint.indexOf(' ');
-  return space < 0 ? endpoint : endpoint.slice(0, space);
 }
 
 function patternFindings(
@@ -117,7 +114,25 @@ function inRecord(wild: string, record = false): string {
   return `/${rest.join('/')}`;
 }
 
-function skeletonChange(change: Change): SkeletonChange {
+/**
+ * Where a change sits, without what varies between answers: `(path, record)`
+ * → the path within its record (`inRecord`) for JSON; for XML, the path
+ * without array indices but a last one (`xmlPlace`).
+ */
+type Place = (path: string, record?: boolean) => string;
+
+const jsonPlace: Place = (path, record) => inRecord(wildcardPath(path), record);
+
+/**
+ * `/multistatus/response/3/propstat/href` → `/multistatus/response/propstat/href`:
+ * an XML element that occurs once is an object, several times an array
+ * (`xml/tree.ts`), so a list's length would give one member two paths. Its
+ * path is the same whatever the list's length: the indices are dropped, but a
+ * last one (elements one side adds to a list keep `/*`).
+ */
+export const xmlPlace: Place = (path) => wildcardPath(path).replace(/\/\*(?=\/)/g, '');
+
+function skeletonChange(change: Change, place: Place): SkeletonChange {
   // Two whole bodies of one kind that differ (text, bytes): reports keep them in
   // another form (bytes as a line of text), so their types are left out.
   if (change.path === '' && change.op === 'value') {
@@ -125,7 +140,7 @@ function skeletonChange(change: Change): SkeletonChange {
   }
   return {
     op: change.op,
-    path: inRecord(wildcardPath(change.path)),
+    path: place(change.path),
     baseline: sideType(change.baseline),
     candidate: sideType(change.candidate),
   };
@@ -137,13 +152,13 @@ function skeletonChange(change: Change): SkeletonChange {
  * it has no value for), one cause per object however many members show it;
  * undefined for any other change.
  */
-function zeroValuedMember(change: Change): SkeletonChange | undefined {
+function zeroValuedMember(change: Change, place: Place): SkeletonChange | undefined {
   const added = change.op === 'added' && isZeroValue(change.candidate);
   const removed = change.op === 'removed' && isZeroValue(change.baseline);
   if ((!added && !removed) || change.path === '') return undefined;
   const { parent, name } = splitPath(change.path);
   if (/^\d+$/.test(name)) return undefined;
-  const path = inRecord(wildcardPath(parent), true);
+  const path = place(parent, true);
   return added
     ? { op: 'added', path, baseline: '-', candidate: ZERO_VALUED_MEMBERS }
     : { op: 'removed', path, baseline: ZERO_VALUED_MEMBERS, candidate: '-' };
@@ -160,14 +175,14 @@ const DIGEST = /^(?:[0-9a-f]{32,}|[0-9A-F]{32,}|sha(?:1|256|384|512)-[A-Za-z0-9+
  * signature of its object, one cause per object however many digests of the
  * one content it lists (`shasum` and `integrity`); undefined for any other change.
  */
-function digestMember(change: Change): SkeletonChange | undefined {
+function digestMember(change: Change, place: Place): SkeletonChange | undefined {
   const { baseline, candidate } = change;
   if (change.op !== 'value' || typeof baseline !== 'string' || typeof candidate !== 'string') {
     return undefined;
   }
   if (!testShort(DIGEST, baseline) || !testShort(DIGEST, candidate)) return undefined;
   if (baseline.length !== candidate.length || change.path === '') return undefined;
-  const path = inRecord(wildcardPath(splitPath(change.path).parent), true);
+  const path = place(splitPath(change.path).parent, true);
   return { op: 'value', path, baseline: DIGESTS, candidate: DIGESTS };
 }
 
@@ -229,7 +244,12 @@ const NOTHING_FOLLOWS: ReadonlyMap<Change, Change> = new Map();
  * follows a list joins the list's cause, see `countsOfLists`): a rule that
  * removes one of them (an ignore, a learned noise path) never renames another.
  */
-export function structureFindings(endpoint: string, changes: readonly Change[]): Finding[] {
+export function structureFindings(
+  endpoint: string,
+  changes: readonly Change[],
+  xml = false,
+): Finding[] {
+  const place = xml ? xmlPlace : jsonPlace;
   const resource = resourceOfEndpoint(endpoint);
   const byKey = new Map<string, { change: SkeletonChange; paths: string[] }>();
   const follows = countsOfLists(changes);
@@ -239,7 +259,8 @@ export function structureFindings(endpoint: string, changes: readonly Change[]):
     // A map's keys are one path (`/*`), whatever their names.
     const keyed = mapKeys(found.path);
     const of = keyed === found.path ? found : { ...found, path: keyed };
-    const line = zeroValuedMember(of) ?? digestMember(of) ?? skeletonChange(of);
+    const line =
+      zeroValuedMember(of, place) ?? digestMember(of, place) ?? skeletonChange(of, place);
     const key = JSON.stringify(line);
     const entry = byKey.get(key) ?? { change: line, paths: [] };
     byKey.set(key, entry);
@@ -283,6 +304,32 @@ function lengthOfBody(
   return missing !== undefined && bodyKindOf(missing) === 'empty';
 }
 
+/**
+ * Statuses that define their answer's body: none for `204 No Content`, `205
+ * Reset Content` and `304 Not Modified`, a multistatus document for WebDAV's
+ * `207 Multi-Status`.
+ */
+const BODY_OF_STATUS: ReadonlySet<number> = new Set([204, 205, 207, 304]);
+
+/**
+ * True when two statuses differ and one of them defines its body: a body of
+ * another kind (XML against empty beside `207 → 204`) follows from the status,
+ * one decision, so it makes no finding of its own.
+ */
+export function statusDefinesBody(baseline: number, candidate: number): boolean {
+  return baseline !== candidate && (BODY_OF_STATUS.has(baseline) || BODY_OF_STATUS.has(candidate));
+}
+
+/** The body-kind cause of a change of body kind in answers of this status (the baseline's class). */
+export function bodyKindCause(kindChange: Change, status: number): RootCause {
+  return {
+    type: 'body-kind',
+    statusClass: statusClass(status),
+    baseline: bodyKindOf(kindChange.baseline),
+    candidate: bodyKindOf(kindChange.candidate),
+  };
+}
+
 /** The findings of one divergent comparison, in order: status, patterns, body kind, structure, headers. */
 export function findingsOf(input: FindingsInput): Finding[] {
   const { comparison, endpoint } = input;
@@ -307,17 +354,12 @@ export function findingsOf(input: FindingsInput): Finding[] {
   const { matches, unexplained } = input.recognition ?? recognisePatterns(comparison.body);
   found.push(...patternFindings(matches, endpoint));
   const kindChange = unexplained.find(isBodyKindChange);
-  if (kindChange !== undefined) {
-    const cause: RootCause = {
-      type: 'body-kind',
-      statusClass: statusClass(status.baseline),
-      baseline: bodyKindOf(kindChange.baseline),
-      candidate: bodyKindOf(kindChange.candidate),
-    };
-    found.push(findingOf(cause, ['']));
+  // A body of another kind that the status defines (`204`, `207`) is the status finding's.
+  if (kindChange !== undefined && !statusDefinesBody(status.baseline, status.candidate)) {
+    found.push(findingOf(bodyKindCause(kindChange, status.baseline), ['']));
   }
   const residual = unexplained.filter((change) => change !== kindChange);
-  found.push(...structureFindings(endpoint, residual));
+  found.push(...structureFindings(endpoint, residual, comparison.xml === true));
   const secret = input.isSecretHeader ?? (() => false);
   // Another body kind comes with another content type: that is the body-kind finding.
   // Another body comes with another length: that is the body's finding.

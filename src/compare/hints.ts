@@ -12,7 +12,7 @@ import { bySide, phrase } from './patterns/advice.js';
 import { patternNamed } from './patterns/registry.js';
 import type { FixHint } from './patterns/types.js';
 import { isObjectSignature, type RootCause, ZERO_VALUED_MEMBERS } from './root-cause.js';
-import { bodyKindWord } from './root-cause-words.js';
+import { bodyKindWord, statusPlace } from './root-cause-words.js';
 
 export type { FixHint } from './patterns/types.js';
 
@@ -27,7 +27,8 @@ function statusHint(
   cause: Extract<RootCause, { type: 'status' }>,
   runtimes: SideRuntimes,
 ): FixHint {
-  const { baseline: b, candidate: c, endpoint } = cause;
+  const { baseline: b, candidate: c } = cause;
+  const endpoint = statusPlace(cause);
   const sameClass = Math.floor(b / 100) === Math.floor(c / 100);
   const why = sameClass
     ? ' (validation order or error mapping)'

@@ -9,6 +9,8 @@ import { patternNamed } from './patterns/registry.js';
 import {
   ANY_ENDPOINT,
   DIGESTS,
+  isRecurringStatus,
+  methodOf,
   type RootCause,
   type SkeletonChange,
   ZERO_VALUED_MEMBERS,
@@ -106,6 +108,13 @@ function wholeItems(items: readonly string[], separator: string, room: number): 
   return text;
 }
 
+/** Where a status cause shows: its endpoint, or its method's endpoints for one that recurs (`DELETE *`). */
+export function statusPlace(cause: RootCause & { type: 'status' }): string {
+  return isRecurringStatus(cause)
+    ? `several ${methodOf(cause.endpoint)} endpoints`
+    : cause.endpoint;
+}
+
 /**
  * The one-line summary of a root cause: `nil slice [] vs null at \`tags\``,
  * `status 400 → 201 on POST /v1/records`, `header \`cache-control\` missing in
@@ -120,9 +129,9 @@ export function causeSummary(cause: RootCause): string {
         : `${cause.detail} at ${codeSpan(cause.field)}`;
     case 'status':
       return cause.reason === undefined
-        ? `status ${cause.baseline} → ${cause.candidate} on ${cause.endpoint}`
+        ? `status ${cause.baseline} → ${cause.candidate} on ${statusPlace(cause)}`
         : shorten(
-            `status ${cause.baseline} → ${cause.candidate} on ${cause.endpoint} (${cause.baseline >= 400 ? 'baseline' : 'candidate'}: ${codeSpan(cause.reason)})`,
+            `status ${cause.baseline} → ${cause.candidate} on ${statusPlace(cause)} (${cause.baseline >= 400 ? 'baseline' : 'candidate'}: ${codeSpan(cause.reason)})`,
           );
     case 'header': {
       if (cause.difference !== 'value') {
@@ -152,7 +161,7 @@ export function causeMeaning(cause: RootCause): string {
     case 'pattern':
       return `${patternNamed(cause.pattern).meaning} (${codeSpan(cause.pattern)})`;
     case 'status':
-      return `the two sides answer ${cause.endpoint} with different statuses for the same request`;
+      return `the two sides answer ${statusPlace(cause)} with different statuses for the same request`;
     case 'header':
       return cause.difference === 'value'
         ? `the sides send ${codeSpan(cause.name)} with values of different shapes`

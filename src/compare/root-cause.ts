@@ -70,6 +70,26 @@ export type RootCause =
  */
 export const ANY_ENDPOINT = '*';
 
+/**
+ * The endpoint after the method of a status cause seen on several endpoints
+ * (`DELETE *`: `recurring-causes.ts`).
+ */
+export const RECURRING_ENDPOINT = '*';
+
+/** The request method of an endpoint template (`DELETE /posts/:id` → `DELETE`). */
+export function methodOf(endpoint: string): string {
+  const space = endpoint.indexOf(' ');
+  return space < 0 ? endpoint : endpoint.slice(0, space);
+}
+
+/** True for a status cause keyed by its method alone: the transition recurs on several endpoints. */
+export function isRecurringStatus(cause: RootCause): boolean {
+  return (
+    cause.type === 'status' &&
+    cause.endpoint === `${methodOf(cause.endpoint)} ${RECURRING_ENDPOINT}`
+  );
+}
+
 /** A change no pattern explains, keyed by what changed (`cause-clusters.ts`). */
 export interface StructureCause {
   readonly type: 'structure';

@@ -30,6 +30,11 @@ export interface Comparison {
   readonly headers: readonly HeaderChange[];
   /** Empty when the normalised bodies are equal. */
   readonly body: readonly Change[];
+  /**
+   * Both bodies are XML (as `xml/tree.ts` trees): an element's path has one
+   * shape whatever the length of the lists it sits in (`findings.ts`).
+   */
+  readonly xml?: true;
   /** Equivalence rules that turned a difference into equality, e.g. `timestamps: instant at /created_at`. */
   readonly equivalences?: readonly string[];
 }

@@ -37,6 +37,9 @@ function comparisonOf(result: DivergentResult): Comparison | undefined {
     status: { equal: b === c, baseline: b, candidate: c },
     headers: result.headerChanges,
     body: result.changes,
+    ...(result.baseline.bodyKind === 'xml' && result.candidate.bodyKind === 'xml'
+      ? { xml: true as const }
+      : {}),
   };
 }
 

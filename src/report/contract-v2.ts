@@ -63,7 +63,13 @@ function comparisonOf(result: DivergentV2): Comparison | undefined {
   const { status: c } = result.candidate;
   if (b === undefined || c === undefined || result.kinds.includes('transport')) return undefined;
   const status = { equal: b === c, baseline: b, candidate: c };
-  return { status, headers: result.headerChanges, body: result.changes };
+  const xml = result.baseline.bodyKind === 'xml' && result.candidate.bodyKind === 'xml';
+  return {
+    status,
+    headers: result.headerChanges,
+    body: result.changes,
+    ...(xml ? { xml: true as const } : {}),
+  };
 }
 
 function upgradeDivergent(result: DivergentV2): CaseResult {

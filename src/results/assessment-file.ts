@@ -5,7 +5,7 @@
  * reads both and combines them with `assessed` (`readAssessedResults`).
  */
 import { join } from 'node:path';
-import type { StructureCause } from '../compare/root-cause.js';
+import type { RootCause, StructureCause } from '../compare/root-cause.js';
 import { readRegularText, writeFileAtomic } from '../util/fs.js';
 import type { Assessment } from './assessment.js';
 import { assessed } from './assessment.js';
@@ -22,6 +22,8 @@ export interface AssessmentJson {
   readonly schemaVersion: 1;
   /** By change key: the run's clusters of structural changes (absent in files written before them). */
   readonly clusters?: Readonly<Record<string, StructureCause>>;
+  /** By cause key: status and pattern causes that recur, as what (absent in files written before them). */
+  readonly recurring?: Readonly<Record<string, RootCause>>;
   /** By case id: the observation judged again under the run's learned endpoint noise. */
   readonly masked: Readonly<Record<string, CaseResult>>;
   /** By case id: the regression mark set afresh, `null` for none. */
@@ -57,7 +59,8 @@ export function assessmentJson(
   }
   return {
     schemaVersion: 1,
-    clusters: Object.fromEntries(assessment.clusters),
+    clusters: Object.fromEntries(assessment.clusters.changes),
+    recurring: Object.fromEntries(assessment.clusters.recurring),
     masked: Object.fromEntries(assessment.masked),
     regression: Object.fromEntries(
       [...assessment.regression].map(([caseId, mark]) => [caseId, mark ?? null] as const),
@@ -73,7 +76,10 @@ export function assessmentJson(
 export function assessmentOf(json: AssessmentJson): Assessment {
   const rows = json.rows === null ? undefined : new Map(Object.entries(json.rows));
   return {
-    clusters: new Map(Object.entries(json.clusters ?? {})),
+    clusters: {
+      changes: new Map(Object.entries(json.clusters ?? {})),
+      recurring: new Map(Object.entries(json.recurring ?? {})),
+    },
     masked: new Map(Object.entries(json.masked)),
     regression: new Map(
       Object.entries(json.regression).map(([caseId, mark]) => [caseId, mark ?? undefined]),

@@ -3,9 +3,9 @@
  * updated with, and the decisions list reports open with. Pure.
  */
 import { earlierKeys } from '../compare/earlier-keys.js';
-import { fieldOf } from '../compare/findings.js';
 import { wildcardPath } from '../compare/fingerprint.js';
 import { NAMED_PLACES } from '../compare/hints.js';
+import { fieldOfPath } from '../compare/recurring-causes.js';
 import { causeFingerprint, type FindingKind, type RootCause } from '../compare/root-cause.js';
 import type { DecisionStatus, TrackerStatus } from '../tracker/types.js';
 import { codeSpan } from '../util/code-span.js';
@@ -171,7 +171,7 @@ export function groupFindings(results: Iterable<CaseResult>): Map<string, Findin
       building.set(fingerprint, entry);
     }
     if (under === undefined && anyField(cause)) {
-      for (const path of paths) if (fieldOf(path) !== '') entry.fields.add(fieldOf(path));
+      for (const path of paths) if (fieldOfPath(path) !== '') entry.fields.add(fieldOfPath(path));
     }
     if (under === undefined && cause.type === 'structure') {
       for (const path of paths) {

@@ -10,8 +10,21 @@ import type { HtmlView } from '../../src/report/html/view.js';
 import { latestReport, runCli, tempProject } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 
-/** The keys the candidate adds to `/users/1` (each its own root cause), and whether `/gone` resets. */
+/**
+ * The keys the candidate adds to `/users/1`, each in an object of its own
+ * (`/abox/a`: each its own root cause, where members one answer adds to one
+ * object would be one), and whether `/gone` resets.
+ */
 const candidate = { extra: ['a', 'b', 'c'], reset: false };
+
+/** `/users/1` as the baseline answers it: an object per key the candidate may add to. */
+const user = (): Record<string, unknown> => ({
+  id: 1,
+  name: 'x',
+  abox: { v: 1 },
+  bbox: { v: 1 },
+  cbox: { v: 1 },
+});
 
 const CASES = `suite: api
 cases:
@@ -32,12 +45,14 @@ describe('--compare-to, root cause by root cause', () => {
   let rust: TestServer;
   let go: TestServer;
   beforeAll(async () => {
-    rust = await startServer((_req, res) => json(res, 200, { id: 1, name: 'x' }));
+    rust = await startServer((req, res) =>
+      json(res, 200, req.url === '/users/1' ? user() : { id: 1, name: 'x' }),
+    );
     go = await startServer((req, res) => {
       if (req.url === '/gone' && candidate.reset) return void req.socket.destroy();
       if (req.url !== '/users/1') return json(res, 200, { id: 1, name: 'x' });
-      const body: Record<string, unknown> = { id: 1, name: 'x' };
-      for (const key of candidate.extra) body[key] = 1;
+      const body = user();
+      for (const key of candidate.extra) body[`${key}box`] = { v: 1, [key]: 1 };
       return json(res, 200, body);
     });
   });
@@ -59,7 +74,7 @@ describe('--compare-to, root cause by root cause', () => {
     const first = await latestReport(cwd);
     const before = first.results.find((r) => r.caseId === 'api/user-1')?.findings ?? [];
     expect(before).toHaveLength(3);
-    const gone = before.find((f) => f.paths.includes('/a'));
+    const gone = before.find((f) => f.paths.includes('/abox/a'));
     expect(gone).toBeDefined();
 
     candidate.extra = ['b', 'c'];
@@ -71,7 +86,7 @@ describe('--compare-to, root cause by root cause', () => {
     expect(second.stdout).toContain(
       `compared to ${first.runId}: 0 new · 1 persisting (divergent cases) · 1 fixed root cause, gone from 1 case`,
     );
-    expect(second.stdout).toMatch(/fixed\s+api\/user-1 {2}\/users: candidate adds `\/a`/);
+    expect(second.stdout).toMatch(/fixed\s+api\/user-1 {2}\/users: candidate adds `\/abox\/a`/);
 
     const report = await latestReport(cwd);
     const now = report.results.find((r) => r.caseId === 'api/user-1');

@@ -111,9 +111,28 @@ describe.each([
     expect(found.size).toBe(2);
   });
 
-  it('never clusters members of one answer alone, nor values, nor members of other objects', () => {
+  it("makes members one answer alone adds or lacks in one object that object's one cause", () => {
     const [e1 = ''] = endpoints;
-    expect(rows([answer('s/1', e1, [lacks(a), lacks(b)])]).size).toBe(2);
+    const once = rows([answer('s/1', e1, [lacks(a), lacks(b), lacks(c)])]);
+    expect(once.size).toBe(1);
+    const [summary = ''] = once.values();
+    expect(summary).toMatch(new RegExp(`^/${resources[0]}: candidate lacks `));
+    for (const path of [a, b, c]) expect(summary).toContain(`\`${path}\``);
+  });
+
+  it('keeps apart a member of one answer that another answer shows on its own', () => {
+    const [e1 = '', e2 = ''] = endpoints;
+    // `c` is evident elsewhere (another answer lacks it alone): another change.
+    const found = rows([
+      answer('s/1', e1, [lacks(a), lacks(b), lacks(c)]),
+      answer('s/2', e2, [lacks(c)]),
+    ]);
+    expect(found.size).toBe(2);
+  });
+
+  it('never clusters retyped members of one answer alone, nor values, nor members of other objects', () => {
+    const [e1 = ''] = endpoints;
+    expect(rows([answer('s/1', e1, [retypes(a), retypes(b)])]).size).toBe(2);
     const twice = [
       answer('s/1', e1, [differs(a), differs(b)]),
       answer('s/2', e1, [differs(a), differs(b)]),

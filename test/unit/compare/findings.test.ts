@@ -157,6 +157,28 @@ describe('status transitions', () => {
     expect(created.map((f) => f.cause.type)).toEqual(['status', 'body-kind']);
   });
 
+  it.each([
+    // A WebDAV DELETE: one side answers 207 with a multistatus, the other 200 with nothing.
+    [[207, 200], { kind: 'xml', type: 'object' }, { kind: 'empty' }, 'DELETE /dav/a'],
+    // A JSON API's update: one side answers 200 with the record, the other 204.
+    [[200, 204], { kind: 'json', type: 'object' }, { kind: 'empty' }, 'PATCH /notes/:id'],
+  ] as const)(
+    'make a body the status defines part of the status finding (%j)',
+    (status, b, c, endpoint) => {
+      const headers: HeaderChange[] = [
+        { name: 'content-type', baseline: 'application/xml', candidate: undefined },
+      ];
+      const body: Change[] = [{ path: '', op: 'type', baseline: b, candidate: c }];
+      const found = findings(endpoint, body, { status: [...status], headers });
+      expect(found.map((f) => f.summary)).toEqual([
+        `status ${status[0]} → ${status[1]} on ${endpoint}`,
+      ]);
+      // Two statuses that define no body keep the body-kind finding beside the status.
+      const other = findings(endpoint, body, { status: [200, 202], headers });
+      expect(other.map((f) => f.cause.type)).toEqual(['status', 'body-kind']);
+    },
+  );
+
   it('keep the body findings when both answers are errors (400 vs 422)', () => {
     const both = findings(
       'POST /records',

@@ -1,0 +1,100 @@
+/**
+ * Status and pattern causes keyed by what changed, not by where (issue 43),
+ * as `cause-clusters.ts` keys the structural ones. A case's findings are
+ * made from that case alone: a status transition is keyed by its endpoint,
+ * a pattern by the field it shows at. Once the run has seen every answer:
+ *
+ * - **A status transition that recurs** for one request method on two
+ *   endpoints or more (`DELETE` answered `204` by one side and `200` by the
+ *   other on every resource) is one cause, keyed by method and the two
+ *   statuses (`RECURRING_ENDPOINT` after the method). Kept apart: a
+ *   transition where one side accepted (< 400) and the other refused
+ *   (≥ 400), which says what each endpoint supports, each a decision of its
+ *   own (a feature one side lacks on two endpoints is two features).
+ * - **A pattern that recurs** at two fields or more with the same
+ *   parameters (the same namespace change at two elements, integers written
+ *   as strings at `size` and at `count`) is one cause of any field
+ *   (`ANY_FIELD`; its row lists the fields). Kept apart: a pattern whose
+ *   changes are not at its field (an object-level pattern: a tagged enum,
+ *   a rename, an error envelope, whose field is the object and whose changes
+ *   are its members), and a list's order (each list is sorted for a reason
+ *   of its own).
+ *
+ * Only answers count: a finding that is a consequence of an earlier write is
+ * left out by the caller, as for structural changes. Pure.
+ */
+import { fieldOf } from './findings.js';
+import { ANY_FIELD } from './patterns/types.js';
+import {
+  causeKey,
+  type Finding,
+  isRecurringStatus,
+  methodOf,
+  RECURRING_ENDPOINT,
+  type RootCause,
+} from './root-cause.js';
+
+/** By cause key (`causeKey`) of a case's own status or pattern cause: the cause it recurs as. */
+export type RecurringCauses = ReadonlyMap<string, RootCause>;
+
+/** The key of a body path's field: its last key, an XML element's own (`…/item/@xmlns` → `item`). */
+export function fieldOfPath(path: string): string {
+  return fieldOf(path.endsWith('/@xmlns') ? path.slice(0, -'/@xmlns'.length) : path);
+}
+
+/** Patterns never keyed across fields: each list's order is a choice of its own. */
+const PER_FIELD: ReadonlySet<string> = new Set(['array-order']);
+
+interface Where {
+  /** What changed, without where. */
+  readonly key: string;
+  /** Where: the endpoint or the field. */
+  readonly at: string;
+  /** The cause keyed by what changed. */
+  readonly recurring: RootCause;
+}
+
+/** What a finding's cause recurs as and where it shows; undefined for a cause that never recurs. */
+function whereOf({ cause, paths }: Pick<Finding, 'cause' | 'paths'>): Where | undefined {
+  if (cause.type === 'status') {
+    const refused = (status: number) => status >= 400;
+    if (refused(cause.baseline) !== refused(cause.candidate) || isRecurringStatus(cause)) {
+      return undefined;
+    }
+    const recurring = { ...cause, endpoint: `${methodOf(cause.endpoint)} ${RECURRING_ENDPOINT}` };
+    return { key: causeKey(recurring), at: cause.endpoint, recurring };
+  }
+  if (cause.type !== 'pattern' || cause.field === '' || cause.field === ANY_FIELD) return undefined;
+  if (PER_FIELD.has(cause.pattern)) return undefined;
+  // Only a pattern whose changes sit at its field: its row can list the fields it shows at.
+  if (paths.length === 0 || !paths.every((path) => fieldOfPath(path) === cause.field)) {
+    return undefined;
+  }
+  const recurring = { ...cause, field: ANY_FIELD };
+  return { key: causeKey(recurring), at: cause.field, recurring };
+}
+
+/** The status and pattern causes of the answers' findings that recur (see the module comment). */
+export function recurringCauses(
+  findings: Iterable<Pick<Finding, 'cause' | 'paths'>>,
+): RecurringCauses {
+  const seen = new Map<string, { recurring: RootCause; at: Set<string>; own: Set<string> }>();
+  for (const finding of findings) {
+    const where = whereOf(finding);
+    if (where === undefined) continue;
+    const entry = seen.get(where.key) ?? {
+      recurring: where.recurring,
+      at: new Set(),
+      own: new Set(),
+    };
+    seen.set(where.key, entry);
+    entry.at.add(where.at);
+    entry.own.add(causeKey(finding.cause));
+  }
+  const out = new Map<string, RootCause>();
+  for (const { recurring, at, own } of seen.values()) {
+    if (at.size < 2) continue;
+    for (const key of own) out.set(key, recurring);
+  }
+  return out;
+}
