@@ -24,7 +24,15 @@ import { createNoiseStep, type NoiseStep } from '../noise/step.js';
 import type { Redactor } from '../redact/redact.js';
 import type { Interruption, RunReport } from '../report/contract.js';
 import { openRunFolder, type RunFolder } from '../report/run-folder.js';
-import type { ReportEnd, RunReporter, WrittenReports } from '../report/write.js';
+import { fileReportersFor } from '../reporters/choose.js';
+import { type FileReporter, othersFailed, type WrittenReports } from '../reporters/files.js';
+import { ndjsonReporter } from '../reporters/ndjson.js';
+import {
+  createReporters,
+  type ReporterFailure,
+  type Reporters,
+  type RunReporter,
+} from '../reporters/reporter.js';
 import type { BodyDigests } from '../results/body-digests.js';
 import { createBodyFiles } from '../results/body-files.js';
 import { toSkippedResult } from '../results/build.js';
@@ -35,7 +43,6 @@ import {
   createCoverageCollector,
 } from '../results/coverage.js';
 import { createLatencyCollector } from '../results/latency.js';
-import { createReporters, type ReporterFailure, type Reporters } from '../results/reporter.js';
 import { openResultStream } from '../results/stream.js';
 import type { ParityError } from '../util/errors.js';
 import { type Host, unknownHost } from '../util/host.js';
@@ -121,8 +128,10 @@ interface Executions {
   runtimes: ReturnType<RuntimeWatch['runtimes']>;
   /** Set when a signal stopped the run. */
   interrupted: Interruption | undefined;
-  /** Every sink of the run's results, `onEnd` still to call. */
-  reporters: Reporters<ReportEnd>;
+  /** Every reporter of the run, `onAssessment` and `onEnd` still to call. */
+  reporters: Reporters;
+  /** The report files among them (`--reporter`, else every format). */
+  files: readonly FileReporter[];
   /** By case id, the places a later echo proved per-instance (`echo-origins.ts`). */
   echoOrigins: ReadonlyMap<string, readonly string[]>;
   /** By case id, the places of writes whose numbers each side gives itself (`echo-origins.ts`). */
@@ -215,15 +224,13 @@ async function execute(
   const latency = createLatencyCollector();
   const coverage = createCoverageCollector(input.coverage);
   const fired = new Set<string>();
-  const reporters = createReporters<ReportEnd>([
-    // The reports are read back from results.ndjson: a run that cannot write it fails.
-    {
-      name: 'ndjson',
-      essential: true,
-      onResult: (result, position) => stream.add(result, position),
-    },
+  const files = fileReportersFor(config.reporters, config.cwd);
+  // One multiplexer: results.ndjson, the run's tallies, the caller's, the report files.
+  const reporters = createReporters([
+    ndjsonReporter(stream),
     ...runSinks(latency, coverage, fired),
     ...(input.reporters ?? []),
+    ...files,
   ]);
   reporters.onBegin(source.count);
   const context = {
@@ -312,6 +319,7 @@ async function execute(
     runtimes: intake.runtimes(),
     interrupted,
     reporters,
+    files,
     echoOrigins: intake.echoOrigins(),
     sequenceOrigins: intake.sequenceOrigins(),
     bodyDigests: intake.bodyDigests(),
@@ -391,6 +399,8 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
         : { path: config.trackerPath, label: displayPath(config.cwd, config.trackerPath) },
     folder,
     host,
+    reporters: executions.reporters,
+    files: executions.files,
   });
   const { all, ...outcome } = finished;
   // The run's reporters end with the report as written (the console prints its summary).
@@ -399,6 +409,6 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
     ...outcome,
     unreachable,
     stoppedAnswering: executions.stoppedAnswering,
-    reporterFailures: executions.reporters.failures(),
+    reporterFailures: othersFailed(executions.reporters, executions.files),
   };
 }

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import {
+  copyFile,
   type FileHandle,
   lstat,
   mkdir,
@@ -125,6 +126,23 @@ export async function writeChunksAtomic(
   await handle.close();
   try {
     await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Copies `from` to `to` through a temporary file beside it and a rename (its
+ * folder created when missing): `to` is never half-written. Not fsynced: for
+ * copies a rerun recreates (`--reporter ndjson=PATH`).
+ */
+export async function copyFileAtomic(from: string, to: string): Promise<void> {
+  await mkdir(dirname(to), { recursive: true });
+  const temp = join(dirname(to), `.${basename(to)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await copyFile(from, temp);
+    await rename(temp, to);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;

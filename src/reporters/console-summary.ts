@@ -24,8 +24,8 @@ import { skippedGroups } from '../results/flows.js';
 import { latencyOf } from '../results/latency.js';
 import { type CaseResult, hasFindings } from '../results/types.js';
 import { printable } from '../util/code-span.js';
+import type { Colors } from '../util/colors.js';
 import { widest } from '../util/widest.js';
-import type { Colors } from './colors.js';
 import { missingCaseLines, notSeenLines } from './tracker-lines.js';
 
 /** Cases listed one per line before "… and N more". */
