@@ -22,7 +22,7 @@ import type { Case } from '../model/case.js';
 import { finishNoise } from '../noise/finish.js';
 import { createNoiseStep, type NoiseStep } from '../noise/step.js';
 import type { Redactor } from '../redact/redact.js';
-import type { Interruption, RunReport } from '../report/contract.js';
+import type { Bailed, Interruption, RunReport } from '../report/contract.js';
 import { openRunFolder, type RunFolder } from '../report/run-folder.js';
 import { fileReportersFor } from '../reporters/choose.js';
 import { type FileReporter, othersFailed, type WrittenReports } from '../reporters/files.js';
@@ -87,6 +87,11 @@ export interface RunInput {
   readonly host?: Host | undefined;
   /** Signals that stop the run early. */
   readonly interrupt?: Interrupt | undefined;
+  /**
+   * `--bail`: no new case is sent once this many cases diverged (as observed,
+   * before the tracker's decisions); the rest are listed as not run.
+   */
+  readonly bail?: number | undefined;
   /** `--reset-command` / `--reset-request` with `--noise`: each flow runs twice, the hook between (`flowsAgain`). */
   readonly reset?: FlowsAgainInput['reset'];
 }
@@ -128,6 +133,8 @@ interface Executions {
   runtimes: ReturnType<RuntimeWatch['runtimes']>;
   /** Set when a signal stopped the run. */
   interrupted: Interruption | undefined;
+  /** Set when `--bail` stopped the sending. */
+  bailed: Bailed | undefined;
   /** Every reporter of the run, `onAssessment` and `onEnd` still to call. */
   reporters: Reporters;
   /** The report files among them (`--reporter`, else every format). */
@@ -164,6 +171,26 @@ function abortOnRepeat(
     for (const client of clients) void client?.close();
   });
   return () => aborted;
+}
+
+/**
+ * `--bail N`: counts the divergent cases as they are observed; `reached` once
+ * N diverged, and the pool takes no new case (those in flight finish).
+ */
+function bailCounter(after: number | undefined): {
+  reporter: RunReporter;
+  reached: () => boolean;
+} {
+  let divergent = 0;
+  return {
+    reporter: {
+      name: 'bail',
+      onResult: (result) => {
+        if (result.verdict === 'divergent') divergent++;
+      },
+    },
+    reached: () => after !== undefined && divergent >= after,
+  };
 }
 
 /** The run's own tallies, fed like any reporter; latency and coverage count the cases sent. */
@@ -224,11 +251,13 @@ async function execute(
   const latency = createLatencyCollector();
   const coverage = createCoverageCollector(input.coverage);
   const fired = new Set<string>();
+  const bail = bailCounter(input.bail);
   const files = fileReportersFor(config.reporters, config.cwd);
   // One multiplexer: results.ndjson, the run's tallies, the caller's, the report files.
   const reporters = createReporters([
     ndjsonReporter(stream),
     ...runSinks(latency, coverage, fired),
+    bail.reporter,
     ...(input.reporters ?? []),
     ...files,
   ]);
@@ -285,7 +314,7 @@ async function execute(
     concurrency: config.concurrency,
     onExchange: (exchange, position) => onStep({ position, exchange }),
     onSkipped: (skipped, reason, position) => onStep({ position, skipped, reason }),
-    stopped: () => failure !== undefined || interrupt?.signal !== undefined,
+    stopped: () => failure !== undefined || interrupt?.signal !== undefined || bail.reached(),
     clock,
   });
   let executed: Executed;
@@ -308,6 +337,11 @@ async function execute(
     signal === undefined
       ? undefined
       : { signal, ran: collected.ranIds.length, notRun: await notRunIds(executed) };
+  // A signal says more than --bail: a run both stopped is marked interrupted.
+  const bailed: Bailed | undefined =
+    signal !== undefined || input.bail === undefined || !bail.reached()
+      ? undefined
+      : { after: input.bail, ran: collected.ranIds.length, notRun: await notRunIds(executed) };
   return {
     collected: { ...collected, summary },
     failed: intake.failed,
@@ -318,6 +352,7 @@ async function execute(
     stoppedAnswering: aborted() ? [] : intake.stoppedAnswering(),
     runtimes: intake.runtimes(),
     interrupted,
+    bailed,
     reporters,
     files,
     echoOrigins: intake.echoOrigins(),
@@ -353,7 +388,7 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
   const runId = folder.runId;
   const source = asCaseSource(input.cases);
   const executions = await execute(input, source, folder);
-  const { collected, failed, noise, fired, coverage, interrupted } = executions;
+  const { collected, failed, noise, fired, coverage, interrupted, bailed } = executions;
   const finishedAt = input.now();
   const { config } = input;
   // Endpoint-level noise is known only now: the first part of the assessment (`finish.ts`).
@@ -375,6 +410,7 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
       unused: unusedRulesField(source.declaredEquivalences, fired),
       coverage: coverage.section(),
       interrupted,
+      bailed,
     }),
     collected,
     // A value a later answer echoed was per-instance where it first appeared too.

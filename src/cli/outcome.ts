@@ -91,6 +91,12 @@ export function finish(outcome: Ending, io: Io): ExitCode {
     );
     return EXIT_FOR_SIGNAL[interrupted.signal];
   }
+  const bailed = outcome.report?.bailed;
+  if (bailed !== undefined) {
+    io.stderr.write(
+      `parity: --bail: ${bailed.after} case(s) diverged, so no further case was sent: ${bailed.ran} case(s) ran, ${bailed.notRun.length} not run (listed in report.json)\n`,
+    );
+  }
   if (trackerError !== undefined && verdict.kind !== 'unreachable') {
     return EXIT_FOR_ERROR[trackerError.code];
   }

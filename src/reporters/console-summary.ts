@@ -267,8 +267,17 @@ function printableReport(report: RunReport): RunReport {
 
 /** A run stopped by a signal says so before its counts (they cover only the cases that ran). */
 function interruptedLine(report: RunReport, c: Colors): string[] {
-  if (report.interrupted === undefined) return [];
-  const { signal, ran, notRun } = report.interrupted;
+  const { interrupted, bailed } = report;
+  if (bailed !== undefined) {
+    const { after, ran, notRun } = bailed;
+    return [
+      c.yellow(
+        `  stopped by --bail after ${after} divergent case(s): ${ran} of ${ran + notRun.length} cases ran`,
+      ),
+    ];
+  }
+  if (interrupted === undefined) return [];
+  const { signal, ran, notRun } = interrupted;
   return [c.yellow(`  interrupted by ${signal}: ${ran} of ${ran + notRun.length} cases ran`)];
 }
 
