@@ -28,7 +28,9 @@ export function githubReporter(
       const summaryFile = where.path ?? io.env['GITHUB_STEP_SUMMARY'];
       if (summaryFile === undefined || summaryFile === '') return;
       try {
-        await appendRegularFile(resolve(io.cwd, summaryFile), renderStepSummary(report));
+        await appendRegularFile(resolve(io.cwd, summaryFile), renderStepSummary(report), {
+          createFolder: where.path !== undefined,
+        });
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);
         throw new Error(`could not append the job summary to ${summaryFile}: ${why}`);

@@ -214,9 +214,15 @@ export async function readRegularFile(
  * Appends `text` to the regular file at `path` (created when missing, symlinks
  * followed): opened without blocking and checked on the open handle, so a FIFO
  * or a device is refused, never waited on. For files a CI runner hands over
- * (`$GITHUB_STEP_SUMMARY`), which other steps append to as well.
+ * (`$GITHUB_STEP_SUMMARY`), which other steps append to as well; `createFolder`
+ * creates its folder first (a path of the user's: `--reporter github=PATH`).
  */
-export async function appendRegularFile(path: string, text: string): Promise<void> {
+export async function appendRegularFile(
+  path: string,
+  text: string,
+  options: { readonly createFolder?: boolean } = {},
+): Promise<void> {
+  if (options.createFolder === true) await mkdir(dirname(path), { recursive: true });
   const flags = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NONBLOCK;
   const handle = await open(path, flags, 0o644);
   try {
