@@ -66,7 +66,7 @@ export interface RunInput {
   readonly redact: Redactor;
   readonly now: () => Date;
   /**
-   * Told of the run as it goes (`results/reporter.ts`): the number of cases,
+   * Told of the run as it goes (`reporters/reporter.ts`): the number of cases,
    * each result as soon as it is known, and the written report at the end.
    * One that throws is dropped and listed in `RunOutcome.reporterFailures`.
    */
