@@ -48,7 +48,7 @@ export function fuzzLibrary(options: LibraryFuzzOptions): Promise<FuzzOutcome> {
   return fuzzProjectLibrary(withProcess(options));
 }
 
-export type { FuzzOutcome, FuzzSummary } from './app/fuzz.js';
+export type { FuzzOutcome } from './app/fuzz.js';
 export { type RunInput, type RunOutcome, runParity } from './app/run.js';
 export type { LibraryRun } from './app/run-library.js';
 export type { RunVerdict } from './app/verdict.js';
@@ -57,11 +57,18 @@ export { compare } from './compare/comparison.js';
 export { type Judgement, judge } from './compare/judge.js';
 export { decodeBody } from './execute/decode-body.js';
 export type { Budget } from './fuzz/budget.js';
+export type { FuzzSummary } from './fuzz/summary.js';
 export type { Case, CaseRequest } from './model/case.js';
 export type { Change, Comparison, Divergence } from './model/comparison.js';
 export type { Exchange, Response, ResponseBody, SideOutcome } from './model/exchange.js';
 export type { RunReport } from './report/contract.js';
 export { parseReport, readReport } from './report/read.js';
-export type { Reporter, ReporterFailure } from './results/reporter.js';
+export type {
+  Assessed,
+  Reporter,
+  ReporterFailure,
+  RunEnd,
+  RunReporter,
+} from './reporters/reporter.js';
 export type { CaseResult } from './results/types.js';
 export { type InputProblem, ParityError, type ParityErrorCode } from './util/errors.js';

@@ -5,8 +5,10 @@
  * regression marks against a previous report, the consequences, the
  * tracker's rows (its update planned under its lock) and so the verdicts
  * after the decisions (a divergence whose root causes are all accepted is
- * `accepted`). Then count the verdicts once, list the root causes, write
- * every report format, and only then commit the tracker and repoint `latest`. A run killed at any point leaves either no tracker change
+ * `accepted`). Then count the verdicts once, list the root causes, tell
+ * every reporter of the assessment (the report files write themselves then),
+ * and only then commit the tracker and repoint `latest`. A run killed at any
+ * point leaves either no tracker change
  * or a complete report beside it. An interrupted run leaves the tracker and
  * `latest` untouched.
  */
@@ -14,7 +16,13 @@
 import { clusterCauses } from '../compare/cause-clusters.js';
 import type { RunReport } from '../report/contract.js';
 import type { RunFolder } from '../report/run-folder.js';
-import { type AllResults, type WrittenReports, writeRunReports } from '../report/write.js';
+import {
+  type FileReporter,
+  publishReports,
+  type WrittenReports,
+  writtenBy,
+} from '../reporters/files.js';
+import type { AllResults, Reporters } from '../reporters/reporter.js';
 import { type Assessment, assessed, clusterAnswers, NOT_ASSESSED } from '../results/assessment.js';
 import type { BodyDigests } from '../results/body-digests.js';
 import type { CollectedResults } from '../results/collected.js';
@@ -73,6 +81,10 @@ export interface FinishInput {
   /** Where the reports go (created, and checked, before anything was sent). */
   readonly folder: RunFolder;
   readonly host: Host;
+  /** Every reporter of the run or merge: told of the assessment (the report files write then). */
+  readonly reporters: Reporters;
+  /** The report files among them: the folder is published when each wrote its file. */
+  readonly files: readonly FileReporter[];
 }
 
 export interface Finished {
@@ -244,7 +256,13 @@ async function reportAndCommit(input: FinishInput, judged: Judged): Promise<Fini
   // report.json lists each observation, as assessed where the assessment says anything of it.
   const final = new Map(results.map((r) => [r.caseId, r] as const));
   const all = { collected: input.collected, final };
-  const written = await writeRunReports(report, all, input.folder);
+  // The assessment to every reporter: each report file writes itself into the folder.
+  await input.reporters.onAssessment({ report, all, dir: input.folder.dir });
+  const failures = input.reporters.failures();
+  const written = await publishReports(
+    writtenBy(input.files, failures, input.folder.dir),
+    input.folder,
+  );
   // Every report written, or no tracker change: the tracker never records what its run's folder lacks.
   const complete = written.partial !== true;
   // A tracker the disk refuses (full, read-only) is said as one that would not parse: the reports stand.

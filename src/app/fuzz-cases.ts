@@ -16,6 +16,7 @@ import { requestKey } from '../fuzz/request.js';
 import { rootCausesOf } from '../fuzz/root-cause.js';
 import { seedRules } from '../fuzz/seed-rules.js';
 import type { Seed } from '../fuzz/seeds.js';
+import type { FuzzCases } from '../fuzz/summary.js';
 import { takenNames, writeCaseFiles } from '../fuzz/write.js';
 import type { Case } from '../model/case.js';
 import type { Redactor } from '../redact/redact.js';
@@ -25,26 +26,6 @@ import { displayPath } from '../util/paths.js';
 
 /** Where `parity fuzz` writes its cases unless `--out` says otherwise. */
 export const DEFAULT_OUT = 'cases/fuzz';
-
-export interface WrittenFinding {
-  readonly finding: TalliedDiscovery;
-  /** `fuzz/<name>`. */
-  readonly caseId: string;
-  readonly path: string;
-  /** As messages show it (relative to the working folder). */
-  readonly file: string;
-  /** After the replay: whether `parity run` showed the same root cause (undefined before). */
-  readonly reproduced?: boolean;
-}
-
-export interface FuzzCases {
-  /** The output folder, as messages show it. */
-  readonly outDir: string;
-  /** One per finding; findings that shrank to the same request share its file. */
-  readonly written: readonly WrittenFinding[];
-  /** Findings no case file could hold exactly (e.g. a `${env:…}` in a path), with why. */
-  readonly notWritten: readonly { readonly finding: TalliedDiscovery; readonly reason: string }[];
-}
 
 export interface WriteInput {
   readonly findings: readonly TalliedDiscovery[];

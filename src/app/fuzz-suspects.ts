@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import type { RunConfig } from '../config/targets.js';
 import { suspectsFileOf } from '../fuzz/case-file.js';
 import type { Stopped } from '../fuzz/engine.js';
+import type { WrittenSuspects } from '../fuzz/summary.js';
 import { takenNames, writeCaseFiles } from '../fuzz/write.js';
 import type { Redactor } from '../redact/redact.js';
 import type { Env } from '../util/env.js';
@@ -21,17 +22,6 @@ export interface SuspectsWriteInput {
   readonly command: string;
   readonly redact: Redactor;
   readonly env: Env;
-}
-
-/** The suspects file, once written (or why it was not). */
-export interface WrittenSuspects {
-  readonly sides: readonly ('baseline' | 'candidate')[];
-  /** 0-based index of the first input a stopped side failed. */
-  readonly firstFailure: number;
-  readonly count: number;
-  /** As messages show it; undefined when no case file could hold the inputs exactly. */
-  readonly file: string | undefined;
-  readonly notSent: Stopped['notSent'];
 }
 
 const slug = (text: string) =>

@@ -18,6 +18,7 @@ import { parseResetRequest, type ResetSpec } from '../fuzz/reset.js';
 import { withPlaceholders } from '../fuzz/secrets.js';
 import { type Seed, seedsOf } from '../fuzz/seeds.js';
 import { createSender } from '../fuzz/sender.js';
+import type { FuzzCases, FuzzSummary } from '../fuzz/summary.js';
 import { type Case, isWriteMethod } from '../model/case.js';
 import { restorer } from '../recording/entry.js';
 import { addCredentialValues, literalSecrets } from '../redact/literal-credentials.js';
@@ -27,9 +28,9 @@ import type { CaseResult } from '../results/types.js';
 import { readTrackerRows } from '../tracker/write.js';
 import { ParityError } from '../util/errors.js';
 import type { AppContext } from './context.js';
-import { type FuzzCases, withReplay, writeFindings } from './fuzz-cases.js';
+import { withReplay, writeFindings } from './fuzz-cases.js';
 import { librarySeeds, openApiSeeds } from './fuzz-seeds.js';
-import { type WrittenSuspects, writeSuspects } from './fuzz-suspects.js';
+import { writeSuspects } from './fuzz-suspects.js';
 import { openProject } from './project.js';
 import { type RunOutcome, runParity } from './run.js';
 import { newRunId } from './run-id.js';
@@ -49,23 +50,6 @@ export type FuzzOptions = ConfigFlags &
     /** Seeds from this OpenAPI/Swagger document's operations instead of the case library. */
     readonly openapi?: string | undefined;
   };
-
-/** How the fuzzing went, whatever came of it. */
-export interface FuzzSummary {
-  readonly seedNumber: number;
-  readonly budget: Budget;
-  readonly seeds: number;
-  /** Seed cases left out because they write and writes were not allowed. */
-  readonly unsafeSkipped: number;
-  /** Where the seeds came from: the case library, or an OpenAPI document (its path). */
-  readonly seedSource:
-    | { readonly kind: 'library' }
-    | { readonly kind: 'openapi'; readonly file: string; readonly notes: readonly string[] };
-  readonly run: Awaited<ReturnType<typeof runFuzz>>;
-  readonly cases: FuzzCases;
-  /** When a target stopped answering with no reset command to find which input did it. */
-  readonly suspects?: WrittenSuspects;
-}
 
 export type FuzzOutcome =
   /**

@@ -3,13 +3,15 @@
  * one run had replayed every case, then finishes it as a run is finished
  * (`finish.ts`: `--compare-to`, the tracker updated once, the reports).
  */
-import type { ConfigFlags } from '../config/resolve.js';
+import type { ConfigFlags, ResolvedConfig } from '../config/resolve.js';
 import { mergeReports, missingShards, type ShardReport } from '../report/combine-shards.js';
 import { checkComparable } from '../report/compare-to.js';
 import type { RunReport } from '../report/contract.js';
 import { resolveReportPath } from '../report/locate.js';
 import { readReport } from '../report/read.js';
-import type { WrittenReports } from '../report/write.js';
+import { fileReportersFor } from '../reporters/choose.js';
+import { othersFailed, type WrittenReports } from '../reporters/files.js';
+import { createReporters, type ReporterFailure, type RunReporter } from '../reporters/reporter.js';
 import { collectedInMemory } from '../results/collected.js';
 import type { ParityError } from '../util/errors.js';
 import { displayPath } from '../util/paths.js';
@@ -25,6 +27,13 @@ export interface MergeRequest {
   /** report.json files or run folders of the shard runs (`latest` too). */
   readonly reports: readonly string[];
   readonly flags: ConfigFlags & { readonly compareTo?: string | undefined };
+  /**
+   * The reporters of the merged run (the console, GitHub Actions), for the
+   * outputs the config and flags chose; the report files are added.
+   */
+  readonly reporters?:
+    | ((choices: ResolvedConfig['reporters']) => readonly RunReporter[])
+    | undefined;
 }
 
 export interface MergeOutcome {
@@ -37,6 +46,8 @@ export interface MergeOutcome {
   readonly trackerError?: ParityError | undefined;
   /** What the checks before writing did (an abandoned lock removed, …). */
   readonly notes: readonly string[];
+  /** Reporters that threw (the merge and the other reporters went on without them). */
+  readonly reporterFailures: readonly ReporterFailure[];
 }
 
 async function readShards(specs: readonly string[], cwd: string, reportsDir: string) {
@@ -88,7 +99,9 @@ export async function mergeShards(
   const { folder, notes } = await preflightWriters(config, merged.runId, context.host);
   const { results, summary, ...head } = merged;
   const collected = collectedInMemory(results);
-  const { report, written, trackerError } = await finishRun({
+  const files = fileReportersFor(config.reporters, cwd);
+  const reporters = createReporters([...(request.reporters?.(config.reporters) ?? []), ...files]);
+  const { report, written, trackerError, all } = await finishRun({
     head,
     collected,
     summary,
@@ -99,7 +112,18 @@ export async function mergeShards(
         : { path: config.trackerPath, label: displayPath(cwd, config.trackerPath) },
     folder,
     host: context.host,
+    reporters,
+    files,
   });
+  await reporters.onEnd({ report, all, dir: written.dir });
   const verdict = verdictOf({ report, written, unreachable: unreachable(merged), policy: config });
-  return { report, written, missing: missingShards(shards), verdict, trackerError, notes };
+  return {
+    report,
+    written,
+    missing: missingShards(shards),
+    verdict,
+    trackerError,
+    notes,
+    reporterFailures: othersFailed(reporters, files),
+  };
 }

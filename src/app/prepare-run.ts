@@ -51,6 +51,8 @@ export type RunRequest = ConfigFlags & {
   readonly resetCommand?: string | undefined;
   /** `--reset-request "POST /__reset"`: the same, as a request to both targets. */
   readonly resetRequest?: string | undefined;
+  /** `--bail[=N]`: stop sending after the first (`true`) or the Nth divergent case. */
+  readonly bail?: true | number | undefined;
   /**
    * Cases already in memory (the API's `runLibrary({ library })`): they are
    * the library, instead of the case files; `filter`, `tag` and `shard` still select.
@@ -247,6 +249,7 @@ export async function prepareRun(request: RunRequest, context: AppContext): Prom
       previous,
       shard: request.shard,
       wholeLibrary: selectsWholeLibrary(request),
+      ...(request.bail === undefined ? {} : { bail: request.bail === true ? 1 : request.bail }),
       coverage,
       recording:
         recording === undefined

@@ -5,9 +5,10 @@
  */
 import { dirname, resolve } from 'node:path';
 import type { ConfigFlags } from '../config/resolve.js';
+import type { ReportFormat } from '../report/formats.js';
 import { resolveReportPath } from '../report/locate.js';
 import { readReport } from '../report/read.js';
-import { type ReportFormat, type WrittenReports, writeReportFiles } from '../report/write.js';
+import { type WrittenReports, writeReportFiles } from '../reporters/files.js';
 import { collectedInMemory } from '../results/collected.js';
 import type { AppContext } from './context.js';
 import { openProject } from './project.js';

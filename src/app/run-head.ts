@@ -9,7 +9,7 @@ import type { RunConfig } from '../config/targets.js';
 import type { KnownRuntime } from '../model/runtime.js';
 import type { NoiseSection } from '../noise/types.js';
 import type { Redactor } from '../redact/redact.js';
-import type { Interruption, RunReport } from '../report/contract.js';
+import type { Bailed, Interruption, RunReport } from '../report/contract.js';
 import { REPORT_SCHEMA_VERSION } from '../report/schema-version.js';
 import type { CoverageSection } from '../results/coverage.js';
 import type { ReportHead } from './finish.js';
@@ -37,6 +37,8 @@ export interface RunFacts {
   readonly interrupted: Interruption | undefined;
   /** What the second look sent (`second-look.ts`). */
   readonly secondLook: SecondLookTally;
+  /** `--bail` stopped the sending. */
+  readonly bailed?: Bailed | undefined;
 }
 
 /** What the run was asked (`RunInput`'s fields the head shows). */
@@ -68,12 +70,14 @@ export function reportHead(input: HeadInput, facts: RunFacts): ReportHead {
     },
     ...(facts.noise === undefined ? {} : { noise: facts.noise }),
     ...(input.shard === undefined ? {} : { shard: input.shard }),
-    ...(input.wholeLibrary === true ? { wholeLibrary: true } : {}),
+    // A run --bail stopped did not run the whole library, whatever it selected.
+    ...(input.wholeLibrary === true && facts.bailed === undefined ? { wholeLibrary: true } : {}),
     ...facts.unused,
     coverage: facts.coverage,
     ...(facts.interrupted === undefined ? {} : { interrupted: facts.interrupted }),
     ...(facts.secondLook.sent === 0 && facts.secondLook.over === 0
       ? {}
       : { secondLook: facts.secondLook }),
+    ...(facts.bailed === undefined ? {} : { bailed: facts.bailed }),
   };
 }

@@ -8,7 +8,7 @@
 
 import type { FailPolicy } from '../config/schema.js';
 import type { Case } from '../model/case.js';
-import type { RunReporter } from '../report/write.js';
+import type { RunReporter } from '../reporters/reporter.js';
 import { ParityError } from '../util/errors.js';
 import { unknownHost } from '../util/host.js';
 import type { ProjectOptions } from './library-options.js';

@@ -22,9 +22,17 @@ import type { Case } from '../model/case.js';
 import { finishNoise } from '../noise/finish.js';
 import { createNoiseStep, type NoiseStep } from '../noise/step.js';
 import type { Redactor } from '../redact/redact.js';
-import type { Interruption, RunReport } from '../report/contract.js';
+import type { Bailed, Interruption, RunReport } from '../report/contract.js';
 import { openRunFolder, type RunFolder } from '../report/run-folder.js';
-import type { ReportEnd, RunReporter, WrittenReports } from '../report/write.js';
+import { fileReportersFor } from '../reporters/choose.js';
+import { type FileReporter, othersFailed, type WrittenReports } from '../reporters/files.js';
+import { ndjsonReporter } from '../reporters/ndjson.js';
+import {
+  createReporters,
+  type ReporterFailure,
+  type Reporters,
+  type RunReporter,
+} from '../reporters/reporter.js';
 import type { BodyDigests } from '../results/body-digests.js';
 import { createBodyFiles } from '../results/body-files.js';
 import { toSkippedResult } from '../results/build.js';
@@ -35,7 +43,6 @@ import {
   createCoverageCollector,
 } from '../results/coverage.js';
 import { createLatencyCollector } from '../results/latency.js';
-import { createReporters, type ReporterFailure, type Reporters } from '../results/reporter.js';
 import { openResultStream } from '../results/stream.js';
 import type { ParityError } from '../util/errors.js';
 import { type Host, unknownHost } from '../util/host.js';
@@ -60,7 +67,7 @@ export interface RunInput {
   readonly redact: Redactor;
   readonly now: () => Date;
   /**
-   * Told of the run as it goes (`results/reporter.ts`): the number of cases,
+   * Told of the run as it goes (`reporters/reporter.ts`): the number of cases,
    * each result as soon as it is known, and the written report at the end.
    * One that throws is dropped and listed in `RunOutcome.reporterFailures`.
    */
@@ -81,6 +88,11 @@ export interface RunInput {
   readonly host?: Host | undefined;
   /** Signals that stop the run early. */
   readonly interrupt?: Interrupt | undefined;
+  /**
+   * `--bail`: no new case is sent once this many cases diverged (as observed,
+   * before the tracker's decisions); the rest are listed as not run.
+   */
+  readonly bail?: number | undefined;
   /** `--reset-command` / `--reset-request` with `--noise`: each flow runs twice, the hook between (`flowsAgain`). */
   readonly reset?: FlowsAgainInput['reset'];
 }
@@ -124,8 +136,12 @@ interface Executions {
   interrupted: Interruption | undefined;
   /** What the second look sent. */
   secondLook: SecondLookTally;
-  /** Every sink of the run's results, `onEnd` still to call. */
-  reporters: Reporters<ReportEnd>;
+  /** Set when `--bail` stopped the sending. */
+  bailed: Bailed | undefined;
+  /** Every reporter of the run, `onAssessment` and `onEnd` still to call. */
+  reporters: Reporters;
+  /** The report files among them (`--reporter`, else every format). */
+  files: readonly FileReporter[];
   /** By case id, the places a later echo proved per-instance (`echo-origins.ts`). */
   echoOrigins: ReadonlyMap<string, readonly string[]>;
   /** By case id, the places of writes whose numbers each side gives itself (`echo-origins.ts`). */
@@ -158,6 +174,26 @@ function abortOnRepeat(
     for (const client of clients) void client?.close();
   });
   return () => aborted;
+}
+
+/**
+ * `--bail N`: counts the divergent cases as they are observed; `reached` once
+ * N diverged, and the pool takes no new case (those in flight finish).
+ */
+function bailCounter(after: number | undefined): {
+  reporter: RunReporter;
+  reached: () => boolean;
+} {
+  let divergent = 0;
+  return {
+    reporter: {
+      name: 'bail',
+      onResult: (result) => {
+        if (result.verdict === 'divergent') divergent++;
+      },
+    },
+    reached: () => after !== undefined && divergent >= after,
+  };
 }
 
 /** The run's own tallies, fed like any reporter; latency and coverage count the cases sent. */
@@ -226,15 +262,15 @@ async function execute(
   const latency = createLatencyCollector();
   const coverage = createCoverageCollector(input.coverage);
   const fired = new Set<string>();
-  const reporters = createReporters<ReportEnd>([
-    // The reports are read back from results.ndjson: a run that cannot write it fails.
-    {
-      name: 'ndjson',
-      essential: true,
-      onResult: (result, position) => stream.add(result, position),
-    },
+  const bail = bailCounter(input.bail);
+  const files = fileReportersFor(config.reporters, config.cwd);
+  // One multiplexer: results.ndjson, the run's tallies, the caller's, the report files.
+  const reporters = createReporters([
+    ndjsonReporter(stream),
     ...runSinks(latency, coverage, fired),
+    bail.reporter,
     ...(input.reporters ?? []),
+    ...files,
   ]);
   reporters.onBegin(source.count);
   const context = {
@@ -290,7 +326,7 @@ async function execute(
     concurrency: config.concurrency,
     onExchange: (exchange, position) => onStep({ position, exchange }),
     onSkipped: (skipped, reason, position) => onStep({ position, skipped, reason }),
-    stopped: () => failure !== undefined || interrupt?.signal !== undefined,
+    stopped: () => failure !== undefined || interrupt?.signal !== undefined || bail.reached(),
     clock,
   });
   let executed: Executed;
@@ -313,6 +349,11 @@ async function execute(
     signal === undefined
       ? undefined
       : { signal, ran: collected.ranIds.length, notRun: await notRunIds(executed) };
+  // A signal says more than --bail: a run both stopped is marked interrupted.
+  const bailed: Bailed | undefined =
+    signal !== undefined || input.bail === undefined || !bail.reached()
+      ? undefined
+      : { after: input.bail, ran: collected.ranIds.length, notRun: await notRunIds(executed) };
   return {
     collected: { ...collected, summary },
     failed: intake.failed,
@@ -324,7 +365,9 @@ async function execute(
     runtimes: intake.runtimes(),
     interrupted,
     secondLook: looks.tally(),
+    bailed,
     reporters,
+    files,
     echoOrigins: intake.echoOrigins(),
     sequenceOrigins: intake.sequenceOrigins(),
     bodyDigests: intake.bodyDigests(),
@@ -358,7 +401,7 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
   const runId = folder.runId;
   const source = asCaseSource(input.cases);
   const executions = await execute(input, source, folder);
-  const { collected, failed, noise, fired, coverage, interrupted } = executions;
+  const { collected, failed, noise, fired, coverage, interrupted, bailed } = executions;
   const finishedAt = input.now();
   const { config } = input;
   // Endpoint-level noise is known only now: the first part of the assessment (`finish.ts`).
@@ -381,6 +424,7 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
       coverage: coverage.section(),
       interrupted,
       secondLook: executions.secondLook,
+      bailed,
     }),
     collected,
     // A value a later answer echoed was per-instance where it first appeared too.
@@ -405,6 +449,8 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
         : { path: config.trackerPath, label: displayPath(config.cwd, config.trackerPath) },
     folder,
     host,
+    reporters: executions.reporters,
+    files: executions.files,
   });
   const { all, ...outcome } = finished;
   // The run's reporters end with the report as written (the console prints its summary).
@@ -413,6 +459,6 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
     ...outcome,
     unreachable,
     stoppedAnswering: executions.stoppedAnswering,
-    reporterFailures: executions.reporters.failures(),
+    reporterFailures: othersFailed(executions.reporters, executions.files),
   };
 }

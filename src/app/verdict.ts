@@ -5,7 +5,7 @@
  */
 import type { FailPolicy } from '../config/schema.js';
 import type { RunReport } from '../report/contract.js';
-import type { WrittenReports } from '../report/write.js';
+import type { WrittenReports } from '../reporters/files.js';
 import type { CaseResult } from '../results/types.js';
 import { failingResults } from './fail-policy.js';
 

@@ -19,6 +19,7 @@ import {
   MAX_SECOND_LOOKS,
   MAX_TIMEOUT_MS,
 } from '../config/limits.js';
+import { REPORTER_NAMES } from '../config/reporters.js';
 import { type Budget, parseBudget } from '../fuzz/budget.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/formats.js';
 import { once } from '../util/once.js';
@@ -53,6 +54,16 @@ const CASES = {
 function shardOf(value: string) {
   const shard = parseShard(value);
   return typeof shard === 'string' ? refuse(shard) : shard;
+}
+
+/** Parses `--bail N`: a whole number of divergent cases, at least 1. */
+function bailOf(value: string): number {
+  const n = Number(value);
+  return Number.isSafeInteger(n) && n >= 1
+    ? n
+    : refuse(
+        `--bail takes a number of divergent cases, 1 or more (got "${value}"); write --bail=N, or put --bail after the case paths`,
+      );
 }
 
 /** Parses `--format md,html,junit`, in canonical order so report.json (the source) is written first. */
@@ -125,6 +136,12 @@ const shared = {
     repeatable(
       '--var <name=value>',
       'a variable ${env:NAME} reads before the environment and .env (repeatable)',
+    ),
+  ),
+  reporter: once(() =>
+    repeatable(
+      '--reporter <name[=path]>',
+      `an output of the run: ${REPORTER_NAMES.join(', ')}; NAME=PATH writes its file there (repeatable or a comma list; replaces the config's "reporters"; default: console and every report file)`,
     ),
   ),
   json: once(() => toggle('--json', 'print a machine-readable summary on stdout')),
@@ -229,6 +246,13 @@ const run = once(() =>
         '--list',
         'print the cases the run would send (after --filter, --tag and --shard), in run order, and send nothing',
       ),
+      bail: parsed(
+        '--bail [n]',
+        'stop sending after the first (or the nth) divergent case; the rest are listed as not run (write --bail=N before the case paths)',
+        () => z.union([z.literal(true), z.int().min(1)]),
+        bailOf,
+      ),
+      reporter: shared.reporter(),
       json: shared.json(),
       quiet: shared.quiet(),
       github: shared.github(),
@@ -361,6 +385,7 @@ const merge = once(() =>
       tracker: shared.tracker(),
       failOn: shared.failOn(),
       compareTo: shared.compareTo(),
+      reporter: shared.reporter(),
       json: shared.json(),
       quiet: shared.quiet(),
       github: shared.github(),

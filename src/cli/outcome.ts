@@ -1,62 +1,28 @@
 /**
- * The end of `parity run` and `parity merge`, printed the same way: the
- * summary (console table, `--json`, or nothing with `--quiet`), the reports
- * that could not be written, the unreachable targets, and the exit code of
- * the verdict.
+ * The end of `parity run` and `parity merge`, printed the same way once
+ * their reporters ended (the summary is the console reporter's,
+ * `reporters/console.ts`): the reports that could not be written, the
+ * reporters that failed, the unreachable targets, and the exit code of the
+ * verdict.
  */
 import type { StoppedAnswering } from '../app/side-watch.js';
 import type { RunVerdict } from '../app/verdict.js';
 import type { RunReport } from '../report/contract.js';
-import type { WrittenReports } from '../report/write.js';
-import type { ReporterFailure } from '../results/reporter.js';
+import type { WrittenReports } from '../reporters/files.js';
+import { GITHUB_REPORTER } from '../reporters/github.js';
+import type { ReporterFailure } from '../reporters/reporter.js';
 import { printable } from '../util/code-span.js';
+import { colorsFor } from '../util/colors.js';
 import type { ParityError } from '../util/errors.js';
-import { colorsFor } from './colors.js';
-import { EXIT_FOR_ERROR, EXIT_FOR_SIGNAL, EXIT_FOR_VERDICT, type ExitCode } from './exit-codes.js';
+import {
+  EXIT,
+  EXIT_FOR_ERROR,
+  EXIT_FOR_SIGNAL,
+  EXIT_FOR_VERDICT,
+  type ExitCode,
+} from './exit-codes.js';
 import type { Io } from './io.js';
-import { renderSummary } from './summary.js';
 import { unreachableLines } from './unreachable.js';
-
-/** The switches that choose what the summary looks like. */
-export interface OutputFlags {
-  readonly json?: true | undefined;
-  readonly quiet?: true | undefined;
-}
-
-/**
- * `--json`: the report without per-case detail (its `rootCauses` are the
- * decisions), plus where the reports are and what diverged, with each
- * divergence's findings (fingerprint, kind, summary, tracker row).
- */
-export function machineSummary(report: RunReport, reportDir: string) {
-  const { results, ...head } = report;
-  const skipped = results
-    .filter((r) => r.verdict === 'skipped')
-    .map((r) => ({ caseId: r.caseId, reason: r.reason }));
-  const divergences = results
-    .filter((r) => r.verdict === 'divergent' || r.verdict === 'error')
-    .map((r) => ({
-      caseId: r.caseId,
-      verdict: r.verdict,
-      kinds: r.kinds,
-      fingerprint: r.fingerprint,
-      summary: r.summary,
-      ...(r.findings === undefined
-        ? {}
-        : { findings: r.findings.map(({ paths: _paths, cause: _cause, ...finding }) => finding) }),
-      ...(r.regression === undefined ? {} : { regression: r.regression }),
-    }));
-  return { ...head, reportDir, divergences, ...(skipped.length === 0 ? {} : { skipped }) };
-}
-
-/** The summary on stdout: the console table, or `--json` for machines, or nothing. */
-export function printSummary(report: RunReport, dir: string, flags: OutputFlags, io: Io): void {
-  if (flags.json === true) {
-    io.stdout.write(`${JSON.stringify(machineSummary(report, dir), null, 2)}\n`);
-  } else if (flags.quiet !== true) {
-    io.stdout.write(renderSummary(report, colorsFor(io.stdout, io.env), dir));
-  }
-}
 
 /** One line on stderr per report format that could not be written. */
 export function printWriteFailures(written: WrittenReports, io: Io): void {
@@ -125,8 +91,28 @@ export function finish(outcome: Ending, io: Io): ExitCode {
     );
     return EXIT_FOR_SIGNAL[interrupted.signal];
   }
+  const bailed = outcome.report?.bailed;
+  if (bailed !== undefined) {
+    io.stderr.write(
+      `parity: --bail: ${bailed.after} case(s) diverged, so no further case was sent: ${bailed.ran} case(s) ran, ${bailed.notRun.length} not run (listed in report.json)\n`,
+    );
+  }
   if (trackerError !== undefined && verdict.kind !== 'unreachable') {
     return EXIT_FOR_ERROR[trackerError.code];
   }
   return EXIT_FOR_VERDICT[verdict.kind];
+}
+
+/**
+ * The exit code once the reporters are accounted for: GitHub Actions' job
+ * summary that could not be written is parity failing (exit 4) where the run
+ * itself passed or only diverged; a worse code (bad input, an unreachable
+ * target, a signal) stands. Other reporters' failures are listed, not fatal.
+ */
+export function withReporters(
+  code: ExitCode,
+  failures: readonly ReporterFailure[] | undefined,
+): ExitCode {
+  const github = (failures ?? []).some((failure) => failure.name === GITHUB_REPORTER);
+  return !github || (code !== EXIT.ok && code !== EXIT.divergent) ? code : EXIT.internal;
 }

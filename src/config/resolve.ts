@@ -9,8 +9,10 @@
 import { resolve } from 'node:path';
 import type { NoiseConfig } from '../noise/config-schema.js';
 import type { RulesSpec } from '../rules/schema.js';
+import { ParityError } from '../util/errors.js';
 import { DEFAULT_NODE_BUDGET, type NodeBudget } from '../wire/budget.js';
 import { DEFAULT_SECOND_LOOKS } from './limits.js';
+import { parseReporters, type ReporterChoice } from './reporters.js';
 import { type ConfigInput, DEFAULT_TRACKER_PATH, type FailPolicy } from './schema.js';
 
 export const DEFAULTS = {
@@ -59,6 +61,8 @@ export type ConfigFlags = Readonly<Partial<Pick<ConfigInput, Overridden>>> & {
   readonly baselineReplica?: string | undefined;
   /** `--var NAME=VALUE` (repeatable): variables `${env:NAME}` reads before the environment's. */
   readonly var?: readonly string[] | undefined;
+  /** `--reporter NAME[=PATH]` (repeatable, comma lists): replaces the config's `reporters`. */
+  readonly reporter?: readonly string[] | undefined;
 };
 
 /** The config file as loaded: its content and its path relative to the working folder. */
@@ -101,6 +105,11 @@ export interface ResolvedConfig {
   readonly reportsDir: string;
   /** Keep only this many run folders in `reportsDir` (the newest); undefined: all. */
   readonly keep: number | undefined;
+  /**
+   * The outputs chosen by `--reporter`, else by the config's `reporters`;
+   * undefined: the default set (`reporters/choose.ts`).
+   */
+  readonly reporters: readonly ReporterChoice[] | undefined;
   readonly concurrency: number;
   /** Requests per second per target, or undefined for no limit. */
   readonly rate: number | undefined;
@@ -126,6 +135,21 @@ function openapiOf(path: string | undefined, cwd: string): string | undefined {
   return path === undefined || path === '' ? undefined : resolve(cwd, path);
 }
 
+/** `--reporter` over the config's `reporters` (each checked: the config's by its schema). */
+function reportersOf(
+  flag: readonly string[] | undefined,
+  file: readonly string[] | undefined,
+): readonly ReporterChoice[] | undefined {
+  const texts = flag !== undefined && flag.length > 0 ? flag : file;
+  if (texts === undefined) return undefined;
+  const chosen = parseReporters(texts);
+  if (typeof chosen === 'string') {
+    const where = texts === flag ? '--reporter' : "the config's reporters";
+    throw new ParityError('PARITY_USAGE', `${where}: ${chosen}`);
+  }
+  return chosen;
+}
+
 /** Flags over the config file over the defaults (see the module comment). */
 export function resolveConfig(
   loaded: LoadedConfig,
@@ -148,6 +172,7 @@ export function resolveConfig(
     trackerPath: tracker === false ? undefined : resolve(cwd, tracker),
     reportsDir: resolve(cwd, flags.reports ?? config.reports ?? DEFAULTS.reports),
     keep: flags.keep ?? config.keep,
+    reporters: reportersOf(flags.reporter, config.reporters),
     concurrency: flags.concurrency ?? config.concurrency ?? DEFAULTS.concurrency,
     rate: flags.rate ?? config.rate,
     maxInFlight: flags.maxInFlight ?? config.maxInFlight,

@@ -19,6 +19,7 @@ import {
   MAX_SECOND_LOOKS,
   MAX_TIMEOUT_MS,
 } from './limits.js';
+import { parseReporters, REPORTER_NAMES } from './reporters.js';
 
 export {
   DEFAULT_TRACKER_PATH,
@@ -76,6 +77,17 @@ function buildConfigSchema() {
         .optional()
         .describe(`Decisions tracker path (default ${DEFAULT_TRACKER_PATH}); false disables it`),
       reports: z.string().optional().describe('Reports folder (default reports/)'),
+      reporters: z
+        .array(
+          z.string().superRefine((text, context) => {
+            const chosen = parseReporters([text]);
+            if (typeof chosen === 'string') context.addIssue({ code: 'custom', message: chosen });
+          }),
+        )
+        .optional()
+        .describe(
+          `The run's outputs, NAME or NAME=PATH: ${REPORTER_NAMES.join(', ')} (default: console and every report file in the run's folder; --reporter replaces this list)`,
+        ),
       keep: z
         .int()
         .min(1)

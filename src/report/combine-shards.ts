@@ -49,16 +49,24 @@ function checkTargets(shards: readonly ShardReport[]): void {
 }
 
 /**
- * An interrupted run is refused: its cases not run would pass for a shard's
- * whole share, and the merged report would update the tracker as if they had run.
+ * An interrupted run, or one `--bail` stopped, is refused: its cases not run
+ * would pass for a shard's whole share, and the merged report would update
+ * the tracker as if they had run.
  */
 function checkNotInterrupted(shards: readonly ShardReport[]): void {
   for (const { file, report } of shards) {
     const stop = report.interrupted;
-    if (stop === undefined) continue;
-    throw invalid(
-      `${file} is an interrupted run (${stop.signal}: ${stop.notRun.length} case(s) not run); run it again and merge the complete report`,
-    );
+    if (stop !== undefined) {
+      throw invalid(
+        `${file} is an interrupted run (${stop.signal}: ${stop.notRun.length} case(s) not run); run it again and merge the complete report`,
+      );
+    }
+    const bailed = report.bailed;
+    if (bailed !== undefined) {
+      throw invalid(
+        `${file} is a run --bail stopped (${bailed.notRun.length} case(s) not run); run it again without --bail and merge the complete report`,
+      );
+    }
   }
 }
 

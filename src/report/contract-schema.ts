@@ -563,6 +563,17 @@ export const interruptionSchema = z.looseObject({
   notRun: ids.describe('selected cases never sent, in run order'),
 });
 
+/**
+ * A run `--bail` stopped: once `after` cases diverged it sent no new case,
+ * waited for the cases in flight, and wrote what it had. Every selected case
+ * is either in `results` or in `notRun`.
+ */
+export const bailedSchema = z.looseObject({
+  after: countSchema.describe('the divergent cases that stopped the sending (--bail N)'),
+  ran: countSchema.describe('cases with a result'),
+  notRun: ids.describe('selected cases never sent, in run order'),
+});
+
 /** The sections of schemaVersion 3: `rootCauses` instead of `patterns`, `superseded` rows. */
 const { patterns: _patterns, ...sectionsKept } = sectionsShape;
 const sectionsShapeV3 = {
@@ -589,6 +600,7 @@ const sectionsShapeV3 = {
     .describe(
       'the second look: safe requests whose answers differed in a value of one format, sent once more to each side to see which values change between requests (absent when nothing was sent again)',
     ),
+  bailed: bailedSchema.exactOptional().describe('--bail stopped the sending'),
 };
 
 /** What identifies a run, in every schema version. */

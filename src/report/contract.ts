@@ -28,6 +28,7 @@ import type { RootCauseEntry } from '../results/root-causes.js';
 import type { RunSummary } from '../results/summary.js';
 import type { CaseResult } from '../results/types.js';
 import type {
+  bailedSchema,
   interruptionSchema,
   mergedFromSchema,
   reportSchema,
@@ -50,6 +51,8 @@ export type TargetRef = Known<z.output<typeof targetSchema>>;
 export type TrackerOutcome = Known<z.output<typeof trackerOutcomeSchema>>;
 /** A run stopped by a signal (see `interruptionSchema`). */
 export type Interruption = Known<z.output<typeof interruptionSchema>>;
+/** A run `--bail` stopped (see `bailedSchema`). */
+export type Bailed = Known<z.output<typeof bailedSchema>>;
 /** One shard report combined by `parity merge`. */
 export type MergedFrom = Known<z.output<typeof mergedFromSchema>>;
 

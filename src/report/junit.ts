@@ -10,7 +10,7 @@
  */
 import type { JunitRow, PassedRow } from '../results/collected.js';
 import type { CaseResult } from '../results/types.js';
-import type { Interruption, RunReport } from './contract.js';
+import type { RunReport } from './contract.js';
 import {
   type Counts,
   countAttributes,
@@ -24,7 +24,7 @@ import {
   zero,
 } from './junit-case.js';
 import { element, openTag, xmlAttr } from './junit-xml.js';
-import { junitOutcomeOf, notRunMessage } from './numbers.js';
+import { junitOutcomeOf, type StoppedEarly, stoppedEarly } from './numbers.js';
 
 /** A selected case a signal kept from running: it has no result, only its id. */
 interface NotRunRow {
@@ -73,13 +73,13 @@ function rowXml(row: Row, classname: string): string {
  * suites are slugs); the rows themselves when every case ran (no generator
  * in between: junit.xml takes 100k rows twice).
  */
-function withNotRun(rows: Iterable<JunitRow>, stopped: Interruption | undefined): Iterable<Row> {
+function withNotRun(rows: Iterable<JunitRow>, stopped: StoppedEarly | undefined): Iterable<Row> {
   return stopped === undefined ? rows : rowsAndNotRun(rows, stopped);
 }
 
-function* rowsAndNotRun(rows: Iterable<JunitRow>, stopped: Interruption): Iterable<Row> {
+function* rowsAndNotRun(rows: Iterable<JunitRow>, stopped: StoppedEarly): Iterable<Row> {
   yield* rows;
-  const notRun = notRunMessage(stopped);
+  const notRun = stopped.message;
   for (const caseId of stopped.notRun) {
     yield { caseId, suite: caseId.slice(0, Math.max(0, caseId.indexOf('/'))), notRun };
   }
@@ -113,7 +113,7 @@ export function* renderJunitChunks(
   report: RunReport,
   ranRows: () => Iterable<JunitRow>,
 ): Iterable<string> {
-  const rows = () => withNotRun(ranRows(), report.interrupted);
+  const rows = () => withNotRun(ranRows(), stoppedEarly(report));
   const { stretches, total } = stretchCounts(rows());
   const name = `parity: ${report.baseline.name} vs ${report.candidate.name}`;
   const head = '<?xml version="1.0" encoding="UTF-8"?>\n';

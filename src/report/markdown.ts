@@ -21,13 +21,13 @@ import { cell, fenced, inlineCode, prose, table } from './markdown-util.js';
 import { renderNoiseMarkdown } from './noise-text.js';
 import {
   comparedToWarning,
-  interruptedWords,
   junitLine,
   kindsNote,
   regressionCounts,
   reportNumbers,
   runErrorOf,
   runErrorsLine,
+  stoppedEarly,
 } from './numbers.js';
 import { runtimeLine } from './runtime-words.js';
 
@@ -297,14 +297,15 @@ function latencySection(report: RunReport): string {
   return ['## Latency', '', `${latencyLine(latency)}.`, '', table(LATENCY_HEADER, rows)].join('\n');
 }
 
-/** A run stopped by a signal says so first: its counts cover only the cases that ran. */
+/** A run stopped by a signal or by `--bail` says so first: its counts cover only the cases that ran. */
 function interruptedNote(report: RunReport): string[] {
-  const stopped = report.interrupted;
+  const stopped = stoppedEarly(report);
   if (stopped === undefined) return [];
-  const { title, ran } = interruptedWords(stopped);
+  const { title, ran, field } = stopped;
+  const tracker = stopped.trackerLeft ? ' The tracker was not updated.' : '';
   return [
     '',
-    `> **${title}:** ${ran}; those not run are listed in report.json (\`interrupted.notRun\`) and in junit.xml (skipped). The tracker was not updated.`,
+    `> **${title}:** ${ran}; those not run are listed in report.json (\`${field}\`) and in junit.xml (skipped).${tracker}`,
   ];
 }
 

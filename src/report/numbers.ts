@@ -154,7 +154,7 @@ export function reportNumbers(report: RunReport): ReportNumbers {
   const byKind = zeros<DivergenceKind>(DIVERGENCE_KINDS);
   for (const kind of DIVERGENCE_KINDS) byKind[kind] = s.byKind[kind];
   const notPassed = junit.failure + junit.error + junit.skipped;
-  const notRun = report.interrupted?.notRun.length ?? 0;
+  const notRun = stoppedEarly(report)?.notRun.length ?? 0;
   return {
     cases: s.cases,
     counted: {
@@ -288,9 +288,46 @@ export function interruptedWords(stopped: Interruption): { title: string; ran: s
   };
 }
 
-/** junit.xml's `<skipped>` message for a case a signal kept from running. */
-export function notRunMessage(stopped: Interruption): string {
-  return `not run: interrupted by ${stopped.signal}`;
+/** A run that stopped sending before every case ran: by a signal, or by `--bail`. */
+export interface StoppedEarly {
+  /** `Interrupted by SIGINT`, `Stopped by --bail after 1 divergent case`. */
+  readonly title: string;
+  /** `3 of 10 cases ran, 7 not run`. */
+  readonly ran: string;
+  readonly notRun: readonly string[];
+  /** junit.xml's `<skipped>` message for a case not run. */
+  readonly message: string;
+  /** Where report.json lists the cases not run. */
+  readonly field: 'interrupted.notRun' | 'bailed.notRun';
+  /** Whether the tracker was left as it was (an interrupted run); a bailed run updates it. */
+  readonly trackerLeft: boolean;
+}
+
+/** How the report says it stopped early, or undefined for a run that sent every case. */
+export function stoppedEarly(
+  report: Pick<RunReport, 'interrupted' | 'bailed'>,
+): StoppedEarly | undefined {
+  const { interrupted, bailed } = report;
+  if (interrupted !== undefined) {
+    return {
+      ...interruptedWords(interrupted),
+      notRun: interrupted.notRun,
+      message: `not run: interrupted by ${interrupted.signal}`,
+      field: 'interrupted.notRun',
+      trackerLeft: true,
+    };
+  }
+  if (bailed === undefined) return undefined;
+  const total = bailed.ran + bailed.notRun.length;
+  const after = plural(bailed.after, 'divergent case');
+  return {
+    title: `Stopped by --bail after ${after}`,
+    ran: `${bailed.ran} of ${total} cases ran, ${bailed.notRun.length} not run`,
+    notRun: bailed.notRun,
+    message: `not run: --bail stopped the run after ${after}`,
+    field: 'bailed.notRun',
+    trackerLeft: false,
+  };
 }
 
 /**

@@ -105,6 +105,8 @@ export interface PreviousRun {
   readonly results: readonly CaseResult[];
   /** A signal stopped it: the cases it did not run. */
   readonly interrupted?: { readonly signal: string; readonly notRun: readonly string[] };
+  /** `--bail` stopped it: the cases it did not run. */
+  readonly bailed?: { readonly notRun: readonly string[] };
   /** It ran one shard of the library: a case absent from it was not compared there. */
   readonly shard?: unknown;
 }
@@ -204,6 +206,7 @@ function casesBefore(previous: PreviousRun): Map<string, Before> {
     );
   }
   for (const id of previous.interrupted?.notRun ?? []) before.set(id, NOT_COMPARED);
+  for (const id of previous.bailed?.notRun ?? []) before.set(id, NOT_COMPARED);
   return before;
 }
 

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import {
+  copyFile,
   type FileHandle,
   lstat,
   mkdir,
@@ -132,6 +133,23 @@ export async function writeChunksAtomic(
 }
 
 /**
+ * Copies `from` to `to` through a temporary file beside it and a rename (its
+ * folder created when missing): `to` is never half-written. Not fsynced: for
+ * copies a rerun recreates (`--reporter ndjson=PATH`).
+ */
+export async function copyFileAtomic(from: string, to: string): Promise<void> {
+  await mkdir(dirname(to), { recursive: true });
+  const temp = join(dirname(to), `.${basename(to)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await copyFile(from, temp);
+    await rename(temp, to);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/**
  * Removes the plain files of `folder` whose names end with `suffix` and are
  * not in `keep`. A folder that is missing or not a real folder (a symlink
  * that points elsewhere) is left alone, as is anything in it but files.
@@ -196,9 +214,15 @@ export async function readRegularFile(
  * Appends `text` to the regular file at `path` (created when missing, symlinks
  * followed): opened without blocking and checked on the open handle, so a FIFO
  * or a device is refused, never waited on. For files a CI runner hands over
- * (`$GITHUB_STEP_SUMMARY`), which other steps append to as well.
+ * (`$GITHUB_STEP_SUMMARY`), which other steps append to as well; `createFolder`
+ * creates its folder first (a path of the user's: `--reporter github=PATH`).
  */
-export async function appendRegularFile(path: string, text: string): Promise<void> {
+export async function appendRegularFile(
+  path: string,
+  text: string,
+  options: { readonly createFolder?: boolean } = {},
+): Promise<void> {
+  if (options.createFolder === true) await mkdir(dirname(path), { recursive: true });
   const flags = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NONBLOCK;
   const handle = await open(path, flags, 0o644);
   try {

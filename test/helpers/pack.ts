@@ -27,6 +27,7 @@ const PACKED_FROM = [
   'CHANGELOG.md',
   'README.md',
   'docs',
+  'examples/ci',
   'package.json',
   'package-lock.json',
   'tsconfig.json',

@@ -98,8 +98,15 @@ describe('npm pack → npm i ./tarball (offline) → npx parity in a fresh proje
     expect(bin.startsWith(await realpath(installed))).toBe(true);
     const { version } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'));
     expect(await parity(['--version'])).toMatchObject({ code: 0, stdout: `${version}\n` });
-    // The README's links and picture resolve in the installed package too.
-    for (const page of ['docs/tracker.md', 'docs/rules-and-noise.md', 'docs/images/report.png']) {
+    // The README's links and picture resolve in the installed package too, and so do
+    // docs/ci.md's CI examples.
+    for (const page of [
+      'docs/tracker.md',
+      'docs/rules-and-noise.md',
+      'docs/images/report.png',
+      'examples/ci/github-actions.yml',
+      'examples/ci/gitlab-ci.yml',
+    ]) {
       expect((await lstat(join(installed, page))).isFile(), page).toBe(true);
     }
   });

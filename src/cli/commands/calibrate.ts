@@ -4,8 +4,8 @@
  */
 import { calibrate, type Learned } from '../../app/calibrate.js';
 import { renderCalibration } from '../../report/noise-text.js';
+import { colorsFor } from '../../util/colors.js';
 import { displayPath } from '../../util/paths.js';
-import { colorsFor } from '../colors.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { contextOf, type Io } from '../io.js';
 import type { CalibrateFlags } from '../options.js';

@@ -3,17 +3,18 @@
  * terminal), prints what it found (grouped by kind) and the replay of the
  * written cases as `parity run` prints a run; exits as `run` does.
  */
-import { type FuzzOutcome, type FuzzSummary, fuzzParity } from '../../app/fuzz.js';
+import { type FuzzOutcome, fuzzParity } from '../../app/fuzz.js';
 import { verdictOf } from '../../app/verdict.js';
 import { isCrash } from '../../fuzz/crash.js';
 import type { FuzzProgress } from '../../fuzz/engine.js';
-import { displayPath } from '../../util/paths.js';
-import { colorsFor } from '../colors.js';
+import type { FuzzSummary } from '../../fuzz/summary.js';
+import { type FuzzEnd, fuzzConsoleReporter, progressText } from '../../reporters/fuzz-summary.js';
+import { createReporters } from '../../reporters/reporter.js';
+import { colorsFor } from '../../util/colors.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { fuzzJson, progressText, renderFuzzSummary } from '../fuzz-summary.js';
 import { contextOf, type Io } from '../io.js';
 import type { FuzzFlags } from '../options.js';
-import { finish, machineSummary, printSummary } from '../outcome.js';
+import { finish } from '../outcome.js';
 
 /** Redraws the progress line at most this often. */
 const PROGRESS_MS = 200;
@@ -32,24 +33,19 @@ function progressLine(io: Io, enabled: boolean) {
   };
 }
 
-function print(outcome: FuzzOutcome, flags: FuzzFlags, io: Io): void {
+/** The fuzz run's reporters told it ended (its console summary, the replay's). */
+async function reportEnd(outcome: FuzzOutcome, flags: FuzzFlags, io: Io): Promise<void> {
   const { baseline, candidate } = outcome.config;
-  const names = { baseline: baseline.name, candidate: candidate.name };
   const replay = outcome.kind === 'done' ? outcome.replay : undefined;
-  const dir = replay === undefined ? undefined : displayPath(io.cwd, replay.written.dir);
-  if (flags.json === true) {
-    const run =
-      replay === undefined || dir === undefined ? null : machineSummary(replay.report, dir);
-    io.stdout.write(
-      `${JSON.stringify({ fuzz: fuzzJson(outcome.summary, names), run }, null, 2)}\n`,
-    );
-    return;
-  }
-  if (flags.quiet === true) return;
-  io.stdout.write(renderFuzzSummary(outcome.summary, names, colorsFor(io.stdout, io.env)));
-  if (replay !== undefined && dir !== undefined) {
-    io.stdout.write('\n');
-    printSummary(replay.report, dir, flags, io);
+  const end: FuzzEnd = {
+    summary: outcome.summary,
+    names: { baseline: baseline.name, candidate: candidate.name },
+    replay: replay === undefined ? undefined : { report: replay.report, dir: replay.written.dir },
+  };
+  const reporters = createReporters<FuzzEnd>([fuzzConsoleReporter(flags, io)]);
+  await reporters.onEnd(end);
+  for (const failure of reporters.failures()) {
+    io.stderr.write(`parity: the ${failure.name} reporter failed: ${failure.error.message}\n`);
   }
 }
 
@@ -63,7 +59,7 @@ export async function fuzzCommand(
   const outcome = await fuzzParity({ ...flags, cases }, contextOf(io), {
     ...(progress.update === undefined ? {} : { onProgress: progress.update }),
   }).finally(progress.stop);
-  print(outcome, flags, io);
+  await reportEnd(outcome, flags, io);
   if (outcome.kind === 'unreachable') {
     const err = colorsFor(io.stderr, io.env);
     const names = outcome.targets.join(', ');

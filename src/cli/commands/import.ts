@@ -1,9 +1,9 @@
 /** `parity import <kind> [input]`: writes case files and prints what it wrote and what to run next. */
 import { IMPORT_KINDS, type ImportKind, type ImportOutcome, runImport } from '../../app/import.js';
 import { createInterrupt } from '../../app/interrupt.js';
+import { colorsFor } from '../../util/colors.js';
 import { ParityError } from '../../util/errors.js';
 import { didYouMean } from '../../util/suggest.js';
-import { colorsFor } from '../colors.js';
 import { EXIT, EXIT_FOR_SIGNAL, type ExitCode } from '../exit-codes.js';
 import { contextOf, type Io } from '../io.js';
 import type { ImportFlags } from '../options.js';

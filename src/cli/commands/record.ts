@@ -2,7 +2,7 @@
 import { record } from '../../app/record.js';
 import type { SkippedStep } from '../../app/record-send.js';
 import { shellQuote } from '../../execute/curl.js';
-import { colorsFor } from '../colors.js';
+import { colorsFor } from '../../util/colors.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { contextOf, type Io } from '../io.js';
 import type { RecordFlags } from '../options.js';

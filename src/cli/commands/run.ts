@@ -3,16 +3,15 @@ import { listCases } from '../../app/list-cases.js';
 import { prepareRun } from '../../app/prepare-run.js';
 import { runParity } from '../../app/run.js';
 import { verdictOf } from '../../app/verdict.js';
+import { createProgress } from '../../reporters/progress.js';
 import { printable } from '../../util/code-span.js';
-import { colorsFor } from '../colors.js';
-import { progressReporter, summaryReporter } from '../console-reporter.js';
+import { colorsFor } from '../../util/colors.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { githubWanted, printGithub, withGithub } from '../github.js';
 import { listenForSignals } from '../interrupt.js';
 import { contextOf, type Io } from '../io.js';
 import type { RunFlags } from '../options.js';
-import { finish, printNotes } from '../outcome.js';
-import { createProgress } from '../progress.js';
+import { finish, printNotes, withReporters } from '../outcome.js';
+import { consoleReporters, progressWanted } from '../reporters.js';
 
 /** `run --list`: one line per case the run would send (id, method, path), then the count; sends nothing. */
 async function listCommand(cases: readonly string[], flags: RunFlags, io: Io): Promise<ExitCode> {
@@ -46,15 +45,15 @@ export async function runCommand(
   }
   const { input } = prepared;
   printNotes(prepared.notes, io);
-  const progress = await createProgress(io, flags.json !== true && flags.quiet !== true);
+  const choices = input.config.reporters;
+  const progress = await createProgress(io, progressWanted(choices, flags));
   const signals = listenForSignals(io, input.cases.count, input.config.timeoutMs);
   const outcome = await runParity({
     ...input,
     interrupt: signals.interrupt,
     reporters: [
       { name: 'signals', onResult: () => signals.completed() },
-      progressReporter(progress),
-      summaryReporter(flags, io),
+      ...consoleReporters(choices, flags, io, progress),
     ],
   }).finally(() => {
     signals.close();
@@ -62,6 +61,5 @@ export async function runCommand(
   });
   const { report, written, unreachable } = outcome;
   const verdict = verdictOf({ report, written, unreachable, policy: input.config });
-  const github = githubWanted(flags, io) ? await printGithub(report, io, flags) : true;
-  return withGithub(finish({ ...outcome, verdict }, io), github);
+  return withReporters(finish({ ...outcome, verdict }, io), outcome.reporterFailures);
 }

@@ -1,11 +1,11 @@
 /** `parity tracker [--check]`: prints the tracker's rows, or how stale it is (exit 1). */
 import { checkTrackerFile, initTracker, listTracker } from '../../app/tracker.js';
+import { missingCaseLines, renderFindings, renderRows } from '../../reporters/tracker-lines.js';
 import { ParityError } from '../../util/errors.js';
 import { displayPath } from '../../util/paths.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { contextOf, type Io } from '../io.js';
 import type { TrackerFlags } from '../options.js';
-import { missingCaseLines, renderFindings, renderRows } from '../tracker-lines.js';
 
 async function check(from: string, flags: TrackerFlags, io: Io): Promise<ExitCode> {
   const checked = await checkTrackerFile({ from, flags }, contextOf(io));

@@ -1,8 +1,8 @@
 /** `parity validate [CASES...]`: prints every problem of the case files (exit 2), sends nothing. */
 import { validateProject } from '../../app/validate.js';
 import { printable } from '../../util/code-span.js';
+import { colorsFor } from '../../util/colors.js';
 import { formatProblem, formatWarning } from '../../util/errors.js';
-import { colorsFor } from '../colors.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { contextOf, type Io } from '../io.js';
 import type { ValidateFlags } from '../options.js';

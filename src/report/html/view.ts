@@ -25,13 +25,13 @@ import { KIND_TITLES } from '../kinds.js';
 import { formatMs, LATENCY_HEADER, latencyLine, latencyRows } from '../latency-table.js';
 import {
   comparedToWarning,
-  interruptedWords,
   junitLine,
   kindsNote,
   type ReportNumbers,
   regressionCounts,
   reportNumbers,
   runErrorsLine,
+  stoppedEarly,
 } from '../numbers.js';
 import { type ChartsView, chartsOf } from './charts-view.js';
 import { bodyLines, bodyLinesJson, type SideLines } from './diff-lines.js';
@@ -358,10 +358,11 @@ function decisionItem(view: DecisionView): DecisionItem {
 }
 
 function interruptedOf(report: RunReport): HtmlView['interrupted'] {
-  const stopped = report.interrupted;
+  const stopped = stoppedEarly(report);
   if (stopped === undefined) return undefined;
-  const { title, ran } = interruptedWords(stopped);
-  const line = `${ran}. The counts below cover the cases that ran; the tracker was not updated.`;
+  const { title, ran } = stopped;
+  const tracker = stopped.trackerLeft ? '; the tracker was not updated' : '';
+  const line = `${ran}. The counts below cover the cases that ran${tracker}.`;
   return { title, line, notRun: stopped.notRun };
 }
 

@@ -1,6 +1,6 @@
 /** The fuzz progress line counts inputs, their rate, new root causes and the input rules that show them. */
 import { describe, expect, it } from 'vitest';
-import { progressText } from '../../../src/cli/fuzz-summary.js';
+import { progressText } from '../../../src/reporters/fuzz-summary.js';
 
 describe('progressText', () => {
   it('says how many root causes and how many input rules were found so far', () => {

@@ -1,10 +1,10 @@
 /** Flow steps and cases not sent, in every rendering of a report. */
 import pc from 'picocolors';
 import { describe, expect, it } from 'vitest';
-import { renderSummary } from '../../../src/cli/summary.js';
 import { htmlView } from '../../../src/report/html/view.js';
 import { renderJunit } from '../../../src/report/junit.js';
 import { renderMarkdown } from '../../../src/report/markdown.js';
+import { renderSummary } from '../../../src/reporters/console-summary.js';
 import { summarise } from '../../../src/results/summary.js';
 import type { CaseResult } from '../../../src/results/types.js';
 import { findingsFor } from '../../helpers/findings.js';

@@ -4,11 +4,11 @@
  * a report that holds every result (`parity report --from`, `parity merge`).
  */
 import { describe, expect, it } from 'vitest';
-import { colorsFor } from '../../../src/cli/colors.js';
-import { renderSummary } from '../../../src/cli/summary.js';
 import { renderHtml } from '../../../src/report/html/render.js';
 import { renderMarkdown } from '../../../src/report/markdown.js';
+import { renderSummary } from '../../../src/reporters/console-summary.js';
 import { isNotable } from '../../../src/results/types.js';
+import { colorsFor } from '../../../src/util/colors.js';
 import { sampleReport, sampleResults } from './fixtures.js';
 
 describe('renderers of notable results', () => {

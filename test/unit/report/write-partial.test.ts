@@ -4,7 +4,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openRunFolder } from '../../../src/report/run-folder.js';
-import { writeRunReports } from '../../../src/report/write.js';
+import { writeRunReports } from '../../../src/reporters/files.js';
 import { collectedInMemory } from '../../../src/results/collected.js';
 import { sampleReport } from './fixtures.js';
 

@@ -4,7 +4,8 @@
  * it loads) is imported only when a bar is drawn.
  */
 import type { CaseResult } from '../results/types.js';
-import type { Io } from './io.js';
+import type { ConsoleIo } from './console-reporters.js';
+import type { RunReporter } from './reporter.js';
 
 export interface Progress {
   start(total: number): void;
@@ -14,7 +15,7 @@ export interface Progress {
 
 const SILENT: Progress = { start() {}, tick() {}, stop() {} };
 
-export async function createProgress(io: Io, enabled: boolean): Promise<Progress> {
+export async function createProgress(io: ConsoleIo, enabled: boolean): Promise<Progress> {
   if (!enabled || io.stderr.isTTY !== true) return SILENT;
   const { SingleBar } = await import('cli-progress');
   let divergent = 0;
@@ -36,5 +37,15 @@ export async function createProgress(io: Io, enabled: boolean): Promise<Progress
     stop: () => {
       if (bar.isActive) bar.stop();
     },
+  };
+}
+
+/** The bar as a reporter: started with the count, ticked per observation, stopped at the end. */
+export function progressReporter(progress: Progress): RunReporter {
+  return {
+    name: 'progress',
+    onBegin: (count) => progress.start(count),
+    onResult: (result) => progress.tick(result),
+    onEnd: () => progress.stop(),
   };
 }

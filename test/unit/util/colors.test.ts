@@ -1,7 +1,7 @@
 /** parity's colours write what picocolors writes, without loading it (it reads process.stdout). */
 import pc from 'picocolors';
 import { describe, expect, it } from 'vitest';
-import { colorsFor, createColors } from '../../../src/cli/colors.js';
+import { colorsFor, createColors } from '../../../src/util/colors.js';
 
 const NAMES = ['bold', 'dim', 'green', 'red', 'yellow'] as const;
 const INPUTS = [

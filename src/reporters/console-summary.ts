@@ -24,8 +24,8 @@ import { skippedGroups } from '../results/flows.js';
 import { latencyOf } from '../results/latency.js';
 import { type CaseResult, hasFindings } from '../results/types.js';
 import { printable } from '../util/code-span.js';
+import type { Colors } from '../util/colors.js';
 import { widest } from '../util/widest.js';
-import type { Colors } from './colors.js';
 import { missingCaseLines, notSeenLines } from './tracker-lines.js';
 
 /** Cases listed one per line before "… and N more". */
@@ -275,8 +275,17 @@ function printableReport(report: RunReport): RunReport {
 
 /** A run stopped by a signal says so before its counts (they cover only the cases that ran). */
 function interruptedLine(report: RunReport, c: Colors): string[] {
-  if (report.interrupted === undefined) return [];
-  const { signal, ran, notRun } = report.interrupted;
+  const { interrupted, bailed } = report;
+  if (bailed !== undefined) {
+    const { after, ran, notRun } = bailed;
+    return [
+      c.yellow(
+        `  stopped by --bail after ${after} divergent case(s): ${ran} of ${ran + notRun.length} cases ran`,
+      ),
+    ];
+  }
+  if (interrupted === undefined) return [];
+  const { signal, ran, notRun } = interrupted;
   return [c.yellow(`  interrupted by ${signal}: ${ran} of ${ran + notRun.length} cases ran`)];
 }
 

@@ -5,7 +5,6 @@
  * picocolors itself: it reads `process.stdout.isTTY` when it loads, which
  * makes Node create the stream even for a quiet run that never writes there.
  */
-import type { Io } from './io.js';
 
 /** Wraps a value's text in one colour (or, with colour off, returns the text). */
 type Paint = (input: string | number | null | undefined) => string;
@@ -51,7 +50,10 @@ export function createColors(enabled: boolean): Colors {
   return colored;
 }
 
-export function colorsFor(stream: Io['stdout'], env: Io['env']): Colors {
+export function colorsFor(
+  stream: { write(text: string): unknown; readonly isTTY?: boolean | undefined },
+  env: Readonly<Record<string, string | undefined>>,
+): Colors {
   const noColor = env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '';
   const force = env['FORCE_COLOR'] !== undefined && env['FORCE_COLOR'] !== '0';
   return createColors(!noColor && (force || stream.isTTY === true));

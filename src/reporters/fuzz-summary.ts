@@ -4,17 +4,27 @@
  * acceptance, status mapping, server errors, error envelope, response body,
  * headers), each with the rules that showed it (a root cause split by rule,
  * `fuzz/rule.ts`) or the mutation that found it, and the case files; and the
- * same as JSON for `--json`. Pure.
+ * same as JSON for `--json`; then the replay of the written cases as `parity
+ * run` prints a run. The renderers are pure; `fuzzConsoleReporter` is the
+ * reporter (`reporter.ts`) that prints them when the fuzz run ends.
  */
-import type { FuzzSummary } from '../app/fuzz.js';
-import type { WrittenFinding } from '../app/fuzz-cases.js';
 import { describeBudget } from '../fuzz/budget.js';
 import type { FuzzProgress, TalliedDiscovery } from '../fuzz/engine.js';
 import { explainRootCause, type SideNames } from '../fuzz/explain.js';
 import { FUZZ_GROUPS, GROUP_TITLES } from '../fuzz/root-cause.js';
 import { splitByRule } from '../fuzz/rule.js';
+import type { FuzzSummary, WrittenFinding } from '../fuzz/summary.js';
+import type { RunReport } from '../report/contract.js';
+import { type Colors, colorsFor } from '../util/colors.js';
+import { displayPath } from '../util/paths.js';
 import { nounOf } from '../util/words.js';
-import type { Colors } from './colors.js';
+import {
+  type ConsoleIo,
+  machineSummary,
+  type OutputFlags,
+  printSummary,
+} from './console-reporters.js';
+import type { Reporter } from './reporter.js';
 
 const count = (n: number) => n.toLocaleString('en-US');
 const countOf = (n: number, word: string) => `${count(n)} ${nounOf(n, word)}`;
@@ -165,5 +175,35 @@ export function fuzzJson(summary: FuzzSummary, names: SideNames) {
     }),
     unshrunk: run.unshrunk,
     tracked: run.tracked,
+  };
+}
+
+/** What a fuzz run ends with: its summary, the sides' names, and the replay of the written cases. */
+export interface FuzzEnd {
+  readonly summary: FuzzSummary;
+  readonly names: SideNames;
+  /** The run of the written cases: its report and folder (absent when none was replayed). */
+  readonly replay?: { readonly report: RunReport; readonly dir: string } | undefined;
+}
+
+/** The fuzz run on stdout: the summary, then the replay as a run's; `--json`: both as one document. */
+export function fuzzConsoleReporter(flags: OutputFlags, io: ConsoleIo): Reporter<FuzzEnd> {
+  return {
+    name: 'console',
+    onEnd: ({ summary, names, replay }) => {
+      const dir = replay === undefined ? undefined : displayPath(io.cwd, replay.dir);
+      if (flags.json === true) {
+        const run =
+          replay === undefined || dir === undefined ? null : machineSummary(replay.report, dir);
+        io.stdout.write(`${JSON.stringify({ fuzz: fuzzJson(summary, names), run }, null, 2)}\n`);
+        return;
+      }
+      if (flags.quiet === true) return;
+      io.stdout.write(renderFuzzSummary(summary, names, colorsFor(io.stdout, io.env)));
+      if (replay !== undefined && dir !== undefined) {
+        io.stdout.write('\n');
+        printSummary(replay.report, dir, flags, io);
+      }
+    },
   };
 }
