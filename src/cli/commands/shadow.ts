@@ -15,7 +15,7 @@ import { contextOf, type Io } from '../io.js';
 import type { ShadowFlags } from '../options.js';
 
 /** How often the status is printed while traffic flows. */
-const STATUS_EVERY_MS = 2000;
+const STATUS_EVERY_MS = 1000;
 
 function printEnd(outcome: ShadowOutcome, io: Io): ExitCode {
   let code: ExitCode = EXIT.ok;
