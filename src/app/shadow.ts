@@ -147,6 +147,8 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
   const skipped: Record<NotMirrored, number> = { ...NO_SKIPS };
   const causes = new Set<string>();
   let requests = 0;
+  // The first run's id's random part names this session's cases (unique across sinks).
+  const session = input.folder.runId.slice(-6);
   // Judging and closing runs take turns: a run is closed between two results, never during one.
   let turn: Promise<unknown> = Promise.resolve();
   const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
@@ -191,7 +193,7 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
 
   const work = async (item: Mirrored): Promise<void> => {
     const n = ++requests;
-    const testCase = noise.prepare(caseOfRequest(item.request, n, rules));
+    const testCase = noise.prepare(caseOfRequest(item.request, n, rules, session));
     const plan = planRequest(testCase);
     const share: DecodeShare = {};
     // A write reaches a replica only when it is a disposable instance (checked before listening).

@@ -37,8 +37,17 @@ export function endpointOfRequest(request: TrafficRequest): string {
   return endpointOf(request.method, splitTarget(request.target).path);
 }
 
-/** The `n`th request of the traffic (1-based) as a case with `rules`. */
-export function caseOfRequest(request: TrafficRequest, n: number, rules: Rules): Case {
+/**
+ * The `n`th request of the traffic (1-based) as a case with `rules`; `session`
+ * tells this session's cases from another's (several sinks' runs are merged
+ * with `parity merge`, which needs each case id once).
+ */
+export function caseOfRequest(
+  request: TrafficRequest,
+  n: number,
+  rules: Rules,
+  session = '',
+): Case {
   const { path, query } = splitTarget(request.target);
   const pairs = query === undefined ? [] : [...new URLSearchParams(query)];
   const slug = requestSlug(
@@ -46,7 +55,7 @@ export function caseOfRequest(request: TrafficRequest, n: number, rules: Rules):
     endpointOf(request.method, path).slice(request.method.length + 1),
   );
   return {
-    id: `${SHADOW_SUITE}/${slug}-${n}`,
+    id: `${SHADOW_SUITE}/${slug}-${session === '' ? '' : `${session}-`}${n}`,
     suite: SHADOW_SUITE,
     description: `request ${n} of the traffic${request.client === undefined ? '' : `, from ${request.client}`}`,
     tags: [],

@@ -9,11 +9,13 @@ import { join } from 'node:path';
 import { Agent, request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../src/report/contract.js';
-import { tempProject } from '../helpers/cli.js';
+import { parseTracker, trackerRows } from '../../src/tracker/parse.js';
+import { runCli, tempProject } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 import { type Nginx, startNginx } from '../helpers/nginx.js';
 import { startShadowCli } from '../helpers/shadow.js';
 
+const TRACKER = 'docs/ARCHITECTURE_COMPARISON.md';
 const servers: TestServer[] = [];
 const gateways: Nginx[] = [];
 const agent = new Agent({ keepAliveTimeout: 10 });
@@ -109,3 +111,65 @@ async function waitUntil(condition: () => boolean, timeoutMs = 15_000): Promise<
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+describe('several sinks behind one nginx', () => {
+  it('two sinks merged give the same rows as one sink over the same traffic', async () => {
+    const baseline = await service('baseline');
+    const candidate = await service('candidate');
+    const args = (name: string) => [
+      'shadow',
+      '--listen',
+      '127.0.0.1:0',
+      '--baseline',
+      `rust=${baseline.url}`,
+      '--candidate',
+      `go=${candidate.url}`,
+      '--json',
+      '--reports',
+      `reports/${name}`,
+    ];
+    const cwd = await tempProject();
+    const alone = await tempProject();
+    const [a, b, one] = await Promise.all([
+      startShadowCli(cwd, args('sink-a')),
+      startShadowCli(cwd, [...args('sink-b'), '--no-tracker']),
+      startShadowCli(alone, args('one')),
+    ]);
+    // nginx mirrors every request to each sink: two whose runs are merged, and one alone.
+    const nginx = await startNginx(baseline.url, [a.url, b.url, one.url]);
+    gateways.push(nginx);
+    const paths = ['/v1/items/1', '/v1/items/2?q=z', '/v1/health', '/v1/other'];
+    for (const path of paths) expect((await get(nginx.url + path)).status).toBe(200);
+    for (const sink of [a, b, one]) {
+      await waitUntil(() => lastStatus(sink.stdout())?.compared === paths.length);
+      sink.signal('SIGTERM');
+      expect(await sink.ended).toBe(0);
+    }
+    // sink-a's run updated the tracker already: merging updates it once more, to the same rows.
+    const merged = await runCli(cwd, [
+      'merge',
+      'reports/sink-a/latest',
+      'reports/sink-b/latest',
+      '--reports',
+      'reports/merged',
+      '--fail-on',
+      'none',
+    ]);
+    expect(merged.code, merged.stderr).toBe(0);
+    const causes = async (dir: string, reports: string) => {
+      const report = JSON.parse(
+        await readFile(join(dir, 'reports', reports, 'latest', 'report.json'), 'utf8'),
+      ) as RunReport;
+      return (report.rootCauses ?? []).map((c) => c.fingerprint).sort();
+    };
+    expect(await causes(cwd, 'merged')).toEqual(await causes(alone, 'one'));
+    expect(await causes(alone, 'one')).toHaveLength(1);
+    const rows = async (dir: string) =>
+      trackerRows(parseTracker(await readFile(join(dir, TRACKER), 'utf8'), TRACKER)).map((r) => [
+        r.fingerprint,
+        r.status,
+        r.endpoints,
+      ]);
+    expect(await rows(cwd)).toEqual(await rows(alone));
+  });
+});
