@@ -40,6 +40,7 @@ import { createMirrorQueue } from '../shadow/queue.js';
 import { type SampleSpec, sampler } from '../shadow/sample.js';
 import type { ShadowStatus } from '../shadow/status.js';
 import type { Mirrored, ShadowMode } from '../shadow/traffic.js';
+import { ParityError } from '../util/errors.js';
 import type { Host } from '../util/host.js';
 import { writeStagedFiles } from '../util/staged-files.js';
 import { newRunId } from './run-id.js';
@@ -229,7 +230,7 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
       }),
   });
   const sample = sampler(input.sample);
-  const listener = await startListener({
+  const listener = await listening(() => Promise.all([clients.close(), input.folder.discard()]), {
     ...input.listen,
     mode: input.mode,
     baseline: config.baseline.url,
@@ -304,6 +305,25 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
       return stopping;
     },
   };
+}
+
+/** `startListener`, an address it cannot take being bad usage (exit 2), not parity's failure. */
+async function listening(
+  undo: () => Promise<unknown>,
+  options: Parameters<typeof startListener>[0],
+) {
+  try {
+    return await startListener(options);
+  } catch (error) {
+    await undo().catch(() => undefined);
+    const code = (error as { code?: unknown }).code;
+    if (code !== 'EADDRINUSE' && code !== 'EADDRNOTAVAIL' && code !== 'EACCES') throw error;
+    throw new ParityError(
+      'PARITY_USAGE',
+      `--listen ${options.host}:${options.port}: cannot listen there (${String(code)})`,
+      { cause: error },
+    );
+  }
 }
 
 /** The capture's case files: the distinct requests, then each client session that is one, as a flow. */

@@ -226,3 +226,59 @@ describe('shadow mode, bounded and safe', () => {
     }
   });
 });
+
+describe('shadow mode with a baseline replica', () => {
+  it("learns the servers' noise per request: only the planted divergence is reported", async () => {
+    const noisy = async (plant: boolean) => {
+      const server = await startServer((req, res) => {
+        const url = new URL(req.url ?? '/', 'http://x');
+        json(res, 200, {
+          path: url.pathname,
+          requestId: Math.random().toString(36).slice(2),
+          servedAt: Math.random(),
+          ...(plant && url.pathname === '/planted' ? { extra: true } : {}),
+        });
+      });
+      servers.push(server);
+      return server;
+    };
+    const baseline = await noisy(false);
+    const replica = await noisy(false);
+    const candidate = await noisy(true);
+    const cwd = await tempProject();
+    const proxy = await startShadowCli(cwd, [
+      ...proxyArgs(baseline, candidate.url, ['--no-tracker']),
+      '--baseline-replica',
+      `old2=${replica.url}`,
+    ]);
+    for (let i = 0; i < 6; i++) expect(await send(`${proxy.url}/items/${i}`)).toBe(200);
+    expect(await send(`${proxy.url}/planted`)).toBe(200);
+    proxy.signal('SIGTERM');
+    expect(await proxy.ended).toBe(0);
+    const { report } = await latest(cwd);
+    expect(replica.requests).toHaveLength(7);
+    expect(report.summary.cases).toBe(7);
+    const divergent = report.results.filter((r) => r.verdict === 'divergent');
+    expect(divergent.map((r) => r.request.path)).toEqual(['/planted']);
+  });
+});
+
+describe('shadow mode refuses', () => {
+  it('an address it cannot listen on, as bad usage', async () => {
+    const baseline = await echo('same');
+    const cwd = await tempProject();
+    const result = await runCli(cwd, [
+      'shadow',
+      '--listen',
+      `127.0.0.1:${baseline.port}`,
+      '--baseline',
+      `old=${baseline.url}`,
+      '--candidate',
+      `new=${baseline.url}`,
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/cannot listen there \(EADDRINUSE\)/);
+    // Nothing is left behind in the reports folder.
+    expect(await readdir(join(cwd, 'reports')).catch(() => [])).toEqual([]);
+  });
+});
