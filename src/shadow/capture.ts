@@ -98,7 +98,8 @@ export interface Capture {
 
 export function createCapture(): Capture {
   const seen = new Map<string, ImportedRequest>();
-  const clients = new Map<string, ImportedRequest[]>();
+  // Each client's requests with their place in the traffic: compared out of order, written in order.
+  const clients = new Map<string, { n: number; request: ImportedRequest }[]>();
   let skipped = 0;
   return {
     add(request, n, answer) {
@@ -114,7 +115,8 @@ export function createCapture(): Capture {
         list = [];
         clients.set(client, list);
       }
-      if (list !== undefined && list.length < CAPTURE_LIMITS.perClient) list.push(imported);
+      if (list !== undefined && list.length < CAPTURE_LIMITS.perClient)
+        list.push({ n, request: imported });
     },
     distinct: () => ({
       requests: [...seen.values()],
@@ -126,6 +128,10 @@ export function createCapture(): Capture {
             ],
     }),
     sessions: () =>
-      [...clients.values()].map((requests) => ({ requests, session: true, notes: [] })),
+      [...clients.values()].map((list) => ({
+        requests: [...list].sort((a, b) => a.n - b.n).map((item) => item.request),
+        session: true,
+        notes: [],
+      })),
   };
 }

@@ -171,4 +171,43 @@ describe('a shadow session', () => {
     expect(causes(replayed)).toEqual(causes(shadowReport));
     expect(causes(replayed)).toHaveLength(1);
   });
+
+  it('--capture writes a client whose requests carry a token as a flow with a capture', async () => {
+    const baseline = await shop('baseline');
+    const candidate = await shop('candidate');
+    const cwd = await tempProject({
+      'parity.config.yaml': `targets:\n  go:\n    url: ${candidate.url}\n    disposable: true\n`,
+    });
+    const proxy = await startShadowCli(cwd, [
+      'proxy',
+      '--listen',
+      '127.0.0.1:0',
+      '--baseline',
+      `rust=${baseline.url}`,
+      '--candidate',
+      'go',
+      '--no-tracker',
+      '--mirror-writes',
+      '--capture',
+      'cases/traffic',
+    ]);
+    const login = await request(`${proxy.url}/v1/login`, {
+      dispatcher: agent,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"user":"ann"}',
+    });
+    const { token } = (await login.body.json()) as { token: string };
+    await get(`${proxy.url}/v1/orders/7`, { authorization: `Bearer ${token}` });
+    proxy.signal('SIGTERM');
+    expect(await proxy.ended).toBe(0);
+    const files = await readdir(join(cwd, 'cases', 'traffic'));
+    const session = files.find((f) => f.startsWith('session-'));
+    expect(session, files.join(', ')).toBeDefined();
+    const text = await readFile(join(cwd, 'cases', 'traffic', session ?? ''), 'utf8');
+    expect(text).toContain('steps:');
+    expect(text).toMatch(/capture:/);
+    expect(text).not.toContain(token);
+    expect((await runCli(cwd, ['validate', 'cases/traffic'])).code).toBe(0);
+  });
 });
