@@ -308,6 +308,12 @@ function shadowOptions(kind: 'proxy' | 'shadow') {
       1,
       10_000_000,
     ),
+    every: countOption(
+      '--every <seconds>',
+      'also write the reports and update the tracker every so many seconds, the session going on in a new run (as SIGHUP does)',
+      1,
+      86_400,
+    ),
     capture: text(
       '--capture <dir>',
       'write each distinct request (method, path template, body shape) as a case file there at shutdown',

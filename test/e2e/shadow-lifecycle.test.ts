@@ -210,4 +210,30 @@ describe('a shadow session', () => {
     expect(text).not.toContain(token);
     expect((await runCli(cwd, ['validate', 'cases/traffic'])).code).toBe(0);
   });
+
+  it('--every refreshes the reports on a timer, the session going on', async () => {
+    const baseline = await shop('baseline');
+    const candidate = await shop('candidate');
+    const cwd = await tempProject();
+    const proxy = await startShadowCli(cwd, [
+      'proxy',
+      '--listen',
+      '127.0.0.1:0',
+      '--baseline',
+      `rust=${baseline.url}`,
+      '--candidate',
+      `go=${candidate.url}`,
+      '--every',
+      '1',
+    ]);
+    await get(`${proxy.url}/v1/orders/1`);
+    await proxy.waitFor('every 1 s: reports written');
+    expect(await readFile(join(cwd, TRACKER), 'utf8')).toContain('GET /v1/orders/:id');
+    await get(`${proxy.url}/v1/orders/2`);
+    proxy.signal('SIGTERM');
+    expect(await proxy.ended).toBe(0);
+    const folders = await runs(cwd);
+    expect(folders.filter((name) => !name.endsWith('.partial'))).toHaveLength(folders.length);
+    expect(folders.length).toBeGreaterThanOrEqual(2);
+  });
 });

@@ -69,17 +69,32 @@ export async function shadowCommand(
   };
   const timer = setInterval(print, STATUS_EVERY_MS);
   timer.unref?.();
+  let stopping = false;
+  const rotated = (end: Awaited<ReturnType<typeof session.rotate>>, why: string): void => {
+    if (end !== undefined && flags.quiet !== true)
+      io.stderr.write(
+        `parity: ${why}: reports written to ${printable(end.finished.written.dir)}\n`,
+      );
+  };
+  let failed: unknown;
+  // `--every N`: the reports and the tracker refreshed on a timer, as a SIGHUP would.
+  const refresh =
+    flags.every === undefined
+      ? undefined
+      : setInterval(() => {
+          if (stopping) return;
+          session.rotate().then(
+            (end) => rotated(end, `every ${flags.every} s`),
+            (error: unknown) => {
+              failed ??= error;
+            },
+          );
+        }, flags.every * 1000);
   const outcome = await new Promise<ShadowOutcome>((resolve, reject) => {
-    let stopping = false;
     const off = io.signals?.on((signal) => {
       if (signal === 'SIGHUP') {
         void session.rotate().then(
-          (end) => {
-            if (end !== undefined)
-              io.stderr.write(
-                `parity: SIGHUP: reports written to ${printable(end.finished.written.dir)}\n`,
-              );
-          },
+          (end) => rotated(end, 'SIGHUP'),
           (error: unknown) => {
             off?.();
             reject(error);
@@ -106,7 +121,11 @@ export async function shadowCommand(
       );
     });
     if (off === undefined) reject(new Error('parity shadow needs the process signals to stop'));
-  }).finally(() => clearInterval(timer));
+  }).finally(() => {
+    clearInterval(timer);
+    if (refresh !== undefined) clearInterval(refresh);
+  });
+  if (failed !== undefined) throw failed;
   print();
   return printEnd(outcome, io);
 }
