@@ -53,7 +53,7 @@ async function get(url: string, headers: Record<string, string> = {}): Promise<n
   return answer.statusCode;
 }
 
-async function waitUntil(condition: () => Promise<boolean> | boolean, timeoutMs = 15_000) {
+async function waitUntil(condition: () => Promise<boolean> | boolean, timeoutMs = 60_000) {
   const start = Date.now();
   while (!(await condition())) {
     if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');

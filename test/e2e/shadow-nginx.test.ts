@@ -104,7 +104,7 @@ function lastStatus(stdout: string): { compared: number } | undefined {
   return last === undefined ? undefined : (JSON.parse(last) as { compared: number });
 }
 
-async function waitUntil(condition: () => boolean, timeoutMs = 15_000): Promise<void> {
+async function waitUntil(condition: () => boolean, timeoutMs = 60_000): Promise<void> {
   const start = Date.now();
   while (!condition()) {
     if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');

@@ -63,7 +63,7 @@ interface Status {
   skipped: Record<string, number>;
 }
 
-async function waitUntil(condition: () => boolean, timeoutMs = 15_000): Promise<void> {
+async function waitUntil(condition: () => boolean, timeoutMs = 60_000): Promise<void> {
   const start = Date.now();
   while (!condition()) {
     if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');

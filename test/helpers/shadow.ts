@@ -34,7 +34,7 @@ export async function startShadowCli(cwd: string, argv: readonly string[]): Prom
       },
     },
   });
-  const waitFor = async (text: string | RegExp, timeoutMs = 10_000): Promise<void> => {
+  const waitFor = async (text: string | RegExp, timeoutMs = 60_000): Promise<void> => {
     const start = Date.now();
     const found = () => (typeof text === 'string' ? stderr.includes(text) : text.test(stderr));
     let done = false;
