@@ -252,7 +252,7 @@ const onlyCommand = (name) => ({
 // The commands that send requests (their bundles hold the HTTP client): only
 // they set the bin's V8 flags, which serve a run's memory (src/bin.ts reads
 // `PARITY_SENDS`). Checked below against what each bundle requires.
-const SENDING = ['calibrate', 'fuzz', 'record', 'run'];
+const SENDING = ['calibrate', 'fuzz', 'proxy', 'record', 'run', 'shadow'];
 await build({
   ...cliBundle,
   define: { ...cliBundle.define, PARITY_SENDS: 'false' },

@@ -10,6 +10,14 @@ export const HELP_EXAMPLES: Record<keyof typeof COMMANDS, readonly string[]> = {
     'parity run cases/validator --fail-on new --compare-to reports/latest',
     'parity run --noise --shard 1/4        # targets from parity.config.yaml',
   ],
+  proxy: [
+    'parity proxy --listen 127.0.0.1:8080 --baseline rust=http://127.0.0.1:3100 --candidate go=http://127.0.0.1:4110',
+    'parity proxy --listen :8080 --sample 10% --sample-by header:x-session --candidate-rate 50',
+  ],
+  shadow: [
+    'parity shadow --listen 127.0.0.1:9000 --baseline rust=http://127.0.0.1:3101 --candidate go=http://127.0.0.1:4110 --baseline-replica rust2=http://127.0.0.1:3102',
+    'parity shadow --listen :9000 --capture cases/traffic   # targets from parity.config.yaml',
+  ],
   calibrate: [
     'parity calibrate --baseline rust=http://127.0.0.1:3100',
     'parity calibrate --write              # keep the learned noise in the config',

@@ -19,6 +19,7 @@ import {
   type RecordFlags,
   type ReportFlags,
   type RunFlags,
+  type ShadowFlags,
   type ShowFlags,
   type TrackerFlags,
   type ValidateFlags,
@@ -43,6 +44,10 @@ function commandActions(io: Io) {
   return {
     run: async (cases: readonly string[], flags: RunFlags) =>
       (await loaded(import('./commands/run.js'))).runCommand(cases, flags, io),
+    proxy: async (_: readonly string[], flags: ShadowFlags) =>
+      (await loaded(import('./commands/proxy.js'))).proxyCommand(flags, io),
+    shadow: async (_: readonly string[], flags: ShadowFlags) =>
+      (await loaded(import('./commands/shadow.js'))).shadowCommand('sink', flags, io),
     calibrate: async (cases: readonly string[], flags: CalibrateFlags) =>
       (await loaded(import('./commands/calibrate.js'))).calibrateCommand(cases, flags, io),
     validate: async (cases: readonly string[], flags: ValidateFlags) =>
@@ -97,6 +102,10 @@ export function buildProgram(
   const wanted = (name: CommandName) => only === undefined || only === name;
   if (wanted('run'))
     addCommand(program, COMMANDS.run, async (o, f) => setCode(await actions.run(o, f)));
+  if (wanted('proxy'))
+    addCommand(program, COMMANDS.proxy, async (o, f) => setCode(await actions.proxy(o, f)));
+  if (wanted('shadow'))
+    addCommand(program, COMMANDS.shadow, async (o, f) => setCode(await actions.shadow(o, f)));
   if (wanted('calibrate'))
     addCommand(program, COMMANDS.calibrate, async (o, f) => setCode(await actions.calibrate(o, f)));
   if (wanted('validate'))

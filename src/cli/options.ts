@@ -260,6 +260,119 @@ const run = once(() =>
   }),
 );
 
+/** The options `parity proxy` and `parity shadow` share. */
+function shadowOptions(kind: 'proxy' | 'shadow') {
+  return {
+    listen: requiredText(
+      '--listen <host:port>',
+      kind === 'proxy'
+        ? 'where clients connect, e.g. 127.0.0.1:8080 (port 0: any free port, printed)'
+        : "where the gateway's mirror sends its copies, e.g. 127.0.0.1:9000 (port 0: any free port, printed)",
+    ),
+    baseline: withHelp(
+      shared.baseline(),
+      kind === 'proxy'
+        ? 'the service clients are served from: NAME=URL or a configured name'
+        : 'a baseline instance the sink sends each copy to: NAME=URL or a configured name',
+    ),
+    candidate: text(
+      '--candidate <target>',
+      "the service compared against the baseline, off the clients' path: NAME=URL or a configured name",
+    ),
+    baselineReplica: withHelp(
+      shared.baselineReplica(),
+      "a second baseline instance each mirrored request also goes to, to learn noise (Diffy's topology)",
+    ),
+    noise: toggle(
+      '--noise',
+      'learn noise: send each mirrored read a second time to the baseline (or to --baseline-replica)',
+    ),
+    config: shared.config(),
+    var: shared.vars(),
+    tracker: shared.tracker(),
+    reports: shared.reports(),
+    keep: keep(),
+    concurrency: countOption(
+      '--concurrency <n>',
+      `mirrored requests compared at once, 1 to ${MAX_CONCURRENCY} (default 8)`,
+      1,
+      MAX_CONCURRENCY,
+    ),
+    timeoutMs: countOption(
+      '--timeout <ms>',
+      `budget for one mirrored request in ms, 1 to ${MAX_TIMEOUT_MS} (default 10000)`,
+      1,
+      MAX_TIMEOUT_MS,
+    ),
+    queue: countOption(
+      '--queue <n>',
+      'mirrored requests waiting at most; past it they are dropped and counted (default 1000)',
+      1,
+    ),
+    sample: text('--sample <share>', 'mirror this share of the requests, e.g. 10% (default 100%)'),
+    sampleBy: text(
+      '--sample-by <where>',
+      'draw the sample by a hash of header:NAME or query:NAME, so one session is mirrored whole or not at all',
+    ),
+    candidateRate: positive(
+      '--candidate-rate <n>',
+      "requests per second to the candidate at most (default: the config's rate, else no limit)",
+    ),
+    mirrorWrites: toggle(
+      '--mirror-writes',
+      'also mirror POST, PUT, PATCH, DELETE, …: only to targets the config marks disposable',
+    ),
+    forwardedFor: text(
+      '--forwarded-for <header>',
+      "header holding the client's address (default X-Forwarded-For)",
+    ),
+    forwardedHost: text(
+      '--forwarded-host <header>',
+      'header holding the host the client asked for (default X-Forwarded-Host)',
+    ),
+    originalUri: text(
+      '--original-uri <header>',
+      "header holding the URI the client sent, when the mirror's differs (default X-Original-URI)",
+    ),
+    runSize: countOption(
+      '--run-size <n>',
+      'results one run holds at most; a full run writes its reports and the next begins (default 100000)',
+      1,
+      10_000_000,
+    ),
+    every: countOption(
+      '--every <seconds>',
+      'also write the reports and update the tracker every so many seconds, the session going on in a new run (as SIGHUP does)',
+      1,
+      86_400,
+    ),
+    capture: text(
+      '--capture <dir>',
+      'write each distinct request (method, path template, body shape) as a case file there at shutdown',
+    ),
+    json: withHelp(shared.json(), 'print the status as one JSON line per update on stdout'),
+    quiet: shared.quiet(),
+  };
+}
+
+const proxy = once(() =>
+  command({
+    name: 'proxy',
+    description:
+      "inline proxy: serve clients from the baseline, compare the candidate's answers off their path, until SIGTERM",
+    options: shadowOptions('proxy'),
+  }),
+);
+
+const shadow = once(() =>
+  command({
+    name: 'shadow',
+    description:
+      "mirror sink: take a gateway's mirrored copies, compare baseline and candidate on each, until SIGTERM",
+    options: shadowOptions('shadow'),
+  }),
+);
+
 const calibrate = once(() =>
   command({
     name: 'calibrate',
@@ -568,6 +681,12 @@ export const COMMANDS = {
   get run() {
     return run();
   },
+  get proxy() {
+    return proxy();
+  },
+  get shadow() {
+    return shadow();
+  },
   get calibrate() {
     return calibrate();
   },
@@ -612,6 +731,7 @@ export function isCommandName(name: string | undefined): name is keyof typeof CO
 }
 
 export type RunFlags = FlagsOf<ReturnType<typeof run>>;
+export type ShadowFlags = FlagsOf<ReturnType<typeof shadow>>;
 export type CalibrateFlags = FlagsOf<ReturnType<typeof calibrate>>;
 export type ValidateFlags = FlagsOf<ReturnType<typeof validate>>;
 export type TrackerFlags = FlagsOf<ReturnType<typeof tracker>>;

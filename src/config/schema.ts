@@ -47,7 +47,7 @@ function buildConfigSchema() {
         .boolean()
         .optional()
         .describe(
-          'A throwaway instance whose data may be changed: `parity fuzz --allow-writes` sends writes (POST, PUT, PATCH, DELETE) only when both targets are disposable',
+          'A throwaway instance whose data may be changed: `parity fuzz --allow-writes` sends writes (POST, PUT, PATCH, DELETE) only when both targets are disposable, and `parity proxy`/`parity shadow --mirror-writes` mirrors writes only to disposable targets',
         ),
       runtime: z
         .enum(RUNTIMES)

@@ -112,11 +112,27 @@ function request(testCase: Case, redact: Redactor): Case {
   const path = redact.text(req.path);
   const query = req.query.map(([n, v]) => [redact.text(n), redact.text(v)] as const);
   const headers = req.headers.map(([n, v]) => [redact.text(n), redact.text(v)] as const);
+  // The query string sent as written (repro lines show it) holds the same values.
+  const written = req.pathQuery;
+  const pathQuery =
+    written === undefined ? undefined : { ...written, text: redact.text(written.text) };
   const same =
     path === req.path &&
+    pathQuery?.text === written?.text &&
     query.every(([n, v], i) => n === req.query[i]?.[0] && v === req.query[i]?.[1]) &&
     headers.every(([n, v], i) => n === req.headers[i]?.[0] && v === req.headers[i]?.[1]);
-  return same ? testCase : { ...testCase, request: { ...req, path, query, headers } };
+  return same
+    ? testCase
+    : {
+        ...testCase,
+        request: {
+          ...req,
+          path,
+          query,
+          headers,
+          ...(pathQuery === undefined ? {} : { pathQuery }),
+        },
+      };
 }
 
 /** A probe no secret can be in: a redactor with no secrets gives it back as it is. */

@@ -1,0 +1,131 @@
+/**
+ * `parity shadow` (the mirror sink) and, through `proxy.ts`, `parity proxy`
+ * (the inline proxy): listen until SIGTERM or SIGINT, a live status line on
+ * stderr (or one JSON line per update on stdout with `--json`), SIGHUP
+ * closes the open run (reports, tracker) and begins the next.
+ */
+
+import { type ShadowOutcome, startShadow } from '../../app/shadow.js';
+import { prepareShadow } from '../../app/shadow-prepare.js';
+import { statusLine } from '../../shadow/status.js';
+import type { ShadowMode } from '../../shadow/traffic.js';
+import { printable } from '../../util/code-span.js';
+import { EXIT, EXIT_FOR_ERROR, type ExitCode } from '../exit-codes.js';
+import { contextOf, type Io } from '../io.js';
+import type { ShadowFlags } from '../options.js';
+
+/** How often the status is printed while traffic flows. */
+const STATUS_EVERY_MS = 1000;
+
+function printEnd(outcome: ShadowOutcome, io: Io): ExitCode {
+  let code: ExitCode = EXIT.ok;
+  for (const run of outcome.runs) {
+    io.stderr.write(`parity: reports written to ${printable(run.finished.written.dir)}\n`);
+    for (const failure of run.reporterFailures) {
+      io.stderr.write(
+        `parity: the ${failure.name} reporter failed in ${failure.hook}: ${printable(failure.error.message)}\n`,
+      );
+    }
+    if (run.finished.trackerError !== undefined) {
+      io.stderr.write(
+        `parity: the tracker was not updated (the reports were written): ${run.finished.trackerError.message}\n`,
+      );
+      code = EXIT_FOR_ERROR[run.finished.trackerError.code];
+    }
+    if (run.unreachable.length > 0) {
+      io.stderr.write(
+        `parity: ${run.unreachable.join(' and ')} answered no mirrored request: the tracker was left as it was\n`,
+      );
+    }
+  }
+  for (const file of outcome.captured ?? [])
+    io.stderr.write(`parity: captured ${printable(file)}\n`);
+  return code;
+}
+
+export async function shadowCommand(
+  mode: ShadowMode,
+  flags: ShadowFlags,
+  io: Io,
+): Promise<ExitCode> {
+  const { input, notes } = await prepareShadow({ ...flags, mode }, contextOf(io));
+  for (const note of notes) io.stderr.write(`parity: ${note}\n`);
+  const session = await startShadow(input);
+  const { host, port } = session.address;
+  const shown = host.includes(':') ? `[${host}]` : host;
+  if (flags.quiet !== true) {
+    io.stderr.write(
+      `parity ${mode === 'proxy' ? 'proxy' : 'shadow'}: listening on http://${shown}:${port} (SIGTERM or Ctrl-C: stop and write the reports; SIGHUP: write them now and go on)\n`,
+    );
+  }
+  let last = '';
+  const print = (): void => {
+    const status = session.status();
+    const line = flags.json === true ? JSON.stringify(status) : statusLine(status);
+    if (line === last || flags.quiet === true) return;
+    last = line;
+    if (flags.json === true) io.stdout.write(`${line}\n`);
+    else io.stderr.write(`parity: ${line}\n`);
+  };
+  const timer = setInterval(print, STATUS_EVERY_MS);
+  timer.unref?.();
+  let stopping = false;
+  const rotated = (end: Awaited<ReturnType<typeof session.rotate>>, why: string): void => {
+    if (end !== undefined && flags.quiet !== true)
+      io.stderr.write(
+        `parity: ${why}: reports written to ${printable(end.finished.written.dir)}\n`,
+      );
+  };
+  let failed: unknown;
+  // `--every N`: the reports and the tracker refreshed on a timer, as a SIGHUP would.
+  const refresh =
+    flags.every === undefined
+      ? undefined
+      : setInterval(() => {
+          if (stopping) return;
+          session.rotate().then(
+            (end) => rotated(end, `every ${flags.every} s`),
+            (error: unknown) => {
+              failed ??= error;
+            },
+          );
+        }, flags.every * 1000);
+  const outcome = await new Promise<ShadowOutcome>((resolve, reject) => {
+    const off = io.signals?.on((signal) => {
+      if (signal === 'SIGHUP') {
+        void session.rotate().then(
+          (end) => rotated(end, 'SIGHUP'),
+          (error: unknown) => {
+            off?.();
+            reject(error);
+          },
+        );
+        return;
+      }
+      // A second stop signal drops what still waits in the queue.
+      const again = stopping;
+      stopping = true;
+      if (!again)
+        io.stderr.write(
+          `parity: ${signal}: not accepting; comparing what is queued, then writing the reports (send it again to drop the queue)\n`,
+        );
+      void session.stop({ dropWaiting: again }).then(
+        (done) => {
+          off?.();
+          resolve(done);
+        },
+        (error: unknown) => {
+          off?.();
+          reject(error);
+        },
+      );
+    });
+    if (off === undefined) reject(new Error('parity shadow needs the process signals to stop'));
+  }).finally(() => {
+    clearInterval(timer);
+    if (refresh !== undefined) clearInterval(refresh);
+  });
+  if (failed !== undefined) throw failed;
+  print();
+  return printEnd(outcome, io);
+}

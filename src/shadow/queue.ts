@@ -1,0 +1,95 @@
+/**
+ * The mirror queue: bounded, so a slow or dead candidate costs dropped
+ * copies (counted), never memory. `offer` never waits: a full queue drops
+ * the item at once, so the listening side is never held up. A fixed number
+ * of workers take items in arrival order.
+ */
+
+export interface QueueStats {
+  /** Items taken in. */
+  readonly accepted: number;
+  /** Items refused because the queue was full, or dropped at shutdown. */
+  readonly dropped: number;
+  /** Items whose work has finished. */
+  readonly done: number;
+  /** Items waiting, and being worked on. */
+  readonly waiting: number;
+  readonly working: number;
+}
+
+export interface MirrorQueue<T> {
+  /** Queues `item`; false when the queue is full (the item is dropped and counted). */
+  offer(item: T): boolean;
+  /** Resolves once every queued item has been worked on. */
+  drain(): Promise<void>;
+  /** Drops what is waiting (counted); the items being worked on finish. Returns how many. */
+  dropWaiting(): number;
+  stats(): QueueStats;
+}
+
+export function createMirrorQueue<T>(options: {
+  readonly capacity: number;
+  readonly workers: number;
+  readonly work: (item: T) => Promise<void>;
+}): MirrorQueue<T> {
+  const waiting: T[] = [];
+  let head = 0;
+  let working = 0;
+  let accepted = 0;
+  let dropped = 0;
+  let done = 0;
+  let idle: (() => void)[] = [];
+  const size = () => waiting.length - head;
+  const settleIdle = (): void => {
+    if (size() > 0 || working > 0) return;
+    const listeners = idle;
+    idle = [];
+    for (const listener of listeners) listener();
+  };
+  const next = (): void => {
+    while (working < options.workers && size() > 0) {
+      const item = waiting[head] as T;
+      waiting[head++] = undefined as T;
+      // Compact now and then, so the array does not grow with the traffic.
+      if (head > 1024 && head * 2 > waiting.length) {
+        waiting.splice(0, head);
+        head = 0;
+      }
+      working++;
+      void options
+        .work(item)
+        .catch(() => undefined)
+        .finally(() => {
+          working--;
+          done++;
+          next();
+          settleIdle();
+        });
+    }
+  };
+  return {
+    offer(item) {
+      if (size() >= options.capacity) {
+        dropped++;
+        return false;
+      }
+      accepted++;
+      waiting.push(item);
+      next();
+      return true;
+    },
+    drain() {
+      if (size() === 0 && working === 0) return Promise.resolve();
+      return new Promise((resolve) => idle.push(resolve));
+    },
+    dropWaiting() {
+      const count = size();
+      dropped += count;
+      waiting.length = 0;
+      head = 0;
+      settleIdle();
+      return count;
+    },
+    stats: () => ({ accepted, dropped, done, waiting: size(), working }),
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * The live tally of a shadow session: requests seen, mirrored, dropped (the
+ * queue full, or at shutdown), not mirrored and why, compared, divergent,
+ * failed, the root causes seen and the tracker rows the closed runs added.
+ * Pure.
+ */
+import type { NotMirrored } from './listener.js';
+
+export interface ShadowStatus {
+  readonly seen: number;
+  readonly mirrored: number;
+  readonly dropped: number;
+  readonly skipped: Readonly<Record<NotMirrored, number>>;
+  readonly compared: number;
+  readonly divergent: number;
+  readonly errors: number;
+  /** Distinct root-cause fingerprints the session's results showed. */
+  readonly rootCauses: number;
+  /** Tracker rows the session's closed runs added (new root causes). */
+  readonly newRows: number;
+  /** Runs closed (report written). */
+  readonly runs: number;
+}
+
+/** One line for people: `seen 120  mirrored 118  dropped 0  divergent 3  new root causes 1`. */
+export function statusLine(status: ShadowStatus): string {
+  const skipped = Object.values(status.skipped).reduce((a, b) => a + b, 0);
+  return [
+    `seen ${status.seen}`,
+    `mirrored ${status.mirrored}`,
+    `dropped ${status.dropped}`,
+    `not mirrored ${skipped}`,
+    `compared ${status.compared}`,
+    `divergent ${status.divergent}`,
+    `errors ${status.errors}`,
+    `root causes ${status.rootCauses}`,
+    `new rows ${status.newRows}`,
+  ].join('  ');
+}

@@ -1,0 +1,239 @@
+/**
+ * A shadow session's life: divergences stream into the open run's folder as
+ * they are judged; SIGHUP writes the reports and updates the tracker, and the
+ * session goes on; `parity show` and `parity decide` work on the shadow run;
+ * the next run judges with the decision; `--capture` writes the distinct
+ * requests as case files that validate and replay with `parity run` to the
+ * same root causes.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Agent, request } from 'undici';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RunReport } from '../../src/report/contract.js';
+import { parseTracker, trackerRows } from '../../src/tracker/parse.js';
+import { runCli, tempProject } from '../helpers/cli.js';
+import { json, startServer, type TestServer } from '../helpers/http.js';
+import { startShadowCli } from '../helpers/shadow.js';
+
+const TRACKER = 'docs/ARCHITECTURE_COMPARISON.md';
+const servers: TestServer[] = [];
+const agent = new Agent({ keepAliveTimeout: 10 });
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+/** Orders by id; the candidate writes `total` as a string (the planted divergence). */
+async function shop(side: 'baseline' | 'candidate'): Promise<TestServer> {
+  const server = await startServer((req, res, body) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const order = /^\/v1\/orders\/(\d+)$/.exec(url.pathname);
+    if (order !== null) {
+      const total = Number(order[1]) * 100;
+      json(res, 200, { id: Number(order[1]), total: side === 'candidate' ? String(total) : total });
+      return;
+    }
+    if (url.pathname === '/v1/search') {
+      json(res, 200, { query: url.searchParams.get('q'), hits: [] });
+      return;
+    }
+    if (url.pathname === '/v1/login' && req.method === 'POST') {
+      json(res, 200, { token: 'tok-abcdef-123456', user: JSON.parse(body || '{}').user ?? null });
+      return;
+    }
+    json(res, 404, { error: 'not found' });
+  });
+  servers.push(server);
+  return server;
+}
+
+async function get(url: string, headers: Record<string, string> = {}): Promise<number> {
+  const answer = await request(url, { dispatcher: agent, headers });
+  await answer.body.text();
+  return answer.statusCode;
+}
+
+async function waitUntil(condition: () => Promise<boolean> | boolean, timeoutMs = 60_000) {
+  const start = Date.now();
+  while (!(await condition())) {
+    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+const compared = (stdout: string): number => {
+  const last = stdout
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .at(-1);
+  return last === undefined ? 0 : (JSON.parse(last) as { compared: number }).compared;
+};
+
+async function runs(cwd: string): Promise<string[]> {
+  return (await readdir(join(cwd, 'reports'))).filter((name) => name !== 'latest').sort();
+}
+
+describe('a shadow session', () => {
+  it('streams divergences, writes the tracker on SIGHUP, and takes decisions made meanwhile', async () => {
+    const baseline = await shop('baseline');
+    const candidate = await shop('candidate');
+    const cwd = await tempProject();
+    const proxy = await startShadowCli(cwd, [
+      'proxy',
+      '--listen',
+      '127.0.0.1:0',
+      '--baseline',
+      `rust=${baseline.url}`,
+      '--candidate',
+      `go=${candidate.url}`,
+      '--json',
+    ]);
+    for (const id of [1, 2, 3]) expect(await get(`${proxy.url}/v1/orders/${id}`)).toBe(200);
+    expect(await get(`${proxy.url}/v1/search?q=x`)).toBe(200);
+    // Divergences are on disk as they are judged, in the open run's folder.
+    await waitUntil(async () => {
+      const open = (await runs(cwd)).find((name) => name.endsWith('.partial'));
+      if (open === undefined) return false;
+      const text = await readFile(join(cwd, 'reports', open, 'divergences.ndjson'), 'utf8').catch(
+        () => '',
+      );
+      return text.trim().split('\n').filter(Boolean).length === 3;
+    });
+    // SIGHUP: the reports and the tracker now; the session goes on.
+    proxy.signal('SIGHUP');
+    await proxy.waitFor('SIGHUP: reports written');
+    const tracker = await readFile(join(cwd, TRACKER), 'utf8');
+    const rows = trackerRows(parseTracker(tracker, TRACKER));
+    expect(rows).toHaveLength(1);
+    const id = rows[0]?.id ?? '';
+    const shown = await runCli(cwd, ['show', id]);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain('GET /v1/orders/:id');
+    const decided = await runCli(cwd, ['decide', id, 'accepted', '--note', 'strings on purpose']);
+    expect(decided.code).toBe(0);
+    // The next run of the session: the same root cause, now accepted.
+    expect(await get(`${proxy.url}/v1/orders/4`)).toBe(200);
+    await waitUntil(() => compared(proxy.stdout()) === 5);
+    proxy.signal('SIGTERM');
+    expect(await proxy.ended).toBe(0);
+    const folders = await runs(cwd);
+    expect(folders).toHaveLength(2);
+    const second = JSON.parse(
+      await readFile(join(cwd, 'reports', 'latest', 'report.json'), 'utf8'),
+    ) as RunReport;
+    expect(second.results.map((r) => [r.request.path, r.verdict])).toEqual([
+      ['/v1/orders/4', 'accepted'],
+    ]);
+    const after = trackerRows(parseTracker(await readFile(join(cwd, TRACKER), 'utf8'), TRACKER));
+    expect(after.map((r) => r.status)).toEqual(['accepted']);
+  });
+
+  it('--capture writes the distinct requests as cases that validate and replay to the same root causes', async () => {
+    const baseline = await shop('baseline');
+    const candidate = await shop('candidate');
+    const cwd = await tempProject();
+    const targets = ['--baseline', `rust=${baseline.url}`, '--candidate', `go=${candidate.url}`];
+    const proxy = await startShadowCli(cwd, [
+      'proxy',
+      '--listen',
+      '127.0.0.1:0',
+      ...targets,
+      '--no-tracker',
+      '--capture',
+      'cases/traffic',
+    ]);
+    for (const id of [1, 2, 3]) await get(`${proxy.url}/v1/orders/${id}`);
+    await get(`${proxy.url}/v1/search?q=one`, { authorization: 'Bearer caller-secret-987654321' });
+    await get(`${proxy.url}/v1/search?q=two`);
+    proxy.signal('SIGTERM');
+    expect(await proxy.ended).toBe(0);
+    const shadowReport = JSON.parse(
+      await readFile(join(cwd, 'reports', 'latest', 'report.json'), 'utf8'),
+    ) as RunReport;
+    const files = await readdir(join(cwd, 'cases', 'traffic'));
+    const texts = await Promise.all(
+      files.map((f) => readFile(join(cwd, 'cases', 'traffic', f), 'utf8')),
+    );
+    // One case per endpoint template: the orders once, the search once; no credential.
+    expect(texts.join('\n').match(/- id:/g)).toHaveLength(2);
+    expect(texts.join('\n')).not.toContain('caller-secret');
+    expect((await runCli(cwd, ['validate', 'cases/traffic'])).code).toBe(0);
+    const replay = await runCli(cwd, ['run', 'cases/traffic', ...targets, '--no-tracker']);
+    expect(replay.code).toBe(1);
+    const replayed = JSON.parse(
+      await readFile(join(cwd, 'reports', 'latest', 'report.json'), 'utf8'),
+    ) as RunReport;
+    const causes = (report: RunReport) =>
+      [
+        ...new Set(report.results.flatMap((r) => (r.findings ?? []).map((f) => f.fingerprint))),
+      ].sort();
+    expect(causes(replayed)).toEqual(causes(shadowReport));
+    expect(causes(replayed)).toHaveLength(1);
+  });
+
+  it('--capture writes a client whose requests carry a token as a flow with a capture', async () => {
+    const baseline = await shop('baseline');
+    const candidate = await shop('candidate');
+    const cwd = await tempProject({
+      'parity.config.yaml': `targets:\n  go:\n    url: ${candidate.url}\n    disposable: true\n`,
+    });
+    const proxy = await startShadowCli(cwd, [
+      'proxy',
+      '--listen',
+      '127.0.0.1:0',
+      '--baseline',
+      `rust=${baseline.url}`,
+      '--candidate',
+      'go',
+      '--no-tracker',
+      '--mirror-writes',
+      '--capture',
+      'cases/traffic',
+    ]);
+    const login = await request(`${proxy.url}/v1/login`, {
+      dispatcher: agent,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"user":"ann"}',
+    });
+    const { token } = (await login.body.json()) as { token: string };
+    await get(`${proxy.url}/v1/orders/7`, { authorization: `Bearer ${token}` });
+    proxy.signal('SIGTERM');
+    expect(await proxy.ended).toBe(0);
+    const files = await readdir(join(cwd, 'cases', 'traffic'));
+    const session = files.find((f) => f.startsWith('session-'));
+    expect(session, files.join(', ')).toBeDefined();
+    const text = await readFile(join(cwd, 'cases', 'traffic', session ?? ''), 'utf8');
+    expect(text).toContain('steps:');
+    expect(text).toMatch(/capture:/);
+    expect(text).not.toContain(token);
+    expect((await runCli(cwd, ['validate', 'cases/traffic'])).code).toBe(0);
+  });
+
+  it('--every refreshes the reports on a timer, the session going on', async () => {
+    const baseline = await shop('baseline');
+    const candidate = await shop('candidate');
+    const cwd = await tempProject();
+    const proxy = await startShadowCli(cwd, [
+      'proxy',
+      '--listen',
+      '127.0.0.1:0',
+      '--baseline',
+      `rust=${baseline.url}`,
+      '--candidate',
+      `go=${candidate.url}`,
+      '--every',
+      '1',
+    ]);
+    await get(`${proxy.url}/v1/orders/1`);
+    await proxy.waitFor('every 1 s: reports written');
+    expect(await readFile(join(cwd, TRACKER), 'utf8')).toContain('GET /v1/orders/:id');
+    await get(`${proxy.url}/v1/orders/2`);
+    proxy.signal('SIGTERM');
+    expect(await proxy.ended).toBe(0);
+    const folders = await runs(cwd);
+    expect(folders.filter((name) => !name.endsWith('.partial'))).toHaveLength(folders.length);
+    expect(folders.length).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * `parity proxy` end to end: real undici clients through the proxy to two
+ * real servers. The client gets the baseline's answer byte for byte (status,
+ * headers, body, trailers) and never fails because of the candidate; the
+ * planted divergence is reported; writes are not mirrored without
+ * `--mirror-writes`; SIGTERM loses no compared pair.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Agent, request } from 'undici';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RunReport } from '../../src/report/contract.js';
+import { tempProject } from '../helpers/cli.js';
+import { json, startServer, type TestServer } from '../helpers/http.js';
+import { startShadowCli } from '../helpers/shadow.js';
+
+const servers: TestServer[] = [];
+const agent = new Agent({ keepAliveTimeout: 10 });
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+/** A service: users by id (the candidate's `id` a string: the planted divergence), a streamed answer with trailers, a write. */
+async function service(side: 'baseline' | 'candidate'): Promise<TestServer> {
+  const server = await startServer((req, res, body) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const user = /^\/v1\/users\/(\d+)$/.exec(url.pathname);
+    if (user !== null) {
+      const id = Number(user[1]);
+      return json(res, 200, { id: side === 'candidate' ? String(id) : id, name: `user ${id}` });
+    }
+    if (url.pathname === '/v1/stream') {
+      res.writeHead(200, { 'content-type': 'text/plain', trailer: 'x-checksum', 'x-side': 'same' });
+      res.write('part one;');
+      res.write('part two');
+      res.addTrailers({ 'x-checksum': 'abc123' });
+      res.end();
+      return;
+    }
+    if (url.pathname === '/v1/orders' && req.method === 'POST') {
+      return json(res, 201, { created: true, echo: body });
+    }
+    return json(res, 404, { error: 'not found' });
+  });
+  servers.push(server);
+  return server;
+}
+
+/** What a client sees: status, headers but the connection's own and the date, body, trailers. */
+async function seen(url: string, init: { method?: string; body?: string } = {}) {
+  const answer = await request(url, {
+    dispatcher: agent,
+    method: (init.method ?? 'GET') as 'GET',
+    body: init.body ?? null,
+    headers: init.body === undefined ? {} : { 'content-type': 'application/json' },
+  });
+  const body = Buffer.from(await answer.body.arrayBuffer()).toString('base64');
+  const { date: _date, connection: _c, 'keep-alive': _k, ...headers } = answer.headers;
+  return { status: answer.statusCode, headers, body, trailers: { ...answer.trailers } };
+}
+
+async function reportOf(cwd: string): Promise<RunReport> {
+  return JSON.parse(
+    await readFile(join(cwd, 'reports', 'latest', 'report.json'), 'utf8'),
+  ) as RunReport;
+}
+
+describe('parity proxy', () => {
+  it('serves clients byte for byte from the baseline and reports the planted divergence', async () => {
+    const baseline = await service('baseline');
+    const candidate = await service('candidate');
+    const cwd = await tempProject();
+    const proxy = await startShadowCli(cwd, [
+      'proxy',
+      '--listen',
+      '127.0.0.1:0',
+      '--baseline',
+      `rust=${baseline.url}`,
+      '--candidate',
+      `go=${candidate.url}`,
+    ]);
+    for (const path of ['/v1/users/1', '/v1/users/2', '/v1/stream', '/v1/missing']) {
+      const through = await seen(proxy.url + path);
+      const direct = await seen(baseline.url + path);
+      expect(through, path).toEqual(direct);
+    }
+    expect((await seen(`${proxy.url}/v1/stream`)).trailers).toEqual({ 'x-checksum': 'abc123' });
+    // A write reaches the baseline (the client is served) but not the candidate.
+    const write = await seen(`${proxy.url}/v1/orders`, { method: 'POST', body: '{"n":1}' });
+    expect(write.status).toBe(201);
+    proxy.signal('SIGTERM');
+    expect(await proxy.ended).toBe(0);
+    expect(candidate.requests.some((r) => r.method === 'POST')).toBe(false);
+    const report = await reportOf(cwd);
+    // Every pair the proxy mirrored was compared: 4 paths through the proxy, 2 reads of /v1/stream … (5 reads).
+    expect(report.summary.cases).toBe(5);
+    expect(candidate.requests.filter((r) => r.method === 'GET')).toHaveLength(5);
+    const divergent = report.results.filter((r) => r.verdict === 'divergent');
+    expect(divergent.map((r) => r.request.path).sort()).toEqual(['/v1/users/1', '/v1/users/2']);
+    expect(report.coverage?.endpoints.map((e) => e.endpoint)).toContain('GET /v1/users/:id');
+    const tracker = await readFile(join(cwd, 'docs', 'ARCHITECTURE_COMPARISON.md'), 'utf8');
+    const fingerprint =
+      divergent[0]?.verdict === 'divergent' ? divergent[0].findings[0]?.fingerprint : '';
+    expect(tracker).toContain(fingerprint);
+    expect(proxy.stderr()).toMatch(/not mirrored 1/);
+  });
+});

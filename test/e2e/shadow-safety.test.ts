@@ -1,0 +1,284 @@
+/**
+ * Shadow mode is bounded and safe: the client never fails because of the
+ * candidate (killed, or hung: then the bounded queue drops and counts),
+ * writes reach the candidate only with `--mirror-writes` and a disposable
+ * target, sampling by a header keeps a session whole, secrets the clients
+ * send never reach a report, and SIGTERM loses no compared pair.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Agent, request } from 'undici';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RunReport } from '../../src/report/contract.js';
+import { runCli, tempProject } from '../helpers/cli.js';
+import { json, startServer, type TestServer } from '../helpers/http.js';
+import { startShadowCli } from '../helpers/shadow.js';
+
+const servers: TestServer[] = [];
+const agent = new Agent({ keepAliveTimeout: 10 });
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+async function echo(name: string): Promise<TestServer> {
+  const server = await startServer((req, res, body) => {
+    json(res, req.method === 'POST' ? 201 : 200, {
+      path: req.url,
+      auth: req.headers.authorization ?? null,
+      body,
+      side: name === 'changed' ? 'other' : 'same',
+    });
+  });
+  servers.push(server);
+  return server;
+}
+
+async function hung(): Promise<TestServer> {
+  // Never answers: the candidate is up but stuck.
+  const server = await startServer(() => new Promise<void>(() => undefined));
+  servers.push(server);
+  return server;
+}
+
+async function send(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+) {
+  const answer = await request(url, {
+    dispatcher: agent,
+    method: (init.method ?? 'GET') as 'GET',
+    headers: init.headers ?? {},
+    body: init.body ?? null,
+  });
+  await answer.body.text();
+  return answer.statusCode;
+}
+
+interface Status {
+  seen: number;
+  mirrored: number;
+  dropped: number;
+  compared: number;
+  errors: number;
+  skipped: Record<string, number>;
+}
+
+async function waitUntil(condition: () => boolean, timeoutMs = 60_000): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+function lastStatus(stdout: string): Status {
+  const lines = stdout
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('{'));
+  return JSON.parse(lines.at(-1) ?? '{}') as Status;
+}
+
+async function latest(cwd: string): Promise<{ report: RunReport; files: string[]; text: string }> {
+  const dir = join(cwd, 'reports', 'latest');
+  const files = await readdir(dir);
+  const text = await readFile(join(dir, 'report.json'), 'utf8');
+  return { report: JSON.parse(text) as RunReport, files, text };
+}
+
+const proxyArgs = (baseline: TestServer, candidate: string, more: string[] = []) => [
+  'proxy',
+  '--listen',
+  '127.0.0.1:0',
+  '--baseline',
+  `old=${baseline.url}`,
+  '--candidate',
+  `new=${candidate}`,
+  '--json',
+  ...more,
+];
+
+describe('shadow mode, bounded and safe', () => {
+  it('a candidate killed mid-run costs the clients nothing; its failures are counted', async () => {
+    const baseline = await echo('same');
+    const candidate = await echo('same');
+    const cwd = await tempProject();
+    const proxy = await startShadowCli(cwd, proxyArgs(baseline, candidate.url, ['--no-tracker']));
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push(await send(`${proxy.url}/a/${i}`));
+    await waitUntil(() => lastStatus(proxy.stdout()).compared === 5);
+    await candidate.close();
+    servers.splice(servers.indexOf(candidate), 1);
+    for (let i = 5; i < 10; i++) statuses.push(await send(`${proxy.url}/a/${i}`));
+    proxy.signal('SIGTERM');
+    expect(await proxy.ended).toBe(0);
+    expect(statuses).toEqual(Array(10).fill(200));
+    const { report } = await latest(cwd);
+    expect(report.summary.cases).toBe(10);
+    expect(report.summary.errors).toBe(5);
+    expect(lastStatus(proxy.stdout())).toMatchObject({ seen: 10, compared: 10, errors: 5 });
+  });
+
+  it('a hung candidate fills the bounded queue: copies are dropped and counted, clients served', async () => {
+    const baseline = await echo('same');
+    const candidate = await hung();
+    const cwd = await tempProject();
+    const proxy = await startShadowCli(
+      cwd,
+      proxyArgs(baseline, candidate.url, [
+        '--no-tracker',
+        '--queue',
+        '2',
+        '--concurrency',
+        '1',
+        '--timeout',
+        '300',
+      ]),
+    );
+    const statuses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => send(`${proxy.url}/b/${i}`)),
+    );
+    expect(statuses).toEqual(Array(12).fill(200));
+    proxy.signal('SIGTERM');
+    expect(await proxy.ended).toBe(0);
+    const status = lastStatus(proxy.stdout());
+    expect(status.seen).toBe(12);
+    expect(status.dropped).toBeGreaterThan(0);
+    // Every copy taken in was compared (the queue drained at SIGTERM): none lost.
+    expect(status.mirrored + status.dropped).toBe(12);
+    const { report } = await latest(cwd);
+    expect(report.summary.cases).toBe(status.mirrored);
+    expect(status.compared).toBe(status.mirrored);
+  });
+
+  it('writes reach the candidate only with --mirror-writes, and only a disposable one', async () => {
+    const baseline = await echo('same');
+    const candidate = await echo('same');
+    const refused = await runCli(await tempProject(), [
+      ...proxyArgs(baseline, candidate.url, ['--mirror-writes']),
+    ]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/new, which the config does not mark disposable/);
+    const cwd = await tempProject({
+      'parity.config.yaml': `targets:\n  new:\n    url: ${candidate.url}\n    disposable: true\n`,
+    });
+    const proxy = await startShadowCli(
+      cwd,
+      proxyArgs(baseline, candidate.url, ['--no-tracker', '--mirror-writes']),
+    );
+    expect(await send(`${proxy.url}/orders`, { method: 'POST', body: 'x' })).toBe(201);
+    proxy.signal('SIGTERM');
+    expect(await proxy.ended).toBe(0);
+    expect(candidate.requests.map((r) => r.method)).toEqual(['POST']);
+  });
+
+  it('--sample by a header mirrors a session whole or not at all', async () => {
+    const baseline = await echo('same');
+    const candidate = await echo('same');
+    const cwd = await tempProject();
+    const proxy = await startShadowCli(
+      cwd,
+      proxyArgs(baseline, candidate.url, [
+        '--no-tracker',
+        '--sample',
+        '50%',
+        '--sample-by',
+        'header:x-session',
+      ]),
+    );
+    for (let session = 0; session < 20; session++) {
+      for (let i = 0; i < 3; i++) {
+        await send(`${proxy.url}/s/${session}/${i}`, { headers: { 'x-session': `s${session}` } });
+      }
+    }
+    proxy.signal('SIGTERM');
+    expect(await proxy.ended).toBe(0);
+    const bySession = new Map<string, number>();
+    for (const r of candidate.requests) {
+      const s = String(r.headers['x-session']);
+      bySession.set(s, (bySession.get(s) ?? 0) + 1);
+    }
+    expect([...bySession.values()].every((n) => n === 3)).toBe(true);
+    expect(bySession.size).toBeGreaterThan(0);
+    expect(bySession.size).toBeLessThan(20);
+  });
+
+  it("keeps the clients' credentials out of every report file", async () => {
+    const baseline = await echo('same');
+    const candidate = await echo('changed');
+    const cwd = await tempProject();
+    const proxy = await startShadowCli(cwd, proxyArgs(baseline, candidate.url, ['--no-tracker']));
+    const token = 'Bearer s3cr3t-token-value-0123456789';
+    expect(
+      await send(`${proxy.url}/me?api_key=k3y-value-abcdef123456`, {
+        headers: { authorization: token },
+      }),
+    ).toBe(200);
+    proxy.signal('SIGTERM');
+    expect(await proxy.ended).toBe(0);
+    const dir = join(cwd, 'reports', 'latest');
+    const { report, files } = await latest(cwd);
+    expect(report.summary.divergent).toBe(1);
+    for (const file of files) {
+      const text = await readFile(join(dir, file), 'utf8').catch(() => '');
+      expect(text, file).not.toContain('s3cr3t-token-value');
+      expect(text, file).not.toContain('k3y-value-abcdef123456');
+    }
+  });
+});
+
+describe('shadow mode with a baseline replica', () => {
+  it("learns the servers' noise per request: only the planted divergence is reported", async () => {
+    const noisy = async (plant: boolean) => {
+      const server = await startServer((req, res) => {
+        const url = new URL(req.url ?? '/', 'http://x');
+        json(res, 200, {
+          path: url.pathname,
+          requestId: Math.random().toString(36).slice(2),
+          servedAt: Math.random(),
+          ...(plant && url.pathname === '/planted' ? { extra: true } : {}),
+        });
+      });
+      servers.push(server);
+      return server;
+    };
+    const baseline = await noisy(false);
+    const replica = await noisy(false);
+    const candidate = await noisy(true);
+    const cwd = await tempProject();
+    const proxy = await startShadowCli(cwd, [
+      ...proxyArgs(baseline, candidate.url, ['--no-tracker']),
+      '--baseline-replica',
+      `old2=${replica.url}`,
+    ]);
+    for (let i = 0; i < 6; i++) expect(await send(`${proxy.url}/items/${i}`)).toBe(200);
+    expect(await send(`${proxy.url}/planted`)).toBe(200);
+    proxy.signal('SIGTERM');
+    expect(await proxy.ended).toBe(0);
+    const { report } = await latest(cwd);
+    expect(replica.requests).toHaveLength(7);
+    expect(report.summary.cases).toBe(7);
+    const divergent = report.results.filter((r) => r.verdict === 'divergent');
+    expect(divergent.map((r) => r.request.path)).toEqual(['/planted']);
+  });
+});
+
+describe('shadow mode refuses', () => {
+  it('an address it cannot listen on, as bad usage', async () => {
+    const baseline = await echo('same');
+    const cwd = await tempProject();
+    const result = await runCli(cwd, [
+      'shadow',
+      '--listen',
+      `127.0.0.1:${baseline.port}`,
+      '--baseline',
+      `old=${baseline.url}`,
+      '--candidate',
+      `new=${baseline.url}`,
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/cannot listen there \(EADDRINUSE\)/);
+    // Nothing is left behind in the reports folder.
+    expect(await readdir(join(cwd, 'reports')).catch(() => [])).toEqual([]);
+  });
+});

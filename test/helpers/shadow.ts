@@ -1,0 +1,61 @@
+/** Runs `parity proxy` / `parity shadow` in-process, stopped by a signal the test sends. */
+import { main } from '../../src/cli/main.js';
+import type { InterruptSignal } from '../../src/report/signals.js';
+import { thisHost } from './cli.js';
+
+export interface ShadowProcess {
+  /** Where it listens. */
+  readonly url: string;
+  readonly port: number;
+  /** Sends a signal to the command. */
+  signal(signal: InterruptSignal): void;
+  /** Resolves with the exit code once the command ended. */
+  readonly ended: Promise<number>;
+  stdout(): string;
+  stderr(): string;
+  /** Resolves once stderr holds `text`. */
+  waitFor(text: string | RegExp, timeoutMs?: number): Promise<void>;
+}
+
+export async function startShadowCli(cwd: string, argv: readonly string[]): Promise<ShadowProcess> {
+  let stdout = '';
+  let stderr = '';
+  const listeners = new Set<(signal: InterruptSignal) => void>();
+  const ended = main(argv, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    env: { NO_COLOR: '1' },
+    cwd,
+    host: thisHost(),
+    signals: {
+      on(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    },
+  });
+  const waitFor = async (text: string | RegExp, timeoutMs = 60_000): Promise<void> => {
+    const start = Date.now();
+    const found = () => (typeof text === 'string' ? stderr.includes(text) : text.test(stderr));
+    let done = false;
+    void ended.then(() => (done = true));
+    while (!found()) {
+      if (done) throw new Error(`the command ended before printing ${String(text)}:\n${stderr}`);
+      if (Date.now() - start > timeoutMs) throw new Error(`no ${String(text)} in:\n${stderr}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  };
+  await waitFor(/listening on http:\/\/[^:]+:\d+/);
+  const port = Number(/listening on http:\/\/[^:]+:(\d+)/.exec(stderr)?.[1]);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    signal: (signal) => {
+      for (const listener of [...listeners]) listener(signal);
+    },
+    ended,
+    stdout: () => stdout,
+    stderr: () => stderr,
+    waitFor,
+  };
+}

@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import { resolveRules } from '../../../src/rules/schema.js';
+import { bodyShape, createCapture } from '../../../src/shadow/capture.js';
+import { caseOfRequest } from '../../../src/shadow/case-of.js';
+import { DEFAULT_FORWARDED, readForwarded } from '../../../src/shadow/forwarded.js';
+import { endToEnd } from '../../../src/shadow/hop.js';
+import { createMirrorQueue } from '../../../src/shadow/queue.js';
+import { parseRate, parseSampleBy, sampler } from '../../../src/shadow/sample.js';
+import type { TrafficRequest } from '../../../src/shadow/traffic.js';
+
+const request = (over: Partial<TrafficRequest> = {}): TrafficRequest => ({
+  method: 'GET',
+  target: '/v1/items/42?q=a%20b',
+  headers: [],
+  body: new Uint8Array(),
+  client: '10.0.0.1',
+  host: 'api.example',
+  ...over,
+});
+
+describe('sampling', () => {
+  it('reads shares as percentages or fractions, and refuses the rest', () => {
+    expect(parseRate('10%')).toBe(0.1);
+    expect(parseRate('0.25')).toBe(0.25);
+    expect(parseRate('150%')).toBeUndefined();
+    expect(parseRate('%')).toBeUndefined();
+    expect(parseSampleBy('header:X-Session')).toEqual({ kind: 'header', name: 'x-session' });
+    expect(parseSampleBy('cookie:x')).toBeUndefined();
+  });
+
+  it('by a header: the same value is always kept or always left', () => {
+    const keep = sampler({ rate: 0.5, by: { kind: 'header', name: 'x-user' } }, () => 0);
+    const decisions = new Map<string, boolean>();
+    for (let round = 0; round < 3; round++) {
+      for (let user = 0; user < 50; user++) {
+        const kept = keep([['x-user', `u${user}`]], '/');
+        expect(decisions.get(`u${user}`) ?? kept).toBe(kept);
+        decisions.set(`u${user}`, kept);
+      }
+    }
+    const kept = [...decisions.values()].filter(Boolean).length;
+    expect(kept).toBeGreaterThan(10);
+    expect(kept).toBeLessThan(40);
+  });
+
+  it('by a query value', () => {
+    const keep = sampler({ rate: 0.5, by: { kind: 'query', name: 'user' } }, () => 1);
+    const once = keep([], '/x?user=alice');
+    expect(keep([], '/y?user=alice&z=1')).toBe(once);
+    // No value: drawn at random (here: never kept).
+    expect(keep([], '/x')).toBe(false);
+  });
+});
+
+describe('the mirror queue', () => {
+  it('drops and counts past its capacity, and drains what it took', async () => {
+    const release: (() => void)[] = [];
+    const done: number[] = [];
+    const queue = createMirrorQueue<number>({
+      capacity: 2,
+      workers: 1,
+      work: (n) =>
+        new Promise<void>((resolve) =>
+          release.push(() => {
+            done.push(n);
+            resolve();
+          }),
+        ),
+    });
+    const offered = [1, 2, 3, 4, 5].map((n) => queue.offer(n));
+    expect(offered).toEqual([true, true, true, false, false]);
+    expect(queue.stats()).toMatchObject({ accepted: 3, dropped: 2, working: 1, waiting: 2 });
+    const drained = queue.drain();
+    while (done.length < 3) {
+      release.shift()?.();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    await drained;
+    expect(done).toEqual([1, 2, 3]);
+  });
+
+  it('drops what waits on request (a second stop signal), counted', async () => {
+    let finish: () => void = () => undefined;
+    const queue = createMirrorQueue<number>({
+      capacity: 5,
+      workers: 1,
+      work: () => new Promise<void>((resolve) => (finish = resolve)),
+    });
+    for (const n of [1, 2, 3]) queue.offer(n);
+    expect(queue.dropWaiting()).toBe(2);
+    finish();
+    await queue.drain();
+    expect(queue.stats()).toMatchObject({ accepted: 3, dropped: 2, done: 1 });
+  });
+});
+
+describe('forwarded and hop-by-hop headers', () => {
+  it("reads the gateway's headers and removes them", () => {
+    const forwarded = readForwarded(
+      [
+        ['x-forwarded-for', '203.0.113.7, 10.0.0.1'],
+        ['x-original-uri', '/v1/a?b=1'],
+        ['x-forwarded-host', 'api.example'],
+        ['accept', 'application/json'],
+      ],
+      DEFAULT_FORWARDED,
+    );
+    expect(forwarded).toEqual({
+      client: '203.0.113.7',
+      host: 'api.example',
+      uri: '/v1/a?b=1',
+      headers: [['accept', 'application/json']],
+    });
+    // A URI that is not a path is never followed.
+    expect(readForwarded([['x-original-uri', 'http://elsewhere/']], DEFAULT_FORWARDED).uri).toBe(
+      undefined,
+    );
+  });
+
+  it('drops the connection headers and those it lists', () => {
+    expect(
+      endToEnd([
+        ['connection', 'keep-alive, x-hop'],
+        ['x-hop', '1'],
+        ['host', 'a'],
+        ['content-length', '3'],
+        ['accept', '*/*'],
+      ]),
+    ).toEqual([['accept', '*/*']]);
+  });
+});
+
+describe('a request as a case', () => {
+  it('keeps the query as written and names the case by its endpoint template', () => {
+    const c = caseOfRequest(request(), 7, resolveRules([]));
+    expect(c.id).toBe('shadow/get-v1-items-id-7');
+    expect(c.request.path).toBe('/v1/items/42');
+    expect(c.request.pathQuery).toEqual({ text: 'q=a%20b', pairs: 1 });
+    expect(c.request.query).toEqual([['q', 'a b']]);
+  });
+
+  it('a body that is not UTF-8 stays bytes', () => {
+    const c = caseOfRequest(
+      request({ method: 'POST', body: new Uint8Array([0xff, 0xfe]) }),
+      1,
+      resolveRules([]),
+    );
+    expect(c.request.body.kind).toBe('bytes');
+  });
+});
+
+describe('capture', () => {
+  it('keeps one request per method, path template and body shape', () => {
+    const json = (text: string) => ({
+      method: 'POST',
+      target: '/v1/items/1',
+      headers: [['content-type', 'application/json']] as const,
+      body: new TextEncoder().encode(text),
+    });
+    expect(bodyShape(request(json('{"a":1,"b":[{"c":"x"}]}')))).toBe(
+      bodyShape(request(json('{"b":[{"c":"y"}],"a":2}'))),
+    );
+    const capture = createCapture();
+    capture.add(request(json('{"a":1}')), 1, undefined);
+    capture.add(request({ ...json('{"a":2}'), target: '/v1/items/2' }), 2, undefined);
+    capture.add(request(json('{"a":"text"}')), 3, undefined);
+    capture.add(request(), 4, undefined);
+    expect(capture.distinct().requests.map((r) => r.source)).toEqual([
+      'request 1 of the traffic',
+      'request 3 of the traffic',
+      'request 4 of the traffic',
+    ]);
+  });
+});
