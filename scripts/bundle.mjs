@@ -331,15 +331,26 @@ for (const name of COMMANDS) {
 
 // The package's API (src/index.ts) is in dist/parity.cjs too: dist/index.js,
 // the ES module that the package exports, names it.
-const apiNames = Object.keys(require(resolve(outDir, 'parity.cjs')).api()).filter(
-  (name) => name !== '__esModule',
-);
+/** The names src/index.ts exports (its values: esbuild drops the types). */
+async function apiNames() {
+  const { metafile } = await build({
+    entryPoints: ['src/index.ts'],
+    bundle: false,
+    format: 'esm',
+    write: false,
+    metafile: true,
+    outdir: outDir,
+    logLevel: 'warning',
+  });
+  return Object.values(metafile.outputs).flatMap((output) => output.exports);
+}
+const api = await apiNames();
 writeFileSync(
   join(outDir, 'index.js'),
   [
     "// The package's API (src/index.ts), bundled into ./parity.cjs by scripts/bundle.mjs.",
     "import cli from './parity.cjs';",
-    `export const { ${apiNames.join(', ')} } = cli.api();`,
+    `export const { ${api.join(', ')} } = cli.api();`,
     '',
   ].join('\n'),
 );
