@@ -7,7 +7,12 @@
 // chromium (`apt-get install -y chromium`) with playwright-core, and saves the
 // first 1200x1150 pixels as a PNG (about 200 KB).
 //
-//   node scripts/screenshot-report.mjs [OUT.png]     # default docs/images/report.png
+// It also saves the report's charts (docs/images/report-charts.png): a third
+// run, over the whole library with --compare-to a run over cases/validator
+// only, so the chart across runs has root causes still there and new ones.
+//
+//   node scripts/screenshot-report.mjs [OUT.png] [CHARTS.png]
+//   # defaults docs/images/report.png and docs/images/report-charts.png
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
@@ -21,6 +26,7 @@ import { startServer } from '../examples/servers/start.js';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
 const OUT = process.argv[2] ?? join(ROOT, 'docs/images/report.png');
+const CHARTS = process.argv[3] ?? join(ROOT, 'docs/images/report-charts.png');
 
 if (!existsSync(CHROMIUM)) {
   console.error(`${CHROMIUM} is missing: apt-get update && apt-get install -y chromium`);
@@ -38,28 +44,37 @@ await new Promise((resolve, reject) => {
   bundle.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`bundle: ${code}`))));
 });
 const [rust, go] = await Promise.all([startServer('serde'), startServer('go')]);
-try {
+
+/** Runs the bundled bin on `cases` into `reports` (a tracker of its own) with `extra` flags. */
+async function run(cases, reports, extra = []) {
   const child = spawn(
     process.execPath,
     [
       join(work, 'bin/parity.js'),
       'run',
-      'cases',
+      cases,
       '--baseline',
       `rust=${rust.url}`,
       '--candidate',
       `go=${go.url}`,
       '--tracker',
-      join(work, 'tracker.md'),
+      join(work, `${reports}.md`),
       '--reports',
-      join(work, 'reports'),
+      join(work, reports),
       '--fail-on',
       'none',
+      ...extra,
     ],
     { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   const [code] = await once(child, 'exit');
   if (code !== 0) throw new Error(`parity run exited with ${code}`);
+}
+
+try {
+  await run('cases', 'reports');
+  await run('cases/validator', 'before');
+  await run('cases', 'charts', ['--compare-to', join(work, 'before/latest/report.json')]);
 } finally {
   await Promise.all([rust.close(), go.close()]);
 }
@@ -73,7 +88,18 @@ try {
   const page = await browser.newPage({ viewport: { width: 1200, height: 1150 } });
   await page.goto(pathToFileURL(join(work, 'reports/latest/report.html')).href);
   await page.screenshot({ path: OUT });
+  // The three charts: from the chart across runs to the latency distribution.
+  const charts = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  await charts.goto(pathToFileURL(join(work, 'charts/latest/report.html')).href);
+  const top = await charts.locator('h2', { hasText: 'Root causes across runs' }).boundingBox();
+  const bottom = await charts.getByTestId('chart-latency').boundingBox();
+  if (top === null || bottom === null) throw new Error('report.html drew no charts');
+  const y = Math.floor(top.y) - 4;
+  const clip = { x: 0, y, width: 1200, height: Math.ceil(bottom.y + bottom.height) + 12 - y };
+  await charts.screenshot({ path: CHARTS, clip, fullPage: true });
 } finally {
   await browser.close();
 }
-console.log(`wrote ${OUT} (${Math.round((await stat(OUT)).size / 1024)} KB)`);
+for (const file of [OUT, CHARTS]) {
+  console.log(`wrote ${file} (${Math.round((await stat(file)).size / 1024)} KB)`);
+}

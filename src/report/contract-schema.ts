@@ -45,6 +45,23 @@ const latency = z.looseObject({
       }),
     )
     .describe('per endpoint, sorted'),
+  histogram: z
+    .looseObject({
+      edgesMs: z.array(z.number().nonnegative()).min(2).describe('bin edges in ms, ascending'),
+      baseline: z.array(countSchema).describe("the baseline's durations per bin"),
+      candidate: z.array(countSchema).describe("the candidate's durations per bin"),
+    })
+    .refine(
+      (h) =>
+        h.baseline.length === h.edgesMs.length - 1 &&
+        h.candidate.length === h.edgesMs.length - 1 &&
+        h.edgesMs.every((edge, i) => i === 0 || edge > (h.edgesMs[i - 1] as number)),
+      'histogram: one count per bin on each side, and ascending edges',
+    )
+    .exactOptional()
+    .describe(
+      "both sides' durations in shared bins (bin i is [edgesMs[i], edgesMs[i+1])), over the cases both sides answered",
+    ),
 });
 
 /**
@@ -431,6 +448,16 @@ export const sectionsShape = {
         .describe(
           'root causes shown before that this run did not see and did not prove fixed (the case answers otherwise, or did not compare)',
         ),
+      causes: z
+        .looseObject({
+          new: ids.describe('root causes this run showed that no case of the compared report did'),
+          persisting: ids.describe(
+            'root causes this run showed that a case of the compared report did',
+          ),
+          before: countSchema.describe('distinct root causes the compared report showed'),
+        })
+        .exactOptional()
+        .describe('root causes across the two runs, by fingerprint'),
     })
     .exactOptional()
     .describe(

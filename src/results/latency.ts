@@ -7,6 +7,7 @@
 
 import { NumberLog } from '../util/chunked.js';
 import { compareText } from '../util/text.js';
+import { type LatencyHistogram, latencyHistogram } from './latency-histogram.js';
 import type { CaseResult, SideSummary } from './types.js';
 
 /** Percentiles of one side's durations; `null` when the side answered no case. */
@@ -34,6 +35,11 @@ export interface LatencySummary {
   readonly all: Omit<EndpointLatency, 'endpoint'>;
   /** Sorted by endpoint. */
   readonly endpoints: readonly EndpointLatency[];
+  /**
+   * Each side's durations in shared log-spaced bins, every endpoint together
+   * (report.html draws it); absent when nothing was timed, and in older reports.
+   */
+  readonly histogram?: LatencyHistogram;
 }
 
 /** The 0-based index of the nearest-rank percentile `p` among `count` sorted values. */
@@ -148,7 +154,13 @@ export function createLatencyCollector(): LatencyCollector {
         endpoints.length === 1 && only !== undefined
           ? { baseline: only.baseline, candidate: only.candidate }
           : statsPair(all);
-      return { all: whole, endpoints };
+      const histogram = latencyHistogram(
+        all.baseline.toFloat64Array(),
+        all.candidate.toFloat64Array(),
+      );
+      return histogram === undefined
+        ? { all: whole, endpoints }
+        : { all: whole, endpoints, histogram };
     },
   };
 }

@@ -80,6 +80,22 @@ export interface RegressionSummary {
    * prove fixed either (see the module comment); absent when there are none.
    */
   readonly notSeen?: readonly NotSeenDivergence[];
+  /**
+   * Root causes across the two runs, by fingerprint: those this run showed
+   * that no case of the compared report showed (`new`) or that one did
+   * (`persisting`), and how many the compared report showed in all. With
+   * `fixed` and `notSeen`, what report.html's chart across runs draws;
+   * absent in older reports.
+   */
+  readonly causes?: RegressionCauses;
+}
+
+/** This run's root causes against the compared report's (see `RegressionSummary.causes`). */
+export interface RegressionCauses {
+  readonly new: readonly string[];
+  readonly persisting: readonly string[];
+  /** Distinct root causes the compared report's cases showed. */
+  readonly before: number;
 }
 
 /** What regression mode needs of the compared-to report. */
@@ -321,6 +337,25 @@ function lostCauses(
   return { fixed, notSeen };
 }
 
+/** Each root cause of `results` as new or persisting, against every one the previous cases showed. */
+function causesAcross(
+  results: readonly CaseResult[],
+  before: ReadonlyMap<string, Before>,
+): RegressionCauses {
+  const shown = new Set<string>();
+  for (const seen of before.values()) {
+    if (seen.compared) for (const f of seen.findings) shown.add(f.fingerprint);
+  }
+  const now = new Set<string>();
+  for (const r of results) for (const f of r.findings ?? []) now.add(f.fingerprint);
+  const sorted = [...now].sort(compareText);
+  return {
+    new: sorted.filter((fp) => !shown.has(fp)),
+    persisting: sorted.filter((fp) => shown.has(fp)),
+    before: shown.size,
+  };
+}
+
 /**
  * `result`'s regression mark set afresh: `{ mark }` (undefined: no mark), or
  * undefined when its verdict is never marked (it keeps what it carried).
@@ -424,6 +459,7 @@ export function regressionMarks(
       ...(notCompared.length === 0 ? {} : { notCompared }),
       fixed,
       ...(notSeen.length === 0 ? {} : { notSeen }),
+      causes: causesAcross(results, before),
     },
   };
 }

@@ -77,5 +77,7 @@ details.cause>summary::-webkit-details-marker{display:none}
 .s-open{--k:#cf222e}.s-accepted,.s-wontfix{--k:#2e7d32}.s-resolved{--k:#59636e}
 .cause .next{flex-basis:100%;padding-left:4px;color:var(--muted);font-size:13px}
 .cause button{font:inherit;font-size:12px;padding:2px 8px;border:1px solid var(--line);border-radius:6px;background:#fff;cursor:pointer}
+figure.chart-box{margin:0 0 10px}
+svg.chart{display:block;max-width:100%;height:auto;background:var(--card);border:1px solid var(--line);border-radius:8px;font-family:system-ui,sans-serif}
 ${kindRules}
 `;

@@ -33,6 +33,7 @@ import {
   reportNumbers,
   runErrorsLine,
 } from '../numbers.js';
+import { type ChartsView, chartsOf } from './charts-view.js';
 import { bodyLines, bodyLinesJson, type SideLines } from './diff-lines.js';
 
 /** A row's colour and filter group: its primary divergence kind, or why it is listed. */
@@ -125,6 +126,8 @@ export interface HtmlView {
     readonly rows: readonly (readonly string[])[];
   };
   readonly rows: readonly RowView[];
+  /** The latency distribution, divergences per endpoint and root causes across runs. */
+  readonly charts: ChartsView;
   /** Absent for reports written before coverage existed. */
   readonly coverage?: {
     readonly line: string;
@@ -444,6 +447,7 @@ export function viewWithoutRows(report: RunReport): HtmlView {
     endpoints: endpointsOf(report),
     latency: { line: latencyLine(latency), header: LATENCY_HEADER, rows: latencyRows(latency) },
     rows: [],
+    charts: chartsOf(report),
     ...(report.coverage === undefined
       ? {}
       : {

@@ -63,6 +63,22 @@ describe('compareToPrevious', () => {
     ]);
   });
 
+  it('counts root causes across the two runs: new, persisting, and how many the compared one showed', () => {
+    const now = [
+      divergent('a/one', 'fp-shape'),
+      equal('b/three'),
+      divergent('c/four', 'fp-other'),
+      // fp-gone moved to another case: a root cause shown before, wherever it shows now.
+      divergent('d/five', 'fp-gone'),
+    ];
+    const { summary } = compareToPrevious(now, previous);
+    expect(summary.causes).toEqual({
+      new: ['fp-other'],
+      persisting: ['fp-gone', 'fp-shape'],
+      before: 3,
+    });
+  });
+
   it('calls a root cause fixed only in the cases compared cleanly now', () => {
     const now = [
       divergent('a/one', 'fp-other'),

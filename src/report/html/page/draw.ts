@@ -20,7 +20,10 @@
  */
 import type { SideLines } from '../diff-lines.js';
 import type { DecisionItem, HtmlView, RowView } from '../view.js';
+import { acrossChart, endpointChart, latencyChart, type Shape } from './charts.js';
 import { lineParts } from './code-spans.js';
+import { inlineParts } from './inline-markdown.js';
+import { svgOf } from './svg.js';
 
 export function drawReport(): void {
   const data: HtmlView = JSON.parse(document.getElementById('parity-data')?.textContent ?? '');
@@ -40,6 +43,18 @@ export function drawReport(): void {
   /** A line of parity's words with its code spans as `<code>` (text inside, never markup). */
   function rich(line: string): Kid[] {
     return lineParts(line).map((part) => (part.code ? el('code', '', part.text) : part.text));
+  }
+  /** A Decision note, Markdown a person wrote in the tracker, rendered (see `inline-markdown.ts`). */
+  function markdown(line: string): Kid[] {
+    return inlineParts(line).map((part) => {
+      if (part.kind === 'text') return part.text;
+      if (part.kind !== 'link') return el(part.kind, '', part.text);
+      const a = el('a', '', part.text);
+      a.setAttribute('href', part.href);
+      a.rel = 'noopener noreferrer';
+      a.target = '_blank';
+      return a;
+    });
   }
   function testid<T extends Element>(node: T, id: string): T {
     node.setAttribute('data-testid', id);
@@ -140,6 +155,30 @@ export function drawReport(): void {
     return [el('p', 'note', line), testid(table(head, rows, numeric), 'latency')];
   }
 
+  /** A chart in a figure, or the note that says why there is none. */
+  function chart(name: string, drawn: Shape | string): HTMLElement {
+    if (typeof drawn === 'string') return testid(el('p', 'note', drawn), `chart-${name}-note`);
+    const figure = testid(el('figure', 'chart-box'), `chart-${name}`);
+    figure.append(svgOf(drawn));
+    return figure;
+  }
+
+  function charts(): { latency: HTMLElement; endpoints: HTMLElement; across: HTMLElement } {
+    const { latency: l, endpoints: e, across: a } = data.charts;
+    const names = { baseline: data.baseline.name, candidate: data.candidate.name };
+    const more = e.more > 0 ? [el('p', 'note', `and ${e.more} more endpoints in the table`)] : [];
+    return {
+      latency: chart('latency', 'note' in l ? l.note : latencyChart(l, names)),
+      endpoints: el(
+        'div',
+        '',
+        chart('endpoints', e.bars.length === 0 ? 'No endpoint diverged.' : endpointChart(e.bars)),
+        ...more,
+      ),
+      across: chart('across', 'note' in a ? a.note : acrossChart(a)),
+    };
+  }
+
   function coverage(): HTMLElement[] {
     if (data.coverage === undefined) return [];
     const { line, gaps, header: head, rows } = data.coverage;
@@ -203,7 +242,9 @@ export function drawReport(): void {
     if (item.next) summary.append(el('span', 'next', 'next: ', ...rich(item.next)));
     const body = el('div', 'body');
     body.append(el('p', 'note mono', `fingerprint ${item.fingerprint} · ${item.endpoints}`));
-    if (item.decision) body.append(el('p', '', 'Decision: ', ...rich(item.decision)));
+    if (item.decision) {
+      body.append(testid(el('p', '', 'Decision: ', ...markdown(item.decision)), 'decision'));
+    }
     if (item.fix) {
       body.append(el('p', '', 'To fix on the candidate: ', ...rich(item.fix.candidate), '.'));
       body.append(el('p', '', 'Or on the baseline: ', ...rich(item.fix.baseline), '.'));
@@ -399,8 +440,10 @@ export function drawReport(): void {
     main.append(list);
     apply();
   }
-  main.append(section('Summary'), ...cards());
-  main.append(section('By endpoint'), endpoints(), section('Latency'), ...latency());
+  const drawn = charts();
+  main.append(section('Summary'), ...cards(), section('Root causes across runs'), drawn.across);
+  main.append(section('By endpoint'), drawn.endpoints, endpoints());
+  main.append(section('Latency'), drawn.latency, ...latency());
   main.append(...coverage());
   document.body.append(header(), main);
 }
