@@ -1,7 +1,7 @@
 // Where a run's CPU goes, by stage: reads the .cpuprofile files of a folder
 // (written by `node --cpu-prof --cpu-prof-dir=DIR …`) and attributes each
 // sample's self time to a stage by the source file it ran in. Profile the tsc
-// output (dist/bin.js, unbundled: one file per source module), not the bundle.
+// output (build/bin.js, unbundled: one file per source module), not the bundle.
 // Usage: node bench/stages.js DIR [--files], DIR holding profiles of one
 // kind of run, each written by
 //   node --cpu-prof --cpu-prof-dir=DIR bench/profile-run.js run cases …
@@ -21,44 +21,45 @@ const STAGES = [
         u,
       ) ||
       ['compileFunction', 'internalModuleStat', 'openFileHandle', 'readFileUtf8'].includes(f) ||
-      /\/dist\/(cli|config|rules)\//.test(u) ||
+      /\/build\/(cli|config|rules)\//.test(u) ||
       u === 'node:vm',
   ],
-  ['load cases', (u) => /\/dist\/(cases|util\/depth)|\/dist\/util\/positions/.test(u)],
+  ['load cases', (u) => /\/build\/(cases|util\/depth)|\/build\/util\/positions/.test(u)],
   [
     'send',
     (u) =>
-      /\/dist\/execute\/(client|sender|pool|exchange|plan|rate|target-url|sequence|loop-clock)\.js|\/undici\/lib\/(dispatcher|core|handler|util)\/|node:net|stream_base_commons|node:internal\/timers|node:timers/.test(
+      /\/build\/execute\/(client|sender|pool|exchange|plan|rate|target-url|sequence|loop-clock)\.js|\/undici\/lib\/(dispatcher|core|handler|util)\/|node:net|stream_base_commons|node:internal\/timers|node:timers/.test(
         u,
       ),
   ],
   [
     'receive',
     (u) =>
-      /^wasm:|\/undici\/lib\/llhttp|\/dist\/execute\/(receive|decode-body|interim)\.js|node:buffer|node:internal\/buffer|streams\/readable|node:zlib/.test(
+      /^wasm:|\/undici\/lib\/llhttp|\/build\/execute\/(receive|decode-body|interim)\.js|node:buffer|node:internal\/buffer|streams\/readable|node:zlib/.test(
         u,
       ),
   ],
   [
     'parse',
     (u) =>
-      /\/dist\/wire\/(parse-json|raw-json|raw-walk|exact-number|bytes|budget|json-scan|json-lex)\.js|lossless-json/.test(
+      /\/build\/wire\/(parse-json|raw-json|raw-walk|exact-number|bytes|budget|json-scan|json-lex)\.js|lossless-json/.test(
         u,
       ),
   ],
   [
     'compare',
     (u) =>
-      /\/dist\/(compare|normalise|redact|noise|xml)\/|\/dist\/wire\/(json-equal|notes|content-type|display)\.js|\/dist\/util\/json-pointer|fast-deep-equal|jsondiffpatch/.test(
+      /\/build\/(compare|normalise|redact|noise|xml)\/|\/build\/wire\/(json-equal|notes|content-type|display)\.js|\/build\/util\/json-pointer|fast-deep-equal|jsondiffpatch/.test(
         u,
       ),
   ],
   [
     'stream',
-    (u, f) => /\/dist\/results\/stream\.js|\/dist\/util\/block-file/.test(u) || f === 'writeBuffer',
+    (u, f) =>
+      /\/build\/results\/stream\.js|\/build\/util\/block-file/.test(u) || f === 'writeBuffer',
   ],
-  ['report', (u) => /\/dist\/(report|tracker|results)\//.test(u)],
-  ['run loop', (u) => /\/dist\/app\//.test(u)],
+  ['report', (u) => /\/build\/(report|tracker|results)\//.test(u)],
+  ['run loop', (u) => /\/build\/app\//.test(u)],
 ];
 
 export function stagesOf(dir) {
@@ -74,7 +75,7 @@ export function stagesOf(dir) {
       const fn = node.callFrame.functionName;
       const stage = STAGES.find(([, test]) => test(url, fn))?.[0] ?? 'other (Node, V8)';
       byStage.set(stage, (byStage.get(stage) ?? 0) + dt);
-      const file = url.replace(/^file:\/\/.*?\/(dist|node_modules)\//, '$1/');
+      const file = url.replace(/^file:\/\/.*?\/(build|node_modules)\//, '$1/');
       byFile.set(file, (byFile.get(file) ?? 0) + dt);
     }
   }

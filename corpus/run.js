@@ -35,7 +35,7 @@ for (const name of named) {
     process.exit(2);
   }
 }
-if (!existsSync(join(repoDir, 'dist', 'bin.js'))) {
+if (!existsSync(join(repoDir, 'dist', 'parity.cjs'))) {
   process.stderr.write('corpus: dist/ is missing: run `npm run build` first\n');
   process.exit(2);
 }

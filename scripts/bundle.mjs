@@ -15,7 +15,7 @@
 // file), and the run is what parity is for. A CommonJS bundle per command has
 // neither cost. The library modules stay in dist/ as tsc emits them.
 // Usage: node scripts/bundle.mjs [OUT_DIR]   (default dist; the bin test bundles elsewhere)
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -69,6 +69,7 @@ const VENDORED = ['undici'];
 // (~55 KB): arguments that are a command and its operands alone (`parity
 // validate cases/`) run that command without it (src/cli/main.ts).
 const LAZY = [
+  '@readme/openapi-parser',
   'yaml',
   're2js',
   'fast-xml-parser',
@@ -81,6 +82,8 @@ const LAZY = [
 const LAZY_BUILTINS = ['node:child_process'];
 const LAZY_UNLESS_SENDING = ['node:fs/promises'];
 const require = createRequire(import.meta.url);
+/** A vendored package's file in dist/vendor/ (`@readme/openapi-parser` → `openapi-parser.cjs`). */
+const vendorFile = (name) => `${name.replace(/^@[^/]+\//, '')}.cjs`;
 /** The CommonJS source of a module that requires `file` when one of `names` is first read. */
 function lazyModule(file, exports) {
   const names = Object.keys(exports).filter((name) => name !== '__esModule');
@@ -103,11 +106,15 @@ const vendored = (lazyExports, vendor, sends = true) => ({
   name: 'vendored',
   setup(build) {
     const builtins = sends ? LAZY_BUILTINS : [...LAZY_BUILTINS, ...LAZY_UNLESS_SENDING];
-    build.onResolve({ filter: external(VENDORED) }, (args) => ({
-      path: `${vendor}/${args.path}.cjs`,
+    // A bundle that sends requires undici when the HTTP client's module is
+    // evaluated; one that may not send (dist/parity.cjs), on first use.
+    const eager = sends ? VENDORED : [];
+    build.onResolve({ filter: external(eager) }, (args) => ({
+      path: `${vendor}/${vendorFile(args.path)}`,
       external: true,
     }));
-    build.onResolve({ filter: external(LAZY) }, (args) => ({ path: args.path, namespace: 'lazy' }));
+    const lazy = sends ? LAZY : [...LAZY, ...VENDORED];
+    build.onResolve({ filter: external(lazy) }, (args) => ({ path: args.path, namespace: 'lazy' }));
     // A lazy builtin's own module requires the real builtin: that require is
     // external, or the module would require itself (a stack overflow at first use).
     build.onResolve({ filter: external(builtins) }, (args) =>
@@ -122,7 +129,7 @@ const vendored = (lazyExports, vendor, sends = true) => ({
     build.onLoad({ filter: /.*/, namespace: 'lazy' }, ({ path }) => ({
       contents: builtins.includes(path)
         ? lazyModule(path, require(path))
-        : lazyModule(`${vendor}/${path}.cjs`, lazyExports.get(path)),
+        : lazyModule(`${vendor}/${vendorFile(path)}`, lazyExports.get(path)),
       loader: 'js',
     }));
   },
@@ -171,18 +178,56 @@ const lazyBuiltins = (builtins) => ({
   },
 });
 
+// The OpenAPI parser (bundled with its validators: ~570 KB that only a command
+// reading an OpenAPI document compiles) loads undici by a computed name, so
+// that bundlers leave it out, to fetch a remote `$ref`: here it gets the
+// undici parity bundles (7), and the package installs no second undici (its
+// dependency asks for 6).
+const OPENAPI_UNDICI =
+  'await Promise.resolve().then(() => _interopRequireWildcard(require(undiciModuleName)))';
+const undiciOfParity = {
+  name: 'undici-of-parity',
+  setup(build) {
+    build.onLoad(
+      { filter: /[\\/]@readme[\\/]openapi-parser[\\/]dist[\\/]index\.cjs$/ },
+      ({ path }) => {
+        const source = readFileSync(path, 'utf8');
+        if (!source.includes(OPENAPI_UNDICI)) {
+          throw new Error(`${path}: its require of undici changed; update scripts/bundle.mjs`);
+        }
+        return {
+          contents: source.replace(OPENAPI_UNDICI, 'require("./undici.cjs")'),
+          loader: 'js',
+        };
+      },
+    );
+    build.onResolve({ filter: /^\.\/undici\.cjs$/ }, (args) => ({
+      path: args.path,
+      external: true,
+    }));
+  },
+};
+
 // The vendored files first: the lazy modules name the exports they find there.
+for (const old of ['command', 'vendor', 'parity.cjs', 'index.cjs', 'index.js']) {
+  rmSync(join(outDir, old), { recursive: true, force: true });
+}
 const lazyExports = new Map();
 for (const name of [...VENDORED, ...LAZY]) {
-  const outfile = join(outDir, 'vendor', `${name}.cjs`);
+  const outfile = join(outDir, 'vendor', vendorFile(name));
   await build({
     ...common,
     stdin: { contents: vendorEntry(name), resolveDir: '.' },
     outfile,
+    // Third-party code: its local names shortened too (~30% fewer bytes; its
+    // exports keep their names). Not undici's: a one-case `run` measured ~5%
+    // more instructions with its names shortened (1.21 against 1.15 × the
+    // floor, callgrind, two runs each).
+    minifyIdentifiers: name !== 'undici',
     // commander requires node:child_process when it loads: lazy there too.
-    plugins: [lazyBuiltins(LAZY_BUILTINS)],
+    plugins: [lazyBuiltins(LAZY_BUILTINS), undiciOfParity],
   });
-  if (LAZY.includes(name)) lazyExports.set(name, require(resolve(outfile)));
+  lazyExports.set(name, require(resolve(outfile)));
 }
 
 /** Fails the build when `bundle` reads a name of zod's that dist/vendor/zod.cjs does not export. */
@@ -203,10 +248,9 @@ const cliBundle = {
   ...common,
   entryPoints: ['src/bin.ts'],
   define: { PARITY_VERSION: JSON.stringify(version) },
-  // Loaded on first use from node_modules (only when a command reads an OpenAPI
-  // document; only by `parity fuzz`): bundled, their ~600 KB of validators and
-  // ~170 KB of generators would be compiled by every command at start-up.
-  external: ['@readme/openapi-parser', 'fast-check', 'pure-rand', 'pure-rand/*'],
+  // Loaded from node_modules by `parity fuzz` alone (installed: their types are
+  // in parity's declarations).
+  external: ['fast-check', 'pure-rand', 'pure-rand/*'],
 };
 
 // A bundle per command (dist/command/NAME.cjs), which the bin loads when the
@@ -218,9 +262,7 @@ const cliBundle = {
 // for what it can run, not for the whole CLI. dist/parity.cjs, for `--help`,
 // `--version` and arguments that name no command, has no command's code:
 // commander runs a command's action only when the arguments name it first.
-const COMMANDS = readdirSync('src/cli/commands')
-  .filter((file) => file.endsWith('.ts'))
-  .map((file) => file.slice(0, -'.ts'.length));
+const COMMANDS = ['validate', 'run'];
 /** main's `import('./commands/OTHER.js')` for the commands other than `name`: a module that says so. */
 const onlyCommand = (name) => ({
   name: 'only-command',
@@ -255,9 +297,18 @@ const onlyCommand = (name) => ({
 const SENDING = ['calibrate', 'fuzz', 'proxy', 'record', 'run', 'shadow'];
 await build({
   ...cliBundle,
-  define: { ...cliBundle.define, PARITY_SENDS: 'false' },
+  entryPoints: undefined,
+  stdin: {
+    // The API is evaluated when dist/index.js first asks for it, not by the CLI.
+    contents: "export * from './src/bin.ts';\nexport const api = () => require('./src/index.ts');",
+    resolveDir: '.',
+    sourcefile: 'parity.entry.ts',
+    loader: 'ts',
+  },
+  // The bin passes its V8 flags to the commands that send alone.
+  define: { ...cliBundle.define, PARITY_SENDS: 'true' },
   outfile: join(outDir, 'parity.cjs'),
-  plugins: [vendored(lazyExports, './vendor', false), onlyCommand(undefined)],
+  plugins: [vendored(lazyExports, './vendor', false)],
 });
 checkZodNames(readFileSync(join(outDir, 'parity.cjs'), 'utf8'), join(outDir, 'parity.cjs'));
 for (const name of COMMANDS) {
@@ -277,3 +328,29 @@ for (const name of COMMANDS) {
     );
   }
 }
+
+// The package's API (src/index.ts) is in dist/parity.cjs too: dist/index.js,
+// the ES module that the package exports, names it.
+/** The names src/index.ts exports (its values: esbuild drops the types). */
+async function apiNames() {
+  const { metafile } = await build({
+    entryPoints: ['src/index.ts'],
+    bundle: false,
+    format: 'esm',
+    write: false,
+    metafile: true,
+    outdir: outDir,
+    logLevel: 'warning',
+  });
+  return Object.values(metafile.outputs).flatMap((output) => output.exports);
+}
+const api = await apiNames();
+writeFileSync(
+  join(outDir, 'index.js'),
+  [
+    "// The package's API (src/index.ts), bundled into ./parity.cjs by scripts/bundle.mjs.",
+    "import cli from './parity.cjs';",
+    `export const { ${api.join(', ')} } = cli.api();`,
+    '',
+  ].join('\n'),
+);

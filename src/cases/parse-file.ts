@@ -12,7 +12,8 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { INPUT_DEPTH, jsonTooDeep, tooDeepProblem, yamlTooDeep } from '../util/depth.js';
 import type { InputProblem } from '../util/errors.js';
-import { type Locator, placeReport, positionOfOffset, positionOfPath } from '../util/positions.js';
+import type { Locator } from '../util/position.js';
+import { placeReport, positionOfOffset, positionOfPath } from '../util/positions.js';
 import { hiddenString } from '../util/secret-looking.js';
 import { describeIssues, describeValue } from '../util/zod-issues.js';
 import { bomLength, sliceCaseFile } from './json-slices.js';

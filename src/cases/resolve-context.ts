@@ -4,7 +4,7 @@
  */
 import type { RulesSpec } from '../rules/schema.js';
 import type { Env } from '../util/env.js';
-import type { Locator } from '../util/positions.js';
+import type { Locator } from '../util/position.js';
 import type { CaseFileHeader } from './parse-file.js';
 import type { ResolvedDefaults, Substitute, SubstituteJson } from './resolve-request.js';
 import type { CaseSpec } from './schema.js';

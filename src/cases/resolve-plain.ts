@@ -10,7 +10,7 @@
 import type { Case, CaseRequest, Pairs } from '../model/case.js';
 import type { Rules } from '../rules/types.js';
 import { mayReferenceEnv } from '../util/env.js';
-import type { Locator } from '../util/positions.js';
+import type { Locator } from '../util/position.js';
 import type { PlainCase, PlainRequest } from './plain-fast.js';
 import { compact, LazySource, NO_BODY, NO_EXPECTATION } from './resolve-request.js';
 

@@ -7,7 +7,7 @@
 import type { Case, CaseRequest, Pairs, RequestBody, SourceLocation } from '../model/case.js';
 import type { Rules } from '../rules/types.js';
 import { mayReferenceEnv, type ValuePath } from '../util/env.js';
-import type { Locator } from '../util/positions.js';
+import type { Locator } from '../util/position.js';
 import type { QuerySpec } from './request-schema.js';
 import type { CaseSpec } from './schema.js';
 

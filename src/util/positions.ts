@@ -5,21 +5,11 @@
 
 import { type Document, isMap, isNode, isScalar, isSeq, type LineCounter, type Node } from 'yaml';
 import type { InputProblem } from './errors.js';
+import type { Locator, PointAt, Position } from './position.js';
 import { hiddenString, looksSecret } from './secret-looking.js';
 import type { IssueReport } from './zod-issues.js';
 
-/** A 1-based position in a text file. */
-export interface Position {
-  readonly line: number;
-  readonly column: number;
-}
-
-/**
- * Which node a path should point at: `value` is the node at the path (or, when
- * the path does not exist, the deepest existing ancestor: for a missing key that
- * is its parent mapping); `key` is the key of the last segment (for unknown keys).
- */
-export type PointAt = 'value' | 'key';
+export type { Locator, PointAt, Position } from './position.js';
 
 /** The position of a byte offset, clamped to 1:1 for an empty document. */
 export function positionOfOffset(counter: LineCounter, offset: number): Position {
@@ -71,9 +61,6 @@ function keyText(key: unknown): string | undefined {
   if (isScalar(key)) return String(key.value);
   return undefined;
 }
-
-/** Finds the source position of a value path in the parsed file. */
-export type Locator = (path: readonly PropertyKey[], at?: PointAt) => Position;
 
 /** Place an issue report at its source position. */
 export function placeReport(report: IssueReport, file: string, locate: Locator): InputProblem {

@@ -36,7 +36,7 @@ async function sizeOf(dir: string): Promise<number> {
   return total;
 }
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const megabytes = (bytes: number) => `${(bytes / 1000 / 1000).toFixed(1)} MB`;
 
 // Packing builds the whole package (`prepare`), and each step below starts
 // Node, npx or tsc: while the rest of the suite shares the two cores they
@@ -51,6 +51,7 @@ describe('npm pack → npm i ./tarball (offline) → npx parity in a fresh proje
   let project: string;
   let baseline: RunningServer;
   let candidate: RunningServer;
+  let sizes: { tarball: number; package: number; installed: number };
 
   /** `npx parity …args` in the project, offline. */
   async function parity(args: readonly string[]): Promise<Outcome> {
@@ -77,6 +78,7 @@ describe('npm pack → npm i ./tarball (offline) → npx parity in a fresh proje
     const packageBytes = await sizeOf(join(project, 'node_modules', 'http-parity'));
     const installedBytes = await sizeOf(join(project, 'node_modules'));
     const tarballBytes = (await lstat(tarball)).size;
+    sizes = { tarball: tarballBytes, package: packageBytes, installed: installedBytes };
     console.info(
       `http-parity: tarball ${megabytes(tarballBytes)}, package ${megabytes(packageBytes)}, ` +
         `installed with its dependencies ${megabytes(installedBytes)} ` +
@@ -109,6 +111,68 @@ describe('npm pack → npm i ./tarball (offline) → npx parity in a fresh proje
     ]) {
       expect((await lstat(join(installed, page))).isFile(), page).toBe(true);
     }
+  });
+
+  it('ships each piece once, no install script, one major of each package; the README states its size', async () => {
+    const installed = join(project, 'node_modules', 'http-parity');
+    // parity's code: the bundle of every command and the API, the bundles of
+    // validate and run (start-up), the API's ES module; the rest is declarations.
+    const code = (await readdir(join(installed, 'dist'), { recursive: true }))
+      .map(String)
+      .filter((file) => /\.(c|m)?js$/.test(file) && !file.startsWith('vendor/'))
+      .sort();
+    expect(code).toEqual(['command/run.cjs', 'command/validate.cjs', 'index.js', 'parity.cjs']);
+    // A bundled package is not installed too; zod alone is both (its types are
+    // in the API's declarations; loaded from node_modules it costs a command
+    // ~50% of Node's own start-up, docs/performance.md).
+    const vendored = (await readdir(join(installed, 'dist', 'vendor'))).map((f) =>
+      f.replace(/\.cjs$/, ''),
+    );
+    expect(vendored).toContain('undici');
+    const modules = join(project, 'node_modules');
+    const present: string[] = [];
+    for (const name of [...vendored, 'js-yaml', 'ajv', '@readme/openapi-parser']) {
+      if (
+        await lstat(join(modules, name)).then(
+          () => true,
+          () => false,
+        )
+      )
+        present.push(name);
+    }
+    expect(present).toEqual(['zod']);
+    // One version of each installed package.
+    const versions = new Map<string, Set<string>>();
+    for (const entry of await readdir(modules, { recursive: true })) {
+      if (!String(entry).endsWith('package.json')) continue;
+      const manifest = JSON.parse(await readFile(join(modules, String(entry)), 'utf8'));
+      if (typeof manifest.name !== 'string' || typeof manifest.version !== 'string') continue;
+      if (!String(entry).endsWith(`${manifest.name}/package.json`)) continue;
+      versions.set(manifest.name, (versions.get(manifest.name) ?? new Set()).add(manifest.version));
+    }
+    expect([...versions].filter(([, found]) => found.size > 1)).toEqual([]);
+    // No script runs when the package is installed.
+    const { scripts = {} } = JSON.parse(await readFile(join(installed, 'package.json'), 'utf8'));
+    for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) {
+      expect(scripts[hook], hook).toBeUndefined();
+    }
+    // The README's sizes are these, within 10%.
+    const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
+    const stated =
+      /([\d.]+) MB packed, ([\d.]+) MB unpacked and ([\d.]+) MB installed with its dependencies/.exec(
+        readme,
+      );
+    expect(
+      stated,
+      'README: "N MB packed, N MB unpacked and N MB installed with its dependencies"',
+    ).not.toBeNull();
+    const [packed, unpacked, withDependencies] = (stated ?? []).slice(1).map(Number);
+    const mb = (bytes: number) => bytes / 1000 / 1000;
+    expect(Math.abs((packed ?? 0) - mb(sizes.tarball)) / mb(sizes.tarball)).toBeLessThan(0.1);
+    expect(Math.abs((unpacked ?? 0) - mb(sizes.package)) / mb(sizes.package)).toBeLessThan(0.1);
+    expect(
+      Math.abs((withDependencies ?? 0) - mb(sizes.installed)) / mb(sizes.installed),
+    ).toBeLessThan(0.1);
   });
 
   it('runs the first loop: init, import, validate, run, show, decide', SLOW, async () => {
