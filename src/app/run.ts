@@ -256,7 +256,10 @@ async function execute(
     candidate: clients.candidate,
     // With --noise the replica's answer is that evidence already.
     max: config.noise.enabled ? 0 : config.secondLook,
-    worth: (exchange) => intake.worthASecondLook(exchange),
+    // Masking is a comparison's work: a second signal ends the process in it too.
+    worth: (exchange) => busyWith(interrupt, () => intake.worthASecondLook(exchange)),
+    // A stopping run sends nothing new, a second look included.
+    stopped: () => interrupt?.signal !== undefined || bail.reached(),
   });
   const bodies = createBodyFiles(folder.dir, displayPath(config.cwd, folder.finalDir));
   const latency = createLatencyCollector();
@@ -301,10 +304,7 @@ async function execute(
   };
   // Judging is the interrupt's busy work: after a first signal, a further
   // one ends the process even in the middle of a huge case.
-  const busy = (work: () => void): void => {
-    if (interrupt?.busy === undefined) work();
-    else interrupt.busy(work);
-  };
+  const busy = (work: () => void): void => busyWith(interrupt, work);
   const onStep = (step: HeldStep): void => {
     if (failure !== undefined) return;
     try {
@@ -461,4 +461,9 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
     stoppedAnswering: executions.stoppedAnswering,
     reporterFailures: othersFailed(executions.reporters, executions.files),
   };
+}
+
+/** Runs `work` as the interrupt's busy work, if the run has an interrupt. */
+function busyWith<T>(interrupt: Interrupt | undefined, work: () => T): T {
+  return interrupt?.busy === undefined ? work() : interrupt.busy(work);
 }

@@ -36,6 +36,8 @@ export function createSecondLooks(input: {
   readonly max: number;
   /** Whether the exchange, masked as the run masks it, is worth a second look (`RunIntake`). */
   readonly worth: (exchange: Exchange) => boolean;
+  /** The run is stopping (a signal, `--bail`): nothing is sent again. */
+  readonly stopped?: () => boolean;
 }): SecondLooks {
   const { baseline, candidate, max } = input;
   let sent = 0;
@@ -51,7 +53,8 @@ export function createSecondLooks(input: {
   };
   return {
     look: async (exchange) => {
-      if (max <= 0 || exchange.replica !== undefined || !input.worth(exchange)) return exchange;
+      if (max <= 0 || exchange.replica !== undefined || input.stopped?.() === true) return exchange;
+      if (!input.worth(exchange)) return exchange;
       if (sent >= max) {
         over++;
         return exchange;
