@@ -129,7 +129,10 @@ const shared = {
     ),
   ),
   filter: once(() =>
-    repeatable('--filter <glob>', 'only cases whose id matches (repeatable; * is a wildcard)'),
+    repeatable(
+      '--filter <glob>',
+      'only cases whose id (suite/id) matches this glob: * and ? in a segment, ** across, {a,b}, [a-z]; without /, the id alone (get-*) (repeatable)',
+    ),
   ),
   tag: once(() => repeatable('--tag <tag>', 'only cases with this tag (repeatable: any of them)')),
   vars: once(() =>
