@@ -33,7 +33,7 @@
  */
 import { resourceOfEndpoint } from './endpoint.js';
 import { findingOf } from './finding-of.js';
-import { type RecurringCauses, recurringCauses } from './recurring-causes.js';
+import { ownKey, type RecurringCauses, recurringCauses } from './recurring-causes.js';
 import {
   ANY_ENDPOINT,
   causeKey,
@@ -218,17 +218,25 @@ function recurringOf(
   endpoint: string,
   clusters: CauseClusters,
 ): RootCause | undefined {
-  if (cause.type === 'structure') return undefined;
-  const own = cause.type === 'status' && isRecurringStatus(cause) ? { ...cause, endpoint } : cause;
-  return clusters.recurring.get(causeKey(own)) ?? own;
+  if (cause.type === 'structure' && cause.difference === undefined) return undefined;
+  const own =
+    (cause.type === 'status' && isRecurringStatus(cause)) ||
+    (cause.type === 'structure' && cause.endpoint === ANY_ENDPOINT)
+      ? { ...cause, endpoint }
+      : cause;
+  return clusters.recurring.get(ownKey(own)) ?? own;
 }
 
 /** True when a finding's cause is not what the clusters make of it. */
 function clusterOf(finding: Finding, clusters: CauseClusters): boolean {
   const { cause } = finding;
-  if (cause.type !== 'structure') {
-    // A status keyed by its method that no longer recurs goes back to its endpoint.
-    return clusters.recurring.has(causeKey(cause)) || isRecurringStatus(cause);
+  if (cause.type !== 'structure' || cause.difference !== undefined) {
+    // A status keyed by its method (a body by its difference) that no longer recurs goes back to its endpoint.
+    return (
+      clusters.recurring.has(ownKey(cause)) ||
+      isRecurringStatus(cause) ||
+      (cause.type === 'structure' && cause.endpoint === ANY_ENDPOINT)
+    );
   }
   const members = membersOf(cause);
   if (members.length === 0) return false;

@@ -46,6 +46,7 @@ import {
   type SkeletonChange,
   ZERO_VALUED_MEMBERS,
 } from './root-cause.js';
+import { textDifference } from './text-bodies.js';
 import { splitPath } from './wording/phrases.js';
 
 /** What `findingsOf` derives the findings of one divergent case from. */
@@ -55,6 +56,8 @@ export interface FindingsInput {
   readonly comparison: Comparison;
   /** Headers whose values are never shown: their value class is `[redacted]`. */
   readonly isSecretHeader?: (name: string) => boolean;
+  /** The request's path as sent: a text body that echoes it is keyed without it (`text-bodies.ts`). */
+  readonly requestPath?: string;
   /** `recognisePatterns(comparison.body)`, when the caller has it (the judge); else recognised here. */
   readonly recognition?: Recognition;
 }
@@ -405,6 +408,29 @@ export function bodyKindCause(kindChange: Change, status: number): RootCause {
   };
 }
 
+/**
+ * The findings with the whole body's difference said (`text-bodies.ts`): the
+ * finding of a whole body that differs holds what changed, for the run to
+ * key it by that where it recurs (its fingerprint stays its endpoint's).
+ */
+function withTextDifference(
+  findings: Finding[],
+  residual: readonly Change[],
+  input: FindingsInput,
+): Finding[] {
+  const whole = residual.find((change) => change.path === '' && change.op === 'value');
+  if (whole === undefined) return findings;
+  const difference = textDifference(whole, input.comparison.textType, input.requestPath);
+  if (difference === undefined) return findings;
+  return findings.map((finding) => {
+    const { cause } = finding;
+    if (cause.type !== 'structure' || cause.change.path !== '' || cause.change.op !== 'value') {
+      return finding;
+    }
+    return { ...finding, cause: { ...cause, difference } };
+  });
+}
+
 /** The findings of one divergent comparison, in order: status, patterns, body kind, structure, headers. */
 export function findingsOf(input: FindingsInput): Finding[] {
   const { comparison, endpoint } = input;
@@ -434,7 +460,13 @@ export function findingsOf(input: FindingsInput): Finding[] {
     found.push(findingOf(bodyKindCause(kindChange, status.baseline), ['']));
   }
   const residual = unexplained.filter((change) => change !== kindChange);
-  found.push(...structureFindings(endpoint, residual, comparison.xml === true));
+  found.push(
+    ...withTextDifference(
+      structureFindings(endpoint, residual, comparison.xml === true),
+      residual,
+      input,
+    ),
+  );
   const secret = input.isSecretHeader ?? (() => false);
   // Another body kind comes with another content type: that is the body-kind finding.
   // Another body comes with another length: that is the body's finding.

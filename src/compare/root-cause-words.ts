@@ -6,6 +6,7 @@
 
 import { codeSpan } from '../util/code-span.js';
 import { patternNamed } from './patterns/registry.js';
+import { differenceWords } from './text-bodies.js';
 import {
   ANY_ENDPOINT,
   DIGESTS,
@@ -144,6 +145,9 @@ export function causeSummary(cause: RootCause): string {
     case 'body-kind':
       return `${cause.statusClass} bodies: ${bodyKindWord(cause.baseline)} vs ${bodyKindWord(cause.candidate)}`;
     case 'structure': {
+      if (cause.endpoint === ANY_ENDPOINT && cause.difference !== undefined) {
+        return shorten(differenceWords(cause.difference));
+      }
       const prefix = cause.endpoint === ANY_ENDPOINT ? '' : `${cause.endpoint}: `;
       const room = SUMMARY_MAX - prefix.length;
       return shorten(`${prefix}${membersWords(cause.change, cause.together ?? [], room)}`);
