@@ -36,7 +36,6 @@ import { findingOf } from './finding-of.js';
 import { ownKey, type RecurringCauses, recurringCauses } from './recurring-causes.js';
 import {
   ANY_ENDPOINT,
-  causeKey,
   type Finding,
   isObjectSignature,
   isRecurringStatus,

@@ -6,7 +6,6 @@
 
 import { codeSpan } from '../util/code-span.js';
 import { patternNamed } from './patterns/registry.js';
-import { differenceWords } from './text-bodies.js';
 import {
   ANY_ENDPOINT,
   DIGESTS,
@@ -16,6 +15,7 @@ import {
   type SkeletonChange,
   ZERO_VALUED_MEMBERS,
 } from './root-cause.js';
+import { differenceWords } from './text-bodies.js';
 import { SUMMARY_MAX, shorten } from './wording/phrases.js';
 
 const BODY_KINDS: Readonly<Record<string, string>> = {
