@@ -23,6 +23,8 @@ const BODY_KINDS: Readonly<Record<string, string>> = {
   xml: 'XML',
   'invalid-json': 'invalid JSON',
   'invalid-xml': 'invalid XML',
+  // A cause that stands for one side's error bodies of several kinds (`body-causes.ts`).
+  '*': 'other kinds',
 };
 
 /** `JSON`, `text`, `empty`, `invalid JSON`: a body kind in words. */
