@@ -114,12 +114,17 @@ export function textDifference(
 
 /**
  * The summary of a difference keyed alone (several endpoints):
- * `bodies hold the same lines in another order (text/calendar)`.
+ * `bodies hold the same lines in another order (text/calendar)`, `body
+ * differs alike on several endpoints (text/html, 3f2a9c1b)`: the texts
+ * themselves are never in a summary (a row may not show a body).
  */
 export function differenceWords(difference: string): string {
-  const [kind = '', type = ''] = difference.split('|');
-  const of = type === '' ? '' : ` (${type})`;
-  if (kind === REORDER) return `bodies hold the same lines in another order${of}`;
-  if (kind === 'bytes') return 'the same two bodies on several endpoints';
+  const [kind = '', type = '', hash = ''] = difference.split('|');
+  if (kind === REORDER) {
+    return `bodies hold the same lines in another order${type === '' ? '' : ` (${type})`}`;
+  }
+  // Two differences of one media type are two rows: the hash tells their summaries apart.
+  const of = type === '' ? ` (${hash.slice(0, 8)})` : ` (${type}, ${hash.slice(0, 8)})`;
+  if (kind === 'bytes') return `the same two bodies on several endpoints${of}`;
   return `body differs alike on several endpoints${of}`;
 }
