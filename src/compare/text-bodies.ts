@@ -21,6 +21,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Change } from '../model/comparison.js';
+import type { Finding } from './root-cause.js';
 
 /** `reorder|<media type>`: the difference of the same lines in another order. */
 const REORDER = 'reorder';
@@ -42,7 +43,8 @@ export function sameLinesReordered(baseline: string, candidate: string): boolean
 /** `text` with the request's path (as sent and decoded) and runs of digits elided. */
 function elided(text: string, requestPath: string | undefined): string {
   let out = text;
-  if (requestPath !== undefined && requestPath.length > 1) {
+  // A path of a few characters (`/a`) would elide markup (`</a>`), not an echo.
+  if (requestPath !== undefined && requestPath.length > 3) {
     let decoded = requestPath;
     try {
       decoded = decodeURIComponent(requestPath);
@@ -110,6 +112,30 @@ export function textDifference(
   }
   const [b, c] = [sha256Of(baseline), sha256Of(candidate)];
   return b === undefined || c === undefined ? undefined : `bytes||${hashOf([b, c])}`;
+}
+
+/**
+ * `findings` judged again from a report's result (its texts cut to a
+ * preview, no media type, no request path) with the difference each whole
+ * body had when the run judged the whole texts (`earlier`, by fingerprint:
+ * an endpoint's text body keeps its fingerprint whatever its difference).
+ */
+export function differencesOf<F extends Finding>(
+  findings: readonly F[],
+  earlier: readonly Finding[],
+): F[] {
+  const had = new Map<string, string>();
+  for (const { fingerprint, cause } of earlier) {
+    if (cause.type === 'structure' && cause.difference !== undefined) {
+      had.set(fingerprint, cause.difference);
+    }
+  }
+  return findings.map((finding) => {
+    const difference = had.get(finding.fingerprint);
+    const { cause } = finding;
+    if (difference === undefined || cause.type !== 'structure') return finding;
+    return { ...finding, cause: { ...cause, difference } };
+  });
 }
 
 /**

@@ -15,8 +15,13 @@ import {
 import { earlierKeys } from '../../../src/compare/earlier-keys.js';
 import { findingsOf } from '../../../src/compare/findings.js';
 import { causeFingerprint, type Finding } from '../../../src/compare/root-cause.js';
-import { sameLinesReordered, textDifference } from '../../../src/compare/text-bodies.js';
+import {
+  differencesOf,
+  sameLinesReordered,
+  textDifference,
+} from '../../../src/compare/text-bodies.js';
 import type { Change, Comparison } from '../../../src/model/comparison.js';
+import { maskComparison } from '../../../src/noise/mask.js';
 
 interface Answer extends ClusterAnswer {
   readonly findings: readonly Finding[];
@@ -299,5 +304,47 @@ describe.each([
         answers[0]?.findings[0]?.cause ?? { type: 'header', name: '', difference: 'value' },
       ),
     ]);
+  });
+});
+
+describe('a text body judged again from a report (cut, no media type, no request path)', () => {
+  it.each([
+    [
+      'a 404 page',
+      'GET /users/:id',
+      '<h1>Not Found</h1>',
+      '<p>Path /users/7 not found.</p>',
+      '/users/7',
+    ],
+    ['an event', 'GET /cal/:id', 'UID:1\nSUMMARY:a', 'SUMMARY:a\nUID:1', '/cal/1'],
+  ])('%s: keeps the difference the run judged on the whole texts', (_, endpoint, b, c, path) => {
+    const whole = answer('c/1', endpoint, [404, 404], [text(b, c)], {
+      textType: 'text/html',
+      path,
+    });
+    const cut = answer('c/1', endpoint, [404, 404], [text(b, `${c.slice(0, 8)}…`)], {
+      path: '/elsewhere',
+    });
+    const [before] = whole.findings;
+    const [after] = differencesOf(cut.findings, whole.findings);
+    expect(after?.fingerprint).toBe(before?.fingerprint);
+    expect(after?.cause).toEqual(before?.cause);
+    expect(cut.findings[0]?.cause).not.toEqual(before?.cause);
+  });
+
+  it('keeps what a masked comparison says of its bodies', () => {
+    const comparison: Comparison = {
+      status: { equal: true, baseline: 200, candidate: 200 },
+      headers: [{ name: 'x-request-id', baseline: 'a', candidate: 'b' }],
+      body: [text('a\nb', 'b\na')],
+      textType: 'text/plain',
+    };
+    const masked = maskComparison(comparison, {
+      values: [],
+      orders: [],
+      headers: ['x-request-id'],
+    });
+    expect(masked.headers).toEqual([]);
+    expect(masked.textType).toBe('text/plain');
   });
 });
