@@ -31,12 +31,12 @@
  * cluster grows or loses other members. Rows of the keys a cluster's members
  * had are superseded by it (`earlier-keys.ts`). Pure.
  */
+import { bodiesOfStatus, errorBodies } from './body-causes.js';
 import { resourceOfEndpoint } from './endpoint.js';
 import { findingOf } from './finding-of.js';
-import { type RecurringCauses, recurringCauses } from './recurring-causes.js';
+import { ownKey, type RecurringCauses, recurringCauses } from './recurring-causes.js';
 import {
   ANY_ENDPOINT,
-  causeKey,
   type Finding,
   isObjectSignature,
   isRecurringStatus,
@@ -60,8 +60,14 @@ export interface CauseClusters {
    * changes whose cause is not their own resource's (recurring or clustered).
    */
   readonly changes: ReadonlyMap<string, StructureCause>;
-  /** By cause key: status and pattern causes that recur (`recurring-causes.ts`). */
+  /**
+   * By own key (`ownKey`): status and pattern causes that recur
+   * (`recurring-causes.ts`), and body-kind causes that are one side's error
+   * bodies (`body-causes.ts`).
+   */
   readonly recurring: RecurringCauses;
+  /** Own keys of body causes that are part of their answer's status finding (`body-causes.ts`). */
+  readonly statusBodies?: ReadonlySet<string>;
 }
 
 export const NO_CLUSTERS: CauseClusters = { changes: new Map(), recurring: new Map() };
@@ -144,8 +150,14 @@ export function clusterCauses(answers: Iterable<ClusterAnswer>): CauseClusters {
         : { type: 'structure', endpoint, change: first.change, together };
     for (const seen of members) clusters.set(changeKey(seen.change), cause);
   }
-  const recurring = recurringCauses(all.flatMap((answer) => answer.findings));
-  return { changes: clusters, recurring };
+  const statusBodies = bodiesOfStatus(all);
+  const recurring = new Map([
+    ...recurringCauses(all.flatMap((answer) => answer.findings)),
+    ...errorBodies(all, statusBodies),
+  ]);
+  return statusBodies.size === 0
+    ? { changes: clusters, recurring }
+    : { changes: clusters, recurring, statusBodies };
 }
 
 /** `/items/*`: elements one side adds to (or lacks of) a list. */
@@ -169,6 +181,8 @@ export function clusteredFindings<F extends Finding>(
   findings: readonly F[],
   clusters: CauseClusters,
 ): readonly (F | Finding)[] {
+  const joined = withBodiesOfStatus(findings, clusters.statusBodies);
+  if (joined !== findings) return clusteredFindings(endpoint, joined, clusters);
   if (!findings.some((f) => clusterOf(f, clusters))) return findings;
   // Per fingerprint, in order of first appearance: the finding kept, or the cluster's with its paths.
   const out = new Map<string, { kept?: F; made?: Finding; paths: Set<string> }>();
@@ -209,6 +223,30 @@ export function clusteredFindings<F extends Finding>(
 }
 
 /**
+ * One answer's findings with its body causes that are its status's
+ * (`body-causes.ts`) left out, their body joined to the status finding (the
+ * findings themselves when none is).
+ */
+function withBodiesOfStatus<F extends Finding>(
+  findings: readonly F[],
+  statusBodies: ReadonlySet<string> | undefined,
+): readonly F[] {
+  if (statusBodies === undefined) return findings;
+  const status = findings.find((f) => f.cause.type === 'status');
+  if (status === undefined) return findings;
+  const joined = findings.filter(
+    (f) =>
+      (f.cause.type === 'body-kind' || f.cause.type === 'structure') &&
+      statusBodies.has(ownKey(f.cause)),
+  );
+  if (joined.length === 0) return findings;
+  const paths = [...new Set([...status.paths, ...joined.flatMap((f) => f.paths)])];
+  return findings
+    .filter((f) => !joined.includes(f))
+    .map((f) => (f === status ? { ...status, paths } : f));
+}
+
+/**
  * A status or pattern cause as the run's recurrences make it: the recurring
  * cause, or (for a status already keyed by its method, read back under other
  * recurrences) the endpoint's own; undefined for a structural cause.
@@ -218,17 +256,25 @@ function recurringOf(
   endpoint: string,
   clusters: CauseClusters,
 ): RootCause | undefined {
-  if (cause.type === 'structure') return undefined;
-  const own = cause.type === 'status' && isRecurringStatus(cause) ? { ...cause, endpoint } : cause;
-  return clusters.recurring.get(causeKey(own)) ?? own;
+  if (cause.type === 'structure' && cause.difference === undefined) return undefined;
+  const own =
+    (cause.type === 'status' && isRecurringStatus(cause)) ||
+    (cause.type === 'structure' && cause.endpoint === ANY_ENDPOINT)
+      ? { ...cause, endpoint }
+      : cause;
+  return clusters.recurring.get(ownKey(own)) ?? own;
 }
 
 /** True when a finding's cause is not what the clusters make of it. */
 function clusterOf(finding: Finding, clusters: CauseClusters): boolean {
   const { cause } = finding;
-  if (cause.type !== 'structure') {
-    // A status keyed by its method that no longer recurs goes back to its endpoint.
-    return clusters.recurring.has(causeKey(cause)) || isRecurringStatus(cause);
+  if (cause.type !== 'structure' || cause.difference !== undefined) {
+    // A status keyed by its method (a body by its difference) that no longer recurs goes back to its endpoint.
+    return (
+      clusters.recurring.has(ownKey(cause)) ||
+      isRecurringStatus(cause) ||
+      (cause.type === 'structure' && cause.endpoint === ANY_ENDPOINT)
+    );
   }
   const members = membersOf(cause);
   if (members.length === 0) return false;

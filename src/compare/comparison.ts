@@ -3,7 +3,7 @@
  */
 
 import type { Comparison, HeaderChange } from '../model/comparison.js';
-import type { Exchange, Response } from '../model/exchange.js';
+import type { Exchange, Response, ResponseBody } from '../model/exchange.js';
 import { normaliseHeaders } from '../normalise/headers.js';
 import type { Rules } from '../rules/types.js';
 import { compareBodies, judgedBodies } from './bodies.js';
@@ -27,9 +27,29 @@ export function compare(exchange: Exchange): Comparison | undefined {
     headers: compareHeaders(baseline.response, candidate.response, rules),
     body: compareBodies(b, c, rules),
     ...(b.kind === 'xml' && c.kind === 'xml' ? { xml: true as const } : {}),
+    ...(isText(b) && isText(c)
+      ? { textType: textTypeOf(baseline.response, candidate.response) }
+      : {}),
   };
   // Declared equivalences drop exactly the differences they cover, and say so.
   return applyEquivalences(compared, rules, { baseline: b, candidate: c });
+}
+
+/** A body compared as text: text, or JSON or XML that does not parse. */
+function isText(body: ResponseBody): boolean {
+  return body.kind === 'text' || body.kind === 'invalid-json' || body.kind === 'invalid-xml';
+}
+
+/** The media type of a response (`text/calendar`), without parameters; `''` without one. */
+function mediaTypeOf(response: Response): string {
+  const type = response.headers['content-type'] ?? '';
+  return type.split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+/** The two sides' media types as `Comparison.textType` holds them. */
+function textTypeOf(baseline: Response, candidate: Response): string {
+  const [b, c] = [mediaTypeOf(baseline), mediaTypeOf(candidate)];
+  return b === c ? b : `${b} vs ${c}`;
 }
 
 /** Allow-listed headers whose normalised values differ (or exist on one side only), by name. */

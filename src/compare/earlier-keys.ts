@@ -16,11 +16,17 @@
  * value is `int-as-string` too); since a status transition that recurs on
  * several endpoints is keyed by its method, the row it had on the case's
  * endpoint; since a body the status defines is the status finding's, the
- * body-kind row it had. The rows are superseded by the
+ * body-kind row it had; since a body change seen only on answers whose
+ * status differs is the status finding's, its body-kind row or the row of
+ * the endpoint's text body; since a text body that differs the same way on
+ * several endpoints is keyed by what changed, the endpoint's row; since one
+ * side's error bodies of several kinds are one cause, the body-kind row
+ * (`body-causes.ts`). The rows are superseded by the
  * findings that now record them (`results/root-causes.ts`), never read as
  * resolved while the servers still differ. Pure.
  */
 import type { Change, HeaderChange } from '../model/comparison.js';
+import { OTHER_KINDS } from './body-causes.js';
 import { membersOf } from './cause-clusters.js';
 import { membersOfCollapsed } from './empty-objects.js';
 import { resourceOfEndpoint } from './endpoint.js';
@@ -83,7 +89,11 @@ const REKEYED: ReadonlySet<string> = new Set([
  * since a change seen on one resource more or fewer, or a member joining or
  * leaving its cluster, moves it between them.
  */
-function clusterKeys(input: EarlierInput, cause: RootCause): string[] {
+function clusterKeys(input: EarlierInput, cause: RootCause & { type: 'structure' }): string[] {
+  // A whole body keyed by its difference: the endpoint's own row.
+  if (cause.endpoint === ANY_ENDPOINT && cause.difference !== undefined) {
+    return [causeFingerprint({ ...cause, endpoint: input.endpoint })];
+  }
   const members = membersOf(cause);
   if (members.length === 0) return [];
   const resource = resourceOfEndpoint(input.endpoint);
@@ -129,21 +139,51 @@ function keyCaseKeys(input: EarlierInput, finding: EarlierInput['findings'][numb
  * recurs on several (keyed by its method since); the body-kind row of a body
  * the status defines (`204`, `207`: part of the status finding since).
  */
-function statusKeys(input: EarlierInput, cause: RootCause & { type: 'status' }): string[] {
+function statusKeys(
+  input: EarlierInput,
+  finding: EarlierInput['findings'][number],
+  cause: RootCause & { type: 'status' },
+): string[] {
   const out = isRecurringStatus(cause)
     ? [causeFingerprint({ ...cause, endpoint: input.endpoint })]
     : [];
   const kindChange = input.changes.find(isBodyKindChange);
   if (kindChange !== undefined && statusDefinesBody(cause.baseline, cause.candidate)) {
     out.push(causeFingerprint(bodyKindCause(kindChange, cause.baseline)));
+  } else if (finding.paths.includes('')) {
+    // The body joined the status finding (`body-causes.ts`): the row the body had.
+    const live = new Set(input.findings.map((f) => f.fingerprint));
+    const body =
+      kindChange === undefined
+        ? structureFindings(input.endpoint, input.changes.filter(isWholeBody)).map(
+            (f) => f.fingerprint,
+          )
+        : [causeFingerprint(bodyKindCause(kindChange, cause.baseline))];
+    out.push(...body.filter((fingerprint) => !live.has(fingerprint)));
   }
   return out;
+}
+
+/** A whole body that differs (text, bytes): one change at the body's root. */
+function isWholeBody(change: Change): boolean {
+  return change.path === '' && change.op === 'value';
+}
+
+/** One side's error bodies of several kinds (`body-causes.ts`): the body-kind row of the case's own. */
+function bodyKindKeys(input: EarlierInput, cause: RootCause & { type: 'body-kind' }): string[] {
+  if (cause.baseline !== OTHER_KINDS && cause.candidate !== OTHER_KINDS) return [];
+  const kindChange = input.changes.find(isBodyKindChange);
+  if (kindChange === undefined) return [];
+  // Any status of the cause's class (`4xx` → 400) gives the case's own cause.
+  const status = Number.parseInt(cause.statusClass, 10) * 100;
+  return [causeFingerprint(bodyKindCause(kindChange, status))];
 }
 
 function earlierOf(input: EarlierInput, finding: EarlierInput['findings'][number]): string[] {
   const { cause } = finding;
   if (cause.type === 'structure') return clusterKeys(input, cause);
-  if (cause.type === 'status') return statusKeys(input, cause);
+  if (cause.type === 'status') return statusKeys(input, finding, cause);
+  if (cause.type === 'body-kind') return bodyKindKeys(input, cause);
   if (cause.type !== 'pattern' || !REKEYED.has(cause.pattern)) return [];
   if (SPELLINGS.has(cause.pattern)) return keyCaseKeys(input, finding);
   const { changes, endpoint } = input;

@@ -46,6 +46,7 @@ import {
   type SkeletonChange,
   ZERO_VALUED_MEMBERS,
 } from './root-cause.js';
+import { textDifference } from './text-bodies.js';
 import { splitPath } from './wording/phrases.js';
 
 /** What `findingsOf` derives the findings of one divergent case from. */
@@ -55,6 +56,8 @@ export interface FindingsInput {
   readonly comparison: Comparison;
   /** Headers whose values are never shown: their value class is `[redacted]`. */
   readonly isSecretHeader?: (name: string) => boolean;
+  /** The request's path as sent: a text body that echoes it is keyed without it (`text-bodies.ts`). */
+  readonly requestPath?: string;
   /** `recognisePatterns(comparison.body)`, when the caller has it (the judge); else recognised here. */
   readonly recognition?: Recognition;
 }
@@ -236,12 +239,87 @@ function countsOfLists(changes: readonly Change[]): ReadonlyMap<Change, Change> 
 const NOTHING_FOLLOWS: ReadonlyMap<Change, Change> = new Map();
 
 /**
+ * The member an element of a list of values holds its value in: `''` for a
+ * scalar element (`"VEVENT"`), the one member of an object that holds a
+ * scalar and nothing else (XML's `<comp name="VEVENT"/>`, `{"@name": "VEVENT"}`);
+ * undefined for a record (an object of several members, or of a nested one).
+ */
+function valueMemberOf(element: unknown): string | undefined {
+  if (element === null || typeof element !== 'object') return '';
+  if (Array.isArray(element)) return undefined;
+  const keys = Object.keys(element);
+  const [only] = keys;
+  if (keys.length !== 1 || only === undefined) return undefined;
+  const value = (element as Record<string, unknown>)[only];
+  return value !== null && typeof value === 'object' ? undefined : only;
+}
+
+/**
+ * The content of lists of values: where one side adds (or lacks) elements
+ * of a list whose elements are values (`valueMemberOf`), the elements whose
+ * value differs in the same answer are part of that change, one change of
+ * the list's content (`[VTODO, VEVENT]` vs `[VEVENT, VTODO, VFREEBUSY]`: the
+ * list holds other values), not a cause of their own. A list of records
+ * keeps its members' values apart: a record gained and a member's value
+ * changed are two questions. Returns the value change → the element change
+ * it follows.
+ */
+function contentOfLists(changes: readonly Change[]): ReadonlyMap<Change, Change> {
+  let lists: Map<string, { member: string | undefined; first: Change }> | undefined;
+  for (const change of changes) {
+    const list = listOfElement(change);
+    if (list === undefined) continue;
+    const member = valueMemberOf(change.op === 'added' ? change.candidate : change.baseline);
+    lists ??= new Map();
+    const entry = lists.get(list);
+    // Elements of one list held in different members (or records among them): not values.
+    if (entry === undefined) lists.set(list, { member, first: change });
+    else if (entry.member !== member) lists.set(list, { member: undefined, first: entry.first });
+  }
+  if (lists === undefined) return NOTHING_FOLLOWS;
+  let follows: Map<Change, Change> | undefined;
+  for (const change of changes) {
+    const { baseline, candidate } = change;
+    if (change.op !== 'value' || isObjectLike(baseline) || isObjectLike(candidate)) continue;
+    const { list, member } = placeInList(change.path);
+    const entry = list === undefined ? undefined : lists.get(list);
+    if (entry === undefined || entry.member !== member) continue;
+    follows ??= new Map();
+    follows.set(change, entry.first);
+  }
+  return follows ?? NOTHING_FOLLOWS;
+}
+
+/** `<list>/3` → the list and `''` (the element is the value); `<list>/3/@name` → the list and `@name`. */
+function placeInList(path: string): { list?: string; member: string } {
+  const { parent, name } = splitPath(path);
+  if (/^\d+$/.test(name)) return { list: parent, member: '' };
+  const element = splitPath(parent);
+  return /^\d+$/.test(element.name) ? { list: element.parent, member: name } : { member: name };
+}
+
+function isObjectLike(value: unknown): boolean {
+  return value !== null && typeof value === 'object';
+}
+
+/** The changes that are part of another (`countsOfLists`, `contentOfLists`): change → the one it follows. */
+function followingChanges(changes: readonly Change[]): ReadonlyMap<Change, Change> {
+  const counts = countsOfLists(changes);
+  const content = contentOfLists(changes);
+  if (content.size === 0) return counts;
+  if (counts.size === 0) return content;
+  return new Map([...content, ...counts]);
+}
+
+/**
  * Residual changes, one root cause per resource (the endpoint's path without
  * its method and trailing ids: a create, a read and a list of records share
  * it) and skeleton change, the path taken within the record (`inRecord`;
  * members one side adds or lacks with zero values, and digests that differ:
  * one per object, see `zeroValuedMember` and `digestMember`; a count that
- * follows a list joins the list's cause, see `countsOfLists`): a rule that
+ * follows a list joins the list's cause, see `countsOfLists`, and so do the
+ * values of a list of values that gains or loses elements, see
+ * `contentOfLists`): a rule that
  * removes one of them (an ignore, a learned noise path) never renames another.
  */
 export function structureFindings(
@@ -252,7 +330,7 @@ export function structureFindings(
   const place = xml ? xmlPlace : jsonPlace;
   const resource = resourceOfEndpoint(endpoint);
   const byKey = new Map<string, { change: SkeletonChange; paths: string[] }>();
-  const follows = countsOfLists(changes);
+  const follows = followingChanges(changes);
   const mapKeys = mapKeysOf(changes.map((change) => change.path));
   for (const change of changes) {
     const found = follows.get(change) ?? change;
@@ -330,6 +408,29 @@ export function bodyKindCause(kindChange: Change, status: number): RootCause {
   };
 }
 
+/**
+ * The findings with the whole body's difference said (`text-bodies.ts`): the
+ * finding of a whole body that differs holds what changed, for the run to
+ * key it by that where it recurs (its fingerprint stays its endpoint's).
+ */
+function withTextDifference(
+  findings: Finding[],
+  residual: readonly Change[],
+  input: FindingsInput,
+): Finding[] {
+  const whole = residual.find((change) => change.path === '' && change.op === 'value');
+  if (whole === undefined) return findings;
+  const difference = textDifference(whole, input.comparison.textType, input.requestPath);
+  if (difference === undefined) return findings;
+  return findings.map((finding) => {
+    const { cause } = finding;
+    if (cause.type !== 'structure' || cause.change.path !== '' || cause.change.op !== 'value') {
+      return finding;
+    }
+    return { ...finding, cause: { ...cause, difference } };
+  });
+}
+
 /** The findings of one divergent comparison, in order: status, patterns, body kind, structure, headers. */
 export function findingsOf(input: FindingsInput): Finding[] {
   const { comparison, endpoint } = input;
@@ -359,7 +460,13 @@ export function findingsOf(input: FindingsInput): Finding[] {
     found.push(findingOf(bodyKindCause(kindChange, status.baseline), ['']));
   }
   const residual = unexplained.filter((change) => change !== kindChange);
-  found.push(...structureFindings(endpoint, residual, comparison.xml === true));
+  found.push(
+    ...withTextDifference(
+      structureFindings(endpoint, residual, comparison.xml === true),
+      residual,
+      input,
+    ),
+  );
   const secret = input.isSecretHeader ?? (() => false);
   // Another body kind comes with another content type: that is the body-kind finding.
   // Another body comes with another length: that is the body's finding.

@@ -37,6 +37,8 @@ export interface JudgedCase {
   readonly endpoint: string;
   /** Response headers whose values must never be shown (see `findingsOf`). */
   readonly isSecretHeader?: (name: string) => boolean;
+  /** The request's path as sent (a text body that echoes it is keyed without it: `text-bodies.ts`). */
+  readonly requestPath?: string;
 }
 
 /** `recognition`: the comparison's patterns, as `divergent` recognised them once. */
@@ -96,6 +98,7 @@ export function judgedCase(c: Case): JudgedCase {
   return {
     caseId: c.id,
     endpoint: endpointOf(c.request.method, c.request.path),
+    requestPath: c.request.path,
     isSecretHeader: secret === undefined ? alwaysSecret : (name) => secret.has(name),
   };
 }

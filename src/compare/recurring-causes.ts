@@ -19,6 +19,11 @@
  *   a rename, an error envelope, whose field is the object and whose changes
  *   are its members), and a list's order (each list is sorted for a reason
  *   of its own).
+ * - **A whole body that differs the same way** (text, bytes: the same
+ *   difference, `text-bodies.ts`) on two endpoints or more (each server's
+ *   own 404 page on every missing resource, the same event properties in
+ *   another order on every stored event) is one cause keyed by the
+ *   difference (`ANY_ENDPOINT`). Another difference is another cause.
  *
  * Only answers count: a finding that is a consequence of an earlier write is
  * left out by the caller, as for structural changes. Pure.
@@ -26,6 +31,7 @@
 import { fieldOf } from './findings.js';
 import { ANY_FIELD } from './patterns/types.js';
 import {
+  ANY_ENDPOINT,
   causeKey,
   type Finding,
   isRecurringStatus,
@@ -54,8 +60,23 @@ interface Where {
   readonly recurring: RootCause;
 }
 
+/**
+ * The key a case's own status, pattern or whole-body cause is looked up by:
+ * its cause key, and a whole body's difference (one endpoint's bodies may
+ * differ in two ways, one of them recurring).
+ */
+export function ownKey(cause: RootCause): string {
+  if (cause.type !== 'structure' || cause.difference === undefined) return causeKey(cause);
+  return JSON.stringify([causeKey(cause), cause.difference]);
+}
+
 /** What a finding's cause recurs as and where it shows; undefined for a cause that never recurs. */
 function whereOf({ cause, paths }: Pick<Finding, 'cause' | 'paths'>): Where | undefined {
+  if (cause.type === 'structure') {
+    if (cause.difference === undefined || cause.endpoint === ANY_ENDPOINT) return undefined;
+    const recurring = { ...cause, endpoint: ANY_ENDPOINT };
+    return { key: causeKey(recurring), at: cause.endpoint, recurring };
+  }
   if (cause.type === 'status') {
     const refused = (status: number) => status >= 400;
     if (refused(cause.baseline) !== refused(cause.candidate) || isRecurringStatus(cause)) {
@@ -89,7 +110,7 @@ export function recurringCauses(
     };
     seen.set(where.key, entry);
     entry.at.add(where.at);
-    entry.own.add(causeKey(finding.cause));
+    entry.own.add(ownKey(finding.cause));
   }
   const out = new Map<string, RootCause>();
   for (const { recurring, at, own } of seen.values()) {

@@ -15,6 +15,7 @@ import {
   type SkeletonChange,
   ZERO_VALUED_MEMBERS,
 } from './root-cause.js';
+import { differenceWords } from './text-bodies.js';
 import { SUMMARY_MAX, shorten } from './wording/phrases.js';
 
 const BODY_KINDS: Readonly<Record<string, string>> = {
@@ -22,6 +23,8 @@ const BODY_KINDS: Readonly<Record<string, string>> = {
   xml: 'XML',
   'invalid-json': 'invalid JSON',
   'invalid-xml': 'invalid XML',
+  // A cause that stands for one side's error bodies of several kinds (`body-causes.ts`).
+  '*': 'other kinds',
 };
 
 /** `JSON`, `text`, `empty`, `invalid JSON`: a body kind in words. */
@@ -144,6 +147,9 @@ export function causeSummary(cause: RootCause): string {
     case 'body-kind':
       return `${cause.statusClass} bodies: ${bodyKindWord(cause.baseline)} vs ${bodyKindWord(cause.candidate)}`;
     case 'structure': {
+      if (cause.endpoint === ANY_ENDPOINT && cause.difference !== undefined) {
+        return shorten(differenceWords(cause.difference));
+      }
       const prefix = cause.endpoint === ANY_ENDPOINT ? '' : `${cause.endpoint}: `;
       const room = SUMMARY_MAX - prefix.length;
       return shorten(`${prefix}${membersWords(cause.change, cause.together ?? [], room)}`);

@@ -108,6 +108,14 @@ export interface StructureCause {
    * grows or shrinks (`cause-clusters.ts`).
    */
   readonly together?: readonly SkeletonChange[];
+  /**
+   * A whole body that is not structured (text, bytes): what changed, values
+   * elided (`text-bodies.ts`: `reorder|text/calendar`). Part of the
+   * fingerprint only for the cause keyed by it alone (`ANY_ENDPOINT`: the
+   * same difference on several endpoints); an endpoint's own row keeps the
+   * fingerprint it had.
+   */
+  readonly difference?: string;
 }
 
 /**
@@ -184,6 +192,9 @@ export function causeKey(cause: RootCause): string {
         cause.change.path,
         cause.change.baseline,
         cause.change.candidate,
+        ...(cause.endpoint === ANY_ENDPOINT && cause.difference !== undefined
+          ? [cause.difference]
+          : []),
       ]);
     default: {
       const never: never = cause;

@@ -35,6 +35,13 @@ export interface Comparison {
    * shape whatever the length of the lists it sits in (`findings.ts`).
    */
   readonly xml?: true;
+  /**
+   * Both bodies are text that is not JSON or XML (or is invalid JSON or
+   * XML): their media types (`text/calendar`; `text/html vs text/plain` when
+   * they differ; `''` without one). A whole text body that differs is keyed
+   * by what changed, in this media type (`text-bodies.ts`).
+   */
+  readonly textType?: string;
   /** Equivalence rules that turned a difference into equality, e.g. `timestamps: instant at /created_at`. */
   readonly equivalences?: readonly string[];
 }

@@ -60,8 +60,9 @@ export function maskComparison(comparison: Comparison, mask: NoiseMask): Compari
   const headers = new Set(mask.headers);
   const noisy = (h: Comparison['headers'][number]) =>
     headers.has(h.name) && h.baseline !== undefined && h.candidate !== undefined;
+  // What the comparison says of its bodies (`xml`, `textType`) holds for the masked one too.
   return {
-    status: comparison.status,
+    ...comparison,
     headers: comparison.headers.filter((h) => !noisy(h)),
     body: comparison.body.filter((c) => !masksChange(mask, c)),
   };

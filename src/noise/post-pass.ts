@@ -5,6 +5,7 @@
  */
 
 import { judgeComparison } from '../compare/judge.js';
+import { differencesOf } from '../compare/text-bodies.js';
 import type { Comparison } from '../model/comparison.js';
 import type { Redactor } from '../redact/redact.js';
 import { redactFinding } from '../results/build.js';
@@ -78,7 +79,7 @@ export function maskResult(result: CaseResult, mask: NoiseMask, redact: Redactor
   // The findings the endpoint's noise hides: their rows are covered, not resolved.
   const findings =
     judgement.verdict === 'divergent'
-      ? judgement.findings.map((f) => redactFinding(f, redact))
+      ? differencesOf(judgement.findings, result.findings).map((f) => redactFinding(f, redact))
       : [];
   const shown = new Set(findings.map((f) => f.fingerprint));
   const hidden = result.findings.map((f) => f.fingerprint).filter((f) => !shown.has(f));

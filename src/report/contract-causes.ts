@@ -69,6 +69,10 @@ export const causeSchema = z
         .array(skeletonChangeSchema)
         .exactOptional()
         .describe('changes of members of the same object in exactly the same answers'),
+      difference: z
+        .string()
+        .exactOptional()
+        .describe("a whole text body's difference, values elided (reorder|text/calendar)"),
     }),
   ])
   .describe('a root cause');

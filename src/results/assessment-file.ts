@@ -24,6 +24,8 @@ export interface AssessmentJson {
   readonly clusters?: Readonly<Record<string, StructureCause>>;
   /** By cause key: status and pattern causes that recur, as what (absent in files written before them). */
   readonly recurring?: Readonly<Record<string, RootCause>>;
+  /** Own keys of body causes that are part of their answer's status finding (absent when none). */
+  readonly statusBodies?: readonly string[];
   /** By case id: the observation judged again under the run's learned endpoint noise. */
   readonly masked: Readonly<Record<string, CaseResult>>;
   /** By case id: the regression mark set afresh, `null` for none. */
@@ -61,6 +63,9 @@ export function assessmentJson(
     schemaVersion: 1,
     clusters: Object.fromEntries(assessment.clusters.changes),
     recurring: Object.fromEntries(assessment.clusters.recurring),
+    ...(assessment.clusters.statusBodies === undefined
+      ? {}
+      : { statusBodies: [...assessment.clusters.statusBodies] }),
     masked: Object.fromEntries(assessment.masked),
     regression: Object.fromEntries(
       [...assessment.regression].map(([caseId, mark]) => [caseId, mark ?? null] as const),
@@ -79,6 +84,7 @@ export function assessmentOf(json: AssessmentJson): Assessment {
     clusters: {
       changes: new Map(Object.entries(json.clusters ?? {})),
       recurring: new Map(Object.entries(json.recurring ?? {})),
+      ...(json.statusBodies === undefined ? {} : { statusBodies: new Set(json.statusBodies) }),
     },
     masked: new Map(Object.entries(json.masked)),
     regression: new Map(

@@ -1,0 +1,115 @@
+/**
+ * What a body of another kind, or a whole text body that differs, belongs
+ * to across the run's answers (issue 43), once every answer is seen:
+ *
+ * - **The status's.** A body change (a change of body kind, `4xx bodies:
+ *   empty vs text`; a whole text body that differs, keyed by what changed,
+ *   `text-bodies.ts`) seen only on answers whose status differs is part of
+ *   that answer's status finding: the two servers answered two statuses, so
+ *   they wrote two bodies (an empty `404` against a `400` page; each
+ *   server's page for its own status). This generalises the body a status
+ *   defines (`204`, `207`: `findings.ts`). Kept apart: a body change also
+ *   seen on an answer whose statuses agree (then the bodies are a question
+ *   of their own, wherever they show).
+ * - **One side's error bodies.** Within one error class (`4xx`, `5xx`),
+ *   when every change of body kind has the same kind on one side (the
+ *   baseline's error bodies are text on each of them) and the other side
+ *   writes two kinds or more (empty on a `412`, bytes on a `404`), they are
+ *   one cause: how that other side writes its errors (one error handler per
+ *   server). Kept apart: a class where neither side keeps one kind, and
+ *   success answers (`2xx`: each endpoint's answer is its own).
+ *
+ * Only answers count: a finding that is a consequence of an earlier write
+ * is left out by the caller. Pure.
+ */
+import { ownKey } from './recurring-causes.js';
+import { ANY_ENDPOINT, causeKey, type Finding, type RootCause } from './root-cause.js';
+
+/** The other side's kind of a body-kind cause that stands for several (`4xx bodies: text vs other kinds`). */
+export const OTHER_KINDS = '*';
+
+/** One answer's findings, as the clustering reads them. */
+interface Answer {
+  readonly findings: readonly Pick<Finding, 'cause' | 'paths'>[];
+}
+
+/** A body cause, keyed by what changed wherever it shows; undefined for other causes. */
+function bodyKey(cause: RootCause): string | undefined {
+  if (cause.type === 'body-kind') return causeKey(cause);
+  if (cause.type !== 'structure' || cause.difference === undefined) return undefined;
+  return causeKey({ ...cause, endpoint: ANY_ENDPOINT });
+}
+
+/**
+ * By own key (`ownKey`): the body causes of answers whose status differs
+ * that no answer with agreeing statuses shows (see the module comment).
+ */
+export function bodiesOfStatus(answers: readonly Answer[]): ReadonlySet<string> {
+  const alone = new Set<string>();
+  const withStatus = new Map<string, Set<string>>();
+  for (const { findings } of answers) {
+    const status = findings.some(({ cause }) => cause.type === 'status');
+    for (const { cause } of findings) {
+      const key = bodyKey(cause);
+      if (key === undefined) continue;
+      if (!status) {
+        alone.add(key);
+        continue;
+      }
+      const owns = withStatus.get(key) ?? new Set<string>();
+      withStatus.set(key, owns);
+      owns.add(ownKey(cause));
+    }
+  }
+  const out = new Set<string>();
+  for (const [key, owns] of withStatus) {
+    if (alone.has(key)) continue;
+    for (const own of owns) out.add(own);
+  }
+  return out;
+}
+
+const ERROR_CLASSES: ReadonlySet<string> = new Set(['4xx', '5xx']);
+
+type BodyKindCause = RootCause & { type: 'body-kind' };
+
+/**
+ * By cause key: the body-kind causes of one error class that are one
+ * side's error bodies (see the module comment), each with the cause they
+ * are part of. `joined`: own keys of causes that are a status's (left out).
+ */
+export function errorBodies(
+  answers: readonly Answer[],
+  joined: ReadonlySet<string>,
+): ReadonlyMap<string, RootCause> {
+  const byClass = new Map<string, Map<string, BodyKindCause>>();
+  for (const { findings } of answers) {
+    for (const { cause } of findings) {
+      if (cause.type !== 'body-kind' || !ERROR_CLASSES.has(cause.statusClass)) continue;
+      const key = causeKey(cause);
+      if (joined.has(key) || cause.baseline === OTHER_KINDS || cause.candidate === OTHER_KINDS) {
+        continue;
+      }
+      const causes = byClass.get(cause.statusClass) ?? new Map<string, BodyKindCause>();
+      byClass.set(cause.statusClass, causes);
+      causes.set(key, cause);
+    }
+  }
+  const out = new Map<string, RootCause>();
+  for (const [statusClass, causes] of byClass) {
+    const all = [...causes.values()];
+    if (all.length < 2) continue;
+    const one = (side: 'baseline' | 'candidate') => new Set(all.map((c) => c[side])).size === 1;
+    const [first] = all;
+    if (first === undefined) continue;
+    let cause: RootCause | undefined;
+    if (one('baseline')) {
+      cause = { type: 'body-kind', statusClass, baseline: first.baseline, candidate: OTHER_KINDS };
+    } else if (one('candidate')) {
+      cause = { type: 'body-kind', statusClass, baseline: OTHER_KINDS, candidate: first.candidate };
+    }
+    if (cause === undefined) continue;
+    for (const key of causes.keys()) out.set(key, cause);
+  }
+  return out;
+}
