@@ -187,7 +187,7 @@ describe('per-instance values on an API where every call is a POST', () => {
       const read = step(report, 'read');
       expect(read.verdict).toBe('equal');
       // The records' numbers are the puts' own, echoed: compared as those references.
-    expect(read.generated).toEqual([`/${names.next} (${write})`]);
+      expect(read.generated).toEqual([`/${names.next} (${write})`]);
       const stats = step(report, 'stats');
       expect(stats.verdict).toBe('divergent');
       expect(stats.generated).toBeUndefined();
