@@ -163,7 +163,8 @@ describe("answers over the second look's size bound", () => {
         startServer((req, res) => {
           const small = req.url === `${path}/small`;
           return json(res, 200, {
-            [field]: `k${randomUUID().slice(0, 6)}x9`,
+            // One shape every time (letters, a dash, digits then a letter): the value alone moves.
+            [field]: `ord-${100000 + Math.floor(Math.random() * 900000)}x`,
             [filler]: small ? [] : Array.from({ length: 200 }, (_, i) => `line ${i} of text`),
           });
         });
