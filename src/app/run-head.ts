@@ -75,9 +75,16 @@ export function reportHead(input: HeadInput, facts: RunFacts): ReportHead {
     ...facts.unused,
     coverage: facts.coverage,
     ...(facts.interrupted === undefined ? {} : { interrupted: facts.interrupted }),
-    ...(facts.secondLook.sent === 0 && facts.secondLook.over === 0
-      ? {}
-      : { secondLook: facts.secondLook }),
+    ...secondLookSection(facts.secondLook),
     ...(facts.bailed === undefined ? {} : { bailed: facts.bailed }),
   };
+}
+
+/** The second look's report section: absent when it sent nothing and skipped nothing. */
+function secondLookSection(
+  look: SecondLookTally,
+): { secondLook: NonNullable<RunReport['secondLook']> } | Record<string, never> {
+  const { max, sent, over, maxBytes, tooLarge } = look;
+  if (sent === 0 && over === 0 && tooLarge === 0) return {};
+  return { secondLook: { max, sent, over, ...(tooLarge === 0 ? {} : { tooLarge, maxBytes }) } };
 }

@@ -256,6 +256,7 @@ async function execute(
     candidate: clients.candidate,
     // With --noise the replica's answer is that evidence already.
     max: config.noise.enabled ? 0 : config.secondLook,
+    maxBytes: config.secondLookBytes,
     // Masking is a comparison's work: a second signal ends the process in it too.
     worth: (exchange) => busyWith(interrupt, () => intake.worthASecondLook(exchange)),
     // A stopping run sends nothing new, a second look included.

@@ -9,7 +9,16 @@
  * `--second-look N`; 0 turns it off). A side answered from a recording is
  * never asked again, and nothing is sent again with `--noise`, whose
  * replica is that evidence already. A write is never sent again.
+ *
+ * The second answers are held beside the first while the two are compared,
+ * so a case where either side's first answer is larger than `maxBytes`
+ * (`secondLookBytes` in the config, 1 MiB by default) is not sent again: the
+ * values that move between two requests (an uptime, a request id) sit in
+ * small answers, and a second copy of a large one costs more memory than its
+ * evidence is worth. Such a case is marked (`Exchange.secondLookSkipped`,
+ * the result's `secondLookSkipped`) and counted (`tooLarge`).
  */
+import { DEFAULT_SECOND_LOOK_BYTES } from '../config/limits.js';
 import type { TargetClient } from '../execute/client.js';
 import type { LookAgain } from '../execute/exchange.js';
 import { planOf } from '../execute/plan.js';
@@ -23,6 +32,19 @@ export interface SecondLookTally {
   readonly sent: number;
   /** Cases worth a second look once `max` was reached (not sent again). */
   readonly over: number;
+  /** The largest answer (bytes, either side) a case is sent again for. */
+  readonly maxBytes: number;
+  /** Cases worth a second look with an answer larger than `maxBytes` (not sent again). */
+  readonly tooLarge: number;
+}
+
+/** The size of a side's answer as held: the larger of its bytes on the wire and its decoded body. */
+export function answerBytes(side: SideOutcome): number {
+  if (side.outcome !== 'response') return 0;
+  const { body, wireBytes } = side.response;
+  const decoded =
+    'size' in body ? body.size : 'text' in body && body.text !== undefined ? body.text.length : 0;
+  return Math.max(wireBytes, decoded);
 }
 
 export interface SecondLooks {
@@ -34,14 +56,18 @@ export function createSecondLooks(input: {
   readonly baseline: TargetClient;
   readonly candidate: TargetClient;
   readonly max: number;
+  /** The largest answer a case is sent again for (default `DEFAULT_SECOND_LOOK_BYTES`). */
+  readonly maxBytes?: number;
   /** Whether the exchange, masked as the run masks it, is worth a second look (`RunIntake`). */
   readonly worth: (exchange: Exchange) => boolean;
   /** The run is stopping (a signal, `--bail`): nothing is sent again. */
   readonly stopped?: () => boolean;
 }): SecondLooks {
   const { baseline, candidate, max } = input;
+  const maxBytes = input.maxBytes ?? DEFAULT_SECOND_LOOK_BYTES;
   let sent = 0;
   let over = 0;
+  let tooLarge = 0;
   const again = (
     client: TargetClient,
     exchange: Exchange,
@@ -54,6 +80,13 @@ export function createSecondLooks(input: {
   return {
     look: async (exchange) => {
       if (max <= 0 || exchange.replica !== undefined || input.stopped?.() === true) return exchange;
+      // Measured before masking: judging a large answer twice is part of the cost.
+      const bytes = Math.max(answerBytes(exchange.baseline), answerBytes(exchange.candidate));
+      if (bytes > maxBytes) {
+        if (!input.worth(exchange)) return exchange;
+        tooLarge++;
+        return { ...exchange, secondLookSkipped: { answerBytes: bytes, maxBytes } };
+      }
       if (!input.worth(exchange)) return exchange;
       if (sent >= max) {
         over++;
@@ -73,6 +106,6 @@ export function createSecondLooks(input: {
         },
       };
     },
-    tally: () => ({ max, sent, over }),
+    tally: () => ({ max, sent, over, maxBytes, tooLarge }),
   };
 }

@@ -180,7 +180,7 @@ export async function openSegment(input: SegmentInput, folder: RunFolder): Promi
           unused: {},
           coverage: coverage.section(),
           interrupted: undefined,
-          secondLook: { max: 0, sent: 0, over: 0 },
+          secondLook: { max: 0, sent: 0, over: 0, maxBytes: 0, tooLarge: 0 },
         }),
         collected: { ...collected, summary },
         masked: maskEchoOrigins({

@@ -44,9 +44,28 @@ export function unsettledCauses(results: readonly CaseResult[]): Set<string> {
   return unsettled;
 }
 
+/**
+ * The root causes with a case the second look skipped for its size, each
+ * with the bound it was over (`CaseResult.secondLookSkipped`).
+ */
+function notLookedCauses(results: readonly CaseResult[]): Map<string, number> {
+  const over = new Map<string, number>();
+  for (const result of results) {
+    const skipped = result.secondLookSkipped;
+    if (skipped === undefined) continue;
+    for (const finding of result.findings ?? []) over.set(finding.fingerprint, skipped.maxBytes);
+  }
+  return over;
+}
+
+function notLookedOf(unsettled: boolean, over: number | undefined): { notLookedOver?: number } {
+  return unsettled && over !== undefined ? { notLookedOver: over } : {};
+}
+
 /** One observation per root cause of the divergent results (errors are not decisions). */
 export function observationsOf(results: readonly CaseResult[]): TrackerObservation[] {
   const unsettled = unsettledCauses(results);
+  const notLooked = notLookedCauses(results);
   return [...groupFindings(results).values()].map((group) => ({
     fingerprint: group.fingerprint,
     kind: group.kind,
@@ -55,6 +74,7 @@ export function observationsOf(results: readonly CaseResult[]): TrackerObservati
     summary: group.summary,
     ...(group.supersedes === undefined ? {} : { supersedes: group.supersedes }),
     ...(unsettled.has(group.fingerprint) ? { unsettled: true } : {}),
+    ...notLookedOf(unsettled.has(group.fingerprint), notLooked.get(group.fingerprint)),
   }));
 }
 

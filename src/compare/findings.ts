@@ -184,6 +184,8 @@ function digestMember(change: Change, place: Place): SkeletonChange | undefined 
     return undefined;
   }
   if (!testShort(DIGEST, baseline) || !testShort(DIGEST, candidate)) return undefined;
+  // A digest's hex holds letters (all 32 digits decimal: one time in 3 million); a long decimal is no digest.
+  if (/^\d+$/.test(baseline) || /^\d+$/.test(candidate)) return undefined;
   if (baseline.length !== candidate.length || change.path === '') return undefined;
   const path = place(splitPath(change.path).parent, true);
   return { op: 'value', path, baseline: DIGESTS, candidate: DIGESTS };

@@ -20,5 +20,7 @@ export const MAX_TIMEOUT_MS = 2_147_483_647;
 export const MAX_RETRIES = 10;
 /** Cases a run may send again for a second look unless `secondLook` says otherwise. */
 export const DEFAULT_SECOND_LOOKS = 100;
+/** The largest answer (bytes, either side) a case is sent again for, unless `secondLookBytes` says otherwise. */
+export const DEFAULT_SECOND_LOOK_BYTES = 1024 * 1024;
 /** The most cases a run may send again for a second look. */
 export const MAX_SECOND_LOOKS = 100_000;

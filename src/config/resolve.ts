@@ -11,7 +11,7 @@ import type { NoiseConfig } from '../noise/config-schema.js';
 import type { RulesSpec } from '../rules/schema.js';
 import { ParityError } from '../util/errors.js';
 import { DEFAULT_NODE_BUDGET, type NodeBudget } from '../wire/budget.js';
-import { DEFAULT_SECOND_LOOKS } from './limits.js';
+import { DEFAULT_SECOND_LOOK_BYTES, DEFAULT_SECOND_LOOKS } from './limits.js';
 import { parseReporters, type ReporterChoice } from './reporters.js';
 import { type ConfigInput, DEFAULT_TRACKER_PATH, type FailPolicy } from './schema.js';
 
@@ -119,6 +119,8 @@ export interface ResolvedConfig {
   readonly retries: number;
   /** Cases the run may send again for a second look (`app/second-look.ts`); 0: none. */
   readonly secondLook: number;
+  /** The largest answer a case is sent again for (`app/second-look.ts`). */
+  readonly secondLookBytes: number;
   readonly bodyCapBytes: number;
   /** The shape a JSON/XML body may have before it is compared by hash. */
   readonly bodyBudget: NodeBudget;
@@ -179,6 +181,7 @@ export function resolveConfig(
     timeoutMs: flags.timeoutMs ?? config.timeoutMs ?? DEFAULTS.timeoutMs,
     retries: flags.retries ?? config.retries ?? DEFAULTS.retries,
     secondLook: flags.secondLook ?? config.secondLook ?? DEFAULT_SECOND_LOOKS,
+    secondLookBytes: config.secondLookBytes ?? DEFAULT_SECOND_LOOK_BYTES,
     bodyCapBytes: config.bodyCapBytes ?? DEFAULTS.bodyCapBytes,
     bodyBudget: {
       nodes: config.bodyBudget?.nodes ?? DEFAULT_NODE_BUDGET.nodes,

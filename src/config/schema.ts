@@ -10,6 +10,7 @@ import { rulesSpecSchema } from '../rules/schema.js';
 import { once } from '../util/once.js';
 import { MAX_DEPTH } from '../wire/budget.js';
 import {
+  DEFAULT_SECOND_LOOK_BYTES,
   DEFAULT_SECOND_LOOKS,
   DEFAULT_TRACKER_PATH,
   FAIL_POLICIES,
@@ -130,6 +131,13 @@ function buildConfigSchema() {
         .optional()
         .describe(
           `Safe requests (GET, HEAD, OPTIONS) a run may send once more to each side when their answers differ in a value of one format, to see which values change between requests (default ${DEFAULT_SECOND_LOOKS}; 0 turns it off)`,
+        ),
+      secondLookBytes: z
+        .int()
+        .min(0)
+        .optional()
+        .describe(
+          `The largest answer (bytes, either side) the second look sends a case again for: it holds a second pair of answers while it compares them (default ${DEFAULT_SECOND_LOOK_BYTES}, 1 MiB)`,
         ),
       bodyCapBytes: z
         .int()

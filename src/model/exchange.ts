@@ -92,6 +92,12 @@ export type SideOutcome =
       readonly durationMs: number;
     };
 
+/** Why a case worth a second look was not sent again: an answer of `answerBytes`, over `maxBytes`. */
+export interface SecondLookSkipped {
+  readonly answerBytes: number;
+  readonly maxBytes: number;
+}
+
 export interface Exchange {
   readonly case: Case;
   readonly baseline: SideOutcome;
@@ -105,6 +111,8 @@ export interface Exchange {
    * (`normalise/changed.ts`).
    */
   readonly secondLook?: { readonly baseline?: SideOutcome; readonly candidate?: SideOutcome };
+  /** A case worth a second look not sent again: its largest answer was over the bound (`secondLookBytes`). */
+  readonly secondLookSkipped?: SecondLookSkipped;
   /** A flow step: each side's own request and variables (the requests differ by them). */
   readonly flow?: FlowExchange;
   /**

@@ -16,7 +16,7 @@ import type { Exchange, SideOutcome } from '../model/exchange.js';
 import { joinPointer, parsePointer } from '../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
 import { normaliseJson } from './body.js';
-import { GENERATED_TOKEN, generatedFormat, identityFormat } from './generated.js';
+import { GENERATED_TOKEN, generatedFormat, identityFormat, opaqueFormat } from './generated.js';
 import { structuredBody, withStructuredValue } from './sequence-walk.js';
 
 /** The evidence a place is listed with, by which side's value changed. */
@@ -47,17 +47,24 @@ function shapeOf(text: string): string {
 
 /**
  * The format of a leaf, as two sides' values are compared by it: an id-like
- * format (a UUID, a revision, hex digits of one length, a release version:
- * `generated.ts`), a text's shape, an integer or a fraction, a
- * boolean, null; undefined for an object, an array or a very long text.
+ * format (an opaque token, a UUID, a revision, hex digits of one length, a
+ * release version: `generated.ts`), a text's shape, an integer or a fraction, a
+ * boolean, null; undefined for an object, an array or a very long text
+ * (but an opaque token).
  */
 export function valueFormat(value: unknown): string | undefined {
   if (value === null) return 'null';
   if (typeof value === 'boolean') return 'boolean';
   if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'fraction';
   if (isExactNumber(value)) return /^-?\d+$/.test(value.text) ? 'integer' : 'fraction';
-  if (typeof value !== 'string' || value.length > 200) return undefined;
-  return generatedFormat(value) ?? identityFormat(value) ?? `text ${shapeOf(value)}`;
+  if (typeof value !== 'string') return undefined;
+  if (value.length > 200) return opaqueFormat(value);
+  return (
+    generatedFormat(value) ??
+    identityFormat(value) ??
+    opaqueFormat(value) ??
+    `text ${shapeOf(value)}`
+  );
 }
 
 /** A leaf's identity for comparing two answers of one side (exact numbers by their text). */

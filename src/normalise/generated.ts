@@ -12,17 +12,21 @@
  * - **write**: they are in the answer to a write (`POST`, `PUT`, `PATCH`,
  *   `DELETE`) both sides accepted (2xx), and of one id-like format (a
  *   token of letters and digits of one shape, hex digits of one length, a
- *   release version): first seen there, so made there (an id, a revision a
- *   bulk write returns and nothing reads again);
+ *   release version, a decimal of one length longer than any 64-bit
+ *   integer, an opaque token of one length): first seen there, so made
+ *   there (an id, a revision a bulk write returns and nothing reads again,
+ *   a sequence number, a paging or iterator token). On an API that sends
+ *   every call as a `POST` (an RPC-style API), every accepted answer is one;
  * - **identity**: they sit in an object beside a value found per-instance
  *   above, and are hex digits of one length or release versions (a
  *   server's build hash and version beside its uuid).
  *
  * A value whose format differs (decimal against hex, another revision
- * counter or scheme), a number, a word, a value one request named, or the
- * MD5, SHA-1 or SHA-256 digest of a text the exchange holds (its request's
- * body, a string of the answer: a digest of content is data) stays a
- * divergence. Where two values of one id-like format differ without such
+ * counter or scheme), a number, a word, a value one request named, the
+ * MD5, SHA-1 or SHA-256 digest (hex or base64) of a text the exchange holds
+ * (its request's body, a string of the answer: a digest of content is data),
+ * or base64 that decodes to readable text (an encoded record, not a drawn
+ * token) stays a divergence. Where two values of one id-like format differ without such
  * evidence (an answer to a read), they stay a divergence too, and the places
  * are listed as `unsettled`: `--noise` (a replica of the baseline) would
  * settle them. A member one side adds or lacks is never touched: a real
@@ -47,6 +51,12 @@ const REVISION = /^(\d+)-([0-9a-f]{16,}|[A-Za-z0-9+/_-]{20,}={0,2})$/;
 const HEX = /^(?:[0-9a-f]{7,128}|[0-9A-F]{7,128})$/;
 const VERSION = /^v?\d+(?:\.\d+){2,}(?:[-+][0-9A-Za-z.-]+)?$/;
 const TOKEN = /^[A-Za-z0-9_.:-]{6,128}$/;
+/** More digits than any 64-bit integer writes (2^64 has 20): no count, size or time, a composed id. */
+const LONG_DIGITS = /^\d{21,200}$/;
+/** Base64 (or base64url) of at least 24 bytes: 32 characters or more, padded or not. */
+const OPAQUE = /^[A-Za-z0-9+/_-]{32,}={0,2}$/;
+/** The longest opaque token looked at (an iterator, a paging token): longer is content. */
+const MAX_OPAQUE = 4096;
 
 const WRITES: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -86,9 +96,50 @@ export function identityFormat(value: unknown): string | undefined {
   return VERSION.test(value) ? 'version' : undefined;
 }
 
-/** An id-like format: a generated one, an identity one, or a token's shape (letters `a`, digits `9`). */
+/** Whether `bytes` read as UTF-8 text a person could read: no control character, no invalid sequence. */
+function readable(bytes: Uint8Array): boolean {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return false;
+  }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is looked for
+  return !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text);
+}
+
+/**
+ * An opaque token (`opaque<length>`): base64 or base64url (not both
+ * alphabets) of 32 to 4096 characters, with lower- and upper-case letters and
+ * a digit or sign among them (drawn bytes, not a word), that does not decode
+ * to readable text (base64 of a record or of JSON is content, not a token).
+ * An iterator, a paging token, a session: opaque by design, each side its own.
+ */
+export function opaqueFormat(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.length > MAX_OPAQUE || !OPAQUE.test(value)) {
+    return undefined;
+  }
+  if (/[+/]/.test(value) && /[-_]/.test(value)) return undefined;
+  if (!/[a-z]/.test(value) || !/[A-Z]/.test(value) || !/[^A-Za-z=]/.test(value)) return undefined;
+  if (readable(Buffer.from(value, 'base64'))) return undefined;
+  return `opaque${value.length}`;
+}
+
+/** A decimal of more digits than a 64-bit integer holds (`digits<length>`): a sequence number. */
+export function longDigitsFormat(value: unknown): string | undefined {
+  return typeof value === 'string' && LONG_DIGITS.test(value) ? `digits${value.length}` : undefined;
+}
+
+/**
+ * An id-like format: a generated one, an identity one, a long decimal, an
+ * opaque token, or a token's shape (letters `a`, digits `9`).
+ */
 export function idFormat(value: unknown): string | undefined {
-  const format = generatedFormat(value) ?? identityFormat(value);
+  const format =
+    generatedFormat(value) ??
+    identityFormat(value) ??
+    longDigitsFormat(value) ??
+    opaqueFormat(value);
   if (format !== undefined || typeof value !== 'string') return format;
   if (!TOKEN.test(value) || !mixed(value)) return undefined;
   return `token ${value.replace(/[A-Za-z]+/g, 'a').replace(/\d+/g, '9')}`;
@@ -113,20 +164,45 @@ function accepted(side: SideOutcome): boolean {
   return side.outcome === 'response' && side.response.status >= 200 && side.response.status < 300;
 }
 
-const DIGESTS: Readonly<Record<number, string>> = { 32: 'md5', 40: 'sha1', 64: 'sha256' };
+const HEX_DIGESTS: Readonly<Record<number, string>> = {
+  32: 'md5',
+  40: 'sha1',
+  64: 'sha256',
+  96: 'sha384',
+  128: 'sha512',
+};
+/** Base64 digests by their length unpadded (md5 22, sha1 27, sha256 43, sha384 64, sha512 86). */
+const BASE64_DIGESTS: Readonly<Record<number, string>> = {
+  22: 'md5',
+  27: 'sha1',
+  43: 'sha256',
+  64: 'sha384',
+  86: 'sha512',
+};
 /** The most texts of one answer whose digests are computed. */
 const MAX_TEXTS = 256;
 
+/** `value` as a digest's hex, with its algorithm; undefined when it cannot be one. */
+function digestForm(value: string): { algorithm: string; hex: string } | undefined {
+  const byHex = HEX_DIGESTS[value.length];
+  if (byHex !== undefined && /^(?:[0-9a-f]+|[0-9A-F]+)$/.test(value)) {
+    return { algorithm: byHex, hex: value.toLowerCase() };
+  }
+  const bare = value.replace(/={1,2}$/, '');
+  const byBase64 = BASE64_DIGESTS[bare.length];
+  if (byBase64 === undefined || !/^[A-Za-z0-9+/_-]+$/.test(bare)) return undefined;
+  return { algorithm: byBase64, hex: Buffer.from(bare, 'base64').toString('hex') };
+}
+
 /**
- * Whether `value` is the MD5, SHA-1 or SHA-256 hex digest of one of `texts`
- * (a request's body, a string of the answer): a digest of content, which
- * changes with the content and is data, not a value the side drew.
+ * Whether `value` is the MD5, SHA-1 or SHA-2 digest, in hex or base64, of
+ * one of `texts` (a request's body, a string of the answer): a digest of
+ * content, which changes with the content and is data, not a value the side drew.
  */
 export function digestOfContent(value: string, texts: readonly (string | Uint8Array)[]): boolean {
-  const algorithm = DIGESTS[value.length];
-  if (algorithm === undefined || !/^(?:[0-9a-f]+|[0-9A-F]+)$/.test(value)) return false;
-  const wanted = value.toLowerCase();
-  return texts.some((text) => createHash(algorithm).update(text).digest('hex') === wanted);
+  const form = digestForm(value);
+  if (form === undefined) return false;
+  return texts.some((text) => createHash(form.algorithm).update(text).digest('hex') === form.hex);
 }
 
 /** The strings of `value` (at most `MAX_TEXTS`), into `out`. */
@@ -178,7 +254,7 @@ function evidenceOf(a: unknown, b: unknown, walk: Walk, identity: boolean): Foun
   if (id === undefined || id !== idFormat(b)) return undefined;
   const [asked, askedOther] = walk.asked();
   if (asked.includes(a) || askedOther.includes(b)) return undefined;
-  if (a.length >= 32 && a.length <= 64) {
+  if (a.length >= 22 && a.length <= 128) {
     // A digest of content the exchange holds is data: it differs because the content does.
     const [mine, theirs] = walk.contents();
     if (digestOfContent(a, mine) || digestOfContent(b, theirs)) return undefined;

@@ -210,6 +210,15 @@ export const resultBaseShape = {
     .describe(
       'where both sides held a value each generated for itself, compared by format as {{generated}}: each a pointer and its evidence in parentheses',
     ),
+  secondLookSkipped: z
+    .looseObject({
+      answerBytes: countSchema.describe('the larger of its two answers, in bytes'),
+      maxBytes: countSchema.describe('the bound it was over (`secondLookBytes`)'),
+    })
+    .exactOptional()
+    .describe(
+      'why this case, worth a second look, was not sent again (an answer over `secondLookBytes`): values that differ here had no chance to show they change between requests',
+    ),
   unsettled: z
     .array(z.string())
     .exactOptional()
@@ -595,6 +604,16 @@ const sectionsShapeV3 = {
       over: countSchema.describe(
         'cases worth a second look once `max` was reached: not sent again',
       ),
+      tooLarge: countSchema
+        .exactOptional()
+        .describe(
+          'cases worth a second look whose answer (either side) was larger than `maxBytes`: not sent again (each result says so in `secondLookSkipped`)',
+        ),
+      maxBytes: countSchema
+        .exactOptional()
+        .describe(
+          'the largest answer a case is sent again for (`secondLookBytes`), with `tooLarge`',
+        ),
     })
     .exactOptional()
     .describe(

@@ -250,8 +250,12 @@ function countLines(report: RunReport, c: Colors): string[] {
   if (look !== undefined) {
     const over =
       look.over > 0 ? `; ${look.over} more past the limit of ${look.max} (--second-look N)` : '';
+    const large =
+      look.tooLarge !== undefined && look.tooLarge > 0
+        ? `; ${look.tooLarge} not sent, an answer over ${look.maxBytes ?? 0} bytes (secondLookBytes; report.json: secondLookSkipped)`
+        : '';
     out.push(
-      `  second look: ${look.sent} safe request(s) sent once more to each side, to see which values change between requests${over} (report.json: secondLook)`,
+      `  second look: ${look.sent} safe request(s) sent once more to each side, to see which values change between requests${over}${large} (report.json: secondLook)`,
     );
   }
   return out;

@@ -1,6 +1,7 @@
 /** Console text for `parity tracker` and `parity tracker --check`. Pure. */
 import { STALE_MESSAGES, type StaleFinding } from '../tracker/check.js';
 import {
+  awaitsEvidence,
   type MissingCases,
   type NotSeenRow,
   TRACKER_STATUSES,
@@ -21,7 +22,10 @@ function cut(text: string, width: number): string {
   return text.length > width ? `${text.slice(0, width - 1)}…` : text;
 }
 
-/** `3 open, 1 accepted, 0 wontfix, 2 resolved`. */
+/**
+ * `3 open, 1 accepted, 0 wontfix, 2 resolved`; rows awaiting evidence are
+ * counted apart from the open ones (`2 open, 1 awaiting evidence, …`).
+ */
 export function statusCounts(rows: readonly TrackerRow[]): string {
   const counts: Record<TrackerStatus, number> = {
     open: 0,
@@ -31,14 +35,28 @@ export function statusCounts(rows: readonly TrackerRow[]): string {
     covered: 0,
     superseded: 0,
   };
-  for (const row of rows) counts[row.status]++;
-  return TRACKER_STATUSES.map((status) => `${counts[status]} ${status}`).join(', ');
+  let awaiting = 0;
+  for (const row of rows) {
+    if (awaitsEvidence(row)) awaiting++;
+    else counts[row.status]++;
+  }
+  return TRACKER_STATUSES.flatMap((status) =>
+    status === 'open' && awaiting > 0
+      ? [`${counts.open} open`, `${awaiting} awaiting evidence`]
+      : [`${counts[status]} ${status}`],
+  ).join(', ');
 }
+
+/** How the listing heads the rows awaiting evidence, apart from the open decisions. */
+export const AWAITING_HEADING =
+  'Awaiting evidence (not open decisions: id-like values with no evidence yet that each side generated them; run with --noise --baseline-replica NAME=URL to settle them, or decide them):';
 
 /**
  * The rows as an aligned table (ID, Status, Kind, Last seen, Endpoints, Cases;
  * every row says its status, open ones too) with the summary on its own
- * indented line, under a heading that counts every status.
+ * indented line, under a heading that counts every status. Rows awaiting
+ * evidence (`awaitsEvidence`) follow the others under a heading of their own:
+ * they are no open decision yet.
  */
 export function renderRows(
   rows: readonly TrackerRow[],
@@ -47,7 +65,10 @@ export function renderRows(
 ): string {
   const head = `${printable(file)}: ${statusCounts(all)}`;
   if (rows.length === 0) return `${head}\nNo rows to list.\n`;
-  const table = rows.map((row) =>
+  const decisions = rows.filter((row) => !awaitsEvidence(row));
+  const awaiting = rows.filter(awaitsEvidence);
+  const ordered = [...decisions, ...awaiting];
+  const table = ordered.map((row) =>
     [
       row.id,
       row.status,
@@ -66,8 +87,13 @@ export function renderRows(
   );
   const line = (cells: readonly string[]) =>
     cells.map((text, i) => (i === cells.length - 1 ? text : pad(text, widths[i] ?? 0))).join('  ');
-  const out = [head, '', line(titles)];
-  for (const [i, row] of rows.entries()) {
+  const out = [head, ''];
+  if (decisions.length > 0) out.push(line(titles));
+  for (const [i, row] of ordered.entries()) {
+    if (i === decisions.length) {
+      if (decisions.length > 0) out.push('');
+      out.push(AWAITING_HEADING, line(titles));
+    }
     out.push(line(table[i] ?? []), `    ${cut(printable(row.summary), SUMMARY_WIDTH)}`);
   }
   return `${out.join('\n')}\n`;

@@ -204,6 +204,7 @@ function commonOf(
   if (exchange.unsettled !== undefined) {
     base.unsettled = exchange.unsettled.slice(0, MAX_ORIGIN_PLACES);
   }
+  if (exchange.secondLookSkipped !== undefined) base.secondLookSkipped = exchange.secondLookSkipped;
   const hidden = hiddenFindings(exchange, judgement);
   if (hidden.length > 0) {
     const fingerprints = hidden.map((f) => redactFinding(f, context.redact).fingerprint);

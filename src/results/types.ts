@@ -12,7 +12,7 @@ import type {
   HeaderChange,
   Verdict,
 } from '../model/comparison.js';
-import type { ResponseBody, TransportError } from '../model/exchange.js';
+import type { ResponseBody, SecondLookSkipped, TransportError } from '../model/exchange.js';
 import type { TrackerStatus } from '../tracker/types.js';
 
 export interface SideSummary {
@@ -79,6 +79,8 @@ export interface ResultBase {
    * no evidence that they are per-instance: still compared (their findings
    * stand); `--noise` (a replica of the baseline) would settle them.
    */
+  /** Why the case, worth a second look, was not sent again (`Exchange.secondLookSkipped`). */
+  readonly secondLookSkipped?: SecondLookSkipped;
   readonly unsettled?: readonly string[];
   /**
    * Root causes (fingerprints) this case's comparison rules hide: judged

@@ -13,7 +13,7 @@ import {
   type TrackerColumn,
   type TrackerObservation,
   type TrackerRow,
-  UNSETTLED_NOTE,
+  unsettledNote,
 } from './types.js';
 
 /** A row of the managed block. */
@@ -119,7 +119,9 @@ export function addRows(
     const id = `PAR-${String(first + i).padStart(3, '0')}`;
     const start =
       startOf(obs.fingerprint) ??
-      (obs.unsettled === true ? { status: 'open' as const, decision: UNSETTLED_NOTE } : FRESH);
+      (obs.unsettled === true
+        ? { status: 'open' as const, decision: unsettledNote(obs.notLookedOver) }
+        : FRESH);
     return newRow(obs, { id, date, start }, header);
   });
   const last = items.findLastIndex((item) => item.kind === 'row' || item.kind === 'align');

@@ -88,9 +88,33 @@ export interface TrackerObservation {
    * Decision cell says which evidence would settle it.
    */
   readonly unsettled?: boolean;
+  /**
+   * With `unsettled`: the second look was not sent for a case of it because
+   * an answer was larger than this many bytes (`secondLookBytes`).
+   */
+  readonly notLookedOver?: number;
+}
+
+/**
+ * Whether a row awaits evidence: `_open_`, with the Decision cell a run wrote
+ * for a root cause whose values lack evidence (`unsettledNote`). Not an open
+ * decision until the evidence comes or a person decides it.
+ */
+export function awaitsEvidence(row: Pick<TrackerRow, 'status' | 'decision'>): boolean {
+  return row.status === 'open' && row.decision.startsWith('unsettled:');
 }
 
 /** What a new row's Decision cell says of a root cause whose values lack evidence. */
+export function unsettledNote(notLookedOver?: number): string {
+  return notLookedOver === undefined
+    ? UNSETTLED_NOTE
+    : UNSETTLED_NOTE.replace(
+        'the second look saw no change (or was not sent)',
+        `the second look was not sent (an answer over ${notLookedOver} bytes, secondLookBytes)`,
+      );
+}
+
+/** The Decision cell of a root cause whose values lack evidence, when the second look saw them. */
 export const UNSETTLED_NOTE =
   'unsettled: id-like values with no evidence yet that each side generated them; the second look saw no change (or was not sent); run with --noise --baseline-replica NAME=URL (a second instance of the baseline) to settle it';
 

@@ -248,6 +248,21 @@ describe('id-like values without evidence', () => {
         'any',
       ]);
       expect(strict.code, strict.stdout).toBe(1);
+      // `parity tracker` lists the row apart from the open decisions, and --json marks it.
+      const listed = await runCli(cwd, ['tracker']);
+      expect(listed.code, listed.stderr).toBe(0);
+      expect(listed.stdout).toContain(': 0 open, 1 awaiting evidence, 0 accepted');
+      const lines = listed.stdout.split('\n');
+      const heading = lines.findIndex((line) =>
+        line.startsWith('Awaiting evidence (not open decisions'),
+      );
+      expect(heading, listed.stdout).toBeGreaterThan(0);
+      expect(lines.findIndex((line) => line.startsWith('PAR-001 '))).toBeGreaterThan(heading);
+      const rowsJson = JSON.parse((await runCli(cwd, ['tracker', '--json'])).stdout) as {
+        id: string;
+        awaitingEvidence?: boolean;
+      }[];
+      expect(rowsJson.map((r) => [r.id, r.awaitingEvidence])).toEqual([['PAR-001', true]]);
     },
   );
 });

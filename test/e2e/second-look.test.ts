@@ -9,6 +9,8 @@
  * turns it off. Two fixtures with other field names and endpoints.
  */
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../src/report/contract.js';
 import { latestReport, runCli, tempProject } from '../helpers/cli.js';
@@ -124,6 +126,7 @@ describe('values that change between two requests to one side', () => {
         ).toEqual([]);
       }
       expect(report.secondLook).toEqual({ max: 100, sent: 1, over: 0 });
+      expect(only(report).secondLookSkipped).toBeUndefined();
       expect(run.stdout).toContain('second look: 1 safe request(s) sent once more to each side');
       // The lists came back in another order: no value of theirs is masked.
       expect(result.generated?.some((entry) => entry.startsWith(`/${names.peers}`))).toBe(false);
@@ -141,6 +144,66 @@ describe('values that change between two requests to one side', () => {
         rowsOff.some((row) => row.includes(names.uptime)),
         rowsOff.join('\n'),
       ).toBe(true);
+    },
+  );
+});
+
+describe("answers over the second look's size bound", () => {
+  const started: TestServer[] = [];
+  afterAll(async () => Promise.all(started.map((s) => s.close())));
+
+  it.each([
+    ['a session key', 'session', '/whoami', 'notes'],
+    ['an order code', 'code', '/orders/latest', 'lines'],
+  ])(
+    '%s in a large answer is not sent again: the row awaits evidence and says why',
+    async (_, field, path, filler) => {
+      // Each side draws a new id-like value per request; one answer is padded past the bound.
+      const serve = () =>
+        startServer((req, res) => {
+          const small = req.url === `${path}/small`;
+          return json(res, 200, {
+            // One shape every time (letters, a dash, digits then a letter): the value alone moves.
+            [field]: `ord-${100000 + Math.floor(Math.random() * 900000)}x`,
+            [filler]: small ? [] : Array.from({ length: 200 }, (_, i) => `line ${i} of text`),
+          });
+        });
+      const baseline = await serve();
+      const candidate = await serve();
+      started.push(baseline, candidate);
+      const cwd = await tempProject({
+        'parity.config.yaml': 'secondLookBytes: 2048\n',
+        'cases/big.yaml': `suite: big\ncases:\n  - id: large\n    request: { method: GET, path: ${path} }\n  - id: small\n    request: { method: GET, path: ${path}/small }\n`,
+      });
+      const run = await runCli(cwd, [
+        'run',
+        '--baseline',
+        `a=${baseline.url}`,
+        '--candidate',
+        `b=${candidate.url}`,
+      ]);
+      const report = await latestReport(cwd);
+      // The small one was looked at again (the value moved: per-instance); the large one was not.
+      expect(report.secondLook).toMatchObject({ sent: 1, tooLarge: 1, maxBytes: 2048 });
+      expect(baseline.requests.filter((r) => r.url === path)).toHaveLength(1);
+      expect(baseline.requests.filter((r) => r.url === `${path}/small`)).toHaveLength(2);
+      const large = report.results.find((r) => r.caseId === 'big/large');
+      const small = report.results.find((r) => r.caseId === 'big/small');
+      expect(small?.generated).toEqual([`/${field} (changed between two requests to each side)`]);
+      expect(large?.secondLookSkipped).toEqual({
+        answerBytes: expect.any(Number),
+        maxBytes: 2048,
+      });
+      expect(large?.secondLookSkipped?.answerBytes).toBeGreaterThan(2048);
+      expect(large?.unsettled).toEqual([`/${field}`]);
+      expect(run.stdout).toContain('1 not sent, an answer over 2048 bytes (secondLookBytes');
+      // Awaiting evidence, not an open decision, and its tracker row says why it was not gathered.
+      expect(report.summary.rootCauses).toMatchObject({ open: 0, awaitingEvidence: 1 });
+      const tracker = await readFile(join(cwd, 'docs/ARCHITECTURE_COMPARISON.md'), 'utf8');
+      const row = tracker.split('\n').find((line) => line.startsWith('| PAR-001 '));
+      expect(row).toContain(
+        'the second look was not sent (an answer over 2048 bytes, secondLookBytes)',
+      );
     },
   );
 });

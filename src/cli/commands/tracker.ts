@@ -1,6 +1,7 @@
 /** `parity tracker [--check]`: prints the tracker's rows, or how stale it is (exit 1). */
 import { checkTrackerFile, initTracker, listTracker } from '../../app/tracker.js';
 import { missingCaseLines, renderFindings, renderRows } from '../../reporters/tracker-lines.js';
+import { awaitsEvidence } from '../../tracker/types.js';
 import { ParityError } from '../../util/errors.js';
 import { displayPath } from '../../util/paths.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
@@ -49,7 +50,11 @@ export async function trackerCommand(flags: TrackerFlags, io: Io): Promise<ExitC
   if (flags.from !== undefined) throw new ParityError('PARITY_USAGE', '--from goes with --check');
   const { trackerPath, rows: all } = await listTracker(flags, contextOf(io));
   const rows = flags.all === true ? all : all.filter((row) => row.status === 'open');
-  if (flags.json === true) io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+  // Each row awaiting evidence says so: it is `_open_` in the file, but no open decision yet.
+  const listed = rows.map((row) =>
+    awaitsEvidence(row) ? { ...row, awaitingEvidence: true } : row,
+  );
+  if (flags.json === true) io.stdout.write(`${JSON.stringify(listed, null, 2)}\n`);
   else io.stdout.write(renderRows(rows, displayPath(io.cwd, trackerPath), all));
   return EXIT.ok;
 }

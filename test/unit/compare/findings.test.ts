@@ -433,6 +433,16 @@ describe('digests that change together', () => {
     ]);
     expect(one?.summary).toBe('/pkg: value of `/dist/shasum` differs');
   });
+
+  it('a long decimal is no digest, whatever its member is called', () => {
+    for (const [path, x, y] of [
+      ['/SequenceNumber', '4'.repeat(56), '5'.repeat(56)],
+      ['/cursor/offset', '12'.repeat(20), '13'.repeat(20)],
+    ] as const) {
+      const [one] = findings('POST /', [{ path, op: 'value', baseline: x, candidate: y }]);
+      expect(one?.summary).toBe(`/: value of \`${path}\` differs`);
+    }
+  });
 });
 
 describe('a count that follows a list', () => {

@@ -59,6 +59,7 @@ describe('resolveConfig', () => {
       timeoutMs: 10_000,
       retries: 0,
       secondLook: 100,
+      secondLookBytes: 1024 * 1024,
       bodyCapBytes: 16 * 1024 * 1024,
       bodyBudget: { nodes: 1_000_000, depth: 256 },
       failOn: 'open',

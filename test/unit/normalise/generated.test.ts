@@ -1,11 +1,14 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Exchange, SideOutcome } from '../../../src/model/exchange.js';
 import type { CaseRequest } from '../../../src/model/request.js';
 import {
+  digestOfContent,
   GENERATED_TOKEN,
   generatedFormat,
   idFormat,
   maskGeneratedValues,
+  opaqueFormat,
 } from '../../../src/normalise/generated.js';
 import { makeCase } from '../../helpers/case.js';
 
@@ -158,5 +161,112 @@ describe('values each side generated for itself', () => {
   it('returns an exchange whose bodies agree as it is', () => {
     const same = exchange({ id: U1, list: [1, 2] }, { id: U1, list: [1, 2] });
     expect(maskGeneratedValues(same)).toBe(same);
+  });
+});
+
+/** A random opaque token: base64 of drawn bytes, as an iterator or a paging token is. */
+const drawn = (bytes: number, url = false) =>
+  randomBytes(bytes).toString(url ? 'base64url' : 'base64');
+/** A decimal of `n` digits, not starting with 0. */
+const digits = (n: number) =>
+  `${1 + Math.floor(Math.random() * 9)}${Array.from({ length: n - 1 }, () => Math.floor(Math.random() * 10)).join('')}`;
+
+describe('sequence numbers and opaque tokens', () => {
+  it('names their formats: a long decimal by its length, an opaque token by its length', () => {
+    expect(idFormat('49680607639888835662564635681774292322073748809749364738')).toBe('digits56');
+    // A 64-bit integer written as text is a number, not an id.
+    expect(idFormat('18446744073709551615')).toBeUndefined();
+    expect(idFormat(digits(21))).toBe('digits21');
+    const token = `AAAAAAAAAAH${drawn(144)}`;
+    expect(idFormat(token)).toBe(`opaque${token.length}`);
+    expect(opaqueFormat(drawn(48, true))).toBe('opaque64');
+    // Base64 of a record or of JSON decodes to text: content, not a token.
+    const record = Buffer.from(JSON.stringify({ order: 12, customer: 'Ada Lovelace' })).toString(
+      'base64',
+    );
+    expect(opaqueFormat(record)).toBeUndefined();
+    // A long word in camel case, hex, both base64 alphabets at once: no token.
+    expect(opaqueFormat('ThisIsAVeryLongIdentifierNameOfWords')).toBeUndefined();
+    expect(opaqueFormat('0b14ad7f1c9e4e2d8a3f5b6c7d8e9f010b14ad7f')).toBeUndefined();
+    expect(opaqueFormat(`${drawn(30)}+-_/x`)).toBeUndefined();
+    // Longer than any token: content.
+    expect(opaqueFormat(drawn(4000))).toBeUndefined();
+  });
+
+  const post = (target: string, value: unknown) => ({
+    method: 'POST' as const,
+    headers: [['x-amz-target', target]] as [string, string][],
+    body: { kind: 'json' as const, value },
+  });
+
+  for (const [name, seq, next, added] of [
+    ['stream records', 'SequenceNumber', 'NextShardIterator', 'EncryptionType'],
+    ['a ledger', 'entryOffset', 'continuation', 'region'],
+  ] as const) {
+    it(`${name}: an accepted POST's sequence number and token are per-instance, an added member is not`, () => {
+      const [s1, s2, t1, t2] = [digits(56), digits(56), drawn(150), drawn(150)];
+      const out = maskGeneratedValues(
+        exchange(
+          { [seq]: s1, [next]: t1, items: [{ [seq]: s1 }] },
+          { [seq]: s2, [next]: t2, items: [{ [seq]: s2 }], [added]: 'NONE' },
+          post('Api.Read', { name: 'orders', limit: 10 }),
+        ),
+      );
+      expect(out.generated).toEqual([
+        `/${seq} (first seen in the answer to a write)`,
+        `/${next} (first seen in the answer to a write)`,
+        `/items/0/${seq} (first seen in the answer to a write)`,
+      ]);
+      expect(body(out.candidate)).toEqual({
+        [seq]: GENERATED_TOKEN,
+        [next]: GENERATED_TOKEN,
+        items: [{ [seq]: GENERATED_TOKEN }],
+        [added]: 'NONE',
+      });
+      // The token the request sends back is data where the answer echoes it.
+      const echoed = maskGeneratedValues(
+        exchange({ [next]: t1 }, { [next]: t2 }, post('Api.Read', { [next]: t1 })),
+      );
+      expect(echoed.generated).toBeUndefined();
+      // On a read (a GET), no evidence yet: unsettled, still compared.
+      const read = maskGeneratedValues(exchange({ [seq]: s1 }, { [seq]: s2 }));
+      expect(read.generated).toBeUndefined();
+      expect(read.unsettled).toEqual([`/${seq}`]);
+    });
+
+    it(`${name}: a value of another format stays a divergence`, () => {
+      const hex = randomBytes(28).toString('hex').slice(0, 55);
+      const cases: [unknown, unknown][] = [
+        // Decimal against hex (with a letter), of one length.
+        [digits(56), `${hex}f`],
+        // Another length: another scheme.
+        [digits(56), digits(40)],
+        // An opaque token against base64 of readable text, and tokens of two lengths.
+        [drawn(150), Buffer.from('x'.repeat(150)).toString('base64')],
+        [drawn(150), drawn(120)],
+        // A number against a long decimal written as text.
+        [12, digits(56)],
+      ];
+      for (const [x, y] of cases) {
+        const out = maskGeneratedValues(
+          exchange({ [seq]: x }, { [seq]: y }, post('Api.Write', { n: 1 })),
+        );
+        expect(out.generated, `${String(x)} vs ${String(y)}`).toBeUndefined();
+        expect(body(out.candidate)).toEqual({ [seq]: y });
+      }
+    });
+  }
+
+  it('keeps the SHA-256 of the request body in base64: a digest of content is data', () => {
+    const sent = 'a record of some length';
+    const sha = (t: string) => createHash('sha256').update(t).digest('base64');
+    const out = maskGeneratedValues({
+      case: makeCase('c', { path: '/c', method: 'PUT', body: { kind: 'text', text: sent } }),
+      baseline: side({ checksum: sha(sent) }, 201),
+      candidate: side({ checksum: sha(`${sent}\n`) }, 201),
+    });
+    expect(out.generated).toBeUndefined();
+    expect(digestOfContent(sha(sent), [sent])).toBe(true);
+    expect(digestOfContent(sha(sent).replace(/=+$/, ''), [sent])).toBe(true);
   });
 });
