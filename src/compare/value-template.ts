@@ -10,7 +10,7 @@
  * - A number: `0` for an integer, `0.0` for one with a fraction (its
  *   precision, never its digits).
  * - Prose (a string with a space): its words, each word that holds a digit
- *   elided (`…`, a bare number as `0`), quoted parts and words longer than
+ *   elided (`…`, however short; a bare number as `0`), quoted parts and words longer than
  *   `LONG` elided too (`refusal.ts`'s `reasonKey` reads messages the same way).
  * - A word (`ValidationException`, `PROVISIONED`): itself, when it is only
  *   letters (and `_`, `-`, `.`), at most `LONG` characters, and not 16 hex
@@ -23,6 +23,8 @@ import { reasonKey } from './refusal.js';
 const LONG = 40;
 
 const WORD = /^[A-Za-z][A-Za-z_.-]*$/;
+/** A number in prose, with its punctuation: `reasonKey` writes it `0`. */
+const NUMBER = /^[(<[]?[+-]?\d+(?:[.,]\d+)?[)>\],.;:]*$/;
 /** Hex digits only, 16 or more: a digest or an id, whatever letters it happens to hold. */
 const HEX = /^[0-9a-f]{16,}$/i;
 
@@ -34,9 +36,10 @@ export function valueTemplate(value: unknown): string | undefined {
   if (!/\s/.test(text)) {
     return text.length <= LONG && WORD.test(text) && !HEX.test(text) ? text : undefined;
   }
+  // A word with a digit is a value (`a1`, `v2`), however short: `reasonKey` keeps short ones (`u8`).
   const words = text
     .split(/\s+/)
-    .map((word) => (word.length > LONG ? '…' : word))
+    .map((word) => (word.length > LONG || (/\d/.test(word) && !NUMBER.test(word)) ? '…' : word))
     .join(' ');
   return reasonKey(words);
 }
