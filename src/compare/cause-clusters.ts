@@ -19,9 +19,22 @@
  *    (each is a question of its own: a reworded message beside added
  *    members is a second decision, as a real S3 pair shows), a list's
  *    elements, and an object's signature (zero-valued members, digests).
- *    In a single answer, the members one object gains or loses there and
- *    nowhere else are that object's one cause (a restructure: one answer
- *    cannot tell them apart); members retyped in one answer alone stay apart.
+ *    In a single answer, the members it gains or loses there and nowhere
+ *    else, at any depth (with its lists' elements and zero-valued members),
+ *    are its one cause (a restructure: one answer cannot tell them apart),
+ *    and its values of their own join them when nothing else changes there;
+ *    members retyped in one answer alone stay apart. An XML attribute (an
+ *    `@name`, or an element's text against the element with attributes) is
+ *    never a co-traveller.
+ * 3. **Values of their own** (`value-template.ts`: templates that differ)
+ *    are keyed by their field and templates wherever they show: each
+ *    wording a cause, one transition at several paths one cause; values of
+ *    one object whose templates change in exactly the same answers travel
+ *    together, never with members in two answers or more. A place whose
+ *    templates never repeat over three answers or more, or differ twice in
+ *    one answer, holds data: keyed by its place, never a row per answer.
+ * 4. **The same member under other parents**: a member added or removed
+ *    whose value is an object of the same keys and types is one cause.
  *
  * Status transitions and patterns that recur are keyed by what changed too
  * (`recurring-causes.ts`).

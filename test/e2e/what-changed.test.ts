@@ -127,7 +127,7 @@ describe('values keyed by what changed, across answers', () => {
     expect(zero[0]?.summary).toContain('(+1 more)');
     // The timestamp's precision in two objects, and the member both gain: two rows of two places each.
     const described = byCases(['api/describe', 'api/summary']);
-    expect(described.map((cause) => cause.places.length)).toEqual([2, 2]);
+    expect(described.map((cause) => cause.places?.length)).toEqual([2, 2]);
     expect(described.map((cause) => cause.summary).sort()).toEqual(
       [
         `candidate adds \`/${names.objects[0]}/${names.member}\``,
