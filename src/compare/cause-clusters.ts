@@ -20,7 +20,8 @@
  *    members is a second decision, as a real S3 pair shows), a list's
  *    elements, and an object's signature (zero-valued members, digests).
  *    In a single answer, the members it gains or loses there and nowhere
- *    else, at any depth (with its lists' elements and zero-valued members),
+ *    else, at any depth under one top object (with its lists' elements and
+ *    zero-valued members),
  *    are its one cause (a restructure: one answer cannot tell them apart),
  *    and its values of their own join them when nothing else changes there;
  *    members retyped in one answer alone stay apart. An XML attribute (an
@@ -212,6 +213,8 @@ interface Travel {
   readonly kind: 'values' | 'members';
   readonly parent: string;
   readonly answers: readonly string[];
+  /** A single answer's restructure it may join (`restructureOf`). */
+  readonly restructure?: string;
 }
 
 /** Where a change may travel with others; undefined when kept apart. */
@@ -222,12 +225,14 @@ function travelOf({ change, answers }: Seen): Travel | undefined {
   if (name.startsWith('@') || isAttributed(change)) return undefined;
   // Values of their own (an error's type and its message) travel with values only, in one answer too.
   if (change.op === 'value' && change.values !== undefined) {
-    return { kind: 'values', parent, answers: sorted };
+    return { kind: 'values', parent, answers: sorted, restructure: restructureOf(change.path) };
   }
   // In a single answer, every member it alone adds or lacks, at any depth, with the
-  // elements of its lists and its objects' zero-valued members: its document restructured.
+  // elements of its lists and its objects' zero-valued members: that top object restructured.
   if (answers.size < 2 && RESTRUCTURE_OPS.has(change.op)) {
-    return { kind: 'members', parent: DOCUMENT, answers: sorted };
+    // An object's zero-valued members sit in that object (its path is the object's).
+    const at = isObjectSignature(change) ? `${change.path}/*` : change.path;
+    return { kind: 'members', parent: restructureOf(at), answers: sorted };
   }
   if (!MEMBER_OPS.has(change.op) || isObjectSignature(change)) return undefined;
   if (change.path === '' || isElements(change)) return undefined;
@@ -249,8 +254,15 @@ function isAttributed(change: SkeletonChange): boolean {
   return keys.every((key) => key === '#text' || key.startsWith('@'));
 }
 
-/** The parent of a single answer's restructure: its whole body. */
-const DOCUMENT = '*';
+/**
+ * The object a single answer's restructure is of: the body's member a change
+ * sits in (`/ListResult/Items/*\/Owner` → `/ListResult`), or the body itself
+ * for its own members (`/message`), so two top objects are two restructures.
+ */
+function restructureOf(path: string): string {
+  const segments = path.split('/');
+  return segments.length > 2 ? `* /${segments[1]}` : '* ';
+}
 
 function travelKey({ kind, parent, answers }: Travel): string {
   return JSON.stringify([kind, parent, answers]);
@@ -270,7 +282,8 @@ function travelling(seen: ReadonlyMap<string, Seen>): Seen[][] {
   for (const [at, { travel, members: values }] of groups) {
     // Only one answer cannot tell them apart: in two or more, they are two questions.
     if (travel?.kind !== 'values' || travel.answers.length !== 1) continue;
-    const members = groups.get(travelKey({ ...travel, kind: 'members', parent: DOCUMENT }));
+    const parent = travel.restructure ?? '* ';
+    const members = groups.get(travelKey({ kind: 'members', parent, answers: travel.answers }));
     if (members === undefined || othersOf(seen, travel, [...values, ...members.members])) continue;
     members.members.push(...values);
     groups.delete(at);

@@ -242,7 +242,8 @@ describe.each([
   ];
 
   it('is one row: members, nested members and zero-valued members it alone shows', () => {
-    const found = rows([{ caseId: 'v2', endpoint: 'GET /b', changes: restructure }]);
+    // XML: a JSON list's members are keyed within their record (`/Owner`), another top object.
+    const found = rows([{ caseId: 'v2', endpoint: 'GET /b', xml: true, changes: restructure }]);
     expect(found.size).toBe(1);
   });
 
