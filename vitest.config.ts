@@ -1,17 +1,49 @@
 import { readFileSync } from 'node:fs';
-import { defineConfig } from 'vitest/config';
+import { availableParallelism } from 'node:os';
+import { configDefaults, defineConfig } from 'vitest/config';
+import SlowestFirst from './test/helpers/sequencer.js';
 
 // As the bundle does (scripts/bundle.mjs): `parity --version` prints package.json's version.
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
+/** Pure tests: no process, no server, no signal; they share a worker (no isolation). */
+const SHARED = ['test/unit/**/*.test.ts'];
+
 export default defineConfig({
   define: { PARITY_VERSION: JSON.stringify(version) },
   test: {
-    // examples/vitest: the API example runs as a test of its own (docs/api.md).
-    include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
-    // Servers on port 0 and temp dirs keep files independent; 2 cores here.
+    // Servers on port 0 and temp dirs keep files independent.
     pool: 'forks',
+    // vitest's default for `run` is one worker less than the cores: one worker
+    // on a 2-core machine, which leaves a core idle while a test waits on a
+    // server or a child process (most of the suite). Two at least; with more
+    // cores, vitest's default.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
+    sequence: { sequencer: SlowestFirst },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: SHARED,
+          // A fresh process per file cost ~60 s of the suite in module
+          // loading alone, for files that change no global state.
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'processes',
+          // examples/vitest: the API example runs as a test of its own (docs/api.md).
+          include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...SHARED],
+          // The bundled CLI that the tests of the real bin copy (bundled once).
+          globalSetup: ['test/helpers/bundle-setup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -247,7 +247,9 @@ function checkZodNames(bundle, file) {
 const cliBundle = {
   ...common,
   entryPoints: ['src/bin.ts'],
-  define: { PARITY_VERSION: JSON.stringify(version) },
+  // import.meta.url: src/util/package-root.ts reads it only where __dirname is
+  // missing (an ES module); a CommonJS bundle has __dirname.
+  define: { PARITY_VERSION: JSON.stringify(version), 'import.meta.url': 'undefined' },
   // Loaded from node_modules by `parity fuzz` alone (installed: their types are
   // in parity's declarations).
   external: ['fast-check', 'pure-rand', 'pure-rand/*'],

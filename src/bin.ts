@@ -122,7 +122,13 @@ function output(fd: 1 | 2): () => FdOutput | NodeJS.WriteStream {
  * command that sends nothing saves loading `node:v8` to set them (~1 ms).
  */
 export async function run(commandLoaded?: () => void): Promise<void> {
-  const host: Host = { pid: process.pid, hostname: hostname(), isAlive };
+  const host: Host = {
+    pid: process.pid,
+    hostname: hostname(),
+    isAlive,
+    execPath: process.execPath,
+    ...(process.argv[1] === undefined ? {} : { script: process.argv[1] }),
+  };
   // Node creates process.stdout when it is first read (~1 ms, and a pipe's
   // loads `net`): a quiet run writes nothing there, so each output is made
   // when the command first writes to it (no module parity loads reads

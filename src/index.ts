@@ -22,7 +22,7 @@ import { type LibraryRun, type ProjectRunOptions, runProjectLibrary } from './ap
  * this module is the package's edge for scripts, as the bin is the CLI's
  * (nothing else reads the process).
  */
-type ProcessDefaults<T extends ProjectOptions> = Omit<T, 'cwd' | 'env'> &
+type ProcessDefaults<T extends Pick<ProjectOptions, 'cwd' | 'env'>> = Omit<T, 'cwd' | 'env'> &
   Partial<Pick<T, 'cwd' | 'env'>>;
 
 /** What `runLibrary` and `fuzzLibrary` share; `cwd` and `env` default to the process's. */

@@ -10,6 +10,7 @@ import type { FailPolicy } from '../config/schema.js';
 import type { Case } from '../model/case.js';
 import type { RunReporter } from '../reporters/reporter.js';
 import { ParityError } from '../util/errors.js';
+import { withScratchFolder } from '../util/fs.js';
 import { unknownHost } from '../util/host.js';
 import type { ProjectOptions } from './library-options.js';
 import { prepareRun } from './prepare-run.js';
@@ -17,7 +18,14 @@ import { type RunOutcome, runParity } from './run.js';
 import { type RunVerdict, verdictOf } from './verdict.js';
 
 /** What `runLibrary` is asked to do: the shared options, and what only a run takes. */
-export interface ProjectRunOptions extends ProjectOptions {
+export interface ProjectRunOptions extends Omit<ProjectOptions, 'reports'> {
+  /**
+   * The reports folder (default `reports`): a run writes `<reports>/<run-id>/`;
+   * `false`: no report files anywhere, the report only in `LibraryRun.report`
+   * (the run writes its working files in a temporary folder, removed when it
+   * ends, so a body kept in a file of its own is not there afterwards).
+   */
+  readonly reports?: string | false | undefined;
   /**
    * Cases already loaded (`loadCases`) or built by the script, run instead of
    * reading case files (`cases` is then not read); `filter` and `tag` still select.
@@ -43,7 +51,14 @@ export interface LibraryRun extends RunOutcome {
 
 /** Runs a case library against two targets as `parity run` does, silently (see the module comment). */
 export async function runProjectLibrary(options: ProjectRunOptions): Promise<LibraryRun> {
-  const { cwd, env, now = () => new Date(), reporters, ...flags } = options;
+  if (options.reports === false) {
+    const { reports: _none, ...rest } = options;
+    return withScratchFolder('parity-in-memory-', (reports) =>
+      runProjectLibrary({ ...rest, reports }),
+    );
+  }
+  const { cwd, env, now = () => new Date(), reporters, reports, ...others } = options;
+  const flags = { ...others, ...(reports === undefined ? {} : { reports }) };
   const prepared = await prepareRun(flags, { cwd, env, now, host: unknownHost() });
   if (prepared.kind === 'no-cases') {
     throw new ParityError(

@@ -1,6 +1,9 @@
 /**
  * Find case files: each given path is a file or a folder searched recursively
- * for `*.yaml`, `*.yml` and `*.json` (dot-folders and node_modules skipped).
+ * for `*.yaml`, `*.yml` and `*.json` (dot-folders and node_modules skipped),
+ * or a glob (`cases/**\/get-*.yaml`, `cases/{users,orders}`: `util/glob.ts`)
+ * whose matches are case files or folders, searched from the folder before
+ * its first special character as a folder is.
  * A symlink inside a folder is followed while it stays inside that folder (a
  * case file or folder shared by two suites); one that leads out of it, or to
  * nothing, is a problem naming the link, and nothing is sent: a case library
@@ -13,6 +16,7 @@
 import { readdirSync, realpathSync, type Stats, statSync } from 'node:fs';
 import path from 'node:path';
 import type { InputProblem } from '../util/errors.js';
+import { globMatcher, isGlob } from '../util/glob.js';
 import { displayPath } from '../util/paths.js';
 import { compareText } from '../util/text.js';
 
@@ -30,7 +34,9 @@ export async function discoverCaseFiles(
   const problems: InputProblem[] = [];
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
-    const problem = addPath(absolute, found, problems, cwd);
+    const problem = isGlob(given)
+      ? addGlob(absolute, found, problems, cwd)
+      : addPath(absolute, found, problems, cwd);
     if (problem !== undefined) {
       problems.push({
         file: displayPath(cwd, absolute),
@@ -83,6 +89,49 @@ function addPath(
   if (listing.files.length === 0 && listing.links.length === 0)
     return 'is a folder with no case files (expected *.yaml, *.yml or *.json)';
   for (const file of listing.files) found.add(file);
+  return undefined;
+}
+
+/**
+ * Add the case files a glob matches (a folder it matches: the case files in
+ * it); returns why the glob is unusable, if it is. The search starts at the
+ * folder before the glob's first special character, with a folder's rules.
+ */
+function addGlob(
+  glob: string,
+  found: Set<string>,
+  problems: InputProblem[],
+  cwd: string,
+): string | undefined {
+  const segments = glob.split(path.sep);
+  const fixed = segments.findIndex((segment) => isGlob(segment));
+  const base = segments.slice(0, fixed).join(path.sep) || path.sep;
+  let listing: Listing;
+  try {
+    if (!statSync(base).isDirectory())
+      return `matches no case file (${displayPath(cwd, base)} is not a folder)`;
+    listing = listCaseFiles(base);
+  } catch {
+    return `matches no case file (${displayPath(cwd, base)} does not exist)`;
+  }
+  const matches = globMatcher(glob.split(path.sep).join('/'));
+  const slash = (file: string) => file.split(path.sep).join('/');
+  // A file (or a link) matches, or a folder above it (below the base) does.
+  const selected = (file: string) => {
+    for (let at = file; at.length > base.length; at = path.dirname(at)) {
+      if (matches(slash(at))) return true;
+    }
+    return false;
+  };
+  const matched = listing.files.filter(selected);
+  const links = listing.links.filter(({ at }) => selected(at));
+  for (const { at, message } of links) {
+    problems.push({ file: displayPath(cwd, at), line: 1, column: 1, field: '', message });
+  }
+  if (matched.length === 0 && links.length === 0) {
+    return 'matches no case file (expected *.yaml, *.yml or *.json)';
+  }
+  for (const file of matched) found.add(file);
   return undefined;
 }
 

@@ -1,11 +1,15 @@
 /** Choose which loaded cases a run replays: id globs, tags, and a CI shard. Pure. */
 
 import type { Case } from '../model/case.js';
-import { globMatcher } from '../util/wildcard.js';
+import { globMatcher } from '../util/glob.js';
 
 /** Which cases to keep; an absent or empty criterion keeps everything. */
 export interface CaseSelection {
-  /** Globs on the full case id (`suite/id`); `*` matches any run of characters. Any may match. */
+  /**
+   * Globs on the case id (`suite/id`: `util/glob.ts`, `*` within a segment,
+   * `**` across); one without `/` is also tried on the id's last segment
+   * (`get-*`). Any may match.
+   */
   readonly filter?: readonly string[] | undefined;
   /** Keep cases carrying at least one of these tags. */
   readonly tags?: readonly string[] | undefined;
@@ -26,7 +30,7 @@ export interface CaseSelection {
 export function caseMatcher(
   selection: CaseSelection,
 ): (item: Pick<Case, 'id' | 'tags'>) => boolean {
-  const patterns = (selection.filter ?? []).map(globMatcher);
+  const patterns = (selection.filter ?? []).map((glob) => globMatcher(glob, { base: true }));
   const tags = new Set(selection.tags ?? []);
   return (item) =>
     (patterns.length === 0 || patterns.some((matches) => matches(item.id))) &&

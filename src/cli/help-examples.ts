@@ -60,6 +60,10 @@ export const HELP_EXAMPLES: Record<keyof typeof COMMANDS, readonly string[]> = {
     'parity fuzz --allow-writes --reset-command ./restart.sh   # disposable targets only',
     'parity fuzz --openapi openapi.yaml --seed 7',
   ],
+  demo: [
+    'parity demo                 # the bundled example: reports/ and reports/ARCHITECTURE_COMPARISON.md',
+    'parity demo --serve         # the two servers on :3100 and :4110, for your own first loop',
+  ],
   completion: [
     'parity completion bash > ~/.local/share/bash-completion/completions/parity',
     'parity completion zsh > "${fpath[1]}/_parity"',

@@ -12,6 +12,7 @@ import {
   type CalibrateFlags,
   COMMANDS,
   type DecideFlags,
+  type DemoFlags,
   type FuzzFlags,
   type ImportFlags,
   isCommandName,
@@ -70,6 +71,8 @@ function commandActions(io: Io) {
       (await loaded(import('./commands/init.js'))).initCommand(targets, io),
     fuzz: async (cases: readonly string[], flags: FuzzFlags) =>
       (await loaded(import('./commands/fuzz.js'))).fuzzCommand(cases, flags, io),
+    demo: async (_: readonly string[], flags: DemoFlags) =>
+      (await loaded(import('./commands/demo.js'))).demoCommand(flags, io),
     completion: async (operands: readonly string[], _: object) =>
       (await loaded(import('./commands/completion.js'))).completionCommand(operands, io),
   } satisfies Record<CommandName, unknown>;
@@ -128,6 +131,8 @@ export function buildProgram(
     addCommand(program, COMMANDS.init, async (o, f) => setCode(await actions.init(o, f)));
   if (wanted('fuzz'))
     addCommand(program, COMMANDS.fuzz, async (o, f) => setCode(await actions.fuzz(o, f)));
+  if (wanted('demo'))
+    addCommand(program, COMMANDS.demo, async (o, f) => setCode(await actions.demo(o, f)));
   if (wanted('completion')) {
     addCommand(program, COMMANDS.completion, async (o, f) =>
       setCode(await actions.completion(o, f)),

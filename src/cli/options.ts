@@ -129,7 +129,10 @@ const shared = {
     ),
   ),
   filter: once(() =>
-    repeatable('--filter <glob>', 'only cases whose id matches (repeatable; * is a wildcard)'),
+    repeatable(
+      '--filter <glob>',
+      'only cases whose id (suite/id) matches this glob: * and ? in a segment, ** across, {a,b}, [a-z]; without /, the id alone (get-*) (repeatable)',
+    ),
   ),
   tag: once(() => repeatable('--tag <tag>', 'only cases with this tag (repeatable: any of them)')),
   vars: once(() =>
@@ -667,6 +670,26 @@ const initProject = once(() =>
   }),
 );
 
+const demo = once(() =>
+  command({
+    name: 'demo',
+    description:
+      'the bundled example from the package: start its two reference servers, run its cases, write reports/ and a tracker, stop; --serve keeps the servers up',
+    options: {
+      reports: withHelp(reports(), 'reports folder (default: reports/)'),
+      tracker: shared.tracker(),
+      serve: toggle(
+        '--serve',
+        'keep the two servers up on 127.0.0.1:3100 (baseline rust) and :4110 (candidate go) until Ctrl-C; run nothing',
+      ),
+      ports: text(
+        '--ports <baseline,candidate>',
+        "with --serve: the two servers' ports (default 3100,4110; 0 picks a free one)",
+      ),
+    },
+  }),
+);
+
 const completion = once(() =>
   command({
     name: 'completion',
@@ -720,6 +743,9 @@ export const COMMANDS = {
   get fuzz() {
     return fuzz();
   },
+  get demo() {
+    return demo();
+  },
   get completion() {
     return completion();
   },
@@ -731,6 +757,7 @@ export function isCommandName(name: string | undefined): name is keyof typeof CO
 }
 
 export type RunFlags = FlagsOf<ReturnType<typeof run>>;
+export type DemoFlags = FlagsOf<ReturnType<typeof demo>>;
 export type ShadowFlags = FlagsOf<ReturnType<typeof shadow>>;
 export type CalibrateFlags = FlagsOf<ReturnType<typeof calibrate>>;
 export type ValidateFlags = FlagsOf<ReturnType<typeof validate>>;

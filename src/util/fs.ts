@@ -6,6 +6,7 @@ import {
   type FileHandle,
   lstat,
   mkdir,
+  mkdtemp,
   open,
   readdir,
   rename,
@@ -13,6 +14,7 @@ import {
   symlink,
   unlink,
 } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { blockWriter } from './block-file.js';
 import { hasCode } from './errors.js';
@@ -259,5 +261,21 @@ export async function removeFile(path: string): Promise<void> {
     await unlink(path);
   } catch (error) {
     if (!hasCode(error, 'ENOENT')) throw error;
+  }
+}
+
+/**
+ * Runs `work` with a fresh folder under the system's temporary folder, and
+ * removes the folder and all it holds afterwards, whatever `work` did.
+ */
+export async function withScratchFolder<T>(
+  prefix: string,
+  work: (folder: string) => Promise<T>,
+): Promise<T> {
+  const folder = await mkdtemp(join(tmpdir(), prefix));
+  try {
+    return await work(folder);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
   }
 }

@@ -10,6 +10,10 @@ export interface Host {
   readonly hostname: string;
   /** True when a process with this id runs on this machine (or when that cannot be known). */
   isAlive(pid: number): boolean;
+  /** The Node binary, to start a Node child process with (`parity demo`'s servers); `node` when unknown. */
+  readonly execPath?: string;
+  /** The script Node runs (the package's `bin/parity.js`, maybe through npm's `.bin` link). */
+  readonly script?: string;
 }
 
 /** A host whose process is unknown: pid 0, and every other process assumed alive. */

@@ -14,6 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyBundle } from '../helpers/bundle.js';
 import { chromiumAvailable, launchChromium } from '../helpers/chromium.js';
 import { runCli, tempProject } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
@@ -70,7 +71,7 @@ describe.skipIf(!available)('report.html in chromium', () => {
     // The bundled CLI, built into the temp project (the project's dist/ is left alone).
     const bundled = await tempProject({ 'cases/demo.yaml': CASES });
     await cp(join(ROOT, 'bin'), join(bundled, 'bin'), { recursive: true });
-    await exec(process.execPath, ['scripts/bundle.mjs', join(bundled, 'dist')], { cwd: ROOT });
+    await copyBundle(join(bundled, 'dist'));
     const bin = join(bundled, 'bin', 'parity.js');
     const exit = await exec(process.execPath, [bin, 'run', ...targets], { cwd: bundled }).then(
       () => 0,

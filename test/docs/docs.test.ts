@@ -8,14 +8,13 @@
  * convention is in docs/development.md, "The README is a test". A block's
  * `output:` sample lives in the same document as the command that shows it.
  */
-import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { copyBundle } from '../helpers/bundle.js';
 import { commandsOf, parseDoc, SHELL_LANGUAGES } from '../helpers/doctest/parse.js';
 import { type DoctestContext, runBlock } from '../helpers/doctest/run.js';
 
@@ -35,11 +34,11 @@ const DOCS = [
     ),
 ];
 
-// The bin loads dist/parity.cjs: bundle the current sources once, never touching dist/.
+// The bin loads dist/parity.cjs: the current sources bundled (once per run), never touching dist/.
 let dist: string;
 beforeAll(async () => {
   dist = join(await mkdtemp(join(tmpdir(), 'parity-doctest-dist-')), 'dist');
-  await promisify(execFile)(process.execPath, ['scripts/bundle.mjs', dist], { cwd: ROOT });
+  await copyBundle(dist);
   // As installed, the package's dependencies sit beside it: the bundle imports the
   // ones it leaves out (@readme/openapi-parser) from there.
   await symlink(join(ROOT, 'node_modules'), join(dirname(dist), 'node_modules'), 'dir');

@@ -78,6 +78,43 @@ console.log(run.verdict.kind, run.report.summary.cases);`;
     }
   });
 
+  it('runs in memory with reports: false: the report returned, no file written anywhere', async () => {
+    const { runLibrary } = await import('http-parity');
+    let count = 0;
+    const baseline = await startServer((_req, res) => json(res, 200, { n: 1, tags: [] }));
+    const candidate = await startServer((_req, res) => json(res, 200, { n: ++count, tags: null }));
+    const dir = await mkdtemp(join(tmpdir(), 'parity-api-'));
+    const before = (await readdir(tmpdir())).filter((name) => name.startsWith('parity-in-memory-'));
+    try {
+      await writeFile(
+        join(dir, 'cases.yaml'),
+        'suite: s\ncases:\n  - id: one\n    request: { method: GET, path: /a }\n  - id: two\n    request: { method: GET, path: /b }\n',
+      );
+      const run = await runLibrary({
+        cwd: dir,
+        env: {},
+        baseline: `a=${baseline.url}`,
+        candidate: `b=${candidate.url}`,
+        cases: ['cases.yaml'],
+        tracker: false,
+        reports: false,
+      });
+      expect(run.report.summary.cases).toBe(2);
+      expect(run.report.summary.divergent).toBe(2);
+      expect(run.report.rootCauses?.length).toBeGreaterThan(0);
+      expect(run.verdict.kind).toBe('failing');
+      // Nothing in the project, and the run's scratch folder is gone.
+      expect((await readdir(dir)).sort()).toEqual(['cases.yaml']);
+      const after = (await readdir(tmpdir())).filter((name) =>
+        name.startsWith('parity-in-memory-'),
+      );
+      expect(after.filter((name) => !before.includes(name))).toEqual([]);
+    } finally {
+      await Promise.all([baseline.close(), candidate.close()]);
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('loads a case library and judges two answers to one of its cases', async () => {
     const { loadCases, judge } = await import('http-parity');
     const cases = await loadCases([join(ROOT, 'cases/validator')], { cwd: ROOT, env: {} });

@@ -13,6 +13,12 @@ import { json, startServer, type TestServer } from '../helpers/http.js';
 const FILES = 41;
 const PER_FILE = 250;
 const TOTAL = FILES * PER_FILE;
+/**
+ * A bound for a hang, not for speed: 10,250 cases take ~7 s alone, and over a
+ * minute on a 2-core machine that other work shares (a timeout then failed a
+ * run that was only slow).
+ */
+const LARGE_RUN_TIMEOUT = 180_000;
 
 /** The candidate answers `/item/7` with a string (one shape divergence) until it is fixed. */
 const candidateBug = { on: true };
@@ -53,50 +59,58 @@ describe(`a run of ${TOTAL} cases`, () => {
   });
   afterAll(async () => Promise.all([baseline.close(), candidate.close()]));
 
-  it('replays every case once and reports every one', async () => {
-    const cwd = await tempProject(library());
-    const targets = ['--baseline', `old=${baseline.url}`, '--candidate', `new=${candidate.url}`];
-    const run = await runCli(cwd, ['run', ...targets, '--concurrency', '16', '-q']);
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(1);
-    const report = await latestReport(cwd);
-    expect(report.summary).toMatchObject({ cases: TOTAL, equal: TOTAL - 1, divergent: 1 });
-    expect(report.results).toHaveLength(TOTAL);
-    expect(report.results.map((r) => r.caseId)).toEqual(
-      Array.from({ length: TOTAL }, (_, n) => `big/c${String(n).padStart(5, '0')}`),
-    );
-    expect(report.results.find((r) => r.verdict === 'divergent')?.caseId).toBe('big/c00007');
-    // Each case went to each side exactly once.
-    expect(baseline.requests).toHaveLength(TOTAL);
-    expect(new Set(candidate.requests.map((r) => r.url)).size).toBe(TOTAL);
-    const junit = await readFile(join(cwd, 'reports', 'latest', 'junit.xml'), 'utf8');
-    expect(junit.match(/<testcase /g)).toHaveLength(TOTAL);
+  it(
+    'replays every case once and reports every one',
+    async () => {
+      const cwd = await tempProject(library());
+      const targets = ['--baseline', `old=${baseline.url}`, '--candidate', `new=${candidate.url}`];
+      const run = await runCli(cwd, ['run', ...targets, '--concurrency', '16', '-q']);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(1);
+      const report = await latestReport(cwd);
+      expect(report.summary).toMatchObject({ cases: TOTAL, equal: TOTAL - 1, divergent: 1 });
+      expect(report.results).toHaveLength(TOTAL);
+      expect(report.results.map((r) => r.caseId)).toEqual(
+        Array.from({ length: TOTAL }, (_, n) => `big/c${String(n).padStart(5, '0')}`),
+      );
+      expect(report.results.find((r) => r.verdict === 'divergent')?.caseId).toBe('big/c00007');
+      // Each case went to each side exactly once.
+      expect(baseline.requests).toHaveLength(TOTAL);
+      expect(new Set(candidate.requests.map((r) => r.url)).size).toBe(TOTAL);
+      const junit = await readFile(join(cwd, 'reports', 'latest', 'junit.xml'), 'utf8');
+      expect(junit.match(/<testcase /g)).toHaveLength(TOTAL);
 
-    // The candidate is fixed: compared to the first run, the case that diverged is `fixed`,
-    // though the run kept its (now plainly equal) result only on disk.
-    candidateBug.on = false;
-    const fixed = await runCli(cwd, ['run', ...targets, '--compare-to', 'latest', '-q']);
-    expect(fixed.stderr).toBe('');
-    expect(fixed.code).toBe(0);
-    const after = await latestReport(cwd);
-    expect(after.summary.equal).toBe(TOTAL);
-    expect(after.regression?.fixed.map((f) => f.caseIds)).toEqual([['big/c00007']]);
-    const marked = after.results.filter((r) => r.regression !== undefined);
-    expect(marked.map((r) => [r.caseId, r.regression])).toEqual([['big/c00007', 'fixed']]);
-  }, 60_000);
+      // The candidate is fixed: compared to the first run, the case that diverged is `fixed`,
+      // though the run kept its (now plainly equal) result only on disk.
+      candidateBug.on = false;
+      const fixed = await runCli(cwd, ['run', ...targets, '--compare-to', 'latest', '-q']);
+      expect(fixed.stderr).toBe('');
+      expect(fixed.code).toBe(0);
+      const after = await latestReport(cwd);
+      expect(after.summary.equal).toBe(TOTAL);
+      expect(after.regression?.fixed.map((f) => f.caseIds)).toEqual([['big/c00007']]);
+      const marked = after.results.filter((r) => r.regression !== undefined);
+      expect(marked.map((r) => [r.caseId, r.regression])).toEqual([['big/c00007', 'fixed']]);
+    },
+    LARGE_RUN_TIMEOUT,
+  );
 
-  it('does not call a rule unused when it fired only on results kept on disk', async () => {
-    candidateBug.on = true;
-    const cwd = await tempProject(library({ numberStrings: true }));
-    const targets = ['--baseline', `old=${baseline.url}`, '--candidate', `new=${candidate.url}`];
-    const run = await runCli(cwd, ['run', ...targets, '--no-tracker', '-q']);
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-    const report = await latestReport(cwd);
-    expect(report.summary.equal).toBe(TOTAL);
-    expect(report.results.find((r) => r.caseId === 'big/c00007')?.equivalences).toEqual([
-      'numberStrings at /n',
-    ]);
-    expect(report.unusedRules).toBeUndefined();
-  }, 60_000);
+  it(
+    'does not call a rule unused when it fired only on results kept on disk',
+    async () => {
+      candidateBug.on = true;
+      const cwd = await tempProject(library({ numberStrings: true }));
+      const targets = ['--baseline', `old=${baseline.url}`, '--candidate', `new=${candidate.url}`];
+      const run = await runCli(cwd, ['run', ...targets, '--no-tracker', '-q']);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const report = await latestReport(cwd);
+      expect(report.summary.equal).toBe(TOTAL);
+      expect(report.results.find((r) => r.caseId === 'big/c00007')?.equivalences).toEqual([
+        'numberStrings at /n',
+      ]);
+      expect(report.unusedRules).toBeUndefined();
+    },
+    LARGE_RUN_TIMEOUT,
+  );
 });

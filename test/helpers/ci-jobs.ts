@@ -13,6 +13,7 @@ import { spawn } from 'node:child_process';
 import { chmod, cp, mkdir, mkdtemp, readdir, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { copyBundle } from './bundle.js';
 
 /** Shell functions standing in for `npm` and `npx`. */
 const PRELUDE = `
@@ -58,18 +59,11 @@ export function runScript(
   });
 }
 
-/** A package folder holding `bin/` and the bundle of the current sources; resolves with the bin. */
+/** A package folder holding `bin/` and the bundle of the current sources (the run's, copied); resolves with the bin. */
 export async function bundledBin(root: string): Promise<string> {
   const pkg = await mkdtemp(join(tmpdir(), 'parity-ci-bin-'));
   await cp(join(root, 'bin'), join(pkg, 'bin'), { recursive: true });
-  const bundled = await runScript(
-    `node "${join(root, 'scripts/bundle.mjs')}" "${join(pkg, 'dist')}"`,
-    {
-      cwd: root,
-      env: { PATH: process.env['PATH'] ?? '' },
-    },
-  );
-  if (bundled.code !== 0) throw new Error(`bundling failed:\n${bundled.stderr}`);
+  await copyBundle(join(pkg, 'dist'));
   // The bundle imports the dependencies it leaves out from beside it, as when installed.
   await symlink(join(root, 'node_modules'), join(pkg, 'node_modules'), 'dir');
   return join(pkg, 'bin', 'parity.js');

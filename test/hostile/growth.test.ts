@@ -90,7 +90,8 @@ describe('work that grows with the answer', () => {
       ),
       { numRuns: 8, seed: 45 },
     );
-  });
+    // Seconds of diffing alone; the bound is for a hang, on a machine other work shares.
+  }, 120_000);
 
   it('judging 8 times the depth and members costs about 8 times as much, not 64', () => {
     const judged = (depth: number, members: number) => () => {

@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempProject } from '../helpers/cli.js';
 import { startServer, type TestServer } from '../helpers/http.js';
-import { startBin, until } from './helpers.js';
+import { catchesSigint, startBin, until } from './helpers.js';
 
 const heavy = (side: number) =>
   JSON.stringify(
@@ -49,10 +49,15 @@ describe('signals while heavy cases are compared', () => {
     try {
       // Every case sent: the first SIGINT is handled while they are in flight (a clean stop).
       await until(() => a.requests.length >= 6 && b.requests.length >= 6, 60_000);
+      const pid = bin.child.pid as number;
+      // Caught until then: the run's listener (so the probe below can see the difference).
+      expect(await catchesSigint(pid)).toBe(true);
       bin.child.kill('SIGINT');
       await until(() => bin.stderr().includes('no new case will be sent'), 10_000);
-      // The answers come at 2 s; comparing six of them takes seconds (one at a time, no listener runs).
-      await new Promise((resolve) => setTimeout(resolve, 3_500));
+      // The answers come at 2 s; comparing six of them takes seconds, one at a
+      // time, with SIGINT at its default action: the second one comes during one
+      // (not at a fixed time, which a loaded machine could reach before the answers).
+      await until(async () => (await catchesSigint(pid)) === false, 60_000);
       const second = Date.now();
       bin.child.kill('SIGINT');
       const outcome = await bin.done;

@@ -10,17 +10,18 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { copyBundle } from '../helpers/bundle.js';
 
 const exec = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** The bin of a temp package holding the bundled CLI (built once per test file). */
+/** The bin of a temp package holding the bundled CLI (bundled once per run, copied once per test file). */
 let bundled: Promise<string> | undefined;
 export function bundledBin(): Promise<string> {
   bundled ??= (async () => {
     const pkg = await mkdtemp(join(tmpdir(), 'parity-hostile-bin-'));
     await cp(join(ROOT, 'bin'), join(pkg, 'bin'), { recursive: true });
-    await exec(process.execPath, ['scripts/bundle.mjs', join(pkg, 'dist')], { cwd: ROOT });
+    await copyBundle(join(pkg, 'dist'));
     return join(pkg, 'bin', 'parity.js');
   })();
   return bundled;
@@ -98,6 +99,19 @@ export async function until(check: () => boolean | Promise<boolean>, ms = 15_000
     if (Date.now() > deadline) throw new Error('condition not reached in time');
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/**
+ * Whether the process `pid` catches SIGINT right now (Linux: the `SigCgt` mask
+ * of `/proc/PID/status`); undefined once it is gone. A Node process catches it
+ * while a listener is registered and has the default action otherwise.
+ */
+export async function catchesSigint(pid: number): Promise<boolean | undefined> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => undefined);
+  const mask = status === undefined ? undefined : /^SigCgt:\s*([0-9a-f]+)$/m.exec(status)?.[1];
+  if (mask === undefined) return undefined;
+  // SIGINT is signal 2: bit 1 of the mask.
+  return (BigInt(`0x${mask}`) & 2n) !== 0n;
 }
 
 /** A TCP server on 127.0.0.1 whose every request gets the bytes `answer` returns. */

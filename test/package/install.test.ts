@@ -2,20 +2,23 @@
  * The package installed as a user installs it: `npm pack` of the current
  * sources, `npm i -D ./http-parity-<version>.tgz` into a fresh project with no
  * network (npm's offline cache, see `test/helpers/pack.ts`), then the loop a
- * new user runs there with `npx parity`: `--version`, `init`, `import`,
- * `validate`, `run` against the two bundled reference servers, `show`,
- * `decide`, and the API imported by the package's name. Nothing of the
+ * new user runs there with `npx parity`: `--version`, `demo`, `init`,
+ * `import`, `validate`, `run` against the two reference servers the package
+ * serves (`demo --serve`), `show`, `decide`, and the API imported by the
+ * package's name. Nothing of the
  * checkout is used but the tarball: the package is a real copy in the
  * project's node_modules, and every command runs in the project.
  */
-import { execFile } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { lstat, mkdir, mkdtemp, readdir, readFile, realpath, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../../examples/servers/start.js';
 import { installPacked, offlineNpmEnv, packPackage } from '../helpers/pack.js';
 
 const exec = promisify(execFile);
@@ -49,8 +52,9 @@ const SLOW = { timeout: 120_000 };
 describe('npm pack → npm i ./tarball (offline) → npx parity in a fresh project', () => {
   let work: string;
   let project: string;
-  let baseline: RunningServer;
-  let candidate: RunningServer;
+  let served: ChildProcess | undefined;
+  let baseline: { readonly url: string };
+  let candidate: { readonly url: string };
   let sizes: { tarball: number; package: number; installed: number };
 
   /** `npx parity …args` in the project, offline. */
@@ -84,11 +88,33 @@ describe('npm pack → npm i ./tarball (offline) → npx parity in a fresh proje
         `installed with its dependencies ${megabytes(installedBytes)} ` +
         `(pack ${packedAt - started} ms, install ${Date.now() - packedAt} ms)`,
     );
-    [baseline, candidate] = await Promise.all([startServer('serde'), startServer('go')]);
+    // The README's first loop runs on the two servers the package itself serves.
+    served = spawn(
+      process.execPath,
+      [join(project, 'node_modules', '.bin', 'parity'), 'demo', '--serve', '--ports', '0,0'],
+      { cwd: project, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const urls: string[] = [];
+    for await (const line of createInterface({ input: served.stdout ?? Readable.from([]) })) {
+      const url = /^(?:baseline|candidate) \w+ (http:\S+)$/.exec(line)?.[1];
+      if (url !== undefined) urls.push(url);
+      if (line.startsWith('serving until')) break;
+    }
+    const [baselineUrl, candidateUrl] = urls;
+    if (baselineUrl === undefined || candidateUrl === undefined) {
+      throw new Error(`parity demo --serve printed ${urls.length} URL(s)`);
+    }
+    baseline = { url: baselineUrl };
+    candidate = { url: candidateUrl };
   }, INSTALL_TIMEOUT);
 
   afterAll(async () => {
-    await Promise.all([baseline?.close(), candidate?.close()]);
+    if (served !== undefined && served.exitCode === null) {
+      const exited = once(served, 'exit');
+      served.kill('SIGTERM');
+      const [code] = await exited;
+      expect(code).toBe(0);
+    }
   });
 
   it('installs a real copy of the package, whose bin is the project-local parity', async () => {
@@ -208,6 +234,18 @@ describe('npm pack → npm i ./tarball (offline) → npx parity in a fresh proje
     const decided = await parity(['decide', 'PAR-002', 'accepted', '--note', 'Go writes Kind']);
     expect(decided.code, decided.stderr).toBe(0);
     expect(await readFile(tracker, 'utf8')).toMatch(/PAR-002[^\n]*_accepted_/);
+  });
+
+  it('runs the bundled example from the package: npx parity demo', SLOW, async () => {
+    const demo = await parity(['demo', '--reports', 'demo-reports']);
+    expect(demo.code, demo.stderr).toBe(0);
+    expect(demo.stdout).toContain('cases 14 · equal 2 · divergent 12');
+    // The tracker starts from the example's, with its decisions: every row is seen again.
+    expect(demo.stdout).toContain('0 new, 0 reopened, 0 resolved, 7 seen again');
+    const report = JSON.parse(
+      await readFile(join(project, 'demo-reports', 'latest', 'report.json'), 'utf8'),
+    );
+    expect(report.rootCauses).toHaveLength(7);
   });
 
   it('imports the typed API by the package name', SLOW, async () => {

@@ -225,6 +225,7 @@ describe('I/O at the edges', () => {
   it('only the loaders, readers and writers at the edges touch the file system', () => {
     expect(importing(/from 'node:fs(\/promises)?'/).sort()).toEqual([
       'app/calibrate.ts',
+      'app/demo.ts',
       'app/import.ts',
       'cases/discover.ts',
       'cases/load.ts',
@@ -243,6 +244,7 @@ describe('I/O at the edges', () => {
       'tracker/write.ts',
       'util/block-file.ts',
       'util/fs.ts',
+      'util/package-root.ts',
       'util/staged-files.ts',
       'util/write-target.ts',
     ]);

@@ -5,7 +5,7 @@
  *
  * - `npx parity` is the package bin (`bin/parity.js`, on a bundle of the
  *   current sources); `npm ci` is a no-op (the suite runs after it), `npm run
- *   demo` runs `examples/demo.js`; any other `npm`/`npx` command fails.
+ *   demo` runs `parity demo`; any other `npm`/`npx` command fails.
  * - The docs' example ports (3100 and 3101: serde-style server, 4110:
  *   Go-style) are the bundled reference servers, started on free ports for
  *   the block; the ports are substituted in its commands, setup and files.
@@ -54,7 +54,7 @@ npx() {
 npm() {
   case "$*" in
     ci) return 0 ;;
-    "run demo") node examples/demo.js ;;
+    "run demo") node "$DOCTEST_BIN" demo ;;
     *) echo "doctest: 'npm $*' is not run by the docs test; mark the command with skip: WHY" >&2; return 127 ;;
   esac
 }
