@@ -19,9 +19,23 @@
  *    (each is a question of its own: a reworded message beside added
  *    members is a second decision, as a real S3 pair shows), a list's
  *    elements, and an object's signature (zero-valued members, digests).
- *    In a single answer, the members one object gains or loses there and
- *    nowhere else are that object's one cause (a restructure: one answer
- *    cannot tell them apart); members retyped in one answer alone stay apart.
+ *    In a single answer, the members it gains or loses there and nowhere
+ *    else, at any depth under one top object (with its lists' elements and
+ *    zero-valued members),
+ *    are its one cause (a restructure: one answer cannot tell them apart),
+ *    and its values of their own join them when nothing else changes there;
+ *    members retyped in one answer alone stay apart. An XML attribute (an
+ *    `@name`, or an element's text against the element with attributes) is
+ *    never a co-traveller.
+ * 3. **Values of their own** (`value-template.ts`: templates that differ)
+ *    are keyed by their field and templates wherever they show: each
+ *    wording a cause, one transition at several paths one cause; values of
+ *    one object whose templates change in exactly the same answers travel
+ *    together, never with members in two answers or more. A place whose
+ *    templates never repeat over three answers or more, or differ twice in
+ *    one answer, holds data: keyed by its place, never a row per answer.
+ * 4. **The same member under other parents**: a member added or removed
+ *    whose value is an object of the same keys and types is one cause.
  *
  * Status transitions and patterns that recur are keyed by what changed too
  * (`recurring-causes.ts`).
@@ -34,7 +48,7 @@
 import { bodiesOfStatus, errorBodies } from './body-causes.js';
 import { resourceOfEndpoint } from './endpoint.js';
 import { findingOf } from './finding-of.js';
-import { ownKey, type RecurringCauses, recurringCauses } from './recurring-causes.js';
+import { fieldOfPath, ownKey, type RecurringCauses, recurringCauses } from './recurring-causes.js';
 import {
   ANY_ENDPOINT,
   type Finding,
@@ -72,9 +86,10 @@ export interface CauseClusters {
 
 export const NO_CLUSTERS: CauseClusters = { changes: new Map(), recurring: new Map() };
 
-/** A change wherever it shows: op, member path, JSON types. */
+/** A change wherever it shows: op, member path, JSON types (and a value change's templates). */
 export function changeKey(change: SkeletonChange): string {
-  return JSON.stringify([change.op, change.path, change.baseline, change.candidate]);
+  const { op, path, baseline, candidate, values } = change;
+  return JSON.stringify([op, path, baseline, candidate, ...(values ?? [])]);
 }
 
 /** The member changes a cause stands for: none for a whole body or a cause of another family. */
@@ -86,19 +101,107 @@ export function membersOf(cause: RootCause): readonly SkeletonChange[] {
 }
 
 interface Seen {
-  readonly change: SkeletonChange;
+  /** The first of its changes in key order: the cause's. */
+  change: SkeletonChange;
+  /** The change keys (`changeKey`) it stands for: one, or the same change at several places. */
+  readonly keys: Set<string>;
+  readonly places: Set<string>;
   readonly answers: Set<string>;
   readonly resources: Set<string>;
 }
 
-function seenChanges(answers: Iterable<ClusterAnswer>): Map<string, Seen> {
+/** `/a/b/#text` → `b`: the field a value sits at (an XML element's text is the element's). */
+function fieldOfValue(path: string): string {
+  return fieldOfPath(path.endsWith('/#text') ? path.slice(0, -'/#text'.length) : path);
+}
+
+/**
+ * What a change is wherever it shows (see the module comment, 1): a value
+ * change of its own templates by its field and templates; a member one side
+ * adds or lacks whose value is an object, by its name and shape (the same
+ * member under other parents); any other by its `changeKey`.
+ */
+function whatKey(change: SkeletonChange): string {
+  if (change.values !== undefined) {
+    const field = fieldOfValue(change.path);
+    if (field !== '') return JSON.stringify(['value', field, ...change.values]);
+  }
+  if (change.shape !== undefined && !isElements(change) && !isObjectSignature(change)) {
+    const { name } = splitPath(change.path);
+    if (name !== '') {
+      return JSON.stringify([change.op, name, change.baseline, change.candidate, change.shape]);
+    }
+  }
+  return changeKey(change);
+}
+
+/** A value change without its templates: keyed by its place alone. */
+function placeOnly(change: SkeletonChange): SkeletonChange {
+  if (change.values === undefined) return change;
+  const { values: _templates, ...rest } = change;
+  return rest;
+}
+
+/** At least this many answers with templates that never repeat make a place's values data. */
+const DATA_ANSWERS = 3;
+
+/**
+ * Places (`changeKey` of the change without templates) whose values are each
+ * answer's own data, not wordings: three answers or more with no template
+ * seen twice on either side (every record named its own way), or one answer
+ * with two pairs of templates or more there (a list whose elements differ
+ * each in its own way). Their changes are keyed by their place, never one
+ * row per answer or element.
+ */
+function dataPlaces(answers: readonly ClusterAnswer[]): Set<string> {
+  const byPlace = new Map<string, { answers: Set<string>; pairs: Map<string, Set<string>> }>();
+  const out = new Set<string>();
+  for (const { caseId, findings } of answers) {
+    const here = new Map<string, string>();
+    for (const { cause } of findings) {
+      for (const change of membersOf(cause)) {
+        if (change.values === undefined) continue;
+        const place = changeKey(placeOnly(change));
+        const pair = JSON.stringify(change.values);
+        if ((here.get(place) ?? pair) !== pair) out.add(place);
+        here.set(place, pair);
+        const entry = byPlace.get(place) ?? { answers: new Set(), pairs: new Map() };
+        byPlace.set(place, entry);
+        entry.answers.add(caseId);
+        for (const [side, template] of change.values.entries()) {
+          const key = `${side} ${template}`;
+          entry.pairs.set(key, (entry.pairs.get(key) ?? new Set()).add(caseId));
+        }
+      }
+    }
+  }
+  for (const [place, { answers: seen, pairs }] of byPlace) {
+    if (seen.size < DATA_ANSWERS) continue;
+    if ([...pairs.values()].every((cases) => cases.size < 2)) out.add(place);
+  }
+  return out;
+}
+
+function seenChanges(answers: readonly ClusterAnswer[]): Map<string, Seen> {
+  const data = dataPlaces(answers);
   const seen = new Map<string, Seen>();
   for (const { caseId, endpoint, findings } of answers) {
     for (const { cause } of findings) {
-      for (const change of membersOf(cause)) {
-        const key = changeKey(change);
-        const entry = seen.get(key) ?? { change, answers: new Set(), resources: new Set() };
+      for (const own of membersOf(cause)) {
+        const stripped = placeOnly(own);
+        const change = data.has(changeKey(stripped)) ? stripped : own;
+        const key = whatKey(change);
+        const entry = seen.get(key) ?? {
+          change,
+          keys: new Set<string>(),
+          places: new Set<string>(),
+          answers: new Set<string>(),
+          resources: new Set<string>(),
+        };
         seen.set(key, entry);
+        if (compareKeys(changeKey(change), changeKey(entry.change)) < 0) entry.change = change;
+        entry.keys.add(changeKey(own));
+        entry.places.add(change.path);
         entry.answers.add(caseId);
         entry.resources.add(resourceOfEndpoint(endpoint));
       }
@@ -111,23 +214,103 @@ const MEMBER_OPS: ReadonlySet<string> = new Set(['added', 'removed', 'type']);
 /** What one answer alone may show together: members its object gained or lost. */
 const RESTRUCTURE_OPS: ReadonlySet<string> = new Set(['added', 'removed']);
 
-/** Where a change may travel with others: its object and exact answer set; undefined when kept apart. */
-function travelKey({ change, answers }: Seen): string | undefined {
+/** Where a change may travel with others: its object, kind of change and exact answer set. */
+interface Travel {
+  readonly kind: 'values' | 'members';
+  readonly parent: string;
+  readonly answers: readonly string[];
+  /** A single answer's restructure it may join (`restructureOf`). */
+  readonly restructure?: string;
+}
+
+/** Where a change may travel with others; undefined when kept apart. */
+function travelOf({ change, answers }: Seen): Travel | undefined {
+  const { parent, name } = splitPath(change.path);
+  const sorted = [...answers].sort();
+  // An XML attribute gained, lost or changed is a choice of its own, never a co-traveller.
+  if (name.startsWith('@') || isAttributed(change)) return undefined;
+  // Values of their own (an error's type and its message) travel with values only, in one answer too.
+  if (change.op === 'value' && change.values !== undefined) {
+    return { kind: 'values', parent, answers: sorted, restructure: restructureOf(change.path) };
+  }
+  // In a single answer, every member it alone adds or lacks, at any depth, with the
+  // elements of its lists and its objects' zero-valued members: that top object restructured.
+  if (answers.size < 2 && RESTRUCTURE_OPS.has(change.op)) {
+    // An object's zero-valued members sit in that object (its path is the object's).
+    const at = isObjectSignature(change) ? `${change.path}/*` : change.path;
+    return { kind: 'members', parent: restructureOf(at), answers: sorted };
+  }
   if (!MEMBER_OPS.has(change.op) || isObjectSignature(change)) return undefined;
   if (change.path === '' || isElements(change)) return undefined;
-  // In a single answer, only members added or removed (a restructure of the object) travel.
-  if (answers.size < 2 && !RESTRUCTURE_OPS.has(change.op)) return undefined;
-  return JSON.stringify([splitPath(change.path).parent, [...answers].sort()]);
+  if (answers.size < 2) return undefined;
+  return { kind: 'members', parent, answers: sorted };
+}
+
+/**
+ * An XML element's text against the same element with attributes
+ * (`<modified dt="…">…</modified>` vs `<modified>…</modified>`): its type
+ * changes from text to an object of attributes and `#text` alone.
+ */
+function isAttributed(change: SkeletonChange): boolean {
+  if (change.op !== 'type' || change.shape === undefined) return false;
+  const keys = change.shape
+    .slice(1, -1)
+    .split(',')
+    .map((entry) => entry.split(':')[0] ?? '');
+  return keys.every((key) => key === '#text' || key.startsWith('@'));
+}
+
+/**
+ * The object a single answer's restructure is of: the body's member a change
+ * sits in (`/ListResult/Items/*\/Owner` → `/ListResult`), or the body itself
+ * for its own members (`/message`), so two top objects are two restructures.
+ */
+function restructureOf(path: string): string {
+  const segments = path.split('/');
+  return segments.length > 2 ? `* /${segments[1]}` : '* ';
+}
+
+function travelKey({ kind, parent, answers }: Travel): string {
+  return JSON.stringify([kind, parent, answers]);
 }
 
 /** The changes grouped by object and answer set (a change kept apart alone). */
 function travelling(seen: ReadonlyMap<string, Seen>): Seen[][] {
-  const groups = new Map<string, Seen[]>();
+  const groups = new Map<string, { travel?: Travel; members: Seen[] }>();
   for (const [key, one] of seen) {
-    const travel = travelKey(one) ?? `alone ${key}`;
-    groups.set(travel, [...(groups.get(travel) ?? []), one]);
+    const travel = travelOf(one);
+    const at = travel === undefined ? `alone ${key}` : travelKey(travel);
+    const group =
+      groups.get(at) ?? (travel === undefined ? { members: [] } : { travel, members: [] });
+    group.members.push(one);
+    groups.set(at, group);
   }
-  return [...groups.values()];
+  for (const [at, { travel, members: values }] of groups) {
+    // Only one answer cannot tell them apart: in two or more, they are two questions.
+    if (travel?.kind !== 'values' || travel.answers.length !== 1) continue;
+    const parent = travel.restructure ?? '* ';
+    const members = groups.get(travelKey({ kind: 'members', parent, answers: travel.answers }));
+    if (members === undefined || othersOf(seen, travel, [...values, ...members.members])) continue;
+    members.members.push(...values);
+    groups.delete(at);
+  }
+  return [...groups.values()].map((group) => group.members);
+}
+
+/**
+ * True when the object of `travel` changes in one of its answers in a way
+ * none of `changes` is. An object's values of their own and its members
+ * added or removed in one answer, and nowhere else, are one cause when they
+ * are all that object shows there (an unknown operation's error type and the
+ * message only that error has: the whole change of the object); kept apart
+ * otherwise (a reworded message beside members that other answers lack or
+ * add too), and in two answers or more (each is a question of its own).
+ */
+function othersOf(seen: ReadonlyMap<string, Seen>, travel: Travel, changes: readonly Seen[]) {
+  const mine = new Set(changes);
+  return [...seen.values()].some(
+    (one) => !mine.has(one) && travel.answers.some((answer) => one.answers.has(answer)),
+  );
 }
 
 /** The clusters of the run's answers (see the module comment). */
@@ -138,9 +321,12 @@ export function clusterCauses(answers: Iterable<ClusterAnswer>): CauseClusters {
     const members = group.sort((a, b) => compareKeys(changeKey(a.change), changeKey(b.change)));
     const [first, ...rest] = members;
     if (first === undefined) continue;
+    // A change keyed by its place again (its values are data) is its resource's on one resource.
+    const rekeyed = [...first.keys].some((key) => key !== changeKey(first.change));
     // Co-travellers share the answer set, so the resources too. A list's elements are
     // records of that resource (data), never one change across resources.
-    if (rest.length === 0 && (first.resources.size < 2 || isElements(first.change))) continue;
+    const one = first.resources.size < 2 && first.places.size < 2 && !rekeyed;
+    if (rest.length === 0 && (one || isElements(first.change))) continue;
     const endpoint =
       first.resources.size < 2 ? ([...first.resources][0] ?? ANY_ENDPOINT) : ANY_ENDPOINT;
     const together = rest.map((seen) => seen.change);
@@ -148,7 +334,7 @@ export function clusterCauses(answers: Iterable<ClusterAnswer>): CauseClusters {
       together.length === 0
         ? { type: 'structure', endpoint, change: first.change }
         : { type: 'structure', endpoint, change: first.change, together };
-    for (const seen of members) clusters.set(changeKey(seen.change), cause);
+    for (const seen of members) for (const key of seen.keys) clusters.set(key, cause);
   }
   const statusBodies = bodiesOfStatus(all);
   const recurring = new Map([

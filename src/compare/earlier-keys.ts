@@ -13,7 +13,8 @@
  * object whose spellings folded alike; since a change no pattern explains is
  * keyed by what changed (`cause-clusters.ts`), the rows of its members on the
  * case's resource and across resources (and an integer string of another
- * value is `int-as-string` too); since a status transition that recurs on
+ * value is `int-as-string` too; a value change keyed by its templates, the
+ * row of its place alone); since a status transition that recurs on
  * several endpoints is keyed by its method, the row it had on the case's
  * endpoint; since a body the status defines is the status finding's, the
  * body-kind row it had; since a body change seen only on answers whose
@@ -98,7 +99,13 @@ function clusterKeys(input: EarlierInput, cause: RootCause & { type: 'structure'
   if (members.length === 0) return [];
   const resource = resourceOfEndpoint(input.endpoint);
   // `findingOf` hashes each cause once (memoised): a run asks for these of every structural finding.
-  return members.flatMap((change) => [
+  // A value change keyed by its templates since (`value-template.ts`) had the key of its place alone.
+  const keyings = members.flatMap((change) => {
+    if (change.values === undefined) return [change];
+    const { values: _templates, ...placeOnly } = change;
+    return [change, placeOnly];
+  });
+  return keyings.flatMap((change) => [
     findingOf({ type: 'structure', endpoint: resource, change }, []).fingerprint,
     findingOf({ type: 'structure', endpoint: ANY_ENDPOINT, change }, []).fingerprint,
   ]);

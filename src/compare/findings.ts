@@ -47,6 +47,7 @@ import {
   ZERO_VALUED_MEMBERS,
 } from './root-cause.js';
 import { textDifference } from './text-bodies.js';
+import { templatesOf } from './value-template.js';
 import { splitPath } from './wording/phrases.js';
 
 /** What `findingsOf` derives the findings of one divergent case from. */
@@ -141,12 +142,30 @@ function skeletonChange(change: Change, place: Place): SkeletonChange {
   if (change.path === '' && change.op === 'value') {
     return { op: 'value', path: '', baseline: 'body', candidate: 'body' };
   }
-  return {
+  const line: SkeletonChange = {
     op: change.op,
     path: place(change.path),
     baseline: sideType(change.baseline),
     candidate: sideType(change.candidate),
   };
+  if (change.op === 'value') {
+    const values = templatesOf(change.baseline, change.candidate);
+    return values === undefined ? line : { ...line, values };
+  }
+  const shape =
+    change.op === 'added'
+      ? shapeOf(change.candidate)
+      : (shapeOf(change.baseline) ??
+        (change.op === 'type' ? shapeOf(change.candidate) : undefined));
+  return shape === undefined ? line : { ...line, shape };
+}
+
+/** `{Mode:string,Since:number}`: an object's keys and their JSON types, in key order; undefined for any other value. */
+function shapeOf(value: unknown): string | undefined {
+  if (!isJsonObject(value)) return undefined;
+  const keys = Object.keys(value).sort();
+  if (keys.length === 0) return undefined;
+  return `{${keys.map((key) => `${key}:${sideType(value[key])}`).join(',')}}`;
 }
 
 /**
@@ -341,7 +360,8 @@ export function structureFindings(
     const of = keyed === found.path ? found : { ...found, path: keyed };
     const line =
       zeroValuedMember(of, place) ?? digestMember(of, place) ?? skeletonChange(of, place);
-    const key = JSON.stringify(line);
+    // One cause per key: an object's shape (not part of it) is its first occurrence's.
+    const key = causeKey({ type: 'structure', endpoint: '', change: line });
     const entry = byKey.get(key) ?? { change: line, paths: [] };
     byKey.set(key, entry);
     entry.paths.push(change.path);

@@ -9,6 +9,7 @@ import { patternNamed } from './patterns/registry.js';
 import {
   ANY_ENDPOINT,
   DIGESTS,
+  isObjectSignature,
   isRecurringStatus,
   methodOf,
   type RootCause,
@@ -30,6 +31,11 @@ const BODY_KINDS: Readonly<Record<string, string>> = {
 /** `JSON`, `text`, `empty`, `invalid JSON`: a body kind in words. */
 export function bodyKindWord(kind: string): string {
   return BODY_KINDS[kind] ?? kind;
+}
+
+/** A value's template as a code span, cut to a readable length. */
+function templateSpan(template: string): string {
+  return codeSpan(shorten(template, 40));
 }
 
 /** What one residual change is: `candidate adds \`/version\``, `\`/total\` number vs string`. */
@@ -60,7 +66,9 @@ function skeletonWords(change: SkeletonChange): string {
         ? `body ${change.baseline} vs ${change.candidate}`
         : `${where} ${change.baseline} vs ${change.candidate}`;
     case 'value':
-      return change.path === '' ? 'body differs' : `value of ${where} differs`;
+      if (change.path === '') return 'body differs';
+      if (change.values === undefined) return `value of ${where} differs`;
+      return `value of ${where} differs: ${templateSpan(change.values[0])} vs ${templateSpan(change.values[1])}`;
     case 'moved':
       return `${where} moved`;
     default: {
@@ -81,10 +89,16 @@ function membersWords(
 ): string {
   if (together.length === 0) return skeletonWords(change);
   const all = [change, ...together];
+  // A member by its path; an object's zero-valued members and a list's elements in words of their own.
+  const plain = (c: SkeletonChange) =>
+    (c.op === 'added' || c.op === 'removed') && !isObjectSignature(c) && !c.path.endsWith('/*');
   const verbs = (['added', 'removed'] as const)
-    .map((op) => ({ op, spans: all.filter((c) => c.op === op).map((c) => codeSpan(c.path)) }))
+    .map((op) => ({
+      op,
+      spans: all.filter((c) => c.op === op && plain(c)).map((c) => codeSpan(c.path)),
+    }))
     .filter(({ spans }) => spans.length > 0);
-  const others = all.filter((c) => c.op !== 'added' && c.op !== 'removed').map(skeletonWords);
+  const others = all.filter((c) => !plain(c)).map(skeletonWords);
   const verbOf = (op: string) => (op === 'added' ? 'candidate adds' : 'candidate lacks');
   // Each verb's members cut between whole members, then the parts as they fit.
   const parts = verbs.map(({ op, spans }) => {

@@ -151,6 +151,19 @@ export interface SkeletonChange {
   /** JSON type on each side (`-` when absent; body kinds for a whole-body change). */
   readonly baseline: string;
   readonly candidate: string;
+  /**
+   * A value change's templates on each side when they differ (`value-template.ts`:
+   * another wording, another error type, another precision): part of the
+   * cause, so each wording is a cause of its own, keyed by its field wherever
+   * it shows (`cause-clusters.ts`).
+   */
+  readonly values?: readonly [baseline: string, candidate: string];
+  /**
+   * For a member one side adds or lacks whose value is an object: its keys
+   * and their JSON types (`{Mode:string}`), so the same member under other
+   * parents is one cause (`cause-clusters.ts`). Not part of the cause's key.
+   */
+  readonly shape?: string;
 }
 
 export { FINDING_KINDS, type FindingKind } from './finding-kinds.js';
@@ -192,6 +205,7 @@ export function causeKey(cause: RootCause): string {
         cause.change.path,
         cause.change.baseline,
         cause.change.candidate,
+        ...(cause.change.values ?? []),
         ...(cause.endpoint === ANY_ENDPOINT && cause.difference !== undefined
           ? [cause.difference]
           : []),

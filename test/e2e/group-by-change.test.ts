@@ -156,7 +156,7 @@ describe('one decision, one row: grouped by what changed', () => {
     const errors = byCases(['api/gone-one', 'api/gone-two']).map((cause) => cause.summary);
     expect(errors.sort()).toEqual([
       'candidate adds `/message`, `/statusCode`',
-      'value of `/error` differs',
+      'value of `/error` differs: `not found` vs `Not Found`',
     ]);
     // The fourth endpoint's own cause shares the envelope and a member path: a row of its own.
     const fourth = byCases(['api/fourth-one', 'api/fourth-two']);

@@ -302,7 +302,7 @@ cases:
       expect(list?.flakyBaseline).toBeUndefined();
       expect(report.noise?.entries ?? []).toEqual([]);
       expect((report.rootCauses ?? []).map((r) => [r.summary, r.caseIds])).toEqual([
-        ['/records: value of `/name` differs', ['lists/fixed']],
+        ['/records: value of `/name` differs: `two` vs `deux`', ['lists/fixed']],
       ]);
     } finally {
       await Promise.all([baseline.close(), candidate.close()]);

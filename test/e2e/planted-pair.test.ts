@@ -325,7 +325,8 @@ const expectedRows = (names: Names): string[] =>
     `status 400 → 201 on POST /${names.members} (baseline: \`unknown field …, expected …\`)`,
     `/${names.things}: value of \`/${names.mirror}\` differs`,
     `timestamp format (epoch-millis vs epoch-seconds) at \`${names.stamp}\``,
-    `/${names.things}: value of \`/${names.colour}\` differs`,
+    // A word against another: a value of its own, its row names the two (`value-template.ts`).
+    `/${names.things}: value of \`/${names.colour}\` differs: \`blue\` vs \`green\``,
     `[] vs null at ${[names.files, names.labels]
       .sort()
       .map((f) => `\`${f}\``)

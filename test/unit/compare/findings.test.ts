@@ -290,7 +290,8 @@ describe('header, body-kind and structure causes', () => {
     const residual = (endpoint: string, value: number, at = '') =>
       findings(endpoint, [
         { path: `${at}/version`, op: 'added', candidate: value },
-        { path: `${at}/owner/name`, op: 'value', baseline: 'a', candidate: 'b' },
+        // Names that hold digits: per-instance parts, so no template of their own.
+        { path: `${at}/owner/name`, op: 'value', baseline: 'ann-1', candidate: 'bob-2' },
       ]);
     const read = residual('GET /items/:id', 1);
     expect(read.map((f) => f.summary)).toEqual([

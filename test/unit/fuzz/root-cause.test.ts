@@ -117,9 +117,14 @@ describe('rootCausesOf', () => {
   });
 
   it('keys a residual change of an error per seed endpoint and change skeleton, never by value', () => {
-    const [a] = causes('a', '/v1/x', json(400, { error: 'x' }), json(400, { error: 'y' }));
-    const [b] = causes('b', '/v1/x', json(400, { error: 'z' }), json(400, { error: 'w' }));
-    const [other] = causes('c', '/v1/other', json(400, { error: 'z' }), json(400, { error: 'w' }));
+    const [a] = causes('a', '/v1/x', json(400, { error: 'x1' }), json(400, { error: 'y2' }));
+    const [b] = causes('b', '/v1/x', json(400, { error: 'z3' }), json(400, { error: 'w4' }));
+    const [other] = causes(
+      'c',
+      '/v1/other',
+      json(400, { error: 'z3' }),
+      json(400, { error: 'w4' }),
+    );
     expect(a?.group).toBe('error-envelope');
     expect(a?.key).toMatch(/^structure-[0-9a-f]{12}$/);
     expect(a?.key).toBe(b?.key);
