@@ -55,7 +55,7 @@ describe('a list of values that holds other values', () => {
       { path: '/account/scopes/0', op: 'value', baseline: 'read', candidate: 'admin' },
     ]);
     expect(found.map((f) => f.summary)).toEqual([
-      '/v1/accounts: value of `/account/scopes/*` differs',
+      '/v1/accounts: value of `/account/scopes/*` differs: `read` vs `admin`',
     ]);
   });
 
@@ -83,8 +83,8 @@ describe('a list of values that holds other values', () => {
     );
     expect(found.map((f) => f.summary).sort()).toEqual([
       '/dav: candidate adds elements to the list `/set/item`',
-      '/dav: value of `/other/item/@name` differs',
-      '/dav: value of `/set/item/@kind` differs',
+      '/dav: value of `/other/item/@name` differs: `p` vs `q`',
+      '/dav: value of `/set/item/@kind` differs: `x` vs `y`',
     ]);
   });
 });
