@@ -16,7 +16,7 @@
 import { readdirSync, realpathSync, type Stats, statSync } from 'node:fs';
 import path from 'node:path';
 import type { InputProblem } from '../util/errors.js';
-import { globMatcher, isGlob } from '../util/glob.js';
+import { isGlob, pathGlobMatcher } from '../util/glob.js';
 import { displayPath } from '../util/paths.js';
 import { compareText } from '../util/text.js';
 
@@ -114,7 +114,7 @@ function addGlob(
   } catch {
     return `matches no case file (${displayPath(cwd, base)} does not exist)`;
   }
-  const matches = globMatcher(glob.split(path.sep).join('/'));
+  const matches = pathGlobMatcher(glob.split(path.sep).join('/'));
   const slash = (file: string) => file.split(path.sep).join('/');
   // A file (or a link) matches, or a folder above it (below the base) does.
   const selected = (file: string) => {

@@ -1,7 +1,7 @@
 /** Choose which loaded cases a run replays: id globs, tags, and a CI shard. Pure. */
 
 import type { Case } from '../model/case.js';
-import { globMatcher } from '../util/glob.js';
+import { pathGlobMatcher } from '../util/glob.js';
 
 /** Which cases to keep; an absent or empty criterion keeps everything. */
 export interface CaseSelection {
@@ -30,7 +30,7 @@ export interface CaseSelection {
 export function caseMatcher(
   selection: CaseSelection,
 ): (item: Pick<Case, 'id' | 'tags'>) => boolean {
-  const patterns = (selection.filter ?? []).map((glob) => globMatcher(glob, { base: true }));
+  const patterns = (selection.filter ?? []).map((glob) => pathGlobMatcher(glob, { base: true }));
   const tags = new Set(selection.tags ?? []);
   return (item) =>
     (patterns.length === 0 || patterns.some((matches) => matches(item.id))) &&

@@ -125,7 +125,7 @@ export function globSource(glob: string): string {
  * tried on a text's last segment, as `.gitignore` does (`get-*` selects
  * `records/get-one`).
  */
-export function globMatcher(
+export function pathGlobMatcher(
   glob: string,
   options: { base?: boolean } = {},
 ): (text: string) => boolean {

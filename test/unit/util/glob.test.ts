@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { globMatcher, isGlob } from '../../../src/util/glob.js';
+import { isGlob, pathGlobMatcher } from '../../../src/util/glob.js';
 
-const matches = (glob: string, text: string, base = false) => globMatcher(glob, { base })(text);
+const matches = (glob: string, text: string, base = false) => pathGlobMatcher(glob, { base })(text);
 
 describe('globs as shells and .gitignore write them', () => {
   it('keeps * and ? within one segment, ** across segments', () => {
