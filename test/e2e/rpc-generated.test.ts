@@ -12,7 +12,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../src/report/contract.js';
-import { latestReport, runCli, tempProject } from '../helpers/cli.js';
+import { latestReport, runPair, tempProject } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 
 interface Names {
@@ -161,13 +161,7 @@ describe('per-instance values on an API where every call is a POST', () => {
       const candidate = await server(names, { candidate: true });
       started.push(baseline, candidate);
       const cwd = await tempProject({ 'cases/rpc.yaml': cases(names) });
-      const run = await runCli(cwd, [
-        'run',
-        '--baseline',
-        `a=${baseline.url}`,
-        '--candidate',
-        `b=${candidate.url}`,
-      ]);
+      const run = await runPair(cwd, `a=${baseline.url}`, `b=${candidate.url}`);
       expect(run.code, run.stdout).toBe(1);
       const report = await latestReport(cwd);
       const rows = (report.rootCauses ?? []).map((r) => r.summary);

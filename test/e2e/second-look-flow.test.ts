@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { latestReport, runCli, tempProject } from '../helpers/cli.js';
+import { latestReport, runPair, tempProject } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 
 interface Names {
@@ -89,13 +89,7 @@ describe('the second look on a flow step', () => {
       const candidate = await side(names, true, 100);
       started.push(baseline, candidate);
       const cwd = await tempProject({ 'cases/life.yaml': flow(names) });
-      const run = await runCli(cwd, [
-        'run',
-        '--baseline',
-        `a=${baseline.url}`,
-        '--candidate',
-        `b=${candidate.url}`,
-      ]);
+      const run = await runPair(cwd, `a=${baseline.url}`, `b=${candidate.url}`);
       expect(run.code, run.stdout).toBe(1);
       const report = await latestReport(cwd);
       expect(report.secondLook).toMatchObject({ sent: 1 });
