@@ -21,9 +21,9 @@
  *    elements, and an object's signature (zero-valued members, digests).
  *    In a single answer, the members it gains or loses there and nowhere
  *    else, at any depth under one top object (with its lists' elements and
- *    zero-valued members),
- *    are its one cause (a restructure: one answer cannot tell them apart),
- *    and its values of their own join them when nothing else changes there;
+ *    zero-valued members), are its one cause (a restructure: one answer
+ *    cannot tell them apart), and its values of their own join them when
+ *    nothing else changes there;
  *    members retyped in one answer alone stay apart. An XML attribute (an
  *    `@name`, or an element's text against the element with attributes) is
  *    never a co-traveller.
