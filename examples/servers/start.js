@@ -4,7 +4,8 @@
  * Go/net/http-style candidate). Each started server has its own store.
  *
  * As a script: `node examples/servers/start.js serde 3100` prints the URL and
- * serves until interrupted.
+ * serves until interrupted (or, with `PARITY_DEMO_PARENT=1`, until its
+ * standard input closes: `parity demo` ending).
  */
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -67,11 +68,18 @@ async function main(args) {
   }
   const running = await startServer(flavor, { port, host });
   process.stdout.write(`${running.url}\n`);
+  // Started by `parity demo` (PARITY_DEMO_PARENT=1, standard input a pipe from it): the
+  // pipe closes when parity ends, however it ends (a signal before its run
+  // listens, a crash), and the server ends with it instead of staying orphaned.
+  const watchParent = process.env.PARITY_DEMO_PARENT === '1';
   const stop = () => {
     running.close().catch(() => {});
+    // The pipe watched would keep the process alive once the server is closed.
+    if (watchParent) process.stdin.destroy();
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  if (watchParent) process.stdin.on('end', stop).on('error', stop).resume();
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {

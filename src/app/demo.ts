@@ -88,16 +88,20 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts the two servers on loopback: on free ports, or on `ports` (the
- * README's 3100 and 4110). A port already taken is an error naming it.
+ * Starts the two servers on loopback, with `env` as their environment: on
+ * free ports, or on `ports` (the README's 3100 and 4110). A port already taken is an error naming it.
  */
 export async function startDemoServers(
   files: DemoFiles,
+  env: Readonly<Record<string, string | undefined>>,
   ports?: readonly [baseline: number, candidate: number],
 ): Promise<DemoServers> {
   const children = DEMO_TARGETS.map((target, index) =>
+    // Standard input a pipe from this process: when it ends, however it ends, the
+    // pipe closes and the server stops (start.js, PARITY_DEMO_PARENT).
     spawn(files.node, [files.start, target.flavor, String(ports?.[index] ?? 0)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...env, PARITY_DEMO_PARENT: '1' },
     }),
   );
   const stop = async () => {

@@ -5,9 +5,12 @@
  * writes reports/ and a tracker seeded from the example's; `--serve` keeps
  * the servers up until a stop signal. Real server processes, real sockets.
  */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import type { SignalSource } from '../../src/cli/io.js';
@@ -81,6 +84,41 @@ describe('parity demo', () => {
     stop?.('SIGINT');
     expect(await exited, stderr).toBe(0);
     for (const url of urls) await expect(request(`${url}/v1/records`)).rejects.toThrow();
+  });
+
+  it('takes its servers down with it however it ends (killed outright too)', SLOW, async () => {
+    const cwd = await tempProject();
+    const bin = join(import.meta.dirname, '..', '..', 'bin', 'parity.js');
+    const child = spawn(process.execPath, [bin, 'demo', '--serve', '--ports', '0,0'], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const urls: string[] = [];
+    for await (const line of createInterface({ input: child.stdout })) {
+      const url = /^(?:baseline|candidate) \w+ (http:\S+)$/.exec(line)?.[1];
+      if (url !== undefined) urls.push(url);
+      if (line.startsWith('serving until')) break;
+    }
+    expect(urls).toHaveLength(2);
+    const exited = once(child, 'exit');
+    // No handler runs: the servers learn it from their standard input closing.
+    child.kill('SIGKILL');
+    await exited;
+    for (const url of urls) {
+      await expect
+        .poll(
+          () =>
+            request(`${url}/v1/records`).then(
+              async (answer) => {
+                await answer.body.dump();
+                return 'up';
+              },
+              () => 'down',
+            ),
+          { timeout: 15_000 },
+        )
+        .toBe('down');
+    }
   });
 
   it('refuses --ports without --serve and a bad port, sending nothing', async () => {

@@ -56,7 +56,7 @@ async function serve(
 ): Promise<ExitCode> {
   if (io.signals === undefined) throw new Error('parity demo --serve needs the process signals');
   const signals = io.signals;
-  const servers = await startDemoServers(files, ports);
+  const servers = await startDemoServers(files, io.env, ports);
   const { baseline, candidate } = servers;
   io.stdout.write(
     `baseline ${baseline.name} ${baseline.url}\ncandidate ${candidate.name} ${candidate.url}\n` +
@@ -83,7 +83,7 @@ export async function demoCommand(flags: DemoFlags, io: Io): Promise<ExitCode> {
   const tracker =
     flags.tracker === false ? false : resolve(io.cwd, flags.tracker ?? DEFAULT_TRACKER);
   if (tracker !== false) await seedDemoTracker(files, tracker);
-  const servers = await startDemoServers(files);
+  const servers = await startDemoServers(files, io.env);
   try {
     const runFlags = COMMANDS.run.flags().parse({
       config: files.config,
