@@ -63,7 +63,7 @@ const VENDORED = ['undici'];
 // config read synchronously never loads it. A command that sends keeps it
 // eager: loaded after the flags, Node would compile it from source.
 // zod too: a one-case `validate` (a plain case, no config, no rules) checks
-// everything without it (src/cases/plain-fast.ts, src/cli/option-kinds.ts),
+// everything without it (src/io/cases/plain-fast.ts, src/cli/option-kinds.ts),
 // and no module builds a schema when it loads, so the commands compile and
 // evaluate zod (~150 KB) only when an input needs a schema. And commander
 // (~55 KB): arguments that are a command and its operands alone (`parity

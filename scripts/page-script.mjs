@@ -1,5 +1,5 @@
-// Bundles report.html's page script (src/report/html/page/draw.ts, a browser
-// module) into the string src/report/html/page-script.ts exports: the exact
+// Bundles report.html's page script (src/reporters/report/html/page/draw.ts, a browser
+// module) into the string src/reporters/report/html/page-script.ts exports: the exact
 // text of the page's <script> element, whose CSP hash the page carries.
 // Usage: node scripts/page-script.mjs           (writes the module)
 //        node scripts/page-script.mjs --check   (exit 1 when it is stale)
@@ -8,12 +8,12 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const target = `${root}src/report/html/page-script.ts`;
+const target = `${root}src/reporters/report/html/page-script.ts`;
 
 const bundled = await build({
   stdin: {
     contents: "import { drawReport } from './draw.ts';\ndrawReport();\n",
-    resolveDir: `${root}src/report/html/page`,
+    resolveDir: `${root}src/reporters/report/html/page`,
     sourcefile: 'page-entry.ts',
     loader: 'ts',
   },

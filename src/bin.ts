@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { type FdOutput, fdOutput, LOST_OUTPUT } from './cli/fd-output.js';
 import type { SignalSource } from './cli/io.js';
 import { main } from './cli/main.js';
-import { INTERRUPT_SIGNALS, type InterruptSignal } from './report/signals.js';
+import { INTERRUPT_SIGNALS, type InterruptSignal } from './reporters/report/signals.js';
 import { ParityError } from './util/errors.js';
 import type { Host } from './util/host.js';
 
@@ -153,7 +153,7 @@ export async function run(commandLoaded?: () => void): Promise<void> {
       process.stdin.setEncoding('utf8');
       for await (const chunk of process.stdin) {
         text += String(chunk);
-        // As for a file (256 MiB, app/import.ts): past it, no longer one string.
+        // As for a file (256 MiB, engine/import.ts): past it, no longer one string.
         if (text.length > MAX_STDIN_CHARS) {
           process.stdin.destroy();
           throw new ParityError(

@@ -12,10 +12,14 @@
  * CHANGELOG. Everything else under `dist/` is internal.
  */
 
-import type { FuzzOutcome } from './app/fuzz.js';
-import { fuzzProjectLibrary, type ProjectFuzzOptions } from './app/fuzz-library.js';
-import type { ProjectOptions } from './app/library-options.js';
-import { type LibraryRun, type ProjectRunOptions, runProjectLibrary } from './app/run-library.js';
+import type { FuzzOutcome } from './engine/fuzz.js';
+import { fuzzProjectLibrary, type ProjectFuzzOptions } from './engine/fuzz-library.js';
+import type { ProjectOptions } from './engine/library-options.js';
+import {
+  type LibraryRun,
+  type ProjectRunOptions,
+  runProjectLibrary,
+} from './engine/run-library.js';
 
 /**
  * The library's options with the process's folder and environment by default:
@@ -48,21 +52,22 @@ export function fuzzLibrary(options: LibraryFuzzOptions): Promise<FuzzOutcome> {
   return fuzzProjectLibrary(withProcess(options));
 }
 
-export type { FuzzOutcome } from './app/fuzz.js';
-export { type RunInput, type RunOutcome, runParity } from './app/run.js';
-export type { LibraryRun } from './app/run-library.js';
-export type { RunVerdict } from './app/verdict.js';
-export { type CaseValidation, loadCases, validateCases } from './cases/load.js';
-export { compare } from './compare/comparison.js';
-export { type Judgement, judge } from './compare/judge.js';
-export { decodeBody } from './execute/decode-body.js';
-export type { Budget } from './fuzz/budget.js';
-export type { FuzzSummary } from './fuzz/summary.js';
-export type { Case, CaseRequest } from './model/case.js';
-export type { Change, Comparison, Divergence } from './model/comparison.js';
-export type { Exchange, Response, ResponseBody, SideOutcome } from './model/exchange.js';
-export type { RunReport } from './report/contract.js';
-export { parseReport, readReport } from './report/read.js';
+export type { Case, CaseRequest } from './contract/model/case.js';
+export type { Change, Comparison, Divergence } from './contract/model/comparison.js';
+export type { Exchange, Response, ResponseBody, SideOutcome } from './contract/model/exchange.js';
+export { compare } from './core/compare/comparison.js';
+export { type Judgement, judge } from './core/compare/judge.js';
+export type { FuzzOutcome } from './engine/fuzz.js';
+export type { RunVerdict } from './engine/run/verdict.js';
+export { type RunInput, type RunOutcome, runParity } from './engine/run.js';
+export type { LibraryRun } from './engine/run-library.js';
+export { type CaseValidation, loadCases, validateCases } from './io/cases/load.js';
+export { decodeBody } from './io/http/decode-body.js';
+export type { Budget } from './judge/fuzz/budget.js';
+export type { FuzzSummary } from './judge/fuzz/summary.js';
+export type { CaseResult } from './judge/results/types.js';
+export type { RunReport } from './reporters/report/contract.js';
+export { parseReport, readReport } from './reporters/report/read.js';
 export type {
   Assessed,
   Reporter,
@@ -70,5 +75,4 @@ export type {
   RunEnd,
   RunReporter,
 } from './reporters/reporter.js';
-export type { CaseResult } from './results/types.js';
 export { type InputProblem, ParityError, type ParityErrorCode } from './util/errors.js';

@@ -3,7 +3,7 @@
  * happens: the first signal stops the sending and lets the cases in flight
  * finish (up to the request timeout); a second SIGINT or SIGTERM aborts them.
  */
-import { createInterrupt, type Interrupt } from '../app/interrupt.js';
+import { createInterrupt, type Interrupt } from '../engine/run/interrupt.js';
 import type { Io } from './io.js';
 
 export interface CliInterrupt {

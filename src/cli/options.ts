@@ -7,8 +7,8 @@
  * `--timeout`), so the flags can be handed to the config resolver as they are.
  */
 import * as z from 'zod';
-import { parseShard } from '../cases/shard.js';
-import { FINDING_KINDS } from '../compare/finding-kinds.js';
+import { FINDING_KINDS } from '../core/compare/finding-kinds.js';
+import { parseShard } from '../io/cases/shard.js';
 import {
   DEFAULT_SECOND_LOOKS,
   DEFAULT_TRACKER_PATH,
@@ -18,10 +18,10 @@ import {
   MAX_RETRIES,
   MAX_SECOND_LOOKS,
   MAX_TIMEOUT_MS,
-} from '../config/limits.js';
-import { REPORTER_NAMES } from '../config/reporters.js';
-import { type Budget, parseBudget } from '../fuzz/budget.js';
-import { REPORT_FORMATS, type ReportFormat } from '../report/formats.js';
+} from '../io/config/limits.js';
+import { REPORT_FORMATS, type ReportFormat } from '../io/config/report-formats.js';
+import { REPORTER_NAMES } from '../io/config/reporters.js';
+import { type Budget, parseBudget } from '../judge/fuzz/budget.js';
 import { once } from '../util/once.js';
 import {
   choice,

@@ -4,7 +4,7 @@
  * the progress bar and the summary when the console is chosen, GitHub
  * Actions' annotations and job summary when wanted.
  */
-import type { ReporterChoice } from '../config/reporters.js';
+import type { ReporterChoice } from '../io/config/reporters.js';
 import { consoleChosen, githubChoice } from '../reporters/choose.js';
 import { type OutputFlags, summaryReporter } from '../reporters/console-reporters.js';
 import { githubReporter } from '../reporters/github.js';

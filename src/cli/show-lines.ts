@@ -4,10 +4,11 @@
  * a key holding an escape sequence or a line break reaches no terminal raw.
  * Pure.
  */
-import type { ShowOutcome } from '../app/show.js';
-import { causeMeaning } from '../compare/root-cause-words.js';
-import { changeLines, headerLines } from '../report/change-lines.js';
-import { formatStatus } from '../tracker/cells.js';
+
+import { causeMeaning } from '../core/compare/root-cause-words.js';
+import type { ShowOutcome } from '../engine/show.js';
+import { formatStatus } from '../io/tracker/cells.js';
+import { changeLines, headerLines } from '../reporters/report/change-lines.js';
 import { printable } from '../util/code-span.js';
 import { widest } from '../util/widest.js';
 

@@ -4,9 +4,9 @@
  * folder on disk that answered none of the cases asked of it because it does
  * not hold them as they are now: the line says which, with how to refresh it.
  */
-import type { RunReport } from '../report/contract.js';
+import type { RunReport } from '../reporters/report/contract.js';
 
-/** How the recorded side's failures read, by the error code `recording/read.ts` gives them. */
+/** How the recorded side's failures read, by the error code `io/recording/read.ts` gives them. */
 const RECORDING_MISSES: Readonly<Record<string, string>> = {
   PARITY_RECORDING_STALE: 'changed since it was recorded (stale)',
   PARITY_NOT_RECORDED: 'not in it (or not sent when it was made)',

@@ -3,9 +3,9 @@
  * trace ids, timings) are compared for presence only, as Keploy's flaky
  * header list does. Applied to an exchange before it is judged.
  */
-import type { Exchange, Response, SideOutcome } from '../model/exchange.js';
-import type { Rules } from '../rules/types.js';
-import { VOLATILE_HEADERS } from '../rules/volatile-headers.js';
+import type { Exchange, Response, SideOutcome } from '../contract/model/exchange.js';
+import type { Rules } from '../contract/rules/types.js';
+import { VOLATILE_HEADERS } from '../contract/rules/volatile-headers.js';
 
 /** What a volatile header's value is replaced with before comparing. */
 export const PRESENT = '(present)';

@@ -2,18 +2,19 @@
  * The judge stage: every exchange of a run becomes its observation here, once
  * (`CaseResult`: both sides, the comparison, the findings), and is never
  * changed after (what the end of the run decides about it is an overlay,
- * `results/assessment.ts`). Volatile headers are masked (`headers.ts`), the
- * exchange is judged (`compare/judge.ts`) and the result built
- * (`results/build.ts`). Noise learning (`--noise`) plugs in as a `NoisePlug`:
+ * `judge/results/assessment.ts`). Volatile headers are masked (`headers.ts`), the
+ * exchange is judged (`core/compare/judge.ts`) and the result built
+ * (`judge/results/build.ts`). Noise learning (`--noise`) plugs in as a `NoisePlug`:
  * given the replica's answer, it learns the case's noise and judges with it
  * masked. Pure apart from the plug's own tally.
  */
-import { type Judgement, judge } from '../compare/judge.js';
-import type { Finding } from '../compare/root-cause.js';
-import type { Exchange, SideOutcome } from '../model/exchange.js';
-import { type ResultContext, redactFinding, toCaseResult } from '../results/build.js';
-import type { CaseResult, FlakyBaseline } from '../results/types.js';
+
+import type { Exchange, SideOutcome } from '../contract/model/exchange.js';
+import { type Judgement, judge } from '../core/compare/judge.js';
+import type { Finding } from '../core/compare/root-cause.js';
 import { maskVolatileHeaders } from './headers.js';
+import { type ResultContext, redactFinding, toCaseResult } from './results/build.js';
+import type { CaseResult, FlakyBaseline } from './results/types.js';
 
 /** What noise learning adds to a case's observation. */
 export interface NoiseAnnotation {
@@ -27,7 +28,7 @@ export interface Judged {
   readonly exchange: Exchange;
   readonly judgement: Judgement;
   readonly annotation: NoiseAnnotation;
-  /** Findings the case's learned noise hides (see `noise/step.ts`); absent when none. */
+  /** Findings the case's learned noise hides (see `judge/noise/step.ts`); absent when none. */
   readonly covered?: readonly Finding[];
 }
 

@@ -1,6 +1,6 @@
 /**
  * Which reporters a run or a merge feeds, from `--reporter` / the config's
- * `reporters` (`config/reporters.ts`). With no list, the defaults: the
+ * `reporters` (`io/config/reporters.ts`). With no list, the defaults: the
  * console, every report file in the run's folder, and GitHub Actions' output
  * under GitHub Actions. With a list, what it names: report.json and
  * results.ndjson are written in the run's folder all the same (the run's
@@ -8,8 +8,8 @@
  * it and `--no-github` removes it, whatever the list says. Pure.
  */
 import { resolve } from 'node:path';
-import type { ReporterChoice } from '../config/reporters.js';
-import { REPORT_FORMATS } from '../report/formats.js';
+import { REPORT_FORMATS } from '../io/config/report-formats.js';
+import type { ReporterChoice } from '../io/config/reporters.js';
 import { type FileReporter, fileReporter } from './files.js';
 
 type Choices = readonly ReporterChoice[] | undefined;

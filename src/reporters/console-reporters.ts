@@ -4,10 +4,11 @@
  * `parity run` and `parity merge` print it the same way. The progress bar on
  * stderr while the cases run is `progress.ts`.
  */
-import type { RunReport } from '../report/contract.js';
+
 import { colorsFor } from '../util/colors.js';
 import { displayPath } from '../util/paths.js';
 import { renderSummary } from './console-summary.js';
+import type { RunReport } from './report/contract.js';
 import type { RunReporter } from './reporter.js';
 
 /** One stream of the console. */

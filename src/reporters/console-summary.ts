@@ -4,12 +4,18 @@
  * run errors. Pure: returns the text.
  */
 
-import { KIND_REPORT_ORDER, primaryKind } from '../model/comparison.js';
-import type { RunReport } from '../report/contract.js';
-import { coverageGaps, coverageLine } from '../report/coverage-text.js';
-import { type DecisionView, decisionHeadline, decisionsOf, reach } from '../report/decisions.js';
-import { latencyLine } from '../report/latency-table.js';
-import { noiseSummaryLine } from '../report/noise-text.js';
+import { KIND_REPORT_ORDER, primaryKind } from '../contract/model/comparison.js';
+import { skippedGroups } from '../judge/results/flows.js';
+import { latencyOf } from '../judge/results/latency.js';
+import { type CaseResult, hasFindings } from '../judge/results/types.js';
+import { printable } from '../util/code-span.js';
+import type { Colors } from '../util/colors.js';
+import { widest } from '../util/widest.js';
+import type { RunReport } from './report/contract.js';
+import { coverageGaps, coverageLine } from './report/coverage-text.js';
+import { type DecisionView, decisionHeadline, decisionsOf, reach } from './report/decisions.js';
+import { latencyLine } from './report/latency-table.js';
+import { noiseSummaryLine } from './report/noise-text.js';
 import {
   comparedToWarning,
   countsLine,
@@ -18,14 +24,8 @@ import {
   reportNumbers,
   runErrorOf,
   runErrorsLine,
-} from '../report/numbers.js';
-import { runtimeLine } from '../report/runtime-words.js';
-import { skippedGroups } from '../results/flows.js';
-import { latencyOf } from '../results/latency.js';
-import { type CaseResult, hasFindings } from '../results/types.js';
-import { printable } from '../util/code-span.js';
-import type { Colors } from '../util/colors.js';
-import { widest } from '../util/widest.js';
+} from './report/numbers.js';
+import { runtimeLine } from './report/runtime-words.js';
 import { missingCaseLines, notSeenLines } from './tracker-lines.js';
 
 /** Cases listed one per line before "… and N more". */
@@ -188,7 +188,7 @@ function runErrorLines(report: RunReport, c: Colors): string[] {
   return out;
 }
 
-/** The counts, from the one model every report prints (`report/numbers.ts`). */
+/** The counts, from the one model every report prints (`reporters/report/numbers.ts`). */
 function countLines(report: RunReport, c: Colors): string[] {
   const n = reportNumbers(report);
   const paint = {

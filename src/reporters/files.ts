@@ -10,18 +10,18 @@
  * a path giving them a copy.
  */
 import { basename, dirname, join } from 'node:path';
-import type { ReporterName } from '../config/reporters.js';
-import type { RunReport } from '../report/contract.js';
-import { REPORT_FORMATS, type ReportFormat } from '../report/formats.js';
-import { renderHtmlChunks } from '../report/html/render.js';
-import { renderJsonChunks, renderJsonJoined } from '../report/json.js';
-import { renderJunitChunks } from '../report/junit.js';
-import { renderMarkdownChunks } from '../report/markdown.js';
-import type { RunFolder } from '../report/run-folder.js';
+import { REPORT_FORMATS, type ReportFormat } from '../io/config/report-formats.js';
+import type { ReporterName } from '../io/config/reporters.js';
 import { ParityError } from '../util/errors.js';
 import { copyFileAtomic, writeChunksAtomic, writeFileAtomic } from '../util/fs.js';
 import { displayPath } from '../util/paths.js';
 import { checkFileTarget, folderProblem } from '../util/write-target.js';
+import type { RunReport } from './report/contract.js';
+import { renderHtmlChunks } from './report/html/render.js';
+import { renderJsonChunks, renderJsonJoined } from './report/json.js';
+import { renderJunitChunks } from './report/junit.js';
+import { renderMarkdownChunks } from './report/markdown.js';
+import type { RunFolder } from './report/run-folder.js';
 import {
   type AllResults,
   type Assessed,

@@ -3,18 +3,17 @@
  * root causes and input rules, then the root causes grouped by kind (input
  * acceptance, status mapping, server errors, error envelope, response body,
  * headers), each with the rules that showed it (a root cause split by rule,
- * `fuzz/rule.ts`) or the mutation that found it, and the case files; and the
+ * `judge/fuzz/rule.ts`) or the mutation that found it, and the case files; and the
  * same as JSON for `--json`; then the replay of the written cases as `parity
  * run` prints a run. The renderers are pure; `fuzzConsoleReporter` is the
  * reporter (`reporter.ts`) that prints them when the fuzz run ends.
  */
-import { describeBudget } from '../fuzz/budget.js';
-import type { FuzzProgress, TalliedDiscovery } from '../fuzz/engine.js';
-import { explainRootCause, type SideNames } from '../fuzz/explain.js';
-import { FUZZ_GROUPS, GROUP_TITLES } from '../fuzz/root-cause.js';
-import { splitByRule } from '../fuzz/rule.js';
-import type { FuzzSummary, WrittenFinding } from '../fuzz/summary.js';
-import type { RunReport } from '../report/contract.js';
+import { describeBudget } from '../judge/fuzz/budget.js';
+import type { FuzzProgress, TalliedDiscovery } from '../judge/fuzz/engine.js';
+import { explainRootCause, type SideNames } from '../judge/fuzz/explain.js';
+import { FUZZ_GROUPS, GROUP_TITLES } from '../judge/fuzz/root-cause.js';
+import { splitByRule } from '../judge/fuzz/rule.js';
+import type { FuzzSummary, WrittenFinding } from '../judge/fuzz/summary.js';
 import { type Colors, colorsFor } from '../util/colors.js';
 import { displayPath } from '../util/paths.js';
 import { nounOf } from '../util/words.js';
@@ -24,6 +23,7 @@ import {
   type OutputFlags,
   printSummary,
 } from './console-reporters.js';
+import type { RunReport } from './report/contract.js';
 import type { Reporter } from './reporter.js';
 
 const count = (n: number) => n.toLocaleString('en-US');

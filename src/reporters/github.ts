@@ -9,9 +9,9 @@
  * summary that could not be written is this reporter's failure.
  */
 import { resolve } from 'node:path';
-import { renderGithubAnnotations, renderStepSummary } from '../report/github.js';
 import { appendRegularFile } from '../util/fs.js';
 import type { ConsoleIo, OutputFlags } from './console-reporters.js';
+import { renderGithubAnnotations, renderStepSummary } from './report/github.js';
 import type { RunReporter } from './reporter.js';
 
 export const GITHUB_REPORTER = 'github';

@@ -1,5 +1,5 @@
 /** Console text for `parity tracker` and `parity tracker --check`. Pure. */
-import { STALE_MESSAGES, type StaleFinding } from '../tracker/check.js';
+import { STALE_MESSAGES, type StaleFinding } from '../io/tracker/check.js';
 import {
   awaitsEvidence,
   type MissingCases,
@@ -7,7 +7,7 @@ import {
   TRACKER_STATUSES,
   type TrackerRow,
   type TrackerStatus,
-} from '../tracker/types.js';
+} from '../io/tracker/types.js';
 import { printable } from '../util/code-span.js';
 import { widest } from '../util/widest.js';
 

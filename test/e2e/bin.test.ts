@@ -108,7 +108,7 @@ describe('bin/parity.js (the bundled CLI)', () => {
     const expected: [readonly string[], string][] = [
       [['--version'], 'parity.cjs,vendor/commander.cjs'],
       // A library of plain JSON cases with no config: neither yaml nor re2js,
-      // nor zod (no schema is needed: src/cases/plain-fast.ts), nor commander
+      // nor zod (no schema is needed: src/io/cases/plain-fast.ts), nor commander
       // (a command and its operands alone: src/cli/main.ts).
       [['validate', 'cases'], 'command/validate.cjs'],
       // show (in dist/parity.cjs, the bundle of every command) reads the

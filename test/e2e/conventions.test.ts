@@ -9,8 +9,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { causeFingerprint } from '../../src/compare/root-cause.js';
-import { parseTracker, trackerRows } from '../../src/tracker/parse.js';
+import { causeFingerprint } from '../../src/core/compare/root-cause.js';
+import { parseTracker, trackerRows } from '../../src/io/tracker/parse.js';
 import { latestReport, runCli, tempProject } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 

@@ -48,7 +48,7 @@ describe('echoed references', () => {
   let candidate: TestServer;
   beforeAll(async () => {
     // Ids of two shapes (`b-…` letters first, `c9-…` a digit in the prefix): never "one generated
-    // format" on both sides (normalise/generated.ts), so what proves them per-instance is the echo.
+    // format" on both sides (core/normalise/generated.ts), so what proves them per-instance is the echo.
     [baseline, candidate] = await Promise.all([server('b'), server('c9')]);
   });
   afterAll(async () => Promise.all([baseline.close(), candidate.close()]));

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../examples/servers/start.js';
-import { parseTracker, trackerRows } from '../../src/tracker/parse.js';
+import { parseTracker, trackerRows } from '../../src/io/tracker/parse.js';
 import { latestReport, runCli, tempProject } from '../helpers/cli.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { type RunningServer, startServer as startBundled } from '../../examples/servers/start.js';
-import { DEFAULT_BUDGET } from '../../src/fuzz/budget.js';
+import { DEFAULT_BUDGET } from '../../src/judge/fuzz/budget.js';
 import { latestReport, runCli, tempProject } from '../helpers/cli.js';
 import {
   BASELINE_RULES,

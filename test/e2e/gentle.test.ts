@@ -1,7 +1,7 @@
 /** `--rate` and `--max-in-flight` through the CLI and the config file. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../src/config/resolve.js';
-import { configSchema } from '../../src/config/schema.js';
+import { resolveConfig } from '../../src/io/config/resolve.js';
+import { configSchema } from '../../src/io/config/schema.js';
 import { runCli, tempProject } from '../helpers/cli.js';
 import { startCountingServer, type TestServer } from '../helpers/http.js';
 

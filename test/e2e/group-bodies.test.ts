@@ -17,7 +17,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseTracker, trackerRows } from '../../src/tracker/parse.js';
+import { parseTracker, trackerRows } from '../../src/io/tracker/parse.js';
 import { latestReport, runCli, tempProject } from '../helpers/cli.js';
 import { startServer, type TestServer } from '../helpers/http.js';
 

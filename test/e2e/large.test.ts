@@ -1,7 +1,7 @@
 /**
  * A large library through the CLI: the cases are checked, then read again a
- * file at a time during the run (`cases/library.ts`), results stream to disk
- * (`results/stream.ts`) with only the notable ones in memory, and every report
+ * file at a time during the run (`io/cases/library.ts`), results stream to disk
+ * (`judge/results/stream.ts`) with only the notable ones in memory, and every report
  * still lists every case, in run order.
  */
 import { readFile } from 'node:fs/promises';

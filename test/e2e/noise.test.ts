@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readAssessedResults } from '../../src/results/assessment-file.js';
+import { readAssessedResults } from '../../src/judge/results/assessment-file.js';
 import { latestReport, runCli, runPair, tempProject } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 import { NOISY_CASES, startFlakyServer, startNoisyPair } from '../helpers/noisy-servers.js';

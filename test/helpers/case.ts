@@ -1,7 +1,11 @@
 /** Builds resolved `Case`s for tests without going through files. */
 
-import type { Case, CaseRequest } from '../../src/model/case.js';
-import { type RulesSpecInput, resolveRules, rulesSpecSchema } from '../../src/rules/schema.js';
+import type { Case, CaseRequest } from '../../src/contract/model/case.js';
+import {
+  type RulesSpecInput,
+  resolveRules,
+  rulesSpecSchema,
+} from '../../src/contract/rules/schema.js';
 
 export function makeCase(
   id: string,

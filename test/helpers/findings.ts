@@ -1,7 +1,8 @@
 /** Findings for hand-written results, derived the way a run derives them. */
-import { findingsOf } from '../../src/compare/findings.js';
-import type { Change, HeaderChange } from '../../src/model/comparison.js';
-import type { ResultFinding, TrackerRef } from '../../src/results/types.js';
+
+import type { Change, HeaderChange } from '../../src/contract/model/comparison.js';
+import { findingsOf } from '../../src/core/compare/findings.js';
+import type { ResultFinding, TrackerRef } from '../../src/judge/results/types.js';
 
 export interface FindingsSource {
   readonly endpoint: string;

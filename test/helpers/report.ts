@@ -1,9 +1,9 @@
 /** A `RunReport` around given results, for tests of the readers, renderers and merges. */
 
-import type { RunReport } from '../../src/report/contract.js';
-import { REPORT_SCHEMA_VERSION } from '../../src/report/schema-version.js';
-import { summarise } from '../../src/results/summary.js';
-import type { CaseResult } from '../../src/results/types.js';
+import { summarise } from '../../src/judge/results/summary.js';
+import type { CaseResult } from '../../src/judge/results/types.js';
+import type { RunReport } from '../../src/reporters/report/contract.js';
+import { REPORT_SCHEMA_VERSION } from '../../src/reporters/report/schema-version.js';
 
 export function reportOf(
   results: readonly CaseResult[],

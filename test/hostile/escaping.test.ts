@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseTracker, trackerRows } from '../../src/tracker/parse.js';
+import { parseTracker, trackerRows } from '../../src/io/tracker/parse.js';
 import { splitCodeSpans } from '../../src/util/code-span.js';
 import { runCli, tempProject } from '../helpers/cli.js';
 import { startServer, type TestServer } from '../helpers/http.js';

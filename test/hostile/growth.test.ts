@@ -11,10 +11,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diffJson, LONGEST_CHANGE_PATH } from '../../src/compare/delta.js';
-import { structureFindings } from '../../src/compare/findings.js';
-import { expandedValues, MOST_EXPANDED_VALUES } from '../../src/openapi/ref-expansion.js';
-import { MOST_SAMPLE_VALUES, sampleOf } from '../../src/openapi/sample.js';
+import { diffJson, LONGEST_CHANGE_PATH } from '../../src/core/compare/delta.js';
+import { structureFindings } from '../../src/core/compare/findings.js';
+import { expandedValues, MOST_EXPANDED_VALUES } from '../../src/io/openapi/ref-expansion.js';
+import { MOST_SAMPLE_VALUES, sampleOf } from '../../src/io/openapi/sample.js';
 
 const OPTIONS = { arrayKeys: [], tolerance: [] };
 

@@ -3,7 +3,7 @@
  * is sent with every request, and kept out of every output as `user:pass@`
  * is: the console's first line, every report, the tracker, even when the
  * server echoes it. Names are recognised as the import recognises them
- * (`redact/credential-names.ts`): `api_key`, `access_token`, `sig`, …; a
+ * (`core/redact/credential-names.ts`): `api_key`, `access_token`, `sig`, …; a
  * plain parameter (`v=2`) is shown as it is.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,8 +1,8 @@
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, TIMEOUT_CODE } from '../../src/execute/client.js';
-import type { PlannedRequest } from '../../src/execute/plan.js';
-import type { SideOutcome } from '../../src/model/exchange.js';
+import type { SideOutcome } from '../../src/contract/model/exchange.js';
+import type { PlannedRequest } from '../../src/core/request/plan.js';
+import { createClient, TIMEOUT_CODE } from '../../src/io/http/client.js';
 import { closedPort, json, startServer, type TestServer } from '../helpers/http.js';
 
 const get = (pathAndQuery: string): PlannedRequest => ({

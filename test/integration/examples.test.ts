@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { type RunningServer, startServer } from '../../examples/servers/start.js';
-import { caseFileSchema } from '../../src/cases/schema.js';
+import { caseFileSchema } from '../../src/io/cases/schema.js';
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 const headerMap = z.record(z.string(), z.string());

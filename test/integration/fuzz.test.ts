@@ -12,17 +12,17 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCases } from '../../src/cases/load.js';
-import { resolveConfig } from '../../src/config/resolve.js';
-import { resolveTargets } from '../../src/config/targets.js';
-import { type FuzzRun, runFuzz } from '../../src/fuzz/engine.js';
-import { reductions } from '../../src/fuzz/reduce.js';
-import { bodyBytes, toCase } from '../../src/fuzz/request.js';
-import { rootCausesOf } from '../../src/fuzz/root-cause.js';
-import { carries } from '../../src/fuzz/rule.js';
-import { type Seed, seedsOf } from '../../src/fuzz/seeds.js';
-import { createSender, type FuzzSender } from '../../src/fuzz/sender.js';
-import { createRedactor } from '../../src/redact/redact.js';
+import { createRedactor } from '../../src/core/redact/redact.js';
+import { loadCases } from '../../src/io/cases/load.js';
+import { resolveConfig } from '../../src/io/config/resolve.js';
+import { resolveTargets } from '../../src/io/config/targets.js';
+import { type FuzzRun, runFuzz } from '../../src/judge/fuzz/engine.js';
+import { reductions } from '../../src/judge/fuzz/reduce.js';
+import { bodyBytes, toCase } from '../../src/judge/fuzz/request.js';
+import { rootCausesOf } from '../../src/judge/fuzz/root-cause.js';
+import { carries } from '../../src/judge/fuzz/rule.js';
+import { type Seed, seedsOf } from '../../src/judge/fuzz/seeds.js';
+import { createSender, type FuzzSender } from '../../src/judge/fuzz/sender.js';
 import {
   BASELINE_RULES,
   CANDIDATE_RULES,

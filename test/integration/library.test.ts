@@ -6,10 +6,10 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CASES_PER_BATCH, openRunLibrary, type RunLibrary } from '../../src/cases/library.js';
-import { loadCases } from '../../src/cases/load.js';
-import { type CaseSelection, selectCases } from '../../src/cases/select.js';
-import type { Case } from '../../src/model/case.js';
+import type { Case } from '../../src/contract/model/case.js';
+import { CASES_PER_BATCH, openRunLibrary, type RunLibrary } from '../../src/io/cases/library.js';
+import { loadCases } from '../../src/io/cases/load.js';
+import { type CaseSelection, selectCases } from '../../src/io/cases/select.js';
 import { ParityError } from '../../src/util/errors.js';
 import { tempProject } from '../helpers/cli.js';
 

@@ -10,9 +10,9 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { curlCommand } from '../../src/execute/curl.js';
-import { planRequest } from '../../src/execute/plan.js';
-import { createRedactor } from '../../src/redact/redact.js';
+import { createRedactor } from '../../src/core/redact/redact.js';
+import { curlCommand } from '../../src/core/request/curl.js';
+import { planRequest } from '../../src/core/request/plan.js';
 import { makeCase } from '../helpers/case.js';
 import { latestReport, runCli, tempProject } from '../helpers/cli.js';
 

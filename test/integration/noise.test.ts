@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient } from '../../src/execute/client.js';
-import { executeCases } from '../../src/execute/pool.js';
+import type { Case } from '../../src/contract/model/case.js';
+import { NO_NOISE } from '../../src/io/config/noise-settings.js';
+import { createClient } from '../../src/io/http/client.js';
+import { executeCases } from '../../src/io/http/pool.js';
+import { createNoiseStep } from '../../src/judge/noise/step.js';
 import type { Judged } from '../../src/judge/stage.js';
-import type { Case } from '../../src/model/case.js';
-import { NO_NOISE } from '../../src/noise/settings.js';
-import { createNoiseStep } from '../../src/noise/step.js';
 import { makeCase } from '../helpers/case.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 import { divergenceOf } from '../helpers/judgement.js';

@@ -4,10 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../examples/servers/start.js';
-import { judge } from '../../src/compare/judge.js';
-import { createClient, type TargetClient } from '../../src/execute/client.js';
-import { exchangeCase } from '../../src/execute/pool.js';
-import type { RulesSpecInput } from '../../src/rules/schema.js';
+import type { RulesSpecInput } from '../../src/contract/rules/schema.js';
+import { judge } from '../../src/core/compare/judge.js';
+import { createClient, type TargetClient } from '../../src/io/http/client.js';
+import { exchangeCase } from '../../src/io/http/pool.js';
 import { makeCase } from '../helpers/case.js';
 import { divergenceOf } from '../helpers/judgement.js';
 

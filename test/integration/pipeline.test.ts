@@ -5,10 +5,10 @@
 import type { ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { judge } from '../../src/compare/judge.js';
-import { createClient, type TargetClient } from '../../src/execute/client.js';
-import { exchangeCase } from '../../src/execute/pool.js';
-import type { RulesSpecInput } from '../../src/rules/schema.js';
+import type { RulesSpecInput } from '../../src/contract/rules/schema.js';
+import { judge } from '../../src/core/compare/judge.js';
+import { createClient, type TargetClient } from '../../src/io/http/client.js';
+import { exchangeCase } from '../../src/io/http/pool.js';
 import { makeCase } from '../helpers/case.js';
 import { closedPort, startServer, type TestServer } from '../helpers/http.js';
 import { divergenceOf } from '../helpers/judgement.js';

@@ -1,7 +1,7 @@
 /** --max-in-flight and --rate against a real server that counts requests in flight. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient } from '../../src/execute/client.js';
-import type { PlannedRequest } from '../../src/execute/plan.js';
+import type { PlannedRequest } from '../../src/core/request/plan.js';
+import { createClient } from '../../src/io/http/client.js';
 import { startCountingServer, type TestServer } from '../helpers/http.js';
 
 const get = (pathAndQuery: string): PlannedRequest => ({

@@ -219,29 +219,29 @@ function cyclesOf(graph: ReadonlyMap<string, readonly string[]>): string[] {
 
 describe('I/O at the edges', () => {
   it('only the HTTP client imports undici', () => {
-    expect(importing(/from 'undici/)).toEqual(['execute/client.ts']);
+    expect(importing(/from 'undici/)).toEqual(['io/http/client.ts']);
   });
 
   it('only the loaders, readers and writers at the edges touch the file system', () => {
     expect(importing(/from 'node:fs(\/promises)?'/).sort()).toEqual([
-      'app/calibrate.ts',
-      'app/demo.ts',
-      'app/import.ts',
-      'cases/discover.ts',
-      'cases/load.ts',
-      'cases/write-json-schema.ts',
+      'engine/calibrate.ts',
+      'engine/demo.ts',
+      'engine/import.ts',
+      'io/cases/discover.ts',
+      'io/cases/load.ts',
+      'io/cases/write-json-schema.ts',
       'cli/fd-output.ts',
-      'config/load.ts',
-      'config/project-env.ts',
-      'config/write-json-schema.ts',
-      'fuzz/write.ts',
-      'recording/write.ts',
-      'report/locate.ts',
-      'report/run-folder.ts',
-      'results/body-files.ts',
-      'results/stream.ts',
-      'tracker/lock.ts',
-      'tracker/write.ts',
+      'io/config/load.ts',
+      'io/config/project-env.ts',
+      'io/config/write-json-schema.ts',
+      'judge/fuzz/write.ts',
+      'io/recording/write.ts',
+      'reporters/report/locate.ts',
+      'reporters/report/run-folder.ts',
+      'judge/results/body-files.ts',
+      'judge/results/stream.ts',
+      'io/tracker/lock.ts',
+      'io/tracker/write.ts',
       'util/block-file.ts',
       'util/fs.ts',
       'util/package-root.ts',

@@ -2,8 +2,8 @@
  * `parity calibrate [CASES...]`: prints the noise the A/A run learned and the
  * flaky baselines (`--json` for machines), and where `--write` saved it.
  */
-import { calibrate, type Learned } from '../../app/calibrate.js';
-import { renderCalibration } from '../../report/noise-text.js';
+import { calibrate, type Learned } from '../../engine/calibrate.js';
+import { renderCalibration } from '../../reporters/report/noise-text.js';
 import { colorsFor } from '../../util/colors.js';
 import { displayPath } from '../../util/paths.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';

@@ -1,5 +1,5 @@
 /** `parity decide PAR-007 accepted --note "…"`: records a decision in the tracker and says what changed. */
-import { decide } from '../../app/decide.js';
+import { decide } from '../../engine/decide.js';
 import { displayPath } from '../../util/paths.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { contextOf, type Io } from '../io.js';

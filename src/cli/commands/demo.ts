@@ -13,7 +13,7 @@ import {
   demoFiles,
   seedDemoTracker,
   startDemoServers,
-} from '../../app/demo.js';
+} from '../../engine/demo.js';
 import { ParityError } from '../../util/errors.js';
 import { packageRoot } from '../../util/package-root.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';

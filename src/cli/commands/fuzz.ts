@@ -3,11 +3,11 @@
  * terminal), prints what it found (grouped by kind) and the replay of the
  * written cases as `parity run` prints a run; exits as `run` does.
  */
-import { type FuzzOutcome, fuzzParity } from '../../app/fuzz.js';
-import { verdictOf } from '../../app/verdict.js';
-import { isCrash } from '../../fuzz/crash.js';
-import type { FuzzProgress } from '../../fuzz/engine.js';
-import type { FuzzSummary } from '../../fuzz/summary.js';
+import { type FuzzOutcome, fuzzParity } from '../../engine/fuzz.js';
+import { verdictOf } from '../../engine/run/verdict.js';
+import { isCrash } from '../../judge/fuzz/crash.js';
+import type { FuzzProgress } from '../../judge/fuzz/engine.js';
+import type { FuzzSummary } from '../../judge/fuzz/summary.js';
 import { type FuzzEnd, fuzzConsoleReporter, progressText } from '../../reporters/fuzz-summary.js';
 import { createReporters } from '../../reporters/reporter.js';
 import { colorsFor } from '../../util/colors.js';

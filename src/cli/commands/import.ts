@@ -1,6 +1,11 @@
 /** `parity import <kind> [input]`: writes case files and prints what it wrote and what to run next. */
-import { IMPORT_KINDS, type ImportKind, type ImportOutcome, runImport } from '../../app/import.js';
-import { createInterrupt } from '../../app/interrupt.js';
+import {
+  IMPORT_KINDS,
+  type ImportKind,
+  type ImportOutcome,
+  runImport,
+} from '../../engine/import.js';
+import { createInterrupt } from '../../engine/run/interrupt.js';
 import { colorsFor } from '../../util/colors.js';
 import { ParityError } from '../../util/errors.js';
 import { didYouMean } from '../../util/suggest.js';

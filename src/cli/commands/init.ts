@@ -1,5 +1,5 @@
 /** `parity init BASELINE CANDIDATE`: writes the starter files and prints the next commands. */
-import { init } from '../../app/init.js';
+import { init } from '../../engine/init.js';
 import { colorsFor } from '../../util/colors.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { contextOf, type Io } from '../io.js';

@@ -1,5 +1,5 @@
 /** `parity merge REPORT...`: merges shard reports, prints the outcome like a run. */
-import { mergeShards } from '../../app/merge.js';
+import { mergeShards } from '../../engine/merge.js';
 import type { ExitCode } from '../exit-codes.js';
 import { contextOf, type Io } from '../io.js';
 import type { MergeFlags } from '../options.js';

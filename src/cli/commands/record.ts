@@ -1,7 +1,8 @@
 /** `parity record [CASES...] --target NAME=URL`: stores one target's answers; prints what to run next. */
-import { record } from '../../app/record.js';
-import type { SkippedStep } from '../../app/record-send.js';
-import { shellQuote } from '../../execute/curl.js';
+
+import { shellQuote } from '../../core/request/curl.js';
+import { record } from '../../engine/record.js';
+import type { SkippedStep } from '../../engine/run/record-send.js';
 import { colorsFor } from '../../util/colors.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { contextOf, type Io } from '../io.js';

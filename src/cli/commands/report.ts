@@ -1,5 +1,5 @@
 /** `parity report --from …`: re-renders a past run's reports and lists the files written. */
-import { rerenderReport } from '../../app/report.js';
+import { rerenderReport } from '../../engine/report.js';
 import { displayPath } from '../../util/paths.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { contextOf, type Io } from '../io.js';

@@ -1,8 +1,8 @@
 /** `parity run [CASES...]`: replays the cases with progress on stderr, prints the outcome. */
-import { listCases } from '../../app/list-cases.js';
-import { prepareRun } from '../../app/prepare-run.js';
-import { runParity } from '../../app/run.js';
-import { verdictOf } from '../../app/verdict.js';
+import { listCases } from '../../engine/list-cases.js';
+import { prepareRun } from '../../engine/prepare-run.js';
+import { verdictOf } from '../../engine/run/verdict.js';
+import { runParity } from '../../engine/run.js';
 import { createProgress } from '../../reporters/progress.js';
 import { printable } from '../../util/code-span.js';
 import { colorsFor } from '../../util/colors.js';

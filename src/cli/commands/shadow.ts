@@ -5,10 +5,10 @@
  * closes the open run (reports, tracker) and begins the next.
  */
 
-import { type ShadowOutcome, startShadow } from '../../app/shadow.js';
-import { prepareShadow } from '../../app/shadow-prepare.js';
-import { statusLine } from '../../shadow/status.js';
-import type { ShadowMode } from '../../shadow/traffic.js';
+import { type ShadowOutcome, startShadow } from '../../engine/shadow.js';
+import { prepareShadow } from '../../engine/shadow-prepare.js';
+import { statusLine } from '../../io/shadow/status.js';
+import type { ShadowMode } from '../../io/shadow/traffic.js';
 import { printable } from '../../util/code-span.js';
 import { EXIT, EXIT_FOR_ERROR, type ExitCode } from '../exit-codes.js';
 import { contextOf, type Io } from '../io.js';

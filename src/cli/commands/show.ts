@@ -1,5 +1,5 @@
 /** `parity show PAR-007`: one root cause in full (row, cases, example diff, curl pair, fix). */
-import { showRootCause } from '../../app/show.js';
+import { showRootCause } from '../../engine/show.js';
 import { displayPath } from '../../util/paths.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { contextOf, type Io } from '../io.js';

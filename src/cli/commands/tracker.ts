@@ -1,7 +1,7 @@
 /** `parity tracker [--check]`: prints the tracker's rows, or how stale it is (exit 1). */
-import { checkTrackerFile, initTracker, listTracker } from '../../app/tracker.js';
+import { checkTrackerFile, initTracker, listTracker } from '../../engine/tracker.js';
+import { awaitsEvidence } from '../../io/tracker/types.js';
 import { missingCaseLines, renderFindings, renderRows } from '../../reporters/tracker-lines.js';
-import { awaitsEvidence } from '../../tracker/types.js';
 import { ParityError } from '../../util/errors.js';
 import { displayPath } from '../../util/paths.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';

@@ -1,5 +1,5 @@
 /** `parity validate [CASES...]`: prints every problem of the case files (exit 2), sends nothing. */
-import { validateProject } from '../../app/validate.js';
+import { validateProject } from '../../engine/validate.js';
 import { printable } from '../../util/code-span.js';
 import { colorsFor } from '../../util/colors.js';
 import { formatProblem, formatWarning } from '../../util/errors.js';

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createFlowHold, type HeldStep, withFlowSecrets } from '../../../src/app/flow-hold.js';
-import type { Case } from '../../../src/model/case.js';
-import type { Exchange } from '../../../src/model/exchange.js';
-import type { Variables } from '../../../src/model/flow.js';
+import type { Case } from '../../../src/contract/model/case.js';
+import type { Exchange } from '../../../src/contract/model/exchange.js';
+import type { Variables } from '../../../src/contract/model/flow.js';
+import {
+  createFlowHold,
+  type HeldStep,
+  withFlowSecrets,
+} from '../../../src/engine/run/flow-hold.js';
 import { makeCase } from '../../helpers/case.js';
 
 const vars = (entries: Record<string, string>): Variables =>

@@ -1,7 +1,7 @@
 /** The end of a run or a merge: one verdict, one exit code per kind. */
 import { describe, expect, it } from 'vitest';
-import { verdictOf } from '../../../src/app/verdict.js';
 import { EXIT, EXIT_FOR_VERDICT } from '../../../src/cli/exit-codes.js';
+import { verdictOf } from '../../../src/engine/run/verdict.js';
 import { divergent, equal, report } from '../regression/fixtures.js';
 
 const written = { dir: '/r/1', files: [] };

@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCases, validateCases } from '../../../src/cases/load.js';
+import { loadCases, validateCases } from '../../../src/io/cases/load.js';
 import { formatWarning } from '../../../src/util/errors.js';
 
 async function library(files: Record<string, string>): Promise<string> {

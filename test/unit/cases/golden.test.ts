@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { validateCases } from '../../../src/cases/load.js';
+import { validateCases } from '../../../src/io/cases/load.js';
 import { formatProblem } from '../../../src/util/errors.js';
 
 /**

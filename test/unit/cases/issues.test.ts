@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkCase, parseCaseFile } from '../../../src/cases/parse-file.js';
-import { caseFileSchema, caseSpecSchema } from '../../../src/cases/schema.js';
+import { checkCase, parseCaseFile } from '../../../src/io/cases/parse-file.js';
+import { caseFileSchema, caseSpecSchema } from '../../../src/io/cases/schema.js';
 import type { InputProblem } from '../../../src/util/errors.js';
 import { formatField } from '../../../src/util/positions.js';
 import { closest, editDistance, suggestKey } from '../../../src/util/suggest.js';

@@ -5,7 +5,7 @@ import {
   CASE_FILE_SCHEMA_PATH,
   caseFileJsonSchema,
   renderCaseFileJsonSchema,
-} from '../../../src/cases/json-schema.js';
+} from '../../../src/io/cases/json-schema.js';
 
 const committed = fileURLToPath(new URL(`../../../${CASE_FILE_SCHEMA_PATH}`, import.meta.url));
 

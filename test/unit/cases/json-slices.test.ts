@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sliceCaseFile } from '../../../src/cases/json-slices.js';
+import { sliceCaseFile } from '../../../src/io/cases/json-slices.js';
 
 const slicesOf = (text: string) => {
   const bytes = Buffer.from(text);

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadCases, validateCases } from '../../../src/cases/load.js';
-import { splitQuery } from '../../../src/cases/resolve-request.js';
-import type { SourceLocation } from '../../../src/model/case.js';
+import type { SourceLocation } from '../../../src/contract/model/case.js';
+import { loadCases, validateCases } from '../../../src/io/cases/load.js';
+import { splitQuery } from '../../../src/io/cases/resolve-request.js';
 import { formatProblem, ParityError } from '../../../src/util/errors.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkCase, parseCaseFile, WHOLE_JSON_BYTES } from '../../../src/cases/parse-file.js';
+import { checkCase, parseCaseFile, WHOLE_JSON_BYTES } from '../../../src/io/cases/parse-file.js';
 
 /** Everything a check reads of a parsed file: `whole` false forces the slices. */
 function view(text: string, whole: boolean) {

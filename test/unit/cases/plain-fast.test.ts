@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { caseFileHeaderFast, plainCaseFast } from '../../../src/cases/plain-fast.js';
-import { caseFileHeaderSchema, plainCaseSchema } from '../../../src/cases/schema.js';
+import { caseFileHeaderFast, plainCaseFast } from '../../../src/io/cases/plain-fast.js';
+import { caseFileHeaderSchema, plainCaseSchema } from '../../../src/io/cases/schema.js';
 
 /** Keys and values, in order, all the way down (JSON.stringify alone ignores nothing here). */
 const shape = (value: unknown): string =>

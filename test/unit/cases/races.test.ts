@@ -5,7 +5,7 @@ import {
   flowResidue,
   resourceBeforeCaptures,
   resourceOf,
-} from '../../../src/cases/races.js';
+} from '../../../src/io/cases/races.js';
 
 const at = (file: string, line: number) => ({ file, line, column: 5, field: 'x' });
 

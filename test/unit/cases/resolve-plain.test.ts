@@ -5,9 +5,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isPlainCase, plainSpec } from '../../../src/cases/plain-fast.js';
-import { caseResolver } from '../../../src/cases/resolve.js';
-import type { Case } from '../../../src/model/case.js';
+import type { Case } from '../../../src/contract/model/case.js';
+import { isPlainCase, plainSpec } from '../../../src/io/cases/plain-fast.js';
+import { caseResolver } from '../../../src/io/cases/resolve.js';
 import type { InputProblem } from '../../../src/util/errors.js';
 
 const ENV = { HOST: 'h', EMPTY: '' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveRules, rulesSpecSchema } from '../../../src/rules/schema.js';
+import { resolveRules, rulesSpecSchema } from '../../../src/contract/rules/schema.js';
 
 describe('resolveRules', () => {
   it('starts from the built-in base layer', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { selectCases } from '../../../src/cases/select.js';
-import type { Case } from '../../../src/model/case.js';
-import { resolveRules } from '../../../src/rules/schema.js';
+import type { Case } from '../../../src/contract/model/case.js';
+import { resolveRules } from '../../../src/contract/rules/schema.js';
+import { selectCases } from '../../../src/io/cases/select.js';
 import { globMatcher } from '../../../src/util/wildcard.js';
 
 function makeCase(id: string, tags: string[] = []): Case {

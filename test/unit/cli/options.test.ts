@@ -13,7 +13,7 @@ import {
   type TrackerFlags,
 } from '../../../src/cli/options.js';
 import { addCommand } from '../../../src/cli/program.js';
-import { configSchema } from '../../../src/config/schema.js';
+import { configSchema } from '../../../src/io/config/schema.js';
 import { runCli, tempProject } from '../../helpers/cli.js';
 
 const SILENT = { stdout: { write: () => true }, stderr: { write: () => true }, env: {}, cwd: '/' };

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alignLarge, keyHash, longestIncreasingRun } from '../../../src/compare/align.js';
-import { diffJson, LARGE_ARRAY_THRESHOLD } from '../../../src/compare/delta.js';
+import { alignLarge, keyHash, longestIncreasingRun } from '../../../src/core/compare/align.js';
+import { diffJson, LARGE_ARRAY_THRESHOLD } from '../../../src/core/compare/delta.js';
 
 const N = 100_000;
 const keyedOptions = { arrayKeys: ['id'], tolerance: [] };

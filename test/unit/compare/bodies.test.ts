@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareBodies } from '../../../src/compare/bodies.js';
-import { decodeBody } from '../../../src/execute/decode-body.js';
+import { compareBodies } from '../../../src/core/compare/bodies.js';
+import { decodeBody } from '../../../src/io/http/decode-body.js';
 import { json, rules } from './fixtures.js';
 
 describe('compareBodies', () => {

@@ -7,21 +7,21 @@
  * causes on the same answers stay two rows.
  */
 import { describe, expect, it } from 'vitest';
+import type { Change, Comparison } from '../../../src/contract/model/comparison.js';
 import {
   type ClusterAnswer,
   clusterCauses,
   clusteredFindings,
-} from '../../../src/compare/cause-clusters.js';
-import { earlierKeys } from '../../../src/compare/earlier-keys.js';
-import { findingsOf } from '../../../src/compare/findings.js';
-import { causeFingerprint, type Finding } from '../../../src/compare/root-cause.js';
+} from '../../../src/core/compare/cause-clusters.js';
+import { earlierKeys } from '../../../src/core/compare/earlier-keys.js';
+import { findingsOf } from '../../../src/core/compare/findings.js';
+import { causeFingerprint, type Finding } from '../../../src/core/compare/root-cause.js';
 import {
   differencesOf,
   sameLinesReordered,
   textDifference,
-} from '../../../src/compare/text-bodies.js';
-import type { Change, Comparison } from '../../../src/model/comparison.js';
-import { maskComparison } from '../../../src/noise/mask.js';
+} from '../../../src/core/compare/text-bodies.js';
+import { maskComparison } from '../../../src/judge/noise/mask.js';
 
 interface Answer extends ClusterAnswer {
   readonly findings: readonly Finding[];

@@ -8,15 +8,15 @@ import {
   type ClusterAnswer,
   clusterCauses,
   clusteredFindings,
-} from '../../../src/compare/cause-clusters.js';
-import { earlierKeys } from '../../../src/compare/earlier-keys.js';
-import { findingOf } from '../../../src/compare/finding-of.js';
+} from '../../../src/core/compare/cause-clusters.js';
+import { earlierKeys } from '../../../src/core/compare/earlier-keys.js';
+import { findingOf } from '../../../src/core/compare/finding-of.js';
 import {
   ANY_ENDPOINT,
   causeFingerprint,
   type Finding,
   type SkeletonChange,
-} from '../../../src/compare/root-cause.js';
+} from '../../../src/core/compare/root-cause.js';
 
 const lacks = (path: string): SkeletonChange => ({
   op: 'removed',

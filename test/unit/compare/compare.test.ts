@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { classify } from '../../../src/compare/classify.js';
-import { compare, isEqual } from '../../../src/compare/comparison.js';
-import type { Comparison } from '../../../src/model/comparison.js';
+import type { Comparison } from '../../../src/contract/model/comparison.js';
+import { classify } from '../../../src/core/compare/classify.js';
+import { compare, isEqual } from '../../../src/core/compare/comparison.js';
 import { exchange, failure, GO, json, response, rules, SERDE, testCase } from './fixtures.js';
 
 describe('compare', () => {

@@ -6,21 +6,21 @@
  * whose runtime is unknown. Each class has two fixtures of different names.
  */
 import { describe, expect, it } from 'vitest';
-import { createRuntimeWatch } from '../../../src/app/runtime-watch.js';
-import { diffJson } from '../../../src/compare/delta.js';
-import { hintFor } from '../../../src/compare/hints.js';
-import { PATTERN_NAMES, recognisePatterns } from '../../../src/compare/patterns/registry.js';
-import { keyWords, sameWords } from '../../../src/compare/patterns/util.js';
+import type { Target } from '../../../src/contract/model/case.js';
+import type { Response } from '../../../src/contract/model/exchange.js';
+import type { Runtime, SideRuntimes } from '../../../src/contract/model/runtime.js';
+import { diffJson } from '../../../src/core/compare/delta.js';
+import { hintFor } from '../../../src/core/compare/hints.js';
+import { PATTERN_NAMES, recognisePatterns } from '../../../src/core/compare/patterns/registry.js';
+import { keyWords, sameWords } from '../../../src/core/compare/patterns/util.js';
 import {
   addProtobufSigns,
   noSigns,
   protobufVerdict,
-} from '../../../src/compare/protobuf-evidence.js';
-import { type RootCause, ZERO_VALUED_MEMBERS } from '../../../src/compare/root-cause.js';
-import { runtimeEvidence } from '../../../src/compare/runtime-evidence.js';
-import type { Target } from '../../../src/model/case.js';
-import type { Response } from '../../../src/model/exchange.js';
-import type { Runtime, SideRuntimes } from '../../../src/model/runtime.js';
+} from '../../../src/core/compare/protobuf-evidence.js';
+import { type RootCause, ZERO_VALUED_MEMBERS } from '../../../src/core/compare/root-cause.js';
+import { runtimeEvidence } from '../../../src/core/compare/runtime-evidence.js';
+import { createRuntimeWatch } from '../../../src/engine/run/runtime-watch.js';
 import { exchange, json, response } from './fixtures.js';
 
 const delta = (b: unknown, c: unknown) => diffJson(b, c, { arrayKeys: [], tolerance: [] });

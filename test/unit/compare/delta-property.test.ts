@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diffJson } from '../../../src/compare/delta.js';
+import { diffJson } from '../../../src/core/compare/delta.js';
 
 const options = { arrayKeys: ['id'], tolerance: [] };
 const value = fc.letrec((tie) => ({

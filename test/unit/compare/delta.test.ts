@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffJson } from '../../../src/compare/delta.js';
+import { diffJson } from '../../../src/core/compare/delta.js';
 
 const plain = { arrayKeys: ['id'], tolerance: [] };
 

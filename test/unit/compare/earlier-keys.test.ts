@@ -6,11 +6,11 @@
  * never resolves them (the servers still differ).
  */
 import { describe, expect, it } from 'vitest';
-import { earlierKeys as earlierOf } from '../../../src/compare/earlier-keys.js';
-import { causeFingerprint } from '../../../src/compare/root-cause.js';
-import type { HeaderChange } from '../../../src/model/comparison.js';
-import { groupFindings } from '../../../src/results/root-causes.js';
-import type { DivergentResult } from '../../../src/results/types.js';
+import type { HeaderChange } from '../../../src/contract/model/comparison.js';
+import { earlierKeys as earlierOf } from '../../../src/core/compare/earlier-keys.js';
+import { causeFingerprint } from '../../../src/core/compare/root-cause.js';
+import { groupFindings } from '../../../src/judge/results/root-causes.js';
+import type { DivergentResult } from '../../../src/judge/results/types.js';
 import { divergentResult as result } from './fixtures.js';
 
 /** A stored result's earlier keys, a preview's cut marker being no member. */

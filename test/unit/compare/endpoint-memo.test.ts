@@ -4,7 +4,7 @@
  * (`/` + `collectionOf(endpoint)` joined) answers.
  */
 import { describe, expect, it } from 'vitest';
-import { collectionOf, resourceOfEndpoint } from '../../../src/compare/endpoint.js';
+import { collectionOf, resourceOfEndpoint } from '../../../src/core/compare/endpoint.js';
 
 const general = (endpoint: string) => `/${collectionOf(endpoint).join('/')}`;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endpointOf } from '../../../src/compare/endpoint.js';
+import { endpointOf } from '../../../src/core/compare/endpoint.js';
 
 describe('endpointOf', () => {
   it('collapses id-like segments to :id', () => {

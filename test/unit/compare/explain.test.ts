@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compare } from '../../../src/compare/comparison.js';
-import { explain } from '../../../src/compare/explain.js';
-import { conventionOf } from '../../../src/compare/explain-shape.js';
-import type { Comparison } from '../../../src/model/comparison.js';
+import type { Comparison } from '../../../src/contract/model/comparison.js';
+import { compare } from '../../../src/core/compare/comparison.js';
+import { explain } from '../../../src/core/compare/explain.js';
+import { conventionOf } from '../../../src/core/compare/explain-shape.js';
 import { exchange, failure, GO, json, response, SERDE } from './fixtures.js';
 
 function explainBodies(baseline: unknown, candidate: unknown, status = [200, 200]) {

@@ -7,11 +7,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findingsOf } from '../../../src/compare/findings.js';
-import type { Finding } from '../../../src/compare/root-cause.js';
-import type { Change, HeaderChange } from '../../../src/model/comparison.js';
-import { groupFindings } from '../../../src/results/root-causes.js';
-import type { CaseResult, DivergentResult } from '../../../src/results/types.js';
+import type { Change, HeaderChange } from '../../../src/contract/model/comparison.js';
+import { findingsOf } from '../../../src/core/compare/findings.js';
+import type { Finding } from '../../../src/core/compare/root-cause.js';
+import { groupFindings } from '../../../src/judge/results/root-causes.js';
+import type { CaseResult, DivergentResult } from '../../../src/judge/results/types.js';
 
 /** What one planted cause adds to a case. */
 interface Contribution {

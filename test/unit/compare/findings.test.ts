@@ -4,16 +4,16 @@
  * values, indices, ids, other findings).
  */
 import { describe, expect, it } from 'vitest';
-import { diffJson } from '../../../src/compare/delta.js';
-import { fieldOf, findingsOf } from '../../../src/compare/findings.js';
-import { headerValueClass } from '../../../src/compare/header-findings.js';
+import type { Change, Comparison, HeaderChange } from '../../../src/contract/model/comparison.js';
+import { diffJson } from '../../../src/core/compare/delta.js';
+import { fieldOf, findingsOf } from '../../../src/core/compare/findings.js';
+import { headerValueClass } from '../../../src/core/compare/header-findings.js';
 import {
   causeFingerprint,
   causeKey,
   isRootCauseFingerprint,
   patternOfFingerprint,
-} from '../../../src/compare/root-cause.js';
-import type { Change, Comparison, HeaderChange } from '../../../src/model/comparison.js';
+} from '../../../src/core/compare/root-cause.js';
 
 function comparison(
   changes: readonly Change[],

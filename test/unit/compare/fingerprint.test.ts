@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { compare } from '../../../src/compare/comparison.js';
-import { findingsOf } from '../../../src/compare/findings.js';
-import { fingerprint, fingerprintSource, wildcardPath } from '../../../src/compare/fingerprint.js';
-import type { ResponseBody } from '../../../src/model/exchange.js';
+import type { ResponseBody } from '../../../src/contract/model/exchange.js';
+import { compare } from '../../../src/core/compare/comparison.js';
+import { findingsOf } from '../../../src/core/compare/findings.js';
+import {
+  fingerprint,
+  fingerprintSource,
+  wildcardPath,
+} from '../../../src/core/compare/fingerprint.js';
 import { exchange, failure, GO, json, response, SERDE } from './fixtures.js';
 
 function caseFingerprint(baseline: ResponseBody, candidate: ResponseBody, caseId = 'suite/case') {

@@ -1,12 +1,18 @@
 /** Builders for rules, cases, exchanges, judgements and stored results used by the compare tests. */
-import { findingsOf } from '../../../src/compare/findings.js';
-import { type Judgement, judge } from '../../../src/compare/judge.js';
-import type { Case } from '../../../src/model/case.js';
-import type { Change, HeaderChange } from '../../../src/model/comparison.js';
-import type { Exchange, Response, ResponseBody, SideOutcome } from '../../../src/model/exchange.js';
-import type { HttpMethod } from '../../../src/model/request.js';
-import type { DivergentResult } from '../../../src/results/types.js';
-import type { Rules } from '../../../src/rules/types.js';
+
+import type { Case } from '../../../src/contract/model/case.js';
+import type { Change, HeaderChange } from '../../../src/contract/model/comparison.js';
+import type {
+  Exchange,
+  Response,
+  ResponseBody,
+  SideOutcome,
+} from '../../../src/contract/model/exchange.js';
+import type { HttpMethod } from '../../../src/contract/model/request.js';
+import type { Rules } from '../../../src/contract/rules/types.js';
+import { findingsOf } from '../../../src/core/compare/findings.js';
+import { type Judgement, judge } from '../../../src/core/compare/judge.js';
+import type { DivergentResult } from '../../../src/judge/results/types.js';
 
 export function rules(overrides: Partial<Rules> = {}): Rules {
   return {

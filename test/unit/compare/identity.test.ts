@@ -5,14 +5,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diffJson } from '../../../src/compare/delta.js';
-import { findingsOf } from '../../../src/compare/findings.js';
+import { diffJson } from '../../../src/core/compare/delta.js';
+import { findingsOf } from '../../../src/core/compare/findings.js';
 import {
   identityKey,
   identityText,
   identityToken,
   withFoundIdentities,
-} from '../../../src/compare/identity.js';
+} from '../../../src/core/compare/identity.js';
 
 const plain = { arrayKeys: ['id'], tolerance: [] };
 

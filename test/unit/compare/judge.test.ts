@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judge } from '../../../src/compare/judge.js';
+import { judge } from '../../../src/core/compare/judge.js';
 import { divergenceOf } from '../../helpers/judgement.js';
 import { exchange, failure, GO, json, response, rules, SERDE, testCase } from './fixtures.js';
 

@@ -5,8 +5,8 @@
  * list's content; a list of records keeps its members' values apart.
  */
 import { describe, expect, it } from 'vitest';
-import { findingsOf } from '../../../src/compare/findings.js';
-import type { Change } from '../../../src/model/comparison.js';
+import type { Change } from '../../../src/contract/model/comparison.js';
+import { findingsOf } from '../../../src/core/compare/findings.js';
 
 function findings(endpoint: string, body: readonly Change[], xml = false) {
   return findingsOf({

@@ -7,10 +7,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareBodies } from '../../../src/compare/bodies.js';
-import { judge } from '../../../src/compare/judge.js';
-import { decodeBody } from '../../../src/execute/decode-body.js';
-import { jsonEqual } from '../../../src/wire/json-equal.js';
+import { compareBodies } from '../../../src/core/compare/bodies.js';
+import { judge } from '../../../src/core/compare/judge.js';
+import { jsonEqual } from '../../../src/core/wire/json-equal.js';
+import { decodeBody } from '../../../src/io/http/decode-body.js';
 import { makeCase } from '../../helpers/case.js';
 import { response, rules } from './fixtures.js';
 

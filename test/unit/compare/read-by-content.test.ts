@@ -6,10 +6,10 @@
  * fixtures with different field names.
  */
 import { describe, expect, it } from 'vitest';
-import { compare } from '../../../src/compare/comparison.js';
-import { decodeBody } from '../../../src/execute/decode-body.js';
-import type { SideOutcome } from '../../../src/model/exchange.js';
-import { encodingNotes } from '../../../src/wire/notes.js';
+import type { SideOutcome } from '../../../src/contract/model/exchange.js';
+import { compare } from '../../../src/core/compare/comparison.js';
+import { encodingNotes } from '../../../src/core/wire/notes.js';
+import { decodeBody } from '../../../src/io/http/decode-body.js';
 import { exchange, rules, testCase } from './fixtures.js';
 
 function side(text: string, contentType: string | undefined): SideOutcome {

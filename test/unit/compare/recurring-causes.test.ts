@@ -5,15 +5,15 @@
  * planted twice, with other names, so no rule is tuned to one pair.
  */
 import { describe, expect, it } from 'vitest';
+import type { Change, Comparison } from '../../../src/contract/model/comparison.js';
 import {
   type ClusterAnswer,
   clusterCauses,
   clusteredFindings,
-} from '../../../src/compare/cause-clusters.js';
-import { earlierKeys } from '../../../src/compare/earlier-keys.js';
-import { findingsOf } from '../../../src/compare/findings.js';
-import { causeFingerprint, type Finding } from '../../../src/compare/root-cause.js';
-import type { Change, Comparison } from '../../../src/model/comparison.js';
+} from '../../../src/core/compare/cause-clusters.js';
+import { earlierKeys } from '../../../src/core/compare/earlier-keys.js';
+import { findingsOf } from '../../../src/core/compare/findings.js';
+import { causeFingerprint, type Finding } from '../../../src/core/compare/root-cause.js';
 
 function comparison(baseline: number, candidate: number, body: Change[] = []): Comparison {
   return { status: { equal: baseline === candidate, baseline, candidate }, headers: [], body };

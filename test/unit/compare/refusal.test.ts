@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findingsOf } from '../../../src/compare/findings.js';
-import { reasonKey, refusalReason } from '../../../src/compare/refusal.js';
-import type { Change, Comparison } from '../../../src/model/comparison.js';
+import type { Change, Comparison } from '../../../src/contract/model/comparison.js';
+import { findingsOf } from '../../../src/core/compare/findings.js';
+import { reasonKey, refusalReason } from '../../../src/core/compare/refusal.js';
 
 const refused = (message: unknown, status: [number, number] = [400, 201]): Comparison => {
   const [baseline, candidate] = status;

@@ -3,11 +3,11 @@
  * hints that speak a runtime's terms only for a side whose runtime is known.
  */
 import { describe, expect, it } from 'vitest';
-import { hintFor } from '../../../src/compare/hints.js';
-import { PATTERN_NAMES } from '../../../src/compare/patterns/registry.js';
-import type { RootCause } from '../../../src/compare/root-cause.js';
-import { runtimeEvidence } from '../../../src/compare/runtime-evidence.js';
-import type { Response, ResponseBody } from '../../../src/model/exchange.js';
+import type { Response, ResponseBody } from '../../../src/contract/model/exchange.js';
+import { hintFor } from '../../../src/core/compare/hints.js';
+import { PATTERN_NAMES } from '../../../src/core/compare/patterns/registry.js';
+import type { RootCause } from '../../../src/core/compare/root-cause.js';
+import { runtimeEvidence } from '../../../src/core/compare/runtime-evidence.js';
 
 const answer = (
   status: number,

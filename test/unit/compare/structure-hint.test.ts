@@ -5,9 +5,9 @@
  * a rule should list.
  */
 import { describe, expect, it } from 'vitest';
-import { hintFor } from '../../../src/compare/hints.js';
-import type { RootCause } from '../../../src/compare/root-cause.js';
-import { groupFindings } from '../../../src/results/root-causes.js';
+import { hintFor } from '../../../src/core/compare/hints.js';
+import type { RootCause } from '../../../src/core/compare/root-cause.js';
+import { groupFindings } from '../../../src/judge/results/root-causes.js';
 import { divergentResult as result } from './fixtures.js';
 
 const author: RootCause = {

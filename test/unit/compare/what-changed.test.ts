@@ -5,10 +5,10 @@
  * tuned to one pair; where two real causes share members, they stay two rows.
  */
 import { describe, expect, it } from 'vitest';
-import { clusterCauses, clusteredFindings } from '../../../src/compare/cause-clusters.js';
-import { structureFindings } from '../../../src/compare/findings.js';
-import { valueTemplate } from '../../../src/compare/value-template.js';
-import type { Change } from '../../../src/model/comparison.js';
+import type { Change } from '../../../src/contract/model/comparison.js';
+import { clusterCauses, clusteredFindings } from '../../../src/core/compare/cause-clusters.js';
+import { structureFindings } from '../../../src/core/compare/findings.js';
+import { valueTemplate } from '../../../src/core/compare/value-template.js';
 
 interface Seen {
   readonly caseId: string;

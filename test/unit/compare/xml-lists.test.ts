@@ -6,11 +6,11 @@
  * array`. Planted twice, with other element names.
  */
 import { describe, expect, it } from 'vitest';
-import { clusterCauses, clusteredFindings } from '../../../src/compare/cause-clusters.js';
-import { judge } from '../../../src/compare/judge.js';
-import type { Finding } from '../../../src/compare/root-cause.js';
-import type { HttpMethod } from '../../../src/model/request.js';
-import { parseXml } from '../../../src/xml/tree.js';
+import type { HttpMethod } from '../../../src/contract/model/request.js';
+import { clusterCauses, clusteredFindings } from '../../../src/core/compare/cause-clusters.js';
+import { judge } from '../../../src/core/compare/judge.js';
+import type { Finding } from '../../../src/core/compare/root-cause.js';
+import { parseXml } from '../../../src/core/xml/tree.js';
 import { exchange, response, testCase } from './fixtures.js';
 
 const XML = { 'content-type': 'application/xml' };

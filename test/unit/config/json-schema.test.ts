@@ -5,7 +5,7 @@ import {
   CONFIG_SCHEMA_PATH,
   configJsonSchema,
   renderConfigJsonSchema,
-} from '../../../src/config/json-schema.js';
+} from '../../../src/io/config/json-schema.js';
 
 const committed = fileURLToPath(new URL(`../../../${CONFIG_SCHEMA_PATH}`, import.meta.url));
 

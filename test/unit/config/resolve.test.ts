@@ -1,9 +1,9 @@
 /** The one config resolver: flags over the file over the defaults; targets only when a command sends. */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULTS, resolveConfig } from '../../../src/config/resolve.js';
-import { type ConfigInput, configSchema } from '../../../src/config/schema.js';
-import { resolveTargets } from '../../../src/config/targets.js';
+import { DEFAULTS, resolveConfig } from '../../../src/io/config/resolve.js';
+import { type ConfigInput, configSchema } from '../../../src/io/config/schema.js';
+import { resolveTargets } from '../../../src/io/config/targets.js';
 import { ParityError } from '../../../src/util/errors.js';
 
 const CWD = '/work/project';

@@ -5,7 +5,7 @@ import {
   decodeShared,
   flattenHeaders,
   flattenParsed,
-} from '../../../src/execute/receive.js';
+} from '../../../src/io/http/receive.js';
 
 const body = (text: string, cap = 1024) => {
   const raw = new CappedBody(cap);
@@ -67,9 +67,9 @@ describe('flattenHeaders', () => {
 
 describe('bodies that are not valid UTF-8 under a JSON content type', () => {
   it('are invalid JSON, and two different ones are not equal', async () => {
-    const { decodeBody } = await import('../../../src/execute/decode-body.js');
-    const { compareBodies } = await import('../../../src/compare/bodies.js');
-    const { resolveRules } = await import('../../../src/rules/schema.js');
+    const { decodeBody } = await import('../../../src/io/http/decode-body.js');
+    const { compareBodies } = await import('../../../src/core/compare/bodies.js');
+    const { resolveRules } = await import('../../../src/contract/rules/schema.js');
     const a = decodeBody(Buffer.from([0x7b, 0xff, 0x7d]), 'application/json');
     const b = decodeBody(Buffer.from([0x7b, 0xfe, 0x7d]), 'application/json');
     expect(a.kind).toBe('invalid-json');

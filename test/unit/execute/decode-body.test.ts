@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { compareBodies } from '../../../src/compare/bodies.js';
-import { decodeBody } from '../../../src/execute/decode-body.js';
-import { CappedBody, type DecodeShare, decodeShared } from '../../../src/execute/receive.js';
-import { isExactNumber } from '../../../src/wire/exact-number.js';
+import { compareBodies } from '../../../src/core/compare/bodies.js';
+import { isExactNumber } from '../../../src/core/wire/exact-number.js';
+import { decodeBody } from '../../../src/io/http/decode-body.js';
+import { CappedBody, type DecodeShare, decodeShared } from '../../../src/io/http/receive.js';
 import { makeCase } from '../../helpers/case.js';
 
 const rules = makeCase('x', { path: '/' }).rules;

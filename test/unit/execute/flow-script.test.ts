@@ -6,11 +6,11 @@
  * script. (Scripts are run against real servers in test/e2e/flow-repro.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
-import { resolvedCases } from '../../../src/cases/load.js';
-import { parseCaseFile } from '../../../src/cases/parse-file.js';
-import { flowScript } from '../../../src/execute/flow-script.js';
-import type { Case } from '../../../src/model/case.js';
-import { createRedactor } from '../../../src/redact/redact.js';
+import type { Case } from '../../../src/contract/model/case.js';
+import { createRedactor } from '../../../src/core/redact/redact.js';
+import { flowScript } from '../../../src/core/request/flow-script.js';
+import { resolvedCases } from '../../../src/io/cases/load.js';
+import { parseCaseFile } from '../../../src/io/cases/parse-file.js';
 
 const env = { CRED: 'c2VjcmV0LWNyZWQ=' };
 const redact = createRedactor({ headerNames: [], secrets: new Map([[env.CRED, '${env:CRED}']]) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { interimHead, skipInterim100 } from '../../../src/execute/interim.js';
+import { interimHead, skipInterim100 } from '../../../src/io/http/interim.js';
 
 /** A socket whose reads return the given chunks, one per read (then null). */
 function socketOf(chunks: string[]) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLoopClock } from '../../../src/execute/loop-clock.js';
+import { createLoopClock } from '../../../src/io/http/loop-clock.js';
 
 /** A clock whose time and loop turns the test drives. */
 function driven() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Clock, createLimiter, tokenBucket } from '../../../src/execute/rate.js';
+import { type Clock, createLimiter, tokenBucket } from '../../../src/io/http/rate.js';
 
 /** A clock that only moves when someone sleeps: tests see order and waits, never real time. */
 function fakeClock() {

@@ -8,10 +8,10 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCases, validateCases } from '../../../src/cases/load.js';
-import { curlCommand, printfEscape } from '../../../src/execute/curl.js';
-import { planRequest } from '../../../src/execute/plan.js';
-import { createRedactor } from '../../../src/redact/redact.js';
+import { createRedactor } from '../../../src/core/redact/redact.js';
+import { curlCommand, printfEscape } from '../../../src/core/request/curl.js';
+import { planRequest } from '../../../src/core/request/plan.js';
+import { loadCases, validateCases } from '../../../src/io/cases/load.js';
 
 const BYTES = Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]); // {"a":"\xff\xfe"}
 

@@ -7,10 +7,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { curlCommand } from '../../../src/execute/curl.js';
-import { forTarget, type PlannedRequest, urlFor } from '../../../src/execute/plan.js';
-import type { Target } from '../../../src/model/case.js';
-import { createRedactor } from '../../../src/redact/redact.js';
+import type { Target } from '../../../src/contract/model/case.js';
+import { createRedactor } from '../../../src/core/redact/redact.js';
+import { curlCommand } from '../../../src/core/request/curl.js';
+import { forTarget, type PlannedRequest, urlFor } from '../../../src/core/request/plan.js';
 
 /** The general path, as it was. */
 function forTargetGeneral(plan: PlannedRequest, target: Target) {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { capture } from '../../../src/flow/capture.js';
-import type { Response, ResponseBody } from '../../../src/model/exchange.js';
-import type { CaptureSource, CaptureSpec } from '../../../src/model/flow.js';
+import type { Response, ResponseBody } from '../../../src/contract/model/exchange.js';
+import type { CaptureSource, CaptureSpec } from '../../../src/contract/model/flow.js';
+import { capture } from '../../../src/core/flow/capture.js';
+import { ExactNumber } from '../../../src/core/wire/exact-number.js';
+import { parseXml } from '../../../src/core/xml/tree.js';
+import { evaluateXPath, parseXPath } from '../../../src/core/xml/xpath.js';
 import { compileSafe } from '../../../src/util/safe-regex.js';
-import { ExactNumber } from '../../../src/wire/exact-number.js';
-import { parseXml } from '../../../src/xml/tree.js';
-import { evaluateXPath, parseXPath } from '../../../src/xml/xpath.js';
 
 const response = (body: ResponseBody, headers: Record<string, string> = {}): Response => ({
   status: 200,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { maskCaptured, maskExchange, replaceBounded } from '../../../src/flow/mask.js';
-import type { Exchange, ResponseBody, SideOutcome } from '../../../src/model/exchange.js';
-import type { Captured } from '../../../src/model/flow.js';
+import type { Exchange, ResponseBody, SideOutcome } from '../../../src/contract/model/exchange.js';
+import type { Captured } from '../../../src/contract/model/flow.js';
+import { maskCaptured, maskExchange, replaceBounded } from '../../../src/core/flow/mask.js';
 import { makeCase } from '../../helpers/case.js';
 
 const answer = (body: ResponseBody, headers: Record<string, string> = {}): SideOutcome => ({

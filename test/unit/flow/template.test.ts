@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { bindRequest, exactJson } from '../../../src/flow/bind.js';
+import type { CaseRequest } from '../../../src/contract/model/case.js';
+import type { Captured } from '../../../src/contract/model/flow.js';
+import { bindRequest, exactJson } from '../../../src/core/flow/bind.js';
 import {
   substituteJson,
   substituteText,
   templatedStrings,
   variablesIn,
-} from '../../../src/flow/template.js';
-import type { CaseRequest } from '../../../src/model/case.js';
-import type { Captured } from '../../../src/model/flow.js';
-import { ExactNumber } from '../../../src/wire/exact-number.js';
+} from '../../../src/core/flow/template.js';
+import { ExactNumber } from '../../../src/core/wire/exact-number.js';
 
 const vars = (entries: Record<string, unknown>): Map<string, Captured> =>
   new Map(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BUDGET, describeBudget, parseBudget } from '../../../src/fuzz/budget.js';
+import { DEFAULT_BUDGET, describeBudget, parseBudget } from '../../../src/judge/fuzz/budget.js';
 
 describe('--budget', () => {
   it('reads a number of inputs or a duration', () => {

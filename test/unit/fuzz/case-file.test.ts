@@ -7,14 +7,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { caseFileOf, caseName, renderFuzzCase } from '../../../src/fuzz/case-file.js';
-import { docOf } from '../../../src/fuzz/doc.js';
-import type { TalliedDiscovery } from '../../../src/fuzz/engine.js';
-import type { FuzzRequest } from '../../../src/fuzz/request.js';
-import type { FuzzCause } from '../../../src/fuzz/root-cause.js';
-import { seedsOf } from '../../../src/fuzz/seeds.js';
-import { createRedactor } from '../../../src/redact/redact.js';
-import type { CaseResult } from '../../../src/results/types.js';
+import { createRedactor } from '../../../src/core/redact/redact.js';
+import { caseFileOf, caseName, renderFuzzCase } from '../../../src/judge/fuzz/case-file.js';
+import { docOf } from '../../../src/judge/fuzz/doc.js';
+import type { TalliedDiscovery } from '../../../src/judge/fuzz/engine.js';
+import type { FuzzRequest } from '../../../src/judge/fuzz/request.js';
+import type { FuzzCause } from '../../../src/judge/fuzz/root-cause.js';
+import { seedsOf } from '../../../src/judge/fuzz/seeds.js';
+import type { CaseResult } from '../../../src/judge/results/types.js';
 import { makeCase } from '../../helpers/case.js';
 
 const seed = seedsOf([

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { docOf, editAt, encodeDoc, nodeOf, nodesOf, renameAt } from '../../../src/fuzz/doc.js';
+import {
+  docOf,
+  editAt,
+  encodeDoc,
+  nodeOf,
+  nodesOf,
+  renameAt,
+} from '../../../src/judge/fuzz/doc.js';
 
 const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
 

@@ -4,12 +4,12 @@
  * stream is the same for the same seed number and differs for another.
  */
 import { describe, expect, it } from 'vitest';
-import { inputStream } from '../../../src/fuzz/generate.js';
-import { conventions, letterCases } from '../../../src/fuzz/mutate-body.js';
-import { MUTATIONS, type Mutated, type MutationName } from '../../../src/fuzz/mutations.js';
-import { bodyBytes, requestKey } from '../../../src/fuzz/request.js';
-import { carries } from '../../../src/fuzz/rule.js';
-import { seedsOf } from '../../../src/fuzz/seeds.js';
+import { inputStream } from '../../../src/judge/fuzz/generate.js';
+import { conventions, letterCases } from '../../../src/judge/fuzz/mutate-body.js';
+import { MUTATIONS, type Mutated, type MutationName } from '../../../src/judge/fuzz/mutations.js';
+import { bodyBytes, requestKey } from '../../../src/judge/fuzz/request.js';
+import { carries } from '../../../src/judge/fuzz/rule.js';
+import { seedsOf } from '../../../src/judge/fuzz/seeds.js';
 import { makeCase } from '../../helpers/case.js';
 
 const SEED = makeCase('rich', {

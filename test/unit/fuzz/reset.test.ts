@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createReset } from '../../../src/fuzz/reset.js';
+import { createReset } from '../../../src/judge/fuzz/reset.js';
 
 async function hook(command: string) {
   const cwd = await mkdtemp(join(tmpdir(), 'parity-reset-'));

@@ -5,11 +5,11 @@
  * value in a key.
  */
 import { describe, expect, it } from 'vitest';
-import { judge } from '../../../src/compare/judge.js';
-import { rootCausesOf } from '../../../src/fuzz/root-cause.js';
-import type { SideOutcome } from '../../../src/model/exchange.js';
-import { createRedactor } from '../../../src/redact/redact.js';
-import { toCaseResult } from '../../../src/results/build.js';
+import type { SideOutcome } from '../../../src/contract/model/exchange.js';
+import { judge } from '../../../src/core/compare/judge.js';
+import { createRedactor } from '../../../src/core/redact/redact.js';
+import { rootCausesOf } from '../../../src/judge/fuzz/root-cause.js';
+import { toCaseResult } from '../../../src/judge/results/build.js';
 import { makeCase } from '../../helpers/case.js';
 
 const target = (name: string) => ({ name, url: new URL('http://127.0.0.1:9'), headers: [] });

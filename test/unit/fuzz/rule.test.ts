@@ -4,10 +4,10 @@
  * shrinker from turning one rule into another).
  */
 import { describe, expect, it } from 'vitest';
-import { docOf, type JsonDoc } from '../../../src/fuzz/doc.js';
-import type { FuzzRequest } from '../../../src/fuzz/request.js';
-import type { FuzzCause } from '../../../src/fuzz/root-cause.js';
-import { carries, divergenceKey, splitByRule } from '../../../src/fuzz/rule.js';
+import { docOf, type JsonDoc } from '../../../src/judge/fuzz/doc.js';
+import type { FuzzRequest } from '../../../src/judge/fuzz/request.js';
+import type { FuzzCause } from '../../../src/judge/fuzz/root-cause.js';
+import { carries, divergenceKey, splitByRule } from '../../../src/judge/fuzz/rule.js';
 
 const status: FuzzCause = {
   key: 'status-0123456789ab',

@@ -1,11 +1,11 @@
 /** The import builder and its parts: samples, header fates, ids, duplicates, files by path prefix. */
 import { describe, expect, it } from 'vitest';
-import { buildCaseFiles } from '../../../src/import/cases.js';
-import { headerFate } from '../../../src/import/headers.js';
-import { groupOfPath, requestSlug, slugify } from '../../../src/import/ids.js';
-import { renderCaseFile } from '../../../src/import/render.js';
-import type { ImportedRequest } from '../../../src/import/types.js';
-import { sampleOf } from '../../../src/openapi/sample.js';
+import { buildCaseFiles } from '../../../src/io/import/cases.js';
+import { headerFate } from '../../../src/io/import/headers.js';
+import { groupOfPath, requestSlug, slugify } from '../../../src/io/import/ids.js';
+import { renderCaseFile } from '../../../src/io/import/render.js';
+import type { ImportedRequest } from '../../../src/io/import/types.js';
+import { sampleOf } from '../../../src/io/openapi/sample.js';
 
 const request = (over: Partial<ImportedRequest>): ImportedRequest => ({
   method: 'GET',

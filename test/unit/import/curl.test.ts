@@ -5,9 +5,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cmdCommands } from '../../../src/import/curl/cmd.js';
-import { importCurl } from '../../../src/import/curl/parse.js';
-import { posixCommands } from '../../../src/import/curl/posix.js';
+import { cmdCommands } from '../../../src/io/import/curl/cmd.js';
+import { importCurl } from '../../../src/io/import/curl/parse.js';
+import { posixCommands } from '../../../src/io/import/curl/posix.js';
 
 /** Chrome's "Copy as cURL (bash)" quoting. */
 function chromePosix(str: string): string {

@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { buildCaseFiles } from '../../../src/import/cases.js';
-import { importHar } from '../../../src/import/har.js';
-import { renderCaseFile } from '../../../src/import/render.js';
+import { buildCaseFiles } from '../../../src/io/import/cases.js';
+import { importHar } from '../../../src/io/import/har.js';
+import { renderCaseFile } from '../../../src/io/import/render.js';
 
 const ALL = { hosts: [], methods: [] };
 const har = (...entries: unknown[]) => JSON.stringify({ log: { entries } });

@@ -1,7 +1,7 @@
 /** HAR entries → requests: forms with files, methods as recorded, filters and origins said once. */
 import { describe, expect, it } from 'vitest';
-import { buildCaseFiles } from '../../../src/import/cases.js';
-import { importHar } from '../../../src/import/har.js';
+import { buildCaseFiles } from '../../../src/io/import/cases.js';
+import { importHar } from '../../../src/io/import/har.js';
 
 const entry = (method: string, url: string, postData?: unknown) => ({
   request: { method, url, headers: [], ...(postData === undefined ? {} : { postData }) },

@@ -7,10 +7,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { buildCaseFiles } from '../../../src/import/cases.js';
-import { importOpenApi } from '../../../src/import/openapi.js';
-import { PLACEHOLDER_FILE } from '../../../src/import/openapi-form.js';
-import { loadOpenApi } from '../../../src/openapi/load.js';
+import { buildCaseFiles } from '../../../src/io/import/cases.js';
+import { importOpenApi } from '../../../src/io/import/openapi.js';
+import { PLACEHOLDER_FILE } from '../../../src/io/import/openapi-form.js';
+import { loadOpenApi } from '../../../src/io/openapi/load.js';
 import { tempProject } from '../../helpers/cli.js';
 
 async function imported(yaml: string) {
@@ -117,7 +117,7 @@ describe('OpenAPI forms', () => {
   it('writes the multipart body as text a case file holds', async () => {
     const dir = await tempProject({ 'api.yaml': OAS3 });
     const built = buildCaseFiles(importOpenApi(await loadOpenApi('api.yaml', dir)));
-    const { renderCaseFile } = await import('../../../src/import/render.js');
+    const { renderCaseFile } = await import('../../../src/io/import/render.js');
     const file = built.files.find((f) => f.name === 'upload.yaml');
     const text = file === undefined ? '' : renderCaseFile(file, ['test']);
     expect(parse(text)).toMatchObject({ cases: [{ request: { method: 'POST' } }] });

@@ -5,12 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { buildCaseFiles } from '../../../src/import/cases.js';
-import { importOpenApi } from '../../../src/import/openapi.js';
-import { headerTextOf, pathTextOf, queryPairsOf } from '../../../src/import/parameter-style.js';
-import { renderCaseFile } from '../../../src/import/render.js';
-import { loadOpenApi } from '../../../src/openapi/load.js';
-import type { OpenApiParameter, ParameterStyle } from '../../../src/openapi/types.js';
+import { buildCaseFiles } from '../../../src/io/import/cases.js';
+import { importOpenApi } from '../../../src/io/import/openapi.js';
+import { headerTextOf, pathTextOf, queryPairsOf } from '../../../src/io/import/parameter-style.js';
+import { renderCaseFile } from '../../../src/io/import/render.js';
+import { loadOpenApi } from '../../../src/io/openapi/load.js';
+import type { OpenApiParameter, ParameterStyle } from '../../../src/io/openapi/types.js';
 import { tempProject } from '../../helpers/cli.js';
 
 const color = (

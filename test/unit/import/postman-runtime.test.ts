@@ -6,8 +6,8 @@
  * note. Each from a minimal collection.
  */
 import { describe, expect, it } from 'vitest';
-import { buildCaseFiles } from '../../../src/import/cases.js';
-import { importPostman } from '../../../src/import/postman.js';
+import { buildCaseFiles } from '../../../src/io/import/cases.js';
+import { importPostman } from '../../../src/io/import/postman.js';
 
 const NONE = new Map<string, string>();
 

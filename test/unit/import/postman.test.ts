@@ -1,7 +1,7 @@
 /** Postman collections → requests: bodies as Postman's runtime sends them, queries as typed, auth noted once. */
 import { describe, expect, it } from 'vitest';
-import { buildCaseFiles } from '../../../src/import/cases.js';
-import { importPostman } from '../../../src/import/postman.js';
+import { buildCaseFiles } from '../../../src/io/import/cases.js';
+import { importPostman } from '../../../src/io/import/postman.js';
 
 const NONE = new Map<string, string>();
 

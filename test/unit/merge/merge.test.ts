@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mergeReports, missingShards } from '../../../src/report/combine-shards.js';
-import { summarise } from '../../../src/results/summary.js';
+import { summarise } from '../../../src/judge/results/summary.js';
+import { mergeReports, missingShards } from '../../../src/reporters/report/combine-shards.js';
 import { divergent, equal, findingOf, report } from '../regression/fixtures.js';
 
 describe('mergeReports', () => {

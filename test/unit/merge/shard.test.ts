@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { selectCases } from '../../../src/cases/select.js';
-import { parseShard } from '../../../src/cases/shard.js';
+import { selectCases } from '../../../src/io/cases/select.js';
+import { parseShard } from '../../../src/io/cases/shard.js';
 import { makeCase } from '../../helpers/case.js';
 
 describe('parseShard', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { configSchema } from '../../../src/config/schema.js';
+import type { Exchange } from '../../../src/contract/model/exchange.js';
+import { resolveRules, rulesSpecSchema } from '../../../src/contract/rules/schema.js';
+import { VOLATILE_HEADERS } from '../../../src/contract/rules/volatile-headers.js';
+import { configSchema } from '../../../src/io/config/schema.js';
 import { maskVolatileHeaders, PRESENT } from '../../../src/judge/headers.js';
-import type { Exchange } from '../../../src/model/exchange.js';
-import { mergeNoiseIntoJson, mergeNoiseIntoYaml } from '../../../src/noise/config-doc.js';
-import { resolveRules, rulesSpecSchema } from '../../../src/rules/schema.js';
-import { VOLATILE_HEADERS } from '../../../src/rules/volatile-headers.js';
+import { mergeNoiseIntoJson, mergeNoiseIntoYaml } from '../../../src/judge/noise/config-doc.js';
 import { makeCase } from '../../helpers/case.js';
 
 const learned = new Map([

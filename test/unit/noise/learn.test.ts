@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { collapsePath, isIdKey, isMapLike, mapContainers } from '../../../src/compare/map-like.js';
-import type { Response, SideOutcome } from '../../../src/model/exchange.js';
-import { learnCase } from '../../../src/noise/learn.js';
+import type { Response, SideOutcome } from '../../../src/contract/model/exchange.js';
+import {
+  collapsePath,
+  isIdKey,
+  isMapLike,
+  mapContainers,
+} from '../../../src/core/compare/map-like.js';
+import { learnCase } from '../../../src/judge/noise/learn.js';
 import { makeCase } from '../../helpers/case.js';
 
 function side(value: unknown, status = 200, headers: Record<string, string> = {}): SideOutcome {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { maskComparison, masksChange } from '../../../src/noise/mask.js';
-import { maskResult } from '../../../src/noise/post-pass.js';
+import { createRedactor } from '../../../src/core/redact/redact.js';
+import { maskComparison, masksChange } from '../../../src/judge/noise/mask.js';
+import { maskResult } from '../../../src/judge/noise/post-pass.js';
 import {
   createNoiseTally,
   DEFAULT_THRESHOLDS,
   isRealDivergence,
-} from '../../../src/noise/stats.js';
-import { createRedactor } from '../../../src/redact/redact.js';
-import type { CaseResult } from '../../../src/results/types.js';
+} from '../../../src/judge/noise/stats.js';
+import type { CaseResult } from '../../../src/judge/results/types.js';
 import { findingsFor } from '../../helpers/findings.js';
 
 const finding = (pattern: string) =>

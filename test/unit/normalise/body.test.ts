@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldEntries, normaliseJson } from '../../../src/normalise/body.js';
-import type { Rules } from '../../../src/rules/types.js';
+import type { Rules } from '../../../src/contract/rules/types.js';
+import { foldEntries, normaliseJson } from '../../../src/core/normalise/body.js';
 import { rules } from '../compare/fixtures.js';
 
 describe('normaliseJson', () => {

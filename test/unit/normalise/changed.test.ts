@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Exchange, SideOutcome } from '../../../src/model/exchange.js';
-import type { CaseRequest } from '../../../src/model/request.js';
-import { maskChangedValues, needsSecondLook, valueFormat } from '../../../src/normalise/changed.js';
-import { GENERATED_TOKEN } from '../../../src/normalise/generated.js';
+import type { Exchange, SideOutcome } from '../../../src/contract/model/exchange.js';
+import type { CaseRequest } from '../../../src/contract/model/request.js';
+import {
+  maskChangedValues,
+  needsSecondLook,
+  valueFormat,
+} from '../../../src/core/normalise/changed.js';
+import { GENERATED_TOKEN } from '../../../src/core/normalise/generated.js';
 import { makeCase } from '../../helpers/case.js';
 
 const side = (value: unknown, status = 200): SideOutcome => ({

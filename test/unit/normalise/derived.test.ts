@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Exchange, SideOutcome } from '../../../src/model/exchange.js';
-import { DERIVED_TOKEN, maskDerivedRevisions } from '../../../src/normalise/derived.js';
+import type { Exchange, SideOutcome } from '../../../src/contract/model/exchange.js';
+import { DERIVED_TOKEN, maskDerivedRevisions } from '../../../src/core/normalise/derived.js';
 import { makeCase } from '../../helpers/case.js';
 
 const side = (value: unknown, headers: Record<string, string> = {}): SideOutcome => ({

@@ -5,13 +5,13 @@ import fc from 'fast-check';
  */
 
 import { describe, expect, it } from 'vitest';
-import { declaredEquivalences } from '../../../src/compare/equivalence/labels.js';
-import { unusedRules } from '../../../src/compare/equivalence/unused.js';
-import { judge } from '../../../src/compare/judge.js';
-import { sameDecimal } from '../../../src/normalise/numbers.js';
-import type { RulesSpecInput } from '../../../src/rules/schema.js';
-import { resolveRules, rulesSpecSchema } from '../../../src/rules/schema.js';
-import { ExactNumber } from '../../../src/wire/exact-number.js';
+import type { RulesSpecInput } from '../../../src/contract/rules/schema.js';
+import { resolveRules, rulesSpecSchema } from '../../../src/contract/rules/schema.js';
+import { declaredEquivalences } from '../../../src/core/compare/equivalence/labels.js';
+import { unusedRules } from '../../../src/core/compare/equivalence/unused.js';
+import { judge } from '../../../src/core/compare/judge.js';
+import { sameDecimal } from '../../../src/core/normalise/numbers.js';
+import { ExactNumber } from '../../../src/core/wire/exact-number.js';
 import { divergenceOf } from '../../helpers/judgement.js';
 import { exchange, json, response, testCase } from '../compare/fixtures.js';
 
@@ -196,7 +196,7 @@ describe('equivalence rules', () => {
   });
 
   it('agrees with the key it used before there was one canonical number form', () => {
-    // The comparison key normalise/numbers.ts had of its own (0.DIGITS × 10^EXP).
+    // The comparison key core/normalise/numbers.ts had of its own (0.DIGITS × 10^EXP).
     const NUMBER_TEXT = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
     const oldKey = (text: string): string | undefined => {
       const match = NUMBER_TEXT.exec(text.trim());

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { Exchange, SideOutcome } from '../../../src/model/exchange.js';
-import type { CaseRequest } from '../../../src/model/request.js';
+import type { Exchange, SideOutcome } from '../../../src/contract/model/exchange.js';
+import type { CaseRequest } from '../../../src/contract/model/request.js';
 import {
   digestOfContent,
   GENERATED_TOKEN,
@@ -9,7 +9,7 @@ import {
   idFormat,
   maskGeneratedValues,
   opaqueFormat,
-} from '../../../src/normalise/generated.js';
+} from '../../../src/core/normalise/generated.js';
 import { makeCase } from '../../helpers/case.js';
 
 const side = (value: unknown, status = 200): SideOutcome => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseContentType, normaliseHeaders } from '../../../src/normalise/headers.js';
+import { normaliseContentType, normaliseHeaders } from '../../../src/core/normalise/headers.js';
 import { rules } from '../compare/fixtures.js';
 
 describe('normaliseHeaders', () => {

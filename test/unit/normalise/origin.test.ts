@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Exchange, Response, SideOutcome } from '../../../src/model/exchange.js';
+import type { Exchange, Response, SideOutcome } from '../../../src/contract/model/exchange.js';
 import {
   normaliseOrigins,
   ORIGIN_TOKEN,
   originForms,
   sharedPart,
-} from '../../../src/normalise/origin.js';
+} from '../../../src/core/normalise/origin.js';
 import { makeCase } from '../../helpers/case.js';
 
 const response = (value: unknown, headers: Record<string, string> = {}): SideOutcome => ({

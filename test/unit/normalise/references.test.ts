@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Case } from '../../../src/model/case.js';
-import type { Exchange, SideOutcome } from '../../../src/model/exchange.js';
-import { createReferenceMemory, REFERENCE_TOKEN } from '../../../src/normalise/references.js';
+import type { Case } from '../../../src/contract/model/case.js';
+import type { Exchange, SideOutcome } from '../../../src/contract/model/exchange.js';
+import { createReferenceMemory, REFERENCE_TOKEN } from '../../../src/core/normalise/references.js';
 import { makeCase } from '../../helpers/case.js';
 
 const side = (value: unknown): SideOutcome => ({

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Case } from '../../../src/model/case.js';
-import type { Exchange, SideOutcome } from '../../../src/model/exchange.js';
+import type { Case } from '../../../src/contract/model/case.js';
+import type { Exchange, SideOutcome } from '../../../src/contract/model/exchange.js';
 import {
   createSequenceIds,
   integerOf,
   isIncreasing,
   sequenceToken,
-} from '../../../src/normalise/sequence-ids.js';
+} from '../../../src/core/normalise/sequence-ids.js';
 import { makeCase } from '../../helpers/case.js';
 
 const side = (value: unknown, status = 201): SideOutcome => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Exchange, SideOutcome } from '../../../src/model/exchange.js';
-import { maskRunStamps, STAMPED_TOKEN } from '../../../src/normalise/stamps.js';
+import type { Exchange, SideOutcome } from '../../../src/contract/model/exchange.js';
+import { maskRunStamps, STAMPED_TOKEN } from '../../../src/core/normalise/stamps.js';
 import { makeCase } from '../../helpers/case.js';
 
 const side = (value: unknown): SideOutcome => ({

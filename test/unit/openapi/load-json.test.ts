@@ -4,9 +4,9 @@
  * exact, and a JSON syntax error still refused at its line.
  */
 import { describe, expect, it } from 'vitest';
-import { buildCaseFiles } from '../../../src/import/cases.js';
-import { importOpenApi } from '../../../src/import/openapi.js';
-import { loadOpenApi } from '../../../src/openapi/load.js';
+import { buildCaseFiles } from '../../../src/io/import/cases.js';
+import { importOpenApi } from '../../../src/io/import/openapi.js';
+import { loadOpenApi } from '../../../src/io/openapi/load.js';
 import { ParityError } from '../../../src/util/errors.js';
 import { tempProject } from '../../helpers/cli.js';
 

@@ -2,9 +2,9 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadOpenApi } from '../../../src/openapi/load.js';
-import { operationMatcher } from '../../../src/openapi/match.js';
-import { operationKey } from '../../../src/openapi/types.js';
+import { loadOpenApi } from '../../../src/io/openapi/load.js';
+import { operationMatcher } from '../../../src/io/openapi/match.js';
+import { operationKey } from '../../../src/io/openapi/types.js';
 import { ParityError } from '../../../src/util/errors.js';
 import { tempProject } from '../../helpers/cli.js';
 

@@ -6,8 +6,8 @@
  * on the other is the same root cause as ids copied as strings.
  */
 import { describe, expect, it } from 'vitest';
-import { diffJson } from '../../../src/compare/delta.js';
-import type { HttpMethod } from '../../../src/model/request.js';
+import type { HttpMethod } from '../../../src/contract/model/request.js';
+import { diffJson } from '../../../src/core/compare/delta.js';
 import { judgedBodies } from '../compare/fixtures.js';
 
 const judged = (

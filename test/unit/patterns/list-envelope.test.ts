@@ -5,7 +5,7 @@
  * `GET /tags: …`). An error object holding a list is not an envelope.
  */
 import { describe, expect, it } from 'vitest';
-import { earlierKeys } from '../../../src/compare/earlier-keys.js';
+import { earlierKeys } from '../../../src/core/compare/earlier-keys.js';
 import { judgedBodies } from '../compare/fixtures.js';
 
 const judged = (baseline: unknown, candidate: unknown, path = '/v1/posts') =>

@@ -4,10 +4,10 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { compare } from '../../../src/compare/comparison.js';
-import { judge } from '../../../src/compare/judge.js';
-import { recognisePatterns } from '../../../src/compare/patterns/registry.js';
-import type { Change } from '../../../src/model/comparison.js';
+import type { Change } from '../../../src/contract/model/comparison.js';
+import { compare } from '../../../src/core/compare/comparison.js';
+import { judge } from '../../../src/core/compare/judge.js';
+import { recognisePatterns } from '../../../src/core/compare/patterns/registry.js';
 import { divergenceOf } from '../../helpers/judgement.js';
 import { exchange, json, response, testCase } from '../compare/fixtures.js';
 

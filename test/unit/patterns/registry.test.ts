@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PATTERN_NAMES, PATTERNS } from '../../../src/compare/patterns/registry.js';
-import type { FixHint } from '../../../src/compare/patterns/types.js';
-import { RUNTIMES, type SideRuntimes } from '../../../src/model/runtime.js';
+import { RUNTIMES, type SideRuntimes } from '../../../src/contract/model/runtime.js';
+import { PATTERN_NAMES, PATTERNS } from '../../../src/core/compare/patterns/registry.js';
+import type { FixHint } from '../../../src/core/compare/patterns/types.js';
 
 /** Any runtime's own terms: none may appear where no side's runtime is known. */
 const RUNTIME_TERMS =

@@ -1,7 +1,7 @@
 /** Large unkeyed arrays: linear alignment that keeps an insertion or a rotation one change. */
 import { describe, expect, it } from 'vitest';
-import { alignLarge } from '../../../src/compare/align.js';
-import { diffJson } from '../../../src/compare/delta.js';
+import { alignLarge } from '../../../src/core/compare/align.js';
+import { diffJson } from '../../../src/core/compare/delta.js';
 
 const element = (i: number) => ({ sku: `s${i}`, score: i * 3, tags: ['a', i % 5] });
 const list = (n: number) => Array.from({ length: n }, (_, i) => element(i));

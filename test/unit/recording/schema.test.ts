@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entrySchema } from '../../../src/recording/schema.js';
+import { entrySchema } from '../../../src/io/recording/schema.js';
 
 const entry = (status: number) => ({
   schemaVersion: 1,

@@ -1,6 +1,6 @@
 /** Credential names by pattern: what an import drops from headers and queries, and what it keeps. */
 import { describe, expect, it } from 'vitest';
-import { isCredentialName } from '../../../src/redact/credential-names.js';
+import { isCredentialName } from '../../../src/core/redact/credential-names.js';
 
 describe('isCredentialName', () => {
   it.each([

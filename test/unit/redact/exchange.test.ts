@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { decodeBody } from '../../../src/execute/decode-body.js';
-import type { Exchange, ResponseBody, SideOutcome } from '../../../src/model/exchange.js';
-import { redactExchange } from '../../../src/redact/exchange.js';
-import { createRedactor } from '../../../src/redact/redact.js';
+import type { Exchange, ResponseBody, SideOutcome } from '../../../src/contract/model/exchange.js';
+import { redactExchange } from '../../../src/core/redact/exchange.js';
+import { createRedactor } from '../../../src/core/redact/redact.js';
+import { decodeBody } from '../../../src/io/http/decode-body.js';
 import { makeCase } from '../../helpers/case.js';
 
 const redact = createRedactor({

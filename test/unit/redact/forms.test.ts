@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { secretNeedles, shortSecrets } from '../../../src/redact/forms.js';
-import { createRedactor } from '../../../src/redact/redact.js';
+import { secretNeedles, shortSecrets } from '../../../src/core/redact/forms.js';
+import { createRedactor } from '../../../src/core/redact/redact.js';
 
 const secret = 'To k/en+"é<';
 const redactor = createRedactor({ headerNames: [], secrets: new Map([[secret, '${env:T}']]) });

@@ -3,7 +3,7 @@ import {
   addCredentialValues,
   literalSecrets,
   MAX_LITERAL_SECRETS,
-} from '../../../src/redact/literal-credentials.js';
+} from '../../../src/core/redact/literal-credentials.js';
 
 describe('literal credentials of case files', () => {
   it('collects credential header and query values, not plain ones', () => {

@@ -3,8 +3,8 @@ import {
   cleanlyComparedIds,
   comparedIds,
   compareToPrevious,
-} from '../../../src/results/regression.js';
-import type { CaseResult } from '../../../src/results/types.js';
+} from '../../../src/judge/results/regression.js';
+import type { CaseResult } from '../../../src/judge/results/types.js';
 import { divergent, equal, findingOf, report, unreachable } from './fixtures.js';
 
 /** A divergence of `caseId` with one root cause per fingerprint in `causes`. */

@@ -1,12 +1,12 @@
 /** Small builders of `CaseResult`s and `RunReport`s for the regression, merge and check tests. */
 
-import type { FindingKind } from '../../../src/compare/root-cause.js';
+import type { FindingKind } from '../../../src/core/compare/root-cause.js';
 import type {
   CaseResult,
   DivergentResult,
   EqualResult,
   ResultFinding,
-} from '../../../src/results/types.js';
+} from '../../../src/judge/results/types.js';
 import { reportOf } from '../../helpers/report.js';
 
 export function equal(caseId: string): EqualResult {

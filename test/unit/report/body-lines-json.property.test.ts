@@ -9,10 +9,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Change } from '../../../src/model/comparison.js';
-import { bodyLines, bodyLinesJson, MAX_LINES } from '../../../src/report/html/diff-lines.js';
-import { rowJson } from '../../../src/report/html/render.js';
-import { rowTexts, rowViews } from '../../../src/report/html/view.js';
+import type { Change } from '../../../src/contract/model/comparison.js';
+import {
+  bodyLines,
+  bodyLinesJson,
+  MAX_LINES,
+} from '../../../src/reporters/report/html/diff-lines.js';
+import { rowJson } from '../../../src/reporters/report/html/render.js';
+import { rowTexts, rowViews } from '../../../src/reporters/report/html/view.js';
 import { sampleReport } from './fixtures.js';
 
 const piece = fc.constantFrom('"', '\\', '\n', '\u0000', '\u001f', '\ud800', '\udc00', '😀');

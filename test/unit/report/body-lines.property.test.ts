@@ -7,13 +7,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Change } from '../../../src/model/comparison.js';
+import type { Change } from '../../../src/contract/model/comparison.js';
 import {
   bodyLines,
   type DiffLine,
   type LineMark,
   marksFor,
-} from '../../../src/report/html/diff-lines.js';
+} from '../../../src/reporters/report/html/diff-lines.js';
 
 const segment = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Change } from '../../../src/model/comparison.js';
-import { changeLines } from '../../../src/report/change-lines.js';
+import type { Change } from '../../../src/contract/model/comparison.js';
+import { changeLines } from '../../../src/reporters/report/change-lines.js';
 
 const value = (path: string, baseline: unknown, candidate: unknown): Change =>
   ({ op: 'value', path, baseline, candidate }) as Change;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RunReport } from '../../../src/report/contract.js';
-import { chartsOf, ENDPOINT_BARS } from '../../../src/report/html/charts-view.js';
+import type { RunReport } from '../../../src/reporters/report/contract.js';
+import { chartsOf, ENDPOINT_BARS } from '../../../src/reporters/report/html/charts-view.js';
 import {
   acrossChart,
   binPosition,
@@ -8,8 +8,8 @@ import {
   endpointChart,
   latencyChart,
   type Shape,
-} from '../../../src/report/html/page/charts.js';
-import { htmlView } from '../../../src/report/html/view.js';
+} from '../../../src/reporters/report/html/page/charts.js';
+import { htmlView } from '../../../src/reporters/report/html/view.js';
 import { HOSTILE_NAME, sampleReport, sampleResults } from './fixtures.js';
 
 /** Every shape of the tree, depth first. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineParts } from '../../../src/report/html/page/code-spans.js';
+import { lineParts } from '../../../src/reporters/report/html/page/code-spans.js';
 import { codeSpan } from '../../../src/util/code-span.js';
 
 const shown = (line: string) =>

@@ -1,10 +1,10 @@
 /** A small RunReport with one of each outcome, for the renderer tests. */
 
-import type { RunReport } from '../../../src/report/contract.js';
-import { summariseLatency } from '../../../src/results/latency.js';
-import { groupFindings, rootCauseEntries } from '../../../src/results/root-causes.js';
-import { summarise } from '../../../src/results/summary.js';
-import { type CaseResult, hasFindings } from '../../../src/results/types.js';
+import { summariseLatency } from '../../../src/judge/results/latency.js';
+import { groupFindings, rootCauseEntries } from '../../../src/judge/results/root-causes.js';
+import { summarise } from '../../../src/judge/results/summary.js';
+import { type CaseResult, hasFindings } from '../../../src/judge/results/types.js';
+import type { RunReport } from '../../../src/reporters/report/contract.js';
 import { findingsFor } from '../../helpers/findings.js';
 
 export const HOSTILE_NAME = '<script>window.__pwned=1</script>';

@@ -1,14 +1,14 @@
 /** The GitHub renderings: workflow-command escaping, the annotation cap, the job summary's cut. */
 import { describe, expect, it } from 'vitest';
-import type { RunReport } from '../../../src/report/contract.js';
+import type { RootCauseEntry } from '../../../src/judge/results/root-causes.js';
+import type { RunReport } from '../../../src/reporters/report/contract.js';
 import {
   MAX_ANNOTATIONS,
   MAX_STEP_SUMMARY_BYTES,
   renderGithubAnnotations,
   renderStepSummary,
-} from '../../../src/report/github.js';
-import { parseReport } from '../../../src/report/read.js';
-import type { RootCauseEntry } from '../../../src/results/root-causes.js';
+} from '../../../src/reporters/report/github.js';
+import { parseReport } from '../../../src/reporters/report/read.js';
 
 /** A report of `n` open, untracked root causes, each in one case (no tracker: all are new). */
 function reportWith(n: number, summary = (i: number) => `cause ${i}`): RunReport {

@@ -7,10 +7,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scalarJson } from '../../../src/report/html/diff-lines.js';
-import { embedJson } from '../../../src/report/html/render.js';
-import { rowsOfFindings } from '../../../src/report/html/view.js';
-import type { ResultFinding } from '../../../src/results/types.js';
+import type { ResultFinding } from '../../../src/judge/results/types.js';
+import { scalarJson } from '../../../src/reporters/report/html/diff-lines.js';
+import { embedJson } from '../../../src/reporters/report/html/render.js';
+import { rowsOfFindings } from '../../../src/reporters/report/html/view.js';
 
 // The general paths, as they were.
 const scalarGeneral = (value: unknown): string => JSON.stringify(value) ?? String(value);

@@ -2,10 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { bodyLines, marksFor } from '../../../src/report/html/diff-lines.js';
-import { CLIENT_SCRIPT } from '../../../src/report/html/page-script.js';
-import { embedJson, renderHtml, scriptHash } from '../../../src/report/html/render.js';
-import type { htmlView } from '../../../src/report/html/view.js';
+import { bodyLines, marksFor } from '../../../src/reporters/report/html/diff-lines.js';
+import { CLIENT_SCRIPT } from '../../../src/reporters/report/html/page-script.js';
+import { embedJson, renderHtml, scriptHash } from '../../../src/reporters/report/html/render.js';
+import type { htmlView } from '../../../src/reporters/report/html/view.js';
 import { HOSTILE_NAME, HOSTILE_X, sampleReport } from './fixtures.js';
 
 /** The embedded data block of a rendered page, parsed the way the page does. */
@@ -155,7 +155,7 @@ describe('side-by-side body lines', () => {
 
 describe('report.html of a large run (only non-equal results kept)', () => {
   it('counts each endpoint’s cases from the latency summary', async () => {
-    const { htmlView } = await import('../../../src/report/html/view.js');
+    const { htmlView } = await import('../../../src/reporters/report/html/view.js');
     const base = sampleReport();
     const kept = base.results.filter((r) => r.verdict !== 'equal');
     const endpoint = kept[0]?.endpoint ?? '';

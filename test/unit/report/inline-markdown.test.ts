@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inlineParts } from '../../../src/report/html/page/inline-markdown.js';
+import { inlineParts } from '../../../src/reporters/report/html/page/inline-markdown.js';
 
 /** The parts as one string: `<kind:text>` for each part that is not plain text. */
 const shown = (line: string) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { renderJunit, renderJunitChunks } from '../../../src/report/junit.js';
-import type { JunitRow } from '../../../src/results/collected.js';
-import type { CaseResult } from '../../../src/results/types.js';
+import type { JunitRow } from '../../../src/judge/results/collected.js';
+import type { CaseResult } from '../../../src/judge/results/types.js';
+import { renderJunit, renderJunitChunks } from '../../../src/reporters/report/junit.js';
 import { sampleReport, sampleResults } from './fixtures.js';
 
 function collect(chunks: Iterable<string>): string {

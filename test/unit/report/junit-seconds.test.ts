@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatSeconds } from '../../../src/report/junit-case.js';
+import { formatSeconds } from '../../../src/reporters/report/junit-case.js';
 
 describe('formatSeconds (junit.xml times without toFixed for most rows)', () => {
   it('writes what toFixed(3) writes, for any number', () => {

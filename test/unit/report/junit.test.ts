@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { renderJunit } from '../../../src/report/junit.js';
-import { element, stripIllegal, textElement } from '../../../src/report/junit-xml.js';
+import { renderJunit } from '../../../src/reporters/report/junit.js';
+import { element, stripIllegal, textElement } from '../../../src/reporters/report/junit-xml.js';
 import { HOSTILE_NAME, HOSTILE_X, sampleReport } from './fixtures.js';
 
 const parser = new XMLParser({

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatRatio, latencyLine } from '../../../src/report/latency-table.js';
 import {
   createLatencyCollector,
   latencyOf,
   summariseLatency,
-} from '../../../src/results/latency.js';
-import type { CaseResult } from '../../../src/results/types.js';
+} from '../../../src/judge/results/latency.js';
+import type { CaseResult } from '../../../src/judge/results/types.js';
+import { formatRatio, latencyLine } from '../../../src/reporters/report/latency-table.js';
 import { sampleReport, sampleResults } from './fixtures.js';
 
 function timed(endpoint: string, b: number, c: number | undefined): CaseResult {

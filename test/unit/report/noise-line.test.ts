@@ -4,8 +4,8 @@
  * opening report.md.
  */
 import { describe, expect, it } from 'vitest';
-import type { NoiseEntry, NoiseSection } from '../../../src/noise/types.js';
-import { noiseSummaryLine } from '../../../src/report/noise-text.js';
+import type { NoiseEntry, NoiseSection } from '../../../src/judge/noise/types.js';
+import { noiseSummaryLine } from '../../../src/reporters/report/noise-text.js';
 
 const entry = (endpoint: string, path: string, over: Partial<NoiseEntry> = {}): NoiseEntry => ({
   endpoint,

@@ -4,10 +4,10 @@
  * a report that holds every result (`parity report --from`, `parity merge`).
  */
 import { describe, expect, it } from 'vitest';
-import { renderHtml } from '../../../src/report/html/render.js';
-import { renderMarkdown } from '../../../src/report/markdown.js';
+import { isNotable } from '../../../src/judge/results/types.js';
 import { renderSummary } from '../../../src/reporters/console-summary.js';
-import { isNotable } from '../../../src/results/types.js';
+import { renderHtml } from '../../../src/reporters/report/html/render.js';
+import { renderMarkdown } from '../../../src/reporters/report/markdown.js';
 import { colorsFor } from '../../../src/util/colors.js';
 import { sampleReport, sampleResults } from './fixtures.js';
 

@@ -2,8 +2,8 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderJson } from '../../../src/report/json.js';
-import { parseReport, readReport } from '../../../src/report/read.js';
+import { renderJson } from '../../../src/reporters/report/json.js';
+import { parseReport, readReport } from '../../../src/reporters/report/read.js';
 import { ParityError } from '../../../src/util/errors.js';
 import { sampleReport } from './fixtures.js';
 

@@ -2,7 +2,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { renderJson } from '../../../src/report/json.js';
+import { renderJson } from '../../../src/reporters/report/json.js';
 import { runCli, tempProject } from '../../helpers/cli.js';
 import { sampleReport } from './fixtures.js';
 

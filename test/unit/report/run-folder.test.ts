@@ -17,7 +17,7 @@ import {
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openRunFolder } from '../../../src/report/run-folder.js';
+import { openRunFolder } from '../../../src/reporters/report/run-folder.js';
 
 let reports: string;
 beforeEach(async () => {

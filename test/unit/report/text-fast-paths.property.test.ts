@@ -9,8 +9,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { element, textElement } from '../../../src/report/junit-xml.js';
-import { fenced, prose } from '../../../src/report/markdown-util.js';
+import { element, textElement } from '../../../src/reporters/report/junit-xml.js';
+import { fenced, prose } from '../../../src/reporters/report/markdown-util.js';
 import { codeSpan, printable, splitCodeSpans } from '../../../src/util/code-span.js';
 
 // The general paths, as they were.

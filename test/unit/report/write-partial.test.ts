@@ -3,9 +3,9 @@ import { mkdir, mkdtemp, stat } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openRunFolder } from '../../../src/report/run-folder.js';
+import { collectedInMemory } from '../../../src/judge/results/collected.js';
 import { writeRunReports } from '../../../src/reporters/files.js';
-import { collectedInMemory } from '../../../src/results/collected.js';
+import { openRunFolder } from '../../../src/reporters/report/run-folder.js';
 import { sampleReport } from './fixtures.js';
 
 const host = { pid: process.pid, hostname: hostname(), isAlive: () => true };

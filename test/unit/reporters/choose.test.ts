@@ -1,6 +1,6 @@
 /** `--reporter` texts parsed, and which reporters a run feeds from them (pure). */
 import { describe, expect, it } from 'vitest';
-import { parseReporters } from '../../../src/config/reporters.js';
+import { parseReporters } from '../../../src/io/config/reporters.js';
 import { consoleChosen, fileReportersFor, githubChoice } from '../../../src/reporters/choose.js';
 import { createReporters, type RunReporter } from '../../../src/reporters/reporter.js';
 

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  AWAITING_HEADING,
-  renderRows,
-  statusCounts,
-} from '../../../src/reporters/tracker-lines.js';
-import {
   awaitsEvidence,
   type TrackerRow,
   type TrackerStatus,
   unsettledNote,
-} from '../../../src/tracker/types.js';
+} from '../../../src/io/tracker/types.js';
+import {
+  AWAITING_HEADING,
+  renderRows,
+  statusCounts,
+} from '../../../src/reporters/tracker-lines.js';
 
 function row(id: string, status: TrackerStatus, decision: string, summary: string): TrackerRow {
   return {

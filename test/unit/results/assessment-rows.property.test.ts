@@ -7,18 +7,18 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findingOf } from '../../../src/compare/finding-of.js';
-import type { RootCause } from '../../../src/compare/root-cause.js';
-import { judgedAfterDecisions } from '../../../src/results/assessment.js';
-import { rowFingerprintOf } from '../../../src/results/consequences.js';
-import type { DecisionRow } from '../../../src/results/root-causes.js';
+import { findingOf } from '../../../src/core/compare/finding-of.js';
+import type { RootCause } from '../../../src/core/compare/root-cause.js';
+import { WAIVED_STATUSES } from '../../../src/io/tracker/types.js';
+import { judgedAfterDecisions } from '../../../src/judge/results/assessment.js';
+import { rowFingerprintOf } from '../../../src/judge/results/consequences.js';
+import type { DecisionRow } from '../../../src/judge/results/root-causes.js';
 import {
   type CaseResult,
   type DivergentResult,
   hasFindings,
   type ResultFinding,
-} from '../../../src/results/types.js';
-import { WAIVED_STATUSES } from '../../../src/tracker/types.js';
+} from '../../../src/judge/results/types.js';
 
 function judgedGeneral(
   result: CaseResult,

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { causeFingerprint, kindOfCause, type RootCause } from '../../../src/compare/root-cause.js';
-import { consequencesOf, withConsequence } from '../../../src/results/consequences.js';
-import type { CaseResult, DivergentResult, ResultFinding } from '../../../src/results/types.js';
+import {
+  causeFingerprint,
+  kindOfCause,
+  type RootCause,
+} from '../../../src/core/compare/root-cause.js';
+import { consequencesOf, withConsequence } from '../../../src/judge/results/consequences.js';
+import type {
+  CaseResult,
+  DivergentResult,
+  ResultFinding,
+} from '../../../src/judge/results/types.js';
 
 function finding(cause: RootCause): ResultFinding {
   return {

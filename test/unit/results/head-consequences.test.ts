@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { findingOf } from '../../../src/compare/finding-of.js';
-import type { RootCause } from '../../../src/compare/root-cause.js';
-import type { HeaderChange } from '../../../src/model/comparison.js';
-import type { HttpMethod } from '../../../src/model/request.js';
-import { withCrossCaseConsequences } from '../../../src/results/consequences.js';
-import { headConsequencesOf } from '../../../src/results/head-consequences.js';
-import type { DivergentResult } from '../../../src/results/types.js';
+import type { HeaderChange } from '../../../src/contract/model/comparison.js';
+import type { HttpMethod } from '../../../src/contract/model/request.js';
+import { findingOf } from '../../../src/core/compare/finding-of.js';
+import type { RootCause } from '../../../src/core/compare/root-cause.js';
+import { withCrossCaseConsequences } from '../../../src/judge/results/consequences.js';
+import { headConsequencesOf } from '../../../src/judge/results/head-consequences.js';
+import type { DivergentResult } from '../../../src/judge/results/types.js';
 
 const textVsEmpty: RootCause = {
   type: 'body-kind',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { selectAt } from '../../../src/results/latency.js';
+import { selectAt } from '../../../src/judge/results/latency.js';
 
 /** Durations as a run measures them: finite, not negative, many repeated. */
 const durations = fc.array(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { previewValue } from '../../../src/results/preview.js';
+import { previewValue } from '../../../src/judge/results/preview.js';
 
 describe('previewValue', () => {
   it('keeps a small value whole', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findingOf } from '../../../src/compare/finding-of.js';
-import { causeFingerprint, type RootCause } from '../../../src/compare/root-cause.js';
-import { groupFindings } from '../../../src/results/root-causes.js';
-import type { DivergentResult } from '../../../src/results/types.js';
+import { findingOf } from '../../../src/core/compare/finding-of.js';
+import { causeFingerprint, type RootCause } from '../../../src/core/compare/root-cause.js';
+import { groupFindings } from '../../../src/judge/results/root-causes.js';
+import type { DivergentResult } from '../../../src/judge/results/types.js';
 
 const nullSlice = (field: string): RootCause => ({
   type: 'pattern',

@@ -3,8 +3,8 @@ import {
   countedSummary,
   createSummaryTally,
   createVerdictTally,
-} from '../../../src/results/summary.js';
-import type { CaseResult } from '../../../src/results/types.js';
+} from '../../../src/judge/results/summary.js';
+import type { CaseResult } from '../../../src/judge/results/types.js';
 import { sampleResults } from '../report/fixtures.js';
 
 // The summary counts the per-instance lists as the run finally judged them: a

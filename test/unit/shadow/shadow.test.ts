@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { resolveRules } from '../../../src/rules/schema.js';
-import { bodyShape, createCapture } from '../../../src/shadow/capture.js';
-import { caseOfRequest } from '../../../src/shadow/case-of.js';
-import { DEFAULT_FORWARDED, readForwarded } from '../../../src/shadow/forwarded.js';
-import { endToEnd } from '../../../src/shadow/hop.js';
-import { createMirrorQueue } from '../../../src/shadow/queue.js';
-import { parseRate, parseSampleBy, sampler } from '../../../src/shadow/sample.js';
-import type { TrafficRequest } from '../../../src/shadow/traffic.js';
+import { resolveRules } from '../../../src/contract/rules/schema.js';
+import { bodyShape, createCapture } from '../../../src/io/shadow/capture.js';
+import { caseOfRequest } from '../../../src/io/shadow/case-of.js';
+import { DEFAULT_FORWARDED, readForwarded } from '../../../src/io/shadow/forwarded.js';
+import { endToEnd } from '../../../src/io/shadow/hop.js';
+import { createMirrorQueue } from '../../../src/io/shadow/queue.js';
+import { parseRate, parseSampleBy, sampler } from '../../../src/io/shadow/sample.js';
+import type { TrafficRequest } from '../../../src/io/shadow/traffic.js';
 
 const request = (over: Partial<TrafficRequest> = {}): TrafficRequest => ({
   method: 'GET',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { trackerEvidence } from '../../../src/app/tracker-evidence.js';
-import type { RunReport } from '../../../src/report/contract.js';
-import { checkTracker as checkRows } from '../../../src/tracker/check.js';
-import type { TrackerRow } from '../../../src/tracker/types.js';
+import { trackerEvidence } from '../../../src/engine/run/tracker-evidence.js';
+import { checkTracker as checkRows } from '../../../src/io/tracker/check.js';
+import type { TrackerRow } from '../../../src/io/tracker/types.js';
+import type { RunReport } from '../../../src/reporters/report/contract.js';
 import { divergent, equal, report, unreachable } from '../regression/fixtures.js';
 
 function row(overrides: Partial<TrackerRow> & Pick<TrackerRow, 'id' | 'fingerprint'>): TrackerRow {

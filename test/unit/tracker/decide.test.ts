@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { splitLines } from '../../../src/tracker/cells.js';
-import { decideRows } from '../../../src/tracker/decide.js';
-import { parseTracker, trackerRows } from '../../../src/tracker/parse.js';
-import { renderTracker } from '../../../src/tracker/render.js';
+import { splitLines } from '../../../src/io/tracker/cells.js';
+import { decideRows } from '../../../src/io/tracker/decide.js';
+import { parseTracker, trackerRows } from '../../../src/io/tracker/parse.js';
+import { renderTracker } from '../../../src/io/tracker/render.js';
 import { ParityError } from '../../../src/util/errors.js';
 import { ALIGN, HEADER } from './fixtures.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowEvidence } from '../../../src/tracker/evidence.js';
+import { rowEvidence } from '../../../src/io/tracker/evidence.js';
 
 const ids = (...list: string[]) => new Set(list);
 const row = (caseIds: string[], hiddenCases = 0) => ({ caseIds, hiddenCases });

@@ -1,5 +1,5 @@
 /** Hand-written tracker texts and run builders shared by the tracker tests. */
-import type { TrackerObservation, TrackerRun } from '../../../src/tracker/types.js';
+import type { TrackerObservation, TrackerRun } from '../../../src/io/tracker/types.js';
 
 export const HEADER =
   '| ID | Status | Kind | Endpoint | Cases | Summary | First seen | Last seen | Resolved | Fingerprint | Decision |';

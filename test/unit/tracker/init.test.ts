@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { initialisedText, requireManaged } from '../../../src/tracker/init.js';
-import { parseTracker, trackerRows } from '../../../src/tracker/parse.js';
+import { initialisedText, requireManaged } from '../../../src/io/tracker/init.js';
+import { parseTracker, trackerRows } from '../../../src/io/tracker/parse.js';
 import { ParityError } from '../../../src/util/errors.js';
 import { standardTracker } from './fixtures.js';
 

@@ -11,11 +11,11 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseTracker, trackerRows } from '../../../src/tracker/parse.js';
-import { renderTracker } from '../../../src/tracker/render.js';
-import type { TrackerRun } from '../../../src/tracker/types.js';
-import { mergeTracker } from '../../../src/tracker/upsert.js';
-import { updateTrackerFile } from '../../../src/tracker/write.js';
+import { parseTracker, trackerRows } from '../../../src/io/tracker/parse.js';
+import { renderTracker } from '../../../src/io/tracker/render.js';
+import type { TrackerRun } from '../../../src/io/tracker/types.js';
+import { mergeTracker } from '../../../src/io/tracker/upsert.js';
+import { updateTrackerFile } from '../../../src/io/tracker/write.js';
 import { obs, standardTracker } from './fixtures.js';
 
 const DEAD_PID = 999_999_999;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { growList, hiddenCount, LIST_LIMIT, listCell } from '../../../src/tracker/lists.js';
-import { parseTracker, trackerRows } from '../../../src/tracker/parse.js';
-import { newTrackerText, renderTracker } from '../../../src/tracker/render.js';
-import { mergeTracker } from '../../../src/tracker/upsert.js';
+import { growList, hiddenCount, LIST_LIMIT, listCell } from '../../../src/io/tracker/lists.js';
+import { parseTracker, trackerRows } from '../../../src/io/tracker/parse.js';
+import { newTrackerText, renderTracker } from '../../../src/io/tracker/render.js';
+import { mergeTracker } from '../../../src/io/tracker/upsert.js';
 import { obs, run } from './fixtures.js';
 
 const ids = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `s/c${from + i}`);

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { acquireLock, breakAbandoned, parseOwner } from '../../../src/tracker/lock.js';
+import { acquireLock, breakAbandoned, parseOwner } from '../../../src/io/tracker/lock.js';
 import { ParityError } from '../../../src/util/errors.js';
 
 let dir: string;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { splitLines, splitTableLine } from '../../../src/tracker/cells.js';
-import { parseTracker, trackerRows } from '../../../src/tracker/parse.js';
-import { newTrackerText, renderTracker } from '../../../src/tracker/render.js';
-import type { TrackerRun } from '../../../src/tracker/types.js';
-import { mergeTracker } from '../../../src/tracker/upsert.js';
+import { splitLines, splitTableLine } from '../../../src/io/tracker/cells.js';
+import { parseTracker, trackerRows } from '../../../src/io/tracker/parse.js';
+import { newTrackerText, renderTracker } from '../../../src/io/tracker/render.js';
+import type { TrackerRun } from '../../../src/io/tracker/types.js';
+import { mergeTracker } from '../../../src/io/tracker/upsert.js';
 import { ParityError } from '../../../src/util/errors.js';
 import { ALIGN, HEADER, obs, ROW_A, ROW_B, run, standardTracker } from './fixtures.js';
 

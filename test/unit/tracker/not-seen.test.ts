@@ -5,10 +5,10 @@
  * step leaves the row open, "not seen" since that day.
  */
 import { describe, expect, it } from 'vitest';
-import { parseTracker, trackerRows } from '../../../src/tracker/parse.js';
-import { newTrackerText, renderTracker } from '../../../src/tracker/render.js';
-import type { TrackerRun } from '../../../src/tracker/types.js';
-import { mergeTracker } from '../../../src/tracker/upsert.js';
+import { parseTracker, trackerRows } from '../../../src/io/tracker/parse.js';
+import { newTrackerText, renderTracker } from '../../../src/io/tracker/render.js';
+import type { TrackerRun } from '../../../src/io/tracker/types.js';
+import { mergeTracker } from '../../../src/io/tracker/upsert.js';
 import { obs } from './fixtures.js';
 
 const FILE = 'docs/T.md';

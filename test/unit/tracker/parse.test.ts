@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseTracker, trackerRows } from '../../../src/tracker/parse.js';
-import { newTrackerText, renderTracker } from '../../../src/tracker/render.js';
+import { parseTracker, trackerRows } from '../../../src/io/tracker/parse.js';
+import { newTrackerText, renderTracker } from '../../../src/io/tracker/render.js';
 import { ParityError } from '../../../src/util/errors.js';
 import { ALIGN, HEADER, ROW_A, ROW_B, standardTracker } from './fixtures.js';
 

@@ -1,11 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitLines } from '../../../src/tracker/cells.js';
-import { parseTracker, trackerRows } from '../../../src/tracker/parse.js';
-import { newTrackerText, renderTracker } from '../../../src/tracker/render.js';
-import type { BlockItem, TrackerDocument, TrackerObservation } from '../../../src/tracker/types.js';
-import { TRACKER_END, TRACKER_START } from '../../../src/tracker/types.js';
-import { mergeTracker } from '../../../src/tracker/upsert.js';
+import { splitLines } from '../../../src/io/tracker/cells.js';
+import { parseTracker, trackerRows } from '../../../src/io/tracker/parse.js';
+import { newTrackerText, renderTracker } from '../../../src/io/tracker/render.js';
+import type {
+  BlockItem,
+  TrackerDocument,
+  TrackerObservation,
+} from '../../../src/io/tracker/types.js';
+import { TRACKER_END, TRACKER_START } from '../../../src/io/tracker/types.js';
+import { mergeTracker } from '../../../src/io/tracker/upsert.js';
 
 const FILE = 'docs/P.md';
 const CASES = ['c0', 'c1', 'c2', 'c3', 'c4', 'c5'];

@@ -4,18 +4,18 @@
  * and a decision across endpoints that keeps every other byte.
  */
 import { describe, expect, it } from 'vitest';
-import { FAMILIES } from '../../../src/app/decide.js';
-import { splitLines } from '../../../src/tracker/cells.js';
-import { decideRows } from '../../../src/tracker/decide.js';
-import { parseTracker } from '../../../src/tracker/parse.js';
-import { renderTracker } from '../../../src/tracker/render.js';
+import { FAMILIES } from '../../../src/engine/decide.js';
+import { splitLines } from '../../../src/io/tracker/cells.js';
+import { decideRows } from '../../../src/io/tracker/decide.js';
+import { parseTracker } from '../../../src/io/tracker/parse.js';
+import { renderTracker } from '../../../src/io/tracker/render.js';
 import {
   familyOf,
   globSegments,
   placeMatches,
   rowPlaces,
   rowWithin,
-} from '../../../src/tracker/select.js';
+} from '../../../src/io/tracker/select.js';
 import { ParityError } from '../../../src/util/errors.js';
 import { ALIGN, HEADER } from './fixtures.js';
 

@@ -4,8 +4,8 @@ import {
   inheritance,
   isCaseLevelRow,
   supersessions,
-} from '../../../src/tracker/supersede.js';
-import type { TrackerRow } from '../../../src/tracker/types.js';
+} from '../../../src/io/tracker/supersede.js';
+import type { TrackerRow } from '../../../src/io/tracker/types.js';
 import { obs } from './fixtures.js';
 
 function row(overrides: Partial<TrackerRow> & Pick<TrackerRow, 'id'>): TrackerRow {

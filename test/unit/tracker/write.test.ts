@@ -2,8 +2,8 @@ import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseTracker, trackerRows } from '../../../src/tracker/parse.js';
-import { readOpenRows, updateTrackerFile } from '../../../src/tracker/write.js';
+import { parseTracker, trackerRows } from '../../../src/io/tracker/parse.js';
+import { readOpenRows, updateTrackerFile } from '../../../src/io/tracker/write.js';
 import { ParityError } from '../../../src/util/errors.js';
 import { ALIGN, HEADER, obs, ROW_A, run, standardTracker } from './fixtures.js';
 

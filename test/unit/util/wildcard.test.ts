@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { operationMatcher } from '../../../src/openapi/match.js';
+import { operationMatcher } from '../../../src/io/openapi/match.js';
 import { wildcardMatcher } from '../../../src/util/wildcard.js';
 
 /** The regular expression the matcher replaces: parts joined by `.*` or `[^/]+`. */

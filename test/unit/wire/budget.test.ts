@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { xmlOverBudget } from '../../../src/wire/budget.js';
-import { scanJson } from '../../../src/wire/json-scan.js';
+import { xmlOverBudget } from '../../../src/core/wire/budget.js';
+import { scanJson } from '../../../src/core/wire/json-scan.js';
 
 const budget = { nodes: 10, depth: 3 };
 const jsonOverBudget = (text: string, limits: typeof budget) => scanJson(text, limits).over;

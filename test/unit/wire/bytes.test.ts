@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { decodeBody } from '../../../src/execute/decode-body.js';
-import { CappedBody, toResponseBody } from '../../../src/execute/receive.js';
-import { bytesText } from '../../../src/wire/bytes.js';
+import { bytesText } from '../../../src/core/wire/bytes.js';
+import { decodeBody } from '../../../src/io/http/decode-body.js';
+import { CappedBody, toResponseBody } from '../../../src/io/http/receive.js';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000', 'hex');
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

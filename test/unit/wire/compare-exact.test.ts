@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { compareBodies } from '../../../src/compare/bodies.js';
-import { decodeBody } from '../../../src/execute/decode-body.js';
-import { normaliseJson } from '../../../src/normalise/body.js';
-import { canonicalJson, isJsonObject, jsonType } from '../../../src/normalise/json.js';
-import type { RulesSpecInput } from '../../../src/rules/schema.js';
-import { isExactNumber } from '../../../src/wire/exact-number.js';
-import { parseJsonExact } from '../../../src/wire/parse-json.js';
+import type { RulesSpecInput } from '../../../src/contract/rules/schema.js';
+import { compareBodies } from '../../../src/core/compare/bodies.js';
+import { normaliseJson } from '../../../src/core/normalise/body.js';
+import { canonicalJson, isJsonObject, jsonType } from '../../../src/core/normalise/json.js';
+import { isExactNumber } from '../../../src/core/wire/exact-number.js';
+import { parseJsonExact } from '../../../src/core/wire/parse-json.js';
+import { decodeBody } from '../../../src/io/http/decode-body.js';
 import { makeCase } from '../../helpers/case.js';
 
 const JSON_TYPE = 'application/json';

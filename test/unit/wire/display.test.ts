@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { displayJson } from '../../../src/wire/display.js';
-import { ExactNumber } from '../../../src/wire/exact-number.js';
+import { displayJson } from '../../../src/core/wire/display.js';
+import { ExactNumber } from '../../../src/core/wire/exact-number.js';
 
 describe('displayJson', () => {
   it('writes exact numbers as number literals, anywhere', () => {

@@ -5,8 +5,8 @@ import {
   exactDifference,
   isExactNumber,
   parseNumberLiteral,
-} from '../../../src/wire/exact-number.js';
-import { jsonEqual as equal } from '../../../src/wire/json-equal.js';
+} from '../../../src/core/wire/exact-number.js';
+import { jsonEqual as equal } from '../../../src/core/wire/json-equal.js';
 
 describe('canonicalDecimal', () => {
   it('writes a literal the way JS writes the same double', () => {

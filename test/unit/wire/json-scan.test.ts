@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { UNLIMITED } from '../../../src/wire/budget.js';
-import { scanJson } from '../../../src/wire/json-scan.js';
+import { UNLIMITED } from '../../../src/core/wire/budget.js';
+import { scanJson } from '../../../src/core/wire/json-scan.js';
 
 /** Values as the scan counts them, less the root: each container and each comma; and the depth. */
 function shapeOf(value: unknown, depth = 0): { nodes: number; depth: number } {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBody } from '../../../src/execute/decode-body.js';
-import type { SideOutcome } from '../../../src/model/exchange.js';
-import { encodingNotes } from '../../../src/wire/notes.js';
+import type { SideOutcome } from '../../../src/contract/model/exchange.js';
+import { encodingNotes } from '../../../src/core/wire/notes.js';
+import { decodeBody } from '../../../src/io/http/decode-body.js';
 
 function side(text: string, contentType = 'application/json'): SideOutcome {
   const body = decodeBody(new TextEncoder().encode(text), contentType);

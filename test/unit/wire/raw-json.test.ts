@@ -1,6 +1,6 @@
 /**
  * `readRawJson` scans with the lexical pieces `scanJson` uses
- * (`wire/json-lex.ts`); on any JSON text it reads what its own regular
+ * (`core/wire/json-lex.ts`); on any JSON text it reads what its own regular
  * expressions read before (kept here as the oracle).
  */
 import fc from 'fast-check';
@@ -11,7 +11,7 @@ import {
   type RawEntry,
   type RawNode,
   readRawJson,
-} from '../../../src/wire/raw-json.js';
+} from '../../../src/core/wire/raw-json.js';
 
 // The scanner as it was, with its own regular expressions.
 const WHITESPACE = /[ \t\n\r]*/y;

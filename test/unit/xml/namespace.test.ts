@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compareBodies } from '../../../src/compare/bodies.js';
-import { recognisePatterns } from '../../../src/compare/patterns/registry.js';
-import { xmlNamespace } from '../../../src/compare/patterns/xml-namespace.js';
-import { decodeBody } from '../../../src/execute/decode-body.js';
+import { compareBodies } from '../../../src/core/compare/bodies.js';
+import { recognisePatterns } from '../../../src/core/compare/patterns/registry.js';
+import { xmlNamespace } from '../../../src/core/compare/patterns/xml-namespace.js';
+import { decodeBody } from '../../../src/io/http/decode-body.js';
 import { makeCase } from '../../helpers/case.js';
 
 const rules = makeCase('x', { path: '/' }).rules;

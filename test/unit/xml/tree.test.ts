@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compareBodies } from '../../../src/compare/bodies.js';
-import { decodeBody } from '../../../src/execute/decode-body.js';
-import { isXmlContentType } from '../../../src/wire/content-type.js';
-import { parseXml } from '../../../src/xml/tree.js';
+import { compareBodies } from '../../../src/core/compare/bodies.js';
+import { isXmlContentType } from '../../../src/core/wire/content-type.js';
+import { parseXml } from '../../../src/core/xml/tree.js';
+import { decodeBody } from '../../../src/io/http/decode-body.js';
 import { makeCase } from '../../helpers/case.js';
 
 const XML = 'application/xml';

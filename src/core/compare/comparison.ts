@@ -1,0 +1,79 @@
+/**
+ * Exchange → Comparison: status, allow-listed headers, normalised bodies.
+ */
+
+import type { Comparison, HeaderChange } from '../../contract/model/comparison.js';
+import type { Exchange, Response, ResponseBody } from '../../contract/model/exchange.js';
+import type { Rules } from '../../contract/rules/types.js';
+import { normaliseHeaders } from '../normalise/headers.js';
+import { compareBodies, judgedBodies } from './bodies.js';
+import { applyEquivalences } from './equivalence/apply.js';
+
+/**
+ * Compare both sides of an exchange under the case's rules; `undefined` when
+ * either side is a transport error (there is nothing to compare).
+ */
+export function compare(exchange: Exchange): Comparison | undefined {
+  const { baseline, candidate } = exchange;
+  if (baseline.outcome !== 'response' || candidate.outcome !== 'response') return undefined;
+  const rules = exchange.case.rules;
+  const [b, c] = judgedBodies(baseline.response, candidate.response);
+  const compared: Comparison = {
+    status: {
+      equal: baseline.response.status === candidate.response.status,
+      baseline: baseline.response.status,
+      candidate: candidate.response.status,
+    },
+    headers: compareHeaders(baseline.response, candidate.response, rules),
+    body: compareBodies(b, c, rules),
+    ...(b.kind === 'xml' && c.kind === 'xml' ? { xml: true as const } : {}),
+    ...(isText(b) && isText(c)
+      ? { textType: textTypeOf(baseline.response, candidate.response) }
+      : {}),
+  };
+  // Declared equivalences drop exactly the differences they cover, and say so.
+  return applyEquivalences(compared, rules, { baseline: b, candidate: c });
+}
+
+/** A body compared as text: text, or JSON or XML that does not parse. */
+function isText(body: ResponseBody): boolean {
+  return body.kind === 'text' || body.kind === 'invalid-json' || body.kind === 'invalid-xml';
+}
+
+/** The media type of a response (`text/calendar`), without parameters; `''` without one. */
+function mediaTypeOf(response: Response): string {
+  const type = response.headers['content-type'] ?? '';
+  return type.split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+/** The two sides' media types as `Comparison.textType` holds them. */
+function textTypeOf(baseline: Response, candidate: Response): string {
+  const [b, c] = [mediaTypeOf(baseline), mediaTypeOf(candidate)];
+  return b === c ? b : `${b} vs ${c}`;
+}
+
+/** Allow-listed headers whose normalised values differ (or exist on one side only), by name. */
+export function compareHeaders(
+  baseline: Response,
+  candidate: Response,
+  rules: Rules,
+): HeaderChange[] {
+  const left = normaliseHeaders(baseline.headers, rules);
+  const right = normaliseHeaders(candidate.headers, rules);
+  const changes: HeaderChange[] = [];
+  for (const name in left) {
+    const b = left[name];
+    const c = Object.hasOwn(right, name) ? right[name] : undefined;
+    if (b !== c) changes.push({ name, baseline: b, candidate: c });
+  }
+  for (const name in right) {
+    if (!Object.hasOwn(left, name))
+      changes.push({ name, baseline: undefined, candidate: right[name] });
+  }
+  return changes.length > 1 ? changes.sort((x, y) => (x.name < y.name ? -1 : 1)) : changes;
+}
+
+/** True when the comparison found no difference at all. */
+export function isEqual(comparison: Comparison): boolean {
+  return comparison.status.equal && comparison.headers.length === 0 && comparison.body.length === 0;
+}

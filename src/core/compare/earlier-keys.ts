@@ -1,0 +1,242 @@
+/**
+ * The fingerprints a case's findings had under an earlier keying, for the
+ * rows a tracker may still hold of them: since an object empty on one side
+ * is one change at the object (`empty-objects.ts`), the rows of its members
+ * (`/posts: candidate adds /author`, `/id`, …); since an identifier written
+ * where the other side writes an integer is `int-as-string`, the row per
+ * resource of its type change; since members moved into (or out of) a
+ * nested object are `nesting`, the row of each member removed and added;
+ * since a list against an object holding it is `list-envelope`, the row per
+ * endpoint of its type change; since a `content-length` follows the body it
+ * measures (`findings.ts`), its header row; since a rename (`key-rename`) is
+ * told apart from a naming convention (`key-case`), the key-case row of the
+ * object whose spellings folded alike; since a change no pattern explains is
+ * keyed by what changed (`cause-clusters.ts`), the rows of its members on the
+ * case's resource and across resources (and an integer string of another
+ * value is `int-as-string` too; a value change keyed by its templates, the
+ * row of its place alone); since a status transition that recurs on
+ * several endpoints is keyed by its method, the row it had on the case's
+ * endpoint; since a body the status defines is the status finding's, the
+ * body-kind row it had; since a body change seen only on answers whose
+ * status differs is the status finding's, its body-kind row or the row of
+ * the endpoint's text body; since a text body that differs the same way on
+ * several endpoints is keyed by what changed, the endpoint's row; since one
+ * side's error bodies of several kinds are one cause, the body-kind row
+ * (`body-causes.ts`). The rows are superseded by the
+ * findings that now record them (`judge/results/root-causes.ts`), never read as
+ * resolved while the servers still differ. Pure.
+ */
+import type { Change, HeaderChange } from '../../contract/model/comparison.js';
+import { OTHER_KINDS } from './body-causes.js';
+import { membersOf } from './cause-clusters.js';
+import { membersOfCollapsed } from './empty-objects.js';
+import { resourceOfEndpoint } from './endpoint.js';
+import { isBodyKindChange } from './explain-shape.js';
+import { findingOf } from './finding-of.js';
+import {
+  bodyKindCause,
+  fieldOf,
+  findingsOf,
+  statusDefinesBody,
+  structureFindings,
+} from './findings.js';
+import { headerFindings } from './header-findings.js';
+import { sameOrIdentifier } from './patterns/int-as-string.js';
+import { recogniseKeyCase } from './patterns/key-case.js';
+import {
+  ANY_ENDPOINT,
+  causeFingerprint,
+  type Finding,
+  isRecurringStatus,
+  type RootCause,
+} from './root-cause.js';
+import { splitPath } from './wording/phrases.js';
+
+/** What the earlier fingerprints are worked out from: one case as observed. */
+export interface EarlierInput {
+  readonly endpoint: string;
+  readonly findings: readonly Pick<Finding, 'fingerprint' | 'cause' | 'paths'>[];
+  readonly changes: readonly Change[];
+  readonly headerChanges: readonly HeaderChange[];
+  /** Member names that are no member of a stored object (a preview's cut marker). */
+  readonly notMembers: ReadonlySet<string>;
+}
+
+/** Per fingerprint of a finding of the case: the fingerprints it had before. */
+export type EarlierKeys = ReadonlyMap<string, readonly string[]>;
+
+const NONE: EarlierKeys = new Map();
+
+/** An integer on one side against a string on the other that does not write it: an identifier. */
+function isIdentifierChange({ baseline, candidate }: Change): boolean {
+  const [text, number] =
+    typeof baseline === 'string' ? [baseline, candidate] : [candidate, baseline];
+  return typeof text === 'string' && sameOrIdentifier(text, number) !== 'same';
+}
+
+/** The patterns that took over what an earlier keying recorded as other causes. */
+const REKEYED: ReadonlySet<string> = new Set([
+  'empty-object',
+  'int-as-string',
+  'nesting',
+  'list-envelope',
+  'key-case',
+  'key-rename',
+]);
+
+/**
+ * A structural cause keyed by what changed (`cause-clusters.ts`): the keys
+ * each of its members had on this case's resource, and across resources,
+ * since a change seen on one resource more or fewer, or a member joining or
+ * leaving its cluster, moves it between them.
+ */
+function clusterKeys(input: EarlierInput, cause: RootCause & { type: 'structure' }): string[] {
+  // A whole body keyed by its difference: the endpoint's own row.
+  if (cause.endpoint === ANY_ENDPOINT && cause.difference !== undefined) {
+    return [causeFingerprint({ ...cause, endpoint: input.endpoint })];
+  }
+  const members = membersOf(cause);
+  if (members.length === 0) return [];
+  const resource = resourceOfEndpoint(input.endpoint);
+  // `findingOf` hashes each cause once (memoised): a run asks for these of every structural finding.
+  // A value change keyed by its templates since (`value-template.ts`) had the key of its place alone.
+  const keyings = members.flatMap((change) => {
+    if (change.values === undefined) return [change];
+    const { values: _templates, ...placeOnly } = change;
+    return [change, placeOnly];
+  });
+  return keyings.flatMap((change) => [
+    findingOf({ type: 'structure', endpoint: resource, change }, []).fingerprint,
+    findingOf({ type: 'structure', endpoint: ANY_ENDPOINT, change }, []).fingerprint,
+  ]);
+}
+
+const SPELLINGS: ReadonlySet<string> = new Set(['key-case', 'key-rename']);
+
+/**
+ * Before renames were told apart, every two spellings of one object that
+ * fold alike were one key-case cause: its fingerprint, from the changes the
+ * case's key-case and key-rename findings account for in the same objects.
+ */
+function keyCaseKeys(input: EarlierInput, finding: EarlierInput['findings'][number]): string[] {
+  const parents = new Set(finding.paths.map((path) => splitPath(path).parent));
+  const spelled = new Set(
+    input.findings
+      .filter(({ cause }) => cause.type === 'pattern' && SPELLINGS.has(cause.pattern))
+      .flatMap((f) => f.paths)
+      .filter((path) => parents.has(splitPath(path).parent)),
+  );
+  const at = input.changes.filter((change) => spelled.has(change.path));
+  // A fingerprint the case still shows is a live row, never one to supersede.
+  const live = new Set(input.findings.map((f) => f.fingerprint));
+  const earlier = recogniseKeyCase(at, { words: false }).map((match) =>
+    causeFingerprint({
+      type: 'pattern',
+      pattern: 'key-case',
+      field: match.field ?? fieldOf(match.anchor),
+      params: match.params,
+      detail: match.detail,
+    }),
+  );
+  return earlier.filter((fingerprint) => !live.has(fingerprint));
+}
+
+/**
+ * A status finding's earlier rows: on its endpoint, for a transition that
+ * recurs on several (keyed by its method since); the body-kind row of a body
+ * the status defines (`204`, `207`: part of the status finding since).
+ */
+function statusKeys(
+  input: EarlierInput,
+  finding: EarlierInput['findings'][number],
+  cause: RootCause & { type: 'status' },
+): string[] {
+  const out = isRecurringStatus(cause)
+    ? [causeFingerprint({ ...cause, endpoint: input.endpoint })]
+    : [];
+  const kindChange = input.changes.find(isBodyKindChange);
+  if (kindChange !== undefined && statusDefinesBody(cause.baseline, cause.candidate)) {
+    out.push(causeFingerprint(bodyKindCause(kindChange, cause.baseline)));
+  } else if (finding.paths.includes('')) {
+    // The body joined the status finding (`body-causes.ts`): the row the body had.
+    const live = new Set(input.findings.map((f) => f.fingerprint));
+    const body =
+      kindChange === undefined
+        ? structureFindings(input.endpoint, input.changes.filter(isWholeBody)).map(
+            (f) => f.fingerprint,
+          )
+        : [causeFingerprint(bodyKindCause(kindChange, cause.baseline))];
+    out.push(...body.filter((fingerprint) => !live.has(fingerprint)));
+  }
+  return out;
+}
+
+/** A whole body that differs (text, bytes): one change at the body's root. */
+function isWholeBody(change: Change): boolean {
+  return change.path === '' && change.op === 'value';
+}
+
+/** One side's error bodies of several kinds (`body-causes.ts`): the body-kind row of the case's own. */
+function bodyKindKeys(input: EarlierInput, cause: RootCause & { type: 'body-kind' }): string[] {
+  if (cause.baseline !== OTHER_KINDS && cause.candidate !== OTHER_KINDS) return [];
+  const kindChange = input.changes.find(isBodyKindChange);
+  if (kindChange === undefined) return [];
+  // Any status of the cause's class (`4xx` → 400) gives the case's own cause.
+  const status = Number.parseInt(cause.statusClass, 10) * 100;
+  return [causeFingerprint(bodyKindCause(kindChange, status))];
+}
+
+function earlierOf(input: EarlierInput, finding: EarlierInput['findings'][number]): string[] {
+  const { cause } = finding;
+  if (cause.type === 'structure') return clusterKeys(input, cause);
+  if (cause.type === 'status') return statusKeys(input, finding, cause);
+  if (cause.type === 'body-kind') return bodyKindKeys(input, cause);
+  if (cause.type !== 'pattern' || !REKEYED.has(cause.pattern)) return [];
+  if (SPELLINGS.has(cause.pattern)) return keyCaseKeys(input, finding);
+  const { changes, endpoint } = input;
+  // A list element one side lacks and the other adds has one path for both changes.
+  const paths = new Set(finding.paths);
+  const at = changes.filter((change) => paths.has(change.path));
+  if (cause.pattern === 'empty-object') {
+    const body = at.flatMap((change) => membersOfCollapsed(change, input.notMembers));
+    const status = { equal: true, baseline: 200, candidate: 200 };
+    return findingsOf({ endpoint, comparison: { status, headers: [], body } }).map(
+      (f) => f.fingerprint,
+    );
+  }
+  // An identifier's type change; the members, elements or body type change a nesting or an envelope took over.
+  const taken = cause.pattern === 'int-as-string' ? at.filter(isIdentifierChange) : at;
+  return structureFindings(endpoint, taken).map((f) => f.fingerprint);
+}
+
+/**
+ * A `content-length` the case's header changes hold that no finding of its
+ * own records (it follows the body): its earlier row, under every finding of
+ * the body (or the status finding of a part against the whole).
+ */
+function lengthKeys(input: EarlierInput, into: Map<string, string[]>): void {
+  const length = input.headerChanges.find((change) => change.name === 'content-length');
+  if (length === undefined) return;
+  const [own] = headerFindings([length], () => false);
+  if (own === undefined || input.findings.some((f) => f.fingerprint === own.fingerprint)) return;
+  for (const heir of input.findings) {
+    if (heir.cause.type === 'header') continue;
+    into.set(heir.fingerprint, [...(into.get(heir.fingerprint) ?? []), own.fingerprint]);
+  }
+}
+
+/** The earlier fingerprints of the findings of one case (see the module comment). */
+export function earlierKeys(input: EarlierInput): EarlierKeys {
+  let out: Map<string, string[]> | undefined;
+  for (const finding of input.findings) {
+    const earlier = earlierOf(input, finding).filter((old) => old !== finding.fingerprint);
+    if (earlier.length === 0) continue;
+    out ??= new Map();
+    out.set(finding.fingerprint, [...(out.get(finding.fingerprint) ?? []), ...earlier]);
+  }
+  if (input.headerChanges.length > 0) {
+    out ??= new Map();
+    lengthKeys(input, out);
+  }
+  return out ?? NONE;
+}

@@ -1,0 +1,80 @@
+/**
+ * The header findings of one divergent comparison: a header missing on one
+ * side, or sent with values of other classes. Two or more headers of one
+ * family missing on the same side are one cause (`x-ratelimit-*`). Pure.
+ */
+import type { HeaderChange } from '../../contract/model/comparison.js';
+import { findingOf } from './finding-of.js';
+import type { Finding } from './root-cause.js';
+
+/** Quoted strings, digit runs and long tokens elided: the shape of a header value, not its data. */
+export function headerValueClass(value: string): string {
+  const cls = value
+    .toLowerCase()
+    .replace(/"(?:[^"\\]|\\.)*"/g, '"…"')
+    .replace(/\d+/g, '0')
+    .split(/([\s,;=])/)
+    .map((token) => (token.length > 24 ? '…' : token))
+    .join('');
+  return cls.length > 60 ? `${cls.slice(0, 59)}…` : cls;
+}
+
+/** `x-ratelimit-limit` → `x-ratelimit-`: the family a header's name belongs to; undefined for a one-word name. */
+function familyOf(name: string): string | undefined {
+  const dash = name.lastIndexOf('-');
+  return dash > 0 ? name.slice(0, dash + 1) : undefined;
+}
+
+/**
+ * `x-ratelimit-limit`, `-remaining` and `-reset` all missing on one side:
+ * one header family, one cause (`x-ratelimit-*`). Two or more headers of one
+ * family missing on the same side of one answer are the family; a header
+ * alone keeps its name. Returns each header's name for its cause.
+ */
+function headerFamilies(changes: readonly HeaderChange[]): Map<HeaderChange, string> {
+  const members = new Map<string, HeaderChange[]>();
+  for (const change of changes) {
+    if (change.baseline !== undefined && change.candidate !== undefined) continue;
+    const family = familyOf(change.name);
+    if (family === undefined) continue;
+    const key = `${change.baseline === undefined ? 'b' : 'c'}${family}`;
+    members.set(key, [...(members.get(key) ?? []), change]);
+  }
+  const names = new Map<HeaderChange, string>();
+  for (const [key, group] of members) {
+    if (group.length < 2) continue;
+    for (const change of group) names.set(change, `${key.slice(1)}*`);
+  }
+  return names;
+}
+
+function headerFinding(
+  change: HeaderChange,
+  secret: (name: string) => boolean,
+  family?: string,
+): Finding {
+  const { name, baseline, candidate } = change;
+  const classOf = (value: string) => (secret(name) ? '[redacted]' : headerValueClass(value));
+  if (baseline === undefined || candidate === undefined) {
+    const difference = baseline === undefined ? 'missing-in-baseline' : 'missing-in-candidate';
+    return findingOf({ type: 'header', name: family ?? name, difference }, []);
+  }
+  const classes = [classOf(baseline), classOf(candidate)] as const;
+  return findingOf({ type: 'header', name, difference: 'value', classes }, []);
+}
+
+/** One finding per header cause, in the order the headers came (a family once). */
+export function headerFindings(
+  headers: readonly HeaderChange[],
+  secret: (name: string) => boolean,
+): Finding[] {
+  // Most divergences show no header difference: no maps to build.
+  if (headers.length === 0) return [];
+  const families = headerFamilies(headers);
+  const byFingerprint = new Map<string, Finding>();
+  for (const change of headers) {
+    const one = headerFinding(change, secret, families.get(change));
+    byFingerprint.set(one.fingerprint, one);
+  }
+  return [...byFingerprint.values()];
+}

@@ -1,0 +1,224 @@
+/**
+ * The fix hint of any root cause: the pattern's own (its `hint`),
+ * or the family's for a status transition, a header, a body kind or a
+ * residual structural change, in each side's runtime's terms where its
+ * runtime is known (never another runtime's). Pure.
+ */
+
+import type { SideRuntimes } from '../../contract/model/runtime.js';
+import { codeSpan } from '../../util/code-span.js';
+import { yamlScalar } from '../../util/yaml-scalar.js';
+import { bySide, phrase } from './patterns/advice.js';
+import { patternNamed } from './patterns/registry.js';
+import type { FixHint } from './patterns/types.js';
+import { isObjectSignature, type RootCause, ZERO_VALUED_MEMBERS } from './root-cause.js';
+import { bodyKindWord, statusPlace } from './root-cause-words.js';
+
+export type { FixHint } from './patterns/types.js';
+
+/** Why two runtimes answer one input with statuses of one class, in their terms. */
+const STATUS_HABITS = {
+  rust: 'axum answers 422 for a body its `Json` extractor cannot deserialize',
+  go: 'Go handlers usually answer 400 for a body they cannot decode',
+  python: 'FastAPI answers 422 for a body that fails validation',
+} as const;
+
+function statusHint(
+  cause: Extract<RootCause, { type: 'status' }>,
+  runtimes: SideRuntimes,
+): FixHint {
+  const { baseline: b, candidate: c } = cause;
+  const endpoint = statusPlace(cause);
+  const sameClass = Math.floor(b / 100) === Math.floor(c / 100);
+  const why = sameClass
+    ? ' (validation order or error mapping)'
+    : b === 404 || c === 404
+      ? ` (one side serves it, the other has no such route or resource)`
+      : b < 300 || c < 300
+        ? ' (one side accepts input the other rejects: compare their validation rules)'
+        : '';
+  const habit = sameClass ? STATUS_HABITS : {};
+  return {
+    baseline: phrase(
+      `answer ${c} on ${endpoint} for this input, as the candidate does${why}`,
+      runtimes.baseline,
+      habit,
+    ),
+    candidate: phrase(
+      `answer ${b} on ${endpoint} for this input, as the baseline does${why}`,
+      runtimes.candidate,
+      habit,
+    ),
+    ...(sameClass ? { rule: `statusEquivalence: [[${b}, ${c}]]` } : {}),
+  };
+}
+
+/** Headers whose value each side computes from its representation: never a value to copy. */
+const VALIDATORS: ReadonlySet<string> = new Set([
+  'etag',
+  'last-modified',
+  'content-md5',
+  'digest',
+  'repr-digest',
+  'content-digest',
+]);
+
+function headerHint(cause: Extract<RootCause, { type: 'header' }>): FixHint {
+  const { name, difference } = cause;
+  if (difference !== 'value') {
+    const missing = difference === 'missing-in-baseline' ? 'baseline' : 'candidate';
+    const set = `send ${codeSpan(name)} (the handler or the middleware that sets it on the other side)`;
+    const drop = `stop sending ${codeSpan(name)}`;
+    return missing === 'baseline'
+      ? { baseline: set, candidate: drop }
+      : { baseline: drop, candidate: set };
+  }
+  // A validator names one representation: it is computed, not copied.
+  if (VALIDATORS.has(name.toLowerCase())) {
+    return {
+      baseline: `compute ${codeSpan(name)} as the candidate does (the same inputs, the same hash or clock)`,
+      candidate: `compute ${codeSpan(name)} as the baseline does (the same inputs, the same hash or clock)`,
+      rule: `volatileHeaders: [${yamlScalar(name)}]`,
+    };
+  }
+  return {
+    baseline: `send ${codeSpan(name)} with the candidate's value`,
+    candidate: `send ${codeSpan(name)} with the baseline's value`,
+    rule: `volatileHeaders: [${yamlScalar(name)}]`,
+  };
+}
+
+/**
+ * What a side whose body parity could not read should check: no one writes
+ * such a body on purpose, so "answer binary bodies as the other side does" is
+ * never the advice.
+ */
+const UNREADABLE: Readonly<Record<string, string>> = {
+  binary:
+    'check its `Content-Type` and `Content-Encoding`: parity could not read the body as text (an encoding it cannot undo, a corrupt stream, or bytes that are not text); the report says which',
+  truncated:
+    'check its size: the body went past `bodyCapBytes` (or inflates past it), so only its hash was compared',
+  'invalid-json':
+    'send valid JSON: the body is labelled JSON but does not parse (a syntax error, invalid UTF-8 or a byte-order mark; the report says which)',
+  'invalid-xml': 'send well-formed XML: the body is labelled XML but does not parse',
+  'too-complex':
+    'check the body: it is too large or too deep to compare as a tree (compared by hash)',
+};
+
+const JSON_ERRORS = {
+  rust: 'in axum map extractor rejections to a JSON error with a custom rejection or `IntoResponse`',
+  go: '`json.NewEncoder(w).Encode(…)` instead of `http.Error`, which writes text/plain',
+  node: '`res.status(…).json(…)` in the error handler',
+} as const;
+
+function bodyKindHint(
+  cause: Extract<RootCause, { type: 'body-kind' }>,
+  runtimes: SideRuntimes,
+): FixHint {
+  // The side to fix is the one whose body could not be read, whatever the other sent.
+  const fix = (own: string, other: string, as: 'baseline' | 'candidate') => {
+    const unreadable = UNREADABLE[own];
+    if (unreadable !== undefined) return unreadable;
+    if (UNREADABLE[other] !== undefined)
+      return `nothing: the ${as}'s body could not be read, fix it there`;
+    const action = `answer ${bodyKindWord(other)} bodies for ${cause.statusClass} answers, as the ${as} does`;
+    const side = as === 'baseline' ? 'candidate' : 'baseline';
+    return other === 'json' ? phrase(action, runtimes[side], JSON_ERRORS) : action;
+  };
+  return {
+    baseline: fix(cause.baseline, cause.candidate, 'candidate'),
+    candidate: fix(cause.candidate, cause.baseline, 'baseline'),
+  };
+}
+
+/** How many places a structural cause's rule names before it names the member anywhere. */
+export const NAMED_PLACES = 3;
+
+/**
+ * Members at their zero value written by one side and left out by the other:
+ * how each side's runtime writes or omits them, where known.
+ */
+function zeroValuedHint(omits: 'baseline' | 'candidate', runtimes: SideRuntimes) {
+  const writes = omits === 'baseline' ? 'candidate' : 'baseline';
+  return bySide(
+    runtimes,
+    omits,
+    [
+      `write members at their zero value (\`0\`, \`""\`, \`false\`, \`[]\`), as the ${writes} does`,
+      {
+        protobuf:
+          '`protojson.MarshalOptions{EmitUnpopulated: true}` writes fields at their default value (in a gRPC gateway, through `runtime.WithMarshalerOption`)',
+        go: 'drop `omitempty` from those fields',
+        rust: 'drop `skip_serializing_if` from those fields',
+      },
+    ],
+    [
+      `leave members at their zero value out, as the ${omits} does`,
+      {
+        protobuf:
+          'protojson leaves fields at their default value out unless `EmitUnpopulated` is set',
+        go: '`omitempty` on those fields',
+        rust: '`#[serde(skip_serializing_if = "…")]` on those fields',
+      },
+    ],
+  );
+}
+
+function structureHint(
+  cause: Extract<RootCause, { type: 'structure' }>,
+  places: readonly string[] | undefined,
+  runtimes: SideRuntimes,
+): FixHint {
+  const { candidate, baseline } = cause.change;
+  const zero =
+    candidate === ZERO_VALUED_MEMBERS
+      ? zeroValuedHint('baseline', runtimes)
+      : baseline === ZERO_VALUED_MEMBERS
+        ? zeroValuedHint('candidate', runtimes)
+        : undefined;
+  const text =
+    'no known convention explains this: change the side whose answer is wrong (the diff shows where they differ)';
+  // Ignoring the path is the rule of last resort. None is offered where it would blind
+  // more than the cause: a whole body, a list's items (an item added or missing), a
+  // whole object's signature (its zero-valued members, its digests).
+  const { path } = cause.change;
+  const offered = path !== '' && !path.endsWith('/*') && !isObjectSignature(cause.change);
+  // The places the run saw it at (`/author`, `/*\/author`), when they are few;
+  // else the member anywhere in the body (`/**\/author`: in a list too).
+  const exact = places !== undefined && places.length > 0 && places.length <= NAMED_PLACES;
+  const members = [path, ...(cause.together ?? []).map((change) => change.path)];
+  const pointers = exact ? places : members.map((member) => `/**${member}`);
+  return {
+    baseline: zero?.baseline ?? text,
+    candidate: zero?.candidate ?? text,
+    ...(offered ? { rule: `ignore: [${pointers.map(yamlScalar).join(', ')}]` } : {}),
+  };
+}
+
+/**
+ * How to close a root cause, in the terms of each side's runtime where it is
+ * known. `places`: where a structural cause showed (`FindingGroup.places`),
+ * for a rule that ignores it there and nowhere else.
+ */
+export function hintFor(
+  cause: RootCause,
+  runtimes: SideRuntimes = {},
+  places?: readonly string[],
+): FixHint {
+  switch (cause.type) {
+    case 'pattern':
+      return patternNamed(cause.pattern).hint({ ...cause, runtimes });
+    case 'status':
+      return statusHint(cause, runtimes);
+    case 'header':
+      return headerHint(cause);
+    case 'body-kind':
+      return bodyKindHint(cause, runtimes);
+    case 'structure':
+      return structureHint(cause, places, runtimes);
+    default: {
+      const never: never = cause;
+      return never;
+    }
+  }
+}

@@ -1,0 +1,198 @@
+/**
+ * A root cause in one line: the summary of its findings and of its tracker
+ * row. Built from the cause alone (no case, no value), so the row reads the
+ * same whichever case showed the cause first. Pure.
+ */
+
+import { codeSpan } from '../../util/code-span.js';
+import { patternNamed } from './patterns/registry.js';
+import {
+  ANY_ENDPOINT,
+  DIGESTS,
+  isObjectSignature,
+  isRecurringStatus,
+  methodOf,
+  type RootCause,
+  type SkeletonChange,
+  ZERO_VALUED_MEMBERS,
+} from './root-cause.js';
+import { differenceWords } from './text-bodies.js';
+import { SUMMARY_MAX, shorten } from './wording/phrases.js';
+
+const BODY_KINDS: Readonly<Record<string, string>> = {
+  json: 'JSON',
+  xml: 'XML',
+  'invalid-json': 'invalid JSON',
+  'invalid-xml': 'invalid XML',
+  // A cause that stands for one side's error bodies of several kinds (`body-causes.ts`).
+  '*': 'other kinds',
+};
+
+/** `JSON`, `text`, `empty`, `invalid JSON`: a body kind in words. */
+export function bodyKindWord(kind: string): string {
+  return BODY_KINDS[kind] ?? kind;
+}
+
+/** A value's template as a code span, cut to a readable length. */
+function templateSpan(template: string): string {
+  return codeSpan(shorten(template, 40));
+}
+
+/** What one residual change is: `candidate adds \`/version\``, `\`/total\` number vs string`. */
+function skeletonWords(change: SkeletonChange): string {
+  const where = `${codeSpan(change.path || '/')}`;
+  if (change.candidate === ZERO_VALUED_MEMBERS)
+    return `candidate adds zero-valued members to ${where}`;
+  if (change.baseline === ZERO_VALUED_MEMBERS)
+    return `candidate lacks zero-valued members of ${where}`;
+  if (change.baseline === DIGESTS) return `digests in ${where} differ`;
+  // `/objects/*`: elements of the list at `/objects`, not every element of it.
+  const parent = change.path.endsWith('/*') ? change.path.slice(0, -2) : undefined;
+  const list =
+    parent === undefined
+      ? undefined
+      : parent === ''
+        ? 'top-level list'
+        : `list ${codeSpan(parent)}`;
+  switch (change.op) {
+    case 'added':
+      if (list !== undefined) return `candidate adds elements to the ${list}`;
+      return change.path === '' ? 'candidate adds a body' : `candidate adds ${where}`;
+    case 'removed':
+      if (list !== undefined) return `candidate lacks elements of the ${list}`;
+      return `candidate lacks ${where}`;
+    case 'type':
+      return change.path === ''
+        ? `body ${change.baseline} vs ${change.candidate}`
+        : `${where} ${change.baseline} vs ${change.candidate}`;
+    case 'value':
+      if (change.path === '') return 'body differs';
+      if (change.values === undefined) return `value of ${where} differs`;
+      return `value of ${where} differs: ${templateSpan(change.values[0])} vs ${templateSpan(change.values[1])}`;
+    case 'moved':
+      return `${where} moved`;
+    default: {
+      const never: never = change.op;
+      return never;
+    }
+  }
+}
+
+/**
+ * A cluster's changes in words: `candidate lacks \`/meta/a\`, \`/meta/b\``
+ * for members one side lacks (or adds) together, else each change's words.
+ */
+function membersWords(
+  change: SkeletonChange,
+  together: readonly SkeletonChange[],
+  room: number,
+): string {
+  if (together.length === 0) return skeletonWords(change);
+  const all = [change, ...together];
+  // A member by its path; an object's zero-valued members and a list's elements in words of their own.
+  const plain = (c: SkeletonChange) =>
+    (c.op === 'added' || c.op === 'removed') && !isObjectSignature(c) && !c.path.endsWith('/*');
+  const verbs = (['added', 'removed'] as const)
+    .map((op) => ({
+      op,
+      spans: all.filter((c) => c.op === op && plain(c)).map((c) => codeSpan(c.path)),
+    }))
+    .filter(({ spans }) => spans.length > 0);
+  const others = all.filter((c) => !plain(c)).map(skeletonWords);
+  const verbOf = (op: string) => (op === 'added' ? 'candidate adds' : 'candidate lacks');
+  // Each verb's members cut between whole members, then the parts as they fit.
+  const parts = verbs.map(({ op, spans }) => {
+    const verb = verbOf(op);
+    return `${verb} ${wholeItems(spans, ', ', room - verb.length - 1)}`;
+  });
+  return wholeItems([...parts, ...others], '; ', room);
+}
+
+/**
+ * Items joined while they fit in `room`, then how many more: a summary is
+ * never cut inside a code span (the first item always shows, cut by
+ * `shorten` if it alone is too long).
+ */
+function wholeItems(items: readonly string[], separator: string, room: number): string {
+  let text = '';
+  for (const [n, item] of items.entries()) {
+    const more = ` (+${items.length - n} more)`;
+    const next = n === 0 ? item : `${text}${separator}${item}`;
+    const last = n === items.length - 1;
+    if (n > 0 && next.length + (last ? 0 : more.length) > room) return `${text}${more}`;
+    text = next;
+  }
+  return text;
+}
+
+/** Where a status cause shows: its endpoint, or its method's endpoints for one that recurs (`DELETE *`). */
+export function statusPlace(cause: RootCause & { type: 'status' }): string {
+  return isRecurringStatus(cause)
+    ? `several ${methodOf(cause.endpoint)} endpoints`
+    : cause.endpoint;
+}
+
+/**
+ * The one-line summary of a root cause: `nil slice [] vs null at \`tags\``,
+ * `status 400 → 201 on POST /v1/records`, `header \`cache-control\` missing in
+ * candidate`, `4xx bodies: text vs JSON`, `GET /v1/records/:id: candidate adds \`version\``.
+ */
+export function causeSummary(cause: RootCause): string {
+  switch (cause.type) {
+    case 'pattern':
+      // A cause of any field: its row lists the fields (`judge/results/root-causes.ts`).
+      return cause.field === '' || cause.field === '*'
+        ? cause.detail
+        : `${cause.detail} at ${codeSpan(cause.field)}`;
+    case 'status':
+      return cause.reason === undefined
+        ? `status ${cause.baseline} → ${cause.candidate} on ${statusPlace(cause)}`
+        : shorten(
+            `status ${cause.baseline} → ${cause.candidate} on ${statusPlace(cause)} (${cause.baseline >= 400 ? 'baseline' : 'candidate'}: ${codeSpan(cause.reason)})`,
+          );
+    case 'header': {
+      if (cause.difference !== 'value') {
+        const side = cause.difference === 'missing-in-baseline' ? 'baseline' : 'candidate';
+        return `header ${codeSpan(cause.name)} missing in ${side}`;
+      }
+      const [b, c] = cause.classes ?? ['', ''];
+      return shorten(`header ${codeSpan(cause.name)} differs: ${codeSpan(b)} vs ${codeSpan(c)}`);
+    }
+    case 'body-kind':
+      return `${cause.statusClass} bodies: ${bodyKindWord(cause.baseline)} vs ${bodyKindWord(cause.candidate)}`;
+    case 'structure': {
+      if (cause.endpoint === ANY_ENDPOINT && cause.difference !== undefined) {
+        return shorten(differenceWords(cause.difference));
+      }
+      const prefix = cause.endpoint === ANY_ENDPOINT ? '' : `${cause.endpoint}: `;
+      const room = SUMMARY_MAX - prefix.length;
+      return shorten(`${prefix}${membersWords(cause.change, cause.together ?? [], room)}`);
+    }
+    default: {
+      const never: never = cause;
+      return never;
+    }
+  }
+}
+
+/** What a root cause of this family is, in one sentence (for `parity show`). */
+export function causeMeaning(cause: RootCause): string {
+  switch (cause.type) {
+    case 'pattern':
+      return `${patternNamed(cause.pattern).meaning} (${codeSpan(cause.pattern)})`;
+    case 'status':
+      return `the two sides answer ${statusPlace(cause)} with different statuses for the same request`;
+    case 'header':
+      return cause.difference === 'value'
+        ? `the sides send ${codeSpan(cause.name)} with values of different shapes`
+        : `one side sends ${codeSpan(cause.name)}, the other does not`;
+    case 'body-kind':
+      return 'the sides answer the same request with bodies of different kinds (JSON, text, empty, …)';
+    case 'structure':
+      return 'a difference no known cross-runtime convention explains';
+    default: {
+      const never: never = cause;
+      return never;
+    }
+  }
+}

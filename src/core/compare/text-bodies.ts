@@ -1,0 +1,156 @@
+/**
+ * What changed between two whole bodies that are not structured (text, JSON
+ * or XML that does not parse, bytes), without where (issue 43): a text body
+ * that differs is one change per case and endpoint (`findings.ts`), and its
+ * `difference` says what changed, so one difference recurring on several
+ * endpoints is one cause (`recurring-causes.ts`):
+ *
+ * - **The same lines in another order** (each server writes the properties
+ *   of a stored iCalendar event in its own order): `reorder|<media type>`,
+ *   one cause per media type, whatever the lines hold.
+ * - **Any other text difference**: the lines the two texts do not share (the
+ *   common leading and trailing lines cut), with per-request values elided
+ *   (the request's path echoed in an error page, runs of digits), hashed
+ *   with the media type: `text|<media type>|<hash>`. Each server's own 404
+ *   page, the same page on every endpoint, is one key; two other pages are
+ *   two.
+ * - **Bytes** (binary, cut or too complex bodies): the two digests: the same
+ *   pair of bodies.
+ *
+ * Pure.
+ */
+import { createHash } from 'node:crypto';
+import type { Change } from '../../contract/model/comparison.js';
+import type { Finding } from './root-cause.js';
+
+/** `reorder|<media type>`: the difference of the same lines in another order. */
+const REORDER = 'reorder';
+
+/** The lines of a text, line endings read alike (`\r\n` as `\n`). */
+function linesOf(text: string): string[] {
+  return text.replace(/\r\n/g, '\n').split('\n');
+}
+
+/** True when two texts hold the same lines (each as many times) in another order. */
+export function sameLinesReordered(baseline: string, candidate: string): boolean {
+  const b = linesOf(baseline);
+  const c = linesOf(candidate);
+  if (b.length !== c.length || b.length < 2) return false;
+  const sorted = (lines: string[]) => [...lines].sort().join('\n');
+  return b.join('\n') !== c.join('\n') && sorted(b) === sorted(c);
+}
+
+/** `text` with the request's path (as sent and decoded) and runs of digits elided. */
+function elided(text: string, requestPath: string | undefined): string {
+  let out = text;
+  // A path of a few characters (`/a`) would elide markup (`</a>`), not an echo.
+  if (requestPath !== undefined && requestPath.length > 3) {
+    let decoded = requestPath;
+    try {
+      decoded = decodeURIComponent(requestPath);
+    } catch {
+      // A path that is not valid percent-encoding is elided as sent only.
+    }
+    for (const path of new Set([requestPath, decoded])) out = out.split(path).join('{path}');
+  }
+  return out.replace(/\d+/g, '0');
+}
+
+/** The lines the two texts do not share: the common leading and trailing lines cut. */
+function hunk(baseline: string[], candidate: string[]): [string[], string[]] {
+  let start = 0;
+  while (
+    start < baseline.length &&
+    start < candidate.length &&
+    baseline[start] === candidate[start]
+  )
+    start++;
+  let end = 0;
+  while (
+    end < baseline.length - start &&
+    end < candidate.length - start &&
+    baseline[baseline.length - 1 - end] === candidate[candidate.length - 1 - end]
+  )
+    end++;
+  return [
+    baseline.slice(start, baseline.length - end),
+    candidate.slice(start, candidate.length - end),
+  ];
+}
+
+function hashOf(parts: readonly unknown[]): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 12);
+}
+
+/** A bytes summary as a change holds it (`bodies.ts`): its sha256. */
+function sha256Of(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || !('sha256' in value)) return undefined;
+  const { sha256 } = value as { sha256: unknown };
+  return typeof sha256 === 'string' ? sha256 : undefined;
+}
+
+/**
+ * What changed between two whole bodies that are not structured (see the
+ * module comment), for a change of the whole body (`path ''`, op `value`);
+ * undefined for any other change.
+ */
+export function textDifference(
+  change: Change,
+  textType: string | undefined,
+  requestPath: string | undefined,
+): string | undefined {
+  if (change.path !== '' || change.op !== 'value') return undefined;
+  const { baseline, candidate } = change;
+  if (typeof baseline === 'string' && typeof candidate === 'string') {
+    const type = textType ?? '';
+    if (sameLinesReordered(baseline, candidate)) return `${REORDER}|${type}`;
+    const [b, c] = hunk(
+      linesOf(elided(baseline, requestPath)),
+      linesOf(elided(candidate, requestPath)),
+    );
+    return `text|${type}|${hashOf([type, b, c])}`;
+  }
+  const [b, c] = [sha256Of(baseline), sha256Of(candidate)];
+  return b === undefined || c === undefined ? undefined : `bytes||${hashOf([b, c])}`;
+}
+
+/**
+ * `findings` judged again from a report's result (its texts cut to a
+ * preview, no media type, no request path) with the difference each whole
+ * body had when the run judged the whole texts (`earlier`, by fingerprint:
+ * an endpoint's text body keeps its fingerprint whatever its difference).
+ */
+export function differencesOf<F extends Finding>(
+  findings: readonly F[],
+  earlier: readonly Finding[],
+): F[] {
+  const had = new Map<string, string>();
+  for (const { fingerprint, cause } of earlier) {
+    if (cause.type === 'structure' && cause.difference !== undefined) {
+      had.set(fingerprint, cause.difference);
+    }
+  }
+  return findings.map((finding) => {
+    const difference = had.get(finding.fingerprint);
+    const { cause } = finding;
+    if (difference === undefined || cause.type !== 'structure') return finding;
+    return { ...finding, cause: { ...cause, difference } };
+  });
+}
+
+/**
+ * The summary of a difference keyed alone (several endpoints):
+ * `bodies hold the same lines in another order (text/calendar)`, `body
+ * differs alike on several endpoints (text/html, 3f2a9c1b)`: the texts
+ * themselves are never in a summary (a row may not show a body).
+ */
+export function differenceWords(difference: string): string {
+  const [kind = '', type = '', hash = ''] = difference.split('|');
+  if (kind === REORDER) {
+    return `bodies hold the same lines in another order${type === '' ? '' : ` (${type})`}`;
+  }
+  // Two differences of one media type are two rows: the hash tells their summaries apart.
+  const of = type === '' ? ` (${hash.slice(0, 8)})` : ` (${type}, ${hash.slice(0, 8)})`;
+  if (kind === 'bytes') return `the same two bodies on several endpoints${of}`;
+  return `body differs alike on several endpoints${of}`;
+}

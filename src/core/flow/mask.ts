@@ -1,0 +1,300 @@
+/**
+ * Values that came from captures are expected to differ between the two
+ * sides (each runtime assigned its own id, its own ETag): where both answers
+ * hold their own side's value of the same variable at the same place, both
+ * are replaced by the variable's placeholder (`{{id}}`) before the answers
+ * are compared. Everything else is compared as usual: a captured value in
+ * one answer only, or a number on one side and a string on the other, still
+ * differs. Pure.
+ */
+import type {
+  Exchange,
+  Response,
+  ResponseBody,
+  SideOutcome,
+} from '../../contract/model/exchange.js';
+import type { Captured, Variables } from '../../contract/model/flow.js';
+import { joinPointer } from '../../util/json-pointer.js';
+import { isExactNumber } from '../wire/exact-number.js';
+import { textOfValue } from './capture.js';
+import { placeholder } from './template.js';
+
+/** One variable whose two sides' values differ. */
+interface Pair {
+  readonly placeholder: string;
+  readonly baseline: Captured;
+  readonly candidate: Captured;
+}
+
+/** The two answers with the captured values masked, and where (`/id`, `header etag`). */
+export interface MaskedAnswers {
+  readonly baseline: SideOutcome;
+  readonly candidate: SideOutcome;
+  readonly masked: readonly string[];
+}
+
+/**
+ * A flow step's exchange with its captured values masked (others are
+ * returned as they are). The replica answer (`--noise`) holds the values
+ * its own run captured: masked against the baseline's the same way, so the
+ * two runs' own ids are no noise learned (and no list element that seems
+ * present once, where `{{id}}` meets a raw id).
+ */
+export function maskExchange(exchange: Exchange): Exchange {
+  const { flow, replica } = exchange;
+  if (flow === undefined) return exchange;
+  const answers = maskCaptured(exchange.baseline, exchange.candidate, flow.variables);
+  const again =
+    replica === undefined || flow.replicaVariables === undefined
+      ? undefined
+      : maskCaptured(
+          exchange.baseline,
+          replica,
+          { baseline: flow.variables.baseline, candidate: flow.replicaVariables },
+          // Only where the baseline itself is masked: elsewhere it keeps its raw value.
+          new Set(answers.masked),
+        );
+  if (answers.masked.length === 0 && (again === undefined || again.masked.length === 0)) {
+    return exchange;
+  }
+  return {
+    ...exchange,
+    baseline: answers.baseline,
+    candidate: answers.candidate,
+    ...(again === undefined || again.masked.length === 0 ? {} : { replica: again.candidate }),
+    flow: answers.masked.length === 0 ? flow : { ...flow, masked: answers.masked },
+  };
+}
+
+/** Variables set on both sides with different values, longest values first. */
+function pairsOf(baseline: Variables, candidate: Variables): Pair[] {
+  const pairs: Pair[] = [];
+  for (const [name, b] of baseline) {
+    const c = candidate.get(name);
+    if (c !== undefined && c.text !== b.text) {
+      pairs.push({ placeholder: placeholder(name), baseline: b, candidate: c });
+    }
+  }
+  const longest = (pair: Pair) => Math.max(pair.baseline.text.length, pair.candidate.text.length);
+  return pairs.sort((x, y) => longest(y) - longest(x));
+}
+
+/**
+ * Mask the captured values of `variables` in both answers (see the module
+ * comment); with `only`, at those places alone (`/id`, `header location`, `body`).
+ */
+export function maskCaptured(
+  baseline: SideOutcome,
+  candidate: SideOutcome,
+  variables: { readonly baseline: Variables; readonly candidate: Variables },
+  only?: ReadonlySet<string>,
+): MaskedAnswers {
+  const pairs = pairsOf(variables.baseline, variables.candidate);
+  if (pairs.length === 0 || baseline.outcome !== 'response' || candidate.outcome !== 'response') {
+    return { baseline, candidate, masked: [] };
+  }
+  if (only?.size === 0) return { baseline, candidate, masked: [] };
+  const masked: string[] = [];
+  const headers = maskHeaders(baseline.response, candidate.response, { pairs, only }, masked);
+  const bodies = maskBodies(
+    baseline.response.body,
+    candidate.response.body,
+    { pairs, only },
+    masked,
+  );
+  if (masked.length === 0) return { baseline, candidate, masked };
+  return {
+    baseline: {
+      outcome: 'response',
+      response: { ...baseline.response, ...headers.baseline, ...bodies.baseline },
+    },
+    candidate: {
+      outcome: 'response',
+      response: { ...candidate.response, ...headers.candidate, ...bodies.candidate },
+    },
+    masked,
+  };
+}
+
+type Sides<T> = { readonly baseline: T; readonly candidate: T };
+
+/** The pairs to mask, and the places allowed (all when undefined). */
+interface Masking {
+  readonly pairs: readonly Pair[];
+  readonly only: ReadonlySet<string> | undefined;
+}
+
+const allowed = (masking: Masking, place: string) =>
+  masking.only === undefined || masking.only.has(place);
+
+function maskHeaders(
+  b: Response,
+  c: Response,
+  masking: Masking,
+  masked: string[],
+): Sides<Partial<Response>> {
+  const left: Record<string, string> = { ...b.headers };
+  const right: Record<string, string> = { ...c.headers };
+  let changed = false;
+  for (const name of Object.keys(left)) {
+    if (!allowed(masking, `header ${name}`)) continue;
+    const pair = maskStrings(left[name] ?? '', right[name], masking.pairs);
+    if (pair === undefined) continue;
+    [left[name], right[name]] = pair;
+    masked.push(`header ${name}`);
+    changed = true;
+  }
+  return changed ? { baseline: { headers: left }, candidate: { headers: right } } : NONE;
+}
+
+const NONE: Sides<Partial<Response>> = { baseline: {}, candidate: {} };
+
+function maskBodies(
+  b: ResponseBody,
+  c: ResponseBody,
+  masking: Masking,
+  masked: string[],
+): Sides<Partial<Response>> {
+  if ((b.kind === 'json' || b.kind === 'xml') && b.kind === c.kind) {
+    const before = masked.length;
+    const [left, right] = walk(b.value, c.value, { ...masking, masked, path: '' });
+    if (masked.length === before) return NONE;
+    // The texts still hold the raw values: without them, no wire notes are made up.
+    return {
+      baseline: { body: { kind: b.kind, value: left } },
+      candidate: { body: { kind: c.kind, value: right } },
+    };
+  }
+  if (b.kind === 'text' && c.kind === 'text' && allowed(masking, 'body')) {
+    const pair = maskStrings(b.text, c.text, masking.pairs);
+    if (pair === undefined) return NONE;
+    masked.push('body');
+    return {
+      baseline: { body: { kind: 'text', text: pair[0] } },
+      candidate: { body: { kind: 'text', text: pair[1] } },
+    };
+  }
+  return NONE;
+}
+
+interface WalkState extends Masking {
+  readonly masked: string[];
+  readonly path: string;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && !isExactNumber(value)
+  );
+}
+
+/** Both values with masked leaves; the inputs themselves when nothing under them changed. */
+function walk(b: unknown, c: unknown, state: WalkState): [unknown, unknown] {
+  if (Array.isArray(b) && Array.isArray(c)) {
+    const left = [...b];
+    const right = [...c];
+    let changed = false;
+    for (let index = 0; index < Math.min(b.length, c.length); index++) {
+      const [x, y] = walk(b[index], c[index], { ...state, path: joinPointer(state.path, index) });
+      if (x !== b[index] || y !== c[index]) changed = true;
+      left[index] = x;
+      right[index] = y;
+    }
+    return changed ? [left, right] : [b, c];
+  }
+  if (isObject(b) && isObject(c)) {
+    let left: Record<string, unknown> | undefined;
+    let right: Record<string, unknown> | undefined;
+    for (const key of Object.keys(b)) {
+      if (!Object.hasOwn(c, key)) continue;
+      const [x, y] = walk(b[key], c[key], { ...state, path: joinPointer(state.path, key) });
+      if (x === b[key] && y === c[key]) continue;
+      left ??= { ...b };
+      right ??= { ...c };
+      left[key] = x;
+      right[key] = y;
+    }
+    return left === undefined || right === undefined ? [b, c] : [left, right];
+  }
+  return leaf(b, c, state);
+}
+
+function leaf(b: unknown, c: unknown, state: WalkState): [unknown, unknown] {
+  if (!allowed(state, state.path === '' ? '/' : state.path)) return [b, c];
+  for (const pair of state.pairs) {
+    // The same variable's own value on each side, and the same JSON type on both.
+    if (kindOf(b) === kindOf(c) && holds(b, pair.baseline) && holds(c, pair.candidate)) {
+      state.masked.push(state.path === '' ? '/' : state.path);
+      return [pair.placeholder, pair.placeholder];
+    }
+  }
+  if (typeof b === 'string' && typeof c === 'string') {
+    const pair = maskStrings(b, c, state.pairs);
+    if (pair !== undefined) {
+      state.masked.push(state.path === '' ? '/' : state.path);
+      return pair;
+    }
+  }
+  return [b, c];
+}
+
+function kindOf(value: unknown): string {
+  return isExactNumber(value) ? 'number' : value === null ? 'null' : typeof value;
+}
+
+function holds(value: unknown, captured: Captured): boolean {
+  return kindOf(value) === kindOf(captured.value) && textOfValue(value) === captured.text;
+}
+
+/**
+ * Both strings with every bounded occurrence of their own side's value
+ * replaced, when each holds its side's value of the same variables; else undefined.
+ */
+function maskStrings(
+  b: string,
+  c: string | undefined,
+  pairs: readonly Pair[],
+): [string, string] | undefined {
+  if (c === undefined) return undefined;
+  let left = b;
+  let right = c;
+  let found = false;
+  for (const pair of pairs) {
+    // Found, not changed: a recorded baseline holds the placeholder itself as its value.
+    const x = bounded(left, pair.baseline.text, pair.placeholder);
+    const y = bounded(right, pair.candidate.text, pair.placeholder);
+    if (x === undefined || y === undefined) continue;
+    left = x;
+    right = y;
+    found = true;
+  }
+  return found ? [left, right] : undefined;
+}
+
+const WORD = /[A-Za-z0-9]/;
+
+/**
+ * `text` with each occurrence of `value` that is not part of a longer word
+ * replaced (`1` in `/notes/1`, never in `v1` or `10`).
+ */
+export function replaceBounded(text: string, value: string, replacement: string): string {
+  return bounded(text, value, replacement) ?? text;
+}
+
+/** `replaceBounded`, or undefined when `text` holds no bounded occurrence of `value`. */
+function bounded(text: string, value: string, replacement: string): string | undefined {
+  if (value === '' || !text.includes(value)) return undefined;
+  let out = '';
+  let from = 0;
+  for (let at = text.indexOf(value); at !== -1; at = text.indexOf(value, at + 1)) {
+    if (at < from) continue;
+    const before = text[at - 1] ?? '';
+    const after = text[at + value.length] ?? '';
+    const startsWord = WORD.test(value[0] ?? '') && WORD.test(before);
+    const endsWord = WORD.test(value[value.length - 1] ?? '') && WORD.test(after);
+    if (startsWord || endsWord) continue;
+    out += text.slice(from, at) + replacement;
+    from = at + value.length;
+  }
+  return from === 0 ? undefined : out + text.slice(from);
+}

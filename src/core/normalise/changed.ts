@@ -1,0 +1,243 @@
+/**
+ * Evidence (a) of a per-instance value: it changed between two requests to
+ * the same side. A safe request (`GET`, `HEAD`, `OPTIONS`) whose answers
+ * still hold differing values of one format at one place once every other
+ * mask ran is worth a second look (`needsSecondLook`): the run sends it once
+ * more to each side (`engine/run/second-look.ts`). A place whose value one side
+ * answered differently the second time — a new value, not one the first
+ * answer held at a sibling place (an unordered list is not a change) — is
+ * per-instance (a process's uptime, its memory, a per-request id) and
+ * compared by its format as `{{generated}}` (`maskChangedValues`), listed
+ * with its evidence. A value whose format differs between the two sides
+ * (decimal against hex, an integer against a fraction, text against a
+ * number) stays a divergence, and so does one that did not change. Pure.
+ */
+import type { Exchange, SideOutcome } from '../../contract/model/exchange.js';
+import { joinPointer, parsePointer } from '../../util/json-pointer.js';
+import { isExactNumber } from '../wire/exact-number.js';
+import { normaliseJson } from './body.js';
+import { GENERATED_TOKEN, generatedFormat, identityFormat, opaqueFormat } from './generated.js';
+import { structuredBody, withStructuredValue } from './sequence-walk.js';
+
+/** The evidence a place is listed with, by which side's value changed. */
+const EVIDENCE = {
+  baseline: 'changed between two requests to the baseline',
+  candidate: 'changed between two requests to the candidate',
+  both: 'changed between two requests to each side',
+} as const;
+
+/** The methods a second look may send again: they change nothing on the server. */
+const LOOKS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return (
+    value !== null && typeof value === 'object' && !Array.isArray(value) && !isExactNumber(value)
+  );
+}
+
+/**
+ * A text's shape: each run of letters and digits is `9` (digits only), `a`
+ * (letters only) or `x` (both: a drawn id's hex, `3ms`); other characters are kept.
+ */
+function shapeOf(text: string): string {
+  return text.replace(/[A-Za-z0-9]+/g, (run) =>
+    /^\d+$/.test(run) ? '9' : /^[A-Za-z]+$/.test(run) ? 'a' : 'x',
+  );
+}
+
+/**
+ * The format of a leaf, as two sides' values are compared by it: an id-like
+ * format (an opaque token, a UUID, a revision, hex digits of one length, a
+ * release version: `generated.ts`), a text's shape, an integer or a fraction, a
+ * boolean, null; undefined for an object, an array or a very long text
+ * (but an opaque token).
+ */
+export function valueFormat(value: unknown): string | undefined {
+  if (value === null) return 'null';
+  if (typeof value === 'boolean') return 'boolean';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'fraction';
+  if (isExactNumber(value)) return /^-?\d+$/.test(value.text) ? 'integer' : 'fraction';
+  if (typeof value !== 'string') return undefined;
+  if (value.length > 200) return opaqueFormat(value);
+  return (
+    generatedFormat(value) ??
+    identityFormat(value) ??
+    opaqueFormat(value) ??
+    `text ${shapeOf(value)}`
+  );
+}
+
+/** A leaf's identity for comparing two answers of one side (exact numbers by their text). */
+function leafKey(value: unknown): string {
+  return isExactNumber(value) ? `#${value.text}` : JSON.stringify(value);
+}
+
+/** Calls `visit` for each place where `a` and `b` hold differing leaves of one format. */
+function eachDiffering(
+  a: unknown,
+  b: unknown,
+  path: string,
+  visit: (path: string, a: unknown, b: unknown) => boolean,
+): boolean {
+  if (a === b) return false;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    let any = false;
+    for (let i = 0; i < Math.min(a.length, b.length); i++) {
+      if (eachDiffering(a[i], b[i], joinPointer(path, i), visit)) any = true;
+    }
+    return any;
+  }
+  if (isObject(a) && isObject(b)) {
+    let any = false;
+    for (const key of Object.keys(a)) {
+      if (!Object.hasOwn(b, key)) continue;
+      if (eachDiffering(a[key], b[key], joinPointer(path, key), visit)) any = true;
+    }
+    return any;
+  }
+  if (leafKey(a) === leafKey(b)) return false;
+  const format = valueFormat(a);
+  if (format === undefined || format !== valueFormat(b)) return false;
+  return visit(path, a, b);
+}
+
+/** Both sides answered a safe request with the same status. */
+function comparable(exchange: Exchange): boolean {
+  const { baseline, candidate } = exchange;
+  if (!LOOKS.has(exchange.case.request.method)) return false;
+  return (
+    baseline.outcome === 'response' &&
+    candidate.outcome === 'response' &&
+    baseline.response.status === candidate.response.status
+  );
+}
+
+/**
+ * Whether a second look at `exchange` (masked as the run masks it) could
+ * settle a value row: a safe request, one status on both sides, and a place
+ * where the two answers, under the case's rules, hold differing values of
+ * one format.
+ */
+export function needsSecondLook(exchange: Exchange): boolean {
+  if (!comparable(exchange)) return false;
+  const left = structuredBody(exchange.baseline);
+  const right = structuredBody(exchange.candidate);
+  if (left === undefined || right === undefined || left.kind !== right.kind) return false;
+  if (left.value === right.value) return false;
+  const { rules } = exchange.case;
+  const ruled = (value: unknown) => (left.kind === 'json' ? normaliseJson(value, rules) : value);
+  return eachDiffering(ruled(left.value), ruled(right.value), '', () => true);
+}
+
+/** Every leaf of `value` at the places `segments` names, any array index standing for all. */
+function leavesLike(value: unknown, segments: readonly string[], out: Set<string>): void {
+  const [head, ...rest] = segments;
+  if (head === undefined) {
+    out.add(leafKey(value));
+    return;
+  }
+  if (Array.isArray(value)) {
+    for (const element of value) leavesLike(element, rest, out);
+  } else if (isObject(value) && Object.hasOwn(value, head)) {
+    leavesLike(value[head], rest, out);
+  }
+}
+
+/** The value at `segments`, or a sentinel when there is none. */
+const MISSING = Symbol('missing');
+function valueAt(value: unknown, segments: readonly string[]): unknown {
+  let at = value;
+  for (const segment of segments) {
+    if (Array.isArray(at)) at = at[Number(segment)];
+    else if (isObject(at) && Object.hasOwn(at, segment)) at = at[segment];
+    else return MISSING;
+    if (at === undefined) return MISSING;
+  }
+  return at;
+}
+
+/**
+ * Whether the side's value at `segments` changed between its two answers:
+ * the second holds a value there the first held at no place like it.
+ */
+function changedOn(
+  first: SideOutcome,
+  again: SideOutcome | undefined,
+  segments: readonly string[],
+): boolean {
+  if (again === undefined || first.outcome !== 'response' || again.outcome !== 'response')
+    return false;
+  if (first.response.status !== again.response.status) return false;
+  const one = structuredBody(first);
+  const two = structuredBody(again);
+  if (one === undefined || two === undefined || one.kind !== two.kind) return false;
+  const was = valueAt(one.value, segments);
+  const now = valueAt(two.value, segments);
+  if (was === MISSING || now === MISSING || isObject(now) || Array.isArray(now)) return false;
+  if (leafKey(was) === leafKey(now)) return false;
+  const seen = new Set<string>();
+  leavesLike(one.value, segments, seen);
+  return !seen.has(leafKey(now));
+}
+
+/** Each side's two answers: the first (masked only for origins and stamps) and the second look's. */
+export interface TwoLooks {
+  readonly first: { readonly baseline: SideOutcome; readonly candidate: SideOutcome };
+  readonly again: { readonly baseline?: SideOutcome; readonly candidate?: SideOutcome };
+}
+
+/** `value` with `token` at `segments` (copies along the way). */
+function setAt(value: unknown, segments: readonly string[], token: string): unknown {
+  const [head, ...rest] = segments;
+  if (head === undefined) return token;
+  if (Array.isArray(value)) {
+    const out = [...value];
+    out[Number(head)] = setAt(value[Number(head)], rest, token);
+    return out;
+  }
+  if (isObject(value)) return { ...value, [head]: setAt(value[head], rest, token) };
+  return value;
+}
+
+/**
+ * The exchange with each value that changed between two requests to one
+ * side compared as `{{generated}}` when both sides' values are of one
+ * format; `generated` lists where, with the evidence (see the module comment).
+ */
+export function maskChangedValues(exchange: Exchange, looks: TwoLooks): Exchange {
+  if (looks.again.baseline === undefined && looks.again.candidate === undefined) return exchange;
+  if (!comparable(exchange)) return exchange;
+  const left = structuredBody(exchange.baseline);
+  const right = structuredBody(exchange.candidate);
+  if (left === undefined || right === undefined || left.kind !== right.kind) return exchange;
+  const found: { path: string; evidence: string }[] = [];
+  eachDiffering(left.value, right.value, '', (path) => {
+    const segments = path === '' ? [] : parsePointer(path);
+    const b = changedOn(looks.first.baseline, looks.again.baseline, segments);
+    const c = changedOn(looks.first.candidate, looks.again.candidate, segments);
+    if (!b && !c) return false;
+    found.push({ path, evidence: EVIDENCE[b && c ? 'both' : b ? 'baseline' : 'candidate'] });
+    return true;
+  });
+  if (found.length === 0) return exchange;
+  let x = left.value;
+  let y = right.value;
+  for (const { path } of found) {
+    const segments = path === '' ? [] : parsePointer(path);
+    x = setAt(x, segments, GENERATED_TOKEN);
+    y = setAt(y, segments, GENERATED_TOKEN);
+  }
+  const masked = new Set(found.map((f) => f.path || '/'));
+  const unsettled = (exchange.unsettled ?? []).filter((place) => !masked.has(place));
+  const { unsettled: _, ...rest } = exchange;
+  return {
+    ...rest,
+    baseline: withStructuredValue(exchange.baseline, left, x),
+    candidate: withStructuredValue(exchange.candidate, right, y),
+    generated: [
+      ...(exchange.generated ?? []),
+      ...found.map(({ path, evidence }) => `${path || '/'} (${evidence})`),
+    ],
+    ...(unsettled.length === 0 ? {} : { unsettled }),
+  };
+}

@@ -1,0 +1,424 @@
+/**
+ * Values the side that answered generated for itself, found on the first run
+ * by evidence in the exchange, never by a member's name, and compared by
+ * their format as `{{generated}}`. Two values at the same place that differ,
+ * neither of which the side's own request holds (an input echoed back is
+ * data), are per-instance when:
+ *
+ * - **format**: both are of one generated format — a UUID (dashed, or 32 hex
+ *   digits with a UUID's version and variant digits), or a revision `N-<hash>` with the same counter and the same
+ *   length and alphabet of hash — whatever the request (a fresh-UUID
+ *   endpoint, a server's own identity in its root document);
+ * - **write**: they are in the answer to a write (`POST`, `PUT`, `PATCH`,
+ *   `DELETE`) both sides accepted (2xx), and of one id-like format (a
+ *   token of letters and digits of one shape, hex digits of one length, a
+ *   release version, a decimal of one length longer than any 64-bit
+ *   integer, an opaque token of one length): first seen there, so made
+ *   there (an id, a revision a bulk write returns and nothing reads again,
+ *   a sequence number, a paging or iterator token). On an API that sends
+ *   every call as a `POST` (an RPC-style API), every accepted answer is one;
+ * - **identity**: they sit in an object beside a value found per-instance
+ *   above, and are hex digits of one length or release versions (a
+ *   server's build hash and version beside its uuid).
+ *
+ * A value whose format differs (decimal against hex, another revision
+ * counter or scheme), a number, a word, a value one request named, the
+ * MD5, SHA-1 or SHA-256 digest (hex or base64) of a text the exchange holds
+ * (its request's body, a string of the answer: a digest of content is data),
+ * or base64 that decodes to readable text (an encoded record, not a drawn
+ * token) stays a divergence. Where two values of one id-like format differ without such
+ * evidence (an answer to a read), they stay a divergence too, and the places
+ * are listed as `unsettled`: `--noise` (a replica of the baseline) would
+ * settle them. A member one side adds or lacks is never touched: a real
+ * change in the same answer keeps its own row. Where it was done is kept,
+ * with its evidence, for the reports; the `--noise` replica is masked at the
+ * same places. Pure.
+ */
+import { createHash } from 'node:crypto';
+import type { Exchange, SideOutcome } from '../../contract/model/exchange.js';
+import type { CaseRequest } from '../../contract/model/request.js';
+import { joinPointer } from '../../util/json-pointer.js';
+import { isExactNumber } from '../wire/exact-number.js';
+import { maskReplicaAt } from './replica.js';
+import { structuredBody, withStructuredValue } from './sequence-walk.js';
+
+/** What a value each side generated is compared as. */
+export const GENERATED_TOKEN = '{{generated}}';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const HEX32 = /^(?:[0-9a-f]{32}|[0-9A-F]{32})$/;
+const REVISION = /^(\d+)-([0-9a-f]{16,}|[A-Za-z0-9+/_-]{20,}={0,2})$/;
+const HEX = /^(?:[0-9a-f]{7,128}|[0-9A-F]{7,128})$/;
+const VERSION = /^v?\d+(?:\.\d+){2,}(?:[-+][0-9A-Za-z.-]+)?$/;
+const TOKEN = /^[A-Za-z0-9_.:-]{6,128}$/;
+/** More digits than any 64-bit integer writes (2^64 has 20): no count, size or time, a composed id. */
+const LONG_DIGITS = /^\d{21,200}$/;
+/** Base64 (or base64url) of at least 24 bytes: 32 characters or more, padded or not. */
+const OPAQUE = /^[A-Za-z0-9+/_-]{32,}={0,2}$/;
+/** The longest opaque token looked at (an iterator, a paging token): longer is content. */
+const MAX_OPAQUE = 4096;
+
+const WRITES: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Digits and letters both: a drawn value, not a word or a number. */
+function mixed(value: string): boolean {
+  return /\d/.test(value) && /[A-Za-z]/.test(value);
+}
+
+/**
+ * 32 hex digits with a UUID's version (1-8) and variant (`8`-`b`) digits
+ * where a UUID has them: a dashless UUID. An MD5 digest has them only one
+ * time in eight; `digestOfContent` catches the digest of a text the exchange
+ * holds.
+ */
+function dashlessUuid(value: string): boolean {
+  return HEX32.test(value) && /^[1-8]$/.test(value[12] ?? '') && /^[89ab]$/i.test(value[16] ?? '');
+}
+
+/** A generated format that speaks for itself (a UUID, a revision), or undefined. */
+export function generatedFormat(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.length > 200) return undefined;
+  if (UUID.test(value)) return 'uuid';
+  if (dashlessUuid(value) && mixed(value)) return 'uuid';
+  const revision = REVISION.exec(value);
+  const hash = revision?.[2];
+  if (revision !== null && hash !== undefined && /\d/.test(hash)) {
+    const alphabet = /^[0-9a-f]+$/.test(hash) ? 'hex' : 'base64';
+    return `revision ${revision[1]}-${alphabet}${hash.length}`;
+  }
+  return undefined;
+}
+
+/** Hex digits of one length, or a release version: a build's hash and version. */
+export function identityFormat(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  if (HEX.test(value) && mixed(value)) return `hex${value.length}`;
+  return VERSION.test(value) ? 'version' : undefined;
+}
+
+/** Whether `bytes` read as UTF-8 text a person could read: no control character, no invalid sequence. */
+function readable(bytes: Uint8Array): boolean {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return false;
+  }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is looked for
+  return !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text);
+}
+
+/**
+ * An opaque token (`opaque<length>`): base64 or base64url (not both
+ * alphabets) of 32 to 4096 characters, with lower- and upper-case letters and
+ * a digit or sign among them (drawn bytes, not a word), that does not decode
+ * to readable text (base64 of a record or of JSON is content, not a token).
+ * An iterator, a paging token, a session: opaque by design, each side its own.
+ */
+export function opaqueFormat(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.length > MAX_OPAQUE || !OPAQUE.test(value)) {
+    return undefined;
+  }
+  if (/[+/]/.test(value) && /[-_]/.test(value)) return undefined;
+  if (!/[a-z]/.test(value) || !/[A-Z]/.test(value) || !/[^A-Za-z=]/.test(value)) return undefined;
+  if (readable(Buffer.from(value, 'base64'))) return undefined;
+  return `opaque${value.length}`;
+}
+
+/** A decimal of more digits than a 64-bit integer holds (`digits<length>`): a sequence number. */
+export function longDigitsFormat(value: unknown): string | undefined {
+  return typeof value === 'string' && LONG_DIGITS.test(value) ? `digits${value.length}` : undefined;
+}
+
+/**
+ * An id-like format: a generated one, an identity one, a long decimal, an
+ * opaque token, or a token's shape (letters `a`, digits `9`).
+ */
+export function idFormat(value: unknown): string | undefined {
+  const format =
+    generatedFormat(value) ??
+    identityFormat(value) ??
+    longDigitsFormat(value) ??
+    opaqueFormat(value);
+  if (format !== undefined || typeof value !== 'string') return format;
+  if (!TOKEN.test(value) || !mixed(value)) return undefined;
+  return `token ${value.replace(/[A-Za-z]+/g, 'a').replace(/\d+/g, '9')}`;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return (
+    value !== null && typeof value === 'object' && !Array.isArray(value) && !isExactNumber(value)
+  );
+}
+
+/** Everything a request says: path, query, header values and body, as one text. */
+function requestText(request: CaseRequest): string {
+  const { body } = request;
+  const text =
+    body.kind === 'json' ? JSON.stringify(body.value) : body.kind === 'text' ? body.text : '';
+  const pairs = [...request.query, ...request.headers].map(([k, v]) => `${k}=${v}`);
+  return `${request.path} ${pairs.join(' ')} ${text}`;
+}
+
+function accepted(side: SideOutcome): boolean {
+  return side.outcome === 'response' && side.response.status >= 200 && side.response.status < 300;
+}
+
+const HEX_DIGESTS: Readonly<Record<number, string>> = {
+  32: 'md5',
+  40: 'sha1',
+  64: 'sha256',
+  96: 'sha384',
+  128: 'sha512',
+};
+/** Base64 digests by their length unpadded (md5 22, sha1 27, sha256 43, sha384 64, sha512 86). */
+const BASE64_DIGESTS: Readonly<Record<number, string>> = {
+  22: 'md5',
+  27: 'sha1',
+  43: 'sha256',
+  64: 'sha384',
+  86: 'sha512',
+};
+/** The most texts of one answer whose digests are computed. */
+const MAX_TEXTS = 256;
+
+/** `value` as a digest's hex, with its algorithm; undefined when it cannot be one. */
+function digestForm(value: string): { algorithm: string; hex: string } | undefined {
+  const byHex = HEX_DIGESTS[value.length];
+  if (byHex !== undefined && /^(?:[0-9a-f]+|[0-9A-F]+)$/.test(value)) {
+    return { algorithm: byHex, hex: value.toLowerCase() };
+  }
+  const bare = value.replace(/={1,2}$/, '');
+  const byBase64 = BASE64_DIGESTS[bare.length];
+  if (byBase64 === undefined || !/^[A-Za-z0-9+/_-]+$/.test(bare)) return undefined;
+  return { algorithm: byBase64, hex: Buffer.from(bare, 'base64').toString('hex') };
+}
+
+/**
+ * Whether `value` is the MD5, SHA-1 or SHA-2 digest, in hex or base64, of
+ * one of `texts` (a request's body, a string of the answer): a digest of
+ * content, which changes with the content and is data, not a value the side drew.
+ */
+export function digestOfContent(value: string, texts: readonly (string | Uint8Array)[]): boolean {
+  const form = digestForm(value);
+  if (form === undefined) return false;
+  return texts.some((text) => createHash(form.algorithm).update(text).digest('hex') === form.hex);
+}
+
+/** The strings of `value` (at most `MAX_TEXTS`), into `out`. */
+function stringsOf(value: unknown, out: string[]): void {
+  if (out.length >= MAX_TEXTS) return;
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const item of value) stringsOf(item, out);
+  else if (isObject(value)) for (const key of Object.keys(value)) stringsOf(value[key], out);
+}
+
+/** The texts a side's digest could be of: its request's body and its answer's strings. */
+function contentTexts(request: CaseRequest, side: SideOutcome): (string | Uint8Array)[] {
+  const { body } = request;
+  const texts: (string | Uint8Array)[] = [];
+  if (body.kind === 'json') texts.push(JSON.stringify(body.value));
+  else if (body.kind === 'text') texts.push(body.text);
+  else if (body.kind === 'bytes') texts.push(body.bytes);
+  if (side.outcome !== 'response') return texts;
+  const answer = side.response.body;
+  if (answer.kind !== 'json' && answer.kind !== 'xml') return texts;
+  const strings: string[] = [];
+  stringsOf(answer.value, strings);
+  return [...texts, ...strings];
+}
+
+/** What the walk knows of the exchange. */
+interface Walk {
+  /** Each side's request, as text (made when first asked). */
+  asked(): readonly [baseline: string, candidate: string];
+  /** Each side's texts a digest could be of (made when first asked): `contentTexts`. */
+  contents(): readonly [
+    baseline: readonly (string | Uint8Array)[],
+    candidate: readonly (string | Uint8Array)[],
+  ];
+  /** Both sides accepted a write. */
+  readonly write: boolean;
+  /** Places masked, with their evidence. */
+  readonly generated: string[];
+  /** Places of one id-like format without evidence. */
+  readonly unsettled: string[];
+}
+
+type Found = { readonly evidence: string } | { readonly unsettled: true } | undefined;
+
+/** The evidence that `a` and `b` (differing, at one place) are per-instance; see the module comment. */
+function evidenceOf(a: unknown, b: unknown, walk: Walk, identity: boolean): Found {
+  if (typeof a !== 'string' || typeof b !== 'string' || a === b) return undefined;
+  const id = idFormat(a);
+  if (id === undefined || id !== idFormat(b)) return undefined;
+  const [asked, askedOther] = walk.asked();
+  if (asked.includes(a) || askedOther.includes(b)) return undefined;
+  if (a.length >= 22 && a.length <= 128) {
+    // A digest of content the exchange holds is data: it differs because the content does.
+    const [mine, theirs] = walk.contents();
+    if (digestOfContent(a, mine) || digestOfContent(b, theirs)) return undefined;
+  }
+  const format = generatedFormat(a);
+  if (format !== undefined) return { evidence: `${format} on both sides, in no request` };
+  if (walk.write) return { evidence: 'first seen in the answer to a write' };
+  if (identity && identityFormat(a) !== undefined) return { evidence: "beside the side's own id" };
+  return { unsettled: true };
+}
+
+const masks = (found: Found): found is { readonly evidence: string } =>
+  found !== undefined && 'evidence' in found;
+
+/** `a` and `b`, copied where something changed (`changed` says whether anything did). */
+interface Pair<T> {
+  readonly values: [T, T];
+  readonly changed: boolean;
+}
+
+/** Masks the members of one pair of objects: generated ones first, then those beside them. */
+function walkObjects(
+  a: Record<string, unknown>,
+  b: Record<string, unknown>,
+  path: string,
+  walk: Walk,
+): Pair<Record<string, unknown>> {
+  let left: Record<string, unknown> | undefined;
+  let right: Record<string, unknown> | undefined;
+  const set = (key: string, x: unknown, y: unknown) => {
+    left ??= { ...a };
+    right ??= { ...b };
+    left[key] = x;
+    right[key] = y;
+  };
+  let own = false;
+  const later: string[] = [];
+  for (const key of Object.keys(a)) {
+    if (!Object.hasOwn(b, key) || a[key] === b[key]) continue;
+    const at = joinPointer(path, key);
+    const found = evidenceOf(a[key], b[key], walk, false);
+    if (masks(found)) {
+      set(key, GENERATED_TOKEN, GENERATED_TOKEN);
+      walk.generated.push(`${at} (${found.evidence})`);
+      own = true;
+    } else if (found !== undefined) {
+      later.push(key);
+    } else {
+      const inner = walkValues(a[key], b[key], at, walk);
+      if (inner.changed) set(key, ...inner.values);
+    }
+  }
+  for (const key of later) {
+    const at = joinPointer(path, key);
+    const found = evidenceOf(a[key], b[key], walk, own);
+    if (masks(found)) {
+      set(key, GENERATED_TOKEN, GENERATED_TOKEN);
+      walk.generated.push(`${at} (${found.evidence})`);
+    } else {
+      walk.unsettled.push(at);
+    }
+  }
+  return left === undefined || right === undefined
+    ? { values: [a, b], changed: false }
+    : { values: [left, right], changed: true };
+}
+
+function walkArrays(a: unknown[], b: unknown[], path: string, walk: Walk): Pair<unknown[]> {
+  let left: unknown[] | undefined;
+  let right: unknown[] | undefined;
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    if (a[i] === b[i]) continue;
+    const at = joinPointer(path, i);
+    const found = evidenceOf(a[i], b[i], walk, false);
+    let pair: [unknown, unknown] | undefined;
+    if (masks(found)) {
+      pair = [GENERATED_TOKEN, GENERATED_TOKEN];
+      walk.generated.push(`${at} (${found.evidence})`);
+    } else if (found !== undefined) {
+      walk.unsettled.push(at);
+    } else {
+      const inner = walkValues(a[i], b[i], at, walk);
+      if (inner.changed) pair = inner.values;
+    }
+    if (pair === undefined) continue;
+    left ??= [...a];
+    right ??= [...b];
+    [left[i], right[i]] = pair;
+  }
+  return left === undefined || right === undefined
+    ? { values: [a, b], changed: false }
+    : { values: [left, right], changed: true };
+}
+
+function walkValues(a: unknown, b: unknown, path: string, walk: Walk): Pair<unknown> {
+  if (a === b) return { values: [a, b], changed: false };
+  if (Array.isArray(a) && Array.isArray(b)) return walkArrays(a, b, path, walk);
+  if (isObject(a) && isObject(b)) return walkObjects(a, b, path, walk);
+  const found = evidenceOf(a, b, walk, false);
+  if (masks(found)) {
+    walk.generated.push(`${path || '/'} (${found.evidence})`);
+    return { values: [GENERATED_TOKEN, GENERATED_TOKEN], changed: true };
+  }
+  if (found !== undefined) walk.unsettled.push(path || '/');
+  return { values: [a, b], changed: false };
+}
+
+function sideRequest(exchange: Exchange, side: 'baseline' | 'candidate'): CaseRequest {
+  return exchange.flow?.requests[side] ?? exchange.case.request;
+}
+
+/** The pointer of a `generated` entry (`/uuid (uuid on both sides, in no request)` → `/uuid`). */
+function pointerOfEntry(entry: string): string {
+  return entry.slice(0, entry.indexOf(' ('));
+}
+
+/**
+ * The exchange with the values each side generated compared as
+ * `{{generated}}` (see the module comment); `generated` lists where, with the
+ * evidence, and `unsettled` where values of one id-like format differ without it.
+ */
+export function maskGeneratedValues(exchange: Exchange): Exchange {
+  const { baseline, candidate, replica } = exchange;
+  const left = structuredBody(baseline);
+  const right = structuredBody(candidate);
+  if (left === undefined || right === undefined || left.kind !== right.kind) return exchange;
+  if (left.value === right.value) return exchange;
+  const request = sideRequest(exchange, 'baseline');
+  let asked: readonly [string, string] | undefined;
+  let contents: ReturnType<Walk['contents']> | undefined;
+  const walk: Walk = {
+    asked: () => {
+      asked ??= [requestText(request), requestText(sideRequest(exchange, 'candidate'))];
+      return asked;
+    },
+    contents: () => {
+      contents ??= [
+        contentTexts(request, baseline),
+        contentTexts(sideRequest(exchange, 'candidate'), candidate),
+      ];
+      return contents;
+    },
+    write: WRITES.has(request.method) && accepted(baseline) && accepted(candidate),
+    generated: [],
+    unsettled: [],
+  };
+  const [x, y] = walkValues(left.value, right.value, '', walk).values;
+  if (walk.generated.length === 0 && walk.unsettled.length === 0) return exchange;
+  if (walk.generated.length === 0) return { ...exchange, unsettled: walk.unsettled };
+  const places = walk.generated.map(pointerOfEntry);
+  return {
+    ...exchange,
+    baseline: withStructuredValue(baseline, left, x),
+    candidate: withStructuredValue(candidate, right, y),
+    ...(replica === undefined || baseline.outcome !== 'response'
+      ? {}
+      : {
+          replica: maskReplicaAt(replica, baseline.response, {
+            places,
+            alike: (raw, value) => idFormat(raw) !== undefined && idFormat(raw) === idFormat(value),
+            token: GENERATED_TOKEN,
+          }),
+        }),
+    generated: [...(exchange.generated ?? []), ...walk.generated],
+    ...(walk.unsettled.length === 0 ? {} : { unsettled: walk.unsettled }),
+  };
+}

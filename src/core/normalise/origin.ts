@@ -1,0 +1,208 @@
+/**
+ * Each target's own address, normalised per side before comparison. A
+ * server writes where it lives into its answers (tarball URLs, `Location`,
+ * `Link`, self links): the baseline writes `http://127.0.0.1:3100/…`, the
+ * candidate `http://127.0.0.1:4110/…`, and that is no divergence. In each
+ * side's answer, that side's own `scheme://host:port`, its `host:port`, and
+ * their URL-encoded forms become `{{origin}}` (header values and body
+ * strings; JSON and XML values, text bodies). Only a side's own address is
+ * replaced, and only as a whole (`:3100` is not the start of `:31001`): a
+ * candidate that writes the baseline's address, another host or another
+ * path still differs. Where it was done is kept, for the reports. Pure.
+ */
+import type {
+  Exchange,
+  Response,
+  ResponseBody,
+  SideOutcome,
+} from '../../contract/model/exchange.js';
+import { linkPointer, type PointerLink, pointerOf } from '../../util/json-pointer.js';
+import { isExactNumber } from '../wire/exact-number.js';
+
+/** What a target's own address is replaced by. */
+export const ORIGIN_TOKEN = '{{origin}}';
+
+/** How one target's address may be written, longest first, as one matcher. */
+export interface OriginForms {
+  readonly pattern: RegExp;
+  /**
+   * Text every form holds (the port, or the host): a text without it holds
+   * no form, which `includes` tells far faster than the matcher (every
+   * answer's headers and body text are looked at).
+   */
+  readonly needle: string;
+}
+
+/** The longest text found in every one of `forms` ('' when they share none). */
+export function sharedPart(forms: readonly string[]): string {
+  const [shortest = ''] = [...forms].sort((a, b) => a.length - b.length);
+  for (let length = shortest.length; length > 0; length--) {
+    for (let start = 0; start + length <= shortest.length; start++) {
+      const part = shortest.slice(start, start + length);
+      if (forms.every((form) => form.includes(part))) return part;
+    }
+  }
+  return '';
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The forms of `url`'s origin: `http://host:port`, `host:port`, and both
+ * URL-encoded (`http%3A%2F%2Fhost%3Aport`), matched whole: not after a host
+ * or scheme character, not before another digit of a port.
+ */
+export function originForms(url: string): OriginForms | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.host === '') return undefined;
+  const forms = [parsed.origin, parsed.host];
+  const encoded = forms.map((form) => encodeURIComponent(form));
+  const all = [...new Set([...forms, ...encoded, ...encoded.map((e) => e.toLowerCase())])].sort(
+    (a, b) => b.length - a.length,
+  );
+  // A digit may not follow a port (`:3100` in `:31001`), nor a name go on (`host` in `host.evil`).
+  const after = parsed.port === '' ? '(?![\\w.-])' : '(?!\\d)';
+  return {
+    pattern: new RegExp(`(?<![\\w.%-])(?:${all.map(escapeRegExp).join('|')})${after}`, 'g'),
+    needle: sharedPart(all),
+  };
+}
+
+/** `text` with the side's own address replaced; undefined when it holds none. */
+function replaced(text: string, forms: OriginForms): string | undefined {
+  if (text.length < 3 || !text.includes(forms.needle)) return undefined;
+  forms.pattern.lastIndex = 0;
+  if (!forms.pattern.test(text)) return undefined;
+  forms.pattern.lastIndex = 0;
+  return text.replace(forms.pattern, ORIGIN_TOKEN);
+}
+
+/**
+ * A JSON-like value with its strings normalised; `places` gets each pointer
+ * changed (spelled only where one is). Copies are made only where something
+ * changed.
+ */
+function walk(
+  value: unknown,
+  forms: OriginForms,
+  path: PointerLink | undefined,
+  places: string[],
+): unknown {
+  if (typeof value === 'string') {
+    const out = replaced(value, forms);
+    if (out === undefined) return value;
+    const pointer = pointerOf(path);
+    places.push(pointer === '' ? '/' : pointer);
+    return out;
+  }
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const next = walk(item, forms, linkPointer(path, i), places);
+      if (next === item) continue;
+      out ??= [...value];
+      out[i] = next;
+    }
+    return out ?? value;
+  }
+  if (value !== null && typeof value === 'object' && !isExactNumber(value)) {
+    let out: Record<string, unknown> | undefined;
+    for (const key of Object.keys(value)) {
+      const item = (value as Record<string, unknown>)[key];
+      const next = walk(item, forms, linkPointer(path, key), places);
+      if (next === item) continue;
+      out ??= { ...value };
+      out[key] = next;
+    }
+    return out ?? value;
+  }
+  return value;
+}
+
+/**
+ * Whether a JSON body's own text shows that no string in it holds the
+ * address: with no escape in the text, every string of the value is a run of
+ * the text between quotes, where the address would match too (a quote passes
+ * both of the matcher's boundaries as the string's own ends do).
+ */
+function clearOf(text: string | undefined, forms: OriginForms): boolean {
+  if (text === undefined || text.includes('\\')) return false;
+  if (!text.includes(forms.needle)) return true;
+  forms.pattern.lastIndex = 0;
+  const found = forms.pattern.test(text);
+  forms.pattern.lastIndex = 0;
+  return !found;
+}
+
+function body(input: ResponseBody, forms: OriginForms, places: string[]): ResponseBody {
+  if (input.kind === 'json' && clearOf(input.text, forms)) return input;
+  if (input.kind === 'json' || input.kind === 'xml') {
+    const value = walk(input.value, forms, undefined, places);
+    // The wire text still holds the raw address: dropped, so no wire note is made up from it.
+    return value === input.value ? input : { kind: input.kind, value };
+  }
+  if (input.kind === 'text') {
+    const text = replaced(input.text, forms);
+    if (text === undefined) return input;
+    places.push('body');
+    return { kind: 'text', text };
+  }
+  return input;
+}
+
+function response(input: Response, forms: OriginForms, places: string[]): Response {
+  let headers: Record<string, string> | undefined;
+  // `for…in`, not `Object.entries`: no array per header on every answer.
+  for (const name in input.headers) {
+    const out = replaced(input.headers[name] ?? '', forms);
+    if (out === undefined) continue;
+    headers ??= { ...input.headers };
+    headers[name] = out;
+    places.push(`header ${name}`);
+  }
+  const normalisedBody = body(input.body, forms, places);
+  if (headers === undefined && normalisedBody === input.body) return input;
+  return { ...input, headers: headers ?? input.headers, body: normalisedBody };
+}
+
+function side(input: SideOutcome, forms: OriginForms | undefined, places: string[]): SideOutcome {
+  if (forms === undefined || input.outcome !== 'response') return input;
+  const out = response(input.response, forms, places);
+  return out === input.response ? input : { outcome: 'response', response: out };
+}
+
+/** Each side's own address, as `originForms` gives it (undefined: not normalised). */
+export interface Origins {
+  readonly baseline: OriginForms | undefined;
+  readonly candidate: OriginForms | undefined;
+  /** The `--noise` replica's (its own instance's, or the baseline's when it is the baseline again). */
+  readonly replica?: OriginForms | undefined;
+}
+
+/**
+ * The exchange with each side's own address as `{{origin}}` (the replica is
+ * the baseline's), and `origin` listing where it was found on either side.
+ */
+export function normaliseOrigins(exchange: Exchange, origins: Origins): Exchange {
+  const places: string[] = [];
+  const baseline = side(exchange.baseline, origins.baseline, places);
+  const candidate = side(exchange.candidate, origins.candidate, places);
+  const replica =
+    exchange.replica === undefined
+      ? undefined
+      : side(exchange.replica, origins.replica ?? origins.baseline, []);
+  if (places.length === 0) return exchange;
+  return {
+    ...exchange,
+    baseline,
+    candidate,
+    ...(replica === undefined ? {} : { replica }),
+    origin: [...new Set(places)],
+  };
+}

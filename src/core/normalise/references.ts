@@ -1,0 +1,155 @@
+/**
+ * Values each side generated earlier in the same flow or serial sequence and
+ * now echoes: a create answers `id: "b-17"` on one side and `id: "c-9"` on
+ * the other; a later list holds `"b-17"` on one side and `"c-9"` on the
+ * other, at the same place. Where a later answer holds, at the same place,
+ * two values that differ, and each is the value its own side answered at
+ * one and the same earlier place (the same case, the same pointer) where the
+ * two sides differed too, both are compared as `{{ref}}`: the same
+ * reference, each side's own. Found by evidence (the earlier answers), never
+ * by the field's name; a value one side echoes from another place, a value
+ * the other side never generated, or a plain case outside a sequence still
+ * differs. The echo proves the first appearance per-instance too: its places
+ * are kept (`echoOrigins`), and the run judges that earlier case again
+ * without them once every answer is in (`engine/run/echo-origins.ts`). Captured values of a flow are compared as their placeholders
+ * already (`core/flow/mask.ts`); this finds the echoes no capture names. Where it
+ * was done is kept, for the reports. Pure, but for the memory a run keeps
+ * per sequence (`createReferenceMemory`).
+ */
+import type { Exchange } from '../../contract/model/exchange.js';
+import { joinPointer } from '../../util/json-pointer.js';
+import { isExactNumber } from '../wire/exact-number.js';
+import { maskPairs } from './pair-walk.js';
+import { sequenceKeyOf, structuredBody, withStructuredValue } from './sequence-walk.js';
+
+/** What an echoed reference is compared as. */
+export const REFERENCE_TOKEN = '{{ref}}';
+
+/** Where a side first answered a value: one object per place, shared by both sides' memories. */
+interface Origin {
+  readonly caseId: string;
+  readonly path: string;
+}
+
+/** A remembered value → where its side first answered it. */
+type Origins = Map<string, Origin>;
+
+/**
+ * Values worth remembering: generated ones, by their form (ids, tokens,
+ * revisions: 6 to 512 characters, no space, a digit among them). A word
+ * (`blue`) or a number (`3`) is data, never taken for a reference.
+ */
+function referenceText(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.length < 6 || value.length > 512) return undefined;
+  return /\d/.test(value) && !/\s/.test(value) ? value : undefined;
+}
+
+/**
+ * A value that looks drawn, not written: a run of 8 or more letters and
+ * digits holding both (`b-7f3a9c21e4`, a uuid, a token). Only such a value's
+ * first appearance is set aside by its echo: a slug (`post-2024`) a side
+ * derives from the input differently is data, and its first appearance
+ * keeps its row, even where its echo is compared as one reference.
+ */
+function generated(value: string): boolean {
+  return (
+    /[A-Za-z0-9]{8,}/.test(value) &&
+    [...value.matchAll(/[A-Za-z0-9]{8,}/g)].some(([run]) => /\d/.test(run) && /[A-Za-z]/.test(run))
+  );
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return (
+    value !== null && typeof value === 'object' && !Array.isArray(value) && !isExactNumber(value)
+  );
+}
+
+/** Calls `visit` for each pair of leaves at the same place that differ (same member names, same indices). */
+function differingLeaves(
+  a: unknown,
+  b: unknown,
+  path: string,
+  visit: (path: string, a: unknown, b: unknown) => void,
+): void {
+  if (Array.isArray(a) && Array.isArray(b)) {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) {
+      differingLeaves(a[i], b[i], joinPointer(path, i), visit);
+    }
+    return;
+  }
+  if (isObject(a) && isObject(b)) {
+    for (const key of Object.keys(a)) {
+      if (Object.hasOwn(b, key)) differingLeaves(a[key], b[key], joinPointer(path, key), visit);
+    }
+    return;
+  }
+  if (a !== b) visit(path, a, b);
+}
+
+/** A run's memory of the values each side generated, per sequence. */
+export interface ReferenceMemory {
+  /**
+   * The exchange with echoed references compared as `{{ref}}` (listed in
+   * `echoed`), after which its own generated values are remembered.
+   */
+  apply(exchange: Exchange): Exchange;
+  /**
+   * By case id, the places where a value first appeared that a later answer
+   * then echoed on both sides (a create's generated id): the echo proves the
+   * first appearance per-instance too, but its case was judged before.
+   */
+  echoOrigins(): ReadonlyMap<string, readonly string[]>;
+}
+
+/** One memory per run: sequences run alone and in order, so each sees its earlier answers. */
+export function createReferenceMemory(): ReferenceMemory {
+  const sequences = new Map<string, { baseline: Origins; candidate: Origins }>();
+  const proven = new Map<string, Set<string>>();
+  const prove = (origin: Origin) => {
+    const paths = proven.get(origin.caseId) ?? new Set<string>();
+    paths.add(origin.path);
+    proven.set(origin.caseId, paths);
+  };
+  return {
+    echoOrigins: () => new Map([...proven].map(([caseId, paths]) => [caseId, [...paths]])),
+    apply(exchange) {
+      const sequence = sequenceKeyOf(exchange);
+      const b = structuredBody(exchange.baseline);
+      const c = structuredBody(exchange.candidate);
+      if (sequence === undefined || b === undefined || c === undefined || b.kind !== c.kind) {
+        return exchange;
+      }
+      let memory = sequences.get(sequence);
+      if (memory === undefined) {
+        memory = { baseline: new Map(), candidate: new Map() };
+        sequences.set(sequence, memory);
+      }
+      const { baseline, candidate } = memory;
+      const same = (x: unknown, y: unknown) => {
+        const [tx, ty] = [referenceText(x), referenceText(y)];
+        const at = tx === undefined ? undefined : baseline.get(tx);
+        const echoed = at !== undefined && ty !== undefined && candidate.get(ty) === at;
+        if (echoed && tx !== undefined && generated(tx) && generated(ty)) prove(at);
+        return echoed;
+      };
+      const found = maskPairs(b.value, c.value, { hit: same, token: REFERENCE_TOKEN });
+      const [left, right] = found.values;
+      // Remember where each side first answered the values the two sides differ in.
+      differingLeaves(b.value, c.value, '', (path, x, y) => {
+        const [tx, ty] = [referenceText(x), referenceText(y)];
+        if (tx === undefined || ty === undefined) return;
+        const origin: Origin = { caseId: exchange.case.id, path };
+        if (!baseline.has(tx)) baseline.set(tx, origin);
+        if (!candidate.has(ty)) candidate.set(ty, origin);
+      });
+      if (found.places.length === 0) return exchange;
+      const echoed = found.places.map((place) => (place === '' ? '/' : place));
+      return {
+        ...exchange,
+        baseline: withStructuredValue(exchange.baseline, b, left),
+        candidate: withStructuredValue(exchange.candidate, c, right),
+        echoed,
+      };
+    },
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * The `--noise` replica's answer masked where the baseline's was: a
+ * per-instance value (a run stamp, a derived revision) compared as a token
+ * on both sides must be a token in the replica's answer too, or noise would
+ * be learned from a token against a raw value. Pure.
+ */
+import type { Response, ResponseBody, SideOutcome } from '../../contract/model/exchange.js';
+import { parsePointer } from '../../util/json-pointer.js';
+import { isExactNumber } from '../wire/exact-number.js';
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return (
+    value !== null && typeof value === 'object' && !Array.isArray(value) && !isExactNumber(value)
+  );
+}
+
+/** The value at `segments`, or undefined. */
+export function valueAt(value: unknown, segments: readonly string[]): unknown {
+  let at = value;
+  for (const segment of segments) {
+    if (Array.isArray(at)) at = at[Number(segment)];
+    else if (isObject(at) && Object.hasOwn(at, segment)) at = at[segment];
+    else return undefined;
+  }
+  return at;
+}
+
+/** `value` with the member at `segments` replaced by `token` when `replace(member)` says so. */
+function replaceAt(
+  value: unknown,
+  segments: readonly string[],
+  replace: (member: unknown) => boolean,
+  token: string,
+): unknown {
+  const [head, ...rest] = segments;
+  if (head === undefined) return replace(value) ? token : value;
+  if (Array.isArray(value)) {
+    const i = Number(head);
+    if (!Number.isInteger(i) || i < 0 || i >= value.length) return value;
+    const out = [...value];
+    out[i] = replaceAt(value[i], rest, replace, token);
+    return out;
+  }
+  if (isObject(value) && Object.hasOwn(value, head)) {
+    return { ...value, [head]: replaceAt(value[head], rest, replace, token) };
+  }
+  return value;
+}
+
+function withValue(body: ResponseBody, value: unknown): ResponseBody {
+  return body.kind === 'json' ? { kind: 'json', value } : { kind: 'xml', value };
+}
+
+/**
+ * `replica` with `token` at each body pointer of `places` where its value and
+ * the baseline's raw value there are alike (`alike(baselineValue, replicaValue)`).
+ */
+export function maskReplicaAt(
+  replica: SideOutcome,
+  baseline: Response,
+  at: {
+    readonly places: readonly string[];
+    readonly alike: (baseline: unknown, replica: unknown) => boolean;
+    readonly token: string;
+  },
+): SideOutcome {
+  if (replica.outcome !== 'response') return replica;
+  const { body } = replica.response;
+  const raw = baseline.body;
+  if (
+    (body.kind !== 'json' && body.kind !== 'xml') ||
+    (raw.kind !== 'json' && raw.kind !== 'xml')
+  ) {
+    return replica;
+  }
+  let value = body.value;
+  for (const place of at.places) {
+    if (!place.startsWith('/')) continue;
+    const segments = place === '/' ? [] : parsePointer(place);
+    const wanted = valueAt(raw.value, segments);
+    value = replaceAt(value, segments, (member) => at.alike(wanted, member), at.token);
+  }
+  if (value === body.value) return replica;
+  return { outcome: 'response', response: { ...replica.response, body: withValue(body, value) } };
+}

@@ -1,0 +1,209 @@
+/**
+ * Timestamps each side stamped during this run: a record created by a step
+ * of the run carries `created: 2026-11-24T13:51:51.006Z` on one side and
+ * `…51.154Z` on the other. Where both answers hold, at the same place (a
+ * body member or a header), a timestamp of the same format (the same shape
+ * of digits: precision, zone and style) that falls inside the run's own time
+ * window (its start, minus a skew, to the moment the answer is judged, plus
+ * the skew), both are compared as `{{stamped}}`: each side wrote its own
+ * clock, which is no divergence. So are two timestamps of one format that
+ * are each side's clock plus one offset (a rate-limit reset, an expiry: both
+ * after the run started, within {@link FUTURE_HORIZON_MS} of it, and no
+ * further apart than the run is long). Found by evidence (the value and the
+ * window), never by the field's name. A timestamp in another format (seconds
+ * vs milliseconds, whole seconds vs seconds with a fraction, another precision, another zone style), before the run,
+ * apart by more than the run lasted (an expiry of one hour against one day),
+ * or on one side only still differs. Where it was done is kept, for the
+ * reports. Pure.
+ */
+import type {
+  Exchange,
+  Response,
+  ResponseBody,
+  SideOutcome,
+} from '../../contract/model/exchange.js';
+import type { Rules } from '../../contract/rules/types.js';
+import { isComparedHeader } from './headers.js';
+import { maskPairs } from './pair-walk.js';
+import { maskReplicaAt } from './replica.js';
+
+/** What a timestamp stamped during the run is compared as. */
+export const STAMPED_TOKEN = '{{stamped}}';
+
+/** The run's time window, epoch milliseconds, skew included. */
+export interface RunWindow {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** How far a server's clock may be from ours. */
+export const CLOCK_SKEW_MS = 2 * 60 * 1000;
+
+/** How far ahead of the run a time derived from a side's clock may be (an expiry, a reset). */
+export const FUTURE_HORIZON_MS = 31 * 24 * 60 * 60 * 1000;
+
+const ISO = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+const HTTP_DATE =
+  /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+
+/** The instant and the format signature of a timestamp, or undefined. */
+function stampOf(value: unknown): { at: number; format: string } | undefined {
+  if (
+    typeof value === 'string' &&
+    value.length <= 40 &&
+    (ISO.test(value) || HTTP_DATE.test(value))
+  ) {
+    const at = Date.parse(value.replace(',', '.'));
+    if (Number.isNaN(at)) return undefined;
+    return { at, format: `s:${value.replace(/\d/g, '9').replace(/[A-Z][a-z]{2}/g, 'Aa')}` };
+  }
+  // Epoch seconds (10 digits) or milliseconds (13 digits), as numbers (or a header's digits).
+  const epoch =
+    typeof value === 'string' && /^\d{10}(?:\d{3})?$/.test(value) ? Number(value) : value;
+  if (typeof epoch === 'number' && Number.isInteger(epoch) && epoch > 0) {
+    const kind = typeof value === 'string' ? 't' : 'n';
+    const digits = String(epoch).length;
+    if (digits === 10) return { at: epoch * 1000, format: `${kind}:seconds` };
+    if (digits === 13) return { at: epoch, format: `${kind}:milliseconds` };
+  }
+  // Epoch seconds with a fraction (1795709217.004), as numbers: a format of their own, so
+  // whole seconds against fractional ones stay a difference of precision.
+  if (typeof epoch === 'number' && !Number.isInteger(epoch) && epoch >= 1e9 && epoch < 1e10) {
+    return { at: epoch * 1000, format: 'n:seconds.fraction' };
+  }
+  return undefined;
+}
+
+const within = (at: number, window: RunWindow) => at >= window.from && at <= window.to;
+
+/** After the run started, no further ahead than the horizon (an expiry, a reset). */
+const ahead = (at: number, window: RunWindow) =>
+  at >= window.from && at <= window.to + FUTURE_HORIZON_MS;
+
+/**
+ * Both values, when they are timestamps of one format stamped inside the
+ * window, or each side's clock plus one offset (see the module comment).
+ */
+function bothStamped(a: unknown, b: unknown, window: RunWindow): boolean {
+  if (a === b) return false;
+  const left = stampOf(a);
+  const right = stampOf(b);
+  if (left === undefined || right === undefined || left.format !== right.format) return false;
+  if (within(left.at, window) && within(right.at, window)) return true;
+  return (
+    ahead(left.at, window) &&
+    ahead(right.at, window) &&
+    Math.abs(left.at - right.at) <= window.to - window.from
+  );
+}
+
+/**
+ * Compared headers both sides send with timestamps they stamped
+ * (`x-ratelimit-reset`), as `{{stamped}}`. A header the case does not
+ * compare (the `Date` of every answer) is left alone and not listed.
+ */
+function headers(a: Response, b: Response, window: RunWindow, rules: Rules, places: string[]) {
+  let left: Record<string, string> | undefined;
+  let right: Record<string, string> | undefined;
+  // `for…in`, not `Object.entries`: no array per header on every answer.
+  for (const name in a.headers) {
+    const value = a.headers[name];
+    const other = b.headers[name];
+    if (value === undefined || other === undefined || !bothStamped(value, other, window)) continue;
+    if (!isComparedHeader(name, rules)) continue;
+    left ??= { ...a.headers };
+    right ??= { ...b.headers };
+    left[name] = STAMPED_TOKEN;
+    right[name] = STAMPED_TOKEN;
+    places.push(`header ${name}`);
+  }
+  return left === undefined || right === undefined ? undefined : { left, right };
+}
+
+function bodies(a: ResponseBody, b: ResponseBody, window: RunWindow, places: string[]) {
+  if ((a.kind !== 'json' && a.kind !== 'xml') || a.kind !== b.kind) return undefined;
+  // The same bytes hold the same values at every place: nothing to mask, and no tree to parse.
+  if (a === b || (a.text !== undefined && a.text === b.text)) return undefined;
+  const found = maskPairs(a.value, b.value, {
+    hit: (x, y) => bothStamped(x, y, window),
+    token: STAMPED_TOKEN,
+  });
+  if (found.places.length === 0) return undefined;
+  places.push(...found.places.map((place) => (place === '' ? '/' : place)));
+  const [left, right] = found.values;
+  // The wire texts still hold the raw values: dropped, so no wire note is made up from them.
+  const body = (value: unknown): ResponseBody =>
+    a.kind === 'json' ? { kind: 'json', value } : { kind: 'xml', value };
+  return { baseline: body(left), candidate: body(right) };
+}
+
+function withBody(side: SideOutcome, body: ResponseBody): SideOutcome {
+  return side.outcome === 'response'
+    ? { outcome: 'response', response: { ...side.response, body } }
+    : side;
+}
+
+/**
+ * The exchange with the timestamps both sides stamped during the run masked
+ * (see the module comment), and `stamped` listing where.
+ */
+export function maskRunStamps(exchange: Exchange, window: RunWindow): Exchange {
+  const { baseline, candidate, replica } = exchange;
+  if (baseline.outcome !== 'response' || candidate.outcome !== 'response') return exchange;
+  const places: string[] = [];
+  const masked = bodies(baseline.response.body, candidate.response.body, window, places);
+  const headerPlaces: string[] = [];
+  const stampedHeaders = headers(
+    baseline.response,
+    candidate.response,
+    window,
+    exchange.case.rules,
+    headerPlaces,
+  );
+  if (masked === undefined && stampedHeaders === undefined) return exchange;
+  // The replica (`--noise`) stamped its own clock at the same places: masked alike.
+  const alike = (raw: unknown, value: unknown) => raw === value || bothStamped(raw, value, window);
+  const side = (outcome: SideOutcome, body: ResponseBody | undefined, heads?: Headers) =>
+    withHeaders(body === undefined ? outcome : withBody(outcome, body), heads);
+  return {
+    ...exchange,
+    baseline: side(baseline, masked?.baseline, stampedHeaders?.left),
+    candidate: side(candidate, masked?.candidate, stampedHeaders?.right),
+    ...(replica === undefined
+      ? {}
+      : {
+          replica: replicaStamps(
+            maskReplicaAt(replica, baseline.response, { places, alike, token: STAMPED_TOKEN }),
+            baseline.response,
+            headerPlaces,
+            alike,
+          ),
+        }),
+    stamped: [...places, ...headerPlaces],
+  };
+}
+
+type Headers = Readonly<Record<string, string>>;
+
+function withHeaders(side: SideOutcome, headers: Headers | undefined): SideOutcome {
+  return side.outcome === 'response' && headers !== undefined
+    ? { outcome: 'response', response: { ...side.response, headers } }
+    : side;
+}
+
+/** The replica's own stamps in the headers masked on the baseline (`--noise` learns nothing from them). */
+function replicaStamps(
+  replica: SideOutcome,
+  baseline: Response,
+  places: readonly string[],
+  alike: (raw: unknown, value: unknown) => boolean,
+): SideOutcome {
+  if (replica.outcome !== 'response' || places.length === 0) return replica;
+  const headers = { ...replica.response.headers };
+  for (const place of places) {
+    const name = place.slice('header '.length);
+    const value = headers[name];
+    if (value !== undefined && alike(baseline.headers[name], value)) headers[name] = STAMPED_TOKEN;
+  }
+  return withHeaders(replica, headers);
+}

@@ -1,0 +1,209 @@
+/**
+ * What a run does to each answer the pool sends back before it is judged:
+ * secrets out first, each side's own address and the timestamps stamped
+ * during the run masked, transport errors counted, the side and runtime
+ * watches fed, echoed references and derived revisions masked, and a flow's
+ * steps held until the whole flow ran (`flow-hold.ts`), so every step hides
+ * every secret the flow captured. The run's redactor learns those secrets as
+ * each flow is released.
+ */
+
+import type { Exchange } from '../../contract/model/exchange.js';
+import { maskExchange } from '../../core/flow/mask.js';
+import { maskChangedValues, needsSecondLook } from '../../core/normalise/changed.js';
+import { maskDerivedRevisions } from '../../core/normalise/derived.js';
+import { createDerivedEtags } from '../../core/normalise/derived-etags.js';
+import { maskGeneratedValues } from '../../core/normalise/generated.js';
+import { normaliseOrigins, originForms } from '../../core/normalise/origin.js';
+import { createReferenceMemory } from '../../core/normalise/references.js';
+import { createSequenceIds } from '../../core/normalise/sequence-ids.js';
+import { CLOCK_SKEW_MS, maskRunStamps } from '../../core/normalise/stamps.js';
+import { redactExchange } from '../../core/redact/exchange.js';
+import { withSecrets } from '../../core/redact/extend.js';
+import type { Redactor } from '../../core/redact/redact.js';
+import type { RunConfig } from '../../io/config/targets.js';
+import { type BodyDigests, bodyDigestsOf } from '../../judge/results/body-digests.js';
+import { capturedSecrets, createFlowHold, type HeldStep, withFlowSecrets } from './flow-hold.js';
+import { createRuntimeWatch, type RuntimeWatch } from './runtime-watch.js';
+import { createSideWatch, type StoppedAnswering } from './side-watch.js';
+
+/** Steps ready to be judged, in run order, and the redactor that knows what their flow captured. */
+export interface Released {
+  readonly steps: readonly HeldStep[];
+  /**
+   * Set when these steps taught the run's redactor new secrets: the redactor
+   * knows them from the next step taken on (these steps hide them already).
+   */
+  readonly learned: Redactor | undefined;
+}
+
+export interface RunIntake {
+  /** The run's redactor, with every secret learned so far. */
+  readonly redact: Redactor;
+  /**
+   * One step the pool sent, as it is ready to be judged (nothing while its
+   * flow is held). Called in the pool's order, each step's released steps
+   * judged before the next step is taken: a redactor the last ones taught is
+   * the run's from this step on.
+   */
+  take(step: HeldStep): Released;
+  /** Once the pool is done: the steps of every flow still held (a flow cut short by an interrupted run). */
+  rest(): Iterable<Released>;
+  /** Transport errors per side, and the cases not sent. */
+  readonly failed: { baseline: number; candidate: number; skipped: number };
+  stoppedAnswering(): readonly StoppedAnswering[];
+  runtimes(): ReturnType<RuntimeWatch['runtimes']>;
+  /** By case id, the places a later echo proved per-instance (`ReferenceMemory.echoOrigins`). */
+  echoOrigins(): ReadonlyMap<string, readonly string[]>;
+  /** By case id, the places of writes whose numbers the run proved a sequence (`SequenceIds.proven`). */
+  sequenceOrigins(): ReadonlyMap<string, readonly string[]>;
+  /** By case id, the digests of each side's body where the two bodies differ (`judge/results/body-digests.ts`). */
+  bodyDigests(): ReadonlyMap<string, BodyDigests>;
+  /** By case id, `header etag` where another answer proved the same two tags derived (`DerivedEtags.proven`). */
+  derivedEtags(): ReadonlyMap<string, readonly string[]>;
+  /**
+   * Whether an exchange just sent is worth a second look (`engine/run/second-look.ts`):
+   * masked as this intake masks it (but for what earlier answers taught it),
+   * it still holds differing values of one format. Changes nothing.
+   */
+  worthASecondLook(exchange: Exchange): boolean;
+}
+
+export function createRunIntake(input: {
+  readonly config: RunConfig;
+  readonly redact: Redactor;
+  readonly now: () => Date;
+}): RunIntake {
+  const { config } = input;
+  const failed = { baseline: 0, candidate: 0, skipped: 0 };
+  const watch = createSideWatch();
+  const runtimes = createRuntimeWatch(config, (text) => input.redact.text(text));
+  // The run's redactor learns each flow's secret captures once the flow ran, so a
+  // later case of the run (a serial sequence or a flow runs alone) never shows them.
+  let redact = input.redact;
+  let pending: Redactor | undefined;
+  const adopt = (): void => {
+    if (pending !== undefined) redact = pending;
+    pending = undefined;
+  };
+  const learnedSecrets = new Map<string, string>();
+  // Each side's own address is compared as `{{origin}}` (docs/rules-and-noise.md, "Own origins and per-instance values").
+  const origins = {
+    baseline: originForms(config.baseline.url.href),
+    candidate: originForms(config.candidate.url.href),
+    // A replica instance writes its own address; the baseline sent again writes the baseline's.
+    replica: originForms((config.noise.replica ?? config.baseline).url.href),
+  };
+  // Timestamps both sides stamped during the run are compared by format (same section).
+  const started = input.now().getTime() - CLOCK_SKEW_MS;
+  // Values each side generated earlier in a flow or serial sequence, echoed later.
+  const references = createReferenceMemory();
+  // Numbers each side gives its own writes, proven a sequence by the run's writes.
+  const sequences = createSequenceIds();
+  // ETags a body-less answer (a HEAD) shares with an answer that proved them derived.
+  const etags = createDerivedEtags();
+  // Bodies that differ, hashed once, for the digests other answers list (`judge/results/consequences.ts`).
+  const digests = new Map<string, BodyDigests>();
+  // A flow's steps are judged once the whole flow ran (its secrets are all known then).
+  const flows = createFlowHold<HeldStep>();
+  const release = (steps: readonly HeldStep[] | undefined): Released => {
+    const released = withFlowSecrets(steps ?? []);
+    const learned = capturedSecrets(released);
+    if (learned.size === 0) return { steps: released, learned: undefined };
+    for (const [value, placeholder] of learned) learnedSecrets.set(value, placeholder);
+    // Rebuilt from the run's own redactor: one layer, whatever the number of flows.
+    pending = withSecrets(input.redact, learnedSecrets);
+    return { steps: released, learned: pending };
+  };
+  // Its end is the moment an answer is judged, read only when two values look stamped (few do).
+  const window = {
+    from: started,
+    get to() {
+      return input.now().getTime() + CLOCK_SKEW_MS;
+    },
+  };
+  // Each side's address and the run's stamps, as every answer is read first.
+  const plain = (sent: Exchange): Exchange =>
+    maskRunStamps(normaliseOrigins(redactExchange(sent, redact), origins), window);
+  // The second look's answers, read as the first were (core/normalise/changed.ts compares the two).
+  const looks = (sent: Exchange, raw: Exchange) => {
+    const { secondLook } = sent;
+    if (secondLook === undefined) return undefined;
+    const again = plain({
+      case: sent.case,
+      baseline: secondLook.baseline ?? sent.baseline,
+      candidate: secondLook.candidate ?? sent.candidate,
+    });
+    return {
+      first: { baseline: raw.baseline, candidate: raw.candidate },
+      again: {
+        ...(secondLook.baseline === undefined ? {} : { baseline: again.baseline }),
+        ...(secondLook.candidate === undefined ? {} : { candidate: again.candidate }),
+      },
+    };
+  };
+  const masked = (sent: Exchange): Exchange => {
+    // Secrets leave the exchange first: nothing below derives text from a secret value.
+    const raw = plain(sent);
+    if (raw.baseline.outcome === 'transport-error') failed.baseline++;
+    if (raw.candidate.outcome === 'transport-error') failed.candidate++;
+    watch.add(raw);
+    const bodyDigests = bodyDigestsOf(raw);
+    if (bodyDigests !== undefined) digests.set(raw.case.id, bodyDigests);
+    runtimes.add(raw);
+    // Echoed references, then revisions derived from per-instance values (docs/rules-and-noise.md, "Own origins and per-instance values").
+    // A flow step's captured values differ by design: compared as their placeholders.
+    const echoes = sequences.apply(
+      references.apply(raw.flow === undefined ? raw : maskExchange(raw)),
+    );
+    const judged = maskDerivedRevisions(echoes);
+    etags.add(echoes, judged);
+    // Values each side generated for itself, by the evidence the exchange holds (core/normalise/generated.ts),
+    // then those that changed between two requests to one side (core/normalise/changed.ts).
+    const generated = maskGeneratedValues(judged);
+    const two = looks(sent, raw);
+    return two === undefined ? generated : maskChangedValues(generated, two);
+  };
+  // One step as the pool reported it: what is ready to be judged.
+  const take = (step: HeldStep): Released => {
+    if ('skipped' in step) {
+      failed.skipped++;
+      return release(flows.add(step.skipped, step));
+    }
+    const exchange = masked(step.exchange);
+    const { position } = step;
+    if (step.exchange.flow === undefined)
+      return { steps: [{ position, exchange }], learned: undefined };
+    return release(flows.add(step.exchange.case, { position, exchange }));
+  };
+  return {
+    get redact() {
+      return redact;
+    },
+    take(step) {
+      adopt();
+      return take(step);
+    },
+    *rest() {
+      for (const steps of flows.rest()) {
+        adopt();
+        yield release(steps);
+      }
+    },
+    failed,
+    stoppedAnswering: () =>
+      watch.stopped({ baseline: config.baseline.name, candidate: config.candidate.name }),
+    runtimes: () => runtimes.runtimes(),
+    echoOrigins: () => references.echoOrigins(),
+    sequenceOrigins: () => sequences.proven(),
+    bodyDigests: () => digests,
+    derivedEtags: () => etags.proven(),
+    worthASecondLook: (sent) =>
+      needsSecondLook(sent) &&
+      needsSecondLook(
+        maskGeneratedValues(
+          maskDerivedRevisions(sent.flow === undefined ? plain(sent) : maskExchange(plain(sent))),
+        ),
+      ),
+  };
+}

@@ -1,0 +1,152 @@
+/**
+ * The run's side of the tracker: turns results into observations (one per
+ * root cause), plans the tracker file's update (under its lock), and gives
+ * each root cause's row (`rowOf`), from which the assessment judges each
+ * result after the decisions (`judge/results/assessment.ts`). The caller commits
+ * the update once its reports are written.
+ */
+
+import type { TrackerObservation, TrackerRow, TrackerRun } from '../../io/tracker/types.js';
+import { planTrackerUpdate } from '../../io/tracker/write.js';
+import {
+  type DecisionRow,
+  groupFindings,
+  type RootCauseEntry,
+} from '../../judge/results/root-causes.js';
+import type { CaseResult } from '../../judge/results/types.js';
+import type { TrackerOutcome } from '../../reporters/report/contract.js';
+import type { Host } from '../../util/host.js';
+
+/** The tracker after a run: what changed, and each root cause's row. */
+export interface TrackerUpdate {
+  readonly outcome: TrackerOutcome;
+  /** The row of each root cause, after the update. */
+  rowOf(fingerprint: string): DecisionRow | undefined;
+  /** The rows this run resolved or found covered by a rule, as decisions list entries (no case showed them). */
+  readonly resolved: readonly RootCauseEntry[];
+  /** Writes the tracker and releases its lock. */
+  commit(): Promise<void>;
+  /** Releases the lock, leaving the tracker as it was. */
+  abandon(): Promise<void>;
+}
+
+/**
+ * The root causes every finding of which changed only places holding id-like
+ * values with no evidence that they are per-instance (`CaseResult.unsettled`).
+ */
+export function unsettledCauses(results: readonly CaseResult[]): Set<string> {
+  const unsettled = new Set<string>();
+  const settled = new Set<string>();
+  for (const result of results) {
+    const places = new Set(result.unsettled ?? []);
+    for (const finding of result.findings ?? []) {
+      const thin = finding.paths.length > 0 && finding.paths.every((path) => places.has(path));
+      (thin ? unsettled : settled).add(finding.fingerprint);
+    }
+  }
+  for (const fingerprint of settled) unsettled.delete(fingerprint);
+  return unsettled;
+}
+
+/**
+ * The root causes with a case the second look skipped for its size, each
+ * with the bound it was over (`CaseResult.secondLookSkipped`).
+ */
+function notLookedCauses(results: readonly CaseResult[]): Map<string, number> {
+  const over = new Map<string, number>();
+  for (const result of results) {
+    const skipped = result.secondLookSkipped;
+    if (skipped === undefined) continue;
+    for (const finding of result.findings ?? []) over.set(finding.fingerprint, skipped.maxBytes);
+  }
+  return over;
+}
+
+function notLookedOf(unsettled: boolean, over: number | undefined): { notLookedOver?: number } {
+  return unsettled && over !== undefined ? { notLookedOver: over } : {};
+}
+
+/** One observation per root cause of the divergent results (errors are not decisions). */
+export function observationsOf(results: readonly CaseResult[]): TrackerObservation[] {
+  const unsettled = unsettledCauses(results);
+  const notLooked = notLookedCauses(results);
+  return [...groupFindings(results).values()].map((group) => ({
+    fingerprint: group.fingerprint,
+    kind: group.kind,
+    endpoints: group.endpoints,
+    caseIds: group.caseIds,
+    summary: group.summary,
+    ...(group.supersedes === undefined ? {} : { supersedes: group.supersedes }),
+    ...(unsettled.has(group.fingerprint) ? { unsettled: true } : {}),
+    ...notLookedOf(unsettled.has(group.fingerprint), notLooked.get(group.fingerprint)),
+  }));
+}
+
+/** The root causes the results' rules hid, with the cases that hid them (`CaseResult.covered`). */
+export function coveredOf(results: readonly CaseResult[]): Map<string, string[]> {
+  const covered = new Map<string, string[]>();
+  for (const result of results) {
+    for (const fingerprint of result.covered ?? []) {
+      covered.set(fingerprint, [...(covered.get(fingerprint) ?? []), result.caseId]);
+    }
+  }
+  return covered;
+}
+
+/**
+ * Each flow (`suite/flow`) with its steps that show a root cause: a step that diverges otherwise leaves every step of its flow
+ * unable to prove a row fixed (`io/tracker/evidence.ts`).
+ */
+export function flowsWithCauses(results: readonly CaseResult[]): Map<string, string[]> {
+  const flows = new Map<string, string[]>();
+  for (const result of results) {
+    if (result.flow === undefined) continue;
+    if ((result.findings ?? []).length === 0) continue;
+    flows.set(result.flow.id, [...(flows.get(result.flow.id) ?? []), result.caseId]);
+  }
+  return flows;
+}
+
+/** A row no case showed this run: resolved, or covered by a rule in `hidden` cases. */
+function resolvedEntry(row: TrackerRow, hidden: readonly string[]): RootCauseEntry {
+  return {
+    fingerprint: row.fingerprint,
+    kind: row.kind,
+    summary: row.summary,
+    caseIds: hidden,
+    endpoints: row.endpoints,
+    row: { id: row.id, status: row.status, decision: row.decision },
+  };
+}
+
+/**
+ * Plans the tracker's update with the run's root causes under its lock (see
+ * the module comment): the rows are known, nothing is written yet.
+ */
+export async function planTracker(
+  path: string,
+  run: TrackerRun,
+  options: { readonly label: string; readonly host: Host },
+): Promise<TrackerUpdate> {
+  const plan = await planTrackerUpdate(path, run, { host: options.host });
+  const changes = plan.changes;
+  const all = plan.rows;
+  const rows = new Map(all.map((row) => [row.fingerprint, row] as const));
+  const rowOf = (fingerprint: string): DecisionRow | undefined => {
+    const row = rows.get(fingerprint);
+    return row === undefined
+      ? undefined
+      : { id: row.id, status: row.status, decision: row.decision };
+  };
+  const resolved = new Set([...changes.resolved, ...changes.covered]);
+  const hiddenIn = (row: TrackerRow) => run.covered?.get(row.fingerprint) ?? [];
+  return {
+    outcome: { path: options.label, ...changes },
+    rowOf,
+    resolved: all
+      .filter((row) => resolved.has(row.id))
+      .map((row) => resolvedEntry(row, hiddenIn(row))),
+    commit: () => plan.commit(),
+    abandon: () => plan.abandon(),
+  };
+}

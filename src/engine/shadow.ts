@@ -1,0 +1,343 @@
+/**
+ * A shadow session (`parity proxy`, `parity shadow`): live traffic is a
+ * source of exchanges. The listener (`io/shadow/listener.ts`) takes each
+ * request (and, inline, the baseline's answer the client was served); those
+ * sampled and allowed by the write policy go into the bounded mirror queue
+ * (`io/shadow/queue.ts`: full means dropped and counted); its workers send the
+ * request to the candidate (rate-limited), the replica and, for the sink,
+ * the baseline instance, through the run's own clients; each pair is
+ * redacted (the request's own credentials too), then judged into the open
+ * run (`shadow-segment.ts`: the intake, judge stage, reporters and tail of
+ * `parity run`). SIGHUP closes the open run (reports, tracker) and opens the
+ * next; `stop` (SIGTERM) stops accepting, drains the queue, closes the run
+ * and writes the capture.
+ */
+import { resolve } from 'node:path';
+import { isWriteMethod } from '../contract/model/case.js';
+import type { Exchange } from '../contract/model/exchange.js';
+import { resolveRules } from '../contract/rules/schema.js';
+import { redactExchange } from '../core/redact/exchange.js';
+import { withSecrets } from '../core/redact/extend.js';
+import { addCredentialValues, literalSecrets } from '../core/redact/literal-credentials.js';
+import type { Redactor } from '../core/redact/redact.js';
+import { planRequest } from '../core/request/plan.js';
+import type { RunConfig } from '../io/config/targets.js';
+import { createClient, type TargetClient } from '../io/http/client.js';
+import { clientOptionsOf } from '../io/http/clients.js';
+import type { DecodeShare } from '../io/http/receive.js';
+import { buildCaseFiles, type CaseFileModel } from '../io/import/cases.js';
+import { renderCaseFile } from '../io/import/render.js';
+import { isSession } from '../io/import/session.js';
+import { type Capture, createCapture } from '../io/shadow/capture.js';
+import { caseOfRequest } from '../io/shadow/case-of.js';
+import type { ForwardedNames } from '../io/shadow/forwarded.js';
+import { type NotMirrored, startListener } from '../io/shadow/listener.js';
+import { createMirrorQueue } from '../io/shadow/queue.js';
+import { type SampleSpec, sampler } from '../io/shadow/sample.js';
+import type { ShadowStatus } from '../io/shadow/status.js';
+import type { Mirrored, ShadowMode } from '../io/shadow/traffic.js';
+import { createNoiseStep } from '../judge/noise/step.js';
+import type { CaseResult } from '../judge/results/types.js';
+import { openRunFolder, type RunFolder } from '../reporters/report/run-folder.js';
+import type { RunReporter } from '../reporters/reporter.js';
+import { ParityError } from '../util/errors.js';
+import type { Host } from '../util/host.js';
+import { writeStagedFiles } from '../util/staged-files.js';
+import { newRunId } from './run/run-id.js';
+import { openSegment, type Segment, type SegmentEnd } from './shadow/shadow-segment.js';
+
+export interface ShadowInput {
+  readonly config: RunConfig;
+  readonly redact: Redactor;
+  /** Secret value → placeholder, known before any traffic (`${env:…}`, target URLs). */
+  readonly known: ReadonlyMap<string, string>;
+  readonly now: () => Date;
+  readonly host: Host;
+  /** The first run's folder, checked before listening. */
+  readonly folder: RunFolder;
+  readonly mode: ShadowMode;
+  readonly listen: { readonly host: string; readonly port: number };
+  readonly forwarded: ForwardedNames;
+  readonly sample: SampleSpec;
+  readonly mirrorWrites: boolean;
+  /** Requests waiting in the mirror queue at most. */
+  readonly queueCapacity: number;
+  /** Requests per second to the candidate; undefined: the config's `rate`. */
+  readonly candidateRate: number | undefined;
+  /** Results one run holds at most: a full run is closed and the next opened. */
+  readonly runSize: number;
+  /** `--capture DIR`: where the captured case files go (relative to the project). */
+  readonly capture: string | undefined;
+  /** The caller's reporters (the console's), given to every run. */
+  readonly reporters?: readonly RunReporter[] | undefined;
+}
+
+export interface ShadowOutcome {
+  /** Every run the session closed, in order. */
+  readonly runs: readonly SegmentEnd[];
+  readonly status: ShadowStatus;
+  /** The captured case files written (relative to the project), when `--capture` was given. */
+  readonly captured: readonly string[] | undefined;
+}
+
+export interface ShadowSession {
+  readonly address: { readonly host: string; readonly port: number };
+  status(): ShadowStatus;
+  /** Closes the open run (reports, tracker) and opens the next; undefined when it held nothing. */
+  rotate(): Promise<SegmentEnd | undefined>;
+  /** Stops accepting, drains the queue (or drops what waits, with `dropWaiting`), closes the run. */
+  stop(options?: { readonly dropWaiting?: boolean }): Promise<ShadowOutcome>;
+}
+
+interface Clients {
+  readonly baseline: TargetClient;
+  readonly candidate: TargetClient;
+  readonly replica: TargetClient | undefined;
+  close(): Promise<void>;
+}
+
+/** The run's clients; the candidate's at `--candidate-rate`. */
+function openShadowClients(input: ShadowInput): Clients {
+  const { config } = input;
+  const options = clientOptionsOf(config);
+  const baseline = createClient(config.baseline, options);
+  const candidate = createClient(config.candidate, {
+    ...options,
+    ratePerSecond: input.candidateRate ?? options.ratePerSecond,
+  });
+  const replica = config.noise.enabled
+    ? createClient(config.noise.replica ?? config.baseline, options)
+    : undefined;
+  return {
+    baseline,
+    candidate,
+    replica,
+    close: async () => {
+      await Promise.all([baseline.close(), candidate.close(), replica?.close()]);
+    },
+  };
+}
+
+const NO_SKIPS: Record<NotMirrored, number> = {
+  'sampled-out': 0,
+  write: 0,
+  'too-large': 0,
+  'baseline-failed': 0,
+  aborted: 0,
+};
+
+/** Starts listening (see the module comment). */
+export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
+  const { config } = input;
+  const rules = resolveRules([config.rules]);
+  const noise = createNoiseStep(config.noise);
+  const clients = openShadowClients(input);
+  const capture: Capture | undefined = input.capture === undefined ? undefined : createCapture();
+  const segmentInput = {
+    config,
+    redact: input.redact,
+    now: input.now,
+    host: input.host,
+    noise,
+    reporters: input.reporters ?? [],
+    capacity: input.runSize,
+  };
+  let segment: Segment = await openSegment(segmentInput, input.folder);
+  const runs: SegmentEnd[] = [];
+  const counts = { seen: 0, compared: 0, divergent: 0, errors: 0, newRows: 0 };
+  const skipped: Record<NotMirrored, number> = { ...NO_SKIPS };
+  const causes = new Set<string>();
+  let requests = 0;
+  // The first run's id's random part names this session's cases (unique across sinks).
+  const session = input.folder.runId.slice(-6);
+  // Judging and closing runs take turns: a run is closed between two results, never during one.
+  let turn: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = turn.then(work);
+    turn = next.catch(() => undefined);
+    return next;
+  };
+  let failure: unknown;
+
+  const closeSegment = async (reopen: boolean): Promise<SegmentEnd | undefined> => {
+    if (segment.size === 0 && reopen) return undefined;
+    const closing = segment;
+    const end = await closing.close();
+    runs.push(end);
+    counts.newRows += end.finished.tracker?.outcome.added.length ?? 0;
+    if (reopen) {
+      const { folder } = await openRunFolder(
+        config.reportsDir,
+        newRunId(input.now()),
+        input.host,
+        config.keep,
+      );
+      segment = await openSegment(segmentInput, folder);
+    }
+    return end;
+  };
+
+  const tally = (result: CaseResult): void => {
+    counts.compared++;
+    if (result.verdict === 'divergent') counts.divergent++;
+    if (result.verdict === 'error') counts.errors++;
+    for (const finding of result.findings ?? []) causes.add(finding.fingerprint);
+  };
+
+  /** The run's redactor, knowing the credentials this request carries too. */
+  const requestRedactor = (exchange: Exchange): Redactor => {
+    const values = new Set<string>();
+    addCredentialValues(exchange.case.request, rules.redactHeaders, values);
+    if (values.size === 0) return input.redact;
+    return withSecrets(input.redact, literalSecrets(values, input.known).secrets);
+  };
+
+  const work = async (item: Mirrored): Promise<void> => {
+    const n = ++requests;
+    const testCase = noise.prepare(caseOfRequest(item.request, n, rules, session));
+    const plan = planRequest(testCase);
+    const share: DecodeShare = {};
+    // A write reaches a replica only when it is a disposable instance (checked before listening).
+    const replica =
+      isWriteMethod(testCase.request.method) && config.noise.replica === undefined
+        ? undefined
+        : clients.replica;
+    const [baseline, candidate, again] = await Promise.all([
+      item.baseline ?? clients.baseline.send(plan, share),
+      clients.candidate.send(plan, share),
+      replica?.send(plan),
+    ]);
+    const sent: Exchange = {
+      case: testCase,
+      baseline,
+      candidate,
+      ...(again === undefined ? {} : { replica: again }),
+    };
+    const exchange = redactExchange(sent, requestRedactor(sent));
+    await inTurn(async () => {
+      tally(segment.judge(exchange));
+      if (segment.full) await closeSegment(true);
+    });
+    capture?.add(item.request, n, baseline);
+  };
+
+  const queue = createMirrorQueue<Mirrored>({
+    capacity: input.queueCapacity,
+    workers: config.concurrency,
+    work: (item) =>
+      work(item).catch((error: unknown) => {
+        failure ??= error;
+      }),
+  });
+  const sample = sampler(input.sample);
+  const listener = await listening(() => Promise.all([clients.close(), input.folder.discard()]), {
+    ...input.listen,
+    mode: input.mode,
+    baseline: config.baseline.url,
+    forwarded: input.forwarded,
+    bodyCapBytes: config.bodyCapBytes,
+    bodyBudget: config.bodyBudget,
+    wanted: (method, headers, target) => {
+      if (isWriteMethod(method) && !input.mirrorWrites) return 'write';
+      return sample(headers, target) ? true : 'sampled-out';
+    },
+    onSeen: () => void counts.seen++,
+    onMirrored: (item) => void queue.offer(item),
+    onNotMirrored: (why) => void skipped[why]++,
+  });
+
+  const status = (): ShadowStatus => {
+    const q = queue.stats();
+    return {
+      seen: counts.seen,
+      mirrored: q.accepted,
+      dropped: q.dropped,
+      skipped: { ...skipped },
+      compared: counts.compared,
+      divergent: counts.divergent,
+      errors: counts.errors,
+      rootCauses: causes.size,
+      newRows: counts.newRows,
+      runs: runs.length,
+    };
+  };
+
+  const writeCapture = async (): Promise<string[] | undefined> => {
+    if (capture === undefined || input.capture === undefined) return undefined;
+    const root = resolve(config.cwd, input.capture);
+    const files = captureFiles(capture);
+    const header = [
+      'Captured by `parity shadow --capture` from live traffic. An ordinary case file: edit it freely.',
+      'Credentials are never written here: set them per target in parity.config.yaml.',
+    ];
+    const texts = files.map((file) => ({
+      path: resolve(root, file.name),
+      shown: `${input.capture}/${file.name}`,
+      text: renderCaseFile(file, header),
+    }));
+    await writeStagedFiles(texts, {
+      root,
+      force: true,
+      hint: '',
+      host: input.host,
+      stopped: () => false,
+      within: config.cwd,
+    });
+    return texts.map((t) => t.shown);
+  };
+
+  let stopping: Promise<ShadowOutcome> | undefined;
+  return {
+    address: listener.address,
+    status,
+    rotate: () => inTurn(() => closeSegment(true)),
+    stop(options = {}) {
+      stopping ??= (async () => {
+        await listener.close();
+        if (options.dropWaiting === true) queue.dropWaiting();
+        await queue.drain();
+        await clients.close();
+        await inTurn(() => closeSegment(false));
+        if (failure !== undefined) throw failure;
+        const captured = await writeCapture();
+        return { runs, status: status(), captured };
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** `startListener`, an address it cannot take being bad usage (exit 2), not parity's failure. */
+async function listening(
+  undo: () => Promise<unknown>,
+  options: Parameters<typeof startListener>[0],
+) {
+  try {
+    return await startListener(options);
+  } catch (error) {
+    await undo().catch(() => undefined);
+    const code = (error as { code?: unknown }).code;
+    if (code !== 'EADDRINUSE' && code !== 'EADDRNOTAVAIL' && code !== 'EACCES') throw error;
+    throw new ParityError(
+      'PARITY_USAGE',
+      `--listen ${options.host}:${options.port}: cannot listen there (${String(code)})`,
+      { cause: error },
+    );
+  }
+}
+
+/** The capture's case files: the distinct requests, then each client session that is one, as a flow. */
+function captureFiles(capture: Capture): CaseFileModel[] {
+  const plain = buildCaseFiles(capture.distinct()).files;
+  const flows = capture
+    .sessions()
+    .filter(isSession)
+    .flatMap((source, index) =>
+      buildCaseFiles(source).files.map((file) => ({
+        ...file,
+        name: `session-${index + 1}-${file.name}`,
+        suite: `session-${index + 1}-${file.suite}`,
+      })),
+    );
+  return [...plain, ...flows];
+}

@@ -1,0 +1,214 @@
+/**
+ * One run of a shadow session: a run folder that takes the results of the
+ * traffic compared while it is open (results.ndjson, and divergences.ndjson
+ * line by line as they are judged), then, when it closes (shutdown, SIGHUP,
+ * or full), the same tail as `parity run` (`finish.ts`: learned endpoint
+ * noise, echoed values, the assessment, every report format, the tracker
+ * committed and `latest` repointed). The intake (`run-intake.ts`) and the
+ * judge stage are `run`'s own.
+ */
+import { join } from 'node:path';
+import type { Exchange } from '../../contract/model/exchange.js';
+import type { Redactor } from '../../core/redact/redact.js';
+import type { RunConfig } from '../../io/config/targets.js';
+import { finishNoise } from '../../judge/noise/finish.js';
+import type { NoiseStep } from '../../judge/noise/step.js';
+import { createBodyFiles } from '../../judge/results/body-files.js';
+import { createCoverageCollector } from '../../judge/results/coverage.js';
+import { createLatencyCollector } from '../../judge/results/latency.js';
+import { openResultStream, type ResultStream } from '../../judge/results/stream.js';
+import type { CaseResult } from '../../judge/results/types.js';
+import { observe } from '../../judge/stage.js';
+import { fileReportersFor } from '../../reporters/choose.js';
+import { othersFailed } from '../../reporters/files.js';
+import type { RunFolder } from '../../reporters/report/run-folder.js';
+import {
+  createReporters,
+  type ReporterFailure,
+  type Reporters,
+  type RunReporter,
+} from '../../reporters/reporter.js';
+import { appendRegularFile } from '../../util/fs.js';
+import type { Host } from '../../util/host.js';
+import { displayPath } from '../../util/paths.js';
+import { maskEchoOrigins } from '../run/echo-origins.js';
+import { type Finished, finishRun } from '../run/finish.js';
+import { reportHead } from '../run/run-head.js';
+import { createRunIntake, type RunIntake } from '../run/run-intake.js';
+
+/** What every run of a shadow session shares. */
+export interface SegmentInput {
+  readonly config: RunConfig;
+  readonly redact: Redactor;
+  readonly now: () => Date;
+  readonly host: Host;
+  /** Learned noise accumulates across the session's runs. */
+  readonly noise: NoiseStep;
+  /** The caller's reporters (the console's). */
+  readonly reporters: readonly RunReporter[];
+  /** The most results one run holds; the session closes it and opens the next when full. */
+  readonly capacity: number;
+}
+
+export interface SegmentEnd {
+  readonly finished: Omit<Finished, 'all'>;
+  readonly unreachable: readonly string[];
+  readonly reporterFailures: readonly ReporterFailure[];
+}
+
+export interface Segment {
+  readonly folder: RunFolder;
+  /** Results taken so far. */
+  readonly size: number;
+  readonly full: boolean;
+  /** Judges one exchange into this run; returns its result. */
+  judge(exchange: Exchange): CaseResult;
+  /** Writes the reports and updates the tracker (see the module comment). */
+  close(): Promise<SegmentEnd>;
+}
+
+/** Appends each divergent or failed result to `divergences.ndjson` as it is judged. */
+function divergenceLines(dir: string): RunReporter {
+  const path = join(dir, 'divergences.ndjson');
+  let chain: Promise<void> = Promise.resolve();
+  let failure: unknown;
+  return {
+    name: 'divergences',
+    onResult(result) {
+      if (failure !== undefined) throw failure;
+      if (result.verdict !== 'divergent' && result.verdict !== 'error') return;
+      const line = `${JSON.stringify(result)}\n`;
+      chain = chain.then(() =>
+        appendRegularFile(path, line).catch((error: unknown) => {
+          failure = error;
+        }),
+      );
+    },
+    async onEnd() {
+      await chain;
+      if (failure !== undefined) throw failure;
+    },
+  };
+}
+
+export async function openSegment(input: SegmentInput, folder: RunFolder): Promise<Segment> {
+  const { config } = input;
+  const startedAt = input.now();
+  const stream: ResultStream = await openResultStream(
+    join(folder.dir, 'results.ndjson'),
+    input.capacity,
+  );
+  const intake: RunIntake = createRunIntake(input);
+  const bodies = createBodyFiles(folder.dir, displayPath(config.cwd, folder.finalDir));
+  const latency = createLatencyCollector();
+  // Endpoints by path template: the report's coverage lists what the traffic exercised.
+  const coverage = createCoverageCollector(undefined);
+  const fired = new Set<string>();
+  const files = fileReportersFor(config.reporters, config.cwd);
+  const reporters: Reporters = createReporters([
+    {
+      name: 'ndjson',
+      essential: true,
+      onResult: (result, position) => stream.add(result, position),
+    },
+    { name: 'latency', onResult: (result) => latency.add(result) },
+    { name: 'coverage', onResult: (result) => coverage.add(result) },
+    {
+      name: 'equivalences',
+      onResult: (result) => {
+        for (const entry of result.equivalences ?? []) fired.add(entry);
+      },
+    },
+    divergenceLines(folder.dir),
+    ...input.reporters,
+    ...files,
+  ]);
+  reporters.onBegin(input.capacity);
+  const context = {
+    baseline: config.baseline,
+    candidate: config.candidate,
+    get redact() {
+      return intake.redact;
+    },
+    bodyFile: (body: string | Uint8Array) => bodies.store(body),
+  };
+  let size = 0;
+  return {
+    folder,
+    get size() {
+      return size;
+    },
+    get full() {
+      return size >= input.capacity;
+    },
+    judge(exchange) {
+      const position = size++;
+      const released = intake.take({ position, exchange });
+      let last: CaseResult | undefined;
+      for (const held of released.steps) {
+        if (!('exchange' in held)) continue;
+        last = observe(held.exchange, context, input.noise);
+        reporters.onResult(last, held.position);
+      }
+      if (last === undefined) throw new Error('a shadow request gave no result');
+      return last;
+    },
+    async close() {
+      const collected = await stream.finish();
+      await bodies.flush();
+      const summary = { ...collected.summary, latency: latency.summary() };
+      const denoised = finishNoise({
+        step: input.noise,
+        settings: config.noise,
+        baselineName: config.baseline.name,
+        results: collected.notable,
+        redact: input.redact,
+      });
+      const ran = collected.ranIds.length;
+      const failed = intake.failed;
+      const unreachable = [
+        ...(ran > 0 && failed.baseline === ran ? [config.baseline.name] : []),
+        ...(ran > 0 && failed.candidate === ran ? [config.candidate.name] : []),
+      ];
+      const finished = await finishRun({
+        head: reportHead(input, {
+          runId: folder.runId,
+          startedAt,
+          finishedAt: input.now(),
+          runtimes: intake.runtimes(),
+          noise: denoised.section,
+          unused: {},
+          coverage: coverage.section(),
+          interrupted: undefined,
+          secondLook: { max: 0, sent: 0, over: 0, maxBytes: 0, tooLarge: 0 },
+        }),
+        collected: { ...collected, summary },
+        masked: maskEchoOrigins({
+          results: collected.notable,
+          origins: intake.echoOrigins(),
+          sequenced: intake.sequenceOrigins(),
+          derived: intake.derivedEtags(),
+          masked: denoised.masked,
+          redact: input.redact,
+        }),
+        summary:
+          denoised.section === undefined
+            ? summary
+            : { ...summary, flakyBaselines: denoised.section.flakyBaselines.length },
+        previous: undefined,
+        bodyDigests: intake.bodyDigests(),
+        tracker:
+          config.trackerPath === undefined || unreachable.length > 0
+            ? undefined
+            : { path: config.trackerPath, label: displayPath(config.cwd, config.trackerPath) },
+        folder,
+        host: input.host,
+        reporters,
+        files,
+      });
+      const { all, ...outcome } = finished;
+      await reporters.onEnd({ report: outcome.report, all, dir: outcome.written.dir });
+      return { finished: outcome, unreachable, reporterFailures: othersFailed(reporters, files) };
+    },
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * The HTTP clients of a run's targets, with the options the config resolved:
+ * one pool per target (and one for the noise replica when noise learning is
+ * on). Shared by every command that sends cases (`run`, `fuzz`; `calibrate`
+ * takes the options).
+ */
+
+import type { ResolvedConfig } from '../config/resolve.js';
+import type { RunConfig } from '../config/targets.js';
+import { type ClientOptions, createClient, type TargetClient } from './client.js';
+
+export interface RunClients {
+  readonly baseline: TargetClient;
+  readonly candidate: TargetClient;
+  /** With noise learning: the second baseline call goes here (the baseline again, or its replica). */
+  readonly replica: TargetClient | undefined;
+  close(): Promise<void>;
+}
+
+/** The client options of `config`: its concurrency, timeout, body cap, retries and gentleness. */
+export function clientOptionsOf(config: ResolvedConfig): ClientOptions {
+  return {
+    connections: config.concurrency,
+    timeoutMs: config.timeoutMs,
+    bodyCapBytes: config.bodyCapBytes,
+    bodyBudget: config.bodyBudget,
+    retries: config.retries,
+    ratePerSecond: config.rate,
+    maxInFlight: config.maxInFlight,
+  };
+}
+
+/** Opens the clients of `config`'s targets (`baseline`: a client that stands in for the baseline's). */
+export function openClients(
+  config: RunConfig,
+  instead: { readonly baseline?: TargetClient } = {},
+  more: Pick<ClientOptions, 'clock'> = {},
+): RunClients {
+  const options = { ...clientOptionsOf(config), ...more };
+  const baseline = instead.baseline ?? createClient(config.baseline, options);
+  const candidate = createClient(config.candidate, options);
+  // The second baseline call of noise learning gets its own pool (or the replica's).
+  const replica = config.noise.enabled
+    ? createClient(config.noise.replica ?? config.baseline, options)
+    : undefined;
+  return {
+    baseline,
+    candidate,
+    replica,
+    close: async () => {
+      await Promise.all([baseline.close(), candidate.close(), replica?.close()]);
+    },
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * Headers that belong to one connection (RFC 9110 section 7.6.1), never
+ * forwarded: each hop sets its own. `host` is the target's own, and the
+ * framing (`content-length`, `transfer-encoding`) is the sender's.
+ */
+import type { Pairs } from '../../contract/model/case.js';
+
+const HOP_BY_HOP: ReadonlySet<string> = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'proxy-authenticate',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+]);
+
+/** Not sent on to another server: hop-by-hop, the host and the framing. */
+export function isHopHeader(name: string): boolean {
+  return HOP_BY_HOP.has(name) || name === 'host' || name === 'content-length';
+}
+
+/** The names a `connection` header lists: hop-by-hop for this message too. */
+export function connectionListed(headers: Pairs): ReadonlySet<string> {
+  const listed = new Set<string>();
+  for (const [name, value] of headers) {
+    if (name !== 'connection') continue;
+    for (const token of value.split(',')) listed.add(token.trim().toLowerCase());
+  }
+  return listed;
+}
+
+/** `rawHeaders` (name, value, name, value, …) as pairs with lower-case names. */
+export function pairsOfRaw(raw: readonly string[]): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    pairs.push([(raw[i] ?? '').toLowerCase(), raw[i + 1] ?? '']);
+  }
+  return pairs;
+}
+
+/** The end-to-end headers of a request: hop-by-hop ones, and the names `connection` lists, removed. */
+export function endToEnd(headers: Pairs): Pairs {
+  const listed = connectionListed(headers);
+  return headers.filter(([name]) => !isHopHeader(name) && !listed.has(name));
+}

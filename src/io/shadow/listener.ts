@@ -1,0 +1,236 @@
+/**
+ * The listening side of shadow mode (node:http; only the run's HTTP client
+ * imports undici). Two placements:
+ *
+ * - `proxy`: each request is forwarded to the baseline as it arrives and
+ *   the baseline's answer is streamed back unchanged (status, headers, body,
+ *   trailers); the bytes of both are gathered on the side, and once the
+ *   answer has ended the pair is handed over, so the candidate is asked off
+ *   the client's path. A baseline that cannot be reached is a 502.
+ * - `sink`: a gateway mirrors copies here; each is answered `204` as soon as
+ *   its body is read (the gateway discards the answer, and a slow one would
+ *   hold it up), then handed over.
+ *
+ * What is handed over is decided by `wanted` (sampling, the write policy)
+ * once the request's head is known; a body past the cap is never handed over.
+ */
+import {
+  Agent,
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Pairs } from '../../contract/model/case.js';
+import type { NodeBudget } from '../../core/wire/budget.js';
+import { teeAnswer } from './answer.js';
+import { type ForwardedNames, readForwarded } from './forwarded.js';
+import { connectionListed, endToEnd, pairsOfRaw } from './hop.js';
+import type { Mirrored, ShadowMode, TrafficRequest } from './traffic.js';
+
+/** Why a request seen was not handed over. */
+export type NotMirrored = 'sampled-out' | 'write' | 'too-large' | 'baseline-failed' | 'aborted';
+
+export interface ListenerOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly mode: ShadowMode;
+  /** The proxy's upstream: the baseline the clients are served from. */
+  readonly baseline: URL;
+  readonly forwarded: ForwardedNames;
+  readonly bodyCapBytes: number;
+  readonly bodyBudget?: NodeBudget | undefined;
+  /** Whether a request (method, lower-case headers, target) is handed over; else why not. */
+  readonly wanted: (method: string, headers: Pairs, target: string) => true | NotMirrored;
+  readonly onSeen: () => void;
+  readonly onMirrored: (mirrored: Mirrored) => void;
+  readonly onNotMirrored: (why: NotMirrored) => void;
+}
+
+export interface Listener {
+  /** Where it listens (the port chosen when 0 was asked). */
+  readonly address: { readonly host: string; readonly port: number };
+  /** Stops accepting connections; resolves once every request under way has ended. */
+  close(): Promise<void>;
+}
+
+/** Gathers a request body up to `cap` bytes; undefined past it. */
+function bodyGatherer(cap: number) {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  return {
+    push(chunk: Buffer) {
+      size += chunk.byteLength;
+      if (size <= cap) chunks.push(chunk);
+    },
+    bytes: (): Uint8Array | undefined => (size > cap ? undefined : Buffer.concat(chunks, size)),
+  };
+}
+
+/** The request as traffic (forwarded headers read and removed, hop-by-hop ones dropped). */
+function trafficOf(req: IncomingMessage, names: ForwardedNames): Omit<TrafficRequest, 'body'> {
+  const pairs = pairsOfRaw(req.rawHeaders);
+  const forwarded = readForwarded(pairs, names);
+  return {
+    method: req.method ?? 'GET',
+    target: forwarded.uri ?? req.url ?? '/',
+    headers: endToEnd(forwarded.headers),
+    client: forwarded.client ?? req.socket.remoteAddress,
+    host: forwarded.host ?? pairs.find(([n]) => n === 'host')?.[1],
+  };
+}
+
+/** The raw header list of an answer without its connection's own headers. */
+function answerHeaders(raw: readonly string[]): string[] {
+  const listed = connectionListed(pairsOfRaw(raw));
+  const out: string[] = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = (raw[i] ?? '').toLowerCase();
+    if (name === 'connection' || name === 'keep-alive' || listed.has(name)) continue;
+    out.push(raw[i] ?? '', raw[i + 1] ?? '');
+  }
+  return out;
+}
+
+/** The trailers node:http read, as `addTrailers` takes them. */
+function trailerPairs(raw: readonly string[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i] ?? '', raw[i + 1] ?? '']);
+  return out;
+}
+
+export async function startListener(options: ListenerOptions): Promise<Listener> {
+  const agent = new Agent({ keepAlive: true });
+  const base = options.baseline.pathname.replace(/\/+$/, '');
+  const active = new Set<Promise<void>>();
+
+  const sink = (req: IncomingMessage, res: ServerResponse): Promise<void> =>
+    new Promise((resolve) => {
+      const head = trafficOf(req, options.forwarded);
+      const want = options.wanted(head.method, head.headers, head.target);
+      const body = bodyGatherer(options.bodyCapBytes);
+      req.on('data', (chunk: Buffer) => body.push(chunk));
+      req.on('error', () => {
+        options.onNotMirrored('aborted');
+        resolve();
+      });
+      req.on('end', () => {
+        res.writeHead(204).end();
+        const bytes = body.bytes();
+        if (want !== true) options.onNotMirrored(want);
+        else if (bytes === undefined) options.onNotMirrored('too-large');
+        else options.onMirrored({ request: { ...head, body: bytes } });
+        resolve();
+      });
+    });
+
+  const proxy = (req: IncomingMessage, res: ServerResponse): Promise<void> =>
+    new Promise((resolve) => {
+      const started = performance.now();
+      const head = trafficOf(req, options.forwarded);
+      const want = options.wanted(head.method, head.headers, head.target);
+      const body = bodyGatherer(options.bodyCapBytes);
+      // The client's headers as sent, but for the connection's own: the baseline's host.
+      const headers: [string, string][] = endToEnd(pairsOfRaw(req.rawHeaders)).map(([n, v]) => [
+        n,
+        v,
+      ]);
+      const length = req.headers['content-length'];
+      if (length !== undefined) headers.push(['content-length', length]);
+      else if (req.headers['transfer-encoding'] !== undefined)
+        headers.push(['transfer-encoding', 'chunked']);
+      headers.push(['host', options.baseline.host]);
+      let done = false;
+      const finish = (why: 'ok' | Exclude<ReturnType<ListenerOptions['wanted']>, true>): void => {
+        if (done) return;
+        done = true;
+        if (why !== 'ok') options.onNotMirrored(why);
+        resolve();
+      };
+      const upstream = httpRequest({
+        agent,
+        protocol: options.baseline.protocol,
+        hostname: options.baseline.hostname,
+        port: options.baseline.port,
+        method: req.method,
+        path: base + (req.url ?? '/'),
+        headers: headers.flat(),
+      });
+      upstream.on('response', (answer) => {
+        res.writeHead(
+          answer.statusCode ?? 502,
+          answer.statusMessage,
+          answerHeaders(answer.rawHeaders),
+        );
+        const tee = teeAnswer(answer.statusCode ?? 502, answer.headers, options);
+        answer.on('data', (chunk: Buffer) => {
+          tee.push(chunk);
+          res.write(chunk);
+        });
+        answer.on('end', () => {
+          if (answer.rawTrailers.length > 0) res.addTrailers(trailerPairs(answer.rawTrailers));
+          res.end();
+          const bytes = body.bytes();
+          if (want !== true) return finish(want);
+          if (bytes === undefined) return finish('too-large');
+          options.onMirrored({
+            request: { ...head, body: bytes },
+            baseline: tee.end(performance.now() - started),
+          });
+          finish('ok');
+        });
+        answer.on('error', () => {
+          res.destroy();
+          finish('baseline-failed');
+        });
+      });
+      upstream.on('error', () => {
+        if (!res.headersSent)
+          res.writeHead(502, { 'content-type': 'text/plain' }).end('bad gateway\n');
+        else res.destroy();
+        finish('baseline-failed');
+      });
+      req.on('data', (chunk: Buffer) => body.push(chunk));
+      req.on('error', () => {
+        upstream.destroy();
+        finish('aborted');
+      });
+      res.on('close', () => {
+        if (!res.writableFinished) {
+          upstream.destroy();
+          finish('aborted');
+        }
+      });
+      req.pipe(upstream);
+    });
+
+  const handle = options.mode === 'proxy' ? proxy : sink;
+  const server = createServer((req, res) => {
+    options.onSeen();
+    const work = handle(req, res);
+    active.add(work);
+    void work.finally(() => active.delete(work));
+  });
+  // A gateway keeps its connections to the sink open.
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    address: { host: options.host, port: address.port },
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await Promise.all([...active]);
+      server.closeAllConnections();
+      await closed;
+      agent.destroy();
+    },
+  };
+}

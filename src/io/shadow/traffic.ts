@@ -1,0 +1,31 @@
+/**
+ * What shadow mode takes from live traffic: one request as a client sent it
+ * (through the inline proxy, or as a copy a gateway mirrored to the sink),
+ * and, through the proxy, the baseline's answer the client was served.
+ * Pure types.
+ */
+import type { Pairs } from '../../contract/model/case.js';
+import type { SideOutcome } from '../../contract/model/exchange.js';
+
+export interface TrafficRequest {
+  readonly method: string;
+  /** The path and query as the client sent them (percent-encoded): `/v1/records/3?x=1`. */
+  readonly target: string;
+  /** Lower-case names, in the order sent; hop-by-hop and the gateway's own headers removed. */
+  readonly headers: Pairs;
+  readonly body: Uint8Array;
+  /** The client's address: the gateway's forwarded header, else the socket's peer. */
+  readonly client: string | undefined;
+  /** The host the client asked for (the gateway's forwarded host header, else `host`). */
+  readonly host: string | undefined;
+}
+
+/** A request taken from traffic, with the baseline's answer when the proxy served it. */
+export interface Mirrored {
+  readonly request: TrafficRequest;
+  /** The proxy's: the baseline's answer as streamed to the client. Absent for the sink. */
+  readonly baseline?: SideOutcome;
+}
+
+/** Which placement the traffic comes from. */
+export type ShadowMode = 'proxy' | 'sink';

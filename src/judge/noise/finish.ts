@@ -1,0 +1,56 @@
+/**
+ * The end of a noise-learning run: endpoint-level decisions, the results they
+ * judge again (the assessment's `masked`, `judge/results/assessment.ts`), and the
+ * report section.
+ */
+
+import type { Redactor } from '../../core/redact/redact.js';
+import type { NoiseSettings } from '../../io/config/noise-settings.js';
+import type { CaseResult } from '../results/types.js';
+import { applyEndpointNoise, noiseSection } from './post-pass.js';
+import type { NoiseStep } from './step.js';
+import type { NoiseSection } from './types.js';
+
+export interface FinishedNoise {
+  /** By case id: the results the learned endpoint noise judged again, as judged again. */
+  readonly masked: ReadonlyMap<string, CaseResult>;
+  readonly section: NoiseSection | undefined;
+}
+
+/**
+ * Apply endpoint-level noise to the results a run kept (every divergent result
+ * is kept, so every result noise can change is here) and build the section;
+ * without noise learning, everything passes through.
+ */
+export function finishNoise(input: {
+  readonly step: NoiseStep;
+  readonly settings: NoiseSettings;
+  readonly baselineName: string;
+  readonly results: readonly CaseResult[];
+  readonly redact: Redactor;
+}): FinishedNoise {
+  const { settings, redact } = input;
+  if (!settings.enabled) return { masked: new Map(), section: undefined };
+  const entries = input.step.entries();
+  const results = applyEndpointNoise({
+    results: input.results,
+    entries,
+    orderOnly: input.step.orderOnly(),
+    redact,
+  });
+  const section = noiseSection({
+    source:
+      settings.replica === undefined
+        ? `baseline ${input.baselineName}`
+        : `replica ${settings.replica.name}`,
+    thresholds: settings.thresholds,
+    entries,
+    flakyBaselines: input.step.flakyBaselines(),
+    redact,
+  });
+  const masked = new Map<string, CaseResult>();
+  results.forEach((result, index) => {
+    if (result !== input.results[index]) masked.set(result.caseId, result);
+  });
+  return { masked, section };
+}

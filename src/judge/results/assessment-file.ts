@@ -1,0 +1,134 @@
+/**
+ * assessment.json: a run's assessment (`assessment.ts`) on disk, beside the
+ * observations it lays over (results.ndjson). results.ndjson is never
+ * rewritten to show an assessment: a reader that wants what report.json lists
+ * reads both and combines them with `assessed` (`readAssessedResults`).
+ */
+import { join } from 'node:path';
+import type { RootCause, StructureCause } from '../../core/compare/root-cause.js';
+import { readRegularText, writeFileAtomic } from '../../util/fs.js';
+import type { Assessment } from './assessment.js';
+import { assessed } from './assessment.js';
+import { rowFingerprintOf } from './consequences.js';
+import type { RegressionStatus } from './regression.js';
+import type { DecisionRow } from './root-causes.js';
+import { type CaseResult, hasFindings } from './types.js';
+
+export const ASSESSMENT_FILE = 'assessment.json';
+export const OBSERVATIONS_FILE = 'results.ndjson';
+
+/** The assessment as assessment.json holds it (`schemaVersion` 1). */
+export interface AssessmentJson {
+  readonly schemaVersion: 1;
+  /** By change key: the run's clusters of structural changes (absent in files written before them). */
+  readonly clusters?: Readonly<Record<string, StructureCause>>;
+  /** By cause key: status and pattern causes that recur, as what (absent in files written before them). */
+  readonly recurring?: Readonly<Record<string, RootCause>>;
+  /** Own keys of body causes that are part of their answer's status finding (absent when none). */
+  readonly statusBodies?: readonly string[];
+  /** By case id: the observation judged again under the run's learned endpoint noise. */
+  readonly masked: Readonly<Record<string, CaseResult>>;
+  /** By case id: the regression mark set afresh, `null` for none. */
+  readonly regression: Readonly<Record<string, RegressionStatus | null>>;
+  /** By case id, then finding fingerprint: the root cause the finding follows from. */
+  readonly consequences: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** By root-cause fingerprint: its tracker row; `null` when the run planned no tracker update. */
+  readonly rows: Readonly<Record<string, Pick<DecisionRow, 'id' | 'status'>>> | null;
+}
+
+/**
+ * `assessment` as JSON: the rows are those of the root causes `listed` (the
+ * results the assessment covers, as observed) show.
+ */
+export function assessmentJson(
+  assessment: Assessment,
+  listed: readonly CaseResult[],
+): AssessmentJson {
+  const { rowOf } = assessment;
+  let rows: Record<string, Pick<DecisionRow, 'id' | 'status'>> | null = null;
+  if (rowOf !== undefined) {
+    rows = {};
+    for (const observation of listed) {
+      // The rows are looked up by what the case shows once masked and classified.
+      const shown = assessed(observation, { ...assessment, rowOf: undefined });
+      if (!hasFindings(shown)) continue;
+      for (const finding of shown.findings) {
+        const fingerprint = rowFingerprintOf(finding);
+        const row = rowOf(fingerprint);
+        if (row !== undefined) rows[fingerprint] = { id: row.id, status: row.status };
+      }
+    }
+  }
+  return {
+    schemaVersion: 1,
+    clusters: Object.fromEntries(assessment.clusters.changes),
+    recurring: Object.fromEntries(assessment.clusters.recurring),
+    ...(assessment.clusters.statusBodies === undefined
+      ? {}
+      : { statusBodies: [...assessment.clusters.statusBodies] }),
+    masked: Object.fromEntries(assessment.masked),
+    regression: Object.fromEntries(
+      [...assessment.regression].map(([caseId, mark]) => [caseId, mark ?? null] as const),
+    ),
+    consequences: Object.fromEntries(
+      [...assessment.consequences].map(([caseId, marks]) => [caseId, Object.fromEntries(marks)]),
+    ),
+    rows,
+  };
+}
+
+/** The assessment assessment.json holds. */
+export function assessmentOf(json: AssessmentJson): Assessment {
+  const rows = json.rows === null ? undefined : new Map(Object.entries(json.rows));
+  return {
+    clusters: {
+      changes: new Map(Object.entries(json.clusters ?? {})),
+      recurring: new Map(Object.entries(json.recurring ?? {})),
+      ...(json.statusBodies === undefined ? {} : { statusBodies: new Set(json.statusBodies) }),
+    },
+    masked: new Map(Object.entries(json.masked)),
+    regression: new Map(
+      Object.entries(json.regression).map(([caseId, mark]) => [caseId, mark ?? undefined]),
+    ),
+    consequences: new Map(
+      Object.entries(json.consequences).map(([caseId, marks]) => [
+        caseId,
+        new Map(Object.entries(marks)),
+      ]),
+    ),
+    rowOf:
+      rows === undefined
+        ? undefined
+        : (fingerprint) => {
+            const row = rows.get(fingerprint);
+            return row === undefined ? undefined : { ...row, decision: '' };
+          },
+  };
+}
+
+/** Writes assessment.json into the run's folder `dir`. */
+export async function writeAssessment(
+  dir: string,
+  assessment: Assessment,
+  listed: readonly CaseResult[],
+): Promise<void> {
+  const text = `${JSON.stringify(assessmentJson(assessment, listed))}\n`;
+  await writeFileAtomic(join(dir, ASSESSMENT_FILE), text, { durable: false });
+}
+
+/**
+ * Every result of the run in the folder `dir`, as report.json lists it: each
+ * observation of results.ndjson (completion order) with assessment.json laid
+ * over it. The files are parity's own, written by this version.
+ */
+export async function readAssessedResults(dir: string): Promise<CaseResult[]> {
+  const json: AssessmentJson = JSON.parse(await readRegularText(join(dir, ASSESSMENT_FILE)));
+  const assessment = assessmentOf(json);
+  const lines = (await readRegularText(join(dir, OBSERVATIONS_FILE))).split('\n');
+  return lines
+    .filter((line) => line !== '')
+    .map((line) => {
+      const observation: CaseResult = JSON.parse(line);
+      return assessed(observation, assessment);
+    });
+}

@@ -1,0 +1,127 @@
+/**
+ * Observe once, assess once. A case's result as the run observed it (both
+ * sides, the comparison, the findings: `CaseResult` as results.ndjson holds
+ * it) is never changed; what the end of the run decides about it is an
+ * overlay beside it, keyed by case and by root-cause fingerprint:
+ *
+ * - `clusters`: each structural change under the root cause the whole run
+ *   makes of it (`core/compare/cause-clusters.ts`: keyed by what changed, not
+ *   where), laid over first, so every later step and every reader sees it;
+ * - `masked`: the case judged again under the endpoint noise the run learned
+ *   (`judge/noise/post-pass.ts`; `--noise` only);
+ * - `regression`: its mark against the compared report (`regression.ts`);
+ * - `consequences`: its findings that follow from an earlier write in its
+ *   flow or sequence (`consequences.ts`);
+ * - `rowOf`: the tracker row of each root cause, which also gives the final
+ *   verdict (a divergence whose every root cause is waived is `accepted`).
+ *
+ * `assessed` is the one place the two are combined into what a reader sees
+ * (report.json, the console, md, html, junit). Pure.
+ */
+
+import {
+  type CauseClusters,
+  type ClusterAnswer,
+  clusteredFindings,
+  NO_CLUSTERS,
+} from '../../core/compare/cause-clusters.js';
+import { WAIVED_STATUSES } from '../../io/tracker/types.js';
+import {
+  type CaseConsequences,
+  type Consequences,
+  rowFingerprintOf,
+  withConsequence,
+} from './consequences.js';
+import { type RegressionMarks, withRegressionMark } from './regression.js';
+import type { DecisionRow } from './root-causes.js';
+import { type CaseResult, hasFindings, type ResultFinding } from './types.js';
+
+export interface Assessment {
+  /**
+   * By change key: the run's clusters of structural changes
+   * (`core/compare/cause-clusters.ts`: the same change across endpoints, members
+   * that travel together), laid over every finding first.
+   */
+  readonly clusters: CauseClusters;
+  /** By case id: the result judged again under the run's learned endpoint noise, where it changed. */
+  readonly masked: ReadonlyMap<string, CaseResult>;
+  /** By case id: the regression mark set afresh (undefined: none); a case absent keeps its own. */
+  readonly regression: RegressionMarks;
+  /** By case id, then finding fingerprint: the root cause a finding follows from. */
+  readonly consequences: Consequences;
+  /** By root-cause fingerprint: its tracker row; undefined when no tracker was planned. */
+  readonly rowOf: ((fingerprint: string) => DecisionRow | undefined) | undefined;
+}
+
+/** Nothing assessed yet: every case reads as observed. */
+export const NOT_ASSESSED: Assessment = {
+  clusters: NO_CLUSTERS,
+  masked: new Map(),
+  regression: new Map(),
+  consequences: new Map<string, CaseConsequences>(),
+  rowOf: undefined,
+};
+
+/**
+ * A divergence judged after the decisions: each finding gets its root
+ * cause's row (or the row of the cause it is a consequence of), and it is
+ * `accepted` when every row is waived, `divergent` otherwise.
+ */
+export function judgedAfterDecisions(
+  result: CaseResult,
+  rowOf: (fingerprint: string) => DecisionRow | undefined,
+): CaseResult {
+  if (!hasFindings(result)) return result;
+  const findings = result.findings.map((finding): ResultFinding => {
+    const row = rowOf(rowFingerprintOf(finding));
+    // An observed finding has no row yet (most): a copy, not a rest that leaves `tracker` out
+    // (V8 builds that one in its runtime, member by member).
+    const rest = Object.hasOwn(finding, 'tracker') ? withoutTracker(finding) : finding;
+    if (row === undefined) return rest;
+    return { ...rest, tracker: { id: row.id, status: row.status } };
+  });
+  const decided =
+    findings.length > 0 &&
+    findings.every((f) => f.tracker !== undefined && WAIVED_STATUSES.has(f.tracker.status));
+  return { ...result, findings, verdict: decided ? 'accepted' : 'divergent' };
+}
+
+/** `finding` without its `tracker` member. */
+function withoutTracker(finding: ResultFinding): ResultFinding {
+  const { tracker: _old, ...rest } = finding;
+  return rest;
+}
+
+/** A result's findings under the run's clusters (the result itself when none applies). */
+function withClusters(result: CaseResult, clusters: CauseClusters): CaseResult {
+  if (!hasFindings(result)) return result;
+  const findings = clusteredFindings(result.endpoint, result.findings, clusters);
+  return findings === result.findings ? result : { ...result, findings };
+}
+
+/**
+ * Each divergent or accepted result as the clustering reads it: without the
+ * findings that follow from an earlier write in its flow or sequence (they
+ * show under that write's row, so they never make a change recur).
+ */
+export function clusterAnswers(
+  results: readonly CaseResult[],
+  consequences: Consequences,
+): ClusterAnswer[] {
+  return results.filter(hasFindings).map((result) => {
+    const following = consequences.get(result.caseId);
+    if (following === undefined) return result;
+    const findings = result.findings.filter((f) => !following.has(f.fingerprint));
+    return { caseId: result.caseId, endpoint: result.endpoint, findings };
+  });
+}
+
+/** What a reader sees of a case: its observation with the assessment laid over it. */
+export function assessed(observation: CaseResult, assessment: Assessment): CaseResult {
+  const id = observation.caseId;
+  const masked = withClusters(assessment.masked.get(id) ?? observation, assessment.clusters);
+  const marked = withRegressionMark(masked, assessment.regression);
+  const classified = withConsequence(marked, assessment.consequences.get(id));
+  const { rowOf } = assessment;
+  return rowOf === undefined ? classified : judgedAfterDecisions(classified, rowOf);
+}

@@ -1,0 +1,253 @@
+/**
+ * Consequences: a divergence that follows from an earlier one in the same
+ * flow or serial sequence is shown under that earlier root cause, not as a
+ * row of its own. Pure; computed once every result is in, in run order.
+ *
+ * The rule (docs/tracker.md, "Findings and root causes"):
+ * - the earlier root cause is a write (POST, PUT, PATCH, DELETE) one side
+ *   accepted (2xx) and the other refused: a status transition across
+ *   classes;
+ * - the later case ran after it in the same flow or serial sequence, on the
+ *   same resource: one endpoint's collection (its path without trailing
+ *   `:id` segments) is a prefix of the other's;
+ * - its answers can show that state: one side answered 2xx, or the two
+ *   statuses differ and one of them speaks of state (404, 409, 410, 412).
+ *   Where both sides refused alike (`404 → 404` with a JSON and a text
+ *   body), both refused the input itself (`400 → 422`), or one side accepted
+ *   what the other refused as input (`400 → 201`: a write of its own kind),
+ *   the state played no part: those findings keep their own rows;
+ * - its status, body-kind and residual findings are consequences of the
+ *   earliest such write (a recognised pattern or a header is a design
+ *   difference that shows whatever the state, so it keeps its own row).
+ *
+ * And across cases, whatever their order (`digestConsequencesOf`; for a
+ * `HEAD`'s headers, `head-consequences.ts`): a
+ * finding whose every changed value is, on each side, a digest of the body
+ * that side answered in another case where the two bodies differ (a
+ * package document's `shasum` and `integrity` of each side's own tarball)
+ * follows from that body's difference: a consequence of the other case's
+ * whole-body finding.
+ */
+import { collectionOf } from '../../core/compare/endpoint.js';
+import type { RootCause } from '../../core/compare/root-cause.js';
+import { type BodyDigests, digestForm } from './body-digests.js';
+import type { CaseResult, DivergenceResult, ResultFinding } from './types.js';
+import { hasFindings } from './types.js';
+
+const WRITES: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** A write one side accepted and the other refused, and where it was written. */
+interface StateCause {
+  readonly fingerprint: string;
+  readonly collection: readonly string[];
+}
+
+function statusClassOf(status: number): number {
+  return Math.floor(status / 100);
+}
+
+/** A status transition across classes with exactly one side 2xx. */
+function acceptedOnOneSide(cause: RootCause): boolean {
+  if (cause.type !== 'status') return false;
+  const b = statusClassOf(cause.baseline);
+  const c = statusClassOf(cause.candidate);
+  return b !== c && (b === 2 || c === 2);
+}
+
+/** Refusals of the request itself (its syntax or its content), whatever the server holds. */
+const INPUT_STATUSES: ReadonlySet<number> = new Set([400, 422]);
+
+/** Refusals that depend on what the server holds, not on the request alone. */
+const STATE_STATUSES: ReadonlySet<number> = new Set([404, 409, 410, 412]);
+
+/**
+ * True when the two answers can differ because the two sides hold different
+ * state: one side succeeded, or one side's refusal is about state. Two sides
+ * that both refused, with the same status or two input statuses (`400`,
+ * `422`), agree on the outcome whatever they hold.
+ */
+function canShowState(result: DivergenceResult): boolean {
+  const b = result.baseline.status;
+  const c = result.candidate.status;
+  if (b === undefined || c === undefined) return true;
+  // One side accepted, the other refused the input itself: a decision about input, whatever the state.
+  if (
+    INPUT_STATUSES.has(b) !== INPUT_STATUSES.has(c) &&
+    (statusClassOf(b) === 2 || statusClassOf(c) === 2)
+  ) {
+    return false;
+  }
+  if (statusClassOf(b) === 2 || statusClassOf(c) === 2) return true;
+  return b !== c && (STATE_STATUSES.has(b) || STATE_STATUSES.has(c));
+}
+
+function related(a: readonly string[], b: readonly string[]): boolean {
+  const shorter = a.length <= b.length ? a : b;
+  const longer = shorter === a ? b : a;
+  return shorter.every((segment, k) => longer[k] === segment);
+}
+
+/** The key of the sequence a result ran in, or undefined for a plain case. */
+function sequenceOf(result: CaseResult): string | undefined {
+  if (result.flow !== undefined) return `flow:${result.flow.id}`;
+  if (result.serial !== undefined) return `serial:${result.serial}`;
+  return undefined;
+}
+
+/** Findings that can follow from state: status, body kind, residual structure. */
+function stateDependent(finding: ResultFinding): boolean {
+  return (
+    finding.cause.type === 'status' ||
+    finding.cause.type === 'body-kind' ||
+    finding.cause.type === 'structure'
+  );
+}
+
+/** Per finding fingerprint, the root cause it follows from; for one case. */
+export type CaseConsequences = ReadonlyMap<string, string>;
+
+/** Per case id: its findings that are consequences, each with the root cause it follows from. */
+export type Consequences = ReadonlyMap<string, CaseConsequences>;
+
+/** The findings of `result` that follow from the earliest related cause of `causes`. */
+function consequencesIn(
+  result: DivergenceResult,
+  causes: readonly StateCause[],
+): Map<string, string> | undefined {
+  const collection = collectionOf(result.endpoint);
+  const cause = causes.find((c) => related(c.collection, collection));
+  if (cause === undefined || !canShowState(result)) return undefined;
+  const marks = new Map<string, string>();
+  for (const finding of result.findings) {
+    if (!stateDependent(finding) || finding.fingerprint === cause.fingerprint) continue;
+    marks.set(finding.fingerprint, cause.fingerprint);
+  }
+  return marks.size === 0 ? undefined : marks;
+}
+
+/**
+ * `result` with each finding `marks` names marked `consequenceOf` the root
+ * cause it follows from; the result itself when `marks` names none.
+ */
+export function withConsequence(
+  result: CaseResult,
+  marks: CaseConsequences | undefined,
+): CaseResult {
+  if (marks === undefined || !hasFindings(result)) return result;
+  let changed = false;
+  const findings = result.findings.map((finding): ResultFinding => {
+    const cause = marks.get(finding.fingerprint);
+    if (cause === undefined) return finding;
+    changed = true;
+    return { ...finding, consequenceOf: cause };
+  });
+  return changed ? { ...result, findings } : result;
+}
+
+/** The consequences among `results` (in run order), by case id (see the module comment). */
+export function consequencesOf(results: readonly CaseResult[]): Consequences {
+  const causes = new Map<string, StateCause[]>();
+  const out = new Map<string, CaseConsequences>();
+  for (const result of results) {
+    const sequence = sequenceOf(result);
+    if (sequence === undefined || !hasFindings(result)) continue;
+    const earlier = causes.get(sequence) ?? [];
+    const marks = consequencesIn(result, earlier);
+    if (marks !== undefined) out.set(result.caseId, marks);
+    if (WRITES.has(result.request.method)) {
+      for (const finding of result.findings) {
+        const consequenceOf = marks?.get(finding.fingerprint) ?? finding.consequenceOf;
+        if (consequenceOf !== undefined || !acceptedOnOneSide(finding.cause)) continue;
+        const collection = collectionOf(result.endpoint);
+        earlier.push({ fingerprint: finding.fingerprint, collection });
+      }
+      causes.set(sequence, earlier);
+    }
+  }
+  return out;
+}
+
+/** The root cause a finding's row is: its own, or the one it is a consequence of. */
+export function rowFingerprintOf(finding: ResultFinding): string {
+  return finding.consequenceOf ?? finding.fingerprint;
+}
+
+/** The finding of a result that stands for its whole body differing: its change at the root. */
+function wholeBodyFinding(result: DivergenceResult): string | undefined {
+  return result.findings.find((f) => f.paths.includes('') && f.consequenceOf === undefined)
+    ?.fingerprint;
+}
+
+/**
+ * The findings whose every changed value is, on each side, a digest of that
+ * side's body in another case where the bodies differ, each with that
+ * case's whole-body finding (see the module comment). Only the bodies that
+ * differ were hashed (`body-digests.ts`); without any, or without a value
+ * written as a digest, nothing is looked at further.
+ */
+export function digestConsequencesOf(
+  results: readonly CaseResult[],
+  digests: ReadonlyMap<string, BodyDigests> | undefined,
+): Consequences {
+  if (digests === undefined || digests.size === 0) return new Map();
+  const bodies: { caseId: string; fingerprint: string; digests: BodyDigests }[] = [];
+  for (const result of results) {
+    const d = digests.get(result.caseId);
+    if (d === undefined || !hasFindings(result)) continue;
+    const fingerprint = wholeBodyFinding(result);
+    if (fingerprint !== undefined) bodies.push({ caseId: result.caseId, fingerprint, digests: d });
+  }
+  const out = new Map<string, Map<string, string>>();
+  if (bodies.length === 0) return out;
+  for (const result of results) {
+    if (!hasFindings(result)) continue;
+    const changes = new Map(result.changes.map((c) => [c.path, c]));
+    for (const finding of result.findings) {
+      if (finding.consequenceOf !== undefined || finding.paths.length === 0) continue;
+      const pairs = finding.paths.map((path) => {
+        const change = changes.get(path);
+        return change?.op === 'value'
+          ? [digestForm(change.baseline), digestForm(change.candidate)]
+          : [undefined, undefined];
+      });
+      const body = bodies.find(
+        (b) =>
+          b.caseId !== result.caseId &&
+          pairs.every(
+            ([x, y]) =>
+              x !== undefined &&
+              y !== undefined &&
+              b.digests.baseline.has(x) &&
+              b.digests.candidate.has(y),
+          ),
+      );
+      if (body === undefined || body.fingerprint === finding.fingerprint) continue;
+      const marks = out.get(result.caseId) ?? new Map<string, string>();
+      marks.set(finding.fingerprint, body.fingerprint);
+      out.set(result.caseId, marks);
+    }
+  }
+  return out;
+}
+
+/**
+ * `sequence` with the consequences found across cases added (digests,
+ * `HEAD`s): a finding marked by several keeps its sequence's cause, else
+ * the first that marks it.
+ */
+export function withCrossCaseConsequences(
+  sequence: Consequences,
+  ...across: readonly Consequences[]
+): Consequences {
+  if (across.every((c) => c.size === 0)) return sequence;
+  // Laid on in reverse, so the first that marks a finding wins, and the sequence over all.
+  const out = new Map<string, Map<string, string>>();
+  for (const layer of [...across].reverse().concat([sequence])) {
+    for (const [caseId, marks] of layer) {
+      const merged = out.get(caseId) ?? new Map<string, string>();
+      for (const [finding, cause] of marks) merged.set(finding, cause);
+      out.set(caseId, merged);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,60 @@
+/**
+ * Results read by flow: the skipped ones grouped (a flow that was not sent
+ * is one line, not one per step), and a step's place in words. Pure.
+ */
+
+import { plural } from '../../util/words.js';
+import type { CaseResult, FlowRef } from './types.js';
+
+/** Consecutive skipped results of one flow with one reason, or one skipped case. */
+export interface SkippedGroup {
+  /** `notes/lifecycle (steps read, delete)` or the case id. */
+  readonly label: string;
+  readonly reason: string;
+  readonly caseIds: readonly string[];
+}
+
+/** The skipped results of `results` (in run order), grouped. */
+export function skippedGroups(results: readonly CaseResult[]): SkippedGroup[] {
+  const groups: { flow: string | undefined; reason: string; steps: string[]; ids: string[] }[] = [];
+  for (const result of results) {
+    if (result.verdict !== 'skipped') continue;
+    const last = groups[groups.length - 1];
+    const flow = result.flow?.id;
+    if (
+      last !== undefined &&
+      flow !== undefined &&
+      last.flow === flow &&
+      last.reason === result.reason
+    ) {
+      last.steps.push(result.flow?.step ?? '');
+      last.ids.push(result.caseId);
+      continue;
+    }
+    groups.push({
+      flow,
+      reason: result.reason,
+      steps: [result.flow?.step ?? ''],
+      ids: [result.caseId],
+    });
+  }
+  return groups.map((g) => ({
+    label:
+      g.flow === undefined
+        ? (g.ids[0] ?? '')
+        : `${g.flow} (${plural(g.steps.length, 'step')}: ${g.steps.join(', ')})`,
+    reason: g.reason,
+    caseIds: g.ids,
+  }));
+}
+
+/** `step 2 of 4 (read) of flow notes/lifecycle`. */
+export function describeStep(flow: FlowRef): string {
+  return `step ${flow.index + 1} of ${flow.steps} (${flow.step}) of flow ${flow.id}`;
+}
+
+/** `captured values compared as their placeholders at /id, header etag`. */
+export function describeMasked(flow: FlowRef): string | undefined {
+  if (flow.masked === undefined || flow.masked.length === 0) return undefined;
+  return `captured values compared as their placeholders at ${flow.masked.join(', ')}`;
+}

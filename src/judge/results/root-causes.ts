@@ -1,0 +1,278 @@
+/**
+ * The run's findings grouped by root cause: the observations the tracker is
+ * updated with, and the decisions list reports open with. Pure.
+ */
+import { earlierKeys } from '../../core/compare/earlier-keys.js';
+import { wildcardPath } from '../../core/compare/fingerprint.js';
+import { NAMED_PLACES } from '../../core/compare/hints.js';
+import { fieldOfPath } from '../../core/compare/recurring-causes.js';
+import {
+  causeFingerprint,
+  type FindingKind,
+  type RootCause,
+} from '../../core/compare/root-cause.js';
+import type { DecisionStatus, TrackerStatus } from '../../io/tracker/types.js';
+import { codeSpan } from '../../util/code-span.js';
+import { compareText } from '../../util/text.js';
+import { CUT_KEY } from './preview.js';
+import { type CaseResult, hasFindings, type ResultFinding } from './types.js';
+
+/** Every case and endpoint of this run that showed one root cause. */
+export interface FindingGroup {
+  readonly fingerprint: string;
+  readonly kind: FindingKind;
+  readonly cause: RootCause;
+  /** From the cause alone. */
+  readonly summary: string;
+  /** In run order. */
+  readonly caseIds: readonly string[];
+  /** Sorted. */
+  readonly endpoints: readonly string[];
+  /**
+   * The cases (also in `caseIds`, run order) whose findings follow from this
+   * cause in their flow or serial sequence (`consequences.ts`); absent when none.
+   */
+  readonly consequences?: readonly string[];
+  /**
+   * For a cause of any field (a list written as `null` when empty): the
+   * fingerprints it had when it was keyed by field, one per field this run
+   * showed it at; and the fingerprints of findings that joined it as
+   * consequences, where the run shows none of them as a cause of its own.
+   * Rows of those are superseded by this one (`io/tracker/supersede.ts`).
+   */
+  readonly supersedes?: readonly string[];
+  /**
+   * For a structural cause: where its changes were, as pointer patterns
+   * (array indices and id-like keys as `*`), in order of first appearance;
+   * at most one more than the rule of its fix hint names (`NAMED_PLACES`),
+   * so a reader knows when there were more: the rule names these places, not
+   * every member of that name.
+   */
+  readonly places?: readonly string[];
+}
+
+/** The tracker row of a root cause, as the run left it. */
+export interface DecisionRow {
+  readonly id: string;
+  readonly status: TrackerStatus;
+  /** The row's Decision cell (what humans wrote), `''` when empty. */
+  readonly decision: string;
+}
+
+/** One root cause in report.json's `rootCauses`. */
+export interface RootCauseEntry {
+  readonly fingerprint: string;
+  readonly kind: FindingKind | string;
+  /** Absent for a row this run resolved (no case showed it, so only the row is known). */
+  readonly cause?: RootCause;
+  readonly summary: string;
+  /** Every case of this run that showed it, in run order (empty for a resolved row). */
+  readonly caseIds: readonly string[];
+  readonly endpoints: readonly string[];
+  /** The cases among `caseIds` that show it as a consequence of their flow's or sequence's earlier step. */
+  readonly consequences?: readonly string[];
+  /** A structural cause's places (`FindingGroup.places`). */
+  readonly places?: readonly string[];
+  /**
+   * It showed only at id-like values with no evidence that they are
+   * per-instance (`CaseResult.unsettled`): awaiting evidence, not an open decision.
+   */
+  readonly unsettled?: true;
+  /** Its tracker row; absent when the run had no tracker (the cause is then undecided). */
+  readonly row?: DecisionRow;
+}
+
+/**
+ * Root causes per row status; an untracked cause counts as open, and an open
+ * one that awaits evidence (`RootCauseEntry.unsettled`) as `awaitingEvidence`.
+ */
+export type DecisionCounts = Readonly<Record<DecisionStatus, number>> & {
+  readonly awaitingEvidence?: number;
+};
+
+type FindingOfGroup = Pick<
+  ResultFinding,
+  'fingerprint' | 'kind' | 'cause' | 'summary' | 'consequenceOf' | 'paths'
+>;
+
+interface Building {
+  readonly group: Omit<FindingGroup, 'caseIds' | 'endpoints' | 'consequences'>;
+  readonly cases: string[];
+  readonly ends: Set<string>;
+  readonly consequences: string[];
+  /** The fields the findings of a cause of any field were at. */
+  readonly fields: Set<string>;
+  /** The fingerprints of the findings that joined it as consequences. */
+  readonly absorbed: Set<string>;
+  /** A structural cause's places (see `FindingGroup.places`). */
+  readonly places: Set<string>;
+}
+
+/** True for a pattern cause keyed by its direction only, whatever field shows it. */
+function anyField(cause: RootCause): boolean {
+  return cause.type === 'pattern' && cause.field === '*';
+}
+
+/**
+ * A cause of any field, its row's summary listing the fields (`[] vs null at
+ * \`items\`, \`tags\``) and the per-field fingerprints it takes over.
+ */
+function withFields(group: FindingGroup, fields: ReadonlySet<string>): FindingGroup {
+  const { cause } = group;
+  if (cause.type !== 'pattern' || fields.size === 0) return group;
+  const sorted = [...fields].sort(compareText);
+  const summary = `${group.summary} at ${sorted.map((f) => codeSpan(f)).join(', ')}`;
+  const supersedes = sorted.map((field) => causeFingerprint({ ...cause, field }));
+  return { ...group, summary, supersedes };
+}
+
+/**
+ * A cause that findings joined as consequences supersedes the rows those
+ * findings had as causes of their own (a `HEAD`'s `content-type` row, now
+ * under its GET's body row), and so does a cause that took over what an
+ * earlier keying recorded as other causes (`core/compare/earlier-keys.ts`: the members
+ * of an object now empty against filled), unless the run shows one as a
+ * cause of its own elsewhere.
+ */
+function withAbsorbed(
+  group: FindingGroup,
+  absorbed: ReadonlySet<string>,
+  own: ReadonlyMap<string, unknown>,
+): FindingGroup {
+  const taken = [...absorbed].filter((fingerprint) => !own.has(fingerprint));
+  if (taken.length === 0) return group;
+  return { ...group, supersedes: [...(group.supersedes ?? []), ...taken.sort(compareText)] };
+}
+
+/**
+ * The findings of every divergent and accepted result, grouped by fingerprint,
+ * in order of first appearance. A consequence (`consequenceOf`) joins the
+ * group of the cause it follows from, which an earlier result opened.
+ */
+export function groupFindings(results: Iterable<CaseResult>): Map<string, FindingGroup> {
+  const building = new Map<string, Building>();
+  // A consequence of a cause no earlier result opened (a digest listed before its body was read).
+  const later: { caseId: string; endpoint: string; finding: FindingOfGroup }[] = [];
+  const add = (caseId: string, endpoint: string, finding: FindingOfGroup, last: boolean) => {
+    const { fingerprint, kind, cause, summary, consequenceOf, paths } = finding;
+    const under = consequenceOf === undefined ? undefined : building.get(consequenceOf);
+    if (consequenceOf !== undefined && under === undefined && !last) {
+      later.push({ caseId, endpoint, finding });
+      return;
+    }
+    let entry = under ?? building.get(fingerprint);
+    if (entry === undefined) {
+      const group = { fingerprint, kind, cause, summary };
+      entry = {
+        group,
+        cases: [],
+        ends: new Set(),
+        consequences: [],
+        fields: new Set(),
+        absorbed: new Set(),
+        places: new Set(),
+      };
+      building.set(fingerprint, entry);
+    }
+    if (under === undefined && anyField(cause)) {
+      for (const path of paths) if (fieldOfPath(path) !== '') entry.fields.add(fieldOfPath(path));
+    }
+    if (under === undefined && cause.type === 'structure') {
+      for (const path of paths) {
+        if (entry.places.size > NAMED_PLACES) break;
+        entry.places.add(wildcardPath(path));
+      }
+    }
+    // In run order a case's findings are consecutive; a deferred one may come back to a listed case.
+    const listed = (list: string[]) => (last ? list.includes(caseId) : list.at(-1) === caseId);
+    if (!listed(entry.cases)) entry.cases.push(caseId);
+    if (under !== undefined && !listed(entry.consequences)) entry.consequences.push(caseId);
+    if (under !== undefined && fingerprint !== consequenceOf) entry.absorbed.add(fingerprint);
+    entry.ends.add(endpoint);
+  };
+  // Per finding's fingerprint, the fingerprints its findings had under an earlier keying.
+  const rekeyed = new Map<string, Set<string>>();
+  for (const result of results) {
+    if (!hasFindings(result)) continue;
+    for (const finding of result.findings) add(result.caseId, result.endpoint, finding, false);
+    for (const [heir, olds] of earlierKeys({ ...result, notMembers: NOT_MEMBERS })) {
+      const known = rekeyed.get(heir) ?? new Set<string>();
+      rekeyed.set(heir, known);
+      for (const old of olds) known.add(old);
+    }
+  }
+  for (const { caseId, endpoint, finding } of later) add(caseId, endpoint, finding, true);
+  const groups = new Map<string, FindingGroup>();
+  for (const [fingerprint, entry] of building) {
+    const { group, cases, ends, consequences, fields, absorbed, places } = entry;
+    const endpoints = [...ends].sort(compareText);
+    const at = places.size === 0 ? {} : { places: [...places] };
+    const found = withAbsorbed(
+      withFields({ ...group, caseIds: cases, endpoints, ...at }, fields),
+      new Set([...absorbed, ...(rekeyed.get(fingerprint) ?? [])]),
+      building,
+    );
+    groups.set(fingerprint, consequences.length === 0 ? found : { ...found, consequences });
+  }
+  return groups;
+}
+
+/** The member a preview adds to an object it cut (`preview.ts`): no member of the answer. */
+const NOT_MEMBERS: ReadonlySet<string> = new Set([CUT_KEY]);
+
+/** The status a cause counts under: its row's, or `open` without one. */
+export function statusOf(entry: RootCauseEntry): DecisionStatus {
+  const status = entry.row?.status ?? 'open';
+  return status === 'superseded' ? 'open' : status;
+}
+
+const ORDER: Readonly<Record<DecisionStatus, number>> = {
+  open: 0,
+  accepted: 1,
+  wontfix: 2,
+  resolved: 3,
+  covered: 4,
+};
+
+/** Open first, then by cases affected (most first), then by row id and summary. */
+function compareEntries(a: RootCauseEntry, b: RootCauseEntry): number {
+  return (
+    ORDER[statusOf(a)] - ORDER[statusOf(b)] ||
+    b.caseIds.length - a.caseIds.length ||
+    compareText(a.row?.id ?? '', b.row?.id ?? '') ||
+    compareText(a.summary, b.summary)
+  );
+}
+
+/** The decisions list: each group with its row, and the rows the run resolved. */
+export function rootCauseEntries(
+  groups: ReadonlyMap<string, FindingGroup>,
+  rowOf: (fingerprint: string) => DecisionRow | undefined,
+  resolved: readonly RootCauseEntry[] = [],
+  unsettled: ReadonlySet<string> = new Set(),
+): RootCauseEntry[] {
+  const entries: RootCauseEntry[] = [...groups.values()].map(({ supersedes: _, ...group }) => {
+    const row = rowOf(group.fingerprint);
+    const thin = unsettled.has(group.fingerprint) ? { unsettled: true as const } : {};
+    return row === undefined ? { ...group, ...thin } : { ...group, ...thin, row };
+  });
+  return [...entries, ...resolved].sort(compareEntries);
+}
+
+/** How many root causes are open, accepted, won't fix, resolved. */
+export function decisionCounts(entries: readonly RootCauseEntry[]): DecisionCounts {
+  const counts: Record<DecisionStatus, number> = {
+    open: 0,
+    accepted: 0,
+    wontfix: 0,
+    resolved: 0,
+    covered: 0,
+  };
+  let awaitingEvidence = 0;
+  for (const entry of entries) {
+    const status = statusOf(entry);
+    if (status === 'open' && entry.unsettled === true) awaitingEvidence++;
+    else counts[status]++;
+  }
+  return awaitingEvidence === 0 ? counts : { ...counts, awaitingEvidence };
+}

@@ -1,0 +1,208 @@
+/**
+ * A run's folder under the reports folder, checked and created before the
+ * first request. A run writes into `<reports>/<run-id>.partial/` (its
+ * results stream, then its reports) and renames it to `<run-id>/` only once
+ * every report is written, so a folder without `.partial` always holds a
+ * complete report, and a run killed mid-way leaves a folder whose name says
+ * so. The next run removes such leftovers when the process that made them
+ * (recorded in the folder's `.owner` file) is gone.
+ *
+ * A `.partial` folder has its owner for as long as it has that name: it is
+ * made under a hidden staging name and given its `.owner` before it is
+ * renamed to it; published by renaming before the `.owner` goes; removed by
+ * renaming it back to a staging name first. A run killed at any point leaves
+ * no owner-less `.partial` folder that no later run could clear (a staging
+ * folder it leaves is cleared after a minute, like a probe file or a
+ * half-made `latest` link).
+ */
+import { randomBytes } from 'node:crypto';
+import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { hasCode, ParityError } from '../../util/errors.js';
+import { LATEST_TEMP_PREFIX, pointLatest, removeFile } from '../../util/fs.js';
+import type { Host } from '../../util/host.js';
+import { folderProblem } from '../../util/write-target.js';
+
+/** The suffix of a run folder whose run has not finished writing. */
+export const PARTIAL_SUFFIX = '.partial';
+const OWNER_FILE = '.owner';
+const PROBE_PREFIX = '.parity-probe-';
+const STAGING_PREFIX = '.parity-staging-';
+/** A probe file or staging folder this old belongs to no live run. */
+const STALE_MS = 60_000;
+
+/** Where one run writes, and the two steps that make its reports visible. */
+export interface RunFolder {
+  readonly runId: string;
+  /** The reports folder (absolute). */
+  readonly reportsDir: string;
+  /** Where the run writes while it lasts. */
+  readonly dir: string;
+  /** Where its reports end up. */
+  readonly finalDir: string;
+  /** Renames the folder to its final name (idempotent). */
+  publish(): Promise<void>;
+  /** Points `<reports>/latest` at the published folder (then keeps the `keep` newest run folders). */
+  pointLatest(): Promise<void>;
+  /** Removes the folder unpublished: the command ended without a report to write. */
+  discard(): Promise<void>;
+}
+
+function unwritable(message: string): ParityError {
+  return new ParityError('PARITY_OUTPUT_UNWRITABLE', message);
+}
+
+/** `<reports>/latest` must be parity's link (or absent): never a folder or file of someone's. */
+async function checkLatest(reportsDir: string): Promise<void> {
+  const latest = join(reportsDir, 'latest');
+  try {
+    const info = await lstat(latest);
+    if (info.isSymbolicLink()) return;
+    const what = info.isDirectory() ? 'a folder' : 'a file';
+    throw unwritable(
+      `${latest} is ${what}, not the link parity keeps there; move it away (parity repoints latest after each run)`,
+    );
+  } catch (error) {
+    if (hasCode(error, 'ENOENT')) return;
+    throw error;
+  }
+}
+
+/** Whether a dot-entry of the reports folder is something a run makes and removes itself. */
+function isRunLeftover(name: string, info: Awaited<ReturnType<typeof lstat>>): boolean {
+  if (name.startsWith(PROBE_PREFIX)) return info.isFile();
+  if (name.startsWith(STAGING_PREFIX)) return info.isDirectory();
+  if (name.startsWith(LATEST_TEMP_PREFIX)) return info.isSymbolicLink();
+  return false;
+}
+
+/**
+ * Probe files, staging folders and `latest` links a killed run left in the
+ * reports folder (older than a minute: no run still uses them). Links are
+ * removed, never followed.
+ */
+async function removeStaleLeftovers(reportsDir: string, names: readonly string[]): Promise<void> {
+  for (const name of names) {
+    if (!name.startsWith('.')) continue;
+    const path = join(reportsDir, name);
+    const info = await lstat(path).catch(() => undefined);
+    if (info === undefined || Date.now() - info.mtimeMs <= STALE_MS) continue;
+    if (isRunLeftover(name, info)) await rm(path, { recursive: true, force: true });
+  }
+}
+
+function stagingPath(reportsDir: string): string {
+  return join(reportsDir, `${STAGING_PREFIX}${randomBytes(6).toString('hex')}`);
+}
+
+/**
+ * Removes a run folder: renamed to a staging name first, so a process killed
+ * while removing it leaves a staging folder (cleared later), never a
+ * `.partial` folder that lost its `.owner` file.
+ */
+async function removeFolder(reportsDir: string, dir: string): Promise<void> {
+  const staging = stagingPath(reportsDir);
+  try {
+    await rename(dir, staging);
+  } catch (error) {
+    if (hasCode(error, 'ENOENT')) return;
+    throw error;
+  }
+  await rm(staging, { recursive: true, force: true });
+}
+
+/** A published run folder's name: its run id (`newRunId`), which sorts by time. */
+const RUN_FOLDER = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z-[0-9a-f]{6}$/;
+
+/**
+ * `--keep N`: removes the published run folders past the N newest (this run
+ * counts), never the one `latest` names, nor anything that is not a run
+ * folder (a partial one, a link, someone's file).
+ */
+async function pruneRuns(reportsDir: string, keep: number, current: string): Promise<void> {
+  const names = (await readdir(reportsDir)).filter((name) => RUN_FOLDER.test(name)).sort();
+  for (const name of names.slice(0, Math.max(0, names.length - keep))) {
+    if (name === current) continue;
+    const info = await lstat(join(reportsDir, name)).catch(() => undefined);
+    if (info?.isDirectory() === true) await removeFolder(reportsDir, join(reportsDir, name));
+  }
+}
+
+/** Partial run folders whose owner process (on this host) is gone: removed; the count. */
+async function removeOrphans(reportsDir: string, host: Host): Promise<number> {
+  const names = await readdir(reportsDir).catch(() => []);
+  let removed = 0;
+  for (const name of names.filter((n) => n.endsWith(PARTIAL_SUFFIX))) {
+    const dir = join(reportsDir, name);
+    const owner = await readFile(join(dir, OWNER_FILE), 'utf8')
+      .then((text) => JSON.parse(text) as unknown)
+      .catch(() => undefined);
+    if (typeof owner !== 'object' || owner === null) continue;
+    const { pid, hostname } = owner as Record<string, unknown>;
+    if (typeof pid !== 'number' || pid <= 0 || pid === host.pid || hostname !== host.hostname) {
+      continue;
+    }
+    if (host.isAlive(pid)) continue;
+    await removeFolder(reportsDir, dir);
+    removed++;
+  }
+  return removed;
+}
+
+/**
+ * Checks the reports folder (a folder, or creatable; writable; `latest`
+ * replaceable), removes orphan partial folders, and creates this run's
+ * partial folder. Throws `PARITY_OUTPUT_UNWRITABLE` (exit 2) before anything
+ * is sent when the run could not write its reports.
+ */
+export async function openRunFolder(
+  reportsDir: string,
+  runId: string,
+  host: Host,
+  /** Keep only this many run folders once this one is published (`--keep`); undefined: all. */
+  keep?: number,
+): Promise<{ readonly folder: RunFolder; readonly notes: readonly string[] }> {
+  const problem = await folderProblem(
+    reportsDir,
+    `${PROBE_PREFIX}${randomBytes(6).toString('hex')}`,
+  );
+  if (problem !== undefined) {
+    throw unwritable(`the reports folder ${reportsDir} cannot be written: ${problem}`);
+  }
+  await checkLatest(reportsDir);
+  await removeStaleLeftovers(reportsDir, await readdir(reportsDir).catch(() => []));
+  const removed = await removeOrphans(reportsDir, host);
+  const finalDir = join(reportsDir, runId);
+  const dir = `${finalDir}${PARTIAL_SUFFIX}`;
+  const staging = stagingPath(reportsDir);
+  await mkdir(reportsDir, { recursive: true });
+  await mkdir(staging);
+  const owner = { pid: host.pid, hostname: host.hostname, startedAt: new Date().toISOString() };
+  await writeFile(join(staging, OWNER_FILE), `${JSON.stringify(owner)}\n`);
+  await rename(staging, dir);
+  let published = false;
+  const folder: RunFolder = {
+    runId,
+    reportsDir,
+    dir,
+    finalDir,
+    async publish() {
+      if (published) return;
+      await rename(dir, finalDir);
+      published = true;
+      await removeFile(join(finalDir, OWNER_FILE));
+    },
+    async pointLatest() {
+      await pointLatest(reportsDir, runId);
+      if (keep !== undefined) await pruneRuns(reportsDir, keep, runId);
+    },
+    async discard() {
+      if (!published) await removeFolder(reportsDir, dir);
+    },
+  };
+  const notes =
+    removed === 0
+      ? []
+      : [`removed ${removed} unfinished run folder(s) left by parity processes that are gone`];
+  return { folder, notes };
+}
