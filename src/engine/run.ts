@@ -9,10 +9,11 @@
 
 import { join } from 'node:path';
 import type { Case } from '../contract/model/case.js';
+import type { RunUnit } from '../contract/model/unit.js';
 import { unusedRulesField } from '../core/compare/equivalence/unused.js';
 import type { Redactor } from '../core/redact/redact.js';
 import type { ShardInfo } from '../io/cases/shard.js';
-import { asCaseSource, type CaseSource, type RunUnit } from '../io/cases/source.js';
+import { asCaseSource, type CaseSource } from '../io/cases/source.js';
 import type { RunConfig } from '../io/config/targets.js';
 import type { TargetClient } from '../io/http/client.js';
 import { openClients } from '../io/http/clients.js';

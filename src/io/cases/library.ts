@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { type Case, type CaseEntry, casesOf } from '../../contract/model/case.js';
+import type { CaseSequence, RunUnit } from '../../contract/model/unit.js';
 import type { Rules } from '../../contract/rules/types.js';
 import { addCredentialValues } from '../../core/redact/literal-credentials.js';
 import { type InputProblem, ParityError } from '../../util/errors.js';
@@ -24,13 +25,7 @@ import {
 } from './load.js';
 import { type ParsedCaseFile, parseCaseFile } from './parse-file.js';
 import { type CaseSelection, caseMatcher, inShard } from './select.js';
-import {
-  type CaseSequence,
-  type CaseSource,
-  equivalenceLabels,
-  type RunUnit,
-  sequenceOf,
-} from './source.js';
+import { type CaseSource, equivalenceLabels, sequenceOf } from './source.js';
 
 /** Cases resolved at a time while a file is run (the pool takes them in order). */
 export const CASES_PER_BATCH = 64;

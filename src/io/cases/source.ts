@@ -9,20 +9,9 @@
  */
 
 import type { Case } from '../../contract/model/case.js';
+import type { CaseSequence, RunUnit } from '../../contract/model/unit.js';
 import type { Rules } from '../../contract/rules/types.js';
 import { declaredEquivalences } from '../../core/compare/equivalence/labels.js';
-
-/** Cases run one after another, never overlapping: a flow or a serial file. */
-export interface CaseSequence {
-  readonly kind: 'sequence';
-  /** How many results it gives: the positions it takes in run order. */
-  readonly size: number;
-  /** Its cases in order, a batch at a time (a serial file is read when the sequence runs). */
-  cases(): AsyncIterable<readonly Case[]>;
-}
-
-/** What the pool takes at once: a case, or a sequence. */
-export type RunUnit = Case | CaseSequence;
 
 export interface CaseSource {
   /** How many results the run gives (a flow gives one per step). */

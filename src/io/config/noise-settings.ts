@@ -6,10 +6,19 @@
 import type { Target } from '../../contract/model/case.js';
 import type { SortRule } from '../../contract/rules/types.js';
 import { targetAt } from '../../core/request/target-url.js';
-import { DEFAULT_THRESHOLDS } from '../../judge/noise/stats.js';
-import type { NoiseThresholds } from '../../judge/noise/types.js';
 import { ParityError } from '../../util/errors.js';
 import type { EndpointNoiseSpec, NoiseConfig } from './noise-schema.js';
+
+/** Diffy's thresholds: how far candidate differences must exceed baseline noise to count. */
+export interface NoiseThresholds {
+  /** `(raw − noise) / (raw + noise)` must exceed this (default 0.2). */
+  readonly relative: number;
+  /** `(raw − noise) / cases` must exceed this (default 0.0003, i.e. 0.03%). */
+  readonly absolute: number;
+}
+
+/** Diffy's defaults (`analysis/JoinedDifferences.scala`): 20% relative, 0.03% absolute. */
+export const DEFAULT_THRESHOLDS: NoiseThresholds = { relative: 0.2, absolute: 0.0003 };
 
 /** Learned noise of one endpoint, resolved. */
 export interface EndpointNoise {

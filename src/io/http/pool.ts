@@ -14,7 +14,7 @@
 
 import type { Case } from '../../contract/model/case.js';
 import type { Exchange } from '../../contract/model/exchange.js';
-import type { RunUnit } from '../cases/source.js';
+import type { RunUnit } from '../../contract/model/unit.js';
 import type { TargetClient } from './client.js';
 import { exchangeSender, type LookAgain, type ReplicaSends } from './exchange.js';
 import type { LoopClock } from './loop-clock.js';

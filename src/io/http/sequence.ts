@@ -6,7 +6,7 @@
  */
 
 import type { Case } from '../../contract/model/case.js';
-import type { CaseSequence } from '../cases/source.js';
+import type { CaseSequence } from '../../contract/model/unit.js';
 import type { StepCase } from './flow-run.js';
 import type { Sender, Sent } from './sender.js';
 

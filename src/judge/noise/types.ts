@@ -2,6 +2,7 @@
  * What noise learning produces: per case, the findings of one A/A comparison;
  * per run, the report section that lists them by endpoint.
  */
+import type { NoiseThresholds } from '../../io/config/noise-settings.js';
 import type { FlakyBaseline } from '../results/types.js';
 
 /** `value`: a leaf (or subtree) varies; `order`: an array is shuffled; `header`: a header value varies. */
@@ -24,14 +25,6 @@ export interface CaseNoise {
   readonly flaky: FlakyBaseline | undefined;
   /** Skeleton paths of map-like objects in the baseline bodies (see `mapContainers`). */
   readonly containers: ReadonlySet<string>;
-}
-
-/** Diffy's thresholds: how far candidate differences must exceed baseline noise to count. */
-export interface NoiseThresholds {
-  /** `(raw − noise) / (raw + noise)` must exceed this (default 0.2). */
-  readonly relative: number;
-  /** `(raw − noise) / cases` must exceed this (default 0.0003, i.e. 0.03%). */
-  readonly absolute: number;
 }
 
 /** One learned noise path of one endpoint, as report.json lists it. */
