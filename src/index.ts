@@ -52,9 +52,10 @@ export function fuzzLibrary(options: LibraryFuzzOptions): Promise<FuzzOutcome> {
   return fuzzProjectLibrary(withProcess(options));
 }
 
-export type { Case, CaseRequest } from './contract/model/case.js';
+export type { Case } from './contract/model/case.js';
 export type { Change, Comparison, Divergence } from './contract/model/comparison.js';
 export type { Exchange, Response, ResponseBody, SideOutcome } from './contract/model/exchange.js';
+export type { CaseRequest } from './contract/model/request.js';
 export { compare } from './core/compare/comparison.js';
 export { type Judgement, judge } from './core/compare/judge.js';
 export type { FuzzOutcome } from './engine/fuzz.js';

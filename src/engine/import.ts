@@ -6,8 +6,9 @@
 import { stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { ResolvedConfig } from '../io/config/resolve.js';
-import { buildCaseFiles, type CaseFileModel } from '../io/import/cases.js';
+import { buildCaseFiles } from '../io/import/cases.js';
 import { importCurl } from '../io/import/curl/parse.js';
+import type { CaseFileModel } from '../io/import/file-model.js';
 import { importHar } from '../io/import/har.js';
 import { importOpenApi } from '../io/import/openapi.js';
 import { importPostman } from '../io/import/postman.js';

@@ -5,7 +5,7 @@
  * nothing is written; the files follow every writer's rules (`files-to-write.ts`).
  */
 import { join, resolve } from 'node:path';
-import { DEFAULT_TRACKER_PATH } from '../io/config/schema.js';
+import { DEFAULT_TRACKER_PATH } from '../io/config/limits.js';
 import { printable } from '../util/code-span.js';
 import { ParityError } from '../util/errors.js';
 import { writeTextFiles } from '../util/files-to-write.js';

@@ -7,7 +7,7 @@
  */
 
 import type { Case } from '../contract/model/case.js';
-import type { FailPolicy } from '../io/config/schema.js';
+import type { FailPolicy } from '../io/config/limits.js';
 import type { RunReporter } from '../reporters/reporter.js';
 import { ParityError } from '../util/errors.js';
 import { withScratchFolder } from '../util/fs.js';

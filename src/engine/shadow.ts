@@ -13,8 +13,8 @@
  * and writes the capture.
  */
 import { resolve } from 'node:path';
-import { isWriteMethod } from '../contract/model/case.js';
 import type { Exchange } from '../contract/model/exchange.js';
+import { isWriteMethod } from '../contract/model/request.js';
 import { resolveRules } from '../contract/rules/schema.js';
 import { redactExchange } from '../core/redact/exchange.js';
 import { withSecrets } from '../core/redact/extend.js';
@@ -25,7 +25,8 @@ import type { RunConfig } from '../io/config/targets.js';
 import { createClient, type TargetClient } from '../io/http/client.js';
 import { clientOptionsOf } from '../io/http/clients.js';
 import type { DecodeShare } from '../io/http/receive.js';
-import { buildCaseFiles, type CaseFileModel } from '../io/import/cases.js';
+import { buildCaseFiles } from '../io/import/cases.js';
+import type { CaseFileModel } from '../io/import/file-model.js';
 import { renderCaseFile } from '../io/import/render.js';
 import { isSession } from '../io/import/session.js';
 import { type Capture, createCapture } from '../io/shadow/capture.js';

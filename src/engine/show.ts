@@ -6,7 +6,8 @@
  * reproduce it, and how to close it (the fix hint). Sends nothing.
  */
 import { resolve } from 'node:path';
-import { type FixHint, hintFor } from '../core/compare/hints.js';
+import { hintFor } from '../core/compare/hints.js';
+import type { FixHint } from '../core/compare/patterns/types.js';
 import type { ConfigFlags } from '../io/config/resolve.js';
 import { noSuchRow } from '../io/tracker/decide.js';
 import type { TrackerRow } from '../io/tracker/types.js';

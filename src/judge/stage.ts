@@ -13,7 +13,8 @@ import type { Exchange, SideOutcome } from '../contract/model/exchange.js';
 import { type Judgement, judge } from '../core/compare/judge.js';
 import type { Finding } from '../core/compare/root-cause.js';
 import { maskVolatileHeaders } from './headers.js';
-import { type ResultContext, redactFinding, toCaseResult } from './results/build.js';
+import { redactFinding, toCaseResult } from './results/build.js';
+import type { ResultContext } from './results/result-context.js';
 import type { CaseResult, FlakyBaseline } from './results/types.js';
 
 /** What noise learning adds to a case's observation. */

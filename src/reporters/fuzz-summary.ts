@@ -9,7 +9,7 @@
  * reporter (`reporter.ts`) that prints them when the fuzz run ends.
  */
 import { describeBudget } from '../judge/fuzz/budget.js';
-import type { FuzzProgress, TalliedDiscovery } from '../judge/fuzz/engine.js';
+import type { FuzzProgress, TalliedDiscovery } from '../judge/fuzz/discovery.js';
 import { explainRootCause, type SideNames } from '../judge/fuzz/explain.js';
 import { FUZZ_GROUPS, GROUP_TITLES } from '../judge/fuzz/root-cause.js';
 import { splitByRule } from '../judge/fuzz/rule.js';

@@ -1,7 +1,7 @@
 /**
  * Globs as shells, `.gitignore` and picomatch write them, for `--filter` and
  * case paths: `*` and `?` within one path segment, `**` across segments (a
- * whole segment: `io/cases/**\/*.yaml`), `[abc]`, `[a-z]`, `[!x]`, `{get,list}-*`
+ * whole segment: `cases/**\/*.yaml`), `[abc]`, `[a-z]`, `[!x]`, `{get,list}-*`
  * (nested too), and `\` before a character to take it as it is. A glob is
  * compiled to a regular expression on RE2's linear-time engine
  * (`safe-regex.ts`), so no glob can make a match backtrack: picomatch's own

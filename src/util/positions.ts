@@ -9,8 +9,6 @@ import type { Locator, PointAt, Position } from './position.js';
 import { hiddenString, looksSecret } from './secret-looking.js';
 import type { IssueReport } from './zod-issues.js';
 
-export type { Locator, PointAt, Position } from './position.js';
-
 /** The position of a byte offset, clamped to 1:1 for an empty document. */
 export function positionOfOffset(counter: LineCounter, offset: number): Position {
   const { line, col } = counter.linePos(offset);

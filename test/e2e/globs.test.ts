@@ -96,7 +96,7 @@ describe('--filter globs on case ids', () => {
 describe('globs in case paths', () => {
   it('reads the case files a glob matches, from the command line and from the config', async () => {
     const cwd = await tempProject(STORE);
-    expect(await listed(cwd, ['io/cases/**/*.yml'])).toEqual(['orders/get-one', 'orders/list']);
+    expect(await listed(cwd, ['cases/**/*.yml'])).toEqual(['orders/get-one', 'orders/list']);
     expect(await listed(cwd, ['cases/{orders,users}/*.y*ml'])).toEqual([
       'orders/get-one',
       'orders/list',
@@ -105,7 +105,7 @@ describe('globs in case paths', () => {
       'users/list',
     ]);
     // A folder a glob matches gives its case files.
-    expect(await listed(cwd, ['io/cases/user*'])).toEqual([
+    expect(await listed(cwd, ['cases/user*'])).toEqual([
       'users/get-one',
       'users/get-missing',
       'users/list',
@@ -120,9 +120,9 @@ describe('globs in case paths', () => {
 
   it('refuses a glob that matches no case file, naming it, and sends nothing', async () => {
     const cwd = await tempProject(STORE);
-    const none = await runCli(cwd, ['validate', 'io/cases/*.txt']);
+    const none = await runCli(cwd, ['validate', 'cases/*.txt']);
     expect(none.code).toBe(2);
-    expect(none.stderr).toContain('io/cases/*.txt');
+    expect(none.stderr).toContain('cases/*.txt');
     expect(none.stderr).toContain('matches no case file');
     const nowhere = await runCli(cwd, ['validate', 'nowhere/**/*.yaml']);
     expect(nowhere.code).toBe(2);

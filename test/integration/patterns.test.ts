@@ -7,7 +7,7 @@ import { type RunningServer, startServer } from '../../examples/servers/start.js
 import type { RulesSpecInput } from '../../src/contract/rules/schema.js';
 import { judge } from '../../src/core/compare/judge.js';
 import { createClient, type TargetClient } from '../../src/io/http/client.js';
-import { exchangeCase } from '../../src/io/http/pool.js';
+import { exchangeCase } from '../../src/io/http/exchange.js';
 import { makeCase } from '../helpers/case.js';
 import { divergenceOf } from '../helpers/judgement.js';
 

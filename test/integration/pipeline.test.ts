@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RulesSpecInput } from '../../src/contract/rules/schema.js';
 import { judge } from '../../src/core/compare/judge.js';
 import { createClient, type TargetClient } from '../../src/io/http/client.js';
-import { exchangeCase } from '../../src/io/http/pool.js';
+import { exchangeCase } from '../../src/io/http/exchange.js';
 import { makeCase } from '../helpers/case.js';
 import { closedPort, startServer, type TestServer } from '../helpers/http.js';
 import { divergenceOf } from '../helpers/judgement.js';

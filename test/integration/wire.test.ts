@@ -11,7 +11,7 @@ import type { Target } from '../../src/contract/model/case.js';
 import { judge } from '../../src/core/compare/judge.js';
 import { createRedactor } from '../../src/core/redact/redact.js';
 import { createClient, type TargetClient } from '../../src/io/http/client.js';
-import { exchangeCase } from '../../src/io/http/pool.js';
+import { exchangeCase } from '../../src/io/http/exchange.js';
 import { toCaseResult } from '../../src/judge/results/build.js';
 import type { CaseResult } from '../../src/judge/results/types.js';
 import { makeCase } from '../helpers/case.js';

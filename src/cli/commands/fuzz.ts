@@ -6,7 +6,7 @@
 import { type FuzzOutcome, fuzzParity } from '../../engine/fuzz.js';
 import { verdictOf } from '../../engine/run/verdict.js';
 import { isCrash } from '../../judge/fuzz/crash.js';
-import type { FuzzProgress } from '../../judge/fuzz/engine.js';
+import type { FuzzProgress } from '../../judge/fuzz/discovery.js';
 import type { FuzzSummary } from '../../judge/fuzz/summary.js';
 import { type FuzzEnd, fuzzConsoleReporter, progressText } from '../../reporters/fuzz-summary.js';
 import { createReporters } from '../../reporters/reporter.js';

@@ -9,8 +9,6 @@ import { isJsonObject } from '../normalise/json.js';
 import { type Member, memberGroups } from './patterns/util.js';
 import { code, listSome, member, place, typeName, where } from './wording/phrases.js';
 
-export { conventionOf } from './patterns/util.js';
-
 /** Sentences for the explanation and a fragment for the one-line summary. */
 export interface ShapeText {
   readonly sentences: readonly string[];

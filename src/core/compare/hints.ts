@@ -14,8 +14,6 @@ import type { FixHint } from './patterns/types.js';
 import { isObjectSignature, type RootCause, ZERO_VALUED_MEMBERS } from './root-cause.js';
 import { bodyKindWord, statusPlace } from './root-cause-words.js';
 
-export type { FixHint } from './patterns/types.js';
-
 /** Why two runtimes answer one input with statuses of one class, in their terms. */
 const STATUS_HABITS = {
   rust: 'axum answers 422 for a body its `Json` extractor cannot deserialize',

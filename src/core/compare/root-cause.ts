@@ -166,8 +166,6 @@ export interface SkeletonChange {
   readonly shape?: string;
 }
 
-export { FINDING_KINDS, type FindingKind } from './finding-kinds.js';
-
 /** One root cause as one divergent case shows it. */
 export interface Finding {
   /** The root cause's fingerprint: exactly the string in its tracker row. */

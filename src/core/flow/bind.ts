@@ -3,8 +3,9 @@
  * that side's captured values, in the path, the query, the header values and
  * the body. Pure.
  */
-import type { CaseRequest, Pairs, RequestBody } from '../../contract/model/case.js';
+
 import type { Variables } from '../../contract/model/flow.js';
+import type { CaseRequest, Pairs, RequestBody } from '../../contract/model/request.js';
 import { isExactNumber } from '../wire/exact-number.js';
 import { substituteJson, substituteText } from './template.js';
 

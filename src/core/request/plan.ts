@@ -4,14 +4,8 @@
  * identical for baseline and candidate; only each target's own default
  * headers (e.g. its credentials) differ.
  */
-import type {
-  Case,
-  CaseRequest,
-  HttpMethod,
-  Pairs,
-  RequestBody,
-  Target,
-} from '../../contract/model/case.js';
+import type { Case, Target } from '../../contract/model/case.js';
+import type { CaseRequest, HttpMethod, Pairs, RequestBody } from '../../contract/model/request.js';
 
 export interface PlannedRequest {
   readonly method: HttpMethod;

@@ -11,7 +11,7 @@ import type { Redactor } from '../../core/redact/redact.js';
 import type { RunConfig } from '../../io/config/targets.js';
 import { caseFileOf, caseName, FUZZ_SUITE } from '../../judge/fuzz/case-file.js';
 import { isCrash } from '../../judge/fuzz/crash.js';
-import type { TalliedDiscovery } from '../../judge/fuzz/engine.js';
+import type { TalliedDiscovery } from '../../judge/fuzz/discovery.js';
 import { explainRootCause } from '../../judge/fuzz/explain.js';
 import { flowCaseFileOf, flowCaseId, writtenFlows } from '../../judge/fuzz/flow-case-file.js';
 import { requestKey } from '../../judge/fuzz/request.js';

@@ -1,5 +1,5 @@
 /** Which results fail a run under `--fail-on new|open|any|none`. Pure. */
-import type { FailPolicy } from '../../io/config/schema.js';
+import type { FailPolicy } from '../../io/config/limits.js';
 import type { CaseResult, DivergentResult } from '../../judge/results/types.js';
 import type { RunReport } from '../../reporters/report/contract.js';
 

@@ -3,7 +3,7 @@
  * precedence: a target that answered no case, then reports that could not be
  * written, then the fail policy. The CLI maps each kind to its exit code.
  */
-import type { FailPolicy } from '../../io/config/schema.js';
+import type { FailPolicy } from '../../io/config/limits.js';
 import type { CaseResult } from '../../judge/results/types.js';
 import type { WrittenReports } from '../../reporters/files.js';
 import type { RunReport } from '../../reporters/report/contract.js';

@@ -1,7 +1,7 @@
 /**
  * Find case files: each given path is a file or a folder searched recursively
  * for `*.yaml`, `*.yml` and `*.json` (dot-folders and node_modules skipped),
- * or a glob (`io/cases/**\/get-*.yaml`, `cases/{users,orders}`: `util/glob.ts`)
+ * or a glob (`cases/**\/get-*.yaml`, `cases/{users,orders}`: `util/glob.ts`)
  * whose matches are case files or folders, searched from the folder before
  * its first special character as a folder is.
  * A symlink inside a folder is followed while it stays inside that folder (a

@@ -21,12 +21,10 @@ import { discoverCaseFiles } from './discover.js';
 import type { LoadCasesOptions } from './load-options.js';
 import { checkCase, checkedSpec, type ParsedCaseFile, parseCaseFile } from './parse-file.js';
 import { crossFileRaces, type FileAccess, flowResidue } from './races.js';
+import { SLUG } from './request-schema.js';
 import { caseResolver, idLocation, type ResolvedEntry } from './resolve.js';
-import { SLUG } from './schema.js';
 import { isSerialFile } from './serial.js';
 import { fileWarnings } from './warnings.js';
-
-export type { LoadCasesOptions } from './load-options.js';
 
 /** The result of checking the case library without running it. */
 export interface CaseValidation {

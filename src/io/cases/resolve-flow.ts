@@ -6,13 +6,13 @@
  * `sideEffects` opt-in. Pure.
  */
 import type { Case, Flow } from '../../contract/model/case.js';
-import { isWriteMethod } from '../../contract/model/case.js';
 import type {
   CaptureSource,
   CaptureSpec,
   EarlierStep,
   FlowStep,
 } from '../../contract/model/flow.js';
+import { isWriteMethod } from '../../contract/model/request.js';
 import { resolveRules } from '../../contract/rules/schema.js';
 import type { Rules } from '../../contract/rules/types.js';
 import { ALWAYS_REDACTED } from '../../core/redact/redact.js';

@@ -4,13 +4,8 @@
  * path's query string split off and header names lower-cased; shared empty
  * values; lazily computed source positions. Pure.
  */
-import type {
-  Case,
-  CaseRequest,
-  Pairs,
-  RequestBody,
-  SourceLocation,
-} from '../../contract/model/case.js';
+import type { Case, SourceLocation } from '../../contract/model/case.js';
+import type { CaseRequest, Pairs, RequestBody } from '../../contract/model/request.js';
 import type { Rules } from '../../contract/rules/types.js';
 import { mayReferenceEnv, type ValuePath } from '../../util/env.js';
 import type { Locator } from '../../util/position.js';

@@ -31,8 +31,6 @@ import {
 } from './resolve-request.js';
 import type { CaseSpec } from './schema.js';
 
-export type { EntryParts, ResolveContext } from './resolve-context.js';
-
 /** A resolved case (or flow) with where its id was written (to report duplicates). */
 export interface ResolvedEntry {
   readonly case: CaseEntry;

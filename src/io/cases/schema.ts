@@ -1,5 +1,5 @@
 /**
- * The case-file schema: what a `io/cases/*.yaml|json` file may contain. Strict
+ * The case-file schema: what a `cases/*.yaml|json` file may contain. Strict
  * objects everywhere so a typo is an error, not a silently ignored key. Types are
  * derived with `z.infer`; `resolve.ts` is the one bridge from these to `Case`.
  */
@@ -8,8 +8,6 @@ import { rulesSpecSchema } from '../../contract/rules/schema.js';
 import { once } from '../../util/once.js';
 import { flowProblems, stepsSchema } from './flow-schema.js';
 import { requestSchemas } from './request-schema.js';
-
-export { type QuerySpec, SLUG } from './request-schema.js';
 
 /** One case as written in a file: one request, or a flow of steps. */
 function buildCaseSpecSchema() {

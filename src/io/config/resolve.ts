@@ -10,10 +10,15 @@ import { resolve } from 'node:path';
 import type { RulesSpec } from '../../contract/rules/schema.js';
 import { DEFAULT_NODE_BUDGET, type NodeBudget } from '../../core/wire/budget.js';
 import { ParityError } from '../../util/errors.js';
-import { DEFAULT_SECOND_LOOK_BYTES, DEFAULT_SECOND_LOOKS } from './limits.js';
+import {
+  DEFAULT_SECOND_LOOK_BYTES,
+  DEFAULT_SECOND_LOOKS,
+  DEFAULT_TRACKER_PATH,
+  type FailPolicy,
+} from './limits.js';
 import type { NoiseConfig } from './noise-schema.js';
 import { parseReporters, type ReporterChoice } from './reporters.js';
-import { type ConfigInput, DEFAULT_TRACKER_PATH, type FailPolicy } from './schema.js';
+import type { ConfigInput } from './schema.js';
 
 export const DEFAULTS = {
   config: 'parity.config.yaml',

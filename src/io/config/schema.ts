@@ -22,15 +22,6 @@ import {
 import { noiseConfigSchema } from './noise-schema.js';
 import { parseReporters, REPORTER_NAMES } from './reporters.js';
 
-export {
-  DEFAULT_TRACKER_PATH,
-  FAIL_POLICIES,
-  type FailPolicy,
-  MAX_CONCURRENCY,
-  MAX_RETRIES,
-  MAX_TIMEOUT_MS,
-} from './limits.js';
-
 /** The config schema, built when a config file is first checked (see `configSchema`). */
 function buildConfigSchema() {
   const targetSpecSchema = z

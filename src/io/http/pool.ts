@@ -21,8 +21,6 @@ import type { LoopClock } from './loop-clock.js';
 import type { Sender } from './sender.js';
 import { type FlowAgain, runSequence, type SequenceInput } from './sequence.js';
 
-export { exchangeCase } from './exchange.js';
-
 /** The units to send and how, for any `Sender`. */
 export interface UnitsInput<R> extends SequenceInput<R> {
   /** The units in run order: an array, or batches (a large library streamed a file at a time). */

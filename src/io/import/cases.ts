@@ -7,7 +7,7 @@
  * YAML, the use case writes the files.
  */
 
-import { METHOD_TOKEN } from '../../contract/model/case.js';
+import { METHOD_TOKEN } from '../../contract/model/request.js';
 import { isCredentialName } from '../../core/redact/credential-names.js';
 import { encodedPath, headerNameProblem, headerValueProblem } from '../cases/request-syntax.js';
 import { caseBody } from './body.js';
@@ -19,15 +19,6 @@ import { type CaseQuery, caseQuery, queryCredentialHint } from './query.js';
 import { scrubFiles } from './scrub.js';
 import { isSession, sessionFiles } from './session.js';
 import type { ImportedRequest, ImportedSource } from './types.js';
-
-export type {
-  CaseFileModel,
-  CaseModel,
-  FlowModel,
-  RequestModel,
-  StepModel,
-} from './file-model.js';
-export type { CaptureModel } from './types.js';
 
 export interface BuiltCases {
   readonly files: readonly CaseFileModel[];

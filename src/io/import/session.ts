@@ -16,8 +16,8 @@
  * are dropped, as for any import. Pure.
  */
 
-import type { Pairs } from '../../contract/model/case.js';
-import { isWriteMethod, METHOD_TOKEN } from '../../contract/model/case.js';
+import type { Pairs } from '../../contract/model/request.js';
+import { isWriteMethod, METHOD_TOKEN } from '../../contract/model/request.js';
 import { isCredentialName } from '../../core/redact/credential-names.js';
 import { resourceOf } from '../cases/races.js';
 import { caseBody } from './body.js';

@@ -3,7 +3,7 @@
  * common shape, each saying where it came from. `cases.ts` turns them into
  * case files. Pure types.
  */
-import type { Pairs } from '../../contract/model/case.js';
+import type { Pairs } from '../../contract/model/request.js';
 
 /** A request body as the source wrote it. */
 export type ImportedBody =

@@ -22,7 +22,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Pairs } from '../../contract/model/case.js';
+import type { Pairs } from '../../contract/model/request.js';
 import type { NodeBudget } from '../../core/wire/budget.js';
 import { teeAnswer } from './answer.js';
 import { type ForwardedNames, readForwarded } from './forwarded.js';

@@ -4,8 +4,9 @@
  * and, through the proxy, the baseline's answer the client was served.
  * Pure types.
  */
-import type { Pairs } from '../../contract/model/case.js';
+
 import type { SideOutcome } from '../../contract/model/exchange.js';
+import type { Pairs } from '../../contract/model/request.js';
 
 export interface TrafficRequest {
   readonly method: string;

@@ -24,8 +24,6 @@ import { newTrackerText, renderTracker } from './render.js';
 import type { TrackerChanges, TrackerDocument, TrackerRow, TrackerRun } from './types.js';
 import { mergeTracker } from './upsert.js';
 
-export type { TrackerLockOptions } from './lock.js';
-
 /** What `updateTrackerFile` did. */
 export interface TrackerFileUpdate {
   /** The file did not exist and was created. */

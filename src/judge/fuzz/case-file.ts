@@ -18,7 +18,7 @@ import { encodeQuery, type PlannedRequest, planRequest } from '../../core/reques
 import { resolvedCases } from '../../io/cases/load.js';
 import { parseCaseFile } from '../../io/cases/parse-file.js';
 import type { Env } from '../../util/env.js';
-import type { TalliedDiscovery } from './engine.js';
+import type { TalliedDiscovery } from './discovery.js';
 import { explainRootCause, type SideNames } from './explain.js';
 import { MUTATION_HELP } from './mutations.js';
 import { bodyBytes, type FuzzRequest, requestBodyOf, toCase } from './request.js';

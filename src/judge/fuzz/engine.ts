@@ -25,14 +25,6 @@ import { type FuzzCause, rootCausesOf } from './root-cause.js';
 import { divergenceKey } from './rule.js';
 import { sameInputOnce, shrinkFinding } from './shrink-finding.js';
 
-export type {
-  Discovery,
-  FuzzEngineInput,
-  FuzzProgress,
-  Probed,
-  TalliedDiscovery,
-} from './discovery.js';
-
 export interface FuzzRun {
   /** Root causes the seeds themselves show (not reported again). */
   readonly known: readonly FuzzCause[];

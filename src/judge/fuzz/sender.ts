@@ -27,7 +27,7 @@ import { createNoiseStep } from '../noise/step.js';
 import { toSkippedResult } from '../results/build.js';
 import type { CaseResult } from '../results/types.js';
 import { observe } from '../stage.js';
-import type { Probed } from './engine.js';
+import type { Probed } from './discovery.js';
 import { createReset, type ResetSpec } from './reset.js';
 import { withSecretValues } from './secrets.js';
 

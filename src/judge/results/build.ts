@@ -51,8 +51,6 @@ const MAX_REPORTED_EXPLANATION = 16 * 1024;
 /** A summary line is cut past this many characters. */
 const MAX_REPORTED_SUMMARY = 1_024;
 
-export type { ResultContext } from './result-context.js';
-
 function summarise(side: SideOutcome): SideSummary {
   if (side.outcome === 'transport-error') {
     return { status: undefined, durationMs: round(side.durationMs), error: side.error };

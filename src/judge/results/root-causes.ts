@@ -3,14 +3,11 @@
  * updated with, and the decisions list reports open with. Pure.
  */
 import { earlierKeys } from '../../core/compare/earlier-keys.js';
+import type { FindingKind } from '../../core/compare/finding-kinds.js';
 import { wildcardPath } from '../../core/compare/fingerprint.js';
 import { NAMED_PLACES } from '../../core/compare/hints.js';
 import { fieldOfPath } from '../../core/compare/recurring-causes.js';
-import {
-  causeFingerprint,
-  type FindingKind,
-  type RootCause,
-} from '../../core/compare/root-cause.js';
+import { causeFingerprint, type RootCause } from '../../core/compare/root-cause.js';
 import type { DecisionStatus, TrackerStatus } from '../../io/tracker/types.js';
 import { codeSpan } from '../../util/code-span.js';
 import { compareText } from '../../util/text.js';

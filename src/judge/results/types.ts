@@ -2,7 +2,6 @@
  * `CaseResult`: the outcome of one case, as `report.json` holds it.
  */
 
-import type { HttpMethod } from '../../contract/model/case.js';
 import type {
   CaseNote,
   Change,
@@ -16,6 +15,7 @@ import type {
   SecondLookSkipped,
   TransportError,
 } from '../../contract/model/exchange.js';
+import type { HttpMethod } from '../../contract/model/request.js';
 import type { Finding } from '../../core/compare/root-cause.js';
 import type { TrackerStatus } from '../../io/tracker/types.js';
 

@@ -5,8 +5,9 @@
  */
 import * as z from 'zod';
 import { CHANGE_OPS } from '../../contract/model/comparison.js';
+import { FINDING_KINDS } from '../../core/compare/finding-kinds.js';
 import { PATTERN_NAMES } from '../../core/compare/patterns/registry.js';
-import { FINDING_KINDS, HEADER_DIFFERENCES } from '../../core/compare/root-cause.js';
+import { HEADER_DIFFERENCES } from '../../core/compare/root-cause.js';
 import { TRACKER_STATUSES } from '../../io/tracker/types.js';
 
 const count = z.number().int().nonnegative();

@@ -6,7 +6,8 @@
  */
 
 import type { SideRuntimes } from '../../contract/model/runtime.js';
-import { type FixHint, hintFor } from '../../core/compare/hints.js';
+import { hintFor } from '../../core/compare/hints.js';
+import type { FixHint } from '../../core/compare/patterns/types.js';
 import type { DecisionStatus } from '../../io/tracker/types.js';
 import { type RootCauseEntry, statusOf } from '../../judge/results/root-causes.js';
 import { codeSpan } from '../../util/code-span.js';

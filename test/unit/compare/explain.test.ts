@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Comparison } from '../../../src/contract/model/comparison.js';
 import { compare } from '../../../src/core/compare/comparison.js';
 import { explain } from '../../../src/core/compare/explain.js';
-import { conventionOf } from '../../../src/core/compare/explain-shape.js';
+import { conventionOf } from '../../../src/core/compare/patterns/util.js';
 import { exchange, failure, GO, json, response, SERDE } from './fixtures.js';
 
 function explainBodies(baseline: unknown, candidate: unknown, status = [200, 200]) {

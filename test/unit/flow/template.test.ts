@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseRequest } from '../../../src/contract/model/case.js';
 import type { Captured } from '../../../src/contract/model/flow.js';
+import type { CaseRequest } from '../../../src/contract/model/request.js';
 import { bindRequest, exactJson } from '../../../src/core/flow/bind.js';
 import {
   substituteJson,

@@ -4,7 +4,7 @@
  * family listed "also by" and its hits added; other findings are kept.
  */
 import { describe, expect, it } from 'vitest';
-import type { TalliedDiscovery } from '../../../src/judge/fuzz/engine.js';
+import type { TalliedDiscovery } from '../../../src/judge/fuzz/discovery.js';
 import type { MutationName } from '../../../src/judge/fuzz/mutations.js';
 import type { FuzzCause } from '../../../src/judge/fuzz/root-cause.js';
 import { seedsOf } from '../../../src/judge/fuzz/seeds.js';

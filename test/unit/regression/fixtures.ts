@@ -1,6 +1,6 @@
 /** Small builders of `CaseResult`s and `RunReport`s for the regression, merge and check tests. */
 
-import type { FindingKind } from '../../../src/core/compare/root-cause.js';
+import type { FindingKind } from '../../../src/core/compare/finding-kinds.js';
 import type {
   CaseResult,
   DivergentResult,

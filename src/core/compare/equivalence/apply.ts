@@ -50,8 +50,6 @@ function applyBody(changes: readonly Change[], rules: Rules, fired: string[]): r
   return rest();
 }
 
-export type { RawBodies } from './attribution.js';
-
 /**
  * Apply the equivalence rules of `rules` to a comparison: matching body
  * changes are dropped, an equivalent status pair becomes equal, and
