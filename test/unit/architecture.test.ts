@@ -1,19 +1,24 @@
 /**
  * The boundaries docs/ARCHITECTURE.md draws, checked on the source.
  *
- * 1. Layers: the table in docs/ARCHITECTURE.md ranks every folder of `src/`;
- *    a module imports only from its own folder and from folders ranked below
- *    it. The table is read from the doc, so the doc cannot drift from the code,
- *    and the README's layer diagram must list the same folders in the same order.
- * 2. Allowed imports: each folder's DEPS list (the table between the deps
- *    markers of the same doc) names the folders it may import; an import it
- *    does not allow fails, and so does a listed folder nothing imports.
+ * 1. Layers: the layer list in docs/ARCHITECTURE.md names at most 8 floors,
+ *    each a folder of `src/` with its purpose in one line; `src/bin.ts` and
+ *    `src/index.ts` belong to the top floor. The README's drawing lists the
+ *    same floors in the same order.
+ * 2. Allowed imports (Playwright's DEPS.list): each floor, each folder inside a
+ *    floor, and any deeper folder that wants one has a `DEPS.list` beside its
+ *    code. Its first line is its purpose; its entries (paths from `src/`) are
+ *    what its modules may import outside it: a floor's list names floors
+ *    below it, a folder's names the folders (or modules) it may use, beside it
+ *    or on floors below. An import that leaves a folder for a place its list
+ *    does not name fails (every list on the way out is checked), and so does
+ *    an entry nothing imports any more (the list is the truth, not a ceiling).
  * 3. No import cycle between modules, inside a folder or across folders
  *    (type-only imports included).
  * 4. A pure core with the I/O at the edges: only the listed modules touch the
  *    file system, the network or the process.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -28,6 +33,15 @@ function sources(dir: string): string[] {
   });
 }
 
+function foldersUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .flatMap((entry) => {
+      const path = join(dir, entry.name);
+      return [relative(SRC, path), ...foldersUnder(path)];
+    });
+}
+
 /** The code without comments, so prose about `process.env` does not count. */
 function code(path: string): string {
   return readFileSync(path, 'utf8')
@@ -37,41 +51,6 @@ function code(path: string): string {
 
 const files = sources(SRC).map((path) => ({ name: relative(SRC, path), text: code(path) }));
 const importing = (pattern: RegExp) => files.filter((f) => pattern.test(f.text)).map((f) => f.name);
-
-/** The first code span of each row of the table between the layer markers, in order. */
-function layersIn(doc: string): string[] {
-  const block = /<!-- layers:start -->([\s\S]*?)<!-- layers:end -->/.exec(doc)?.[1] ?? '';
-  return block
-    .split('\n')
-    .filter((line) => line.startsWith('| `'))
-    .map((line) => (/`([^`]+)`/.exec(line)?.[1] ?? '').replace(/\/$/, ''));
-}
-
-const DOC = readFileSync(join(ROOT, 'docs/ARCHITECTURE.md'), 'utf8');
-const LAYERS = layersIn(DOC);
-
-/** Each folder's DEPS list: the row's first code span, then the folders the second cell names. */
-function depsIn(doc: string): Map<string, readonly string[]> {
-  const block = /<!-- deps:start -->([\s\S]*?)<!-- deps:end -->/.exec(doc)?.[1] ?? '';
-  const rows = block.split('\n').filter((line) => line.startsWith('| `'));
-  return new Map(
-    rows.map((line) => {
-      const cells = line.split('|').map((cell) => cell.trim());
-      const spans = (cell: string) =>
-        [...cell.matchAll(/`([^`]+)`/g)].map((m) => (m[1] ?? '').replace(/\/$/, ''));
-      return [spans(cells[1] ?? '')[0] ?? '', spans(cells[2] ?? '')];
-    }),
-  );
-}
-
-const DEPS = depsIn(DOC);
-
-/** The layer a module belongs to: the longest layer that is its path or a folder holding it. */
-function layerOf(file: string): string | undefined {
-  return LAYERS.filter((layer) => file === layer || file.startsWith(`${layer}/`)).sort(
-    (a, b) => b.length - a.length,
-  )[0];
-}
 
 /** `from './x.js'` of `file` → the imported module's path under src/. */
 function importsOf(file: { name: string; text: string }): string[] {
@@ -83,75 +62,172 @@ function importsOf(file: { name: string; text: string }): string[] {
   );
 }
 
+const DOC = readFileSync(join(ROOT, 'docs/ARCHITECTURE.md'), 'utf8');
+
+/** The floors between the layer markers, top first: `N. \`name/\` — purpose`. */
+const LAYER_BLOCK = /<!-- layers:start -->([\s\S]*?)<!-- layers:end -->/;
+const FLOORS = (LAYER_BLOCK.exec(DOC)?.[1] ?? '')
+  .split('\n')
+  .map((line) => /^\d+\. `([a-z-]+)\/`[^—]*— (.+)$/.exec(line))
+  .filter((m) => m !== null)
+  .map((m) => ({ name: m[1] ?? '', purpose: m[2] ?? '' }));
+/** Bottom first: a floor may import the floors before it in this list. */
+const RANK = FLOORS.map((floor) => floor.name).reverse();
+const TOP = RANK[RANK.length - 1] ?? '';
+
+interface DepsList {
+  readonly folder: string;
+  readonly purpose: string;
+  readonly entries: readonly string[];
+}
+
+function depsListOf(folder: string): DepsList | undefined {
+  const path = join(SRC, folder, 'DEPS.list');
+  if (!existsSync(path)) return undefined;
+  const lines = readFileSync(path, 'utf8').split('\n');
+  return {
+    folder,
+    purpose: (lines[0] ?? '').replace(/^#\s*/, ''),
+    entries: lines
+      .map((line) => line.trim())
+      .filter((line) => line !== '' && !line.startsWith('#')),
+  };
+}
+
+const LISTS = new Map(
+  foldersUnder(SRC)
+    .map(depsListOf)
+    .filter((list) => list !== undefined)
+    .map((list) => [list.folder, list]),
+);
+
+/** The floor a module belongs to: its first folder (the files at src/'s root: the top floor). */
+const floorOf = (file: string) => (file.includes('/') ? (file.split('/')[0] ?? '') : TOP);
+const inside = (path: string, folder: string) => path.startsWith(`${folder}/`);
+const parentOf = (folder: string) => (folder.includes('/') ? dirname(folder) : '');
+/** Whether `entry` (a folder ending in `/`, or a module) names `target`. */
+const names = (entry: string, target: string) =>
+  entry.endsWith('/') ? target.startsWith(entry) : target === entry;
+
+/**
+ * The lists an import from `file` to `target` must pass: the list of every
+ * folder that holds `file` and not `target` (as Playwright's DEPS.list: each
+ * list on the way out is checked). A module at src/'s root is checked as one
+ * of the top floor's.
+ */
+function listsCrossed(file: string, target: string): DepsList[] {
+  const home = file.includes('/') ? dirname(file) : TOP;
+  const out: DepsList[] = [];
+  for (let folder = home; folder !== '' && folder !== '.'; folder = parentOf(folder)) {
+    const list = LISTS.get(folder);
+    if (list !== undefined && !inside(target, folder)) out.push(list);
+  }
+  return out;
+}
+
 describe('layers', () => {
-  it('docs/ARCHITECTURE.md ranks every folder of src/ once', () => {
-    expect(LAYERS.length).toBeGreaterThan(10);
-    expect(new Set(LAYERS).size).toBe(LAYERS.length);
-    for (const file of files) expect(layerOf(file.name), file.name).toBeDefined();
+  it('docs/ARCHITECTURE.md lists at most 8 floors, each a folder of src/, every folder once', () => {
+    expect(FLOORS.length).toBeGreaterThan(3);
+    expect(FLOORS.length).toBeLessThanOrEqual(8);
+    const tops = readdirSync(SRC, { withFileTypes: true });
+    expect(RANK.slice().sort()).toEqual(
+      tops
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name)
+        .sort(),
+    );
+    // the modules at src/'s root are the top floor's two edges
+    expect(tops.filter((entry) => entry.isFile()).map((entry) => entry.name)).toEqual([
+      'bin.ts',
+      'index.ts',
+    ]);
   });
 
-  it('every import points to the same folder or down the table', () => {
-    const upward: string[] = [];
-    for (const file of files) {
-      const from = LAYERS.indexOf(layerOf(file.name) ?? '');
-      for (const target of importsOf(file)) {
-        const to = LAYERS.indexOf(layerOf(target) ?? '');
-        if (to < from) upward.push(`${file.name} → ${target}`);
+  it("each floor's DEPS.list opens with the purpose the doc gives it, and names only floors below", () => {
+    for (const floor of FLOORS) {
+      const list = LISTS.get(floor.name);
+      expect(list, `src/${floor.name}/DEPS.list`).toBeDefined();
+      expect(list?.purpose, floor.name).toBe(floor.purpose);
+      for (const entry of list?.entries ?? []) {
+        expect(RANK.indexOf(floorOf(entry)), `${floor.name} lists ${entry}`).toBeLessThan(
+          RANK.indexOf(floor.name),
+        );
       }
     }
-    expect(upward).toEqual([]);
   });
 
-  it("the README's layer diagram lists the same folders in the same order", () => {
+  it('each folder inside a floor has a DEPS.list naming only places that exist, on its floor or below', () => {
+    for (const folder of foldersUnder(SRC).filter((f) => f.split('/').length === 2)) {
+      expect(LISTS.has(folder), `src/${folder}/DEPS.list`).toBe(true);
+    }
+    for (const list of LISTS.values()) {
+      expect(list.purpose, `src/${list.folder}/DEPS.list's first line`).toMatch(/^\S.{9,}/);
+      for (const entry of list.entries) {
+        const where = `src/${list.folder}/DEPS.list: ${entry}`;
+        expect(RANK.indexOf(floorOf(entry)), where).toBeLessThanOrEqual(
+          RANK.indexOf(floorOf(list.folder)),
+        );
+        expect(inside(entry, list.folder) || entry === `${list.folder}/`, where).toBe(false);
+        expect(existsSync(join(SRC, entry)), where).toBe(true);
+        if (entry.endsWith('/')) expect(statSync(join(SRC, entry)).isDirectory(), where).toBe(true);
+      }
+    }
+  });
+
+  it("the README's layer drawing lists the same floors in the same order", () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const diagram = /<!-- layers:diagram -->\s*```\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
-    const named = [...diagram.matchAll(/([a-z][a-z-]*(?:\/[a-z-]+)*)(?:\/|\.ts)/g)].map(
-      (m) => m[1],
-    );
-    expect(named).toEqual(LAYERS.map((layer) => layer.replace(/\.ts$/, '')));
+    const named = [...diagram.matchAll(/^\s*([a-z][a-z-]*)\/ /gm)].map((m) => m[1]);
+    expect(named).toEqual(FLOORS.map((floor) => floor.name));
   });
 });
 
-describe('allowed imports (DEPS lists)', () => {
-  const used = new Map<string, Set<string>>();
-  for (const file of files) {
-    const from = layerOf(file.name) ?? '';
-    for (const target of importsOf(file)) {
-      const to = layerOf(target) ?? '';
-      if (to === from) continue;
-      const set = used.get(from) ?? new Set<string>();
-      set.add(to);
-      used.set(from, set);
-    }
-  }
-
-  it('every folder of the layers table has a DEPS list, and only those', () => {
-    expect([...DEPS.keys()].sort()).toEqual([...LAYERS].sort());
-  });
-
-  it("every import to another folder is on the importer's list", () => {
+describe('allowed imports (DEPS.list)', () => {
+  it('every import that leaves a folder goes where its DEPS.list allows', () => {
     const denied: string[] = [];
     for (const file of files) {
-      const from = layerOf(file.name) ?? '';
-      const allowed = DEPS.get(from) ?? [];
       for (const target of importsOf(file)) {
-        const to = layerOf(target) ?? '';
-        if (to !== from && !allowed.includes(to)) denied.push(`${file.name} → ${target}`);
+        for (const list of listsCrossed(file.name, target)) {
+          if (!list.entries.some((entry) => names(entry, target))) {
+            denied.push(`${file.name} → ${target} (src/${list.folder}/DEPS.list)`);
+          }
+        }
       }
     }
     expect(denied).toEqual([]);
   });
 
-  it('every listed folder is imported and ranked below its importer', () => {
-    const stale: string[] = [];
-    for (const [from, allowed] of DEPS) {
-      for (const to of allowed) {
-        if (!used.get(from)?.has(to)) stale.push(`${from} lists ${to}, which it does not import`);
-        if (LAYERS.indexOf(to) <= LAYERS.indexOf(from))
-          stale.push(`${from} lists ${to}, ranked above it`);
+  it('every entry of a DEPS.list is imported', () => {
+    const used = new Set<string>();
+    for (const file of files) {
+      for (const target of importsOf(file)) {
+        for (const list of listsCrossed(file.name, target)) {
+          for (const entry of list.entries)
+            if (names(entry, target)) used.add(`${list.folder} ${entry}`);
+        }
       }
     }
+    const stale = [...LISTS.values()].flatMap((list) =>
+      list.entries
+        .filter((entry) => !used.has(`${list.folder} ${entry}`))
+        .map((entry) => `src/${list.folder}/DEPS.list lists ${entry}, which nothing there imports`),
+    );
     expect(stale).toEqual([]);
+  });
+
+  it("the design's boundaries hold: records import only the toolbox, the result builder no HTTP side, the config no client", () => {
+    const crossing = (from: RegExp, to: RegExp) =>
+      files.flatMap((file) =>
+        from.test(file.name)
+          ? importsOf(file)
+              .filter((target) => to.test(target))
+              .map((target) => `${file.name} → ${target}`)
+          : [],
+      );
+    expect(crossing(/^contract\//, /^(?!contract\/|util\/)/)).toEqual([]);
+    expect(crossing(/^judge\/results\//, /^io\/(http|tracker\/(write|lock))\//)).toEqual([]);
+    expect(crossing(/^io\/config\//, /^io\/http\//)).toEqual([]);
+    expect(crossing(/^io\/http\//, /^io\/cases\//)).toEqual([]);
   });
 });
 
@@ -224,24 +300,24 @@ describe('I/O at the edges', () => {
 
   it('only the loaders, readers and writers at the edges touch the file system', () => {
     expect(importing(/from 'node:fs(\/promises)?'/).sort()).toEqual([
+      'cli/fd-output.ts',
       'engine/calibrate.ts',
       'engine/demo.ts',
       'engine/import.ts',
       'io/cases/discover.ts',
       'io/cases/load.ts',
       'io/cases/write-json-schema.ts',
-      'cli/fd-output.ts',
       'io/config/load.ts',
       'io/config/project-env.ts',
       'io/config/write-json-schema.ts',
-      'judge/fuzz/write.ts',
       'io/recording/write.ts',
-      'reporters/report/locate.ts',
-      'reporters/report/run-folder.ts',
-      'judge/results/body-files.ts',
-      'judge/results/stream.ts',
       'io/tracker/lock.ts',
       'io/tracker/write.ts',
+      'judge/fuzz/write.ts',
+      'judge/results/body-files.ts',
+      'judge/results/stream.ts',
+      'reporters/report/locate.ts',
+      'reporters/report/run-folder.ts',
       'util/block-file.ts',
       'util/fs.ts',
       'util/package-root.ts',
@@ -256,13 +332,13 @@ describe('I/O at the edges', () => {
     expect(importing(/\bconsole\./)).toEqual([]);
   });
 
-  it('the core (rules, normalise, compare, noise learning, tracker merge) does no I/O', () => {
+  it('the records and the core (and noise learning, tracker merge, the result builder) do no I/O', () => {
     const core = files.filter((f) =>
-      /^(rules|model|normalise|compare|wire|xml|redact)\/|^noise\/(learn|stats|mask|shuffle|skeleton)\.ts$|^tracker\/(parse|upsert|render|check)\.ts$|^results\/(build|group|regression|summary)\.ts$/.test(
+      /^(contract|core)\/|^judge\/noise\/(learn|stats|mask|shuffle|skeleton)\.ts$|^io\/tracker\/(parse|upsert|render|check)\.ts$|^judge\/results\/(build|group|regression|summary)\.ts$/.test(
         f.name,
       ),
     );
-    expect(core.length).toBeGreaterThan(60);
+    expect(core.length).toBeGreaterThan(120);
     for (const file of core) {
       expect(file.text, file.name).not.toMatch(
         /from 'node:(fs|fs\/promises|net|http|https|child_process|dns|tls)'|from 'undici'|\bprocess\.|\bconsole\./,
