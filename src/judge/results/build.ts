@@ -19,6 +19,7 @@ import { flowScript } from '../../core/request/flow-script.js';
 import { planOf } from '../../core/request/plan.js';
 import { bytesText, isBytesSummary, tooComplexWords } from '../../core/wire/bytes.js';
 import { encodingNotes } from '../../core/wire/notes.js';
+import { headOf } from '../../util/text.js';
 import { flowContext, flowRef } from './flow-result.js';
 import { cutText as cutPreview, type PreviewBudget, previewValue, sha256Text } from './preview.js';
 import type { ResultContext } from './result-context.js';
@@ -76,7 +77,7 @@ interface ReportedBody {
 
 function cutText(text: string): ReportedBody {
   if (text.length <= MAX_REPORTED_TEXT) return { value: text };
-  const value = `${text.slice(0, MAX_REPORTED_TEXT)}…`;
+  const value = `${headOf(text, MAX_REPORTED_TEXT)}…`;
   return { value, cut: { sha256: sha256Text(text), size: Buffer.byteLength(text) } };
 }
 
@@ -372,7 +373,7 @@ export function redactFinding(finding: Finding, redact: Redactor): Finding {
 /** `text`, or its first `max` characters and how long it was (`… (10,000,000 characters)`). */
 function cutReported(text: string, max: number): string {
   if (text.length <= max) return text;
-  return `${text.slice(0, max)}… (${text.length.toLocaleString('en-US')} characters)`;
+  return `${headOf(text, max)}… (${text.length.toLocaleString('en-US')} characters)`;
 }
 
 /** A finding as reports keep it: its first paths, each cut when huge. */
