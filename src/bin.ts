@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { type FdOutput, fdOutput, LOST_OUTPUT } from './cli/fd-output.js';
 import type { SignalSource } from './cli/io.js';
 import { main } from './cli/main.js';
-import { INTERRUPT_SIGNALS, type InterruptSignal } from './report/signals.js';
+import { INTERRUPT_SIGNALS, type InterruptSignal } from './contract/vocabulary.js';
 import { ParityError } from './util/errors.js';
 import type { Host } from './util/host.js';
 

@@ -55,13 +55,14 @@ export type { RunVerdict } from './app/verdict.js';
 export { type CaseValidation, loadCases, validateCases } from './cases/load.js';
 export { compare } from './compare/comparison.js';
 export { type Judgement, judge } from './compare/judge.js';
+export type { CaseResult, Change } from './contract/observation.js';
+export type { RunReport } from './contract/report.js';
 export { decodeBody } from './execute/decode-body.js';
 export type { Budget } from './fuzz/budget.js';
 export type { FuzzSummary } from './fuzz/summary.js';
 export type { Case, CaseRequest } from './model/case.js';
-export type { Change, Comparison, Divergence } from './model/comparison.js';
+export type { Comparison, Divergence } from './model/comparison.js';
 export type { Exchange, Response, ResponseBody, SideOutcome } from './model/exchange.js';
-export type { RunReport } from './report/contract.js';
 export { parseReport, readReport } from './report/read.js';
 export type {
   Assessed,
@@ -70,5 +71,4 @@ export type {
   RunEnd,
   RunReporter,
 } from './reporters/reporter.js';
-export type { CaseResult } from './results/types.js';
 export { type InputProblem, ParityError, type ParityErrorCode } from './util/errors.js';

@@ -3,9 +3,9 @@
  * a note), by row id or in bulk by family, pattern, kind and path pattern,
  * atomically under the tracker's lock, as a person editing the markdown would.
  */
-import { PATTERN_NAMES } from '../compare/patterns/registry.js';
-import { CAUSE_TYPES } from '../compare/root-cause.js';
+
 import type { ConfigFlags } from '../config/resolve.js';
+import { CAUSE_TYPES, PATTERN_NAMES } from '../contract/vocabulary.js';
 import { type DecidedRow, decideRows } from '../tracker/decide.js';
 import { DECIDABLE_STATUSES, type DecidableStatus } from '../tracker/types.js';
 import { editTrackerFile } from '../tracker/write.js';

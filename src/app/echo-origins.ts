@@ -13,9 +13,10 @@
  * HEAD shows no body to prove its own), listed as `derived`.
  * Pure.
  */
+
+import type { CaseResult } from '../contract/observation.js';
 import { maskResult } from '../noise/post-pass.js';
 import type { Redactor } from '../redact/redact.js';
-import type { CaseResult } from '../results/types.js';
 
 /** `masked` with each result whose echoed origins change it, judged again (over its noise-masked form). */
 export function maskEchoOrigins(input: {

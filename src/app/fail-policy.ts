@@ -1,7 +1,7 @@
 /** Which results fail a run under `--fail-on new|open|any|none`. Pure. */
 import type { FailPolicy } from '../config/schema.js';
-import type { RunReport } from '../report/contract.js';
-import type { CaseResult, DivergentResult } from '../results/types.js';
+import type { CaseResult, DivergentResult } from '../contract/observation.js';
+import type { RunReport } from '../contract/report.js';
 
 /**
  * New relative to the `--compare-to` report when the run had one (the case shows a

@@ -14,7 +14,8 @@
  */
 
 import { clusterCauses } from '../compare/cause-clusters.js';
-import type { RunReport } from '../report/contract.js';
+import type { CaseResult } from '../contract/observation.js';
+import type { RegressionSummary, RunReport, RunSummary } from '../contract/report.js';
 import type { RunFolder } from '../report/run-folder.js';
 import {
   type FileReporter,
@@ -32,15 +33,10 @@ import {
   withCrossCaseConsequences,
 } from '../results/consequences.js';
 import { headConsequencesOf } from '../results/head-consequences.js';
-import {
-  comparedIds,
-  type RegressionMarks,
-  type RegressionSummary,
-  regressionMarks,
-} from '../results/regression.js';
+import { comparedIds, type RegressionMarks, regressionMarks } from '../results/regression.js';
 import { decisionCounts, groupFindings, rootCauseEntries } from '../results/root-causes.js';
-import { countedSummary, type RunSummary } from '../results/summary.js';
-import { type CaseResult, isNotable } from '../results/types.js';
+import { countedSummary } from '../results/summary.js';
+import { isNotable } from '../results/types.js';
 import { ParityError } from '../util/errors.js';
 import type { Host } from '../util/host.js';
 import { trackerAnswers } from './tracker-answers.js';

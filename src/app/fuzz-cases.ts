@@ -7,6 +7,7 @@
  */
 import { resolve } from 'node:path';
 import type { RunConfig } from '../config/targets.js';
+import type { CaseResult } from '../contract/observation.js';
 import { caseFileOf, caseName, FUZZ_SUITE } from '../fuzz/case-file.js';
 import { isCrash } from '../fuzz/crash.js';
 import type { TalliedDiscovery } from '../fuzz/engine.js';
@@ -20,7 +21,6 @@ import type { FuzzCases } from '../fuzz/summary.js';
 import { takenNames, writeCaseFiles } from '../fuzz/write.js';
 import type { Case } from '../model/case.js';
 import type { Redactor } from '../redact/redact.js';
-import type { CaseResult } from '../results/types.js';
 import type { Env } from '../util/env.js';
 import { displayPath } from '../util/paths.js';
 

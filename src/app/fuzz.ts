@@ -11,6 +11,7 @@
 import { openRunLibrary } from '../cases/library.js';
 import type { ConfigFlags } from '../config/resolve.js';
 import { type RunConfig, resolveTargets } from '../config/targets.js';
+import type { CaseResult } from '../contract/observation.js';
 import { type Budget, DEFAULT_BUDGET } from '../fuzz/budget.js';
 import { isCrash } from '../fuzz/crash.js';
 import { type FuzzProgress, runFuzz } from '../fuzz/engine.js';
@@ -24,7 +25,6 @@ import { restorer } from '../recording/entry.js';
 import { addCredentialValues, literalSecrets } from '../redact/literal-credentials.js';
 import { createRedactor, type Redactor } from '../redact/redact.js';
 import type { RunFolder } from '../report/run-folder.js';
-import type { CaseResult } from '../results/types.js';
 import { readTrackerRows } from '../tracker/write.js';
 import { ParityError } from '../util/errors.js';
 import type { AppContext } from './context.js';

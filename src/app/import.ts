@@ -6,6 +6,7 @@
 import { stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { ResolvedConfig } from '../config/resolve.js';
+import type { InterruptSignal } from '../contract/vocabulary.js';
 import { buildCaseFiles, type CaseFileModel } from '../import/cases.js';
 import { importCurl } from '../import/curl/parse.js';
 import { importHar } from '../import/har.js';
@@ -15,7 +16,6 @@ import { renderCaseFile } from '../import/render.js';
 import type { ImportedSource } from '../import/types.js';
 import { loadOpenApi } from '../openapi/load.js';
 import { operationKey } from '../openapi/types.js';
-import type { InterruptSignal } from '../report/signals.js';
 import { ParityError } from '../util/errors.js';
 import { readFailure, readRegularText } from '../util/fs.js';
 import { writeStagedFiles } from '../util/staged-files.js';

@@ -5,8 +5,9 @@
  * library can be listed where its servers are not.
  */
 import { openRunLibrary } from '../cases/library.js';
-import type { ShardInfo } from '../cases/shard.js';
+
 import type { ConfigFlags } from '../config/resolve.js';
+import type { ShardInfo } from '../contract/report.js';
 import type { Case } from '../model/case.js';
 import type { AppContext } from './context.js';
 import { caseOptions, openProject } from './project.js';

@@ -4,9 +4,9 @@
  * (`finish.ts`: `--compare-to`, the tracker updated once, the reports).
  */
 import type { ConfigFlags, ResolvedConfig } from '../config/resolve.js';
+import type { RunReport } from '../contract/report.js';
 import { mergeReports, missingShards, type ShardReport } from '../report/combine-shards.js';
 import { checkComparable } from '../report/compare-to.js';
-import type { RunReport } from '../report/contract.js';
 import { resolveReportPath } from '../report/locate.js';
 import { readReport } from '../report/read.js';
 import { fileReportersFor } from '../reporters/choose.js';

@@ -9,10 +9,11 @@
  */
 import { openRunLibrary, type RunLibrary } from '../cases/library.js';
 import { selectCases } from '../cases/select.js';
-import type { ShardInfo } from '../cases/shard.js';
+
 import { type CaseSource, inMemory } from '../cases/source.js';
 import type { ConfigFlags, ResolvedConfig } from '../config/resolve.js';
 import { type RunConfig, resolveTargets } from '../config/targets.js';
+import type { RunReport, ShardInfo } from '../contract/report.js';
 import { parseResetRequest, type ResetSpec } from '../fuzz/reset.js';
 import type { Case } from '../model/case.js';
 import { operationKey } from '../openapi/types.js';
@@ -25,7 +26,6 @@ import {
 } from '../redact/literal-credentials.js';
 import { createRedactor } from '../redact/redact.js';
 import { checkComparable } from '../report/compare-to.js';
-import type { RunReport } from '../report/contract.js';
 import { resolveReportPath } from '../report/locate.js';
 import type { CoverageDocument } from '../results/coverage.js';
 import { ParityError } from '../util/errors.js';

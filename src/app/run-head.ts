@@ -4,14 +4,19 @@
  * recorded baseline named, each side's runtime), and the sections the run
  * gathered (learned noise, shard, coverage, unused rules, interruption).
  */
-import type { ShardInfo } from '../cases/shard.js';
+
 import type { RunConfig } from '../config/targets.js';
-import type { KnownRuntime } from '../model/runtime.js';
-import type { NoiseSection } from '../noise/types.js';
+import type {
+  Bailed,
+  CoverageSection,
+  Interruption,
+  KnownRuntime,
+  NoiseSection,
+  RunReport,
+  ShardInfo,
+} from '../contract/report.js';
+import { REPORT_SCHEMA_VERSION } from '../contract/vocabulary.js';
 import type { Redactor } from '../redact/redact.js';
-import type { Bailed, Interruption, RunReport } from '../report/contract.js';
-import { REPORT_SCHEMA_VERSION } from '../report/schema-version.js';
-import type { CoverageSection } from '../results/coverage.js';
 import type { ReportHead } from './finish.js';
 import type { RuntimeWatch } from './runtime-watch.js';
 import type { SecondLookTally } from './second-look.js';

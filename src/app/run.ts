@@ -8,11 +8,12 @@
  */
 
 import { join } from 'node:path';
-import type { ShardInfo } from '../cases/shard.js';
+
 import { asCaseSource, type CaseSource, type RunUnit } from '../cases/source.js';
 import { unusedRulesField } from '../compare/equivalence/unused.js';
 import { openClients } from '../config/clients.js';
 import type { RunConfig } from '../config/targets.js';
+import type { Bailed, Interruption, RunReport, ShardInfo } from '../contract/report.js';
 import type { TargetClient } from '../execute/client.js';
 import { createLoopClock } from '../execute/loop-clock.js';
 import { type Executed, executeCases } from '../execute/pool.js';
@@ -22,7 +23,6 @@ import type { Case } from '../model/case.js';
 import { finishNoise } from '../noise/finish.js';
 import { createNoiseStep, type NoiseStep } from '../noise/step.js';
 import type { Redactor } from '../redact/redact.js';
-import type { Bailed, Interruption, RunReport } from '../report/contract.js';
 import { openRunFolder, type RunFolder } from '../report/run-folder.js';
 import { fileReportersFor } from '../reporters/choose.js';
 import { type FileReporter, othersFailed, type WrittenReports } from '../reporters/files.js';

@@ -11,9 +11,9 @@
  */
 import { addProtobufSigns, noSigns, protobufVerdict } from '../compare/protobuf-evidence.js';
 import { runtimeEvidence } from '../compare/runtime-evidence.js';
+import type { KnownRuntime } from '../contract/report.js';
 import type { Target } from '../model/case.js';
 import type { Exchange, SideOutcome } from '../model/exchange.js';
-import type { KnownRuntime } from '../model/runtime.js';
 
 export interface RuntimeWatch {
   /** Look at one exchange's answers (cheap once a side is known). */

@@ -9,6 +9,7 @@
  */
 import { join } from 'node:path';
 import type { RunConfig } from '../config/targets.js';
+import type { CaseResult } from '../contract/observation.js';
 import { observe } from '../judge/stage.js';
 import type { Exchange } from '../model/exchange.js';
 import { finishNoise } from '../noise/finish.js';
@@ -27,7 +28,6 @@ import { createBodyFiles } from '../results/body-files.js';
 import { createCoverageCollector } from '../results/coverage.js';
 import { createLatencyCollector } from '../results/latency.js';
 import { openResultStream, type ResultStream } from '../results/stream.js';
-import type { CaseResult } from '../results/types.js';
 import { appendRegularFile } from '../util/fs.js';
 import type { Host } from '../util/host.js';
 import { displayPath } from '../util/paths.js';

@@ -15,6 +15,7 @@
 import { resolve } from 'node:path';
 import { clientOptionsOf } from '../config/clients.js';
 import type { RunConfig } from '../config/targets.js';
+import type { CaseResult } from '../contract/observation.js';
 import { createClient, type TargetClient } from '../execute/client.js';
 import { planRequest } from '../execute/plan.js';
 import type { DecodeShare } from '../execute/receive.js';
@@ -30,7 +31,6 @@ import { addCredentialValues, literalSecrets } from '../redact/literal-credentia
 import type { Redactor } from '../redact/redact.js';
 import { openRunFolder, type RunFolder } from '../report/run-folder.js';
 import type { RunReporter } from '../reporters/reporter.js';
-import type { CaseResult } from '../results/types.js';
 import { resolveRules } from '../rules/schema.js';
 import { type Capture, createCapture } from '../shadow/capture.js';
 import { caseOfRequest } from '../shadow/case-of.js';

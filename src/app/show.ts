@@ -8,11 +8,13 @@
 import { resolve } from 'node:path';
 import { type FixHint, hintFor } from '../compare/hints.js';
 import type { ConfigFlags } from '../config/resolve.js';
-import { type RunReport, runtimesOf } from '../report/contract.js';
+import type { DivergenceResult } from '../contract/observation.js';
+import type { RunReport } from '../contract/report.js';
+import type { Finding, RootCauseEntry } from '../contract/root-cause.js';
 import { publishedRuns, resolveReportPath } from '../report/locate.js';
 import { readReport } from '../report/read.js';
-import type { RootCauseEntry } from '../results/root-causes.js';
-import { type DivergenceResult, hasFindings, type ResultFinding } from '../results/types.js';
+import { runtimesOf } from '../report/run-report.js';
+import { hasFindings } from '../results/types.js';
 import { noSuchRow } from '../tracker/decide.js';
 import type { TrackerRow } from '../tracker/types.js';
 import { ParityError } from '../util/errors.js';
@@ -37,7 +39,7 @@ export interface ShownEvidence {
   /** Case ids per endpoint, in run order. */
   readonly byEndpoint: readonly (readonly [endpoint: string, caseIds: readonly string[]])[];
   /** The first case that showed it, and its finding. */
-  readonly example: { readonly result: DivergenceResult; readonly finding: ResultFinding };
+  readonly example: { readonly result: DivergenceResult; readonly finding: Finding };
 }
 
 /** A root cause: its row, and what the report says about it. */

@@ -6,10 +6,10 @@
  * row could resolve: its listed cases all compared and none showed it.
  */
 import { join } from 'node:path';
+import type { CaseResult } from '../contract/observation.js';
+import type { RunReport } from '../contract/report.js';
 import { isWriteMethod } from '../model/request.js';
-import type { RunReport } from '../report/contract.js';
 import type { IdSet } from '../results/regression.js';
-import type { CaseResult } from '../results/types.js';
 import type { CaseAnswer, CaseAnswers, TrackerObservation } from '../tracker/types.js';
 import { readExistingTrackerRows } from '../tracker/write.js';
 import { ParityError } from '../util/errors.js';

@@ -1,8 +1,10 @@
 /** What a report (or a finishing run) says about the tracker rows. Pure. */
-import { coversLibrary, type RunReport } from '../report/contract.js';
+
+import type { CaseResult } from '../contract/observation.js';
+import type { RunReport } from '../contract/report.js';
+import { coversLibrary } from '../report/run-report.js';
 import { cleanlyComparedIds } from '../results/regression.js';
 import { groupFindings } from '../results/root-causes.js';
-import type { CaseResult } from '../results/types.js';
 import type { TrackerEvidence } from '../tracker/check.js';
 import type { LibraryEvidence } from '../tracker/types.js';
 import { flowsWithCauses } from './tracker-update.js';

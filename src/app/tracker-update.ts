@@ -6,9 +6,10 @@
  * the update once its reports are written.
  */
 
-import type { TrackerOutcome } from '../report/contract.js';
-import { type DecisionRow, groupFindings, type RootCauseEntry } from '../results/root-causes.js';
-import type { CaseResult } from '../results/types.js';
+import type { CaseResult } from '../contract/observation.js';
+import type { TrackerOutcome } from '../contract/report.js';
+import type { DecisionRow, RootCauseEntry } from '../contract/root-cause.js';
+import { groupFindings } from '../results/root-causes.js';
 import type { TrackerObservation, TrackerRow, TrackerRun } from '../tracker/types.js';
 import { planTrackerUpdate } from '../tracker/write.js';
 import type { Host } from '../util/host.js';
@@ -73,7 +74,7 @@ export function observationsOf(results: readonly CaseResult[]): TrackerObservati
     caseIds: group.caseIds,
     summary: group.summary,
     ...(group.supersedes === undefined ? {} : { supersedes: group.supersedes }),
-    ...(unsettled.has(group.fingerprint) ? { unsettled: true } : {}),
+    ...(unsettled.has(group.fingerprint) ? { unsettled: true as const } : {}),
     ...notLookedOf(unsettled.has(group.fingerprint), notLooked.get(group.fingerprint)),
   }));
 }

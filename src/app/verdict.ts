@@ -4,9 +4,9 @@
  * written, then the fail policy. The CLI maps each kind to its exit code.
  */
 import type { FailPolicy } from '../config/schema.js';
-import type { RunReport } from '../report/contract.js';
+import type { CaseResult } from '../contract/observation.js';
+import type { RunReport } from '../contract/report.js';
 import type { WrittenReports } from '../reporters/files.js';
-import type { CaseResult } from '../results/types.js';
 import { failingResults } from './fail-policy.js';
 
 export type RunVerdict =

@@ -2,7 +2,7 @@
  * The exit-code contract (docs/command-line.md, "Exit codes"). The only module that knows the numbers.
  */
 import type { RunVerdict } from '../app/verdict.js';
-import type { InterruptSignal } from '../report/signals.js';
+import type { InterruptSignal } from '../contract/vocabulary.js';
 import type { ParityErrorCode } from '../util/errors.js';
 
 export const EXIT = {

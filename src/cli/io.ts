@@ -1,6 +1,6 @@
 /** What the CLI may touch of its process: passed in, so tests run `main` in-process. */
 import type { AppContext } from '../app/context.js';
-import type { InterruptSignal } from '../report/signals.js';
+import type { InterruptSignal } from '../contract/vocabulary.js';
 import { type Host, unknownHost } from '../util/host.js';
 
 export interface Io {

@@ -8,7 +8,7 @@
  */
 import * as z from 'zod';
 import { parseShard } from '../cases/shard.js';
-import { FINDING_KINDS } from '../compare/finding-kinds.js';
+
 import {
   DEFAULT_SECOND_LOOKS,
   DEFAULT_TRACKER_PATH,
@@ -20,6 +20,7 @@ import {
   MAX_TIMEOUT_MS,
 } from '../config/limits.js';
 import { REPORTER_NAMES } from '../config/reporters.js';
+import { FINDING_KINDS } from '../contract/vocabulary.js';
 import { type Budget, parseBudget } from '../fuzz/budget.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/formats.js';
 import { once } from '../util/once.js';

@@ -7,7 +7,7 @@
  */
 import type { StoppedAnswering } from '../app/side-watch.js';
 import type { RunVerdict } from '../app/verdict.js';
-import type { RunReport } from '../report/contract.js';
+import type { RunReport } from '../contract/report.js';
 import type { WrittenReports } from '../reporters/files.js';
 import { GITHUB_REPORTER } from '../reporters/github.js';
 import type { ReporterFailure } from '../reporters/reporter.js';

@@ -2,7 +2,7 @@
  * Body comparison across every body kind a response can have.
  */
 import { createHash } from 'node:crypto';
-import type { Change } from '../model/comparison.js';
+import type { Change } from '../contract/observation.js';
 import type { Response, ResponseBody } from '../model/exchange.js';
 import { normaliseJson } from '../normalise/body.js';
 import { jsonType } from '../normalise/json.js';

@@ -45,19 +45,13 @@
  * cluster grows or loses other members. Rows of the keys a cluster's members
  * had are superseded by it (`earlier-keys.ts`). Pure.
  */
+
+import type { Finding, RootCause, SkeletonChange, StructureCause } from '../contract/root-cause.js';
 import { bodiesOfStatus, errorBodies } from './body-causes.js';
 import { resourceOfEndpoint } from './endpoint.js';
 import { findingOf } from './finding-of.js';
 import { fieldOfPath, ownKey, type RecurringCauses, recurringCauses } from './recurring-causes.js';
-import {
-  ANY_ENDPOINT,
-  type Finding,
-  isObjectSignature,
-  isRecurringStatus,
-  type RootCause,
-  type SkeletonChange,
-  type StructureCause,
-} from './root-cause.js';
+import { ANY_ENDPOINT, isObjectSignature, isRecurringStatus } from './root-cause.js';
 import { splitPath } from './wording/phrases.js';
 
 /** One answer as the clustering sees it: its case, endpoint template and findings. */

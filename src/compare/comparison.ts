@@ -2,7 +2,8 @@
  * Exchange → Comparison: status, allow-listed headers, normalised bodies.
  */
 
-import type { Comparison, HeaderChange } from '../model/comparison.js';
+import type { HeaderChange } from '../contract/observation.js';
+import type { Comparison } from '../model/comparison.js';
 import type { Exchange, Response, ResponseBody } from '../model/exchange.js';
 import { normaliseHeaders } from '../normalise/headers.js';
 import type { Rules } from '../rules/types.js';

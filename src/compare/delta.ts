@@ -10,7 +10,7 @@ import {
   type DiffPatcher,
   type Filter,
 } from 'jsondiffpatch';
-import type { Change } from '../model/comparison.js';
+import type { Change } from '../contract/observation.js';
 import { isJsonObject } from '../normalise/json.js';
 import type { ToleranceRule } from '../rules/types.js';
 import { formatPointer } from '../util/json-pointer.js';

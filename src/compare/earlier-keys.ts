@@ -26,7 +26,9 @@
  * findings that now record them (`results/root-causes.ts`), never read as
  * resolved while the servers still differ. Pure.
  */
-import type { Change, HeaderChange } from '../model/comparison.js';
+
+import type { Change, HeaderChange } from '../contract/observation.js';
+import type { Finding, RootCause } from '../contract/root-cause.js';
 import { OTHER_KINDS } from './body-causes.js';
 import { membersOf } from './cause-clusters.js';
 import { membersOfCollapsed } from './empty-objects.js';
@@ -43,13 +45,7 @@ import {
 import { headerFindings } from './header-findings.js';
 import { sameOrIdentifier } from './patterns/int-as-string.js';
 import { recogniseKeyCase } from './patterns/key-case.js';
-import {
-  ANY_ENDPOINT,
-  causeFingerprint,
-  type Finding,
-  isRecurringStatus,
-  type RootCause,
-} from './root-cause.js';
+import { ANY_ENDPOINT, causeFingerprint, isRecurringStatus } from './root-cause.js';
 import { splitPath } from './wording/phrases.js';
 
 /** What the earlier fingerprints are worked out from: one case as observed. */

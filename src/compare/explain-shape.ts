@@ -3,13 +3,15 @@
  * `type`) that no cross-runtime pattern accounted for (patterns are named by
  * the registry in `patterns/`).
  */
-import type { Change } from '../model/comparison.js';
+
 import { isJsonObject } from '../normalise/json.js';
 import { codeSpan } from '../util/code-span.js';
 import { type Member, memberGroups } from './patterns/util.js';
 import { code, listSome, member, place, typeName, where } from './wording/phrases.js';
 
 export { conventionOf } from './patterns/util.js';
+
+import type { Change } from '../contract/observation.js';
 
 /** Sentences for the explanation and a fragment for the one-line summary. */
 export interface ShapeText {

@@ -5,11 +5,11 @@
  * own fingerprints (`root-cause.ts`); a case's is built from them.
  */
 import * as crypto from 'node:crypto';
+import type { Finding } from '../contract/root-cause.js';
 import type { SideOutcome } from '../model/exchange.js';
 import { jsonType } from '../normalise/json.js';
 import type { DivergenceInput } from './input.js';
 import { isIdKey } from './map-like.js';
-import type { Finding } from './root-cause.js';
 
 /**
  * `wildcardPath` of the paths seen (a pure function of the path): thousands

@@ -11,10 +11,12 @@ import { yamlScalar } from '../util/yaml-scalar.js';
 import { bySide, phrase } from './patterns/advice.js';
 import { patternNamed } from './patterns/registry.js';
 import type { FixHint } from './patterns/types.js';
-import { isObjectSignature, type RootCause, ZERO_VALUED_MEMBERS } from './root-cause.js';
+import { isObjectSignature, ZERO_VALUED_MEMBERS } from './root-cause.js';
 import { bodyKindWord, statusPlace } from './root-cause-words.js';
 
 export type { FixHint } from './patterns/types.js';
+
+import type { RootCause } from '../contract/root-cause.js';
 
 /** Why two runtimes answer one input with statuses of one class, in their terms. */
 const STATUS_HABITS = {
@@ -197,7 +199,7 @@ function structureHint(
 
 /**
  * How to close a root cause, in the terms of each side's runtime where it is
- * known. `places`: where a structural cause showed (`FindingGroup.places`),
+ * known. `places`: where a structural cause showed (`RootCauseEntry.places`),
  * for a rule that ignores it there and nowhere else.
  */
 export function hintFor(

@@ -1,7 +1,9 @@
 /**
  * What `explain` and `fingerprint` describe: a transport failure, or a comparison.
  */
-import type { Comparison, DivergenceKind } from '../model/comparison.js';
+
+import type { DivergenceKind } from '../contract/vocabulary.js';
+import type { Comparison } from '../model/comparison.js';
 import type { SideOutcome } from '../model/exchange.js';
 
 /** One divergent (or failed) case, as the explainer and the fingerprinter see it. */

@@ -2,6 +2,8 @@
  * Exchange → verdict, comparison, divergence and findings: the compare stage
  * in one call.
  */
+
+import type { Finding } from '../contract/root-cause.js';
 import type { Case } from '../model/case.js';
 import type { Comparison, Divergence } from '../model/comparison.js';
 import type { Exchange } from '../model/exchange.js';
@@ -15,7 +17,6 @@ import { fingerprint } from './fingerprint.js';
 import type { DivergenceInput } from './input.js';
 import { type Recognition, recognisePatterns } from './patterns/registry.js';
 import { patternOf } from './patterns/title.js';
-import type { Finding } from './root-cause.js';
 
 /** The outcome of judging one exchange: a union by verdict. */
 export type Judgement =

@@ -28,16 +28,16 @@
  * Only answers count: a finding that is a consequence of an earlier write is
  * left out by the caller, as for structural changes. Pure.
  */
+
+import type { Finding, RootCause } from '../contract/root-cause.js';
 import { fieldOf } from './findings.js';
 import { ANY_FIELD } from './patterns/types.js';
 import {
   ANY_ENDPOINT,
   causeKey,
-  type Finding,
   isRecurringStatus,
   methodOf,
   RECURRING_ENDPOINT,
-  type RootCause,
 } from './root-cause.js';
 
 /** By cause key (`causeKey`) of a case's own status or pattern cause: the cause it recurs as. */

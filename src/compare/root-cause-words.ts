@@ -4,6 +4,7 @@
  * same whichever case showed the cause first. Pure.
  */
 
+import type { RootCause, SkeletonChange } from '../contract/root-cause.js';
 import { codeSpan } from '../util/code-span.js';
 import { patternNamed } from './patterns/registry.js';
 import {
@@ -12,8 +13,6 @@ import {
   isObjectSignature,
   isRecurringStatus,
   methodOf,
-  type RootCause,
-  type SkeletonChange,
   ZERO_VALUED_MEMBERS,
 } from './root-cause.js';
 import { differenceWords } from './text-bodies.js';

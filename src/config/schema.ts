@@ -4,7 +4,7 @@
  */
 
 import * as z from 'zod';
-import { RUNTIMES } from '../model/runtime.js';
+
 import { noiseConfigSchema } from '../noise/config-schema.js';
 import { rulesSpecSchema } from '../rules/schema.js';
 import { once } from '../util/once.js';
@@ -30,6 +30,8 @@ export {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
 } from './limits.js';
+
+import { RUNTIMES } from '../contract/vocabulary.js';
 
 /** The config schema, built when a config file is first checked (see `configSchema`). */
 function buildConfigSchema() {

@@ -5,9 +5,9 @@
  * fail for a missing target. A missing or unknown target is a usage error.
  */
 
+import type { Runtime } from '../contract/vocabulary.js';
 import { targetAt } from '../execute/target-url.js';
 import type { Pairs, Target } from '../model/case.js';
-import type { Runtime } from '../model/runtime.js';
 import { type NoiseSettings, replicaTarget, resolveNoise } from '../noise/settings.js';
 import { ParityError } from '../util/errors.js';
 import type { ResolvedConfig, TargetChoice } from './resolve.js';

@@ -11,7 +11,7 @@
  */
 import * as z from 'zod';
 import type { Known } from './known.js';
-import { caseResultSchema, countSchema, kindsSchema } from './observation.js';
+import { type CaseResult, caseResultSchema, countSchema, kindsSchema } from './observation.js';
 import { decisionCountsSchema, rootCauseEntrySchema } from './root-cause.js';
 import {
   type DivergenceKind,
@@ -396,7 +396,10 @@ export const reportSchema = z.looseObject({
   ...sectionsShapeV3,
 });
 
-type Report = Known<z.output<typeof reportSchema>>;
+type Report = Omit<Known<z.output<typeof reportSchema>>, 'results'> & {
+  /** Each result with the fields its verdict never has as `?: never` (`CaseResult`). */
+  readonly results: readonly CaseResult[];
+};
 
 /**
  * report.json, schemaVersion 3: the one canonical, versioned artefact of a

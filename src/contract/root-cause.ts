@@ -28,6 +28,7 @@ import type { Known } from './known.js';
 import {
   CHANGE_OPS,
   FINDING_KINDS,
+  type FindingKind,
   HEADER_DIFFERENCES,
   PATTERN_NAMES,
   TRACKER_STATUSES,
@@ -213,3 +214,11 @@ export type TrackerRef = Known<z.output<typeof trackerRefSchema>>;
 export type DecisionRow = Known<z.output<typeof decisionRowSchema>>;
 /** One root cause over a run: every case and endpoint that showed it, and its row. */
 export type RootCauseEntry = Known<z.output<typeof rootCauseEntrySchema>>;
+/**
+ * An entry of a root cause this run showed (not a row it resolved): its cause
+ * and its finding kind are known. The same record, narrowed.
+ */
+export type ShownRootCause = RootCauseEntry & {
+  readonly kind: FindingKind;
+  readonly cause: RootCause;
+};

@@ -15,7 +15,7 @@
  * failure are kept as suspects.
  */
 import type { Case } from '../model/case.js';
-import type { CaseResult } from '../results/types.js';
+
 import { crashCause, failedSides, type SideName, suspectsOf } from './crash.js';
 import type { Discovery, FuzzEngineInput, TalliedDiscovery } from './discovery.js';
 import { type Generated, inputStream } from './generate.js';
@@ -32,6 +32,8 @@ export type {
   Probed,
   TalliedDiscovery,
 } from './discovery.js';
+
+import type { CaseResult } from '../contract/observation.js';
 
 export interface FuzzRun {
   /** Root causes the seeds themselves show (not reported again). */

@@ -14,9 +14,11 @@
  * server that drops the connection on some input): it is a root cause of its
  * own, per endpoint. Pure.
  */
-import { type RootCause as Cause, causeFingerprint } from '../compare/root-cause.js';
+import { causeFingerprint } from '../compare/root-cause.js';
 import { causeSummary } from '../compare/root-cause-words.js';
-import { type CaseResult, hasFindings, type SideSummary } from '../results/types.js';
+import type { CaseResult, SideSummary } from '../contract/observation.js';
+import type { RootCause as Cause } from '../contract/root-cause.js';
+import { hasFindings } from '../results/types.js';
 
 /** How the summary groups root causes (closed vocabulary). */
 export const FUZZ_GROUPS = [

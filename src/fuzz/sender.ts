@@ -13,6 +13,7 @@
  */
 import { openClients } from '../config/clients.js';
 import type { RunConfig } from '../config/targets.js';
+import type { CaseResult } from '../contract/observation.js';
 import type { TargetClient } from '../execute/client.js';
 import { exchangeCase } from '../execute/exchange.js';
 import { createFlowRun, type StepCase } from '../execute/flow-run.js';
@@ -25,7 +26,6 @@ import { normaliseOrigins, originForms } from '../normalise/origin.js';
 import { redactExchange } from '../redact/exchange.js';
 import type { Redactor } from '../redact/redact.js';
 import { toSkippedResult } from '../results/build.js';
-import type { CaseResult } from '../results/types.js';
 import type { Probed } from './engine.js';
 import { createReset, type ResetSpec } from './reset.js';
 import { withSecretValues } from './secrets.js';

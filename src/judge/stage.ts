@@ -9,10 +9,10 @@
  * masked. Pure apart from the plug's own tally.
  */
 import { type Judgement, judge } from '../compare/judge.js';
-import type { Finding } from '../compare/root-cause.js';
+import type { CaseResult, FlakyBaseline } from '../contract/observation.js';
+import type { Finding } from '../contract/root-cause.js';
 import type { Exchange, SideOutcome } from '../model/exchange.js';
 import { type ResultContext, redactFinding, toCaseResult } from '../results/build.js';
-import type { CaseResult, FlakyBaseline } from '../results/types.js';
 import { maskVolatileHeaders } from './headers.js';
 
 /** What noise learning adds to a case's observation. */

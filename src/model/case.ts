@@ -7,11 +7,12 @@
 import type { Rules } from '../rules/types.js';
 import type { FlowStep } from './flow.js';
 import type { CaseRequest, Pairs } from './request.js';
-import type { Runtime } from './runtime.js';
 
 // The request types live in request.ts, which flow.ts imports too (no cycle).
 export type { CaseRequest, HttpMethod, Pairs, RequestBody } from './request.js';
 export { isWriteMethod, METHOD_TOKEN, SAFE_METHODS } from './request.js';
+
+import type { Runtime } from '../contract/vocabulary.js';
 
 /** Where something came from in a source file (1-based line and column). */
 export interface SourceLocation {

@@ -4,12 +4,12 @@
  * differs between them is learned. Pure apart from its own tally.
  */
 import { endpointOf } from '../compare/endpoint.js';
+import type { FlakyBaseline } from '../contract/observation.js';
+import type { NoiseEntry, NoiseThresholds } from '../contract/report.js';
 import { maskVolatileHeaders } from '../judge/headers.js';
 import type { Exchange } from '../model/exchange.js';
-import type { FlakyBaseline } from '../results/types.js';
 import { learnCase } from './learn.js';
 import { createNoiseTally } from './stats.js';
-import type { NoiseEntry, NoiseThresholds } from './types.js';
 
 export interface FlakyCase {
   readonly caseId: string;

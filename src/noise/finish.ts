@@ -4,12 +4,12 @@
  * report section.
  */
 
+import type { CaseResult } from '../contract/observation.js';
+import type { NoiseSection } from '../contract/report.js';
 import type { Redactor } from '../redact/redact.js';
-import type { CaseResult } from '../results/types.js';
 import { applyEndpointNoise, noiseSection } from './post-pass.js';
 import type { NoiseSettings } from './settings.js';
 import type { NoiseStep } from './step.js';
-import type { NoiseSection } from './types.js';
 
 export interface FinishedNoise {
   /** By case id: the results the learned endpoint noise judged again, as judged again. */

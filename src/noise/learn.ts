@@ -6,11 +6,10 @@
 import { compareBodies } from '../compare/bodies.js';
 import { compareHeaders } from '../compare/comparison.js';
 import { collapsePath, mapContainers } from '../compare/map-like.js';
-import type { Change } from '../model/comparison.js';
+import type { Change, FlakyBaseline } from '../contract/observation.js';
 import type { Response, SideOutcome } from '../model/exchange.js';
 import { normaliseJson } from '../normalise/body.js';
 import { isJsonObject } from '../normalise/json.js';
-import type { FlakyBaseline } from '../results/types.js';
 import type { Rules, SortRule } from '../rules/types.js';
 import { parsePointer } from '../util/json-pointer.js';
 import { ownValue } from '../wire/json-equal.js';

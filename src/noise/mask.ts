@@ -1,5 +1,6 @@
 import { collapsePath } from '../compare/map-like.js';
-import type { Change, Comparison } from '../model/comparison.js';
+import type { Change } from '../contract/observation.js';
+import type { Comparison } from '../model/comparison.js';
 import { parsePointer } from '../util/json-pointer.js';
 import type { NoiseFinding } from './types.js';
 

@@ -6,13 +6,13 @@
 
 import { judgeComparison } from '../compare/judge.js';
 import { differencesOf } from '../compare/text-bodies.js';
+import type { CaseResult, DivergentResult } from '../contract/observation.js';
+import type { NoiseEntry, NoiseSection, NoiseThresholds } from '../contract/report.js';
 import type { Comparison } from '../model/comparison.js';
 import type { Redactor } from '../redact/redact.js';
 import { redactFinding } from '../results/build.js';
-import type { CaseResult, DivergentResult } from '../results/types.js';
 import { parsePointer } from '../util/json-pointer.js';
 import { coversSegments, maskComparison, type NoiseMask } from './mask.js';
-import type { NoiseEntry, NoiseSection, NoiseThresholds } from './types.js';
 
 /** The masks of the entries decided as noise, by endpoint. */
 export function endpointMasks(entries: readonly NoiseEntry[]): Map<string, NoiseMask> {

@@ -3,13 +3,13 @@
  * `noise` section plus `--noise` / `--baseline-replica`.
  */
 
+import type { NoiseThresholds } from '../contract/report.js';
 import { targetAt } from '../execute/target-url.js';
 import type { Target } from '../model/case.js';
 import type { SortRule } from '../rules/types.js';
 import { ParityError } from '../util/errors.js';
 import type { EndpointNoiseSpec, NoiseConfig } from './config-schema.js';
 import { DEFAULT_THRESHOLDS } from './stats.js';
-import type { NoiseThresholds } from './types.js';
 
 /** Learned noise of one endpoint, resolved. */
 export interface EndpointNoise {

@@ -4,10 +4,12 @@
  * candidate differed from the baseline there (raw). Keeps skeletons only,
  * never bodies, so memory grows with the number of distinct paths. Pure.
  */
+
+import type { NoiseEntry, NoiseKind, NoiseThresholds } from '../contract/report.js';
 import { parsePointer } from '../util/json-pointer.js';
 import { compareText } from '../util/text.js';
 import { coversSegments } from './mask.js';
-import type { NoiseEntry, NoiseFinding, NoiseKind, NoiseThresholds } from './types.js';
+import type { NoiseFinding } from './types.js';
 
 /** Diffy's defaults (`analysis/JoinedDifferences.scala`): 20% relative, 0.03% absolute. */
 export const DEFAULT_THRESHOLDS: NoiseThresholds = { relative: 0.2, absolute: 0.0003 };

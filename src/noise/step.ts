@@ -14,6 +14,7 @@ import {
   judgeComparison,
   judgedCase,
 } from '../compare/judge.js';
+import type { NoiseEntry } from '../contract/report.js';
 import {
   type Judged,
   judgeExchange,
@@ -30,7 +31,7 @@ import { maskComparison, maskOf, rawSkeleton } from './mask.js';
 import type { EndpointNoise, NoiseSettings } from './settings.js';
 import { shuffledArrays } from './shuffle.js';
 import { createNoiseTally } from './stats.js';
-import type { NoiseEntry, NoiseFinding } from './types.js';
+import type { NoiseFinding } from './types.js';
 
 export interface NoiseStep extends NoisePlug {
   /** The case with its endpoint's configured noise applied to its rules. */

@@ -4,13 +4,14 @@
  */
 
 import { firedBy } from '../compare/equivalence/labels.js';
-import { type CoverageSection, combineCoverage } from '../results/coverage.js';
+import type { CaseResult } from '../contract/observation.js';
+import type { CoverageSection, MergedFrom, RunReport, TargetRef } from '../contract/report.js';
+import { REPORT_SCHEMA_VERSION } from '../contract/vocabulary.js';
+import { combineCoverage } from '../results/coverage.js';
 import { summariseLatency } from '../results/latency.js';
 import { summarise } from '../results/summary.js';
-import { type CaseResult, hasFindings } from '../results/types.js';
+import { hasFindings } from '../results/types.js';
 import { ParityError } from '../util/errors.js';
-import type { MergedFrom, RunReport, TargetRef } from './contract.js';
-import { REPORT_SCHEMA_VERSION } from './schema-version.js';
 
 /** One report to merge and the file it came from (for error messages). */
 export interface ShardReport {

@@ -5,12 +5,14 @@
  * rendered by the console, report.md and report.html alike. Pure.
  */
 import { type FixHint, hintFor } from '../compare/hints.js';
+import type { RunReport } from '../contract/report.js';
+import type { RootCauseEntry } from '../contract/root-cause.js';
+import type { DecisionStatus } from '../contract/vocabulary.js';
 import type { SideRuntimes } from '../model/runtime.js';
-import { type RootCauseEntry, statusOf } from '../results/root-causes.js';
-import type { DecisionStatus } from '../tracker/types.js';
+import { statusOf } from '../results/root-causes.js';
 import { codeSpan } from '../util/code-span.js';
-import { type RunReport, runtimesOf } from './contract.js';
 import { decisionsLine, reportNumbers } from './numbers.js';
+import { runtimesOf } from './run-report.js';
 
 /** One root cause as the reports show it. */
 export interface DecisionView {

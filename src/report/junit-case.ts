@@ -6,11 +6,11 @@
  * a flow step that was not sent, with the reason. Pure.
  */
 
+import type { CaseResult, SideSummary } from '../contract/observation.js';
+import type { RunReport } from '../contract/report.js';
 import { primaryKind } from '../model/comparison.js';
 import type { PassedRow } from '../results/collected.js';
-import type { CaseResult, SideSummary } from '../results/types.js';
 import { changeLines, headerLines } from './change-lines.js';
-import type { RunReport } from './contract.js';
 import { element, textElement, xmlAttr } from './junit-xml.js';
 import { junitOutcomeOf } from './numbers.js';
 

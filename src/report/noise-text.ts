@@ -3,8 +3,8 @@
  * of `run` and the listing `parity calibrate` prints. Pure: they return text.
  */
 
+import type { NoiseEntry, NoiseSection } from '../contract/report.js';
 import type { FlakyCase } from '../noise/calibration.js';
-import type { NoiseEntry, NoiseSection } from '../noise/types.js';
 import { preview } from '../wire/display.js';
 import { cell, inlineCode, table } from './markdown-util.js';
 

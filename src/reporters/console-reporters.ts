@@ -4,7 +4,8 @@
  * `parity run` and `parity merge` print it the same way. The progress bar on
  * stderr while the cases run is `progress.ts`.
  */
-import type { RunReport } from '../report/contract.js';
+
+import type { RunReport } from '../contract/report.js';
 import { colorsFor } from '../util/colors.js';
 import { displayPath } from '../util/paths.js';
 import { renderSummary } from './console-summary.js';

@@ -4,8 +4,9 @@
  * run errors. Pure: returns the text.
  */
 
+import type { CaseResult } from '../contract/observation.js';
+import type { RunReport } from '../contract/report.js';
 import { KIND_REPORT_ORDER, primaryKind } from '../model/comparison.js';
-import type { RunReport } from '../report/contract.js';
 import { coverageGaps, coverageLine } from '../report/coverage-text.js';
 import { type DecisionView, decisionHeadline, decisionsOf, reach } from '../report/decisions.js';
 import { latencyLine } from '../report/latency-table.js';
@@ -22,7 +23,7 @@ import {
 import { runtimeLine } from '../report/runtime-words.js';
 import { skippedGroups } from '../results/flows.js';
 import { latencyOf } from '../results/latency.js';
-import { type CaseResult, hasFindings } from '../results/types.js';
+import { hasFindings } from '../results/types.js';
 import { printable } from '../util/code-span.js';
 import type { Colors } from '../util/colors.js';
 import { widest } from '../util/widest.js';

@@ -11,7 +11,7 @@
  */
 import { basename, dirname, join } from 'node:path';
 import type { ReporterName } from '../config/reporters.js';
-import type { RunReport } from '../report/contract.js';
+import type { RunReport } from '../contract/report.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/formats.js';
 import { renderHtmlChunks } from '../report/html/render.js';
 import { renderJsonChunks, renderJsonJoined } from '../report/json.js';

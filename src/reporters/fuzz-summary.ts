@@ -8,13 +8,14 @@
  * run` prints a run. The renderers are pure; `fuzzConsoleReporter` is the
  * reporter (`reporter.ts`) that prints them when the fuzz run ends.
  */
+
+import type { RunReport } from '../contract/report.js';
 import { describeBudget } from '../fuzz/budget.js';
 import type { FuzzProgress, TalliedDiscovery } from '../fuzz/engine.js';
 import { explainRootCause, type SideNames } from '../fuzz/explain.js';
 import { FUZZ_GROUPS, GROUP_TITLES } from '../fuzz/root-cause.js';
 import { splitByRule } from '../fuzz/rule.js';
 import type { FuzzSummary, WrittenFinding } from '../fuzz/summary.js';
-import type { RunReport } from '../report/contract.js';
 import { type Colors, colorsFor } from '../util/colors.js';
 import { displayPath } from '../util/paths.js';
 import { nounOf } from '../util/words.js';

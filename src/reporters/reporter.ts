@@ -18,9 +18,10 @@
  * reporter's failure is the run's (results.ndjson: the reports are read from
  * it, so a run without it would write them short).
  */
-import type { RunReport } from '../report/contract.js';
+
+import type { CaseResult } from '../contract/observation.js';
+import type { RunReport } from '../contract/report.js';
 import type { CollectedResults, FinalResults } from '../results/collected.js';
-import type { CaseResult } from '../results/types.js';
 
 /** Every result of the run, for the formats that list every case. */
 export interface AllResults {

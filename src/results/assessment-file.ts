@@ -5,14 +5,14 @@
  * reads both and combines them with `assessed` (`readAssessedResults`).
  */
 import { join } from 'node:path';
-import type { RootCause, StructureCause } from '../compare/root-cause.js';
+import type { CaseResult } from '../contract/observation.js';
+import type { DecisionRow, RootCause, StructureCause } from '../contract/root-cause.js';
+import type { RegressionStatus } from '../contract/vocabulary.js';
 import { readRegularText, writeFileAtomic } from '../util/fs.js';
 import type { Assessment } from './assessment.js';
 import { assessed } from './assessment.js';
 import { rowFingerprintOf } from './consequences.js';
-import type { RegressionStatus } from './regression.js';
-import type { DecisionRow } from './root-causes.js';
-import { type CaseResult, hasFindings } from './types.js';
+import { hasFindings } from './types.js';
 
 export const ASSESSMENT_FILE = 'assessment.json';
 export const OBSERVATIONS_FILE = 'results.ndjson';

@@ -9,12 +9,12 @@ import { endpointOf } from '../compare/endpoint.js';
 import { explainShown } from '../compare/explain.js';
 import type { DivergenceInput } from '../compare/input.js';
 import type { Judgement } from '../compare/judge.js';
-import type { Finding } from '../compare/root-cause.js';
+
 import { curlCommand } from '../execute/curl.js';
 import { flowScript } from '../execute/flow-script.js';
 import { planOf } from '../execute/plan.js';
 import type { Case } from '../model/case.js';
-import type { Change, Divergence, DivergenceKind } from '../model/comparison.js';
+import type { Divergence } from '../model/comparison.js';
 import type { Exchange, ResponseBody, SideOutcome } from '../model/exchange.js';
 import type { Redactor } from '../redact/redact.js';
 import { bytesText, isBytesSummary, tooComplexWords } from '../wire/bytes.js';
@@ -22,15 +22,6 @@ import { encodingNotes } from '../wire/notes.js';
 import { flowContext, flowRef } from './flow-result.js';
 import { cutText as cutPreview, type PreviewBudget, previewValue, sha256Text } from './preview.js';
 import type { ResultContext } from './result-context.js';
-import type {
-  BodyRef,
-  CaseResult,
-  DivergenceDetail,
-  DivergentResult,
-  ResultBase,
-  SideSummary,
-  SkippedResult,
-} from './types.js';
 
 /** What a report keeps of each body (the comparison used all of it). */
 const BODY_PREVIEW: PreviewBudget = { nodes: 5_000, chars: 2_048, totalChars: 128 * 1024 };
@@ -52,6 +43,19 @@ const MAX_REPORTED_EXPLANATION = 16 * 1024;
 const MAX_REPORTED_SUMMARY = 1_024;
 
 export type { ResultContext } from './result-context.js';
+
+import type {
+  BodyRef,
+  CaseResult,
+  Change,
+  DivergenceResult,
+  DivergentResult,
+  ResultBase,
+  SideSummary,
+  SkippedResult,
+} from '../contract/observation.js';
+import type { Finding } from '../contract/root-cause.js';
+import type { DivergenceKind } from '../contract/vocabulary.js';
 
 function summarise(side: SideOutcome): SideSummary {
   if (side.outcome === 'transport-error') {
@@ -161,7 +165,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 /** A result whose divergence fields are being set on it (`toCaseResult`). */
 type Divergent = Mutable<ResultBase> & {
   verdict: 'equal' | 'divergent';
-} & Partial<Mutable<Omit<DivergenceDetail, keyof ResultBase>>>;
+} & Partial<Mutable<Omit<DivergenceResult, keyof ResultBase | 'verdict'>>>;
 
 /** What every verdict carries, built field by field (no spreads): an equal case is the hot path. */
 function commonOf(

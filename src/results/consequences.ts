@@ -29,9 +29,9 @@
  * whole-body finding.
  */
 import { collectionOf } from '../compare/endpoint.js';
-import type { RootCause } from '../compare/root-cause.js';
+import type { CaseResult, DivergenceResult } from '../contract/observation.js';
+import type { Finding, RootCause } from '../contract/root-cause.js';
 import { type BodyDigests, digestForm } from './body-digests.js';
-import type { CaseResult, DivergenceResult, ResultFinding } from './types.js';
 import { hasFindings } from './types.js';
 
 const WRITES: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -95,7 +95,7 @@ function sequenceOf(result: CaseResult): string | undefined {
 }
 
 /** Findings that can follow from state: status, body kind, residual structure. */
-function stateDependent(finding: ResultFinding): boolean {
+function stateDependent(finding: Finding): boolean {
   return (
     finding.cause.type === 'status' ||
     finding.cause.type === 'body-kind' ||
@@ -135,7 +135,7 @@ export function withConsequence(
 ): CaseResult {
   if (marks === undefined || !hasFindings(result)) return result;
   let changed = false;
-  const findings = result.findings.map((finding): ResultFinding => {
+  const findings = result.findings.map((finding): Finding => {
     const cause = marks.get(finding.fingerprint);
     if (cause === undefined) return finding;
     changed = true;
@@ -168,7 +168,7 @@ export function consequencesOf(results: readonly CaseResult[]): Consequences {
 }
 
 /** The root cause a finding's row is: its own, or the one it is a consequence of. */
-export function rowFingerprintOf(finding: ResultFinding): string {
+export function rowFingerprintOf(finding: Finding): string {
   return finding.consequenceOf ?? finding.fingerprint;
 }
 

@@ -3,12 +3,13 @@
  * values were compared as their placeholders, and a redactor that also hides
  * the values of the flow's secret variables on both sides. Pure.
  */
+
+import type { FlowRef } from '../contract/observation.js';
 import { secretValues } from '../flow/secrets.js';
 import type { Exchange } from '../model/exchange.js';
 import type { FlowStep } from '../model/flow.js';
 import { withSecrets } from '../redact/extend.js';
 import type { ResultContext } from './result-context.js';
-import type { FlowRef } from './types.js';
 
 /** Masked places listed in a result, at most (a list endpoint can hold many). */
 const MASKED_SHOWN = 20;

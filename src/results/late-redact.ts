@@ -7,8 +7,8 @@
  */
 import { fingerprint } from '../compare/fingerprint.js';
 import { causeFingerprint } from '../compare/root-cause.js';
+import type { CaseResult } from '../contract/observation.js';
 import type { Redactor } from '../redact/redact.js';
-import type { CaseResult } from './types.js';
 
 /** `result` with every secret `redact` knows taken out, fingerprints included. */
 export function redactLearned(result: CaseResult, redact: Redactor): CaseResult {

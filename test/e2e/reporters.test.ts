@@ -7,9 +7,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runProjectLibrary as runLibrary } from '../../src/app/run-library.js';
+import type { CaseResult } from '../../src/contract/observation.js';
 import type { RunReporter } from '../../src/reporters/reporter.js';
 import { createReporters } from '../../src/reporters/reporter.js';
-import type { CaseResult } from '../../src/results/types.js';
 import { runCli, tempProject } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 

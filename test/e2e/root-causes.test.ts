@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunReport } from '../../src/report/contract.js';
+import type { RunReport } from '../../src/contract/report.js';
 import { parseTracker, trackerRows } from '../../src/tracker/parse.js';
 import type { TrackerRow } from '../../src/tracker/types.js';
 import { latestReport, runCli, tempProject } from '../helpers/cli.js';

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RunReport } from '../../src/report/contract.js';
+import type { RunReport } from '../../src/contract/report.js';
 import { parseTracker, trackerRows } from '../../src/tracker/parse.js';
 import { runCli, tempProject } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';

@@ -1,7 +1,7 @@
 /** Findings for hand-written results, derived the way a run derives them. */
 import { findingsOf } from '../../src/compare/findings.js';
-import type { Change, HeaderChange } from '../../src/model/comparison.js';
-import type { ResultFinding, TrackerRef } from '../../src/results/types.js';
+import type { Change, HeaderChange } from '../../src/contract/observation.js';
+import type { Finding, TrackerRef } from '../../src/contract/root-cause.js';
 
 export interface FindingsSource {
   readonly endpoint: string;
@@ -11,7 +11,7 @@ export interface FindingsSource {
 }
 
 /** The findings a run gives a comparison, each recorded by `row` when given. */
-export function findingsFor(source: FindingsSource, row?: TrackerRef): ResultFinding[] {
+export function findingsFor(source: FindingsSource, row?: TrackerRef): Finding[] {
   const [baseline, candidate] = source.status;
   const findings = findingsOf({
     endpoint: source.endpoint,

@@ -1,6 +1,6 @@
 /** Runs `parity proxy` / `parity shadow` in-process, stopped by a signal the test sends. */
 import { main } from '../../src/cli/main.js';
-import type { InterruptSignal } from '../../src/report/signals.js';
+import type { InterruptSignal } from '../../src/contract/vocabulary.js';
 import { thisHost } from './cli.js';
 
 export interface ShadowProcess {

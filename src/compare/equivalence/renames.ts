@@ -3,7 +3,8 @@
  * segments match one segment each and carry over in order
  * (`/items/*\/userName` → `/items/*\/user_name`). Values must be equal.
  */
-import type { Change } from '../../model/comparison.js';
+
+import type { Change } from '../../contract/observation.js';
 import { canonicalJson } from '../../normalise/json.js';
 import { foldPattern } from '../../normalise/keys.js';
 import type { RenameRule, Rules } from '../../rules/types.js';

@@ -8,9 +8,9 @@
  * one decision the copied ids show ("the ids are strings"), so both are one
  * root cause at the field.
  */
-import type { Change } from '../../model/comparison.js';
-import { isIntegerText, numberOfText, numericText, sameDecimal } from '../../normalise/numbers.js';
 
+import type { Change } from '../../contract/observation.js';
+import { isIntegerText, numberOfText, numericText, sameDecimal } from '../../normalise/numbers.js';
 import { codeSpan } from '../../util/code-span.js';
 import { bySide, sideOf, theField } from './advice.js';
 import type { FixHint, Pattern, PatternHintInput, PatternMatch } from './types.js';

@@ -9,7 +9,7 @@
  * own, left to the other causes.
  */
 
-import type { Change } from '../../model/comparison.js';
+import type { Change } from '../../contract/observation.js';
 import type { Side } from '../../model/runtime.js';
 import { canonicalJson, isJsonObject, type JsonObject } from '../../normalise/json.js';
 import { codeSpan } from '../../util/code-span.js';

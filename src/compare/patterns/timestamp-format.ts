@@ -6,7 +6,7 @@
  * keyed on the types, with instants that differ left as a value question.
  */
 
-import type { Change } from '../../model/comparison.js';
+import type { Change } from '../../contract/observation.js';
 import type { SideRuntimes } from '../../model/runtime.js';
 import {
   describeFormat,

@@ -2,7 +2,8 @@
  * Helpers shared by the pattern recognisers: grouping changes by parent
  * object, wildcard paths, value equality under key folding, naming conventions.
  */
-import type { Change } from '../../model/comparison.js';
+
+import type { Change } from '../../contract/observation.js';
 import { canonicalJson, isJsonObject } from '../../normalise/json.js';
 import { foldKey } from '../../normalise/keys.js';
 import { codeSpan } from '../../util/code-span.js';

@@ -6,7 +6,7 @@
  * `{ "@xmlns": …, "#text": … }` on one side. A renamed prefix never shows up.
  */
 
-import type { Change } from '../../model/comparison.js';
+import type { Change } from '../../contract/observation.js';
 import { isJsonObject } from '../../normalise/json.js';
 import { codeSpan } from '../../util/code-span.js';
 import { parsePointer } from '../../util/json-pointer.js';

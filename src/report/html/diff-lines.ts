@@ -3,7 +3,8 @@
  * lines, each line marked when a change touches the value it prints. Built
  * here (typed, tested) so the page's script only has to draw lines. Pure.
  */
-import type { Change } from '../../model/comparison.js';
+
+import type { Change } from '../../contract/observation.js';
 import type { Side } from '../../model/runtime.js';
 
 /** How a line is highlighted: removed, added, changed, moved, or not at all. */

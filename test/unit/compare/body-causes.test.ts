@@ -14,13 +14,15 @@ import {
 } from '../../../src/compare/cause-clusters.js';
 import { earlierKeys } from '../../../src/compare/earlier-keys.js';
 import { findingsOf } from '../../../src/compare/findings.js';
-import { causeFingerprint, type Finding } from '../../../src/compare/root-cause.js';
+import { causeFingerprint } from '../../../src/compare/root-cause.js';
 import {
   differencesOf,
   sameLinesReordered,
   textDifference,
 } from '../../../src/compare/text-bodies.js';
-import type { Change, Comparison } from '../../../src/model/comparison.js';
+import type { Change } from '../../../src/contract/observation.js';
+import type { Finding } from '../../../src/contract/root-cause.js';
+import type { Comparison } from '../../../src/model/comparison.js';
 import { maskComparison } from '../../../src/noise/mask.js';
 
 interface Answer extends ClusterAnswer {

@@ -11,12 +11,8 @@ import {
 } from '../../../src/compare/cause-clusters.js';
 import { earlierKeys } from '../../../src/compare/earlier-keys.js';
 import { findingOf } from '../../../src/compare/finding-of.js';
-import {
-  ANY_ENDPOINT,
-  causeFingerprint,
-  type Finding,
-  type SkeletonChange,
-} from '../../../src/compare/root-cause.js';
+import { ANY_ENDPOINT, causeFingerprint } from '../../../src/compare/root-cause.js';
+import type { Finding, SkeletonChange } from '../../../src/contract/root-cause.js';
 
 const lacks = (path: string): SkeletonChange => ({
   op: 'removed',

@@ -9,18 +9,20 @@ import { describe, expect, it } from 'vitest';
 import { createRuntimeWatch } from '../../../src/app/runtime-watch.js';
 import { diffJson } from '../../../src/compare/delta.js';
 import { hintFor } from '../../../src/compare/hints.js';
-import { PATTERN_NAMES, recognisePatterns } from '../../../src/compare/patterns/registry.js';
+import { recognisePatterns } from '../../../src/compare/patterns/registry.js';
 import { keyWords, sameWords } from '../../../src/compare/patterns/util.js';
 import {
   addProtobufSigns,
   noSigns,
   protobufVerdict,
 } from '../../../src/compare/protobuf-evidence.js';
-import { type RootCause, ZERO_VALUED_MEMBERS } from '../../../src/compare/root-cause.js';
+import { ZERO_VALUED_MEMBERS } from '../../../src/compare/root-cause.js';
 import { runtimeEvidence } from '../../../src/compare/runtime-evidence.js';
+import type { RootCause } from '../../../src/contract/root-cause.js';
+import { PATTERN_NAMES, type Runtime } from '../../../src/contract/vocabulary.js';
 import type { Target } from '../../../src/model/case.js';
 import type { Response } from '../../../src/model/exchange.js';
-import type { Runtime, SideRuntimes } from '../../../src/model/runtime.js';
+import type { SideRuntimes } from '../../../src/model/runtime.js';
 import { exchange, json, response } from './fixtures.js';
 
 const delta = (b: unknown, c: unknown) => diffJson(b, c, { arrayKeys: [], tolerance: [] });

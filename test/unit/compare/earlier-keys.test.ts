@@ -8,9 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { earlierKeys as earlierOf } from '../../../src/compare/earlier-keys.js';
 import { causeFingerprint } from '../../../src/compare/root-cause.js';
-import type { HeaderChange } from '../../../src/model/comparison.js';
+import type { DivergentResult, HeaderChange } from '../../../src/contract/observation.js';
 import { groupFindings } from '../../../src/results/root-causes.js';
-import type { DivergentResult } from '../../../src/results/types.js';
 import { divergentResult as result } from './fixtures.js';
 
 /** A stored result's earlier keys, a preview's cut marker being no member. */

@@ -8,10 +8,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findingsOf } from '../../../src/compare/findings.js';
-import type { Finding } from '../../../src/compare/root-cause.js';
-import type { Change, HeaderChange } from '../../../src/model/comparison.js';
+import type {
+  CaseResult,
+  Change,
+  DivergentResult,
+  HeaderChange,
+} from '../../../src/contract/observation.js';
+import type { Finding } from '../../../src/contract/root-cause.js';
 import { groupFindings } from '../../../src/results/root-causes.js';
-import type { CaseResult, DivergentResult } from '../../../src/results/types.js';
 
 /** What one planted cause adds to a case. */
 interface Contribution {

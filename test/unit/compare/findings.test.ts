@@ -13,7 +13,8 @@ import {
   isRootCauseFingerprint,
   patternOfFingerprint,
 } from '../../../src/compare/root-cause.js';
-import type { Change, Comparison, HeaderChange } from '../../../src/model/comparison.js';
+import type { Change, HeaderChange } from '../../../src/contract/observation.js';
+import type { Comparison } from '../../../src/model/comparison.js';
 
 function comparison(
   changes: readonly Change[],

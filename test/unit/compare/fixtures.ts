@@ -1,11 +1,10 @@
 /** Builders for rules, cases, exchanges, judgements and stored results used by the compare tests. */
 import { findingsOf } from '../../../src/compare/findings.js';
 import { type Judgement, judge } from '../../../src/compare/judge.js';
+import type { Change, DivergentResult, HeaderChange } from '../../../src/contract/observation.js';
 import type { Case } from '../../../src/model/case.js';
-import type { Change, HeaderChange } from '../../../src/model/comparison.js';
 import type { Exchange, Response, ResponseBody, SideOutcome } from '../../../src/model/exchange.js';
 import type { HttpMethod } from '../../../src/model/request.js';
-import type { DivergentResult } from '../../../src/results/types.js';
 import type { Rules } from '../../../src/rules/types.js';
 
 export function rules(overrides: Partial<Rules> = {}): Rules {

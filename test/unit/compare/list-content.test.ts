@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findingsOf } from '../../../src/compare/findings.js';
-import type { Change } from '../../../src/model/comparison.js';
+import type { Change } from '../../../src/contract/observation.js';
 
 function findings(endpoint: string, body: readonly Change[], xml = false) {
   return findingsOf({

@@ -12,8 +12,10 @@ import {
 } from '../../../src/compare/cause-clusters.js';
 import { earlierKeys } from '../../../src/compare/earlier-keys.js';
 import { findingsOf } from '../../../src/compare/findings.js';
-import { causeFingerprint, type Finding } from '../../../src/compare/root-cause.js';
-import type { Change, Comparison } from '../../../src/model/comparison.js';
+import { causeFingerprint } from '../../../src/compare/root-cause.js';
+import type { Change } from '../../../src/contract/observation.js';
+import type { Finding } from '../../../src/contract/root-cause.js';
+import type { Comparison } from '../../../src/model/comparison.js';
 
 function comparison(baseline: number, candidate: number, body: Change[] = []): Comparison {
   return { status: { equal: baseline === candidate, baseline, candidate }, headers: [], body };

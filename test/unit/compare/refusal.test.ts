@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findingsOf } from '../../../src/compare/findings.js';
 import { reasonKey, refusalReason } from '../../../src/compare/refusal.js';
-import type { Change, Comparison } from '../../../src/model/comparison.js';
+import type { Change } from '../../../src/contract/observation.js';
+import type { Comparison } from '../../../src/model/comparison.js';
 
 const refused = (message: unknown, status: [number, number] = [400, 201]): Comparison => {
   const [baseline, candidate] = status;

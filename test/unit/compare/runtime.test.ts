@@ -4,9 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { hintFor } from '../../../src/compare/hints.js';
-import { PATTERN_NAMES } from '../../../src/compare/patterns/registry.js';
-import type { RootCause } from '../../../src/compare/root-cause.js';
+
 import { runtimeEvidence } from '../../../src/compare/runtime-evidence.js';
+import type { RootCause } from '../../../src/contract/root-cause.js';
+import { PATTERN_NAMES } from '../../../src/contract/vocabulary.js';
 import type { Response, ResponseBody } from '../../../src/model/exchange.js';
 
 const answer = (

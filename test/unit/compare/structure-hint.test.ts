@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { hintFor } from '../../../src/compare/hints.js';
-import type { RootCause } from '../../../src/compare/root-cause.js';
+import type { RootCause } from '../../../src/contract/root-cause.js';
 import { groupFindings } from '../../../src/results/root-causes.js';
 import { divergentResult as result } from './fixtures.js';
 

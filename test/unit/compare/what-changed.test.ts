@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { clusterCauses, clusteredFindings } from '../../../src/compare/cause-clusters.js';
 import { structureFindings } from '../../../src/compare/findings.js';
 import { valueTemplate } from '../../../src/compare/value-template.js';
-import type { Change } from '../../../src/model/comparison.js';
+import type { Change } from '../../../src/contract/observation.js';
 
 interface Seen {
   readonly caseId: string;

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { clusterCauses, clusteredFindings } from '../../../src/compare/cause-clusters.js';
 import { judge } from '../../../src/compare/judge.js';
-import type { Finding } from '../../../src/compare/root-cause.js';
+import type { Finding } from '../../../src/contract/root-cause.js';
 import type { HttpMethod } from '../../../src/model/request.js';
 import { parseXml } from '../../../src/xml/tree.js';
 import { exchange, response, testCase } from './fixtures.js';

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import type { CaseResult } from '../../../src/contract/observation.js';
 import { caseFileOf, caseName, renderFuzzCase } from '../../../src/fuzz/case-file.js';
 import { docOf } from '../../../src/fuzz/doc.js';
 import type { TalliedDiscovery } from '../../../src/fuzz/engine.js';
@@ -14,7 +15,6 @@ import type { FuzzRequest } from '../../../src/fuzz/request.js';
 import type { FuzzCause } from '../../../src/fuzz/root-cause.js';
 import { seedsOf } from '../../../src/fuzz/seeds.js';
 import { createRedactor } from '../../../src/redact/redact.js';
-import type { CaseResult } from '../../../src/results/types.js';
 import { makeCase } from '../../helpers/case.js';
 
 const seed = seedsOf([

@@ -4,12 +4,12 @@
  * family listed "also by" and its hits added; other findings are kept.
  */
 import { describe, expect, it } from 'vitest';
+import type { CaseResult } from '../../../src/contract/observation.js';
 import type { TalliedDiscovery } from '../../../src/fuzz/engine.js';
 import type { MutationName } from '../../../src/fuzz/mutations.js';
 import type { FuzzCause } from '../../../src/fuzz/root-cause.js';
 import { seedsOf } from '../../../src/fuzz/seeds.js';
 import { sameInputOnce } from '../../../src/fuzz/shrink-finding.js';
-import type { CaseResult } from '../../../src/results/types.js';
 import { makeCase } from '../../helpers/case.js';
 
 const [seed] = seedsOf([makeCase('list', { method: 'GET', path: '/v1/records' })]);

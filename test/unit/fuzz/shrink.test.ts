@@ -5,13 +5,13 @@
  * tried twice; the replay limit is honoured.
  */
 import { describe, expect, it } from 'vitest';
+import type { CaseResult } from '../../../src/contract/observation.js';
 import { inputStream } from '../../../src/fuzz/generate.js';
 import { reductions } from '../../../src/fuzz/reduce.js';
 import { bodyBytes, type FuzzRequest, requestKey } from '../../../src/fuzz/request.js';
 import { carries } from '../../../src/fuzz/rule.js';
 import { seedsOf } from '../../../src/fuzz/seeds.js';
 import { type ShrinkInput, shrink } from '../../../src/fuzz/shrink.js';
-import type { CaseResult } from '../../../src/results/types.js';
 import { makeCase } from '../../helpers/case.js';
 
 const seed = makeCase('notes', {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { CaseResult } from '../../../src/contract/observation.js';
 import { maskComparison, masksChange } from '../../../src/noise/mask.js';
 import { maskResult } from '../../../src/noise/post-pass.js';
 import {
@@ -7,7 +8,6 @@ import {
   isRealDivergence,
 } from '../../../src/noise/stats.js';
 import { createRedactor } from '../../../src/redact/redact.js';
-import type { CaseResult } from '../../../src/results/types.js';
 import { findingsFor } from '../../helpers/findings.js';
 
 const finding = (pattern: string) =>

@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { floatFormat } from '../../../src/compare/patterns/float-format.js';
 import { PATTERNS, recognisePatterns } from '../../../src/compare/patterns/registry.js';
-import { CHANGE_OPS, type Change, type ChangeOp } from '../../../src/model/comparison.js';
+import type { Change } from '../../../src/contract/observation.js';
+import { CHANGE_OPS, type ChangeOp } from '../../../src/contract/vocabulary.js';
 
 const value = fc.oneof(
   fc.constantFrom(null, 0, 1, 1.5, -0, '', '1', '1.0', '1e21', 'active', 'ACTIVE', 'Active'),

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { compare } from '../../../src/compare/comparison.js';
 import { judge } from '../../../src/compare/judge.js';
 import { recognisePatterns } from '../../../src/compare/patterns/registry.js';
-import type { Change } from '../../../src/model/comparison.js';
+import type { Change } from '../../../src/contract/observation.js';
 import { divergenceOf } from '../../helpers/judgement.js';
 import { exchange, json, response, testCase } from '../compare/fixtures.js';
 

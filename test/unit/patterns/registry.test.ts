@@ -7,9 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PATTERN_NAMES, PATTERNS } from '../../../src/compare/patterns/registry.js';
+import { PATTERNS } from '../../../src/compare/patterns/registry.js';
 import type { FixHint } from '../../../src/compare/patterns/types.js';
-import { RUNTIMES, type SideRuntimes } from '../../../src/model/runtime.js';
+import { PATTERN_NAMES, RUNTIMES } from '../../../src/contract/vocabulary.js';
+import type { SideRuntimes } from '../../../src/model/runtime.js';
 
 /** Any runtime's own terms: none may appear where no side's runtime is known. */
 const RUNTIME_TERMS =
@@ -56,6 +57,10 @@ describe('the pattern registry', () => {
   it('names each pattern once, as a fingerprint prefix', () => {
     expect(new Set(PATTERN_NAMES).size).toBe(PATTERNS.length);
     for (const name of PATTERN_NAMES) expect(name).toMatch(/^[a-z][a-z-]*$/);
+  });
+
+  it('registers a pattern for every name the contract declares, in its order', () => {
+    expect(PATTERNS.map((pattern) => pattern.name)).toEqual([...PATTERN_NAMES]);
   });
 
   for (const pattern of PATTERNS) {

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CaseResult } from '../../../src/contract/observation.js';
 import { renderJson, renderJsonChunks, renderJsonJoined } from '../../../src/report/json.js';
 import { openResultStream } from '../../../src/results/stream.js';
 import { summarise } from '../../../src/results/summary.js';
-import type { CaseResult } from '../../../src/results/types.js';
 import { findingsFor } from '../../helpers/findings.js';
 import { reportOf } from '../../helpers/report.js';
 

@@ -9,7 +9,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Change } from '../../../src/model/comparison.js';
+import type { Change } from '../../../src/contract/observation.js';
 import { bodyLines, bodyLinesJson, MAX_LINES } from '../../../src/report/html/diff-lines.js';
 import { rowJson } from '../../../src/report/html/render.js';
 import { rowTexts, rowViews } from '../../../src/report/html/view.js';

@@ -1,12 +1,12 @@
 /** Flow steps and cases not sent, in every rendering of a report. */
 import pc from 'picocolors';
 import { describe, expect, it } from 'vitest';
+import type { CaseResult } from '../../../src/contract/observation.js';
 import { htmlView } from '../../../src/report/html/view.js';
 import { renderJunit } from '../../../src/report/junit.js';
 import { renderMarkdown } from '../../../src/report/markdown.js';
 import { renderSummary } from '../../../src/reporters/console-summary.js';
 import { summarise } from '../../../src/results/summary.js';
-import type { CaseResult } from '../../../src/results/types.js';
 import { findingsFor } from '../../helpers/findings.js';
 import { sampleReport } from './fixtures.js';
 

@@ -1,6 +1,7 @@
 /** The GitHub renderings: workflow-command escaping, the annotation cap, the job summary's cut. */
 import { describe, expect, it } from 'vitest';
-import type { RunReport } from '../../../src/report/contract.js';
+import type { RunReport } from '../../../src/contract/report.js';
+import type { RootCauseEntry } from '../../../src/contract/root-cause.js';
 import {
   MAX_ANNOTATIONS,
   MAX_STEP_SUMMARY_BYTES,
@@ -8,7 +9,6 @@ import {
   renderStepSummary,
 } from '../../../src/report/github.js';
 import { parseReport } from '../../../src/report/read.js';
-import type { RootCauseEntry } from '../../../src/results/root-causes.js';
 
 /** A report of `n` open, untracked root causes, each in one case (no tracker: all are new). */
 function reportWith(n: number, summary = (i: number) => `cause ${i}`): RunReport {

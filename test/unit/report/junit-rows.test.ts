@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { CaseResult } from '../../../src/contract/observation.js';
 import { renderJunit, renderJunitChunks } from '../../../src/report/junit.js';
 import type { JunitRow } from '../../../src/results/collected.js';
-import type { CaseResult } from '../../../src/results/types.js';
 import { sampleReport, sampleResults } from './fixtures.js';
 
 function collect(chunks: Iterable<string>): string {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { CaseResult } from '../../../src/contract/observation.js';
 import { formatRatio, latencyLine } from '../../../src/report/latency-table.js';
 import {
   createLatencyCollector,
   latencyOf,
   summariseLatency,
 } from '../../../src/results/latency.js';
-import type { CaseResult } from '../../../src/results/types.js';
 import { sampleReport, sampleResults } from './fixtures.js';
 
 function timed(endpoint: string, b: number, c: number | undefined): CaseResult {

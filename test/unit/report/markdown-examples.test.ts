@@ -4,8 +4,8 @@
  * case with a root cause not yet shown, and a regression, always get theirs.
  */
 import { describe, expect, it } from 'vitest';
+import type { CaseResult } from '../../../src/contract/observation.js';
 import { EXAMPLES_PER_CAUSE, renderMarkdown } from '../../../src/report/markdown.js';
-import type { CaseResult } from '../../../src/results/types.js';
 import { findingsFor } from '../../helpers/findings.js';
 import { sampleReport } from './fixtures.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { CaseResult } from '../../../src/contract/observation.js';
 import { encodingNotesSection } from '../../../src/report/markdown-notes.js';
-import type { CaseResult } from '../../../src/results/types.js';
 import { sampleResults } from './fixtures.js';
 
 describe('report.md: encoding notes', () => {

@@ -6,14 +6,14 @@
 import { XMLParser } from 'fast-xml-parser';
 import pc from 'picocolors';
 import { describe, expect, it } from 'vitest';
-import { DIVERGENCE_KINDS, type DivergenceKind } from '../../../src/model/comparison.js';
+import type { CaseResult } from '../../../src/contract/observation.js';
+import { DIVERGENCE_KINDS, type DivergenceKind } from '../../../src/contract/vocabulary.js';
 import { renderHtml } from '../../../src/report/html/render.js';
 import type { HtmlView } from '../../../src/report/html/view.js';
 import { renderJunit } from '../../../src/report/junit.js';
 import { renderMarkdown } from '../../../src/report/markdown.js';
 import { reportNumbers } from '../../../src/report/numbers.js';
 import { renderSummary } from '../../../src/reporters/console-summary.js';
-import type { CaseResult } from '../../../src/results/types.js';
 import { findingsFor } from '../../helpers/findings.js';
 import { sampleReport, sampleResults } from './fixtures.js';
 

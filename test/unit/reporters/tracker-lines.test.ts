@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { TrackerStatus } from '../../../src/contract/vocabulary.js';
 import {
   AWAITING_HEADING,
   renderRows,
   statusCounts,
 } from '../../../src/reporters/tracker-lines.js';
-import {
-  awaitsEvidence,
-  type TrackerRow,
-  type TrackerStatus,
-  unsettledNote,
-} from '../../../src/tracker/types.js';
+import { awaitsEvidence, type TrackerRow, unsettledNote } from '../../../src/tracker/types.js';
 
 function row(id: string, status: TrackerStatus, decision: string, summary: string): TrackerRow {
   return {

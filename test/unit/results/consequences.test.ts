@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { causeFingerprint, kindOfCause, type RootCause } from '../../../src/compare/root-cause.js';
+import { causeFingerprint, kindOfCause } from '../../../src/compare/root-cause.js';
+import type { CaseResult, DivergentResult } from '../../../src/contract/observation.js';
+import type { Finding, RootCause } from '../../../src/contract/root-cause.js';
 import { consequencesOf, withConsequence } from '../../../src/results/consequences.js';
-import type { CaseResult, DivergentResult, ResultFinding } from '../../../src/results/types.js';
 
-function finding(cause: RootCause): ResultFinding {
+function finding(cause: RootCause): Finding {
   return {
     fingerprint: causeFingerprint(cause),
     kind: kindOfCause(cause),

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { findingOf } from '../../../src/compare/finding-of.js';
-import { DIGESTS, type RootCause } from '../../../src/compare/root-cause.js';
-import type { Change } from '../../../src/model/comparison.js';
+import { DIGESTS } from '../../../src/compare/root-cause.js';
+import type { Change, DivergentResult } from '../../../src/contract/observation.js';
+import type { RootCause } from '../../../src/contract/root-cause.js';
 import type { Exchange, SideOutcome } from '../../../src/model/exchange.js';
 import { type BodyDigests, bodyDigestsOf, digestForm } from '../../../src/results/body-digests.js';
 import { digestConsequencesOf } from '../../../src/results/consequences.js';
-import type { DivergentResult } from '../../../src/results/types.js';
 import { makeCase } from '../../helpers/case.js';
 
 const A = Buffer.from('baseline tarball');

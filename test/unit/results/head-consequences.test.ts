@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { findingOf } from '../../../src/compare/finding-of.js';
-import type { RootCause } from '../../../src/compare/root-cause.js';
-import type { HeaderChange } from '../../../src/model/comparison.js';
+import type { DivergentResult, HeaderChange } from '../../../src/contract/observation.js';
+import type { RootCause } from '../../../src/contract/root-cause.js';
 import type { HttpMethod } from '../../../src/model/request.js';
 import { withCrossCaseConsequences } from '../../../src/results/consequences.js';
 import { headConsequencesOf } from '../../../src/results/head-consequences.js';
-import type { DivergentResult } from '../../../src/results/types.js';
 
 const textVsEmpty: RootCause = {
   type: 'body-kind',

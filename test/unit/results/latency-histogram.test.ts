@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { CaseResult } from '../../../src/contract/observation.js';
 import { renderJson } from '../../../src/report/json.js';
 import { parseReport } from '../../../src/report/read.js';
 import { summariseLatency } from '../../../src/results/latency.js';
 import { histogramEdges, latencyHistogram } from '../../../src/results/latency-histogram.js';
-import type { CaseResult } from '../../../src/results/types.js';
 import { sampleReport, sampleResults } from '../report/fixtures.js';
 
 function timed(b: number, c: number | undefined): CaseResult {

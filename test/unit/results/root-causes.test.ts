@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { findingOf } from '../../../src/compare/finding-of.js';
-import { causeFingerprint, type RootCause } from '../../../src/compare/root-cause.js';
+import { causeFingerprint } from '../../../src/compare/root-cause.js';
+import type { DivergentResult } from '../../../src/contract/observation.js';
+import type { RootCause } from '../../../src/contract/root-cause.js';
 import { groupFindings } from '../../../src/results/root-causes.js';
-import type { DivergentResult } from '../../../src/results/types.js';
 
 const nullSlice = (field: string): RootCause => ({
   type: 'pattern',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { trackerEvidence } from '../../../src/app/tracker-evidence.js';
-import type { RunReport } from '../../../src/report/contract.js';
+import type { RunReport } from '../../../src/contract/report.js';
 import { checkTracker as checkRows } from '../../../src/tracker/check.js';
 import type { TrackerRow } from '../../../src/tracker/types.js';
 import { divergent, equal, report, unreachable } from '../regression/fixtures.js';
