@@ -39,7 +39,6 @@ export function crashCause(
   const who = sides.length === 2 ? 'both sides stop' : `the ${sides[0]} stops`;
   return {
     key,
-    fingerprint: key,
     type: 'stops-answering',
     group: 'crash',
     endpoint,

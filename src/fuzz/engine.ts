@@ -232,7 +232,10 @@ async function explore(
 
   const isTracked = (cause: FuzzCause): boolean => {
     // A row keyed on this request's own endpoint (a mutated path) counts for the seed's too.
-    if (input.tracked?.has(cause.key) === true || input.tracked?.has(cause.fingerprint) === true) {
+    if (
+      input.tracked?.has(cause.key) === true ||
+      input.tracked?.has(cause.finding?.fingerprint ?? cause.key) === true
+    ) {
       tracked.add(cause.key);
     }
     return tracked.has(cause.key);

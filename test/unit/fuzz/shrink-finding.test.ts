@@ -16,7 +16,6 @@ const [seed] = seedsOf([makeCase('list', { method: 'GET', path: '/v1/records' })
 
 const cause = (key: string): FuzzCause => ({
   key,
-  fingerprint: key,
   type: 'status',
   group: 'input-acceptance',
   endpoint: 'GET /v1/records',
