@@ -145,7 +145,12 @@ cases:
     expect(caseName(finding({}, mapping))).toBe('post-v1-notes-400-vs-422');
     const crash = { ...cause, group: 'server-error' as const, candidate: 500 };
     expect(caseName(finding({}, crash))).toBe('post-v1-notes-400-vs-500-trailing-data');
-    const reset = { ...cause, key: 'transport-x', type: 'transport' as const, candidate: 'ECONNRESET' };
+    const reset = {
+      ...cause,
+      key: 'transport-x',
+      type: 'transport' as const,
+      candidate: 'ECONNRESET',
+    };
     expect(caseName(finding({}, { ...reset, group: 'server-error' }))).toBe(
       'post-v1-notes-400-vs-econnreset-trailing-data',
     );
