@@ -7,11 +7,18 @@
  * for them (and gets `undefined`) while no code can set them. Types only.
  */
 
-/** `T` without the index signature of a loose object, readonly, all the way down. */
+/**
+ * `T` without the index signature of a loose object (`[key: string]:
+ * unknown`; a record's typed index signature stays), readonly, all the way down.
+ */
 export type Known<T> = T extends readonly unknown[]
   ? { readonly [I in keyof T]: Known<T[I]> }
   : T extends object
-    ? { readonly [K in keyof T as string extends K ? never : K]: Known<T[K]> }
+    ? {
+        readonly [K in keyof T as string extends K ? (unknown extends T[K] ? never : K) : K]: Known<
+          T[K]
+        >;
+      }
     : T;
 
 type KeysOf<U> = U extends unknown ? keyof U : never;
