@@ -67,25 +67,36 @@ export interface Segment {
   close(): Promise<SegmentEnd>;
 }
 
-/** Appends each divergent or failed result to `divergences.ndjson` as it is judged. */
+/**
+ * Appends each divergent or failed result to `divergences.ndjson` as it is
+ * judged: the lines judged while a write is under way go in the next one (one
+ * open, append and close per batch, not per line).
+ */
 function divergenceLines(dir: string): RunReporter {
   const path = join(dir, 'divergences.ndjson');
-  let chain: Promise<void> = Promise.resolve();
+  let pending: string[] = [];
+  let writing: Promise<void> | undefined;
   let failure: unknown;
+  const flush = async (): Promise<void> => {
+    while (pending.length > 0 && failure === undefined) {
+      const batch = pending.join('');
+      pending = [];
+      await appendRegularFile(path, batch).catch((error: unknown) => {
+        failure = error;
+      });
+    }
+    writing = undefined;
+  };
   return {
     name: 'divergences',
     onResult(result) {
       if (failure !== undefined) throw failure;
       if (result.verdict !== 'divergent' && result.verdict !== 'error') return;
-      const line = `${JSON.stringify(result)}\n`;
-      chain = chain.then(() =>
-        appendRegularFile(path, line).catch((error: unknown) => {
-          failure = error;
-        }),
-      );
+      pending.push(`${JSON.stringify(result)}\n`);
+      writing ??= flush();
     },
     async onEnd() {
-      await chain;
+      await writing;
       if (failure !== undefined) throw failure;
     },
   };

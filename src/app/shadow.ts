@@ -32,6 +32,7 @@ import { openRunFolder, type RunFolder } from '../report/run-folder.js';
 import type { RunReporter } from '../reporters/reporter.js';
 import type { CaseResult } from '../results/types.js';
 import { resolveRules } from '../rules/schema.js';
+import { BUSY_DEFAULTS, createBusyProbe } from '../shadow/busy.js';
 import { type Capture, createCapture } from '../shadow/capture.js';
 import { caseOfRequest } from '../shadow/case-of.js';
 import type { ForwardedNames } from '../shadow/forwarded.js';
@@ -62,6 +63,11 @@ export interface ShadowInput {
   readonly mirrorWrites: boolean;
   /** Requests waiting in the mirror queue at most. */
   readonly queueCapacity: number;
+  /**
+   * New mirrored requests are refused (dropped, counted) while the event
+   * loop's utilisation is at or past this share (`shadow/busy.ts`); 1: never.
+   */
+  readonly shedAt: number;
   /** Requests per second to the candidate; undefined: the config's `rate`. */
   readonly candidateRate: number | undefined;
   /** Results one run holds at most: a full run is closed and the next opened. */
@@ -207,6 +213,8 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
       clients.candidate.send(plan, share),
       replica?.send(plan),
     ]);
+    // The proxy's baseline failed, or its client went away: counted by the listener, not compared.
+    if (baseline === undefined) return;
     const sent: Exchange = {
       case: testCase,
       baseline,
@@ -221,9 +229,12 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
     capture?.add(item.request, n, baseline);
   };
 
+  const probe =
+    input.shedAt >= 1 ? undefined : createBusyProbe({ ...BUSY_DEFAULTS, threshold: input.shedAt });
   const queue = createMirrorQueue<Mirrored>({
     capacity: input.queueCapacity,
     workers: config.concurrency,
+    busy: probe === undefined ? undefined : () => probe.busy(),
     work: (item) =>
       work(item).catch((error: unknown) => {
         failure ??= error;
@@ -242,7 +253,7 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
       return sample(headers, target) ? true : 'sampled-out';
     },
     onSeen: () => void counts.seen++,
-    onMirrored: (item) => void queue.offer(item),
+    onMirrored: (item) => queue.offer(item),
     onNotMirrored: (why) => void skipped[why]++,
   });
 
@@ -252,6 +263,7 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
       seen: counts.seen,
       mirrored: q.accepted,
       dropped: q.dropped,
+      busy: q.busy,
       skipped: { ...skipped },
       compared: counts.compared,
       divergent: counts.divergent,

@@ -4,6 +4,7 @@ import { bodyShape, createCapture } from '../../../src/shadow/capture.js';
 import { caseOfRequest } from '../../../src/shadow/case-of.js';
 import { DEFAULT_FORWARDED, readForwarded } from '../../../src/shadow/forwarded.js';
 import { endToEnd } from '../../../src/shadow/hop.js';
+import { createBusyProbe } from '../../../src/shadow/busy.js';
 import { createMirrorQueue } from '../../../src/shadow/queue.js';
 import { parseRate, parseSampleBy, sampler } from '../../../src/shadow/sample.js';
 import type { TrafficRequest } from '../../../src/shadow/traffic.js';
@@ -91,6 +92,34 @@ describe('the mirror queue', () => {
     finish();
     await queue.drain();
     expect(queue.stats()).toMatchObject({ accepted: 3, dropped: 2, done: 1 });
+  });
+});
+
+describe('a busy process', () => {
+  it('the queue refuses offers while busy, whatever its room, and counts them apart', async () => {
+    let busy = true;
+    const queue = createMirrorQueue<number>({
+      capacity: 10,
+      workers: 1,
+      work: () => Promise.resolve(),
+      busy: () => busy,
+    });
+    expect([1, 2].map((n) => queue.offer(n))).toEqual([false, false]);
+    busy = false;
+    expect(queue.offer(3)).toBe(true);
+    await queue.drain();
+    expect(queue.stats()).toMatchObject({ accepted: 1, dropped: 2, busy: 2, done: 1 });
+  });
+
+  it('the probe says busy after the event loop ran without a break, and idle after it waited', async () => {
+    const probe = createBusyProbe({ threshold: 0.9, windowMs: 20 });
+    const until = performance.now() + 100;
+    while (performance.now() < until) {
+      // The event loop held: no I/O, no timers.
+    }
+    expect(probe.busy()).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(probe.busy()).toBe(false);
   });
 });
 
