@@ -20,8 +20,7 @@ import { median } from '../lib/cpu.js';
 import { closedLoop, openLoop, percentile } from '../lib/load.js';
 import { startNginx } from '../lib/nginx.js';
 
-const FORWARD =
-  process.env.FORWARD ?? fileURLToPath(new URL('../peers/forward-proxy.js', import.meta.url));
+const FORWARD = fileURLToPath(new URL('../peers/forward-proxy.js', import.meta.url));
 const DISCARD = fileURLToPath(new URL('../peers/discard-sink.js', import.meta.url));
 
 export const pathOf = (i) => (i % 10 === 9 ? `/div/${i % 1000}` : `/items/${i % 1000}`);
@@ -57,7 +56,7 @@ export async function proxyThroughput(urls, { count, concurrency, rounds }) {
   let dropped = 0;
   let errors = 0;
   const measureParity = async () => {
-    const p = await parity('proxy', urls, process.env.SHADOW_EXTRA?.split(' ') ?? []);
+    const p = await parity('proxy', urls);
     await closedLoop(p.url, { count: 1000, concurrency, pathOf });
     const cpu = cpuSeconds(p.pid);
     const r = await closedLoop(p.url, { count, concurrency, pathOf });
@@ -120,7 +119,7 @@ async function latencyAt(url, rate, seconds) {
  * one proxy process warmed up first.
  */
 export async function proxyLatency(urls, { rate, seconds, rounds }) {
-  const p = await parity('proxy', urls, process.env.SHADOW_EXTRA?.split(' ') ?? []);
+  const p = await parity('proxy', urls);
   try {
     await closedLoop(p.url, { count: 1000, concurrency: 8, pathOf });
     const direct = [];

@@ -12,6 +12,7 @@ import type { RunConfig } from '../config/targets.js';
 import { observe } from '../judge/stage.js';
 import type { Exchange } from '../model/exchange.js';
 import { finishNoise } from '../noise/finish.js';
+import type { NoiseSettings } from '../noise/settings.js';
 import type { NoiseStep } from '../noise/step.js';
 import type { Redactor } from '../redact/redact.js';
 import type { RunFolder } from '../report/run-folder.js';
@@ -44,6 +45,8 @@ export interface SegmentInput {
   readonly host: Host;
   /** Learned noise accumulates across the session's runs. */
   readonly noise: NoiseStep;
+  /** The settings it learns under (on without a replica: from repeated reads). */
+  readonly noiseSettings: NoiseSettings;
   /** The caller's reporters (the console's). */
   readonly reporters: readonly RunReporter[];
   /** The most results one run holds; the session closes it and opens the next when full. */
@@ -170,7 +173,7 @@ export async function openSegment(input: SegmentInput, folder: RunFolder): Promi
       const summary = { ...collected.summary, latency: latency.summary() };
       const denoised = finishNoise({
         step: input.noise,
-        settings: config.noise,
+        settings: input.noiseSettings,
         baselineName: config.baseline.name,
         results: collected.notable,
         redact: input.redact,

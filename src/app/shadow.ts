@@ -23,6 +23,7 @@ import { renderCaseFile } from '../import/render.js';
 import { isSession } from '../import/session.js';
 import { isWriteMethod } from '../model/case.js';
 import type { Exchange } from '../model/exchange.js';
+import type { NoiseSettings } from '../noise/settings.js';
 import { createNoiseStep } from '../noise/step.js';
 import { redactExchange } from '../redact/exchange.js';
 import { withSecrets } from '../redact/extend.js';
@@ -38,6 +39,7 @@ import { caseOfRequest } from '../shadow/case-of.js';
 import type { ForwardedNames } from '../shadow/forwarded.js';
 import { type NotMirrored, startListener } from '../shadow/listener.js';
 import { createMirrorQueue } from '../shadow/queue.js';
+import { createRepeats, repeatKey } from '../shadow/repeats.js';
 import { type SampleSpec, sampler } from '../shadow/sample.js';
 import type { ShadowStatus } from '../shadow/status.js';
 import type { Mirrored, ShadowMode } from '../shadow/traffic.js';
@@ -136,8 +138,12 @@ const NO_SKIPS: Record<NotMirrored, number> = {
 export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
   const { config } = input;
   const rules = resolveRules([config.rules]);
-  const noise = createNoiseStep(config.noise);
   const clients = openShadowClients(input);
+  // Without a replica, noise is learned from the reads the traffic repeats.
+  const repeats = clients.replica === undefined ? createRepeats() : undefined;
+  const noiseSettings: NoiseSettings =
+    repeats === undefined ? config.noise : { ...config.noise, enabled: true, fromRepeats: true };
+  const noise = createNoiseStep(noiseSettings);
   const capture: Capture | undefined = input.capture === undefined ? undefined : createCapture();
   const segmentInput = {
     config,
@@ -145,6 +151,7 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
     now: input.now,
     host: input.host,
     noise,
+    noiseSettings,
     reporters: input.reporters ?? [],
     capacity: input.runSize,
   };
@@ -215,11 +222,16 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
     ]);
     // The proxy's baseline failed, or its client went away: counted by the listener, not compared.
     if (baseline === undefined) return;
+    // No replica: the baseline's previous answer to this same read plays its part.
+    const key = repeats === undefined ? undefined : repeatKey(item.request);
+    const previous = key === undefined ? undefined : repeats?.previous(key);
+    if (key !== undefined) repeats?.keep(key, baseline);
+    const second = again ?? previous;
     const sent: Exchange = {
       case: testCase,
       baseline,
       candidate,
-      ...(again === undefined ? {} : { replica: again }),
+      ...(second === undefined ? {} : { replica: second }),
     };
     const exchange = redactExchange(sent, requestRedactor(sent));
     await inTurn(async () => {

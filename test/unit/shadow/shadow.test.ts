@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import type { SideOutcome } from '../../../src/model/exchange.js';
 import { resolveRules } from '../../../src/rules/schema.js';
+import { createBusyProbe } from '../../../src/shadow/busy.js';
 import { bodyShape, createCapture } from '../../../src/shadow/capture.js';
 import { caseOfRequest } from '../../../src/shadow/case-of.js';
 import { DEFAULT_FORWARDED, readForwarded } from '../../../src/shadow/forwarded.js';
 import { endToEnd } from '../../../src/shadow/hop.js';
-import { createBusyProbe } from '../../../src/shadow/busy.js';
 import { createMirrorQueue } from '../../../src/shadow/queue.js';
+import { createRepeats, repeatKey } from '../../../src/shadow/repeats.js';
 import { parseRate, parseSampleBy, sampler } from '../../../src/shadow/sample.js';
 import type { TrafficRequest } from '../../../src/shadow/traffic.js';
 
@@ -120,6 +122,66 @@ describe('a busy process', () => {
     expect(probe.busy()).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(probe.busy()).toBe(false);
+  });
+});
+
+describe('repeated reads', () => {
+  it('are the same request whatever their tracing ids, but not across credentials, bodies or writes', () => {
+    const a = repeatKey(
+      request({
+        headers: [
+          ['x-request-id', '1'],
+          ['accept', 'a/b'],
+        ],
+      }),
+    );
+    const b = repeatKey(
+      request({
+        headers: [
+          ['accept', 'a/b'],
+          ['traceparent', 'x'],
+        ],
+      }),
+    );
+    expect(a).toBe(b);
+    expect(repeatKey(request({ headers: [['authorization', 'Bearer 1']] }))).not.toBe(
+      repeatKey(request({ headers: [['authorization', 'Bearer 2']] })),
+    );
+    expect(repeatKey(request({ method: 'SEARCH', body: Buffer.from('{"a":1}') }))).not.toBe(
+      repeatKey(request({ method: 'SEARCH', body: Buffer.from('{"a":2}') })),
+    );
+    expect(repeatKey(request({ method: 'POST' }))).toBeUndefined();
+    expect(repeatKey(request({ target: '/v1/items/42?q=b' }))).not.toBe(repeatKey(request()));
+  });
+
+  it('keep the latest answer per read, the oldest forgotten past the entries or the bytes', () => {
+    const answer = (n: number, wireBytes = 10): SideOutcome => ({
+      outcome: 'response',
+      response: {
+        status: 200,
+        headers: {},
+        body: { kind: 'json', value: { n }, text: `{"n":${n}}` },
+        wireBytes,
+        durationMs: 1,
+      },
+    });
+    const repeats = createRepeats({ entries: 2, bytes: 1_000_000 });
+    repeats.keep('a', answer(1));
+    repeats.keep('a', answer(2));
+    repeats.keep('b', answer(3));
+    expect(repeats.previous('a')).toEqual(answer(2));
+    repeats.keep('c', answer(4));
+    expect(repeats.previous('a')).toBeUndefined();
+    expect(repeats.size).toBe(2);
+    const small = createRepeats({ entries: 100, bytes: 10_000 });
+    small.keep('x', answer(1, 1000));
+    small.keep('y', answer(2, 1000));
+    // Each ~5 KB in memory: the second pushes the first out.
+    expect(small.previous('x')).toBeUndefined();
+    expect(small.previous('y')).toBeDefined();
+    // One answer past the budget is never kept.
+    small.keep('z', answer(3, 100_000));
+    expect(small.previous('z')).toBeUndefined();
   });
 });
 
