@@ -222,16 +222,18 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
     ]);
     // The proxy's baseline failed, or its client went away: counted by the listener, not compared.
     if (baseline === undefined) return;
-    // No replica: the baseline's previous answer to this same read plays its part.
+    // No replica: the baseline's previous answer to this same read plays its
+    // part, and both sides' previous answers are a second look's evidence.
     const key = repeats === undefined ? undefined : repeatKey(item.request);
     const previous = key === undefined ? undefined : repeats?.previous(key);
-    if (key !== undefined) repeats?.keep(key, baseline);
-    const second = again ?? previous;
+    if (key !== undefined) repeats?.keep(key, { baseline, candidate });
+    const second = again ?? previous?.baseline;
     const sent: Exchange = {
       case: testCase,
       baseline,
       candidate,
       ...(second === undefined ? {} : { replica: second }),
+      ...(previous === undefined ? {} : { secondLook: previous }),
     };
     const exchange = redactExchange(sent, requestRedactor(sent));
     await inTurn(async () => {

@@ -1,11 +1,12 @@
 /**
- * Noise learned without a replica, from the traffic itself: the same read
- * seen again (same method, target, headers and body) was answered by the
- * same baseline twice, at two moments; what changed between the two answers
- * is noise, as a replica's answer shows it (`noise/learn.ts`). This keeps
- * the baseline's last answer to each distinct read, bounded in entries and
- * bytes (the oldest forgotten first), and gives it back when the read comes
- * again. The key leaves out the headers that name one request rather than
+ * Evidence without sending anything again, from the traffic itself: the
+ * same read seen again (same method, target, headers and body) was answered
+ * by each side twice, at two moments. What changed between the baseline's
+ * two answers is noise, as a replica's answer shows it (`noise/learn.ts`);
+ * both sides' two answers are the evidence the second look of `run` gathers
+ * for per-instance values (`normalise/changed.ts`). This keeps both sides'
+ * last answers to each distinct read, bounded in entries and bytes (the
+ * oldest forgotten first), and gives them back when the read comes again. The key leaves out the headers that name one request rather than
  * what is asked (tracing ids). Writes are never kept: a write changes what
  * the next read sees. Pure apart from its own map.
  */
@@ -48,20 +49,28 @@ export function repeatKey(request: TrafficRequest): string | undefined {
   return hash.digest('base64');
 }
 
+/** Both sides' answers to one read. */
+export interface Answers {
+  readonly baseline: SideOutcome;
+  readonly candidate: SideOutcome;
+}
+
 export interface Repeats {
-  /** The baseline's previous answer to this same read, if one is kept. */
-  previous(key: string): SideOutcome | undefined;
-  /** Keeps `answer` as the latest to this read. */
-  keep(key: string, answer: SideOutcome): void;
+  /** Both sides' previous answers to this same read, if kept. */
+  previous(key: string): Answers | undefined;
+  /** Keeps `answers` as the latest to this read. */
+  keep(key: string, answers: Answers): void;
   readonly size: number;
 }
 
 /** About what an answer holds in memory: its decoded body (a few times its bytes), its headers. */
-const sizeOf = (answer: SideOutcome): number =>
+const answerSize = (answer: SideOutcome): number =>
   answer.outcome === 'response' ? answer.response.wireBytes * 4 + 1024 : 1024;
+const sizeOf = (answers: Answers): number =>
+  answerSize(answers.baseline) + answerSize(answers.candidate);
 
 export function createRepeats(limits: { entries: number; bytes: number } = REPEAT_LIMITS): Repeats {
-  const kept = new Map<string, { answer: SideOutcome; bytes: number }>();
+  const kept = new Map<string, { answers: Answers; bytes: number }>();
   let bytes = 0;
   const forget = (key: string): void => {
     const entry = kept.get(key);
@@ -70,12 +79,12 @@ export function createRepeats(limits: { entries: number; bytes: number } = REPEA
     bytes -= entry.bytes;
   };
   return {
-    previous: (key) => kept.get(key)?.answer,
-    keep(key, answer) {
+    previous: (key) => kept.get(key)?.answers,
+    keep(key, answers) {
       forget(key);
-      const size = sizeOf(answer);
+      const size = sizeOf(answers);
       if (size > limits.bytes) return;
-      kept.set(key, { answer, bytes: size });
+      kept.set(key, { answers, bytes: size });
       bytes += size;
       for (const oldest of kept.keys()) {
         if (kept.size <= limits.entries && bytes <= limits.bytes) break;

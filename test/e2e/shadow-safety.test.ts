@@ -264,7 +264,7 @@ describe('shadow mode with a baseline replica', () => {
 });
 
 describe('shadow mode without a replica', () => {
-  it('learns noise from the reads the traffic repeats: once warmed up, only the planted divergence stays', async () => {
+  it('learns noise and per-instance values from the reads the traffic repeats: only the planted divergence stays', async () => {
     // Each answer carries values the server makes up per response (an id, a
     // time): the noise. The candidate also renames `total` on /planted/N.
     const noisy = async (plant: boolean) => {
@@ -308,6 +308,10 @@ describe('shadow mode without a replica', () => {
     );
     expect(findings.some((p) => /requestId|servedAt/.test(p))).toBe(false);
     expect(findings.some((p) => /total/i.test(p))).toBe(true);
+    // Both sides' earlier answers are a second look's evidence too: the
+    // values that changed on each side are known per-instance.
+    const generated = report.results.flatMap((r) => r.generated ?? []);
+    expect(generated).toContain('/servedAt (changed between two requests to each side)');
   });
 });
 

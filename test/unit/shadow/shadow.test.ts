@@ -155,7 +155,7 @@ describe('repeated reads', () => {
   });
 
   it('keep the latest answer per read, the oldest forgotten past the entries or the bytes', () => {
-    const answer = (n: number, wireBytes = 10): SideOutcome => ({
+    const side = (n: number, wireBytes = 10): SideOutcome => ({
       outcome: 'response',
       response: {
         status: 200,
@@ -165,6 +165,10 @@ describe('repeated reads', () => {
         durationMs: 1,
       },
     });
+    const answer = (n: number, wireBytes = 10) => ({
+      baseline: side(n, wireBytes),
+      candidate: side(n, wireBytes),
+    });
     const repeats = createRepeats({ entries: 2, bytes: 1_000_000 });
     repeats.keep('a', answer(1));
     repeats.keep('a', answer(2));
@@ -173,10 +177,10 @@ describe('repeated reads', () => {
     repeats.keep('c', answer(4));
     expect(repeats.previous('a')).toBeUndefined();
     expect(repeats.size).toBe(2);
-    const small = createRepeats({ entries: 100, bytes: 10_000 });
+    const small = createRepeats({ entries: 100, bytes: 15_000 });
     small.keep('x', answer(1, 1000));
     small.keep('y', answer(2, 1000));
-    // Each ~5 KB in memory: the second pushes the first out.
+    // Each ~10 KB in memory (both sides): the second pushes the first out.
     expect(small.previous('x')).toBeUndefined();
     expect(small.previous('y')).toBeDefined();
     // One answer past the budget is never kept.
