@@ -67,11 +67,11 @@ export async function startParity(args, cwd) {
   };
 }
 
-/** A process's resident memory now, in MB (Linux /proc); NaN elsewhere. */
-export function rssMb(pid) {
+/** A process's resident memory now (`VmHWM`: its peak so far), in MB (Linux /proc); NaN elsewhere. */
+export function rssMb(pid, field = 'VmRSS') {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
+    const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1]);
     return kb / 1024;
   } catch {
     return Number.NaN;

@@ -216,6 +216,7 @@ export async function proxyMemory(urls, { count, candidateDown }) {
     clearInterval(timer);
   }
   const end = rssMb(p.pid);
+  const peak = rssMb(p.pid, 'VmHWM');
   const status = await p.stop();
   const half = samples.filter((s) => s.sent < count / 2).map((s) => s.mb);
   const later = samples.filter((s) => s.sent >= count / 2).map((s) => s.mb);
@@ -225,7 +226,7 @@ export async function proxyMemory(urls, { count, candidateDown }) {
     rate: result.rate,
     firstHalfMb: Math.max(...half),
     secondHalfMb: Math.max(...later),
-    peakMb: Math.max(...samples.map((s) => s.mb), end),
+    peakMb: Math.max(...samples.map((s) => s.mb), end, Number.isNaN(peak) ? 0 : peak),
     endMb: end,
     errors: result.errors,
     status,
