@@ -28,7 +28,7 @@ import { createBodyFiles } from '../results/body-files.js';
 import { createCoverageCollector } from '../results/coverage.js';
 import { createLatencyCollector } from '../results/latency.js';
 import { openResultStream, type ResultStream } from '../results/stream.js';
-import type { CaseResult } from '../results/types.js';
+import { type CaseResult, isNotable } from '../results/types.js';
 import { appendRegularFile } from '../util/fs.js';
 import type { Host } from '../util/host.js';
 import { displayPath } from '../util/paths.js';
@@ -105,6 +105,14 @@ function divergenceLines(dir: string): RunReporter {
   };
 }
 
+/**
+ * A run keeps its notable results (divergent, failed) in memory until it
+ * closes (`results/stream.ts`): a run holding this many is full too, so a
+ * candidate that is down (every result a failure) costs a bounded memory
+ * (about 15 MB), not one result per request.
+ */
+export const NOTABLE_PER_RUN = 10_000;
+
 export async function openSegment(input: SegmentInput, folder: RunFolder): Promise<Segment> {
   const { config } = input;
   const startedAt = input.now();
@@ -147,13 +155,14 @@ export async function openSegment(input: SegmentInput, folder: RunFolder): Promi
     bodyFile: (body: string | Uint8Array) => bodies.store(body),
   };
   let size = 0;
+  let notable = 0;
   return {
     folder,
     get size() {
       return size;
     },
     get full() {
-      return size >= input.capacity;
+      return size >= input.capacity || notable >= NOTABLE_PER_RUN;
     },
     judge(exchange) {
       const position = size++;
@@ -162,6 +171,7 @@ export async function openSegment(input: SegmentInput, folder: RunFolder): Promi
       for (const held of released.steps) {
         if (!('exchange' in held)) continue;
         last = observe(held.exchange, context, input.noise);
+        if (isNotable(last)) notable++;
         reporters.onResult(last, held.position);
       }
       if (last === undefined) throw new Error('a shadow request gave no result');
