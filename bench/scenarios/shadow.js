@@ -200,7 +200,17 @@ export async function proxyMemory(urls, { count, candidateDown }) {
   const p = await parity('proxy', { ...urls, candidate });
   const samples = [];
   let sent = 0;
-  const timer = setInterval(() => samples.push({ sent, mb: rssMb(p.pid) }), 250);
+  let told = 0;
+  const timer = setInterval(() => {
+    samples.push({ sent, mb: rssMb(p.pid) });
+    // A long run says how far it got (on stderr, beside the bench's own log).
+    if (sent - told >= 100_000) {
+      told = sent;
+      process.stderr.write(
+        `bench: shadow: ${sent} requests sent, RSS ${Math.round(rssMb(p.pid))} MB (peak ${Math.round(rssMb(p.pid, 'VmHWM'))} MB)\n`,
+      );
+    }
+  }, 250);
   const started = performance.now();
   let result;
   try {
