@@ -80,9 +80,18 @@ export interface ShadowInput {
   readonly reporters?: readonly RunReporter[] | undefined;
 }
 
+/** What the session keeps of a run it closed (never its report: a long session closes many). */
+export interface ClosedRun {
+  /** Where its reports were written. */
+  readonly dir: string;
+  readonly trackerError: SegmentEnd['finished']['trackerError'];
+  readonly unreachable: SegmentEnd['unreachable'];
+  readonly reporterFailures: SegmentEnd['reporterFailures'];
+}
+
 export interface ShadowOutcome {
   /** Every run the session closed, in order. */
-  readonly runs: readonly SegmentEnd[];
+  readonly runs: readonly ClosedRun[];
   readonly status: ShadowStatus;
   /** The captured case files written (relative to the project), when `--capture` was given. */
   readonly captured: readonly string[] | undefined;
@@ -156,7 +165,7 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
     capacity: input.runSize,
   };
   let segment: Segment = await openSegment(segmentInput, input.folder);
-  const runs: SegmentEnd[] = [];
+  const runs: ClosedRun[] = [];
   const counts = { seen: 0, compared: 0, divergent: 0, errors: 0, newRows: 0 };
   const skipped: Record<NotMirrored, number> = { ...NO_SKIPS };
   const causes = new Set<string>();
@@ -176,7 +185,12 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
     if (segment.size === 0 && reopen) return undefined;
     const closing = segment;
     const end = await closing.close();
-    runs.push(end);
+    runs.push({
+      dir: end.finished.written.dir,
+      trackerError: end.finished.trackerError,
+      unreachable: end.unreachable,
+      reporterFailures: end.reporterFailures,
+    });
     counts.newRows += end.finished.tracker?.outcome.added.length ?? 0;
     if (reopen) {
       const { folder } = await openRunFolder(
