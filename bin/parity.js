@@ -13,7 +13,7 @@ const { join } = require('node:path');
 
 const dist = (path) => join(__dirname, '..', 'dist', path);
 /** The commands that send requests: the V8 flags (./v8-flags.js) serve their memory. */
-const SENDING = ['calibrate', 'fuzz', 'record', 'run'];
+const SENDING = ['calibrate', 'fuzz', 'proxy', 'record', 'run', 'shadow'];
 const first = process.argv[2] ?? '';
 const own = /^[a-z]+$/.test(first) ? dist(`command/${first}.cjs`) : undefined;
 const cli = own !== undefined && existsSync(own) ? own : dist('parity.cjs');

@@ -13,6 +13,7 @@ import type { CaseResult } from '../contract/observation.js';
 import { observe } from '../judge/stage.js';
 import type { Exchange } from '../model/exchange.js';
 import { finishNoise } from '../noise/finish.js';
+import type { NoiseSettings } from '../noise/settings.js';
 import type { NoiseStep } from '../noise/step.js';
 import type { Redactor } from '../redact/redact.js';
 import type { RunFolder } from '../report/run-folder.js';
@@ -28,6 +29,7 @@ import { createBodyFiles } from '../results/body-files.js';
 import { createCoverageCollector } from '../results/coverage.js';
 import { createLatencyCollector } from '../results/latency.js';
 import { openResultStream, type ResultStream } from '../results/stream.js';
+import { isNotable } from '../results/types.js';
 import { appendRegularFile } from '../util/fs.js';
 import type { Host } from '../util/host.js';
 import { displayPath } from '../util/paths.js';
@@ -44,6 +46,8 @@ export interface SegmentInput {
   readonly host: Host;
   /** Learned noise accumulates across the session's runs. */
   readonly noise: NoiseStep;
+  /** The settings it learns under (on without a replica: from repeated reads). */
+  readonly noiseSettings: NoiseSettings;
   /** The caller's reporters (the console's). */
   readonly reporters: readonly RunReporter[];
   /** The most results one run holds; the session closes it and opens the next when full. */
@@ -67,29 +71,48 @@ export interface Segment {
   close(): Promise<SegmentEnd>;
 }
 
-/** Appends each divergent or failed result to `divergences.ndjson` as it is judged. */
+/**
+ * Appends each divergent or failed result to `divergences.ndjson` as it is
+ * judged: the lines judged while a write is under way go in the next one (one
+ * open, append and close per batch, not per line).
+ */
 function divergenceLines(dir: string): RunReporter {
   const path = join(dir, 'divergences.ndjson');
-  let chain: Promise<void> = Promise.resolve();
+  let pending: string[] = [];
+  let writing: Promise<void> | undefined;
   let failure: unknown;
+  const flush = async (): Promise<void> => {
+    while (pending.length > 0 && failure === undefined) {
+      const batch = pending.join('');
+      pending = [];
+      await appendRegularFile(path, batch).catch((error: unknown) => {
+        failure = error;
+      });
+    }
+    writing = undefined;
+  };
   return {
     name: 'divergences',
     onResult(result) {
       if (failure !== undefined) throw failure;
       if (result.verdict !== 'divergent' && result.verdict !== 'error') return;
-      const line = `${JSON.stringify(result)}\n`;
-      chain = chain.then(() =>
-        appendRegularFile(path, line).catch((error: unknown) => {
-          failure = error;
-        }),
-      );
+      pending.push(`${JSON.stringify(result)}\n`);
+      writing ??= flush();
     },
     async onEnd() {
-      await chain;
+      await writing;
       if (failure !== undefined) throw failure;
     },
   };
 }
+
+/**
+ * A run keeps its notable results (divergent, failed) in memory until it
+ * closes (`results/stream.ts`): a run holding this many is full too, so a
+ * candidate that is down (every result a failure) costs a bounded memory
+ * (about 15 MB), not one result per request.
+ */
+export const NOTABLE_PER_RUN = 10_000;
 
 export async function openSegment(input: SegmentInput, folder: RunFolder): Promise<Segment> {
   const { config } = input;
@@ -133,13 +156,14 @@ export async function openSegment(input: SegmentInput, folder: RunFolder): Promi
     bodyFile: (body: string | Uint8Array) => bodies.store(body),
   };
   let size = 0;
+  let notable = 0;
   return {
     folder,
     get size() {
       return size;
     },
     get full() {
-      return size >= input.capacity;
+      return size >= input.capacity || notable >= NOTABLE_PER_RUN;
     },
     judge(exchange) {
       const position = size++;
@@ -148,6 +172,7 @@ export async function openSegment(input: SegmentInput, folder: RunFolder): Promi
       for (const held of released.steps) {
         if (!('exchange' in held)) continue;
         last = observe(held.exchange, context, input.noise);
+        if (isNotable(last)) notable++;
         reporters.onResult(last, held.position);
       }
       if (last === undefined) throw new Error('a shadow request gave no result');
@@ -159,7 +184,7 @@ export async function openSegment(input: SegmentInput, folder: RunFolder): Promi
       const summary = { ...collected.summary, latency: latency.summary() };
       const denoised = finishNoise({
         step: input.noise,
-        settings: config.noise,
+        settings: input.noiseSettings,
         baselineName: config.baseline.name,
         results: collected.notable,
         redact: input.redact,

@@ -24,6 +24,7 @@ import { renderCaseFile } from '../import/render.js';
 import { isSession } from '../import/session.js';
 import { isWriteMethod } from '../model/case.js';
 import type { Exchange } from '../model/exchange.js';
+import type { NoiseSettings } from '../noise/settings.js';
 import { createNoiseStep } from '../noise/step.js';
 import { redactExchange } from '../redact/exchange.js';
 import { withSecrets } from '../redact/extend.js';
@@ -32,11 +33,13 @@ import type { Redactor } from '../redact/redact.js';
 import { openRunFolder, type RunFolder } from '../report/run-folder.js';
 import type { RunReporter } from '../reporters/reporter.js';
 import { resolveRules } from '../rules/schema.js';
+import { BUSY_DEFAULTS, createBusyProbe } from '../shadow/busy.js';
 import { type Capture, createCapture } from '../shadow/capture.js';
 import { caseOfRequest } from '../shadow/case-of.js';
 import type { ForwardedNames } from '../shadow/forwarded.js';
 import { type NotMirrored, startListener } from '../shadow/listener.js';
 import { createMirrorQueue } from '../shadow/queue.js';
+import { createRepeats, repeatKey } from '../shadow/repeats.js';
 import { type SampleSpec, sampler } from '../shadow/sample.js';
 import type { ShadowStatus } from '../shadow/status.js';
 import type { Mirrored, ShadowMode } from '../shadow/traffic.js';
@@ -62,6 +65,11 @@ export interface ShadowInput {
   readonly mirrorWrites: boolean;
   /** Requests waiting in the mirror queue at most. */
   readonly queueCapacity: number;
+  /**
+   * New mirrored requests are refused (dropped, counted) while the event
+   * loop's utilisation is at or past this share (`shadow/busy.ts`); 1: never.
+   */
+  readonly shedAt: number;
   /** Requests per second to the candidate; undefined: the config's `rate`. */
   readonly candidateRate: number | undefined;
   /** Results one run holds at most: a full run is closed and the next opened. */
@@ -72,9 +80,18 @@ export interface ShadowInput {
   readonly reporters?: readonly RunReporter[] | undefined;
 }
 
+/** What the session keeps of a run it closed (never its report: a long session closes many). */
+export interface ClosedRun {
+  /** Where its reports were written. */
+  readonly dir: string;
+  readonly trackerError: SegmentEnd['finished']['trackerError'];
+  readonly unreachable: SegmentEnd['unreachable'];
+  readonly reporterFailures: SegmentEnd['reporterFailures'];
+}
+
 export interface ShadowOutcome {
   /** Every run the session closed, in order. */
-  readonly runs: readonly SegmentEnd[];
+  readonly runs: readonly ClosedRun[];
   readonly status: ShadowStatus;
   /** The captured case files written (relative to the project), when `--capture` was given. */
   readonly captured: readonly string[] | undefined;
@@ -130,8 +147,12 @@ const NO_SKIPS: Record<NotMirrored, number> = {
 export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
   const { config } = input;
   const rules = resolveRules([config.rules]);
-  const noise = createNoiseStep(config.noise);
   const clients = openShadowClients(input);
+  // Without a replica, noise is learned from the reads the traffic repeats.
+  const repeats = clients.replica === undefined ? createRepeats() : undefined;
+  const noiseSettings: NoiseSettings =
+    repeats === undefined ? config.noise : { ...config.noise, enabled: true, fromRepeats: true };
+  const noise = createNoiseStep(noiseSettings);
   const capture: Capture | undefined = input.capture === undefined ? undefined : createCapture();
   const segmentInput = {
     config,
@@ -139,11 +160,12 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
     now: input.now,
     host: input.host,
     noise,
+    noiseSettings,
     reporters: input.reporters ?? [],
     capacity: input.runSize,
   };
   let segment: Segment = await openSegment(segmentInput, input.folder);
-  const runs: SegmentEnd[] = [];
+  const runs: ClosedRun[] = [];
   const counts = { seen: 0, compared: 0, divergent: 0, errors: 0, newRows: 0 };
   const skipped: Record<NotMirrored, number> = { ...NO_SKIPS };
   const causes = new Set<string>();
@@ -163,7 +185,12 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
     if (segment.size === 0 && reopen) return undefined;
     const closing = segment;
     const end = await closing.close();
-    runs.push(end);
+    runs.push({
+      dir: end.finished.written.dir,
+      trackerError: end.finished.trackerError,
+      unreachable: end.unreachable,
+      reporterFailures: end.reporterFailures,
+    });
     counts.newRows += end.finished.tracker?.outcome.added.length ?? 0;
     if (reopen) {
       const { folder } = await openRunFolder(
@@ -207,11 +234,20 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
       clients.candidate.send(plan, share),
       replica?.send(plan),
     ]);
+    // The proxy's baseline failed, or its client went away: counted by the listener, not compared.
+    if (baseline === undefined) return;
+    // No replica: the baseline's previous answer to this same read plays its
+    // part, and both sides' previous answers are a second look's evidence.
+    const key = repeats === undefined ? undefined : repeatKey(item.request);
+    const previous = key === undefined ? undefined : repeats?.previous(key);
+    if (key !== undefined) repeats?.keep(key, { baseline, candidate });
+    const second = again ?? previous?.baseline;
     const sent: Exchange = {
       case: testCase,
       baseline,
       candidate,
-      ...(again === undefined ? {} : { replica: again }),
+      ...(second === undefined ? {} : { replica: second }),
+      ...(previous === undefined ? {} : { secondLook: previous }),
     };
     const exchange = redactExchange(sent, requestRedactor(sent));
     await inTurn(async () => {
@@ -221,9 +257,12 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
     capture?.add(item.request, n, baseline);
   };
 
+  const probe =
+    input.shedAt >= 1 ? undefined : createBusyProbe({ ...BUSY_DEFAULTS, threshold: input.shedAt });
   const queue = createMirrorQueue<Mirrored>({
     capacity: input.queueCapacity,
     workers: config.concurrency,
+    busy: probe === undefined ? undefined : () => probe.busy(),
     work: (item) =>
       work(item).catch((error: unknown) => {
         failure ??= error;
@@ -242,7 +281,7 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
       return sample(headers, target) ? true : 'sampled-out';
     },
     onSeen: () => void counts.seen++,
-    onMirrored: (item) => void queue.offer(item),
+    onMirrored: (item) => queue.offer(item),
     onNotMirrored: (why) => void skipped[why]++,
   });
 
@@ -252,6 +291,7 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
       seen: counts.seen,
       mirrored: q.accepted,
       dropped: q.dropped,
+      busy: q.busy,
       skipped: { ...skipped },
       compared: counts.compared,
       divergent: counts.divergent,

@@ -322,6 +322,10 @@ function shadowOptions(kind: 'proxy' | 'shadow') {
       '--candidate-rate <n>',
       "requests per second to the candidate at most (default: the config's rate, else no limit)",
     ),
+    shed: text(
+      '--shed <share>',
+      "refuse new mirrored requests (dropped, counted as busy) while parity's event loop is busier than this share, so clients keep their throughput (default 90%; 100%: never)",
+    ),
     mirrorWrites: toggle(
       '--mirror-writes',
       'also mirror POST, PUT, PATCH, DELETE, …: only to targets the config marks disposable',

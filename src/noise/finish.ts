@@ -40,9 +40,11 @@ export function finishNoise(input: {
   });
   const section = noiseSection({
     source:
-      settings.replica === undefined
-        ? `baseline ${input.baselineName}`
-        : `replica ${settings.replica.name}`,
+      settings.replica !== undefined
+        ? `replica ${settings.replica.name}`
+        : settings.fromRepeats === true
+          ? `baseline ${input.baselineName} (its previous answer to the same read in the traffic)`
+          : `baseline ${input.baselineName}`,
     thresholds: settings.thresholds,
     entries,
     flakyBaselines: input.step.flakyBaselines(),

@@ -24,6 +24,11 @@ export interface NoiseSettings {
   readonly enabled: boolean;
   /** Where the second call goes; `undefined`: the baseline itself. */
   readonly replica: Target | undefined;
+  /**
+   * Shadow mode without a replica: no second call; the second answer is the
+   * baseline's previous answer to the same read in the traffic.
+   */
+  readonly fromRepeats?: boolean | undefined;
   readonly thresholds: NoiseThresholds;
   /** Keyed by endpoint (`GET /v1/records/:id`). */
   readonly endpoints: ReadonlyMap<string, EndpointNoise>;

@@ -104,4 +104,38 @@ describe('parity proxy', () => {
     expect(tracker).toContain(fingerprint);
     expect(proxy.stderr()).toMatch(/not mirrored 1/);
   });
+
+  it("asks the candidate at once: the baseline's answer can wait for the candidate's request", async () => {
+    // The baseline answers only once the candidate has been asked: the
+    // client is served only if parity asked the candidate while the
+    // baseline was still answering (not after its answer ended).
+    let asked: () => void = () => undefined;
+    const candidateAsked = new Promise<void>((resolve) => (asked = resolve));
+    const baseline = await startServer(async (_req, res) => {
+      await candidateAsked;
+      json(res, 200, { n: 1 });
+    });
+    const candidate = await startServer((_req, res) => {
+      asked();
+      json(res, 200, { n: 2 });
+    });
+    servers.push(baseline, candidate);
+    const cwd = await tempProject();
+    const proxy = await startShadowCli(cwd, [
+      'proxy',
+      '--listen',
+      '127.0.0.1:0',
+      '--baseline',
+      `rust=${baseline.url}`,
+      '--candidate',
+      `go=${candidate.url}`,
+      '--no-tracker',
+    ]);
+    const through = await seen(`${proxy.url}/v1/n`);
+    expect(JSON.parse(Buffer.from(through.body, 'base64').toString())).toEqual({ n: 1 });
+    proxy.signal('SIGTERM');
+    expect(await proxy.ended).toBe(0);
+    const report = await reportOf(cwd);
+    expect(report.results.map((r) => r.verdict)).toEqual(['divergent']);
+  });
 });
