@@ -20,14 +20,6 @@ function isAlive(pid: number): boolean {
 /** What `parity import KIND -` reads of standard input at most. */
 const MAX_STDIN_CHARS = 256 * 1024 * 1024;
 
-/**
- * Whether this build's command sends requests: `scripts/bundle.mjs` defines
- * `PARITY_SENDS` for each command's bundle (true for those that hold the HTTP
- * client). Code run some other way (tests, `dist/bin.js`) counts as sending.
- */
-declare const PARITY_SENDS: boolean | undefined;
-const SENDS: boolean = typeof PARITY_SENDS === 'boolean' ? PARITY_SENDS : true;
-
 /** How long the process may take to end after a second SIGINT or SIGTERM. */
 const SECOND_SIGNAL_GRACE_MS = 1000;
 
@@ -147,7 +139,7 @@ export async function run(commandLoaded?: () => void): Promise<void> {
     cwd: process.cwd(),
     host,
     signals,
-    ...(commandLoaded === undefined || !SENDS ? {} : { commandLoaded }),
+    ...(commandLoaded === undefined ? {} : { commandLoaded }),
     stdin: async () => {
       let text = '';
       process.stdin.setEncoding('utf8');

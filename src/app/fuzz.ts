@@ -25,6 +25,7 @@ import { restorer } from '../recording/entry.js';
 import { addCredentialValues, literalSecrets } from '../redact/literal-credentials.js';
 import { createRedactor, type Redactor } from '../redact/redact.js';
 import type { RunFolder } from '../report/run-folder.js';
+import type { RunReporter } from '../reporters/reporter.js';
 import { readTrackerRows } from '../tracker/write.js';
 import { ParityError } from '../util/errors.js';
 import type { AppContext } from './context.js';
@@ -74,6 +75,13 @@ export type FuzzOutcome =
 /** Progress callbacks for the command line. */
 export interface FuzzHooks {
   readonly onProgress?: (progress: FuzzProgress) => void;
+  /**
+   * More reporters of the replay (the run of the case files written), as the
+   * run's reporter choices (`--reporter`, the config's `reporters`) decide
+   * them: GitHub Actions' output, from the CLI. Its report files follow the
+   * same choices (`reporters/choose.ts`).
+   */
+  readonly replayReporters?: (choices: RunConfig['reporters']) => readonly RunReporter[];
 }
 
 const DEFAULT_SEED = 1;
@@ -269,6 +277,7 @@ async function explore(config: RunConfig, exploration: Exploration): Promise<Fuz
     context,
     env: project.env,
     folder,
+    hooks,
   });
 }
 
@@ -286,6 +295,7 @@ interface Found {
   readonly context: AppContext;
   readonly env: AppContext['env'];
   readonly folder: RunFolder;
+  readonly hooks: FuzzHooks;
 }
 
 /** Writes the findings as case files and replays them with `runParity`. */
@@ -322,7 +332,10 @@ async function replayed(config: RunConfig, found: Found): Promise<FuzzOutcome> {
     cases: library.source,
     redact: found.reported,
     now: context.now,
-    reporters: [{ name: 'fuzz', onResult: (result) => results.set(result.caseId, result) }],
+    reporters: [
+      { name: 'fuzz', onResult: (result) => results.set(result.caseId, result) },
+      ...(found.hooks.replayReporters?.(config.reporters) ?? []),
+    ],
     folder: found.folder,
     host: context.host,
   });

@@ -609,6 +609,10 @@ const fuzz = once(() =>
         'only seed cases whose id matches (repeatable; * is a wildcard)',
       ),
       tag: withHelp(shared.tag(), 'only seed cases with this tag (repeatable: any of them)'),
+      reporter: withHelp(
+        shared.reporter(),
+        `an output of the fuzz run and of the replay of the cases it wrote: ${REPORTER_NAMES.join(', ')}; NAME=PATH writes the replay's file there (repeatable or a comma list; replaces the config's "reporters"; default: console and every report file)`,
+      ),
       json: shared.json(),
       quiet: shared.quiet(),
     },
