@@ -47,6 +47,7 @@
  */
 import { bodiesOfStatus, errorBodies } from './body-causes.js';
 import { resourceOfEndpoint } from './endpoint.js';
+import { type AnswerStatuses, errorClasses, errorEnvelopes } from './error-envelopes.js';
 import { findingOf } from './finding-of.js';
 import { fieldOfPath, ownKey, type RecurringCauses, recurringCauses } from './recurring-causes.js';
 import {
@@ -61,7 +62,7 @@ import {
 import { splitPath } from './wording/phrases.js';
 
 /** One answer as the clustering sees it: its case, endpoint template and findings. */
-export interface ClusterAnswer {
+export interface ClusterAnswer extends AnswerStatuses {
   readonly caseId: string;
   readonly endpoint: string;
   readonly findings: readonly Pick<Finding, 'cause' | 'paths'>[];
@@ -274,8 +275,8 @@ function travelKey({ kind, parent, answers }: Travel): string {
   return JSON.stringify([kind, parent, answers]);
 }
 
-/** The changes grouped by object and answer set (a change kept apart alone). */
-function travelling(seen: ReadonlyMap<string, Seen>): Seen[][] {
+/** The changes grouped by object and answer set (a change kept apart alone), then by error envelope. */
+function travelling(seen: ReadonlyMap<string, Seen>, classes: ReadonlyMap<string, string>): Seen[][] {
   const groups = new Map<string, { travel?: Travel; members: Seen[] }>();
   for (const [key, one] of seen) {
     const travel = travelOf(one);
@@ -294,7 +295,34 @@ function travelling(seen: ReadonlyMap<string, Seen>): Seen[][] {
     members.members.push(...values);
     groups.delete(at);
   }
-  return [...groups.values()].map((group) => group.members);
+  return withEnvelopes(
+    [...groups.values()].map((group) => group.members),
+    errorEnvelopes(seen.values(), classes),
+  );
+}
+
+/**
+ * The groups with those that hold members of one error envelope
+ * (`error-envelopes.ts`) joined: one side's error handler is one cause.
+ */
+function withEnvelopes(groups: readonly Seen[][], envelopes: readonly Seen[][]): Seen[][] {
+  if (envelopes.length === 0) return [...groups];
+  const groupOf = new Map<Seen, Seen[]>();
+  for (const group of groups) for (const one of group) groupOf.set(one, group);
+  const out = new Set<Seen[]>(groups);
+  for (const envelope of envelopes) {
+    const joined = new Set<Seen[]>();
+    for (const one of envelope) {
+      const group = groupOf.get(one);
+      if (group !== undefined) joined.add(group);
+    }
+    if (joined.size < 2) continue;
+    const merged = [...joined].flat();
+    for (const group of joined) out.delete(group);
+    for (const one of merged) groupOf.set(one, merged);
+    out.add(merged);
+  }
+  return [...out];
 }
 
 /**
@@ -317,18 +345,19 @@ function othersOf(seen: ReadonlyMap<string, Seen>, travel: Travel, changes: read
 export function clusterCauses(answers: Iterable<ClusterAnswer>): CauseClusters {
   const all = [...answers];
   const clusters = new Map<string, StructureCause>();
-  for (const group of travelling(seenChanges(all))) {
+  for (const group of travelling(seenChanges(all), errorClasses(all))) {
     const members = group.sort((a, b) => compareKeys(changeKey(a.change), changeKey(b.change)));
     const [first, ...rest] = members;
     if (first === undefined) continue;
     // A change keyed by its place again (its values are data) is its resource's on one resource.
     const rekeyed = [...first.keys].some((key) => key !== changeKey(first.change));
-    // Co-travellers share the answer set, so the resources too. A list's elements are
-    // records of that resource (data), never one change across resources.
-    const one = first.resources.size < 2 && first.places.size < 2 && !rekeyed;
+    // Co-travellers share the answer set, so the resources too (an envelope's members
+    // may not: theirs joined). A list's elements are records of that resource (data),
+    // never one change across resources.
+    const resources = new Set(members.flatMap((seen) => [...seen.resources]));
+    const one = resources.size < 2 && first.places.size < 2 && !rekeyed;
     if (rest.length === 0 && (one || isElements(first.change))) continue;
-    const endpoint =
-      first.resources.size < 2 ? ([...first.resources][0] ?? ANY_ENDPOINT) : ANY_ENDPOINT;
+    const endpoint = resources.size < 2 ? ([...resources][0] ?? ANY_ENDPOINT) : ANY_ENDPOINT;
     const together = rest.map((seen) => seen.change);
     const cause: StructureCause =
       together.length === 0
