@@ -276,7 +276,10 @@ function travelKey({ kind, parent, answers }: Travel): string {
 }
 
 /** The changes grouped by object and answer set (a change kept apart alone), then by error envelope. */
-function travelling(seen: ReadonlyMap<string, Seen>, classes: ReadonlyMap<string, string>): Seen[][] {
+function travelling(
+  seen: ReadonlyMap<string, Seen>,
+  classes: ReadonlyMap<string, string>,
+): Seen[][] {
   const groups = new Map<string, { travel?: Travel; members: Seen[] }>();
   for (const [key, one] of seen) {
     const travel = travelOf(one);

@@ -77,23 +77,24 @@ describe.each([
   // Each error names what it is about in its own member; every error drops the request's id.
   const errors = [
     answer('e/exists', 'PUT /buckets/:id', [409, 409], [lacks(request)]),
-    answer('e/no-key', 'GET /buckets/:id/keys/:id', [404, 404], [
-      lacks(request),
-      lacks(resource),
-      adds(key),
-      reworded(text),
-    ]),
-    answer('e/no-bucket', 'GET /buckets/:id', [404, 404], [
-      lacks(request),
-      lacks(resource),
-      adds(bucket),
-    ]),
-    answer('e/not-empty', 'DELETE /buckets/:id', [409, 409], [
-      lacks(request),
-      lacks(resource),
-      lacks(host),
-      adds(bucket),
-    ]),
+    answer(
+      'e/no-key',
+      'GET /buckets/:id/keys/:id',
+      [404, 404],
+      [lacks(request), lacks(resource), adds(key), reworded(text)],
+    ),
+    answer(
+      'e/no-bucket',
+      'GET /buckets/:id',
+      [404, 404],
+      [lacks(request), lacks(resource), adds(bucket)],
+    ),
+    answer(
+      'e/not-empty',
+      'DELETE /buckets/:id',
+      [409, 409],
+      [lacks(request), lacks(resource), lacks(host), adds(bucket)],
+    ),
   ];
 
   it('makes members lost and gained in overlapping, unequal sets of error answers one row', () => {
@@ -112,7 +113,10 @@ describe.each([
   });
 
   it('keeps a member that also changes on a success answer apart from the envelope', () => {
-    const found = rows([...errors, answer('ok/list', 'GET /buckets', [200, 200], [lacks(request)])]);
+    const found = rows([
+      ...errors,
+      answer('ok/list', 'GET /buckets', [200, 200], [lacks(request)]),
+    ]);
     expect(found.filter((summary) => summary.includes(`\`${request}\``))).toHaveLength(1);
     expect(found.filter((summary) => !summary.includes('value of'))).toHaveLength(2);
   });
