@@ -55,6 +55,7 @@ import {
   type Finding,
   isObjectSignature,
   isRecurringStatus,
+  REDIRECT_ENDPOINT,
   type RootCause,
   type SkeletonChange,
   type StructureCause,
@@ -475,6 +476,8 @@ function recurringOf(
   clusters: CauseClusters,
 ): RootCause | undefined {
   if (cause.type === 'structure' && cause.difference === undefined) return undefined;
+  // A redirect keyed by its rule already (read back from a report): its statuses are not one answer's.
+  if (cause.type === 'status' && cause.endpoint === REDIRECT_ENDPOINT) return cause;
   const own =
     (cause.type === 'status' && isRecurringStatus(cause)) ||
     (cause.type === 'structure' && cause.endpoint === ANY_ENDPOINT)

@@ -45,6 +45,15 @@ export type RootCause =
        * each kind of input one side refuses is a cause of its own.
        */
       readonly reason?: string;
+      /**
+       * One side redirected (`3xx`) and the other did not: the rule that maps
+       * the request's path to the `Location` (`drop .html`: `redirects.ts`).
+       * Part of the fingerprint only for the cause keyed by it (the same rule
+       * on several endpoints: `recurring-causes.ts`), whose endpoint is
+       * `REDIRECT_ENDPOINT` and whose other side's status is `0` (any: the
+       * file exists on one path, not on another).
+       */
+      readonly redirect?: string;
     }
   | {
       readonly type: 'header';
@@ -75,6 +84,12 @@ export const ANY_ENDPOINT = '*';
  * (`DELETE *`: `recurring-causes.ts`).
  */
 export const RECURRING_ENDPOINT = '*';
+
+/**
+ * The endpoint of a status cause keyed by the redirect rule it follows,
+ * whatever the method and path (`recurring-causes.ts`).
+ */
+export const REDIRECT_ENDPOINT = '* *';
 
 /** The request method of an endpoint template (`DELETE /posts/:id` → `DELETE`). */
 export function methodOf(endpoint: string): string {
@@ -192,6 +207,9 @@ export function causeKey(cause: RootCause): string {
         cause.baseline,
         cause.candidate,
         ...(cause.reason === undefined ? [] : [cause.reason]),
+        ...(cause.redirect === undefined || cause.endpoint !== REDIRECT_ENDPOINT
+          ? []
+          : [cause.redirect]),
       ]);
     case 'header':
       return JSON.stringify([cause.type, cause.name, cause.difference, ...(cause.classes ?? [])]);

@@ -87,7 +87,8 @@ function server(f: Fixture, candidate: boolean): Promise<TestServer> {
       });
     if (path === '/ok') {
       res.writeHead(200, { 'content-type': 'application/json' });
-      return res.end(JSON.stringify(candidate ? { fine: true } : { fine: true, [m.stamp]: 'x' }));
+      res.end(JSON.stringify(candidate ? { fine: true } : { fine: true, [m.stamp]: 'x' }));
+      return;
     }
     if (bucket === 'broken') {
       return f.write(res, 503, {

@@ -38,16 +38,22 @@ function answer(
   endpoint: string,
   statuses: readonly [number, number],
   changes: readonly SkeletonChange[],
-): ClusterAnswer {
+) {
   const resource = endpoint.replace(/^\S+ /, '').replace(/\/:\w+$/, '');
   const findings = changes.map((change) =>
     findingOf({ type: 'structure', endpoint: resource, change }, [change.path]),
   );
   const [b, c] = statuses;
-  return { caseId, endpoint, baseline: { status: b }, candidate: { status: c }, findings };
+  return {
+    caseId,
+    endpoint,
+    baseline: { status: b },
+    candidate: { status: c },
+    findings,
+  } satisfies ClusterAnswer;
 }
 
-function rows(answers: readonly ClusterAnswer[]): string[] {
+function rows(answers: readonly ReturnType<typeof answer>[]): string[] {
   const clusters = clusterCauses(answers);
   const out = new Map<string, string>();
   for (const { endpoint, findings } of answers) {
