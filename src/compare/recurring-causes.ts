@@ -30,6 +30,7 @@
  */
 import { fieldOf } from './findings.js';
 import { ANY_FIELD } from './patterns/types.js';
+import { rewriteTarget } from './redirects.js';
 import {
   ANY_ENDPOINT,
   causeKey,
@@ -40,7 +41,6 @@ import {
   REDIRECT_ENDPOINT,
   type RootCause,
 } from './root-cause.js';
-import { rewriteTarget } from './redirects.js';
 
 /** By cause key (`causeKey`) of a case's own status or pattern cause: the cause it recurs as. */
 export type RecurringCauses = ReadonlyMap<string, RootCause>;
