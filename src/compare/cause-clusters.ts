@@ -46,6 +46,7 @@
  * had are superseded by it (`earlier-keys.ts`). Pure.
  */
 import { bodiesOfStatus, errorBodies } from './body-causes.js';
+import { constantValues, placeOf } from './constant-values.js';
 import { resourceOfEndpoint } from './endpoint.js';
 import { type AnswerStatuses, errorClasses, errorEnvelopes } from './error-envelopes.js';
 import { findingOf } from './finding-of.js';
@@ -67,6 +68,16 @@ export interface ClusterAnswer extends AnswerStatuses {
   readonly caseId: string;
   readonly endpoint: string;
   readonly findings: readonly Pick<Finding, 'cause' | 'paths'>[];
+  /** The answer's body changes with their values (a result's): the pairs a constant shows. */
+  readonly changes?: readonly ValueChange[];
+}
+
+/** A body change with its values, as a result keeps it. */
+interface ValueChange {
+  readonly op: string;
+  readonly path: string;
+  readonly baseline?: unknown;
+  readonly candidate?: unknown;
 }
 
 /** The run's causes keyed by what changed, laid over each answer's own. */
@@ -110,6 +121,8 @@ interface Seen {
   readonly places: Set<string>;
   readonly answers: Set<string>;
   readonly resources: Set<string>;
+  /** A value change's concrete pairs of values (`constant-values.ts`). */
+  readonly pairs: Set<string>;
 }
 
 /** `/a/b/#text` → `b`: the field a value sits at (an XML element's text is the element's). */
@@ -187,8 +200,8 @@ function dataPlaces(answers: readonly ClusterAnswer[]): Set<string> {
 function seenChanges(answers: readonly ClusterAnswer[]): Map<string, Seen> {
   const data = dataPlaces(answers);
   const seen = new Map<string, Seen>();
-  for (const { caseId, endpoint, findings } of answers) {
-    for (const { cause } of findings) {
+  for (const { caseId, endpoint, findings, changes } of answers) {
+    for (const { cause, paths } of findings) {
       for (const own of membersOf(cause)) {
         const stripped = placeOnly(own);
         const change = data.has(changeKey(stripped)) ? stripped : own;
@@ -199,8 +212,16 @@ function seenChanges(answers: readonly ClusterAnswer[]): Map<string, Seen> {
           places: new Set<string>(),
           answers: new Set<string>(),
           resources: new Set<string>(),
+          pairs: new Set<string>(),
         };
         seen.set(key, entry);
+        if (own.op === 'value' && own.values === undefined) {
+          for (const change of changes ?? []) {
+            if (change.op !== 'value' || !paths.includes(change.path)) continue;
+            if (!placeOf(change.path, own.path)) continue;
+            entry.pairs.add(JSON.stringify([change.baseline, change.candidate]));
+          }
+        }
         if (compareKeys(changeKey(change), changeKey(entry.change)) < 0) entry.change = change;
         entry.keys.add(changeKey(own));
         entry.places.add(change.path);
@@ -299,17 +320,18 @@ function travelling(
     members.members.push(...values);
     groups.delete(at);
   }
-  return withEnvelopes(
+  return joined(
     [...groups.values()].map((group) => group.members),
-    errorEnvelopes(seen.values(), classes),
+    [...errorEnvelopes(seen.values(), classes), ...constantValues(seen.values())],
   );
 }
 
 /**
  * The groups with those that hold members of one error envelope
- * (`error-envelopes.ts`) joined: one side's error handler is one cause.
+ * (`error-envelopes.ts`: one side's error handler is one cause), or one
+ * constant under other parents (`constant-values.ts`), joined.
  */
-function withEnvelopes(groups: readonly Seen[][], envelopes: readonly Seen[][]): Seen[][] {
+function joined(groups: readonly Seen[][], envelopes: readonly Seen[][]): Seen[][] {
   if (envelopes.length === 0) return [...groups];
   const groupOf = new Map<Seen, Seen[]>();
   for (const group of groups) for (const one of group) groupOf.set(one, group);
