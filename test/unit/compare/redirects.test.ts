@@ -12,9 +12,10 @@ import {
   clusterCauses,
   clusteredFindings,
 } from '../../../src/compare/cause-clusters.js';
+import { earlierKeys } from '../../../src/compare/earlier-keys.js';
 import { findingsOf } from '../../../src/compare/findings.js';
 import { redirectRewrite, rewriteTarget } from '../../../src/compare/redirects.js';
-import type { Finding } from '../../../src/compare/root-cause.js';
+import { causeFingerprint, type Finding } from '../../../src/compare/root-cause.js';
 import type { Comparison } from '../../../src/model/comparison.js';
 
 describe('redirectRewrite', () => {
@@ -117,6 +118,26 @@ describe.each([
       answer('s/9', `GET ${target}x`, comparison(404, 200)),
     ]);
     expect(found.size).toBe(3);
+  });
+
+  it('supersede the rows their answers had on their endpoint and keyed by their method', () => {
+    const clusters = clusterCauses(planted);
+    const [finding] = clusteredFindings(`GET ${first}`, planted[0]?.findings ?? [], clusters);
+    if (finding === undefined) throw new Error('no finding');
+    const earlier = earlierKeys({
+      endpoint: `GET ${first}`,
+      findings: [finding],
+      changes: [],
+      headerChanges: [],
+      notMembers: new Set(),
+      baseline: { status: 200 },
+      candidate: { status: 301 },
+    }).get(finding.fingerprint);
+    const own = { type: 'status', baseline: 200, candidate: 301 } as const;
+    expect(earlier).toEqual([
+      causeFingerprint({ ...own, endpoint: `GET ${first}` }),
+      causeFingerprint({ ...own, endpoint: 'GET *' }),
+    ]);
   });
 
   it('stay the endpoint’s own row where the rule shows on one endpoint only', () => {
