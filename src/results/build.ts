@@ -17,6 +17,7 @@ import type { Case } from '../model/case.js';
 import type { Change, Divergence, DivergenceKind } from '../model/comparison.js';
 import type { Exchange, ResponseBody, SideOutcome } from '../model/exchange.js';
 import type { Redactor } from '../redact/redact.js';
+import { headOf } from '../util/text.js';
 import { bytesText, isBytesSummary, tooComplexWords } from '../wire/bytes.js';
 import { encodingNotes } from '../wire/notes.js';
 import { flowContext, flowRef } from './flow-result.js';
@@ -78,7 +79,7 @@ interface ReportedBody {
 
 function cutText(text: string): ReportedBody {
   if (text.length <= MAX_REPORTED_TEXT) return { value: text };
-  const value = `${text.slice(0, MAX_REPORTED_TEXT)}…`;
+  const value = `${headOf(text, MAX_REPORTED_TEXT)}…`;
   return { value, cut: { sha256: sha256Text(text), size: Buffer.byteLength(text) } };
 }
 
@@ -374,7 +375,7 @@ export function redactFinding(finding: Finding, redact: Redactor): Finding {
 /** `text`, or its first `max` characters and how long it was (`… (10,000,000 characters)`). */
 function cutReported(text: string, max: number): string {
   if (text.length <= max) return text;
-  return `${text.slice(0, max)}… (${text.length.toLocaleString('en-US')} characters)`;
+  return `${headOf(text, max)}… (${text.length.toLocaleString('en-US')} characters)`;
 }
 
 /** A finding as reports keep it: its first paths, each cut when huge. */

@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { isJsonObject } from '../normalise/json.js';
+import { headOf } from '../util/text.js';
 import { isExactNumber } from '../wire/exact-number.js';
 import { ownValue } from '../wire/json-equal.js';
 
@@ -27,12 +28,12 @@ export const CUT_KEY = '…';
 
 /** A string cut to `max` characters (ending in `…`). */
 export function cutText(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
+  return text.length <= max ? text : `${headOf(text, Math.max(0, max - 1))}…`;
 }
 
 /** A number's text past `max` digits as its first ones and its length: `7777…(5,000,000 digits)`. */
 export function cutNumber(text: string, max: number): string {
-  return `${text.slice(0, max)}…(${text.length.toLocaleString('en-US')} digits)`;
+  return `${headOf(text, max)}…(${text.length.toLocaleString('en-US')} digits)`;
 }
 
 /** Sets an own member (a `__proto__` key stays a member, never the prototype). */
