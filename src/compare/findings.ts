@@ -462,8 +462,15 @@ export function findingsOf(input: FindingsInput): Finding[] {
   if (!status.equal) {
     const { baseline, candidate } = status;
     const reason = refusalReason(comparison);
-    const cause: RootCause = { type: 'status', endpoint, baseline, candidate };
-    found.push(findingOf(reason === undefined ? cause : { ...cause, reason }, []));
+    const cause: RootCause = {
+      type: 'status',
+      endpoint,
+      baseline,
+      candidate,
+      ...(reason === undefined ? {} : { reason }),
+      ...(status.redirect === undefined ? {} : { redirect: status.redirect }),
+    };
+    found.push(findingOf(cause, []));
     // One side accepted what the other rejected: the rest follows from that.
     if (statusClass(status.baseline) !== statusClass(status.candidate)) return found;
     // One side sent a part of the representation, the other all of it: so do the bodies.

@@ -23,6 +23,12 @@ export const ANY_ENDPOINT = '*';
  */
 export const RECURRING_ENDPOINT = '*';
 
+/**
+ * The endpoint of a status cause keyed by the redirect rule it follows,
+ * whatever the method and path (`recurring-causes.ts`).
+ */
+export const REDIRECT_ENDPOINT = '* *';
+
 /** The request method of an endpoint template (`DELETE /posts/:id` → `DELETE`). */
 export function methodOf(endpoint: string): string {
   const space = endpoint.indexOf(' ');
@@ -74,6 +80,9 @@ export function causeKey(cause: RootCause): string {
         cause.baseline,
         cause.candidate,
         ...(cause.reason === undefined ? [] : [cause.reason]),
+        ...(cause.redirect === undefined || cause.endpoint !== REDIRECT_ENDPOINT
+          ? []
+          : [cause.redirect]),
       ]);
     case 'header':
       return JSON.stringify([cause.type, cause.name, cause.difference, ...(cause.classes ?? [])]);

@@ -101,6 +101,12 @@ export const rootCauseSchema = z
         .string()
         .exactOptional()
         .describe("the refusing side's message, values elided, when one side accepted"),
+      redirect: z
+        .string()
+        .exactOptional()
+        .describe(
+          "where one side redirected and the other did not: the rule mapping the path to the Location ('drop .html'); in the fingerprint only on the endpoint '* *'",
+        ),
     }),
     z.looseObject({
       type: z.literal('header'),

@@ -12,6 +12,12 @@ export interface Comparison {
     readonly equal: boolean;
     readonly baseline: number;
     readonly candidate: number;
+    /**
+     * Statuses that differ where one side redirects (`3xx` with a `Location`)
+     * and the other does not: the rule that maps the request's path to the
+     * `Location` (`drop .html`, `add /`: `compare/redirects.ts`), when one does.
+     */
+    readonly redirect?: string;
   };
   readonly headers: readonly HeaderChange[];
   /** Empty when the normalised bodies are equal. */

@@ -113,7 +113,8 @@ export function clusterAnswers(
     const following = consequences.get(result.caseId);
     if (following === undefined) return result;
     const findings = result.findings.filter((f) => !following.has(f.fingerprint));
-    return { caseId: result.caseId, endpoint: result.endpoint, findings };
+    const { caseId, endpoint, baseline, candidate, changes } = result;
+    return { caseId, endpoint, baseline, candidate, changes, findings };
   });
 }
 

@@ -18,7 +18,10 @@
  *   the state played no part: those findings keep their own rows;
  * - its status, body-kind and residual findings are consequences of the
  *   earliest such write (a recognised pattern or a header is a design
- *   difference that shows whatever the state, so it keeps its own row).
+ *   difference that shows whatever the state, so it keeps its own row), but
+ *   a value that differs in a record both sides hold alike otherwise and
+ *   that does not name the written resource (`own-differences.ts`): it
+ *   would differ without the write, so it keeps its own row too.
  *
  * And across cases, whatever their order (`digestConsequencesOf`; for a
  * `HEAD`'s headers, `head-consequences.ts`): a
@@ -32,6 +35,7 @@ import { collectionOf } from '../compare/endpoint.js';
 import type { CaseResult, DivergenceResult } from '../contract/observation.js';
 import type { Finding, RootCause } from '../contract/root-cause.js';
 import { type BodyDigests, digestForm } from './body-digests.js';
+import { ownDifference } from './own-differences.js';
 import { hasFindings } from './types.js';
 
 const WRITES: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -40,6 +44,8 @@ const WRITES: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 interface StateCause {
   readonly fingerprint: string;
   readonly collection: readonly string[];
+  /** The request path the write was sent to. */
+  readonly path: string;
 }
 
 function statusClassOf(status: number): number {
@@ -120,6 +126,8 @@ function consequencesIn(
   const marks = new Map<string, string>();
   for (const finding of result.findings) {
     if (!stateDependent(finding) || finding.fingerprint === cause.fingerprint) continue;
+    // A value of a record the write did not touch differs on its own (`own-differences.ts`).
+    if (ownDifference(result, finding, cause.path)) continue;
     marks.set(finding.fingerprint, cause.fingerprint);
   }
   return marks.size === 0 ? undefined : marks;
@@ -159,7 +167,7 @@ export function consequencesOf(results: readonly CaseResult[]): Consequences {
         const consequenceOf = marks?.get(finding.fingerprint) ?? finding.consequenceOf;
         if (consequenceOf !== undefined || !acceptedOnOneSide(finding.cause)) continue;
         const collection = collectionOf(result.endpoint);
-        earlier.push({ fingerprint: finding.fingerprint, collection });
+        earlier.push({ fingerprint: finding.fingerprint, collection, path: result.request.path });
       }
       causes.set(sequence, earlier);
     }
