@@ -12,6 +12,7 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { median, medianInterval } from './lib/cpu.js';
 import { fmt } from './lib/measure.js';
+import { nginxMissing } from './lib/nginx.js';
 import { startServers } from './lib/servers.js';
 import { cpuPerCase } from './scenarios/cpu.js';
 import { diffCost } from './scenarios/diff.js';
@@ -25,6 +26,7 @@ import {
 import { layouts, memory } from './scenarios/memory.js';
 import { peers } from './scenarios/peers.js';
 import { cpuByKind, marginalByKind, samplingUnavailable } from './scenarios/sampled.js';
+import { proxyLatency, proxyMemory, proxyThroughput, sinkLatency } from './scenarios/shadow.js';
 import { startup } from './scenarios/startup.js';
 import { throughput } from './scenarios/throughput.js';
 
@@ -49,6 +51,11 @@ const SCALE = quick
       memory: 100_000,
       peers: 1_000,
       fuzz: 20_000,
+      shadowRequests: 20_000,
+      shadowRounds: 5,
+      shadowRate: 200,
+      shadowSeconds: 10,
+      shadowMemory: 200_000,
     };
 const CONCURRENCY = 16;
 // `--only=instructions,cpu,startup,throughput,sampled,import,diff,memory,peers,fuzz`
@@ -59,8 +66,21 @@ const CONCURRENCY = 16;
 // default run: ~2 minutes) splits the cost of one more equal case the same
 // way (20,000 cases and 40,000, three rounds). `--cases=N` sets the case
 // count of the instructions and CPU ratios (20,000; fewer for a quick look).
+// `shadow` (~4 minutes) measures `parity proxy` and `parity shadow` against
+// their goals; `--only=shadow-million` (never part of a default run: ~10
+// minutes) sends 1,000,000 requests through `parity proxy` for its memory.
 const HEADLINE = ['cpu', 'startup', 'throughput'];
-const ALL = ['instructions', ...HEADLINE, 'sampled', 'import', 'diff', 'memory', 'peers', 'fuzz'];
+const ALL = [
+  'instructions',
+  ...HEADLINE,
+  'sampled',
+  'import',
+  'diff',
+  'memory',
+  'peers',
+  'fuzz',
+  'shadow',
+];
 const casesArg = process.argv.find((a) => a.startsWith('--cases='))?.slice('--cases='.length);
 if (casesArg !== undefined) SCALE.cpuCases = Number(casesArg);
 
@@ -365,6 +385,90 @@ async function runFuzzRate(urls) {
   );
 }
 
+/**
+ * Shadow mode's goals (issue 44), each beside its reference, measured in this
+ * run. The candidate is served by a process of its own (a second copy of the
+ * servers, its `b`): it is another service, and sharing the baseline's event
+ * loop would slow the baseline for parity alone.
+ */
+async function runShadow(baseline) {
+  const other = await startServers();
+  try {
+    await shadowRows({ ...baseline, candidate: other.b });
+  } finally {
+    other.stop();
+  }
+}
+
+async function shadowRows(urls) {
+  const n = SCALE.shadowRequests ?? 20_000;
+  const rounds = SCALE.shadowRounds ?? 5;
+  log(
+    `shadow: ${fmt(n)} requests through parity proxy and a minimal undici proxy, ${rounds} paired rounds…`,
+  );
+  const t = await proxyThroughput(urls, { count: n, concurrency: CONCURRENCY, rounds });
+  row(
+    `inline proxy client throughput, \`parity proxy\` ÷ minimal undici forwarding proxy, ${fmt(n)} requests at concurrency ${CONCURRENCY} (median of ${rounds} pairs: ${spread(t.ratios)})`,
+    `${t.ratio.toFixed(2)}× (${fmt(t.parity)} vs ${fmt(t.minimal)} requests/s; ${fmt(t.compared)} of ${fmt(t.sent)} compared, ${fmt(t.dropped)} dropped; ${t.errors} client errors)`,
+    '≥ 0.8×',
+    t.ratio >= 0.8 && t.errors === 0,
+  );
+  const rate = SCALE.shadowRate ?? 300;
+  const seconds = SCALE.shadowSeconds ?? 10;
+  log(
+    `shadow: p99 at ${rate} requests/s, direct and through parity proxy, ${rounds} paired rounds of ${seconds} s…`,
+  );
+  const l = await proxyLatency(urls, { rate, seconds, rounds });
+  row(
+    `inline proxy added p99 latency over direct access, ${rate} requests/s (median of ${rounds} pairs: ${l.addedAll.map((a) => a.toFixed(2)).join(' ')} ms)`,
+    `+${fmt(l.added, 2)} ms (p99 ${fmt(l.proxied, 2)} ms vs ${fmt(l.direct, 2)} ms direct; ${l.errors} client errors)`,
+    '≤ 2 ms',
+    l.added <= 2 && l.errors === 0,
+  );
+  const missing = nginxMissing();
+  if (missing !== undefined) {
+    skipped('mirror sink, nginx p99 with parity ÷ with a discarding sink', 'mirror sink', missing);
+  } else {
+    log(
+      `shadow: nginx mirror to parity shadow and to a discarding sink, p99 at ${rate} requests/s, ${rounds} paired rounds…`,
+    );
+    const s = await sinkLatency(urls, { rate, seconds, rounds });
+    row(
+      `mirror sink, nginx client p99 mirroring to \`parity shadow\` ÷ mirroring to a discarding sink, ${rate} requests/s (median of ${rounds} pairs: ${spread(s.ratios)})`,
+      `${s.ratio.toFixed(2)}× (${fmt(s.parity, 2)} ms vs ${fmt(s.discard, 2)} ms; ${fmt(s.compared)} compared; ${s.errors} client errors)`,
+      '≤ 1.1×',
+      s.ratio <= 1.1 && s.errors === 0,
+    );
+  }
+  await runShadowDown(urls, SCALE.shadowMemory ?? 200_000);
+}
+
+async function runShadowDown(urls, count) {
+  log(`shadow: ${fmt(count)} requests through parity proxy, the candidate down, RSS sampled…`);
+  const m = await proxyMemory(urls, { count, candidateDown: true });
+  row(
+    `\`parity proxy\` RSS, the candidate down, ${fmt(count)} requests (${fmt(m.rate)} requests/s; ${fmt(m.status?.errors ?? 0)} compared as errors, ${fmt(m.status?.dropped ?? 0)} dropped)`,
+    `${fmt(m.secondHalfMb)} MB at most in the second half vs ${fmt(m.firstHalfMb)} MB in the first`,
+    'flat (second half ≤ first + 10%)',
+    m.secondHalfMb <= m.firstHalfMb * 1.1 && m.errors === 0,
+  );
+}
+
+/** `--only=shadow-million`: the memory after a million requests, the candidate up. */
+async function runShadowMillion(baseline, count) {
+  const other = await startServers();
+  const urls = { ...baseline, candidate: other.b };
+  log(`shadow: ${fmt(count)} requests through parity proxy, the candidate up, RSS sampled…`);
+  const u = await proxyMemory(urls, { count, candidateDown: false });
+  row(
+    `\`parity proxy\` RSS after ${fmt(count)} requests, the candidate up (${fmt(u.rate)} requests/s, ${fmt(u.seconds)} s; ${fmt(u.status?.compared ?? 0)} compared, ${fmt(u.status?.dropped ?? 0)} dropped)`,
+    `${fmt(u.endMb)} MB at the end, ${fmt(u.peakMb)} MB at most`,
+    '< 200 MB',
+    u.peakMb < 200 && u.errors === 0,
+  );
+  other.stop();
+}
+
 function render(startedAt, seconds) {
   const lines = [
     `# parity benchmark${quick ? ' (--quick)' : ''}`,
@@ -399,6 +503,8 @@ try {
   if (only.has('memory')) await runMemory(urls);
   if (only.has('peers')) await runPeers(urls);
   if (only.has('fuzz')) await runFuzzRate(urls);
+  if (only.has('shadow')) await runShadow(urls);
+  if (only.has('shadow-million')) await runShadowMillion(urls, 1_000_000);
 } finally {
   urls.stop();
 }

@@ -1,32 +1,30 @@
 #!/usr/bin/env node
-// The package bin: loads the CLI built by `npm run build` and runs it: the
-// bundle of `validate` or `run` when the arguments name one first
-// (dist/command/NAME.cjs, that command's code alone: the start-up a person
-// waits for most), else the whole CLI (dist/parity.cjs). It keeps no code
-// cache of its own: on a Node that has it (22.1+), Node's compile cache keeps
-// the compiled code from one run to the next; on Node 20 node:module is not
-// even loaded. It is CommonJS (bin/package.json): Node then starts without its
-// ES module loader, ~4 ms less CPU for `parity validate` (13 paired rounds).
+// The package bin: loads the CLI built by `npm run build` (dist/parity.cjs,
+// which requires the code of the command the arguments name when it runs it:
+// scripts/bundle.mjs) and runs it. It keeps no code cache of its own: on a
+// Node that has it (22.1+), Node's compile cache keeps the compiled code from
+// one run to the next; on Node 20 node:module is not even loaded. It is
+// CommonJS (bin/package.json): Node then starts without its ES module loader,
+// ~4 ms less CPU for `parity validate` (13 paired rounds).
 'use strict';
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 
 const dist = (path) => join(__dirname, '..', 'dist', path);
 /** The commands that send requests: the V8 flags (./v8-flags.js) serve their memory. */
-const SENDING = ['calibrate', 'fuzz', 'record', 'run'];
+const SENDING = ['calibrate', 'fuzz', 'proxy', 'record', 'run', 'shadow'];
 const first = process.argv[2] ?? '';
-const own = /^[a-z]+$/.test(first) ? dist(`command/${first}.cjs`) : undefined;
-const cli = own !== undefined && existsSync(own) ? own : dist('parity.cjs');
+const cli = dist('parity.cjs');
 if (existsSync(cli)) {
   // Node 22.1+ only: on Node 20 loading node:module (and the source-map code
   // behind it) would cost start-up for nothing.
   const [major, minor] = process.versions.node.split('.').map(Number);
   if (major > 22 || (major === 22 && minor >= 1)) require('node:module').enableCompileCache?.();
   const sends = SENDING.includes(first);
-  if (sends && cli === dist('parity.cjs')) {
-    // dist/parity.cjs requires these on first use: for a command that sends,
-    // load them before the V8 flags change (Node compiles its own modules
-    // from the code cache in its binary only until then).
+  if (sends) {
+    // The CLI requires these on first use: for a command that sends, load
+    // them before the V8 flags change (Node compiles its own modules from the
+    // code cache in its binary only until then).
     require('node:fs/promises');
     require(dist('vendor/undici.cjs'));
   }

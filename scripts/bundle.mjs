@@ -1,24 +1,20 @@
-// Bundles the CLI into CommonJS files, which bin/parity.js loads: Node then
-// compiles one script instead of resolving and reading ~300 modules, which
-// halves start-up (see docs/performance.md, "Start-up scales with the
-// command"). One bundle per command (dist/command/NAME.cjs: the CLI with that
-// command's code alone) and dist/parity.cjs (no command's code, for --help,
-// --version and arguments that name no command); undici and the packages only
-// some inputs need in dist/vendor/. A command compiles what it can run and
-// evaluates what it uses (`validate` never evaluates undici, so Node never
-// loads its HTTP, TLS and fetch internals). Measured on Node 20, 10 paired
-// rounds of whole processes' CPU: one file with lazy commands against
-// esbuild's ESM code splitting (a chunk per command and per code they share,
-// 57 files): `run` of one case 0.229 s vs 0.260 s, `validate` 0.148 s vs
-// 0.134 s, `--version` 0.135 s vs 0.113 s: the split saves the commands that
-// send nothing 14-22 ms but costs `run` 31 ms (Node's ES module loader, per
-// file), and the run is what parity is for. A CommonJS bundle per command has
-// neither cost. The library modules stay in dist/ as tsc emits them.
+// Bundles the CLI and the API into CommonJS files, which bin/parity.js and
+// dist/index.js load: Node then compiles a few scripts instead of resolving
+// and reading ~300 modules, which halves start-up (see docs/performance.md,
+// "Start-up scales with the command"). Each module of parity ships once:
+// dist/parity.cjs (the CLI, no command's code), dist/api.cjs (the API), one
+// file per command whose start-up the goals measure (validate, run), one for
+// the other commands, and the chunks they share (dist/chunk-*.cjs, esbuild's
+// code splitting turned into CommonJS, see `toCommonJs`); undici and the
+// packages only some inputs need in dist/vendor/. A command loads the files
+// of the modules it can reach and evaluates what it uses (`validate` never
+// evaluates undici, so Node never loads its HTTP, TLS and fetch internals).
 // Usage: node scripts/bundle.mjs [OUT_DIR]   (default dist; the bin test bundles elsewhere)
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { compileFunction } from 'node:vm';
 import { build } from 'esbuild';
 
 // `parity --version` prints package.json's version (src/cli/version.ts).
@@ -39,11 +35,9 @@ const common = {
 };
 
 // undici (~720 KB bundled, a third of the CLI) is bundled into a file of its
-// own, dist/vendor/undici.cjs, which the CLI requires when the HTTP client's
-// module is first evaluated: the commands that send nothing no longer
-// pre-parse it at start-up, and the commands that send compile the same bytes
-// as before. Measured paired (9 rounds, whole processes' CPU, Node 20):
-// `validate` of one case and `--version` ~8 ms less; a one-case `run` the same.
+// own, dist/vendor/undici.cjs, which the CLI requires on first use: the
+// commands that send nothing never compile it. The bin requires it before the
+// code of a command that sends, and before the V8 flags (bin/parity.js).
 const VENDORED = ['undici'];
 
 // Packages the CLI needs only for some inputs: YAML files (yaml), a rule with a
@@ -57,11 +51,11 @@ const VENDORED = ['undici'];
 // subcommands parity never has; `fuzz`'s reset hook spawns): Node loads it, and
 // the net and dgram modules behind it, when something first spawns.
 // A command that sends nothing sets no V8 flags (src/bin.ts), so a Node module
-// it loads late is compiled from Node's built-in code cache as early: its
-// bundle requires `node:fs/promises` (and the readline, directory and watcher
+// it loads late is compiled from Node's built-in code cache as early: the CLI
+// requires `node:fs/promises` (and the readline, directory and watcher
 // modules behind it) on first use too, and `validate` of case files and a
-// config read synchronously never loads it. A command that sends keeps it
-// eager: loaded after the flags, Node would compile it from source.
+// config read synchronously never loads it. For a command that sends, the bin
+// requires it first: loaded after the flags, Node would compile it from source.
 // zod too: a one-case `validate` (a plain case, no config, no rules) checks
 // everything without it (src/io/cases/plain-fast.ts, src/cli/option-kinds.ts),
 // and no module builds a schema when it loads, so the commands compile and
@@ -101,19 +95,12 @@ function lazyModule(file, exports) {
 
 const escaped = (name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const external = (names) => new RegExp(`^(${names.map(escaped).join('|')})$`);
-/** Resolves the vendored packages to their own files and the lazy ones to their lazy modules. */
-const vendored = (lazyExports, vendor, sends = true) => ({
+/** Resolves the vendored and lazy packages (and builtins) to modules that require them on first use. */
+const vendored = (lazyExports, vendor) => ({
   name: 'vendored',
   setup(build) {
-    const builtins = sends ? LAZY_BUILTINS : [...LAZY_BUILTINS, ...LAZY_UNLESS_SENDING];
-    // A bundle that sends requires undici when the HTTP client's module is
-    // evaluated; one that may not send (dist/parity.cjs), on first use.
-    const eager = sends ? VENDORED : [];
-    build.onResolve({ filter: external(eager) }, (args) => ({
-      path: `${vendor}/${vendorFile(args.path)}`,
-      external: true,
-    }));
-    const lazy = sends ? LAZY : [...LAZY, ...VENDORED];
+    const builtins = [...LAZY_BUILTINS, ...LAZY_UNLESS_SENDING];
+    const lazy = [...LAZY, ...VENDORED];
     build.onResolve({ filter: external(lazy) }, (args) => ({ path: args.path, namespace: 'lazy' }));
     // A lazy builtin's own module requires the real builtin: that require is
     // external, or the module would require itself (a stack overflow at first use).
@@ -178,30 +165,47 @@ const lazyBuiltins = (builtins) => ({
   },
 });
 
-// The OpenAPI parser (bundled with its validators: ~570 KB that only a command
+// The OpenAPI parser (bundled with its validators: ~500 KB that only a command
 // reading an OpenAPI document compiles) loads undici by a computed name, so
 // that bundlers leave it out, to fetch a remote `$ref`: here it gets the
 // undici parity bundles (7), and the package installs no second undici (its
-// dependency asks for 6).
+// dependency asks for 6). Its build also holds a YAML parser of its own
+// (js-yaml, ~85 KB, for a `$ref` to a YAML file): here it gets parity's
+// (yaml), so the package ships one YAML parser. parity gives the parser a
+// parsed document and no file or URL to read (src/io/openapi/load.ts), but a
+// `$ref` to a YAML file would parse the same.
 const OPENAPI_UNDICI =
   'await Promise.resolve().then(() => _interopRequireWildcard(require(undiciModuleName)))';
-const undiciOfParity = {
-  name: 'undici-of-parity',
+const JS_YAML =
+  /\n\/\/ [^\n]*\/js-yaml\/dist\/js-yaml\.mjs\n[\s\S]*?(?=\n\/\/ [^\n]*\/parsers\/yaml\.js\n)/;
+const YAML_OF_PARITY = `
+// js-yaml's API as the YAML parser reads it, on parity's YAML parser (scripts/bundle.mjs)
+var CORE_SCHEMA = { withTags: () => CORE_SCHEMA };
+var timestampTag, mergeTag, binaryTag, omapTag, pairsTag, setTag;
+function load(text) { return require("./yaml.cjs").parse(text); }
+function loadAll(text) { return require("./yaml.cjs").parseAllDocuments(text).map((document) => document.toJS()); }
+`;
+const openApiParserOfParity = {
+  name: 'openapi-parser-of-parity',
   setup(build) {
     build.onLoad(
       { filter: /[\\/]@readme[\\/]openapi-parser[\\/]dist[\\/]index\.cjs$/ },
       ({ path }) => {
         const source = readFileSync(path, 'utf8');
-        if (!source.includes(OPENAPI_UNDICI)) {
-          throw new Error(`${path}: its require of undici changed; update scripts/bundle.mjs`);
+        if (!source.includes(OPENAPI_UNDICI) || !JS_YAML.test(source)) {
+          throw new Error(
+            `${path}: its require of undici or its js-yaml changed; update scripts/bundle.mjs`,
+          );
         }
         return {
-          contents: source.replace(OPENAPI_UNDICI, 'require("./undici.cjs")'),
+          contents: source
+            .replace(OPENAPI_UNDICI, 'require("./undici.cjs")')
+            .replace(JS_YAML, YAML_OF_PARITY),
           loader: 'js',
         };
       },
     );
-    build.onResolve({ filter: /^\.\/undici\.cjs$/ }, (args) => ({
+    build.onResolve({ filter: /^\.\/(undici|yaml)\.cjs$/ }, (args) => ({
       path: args.path,
       external: true,
     }));
@@ -209,13 +213,22 @@ const undiciOfParity = {
 };
 
 // The vendored files first: the lazy modules name the exports they find there.
-for (const old of ['command', 'vendor', 'parity.cjs', 'index.cjs', 'index.js']) {
+for (const old of (existsSync(outDir) ? readdirSync(outDir) : []).filter(
+  (f) => /\.c?js$/.test(f) || ['command', 'vendor'].includes(f),
+)) {
   rmSync(join(outDir, old), { recursive: true, force: true });
 }
 const lazyExports = new Map();
+/** The folders of the packages bundled into dist/vendor/. */
+const bundledPackages = new Set();
+/** The package folder (`node_modules/…/NAME`) of a file esbuild read, if any. */
+function packageFolder(input) {
+  const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+  return match === null ? undefined : match[1];
+}
 for (const name of [...VENDORED, ...LAZY]) {
   const outfile = join(outDir, 'vendor', vendorFile(name));
-  await build({
+  const { metafile } = await build({
     ...common,
     stdin: { contents: vendorEntry(name), resolveDir: '.' },
     outfile,
@@ -225,9 +238,27 @@ for (const name of [...VENDORED, ...LAZY]) {
     // floor, callgrind, two runs each).
     minifyIdentifiers: name !== 'undici',
     // commander requires node:child_process when it loads: lazy there too.
-    plugins: [lazyBuiltins(LAZY_BUILTINS), undiciOfParity],
+    plugins: [lazyBuiltins(LAZY_BUILTINS), openApiParserOfParity],
+    metafile: true,
   });
+  for (const input of Object.keys(metafile.inputs)) bundledPackages.add(packageFolder(input));
   lazyExports.set(name, require(resolve(outfile)));
+}
+// One version of each package in dist/vendor/ (and none that the package
+// installs as a dependency: those are loaded from node_modules).
+const versions = new Map();
+for (const folder of bundledPackages) {
+  if (folder === undefined) continue;
+  const { name, version: packageVersion } = JSON.parse(
+    readFileSync(join(folder, 'package.json'), 'utf8'),
+  );
+  versions.set(name, new Set([...(versions.get(name) ?? []), packageVersion]));
+}
+const twice = [...versions].filter(([, found]) => found.size > 1);
+if (twice.length > 0) {
+  throw new Error(
+    `dist/vendor/ would hold two versions of ${twice.map(([name, found]) => `${name} (${[...found].join(', ')})`).join(', ')}`,
+  );
 }
 
 /** Fails the build when `bundle` reads a name of zod's that dist/vendor/zod.cjs does not export. */
@@ -244,91 +275,199 @@ function checkZodNames(bundle, file) {
   }
 }
 
-const cliBundle = {
+// The CLI and the API: one esbuild build with code splitting, so that each
+// module ships once. esbuild splits only to ES modules; each file is then
+// turned into CommonJS (`toCommonJs` below), which bin/parity.js requires:
+// Node never starts its ES module loader. The entries are dist/parity.cjs
+// (the CLI: src/bin.ts, no command's code) and dist/api.cjs (the API,
+// src/index.ts); each `import()` of a command's module (src/cli/main.ts), or
+// of a module only some inputs need, is a file of its own, and the code that
+// several of them share is in chunks (dist/chunk-*.cjs), one per set of
+// files that share it: a command loads exactly the modules it can reach.
+// The commands whose start-up the goals measure (validate, run) are files of
+// their own, and so is fuzz (it loads fast-check from node_modules) and any
+// command not listed below; the others share a file per group (`GROUPS`):
+// fewer entries, fewer chunks (esbuild makes one per set of entries that share
+// code), fewer files for a command to load (each is a `require`: with a file
+// per command, ~100 files, a one-case run measured ~2% more instructions).
+// The commands that serve or send (node:http) are not grouped with those that
+// read files alone, which then never load Node's HTTP modules.
+const GROUPS = {
+  'local-commands': [
+    'show',
+    'decide',
+    'tracker',
+    'merge',
+    'report',
+    'import',
+    'init',
+    'completion',
+  ],
+  'serving-commands': ['proxy', 'shadow', 'record', 'calibrate', 'demo'],
+};
+const groupOf = (command) => Object.keys(GROUPS).find((group) => GROUPS[group].includes(command));
+const GROUP = /^parity-command-group:([a-z-]+)$/;
+const commandGroups = {
+  name: 'command-groups',
+  setup(build) {
+    const dynamic = /import\('\.\/commands\/([a-z-]+)\.js'\)/g;
+    build.onLoad(
+      { filter: /[\\/]src[\\/]cli[\\/]main\.ts$/, namespace: 'file' },
+      async ({ path }) => {
+        const source = await readFile(path, 'utf8');
+        const found = [...source.matchAll(dynamic)].map((m) => m[1]);
+        const missing = Object.values(GROUPS)
+          .flat()
+          .filter((name) => !found.includes(name));
+        if (missing.length > 0) {
+          throw new Error(
+            `${path}: no import('./commands/NAME.js') of ${missing.join(', ')}; update GROUPS in scripts/bundle.mjs`,
+          );
+        }
+        const contents = source.replace(dynamic, (whole, name) => {
+          const group = groupOf(name);
+          return group === undefined
+            ? whole
+            : `import('parity-command-group:${group}').then((group) => group[${JSON.stringify(name)}])`;
+        });
+        return { contents, loader: 'ts' };
+      },
+    );
+    // A group's file is named after it: dist/local-commands-HASH.cjs.
+    build.onResolve({ filter: GROUP }, (args) => ({
+      path: join(dirname(args.importer), GROUP.exec(args.path)[1]),
+      namespace: 'command-group',
+    }));
+    build.onLoad({ filter: /.*/, namespace: 'command-group' }, ({ path }) => ({
+      contents: GROUPS[basename(path)]
+        .map((name) => `export * as ${JSON.stringify(name)} from './commands/${name}.js';`)
+        .join('\n'),
+      resolveDir: dirname(path),
+      loader: 'ts',
+    }));
+  },
+};
+const split = await build({
   ...common,
-  entryPoints: ['src/bin.ts'],
+  format: 'esm',
+  splitting: true,
+  write: false,
+  entryPoints: [
+    { in: 'src/bin.ts', out: 'parity' },
+    { in: 'src/index.ts', out: 'api' },
+  ],
+  outdir: outDir,
+  chunkNames: '[name]-[hash]',
+  entryNames: '[name]',
+  outExtension: { '.js': '.cjs' },
   // import.meta.url: src/util/package-root.ts reads it only where __dirname is
-  // missing (an ES module); a CommonJS bundle has __dirname.
+  // missing (an ES module); a CommonJS file has __dirname.
   define: { PARITY_VERSION: JSON.stringify(version), 'import.meta.url': 'undefined' },
   // Loaded from node_modules by `parity fuzz` alone (installed: their types are
   // in parity's declarations).
   external: ['fast-check', 'pure-rand', 'pure-rand/*'],
-};
+  plugins: [vendored(lazyExports, './vendor'), commandGroups],
+});
 
-// A bundle per command (dist/command/NAME.cjs), which the bin loads when the
-// arguments name that command first: the CLI with that command's code alone
-// (main imports the others' modules from src/cli/commands/, which are left
-// out), so `validate` compiles the case checks and not the HTTP runs, the
-// reports and the importers. Node compiles a bundle before it runs any of it,
-// in time about linear in its size (~18 ms per MB here), so a command pays
-// for what it can run, not for the whole CLI. dist/parity.cjs, for `--help`,
-// `--version` and arguments that name no command, has no command's code:
-// commander runs a command's action only when the arguments name it first.
-const COMMANDS = ['validate', 'run'];
-/** main's `import('./commands/OTHER.js')` for the commands other than `name`: a module that says so. */
-const onlyCommand = (name) => ({
-  name: 'only-command',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/commands\/[a-z-]+\.js$/ }, (args) =>
-      args.path === `./commands/${name}.js` ? undefined : { path: args.path, namespace: 'other' },
-    );
-    // The command's own module, imported statically: esbuild then evaluates
-    // its modules in the bundle's top level, not each in a function of its own
-    // that V8 pre-parses when it compiles the bundle and parses again when the
-    // command is loaded.
-    if (name !== undefined) {
-      build.onLoad({ filter: /[\\/]src[\\/]cli[\\/]main\.ts$/ }, async ({ path }) => {
-        const dynamic = `import('./commands/${name}.js')`;
-        const source = await readFile(path, 'utf8');
-        if (!source.includes(dynamic)) throw new Error(`${path} has no ${dynamic}`);
-        return {
-          contents: `import * as ownCommand from './commands/${name}.js';\n${source.replace(dynamic, 'Promise.resolve(ownCommand)')}`,
-          loader: 'ts',
-        };
-      });
+/**
+ * An ES module esbuild wrote (imports first, one `export {…}` or `export
+ * default …` last) as CommonJS: `import {a as b} from "X"` becomes
+ * `const {a: b} = require("X")`, the export `module.exports = {…}` at the end,
+ * `import("X")` a `require` in a promise. esbuild's own transform to CommonJS
+ * keeps the bindings live (a getter per export, a property read at each use):
+ * measured, it cost `validate` ~50 M instructions (~10% of Node's start-up).
+ * Plain values are the same as live bindings here because the files import
+ * each other without cycles (checked below), so a file is fully evaluated
+ * before any file that imports it reads its exports, and because no exported
+ * variable is assigned after its declaration (checked below too).
+ */
+function toCommonJs(source, file) {
+  const head = [];
+  // esbuild writes the imports of other files first, those of Node's modules
+  // where it meets them: each at a statement's start. ES modules evaluate
+  // every import first: so do these requires.
+  const IMPORT =
+    /(?<=^|[;}])import\s*(?:([\w$]+)\s*,?\s*)?(?:\{([^}]*)\}\s*|\*\s*as\s+([\w$]+)\s*)?(?:from\s*)?"([^"]+)";?/g;
+  let rest = source.replace(IMPORT, (_, name, named, namespace, from) => {
+    const required = `require(${JSON.stringify(from)})`;
+    if (name === undefined && named === undefined && namespace === undefined)
+      head.push(`${required};`);
+    if (name !== undefined) head.push(`const ${name}=${required};`);
+    if (namespace !== undefined) head.push(`const ${namespace}=${required};`);
+    if (named !== undefined) {
+      const bindings = named
+        .split(',')
+        .map((part) => part.trim().split(/\s+as\s+/))
+        .map(([imported, local]) =>
+          local === undefined || local === imported ? imported : `${imported}:${local}`,
+        );
+      head.push(`const{${bindings.join(',')}}=${required};`);
     }
-    build.onLoad({ filter: /.*/, namespace: 'other' }, ({ path }) => ({
-      contents: `throw new Error(${JSON.stringify(`${path} is not in ${name === undefined ? 'dist/parity.cjs' : `the bundle of \`parity ${name}\``}`)});`,
-      loader: 'js',
-    }));
-  },
-});
-// The commands that send requests (their bundles hold the HTTP client): only
-// they set the bin's V8 flags, which serve a run's memory (src/bin.ts reads
-// `PARITY_SENDS`). Checked below against what each bundle requires.
-const SENDING = ['calibrate', 'fuzz', 'proxy', 'record', 'run', 'shadow'];
-await build({
-  ...cliBundle,
-  entryPoints: undefined,
-  stdin: {
-    // The API is evaluated when dist/index.js first asks for it, not by the CLI.
-    contents: "export * from './src/bin.ts';\nexport const api = () => require('./src/index.ts');",
-    resolveDir: '.',
-    sourcefile: 'parity.entry.ts',
-    loader: 'ts',
-  },
-  // The bin passes its V8 flags to the commands that send alone.
-  define: { ...cliBundle.define, PARITY_SENDS: 'true' },
-  outfile: join(outDir, 'parity.cjs'),
-  plugins: [vendored(lazyExports, './vendor', false)],
-});
-checkZodNames(readFileSync(join(outDir, 'parity.cjs'), 'utf8'), join(outDir, 'parity.cjs'));
-for (const name of COMMANDS) {
-  const sends = SENDING.includes(name);
-  const outfile = join(outDir, 'command', `${name}.cjs`);
-  await build({
-    ...cliBundle,
-    define: { ...cliBundle.define, PARITY_SENDS: String(sends) },
-    outfile,
-    plugins: [vendored(lazyExports, '../vendor', sends), onlyCommand(name)],
+    return '';
   });
-  const bundle = readFileSync(outfile, 'utf8');
-  checkZodNames(bundle, outfile);
-  if (bundle.includes('../vendor/undici.cjs') !== sends) {
+  let tail = '';
+  const exported = /export\s*\{([^}]*)\};?\s*$/.exec(rest);
+  const byDefault = /export default ([^;]*);?\s*$/.exec(rest);
+  if (exported !== null) {
+    const names = exported[1].split(',').map((part) => part.trim().split(/\s+as\s+/));
+    for (const [local] of names) assertAssignedOnce(rest, local, file);
+    tail = `module.exports={${names.map(([local, as]) => (as === undefined || as === local ? local : `${as}:${local}`)).join(',')}};`;
+    rest = rest.slice(0, exported.index);
+  } else if (byDefault !== null) {
+    tail = `module.exports=${byDefault[1]};`;
+    rest = rest.slice(0, byDefault.index);
+  }
+  rest = rest.replace(
+    /\bimport\("(\.\/[^"]+\.cjs)"\)/g,
+    (_, path) => `Promise.resolve().then(()=>require(${JSON.stringify(path)}))`,
+  );
+  const code = `"use strict";${head.join('')}${rest}\n${tail}\n`;
+  // What is left must be a CommonJS module's body (no import or export statement).
+  compileFunction(code, ['exports', 'require', 'module', '__filename', '__dirname'], {
+    filename: file,
+  });
+  return code;
+}
+
+/** Fails the build when the exported `name` may be assigned again after its declaration (see toCommonJs). */
+function assertAssignedOnce(code, name, file) {
+  const escapedName = name.replace(/\$/g, '\\$');
+  if (new RegExp(`(?:function\\*?|class)\\s+${escapedName}\\b`).test(code)) return;
+  const assignments = code.match(
+    new RegExp(
+      `(?<![\\w$.])${escapedName}\\s*(?:=(?!=|>)|\\+\\+|--|[-+*/%&|^]=|\\?\\?=|&&=|\\|\\|=)`,
+      'g',
+    ),
+  );
+  if ((assignments?.length ?? 0) > 1) {
     throw new Error(
-      `${outfile}: SENDING in scripts/bundle.mjs says it ${sends ? 'sends' : 'sends nothing'}, but it ${sends ? 'does not require' : 'requires'} the HTTP client`,
+      `${file}: the exported ${name} may be assigned after its declaration, which CommonJS exports would not follow (scripts/bundle.mjs, toCommonJs); export a function that reads it instead, or rename a local variable that shadows it`,
     );
   }
+}
+
+const files = new Map(split.outputFiles.map((output) => [basename(output.path), output.text]));
+// No cycles between the files (see toCommonJs).
+const importsOf = (text) =>
+  [...text.matchAll(/(?:^|;)import\s*(?:[^"(;]*from\s*)?"\.\/([^"]+)"/g)].map((m) => m[1]);
+const visiting = new Set();
+const done = new Set();
+const visit = (name, path) => {
+  if (done.has(name)) return;
+  if (visiting.has(name))
+    throw new Error(
+      `scripts/bundle.mjs: the bundle's files import each other in a cycle: ${[...path, name].join(' → ')}`,
+    );
+  visiting.add(name);
+  for (const next of importsOf(files.get(name) ?? '')) visit(next, [...path, name]);
+  visiting.delete(name);
+  done.add(name);
+};
+for (const name of files.keys()) visit(name, []);
+for (const [name, text] of files) {
+  const code = toCommonJs(text, name);
+  checkZodNames(code, name);
+  writeFileSync(join(outDir, name), code);
 }
 
 // The package's API (src/index.ts) is in dist/parity.cjs too: dist/index.js,
@@ -351,8 +490,8 @@ writeFileSync(
   join(outDir, 'index.js'),
   [
     "// The package's API (src/index.ts), bundled into ./parity.cjs by scripts/bundle.mjs.",
-    "import cli from './parity.cjs';",
-    `export const { ${api.join(', ')} } = cli.api();`,
+    "import api from './api.cjs';",
+    `export const { ${api.join(', ')} } = api;`,
     '',
   ].join('\n'),
 );

@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { type FdOutput, fdOutput, LOST_OUTPUT } from './cli/fd-output.js';
 import type { SignalSource } from './cli/io.js';
 import { main } from './cli/main.js';
-import { INTERRUPT_SIGNALS, type InterruptSignal } from './reporters/report/signals.js';
+import { INTERRUPT_SIGNALS, type InterruptSignal } from './contract/vocabulary.js';
 import { ParityError } from './util/errors.js';
 import type { Host } from './util/host.js';
 
@@ -19,14 +19,6 @@ function isAlive(pid: number): boolean {
 
 /** What `parity import KIND -` reads of standard input at most. */
 const MAX_STDIN_CHARS = 256 * 1024 * 1024;
-
-/**
- * Whether this build's command sends requests: `scripts/bundle.mjs` defines
- * `PARITY_SENDS` for each command's bundle (true for those that hold the HTTP
- * client). Code run some other way (tests, `dist/bin.js`) counts as sending.
- */
-declare const PARITY_SENDS: boolean | undefined;
-const SENDS: boolean = typeof PARITY_SENDS === 'boolean' ? PARITY_SENDS : true;
 
 /** How long the process may take to end after a second SIGINT or SIGTERM. */
 const SECOND_SIGNAL_GRACE_MS = 1000;
@@ -147,7 +139,7 @@ export async function run(commandLoaded?: () => void): Promise<void> {
     cwd: process.cwd(),
     host,
     signals,
-    ...(commandLoaded === undefined || !SENDS ? {} : { commandLoaded }),
+    ...(commandLoaded === undefined ? {} : { commandLoaded }),
     stdin: async () => {
       let text = '';
       process.stdin.setEncoding('utf8');

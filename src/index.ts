@@ -53,9 +53,11 @@ export function fuzzLibrary(options: LibraryFuzzOptions): Promise<FuzzOutcome> {
 }
 
 export type { Case } from './contract/model/case.js';
-export type { Change, Comparison, Divergence } from './contract/model/comparison.js';
+export type { Comparison, Divergence } from './contract/model/comparison.js';
 export type { Exchange, Response, ResponseBody, SideOutcome } from './contract/model/exchange.js';
 export type { CaseRequest } from './contract/model/request.js';
+export type { CaseResult, Change } from './contract/observation.js';
+export type { RunReport } from './contract/report.js';
 export { compare } from './core/compare/comparison.js';
 export { type Judgement, judge } from './core/compare/judge.js';
 export type { FuzzOutcome } from './engine/fuzz.js';
@@ -66,8 +68,6 @@ export { type CaseValidation, loadCases, validateCases } from './io/cases/load.j
 export { decodeBody } from './io/http/decode-body.js';
 export type { Budget } from './judge/fuzz/budget.js';
 export type { FuzzSummary } from './judge/fuzz/summary.js';
-export type { CaseResult } from './judge/results/types.js';
-export type { RunReport } from './reporters/report/contract.js';
 export { parseReport, readReport } from './reporters/report/read.js';
 export type {
   Assessed,

@@ -1,8 +1,9 @@
 /**
  * The exit-code contract (docs/command-line.md, "Exit codes"). The only module that knows the numbers.
  */
+
+import type { InterruptSignal } from '../contract/vocabulary.js';
 import type { RunVerdict } from '../engine/run/verdict.js';
-import type { InterruptSignal } from '../reporters/report/signals.js';
 import type { ParityErrorCode } from '../util/errors.js';
 
 export const EXIT = {

@@ -1,6 +1,7 @@
 /** What the CLI may touch of its process: passed in, so tests run `main` in-process. */
+
+import type { InterruptSignal } from '../contract/vocabulary.js';
 import type { AppContext } from '../engine/run/context.js';
-import type { InterruptSignal } from '../reporters/report/signals.js';
 import { type Host, unknownHost } from '../util/host.js';
 
 export interface Io {

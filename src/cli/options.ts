@@ -7,7 +7,7 @@
  * `--timeout`), so the flags can be handed to the config resolver as they are.
  */
 import * as z from 'zod';
-import { FINDING_KINDS } from '../core/compare/finding-kinds.js';
+import { FINDING_KINDS } from '../contract/vocabulary.js';
 import { parseShard } from '../io/cases/shard.js';
 import {
   DEFAULT_SECOND_LOOKS,
@@ -321,6 +321,10 @@ function shadowOptions(kind: 'proxy' | 'shadow') {
       '--candidate-rate <n>',
       "requests per second to the candidate at most (default: the config's rate, else no limit)",
     ),
+    shed: text(
+      '--shed <share>',
+      "refuse new mirrored requests (dropped, counted as busy) while parity's event loop is busier than this share, so clients keep their throughput (default 90%; 100%: never)",
+    ),
     mirrorWrites: toggle(
       '--mirror-writes',
       'also mirror POST, PUT, PATCH, DELETE, …: only to targets the config marks disposable',
@@ -604,6 +608,10 @@ const fuzz = once(() =>
         'only seed cases whose id matches (repeatable; * is a wildcard)',
       ),
       tag: withHelp(shared.tag(), 'only seed cases with this tag (repeatable: any of them)'),
+      reporter: withHelp(
+        shared.reporter(),
+        `an output of the fuzz run and of the replay of the cases it wrote: ${REPORTER_NAMES.join(', ')}; NAME=PATH writes the replay's file there (repeatable or a comma list; replaces the config's "reporters"; default: console and every report file)`,
+      ),
       json: shared.json(),
       quiet: shared.quiet(),
     },

@@ -5,11 +5,12 @@
  * reporters that failed, the unreachable targets, and the exit code of the
  * verdict.
  */
+
+import type { RunReport } from '../contract/report.js';
 import type { StoppedAnswering } from '../engine/run/side-watch.js';
 import type { RunVerdict } from '../engine/run/verdict.js';
 import type { WrittenReports } from '../reporters/files.js';
 import { GITHUB_REPORTER } from '../reporters/github.js';
-import type { RunReport } from '../reporters/report/contract.js';
 import type { ReporterFailure } from '../reporters/reporter.js';
 import { printable } from '../util/code-span.js';
 import { colorsFor } from '../util/colors.js';

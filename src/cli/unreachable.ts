@@ -4,7 +4,7 @@
  * folder on disk that answered none of the cases asked of it because it does
  * not hold them as they are now: the line says which, with how to refresh it.
  */
-import type { RunReport } from '../reporters/report/contract.js';
+import type { RunReport } from '../contract/report.js';
 
 /** How the recorded side's failures read, by the error code `io/recording/read.ts` gives them. */
 const RECORDING_MISSES: Readonly<Record<string, string>> = {

@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import type { NoiseEntry } from '../contract/report.js';
 import { maskExchange } from '../core/flow/mask.js';
 import type { ConfigFlags } from '../io/config/resolve.js';
 import { resolveTargets } from '../io/config/targets.js';
@@ -18,7 +19,6 @@ import {
   mergeNoiseIntoYaml,
   rulesByEndpoint,
 } from '../judge/noise/config-doc.js';
-import type { NoiseEntry } from '../judge/noise/types.js';
 import { ParityError } from '../util/errors.js';
 import { writeFileAtomic } from '../util/fs.js';
 import { checkFileTarget } from '../util/write-target.js';

@@ -3,8 +3,8 @@
  * a note), by row id or in bulk by family, pattern, kind and path pattern,
  * atomically under the tracker's lock, as a person editing the markdown would.
  */
-import { PATTERN_NAMES } from '../core/compare/patterns/registry.js';
-import { CAUSE_TYPES } from '../core/compare/root-cause.js';
+
+import { CAUSE_TYPES, PATTERN_NAMES } from '../contract/vocabulary.js';
 import type { ConfigFlags } from '../io/config/resolve.js';
 import { type DecidedRow, decideRows } from '../io/tracker/decide.js';
 import { DECIDABLE_STATUSES, type DecidableStatus } from '../io/tracker/types.js';

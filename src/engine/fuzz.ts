@@ -10,6 +10,7 @@
 
 import type { Case } from '../contract/model/case.js';
 import { isWriteMethod } from '../contract/model/request.js';
+import type { CaseResult } from '../contract/observation.js';
 import { addCredentialValues, literalSecrets } from '../core/redact/literal-credentials.js';
 import { createRedactor, type Redactor } from '../core/redact/redact.js';
 import { openRunLibrary } from '../io/cases/library.js';
@@ -26,8 +27,8 @@ import { withPlaceholders } from '../judge/fuzz/secrets.js';
 import { type Seed, seedsOf } from '../judge/fuzz/seeds.js';
 import { createSender } from '../judge/fuzz/sender.js';
 import type { FuzzCases, FuzzSummary } from '../judge/fuzz/summary.js';
-import type { CaseResult } from '../judge/results/types.js';
 import type { RunFolder } from '../reporters/report/run-folder.js';
+import type { RunReporter } from '../reporters/reporter.js';
 import { ParityError } from '../util/errors.js';
 import { withReplay, writeFindings } from './fuzz/fuzz-cases.js';
 import { librarySeeds, openApiSeeds } from './fuzz/fuzz-seeds.js';
@@ -76,6 +77,13 @@ export type FuzzOutcome =
 /** Progress callbacks for the command line. */
 export interface FuzzHooks {
   readonly onProgress?: (progress: FuzzProgress) => void;
+  /**
+   * More reporters of the replay (the run of the case files written), as the
+   * run's reporter choices (`--reporter`, the config's `reporters`) decide
+   * them: GitHub Actions' output, from the CLI. Its report files follow the
+   * same choices (`reporters/choose.ts`).
+   */
+  readonly replayReporters?: (choices: RunConfig['reporters']) => readonly RunReporter[];
 }
 
 const DEFAULT_SEED = 1;
@@ -271,6 +279,7 @@ async function explore(config: RunConfig, exploration: Exploration): Promise<Fuz
     context,
     env: project.env,
     folder,
+    hooks,
   });
 }
 
@@ -288,6 +297,7 @@ interface Found {
   readonly context: AppContext;
   readonly env: AppContext['env'];
   readonly folder: RunFolder;
+  readonly hooks: FuzzHooks;
 }
 
 /** Writes the findings as case files and replays them with `runParity`. */
@@ -324,7 +334,10 @@ async function replayed(config: RunConfig, found: Found): Promise<FuzzOutcome> {
     cases: library.source,
     redact: found.reported,
     now: context.now,
-    reporters: [{ name: 'fuzz', onResult: (result) => results.set(result.caseId, result) }],
+    reporters: [
+      { name: 'fuzz', onResult: (result) => results.set(result.caseId, result) },
+      ...(found.hooks.replayReporters?.(config.reporters) ?? []),
+    ],
     folder: found.folder,
     host: context.host,
   });

@@ -5,6 +5,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
+import type { InterruptSignal } from '../contract/vocabulary.js';
 import type { ResolvedConfig } from '../io/config/resolve.js';
 import { buildCaseFiles } from '../io/import/cases.js';
 import { importCurl } from '../io/import/curl/parse.js';
@@ -16,7 +17,6 @@ import { renderCaseFile } from '../io/import/render.js';
 import type { ImportedSource } from '../io/import/types.js';
 import { loadOpenApi } from '../io/openapi/load.js';
 import { operationKey } from '../io/openapi/types.js';
-import type { InterruptSignal } from '../reporters/report/signals.js';
 import { ParityError } from '../util/errors.js';
 import { readFailure, readRegularText } from '../util/fs.js';
 import { writeStagedFiles } from '../util/staged-files.js';

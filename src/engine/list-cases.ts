@@ -6,8 +6,8 @@
  */
 
 import type { Case } from '../contract/model/case.js';
+import type { ShardInfo } from '../contract/report.js';
 import { openRunLibrary } from '../io/cases/library.js';
-import type { ShardInfo } from '../io/cases/shard.js';
 import type { ConfigFlags } from '../io/config/resolve.js';
 import type { AppContext } from './run/context.js';
 import { caseOptions, openProject } from './run/project.js';

@@ -3,6 +3,8 @@
  * one run had replayed every case, then finishes it as a run is finished
  * (`finish.ts`: `--compare-to`, the tracker updated once, the reports).
  */
+
+import type { RunReport } from '../contract/report.js';
 import type { ConfigFlags, ResolvedConfig } from '../io/config/resolve.js';
 import { collectedInMemory } from '../judge/results/collected.js';
 import { fileReportersFor } from '../reporters/choose.js';
@@ -13,7 +15,6 @@ import {
   type ShardReport,
 } from '../reporters/report/combine-shards.js';
 import { checkComparable } from '../reporters/report/compare-to.js';
-import type { RunReport } from '../reporters/report/contract.js';
 import { resolveReportPath } from '../reporters/report/locate.js';
 import { readReport } from '../reporters/report/read.js';
 import { createReporters, type ReporterFailure, type RunReporter } from '../reporters/reporter.js';

@@ -9,6 +9,7 @@
  */
 
 import type { Case } from '../contract/model/case.js';
+import type { RunReport, ShardInfo } from '../contract/report.js';
 import { SHORT_SECRET, shortSecrets } from '../core/redact/forms.js';
 import {
   addCredentialValues,
@@ -18,7 +19,6 @@ import {
 import { createRedactor } from '../core/redact/redact.js';
 import { openRunLibrary, type RunLibrary } from '../io/cases/library.js';
 import { selectCases } from '../io/cases/select.js';
-import type { ShardInfo } from '../io/cases/shard.js';
 import { type CaseSource, inMemory } from '../io/cases/source.js';
 import type { ConfigFlags, ResolvedConfig } from '../io/config/resolve.js';
 import { type RunConfig, resolveTargets } from '../io/config/targets.js';
@@ -27,7 +27,6 @@ import type { OpenRecording } from '../io/recording/read.js';
 import { parseResetRequest, type ResetSpec } from '../judge/fuzz/reset.js';
 import type { CoverageDocument } from '../judge/results/coverage.js';
 import { checkComparable } from '../reporters/report/compare-to.js';
-import type { RunReport } from '../reporters/report/contract.js';
 import { resolveReportPath } from '../reporters/report/locate.js';
 import { ParityError } from '../util/errors.js';
 import { displayPath } from '../util/paths.js';

@@ -10,9 +10,9 @@
 import { join } from 'node:path';
 import type { Case } from '../contract/model/case.js';
 import type { RunUnit } from '../contract/model/unit.js';
+import type { Bailed, Interruption, RunReport, ShardInfo } from '../contract/report.js';
 import { unusedRulesField } from '../core/compare/equivalence/unused.js';
 import type { Redactor } from '../core/redact/redact.js';
-import type { ShardInfo } from '../io/cases/shard.js';
 import { asCaseSource, type CaseSource } from '../io/cases/source.js';
 import type { RunConfig } from '../io/config/targets.js';
 import type { TargetClient } from '../io/http/client.js';
@@ -37,7 +37,6 @@ import { observe } from '../judge/stage.js';
 import { fileReportersFor } from '../reporters/choose.js';
 import { type FileReporter, othersFailed, type WrittenReports } from '../reporters/files.js';
 import { ndjsonReporter } from '../reporters/ndjson.js';
-import type { Bailed, Interruption, RunReport } from '../reporters/report/contract.js';
 import { openRunFolder, type RunFolder } from '../reporters/report/run-folder.js';
 import {
   createReporters,

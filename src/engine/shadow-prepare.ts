@@ -9,6 +9,7 @@ import type { Target } from '../contract/model/case.js';
 import { createRedactor } from '../core/redact/redact.js';
 import type { ConfigFlags } from '../io/config/resolve.js';
 import { type RunConfig, resolveTargets } from '../io/config/targets.js';
+import { BUSY_DEFAULTS } from '../io/shadow/busy.js';
 import { DEFAULT_FORWARDED, type ForwardedNames } from '../io/shadow/forwarded.js';
 import { parseRate, parseSampleBy, type SampleSpec } from '../io/shadow/sample.js';
 import type { ShadowMode } from '../io/shadow/traffic.js';
@@ -28,6 +29,7 @@ export type ShadowRequest = ConfigFlags & {
   readonly mirrorWrites?: boolean | undefined;
   readonly queue?: number | undefined;
   readonly candidateRate?: number | undefined;
+  readonly shed?: string | undefined;
   readonly runSize?: number | undefined;
   readonly capture?: string | undefined;
   readonly forwardedFor?: string | undefined;
@@ -71,6 +73,15 @@ function checkWrites(config: RunConfig, mode: ShadowMode, mirrorWrites: boolean)
   throw usage(
     `--mirror-writes sends POST, PUT, PATCH, DELETE, … to ${unsafe.map((t) => t.name).join(' and ')}, which the config does not mark disposable: set "disposable: true" on ${unsafe.length === 1 ? 'that target' : 'those targets'} in parity.config.yaml (targets.<name>.disposable) and pass it at its configured URL, or drop --mirror-writes`,
   );
+}
+
+/** `--shed 90%`: the event loop utilisation past which new mirrored requests are refused. */
+function shedOf(text: string | undefined): number {
+  if (text === undefined) return BUSY_DEFAULTS.threshold;
+  const rate = parseRate(text);
+  if (rate === undefined || rate === 0)
+    throw usage(`--shed ${text}: give a share above 0 such as 90% (100%: never refuse)`);
+  return rate;
 }
 
 function forwardedOf(request: ShadowRequest): ForwardedNames {
@@ -118,6 +129,7 @@ export async function prepareShadow(
       mirrorWrites,
       queueCapacity: request.queue ?? 1000,
       candidateRate: request.candidateRate,
+      shedAt: shedOf(request.shed),
       runSize: request.runSize ?? 100_000,
       capture: request.capture,
     },

@@ -15,12 +15,14 @@
 import { resolve } from 'node:path';
 import type { Exchange } from '../contract/model/exchange.js';
 import { isWriteMethod } from '../contract/model/request.js';
+import type { CaseResult } from '../contract/observation.js';
 import { resolveRules } from '../contract/rules/schema.js';
 import { redactExchange } from '../core/redact/exchange.js';
 import { withSecrets } from '../core/redact/extend.js';
 import { addCredentialValues, literalSecrets } from '../core/redact/literal-credentials.js';
 import type { Redactor } from '../core/redact/redact.js';
 import { planRequest } from '../core/request/plan.js';
+import type { NoiseSettings } from '../io/config/noise-settings.js';
 import type { RunConfig } from '../io/config/targets.js';
 import { createClient, type TargetClient } from '../io/http/client.js';
 import { clientOptionsOf } from '../io/http/clients.js';
@@ -29,16 +31,17 @@ import { buildCaseFiles } from '../io/import/cases.js';
 import type { CaseFileModel } from '../io/import/file-model.js';
 import { renderCaseFile } from '../io/import/render.js';
 import { isSession } from '../io/import/session.js';
+import { BUSY_DEFAULTS, createBusyProbe } from '../io/shadow/busy.js';
 import { type Capture, createCapture } from '../io/shadow/capture.js';
 import { caseOfRequest } from '../io/shadow/case-of.js';
 import type { ForwardedNames } from '../io/shadow/forwarded.js';
 import { type NotMirrored, startListener } from '../io/shadow/listener.js';
 import { createMirrorQueue } from '../io/shadow/queue.js';
+import { createRepeats, repeatKey } from '../io/shadow/repeats.js';
 import { type SampleSpec, sampler } from '../io/shadow/sample.js';
 import type { ShadowStatus } from '../io/shadow/status.js';
 import type { Mirrored, ShadowMode } from '../io/shadow/traffic.js';
 import { createNoiseStep } from '../judge/noise/step.js';
-import type { CaseResult } from '../judge/results/types.js';
 import { openRunFolder, type RunFolder } from '../reporters/report/run-folder.js';
 import type { RunReporter } from '../reporters/reporter.js';
 import { ParityError } from '../util/errors.js';
@@ -63,6 +66,11 @@ export interface ShadowInput {
   readonly mirrorWrites: boolean;
   /** Requests waiting in the mirror queue at most. */
   readonly queueCapacity: number;
+  /**
+   * New mirrored requests are refused (dropped, counted) while the event
+   * loop's utilisation is at or past this share (`io/shadow/busy.ts`); 1: never.
+   */
+  readonly shedAt: number;
   /** Requests per second to the candidate; undefined: the config's `rate`. */
   readonly candidateRate: number | undefined;
   /** Results one run holds at most: a full run is closed and the next opened. */
@@ -73,9 +81,18 @@ export interface ShadowInput {
   readonly reporters?: readonly RunReporter[] | undefined;
 }
 
+/** What the session keeps of a run it closed (never its report: a long session closes many). */
+export interface ClosedRun {
+  /** Where its reports were written. */
+  readonly dir: string;
+  readonly trackerError: SegmentEnd['finished']['trackerError'];
+  readonly unreachable: SegmentEnd['unreachable'];
+  readonly reporterFailures: SegmentEnd['reporterFailures'];
+}
+
 export interface ShadowOutcome {
   /** Every run the session closed, in order. */
-  readonly runs: readonly SegmentEnd[];
+  readonly runs: readonly ClosedRun[];
   readonly status: ShadowStatus;
   /** The captured case files written (relative to the project), when `--capture` was given. */
   readonly captured: readonly string[] | undefined;
@@ -131,8 +148,12 @@ const NO_SKIPS: Record<NotMirrored, number> = {
 export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
   const { config } = input;
   const rules = resolveRules([config.rules]);
-  const noise = createNoiseStep(config.noise);
   const clients = openShadowClients(input);
+  // Without a replica, noise is learned from the reads the traffic repeats.
+  const repeats = clients.replica === undefined ? createRepeats() : undefined;
+  const noiseSettings: NoiseSettings =
+    repeats === undefined ? config.noise : { ...config.noise, enabled: true, fromRepeats: true };
+  const noise = createNoiseStep(noiseSettings);
   const capture: Capture | undefined = input.capture === undefined ? undefined : createCapture();
   const segmentInput = {
     config,
@@ -140,11 +161,12 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
     now: input.now,
     host: input.host,
     noise,
+    noiseSettings,
     reporters: input.reporters ?? [],
     capacity: input.runSize,
   };
   let segment: Segment = await openSegment(segmentInput, input.folder);
-  const runs: SegmentEnd[] = [];
+  const runs: ClosedRun[] = [];
   const counts = { seen: 0, compared: 0, divergent: 0, errors: 0, newRows: 0 };
   const skipped: Record<NotMirrored, number> = { ...NO_SKIPS };
   const causes = new Set<string>();
@@ -164,7 +186,12 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
     if (segment.size === 0 && reopen) return undefined;
     const closing = segment;
     const end = await closing.close();
-    runs.push(end);
+    runs.push({
+      dir: end.finished.written.dir,
+      trackerError: end.finished.trackerError,
+      unreachable: end.unreachable,
+      reporterFailures: end.reporterFailures,
+    });
     counts.newRows += end.finished.tracker?.outcome.added.length ?? 0;
     if (reopen) {
       const { folder } = await openRunFolder(
@@ -208,11 +235,20 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
       clients.candidate.send(plan, share),
       replica?.send(plan),
     ]);
+    // The proxy's baseline failed, or its client went away: counted by the listener, not compared.
+    if (baseline === undefined) return;
+    // No replica: the baseline's previous answer to this same read plays its
+    // part, and both sides' previous answers are a second look's evidence.
+    const key = repeats === undefined ? undefined : repeatKey(item.request);
+    const previous = key === undefined ? undefined : repeats?.previous(key);
+    if (key !== undefined) repeats?.keep(key, { baseline, candidate });
+    const second = again ?? previous?.baseline;
     const sent: Exchange = {
       case: testCase,
       baseline,
       candidate,
-      ...(again === undefined ? {} : { replica: again }),
+      ...(second === undefined ? {} : { replica: second }),
+      ...(previous === undefined ? {} : { secondLook: previous }),
     };
     const exchange = redactExchange(sent, requestRedactor(sent));
     await inTurn(async () => {
@@ -222,9 +258,12 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
     capture?.add(item.request, n, baseline);
   };
 
+  const probe =
+    input.shedAt >= 1 ? undefined : createBusyProbe({ ...BUSY_DEFAULTS, threshold: input.shedAt });
   const queue = createMirrorQueue<Mirrored>({
     capacity: input.queueCapacity,
     workers: config.concurrency,
+    busy: probe === undefined ? undefined : () => probe.busy(),
     work: (item) =>
       work(item).catch((error: unknown) => {
         failure ??= error;
@@ -243,7 +282,7 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
       return sample(headers, target) ? true : 'sampled-out';
     },
     onSeen: () => void counts.seen++,
-    onMirrored: (item) => void queue.offer(item),
+    onMirrored: (item) => queue.offer(item),
     onNotMirrored: (why) => void skipped[why]++,
   });
 
@@ -253,6 +292,7 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
       seen: counts.seen,
       mirrored: q.accepted,
       dropped: q.dropped,
+      busy: q.busy,
       skipped: { ...skipped },
       compared: counts.compared,
       divergent: counts.divergent,

@@ -6,16 +6,18 @@
  * reproduce it, and how to close it (the fix hint). Sends nothing.
  */
 import { resolve } from 'node:path';
+import type { DivergenceResult } from '../contract/observation.js';
+import type { RunReport } from '../contract/report.js';
+import type { Finding, RootCauseEntry } from '../contract/root-cause.js';
 import { hintFor } from '../core/compare/hints.js';
 import type { FixHint } from '../core/compare/patterns/types.js';
 import type { ConfigFlags } from '../io/config/resolve.js';
 import { noSuchRow } from '../io/tracker/decide.js';
 import type { TrackerRow } from '../io/tracker/types.js';
-import type { RootCauseEntry } from '../judge/results/root-causes.js';
-import { type DivergenceResult, hasFindings, type ResultFinding } from '../judge/results/types.js';
-import { type RunReport, runtimesOf } from '../reporters/report/contract.js';
+import { hasFindings } from '../judge/results/types.js';
 import { publishedRuns, resolveReportPath } from '../reporters/report/locate.js';
 import { readReport } from '../reporters/report/read.js';
+import { runtimesOf } from '../reporters/report/run-report.js';
 import { ParityError } from '../util/errors.js';
 import type { AppContext } from './run/context.js';
 import { openProject } from './run/project.js';
@@ -38,7 +40,7 @@ export interface ShownEvidence {
   /** Case ids per endpoint, in run order. */
   readonly byEndpoint: readonly (readonly [endpoint: string, caseIds: readonly string[]])[];
   /** The first case that showed it, and its finding. */
-  readonly example: { readonly result: DivergenceResult; readonly finding: ResultFinding };
+  readonly example: { readonly result: DivergenceResult; readonly finding: Finding };
 }
 
 /** A root cause: its row, and what the report says about it. */

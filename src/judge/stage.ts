@@ -10,12 +10,12 @@
  */
 
 import type { Exchange, SideOutcome } from '../contract/model/exchange.js';
+import type { CaseResult, FlakyBaseline } from '../contract/observation.js';
+import type { Finding } from '../contract/root-cause.js';
 import { type Judgement, judge } from '../core/compare/judge.js';
-import type { Finding } from '../core/compare/root-cause.js';
 import { maskVolatileHeaders } from './headers.js';
 import { redactFinding, toCaseResult } from './results/build.js';
 import type { ResultContext } from './results/result-context.js';
-import type { CaseResult, FlakyBaseline } from './results/types.js';
 
 /** What noise learning adds to a case's observation. */
 export interface NoiseAnnotation {

@@ -5,10 +5,10 @@
  * stderr while the cases run is `progress.ts`.
  */
 
+import type { RunReport } from '../contract/report.js';
 import { colorsFor } from '../util/colors.js';
 import { displayPath } from '../util/paths.js';
 import { renderSummary } from './console-summary.js';
-import type { RunReport } from './report/contract.js';
 import type { RunReporter } from './reporter.js';
 
 /** One stream of the console. */

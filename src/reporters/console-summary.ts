@@ -5,13 +5,14 @@
  */
 
 import { KIND_REPORT_ORDER, primaryKind } from '../contract/model/comparison.js';
+import type { CaseResult } from '../contract/observation.js';
+import type { RunReport } from '../contract/report.js';
 import { skippedGroups } from '../judge/results/flows.js';
 import { latencyOf } from '../judge/results/latency.js';
-import { type CaseResult, hasFindings } from '../judge/results/types.js';
+import { hasFindings } from '../judge/results/types.js';
 import { printable } from '../util/code-span.js';
 import type { Colors } from '../util/colors.js';
 import { widest } from '../util/widest.js';
-import type { RunReport } from './report/contract.js';
 import { coverageGaps, coverageLine } from './report/coverage-text.js';
 import { type DecisionView, decisionHeadline, decisionsOf, reach } from './report/decisions.js';
 import { latencyLine } from './report/latency-table.js';

@@ -10,13 +10,13 @@
  * a path giving them a copy.
  */
 import { basename, dirname, join } from 'node:path';
+import type { RunReport } from '../contract/report.js';
 import { REPORT_FORMATS, type ReportFormat } from '../io/config/report-formats.js';
 import type { ReporterName } from '../io/config/reporters.js';
 import { ParityError } from '../util/errors.js';
 import { copyFileAtomic, writeChunksAtomic, writeFileAtomic } from '../util/fs.js';
 import { displayPath } from '../util/paths.js';
 import { checkFileTarget, folderProblem } from '../util/write-target.js';
-import type { RunReport } from './report/contract.js';
 import { renderHtmlChunks } from './report/html/render.js';
 import { renderJsonChunks, renderJsonJoined } from './report/json.js';
 import { renderJunitChunks } from './report/junit.js';

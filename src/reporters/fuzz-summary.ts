@@ -8,6 +8,8 @@
  * run` prints a run. The renderers are pure; `fuzzConsoleReporter` is the
  * reporter (`reporter.ts`) that prints them when the fuzz run ends.
  */
+
+import type { RunReport } from '../contract/report.js';
 import { describeBudget } from '../judge/fuzz/budget.js';
 import type { FuzzProgress, TalliedDiscovery } from '../judge/fuzz/discovery.js';
 import { explainRootCause, type SideNames } from '../judge/fuzz/explain.js';
@@ -23,7 +25,6 @@ import {
   type OutputFlags,
   printSummary,
 } from './console-reporters.js';
-import type { RunReport } from './report/contract.js';
 import type { Reporter } from './reporter.js';
 
 const count = (n: number) => n.toLocaleString('en-US');

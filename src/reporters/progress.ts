@@ -3,7 +3,8 @@
  * TTY, nothing otherwise (CI logs stay clean). cli-progress (and the readline
  * it loads) is imported only when a bar is drawn.
  */
-import type { CaseResult } from '../judge/results/types.js';
+
+import type { CaseResult } from '../contract/observation.js';
 import type { ConsoleIo } from './console-reporters.js';
 import type { RunReporter } from './reporter.js';
 

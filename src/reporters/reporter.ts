@@ -19,9 +19,9 @@
  * it, so a run without it would write them short).
  */
 
+import type { CaseResult } from '../contract/observation.js';
+import type { RunReport } from '../contract/report.js';
 import type { CollectedResults, FinalResults } from '../judge/results/collected.js';
-import type { CaseResult } from '../judge/results/types.js';
-import type { RunReport } from './report/contract.js';
 
 /** Every result of the run, for the formats that list every case. */
 export interface AllResults {

@@ -1,12 +1,12 @@
 /** Console text for `parity tracker` and `parity tracker --check`. Pure. */
+
+import { TRACKER_STATUSES, type TrackerStatus } from '../contract/vocabulary.js';
 import { STALE_MESSAGES, type StaleFinding } from '../io/tracker/check.js';
 import {
   awaitsEvidence,
   type MissingCases,
   type NotSeenRow,
-  TRACKER_STATUSES,
   type TrackerRow,
-  type TrackerStatus,
 } from '../io/tracker/types.js';
 import { printable } from '../util/code-span.js';
 import { widest } from '../util/widest.js';

@@ -2,7 +2,7 @@
  * The folder of the installed package (the one whose `package.json` is
  * `http-parity`'s): where `parity demo` finds the bundled reference servers,
  * the example cases and the example's tracker. Found by walking up from this
- * code's own folder, which is `dist/` or `dist/command/` in the bundles,
+ * code's own folder, which is `dist/` in the bundle,
  * `dist/util/` as tsc emits it and `src/util/` under the tests; else from
  * the script Node runs (the package's `bin/parity.js`, through npm's
  * `.bin` link), for a `dist/` that is a link to a build elsewhere.

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunReport } from '../../src/reporters/report/contract.js';
+import type { RunReport } from '../../src/contract/report.js';
 import { formatMs } from '../../src/reporters/report/latency-table.js';
 import { chromiumAvailable, launchChromium } from '../helpers/chromium.js';
 import { runCli, tempProject } from '../helpers/cli.js';

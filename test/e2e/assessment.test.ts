@@ -8,8 +8,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseResult } from '../../src/contract/observation.js';
 import { readAssessedResults } from '../../src/judge/results/assessment-file.js';
-import type { CaseResult } from '../../src/judge/results/types.js';
 import { runCli, tempProject } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 

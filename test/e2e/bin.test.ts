@@ -88,8 +88,10 @@ describe('bin/parity.js (the bundled CLI)', () => {
     // The bin as users run it; which of Node's own HTTP modules, whether
     // node:net (a pipe's stream: the bin writes to pipes without one,
     // src/cli/fd-output.ts), node:v8 (the bin's V8 flags, set only by a
-    // command that sends) and node:fs/promises, which bundle and which of the
-    // separately bundled packages (dist/vendor/) each command made Node load.
+    // command that sends) and node:fs/promises, which of the CLI's files and
+    // which of the separately bundled packages (dist/vendor/) each command made
+    // Node load. A file named for a module (`validate-HASH.cjs`) is listed by
+    // its name; the chunks of code files share (`chunk-HASH.cjs`) are left out.
     const loaded = (args: readonly string[]) => [
       '--input-type=module',
       '-e',
@@ -98,7 +100,8 @@ describe('bin/parity.js (the bundled CLI)', () => {
        process.on('exit', () => {
          const files = Object.keys(createRequire(import.meta.url).cache)
            .filter((file) => /[\\/]dist[\\/]/.test(file))
-           .map((file) => file.split(/[\\/]dist[\\/]/)[1]);
+           .map((file) => file.split(/[\\/]dist[\\/]/)[1].replace(/-[A-Z0-9]{8}\\.cjs$/, '.cjs'))
+           .filter((file) => file !== 'chunk.cjs');
          const http = process.moduleLoadList.filter((m) => /^NativeModule (_?http|net|tls|https|v8|fs\\/promises)\\b/.test(m));
          process.stderr.write('\\nloaded: ' + [...http, ...files.sort()].join(','));
        });
@@ -110,12 +113,12 @@ describe('bin/parity.js (the bundled CLI)', () => {
       // A library of plain JSON cases with no config: neither yaml nor re2js,
       // nor zod (no schema is needed: src/io/cases/plain-fast.ts), nor commander
       // (a command and its operands alone: src/cli/main.ts).
-      [['validate', 'cases'], 'command/validate.cjs'],
-      // show (in dist/parity.cjs, the bundle of every command) reads the
-      // tracker with node:fs/promises, which the bundle requires on first use.
+      [['validate', 'cases'], 'parity.cjs,validate.cjs'],
+      // show (in the file of the commands that read files) reads the tracker with
+      // node:fs/promises, which the CLI requires on first use.
       [
         ['show', 'nothing-here'],
-        'NativeModule fs/promises,parity.cjs,vendor/commander.cjs,vendor/zod.cjs',
+        'NativeModule fs/promises,local-commands.cjs,parity.cjs,vendor/commander.cjs,vendor/zod.cjs',
       ],
     ];
     for (const [command, files] of expected) {
@@ -124,7 +127,7 @@ describe('bin/parity.js (the bundled CLI)', () => {
     }
     const ran = await node(loaded(['run', ...targets(), '--no-tracker', '-q']), cwd);
     expect(ran.stderr).toMatch(
-      /\nloaded: .*NativeModule http.*,command\/run\.cjs,vendor\/commander\.cjs,vendor\/undici\.cjs$/,
+      /\nloaded: .*NativeModule http.*,parity\.cjs,run\.cjs,vendor\/commander\.cjs,vendor\/undici\.cjs$/,
     );
     expect(ran.stderr).toMatch(/\nloaded: .*NativeModule v8,/);
     // A YAML case file loads yaml; a rule with a regex, re2js; rules, zod.
@@ -134,7 +137,7 @@ describe('bin/parity.js (the bundled CLI)', () => {
     });
     const checked = await node(loaded(['validate', 'cases']), yaml);
     expect(checked.stderr).toMatch(
-      /\nloaded: command\/validate\.cjs,vendor\/re2js\.cjs,vendor\/yaml\.cjs,vendor\/zod\.cjs$/,
+      /\nloaded: parity\.cjs,validate\.cjs,vendor\/re2js\.cjs,vendor\/yaml\.cjs,vendor\/zod\.cjs$/,
     );
   });
 

@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CaseResult } from '../../src/judge/results/types.js';
+import type { CaseResult } from '../../src/contract/observation.js';
 import { latestReport, runCli, runPair, tempProject } from '../helpers/cli.js';
 import { startServer, type TestServer } from '../helpers/http.js';
 

@@ -15,7 +15,7 @@ import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import type { SignalSource } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
-import type { InterruptSignal } from '../../src/reporters/report/signals.js';
+import type { InterruptSignal } from '../../src/contract/vocabulary.js';
 import { latestReport, runCli, tempProject, thisHost } from '../helpers/cli.js';
 
 const SLOW = { timeout: 60_000 };

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CaseResult } from '../../src/judge/results/types.js';
+import type { CaseResult } from '../../src/contract/observation.js';
 import { latestReport, runCli, tempProject } from '../helpers/cli.js';
 import { json, startServer as startServerWith, type TestServer } from '../helpers/http.js';
 import { LATE_SECRET_DIGITS, LATE_SECRET_FLOW, startKeyServer } from '../helpers/late-secret.js';

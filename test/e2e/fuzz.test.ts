@@ -220,6 +220,44 @@ describe('parity fuzz, end to end', () => {
     });
     expect(out.run.summary.divergent).toBeGreaterThan(0);
   });
+  it('--reporter chooses the outputs of the fuzz run and its replay, as for run', async () => {
+    const args = ['fuzz', '--seed', '9', '--budget', '100', '--filter', 'api/get-item'];
+    // The replay's JUnit file where its path says; no console chosen: nothing on stdout.
+    const quiet = await project(strict.url, lenient.url);
+    const filed = await runCli(quiet, [
+      ...args,
+      '--no-tracker',
+      '--reporter',
+      'junit=out/junit.xml',
+    ]);
+    expect(filed.code, filed.stderr).toBe(1);
+    expect(filed.stdout).toBe('');
+    const junit = await readFile(join(quiet, 'out/junit.xml'), 'utf8');
+    expect(junit).toContain('<testsuites');
+    expect(junit).toContain('fuzz/get-v1-items-id-200-vs-400-path-segment');
+    // The run's record is in its folder all the same; the formats not chosen are not.
+    const folder = await readdir(join(quiet, 'reports', 'latest'));
+    expect(folder).toContain('report.json');
+    expect(folder).not.toContain('report.html');
+    // The console and GitHub Actions' output (an annotation, the job summary at its path).
+    const loud = await project(strict.url, lenient.url);
+    const both = await runCli(loud, [
+      ...args,
+      '--no-tracker',
+      '--reporter',
+      'console,github=out/summary.md',
+    ]);
+    expect(both.code, both.stderr).toBe(1);
+    expect(both.stdout).toContain('path-segment');
+    expect(both.stdout).toMatch(/^::error /m);
+    expect(await readFile(join(loud, 'out/summary.md'), 'utf8')).toContain('fuzz/get-v1-items-id');
+    // A name parity does not know is refused before anything is sent.
+    const before = strict.requests.length;
+    const typo = await runCli(loud, [...args, '--reporter', 'junt']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('junit');
+    expect(strict.requests.length).toBe(before);
+  });
 });
 
 describe('parity fuzz safety', () => {

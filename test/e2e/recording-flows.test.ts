@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServer as startExample } from '../../examples/servers/start.js';
-import type { CaseResult } from '../../src/judge/results/types.js';
+import type { CaseResult } from '../../src/contract/observation.js';
 import { latestReport, runAgainstRecording, runCli, runPair, tempProject } from '../helpers/cli.js';
 import { startServer as startServerForEcho, type TestServer } from '../helpers/http.js';
 import { LIFECYCLE, startStateful } from '../helpers/stateful.js';

@@ -6,14 +6,14 @@
  * and junit.xml byte for byte, so every number is the same) and with
  * `--compare-to` (which must accept it and name it as the compared run).
  * The reader is the zod schema the contract's types are inferred from
- * (`reporters/report/contract-schema.ts`).
+ * (`contract/report.ts`).
  */
 import { readdir, readFile, symlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseResult } from '../../src/contract/observation.js';
 import { readAssessedResults } from '../../src/judge/results/assessment-file.js';
-import type { CaseResult } from '../../src/judge/results/types.js';
 import { readReport } from '../../src/reporters/report/read.js';
 import { tempProject } from '../helpers/cli.js';
 import {

@@ -6,8 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseResult } from '../../src/contract/observation.js';
 import { runProjectLibrary as runLibrary } from '../../src/engine/run-library.js';
-import type { CaseResult } from '../../src/judge/results/types.js';
 import type { RunReporter } from '../../src/reporters/reporter.js';
 import { createReporters } from '../../src/reporters/reporter.js';
 import { runCli, tempProject } from '../helpers/cli.js';

@@ -9,9 +9,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunReport } from '../../src/contract/report.js';
 import { parseTracker, trackerRows } from '../../src/io/tracker/parse.js';
 import type { TrackerRow } from '../../src/io/tracker/types.js';
-import type { RunReport } from '../../src/reporters/report/contract.js';
 import { latestReport, runCli, tempProject } from '../helpers/cli.js';
 import type { TestServer } from '../helpers/http.js';
 import {

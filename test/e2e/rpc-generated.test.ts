@@ -11,7 +11,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { RunReport } from '../../src/reporters/report/contract.js';
+import type { RunReport } from '../../src/contract/report.js';
 import { latestReport, runPair, tempProject } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 

@@ -6,7 +6,7 @@
  * run order.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunReport } from '../../src/reporters/report/contract.js';
+import type { RunReport } from '../../src/contract/report.js';
 import { latestReport, runCli, tempProject } from '../helpers/cli.js';
 import type { TestServer } from '../helpers/http.js';
 import { startStateful } from '../helpers/stateful.js';

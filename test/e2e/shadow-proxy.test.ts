@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RunReport } from '../../src/reporters/report/contract.js';
+import type { RunReport } from '../../src/contract/report.js';
 import { tempProject } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 import { startShadowCli } from '../helpers/shadow.js';
@@ -103,5 +103,39 @@ describe('parity proxy', () => {
       divergent[0]?.verdict === 'divergent' ? divergent[0].findings[0]?.fingerprint : '';
     expect(tracker).toContain(fingerprint);
     expect(proxy.stderr()).toMatch(/not mirrored 1/);
+  });
+
+  it("asks the candidate at once: the baseline's answer can wait for the candidate's request", async () => {
+    // The baseline answers only once the candidate has been asked: the
+    // client is served only if parity asked the candidate while the
+    // baseline was still answering (not after its answer ended).
+    let asked: () => void = () => undefined;
+    const candidateAsked = new Promise<void>((resolve) => (asked = resolve));
+    const baseline = await startServer(async (_req, res) => {
+      await candidateAsked;
+      json(res, 200, { n: 1 });
+    });
+    const candidate = await startServer((_req, res) => {
+      asked();
+      json(res, 200, { n: 2 });
+    });
+    servers.push(baseline, candidate);
+    const cwd = await tempProject();
+    const proxy = await startShadowCli(cwd, [
+      'proxy',
+      '--listen',
+      '127.0.0.1:0',
+      '--baseline',
+      `rust=${baseline.url}`,
+      '--candidate',
+      `go=${candidate.url}`,
+      '--no-tracker',
+    ]);
+    const through = await seen(`${proxy.url}/v1/n`);
+    expect(JSON.parse(Buffer.from(through.body, 'base64').toString())).toEqual({ n: 1 });
+    proxy.signal('SIGTERM');
+    expect(await proxy.ended).toBe(0);
+    const report = await reportOf(cwd);
+    expect(report.results.map((r) => r.verdict)).toEqual(['divergent']);
   });
 });

@@ -9,7 +9,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RunReport } from '../../src/reporters/report/contract.js';
+import type { RunReport } from '../../src/contract/report.js';
 import { runCli, tempProject } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 import { startShadowCli } from '../helpers/shadow.js';
@@ -260,6 +260,58 @@ describe('shadow mode with a baseline replica', () => {
     expect(report.summary.cases).toBe(7);
     const divergent = report.results.filter((r) => r.verdict === 'divergent');
     expect(divergent.map((r) => r.request.path)).toEqual(['/planted']);
+  });
+});
+
+describe('shadow mode without a replica', () => {
+  it('learns noise and per-instance values from the reads the traffic repeats: only the planted divergence stays', async () => {
+    // Each answer carries values the server makes up per response (an id, a
+    // time): the noise. The candidate also renames `total` on /planted/N.
+    const noisy = async (plant: boolean) => {
+      const server = await startServer((req, res) => {
+        const url = new URL(req.url ?? '/', 'http://x');
+        const planted = plant && url.pathname.startsWith('/planted/');
+        json(res, 200, {
+          path: url.pathname,
+          requestId: Math.random().toString(36).slice(2),
+          servedAt: new Date(Date.now() + Math.floor(Math.random() * 1e9)).toISOString(),
+          ...(planted ? { Total: 3 } : { total: 3 }),
+        });
+      });
+      servers.push(server);
+      return server;
+    };
+    const baseline = await noisy(false);
+    const candidate = await noisy(true);
+    const cwd = await tempProject();
+    const proxy = await startShadowCli(cwd, proxyArgs(baseline, candidate.url, ['--no-tracker']));
+    // Each read three times, as traffic repeats itself.
+    const paths = ['/items/1', '/items/2', '/items/3', '/planted/1', '/planted/2'];
+    for (let round = 0; round < 3; round++) {
+      for (const path of paths) expect(await send(proxy.url + path)).toBe(200);
+    }
+    proxy.signal('SIGTERM');
+    expect(await proxy.ended).toBe(0);
+    const { report } = await latest(cwd);
+    expect(report.summary.cases).toBe(15);
+    // Nothing was sent twice: the second answers are the traffic's own.
+    expect(baseline.requests).toHaveLength(15);
+    expect(report.noise?.source).toMatch(/previous answer to the same read/);
+    // The repeated reads learned the made-up values per request; the
+    // endpoint's evidence then masks them in the first reads too.
+    const divergent = report.results.filter((r) => r.verdict === 'divergent');
+    expect(new Set(divergent.map((r) => r.request.path))).toEqual(
+      new Set(['/planted/1', '/planted/2']),
+    );
+    const findings = divergent.flatMap((r) =>
+      r.verdict === 'divergent' ? r.findings.flatMap((f) => f.paths) : [],
+    );
+    expect(findings.some((p) => /requestId|servedAt/.test(p))).toBe(false);
+    expect(findings.some((p) => /total/i.test(p))).toBe(true);
+    // Both sides' earlier answers are a second look's evidence too: the
+    // values that changed on each side are known per-instance.
+    const generated = report.results.flatMap((r) => r.generated ?? []);
+    expect(generated).toContain('/servedAt (changed between two requests to each side)');
   });
 });
 

@@ -6,8 +6,8 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseResult } from '../../src/judge/results/types.js';
-import type { RunReport } from '../../src/reporters/report/contract.js';
+import type { CaseResult } from '../../src/contract/observation.js';
+import type { RunReport } from '../../src/contract/report.js';
 import { latestReport, runCli, tempProject } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 

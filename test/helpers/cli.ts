@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { main } from '../../src/cli/main.js';
-import type { RunReport } from '../../src/reporters/report/contract.js';
+import type { RunReport } from '../../src/contract/report.js';
 
 export interface CliResult {
   readonly code: number;

@@ -1,8 +1,8 @@
 /** Findings for hand-written results, derived the way a run derives them. */
 
-import type { Change, HeaderChange } from '../../src/contract/model/comparison.js';
+import type { Change, HeaderChange } from '../../src/contract/observation.js';
+import type { Finding, TrackerRef } from '../../src/contract/root-cause.js';
 import { findingsOf } from '../../src/core/compare/findings.js';
-import type { ResultFinding, TrackerRef } from '../../src/judge/results/types.js';
 
 export interface FindingsSource {
   readonly endpoint: string;
@@ -12,7 +12,7 @@ export interface FindingsSource {
 }
 
 /** The findings a run gives a comparison, each recorded by `row` when given. */
-export function findingsFor(source: FindingsSource, row?: TrackerRef): ResultFinding[] {
+export function findingsFor(source: FindingsSource, row?: TrackerRef): Finding[] {
   const [baseline, candidate] = source.status;
   const findings = findingsOf({
     endpoint: source.endpoint,

@@ -3,8 +3,12 @@
  * from the tarball into a fresh project, with no network.
  *
  * - Packing runs in a temp copy of what the package is built from (its
- *   `node_modules` a symlink to the checkout's), so `prepare` builds `dist/`
- *   there and the checkout's own `dist/` is never touched.
+ *   `node_modules` a symlink to the checkout's), so `prepack` builds `dist/`
+ *   there and the checkout's own `dist/` is never touched. When the
+ *   checkout's `dist/` is fresh (`scripts/build-if-stale.mjs`: built from
+ *   the current sources, as `npm test` leaves it), it is copied instead and
+ *   packed without `prepack`: the same files, without a second whole build
+ *   (tsc and esbuild, ~1-3 minutes of the suite on a loaded machine).
  * - Installing is `npm i -D --offline ./<tarball>` in a project whose
  *   `package-lock.json` already lists the package's runtime dependencies,
  *   copied from the checkout's lockfile: npm then takes every tarball from its
@@ -15,6 +19,7 @@ import { execFile } from 'node:child_process';
 import { cp, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { buildIsStale } from '../../scripts/build-if-stale.mjs';
 
 const exec = promisify(execFile);
 
@@ -62,7 +67,10 @@ export async function packPackage(root: string, dir: string): Promise<string> {
     await cp(join(root, entry), join(source, entry), { recursive: true });
   }
   await symlink(join(root, 'node_modules'), join(source, 'node_modules'), 'dir');
-  await exec('npm', ['pack', '--pack-destination', dir], {
+  const built = !buildIsStale(root);
+  if (built) await cp(join(root, 'dist'), join(source, 'dist'), { recursive: true });
+  const pack = ['pack', '--pack-destination', dir, ...(built ? ['--ignore-scripts'] : [])];
+  await exec('npm', pack, {
     cwd: source,
     env: offlineNpmEnv(dir),
     maxBuffer: 64 * 1024 * 1024,

@@ -1,9 +1,9 @@
 /** A `RunReport` around given results, for tests of the readers, renderers and merges. */
 
+import type { CaseResult } from '../../src/contract/observation.js';
+import type { RunReport } from '../../src/contract/report.js';
+import { REPORT_SCHEMA_VERSION } from '../../src/contract/vocabulary.js';
 import { summarise } from '../../src/judge/results/summary.js';
-import type { CaseResult } from '../../src/judge/results/types.js';
-import type { RunReport } from '../../src/reporters/report/contract.js';
-import { REPORT_SCHEMA_VERSION } from '../../src/reporters/report/schema-version.js';
 
 export function reportOf(
   results: readonly CaseResult[],

@@ -1,6 +1,11 @@
-/** Runs `parity proxy` / `parity shadow` in-process, stopped by a signal the test sends. */
+/**
+ * Runs `parity proxy` / `parity shadow` in-process, stopped by a signal the
+ * test sends. In-process, the test's clients and servers share parity's event
+ * loop: its busy loop is theirs too, so the session never refuses a request
+ * for being busy (`--shed 100%`) unless the test gives `--shed` itself.
+ */
 import { main } from '../../src/cli/main.js';
-import type { InterruptSignal } from '../../src/reporters/report/signals.js';
+import type { InterruptSignal } from '../../src/contract/vocabulary.js';
 import { thisHost } from './cli.js';
 
 export interface ShadowProcess {
@@ -21,7 +26,8 @@ export async function startShadowCli(cwd: string, argv: readonly string[]): Prom
   let stdout = '';
   let stderr = '';
   const listeners = new Set<(signal: InterruptSignal) => void>();
-  const ended = main(argv, {
+  const args = argv.includes('--shed') ? argv : [...argv, '--shed', '100%'];
+  const ended = main(args, {
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
     env: { NO_COLOR: '1' },

@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { access, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunReport } from '../../src/reporters/report/contract.js';
+import type { RunReport } from '../../src/contract/report.js';
 import { tempProject } from '../helpers/cli.js';
 import { startServer, type TestServer } from '../helpers/http.js';
 import { bundledBin } from './helpers.js';

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseResult } from '../../src/judge/results/types.js';
+import type { CaseResult } from '../../src/contract/observation.js';
 import { latestReport, runCli, tempProject } from '../helpers/cli.js';
 import { startServer, type TestServer } from '../helpers/http.js';
 

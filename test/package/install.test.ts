@@ -141,13 +141,47 @@ describe('npm pack → npm i ./tarball (offline) → npx parity in a fresh proje
 
   it('ships each piece once, no install script, one major of each package; the README states its size', async () => {
     const installed = join(project, 'node_modules', 'http-parity');
-    // parity's code: the bundle of every command and the API, the bundles of
-    // validate and run (start-up), the API's ES module; the rest is declarations.
+    // parity's code: the CLI, the API and its ES module, a file per module
+    // loaded on demand (a command, a group of commands, …: `NAME-HASH.cjs`)
+    // and the chunks they share (`chunk-HASH.cjs`); the rest is declarations.
     const code = (await readdir(join(installed, 'dist'), { recursive: true }))
       .map(String)
       .filter((file) => /\.(c|m)?js$/.test(file) && !file.startsWith('vendor/'))
       .sort();
-    expect(code).toEqual(['command/run.cjs', 'command/validate.cjs', 'index.js', 'parity.cjs']);
+    expect(code).toEqual(expect.arrayContaining(['api.cjs', 'index.js', 'parity.cjs']));
+    for (const file of code) {
+      expect(file).toMatch(/^(api\.cjs|index\.js|parity\.cjs|[a-z-]+-[A-Z0-9]{8}\.cjs)$/);
+    }
+    expect(code.filter((file) => file.startsWith('chunk-')).length).toBeGreaterThan(0);
+    // No function of parity's is in two files: a module bundled twice would be
+    // (the files keep the functions' names and text, scripts/bundle.mjs).
+    const where = new Map<string, string>();
+    const twice: string[] = [];
+    for (const file of code) {
+      const text = await readFile(join(installed, 'dist', file), 'utf8');
+      for (const [fn] of text.matchAll(/function\*? ?[\w$]+\([^)]{0,200}\)\{.{200}/g)) {
+        const first = where.get(fn);
+        if (first !== undefined && first !== file)
+          twice.push(`${fn.slice(0, 60)}… in ${first} and ${file}`);
+        where.set(fn, first ?? file);
+      }
+    }
+    expect(where.size).toBeGreaterThan(1000);
+    expect(twice).toEqual([]);
+    // No declaration that nothing public reaches (scripts/prune-declarations.mjs):
+    // the API's declarations, and what they import.
+    const declarations = (await readdir(join(installed, 'dist'), { recursive: true }))
+      .map(String)
+      .filter((file) => file.endsWith('.d.ts'));
+    expect(declarations).toContain('index.d.ts');
+    expect(declarations).not.toContain('cli/main.d.ts');
+    // One YAML parser: the OpenAPI parser's js-yaml is replaced by yaml (one of
+    // js-yaml's own messages).
+    const openApiParser = await readFile(
+      join(installed, 'dist', 'vendor', 'openapi-parser.cjs'),
+      'utf8',
+    );
+    expect(openApiParser).not.toContain('end of the stream or a document separator is expected');
     // A bundled package is not installed too; zod alone is both (its types are
     // in the API's declarations; loaded from node_modules it costs a command
     // ~50% of Node's own start-up, docs/performance.md).

@@ -5,10 +5,13 @@
  */
 import { type FuzzOutcome, fuzzParity } from '../../engine/fuzz.js';
 import { verdictOf } from '../../engine/run/verdict.js';
+import { parseReporters } from '../../io/config/reporters.js';
 import { isCrash } from '../../judge/fuzz/crash.js';
 import type { FuzzProgress } from '../../judge/fuzz/discovery.js';
 import type { FuzzSummary } from '../../judge/fuzz/summary.js';
+import { consoleChosen, githubChoice } from '../../reporters/choose.js';
 import { type FuzzEnd, fuzzConsoleReporter, progressText } from '../../reporters/fuzz-summary.js';
+import { githubReporter } from '../../reporters/github.js';
 import { createReporters } from '../../reporters/reporter.js';
 import { colorsFor } from '../../util/colors.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
@@ -33,7 +36,10 @@ function progressLine(io: Io, enabled: boolean) {
   };
 }
 
-/** The fuzz run's reporters told it ended (its console summary, the replay's). */
+/**
+ * The fuzz run's reporters told it ended: its console summary and the
+ * replay's, when `--reporter` (or the config's `reporters`) chose the console.
+ */
 async function reportEnd(outcome: FuzzOutcome, flags: FuzzFlags, io: Io): Promise<void> {
   const { baseline, candidate } = outcome.config;
   const replay = outcome.kind === 'done' ? outcome.replay : undefined;
@@ -42,7 +48,8 @@ async function reportEnd(outcome: FuzzOutcome, flags: FuzzFlags, io: Io): Promis
     names: { baseline: baseline.name, candidate: candidate.name },
     replay: replay === undefined ? undefined : { report: replay.report, dir: replay.written.dir },
   };
-  const reporters = createReporters<FuzzEnd>([fuzzConsoleReporter(flags, io)]);
+  const chosen = consoleChosen(outcome.config.reporters);
+  const reporters = createReporters<FuzzEnd>(chosen ? [fuzzConsoleReporter(flags, io)] : []);
   await reporters.onEnd(end);
   for (const failure of reporters.failures()) {
     io.stderr.write(`parity: the ${failure.name} reporter failed: ${failure.error.message}\n`);
@@ -55,9 +62,21 @@ export async function fuzzCommand(
   flags: FuzzFlags,
   io: Io,
 ): Promise<ExitCode> {
-  const progress = progressLine(io, flags.json !== true && flags.quiet !== true);
+  // No progress line when --reporter leaves the console out (a list parity
+  // refuses is refused with the config, before anything is sent).
+  const listed =
+    flags.reporter === undefined || flags.reporter.length === 0
+      ? undefined
+      : parseReporters(flags.reporter);
+  const consoleOn = typeof listed === 'string' || consoleChosen(listed);
+  const progress = progressLine(io, consoleOn && flags.json !== true && flags.quiet !== true);
   const outcome = await fuzzParity({ ...flags, cases }, contextOf(io), {
     ...(progress.update === undefined ? {} : { onProgress: progress.update }),
+    // GitHub Actions' output of the replay, as for `run` (its summary is the fuzz summary's).
+    replayReporters: (choices) => {
+      const github = githubChoice(choices, undefined, io.env, io.cwd);
+      return github === undefined ? [] : [githubReporter(io, flags, github)];
+    },
   }).finally(progress.stop);
   await reportEnd(outcome, flags, io);
   if (outcome.kind === 'unreachable') {

@@ -20,17 +20,17 @@ const STATUS_EVERY_MS = 1000;
 function printEnd(outcome: ShadowOutcome, io: Io): ExitCode {
   let code: ExitCode = EXIT.ok;
   for (const run of outcome.runs) {
-    io.stderr.write(`parity: reports written to ${printable(run.finished.written.dir)}\n`);
+    io.stderr.write(`parity: reports written to ${printable(run.dir)}\n`);
     for (const failure of run.reporterFailures) {
       io.stderr.write(
         `parity: the ${failure.name} reporter failed in ${failure.hook}: ${printable(failure.error.message)}\n`,
       );
     }
-    if (run.finished.trackerError !== undefined) {
+    if (run.trackerError !== undefined) {
       io.stderr.write(
-        `parity: the tracker was not updated (the reports were written): ${run.finished.trackerError.message}\n`,
+        `parity: the tracker was not updated (the reports were written): ${run.trackerError.message}\n`,
       );
-      code = EXIT_FOR_ERROR[run.finished.trackerError.code];
+      code = EXIT_FOR_ERROR[run.trackerError.code];
     }
     if (run.unreachable.length > 0) {
       io.stderr.write(

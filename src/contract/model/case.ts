@@ -5,9 +5,9 @@
  */
 
 import type { Rules } from '../rules/types.js';
+import type { Runtime } from '../vocabulary.js';
 import type { FlowStep } from './flow.js';
 import type { CaseRequest, Pairs } from './request.js';
-import type { Runtime } from './runtime.js';
 
 /** Where something came from in a source file (1-based line and column). */
 export interface SourceLocation {

@@ -2,6 +2,7 @@
  * The exchange stage: what each side answered to one case (a decoded
  * response or a transport error).
  */
+import type { SecondLookSkipped, TransportError } from '../observation.js';
 import type { Case } from './case.js';
 import type { FlowExchange } from './flow.js';
 
@@ -78,12 +79,6 @@ export interface Response {
   readonly durationMs: number;
 }
 
-export interface TransportError {
-  /** undici's stable code (`UND_ERR_CONNECT_TIMEOUT`, `ECONNREFUSED`, …). */
-  readonly code: string;
-  readonly message: string;
-}
-
 export type SideOutcome =
   | { readonly outcome: 'response'; readonly response: Response }
   | {
@@ -91,12 +86,6 @@ export type SideOutcome =
       readonly error: TransportError;
       readonly durationMs: number;
     };
-
-/** Why a case worth a second look was not sent again: an answer of `answerBytes`, over `maxBytes`. */
-export interface SecondLookSkipped {
-  readonly answerBytes: number;
-  readonly maxBytes: number;
-}
 
 export interface Exchange {
   readonly case: Case;

@@ -1,5 +1,6 @@
 /**
- * The runtimes parity can name: a target's `runtime:` in the config, or what
+ * The runtimes parity can name (their list is the contract's,
+ * `contract/vocabulary.ts`): a target's `runtime:` in the config, or what
  * its answers show (`core/compare/runtime-evidence.ts`). Explanations and fix
  * hints speak a runtime's terms (serde, encoding/json, Jackson, Pydantic, …)
  * only for a side whose runtime is known.
@@ -9,20 +10,7 @@
  * gateway), whose conventions (64-bit integers as strings, default values
  * omitted, lowerCamelCase names) are its own whatever language serves it.
  */
-
-/** Stable names: they are written in configs and in report.json. */
-export const RUNTIMES = [
-  'go',
-  'rust',
-  'node',
-  'python',
-  'java',
-  'dotnet',
-  'ruby',
-  'php',
-  'protobuf',
-] as const;
-export type Runtime = (typeof RUNTIMES)[number];
+import type { Runtime } from '../vocabulary.js';
 
 /** How reports name a runtime. */
 export const RUNTIME_LABELS: Readonly<Record<Runtime, string>> = {
@@ -36,13 +24,6 @@ export const RUNTIME_LABELS: Readonly<Record<Runtime, string>> = {
   php: 'PHP',
   protobuf: 'protobuf JSON mapping',
 };
-
-/** A side's runtime and why parity believes it. */
-export interface KnownRuntime {
-  readonly name: Runtime;
-  /** `config`, or the evidence: `header server: uvicorn`, `body: "json: cannot unmarshal …"`. */
-  readonly from: string;
-}
 
 /** One side of a comparison. */
 export type Side = 'baseline' | 'candidate';

@@ -2,8 +2,8 @@
  * Body comparison across every body kind a response can have.
  */
 import { createHash } from 'node:crypto';
-import type { Change } from '../../contract/model/comparison.js';
 import type { Response, ResponseBody } from '../../contract/model/exchange.js';
+import type { Change } from '../../contract/observation.js';
 import type { Rules } from '../../contract/rules/types.js';
 import { normaliseJson } from '../normalise/body.js';
 import { jsonType } from '../normalise/json.js';

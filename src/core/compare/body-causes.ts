@@ -22,8 +22,10 @@
  * Only answers count: a finding that is a consequence of an earlier write
  * is left out by the caller. Pure.
  */
+
+import type { Finding, RootCause } from '../../contract/root-cause.js';
 import { ownKey } from './recurring-causes.js';
-import { ANY_ENDPOINT, causeKey, type Finding, type RootCause } from './root-cause.js';
+import { ANY_ENDPOINT, causeKey } from './root-cause.js';
 
 /** The other side's kind of a body-kind cause that stands for several (`4xx bodies: text vs other kinds`). */
 export const OTHER_KINDS = '*';

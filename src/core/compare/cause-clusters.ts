@@ -45,26 +45,42 @@
  * cluster grows or loses other members. Rows of the keys a cluster's members
  * had are superseded by it (`earlier-keys.ts`). Pure.
  */
+
+import type {
+  Finding,
+  RootCause,
+  SkeletonChange,
+  StructureCause,
+} from '../../contract/root-cause.js';
 import { bodiesOfStatus, errorBodies } from './body-causes.js';
+import { constantValues, placeOf } from './constant-values.js';
 import { resourceOfEndpoint } from './endpoint.js';
+import { type AnswerStatuses, errorClasses, errorEnvelopes } from './error-envelopes.js';
 import { findingOf } from './finding-of.js';
 import { fieldOfPath, ownKey, type RecurringCauses, recurringCauses } from './recurring-causes.js';
 import {
   ANY_ENDPOINT,
-  type Finding,
   isObjectSignature,
   isRecurringStatus,
-  type RootCause,
-  type SkeletonChange,
-  type StructureCause,
+  REDIRECT_ENDPOINT,
 } from './root-cause.js';
 import { splitPath } from './wording/phrases.js';
 
 /** One answer as the clustering sees it: its case, endpoint template and findings. */
-export interface ClusterAnswer {
+export interface ClusterAnswer extends AnswerStatuses {
   readonly caseId: string;
   readonly endpoint: string;
   readonly findings: readonly Pick<Finding, 'cause' | 'paths'>[];
+  /** The answer's body changes with their values (a result's): the pairs a constant shows. */
+  readonly changes?: readonly ValueChange[];
+}
+
+/** A body change with its values, as a result keeps it. */
+interface ValueChange {
+  readonly op: string;
+  readonly path: string;
+  readonly baseline?: unknown;
+  readonly candidate?: unknown;
 }
 
 /** The run's causes keyed by what changed, laid over each answer's own. */
@@ -108,6 +124,8 @@ interface Seen {
   readonly places: Set<string>;
   readonly answers: Set<string>;
   readonly resources: Set<string>;
+  /** A value change's concrete pairs of values (`constant-values.ts`). */
+  readonly pairs: Set<string>;
 }
 
 /** `/a/b/#text` → `b`: the field a value sits at (an XML element's text is the element's). */
@@ -185,8 +203,8 @@ function dataPlaces(answers: readonly ClusterAnswer[]): Set<string> {
 function seenChanges(answers: readonly ClusterAnswer[]): Map<string, Seen> {
   const data = dataPlaces(answers);
   const seen = new Map<string, Seen>();
-  for (const { caseId, endpoint, findings } of answers) {
-    for (const { cause } of findings) {
+  for (const { caseId, endpoint, findings, changes } of answers) {
+    for (const { cause, paths } of findings) {
       for (const own of membersOf(cause)) {
         const stripped = placeOnly(own);
         const change = data.has(changeKey(stripped)) ? stripped : own;
@@ -197,8 +215,16 @@ function seenChanges(answers: readonly ClusterAnswer[]): Map<string, Seen> {
           places: new Set<string>(),
           answers: new Set<string>(),
           resources: new Set<string>(),
+          pairs: new Set<string>(),
         };
         seen.set(key, entry);
+        if (own.op === 'value' && own.values === undefined) {
+          for (const change of changes ?? []) {
+            if (change.op !== 'value' || !paths.includes(change.path)) continue;
+            if (!placeOf(change.path, own.path)) continue;
+            entry.pairs.add(JSON.stringify([change.baseline, change.candidate]));
+          }
+        }
         if (compareKeys(changeKey(change), changeKey(entry.change)) < 0) entry.change = change;
         entry.keys.add(changeKey(own));
         entry.places.add(change.path);
@@ -274,8 +300,11 @@ function travelKey({ kind, parent, answers }: Travel): string {
   return JSON.stringify([kind, parent, answers]);
 }
 
-/** The changes grouped by object and answer set (a change kept apart alone). */
-function travelling(seen: ReadonlyMap<string, Seen>): Seen[][] {
+/** The changes grouped by object and answer set (a change kept apart alone), then by error envelope. */
+function travelling(
+  seen: ReadonlyMap<string, Seen>,
+  classes: ReadonlyMap<string, string>,
+): Seen[][] {
   const groups = new Map<string, { travel?: Travel; members: Seen[] }>();
   for (const [key, one] of seen) {
     const travel = travelOf(one);
@@ -294,7 +323,35 @@ function travelling(seen: ReadonlyMap<string, Seen>): Seen[][] {
     members.members.push(...values);
     groups.delete(at);
   }
-  return [...groups.values()].map((group) => group.members);
+  return joined(
+    [...groups.values()].map((group) => group.members),
+    [...errorEnvelopes(seen.values(), classes), ...constantValues(seen.values())],
+  );
+}
+
+/**
+ * The groups with those that hold members of one error envelope
+ * (`error-envelopes.ts`: one side's error handler is one cause), or one
+ * constant under other parents (`constant-values.ts`), joined.
+ */
+function joined(groups: readonly Seen[][], envelopes: readonly Seen[][]): Seen[][] {
+  if (envelopes.length === 0) return [...groups];
+  const groupOf = new Map<Seen, Seen[]>();
+  for (const group of groups) for (const one of group) groupOf.set(one, group);
+  const out = new Set<Seen[]>(groups);
+  for (const envelope of envelopes) {
+    const joined = new Set<Seen[]>();
+    for (const one of envelope) {
+      const group = groupOf.get(one);
+      if (group !== undefined) joined.add(group);
+    }
+    if (joined.size < 2) continue;
+    const merged = [...joined].flat();
+    for (const group of joined) out.delete(group);
+    for (const one of merged) groupOf.set(one, merged);
+    out.add(merged);
+  }
+  return [...out];
 }
 
 /**
@@ -317,18 +374,19 @@ function othersOf(seen: ReadonlyMap<string, Seen>, travel: Travel, changes: read
 export function clusterCauses(answers: Iterable<ClusterAnswer>): CauseClusters {
   const all = [...answers];
   const clusters = new Map<string, StructureCause>();
-  for (const group of travelling(seenChanges(all))) {
+  for (const group of travelling(seenChanges(all), errorClasses(all))) {
     const members = group.sort((a, b) => compareKeys(changeKey(a.change), changeKey(b.change)));
     const [first, ...rest] = members;
     if (first === undefined) continue;
     // A change keyed by its place again (its values are data) is its resource's on one resource.
     const rekeyed = [...first.keys].some((key) => key !== changeKey(first.change));
-    // Co-travellers share the answer set, so the resources too. A list's elements are
-    // records of that resource (data), never one change across resources.
-    const one = first.resources.size < 2 && first.places.size < 2 && !rekeyed;
+    // Co-travellers share the answer set, so the resources too (an envelope's members
+    // may not: theirs joined). A list's elements are records of that resource (data),
+    // never one change across resources.
+    const resources = new Set(members.flatMap((seen) => [...seen.resources]));
+    const one = resources.size < 2 && first.places.size < 2 && !rekeyed;
     if (rest.length === 0 && (one || isElements(first.change))) continue;
-    const endpoint =
-      first.resources.size < 2 ? ([...first.resources][0] ?? ANY_ENDPOINT) : ANY_ENDPOINT;
+    const endpoint = resources.size < 2 ? ([...resources][0] ?? ANY_ENDPOINT) : ANY_ENDPOINT;
     const together = rest.map((seen) => seen.change);
     const cause: StructureCause =
       together.length === 0
@@ -443,6 +501,8 @@ function recurringOf(
   clusters: CauseClusters,
 ): RootCause | undefined {
   if (cause.type === 'structure' && cause.difference === undefined) return undefined;
+  // A redirect keyed by its rule already (read back from a report): its statuses are not one answer's.
+  if (cause.type === 'status' && cause.endpoint === REDIRECT_ENDPOINT) return cause;
   const own =
     (cause.type === 'status' && isRecurringStatus(cause)) ||
     (cause.type === 'structure' && cause.endpoint === ANY_ENDPOINT)

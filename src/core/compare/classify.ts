@@ -1,7 +1,10 @@
 /**
  * Comparison → divergence kinds.
  */
-import type { Change, Comparison, DivergenceKind } from '../../contract/model/comparison.js';
+
+import type { Comparison } from '../../contract/model/comparison.js';
+import type { Change } from '../../contract/observation.js';
+import type { DivergenceKind } from '../../contract/vocabulary.js';
 
 /**
  * Which ops change the JSON skeleton. An array element added or removed counts

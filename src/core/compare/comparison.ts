@@ -2,12 +2,14 @@
  * Exchange → Comparison: status, allow-listed headers, normalised bodies.
  */
 
-import type { Comparison, HeaderChange } from '../../contract/model/comparison.js';
+import type { Comparison } from '../../contract/model/comparison.js';
 import type { Exchange, Response, ResponseBody } from '../../contract/model/exchange.js';
+import type { HeaderChange } from '../../contract/observation.js';
 import type { Rules } from '../../contract/rules/types.js';
 import { normaliseHeaders } from '../normalise/headers.js';
 import { compareBodies, judgedBodies } from './bodies.js';
 import { applyEquivalences } from './equivalence/apply.js';
+import { redirectRewrite } from './redirects.js';
 
 /**
  * Compare both sides of an exchange under the case's rules; `undefined` when
@@ -19,11 +21,7 @@ export function compare(exchange: Exchange): Comparison | undefined {
   const rules = exchange.case.rules;
   const [b, c] = judgedBodies(baseline.response, candidate.response);
   const compared: Comparison = {
-    status: {
-      equal: baseline.response.status === candidate.response.status,
-      baseline: baseline.response.status,
-      candidate: candidate.response.status,
-    },
+    status: statusOf(exchange.case.request.path, baseline.response, candidate.response),
     headers: compareHeaders(baseline.response, candidate.response, rules),
     body: compareBodies(b, c, rules),
     ...(b.kind === 'xml' && c.kind === 'xml' ? { xml: true as const } : {}),
@@ -33,6 +31,21 @@ export function compare(exchange: Exchange): Comparison | undefined {
   };
   // Declared equivalences drop exactly the differences they cover, and say so.
   return applyEquivalences(compared, rules, { baseline: b, candidate: c });
+}
+
+/** The two statuses, with the rule a redirect only one side answered follows (`redirects.ts`). */
+function statusOf(requestPath: string, baseline: Response, candidate: Response) {
+  const status = {
+    equal: baseline.status === candidate.status,
+    baseline: baseline.status,
+    candidate: candidate.status,
+  };
+  if (status.equal) return status;
+  const redirects = (r: Response) => r.status >= 300 && r.status < 400;
+  if (redirects(baseline) === redirects(candidate)) return status;
+  const location = (redirects(baseline) ? baseline : candidate).headers.location;
+  const redirect = location === undefined ? undefined : redirectRewrite(requestPath, location);
+  return redirect === undefined ? status : { ...status, redirect };
 }
 
 /** A body compared as text: text, or JSON or XML that does not parse. */

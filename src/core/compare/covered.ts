@@ -7,10 +7,11 @@
  * allow-list and volatile headers stay, as they decide what is compared, not
  * whether two values are equal. Pure.
  */
+
 import type { Exchange } from '../../contract/model/exchange.js';
+import type { Finding } from '../../contract/root-cause.js';
 import type { Rules } from '../../contract/rules/types.js';
 import { type Judgement, judge } from './judge.js';
-import type { Finding } from './root-cause.js';
 
 /** The rule families a case's rules use that can hide a difference (`ignore`, `mask`, …). */
 export function hidingRules(rules: Rules): string[] {

@@ -10,7 +10,7 @@ import {
   type DiffPatcher,
   type Filter,
 } from 'jsondiffpatch';
-import type { Change } from '../../contract/model/comparison.js';
+import type { Change } from '../../contract/observation.js';
 import type { ToleranceRule } from '../../contract/rules/types.js';
 import { formatPointer } from '../../util/json-pointer.js';
 import { isJsonObject } from '../normalise/json.js';

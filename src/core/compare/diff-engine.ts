@@ -2,7 +2,7 @@
  * The diff engine's interface and its path changes, shared by `delta.ts`
  * (which makes the engine) and `flatten.ts` (which re-enters it).
  */
-import type { Change } from '../../contract/model/comparison.js';
+import type { Change } from '../../contract/observation.js';
 
 /** One configured diff engine; `diffInto` may be re-entered from `flattenDelta`. */
 export interface DiffEngine {

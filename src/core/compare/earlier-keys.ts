@@ -26,7 +26,9 @@
  * findings that now record them (`judge/results/root-causes.ts`), never read as
  * resolved while the servers still differ. Pure.
  */
-import type { Change, HeaderChange } from '../../contract/model/comparison.js';
+
+import type { Change, HeaderChange } from '../../contract/observation.js';
+import type { Finding, RootCause } from '../../contract/root-cause.js';
 import { OTHER_KINDS } from './body-causes.js';
 import { membersOf } from './cause-clusters.js';
 import { membersOfCollapsed } from './empty-objects.js';
@@ -46,9 +48,10 @@ import { recogniseKeyCase } from './patterns/key-case.js';
 import {
   ANY_ENDPOINT,
   causeFingerprint,
-  type Finding,
   isRecurringStatus,
-  type RootCause,
+  methodOf,
+  RECURRING_ENDPOINT,
+  REDIRECT_ENDPOINT,
 } from './root-cause.js';
 import { splitPath } from './wording/phrases.js';
 
@@ -60,6 +63,9 @@ export interface EarlierInput {
   readonly headerChanges: readonly HeaderChange[];
   /** Member names that are no member of a stored object (a preview's cut marker). */
   readonly notMembers: ReadonlySet<string>;
+  /** The answer's statuses (a result's): the rows a redirect keyed by its rule had. */
+  readonly baseline?: { readonly status?: number | undefined };
+  readonly candidate?: { readonly status?: number | undefined };
 }
 
 /** Per fingerprint of a finding of the case: the fingerprints it had before. */
@@ -151,9 +157,12 @@ function statusKeys(
   finding: EarlierInput['findings'][number],
   cause: RootCause & { type: 'status' },
 ): string[] {
-  const out = isRecurringStatus(cause)
-    ? [causeFingerprint({ ...cause, endpoint: input.endpoint })]
-    : [];
+  const out =
+    cause.endpoint === REDIRECT_ENDPOINT
+      ? redirectKeys(input)
+      : isRecurringStatus(cause)
+        ? [causeFingerprint({ ...cause, endpoint: input.endpoint })]
+        : [];
   const kindChange = input.changes.find(isBodyKindChange);
   if (kindChange !== undefined && statusDefinesBody(cause.baseline, cause.candidate)) {
     out.push(causeFingerprint(bodyKindCause(kindChange, cause.baseline)));
@@ -169,6 +178,21 @@ function statusKeys(
     out.push(...body.filter((fingerprint) => !live.has(fingerprint)));
   }
   return out;
+}
+
+/**
+ * A redirect keyed by the rule it follows (`recurring-causes.ts`): the rows
+ * its answer had, on its endpoint and keyed by its method, with its statuses.
+ */
+function redirectKeys(input: EarlierInput): string[] {
+  const baseline = input.baseline?.status;
+  const candidate = input.candidate?.status;
+  if (baseline === undefined || candidate === undefined) return [];
+  const own = { type: 'status', endpoint: input.endpoint, baseline, candidate } as const;
+  return [
+    causeFingerprint(own),
+    causeFingerprint({ ...own, endpoint: `${methodOf(input.endpoint)} ${RECURRING_ENDPOINT}` }),
+  ];
 }
 
 /** A whole body that differs (text, bytes): one change at the body's root. */

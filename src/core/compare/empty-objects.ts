@@ -10,7 +10,7 @@
  * `empty-object` pattern explains it. Pure.
  */
 
-import type { Change } from '../../contract/model/comparison.js';
+import type { Change } from '../../contract/observation.js';
 import { formatPointer, parsePointer } from '../../util/json-pointer.js';
 import { isJsonObject, type JsonObject } from '../normalise/json.js';
 import { ownValue } from '../wire/json-equal.js';

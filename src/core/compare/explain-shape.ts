@@ -3,7 +3,8 @@
  * `type`) that no cross-runtime pattern accounted for (patterns are named by
  * the registry in `patterns/`).
  */
-import type { Change } from '../../contract/model/comparison.js';
+
+import type { Change } from '../../contract/observation.js';
 import { codeSpan } from '../../util/code-span.js';
 import { isJsonObject } from '../normalise/json.js';
 import { type Member, memberGroups } from './patterns/util.js';

@@ -2,8 +2,10 @@
  * Plain-language explanations of divergences: a few short, specific sentences
  * and a one-line summary for tables and tracker rows.
  */
-import type { Change, Comparison, HeaderChange } from '../../contract/model/comparison.js';
-import type { SideOutcome, TransportError } from '../../contract/model/exchange.js';
+
+import type { Comparison } from '../../contract/model/comparison.js';
+import type { SideOutcome } from '../../contract/model/exchange.js';
+import type { Change, HeaderChange, TransportError } from '../../contract/observation.js';
 import { codeSpan } from '../../util/code-span.js';
 import { plural } from '../../util/words.js';
 import { bytesBrief, isBytesSummary } from '../wire/bytes.js';

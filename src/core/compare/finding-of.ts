@@ -1,5 +1,7 @@
 /** A root cause as one case shows it: its fingerprint, kind and summary, from the cause alone. Pure. */
-import { causeFingerprint, type Finding, kindOfCause, type RootCause } from './root-cause.js';
+
+import type { Finding, RootCause } from '../../contract/root-cause.js';
+import { causeFingerprint, kindOfCause } from './root-cause.js';
 import { causeSummary } from './root-cause-words.js';
 
 /** A cause's fingerprint and summary: the same for every case that shows the cause. */

@@ -22,7 +22,11 @@
  *   (`header-findings.ts`: a family missing on one side is one), but a
  *   `content-length` that differs because the bodies do (`lengthOfBody`).
  */
-import type { Change, Comparison, HeaderChange } from '../../contract/model/comparison.js';
+
+import type { Comparison } from '../../contract/model/comparison.js';
+import type { Change, HeaderChange } from '../../contract/observation.js';
+import type { Finding, RootCause, SkeletonChange } from '../../contract/root-cause.js';
+import type { PatternName } from '../../contract/vocabulary.js';
 import { parsePointer } from '../../util/json-pointer.js';
 import { testShort } from '../../util/short-text.js';
 import { isJsonObject } from '../normalise/json.js';
@@ -32,18 +36,15 @@ import { findingOf } from './finding-of.js';
 import { sideType, wildcardPath } from './fingerprint.js';
 import { headerFindings } from './header-findings.js';
 import { isIdKey, mapKeysOf } from './map-like.js';
-import { type PatternName, type Recognition, recognisePatterns } from './patterns/registry.js';
+import { type Recognition, recognisePatterns } from './patterns/registry.js';
 import type { PatternMatch } from './patterns/types.js';
 import { isZeroValue } from './patterns/util.js';
 import { refusalReason } from './refusal.js';
 import {
   causeKey,
   DIGESTS,
-  type Finding,
   isObjectSignature,
   methodOf,
-  type RootCause,
-  type SkeletonChange,
   ZERO_VALUED_MEMBERS,
 } from './root-cause.js';
 import { textDifference } from './text-bodies.js';
@@ -461,8 +462,15 @@ export function findingsOf(input: FindingsInput): Finding[] {
   if (!status.equal) {
     const { baseline, candidate } = status;
     const reason = refusalReason(comparison);
-    const cause: RootCause = { type: 'status', endpoint, baseline, candidate };
-    found.push(findingOf(reason === undefined ? cause : { ...cause, reason }, []));
+    const cause: RootCause = {
+      type: 'status',
+      endpoint,
+      baseline,
+      candidate,
+      ...(reason === undefined ? {} : { reason }),
+      ...(status.redirect === undefined ? {} : { redirect: status.redirect }),
+    };
+    found.push(findingOf(cause, []));
     // One side accepted what the other rejected: the rest follows from that.
     if (statusClass(status.baseline) !== statusClass(status.candidate)) return found;
     // One side sent a part of the representation, the other all of it: so do the bodies.

@@ -6,10 +6,10 @@
  */
 import * as crypto from 'node:crypto';
 import type { SideOutcome } from '../../contract/model/exchange.js';
+import type { Finding } from '../../contract/root-cause.js';
 import { jsonType } from '../normalise/json.js';
 import type { DivergenceInput } from './input.js';
 import { isIdKey } from './map-like.js';
-import type { Finding } from './root-cause.js';
 
 /**
  * `wildcardPath` of the paths seen (a pure function of the path): thousands

@@ -3,9 +3,10 @@
  * side, or sent with values of other classes. Two or more headers of one
  * family missing on the same side are one cause (`x-ratelimit-*`). Pure.
  */
-import type { HeaderChange } from '../../contract/model/comparison.js';
+
+import type { HeaderChange } from '../../contract/observation.js';
+import type { Finding } from '../../contract/root-cause.js';
 import { findingOf } from './finding-of.js';
-import type { Finding } from './root-cause.js';
 
 /** Quoted strings, digit runs and long tokens elided: the shape of a header value, not its data. */
 export function headerValueClass(value: string): string {

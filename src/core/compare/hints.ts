@@ -6,12 +6,13 @@
  */
 
 import type { SideRuntimes } from '../../contract/model/runtime.js';
+import type { RootCause } from '../../contract/root-cause.js';
 import { codeSpan } from '../../util/code-span.js';
 import { yamlScalar } from '../../util/yaml-scalar.js';
 import { bySide, phrase } from './patterns/advice.js';
 import { patternNamed } from './patterns/registry.js';
 import type { FixHint } from './patterns/types.js';
-import { isObjectSignature, type RootCause, ZERO_VALUED_MEMBERS } from './root-cause.js';
+import { isObjectSignature, ZERO_VALUED_MEMBERS } from './root-cause.js';
 import { bodyKindWord, statusPlace } from './root-cause-words.js';
 
 /** Why two runtimes answer one input with statuses of one class, in their terms. */
@@ -195,7 +196,7 @@ function structureHint(
 
 /**
  * How to close a root cause, in the terms of each side's runtime where it is
- * known. `places`: where a structural cause showed (`FindingGroup.places`),
+ * known. `places`: where a structural cause showed (`RootCauseEntry.places`),
  * for a rule that ignores it there and nowhere else.
  */
 export function hintFor(

@@ -1,8 +1,10 @@
 /**
  * What `explain` and `fingerprint` describe: a transport failure, or a comparison.
  */
-import type { Comparison, DivergenceKind } from '../../contract/model/comparison.js';
+
+import type { Comparison } from '../../contract/model/comparison.js';
 import type { SideOutcome } from '../../contract/model/exchange.js';
+import type { DivergenceKind } from '../../contract/vocabulary.js';
 
 /** One divergent (or failed) case, as the explainer and the fingerprinter see it. */
 export type DivergenceInput =

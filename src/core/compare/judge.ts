@@ -2,9 +2,11 @@
  * Exchange → verdict, comparison, divergence and findings: the compare stage
  * in one call.
  */
+
 import type { Case } from '../../contract/model/case.js';
 import type { Comparison, Divergence } from '../../contract/model/comparison.js';
 import type { Exchange } from '../../contract/model/exchange.js';
+import type { Finding } from '../../contract/root-cause.js';
 import { ALWAYS_REDACTED } from '../redact/redact.js';
 import { classify } from './classify.js';
 import { compare } from './comparison.js';
@@ -15,7 +17,6 @@ import { fingerprint } from './fingerprint.js';
 import type { DivergenceInput } from './input.js';
 import { type Recognition, recognisePatterns } from './patterns/registry.js';
 import { patternOf } from './patterns/title.js';
-import type { Finding } from './root-cause.js';
 
 /** The outcome of judging one exchange: a union by verdict. */
 export type Judgement =

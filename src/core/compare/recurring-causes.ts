@@ -28,16 +28,18 @@
  * Only answers count: a finding that is a consequence of an earlier write is
  * left out by the caller, as for structural changes. Pure.
  */
+
+import type { Finding, RootCause } from '../../contract/root-cause.js';
 import { fieldOf } from './findings.js';
 import { ANY_FIELD } from './patterns/types.js';
+import { rewriteTarget } from './redirects.js';
 import {
   ANY_ENDPOINT,
   causeKey,
-  type Finding,
   isRecurringStatus,
   methodOf,
   RECURRING_ENDPOINT,
-  type RootCause,
+  REDIRECT_ENDPOINT,
 } from './root-cause.js';
 
 /** By cause key (`causeKey`) of a case's own status or pattern cause: the cause it recurs as. */
@@ -78,6 +80,10 @@ function whereOf({ cause, paths }: Pick<Finding, 'cause' | 'paths'>): Where | un
     return { key: causeKey(recurring), at: cause.endpoint, recurring };
   }
   if (cause.type === 'status') {
+    if (cause.redirect !== undefined && !isRecurringStatus(cause)) {
+      const recurring = redirectCause(cause, cause.redirect);
+      return { key: causeKey(recurring), at: cause.endpoint, recurring };
+    }
     const refused = (status: number) => status >= 400;
     if (refused(cause.baseline) !== refused(cause.candidate) || isRecurringStatus(cause)) {
       return undefined;
@@ -95,12 +101,75 @@ function whereOf({ cause, paths }: Pick<Finding, 'cause' | 'paths'>): Where | un
   return { key: causeKey(recurring), at: cause.field, recurring };
 }
 
+/** A cause keyed by what changed, where it shows, and the own keys of the causes it stands for. */
+interface Seen {
+  readonly recurring: RootCause;
+  readonly at: Set<string>;
+  readonly own: Set<string>;
+}
+
+type StatusCause = RootCause & { type: 'status' };
+
+/**
+ * The cause of a redirect keyed by its rule: the redirecting side's status,
+ * the other side's any (`0`), any method and path (`REDIRECT_ENDPOINT`).
+ */
+function redirectCause(cause: StatusCause, redirect: string): StatusCause {
+  const baselineRedirects = cause.baseline >= 300 && cause.baseline < 400;
+  return {
+    type: 'status',
+    endpoint: REDIRECT_ENDPOINT,
+    baseline: baselineRedirects ? cause.baseline : 0,
+    candidate: baselineRedirects ? 0 : cause.candidate,
+    redirect,
+  };
+}
+
+/** `GET /about.html` → `/about.html`. */
+function pathOfEndpoint(endpoint: string): string {
+  const space = endpoint.indexOf(' ');
+  return space < 0 ? endpoint : endpoint.slice(space + 1);
+}
+
+/**
+ * The paths a redirect rule sends its endpoints to, joined to it where the
+ * redirecting side answers them with a success and the other does not
+ * (`/about`, served from `about.html` by the side that redirects
+ * `/about.html` there, is a 404 on the other): the same routing convention,
+ * seen from its target. Kept apart: a target the redirecting side refuses
+ * too, and paths no redirect of the run sends anywhere.
+ */
+function joinRedirectTargets(seen: Map<string, Seen>, statuses: readonly StatusCause[]): void {
+  for (const entry of seen.values()) {
+    const { recurring } = entry;
+    if (recurring.type !== 'status' || recurring.redirect === undefined) continue;
+    const { redirect } = recurring;
+    const targets = new Set<string>();
+    for (const at of entry.at) {
+      const target = rewriteTarget(redirect, pathOfEndpoint(at));
+      if (target !== undefined) targets.add(target);
+    }
+    const ok = (status: number) => status >= 200 && status < 300;
+    for (const cause of statuses) {
+      if (cause.redirect !== undefined || isRecurringStatus(cause)) continue;
+      if (!targets.has(pathOfEndpoint(cause.endpoint))) continue;
+      const served = recurring.baseline === 0 ? cause.candidate : cause.baseline;
+      const other = recurring.baseline === 0 ? cause.baseline : cause.candidate;
+      if (!ok(served) || ok(other)) continue;
+      entry.at.add(cause.endpoint);
+      entry.own.add(ownKey(cause));
+    }
+  }
+}
+
 /** The status and pattern causes of the answers' findings that recur (see the module comment). */
 export function recurringCauses(
   findings: Iterable<Pick<Finding, 'cause' | 'paths'>>,
 ): RecurringCauses {
-  const seen = new Map<string, { recurring: RootCause; at: Set<string>; own: Set<string> }>();
+  const seen = new Map<string, Seen>();
+  const statuses: StatusCause[] = [];
   for (const finding of findings) {
+    if (finding.cause.type === 'status') statuses.push(finding.cause);
     const where = whereOf(finding);
     if (where === undefined) continue;
     const entry = seen.get(where.key) ?? {
@@ -112,6 +181,7 @@ export function recurringCauses(
     entry.at.add(where.at);
     entry.own.add(ownKey(finding.cause));
   }
+  joinRedirectTargets(seen, statuses);
   const out = new Map<string, RootCause>();
   for (const { recurring, at, own } of seen.values()) {
     if (at.size < 2) continue;

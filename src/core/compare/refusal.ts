@@ -7,7 +7,9 @@
  * changes alone (the refusing side's strings), so a result judged again from
  * its stored changes keys the same. Pure.
  */
-import type { Change, Comparison } from '../../contract/model/comparison.js';
+
+import type { Comparison } from '../../contract/model/comparison.js';
+import type { Change } from '../../contract/observation.js';
 import { isJsonObject } from '../normalise/json.js';
 
 /** At most this many characters of the message are read, and kept. */

@@ -4,16 +4,17 @@
  * same whichever case showed the cause first. Pure.
  */
 
+import type { RootCause, SkeletonChange } from '../../contract/root-cause.js';
 import { codeSpan } from '../../util/code-span.js';
 import { patternNamed } from './patterns/registry.js';
+import { rewriteWords } from './redirects.js';
 import {
   ANY_ENDPOINT,
   DIGESTS,
   isObjectSignature,
   isRecurringStatus,
   methodOf,
-  type RootCause,
-  type SkeletonChange,
+  REDIRECT_ENDPOINT,
   ZERO_VALUED_MEMBERS,
 } from './root-cause.js';
 import { differenceWords } from './text-bodies.js';
@@ -127,9 +128,17 @@ function wholeItems(items: readonly string[], separator: string, room: number): 
 
 /** Where a status cause shows: its endpoint, or its method's endpoints for one that recurs (`DELETE *`). */
 export function statusPlace(cause: RootCause & { type: 'status' }): string {
+  if (cause.endpoint === REDIRECT_ENDPOINT) return 'several endpoints';
   return isRecurringStatus(cause)
     ? `several ${methodOf(cause.endpoint)} endpoints`
     : cause.endpoint;
+}
+
+/** ``candidate redirects (301) to the same path without the `.html` extension, on several endpoints``. */
+function redirectSummary(cause: RootCause & { type: 'status' }, redirect: string): string {
+  const [side, status] =
+    cause.baseline === 0 ? ['candidate', cause.candidate] : ['baseline', cause.baseline];
+  return `${side} redirects (${status}) to the same path ${rewriteWords(redirect)}, on several endpoints`;
 }
 
 /**
@@ -145,6 +154,9 @@ export function causeSummary(cause: RootCause): string {
         ? cause.detail
         : `${cause.detail} at ${codeSpan(cause.field)}`;
     case 'status':
+      if (cause.endpoint === REDIRECT_ENDPOINT && cause.redirect !== undefined) {
+        return redirectSummary(cause, cause.redirect);
+      }
       return cause.reason === undefined
         ? `status ${cause.baseline} → ${cause.candidate} on ${statusPlace(cause)}`
         : shorten(

@@ -1,68 +1,15 @@
 /**
- * Root causes and their identity. A divergence decomposes into findings
+ * Root causes' identity (the records are the contract's,
+ * `contract/root-cause.ts`). A divergence decomposes into findings
  * (`findings.ts`), each with one root cause; a root cause's fingerprint is a
  * function of the cause alone — never of the case that showed it, its
  * values, its array indices or ids, or anything else the case diverged in —
  * so one cause seen on many cases and endpoints is one tracker row. Pure.
  */
 import { createHash } from 'node:crypto';
-import type { ChangeOp } from '../../contract/model/comparison.js';
-import type { FindingKind } from './finding-kinds.js';
-import { PATTERN_NAMES, type PatternName, patternNamed } from './patterns/registry.js';
-
-/** How a header differs: missing on one side, or present on both with values of other classes. */
-export const HEADER_DIFFERENCES = ['missing-in-baseline', 'missing-in-candidate', 'value'] as const;
-export type HeaderDifference = (typeof HEADER_DIFFERENCES)[number];
-
-/** The families of root causes. */
-export const CAUSE_TYPES = ['pattern', 'status', 'header', 'body-kind', 'structure'] as const;
-export type CauseType = (typeof CAUSE_TYPES)[number];
-
-/**
- * One root cause. Endpoints are templates (`POST /v1/records/:id`), paths
- * are wildcarded (`/items/*\/tags`), header values are classes (digits as
- * `0`, long tokens and quoted strings elided): nothing case-specific.
- */
-export type RootCause =
-  | {
-      readonly type: 'pattern';
-      readonly pattern: PatternName;
-      /** The key the pattern occurs at (`tags` for `/items/3/tags` and `/tags`); `''`: the body or an array element. */
-      readonly field: string;
-      /** The pattern's defining parameters (see `PatternMatch.params`). */
-      readonly params: readonly string[];
-      /** Words for the cause, from the pattern name and `params` only. */
-      readonly detail: string;
-    }
-  | {
-      readonly type: 'status';
-      readonly endpoint: string;
-      readonly baseline: number;
-      readonly candidate: number;
-      /**
-       * With one side accepting (< 400) and the other refusing: the refusing
-       * side's reason, its message with values elided (`refusalReason`), so
-       * each kind of input one side refuses is a cause of its own.
-       */
-      readonly reason?: string;
-    }
-  | {
-      readonly type: 'header';
-      /** Lower case. */
-      readonly name: string;
-      readonly difference: HeaderDifference;
-      /** With `value`: the value class on each side. */
-      readonly classes?: readonly [baseline: string, candidate: string];
-    }
-  | {
-      readonly type: 'body-kind';
-      /** `2xx`, `4xx`, …: the answers' status class (bodies of errors and of successes differ for other reasons). */
-      readonly statusClass: string;
-      /** Body kinds: `json`, `text`, `empty`, `invalid-json`, … */
-      readonly baseline: string;
-      readonly candidate: string;
-    }
-  | StructureCause;
+import type { RootCause, SkeletonChange } from '../../contract/root-cause.js';
+import { type FindingKind, PATTERN_NAMES, type PatternName } from '../../contract/vocabulary.js';
+import { patternNamed } from './patterns/registry.js';
 
 /**
  * The endpoint of a structural cause keyed by what changed alone: the same
@@ -76,6 +23,12 @@ export const ANY_ENDPOINT = '*';
  */
 export const RECURRING_ENDPOINT = '*';
 
+/**
+ * The endpoint of a status cause keyed by the redirect rule it follows,
+ * whatever the method and path (`recurring-causes.ts`).
+ */
+export const REDIRECT_ENDPOINT = '* *';
+
 /** The request method of an endpoint template (`DELETE /posts/:id` → `DELETE`). */
 export function methodOf(endpoint: string): string {
   const space = endpoint.indexOf(' ');
@@ -88,34 +41,6 @@ export function isRecurringStatus(cause: RootCause): boolean {
     cause.type === 'status' &&
     cause.endpoint === `${methodOf(cause.endpoint)} ${RECURRING_ENDPOINT}`
   );
-}
-
-/** A change no pattern explains, keyed by what changed (`cause-clusters.ts`). */
-export interface StructureCause {
-  readonly type: 'structure';
-  /**
-   * The resource (`/v1/records`: the endpoint's path without method and
-   * trailing `:id`s) of a change seen on that resource only; `ANY_ENDPOINT`
-   * for one the run saw on several; a whole body's own endpoint template.
-   */
-  readonly endpoint: string;
-  /** The change without its values: op, wildcarded path, JSON types (the cluster's first member). */
-  readonly change: SkeletonChange;
-  /**
-   * The changes that travel with `change`: members of the same object
-   * added, removed or retyped in exactly the same answers (two or more). Not
-   * part of the fingerprint: a cluster keeps its first member's row as it
-   * grows or shrinks (`cause-clusters.ts`).
-   */
-  readonly together?: readonly SkeletonChange[];
-  /**
-   * A whole body that is not structured (text, bytes): what changed, values
-   * elided (`text-bodies.ts`: `reorder|text/calendar`). Part of the
-   * fingerprint only for the cause keyed by it alone (`ANY_ENDPOINT`: the
-   * same difference on several endpoints); an endpoint's own row keeps the
-   * fingerprint it had.
-   */
-  readonly difference?: string;
 }
 
 /**
@@ -143,41 +68,6 @@ export function isObjectSignature(change: SkeletonChange): boolean {
   );
 }
 
-/** A body change without its values: what a residual structural cause is made of. */
-export interface SkeletonChange {
-  readonly op: ChangeOp;
-  /** Wildcarded: array indices and id-like keys as `*`. */
-  readonly path: string;
-  /** JSON type on each side (`-` when absent; body kinds for a whole-body change). */
-  readonly baseline: string;
-  readonly candidate: string;
-  /**
-   * A value change's templates on each side when they differ (`value-template.ts`:
-   * another wording, another error type, another precision): part of the
-   * cause, so each wording is a cause of its own, keyed by its field wherever
-   * it shows (`cause-clusters.ts`).
-   */
-  readonly values?: readonly [baseline: string, candidate: string];
-  /**
-   * For a member one side adds or lacks whose value is an object: its keys
-   * and their JSON types (`{Mode:string}`), so the same member under other
-   * parents is one cause (`cause-clusters.ts`). Not part of the cause's key.
-   */
-  readonly shape?: string;
-}
-
-/** One root cause as one divergent case shows it. */
-export interface Finding {
-  /** The root cause's fingerprint: exactly the string in its tracker row. */
-  readonly fingerprint: string;
-  readonly kind: FindingKind;
-  readonly cause: RootCause;
-  /** One line from the cause alone (the tracker row's summary). */
-  readonly summary: string;
-  /** The body changes (RFC 6901 pointers, as in `changes`) this finding accounts for in this case. */
-  readonly paths: readonly string[];
-}
-
 /** The canonical text of a cause: what the fingerprint hashes (presentation fields excluded). */
 export function causeKey(cause: RootCause): string {
   switch (cause.type) {
@@ -190,6 +80,9 @@ export function causeKey(cause: RootCause): string {
         cause.baseline,
         cause.candidate,
         ...(cause.reason === undefined ? [] : [cause.reason]),
+        ...(cause.redirect === undefined || cause.endpoint !== REDIRECT_ENDPOINT
+          ? []
+          : [cause.redirect]),
       ]);
     case 'header':
       return JSON.stringify([cause.type, cause.name, cause.difference, ...(cause.classes ?? [])]);

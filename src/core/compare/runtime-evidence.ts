@@ -6,8 +6,10 @@
  * `Cannot GET /x`, protojson's `proto: (line 1:9)`, a gRPC gateway's
  * `google.rpc.Status` `{"code", "message", "details"}`). Pure.
  */
+
 import type { Response } from '../../contract/model/exchange.js';
-import type { KnownRuntime, Runtime } from '../../contract/model/runtime.js';
+import type { KnownRuntime } from '../../contract/report.js';
+import type { Runtime } from '../../contract/vocabulary.js';
 import { isJsonObject } from '../normalise/json.js';
 import { shorten } from './wording/phrases.js';
 

@@ -20,8 +20,8 @@
  * Pure.
  */
 import { createHash } from 'node:crypto';
-import type { Change } from '../../contract/model/comparison.js';
-import type { Finding } from './root-cause.js';
+import type { Change } from '../../contract/observation.js';
+import type { Finding } from '../../contract/root-cause.js';
 
 /** `reorder|<media type>`: the difference of the same lines in another order. */
 const REORDER = 'reorder';

@@ -19,7 +19,11 @@
  *   every call as a `POST` (an RPC-style API), every accepted answer is one;
  * - **identity**: they sit in an object beside a value found per-instance
  *   above, and are hex digits of one length or release versions (a
- *   server's build hash and version beside its uuid).
+ *   server's build hash and version beside its uuid);
+ * - **own version**: they are release versions, and each is the version its
+ *   side names as its own in an identity header (`Server: name/2.9.1`,
+ *   `X-Powered-By`, `Via`, `X-…-Version`): two releases of one server each
+ *   report theirs.
  *
  * A value whose format differs (decimal against hex, another revision
  * counter or scheme), a number, a word, a value one request named, the
@@ -239,6 +243,8 @@ interface Walk {
   ];
   /** Both sides accepted a write. */
   readonly write: boolean;
+  /** The release versions each side names as its own in its identity headers (made when first asked). */
+  ownVersions(): readonly [baseline: ReadonlySet<string>, candidate: ReadonlySet<string>];
   /** Places masked, with their evidence. */
   readonly generated: string[];
   /** Places of one id-like format without evidence. */
@@ -261,6 +267,12 @@ function evidenceOf(a: unknown, b: unknown, walk: Walk, identity: boolean): Foun
   }
   const format = generatedFormat(a);
   if (format !== undefined) return { evidence: `${format} on both sides, in no request` };
+  if (identityFormat(a) === 'version') {
+    const [mine, theirs] = walk.ownVersions();
+    if (mine.has(bareVersion(a)) && theirs.has(bareVersion(b))) {
+      return { evidence: "each side's own version, as its identity header names it" };
+    }
+  }
   if (walk.write) return { evidence: 'first seen in the answer to a write' };
   if (identity && identityFormat(a) !== undefined) return { evidence: "beside the side's own id" };
   return { unsettled: true };
@@ -362,6 +374,37 @@ function walkValues(a: unknown, b: unknown, path: string, walk: Walk): Pair<unkn
   return { values: [a, b], changed: false };
 }
 
+/** Headers where a server names itself (`Server: mountain/2.4.1`, `X-Powered-By`, `Via`, `X-…-Version`). */
+function identityHeader(name: string): boolean {
+  return (
+    name === 'server' || name === 'x-powered-by' || name === 'via' || name.endsWith('-version')
+  );
+}
+
+const VERSIONS_IN_TEXT = /(?<![\w.])v?\d+(?:\.\d+){2,}(?:[-+][0-9A-Za-z.-]+)?/g;
+
+/** A release version without its `v`: `v2.9.1` and `2.9.1` are one. */
+function bareVersion(value: string): string {
+  return value.startsWith('v') ? value.slice(1) : value;
+}
+
+/**
+ * The release versions a side names in its identity headers: the evidence
+ * that a version in its body is its own (a server's version is per-instance:
+ * two releases of one server each name theirs).
+ */
+function versionsNamed(side: SideOutcome): ReadonlySet<string> {
+  const out = new Set<string>();
+  if (side.outcome !== 'response') return out;
+  for (const name in side.response.headers) {
+    if (!identityHeader(name)) continue;
+    for (const found of (side.response.headers[name] ?? '').matchAll(VERSIONS_IN_TEXT)) {
+      out.add(bareVersion(found[0]));
+    }
+  }
+  return out;
+}
+
 function sideRequest(exchange: Exchange, side: 'baseline' | 'candidate'): CaseRequest {
   return exchange.flow?.requests[side] ?? exchange.case.request;
 }
@@ -385,6 +428,7 @@ export function maskGeneratedValues(exchange: Exchange): Exchange {
   const request = sideRequest(exchange, 'baseline');
   let asked: readonly [string, string] | undefined;
   let contents: ReturnType<Walk['contents']> | undefined;
+  let versions: ReturnType<Walk['ownVersions']> | undefined;
   const walk: Walk = {
     asked: () => {
       asked ??= [requestText(request), requestText(sideRequest(exchange, 'candidate'))];
@@ -398,6 +442,10 @@ export function maskGeneratedValues(exchange: Exchange): Exchange {
       return contents;
     },
     write: WRITES.has(request.method) && accepted(baseline) && accepted(candidate),
+    ownVersions: () => {
+      versions ??= [versionsNamed(baseline), versionsNamed(candidate)];
+      return versions;
+    },
     generated: [],
     unsettled: [],
   };

@@ -5,7 +5,9 @@
  * candidate `http://127.0.0.1:4110/…`, and that is no divergence. In each
  * side's answer, that side's own `scheme://host:port`, its `host:port`, and
  * their URL-encoded forms become `{{origin}}` (header values and body
- * strings; JSON and XML values, text bodies). Only a side's own address is
+ * strings; JSON and XML values, text bodies), and a JSON or XML value that is
+ * the side's own listening port alone (`"port": 3100`, a port of 1024 or
+ * more) becomes `{{port}}`: each server names where it listens. Only a side's own address is
  * replaced, and only as a whole (`:3100` is not the start of `:31001`): a
  * candidate that writes the baseline's address, another host or another
  * path still differs. Where it was done is kept, for the reports. Pure.
@@ -31,7 +33,19 @@ export interface OriginForms {
    * answer's headers and body text are looked at).
    */
   readonly needle: string;
+  /**
+   * The target's own listening port, when its URL names one of 1024 or more:
+   * a body value that is that port alone (`"port": 3100`) is the side's own
+   * too, compared as `{{port}}`.
+   */
+  readonly port?: number;
 }
+
+/** What a value that is the target's own listening port alone is replaced by. */
+export const PORT_TOKEN = '{{port}}';
+
+/** The lowest port read as a side's own: well-known ports (80, 443) are too often data. */
+const LOWEST_OWN_PORT = 1024;
 
 /** The longest text found in every one of `forms` ('' when they share none). */
 export function sharedPart(forms: readonly string[]): string {
@@ -67,9 +81,11 @@ export function originForms(url: string): OriginForms | undefined {
   );
   // A digit may not follow a port (`:3100` in `:31001`), nor a name go on (`host` in `host.evil`).
   const after = parsed.port === '' ? '(?![\\w.-])' : '(?!\\d)';
+  const port = parsed.port === '' ? undefined : Number(parsed.port);
   return {
     pattern: new RegExp(`(?<![\\w.%-])(?:${all.map(escapeRegExp).join('|')})${after}`, 'g'),
     needle: sharedPart(all),
+    ...(port === undefined || port < LOWEST_OWN_PORT ? {} : { port }),
   };
 }
 
@@ -80,6 +96,13 @@ function replaced(text: string, forms: OriginForms): string | undefined {
   if (!forms.pattern.test(text)) return undefined;
   forms.pattern.lastIndex = 0;
   return text.replace(forms.pattern, ORIGIN_TOKEN);
+}
+
+/** True for a value that is the side's own listening port alone: a number, or its digits. */
+function isOwnPort(value: unknown, forms: OriginForms): boolean {
+  const { port } = forms;
+  if (port === undefined) return false;
+  return value === port || value === String(port);
 }
 
 /**
@@ -93,6 +116,11 @@ function walk(
   path: PointerLink | undefined,
   places: string[],
 ): unknown {
+  if (isOwnPort(value, forms)) {
+    const pointer = pointerOf(path);
+    places.push(pointer === '' ? '/' : pointer);
+    return PORT_TOKEN;
+  }
   if (typeof value === 'string') {
     const out = replaced(value, forms);
     if (out === undefined) return value;
@@ -141,7 +169,13 @@ function clearOf(text: string | undefined, forms: OriginForms): boolean {
 }
 
 function body(input: ResponseBody, forms: OriginForms, places: string[]): ResponseBody {
-  if (input.kind === 'json' && clearOf(input.text, forms)) return input;
+  if (
+    input.kind === 'json' &&
+    clearOf(input.text, forms) &&
+    (forms.port === undefined || !input.text?.includes(String(forms.port)))
+  ) {
+    return input;
+  }
   if (input.kind === 'json' || input.kind === 'xml') {
     const value = walk(input.value, forms, undefined, places);
     // The wire text still holds the raw address: dropped, so no wire note is made up from it.

@@ -5,8 +5,10 @@
  * of the content type, and bodies read as JSON or XML by what they are while their
  * content type says otherwise (`read-by-content`). The verdict is never affected. Pure.
  */
-import type { EncodingNote, EncodingNoteCode } from '../../contract/model/comparison.js';
+
 import type { Response, ResponseBody, SideOutcome } from '../../contract/model/exchange.js';
+import type { EncodingNote } from '../../contract/observation.js';
+import type { EncodingNoteCode } from '../../contract/vocabulary.js';
 import { codeSpan } from '../../util/code-span.js';
 import { contentTypeCharset, mediaTypeOf, readByContent } from './content-type.js';
 import { jsonEqual as equal } from './json-equal.js';

@@ -3,7 +3,8 @@
  * differences of spelling: key order, string escapes, number formats, and the
  * whitespace style. Pure.
  */
-import type { EncodingNoteCode } from '../../contract/model/comparison.js';
+
+import type { EncodingNoteCode } from '../../contract/vocabulary.js';
 import { formatPointer } from '../../util/json-pointer.js';
 import type { RawDocument, RawEntry, RawNode } from './raw-json.js';
 

@@ -7,6 +7,7 @@
  */
 import { resolve } from 'node:path';
 import type { Case } from '../../contract/model/case.js';
+import type { CaseResult } from '../../contract/observation.js';
 import type { Redactor } from '../../core/redact/redact.js';
 import type { RunConfig } from '../../io/config/targets.js';
 import { caseFileOf, caseName, FUZZ_SUITE } from '../../judge/fuzz/case-file.js';
@@ -20,7 +21,6 @@ import { seedRules } from '../../judge/fuzz/seed-rules.js';
 import type { Seed } from '../../judge/fuzz/seeds.js';
 import type { FuzzCases } from '../../judge/fuzz/summary.js';
 import { takenNames, writeCaseFiles } from '../../judge/fuzz/write.js';
-import type { CaseResult } from '../../judge/results/types.js';
 import type { Env } from '../../util/env.js';
 import { displayPath } from '../../util/paths.js';
 

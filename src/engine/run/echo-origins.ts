@@ -14,9 +14,9 @@
  * Pure.
  */
 
+import type { CaseResult } from '../../contract/observation.js';
 import type { Redactor } from '../../core/redact/redact.js';
 import { maskResult } from '../../judge/noise/post-pass.js';
-import type { CaseResult } from '../../judge/results/types.js';
 
 /** `masked` with each result whose echoed origins change it, judged again (over its noise-masked form). */
 export function maskEchoOrigins(input: {

@@ -1,7 +1,8 @@
 /** Which results fail a run under `--fail-on new|open|any|none`. Pure. */
+
+import type { CaseResult, DivergentResult } from '../../contract/observation.js';
+import type { RunReport } from '../../contract/report.js';
 import type { FailPolicy } from '../../io/config/limits.js';
-import type { CaseResult, DivergentResult } from '../../judge/results/types.js';
-import type { RunReport } from '../../reporters/report/contract.js';
 
 /**
  * New relative to the `--compare-to` report when the run had one (the case shows a

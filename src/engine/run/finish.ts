@@ -13,6 +13,8 @@
  * `latest` untouched.
  */
 
+import type { CaseResult } from '../../contract/observation.js';
+import type { RegressionSummary, RunReport, RunSummary } from '../../contract/report.js';
 import { clusterCauses } from '../../core/compare/cause-clusters.js';
 import {
   type Assessment,
@@ -31,7 +33,6 @@ import { headConsequencesOf } from '../../judge/results/head-consequences.js';
 import {
   comparedIds,
   type RegressionMarks,
-  type RegressionSummary,
   regressionMarks,
 } from '../../judge/results/regression.js';
 import {
@@ -39,15 +40,14 @@ import {
   groupFindings,
   rootCauseEntries,
 } from '../../judge/results/root-causes.js';
-import { countedSummary, type RunSummary } from '../../judge/results/summary.js';
-import { type CaseResult, isNotable } from '../../judge/results/types.js';
+import { countedSummary } from '../../judge/results/summary.js';
+import { isNotable } from '../../judge/results/types.js';
 import {
   type FileReporter,
   publishReports,
   type WrittenReports,
   writtenBy,
 } from '../../reporters/files.js';
-import type { RunReport } from '../../reporters/report/contract.js';
 import type { RunFolder } from '../../reporters/report/run-folder.js';
 import type { AllResults, Reporters } from '../../reporters/reporter.js';
 import { ParityError } from '../../util/errors.js';

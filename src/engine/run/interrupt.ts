@@ -3,7 +3,7 @@
  * turns the process's signals into one of these; the run polls `signal`
  * before sending each case, and aborts what is in flight on a repeat.
  */
-import type { InterruptSignal } from '../../reporters/report/signals.js';
+import type { InterruptSignal } from '../../contract/vocabulary.js';
 
 export interface Interrupt {
   /** The first signal received, once one was. */

@@ -5,14 +5,18 @@
  * gathered (learned noise, shard, coverage, unused rules, interruption).
  */
 
-import type { KnownRuntime } from '../../contract/model/runtime.js';
+import type {
+  Bailed,
+  CoverageSection,
+  Interruption,
+  KnownRuntime,
+  NoiseSection,
+  RunReport,
+  ShardInfo,
+} from '../../contract/report.js';
+import { REPORT_SCHEMA_VERSION } from '../../contract/vocabulary.js';
 import type { Redactor } from '../../core/redact/redact.js';
-import type { ShardInfo } from '../../io/cases/shard.js';
 import type { RunConfig } from '../../io/config/targets.js';
-import type { NoiseSection } from '../../judge/noise/types.js';
-import type { CoverageSection } from '../../judge/results/coverage.js';
-import type { Bailed, Interruption, RunReport } from '../../reporters/report/contract.js';
-import { REPORT_SCHEMA_VERSION } from '../../reporters/report/schema-version.js';
 import type { ReportHead } from './finish.js';
 import type { RuntimeWatch } from './runtime-watch.js';
 import type { SecondLookTally } from './second-look.js';

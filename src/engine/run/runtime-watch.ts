@@ -12,7 +12,7 @@
 
 import type { Target } from '../../contract/model/case.js';
 import type { Exchange, SideOutcome } from '../../contract/model/exchange.js';
-import type { KnownRuntime } from '../../contract/model/runtime.js';
+import type { KnownRuntime } from '../../contract/report.js';
 import {
   addProtobufSigns,
   noSigns,

@@ -7,11 +7,11 @@
  */
 import { join } from 'node:path';
 import { isWriteMethod } from '../../contract/model/request.js';
+import type { CaseResult } from '../../contract/observation.js';
+import type { RunReport } from '../../contract/report.js';
 import type { CaseAnswer, CaseAnswers, TrackerObservation } from '../../io/tracker/types.js';
 import { readExistingTrackerRows } from '../../io/tracker/write.js';
 import type { IdSet } from '../../judge/results/regression.js';
-import type { CaseResult } from '../../judge/results/types.js';
-import type { RunReport } from '../../reporters/report/contract.js';
 import { ParityError } from '../../util/errors.js';
 
 /** What `trackerAnswers` needs of the run. */

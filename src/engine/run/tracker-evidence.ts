@@ -1,11 +1,12 @@
 /** What a report (or a finishing run) says about the tracker rows. Pure. */
 
+import type { CaseResult } from '../../contract/observation.js';
+import type { RunReport } from '../../contract/report.js';
 import type { TrackerEvidence } from '../../io/tracker/check.js';
 import type { LibraryEvidence } from '../../io/tracker/types.js';
 import { cleanlyComparedIds } from '../../judge/results/regression.js';
 import { groupFindings } from '../../judge/results/root-causes.js';
-import type { CaseResult } from '../../judge/results/types.js';
-import { coversLibrary, type RunReport } from '../../reporters/report/contract.js';
+import { coversLibrary } from '../../reporters/report/run-report.js';
 import { flowsWithCauses } from './tracker-update.js';
 
 type IdSet = { has(id: string): boolean };

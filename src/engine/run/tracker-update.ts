@@ -6,15 +6,12 @@
  * the update once its reports are written.
  */
 
+import type { CaseResult } from '../../contract/observation.js';
+import type { TrackerOutcome } from '../../contract/report.js';
+import type { DecisionRow, RootCauseEntry } from '../../contract/root-cause.js';
 import type { TrackerObservation, TrackerRow, TrackerRun } from '../../io/tracker/types.js';
 import { planTrackerUpdate } from '../../io/tracker/write.js';
-import {
-  type DecisionRow,
-  groupFindings,
-  type RootCauseEntry,
-} from '../../judge/results/root-causes.js';
-import type { CaseResult } from '../../judge/results/types.js';
-import type { TrackerOutcome } from '../../reporters/report/contract.js';
+import { groupFindings } from '../../judge/results/root-causes.js';
 import type { Host } from '../../util/host.js';
 
 /** The tracker after a run: what changed, and each root cause's row. */
@@ -77,7 +74,7 @@ export function observationsOf(results: readonly CaseResult[]): TrackerObservati
     caseIds: group.caseIds,
     summary: group.summary,
     ...(group.supersedes === undefined ? {} : { supersedes: group.supersedes }),
-    ...(unsettled.has(group.fingerprint) ? { unsettled: true } : {}),
+    ...(unsettled.has(group.fingerprint) ? { unsettled: true as const } : {}),
     ...notLookedOf(unsettled.has(group.fingerprint), notLooked.get(group.fingerprint)),
   }));
 }

@@ -3,10 +3,11 @@
  * precedence: a target that answered no case, then reports that could not be
  * written, then the fail policy. The CLI maps each kind to its exit code.
  */
+
+import type { CaseResult } from '../../contract/observation.js';
+import type { RunReport } from '../../contract/report.js';
 import type { FailPolicy } from '../../io/config/limits.js';
-import type { CaseResult } from '../../judge/results/types.js';
 import type { WrittenReports } from '../../reporters/files.js';
-import type { RunReport } from '../../reporters/report/contract.js';
 import { failingResults } from './fail-policy.js';
 
 export type RunVerdict =

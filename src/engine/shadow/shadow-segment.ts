@@ -9,7 +9,9 @@
  */
 import { join } from 'node:path';
 import type { Exchange } from '../../contract/model/exchange.js';
+import type { CaseResult } from '../../contract/observation.js';
 import type { Redactor } from '../../core/redact/redact.js';
+import type { NoiseSettings } from '../../io/config/noise-settings.js';
 import type { RunConfig } from '../../io/config/targets.js';
 import { finishNoise } from '../../judge/noise/finish.js';
 import type { NoiseStep } from '../../judge/noise/step.js';
@@ -17,7 +19,7 @@ import { createBodyFiles } from '../../judge/results/body-files.js';
 import { createCoverageCollector } from '../../judge/results/coverage.js';
 import { createLatencyCollector } from '../../judge/results/latency.js';
 import { openResultStream, type ResultStream } from '../../judge/results/stream.js';
-import type { CaseResult } from '../../judge/results/types.js';
+import { isNotable } from '../../judge/results/types.js';
 import { observe } from '../../judge/stage.js';
 import { fileReportersFor } from '../../reporters/choose.js';
 import { othersFailed } from '../../reporters/files.js';
@@ -44,6 +46,8 @@ export interface SegmentInput {
   readonly host: Host;
   /** Learned noise accumulates across the session's runs. */
   readonly noise: NoiseStep;
+  /** The settings it learns under (on without a replica: from repeated reads). */
+  readonly noiseSettings: NoiseSettings;
   /** The caller's reporters (the console's). */
   readonly reporters: readonly RunReporter[];
   /** The most results one run holds; the session closes it and opens the next when full. */
@@ -67,29 +71,48 @@ export interface Segment {
   close(): Promise<SegmentEnd>;
 }
 
-/** Appends each divergent or failed result to `divergences.ndjson` as it is judged. */
+/**
+ * Appends each divergent or failed result to `divergences.ndjson` as it is
+ * judged: the lines judged while a write is under way go in the next one (one
+ * open, append and close per batch, not per line).
+ */
 function divergenceLines(dir: string): RunReporter {
   const path = join(dir, 'divergences.ndjson');
-  let chain: Promise<void> = Promise.resolve();
+  let pending: string[] = [];
+  let writing: Promise<void> | undefined;
   let failure: unknown;
+  const flush = async (): Promise<void> => {
+    while (pending.length > 0 && failure === undefined) {
+      const batch = pending.join('');
+      pending = [];
+      await appendRegularFile(path, batch).catch((error: unknown) => {
+        failure = error;
+      });
+    }
+    writing = undefined;
+  };
   return {
     name: 'divergences',
     onResult(result) {
       if (failure !== undefined) throw failure;
       if (result.verdict !== 'divergent' && result.verdict !== 'error') return;
-      const line = `${JSON.stringify(result)}\n`;
-      chain = chain.then(() =>
-        appendRegularFile(path, line).catch((error: unknown) => {
-          failure = error;
-        }),
-      );
+      pending.push(`${JSON.stringify(result)}\n`);
+      writing ??= flush();
     },
     async onEnd() {
-      await chain;
+      await writing;
       if (failure !== undefined) throw failure;
     },
   };
 }
+
+/**
+ * A run keeps its notable results (divergent, failed) in memory until it
+ * closes (`judge/results/stream.ts`): a run holding this many is full too, so a
+ * candidate that is down (every result a failure) costs a bounded memory
+ * (about 15 MB), not one result per request.
+ */
+export const NOTABLE_PER_RUN = 10_000;
 
 export async function openSegment(input: SegmentInput, folder: RunFolder): Promise<Segment> {
   const { config } = input;
@@ -133,13 +156,14 @@ export async function openSegment(input: SegmentInput, folder: RunFolder): Promi
     bodyFile: (body: string | Uint8Array) => bodies.store(body),
   };
   let size = 0;
+  let notable = 0;
   return {
     folder,
     get size() {
       return size;
     },
     get full() {
-      return size >= input.capacity;
+      return size >= input.capacity || notable >= NOTABLE_PER_RUN;
     },
     judge(exchange) {
       const position = size++;
@@ -148,6 +172,7 @@ export async function openSegment(input: SegmentInput, folder: RunFolder): Promi
       for (const held of released.steps) {
         if (!('exchange' in held)) continue;
         last = observe(held.exchange, context, input.noise);
+        if (isNotable(last)) notable++;
         reporters.onResult(last, held.position);
       }
       if (last === undefined) throw new Error('a shadow request gave no result');
@@ -159,7 +184,7 @@ export async function openSegment(input: SegmentInput, folder: RunFolder): Promi
       const summary = { ...collected.summary, latency: latency.summary() };
       const denoised = finishNoise({
         step: input.noise,
-        settings: config.noise,
+        settings: input.noiseSettings,
         baselineName: config.baseline.name,
         results: collected.notable,
         redact: input.redact,

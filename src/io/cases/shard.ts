@@ -1,10 +1,7 @@
 /** `--shard i/n`: which part of the case library a CI job runs. Pure. */
+import type { ShardInfo } from '../../contract/report.js';
 
 /** Which part of a sharded case library a run covered (`--shard 2/4`; 1-based). */
-export interface ShardInfo {
-  readonly index: number;
-  readonly total: number;
-}
 
 /**
  * Reads `2/4` as shard 2 of 4 (1-based); returns a message saying how to fix the

@@ -4,18 +4,11 @@
  */
 
 import type { Target } from '../../contract/model/case.js';
+import type { NoiseThresholds } from '../../contract/report.js';
 import type { SortRule } from '../../contract/rules/types.js';
 import { targetAt } from '../../core/request/target-url.js';
 import { ParityError } from '../../util/errors.js';
 import type { EndpointNoiseSpec, NoiseConfig } from './noise-schema.js';
-
-/** Diffy's thresholds: how far candidate differences must exceed baseline noise to count. */
-export interface NoiseThresholds {
-  /** `(raw − noise) / (raw + noise)` must exceed this (default 0.2). */
-  readonly relative: number;
-  /** `(raw − noise) / cases` must exceed this (default 0.0003, i.e. 0.03%). */
-  readonly absolute: number;
-}
 
 /** Diffy's defaults (`analysis/JoinedDifferences.scala`): 20% relative, 0.03% absolute. */
 export const DEFAULT_THRESHOLDS: NoiseThresholds = { relative: 0.2, absolute: 0.0003 };
@@ -33,6 +26,11 @@ export interface NoiseSettings {
   readonly enabled: boolean;
   /** Where the second call goes; `undefined`: the baseline itself. */
   readonly replica: Target | undefined;
+  /**
+   * Shadow mode without a replica: no second call; the second answer is the
+   * baseline's previous answer to the same read in the traffic.
+   */
+  readonly fromRepeats?: boolean | undefined;
   readonly thresholds: NoiseThresholds;
   /** Keyed by endpoint (`GET /v1/records/:id`). */
   readonly endpoints: ReadonlyMap<string, EndpointNoise>;

@@ -4,8 +4,8 @@
  */
 
 import * as z from 'zod';
-import { RUNTIMES } from '../../contract/model/runtime.js';
 import { rulesSpecSchema } from '../../contract/rules/schema.js';
+import { RUNTIMES } from '../../contract/vocabulary.js';
 import { MAX_DEPTH } from '../../core/wire/budget.js';
 import { once } from '../../util/once.js';
 import {

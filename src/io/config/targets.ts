@@ -7,7 +7,7 @@
 
 import type { Target } from '../../contract/model/case.js';
 import type { Pairs } from '../../contract/model/request.js';
-import type { Runtime } from '../../contract/model/runtime.js';
+import type { Runtime } from '../../contract/vocabulary.js';
 import { targetAt } from '../../core/request/target-url.js';
 import { ParityError } from '../../util/errors.js';
 import { type NoiseSettings, replicaTarget, resolveNoise } from './noise-settings.js';

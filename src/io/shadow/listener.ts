@@ -4,9 +4,11 @@
  *
  * - `proxy`: each request is forwarded to the baseline as it arrives and
  *   the baseline's answer is streamed back unchanged (status, headers, body,
- *   trailers); the bytes of both are gathered on the side, and once the
- *   answer has ended the pair is handed over, so the candidate is asked off
- *   the client's path. A baseline that cannot be reached is a 502.
+ *   trailers); the bytes of both are gathered on the side. The request is
+ *   handed over as soon as it has been read, with the baseline's answer to
+ *   come, so the candidate is asked at once, off the client's path; the
+ *   answer is decoded only when the request was taken. A baseline that
+ *   cannot be reached is a 502.
  * - `sink`: a gateway mirrors copies here; each is answered `204` as soon as
  *   its body is read (the gateway discards the answer, and a slow one would
  *   hold it up), then handed over.
@@ -22,6 +24,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { SideOutcome } from '../../contract/model/exchange.js';
 import type { Pairs } from '../../contract/model/request.js';
 import type { NodeBudget } from '../../core/wire/budget.js';
 import { teeAnswer } from './answer.js';
@@ -44,7 +47,8 @@ export interface ListenerOptions {
   /** Whether a request (method, lower-case headers, target) is handed over; else why not. */
   readonly wanted: (method: string, headers: Pairs, target: string) => true | NotMirrored;
   readonly onSeen: () => void;
-  readonly onMirrored: (mirrored: Mirrored) => void;
+  /** Hands a request over; false when it was not taken (the queue full: dropped and counted). */
+  readonly onMirrored: (mirrored: Mirrored) => boolean;
   readonly onNotMirrored: (why: NotMirrored) => void;
 }
 
@@ -64,6 +68,7 @@ function bodyGatherer(cap: number) {
       size += chunk.byteLength;
       if (size <= cap) chunks.push(chunk);
     },
+    over: (): boolean => size > cap,
     bytes: (): Uint8Array | undefined => (size > cap ? undefined : Buffer.concat(chunks, size)),
   };
 }
@@ -120,7 +125,7 @@ export async function startListener(options: ListenerOptions): Promise<Listener>
         const bytes = body.bytes();
         if (want !== true) options.onNotMirrored(want);
         else if (bytes === undefined) options.onNotMirrored('too-large');
-        else options.onMirrored({ request: { ...head, body: bytes } });
+        else void options.onMirrored({ request: { ...head, body: bytes } });
         resolve();
       });
     });
@@ -142,10 +147,24 @@ export async function startListener(options: ListenerOptions): Promise<Listener>
         headers.push(['transfer-encoding', 'chunked']);
       headers.push(['host', options.baseline.host]);
       let done = false;
+      // The baseline's answer for the request handed over: decoded once both
+      // the request was taken and the answer has ended, in either order.
+      let answered: (() => SideOutcome) | 'failed' | undefined;
+      let taken: ((answer: SideOutcome | undefined) => void) | undefined;
+      const settle = (): void => {
+        if (taken === undefined || answered === undefined) return;
+        const give = taken;
+        taken = undefined;
+        give(answered === 'failed' ? undefined : answered());
+      };
       const finish = (why: 'ok' | Exclude<ReturnType<ListenerOptions['wanted']>, true>): void => {
         if (done) return;
         done = true;
-        if (why !== 'ok') options.onNotMirrored(why);
+        if (why !== 'ok') {
+          options.onNotMirrored(why);
+          answered ??= 'failed';
+          settle();
+        }
         resolve();
       };
       const upstream = httpRequest({
@@ -156,6 +175,18 @@ export async function startListener(options: ListenerOptions): Promise<Listener>
         method: req.method,
         path: base + (req.url ?? '/'),
         headers: headers.flat(),
+      });
+      req.on('end', () => {
+        const bytes = body.bytes();
+        if (want !== true || bytes === undefined) return;
+        const baseline = new Promise<SideOutcome | undefined>((resolve) => {
+          taken = resolve;
+        });
+        if (!options.onMirrored({ request: { ...head, body: bytes }, baseline })) {
+          taken = undefined;
+          return;
+        }
+        settle();
       });
       upstream.on('response', (answer) => {
         res.writeHead(
@@ -171,13 +202,11 @@ export async function startListener(options: ListenerOptions): Promise<Listener>
         answer.on('end', () => {
           if (answer.rawTrailers.length > 0) res.addTrailers(trailerPairs(answer.rawTrailers));
           res.end();
-          const bytes = body.bytes();
+          const durationMs = performance.now() - started;
+          answered = () => tee.end(durationMs);
+          settle();
           if (want !== true) return finish(want);
-          if (bytes === undefined) return finish('too-large');
-          options.onMirrored({
-            request: { ...head, body: bytes },
-            baseline: tee.end(performance.now() - started),
-          });
+          if (body.over()) return finish('too-large');
           finish('ok');
         });
         answer.on('error', () => {

@@ -1,15 +1,18 @@
 /**
  * The mirror queue: bounded, so a slow or dead candidate costs dropped
  * copies (counted), never memory. `offer` never waits: a full queue drops
- * the item at once, so the listening side is never held up. A fixed number
+ * the item at once, so the listening side is never held up; so does a busy
+ * process (`busy`, the event loop saturated: see `busy.ts`). A fixed number
  * of workers take items in arrival order.
  */
 
 export interface QueueStats {
   /** Items taken in. */
   readonly accepted: number;
-  /** Items refused because the queue was full, or dropped at shutdown. */
+  /** Items refused because the queue was full or the process busy, or dropped at shutdown. */
   readonly dropped: number;
+  /** Of those, refused because the process was busy. */
+  readonly busy: number;
   /** Items whose work has finished. */
   readonly done: number;
   /** Items waiting, and being worked on. */
@@ -31,12 +34,15 @@ export function createMirrorQueue<T>(options: {
   readonly capacity: number;
   readonly workers: number;
   readonly work: (item: T) => Promise<void>;
+  /** When true, offers are refused (dropped and counted) whatever the room. */
+  readonly busy?: (() => boolean) | undefined;
 }): MirrorQueue<T> {
   const waiting: T[] = [];
   let head = 0;
   let working = 0;
   let accepted = 0;
   let dropped = 0;
+  let busy = 0;
   let done = 0;
   let idle: (() => void)[] = [];
   const size = () => waiting.length - head;
@@ -73,6 +79,11 @@ export function createMirrorQueue<T>(options: {
         dropped++;
         return false;
       }
+      if (options.busy?.() === true) {
+        dropped++;
+        busy++;
+        return false;
+      }
       accepted++;
       waiting.push(item);
       next();
@@ -90,6 +101,6 @@ export function createMirrorQueue<T>(options: {
       settleIdle();
       return count;
     },
-    stats: () => ({ accepted, dropped, done, waiting: size(), working }),
+    stats: () => ({ accepted, dropped, busy, done, waiting: size(), working }),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The live tally of a shadow session: requests seen, mirrored, dropped (the
- * queue full, or at shutdown), not mirrored and why, compared, divergent,
+ * queue full, the process busy, or at shutdown), not mirrored and why, compared, divergent,
  * failed, the root causes seen and the tracker rows the closed runs added.
  * Pure.
  */
@@ -10,6 +10,8 @@ export interface ShadowStatus {
   readonly seen: number;
   readonly mirrored: number;
   readonly dropped: number;
+  /** Of the dropped, refused while the process was busy (its event loop saturated). */
+  readonly busy: number;
   readonly skipped: Readonly<Record<NotMirrored, number>>;
   readonly compared: number;
   readonly divergent: number;
@@ -28,7 +30,7 @@ export function statusLine(status: ShadowStatus): string {
   return [
     `seen ${status.seen}`,
     `mirrored ${status.mirrored}`,
-    `dropped ${status.dropped}`,
+    `dropped ${status.dropped}${status.busy === 0 ? '' : ` (busy ${status.busy})`}`,
     `not mirrored ${skipped}`,
     `compared ${status.compared}`,
     `divergent ${status.divergent}`,

@@ -21,11 +21,16 @@ export interface TrafficRequest {
   readonly host: string | undefined;
 }
 
-/** A request taken from traffic, with the baseline's answer when the proxy served it. */
+/** A request taken from traffic, with the baseline's answer when the proxy serves it. */
 export interface Mirrored {
   readonly request: TrafficRequest;
-  /** The proxy's: the baseline's answer as streamed to the client. Absent for the sink. */
-  readonly baseline?: SideOutcome;
+  /**
+   * The proxy's: the baseline's answer as streamed to the client, once it has
+   * ended (the request is handed over as soon as it is read, so the
+   * candidate is asked while the baseline answers); undefined when the
+   * baseline failed or the client went away. Absent for the sink.
+   */
+  readonly baseline?: Promise<SideOutcome | undefined>;
 }
 
 /** Which placement the traffic comes from. */

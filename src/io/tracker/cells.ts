@@ -2,8 +2,10 @@
  * Lossless line and cell handling for the tracker's markdown table: splitting keeps
  * every byte so that joining the pieces gives back the original text.
  */
+
+import { TRACKER_STATUSES, type TrackerStatus } from '../../contract/vocabulary.js';
 import { codeSpan, codeSpanContents, printable, splitCodeSpans } from '../../util/code-span.js';
-import { type TableLine, TRACKER_STATUSES, type TrackerStatus } from './types.js';
+import type { TableLine } from './types.js';
 
 /** One line of text and the line ending that followed it (`''` on an unterminated last line). */
 export interface RawLine {

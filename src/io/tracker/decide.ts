@@ -5,11 +5,13 @@
  * the edited document out; every other cell and byte is kept as read, as a
  * person editing the markdown would keep it.
  */
+
+import type { TrackerStatus } from '../../contract/vocabulary.js';
 import { ParityError } from '../../util/errors.js';
 import { escapeCell, formatStatus } from './cells.js';
 import { type Edits, editRow, type RowItem } from './rows.js';
 import { familyOf, rowWithin } from './select.js';
-import type { DecidableStatus, TrackerDocument, TrackerRow, TrackerStatus } from './types.js';
+import type { DecidableStatus, TrackerDocument, TrackerRow } from './types.js';
 
 /** Which rows to decide, and how. */
 export interface DecideRequest {

@@ -8,8 +8,9 @@
  * `_accepted_`/`_wontfix_` status. Nothing a human wrote is dropped: the
  * superseded row stays, its Decision cell untouched. Pure.
  */
-import type { TrackerObservation, TrackerRow, TrackerStatus } from './types.js';
-import { WAIVED_STATUSES } from './types.js';
+
+import { type TrackerStatus, WAIVED_STATUSES } from '../../contract/vocabulary.js';
+import type { TrackerObservation, TrackerRow } from './types.js';
 
 const CASE_LEVEL = /^[0-9a-f]{16}$/;
 

@@ -3,40 +3,17 @@
  * around a managed block, and the block as a list of raw lines, so that rendering
  * a parsed document reproduces the file byte for byte.
  */
-import type { DivergenceKind } from '../../contract/model/comparison.js';
+import type { RootCauseEntry } from '../../contract/root-cause.js';
+import type { TrackerStatus } from '../../contract/vocabulary.js';
 
 /** The line that opens the managed block (alone on its line). */
 export const TRACKER_START = '<!-- parity:tracker:start -->';
 /** The line that closes the managed block (alone on its line). */
 export const TRACKER_END = '<!-- parity:tracker:end -->';
 
-export const TRACKER_STATUSES = [
-  'open',
-  'accepted',
-  'wontfix',
-  'resolved',
-  'covered',
-  'superseded',
-] as const;
-/**
- * A row's lifecycle state; written in the Status cell as `_open_`, `_accepted_`, …
- * `_covered_` marks a root cause a comparison rule now hides (the servers
- * still differ; removing the rule reopens it). `_superseded_` marks a row of
- * the case-level scheme (before root causes) whose cases are now recorded by
- * root-cause rows; its Summary names them.
- */
-export type TrackerStatus = (typeof TRACKER_STATUSES)[number];
-
-/** The statuses of a decision about a root cause (`_superseded_` rows are not root causes). */
-export const DECISION_STATUSES = ['open', 'accepted', 'wontfix', 'resolved', 'covered'] as const;
-export type DecisionStatus = (typeof DECISION_STATUSES)[number];
-
 /** The statuses a person sets (`parity decide`); parity sets the others. */
 export const DECIDABLE_STATUSES = ['open', 'accepted', 'wontfix'] as const;
 export type DecidableStatus = (typeof DECIDABLE_STATUSES)[number];
-
-/** Row statuses whose root cause no longer fails a run (`--fail-on open`). */
-export const WAIVED_STATUSES: ReadonlySet<TrackerStatus> = new Set(['accepted', 'wontfix']);
 
 export const TRACKER_COLUMNS = [
   'id',
@@ -69,31 +46,17 @@ export const COLUMN_TITLES: Readonly<Record<TrackerColumn, string>> = {
   decision: 'Decision',
 };
 
-/** One divergence fingerprint as seen in a run (a run may see it in several cases). */
-export interface TrackerObservation {
-  readonly fingerprint: string;
-  readonly kind: DivergenceKind;
-  readonly endpoints: readonly string[];
-  readonly caseIds: readonly string[];
-  readonly summary: string;
-  /**
-   * Fingerprints this root cause had under an earlier keying (a nil slice's
-   * row per field, before it was one row per direction): their rows are
-   * superseded by this one.
-   */
-  readonly supersedes?: readonly string[];
-  /**
-   * Every place the root cause showed at held id-like values with no evidence
-   * that they are per-instance (`CaseResult.unsettled`): its new row's
-   * Decision cell says which evidence would settle it.
-   */
-  readonly unsettled?: boolean;
-  /**
-   * With `unsettled`: the second look was not sent for a case of it because
-   * an answer was larger than this many bytes (`secondLookBytes`).
-   */
-  readonly notLookedOver?: number;
-}
+/**
+ * A root cause as a run showed it, as the tracker records it: the run's
+ * `RootCauseEntry` (the contract's one record of a root cause over a run),
+ * without its row (the tracker is what gives it one), and with
+ * `notLookedOver`: with `unsettled`, the second look was not sent for a case
+ * of it because an answer was larger than this many bytes (`secondLookBytes`).
+ */
+export type TrackerObservation = Pick<
+  RootCauseEntry,
+  'fingerprint' | 'kind' | 'endpoints' | 'caseIds' | 'summary' | 'supersedes' | 'unsettled'
+> & { readonly notLookedOver?: number };
 
 /**
  * Whether a row awaits evidence: `_open_`, with the Decision cell a run wrote

@@ -8,7 +8,8 @@
  * against "send it after a reset, then the probe fails". Without one, the
  * inputs around the first failure are the suspects (`suspectsOf`). Pure.
  */
-import type { CaseResult } from '../results/types.js';
+
+import type { CaseResult } from '../../contract/observation.js';
 import type { Generated } from './generate.js';
 import type { FuzzCause } from './root-cause.js';
 
@@ -38,7 +39,6 @@ export function crashCause(
   const who = sides.length === 2 ? 'both sides stop' : `the ${sides[0]} stops`;
   return {
     key,
-    fingerprint: key,
     type: 'stops-answering',
     group: 'crash',
     endpoint,

@@ -4,8 +4,9 @@
  * it; "finding" is a root cause a divergent case shows, `core/compare/root-cause.ts`).
  * Its own module, so `shrink-finding.ts` does not import the engine.
  */
+
 import type { Case } from '../../contract/model/case.js';
-import type { CaseResult } from '../results/types.js';
+import type { CaseResult } from '../../contract/observation.js';
 import type { Budget } from './budget.js';
 import type { Mutation, MutationName } from './mutations.js';
 import type { FuzzRequest } from './request.js';

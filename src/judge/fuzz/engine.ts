@@ -15,7 +15,7 @@
  * failure are kept as suspects.
  */
 import type { Case } from '../../contract/model/case.js';
-import type { CaseResult } from '../results/types.js';
+import type { CaseResult } from '../../contract/observation.js';
 import { crashCause, failedSides, type SideName, suspectsOf } from './crash.js';
 import type { Discovery, FuzzEngineInput, TalliedDiscovery } from './discovery.js';
 import { type Generated, inputStream } from './generate.js';
@@ -222,7 +222,10 @@ async function explore(
 
   const isTracked = (cause: FuzzCause): boolean => {
     // A row keyed on this request's own endpoint (a mutated path) counts for the seed's too.
-    if (input.tracked?.has(cause.key) === true || input.tracked?.has(cause.fingerprint) === true) {
+    if (
+      input.tracked?.has(cause.key) === true ||
+      input.tracked?.has(cause.finding?.fingerprint ?? cause.key) === true
+    ) {
       tracked.add(cause.key);
     }
     return tracked.has(cause.key);

@@ -14,9 +14,13 @@
  * server that drops the connection on some input): it is a root cause of its
  * own, per endpoint. Pure.
  */
-import { type RootCause as Cause, causeFingerprint } from '../../core/compare/root-cause.js';
+
+import type { CaseResult, SideSummary } from '../../contract/observation.js';
+import type { RootCause as Cause, Finding } from '../../contract/root-cause.js';
+import type { CauseType, PatternName } from '../../contract/vocabulary.js';
+import { causeFingerprint } from '../../core/compare/root-cause.js';
 import { causeSummary } from '../../core/compare/root-cause-words.js';
-import { type CaseResult, hasFindings, type SideSummary } from '../results/types.js';
+import { hasFindings } from '../results/types.js';
 
 /** How the summary groups root causes (closed vocabulary). */
 export const FUZZ_GROUPS = [
@@ -44,16 +48,33 @@ export const GROUP_TITLES: Record<FuzzGroup, string> = {
 /** What one side did: its status, or its transport error code. */
 export type SideOutcomeLabel = number | string;
 
+/**
+ * What a fuzz cause is about: a root cause's family (`causePrefix`: a
+ * pattern's name, or `status`, `header`, `body-kind`, `structure`), a
+ * one-sided transport failure, or a side that stops answering.
+ */
+export type FuzzFamily =
+  | PatternName
+  | Exclude<CauseType, 'pattern'>
+  | 'transport'
+  | 'stops-answering';
+
+/**
+ * A root cause as fuzzing dedups and shrinks by: the run's own record of it
+ * (`finding`, the contract's `Finding`) keyed on the seed's endpoint, with
+ * the two answers and the summary group; or a transport failure or a side
+ * that stops answering, which `parity run` never records as a finding.
+ */
 export interface FuzzCause {
   /** Identity: equal keys are the same root cause (a finding's fingerprint, or `transport-…`). */
   readonly key: string;
   /**
-   * The fingerprint as `parity run` computes it for this very request (its
-   * tracker row's): `key` but for a cause keyed on a mutated path's endpoint.
+   * The finding as `parity run` makes it for this very request (its tracker
+   * row's fingerprint): absent for a transport failure and a side that stops answering.
    */
-  readonly fingerprint: string;
-  /** `status`, a pattern name, `body-kind`, `structure`, `header`, `transport` or `stops-answering` (names the case file). */
-  readonly type: string;
+  readonly finding?: Finding;
+  /** Names the case file. */
+  readonly type: FuzzFamily;
   readonly group: FuzzGroup;
   /** The seed's endpoint (`POST /v1/validate`). */
   readonly endpoint: string;
@@ -102,7 +123,6 @@ function transportCause(result: CaseResult, endpoint: string): FuzzCause[] {
   return [
     {
       key,
-      fingerprint: key,
       type: 'transport',
       group: 'server-error',
       endpoint,
@@ -123,7 +143,7 @@ export function rootCausesOf(result: CaseResult, endpoint: string): FuzzCause[] 
     const cause = onEndpoint(finding.cause, endpoint);
     return {
       key: causeFingerprint(cause),
-      fingerprint: finding.fingerprint,
+      finding,
       type: cause.type === 'pattern' ? cause.pattern : cause.type,
       group: groupOf(cause, baseline, candidate),
       endpoint,

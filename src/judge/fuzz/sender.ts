@@ -14,6 +14,7 @@
 
 import type { Case } from '../../contract/model/case.js';
 import type { Exchange } from '../../contract/model/exchange.js';
+import type { CaseResult } from '../../contract/observation.js';
 import { maskExchange } from '../../core/flow/mask.js';
 import { normaliseOrigins, originForms } from '../../core/normalise/origin.js';
 import { redactExchange } from '../../core/redact/exchange.js';
@@ -25,7 +26,6 @@ import { exchangeCase } from '../../io/http/exchange.js';
 import { createFlowRun, type StepCase } from '../../io/http/flow-run.js';
 import { createNoiseStep } from '../noise/step.js';
 import { toSkippedResult } from '../results/build.js';
-import type { CaseResult } from '../results/types.js';
 import { observe } from '../stage.js';
 import type { Probed } from './discovery.js';
 import { createReset, type ResetSpec } from './reset.js';

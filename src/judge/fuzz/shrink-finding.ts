@@ -4,8 +4,9 @@
  * finding is shrunk, findings of one root cause that came to the very same
  * request taken for one rule.
  */
+
 import type { Case } from '../../contract/model/case.js';
-import type { CaseResult } from '../results/types.js';
+import type { CaseResult } from '../../contract/observation.js';
 import type { SideName } from './crash.js';
 import type { Discovery, FuzzEngineInput, TalliedDiscovery } from './discovery.js';
 import type { Generated } from './generate.js';

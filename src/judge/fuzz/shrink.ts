@@ -8,7 +8,7 @@
  * is never sent; `limit` bounds the replays.
  */
 import type { Arbitrary, Value } from 'fast-check';
-import type { CaseResult } from '../results/types.js';
+import type { CaseResult } from '../../contract/observation.js';
 import type { Mutated } from './mutations.js';
 import { reductions } from './reduce.js';
 import { type FuzzRequest, requestKey } from './request.js';

@@ -5,13 +5,12 @@
  */
 
 import type { Exchange } from '../../contract/model/exchange.js';
+import type { FlakyBaseline } from '../../contract/observation.js';
+import type { NoiseEntry, NoiseThresholds } from '../../contract/report.js';
 import { endpointOf } from '../../core/compare/endpoint.js';
-import type { NoiseThresholds } from '../../io/config/noise-settings.js';
 import { maskVolatileHeaders } from '../headers.js';
-import type { FlakyBaseline } from '../results/types.js';
 import { learnCase } from './learn.js';
 import { createNoiseTally } from './stats.js';
-import type { NoiseEntry } from './types.js';
 
 export interface FlakyCase {
   readonly caseId: string;

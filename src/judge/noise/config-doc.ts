@@ -5,8 +5,8 @@
  * quoting, line breaks) survives; JSON configs are rewritten as JSON. Pure.
  */
 import { Document, isMap, isNode, isScalar, Pair, parseDocument, Scalar, YAMLMap } from 'yaml';
+import type { NoiseEntry } from '../../contract/report.js';
 import { isJsonObject } from '../../core/normalise/json.js';
-import type { NoiseEntry } from './types.js';
 
 /** Learned noise of one endpoint, as config rules. */
 export interface EndpointNoiseRules {

@@ -4,12 +4,12 @@
  * report section.
  */
 
+import type { CaseResult } from '../../contract/observation.js';
+import type { NoiseSection } from '../../contract/report.js';
 import type { Redactor } from '../../core/redact/redact.js';
 import type { NoiseSettings } from '../../io/config/noise-settings.js';
-import type { CaseResult } from '../results/types.js';
 import { applyEndpointNoise, noiseSection } from './post-pass.js';
 import type { NoiseStep } from './step.js';
-import type { NoiseSection } from './types.js';
 
 export interface FinishedNoise {
   /** By case id: the results the learned endpoint noise judged again, as judged again. */
@@ -40,9 +40,11 @@ export function finishNoise(input: {
   });
   const section = noiseSection({
     source:
-      settings.replica === undefined
-        ? `baseline ${input.baselineName}`
-        : `replica ${settings.replica.name}`,
+      settings.replica !== undefined
+        ? `replica ${settings.replica.name}`
+        : settings.fromRepeats === true
+          ? `baseline ${input.baselineName} (its previous answer to the same read in the traffic)`
+          : `baseline ${input.baselineName}`,
     thresholds: settings.thresholds,
     entries,
     flakyBaselines: input.step.flakyBaselines(),

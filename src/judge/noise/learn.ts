@@ -4,8 +4,8 @@
  * structure makes a flaky baseline (reported, never masked). Pure.
  */
 
-import type { Change } from '../../contract/model/comparison.js';
 import type { Response, SideOutcome } from '../../contract/model/exchange.js';
+import type { Change, FlakyBaseline } from '../../contract/observation.js';
 import type { Rules, SortRule } from '../../contract/rules/types.js';
 import { compareBodies } from '../../core/compare/bodies.js';
 import { compareHeaders } from '../../core/compare/comparison.js';
@@ -14,7 +14,6 @@ import { normaliseJson } from '../../core/normalise/body.js';
 import { isJsonObject } from '../../core/normalise/json.js';
 import { ownValue } from '../../core/wire/json-equal.js';
 import { parsePointer } from '../../util/json-pointer.js';
-import type { FlakyBaseline } from '../results/types.js';
 import { shuffledArrays } from './shuffle.js';
 import { skeletonDifference, skeletonOf } from './skeleton.js';
 import type { CaseNoise, NoiseFinding } from './types.js';

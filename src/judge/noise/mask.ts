@@ -1,4 +1,5 @@
-import type { Change, Comparison } from '../../contract/model/comparison.js';
+import type { Comparison } from '../../contract/model/comparison.js';
+import type { Change } from '../../contract/observation.js';
 import { collapsePath } from '../../core/compare/map-like.js';
 import { parsePointer } from '../../util/json-pointer.js';
 import type { NoiseFinding } from './types.js';

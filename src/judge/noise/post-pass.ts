@@ -5,15 +5,14 @@
  */
 
 import type { Comparison } from '../../contract/model/comparison.js';
+import type { CaseResult, DivergentResult } from '../../contract/observation.js';
+import type { NoiseEntry, NoiseSection, NoiseThresholds } from '../../contract/report.js';
 import { judgeComparison } from '../../core/compare/judge.js';
 import { differencesOf } from '../../core/compare/text-bodies.js';
 import type { Redactor } from '../../core/redact/redact.js';
-import type { NoiseThresholds } from '../../io/config/noise-settings.js';
 import { parsePointer } from '../../util/json-pointer.js';
 import { redactFinding } from '../results/build.js';
-import type { CaseResult, DivergentResult } from '../results/types.js';
 import { coversSegments, maskComparison, type NoiseMask } from './mask.js';
-import type { NoiseEntry, NoiseSection } from './types.js';
 
 /** The masks of the entries decided as noise, by endpoint. */
 export function endpointMasks(entries: readonly NoiseEntry[]): Map<string, NoiseMask> {

@@ -5,11 +5,11 @@
  * never bodies, so memory grows with the number of distinct paths. Pure.
  */
 
-import type { NoiseThresholds } from '../../io/config/noise-settings.js';
+import type { NoiseEntry, NoiseKind, NoiseThresholds } from '../../contract/report.js';
 import { parsePointer } from '../../util/json-pointer.js';
 import { compareText } from '../../util/text.js';
 import { coversSegments } from './mask.js';
-import type { NoiseEntry, NoiseFinding, NoiseKind } from './types.js';
+import type { NoiseFinding } from './types.js';
 
 const MAX_SAMPLES = 3;
 

@@ -8,6 +8,7 @@
 
 import type { Case } from '../../contract/model/case.js';
 import type { Exchange, SideOutcome } from '../../contract/model/exchange.js';
+import type { NoiseEntry } from '../../contract/report.js';
 import type { Rules } from '../../contract/rules/types.js';
 import { VOLATILE_HEADERS } from '../../contract/rules/volatile-headers.js';
 import { findingsOnlyIn } from '../../core/compare/covered.js';
@@ -26,7 +27,7 @@ import { learnCase, withSorts } from './learn.js';
 import { maskComparison, maskOf, rawSkeleton } from './mask.js';
 import { shuffledArrays } from './shuffle.js';
 import { createNoiseTally } from './stats.js';
-import type { NoiseEntry, NoiseFinding } from './types.js';
+import type { NoiseFinding } from './types.js';
 
 export interface NoiseStep extends NoisePlug {
   /** The case with its endpoint's configured noise applied to its rules. */

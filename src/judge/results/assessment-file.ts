@@ -5,36 +5,17 @@
  * reads both and combines them with `assessed` (`readAssessedResults`).
  */
 import { join } from 'node:path';
-import type { RootCause, StructureCause } from '../../core/compare/root-cause.js';
+import type { AssessmentJson } from '../../contract/assessment.js';
+import type { CaseResult } from '../../contract/observation.js';
+import type { DecisionRow } from '../../contract/root-cause.js';
 import { readRegularText, writeFileAtomic } from '../../util/fs.js';
 import type { Assessment } from './assessment.js';
 import { assessed } from './assessment.js';
 import { rowFingerprintOf } from './consequences.js';
-import type { RegressionStatus } from './regression.js';
-import type { DecisionRow } from './root-causes.js';
-import { type CaseResult, hasFindings } from './types.js';
+import { hasFindings } from './types.js';
 
 export const ASSESSMENT_FILE = 'assessment.json';
 export const OBSERVATIONS_FILE = 'results.ndjson';
-
-/** The assessment as assessment.json holds it (`schemaVersion` 1). */
-export interface AssessmentJson {
-  readonly schemaVersion: 1;
-  /** By change key: the run's clusters of structural changes (absent in files written before them). */
-  readonly clusters?: Readonly<Record<string, StructureCause>>;
-  /** By cause key: status and pattern causes that recur, as what (absent in files written before them). */
-  readonly recurring?: Readonly<Record<string, RootCause>>;
-  /** Own keys of body causes that are part of their answer's status finding (absent when none). */
-  readonly statusBodies?: readonly string[];
-  /** By case id: the observation judged again under the run's learned endpoint noise. */
-  readonly masked: Readonly<Record<string, CaseResult>>;
-  /** By case id: the regression mark set afresh, `null` for none. */
-  readonly regression: Readonly<Record<string, RegressionStatus | null>>;
-  /** By case id, then finding fingerprint: the root cause the finding follows from. */
-  readonly consequences: Readonly<Record<string, Readonly<Record<string, string>>>>;
-  /** By root-cause fingerprint: its tracker row; `null` when the run planned no tracker update. */
-  readonly rows: Readonly<Record<string, Pick<DecisionRow, 'id' | 'status'>>> | null;
-}
 
 /**
  * `assessment` as JSON: the rows are those of the root causes `listed` (the

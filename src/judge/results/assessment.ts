@@ -19,13 +19,15 @@
  * (report.json, the console, md, html, junit). Pure.
  */
 
+import type { CaseResult } from '../../contract/observation.js';
+import type { DecisionRow, Finding } from '../../contract/root-cause.js';
+import { WAIVED_STATUSES } from '../../contract/vocabulary.js';
 import {
   type CauseClusters,
   type ClusterAnswer,
   clusteredFindings,
   NO_CLUSTERS,
 } from '../../core/compare/cause-clusters.js';
-import { WAIVED_STATUSES } from '../../io/tracker/types.js';
 import {
   type CaseConsequences,
   type Consequences,
@@ -33,8 +35,7 @@ import {
   withConsequence,
 } from './consequences.js';
 import { type RegressionMarks, withRegressionMark } from './regression.js';
-import type { DecisionRow } from './root-causes.js';
-import { type CaseResult, hasFindings, type ResultFinding } from './types.js';
+import { hasFindings } from './types.js';
 
 export interface Assessment {
   /**
@@ -72,7 +73,7 @@ export function judgedAfterDecisions(
   rowOf: (fingerprint: string) => DecisionRow | undefined,
 ): CaseResult {
   if (!hasFindings(result)) return result;
-  const findings = result.findings.map((finding): ResultFinding => {
+  const findings = result.findings.map((finding): Finding => {
     const row = rowOf(rowFingerprintOf(finding));
     // An observed finding has no row yet (most): a copy, not a rest that leaves `tracker` out
     // (V8 builds that one in its runtime, member by member).
@@ -87,7 +88,7 @@ export function judgedAfterDecisions(
 }
 
 /** `finding` without its `tracker` member. */
-function withoutTracker(finding: ResultFinding): ResultFinding {
+function withoutTracker(finding: Finding): Finding {
   const { tracker: _old, ...rest } = finding;
   return rest;
 }
@@ -112,7 +113,8 @@ export function clusterAnswers(
     const following = consequences.get(result.caseId);
     if (following === undefined) return result;
     const findings = result.findings.filter((f) => !following.has(f.fingerprint));
-    return { caseId: result.caseId, endpoint: result.endpoint, findings };
+    const { caseId, endpoint, baseline, candidate, changes } = result;
+    return { caseId, endpoint, baseline, candidate, changes, findings };
   });
 }
 

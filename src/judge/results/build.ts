@@ -5,14 +5,13 @@
  */
 
 import type { Case } from '../../contract/model/case.js';
-import type { Change, Divergence, DivergenceKind } from '../../contract/model/comparison.js';
+import type { Divergence } from '../../contract/model/comparison.js';
 import type { Exchange, ResponseBody, SideOutcome } from '../../contract/model/exchange.js';
 import { hiddenFindings } from '../../core/compare/covered.js';
 import { endpointOf } from '../../core/compare/endpoint.js';
 import { explainShown } from '../../core/compare/explain.js';
 import type { DivergenceInput } from '../../core/compare/input.js';
 import type { Judgement } from '../../core/compare/judge.js';
-import type { Finding } from '../../core/compare/root-cause.js';
 import type { Redactor } from '../../core/redact/redact.js';
 import { curlCommand } from '../../core/request/curl.js';
 import { flowScript } from '../../core/request/flow-script.js';
@@ -23,15 +22,6 @@ import { headOf } from '../../util/text.js';
 import { flowContext, flowRef } from './flow-result.js';
 import { cutText as cutPreview, type PreviewBudget, previewValue, sha256Text } from './preview.js';
 import type { ResultContext } from './result-context.js';
-import type {
-  BodyRef,
-  CaseResult,
-  DivergenceDetail,
-  DivergentResult,
-  ResultBase,
-  SideSummary,
-  SkippedResult,
-} from './types.js';
 
 /** What a report keeps of each body (the comparison used all of it). */
 const BODY_PREVIEW: PreviewBudget = { nodes: 5_000, chars: 2_048, totalChars: 128 * 1024 };
@@ -51,6 +41,19 @@ const MAX_FINDING_PATHS = 100;
 const MAX_REPORTED_EXPLANATION = 16 * 1024;
 /** A summary line is cut past this many characters. */
 const MAX_REPORTED_SUMMARY = 1_024;
+
+import type {
+  BodyRef,
+  CaseResult,
+  Change,
+  DivergenceResult,
+  DivergentResult,
+  ResultBase,
+  SideSummary,
+  SkippedResult,
+} from '../../contract/observation.js';
+import type { Finding } from '../../contract/root-cause.js';
+import type { DivergenceKind } from '../../contract/vocabulary.js';
 
 function summarise(side: SideOutcome): SideSummary {
   if (side.outcome === 'transport-error') {
@@ -160,7 +163,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 /** A result whose divergence fields are being set on it (`toCaseResult`). */
 type Divergent = Mutable<ResultBase> & {
   verdict: 'equal' | 'divergent';
-} & Partial<Mutable<Omit<DivergenceDetail, keyof ResultBase>>>;
+} & Partial<Mutable<Omit<DivergenceResult, keyof ResultBase | 'verdict'>>>;
 
 /** What every verdict carries, built field by field (no spreads): an equal case is the hot path. */
 function commonOf(

@@ -5,14 +5,12 @@
  * through this, so a run, a merge and `parity report --from` write reports
  * the same way.
  */
+
+import type { CaseResult } from '../../contract/observation.js';
+import type { RunSummary } from '../../contract/report.js';
 import type { Assessment } from './assessment.js';
-import {
-  createSummaryTally,
-  createVerdictTally,
-  type RunSummary,
-  type VerdictTally,
-} from './summary.js';
-import { type CaseResult, isNotable } from './types.js';
+import { createSummaryTally, createVerdictTally, type VerdictTally } from './summary.js';
+import { isNotable } from './types.js';
 
 /** A result, or its JSON text as results.ndjson holds it. */
 export type ResultJson = CaseResult | string;

@@ -18,7 +18,10 @@
  *   the state played no part: those findings keep their own rows;
  * - its status, body-kind and residual findings are consequences of the
  *   earliest such write (a recognised pattern or a header is a design
- *   difference that shows whatever the state, so it keeps its own row).
+ *   difference that shows whatever the state, so it keeps its own row), but
+ *   a value that differs in a record both sides hold alike otherwise and
+ *   that does not name the written resource (`own-differences.ts`): it
+ *   would differ without the write, so it keeps its own row too.
  *
  * And across cases, whatever their order (`digestConsequencesOf`; for a
  * `HEAD`'s headers, `head-consequences.ts`): a
@@ -28,10 +31,12 @@
  * follows from that body's difference: a consequence of the other case's
  * whole-body finding.
  */
+
+import type { CaseResult, DivergenceResult } from '../../contract/observation.js';
+import type { Finding, RootCause } from '../../contract/root-cause.js';
 import { collectionOf } from '../../core/compare/endpoint.js';
-import type { RootCause } from '../../core/compare/root-cause.js';
 import { type BodyDigests, digestForm } from './body-digests.js';
-import type { CaseResult, DivergenceResult, ResultFinding } from './types.js';
+import { ownDifference } from './own-differences.js';
 import { hasFindings } from './types.js';
 
 const WRITES: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -40,6 +45,8 @@ const WRITES: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 interface StateCause {
   readonly fingerprint: string;
   readonly collection: readonly string[];
+  /** The request path the write was sent to. */
+  readonly path: string;
 }
 
 function statusClassOf(status: number): number {
@@ -95,7 +102,7 @@ function sequenceOf(result: CaseResult): string | undefined {
 }
 
 /** Findings that can follow from state: status, body kind, residual structure. */
-function stateDependent(finding: ResultFinding): boolean {
+function stateDependent(finding: Finding): boolean {
   return (
     finding.cause.type === 'status' ||
     finding.cause.type === 'body-kind' ||
@@ -120,6 +127,8 @@ function consequencesIn(
   const marks = new Map<string, string>();
   for (const finding of result.findings) {
     if (!stateDependent(finding) || finding.fingerprint === cause.fingerprint) continue;
+    // A value of a record the write did not touch differs on its own (`own-differences.ts`).
+    if (ownDifference(result, finding, cause.path)) continue;
     marks.set(finding.fingerprint, cause.fingerprint);
   }
   return marks.size === 0 ? undefined : marks;
@@ -135,7 +144,7 @@ export function withConsequence(
 ): CaseResult {
   if (marks === undefined || !hasFindings(result)) return result;
   let changed = false;
-  const findings = result.findings.map((finding): ResultFinding => {
+  const findings = result.findings.map((finding): Finding => {
     const cause = marks.get(finding.fingerprint);
     if (cause === undefined) return finding;
     changed = true;
@@ -159,7 +168,7 @@ export function consequencesOf(results: readonly CaseResult[]): Consequences {
         const consequenceOf = marks?.get(finding.fingerprint) ?? finding.consequenceOf;
         if (consequenceOf !== undefined || !acceptedOnOneSide(finding.cause)) continue;
         const collection = collectionOf(result.endpoint);
-        earlier.push({ fingerprint: finding.fingerprint, collection });
+        earlier.push({ fingerprint: finding.fingerprint, collection, path: result.request.path });
       }
       causes.set(sequence, earlier);
     }
@@ -168,7 +177,7 @@ export function consequencesOf(results: readonly CaseResult[]): Consequences {
 }
 
 /** The root cause a finding's row is: its own, or the one it is a consequence of. */
-export function rowFingerprintOf(finding: ResultFinding): string {
+export function rowFingerprintOf(finding: Finding): string {
   return finding.consequenceOf ?? finding.fingerprint;
 }
 

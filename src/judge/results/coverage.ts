@@ -4,36 +4,11 @@
  * as results stream past (one map entry per endpoint, never per case), so a
  * large run stays small; `parity merge` adds shards' counts up. Pure.
  */
+
+import type { CaseResult } from '../../contract/observation.js';
+import type { CoverageSection } from '../../contract/report.js';
 import type { OperationMatcher } from '../../io/openapi/match.js';
 import { compareText } from '../../util/text.js';
-import type { CaseResult } from './types.js';
-
-export interface EndpointCoverage {
-  /** `GET /v1/records/:id`, as results name endpoints. */
-  readonly endpoint: string;
-  readonly cases: number;
-}
-
-export interface OperationCoverage {
-  /** `GET /v1/records/{id}`, as the document writes it (base path included). */
-  readonly operation: string;
-  readonly cases: number;
-}
-
-/** `coverage` in report.json (schemaVersion 3). */
-export interface CoverageSection {
-  /** Every endpoint a case of the run exercised, sorted. */
-  readonly endpoints: readonly EndpointCoverage[];
-  /** With an OpenAPI document (`openapi:` in the config, or `--openapi`). */
-  readonly openapi?: {
-    /** The document as given. */
-    readonly document: string;
-    /** Every operation of the document, in document order, with its cases (0: none). */
-    readonly operations: readonly OperationCoverage[];
-    /** Endpoints of cases that match no operation of the document, sorted. */
-    readonly unmatched: readonly string[];
-  };
-}
 
 /** The operations of a document a collector matches against. */
 export interface CoverageDocument {

@@ -6,10 +6,10 @@
 
 import type { Exchange } from '../../contract/model/exchange.js';
 import type { FlowStep } from '../../contract/model/flow.js';
+import type { FlowRef } from '../../contract/observation.js';
 import { secretValues } from '../../core/flow/secrets.js';
 import { withSecrets } from '../../core/redact/extend.js';
 import type { ResultContext } from './result-context.js';
-import type { FlowRef } from './types.js';
 
 /** Masked places listed in a result, at most (a list endpoint can hold many). */
 const MASKED_SHOWN = 20;

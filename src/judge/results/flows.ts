@@ -3,8 +3,8 @@
  * is one line, not one per step), and a step's place in words. Pure.
  */
 
+import type { CaseResult, FlowRef } from '../../contract/observation.js';
 import { plural } from '../../util/words.js';
-import type { CaseResult, FlowRef } from './types.js';
 
 /** Consecutive skipped results of one flow with one reason, or one skipped case. */
 export interface SkippedGroup {

@@ -16,9 +16,9 @@
  * fingerprint, so the same row), or a GET whose body does not differ keeps
  * the HEAD's row. Pure.
  */
-import type { HeaderChange } from '../../contract/model/comparison.js';
+
+import type { CaseResult, DivergenceResult, HeaderChange } from '../../contract/observation.js';
 import type { Consequences } from './consequences.js';
-import type { CaseResult, DivergenceResult } from './types.js';
 import { hasFindings } from './types.js';
 
 /** Headers that describe the body a GET would send (RFC 9110, 8.3-8.6). */

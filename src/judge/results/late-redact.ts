@@ -5,10 +5,11 @@
  * case's) made again from the redacted causes, so no fingerprint depends on
  * the secret's value. Pure.
  */
+
+import type { CaseResult } from '../../contract/observation.js';
 import { fingerprint } from '../../core/compare/fingerprint.js';
 import { causeFingerprint } from '../../core/compare/root-cause.js';
 import type { Redactor } from '../../core/redact/redact.js';
-import type { CaseResult } from './types.js';
 
 /** `result` with every secret `redact` knows taken out, fingerprints included. */
 export function redactLearned(result: CaseResult, redact: Redactor): CaseResult {

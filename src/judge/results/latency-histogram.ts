@@ -9,14 +9,7 @@
  * six a decade, edges a person reads at a glance), from the edge at or below
  * the fastest answer to the edge above the slowest. Pure.
  */
-
-/** Each side's durations counted per bin: bin `i` is `[edgesMs[i], edgesMs[i + 1])`. */
-export interface LatencyHistogram {
-  /** Bin edges in ms, ascending; one more than each side's counts. */
-  readonly edgesMs: readonly number[];
-  readonly baseline: readonly number[];
-  readonly candidate: readonly number[];
-}
+import type { LatencyHistogram } from '../../contract/report.js';
 
 const LADDER = [1, 1.5, 2, 3, 5, 7] as const;
 /** Faster than this is counted in the first bin (a duration of 0 has no logarithm). */

@@ -5,42 +5,11 @@
  * performance parity too, so every report carries this. Pure.
  */
 
+import type { CaseResult, SideSummary } from '../../contract/observation.js';
+import type { EndpointLatency, LatencyStats, LatencySummary } from '../../contract/report.js';
 import { NumberLog } from '../../util/chunked.js';
 import { compareText } from '../../util/text.js';
-import { type LatencyHistogram, latencyHistogram } from './latency-histogram.js';
-import type { CaseResult, SideSummary } from './types.js';
-
-/** Percentiles of one side's durations; `null` when the side answered no case. */
-export interface LatencyStats {
-  /**
-   * Responses timed: the cases both sides answered (a transport error is not a
-   * latency, and the other side's answer to that case is left out with it).
-   * Older reports may count each side's answers on their own.
-   */
-  readonly count: number;
-  readonly p50Ms: number | null;
-  readonly p95Ms: number | null;
-}
-
-export interface EndpointLatency {
-  /** `METHOD /path` as in `CaseResult.endpoint`. */
-  readonly endpoint: string;
-  readonly baseline: LatencyStats;
-  readonly candidate: LatencyStats;
-}
-
-/** `summary.latency` in report.json (added in schemaVersion 1; absent in older reports). */
-export interface LatencySummary {
-  /** Every endpoint together. */
-  readonly all: Omit<EndpointLatency, 'endpoint'>;
-  /** Sorted by endpoint. */
-  readonly endpoints: readonly EndpointLatency[];
-  /**
-   * Each side's durations in shared log-spaced bins, every endpoint together
-   * (report.html draws it); absent when nothing was timed, and in older reports.
-   */
-  readonly histogram?: LatencyHistogram;
-}
+import { latencyHistogram } from './latency-histogram.js';
 
 /** The 0-based index of the nearest-rank percentile `p` among `count` sorted values. */
 function rankIndex(count: number, p: number): number {

@@ -17,86 +17,21 @@
  * sent). Pure.
  */
 
-import type { DivergenceKind } from '../../contract/model/comparison.js';
+import type { CaseResult } from '../../contract/observation.js';
+import type {
+  FixedDivergence,
+  NotSeenDivergence,
+  RegressionCauses,
+  RegressionSummary,
+} from '../../contract/report.js';
+import type { Finding } from '../../contract/root-cause.js';
+import type {
+  DivergenceKind,
+  DivergenceRegression,
+  RegressionStatus,
+} from '../../contract/vocabulary.js';
 import { compareText } from '../../util/text.js';
-import { type CaseResult, hasFindings, type ResultFinding } from './types.js';
-
-/** Where a divergent case stands relative to the `--compare-to` report. */
-export type DivergenceRegression = 'new' | 'persisting' | 'not-compared';
-
-/** Where a case stands relative to the `--compare-to` report. */
-export type RegressionStatus = DivergenceRegression | 'fixed';
-
-/** A root cause that cases of the compared-to report showed and no longer show. */
-export interface FixedDivergence {
-  /** The root cause's fingerprint (its tracker row's). */
-  readonly fingerprint: string;
-  readonly kinds: readonly DivergenceKind[];
-  /** The endpoints of `caseIds`, sorted. */
-  readonly endpoints: readonly string[];
-  /** The cases that showed it before and, compared cleanly in this run, no longer do; sorted. */
-  readonly caseIds: readonly string[];
-  readonly summary: string;
-}
-
-/** A root cause cases of the compared-to report showed and this run did not, without proving it fixed. */
-export interface NotSeenDivergence extends FixedDivergence {
-  /**
-   * `diverges-otherwise`: the case (or a step of its flow) now answers another
-   * baseline status or shows a root cause it did not show before; `not-compared`:
-   * it ran and a side failed, or it was not sent.
-   */
-  readonly reason: 'diverges-otherwise' | 'not-compared';
-}
-
-/** The compared-to report when a signal stopped it: its cases not run are `not-compared`. */
-export interface ComparedToInterruption {
-  readonly signal: string;
-  /** How many of its selected cases it did not run. */
-  readonly notRun: number;
-}
-
-/** The run compared with a previous report (`--compare-to`). */
-export interface RegressionSummary {
-  /** The previous report: its run id, when it started, and whether a signal stopped it. */
-  readonly comparedTo: {
-    readonly runId: string;
-    readonly startedAt: string;
-    readonly interrupted?: ComparedToInterruption;
-  };
-  /** Case fingerprints of the divergent cases marked `new`: a root cause they did not show before. */
-  readonly new: readonly string[];
-  /** Case fingerprints of the divergent cases marked `persisting`: every root cause shown before. */
-  readonly persisting: readonly string[];
-  /**
-   * Case fingerprints of the divergent cases the previous report did not compare
-   * (`not-compared`); absent when there are none (and in older reports).
-   */
-  readonly notCompared?: readonly string[];
-  /** Root causes gone from cases that showed them before, one entry per root cause. */
-  readonly fixed: readonly FixedDivergence[];
-  /**
-   * Root causes cases showed before that this run did not see, and did not
-   * prove fixed either (see the module comment); absent when there are none.
-   */
-  readonly notSeen?: readonly NotSeenDivergence[];
-  /**
-   * Root causes across the two runs, by fingerprint: those this run showed
-   * that no case of the compared report showed (`new`) or that one did
-   * (`persisting`), and how many the compared report showed in all. With
-   * `fixed` and `notSeen`, what report.html's chart across runs draws;
-   * absent in older reports.
-   */
-  readonly causes?: RegressionCauses;
-}
-
-/** This run's root causes against the compared report's (see `RegressionSummary.causes`). */
-export interface RegressionCauses {
-  readonly new: readonly string[];
-  readonly persisting: readonly string[];
-  /** Distinct root causes the compared report's cases showed. */
-  readonly before: number;
-}
+import { hasFindings } from './types.js';
 
 /** What regression mode needs of the compared-to report. */
 export interface PreviousRun {
@@ -178,7 +113,7 @@ export function comparedIds(ran: readonly string[], kept: readonly CaseResult[])
 type Before =
   | {
       readonly compared: true;
-      readonly findings: readonly ResultFinding[];
+      readonly findings: readonly Finding[];
       readonly endpoint: string;
       readonly kinds: readonly DivergenceKind[];
       /** The baseline's status then: another one now means the answer moved on. */
@@ -212,7 +147,7 @@ function casesBefore(previous: PreviousRun): Map<string, Before> {
 
 /** Where a divergent case stands: see the module comment. */
 function divergenceStatus(
-  causes: readonly ResultFinding[],
+  causes: readonly Finding[],
   before: Before | undefined,
   previous: PreviousRun,
 ): DivergenceRegression {
@@ -223,7 +158,7 @@ function divergenceStatus(
 }
 
 interface Building {
-  readonly finding: ResultFinding;
+  readonly finding: Finding;
   readonly caseIds: string[];
   readonly endpoints: Set<string>;
 }

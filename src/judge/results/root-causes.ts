@@ -1,99 +1,36 @@
 /**
- * The run's findings grouped by root cause: the observations the tracker is
- * updated with, and the decisions list reports open with. Pure.
+ * The run's findings grouped by root cause (`RootCauseEntry`, the
+ * contract's): the observations the tracker is updated with, and the
+ * decisions list reports open with. Pure.
  */
+
+import type { CaseResult } from '../../contract/observation.js';
+import type { DecisionCounts } from '../../contract/report.js';
+import type {
+  DecisionRow,
+  Finding,
+  RootCause,
+  RootCauseEntry,
+  ShownRootCause,
+} from '../../contract/root-cause.js';
+import type { DecisionStatus } from '../../contract/vocabulary.js';
 import { earlierKeys } from '../../core/compare/earlier-keys.js';
-import type { FindingKind } from '../../core/compare/finding-kinds.js';
 import { wildcardPath } from '../../core/compare/fingerprint.js';
 import { NAMED_PLACES } from '../../core/compare/hints.js';
 import { fieldOfPath } from '../../core/compare/recurring-causes.js';
-import { causeFingerprint, type RootCause } from '../../core/compare/root-cause.js';
-import type { DecisionStatus, TrackerStatus } from '../../io/tracker/types.js';
+import { causeFingerprint } from '../../core/compare/root-cause.js';
 import { codeSpan } from '../../util/code-span.js';
 import { compareText } from '../../util/text.js';
 import { CUT_KEY } from './preview.js';
-import { type CaseResult, hasFindings, type ResultFinding } from './types.js';
-
-/** Every case and endpoint of this run that showed one root cause. */
-export interface FindingGroup {
-  readonly fingerprint: string;
-  readonly kind: FindingKind;
-  readonly cause: RootCause;
-  /** From the cause alone. */
-  readonly summary: string;
-  /** In run order. */
-  readonly caseIds: readonly string[];
-  /** Sorted. */
-  readonly endpoints: readonly string[];
-  /**
-   * The cases (also in `caseIds`, run order) whose findings follow from this
-   * cause in their flow or serial sequence (`consequences.ts`); absent when none.
-   */
-  readonly consequences?: readonly string[];
-  /**
-   * For a cause of any field (a list written as `null` when empty): the
-   * fingerprints it had when it was keyed by field, one per field this run
-   * showed it at; and the fingerprints of findings that joined it as
-   * consequences, where the run shows none of them as a cause of its own.
-   * Rows of those are superseded by this one (`io/tracker/supersede.ts`).
-   */
-  readonly supersedes?: readonly string[];
-  /**
-   * For a structural cause: where its changes were, as pointer patterns
-   * (array indices and id-like keys as `*`), in order of first appearance;
-   * at most one more than the rule of its fix hint names (`NAMED_PLACES`),
-   * so a reader knows when there were more: the rule names these places, not
-   * every member of that name.
-   */
-  readonly places?: readonly string[];
-}
-
-/** The tracker row of a root cause, as the run left it. */
-export interface DecisionRow {
-  readonly id: string;
-  readonly status: TrackerStatus;
-  /** The row's Decision cell (what humans wrote), `''` when empty. */
-  readonly decision: string;
-}
-
-/** One root cause in report.json's `rootCauses`. */
-export interface RootCauseEntry {
-  readonly fingerprint: string;
-  readonly kind: FindingKind | string;
-  /** Absent for a row this run resolved (no case showed it, so only the row is known). */
-  readonly cause?: RootCause;
-  readonly summary: string;
-  /** Every case of this run that showed it, in run order (empty for a resolved row). */
-  readonly caseIds: readonly string[];
-  readonly endpoints: readonly string[];
-  /** The cases among `caseIds` that show it as a consequence of their flow's or sequence's earlier step. */
-  readonly consequences?: readonly string[];
-  /** A structural cause's places (`FindingGroup.places`). */
-  readonly places?: readonly string[];
-  /**
-   * It showed only at id-like values with no evidence that they are
-   * per-instance (`CaseResult.unsettled`): awaiting evidence, not an open decision.
-   */
-  readonly unsettled?: true;
-  /** Its tracker row; absent when the run had no tracker (the cause is then undecided). */
-  readonly row?: DecisionRow;
-}
-
-/**
- * Root causes per row status; an untracked cause counts as open, and an open
- * one that awaits evidence (`RootCauseEntry.unsettled`) as `awaitingEvidence`.
- */
-export type DecisionCounts = Readonly<Record<DecisionStatus, number>> & {
-  readonly awaitingEvidence?: number;
-};
+import { hasFindings } from './types.js';
 
 type FindingOfGroup = Pick<
-  ResultFinding,
+  Finding,
   'fingerprint' | 'kind' | 'cause' | 'summary' | 'consequenceOf' | 'paths'
 >;
 
 interface Building {
-  readonly group: Omit<FindingGroup, 'caseIds' | 'endpoints' | 'consequences'>;
+  readonly group: Omit<ShownRootCause, 'caseIds' | 'endpoints' | 'consequences'>;
   readonly cases: string[];
   readonly ends: Set<string>;
   readonly consequences: string[];
@@ -101,7 +38,7 @@ interface Building {
   readonly fields: Set<string>;
   /** The fingerprints of the findings that joined it as consequences. */
   readonly absorbed: Set<string>;
-  /** A structural cause's places (see `FindingGroup.places`). */
+  /** A structural cause's places (see `RootCauseEntry.places`). */
   readonly places: Set<string>;
 }
 
@@ -114,7 +51,7 @@ function anyField(cause: RootCause): boolean {
  * A cause of any field, its row's summary listing the fields (`[] vs null at
  * \`items\`, \`tags\``) and the per-field fingerprints it takes over.
  */
-function withFields(group: FindingGroup, fields: ReadonlySet<string>): FindingGroup {
+function withFields(group: ShownRootCause, fields: ReadonlySet<string>): ShownRootCause {
   const { cause } = group;
   if (cause.type !== 'pattern' || fields.size === 0) return group;
   const sorted = [...fields].sort(compareText);
@@ -132,10 +69,10 @@ function withFields(group: FindingGroup, fields: ReadonlySet<string>): FindingGr
  * cause of its own elsewhere.
  */
 function withAbsorbed(
-  group: FindingGroup,
+  group: ShownRootCause,
   absorbed: ReadonlySet<string>,
   own: ReadonlyMap<string, unknown>,
-): FindingGroup {
+): ShownRootCause {
   const taken = [...absorbed].filter((fingerprint) => !own.has(fingerprint));
   if (taken.length === 0) return group;
   return { ...group, supersedes: [...(group.supersedes ?? []), ...taken.sort(compareText)] };
@@ -146,7 +83,7 @@ function withAbsorbed(
  * in order of first appearance. A consequence (`consequenceOf`) joins the
  * group of the cause it follows from, which an earlier result opened.
  */
-export function groupFindings(results: Iterable<CaseResult>): Map<string, FindingGroup> {
+export function groupFindings(results: Iterable<CaseResult>): Map<string, ShownRootCause> {
   const building = new Map<string, Building>();
   // A consequence of a cause no earlier result opened (a digest listed before its body was read).
   const later: { caseId: string; endpoint: string; finding: FindingOfGroup }[] = [];
@@ -199,7 +136,7 @@ export function groupFindings(results: Iterable<CaseResult>): Map<string, Findin
     }
   }
   for (const { caseId, endpoint, finding } of later) add(caseId, endpoint, finding, true);
-  const groups = new Map<string, FindingGroup>();
+  const groups = new Map<string, ShownRootCause>();
   for (const [fingerprint, entry] of building) {
     const { group, cases, ends, consequences, fields, absorbed, places } = entry;
     const endpoints = [...ends].sort(compareText);
@@ -243,7 +180,7 @@ function compareEntries(a: RootCauseEntry, b: RootCauseEntry): number {
 
 /** The decisions list: each group with its row, and the rows the run resolved. */
 export function rootCauseEntries(
-  groups: ReadonlyMap<string, FindingGroup>,
+  groups: ReadonlyMap<string, ShownRootCause>,
   rowOf: (fingerprint: string) => DecisionRow | undefined,
   resolved: readonly RootCauseEntry[] = [],
   unsettled: ReadonlySet<string> = new Set(),

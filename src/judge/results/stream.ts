@@ -12,6 +12,8 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { CaseResult } from '../../contract/observation.js';
+import type { RunSummary } from '../../contract/report.js';
 import type { Redactor } from '../../core/redact/redact.js';
 import { openBlockFile } from '../../util/block-file.js';
 import { asWriteFailure } from '../../util/write-failure.js';
@@ -23,13 +25,8 @@ import {
   runOrderBy,
 } from './collected.js';
 import { redactLearned } from './late-redact.js';
-import {
-  createSummaryTally,
-  createVerdictTally,
-  type RunSummary,
-  type VerdictTally,
-} from './summary.js';
-import { type CaseResult, isNotable } from './types.js';
+import { createSummaryTally, createVerdictTally, type VerdictTally } from './summary.js';
+import { isNotable } from './types.js';
 
 /** Accepts results as they complete. */
 export interface ResultStream {

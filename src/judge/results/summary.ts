@@ -1,76 +1,10 @@
 /**
  * The run summary: counts over every result, tallied as results stream past.
  */
-import {
-  DIVERGENCE_KINDS,
-  type DivergenceKind,
-  type Verdict,
-} from '../../contract/model/comparison.js';
-import type { LatencySummary } from './latency.js';
-import type { DecisionCounts } from './root-causes.js';
-import type { CaseResult } from './types.js';
 
-export interface RunSummary {
-  readonly cases: number;
-  readonly equal: number;
-  /** Divergent cases with a root cause still open (or no tracker to decide them). */
-  readonly divergent: number;
-  /** Divergent cases whose every root cause is `_accepted_`/`_wontfix_`. */
-  readonly accepted: number;
-  /**
-   * Cases where a side failed in transport (`transport errors`). Run errors are
-   * these and the cases with an unmet `expect` (`expectationFailures`), each once.
-   */
-  readonly errors: number;
-  /**
-   * Cases not sent (flow steps that could not run, flows that write without
-   * `sideEffects`); always set by `summarise`, absent in older reports.
-   */
-  readonly skipped?: number;
-  readonly statusParity: { readonly equal: number; readonly total: number };
-  /**
-   * Cases per kind, accepted ones and errors included. A case can have several
-   * kinds (a shape and a header change), so the sum may exceed the cases that
-   * differ; `transport` counts the errors.
-   */
-  readonly byKind: Readonly<Record<DivergenceKind, number>>;
-  /** Cases whose `expect.status` was not met by one side or both. */
-  readonly expectationFailures: number;
-  /**
-   * Encoding notes (wire-only differences) over all results, see `CaseResult.notes`;
-   * always set by `summarise`, absent in older reports.
-   */
-  readonly encodingNotes?: number;
-  /** With `--noise`: cases whose two baseline responses differed in structure. */
-  readonly flakyBaselines?: number;
-  /**
-   * Cases where a side's own address was compared as `{{origin}}`
-   * (`CaseResult.origin`); set by `summarise`, absent in older reports.
-   */
-  readonly ownOrigin?: number;
-  /** Cases with timestamps both sides stamped during the run (`CaseResult.stamped`). */
-  readonly stamped?: number;
-  /** Cases with revisions derived from per-instance values (`CaseResult.derived`). */
-  readonly derived?: number;
-  /** Cases that echoed values each side generated earlier in their sequence (`CaseResult.echoed`). */
-  readonly echoed?: number;
-  /** Cases holding numbers each side gives its own writes, one sequence per side (`CaseResult.sequenced`). */
-  readonly sequenced?: number;
-  /** Cases with values each side generated for itself, compared by format (`CaseResult.generated`). */
-  readonly generated?: number;
-  /** Cases with values of one id-like format that differ without evidence (`CaseResult.unsettled`). */
-  readonly unsettled?: number;
-  /**
-   * Root causes per decision (open, accepted, wontfix, resolved), set when the
-   * run finishes (after the tracker). Absent in older reports.
-   */
-  readonly rootCauses?: DecisionCounts;
-  /**
-   * p50/p95 per endpoint for both sides, set by the run (`LatencyCollector`), not by
-   * `summarise`: percentiles do not add up like the counts above. Absent in older reports.
-   */
-  readonly latency?: LatencySummary;
-}
+import type { CaseResult } from '../../contract/observation.js';
+import type { RunSummary } from '../../contract/report.js';
+import { DIVERGENCE_KINDS, type DivergenceKind, type Verdict } from '../../contract/vocabulary.js';
 
 /** Counts results one at a time, as a run completes them; `summary()` reads the counts so far. */
 export interface SummaryTally {

@@ -4,7 +4,8 @@
  * lines show both around where they first differ, and two values that
  * display the same (each side's secret hidden as `{{key}}`) say so. Pure.
  */
-import type { Change, HeaderChange } from '../../contract/model/comparison.js';
+
+import type { Change, HeaderChange } from '../../contract/observation.js';
 import { displayJson, preview } from '../../core/wire/display.js';
 
 function fullText(value: unknown): string {

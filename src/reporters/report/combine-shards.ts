@@ -3,14 +3,15 @@
  * Pure: reading the files and writing the result happen at the edges.
  */
 
+import type { CaseResult } from '../../contract/observation.js';
+import type { CoverageSection, MergedFrom, RunReport, TargetRef } from '../../contract/report.js';
+import { REPORT_SCHEMA_VERSION } from '../../contract/vocabulary.js';
 import { firedBy } from '../../core/compare/equivalence/labels.js';
-import { type CoverageSection, combineCoverage } from '../../judge/results/coverage.js';
+import { combineCoverage } from '../../judge/results/coverage.js';
 import { summariseLatency } from '../../judge/results/latency.js';
 import { summarise } from '../../judge/results/summary.js';
-import { type CaseResult, hasFindings } from '../../judge/results/types.js';
+import { hasFindings } from '../../judge/results/types.js';
 import { ParityError } from '../../util/errors.js';
-import type { MergedFrom, RunReport, TargetRef } from './contract.js';
-import { REPORT_SCHEMA_VERSION } from './schema-version.js';
 
 /** One report to merge and the file it came from (for error messages). */
 export interface ShardReport {

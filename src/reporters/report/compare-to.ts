@@ -4,8 +4,9 @@
  * name (`rust` as baseline, `go` as candidate): their URLs may differ, since
  * the compared report may come from another machine or CI job. Pure.
  */
+
+import type { RunReport, TargetRef } from '../../contract/report.js';
 import { ParityError } from '../../util/errors.js';
-import type { RunReport, TargetRef } from './contract.js';
 
 /** The targets of the run about to be compared. */
 export interface ComparedTargets {

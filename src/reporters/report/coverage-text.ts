@@ -1,5 +1,7 @@
 /** Coverage in words, shared by the console, report.md and report.html. Pure. */
-import { type CoverageSection, uncoveredOperations } from '../../judge/results/coverage.js';
+
+import type { CoverageSection } from '../../contract/report.js';
+import { uncoveredOperations } from '../../judge/results/coverage.js';
 
 /** `5 endpoint(s) exercised · OpenAPI examples/openapi.yaml: 4/5 operations have a case`. */
 export function coverageLine(section: CoverageSection): string {

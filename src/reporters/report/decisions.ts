@@ -6,13 +6,15 @@
  */
 
 import type { SideRuntimes } from '../../contract/model/runtime.js';
+import type { RunReport } from '../../contract/report.js';
+import type { RootCauseEntry } from '../../contract/root-cause.js';
+import type { DecisionStatus } from '../../contract/vocabulary.js';
 import { hintFor } from '../../core/compare/hints.js';
 import type { FixHint } from '../../core/compare/patterns/types.js';
-import type { DecisionStatus } from '../../io/tracker/types.js';
-import { type RootCauseEntry, statusOf } from '../../judge/results/root-causes.js';
+import { statusOf } from '../../judge/results/root-causes.js';
 import { codeSpan } from '../../util/code-span.js';
-import { type RunReport, runtimesOf } from './contract.js';
 import { decisionsLine, reportNumbers } from './numbers.js';
+import { runtimesOf } from './run-report.js';
 
 /** One root cause as the reports show it. */
 export interface DecisionView {

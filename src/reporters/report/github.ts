@@ -5,8 +5,10 @@
  * `$GITHUB_STEP_SUMMARY`): the decisions, the counts and, with
  * `--compare-to`, the regression. Pure; the CLI prints and appends them.
  */
-import { type RootCauseEntry, statusOf } from '../../judge/results/root-causes.js';
-import type { RunReport } from './contract.js';
+
+import type { RunReport } from '../../contract/report.js';
+import type { RootCauseEntry } from '../../contract/root-cause.js';
+import { statusOf } from '../../judge/results/root-causes.js';
 import { regressionSection, summarySection } from './markdown.js';
 import { decisionsSection } from './markdown-decisions.js';
 import { inlineCode, prose } from './markdown-util.js';

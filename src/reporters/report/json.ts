@@ -5,8 +5,9 @@
  * its own: a 100k-case report stays diff-friendly (one line per case), and a
  * streamed report can copy each result's JSON straight from results.ndjson.
  */
+
+import type { RunReport } from '../../contract/report.js';
 import type { ResultJson } from '../../judge/results/collected.js';
-import type { RunReport } from './contract.js';
 
 const RESULTS_SLOT = '\n  "results": []';
 

@@ -7,10 +7,10 @@
  */
 
 import { primaryKind } from '../../contract/model/comparison.js';
+import type { CaseResult, SideSummary } from '../../contract/observation.js';
+import type { RunReport } from '../../contract/report.js';
 import type { PassedRow } from '../../judge/results/collected.js';
-import type { CaseResult, SideSummary } from '../../judge/results/types.js';
 import { changeLines, headerLines } from './change-lines.js';
-import type { RunReport } from './contract.js';
 import { element, textElement, xmlAttr } from './junit-xml.js';
 import { junitOutcomeOf } from './numbers.js';
 

@@ -8,9 +8,10 @@
  * `<skipped message="not run: interrupted by SIGINT"/>`, so CI sees every
  * selected case. Pure.
  */
+
+import type { CaseResult } from '../../contract/observation.js';
+import type { RunReport } from '../../contract/report.js';
 import type { JunitRow, PassedRow } from '../../judge/results/collected.js';
-import type { CaseResult } from '../../judge/results/types.js';
-import type { RunReport } from './contract.js';
 import {
   type Counts,
   countAttributes,

@@ -1,5 +1,5 @@
 /** Titles and ordering of divergence kinds, shared by every renderer. */
-import type { DivergenceKind } from '../../contract/model/comparison.js';
+import type { DivergenceKind } from '../../contract/vocabulary.js';
 
 export const KIND_TITLES: Record<DivergenceKind, string> = {
   shape: 'Shape divergences',

@@ -1,5 +1,5 @@
 /** Latency renderings shared by the console, Markdown and HTML reports. Pure. */
-import type { LatencySummary } from '../../judge/results/latency.js';
+import type { LatencySummary } from '../../contract/report.js';
 
 /** `1.23 ms` (or `–` when nothing was timed). */
 export function formatMs(ms: number | null): string {

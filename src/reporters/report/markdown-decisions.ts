@@ -1,5 +1,6 @@
 /** report.md's opening section: the decisions, one per root cause, with the fix beside each. Pure. */
-import type { RunReport } from './contract.js';
+
+import type { RunReport } from '../../contract/report.js';
 import { type DecisionView, decisionHeadline, decisionsOf } from './decisions.js';
 import { cell, inlineCode, prose, table } from './markdown-util.js';
 

@@ -1,6 +1,7 @@
 /** report.md's flow parts: a step's place in its flow, and the cases not sent. Pure. */
+
+import type { CaseResult, FlowRef } from '../../contract/observation.js';
 import { describeMasked, describeStep, skippedGroups } from '../../judge/results/flows.js';
-import type { CaseResult, FlowRef } from '../../judge/results/types.js';
 import { cell } from './markdown-util.js';
 
 /** `**Flow:** step 2 of 4 (read) of flow notes/lifecycle; captured values …`. */

@@ -3,7 +3,8 @@
  * fenced block (the excerpts are raw wire text, which Markdown must not
  * interpret). Pure.
  */
-import type { CaseResult } from '../../judge/results/types.js';
+
+import type { CaseResult } from '../../contract/observation.js';
 import { fenced } from './markdown-util.js';
 
 /** Note lines shown in report.md; report.json keeps every note. */

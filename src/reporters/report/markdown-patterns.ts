@@ -1,6 +1,7 @@
 /** report.md sections for recognised patterns and equivalence rules. Pure. */
-import type { CaseResult } from '../../judge/results/types.js';
-import type { RunReport } from './contract.js';
+
+import type { CaseResult } from '../../contract/observation.js';
+import type { RunReport } from '../../contract/report.js';
 import { inlineCode } from './markdown-util.js';
 
 /** "## Unused equivalence rules": declared rules that never fired in this run. */

@@ -4,12 +4,11 @@
  * divergent ones by kind (status first), accepted ones, run errors. Pure.
  */
 
-import type { Change } from '../../contract/model/comparison.js';
 import { KIND_REPORT_ORDER, primaryKind } from '../../contract/model/comparison.js';
+import type { CaseResult, Change } from '../../contract/observation.js';
+import type { RunReport } from '../../contract/report.js';
 import { latencyOf } from '../../judge/results/latency.js';
-import type { CaseResult } from '../../judge/results/types.js';
 import { changeLines } from './change-lines.js';
-import type { RunReport } from './contract.js';
 import { coverageGaps, coverageLine, coverageTable } from './coverage-text.js';
 import { KIND_TITLES } from './kinds.js';
 import { LATENCY_HEADER, latencyLine, latencyRows } from './latency-table.js';

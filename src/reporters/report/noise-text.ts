@@ -3,9 +3,9 @@
  * of `run` and the listing `parity calibrate` prints. Pure: they return text.
  */
 
+import type { NoiseEntry, NoiseSection } from '../../contract/report.js';
 import { preview } from '../../core/wire/display.js';
 import type { FlakyCase } from '../../judge/noise/calibration.js';
-import type { NoiseEntry, NoiseSection } from '../../judge/noise/types.js';
 import { cell, inlineCode, table } from './markdown-util.js';
 
 function pathLabel(entry: NoiseEntry): string {

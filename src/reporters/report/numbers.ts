@@ -5,16 +5,14 @@
  * renderer takes its counts and their words from here, so no two outputs of
  * one run can disagree. Pure.
  */
-import {
-  DIVERGENCE_KINDS,
-  type DivergenceKind,
-  KIND_REPORT_ORDER,
-} from '../../contract/model/comparison.js';
-import { type DecisionCounts, decisionCounts } from '../../judge/results/root-causes.js';
+
+import { KIND_REPORT_ORDER } from '../../contract/model/comparison.js';
+import type { CaseResult } from '../../contract/observation.js';
+import type { DecisionCounts, Interruption, RunReport } from '../../contract/report.js';
+import { DIVERGENCE_KINDS, type DivergenceKind } from '../../contract/vocabulary.js';
+import { decisionCounts } from '../../judge/results/root-causes.js';
 import { type CountedAs, countedAs } from '../../judge/results/summary.js';
-import type { CaseResult } from '../../judge/results/types.js';
 import { plural } from '../../util/words.js';
-import type { Interruption, RunReport } from './contract.js';
 
 /**
  * `--compare-to` in numbers: divergent cases by where they stand against the

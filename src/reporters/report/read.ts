@@ -4,14 +4,41 @@
  * whose message says what to do, never a crash half-way through a renderer.
  */
 import type * as z from 'zod';
+import { type RunReport, reportSchema } from '../../contract/report.js';
+import { reportSchemaV1, upgradeV1 } from '../../contract/upgrade-v1.js';
+import { type Rejudge, reportSchemaV2, upgradeV2 } from '../../contract/upgrade-v2.js';
+import { REPORT_SCHEMA_VERSION } from '../../contract/vocabulary.js';
+import { judgeComparison } from '../../core/compare/judge.js';
+import { groupFindings, rootCauseEntries } from '../../judge/results/root-causes.js';
 import { jsonTooDeep, tooDeepMessage, WRITTEN_DEPTH } from '../../util/depth.js';
 import { ParityError } from '../../util/errors.js';
 import { readFailure, readRegularText } from '../../util/fs.js';
-import type { RunReport } from './contract.js';
-import { reportSchema } from './contract-schema.js';
-import { reportSchemaV1, upgradeV1 } from './contract-v1.js';
-import { reportSchemaV2, upgradeV2 } from './contract-v2.js';
-import { REPORT_SCHEMA_VERSION } from './schema-version.js';
+
+/**
+ * An old report's divergences judged again as a run judges them (the
+ * contract's upgrader takes its judge from here: judging is compare's).
+ */
+const _REJUDGE: Rejudge = {
+  judge(ids, comparison) {
+    const judged = judgeComparison(ids, comparison);
+    if (judged.verdict !== 'divergent') return undefined;
+    return { fingerprint: judged.divergence.fingerprint, findings: judged.findings };
+  },
+  rootCauses: (results) => rootCauseEntries(groupFindings(results), () => undefined),
+};
+
+/**
+ * An old report's divergences judged again as a run judges them (the
+ * contract's upgrader takes its judge from here: judging is compare's).
+ */
+const REJUDGE: Rejudge = {
+  judge(ids, comparison) {
+    const judged = judgeComparison(ids, comparison);
+    if (judged.verdict !== 'divergent') return undefined;
+    return { fingerprint: judged.divergence.fingerprint, findings: judged.findings };
+  },
+  rootCauses: (results) => rootCauseEntries(groupFindings(results), () => undefined),
+};
 
 /** Issues listed in the error message before "… and N more". */
 const SHOWN_ISSUES = 5;
@@ -72,9 +99,9 @@ export function parseReport(text: string, file: string): RunReport {
   if (version === 1) {
     const upgraded = upgradeV1(validated(reportSchemaV1, value, file));
     if (typeof upgraded === 'string') throw invalid(file, `not a valid report: ${upgraded}`);
-    return upgradeV2(upgraded);
+    return upgradeV2(upgraded, REJUDGE);
   }
-  if (version === 2) return upgradeV2(validated(reportSchemaV2, value, file));
+  if (version === 2) return upgradeV2(validated(reportSchemaV2, value, file), REJUDGE);
   const report: RunReport = validated(reportSchema, value, file);
   return report;
 }

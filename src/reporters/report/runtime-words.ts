@@ -2,8 +2,9 @@
  * The sides' runtimes in one line, for the console and report.md: which
  * runtime each side is and why parity believes it, or how to tell it. Pure.
  */
-import { type KnownRuntime, RUNTIME_LABELS } from '../../contract/model/runtime.js';
-import type { RunReport, TargetRef } from './contract.js';
+
+import { RUNTIME_LABELS } from '../../contract/model/runtime.js';
+import type { KnownRuntime, RunReport, TargetRef } from '../../contract/report.js';
 
 function sideWords(target: TargetRef): string {
   const runtime: KnownRuntime | undefined = target.runtime;

@@ -7,7 +7,9 @@
  * causes on the same answers stay two rows.
  */
 import { describe, expect, it } from 'vitest';
-import type { Change, Comparison } from '../../../src/contract/model/comparison.js';
+import type { Comparison } from '../../../src/contract/model/comparison.js';
+import type { Change } from '../../../src/contract/observation.js';
+import type { Finding } from '../../../src/contract/root-cause.js';
 import {
   type ClusterAnswer,
   clusterCauses,
@@ -15,7 +17,7 @@ import {
 } from '../../../src/core/compare/cause-clusters.js';
 import { earlierKeys } from '../../../src/core/compare/earlier-keys.js';
 import { findingsOf } from '../../../src/core/compare/findings.js';
-import { causeFingerprint, type Finding } from '../../../src/core/compare/root-cause.js';
+import { causeFingerprint } from '../../../src/core/compare/root-cause.js';
 import {
   differencesOf,
   sameLinesReordered,

@@ -4,6 +4,7 @@
  * rule is tuned to one pair.
  */
 import { describe, expect, it } from 'vitest';
+import type { Finding, SkeletonChange } from '../../../src/contract/root-cause.js';
 import {
   type ClusterAnswer,
   clusterCauses,
@@ -11,12 +12,7 @@ import {
 } from '../../../src/core/compare/cause-clusters.js';
 import { earlierKeys } from '../../../src/core/compare/earlier-keys.js';
 import { findingOf } from '../../../src/core/compare/finding-of.js';
-import {
-  ANY_ENDPOINT,
-  causeFingerprint,
-  type Finding,
-  type SkeletonChange,
-} from '../../../src/core/compare/root-cause.js';
+import { ANY_ENDPOINT, causeFingerprint } from '../../../src/core/compare/root-cause.js';
 
 const lacks = (path: string): SkeletonChange => ({
   op: 'removed',

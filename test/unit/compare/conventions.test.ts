@@ -8,17 +8,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Target } from '../../../src/contract/model/case.js';
 import type { Response } from '../../../src/contract/model/exchange.js';
-import type { Runtime, SideRuntimes } from '../../../src/contract/model/runtime.js';
+import type { SideRuntimes } from '../../../src/contract/model/runtime.js';
+import type { RootCause } from '../../../src/contract/root-cause.js';
+import { PATTERN_NAMES, type Runtime } from '../../../src/contract/vocabulary.js';
 import { diffJson } from '../../../src/core/compare/delta.js';
 import { hintFor } from '../../../src/core/compare/hints.js';
-import { PATTERN_NAMES, recognisePatterns } from '../../../src/core/compare/patterns/registry.js';
+import { recognisePatterns } from '../../../src/core/compare/patterns/registry.js';
 import { keyWords, sameWords } from '../../../src/core/compare/patterns/util.js';
 import {
   addProtobufSigns,
   noSigns,
   protobufVerdict,
 } from '../../../src/core/compare/protobuf-evidence.js';
-import { type RootCause, ZERO_VALUED_MEMBERS } from '../../../src/core/compare/root-cause.js';
+import { ZERO_VALUED_MEMBERS } from '../../../src/core/compare/root-cause.js';
 import { runtimeEvidence } from '../../../src/core/compare/runtime-evidence.js';
 import { createRuntimeWatch } from '../../../src/engine/run/runtime-watch.js';
 import { exchange, json, response } from './fixtures.js';

@@ -6,11 +6,10 @@
  * never resolves them (the servers still differ).
  */
 import { describe, expect, it } from 'vitest';
-import type { HeaderChange } from '../../../src/contract/model/comparison.js';
+import type { DivergentResult, HeaderChange } from '../../../src/contract/observation.js';
 import { earlierKeys as earlierOf } from '../../../src/core/compare/earlier-keys.js';
 import { causeFingerprint } from '../../../src/core/compare/root-cause.js';
 import { groupFindings } from '../../../src/judge/results/root-causes.js';
-import type { DivergentResult } from '../../../src/judge/results/types.js';
 import { divergentResult as result } from './fixtures.js';
 
 /** A stored result's earlier keys, a preview's cut marker being no member. */

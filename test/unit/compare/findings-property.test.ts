@@ -7,11 +7,15 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Change, HeaderChange } from '../../../src/contract/model/comparison.js';
+import type {
+  CaseResult,
+  Change,
+  DivergentResult,
+  HeaderChange,
+} from '../../../src/contract/observation.js';
+import type { Finding } from '../../../src/contract/root-cause.js';
 import { findingsOf } from '../../../src/core/compare/findings.js';
-import type { Finding } from '../../../src/core/compare/root-cause.js';
 import { groupFindings } from '../../../src/judge/results/root-causes.js';
-import type { CaseResult, DivergentResult } from '../../../src/judge/results/types.js';
 
 /** What one planted cause adds to a case. */
 interface Contribution {

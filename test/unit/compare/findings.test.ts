@@ -4,7 +4,8 @@
  * values, indices, ids, other findings).
  */
 import { describe, expect, it } from 'vitest';
-import type { Change, Comparison, HeaderChange } from '../../../src/contract/model/comparison.js';
+import type { Comparison } from '../../../src/contract/model/comparison.js';
+import type { Change, HeaderChange } from '../../../src/contract/observation.js';
 import { diffJson } from '../../../src/core/compare/delta.js';
 import { fieldOf, findingsOf } from '../../../src/core/compare/findings.js';
 import { headerValueClass } from '../../../src/core/compare/header-findings.js';

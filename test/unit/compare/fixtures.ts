@@ -1,7 +1,6 @@
 /** Builders for rules, cases, exchanges, judgements and stored results used by the compare tests. */
 
 import type { Case } from '../../../src/contract/model/case.js';
-import type { Change, HeaderChange } from '../../../src/contract/model/comparison.js';
 import type {
   Exchange,
   Response,
@@ -9,10 +8,10 @@ import type {
   SideOutcome,
 } from '../../../src/contract/model/exchange.js';
 import type { HttpMethod } from '../../../src/contract/model/request.js';
+import type { Change, DivergentResult, HeaderChange } from '../../../src/contract/observation.js';
 import type { Rules } from '../../../src/contract/rules/types.js';
 import { findingsOf } from '../../../src/core/compare/findings.js';
 import { type Judgement, judge } from '../../../src/core/compare/judge.js';
-import type { DivergentResult } from '../../../src/judge/results/types.js';
 
 export function rules(overrides: Partial<Rules> = {}): Rules {
   return {

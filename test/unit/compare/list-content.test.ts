@@ -5,7 +5,7 @@
  * list's content; a list of records keeps its members' values apart.
  */
 import { describe, expect, it } from 'vitest';
-import type { Change } from '../../../src/contract/model/comparison.js';
+import type { Change } from '../../../src/contract/observation.js';
 import { findingsOf } from '../../../src/core/compare/findings.js';
 
 function findings(endpoint: string, body: readonly Change[], xml = false) {

@@ -5,7 +5,9 @@
  * planted twice, with other names, so no rule is tuned to one pair.
  */
 import { describe, expect, it } from 'vitest';
-import type { Change, Comparison } from '../../../src/contract/model/comparison.js';
+import type { Comparison } from '../../../src/contract/model/comparison.js';
+import type { Change } from '../../../src/contract/observation.js';
+import type { Finding } from '../../../src/contract/root-cause.js';
 import {
   type ClusterAnswer,
   clusterCauses,
@@ -13,7 +15,7 @@ import {
 } from '../../../src/core/compare/cause-clusters.js';
 import { earlierKeys } from '../../../src/core/compare/earlier-keys.js';
 import { findingsOf } from '../../../src/core/compare/findings.js';
-import { causeFingerprint, type Finding } from '../../../src/core/compare/root-cause.js';
+import { causeFingerprint } from '../../../src/core/compare/root-cause.js';
 
 function comparison(baseline: number, candidate: number, body: Change[] = []): Comparison {
   return { status: { equal: baseline === candidate, baseline, candidate }, headers: [], body };

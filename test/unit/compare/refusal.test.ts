@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Change, Comparison } from '../../../src/contract/model/comparison.js';
+import type { Comparison } from '../../../src/contract/model/comparison.js';
+import type { Change } from '../../../src/contract/observation.js';
 import { findingsOf } from '../../../src/core/compare/findings.js';
 import { reasonKey, refusalReason } from '../../../src/core/compare/refusal.js';
 

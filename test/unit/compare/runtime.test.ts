@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Response, ResponseBody } from '../../../src/contract/model/exchange.js';
+import type { RootCause } from '../../../src/contract/root-cause.js';
+import { PATTERN_NAMES } from '../../../src/contract/vocabulary.js';
 import { hintFor } from '../../../src/core/compare/hints.js';
-import { PATTERN_NAMES } from '../../../src/core/compare/patterns/registry.js';
-import type { RootCause } from '../../../src/core/compare/root-cause.js';
 import { runtimeEvidence } from '../../../src/core/compare/runtime-evidence.js';
 
 const answer = (

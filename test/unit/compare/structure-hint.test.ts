@@ -5,8 +5,8 @@
  * a rule should list.
  */
 import { describe, expect, it } from 'vitest';
+import type { RootCause } from '../../../src/contract/root-cause.js';
 import { hintFor } from '../../../src/core/compare/hints.js';
-import type { RootCause } from '../../../src/core/compare/root-cause.js';
 import { groupFindings } from '../../../src/judge/results/root-causes.js';
 import { divergentResult as result } from './fixtures.js';
 

@@ -5,7 +5,7 @@
  * tuned to one pair; where two real causes share members, they stay two rows.
  */
 import { describe, expect, it } from 'vitest';
-import type { Change } from '../../../src/contract/model/comparison.js';
+import type { Change } from '../../../src/contract/observation.js';
 import { clusterCauses, clusteredFindings } from '../../../src/core/compare/cause-clusters.js';
 import { structureFindings } from '../../../src/core/compare/findings.js';
 import { valueTemplate } from '../../../src/core/compare/value-template.js';

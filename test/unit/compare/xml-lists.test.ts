@@ -7,9 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { HttpMethod } from '../../../src/contract/model/request.js';
+import type { Finding } from '../../../src/contract/root-cause.js';
 import { clusterCauses, clusteredFindings } from '../../../src/core/compare/cause-clusters.js';
 import { judge } from '../../../src/core/compare/judge.js';
-import type { Finding } from '../../../src/core/compare/root-cause.js';
 import { parseXml } from '../../../src/core/xml/tree.js';
 import { exchange, response, testCase } from './fixtures.js';
 

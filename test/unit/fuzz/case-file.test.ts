@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import type { CaseResult } from '../../../src/contract/observation.js';
 import { createRedactor } from '../../../src/core/redact/redact.js';
 import { caseFileOf, caseName, renderFuzzCase } from '../../../src/judge/fuzz/case-file.js';
 import type { TalliedDiscovery } from '../../../src/judge/fuzz/discovery.js';
@@ -14,7 +15,6 @@ import { docOf } from '../../../src/judge/fuzz/doc.js';
 import type { FuzzRequest } from '../../../src/judge/fuzz/request.js';
 import type { FuzzCause } from '../../../src/judge/fuzz/root-cause.js';
 import { seedsOf } from '../../../src/judge/fuzz/seeds.js';
-import type { CaseResult } from '../../../src/judge/results/types.js';
 import { makeCase } from '../../helpers/case.js';
 
 const seed = seedsOf([
@@ -28,7 +28,6 @@ const seed = seedsOf([
 
 const cause: FuzzCause = {
   key: 'status-0123456789ab',
-  fingerprint: 'status-0123456789ab',
   type: 'status',
   group: 'input-acceptance',
   endpoint: 'POST /v1/notes',
@@ -146,15 +145,20 @@ cases:
     expect(caseName(finding({}, mapping))).toBe('post-v1-notes-400-vs-422');
     const crash = { ...cause, group: 'server-error' as const, candidate: 500 };
     expect(caseName(finding({}, crash))).toBe('post-v1-notes-400-vs-500-trailing-data');
-    const reset = { ...cause, key: 'transport-x', type: 'transport', candidate: 'ECONNRESET' };
+    const reset = {
+      ...cause,
+      key: 'transport-x',
+      type: 'transport' as const,
+      candidate: 'ECONNRESET',
+    };
     expect(caseName(finding({}, { ...reset, group: 'server-error' }))).toBe(
       'post-v1-notes-400-vs-econnreset-trailing-data',
     );
-    const nilSlice = { ...cause, key: 'nil-slice-0123', type: 'nil-slice' };
+    const nilSlice = { ...cause, key: 'nil-slice-0123', type: 'nil-slice' as const };
     expect(caseName(finding({}, { ...nilSlice, group: 'response-body' }))).toBe(
       'post-v1-notes-nil-slice',
     );
-    const kind = { ...cause, key: 'body-kind-0123', type: 'body-kind', candidate: 400 };
+    const kind = { ...cause, key: 'body-kind-0123', type: 'body-kind' as const, candidate: 400 };
     expect(caseName(finding({}, { ...kind, group: 'error-envelope' }))).toBe(
       'post-v1-notes-400-body-kind',
     );

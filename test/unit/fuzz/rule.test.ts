@@ -11,7 +11,6 @@ import { carries, divergenceKey, splitByRule } from '../../../src/judge/fuzz/rul
 
 const status: FuzzCause = {
   key: 'status-0123456789ab',
-  fingerprint: 'status-0123456789ab',
   type: 'status',
   group: 'input-acceptance',
   endpoint: 'POST /v1/validate',

@@ -4,19 +4,18 @@
  * family listed "also by" and its hits added; other findings are kept.
  */
 import { describe, expect, it } from 'vitest';
+import type { CaseResult } from '../../../src/contract/observation.js';
 import type { TalliedDiscovery } from '../../../src/judge/fuzz/discovery.js';
 import type { MutationName } from '../../../src/judge/fuzz/mutations.js';
 import type { FuzzCause } from '../../../src/judge/fuzz/root-cause.js';
 import { seedsOf } from '../../../src/judge/fuzz/seeds.js';
 import { sameInputOnce } from '../../../src/judge/fuzz/shrink-finding.js';
-import type { CaseResult } from '../../../src/judge/results/types.js';
 import { makeCase } from '../../helpers/case.js';
 
 const [seed] = seedsOf([makeCase('list', { method: 'GET', path: '/v1/records' })]);
 
 const cause = (key: string): FuzzCause => ({
   key,
-  fingerprint: key,
   type: 'status',
   group: 'input-acceptance',
   endpoint: 'GET /v1/records',

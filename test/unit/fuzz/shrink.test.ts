@@ -5,13 +5,13 @@
  * tried twice; the replay limit is honoured.
  */
 import { describe, expect, it } from 'vitest';
+import type { CaseResult } from '../../../src/contract/observation.js';
 import { inputStream } from '../../../src/judge/fuzz/generate.js';
 import { reductions } from '../../../src/judge/fuzz/reduce.js';
 import { bodyBytes, type FuzzRequest, requestKey } from '../../../src/judge/fuzz/request.js';
 import { carries } from '../../../src/judge/fuzz/rule.js';
 import { seedsOf } from '../../../src/judge/fuzz/seeds.js';
 import { type ShrinkInput, shrink } from '../../../src/judge/fuzz/shrink.js';
-import type { CaseResult } from '../../../src/judge/results/types.js';
 import { makeCase } from '../../helpers/case.js';
 
 const seed = makeCase('notes', {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { CaseResult } from '../../../src/contract/observation.js';
 import { createRedactor } from '../../../src/core/redact/redact.js';
 import { DEFAULT_THRESHOLDS } from '../../../src/io/config/noise-settings.js';
 import { maskComparison, masksChange } from '../../../src/judge/noise/mask.js';
 import { maskResult } from '../../../src/judge/noise/post-pass.js';
 import { createNoiseTally, isRealDivergence } from '../../../src/judge/noise/stats.js';
-import type { CaseResult } from '../../../src/judge/results/types.js';
 import { findingsFor } from '../../helpers/findings.js';
 
 const finding = (pattern: string) =>

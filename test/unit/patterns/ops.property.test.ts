@@ -7,7 +7,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CHANGE_OPS, type Change, type ChangeOp } from '../../../src/contract/model/comparison.js';
+import type { Change } from '../../../src/contract/observation.js';
+import { CHANGE_OPS, type ChangeOp } from '../../../src/contract/vocabulary.js';
 import { floatFormat } from '../../../src/core/compare/patterns/float-format.js';
 import { PATTERNS, recognisePatterns } from '../../../src/core/compare/patterns/registry.js';
 

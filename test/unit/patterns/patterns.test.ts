@@ -4,7 +4,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import type { Change } from '../../../src/contract/model/comparison.js';
+import type { Change } from '../../../src/contract/observation.js';
 import { compare } from '../../../src/core/compare/comparison.js';
 import { judge } from '../../../src/core/compare/judge.js';
 import { recognisePatterns } from '../../../src/core/compare/patterns/registry.js';

@@ -7,8 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RUNTIMES, type SideRuntimes } from '../../../src/contract/model/runtime.js';
-import { PATTERN_NAMES, PATTERNS } from '../../../src/core/compare/patterns/registry.js';
+import type { SideRuntimes } from '../../../src/contract/model/runtime.js';
+import { PATTERN_NAMES, RUNTIMES } from '../../../src/contract/vocabulary.js';
+import { PATTERNS } from '../../../src/core/compare/patterns/registry.js';
 import type { FixHint } from '../../../src/core/compare/patterns/types.js';
 
 /** Any runtime's own terms: none may appear where no side's runtime is known. */
@@ -56,6 +57,10 @@ describe('the pattern registry', () => {
   it('names each pattern once, as a fingerprint prefix', () => {
     expect(new Set(PATTERN_NAMES).size).toBe(PATTERNS.length);
     for (const name of PATTERN_NAMES) expect(name).toMatch(/^[a-z][a-z-]*$/);
+  });
+
+  it('registers a pattern for every name the contract declares, in its order', () => {
+    expect(PATTERNS.map((pattern) => pattern.name)).toEqual([...PATTERN_NAMES]);
   });
 
   for (const pattern of PATTERNS) {

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CaseResult } from '../../../src/contract/observation.js';
 import { openResultStream } from '../../../src/judge/results/stream.js';
 import { summarise } from '../../../src/judge/results/summary.js';
-import type { CaseResult } from '../../../src/judge/results/types.js';
 import {
   renderJson,
   renderJsonChunks,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { CaseResult } from '../../../src/contract/observation.js';
 import {
   cleanlyComparedIds,
   comparedIds,
   compareToPrevious,
 } from '../../../src/judge/results/regression.js';
-import type { CaseResult } from '../../../src/judge/results/types.js';
 import { divergent, equal, findingOf, report, unreachable } from './fixtures.js';
 
 /** A divergence of `caseId` with one root cause per fingerprint in `causes`. */

@@ -1,12 +1,12 @@
 /** Small builders of `CaseResult`s and `RunReport`s for the regression, merge and check tests. */
 
-import type { FindingKind } from '../../../src/core/compare/finding-kinds.js';
 import type {
   CaseResult,
   DivergentResult,
   EqualResult,
-  ResultFinding,
-} from '../../../src/judge/results/types.js';
+} from '../../../src/contract/observation.js';
+import type { Finding } from '../../../src/contract/root-cause.js';
+import type { FindingKind } from '../../../src/contract/vocabulary.js';
 import { reportOf } from '../../helpers/report.js';
 
 export function equal(caseId: string): EqualResult {
@@ -26,7 +26,7 @@ export function equal(caseId: string): EqualResult {
  * One root cause with the case's `fingerprint` (a residual change at
  * `/<fingerprint>`): these fixtures give each divergence one root cause.
  */
-export function findingOf(fingerprint: string, kind: FindingKind = 'shape'): ResultFinding {
+export function findingOf(fingerprint: string, kind: FindingKind = 'shape'): Finding {
   return {
     fingerprint,
     kind,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Change } from '../../../src/contract/model/comparison.js';
+import type { Change } from '../../../src/contract/observation.js';
 import { changeLines } from '../../../src/reporters/report/change-lines.js';
 
 const value = (path: string, baseline: unknown, candidate: unknown): Change =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunReport } from '../../../src/reporters/report/contract.js';
+import type { RunReport } from '../../../src/contract/report.js';
 import { chartsOf, ENDPOINT_BARS } from '../../../src/reporters/report/html/charts-view.js';
 import {
   acrossChart,

@@ -1,10 +1,11 @@
 /** A small RunReport with one of each outcome, for the renderer tests. */
 
+import type { CaseResult } from '../../../src/contract/observation.js';
+import type { RunReport } from '../../../src/contract/report.js';
 import { summariseLatency } from '../../../src/judge/results/latency.js';
 import { groupFindings, rootCauseEntries } from '../../../src/judge/results/root-causes.js';
 import { summarise } from '../../../src/judge/results/summary.js';
-import { type CaseResult, hasFindings } from '../../../src/judge/results/types.js';
-import type { RunReport } from '../../../src/reporters/report/contract.js';
+import { hasFindings } from '../../../src/judge/results/types.js';
 import { findingsFor } from '../../helpers/findings.js';
 
 export const HOSTILE_NAME = '<script>window.__pwned=1</script>';

@@ -1,8 +1,8 @@
 /** Flow steps and cases not sent, in every rendering of a report. */
 import pc from 'picocolors';
 import { describe, expect, it } from 'vitest';
+import type { CaseResult } from '../../../src/contract/observation.js';
 import { summarise } from '../../../src/judge/results/summary.js';
-import type { CaseResult } from '../../../src/judge/results/types.js';
 import { renderSummary } from '../../../src/reporters/console-summary.js';
 import { htmlView } from '../../../src/reporters/report/html/view.js';
 import { renderJunit } from '../../../src/reporters/report/junit.js';

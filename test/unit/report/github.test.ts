@@ -1,7 +1,7 @@
 /** The GitHub renderings: workflow-command escaping, the annotation cap, the job summary's cut. */
 import { describe, expect, it } from 'vitest';
-import type { RootCauseEntry } from '../../../src/judge/results/root-causes.js';
-import type { RunReport } from '../../../src/reporters/report/contract.js';
+import type { RunReport } from '../../../src/contract/report.js';
+import type { RootCauseEntry } from '../../../src/contract/root-cause.js';
 import {
   MAX_ANNOTATIONS,
   MAX_STEP_SUMMARY_BYTES,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { CaseResult } from '../../../src/contract/observation.js';
 import type { JunitRow } from '../../../src/judge/results/collected.js';
-import type { CaseResult } from '../../../src/judge/results/types.js';
 import { renderJunit, renderJunitChunks } from '../../../src/reporters/report/junit.js';
 import { sampleReport, sampleResults } from './fixtures.js';
 

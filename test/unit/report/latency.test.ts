@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { CaseResult } from '../../../src/contract/observation.js';
 import {
   createLatencyCollector,
   latencyOf,
   summariseLatency,
 } from '../../../src/judge/results/latency.js';
-import type { CaseResult } from '../../../src/judge/results/types.js';
 import { formatRatio, latencyLine } from '../../../src/reporters/report/latency-table.js';
 import { sampleReport, sampleResults } from './fixtures.js';
 

@@ -4,7 +4,7 @@
  * case with a root cause not yet shown, and a regression, always get theirs.
  */
 import { describe, expect, it } from 'vitest';
-import type { CaseResult } from '../../../src/judge/results/types.js';
+import type { CaseResult } from '../../../src/contract/observation.js';
 import { EXAMPLES_PER_CAUSE, renderMarkdown } from '../../../src/reporters/report/markdown.js';
 import { findingsFor } from '../../helpers/findings.js';
 import { sampleReport } from './fixtures.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseResult } from '../../../src/judge/results/types.js';
+import type { CaseResult } from '../../../src/contract/observation.js';
 import { encodingNotesSection } from '../../../src/reporters/report/markdown-notes.js';
 import { sampleResults } from './fixtures.js';
 

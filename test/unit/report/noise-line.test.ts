@@ -4,7 +4,7 @@
  * opening report.md.
  */
 import { describe, expect, it } from 'vitest';
-import type { NoiseEntry, NoiseSection } from '../../../src/judge/noise/types.js';
+import type { NoiseEntry, NoiseSection } from '../../../src/contract/report.js';
 import { noiseSummaryLine } from '../../../src/reporters/report/noise-text.js';
 
 const entry = (endpoint: string, path: string, over: Partial<NoiseEntry> = {}): NoiseEntry => ({

@@ -6,8 +6,8 @@
 import { XMLParser } from 'fast-xml-parser';
 import pc from 'picocolors';
 import { describe, expect, it } from 'vitest';
-import { DIVERGENCE_KINDS, type DivergenceKind } from '../../../src/contract/model/comparison.js';
-import type { CaseResult } from '../../../src/judge/results/types.js';
+import type { CaseResult } from '../../../src/contract/observation.js';
+import { DIVERGENCE_KINDS, type DivergenceKind } from '../../../src/contract/vocabulary.js';
 import { renderSummary } from '../../../src/reporters/console-summary.js';
 import { renderHtml } from '../../../src/reporters/report/html/render.js';
 import type { HtmlView } from '../../../src/reporters/report/html/view.js';

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  awaitsEvidence,
-  type TrackerRow,
-  type TrackerStatus,
-  unsettledNote,
-} from '../../../src/io/tracker/types.js';
+import type { TrackerStatus } from '../../../src/contract/vocabulary.js';
+import { awaitsEvidence, type TrackerRow, unsettledNote } from '../../../src/io/tracker/types.js';
 import {
   AWAITING_HEADING,
   renderRows,

@@ -7,25 +7,20 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { CaseResult, DivergentResult } from '../../../src/contract/observation.js';
+import type { DecisionRow, Finding, RootCause } from '../../../src/contract/root-cause.js';
+import { WAIVED_STATUSES } from '../../../src/contract/vocabulary.js';
 import { findingOf } from '../../../src/core/compare/finding-of.js';
-import type { RootCause } from '../../../src/core/compare/root-cause.js';
-import { WAIVED_STATUSES } from '../../../src/io/tracker/types.js';
 import { judgedAfterDecisions } from '../../../src/judge/results/assessment.js';
 import { rowFingerprintOf } from '../../../src/judge/results/consequences.js';
-import type { DecisionRow } from '../../../src/judge/results/root-causes.js';
-import {
-  type CaseResult,
-  type DivergentResult,
-  hasFindings,
-  type ResultFinding,
-} from '../../../src/judge/results/types.js';
+import { hasFindings } from '../../../src/judge/results/types.js';
 
 function judgedGeneral(
   result: CaseResult,
   rowOf: (fingerprint: string) => DecisionRow | undefined,
 ): CaseResult {
   if (!hasFindings(result)) return result;
-  const findings = result.findings.map((finding): ResultFinding => {
+  const findings = result.findings.map((finding): Finding => {
     const row = rowOf(rowFingerprintOf(finding));
     const { tracker: _old, ...rest } = finding;
     return row === undefined ? rest : { ...rest, tracker: { id: row.id, status: row.status } };
@@ -50,13 +45,13 @@ const finding = fc
     earlier: fc.option(fc.record({ id: fc.constantFrom('PAR-001', 'PAR-009'), status })),
     consequenceOf: fc.option(fc.constant('structure-0000')),
   })
-  .map(({ field, earlier, consequenceOf }): ResultFinding => {
+  .map(({ field, earlier, consequenceOf }): Finding => {
     const found = findingOf(cause(field), [`/${field}`]);
     const withEarlier = earlier === null ? found : { ...found, tracker: earlier };
     return consequenceOf === null ? withEarlier : { ...withEarlier, consequenceOf };
   });
 
-function result(findings: readonly ResultFinding[]): DivergentResult {
+function result(findings: readonly Finding[]): DivergentResult {
   return {
     verdict: 'divergent',
     caseId: 's/c',

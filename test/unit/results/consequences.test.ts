@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  causeFingerprint,
-  kindOfCause,
-  type RootCause,
-} from '../../../src/core/compare/root-cause.js';
+import type { CaseResult, DivergentResult } from '../../../src/contract/observation.js';
+import type { Finding, RootCause } from '../../../src/contract/root-cause.js';
+import { causeFingerprint, kindOfCause } from '../../../src/core/compare/root-cause.js';
 import { consequencesOf, withConsequence } from '../../../src/judge/results/consequences.js';
-import type {
-  CaseResult,
-  DivergentResult,
-  ResultFinding,
-} from '../../../src/judge/results/types.js';
 
-function finding(cause: RootCause): ResultFinding {
+function finding(cause: RootCause): Finding {
   return {
     fingerprint: causeFingerprint(cause),
     kind: kindOfCause(cause),

@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { Change } from '../../../src/contract/model/comparison.js';
 import type { Exchange, SideOutcome } from '../../../src/contract/model/exchange.js';
+import type { Change, DivergentResult } from '../../../src/contract/observation.js';
+import type { RootCause } from '../../../src/contract/root-cause.js';
 import { findingOf } from '../../../src/core/compare/finding-of.js';
-import { DIGESTS, type RootCause } from '../../../src/core/compare/root-cause.js';
+import { DIGESTS } from '../../../src/core/compare/root-cause.js';
 import {
   type BodyDigests,
   bodyDigestsOf,
   digestForm,
 } from '../../../src/judge/results/body-digests.js';
 import { digestConsequencesOf } from '../../../src/judge/results/consequences.js';
-import type { DivergentResult } from '../../../src/judge/results/types.js';
 import { makeCase } from '../../helpers/case.js';
 
 const A = Buffer.from('baseline tarball');

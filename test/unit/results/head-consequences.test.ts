@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { HeaderChange } from '../../../src/contract/model/comparison.js';
 import type { HttpMethod } from '../../../src/contract/model/request.js';
+import type { DivergentResult, HeaderChange } from '../../../src/contract/observation.js';
+import type { RootCause } from '../../../src/contract/root-cause.js';
 import { findingOf } from '../../../src/core/compare/finding-of.js';
-import type { RootCause } from '../../../src/core/compare/root-cause.js';
 import { withCrossCaseConsequences } from '../../../src/judge/results/consequences.js';
 import { headConsequencesOf } from '../../../src/judge/results/head-consequences.js';
-import type { DivergentResult } from '../../../src/judge/results/types.js';
 
 const textVsEmpty: RootCause = {
   type: 'body-kind',

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { CaseResult } from '../../../src/contract/observation.js';
 import { summariseLatency } from '../../../src/judge/results/latency.js';
 import { histogramEdges, latencyHistogram } from '../../../src/judge/results/latency-histogram.js';
-import type { CaseResult } from '../../../src/judge/results/types.js';
 import { renderJson } from '../../../src/reporters/report/json.js';
 import { parseReport } from '../../../src/reporters/report/read.js';
 import { sampleReport, sampleResults } from '../report/fixtures.js';

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { DivergentResult } from '../../../src/contract/observation.js';
+import type { RootCause } from '../../../src/contract/root-cause.js';
 import { findingOf } from '../../../src/core/compare/finding-of.js';
-import { causeFingerprint, type RootCause } from '../../../src/core/compare/root-cause.js';
+import { causeFingerprint } from '../../../src/core/compare/root-cause.js';
 import { groupFindings } from '../../../src/judge/results/root-causes.js';
-import type { DivergentResult } from '../../../src/judge/results/types.js';
 
 const nullSlice = (field: string): RootCause => ({
   type: 'pattern',

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { CaseResult } from '../../../src/contract/observation.js';
 import {
   countedSummary,
   createSummaryTally,
   createVerdictTally,
 } from '../../../src/judge/results/summary.js';
-import type { CaseResult } from '../../../src/judge/results/types.js';
 import { sampleResults } from '../report/fixtures.js';
 
 // The summary counts the per-instance lists as the run finally judged them: a

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import type { SideOutcome } from '../../../src/contract/model/exchange.js';
 import { resolveRules } from '../../../src/contract/rules/schema.js';
+import { createBusyProbe } from '../../../src/io/shadow/busy.js';
 import { bodyShape, createCapture } from '../../../src/io/shadow/capture.js';
 import { caseOfRequest } from '../../../src/io/shadow/case-of.js';
 import { DEFAULT_FORWARDED, readForwarded } from '../../../src/io/shadow/forwarded.js';
 import { endToEnd } from '../../../src/io/shadow/hop.js';
 import { createMirrorQueue } from '../../../src/io/shadow/queue.js';
+import { createRepeats, repeatKey } from '../../../src/io/shadow/repeats.js';
 import { parseRate, parseSampleBy, sampler } from '../../../src/io/shadow/sample.js';
 import type { TrafficRequest } from '../../../src/io/shadow/traffic.js';
 
@@ -91,6 +94,98 @@ describe('the mirror queue', () => {
     finish();
     await queue.drain();
     expect(queue.stats()).toMatchObject({ accepted: 3, dropped: 2, done: 1 });
+  });
+});
+
+describe('a busy process', () => {
+  it('the queue refuses offers while busy, whatever its room, and counts them apart', async () => {
+    let busy = true;
+    const queue = createMirrorQueue<number>({
+      capacity: 10,
+      workers: 1,
+      work: () => Promise.resolve(),
+      busy: () => busy,
+    });
+    expect([1, 2].map((n) => queue.offer(n))).toEqual([false, false]);
+    busy = false;
+    expect(queue.offer(3)).toBe(true);
+    await queue.drain();
+    expect(queue.stats()).toMatchObject({ accepted: 1, dropped: 2, busy: 2, done: 1 });
+  });
+
+  it('the probe says busy after the event loop ran without a break, and idle after it waited', async () => {
+    const probe = createBusyProbe({ threshold: 0.9, windowMs: 20 });
+    const until = performance.now() + 100;
+    while (performance.now() < until) {
+      // The event loop held: no I/O, no timers.
+    }
+    expect(probe.busy()).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(probe.busy()).toBe(false);
+  });
+});
+
+describe('repeated reads', () => {
+  it('are the same request whatever their tracing ids, but not across credentials, bodies or writes', () => {
+    const a = repeatKey(
+      request({
+        headers: [
+          ['x-request-id', '1'],
+          ['accept', 'a/b'],
+        ],
+      }),
+    );
+    const b = repeatKey(
+      request({
+        headers: [
+          ['accept', 'a/b'],
+          ['traceparent', 'x'],
+        ],
+      }),
+    );
+    expect(a).toBe(b);
+    expect(repeatKey(request({ headers: [['authorization', 'Bearer 1']] }))).not.toBe(
+      repeatKey(request({ headers: [['authorization', 'Bearer 2']] })),
+    );
+    expect(repeatKey(request({ method: 'SEARCH', body: Buffer.from('{"a":1}') }))).not.toBe(
+      repeatKey(request({ method: 'SEARCH', body: Buffer.from('{"a":2}') })),
+    );
+    expect(repeatKey(request({ method: 'POST' }))).toBeUndefined();
+    expect(repeatKey(request({ target: '/v1/items/42?q=b' }))).not.toBe(repeatKey(request()));
+  });
+
+  it('keep the latest answer per read, the oldest forgotten past the entries or the bytes', () => {
+    const side = (n: number, wireBytes = 10): SideOutcome => ({
+      outcome: 'response',
+      response: {
+        status: 200,
+        headers: {},
+        body: { kind: 'json', value: { n }, text: `{"n":${n}}` },
+        wireBytes,
+        durationMs: 1,
+      },
+    });
+    const answer = (n: number, wireBytes = 10) => ({
+      baseline: side(n, wireBytes),
+      candidate: side(n, wireBytes),
+    });
+    const repeats = createRepeats({ entries: 2, bytes: 1_000_000 });
+    repeats.keep('a', answer(1));
+    repeats.keep('a', answer(2));
+    repeats.keep('b', answer(3));
+    expect(repeats.previous('a')).toEqual(answer(2));
+    repeats.keep('c', answer(4));
+    expect(repeats.previous('a')).toBeUndefined();
+    expect(repeats.size).toBe(2);
+    const small = createRepeats({ entries: 100, bytes: 15_000 });
+    small.keep('x', answer(1, 1000));
+    small.keep('y', answer(2, 1000));
+    // Each ~10 KB in memory (both sides): the second pushes the first out.
+    expect(small.previous('x')).toBeUndefined();
+    expect(small.previous('y')).toBeDefined();
+    // One answer past the budget is never kept.
+    small.keep('z', answer(3, 100_000));
+    expect(small.previous('z')).toBeUndefined();
   });
 });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { RunReport } from '../../../src/contract/report.js';
 import { trackerEvidence } from '../../../src/engine/run/tracker-evidence.js';
 import { checkTracker as checkRows } from '../../../src/io/tracker/check.js';
 import type { TrackerRow } from '../../../src/io/tracker/types.js';
-import type { RunReport } from '../../../src/reporters/report/contract.js';
 import { divergent, equal, report, unreachable } from '../regression/fixtures.js';
 
 function row(overrides: Partial<TrackerRow> & Pick<TrackerRow, 'id' | 'fingerprint'>): TrackerRow {

@@ -3,7 +3,7 @@
  * equivalence rules remove exactly the differences they declare equal, and
  * the comparison records which rule fired where.
  */
-import type { Change, Comparison } from '../../../contract/model/comparison.js';
+import type { Comparison } from '../../../contract/model/comparison.js';
 import type { Rules } from '../../../contract/rules/types.js';
 import { attributeNormalisation, type RawBodies } from './attribution.js';
 import { enumTagEquivalence } from './enum-tag.js';
@@ -49,6 +49,8 @@ function applyBody(changes: readonly Change[], rules: Rules, fired: string[]): r
   }
   return rest();
 }
+
+import type { Change } from '../../../contract/observation.js';
 
 /**
  * Apply the equivalence rules of `rules` to a comparison: matching body

@@ -6,7 +6,7 @@
  * must be equal as they are (add `keyCase: fold` for `Field` vs `field`).
  */
 
-import type { Change } from '../../../contract/model/comparison.js';
+import type { Change } from '../../../contract/observation.js';
 import type { EnumTagRule, Rules, TagStyle } from '../../../contract/rules/types.js';
 import { canonicalJson, isJsonObject } from '../../normalise/json.js';
 import { foldKey } from '../../normalise/keys.js';

@@ -3,7 +3,8 @@
  * segments match one segment each and carry over in order
  * (`/items/*\/userName` → `/items/*\/user_name`). Values must be equal.
  */
-import type { Change } from '../../../contract/model/comparison.js';
+
+import type { Change } from '../../../contract/observation.js';
 import type { RenameRule, Rules } from '../../../contract/rules/types.js';
 import { formatPointer, parsePointer } from '../../../util/json-pointer.js';
 import { canonicalJson } from '../../normalise/json.js';

@@ -2,7 +2,8 @@
  * Equivalences decided one change at a time: `emptyEqualsNull`,
  * `numberStrings` and `timestamps`.
  */
-import type { Change } from '../../../contract/model/comparison.js';
+
+import type { Change } from '../../../contract/observation.js';
 import type { EquivalenceRules, Rules } from '../../../contract/rules/types.js';
 import { isJsonObject } from '../../normalise/json.js';
 import { numericText, sameDecimal } from '../../normalise/numbers.js';

@@ -6,7 +6,9 @@
  * unknown runtime gets the action alone: never another runtime's advice.
  * The helpers every pattern's `hint` is written with. Pure.
  */
-import type { Runtime, Side, SideRuntimes } from '../../../contract/model/runtime.js';
+
+import type { Side, SideRuntimes } from '../../../contract/model/runtime.js';
+import type { Runtime } from '../../../contract/vocabulary.js';
 import { codeSpan } from '../../../util/code-span.js';
 import { yamlScalar } from '../../../util/yaml-scalar.js';
 import type { FixHint } from './types.js';

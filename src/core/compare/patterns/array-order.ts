@@ -2,7 +2,8 @@
  * `array-order`: an array holds the same elements in another order (a map
  * iterated in random order, a missing ORDER BY).
  */
-import type { Change } from '../../../contract/model/comparison.js';
+
+import type { Change } from '../../../contract/observation.js';
 import { codeSpan } from '../../../util/code-span.js';
 import { yamlScalar } from '../../../util/yaml-scalar.js';
 import { splitPath } from '../wording/phrases.js';

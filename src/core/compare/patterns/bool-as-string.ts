@@ -6,7 +6,8 @@
  * `true`), that is a value question of its own (`leaves`), never the reason
  * the family is missed.
  */
-import type { Change } from '../../../contract/model/comparison.js';
+
+import type { Change } from '../../../contract/observation.js';
 import { codeSpan } from '../../../util/code-span.js';
 import { bySide, sideOf, theField } from './advice.js';
 import type { FixHint, Pattern, PatternHintInput, PatternMatch } from './types.js';

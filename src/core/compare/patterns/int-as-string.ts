@@ -8,7 +8,8 @@
  * one decision the copied ids show ("the ids are strings"), so both are one
  * root cause at the field.
  */
-import type { Change } from '../../../contract/model/comparison.js';
+
+import type { Change } from '../../../contract/observation.js';
 import { codeSpan } from '../../../util/code-span.js';
 import { isIntegerText, numberOfText, numericText, sameDecimal } from '../../normalise/numbers.js';
 import { bySide, sideOf, theField } from './advice.js';

@@ -4,7 +4,8 @@
  * Only keys of the same words are one convention: `userName` → `username`
  * folds alike but is a rename (`key-rename`), not a casing.
  */
-import type { Change } from '../../../contract/model/comparison.js';
+
+import type { Change } from '../../../contract/observation.js';
 import { foldKey } from '../../normalise/keys.js';
 import { listSome } from '../wording/phrases.js';
 import { type Advice, phrase } from './advice.js';

@@ -9,8 +9,8 @@
  * own, left to the other causes.
  */
 
-import type { Change } from '../../../contract/model/comparison.js';
 import type { Side } from '../../../contract/model/runtime.js';
+import type { Change } from '../../../contract/observation.js';
 import { codeSpan } from '../../../util/code-span.js';
 import { canonicalJson, isJsonObject, type JsonObject } from '../../normalise/json.js';
 import { bySide, otherSide, sideOf } from './advice.js';

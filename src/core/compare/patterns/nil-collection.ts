@@ -12,7 +12,9 @@
  * field (`omitempty`, `skip_serializing_if`): keyed by field, as an empty
  * object written as `null` is.
  */
-import type { Change, ChangeOp } from '../../../contract/model/comparison.js';
+
+import type { Change } from '../../../contract/observation.js';
+import type { ChangeOp } from '../../../contract/vocabulary.js';
 import { codeSpan } from '../../../util/code-span.js';
 import { isJsonObject } from '../../normalise/json.js';
 import { splitPath } from '../wording/phrases.js';

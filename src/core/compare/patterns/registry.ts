@@ -1,9 +1,14 @@
 /**
- * The pattern registry: every pattern in priority order, the names they
- * define, and the one function that runs them over a comparison's body
- * changes.
+ * The pattern registry: every pattern in priority order, and the one
+ * function that runs them over a comparison's body changes. Their names are
+ * the contract's (`contract/vocabulary.ts` `PATTERN_NAMES`, in this order):
+ * a pattern must carry a declared name, and the registry's test checks that
+ * every declared name has its pattern here.
  */
-import type { Change, ChangeOp, Comparison } from '../../../contract/model/comparison.js';
+
+import type { Comparison } from '../../../contract/model/comparison.js';
+import type { Change } from '../../../contract/observation.js';
+import type { ChangeOp, PatternName } from '../../../contract/vocabulary.js';
 import { arrayOrder } from './array-order.js';
 import { boolAsString } from './bool-as-string.js';
 import { emptyObject } from './empty-object.js';
@@ -20,7 +25,7 @@ import { nilSlice } from './nil-slice.js';
 import { nullVsAbsent } from './null-vs-absent.js';
 import { taggedEnum } from './tagged-enum.js';
 import { timestampFormat } from './timestamp-format.js';
-import type { PatternMatch } from './types.js';
+import type { Pattern, PatternMatch } from './types.js';
 import { xmlNamespace } from './xml-namespace.js';
 
 /**
@@ -48,16 +53,10 @@ export const PATTERNS = [
   floatFormat,
   arrayOrder,
   xmlNamespace,
-] as const;
-
-/** A registered pattern's name: stable, part of its root causes' fingerprints, so never rename one. */
-export type PatternName = (typeof PATTERNS)[number]['name'];
+] as const satisfies readonly Pattern<PatternName>[];
 
 /** A registered pattern. */
 export type RegisteredPattern = (typeof PATTERNS)[number];
-
-/** Every pattern's name, in registry order (`parity decide --pattern`, the report schema). */
-export const PATTERN_NAMES: readonly PatternName[] = PATTERNS.map((pattern) => pattern.name);
 
 const BY_NAME: ReadonlyMap<string, RegisteredPattern> = new Map(
   PATTERNS.map((pattern) => [pattern.name, pattern]),

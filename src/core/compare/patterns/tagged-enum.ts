@@ -5,7 +5,8 @@
  * flat struct: `{"Kind":"schema","Field":"x"}`) or a tag and a content field
  * (adjacently tagged: `{"t":"Schema","c":{"field":"x"}}`).
  */
-import type { Change } from '../../../contract/model/comparison.js';
+
+import type { Change } from '../../../contract/observation.js';
 import { codeSpan } from '../../../util/code-span.js';
 import { yamlScalar } from '../../../util/yaml-scalar.js';
 import { isJsonObject } from '../../normalise/json.js';

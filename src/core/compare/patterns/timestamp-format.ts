@@ -6,8 +6,8 @@
  * keyed on the types, with instants that differ left as a value question.
  */
 
-import type { Change } from '../../../contract/model/comparison.js';
 import type { SideRuntimes } from '../../../contract/model/runtime.js';
+import type { Change } from '../../../contract/observation.js';
 import { codeSpan } from '../../../util/code-span.js';
 import {
   describeFormat,

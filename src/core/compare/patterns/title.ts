@@ -2,7 +2,9 @@
  * Titles and sentences for recognised patterns: the one-line title a tracker
  * row shows, and the explanation's list of occurrences.
  */
-import type { Comparison, DivergencePattern } from '../../../contract/model/comparison.js';
+
+import type { Comparison } from '../../../contract/model/comparison.js';
+import type { DivergencePattern } from '../../../contract/observation.js';
 import { capitalise } from '../wording/phrases.js';
 import { fullyExplained, patternTitles, type Recognition } from './registry.js';
 import type { PatternMatch } from './types.js';

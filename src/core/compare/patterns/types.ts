@@ -5,8 +5,10 @@
  * to close it (`Pattern`). A new pattern is one file exporting a `Pattern`
  * and one line in `registry.ts` (docs/ARCHITECTURE.md, "Adding a pattern").
  */
-import type { Change, ChangeOp } from '../../../contract/model/comparison.js';
+
 import type { SideRuntimes } from '../../../contract/model/runtime.js';
+import type { Change } from '../../../contract/observation.js';
+import type { ChangeOp } from '../../../contract/vocabulary.js';
 
 /** The field of a root cause that is one decision across fields (`PatternMatch.field`). */
 export const ANY_FIELD = '*';

@@ -2,7 +2,8 @@
  * Helpers shared by the pattern recognisers: grouping changes by parent
  * object, wildcard paths, value equality under key folding, naming conventions.
  */
-import type { Change } from '../../../contract/model/comparison.js';
+
+import type { Change } from '../../../contract/observation.js';
 import { codeSpan } from '../../../util/code-span.js';
 import { testShort } from '../../../util/short-text.js';
 import { canonicalJson, isJsonObject } from '../../normalise/json.js';

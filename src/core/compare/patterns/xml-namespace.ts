@@ -6,7 +6,7 @@
  * `{ "@xmlns": …, "#text": … }` on one side. A renamed prefix never shows up.
  */
 
-import type { Change } from '../../../contract/model/comparison.js';
+import type { Change } from '../../../contract/observation.js';
 import { codeSpan } from '../../../util/code-span.js';
 import { parsePointer } from '../../../util/json-pointer.js';
 import { isJsonObject } from '../../normalise/json.js';

@@ -6,14 +6,9 @@
  * saying what would give it one, never an invented picture. Pure.
  */
 
-import {
-  type LatencySummary,
-  latencyOf,
-  summariseLatency,
-} from '../../../judge/results/latency.js';
-import type { LatencyHistogram } from '../../../judge/results/latency-histogram.js';
+import type { LatencyHistogram, LatencySummary, RunReport } from '../../../contract/report.js';
+import { latencyOf, summariseLatency } from '../../../judge/results/latency.js';
 import { compareText } from '../../../util/text.js';
-import type { RunReport } from '../contract.js';
 import { formatMs, latencyBasis } from '../latency-table.js';
 
 /** One endpoint's bars: its divergent and accepted cases, and the root causes seen there. */

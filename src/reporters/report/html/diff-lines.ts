@@ -3,8 +3,9 @@
  * lines, each line marked when a change touches the value it prints. Built
  * here (typed, tested) so the page's script only has to draw lines. Pure.
  */
-import type { Change } from '../../../contract/model/comparison.js';
+
 import type { Side } from '../../../contract/model/runtime.js';
+import type { Change } from '../../../contract/observation.js';
 
 /** How a line is highlighted: removed, added, changed, moved, or not at all. */
 export type LineMark = '' | 'del' | 'add' | 'chg' | 'mov';

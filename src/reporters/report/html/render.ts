@@ -6,7 +6,7 @@
  * by its hash, so even markup that slipped through could not run. Pure.
  */
 import { createHash } from 'node:crypto';
-import type { RunReport } from '../contract.js';
+import type { RunReport } from '../../../contract/report.js';
 import { CLIENT_SCRIPT } from './page-script.js';
 import { STYLES } from './styles.js';
 import { type RowView, rowTexts, viewWithoutRows } from './view.js';

@@ -5,20 +5,15 @@
  * `textContent`, never as markup. Pure.
  */
 
-import {
-  DIVERGENCE_KINDS,
-  type DivergenceKind,
-  KIND_REPORT_ORDER,
-  primaryKind,
-} from '../../../contract/model/comparison.js';
+import { KIND_REPORT_ORDER, primaryKind } from '../../../contract/model/comparison.js';
+import type { CaseResult, FlowRef } from '../../../contract/observation.js';
+import type { FixedDivergence, RunReport } from '../../../contract/report.js';
+import { DIVERGENCE_KINDS, type DivergenceKind } from '../../../contract/vocabulary.js';
 import { describeMasked, describeStep } from '../../../judge/results/flows.js';
 import { latencyOf } from '../../../judge/results/latency.js';
-import type { FixedDivergence } from '../../../judge/results/regression.js';
 import { countedAs } from '../../../judge/results/summary.js';
-import type { CaseResult, FlowRef } from '../../../judge/results/types.js';
 import { compareText } from '../../../util/text.js';
 import { changeLines } from '../change-lines.js';
-import type { RunReport } from '../contract.js';
 import { coverageGaps, coverageLine, coverageTable } from '../coverage-text.js';
 import { type DecisionView, decisionHeadline, decisionsOf, reach } from '../decisions.js';
 import { KIND_TITLES } from '../kinds.js';

@@ -1,6 +1,6 @@
 /**
  * Reports written before schemaVersion 2 (parity 0.1): their reader schema and
- * the upgrade to schemaVersion 2 (`contract-v2.ts` takes it on to today's).
+ * the upgrade to schemaVersion 2 (`upgrade-v2.ts` takes it on to today's).
  * Version 1 listed results sorted by case id and gave every result the
  * fields of a divergence, empty when equal.
  */
@@ -11,13 +11,11 @@ import {
   kindsSchema as kinds,
   notesSchema,
   reproSchema,
-  runShape,
-  sectionsShape,
   sideSchema as side,
-  summaryShape,
-  trackerRefSchema,
-} from './contract-schema.js';
-import type { ReportV2 } from './contract-v2.js';
+} from './observation.js';
+import { runShape, sectionsShape, summaryShape } from './report.js';
+import { trackerRefSchema } from './root-cause.js';
+import type { ReportV2 } from './upgrade-v2.js';
 
 type ResultV2 = ReportV2['results'][number];
 

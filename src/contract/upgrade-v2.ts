@@ -7,29 +7,29 @@
  * fingerprint and at most one tracker row, and a result with one side
  * failed in transport was `divergent`. The upgrade re-derives each
  * divergent result's findings from what it kept (statuses, changes, header
- * changes: the same pure functions a run uses) and its fingerprint with
- * them, turns a transport failure into an `error`, and a divergence whose
- * row was accepted or won't fix into an `accepted` result.
+ * changes) and its fingerprint with them, turns a transport failure into
+ * an `error`, and a divergence whose row was accepted or won't fix into an
+ * `accepted` result.
+ *
+ * Judging is not the contract's: the reader hands the upgrade the judge a
+ * run uses (`Rejudge`, `reporters/report/read.ts` gives `compare/`'s), so the
+ * contract imports nothing above it.
  */
 import * as z from 'zod';
-import type { Comparison } from '../../contract/model/comparison.js';
-import { judgeComparison } from '../../core/compare/judge.js';
-import { WAIVED_STATUSES } from '../../io/tracker/types.js';
-import { groupFindings, rootCauseEntries } from '../../judge/results/root-causes.js';
-import { VERDICT_COUNTS } from '../../judge/results/summary.js';
-import type { CaseResult } from '../../judge/results/types.js';
-import type { RunReport } from './contract.js';
+
 import {
+  type CaseResult,
+  type Change,
   comparedShape,
   divergenceShape,
   equalResultSchema,
   errorResultSchema,
+  type HeaderChange,
   resultBaseShape,
-  runShape,
-  sectionsShape,
-  summaryShape,
-  trackerRefSchema,
-} from './contract-schema.js';
+} from './observation.js';
+import { type RunReport, runShape, sectionsShape, summaryShape } from './report.js';
+import { type Finding, type RootCauseEntry, trackerRefSchema } from './root-cause.js';
+import { WAIVED_STATUSES } from './vocabulary.js';
 
 /** A result of schemaVersion 2: no findings, one tracker row, one-sided transport failures `divergent`. */
 export const resultSchemaV2 = z.discriminatedUnion('verdict', [
@@ -58,7 +58,30 @@ export type ReportV2 = z.output<typeof reportSchemaV2>;
 type ResultV2 = z.output<typeof resultSchemaV2>;
 type DivergentV2 = Extract<ResultV2, { verdict: 'divergent' }>;
 
-function comparisonOf(result: DivergentV2): Comparison | undefined {
+/** What a version-2 divergence kept of its comparison: statuses, header and body changes. */
+export interface StoredComparison {
+  readonly status: {
+    readonly equal: boolean;
+    readonly baseline: number;
+    readonly candidate: number;
+  };
+  readonly headers: readonly HeaderChange[];
+  readonly body: readonly Change[];
+  readonly xml?: true;
+}
+
+/** The judging an upgrade needs, given by the reader (`reporters/report/read.ts`: the run's own). */
+export interface Rejudge {
+  /** The case-level fingerprint and findings of a comparison, or undefined when it shows no divergence. */
+  judge(
+    ids: { readonly caseId: string; readonly endpoint: string },
+    comparison: StoredComparison,
+  ): { readonly fingerprint: string; readonly findings: readonly Finding[] } | undefined;
+  /** The run's root-cause list over the upgraded results (no tracker rows). */
+  rootCauses(results: readonly CaseResult[]): readonly RootCauseEntry[];
+}
+
+function comparisonOf(result: DivergentV2): StoredComparison | undefined {
   const { status: b } = result.baseline;
   const { status: c } = result.candidate;
   if (b === undefined || c === undefined || result.kinds.includes('transport')) return undefined;
@@ -72,7 +95,7 @@ function comparisonOf(result: DivergentV2): Comparison | undefined {
   };
 }
 
-function upgradeDivergent(result: DivergentV2): CaseResult {
+function upgradeDivergent(result: DivergentV2, rejudge: Rejudge): CaseResult {
   const {
     tracker,
     changes,
@@ -86,13 +109,13 @@ function upgradeDivergent(result: DivergentV2): CaseResult {
   } = result;
   const comparison = comparisonOf(result);
   if (comparison === undefined) return { ...base, verdict: 'error' };
-  const judged = judgeComparison({ caseId: result.caseId, endpoint: result.endpoint }, comparison);
-  if (judged.verdict !== 'divergent') return { ...base, verdict: 'error' };
+  const judged = rejudge.judge({ caseId: result.caseId, endpoint: result.endpoint }, comparison);
+  if (judged === undefined) return { ...base, verdict: 'error' };
   const waived = tracker !== undefined && WAIVED_STATUSES.has(tracker.status);
   return {
     ...base,
     verdict: waived ? 'accepted' : 'divergent',
-    fingerprint: judged.divergence.fingerprint,
+    fingerprint: judged.fingerprint,
     findings: judged.findings,
     changes,
     ...(changesOmitted === undefined ? {} : { changesOmitted }),
@@ -103,19 +126,28 @@ function upgradeDivergent(result: DivergentV2): CaseResult {
   };
 }
 
-function upgradeResult(result: ResultV2): CaseResult {
-  return result.verdict === 'divergent' ? upgradeDivergent(result) : result;
+function upgradeResult(result: ResultV2, rejudge: Rejudge): CaseResult {
+  return result.verdict === 'divergent' ? upgradeDivergent(result, rejudge) : result;
 }
 
+/** The summary count each verdict adds to. */
+const COUNTED = {
+  equal: 'equal',
+  divergent: 'divergent',
+  accepted: 'accepted',
+  error: 'errors',
+  skipped: 'skipped',
+} as const;
+
 /** The report as schemaVersion 3 holds it. */
-export function upgradeV2(old: ReportV2): RunReport {
+export function upgradeV2(old: ReportV2, rejudge: Rejudge): RunReport {
   const { patterns: _patterns, tracker, ...rest } = old;
-  const results = old.results.map(upgradeResult);
+  const results = old.results.map((result) => upgradeResult(result, rejudge));
   const counts = { equal: 0, divergent: 0, accepted: 0, errors: 0, skipped: 0 };
-  for (const result of results) counts[VERDICT_COUNTS[result.verdict]]++;
+  for (const result of results) counts[COUNTED[result.verdict]]++;
   // A version-2 report holds no flow steps: nothing was skipped.
   const { skipped: _none, ...verdicts } = counts;
-  const rootCauses = rootCauseEntries(groupFindings(results), () => undefined);
+  const rootCauses = rejudge.rootCauses(results);
   return {
     ...rest,
     schemaVersion: 3,

@@ -1,0 +1,244 @@
+// Shadow mode's goals (issue 44), each measured side by side in one run:
+// - inline proxy: client throughput through `parity proxy` ÷ through a
+//   minimal undici forwarding proxy on the same servers (closed loop, paired
+//   rounds, each proxy a fresh process); the added p99 latency over direct
+//   access at a fixed rate the two cores hold (open loop);
+// - mirror sink: nginx's client-side p99 with `mirror` to `parity shadow` ÷
+//   with `mirror` to a sink that discards everything (open loop);
+// - memory: `parity proxy` with the candidate down (a closed port), its RSS
+//   sampled as the traffic goes on, and after many requests (1,000,000 with
+//   `--only=shadow-million`).
+// The servers are bench/servers.js's: `a` is the baseline, `urls.candidate`
+// (another process's `b`) the candidate; every tenth path is /div/N, which
+// the candidate answers differently, so parity has divergences to judge.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cpuSeconds, rssMb, startParity, startScript } from '../lib/children.js';
+import { median } from '../lib/cpu.js';
+import { closedLoop, openLoop, percentile } from '../lib/load.js';
+import { startNginx } from '../lib/nginx.js';
+
+const FORWARD = fileURLToPath(new URL('../peers/forward-proxy.js', import.meta.url));
+const DISCARD = fileURLToPath(new URL('../peers/discard-sink.js', import.meta.url));
+
+export const pathOf = (i) => (i % 10 === 9 ? `/div/${i % 1000}` : `/items/${i % 1000}`);
+
+/** `parity proxy|shadow` on a free port in a temp project; `stop` removes the project. */
+async function parity(mode, urls, extra = []) {
+  const dir = await mkdtemp(join(tmpdir(), 'parity-bench-shadow-'));
+  const args = [mode, '--listen', '127.0.0.1:0', '--baseline', `a=${urls.a}`];
+  args.push('--candidate', `b=${urls.candidate ?? urls.b}`, '--json', '--no-tracker', ...extra);
+  const child = await startParity(args, dir);
+  return {
+    ...child,
+    stop: async () => {
+      const code = await child.stop();
+      await rm(dir, { recursive: true, force: true });
+      if (code !== 0) throw new Error(`parity ${mode} exited ${code}:\n${child.stderr()}`);
+      return child.status();
+    },
+  };
+}
+
+/**
+ * Client throughput, `parity proxy` ÷ the minimal forwarding proxy, `rounds`
+ * paired rounds (the order alternating), each proxy warmed up first.
+ */
+export async function proxyThroughput(urls, { count, concurrency, rounds }) {
+  const ratios = [];
+  const parityRates = [];
+  const minimalRates = [];
+  const parityCpu = [];
+  const minimalCpu = [];
+  let compared = 0;
+  let dropped = 0;
+  let errors = 0;
+  const measureParity = async () => {
+    const p = await parity('proxy', urls);
+    await closedLoop(p.url, { count: 1000, concurrency, pathOf });
+    const cpu = cpuSeconds(p.pid);
+    const r = await closedLoop(p.url, { count, concurrency, pathOf });
+    parityCpu.push(((cpuSeconds(p.pid) - cpu) / count) * 1e6);
+    const status = await p.stop();
+    compared += status?.compared ?? 0;
+    dropped += status?.dropped ?? 0;
+    errors += r.errors;
+    return r.rate;
+  };
+  const measureMinimal = async () => {
+    const m = await startScript(FORWARD, [urls.a]);
+    await closedLoop(m.url, { count: 1000, concurrency, pathOf });
+    const cpu = cpuSeconds(m.pid);
+    const r = await closedLoop(m.url, { count, concurrency, pathOf });
+    minimalCpu.push(((cpuSeconds(m.pid) - cpu) / count) * 1e6);
+    await m.stop();
+    errors += r.errors;
+    return r.rate;
+  };
+  for (let round = 0; round < rounds; round++) {
+    let a;
+    let b;
+    if (round % 2 === 0) {
+      a = await measureParity();
+      b = await measureMinimal();
+    } else {
+      b = await measureMinimal();
+      a = await measureParity();
+    }
+    parityRates.push(a);
+    minimalRates.push(b);
+    ratios.push(a / b);
+  }
+  return {
+    ratio: median(ratios),
+    ratios,
+    parity: median(parityRates),
+    minimal: median(minimalRates),
+    // CPU µs per request of each proxy process while the traffic flowed (a drained queue's tail excluded).
+    parityCpuUs: median(parityCpu),
+    minimalCpuUs: median(minimalCpu),
+    // Every round sends `count` requests and a warm-up of 1,000.
+    sent: rounds * (count + 1000),
+    compared,
+    dropped,
+    errors,
+  };
+}
+
+/** p99 (and p50) of an open loop at `rate` for `seconds` against `url`. */
+async function latencyAt(url, rate, seconds) {
+  const r = await openLoop(url, { rate, seconds, pathOf });
+  return { p99: percentile(r.latencies, 99), p50: percentile(r.latencies, 50), errors: r.errors };
+}
+
+/**
+ * The p99 `parity proxy` adds over direct access to the baseline, at `rate`
+ * requests a second: `rounds` paired rounds, direct and proxied alternating,
+ * one proxy process warmed up first.
+ */
+export async function proxyLatency(urls, { rate, seconds, rounds }) {
+  const p = await parity('proxy', urls);
+  try {
+    await closedLoop(p.url, { count: 1000, concurrency: 8, pathOf });
+    const direct = [];
+    const proxied = [];
+    let errors = 0;
+    for (let round = 0; round < rounds; round++) {
+      const order = round % 2 === 0 ? [urls.a, p.url] : [p.url, urls.a];
+      for (const url of order) {
+        const m = await latencyAt(url, rate, seconds);
+        errors += m.errors;
+        (url === urls.a ? direct : proxied).push(m);
+      }
+    }
+    const added = proxied.map((m, i) => m.p99 - direct[i].p99);
+    return {
+      added: median(added),
+      addedAll: added,
+      direct: median(direct.map((m) => m.p99)),
+      proxied: median(proxied.map((m) => m.p99)),
+      errors,
+    };
+  } finally {
+    await p.stop();
+  }
+}
+
+/**
+ * nginx's client-side p99 with `mirror` to `parity shadow` ÷ with `mirror`
+ * to a sink that discards everything, at `rate` requests a second: `rounds`
+ * paired rounds, the order alternating; each nginx and sink fresh, warmed up.
+ */
+export async function sinkLatency(urls, { rate, seconds, rounds }) {
+  const ratios = [];
+  const withParity = [];
+  const withDiscard = [];
+  let compared = 0;
+  let errors = 0;
+  const measure = async (kind) => {
+    const sink = kind === 'parity' ? await parity('shadow', urls) : await startScript(DISCARD);
+    const nginx = await startNginx(urls.a, sink.url);
+    try {
+      await closedLoop(nginx.url, { count: 500, concurrency: 4, pathOf });
+      const m = await latencyAt(nginx.url, rate, seconds);
+      errors += m.errors;
+      return m.p99;
+    } finally {
+      await nginx.stop();
+      const status = await sink.stop();
+      if (kind === 'parity') compared += status?.compared ?? 0;
+    }
+  };
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? ['parity', 'discard'] : ['discard', 'parity'];
+    const p99 = {};
+    for (const kind of order) p99[kind] = await measure(kind);
+    withParity.push(p99.parity);
+    withDiscard.push(p99.discard);
+    ratios.push(p99.parity / p99.discard);
+  }
+  return {
+    ratio: median(ratios),
+    ratios,
+    parity: median(withParity),
+    discard: median(withDiscard),
+    compared,
+    errors,
+  };
+}
+
+/**
+ * `parity proxy` with the candidate down: `count` requests at concurrency
+ * 16, its RSS sampled every 250 ms. Flat: the largest RSS of the second half
+ * of the traffic against the largest of the first half.
+ */
+export async function proxyMemory(urls, { count, candidateDown }) {
+  // A port nothing listens on: the candidate is down.
+  const candidate = candidateDown ? 'http://127.0.0.1:9' : (urls.candidate ?? urls.b);
+  const p = await parity('proxy', { ...urls, candidate });
+  const samples = [];
+  let sent = 0;
+  let told = 0;
+  const timer = setInterval(() => {
+    samples.push({ sent, mb: rssMb(p.pid) });
+    // A long run says how far it got (on stderr, beside the bench's own log).
+    if (sent - told >= 100_000) {
+      told = sent;
+      process.stderr.write(
+        `bench: shadow: ${sent} requests sent, RSS ${Math.round(rssMb(p.pid))} MB (peak ${Math.round(rssMb(p.pid, 'VmHWM'))} MB)\n`,
+      );
+    }
+  }, 250);
+  const started = performance.now();
+  let result;
+  try {
+    result = await closedLoop(p.url, {
+      count,
+      concurrency: 16,
+      pathOf: (i) => {
+        sent = i;
+        return pathOf(i);
+      },
+    });
+  } finally {
+    clearInterval(timer);
+  }
+  const end = rssMb(p.pid);
+  const peak = rssMb(p.pid, 'VmHWM');
+  const status = await p.stop();
+  const half = samples.filter((s) => s.sent < count / 2).map((s) => s.mb);
+  const later = samples.filter((s) => s.sent >= count / 2).map((s) => s.mb);
+  return {
+    count,
+    seconds: (performance.now() - started) / 1000,
+    rate: result.rate,
+    firstHalfMb: Math.max(...half),
+    secondHalfMb: Math.max(...later),
+    peakMb: Math.max(...samples.map((s) => s.mb), end, Number.isNaN(peak) ? 0 : peak),
+    endMb: end,
+    errors: result.errors,
+    status,
+  };
+}

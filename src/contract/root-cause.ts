@@ -1,0 +1,230 @@
+/**
+ * Root causes, as zod schemas: the only declaration of them. Three records,
+ * each for a different thing, and no other record of a root cause anywhere:
+ *
+ * - `RootCause`: what differs, with nothing case-specific (endpoint
+ *   templates, wildcarded paths, value classes). Its fingerprint is a
+ *   function of it alone (`core/compare/root-cause.ts`), so one cause seen on many
+ *   cases is one tracker row. It is the identity; the other two carry it.
+ * - `Finding`: one occurrence of a root cause in one divergent case (the body
+ *   changes it accounts for there), as a result keeps it. One record for the
+ *   judge's output, a result's `findings`, the fuzzer's root causes and the
+ *   tracker's evidence; the fields the run's assessment adds (`tracker`,
+ *   `consequenceOf`) are optional.
+ * - `RootCauseEntry`: a root cause over the whole run: every case and
+ *   endpoint that showed it, with its tracker row (`row`) once decided. One
+ *   record for the run's grouping (`judge/results/root-causes.ts`), report.json's
+ *   `rootCauses`, `merge`, and the tracker's observations; `supersedes`
+ *   only lives while the run updates the tracker (report.json never holds it).
+ *
+ * A finding and an entry stay two records because they hold different
+ * things: a finding is one case's occurrence (its paths, the cause it follows
+ * from in its flow), an entry groups occurrences (cases, endpoints, places).
+ * Objects are loose: fields a newer parity adds within a schema version pass
+ * through a read untouched.
+ */
+import * as z from 'zod';
+import type { Known } from './known.js';
+import {
+  CHANGE_OPS,
+  FINDING_KINDS,
+  type FindingKind,
+  HEADER_DIFFERENCES,
+  PATTERN_NAMES,
+  TRACKER_STATUSES,
+} from './vocabulary.js';
+
+const count = z.number().int().nonnegative();
+const ids = z.array(z.string());
+
+/** A body change without its values: what a residual structural cause is made of. */
+export const skeletonChangeSchema = z.looseObject({
+  op: z.enum(CHANGE_OPS).describe('kind of change'),
+  path: z.string().describe('wildcarded pointer: array indices and id-like keys as *'),
+  baseline: z
+    .string()
+    .describe('JSON type on the baseline side, - when absent (body kinds for a whole body)'),
+  candidate: z.string().describe('JSON type on the candidate side, - when absent'),
+  values: z
+    .tuple([z.string(), z.string()])
+    .exactOptional()
+    .describe(
+      "a value change's templates on each side when they differ (another wording, error type, precision): part of the cause",
+    ),
+  shape: z
+    .string()
+    .exactOptional()
+    .describe(
+      'a member one side adds or lacks whose value is an object: its keys and their JSON types ({Mode:string}); not part of the key',
+    ),
+});
+
+/** A change no pattern explains, keyed by what changed (`core/compare/cause-clusters.ts`). */
+export const structureCauseSchema = z.looseObject({
+  type: z.literal('structure'),
+  endpoint: z
+    .string()
+    .describe(
+      "the resource (an endpoint's path without method and trailing :ids) of a change seen there only, '*' for one seen on several, or a whole body's endpoint template",
+    ),
+  change: skeletonChangeSchema.describe('the change without its values (the first member)'),
+  together: z
+    .array(skeletonChangeSchema)
+    .exactOptional()
+    .describe(
+      'changes of members of the same object in exactly the same answers (not part of the fingerprint)',
+    ),
+  difference: z
+    .string()
+    .exactOptional()
+    .describe("a whole text body's difference, values elided (reorder|text/calendar)"),
+});
+
+/** Every root-cause family. */
+export const rootCauseSchema = z
+  .discriminatedUnion('type', [
+    z.looseObject({
+      type: z.literal('pattern'),
+      pattern: z.enum(PATTERN_NAMES).describe('the recognised pattern'),
+      field: z
+        .string()
+        .describe("the key it occurs at ('' for the body or an element, '*' for any field)"),
+      params: z.array(z.string()).describe("the pattern's defining parameters"),
+      detail: z.string().describe('the cause in words, from the pattern name and params only'),
+    }),
+    z.looseObject({
+      type: z.literal('status'),
+      endpoint: z.string().describe('METHOD /path template'),
+      baseline: z.number().describe('baseline status'),
+      candidate: z.number().describe('candidate status'),
+      reason: z
+        .string()
+        .exactOptional()
+        .describe("the refusing side's message, values elided, when one side accepted"),
+      redirect: z
+        .string()
+        .exactOptional()
+        .describe(
+          "where one side redirected and the other did not: the rule mapping the path to the Location ('drop .html'); in the fingerprint only on the endpoint '* *'",
+        ),
+    }),
+    z.looseObject({
+      type: z.literal('header'),
+      name: z.string().describe('header name, lower case'),
+      difference: z.enum(HEADER_DIFFERENCES).describe('missing on a side, or values differ'),
+      classes: z
+        .tuple([z.string(), z.string()])
+        .exactOptional()
+        .describe('value classes on each side'),
+    }),
+    z.looseObject({
+      type: z.literal('body-kind'),
+      statusClass: z.string().describe("the answers' status class: 2xx, 4xx, …"),
+      baseline: z.string().describe('baseline body kind'),
+      candidate: z.string().describe('candidate body kind'),
+    }),
+    structureCauseSchema,
+  ])
+  .describe('a root cause');
+
+/** The tracker row that records a root cause, after the run's update. */
+export const trackerRefSchema = z
+  .looseObject({
+    id: z.string().describe('tracker row id'),
+    status: z.enum(TRACKER_STATUSES).describe('row status'),
+  })
+  .describe('the tracker row of this root cause');
+
+/** A root cause's tracker row as the run left it, with the Decision cell people wrote. */
+export const decisionRowSchema = trackerRefSchema
+  .extend({ decision: z.string().describe("the Decision cell, '' when empty") })
+  .describe('its tracker row');
+
+/** One root cause as one divergent case shows it. */
+export const findingSchema = z
+  .looseObject({
+    fingerprint: z.string().describe('the root cause fingerprint, as in its tracker row'),
+    kind: z.enum(FINDING_KINDS).describe('divergence kind of the finding'),
+    cause: rootCauseSchema,
+    summary: z.string().describe('the cause in one line (the tracker row summary)'),
+    paths: z
+      .array(z.string())
+      .describe('body changes (RFC 6901 pointers, as in changes) this finding accounts for'),
+    tracker: trackerRefSchema.exactOptional(),
+    consequenceOf: z
+      .string()
+      .exactOptional()
+      .describe('the earlier root cause (same flow or serial sequence) this finding follows from'),
+  })
+  .describe('one root cause of a divergent case');
+
+/** One root cause over a run: its cases, endpoints and row (report.json's `rootCauses`). */
+export const rootCauseEntrySchema = z.looseObject({
+  fingerprint: z.string().describe('root cause fingerprint'),
+  kind: z.string().describe('divergence kind (a finding kind; a resolved row: its Kind cell)'),
+  cause: rootCauseSchema
+    .exactOptional()
+    .describe('absent for a row this run resolved (no case showed it: only the row is known)'),
+  summary: z.string().describe('the cause in one line'),
+  caseIds: ids.describe('every case of the run that showed it, in run order'),
+  endpoints: ids.describe('every endpoint where it showed, sorted'),
+  consequences: ids
+    .exactOptional()
+    .describe('the cases among caseIds that show it as a consequence of an earlier step'),
+  supersedes: ids
+    .exactOptional()
+    .describe(
+      'while the run updates the tracker only: the fingerprints whose rows this one supersedes (an earlier keying, absorbed consequences)',
+    ),
+  places: ids
+    .exactOptional()
+    .describe(
+      'a structural cause: where its changes were (pointer patterns, indices and ids as *), in order of first appearance, one more than a fix hint names',
+    ),
+  unsettled: z
+    .literal(true)
+    .exactOptional()
+    .describe(
+      'it showed only at id-like values with no evidence that they are per-instance: awaiting evidence (a second instance of the baseline), not an open decision yet',
+    ),
+  row: decisionRowSchema.exactOptional(),
+});
+
+/** `summary.rootCauses`: root causes per decision. */
+export const decisionCountsSchema = z.looseObject({
+  open: count.describe('open root causes (or undecided, without a tracker)'),
+  accepted: count.describe('accepted root causes'),
+  wontfix: count.describe("won't fix root causes"),
+  resolved: count.describe('root causes this run resolved'),
+  covered: count
+    .default(0)
+    .describe('root causes a comparison rule hides (the servers still differ)'),
+  awaitingEvidence: count
+    .exactOptional()
+    .describe(
+      'open root causes that showed only at id-like values with no evidence either way (unsettled): not counted as open until a replica settles them',
+    ),
+});
+
+/** One root cause: what differs, nothing case-specific (its fingerprint hashes it). */
+export type RootCause = Known<z.output<typeof rootCauseSchema>>;
+/** A change no pattern explains, keyed by what changed. */
+export type StructureCause = Extract<RootCause, { readonly type: 'structure' }>;
+/** A body change without its values. */
+export type SkeletonChange = StructureCause['change'];
+/** One root cause as one divergent case shows it. */
+export type Finding = Known<z.output<typeof findingSchema>>;
+/** The tracker row of a root cause: its id and status. */
+export type TrackerRef = Known<z.output<typeof trackerRefSchema>>;
+/** The tracker row of a root cause as the run left it, with its Decision cell. */
+export type DecisionRow = Known<z.output<typeof decisionRowSchema>>;
+/** One root cause over a run: every case and endpoint that showed it, and its row. */
+export type RootCauseEntry = Known<z.output<typeof rootCauseEntrySchema>>;
+/**
+ * An entry of a root cause this run showed (not a row it resolved): its cause
+ * and its finding kind are known. The same record, narrowed.
+ */
+export type ShownRootCause = RootCauseEntry & {
+  readonly kind: FindingKind;
+  readonly cause: RootCause;
+};

@@ -1,0 +1,33 @@
+/**
+ * Whether this process's event loop is saturated: the share of the last
+ * window it spent running code rather than waiting for I/O (Node's event
+ * loop utilisation) at or past a threshold. Shadow mode refuses new
+ * mirrored requests while it is (dropped and counted, as when the queue is
+ * full): the clients' requests share this loop, and comparing must never
+ * cost them throughput. Read on demand, at most once a window.
+ */
+import { performance } from 'node:perf_hooks';
+
+export interface BusyProbe {
+  /** True while the last window's utilisation was at or past the threshold. */
+  busy(): boolean;
+}
+
+export const BUSY_DEFAULTS = { threshold: 0.9, windowMs: 100 } as const;
+
+export function createBusyProbe(
+  options: { readonly threshold: number; readonly windowMs: number } = BUSY_DEFAULTS,
+): BusyProbe {
+  let last = performance.eventLoopUtilization();
+  let busy = false;
+  return {
+    busy() {
+      const now = performance.eventLoopUtilization();
+      const window = performance.eventLoopUtilization(now, last);
+      if (window.idle + window.active < options.windowMs) return busy;
+      last = now;
+      busy = window.utilization >= options.threshold;
+      return busy;
+    },
+  };
+}
