@@ -50,7 +50,7 @@ const VENDORED = ['undici'];
 // The same for `node:child_process` (commander requires it at load for
 // subcommands parity never has; `fuzz`'s reset hook spawns): Node loads it, and
 // the net and dgram modules behind it, when something first spawns.
-// A command that sends nothing sets no V8 flags (src/bin.ts), so a Node module
+// A command that sends nothing sets no V8 flags (src/cli/bin.ts), so a Node module
 // it loads late is compiled from Node's built-in code cache as early: the CLI
 // requires `node:fs/promises` (and the readline, directory and watcher
 // modules behind it) on first use too, and `validate` of case files and a
@@ -279,7 +279,7 @@ function checkZodNames(bundle, file) {
 // module ships once. esbuild splits only to ES modules; each file is then
 // turned into CommonJS (`toCommonJs` below), which bin/parity.js requires:
 // Node never starts its ES module loader. The entries are dist/parity.cjs
-// (the CLI: src/bin.ts, no command's code) and dist/api.cjs (the API,
+// (the CLI: src/cli/bin.ts, no command's code) and dist/api.cjs (the API,
 // src/index.ts); each `import()` of a command's module (src/cli/main.ts), or
 // of a module only some inputs need, is a file of its own, and the code that
 // several of them share is in chunks (dist/chunk-*.cjs), one per set of
@@ -353,7 +353,7 @@ const split = await build({
   splitting: true,
   write: false,
   entryPoints: [
-    { in: 'src/bin.ts', out: 'parity' },
+    { in: 'src/cli/bin.ts', out: 'parity' },
     { in: 'src/index.ts', out: 'api' },
   ],
   outdir: outDir,

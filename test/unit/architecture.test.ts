@@ -2,7 +2,7 @@
  * The boundaries docs/ARCHITECTURE.md draws, checked on the source.
  *
  * 1. Layers: the layer list in docs/ARCHITECTURE.md names at most 8 floors,
- *    each a folder of `src/` with its purpose in one line; `src/bin.ts` and
+ *    each a folder of `src/` with its purpose in one line; `src/cli/bin.ts` and
  *    `src/index.ts` belong to the top floor. The README's drawing lists the
  *    same floors in the same order.
  * 2. Allowed imports (Playwright's DEPS.list): each floor, each folder inside a
@@ -136,11 +136,8 @@ describe('layers', () => {
         .map((entry) => entry.name)
         .sort(),
     );
-    // the modules at src/'s root are the top floor's two edges
-    expect(tops.filter((entry) => entry.isFile()).map((entry) => entry.name)).toEqual([
-      'bin.ts',
-      'index.ts',
-    ]);
+    // the module at src/'s root is the API's edge (the bin's is cli/bin.ts)
+    expect(tops.filter((entry) => entry.isFile()).map((entry) => entry.name)).toEqual(['index.ts']);
   });
 
   it("each floor's DEPS.list opens with the purpose the doc gives it, and names only floors below", () => {
@@ -328,7 +325,7 @@ describe('I/O at the edges', () => {
 
   it('only the bin and the API edge touch process, and nothing prints with console', () => {
     // index.ts: the library's defaults (the process's folder and environment).
-    expect(importing(/\bprocess\./)).toEqual(['bin.ts', 'index.ts']);
+    expect(importing(/\bprocess\./)).toEqual(['cli/bin.ts', 'index.ts']);
     expect(importing(/\bconsole\./)).toEqual([]);
   });
 

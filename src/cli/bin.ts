@@ -1,11 +1,11 @@
 /** The process edge: the only place that reads `process` and sets the exit code. */
 import { hostname } from 'node:os';
-import { type FdOutput, fdOutput, LOST_OUTPUT } from './cli/fd-output.js';
-import type { SignalSource } from './cli/io.js';
-import { main } from './cli/main.js';
-import { INTERRUPT_SIGNALS, type InterruptSignal } from './contract/vocabulary.js';
-import { ParityError } from './util/errors.js';
-import type { Host } from './util/host.js';
+import { INTERRUPT_SIGNALS, type InterruptSignal } from '../contract/vocabulary.js';
+import { ParityError } from '../util/errors.js';
+import type { Host } from '../util/host.js';
+import { type FdOutput, fdOutput, LOST_OUTPUT } from './fd-output.js';
+import type { SignalSource } from './io.js';
+import { main } from './main.js';
 
 /** Whether process `pid` runs on this machine (EPERM: it runs, as another user). */
 function isAlive(pid: number): boolean {
