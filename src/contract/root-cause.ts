@@ -78,6 +78,12 @@ export const structureCauseSchema = z.looseObject({
     .string()
     .exactOptional()
     .describe("a whole text body's difference, values elided (reorder|text/calendar)"),
+  transform: z
+    .string()
+    .exactOptional()
+    .describe(
+      'the value transformation every pair of its values shows, at two places or more (absolute candidate|prefix candidate usr_|case lower upper); not part of the fingerprint',
+    ),
 });
 
 /** Every root-cause family. */

@@ -64,6 +64,7 @@ import {
   isRecurringStatus,
   REDIRECT_ENDPOINT,
 } from './root-cause.js';
+import { transformOfPlace, valueTransforms } from './value-transforms.js';
 import { splitPath } from './wording/phrases.js';
 
 /** One answer as the clustering sees it: its case, endpoint template and findings. */
@@ -218,7 +219,7 @@ function seenChanges(answers: readonly ClusterAnswer[]): Map<string, Seen> {
           pairs: new Set<string>(),
         };
         seen.set(key, entry);
-        if (own.op === 'value' && own.values === undefined) {
+        if (own.op === 'value') {
           for (const change of changes ?? []) {
             if (change.op !== 'value' || !paths.includes(change.path)) continue;
             if (!placeOf(change.path, own.path)) continue;
@@ -325,7 +326,11 @@ function travelling(
   }
   return joined(
     [...groups.values()].map((group) => group.members),
-    [...errorEnvelopes(seen.values(), classes), ...constantValues(seen.values())],
+    [
+      ...errorEnvelopes(seen.values(), classes),
+      ...constantValues(seen.values()),
+      ...valueTransforms(seen.values()),
+    ],
   );
 }
 
@@ -388,10 +393,14 @@ export function clusterCauses(answers: Iterable<ClusterAnswer>): CauseClusters {
     if (rest.length === 0 && (one || isElements(first.change))) continue;
     const endpoint = resources.size < 2 ? ([...resources][0] ?? ANY_ENDPOINT) : ANY_ENDPOINT;
     const together = rest.map((seen) => seen.change);
-    const cause: StructureCause =
-      together.length === 0
-        ? { type: 'structure', endpoint, change: first.change }
-        : { type: 'structure', endpoint, change: first.change, together };
+    const transform = transformOfGroup(members);
+    const cause: StructureCause = {
+      type: 'structure',
+      endpoint,
+      change: first.change,
+      ...(together.length === 0 ? {} : { together }),
+      ...(transform === undefined ? {} : { transform }),
+    };
     for (const seen of members) for (const key of seen.keys) clusters.set(key, cause);
   }
   const statusBodies = bodiesOfStatus(all);
@@ -402,6 +411,17 @@ export function clusterCauses(answers: Iterable<ClusterAnswer>): CauseClusters {
   return statusBodies.size === 0
     ? { changes: clusters, recurring }
     : { changes: clusters, recurring, statusBodies };
+}
+
+/**
+ * The value transformation a group of two places or more stands for
+ * (`value-transforms.ts`): every member a value change, every pair of values
+ * related by it.
+ */
+function transformOfGroup(members: readonly Seen[]): string | undefined {
+  if (members.length < 2 || members.some((one) => one.change.op !== 'value')) return undefined;
+  if (members.some((one) => one.pairs.size === 0)) return undefined;
+  return transformOfPlace(members.flatMap((one) => [...one.pairs]));
 }
 
 /** `/items/*`: elements one side adds to (or lacks of) a list. */

@@ -18,6 +18,7 @@ import {
   ZERO_VALUED_MEMBERS,
 } from './root-cause.js';
 import { differenceWords } from './text-bodies.js';
+import { transformWords } from './value-transforms.js';
 import { SUMMARY_MAX, shorten } from './wording/phrases.js';
 
 const BODY_KINDS: Readonly<Record<string, string>> = {
@@ -177,6 +178,11 @@ export function causeSummary(cause: RootCause): string {
         return shorten(differenceWords(cause.difference));
       }
       const prefix = cause.endpoint === ANY_ENDPOINT ? '' : `${cause.endpoint}: `;
+      if (cause.transform !== undefined) {
+        const places = [cause.change, ...(cause.together ?? [])].map((c) => codeSpan(c.path));
+        const words = `${prefix}${transformWords(cause.transform)}, at `;
+        return shorten(`${words}${wholeItems(places, ', ', SUMMARY_MAX - words.length)}`);
+      }
       const room = SUMMARY_MAX - prefix.length;
       return shorten(`${prefix}${membersWords(cause.change, cause.together ?? [], room)}`);
     }
