@@ -18,7 +18,9 @@
  *   the state played no part: those findings keep their own rows;
  * - its status, body-kind and residual findings are consequences of the
  *   earliest such write (a recognised pattern or a header is a design
- *   difference that shows whatever the state, so it keeps its own row), but
+ *   difference that shows whatever the state, so it keeps its own row; so
+ *   does a write's status where both sides succeeded and neither created,
+ *   `204 → 200`: each server's choice of success status), but
  *   a value that differs in a record both sides hold alike otherwise and
  *   that does not name the written resource (`own-differences.ts`): it
  *   would differ without the write, so it keeps its own row too.
@@ -102,12 +104,26 @@ function sequenceOf(result: CaseResult): string | undefined {
 }
 
 /** Findings that can follow from state: status, body kind, residual structure. */
-function stateDependent(finding: Finding): boolean {
-  return (
-    finding.cause.type === 'status' ||
-    finding.cause.type === 'body-kind' ||
-    finding.cause.type === 'structure'
-  );
+function stateDependent(finding: Finding, result: DivergenceResult): boolean {
+  if (finding.cause.type === 'status') return !successChoice(result);
+  return finding.cause.type === 'body-kind' || finding.cause.type === 'structure';
+}
+
+/**
+ * True when a write succeeded on both sides with two statuses of which
+ * neither is `201 Created` (`204 → 200` for a `PUT` that replaced a file):
+ * what a server holds shows in a write's status as created or not (`201`
+ * against `200`/`204`), or as accepted or refused; two other success
+ * statuses for the same outcome are each server's choice of answer, which it
+ * makes whatever it holds. Such a status keeps its own row after a refused
+ * write, even on the same resource (a `PUT` refused `423` then sent again
+ * with the lock's token: `204 → 200` is a decision of its own).
+ */
+function successChoice(result: DivergenceResult): boolean {
+  const b = result.baseline.status;
+  const c = result.candidate.status;
+  if (b === undefined || c === undefined || !WRITES.has(result.request.method)) return false;
+  return statusClassOf(b) === 2 && statusClassOf(c) === 2 && b !== 201 && c !== 201;
 }
 
 /** Per finding fingerprint, the root cause it follows from; for one case. */
@@ -126,7 +142,7 @@ function consequencesIn(
   if (cause === undefined || !canShowState(result)) return undefined;
   const marks = new Map<string, string>();
   for (const finding of result.findings) {
-    if (!stateDependent(finding) || finding.fingerprint === cause.fingerprint) continue;
+    if (!stateDependent(finding, result) || finding.fingerprint === cause.fingerprint) continue;
     // A value of a record the write did not touch differs on its own (`own-differences.ts`).
     if (ownDifference(result, finding, cause.path)) continue;
     marks.set(finding.fingerprint, cause.fingerprint);

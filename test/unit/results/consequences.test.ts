@@ -166,3 +166,62 @@ describe('withConsequences', () => {
     expect(marks(withConsequences(results))).toEqual([[undefined], [undefined], [cause]]);
   });
 });
+
+/**
+ * Issue 43: a decision hidden in a status row. After a write one side
+ * accepted and the other refused, a later write that both sides accepted
+ * with two success statuses, neither `201`, is each server's choice of
+ * status: its own row. Created against replaced (`201 → 200`) and a read's
+ * statuses stay consequences. Two fixtures with other methods and paths.
+ */
+describe.each([
+  {
+    name: 'a PUT refused for a lock, then sent with its token',
+    method: 'PUT',
+    path: '/files/report.txt',
+    endpoint: 'PUT /files/report.txt',
+    refused: [423, 200] as const,
+    again: [204, 200] as const,
+  },
+  {
+    name: 'a PATCH refused as a conflict, then sent with a version',
+    method: 'PATCH',
+    path: '/accounts/3',
+    endpoint: 'PATCH /accounts/:id',
+    refused: [409, 200] as const,
+    again: [200, 202] as const,
+  },
+])('$name', ({ method, path, endpoint, refused, again }) => {
+  const status = (pair: readonly [number, number]): RootCause => ({
+    type: 'status',
+    endpoint,
+    baseline: pair[0],
+    candidate: pair[1],
+  });
+  const first = divergent('first', method, path, endpoint, refused, [status(refused)]);
+  const cause = causeFingerprint(status(refused));
+
+  it('keeps the later success statuses as a row of their own, its body still a consequence', () => {
+    const results = [
+      first,
+      divergent('again', method, path, endpoint, again, [status(again), extraItem]),
+    ];
+    expect(marks(withConsequences(results))).toEqual([[undefined], [undefined, cause]]);
+  });
+
+  it('still attaches created against replaced, and a read’s success statuses', () => {
+    const created = [201, 200] as const;
+    const read: RootCause = {
+      type: 'status',
+      endpoint: `GET ${path}`,
+      baseline: 200,
+      candidate: 204,
+    };
+    const results = [
+      first,
+      divergent('create', method, path, endpoint, created, [status(created)]),
+      divergent('read', 'GET', path, `GET ${path}`, [200, 204], [read]),
+    ];
+    expect(marks(withConsequences(results))).toEqual([[undefined], [cause], [cause]]);
+  });
+});
