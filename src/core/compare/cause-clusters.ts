@@ -57,6 +57,7 @@ import { constantValues, placeOf } from './constant-values.js';
 import { resourceOfEndpoint } from './endpoint.js';
 import { type AnswerStatuses, errorClasses, errorEnvelopes } from './error-envelopes.js';
 import { findingOf } from './finding-of.js';
+import { valueMoves } from './moved-values.js';
 import { fieldOfPath, ownKey, type RecurringCauses, recurringCauses } from './recurring-causes.js';
 import {
   ANY_ENDPOINT,
@@ -127,6 +128,8 @@ interface Seen {
   readonly resources: Set<string>;
   /** A value change's concrete pairs of values (`constant-values.ts`). */
   readonly pairs: Set<string>;
+  /** Per answer, the members its old value moved to there (`moved-values.ts`). */
+  moves?: Map<string, Set<Seen>>;
 }
 
 /** `/a/b/#text` → `b`: the field a value sits at (an XML element's text is the element's). */
@@ -205,6 +208,8 @@ function seenChanges(answers: readonly ClusterAnswer[]): Map<string, Seen> {
   const data = dataPlaces(answers);
   const seen = new Map<string, Seen>();
   for (const { caseId, endpoint, findings, changes } of answers) {
+    // Each concrete path of this answer's changes, with the entry it was seen under.
+    const here = new Map<string, Seen>();
     for (const { cause, paths } of findings) {
       for (const own of membersOf(cause)) {
         const stripped = placeOnly(own);
@@ -231,10 +236,50 @@ function seenChanges(answers: readonly ClusterAnswer[]): Map<string, Seen> {
         entry.places.add(change.path);
         entry.answers.add(caseId);
         entry.resources.add(resourceOfEndpoint(endpoint));
+        for (const path of paths) if (placeOf(path, own.path)) here.set(path, entry);
       }
+    }
+    for (const [value, member] of movedValues(changes ?? [], here)) {
+      const moves = value.moves ?? new Map<string, Set<Seen>>();
+      value.moves = moves;
+      moves.set(caseId, (moves.get(caseId) ?? new Set()).add(member));
     }
   }
   return seen;
+}
+
+/**
+ * The values one answer moved (`moved-values.ts`): each value change, as the
+ * entry it was seen under, with the entry of the member the other side adds
+ * (or lacks) in the same object holding its old value.
+ */
+function movedValues(
+  changes: readonly ValueChange[],
+  here: ReadonlyMap<string, Seen>,
+): [Seen, Seen][] {
+  const out: [Seen, Seen][] = [];
+  for (const [from, to] of valueMoves(changes)) {
+    const value = here.get(from);
+    const member = here.get(to);
+    if (value !== undefined && member !== undefined && value !== member) out.push([value, member]);
+  }
+  return out;
+}
+
+/** True when a value change moved to a member of its own in every answer it shows in. */
+function movedEverywhere({ moves, answers }: Seen): boolean {
+  return moves !== undefined && [...answers].every((answer) => moves.has(answer));
+}
+
+/** The entries of value changes moved in every answer they show in, with the members they moved to. */
+function movedGroups(seen: Iterable<Seen>): Seen[][] {
+  const out: Seen[][] = [];
+  for (const one of seen) {
+    if (!movedEverywhere(one)) continue;
+    const members = [...(one.moves?.values() ?? [])].flatMap((set) => [...set]);
+    out.push([one, ...new Set(members)]);
+  }
+  return out;
 }
 
 const MEMBER_OPS: ReadonlySet<string> = new Set(['added', 'removed', 'type']);
@@ -251,8 +296,11 @@ interface Travel {
 }
 
 /** Where a change may travel with others; undefined when kept apart. */
-function travelOf({ change, answers }: Seen): Travel | undefined {
+function travelOf(one: Seen): Travel | undefined {
+  const { change, answers } = one;
   const { parent, name } = splitPath(change.path);
+  // A value moved to a member the other side adds travels with that member alone (`movedGroups`).
+  if (movedEverywhere(one)) return undefined;
   const sorted = [...answers].sort();
   // An XML attribute gained, lost or changed is a choice of its own, never a co-traveller.
   if (name.startsWith('@') || isAttributed(change)) return undefined;
@@ -330,6 +378,7 @@ function travelling(
       ...errorEnvelopes(seen.values(), classes),
       ...constantValues(seen.values()),
       ...valueTransforms(seen.values()),
+      ...movedGroups(seen.values()),
     ],
   );
 }

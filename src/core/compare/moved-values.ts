@@ -1,0 +1,55 @@
+/**
+ * A value moved to a member of its own (issue 43: an answer's restructure is
+ * one cause). In one answer, a value that differs at `X/a` while the other
+ * side adds a member `X/b` of the same object holding the value `X/a` had
+ * (`{"error": "user not found"}` against `{"error": "Not Found", "message":
+ * "user not found", "statusCode": 404}`: the message moved to `message`, and
+ * `error` now names the status), or lacks a member `X/b` that held the value
+ * `X/a` now has, is part of that member's change. The clustering joins them
+ * when the value moved in **every** answer its change shows in.
+ *
+ * **Kept apart**: a value that differs with no member holding its old value
+ * (a reworded message), or that moved in some answers only; a member of
+ * another object; a value too plain to say it moved (a boolean, `null`, an
+ * empty string, a number of one digit). Pure.
+ */
+
+/** A body change with its values, as a result keeps it. */
+export interface ConcreteChange {
+  readonly op: string;
+  readonly path: string;
+  readonly baseline?: unknown;
+  readonly candidate?: unknown;
+}
+
+function parentOf(path: string): string {
+  return path.slice(0, path.lastIndexOf('/'));
+}
+
+/** A value that says something when it shows elsewhere: text, or a number of two digits or more. */
+function telling(value: unknown): boolean {
+  if (typeof value === 'string') return value.trim() !== '';
+  return typeof value === 'number' && Math.abs(value) >= 10;
+}
+
+/** Each value change's path with the path of the member its old value moved to, in one answer. */
+export function valueMoves(changes: readonly ConcreteChange[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (const value of changes) {
+    if (value.op !== 'value') continue;
+    const parent = parentOf(value.path);
+    const moved = changes.find(
+      (other) =>
+        other !== value &&
+        parentOf(other.path) === parent &&
+        ((other.op === 'added' &&
+          telling(value.baseline) &&
+          Object.is(other.candidate, value.baseline)) ||
+          (other.op === 'removed' &&
+            telling(value.candidate) &&
+            Object.is(other.baseline, value.candidate))),
+    );
+    if (moved !== undefined) out.push([value.path, moved.path]);
+  }
+  return out;
+}
