@@ -18,7 +18,7 @@
  *   port);
  * - **a constant prefix / suffix**: one side's value is the same text
  *   followed (preceded) by the other's, non-empty; keyed by the side and the
- *   text;
+ *   text (at most 24 characters, not digits alone);
  * - **case**: the values are equal but for letter case; keyed by each
  *   side's case (lower, upper, mixed).
  *
@@ -44,6 +44,9 @@ const ABSOLUTE = new RegExp(
   'i',
 );
 
+/** The longest prefix or suffix read as text a side adds (`usr_`, `/api/v2`, `.json`). */
+const MAX_AFFIX = 24;
+
 /** What a string is in letter case. */
 function caseOf(value: string): string {
   if (value === value.toLowerCase()) return 'lower';
@@ -61,9 +64,10 @@ export function transformsOf(baseline: unknown, candidate: unknown): string[] {
   if (candidate.startsWith('/') && absolute(baseline, candidate)) out.push('absolute baseline');
   const affix = (long: string, short: string, side: string) => {
     if (short === '' || long.length <= short.length) return;
-    // An affix of digits alone is a number's digits (a counter), not text a side adds.
+    // An affix of digits alone is a number's digits (a counter), not text a side adds; a long
+    // one is data (a token, a sentence) that a summary must not carry.
     const add = (kind: string, text: string) => {
-      if (/\D/.test(text)) out.push(`${kind} ${side} ${text}`);
+      if (/\D/.test(text) && text.length <= MAX_AFFIX) out.push(`${kind} ${side} ${text}`);
     };
     if (long.endsWith(short)) add('prefix', long.slice(0, -short.length));
     if (long.startsWith(short)) add('suffix', long.slice(short.length));

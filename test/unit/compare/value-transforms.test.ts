@@ -65,6 +65,7 @@ describe('transformsOf', () => {
     expect(transformsOf('/docs/', '/docs')).toEqual(['suffix baseline /']);
     expect(transformsOf('active', 'ACTIVE')).toEqual(['case lower upper']);
     expect(transformsOf('5', '15')).toEqual([]);
+    expect(transformsOf('x', `${'secret-looking-token-'.repeat(2)}x`)).toEqual([]);
     expect(transformsOf(5, 'x5')).toEqual([]);
   });
 
