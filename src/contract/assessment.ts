@@ -1,9 +1,13 @@
 /**
- * assessment.json (`schemaVersion` 1), as a zod schema: a run's assessment on
+ * assessment.json (`schemaVersion` 2), as a zod schema: a run's assessment on
  * disk, beside the observations it lays over (results.ndjson), the only
  * declaration of it (`judge/results/assessment-file.ts` writes and reads it; the
  * in-memory `Assessment` is its maps). Every key below is a case id, a change
- * key, a cause key or a root-cause fingerprint.
+ * key, a cause key or a root-cause fingerprint. Version 1 held, in `masked`,
+ * whole results judged again at the end of the run (a second observation);
+ * version 2 holds, in `masks`, only what the end of the run masked and why
+ * (a `MaskStep`): a reader judges the observation again under them. Version 1
+ * files are still read (`assessmentFileV1Schema`).
  */
 import * as z from 'zod';
 import type { Known } from './known.js';
@@ -13,8 +17,41 @@ import { DIVERGENCE_REGRESSIONS } from './vocabulary.js';
 
 const byKey = <T extends z.ZodType>(value: T) => z.record(z.string(), value);
 
+/** Why the end of a run masked places of an observation, each with its evidence. */
+export const MASK_REASONS = ['noise', 'echoed', 'sequenced', 'derived'] as const;
+
+const places = z.array(z.string());
+
+/**
+ * One masking the end of a run laid over an observation: the places it judged
+ * per-instance or noise, and why. The observation is never changed: a reader
+ * judges it again without those places (`judge/results/judged-again.ts`).
+ */
+export const maskStepSchema = z
+  .discriminatedUnion('by', [
+    z.looseObject({
+      by: z
+        .literal('noise')
+        .describe("learned endpoint noise: the evidence is the report's noise section"),
+      values: places.describe('pointer patterns whose changes are noise (`*`: any one segment)'),
+      orders: places.describe('array pointer patterns whose element moves are noise'),
+      headers: places.describe('header names whose value changes are noise'),
+    }),
+    z.looseObject({
+      by: z
+        .enum(['echoed', 'sequenced', 'derived'])
+        .describe(
+          'per-instance values another answer proved: echoed later in the sequence, numbered by each side for its own writes, or ETags derived from such values',
+        ),
+      places: places.describe(
+        "the places (pointers, and `header NAME`), listed under the result's field of that name",
+      ),
+    }),
+  ])
+  .describe('a masking laid over the observation, with its reason');
+
 export const assessmentFileSchema = z.looseObject({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
   clusters: byKey(structureCauseSchema)
     .exactOptional()
     .describe(
@@ -27,8 +64,8 @@ export const assessmentFileSchema = z.looseObject({
     .array(z.string())
     .exactOptional()
     .describe("own keys of body causes that are part of their answer's status finding"),
-  masked: byKey(caseResultSchema).describe(
-    "by case id: the observation judged again under the run's learned endpoint noise",
+  masks: byKey(z.array(maskStepSchema)).describe(
+    'by case id: what the end of the run masked in the observation and why, in the order laid over',
   ),
   regression: byKey(z.enum([...DIVERGENCE_REGRESSIONS, 'fixed']).nullable()).describe(
     'by case id: the regression mark set afresh, null for none',
@@ -43,7 +80,19 @@ export const assessmentFileSchema = z.looseObject({
     ),
 });
 
-/** The assessment as assessment.json holds it (each masked result typed as `CaseResult`). */
-export type AssessmentJson = Omit<Known<z.output<typeof assessmentFileSchema>>, 'masked'> & {
+/** Version 1 of assessment.json: `masked` held the results judged again, whole. */
+export const assessmentFileV1Schema = assessmentFileSchema.omit({ masks: true }).extend({
+  schemaVersion: z.literal(1),
+  masked: byKey(caseResultSchema).describe(
+    "by case id: the observation judged again under the run's learned endpoint noise",
+  ),
+});
+
+/** One masking laid over an observation, with its reason. */
+export type MaskStep = Known<z.output<typeof maskStepSchema>>;
+/** The assessment as assessment.json holds it. */
+export type AssessmentJson = Known<z.output<typeof assessmentFileSchema>>;
+/** Version 1 of assessment.json (each masked result typed as `CaseResult`). */
+export type AssessmentJsonV1 = Omit<Known<z.output<typeof assessmentFileV1Schema>>, 'masked'> & {
   readonly masked: Readonly<Record<string, CaseResult>>;
 };

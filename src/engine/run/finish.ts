@@ -30,6 +30,7 @@ import {
   withCrossCaseConsequences,
 } from '../../judge/results/consequences.js';
 import { headConsequencesOf } from '../../judge/results/head-consequences.js';
+import { type Masking, NO_MASKING } from '../../judge/results/judged-again.js';
 import {
   comparedIds,
   type RegressionMarks,
@@ -73,8 +74,12 @@ export interface FinishInput {
   readonly head: ReportHead;
   /** Every result as observed (the notable ones in memory). */
   readonly collected: CollectedResults;
-  /** By case id: results judged again under the endpoint noise the run learned (`--noise`). */
-  readonly masked?: ReadonlyMap<string, CaseResult> | undefined;
+  /**
+   * By case id: what the end of the run masked in each result, and why (the
+   * endpoint noise the run learned with `--noise`, places a later answer proved
+   * per-instance): the results read as judged again under them.
+   */
+  readonly masked?: Masking | undefined;
   /** The summary of the results as observed; its verdict counts are made again here. */
   readonly summary: RunSummary;
   /** The `--compare-to` report, read before this run wrote anything. */
@@ -136,7 +141,7 @@ async function regressionOf(
 export async function finishRun(input: FinishInput): Promise<Finished> {
   const date = input.head.finishedAt.slice(0, 10);
   const observed = input.collected.notable;
-  const unclustered: Assessment = { ...NOT_ASSESSED, masked: input.masked ?? new Map() };
+  const unclustered: Assessment = { ...NOT_ASSESSED, masked: input.masked ?? NO_MASKING };
   // Root causes keyed by what changed: clustered over every answer, once noise is masked.
   const plain = observed.map((r) => assessed(r, unclustered));
   const clusters = clusterCauses(clusterAnswers(plain, consequencesOf(plain)));

@@ -7,8 +7,11 @@
  * - `clusters`: each structural change under the root cause the whole run
  *   makes of it (`core/compare/cause-clusters.ts`: keyed by what changed, not
  *   where), laid over first, so every later step and every reader sees it;
- * - `masked`: the case judged again under the endpoint noise the run learned
- *   (`judge/noise/post-pass.ts`; `--noise` only);
+ * - `masked`: what the end of the run masked in the case and why (`MaskStep`:
+ *   the endpoint noise the run learned, `judge/noise/post-pass.ts`, `--noise`
+ *   only; places a later answer proved per-instance,
+ *   `engine/run/echo-origins.ts`): the case reads as judged again without
+ *   them (`judged-again.ts`), its observation unchanged;
  * - `regression`: its mark against the compared report (`regression.ts`);
  * - `consequences`: its findings that follow from an earlier write in its
  *   flow or sequence (`consequences.ts`);
@@ -34,6 +37,7 @@ import {
   rowFingerprintOf,
   withConsequence,
 } from './consequences.js';
+import { type Masking, NO_MASKING } from './judged-again.js';
 import { type RegressionMarks, withRegressionMark } from './regression.js';
 import { hasFindings } from './types.js';
 
@@ -44,8 +48,8 @@ export interface Assessment {
    * that travel together), laid over every finding first.
    */
   readonly clusters: CauseClusters;
-  /** By case id: the result judged again under the run's learned endpoint noise, where it changed. */
-  readonly masked: ReadonlyMap<string, CaseResult>;
+  /** By case id: what the end of the run masked in the observation, and why (`judged-again.ts`). */
+  readonly masked: Masking;
   /** By case id: the regression mark set afresh (undefined: none); a case absent keeps its own. */
   readonly regression: RegressionMarks;
   /** By case id, then finding fingerprint: the root cause a finding follows from. */
@@ -57,7 +61,7 @@ export interface Assessment {
 /** Nothing assessed yet: every case reads as observed. */
 export const NOT_ASSESSED: Assessment = {
   clusters: NO_CLUSTERS,
-  masked: new Map(),
+  masked: NO_MASKING,
   regression: new Map(),
   consequences: new Map<string, CaseConsequences>(),
   rowOf: undefined,
@@ -121,7 +125,7 @@ export function clusterAnswers(
 /** What a reader sees of a case: its observation with the assessment laid over it. */
 export function assessed(observation: CaseResult, assessment: Assessment): CaseResult {
   const id = observation.caseId;
-  const masked = withClusters(assessment.masked.get(id) ?? observation, assessment.clusters);
+  const masked = withClusters(assessment.masked.of(observation), assessment.clusters);
   const marked = withRegressionMark(masked, assessment.regression);
   const classified = withConsequence(marked, assessment.consequences.get(id));
   const { rowOf } = assessment;
