@@ -10,12 +10,68 @@
  * files are still read (`assessmentFileV1Schema`).
  */
 import * as z from 'zod';
-import type { Known } from './known.js';
-import { type CaseResult, caseResultSchema } from './observation.js';
-import { rootCauseSchema, structureCauseSchema, trackerRefSchema } from './root-cause.js';
+import type { Exclusive, Known } from './known.js';
+import {
+  type CaseResult,
+  caseResultSchema,
+  comparedShape,
+  divergenceShape,
+  equalResultSchema,
+  errorResultSchema,
+  resultBaseShape,
+  skippedResultSchema,
+} from './observation.js';
+import {
+  assessedFindingSchema,
+  rootCauseSchema,
+  structureCauseSchema,
+  trackerRefSchema,
+} from './root-cause.js';
 import { DIVERGENCE_REGRESSIONS } from './vocabulary.js';
 
 const byKey = <T extends z.ZodType>(value: T) => z.record(z.string(), value);
+
+const regression = z
+  .enum(DIVERGENCE_REGRESSIONS)
+  .exactOptional()
+  .describe('relative to the --compare-to report');
+
+/** A divergent or accepted result as assessed: its findings with their rows, its regression mark. */
+const assessedDivergence = <V extends 'divergent' | 'accepted'>(verdict: V, what: string) =>
+  z.looseObject({
+    ...resultBaseShape,
+    ...divergenceShape,
+    ...comparedShape,
+    findings: z.array(assessedFindingSchema).min(1).describe('the root causes of the divergence'),
+    regression,
+    verdict: z.literal(verdict).describe(what),
+  });
+
+/**
+ * The outcome of one case as report.json lists it: its observation with the
+ * run's assessment laid over it (`judge/results/assessment.ts` `assessed`):
+ * the regression mark, each finding's tracker row and the cause it follows
+ * from, and the verdict after the decisions (`accepted`). Every observation
+ * reads as one (nothing assessed of it yet). A union by verdict.
+ */
+export const assessedResultSchema = z.discriminatedUnion('verdict', [
+  equalResultSchema.extend({
+    regression: z.literal('fixed').exactOptional().describe('showed a now-fixed divergence'),
+  }),
+  assessedDivergence('divergent', 'a root cause is still open'),
+  assessedDivergence('accepted', "every root cause accepted or won't fix"),
+  errorResultSchema,
+  skippedResultSchema,
+]);
+
+type Assessed = Exclusive<Known<z.output<typeof assessedResultSchema>>>;
+
+/** The outcome of one case as report.json lists it: its observation, as assessed. */
+export type AssessedResult = Assessed;
+/** Both sides answered and differ, but every root cause's row is `_accepted_` or `_wontfix_`. */
+export type AcceptedResult = Extract<Assessed, { readonly verdict: 'accepted' }>;
+/** A result that shows a divergence, decided or not, as assessed. */
+export type DivergenceResult = Extract<Assessed, { readonly verdict: 'divergent' | 'accepted' }>;
 
 /** Why the end of a run masked places of an observation, each with its evidence. */
 export const MASK_REASONS = ['noise', 'echoed', 'sequenced', 'derived'] as const;

@@ -1,6 +1,10 @@
 /** Which results fail a run under `--fail-on new|open|any|none`. Pure. */
 
-import type { CaseResult, DivergentResult } from '../../contract/observation.js';
+import type { AssessedResult } from '../../contract/assessment.js';
+
+/** A divergence with a root cause still open, as assessed. */
+type DivergentResult = Extract<AssessedResult, { readonly verdict: 'divergent' }>;
+
 import type { RunReport } from '../../contract/report.js';
 import type { FailPolicy } from '../../io/config/limits.js';
 
@@ -41,7 +45,7 @@ export interface FailOptions {
   readonly failOnEncoding?: boolean;
 }
 
-function hasEncodingNotes(result: CaseResult): boolean {
+function hasEncodingNotes(result: AssessedResult): boolean {
   return result.notes?.some((note) => note.kind === 'encoding') ?? false;
 }
 
@@ -58,7 +62,7 @@ export function failingResults(
   report: RunReport,
   policy: FailPolicy,
   options: FailOptions = {},
-): CaseResult[] {
+): AssessedResult[] {
   const waiting = new Set(
     (report.rootCauses ?? [])
       .filter((entry) => entry.unsettled === true && (entry.row?.status ?? 'open') === 'open')

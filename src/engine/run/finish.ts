@@ -13,6 +13,7 @@
  * `latest` untouched.
  */
 
+import type { AssessedResult } from '../../contract/assessment.js';
 import type { CaseResult } from '../../contract/observation.js';
 import type { RegressionSummary, RunReport, RunSummary } from '../../contract/report.js';
 import { clusterCauses } from '../../core/compare/cause-clusters.js';
@@ -25,12 +26,13 @@ import {
 import type { BodyDigests } from '../../judge/results/body-digests.js';
 import type { CollectedResults } from '../../judge/results/collected.js';
 import {
+  type Consequences,
   consequencesOf,
   digestConsequencesOf,
   withCrossCaseConsequences,
 } from '../../judge/results/consequences.js';
 import { headConsequencesOf } from '../../judge/results/head-consequences.js';
-import { type Masking, NO_MASKING } from '../../judge/results/judged-again.js';
+import type { Masking } from '../../judge/results/judged-again.js';
 import {
   comparedIds,
   type RegressionMarks,
@@ -80,6 +82,13 @@ export interface FinishInput {
    * per-instance): the results read as judged again under them.
    */
   readonly masked?: Masking | undefined;
+  /**
+   * What was assessed of the results before (`merge`: the shards' assessments,
+   * split from their reports): where this assessment starts. A mark, a
+   * consequence or a row this one makes replaces it; a row of a tracker this
+   * one plans replaces all of them.
+   */
+  readonly prior?: Assessment | undefined;
   /** The summary of the results as observed; its verdict counts are made again here. */
   readonly summary: RunSummary;
   /** The `--compare-to` report, read before this run wrote anything. */
@@ -119,7 +128,7 @@ export interface Finished {
  */
 async function regressionOf(
   input: FinishInput,
-  views: readonly CaseResult[],
+  views: readonly AssessedResult[],
   previous: RunReport,
   compared: ReturnType<typeof comparedIds>,
 ): Promise<{ marks: RegressionMarks; summary: RegressionSummary; fetched: CaseResult[] }> {
@@ -141,7 +150,8 @@ async function regressionOf(
 export async function finishRun(input: FinishInput): Promise<Finished> {
   const date = input.head.finishedAt.slice(0, 10);
   const observed = input.collected.notable;
-  const unclustered: Assessment = { ...NOT_ASSESSED, masked: input.masked ?? NO_MASKING };
+  const prior = input.prior ?? NOT_ASSESSED;
+  const unclustered: Assessment = { ...prior, masked: input.masked ?? prior.masked };
   // Root causes keyed by what changed: clustered over every answer, once noise is masked.
   const plain = observed.map((r) => assessed(r, unclustered));
   const clusters = clusterCauses(clusterAnswers(plain, consequencesOf(plain)));
@@ -159,15 +169,21 @@ export async function finishRun(input: FinishInput): Promise<Finished> {
     regression === undefined || regression.fetched.length === 0
       ? observed
       : input.collected.inRunOrder([...observed, ...regression.fetched]);
-  const marking: Assessment = { ...masking, regression: regression?.marks ?? new Map() };
+  const marking: Assessment = {
+    ...masking,
+    regression: new Map([...prior.regression, ...(regression?.marks ?? [])]),
+  };
   // Findings that follow from an earlier step's write join that step's root cause.
   const marked = listed.map((r) => assessed(r, marking));
   // Digests another answer lists of a body that differs follow from the body (`body-digests.ts`),
   // and so do a HEAD's headers that describe the body its GET showed differing.
-  const consequences = withCrossCaseConsequences(
-    consequencesOf(marked),
-    digestConsequencesOf(marked, input.bodyDigests),
-    headConsequencesOf(marked),
+  const consequences = laidOver(
+    prior.consequences,
+    withCrossCaseConsequences(
+      consequencesOf(marked),
+      digestConsequencesOf(marked, input.bodyDigests),
+      headConsequencesOf(marked),
+    ),
   );
   const classifying: Assessment = { ...marking, consequences };
   const classified = listed.map((r) => assessed(r, classifying));
@@ -196,7 +212,7 @@ export async function finishRun(input: FinishInput): Promise<Finished> {
     answers,
     date,
   });
-  const assessment: Assessment = { ...classifying, rowOf: tracker?.rowOf };
+  const assessment: Assessment = { ...classifying, rowOf: tracker?.rowOf ?? prior.rowOf };
   try {
     return await reportAndCommit(input, {
       listed,
@@ -209,6 +225,17 @@ export async function finishRun(input: FinishInput): Promise<Finished> {
     await tracker?.abandon();
     throw error;
   }
+}
+
+/** `later` laid over `earlier`: per case, a finding `later` marks takes its cause from there. */
+function laidOver(earlier: Consequences, later: Consequences): Consequences {
+  if (earlier.size === 0) return later;
+  const out = new Map(earlier);
+  for (const [caseId, marks] of later) {
+    const before = earlier.get(caseId);
+    out.set(caseId, before === undefined ? marks : new Map([...before, ...marks]));
+  }
+  return out;
 }
 
 interface Judged {

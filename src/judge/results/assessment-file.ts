@@ -5,7 +5,11 @@
  * reads both and combines them with `assessed` (`readAssessedResults`).
  */
 import { join } from 'node:path';
-import type { AssessmentJson, AssessmentJsonV1 } from '../../contract/assessment.js';
+import type {
+  AssessedResult,
+  AssessmentJson,
+  AssessmentJsonV1,
+} from '../../contract/assessment.js';
 import type { CaseResult } from '../../contract/observation.js';
 import type { DecisionRow } from '../../contract/root-cause.js';
 import { readRegularText, writeFileAtomic } from '../../util/fs.js';
@@ -110,7 +114,7 @@ export async function writeAssessment(
  * observation of results.ndjson (completion order) with assessment.json laid
  * over it. The files are parity's own, written by this version.
  */
-export async function readAssessedResults(dir: string): Promise<CaseResult[]> {
+export async function readAssessedResults(dir: string): Promise<AssessedResult[]> {
   const json: AssessmentJson | AssessmentJsonV1 = JSON.parse(
     await readRegularText(join(dir, ASSESSMENT_FILE)),
   );

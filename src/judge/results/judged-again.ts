@@ -56,7 +56,6 @@ export function maskResult(result: CaseResult, mask: NoiseMask, redact: Redactor
     summary: _s,
     repro,
     bodies,
-    regression: _r,
     pattern: _p,
     changes: _c,
     changesOmitted,

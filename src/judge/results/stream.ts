@@ -150,11 +150,8 @@ function collected(
     saveAssessment: (assessment, listed) => writeAssessment(dirname(path), assessment, listed),
     async read(caseIds) {
       const wanted = ran.filter((position) => caseIds.has(ledger.ids[position] as string));
-      const out: CaseResult[] = [];
-      for (const line of readLines(path, ledger, wanted)) {
-        out.push(typeof line === 'string' ? parseResult(line) : line);
-      }
-      return out;
+      // Without final results every line is the observation's text.
+      return [...readLines(path, ledger, wanted)].map((line) => parseResult(String(line)));
     },
     lines: (final) => readLines(path, ledger, ran, final),
     joinedLines: (final, separator) => joinedLines(path, ledger, ran, final, separator),
