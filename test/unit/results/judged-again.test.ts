@@ -2,17 +2,20 @@
  * The end of a run masks, it never observes again: the assessment holds each
  * masking with its reason, the observation stays as it was, and a reader sees
  * it judged again under them. assessment.json of version 1 (whole results
- * judged again) is still read.
+ * judged again) is still read. A report's results split back into
+ * observations and an assessment give the same results combined again.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { AssessedResult } from '../../../src/contract/assessment.js';
 import type { CaseResult } from '../../../src/contract/observation.js';
-import { assessed, NOT_ASSESSED } from '../../../src/judge/results/assessment.js';
+import { assessed, NOT_ASSESSED, splitAssessed } from '../../../src/judge/results/assessment.js';
 import { assessmentJson, readAssessedResults } from '../../../src/judge/results/assessment-file.js';
 import { maskingOf } from '../../../src/judge/results/judged-again.js';
 import { findingsFor } from '../../helpers/findings.js';
+import { sampleResults } from '../report/fixtures.js';
 
 /** A divergence at `/ts` (a value) and at `/id` (another one), on `GET /a`. */
 function observation(paths: readonly string[]): CaseResult {
@@ -104,5 +107,39 @@ describe('masking laid over an observation', () => {
     await writeFile(join(dir, 'assessment.json'), JSON.stringify(v1));
     const [read] = await readAssessedResults(dir);
     expect(read).toEqual(judgedAgain);
+  });
+});
+
+describe('a report’s results split into observations and their assessment', () => {
+  it('gives back each result, byte for byte, once the two are combined again', () => {
+    const results = sampleResults();
+    // A consequence and a regression mark besides the sample's accepted row.
+    const marked = results.map((r): AssessedResult => {
+      if (r.verdict === 'equal') return { ...r, regression: 'fixed' };
+      if (r.verdict !== 'divergent') return r;
+      const [first, ...rest] = r.findings;
+      if (first === undefined) return r;
+      // As a run assesses: the consequence first, then the row (of the cause it follows from).
+      const { tracker, ...seen } = first;
+      const following = { ...seen, consequenceOf: 'status-000000000000' };
+      return {
+        ...r,
+        findings: [tracker === undefined ? following : { ...following, tracker }, ...rest],
+        regression: 'new',
+      };
+    });
+    const { observations, assessment } = splitAssessed(marked);
+    expect(observations.map((o) => o.verdict)).not.toContain('accepted');
+    for (const observation of observations) {
+      expect(Object.hasOwn(observation, 'regression')).toBe(false);
+      if (observation.verdict !== 'divergent') continue;
+      for (const finding of observation.findings) {
+        expect(Object.hasOwn(finding, 'tracker') || Object.hasOwn(finding, 'consequenceOf')).toBe(
+          false,
+        );
+      }
+    }
+    const again = observations.map((o) => JSON.stringify(assessed(o, assessment)));
+    expect(again).toEqual(marked.map((r) => JSON.stringify(r)));
   });
 });
