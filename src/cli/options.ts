@@ -349,7 +349,7 @@ function shadowOptions(kind: 'proxy' | 'shadow') {
     ),
     every: countOption(
       '--every <seconds>',
-      'also write the reports and update the tracker every so many seconds, the session going on in a new run (as SIGHUP does)',
+      "refresh the open run's reports in place every so many seconds (default 60; SIGHUP refreshes them and updates the tracker at once)",
       1,
       86_400,
     ),

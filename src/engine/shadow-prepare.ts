@@ -113,7 +113,9 @@ export async function prepareShadow(
     ...targets.flatMap((target) => [...(target?.secrets ?? [])]),
   ]);
   const redact = createRedactor({ headerNames: config.rules?.redactHeaders ?? [], secrets: known });
-  const { folder, notes } = await preflightWriters(config, newRunId(context.now()), context.host);
+  const { folder, notes } = await preflightWriters(config, newRunId(context.now()), context.host, {
+    live: true,
+  });
   return {
     input: {
       config,
