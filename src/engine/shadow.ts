@@ -176,7 +176,7 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
   };
   let segment: Segment = await openSegment(segmentInput, input.folder);
   const runs: ClosedRun[] = [];
-  const counts = { seen: 0, compared: 0, divergent: 0, errors: 0, newRows: 0 };
+  const counts = { seen: 0, compared: 0, unanswered: 0, divergent: 0, errors: 0, newRows: 0 };
   const skipped: Record<NotMirrored, number> = { ...NO_SKIPS };
   const causes = new Set<string>();
   let requests = 0;
@@ -244,8 +244,11 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
       clients.candidate.send(plan, share),
       replica?.send(plan),
     ]);
-    // The proxy's baseline failed, or its client went away: counted by the listener, not compared.
-    if (baseline === undefined) return;
+    // The proxy's baseline failed, or its client went away: mirrored, but nothing to compare.
+    if (baseline === undefined) {
+      counts.unanswered++;
+      return;
+    }
     // No replica: the baseline's previous answer to this same read plays its
     // part, and both sides' previous answers are a second look's evidence.
     const key = repeats === undefined ? undefined : repeatKey(item.request);
@@ -290,6 +293,7 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
       if (isWriteMethod(method) && !input.mirrorWrites) return 'write';
       return sample(headers, target) ? true : 'sampled-out';
     },
+    admit: () => queue.admit(),
     onSeen: () => void counts.seen++,
     onMirrored: (item) => queue.offer(item),
     onNotMirrored: (why) => void skipped[why]++,
@@ -304,6 +308,7 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
       busy: q.busy,
       skipped: { ...skipped },
       compared: counts.compared,
+      unanswered: counts.unanswered,
       divergent: counts.divergent,
       errors: counts.errors,
       rootCauses: causes.size,

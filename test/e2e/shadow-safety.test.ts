@@ -119,6 +119,35 @@ describe('shadow mode, bounded and safe', () => {
     expect(lastStatus(proxy.stdout())).toMatchObject({ seen: 10, compared: 10, errors: 5 });
   });
 
+  it('a baseline that fails a request already handed over counts it once: mirrored, unanswered, never also not mirrored', async () => {
+    // Sends its head, then breaks the connection mid-body for /broken.
+    const baseline = await startServer((req, res) => {
+      if (req.url === '/broken') {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+        res.write('{"half":');
+        setTimeout(() => res.destroy(), 20);
+        return;
+      }
+      json(res, 200, { path: req.url });
+    });
+    servers.push(baseline);
+    const candidate = await echo('same');
+    const cwd = await tempProject();
+    const proxy = await startShadowCli(cwd, proxyArgs(baseline, candidate.url, ['--no-tracker']));
+    expect(await send(`${proxy.url}/fine`)).toBe(200);
+    await send(`${proxy.url}/broken`).catch(() => undefined);
+    expect(await send(`${proxy.url}/fine2`)).toBe(200);
+    proxy.signal('SIGTERM');
+    expect(await proxy.ended).toBe(0);
+    const status = lastStatus(proxy.stdout()) as Status & { unanswered: number };
+    const notMirrored = Object.values(status.skipped).reduce((a, b) => a + b, 0);
+    expect(status.seen).toBe(3);
+    // Each request seen is counted once: mirrored, dropped, or not mirrored.
+    expect(status.mirrored + status.dropped + notMirrored).toBe(status.seen);
+    expect(status).toMatchObject({ mirrored: 3, compared: 2, unanswered: 1 });
+    expect(status.skipped['baseline-failed']).toBe(0);
+  });
+
   it('a hung candidate fills the bounded queue: copies are dropped and counted, clients served', async () => {
     const baseline = await echo('same');
     const candidate = await hung();
