@@ -1,6 +1,6 @@
 /**
- * The listening side of shadow mode (node:http; only the run's HTTP client
- * imports undici). Two placements:
+ * The listening side of shadow mode (a node:http server; the proxy forwards
+ * through `io/http/client.ts`'s forwarder, undici's dispatch). Two placements:
  *
  * - `proxy`: each request is forwarded to the baseline as it arrives and
  *   the baseline's answer is streamed back unchanged (status, headers, body,
@@ -25,17 +25,12 @@
  * is given no answer (it counts the request unanswered), never a second
  * count as not mirrored.
  */
-import {
-  Agent,
-  createServer,
-  request as httpRequest,
-  type IncomingMessage,
-  type ServerResponse,
-} from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SideOutcome } from '../../contract/model/exchange.js';
 import type { Pairs } from '../../contract/model/request.js';
 import type { NodeBudget } from '../../core/wire/budget.js';
+import { createForwarder } from '../http/client.js';
 import { teeAnswer } from './answer.js';
 import { type ForwardedNames, readForwarded } from './forwarded.js';
 import { connectionListed, endToEnd, pairsOfRaw } from './hop.js';
@@ -100,27 +95,40 @@ function trafficOf(req: IncomingMessage, names: ForwardedNames): Omit<TrafficReq
   };
 }
 
-/** The raw header list of an answer without its connection's own headers. */
-function answerHeaders(raw: readonly string[]): string[] {
-  const listed = connectionListed(pairsOfRaw(raw));
+type Parsed = Record<string, string | string[] | undefined>;
+
+/** An answer's headers as a flat list (each value of a repeated one in order), without its connection's own. */
+function answerHeaders(headers: Parsed): string[] {
   const out: string[] = [];
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = (raw[i] ?? '').toLowerCase();
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    if (typeof value === 'string') out.push(name, value);
+    else for (const one of value) out.push(name, one);
+  }
+  const connection = headers.connection;
+  if (connection === undefined && headers['keep-alive'] === undefined) return out;
+  const listed = connectionListed([['connection', [connection ?? ''].flat().join(',')]]);
+  const kept: string[] = [];
+  for (let i = 0; i + 1 < out.length; i += 2) {
+    const name = out[i] ?? '';
     if (name === 'connection' || name === 'keep-alive' || listed.has(name)) continue;
-    out.push(raw[i] ?? '', raw[i + 1] ?? '');
+    kept.push(name, out[i + 1] ?? '');
+  }
+  return kept;
+}
+
+/** Trailers as `addTrailers` takes them. */
+function trailerPairs(trailers: Parsed): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [name, value] of Object.entries(trailers)) {
+    if (value === undefined) continue;
+    for (const one of [value].flat()) out.push([name, one]);
   }
   return out;
 }
 
-/** The trailers node:http read, as `addTrailers` takes them. */
-function trailerPairs(raw: readonly string[]): [string, string][] {
-  const out: [string, string][] = [];
-  for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i] ?? '', raw[i + 1] ?? '']);
-  return out;
-}
-
 export async function startListener(options: ListenerOptions): Promise<Listener> {
-  const agent = new Agent({ keepAlive: true });
+  const forwarder = createForwarder(options.baseline);
   const base = options.baseline.pathname.replace(/\/+$/, '');
   const active = new Set<Promise<void>>();
 
@@ -161,15 +169,16 @@ export async function startListener(options: ListenerOptions): Promise<Listener>
       const want = wanted === true && !options.admit() ? 'dropped' : wanted;
       const body = want === true ? bodyGatherer(options.bodyCapBytes) : undefined;
       // The client's headers as sent, but for the connection's own: the baseline's host.
-      const headers: [string, string][] = endToEnd(pairsOfRaw(req.rawHeaders)).map(([n, v]) => [
-        n,
-        v,
-      ]);
+      // `expect: 100-continue` was this hop's: node:http answered it.
+      const headers: [string, string][] = endToEnd(pairsOfRaw(req.rawHeaders))
+        .filter(([n]) => n !== 'expect')
+        .map(([n, v]) => [n, v]);
       const length = req.headers['content-length'];
+      // Without a length, a body goes on chunked (the forwarder frames it).
+      const bodyless = (length ?? '0') === '0' && req.headers['transfer-encoding'] === undefined;
       if (length !== undefined) headers.push(['content-length', length]);
-      else if (req.headers['transfer-encoding'] !== undefined)
-        headers.push(['transfer-encoding', 'chunked']);
       headers.push(['host', options.baseline.host]);
+      let tee: ReturnType<typeof teeAnswer> | undefined;
       let done = false;
       // The baseline's answer for the request handed over: decoded once both
       // the request was taken and the answer has ended, in either order.
@@ -193,15 +202,6 @@ export async function startListener(options: ListenerOptions): Promise<Listener>
         }
         resolve();
       };
-      const upstream = httpRequest({
-        agent,
-        protocol: options.baseline.protocol,
-        hostname: options.baseline.hostname,
-        port: options.baseline.port,
-        method: req.method,
-        path: base + (req.url ?? '/'),
-        headers: headers.flat(),
-      });
       req.on('end', () => {
         const bytes = body?.bytes();
         if (want !== true || bytes === undefined) return;
@@ -219,52 +219,55 @@ export async function startListener(options: ListenerOptions): Promise<Listener>
           settle();
         });
       });
-      upstream.on('response', (answer) => {
-        res.writeHead(
-          answer.statusCode ?? 502,
-          answer.statusMessage,
-          answerHeaders(answer.rawHeaders),
-        );
-        const tee =
-          want === true ? teeAnswer(answer.statusCode ?? 502, answer.headers, options) : undefined;
-        answer.on('data', (chunk: Buffer) => {
-          tee?.push(chunk);
-          res.write(chunk);
-        });
-        answer.on('end', () => {
-          if (answer.rawTrailers.length > 0) res.addTrailers(trailerPairs(answer.rawTrailers));
-          res.end();
-          if (want !== true || tee === undefined) return finish(want === true ? 'ok' : want);
-          if (body?.over() === true) return finish('too-large');
-          const durationMs = performance.now() - started;
-          answered = () => tee.end(durationMs);
-          // Decoded once the client's answer has left.
-          setImmediate(settle);
-          finish('ok');
-        });
-        answer.on('error', () => {
-          res.destroy();
-          finish('baseline-failed');
-        });
-      });
-      upstream.on('error', () => {
-        if (!res.headersSent)
-          res.writeHead(502, { 'content-type': 'text/plain' }).end('bad gateway\n');
-        else res.destroy();
-        finish('baseline-failed');
-      });
+      const abort = forwarder.forward(
+        {
+          method: req.method ?? 'GET',
+          path: base + (req.url ?? '/'),
+          headers: headers.flat(),
+          body: bodyless ? undefined : req,
+        },
+        {
+          onHead(status, statusText, heads) {
+            res.writeHead(status, statusText, answerHeaders(heads));
+            if (want === true) tee = teeAnswer(status, heads, options);
+          },
+          onData(chunk, resume) {
+            tee?.push(chunk);
+            if (res.write(chunk)) return true;
+            res.once('drain', resume);
+            return false;
+          },
+          onEnd(trailers) {
+            if (Object.keys(trailers).length > 0) res.addTrailers(trailerPairs(trailers));
+            res.end();
+            if (want !== true || tee === undefined) return finish(want === true ? 'ok' : want);
+            if (body?.over() === true) return finish('too-large');
+            const durationMs = performance.now() - started;
+            const gathered = tee;
+            answered = () => gathered.end(durationMs);
+            // Decoded once the client's answer has left.
+            setImmediate(settle);
+            finish('ok');
+          },
+          onError() {
+            if (!res.headersSent)
+              res.writeHead(502, { 'content-type': 'text/plain' }).end('bad gateway\n');
+            else res.destroy();
+            finish('baseline-failed');
+          },
+        },
+      );
       if (body !== undefined) req.on('data', (chunk: Buffer) => body.push(chunk));
       req.on('error', () => {
-        upstream.destroy();
+        abort();
         finish('aborted');
       });
       res.on('close', () => {
         if (!res.writableFinished) {
-          upstream.destroy();
+          abort();
           finish('aborted');
         }
       });
-      req.pipe(upstream);
     });
 
   const handle = options.mode === 'proxy' ? proxy : sink;
@@ -292,7 +295,7 @@ export async function startListener(options: ListenerOptions): Promise<Listener>
       await Promise.all([...active]);
       server.closeAllConnections();
       await closed;
-      agent.destroy();
+      await forwarder.close();
     },
   };
 }
