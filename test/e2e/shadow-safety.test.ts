@@ -342,6 +342,40 @@ describe('shadow mode without a replica', () => {
     const generated = report.results.flatMap((r) => r.generated ?? []);
     expect(generated).toContain('/servedAt (changed between two requests to each side)');
   });
+
+  it('never masks a type difference as noise where the candidate stays stable and the baseline changes', async () => {
+    // The baseline counts up at two places (a number, a text); the candidate
+    // answers one value forever, of another type: those are type differences.
+    let served = 0;
+    const baseline = await startServer((req, res) => {
+      served++;
+      json(res, 200, { path: req.url, hits: served, label: `run ${served}`, total: 3 });
+    });
+    servers.push(baseline);
+    const candidate = await startServer((req, res) => {
+      json(res, 200, { path: req.url, hits: '7', label: 7, total: 3 });
+    });
+    servers.push(candidate);
+    const cwd = await tempProject();
+    const proxy = await startShadowCli(cwd, proxyArgs(baseline, candidate.url, ['--no-tracker']));
+    for (let round = 0; round < 4; round++) {
+      for (const path of ['/a', '/b', '/c']) expect(await send(proxy.url + path)).toBe(200);
+    }
+    proxy.signal('SIGTERM');
+    expect(await proxy.ended).toBe(0);
+    const { report } = await latest(cwd);
+    expect(report.summary.cases).toBe(12);
+    // Every read shows both type differences, the first ones and the repeated ones alike.
+    for (const result of report.results) {
+      const changes = result.verdict === 'divergent' ? result.changes : [];
+      const types = changes.filter((c) => c.op === 'type').map((c) => c.path);
+      expect([result.request.path, result.verdict, types.sort()]).toEqual([
+        result.request.path,
+        'divergent',
+        ['/hits', '/label'],
+      ]);
+    }
+  });
 });
 
 describe('shadow mode refuses', () => {
