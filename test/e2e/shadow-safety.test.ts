@@ -344,16 +344,23 @@ describe('shadow mode without a replica', () => {
   });
 
   it('never masks a type difference as noise where the candidate stays stable and the baseline changes', async () => {
-    // The baseline counts up at two places (a number, a text); the candidate
-    // answers one value forever, of another type: those are type differences.
+    // The baseline counts up at three places (a number, a text, a list's
+    // elements); the candidate answers one value forever, of another type:
+    // those are type differences, never the noise the baseline's counting is.
     let served = 0;
     const baseline = await startServer((req, res) => {
       served++;
-      json(res, 200, { path: req.url, hits: served, label: `run ${served}`, total: 3 });
+      json(res, 200, {
+        path: req.url,
+        hits: served,
+        label: `run ${served}`,
+        counts: [served, served + 1],
+        total: 3,
+      });
     });
     servers.push(baseline);
     const candidate = await startServer((req, res) => {
-      json(res, 200, { path: req.url, hits: '7', label: 7, total: 3 });
+      json(res, 200, { path: req.url, hits: '7', label: 7, counts: ['7', '8'], total: 3 });
     });
     servers.push(candidate);
     const cwd = await tempProject();
@@ -372,7 +379,7 @@ describe('shadow mode without a replica', () => {
       expect([result.request.path, result.verdict, types.sort()]).toEqual([
         result.request.path,
         'divergent',
-        ['/hits', '/label'],
+        ['/counts/0', '/counts/1', '/hits', '/label'],
       ]);
     }
   });
