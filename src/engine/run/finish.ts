@@ -11,6 +11,12 @@
  * point leaves either no tracker change
  * or a complete report beside it. An interrupted run leaves the tracker and
  * `latest` untouched.
+ *
+ * A live run (a shadow session's, `refresh`) goes through the same tail as
+ * often as its reports are refreshed: the report files are rewritten in place
+ * in its open folder and `latest` repointed, the folder is not published (its
+ * last refresh, `refresh` absent, publishes it), and the tracker is committed
+ * only when one is given.
  */
 
 import type { AssessedResult } from '../../contract/assessment.js';
@@ -108,6 +114,8 @@ export interface FinishInput {
   readonly reporters: Reporters;
   /** The report files among them: the folder is published when each wrote its file. */
   readonly files: readonly FileReporter[];
+  /** A live run's refresh: its reports rewritten in place, its folder left open (see the module comment). */
+  readonly refresh?: boolean | undefined;
 }
 
 export interface Finished {
@@ -300,10 +308,13 @@ async function reportAndCommit(input: FinishInput, judged: Judged): Promise<Fini
   // The assessment to every reporter: each report file writes itself into the folder.
   await input.reporters.onAssessment({ report, all, dir: input.folder.dir });
   const failures = input.reporters.failures();
-  const written = await publishReports(
-    writtenBy(input.files, failures, input.folder.dir),
-    input.folder,
-  );
+  const wrote = writtenBy(input.files, failures, input.folder.dir);
+  const written =
+    input.refresh !== true
+      ? await publishReports(wrote, input.folder)
+      : wrote.failures.length > 0
+        ? { ...wrote, partial: true as const }
+        : wrote;
   // Every report written, or no tracker change: the tracker never records what its run's folder lacks.
   const complete = written.partial !== true;
   // A tracker the disk refuses (full, read-only) is said as one that would not parse: the reports stand.

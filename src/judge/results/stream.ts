@@ -39,6 +39,12 @@ export interface ResultStream {
    */
   redactAdded(redact: Redactor): void;
   finish(): Promise<CollectedResults>;
+  /**
+   * The results added so far, while the stream stays open (a live run's
+   * refreshed report): the lines written out first; results added later are
+   * not in it. A secret learned later is not applied to it (`finish` does).
+   */
+  snapshot(): Promise<CollectedResults>;
 }
 
 /** Per position in run order: where its line is, and what its junit row needs. */
@@ -129,6 +135,15 @@ export async function openResultStream(path: string, count: number): Promise<Res
       }
       notable.sort((a, b) => a.position - b.position);
       return collected(path, ledger, notable, tally.summary(), plain);
+    },
+    async snapshot() {
+      // Taken at once: what is added while the lines are written out is not in it.
+      const held = [...notable].sort((a, b) => a.position - b.position);
+      const taken = collected(path, ledger, held, tally.summary(), plain.with([]));
+      await out.end().catch((error: unknown) => {
+        throw asWriteFailure(error, path, '; the reports were not refreshed');
+      });
+      return taken;
     },
   };
 }
