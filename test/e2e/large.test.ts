@@ -58,7 +58,7 @@ function library(rules?: object, files = FILES): Record<string, string> {
   return out;
 }
 
-describe(`a run of ${TOTAL} cases`, () => {
+describe(`a run of ${TOTAL} cases, and what it keeps only on disk`, () => {
   let baseline: TestServer;
   let candidate: TestServer;
   beforeAll(async () => {
@@ -90,7 +90,7 @@ describe(`a run of ${TOTAL} cases`, () => {
     LARGE_RUN_TIMEOUT,
   );
 
-  it('calls a case fixed though the run kept its (now plainly equal) result only on disk', async () => {
+  it('calls a case fixed though the run kept its (now plainly equal) result only on disk (two files)', async () => {
     candidateBug.on = true;
     const cwd = await tempProject(library(undefined, SMALL));
     const targets = ['--baseline', `old=${baseline.url}`, '--candidate', `new=${candidate.url}`];
@@ -111,7 +111,7 @@ describe(`a run of ${TOTAL} cases`, () => {
   });
 
   it(
-    'does not call a rule unused when it fired only on results kept on disk',
+    'does not call a rule unused when it fired only on results kept on disk (two files)',
     async () => {
       candidateBug.on = true;
       const cwd = await tempProject(library({ numberStrings: true }, SMALL));
