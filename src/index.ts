@@ -52,6 +52,7 @@ export function fuzzLibrary(options: LibraryFuzzOptions): Promise<FuzzOutcome> {
   return fuzzProjectLibrary(withProcess(options));
 }
 
+export type { AssessedResult } from './contract/assessment.js';
 export type { Case } from './contract/model/case.js';
 export type { Comparison, Divergence } from './contract/model/comparison.js';
 export type { Exchange, Response, ResponseBody, SideOutcome } from './contract/model/exchange.js';

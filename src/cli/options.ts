@@ -323,7 +323,7 @@ function shadowOptions(kind: 'proxy' | 'shadow') {
     ),
     shed: text(
       '--shed <share>',
-      "refuse new mirrored requests (dropped, counted as busy) while parity's event loop is busier than this share, so clients keep their throughput (default 90%; 100%: never)",
+      "refuse new mirrored requests (dropped, counted as busy) while parity's event loop is busier than this share, so clients keep their throughput (default 50%; 100%: never)",
     ),
     mirrorWrites: toggle(
       '--mirror-writes',
@@ -349,7 +349,7 @@ function shadowOptions(kind: 'proxy' | 'shadow') {
     ),
     every: countOption(
       '--every <seconds>',
-      'also write the reports and update the tracker every so many seconds, the session going on in a new run (as SIGHUP does)',
+      "refresh the open run's reports in place every so many seconds (default 60; SIGHUP refreshes them and updates the tracker at once)",
       1,
       86_400,
     ),

@@ -2,9 +2,12 @@
  * The observation of one case (`CaseResult`), as zod schemas: the only
  * declaration of it and of the records it is made of (a side's summary, a
  * body change, a header change, an encoding note, the recognised patterns,
- * the repro commands, a flow step's place). What results.ndjson and
- * report.json hold, what `parity report --from`, `merge`, `tracker --check`
- * and `--compare-to` read back: one description, the types inferred from it
+ * the repro commands, a flow step's place). An observation holds only what
+ * was seen and judged of the exchange, and is never changed: what the end
+ * of a run decides of it (regression marks, consequences, tracker rows, the
+ * `accepted` verdict) is the assessment's (`assessment.ts`, which declares
+ * the result as assessed, what report.json lists). What results.ndjson
+ * holds: one description, the types inferred from it
  * (`Known`: readonly, without a loose object's index signature; `Exclusive`:
  * the fields a verdict never has as `?: never`). Objects are loose: fields
  * added within a schema version by a newer parity pass through a read
@@ -13,13 +16,7 @@
 import * as z from 'zod';
 import type { Exclusive, Known } from './known.js';
 import { findingSchema } from './root-cause.js';
-import {
-  BODY_KINDS,
-  CHANGE_OPS,
-  DIVERGENCE_KINDS,
-  DIVERGENCE_REGRESSIONS,
-  ENCODING_NOTE_CODES,
-} from './vocabulary.js';
+import { BODY_KINDS, CHANGE_OPS, DIVERGENCE_KINDS, ENCODING_NOTE_CODES } from './vocabulary.js';
 
 export const countSchema = z.number().int().nonnegative();
 
@@ -220,16 +217,11 @@ export const comparedShape = {
     })
     .describe('both bodies, redacted'),
   changesOmitted: countSchema.exactOptional().describe('changes found beyond those listed'),
-  regression: z
-    .enum(DIVERGENCE_REGRESSIONS)
-    .exactOptional()
-    .describe('relative to the --compare-to report'),
 };
 
 export const equalResultSchema = z.looseObject({
   ...resultBaseShape,
   verdict: z.literal('equal'),
-  regression: z.literal('fixed').exactOptional().describe('showed a now-fixed divergence'),
 });
 
 export const errorResultSchema = z.looseObject({
@@ -242,15 +234,14 @@ export const findingsShape = {
   findings: z.array(findingSchema).min(1).describe('the root causes of the divergence'),
 };
 
-/** A divergent or accepted result: both sides answered and differ. */
-const divergenceResult = <V extends 'divergent' | 'accepted'>(verdict: V, what: string) =>
-  z.looseObject({
-    ...resultBaseShape,
-    ...divergenceShape,
-    ...comparedShape,
-    ...findingsShape,
-    verdict: z.literal(verdict).describe(what),
-  });
+/** A divergent observation: both sides answered and differ. */
+export const divergentResultSchema = z.looseObject({
+  ...resultBaseShape,
+  ...divergenceShape,
+  ...comparedShape,
+  ...findingsShape,
+  verdict: z.literal('divergent').describe('both sides answered and differ'),
+});
 
 /** A flow step that was not sent. */
 export const skippedResultSchema = z.looseObject({
@@ -259,11 +250,10 @@ export const skippedResultSchema = z.looseObject({
   reason: z.string().describe('why the case was not sent'),
 });
 
-/** The outcome of one case, as report.json holds it: a union by verdict. */
+/** The observation of one case, as results.ndjson holds it: a union by verdict. */
 export const caseResultSchema = z.discriminatedUnion('verdict', [
   equalResultSchema,
-  divergenceResult('divergent', 'a root cause is still open'),
-  divergenceResult('accepted', "every root cause accepted or won't fix"),
+  divergentResultSchema,
   errorResultSchema,
   skippedResultSchema,
 ]);
@@ -291,20 +281,16 @@ export type BodyRef = Known<z.output<typeof bodyRefSchema>>;
 
 type Result = Exclusive<Known<z.output<typeof caseResultSchema>>>;
 
-/** The outcome of one case, as `report.json` holds it: a union by verdict. */
+/** The observation of one case, as results.ndjson holds it: a union by verdict. */
 export type CaseResult = Result;
 /** Status, allow-listed headers and normalised bodies agree. */
 export type EqualResult = Extract<Result, { readonly verdict: 'equal' }>;
-/** Both sides answered and something differs after normalisation, with a root cause still open. */
+/** Both sides answered and something differs after normalisation. */
 export type DivergentResult = Extract<Result, { readonly verdict: 'divergent' }>;
-/** Both sides answered and differ, but every root cause's row is `_accepted_` or `_wontfix_`. */
-export type AcceptedResult = Extract<Result, { readonly verdict: 'accepted' }>;
 /** A side failed in transport: nothing could be compared. A run error, never a decision. */
 export type ErrorResult = Extract<Result, { readonly verdict: 'error' }>;
 /** Not sent (a flow step that could not run): proves nothing either way. */
 export type SkippedResult = Extract<Result, { readonly verdict: 'skipped' }>;
-/** A result that shows a divergence, decided or not. */
-export type DivergenceResult = DivergentResult | AcceptedResult;
 /** What every result holds, whatever its verdict. */
 export type ResultBase = Known<z.output<z.ZodObject<typeof resultBaseShape>>>;
 /** A result's place in its flow. */

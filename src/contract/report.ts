@@ -10,8 +10,9 @@
  * schemas and upgraded (`upgrade-v1.ts`, `upgrade-v2.ts`).
  */
 import * as z from 'zod';
+import { type AssessedResult, assessedResultSchema } from './assessment.js';
 import type { Known } from './known.js';
-import { type CaseResult, caseResultSchema, countSchema, kindsSchema } from './observation.js';
+import { countSchema, kindsSchema } from './observation.js';
 import { decisionCountsSchema, rootCauseEntrySchema } from './root-cause.js';
 import {
   type DivergenceKind,
@@ -392,13 +393,13 @@ export const reportSchema = z.looseObject({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION).describe('report format version'),
   ...runShape,
   summary: summarySchema,
-  results: z.array(caseResultSchema).describe('per-case results, in run order'),
+  results: z.array(assessedResultSchema).describe('per-case results as assessed, in run order'),
   ...sectionsShapeV3,
 });
 
 type Report = Omit<Known<z.output<typeof reportSchema>>, 'results'> & {
-  /** Each result with the fields its verdict never has as `?: never` (`CaseResult`). */
-  readonly results: readonly CaseResult[];
+  /** Each result as assessed, with the fields its verdict never has as `?: never`. */
+  readonly results: readonly AssessedResult[];
 };
 
 /**

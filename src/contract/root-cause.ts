@@ -8,9 +8,10 @@
  *   cases is one tracker row. It is the identity; the other two carry it.
  * - `Finding`: one occurrence of a root cause in one divergent case (the body
  *   changes it accounts for there), as a result keeps it. One record for the
- *   judge's output, a result's `findings`, the fuzzer's root causes and the
- *   tracker's evidence; the fields the run's assessment adds (`tracker`,
- *   `consequenceOf`) are optional.
+ *   judge's output, an observation's `findings`, the fuzzer's root causes and
+ *   the tracker's evidence. What the run's assessment adds to it (`tracker`,
+ *   `consequenceOf`) is the assessed finding's (`AssessedFinding`), never the
+ *   observation's.
  * - `RootCauseEntry`: a root cause over the whole run: every case and
  *   endpoint that showed it, with its tracker row (`row`) once decided. One
  *   record for the run's grouping (`judge/results/root-causes.ts`), report.json's
@@ -150,13 +151,19 @@ export const findingSchema = z
     paths: z
       .array(z.string())
       .describe('body changes (RFC 6901 pointers, as in changes) this finding accounts for'),
+  })
+  .describe('one root cause of a divergent case');
+
+/** A finding as the run's assessment shows it (report.json): with its row and the cause it follows from. */
+export const assessedFindingSchema = findingSchema
+  .extend({
     tracker: trackerRefSchema.exactOptional(),
     consequenceOf: z
       .string()
       .exactOptional()
       .describe('the earlier root cause (same flow or serial sequence) this finding follows from'),
   })
-  .describe('one root cause of a divergent case');
+  .describe('one root cause of a divergent case, as assessed');
 
 /** One root cause over a run: its cases, endpoints and row (report.json's `rootCauses`). */
 export const rootCauseEntrySchema = z.looseObject({
@@ -214,6 +221,8 @@ export type StructureCause = Extract<RootCause, { readonly type: 'structure' }>;
 export type SkeletonChange = StructureCause['change'];
 /** One root cause as one divergent case shows it. */
 export type Finding = Known<z.output<typeof findingSchema>>;
+/** A finding with what the assessment says of it: its tracker row, the cause it follows from. */
+export type AssessedFinding = Known<z.output<typeof assessedFindingSchema>>;
 /** The tracker row of a root cause: its id and status. */
 export type TrackerRef = Known<z.output<typeof trackerRefSchema>>;
 /** The tracker row of a root cause as the run left it, with its Decision cell. */

@@ -17,8 +17,8 @@
  */
 import * as z from 'zod';
 
+import type { AssessedResult } from './assessment.js';
 import {
-  type CaseResult,
   type Change,
   comparedShape,
   divergenceShape,
@@ -29,17 +29,23 @@ import {
 } from './observation.js';
 import { type RunReport, runShape, sectionsShape, summaryShape } from './report.js';
 import { type Finding, type RootCauseEntry, trackerRefSchema } from './root-cause.js';
-import { WAIVED_STATUSES } from './vocabulary.js';
+import { DIVERGENCE_REGRESSIONS, WAIVED_STATUSES } from './vocabulary.js';
 
 /** A result of schemaVersion 2: no findings, one tracker row, one-sided transport failures `divergent`. */
 export const resultSchemaV2 = z.discriminatedUnion('verdict', [
-  equalResultSchema,
+  equalResultSchema.extend({
+    regression: z.literal('fixed').exactOptional().describe('showed a now-fixed divergence'),
+  }),
   z.looseObject({
     ...resultBaseShape,
     ...divergenceShape,
     ...comparedShape,
     verdict: z.literal('divergent'),
     tracker: trackerRefSchema.exactOptional(),
+    regression: z
+      .enum(DIVERGENCE_REGRESSIONS)
+      .exactOptional()
+      .describe('relative to the --compare-to report'),
   }),
   errorResultSchema,
 ]);
@@ -78,7 +84,7 @@ export interface Rejudge {
     comparison: StoredComparison,
   ): { readonly fingerprint: string; readonly findings: readonly Finding[] } | undefined;
   /** The run's root-cause list over the upgraded results (no tracker rows). */
-  rootCauses(results: readonly CaseResult[]): readonly RootCauseEntry[];
+  rootCauses(results: readonly AssessedResult[]): readonly RootCauseEntry[];
 }
 
 function comparisonOf(result: DivergentV2): StoredComparison | undefined {
@@ -95,7 +101,7 @@ function comparisonOf(result: DivergentV2): StoredComparison | undefined {
   };
 }
 
-function upgradeDivergent(result: DivergentV2, rejudge: Rejudge): CaseResult {
+function upgradeDivergent(result: DivergentV2, rejudge: Rejudge): AssessedResult {
   const {
     tracker,
     changes,
@@ -126,7 +132,7 @@ function upgradeDivergent(result: DivergentV2, rejudge: Rejudge): CaseResult {
   };
 }
 
-function upgradeResult(result: ResultV2, rejudge: Rejudge): CaseResult {
+function upgradeResult(result: ResultV2, rejudge: Rejudge): AssessedResult {
   return result.verdict === 'divergent' ? upgradeDivergent(result, rejudge) : result;
 }
 

@@ -37,6 +37,7 @@ import type { AppContext } from './run/context.js';
 import { openProject } from './run/project.js';
 import { newRunId } from './run/run-id.js';
 import type { Selection } from './run/selected.js';
+import { type RunVerdict, verdictOf } from './run/verdict.js';
 import { preflightWriters } from './run/writers.js';
 import { type RunOutcome, runParity } from './run.js';
 
@@ -71,6 +72,10 @@ export type FuzzOutcome =
       readonly kind: 'done';
       readonly summary: FuzzSummary;
       readonly replay: RunOutcome | undefined;
+      /** The replay's verdict under the config's fail policy (absent without a replay). */
+      readonly verdict: RunVerdict | undefined;
+      /** A side stopped answering after an input: a finding, never replayed (it would stop it again). */
+      readonly crashed: boolean;
       readonly config: RunConfig;
     };
 
@@ -315,11 +320,14 @@ async function replayed(config: RunConfig, found: Found): Promise<FuzzOutcome> {
   });
   // A crash case is not replayed (it would stop the target again): it was reproduced while shrunk.
   const replayable = cases.written.filter((w) => !isCrash(w.finding.rootCause));
+  const crashed = replayable.length < cases.written.length;
   if (replayable.length === 0) {
     return {
       kind: 'done',
       summary: { ...base, cases: withReplay(cases, new Map()) },
       replay: undefined,
+      verdict: undefined,
+      crashed,
       config,
     };
   }
@@ -341,7 +349,18 @@ async function replayed(config: RunConfig, found: Found): Promise<FuzzOutcome> {
     folder: found.folder,
     host: context.host,
   });
-  return { kind: 'done', summary: { ...base, cases: withReplay(cases, results) }, replay, config };
+  // Both targets answered the seeds before and after the exploration: a side that
+  // fails every replayed input is the finding (a crash on those inputs), not a side down.
+  const { report, written } = replay;
+  const verdict = verdictOf({ report, written, unreachable: [], policy: config });
+  return {
+    kind: 'done',
+    summary: { ...base, cases: withReplay(cases, results) },
+    replay,
+    verdict,
+    crashed,
+    config,
+  };
 }
 
 /** The command that reproduces this exploration, for the written files. */

@@ -6,7 +6,9 @@
 
 import type { RunReport } from '../contract/report.js';
 import type { ConfigFlags, ResolvedConfig } from '../io/config/resolve.js';
+import { assessed, splitAssessed } from '../judge/results/assessment.js';
 import { collectedInMemory } from '../judge/results/collected.js';
+import { isNotable } from '../judge/results/types.js';
 import { fileReportersFor } from '../reporters/choose.js';
 import { othersFailed, type WrittenReports } from '../reporters/files.js';
 import {
@@ -103,7 +105,10 @@ export async function mergeShards(
   // Every writer's precondition, checked before anything is written.
   const { folder, notes } = await preflightWriters(config, merged.runId, context.host);
   const { results, summary, ...head } = merged;
-  const collected = collectedInMemory(results);
+  // Each shard's result is its observation with its run's assessment laid over it: split, the
+  // observations are assessed once, as one run's (what the shards assessed is where it starts).
+  const { observations, assessment } = splitAssessed(results);
+  const collected = collectedInMemory(observations, (r) => isNotable(assessed(r, assessment)));
   const files = fileReportersFor(config.reporters, cwd);
   const reporters = createReporters([...(request.reporters?.(config.reporters) ?? []), ...files]);
   const { report, written, trackerError, all } = await finishRun({
@@ -111,6 +116,7 @@ export async function mergeShards(
     collected,
     summary,
     previous: previous?.report,
+    prior: assessment,
     tracker:
       config.trackerPath === undefined
         ? undefined

@@ -6,7 +6,9 @@
 import { dirname, resolve } from 'node:path';
 import type { ReportFormat } from '../io/config/report-formats.js';
 import type { ConfigFlags } from '../io/config/resolve.js';
+import { assessed, splitAssessed } from '../judge/results/assessment.js';
 import { collectedInMemory } from '../judge/results/collected.js';
+import { isNotable } from '../judge/results/types.js';
 import { type WrittenReports, writeReportFiles } from '../reporters/files.js';
 import { resolveReportPath } from '../reporters/report/locate.js';
 import { readReport } from '../reporters/report/read.js';
@@ -37,8 +39,12 @@ export async function rerenderReport(
   const path = await resolveReportPath(input.from, { cwd: context.cwd, reportsDir });
   const report = await readReport(path);
   const dir = resolve(context.cwd, input.out ?? dirname(path));
-  // Written the way a run writes them: every result streamed, the notable ones rendered.
-  const collected = collectedInMemory(report.results);
-  const all = { collected, final: new Map() };
-  return writeReportFiles({ ...report, results: collected.notable }, all, dir, input.formats);
+  // Written the way a run writes them: every result streamed, the notable ones rendered. Each
+  // result is its observation with the run's assessment laid over it: split, then each as listed.
+  const { observations, assessment } = splitAssessed(report.results);
+  const final = new Map(report.results.map((r) => [r.caseId, r] as const));
+  const collected = collectedInMemory(observations, (r) => isNotable(assessed(r, assessment)));
+  const all = { collected, final };
+  const notable = report.results.filter(isNotable);
+  return writeReportFiles({ ...report, results: notable }, all, dir, input.formats);
 }

@@ -75,12 +75,12 @@ function checkWrites(config: RunConfig, mode: ShadowMode, mirrorWrites: boolean)
   );
 }
 
-/** `--shed 90%`: the event loop utilisation past which new mirrored requests are refused. */
+/** `--shed 50%`: the event loop utilisation past which new mirrored requests are refused. */
 function shedOf(text: string | undefined): number {
   if (text === undefined) return BUSY_DEFAULTS.threshold;
   const rate = parseRate(text);
   if (rate === undefined || rate === 0)
-    throw usage(`--shed ${text}: give a share above 0 such as 90% (100%: never refuse)`);
+    throw usage(`--shed ${text}: give a share above 0 such as 50% (100%: never refuse)`);
   return rate;
 }
 
@@ -113,7 +113,9 @@ export async function prepareShadow(
     ...targets.flatMap((target) => [...(target?.secrets ?? [])]),
   ]);
   const redact = createRedactor({ headerNames: config.rules?.redactHeaders ?? [], secrets: known });
-  const { folder, notes } = await preflightWriters(config, newRunId(context.now()), context.host);
+  const { folder, notes } = await preflightWriters(config, newRunId(context.now()), context.host, {
+    live: true,
+  });
   return {
     input: {
       config,

@@ -8,9 +8,10 @@
  * the baseline instance, through the run's own clients; each pair is
  * redacted (the request's own credentials too), then judged into the open
  * run (`shadow-segment.ts`: the intake, judge stage, reporters and tail of
- * `parity run`). SIGHUP closes the open run (reports, tracker) and opens the
- * next; `stop` (SIGTERM) stops accepting, drains the queue, closes the run
- * and writes the capture.
+ * `parity run`). The open run's folder is refreshed in place (`refresh`: the
+ * reports every `--every` seconds, the tracker too on SIGHUP); a run grown
+ * full is closed and the next opened; `stop` (SIGTERM) stops accepting,
+ * drains the queue, closes the run and writes the capture.
  */
 import { resolve } from 'node:path';
 import type { Exchange } from '../contract/model/exchange.js';
@@ -48,7 +49,12 @@ import { ParityError } from '../util/errors.js';
 import type { Host } from '../util/host.js';
 import { writeStagedFiles } from '../util/staged-files.js';
 import { newRunId } from './run/run-id.js';
-import { openSegment, type Segment, type SegmentEnd } from './shadow/shadow-segment.js';
+import {
+  openSegment,
+  type Refreshed,
+  type Segment,
+  type SegmentEnd,
+} from './shadow/shadow-segment.js';
 
 export interface ShadowInput {
   readonly config: RunConfig;
@@ -101,8 +107,11 @@ export interface ShadowOutcome {
 export interface ShadowSession {
   readonly address: { readonly host: string; readonly port: number };
   status(): ShadowStatus;
-  /** Closes the open run (reports, tracker) and opens the next; undefined when it held nothing. */
-  rotate(): Promise<SegmentEnd | undefined>;
+  /**
+   * Rewrites the open run's reports in place with what it holds so far (the
+   * tracker too with `tracker`); undefined when there was nothing new to write.
+   */
+  refresh(options: { readonly tracker: boolean }): Promise<Refreshed | undefined>;
   /** Stops accepting, drains the queue (or drops what waits, with `dropWaiting`), closes the run. */
   stop(options?: { readonly dropWaiting?: boolean }): Promise<ShadowOutcome>;
 }
@@ -167,7 +176,7 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
   };
   let segment: Segment = await openSegment(segmentInput, input.folder);
   const runs: ClosedRun[] = [];
-  const counts = { seen: 0, compared: 0, divergent: 0, errors: 0, newRows: 0 };
+  const counts = { seen: 0, compared: 0, unanswered: 0, divergent: 0, errors: 0, newRows: 0 };
   const skipped: Record<NotMirrored, number> = { ...NO_SKIPS };
   const causes = new Set<string>();
   let requests = 0;
@@ -183,7 +192,6 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
   let failure: unknown;
 
   const closeSegment = async (reopen: boolean): Promise<SegmentEnd | undefined> => {
-    if (segment.size === 0 && reopen) return undefined;
     const closing = segment;
     const end = await closing.close();
     runs.push({
@@ -199,6 +207,7 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
         newRunId(input.now()),
         input.host,
         config.keep,
+        { live: true },
       );
       segment = await openSegment(segmentInput, folder);
     }
@@ -235,8 +244,11 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
       clients.candidate.send(plan, share),
       replica?.send(plan),
     ]);
-    // The proxy's baseline failed, or its client went away: counted by the listener, not compared.
-    if (baseline === undefined) return;
+    // The proxy's baseline failed, or its client went away: mirrored, but nothing to compare.
+    if (baseline === undefined) {
+      counts.unanswered++;
+      return;
+    }
     // No replica: the baseline's previous answer to this same read plays its
     // part, and both sides' previous answers are a second look's evidence.
     const key = repeats === undefined ? undefined : repeatKey(item.request);
@@ -281,6 +293,7 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
       if (isWriteMethod(method) && !input.mirrorWrites) return 'write';
       return sample(headers, target) ? true : 'sampled-out';
     },
+    admit: () => queue.admit(),
     onSeen: () => void counts.seen++,
     onMirrored: (item) => queue.offer(item),
     onNotMirrored: (why) => void skipped[why]++,
@@ -295,6 +308,7 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
       busy: q.busy,
       skipped: { ...skipped },
       compared: counts.compared,
+      unanswered: counts.unanswered,
       divergent: counts.divergent,
       errors: counts.errors,
       rootCauses: causes.size,
@@ -327,11 +341,25 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
     return texts.map((t) => t.shown);
   };
 
+  // What the open run held at its last refresh, and whether that one updated the tracker.
+  let refreshed = { segment, size: -1, tracker: false };
+  const refresh = async (options: { readonly tracker: boolean }) => {
+    const open = segment;
+    const same = refreshed.segment === open && refreshed.size === open.size;
+    if (same && (refreshed.tracker || !options.tracker)) return undefined;
+    const size = open.size;
+    const done = await open.refresh(options);
+    if (done === undefined) return undefined;
+    refreshed = { segment: open, size, tracker: options.tracker };
+    counts.newRows += done.finished.tracker?.outcome.added.length ?? 0;
+    return done;
+  };
+
   let stopping: Promise<ShadowOutcome> | undefined;
   return {
     address: listener.address,
     status,
-    rotate: () => inTurn(() => closeSegment(true)),
+    refresh,
     stop(options = {}) {
       stopping ??= (async () => {
         await listener.close();

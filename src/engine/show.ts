@@ -6,7 +6,7 @@
  * reproduce it, and how to close it (the fix hint). Sends nothing.
  */
 import { resolve } from 'node:path';
-import type { DivergenceResult } from '../contract/observation.js';
+import type { DivergenceResult } from '../contract/assessment.js';
 import type { RunReport } from '../contract/report.js';
 import type { Finding, RootCauseEntry } from '../contract/root-cause.js';
 import { hintFor } from '../core/compare/hints.js';

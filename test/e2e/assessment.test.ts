@@ -96,8 +96,8 @@ describe('the assessment beside the observations', () => {
     expect(readObserved?.verdict).toBe('divergent');
     if (readObserved?.verdict === 'divergent') {
       // As observed: no tracker row, no consequence.
-      expect(readObserved.findings.some((f) => f.consequenceOf !== undefined)).toBe(false);
-      expect(readObserved.findings.some((f) => f.tracker !== undefined)).toBe(false);
+      expect(readObserved.findings.some((f) => Object.hasOwn(f, 'consequenceOf'))).toBe(false);
+      expect(readObserved.findings.some((f) => Object.hasOwn(f, 'tracker'))).toBe(false);
     }
     const price = report.results.find((r: CaseResult) => r.caseId === 'shop/price');
     const row = price.findings[0].tracker.id;
@@ -120,11 +120,11 @@ describe('the assessment beside the observations', () => {
     // The line of results.ndjson is the observation: divergent, no mark, no row.
     const line = (await observed(secondDir)).get('shop/price');
     expect(line?.verdict).toBe('divergent');
-    expect(line?.regression).toBeUndefined();
+    expect(Object.hasOwn(line ?? {}, 'regression')).toBe(false);
     expect(again.summary).toMatchObject({ accepted: 1 });
   });
 
-  it('holds the cases the endpoint noise learned at the end judged again', async () => {
+  it('holds what the endpoint noise learned at the end masks in each case, never a second result', async () => {
     let calls = 0;
     // `at` changes on every call of four items: noise of the endpoint, which item 5
     // (steady on the baseline, another value on the candidate) shows only once it is known.
@@ -146,9 +146,20 @@ describe('the assessment beside the observations', () => {
       expect(run.code, run.stderr).toBe(0);
       const dir = join(cwd, 'reports', 'latest');
       const assessment = JSON.parse(await readFile(join(dir, 'assessment.json'), 'utf8'));
-      expect(Object.keys(assessment.masked)).toEqual(['items/i5']);
-      expect(assessment.masked['items/i5'].verdict).toBe('equal');
+      expect(assessment.schemaVersion).toBe(2);
+      expect(assessment.masked).toBeUndefined();
+      // The mask and its reason, not the case judged again: the learned noise is its evidence.
+      expect(assessment.masks).toEqual({
+        'items/i5': [{ by: 'noise', values: ['/at'], orders: [], headers: [] }],
+      });
       expect((await observed(dir)).get('items/i5')?.verdict).toBe('divergent');
+      const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8'));
+      expect(report.noise.entries).toContainEqual(
+        expect.objectContaining({ endpoint: 'GET /items/:id', path: '/at', decision: 'noise' }),
+      );
+      // Read back, the case reads as judged again under the mask: equal.
+      const combined = await readAssessedResults(dir);
+      expect(combined.find((r) => r.caseId === 'items/i5')?.verdict).toBe('equal');
       await expectCombined(dir);
     } finally {
       await Promise.all([base.close(), cand.close()]);

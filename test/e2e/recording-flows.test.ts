@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServer as startExample } from '../../examples/servers/start.js';
-import type { CaseResult } from '../../src/contract/observation.js';
+import type { AssessedResult } from '../../src/contract/assessment.js';
 import { latestReport, runAgainstRecording, runCli, runPair, tempProject } from '../helpers/cli.js';
 import { startServer as startServerForEcho, type TestServer } from '../helpers/http.js';
 import { LIFECYCLE, startStateful } from '../helpers/stateful.js';
@@ -29,7 +29,8 @@ async function stateful(options: Parameters<typeof startStateful>[0]): Promise<T
   return server;
 }
 
-const verdicts = (results: readonly CaseResult[]) => results.map((r) => [r.flow?.step, r.verdict]);
+const verdicts = (results: readonly AssessedResult[]) =>
+  results.map((r) => [r.flow?.step, r.verdict]);
 
 async function entry(cwd: string, path: string) {
   return JSON.parse(await readFile(join(cwd, 'recordings/rust', path), 'utf8'));

@@ -1,8 +1,9 @@
 /**
  * A shadow session's life: divergences stream into the open run's folder as
- * they are judged; SIGHUP writes the reports and updates the tracker, and the
- * session goes on; `parity show` and `parity decide` work on the shadow run;
- * the next run judges with the decision; `--capture` writes the distinct
+ * they are judged; its reports are refreshed in place (`--every`, SIGHUP,
+ * which updates the tracker too) and are readable while the session goes
+ * on; `parity show` and `parity decide` work on the live run; its last
+ * report judges with the decision; `--capture` writes the distinct
  * requests as case files that validate and replay with `parity run` to the
  * same root causes.
  */
@@ -91,18 +92,33 @@ describe('a shadow session', () => {
     ]);
     for (const id of [1, 2, 3]) expect(await get(`${proxy.url}/v1/orders/${id}`)).toBe(200);
     expect(await get(`${proxy.url}/v1/search?q=x`)).toBe(200);
-    // Divergences are on disk as they are judged, in the open run's folder.
+    // Divergences are on disk as they are judged, in the open run's folder (its final name).
     await waitUntil(async () => {
-      const open = (await runs(cwd)).find((name) => name.endsWith('.partial'));
+      const open = (await runs(cwd))[0];
       if (open === undefined) return false;
       const text = await readFile(join(cwd, 'reports', open, 'divergences.ndjson'), 'utf8').catch(
         () => '',
       );
       return text.trim().split('\n').filter(Boolean).length === 3;
     });
-    // SIGHUP: the reports and the tracker now; the session goes on.
+    // SIGHUP: the reports refreshed in place and the tracker updated now; the session goes on.
     proxy.signal('SIGHUP');
-    await proxy.waitFor('SIGHUP: reports written');
+    await proxy.waitFor(/SIGHUP: reports refreshed in .*; tracker updated/);
+    const [live] = await runs(cwd);
+    expect(await runs(cwd)).toEqual([live]);
+    const midRun = JSON.parse(
+      await readFile(join(cwd, 'reports', 'latest', 'report.json'), 'utf8'),
+    ) as RunReport;
+    expect(midRun.runId).toBe(live);
+    expect(midRun.results.map((r) => [r.request.path, r.verdict])).toEqual([
+      ['/v1/orders/1', 'divergent'],
+      ['/v1/orders/2', 'divergent'],
+      ['/v1/orders/3', 'divergent'],
+      ['/v1/search', 'equal'],
+    ]);
+    expect(await readFile(join(cwd, 'reports', live ?? '', 'report.html'), 'utf8')).toContain(
+      '/v1/orders/:id',
+    );
     const tracker = await readFile(join(cwd, TRACKER), 'utf8');
     const rows = trackerRows(parseTracker(tracker, TRACKER));
     expect(rows).toHaveLength(1);
@@ -112,17 +128,22 @@ describe('a shadow session', () => {
     expect(shown.stdout).toContain('GET /v1/orders/:id');
     const decided = await runCli(cwd, ['decide', id, 'accepted', '--note', 'strings on purpose']);
     expect(decided.code).toBe(0);
-    // The next run of the session: the same root cause, now accepted.
+    // The same run goes on; its last report judges every result with the decision.
     expect(await get(`${proxy.url}/v1/orders/4`)).toBe(200);
     await waitUntil(() => compared(proxy.stdout()) === 5);
     proxy.signal('SIGTERM');
     expect(await proxy.ended).toBe(0);
-    const folders = await runs(cwd);
-    expect(folders).toHaveLength(2);
-    const second = JSON.parse(
+    expect(await runs(cwd)).toEqual([live]);
+    // Published: the folder's owner mark is gone.
+    expect(await readdir(join(cwd, 'reports', live ?? ''))).not.toContain('.owner');
+    const final = JSON.parse(
       await readFile(join(cwd, 'reports', 'latest', 'report.json'), 'utf8'),
     ) as RunReport;
-    expect(second.results.map((r) => [r.request.path, r.verdict])).toEqual([
+    expect(final.results.map((r) => [r.request.path, r.verdict])).toEqual([
+      ['/v1/orders/1', 'accepted'],
+      ['/v1/orders/2', 'accepted'],
+      ['/v1/orders/3', 'accepted'],
+      ['/v1/search', 'equal'],
       ['/v1/orders/4', 'accepted'],
     ]);
     const after = trackerRows(parseTracker(await readFile(join(cwd, TRACKER), 'utf8'), TRACKER));
@@ -211,7 +232,7 @@ describe('a shadow session', () => {
     expect((await runCli(cwd, ['validate', 'cases/traffic'])).code).toBe(0);
   });
 
-  it('--every refreshes the reports on a timer, the session going on', async () => {
+  it('--every refreshes the one run folder in place on a timer, the tracker only at shutdown', async () => {
     const baseline = await shop('baseline');
     const candidate = await shop('candidate');
     const cwd = await tempProject();
@@ -225,15 +246,40 @@ describe('a shadow session', () => {
       `go=${candidate.url}`,
       '--every',
       '1',
+      '--json',
     ]);
+    const latest = async (): Promise<RunReport | undefined> => {
+      const text = await readFile(join(cwd, 'reports', 'latest', 'report.json'), 'utf8').catch(
+        () => undefined,
+      );
+      return text === undefined ? undefined : (JSON.parse(text) as RunReport);
+    };
     await get(`${proxy.url}/v1/orders/1`);
-    await proxy.waitFor('every 1 s: reports written');
-    expect(await readFile(join(cwd, TRACKER), 'utf8')).toContain('GET /v1/orders/:id');
+    await waitUntil(async () => (await latest())?.summary.cases === 1);
+    const [live] = await runs(cwd);
+    expect((await latest())?.runId).toBe(live);
+    expect(await readFile(join(cwd, 'reports', live ?? '', 'report.html'), 'utf8')).toContain(
+      '/v1/orders/:id',
+    );
+    // The timer writes no tracker: only SIGHUP and shutdown do.
+    expect(await readFile(join(cwd, TRACKER), 'utf8').catch(() => '')).not.toContain(
+      'GET /v1/orders/:id',
+    );
     await get(`${proxy.url}/v1/orders/2`);
+    await get(`${proxy.url}/v1/search?q=x`);
+    // The same folder, refreshed in place.
+    await waitUntil(async () => (await latest())?.summary.cases === 3);
+    expect(await runs(cwd)).toEqual([live]);
     proxy.signal('SIGTERM');
     expect(await proxy.ended).toBe(0);
-    const folders = await runs(cwd);
-    expect(folders.filter((name) => !name.endsWith('.partial'))).toHaveLength(folders.length);
-    expect(folders.length).toBeGreaterThanOrEqual(2);
+    expect(await runs(cwd)).toEqual([live]);
+    const final = await latest();
+    expect(final?.summary.cases).toBe(3);
+    expect(final?.results.map((r) => [r.request.path, r.verdict])).toEqual([
+      ['/v1/orders/1', 'divergent'],
+      ['/v1/orders/2', 'divergent'],
+      ['/v1/search', 'equal'],
+    ]);
+    expect(await readFile(join(cwd, TRACKER), 'utf8')).toContain('GET /v1/orders/:id');
   });
 });

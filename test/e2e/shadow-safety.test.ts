@@ -119,6 +119,35 @@ describe('shadow mode, bounded and safe', () => {
     expect(lastStatus(proxy.stdout())).toMatchObject({ seen: 10, compared: 10, errors: 5 });
   });
 
+  it('a baseline that fails a request already handed over counts it once: mirrored, unanswered, never also not mirrored', async () => {
+    // Sends its head, then breaks the connection mid-body for /broken.
+    const baseline = await startServer((req, res) => {
+      if (req.url === '/broken') {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+        res.write('{"half":');
+        setTimeout(() => res.destroy(), 20);
+        return;
+      }
+      json(res, 200, { path: req.url });
+    });
+    servers.push(baseline);
+    const candidate = await echo('same');
+    const cwd = await tempProject();
+    const proxy = await startShadowCli(cwd, proxyArgs(baseline, candidate.url, ['--no-tracker']));
+    expect(await send(`${proxy.url}/fine`)).toBe(200);
+    await send(`${proxy.url}/broken`).catch(() => undefined);
+    expect(await send(`${proxy.url}/fine2`)).toBe(200);
+    proxy.signal('SIGTERM');
+    expect(await proxy.ended).toBe(0);
+    const status = lastStatus(proxy.stdout()) as Status & { unanswered: number };
+    const notMirrored = Object.values(status.skipped).reduce((a, b) => a + b, 0);
+    expect(status.seen).toBe(3);
+    // Each request seen is counted once: mirrored, dropped, or not mirrored.
+    expect(status.mirrored + status.dropped + notMirrored).toBe(status.seen);
+    expect(status).toMatchObject({ mirrored: 3, compared: 2, unanswered: 1 });
+    expect(status.skipped['baseline-failed']).toBe(0);
+  });
+
   it('a hung candidate fills the bounded queue: copies are dropped and counted, clients served', async () => {
     const baseline = await echo('same');
     const candidate = await hung();
@@ -312,6 +341,47 @@ describe('shadow mode without a replica', () => {
     // values that changed on each side are known per-instance.
     const generated = report.results.flatMap((r) => r.generated ?? []);
     expect(generated).toContain('/servedAt (changed between two requests to each side)');
+  });
+
+  it('never masks a type difference as noise where the candidate stays stable and the baseline changes', async () => {
+    // The baseline counts up at three places (a number, a text, a list's
+    // elements); the candidate answers one value forever, of another type:
+    // those are type differences, never the noise the baseline's counting is.
+    let served = 0;
+    const baseline = await startServer((req, res) => {
+      served++;
+      json(res, 200, {
+        path: req.url,
+        hits: served,
+        label: `run ${served}`,
+        counts: [served, served + 1],
+        total: 3,
+      });
+    });
+    servers.push(baseline);
+    const candidate = await startServer((req, res) => {
+      json(res, 200, { path: req.url, hits: '7', label: 7, counts: ['7', '8'], total: 3 });
+    });
+    servers.push(candidate);
+    const cwd = await tempProject();
+    const proxy = await startShadowCli(cwd, proxyArgs(baseline, candidate.url, ['--no-tracker']));
+    for (let round = 0; round < 4; round++) {
+      for (const path of ['/a', '/b', '/c']) expect(await send(proxy.url + path)).toBe(200);
+    }
+    proxy.signal('SIGTERM');
+    expect(await proxy.ended).toBe(0);
+    const { report } = await latest(cwd);
+    expect(report.summary.cases).toBe(12);
+    // Every read shows both type differences, the first ones and the repeated ones alike.
+    for (const result of report.results) {
+      const changes = result.verdict === 'divergent' ? result.changes : [];
+      const types = changes.filter((c) => c.op === 'type').map((c) => c.path);
+      expect([result.request.path, result.verdict, types.sort()]).toEqual([
+        result.request.path,
+        'divergent',
+        ['/counts/0', '/counts/1', '/hits', '/label'],
+      ]);
+    }
   });
 });
 

@@ -3,12 +3,8 @@
  * terminal), prints what it found (grouped by kind) and the replay of the
  * written cases as `parity run` prints a run; exits as `run` does.
  */
-import { type FuzzOutcome, fuzzParity } from '../../engine/fuzz.js';
-import { verdictOf } from '../../engine/run/verdict.js';
+import { type FuzzHooks, type FuzzOutcome, fuzzParity } from '../../engine/fuzz.js';
 import { parseReporters } from '../../io/config/reporters.js';
-import { isCrash } from '../../judge/fuzz/crash.js';
-import type { FuzzProgress } from '../../judge/fuzz/discovery.js';
-import type { FuzzSummary } from '../../judge/fuzz/summary.js';
 import { consoleChosen, githubChoice } from '../../reporters/choose.js';
 import { type FuzzEnd, fuzzConsoleReporter, progressText } from '../../reporters/fuzz-summary.js';
 import { githubReporter } from '../../reporters/github.js';
@@ -18,6 +14,10 @@ import { EXIT, type ExitCode } from '../exit-codes.js';
 import { contextOf, type Io } from '../io.js';
 import type { FuzzFlags } from '../options.js';
 import { finish } from '../outcome.js';
+
+/** What the fuzz run reports as it goes, and what it found. */
+type FuzzProgress = Parameters<NonNullable<FuzzHooks['onProgress']>>[0];
+type FuzzSummary = FuzzOutcome['summary'];
 
 /** Redraws the progress line at most this often. */
 const PROGRESS_MS = 200;
@@ -90,18 +90,13 @@ export async function fuzzCommand(
     return EXIT.unreachable;
   }
   // A crash (a side that stops answering after an input) is a finding, never replayed.
-  const crashes = outcome.summary.cases.written.some((w) => isCrash(w.finding.rootCause));
-  const { replay, config } = outcome;
+  const { replay, verdict, crashed } = outcome;
   const notWritten = outcome.summary.cases.notWritten.length;
-  if (replay === undefined) return notWritten > 0 || crashes ? EXIT.divergent : EXIT.ok;
-  // Both targets answered the seeds before and after the exploration: a side that
-  // fails every replayed input is the finding (a crash on those inputs), not a side down.
-  const { report, written } = replay;
-  const code = finish(
-    { written, verdict: verdictOf({ report, written, unreachable: [], policy: config }) },
-    io,
-  );
-  return code === EXIT.ok && crashes ? EXIT.divergent : code;
+  if (replay === undefined || verdict === undefined) {
+    return notWritten > 0 || crashed ? EXIT.divergent : EXIT.ok;
+  }
+  const code = finish({ written: replay.written, verdict }, io);
+  return code === EXIT.ok && crashed ? EXIT.divergent : code;
 }
 
 /** What was kept and not sent when a target stopped answering during the exploration. */

@@ -1,8 +1,9 @@
 /**
  * `parity shadow` (the mirror sink) and, through `proxy.ts`, `parity proxy`
  * (the inline proxy): listen until SIGTERM or SIGINT, a live status line on
- * stderr (or one JSON line per update on stdout with `--json`), SIGHUP
- * closes the open run (reports, tracker) and begins the next.
+ * stderr (or one JSON line per update on stdout with `--json`); the open
+ * run's reports are refreshed in place every `--every` seconds, and SIGHUP
+ * refreshes them and updates the tracker at once.
  */
 
 import { type ShadowOutcome, startShadow } from '../../engine/shadow.js';
@@ -16,6 +17,8 @@ import type { ShadowFlags } from '../options.js';
 
 /** How often the status is printed while traffic flows. */
 const STATUS_EVERY_MS = 1000;
+/** How often the open run's reports are refreshed in place, unless `--every` says. */
+export const DEFAULT_EVERY_S = 60;
 
 function printEnd(outcome: ShadowOutcome, io: Io): ExitCode {
   let code: ExitCode = EXIT.ok;
@@ -55,7 +58,7 @@ export async function shadowCommand(
   const shown = host.includes(':') ? `[${host}]` : host;
   if (flags.quiet !== true) {
     io.stderr.write(
-      `parity ${mode === 'proxy' ? 'proxy' : 'shadow'}: listening on http://${shown}:${port} (SIGTERM or Ctrl-C: stop and write the reports; SIGHUP: write them now and go on)\n`,
+      `parity ${mode === 'proxy' ? 'proxy' : 'shadow'}: listening on http://${shown}:${port} (SIGTERM or Ctrl-C: stop and write the reports; SIGHUP: refresh them and update the tracker now)\n`,
     );
   }
   let last = '';
@@ -70,31 +73,36 @@ export async function shadowCommand(
   const timer = setInterval(print, STATUS_EVERY_MS);
   timer.unref?.();
   let stopping = false;
-  const rotated = (end: Awaited<ReturnType<typeof session.rotate>>, why: string): void => {
-    if (end !== undefined && flags.quiet !== true)
-      io.stderr.write(
-        `parity: ${why}: reports written to ${printable(end.finished.written.dir)}\n`,
-      );
+  const refreshed = (done: Awaited<ReturnType<typeof session.refresh>>, why: string): void => {
+    if (done === undefined || flags.quiet === true) return;
+    const tracker =
+      done.finished.trackerError !== undefined
+        ? `; the tracker was not updated: ${done.finished.trackerError.message}`
+        : done.finished.tracker !== undefined
+          ? '; tracker updated'
+          : '';
+    io.stderr.write(
+      `parity: ${why}: reports refreshed in ${printable(done.finished.written.dir)}${tracker}\n`,
+    );
   };
   let failed: unknown;
-  // `--every N`: the reports and the tracker refreshed on a timer, as a SIGHUP would.
-  const refresh =
-    flags.every === undefined
-      ? undefined
-      : setInterval(() => {
-          if (stopping) return;
-          session.rotate().then(
-            (end) => rotated(end, `every ${flags.every} s`),
-            (error: unknown) => {
-              failed ??= error;
-            },
-          );
-        }, flags.every * 1000);
+  // `--every N` (default 60): the open run's reports refreshed in place on a timer.
+  const every = flags.every ?? DEFAULT_EVERY_S;
+  const refresh = setInterval(() => {
+    if (stopping) return;
+    session.refresh({ tracker: false }).then(
+      (done) => refreshed(done, `every ${every} s`),
+      (error: unknown) => {
+        failed ??= error;
+      },
+    );
+  }, every * 1000);
+  refresh.unref?.();
   const outcome = await new Promise<ShadowOutcome>((resolve, reject) => {
     const off = io.signals?.on((signal) => {
       if (signal === 'SIGHUP') {
-        void session.rotate().then(
-          (end) => rotated(end, 'SIGHUP'),
+        void session.refresh({ tracker: true }).then(
+          (done) => refreshed(done, 'SIGHUP'),
           (error: unknown) => {
             off?.();
             reject(error);
@@ -123,7 +131,7 @@ export async function shadowCommand(
     if (off === undefined) reject(new Error('parity shadow needs the process signals to stop'));
   }).finally(() => {
     clearInterval(timer);
-    if (refresh !== undefined) clearInterval(refresh);
+    clearInterval(refresh);
   });
   if (failed !== undefined) throw failed;
   print();

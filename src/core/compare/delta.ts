@@ -17,9 +17,8 @@ import { isJsonObject } from '../normalise/json.js';
 import { approximate, exactDifference, isExactNumber, isJsonNumber } from '../wire/exact-number.js';
 import { jsonEqual as equal, ownValue } from '../wire/json-equal.js';
 import { alignLarge, keyHash } from './align.js';
-import type { DiffEngine, PathChange } from './diff-engine.js';
 import { collapseEmptyObjects } from './empty-objects.js';
-import { flattenDelta } from './flatten.js';
+import { type DiffEngine, flattenDelta, type PathChange } from './flatten.js';
 import { identityKey, withFoundIdentities } from './identity.js';
 import { compileTolerance, type Tolerance } from './tolerance.js';
 

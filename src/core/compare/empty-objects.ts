@@ -14,7 +14,7 @@ import type { Change } from '../../contract/observation.js';
 import { formatPointer, parsePointer } from '../../util/json-pointer.js';
 import { isJsonObject, type JsonObject } from '../normalise/json.js';
 import { ownValue } from '../wire/json-equal.js';
-import type { PathChange } from './diff-engine.js';
+import type { PathChange } from './flatten.js';
 import { isZeroValue } from './patterns/util.js';
 
 /**

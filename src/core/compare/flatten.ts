@@ -1,12 +1,33 @@
 /**
  * Flatten a jsondiffpatch delta into path-addressed changes, walking the
  * original values alongside (values come from them, not from the delta).
+ * The diff engine it re-enters is declared here (`delta.ts` makes it).
  */
+import type { Change } from '../../contract/observation.js';
 import { isJsonObject, jsonType } from '../normalise/json.js';
 import { ownValue } from '../wire/json-equal.js';
 import { keyHash } from './align.js';
-import type { DiffEngine, PathChange } from './diff-engine.js';
 import { identityKey } from './identity.js';
+
+/** One configured diff engine; `diffInto` may be re-entered from `flattenDelta`. */
+export interface DiffEngine {
+  readonly arrayKeys: readonly string[];
+  /** Diff `baseline` and `candidate`, which sit at `prefix`, appending changes to `out`. */
+  diffInto(
+    baseline: unknown,
+    candidate: unknown,
+    prefix: readonly string[],
+    out: PathChange[],
+  ): void;
+}
+
+/** A change and its unescaped path segments (formatted to a pointer at the end). */
+export interface PathChange {
+  readonly segments: readonly string[];
+  readonly op: Change['op'];
+  readonly baseline?: unknown;
+  readonly candidate?: unknown;
+}
 
 /** Everything `flattenDelta` needs about one node. */
 export interface FlattenInput {

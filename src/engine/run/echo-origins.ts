@@ -3,22 +3,36 @@
  * "b-7f3a9c21e4"` on one side and `"c-0d81be55aa"` on the other, and a later
  * answer of its sequence echoes each side's own (`core/normalise/references.ts`).
  * The echo proves both values per-instance, but the create was judged before
- * it was seen: once every answer is in, that case is judged again without the
- * places the echo proved, as learned endpoint noise is (`judge/noise/post-pass.ts`),
- * and the result joins the assessment's `masked` (`judge/results/assessment.ts`).
+ * it was seen: once every answer is in, the places the echo proved join the
+ * assessment's `masked` (`judge/results/assessment.ts`) as a masking of that
+ * case, with its reason (`echoed`), as learned endpoint noise does
+ * (`judge/noise/post-pass.ts`); a reader sees the case judged again without
+ * them (`judge/results/judged-again.ts`), its observation unchanged.
  * A write whose numbers the run's writes proved a sequence each side numbers
- * itself (`core/normalise/sequence-ids.ts`) is judged again the same way, those
+ * itself (`core/normalise/sequence-ids.ts`) is masked the same way, those
  * places listed as `sequenced`, with that evidence; and so is an answer whose
  * two ETags another answer proved derived (`core/normalise/derived-etags.ts`: a
  * HEAD shows no body to prove its own), listed as `derived`.
  * Pure.
  */
 
+import type { MaskStep } from '../../contract/assessment.js';
 import type { CaseResult } from '../../contract/observation.js';
 import type { Redactor } from '../../core/redact/redact.js';
-import { maskResult } from '../../judge/noise/post-pass.js';
+import {
+  judgedUnderStep,
+  type Masking,
+  maskingOf,
+  withMaskStep,
+} from '../../judge/results/judged-again.js';
 
-/** `masked` with each result whose echoed origins change it, judged again (over its noise-masked form). */
+type Steps = ReadonlyMap<string, readonly MaskStep[]>;
+
+/**
+ * The run's maskings: `masked` (learned endpoint noise) and, for each result
+ * whose echoed origins, sequenced numbers or derived ETags change it (judged
+ * again over its noise-masked form), the places with their reason.
+ */
 export function maskEchoOrigins(input: {
   /** The results a run kept (every divergent one). */
   readonly results: readonly CaseResult[];
@@ -28,51 +42,38 @@ export function maskEchoOrigins(input: {
   readonly sequenced?: ReadonlyMap<string, readonly string[]>;
   /** By case id, `header etag` where another answer proved the same two tags derived. */
   readonly derived?: ReadonlyMap<string, readonly string[]>;
-  /** By case id, the results already judged again (learned endpoint noise). */
-  readonly masked: ReadonlyMap<string, CaseResult>;
+  /** By case id, the masks of learned endpoint noise. */
+  readonly masked: Steps;
   readonly redact: Redactor;
-}): ReadonlyMap<string, CaseResult> {
-  const echoed = judgedAgain(input.results, input.origins, input.masked, input.redact, 'echoed');
+}): Masking {
   const none = new Map<string, readonly string[]>();
-  const sequenced = judgedAgain(
-    input.results,
-    input.sequenced ?? none,
-    echoed,
-    input.redact,
-    'sequenced',
-  );
-  return judgedAgain(input.results, input.derived ?? none, sequenced, input.redact, 'derived');
+  let steps = input.masked;
+  steps = maskedAgain(input.results, input.origins, steps, input.redact, 'echoed');
+  steps = maskedAgain(input.results, input.sequenced ?? none, steps, input.redact, 'sequenced');
+  steps = maskedAgain(input.results, input.derived ?? none, steps, input.redact, 'derived');
+  return maskingOf(steps, input.redact);
 }
 
-const HEADER = 'header ';
-
-/** The mask of a result's places: pointers, and headers as `header NAME`. */
-function maskOfPlaces(places: readonly string[]) {
-  return {
-    values: places.filter((place) => !place.startsWith(HEADER)),
-    orders: [],
-    headers: places.filter((place) => place.startsWith(HEADER)).map((p) => p.slice(HEADER.length)),
-  };
-}
-
-/** `masked` with each result `origins` names judged again without those places, listed under `field`. */
-function judgedAgain(
+/** `before` with a step for each result `origins` names that those places change, under `by`. */
+function maskedAgain(
   results: readonly CaseResult[],
   origins: ReadonlyMap<string, readonly string[]>,
-  before: ReadonlyMap<string, CaseResult>,
+  before: Steps,
   redact: Redactor,
-  field: 'echoed' | 'sequenced' | 'derived',
-): ReadonlyMap<string, CaseResult> {
+  by: 'echoed' | 'sequenced' | 'derived',
+): Steps {
   if (origins.size === 0) return before;
-  const masked = new Map(before);
+  let steps = before;
   for (const result of results) {
-    const paths = origins.get(result.caseId);
-    if (paths === undefined) continue;
-    const current = masked.get(result.caseId) ?? result;
-    const judged = maskResult(current, maskOfPlaces(paths), redact);
-    if (judged === current) continue;
-    const places = new Set([...(judged[field] ?? []), ...paths.map((p) => (p === '' ? '/' : p))]);
-    masked.set(result.caseId, { ...judged, [field]: [...places] });
+    const places = origins.get(result.caseId);
+    if (places === undefined) continue;
+    const current = (steps.get(result.caseId) ?? []).reduce(
+      (judged, step) => judgedUnderStep(judged, step, redact),
+      result,
+    );
+    const step: MaskStep = { by, places };
+    if (judgedUnderStep(current, step, redact) === current) continue;
+    steps = withMaskStep(steps, result.caseId, step);
   }
-  return masked;
+  return steps;
 }

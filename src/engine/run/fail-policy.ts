@@ -1,6 +1,10 @@
 /** Which results fail a run under `--fail-on new|open|any|none`. Pure. */
 
-import type { CaseResult, DivergentResult } from '../../contract/observation.js';
+import type { AssessedResult } from '../../contract/assessment.js';
+
+/** A divergence with a root cause still open, as assessed. */
+type AssessedDivergent = Extract<AssessedResult, { readonly verdict: 'divergent' }>;
+
 import type { RunReport } from '../../contract/report.js';
 import type { FailPolicy } from '../../io/config/limits.js';
 
@@ -11,7 +15,7 @@ import type { FailPolicy } from '../../io/config/limits.js';
  * this run added or reopened; without either, every divergence is new. An accepted
  * divergence is never new.
  */
-function isNew(result: DivergentResult, report: RunReport): boolean {
+function isNew(result: AssessedDivergent, report: RunReport): boolean {
   if (report.regression !== undefined) return result.regression === 'new';
   const { tracker } = report;
   if (tracker === undefined) return true;
@@ -27,7 +31,7 @@ function isNew(result: DivergentResult, report: RunReport): boolean {
  * True when every root cause of the result awaits evidence (`RootCauseEntry.unsettled`:
  * it showed only at id-like values with no evidence either way): not an open decision yet.
  */
-function awaitsEvidence(result: DivergentResult, waiting: ReadonlySet<string>): boolean {
+function awaitsEvidence(result: AssessedDivergent, waiting: ReadonlySet<string>): boolean {
   return (
     waiting.size > 0 &&
     result.findings.length > 0 &&
@@ -41,7 +45,7 @@ export interface FailOptions {
   readonly failOnEncoding?: boolean;
 }
 
-function hasEncodingNotes(result: CaseResult): boolean {
+function hasEncodingNotes(result: AssessedResult): boolean {
   return result.notes?.some((note) => note.kind === 'encoding') ?? false;
 }
 
@@ -58,7 +62,7 @@ export function failingResults(
   report: RunReport,
   policy: FailPolicy,
   options: FailOptions = {},
-): CaseResult[] {
+): AssessedResult[] {
   const waiting = new Set(
     (report.rootCauses ?? [])
       .filter((entry) => entry.unsettled === true && (entry.row?.status ?? 'open') === 'open')

@@ -11,8 +11,15 @@
  * point leaves either no tracker change
  * or a complete report beside it. An interrupted run leaves the tracker and
  * `latest` untouched.
+ *
+ * A live run (a shadow session's, `refresh`) goes through the same tail as
+ * often as its reports are refreshed: the report files are rewritten in place
+ * in its open folder and `latest` repointed, the folder is not published (its
+ * last refresh, `refresh` absent, publishes it), and the tracker is committed
+ * only when one is given.
  */
 
+import type { AssessedResult } from '../../contract/assessment.js';
 import type { CaseResult } from '../../contract/observation.js';
 import type { RegressionSummary, RunReport, RunSummary } from '../../contract/report.js';
 import { clusterCauses } from '../../core/compare/cause-clusters.js';
@@ -25,11 +32,13 @@ import {
 import type { BodyDigests } from '../../judge/results/body-digests.js';
 import type { CollectedResults } from '../../judge/results/collected.js';
 import {
+  type Consequences,
   consequencesOf,
   digestConsequencesOf,
   withCrossCaseConsequences,
 } from '../../judge/results/consequences.js';
 import { headConsequencesOf } from '../../judge/results/head-consequences.js';
+import type { Masking } from '../../judge/results/judged-again.js';
 import {
   comparedIds,
   type RegressionMarks,
@@ -73,8 +82,19 @@ export interface FinishInput {
   readonly head: ReportHead;
   /** Every result as observed (the notable ones in memory). */
   readonly collected: CollectedResults;
-  /** By case id: results judged again under the endpoint noise the run learned (`--noise`). */
-  readonly masked?: ReadonlyMap<string, CaseResult> | undefined;
+  /**
+   * By case id: what the end of the run masked in each result, and why (the
+   * endpoint noise the run learned with `--noise`, places a later answer proved
+   * per-instance): the results read as judged again under them.
+   */
+  readonly masked?: Masking | undefined;
+  /**
+   * What was assessed of the results before (`merge`: the shards' assessments,
+   * split from their reports): where this assessment starts. A mark, a
+   * consequence or a row this one makes replaces it; a row of a tracker this
+   * one plans replaces all of them.
+   */
+  readonly prior?: Assessment | undefined;
   /** The summary of the results as observed; its verdict counts are made again here. */
   readonly summary: RunSummary;
   /** The `--compare-to` report, read before this run wrote anything. */
@@ -94,6 +114,8 @@ export interface FinishInput {
   readonly reporters: Reporters;
   /** The report files among them: the folder is published when each wrote its file. */
   readonly files: readonly FileReporter[];
+  /** A live run's refresh: its reports rewritten in place, its folder left open (see the module comment). */
+  readonly refresh?: boolean | undefined;
 }
 
 export interface Finished {
@@ -114,7 +136,7 @@ export interface Finished {
  */
 async function regressionOf(
   input: FinishInput,
-  views: readonly CaseResult[],
+  views: readonly AssessedResult[],
   previous: RunReport,
   compared: ReturnType<typeof comparedIds>,
 ): Promise<{ marks: RegressionMarks; summary: RegressionSummary; fetched: CaseResult[] }> {
@@ -136,7 +158,8 @@ async function regressionOf(
 export async function finishRun(input: FinishInput): Promise<Finished> {
   const date = input.head.finishedAt.slice(0, 10);
   const observed = input.collected.notable;
-  const unclustered: Assessment = { ...NOT_ASSESSED, masked: input.masked ?? new Map() };
+  const prior = input.prior ?? NOT_ASSESSED;
+  const unclustered: Assessment = { ...prior, masked: input.masked ?? prior.masked };
   // Root causes keyed by what changed: clustered over every answer, once noise is masked.
   const plain = observed.map((r) => assessed(r, unclustered));
   const clusters = clusterCauses(clusterAnswers(plain, consequencesOf(plain)));
@@ -154,15 +177,21 @@ export async function finishRun(input: FinishInput): Promise<Finished> {
     regression === undefined || regression.fetched.length === 0
       ? observed
       : input.collected.inRunOrder([...observed, ...regression.fetched]);
-  const marking: Assessment = { ...masking, regression: regression?.marks ?? new Map() };
+  const marking: Assessment = {
+    ...masking,
+    regression: new Map([...prior.regression, ...(regression?.marks ?? [])]),
+  };
   // Findings that follow from an earlier step's write join that step's root cause.
   const marked = listed.map((r) => assessed(r, marking));
   // Digests another answer lists of a body that differs follow from the body (`body-digests.ts`),
   // and so do a HEAD's headers that describe the body its GET showed differing.
-  const consequences = withCrossCaseConsequences(
-    consequencesOf(marked),
-    digestConsequencesOf(marked, input.bodyDigests),
-    headConsequencesOf(marked),
+  const consequences = laidOver(
+    prior.consequences,
+    withCrossCaseConsequences(
+      consequencesOf(marked),
+      digestConsequencesOf(marked, input.bodyDigests),
+      headConsequencesOf(marked),
+    ),
   );
   const classifying: Assessment = { ...marking, consequences };
   const classified = listed.map((r) => assessed(r, classifying));
@@ -191,7 +220,7 @@ export async function finishRun(input: FinishInput): Promise<Finished> {
     answers,
     date,
   });
-  const assessment: Assessment = { ...classifying, rowOf: tracker?.rowOf };
+  const assessment: Assessment = { ...classifying, rowOf: tracker?.rowOf ?? prior.rowOf };
   try {
     return await reportAndCommit(input, {
       listed,
@@ -204,6 +233,17 @@ export async function finishRun(input: FinishInput): Promise<Finished> {
     await tracker?.abandon();
     throw error;
   }
+}
+
+/** `later` laid over `earlier`: per case, a finding `later` marks takes its cause from there. */
+function laidOver(earlier: Consequences, later: Consequences): Consequences {
+  if (earlier.size === 0) return later;
+  const out = new Map(earlier);
+  for (const [caseId, marks] of later) {
+    const before = earlier.get(caseId);
+    out.set(caseId, before === undefined ? marks : new Map([...before, ...marks]));
+  }
+  return out;
 }
 
 interface Judged {
@@ -268,10 +308,13 @@ async function reportAndCommit(input: FinishInput, judged: Judged): Promise<Fini
   // The assessment to every reporter: each report file writes itself into the folder.
   await input.reporters.onAssessment({ report, all, dir: input.folder.dir });
   const failures = input.reporters.failures();
-  const written = await publishReports(
-    writtenBy(input.files, failures, input.folder.dir),
-    input.folder,
-  );
+  const wrote = writtenBy(input.files, failures, input.folder.dir);
+  const written =
+    input.refresh !== true
+      ? await publishReports(wrote, input.folder)
+      : wrote.failures.length > 0
+        ? { ...wrote, partial: true as const }
+        : wrote;
   // Every report written, or no tracker change: the tracker never records what its run's folder lacks.
   const complete = written.partial !== true;
   // A tracker the disk refuses (full, read-only) is said as one that would not parse: the reports stand.

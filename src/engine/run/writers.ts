@@ -19,12 +19,14 @@ export async function preflightWriters(
   config: Pick<ResolvedConfig, 'trackerPath' | 'reportsDir' | 'keep' | 'reporters' | 'cwd'>,
   runId: string,
   host: Host,
+  /** A live folder (`run-folder.ts`): a shadow session's, refreshed in place. */
+  options: { readonly live?: boolean } = {},
 ): Promise<{ readonly folder: RunFolder; readonly notes: readonly string[] }> {
   const tracker =
     config.trackerPath === undefined
       ? { notes: [] }
       : await preflightTracker(config.trackerPath, { host });
   await checkReporterPaths(reporterPaths(config.reporters, config.cwd), config.cwd);
-  const opened = await openRunFolder(config.reportsDir, runId, host, config.keep);
+  const opened = await openRunFolder(config.reportsDir, runId, host, config.keep, options);
   return { folder: opened.folder, notes: [...tracker.notes, ...opened.notes] };
 }

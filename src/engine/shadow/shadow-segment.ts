@@ -1,11 +1,13 @@
 /**
- * One run of a shadow session: a run folder that takes the results of the
- * traffic compared while it is open (results.ndjson, and divergences.ndjson
- * line by line as they are judged), then, when it closes (shutdown, SIGHUP,
- * or full), the same tail as `parity run` (`finish.ts`: learned endpoint
- * noise, echoed values, the assessment, every report format, the tracker
- * committed and `latest` repointed). The intake (`run-intake.ts`) and the
- * judge stage are `run`'s own.
+ * One run of a shadow session: a live run folder (`run-folder.ts`) that takes
+ * the results of the traffic compared while it is open (results.ndjson, and
+ * divergences.ndjson line by line as they are judged). Its reports are
+ * refreshed in place (`--every`, SIGHUP) from the results so far, and
+ * written a last time when it closes (shutdown, or full), through the same
+ * tail as `parity run` (`finish.ts`: learned endpoint noise, echoed values,
+ * the assessment, every report format, the tracker committed and `latest`
+ * repointed); a refresh commits the tracker only when asked (SIGHUP). The
+ * intake (`run-intake.ts`) and the judge stage are `run`'s own.
  */
 import { join } from 'node:path';
 import type { Exchange } from '../../contract/model/exchange.js';
@@ -16,6 +18,7 @@ import type { RunConfig } from '../../io/config/targets.js';
 import { finishNoise } from '../../judge/noise/finish.js';
 import type { NoiseStep } from '../../judge/noise/step.js';
 import { createBodyFiles } from '../../judge/results/body-files.js';
+import type { CollectedResults } from '../../judge/results/collected.js';
 import { createCoverageCollector } from '../../judge/results/coverage.js';
 import { createLatencyCollector } from '../../judge/results/latency.js';
 import { openResultStream, type ResultStream } from '../../judge/results/stream.js';
@@ -67,8 +70,20 @@ export interface Segment {
   readonly full: boolean;
   /** Judges one exchange into this run; returns its result. */
   judge(exchange: Exchange): CaseResult;
-  /** Writes the reports and updates the tracker (see the module comment). */
+  /**
+   * Rewrites the open run's reports in place with the results so far (the
+   * tracker too with `tracker`); a refresh asked while one is under way is that one;
+   * undefined once the run is closing.
+   */
+  refresh(options: { readonly tracker: boolean }): Promise<Refreshed | undefined>;
+  /** Writes the reports and updates the tracker (see the module comment), after any refresh under way. */
   close(): Promise<SegmentEnd>;
+}
+
+/** What a refresh wrote. */
+export interface Refreshed {
+  readonly finished: Omit<Finished, 'all'>;
+  readonly unreachable: readonly string[];
 }
 
 /**
@@ -155,6 +170,74 @@ export async function openSegment(input: SegmentInput, folder: RunFolder): Promi
     },
     bodyFile: (body: string | Uint8Array) => bodies.store(body),
   };
+
+  /**
+   * The reports of the results `collected` holds (the tail of `parity run`):
+   * the run's closing ones, or a refresh of its open folder in place.
+   */
+  const report = async (
+    collected: CollectedResults,
+    how: { readonly refresh: boolean; readonly tracker: boolean },
+  ) => {
+    await bodies.flush();
+    const summary = { ...collected.summary, latency: latency.summary() };
+    const denoised = finishNoise({
+      step: input.noise,
+      settings: input.noiseSettings,
+      baselineName: config.baseline.name,
+      results: collected.notable,
+      redact: input.redact,
+    });
+    const ran = collected.ranIds.length;
+    const failed = intake.failed;
+    const unreachable = [
+      ...(ran > 0 && failed.baseline === ran ? [config.baseline.name] : []),
+      ...(ran > 0 && failed.candidate === ran ? [config.candidate.name] : []),
+    ];
+    const finished = await finishRun({
+      head: reportHead(input, {
+        runId: folder.runId,
+        startedAt,
+        finishedAt: input.now(),
+        runtimes: intake.runtimes(),
+        noise: denoised.section,
+        unused: {},
+        coverage: coverage.section(),
+        interrupted: undefined,
+        secondLook: { max: 0, sent: 0, over: 0, maxBytes: 0, tooLarge: 0 },
+      }),
+      collected: { ...collected, summary },
+      masked: maskEchoOrigins({
+        results: collected.notable,
+        origins: intake.echoOrigins(),
+        sequenced: intake.sequenceOrigins(),
+        derived: intake.derivedEtags(),
+        masked: denoised.masked,
+        redact: input.redact,
+      }),
+      summary:
+        denoised.section === undefined
+          ? summary
+          : { ...summary, flakyBaselines: denoised.section.flakyBaselines.length },
+      previous: undefined,
+      bodyDigests: intake.bodyDigests(),
+      tracker:
+        !how.tracker || config.trackerPath === undefined || unreachable.length > 0
+          ? undefined
+          : { path: config.trackerPath, label: displayPath(config.cwd, config.trackerPath) },
+      folder,
+      host: input.host,
+      reporters,
+      files,
+      refresh: how.refresh,
+    });
+    const { all, ...outcome } = finished;
+    return { finished: outcome, report: outcome.report, all, unreachable };
+  };
+  let refreshing: Promise<Refreshed> | undefined;
+  let refreshingTracker = false;
+  let refreshToken: object | undefined;
+  let closing = false;
   let size = 0;
   let notable = 0;
   return {
@@ -178,62 +261,37 @@ export async function openSegment(input: SegmentInput, folder: RunFolder): Promi
       if (last === undefined) throw new Error('a shadow request gave no result');
       return last;
     },
+    refresh(options) {
+      if (closing) return Promise.resolve(undefined);
+      // One asked during another is that one, but the tracker's waits for its turn.
+      if (refreshing !== undefined && (refreshingTracker || !options.tracker)) return refreshing;
+      const before = refreshing?.catch(() => undefined);
+      const token = {};
+      refreshToken = token;
+      const mine: Promise<Refreshed> = (async () => {
+        await before;
+        try {
+          const done = await report(await stream.snapshot(), { refresh: true, ...options });
+          return { finished: done.finished, unreachable: done.unreachable };
+        } finally {
+          if (refreshToken === token) refreshing = undefined;
+        }
+      })();
+      refreshing = mine;
+      refreshingTracker = options.tracker;
+      return mine;
+    },
     async close() {
-      const collected = await stream.finish();
-      await bodies.flush();
-      const summary = { ...collected.summary, latency: latency.summary() };
-      const denoised = finishNoise({
-        step: input.noise,
-        settings: input.noiseSettings,
-        baselineName: config.baseline.name,
-        results: collected.notable,
-        redact: input.redact,
-      });
-      const ran = collected.ranIds.length;
-      const failed = intake.failed;
-      const unreachable = [
-        ...(ran > 0 && failed.baseline === ran ? [config.baseline.name] : []),
-        ...(ran > 0 && failed.candidate === ran ? [config.candidate.name] : []),
-      ];
-      const finished = await finishRun({
-        head: reportHead(input, {
-          runId: folder.runId,
-          startedAt,
-          finishedAt: input.now(),
-          runtimes: intake.runtimes(),
-          noise: denoised.section,
-          unused: {},
-          coverage: coverage.section(),
-          interrupted: undefined,
-          secondLook: { max: 0, sent: 0, over: 0, maxBytes: 0, tooLarge: 0 },
-        }),
-        collected: { ...collected, summary },
-        masked: maskEchoOrigins({
-          results: collected.notable,
-          origins: intake.echoOrigins(),
-          sequenced: intake.sequenceOrigins(),
-          derived: intake.derivedEtags(),
-          masked: denoised.masked,
-          redact: input.redact,
-        }),
-        summary:
-          denoised.section === undefined
-            ? summary
-            : { ...summary, flakyBaselines: denoised.section.flakyBaselines.length },
-        previous: undefined,
-        bodyDigests: intake.bodyDigests(),
-        tracker:
-          config.trackerPath === undefined || unreachable.length > 0
-            ? undefined
-            : { path: config.trackerPath, label: displayPath(config.cwd, config.trackerPath) },
-        folder,
-        host: input.host,
-        reporters,
-        files,
-      });
-      const { all, ...outcome } = finished;
-      await reporters.onEnd({ report: outcome.report, all, dir: outcome.written.dir });
-      return { finished: outcome, unreachable, reporterFailures: othersFailed(reporters, files) };
+      closing = true;
+      // A refresh under way writes first: the last report in the folder is the closing one.
+      await refreshing?.catch(() => undefined);
+      const end = await report(await stream.finish(), { refresh: false, tracker: true });
+      await reporters.onEnd({ report: end.report, all: end.all, dir: end.finished.written.dir });
+      return {
+        finished: end.finished,
+        unreachable: end.unreachable,
+        reporterFailures: othersFailed(reporters, files),
+      };
     },
   };
 }

@@ -271,3 +271,78 @@ export function createClient(target: Target, options: ClientOptions): TargetClie
     close: () => pool.destroy(),
   };
 }
+
+/** A client's request as the inline proxy forwards it (`io/shadow/listener.ts`). */
+export interface ForwardedRequest {
+  readonly method: string;
+  /** The path and query, the origin's base path included. */
+  readonly path: string;
+  /** Flat: name, value, name, value, … (no hop-by-hop header, no `expect`). */
+  readonly headers: readonly string[];
+  /** The body as it arrives; undefined for none. */
+  readonly body: NodeJS.ReadableStream | undefined;
+}
+
+type ParsedHeaders = Record<string, string | string[] | undefined>;
+
+/** What the forwarder tells of the answer, as it streams. */
+export interface ForwardHandler {
+  onHead(status: number, statusText: string, headers: ParsedHeaders): void;
+  /** A chunk of the body; false: the client is not taking more yet (call `resume` once it is). */
+  onData(chunk: Buffer, resume: () => void): boolean;
+  onEnd(trailers: ParsedHeaders): void;
+  onError(error: Error): void;
+}
+
+/** Streams clients' requests to one origin and its answers back, nothing gathered. */
+export interface Forwarder {
+  /** Sends `request`; the returned function aborts it. */
+  forward(request: ForwardedRequest, handler: ForwardHandler): () => void;
+  close(): Promise<void>;
+}
+
+/**
+ * The inline proxy's path to the baseline: undici's dispatch API with a
+ * handler that hands each event on (no stream, no promise per request or
+ * chunk). Header names come back lower-case, values in their order.
+ */
+export function createForwarder(origin: URL): Forwarder {
+  const pool = new Pool(origin.origin, { pipelining: 1 });
+  return {
+    forward(request, handler) {
+      let controller: Dispatcher.DispatchController | undefined;
+      let aborted = false;
+      pool.dispatch(
+        {
+          method: request.method as Dispatcher.HttpMethod,
+          path: request.path,
+          headers: request.headers as string[],
+          body: (request.body as import('node:stream').Readable | undefined) ?? null,
+        },
+        {
+          onRequestStart(started) {
+            controller = started;
+            if (aborted) started.abort(new Error('the client went away'));
+          },
+          onResponseStart(_c, status, headers, statusText) {
+            handler.onHead(status, statusText ?? '', headers);
+          },
+          onResponseData(c, chunk) {
+            if (!handler.onData(chunk, () => c.resume())) c.pause();
+          },
+          onResponseEnd(_c, trailers) {
+            handler.onEnd(trailers);
+          },
+          onResponseError(_c, error) {
+            handler.onError(error);
+          },
+        },
+      );
+      return () => {
+        aborted = true;
+        controller?.abort(new Error('the client went away'));
+      };
+    },
+    close: () => pool.destroy(),
+  };
+}

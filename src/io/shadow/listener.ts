@@ -1,32 +1,36 @@
 /**
- * The listening side of shadow mode (node:http; only the run's HTTP client
- * imports undici). Two placements:
+ * The listening side of shadow mode (a node:http server; the proxy forwards
+ * through `io/http/client.ts`'s forwarder, undici's dispatch). Two placements:
  *
  * - `proxy`: each request is forwarded to the baseline as it arrives and
  *   the baseline's answer is streamed back unchanged (status, headers, body,
- *   trailers); the bytes of both are gathered on the side. The request is
- *   handed over as soon as it has been read, with the baseline's answer to
- *   come, so the candidate is asked at once, off the client's path; the
- *   answer is decoded only when the request was taken. A baseline that
- *   cannot be reached is a 502.
- * - `sink`: a gateway mirrors copies here; each is answered `204` as soon as
- *   its body is read (the gateway discards the answer, and a slow one would
- *   hold it up), then handed over.
+ *   trailers). The request is handed over once it has been read and sent on,
+ *   with the baseline's answer to come, so the candidate is asked at once;
+ *   the answer is decoded once the client has it. A baseline that cannot be
+ *   reached is a 502.
+ * - `sink`: a gateway mirrors copies here; each is answered `204` at once
+ *   (one without a body before anything of it is read, one with a body once
+ *   it is read: the gateway discards the answer, and a slow one would hold
+ *   it up); what it is, and whether it is handed over, is worked out after.
  *
- * What is handed over is decided by `wanted` (sampling, the write policy)
- * once the request's head is known; a body past the cap is never handed over.
+ * Nothing of the comparison's work sits between a client's request and its
+ * answer: handing over, decoding and everything the queue's workers do run
+ * in a later turn of the event loop (`setImmediate`), after the answer's
+ * bytes were handed to the socket. What is handed over is decided by `wanted`
+ * (sampling, the write policy) once the request's head is known, then by
+ * `admit` (room in the queue, the process not busy): a request that will not
+ * be handed over is forwarded as it is, nothing of it gathered. A body past
+ * the cap is never handed over. A request handed over is counted there once:
+ * if the baseline's answer then fails, or its client goes away, the session
+ * is given no answer (it counts the request unanswered), never a second
+ * count as not mirrored.
  */
-import {
-  Agent,
-  createServer,
-  request as httpRequest,
-  type IncomingMessage,
-  type ServerResponse,
-} from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SideOutcome } from '../../contract/model/exchange.js';
 import type { Pairs } from '../../contract/model/request.js';
 import type { NodeBudget } from '../../core/wire/budget.js';
+import { createForwarder } from '../http/client.js';
 import { teeAnswer } from './answer.js';
 import { type ForwardedNames, readForwarded } from './forwarded.js';
 import { connectionListed, endToEnd, pairsOfRaw } from './hop.js';
@@ -46,8 +50,13 @@ export interface ListenerOptions {
   readonly bodyBudget?: NodeBudget | undefined;
   /** Whether a request (method, lower-case headers, target) is handed over; else why not. */
   readonly wanted: (method: string, headers: Pairs, target: string) => true | NotMirrored;
+  /**
+   * Whether a request `wanted` would be taken now (room in the queue, the
+   * process not busy); false counts it dropped, and nothing of it is gathered.
+   */
+  readonly admit: () => boolean;
   readonly onSeen: () => void;
-  /** Hands a request over; false when it was not taken (the queue full: dropped and counted). */
+  /** Hands a request over; false when it was not taken (the queue full: dropped and counted by it). */
   readonly onMirrored: (mirrored: Mirrored) => boolean;
   readonly onNotMirrored: (why: NotMirrored) => void;
 }
@@ -86,34 +95,50 @@ function trafficOf(req: IncomingMessage, names: ForwardedNames): Omit<TrafficReq
   };
 }
 
-/** The raw header list of an answer without its connection's own headers. */
-function answerHeaders(raw: readonly string[]): string[] {
-  const listed = connectionListed(pairsOfRaw(raw));
+type Parsed = Record<string, string | string[] | undefined>;
+
+/** An answer's headers as a flat list (each value of a repeated one in order), without its connection's own. */
+function answerHeaders(headers: Parsed): string[] {
   const out: string[] = [];
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = (raw[i] ?? '').toLowerCase();
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    if (typeof value === 'string') out.push(name, value);
+    else for (const one of value) out.push(name, one);
+  }
+  const connection = headers.connection;
+  if (connection === undefined && headers['keep-alive'] === undefined) return out;
+  const listed = connectionListed([['connection', [connection ?? ''].flat().join(',')]]);
+  const kept: string[] = [];
+  for (let i = 0; i + 1 < out.length; i += 2) {
+    const name = out[i] ?? '';
     if (name === 'connection' || name === 'keep-alive' || listed.has(name)) continue;
-    out.push(raw[i] ?? '', raw[i + 1] ?? '');
+    kept.push(name, out[i + 1] ?? '');
+  }
+  return kept;
+}
+
+/** Trailers as `addTrailers` takes them. */
+function trailerPairs(trailers: Parsed): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [name, value] of Object.entries(trailers)) {
+    if (value === undefined) continue;
+    for (const one of [value].flat()) out.push([name, one]);
   }
   return out;
 }
 
-/** The trailers node:http read, as `addTrailers` takes them. */
-function trailerPairs(raw: readonly string[]): [string, string][] {
-  const out: [string, string][] = [];
-  for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i] ?? '', raw[i + 1] ?? '']);
-  return out;
-}
-
 export async function startListener(options: ListenerOptions): Promise<Listener> {
-  const agent = new Agent({ keepAlive: true });
+  const forwarder = createForwarder(options.baseline);
   const base = options.baseline.pathname.replace(/\/+$/, '');
   const active = new Set<Promise<void>>();
 
   const sink = (req: IncomingMessage, res: ServerResponse): Promise<void> =>
     new Promise((resolve) => {
-      const head = trafficOf(req, options.forwarded);
-      const want = options.wanted(head.method, head.headers, head.target);
+      // A copy without a body is answered before anything of it is read.
+      const bodyless =
+        (req.headers['content-length'] ?? '0') === '0' &&
+        req.headers['transfer-encoding'] === undefined;
+      if (bodyless) res.writeHead(204).end();
       const body = bodyGatherer(options.bodyCapBytes);
       req.on('data', (chunk: Buffer) => body.push(chunk));
       req.on('error', () => {
@@ -121,12 +146,17 @@ export async function startListener(options: ListenerOptions): Promise<Listener>
         resolve();
       });
       req.on('end', () => {
-        res.writeHead(204).end();
-        const bytes = body.bytes();
-        if (want !== true) options.onNotMirrored(want);
-        else if (bytes === undefined) options.onNotMirrored('too-large');
-        else void options.onMirrored({ request: { ...head, body: bytes } });
-        resolve();
+        if (!bodyless) res.writeHead(204).end();
+        // The rest once the answer has left.
+        setImmediate(() => {
+          const head = trafficOf(req, options.forwarded);
+          const want = options.wanted(head.method, head.headers, head.target);
+          const bytes = body.bytes();
+          if (want !== true) options.onNotMirrored(want);
+          else if (bytes === undefined) options.onNotMirrored('too-large');
+          else if (options.admit()) void options.onMirrored({ request: { ...head, body: bytes } });
+          resolve();
+        });
       });
     });
 
@@ -134,104 +164,110 @@ export async function startListener(options: ListenerOptions): Promise<Listener>
     new Promise((resolve) => {
       const started = performance.now();
       const head = trafficOf(req, options.forwarded);
-      const want = options.wanted(head.method, head.headers, head.target);
-      const body = bodyGatherer(options.bodyCapBytes);
+      const wanted = options.wanted(head.method, head.headers, head.target);
+      // Not admitted (counted dropped there): forwarded as it is, nothing gathered.
+      const want = wanted === true && !options.admit() ? 'dropped' : wanted;
+      const body = want === true ? bodyGatherer(options.bodyCapBytes) : undefined;
       // The client's headers as sent, but for the connection's own: the baseline's host.
-      const headers: [string, string][] = endToEnd(pairsOfRaw(req.rawHeaders)).map(([n, v]) => [
-        n,
-        v,
-      ]);
+      // `expect: 100-continue` was this hop's: node:http answered it.
+      const headers: [string, string][] = endToEnd(pairsOfRaw(req.rawHeaders))
+        .filter(([n]) => n !== 'expect')
+        .map(([n, v]) => [n, v]);
       const length = req.headers['content-length'];
+      // Without a length, a body goes on chunked (the forwarder frames it).
+      const bodyless = (length ?? '0') === '0' && req.headers['transfer-encoding'] === undefined;
       if (length !== undefined) headers.push(['content-length', length]);
-      else if (req.headers['transfer-encoding'] !== undefined)
-        headers.push(['transfer-encoding', 'chunked']);
       headers.push(['host', options.baseline.host]);
+      let tee: ReturnType<typeof teeAnswer> | undefined;
       let done = false;
       // The baseline's answer for the request handed over: decoded once both
       // the request was taken and the answer has ended, in either order.
       let answered: (() => SideOutcome) | 'failed' | undefined;
       let taken: ((answer: SideOutcome | undefined) => void) | undefined;
+      let handedOver = false;
       const settle = (): void => {
         if (taken === undefined || answered === undefined) return;
         const give = taken;
         taken = undefined;
         give(answered === 'failed' ? undefined : answered());
       };
-      const finish = (why: 'ok' | Exclude<ReturnType<ListenerOptions['wanted']>, true>): void => {
+      const finish = (why: 'ok' | 'dropped' | NotMirrored): void => {
         if (done) return;
         done = true;
+        // One handed over was counted as mirrored: its session hears of the failure alone.
+        if (why !== 'ok' && why !== 'dropped' && !handedOver) options.onNotMirrored(why);
         if (why !== 'ok') {
-          options.onNotMirrored(why);
           answered ??= 'failed';
           settle();
         }
         resolve();
       };
-      const upstream = httpRequest({
-        agent,
-        protocol: options.baseline.protocol,
-        hostname: options.baseline.hostname,
-        port: options.baseline.port,
-        method: req.method,
-        path: base + (req.url ?? '/'),
-        headers: headers.flat(),
-      });
       req.on('end', () => {
-        const bytes = body.bytes();
+        const bytes = body?.bytes();
         if (want !== true || bytes === undefined) return;
-        const baseline = new Promise<SideOutcome | undefined>((resolve) => {
-          taken = resolve;
-        });
-        if (!options.onMirrored({ request: { ...head, body: bytes }, baseline })) {
-          taken = undefined;
-          return;
-        }
-        settle();
-      });
-      upstream.on('response', (answer) => {
-        res.writeHead(
-          answer.statusCode ?? 502,
-          answer.statusMessage,
-          answerHeaders(answer.rawHeaders),
-        );
-        const tee = teeAnswer(answer.statusCode ?? 502, answer.headers, options);
-        answer.on('data', (chunk: Buffer) => {
-          tee.push(chunk);
-          res.write(chunk);
-        });
-        answer.on('end', () => {
-          if (answer.rawTrailers.length > 0) res.addTrailers(trailerPairs(answer.rawTrailers));
-          res.end();
-          const durationMs = performance.now() - started;
-          answered = () => tee.end(durationMs);
+        // Handed over once the request has been sent on to the baseline.
+        setImmediate(() => {
+          if (done && answered === 'failed') return;
+          const baseline = new Promise<SideOutcome | undefined>((resolve) => {
+            taken = resolve;
+          });
+          if (!options.onMirrored({ request: { ...head, body: bytes }, baseline })) {
+            taken = undefined;
+            return;
+          }
+          handedOver = true;
           settle();
-          if (want !== true) return finish(want);
-          if (body.over()) return finish('too-large');
-          finish('ok');
-        });
-        answer.on('error', () => {
-          res.destroy();
-          finish('baseline-failed');
         });
       });
-      upstream.on('error', () => {
-        if (!res.headersSent)
-          res.writeHead(502, { 'content-type': 'text/plain' }).end('bad gateway\n');
-        else res.destroy();
-        finish('baseline-failed');
-      });
-      req.on('data', (chunk: Buffer) => body.push(chunk));
+      const abort = forwarder.forward(
+        {
+          method: req.method ?? 'GET',
+          path: base + (req.url ?? '/'),
+          headers: headers.flat(),
+          body: bodyless ? undefined : req,
+        },
+        {
+          onHead(status, statusText, heads) {
+            res.writeHead(status, statusText, answerHeaders(heads));
+            if (want === true) tee = teeAnswer(status, heads, options);
+          },
+          onData(chunk, resume) {
+            tee?.push(chunk);
+            if (res.write(chunk)) return true;
+            res.once('drain', resume);
+            return false;
+          },
+          onEnd(trailers) {
+            if (Object.keys(trailers).length > 0) res.addTrailers(trailerPairs(trailers));
+            res.end();
+            if (want !== true || tee === undefined) return finish(want === true ? 'ok' : want);
+            if (body?.over() === true) return finish('too-large');
+            const durationMs = performance.now() - started;
+            const gathered = tee;
+            answered = () => gathered.end(durationMs);
+            // Decoded once the client's answer has left.
+            setImmediate(settle);
+            finish('ok');
+          },
+          onError() {
+            if (!res.headersSent)
+              res.writeHead(502, { 'content-type': 'text/plain' }).end('bad gateway\n');
+            else res.destroy();
+            finish('baseline-failed');
+          },
+        },
+      );
+      if (body !== undefined) req.on('data', (chunk: Buffer) => body.push(chunk));
       req.on('error', () => {
-        upstream.destroy();
+        abort();
         finish('aborted');
       });
       res.on('close', () => {
         if (!res.writableFinished) {
-          upstream.destroy();
+          abort();
           finish('aborted');
         }
       });
-      req.pipe(upstream);
     });
 
   const handle = options.mode === 'proxy' ? proxy : sink;
@@ -259,7 +295,7 @@ export async function startListener(options: ListenerOptions): Promise<Listener>
       await Promise.all([...active]);
       server.closeAllConnections();
       await closed;
-      agent.destroy();
+      await forwarder.close();
     },
   };
 }

@@ -21,6 +21,12 @@ export interface QueueStats {
 }
 
 export interface MirrorQueue<T> {
+  /**
+   * Whether an item offered now would be taken: false (counted dropped, as
+   * `offer` counts it) when the queue is full or the process busy, so the
+   * caller gathers nothing for it. Takes nothing: `offer` checks again.
+   */
+  admit(): boolean;
   /** Queues `item`; false when the queue is full (the item is dropped and counted). */
   offer(item: T): boolean;
   /** Resolves once every queued item has been worked on. */
@@ -73,17 +79,23 @@ export function createMirrorQueue<T>(options: {
         });
     }
   };
+  /** Whether there is room and the process is not busy; counts the drop when not. */
+  const room = (): boolean => {
+    if (size() >= options.capacity) {
+      dropped++;
+      return false;
+    }
+    if (options.busy?.() === true) {
+      dropped++;
+      busy++;
+      return false;
+    }
+    return true;
+  };
   return {
+    admit: room,
     offer(item) {
-      if (size() >= options.capacity) {
-        dropped++;
-        return false;
-      }
-      if (options.busy?.() === true) {
-        dropped++;
-        busy++;
-        return false;
-      }
+      if (!room()) return false;
       accepted++;
       waiting.push(item);
       next();

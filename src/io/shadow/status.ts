@@ -1,6 +1,7 @@
 /**
  * The live tally of a shadow session: requests seen, mirrored, dropped (the
- * queue full, the process busy, or at shutdown), not mirrored and why, compared, divergent,
+ * queue full, the process busy, or at shutdown), not mirrored and why (each
+ * request seen is one of these three once), compared or unanswered, divergent,
  * failed, the root causes seen and the tracker rows the closed runs added.
  * Pure.
  */
@@ -14,6 +15,11 @@ export interface ShadowStatus {
   readonly busy: number;
   readonly skipped: Readonly<Record<NotMirrored, number>>;
   readonly compared: number;
+  /**
+   * Mirrored through the proxy, but its baseline's answer never came whole
+   * (it failed, or the client went away): nothing to compare.
+   */
+  readonly unanswered: number;
   readonly divergent: number;
   readonly errors: number;
   /** Distinct root-cause fingerprints the session's results showed. */
@@ -33,6 +39,7 @@ export function statusLine(status: ShadowStatus): string {
     `dropped ${status.dropped}${status.busy === 0 ? '' : ` (busy ${status.busy})`}`,
     `not mirrored ${skipped}`,
     `compared ${status.compared}`,
+    ...(status.unanswered === 0 ? [] : [`unanswered ${status.unanswered}`]),
     `divergent ${status.divergent}`,
     `errors ${status.errors}`,
     `root causes ${status.rootCauses}`,

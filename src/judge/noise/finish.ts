@@ -1,24 +1,25 @@
 /**
- * The end of a noise-learning run: endpoint-level decisions, the results they
- * judge again (the assessment's `masked`, `judge/results/assessment.ts`), and the
- * report section.
+ * The end of a noise-learning run: endpoint-level decisions, the mask of each
+ * result they change (the assessment's `masked`, `judge/results/assessment.ts`),
+ * and the report section.
  */
 
+import type { MaskStep } from '../../contract/assessment.js';
 import type { CaseResult } from '../../contract/observation.js';
 import type { NoiseSection } from '../../contract/report.js';
 import type { Redactor } from '../../core/redact/redact.js';
 import type { NoiseSettings } from '../../io/config/noise-settings.js';
-import { applyEndpointNoise, noiseSection } from './post-pass.js';
+import { endpointNoiseMasks, noiseSection } from './post-pass.js';
 import type { NoiseStep } from './step.js';
 
 export interface FinishedNoise {
-  /** By case id: the results the learned endpoint noise judged again, as judged again. */
-  readonly masked: ReadonlyMap<string, CaseResult>;
+  /** By case id: the mask of the learned endpoint noise, for each result it changes. */
+  readonly masked: ReadonlyMap<string, readonly MaskStep[]>;
   readonly section: NoiseSection | undefined;
 }
 
 /**
- * Apply endpoint-level noise to the results a run kept (every divergent result
+ * Mask endpoint-level noise in the results a run kept (every divergent result
  * is kept, so every result noise can change is here) and build the section;
  * without noise learning, everything passes through.
  */
@@ -32,7 +33,7 @@ export function finishNoise(input: {
   const { settings, redact } = input;
   if (!settings.enabled) return { masked: new Map(), section: undefined };
   const entries = input.step.entries();
-  const results = applyEndpointNoise({
+  const masked = endpointNoiseMasks({
     results: input.results,
     entries,
     orderOnly: input.step.orderOnly(),
@@ -49,10 +50,6 @@ export function finishNoise(input: {
     entries,
     flakyBaselines: input.step.flakyBaselines(),
     redact,
-  });
-  const masked = new Map<string, CaseResult>();
-  results.forEach((result, index) => {
-    if (result !== input.results[index]) masked.set(result.caseId, result);
   });
   return { masked, section };
 }

@@ -37,10 +37,15 @@ function coversExactly(pattern: readonly string[], segments: readonly string[]):
  * True when the mask drops this change. A noisy field's value is noise, and
  * so is whatever happens under it (the elements of a noisy list), and any
  * entry of a container whose keys are noise (`/sessions/*`: keyed by random
- * ids); a named field itself gone, or turned into another type, is a shape
- * change the noise does not explain: it is kept.
+ * ids); a named field itself gone is a shape change the noise does not
+ * explain: it is kept. A value of another type is never noise, wherever it
+ * sits: the baseline's own answers never differ in type where noise was
+ * learned (that is a flaky baseline), so a type difference under a noisy
+ * list or container (`/counts/*` learned from `[1, 2]` then `[3, 4]`, the
+ * candidate answering `["1", "2"]`) is the candidate's, and kept.
  */
 export function masksChange(mask: NoiseMask, change: Change): boolean {
+  if (change.op === 'type') return false;
   const segments = parsePointer(change.path);
   for (const value of mask.values) {
     const pattern = parsePointer(value);

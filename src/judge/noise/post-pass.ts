@@ -1,18 +1,17 @@
 /**
  * The end-of-run pass: endpoint-level noise (decided by the tally) is masked
- * out of every result of that endpoint, and the results it changes are
- * re-judged with the same pure functions `judge` uses; then the report section.
+ * out of every result of that endpoint: the assessment records the mask of
+ * each result it changes (judged again with the same pure functions `judge`
+ * uses, `judge/results/judged-again.ts`); then the report section.
  */
 
-import type { Comparison } from '../../contract/model/comparison.js';
-import type { CaseResult, DivergentResult } from '../../contract/observation.js';
+import type { MaskStep } from '../../contract/assessment.js';
+import type { CaseResult } from '../../contract/observation.js';
 import type { NoiseEntry, NoiseSection, NoiseThresholds } from '../../contract/report.js';
-import { judgeComparison } from '../../core/compare/judge.js';
-import { differencesOf } from '../../core/compare/text-bodies.js';
 import type { Redactor } from '../../core/redact/redact.js';
 import { parsePointer } from '../../util/json-pointer.js';
-import { redactFinding } from '../results/build.js';
-import { coversSegments, maskComparison, type NoiseMask } from './mask.js';
+import { maskResult } from '../results/judged-again.js';
+import { coversSegments, type NoiseMask } from './mask.js';
 
 /** The masks of the entries decided as noise, by endpoint. */
 export function endpointMasks(entries: readonly NoiseEntry[]): Map<string, NoiseMask> {
@@ -28,82 +27,6 @@ export function endpointMasks(entries: readonly NoiseEntry[]): Map<string, Noise
     list.push(entry.path);
   }
   return masks;
-}
-
-function comparisonOf(result: DivergentResult): Comparison | undefined {
-  const b = result.baseline.status;
-  const c = result.candidate.status;
-  if (b === undefined || c === undefined) return undefined;
-  return {
-    status: { equal: b === c, baseline: b, candidate: c },
-    headers: result.headerChanges,
-    body: result.changes,
-    ...(result.baseline.bodyKind === 'xml' && result.candidate.bodyKind === 'xml'
-      ? { xml: true as const }
-      : {}),
-  };
-}
-
-/**
- * The result with `mask` applied: unchanged when nothing is masked; otherwise
- * re-judged (values in the result are already redacted; texts are redacted again).
- */
-export function maskResult(result: CaseResult, mask: NoiseMask, redact: Redactor): CaseResult {
-  if (result.verdict !== 'divergent') return result;
-  const comparison = comparisonOf(result);
-  if (comparison === undefined) return result;
-  const masked = maskComparison(comparison, mask);
-  if (
-    masked.body.length === comparison.body.length &&
-    masked.headers.length === comparison.headers.length
-  ) {
-    return result;
-  }
-  // Header values in a result are redacted already: secret ones classify as `[redacted]`.
-  const judgement = judgeComparison({ caseId: result.caseId, endpoint: result.endpoint }, masked);
-  const {
-    fingerprint: _f,
-    findings: _g,
-    explanation: _e,
-    summary: _s,
-    repro,
-    bodies,
-    regression: _r,
-    pattern: _p,
-    changes: _c,
-    changesOmitted,
-    headerChanges: _h,
-    ...common
-  } = result;
-  if (judgement.verdict === 'error') return result;
-  // The findings the endpoint's noise hides: their rows are covered, not resolved.
-  const findings =
-    judgement.verdict === 'divergent'
-      ? differencesOf(judgement.findings, result.findings).map((f) => redactFinding(f, redact))
-      : [];
-  const shown = new Set(findings.map((f) => f.fingerprint));
-  const hidden = result.findings.map((f) => f.fingerprint).filter((f) => !shown.has(f));
-  const covered =
-    hidden.length === 0 ? common.covered : [...new Set([...(common.covered ?? []), ...hidden])];
-  const withCovered = covered === undefined ? common : { ...common, covered };
-  if (judgement.verdict === 'equal') return { ...withCovered, verdict: 'equal', kinds: [] };
-  const { divergence } = judgement;
-  return {
-    ...withCovered,
-    verdict: 'divergent',
-    kinds: divergence.kinds,
-    fingerprint: divergence.fingerprint,
-    findings,
-    ...(divergence.pattern === undefined ? {} : { pattern: divergence.pattern }),
-    explanation: redact.text(divergence.explanation),
-    summary: redact.text(divergence.summary),
-    changes: masked.body,
-    // Changes past the report's first 500 were never seen here: still counted, unmasked.
-    ...(changesOmitted === undefined ? {} : { changesOmitted }),
-    headerChanges: masked.headers,
-    repro,
-    bodies,
-  };
 }
 
 /**
@@ -123,20 +46,29 @@ function maskFor(mask: NoiseMask, orderOnly: readonly string[] | undefined): Noi
   return reordered.length === 0 ? mask : { ...mask, values: [...mask.values, ...reordered] };
 }
 
-/** Every result with its endpoint's noise masked. */
-export function applyEndpointNoise(input: {
+/**
+ * By case id, the mask of its endpoint's noise, for each result the mask
+ * changes (the results themselves are never changed: the assessment lays the
+ * mask over them).
+ */
+export function endpointNoiseMasks(input: {
   readonly results: readonly CaseResult[];
   readonly entries: readonly NoiseEntry[];
   readonly orderOnly: ReadonlyMap<string, readonly string[]>;
   readonly redact: Redactor;
-}): CaseResult[] {
+}): Map<string, readonly MaskStep[]> {
   const masks = endpointMasks(input.entries);
-  if (masks.size === 0) return [...input.results];
-  return input.results.map((result) => {
+  const out = new Map<string, readonly MaskStep[]>();
+  if (masks.size === 0) return out;
+  for (const result of input.results) {
     const mask = masks.get(result.endpoint);
-    if (mask === undefined) return result;
-    return maskResult(result, maskFor(mask, input.orderOnly.get(result.caseId)), input.redact);
-  });
+    if (mask === undefined) continue;
+    const own = maskFor(mask, input.orderOnly.get(result.caseId));
+    if (maskResult(result, own, input.redact) === result) continue;
+    const { values, orders, headers } = own;
+    out.set(result.caseId, [{ by: 'noise', values, orders, headers }]);
+  }
+  return out;
 }
 
 /** The report's `noise` section, with sample values redacted. */

@@ -5,13 +5,18 @@
  * reads both and combines them with `assessed` (`readAssessedResults`).
  */
 import { join } from 'node:path';
-import type { AssessmentJson } from '../../contract/assessment.js';
+import type {
+  AssessedResult,
+  AssessmentJson,
+  AssessmentJsonV1,
+} from '../../contract/assessment.js';
 import type { CaseResult } from '../../contract/observation.js';
 import type { DecisionRow } from '../../contract/root-cause.js';
 import { readRegularText, writeFileAtomic } from '../../util/fs.js';
 import type { Assessment } from './assessment.js';
 import { assessed } from './assessment.js';
 import { rowFingerprintOf } from './consequences.js';
+import { maskingOf } from './judged-again.js';
 import { hasFindings } from './types.js';
 
 export const ASSESSMENT_FILE = 'assessment.json';
@@ -41,13 +46,13 @@ export function assessmentJson(
     }
   }
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     clusters: Object.fromEntries(assessment.clusters.changes),
     recurring: Object.fromEntries(assessment.clusters.recurring),
     ...(assessment.clusters.statusBodies === undefined
       ? {}
       : { statusBodies: [...assessment.clusters.statusBodies] }),
-    masked: Object.fromEntries(assessment.masked),
+    masks: Object.fromEntries(assessment.masked.steps),
     regression: Object.fromEntries(
       [...assessment.regression].map(([caseId, mark]) => [caseId, mark ?? null] as const),
     ),
@@ -58,8 +63,12 @@ export function assessmentJson(
   };
 }
 
-/** The assessment assessment.json holds. */
-export function assessmentOf(json: AssessmentJson): Assessment {
+/**
+ * The assessment assessment.json holds. A version 1 file held each case the
+ * end of its run judged again whole (`masked`), not the masks: its cases read
+ * as that file says, and its assessment has no masks to write again.
+ */
+export function assessmentOf(json: AssessmentJson | AssessmentJsonV1): Assessment {
   const rows = json.rows === null ? undefined : new Map(Object.entries(json.rows));
   return {
     clusters: {
@@ -67,7 +76,10 @@ export function assessmentOf(json: AssessmentJson): Assessment {
       recurring: new Map(Object.entries(json.recurring ?? {})),
       ...(json.statusBodies === undefined ? {} : { statusBodies: new Set(json.statusBodies) }),
     },
-    masked: new Map(Object.entries(json.masked)),
+    masked:
+      json.schemaVersion === 1
+        ? { steps: new Map(), of: (observation) => json.masked[observation.caseId] ?? observation }
+        : maskingOf(new Map(Object.entries(json.masks))),
     regression: new Map(
       Object.entries(json.regression).map(([caseId, mark]) => [caseId, mark ?? undefined]),
     ),
@@ -102,8 +114,10 @@ export async function writeAssessment(
  * observation of results.ndjson (completion order) with assessment.json laid
  * over it. The files are parity's own, written by this version.
  */
-export async function readAssessedResults(dir: string): Promise<CaseResult[]> {
-  const json: AssessmentJson = JSON.parse(await readRegularText(join(dir, ASSESSMENT_FILE)));
+export async function readAssessedResults(dir: string): Promise<AssessedResult[]> {
+  const json: AssessmentJson | AssessmentJsonV1 = JSON.parse(
+    await readRegularText(join(dir, ASSESSMENT_FILE)),
+  );
   const assessment = assessmentOf(json);
   const lines = (await readRegularText(join(dir, OBSERVATIONS_FILE))).split('\n');
   return lines

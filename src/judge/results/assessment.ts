@@ -7,8 +7,11 @@
  * - `clusters`: each structural change under the root cause the whole run
  *   makes of it (`core/compare/cause-clusters.ts`: keyed by what changed, not
  *   where), laid over first, so every later step and every reader sees it;
- * - `masked`: the case judged again under the endpoint noise the run learned
- *   (`judge/noise/post-pass.ts`; `--noise` only);
+ * - `masked`: what the end of the run masked in the case and why (`MaskStep`:
+ *   the endpoint noise the run learned, `judge/noise/post-pass.ts`, `--noise`
+ *   only; places a later answer proved per-instance,
+ *   `engine/run/echo-origins.ts`): the case reads as judged again without
+ *   them (`judged-again.ts`), its observation unchanged;
  * - `regression`: its mark against the compared report (`regression.ts`);
  * - `consequences`: its findings that follow from an earlier write in its
  *   flow or sequence (`consequences.ts`);
@@ -19,8 +22,10 @@
  * (report.json, the console, md, html, junit). Pure.
  */
 
+import type { AssessedResult } from '../../contract/assessment.js';
 import type { CaseResult } from '../../contract/observation.js';
-import type { DecisionRow, Finding } from '../../contract/root-cause.js';
+import type { AssessedFinding, DecisionRow, Finding } from '../../contract/root-cause.js';
+import type { RegressionStatus } from '../../contract/vocabulary.js';
 import { WAIVED_STATUSES } from '../../contract/vocabulary.js';
 import {
   type CauseClusters,
@@ -34,6 +39,7 @@ import {
   rowFingerprintOf,
   withConsequence,
 } from './consequences.js';
+import { type Masking, NO_MASKING } from './judged-again.js';
 import { type RegressionMarks, withRegressionMark } from './regression.js';
 import { hasFindings } from './types.js';
 
@@ -44,8 +50,8 @@ export interface Assessment {
    * that travel together), laid over every finding first.
    */
   readonly clusters: CauseClusters;
-  /** By case id: the result judged again under the run's learned endpoint noise, where it changed. */
-  readonly masked: ReadonlyMap<string, CaseResult>;
+  /** By case id: what the end of the run masked in the observation, and why (`judged-again.ts`). */
+  readonly masked: Masking;
   /** By case id: the regression mark set afresh (undefined: none); a case absent keeps its own. */
   readonly regression: RegressionMarks;
   /** By case id, then finding fingerprint: the root cause a finding follows from. */
@@ -57,7 +63,7 @@ export interface Assessment {
 /** Nothing assessed yet: every case reads as observed. */
 export const NOT_ASSESSED: Assessment = {
   clusters: NO_CLUSTERS,
-  masked: new Map(),
+  masked: NO_MASKING,
   regression: new Map(),
   consequences: new Map<string, CaseConsequences>(),
   rowOf: undefined,
@@ -69,11 +75,11 @@ export const NOT_ASSESSED: Assessment = {
  * `accepted` when every row is waived, `divergent` otherwise.
  */
 export function judgedAfterDecisions(
-  result: CaseResult,
+  result: AssessedResult,
   rowOf: (fingerprint: string) => DecisionRow | undefined,
-): CaseResult {
+): AssessedResult {
   if (!hasFindings(result)) return result;
-  const findings = result.findings.map((finding): Finding => {
+  const findings = result.findings.map((finding): AssessedFinding => {
     const row = rowOf(rowFingerprintOf(finding));
     // An observed finding has no row yet (most): a copy, not a rest that leaves `tracker` out
     // (V8 builds that one in its runtime, member by member).
@@ -88,7 +94,7 @@ export function judgedAfterDecisions(
 }
 
 /** `finding` without its `tracker` member. */
-function withoutTracker(finding: Finding): Finding {
+function withoutTracker(finding: AssessedFinding): AssessedFinding {
   const { tracker: _old, ...rest } = finding;
   return rest;
 }
@@ -106,7 +112,7 @@ function withClusters(result: CaseResult, clusters: CauseClusters): CaseResult {
  * show under that write's row, so they never make a change recur).
  */
 export function clusterAnswers(
-  results: readonly CaseResult[],
+  results: readonly AssessedResult[],
   consequences: Consequences,
 ): ClusterAnswer[] {
   return results.filter(hasFindings).map((result) => {
@@ -119,11 +125,79 @@ export function clusterAnswers(
 }
 
 /** What a reader sees of a case: its observation with the assessment laid over it. */
-export function assessed(observation: CaseResult, assessment: Assessment): CaseResult {
+export function assessed(observation: CaseResult, assessment: Assessment): AssessedResult {
   const id = observation.caseId;
-  const masked = withClusters(assessment.masked.get(id) ?? observation, assessment.clusters);
+  const masked = withClusters(assessment.masked.of(observation), assessment.clusters);
   const marked = withRegressionMark(masked, assessment.regression);
   const classified = withConsequence(marked, assessment.consequences.get(id));
   const { rowOf } = assessment;
   return rowOf === undefined ? classified : judgedAfterDecisions(classified, rowOf);
+}
+
+/** `finding` as observed: without what an assessment added to it. */
+function observedFinding(finding: AssessedFinding): Finding {
+  if (!Object.hasOwn(finding, 'tracker') && !Object.hasOwn(finding, 'consequenceOf')) {
+    return finding;
+  }
+  const { tracker: _row, consequenceOf: _cause, ...observed } = finding;
+  return observed;
+}
+
+/** `result` as observed: no regression mark, its findings without rows or causes, never `accepted`. */
+function observedResult(result: AssessedResult): CaseResult {
+  if (result.verdict === 'equal') {
+    if (!Object.hasOwn(result, 'regression')) return result;
+    const { regression: _mark, ...observed } = result;
+    return observed;
+  }
+  if (!hasFindings(result)) return result;
+  // Spread over the rest, so the keys keep their order: assessed again, it reads as it did.
+  const { regression: _mark, ...rest } = result;
+  return { ...rest, findings: rest.findings.map(observedFinding), verdict: 'divergent' };
+}
+
+/** An earlier assessment read back from its results (a report's): see `splitAssessed`. */
+export interface SplitResults {
+  /** Each result as observed. */
+  readonly observations: CaseResult[];
+  /** What the results said beyond their observations: regression marks, consequences, rows. */
+  readonly assessment: Assessment;
+}
+
+/**
+ * Results as a report lists them (each its observation with an assessment
+ * laid over it), split back into the two: each observation without its
+ * regression mark, its findings' rows and causes and the `accepted`
+ * verdict, and those as an assessment (the marks by case, the consequences
+ * by case and finding, the rows by root-cause fingerprint). `assessed` of the
+ * two gives each result back. What a report held is what was observed: a
+ * case the end of its run judged again (masked) is its observation now, and
+ * its clusters are in its findings.
+ */
+export function splitAssessed(results: readonly AssessedResult[]): SplitResults {
+  const regression = new Map<string, RegressionStatus>();
+  const consequences = new Map<string, CaseConsequences>();
+  const rows = new Map<string, DecisionRow>();
+  for (const result of results) {
+    if (result.regression !== undefined) regression.set(result.caseId, result.regression);
+    if (!hasFindings(result)) continue;
+    const following = new Map<string, string>();
+    for (const finding of result.findings) {
+      if (finding.consequenceOf !== undefined)
+        following.set(finding.fingerprint, finding.consequenceOf);
+      if (finding.tracker !== undefined) {
+        rows.set(rowFingerprintOf(finding), { ...finding.tracker, decision: '' });
+      }
+    }
+    if (following.size > 0) consequences.set(result.caseId, following);
+  }
+  return {
+    observations: results.map(observedResult),
+    assessment: {
+      ...NOT_ASSESSED,
+      regression,
+      consequences,
+      rowOf: rows.size === 0 ? undefined : (fingerprint) => rows.get(fingerprint),
+    },
+  };
 }

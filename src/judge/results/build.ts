@@ -46,7 +46,6 @@ import type {
   BodyRef,
   CaseResult,
   Change,
-  DivergenceResult,
   DivergentResult,
   ResultBase,
   SideSummary,
@@ -163,7 +162,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 /** A result whose divergence fields are being set on it (`toCaseResult`). */
 type Divergent = Mutable<ResultBase> & {
   verdict: 'equal' | 'divergent';
-} & Partial<Mutable<Omit<DivergenceResult, keyof ResultBase | 'verdict'>>>;
+} & Partial<Mutable<Omit<DivergentResult, keyof ResultBase | 'verdict'>>>;
 
 /** What every verdict carries, built field by field (no spreads): an equal case is the hot path. */
 function commonOf(

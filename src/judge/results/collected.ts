@@ -6,6 +6,7 @@
  * the same way.
  */
 
+import type { AssessedResult } from '../../contract/assessment.js';
 import type { CaseResult } from '../../contract/observation.js';
 import type { RunSummary } from '../../contract/report.js';
 import type { Assessment } from './assessment.js';
@@ -13,14 +14,14 @@ import { createSummaryTally, createVerdictTally, type VerdictTally } from './sum
 import { isNotable } from './types.js';
 
 /** A result, or its JSON text as results.ndjson holds it. */
-export type ResultJson = CaseResult | string;
+export type ResultJson = AssessedResult | string;
 
 /**
  * One `<testcase>` of junit.xml: a notable result in its final form, or for a
  * plainly equal one just what a passed testcase shows (kept in memory as the
  * run streams, so junit.xml never reads results.ndjson back).
  */
-export type JunitRow = CaseResult | PassedRow;
+export type JunitRow = AssessedResult | PassedRow;
 
 export interface PassedRow {
   readonly caseId: string;
@@ -30,7 +31,7 @@ export interface PassedRow {
 }
 
 /** The results the assessment speaks of, as assessed (`assessment.ts`), by case id. */
-export type FinalResults = ReadonlyMap<string, CaseResult>;
+export type FinalResults = ReadonlyMap<string, AssessedResult>;
 
 /** What a finished stream hands to the rest of the run. */
 export interface CollectedResults {
@@ -59,7 +60,7 @@ export interface CollectedResults {
   /** Every result as a junit.xml row, in run order, from memory. */
   junitRows(final: FinalResults): Iterable<JunitRow>;
   /** Some of the results, sorted into run order. */
-  inRunOrder(results: readonly CaseResult[]): CaseResult[];
+  inRunOrder<R extends AssessedResult>(results: readonly R[]): R[];
   /**
    * Keeps the run's assessment beside the observations (assessment.json next
    * to results.ndjson); absent where the results are not a run's own stream.
@@ -70,26 +71,34 @@ export interface CollectedResults {
 /** Sorts results by the position of their case id in `ids` (run order). */
 export function runOrderBy(
   ids: readonly string[],
-): (results: readonly CaseResult[]) => CaseResult[] {
+): <R extends AssessedResult>(results: readonly R[]) => R[] {
   let positions: Map<string, number> | undefined;
-  return (results) => {
+  return <R extends AssessedResult>(results: readonly R[]) => {
     positions ??= new Map(ids.map((id, position) => [id, position] as const));
     const at = positions;
     return [...results].sort((a, b) => (at.get(a.caseId) ?? 0) - (at.get(b.caseId) ?? 0));
   };
 }
 
-/** Results already in memory (a merged or re-read report), as a run's collected results. */
-export function collectedInMemory(results: readonly CaseResult[]): CollectedResults {
+/**
+ * Results already in memory (a merged or re-read report, split into
+ * observations: `assessment.ts` `splitAssessed`), as a run's collected
+ * results; `notable`: which a reader must see (by default, as observed; a
+ * report's, as it listed them).
+ */
+export function collectedInMemory(
+  results: readonly CaseResult[],
+  notable: (result: CaseResult) => boolean = isNotable,
+): CollectedResults {
   const tally = createSummaryTally();
   const plain = createVerdictTally();
   for (const result of results) {
     tally.add(result);
-    if (!isNotable(result)) plain.add(result);
+    if (!notable(result)) plain.add(result);
   }
   const ranIds = results.map((r) => r.caseId);
   return {
-    notable: results.filter(isNotable),
+    notable: results.filter(notable),
     summary: tally.summary(),
     plain,
     ranIds,

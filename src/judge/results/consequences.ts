@@ -32,8 +32,8 @@
  * whole-body finding.
  */
 
-import type { CaseResult, DivergenceResult } from '../../contract/observation.js';
-import type { Finding, RootCause } from '../../contract/root-cause.js';
+import type { AssessedResult, DivergenceResult } from '../../contract/assessment.js';
+import type { AssessedFinding, RootCause } from '../../contract/root-cause.js';
 import { collectionOf } from '../../core/compare/endpoint.js';
 import { type BodyDigests, digestForm } from './body-digests.js';
 import { ownDifference } from './own-differences.js';
@@ -95,14 +95,14 @@ function related(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** The key of the sequence a result ran in, or undefined for a plain case. */
-function sequenceOf(result: CaseResult): string | undefined {
+function sequenceOf(result: AssessedResult): string | undefined {
   if (result.flow !== undefined) return `flow:${result.flow.id}`;
   if (result.serial !== undefined) return `serial:${result.serial}`;
   return undefined;
 }
 
 /** Findings that can follow from state: status, body kind, residual structure. */
-function stateDependent(finding: Finding): boolean {
+function stateDependent(finding: AssessedFinding): boolean {
   return (
     finding.cause.type === 'status' ||
     finding.cause.type === 'body-kind' ||
@@ -139,12 +139,12 @@ function consequencesIn(
  * cause it follows from; the result itself when `marks` names none.
  */
 export function withConsequence(
-  result: CaseResult,
+  result: AssessedResult,
   marks: CaseConsequences | undefined,
-): CaseResult {
+): AssessedResult {
   if (marks === undefined || !hasFindings(result)) return result;
   let changed = false;
-  const findings = result.findings.map((finding): Finding => {
+  const findings = result.findings.map((finding): AssessedFinding => {
     const cause = marks.get(finding.fingerprint);
     if (cause === undefined) return finding;
     changed = true;
@@ -154,7 +154,7 @@ export function withConsequence(
 }
 
 /** The consequences among `results` (in run order), by case id (see the module comment). */
-export function consequencesOf(results: readonly CaseResult[]): Consequences {
+export function consequencesOf(results: readonly AssessedResult[]): Consequences {
   const causes = new Map<string, StateCause[]>();
   const out = new Map<string, CaseConsequences>();
   for (const result of results) {
@@ -177,7 +177,7 @@ export function consequencesOf(results: readonly CaseResult[]): Consequences {
 }
 
 /** The root cause a finding's row is: its own, or the one it is a consequence of. */
-export function rowFingerprintOf(finding: Finding): string {
+export function rowFingerprintOf(finding: AssessedFinding): string {
   return finding.consequenceOf ?? finding.fingerprint;
 }
 
@@ -195,7 +195,7 @@ function wholeBodyFinding(result: DivergenceResult): string | undefined {
  * written as a digest, nothing is looked at further.
  */
 export function digestConsequencesOf(
-  results: readonly CaseResult[],
+  results: readonly AssessedResult[],
   digests: ReadonlyMap<string, BodyDigests> | undefined,
 ): Consequences {
   if (digests === undefined || digests.size === 0) return new Map();

@@ -17,7 +17,8 @@
  * the HEAD's row. Pure.
  */
 
-import type { CaseResult, DivergenceResult, HeaderChange } from '../../contract/observation.js';
+import type { AssessedResult, DivergenceResult } from '../../contract/assessment.js';
+import type { HeaderChange } from '../../contract/observation.js';
 import type { Consequences } from './consequences.js';
 import { hasFindings } from './types.js';
 
@@ -54,7 +55,7 @@ const sameChange = (a: HeaderChange, b: HeaderChange | undefined) =>
   b !== undefined && a.baseline === b.baseline && a.candidate === b.candidate;
 
 /** The HEADs' header findings that follow from their GET's body (see the module comment). */
-export function headConsequencesOf(results: readonly CaseResult[]): Consequences {
+export function headConsequencesOf(results: readonly AssessedResult[]): Consequences {
   const gets = new Map<string, BodyCause>();
   for (const result of results) {
     if (result.request.method !== 'GET' || !hasFindings(result)) continue;

@@ -14,7 +14,7 @@ import type { Redactor } from '../../core/redact/redact.js';
 /** `result` with every secret `redact` knows taken out, fingerprints included. */
 export function redactLearned(result: CaseResult, redact: Redactor): CaseResult {
   const out = redact.same(result);
-  if (out.verdict !== 'divergent' && out.verdict !== 'accepted') return out;
+  if (out.verdict !== 'divergent') return out;
   let changed = false;
   const findings = out.findings.map((finding) => {
     const print = causeFingerprint(finding.cause);

@@ -23,8 +23,8 @@
  * evidence is incomplete), and everything not a changed value. Pure.
  */
 
-import type { DivergenceResult } from '../../contract/observation.js';
-import type { Finding } from '../../contract/root-cause.js';
+import type { DivergenceResult } from '../../contract/assessment.js';
+import type { AssessedFinding } from '../../contract/root-cause.js';
 import { parsePointer, valueAtPointer } from '../../util/json-pointer.js';
 
 /** The list element a path sits in: the pointer up to its last numeric segment; undefined when none. */
@@ -83,7 +83,7 @@ function at(body: unknown, pointer: string): unknown {
  */
 export function ownDifference(
   result: DivergenceResult,
-  finding: Finding,
+  finding: AssessedFinding,
   writtenPath: string,
 ): boolean {
   if (finding.paths.length === 0 || result.changesOmitted !== undefined) return false;

@@ -17,14 +17,14 @@
  * sent). Pure.
  */
 
-import type { CaseResult } from '../../contract/observation.js';
+import type { AssessedResult } from '../../contract/assessment.js';
 import type {
   FixedDivergence,
   NotSeenDivergence,
   RegressionCauses,
   RegressionSummary,
 } from '../../contract/report.js';
-import type { Finding } from '../../contract/root-cause.js';
+import type { AssessedFinding } from '../../contract/root-cause.js';
 import type {
   DivergenceKind,
   DivergenceRegression,
@@ -37,7 +37,7 @@ import { hasFindings } from './types.js';
 export interface PreviousRun {
   readonly runId: string;
   readonly startedAt: string;
-  readonly results: readonly CaseResult[];
+  readonly results: readonly AssessedResult[];
   /** A signal stopped it: the cases it did not run. */
   readonly interrupted?: { readonly signal: string; readonly notRun: readonly string[] };
   /** `--bail` stopped it: the cases it did not run. */
@@ -48,7 +48,7 @@ export interface PreviousRun {
 
 /** The classified results (same order) and the summary for report.json. */
 export interface Regression {
-  readonly results: CaseResult[];
+  readonly results: AssessedResult[];
   readonly summary: RegressionSummary;
 }
 
@@ -61,7 +61,7 @@ export interface IdSet {
  * The cases whose two sides both answered, so their comparison means something:
  * a transport failure neither proves nor disproves that an old divergence is gone.
  */
-export function cleanlyComparedIds(results: readonly CaseResult[]): IdSet {
+export function cleanlyComparedIds(results: readonly AssessedResult[]): IdSet {
   return comparedIds(
     results.map((r) => r.caseId),
     results,
@@ -69,7 +69,7 @@ export function cleanlyComparedIds(results: readonly CaseResult[]): IdSet {
 }
 
 /** True when both sides of `result` answered (it is neither a transport error nor a step not sent). */
-function comparedCleanly(result: CaseResult): boolean {
+function comparedCleanly(result: AssessedResult): boolean {
   return (
     result.verdict !== 'skipped' &&
     result.baseline.error === undefined &&
@@ -86,7 +86,7 @@ function comparedCleanly(result: CaseResult): boolean {
  * steps proves a row resolved. Looked up by binary search in the ids, sorted (a
  * run's are already): a large run builds no set of 100k ids.
  */
-export function comparedIds(ran: readonly string[], kept: readonly CaseResult[]): IdSet {
+export function comparedIds(ran: readonly string[], kept: readonly AssessedResult[]): IdSet {
   const failed = new Set(kept.filter((r) => !comparedCleanly(r)).map((r) => r.caseId));
   const brokenFlows = [
     ...new Set(kept.flatMap((r) => (r.verdict === 'skipped' && r.flow ? [`${r.flow.id}/`] : []))),
@@ -113,7 +113,7 @@ export function comparedIds(ran: readonly string[], kept: readonly CaseResult[])
 type Before =
   | {
       readonly compared: true;
-      readonly findings: readonly Finding[];
+      readonly findings: readonly AssessedFinding[];
       readonly endpoint: string;
       readonly kinds: readonly DivergenceKind[];
       /** The baseline's status then: another one now means the answer moved on. */
@@ -147,7 +147,7 @@ function casesBefore(previous: PreviousRun): Map<string, Before> {
 
 /** Where a divergent case stands: see the module comment. */
 function divergenceStatus(
-  causes: readonly Finding[],
+  causes: readonly AssessedFinding[],
   before: Before | undefined,
   previous: PreviousRun,
 ): DivergenceRegression {
@@ -158,7 +158,7 @@ function divergenceStatus(
 }
 
 interface Building {
-  readonly finding: Finding;
+  readonly finding: AssessedFinding;
   readonly caseIds: string[];
   readonly endpoints: Set<string>;
 }
@@ -171,7 +171,7 @@ type Lost = 'fixed' | NotSeenDivergence['reason'];
  * causes: its baseline's status changed, or it shows a root cause it did not
  * show then (a case absent from `now` compared equal: it shows none).
  */
-function answersOtherwise(seen: Before & { compared: true }, result: CaseResult | undefined) {
+function answersOtherwise(seen: Before & { compared: true }, result: AssessedResult | undefined) {
   if (result === undefined) return false;
   if (result.baseline.status !== seen.status) return true;
   const shown = new Set(seen.findings.map((f) => f.fingerprint));
@@ -181,7 +181,7 @@ function answersOtherwise(seen: Before & { compared: true }, result: CaseResult 
 /** The flows (`suite/flow/`) with a step that answers otherwise (see `answersOtherwise`). */
 function movedFlows(
   before: ReadonlyMap<string, Before>,
-  now: ReadonlyMap<string, CaseResult>,
+  now: ReadonlyMap<string, AssessedResult>,
 ): string[] {
   const flows = new Set<string>();
   for (const result of now.values()) {
@@ -197,7 +197,7 @@ function lostAs(
   caseId: string,
   seen: Before & { compared: true },
   at: {
-    readonly now: ReadonlyMap<string, CaseResult>;
+    readonly now: ReadonlyMap<string, AssessedResult>;
     readonly compared: IdSet;
     readonly moved: readonly string[];
     /** The flows (`suite/flow/`) with a step not sent. */
@@ -234,7 +234,7 @@ function entriesOf(building: ReadonlyMap<string, Building>): FixedDivergence[] {
  */
 function lostCauses(
   before: ReadonlyMap<string, Before>,
-  now: ReadonlyMap<string, CaseResult>,
+  now: ReadonlyMap<string, AssessedResult>,
   compared: IdSet,
 ): { fixed: FixedDivergence[]; notSeen: NotSeenDivergence[] } {
   const moved = movedFlows(before, now);
@@ -277,7 +277,7 @@ function lostCauses(
 
 /** Each root cause of `results` as new or persisting, against every one the previous cases showed. */
 function causesAcross(
-  results: readonly CaseResult[],
+  results: readonly AssessedResult[],
   before: ReadonlyMap<string, Before>,
 ): RegressionCauses {
   const shown = new Set<string>();
@@ -299,7 +299,7 @@ function causesAcross(
  * undefined when its verdict is never marked (it keeps what it carried).
  */
 function markOf(
-  result: CaseResult,
+  result: AssessedResult,
   before: ReadonlyMap<string, Before>,
   previous: PreviousRun,
   fixedCases: ReadonlySet<string>,
@@ -327,7 +327,7 @@ export type RegressionMarks = ReadonlyMap<string, RegressionStatus | undefined>;
  * `result` with its mark from `marks` (any mark it carried, e.g. from a merged
  * shard, is replaced); a case `marks` does not hold is returned as it is.
  */
-export function withRegressionMark(result: CaseResult, marks: RegressionMarks): CaseResult {
+export function withRegressionMark(result: AssessedResult, marks: RegressionMarks): AssessedResult {
   if (!marks.has(result.caseId)) return result;
   const mark = marks.get(result.caseId);
   switch (result.verdict) {
@@ -347,7 +347,7 @@ export function withRegressionMark(result: CaseResult, marks: RegressionMarks): 
 
 /** Distinct case fingerprints of the results marked `status`, in result order. */
 function fingerprintsMarked(
-  results: readonly CaseResult[],
+  results: readonly AssessedResult[],
   marks: RegressionMarks,
   status: DivergenceRegression,
 ): string[] {
@@ -367,7 +367,7 @@ function fingerprintsMarked(
  * computed from `results`; a run that keeps only some results in memory passes it).
  */
 export function regressionMarks(
-  results: readonly CaseResult[],
+  results: readonly AssessedResult[],
   previous: PreviousRun,
   compared: IdSet = cleanlyComparedIds(results),
 ): { readonly marks: RegressionMarks; readonly summary: RegressionSummary } {
@@ -404,7 +404,7 @@ export function regressionMarks(
 
 /** `regressionMarks`, with each result marked (see `withRegressionMark`). */
 export function compareToPrevious(
-  results: readonly CaseResult[],
+  results: readonly AssessedResult[],
   previous: PreviousRun,
   compared: IdSet = cleanlyComparedIds(results),
 ): Regression {

@@ -4,11 +4,11 @@
  * decisions list reports open with. Pure.
  */
 
-import type { CaseResult } from '../../contract/observation.js';
+import type { AssessedResult } from '../../contract/assessment.js';
 import type { DecisionCounts } from '../../contract/report.js';
 import type {
+  AssessedFinding,
   DecisionRow,
-  Finding,
   RootCause,
   RootCauseEntry,
   ShownRootCause,
@@ -25,7 +25,7 @@ import { CUT_KEY } from './preview.js';
 import { hasFindings } from './types.js';
 
 type FindingOfGroup = Pick<
-  Finding,
+  AssessedFinding,
   'fingerprint' | 'kind' | 'cause' | 'summary' | 'consequenceOf' | 'paths'
 >;
 
@@ -83,7 +83,7 @@ function withAbsorbed(
  * in order of first appearance. A consequence (`consequenceOf`) joins the
  * group of the cause it follows from, which an earlier result opened.
  */
-export function groupFindings(results: Iterable<CaseResult>): Map<string, ShownRootCause> {
+export function groupFindings(results: Iterable<AssessedResult>): Map<string, ShownRootCause> {
   const building = new Map<string, Building>();
   // A consequence of a cause no earlier result opened (a digest listed before its body was read).
   const later: { caseId: string; endpoint: string; finding: FindingOfGroup }[] = [];

@@ -39,6 +39,12 @@ export interface ResultStream {
    */
   redactAdded(redact: Redactor): void;
   finish(): Promise<CollectedResults>;
+  /**
+   * The results added so far, while the stream stays open (a live run's
+   * refreshed report): the lines written out first; results added later are
+   * not in it. A secret learned later is not applied to it (`finish` does).
+   */
+  snapshot(): Promise<CollectedResults>;
 }
 
 /** Per position in run order: where its line is, and what its junit row needs. */
@@ -130,6 +136,15 @@ export async function openResultStream(path: string, count: number): Promise<Res
       notable.sort((a, b) => a.position - b.position);
       return collected(path, ledger, notable, tally.summary(), plain);
     },
+    async snapshot() {
+      // Taken at once: what is added while the lines are written out is not in it.
+      const held = [...notable].sort((a, b) => a.position - b.position);
+      const taken = collected(path, ledger, held, tally.summary(), plain.with([]));
+      await out.end().catch((error: unknown) => {
+        throw asWriteFailure(error, path, '; the reports were not refreshed');
+      });
+      return taken;
+    },
   };
 }
 
@@ -150,11 +165,8 @@ function collected(
     saveAssessment: (assessment, listed) => writeAssessment(dirname(path), assessment, listed),
     async read(caseIds) {
       const wanted = ran.filter((position) => caseIds.has(ledger.ids[position] as string));
-      const out: CaseResult[] = [];
-      for (const line of readLines(path, ledger, wanted)) {
-        out.push(typeof line === 'string' ? parseResult(line) : line);
-      }
-      return out;
+      // Without final results every line is the observation's text.
+      return [...readLines(path, ledger, wanted)].map((line) => parseResult(String(line)));
     },
     lines: (final) => readLines(path, ledger, ran, final),
     joinedLines: (final, separator) => joinedLines(path, ledger, ran, final, separator),

@@ -2,13 +2,13 @@
  * The run summary: counts over every result, tallied as results stream past.
  */
 
-import type { CaseResult } from '../../contract/observation.js';
+import type { AssessedResult } from '../../contract/assessment.js';
 import type { RunSummary } from '../../contract/report.js';
 import { DIVERGENCE_KINDS, type DivergenceKind, type Verdict } from '../../contract/vocabulary.js';
 
 /** Counts results one at a time, as a run completes them; `summary()` reads the counts so far. */
 export interface SummaryTally {
-  add(result: CaseResult): void;
+  add(result: AssessedResult): void;
   summary(): RunSummary;
 }
 
@@ -21,7 +21,7 @@ export interface SummaryTally {
  */
 export type CountedAs = Verdict;
 
-export function countedAs(result: Pick<CaseResult, 'verdict' | 'kinds'>): CountedAs {
+export function countedAs(result: Pick<AssessedResult, 'verdict' | 'kinds'>): CountedAs {
   if (result.verdict === 'equal' || result.verdict === 'error' || result.verdict === 'skipped') {
     return result.verdict;
   }
@@ -96,9 +96,9 @@ export function createSummaryTally(): SummaryTally {
 
 /** The counts a case's verdict and kinds make: all that an assessment can change in a summary. */
 export interface VerdictTally {
-  add(result: Pick<CaseResult, 'verdict' | 'kinds'>): void;
+  add(result: Pick<AssessedResult, 'verdict' | 'kinds'>): void;
   /** A tally holding these counts and the counts of `results`. */
-  with(results: Iterable<Pick<CaseResult, 'verdict' | 'kinds'>>): VerdictTally;
+  with(results: Iterable<Pick<AssessedResult, 'verdict' | 'kinds'>>): VerdictTally;
   counts(): VerdictCounts & { readonly byKind: Readonly<Record<DivergenceKind, number>> };
 }
 
@@ -138,7 +138,10 @@ export function createVerdictTally(
 export function countedSummary(
   summary: RunSummary,
   plain: VerdictTally,
-  notable: { readonly observed: readonly CaseResult[]; readonly assessed: readonly CaseResult[] },
+  notable: {
+    readonly observed: readonly AssessedResult[];
+    readonly assessed: readonly AssessedResult[];
+  },
 ): RunSummary {
   const { byKind, ...counts } = plain.with(notable.assessed).counts();
   return { ...summary, ...counts, byKind, ...perInstanceCounts(summary, notable) };
@@ -163,11 +166,14 @@ const PER_INSTANCE: ReadonlyArray<readonly [PerInstance, PerInstanceCount]> = [
  */
 function perInstanceCounts(
   summary: RunSummary,
-  notable: { readonly observed: readonly CaseResult[]; readonly assessed: readonly CaseResult[] },
+  notable: {
+    readonly observed: readonly AssessedResult[];
+    readonly assessed: readonly AssessedResult[];
+  },
 ): Partial<Record<PerInstanceCount, number>> {
   const out: Partial<Record<PerInstanceCount, number>> = {};
   for (const [field, count] of PER_INSTANCE) {
-    const held = (results: readonly CaseResult[]) =>
+    const held = (results: readonly AssessedResult[]) =>
       results.reduce((n, r) => (r[field] === undefined ? n : n + 1), 0);
     const n = (summary[count] ?? 0) - held(notable.observed) + held(notable.assessed);
     if (n > 0 || summary[count] !== undefined) out[count] = n;
@@ -175,7 +181,7 @@ function perInstanceCounts(
   return out;
 }
 
-export function summarise(results: readonly CaseResult[]): RunSummary {
+export function summarise(results: readonly AssessedResult[]): RunSummary {
   const tally = createSummaryTally();
   for (const result of results) tally.add(result);
   return tally.summary();

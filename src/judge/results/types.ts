@@ -1,12 +1,19 @@
 /**
- * Views over the observation (`CaseResult`, declared in
- * `contract/observation.ts`): which results show a divergence, and which a
+ * Views over a result (an observation, `CaseResult` in
+ * `contract/observation.ts`, or one as assessed, `AssessedResult` in
+ * `contract/assessment.ts`): which results show a divergence, and which a
  * reader must see. Pure.
  */
-import type { CaseResult, DivergenceResult } from '../../contract/observation.js';
+import type { AssessedResult } from '../../contract/assessment.js';
+
+/** The members of a result union that show a divergence. */
+export type WithFindings<R extends AssessedResult> = Extract<
+  R,
+  { readonly verdict: 'divergent' | 'accepted' }
+>;
 
 /** True for a divergent or accepted result: both sides answered and differ. */
-export function hasFindings(result: CaseResult): result is DivergenceResult {
+export function hasFindings<R extends AssessedResult>(result: R): result is WithFindings<R> {
   return result.verdict === 'divergent' || result.verdict === 'accepted';
 }
 
@@ -16,7 +23,7 @@ export function hasFindings(result: CaseResult): result is DivergenceResult {
  * keeps these in memory; report.md, report.html and the console show only
  * these, so they render the same from a run as from its report.json.
  */
-export function isNotable(result: CaseResult): boolean {
+export function isNotable(result: AssessedResult): boolean {
   return (
     result.verdict !== 'equal' ||
     result.expectations !== undefined ||

@@ -3,7 +3,7 @@
  * Pure: reading the files and writing the result happen at the edges.
  */
 
-import type { CaseResult } from '../../contract/observation.js';
+import type { AssessedResult } from '../../contract/assessment.js';
 import type { CoverageSection, MergedFrom, RunReport, TargetRef } from '../../contract/report.js';
 import { REPORT_SCHEMA_VERSION } from '../../contract/vocabulary.js';
 import { firedBy } from '../../core/compare/equivalence/labels.js';
@@ -111,7 +111,7 @@ function shardText(report: RunReport): string {
  * rows of its findings, its verdict after decisions and the regression mark
  * are recomputed for the merged report.
  */
-function plainResult(result: CaseResult): CaseResult {
+function plainResult(result: AssessedResult): AssessedResult {
   if (!hasFindings(result)) {
     const { regression: _regression, ...rest } = result;
     return rest;
@@ -126,8 +126,8 @@ function plainResult(result: CaseResult): CaseResult {
  * never splitting one): the results of one serial sequence, or of one flow,
  * together; any other result alone.
  */
-function dealtUnits(results: readonly CaseResult[]): CaseResult[][] {
-  const units: CaseResult[][] = [];
+function dealtUnits(results: readonly AssessedResult[]): AssessedResult[][] {
+  const units: AssessedResult[][] = [];
   let key: string | undefined;
   for (const result of results) {
     const next = result.serial ?? (result.flow === undefined ? undefined : `\0${result.flow.id}`);
@@ -145,7 +145,7 @@ function dealtUnits(results: readonly CaseResult[]): CaseResult[][] {
  * so a complete set of shard reports interleaves back into the run's order;
  * reports that are not shards of one run follow each other in the order given.
  */
-function unionResults(shards: readonly ShardReport[]): CaseResult[] {
+function unionResults(shards: readonly ShardReport[]): AssessedResult[] {
   const owner = new Map<string, string>();
   for (const { file, report } of shards) {
     for (const result of report.results) {
@@ -163,7 +163,7 @@ function unionResults(shards: readonly ShardReport[]): CaseResult[] {
   if (totals.size !== 1 || total === undefined) {
     return shards.flatMap(({ report }) => report.results.map(plainResult));
   }
-  const placed: { position: number; unit: CaseResult[] }[] = [];
+  const placed: { position: number; unit: AssessedResult[] }[] = [];
   for (const { report } of shards) {
     const index = report.shard?.index ?? 1;
     dealtUnits(report.results).forEach((unit, k) => {
@@ -201,7 +201,7 @@ export function missingShards(shards: readonly ShardReport[]): string[] {
  * Rules unused in the whole run: listed as unused by some shard (declared there and
  * not fired) and fired by no result of any shard.
  */
-function unusedRulesOf(shards: readonly ShardReport[], results: readonly CaseResult[]) {
+function unusedRulesOf(shards: readonly ShardReport[], results: readonly AssessedResult[]) {
   const listed = new Set(shards.flatMap(({ report }) => report.unusedRules ?? []));
   const fired = results.flatMap((r) => r.equivalences ?? []);
   const unused = [...listed].filter((label) => !fired.some((entry) => firedBy(entry, label)));
@@ -209,7 +209,7 @@ function unusedRulesOf(shards: readonly ShardReport[], results: readonly CaseRes
 }
 
 /** `summary.flakyBaselines` when a shard learned noise: its results carry the mark. */
-function flakyOf(shards: readonly ShardReport[], results: readonly CaseResult[]) {
+function flakyOf(shards: readonly ShardReport[], results: readonly AssessedResult[]) {
   if (shards.every(({ report }) => report.summary.flakyBaselines === undefined)) return {};
   return { flakyBaselines: results.filter((r) => r.flakyBaseline !== undefined).length };
 }

@@ -4,8 +4,9 @@
  * divergent ones by kind (status first), accepted ones, run errors. Pure.
  */
 
+import type { AssessedResult } from '../../contract/assessment.js';
 import { KIND_REPORT_ORDER, primaryKind } from '../../contract/model/comparison.js';
-import type { CaseResult, Change } from '../../contract/observation.js';
+import type { Change } from '../../contract/observation.js';
 import type { RunReport } from '../../contract/report.js';
 import { latencyOf } from '../../judge/results/latency.js';
 import { changeLines } from './change-lines.js';
@@ -159,7 +160,7 @@ function diffLines(changes: readonly Change[]): string {
 }
 
 /** What the report left out of a divergence: changes past the first 500, whole bodies. */
-function cutLines(result: CaseResult): string[] {
+function cutLines(result: AssessedResult): string[] {
   const lines: string[] = [];
   if (result.changesOmitted !== undefined) {
     lines.push('', `… and ${result.changesOmitted} more changes (not kept in the report).`);
@@ -176,7 +177,7 @@ function cutLines(result: CaseResult): string[] {
 }
 
 /** `PAR-002 (_open_), PAR-005 (_accepted_)`: the rows of a case's root causes. */
-function rootCauseRefs(result: CaseResult): string {
+function rootCauseRefs(result: AssessedResult): string {
   const refs = (result.findings ?? []).map((f) => {
     const ref =
       f.tracker === undefined ? cell(f.summary) : `${f.tracker.id} (_${f.tracker.status}_)`;
@@ -185,7 +186,7 @@ function rootCauseRefs(result: CaseResult): string {
   return [...new Set(refs)].join(', ');
 }
 
-function divergenceSection(result: CaseResult): string {
+function divergenceSection(result: AssessedResult): string {
   const parts = [`### ${cell(result.caseId)} — ${inlineCode(result.endpoint)}`, ''];
   const status = `${result.baseline.status ?? result.baseline.error?.code ?? '?'} → ${
     result.candidate.status ?? result.candidate.error?.code ?? '?'
@@ -244,7 +245,7 @@ const LISTED_IDS = 10;
  * `EXAMPLES_PER_CAUSE` sections so far, or it has none (no findings), or it
  * is a regression against the compared-to report (always shown).
  */
-function exampleCounter(): (result: CaseResult) => boolean {
+function exampleCounter(): (result: AssessedResult) => boolean {
   const shown = new Map<string, number>();
   return (result) => {
     const causes = (result.findings ?? []).map((f) => f.fingerprint);
@@ -256,7 +257,7 @@ function exampleCounter(): (result: CaseResult) => boolean {
 }
 
 /** One paragraph for the cases of a kind whose root causes have their sections above. */
-function moreCasesLine(more: readonly CaseResult[]): string {
+function moreCasesLine(more: readonly AssessedResult[]): string {
   const refs = new Set<string>();
   for (const result of more) {
     for (const f of result.findings ?? []) refs.add(f.tracker?.id ?? f.summary);
@@ -368,7 +369,7 @@ function* markdownParts(report: RunReport): Iterable<string> {
     const group = divergent.filter((r) => primaryKind(r.kinds) === kind);
     if (group.length === 0) continue;
     yield* ['', `## ${KIND_TITLES[kind]} (${group.length})`];
-    const more: CaseResult[] = [];
+    const more: AssessedResult[] = [];
     for (const result of group) {
       if (!example(result)) {
         more.push(result);

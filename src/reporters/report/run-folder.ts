@@ -14,6 +14,13 @@
  * no owner-less `.partial` folder that no later run could clear (a staging
  * folder it leaves is cleared after a minute, like a probe file or a
  * half-made `latest` link).
+ *
+ * A live folder (`live`: a shadow session's, whose reports are refreshed in
+ * place while the traffic goes on) has its final name from the start and
+ * keeps its `.owner` until it is published: each refresh leaves a complete
+ * report in it (every file written atomically), so a session killed at any
+ * point leaves the report of its last refresh. `--keep` never prunes a
+ * folder whose owner is still running.
  */
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -36,11 +43,11 @@ export interface RunFolder {
   readonly runId: string;
   /** The reports folder (absolute). */
   readonly reportsDir: string;
-  /** Where the run writes while it lasts. */
+  /** Where the run writes while it lasts (its final name when `live`). */
   readonly dir: string;
   /** Where its reports end up. */
   readonly finalDir: string;
-  /** Renames the folder to its final name (idempotent). */
+  /** Renames the folder to its final name (idempotent); a live folder only loses its `.owner`. */
   publish(): Promise<void>;
   /** Points `<reports>/latest` at the published folder (then keeps the `keep` newest run folders). */
   pointLatest(): Promise<void>;
@@ -119,13 +126,38 @@ const RUN_FOLDER = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z-[0-9a-f]{6}$/;
  * counts), never the one `latest` names, nor anything that is not a run
  * folder (a partial one, a link, someone's file).
  */
-async function pruneRuns(reportsDir: string, keep: number, current: string): Promise<void> {
+async function pruneRuns(
+  reportsDir: string,
+  keep: number,
+  current: string,
+  host: Host,
+): Promise<void> {
   const names = (await readdir(reportsDir)).filter((name) => RUN_FOLDER.test(name)).sort();
   for (const name of names.slice(0, Math.max(0, names.length - keep))) {
     if (name === current) continue;
-    const info = await lstat(join(reportsDir, name)).catch(() => undefined);
-    if (info?.isDirectory() === true) await removeFolder(reportsDir, join(reportsDir, name));
+    const dir = join(reportsDir, name);
+    const info = await lstat(dir).catch(() => undefined);
+    // A live folder (a shadow session still refreshing it) is its owner's.
+    if (info?.isDirectory() !== true || (await ownerRunning(dir, host))) continue;
+    await removeFolder(reportsDir, dir);
   }
+}
+
+/** The `.owner` a folder holds, when it is a readable one. */
+async function ownerOf(dir: string): Promise<{ pid: number; hostname: unknown } | undefined> {
+  const owner = await readFile(join(dir, OWNER_FILE), 'utf8')
+    .then((text) => JSON.parse(text) as unknown)
+    .catch(() => undefined);
+  if (typeof owner !== 'object' || owner === null) return undefined;
+  const { pid, hostname } = owner as Record<string, unknown>;
+  return typeof pid === 'number' && pid > 0 ? { pid, hostname } : undefined;
+}
+
+/** Whether the process named by the folder's `.owner` is this one or still runs on this host. */
+async function ownerRunning(dir: string, host: Host): Promise<boolean> {
+  const owner = await ownerOf(dir);
+  if (owner === undefined || owner.hostname !== host.hostname) return false;
+  return owner.pid === host.pid || host.isAlive(owner.pid);
 }
 
 /** Partial run folders whose owner process (on this host) is gone: removed; the count. */
@@ -134,15 +166,11 @@ async function removeOrphans(reportsDir: string, host: Host): Promise<number> {
   let removed = 0;
   for (const name of names.filter((n) => n.endsWith(PARTIAL_SUFFIX))) {
     const dir = join(reportsDir, name);
-    const owner = await readFile(join(dir, OWNER_FILE), 'utf8')
-      .then((text) => JSON.parse(text) as unknown)
-      .catch(() => undefined);
-    if (typeof owner !== 'object' || owner === null) continue;
-    const { pid, hostname } = owner as Record<string, unknown>;
-    if (typeof pid !== 'number' || pid <= 0 || pid === host.pid || hostname !== host.hostname) {
+    const owner = await ownerOf(dir);
+    if (owner === undefined || owner.pid === host.pid || owner.hostname !== host.hostname) {
       continue;
     }
-    if (host.isAlive(pid)) continue;
+    if (host.isAlive(owner.pid)) continue;
     await removeFolder(reportsDir, dir);
     removed++;
   }
@@ -161,6 +189,8 @@ export async function openRunFolder(
   host: Host,
   /** Keep only this many run folders once this one is published (`--keep`); undefined: all. */
   keep?: number,
+  /** A live folder (see the module comment): its final name from the start. */
+  options: { readonly live?: boolean } = {},
 ): Promise<{ readonly folder: RunFolder; readonly notes: readonly string[] }> {
   const problem = await folderProblem(
     reportsDir,
@@ -173,7 +203,8 @@ export async function openRunFolder(
   await removeStaleLeftovers(reportsDir, await readdir(reportsDir).catch(() => []));
   const removed = await removeOrphans(reportsDir, host);
   const finalDir = join(reportsDir, runId);
-  const dir = `${finalDir}${PARTIAL_SUFFIX}`;
+  const live = options.live === true;
+  const dir = live ? finalDir : `${finalDir}${PARTIAL_SUFFIX}`;
   const staging = stagingPath(reportsDir);
   await mkdir(reportsDir, { recursive: true });
   await mkdir(staging);
@@ -188,13 +219,13 @@ export async function openRunFolder(
     finalDir,
     async publish() {
       if (published) return;
-      await rename(dir, finalDir);
+      if (!live) await rename(dir, finalDir);
       published = true;
       await removeFile(join(finalDir, OWNER_FILE));
     },
     async pointLatest() {
       await pointLatest(reportsDir, runId);
-      if (keep !== undefined) await pruneRuns(reportsDir, keep, runId);
+      if (keep !== undefined) await pruneRuns(reportsDir, keep, runId, host);
     },
     async discard() {
       if (!published) await removeFolder(reportsDir, dir);

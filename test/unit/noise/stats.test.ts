@@ -3,8 +3,8 @@ import type { CaseResult } from '../../../src/contract/observation.js';
 import { createRedactor } from '../../../src/core/redact/redact.js';
 import { DEFAULT_THRESHOLDS } from '../../../src/io/config/noise-settings.js';
 import { maskComparison, masksChange } from '../../../src/judge/noise/mask.js';
-import { maskResult } from '../../../src/judge/noise/post-pass.js';
 import { createNoiseTally, isRealDivergence } from '../../../src/judge/noise/stats.js';
+import { maskResult } from '../../../src/judge/results/judged-again.js';
 import { findingsFor } from '../../helpers/findings.js';
 
 const finding = (pattern: string) =>

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AssessedResult } from '../../../src/contract/assessment.js';
 import type { CaseResult } from '../../../src/contract/observation.js';
 import { openResultStream } from '../../../src/judge/results/stream.js';
 import { summarise } from '../../../src/judge/results/summary.js';
@@ -119,10 +120,11 @@ describe('openResultStream', () => {
     ]);
     expect(collected.summary).toEqual(summarise(results));
     const annotated = collected.notable.map(
-      (r): CaseResult => (r.verdict === 'divergent' ? { ...r, verdict: 'accepted' as const } : r),
+      (r): AssessedResult =>
+        r.verdict === 'divergent' ? { ...r, verdict: 'accepted' as const } : r,
     );
     const final = new Map(annotated.map((r) => [r.caseId, r] as const));
-    const all: CaseResult[] = [];
+    const all: AssessedResult[] = [];
     for await (const r of collected.lines(final)) {
       all.push(typeof r === 'string' ? JSON.parse(r) : r);
     }

@@ -1,11 +1,11 @@
-/** Small builders of `CaseResult`s and `RunReport`s for the regression, merge and check tests. */
+/** Small builders of `AssessedResult`s and `RunReport`s for the regression, merge and check tests. */
 
-import type {
-  CaseResult,
-  DivergentResult,
-  EqualResult,
-} from '../../../src/contract/observation.js';
-import type { Finding } from '../../../src/contract/root-cause.js';
+import type { AssessedResult } from '../../../src/contract/assessment.js';
+
+type EqualResult = Extract<AssessedResult, { readonly verdict: 'equal' }>;
+type DivergentResult = Extract<AssessedResult, { readonly verdict: 'divergent' }>;
+
+import type { AssessedFinding } from '../../../src/contract/root-cause.js';
 import type { FindingKind } from '../../../src/contract/vocabulary.js';
 import { reportOf } from '../../helpers/report.js';
 
@@ -26,7 +26,7 @@ export function equal(caseId: string): EqualResult {
  * One root cause with the case's `fingerprint` (a residual change at
  * `/<fingerprint>`): these fixtures give each divergence one root cause.
  */
-export function findingOf(fingerprint: string, kind: FindingKind = 'shape'): Finding {
+export function findingOf(fingerprint: string, kind: FindingKind = 'shape'): AssessedFinding {
   return {
     fingerprint,
     kind,
@@ -59,7 +59,7 @@ export function divergent(caseId: string, fingerprint: string, kind: FindingKind
 }
 
 /** A result whose candidate could not be reached: a run error. */
-export function unreachable(caseId: string, fingerprint: string): CaseResult {
+export function unreachable(caseId: string, fingerprint: string): AssessedResult {
   const { regression: _none, ...base } = equal(caseId);
   return {
     ...base,

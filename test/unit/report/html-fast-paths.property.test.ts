@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../../src/contract/root-cause.js';
+import type { AssessedFinding } from '../../../src/contract/root-cause.js';
 import { scalarJson } from '../../../src/reporters/report/html/diff-lines.js';
 import { embedJson } from '../../../src/reporters/report/html/render.js';
 import { rowsOfFindings } from '../../../src/reporters/report/html/view.js';
@@ -25,7 +25,7 @@ function embedGeneral(value: unknown): string {
     .replaceAll('\u2028', '\\u2028')
     .replaceAll('\u2029', '\\u2029');
 }
-function rowsOfFindingsGeneral(findings: readonly Finding[] | undefined) {
+function rowsOfFindingsGeneral(findings: readonly AssessedFinding[] | undefined) {
   return [
     ...new Map(
       (findings ?? []).flatMap((f) =>
@@ -92,7 +92,7 @@ describe("a row's tracker rows", () => {
     fc.assert(
       fc.property(fc.option(fc.array(finding, { maxLength: 4 }), { nil: undefined }), (list) => {
         // Only the fingerprint and tracker are read.
-        const findings = list as readonly Finding[] | undefined;
+        const findings = list as readonly AssessedFinding[] | undefined;
         expect(rowsOfFindings(findings)).toEqual(rowsOfFindingsGeneral(findings));
       }),
     );

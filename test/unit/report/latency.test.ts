@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseResult } from '../../../src/contract/observation.js';
+import type { AssessedResult } from '../../../src/contract/assessment.js';
 import {
   createLatencyCollector,
   latencyOf,
   summariseLatency,
 } from '../../../src/judge/results/latency.js';
+
 import { formatRatio, latencyLine } from '../../../src/reporters/report/latency-table.js';
 import { sampleReport, sampleResults } from './fixtures.js';
 
-function timed(endpoint: string, b: number, c: number | undefined): CaseResult {
+function timed(endpoint: string, b: number, c: number | undefined): AssessedResult {
   const [first] = sampleResults();
   if (first === undefined) throw new Error('no sample');
   return {

@@ -90,4 +90,24 @@ describe('a run folder', () => {
     await folder.discard();
     expect(await readdir(reports)).toEqual([]);
   });
+
+  it('is live under its final name, owned until published; --keep never prunes a live folder of a running owner', async () => {
+    const day = (n: number) => `2026-11-2${n}T10-00-00Z-00000${n}`;
+    await leftover(day(1), { '.owner': owner(200), 'report.json': '{}' });
+    await leftover(day(2), { '.owner': owner(300), 'report.json': '{}' });
+    await leftover(day(3), { 'report.json': '{}' });
+    const { folder } = await openRunFolder(reports, day(5), host, 1, { live: true });
+    expect(folder.dir).toBe(folder.finalDir);
+    expect(await readdir(folder.dir)).toEqual(['.owner']);
+    await writeFile(join(folder.dir, 'report.json'), '{}');
+    // A refresh repoints latest with the folder still open: only the other live session's folder stays.
+    await folder.pointLatest();
+    expect((await readdir(reports)).sort()).toEqual([day(1), day(5), 'latest']);
+    expect(await readdir(folder.dir)).toContain('.owner');
+    await folder.publish();
+    expect(await readdir(folder.dir)).toEqual(['report.json']);
+    // Published, it is discarded no more.
+    await folder.discard();
+    expect(await readdir(reports)).toContain(day(5));
+  });
 });

@@ -3,6 +3,8 @@ import { mkdir, mkdtemp, stat } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { RunReport } from '../../../src/contract/report.js';
+import { splitAssessed } from '../../../src/judge/results/assessment.js';
 import { collectedInMemory } from '../../../src/judge/results/collected.js';
 import { writeRunReports } from '../../../src/reporters/files.js';
 import { openRunFolder } from '../../../src/reporters/report/run-folder.js';
@@ -15,16 +17,18 @@ const exists = (path: string) =>
     () => false,
   );
 
+/** The report's results as a run holds them: observations, each as assessed in `final`. */
+function inMemory(report: RunReport) {
+  const collected = collectedInMemory(splitAssessed(report.results).observations);
+  return { collected, final: new Map(report.results.map((r) => [r.caseId, r] as const)) };
+}
+
 describe('writeRunReports', () => {
   it('publishes a folder that holds every report', async () => {
     const reports = join(await mkdtemp(join(tmpdir(), 'parity-write-')), 'reports');
     const { folder } = await openRunFolder(reports, 'run-ok', host);
     const report = sampleReport();
-    const written = await writeRunReports(
-      report,
-      { collected: collectedInMemory(report.results), final: new Map() },
-      folder,
-    );
+    const written = await writeRunReports(report, inMemory(report), folder);
     expect(written.partial).toBeUndefined();
     expect(await exists(join(reports, 'run-ok', 'report.json'))).toBe(true);
   });
@@ -35,11 +39,7 @@ describe('writeRunReports', () => {
     // A folder where junit.xml goes: its write fails, as on a full disk.
     await mkdir(join(folder.dir, 'junit.xml'));
     const report = sampleReport();
-    const written = await writeRunReports(
-      report,
-      { collected: collectedInMemory(report.results), final: new Map() },
-      folder,
-    );
+    const written = await writeRunReports(report, inMemory(report), folder);
     expect(written.partial).toBe(true);
     expect(written.failures.map((f) => f.format)).toEqual(['junit']);
     expect(written.dir).toBe(folder.dir);

@@ -7,8 +7,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CaseResult, DivergentResult } from '../../../src/contract/observation.js';
-import type { DecisionRow, Finding, RootCause } from '../../../src/contract/root-cause.js';
+import type { AssessedResult } from '../../../src/contract/assessment.js';
+import type { DivergentResult } from '../../../src/contract/observation.js';
+import type { AssessedFinding, DecisionRow, RootCause } from '../../../src/contract/root-cause.js';
 import { WAIVED_STATUSES } from '../../../src/contract/vocabulary.js';
 import { findingOf } from '../../../src/core/compare/finding-of.js';
 import { judgedAfterDecisions } from '../../../src/judge/results/assessment.js';
@@ -16,11 +17,11 @@ import { rowFingerprintOf } from '../../../src/judge/results/consequences.js';
 import { hasFindings } from '../../../src/judge/results/types.js';
 
 function judgedGeneral(
-  result: CaseResult,
+  result: AssessedResult,
   rowOf: (fingerprint: string) => DecisionRow | undefined,
-): CaseResult {
+): AssessedResult {
   if (!hasFindings(result)) return result;
-  const findings = result.findings.map((finding): Finding => {
+  const findings = result.findings.map((finding): AssessedFinding => {
     const row = rowOf(rowFingerprintOf(finding));
     const { tracker: _old, ...rest } = finding;
     return row === undefined ? rest : { ...rest, tracker: { id: row.id, status: row.status } };
@@ -45,13 +46,13 @@ const finding = fc
     earlier: fc.option(fc.record({ id: fc.constantFrom('PAR-001', 'PAR-009'), status })),
     consequenceOf: fc.option(fc.constant('structure-0000')),
   })
-  .map(({ field, earlier, consequenceOf }): Finding => {
+  .map(({ field, earlier, consequenceOf }): AssessedFinding => {
     const found = findingOf(cause(field), [`/${field}`]);
     const withEarlier = earlier === null ? found : { ...found, tracker: earlier };
     return consequenceOf === null ? withEarlier : { ...withEarlier, consequenceOf };
   });
 
-function result(findings: readonly Finding[]): DivergentResult {
+function result(findings: readonly AssessedFinding[]): DivergentResult {
   return {
     verdict: 'divergent',
     caseId: 's/c',

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseResult, DivergentResult } from '../../../src/contract/observation.js';
-import type { Finding, RootCause } from '../../../src/contract/root-cause.js';
+import type { AssessedResult } from '../../../src/contract/assessment.js';
+import type { DivergentResult } from '../../../src/contract/observation.js';
+import type { AssessedFinding, RootCause } from '../../../src/contract/root-cause.js';
 import { causeFingerprint, kindOfCause } from '../../../src/core/compare/root-cause.js';
 import { consequencesOf, withConsequence } from '../../../src/judge/results/consequences.js';
 
-function finding(cause: RootCause): Finding {
+function finding(cause: RootCause): AssessedFinding {
   return {
     fingerprint: causeFingerprint(cause),
     kind: kindOfCause(cause),
@@ -74,13 +75,13 @@ const extraItem: RootCause = {
 };
 
 /** The results with their consequences marked, as the assessment reads them. */
-function withConsequences(results: readonly CaseResult[]): CaseResult[] {
+function withConsequences(results: readonly AssessedResult[]): AssessedResult[] {
   const consequences = consequencesOf(results);
   return results.map((result) => withConsequence(result, consequences.get(result.caseId)));
 }
 
 /** The `consequenceOf` of each finding of each result, in order. */
-function marks(results: readonly CaseResult[]): (string | undefined)[][] {
+function marks(results: readonly AssessedResult[]): (string | undefined)[][] {
   return results.map((r) =>
     r.verdict === 'divergent' ? r.findings.map((f) => f.consequenceOf) : [],
   );

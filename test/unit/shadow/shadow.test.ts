@@ -82,6 +82,26 @@ describe('the mirror queue', () => {
     expect(done).toEqual([1, 2, 3]);
   });
 
+  it('admits only what an offer would take, counting each refusal as one drop', () => {
+    let busy = false;
+    const queue = createMirrorQueue<number>({
+      capacity: 1,
+      workers: 1,
+      busy: () => busy,
+      work: () => new Promise<void>(() => undefined),
+    });
+    expect(queue.admit()).toBe(true);
+    expect(queue.stats()).toMatchObject({ accepted: 0, dropped: 0 });
+    queue.offer(1); // worked on
+    queue.offer(2); // waits: the queue is full now
+    expect(queue.admit()).toBe(false);
+    expect(queue.stats()).toMatchObject({ accepted: 2, dropped: 1, busy: 0 });
+    queue.dropWaiting();
+    busy = true;
+    expect(queue.admit()).toBe(false);
+    expect(queue.stats()).toMatchObject({ dropped: 3, busy: 1 });
+  });
+
   it('drops what waits on request (a second stop signal), counted', async () => {
     let finish: () => void = () => undefined;
     const queue = createMirrorQueue<number>({

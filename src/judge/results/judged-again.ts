@@ -1,0 +1,166 @@
+/**
+ * An observation judged again under what the end of the run masked in it
+ * (the assessment's `masked`, `assessment.ts`): learned endpoint noise
+ * (`judge/noise/post-pass.ts`), and the places a later answer proved
+ * per-instance (`engine/run/echo-origins.ts`: echoed, sequenced, derived).
+ * The observation is never changed and no second one is kept: the assessment
+ * holds each masking and its reason (`MaskStep`), and a reader judges the
+ * observation again under them, with the same pure functions `judge` uses.
+ * Pure.
+ */
+
+import type { MaskStep } from '../../contract/assessment.js';
+import type { Comparison } from '../../contract/model/comparison.js';
+import type { CaseResult, DivergentResult } from '../../contract/observation.js';
+import { judgeComparison } from '../../core/compare/judge.js';
+import { differencesOf } from '../../core/compare/text-bodies.js';
+import { createRedactor, type Redactor } from '../../core/redact/redact.js';
+import { maskComparison, type NoiseMask } from '../noise/mask.js';
+import { redactFinding } from './build.js';
+
+function comparisonOf(result: DivergentResult): Comparison | undefined {
+  const b = result.baseline.status;
+  const c = result.candidate.status;
+  if (b === undefined || c === undefined) return undefined;
+  return {
+    status: { equal: b === c, baseline: b, candidate: c },
+    headers: result.headerChanges,
+    body: result.changes,
+    ...(result.baseline.bodyKind === 'xml' && result.candidate.bodyKind === 'xml'
+      ? { xml: true as const }
+      : {}),
+  };
+}
+
+/**
+ * The result with `mask` applied: unchanged when nothing is masked; otherwise
+ * re-judged (values in the result are already redacted; texts are redacted again).
+ */
+export function maskResult(result: CaseResult, mask: NoiseMask, redact: Redactor): CaseResult {
+  if (result.verdict !== 'divergent') return result;
+  const comparison = comparisonOf(result);
+  if (comparison === undefined) return result;
+  const masked = maskComparison(comparison, mask);
+  if (
+    masked.body.length === comparison.body.length &&
+    masked.headers.length === comparison.headers.length
+  ) {
+    return result;
+  }
+  // Header values in a result are redacted already: secret ones classify as `[redacted]`.
+  const judgement = judgeComparison({ caseId: result.caseId, endpoint: result.endpoint }, masked);
+  const {
+    fingerprint: _f,
+    findings: _g,
+    explanation: _e,
+    summary: _s,
+    repro,
+    bodies,
+    pattern: _p,
+    changes: _c,
+    changesOmitted,
+    headerChanges: _h,
+    ...common
+  } = result;
+  if (judgement.verdict === 'error') return result;
+  // The findings the endpoint's noise hides: their rows are covered, not resolved.
+  const findings =
+    judgement.verdict === 'divergent'
+      ? differencesOf(judgement.findings, result.findings).map((f) => redactFinding(f, redact))
+      : [];
+  const shown = new Set(findings.map((f) => f.fingerprint));
+  const hidden = result.findings.map((f) => f.fingerprint).filter((f) => !shown.has(f));
+  const covered =
+    hidden.length === 0 ? common.covered : [...new Set([...(common.covered ?? []), ...hidden])];
+  const withCovered = covered === undefined ? common : { ...common, covered };
+  if (judgement.verdict === 'equal') return { ...withCovered, verdict: 'equal', kinds: [] };
+  const { divergence } = judgement;
+  return {
+    ...withCovered,
+    verdict: 'divergent',
+    kinds: divergence.kinds,
+    fingerprint: divergence.fingerprint,
+    findings,
+    ...(divergence.pattern === undefined ? {} : { pattern: divergence.pattern }),
+    explanation: redact.text(divergence.explanation),
+    summary: redact.text(divergence.summary),
+    changes: masked.body,
+    // Changes past the report's first 500 were never seen here: still counted, unmasked.
+    ...(changesOmitted === undefined ? {} : { changesOmitted }),
+    headerChanges: masked.headers,
+    repro,
+    bodies,
+  };
+}
+
+const HEADER = 'header ';
+
+/** The mask of a result's places: pointers, and headers as `header NAME`. */
+export function maskOfPlaces(places: readonly string[]): NoiseMask {
+  return {
+    values: places.filter((place) => !place.startsWith(HEADER)),
+    orders: [],
+    headers: places.filter((place) => place.startsWith(HEADER)).map((p) => p.slice(HEADER.length)),
+  };
+}
+
+/**
+ * `result` judged again under one masking: unchanged when the masking drops
+ * nothing; places another answer proved per-instance are listed under the
+ * field of their reason (`echoed`, `sequenced`, `derived`).
+ */
+export function judgedUnderStep(result: CaseResult, step: MaskStep, redact: Redactor): CaseResult {
+  if (step.by === 'noise') return maskResult(result, step, redact);
+  const judged = maskResult(result, maskOfPlaces(step.places), redact);
+  if (judged === result) return result;
+  const shown = step.places.map((p) => (p === '' ? '/' : p));
+  return { ...judged, [step.by]: [...new Set([...(judged[step.by] ?? []), ...shown])] };
+}
+
+/** The maskings of a run, by case id, and what each observation reads as under them. */
+export interface Masking {
+  /** By case id: the maskings laid over its observation, in order. */
+  readonly steps: ReadonlyMap<string, readonly MaskStep[]>;
+  /** `observation` judged again under its maskings (itself when it has none). */
+  of(observation: CaseResult): CaseResult;
+}
+
+/**
+ * The maskings `steps`, with the run's redactor `redact` (the texts of a
+ * result judged again go through it; by default one that knows no secret:
+ * the values an observation holds are redacted already). Each observation is
+ * judged again once.
+ */
+export function maskingOf(
+  steps: ReadonlyMap<string, readonly MaskStep[]>,
+  redact: Redactor = createRedactor({ headerNames: [], secrets: new Map() }),
+): Masking {
+  const judged = new WeakMap<CaseResult, CaseResult>();
+  return {
+    steps,
+    of(observation) {
+      const own = steps.get(observation.caseId);
+      if (own === undefined || own.length === 0) return observation;
+      let result = judged.get(observation);
+      if (result === undefined) {
+        result = own.reduce((current, step) => judgedUnderStep(current, step, redact), observation);
+        judged.set(observation, result);
+      }
+      return result;
+    },
+  };
+}
+
+/** No masking: every observation reads as observed. */
+export const NO_MASKING: Masking = maskingOf(new Map());
+
+/** `masking` with `step` laid over the observation of `caseId` after its others. */
+export function withMaskStep(
+  masking: ReadonlyMap<string, readonly MaskStep[]>,
+  caseId: string,
+  step: MaskStep,
+): Map<string, readonly MaskStep[]> {
+  const out = new Map(masking);
+  out.set(caseId, [...(masking.get(caseId) ?? []), step]);
+  return out;
+}
