@@ -2,8 +2,8 @@
  * The order test files start in: the slowest first, so that the last minute
  * of a run is many short files on every worker rather than one long file on
  * one. vitest orders by the durations it cached from the last run, and, with
- * no cache (a fresh clone, CI), by file size, which put the ~40 s docs test
- * near the end. The files below (the slowest in measured runs) go first
+ * no cache (a fresh clone, CI), by file size, which put the docs test near
+ * the end. The files below (the slowest in measured runs) go first
  * whatever the cache says; the rest keep vitest's order.
  */
 import { relative } from 'node:path';
@@ -15,10 +15,11 @@ export const SLOWEST = [
   'test/package/install.test.ts',
   'test/hostile/bounded-reports.test.ts',
   'test/hostile/import-staged.test.ts',
+  'test/e2e/large.test.ts',
   'test/hostile/heavy-case-signals.test.ts',
   'test/hostile/kill.test.ts',
-  'test/e2e/large.test.ts',
   'test/e2e/fuzz.test.ts',
+  'test/hostile/growth.test.ts',
   'test/e2e/report-roundtrip.test.ts',
   'test/hostile/signals.test.ts',
 ];

@@ -8,7 +8,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { tempProject } from '../helpers/cli.js';
 import { runBin, startBin, until } from './helpers.js';
 
@@ -50,23 +50,6 @@ describe('parity import writes all or nothing', () => {
     expect(await readdir(join(cwd, 'cases'))).toEqual([]);
   }, 60_000);
 
-  it('SIGINT during a --force import over existing files leaves every one as it was', async () => {
-    const cwd = await tempProject({ 'in.sh': INPUT });
-    const first = await runBin(['import', 'curl', 'in.sh'], cwd);
-    expect(first.code, first.stderr).toBe(0);
-    const before = await readFile(join(cwd, 'cases/imported/p7.yaml'), 'utf8');
-    const changed = INPUT.replaceAll('"pad":"', '"pad":"changed-');
-    await import('node:fs/promises').then((fs) => fs.writeFile(join(cwd, 'in.sh'), changed));
-    const bin = await startBin(['import', 'curl', 'in.sh', '--force'], cwd);
-    await until(async () => (await staged(cwd)) >= 50);
-    bin.child.kill('SIGINT');
-    const outcome = await bin.done;
-    expect(outcome.code, outcome.stderr).toBe(130);
-    expect(await readFile(join(cwd, 'cases/imported/p7.yaml'), 'utf8')).toBe(before);
-    expect((await readdir(join(cwd, 'cases/imported'))).length).toBe(FILES);
-    expect(await staging(cwd)).toEqual([]);
-  }, 60_000);
-
   it('kill -9 while staging leaves only the hidden staging folder; the next import removes it', async () => {
     const cwd = await tempProject({ 'in.sh': INPUT });
     const bin = await startBin(['import', 'curl', 'in.sh'], cwd);
@@ -83,13 +66,38 @@ describe('parity import writes all or nothing', () => {
     expect((await readdir(join(cwd, 'cases/imported'))).length).toBe(FILES);
   }, 60_000);
 
-  it('the rerun refusal is one short line: a count, the first few paths, --force', async () => {
-    const cwd = await tempProject({ 'in.sh': INPUT });
-    expect((await runBin(['import', 'curl', 'in.sh'], cwd)).code).toBe(0);
-    const again = await runBin(['import', 'curl', 'in.sh'], cwd);
-    expect(again.code).toBe(2);
-    expect(again.stderr).toMatch(
-      /^parity: 3000 files already exist \(cases\/imported\/p0\.yaml, cases\/imported\/p1\.yaml, cases\/imported\/p2\.yaml, … and 2997 more\); nothing was written \(pass --force to replace, or --out DIR\)\n$/,
-    );
-  }, 60_000);
+  // Two tests read a finished import and leave it as it was: one import for both.
+  describe('over a finished import', () => {
+    let cwd: string;
+    let before: string;
+    beforeAll(async () => {
+      cwd = await tempProject({
+        'in.sh': INPUT,
+        'changed.sh': INPUT.replaceAll('"pad":"', '"pad":"changed-'),
+      });
+      const first = await runBin(['import', 'curl', 'in.sh'], cwd);
+      expect(first.code, first.stderr).toBe(0);
+      before = await readFile(join(cwd, 'cases/imported/p7.yaml'), 'utf8');
+    }, 60_000);
+
+    it('SIGINT during a --force import over existing files leaves every one as it was', async () => {
+      const bin = await startBin(['import', 'curl', 'changed.sh', '--force'], cwd);
+      await until(async () => (await staged(cwd)) >= 50);
+      bin.child.kill('SIGINT');
+      const outcome = await bin.done;
+      expect(outcome.code, outcome.stderr).toBe(130);
+      expect(await readFile(join(cwd, 'cases/imported/p7.yaml'), 'utf8')).toBe(before);
+      expect((await readdir(join(cwd, 'cases/imported'))).length).toBe(FILES);
+      expect(await staging(cwd)).toEqual([]);
+    }, 60_000);
+
+    it('the rerun refusal is one short line: a count, the first few paths, --force', async () => {
+      const again = await runBin(['import', 'curl', 'in.sh'], cwd);
+      expect(again.code).toBe(2);
+      expect(again.stderr).toMatch(
+        /^parity: 3000 files already exist \(cases\/imported\/p0\.yaml, cases\/imported\/p1\.yaml, cases\/imported\/p2\.yaml, … and 2997 more\); nothing was written \(pass --force to replace, or --out DIR\)\n$/,
+      );
+      expect(await readFile(join(cwd, 'cases/imported/p7.yaml'), 'utf8')).toBe(before);
+    }, 60_000);
+  });
 });

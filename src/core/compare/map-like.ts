@@ -94,26 +94,43 @@ const unchanged = (path: string): string => path;
 export function mapKeysOf(paths: readonly string[]): (path: string) => string {
   // Each path names one key under each object it passes: no more paths, no map (most divergences).
   if (paths.length <= MAP_KEY_LIMIT) return unchanged;
-  // Per object (its segments joined by NUL), the different keys changed under it.
-  const keys = new Map<string, Set<string>>();
+  // The objects the paths pass, as a tree of numbers (0 the root; an object's
+  // child under a key has a number of its own): each step is a lookup by one
+  // segment, so a path costs its length. (Keyed by the prefix joined as text,
+  // each step hashed the whole prefix: 2,000 paths 200 segments deep took
+  // seconds, test/hostile/growth.test.ts.)
+  const children: Map<string, number>[] = [new Map()];
+  // Per object, the different keys changed under it (up to one past the limit).
+  const keys: Set<string>[] = [new Set()];
+  const childOf = (at: number, segment: string): number => {
+    const under = children[at] as Map<string, number>;
+    let child = under.get(segment);
+    if (child === undefined) {
+      child = children.push(new Map()) - 1;
+      keys.push(new Set());
+      under.set(segment, child);
+    }
+    return child;
+  };
   for (const path of paths) {
-    let at = '';
+    let at = 0;
     for (const segment of parsePointer(path)) {
-      const under = keys.get(at) ?? new Set<string>();
-      keys.set(at, under);
+      const under = keys[at] as Set<string>;
       if (under.size <= MAP_KEY_LIMIT) under.add(segment);
-      at = `${at}\u0000${segment}`;
+      at = childOf(at, segment);
     }
   }
-  const maps = new Set(
-    [...keys].filter(([, under]) => under.size > MAP_KEY_LIMIT).map(([at]) => at),
-  );
+  const maps = new Set<number>();
+  keys.forEach((under, at) => {
+    if (under.size > MAP_KEY_LIMIT) maps.add(at);
+  });
   if (maps.size === 0) return unchanged;
   return (path) => {
-    let at = '';
+    // A path not among `paths` may pass objects the tree lacks: none of them is a map.
+    let at: number | undefined = 0;
     const out = parsePointer(path).map((segment) => {
-      const key = maps.has(at) ? '*' : segment;
-      at = `${at}\u0000${segment}`;
+      const key = at !== undefined && maps.has(at) ? '*' : segment;
+      at = at === undefined ? undefined : children[at]?.get(segment);
       return key;
     });
     return formatPointer(out);
