@@ -100,6 +100,32 @@ export function identityFormat(value: unknown): string | undefined {
   return VERSION.test(value) ? 'version' : undefined;
 }
 
+/**
+ * The family of an id-like format whose length may change between two
+ * releases without changing what it is: hex digits (`hex24`, `hex32`) and
+ * opaque tokens (`opaque44`, `opaque64`). A decimal, a UUID, a revision, a
+ * version or a token's shape has none: another of them is another format.
+ */
+export function familyOf(format: string): string | undefined {
+  if (/^hex\d+$/.test(format)) return 'hex';
+  if (/^opaque\d+$/.test(format)) return 'opaque';
+  return undefined;
+}
+
+/** Hex lengths of the common digests (MD5, SHA-1, SHA-224, SHA-256, SHA-384, SHA-512). */
+const DIGEST_HEX_LENGTHS: ReadonlySet<number> = new Set([32, 40, 56, 64, 96, 128]);
+
+/**
+ * Hex digits, 16 or more, of a length no common digest has (`hex24`,
+ * `hex48`): drawn bytes (an object id, a key, a salt, a secret), not a
+ * digest of content, whose length says which algorithm made it.
+ */
+function drawnHex(value: string): boolean {
+  return (
+    value.length >= 16 && !DIGEST_HEX_LENGTHS.has(value.length) && HEX.test(value) && mixed(value)
+  );
+}
+
 /** Whether `bytes` read as UTF-8 text a person could read: no control character, no invalid sequence. */
 function readable(bytes: Uint8Array): boolean {
   let text: string;
@@ -166,6 +192,35 @@ function requestText(request: CaseRequest): string {
 
 function accepted(side: SideOutcome): boolean {
   return side.outcome === 'response' && side.response.status >= 200 && side.response.status < 300;
+}
+
+/** Statuses that say a request made or queued something: `201 Created`, `202 Accepted`. */
+const MADE: ReadonlySet<number> = new Set([201, 202]);
+
+/** A header that names what a request made (`Location: /notes/17`). */
+function namesWhatItMade(side: SideOutcome): boolean {
+  return side.outcome === 'response' && side.response.headers.location !== undefined;
+}
+
+/**
+ * Whether both sides accepted a write, by evidence: a `PUT`, `PATCH` or
+ * `DELETE` changes what it names; a `POST` may only read (a query, a search,
+ * a bulk get), so it counts as a write where both sides say they made
+ * something (`201`, `202`, a `Location` header) or where the library is
+ * RPC-style (`rpc`: every operation a `POST`, reads included, each answer
+ * holding what that call drew: a sequence number, an iterator).
+ */
+export function wrote(
+  method: string,
+  baseline: SideOutcome,
+  candidate: SideOutcome,
+  rpc = false,
+): boolean {
+  if (!WRITES.has(method) || !accepted(baseline) || !accepted(candidate)) return false;
+  if (method !== 'POST' || rpc) return true;
+  const made = (side: SideOutcome) =>
+    side.outcome === 'response' && (MADE.has(side.response.status) || namesWhatItMade(side));
+  return made(baseline) && made(candidate);
 }
 
 const HEX_DIGESTS: Readonly<Record<number, string>> = {
@@ -257,7 +312,15 @@ type Found = { readonly evidence: string } | { readonly unsettled: true } | unde
 function evidenceOf(a: unknown, b: unknown, walk: Walk, identity: boolean): Found {
   if (typeof a !== 'string' || typeof b !== 'string' || a === b) return undefined;
   const id = idFormat(a);
-  if (id === undefined || id !== idFormat(b)) return undefined;
+  if (id === undefined) return undefined;
+  const other = idFormat(b);
+  // One family of another length (hex digits, an opaque token): generated only by a write's evidence.
+  const family =
+    id !== other &&
+    other !== undefined &&
+    familyOf(id) !== undefined &&
+    familyOf(id) === familyOf(other);
+  if (id !== other && !family) return undefined;
   const [asked, askedOther] = walk.asked();
   if (asked.includes(a) || askedOther.includes(b)) return undefined;
   if (a.length >= 22 && a.length <= 128) {
@@ -265,8 +328,18 @@ function evidenceOf(a: unknown, b: unknown, walk: Walk, identity: boolean): Foun
     const [mine, theirs] = walk.contents();
     if (digestOfContent(a, mine) || digestOfContent(b, theirs)) return undefined;
   }
+  if (family) {
+    return walk.write
+      ? { evidence: `first seen in the answer to a write (${familyOf(id)} of another length)` }
+      : { unsettled: true };
+  }
   const format = generatedFormat(a);
   if (format !== undefined) return { evidence: `${format} on both sides, in no request` };
+  if (drawnHex(a)) {
+    return {
+      evidence: `hex of ${a.length} digits on both sides, a length no digest has, in no request`,
+    };
+  }
   if (identityFormat(a) === 'version') {
     const [mine, theirs] = walk.ownVersions();
     if (mine.has(bareVersion(a)) && theirs.has(bareVersion(b))) {
@@ -419,7 +492,13 @@ function pointerOfEntry(entry: string): string {
  * `{{generated}}` (see the module comment); `generated` lists where, with the
  * evidence, and `unsettled` where values of one id-like format differ without it.
  */
-export function maskGeneratedValues(exchange: Exchange): Exchange {
+export function maskGeneratedValues(
+  exchange: Exchange,
+  options: {
+    /** An accepted `POST` is a write whatever it answers (an RPC-style endpoint); by default it is. */
+    readonly rpc?: boolean;
+  } = {},
+): Exchange {
   const { baseline, candidate, replica } = exchange;
   const left = structuredBody(baseline);
   const right = structuredBody(candidate);
@@ -441,7 +520,7 @@ export function maskGeneratedValues(exchange: Exchange): Exchange {
       ];
       return contents;
     },
-    write: WRITES.has(request.method) && accepted(baseline) && accepted(candidate),
+    write: wrote(request.method, baseline, candidate, options.rpc ?? true),
     ownVersions: () => {
       versions ??= [versionsNamed(baseline), versionsNamed(candidate)];
       return versions;
