@@ -41,7 +41,7 @@
 import { createHash } from 'node:crypto';
 import type { Exchange, SideOutcome } from '../../contract/model/exchange.js';
 import type { CaseRequest } from '../../contract/model/request.js';
-import { joinPointer } from '../../util/json-pointer.js';
+import { escapeSegment as escapeKey, joinPointer } from '../../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
 import { maskReplicaAt } from './replica.js';
 import { structuredBody, withStructuredValue } from './sequence-walk.js';
@@ -407,9 +407,69 @@ function walkObjects(
     : { values: [left, right], changed: true };
 }
 
+/** The longest list looked at for an order by per-instance keys. */
+const MAX_ORDERED = 1000;
+
+/** Whether `keys` are in one order: ascending or descending, by code units or by locale. */
+function ordered(keys: readonly string[]): boolean {
+  const by = (compare: (x: string, y: string) => number) =>
+    keys.every((k, i) => i === 0 || compare(keys[i - 1] as string, k) <= 0) ||
+    keys.every((k, i) => i === 0 || compare(keys[i - 1] as string, k) >= 0);
+  return by((x, y) => (x < y ? -1 : x > y ? 1 : 0)) || by((x, y) => x.localeCompare(y));
+}
+
+/**
+ * `b` in `a`'s order, where each side orders the list by one member whose
+ * values it drew: a list of records sorted by id, some ids the two sides
+ * share (`doc1`) and the others each side's own (a UUID it generated), so
+ * its own ids put its records in another order than the other side's. The
+ * records whose key both sides hold pair by it; the others pair in their
+ * order, and only where each such pair of keys is per-instance by the
+ * evidence above (`evidenceOf`). Undefined where the list is not such a list.
+ */
+function inOrderOfOwnKeys(
+  a: readonly unknown[],
+  b: readonly unknown[],
+  walk: Walk,
+): { readonly order: unknown[]; readonly key: string } | undefined {
+  if (a.length !== b.length || a.length < 2 || a.length > MAX_ORDERED) return undefined;
+  if (!a.every(isObject) || !b.every(isObject)) return undefined;
+  const records = [a as Record<string, unknown>[], b as Record<string, unknown>[]] as const;
+  for (const key of Object.keys(records[0][0] ?? {})) {
+    const ka = records[0].map((r) => r[key]);
+    const kb = records[1].map((r) => r[key]);
+    if (!ka.every((k) => typeof k === 'string') || !kb.every((k) => typeof k === 'string'))
+      continue;
+    const [xs, ys] = [ka as string[], kb as string[]];
+    if (new Set(xs).size !== xs.length || new Set(ys).size !== ys.length) continue;
+    if (!ordered(xs) || !ordered(ys) || xs.every((x, i) => x === ys[i])) continue;
+    const theirs = new Set(ys);
+    const mine = new Set(xs);
+    const onlyA = xs.filter((x) => !theirs.has(x));
+    const onlyB = ys.filter((y) => !mine.has(y));
+    if (onlyA.length === 0 || onlyA.length !== onlyB.length) continue;
+    // Positions where the keys already pair as they are: no order to explain.
+    if (xs.every((x, i) => x === ys[i] || onlyA.includes(x))) continue;
+    if (!onlyA.every((x, i) => masks(evidenceOf(x, onlyB[i], walk, false)))) continue;
+    const partner = new Map(onlyA.map((x, i) => [x, onlyB[i] as string]));
+    const at = new Map(ys.map((y, i) => [y, i]));
+    const order = xs.map((x) => b[at.get(partner.get(x) ?? x) as number]);
+    return { order, key };
+  }
+  return undefined;
+}
+
 function walkArrays(a: unknown[], b: unknown[], path: string, walk: Walk): Pair<unknown[]> {
   let left: unknown[] | undefined;
   let right: unknown[] | undefined;
+  const aligned = inOrderOfOwnKeys(a, b, walk);
+  if (aligned !== undefined) {
+    b = aligned.order;
+    right = [...b];
+    walk.generated.push(
+      `${path || '/'} (in each side's order of its own /*/${escapeKey(aligned.key)} values)`,
+    );
+  }
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
     if (a[i] === b[i]) continue;
     const at = joinPointer(path, i);
@@ -429,6 +489,7 @@ function walkArrays(a: unknown[], b: unknown[], path: string, walk: Walk): Pair<
     right ??= [...b];
     [left[i], right[i]] = pair;
   }
+  if (aligned !== undefined) left ??= [...a];
   return left === undefined || right === undefined
     ? { values: [a, b], changed: false }
     : { values: [left, right], changed: true };
