@@ -9,8 +9,15 @@
  *   digits with a UUID's version and variant digits), or a revision `N-<hash>` with the same counter and the same
  *   length and alphabet of hash — whatever the request (a fresh-UUID
  *   endpoint, a server's own identity in its root document);
- * - **write**: they are in the answer to a write (`POST`, `PUT`, `PATCH`,
- *   `DELETE`) both sides accepted (2xx), and of one id-like format (a
+ * - **drawn hex**: hex digits of one length no common digest has (16 or
+ *   more; not 32, 40, 56, 64, 96, 128), whatever the request: an object id,
+ *   a secret, a salt;
+ * - **write**: they are in the answer to a write both sides accepted (2xx):
+ *   a `PUT`, `PATCH` or `DELETE`, or a `POST` both sides say made something
+ *   (`201`, `202`, a `Location` header) or sent to an RPC-style path
+ *   (`wrote`; a `POST` answered `200` elsewhere may only read: a query, a
+ *   search). They are of one id-like format, or of one family of another
+ *   length (hex digits, an opaque token: `familyOf`) (a
  *   token of letters and digits of one shape, hex digits of one length, a
  *   release version, a decimal of one length longer than any 64-bit
  *   integer, an opaque token of one length): first seen there, so made
@@ -24,6 +31,10 @@
  *   side names as its own in an identity header (`Server: name/2.9.1`,
  *   `X-Powered-By`, `Via`, `X-…-Version`): two releases of one server each
  *   report theirs.
+ *
+ * A list of records each side orders by a member whose values it drew
+ * (some keys shared, the others each side's own) is compared in the
+ * baseline's order, its records paired by their keys (`inOrderOfOwnKeys`).
  *
  * A value whose format differs (decimal against hex, another revision
  * counter or scheme), a number, a word, a value one request named, the
