@@ -14,7 +14,9 @@
  *   a secret, a salt;
  * - **write**: they are in the answer to a write both sides accepted (2xx):
  *   a `PUT`, `PATCH` or `DELETE`, or a `POST` both sides say made something
- *   (`201`, `202`, a `Location` header) or sent to an RPC-style path
+ *   (`201`, `202`, a `Location` header), or whose answer holds, in the
+ *   object around them, every scalar member its JSON body sent (the record
+ *   it sent, stored: a create answered `200`), or sent to an RPC-style path
  *   (`wrote`; a `POST` answered `200` elsewhere may only read: a query, a
  *   search). They are of one id-like format, or of one family of another
  *   length (hex digits, an opaque token: `familyOf`) (a
@@ -309,6 +311,12 @@ interface Walk {
   ];
   /** Both sides accepted a write. */
   readonly write: boolean;
+  /**
+   * For a `POST` both sides accepted that is no write by `wrote` (it
+   * answered `200`): the scalar members of each side's JSON object body
+   * (`{"text": "first draft"}`), the record a create sends; else undefined.
+   */
+  readonly posted: readonly [baseline: ScalarMembers, candidate: ScalarMembers] | undefined;
   /** The release versions each side names as its own in its identity headers (made when first asked). */
   ownVersions(): readonly [baseline: ReadonlySet<string>, candidate: ReadonlySet<string>];
   /** Places masked, with their evidence. */
@@ -319,8 +327,41 @@ interface Walk {
 
 type Found = { readonly evidence: string } | { readonly unsettled: true } | undefined;
 
+type ScalarMembers = readonly (readonly [string, string | number | boolean])[];
+
+/** The scalar members of a JSON object body, or undefined when it has none. */
+function scalarMembers(request: CaseRequest): ScalarMembers | undefined {
+  const { body } = request;
+  if (body.kind !== 'json' || !isObject(body.value)) return undefined;
+  const out: [string, string | number | boolean][] = [];
+  for (const [key, value] of Object.entries(body.value)) {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+      out.push([key, value]);
+    }
+  }
+  return out.length === 0 ? undefined : out;
+}
+
+/**
+ * Whether `a` and `b` each hold every scalar member their side's `POST`
+ * sent, with its value: the record the request sent, as the side stored it,
+ * beside what the side gave it (a create answered `200`).
+ */
+function holdsRecordSent(
+  a: Record<string, unknown>,
+  b: Record<string, unknown>,
+  walk: Walk,
+): boolean {
+  if (walk.posted === undefined) return false;
+  const [mine, theirs] = walk.posted;
+  return (
+    mine.every(([key, value]) => a[key] === value) &&
+    theirs.every(([key, value]) => b[key] === value)
+  );
+}
+
 /** The evidence that `a` and `b` (differing, at one place) are per-instance; see the module comment. */
-function evidenceOf(a: unknown, b: unknown, walk: Walk, identity: boolean): Found {
+function evidenceOf(a: unknown, b: unknown, walk: Walk, identity: boolean, record = false): Found {
   if (typeof a !== 'string' || typeof b !== 'string' || a === b) return undefined;
   const id = idFormat(a);
   if (id === undefined) return undefined;
@@ -358,6 +399,7 @@ function evidenceOf(a: unknown, b: unknown, walk: Walk, identity: boolean): Foun
     }
   }
   if (walk.write) return { evidence: 'first seen in the answer to a write' };
+  if (record) return { evidence: 'beside the record its POST sent: made there' };
   if (identity && identityFormat(a) !== undefined) return { evidence: "beside the side's own id" };
   return { unsettled: true };
 }
@@ -388,10 +430,11 @@ function walkObjects(
   };
   let own = false;
   const later: string[] = [];
+  const record = holdsRecordSent(a, b, walk);
   for (const key of Object.keys(a)) {
     if (!Object.hasOwn(b, key) || a[key] === b[key]) continue;
     const at = joinPointer(path, key);
-    const found = evidenceOf(a[key], b[key], walk, false);
+    const found = evidenceOf(a[key], b[key], walk, false, record);
     if (masks(found)) {
       set(key, GENERATED_TOKEN, GENERATED_TOKEN);
       walk.generated.push(`${at} (${found.evidence})`);
@@ -577,6 +620,7 @@ export function maskGeneratedValues(
   if (left === undefined || right === undefined || left.kind !== right.kind) return exchange;
   if (left.value === right.value) return exchange;
   const request = sideRequest(exchange, 'baseline');
+  const write = wrote(request.method, baseline, candidate, options.rpc ?? true);
   let asked: readonly [string, string] | undefined;
   let contents: ReturnType<Walk['contents']> | undefined;
   let versions: ReturnType<Walk['ownVersions']> | undefined;
@@ -592,7 +636,15 @@ export function maskGeneratedValues(
       ];
       return contents;
     },
-    write: wrote(request.method, baseline, candidate, options.rpc ?? true),
+    write,
+    posted: (() => {
+      if (write || request.method !== 'POST' || !accepted(baseline) || !accepted(candidate)) {
+        return undefined;
+      }
+      const mine = scalarMembers(request);
+      const theirs = scalarMembers(sideRequest(exchange, 'candidate'));
+      return mine === undefined || theirs === undefined ? undefined : [mine, theirs];
+    })(),
     ownVersions: () => {
       versions ??= [versionsNamed(baseline), versionsNamed(candidate)];
       return versions;

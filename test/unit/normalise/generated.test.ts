@@ -340,6 +340,45 @@ describe('a POST that only reads is no write', () => {
     });
   }
 
+  for (const [name, path, field, member] of [
+    ['a note', '/notes', 'noteId', 'text'],
+    ['an order', '/orders', 'orderRef', 'customer'],
+  ] as const) {
+    it(`${name}: a POST answered 200 with the record it sent, beside values it gave it, made them`, () => {
+      const [x, y] = ['n_8f3k2j1x', 'n_1a2b3c4d'];
+      const create = (sent: unknown, a: unknown, b: unknown) =>
+        maskGeneratedValues(
+          {
+            case: makeCase('c', { path, method: 'POST', body: { kind: 'json', value: sent } }),
+            baseline: answer(a, 200),
+            candidate: answer(b, 200),
+          },
+          { rpc: false },
+        );
+      const made = create(
+        { [member]: 'first draft', draft: true },
+        { [member]: 'first draft', draft: true, [field]: x },
+        { [member]: 'first draft', draft: true, [field]: y },
+      );
+      expect(made.generated).toEqual([`/${field} (beside the record its POST sent: made there)`]);
+      // The answer holds not the record sent (a query's answer): no evidence.
+      const query = create(
+        { [member]: 'first draft' },
+        { hits: [{ [field]: x }], total: 1 },
+        { hits: [{ [field]: y }], total: 1 },
+      );
+      expect(query.generated).toBeUndefined();
+      // One member of the record answered otherwise: no evidence either.
+      const other = create(
+        { [member]: 'first draft', draft: true },
+        { [member]: 'first draft', draft: false, [field]: x },
+        { [member]: 'first draft', draft: false, [field]: y },
+      );
+      expect(other.generated).toBeUndefined();
+      expect(other.unsettled).toEqual([`/${field}`]);
+    });
+  }
+
   it('a PUT, PATCH or DELETE both sides accepted is a write whatever it answers', () => {
     for (const method of ['PUT', 'PATCH', 'DELETE'] as const) {
       expect(wrote(method, side({}, 200), side({}, 204), false)).toBe(true);
