@@ -26,7 +26,9 @@ const argv = process.argv.slice(2);
 const json = argv.includes('--json');
 const keep = argv.includes('--keep');
 const named = argv.filter((a) => !a.startsWith('--'));
-const passed = argv.filter((a) => a.startsWith('--parity=')).map((a) => a.slice('--parity='.length));
+const passed = argv
+  .filter((a) => a.startsWith('--parity='))
+  .map((a) => a.slice('--parity='.length));
 
 const allPairs = readdirSync(corpusDir, { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(join(corpusDir, d.name, 'truth.yaml')))
