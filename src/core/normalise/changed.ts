@@ -17,10 +17,10 @@ import { joinPointer, parsePointer } from '../../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
 import { normaliseJson } from './body.js';
 import {
-  familyOf,
   GENERATED_TOKEN,
   generatedFormat,
   identityFormat,
+  idFamilyOf,
   opaqueFormat,
 } from './generated.js';
 import { structuredBody, withStructuredValue } from './sequence-walk.js';
@@ -76,13 +76,13 @@ export function valueFormat(value: unknown): string | undefined {
 /**
  * Two formats a value changing between requests may have on the two sides:
  * one format, or one family of another length (hex digits, an opaque token:
- * `familyOf`), as a drawn id or token of each side's own size is.
+ * `idFamilyOf`), as a drawn id or token of each side's own size is.
  */
 function oneFormat(a: string | undefined, b: string | undefined): boolean {
   if (a === undefined || b === undefined) return false;
   if (a === b) return true;
-  const family = familyOf(a);
-  return family !== undefined && family === familyOf(b);
+  const family = idFamilyOf(a);
+  return family !== undefined && family === idFamilyOf(b);
 }
 
 /** A leaf's identity for comparing two answers of one side (exact numbers by their text). */

@@ -19,7 +19,7 @@
  *   it sent, stored: a create answered `200`), or sent to an RPC-style path
  *   (`wrote`; a `POST` answered `200` elsewhere may only read: a query, a
  *   search). They are of one id-like format, or of one family of another
- *   length (hex digits, an opaque token: `familyOf`) (a
+ *   length (hex digits, an opaque token: `idFamilyOf`) (a
  *   token of letters and digits of one shape, hex digits of one length, a
  *   release version, a decimal of one length longer than any 64-bit
  *   integer, an opaque token of one length): first seen there, so made
@@ -119,7 +119,7 @@ export function identityFormat(value: unknown): string | undefined {
  * opaque tokens (`opaque44`, `opaque64`). A decimal, a UUID, a revision, a
  * version or a token's shape has none: another of them is another format.
  */
-export function familyOf(format: string): string | undefined {
+export function idFamilyOf(format: string): string | undefined {
   if (/^hex\d+$/.test(format)) return 'hex';
   if (/^opaque\d+$/.test(format)) return 'opaque';
   return undefined;
@@ -370,8 +370,8 @@ function evidenceOf(a: unknown, b: unknown, walk: Walk, identity: boolean, recor
   const family =
     id !== other &&
     other !== undefined &&
-    familyOf(id) !== undefined &&
-    familyOf(id) === familyOf(other);
+    idFamilyOf(id) !== undefined &&
+    idFamilyOf(id) === idFamilyOf(other);
   if (id !== other && !family) return undefined;
   const [asked, askedOther] = walk.asked();
   if (asked.includes(a) || askedOther.includes(b)) return undefined;
@@ -382,7 +382,7 @@ function evidenceOf(a: unknown, b: unknown, walk: Walk, identity: boolean, recor
   }
   if (family) {
     return walk.write
-      ? { evidence: `first seen in the answer to a write (${familyOf(id)} of another length)` }
+      ? { evidence: `first seen in the answer to a write (${idFamilyOf(id)} of another length)` }
       : { unsettled: true };
   }
   const format = generatedFormat(a);
