@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run corpus [-- PAIR…] [--json] [--keep]
+// npm run corpus [-- PAIR…] [--json] [--keep] [--parity=ARG…]
 //
 // For each pair of corpus/ (a folder with truth.yaml): start both servers with
 // its start.js (fresh state), run its case library with the built CLI
@@ -8,6 +8,8 @@
 // table. Exits 1 only when a pair could not start or run, never on a
 // precision miss. --keep leaves each run's folder (tracker, reports) and
 // prints where; --json prints the table and every row's assignment as JSON.
+// Each --parity=ARG is passed on to `parity run` (a measurement: `--parity=--second-look
+// --parity=0` runs the pairs without the second look).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +26,9 @@ const argv = process.argv.slice(2);
 const json = argv.includes('--json');
 const keep = argv.includes('--keep');
 const named = argv.filter((a) => !a.startsWith('--'));
+const passed = argv
+  .filter((a) => a.startsWith('--parity='))
+  .map((a) => a.slice('--parity='.length));
 
 const allPairs = readdirSync(corpusDir, { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(join(corpusDir, d.name, 'truth.yaml')))
@@ -98,6 +103,7 @@ function runParity(pair, targets, work) {
       '--fail-on',
       'none',
       '--quiet',
+      ...passed,
     ];
     const child = spawn(process.execPath, args, { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';

@@ -103,6 +103,19 @@ export const maskStepSchema = z
         "the places (pointers, and `header NAME`), listed under the result's field of that name",
       ),
     }),
+    z.looseObject({
+      by: z
+        .literal('generated')
+        .describe(
+          'per-instance values found again: the same two values the run found per-instance at another place',
+        ),
+      places: places.describe(
+        "the places (pointers), no longer listed under the result's `unsettled`",
+      ),
+      evidence: z
+        .array(z.string())
+        .describe("each place with its evidence, listed under the result's `generated`"),
+    }),
   ])
   .describe('a masking laid over the observation, with its reason');
 

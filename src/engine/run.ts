@@ -12,6 +12,7 @@ import type { Case } from '../contract/model/case.js';
 import type { RunUnit } from '../contract/model/unit.js';
 import type { Bailed, Interruption, RunReport, ShardInfo } from '../contract/report.js';
 import { unusedRulesField } from '../core/compare/equivalence/unused.js';
+import type { SamePairs } from '../core/normalise/same-pairs.js';
 import type { Redactor } from '../core/redact/redact.js';
 import { asCaseSource, type CaseSource } from '../io/cases/source.js';
 import type { RunConfig } from '../io/config/targets.js';
@@ -56,6 +57,7 @@ import { reportHead } from './run/run-head.js';
 import { newRunId } from './run/run-id.js';
 import { createRunIntake, type Released } from './run/run-intake.js';
 import type { RuntimeWatch } from './run/runtime-watch.js';
+import { maskSamePairs } from './run/same-pairs.js';
 import { createSecondLooks, type SecondLookTally } from './run/second-look.js';
 import type { StoppedAnswering } from './run/side-watch.js';
 import type { TrackerUpdate } from './run/tracker-update.js';
@@ -144,6 +146,8 @@ interface Executions {
   files: readonly FileReporter[];
   /** By case id, the places a later echo proved per-instance (`echo-origins.ts`). */
   echoOrigins: ReadonlyMap<string, readonly string[]>;
+  /** The pairs of values the run found per-instance (`core/normalise/same-pairs.ts`). */
+  samePairs: SamePairs;
   /** By case id, the places of writes whose numbers each side gives itself (`echo-origins.ts`). */
   sequenceOrigins: ReadonlyMap<string, readonly string[]>;
   /** By case id, the digests of bodies the two sides answered differently. */
@@ -249,7 +253,12 @@ async function execute(
   const aborted = abortOnRepeat(interrupt, [clients.baseline, clients.candidate, clients.replica]);
   // Results go to disk as they complete, so memory stays flat in the number of cases.
   const stream = await openResultStream(join(folder.dir, 'results.ndjson'), source.count);
-  const intake = createRunIntake(input);
+  const rpcPaths = source.rpcPaths;
+  const intake = createRunIntake({
+    ...input,
+    // A POST is a write by what it answers, but on an RPC-style path (`io/cases/rpc-paths.ts`).
+    rpc: (path) => rpcPaths === undefined || rpcPaths.has(path),
+  });
   // Values that change between two requests to one side, seen on the first run (`second-look.ts`).
   const looks = createSecondLooks({
     baseline: clients.baseline,
@@ -370,6 +379,7 @@ async function execute(
     reporters,
     files,
     echoOrigins: intake.echoOrigins(),
+    samePairs: intake.samePairs,
     sequenceOrigins: intake.sequenceOrigins(),
     bodyDigests: intake.bodyDigests(),
     derivedEtags: intake.derivedEtags(),
@@ -429,12 +439,18 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
     }),
     collected,
     // A value a later answer echoed was per-instance where it first appeared too.
-    masked: maskEchoOrigins({
+    // The same pair of per-instance values found again elsewhere in the run.
+    masked: maskSamePairs({
       results: collected.notable,
-      origins: executions.echoOrigins,
-      sequenced: executions.sequenceOrigins,
-      derived: executions.derivedEtags,
-      masked: denoised.masked,
+      pairs: executions.samePairs,
+      masking: maskEchoOrigins({
+        results: collected.notable,
+        origins: executions.echoOrigins,
+        sequenced: executions.sequenceOrigins,
+        derived: executions.derivedEtags,
+        masked: denoised.masked,
+        redact: input.redact,
+      }),
       redact: input.redact,
     }),
     summary:

@@ -16,7 +16,13 @@ import type { Exchange, SideOutcome } from '../../contract/model/exchange.js';
 import { joinPointer, parsePointer } from '../../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
 import { normaliseJson } from './body.js';
-import { GENERATED_TOKEN, generatedFormat, identityFormat, opaqueFormat } from './generated.js';
+import {
+  GENERATED_TOKEN,
+  generatedFormat,
+  identityFormat,
+  idFamilyOf,
+  opaqueFormat,
+} from './generated.js';
 import { structuredBody, withStructuredValue } from './sequence-walk.js';
 
 /** The evidence a place is listed with, by which side's value changed. */
@@ -67,6 +73,18 @@ export function valueFormat(value: unknown): string | undefined {
   );
 }
 
+/**
+ * Two formats a value changing between requests may have on the two sides:
+ * one format, or one family of another length (hex digits, an opaque token:
+ * `idFamilyOf`), as a drawn id or token of each side's own size is.
+ */
+function oneFormat(a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined) return false;
+  if (a === b) return true;
+  const family = idFamilyOf(a);
+  return family !== undefined && family === idFamilyOf(b);
+}
+
 /** A leaf's identity for comparing two answers of one side (exact numbers by their text). */
 function leafKey(value: unknown): string {
   return isExactNumber(value) ? `#${value.text}` : JSON.stringify(value);
@@ -96,8 +114,7 @@ function eachDiffering(
     return any;
   }
   if (leafKey(a) === leafKey(b)) return false;
-  const format = valueFormat(a);
-  if (format === undefined || format !== valueFormat(b)) return false;
+  if (!oneFormat(valueFormat(a), valueFormat(b))) return false;
   return visit(path, a, b);
 }
 

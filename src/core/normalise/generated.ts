@@ -9,8 +9,17 @@
  *   digits with a UUID's version and variant digits), or a revision `N-<hash>` with the same counter and the same
  *   length and alphabet of hash — whatever the request (a fresh-UUID
  *   endpoint, a server's own identity in its root document);
- * - **write**: they are in the answer to a write (`POST`, `PUT`, `PATCH`,
- *   `DELETE`) both sides accepted (2xx), and of one id-like format (a
+ * - **drawn hex**: hex digits of one length no common digest has (16 or
+ *   more; not 32, 40, 56, 64, 96, 128), whatever the request: an object id,
+ *   a secret, a salt;
+ * - **write**: they are in the answer to a write both sides accepted (2xx):
+ *   a `PUT`, `PATCH` or `DELETE`, or a `POST` both sides say made something
+ *   (`201`, `202`, a `Location` header), or whose answer holds, in the
+ *   object around them, every scalar member its JSON body sent (the record
+ *   it sent, stored: a create answered `200`), or sent to an RPC-style path
+ *   (`wrote`; a `POST` answered `200` elsewhere may only read: a query, a
+ *   search). They are of one id-like format, or of one family of another
+ *   length (hex digits, an opaque token: `idFamilyOf`) (a
  *   token of letters and digits of one shape, hex digits of one length, a
  *   release version, a decimal of one length longer than any 64-bit
  *   integer, an opaque token of one length): first seen there, so made
@@ -24,6 +33,10 @@
  *   side names as its own in an identity header (`Server: name/2.9.1`,
  *   `X-Powered-By`, `Via`, `X-…-Version`): two releases of one server each
  *   report theirs.
+ *
+ * A list of records each side orders by a member whose values it drew
+ * (some keys shared, the others each side's own) is compared in the
+ * baseline's order, its records paired by their keys (`inOrderOfOwnKeys`).
  *
  * A value whose format differs (decimal against hex, another revision
  * counter or scheme), a number, a word, a value one request named, the
@@ -41,7 +54,7 @@
 import { createHash } from 'node:crypto';
 import type { Exchange, SideOutcome } from '../../contract/model/exchange.js';
 import type { CaseRequest } from '../../contract/model/request.js';
-import { joinPointer } from '../../util/json-pointer.js';
+import { escapeSegment as escapeKey, joinPointer } from '../../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
 import { maskReplicaAt } from './replica.js';
 import { structuredBody, withStructuredValue } from './sequence-walk.js';
@@ -98,6 +111,32 @@ export function identityFormat(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   if (HEX.test(value) && mixed(value)) return `hex${value.length}`;
   return VERSION.test(value) ? 'version' : undefined;
+}
+
+/**
+ * The family of an id-like format whose length may change between two
+ * releases without changing what it is: hex digits (`hex24`, `hex32`) and
+ * opaque tokens (`opaque44`, `opaque64`). A decimal, a UUID, a revision, a
+ * version or a token's shape has none: another of them is another format.
+ */
+export function idFamilyOf(format: string): string | undefined {
+  if (/^hex\d+$/.test(format)) return 'hex';
+  if (/^opaque\d+$/.test(format)) return 'opaque';
+  return undefined;
+}
+
+/** Hex lengths of the common digests (MD5, SHA-1, SHA-224, SHA-256, SHA-384, SHA-512). */
+const DIGEST_HEX_LENGTHS: ReadonlySet<number> = new Set([32, 40, 56, 64, 96, 128]);
+
+/**
+ * Hex digits, 16 or more, of a length no common digest has (`hex24`,
+ * `hex48`): drawn bytes (an object id, a key, a salt, a secret), not a
+ * digest of content, whose length says which algorithm made it.
+ */
+function drawnHex(value: string): boolean {
+  return (
+    value.length >= 16 && !DIGEST_HEX_LENGTHS.has(value.length) && HEX.test(value) && mixed(value)
+  );
 }
 
 /** Whether `bytes` read as UTF-8 text a person could read: no control character, no invalid sequence. */
@@ -166,6 +205,35 @@ function requestText(request: CaseRequest): string {
 
 function accepted(side: SideOutcome): boolean {
   return side.outcome === 'response' && side.response.status >= 200 && side.response.status < 300;
+}
+
+/** Statuses that say a request made or queued something: `201 Created`, `202 Accepted`. */
+const MADE: ReadonlySet<number> = new Set([201, 202]);
+
+/** A header that names what a request made (`Location: /notes/17`). */
+function namesWhatItMade(side: SideOutcome): boolean {
+  return side.outcome === 'response' && side.response.headers.location !== undefined;
+}
+
+/**
+ * Whether both sides accepted a write, by evidence: a `PUT`, `PATCH` or
+ * `DELETE` changes what it names; a `POST` may only read (a query, a search,
+ * a bulk get), so it counts as a write where both sides say they made
+ * something (`201`, `202`, a `Location` header) or where the library is
+ * RPC-style (`rpc`: every operation a `POST`, reads included, each answer
+ * holding what that call drew: a sequence number, an iterator).
+ */
+export function wrote(
+  method: string,
+  baseline: SideOutcome,
+  candidate: SideOutcome,
+  rpc = false,
+): boolean {
+  if (!WRITES.has(method) || !accepted(baseline) || !accepted(candidate)) return false;
+  if (method !== 'POST' || rpc) return true;
+  const made = (side: SideOutcome) =>
+    side.outcome === 'response' && (MADE.has(side.response.status) || namesWhatItMade(side));
+  return made(baseline) && made(candidate);
 }
 
 const HEX_DIGESTS: Readonly<Record<number, string>> = {
@@ -243,6 +311,12 @@ interface Walk {
   ];
   /** Both sides accepted a write. */
   readonly write: boolean;
+  /**
+   * For a `POST` both sides accepted that is no write by `wrote` (it
+   * answered `200`): the scalar members of each side's JSON object body
+   * (`{"text": "first draft"}`), the record a create sends; else undefined.
+   */
+  readonly posted: readonly [baseline: ScalarMembers, candidate: ScalarMembers] | undefined;
   /** The release versions each side names as its own in its identity headers (made when first asked). */
   ownVersions(): readonly [baseline: ReadonlySet<string>, candidate: ReadonlySet<string>];
   /** Places masked, with their evidence. */
@@ -253,11 +327,52 @@ interface Walk {
 
 type Found = { readonly evidence: string } | { readonly unsettled: true } | undefined;
 
+type ScalarMembers = readonly (readonly [string, string | number | boolean])[];
+
+/** The scalar members of a JSON object body, or undefined when it has none. */
+function scalarMembers(request: CaseRequest): ScalarMembers | undefined {
+  const { body } = request;
+  if (body.kind !== 'json' || !isObject(body.value)) return undefined;
+  const out: [string, string | number | boolean][] = [];
+  for (const [key, value] of Object.entries(body.value)) {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+      out.push([key, value]);
+    }
+  }
+  return out.length === 0 ? undefined : out;
+}
+
+/**
+ * Whether `a` and `b` each hold every scalar member their side's `POST`
+ * sent, with its value: the record the request sent, as the side stored it,
+ * beside what the side gave it (a create answered `200`).
+ */
+function holdsRecordSent(
+  a: Record<string, unknown>,
+  b: Record<string, unknown>,
+  walk: Walk,
+): boolean {
+  if (walk.posted === undefined) return false;
+  const [mine, theirs] = walk.posted;
+  return (
+    mine.every(([key, value]) => a[key] === value) &&
+    theirs.every(([key, value]) => b[key] === value)
+  );
+}
+
 /** The evidence that `a` and `b` (differing, at one place) are per-instance; see the module comment. */
-function evidenceOf(a: unknown, b: unknown, walk: Walk, identity: boolean): Found {
+function evidenceOf(a: unknown, b: unknown, walk: Walk, identity: boolean, record = false): Found {
   if (typeof a !== 'string' || typeof b !== 'string' || a === b) return undefined;
   const id = idFormat(a);
-  if (id === undefined || id !== idFormat(b)) return undefined;
+  if (id === undefined) return undefined;
+  const other = idFormat(b);
+  // One family of another length (hex digits, an opaque token): generated only by a write's evidence.
+  const family =
+    id !== other &&
+    other !== undefined &&
+    idFamilyOf(id) !== undefined &&
+    idFamilyOf(id) === idFamilyOf(other);
+  if (id !== other && !family) return undefined;
   const [asked, askedOther] = walk.asked();
   if (asked.includes(a) || askedOther.includes(b)) return undefined;
   if (a.length >= 22 && a.length <= 128) {
@@ -265,8 +380,18 @@ function evidenceOf(a: unknown, b: unknown, walk: Walk, identity: boolean): Foun
     const [mine, theirs] = walk.contents();
     if (digestOfContent(a, mine) || digestOfContent(b, theirs)) return undefined;
   }
+  if (family) {
+    return walk.write
+      ? { evidence: `first seen in the answer to a write (${idFamilyOf(id)} of another length)` }
+      : { unsettled: true };
+  }
   const format = generatedFormat(a);
   if (format !== undefined) return { evidence: `${format} on both sides, in no request` };
+  if (drawnHex(a)) {
+    return {
+      evidence: `hex of ${a.length} digits on both sides, a length no digest has, in no request`,
+    };
+  }
   if (identityFormat(a) === 'version') {
     const [mine, theirs] = walk.ownVersions();
     if (mine.has(bareVersion(a)) && theirs.has(bareVersion(b))) {
@@ -274,6 +399,7 @@ function evidenceOf(a: unknown, b: unknown, walk: Walk, identity: boolean): Foun
     }
   }
   if (walk.write) return { evidence: 'first seen in the answer to a write' };
+  if (record) return { evidence: 'beside the record its POST sent: made there' };
   if (identity && identityFormat(a) !== undefined) return { evidence: "beside the side's own id" };
   return { unsettled: true };
 }
@@ -304,10 +430,11 @@ function walkObjects(
   };
   let own = false;
   const later: string[] = [];
+  const record = holdsRecordSent(a, b, walk);
   for (const key of Object.keys(a)) {
     if (!Object.hasOwn(b, key) || a[key] === b[key]) continue;
     const at = joinPointer(path, key);
-    const found = evidenceOf(a[key], b[key], walk, false);
+    const found = evidenceOf(a[key], b[key], walk, false, record);
     if (masks(found)) {
       set(key, GENERATED_TOKEN, GENERATED_TOKEN);
       walk.generated.push(`${at} (${found.evidence})`);
@@ -334,9 +461,69 @@ function walkObjects(
     : { values: [left, right], changed: true };
 }
 
+/** The longest list looked at for an order by per-instance keys. */
+const MAX_ORDERED = 1000;
+
+/** Whether `keys` are in one order: ascending or descending, by code units or by locale. */
+function ordered(keys: readonly string[]): boolean {
+  const by = (compare: (x: string, y: string) => number) =>
+    keys.every((k, i) => i === 0 || compare(keys[i - 1] as string, k) <= 0) ||
+    keys.every((k, i) => i === 0 || compare(keys[i - 1] as string, k) >= 0);
+  return by((x, y) => (x < y ? -1 : x > y ? 1 : 0)) || by((x, y) => x.localeCompare(y));
+}
+
+/**
+ * `b` in `a`'s order, where each side orders the list by one member whose
+ * values it drew: a list of records sorted by id, some ids the two sides
+ * share (`doc1`) and the others each side's own (a UUID it generated), so
+ * its own ids put its records in another order than the other side's. The
+ * records whose key both sides hold pair by it; the others pair in their
+ * order, and only where each such pair of keys is per-instance by the
+ * evidence above (`evidenceOf`). Undefined where the list is not such a list.
+ */
+function inOrderOfOwnKeys(
+  a: readonly unknown[],
+  b: readonly unknown[],
+  walk: Walk,
+): { readonly order: unknown[]; readonly key: string } | undefined {
+  if (a.length !== b.length || a.length < 2 || a.length > MAX_ORDERED) return undefined;
+  if (!a.every(isObject) || !b.every(isObject)) return undefined;
+  const records = [a as Record<string, unknown>[], b as Record<string, unknown>[]] as const;
+  for (const key of Object.keys(records[0][0] ?? {})) {
+    const ka = records[0].map((r) => r[key]);
+    const kb = records[1].map((r) => r[key]);
+    if (!ka.every((k) => typeof k === 'string') || !kb.every((k) => typeof k === 'string'))
+      continue;
+    const [xs, ys] = [ka as string[], kb as string[]];
+    if (new Set(xs).size !== xs.length || new Set(ys).size !== ys.length) continue;
+    if (!ordered(xs) || !ordered(ys) || xs.every((x, i) => x === ys[i])) continue;
+    const theirs = new Set(ys);
+    const mine = new Set(xs);
+    const onlyA = xs.filter((x) => !theirs.has(x));
+    const onlyB = ys.filter((y) => !mine.has(y));
+    if (onlyA.length === 0 || onlyA.length !== onlyB.length) continue;
+    // Positions where the keys already pair as they are: no order to explain.
+    if (xs.every((x, i) => x === ys[i] || onlyA.includes(x))) continue;
+    if (!onlyA.every((x, i) => masks(evidenceOf(x, onlyB[i], walk, false)))) continue;
+    const partner = new Map(onlyA.map((x, i) => [x, onlyB[i] as string]));
+    const at = new Map(ys.map((y, i) => [y, i]));
+    const order = xs.map((x) => b[at.get(partner.get(x) ?? x) as number]);
+    return { order, key };
+  }
+  return undefined;
+}
+
 function walkArrays(a: unknown[], b: unknown[], path: string, walk: Walk): Pair<unknown[]> {
   let left: unknown[] | undefined;
   let right: unknown[] | undefined;
+  const aligned = inOrderOfOwnKeys(a, b, walk);
+  if (aligned !== undefined) {
+    b = aligned.order;
+    right = [...b];
+    walk.generated.push(
+      `${path || '/'} (in each side's order of its own /*/${escapeKey(aligned.key)} values)`,
+    );
+  }
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
     if (a[i] === b[i]) continue;
     const at = joinPointer(path, i);
@@ -356,6 +543,7 @@ function walkArrays(a: unknown[], b: unknown[], path: string, walk: Walk): Pair<
     right ??= [...b];
     [left[i], right[i]] = pair;
   }
+  if (aligned !== undefined) left ??= [...a];
   return left === undefined || right === undefined
     ? { values: [a, b], changed: false }
     : { values: [left, right], changed: true };
@@ -419,13 +607,20 @@ function pointerOfEntry(entry: string): string {
  * `{{generated}}` (see the module comment); `generated` lists where, with the
  * evidence, and `unsettled` where values of one id-like format differ without it.
  */
-export function maskGeneratedValues(exchange: Exchange): Exchange {
+export function maskGeneratedValues(
+  exchange: Exchange,
+  options: {
+    /** An accepted `POST` is a write whatever it answers (an RPC-style endpoint); by default it is. */
+    readonly rpc?: boolean;
+  } = {},
+): Exchange {
   const { baseline, candidate, replica } = exchange;
   const left = structuredBody(baseline);
   const right = structuredBody(candidate);
   if (left === undefined || right === undefined || left.kind !== right.kind) return exchange;
   if (left.value === right.value) return exchange;
   const request = sideRequest(exchange, 'baseline');
+  const write = wrote(request.method, baseline, candidate, options.rpc ?? true);
   let asked: readonly [string, string] | undefined;
   let contents: ReturnType<Walk['contents']> | undefined;
   let versions: ReturnType<Walk['ownVersions']> | undefined;
@@ -441,7 +636,15 @@ export function maskGeneratedValues(exchange: Exchange): Exchange {
       ];
       return contents;
     },
-    write: WRITES.has(request.method) && accepted(baseline) && accepted(candidate),
+    write,
+    posted: (() => {
+      if (write || request.method !== 'POST' || !accepted(baseline) || !accepted(candidate)) {
+        return undefined;
+      }
+      const mine = scalarMembers(request);
+      const theirs = scalarMembers(sideRequest(exchange, 'candidate'));
+      return mine === undefined || theirs === undefined ? undefined : [mine, theirs];
+    })(),
     ownVersions: () => {
       versions ??= [versionsNamed(baseline), versionsNamed(candidate)];
       return versions;

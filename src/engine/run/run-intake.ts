@@ -16,6 +16,7 @@ import { createDerivedEtags } from '../../core/normalise/derived-etags.js';
 import { maskGeneratedValues } from '../../core/normalise/generated.js';
 import { normaliseOrigins, originForms } from '../../core/normalise/origin.js';
 import { createReferenceMemory } from '../../core/normalise/references.js';
+import { createSamePairs, type SamePairs } from '../../core/normalise/same-pairs.js';
 import { createSequenceIds } from '../../core/normalise/sequence-ids.js';
 import { CLOCK_SKEW_MS, maskRunStamps } from '../../core/normalise/stamps.js';
 import { redactExchange } from '../../core/redact/exchange.js';
@@ -61,6 +62,8 @@ export interface RunIntake {
   bodyDigests(): ReadonlyMap<string, BodyDigests>;
   /** By case id, `header etag` where another answer proved the same two tags derived (`DerivedEtags.proven`). */
   derivedEtags(): ReadonlyMap<string, readonly string[]>;
+  /** The pairs of values the run found per-instance, for the end-of-run pass (`engine/run/same-pairs.ts`). */
+  readonly samePairs: SamePairs;
   /**
    * Whether an exchange just sent is worth a second look (`engine/run/second-look.ts`):
    * masked as this intake masks it (but for what earlier answers taught it),
@@ -73,8 +76,17 @@ export function createRunIntake(input: {
   readonly config: RunConfig;
   readonly redact: Redactor;
   readonly now: () => Date;
+  /**
+   * Whether an accepted `POST` to this path is a write whatever it answers
+   * (an RPC-style endpoint: `io/cases/rpc-paths.ts`). Without it, every
+   * accepted `POST` is (shadow traffic, which has no library to tell).
+   */
+  readonly rpc?: (path: string) => boolean;
 }): RunIntake {
   const { config } = input;
+  const rpc = input.rpc ?? (() => true);
+  const generatedOf = (exchange: Exchange): Exchange =>
+    maskGeneratedValues(exchange, { rpc: rpc(exchange.case.request.path) });
   const failed = { baseline: 0, candidate: 0, skipped: 0 };
   const watch = createSideWatch();
   const runtimes = createRuntimeWatch(config, (text) => input.redact.text(text));
@@ -102,6 +114,8 @@ export function createRunIntake(input: {
   const sequences = createSequenceIds();
   // ETags a body-less answer (a HEAD) shares with an answer that proved them derived.
   const etags = createDerivedEtags();
+  // Pairs of values found per-instance, found again elsewhere once every answer is in.
+  const samePairs = createSamePairs();
   // Bodies that differ, hashed once, for the digests other answers list (`judge/results/consequences.ts`).
   const digests = new Map<string, BodyDigests>();
   // A flow's steps are judged once the whole flow ran (its secrets are all known then).
@@ -160,9 +174,11 @@ export function createRunIntake(input: {
     etags.add(echoes, judged);
     // Values each side generated for itself, by the evidence the exchange holds (core/normalise/generated.ts),
     // then those that changed between two requests to one side (core/normalise/changed.ts).
-    const generated = maskGeneratedValues(judged);
+    const generated = generatedOf(judged);
     const two = looks(sent, raw);
-    return two === undefined ? generated : maskChangedValues(generated, two);
+    const out = two === undefined ? generated : maskChangedValues(generated, two);
+    samePairs.add(judged, out);
+    return out;
   };
   // One step as the pool reported it: what is ready to be judged.
   const take = (step: HeldStep): Released => {
@@ -198,10 +214,11 @@ export function createRunIntake(input: {
     sequenceOrigins: () => sequences.proven(),
     bodyDigests: () => digests,
     derivedEtags: () => etags.proven(),
+    samePairs,
     worthASecondLook: (sent) =>
       needsSecondLook(sent) &&
       needsSecondLook(
-        maskGeneratedValues(
+        generatedOf(
           maskDerivedRevisions(sent.flow === undefined ? plain(sent) : maskExchange(plain(sent))),
         ),
       ),

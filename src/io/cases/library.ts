@@ -24,6 +24,7 @@ import {
 } from './load.js';
 import type { LoadCasesOptions } from './load-options.js';
 import { type ParsedCaseFile, parseCaseFile } from './parse-file.js';
+import { createRpcPaths } from './rpc-paths.js';
 import { type CaseSelection, caseMatcher, inShard } from './select.js';
 import { type CaseSource, equivalenceLabels, sequenceOf } from './source.js';
 
@@ -152,6 +153,7 @@ export async function openRunLibrary(
   const deal = unitDealer(selection.shard);
   const rules = new Set<Rules>();
   const credentials = new Set<string>();
+  const rpc = createRpcPaths();
   let matching = 0;
   let count = 0;
   let current: SelectedFile | undefined;
@@ -196,10 +198,12 @@ export async function openRunLibrary(
     if (entry.kind === 'flow') {
       for (const step of entry.steps) {
         rules.add(step.rules);
+        rpc.add(step.request);
         addCredentialValues(step.request, step.rules.redactHeaders, credentials);
       }
     } else {
       rules.add(entry.rules);
+      rpc.add(entry.request);
       addCredentialValues(entry.request, entry.rules.redactHeaders, credentials);
     }
     count += size;
@@ -209,6 +213,7 @@ export async function openRunLibrary(
     source: {
       count,
       declaredEquivalences: equivalenceLabels(rules),
+      rpcPaths: rpc.paths(),
       batches: () => readSelected(files, options, readOnce),
     },
     matching,

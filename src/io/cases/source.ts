@@ -12,12 +12,18 @@ import type { Case } from '../../contract/model/case.js';
 import type { CaseSequence, RunUnit } from '../../contract/model/unit.js';
 import type { Rules } from '../../contract/rules/types.js';
 import { declaredEquivalences } from '../../core/compare/equivalence/labels.js';
+import { rpcPathsOf } from './rpc-paths.js';
 
 export interface CaseSource {
   /** How many results the run gives (a flow gives one per step). */
   readonly count: number;
   /** Labels of the equivalence rules the cases declare (report.json's `unusedRules` checks them). */
   readonly declaredEquivalences: readonly string[];
+  /**
+   * The paths the library sends RPC-style `POST`s to, each naming its
+   * operation in a header (`rpc-paths.ts`): an accepted `POST` there is a write.
+   */
+  readonly rpcPaths?: ReadonlySet<string>;
   /** The units in run order, a batch at a time. */
   batches(): AsyncIterable<readonly RunUnit[]>;
 }
@@ -74,6 +80,7 @@ export function inMemory(cases: readonly Case[]): CaseSource {
   return {
     count: cases.length,
     declaredEquivalences: equivalenceLabels(cases.map((c) => c.rules)),
+    rpcPaths: rpcPathsOf(cases.map((c) => c.request)),
     async *batches() {
       yield units;
     },

@@ -107,12 +107,22 @@ export function maskOfPlaces(places: readonly string[]): NoiseMask {
 /**
  * `result` judged again under one masking: unchanged when the masking drops
  * nothing; places another answer proved per-instance are listed under the
- * field of their reason (`echoed`, `sequenced`, `derived`).
+ * field of their reason (`echoed`, `sequenced`, `derived`); values found again
+ * join `generated` with their evidence and leave `unsettled`.
  */
 export function judgedUnderStep(result: CaseResult, step: MaskStep, redact: Redactor): CaseResult {
   if (step.by === 'noise') return maskResult(result, step, redact);
   const judged = maskResult(result, maskOfPlaces(step.places), redact);
   if (judged === result) return result;
+  if (step.by === 'generated') {
+    const unsettled = (judged.unsettled ?? []).filter((p) => !step.places.includes(p));
+    const { unsettled: _u, ...rest } = judged;
+    return {
+      ...rest,
+      generated: [...(judged.generated ?? []), ...step.evidence],
+      ...(unsettled.length === 0 ? {} : { unsettled }),
+    };
+  }
   const shown = step.places.map((p) => (p === '' ? '/' : p));
   return { ...judged, [step.by]: [...new Set([...(judged[step.by] ?? []), ...shown])] };
 }

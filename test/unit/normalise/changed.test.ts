@@ -105,3 +105,31 @@ describe('a second look', () => {
     expect(out.generated).toEqual(['/key (changed between two requests to the baseline)']);
   });
 });
+
+describe('a second look at tokens of one family and another length', () => {
+  const hex = (n: number) =>
+    `${'0123456789abcdef'.repeat(8).slice(0, n - 2)}a1`
+      .split('')
+      .sort(() => Math.random() - 0.5)
+      .join('');
+  const b64 = (n: number) =>
+    Buffer.from(
+      Array.from({ length: n }, (_, i) => (i * 37 + Math.floor(Math.random() * 200)) % 256),
+    ).toString('base64url');
+  for (const [name, field, make, short, long] of [
+    ['a request id in hex', 'requestId', hex, 24, 40],
+    ['a session token in base64url', 'session', b64, 33, 48],
+  ] as const) {
+    it(`${name}: each side's own length, changed between requests, is per-instance; another format is not`, () => {
+      const [a1, a2, b1] = [make(short), make(short), make(long)];
+      const ex = exchange({ [field]: a1 }, { [field]: b1 });
+      expect(needsSecondLook(ex)).toBe(true);
+      const out = looked(ex, { baseline: { [field]: a2 } });
+      expect(body(out.candidate)).toEqual({ [field]: GENERATED_TOKEN });
+      // Decimal against hex: another format, never worth a second look.
+      expect(
+        needsSecondLook(exchange({ [field]: '4123412341234123' }, { [field]: make(long) })),
+      ).toBe(false);
+    });
+  }
+});

@@ -9,6 +9,7 @@ import {
   idFormat,
   maskGeneratedValues,
   opaqueFormat,
+  wrote,
 } from '../../../src/core/normalise/generated.js';
 import { makeCase } from '../../helpers/case.js';
 
@@ -241,9 +242,8 @@ describe('sequence numbers and opaque tokens', () => {
         [digits(56), `${hex}f`],
         // Another length: another scheme.
         [digits(56), digits(40)],
-        // An opaque token against base64 of readable text, and tokens of two lengths.
+        // An opaque token against base64 of readable text.
         [drawn(150), Buffer.from('x'.repeat(150)).toString('base64')],
-        [drawn(150), drawn(120)],
         // A number against a long decimal written as text.
         [12, digits(56)],
       ];
@@ -269,4 +269,255 @@ describe('sequence numbers and opaque tokens', () => {
     expect(digestOfContent(sha(sent), [sent])).toBe(true);
     expect(digestOfContent(sha(sent).replace(/=+$/, ''), [sent])).toBe(true);
   });
+});
+
+describe('a POST that only reads is no write', () => {
+  const headers = (location?: string): Record<string, string> =>
+    location === undefined ? {} : { location };
+  const answer = (value: unknown, status: number, location?: string): SideOutcome => ({
+    outcome: 'response',
+    response: {
+      status,
+      headers: headers(location),
+      body: { kind: 'json', value },
+      wireBytes: 1,
+      durationMs: 1,
+    },
+  });
+  const posted = (
+    path: string,
+    a: unknown,
+    b: unknown,
+    status: number,
+    options: { location?: boolean; rpc?: boolean } = {},
+  ) =>
+    maskGeneratedValues(
+      {
+        case: makeCase('c', {
+          path,
+          method: 'POST',
+          body: { kind: 'json', value: { q: 'x' } },
+        }),
+        baseline: answer(a, status, options.location === true ? `${path}/1` : undefined),
+        candidate: answer(b, status, options.location === true ? `${path}/2` : undefined),
+      },
+      options.rpc === undefined ? {} : { rpc: options.rpc },
+    );
+
+  for (const [name, path, field] of [
+    ['a search', '/orders/_search', 'sku'],
+    ['a bulk get', '/ledger/_bulk_get', 'entryRef'],
+  ] as const) {
+    it(`${name}: a 200 answer's id-like values are not first seen in a write; 201, 202, a Location or an RPC path say it made them`, () => {
+      const [x, y] = ['ord_8f3k2j1x', 'ord_1a2b3c4d'];
+      // Read: what it answers is stored data, still compared, listed as unsettled.
+      const read = posted(path, { hits: [{ [field]: x }] }, { hits: [{ [field]: y }] }, 200, {
+        rpc: false,
+      });
+      expect(read.generated).toBeUndefined();
+      expect(read.unsettled).toEqual([`/hits/0/${field}`]);
+      for (const [status, options] of [
+        [201, { rpc: false }],
+        [202, { rpc: false }],
+        [200, { rpc: false, location: true }],
+        [200, { rpc: true }],
+      ] as const) {
+        const made = posted(path, { [field]: x }, { [field]: y }, status, options);
+        expect(made.generated, `${status} ${JSON.stringify(options)}`).toEqual([
+          `/${field} (first seen in the answer to a write)`,
+        ]);
+      }
+      // Only one side says it made something: no evidence.
+      const one = maskGeneratedValues(
+        {
+          case: makeCase('c', { path, method: 'POST' }),
+          baseline: answer({ [field]: x }, 201),
+          candidate: answer({ [field]: y }, 200),
+        },
+        { rpc: false },
+      );
+      expect(one.generated).toBeUndefined();
+    });
+  }
+
+  for (const [name, path, field, member] of [
+    ['a note', '/notes', 'noteId', 'text'],
+    ['an order', '/orders', 'orderRef', 'customer'],
+  ] as const) {
+    it(`${name}: a POST answered 200 with the record it sent, beside values it gave it, made them`, () => {
+      const [x, y] = ['n_8f3k2j1x', 'n_1a2b3c4d'];
+      const create = (sent: unknown, a: unknown, b: unknown) =>
+        maskGeneratedValues(
+          {
+            case: makeCase('c', { path, method: 'POST', body: { kind: 'json', value: sent } }),
+            baseline: answer(a, 200),
+            candidate: answer(b, 200),
+          },
+          { rpc: false },
+        );
+      const made = create(
+        { [member]: 'first draft', draft: true },
+        { [member]: 'first draft', draft: true, [field]: x },
+        { [member]: 'first draft', draft: true, [field]: y },
+      );
+      expect(made.generated).toEqual([`/${field} (beside the record its POST sent: made there)`]);
+      // The answer holds not the record sent (a query's answer): no evidence.
+      const query = create(
+        { [member]: 'first draft' },
+        { hits: [{ [field]: x }], total: 1 },
+        { hits: [{ [field]: y }], total: 1 },
+      );
+      expect(query.generated).toBeUndefined();
+      // One member of the record answered otherwise: no evidence either.
+      const other = create(
+        { [member]: 'first draft', draft: true },
+        { [member]: 'first draft', draft: false, [field]: x },
+        { [member]: 'first draft', draft: false, [field]: y },
+      );
+      expect(other.generated).toBeUndefined();
+      expect(other.unsettled).toEqual([`/${field}`]);
+    });
+  }
+
+  it('a PUT, PATCH or DELETE both sides accepted is a write whatever it answers', () => {
+    for (const method of ['PUT', 'PATCH', 'DELETE'] as const) {
+      expect(wrote(method, side({}, 200), side({}, 204), false)).toBe(true);
+    }
+    expect(wrote('POST', side({}, 200), side({}, 200), false)).toBe(false);
+    expect(wrote('GET', side({}, 201), side({}, 201), true)).toBe(false);
+  });
+});
+
+describe('a generated token of another length, and drawn hex of a length no digest has', () => {
+  const write = (path: string) => ({
+    path,
+    method: 'POST' as const,
+    body: { kind: 'json' as const, value: { n: 1 } },
+  });
+  const hexOf = (n: number) =>
+    `${randomBytes(n)
+      .toString('hex')
+      .slice(0, n - 1)}f`;
+
+  for (const [name, path, field] of [
+    ['object ids', '/things', 'objectId'],
+    ['paging cursors', '/pages', 'nextCursor'],
+  ] as const) {
+    it(`${name}: hex or base64url of another length is per-instance on a write's evidence, unsettled on a read`, () => {
+      for (const [x, y, family] of [
+        [hexOf(24), hexOf(40), 'hex'],
+        [drawn(33, true), drawn(48, true), 'opaque'],
+      ] as const) {
+        const made = maskGeneratedValues(
+          exchange({ [field]: x }, { [field]: y }, write(path), { status: 201 }),
+        );
+        expect(made.generated, `${x} vs ${y}`).toEqual([
+          `/${field} (first seen in the answer to a write (${family} of another length))`,
+        ]);
+        const read = maskGeneratedValues(exchange({ [field]: x }, { [field]: y }, { path }));
+        expect(read.generated).toBeUndefined();
+        expect(read.unsettled).toEqual([`/${field}`]);
+      }
+      // A format change stays a divergence, whatever the evidence: decimal against hex,
+      // another revision counter, a revision's hash in another alphabet, hex against base64.
+      for (const [x, y] of [
+        [digits(40), hexOf(40)],
+        [R1, `2${R2.slice(1)}`],
+        [R1, `1-${drawn(24, true)}`],
+        [hexOf(44), drawn(33, true)],
+      ]) {
+        const out = maskGeneratedValues(
+          exchange({ [field]: x }, { [field]: y }, write(path), { status: 201 }),
+        );
+        expect(out.generated, `${x} vs ${y}`).toBeUndefined();
+      }
+    });
+  }
+
+  for (const [name, field] of [
+    ['a configuration secret', 'secret'],
+    ['an object id', '_oid'],
+  ] as const) {
+    it(`${name}: hex of one length no digest has, in no request, is drawn on a read too`, () => {
+      for (const length of [16, 24, 48]) {
+        const out = maskGeneratedValues(
+          exchange({ auth: { [field]: hexOf(length) } }, { auth: { [field]: hexOf(length) } }),
+        );
+        expect(out.generated).toEqual([
+          `/auth/${field} (hex of ${length} digits on both sides, a length no digest has, in no request)`,
+        ]);
+      }
+      // A digest's length (MD5, SHA-1, SHA-256) on a read: thin evidence, unsettled.
+      for (const length of [32, 40, 64]) {
+        // A 0 where a UUID has its version digit: no dashless UUID at 32 digits.
+        const digest = () =>
+          `${randomBytes(6).toString('hex')}0${randomBytes(length)
+            .toString('hex')
+            .slice(0, length - 15)}0f`;
+        const [value, other] = [digest(), digest()];
+        const out = maskGeneratedValues(exchange({ [field]: value }, { [field]: other }));
+        expect(out.generated, `hex${length}`).toBeUndefined();
+      }
+      // One the request sent is data.
+      const sent = hexOf(24);
+      const named = maskGeneratedValues(
+        exchange({ [field]: sent }, { [field]: hexOf(24) }, { path: `/x/${sent}` }),
+      );
+      expect(named.generated).toBeUndefined();
+    });
+  }
+});
+
+describe('a list each side orders by values it drew', () => {
+  const UA = '0f2b8c1e-9d4a-4e6b-8c2d-1a0b9c8d7e6f';
+  const UB = 'f1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
+  for (const [name, list, key, rev] of [
+    ['documents by id', 'rows', 'id', 'rev'],
+    ['entries by key', 'entries', 'key', 'etag'],
+  ] as const) {
+    it(`${name}: the records pair by the keys both hold, the drawn ones in order; a real reorder stays`, () => {
+      // The baseline's own UUID sorts before `doc1`, the candidate's after it.
+      const a = {
+        [list]: [
+          { [key]: UA, [rev]: R1 },
+          { [key]: 'doc1', [rev]: R2 },
+        ],
+      };
+      const b = {
+        [list]: [
+          { [key]: 'doc1', [rev]: R1.replace('967a', '1111') },
+          { [key]: UB, [rev]: R2.replace('7051', '2222') },
+        ],
+      };
+      const out = maskGeneratedValues(exchange(a, b));
+      expect(body(out.baseline)).toEqual(body(out.candidate));
+      expect(out.generated).toEqual(
+        expect.arrayContaining([`/${list} (in each side's order of its own /*/${key} values)`]),
+      );
+      // Shared keys in another order: a real difference, kept as it is.
+      const swapped = maskGeneratedValues(
+        exchange(
+          { [list]: [{ [key]: 'doc1' }, { [key]: 'doc2' }] },
+          { [list]: [{ [key]: 'doc2' }, { [key]: 'doc1' }] },
+        ),
+      );
+      expect(swapped.generated).toBeUndefined();
+      // Keys without evidence (tokens on a read): no reorder.
+      const thin = maskGeneratedValues(
+        exchange(
+          { [list]: [{ [key]: 'ab12cd34' }, { [key]: 'doc1' }] },
+          { [list]: [{ [key]: 'doc1' }, { [key]: 'zz98yy76' }] },
+        ),
+      );
+      expect(body(thin.candidate)).toEqual({ [list]: [{ [key]: 'doc1' }, { [key]: 'zz98yy76' }] });
+      // A list in no order by that member: no reorder.
+      const unordered = maskGeneratedValues(
+        exchange(
+          { [list]: [{ [key]: 'doc9' }, { [key]: UA }, { [key]: 'doc1' }] },
+          { [list]: [{ [key]: 'doc9' }, { [key]: 'doc1' }, { [key]: UB }] },
+        ),
+      );
+      expect(unordered.generated?.some((g) => g.startsWith(`/${list} (`))).not.toBe(true);
+    });
+  }
 });

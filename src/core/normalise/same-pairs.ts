@@ -1,0 +1,95 @@
+/**
+ * The same two values again: a pair of values (the baseline's, the
+ * candidate's) the run found per-instance at one place, with evidence
+ * (`generated.ts`, `changed.ts`), is per-instance wherever else the two sides
+ * answer that same pair at one place: a server's uuid and version in its root
+ * document, and again in its configuration or in a nested `vendor` object; a
+ * revision found generated in a write, and again in a list. Only id-like
+ * values count (a UUID, a revision, hex digits, a release version, a token:
+ * `idFormat`), never a number, a word or a flag, which two places share by
+ * chance. The memory is kept over the whole run and used once every answer is
+ * in, so the order in which answers came back changes nothing. Pure, but for
+ * the memory (`createSamePairs`).
+ */
+import type { Exchange } from '../../contract/model/exchange.js';
+import { valueAtPointer } from '../../util/json-pointer.js';
+import { GENERATED_TOKEN, idFormat } from './generated.js';
+import { structuredBody } from './sequence-walk.js';
+
+/** Where a pair was first found per-instance. */
+export interface PairOrigin {
+  readonly caseId: string;
+  readonly path: string;
+}
+
+/** The most pairs a run remembers. */
+const MAX_PAIRS = 10_000;
+
+export interface SamePairs {
+  /**
+   * Remembers the pairs `masked` (the exchange after `maskGeneratedValues`
+   * and the second look) lists in `generated`, read from `before` (the same
+   * exchange before those masks).
+   */
+  add(before: Exchange, masked: Exchange): void;
+  /** Where the run found `baseline` and `candidate` per-instance, if it did, at another place than `path` of `caseId`. */
+  originOf(
+    baseline: unknown,
+    candidate: unknown,
+    caseId: string,
+    path: string,
+  ): PairOrigin | undefined;
+}
+
+const keyOf = (a: string, b: string) => `${a}\u0000${b}`;
+
+/** The pointer of a `generated` entry (`/uuid (uuid on both sides, in no request)` → `/uuid`). */
+function pointerOfEntry(entry: string): string {
+  const at = entry.indexOf(' (');
+  const pointer = at < 0 ? entry : entry.slice(0, at);
+  return pointer === '/' ? '' : pointer;
+}
+
+export function createSamePairs(): SamePairs {
+  const pairs = new Map<string, PairOrigin[]>();
+  let size = 0;
+  return {
+    add(before, masked) {
+      const entries = masked.generated;
+      if (entries === undefined || entries.length === 0 || size >= MAX_PAIRS) return;
+      const left = structuredBody(before.baseline);
+      const right = structuredBody(before.candidate);
+      if (left === undefined || right === undefined) return;
+      for (const entry of entries) {
+        const path = pointerOfEntry(entry);
+        const a = safeAt(left.value, path);
+        const b = safeAt(right.value, path);
+        if (typeof a !== 'string' || typeof b !== 'string' || a === b) continue;
+        if (a === GENERATED_TOKEN || idFormat(a) === undefined || idFormat(b) === undefined)
+          continue;
+        const key = keyOf(a, b);
+        const origins = pairs.get(key) ?? [];
+        if (origins.length >= 2) continue;
+        origins.push({ caseId: before.case.id, path: path === '' ? '/' : path });
+        pairs.set(key, origins);
+        size++;
+      }
+    },
+    originOf(baseline, candidate, caseId, path) {
+      if (typeof baseline !== 'string' || typeof candidate !== 'string') return undefined;
+      const at = path === '' ? '/' : path;
+      return pairs
+        .get(keyOf(baseline, candidate))
+        ?.find((o) => o.caseId !== caseId || o.path !== at);
+    },
+  };
+}
+
+function safeAt(root: unknown, pointer: string): unknown {
+  try {
+    const found = valueAtPointer(root, pointer);
+    return found.found ? found.value : undefined;
+  } catch {
+    return undefined;
+  }
+}
