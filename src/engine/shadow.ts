@@ -25,8 +25,7 @@ import type { Redactor } from '../core/redact/redact.js';
 import { planRequest } from '../core/request/plan.js';
 import type { NoiseSettings } from '../io/config/noise-settings.js';
 import type { RunConfig } from '../io/config/targets.js';
-import { createClient, type TargetClient } from '../io/http/client.js';
-import { clientOptionsOf } from '../io/http/clients.js';
+import { openClients } from '../io/http/clients.js';
 import type { DecodeShare } from '../io/http/receive.js';
 import { buildCaseFiles } from '../io/import/cases.js';
 import type { CaseFileModel } from '../io/import/file-model.js';
@@ -116,35 +115,6 @@ export interface ShadowSession {
   stop(options?: { readonly dropWaiting?: boolean }): Promise<ShadowOutcome>;
 }
 
-interface Clients {
-  readonly baseline: TargetClient;
-  readonly candidate: TargetClient;
-  readonly replica: TargetClient | undefined;
-  close(): Promise<void>;
-}
-
-/** The run's clients; the candidate's at `--candidate-rate`. */
-function openShadowClients(input: ShadowInput): Clients {
-  const { config } = input;
-  const options = clientOptionsOf(config);
-  const baseline = createClient(config.baseline, options);
-  const candidate = createClient(config.candidate, {
-    ...options,
-    ratePerSecond: input.candidateRate ?? options.ratePerSecond,
-  });
-  const replica = config.noise.enabled
-    ? createClient(config.noise.replica ?? config.baseline, options)
-    : undefined;
-  return {
-    baseline,
-    candidate,
-    replica,
-    close: async () => {
-      await Promise.all([baseline.close(), candidate.close(), replica?.close()]);
-    },
-  };
-}
-
 const NO_SKIPS: Record<NotMirrored, number> = {
   'sampled-out': 0,
   write: 0,
@@ -157,7 +127,8 @@ const NO_SKIPS: Record<NotMirrored, number> = {
 export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
   const { config } = input;
   const rules = resolveRules([config.rules]);
-  const clients = openShadowClients(input);
+  // The candidate's client at `--candidate-rate`.
+  const clients = openClients(input.config, {}, { candidateRate: input.candidateRate });
   // Without a replica, noise is learned from the reads the traffic repeats.
   const repeats = clients.replica === undefined ? createRepeats() : undefined;
   const noiseSettings: NoiseSettings =

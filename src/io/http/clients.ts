@@ -34,11 +34,18 @@ export function clientOptionsOf(config: ResolvedConfig): ClientOptions {
 export function openClients(
   config: RunConfig,
   instead: { readonly baseline?: TargetClient } = {},
-  more: Pick<ClientOptions, 'clock'> = {},
+  more: Pick<ClientOptions, 'clock'> & {
+    /** The candidate's own rate (shadow's `--candidate-rate`), instead of the config's. */
+    readonly candidateRate?: number | undefined;
+  } = {},
 ): RunClients {
-  const options = { ...clientOptionsOf(config), ...more };
+  const { candidateRate, ...extra } = more;
+  const options = { ...clientOptionsOf(config), ...extra };
   const baseline = instead.baseline ?? createClient(config.baseline, options);
-  const candidate = createClient(config.candidate, options);
+  const candidate = createClient(config.candidate, {
+    ...options,
+    ratePerSecond: candidateRate ?? options.ratePerSecond,
+  });
   // The second baseline call of noise learning gets its own pool (or the replica's).
   const replica = config.noise.enabled
     ? createClient(config.noise.replica ?? config.baseline, options)
