@@ -13,6 +13,7 @@ import {
 import { earlierKeys } from '../../../src/core/compare/earlier-keys.js';
 import { findingOf } from '../../../src/core/compare/finding-of.js';
 import { ANY_ENDPOINT, causeFingerprint } from '../../../src/core/compare/root-cause.js';
+import { clusteredRows } from '../../helpers/clustered-rows.js';
 
 const lacks = (path: string): SkeletonChange => ({
   op: 'removed',
@@ -44,13 +45,7 @@ function answer(caseId: string, endpoint: string, changes: readonly SkeletonChan
 
 /** Every row the answers make once clustered: fingerprint → summary. */
 function rows(answers: readonly ReturnType<typeof answer>[]): Map<string, string> {
-  const clusters = clusterCauses(answers);
-  const out = new Map<string, string>();
-  for (const { endpoint, findings } of answers) {
-    for (const f of clusteredFindings(endpoint, findings, clusters))
-      out.set(f.fingerprint, f.summary);
-  }
-  return out;
+  return new Map([...clusteredRows(answers)].map(([key, f]) => [key, f.summary]));
 }
 
 describe.each([

@@ -7,12 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SkeletonChange } from '../../../src/contract/root-cause.js';
-import {
-  type ClusterAnswer,
-  clusterCauses,
-  clusteredFindings,
-} from '../../../src/core/compare/cause-clusters.js';
+import type { ClusterAnswer } from '../../../src/core/compare/cause-clusters.js';
 import { findingOf } from '../../../src/core/compare/finding-of.js';
+import { clusteredSummaries } from '../../helpers/clustered-rows.js';
 
 const differs = (path: string): SkeletonChange => ({
   op: 'value',
@@ -40,15 +37,7 @@ function answer(
   return { caseId, endpoint, findings, changes } satisfies ClusterAnswer;
 }
 
-function rows(answers: readonly ReturnType<typeof answer>[]): string[] {
-  const clusters = clusterCauses(answers);
-  const out = new Map<string, string>();
-  for (const { endpoint, findings } of answers) {
-    for (const f of clusteredFindings(endpoint, findings, clusters))
-      out.set(f.fingerprint, f.summary);
-  }
-  return [...out.values()];
-}
+const rows = clusteredSummaries;
 
 describe.each([
   {

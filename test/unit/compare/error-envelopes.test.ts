@@ -6,12 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SkeletonChange } from '../../../src/contract/root-cause.js';
-import {
-  type ClusterAnswer,
-  clusterCauses,
-  clusteredFindings,
-} from '../../../src/core/compare/cause-clusters.js';
+import type { ClusterAnswer } from '../../../src/core/compare/cause-clusters.js';
 import { findingOf } from '../../../src/core/compare/finding-of.js';
+import { clusteredSummaries } from '../../helpers/clustered-rows.js';
 
 const lacks = (path: string): SkeletonChange => ({
   op: 'removed',
@@ -53,15 +50,7 @@ function answer(
   } satisfies ClusterAnswer;
 }
 
-function rows(answers: readonly ReturnType<typeof answer>[]): string[] {
-  const clusters = clusterCauses(answers);
-  const out = new Map<string, string>();
-  for (const { endpoint, findings } of answers) {
-    for (const f of clusteredFindings(endpoint, findings, clusters))
-      out.set(f.fingerprint, f.summary);
-  }
-  return [...out.values()];
-}
+const rows = clusteredSummaries;
 
 describe.each([
   {

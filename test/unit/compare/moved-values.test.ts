@@ -9,13 +9,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SkeletonChange } from '../../../src/contract/root-cause.js';
-import {
-  type ClusterAnswer,
-  clusterCauses,
-  clusteredFindings,
-} from '../../../src/core/compare/cause-clusters.js';
+import type { ClusterAnswer } from '../../../src/core/compare/cause-clusters.js';
 import { findingOf } from '../../../src/core/compare/finding-of.js';
 import { valueMoves } from '../../../src/core/compare/moved-values.js';
+import { clusteredSummaries } from '../../helpers/clustered-rows.js';
 
 interface Change {
   readonly op: 'value' | 'added' | 'removed';
@@ -41,15 +38,7 @@ function answer(caseId: string, endpoint: string, changes: readonly Change[]) {
   return { caseId, endpoint, findings, changes } satisfies ClusterAnswer;
 }
 
-function rows(answers: readonly ReturnType<typeof answer>[]): string[] {
-  const clusters = clusterCauses(answers);
-  const out = new Map<string, string>();
-  for (const { endpoint, findings } of answers) {
-    for (const f of clusteredFindings(endpoint, findings, clusters))
-      out.set(f.fingerprint, f.summary);
-  }
-  return [...out.values()];
-}
+const rows = clusteredSummaries;
 
 describe('valueMoves', () => {
   it('pairs a value with the member of the same object that holds its old value', () => {

@@ -7,7 +7,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Comparison } from '../../../src/contract/model/comparison.js';
 import type { Change } from '../../../src/contract/observation.js';
-import type { Finding } from '../../../src/contract/root-cause.js';
 import {
   type ClusterAnswer,
   clusterCauses,
@@ -16,6 +15,7 @@ import {
 import { earlierKeys } from '../../../src/core/compare/earlier-keys.js';
 import { findingsOf } from '../../../src/core/compare/findings.js';
 import { causeFingerprint } from '../../../src/core/compare/root-cause.js';
+import { clusteredRows } from '../../helpers/clustered-rows.js';
 
 function comparison(baseline: number, candidate: number, body: Change[] = []): Comparison {
   return { status: { equal: baseline === candidate, baseline, candidate }, headers: [], body };
@@ -27,14 +27,7 @@ function answer(caseId: string, endpoint: string, compared: Comparison) {
 }
 
 /** Every row the answers make once clustered: fingerprint → finding. */
-function rows(answers: readonly ReturnType<typeof answer>[]): Map<string, Finding> {
-  const clusters = clusterCauses(answers);
-  const out = new Map<string, Finding>();
-  for (const { endpoint, findings } of answers) {
-    for (const f of clusteredFindings(endpoint, findings, clusters)) out.set(f.fingerprint, f);
-  }
-  return out;
-}
+const rows = clusteredRows;
 
 describe.each([
   ['DELETE', 204, 200, ['/notes/:id', '/tags/:id', '/boards/:id']],

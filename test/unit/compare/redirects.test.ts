@@ -8,7 +8,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Comparison } from '../../../src/contract/model/comparison.js';
-import type { Finding } from '../../../src/contract/root-cause.js';
 import {
   type ClusterAnswer,
   clusterCauses,
@@ -18,6 +17,7 @@ import { earlierKeys } from '../../../src/core/compare/earlier-keys.js';
 import { findingsOf } from '../../../src/core/compare/findings.js';
 import { redirectRewrite, rewriteTarget } from '../../../src/core/compare/redirects.js';
 import { causeFingerprint } from '../../../src/core/compare/root-cause.js';
+import { clusteredRows } from '../../helpers/clustered-rows.js';
 
 describe('redirectRewrite', () => {
   it.each([
@@ -64,14 +64,7 @@ function answer(caseId: string, endpoint: string, compared: Comparison) {
   return { caseId, endpoint, findings } satisfies ClusterAnswer;
 }
 
-function rows(answers: readonly ReturnType<typeof answer>[]): Map<string, Finding> {
-  const clusters = clusterCauses(answers);
-  const out = new Map<string, Finding>();
-  for (const { endpoint, findings } of answers) {
-    for (const f of clusteredFindings(endpoint, findings, clusters)) out.set(f.fingerprint, f);
-  }
-  return out;
-}
+const rows = clusteredRows;
 
 describe.each([
   {

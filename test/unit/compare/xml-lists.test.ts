@@ -8,9 +8,9 @@
 import { describe, expect, it } from 'vitest';
 import type { HttpMethod } from '../../../src/contract/model/request.js';
 import type { Finding } from '../../../src/contract/root-cause.js';
-import { clusterCauses, clusteredFindings } from '../../../src/core/compare/cause-clusters.js';
 import { judge } from '../../../src/core/compare/judge.js';
 import { parseXml } from '../../../src/core/xml/tree.js';
+import { clusteredRows } from '../../helpers/clustered-rows.js';
 import { exchange, response, testCase } from './fixtures.js';
 
 const XML = { 'content-type': 'application/xml' };
@@ -35,12 +35,7 @@ function answer(id: string, method: HttpMethod, path: string, b: string, c: stri
 }
 
 function rows(answers: ReturnType<typeof answer>[]): Finding[] {
-  const clusters = clusterCauses(answers);
-  const out = new Map<string, Finding>();
-  for (const { endpoint, findings } of answers) {
-    for (const f of clusteredFindings(endpoint, findings, clusters)) out.set(f.fingerprint, f);
-  }
-  return [...out.values()];
+  return [...clusteredRows(answers).values()];
 }
 
 describe.each([
