@@ -6,8 +6,8 @@ import SlowestFirst from './test/helpers/sequencer.js';
 // As the bundle does (scripts/bundle.mjs): `parity --version` prints package.json's version.
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
-/** Pure tests: no process, no server, no signal; they share a worker (no isolation). */
-const SHARED = ['test/unit/**/*.test.ts'];
+/** Pure tests: no process, no server, no signal. */
+const UNIT = ['test/unit/**/*.test.ts'];
 
 export default defineConfig({
   define: { PARITY_VERSION: JSON.stringify(version) },
@@ -22,15 +22,21 @@ export default defineConfig({
     // cores, vitest's default.
     maxWorkers: Math.max(2, availableParallelism() - 1),
     sequence: { sequencer: SlowestFirst },
+    // Files share a worker process, one file after another (no fresh process
+    // and no fresh module graph per file): a process per file loaded vitest
+    // and ~300 modules of src/ again for each of ~145 files, which was about
+    // two thirds of the CPU of a file that runs the CLI in-process. No test
+    // changes what the next file sees: none assigns process.env, changes
+    // directory, mocks a module, fakes timers or listens for a signal in its
+    // own process (the CLI runs in-process through `main`, whose process is
+    // passed in: src/cli/io.ts); what touches a process does it in a child.
+    isolate: false,
     projects: [
       {
         extends: true,
         test: {
           name: 'unit',
-          include: SHARED,
-          // A fresh process per file cost ~60 s of the suite in module
-          // loading alone, for files that change no global state.
-          isolate: false,
+          include: UNIT,
         },
       },
       {
@@ -39,7 +45,7 @@ export default defineConfig({
           name: 'processes',
           // examples/vitest: the API example runs as a test of its own (docs/api.md).
           include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, ...SHARED],
+          exclude: [...configDefaults.exclude, ...UNIT],
           // The bundled CLI that the tests of the real bin copy (bundled once).
           globalSetup: ['test/helpers/bundle-setup.ts'],
         },
