@@ -2,9 +2,9 @@
  * Whether this process's event loop is saturated: the share of the last
  * window it spent running code rather than waiting for I/O (Node's event
  * loop utilisation) at or past a threshold. Shadow mode refuses new
- * mirrored requests while it is (dropped and counted, as when the queue is
- * full): the clients' requests share this loop, and comparing must never
- * cost them throughput. Read on demand, at most once a window.
+ * mirrored requests while it is and copies are under way (`queue.ts`: dropped
+ * and counted, as when the queue is full): the clients' requests share this
+ * loop, and comparing must never cost them throughput. Read on demand, at most once a window.
  */
 import { performance } from 'node:perf_hooks';
 

@@ -2,8 +2,10 @@
  * The mirror queue: bounded, so a slow or dead candidate costs dropped
  * copies (counted), never memory. `offer` never waits: a full queue drops
  * the item at once, so the listening side is never held up; so does a busy
- * process (`busy`, the event loop saturated: see `busy.ts`). A fixed number
- * of workers take items in arrival order.
+ * process (`busy`, the event loop saturated: see `busy.ts`), but only with
+ * evidence that the copies hold the clients up: copies waiting or being
+ * worked on. One busy window alone (a first comparison's cold start on an idle
+ * process) sheds nothing. A fixed number of workers take items in arrival order.
  */
 
 export interface QueueStats {
@@ -40,7 +42,11 @@ export function createMirrorQueue<T>(options: {
   readonly capacity: number;
   readonly workers: number;
   readonly work: (item: T) => Promise<void>;
-  /** When true, offers are refused (dropped and counted) whatever the room. */
+  /**
+   * When true while copies wait or are worked on, offers are refused (dropped
+   * and counted) whatever the room; with none under way, a busy process still
+   * takes the copy.
+   */
   readonly busy?: (() => boolean) | undefined;
 }): MirrorQueue<T> {
   const waiting: T[] = [];
@@ -79,13 +85,13 @@ export function createMirrorQueue<T>(options: {
         });
     }
   };
-  /** Whether there is room and the process is not busy; counts the drop when not. */
+  /** Whether there is room and the process is not busy with copies; counts the drop when not. */
   const room = (): boolean => {
     if (size() >= options.capacity) {
       dropped++;
       return false;
     }
-    if (options.busy?.() === true) {
+    if ((size() > 0 || working > 0) && options.busy?.() === true) {
       dropped++;
       busy++;
       return false;

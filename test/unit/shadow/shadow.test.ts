@@ -118,19 +118,41 @@ describe('the mirror queue', () => {
 });
 
 describe('a busy process', () => {
-  it('the queue refuses offers while busy, whatever its room, and counts them apart', async () => {
+  it('the queue refuses offers while busy with copies under way, whatever its room, and counts them apart', async () => {
     let busy = true;
+    let finish: () => void = () => undefined;
     const queue = createMirrorQueue<number>({
       capacity: 10,
       workers: 1,
-      work: () => Promise.resolve(),
+      work: () => new Promise<void>((resolve) => (finish = resolve)),
       busy: () => busy,
     });
-    expect([1, 2].map((n) => queue.offer(n))).toEqual([false, false]);
+    // Nothing under way: busy or not, the copy is taken.
+    expect(queue.offer(1)).toBe(true);
+    // One being worked on, the process busy: refused.
+    expect([2, 3].map((n) => queue.offer(n))).toEqual([false, false]);
     busy = false;
-    expect(queue.offer(3)).toBe(true);
+    expect(queue.offer(4)).toBe(true);
+    finish();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    finish();
     await queue.drain();
-    expect(queue.stats()).toMatchObject({ accepted: 1, dropped: 2, busy: 2, done: 1 });
+    expect(queue.stats()).toMatchObject({ accepted: 2, dropped: 2, busy: 2, done: 2 });
+  });
+
+  it('one busy window on an idle queue sheds nothing: each copy offered after the last finished is taken', async () => {
+    const queue = createMirrorQueue<number>({
+      capacity: 10,
+      workers: 2,
+      work: () => Promise.resolve(),
+      busy: () => true,
+    });
+    for (const n of [1, 2, 3]) {
+      expect(queue.admit()).toBe(true);
+      expect(queue.offer(n)).toBe(true);
+      await queue.drain();
+    }
+    expect(queue.stats()).toMatchObject({ accepted: 3, dropped: 0, busy: 0, done: 3 });
   });
 
   it('the probe says busy after the event loop ran without a break, and idle after it waited', async () => {
