@@ -5,7 +5,7 @@
  * refreshed in place (`--every`, SIGHUP) from the results so far, and
  * written a last time when it closes (shutdown, or full), through the same
  * tail as `parity run` (`finish.ts`: learned endpoint noise, echoed values,
- * the assessment, every report format, the tracker committed and `latest`
+ * the same per-instance pairs found again elsewhere (`same-pairs.ts`), the assessment, every report format, the tracker committed and `latest`
  * repointed); a refresh commits the tracker only when asked (SIGHUP). The
  * intake (`run-intake.ts`) and the judge stage are `run`'s own.
  */
@@ -40,6 +40,7 @@ import { maskEchoOrigins } from '../run/echo-origins.js';
 import { type Finished, finishRun } from '../run/finish.js';
 import { reportHead } from '../run/run-head.js';
 import { createRunIntake, type RunIntake } from '../run/run-intake.js';
+import { maskSamePairs } from '../run/same-pairs.js';
 
 /** What every run of a shadow session shares. */
 export interface SegmentInput {
@@ -207,12 +208,18 @@ export async function openSegment(input: SegmentInput, folder: RunFolder): Promi
         secondLook: { max: 0, sent: 0, over: 0, maxBytes: 0, tooLarge: 0 },
       }),
       collected: { ...collected, summary },
-      masked: maskEchoOrigins({
+      // As `run`: echoed origins, then the same pair of per-instance values found again elsewhere.
+      masked: maskSamePairs({
         results: collected.notable,
-        origins: intake.echoOrigins(),
-        sequenced: intake.sequenceOrigins(),
-        derived: intake.derivedEtags(),
-        masked: denoised.masked,
+        pairs: intake.samePairs,
+        masking: maskEchoOrigins({
+          results: collected.notable,
+          origins: intake.echoOrigins(),
+          sequenced: intake.sequenceOrigins(),
+          derived: intake.derivedEtags(),
+          masked: denoised.masked,
+          redact: input.redact,
+        }),
         redact: input.redact,
       }),
       summary:
