@@ -160,9 +160,24 @@ export async function openSegment(input: SegmentInput, folder: RunFolder): Promi
     },
     divergenceLines(folder.dir),
     ...input.reporters,
-    ...files,
   ]);
   reporters.onBegin(input.capacity);
+  /**
+   * The run's reporters as one report sees them: the report files afresh
+   * each time (a file that failed once, a full disk or a path taken, is
+   * written again at the next refresh and at the close, not skipped from then
+   * on as a run's one report skips a reporter that failed).
+   */
+  const forReport = (): Reporters => {
+    const fileSet = createReporters(files);
+    return {
+      ...reporters,
+      onAssessment: async (assessed) => {
+        await Promise.all([reporters.onAssessment(assessed), fileSet.onAssessment(assessed)]);
+      },
+      failures: () => [...reporters.failures(), ...fileSet.failures()],
+    };
+  };
   const context = {
     baseline: config.baseline,
     candidate: config.candidate,
@@ -234,7 +249,7 @@ export async function openSegment(input: SegmentInput, folder: RunFolder): Promi
           : { path: config.trackerPath, label: displayPath(config.cwd, config.trackerPath) },
       folder,
       host: input.host,
-      reporters,
+      reporters: forReport(),
       files,
       refresh: how.refresh,
     });
