@@ -67,6 +67,14 @@ function nextAction(entry: RootCauseEntry, hint: FixHint | undefined): string {
     const why = entry.row?.decision ?? '';
     return `${status}${why === '' ? '' : `: ${why}`}`;
   }
+  if (entry.unsettled === true) {
+    // Not an open decision yet: what would settle it first, then a person's word.
+    const settle =
+      'awaits evidence: run with --noise --baseline-replica NAME=URL (a second instance of the baseline) to settle it';
+    return id === undefined
+      ? `${settle} · or run with the tracker to decide it`
+      : `${settle} · or parity decide ${id} accepted --note "…"`;
+  }
   const steps = [id === undefined ? 'fix it' : `fix it (parity show ${id})`];
   if (hint?.rule !== undefined) steps.push(`add the rule ${codeSpan(hint.rule)}`);
   steps.push(
