@@ -97,7 +97,7 @@ function canonical(value: unknown): string {
     const keys = Object.keys(value).sort();
     return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
   }
-  return isExactNumber(value) ? String(value) : JSON.stringify(value) ?? 'undefined';
+  return isExactNumber(value) ? String(value) : (JSON.stringify(value) ?? 'undefined');
 }
 
 /** Whether `a` and `b` hold the same elements (as a multiset) in another order. */

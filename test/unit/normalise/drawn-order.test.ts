@@ -42,7 +42,7 @@ const R1 = '1-967a00dff5e02add41819138abb3284d';
 const R2 = '1-7051cbe5c8faecd085a3fa619e6e6337';
 
 /** A memory that saw `write` (masked as the run masks it) first. */
-function after(write: Exchange) {
+function memoryAfter(write: Exchange) {
   const memory = createDrawnOrder();
   memory.add(write, maskGeneratedValues(write));
   return memory;
@@ -67,7 +67,7 @@ const createTag = () =>
 
 describe('a list ordered by keys each side drew', () => {
   it('awaits evidence: records of one member after a bulk write of UUIDs', () => {
-    const memory = after(bulkWrite());
+    const memory = memoryAfter(bulkWrite());
     const query = exchange(
       'find',
       { docs: [{ n: 3 }, { n: 1 }], note: 'x' },
@@ -84,13 +84,10 @@ describe('a list ordered by keys each side drew', () => {
   });
 
   it('awaits evidence: a root list of names after a create answering drawn hex', () => {
-    const memory = after(createTag());
-    const list = exchange(
-      'list',
-      ['teal', 'amber', 'rose'],
-      ['rose', 'teal', 'amber'],
-      { path: '/tags' },
-    );
+    const memory = memoryAfter(createTag());
+    const list = exchange('list', ['teal', 'amber', 'rose'], ['rose', 'teal', 'amber'], {
+      path: '/tags',
+    });
     const out = memory.apply(list);
     expect(out.unsettled).toEqual(['/']);
     expect(out.reordered?.[0]).toContain('t/create drew ids at /key earlier in this sequence');
@@ -105,13 +102,13 @@ describe('a list ordered by keys each side drew', () => {
         { method: 'POST', path: '/items/_find' },
         serial === undefined ? {} : { serial },
       );
-    const memory = after(bulkWrite());
+    const memory = memoryAfter(bulkWrite());
     expect(memory.apply(find('cases/other.yaml')).unsettled).toBeUndefined();
     const plain = find();
     const { serial: _, ...unsequenced } = plain.case;
     expect(memory.apply({ ...plain, case: unsequenced }).unsettled).toBeUndefined();
     // A write that answered only revisions: a version's name orders no list.
-    const revisions = after(
+    const revisions = memoryAfter(
       exchange('rev', { rev: R1 }, { rev: R2 }, { method: 'PUT', path: '/items/a' }),
     );
     expect(revisions.apply(find()).unsettled).toBeUndefined();
@@ -126,7 +123,7 @@ describe('a list ordered by keys each side drew', () => {
   });
 
   it('keeps a real change of sort: a visible member sorts one side, or the list is reversed', () => {
-    const memory = after(bulkWrite());
+    const memory = memoryAfter(bulkWrite());
     // The candidate sorts by name (amber, rose, teal); the baseline's order is no sort.
     const byName = exchange(
       'names',
@@ -162,7 +159,7 @@ describe('a list ordered by keys each side drew', () => {
   });
 
   it('keeps a list whose elements differ, and looks inside lists that are not reordered', () => {
-    const memory = after(bulkWrite());
+    const memory = memoryAfter(bulkWrite());
     const changed = exchange(
       'changed',
       { docs: [{ n: 3 }, { n: 1 }] },
@@ -180,7 +177,7 @@ describe('a list ordered by keys each side drew', () => {
   });
 
   it('keeps what was unsettled before, and the write itself is not judged by its own ids', () => {
-    const memory = after(bulkWrite());
+    const memory = memoryAfter(bulkWrite());
     const write = bulkWrite();
     expect(memory.apply(write)).toBe(write);
     const query = {
