@@ -69,8 +69,10 @@ function regressionMark(result: AssessedResult, c: Colors): string {
 }
 
 function decisionLines(view: DecisionView, c: Colors, idWidth: number): string[] {
-  const paint = view.status === 'open' ? c.red : view.status === 'resolved' ? c.green : c.dim;
-  const head = `  ${pad(view.id || '-', idWidth)} ${paint(pad(view.status, 9))} ${pad(view.kind, 7)} ${view.summary}`;
+  const paint =
+    view.status === 'open' && !view.awaiting ? c.red : view.status === 'resolved' ? c.green : c.dim;
+  const label = view.awaiting ? 'awaiting' : view.status;
+  const head = `  ${pad(view.id || '-', idWidth)} ${paint(pad(label, 9))} ${pad(view.kind, 7)} ${view.summary}`;
   const where = view.status === 'resolved' ? '' : c.dim(` · ${reach(view)}`);
   const lines = [head + where];
   if (view.status === 'open') lines.push(c.dim(`  ${' '.repeat(idWidth)} next: ${view.next}`));

@@ -151,6 +151,7 @@ describe('a list each side sorts by keys it drew, the keys not in the answer', (
     ]);
     expect(run.stdout).toContain('1 awaiting evidence (--noise --baseline-replica)');
     expect(run.stdout).toContain('next: awaits evidence: run with --noise --baseline-replica');
+    expect(run.stdout).toMatch(/awaiting +value +\/items\/_find: value of `\/n` differs/);
     const rows = await trackerRows(cwd);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toContain('_open_');

@@ -32,6 +32,8 @@ export interface DecisionView {
   readonly next: string;
   /** The Decision cell of its row. */
   readonly decision: string;
+  /** Open, but awaiting evidence (`RootCauseEntry.unsettled`): not counted as an open decision. */
+  readonly awaiting: boolean;
   /** How to close it (absent for a resolved row: no case showed it). */
   readonly hint?: FixHint;
 }
@@ -97,6 +99,7 @@ function viewOf(entry: RootCauseEntry, runtimes: SideRuntimes): DecisionView {
     endpoints: entry.endpoints,
     consequences: entry.consequences ?? [],
     next: nextAction(entry, hint),
+    awaiting: entry.unsettled === true && statusOf(entry) === 'open',
     decision: entry.row?.decision ?? '',
     ...(hint === undefined ? {} : { hint }),
   };
