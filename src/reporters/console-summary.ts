@@ -246,7 +246,7 @@ function countLines(report: RunReport, c: Colors): string[] {
   }
   if (n.unsettled > 0) {
     out.push(
-      `  unsettled: ${n.unsettled} case(s) with id-like values that differ without evidence they are per-instance; a second instance of the baseline (--noise --baseline-replica) would settle them (report.json: unsettled)`,
+      `  unsettled: ${n.unsettled} case(s) with id-like values, or lists in another order by keys each side drew, that differ without evidence they are per-instance; a second instance of the baseline (--noise --baseline-replica) would settle them (report.json: unsettled)`,
     );
   }
   const look = report.secondLook;
