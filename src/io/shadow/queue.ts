@@ -2,11 +2,14 @@
  * The mirror queue: bounded, so a slow or dead candidate costs dropped
  * copies (counted), never memory. `offer` never waits: a full queue drops
  * the item at once, so the listening side is never held up; so does a busy
- * process (`busy`, the event loop saturated: see `busy.ts`), but only with
- * evidence that the copies hold the clients up: copies waiting or being
- * worked on. One busy window alone (a first comparison's cold start on an idle
- * process) sheds nothing. A fixed number of workers take items in arrival order.
+ * process (`load`, see `busy.ts`), but only with evidence that the copies
+ * hold the clients up: copies waiting or being worked on, or the loop
+ * saturated through windows in a row (a fast candidate leaves nothing under
+ * way for long). One busy window alone (a first comparison's cold start on an
+ * idle process) sheds nothing. A fixed number of workers take items in arrival order.
  */
+
+import type { LoopLoad } from './busy.js';
 
 export interface QueueStats {
   /** Items taken in. */
@@ -43,11 +46,11 @@ export function createMirrorQueue<T>(options: {
   readonly workers: number;
   readonly work: (item: T) => Promise<void>;
   /**
-   * When true while copies wait or are worked on, offers are refused (dropped
-   * and counted) whatever the room; with none under way, a busy process still
-   * takes the copy.
+   * The process's load: `saturated`, or `busy` while copies wait or are
+   * worked on, refuses offers (dropped and counted) whatever the room; with
+   * none under way, a `busy` process still takes the copy.
    */
-  readonly busy?: (() => boolean) | undefined;
+  readonly load?: (() => LoopLoad) | undefined;
 }): MirrorQueue<T> {
   const waiting: T[] = [];
   let head = 0;
@@ -91,7 +94,8 @@ export function createMirrorQueue<T>(options: {
       dropped++;
       return false;
     }
-    if ((size() > 0 || working > 0) && options.busy?.() === true) {
+    const load = options.load?.() ?? 'idle';
+    if (load === 'saturated' || (load === 'busy' && (size() > 0 || working > 0))) {
       dropped++;
       busy++;
       return false;

@@ -87,7 +87,7 @@ describe('the mirror queue', () => {
     const queue = createMirrorQueue<number>({
       capacity: 1,
       workers: 1,
-      busy: () => busy,
+      load: () => (busy ? 'busy' : 'idle'),
       work: () => new Promise<void>(() => undefined),
     });
     expect(queue.admit()).toBe(true);
@@ -125,7 +125,7 @@ describe('a busy process', () => {
       capacity: 10,
       workers: 1,
       work: () => new Promise<void>((resolve) => (finish = resolve)),
-      busy: () => busy,
+      load: () => (busy ? 'busy' : 'idle'),
     });
     // Nothing under way: busy or not, the copy is taken.
     expect(queue.offer(1)).toBe(true);
@@ -145,7 +145,7 @@ describe('a busy process', () => {
       capacity: 10,
       workers: 2,
       work: () => Promise.resolve(),
-      busy: () => true,
+      load: () => 'busy',
     });
     for (const n of [1, 2, 3]) {
       expect(queue.admit()).toBe(true);
@@ -153,6 +153,41 @@ describe('a busy process', () => {
       await queue.drain();
     }
     expect(queue.stats()).toMatchObject({ accepted: 3, dropped: 0, busy: 0, done: 3 });
+  });
+
+  it('a saturated loop sheds even with nothing under way (a fast candidate), counted as busy', async () => {
+    let load: 'busy' | 'saturated' = 'saturated';
+    const queue = createMirrorQueue<number>({
+      capacity: 10,
+      workers: 2,
+      work: () => Promise.resolve(),
+      load: () => load,
+    });
+    expect(queue.admit()).toBe(false);
+    expect(queue.offer(1)).toBe(false);
+    load = 'busy';
+    expect(queue.offer(2)).toBe(true);
+    await queue.drain();
+    expect(queue.stats()).toMatchObject({ accepted: 1, dropped: 2, busy: 2, done: 1 });
+  });
+
+  it('the probe says saturated after busy windows back to back, only busy when a busy window follows a quiet gap', async () => {
+    const hold = (ms: number) => {
+      const until = performance.now() + ms;
+      while (performance.now() < until) {
+        // The event loop held: no I/O, no timers.
+      }
+    };
+    const probe = createBusyProbe({ threshold: 0.9, windowMs: 20 });
+    hold(25);
+    probe.load();
+    hold(25);
+    expect(probe.load()).toBe('saturated');
+    // A long quiet wait, then one busy stretch: the window read spans the wait
+    // (quiet), or once past it one busy window only.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    hold(25);
+    expect(probe.load()).not.toBe('saturated');
   });
 
   it('the probe says busy after the event loop ran without a break, and idle after it waited', async () => {
