@@ -18,7 +18,9 @@ function judged(baseline: unknown, candidate: unknown, path = '/v1/x') {
   });
   const j = judge(exchange(response(200, json(baseline)), response(200, json(candidate)), c));
   const divergence = divergenceOf(j);
-  if (divergence === undefined) throw new Error('expected a divergence');
+  if (divergence === undefined || j.verdict !== 'divergent') {
+    throw new Error('expected a divergence');
+  }
   return {
     summary: divergence.summary,
     patterns: divergence.pattern?.matches.map((m) => m.name) ?? [],
