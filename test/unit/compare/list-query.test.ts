@@ -50,12 +50,16 @@ describe('list elements keyed by the query parameters of the read', () => {
 
   it('keeps a planted second cause of one list two rows, not hidden in the first', () => {
     // One list read ignores `limit=0`, another ignores the second `tag`: both add elements.
-    const limit = findings('GET /v1/records', ['limit'], [
-      { path: '/records/0', op: 'added', candidate: { id: 1 } },
-    ]);
-    const tags = findings('GET /v1/records', ['tag', 'tag'], [
-      { path: '/records/1', op: 'added', candidate: { id: 2 } },
-    ]);
+    const limit = findings(
+      'GET /v1/records',
+      ['limit'],
+      [{ path: '/records/0', op: 'added', candidate: { id: 1 } }],
+    );
+    const tags = findings(
+      'GET /v1/records',
+      ['tag', 'tag'],
+      [{ path: '/records/1', op: 'added', candidate: { id: 2 } }],
+    );
     const rows = new Set([...limit, ...tags].map((f) => f.fingerprint));
     expect(rows.size).toBe(2);
   });

@@ -31,7 +31,13 @@ function judged(baseline: unknown, candidate: unknown, path = '/v1/x') {
 describe('enum values with their type prefix (protobuf style)', () => {
   it.each([
     ['state', 'ITEM_STATE_ACTIVE', 'active', 'ITEM_STATE_ARCHIVED', 'archived'],
-    ['status', 'ORDER_STATUS_SHIPPED', 'shipped', 'ORDER_STATUS_PENDING_PAYMENT', 'pending_payment'],
+    [
+      'status',
+      'ORDER_STATUS_SHIPPED',
+      'shipped',
+      'ORDER_STATUS_PENDING_PAYMENT',
+      'pending_payment',
+    ],
   ])('reads `%s` as one enum casing whatever the value', (field, b1, c1, b2, c2) => {
     const one = judged({ [field]: b1 }, { [field]: c1 }, '/v1/one');
     const two = judged({ [field]: b2 }, { [field]: c2 }, '/v2/two');
