@@ -105,7 +105,8 @@ function lastKey(path: string): string {
 
 export const enumCase: Pattern<'enum-case'> = {
   name: 'enum-case',
-  meaning: 'an enum value in another casing (`"ACTIVE"` vs `"active"`)',
+  meaning:
+    'an enum value in another casing (`"ACTIVE"` vs `"active"`), or under its type\'s prefix (`"ITEM_STATE_ACTIVE"` vs `"active"`)',
   kindOf: () => 'value',
   hint,
   ops: ['value'],
