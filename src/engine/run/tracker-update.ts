@@ -27,17 +27,45 @@ export interface TrackerUpdate {
   abandon(): Promise<void>;
 }
 
+/** Whether `path` is `place` or under it (a list awaiting evidence holds every change under its pointer). */
+function within(path: string, places: ReadonlySet<string>): boolean {
+  if (places.has(path)) return true;
+  for (const place of places) {
+    if (path.startsWith(place === '/' ? '/' : `${place}/`)) return true;
+  }
+  return false;
+}
+
 /**
  * The root causes every finding of which changed only places holding id-like
- * values with no evidence that they are per-instance (`AssessedResult.unsettled`).
+ * values with no evidence that they are per-instance (`AssessedResult.unsettled`),
+ * or only under a list sorted by keys each side drew (`AssessedResult.reordered`).
  */
 export function unsettledCauses(results: readonly AssessedResult[]): Set<string> {
+  return thinCauses(results, (result) => result.unsettled ?? []);
+}
+
+/** The root causes awaiting evidence only for lists sorted by drawn keys (`AssessedResult.reordered`). */
+export function reorderedCauses(results: readonly AssessedResult[]): Set<string> {
+  return thinCauses(results, (result) => (result.reordered ?? []).map(pointerOfEntry));
+}
+
+/** The pointer of an entry with its evidence (`/docs (the same elements …)` → `/docs`). */
+function pointerOfEntry(entry: string): string {
+  const at = entry.indexOf(' (');
+  return at < 0 ? entry : entry.slice(0, at);
+}
+
+function thinCauses(
+  results: readonly AssessedResult[],
+  placesOf: (result: AssessedResult) => readonly string[],
+): Set<string> {
   const unsettled = new Set<string>();
   const settled = new Set<string>();
   for (const result of results) {
-    const places = new Set(result.unsettled ?? []);
+    const places = new Set(placesOf(result));
     for (const finding of result.findings ?? []) {
-      const thin = finding.paths.length > 0 && finding.paths.every((path) => places.has(path));
+      const thin = finding.paths.length > 0 && finding.paths.every((path) => within(path, places));
       (thin ? unsettled : settled).add(finding.fingerprint);
     }
   }
@@ -67,6 +95,7 @@ function notLookedOf(unsettled: boolean, over: number | undefined): { notLookedO
 export function observationsOf(results: readonly AssessedResult[]): TrackerObservation[] {
   const unsettled = unsettledCauses(results);
   const notLooked = notLookedCauses(results);
+  const reordered = reorderedCauses(results);
   return [...groupFindings(results).values()].map((group) => ({
     fingerprint: group.fingerprint,
     kind: group.kind,
@@ -76,6 +105,9 @@ export function observationsOf(results: readonly AssessedResult[]): TrackerObser
     ...(group.supersedes === undefined ? {} : { supersedes: group.supersedes }),
     ...(unsettled.has(group.fingerprint) ? { unsettled: true as const } : {}),
     ...notLookedOf(unsettled.has(group.fingerprint), notLooked.get(group.fingerprint)),
+    ...(unsettled.has(group.fingerprint) && reordered.has(group.fingerprint)
+      ? { reordered: true as const }
+      : {}),
   }));
 }
 
