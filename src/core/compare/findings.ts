@@ -62,6 +62,26 @@ export interface FindingsInput {
   readonly requestPath?: string;
   /** `recognisePatterns(comparison.body)`, when the caller has it (the judge); else recognised here. */
   readonly recognition?: Recognition;
+  /** The names of the request's query parameters: a list's elements are keyed by them (`listPlace`). */
+  readonly queryNames?: readonly string[];
+}
+
+/**
+ * Where a list's elements one side adds or lacks are keyed: the resource and
+ * the names of the query parameters the request set (`/v1/records?limit`),
+ * never their values. A list read with `?limit=0` and one with `?tag=a&tag=b`
+ * that both answer more elements on one side ask two questions (how each side
+ * reads `limit`, how it reads a repeated `tag`); the same parameters with
+ * other values (`?tag=a`, `?tag=b`) ask one.
+ */
+export function listPlace(resource: string, queryNames: readonly string[] | undefined): string {
+  if (queryNames === undefined || queryNames.length === 0) return resource;
+  return `${resource}?${[...new Set(queryNames)].sort().join('&')}`;
+}
+
+/** True for the elements of a list one side adds or lacks (`/records/*`). */
+function isListElements(change: SkeletonChange): boolean {
+  return (change.op === 'added' || change.op === 'removed') && change.path.endsWith('/*');
 }
 
 /** The class of a status code: `2xx`, `4xx`, … */
@@ -348,6 +368,7 @@ export function structureFindings(
   endpoint: string,
   changes: readonly Change[],
   xml = false,
+  queryNames?: readonly string[],
 ): Finding[] {
   const place = xml ? xmlPlace : jsonPlace;
   const resource = resourceOfEndpoint(endpoint);
@@ -370,7 +391,15 @@ export function structureFindings(
   return [...byKey.values()].map(({ change, paths }) =>
     // A whole body that differs is the endpoint's own answer (a create's error text is not a read's).
     findingOf(
-      { type: 'structure', endpoint: wholeBody(change) ? endpoint : resource, change },
+      {
+        type: 'structure',
+        endpoint: wholeBody(change)
+          ? endpoint
+          : isListElements(change)
+            ? listPlace(resource, queryNames)
+            : resource,
+        change,
+      },
       paths,
     ),
   );
@@ -492,7 +521,7 @@ export function findingsOf(input: FindingsInput): Finding[] {
   const residual = unexplained.filter((change) => change !== kindChange);
   found.push(
     ...withTextDifference(
-      structureFindings(endpoint, residual, comparison.xml === true),
+      structureFindings(endpoint, residual, comparison.xml === true, input.queryNames),
       residual,
       input,
     ),

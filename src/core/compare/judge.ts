@@ -40,6 +40,8 @@ export interface JudgedCase {
   readonly isSecretHeader?: (name: string) => boolean;
   /** The request's path as sent (a text body that echoes it is keyed without it: `text-bodies.ts`). */
   readonly requestPath?: string;
+  /** The names of the request's query parameters (a list's elements are keyed by them: `findings.ts`). */
+  readonly queryNames?: readonly string[];
 }
 
 /** `recognition`: the comparison's patterns, as `divergent` recognised them once. */
@@ -100,6 +102,7 @@ export function judgedCase(c: Case): JudgedCase {
     caseId: c.id,
     endpoint: endpointOf(c.request.method, c.request.path),
     requestPath: c.request.path,
+    queryNames: c.request.query.map(([name]) => name),
     isSecretHeader: secret === undefined ? alwaysSecret : (name) => secret.has(name),
   };
 }

@@ -1,6 +1,10 @@
 /**
  * `enum-case`: an enum value in another casing (`"ACTIVE"` vs `"active"`,
  * `"InProgress"` vs `"in_progress"`): serde's `rename_all` vs Go constants.
+ * Also the protobuf style guide's prefixed value names (`"ITEM_STATE_ACTIVE"`
+ * vs `"active"`): an UPPER_SNAKE_CASE value whose leading words name the
+ * enum's type, the type named after the field (`state` → `ItemState`), and
+ * whose remaining words are the other side's value.
  */
 
 import { codeSpan } from '../../../util/code-span.js';
@@ -19,32 +23,90 @@ export function valueCase(value: string): string {
   return 'camelCase';
 }
 
+/** The casing of a value that carries its enum type's prefix (protobuf's `ITEM_STATE_ACTIVE`). */
+const PREFIXED = 'TYPE_PREFIXED_UPPER_CASE';
+
+/** A casing in words: the prefixed one says so. */
+function caseWords(convention: string): string {
+  return convention === PREFIXED ? "UPPER_CASE with the type's prefix" : convention;
+}
+
+/** A value's casing, `TYPE_PREFIXED_UPPER_CASE` when it carries its enum type's prefix (protobuf style). */
+function caseOf(value: string, other: string, field: string): string {
+  return isTypePrefixed(value, other, field) ? PREFIXED : valueCase(value);
+}
+
 function hint({ field, params, runtimes }: PatternHintInput): FixHint {
   const [b = 'lower_case', c = 'PascalCase'] = params;
   const serde = (convention: string) =>
     ({ lower_case: 'lowercase', UPPER_CASE: 'UPPERCASE' })[convention] ?? convention;
-  const write = (convention: string): Advice => ({
-    rust: `\`#[serde(rename_all = "${serde(convention)}")]\` on the enum`,
-    go: "the constants' strings, or a `MarshalText`/`String()` on the enum type",
-    java: '`@JsonValue` on the enum',
-    protobuf:
-      convention === 'UPPER_CASE'
-        ? "protojson writes an enum value's name as the .proto declares it (UPPER_SNAKE_CASE by the style guide)"
-        : "protojson writes an enum value's name as the .proto declares it (UPPER_SNAKE_CASE by the style guide): a `string` field, or the other side's casing",
-  });
+  const write = (convention: string): Advice =>
+    convention === PREFIXED
+      ? {
+          rust: '`#[serde(rename = "…")]` on each variant, with the enum type\'s prefix',
+          go: "the constants' strings, with the enum type's prefix",
+          java: "`@JsonValue` on the enum, with the enum type's prefix",
+          protobuf:
+            "protojson writes an enum value's full name as the .proto declares it, the type's prefix included (the style guide's `ITEM_STATE_ACTIVE`)",
+        }
+      : {
+          rust: `\`#[serde(rename_all = "${serde(convention)}")]\` on the enum`,
+          go: "the constants' strings, or a `MarshalText`/`String()` on the enum type",
+          java: '`@JsonValue` on the enum',
+          protobuf:
+            convention === 'UPPER_CASE'
+              ? "protojson writes an enum value's name as the .proto declares it (UPPER_SNAKE_CASE by the style guide)"
+              : "protojson writes an enum value's full name as the .proto declares it (UPPER_SNAKE_CASE, the type's prefix included, by the style guide): a `string` field, or the other side's names",
+        };
   return {
-    baseline: phrase(`write the values of ${theField(field)} in ${c}`, runtimes.baseline, write(c)),
+    baseline: phrase(
+      `write the values of ${theField(field)} in ${caseWords(c)}`,
+      runtimes.baseline,
+      write(c),
+    ),
     candidate: phrase(
-      `write the values of ${theField(field)} in ${b}`,
+      `write the values of ${theField(field)} in ${caseWords(b)}`,
       runtimes.candidate,
       write(b),
     ),
   };
 }
 
+/** The words of an UPPER_SNAKE_CASE or lower_snake_case identifier (`ITEM_STATE_ACTIVE` → item, state, active). */
+function snakeWords(value: string): string[] | undefined {
+  if (!/^(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*|[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*)$/.test(value))
+    return undefined;
+  return value.toLowerCase().split(/[_-]/);
+}
+
+/**
+ * Whether `prefixed` is `plain` under an enum type's prefix that names the
+ * field (protobuf's `ITEM_STATE_ACTIVE` at `state` vs `active`): the prefix
+ * ends with the field's words, so `NOT_FOUND` vs `found` at `result` is
+ * another value, not a prefix.
+ */
+export function isTypePrefixed(prefixed: string, plain: string, field: string): boolean {
+  const long = snakeWords(prefixed);
+  const short = snakeWords(plain);
+  if (long === undefined || short === undefined || valueCase(prefixed) !== 'UPPER_CASE')
+    return false;
+  if (long.length <= short.length || valueCase(plain) === 'UPPER_CASE') return false;
+  const tail = long.slice(long.length - short.length);
+  if (tail.join('_') !== short.join('_')) return false;
+  const prefix = long.slice(0, long.length - short.length).join('');
+  const name = foldKey(field);
+  return name.length > 0 && prefix.endsWith(name);
+}
+
+function lastKey(path: string): string {
+  const segments = path.split('/');
+  return segments[segments.length - 1] ?? '';
+}
+
 export const enumCase: Pattern<'enum-case'> = {
   name: 'enum-case',
-  meaning: 'an enum value in another casing (`"ACTIVE"` vs `"active"`)',
+  meaning:
+    'an enum value in another casing (`"ACTIVE"` vs `"active"`), or under its type\'s prefix (`"ITEM_STATE_ACTIVE"` vs `"active"`)',
   kindOf: () => 'value',
   hint,
   ops: ['value'],
@@ -53,19 +115,22 @@ export const enumCase: Pattern<'enum-case'> = {
     for (const change of changes) {
       const { baseline: b, candidate: c } = change;
       if (change.op !== 'value' || typeof b !== 'string' || typeof c !== 'string') continue;
-      if (!IDENTIFIER.test(b) || !IDENTIFIER.test(c) || foldKey(b) !== foldKey(c)) continue;
-      const [before, after] = [valueCase(b), valueCase(c)];
+      if (!IDENTIFIER.test(b) || !IDENTIFIER.test(c)) continue;
+      const field = lastKey(change.path);
+      const prefixed = isTypePrefixed(b, c, field) || isTypePrefixed(c, b, field);
+      if (!prefixed && foldKey(b) !== foldKey(c)) continue;
+      const [before, after] = [caseOf(b, c, field), caseOf(c, b, field)];
       // One casing on both sides (`one-2024` vs `one_2024`): another value, not another casing.
       if (before === after) continue;
       const path = patternPath(change.path);
       matches.push({
         name: 'enum-case',
-        title: `${codeSpan(path)} enum values ${before} vs ${after}`,
+        title: `${codeSpan(path)} enum values ${caseWords(before)} vs ${caseWords(after)}`,
         explanation: `the enum value at ${codeSpan(change.path)} is cased differently: ${JSON.stringify(b)} in baseline, ${JSON.stringify(c)} in candidate`,
         key: `enum-case:${path}:${before}:${after}`,
         anchor: change.path,
         params: [before, after],
-        detail: `enum values ${before} vs ${after}`,
+        detail: `enum values ${caseWords(before)} vs ${caseWords(after)}`,
         covers: [change],
       });
     }
