@@ -10,7 +10,7 @@
 
 import type { Case } from '../contract/model/case.js';
 import { isWriteMethod } from '../contract/model/request.js';
-import type { CaseResult } from '../contract/observation.js';
+import type { Observation } from '../contract/observation.js';
 import { addCredentialValues, literalSecrets } from '../core/redact/literal-credentials.js';
 import { createRedactor, type Redactor } from '../core/redact/redact.js';
 import { openRunLibrary } from '../io/cases/library.js';
@@ -336,14 +336,14 @@ async function replayed(config: RunConfig, found: Found): Promise<FuzzOutcome> {
     { cwd: config.cwd, env: found.env, globalRules: config.rules },
     {},
   );
-  const results = new Map<string, CaseResult>();
+  const results = new Map<string, Observation>();
   const replay = await runParity({
     config,
     cases: library.source,
     redact: found.reported,
     now: context.now,
     reporters: [
-      { name: 'fuzz', onResult: (result) => results.set(result.caseId, result) },
+      { name: 'fuzz', onObservation: (result) => results.set(result.caseId, result) },
       ...(found.hooks.replayReporters?.(config.reporters) ?? []),
     ],
     folder: found.folder,

@@ -16,7 +16,7 @@
 import { resolve } from 'node:path';
 import type { Exchange } from '../contract/model/exchange.js';
 import { isWriteMethod } from '../contract/model/request.js';
-import type { CaseResult } from '../contract/observation.js';
+import type { Observation } from '../contract/observation.js';
 import { resolveRules } from '../contract/rules/schema.js';
 import { redactExchange } from '../core/redact/exchange.js';
 import { withSecrets } from '../core/redact/extend.js';
@@ -185,7 +185,7 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
     return end;
   };
 
-  const tally = (result: CaseResult): void => {
+  const tally = (result: Observation): void => {
     counts.compared++;
     if (result.verdict === 'divergent') counts.divergent++;
     if (result.verdict === 'error') counts.errors++;

@@ -6,7 +6,7 @@
  */
 
 import type { Case } from '../../contract/model/case.js';
-import type { CaseResult } from '../../contract/observation.js';
+import type { Observation } from '../../contract/observation.js';
 import type { Budget } from './budget.js';
 import type { Mutation, MutationName } from './mutations.js';
 import type { FuzzRequest } from './request.js';
@@ -16,7 +16,7 @@ import type { Seed } from './seeds.js';
 export interface FuzzEngineInput {
   readonly seeds: readonly Seed[];
   /** One case through the pipeline (plan → both clients → noise → judge → result). */
-  readonly send: (testCase: Case) => Promise<CaseResult>;
+  readonly send: (testCase: Case) => Promise<Observation>;
   readonly budget: Budget;
   /** `--seed`: the input stream's seed. */
   readonly seedNumber: number;
@@ -42,8 +42,8 @@ export interface FuzzEngineInput {
 
 /** An input's result, and the liveness probe's sent right after it. */
 export interface Probed {
-  readonly result: CaseResult;
-  readonly probe: CaseResult;
+  readonly result: Observation;
+  readonly probe: Observation;
 }
 
 export interface FuzzProgress {
@@ -71,7 +71,7 @@ export interface Discovery {
   readonly found: { readonly index: number; readonly mutation: Mutation };
   /** The shrunk input and its result. */
   readonly request: FuzzRequest;
-  readonly result: CaseResult;
+  readonly result: Observation;
   readonly shrink: { readonly attempts: number; readonly steps: number; readonly capped: boolean };
 }
 

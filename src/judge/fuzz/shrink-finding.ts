@@ -6,7 +6,7 @@
  */
 
 import type { Case } from '../../contract/model/case.js';
-import type { CaseResult } from '../../contract/observation.js';
+import type { Observation } from '../../contract/observation.js';
 import type { SideName } from './crash.js';
 import type { Discovery, FuzzEngineInput, TalliedDiscovery } from './discovery.js';
 import type { Generated } from './generate.js';
@@ -46,7 +46,7 @@ export interface Found {
   readonly order: number;
   readonly cause: FuzzCause;
   readonly gen: Generated;
-  readonly result: CaseResult;
+  readonly result: Observation;
   /**
    * For an input after which `sides` stopped answering (`crash.ts`): a
    * smaller request reproduces when, sent after the reset hook, it leaves
@@ -56,7 +56,7 @@ export interface Found {
     | {
         readonly sides: readonly SideName[];
         /** Sends a case, then the liveness probe: the result and the sides down after it. */
-        readonly attempt: (testCase: Case) => Promise<{ result: CaseResult; down: SideName[] }>;
+        readonly attempt: (testCase: Case) => Promise<{ result: Observation; down: SideName[] }>;
       }
     | undefined;
 }

@@ -6,7 +6,7 @@
  */
 
 import type { MaskStep } from '../../contract/assessment.js';
-import type { CaseResult } from '../../contract/observation.js';
+import type { Observation } from '../../contract/observation.js';
 import type { NoiseEntry, NoiseSection, NoiseThresholds } from '../../contract/report.js';
 import type { Redactor } from '../../core/redact/redact.js';
 import { parsePointer } from '../../util/json-pointer.js';
@@ -52,7 +52,7 @@ function maskFor(mask: NoiseMask, orderOnly: readonly string[] | undefined): Noi
  * mask over them).
  */
 export function endpointNoiseMasks(input: {
-  readonly results: readonly CaseResult[];
+  readonly results: readonly Observation[];
   readonly entries: readonly NoiseEntry[];
   readonly orderOnly: ReadonlyMap<string, readonly string[]>;
   readonly redact: Redactor;

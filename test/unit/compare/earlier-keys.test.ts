@@ -6,14 +6,14 @@
  * never resolves them (the servers still differ).
  */
 import { describe, expect, it } from 'vitest';
-import type { DivergentResult, HeaderChange } from '../../../src/contract/observation.js';
+import type { DivergentObservation, HeaderChange } from '../../../src/contract/observation.js';
 import { earlierKeys as earlierOf } from '../../../src/core/compare/earlier-keys.js';
 import { causeFingerprint } from '../../../src/core/compare/root-cause.js';
 import { groupFindings } from '../../../src/judge/results/root-causes.js';
 import { divergentResult as result } from './fixtures.js';
 
 /** A stored result's earlier keys, a preview's cut marker being no member. */
-const earlierKeys = (result: DivergentResult) =>
+const earlierKeys = (result: DivergentObservation) =>
   earlierOf({ ...result, notMembers: new Set(['…']) });
 
 const added = (path: string, candidate: string) =>

@@ -8,10 +8,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type {
-  CaseResult,
   Change,
-  DivergentResult,
+  DivergentObservation,
   HeaderChange,
+  Observation,
 } from '../../../src/contract/observation.js';
 import type { Finding } from '../../../src/contract/root-cause.js';
 import { findingsOf } from '../../../src/core/compare/findings.js';
@@ -126,7 +126,7 @@ interface PlantedCase {
   readonly endpoint: Endpoint;
   /** The causes planted in it, by name (residual and status are per endpoint). */
   readonly causes: readonly string[];
-  readonly result: DivergentResult;
+  readonly result: DivergentObservation;
 }
 
 const seedArb = fc.tuple(fc.nat(10_000), fc.nat(10_000), fc.nat(10_000));
@@ -171,7 +171,7 @@ function buildCase(spec: CaseSpec, n: number): PlantedCase | undefined {
     comparison: { status, headers, body: changes },
   });
   const id = `t/case-${n}`;
-  const result: DivergentResult = {
+  const result: DivergentObservation = {
     caseId: id,
     suite: 't',
     endpoint: endpoint.template,
@@ -263,7 +263,7 @@ describe('root-cause identity (property)', () => {
         ),
         ([all, subset]) => {
           const full = groupFindings(all.map((c) => c.result));
-          const part = groupFindings(subset.map((c): CaseResult => c.result));
+          const part = groupFindings(subset.map((c): Observation => c.result));
           const expected = new Set(
             subset.flatMap((c) => c.result.findings.map((f) => f.fingerprint)),
           );

@@ -8,7 +8,11 @@ import type {
   SideOutcome,
 } from '../../../src/contract/model/exchange.js';
 import type { HttpMethod } from '../../../src/contract/model/request.js';
-import type { Change, DivergentResult, HeaderChange } from '../../../src/contract/observation.js';
+import type {
+  Change,
+  DivergentObservation,
+  HeaderChange,
+} from '../../../src/contract/observation.js';
 import type { Rules } from '../../../src/contract/rules/types.js';
 import { findingsOf } from '../../../src/core/compare/findings.js';
 import { type Judgement, judge } from '../../../src/core/compare/judge.js';
@@ -98,7 +102,7 @@ export function divergentResult(
   endpoint: string,
   changes: readonly Change[],
   headerChanges: readonly HeaderChange[] = [],
-): DivergentResult {
+): DivergentObservation {
   const status = { equal: true, baseline: 200, candidate: 200 };
   const findings = findingsOf({
     endpoint,

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { CaseResult } from '../../../src/contract/observation.js';
+import type { Observation } from '../../../src/contract/observation.js';
 import { createRedactor } from '../../../src/core/redact/redact.js';
 import { caseFileOf, caseName, renderFuzzCase } from '../../../src/judge/fuzz/case-file.js';
 import type { TalliedDiscovery } from '../../../src/judge/fuzz/discovery.js';
@@ -45,7 +45,7 @@ function finding(request: Partial<FuzzRequest>, rootCause: FuzzCause = cause): T
     seed,
     found: { index: 41, mutation: { name: 'trailing-data', detail: '"x" after the document' } },
     request: { ...seed.request, ...request },
-    result: {} as CaseResult,
+    result: {} as Observation,
     shrink: { attempts: 12, steps: 3, capped: false },
     hits: 7,
     alsoBy: ['invalid-utf8'],

@@ -9,7 +9,7 @@ import type { SideOutcome } from '../../../src/contract/model/exchange.js';
 import { judge } from '../../../src/core/compare/judge.js';
 import { createRedactor } from '../../../src/core/redact/redact.js';
 import { rootCausesOf } from '../../../src/judge/fuzz/root-cause.js';
-import { toCaseResult } from '../../../src/judge/results/build.js';
+import { toObservation } from '../../../src/judge/results/build.js';
 import { makeCase } from '../../helpers/case.js';
 
 const target = (name: string) => ({ name, url: new URL('http://127.0.0.1:9'), headers: [] });
@@ -49,7 +49,7 @@ function causes(
   endpoint = `POST ${path}`,
 ) {
   const exchange = { case: makeCase(id, { method: 'POST', path }), baseline: b, candidate: c };
-  return rootCausesOf(toCaseResult(exchange, judge(exchange), context), endpoint);
+  return rootCausesOf(toObservation(exchange, judge(exchange), context), endpoint);
 }
 
 describe('rootCausesOf', () => {

@@ -4,7 +4,7 @@
  * family listed "also by" and its hits added; other findings are kept.
  */
 import { describe, expect, it } from 'vitest';
-import type { CaseResult } from '../../../src/contract/observation.js';
+import type { Observation } from '../../../src/contract/observation.js';
 import type { TalliedDiscovery } from '../../../src/judge/fuzz/discovery.js';
 import type { MutationName } from '../../../src/judge/fuzz/mutations.js';
 import type { FuzzCause } from '../../../src/judge/fuzz/root-cause.js';
@@ -38,7 +38,7 @@ function finding(
     seed,
     found: { index: order * 10, mutation: { name: rule, detail: rule } },
     request: { ...seed.request, query },
-    result: {} as CaseResult,
+    result: {} as Observation,
     shrink: { attempts: 1, steps: 1, capped: false },
     hits: order + 1,
     alsoBy: [],

@@ -5,7 +5,7 @@
  * tried twice; the replay limit is honoured.
  */
 import { describe, expect, it } from 'vitest';
-import type { CaseResult } from '../../../src/contract/observation.js';
+import type { Observation } from '../../../src/contract/observation.js';
 import { inputStream } from '../../../src/judge/fuzz/generate.js';
 import { reductions } from '../../../src/judge/fuzz/reduce.js';
 import { bodyBytes, type FuzzRequest, requestKey } from '../../../src/judge/fuzz/request.js';
@@ -22,7 +22,7 @@ const seed = makeCase('notes', {
   body: { kind: 'json', value: { text: 'hello world', tags: ['a', 'b'], meta: { n: 1 } } },
 });
 
-const RESULT = {} as CaseResult;
+const RESULT = {} as Observation;
 const seedRequest = seedsOf([seed])[0]?.request ?? (undefined as never);
 const text = (r: FuzzRequest) => bodyBytes(r.body)?.toString('utf8') ?? '';
 

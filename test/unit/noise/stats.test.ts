@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseResult } from '../../../src/contract/observation.js';
+import type { Observation } from '../../../src/contract/observation.js';
 import { createRedactor } from '../../../src/core/redact/redact.js';
 import { DEFAULT_THRESHOLDS } from '../../../src/io/config/noise-settings.js';
 import { maskComparison, masksChange } from '../../../src/judge/noise/mask.js';
@@ -71,7 +71,7 @@ describe('masking', () => {
       { path: '/ts', op: 'value', baseline: 1, candidate: 2 },
       { path: '/email', op: 'removed', baseline: 'x' },
     ] as const;
-    const result: CaseResult = {
+    const result: Observation = {
       caseId: 't/a',
       suite: 't',
       endpoint: 'GET /a',
@@ -101,7 +101,7 @@ describe('masking', () => {
     // A noisy field's value is noise; the field gone on one side is a shape change, kept.
     const gone = maskResult(result, { values: ['/ts', '/email'], orders: [], headers: [] }, redact);
     expect(gone).toMatchObject({ verdict: 'divergent', kinds: ['shape'] });
-    const onlyValues: CaseResult = {
+    const onlyValues: Observation = {
       ...result,
       kinds: ['value'],
       findings: findingsFor({ endpoint: 'GET /a', status: [200, 200], changes: [CHANGES[0]] }),

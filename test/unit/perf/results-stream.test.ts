@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AssessedResult } from '../../../src/contract/assessment.js';
-import type { CaseResult } from '../../../src/contract/observation.js';
+import type { AssessedObservation } from '../../../src/contract/assessment.js';
+import type { Observation } from '../../../src/contract/observation.js';
 import { openResultStream } from '../../../src/judge/results/stream.js';
 import { summarise } from '../../../src/judge/results/summary.js';
 import {
@@ -15,7 +15,7 @@ import {
 import { findingsFor } from '../../helpers/findings.js';
 import { reportOf } from '../../helpers/report.js';
 
-function result(n: number, verdict: 'equal' | 'divergent' = 'equal'): CaseResult {
+function result(n: number, verdict: 'equal' | 'divergent' = 'equal'): Observation {
   const base = {
     caseId: `s/c${String(n).padStart(4, '0')}`,
     suite: 's',
@@ -91,9 +91,9 @@ describe('openResultStream', () => {
     const stream = await openResultStream(join(dir, 'run', 'results.ndjson'), 3);
     const results = [result(0, 'divergent'), result(1), result(2)];
     // Completion order is not run order.
-    stream.add(results[2] as CaseResult, 2);
-    stream.add(results[0] as CaseResult, 0);
-    stream.add(results[1] as CaseResult, 1);
+    stream.add(results[2] as Observation, 2);
+    stream.add(results[0] as Observation, 0);
+    stream.add(results[1] as Observation, 1);
     const collected = await stream.finish();
     const lines = (await readFile(join(dir, 'run', 'results.ndjson'), 'utf8')).trim().split('\n');
     expect(lines.map((line) => JSON.parse(line).caseId)).toEqual(['s/c0002', 's/c0000', 's/c0001']);
@@ -109,7 +109,7 @@ describe('openResultStream', () => {
       result(n, n % 500 === 0 ? 'divergent' : 'equal'),
     );
     // Completion order is not run order.
-    for (let n = count - 1; n >= 0; n--) stream.add(results[n] as CaseResult, n);
+    for (let n = count - 1; n >= 0; n--) stream.add(results[n] as Observation, n);
     const collected = await stream.finish();
     expect(collected.notable.map((r) => r.caseId)).toEqual([
       's/c0000',
@@ -120,11 +120,11 @@ describe('openResultStream', () => {
     ]);
     expect(collected.summary).toEqual(summarise(results));
     const annotated = collected.notable.map(
-      (r): AssessedResult =>
+      (r): AssessedObservation =>
         r.verdict === 'divergent' ? { ...r, verdict: 'accepted' as const } : r,
     );
     const final = new Map(annotated.map((r) => [r.caseId, r] as const));
-    const all: AssessedResult[] = [];
+    const all: AssessedObservation[] = [];
     for await (const r of collected.lines(final)) {
       all.push(typeof r === 'string' ? JSON.parse(r) : r);
     }
@@ -162,19 +162,19 @@ describe('openResultStream', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(entry, { maxLength: 24 }), async (entries) => {
         const stream = await openResultStream(join(dir, `joined-${n++}.ndjson`), entries.length);
-        const results = entries.map((e, k): CaseResult => {
+        const results = entries.map((e, k): Observation => {
           const r = result(k);
           return { ...r, request: { ...r.request, path: (e.wide ? '€' : 'p').repeat(e.size) } };
         });
         const order = entries.map((e, k) => [e.key, k] as const).sort((a, b) => a[0] - b[0]);
-        for (const [, k] of order) stream.add(results[k] as CaseResult, k);
+        for (const [, k] of order) stream.add(results[k] as Observation, k);
         const collected = await stream.finish();
         // A final form of another size than the line, as long and as wide as its request path
         // (its UTF-8 length counted, or bounded by 3 bytes a unit when that fits the chunk).
         const final = new Map(
           entries.flatMap((e, k) => {
             const form = { ...result(k, 'divergent'), request: results[k]?.request };
-            return e.final ? [[result(k).caseId, form as CaseResult] as const] : [];
+            return e.final ? [[result(k).caseId, form as Observation] as const] : [];
           }),
         );
         const texts = [...collected.lines(final)].map((r) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AssessedResult } from '../../../src/contract/assessment.js';
+import type { AssessedObservation } from '../../../src/contract/assessment.js';
 import {
   cleanlyComparedIds,
   comparedIds,
@@ -110,7 +110,7 @@ describe('compareToPrevious', () => {
   it('replaces a regression mark a result already carried', () => {
     const stale = { ...divergent('a/one', 'fp-shape'), regression: 'new' as const };
     expect(compareToPrevious([stale], previous).results[0]?.regression).toBe('persisting');
-    const calm: AssessedResult = { ...equal('z/none'), regression: 'fixed' };
+    const calm: AssessedObservation = { ...equal('z/none'), regression: 'fixed' };
     expect(compareToPrevious([calm], previous).results[0]).not.toHaveProperty('regression');
   });
 
@@ -139,11 +139,15 @@ describe('compareToPrevious', () => {
   });
 
   it('calls a root cause fixed only where the baseline answers as it did when it showed it', () => {
-    const seen = (caseId: string, status: number, causes: readonly string[]): AssessedResult => {
+    const seen = (
+      caseId: string,
+      status: number,
+      causes: readonly string[],
+    ): AssessedObservation => {
       const result = withCauses(caseId, `case-${caseId}`, causes);
       return { ...result, baseline: { ...result.baseline, status } };
     };
-    const answered = (caseId: string, status: number): AssessedResult => {
+    const answered = (caseId: string, status: number): AssessedObservation => {
       const result = equal(caseId);
       return { ...result, baseline: { ...result.baseline, status } };
     };
@@ -236,7 +240,7 @@ describe('comparedIds', () => {
   it('leaves out every step of a flow with a step not sent: they ran in another state', () => {
     const step = (id: string, index: number) => ({ id: 's/f', step: id, index, steps: 3 });
     const { verdict: _equal, regression: _none, ...base } = equal('s/f/publish');
-    const skipped: AssessedResult = {
+    const skipped: AssessedObservation = {
       ...base,
       verdict: 'skipped',
       reason: 'a variable has no value',

@@ -1,15 +1,15 @@
-/** Small builders of `AssessedResult`s and `RunReport`s for the regression, merge and check tests. */
+/** Small builders of `AssessedObservation`s and `RunReport`s for the regression, merge and check tests. */
 
-import type { AssessedResult } from '../../../src/contract/assessment.js';
+import type { AssessedObservation } from '../../../src/contract/assessment.js';
 
-type EqualResult = Extract<AssessedResult, { readonly verdict: 'equal' }>;
-type DivergentResult = Extract<AssessedResult, { readonly verdict: 'divergent' }>;
+type EqualObservation = Extract<AssessedObservation, { readonly verdict: 'equal' }>;
+type DivergentObservation = Extract<AssessedObservation, { readonly verdict: 'divergent' }>;
 
 import type { AssessedFinding } from '../../../src/contract/root-cause.js';
 import type { FindingKind } from '../../../src/contract/vocabulary.js';
 import { reportOf } from '../../helpers/report.js';
 
-export function equal(caseId: string): EqualResult {
+export function equal(caseId: string): EqualObservation {
   return {
     caseId,
     suite: caseId.split('/')[0] ?? '',
@@ -42,7 +42,7 @@ export function findingOf(fingerprint: string, kind: FindingKind = 'shape'): Ass
 
 export function divergent(caseId: string, fingerprint: string, kind: FindingKind = 'shape') {
   const { regression: _none, ...base } = equal(caseId);
-  const result: DivergentResult = {
+  const result: DivergentObservation = {
     ...base,
     verdict: 'divergent',
     kinds: [kind],
@@ -59,7 +59,7 @@ export function divergent(caseId: string, fingerprint: string, kind: FindingKind
 }
 
 /** A result whose candidate could not be reached: a run error. */
-export function unreachable(caseId: string, fingerprint: string): AssessedResult {
+export function unreachable(caseId: string, fingerprint: string): AssessedObservation {
   const { regression: _none, ...base } = equal(caseId);
   return {
     ...base,

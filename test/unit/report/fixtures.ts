@@ -1,6 +1,6 @@
 /** A small RunReport with one of each outcome, for the renderer tests. */
 
-import type { AssessedResult } from '../../../src/contract/assessment.js';
+import type { AssessedObservation } from '../../../src/contract/assessment.js';
 import type { RunReport } from '../../../src/contract/report.js';
 import { summariseLatency } from '../../../src/judge/results/latency.js';
 import { groupFindings, rootCauseEntries } from '../../../src/judge/results/root-causes.js';
@@ -36,7 +36,7 @@ const DRIFT_CHANGES = [
 ] as const;
 const DRIFT_HEADERS = [{ name: 'x-kind', baseline: 'a&b', candidate: undefined }] as const;
 
-export function sampleResults(): AssessedResult[] {
+export function sampleResults(): AssessedObservation[] {
   return [
     {
       ...base('accepted'),
@@ -110,7 +110,7 @@ export function sampleResults(): AssessedResult[] {
 }
 
 /** The decisions of `results`, each root cause with the row its findings name. */
-function rootCausesOf(results: readonly AssessedResult[]) {
+function rootCausesOf(results: readonly AssessedObservation[]) {
   const rows = new Map(
     results.flatMap((r) =>
       hasFindings(r)
@@ -125,7 +125,7 @@ function rootCausesOf(results: readonly AssessedResult[]) {
   return rootCauseEntries(groupFindings(results), (fp) => rows.get(fp));
 }
 
-export function sampleReport(results: AssessedResult[] = sampleResults()): RunReport {
+export function sampleReport(results: AssessedObservation[] = sampleResults()): RunReport {
   const rootCauses = rootCausesOf(results);
   return {
     schemaVersion: 3,

@@ -1,7 +1,7 @@
 /** Flow steps and cases not sent, in every rendering of a report. */
 import pc from 'picocolors';
 import { describe, expect, it } from 'vitest';
-import type { CaseResult } from '../../../src/contract/observation.js';
+import type { Observation } from '../../../src/contract/observation.js';
 import { summarise } from '../../../src/judge/results/summary.js';
 import { renderSummary } from '../../../src/reporters/console-summary.js';
 import { htmlView } from '../../../src/reporters/report/html/view.js';
@@ -15,7 +15,7 @@ const plain = pc.createColors(false);
 function step(
   step: string,
   index: number,
-): Pick<CaseResult, 'caseId' | 'suite' | 'endpoint' | 'request' | 'kinds' | 'flow'> {
+): Pick<Observation, 'caseId' | 'suite' | 'endpoint' | 'request' | 'kinds' | 'flow'> {
   return {
     caseId: `notes/life/${step}`,
     suite: 'notes',
@@ -30,7 +30,7 @@ const reason =
   'not sent: the candidate failed in transport at step "read" (ECONNRESET), so the later steps have nothing to build on';
 const notSent = { status: undefined, durationMs: 0 };
 
-function results(): CaseResult[] {
+function results(): Observation[] {
   return [
     {
       ...step('read', 1),

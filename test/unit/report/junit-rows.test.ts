@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseResult } from '../../../src/contract/observation.js';
+import type { Observation } from '../../../src/contract/observation.js';
 import type { JunitRow } from '../../../src/judge/results/collected.js';
 import { renderJunit, renderJunitChunks } from '../../../src/reporters/report/junit.js';
 import { sampleReport, sampleResults } from './fixtures.js';
@@ -28,7 +28,7 @@ describe('renderJunitChunks (rows kept as the results streamed)', () => {
   it('escapes a passed row’s names exactly as renderJunit does', () => {
     const [first] = sampleResults();
     if (first === undefined) throw new Error('no sample result');
-    const plain: CaseResult = {
+    const plain: Observation = {
       caseId: 'a&b/<c> "q" \'s\'\ttab',
       suite: 'a&b',
       endpoint: first.endpoint,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AssessedResult } from '../../../src/contract/assessment.js';
+import type { AssessedObservation } from '../../../src/contract/assessment.js';
 import {
   createLatencyCollector,
   latencyOf,
@@ -9,7 +9,7 @@ import {
 import { formatRatio, latencyLine } from '../../../src/reporters/report/latency-table.js';
 import { sampleReport, sampleResults } from './fixtures.js';
 
-function timed(endpoint: string, b: number, c: number | undefined): AssessedResult {
+function timed(endpoint: string, b: number, c: number | undefined): AssessedObservation {
   const [first] = sampleResults();
   if (first === undefined) throw new Error('no sample');
   return {

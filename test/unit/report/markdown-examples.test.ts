@@ -4,7 +4,7 @@
  * case with a root cause not yet shown, and a regression, always get theirs.
  */
 import { describe, expect, it } from 'vitest';
-import type { CaseResult } from '../../../src/contract/observation.js';
+import type { Observation } from '../../../src/contract/observation.js';
 import { EXAMPLES_PER_CAUSE, renderMarkdown } from '../../../src/reporters/report/markdown.js';
 import { findingsFor } from '../../helpers/findings.js';
 import { sampleReport } from './fixtures.js';
@@ -12,7 +12,7 @@ import { sampleReport } from './fixtures.js';
 const PRICE = [{ path: '/price', op: 'value', baseline: 1, candidate: 2 }] as const;
 const BOTH = [...PRICE, { path: '/name', op: 'value', baseline: 'a', candidate: 'b' }] as const;
 
-function divergent(n: number, changes: typeof PRICE | typeof BOTH, extra = {}): CaseResult {
+function divergent(n: number, changes: typeof PRICE | typeof BOTH, extra = {}): Observation {
   return {
     caseId: `shop/item-${n}`,
     suite: 'shop',

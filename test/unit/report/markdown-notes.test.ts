@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AssessedResult } from '../../../src/contract/assessment.js';
+import type { AssessedObservation } from '../../../src/contract/assessment.js';
 import { encodingNotesSection } from '../../../src/reporters/report/markdown-notes.js';
 import { sampleResults } from './fixtures.js';
 
@@ -17,7 +17,7 @@ describe('report.md: encoding notes', () => {
       code: 'trailing-newline',
       message: 'candidate ends the body with a newline, baseline does not',
     } as const;
-    const results: AssessedResult[] = [
+    const results: AssessedObservation[] = [
       { ...divergent, notes: [charset] },
       { ...equal, notes: [newline] },
     ];
@@ -38,7 +38,7 @@ describe('report.md: encoding notes', () => {
       code: 'trailing-newline',
       message: 'candidate ends the body with a newline, baseline does not',
     } as const;
-    const results: AssessedResult[] = Array.from({ length: 12 }, (_, n) => ({
+    const results: AssessedObservation[] = Array.from({ length: 12 }, (_, n) => ({
       ...equal,
       caseId: `demo/c${n}`,
       notes: [newline],

@@ -6,7 +6,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import pc from 'picocolors';
 import { describe, expect, it } from 'vitest';
-import type { AssessedResult } from '../../../src/contract/assessment.js';
+import type { AssessedObservation } from '../../../src/contract/assessment.js';
 import { DIVERGENCE_KINDS, type DivergenceKind } from '../../../src/contract/vocabulary.js';
 import { renderSummary } from '../../../src/reporters/console-summary.js';
 import { renderHtml } from '../../../src/reporters/report/html/render.js';
@@ -31,7 +31,7 @@ function base(id: string) {
 const repro = { baseline: 'curl -sS -i http://b/x', candidate: 'curl -sS -i http://c/x' };
 
 /** The sample's four outcomes plus the ones whose counting used to disagree. */
-function results(): AssessedResult[] {
+function results(): AssessedObservation[] {
   return [
     ...sampleResults(),
     // One side failed in transport: a run error, counted as an error everywhere.

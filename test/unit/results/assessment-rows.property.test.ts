@@ -7,8 +7,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AssessedResult } from '../../../src/contract/assessment.js';
-import type { DivergentResult } from '../../../src/contract/observation.js';
+import type { AssessedObservation } from '../../../src/contract/assessment.js';
+import type { DivergentObservation } from '../../../src/contract/observation.js';
 import type { AssessedFinding, DecisionRow, RootCause } from '../../../src/contract/root-cause.js';
 import { WAIVED_STATUSES } from '../../../src/contract/vocabulary.js';
 import { findingOf } from '../../../src/core/compare/finding-of.js';
@@ -17,9 +17,9 @@ import { rowFingerprintOf } from '../../../src/judge/results/consequences.js';
 import { hasFindings } from '../../../src/judge/results/types.js';
 
 function judgedGeneral(
-  result: AssessedResult,
+  result: AssessedObservation,
   rowOf: (fingerprint: string) => DecisionRow | undefined,
-): AssessedResult {
+): AssessedObservation {
   if (!hasFindings(result)) return result;
   const findings = result.findings.map((finding): AssessedFinding => {
     const row = rowOf(rowFingerprintOf(finding));
@@ -52,7 +52,7 @@ const finding = fc
     return consequenceOf === null ? withEarlier : { ...withEarlier, consequenceOf };
   });
 
-function result(findings: readonly AssessedFinding[]): DivergentResult {
+function result(findings: readonly AssessedFinding[]): DivergentObservation {
   return {
     verdict: 'divergent',
     caseId: 's/c',

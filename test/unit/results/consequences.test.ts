@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AssessedResult } from '../../../src/contract/assessment.js';
-import type { DivergentResult } from '../../../src/contract/observation.js';
+import type { AssessedObservation } from '../../../src/contract/assessment.js';
+import type { DivergentObservation } from '../../../src/contract/observation.js';
 import type { AssessedFinding, RootCause } from '../../../src/contract/root-cause.js';
 import { causeFingerprint, kindOfCause } from '../../../src/core/compare/root-cause.js';
 import { consequencesOf, withConsequence } from '../../../src/judge/results/consequences.js';
@@ -22,7 +22,7 @@ function divergent(
   endpoint: string,
   statuses: readonly [number, number],
   causes: readonly RootCause[],
-): DivergentResult {
+): DivergentObservation {
   return {
     verdict: 'divergent',
     caseId: `records/${id}`,
@@ -75,13 +75,13 @@ const extraItem: RootCause = {
 };
 
 /** The results with their consequences marked, as the assessment reads them. */
-function withConsequences(results: readonly AssessedResult[]): AssessedResult[] {
+function withConsequences(results: readonly AssessedObservation[]): AssessedObservation[] {
   const consequences = consequencesOf(results);
   return results.map((result) => withConsequence(result, consequences.get(result.caseId)));
 }
 
 /** The `consequenceOf` of each finding of each result, in order. */
-function marks(results: readonly AssessedResult[]): (string | undefined)[][] {
+function marks(results: readonly AssessedObservation[]): (string | undefined)[][] {
   return results.map((r) =>
     r.verdict === 'divergent' ? r.findings.map((f) => f.consequenceOf) : [],
   );

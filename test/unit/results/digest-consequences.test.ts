@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Exchange, SideOutcome } from '../../../src/contract/model/exchange.js';
-import type { Change, DivergentResult } from '../../../src/contract/observation.js';
+import type { Change, DivergentObservation } from '../../../src/contract/observation.js';
 import type { RootCause } from '../../../src/contract/root-cause.js';
 import { findingOf } from '../../../src/core/compare/finding-of.js';
 import { DIGESTS } from '../../../src/core/compare/root-cause.js';
@@ -45,7 +45,11 @@ const digestCause: RootCause = {
   change: { op: 'value', path: '/dist', baseline: DIGESTS, candidate: DIGESTS },
 };
 
-function result(caseId: string, cause: RootCause, changes: readonly Change[]): DivergentResult {
+function result(
+  caseId: string,
+  cause: RootCause,
+  changes: readonly Change[],
+): DivergentObservation {
   return {
     verdict: 'divergent',
     caseId,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HttpMethod } from '../../../src/contract/model/request.js';
-import type { DivergentResult, HeaderChange } from '../../../src/contract/observation.js';
+import type { DivergentObservation, HeaderChange } from '../../../src/contract/observation.js';
 import type { RootCause } from '../../../src/contract/root-cause.js';
 import { findingOf } from '../../../src/core/compare/finding-of.js';
 import { withCrossCaseConsequences } from '../../../src/judge/results/consequences.js';
@@ -27,7 +27,7 @@ interface Shape {
   readonly headers?: readonly HeaderChange[];
 }
 
-function result(caseId: string, shape: Shape): DivergentResult {
+function result(caseId: string, shape: Shape): DivergentObservation {
   const [b, c] = shape.statuses ?? [404, 404];
   const path = shape.path ?? '/missing.txt';
   return {

@@ -9,8 +9,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AssessedResult } from '../../../src/contract/assessment.js';
-import type { CaseResult } from '../../../src/contract/observation.js';
+import type { AssessedObservation } from '../../../src/contract/assessment.js';
+import type { Observation } from '../../../src/contract/observation.js';
 import { assessed, NOT_ASSESSED, splitAssessed } from '../../../src/judge/results/assessment.js';
 import { assessmentJson, readAssessedResults } from '../../../src/judge/results/assessment-file.js';
 import { maskingOf } from '../../../src/judge/results/judged-again.js';
@@ -18,7 +18,7 @@ import { findingsFor } from '../../helpers/findings.js';
 import { sampleResults } from '../report/fixtures.js';
 
 /** A divergence at `/ts` (a value) and at `/id` (another one), on `GET /a`. */
-function observation(paths: readonly string[]): CaseResult {
+function observation(paths: readonly string[]): Observation {
   const changes = paths.map((path) => ({ path, op: 'value' as const, baseline: 1, candidate: 2 }));
   return {
     caseId: 't/a',
@@ -114,7 +114,7 @@ describe('a report’s results split into observations and their assessment', ()
   it('gives back each result, byte for byte, once the two are combined again', () => {
     const results = sampleResults();
     // A consequence and a regression mark besides the sample's accepted row.
-    const marked = results.map((r): AssessedResult => {
+    const marked = results.map((r): AssessedObservation => {
       if (r.verdict === 'equal') return { ...r, regression: 'fixed' };
       if (r.verdict !== 'divergent') return r;
       const [first, ...rest] = r.findings;

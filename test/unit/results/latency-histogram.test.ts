@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AssessedResult } from '../../../src/contract/assessment.js';
+import type { AssessedObservation } from '../../../src/contract/assessment.js';
 import { summariseLatency } from '../../../src/judge/results/latency.js';
 import { histogramEdges, latencyHistogram } from '../../../src/judge/results/latency-histogram.js';
 import { renderJson } from '../../../src/reporters/report/json.js';
 import { parseReport } from '../../../src/reporters/report/read.js';
 import { sampleReport, sampleResults } from '../report/fixtures.js';
 
-function timed(b: number, c: number | undefined): AssessedResult {
+function timed(b: number, c: number | undefined): AssessedObservation {
   const [first] = sampleResults();
   if (first === undefined) throw new Error('no sample');
   return {

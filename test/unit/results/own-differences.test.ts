@@ -7,7 +7,7 @@
  * record it names, a list one side lists otherwise) stays a consequence.
  */
 import { describe, expect, it } from 'vitest';
-import type { Change, DivergentResult } from '../../../src/contract/observation.js';
+import type { Change, DivergentObservation } from '../../../src/contract/observation.js';
 import type { Finding, RootCause } from '../../../src/contract/root-cause.js';
 import { causeFingerprint, kindOfCause } from '../../../src/core/compare/root-cause.js';
 import { consequencesOf } from '../../../src/judge/results/consequences.js';
@@ -38,8 +38,8 @@ function result(
   path: string,
   statuses: readonly [number, number],
   findings: readonly Finding[],
-  more: Partial<DivergentResult> = {},
-): DivergentResult {
+  more: Partial<DivergentObservation> = {},
+): DivergentObservation {
   return {
     verdict: 'divergent',
     caseId: `s/${id}`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DivergentResult } from '../../../src/contract/observation.js';
+import type { DivergentObservation } from '../../../src/contract/observation.js';
 import type { RootCause } from '../../../src/contract/root-cause.js';
 import { findingOf } from '../../../src/core/compare/finding-of.js';
 import { causeFingerprint } from '../../../src/core/compare/root-cause.js';
@@ -13,7 +13,7 @@ const nullSlice = (field: string): RootCause => ({
   detail: '[] vs null',
 });
 
-function result(caseId: string, endpoint: string, paths: readonly string[]): DivergentResult {
+function result(caseId: string, endpoint: string, paths: readonly string[]): DivergentObservation {
   return {
     verdict: 'divergent',
     caseId,
@@ -62,11 +62,11 @@ describe('a consequence listed before its cause', () => {
     };
     const cause = findingOf(body, ['']);
     const doc = result('s/doc', 'GET /doc', ['/items']);
-    const early: DivergentResult = {
+    const early: DivergentObservation = {
       ...doc,
       findings: doc.findings.map((f) => ({ ...f, consequenceOf: cause.fingerprint })),
     };
-    const file: DivergentResult = { ...result('s/file', 'GET /f', []), findings: [cause] };
+    const file: DivergentObservation = { ...result('s/file', 'GET /f', []), findings: [cause] };
     const groups = groupFindings([early, file]);
     expect([...groups.keys()]).toEqual([cause.fingerprint]);
     expect(groups.get(cause.fingerprint)).toMatchObject({

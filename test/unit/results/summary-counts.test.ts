@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AssessedResult } from '../../../src/contract/assessment.js';
+import type { AssessedObservation } from '../../../src/contract/assessment.js';
 import {
   countedSummary,
   createSummaryTally,
@@ -17,8 +17,8 @@ describe('countedSummary: per-instance counts as assessed', () => {
   const [first, second] = divergent;
   if (first === undefined || second === undefined) throw new Error('two divergent samples');
   const rest = all.filter((r) => r !== first && r !== second);
-  const observed: AssessedResult[] = [{ ...first, sequenced: ['/id'] }, second];
-  const assessed: AssessedResult[] = [
+  const observed: AssessedObservation[] = [{ ...first, sequenced: ['/id'] }, second];
+  const assessed: AssessedObservation[] = [
     { ...first, sequenced: ['/id'] },
     { ...second, sequenced: ['/id'], echoed: ['/items/0/id'] },
   ];
