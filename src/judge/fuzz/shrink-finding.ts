@@ -8,7 +8,7 @@
 import type { Case } from '../../contract/model/case.js';
 import type { Observation } from '../../contract/observation.js';
 import type { SideName } from './crash.js';
-import type { Discovery, FuzzEngineInput, TalliedDiscovery } from './discovery.js';
+import type { Discovery, TalliedDiscovery } from './discovery.js';
 import type { Generated } from './generate.js';
 import { type FuzzRequest, requestKey, toCase } from './request.js';
 import { type FuzzCause, rootCausesOf } from './root-cause.js';
@@ -65,7 +65,15 @@ export interface Found {
  * Shrinks one found input to a minimal one with the same root cause (and the
  * same two answers) that still carries its rule's edit, then reports it.
  */
-export async function shrinkFinding(input: FuzzEngineInput, found: Found): Promise<Discovery> {
+/** What shrinking a finding needs of the fuzz loop's input (`FuzzEngineInput` extends it). */
+export interface ShrinkFindingInput {
+  /** One case through the pipeline (plan → both clients → noise → judge → result). */
+  readonly send: (testCase: Case) => Promise<Observation>;
+  /** Replays at most per finding while shrinking. */
+  readonly shrinkLimit: number;
+}
+
+export async function shrinkFinding(input: ShrinkFindingInput, found: Found): Promise<Discovery> {
   const { gen, cause } = found;
   const mutation = gen.value.value.mutation;
   let replay = 0;
