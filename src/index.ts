@@ -53,10 +53,9 @@ export function fuzzLibrary(options: LibraryFuzzOptions): Promise<FuzzOutcome> {
 }
 
 export type { AssessedObservation } from './contract/assessment.js';
-export type { Case } from './contract/model/case.js';
+export type { Case, CaseRequest } from './contract/model/case.js';
 export type { Comparison, Divergence } from './contract/model/comparison.js';
 export type { Exchange, Response, ResponseBody, SideOutcome } from './contract/model/exchange.js';
-export type { CaseRequest } from './contract/model/request.js';
 export type { Change, Observation } from './contract/observation.js';
 export type { RunReport } from './contract/report.js';
 export { compare } from './core/compare/comparison.js';

@@ -8,8 +8,7 @@
  * shown to reproduce under `parity run`.
  */
 
-import type { Case } from '../contract/model/case.js';
-import { isWriteMethod } from '../contract/model/request.js';
+import { type Case, isWriteMethod } from '../contract/model/case.js';
 import type { Observation } from '../contract/observation.js';
 import { addCredentialValues, literalSecrets } from '../core/redact/literal-credentials.js';
 import { createRedactor, type Redactor } from '../core/redact/redact.js';
@@ -20,8 +19,7 @@ import { restorer } from '../io/recording/entry.js';
 import { readTrackerRows } from '../io/tracker/write.js';
 import { type Budget, DEFAULT_BUDGET } from '../judge/fuzz/budget.js';
 import { isCrash } from '../judge/fuzz/crash.js';
-import type { FuzzProgress } from '../judge/fuzz/discovery.js';
-import { runFuzz } from '../judge/fuzz/engine.js';
+import { type FuzzProgress, runFuzz } from '../judge/fuzz/engine.js';
 import { parseResetRequest, type ResetSpec } from '../judge/fuzz/reset.js';
 import { withPlaceholders } from '../judge/fuzz/secrets.js';
 import { type Seed, seedsOf } from '../judge/fuzz/seeds.js';

@@ -14,8 +14,8 @@
  * drains the queue, closes the run and writes the capture.
  */
 import { resolve } from 'node:path';
+import { isWriteMethod } from '../contract/model/case.js';
 import type { Exchange } from '../contract/model/exchange.js';
-import { isWriteMethod } from '../contract/model/request.js';
 import type { Observation } from '../contract/observation.js';
 import { resolveRules } from '../contract/rules/schema.js';
 import { redactExchange } from '../core/redact/exchange.js';
@@ -28,9 +28,9 @@ import type { RunConfig } from '../io/config/targets.js';
 import { openClients } from '../io/http/clients.js';
 import type { DecodeShare } from '../io/http/receive.js';
 import { buildCaseFiles } from '../io/import/cases.js';
-import type { CaseFileModel } from '../io/import/file-model.js';
 import { renderCaseFile } from '../io/import/render.js';
 import { isSession } from '../io/import/session.js';
+import type { CaseFileModel } from '../io/import/types.js';
 import { BUSY_DEFAULTS, createBusyProbe } from '../io/shadow/busy.js';
 import { type Capture, createCapture } from '../io/shadow/capture.js';
 import { caseOfRequest } from '../io/shadow/case-of.js';

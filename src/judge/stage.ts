@@ -14,8 +14,7 @@ import type { FlakyBaseline, Observation } from '../contract/observation.js';
 import type { Finding } from '../contract/root-cause.js';
 import { type Judgement, judge } from '../core/compare/judge.js';
 import { maskVolatileHeaders } from './headers.js';
-import { redactFinding, toObservation } from './results/build.js';
-import type { ResultContext } from './results/result-context.js';
+import { type ResultContext, redactFinding, toObservation } from './results/build.js';
 
 /** What noise learning adds to a case's observation. */
 export interface NoiseAnnotation {

@@ -11,10 +11,11 @@
 
 import type { RunReport } from '../contract/report.js';
 import { describeBudget } from '../judge/fuzz/budget.js';
-import type { FuzzProgress, TalliedDiscovery } from '../judge/fuzz/discovery.js';
+import type { FuzzProgress } from '../judge/fuzz/engine.js';
 import { explainRootCause, type SideNames } from '../judge/fuzz/explain.js';
 import { FUZZ_GROUPS, GROUP_TITLES } from '../judge/fuzz/root-cause.js';
 import { splitByRule } from '../judge/fuzz/rule.js';
+import type { TalliedDiscovery } from '../judge/fuzz/shrink-finding.js';
 import type { FuzzSummary, WrittenFinding } from '../judge/fuzz/summary.js';
 import { type Colors, colorsFor } from '../util/colors.js';
 import { displayPath } from '../util/paths.js';

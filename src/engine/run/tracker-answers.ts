@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import type { AssessedObservation } from '../../contract/assessment.js';
-import { isWriteMethod } from '../../contract/model/request.js';
+import { isWriteMethod } from '../../contract/model/case.js';
 import type { RunReport } from '../../contract/report.js';
 import type { CaseAnswer, CaseAnswers, TrackerObservation } from '../../io/tracker/types.js';
 import { readExistingTrackerRows } from '../../io/tracker/write.js';

@@ -7,7 +7,7 @@
  * method in another case than its standard spelling (sent as written).
  * Every warning is placed at `file:line:col`. Pure.
  */
-import { isWriteMethod, SAFE_METHODS } from '../../contract/model/request.js';
+import { isWriteMethod, SAFE_METHODS } from '../../contract/model/case.js';
 import type { InputProblem } from '../../util/errors.js';
 import { formatField } from '../../util/positions.js';
 import { variableUses } from './flow-schema.js';

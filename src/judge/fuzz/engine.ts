@@ -16,14 +16,62 @@
  */
 import type { Case } from '../../contract/model/case.js';
 import type { Observation } from '../../contract/observation.js';
+import type { Budget } from './budget.js';
 import { crashCause, failedSides, type SideName, suspectsOf } from './crash.js';
-import type { Discovery, FuzzEngineInput, TalliedDiscovery } from './discovery.js';
 import { type Generated, inputStream } from './generate.js';
 import type { MutationName } from './mutations.js';
 import { toCase } from './request.js';
 import { type FuzzCause, rootCausesOf } from './root-cause.js';
 import { divergenceKey } from './rule.js';
-import { sameInputOnce, shrinkFinding } from './shrink-finding.js';
+import type { Seed } from './seeds.js';
+import {
+  type Discovery,
+  sameInputOnce,
+  shrinkFinding,
+  type TalliedDiscovery,
+} from './shrink-finding.js';
+
+export interface FuzzEngineInput {
+  readonly seeds: readonly Seed[];
+  /** One case through the pipeline (plan → both clients → noise → judge → result). */
+  readonly send: (testCase: Case) => Promise<Observation>;
+  readonly budget: Budget;
+  /** `--seed`: the input stream's seed. */
+  readonly seedNumber: number;
+  readonly concurrency: number;
+  /** Replays at most per finding while shrinking. */
+  readonly shrinkLimit: number;
+  /** Distinct divergences shrunk and reported at most (the rest are counted). */
+  readonly maxFindings: number;
+  /** Milliseconds, monotonic (`performance.now`). */
+  readonly clock: () => number;
+  readonly onProgress?: (progress: FuzzProgress) => void;
+  /** Root-cause keys already decided on elsewhere (the tracker's rows): never reported as new. */
+  readonly tracked?: ReadonlySet<string>;
+  /**
+   * With a reset hook that can bring a stopped target back (a command, run
+   * before every input, one input at a time): sends `testCase` after the
+   * hook, then `probe` as it is, in one turn (no reset between). An input
+   * after which a side fails the probe is then a finding of its own, and
+   * exploring goes on.
+   */
+  readonly sendProbed?: (testCase: Case, probe: Case) => Promise<Probed>;
+}
+
+/** An input's result, and the liveness probe's sent right after it. */
+export interface Probed {
+  readonly result: Observation;
+  readonly probe: Observation;
+}
+
+export interface FuzzProgress {
+  readonly inputs: number;
+  readonly elapsedMs: number;
+  /** New distinct divergences (root cause × input rule) so far. */
+  readonly distinct: number;
+  /** New root causes so far. */
+  readonly rootCauses: number;
+}
 
 export interface FuzzRun {
   /** Root causes the seeds themselves show (not reported again). */

@@ -27,7 +27,7 @@ import { createFlowRun, type StepCase } from '../../io/http/flow-run.js';
 import { createNoiseStep } from '../noise/step.js';
 import { toSkippedObservation } from '../results/build.js';
 import { observe } from '../stage.js';
-import type { Probed } from './discovery.js';
+import type { Probed } from './engine.js';
 import { createReset, type ResetSpec } from './reset.js';
 import { withSecretValues } from './secrets.js';
 

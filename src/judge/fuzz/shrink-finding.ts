@@ -8,12 +8,44 @@
 import type { Case } from '../../contract/model/case.js';
 import type { Observation } from '../../contract/observation.js';
 import type { SideName } from './crash.js';
-import type { Discovery, TalliedDiscovery } from './discovery.js';
 import type { Generated } from './generate.js';
+import type { Mutation, MutationName } from './mutations.js';
 import { type FuzzRequest, requestKey, toCase } from './request.js';
 import { type FuzzCause, rootCausesOf } from './root-cause.js';
 import { carries } from './rule.js';
+import type { Seed } from './seeds.js';
 import { shrink } from './shrink.js';
+
+/** One new divergence (a root cause, by an input rule), with the minimal input that shows it. */
+export interface Discovery {
+  /** 0-based, in the order the divergences were found (input order). */
+  readonly order: number;
+  readonly rootCause: FuzzCause;
+  /**
+   * The input rule, named by the mutation family that found it; the minimal
+   * input still carries it. For a root cause not split by rule, the first
+   * rule that showed it (the others are `alsoBy`).
+   */
+  readonly rule: MutationName;
+  readonly seed: Seed;
+  /** The input that found it: its position in the stream and its mutation. */
+  readonly found: { readonly index: number; readonly mutation: Mutation };
+  /** The shrunk input and its result. */
+  readonly request: FuzzRequest;
+  readonly result: Observation;
+  readonly shrink: { readonly attempts: number; readonly steps: number; readonly capped: boolean };
+}
+
+/** A finding once exploration is over, with how often it was hit. */
+export interface TalliedDiscovery extends Discovery {
+  /** Inputs that showed this divergence during exploration. */
+  readonly hits: number;
+  /**
+   * The other mutations that showed it, in the order they first did: for a
+   * root cause split by rule, those whose input shrank to the same request.
+   */
+  readonly alsoBy: readonly MutationName[];
+}
 
 /**
  * Findings of one root cause whose inputs shrank to the very same request are

@@ -4,7 +4,7 @@
  * for cases that are not equal, so an equal case costs a few hundred bytes.
  */
 
-import type { Case } from '../../contract/model/case.js';
+import type { Case, Target } from '../../contract/model/case.js';
 import type { Divergence } from '../../contract/model/comparison.js';
 import type { Exchange, ResponseBody, SideOutcome } from '../../contract/model/exchange.js';
 import { hiddenFindings } from '../../core/compare/covered.js';
@@ -13,7 +13,7 @@ import { explainShown } from '../../core/compare/explain.js';
 import type { DivergenceInput } from '../../core/compare/input.js';
 import type { Judgement } from '../../core/compare/judge.js';
 import type { Redactor } from '../../core/redact/redact.js';
-import { curlCommand } from '../../core/request/curl.js';
+import { type BodyFile, curlCommand } from '../../core/request/curl.js';
 import { flowScript } from '../../core/request/flow-script.js';
 import { planOf } from '../../core/request/plan.js';
 import { bytesText, isBytesSummary, tooComplexWords } from '../../core/wire/bytes.js';
@@ -21,7 +21,6 @@ import { encodingNotes } from '../../core/wire/notes.js';
 import { headOf } from '../../util/text.js';
 import { flowContext, flowRef } from './flow-result.js';
 import { cutText as cutPreview, type PreviewBudget, previewValue, sha256Text } from './preview.js';
-import type { ResultContext } from './result-context.js';
 
 /** What a report keeps of each body (the comparison used all of it). */
 const BODY_PREVIEW: PreviewBudget = { nodes: 5_000, chars: 2_048, totalChars: 128 * 1024 };
@@ -53,6 +52,17 @@ import type {
 } from '../../contract/observation.js';
 import type { Finding } from '../../contract/root-cause.js';
 import type { DivergenceKind } from '../../contract/vocabulary.js';
+
+/** The run's two targets, its redactor, and where long request bodies go. */
+export interface ResultContext {
+  readonly baseline: Target;
+  readonly candidate: Target;
+  readonly redact: Redactor;
+  /** Keeps request bodies too long for a repro's command line (`body-files.ts`). */
+  readonly bodyFile?: BodyFile | undefined;
+  /** `--baseline-recording`: the baseline answered from this recording (its repro says so). */
+  readonly recording?: string | undefined;
+}
 
 function summarise(side: SideOutcome): SideSummary {
   if (side.outcome === 'transport-error') {

@@ -4,8 +4,8 @@
  * the values of the flow's secret variables on both sides. Pure.
  */
 
+import type { FlowStep } from '../../contract/model/case.js';
 import type { Exchange } from '../../contract/model/exchange.js';
-import type { FlowStep } from '../../contract/model/flow.js';
 import type { FlowRef } from '../../contract/observation.js';
 import { secretValues } from '../../core/flow/secrets.js';
 import { withSecrets } from '../../core/redact/extend.js';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Case } from '../../../src/contract/model/case.js';
+import type { Case, Variables } from '../../../src/contract/model/case.js';
 import type { Exchange } from '../../../src/contract/model/exchange.js';
-import type { Variables } from '../../../src/contract/model/flow.js';
 import {
   createFlowHold,
   type HeldStep,

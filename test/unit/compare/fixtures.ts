@@ -1,13 +1,12 @@
 /** Builders for rules, cases, exchanges, judgements and stored results used by the compare tests. */
 
-import type { Case } from '../../../src/contract/model/case.js';
+import type { Case, HttpMethod } from '../../../src/contract/model/case.js';
 import type {
   Exchange,
   Response,
   ResponseBody,
   SideOutcome,
 } from '../../../src/contract/model/exchange.js';
-import type { HttpMethod } from '../../../src/contract/model/request.js';
 import type {
   Change,
   DivergentObservation,

@@ -6,7 +6,7 @@
  * array`. Planted twice, with other element names.
  */
 import { describe, expect, it } from 'vitest';
-import type { HttpMethod } from '../../../src/contract/model/request.js';
+import type { HttpMethod } from '../../../src/contract/model/case.js';
 import type { Finding } from '../../../src/contract/root-cause.js';
 import { judge } from '../../../src/core/compare/judge.js';
 import { parseXml } from '../../../src/core/xml/tree.js';

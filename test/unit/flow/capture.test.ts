@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { CaptureSource, CaptureSpec } from '../../../src/contract/model/case.js';
 import type { Response, ResponseBody } from '../../../src/contract/model/exchange.js';
-import type { CaptureSource, CaptureSpec } from '../../../src/contract/model/flow.js';
 import { capture } from '../../../src/core/flow/capture.js';
 import { ExactNumber } from '../../../src/core/wire/exact-number.js';
 import { parseXml } from '../../../src/core/xml/tree.js';

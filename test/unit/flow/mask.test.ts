@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Captured } from '../../../src/contract/model/case.js';
 import type { Exchange, ResponseBody, SideOutcome } from '../../../src/contract/model/exchange.js';
-import type { Captured } from '../../../src/contract/model/flow.js';
 import { maskCaptured, maskExchange, replaceBounded } from '../../../src/core/flow/mask.js';
 import { makeCase } from '../../helpers/case.js';
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Captured } from '../../../src/contract/model/flow.js';
-import type { CaseRequest } from '../../../src/contract/model/request.js';
+import type { Captured, CaseRequest } from '../../../src/contract/model/case.js';
 import { bindRequest, exactJson } from '../../../src/core/flow/bind.js';
 import {
   substituteJson,

@@ -10,11 +10,11 @@ import { parse } from 'yaml';
 import type { Observation } from '../../../src/contract/observation.js';
 import { createRedactor } from '../../../src/core/redact/redact.js';
 import { caseFileOf, caseName, renderFuzzCase } from '../../../src/judge/fuzz/case-file.js';
-import type { TalliedDiscovery } from '../../../src/judge/fuzz/discovery.js';
 import { docOf } from '../../../src/judge/fuzz/doc.js';
 import type { FuzzRequest } from '../../../src/judge/fuzz/request.js';
 import type { FuzzCause } from '../../../src/judge/fuzz/root-cause.js';
 import { seedsOf } from '../../../src/judge/fuzz/seeds.js';
+import type { TalliedDiscovery } from '../../../src/judge/fuzz/shrink-finding.js';
 import { makeCase } from '../../helpers/case.js';
 
 const seed = seedsOf([

@@ -5,11 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Observation } from '../../../src/contract/observation.js';
-import type { TalliedDiscovery } from '../../../src/judge/fuzz/discovery.js';
 import type { MutationName } from '../../../src/judge/fuzz/mutations.js';
 import type { FuzzCause } from '../../../src/judge/fuzz/root-cause.js';
 import { seedsOf } from '../../../src/judge/fuzz/seeds.js';
-import { sameInputOnce } from '../../../src/judge/fuzz/shrink-finding.js';
+import { sameInputOnce, type TalliedDiscovery } from '../../../src/judge/fuzz/shrink-finding.js';
 import { makeCase } from '../../helpers/case.js';
 
 const [seed] = seedsOf([makeCase('list', { method: 'GET', path: '/v1/records' })]);

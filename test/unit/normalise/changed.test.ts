@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { CaseRequest } from '../../../src/contract/model/case.js';
 import type { Exchange, SideOutcome } from '../../../src/contract/model/exchange.js';
-import type { CaseRequest } from '../../../src/contract/model/request.js';
 import {
   maskChangedValues,
   needsSecondLook,

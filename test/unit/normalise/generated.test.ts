@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import type { CaseRequest } from '../../../src/contract/model/case.js';
 import type { Exchange, SideOutcome } from '../../../src/contract/model/exchange.js';
-import type { CaseRequest } from '../../../src/contract/model/request.js';
 import {
   digestOfContent,
   GENERATED_TOKEN,

@@ -6,7 +6,7 @@
  * on the other is the same root cause as ids copied as strings.
  */
 import { describe, expect, it } from 'vitest';
-import type { HttpMethod } from '../../../src/contract/model/request.js';
+import type { HttpMethod } from '../../../src/contract/model/case.js';
 import { diffJson } from '../../../src/core/compare/delta.js';
 import { judgedBodies } from '../compare/fixtures.js';
 

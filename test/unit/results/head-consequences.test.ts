@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HttpMethod } from '../../../src/contract/model/request.js';
+import type { HttpMethod } from '../../../src/contract/model/case.js';
 import type { DivergentObservation, HeaderChange } from '../../../src/contract/observation.js';
 import type { RootCause } from '../../../src/contract/root-cause.js';
 import { findingOf } from '../../../src/core/compare/finding-of.js';
