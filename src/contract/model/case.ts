@@ -1,6 +1,6 @@
 /**
  * The stage types of a case: what a case file resolves to (`Case`, its
- * request) and the targets it is sent to. Input schemas live with their
+ * request, its place in a flow: `FlowStep`) and the targets it is sent to. Input schemas live with their
  * loaders and derive their types with `z.infer`; these are the resolved shapes.
  */
 

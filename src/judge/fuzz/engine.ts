@@ -26,21 +26,19 @@ import { divergenceKey } from './rule.js';
 import type { Seed } from './seeds.js';
 import {
   type Discovery,
+  type ShrinkFindingInput,
   sameInputOnce,
   shrinkFinding,
   type TalliedDiscovery,
 } from './shrink-finding.js';
 
-export interface FuzzEngineInput {
+/** What the fuzz loop takes (`send` and `shrinkLimit` are shrinking's too). */
+export interface FuzzEngineInput extends ShrinkFindingInput {
   readonly seeds: readonly Seed[];
-  /** One case through the pipeline (plan → both clients → noise → judge → result). */
-  readonly send: (testCase: Case) => Promise<Observation>;
   readonly budget: Budget;
   /** `--seed`: the input stream's seed. */
   readonly seedNumber: number;
   readonly concurrency: number;
-  /** Replays at most per finding while shrinking. */
-  readonly shrinkLimit: number;
   /** Distinct divergences shrunk and reported at most (the rest are counted). */
   readonly maxFindings: number;
   /** Milliseconds, monotonic (`performance.now`). */
