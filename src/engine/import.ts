@@ -17,6 +17,7 @@ import type { CaseFileModel, ImportedSource } from '../io/import/types.js';
 import { loadOpenApi } from '../io/openapi/load.js';
 import { operationKey } from '../io/openapi/types.js';
 import { ParityError } from '../util/errors.js';
+import { targetsToWrite } from '../util/files-to-write.js';
 import { readFailure, readRegularText } from '../util/fs.js';
 import { writeStagedFiles } from '../util/staged-files.js';
 import type { AppContext } from './run/context.js';
@@ -82,6 +83,8 @@ export interface ImportOutcome {
 }
 
 export const DEFAULT_IMPORT_DIR = join('cases', 'imported');
+
+const OVERWRITE_HINT = ' (pass --force to replace, or --out DIR)';
 
 /**
  * A HAR of a long browser session can be a few hundred MB; past this an input
@@ -209,6 +212,14 @@ export async function runImport(
   const { source, label, operations } = await sourceOf(request, context.cwd);
   const built = buildCaseFiles(source);
   const outDir = resolve(context.cwd, request.out ?? DEFAULT_IMPORT_DIR);
+  const display = (path: string) => relative(context.cwd, path) || path;
+  // A rerun without --force is refused before the library is read and the
+  // files rendered (seconds for thousands of files); the staged write checks again.
+  const paths = built.files.map((file) => join(outDir, file.name));
+  await targetsToWrite(
+    paths.map((path) => ({ path, shown: display(path) })),
+    { force: request.force === true, hint: OVERWRITE_HINT, within: context.cwd },
+  );
   const { config } = await openProject({}, context, 'none');
   const free = await withFreeSuites(built.files, request, outDir, { ...context, config });
   const files = free.map((file) => ({
@@ -216,14 +227,13 @@ export async function runImport(
     file,
     text: renderCaseFile(file, headerOf(request.kind, label)),
   }));
-  const display = (path: string) => relative(context.cwd, path) || path;
   const off = request.listen?.();
   const staged = await writeStagedFiles(
     files.map((file) => ({ path: file.path, shown: display(file.path), text: file.text })),
     {
       root: outDir,
       force: request.force === true,
-      hint: ' (pass --force to replace, or --out DIR)',
+      hint: OVERWRITE_HINT,
       host: context.host,
       stopped: () => request.interrupt?.signal !== undefined,
       // A committed `cases/imported` link must not carry the import out of the project.

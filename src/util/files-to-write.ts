@@ -137,6 +137,20 @@ export function wouldOverwrite(taken: readonly string[], hint: string): ParityEr
   return new ParityError('PARITY_WOULD_OVERWRITE', `${what}; nothing was written${hint}`);
 }
 
+/**
+ * `checkFilesToWrite`, then `PARITY_WOULD_OVERWRITE` naming every file that
+ * exists, followed by `hint`, unless `force`: the targets, once nothing refuses.
+ */
+export async function targetsToWrite(
+  files: readonly FileToWrite[],
+  options: { readonly force: boolean; readonly hint: string; readonly within?: string | undefined },
+): Promise<WriteTarget[]> {
+  const targets = await checkFilesToWrite(files, { within: options.within });
+  const taken = files.filter((_, i) => targets[i]?.kind === 'file').map((file) => file.shown);
+  if (!options.force && taken.length > 0) throw wouldOverwrite(taken, options.hint);
+  return targets;
+}
+
 /** A text file a command writes. */
 export interface TextFile extends FileToWrite {
   readonly text: string;
@@ -152,9 +166,7 @@ export async function writeTextFiles(
   files: readonly TextFile[],
   options: { readonly force: boolean; readonly hint?: string; readonly within?: string },
 ): Promise<void> {
-  const targets = await checkFilesToWrite(files, { within: options.within });
-  const taken = files.filter((_, i) => targets[i]?.kind === 'file').map((file) => file.shown);
-  if (!options.force && taken.length > 0) throw wouldOverwrite(taken, options.hint ?? '');
+  const targets = await targetsToWrite(files, { ...options, hint: options.hint ?? '' });
   for (const [i, file] of files.entries()) {
     const target = targets[i];
     if (target !== undefined) await writeFileAtomic(target.real, file.text, { keep: target });

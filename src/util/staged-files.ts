@@ -15,7 +15,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { chmod, chown, lstat, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { hasCode } from './errors.js';
-import { checkFilesToWrite, type TextFile, wouldOverwrite } from './files-to-write.js';
+import { type TextFile, targetsToWrite } from './files-to-write.js';
 import { writeFileAtomic } from './fs.js';
 import type { Host } from './host.js';
 import type { WriteTarget } from './write-target.js';
@@ -93,9 +93,7 @@ export async function writeStagedFiles(
   options: StagedWrite,
 ): Promise<StagedOutcome> {
   if (files.length === 0) return 'written';
-  const targets = await checkFilesToWrite(files, { within: options.within });
-  const taken = files.filter((_, i) => targets[i]?.kind === 'file').map((file) => file.shown);
-  if (!options.force && taken.length > 0) throw wouldOverwrite(taken, options.hint);
+  const targets = await targetsToWrite(files, options);
   const { root, host } = options;
   // Staged inside an existing output folder (its files are renamed from there:
   // the same file system, and nothing outside the folder is touched), else

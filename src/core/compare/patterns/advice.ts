@@ -60,7 +60,16 @@ export function sideOf(param: string | undefined): Side {
 
 /** The field in a hint: `` `tags` ``, or "the field" for the body or an element. */
 export const theField = (field: string): string =>
-  field === '' ? 'the field' : `${codeSpan(field)}`;
+  field === '' ? 'the field' : field === '*' ? 'each such field' : `${codeSpan(field)}`;
+
+/**
+ * The name a struct tag gives the member at `field` (its last segment), or
+ * `fallback` for a cause of any field (`*`) or a list position.
+ */
+export const tagName = (field: string, fallback: string): string => {
+  const last = field.split('/').at(-1) ?? '';
+  return last === '' || last === '*' || /^\d+$/.test(last) ? fallback : last;
+};
 
 /** The pointer to `key` in the object at `field`, as a YAML scalar for a rule. */
 export const rulePointer = (field: string, key: string): string =>

@@ -9,7 +9,7 @@
 
 import type { Change } from '../../../contract/observation.js';
 import { codeSpan } from '../../../util/code-span.js';
-import { bySide, sideOf, theField } from './advice.js';
+import { bySide, sideOf, tagName, theField } from './advice.js';
 import type { FixHint, Pattern, PatternHintInput, PatternMatch } from './types.js';
 import { patternPath } from './util.js';
 
@@ -38,7 +38,7 @@ function hint({ field, params, runtimes }: PatternHintInput): FixHint {
   const toText = [
     `write ${theField(field)} as the string "true" or "false"`,
     {
-      go: `\`json:"${field || 'flag'},string"\``,
+      go: `\`json:"${tagName(field, 'flag')},string"\``,
       rust: '`#[serde_as(as = "DisplayFromStr")]`',
       java: '`@JsonFormat(shape = JsonFormat.Shape.STRING)`',
     },

@@ -12,7 +12,7 @@
 import type { Change } from '../../../contract/observation.js';
 import { codeSpan } from '../../../util/code-span.js';
 import { isIntegerText, numberOfText, numericText, sameDecimal } from '../../normalise/numbers.js';
-import { bySide, sideOf, theField } from './advice.js';
+import { bySide, sideOf, tagName, theField } from './advice.js';
 import type { FixHint, Pattern, PatternHintInput, PatternMatch } from './types.js';
 import { patternPath } from './util.js';
 
@@ -83,7 +83,7 @@ function hint({ field, params, runtimes }: PatternHintInput): FixHint {
   const toText = [
     `write ${theField(field)} as a string (64-bit ids lose precision in JavaScript above 2^53)`,
     {
-      go: `\`json:"${field || 'id'},string"\``,
+      go: `\`json:"${tagName(field, 'id')},string"\``,
       rust: '`#[serde_as(as = "DisplayFromStr")]`',
       java: '`@JsonFormat(shape = JsonFormat.Shape.STRING)`',
       protobuf:

@@ -4,7 +4,7 @@
  */
 
 import { codeSpan } from '../../../util/code-span.js';
-import { bySide, sideOf, theField } from './advice.js';
+import { bySide, sideOf, tagName, theField } from './advice.js';
 import type { FixHint, Pattern, PatternHintInput, PatternMatch } from './types.js';
 import { memberGroups, patternPath } from './util.js';
 
@@ -13,7 +13,7 @@ function hint({ field, params, runtimes }: PatternHintInput): FixHint {
   const omit = [
     `omit ${theField(field)} when it has no value`,
     {
-      go: `\`omitempty\` on a pointer field (\`json:"${field || 'name'},omitempty"\`)`,
+      go: `\`omitempty\` on a pointer field (\`json:"${tagName(field, 'name')},omitempty"\`)`,
       rust: '`#[serde(skip_serializing_if = "Option::is_none")]`',
       java: '`@JsonInclude(JsonInclude.Include.NON_NULL)`',
       python: '`model_dump(exclude_none=True)`',

@@ -87,6 +87,18 @@ describe('the pattern registry', () => {
         }
       });
 
+      it('names no member `*` for a cause of any field, and tags a nested member by its own name', () => {
+        for (const params of paramsOf(pattern.name)) {
+          for (const runtime of [undefined, ...RUNTIMES]) {
+            const runtimes: SideRuntimes = runtime ? { baseline: runtime, candidate: runtime } : {};
+            const any = pattern.hint({ field: '*', params, runtimes });
+            expect(text(any), JSON.stringify({ params, runtime })).not.toMatch(/`\*`|"\*[,"]/);
+            const nested = pattern.hint({ field: 'owner/accountId', params, runtimes });
+            expect(text(nested), JSON.stringify({ params, runtime })).not.toMatch(/json:"owner\//);
+          }
+        }
+      });
+
       it("adds a known runtime's way to the neutral action, and only that side's", () => {
         let advised = false;
         for (const params of paramsOf(pattern.name)) {
