@@ -157,7 +157,7 @@ function observedResult(result: AssessedObservation): Observation {
 }
 
 /** An earlier assessment read back from its results (a report's): see `splitAssessed`. */
-export interface SplitResults {
+export interface SplitAssessed {
   /** Each result as observed. */
   readonly observations: Observation[];
   /** What the results said beyond their observations: regression marks, consequences, rows. */
@@ -174,7 +174,7 @@ export interface SplitResults {
  * case the end of its run judged again (masked) is its observation now, and
  * its clusters are in its findings.
  */
-export function splitAssessed(results: readonly AssessedObservation[]): SplitResults {
+export function splitAssessed(results: readonly AssessedObservation[]): SplitAssessed {
   const regression = new Map<string, RegressionStatus>();
   const consequences = new Map<string, CaseConsequences>();
   const rows = new Map<string, DecisionRow>();

@@ -36,7 +36,11 @@ function comparisonOf(result: DivergentObservation): Comparison | undefined {
  * The result with `mask` applied: unchanged when nothing is masked; otherwise
  * re-judged (values in the result are already redacted; texts are redacted again).
  */
-export function maskResult(result: Observation, mask: NoiseMask, redact: Redactor): Observation {
+export function maskObservation(
+  result: Observation,
+  mask: NoiseMask,
+  redact: Redactor,
+): Observation {
   if (result.verdict !== 'divergent') return result;
   const comparison = comparisonOf(result);
   if (comparison === undefined) return result;
@@ -115,8 +119,8 @@ export function judgedUnderStep(
   step: MaskStep,
   redact: Redactor,
 ): Observation {
-  if (step.by === 'noise') return maskResult(result, step, redact);
-  const judged = maskResult(result, maskOfPlaces(step.places), redact);
+  if (step.by === 'noise') return maskObservation(result, step, redact);
+  const judged = maskObservation(result, maskOfPlaces(step.places), redact);
   if (judged === result) return result;
   if (step.by === 'generated') {
     const unsettled = (judged.unsettled ?? []).filter((p) => !step.places.includes(p));

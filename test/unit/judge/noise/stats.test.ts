@@ -4,7 +4,7 @@ import { createRedactor } from '../../../../src/core/redact/redact.js';
 import { DEFAULT_THRESHOLDS } from '../../../../src/io/config/noise-settings.js';
 import { maskComparison, masksChange } from '../../../../src/judge/noise/mask.js';
 import { createNoiseTally, isRealDivergence } from '../../../../src/judge/noise/stats.js';
-import { maskResult } from '../../../../src/judge/results/judged-again.js';
+import { maskObservation } from '../../../../src/judge/results/judged-again.js';
 import { findingsFor } from '../../../helpers/findings.js';
 
 const finding = (pattern: string) =>
@@ -90,7 +90,7 @@ describe('masking', () => {
       bodies: { baseline: {}, candidate: {} },
     };
     const redact = createRedactor({ headerNames: [], secrets: new Map() });
-    const partly = maskResult(result, { values: ['/ts'], orders: [], headers: [] }, redact);
+    const partly = maskObservation(result, { values: ['/ts'], orders: [], headers: [] }, redact);
     expect(partly.verdict).toBe('divergent');
     expect(partly.kinds).toEqual(['shape']);
     expect(partly.fingerprint).not.toBe('f');
@@ -99,7 +99,11 @@ describe('masking', () => {
     expect(partly.findings?.map((f) => f.fingerprint)).toEqual(kept.map((f) => f.fingerprint));
     expect(partly.repro).toBeDefined();
     // A noisy field's value is noise; the field gone on one side is a shape change, kept.
-    const gone = maskResult(result, { values: ['/ts', '/email'], orders: [], headers: [] }, redact);
+    const gone = maskObservation(
+      result,
+      { values: ['/ts', '/email'], orders: [], headers: [] },
+      redact,
+    );
     expect(gone).toMatchObject({ verdict: 'divergent', kinds: ['shape'] });
     const onlyValues: Observation = {
       ...result,
@@ -107,7 +111,7 @@ describe('masking', () => {
       findings: findingsFor({ endpoint: 'GET /a', status: [200, 200], changes: [CHANGES[0]] }),
       changes: [CHANGES[0]],
     };
-    const all = maskResult(onlyValues, { values: ['/ts'], orders: [], headers: [] }, redact);
+    const all = maskObservation(onlyValues, { values: ['/ts'], orders: [], headers: [] }, redact);
     expect(all).toMatchObject({ verdict: 'equal', kinds: [] });
     expect(all.changes).toBeUndefined();
     expect(all.fingerprint).toBeUndefined();
