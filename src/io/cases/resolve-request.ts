@@ -2,7 +2,8 @@
  * What resolving a plain case and a flow step share: the request with the
  * file's defaults applied (the request wins), `${env:…}` substituted, the
  * path's query string split off and header names lower-cased; shared empty
- * values; lazily computed source positions. Pure.
+ * values; lazily computed source positions; and what resolving a file's
+ * entries needs (`ResolveContext`, `EntryParts`). Pure.
  */
 import type {
   Case,

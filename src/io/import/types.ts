@@ -1,7 +1,8 @@
 /**
  * What every importer (curl, HAR, Postman, OpenAPI) produces: requests in a
  * common shape, each saying where it came from. `cases.ts` turns them into
- * case files. Pure types.
+ * case files as they will be written (`CaseFileModel`, written by
+ * `render.ts`). Pure types.
  */
 import type { Pairs } from '../../contract/model/case.js';
 

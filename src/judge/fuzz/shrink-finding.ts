@@ -2,7 +2,7 @@
  * What becomes of a found input: shrunk to a minimal request that shows the
  * same root cause and still carries its rule (`rule.ts`), and, once every
  * finding is shrunk, findings of one root cause that came to the very same
- * request taken for one rule.
+ * request taken for one rule. A `Discovery` is what it makes.
  */
 
 import type { Case } from '../../contract/model/case.js';

@@ -2,6 +2,7 @@
  * Assembles the `Observation` that report.json keeps for one case from the
  * exchange and its judgement. Pure. Bodies and repro commands are kept only
  * for cases that are not equal, so an equal case costs a few hundred bytes.
+ * What it needs besides the exchange is the run's `ResultContext`.
  */
 
 import type { Case, Target } from '../../contract/model/case.js';
