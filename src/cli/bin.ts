@@ -118,6 +118,7 @@ export async function run(commandLoaded?: () => void): Promise<void> {
     pid: process.pid,
     hostname: hostname(),
     isAlive,
+    startedAt: Date.now() - process.uptime() * 1000,
     execPath: process.execPath,
     ...(process.argv[1] === undefined ? {} : { script: process.argv[1] }),
   };

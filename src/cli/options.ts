@@ -323,7 +323,7 @@ function shadowOptions(kind: 'proxy' | 'shadow') {
     ),
     shed: text(
       '--shed <share>',
-      "refuse new mirrored requests (dropped, counted as busy) while parity's event loop is busier than this share, so clients keep their throughput (default 50%; 100%: never)",
+      "refuse new mirrored requests (dropped, counted as busy) while parity's event loop is busier than this share and copies are under way, so clients keep their throughput (default 50%; 100%: never)",
     ),
     mirrorWrites: toggle(
       '--mirror-writes',

@@ -162,6 +162,12 @@ export const observationBaseShape = {
     .describe(
       'where both sides held differing values of one id-like format without evidence they are per-instance: still compared; a second instance of the baseline (--noise --baseline-replica) would settle them',
     ),
+  reordered: z
+    .array(z.string())
+    .exactOptional()
+    .describe(
+      'where both sides held a list of the same elements in another order, sorted by keys each side drew that the answer does not show (each a pointer and its evidence): still compared, listed under `unsettled` too; a second instance of the baseline (--noise --baseline-replica) would settle it',
+    ),
   flakyBaseline: z
     .looseObject({
       reason: z.string().describe('one sentence'),

@@ -246,7 +246,7 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
   const queue = createMirrorQueue<Mirrored>({
     capacity: input.queueCapacity,
     workers: config.concurrency,
-    busy: probe === undefined ? undefined : () => probe.busy(),
+    load: probe === undefined ? undefined : () => probe.load(),
     work: (item) =>
       work(item).catch((error: unknown) => {
         failure ??= error;

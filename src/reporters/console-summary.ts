@@ -69,8 +69,10 @@ function regressionMark(result: AssessedObservation, c: Colors): string {
 }
 
 function decisionLines(view: DecisionView, c: Colors, idWidth: number): string[] {
-  const paint = view.status === 'open' ? c.red : view.status === 'resolved' ? c.green : c.dim;
-  const head = `  ${pad(view.id || '-', idWidth)} ${paint(pad(view.status, 9))} ${pad(view.kind, 7)} ${view.summary}`;
+  const paint =
+    view.status === 'open' && !view.awaiting ? c.red : view.status === 'resolved' ? c.green : c.dim;
+  const label = view.awaiting ? 'awaiting' : view.status;
+  const head = `  ${pad(view.id || '-', idWidth)} ${paint(pad(label, 9))} ${pad(view.kind, 7)} ${view.summary}`;
   const where = view.status === 'resolved' ? '' : c.dim(` · ${reach(view)}`);
   const lines = [head + where];
   if (view.status === 'open') lines.push(c.dim(`  ${' '.repeat(idWidth)} next: ${view.next}`));
@@ -244,7 +246,7 @@ function countLines(report: RunReport, c: Colors): string[] {
   }
   if (n.unsettled > 0) {
     out.push(
-      `  unsettled: ${n.unsettled} case(s) with id-like values that differ without evidence they are per-instance; a second instance of the baseline (--noise --baseline-replica) would settle them (report.json: unsettled)`,
+      `  unsettled: ${n.unsettled} case(s) with id-like values, or lists in another order by keys each side drew, that differ without evidence they are per-instance; a second instance of the baseline (--noise --baseline-replica) would settle them (report.json: unsettled)`,
     );
   }
   const look = report.secondLook;

@@ -10,6 +10,12 @@ export interface Host {
   readonly hostname: string;
   /** True when a process with this id runs on this machine (or when that cannot be known). */
   isAlive(pid: number): boolean;
+  /**
+   * When this process started (ms since the epoch): a mark another process
+   * made before it is not its own, even under the same pid (a container
+   * restarted, a pid reused). Unknown: a mark with this pid is its own.
+   */
+  readonly startedAt?: number;
   /** The Node binary, to start a Node child process with (`parity demo`'s servers); `node` when unknown. */
   readonly execPath?: string;
   /** The script Node runs (the package's `bin/parity.js`, maybe through npm's `.bin` link). */

@@ -7,7 +7,7 @@
  * requests as case files that validate and replay with `parity run` to the
  * same root causes.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -281,5 +281,48 @@ describe('a shadow session', () => {
       ['/v1/search', 'equal'],
     ]);
     expect(await readFile(join(cwd, TRACKER), 'utf8')).toContain('GET /v1/orders/:id');
+  });
+
+  it('a report file that failed at one refresh is written again at the next, and at shutdown', async () => {
+    const baseline = await shop('baseline');
+    const candidate = await shop('candidate');
+    const cwd = await tempProject();
+    const proxy = await startShadowCli(cwd, [
+      'proxy',
+      '--listen',
+      '127.0.0.1:0',
+      '--baseline',
+      `rust=${baseline.url}`,
+      '--candidate',
+      `go=${candidate.url}`,
+      '--no-tracker',
+      '--json',
+    ]);
+    const refreshes = () => proxy.stderr().split('SIGHUP: reports refreshed').length - 1;
+    /** One more request compared, then a SIGHUP refresh. */
+    const step = async (n: number): Promise<void> => {
+      await get(`${proxy.url}/v1/orders/${n}`);
+      await waitUntil(() => compared(proxy.stdout()) === n);
+      proxy.signal('SIGHUP');
+      await waitUntil(() => refreshes() === n);
+    };
+    await step(1);
+    const [live] = await runs(cwd);
+    const md = join(cwd, 'reports', live ?? '', 'report.md');
+    expect(await readFile(md, 'utf8')).toContain('/v1/orders/:id');
+    // report.md cannot be written at the next refresh: its name is a folder now.
+    await rm(md);
+    await mkdir(md);
+    await step(2);
+    expect((await stat(md)).isDirectory()).toBe(true);
+    // Writable again: the next refresh writes it, with every result so far.
+    await rm(md, { recursive: true });
+    await step(3);
+    expect(await readFile(md, 'utf8')).toContain('/v1/orders/3');
+    await get(`${proxy.url}/v1/orders/4`);
+    await waitUntil(() => compared(proxy.stdout()) === 4);
+    proxy.signal('SIGTERM');
+    expect(await proxy.ended).toBe(0);
+    expect(await readFile(md, 'utf8')).toContain('/v1/orders/4');
   });
 });

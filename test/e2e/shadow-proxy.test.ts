@@ -138,4 +138,33 @@ describe('parity proxy', () => {
     const report = await reportOf(cwd);
     expect(report.results.map((r) => r.verdict)).toEqual(['divergent']);
   });
+
+  it('on an idle proxy, a few requests are all compared, however busy one window was', async () => {
+    // `--shed 1%`: every window of this process (the test's servers share its
+    // loop) counts as busy. A copy offered when none waits or is under way is
+    // evidence of nothing held up: it is compared.
+    const baseline = await service('baseline');
+    const candidate = await service('candidate');
+    const cwd = await tempProject();
+    const proxy = await startShadowCli(cwd, [
+      'proxy',
+      '--listen',
+      '127.0.0.1:0',
+      '--baseline',
+      `rust=${baseline.url}`,
+      '--candidate',
+      `go=${candidate.url}`,
+      '--no-tracker',
+      '--shed',
+      '1%',
+    ]);
+    for (const n of [1, 2, 3]) {
+      expect((await seen(`${proxy.url}/v1/users/${n}`)).status).toBe(200);
+      await proxy.waitFor(new RegExp(`compared ${n}\\b`), 10_000);
+    }
+    proxy.signal('SIGTERM');
+    expect(await proxy.ended).toBe(0);
+    expect((await reportOf(cwd)).summary.cases).toBe(3);
+    expect(proxy.stderr()).not.toMatch(/\(busy \d+\)/);
+  });
 });

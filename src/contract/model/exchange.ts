@@ -140,4 +140,11 @@ export interface Exchange {
    * (a replica) would settle them. `core/normalise/generated.ts`.
    */
   readonly unsettled?: readonly string[];
+  /**
+   * Where both sides held a list of the same elements in another order, with
+   * evidence that each side sorts it by keys it drew that the answer does not
+   * show (each a pointer and its evidence): its pointer is under `unsettled`
+   * too. `core/normalise/drawn-order.ts`.
+   */
+  readonly reordered?: readonly string[];
 }

@@ -13,6 +13,7 @@ import { maskExchange } from '../../core/flow/mask.js';
 import { maskChangedValues, needsSecondLook } from '../../core/normalise/changed.js';
 import { maskDerivedRevisions } from '../../core/normalise/derived.js';
 import { createDerivedEtags } from '../../core/normalise/derived-etags.js';
+import { createDrawnOrder } from '../../core/normalise/drawn-order.js';
 import { maskGeneratedValues } from '../../core/normalise/generated.js';
 import { normaliseOrigins, originForms } from '../../core/normalise/origin.js';
 import { createReferenceMemory } from '../../core/normalise/references.js';
@@ -116,6 +117,8 @@ export function createRunIntake(input: {
   const etags = createDerivedEtags();
   // Pairs of values found per-instance, found again elsewhere once every answer is in.
   const samePairs = createSamePairs();
+  // Lists each side orders by keys it drew (its flow's writes drew ids) that the answer leaves out: awaiting evidence.
+  const drawnOrder = createDrawnOrder();
   // Bodies that differ, hashed once, for the digests other answers list (`judge/results/consequences.ts`).
   const digests = new Map<string, BodyDigests>();
   // A flow's steps are judged once the whole flow ran (its secrets are all known then).
@@ -176,8 +179,9 @@ export function createRunIntake(input: {
     // then those that changed between two requests to one side (core/normalise/changed.ts).
     const generated = generatedOf(judged);
     const two = looks(sent, raw);
-    const out = two === undefined ? generated : maskChangedValues(generated, two);
+    const out = drawnOrder.apply(two === undefined ? generated : maskChangedValues(generated, two));
     samePairs.add(judged, out);
+    drawnOrder.add(judged, out);
     return out;
   };
   // One step as the pool reported it: what is ready to be judged.

@@ -6,7 +6,7 @@
  * the update once its reports are written.
  */
 
-import type { AssessedObservation } from '../../contract/assessment.js';
+import type { AssessedResult } from '../../contract/assessment.js';
 import type { TrackerOutcome } from '../../contract/report.js';
 import type { DecisionRow, RootCauseEntry } from '../../contract/root-cause.js';
 import type { TrackerObservation, TrackerRow, TrackerRun } from '../../io/tracker/types.js';
@@ -27,17 +27,45 @@ export interface TrackerUpdate {
   abandon(): Promise<void>;
 }
 
+/** Whether `path` is `place` or under it (a list awaiting evidence holds every change under its pointer). */
+function within(path: string, places: ReadonlySet<string>): boolean {
+  if (places.has(path)) return true;
+  for (const place of places) {
+    if (path.startsWith(place === '/' ? '/' : `${place}/`)) return true;
+  }
+  return false;
+}
+
 /**
  * The root causes every finding of which changed only places holding id-like
- * values with no evidence that they are per-instance (`AssessedObservation.unsettled`).
+ * values with no evidence that they are per-instance (`AssessedResult.unsettled`),
+ * or only under a list sorted by keys each side drew (`AssessedResult.reordered`).
  */
-export function unsettledCauses(results: readonly AssessedObservation[]): Set<string> {
+export function unsettledCauses(results: readonly AssessedResult[]): Set<string> {
+  return thinCauses(results, (result) => result.unsettled ?? []);
+}
+
+/** The root causes awaiting evidence only for lists sorted by drawn keys (`AssessedResult.reordered`). */
+export function reorderedCauses(results: readonly AssessedResult[]): Set<string> {
+  return thinCauses(results, (result) => (result.reordered ?? []).map(pointerOfEntry));
+}
+
+/** The pointer of an entry with its evidence (`/docs (the same elements …)` → `/docs`). */
+function pointerOfEntry(entry: string): string {
+  const at = entry.indexOf(' (');
+  return at < 0 ? entry : entry.slice(0, at);
+}
+
+function thinCauses(
+  results: readonly AssessedResult[],
+  placesOf: (result: AssessedResult) => readonly string[],
+): Set<string> {
   const unsettled = new Set<string>();
   const settled = new Set<string>();
   for (const result of results) {
-    const places = new Set(result.unsettled ?? []);
+    const places = new Set(placesOf(result));
     for (const finding of result.findings ?? []) {
-      const thin = finding.paths.length > 0 && finding.paths.every((path) => places.has(path));
+      const thin = finding.paths.length > 0 && finding.paths.every((path) => within(path, places));
       (thin ? unsettled : settled).add(finding.fingerprint);
     }
   }
@@ -47,9 +75,9 @@ export function unsettledCauses(results: readonly AssessedObservation[]): Set<st
 
 /**
  * The root causes with a case the second look skipped for its size, each
- * with the bound it was over (`AssessedObservation.secondLookSkipped`).
+ * with the bound it was over (`AssessedResult.secondLookSkipped`).
  */
-function notLookedCauses(results: readonly AssessedObservation[]): Map<string, number> {
+function notLookedCauses(results: readonly AssessedResult[]): Map<string, number> {
   const over = new Map<string, number>();
   for (const result of results) {
     const skipped = result.secondLookSkipped;
@@ -64,9 +92,10 @@ function notLookedOf(unsettled: boolean, over: number | undefined): { notLookedO
 }
 
 /** One observation per root cause of the divergent results (errors are not decisions). */
-export function observationsOf(results: readonly AssessedObservation[]): TrackerObservation[] {
+export function observationsOf(results: readonly AssessedResult[]): TrackerObservation[] {
   const unsettled = unsettledCauses(results);
   const notLooked = notLookedCauses(results);
+  const reordered = reorderedCauses(results);
   return [...groupFindings(results).values()].map((group) => ({
     fingerprint: group.fingerprint,
     kind: group.kind,
@@ -76,11 +105,14 @@ export function observationsOf(results: readonly AssessedObservation[]): Tracker
     ...(group.supersedes === undefined ? {} : { supersedes: group.supersedes }),
     ...(unsettled.has(group.fingerprint) ? { unsettled: true as const } : {}),
     ...notLookedOf(unsettled.has(group.fingerprint), notLooked.get(group.fingerprint)),
+    ...(unsettled.has(group.fingerprint) && reordered.has(group.fingerprint)
+      ? { reordered: true as const }
+      : {}),
   }));
 }
 
-/** The root causes the results' rules hid, with the cases that hid them (`AssessedObservation.covered`). */
-export function coveredOf(results: readonly AssessedObservation[]): Map<string, string[]> {
+/** The root causes the results' rules hid, with the cases that hid them (`AssessedResult.covered`). */
+export function coveredOf(results: readonly AssessedResult[]): Map<string, string[]> {
   const covered = new Map<string, string[]>();
   for (const result of results) {
     for (const fingerprint of result.covered ?? []) {
@@ -94,7 +126,7 @@ export function coveredOf(results: readonly AssessedObservation[]): Map<string, 
  * Each flow (`suite/flow`) with its steps that show a root cause: a step that diverges otherwise leaves every step of its flow
  * unable to prove a row fixed (`io/tracker/evidence.ts`).
  */
-export function flowsWithCauses(results: readonly AssessedObservation[]): Map<string, string[]> {
+export function flowsWithCauses(results: readonly AssessedResult[]): Map<string, string[]> {
   const flows = new Map<string, string[]>();
   for (const result of results) {
     if (result.flow === undefined) continue;

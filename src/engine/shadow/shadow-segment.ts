@@ -5,7 +5,7 @@
  * refreshed in place (`--every`, SIGHUP) from the results so far, and
  * written a last time when it closes (shutdown, or full), through the same
  * tail as `parity run` (`finish.ts`: learned endpoint noise, echoed values,
- * the assessment, every report format, the tracker committed and `latest`
+ * the same per-instance pairs found again elsewhere (`same-pairs.ts`), the assessment, every report format, the tracker committed and `latest`
  * repointed); a refresh commits the tracker only when asked (SIGHUP). The
  * intake (`run-intake.ts`) and the judge stage are `run`'s own.
  */
@@ -40,6 +40,7 @@ import { maskEchoOrigins } from '../run/echo-origins.js';
 import { type Finished, finishRun } from '../run/finish.js';
 import { reportHead } from '../run/run-head.js';
 import { createRunIntake, type RunIntake } from '../run/run-intake.js';
+import { maskSamePairs } from '../run/same-pairs.js';
 
 /** What every run of a shadow session shares. */
 export interface SegmentInput {
@@ -159,9 +160,24 @@ export async function openSegment(input: SegmentInput, folder: RunFolder): Promi
     },
     divergenceLines(folder.dir),
     ...input.reporters,
-    ...files,
   ]);
   reporters.onBegin(input.capacity);
+  /**
+   * The run's reporters as one report sees them: the report files afresh
+   * each time (a file that failed once, a full disk or a path taken, is
+   * written again at the next refresh and at the close, not skipped from then
+   * on as a run's one report skips a reporter that failed).
+   */
+  const forReport = (): Reporters => {
+    const fileSet = createReporters(files);
+    return {
+      ...reporters,
+      onAssessment: async (assessed) => {
+        await Promise.all([reporters.onAssessment(assessed), fileSet.onAssessment(assessed)]);
+      },
+      failures: () => [...reporters.failures(), ...fileSet.failures()],
+    };
+  };
   const context = {
     baseline: config.baseline,
     candidate: config.candidate,
@@ -207,12 +223,18 @@ export async function openSegment(input: SegmentInput, folder: RunFolder): Promi
         secondLook: { max: 0, sent: 0, over: 0, maxBytes: 0, tooLarge: 0 },
       }),
       collected: { ...collected, summary },
-      masked: maskEchoOrigins({
+      // As `run`: echoed origins, then the same pair of per-instance values found again elsewhere.
+      masked: maskSamePairs({
         results: collected.notable,
-        origins: intake.echoOrigins(),
-        sequenced: intake.sequenceOrigins(),
-        derived: intake.derivedEtags(),
-        masked: denoised.masked,
+        pairs: intake.samePairs,
+        masking: maskEchoOrigins({
+          results: collected.notable,
+          origins: intake.echoOrigins(),
+          sequenced: intake.sequenceOrigins(),
+          derived: intake.derivedEtags(),
+          masked: denoised.masked,
+          redact: input.redact,
+        }),
         redact: input.redact,
       }),
       summary:
@@ -227,7 +249,7 @@ export async function openSegment(input: SegmentInput, folder: RunFolder): Promi
           : { path: config.trackerPath, label: displayPath(config.cwd, config.trackerPath) },
       folder,
       host: input.host,
-      reporters,
+      reporters: forReport(),
       files,
       refresh: how.refresh,
     });

@@ -2,9 +2,14 @@
  * The mirror queue: bounded, so a slow or dead candidate costs dropped
  * copies (counted), never memory. `offer` never waits: a full queue drops
  * the item at once, so the listening side is never held up; so does a busy
- * process (`busy`, the event loop saturated: see `busy.ts`). A fixed number
- * of workers take items in arrival order.
+ * process (`load`, see `busy.ts`), but only with evidence that the copies
+ * hold the clients up: copies waiting or being worked on, or the loop
+ * saturated through windows in a row (a fast candidate leaves nothing under
+ * way for long). One busy window alone (a first comparison's cold start on an
+ * idle process) sheds nothing. A fixed number of workers take items in arrival order.
  */
+
+import type { LoopLoad } from './busy.js';
 
 export interface QueueStats {
   /** Items taken in. */
@@ -40,8 +45,12 @@ export function createMirrorQueue<T>(options: {
   readonly capacity: number;
   readonly workers: number;
   readonly work: (item: T) => Promise<void>;
-  /** When true, offers are refused (dropped and counted) whatever the room. */
-  readonly busy?: (() => boolean) | undefined;
+  /**
+   * The process's load: `saturated`, or `busy` while copies wait or are
+   * worked on, refuses offers (dropped and counted) whatever the room; with
+   * none under way, a `busy` process still takes the copy.
+   */
+  readonly load?: (() => LoopLoad) | undefined;
 }): MirrorQueue<T> {
   const waiting: T[] = [];
   let head = 0;
@@ -79,13 +88,14 @@ export function createMirrorQueue<T>(options: {
         });
     }
   };
-  /** Whether there is room and the process is not busy; counts the drop when not. */
+  /** Whether there is room and the process is not busy with copies; counts the drop when not. */
   const room = (): boolean => {
     if (size() >= options.capacity) {
       dropped++;
       return false;
     }
-    if (options.busy?.() === true) {
+    const load = options.load?.() ?? 'idle';
+    if (load === 'saturated' || (load === 'busy' && (size() > 0 || working > 0))) {
       dropped++;
       busy++;
       return false;

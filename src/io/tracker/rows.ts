@@ -120,7 +120,10 @@ export function addRows(
     const start =
       startOf(obs.fingerprint) ??
       (obs.unsettled === true
-        ? { status: 'open' as const, decision: unsettledNote(obs.notLookedOver) }
+        ? {
+            status: 'open' as const,
+            decision: unsettledNote(obs.notLookedOver, obs.reordered === true),
+          }
         : FRESH);
     return newRow(obs, { id, date, start }, header);
   });

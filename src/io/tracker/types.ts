@@ -56,7 +56,11 @@ export const COLUMN_TITLES: Readonly<Record<TrackerColumn, string>> = {
 export type TrackerObservation = Pick<
   RootCauseEntry,
   'fingerprint' | 'kind' | 'endpoints' | 'caseIds' | 'summary' | 'supersedes' | 'unsettled'
-> & { readonly notLookedOver?: number };
+> & {
+  readonly notLookedOver?: number;
+  /** With `unsettled`: it showed only under lists sorted by keys each side drew that the answer does not show. */
+  readonly reordered?: true;
+};
 
 /**
  * Whether a row awaits evidence: `_open_`, with the Decision cell a run wrote
@@ -68,7 +72,8 @@ export function awaitsEvidence(row: Pick<TrackerRow, 'status' | 'decision'>): bo
 }
 
 /** What a new row's Decision cell says of a root cause whose values lack evidence. */
-export function unsettledNote(notLookedOver?: number): string {
+export function unsettledNote(notLookedOver?: number, reordered = false): string {
+  if (reordered) return REORDERED_NOTE;
   return notLookedOver === undefined
     ? UNSETTLED_NOTE
     : UNSETTLED_NOTE.replace(
@@ -80,6 +85,13 @@ export function unsettledNote(notLookedOver?: number): string {
 /** The Decision cell of a root cause whose values lack evidence, when the second look saw them. */
 export const UNSETTLED_NOTE =
   'unsettled: id-like values with no evidence yet that each side generated them; the second look saw no change (or was not sent); run with --noise --baseline-replica NAME=URL (a second instance of the baseline) to settle it';
+
+/**
+ * The Decision cell of a root cause that showed only in lists of the same
+ * elements in another order, sorted by keys each side drew.
+ */
+export const REORDERED_NOTE =
+  "unsettled: the same elements in another order, sorted by keys each side drew that the answer does not show (its flow's writes drew ids); run with --noise --baseline-replica NAME=URL (a second instance of the baseline, whose own keys reorder its list too) to settle it";
 
 /**
  * What a run that covered the whole library (no case paths, `--filter`,

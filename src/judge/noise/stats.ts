@@ -2,7 +2,9 @@
  * Endpoint-level noise, by Diffy's rule: per endpoint and path, count the cases
  * whose two baseline responses differed there (noise) and the cases whose
  * candidate differed from the baseline there (raw). Keeps skeletons only,
- * never bodies, so memory grows with the number of distinct paths. Pure.
+ * never bodies, each distinct one once with the number of cases that showed
+ * it, so memory grows with the number of distinct skeletons, not of cases (a
+ * shadow session tallies every request of its traffic). Pure.
  */
 
 import type { NoiseEntry, NoiseKind, NoiseThresholds } from '../../contract/report.js';
@@ -40,8 +42,12 @@ interface PathTally {
 interface EndpointTally {
   cases: number;
   readonly paths: Map<string, PathTally>;
-  /** Per case, its raw difference skeleton (`value /a/*`, `order /items`, `header etag`). */
-  readonly raw: ReadonlySet<string>[];
+  /**
+   * The cases' raw difference skeletons (`value /a/*`, `order /items`,
+   * `header etag`), each distinct one once (keyed by its sorted entries) with
+   * how many cases showed it.
+   */
+  readonly raw: Map<string, { readonly keys: ReadonlySet<string>; cases: number }>;
 }
 
 /** What one case contributes to the tally. */
@@ -57,6 +63,8 @@ export interface NoiseTally {
   record(tally: CaseTally): void;
   /** One entry per endpoint and noisy path, decided by {@link isRealDivergence}; sorted. */
   entries(thresholds: NoiseThresholds): NoiseEntry[];
+  /** The distinct raw skeletons it holds (its memory: never one per case). */
+  skeletons(): number;
 }
 
 export function createNoiseTally(): NoiseTally {
@@ -65,11 +73,16 @@ export function createNoiseTally(): NoiseTally {
     record({ endpoint, findings, raw }) {
       let tally = endpoints.get(endpoint);
       if (tally === undefined) {
-        tally = { cases: 0, paths: new Map(), raw: [] };
+        tally = { cases: 0, paths: new Map(), raw: new Map() };
         endpoints.set(endpoint, tally);
       }
       tally.cases++;
-      if (raw !== undefined) tally.raw.push(raw);
+      if (raw !== undefined) {
+        const key = [...raw].sort().join('\n');
+        const seen = tally.raw.get(key);
+        if (seen === undefined) tally.raw.set(key, { keys: raw, cases: 1 });
+        else seen.cases++;
+      }
       for (const finding of findings) addFinding(tally, finding);
     },
     entries(thresholds) {
@@ -84,6 +97,11 @@ export function createNoiseTally(): NoiseTally {
           compareText(a.path, b.path) ||
           compareText(a.kind, b.kind),
       );
+    },
+    skeletons() {
+      let count = 0;
+      for (const tally of endpoints.values()) count += tally.raw.size;
+      return count;
     },
   };
 }
@@ -102,8 +120,8 @@ function addFinding(tally: EndpointTally, finding: NoiseFinding): void {
 function rawCount(tally: EndpointTally, path: PathTally): number {
   const pattern = path.kind === 'header' ? [] : parsePointer(path.pattern);
   let count = 0;
-  for (const raw of tally.raw) {
-    for (const key of raw) {
+  for (const { keys, cases } of tally.raw.values()) {
+    for (const key of keys) {
       const space = key.indexOf(' ');
       const kind = key.slice(0, space);
       const target = key.slice(space + 1);
@@ -112,7 +130,7 @@ function rawCount(tally: EndpointTally, path: PathTally): number {
           ? kind === 'header' && target === path.pattern
           : kind !== 'header' && coversSegments(pattern, parsePointer(target));
       if (hit) {
-        count++;
+        count += cases;
         break;
       }
     }

@@ -216,6 +216,9 @@ function commonOf(
   if (exchange.unsettled !== undefined) {
     base.unsettled = exchange.unsettled.slice(0, MAX_ORIGIN_PLACES);
   }
+  if (exchange.reordered !== undefined) {
+    base.reordered = exchange.reordered.slice(0, MAX_ORIGIN_PLACES);
+  }
   if (exchange.secondLookSkipped !== undefined) base.secondLookSkipped = exchange.secondLookSkipped;
   const hidden = hiddenFindings(exchange, judgement);
   if (hidden.length > 0) {

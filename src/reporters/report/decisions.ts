@@ -32,6 +32,8 @@ export interface DecisionView {
   readonly next: string;
   /** The Decision cell of its row. */
   readonly decision: string;
+  /** Open, but awaiting evidence (`RootCauseEntry.unsettled`): not counted as an open decision. */
+  readonly awaiting: boolean;
   /** How to close it (absent for a resolved row: no case showed it). */
   readonly hint?: FixHint;
 }
@@ -67,6 +69,14 @@ function nextAction(entry: RootCauseEntry, hint: FixHint | undefined): string {
     const why = entry.row?.decision ?? '';
     return `${status}${why === '' ? '' : `: ${why}`}`;
   }
+  if (entry.unsettled === true) {
+    // Not an open decision yet: what would settle it first, then a person's word.
+    const settle =
+      'awaits evidence: run with --noise --baseline-replica NAME=URL (a second instance of the baseline) to settle it';
+    return id === undefined
+      ? `${settle} · or run with the tracker to decide it`
+      : `${settle} · or parity decide ${id} accepted --note "…"`;
+  }
   const steps = [id === undefined ? 'fix it' : `fix it (parity show ${id})`];
   if (hint?.rule !== undefined) steps.push(`add the rule ${codeSpan(hint.rule)}`);
   steps.push(
@@ -89,6 +99,7 @@ function viewOf(entry: RootCauseEntry, runtimes: SideRuntimes): DecisionView {
     endpoints: entry.endpoints,
     consequences: entry.consequences ?? [],
     next: nextAction(entry, hint),
+    awaiting: entry.unsettled === true && statusOf(entry) === 'open',
     decision: entry.row?.decision ?? '',
     ...(hint === undefined ? {} : { hint }),
   };

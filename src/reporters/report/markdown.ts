@@ -91,7 +91,7 @@ export function summarySection(report: RunReport): string {
   }
   if (n.unsettled > 0) {
     rows.push([
-      'Id-like values that differ without evidence they are per-instance: `--noise` would settle them (cases)',
+      'Id-like values (or lists in another order by keys each side drew) that differ without evidence they are per-instance: `--noise` would settle them (cases)',
       String(n.unsettled),
     ]);
   }

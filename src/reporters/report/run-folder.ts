@@ -20,7 +20,10 @@
  * keeps its `.owner` until it is published: each refresh leaves a complete
  * report in it (every file written atomically), so a session killed at any
  * point leaves the report of its last refresh. `--keep` never prunes a
- * folder whose owner is still running.
+ * folder whose owner is still running. A session killed outright (SIGKILL)
+ * leaves its `.owner` in a folder that holds a complete report: the next run
+ * removes that mark once the process it names is gone (its pid dead, or now
+ * another process's: one started after the mark was made, this one too).
  */
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -143,34 +146,65 @@ async function pruneRuns(
   }
 }
 
+interface Owner {
+  readonly pid: number;
+  readonly hostname: unknown;
+  /** When the mark was made (ms since the epoch); undefined when it does not say. */
+  readonly startedAt: number | undefined;
+}
+
 /** The `.owner` a folder holds, when it is a readable one. */
-async function ownerOf(dir: string): Promise<{ pid: number; hostname: unknown } | undefined> {
+async function ownerOf(dir: string): Promise<Owner | undefined> {
   const owner = await readFile(join(dir, OWNER_FILE), 'utf8')
     .then((text) => JSON.parse(text) as unknown)
     .catch(() => undefined);
   if (typeof owner !== 'object' || owner === null) return undefined;
-  const { pid, hostname } = owner as Record<string, unknown>;
-  return typeof pid === 'number' && pid > 0 ? { pid, hostname } : undefined;
+  const { pid, hostname, startedAt } = owner as Record<string, unknown>;
+  const made = typeof startedAt === 'string' ? Date.parse(startedAt) : Number.NaN;
+  return typeof pid === 'number' && pid > 0
+    ? { pid, hostname, startedAt: Number.isNaN(made) ? undefined : made }
+    : undefined;
+}
+
+/**
+ * Whether `owner` (on this host) is this process or one still running: with
+ * this process's pid, a mark made before this process started is another's
+ * (a container restarted with the same pid), and that one is gone.
+ */
+function ownerAlive(owner: Owner, host: Host): boolean {
+  if (owner.pid !== host.pid) return host.isAlive(owner.pid);
+  if (owner.startedAt === undefined || host.startedAt === undefined) return true;
+  // A second's slack: the clock read for the mark and for the start differ.
+  return owner.startedAt >= host.startedAt - 1000;
 }
 
 /** Whether the process named by the folder's `.owner` is this one or still runs on this host. */
 async function ownerRunning(dir: string, host: Host): Promise<boolean> {
   const owner = await ownerOf(dir);
   if (owner === undefined || owner.hostname !== host.hostname) return false;
-  return owner.pid === host.pid || host.isAlive(owner.pid);
+  return ownerAlive(owner, host);
 }
 
-/** Partial run folders whose owner process (on this host) is gone: removed; the count. */
+/**
+ * Partial run folders whose owner process (on this host) is gone: removed;
+ * published ones (a killed shadow session's live folder): their stale
+ * `.owner` removed. The count of folders removed.
+ */
 async function removeOrphans(reportsDir: string, host: Host): Promise<number> {
   const names = await readdir(reportsDir).catch(() => []);
   let removed = 0;
-  for (const name of names.filter((n) => n.endsWith(PARTIAL_SUFFIX))) {
+  for (const name of names) {
+    const partial = name.endsWith(PARTIAL_SUFFIX);
+    if (!partial && !RUN_FOLDER.test(name)) continue;
     const dir = join(reportsDir, name);
     const owner = await ownerOf(dir);
-    if (owner === undefined || owner.pid === host.pid || owner.hostname !== host.hostname) {
+    if (owner === undefined || owner.hostname !== host.hostname) continue;
+    if (ownerAlive(owner, host)) continue;
+    if (!partial) {
+      const info = await lstat(dir).catch(() => undefined);
+      if (info?.isDirectory() === true) await removeFile(join(dir, OWNER_FILE));
       continue;
     }
-    if (host.isAlive(owner.pid)) continue;
     await removeFolder(reportsDir, dir);
     removed++;
   }

@@ -87,7 +87,7 @@ describe('the mirror queue', () => {
     const queue = createMirrorQueue<number>({
       capacity: 1,
       workers: 1,
-      busy: () => busy,
+      load: () => (busy ? 'busy' : 'idle'),
       work: () => new Promise<void>(() => undefined),
     });
     expect(queue.admit()).toBe(true);
@@ -118,19 +118,76 @@ describe('the mirror queue', () => {
 });
 
 describe('a busy process', () => {
-  it('the queue refuses offers while busy, whatever its room, and counts them apart', async () => {
+  it('the queue refuses offers while busy with copies under way, whatever its room, and counts them apart', async () => {
     let busy = true;
+    let finish: () => void = () => undefined;
     const queue = createMirrorQueue<number>({
       capacity: 10,
       workers: 1,
-      work: () => Promise.resolve(),
-      busy: () => busy,
+      work: () => new Promise<void>((resolve) => (finish = resolve)),
+      load: () => (busy ? 'busy' : 'idle'),
     });
-    expect([1, 2].map((n) => queue.offer(n))).toEqual([false, false]);
+    // Nothing under way: busy or not, the copy is taken.
+    expect(queue.offer(1)).toBe(true);
+    // One being worked on, the process busy: refused.
+    expect([2, 3].map((n) => queue.offer(n))).toEqual([false, false]);
     busy = false;
-    expect(queue.offer(3)).toBe(true);
+    expect(queue.offer(4)).toBe(true);
+    finish();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    finish();
+    await queue.drain();
+    expect(queue.stats()).toMatchObject({ accepted: 2, dropped: 2, busy: 2, done: 2 });
+  });
+
+  it('one busy window on an idle queue sheds nothing: each copy offered after the last finished is taken', async () => {
+    const queue = createMirrorQueue<number>({
+      capacity: 10,
+      workers: 2,
+      work: () => Promise.resolve(),
+      load: () => 'busy',
+    });
+    for (const n of [1, 2, 3]) {
+      expect(queue.admit()).toBe(true);
+      expect(queue.offer(n)).toBe(true);
+      await queue.drain();
+    }
+    expect(queue.stats()).toMatchObject({ accepted: 3, dropped: 0, busy: 0, done: 3 });
+  });
+
+  it('a saturated loop sheds even with nothing under way (a fast candidate), counted as busy', async () => {
+    let load: 'busy' | 'saturated' = 'saturated';
+    const queue = createMirrorQueue<number>({
+      capacity: 10,
+      workers: 2,
+      work: () => Promise.resolve(),
+      load: () => load,
+    });
+    expect(queue.admit()).toBe(false);
+    expect(queue.offer(1)).toBe(false);
+    load = 'busy';
+    expect(queue.offer(2)).toBe(true);
     await queue.drain();
     expect(queue.stats()).toMatchObject({ accepted: 1, dropped: 2, busy: 2, done: 1 });
+  });
+
+  it('the probe says saturated after busy windows back to back, only busy when a busy window follows a quiet gap', async () => {
+    const hold = (ms: number) => {
+      const until = performance.now() + ms;
+      while (performance.now() < until) {
+        // The event loop held: no I/O, no timers.
+      }
+    };
+    const probe = createBusyProbe({ threshold: 0.9, windowMs: 20 });
+    hold(25);
+    probe.load();
+    hold(25);
+    expect(probe.load()).toBe('saturated');
+    // A long quiet wait, then one busy stretch: the window read spans the wait
+    // (quiet), or once past it one busy window only.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    hold(25);
+    expect(probe.load()).not.toBe('saturated');
   });
 
   it('the probe says busy after the event loop ran without a break, and idle after it waited', async () => {

@@ -47,6 +47,30 @@ describe("Diffy's rule", () => {
 });
 
 describe('masking', () => {
+  it.each([
+    ['/ts and /status', 'GET /a', 'value /ts', 'value /status', '/ts'],
+    ['a price and a header', 'POST /orders/:id', 'value /items/0/price', 'header etag', '/items'],
+  ])(
+    'keeps each distinct skeleton once, counted per case (%s): memory by shapes, not by cases',
+    (_, endpoint, first, second, noisy) => {
+      const tally = createNoiseTally();
+      for (let i = 0; i < 1000; i++) {
+        tally.record({
+          endpoint,
+          findings: i % 10 === 0 ? [finding(noisy)] : [],
+          // One shape, a fresh Set each time, its entries in either order.
+          raw: new Set(i % 2 === 0 ? [first, second] : [second, first]),
+        });
+      }
+      expect(tally.skeletons()).toBe(1);
+      tally.record({ endpoint, findings: [], raw: new Set([second]) });
+      expect(tally.skeletons()).toBe(2);
+      // Counted as the cases were, whatever their number held.
+      const entry = tally.entries(DEFAULT_THRESHOLDS).find((e) => e.path === noisy);
+      expect(entry).toMatchObject({ cases: 1001, noisyCases: 100, divergentCases: 1000 });
+    },
+  );
+
   it('drops changes at or under a pattern, moved elements of order noise, and header names', () => {
     const mask = { values: ['/items/*/ts'], orders: ['/tags'], headers: ['etag'] };
     expect(masksChange(mask, { path: '/items/3/ts', op: 'value' })).toBe(true);

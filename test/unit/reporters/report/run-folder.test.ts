@@ -110,4 +110,33 @@ describe('a run folder', () => {
     await folder.discard();
     expect(await readdir(reports)).toContain(day(5));
   });
+
+  it("a killed session's folder: its stale owner mark is removed, and --keep prunes it, its pid dead or now this process's", async () => {
+    const day = (n: number) => `2026-11-2${n}T10-00-00Z-00000${n}`;
+    const started = Date.now();
+    const restarted = { ...host, startedAt: started };
+    const before = new Date(started - 3_600_000).toISOString();
+    const mark = (pid: number, at: string) =>
+      JSON.stringify({ pid, hostname: hostname(), startedAt: at });
+    // Killed: its pid is dead.
+    await leftover(day(1), { '.owner': owner(300), 'report.json': '{}' });
+    // Killed before this process started, under the pid this one has now (a container restarted).
+    await leftover(day(2), { '.owner': mark(100, before), 'report.json': '{}' });
+    await leftover('2026-11-22T10-00-00Z-000002.partial', { '.owner': mark(100, before) });
+    // Another session, still running.
+    await leftover(day(3), { '.owner': owner(200), 'report.json': '{}' });
+    const { folder, notes } = await openRunFolder(reports, day(5), restarted, 2, { live: true });
+    expect(notes).toEqual([
+      'removed 1 unfinished run folder(s) left by parity processes that are gone',
+    ]);
+    expect(await readdir(join(reports, day(1)))).toEqual(['report.json']);
+    expect(await readdir(join(reports, day(2)))).toEqual(['report.json']);
+    expect((await readdir(join(reports, day(3)))).sort()).toEqual(['.owner', 'report.json']);
+    // This process's own mark is its own.
+    expect(await readdir(folder.dir)).toEqual(['.owner']);
+    await writeFile(join(folder.dir, 'report.json'), '{}');
+    await folder.pointLatest();
+    // --keep 2: the killed ones go, the one under this process's pid too.
+    expect((await readdir(reports)).sort()).toEqual([day(3), day(5), 'latest']);
+  });
 });
