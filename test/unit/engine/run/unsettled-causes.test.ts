@@ -4,20 +4,20 @@
  * keys each side drew, everything under it; and the words their new row gets.
  */
 import { describe, expect, it } from 'vitest';
-import type { AssessedResult } from '../../../src/contract/assessment.js';
-import { reorderedCauses, unsettledCauses } from '../../../src/engine/run/tracker-update.js';
-import { REORDERED_NOTE, UNSETTLED_NOTE, unsettledNote } from '../../../src/io/tracker/types.js';
+import type { AssessedObservation } from '../../../../src/contract/assessment.js';
+import { reorderedCauses, unsettledCauses } from '../../../../src/engine/run/tracker-update.js';
+import { REORDERED_NOTE, UNSETTLED_NOTE, unsettledNote } from '../../../../src/io/tracker/types.js';
 
 const result = (
   caseId: string,
   findings: [fingerprint: string, paths: string[]][],
   places: { unsettled?: string[]; reordered?: string[] },
-): AssessedResult =>
+): AssessedObservation =>
   ({
     caseId,
     findings: findings.map(([fingerprint, paths]) => ({ fingerprint, paths })),
     ...places,
-  }) as unknown as AssessedResult;
+  }) as unknown as AssessedObservation;
 
 describe('root causes awaiting evidence', () => {
   it('a list awaiting evidence holds every change under its pointer, and nothing beside it', () => {

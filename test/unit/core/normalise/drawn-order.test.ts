@@ -8,11 +8,11 @@
  * answering drawn hex.
  */
 import { describe, expect, it } from 'vitest';
-import type { Exchange, SideOutcome } from '../../../src/contract/model/exchange.js';
-import type { CaseRequest } from '../../../src/contract/model/request.js';
-import { createDrawnOrder } from '../../../src/core/normalise/drawn-order.js';
-import { maskGeneratedValues } from '../../../src/core/normalise/generated.js';
-import { makeCase } from '../../helpers/case.js';
+import type { CaseRequest } from '../../../../src/contract/model/case.js';
+import type { Exchange, SideOutcome } from '../../../../src/contract/model/exchange.js';
+import { createDrawnOrder } from '../../../../src/core/normalise/drawn-order.js';
+import { maskGeneratedValues } from '../../../../src/core/normalise/generated.js';
+import { makeCase } from '../../../helpers/case.js';
 
 const side = (value: unknown, status = 200): SideOutcome => ({
   outcome: 'response',
