@@ -52,12 +52,11 @@ export function fuzzLibrary(options: LibraryFuzzOptions): Promise<FuzzOutcome> {
   return fuzzProjectLibrary(withProcess(options));
 }
 
-export type { AssessedResult } from './contract/assessment.js';
-export type { Case } from './contract/model/case.js';
+export type { AssessedObservation } from './contract/assessment.js';
+export type { Case, CaseRequest } from './contract/model/case.js';
 export type { Comparison, Divergence } from './contract/model/comparison.js';
 export type { Exchange, Response, ResponseBody, SideOutcome } from './contract/model/exchange.js';
-export type { CaseRequest } from './contract/model/request.js';
-export type { CaseResult, Change } from './contract/observation.js';
+export type { Change, Observation } from './contract/observation.js';
 export type { RunReport } from './contract/report.js';
 export { compare } from './core/compare/comparison.js';
 export { type Judgement, judge } from './core/compare/judge.js';
@@ -71,7 +70,7 @@ export type { Budget } from './judge/fuzz/budget.js';
 export type { FuzzSummary } from './judge/fuzz/summary.js';
 export { parseReport, readReport } from './reporters/report/read.js';
 export type {
-  Assessed,
+  AssessedRun,
   Reporter,
   ReporterFailure,
   RunEnd,

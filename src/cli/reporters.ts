@@ -2,14 +2,20 @@
  * The console's reporters of `run` and `merge`, as `--reporter` (or the
  * config's `reporters`) and `--github` chose them (`reporters/choose.ts`):
  * the progress bar and the summary when the console is chosen, GitHub
- * Actions' annotations and job summary when wanted.
+ * Actions' annotations and job summary when wanted; and those of `fuzz`
+ * (its progress line and summary).
  */
 import type { ReporterChoice } from '../io/config/reporters.js';
 import { consoleChosen, githubChoice } from '../reporters/choose.js';
 import { type OutputFlags, summaryReporter } from '../reporters/console-reporters.js';
+import {
+  type FuzzEnd,
+  type FuzzProgressReporter,
+  fuzzConsoleReporter,
+} from '../reporters/fuzz-summary.js';
 import { githubReporter } from '../reporters/github.js';
 import { type Progress, progressReporter } from '../reporters/progress.js';
-import type { RunReporter } from '../reporters/reporter.js';
+import type { Reporter, RunReporter } from '../reporters/reporter.js';
 import type { Io } from './io.js';
 
 type Flags = OutputFlags & { readonly github?: boolean | undefined };
@@ -35,4 +41,27 @@ export function consoleReporters(
     ...(consoleChosen(choices) ? [summaryReporter(flags, io)] : []),
     ...(github === undefined ? [] : [githubReporter(io, flags, github)]),
   ];
+}
+
+/** The fuzz run's console reporters: the progress line (when given), then the summary when the console is chosen. */
+export function fuzzReporters(
+  choices: readonly ReporterChoice[] | undefined,
+  flags: OutputFlags,
+  io: Io,
+  line?: FuzzProgressReporter,
+): Reporter<FuzzEnd>[] {
+  return [
+    ...(line === undefined ? [] : [line]),
+    ...(consoleChosen(choices) ? [fuzzConsoleReporter(flags, io)] : []),
+  ];
+}
+
+/** GitHub Actions' output of the fuzz run's replay, as for `run` (its console summary is the fuzz summary's). */
+export function fuzzReplayReporters(
+  choices: readonly ReporterChoice[] | undefined,
+  flags: OutputFlags,
+  io: Io,
+): RunReporter[] {
+  const github = githubChoice(choices, undefined, io.env, io.cwd);
+  return github === undefined ? [] : [githubReporter(io, flags, github)];
 }

@@ -12,14 +12,14 @@
 import * as z from 'zod';
 import type { Exclusive, Known } from './known.js';
 import {
-  type CaseResult,
-  caseResultSchema,
   comparedShape,
   divergenceShape,
-  equalResultSchema,
-  errorResultSchema,
-  resultBaseShape,
-  skippedResultSchema,
+  equalObservationSchema,
+  errorObservationSchema,
+  type Observation,
+  observationBaseShape,
+  observationSchema,
+  skippedObservationSchema,
 } from './observation.js';
 import {
   assessedFindingSchema,
@@ -39,7 +39,7 @@ const regression = z
 /** A divergent or accepted result as assessed: its findings with their rows, its regression mark. */
 const assessedDivergence = <V extends 'divergent' | 'accepted'>(verdict: V, what: string) =>
   z.looseObject({
-    ...resultBaseShape,
+    ...observationBaseShape,
     ...divergenceShape,
     ...comparedShape,
     findings: z.array(assessedFindingSchema).min(1).describe('the root causes of the divergence'),
@@ -54,24 +54,24 @@ const assessedDivergence = <V extends 'divergent' | 'accepted'>(verdict: V, what
  * from, and the verdict after the decisions (`accepted`). Every observation
  * reads as one (nothing assessed of it yet). A union by verdict.
  */
-export const assessedResultSchema = z.discriminatedUnion('verdict', [
-  equalResultSchema.extend({
+export const assessedObservationSchema = z.discriminatedUnion('verdict', [
+  equalObservationSchema.extend({
     regression: z.literal('fixed').exactOptional().describe('showed a now-fixed divergence'),
   }),
   assessedDivergence('divergent', 'a root cause is still open'),
   assessedDivergence('accepted', "every root cause accepted or won't fix"),
-  errorResultSchema,
-  skippedResultSchema,
+  errorObservationSchema,
+  skippedObservationSchema,
 ]);
 
-type Assessed = Exclusive<Known<z.output<typeof assessedResultSchema>>>;
+type Assessed = Exclusive<Known<z.output<typeof assessedObservationSchema>>>;
 
 /** The outcome of one case as report.json lists it: its observation, as assessed. */
-export type AssessedResult = Assessed;
+export type AssessedObservation = Assessed;
 /** Both sides answered and differ, but every root cause's row is `_accepted_` or `_wontfix_`. */
-export type AcceptedResult = Extract<Assessed, { readonly verdict: 'accepted' }>;
+export type AcceptedObservation = Extract<Assessed, { readonly verdict: 'accepted' }>;
 /** A result that shows a divergence, decided or not, as assessed. */
-export type DivergenceResult = Extract<Assessed, { readonly verdict: 'divergent' | 'accepted' }>;
+export type AssessedDivergence = Extract<Assessed, { readonly verdict: 'divergent' | 'accepted' }>;
 
 /** Why the end of a run masked places of an observation, each with its evidence. */
 export const MASK_REASONS = ['noise', 'echoed', 'sequenced', 'derived'] as const;
@@ -152,7 +152,7 @@ export const assessmentFileSchema = z.looseObject({
 /** Version 1 of assessment.json: `masked` held the results judged again, whole. */
 export const assessmentFileV1Schema = assessmentFileSchema.omit({ masks: true }).extend({
   schemaVersion: z.literal(1),
-  masked: byKey(caseResultSchema).describe(
+  masked: byKey(observationSchema).describe(
     "by case id: the observation judged again under the run's learned endpoint noise",
   ),
 });
@@ -161,7 +161,7 @@ export const assessmentFileV1Schema = assessmentFileSchema.omit({ masks: true })
 export type MaskStep = Known<z.output<typeof maskStepSchema>>;
 /** The assessment as assessment.json holds it. */
 export type AssessmentJson = Known<z.output<typeof assessmentFileSchema>>;
-/** Version 1 of assessment.json (each masked result typed as `CaseResult`). */
+/** Version 1 of assessment.json (each masked result typed as `Observation`). */
 export type AssessmentJsonV1 = Omit<Known<z.output<typeof assessmentFileV1Schema>>, 'masked'> & {
-  readonly masked: Readonly<Record<string, CaseResult>>;
+  readonly masked: Readonly<Record<string, Observation>>;
 };

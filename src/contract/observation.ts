@@ -1,5 +1,5 @@
 /**
- * The observation of one case (`CaseResult`), as zod schemas: the only
+ * The observation of one case (`Observation`), as zod schemas: the only
  * declaration of it and of the records it is made of (a side's summary, a
  * body change, a header change, an encoding note, the recognised patterns,
  * the repro commands, a flow step's place). An observation holds only what
@@ -96,7 +96,7 @@ export const divergencePatternSchema = z
   .describe('the cross-runtime patterns recognised in the divergence');
 
 /** What every result holds, whatever its verdict. */
-export const resultBaseShape = {
+export const observationBaseShape = {
   caseId: z.string().describe('suite/id'),
   suite: z.string().describe('the case suite'),
   endpoint: z.string().describe('METHOD /path with ids collapsed'),
@@ -225,13 +225,13 @@ export const comparedShape = {
   changesOmitted: countSchema.exactOptional().describe('changes found beyond those listed'),
 };
 
-export const equalResultSchema = z.looseObject({
-  ...resultBaseShape,
+export const equalObservationSchema = z.looseObject({
+  ...observationBaseShape,
   verdict: z.literal('equal'),
 });
 
-export const errorResultSchema = z.looseObject({
-  ...resultBaseShape,
+export const errorObservationSchema = z.looseObject({
+  ...observationBaseShape,
   ...divergenceShape,
   verdict: z.literal('error'),
 });
@@ -241,8 +241,8 @@ export const findingsShape = {
 };
 
 /** A divergent observation: both sides answered and differ. */
-export const divergentResultSchema = z.looseObject({
-  ...resultBaseShape,
+export const divergentObservationSchema = z.looseObject({
+  ...observationBaseShape,
   ...divergenceShape,
   ...comparedShape,
   ...findingsShape,
@@ -250,18 +250,18 @@ export const divergentResultSchema = z.looseObject({
 });
 
 /** A flow step that was not sent. */
-export const skippedResultSchema = z.looseObject({
-  ...resultBaseShape,
+export const skippedObservationSchema = z.looseObject({
+  ...observationBaseShape,
   verdict: z.literal('skipped'),
   reason: z.string().describe('why the case was not sent'),
 });
 
 /** The observation of one case, as results.ndjson holds it: a union by verdict. */
-export const caseResultSchema = z.discriminatedUnion('verdict', [
-  equalResultSchema,
-  divergentResultSchema,
-  errorResultSchema,
-  skippedResultSchema,
+export const observationSchema = z.discriminatedUnion('verdict', [
+  equalObservationSchema,
+  divergentObservationSchema,
+  errorObservationSchema,
+  skippedObservationSchema,
 ]);
 
 /** One side of a case as a result keeps it: status, timing, transport error, body kind, bytes. */
@@ -285,23 +285,23 @@ export type Repro = Known<z.output<typeof reproSchema>>;
 /** A body a report holds only a preview of. */
 export type BodyRef = Known<z.output<typeof bodyRefSchema>>;
 
-type Result = Exclusive<Known<z.output<typeof caseResultSchema>>>;
+type Result = Exclusive<Known<z.output<typeof observationSchema>>>;
 
 /** The observation of one case, as results.ndjson holds it: a union by verdict. */
-export type CaseResult = Result;
+export type Observation = Result;
 /** Status, allow-listed headers and normalised bodies agree. */
-export type EqualResult = Extract<Result, { readonly verdict: 'equal' }>;
+export type EqualObservation = Extract<Result, { readonly verdict: 'equal' }>;
 /** Both sides answered and something differs after normalisation. */
-export type DivergentResult = Extract<Result, { readonly verdict: 'divergent' }>;
+export type DivergentObservation = Extract<Result, { readonly verdict: 'divergent' }>;
 /** A side failed in transport: nothing could be compared. A run error, never a decision. */
-export type ErrorResult = Extract<Result, { readonly verdict: 'error' }>;
+export type ErrorObservation = Extract<Result, { readonly verdict: 'error' }>;
 /** Not sent (a flow step that could not run): proves nothing either way. */
-export type SkippedResult = Extract<Result, { readonly verdict: 'skipped' }>;
+export type SkippedObservation = Extract<Result, { readonly verdict: 'skipped' }>;
 /** What every result holds, whatever its verdict. */
-export type ResultBase = Known<z.output<z.ZodObject<typeof resultBaseShape>>>;
+export type ObservationBase = Known<z.output<z.ZodObject<typeof observationBaseShape>>>;
 /** A result's place in its flow. */
-export type FlowRef = NonNullable<ResultBase['flow']>;
+export type FlowRef = NonNullable<ObservationBase['flow']>;
 /** Two baseline responses to the same request that differ in status, body kind or shape. */
-export type FlakyBaseline = NonNullable<ResultBase['flakyBaseline']>;
+export type FlakyBaseline = NonNullable<ObservationBase['flakyBaseline']>;
 /** Why a case worth a second look was not sent again: an answer of `answerBytes`, over `maxBytes`. */
-export type SecondLookSkipped = NonNullable<ResultBase['secondLookSkipped']>;
+export type SecondLookSkipped = NonNullable<ObservationBase['secondLookSkipped']>;

@@ -10,7 +10,7 @@
  * schemas and upgraded (`upgrade-v1.ts`, `upgrade-v2.ts`).
  */
 import * as z from 'zod';
-import { type AssessedResult, assessedResultSchema } from './assessment.js';
+import { type AssessedObservation, assessedObservationSchema } from './assessment.js';
 import type { Known } from './known.js';
 import { countSchema, kindsSchema } from './observation.js';
 import { decisionCountsSchema, rootCauseEntrySchema } from './root-cause.js';
@@ -393,13 +393,15 @@ export const reportSchema = z.looseObject({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION).describe('report format version'),
   ...runShape,
   summary: summarySchema,
-  results: z.array(assessedResultSchema).describe('per-case results as assessed, in run order'),
+  results: z
+    .array(assessedObservationSchema)
+    .describe('per-case results as assessed, in run order'),
   ...sectionsShapeV3,
 });
 
 type Report = Omit<Known<z.output<typeof reportSchema>>, 'results'> & {
   /** Each result as assessed, with the fields its verdict never has as `?: never`. */
-  readonly results: readonly AssessedResult[];
+  readonly results: readonly AssessedObservation[];
 };
 
 /**

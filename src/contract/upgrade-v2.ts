@@ -17,15 +17,15 @@
  */
 import * as z from 'zod';
 
-import type { AssessedResult } from './assessment.js';
+import type { AssessedObservation } from './assessment.js';
 import {
   type Change,
   comparedShape,
   divergenceShape,
-  equalResultSchema,
-  errorResultSchema,
+  equalObservationSchema,
+  errorObservationSchema,
   type HeaderChange,
-  resultBaseShape,
+  observationBaseShape,
 } from './observation.js';
 import { type RunReport, runShape, sectionsShape, summaryShape } from './report.js';
 import { type Finding, type RootCauseEntry, trackerRefSchema } from './root-cause.js';
@@ -33,11 +33,11 @@ import { DIVERGENCE_REGRESSIONS, WAIVED_STATUSES } from './vocabulary.js';
 
 /** A result of schemaVersion 2: no findings, one tracker row, one-sided transport failures `divergent`. */
 export const resultSchemaV2 = z.discriminatedUnion('verdict', [
-  equalResultSchema.extend({
+  equalObservationSchema.extend({
     regression: z.literal('fixed').exactOptional().describe('showed a now-fixed divergence'),
   }),
   z.looseObject({
-    ...resultBaseShape,
+    ...observationBaseShape,
     ...divergenceShape,
     ...comparedShape,
     verdict: z.literal('divergent'),
@@ -47,7 +47,7 @@ export const resultSchemaV2 = z.discriminatedUnion('verdict', [
       .exactOptional()
       .describe('relative to the --compare-to report'),
   }),
-  errorResultSchema,
+  errorObservationSchema,
 ]);
 
 /** report.json, schemaVersion 2. */
@@ -84,7 +84,7 @@ export interface Rejudge {
     comparison: StoredComparison,
   ): { readonly fingerprint: string; readonly findings: readonly Finding[] } | undefined;
   /** The run's root-cause list over the upgraded results (no tracker rows). */
-  rootCauses(results: readonly AssessedResult[]): readonly RootCauseEntry[];
+  rootCauses(results: readonly AssessedObservation[]): readonly RootCauseEntry[];
 }
 
 function comparisonOf(result: DivergentV2): StoredComparison | undefined {
@@ -101,7 +101,7 @@ function comparisonOf(result: DivergentV2): StoredComparison | undefined {
   };
 }
 
-function upgradeDivergent(result: DivergentV2, rejudge: Rejudge): AssessedResult {
+function upgradeDivergent(result: DivergentV2, rejudge: Rejudge): AssessedObservation {
   const {
     tracker,
     changes,
@@ -132,7 +132,7 @@ function upgradeDivergent(result: DivergentV2, rejudge: Rejudge): AssessedResult
   };
 }
 
-function upgradeResult(result: ResultV2, rejudge: Rejudge): AssessedResult {
+function upgradeResult(result: ResultV2, rejudge: Rejudge): AssessedObservation {
   return result.verdict === 'divergent' ? upgradeDivergent(result, rejudge) : result;
 }
 

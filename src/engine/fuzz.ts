@@ -8,9 +8,8 @@
  * shown to reproduce under `parity run`.
  */
 
-import type { Case } from '../contract/model/case.js';
-import { isWriteMethod } from '../contract/model/request.js';
-import type { CaseResult } from '../contract/observation.js';
+import { type Case, isWriteMethod } from '../contract/model/case.js';
+import type { Observation } from '../contract/observation.js';
 import { addCredentialValues, literalSecrets } from '../core/redact/literal-credentials.js';
 import { createRedactor, type Redactor } from '../core/redact/redact.js';
 import { openRunLibrary } from '../io/cases/library.js';
@@ -20,15 +19,20 @@ import { restorer } from '../io/recording/entry.js';
 import { readTrackerRows } from '../io/tracker/write.js';
 import { type Budget, DEFAULT_BUDGET } from '../judge/fuzz/budget.js';
 import { isCrash } from '../judge/fuzz/crash.js';
-import type { FuzzProgress } from '../judge/fuzz/discovery.js';
-import { runFuzz } from '../judge/fuzz/engine.js';
+import { type FuzzProgress, runFuzz } from '../judge/fuzz/engine.js';
 import { parseResetRequest, type ResetSpec } from '../judge/fuzz/reset.js';
 import { withPlaceholders } from '../judge/fuzz/secrets.js';
 import { type Seed, seedsOf } from '../judge/fuzz/seeds.js';
 import { createSender } from '../judge/fuzz/sender.js';
 import type { FuzzCases, FuzzSummary } from '../judge/fuzz/summary.js';
+import type { FuzzEnd } from '../reporters/fuzz-summary.js';
 import type { RunFolder } from '../reporters/report/run-folder.js';
-import type { RunReporter } from '../reporters/reporter.js';
+import {
+  createReporters,
+  type Reporter,
+  type ReporterFailure,
+  type RunReporter,
+} from '../reporters/reporter.js';
 import { ParityError } from '../util/errors.js';
 import { withReplay, writeFindings } from './fuzz/fuzz-cases.js';
 import { librarySeeds, openApiSeeds } from './fuzz/fuzz-seeds.js';
@@ -55,7 +59,8 @@ export type FuzzOptions = ConfigFlags &
     readonly openapi?: string | undefined;
   };
 
-export type FuzzOutcome =
+/** What exploring ends with, before the fuzz run's reporters are told. */
+type Explored =
   /**
    * A target answered no seed, so nothing was explored; or it stopped
    * answering during the exploration (`stopped`), so no finding is kept (exit 3).
@@ -79,9 +84,19 @@ export type FuzzOutcome =
       readonly config: RunConfig;
     };
 
-/** Progress callbacks for the command line. */
+/** What a fuzz run ends with: as explored, and the reporters that failed (each left out, the run went on). */
+export type FuzzOutcome = Explored & { readonly reporterFailures: readonly ReporterFailure[] };
+
+/** Progress callbacks and reporters, for the command line. */
 export interface FuzzHooks {
   readonly onProgress?: (progress: FuzzProgress) => void;
+  /**
+   * The fuzz run's reporters, as the run's reporter choices (`--reporter`,
+   * the config's `reporters`) decide them: told when it ends (`onEnd`, with
+   * the summary and the replay), behind one multiplexer, as a run tells its
+   * own (the console's fuzz summary, `reporters/fuzz-summary.ts`).
+   */
+  readonly reporters?: (choices: RunConfig['reporters']) => readonly Reporter<FuzzEnd>[];
   /**
    * More reporters of the replay (the run of the case files written), as the
    * run's reporter choices (`--reporter`, the config's `reporters`) decide
@@ -178,6 +193,24 @@ export async function fuzzParity(
   context: AppContext,
   hooks: FuzzHooks = {},
 ): Promise<FuzzOutcome> {
+  const outcome = await fuzzAndReplay(options, context, hooks);
+  const { baseline, candidate } = outcome.config;
+  const replay = outcome.kind === 'done' ? outcome.replay : undefined;
+  const reporters = createReporters<FuzzEnd>(hooks.reporters?.(outcome.config.reporters) ?? []);
+  await reporters.onEnd({
+    summary: outcome.summary,
+    names: { baseline: baseline.name, candidate: candidate.name },
+    replay: replay === undefined ? undefined : { report: replay.report, dir: replay.written.dir },
+  });
+  return { ...outcome, reporterFailures: reporters.failures() };
+}
+
+/** Fuzzes: the seeds, the exploration, the written cases and their replay. */
+async function fuzzAndReplay(
+  options: FuzzOptions,
+  context: AppContext,
+  hooks: FuzzHooks,
+): Promise<Explored> {
   const project = await openProject(options, context, 'all');
   const config: RunConfig = {
     ...project.config,
@@ -202,7 +235,7 @@ interface Exploration {
   readonly folder: RunFolder;
 }
 
-async function explore(config: RunConfig, exploration: Exploration): Promise<FuzzOutcome> {
+async function explore(config: RunConfig, exploration: Exploration): Promise<Explored> {
   const { project, options, context, hooks, folder } = exploration;
   const reset = resetOf(options);
   const { cases, allowed, redactHeaders, notes, flows } = await seedCases(
@@ -306,7 +339,7 @@ interface Found {
 }
 
 /** Writes the findings as case files and replays them with `runParity`. */
-async function replayed(config: RunConfig, found: Found): Promise<FuzzOutcome> {
+async function replayed(config: RunConfig, found: Found): Promise<Explored> {
   const { base, options, context } = found;
   const cases = await writeFindings({
     findings: base.run.findings,
@@ -336,14 +369,14 @@ async function replayed(config: RunConfig, found: Found): Promise<FuzzOutcome> {
     { cwd: config.cwd, env: found.env, globalRules: config.rules },
     {},
   );
-  const results = new Map<string, CaseResult>();
+  const results = new Map<string, Observation>();
   const replay = await runParity({
     config,
     cases: library.source,
     redact: found.reported,
     now: context.now,
     reporters: [
-      { name: 'fuzz', onResult: (result) => results.set(result.caseId, result) },
+      { name: 'fuzz', onObservation: (result) => results.set(result.caseId, result) },
       ...(found.hooks.replayReporters?.(config.reporters) ?? []),
     ],
     folder: found.folder,

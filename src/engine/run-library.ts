@@ -39,7 +39,7 @@ export interface ProjectRunOptions extends Omit<ProjectOptions, 'reports'> {
   readonly tag?: readonly string[] | undefined;
   /** A previous report.json, its run folder or `latest` (`--compare-to`). */
   readonly compareTo?: string | undefined;
-  /** Told of the run as it goes (`onBegin`, `onResult`, `onEnd`); one that throws is left out. */
+  /** Told of the run as it goes (`onBegin`, `onObservation`, `onEnd`); one that throws is left out. */
   readonly reporters?: readonly RunReporter[] | undefined;
 }
 

@@ -25,8 +25,8 @@ import { finishNoise } from '../judge/noise/finish.js';
 import { createNoiseStep, type NoiseStep } from '../judge/noise/step.js';
 import type { BodyDigests } from '../judge/results/body-digests.js';
 import { createBodyFiles } from '../judge/results/body-files.js';
-import { toSkippedResult } from '../judge/results/build.js';
-import type { CollectedResults } from '../judge/results/collected.js';
+import { toSkippedObservation } from '../judge/results/build.js';
+import type { CollectedObservations } from '../judge/results/collected.js';
 import {
   type CoverageCollector,
   type CoverageDocument,
@@ -127,7 +127,7 @@ function unreachableTargets(
 }
 
 interface Executions {
-  collected: CollectedResults;
+  collected: CollectedObservations;
   failed: { baseline: number; candidate: number; skipped: number };
   noise: NoiseStep;
   fired: ReadonlySet<string>;
@@ -192,7 +192,7 @@ function bailCounter(after: number | undefined): {
   return {
     reporter: {
       name: 'bail',
-      onResult: (result) => {
+      onObservation: (result) => {
         if (result.verdict === 'divergent') divergent++;
       },
     },
@@ -209,20 +209,20 @@ function runSinks(
   return [
     {
       name: 'latency',
-      onResult: (result) => {
+      onObservation: (result) => {
         if (result.verdict !== 'skipped') latency.add(result);
       },
     },
     {
       name: 'coverage',
-      onResult: (result) => {
+      onObservation: (result) => {
         if (result.verdict !== 'skipped') coverage.add(result);
       },
     },
     {
       name: 'equivalences',
       // Every equivalence that fired, equal results included (only notable ones stay in memory).
-      onResult: (result) => {
+      onObservation: (result) => {
         for (const entry of result.equivalences ?? []) fired.add(entry);
       },
     },
@@ -306,8 +306,8 @@ async function execute(
       const result =
         'exchange' in held
           ? observe(held.exchange, context, noise)
-          : toSkippedResult(held.skipped, intake.redact.text(held.reason));
-      reporters.onResult(result, held.position);
+          : toSkippedObservation(held.skipped, intake.redact.text(held.reason));
+      reporters.onObservation(result, held.position);
     }
     // A result added before (an earlier plain case) may hold a value learned now.
     if (released.learned !== undefined) stream.redactAdded(released.learned);

@@ -14,9 +14,9 @@
  * drains the queue, closes the run and writes the capture.
  */
 import { resolve } from 'node:path';
+import { isWriteMethod } from '../contract/model/case.js';
 import type { Exchange } from '../contract/model/exchange.js';
-import { isWriteMethod } from '../contract/model/request.js';
-import type { CaseResult } from '../contract/observation.js';
+import type { Observation } from '../contract/observation.js';
 import { resolveRules } from '../contract/rules/schema.js';
 import { redactExchange } from '../core/redact/exchange.js';
 import { withSecrets } from '../core/redact/extend.js';
@@ -28,9 +28,9 @@ import type { RunConfig } from '../io/config/targets.js';
 import { openClients } from '../io/http/clients.js';
 import type { DecodeShare } from '../io/http/receive.js';
 import { buildCaseFiles } from '../io/import/cases.js';
-import type { CaseFileModel } from '../io/import/file-model.js';
 import { renderCaseFile } from '../io/import/render.js';
 import { isSession } from '../io/import/session.js';
+import type { CaseFileModel } from '../io/import/types.js';
 import { BUSY_DEFAULTS, createBusyProbe } from '../io/shadow/busy.js';
 import { type Capture, createCapture } from '../io/shadow/capture.js';
 import { caseOfRequest } from '../io/shadow/case-of.js';
@@ -185,7 +185,7 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
     return end;
   };
 
-  const tally = (result: CaseResult): void => {
+  const tally = (result: Observation): void => {
     counts.compared++;
     if (result.verdict === 'divergent') counts.divergent++;
     if (result.verdict === 'error') counts.errors++;

@@ -6,7 +6,7 @@
  * reproduce it, and how to close it (the fix hint). Sends nothing.
  */
 import { resolve } from 'node:path';
-import type { DivergenceResult } from '../contract/assessment.js';
+import type { AssessedDivergence } from '../contract/assessment.js';
 import type { RunReport } from '../contract/report.js';
 import type { Finding, RootCauseEntry } from '../contract/root-cause.js';
 import { hintFor } from '../core/compare/hints.js';
@@ -40,7 +40,7 @@ export interface ShownEvidence {
   /** Case ids per endpoint, in run order. */
   readonly byEndpoint: readonly (readonly [endpoint: string, caseIds: readonly string[]])[];
   /** The first case that showed it, and its finding. */
-  readonly example: { readonly result: DivergenceResult; readonly finding: Finding };
+  readonly example: { readonly result: AssessedDivergence; readonly finding: Finding };
 }
 
 /** A root cause: its row, and what the report says about it. */

@@ -1,6 +1,6 @@
 /**
  * The judge stage: every exchange of a run becomes its observation here, once
- * (`CaseResult`: both sides, the comparison, the findings), and is never
+ * (`Observation`: both sides, the comparison, the findings), and is never
  * changed after (what the end of the run decides about it is an overlay,
  * `judge/results/assessment.ts`). Volatile headers are masked (`headers.ts`), the
  * exchange is judged (`core/compare/judge.ts`) and the result built
@@ -10,12 +10,11 @@
  */
 
 import type { Exchange, SideOutcome } from '../contract/model/exchange.js';
-import type { CaseResult, FlakyBaseline } from '../contract/observation.js';
+import type { FlakyBaseline, Observation } from '../contract/observation.js';
 import type { Finding } from '../contract/root-cause.js';
 import { type Judgement, judge } from '../core/compare/judge.js';
 import { maskVolatileHeaders } from './headers.js';
-import { redactFinding, toCaseResult } from './results/build.js';
-import type { ResultContext } from './results/result-context.js';
+import { type ResultContext, redactFinding, toObservation } from './results/build.js';
 
 /** What noise learning adds to a case's observation. */
 export interface NoiseAnnotation {
@@ -65,13 +64,13 @@ export function observe(
   raw: Exchange,
   context: ResultContext,
   plug: NoisePlug | undefined,
-): CaseResult {
+): Observation {
   return resultOf(judgeExchange(raw, plug), context);
 }
 
 /** A judged exchange as the case's result, with what noise learning added. */
-function resultOf(judged: Judged, context: ResultContext): CaseResult {
-  const base = toCaseResult(judged.exchange, judged.judgement, context);
+function resultOf(judged: Judged, context: ResultContext): Observation {
+  const base = toObservation(judged.exchange, judged.judgement, context);
   // Most runs learn no noise: skip the copy when there is nothing to add.
   const { noise, flakyBaseline } = judged.annotation;
   if (noise === undefined && flakyBaseline === undefined) return base;

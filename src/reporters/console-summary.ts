@@ -4,7 +4,7 @@
  * run errors. Pure: returns the text.
  */
 
-import type { AssessedResult } from '../contract/assessment.js';
+import type { AssessedObservation } from '../contract/assessment.js';
 import { KIND_REPORT_ORDER, primaryKind } from '../contract/model/comparison.js';
 import type { RunReport } from '../contract/report.js';
 import { skippedGroups } from '../judge/results/flows.js';
@@ -39,13 +39,13 @@ function pad(text: string, width: number): string {
 }
 
 /** `[PAR-001, PAR-004]`: the rows of a case's findings. */
-function rowsOf(result: AssessedResult): string {
+function rowsOf(result: AssessedObservation): string {
   if (!hasFindings(result)) return '';
   const ids = [...new Set(result.findings.flatMap((f) => (f.tracker ? [f.tracker.id] : [])))];
   return ids.length === 0 ? '' : ` [${ids.join(', ')}]`;
 }
 
-function line(result: AssessedResult, c: Colors, idWidth: number): string {
+function line(result: AssessedObservation, c: Colors, idWidth: number): string {
   const accepted = result.verdict === 'accepted';
   const kind = accepted ? 'accepted' : (primaryKind(result.kinds) ?? 'error');
   const paint = accepted ? c.green : kind === 'value' || kind === 'header' ? c.yellow : c.red;
@@ -55,7 +55,7 @@ function line(result: AssessedResult, c: Colors, idWidth: number): string {
 }
 
 /** ` (new)`, ` (persisting)`, ` (not compared in the previous report)`: where a case stands. */
-function regressionMark(result: AssessedResult, c: Colors): string {
+function regressionMark(result: AssessedObservation, c: Colors): string {
   switch (result.regression) {
     case undefined:
       return '';

@@ -23,8 +23,8 @@ import { renderJunitChunks } from './report/junit.js';
 import { renderMarkdownChunks } from './report/markdown.js';
 import type { RunFolder } from './report/run-folder.js';
 import {
-  type AllResults,
-  type Assessed,
+  type AllObservations,
+  type AssessedRun,
   createReporters,
   type ReporterFailure,
   type Reporters,
@@ -40,7 +40,7 @@ export interface FileReporter extends RunReporter {
   readonly file: string;
   /** Absolute, from `--reporter NAME=PATH`: where it writes (json, ndjson: a copy of the folder's). */
   readonly path?: string | undefined;
-  onAssessment(assessed: Assessed): Promise<void>;
+  onAssessment(assessed: AssessedRun): Promise<void>;
 }
 
 /** The files `reporter` writes when the folder is `dir`. */
@@ -59,7 +59,7 @@ const FILES: Record<ReportFormat | 'ndjson', string> = {
   ndjson: 'results.ndjson',
 };
 
-const RENDER: Record<ReportFormat, (report: RunReport, all: AllResults) => Rendered> = {
+const RENDER: Record<ReportFormat, (report: RunReport, all: AllObservations) => Rendered> = {
   json: (report, { collected, final }) =>
     // A run's own stream copies its lines' bytes; results in memory are encoded.
     collected.joinedLines === undefined
@@ -77,7 +77,7 @@ const RENDER: Record<ReportFormat, (report: RunReport, all: AllResults) => Rende
 /** The reporter of one format; `path` (absolute) puts its file there instead of the folder. */
 export function fileReporter(name: ReportFormat | 'ndjson', path?: string): FileReporter {
   const file = FILES[name];
-  const onAssessment = async ({ report, all, dir }: Assessed): Promise<void> => {
+  const onAssessment = async ({ report, all, dir }: AssessedRun): Promise<void> => {
     const inFolder = join(dir, file);
     if (name === 'ndjson') {
       // The run's stream wrote results.ndjson: the path gets a copy of it.
@@ -151,7 +151,7 @@ export function othersFailed(
 /** Writes `formats` of `report` into `dir` (no `latest` pointer): `parity report --from`. */
 export async function writeReportFiles(
   report: RunReport,
-  all: AllResults,
+  all: AllObservations,
   dir: string,
   formats: readonly ReportFormat[],
 ): Promise<WrittenReports> {
@@ -182,7 +182,7 @@ export async function publishReports(
 /** Writes a run's reports into its folder, then publishes it (`publishReports`). */
 export async function writeRunReports(
   report: RunReport,
-  all: AllResults,
+  all: AllObservations,
   folder: RunFolder,
   formats: readonly ReportFormat[] = REPORT_FORMATS,
 ): Promise<WrittenReports> {

@@ -6,21 +6,24 @@
  * `judge/fuzz/rule.ts`) or the mutation that found it, and the case files; and the
  * same as JSON for `--json`; then the replay of the written cases as `parity
  * run` prints a run. The renderers are pure; `fuzzConsoleReporter` is the
- * reporter (`reporter.ts`) that prints them when the fuzz run ends.
+ * reporter (`reporter.ts`) that prints them when the fuzz run ends, and
+ * `fuzzProgressReporter` the progress line it clears first.
  */
 
 import type { RunReport } from '../contract/report.js';
 import { describeBudget } from '../judge/fuzz/budget.js';
-import type { FuzzProgress, TalliedDiscovery } from '../judge/fuzz/discovery.js';
+import type { FuzzProgress } from '../judge/fuzz/engine.js';
 import { explainRootCause, type SideNames } from '../judge/fuzz/explain.js';
 import { FUZZ_GROUPS, GROUP_TITLES } from '../judge/fuzz/root-cause.js';
 import { splitByRule } from '../judge/fuzz/rule.js';
+import type { TalliedDiscovery } from '../judge/fuzz/shrink-finding.js';
 import type { FuzzSummary, WrittenFinding } from '../judge/fuzz/summary.js';
 import { type Colors, colorsFor } from '../util/colors.js';
 import { displayPath } from '../util/paths.js';
 import { nounOf } from '../util/words.js';
 import {
   type ConsoleIo,
+  type ConsoleStream,
   machineSummary,
   type OutputFlags,
   printSummary,
@@ -185,6 +188,37 @@ export interface FuzzEnd {
   readonly names: SideNames;
   /** The run of the written cases: its report and folder (absent when none was replayed). */
   readonly replay?: { readonly report: RunReport; readonly dir: string } | undefined;
+}
+
+/** Redraws the progress line at most this often. */
+const PROGRESS_MS = 200;
+
+/** The fuzz run's progress line: `update` redraws it as the run goes; it is cleared when the run ends. */
+export interface FuzzProgressReporter extends Reporter<FuzzEnd> {
+  readonly update: (progress: FuzzProgress) => void;
+  /** Clears the line, once (the run's end does; so does a run that failed). */
+  readonly stop: () => void;
+}
+
+/** The progress line on `stderr` (a terminal's: the caller decides), cleared before the summary prints. */
+export function fuzzProgressReporter(stderr: ConsoleStream): FuzzProgressReporter {
+  let last = 0;
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    stderr.write('\r\x1b[K');
+  };
+  return {
+    name: 'progress',
+    update: (p) => {
+      if (stopped || p.elapsedMs - last < PROGRESS_MS) return;
+      last = p.elapsedMs;
+      stderr.write(`\r\x1b[Kparity fuzz: ${progressText(p)}`);
+    },
+    stop,
+    onEnd: stop,
+  };
 }
 
 /** The fuzz run on stdout: the summary, then the replay as a run's; `--json`: both as one document. */

@@ -10,6 +10,6 @@ export function ndjsonReporter(stream: Pick<ResultStream, 'add'>): RunReporter {
   return {
     name: 'ndjson',
     essential: true,
-    onResult: (result, position) => stream.add(result, position),
+    onObservation: (result, position) => stream.add(result, position),
   };
 }

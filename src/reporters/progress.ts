@@ -4,13 +4,13 @@
  * it loads) is imported only when a bar is drawn.
  */
 
-import type { CaseResult } from '../contract/observation.js';
+import type { Observation } from '../contract/observation.js';
 import type { ConsoleIo } from './console-reporters.js';
 import type { RunReporter } from './reporter.js';
 
 export interface Progress {
   start(total: number): void;
-  tick(result: CaseResult): void;
+  tick(result: Observation): void;
   stop(): void;
 }
 
@@ -46,7 +46,7 @@ export function progressReporter(progress: Progress): RunReporter {
   return {
     name: 'progress',
     onBegin: (count) => progress.start(count),
-    onResult: (result) => progress.tick(result),
+    onObservation: (result) => progress.tick(result),
     onEnd: () => progress.stop(),
   };
 }

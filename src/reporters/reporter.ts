@@ -4,7 +4,7 @@
  * events, each hook optional:
  *
  * - `onBegin` — the run starts, with the number of cases it will send;
- * - `onResult` — an observation: one case's result, once, as soon as it is
+ * - `onObservation` — an observation: one case's result, once, as soon as it is
  *   known (in completion order, with its position in run order);
  * - `onAssessment` — the end-of-run assessment: the report with every result
  *   as assessed, and the folder being written (the report files write here);
@@ -19,27 +19,27 @@
  * it, so a run without it would write them short).
  */
 
-import type { CaseResult } from '../contract/observation.js';
+import type { Observation } from '../contract/observation.js';
 import type { RunReport } from '../contract/report.js';
-import type { CollectedResults, FinalResults } from '../judge/results/collected.js';
+import type { AssessedByCase, CollectedObservations } from '../judge/results/collected.js';
 
 /** Every result of the run, for the formats that list every case. */
-export interface AllResults {
-  readonly collected: CollectedResults;
+export interface AllObservations {
+  readonly collected: CollectedObservations;
   /** The results the run's assessment speaks of, as assessed (the others as observed). */
-  readonly final: FinalResults;
+  readonly final: AssessedByCase;
 }
 
 /** A run's report once assessed, every result, and the folder its files go into. */
-export interface Assessed {
+export interface AssessedRun {
   readonly report: RunReport;
-  readonly all: AllResults;
+  readonly all: AllObservations;
   /** The folder the report files go into (the run's `.partial` folder, or `--out`). */
   readonly dir: string;
 }
 
 /** What a run or a merge ends with: as assessed, `dir` the run's folder under its final name. */
-export type RunEnd = Assessed;
+export type RunEnd = AssessedRun;
 
 /** What a reporter may do; every hook is optional. `End` is what the run ends with. */
 export interface Reporter<End = RunEnd> {
@@ -48,15 +48,15 @@ export interface Reporter<End = RunEnd> {
   /** The run cannot go on without it: what it throws is thrown to the run. */
   readonly essential?: boolean;
   onBegin?(count: number): void;
-  onResult?(result: CaseResult, position: number): void;
-  onAssessment?(assessed: Assessed): void | Promise<void>;
+  onObservation?(result: Observation, position: number): void;
+  onAssessment?(assessed: AssessedRun): void | Promise<void>;
   onEnd?(end: End): void | Promise<void>;
 }
 
 /** A reporter of a run or a merge (the console, a test's, a report file). */
 export type RunReporter = Reporter<RunEnd>;
 
-export type ReporterHook = 'onBegin' | 'onResult' | 'onAssessment' | 'onEnd';
+export type ReporterHook = 'onBegin' | 'onObservation' | 'onAssessment' | 'onEnd';
 
 /** A reporter that threw: which, in which hook, and what. */
 export interface ReporterFailure {
@@ -68,9 +68,9 @@ export interface ReporterFailure {
 /** Every reporter of a list behind one, each isolated from the others. */
 export interface Reporters<End = RunEnd> {
   onBegin(count: number): void;
-  onResult(result: CaseResult, position: number): void;
+  onObservation(result: Observation, position: number): void;
   /** Every `onAssessment`, concurrently; resolves once each has finished or failed. */
-  onAssessment(assessed: Assessed): Promise<void>;
+  onAssessment(assessed: AssessedRun): Promise<void>;
   /** Every `onEnd`, concurrently; resolves once each has finished or failed. */
   onEnd(end: End): Promise<void>;
   /** The failures so far, in the order they happened. */
@@ -123,13 +123,13 @@ export function createReporters<End = RunEnd>(list: readonly Reporter<End>[]): R
         }
       }
     },
-    onResult(result, position) {
+    onObservation(result, position) {
       for (const reporter of list) {
         if (!live.has(reporter)) continue;
         try {
-          reporter.onResult?.(result, position);
+          reporter.onObservation?.(result, position);
         } catch (error) {
-          fail(reporter, 'onResult', error);
+          fail(reporter, 'onObservation', error);
         }
       }
     },

@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseResult } from '../../src/contract/observation.js';
+import type { Observation } from '../../src/contract/observation.js';
 import { readAssessedResults } from '../../src/judge/results/assessment-file.js';
 import { runCli, tempProject } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
@@ -49,18 +49,18 @@ cases:
 
 /** report.json's results (as their JSON text) by case id. */
 async function listed(folder: string): Promise<Map<string, string>> {
-  const report: { results: CaseResult[] } = JSON.parse(
+  const report: { results: Observation[] } = JSON.parse(
     await readFile(join(folder, 'report.json'), 'utf8'),
   );
   return new Map(report.results.map((r) => [r.caseId, JSON.stringify(r)]));
 }
 
-async function observed(folder: string): Promise<Map<string, CaseResult>> {
+async function observed(folder: string): Promise<Map<string, Observation>> {
   const text = await readFile(join(folder, 'results.ndjson'), 'utf8');
   const lines = text.split('\n').filter((line) => line !== '');
   return new Map(
     lines.map((line) => {
-      const result: CaseResult = JSON.parse(line);
+      const result: Observation = JSON.parse(line);
       return [result.caseId, result];
     }),
   );
@@ -90,7 +90,7 @@ describe('the assessment beside the observations', () => {
     await expectCombined(firstDir);
     // The flow's read follows from the write only one side accepted: a consequence.
     const report = JSON.parse(await readFile(join(firstDir, 'report.json'), 'utf8'));
-    const read = report.results.find((r: CaseResult) => r.caseId === 'carts/cart/read');
+    const read = report.results.find((r: Observation) => r.caseId === 'carts/cart/read');
     expect(read.findings.every((f: { consequenceOf?: string }) => f.consequenceOf)).toBe(true);
     const readObserved = (await observed(firstDir)).get('carts/cart/read');
     expect(readObserved?.verdict).toBe('divergent');
@@ -99,7 +99,7 @@ describe('the assessment beside the observations', () => {
       expect(readObserved.findings.some((f) => Object.hasOwn(f, 'consequenceOf'))).toBe(false);
       expect(readObserved.findings.some((f) => Object.hasOwn(f, 'tracker'))).toBe(false);
     }
-    const price = report.results.find((r: CaseResult) => r.caseId === 'shop/price');
+    const price = report.results.find((r: Observation) => r.caseId === 'shop/price');
     const row = price.findings[0].tracker.id;
     const decided = await runCli(cwd, ['decide', row, 'accepted', '--note', 'fine']);
     expect(decided.code, decided.stderr).toBe(0);
@@ -115,7 +115,7 @@ describe('the assessment beside the observations', () => {
     const secondDir = join(cwd, 'reports', 'latest');
     await expectCombined(secondDir);
     const again = JSON.parse(await readFile(join(secondDir, 'report.json'), 'utf8'));
-    const accepted = again.results.find((r: CaseResult) => r.caseId === 'shop/price');
+    const accepted = again.results.find((r: Observation) => r.caseId === 'shop/price');
     expect(accepted).toMatchObject({ verdict: 'accepted', regression: 'persisting' });
     // The line of results.ndjson is the observation: divergent, no mark, no row.
     const line = (await observed(secondDir)).get('shop/price');

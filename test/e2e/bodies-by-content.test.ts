@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AssessedResult } from '../../src/contract/assessment.js';
+import type { AssessedObservation } from '../../src/contract/assessment.js';
 import { latestReport, runCli, runPair, tempProject } from '../helpers/cli.js';
 import { startServer, type TestServer } from '../helpers/http.js';
 
@@ -37,17 +37,17 @@ async function serve(
   return server;
 }
 
-function changesOf(result: AssessedResult | undefined): string[] {
+function changesOf(result: AssessedObservation | undefined): string[] {
   if (result === undefined || !('changes' in result)) return [];
   return (result.changes ?? []).map((c) => `${c.op} ${c.path}`);
 }
 
-function headersOf(result: AssessedResult | undefined): string[] {
+function headersOf(result: AssessedObservation | undefined): string[] {
   if (result === undefined || !('headerChanges' in result)) return [];
   return (result.headerChanges ?? []).map((h) => h.name);
 }
 
-function noteCodes(result: AssessedResult | undefined): string[] {
+function noteCodes(result: AssessedObservation | undefined): string[] {
   return (result?.notes ?? []).map((note) => note.code);
 }
 

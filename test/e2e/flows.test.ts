@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { AssessedResult } from '../../src/contract/assessment.js';
+import type { AssessedObservation } from '../../src/contract/assessment.js';
 import { latestReport, runCli, tempProject } from '../helpers/cli.js';
 import { json, startServer as startServerWith, type TestServer } from '../helpers/http.js';
 import { LATE_SECRET_DIGITS, LATE_SECRET_FLOW, startKeyServer } from '../helpers/late-secret.js';
@@ -23,7 +23,8 @@ afterAll(async () => {
   servers = [];
 });
 
-const verdicts = (results: readonly AssessedResult[]) => results.map((r) => [r.caseId, r.verdict]);
+const verdicts = (results: readonly AssessedObservation[]) =>
+  results.map((r) => [r.caseId, r.verdict]);
 
 describe('flows with per-target captures', () => {
   it('passes a create → read → conditional GET → delete flow where each side has its own ids and ETags', async () => {

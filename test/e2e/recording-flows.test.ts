@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServer as startExample } from '../../examples/servers/start.js';
-import type { AssessedResult } from '../../src/contract/assessment.js';
+import type { AssessedObservation } from '../../src/contract/assessment.js';
 import { latestReport, runAgainstRecording, runCli, runPair, tempProject } from '../helpers/cli.js';
 import { startServer as startServerForEcho, type TestServer } from '../helpers/http.js';
 import { LIFECYCLE, startStateful } from '../helpers/stateful.js';
@@ -29,7 +29,7 @@ async function stateful(options: Parameters<typeof startStateful>[0]): Promise<T
   return server;
 }
 
-const verdicts = (results: readonly AssessedResult[]) =>
+const verdicts = (results: readonly AssessedObservation[]) =>
   results.map((r) => [r.flow?.step, r.verdict]);
 
 async function entry(cwd: string, path: string) {

@@ -12,7 +12,7 @@ import { readdir, readFile, symlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseResult } from '../../src/contract/observation.js';
+import type { Observation } from '../../src/contract/observation.js';
 import { readAssessedResults } from '../../src/judge/results/assessment-file.js';
 import { readReport } from '../../src/reporters/report/read.js';
 import { tempProject } from '../helpers/cli.js';
@@ -169,7 +169,7 @@ async function readBack(cwd: string, folder: string, again: readonly string[]): 
  */
 async function expectObservationsCombine(dir: string): Promise<void> {
   if (!(await readdir(dir)).includes('results.ndjson')) return;
-  const listed: { results: CaseResult[] } = JSON.parse(
+  const listed: { results: Observation[] } = JSON.parse(
     await readFile(join(dir, 'report.json'), 'utf8'),
   );
   const combined = await readAssessedResults(dir);

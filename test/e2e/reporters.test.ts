@@ -1,12 +1,12 @@
 /**
- * Every output of a run is a reporter (`onBegin`, `onResult`, `onEnd`): one
+ * Every output of a run is a reporter (`onBegin`, `onObservation`, `onEnd`): one
  * that throws is left out and reported, and neither the other reporters nor
  * the run notice.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseResult } from '../../src/contract/observation.js';
+import type { Observation } from '../../src/contract/observation.js';
 import { runProjectLibrary as runLibrary } from '../../src/engine/run-library.js';
 import type { RunReporter } from '../../src/reporters/reporter.js';
 import { createReporters } from '../../src/reporters/reporter.js';
@@ -40,12 +40,12 @@ describe('reporters', () => {
 
   it('go on without one that throws, and the run says which', async () => {
     const cwd = await tempProject({ 'cases/users.yaml': CASES });
-    const seen: CaseResult[] = [];
+    const seen: Observation[] = [];
     let begun = 0;
     let ended: string | undefined;
     const throwing: RunReporter = {
       name: 'broken',
-      onResult: () => {
+      onObservation: () => {
         throw new Error('cannot draw');
       },
       onEnd: () => {
@@ -57,7 +57,7 @@ describe('reporters', () => {
       onBegin: (count) => {
         begun = count;
       },
-      onResult: (result) => seen.push(result),
+      onObservation: (result) => seen.push(result),
       onEnd: ({ report }) => {
         ended = report.runId;
       },
@@ -75,7 +75,7 @@ describe('reporters', () => {
     expect(ended).toBe(run.report.runId);
     expect(run.report.summary.divergent).toBe(1);
     expect(run.reporterFailures).toEqual([
-      { name: 'broken', hook: 'onResult', error: new Error('cannot draw') },
+      { name: 'broken', hook: 'onObservation', error: new Error('cannot draw') },
     ]);
     // The run's own reporters (results.ndjson, the report files) all wrote.
     const lines = (await readFile(join(run.written.dir, 'results.ndjson'), 'utf8')).trim();
@@ -118,7 +118,7 @@ describe('reporters', () => {
         reporters: [
           {
             name: 'order',
-            onResult: (result, position) =>
+            onObservation: (result, position) =>
               void heard.push({ position, verdict: result.verdict, asked }),
           },
         ],
@@ -159,13 +159,13 @@ describe('reporters', () => {
       {
         name: 'store',
         essential: true,
-        onResult: () => {
+        onObservation: () => {
           throw new Error('disk full');
         },
       },
     ]);
     expect(() => reporters.onBegin(1)).not.toThrow();
-    expect(() => reporters.onResult({} as CaseResult, 0)).toThrow('disk full');
+    expect(() => reporters.onObservation({} as Observation, 0)).toThrow('disk full');
   });
 
   it('print the console summary as a reporter, and a reporter failure on stderr', async () => {

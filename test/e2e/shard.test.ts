@@ -6,7 +6,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AssessedResult } from '../../src/contract/assessment.js';
+import type { AssessedObservation } from '../../src/contract/assessment.js';
 import type { RunReport } from '../../src/contract/report.js';
 import { latestReport, runCli, tempProject } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
@@ -33,7 +33,7 @@ const day = { now: new Date('2026-11-20T10:00:00Z') };
 /** What must agree between a merged report and a full run. */
 function comparable(report: RunReport) {
   const { latency: _latency, ...summary } = report.summary;
-  const plain = (r: AssessedResult) => ({
+  const plain = (r: AssessedObservation) => ({
     ...r,
     baseline: { ...r.baseline, durationMs: 0 },
     candidate: { ...r.candidate, durationMs: 0 },

@@ -1,7 +1,6 @@
 /** Builds resolved `Case`s for tests without going through files. */
 
-import type { Case } from '../../src/contract/model/case.js';
-import type { CaseRequest } from '../../src/contract/model/request.js';
+import type { Case, CaseRequest } from '../../src/contract/model/case.js';
 import {
   type RulesSpecInput,
   resolveRules,

@@ -1,12 +1,12 @@
 /** A `RunReport` around given results, for tests of the readers, renderers and merges. */
 
-import type { AssessedResult } from '../../src/contract/assessment.js';
+import type { AssessedObservation } from '../../src/contract/assessment.js';
 import type { RunReport } from '../../src/contract/report.js';
 import { REPORT_SCHEMA_VERSION } from '../../src/contract/vocabulary.js';
 import { summarise } from '../../src/judge/results/summary.js';
 
 export function reportOf(
-  results: readonly AssessedResult[],
+  results: readonly AssessedObservation[],
   overrides: Partial<RunReport> = {},
 ): RunReport {
   return {

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AssessedResult } from '../../src/contract/assessment.js';
+import type { AssessedObservation } from '../../src/contract/assessment.js';
 import { latestReport, runCli, tempProject } from '../helpers/cli.js';
 import { startServer, type TestServer } from '../helpers/http.js';
 
@@ -131,7 +131,7 @@ function recordedSha(body: unknown): string {
 describe.skipIf(!available)('curl repro lines, run against the real servers', () => {
   let baseline: { server: TestServer; seen: Seen[] };
   let candidate: { server: TestServer; seen: Seen[] };
-  let results: readonly AssessedResult[] = [];
+  let results: readonly AssessedObservation[] = [];
   beforeAll(async () => {
     [baseline, candidate] = await Promise.all([side('baseline'), side('candidate')]);
     const cwd = await tempProject({ 'cases/curl.yaml': CASES });

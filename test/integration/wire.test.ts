@@ -8,12 +8,12 @@ import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Target } from '../../src/contract/model/case.js';
-import type { CaseResult } from '../../src/contract/observation.js';
+import type { Observation } from '../../src/contract/observation.js';
 import { judge } from '../../src/core/compare/judge.js';
 import { createRedactor } from '../../src/core/redact/redact.js';
 import { createClient, type TargetClient } from '../../src/io/http/client.js';
 import { exchangeCase } from '../../src/io/http/exchange.js';
-import { toCaseResult } from '../../src/judge/results/build.js';
+import { toObservation } from '../../src/judge/results/build.js';
 import { makeCase } from '../helpers/case.js';
 import { latestReport, runCli, tempProject } from '../helpers/cli.js';
 import { startServer, type TestServer } from '../helpers/http.js';
@@ -105,10 +105,10 @@ afterAll(async () => {
   await Promise.all([baseline.close(), candidate.close(), ...servers.map((s) => s.close())]);
 });
 
-async function resultOf(path: string): Promise<CaseResult> {
+async function resultOf(path: string): Promise<Observation> {
   const exchange = await exchangeCase(makeCase(path.slice(1), { path }), baseline, candidate);
   const redact = createRedactor({ headerNames: [], secrets: new Map() });
-  return toCaseResult(exchange, judge(exchange), {
+  return toObservation(exchange, judge(exchange), {
     baseline: targets[0]!,
     candidate: targets[1]!,
     redact,

@@ -3,58 +3,18 @@
  * terminal), prints what it found (grouped by kind) and the replay of the
  * written cases as `parity run` prints a run; exits as `run` does.
  */
-import { type FuzzHooks, type FuzzOutcome, fuzzParity } from '../../engine/fuzz.js';
+import { type FuzzOutcome, fuzzParity } from '../../engine/fuzz.js';
 import { parseReporters } from '../../io/config/reporters.js';
-import { consoleChosen, githubChoice } from '../../reporters/choose.js';
-import { type FuzzEnd, fuzzConsoleReporter, progressText } from '../../reporters/fuzz-summary.js';
-import { githubReporter } from '../../reporters/github.js';
-import { createReporters } from '../../reporters/reporter.js';
+import { consoleChosen } from '../../reporters/choose.js';
+import { fuzzProgressReporter } from '../../reporters/fuzz-summary.js';
 import { colorsFor } from '../../util/colors.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { contextOf, type Io } from '../io.js';
 import type { FuzzFlags } from '../options.js';
 import { finish } from '../outcome.js';
+import { fuzzReplayReporters, fuzzReporters } from '../reporters.js';
 
-/** What the fuzz run reports as it goes, and what it found. */
-type FuzzProgress = Parameters<NonNullable<FuzzHooks['onProgress']>>[0];
 type FuzzSummary = FuzzOutcome['summary'];
-
-/** Redraws the progress line at most this often. */
-const PROGRESS_MS = 200;
-
-/** A progress line on stderr when it is a terminal (nothing otherwise, as for `run`). */
-function progressLine(io: Io, enabled: boolean) {
-  if (!enabled || io.stderr.isTTY !== true) return { update: undefined, stop: () => undefined };
-  let last = 0;
-  return {
-    update: (p: FuzzProgress) => {
-      if (p.elapsedMs - last < PROGRESS_MS) return;
-      last = p.elapsedMs;
-      io.stderr.write(`\r\x1b[Kparity fuzz: ${progressText(p)}`);
-    },
-    stop: () => io.stderr.write('\r\x1b[K'),
-  };
-}
-
-/**
- * The fuzz run's reporters told it ended: its console summary and the
- * replay's, when `--reporter` (or the config's `reporters`) chose the console.
- */
-async function reportEnd(outcome: FuzzOutcome, flags: FuzzFlags, io: Io): Promise<void> {
-  const { baseline, candidate } = outcome.config;
-  const replay = outcome.kind === 'done' ? outcome.replay : undefined;
-  const end: FuzzEnd = {
-    summary: outcome.summary,
-    names: { baseline: baseline.name, candidate: candidate.name },
-    replay: replay === undefined ? undefined : { report: replay.report, dir: replay.written.dir },
-  };
-  const chosen = consoleChosen(outcome.config.reporters);
-  const reporters = createReporters<FuzzEnd>(chosen ? [fuzzConsoleReporter(flags, io)] : []);
-  await reporters.onEnd(end);
-  for (const failure of reporters.failures()) {
-    io.stderr.write(`parity: the ${failure.name} reporter failed: ${failure.error.message}\n`);
-  }
-}
 
 /** Fuzzes, prints, and returns the exit code (as for `run`; 3 when a target answered no seed). */
 export async function fuzzCommand(
@@ -69,16 +29,19 @@ export async function fuzzCommand(
       ? undefined
       : parseReporters(flags.reporter);
   const consoleOn = typeof listed === 'string' || consoleChosen(listed);
-  const progress = progressLine(io, consoleOn && flags.json !== true && flags.quiet !== true);
+  const line =
+    consoleOn && flags.json !== true && flags.quiet !== true && io.stderr.isTTY === true
+      ? fuzzProgressReporter(io.stderr)
+      : undefined;
   const outcome = await fuzzParity({ ...flags, cases }, contextOf(io), {
-    ...(progress.update === undefined ? {} : { onProgress: progress.update }),
-    // GitHub Actions' output of the replay, as for `run` (its summary is the fuzz summary's).
-    replayReporters: (choices) => {
-      const github = githubChoice(choices, undefined, io.env, io.cwd);
-      return github === undefined ? [] : [githubReporter(io, flags, github)];
-    },
-  }).finally(progress.stop);
-  await reportEnd(outcome, flags, io);
+    ...(line === undefined ? {} : { onProgress: line.update }),
+    // The fuzz run's own reporters, told when it ends: the progress line, the summary.
+    reporters: (choices) => fuzzReporters(choices, flags, io, line),
+    replayReporters: (choices) => fuzzReplayReporters(choices, flags, io),
+  }).finally(() => line?.stop());
+  for (const failure of outcome.reporterFailures) {
+    io.stderr.write(`parity: the ${failure.name} reporter failed: ${failure.error.message}\n`);
+  }
   if (outcome.kind === 'unreachable') {
     const err = colorsFor(io.stderr, io.env);
     const names = outcome.targets.join(', ');

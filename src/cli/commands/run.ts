@@ -52,7 +52,7 @@ export async function runCommand(
     ...input,
     interrupt: signals.interrupt,
     reporters: [
-      { name: 'signals', onResult: () => signals.completed() },
+      { name: 'signals', onObservation: () => signals.completed() },
       ...consoleReporters(choices, flags, io, progress),
     ],
   }).finally(() => {

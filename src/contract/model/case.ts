@@ -1,13 +1,154 @@
 /**
  * The stage types of a case: what a case file resolves to (`Case`, its
- * request) and the targets it is sent to. Input schemas live with their
+ * request, its place in a flow: `FlowStep`) and the targets it is sent to. Input schemas live with their
  * loaders and derive their types with `z.infer`; these are the resolved shapes.
  */
 
+import type { SafeRegex } from '../../util/safe-regex.js';
 import type { Rules } from '../rules/types.js';
 import type { Runtime } from '../vocabulary.js';
-import type { FlowStep } from './flow.js';
-import type { CaseRequest, Pairs } from './request.js';
+
+/**
+ * An HTTP method as RFC 9110 defines it: a token, case-sensitive, sent exactly
+ * as written (`GET`, `TRACE`, `PROPFIND`, `QUERY`, a custom `PURGE-ALL`).
+ */
+export type HttpMethod = string;
+
+/** RFC 9110's `token` (section 5.6.2): one or more tchar. */
+export const METHOD_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/**
+ * Methods defined as safe (read-only) by RFC 9110 (GET, HEAD, OPTIONS, TRACE),
+ * WebDAV (PROPFIND, REPORT, SEARCH) and the QUERY method draft. Any other
+ * method, custom ones included, is taken to write.
+ */
+export const SAFE_METHODS: ReadonlySet<string> = new Set([
+  'GET',
+  'HEAD',
+  'OPTIONS',
+  'TRACE',
+  'PROPFIND',
+  'REPORT',
+  'SEARCH',
+  'QUERY',
+]);
+
+/** True when `method` may change state on the server (see {@link SAFE_METHODS}). */
+export function isWriteMethod(method: HttpMethod): boolean {
+  return !SAFE_METHODS.has(method);
+}
+
+/** An ordered list of header or query pairs; repeated names are allowed. */
+export type Pairs = readonly (readonly [name: string, value: string])[];
+
+export type RequestBody =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'json'; readonly value: unknown }
+  | { readonly kind: 'text'; readonly text: string }
+  /** Exact bytes (a case file's `base64:`), for bodies that are not valid UTF-8. */
+  | { readonly kind: 'bytes'; readonly bytes: Uint8Array };
+
+export interface CaseRequest {
+  readonly method: HttpMethod;
+  /** The path without its query string, e.g. `/v1/validate`. */
+  readonly path: string;
+  /** Query pairs, in order: those written in the path first, then `query`. */
+  readonly query: Pairs;
+  /**
+   * The query string written in the path (without `?`) and how many of `query`'s
+   * leading pairs it holds: it is sent as written (`%20` stays `%20`, `[1]`
+   * stays `[1]`), the other pairs are encoded after it. Absent without one.
+   */
+  readonly pathQuery?: { readonly text: string; readonly pairs: number };
+  readonly headers: Pairs;
+  readonly body: RequestBody;
+}
+
+/** Where a capture takes its value from in a step's response. */
+export type CaptureSource =
+  /** An RFC 6901 pointer into a JSON body (or into an XML body's tree). */
+  | { readonly kind: 'json'; readonly pointer: string }
+  /** XPath-lite into an XML body (`/list/item[2]/@id`, `//id`, `…/text()`). */
+  | { readonly kind: 'xpath'; readonly path: string }
+  /** A response header, by lower-case name. */
+  | { readonly kind: 'header'; readonly name: string }
+  /** The body as text (with `regex`). */
+  | { readonly kind: 'body' };
+
+/** One variable a step captures from its response. */
+export interface CaptureSpec {
+  readonly name: string;
+  readonly source: CaptureSource;
+  /** Applied to the picked value's text; the capture is group `group` (default: 1 if any, else the match). */
+  readonly regex: SafeRegex | undefined;
+  readonly group: number | undefined;
+}
+
+/** A step's place in its flow, carried by the step's `Case`. */
+export interface FlowStep {
+  /** The flow's id, `suite/flow` (the step's case id is `suite/flow/step`). */
+  readonly id: string;
+  /** The step's own id. */
+  readonly step: string;
+  /** 0-based position of the step in the flow. */
+  readonly index: number;
+  /** How many steps the flow has. */
+  readonly steps: number;
+  readonly captures: readonly CaptureSpec[];
+  /** Variables the step's request uses, each captured by an earlier step. */
+  readonly uses: readonly string[];
+  /**
+   * Why the flow is not sent at all (it writes, and neither its file nor
+   * the config sets `sideEffects: true`); undefined when it runs.
+   */
+  readonly skip: string | undefined;
+  /** Variables whose values are never shown (shared by every step of the flow). */
+  readonly secrets: ReadonlySet<string>;
+  /**
+   * The flow's earlier steps, in order: what a repro script replays before
+   * this step (`core/request/flow-script.ts`). Absent for the first step.
+   */
+  readonly before?: readonly EarlierStep[] | undefined;
+}
+
+/** An earlier step of a flow as a repro replays it: its request (with `{{name}}` variables) and captures. */
+export interface EarlierStep {
+  readonly step: string;
+  readonly request: CaseRequest;
+  readonly captures: readonly CaptureSpec[];
+}
+
+/** A captured value: its JSON value (a string for headers and regex groups) and its text. */
+export interface Captured {
+  readonly value: unknown;
+  readonly text: string;
+}
+
+/** One side's variables at a point of a flow, by name. */
+export type Variables = ReadonlyMap<string, Captured>;
+
+/** What an exchange of a flow step carries besides the two answers. */
+export interface FlowExchange {
+  /** Each side's request as sent, with its own variables substituted. */
+  readonly requests: { readonly baseline: CaseRequest; readonly candidate: CaseRequest };
+  /** Each side's variables after this step's captures. */
+  readonly variables: { readonly baseline: Variables; readonly candidate: Variables };
+  /**
+   * Each side's variables once the flow's last step ran, set when the step's
+   * result is built: the secrets a result hides are those of the whole flow.
+   */
+  readonly secretsFrom?: { readonly baseline: Variables; readonly candidate: Variables };
+  /** Captures of this step that found nothing, one line each (`baseline: id: …`). */
+  readonly problems: readonly string[];
+  /** Where captured values were replaced by their placeholders before comparing (`/id`, `header etag`). */
+  readonly masked?: readonly string[];
+  /**
+   * With `--noise`, the variables of the run that gave the replica answer
+   * (the flow's second run, or a replica instance's own): its captured
+   * values are masked as the sides' are, so none is learned as noise.
+   */
+  readonly replicaVariables?: Variables;
+}
 
 /** Where something came from in a source file (1-based line and column). */
 export interface SourceLocation {

@@ -3,8 +3,7 @@
  * response or a transport error).
  */
 import type { SecondLookSkipped, TransportError } from '../observation.js';
-import type { Case } from './case.js';
-import type { FlowExchange } from './flow.js';
+import type { Case, FlowExchange } from './case.js';
 
 /**
  * A decoded body. JSON numbers that a JS number cannot hold exactly are

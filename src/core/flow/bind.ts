@@ -4,8 +4,7 @@
  * the body. Pure.
  */
 
-import type { Variables } from '../../contract/model/flow.js';
-import type { CaseRequest, Pairs, RequestBody } from '../../contract/model/request.js';
+import type { CaseRequest, Pairs, RequestBody, Variables } from '../../contract/model/case.js';
 import { isExactNumber } from '../wire/exact-number.js';
 import { substituteJson, substituteText } from './template.js';
 

@@ -3,8 +3,9 @@
  * pointer, XPath-lite, header or regular expression. Each side's answer
  * gives that side's value. Pure.
  */
+
+import type { Captured, CaptureSource, CaptureSpec } from '../../contract/model/case.js';
 import type { Response, ResponseBody } from '../../contract/model/exchange.js';
-import type { Captured, CaptureSource, CaptureSpec } from '../../contract/model/flow.js';
 import { valueAtPointer } from '../../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
 import { evaluateXPath } from '../xml/xpath.js';

@@ -7,13 +7,14 @@
  * one answer only, or a number on one side and a string on the other, still
  * differs. Pure.
  */
+
+import type { Captured, Variables } from '../../contract/model/case.js';
 import type {
   Exchange,
   Response,
   ResponseBody,
   SideOutcome,
 } from '../../contract/model/exchange.js';
-import type { Captured, Variables } from '../../contract/model/flow.js';
 import { joinPointer } from '../../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
 import { textOfValue } from './capture.js';

@@ -4,7 +4,7 @@
  * (`{{token}}`): what reports and recordings redact besides `${env:…}`
  * values. Pure.
  */
-import type { Variables } from '../../contract/model/flow.js';
+import type { Variables } from '../../contract/model/case.js';
 import { placeholder } from './template.js';
 
 /** Secret value → placeholder, for the variables named in `secrets` on every side given. */

@@ -3,7 +3,7 @@
  * every one is captured before it is used) and substituting one side's
  * values. Pure.
  */
-import type { Captured, Variables } from '../../contract/model/flow.js';
+import type { Captured, Variables } from '../../contract/model/case.js';
 
 /** A variable name: a letter or `_`, then letters, digits or `_`. */
 export const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

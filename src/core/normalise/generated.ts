@@ -52,8 +52,8 @@
  * same places. Pure.
  */
 import { createHash } from 'node:crypto';
+import type { CaseRequest } from '../../contract/model/case.js';
 import type { Exchange, SideOutcome } from '../../contract/model/exchange.js';
-import type { CaseRequest } from '../../contract/model/request.js';
 import { escapeSegment as escapeKey, joinPointer } from '../../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
 import { maskReplicaAt } from './replica.js';

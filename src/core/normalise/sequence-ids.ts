@@ -25,8 +25,9 @@
  * one, and lists identified by them still align. Pure, but for the memory a
  * run keeps per sequence.
  */
+
+import type { CaseRequest } from '../../contract/model/case.js';
 import type { Exchange, SideOutcome } from '../../contract/model/exchange.js';
-import type { CaseRequest } from '../../contract/model/request.js';
 import { joinPointer, parsePointer } from '../../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
 import { sequenceKeyOf, structuredBody, withStructuredValue } from './sequence-walk.js';

@@ -8,7 +8,7 @@
  * `[redacted]` in every form. Collected while the library is checked, so
  * their forms are worked out once per run, not per exchange. Pure.
  */
-import type { Pairs } from '../../contract/model/request.js';
+import type { Pairs } from '../../contract/model/case.js';
 import { isCredentialName } from './credential-names.js';
 import { SHORT_SECRET } from './forms.js';
 import { ALWAYS_REDACTED, REDACTED } from './redact.js';

@@ -13,9 +13,13 @@
  * against real servers (test/e2e/flow-repro.test.ts). Pure.
  */
 
-import type { Target } from '../../contract/model/case.js';
-import type { Captured, CaptureSpec, FlowStep } from '../../contract/model/flow.js';
-import type { CaseRequest } from '../../contract/model/request.js';
+import type {
+  Captured,
+  CaptureSpec,
+  CaseRequest,
+  FlowStep,
+  Target,
+} from '../../contract/model/case.js';
 import { bindRequest } from '../flow/bind.js';
 import type { Redactor } from '../redact/redact.js';
 import { ExactNumber } from '../wire/exact-number.js';

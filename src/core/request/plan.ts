@@ -4,8 +4,14 @@
  * identical for baseline and candidate; only each target's own default
  * headers (e.g. its credentials) differ.
  */
-import type { Case, Target } from '../../contract/model/case.js';
-import type { CaseRequest, HttpMethod, Pairs, RequestBody } from '../../contract/model/request.js';
+import type {
+  Case,
+  CaseRequest,
+  HttpMethod,
+  Pairs,
+  RequestBody,
+  Target,
+} from '../../contract/model/case.js';
 
 export interface PlannedRequest {
   readonly method: HttpMethod;

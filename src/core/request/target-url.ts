@@ -6,8 +6,7 @@
  * `?api_key=…`, are secrets too), and a `#fragment` is refused (HTTP never
  * sends one, so it could only be a mistake).
  */
-import type { Target } from '../../contract/model/case.js';
-import type { Pairs } from '../../contract/model/request.js';
+import type { Pairs, Target } from '../../contract/model/case.js';
 import { ParityError } from '../../util/errors.js';
 import { isCredentialName } from '../redact/credential-names.js';
 

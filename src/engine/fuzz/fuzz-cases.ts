@@ -7,18 +7,18 @@
  */
 import { resolve } from 'node:path';
 import type { Case } from '../../contract/model/case.js';
-import type { CaseResult } from '../../contract/observation.js';
+import type { Observation } from '../../contract/observation.js';
 import type { Redactor } from '../../core/redact/redact.js';
 import type { RunConfig } from '../../io/config/targets.js';
 import { caseFileOf, caseName, FUZZ_SUITE } from '../../judge/fuzz/case-file.js';
 import { isCrash } from '../../judge/fuzz/crash.js';
-import type { TalliedDiscovery } from '../../judge/fuzz/discovery.js';
 import { explainRootCause } from '../../judge/fuzz/explain.js';
 import { flowCaseFileOf, flowCaseId, writtenFlows } from '../../judge/fuzz/flow-case-file.js';
 import { requestKey } from '../../judge/fuzz/request.js';
 import { rootCausesOf } from '../../judge/fuzz/root-cause.js';
 import { seedRules } from '../../judge/fuzz/seed-rules.js';
 import type { Seed } from '../../judge/fuzz/seeds.js';
+import type { TalliedDiscovery } from '../../judge/fuzz/shrink-finding.js';
 import type { FuzzCases } from '../../judge/fuzz/summary.js';
 import { takenNames, writeCaseFiles } from '../../judge/fuzz/write.js';
 import type { Env } from '../../util/env.js';
@@ -124,7 +124,7 @@ function freeName(base: string, taken: ReadonlySet<string>): string {
 }
 
 /** The cases with `reproduced` set from the replay's results (by case id). */
-export function withReplay(cases: FuzzCases, results: ReadonlyMap<string, CaseResult>): FuzzCases {
+export function withReplay(cases: FuzzCases, results: ReadonlyMap<string, Observation>): FuzzCases {
   const written = cases.written.map((w) => {
     // A crash is reproduced by every replay that kept it while shrinking, never by `parity run`.
     if (isCrash(w.finding.rootCause)) return { ...w, reproduced: true };

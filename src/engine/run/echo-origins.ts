@@ -17,7 +17,7 @@
  */
 
 import type { MaskStep } from '../../contract/assessment.js';
-import type { CaseResult } from '../../contract/observation.js';
+import type { Observation } from '../../contract/observation.js';
 import type { Redactor } from '../../core/redact/redact.js';
 import {
   judgedUnderStep,
@@ -35,7 +35,7 @@ type Steps = ReadonlyMap<string, readonly MaskStep[]>;
  */
 export function maskEchoOrigins(input: {
   /** The results a run kept (every divergent one). */
-  readonly results: readonly CaseResult[];
+  readonly results: readonly Observation[];
   /** By case id, the places a later echo proved per-instance. */
   readonly origins: ReadonlyMap<string, readonly string[]>;
   /** By case id, the places of numbers each side gives its own writes (a proven sequence). */
@@ -56,7 +56,7 @@ export function maskEchoOrigins(input: {
 
 /** `before` with a step for each result `origins` names that those places change, under `by`. */
 function maskedAgain(
-  results: readonly CaseResult[],
+  results: readonly Observation[],
   origins: ReadonlyMap<string, readonly string[]>,
   before: Steps,
   redact: Redactor,

@@ -1,9 +1,9 @@
 /** Which results fail a run under `--fail-on new|open|any|none`. Pure. */
 
-import type { AssessedResult } from '../../contract/assessment.js';
+import type { AssessedObservation } from '../../contract/assessment.js';
 
 /** A divergence with a root cause still open, as assessed. */
-type AssessedDivergent = Extract<AssessedResult, { readonly verdict: 'divergent' }>;
+type AssessedDivergent = Extract<AssessedObservation, { readonly verdict: 'divergent' }>;
 
 import type { RunReport } from '../../contract/report.js';
 import type { FailPolicy } from '../../io/config/limits.js';
@@ -45,7 +45,7 @@ export interface FailOptions {
   readonly failOnEncoding?: boolean;
 }
 
-function hasEncodingNotes(result: AssessedResult): boolean {
+function hasEncodingNotes(result: AssessedObservation): boolean {
   return result.notes?.some((note) => note.kind === 'encoding') ?? false;
 }
 
@@ -62,7 +62,7 @@ export function failingResults(
   report: RunReport,
   policy: FailPolicy,
   options: FailOptions = {},
-): AssessedResult[] {
+): AssessedObservation[] {
   const waiting = new Set(
     (report.rootCauses ?? [])
       .filter((entry) => entry.unsettled === true && (entry.row?.status ?? 'open') === 'open')

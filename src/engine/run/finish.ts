@@ -19,8 +19,8 @@
  * only when one is given.
  */
 
-import type { AssessedResult } from '../../contract/assessment.js';
-import type { CaseResult } from '../../contract/observation.js';
+import type { AssessedObservation } from '../../contract/assessment.js';
+import type { Observation } from '../../contract/observation.js';
 import type { RegressionSummary, RunReport, RunSummary } from '../../contract/report.js';
 import { clusterCauses } from '../../core/compare/cause-clusters.js';
 import {
@@ -30,7 +30,7 @@ import {
   NOT_ASSESSED,
 } from '../../judge/results/assessment.js';
 import type { BodyDigests } from '../../judge/results/body-digests.js';
-import type { CollectedResults } from '../../judge/results/collected.js';
+import type { CollectedObservations } from '../../judge/results/collected.js';
 import {
   type Consequences,
   consequencesOf,
@@ -58,7 +58,7 @@ import {
   writtenBy,
 } from '../../reporters/files.js';
 import type { RunFolder } from '../../reporters/report/run-folder.js';
-import type { AllResults, Reporters } from '../../reporters/reporter.js';
+import type { AllObservations, Reporters } from '../../reporters/reporter.js';
 import { ParityError } from '../../util/errors.js';
 import type { Host } from '../../util/host.js';
 import { trackerAnswers } from './tracker-answers.js';
@@ -81,7 +81,7 @@ export type ReportHead = Omit<
 export interface FinishInput {
   readonly head: ReportHead;
   /** Every result as observed (the notable ones in memory). */
-  readonly collected: CollectedResults;
+  readonly collected: CollectedObservations;
   /**
    * By case id: what the end of the run masked in each result, and why (the
    * endpoint noise the run learned with `--noise`, places a later answer proved
@@ -123,7 +123,7 @@ export interface Finished {
   readonly report: RunReport;
   readonly written: WrittenReports;
   /** Every result in its final form, as the report files were written from. */
-  readonly all: AllResults;
+  readonly all: AllObservations;
   readonly tracker: TrackerUpdate | undefined;
   /** Why the tracker could not be updated (the reports were written all the same). */
   readonly trackerError?: ParityError;
@@ -136,10 +136,10 @@ export interface Finished {
  */
 async function regressionOf(
   input: FinishInput,
-  views: readonly AssessedResult[],
+  views: readonly AssessedObservation[],
   previous: RunReport,
   compared: ReturnType<typeof comparedIds>,
-): Promise<{ marks: RegressionMarks; summary: RegressionSummary; fetched: CaseResult[] }> {
+): Promise<{ marks: RegressionMarks; summary: RegressionSummary; fetched: Observation[] }> {
   const first = regressionMarks(views, previous, compared);
   const held = new Set(views.map((r) => r.caseId));
   const missing = new Set(
@@ -248,7 +248,7 @@ function laidOver(earlier: Consequences, later: Consequences): Consequences {
 
 interface Judged {
   /** The results the report lists in full, as observed (the notable ones and fixed cases read back). */
-  readonly listed: readonly CaseResult[];
+  readonly listed: readonly Observation[];
   readonly assessment: Assessment;
   readonly regression: RegressionSummary | undefined;
   readonly tracker: TrackerUpdate | undefined;

@@ -7,9 +7,8 @@
  * go through it. Pure.
  */
 
-import type { Case } from '../../contract/model/case.js';
+import type { Case, FlowExchange } from '../../contract/model/case.js';
 import type { Exchange } from '../../contract/model/exchange.js';
-import type { FlowExchange } from '../../contract/model/flow.js';
 import { secretValues } from '../../core/flow/secrets.js';
 
 export interface FlowHold<T> {

@@ -6,7 +6,7 @@
  */
 
 import { trackEnv } from '../../core/redact/env-secrets.js';
-import type { LoadCasesOptions } from '../../io/cases/load-options.js';
+import type { LoadCasesOptions } from '../../io/cases/load.js';
 import { loadConfig } from '../../io/config/load.js';
 import { projectEnv } from '../../io/config/project-env.js';
 import { type ConfigFlags, type ResolvedConfig, resolveConfig } from '../../io/config/resolve.js';

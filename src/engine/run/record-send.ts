@@ -10,9 +10,8 @@
  * (serial files' too), never a flow's steps (a write must not be repeated).
  */
 
-import type { Case } from '../../contract/model/case.js';
+import type { Case, Variables } from '../../contract/model/case.js';
 import type { SideOutcome } from '../../contract/model/exchange.js';
-import type { Variables } from '../../contract/model/flow.js';
 import { endpointOf } from '../../core/compare/endpoint.js';
 import { secretValues } from '../../core/flow/secrets.js';
 import { withSecrets } from '../../core/redact/extend.js';

@@ -9,7 +9,7 @@
  */
 
 import type { MaskStep } from '../../contract/assessment.js';
-import type { CaseResult } from '../../contract/observation.js';
+import type { Observation } from '../../contract/observation.js';
 import type { SamePairs } from '../../core/normalise/same-pairs.js';
 import type { Redactor } from '../../core/redact/redact.js';
 import {
@@ -21,7 +21,7 @@ import {
 
 /** `masking` with a step for each result that holds a pair found per-instance elsewhere. */
 export function maskSamePairs(input: {
-  readonly results: readonly CaseResult[];
+  readonly results: readonly Observation[];
   readonly pairs: SamePairs;
   /** The run's maskings so far (noise, echoed, sequenced, derived). */
   readonly masking: Masking;

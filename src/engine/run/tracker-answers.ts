@@ -6,8 +6,8 @@
  * row could resolve: its listed cases all compared and none showed it.
  */
 import { join } from 'node:path';
-import type { AssessedResult } from '../../contract/assessment.js';
-import { isWriteMethod } from '../../contract/model/request.js';
+import type { AssessedObservation } from '../../contract/assessment.js';
+import { isWriteMethod } from '../../contract/model/case.js';
 import type { RunReport } from '../../contract/report.js';
 import type { CaseAnswer, CaseAnswers, TrackerObservation } from '../../io/tracker/types.js';
 import { readExistingTrackerRows } from '../../io/tracker/write.js';
@@ -20,15 +20,15 @@ export interface AnswersInput {
   readonly observations: readonly TrackerObservation[];
   readonly compared: IdSet;
   /** The results the run holds in memory. */
-  readonly held: readonly AssessedResult[];
+  readonly held: readonly AssessedObservation[];
   /** Reads back results the run keeps on disk only (plainly equal ones). */
-  read(caseIds: ReadonlySet<string>): Promise<AssessedResult[]>;
+  read(caseIds: ReadonlySet<string>): Promise<AssessedObservation[]>;
   /** The `--compare-to` report, when given; else the reports folder's `latest` is read. */
   readonly previous: RunReport | undefined;
   readonly reportsDir: string;
 }
 
-function answerOf(result: AssessedResult): CaseAnswer {
+function answerOf(result: AssessedObservation): CaseAnswer {
   const stateful =
     result.flow !== undefined ||
     result.serial !== undefined ||

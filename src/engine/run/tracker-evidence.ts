@@ -1,6 +1,6 @@
 /** What a report (or a finishing run) says about the tracker rows. Pure. */
 
-import type { AssessedResult } from '../../contract/assessment.js';
+import type { AssessedObservation } from '../../contract/assessment.js';
 import type { RunReport } from '../../contract/report.js';
 import type { TrackerEvidence } from '../../io/tracker/check.js';
 import type { LibraryEvidence } from '../../io/tracker/types.js';
@@ -19,7 +19,7 @@ export function libraryEvidence(
   scope: Pick<RunReport, 'wholeLibrary' | 'shard' | 'interrupted'>,
   ran: IdSet,
   compared: IdSet,
-  failed: readonly AssessedResult[],
+  failed: readonly AssessedObservation[],
 ): LibraryEvidence | undefined {
   if (!coversLibrary(scope)) return undefined;
   return { has: (id) => ran.has(id), allCompared: failed.every((r) => compared.has(r.caseId)) };

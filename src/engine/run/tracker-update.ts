@@ -6,7 +6,7 @@
  * the update once its reports are written.
  */
 
-import type { AssessedResult } from '../../contract/assessment.js';
+import type { AssessedObservation } from '../../contract/assessment.js';
 import type { TrackerOutcome } from '../../contract/report.js';
 import type { DecisionRow, RootCauseEntry } from '../../contract/root-cause.js';
 import type { TrackerObservation, TrackerRow, TrackerRun } from '../../io/tracker/types.js';
@@ -38,15 +38,15 @@ function within(path: string, places: ReadonlySet<string>): boolean {
 
 /**
  * The root causes every finding of which changed only places holding id-like
- * values with no evidence that they are per-instance (`AssessedResult.unsettled`),
- * or only under a list sorted by keys each side drew (`AssessedResult.reordered`).
+ * values with no evidence that they are per-instance (`AssessedObservation.unsettled`),
+ * or only under a list sorted by keys each side drew (`AssessedObservation.reordered`).
  */
-export function unsettledCauses(results: readonly AssessedResult[]): Set<string> {
+export function unsettledCauses(results: readonly AssessedObservation[]): Set<string> {
   return thinCauses(results, (result) => result.unsettled ?? []);
 }
 
-/** The root causes awaiting evidence only for lists sorted by drawn keys (`AssessedResult.reordered`). */
-export function reorderedCauses(results: readonly AssessedResult[]): Set<string> {
+/** The root causes awaiting evidence only for lists sorted by drawn keys (`AssessedObservation.reordered`). */
+export function reorderedCauses(results: readonly AssessedObservation[]): Set<string> {
   return thinCauses(results, (result) => (result.reordered ?? []).map(pointerOfEntry));
 }
 
@@ -57,8 +57,8 @@ function pointerOfEntry(entry: string): string {
 }
 
 function thinCauses(
-  results: readonly AssessedResult[],
-  placesOf: (result: AssessedResult) => readonly string[],
+  results: readonly AssessedObservation[],
+  placesOf: (result: AssessedObservation) => readonly string[],
 ): Set<string> {
   const unsettled = new Set<string>();
   const settled = new Set<string>();
@@ -75,9 +75,9 @@ function thinCauses(
 
 /**
  * The root causes with a case the second look skipped for its size, each
- * with the bound it was over (`AssessedResult.secondLookSkipped`).
+ * with the bound it was over (`AssessedObservation.secondLookSkipped`).
  */
-function notLookedCauses(results: readonly AssessedResult[]): Map<string, number> {
+function notLookedCauses(results: readonly AssessedObservation[]): Map<string, number> {
   const over = new Map<string, number>();
   for (const result of results) {
     const skipped = result.secondLookSkipped;
@@ -92,7 +92,7 @@ function notLookedOf(unsettled: boolean, over: number | undefined): { notLookedO
 }
 
 /** One observation per root cause of the divergent results (errors are not decisions). */
-export function observationsOf(results: readonly AssessedResult[]): TrackerObservation[] {
+export function observationsOf(results: readonly AssessedObservation[]): TrackerObservation[] {
   const unsettled = unsettledCauses(results);
   const notLooked = notLookedCauses(results);
   const reordered = reorderedCauses(results);
@@ -111,8 +111,8 @@ export function observationsOf(results: readonly AssessedResult[]): TrackerObser
   }));
 }
 
-/** The root causes the results' rules hid, with the cases that hid them (`AssessedResult.covered`). */
-export function coveredOf(results: readonly AssessedResult[]): Map<string, string[]> {
+/** The root causes the results' rules hid, with the cases that hid them (`AssessedObservation.covered`). */
+export function coveredOf(results: readonly AssessedObservation[]): Map<string, string[]> {
   const covered = new Map<string, string[]>();
   for (const result of results) {
     for (const fingerprint of result.covered ?? []) {
@@ -126,7 +126,7 @@ export function coveredOf(results: readonly AssessedResult[]): Map<string, strin
  * Each flow (`suite/flow`) with its steps that show a root cause: a step that diverges otherwise leaves every step of its flow
  * unable to prove a row fixed (`io/tracker/evidence.ts`).
  */
-export function flowsWithCauses(results: readonly AssessedResult[]): Map<string, string[]> {
+export function flowsWithCauses(results: readonly AssessedObservation[]): Map<string, string[]> {
   const flows = new Map<string, string[]>();
   for (const result of results) {
     if (result.flow === undefined) continue;

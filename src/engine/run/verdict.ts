@@ -4,7 +4,7 @@
  * written, then the fail policy. The CLI maps each kind to its exit code.
  */
 
-import type { AssessedResult } from '../../contract/assessment.js';
+import type { AssessedObservation } from '../../contract/assessment.js';
 import type { RunReport } from '../../contract/report.js';
 import type { FailPolicy } from '../../io/config/limits.js';
 import type { WrittenReports } from '../../reporters/files.js';
@@ -16,7 +16,7 @@ export type RunVerdict =
   /** Some report formats could not be written. */
   | { readonly kind: 'reports-failed'; readonly failures: WrittenReports['failures'] }
   /** Results the fail policy does not let through, in report order. */
-  | { readonly kind: 'failing'; readonly results: readonly AssessedResult[] }
+  | { readonly kind: 'failing'; readonly results: readonly AssessedObservation[] }
   | { readonly kind: 'passed' };
 
 export interface VerdictInput {

@@ -11,14 +11,14 @@
  */
 import { join } from 'node:path';
 import type { Exchange } from '../../contract/model/exchange.js';
-import type { CaseResult } from '../../contract/observation.js';
+import type { Observation } from '../../contract/observation.js';
 import type { Redactor } from '../../core/redact/redact.js';
 import type { NoiseSettings } from '../../io/config/noise-settings.js';
 import type { RunConfig } from '../../io/config/targets.js';
 import { finishNoise } from '../../judge/noise/finish.js';
 import type { NoiseStep } from '../../judge/noise/step.js';
 import { createBodyFiles } from '../../judge/results/body-files.js';
-import type { CollectedResults } from '../../judge/results/collected.js';
+import type { CollectedObservations } from '../../judge/results/collected.js';
 import { createCoverageCollector } from '../../judge/results/coverage.js';
 import { createLatencyCollector } from '../../judge/results/latency.js';
 import { openResultStream, type ResultStream } from '../../judge/results/stream.js';
@@ -70,7 +70,7 @@ export interface Segment {
   readonly size: number;
   readonly full: boolean;
   /** Judges one exchange into this run; returns its result. */
-  judge(exchange: Exchange): CaseResult;
+  judge(exchange: Exchange): Observation;
   /**
    * Rewrites the open run's reports in place with the results so far (the
    * tracker too with `tracker`); a refresh asked while one is under way is that one;
@@ -109,7 +109,7 @@ function divergenceLines(dir: string): RunReporter {
   };
   return {
     name: 'divergences',
-    onResult(result) {
+    onObservation(result) {
       if (failure !== undefined) throw failure;
       if (result.verdict !== 'divergent' && result.verdict !== 'error') return;
       pending.push(`${JSON.stringify(result)}\n`);
@@ -148,13 +148,13 @@ export async function openSegment(input: SegmentInput, folder: RunFolder): Promi
     {
       name: 'ndjson',
       essential: true,
-      onResult: (result, position) => stream.add(result, position),
+      onObservation: (result, position) => stream.add(result, position),
     },
-    { name: 'latency', onResult: (result) => latency.add(result) },
-    { name: 'coverage', onResult: (result) => coverage.add(result) },
+    { name: 'latency', onObservation: (result) => latency.add(result) },
+    { name: 'coverage', onObservation: (result) => coverage.add(result) },
     {
       name: 'equivalences',
-      onResult: (result) => {
+      onObservation: (result) => {
         for (const entry of result.equivalences ?? []) fired.add(entry);
       },
     },
@@ -192,7 +192,7 @@ export async function openSegment(input: SegmentInput, folder: RunFolder): Promi
    * the run's closing ones, or a refresh of its open folder in place.
    */
   const report = async (
-    collected: CollectedResults,
+    collected: CollectedObservations,
     how: { readonly refresh: boolean; readonly tracker: boolean },
   ) => {
     await bodies.flush();
@@ -273,12 +273,12 @@ export async function openSegment(input: SegmentInput, folder: RunFolder): Promi
     judge(exchange) {
       const position = size++;
       const released = intake.take({ position, exchange });
-      let last: CaseResult | undefined;
+      let last: Observation | undefined;
       for (const held of released.steps) {
         if (!('exchange' in held)) continue;
         last = observe(held.exchange, context, input.noise);
         if (isNotable(last)) notable++;
-        reporters.onResult(last, held.position);
+        reporters.onObservation(last, held.position);
       }
       if (last === undefined) throw new Error('a shadow request gave no result');
       return last;

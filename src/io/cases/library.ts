@@ -20,9 +20,9 @@ import {
   checkLibrary,
   fileResolver,
   invalidCases,
+  type LoadCasesOptions,
   readCaseFile,
 } from './load.js';
-import type { LoadCasesOptions } from './load-options.js';
 import { type ParsedCaseFile, parseCaseFile } from './parse-file.js';
 import { createRpcPaths } from './rpc-paths.js';
 import { type CaseSelection, caseMatcher, inShard } from './select.js';

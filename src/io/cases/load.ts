@@ -11,6 +11,8 @@ import {
   casesOf,
   type SourceLocation,
 } from '../../contract/model/case.js';
+import type { RulesSpec } from '../../contract/rules/schema.js';
+import type { Env } from '../../util/env.js';
 import { formatProblem, type InputProblem, ParityError } from '../../util/errors.js';
 import { displayPath } from '../../util/paths.js';
 import type { Position } from '../../util/position.js';
@@ -18,13 +20,26 @@ import { formatField } from '../../util/positions.js';
 import { compareText } from '../../util/text.js';
 import { plural } from '../../util/words.js';
 import { discoverCaseFiles } from './discover.js';
-import type { LoadCasesOptions } from './load-options.js';
 import { checkCase, checkedSpec, type ParsedCaseFile, parseCaseFile } from './parse-file.js';
 import { crossFileRaces, type FileAccess, flowResidue } from './races.js';
 import { SLUG } from './request-schema.js';
 import { caseResolver, idLocation, type ResolvedEntry } from './resolve.js';
-import { isSerialFile } from './serial.js';
+import { isSerialFile, type SerialChoice } from './serial.js';
 import { fileWarnings } from './warnings.js';
+
+/** Where and how to load the case library. */
+export interface LoadCasesOptions {
+  /** Paths are resolved against it, and problems and sources are shown relative to it. */
+  readonly cwd: string;
+  /** Values for `${env:NAME}` (usually `process.env`, passed in by the CLI). */
+  readonly env: Env;
+  /** Rules from the config, the outermost layer under suite defaults and case rules. */
+  readonly globalRules?: RulesSpec | undefined;
+  /** From the config: every file serial (`true`), or the files of these suites. */
+  readonly serial?: SerialChoice;
+  /** From the config: flows may send writing steps (`sideEffects: true`). */
+  readonly sideEffects?: boolean | undefined;
+}
 
 /** The result of checking the case library without running it. */
 export interface CaseValidation {

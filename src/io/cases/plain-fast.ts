@@ -17,7 +17,7 @@
  * a 20,000-case run +13% all equal and +7% with 10% divergent
  * (docs/performance.md).
  */
-import { METHOD_TOKEN } from '../../contract/model/request.js';
+import { METHOD_TOKEN } from '../../contract/model/case.js';
 import { SLUG } from './request-schema.js';
 import { headerNameProblem, headerValueProblem, pathProblem } from './request-syntax.js';
 import type { CaseFile, CaseSpec } from './schema.js';

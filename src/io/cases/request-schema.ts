@@ -3,7 +3,7 @@
  * request, its method, query and headers, the expectation, tags and slugs.
  */
 import * as z from 'zod';
-import { METHOD_TOKEN } from '../../contract/model/request.js';
+import { METHOD_TOKEN } from '../../contract/model/case.js';
 import { once } from '../../util/once.js';
 import { headerNameProblem, headerValueProblem, pathProblem } from './request-syntax.js';
 

@@ -5,21 +5,28 @@
  * are secret, and why the flow is skipped when it writes without the
  * `sideEffects` opt-in. Pure.
  */
-import type { Case, Flow } from '../../contract/model/case.js';
-import type {
-  CaptureSource,
-  CaptureSpec,
-  EarlierStep,
-  FlowStep,
-} from '../../contract/model/flow.js';
-import { isWriteMethod } from '../../contract/model/request.js';
+import {
+  type CaptureSource,
+  type CaptureSpec,
+  type Case,
+  type EarlierStep,
+  type Flow,
+  type FlowStep,
+  isWriteMethod,
+} from '../../contract/model/case.js';
 import { resolveRules } from '../../contract/rules/schema.js';
 import type { Rules } from '../../contract/rules/types.js';
 import { ALWAYS_REDACTED } from '../../core/redact/redact.js';
 import { compileSafe } from '../../util/safe-regex.js';
 import { type CaptureInputSpec, type StepSpec, variableUses } from './flow-schema.js';
-import type { EntryParts, ResolveContext } from './resolve-context.js';
-import { compact, LazySource, NO_EXPECTATION, resolveRequest } from './resolve-request.js';
+import {
+  compact,
+  type EntryParts,
+  LazySource,
+  NO_EXPECTATION,
+  type ResolveContext,
+  resolveRequest,
+} from './resolve-request.js';
 
 /** The flow written at `cases[parts.index]` (its steps checked by the schema). */
 export function resolveFlow(parts: EntryParts, context: ResolveContext): Flow {

@@ -7,8 +7,7 @@
  * to the resolver (undefined). A run checks and resolves every case of its
  * library before sending, and most are plain. Pure.
  */
-import type { Case } from '../../contract/model/case.js';
-import type { CaseRequest, Pairs } from '../../contract/model/request.js';
+import type { Case, CaseRequest, Pairs } from '../../contract/model/case.js';
 import type { Rules } from '../../contract/rules/types.js';
 import { mayReferenceEnv } from '../../util/env.js';
 import type { Locator } from '../../util/position.js';

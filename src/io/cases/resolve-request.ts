@@ -2,15 +2,50 @@
  * What resolving a plain case and a flow step share: the request with the
  * file's defaults applied (the request wins), `${env:…}` substituted, the
  * path's query string split off and header names lower-cased; shared empty
- * values; lazily computed source positions. Pure.
+ * values; lazily computed source positions; and what resolving a file's
+ * entries needs (`ResolveContext`, `EntryParts`). Pure.
  */
-import type { Case, SourceLocation } from '../../contract/model/case.js';
-import type { CaseRequest, Pairs, RequestBody } from '../../contract/model/request.js';
+import type {
+  Case,
+  CaseRequest,
+  Pairs,
+  RequestBody,
+  SourceLocation,
+} from '../../contract/model/case.js';
+import type { RulesSpec } from '../../contract/rules/schema.js';
 import type { Rules } from '../../contract/rules/types.js';
-import { mayReferenceEnv, type ValuePath } from '../../util/env.js';
+import { type Env, mayReferenceEnv, type ValuePath } from '../../util/env.js';
 import type { Locator } from '../../util/position.js';
+import type { CaseFileHeader } from './parse-file.js';
 import type { QuerySpec } from './request-schema.js';
 import type { CaseSpec } from './schema.js';
+
+/** What resolving a file needs besides the file itself. */
+export interface ResolveContext {
+  /** The file's display path (relative to the working directory). */
+  readonly file: string;
+  readonly locate: Locator;
+  readonly env: Env;
+  readonly globalRules: RulesSpec | undefined;
+  /** The config allows flows to write (`sideEffects: true`). */
+  readonly sideEffects?: boolean | undefined;
+  /** The serial sequence the file's cases run in (set by the run, see `Case.serial`). */
+  readonly serial?: string | undefined;
+}
+
+/** One entry of a file, with what resolving it needs. */
+export interface EntryParts {
+  readonly header: CaseFileHeader;
+  readonly item: CaseSpec;
+  /** Its index in the file's `cases`. */
+  readonly index: number;
+  readonly defaults: ResolvedDefaults;
+  /** `${env:…}` substitution; a substituted path or header value is checked again. */
+  readonly sub: Substitute;
+  readonly json: SubstituteJson;
+  /** The file's display path and locator, shared by its cases' source positions. */
+  readonly file: { readonly file: string; readonly locate: Locator };
+}
 
 /** `${env:…}` substitution in one string, reporting unset variables at `path`. */
 export type Substitute = (text: string, path: ValuePath) => string;

@@ -15,15 +15,16 @@ import { formatField } from '../../util/positions.js';
 import type { CaseFileHeader } from './parse-file.js';
 import type { PlainCase } from './plain-fast.js';
 import { headerValueProblem, pathProblem } from './request-syntax.js';
-import type { EntryParts, ResolveContext } from './resolve-context.js';
 import { resolveFlow } from './resolve-flow.js';
 import { type PlainFile, resolvePlain } from './resolve-plain.js';
 import {
   compact,
+  type EntryParts,
   headerPairs,
   LazySource,
   NO_EXPECTATION,
   queryPairs,
+  type ResolveContext,
   type ResolvedDefaults,
   resolveRequest,
   type Substitute,

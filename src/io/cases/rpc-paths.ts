@@ -10,7 +10,7 @@
  * (a query, a search, a bulk get) and is a write only where its answer says
  * it made something. Pure, but for the memory the scan keeps.
  */
-import type { CaseRequest } from '../../contract/model/request.js';
+import type { CaseRequest } from '../../contract/model/case.js';
 
 /** Headers that say how a request is sent, not which operation it is. */
 const NOT_AN_OPERATION =

@@ -7,15 +7,14 @@
  * method in another case than its standard spelling (sent as written).
  * Every warning is placed at `file:line:col`. Pure.
  */
-import { isWriteMethod, SAFE_METHODS } from '../../contract/model/request.js';
+import { isWriteMethod, SAFE_METHODS } from '../../contract/model/case.js';
 import type { InputProblem } from '../../util/errors.js';
 import { formatField } from '../../util/positions.js';
 import { variableUses } from './flow-schema.js';
-import type { LoadCasesOptions } from './load-options.js';
 import type { CaseFileHeader, ParsedCaseFile } from './parse-file.js';
 import { type FileAccess, type PlainAccess, resourceBeforeCaptures, resourceOf } from './races.js';
 import type { CaseSpec } from './schema.js';
-import { isSerialFile } from './serial.js';
+import { isSerialFile, type SerialChoice } from './serial.js';
 
 /** Methods whose standard spelling is known, upper-case. */
 const KNOWN_METHODS = new Set([...SAFE_METHODS, 'POST', 'PUT', 'PATCH', 'DELETE']);
@@ -38,7 +37,7 @@ export interface FileWarnings {
 export function fileWarnings(
   parsed: ParsedCaseFile,
   header: CaseFileHeader,
-  options: Pick<LoadCasesOptions, 'serial' | 'sideEffects'>,
+  options: { readonly serial?: SerialChoice; readonly sideEffects?: boolean | undefined },
 ): FileWarnings {
   const out: InputProblem[] = [];
   const at = (path: Path, message: string) =>

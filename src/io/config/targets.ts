@@ -5,8 +5,7 @@
  * fail for a missing target. A missing or unknown target is a usage error.
  */
 
-import type { Target } from '../../contract/model/case.js';
-import type { Pairs } from '../../contract/model/request.js';
+import type { Pairs, Target } from '../../contract/model/case.js';
 import type { Runtime } from '../../contract/vocabulary.js';
 import { targetAt } from '../../core/request/target-url.js';
 import { ParityError } from '../../util/errors.js';

@@ -6,10 +6,14 @@
  * (baseline and candidate); `parity record` has one (the recorded target).
  */
 
-import type { Case } from '../../contract/model/case.js';
+import type {
+  Captured,
+  Case,
+  CaseRequest,
+  FlowStep,
+  Variables,
+} from '../../contract/model/case.js';
 import type { SideOutcome } from '../../contract/model/exchange.js';
-import type { Captured, FlowStep, Variables } from '../../contract/model/flow.js';
-import type { CaseRequest } from '../../contract/model/request.js';
 import { bindRequest } from '../../core/flow/bind.js';
 import { capture, describeSource } from '../../core/flow/capture.js';
 import { placeholder } from '../../core/flow/template.js';

@@ -6,8 +6,7 @@
  * target it records. The order and the units (serial files and flows never
  * overlap) are the pool's, the same for both.
  */
-import type { Case } from '../../contract/model/case.js';
-import { isWriteMethod } from '../../contract/model/request.js';
+import { type Case, isWriteMethod } from '../../contract/model/case.js';
 import type { StepCase } from './flow-run.js';
 
 /** What became of a flow step: sent (what sending gives), or not sent and why. */

@@ -7,18 +7,23 @@
  * YAML, the use case writes the files.
  */
 
-import { METHOD_TOKEN } from '../../contract/model/request.js';
+import { METHOD_TOKEN } from '../../contract/model/case.js';
 import { isCredentialName } from '../../core/redact/credential-names.js';
 import { encodedPath, headerNameProblem, headerValueProblem } from '../cases/request-syntax.js';
 import { caseBody } from './body.js';
 import { withoutCredentials } from './body-credentials.js';
-import type { CaseFileModel, CaseModel, RequestModel } from './file-model.js';
 import { contentTypeOf, droppedSecrets, headerFate, keptHeaders } from './headers.js';
 import { groupOfPath, requestSlug, slugify, uniqueIds } from './ids.js';
 import { type CaseQuery, caseQuery, queryCredentialHint } from './query.js';
 import { scrubFiles } from './scrub.js';
 import { isSession, sessionFiles } from './session.js';
-import type { ImportedRequest, ImportedSource } from './types.js';
+import type {
+  CaseFileModel,
+  CaseModel,
+  ImportedRequest,
+  ImportedSource,
+  RequestModel,
+} from './types.js';
 
 export interface BuiltCases {
   readonly files: readonly CaseFileModel[];

@@ -6,7 +6,7 @@
  * sends each target's credentials from the config (`targets.<name>.headers`),
  * so they never sit in a case. Pure.
  */
-import type { Pairs } from '../../contract/model/request.js';
+import type { Pairs } from '../../contract/model/case.js';
 import { isCredentialName } from '../../core/redact/credential-names.js';
 import { ALWAYS_REDACTED } from '../../core/redact/redact.js';
 

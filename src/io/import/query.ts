@@ -6,7 +6,7 @@
  * comma). Parameters named like credentials are dropped, as headers are. Pure.
  */
 
-import type { Pairs } from '../../contract/model/request.js';
+import type { Pairs } from '../../contract/model/case.js';
 import { isCredentialName } from '../../core/redact/credential-names.js';
 import { encodeQuery } from '../../core/request/plan.js';
 import { queryPairs } from '../cases/resolve-request.js';

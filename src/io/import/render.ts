@@ -6,9 +6,9 @@
  * validate` refuses. Pure.
  */
 import { Document, isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
-import { isWriteMethod } from '../../contract/model/request.js';
+import { isWriteMethod } from '../../contract/model/case.js';
 import { caseFileSchema } from '../cases/schema.js';
-import type { CaseFileModel, FlowModel } from './file-model.js';
+import type { CaseFileModel, FlowModel } from './types.js';
 
 /** Maps with at most this many short scalar entries are written on one line. */
 const INLINE_ENTRIES = 3;

@@ -13,9 +13,8 @@ import { literalSecrets } from '../../core/redact/literal-credentials.js';
 import { createRedactor } from '../../core/redact/redact.js';
 import { caseBody } from './body.js';
 import { withoutCredentials } from './body-credentials.js';
-import type { CaseFileModel } from './file-model.js';
 import { contentTypeOf, headerFate } from './headers.js';
-import type { ImportedRequest } from './types.js';
+import type { CaseFileModel, ImportedRequest } from './types.js';
 
 /** What stands for a dropped credential in what the import writes. */
 const PLACEHOLDER = 'REDACTED';

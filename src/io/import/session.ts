@@ -16,17 +16,22 @@
  * are dropped, as for any import. Pure.
  */
 
-import type { Pairs } from '../../contract/model/request.js';
-import { isWriteMethod, METHOD_TOKEN } from '../../contract/model/request.js';
+import { isWriteMethod, METHOD_TOKEN, type Pairs } from '../../contract/model/case.js';
 import { isCredentialName } from '../../core/redact/credential-names.js';
 import { resourceOf } from '../cases/races.js';
 import { caseBody } from './body.js';
 import { withoutCredentials } from './body-credentials.js';
-import type { CaseFileModel, RequestModel, StepModel } from './file-model.js';
 import { contentTypeOf, droppedSecrets, headerFate, keptHeaders } from './headers.js';
 import { requestSlug, slugify, uniqueIds } from './ids.js';
 import { caseQuery } from './query.js';
-import type { CaptureModel, ImportedRequest, ImportedSource } from './types.js';
+import type {
+  CaptureModel,
+  CaseFileModel,
+  ImportedRequest,
+  ImportedSource,
+  RequestModel,
+  StepModel,
+} from './types.js';
 
 /** A value an answer produced, and how its step captures it. */
 interface Produced {

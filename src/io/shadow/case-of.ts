@@ -6,8 +6,7 @@
  * UTF-8). Pure.
  */
 
-import type { Case } from '../../contract/model/case.js';
-import type { RequestBody } from '../../contract/model/request.js';
+import type { Case, RequestBody } from '../../contract/model/case.js';
 import type { Rules } from '../../contract/rules/types.js';
 import { endpointOf } from '../../core/compare/endpoint.js';
 import { requestSlug } from '../import/ids.js';

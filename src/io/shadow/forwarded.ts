@@ -5,7 +5,7 @@
  * configurable; they are the gateway's words, not the client's, so they are
  * removed before the request is sent on.
  */
-import type { Pairs } from '../../contract/model/request.js';
+import type { Pairs } from '../../contract/model/case.js';
 
 export interface ForwardedNames {
   /** Holds the client's address (the first of a comma-separated list). */

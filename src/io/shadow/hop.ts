@@ -3,7 +3,7 @@
  * forwarded: each hop sets its own. `host` is the target's own, and the
  * framing (`content-length`, `transfer-encoding`) is the sender's.
  */
-import type { Pairs } from '../../contract/model/request.js';
+import type { Pairs } from '../../contract/model/case.js';
 
 const HOP_BY_HOP: ReadonlySet<string> = new Set([
   'connection',

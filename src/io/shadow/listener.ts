@@ -27,8 +27,8 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Pairs } from '../../contract/model/case.js';
 import type { SideOutcome } from '../../contract/model/exchange.js';
-import type { Pairs } from '../../contract/model/request.js';
 import type { NodeBudget } from '../../core/wire/budget.js';
 import { createForwarder } from '../http/client.js';
 import { teeAnswer } from './answer.js';

@@ -11,8 +11,8 @@
  * the next read sees. Pure apart from its own map.
  */
 import { createHash } from 'node:crypto';
+import { isWriteMethod } from '../../contract/model/case.js';
 import type { SideOutcome } from '../../contract/model/exchange.js';
-import { isWriteMethod } from '../../contract/model/request.js';
 import type { TrafficRequest } from './traffic.js';
 
 /** Headers that differ per request without changing what is asked. */

@@ -5,7 +5,7 @@
  * none. A request without the value is drawn at random.
  */
 import { createHash } from 'node:crypto';
-import type { Pairs } from '../../contract/model/request.js';
+import type { Pairs } from '../../contract/model/case.js';
 
 export interface SampleSpec {
   /** The share kept, 0 to 1. */

@@ -5,8 +5,8 @@
  * Pure types.
  */
 
+import type { Pairs } from '../../contract/model/case.js';
 import type { SideOutcome } from '../../contract/model/exchange.js';
-import type { Pairs } from '../../contract/model/request.js';
 
 export interface TrafficRequest {
   readonly method: string;

@@ -18,13 +18,13 @@ import { encodeQuery, type PlannedRequest, planRequest } from '../../core/reques
 import { resolvedCases } from '../../io/cases/load.js';
 import { parseCaseFile } from '../../io/cases/parse-file.js';
 import type { Env } from '../../util/env.js';
-import type { TalliedDiscovery } from './discovery.js';
 import { explainRootCause, type SideNames } from './explain.js';
 import { MUTATION_HELP } from './mutations.js';
 import { bodyBytes, type FuzzRequest, requestBodyOf, toCase } from './request.js';
 import { GROUP_TITLES } from './root-cause.js';
 import { splitByRule } from './rule.js';
 import type { SeedRules } from './seed-rules.js';
+import type { TalliedDiscovery } from './shrink-finding.js';
 
 /** The suite of every written case: their ids are `fuzz/<name>`. */
 export const FUZZ_SUITE = 'fuzz';

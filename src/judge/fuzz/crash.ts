@@ -9,7 +9,7 @@
  * inputs around the first failure are the suspects (`suspectsOf`). Pure.
  */
 
-import type { CaseResult } from '../../contract/observation.js';
+import type { Observation } from '../../contract/observation.js';
 import type { Generated } from './generate.js';
 import type { FuzzCause } from './root-cause.js';
 
@@ -18,7 +18,7 @@ export type SideName = 'baseline' | 'candidate';
 const SIDES: readonly SideName[] = ['baseline', 'candidate'];
 
 /** The sides of a result that failed in transport. */
-export function failedSides(result: CaseResult): SideName[] {
+export function failedSides(result: Observation): SideName[] {
   return SIDES.filter((side) => result[side].error !== undefined);
 }
 
@@ -29,7 +29,7 @@ export const STOPS_ANSWERING = 'stops answering';
 export function crashCause(
   endpoint: string,
   sides: readonly SideName[],
-  result: CaseResult,
+  result: Observation,
 ): FuzzCause {
   const key = `crash-${JSON.stringify([endpoint, [...sides].sort()])}`;
   const label = (side: SideName) =>

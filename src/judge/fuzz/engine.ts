@@ -15,15 +15,61 @@
  * failure are kept as suspects.
  */
 import type { Case } from '../../contract/model/case.js';
-import type { CaseResult } from '../../contract/observation.js';
+import type { Observation } from '../../contract/observation.js';
+import type { Budget } from './budget.js';
 import { crashCause, failedSides, type SideName, suspectsOf } from './crash.js';
-import type { Discovery, FuzzEngineInput, TalliedDiscovery } from './discovery.js';
 import { type Generated, inputStream } from './generate.js';
 import type { MutationName } from './mutations.js';
 import { toCase } from './request.js';
 import { type FuzzCause, rootCausesOf } from './root-cause.js';
 import { divergenceKey } from './rule.js';
-import { sameInputOnce, shrinkFinding } from './shrink-finding.js';
+import type { Seed } from './seeds.js';
+import {
+  type Discovery,
+  type ShrinkFindingInput,
+  sameInputOnce,
+  shrinkFinding,
+  type TalliedDiscovery,
+} from './shrink-finding.js';
+
+/** What the fuzz loop takes (`send` and `shrinkLimit` are shrinking's too). */
+export interface FuzzEngineInput extends ShrinkFindingInput {
+  readonly seeds: readonly Seed[];
+  readonly budget: Budget;
+  /** `--seed`: the input stream's seed. */
+  readonly seedNumber: number;
+  readonly concurrency: number;
+  /** Distinct divergences shrunk and reported at most (the rest are counted). */
+  readonly maxFindings: number;
+  /** Milliseconds, monotonic (`performance.now`). */
+  readonly clock: () => number;
+  readonly onProgress?: (progress: FuzzProgress) => void;
+  /** Root-cause keys already decided on elsewhere (the tracker's rows): never reported as new. */
+  readonly tracked?: ReadonlySet<string>;
+  /**
+   * With a reset hook that can bring a stopped target back (a command, run
+   * before every input, one input at a time): sends `testCase` after the
+   * hook, then `probe` as it is, in one turn (no reset between). An input
+   * after which a side fails the probe is then a finding of its own, and
+   * exploring goes on.
+   */
+  readonly sendProbed?: (testCase: Case, probe: Case) => Promise<Probed>;
+}
+
+/** An input's result, and the liveness probe's sent right after it. */
+export interface Probed {
+  readonly result: Observation;
+  readonly probe: Observation;
+}
+
+export interface FuzzProgress {
+  readonly inputs: number;
+  readonly elapsedMs: number;
+  /** New distinct divergences (root cause × input rule) so far. */
+  readonly distinct: number;
+  /** New root causes so far. */
+  readonly rootCauses: number;
+}
 
 export interface FuzzRun {
   /** Root causes the seeds themselves show (not reported again). */
@@ -82,7 +128,7 @@ async function inOrder<T, R>(items: readonly T[], limit: number, work: (item: T)
   return out;
 }
 
-const failedAll = (results: readonly CaseResult[], side: 'baseline' | 'candidate') =>
+const failedAll = (results: readonly Observation[], side: 'baseline' | 'candidate') =>
   results.length > 0 && results.every((r) => r[side].error !== undefined);
 
 /** Runs the fuzz loop (see the module comment). */
@@ -152,7 +198,7 @@ const LIVENESS_SEEDS = 3;
  */
 async function stillAnswering(
   input: FuzzEngineInput,
-  seedResults: readonly CaseResult[],
+  seedResults: readonly Observation[],
 ): Promise<('baseline' | 'candidate')[]> {
   const answered = input.seeds.filter((_, i) => {
     const result = seedResults[i];
@@ -177,7 +223,7 @@ async function explore(
   const causes = new Set<string>();
   const unshrunk = new Set<string>();
   const tracked = new Set<string>();
-  const completed = new Map<number, { gen: Generated; result: CaseResult }>();
+  const completed = new Map<number, { gen: Generated; result: Observation }>();
   let sent = 0;
   let handled = 0;
   let divergentInputs = 0;
@@ -190,7 +236,7 @@ async function explore(
   let death: Omit<Stopped, 'notSent'> | undefined;
   const { sendProbed } = input;
   /** Sends an input; the sides down after it (probed after any input with a reset hook, else after a transport failure). */
-  const attempt = async (testCase: Case): Promise<{ result: CaseResult; down: SideName[] }> => {
+  const attempt = async (testCase: Case): Promise<{ result: Observation; down: SideName[] }> => {
     if (live === undefined) return { result: await input.send(testCase), down: [] };
     if (sendProbed !== undefined) {
       const { result, probe } = await sendProbed(testCase, live);
@@ -203,7 +249,7 @@ async function explore(
     return { result, down };
   };
   /** After an input, `down` sides failed the probe: a finding with a reset hook, else the end. */
-  const stoppedAfter = (gen: Generated, result: CaseResult, down: readonly SideName[]): void => {
+  const stoppedAfter = (gen: Generated, result: Observation, down: readonly SideName[]): void => {
     if (failedSides(result).length > 0) firstFailure = Math.min(firstFailure, gen.index);
     if (down.length === 0 || death !== undefined) return;
     if (sendProbed !== undefined) {
@@ -230,7 +276,7 @@ async function explore(
     }
     return tracked.has(cause.key);
   };
-  const handle = (gen: Generated, result: CaseResult): void => {
+  const handle = (gen: Generated, result: Observation): void => {
     if (result.verdict === 'divergent') divergentInputs++;
     const rule = gen.value.value.mutation.name;
     const killed = killers.get(gen.index);

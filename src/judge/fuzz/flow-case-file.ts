@@ -1,6 +1,5 @@
 import { Document } from 'yaml';
-import type { Case } from '../../contract/model/case.js';
-import { isWriteMethod } from '../../contract/model/request.js';
+import { type Case, isWriteMethod } from '../../contract/model/case.js';
 import { planRequest } from '../../core/request/plan.js';
 import { resolvedCases } from '../../io/cases/load.js';
 import { checkCase, parseCaseFile } from '../../io/cases/parse-file.js';

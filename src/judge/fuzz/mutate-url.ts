@@ -5,7 +5,7 @@
  * path segments are sent as written (`%2F` stays encoded). Pure.
  */
 import { type Arbitrary, constantFrom, nat, tuple } from 'fast-check';
-import type { Pairs } from '../../contract/model/request.js';
+import type { Pairs } from '../../contract/model/case.js';
 import { COMMON_QUERY_KEYS, CONTENT_TYPES, PATH_SEGMENTS, QUERY_VALUES } from './catalog.js';
 import { mutated } from './mutate-body.js';
 import type { Mutated } from './mutations.js';

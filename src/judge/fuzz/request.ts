@@ -5,8 +5,7 @@
  * `JSON.stringify` writes, `text:` when they are UTF-8, `base64:` otherwise),
  * so what the fuzzer sent is what a written case file replays. Pure.
  */
-import type { Case } from '../../contract/model/case.js';
-import type { HttpMethod, Pairs, RequestBody } from '../../contract/model/request.js';
+import type { Case, HttpMethod, Pairs, RequestBody } from '../../contract/model/case.js';
 import { encodeDoc, type JsonDoc } from './doc.js';
 
 export type FuzzBody =

@@ -5,7 +5,7 @@
  * A hook that fails stops the fuzzing with `PARITY_RESET_FAILED`.
  */
 import { spawn } from 'node:child_process';
-import { type HttpMethod, METHOD_TOKEN } from '../../contract/model/request.js';
+import { type HttpMethod, METHOD_TOKEN } from '../../contract/model/case.js';
 import type { PlannedRequest } from '../../core/request/plan.js';
 import type { TargetClient } from '../../io/http/client.js';
 import { ParityError } from '../../util/errors.js';

@@ -15,7 +15,7 @@
  * own, per endpoint. Pure.
  */
 
-import type { CaseResult, SideSummary } from '../../contract/observation.js';
+import type { Observation, SideSummary } from '../../contract/observation.js';
 import type { RootCause as Cause, Finding } from '../../contract/root-cause.js';
 import type { CauseType, PatternName } from '../../contract/vocabulary.js';
 import { causeFingerprint } from '../../core/compare/root-cause.js';
@@ -113,7 +113,7 @@ function groupOf(cause: Cause, baseline: number, candidate: number): FuzzGroup {
 }
 
 /** The one-sided transport failure of an error result, as a root cause (none when both failed). */
-function transportCause(result: CaseResult, endpoint: string): FuzzCause[] {
+function transportCause(result: Observation, endpoint: string): FuzzCause[] {
   const baseline = label(result.baseline);
   const candidate = label(result.candidate);
   const failed = [result.baseline.error, result.candidate.error].filter((e) => e !== undefined);
@@ -134,7 +134,7 @@ function transportCause(result: CaseResult, endpoint: string): FuzzCause[] {
 }
 
 /** The root causes of one result, keyed on `endpoint` (the seed's); none when it is equal. */
-export function rootCausesOf(result: CaseResult, endpoint: string): FuzzCause[] {
+export function rootCausesOf(result: Observation, endpoint: string): FuzzCause[] {
   if (result.verdict === 'error') return transportCause(result, endpoint);
   if (!hasFindings(result)) return [];
   const baseline = result.baseline.status ?? 0;

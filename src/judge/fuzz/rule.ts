@@ -29,7 +29,7 @@
  * the same; those stay one divergence per root cause, the other families
  * listed as "also by". Pure.
  */
-import type { Pairs } from '../../contract/model/request.js';
+import type { Pairs } from '../../contract/model/case.js';
 import type { DocNode } from './doc.js';
 import type { MutationName } from './mutations.js';
 import { bodyBytes, type FuzzRequest } from './request.js';

@@ -6,8 +6,7 @@
  * reach a written case file and the repro lines). The sender puts the values
  * back just before a case is sent. Pure.
  */
-import type { Case } from '../../contract/model/case.js';
-import type { RequestBody } from '../../contract/model/request.js';
+import type { Case, RequestBody } from '../../contract/model/case.js';
 import type { Redactor } from '../../core/redact/redact.js';
 
 type Text = (text: string) => string;

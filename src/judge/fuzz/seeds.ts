@@ -5,8 +5,7 @@
  * JSON body, the query keys its endpoint is known to take. Pure.
  */
 
-import type { Case } from '../../contract/model/case.js';
-import type { Pairs } from '../../contract/model/request.js';
+import type { Case, Pairs } from '../../contract/model/case.js';
 import { endpointOf } from '../../core/compare/endpoint.js';
 import { docOf, type Located, nodesOf } from './doc.js';
 import type { FuzzBody, FuzzRequest } from './request.js';

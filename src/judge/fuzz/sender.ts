@@ -2,7 +2,7 @@
  * `send` for the fuzz loop: one case through the run's own pieces — the
  * clients of the configured targets, the noise step (configured endpoint
  * noise, volatile headers, learned noise with `--noise`), the exchange of the
- * case's exact bytes on both sides, the judgement and the `CaseResult`. With a
+ * case's exact bytes on both sides, the judgement and the `Observation`. With a
  * reset hook, cases go one at a time, each after a reset.
  *
  * A flow step (a case with `flow`) is sent after its flow's earlier steps,
@@ -14,7 +14,7 @@
 
 import type { Case } from '../../contract/model/case.js';
 import type { Exchange } from '../../contract/model/exchange.js';
-import type { CaseResult } from '../../contract/observation.js';
+import type { Observation } from '../../contract/observation.js';
 import { maskExchange } from '../../core/flow/mask.js';
 import { normaliseOrigins, originForms } from '../../core/normalise/origin.js';
 import { redactExchange } from '../../core/redact/exchange.js';
@@ -25,14 +25,14 @@ import { openClients } from '../../io/http/clients.js';
 import { exchangeCase } from '../../io/http/exchange.js';
 import { createFlowRun, type StepCase } from '../../io/http/flow-run.js';
 import { createNoiseStep } from '../noise/step.js';
-import { toSkippedResult } from '../results/build.js';
+import { toSkippedObservation } from '../results/build.js';
 import { observe } from '../stage.js';
-import type { Probed } from './discovery.js';
+import type { Probed } from './engine.js';
 import { createReset, type ResetSpec } from './reset.js';
 import { withSecretValues } from './secrets.js';
 
 export interface FuzzSender {
-  send(testCase: Case): Promise<CaseResult>;
+  send(testCase: Case): Promise<Observation>;
   /**
    * With a reset command (which can restart a stopped target): the reset, the
    * case, then `probe` as it is, in one turn (see `FuzzEngineInput.sendProbed`).
@@ -73,7 +73,7 @@ export function createSender(input: SenderInput): FuzzSender {
   };
   const { restore } = input;
   const flows = input.flows ?? new Map<string, readonly Case[]>();
-  const exchange = async (testCase: Case): Promise<CaseResult> => {
+  const exchange = async (testCase: Case): Promise<Observation> => {
     const prepared = noise.prepare(
       restore === undefined ? testCase : withSecretValues(testCase, restore),
     );
@@ -81,7 +81,7 @@ export function createSender(input: SenderInput): FuzzSender {
       prepared.flow === undefined
         ? await exchangeCase(prepared, clients.baseline, clients.candidate, clients.replica)
         : await stepExchange({ ...prepared, flow: prepared.flow }, flows, clients);
-    if ('skipped' in done) return toSkippedResult(prepared, done.skipped);
+    if ('skipped' in done) return toSkippedObservation(prepared, done.skipped);
     return observe(normaliseOrigins(redactExchange(done, input.redact), origins), context, noise);
   };
   // With a reset hook, one case at a time: the reset, then the case.

@@ -8,7 +8,7 @@
  * is never sent; `limit` bounds the replays.
  */
 import type { Arbitrary, Value } from 'fast-check';
-import type { CaseResult } from '../../contract/observation.js';
+import type { Observation } from '../../contract/observation.js';
 import type { Mutated } from './mutations.js';
 import { reductions } from './reduce.js';
 import { type FuzzRequest, requestKey } from './request.js';
@@ -18,18 +18,18 @@ export interface ShrinkInput {
   /** The found input, with fast-check's shrink context. */
   readonly value: Value<Mutated>;
   /** Its result (it reproduced). */
-  readonly result: CaseResult;
+  readonly result: Observation;
   /** Whether a smaller request is worth sending at all (it still carries the input's rule). */
   readonly admits: (request: FuzzRequest) => boolean;
   /** Sends a request; its result when it still shows the root cause, else undefined. */
-  readonly reproduces: (request: FuzzRequest) => Promise<CaseResult | undefined>;
+  readonly reproduces: (request: FuzzRequest) => Promise<Observation | undefined>;
   /** Replays at most. */
   readonly limit: number;
 }
 
 export interface Shrunk {
   readonly request: FuzzRequest;
-  readonly result: CaseResult;
+  readonly result: Observation;
   /** Replays sent while shrinking. */
   readonly attempts: number;
   /** Candidates kept (each one smaller than the last). */
@@ -40,7 +40,7 @@ export interface Shrunk {
 
 interface State {
   request: FuzzRequest;
-  result: CaseResult;
+  result: Observation;
   attempts: number;
   steps: number;
   readonly tried: Set<string>;
@@ -52,7 +52,7 @@ async function firstReproducing<T>(
   requestOf: (candidate: T) => FuzzRequest,
   input: ShrinkInput,
   state: State,
-): Promise<{ candidate: T; result: CaseResult } | undefined> {
+): Promise<{ candidate: T; result: Observation } | undefined> {
   for (const candidate of candidates) {
     if (state.attempts >= input.limit) return undefined;
     const request = requestOf(candidate);

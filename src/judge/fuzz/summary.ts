@@ -4,8 +4,8 @@
  * findings and the suspects file. Types only.
  */
 import type { Budget } from './budget.js';
-import type { TalliedDiscovery } from './discovery.js';
 import type { runFuzz, Stopped } from './engine.js';
+import type { TalliedDiscovery } from './shrink-finding.js';
 
 export interface WrittenFinding {
   readonly finding: TalliedDiscovery;

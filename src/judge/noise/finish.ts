@@ -5,7 +5,7 @@
  */
 
 import type { MaskStep } from '../../contract/assessment.js';
-import type { CaseResult } from '../../contract/observation.js';
+import type { Observation } from '../../contract/observation.js';
 import type { NoiseSection } from '../../contract/report.js';
 import type { Redactor } from '../../core/redact/redact.js';
 import type { NoiseSettings } from '../../io/config/noise-settings.js';
@@ -27,7 +27,7 @@ export function finishNoise(input: {
   readonly step: NoiseStep;
   readonly settings: NoiseSettings;
   readonly baselineName: string;
-  readonly results: readonly CaseResult[];
+  readonly results: readonly Observation[];
   readonly redact: Redactor;
 }): FinishedNoise {
   const { settings, redact } = input;

@@ -6,11 +6,11 @@
  */
 
 import type { MaskStep } from '../../contract/assessment.js';
-import type { CaseResult } from '../../contract/observation.js';
+import type { Observation } from '../../contract/observation.js';
 import type { NoiseEntry, NoiseSection, NoiseThresholds } from '../../contract/report.js';
 import type { Redactor } from '../../core/redact/redact.js';
 import { parsePointer } from '../../util/json-pointer.js';
-import { maskResult } from '../results/judged-again.js';
+import { maskObservation } from '../results/judged-again.js';
 import { coversSegments, type NoiseMask } from './mask.js';
 
 /** The masks of the entries decided as noise, by endpoint. */
@@ -52,7 +52,7 @@ function maskFor(mask: NoiseMask, orderOnly: readonly string[] | undefined): Noi
  * mask over them).
  */
 export function endpointNoiseMasks(input: {
-  readonly results: readonly CaseResult[];
+  readonly results: readonly Observation[];
   readonly entries: readonly NoiseEntry[];
   readonly orderOnly: ReadonlyMap<string, readonly string[]>;
   readonly redact: Redactor;
@@ -64,7 +64,7 @@ export function endpointNoiseMasks(input: {
     const mask = masks.get(result.endpoint);
     if (mask === undefined) continue;
     const own = maskFor(mask, input.orderOnly.get(result.caseId));
-    if (maskResult(result, own, input.redact) === result) continue;
+    if (maskObservation(result, own, input.redact) === result) continue;
     const { values, orders, headers } = own;
     out.set(result.caseId, [{ by: 'noise', values, orders, headers }]);
   }

@@ -6,11 +6,11 @@
  */
 import { join } from 'node:path';
 import type {
-  AssessedResult,
+  AssessedObservation,
   AssessmentJson,
   AssessmentJsonV1,
 } from '../../contract/assessment.js';
-import type { CaseResult } from '../../contract/observation.js';
+import type { Observation } from '../../contract/observation.js';
 import type { DecisionRow } from '../../contract/root-cause.js';
 import { readRegularText, writeFileAtomic } from '../../util/fs.js';
 import type { Assessment } from './assessment.js';
@@ -28,7 +28,7 @@ export const OBSERVATIONS_FILE = 'results.ndjson';
  */
 export function assessmentJson(
   assessment: Assessment,
-  listed: readonly CaseResult[],
+  listed: readonly Observation[],
 ): AssessmentJson {
   const { rowOf } = assessment;
   let rows: Record<string, Pick<DecisionRow, 'id' | 'status'>> | null = null;
@@ -103,7 +103,7 @@ export function assessmentOf(json: AssessmentJson | AssessmentJsonV1): Assessmen
 export async function writeAssessment(
   dir: string,
   assessment: Assessment,
-  listed: readonly CaseResult[],
+  listed: readonly Observation[],
 ): Promise<void> {
   const text = `${JSON.stringify(assessmentJson(assessment, listed))}\n`;
   await writeFileAtomic(join(dir, ASSESSMENT_FILE), text, { durable: false });
@@ -114,7 +114,7 @@ export async function writeAssessment(
  * observation of results.ndjson (completion order) with assessment.json laid
  * over it. The files are parity's own, written by this version.
  */
-export async function readAssessedResults(dir: string): Promise<AssessedResult[]> {
+export async function readAssessedResults(dir: string): Promise<AssessedObservation[]> {
   const json: AssessmentJson | AssessmentJsonV1 = JSON.parse(
     await readRegularText(join(dir, ASSESSMENT_FILE)),
   );
@@ -123,7 +123,7 @@ export async function readAssessedResults(dir: string): Promise<AssessedResult[]
   return lines
     .filter((line) => line !== '')
     .map((line) => {
-      const observation: CaseResult = JSON.parse(line);
+      const observation: Observation = JSON.parse(line);
       return assessed(observation, assessment);
     });
 }

@@ -1,6 +1,6 @@
 /**
  * Observe once, assess once. A case's result as the run observed it (both
- * sides, the comparison, the findings: `CaseResult` as results.ndjson holds
+ * sides, the comparison, the findings: `Observation` as results.ndjson holds
  * it) is never changed; what the end of the run decides about it is an
  * overlay beside it, keyed by case and by root-cause fingerprint:
  *
@@ -22,8 +22,8 @@
  * (report.json, the console, md, html, junit). Pure.
  */
 
-import type { AssessedResult } from '../../contract/assessment.js';
-import type { CaseResult } from '../../contract/observation.js';
+import type { AssessedObservation } from '../../contract/assessment.js';
+import type { Observation } from '../../contract/observation.js';
 import type { AssessedFinding, DecisionRow, Finding } from '../../contract/root-cause.js';
 import type { RegressionStatus } from '../../contract/vocabulary.js';
 import { WAIVED_STATUSES } from '../../contract/vocabulary.js';
@@ -75,9 +75,9 @@ export const NOT_ASSESSED: Assessment = {
  * `accepted` when every row is waived, `divergent` otherwise.
  */
 export function judgedAfterDecisions(
-  result: AssessedResult,
+  result: AssessedObservation,
   rowOf: (fingerprint: string) => DecisionRow | undefined,
-): AssessedResult {
+): AssessedObservation {
   if (!hasFindings(result)) return result;
   const findings = result.findings.map((finding): AssessedFinding => {
     const row = rowOf(rowFingerprintOf(finding));
@@ -100,7 +100,7 @@ function withoutTracker(finding: AssessedFinding): AssessedFinding {
 }
 
 /** A result's findings under the run's clusters (the result itself when none applies). */
-function withClusters(result: CaseResult, clusters: CauseClusters): CaseResult {
+function withClusters(result: Observation, clusters: CauseClusters): Observation {
   if (!hasFindings(result)) return result;
   const findings = clusteredFindings(result.endpoint, result.findings, clusters);
   return findings === result.findings ? result : { ...result, findings };
@@ -112,7 +112,7 @@ function withClusters(result: CaseResult, clusters: CauseClusters): CaseResult {
  * show under that write's row, so they never make a change recur).
  */
 export function clusterAnswers(
-  results: readonly AssessedResult[],
+  results: readonly AssessedObservation[],
   consequences: Consequences,
 ): ClusterAnswer[] {
   return results.filter(hasFindings).map((result) => {
@@ -125,7 +125,7 @@ export function clusterAnswers(
 }
 
 /** What a reader sees of a case: its observation with the assessment laid over it. */
-export function assessed(observation: CaseResult, assessment: Assessment): AssessedResult {
+export function assessed(observation: Observation, assessment: Assessment): AssessedObservation {
   const id = observation.caseId;
   const masked = withClusters(assessment.masked.of(observation), assessment.clusters);
   const marked = withRegressionMark(masked, assessment.regression);
@@ -144,7 +144,7 @@ function observedFinding(finding: AssessedFinding): Finding {
 }
 
 /** `result` as observed: no regression mark, its findings without rows or causes, never `accepted`. */
-function observedResult(result: AssessedResult): CaseResult {
+function observedResult(result: AssessedObservation): Observation {
   if (result.verdict === 'equal') {
     if (!Object.hasOwn(result, 'regression')) return result;
     const { regression: _mark, ...observed } = result;
@@ -157,9 +157,9 @@ function observedResult(result: AssessedResult): CaseResult {
 }
 
 /** An earlier assessment read back from its results (a report's): see `splitAssessed`. */
-export interface SplitResults {
+export interface SplitAssessed {
   /** Each result as observed. */
-  readonly observations: CaseResult[];
+  readonly observations: Observation[];
   /** What the results said beyond their observations: regression marks, consequences, rows. */
   readonly assessment: Assessment;
 }
@@ -174,7 +174,7 @@ export interface SplitResults {
  * case the end of its run judged again (masked) is its observation now, and
  * its clusters are in its findings.
  */
-export function splitAssessed(results: readonly AssessedResult[]): SplitResults {
+export function splitAssessed(results: readonly AssessedObservation[]): SplitAssessed {
   const regression = new Map<string, RegressionStatus>();
   const consequences = new Map<string, CaseConsequences>();
   const rows = new Map<string, DecisionRow>();

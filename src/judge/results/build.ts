@@ -1,10 +1,11 @@
 /**
- * Assembles the `CaseResult` that report.json keeps for one case from the
+ * Assembles the `Observation` that report.json keeps for one case from the
  * exchange and its judgement. Pure. Bodies and repro commands are kept only
  * for cases that are not equal, so an equal case costs a few hundred bytes.
+ * What it needs besides the exchange is the run's `ResultContext`.
  */
 
-import type { Case } from '../../contract/model/case.js';
+import type { Case, Target } from '../../contract/model/case.js';
 import type { Divergence } from '../../contract/model/comparison.js';
 import type { Exchange, ResponseBody, SideOutcome } from '../../contract/model/exchange.js';
 import { hiddenFindings } from '../../core/compare/covered.js';
@@ -13,7 +14,7 @@ import { explainShown } from '../../core/compare/explain.js';
 import type { DivergenceInput } from '../../core/compare/input.js';
 import type { Judgement } from '../../core/compare/judge.js';
 import type { Redactor } from '../../core/redact/redact.js';
-import { curlCommand } from '../../core/request/curl.js';
+import { type BodyFile, curlCommand } from '../../core/request/curl.js';
 import { flowScript } from '../../core/request/flow-script.js';
 import { planOf } from '../../core/request/plan.js';
 import { bytesText, isBytesSummary, tooComplexWords } from '../../core/wire/bytes.js';
@@ -21,7 +22,6 @@ import { encodingNotes } from '../../core/wire/notes.js';
 import { headOf } from '../../util/text.js';
 import { flowContext, flowRef } from './flow-result.js';
 import { cutText as cutPreview, type PreviewBudget, previewValue, sha256Text } from './preview.js';
-import type { ResultContext } from './result-context.js';
 
 /** What a report keeps of each body (the comparison used all of it). */
 const BODY_PREVIEW: PreviewBudget = { nodes: 5_000, chars: 2_048, totalChars: 128 * 1024 };
@@ -44,15 +44,26 @@ const MAX_REPORTED_SUMMARY = 1_024;
 
 import type {
   BodyRef,
-  CaseResult,
   Change,
-  DivergentResult,
-  ResultBase,
+  DivergentObservation,
+  Observation,
+  ObservationBase,
   SideSummary,
-  SkippedResult,
+  SkippedObservation,
 } from '../../contract/observation.js';
 import type { Finding } from '../../contract/root-cause.js';
 import type { DivergenceKind } from '../../contract/vocabulary.js';
+
+/** The run's two targets, its redactor, and where long request bodies go. */
+export interface ResultContext {
+  readonly baseline: Target;
+  readonly candidate: Target;
+  readonly redact: Redactor;
+  /** Keeps request bodies too long for a repro's command line (`body-files.ts`). */
+  readonly bodyFile?: BodyFile | undefined;
+  /** `--baseline-recording`: the baseline answered from this recording (its repro says so). */
+  readonly recording?: string | undefined;
+}
 
 function summarise(side: SideOutcome): SideSummary {
   if (side.outcome === 'transport-error') {
@@ -121,9 +132,9 @@ function sideBody(side: SideOutcome, summary: SideSummary, redact: Redactor): Re
 /** Both bodies as the report keeps them. */
 function bodiesOf(
   exchange: Exchange,
-  base: ResultBase,
+  base: ObservationBase,
   redact: Redactor,
-): DivergentResult['bodies'] {
+): DivergentObservation['bodies'] {
   const baseline = sideBody(exchange.baseline, base.baseline, redact);
   const candidate = sideBody(exchange.candidate, base.candidate, redact);
   if (baseline.cut === undefined && candidate.cut === undefined) {
@@ -159,21 +170,21 @@ function expectationFailures(exchange: Exchange): string[] {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** A result whose divergence fields are being set on it (`toCaseResult`). */
-type Divergent = Mutable<ResultBase> & {
+/** A result whose divergence fields are being set on it (`toObservation`). */
+type Divergent = Mutable<ObservationBase> & {
   verdict: 'equal' | 'divergent';
-} & Partial<Mutable<Omit<DivergentResult, keyof ResultBase | 'verdict'>>>;
+} & Partial<Mutable<Omit<DivergentObservation, keyof ObservationBase | 'verdict'>>>;
 
 /** What every verdict carries, built field by field (no spreads): an equal case is the hot path. */
 function commonOf(
   exchange: Exchange,
   judgement: Judgement,
   context: ResultContext,
-): Mutable<ResultBase> & { verdict: 'equal' } {
+): Mutable<ObservationBase> & { verdict: 'equal' } {
   const { request } = exchange.case;
   // A secret in the path (`/users/${env:TOKEN}`) shows as its placeholder everywhere.
   const path = context.redact.text(request.path);
-  const base: Mutable<ResultBase> & { verdict: 'equal' } = {
+  const base: Mutable<ObservationBase> & { verdict: 'equal' } = {
     caseId: exchange.case.id,
     suite: exchange.case.suite,
     endpoint: cutPreview(endpointOf(request.method, path), MAX_REPORTED_REQUEST_PATH),
@@ -224,7 +235,7 @@ const MAX_ORIGIN_PLACES = 20;
 
 /** A flow step's and a serial case's place, set only when there is one (most results have neither). */
 function placeOf(
-  base: Mutable<ResultBase>,
+  base: Mutable<ObservationBase>,
   testCase: Case,
   masked: readonly string[] | undefined,
 ): void {
@@ -285,9 +296,9 @@ function reproOf(
 }
 
 /** The result of a case that was not sent (`reason` says why). */
-export function toSkippedResult(testCase: Case, reason: string): SkippedResult {
+export function toSkippedObservation(testCase: Case, reason: string): SkippedObservation {
   const { request } = testCase;
-  const base: Mutable<ResultBase> = {
+  const base: Mutable<ObservationBase> = {
     caseId: testCase.id,
     suite: testCase.suite,
     endpoint: endpointOf(request.method, request.path),
@@ -302,12 +313,12 @@ export function toSkippedResult(testCase: Case, reason: string): SkippedResult {
 
 const NOT_SENT: SideSummary = Object.freeze({ status: undefined, durationMs: 0 });
 
-/** The `CaseResult` report.json keeps for one judged exchange. */
-export function toCaseResult(
+/** The `Observation` report.json keeps for one judged exchange. */
+export function toObservation(
   exchange: Exchange,
   judgement: Judgement,
   runContext: ResultContext,
-): CaseResult {
+): Observation {
   const context = exchange.flow === undefined ? runContext : flowContext(exchange, runContext);
   const common = commonOf(exchange, judgement, context);
   switch (judgement.verdict) {
@@ -360,7 +371,7 @@ export function toCaseResult(
       }));
       result.repro = repro;
       result.bodies = bodiesOf(exchange, common, context.redact);
-      return result as DivergentResult;
+      return result as DivergentObservation;
     }
     default: {
       const never: never = judgement;

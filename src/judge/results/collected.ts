@@ -6,22 +6,22 @@
  * the same way.
  */
 
-import type { AssessedResult } from '../../contract/assessment.js';
-import type { CaseResult } from '../../contract/observation.js';
+import type { AssessedObservation } from '../../contract/assessment.js';
+import type { Observation } from '../../contract/observation.js';
 import type { RunSummary } from '../../contract/report.js';
 import type { Assessment } from './assessment.js';
 import { createSummaryTally, createVerdictTally, type VerdictTally } from './summary.js';
 import { isNotable } from './types.js';
 
 /** A result, or its JSON text as results.ndjson holds it. */
-export type ResultJson = AssessedResult | string;
+export type ObservationJson = AssessedObservation | string;
 
 /**
  * One `<testcase>` of junit.xml: a notable result in its final form, or for a
  * plainly equal one just what a passed testcase shows (kept in memory as the
  * run streams, so junit.xml never reads results.ndjson back).
  */
-export type JunitRow = AssessedResult | PassedRow;
+export type JunitRow = AssessedObservation | PassedRow;
 
 export interface PassedRow {
   readonly caseId: string;
@@ -31,12 +31,12 @@ export interface PassedRow {
 }
 
 /** The results the assessment speaks of, as assessed (`assessment.ts`), by case id. */
-export type FinalResults = ReadonlyMap<string, AssessedResult>;
+export type AssessedByCase = ReadonlyMap<string, AssessedObservation>;
 
 /** What a finished stream hands to the rest of the run. */
-export interface CollectedResults {
+export interface CollectedObservations {
   /** The results a reader must see, in run order. */
-  readonly notable: readonly CaseResult[];
+  readonly notable: readonly Observation[];
   /** The summary of every result as observed, counted as they streamed past. */
   readonly summary: RunSummary;
   /**
@@ -47,33 +47,33 @@ export interface CollectedResults {
   /** The id of every case that has a result, in run order. */
   readonly ranIds: readonly string[];
   /** The results of these cases, read back from the file (plainly equal ones included). */
-  read(caseIds: ReadonlySet<string>): Promise<CaseResult[]>;
+  read(caseIds: ReadonlySet<string>): Promise<Observation[]>;
   /** Every result in run order: its final form when `final` has one, else its line. */
-  lines(final: FinalResults): Iterable<ResultJson>;
+  lines(final: AssessedByCase): Iterable<ObservationJson>;
   /**
    * What `lines` gives, as UTF-8 JSON joined by `separator`, in chunks (each
    * valid until the next is taken): a line is copied as results.ndjson holds
    * its bytes, never decoded and encoded again. Absent where the results are
    * not a run's own stream.
    */
-  joinedLines?(final: FinalResults, separator: string): Iterable<Uint8Array>;
+  joinedLines?(final: AssessedByCase, separator: string): Iterable<Uint8Array>;
   /** Every result as a junit.xml row, in run order, from memory. */
-  junitRows(final: FinalResults): Iterable<JunitRow>;
+  junitRows(final: AssessedByCase): Iterable<JunitRow>;
   /** Some of the results, sorted into run order. */
-  inRunOrder<R extends AssessedResult>(results: readonly R[]): R[];
+  inRunOrder<R extends AssessedObservation>(results: readonly R[]): R[];
   /**
    * Keeps the run's assessment beside the observations (assessment.json next
    * to results.ndjson); absent where the results are not a run's own stream.
    */
-  saveAssessment?(assessment: Assessment, listed: readonly CaseResult[]): Promise<void>;
+  saveAssessment?(assessment: Assessment, listed: readonly Observation[]): Promise<void>;
 }
 
 /** Sorts results by the position of their case id in `ids` (run order). */
 export function runOrderBy(
   ids: readonly string[],
-): <R extends AssessedResult>(results: readonly R[]) => R[] {
+): <R extends AssessedObservation>(results: readonly R[]) => R[] {
   let positions: Map<string, number> | undefined;
-  return <R extends AssessedResult>(results: readonly R[]) => {
+  return <R extends AssessedObservation>(results: readonly R[]) => {
     positions ??= new Map(ids.map((id, position) => [id, position] as const));
     const at = positions;
     return [...results].sort((a, b) => (at.get(a.caseId) ?? 0) - (at.get(b.caseId) ?? 0));
@@ -87,9 +87,9 @@ export function runOrderBy(
  * report's, as it listed them).
  */
 export function collectedInMemory(
-  results: readonly CaseResult[],
-  notable: (result: CaseResult) => boolean = isNotable,
-): CollectedResults {
+  results: readonly Observation[],
+  notable: (result: Observation) => boolean = isNotable,
+): CollectedObservations {
   const tally = createSummaryTally();
   const plain = createVerdictTally();
   for (const result of results) {

@@ -34,7 +34,7 @@
  * whole-body finding.
  */
 
-import type { AssessedResult, DivergenceResult } from '../../contract/assessment.js';
+import type { AssessedDivergence, AssessedObservation } from '../../contract/assessment.js';
 import type { AssessedFinding, RootCause } from '../../contract/root-cause.js';
 import { collectionOf } from '../../core/compare/endpoint.js';
 import { type BodyDigests, digestForm } from './body-digests.js';
@@ -75,7 +75,7 @@ const STATE_STATUSES: ReadonlySet<number> = new Set([404, 409, 410, 412]);
  * that both refused, with the same status or two input statuses (`400`,
  * `422`), agree on the outcome whatever they hold.
  */
-function canShowState(result: DivergenceResult): boolean {
+function canShowState(result: AssessedDivergence): boolean {
   const b = result.baseline.status;
   const c = result.candidate.status;
   if (b === undefined || c === undefined) return true;
@@ -97,14 +97,14 @@ function related(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** The key of the sequence a result ran in, or undefined for a plain case. */
-function sequenceOf(result: AssessedResult): string | undefined {
+function sequenceOf(result: AssessedObservation): string | undefined {
   if (result.flow !== undefined) return `flow:${result.flow.id}`;
   if (result.serial !== undefined) return `serial:${result.serial}`;
   return undefined;
 }
 
 /** Findings that can follow from state: status, body kind, residual structure. */
-function stateDependent(finding: AssessedFinding, result: DivergenceResult): boolean {
+function stateDependent(finding: AssessedFinding, result: AssessedDivergence): boolean {
   if (finding.cause.type === 'status') return !successChoice(result);
   return finding.cause.type === 'body-kind' || finding.cause.type === 'structure';
 }
@@ -119,7 +119,7 @@ function stateDependent(finding: AssessedFinding, result: DivergenceResult): boo
  * write, even on the same resource (a `PUT` refused `423` then sent again
  * with the lock's token: `204 → 200` is a decision of its own).
  */
-function successChoice(result: DivergenceResult): boolean {
+function successChoice(result: AssessedDivergence): boolean {
   const b = result.baseline.status;
   const c = result.candidate.status;
   if (b === undefined || c === undefined || !WRITES.has(result.request.method)) return false;
@@ -134,7 +134,7 @@ export type Consequences = ReadonlyMap<string, CaseConsequences>;
 
 /** The findings of `result` that follow from the earliest related cause of `causes`. */
 function consequencesIn(
-  result: DivergenceResult,
+  result: AssessedDivergence,
   causes: readonly StateCause[],
 ): Map<string, string> | undefined {
   const collection = collectionOf(result.endpoint);
@@ -155,9 +155,9 @@ function consequencesIn(
  * cause it follows from; the result itself when `marks` names none.
  */
 export function withConsequence(
-  result: AssessedResult,
+  result: AssessedObservation,
   marks: CaseConsequences | undefined,
-): AssessedResult {
+): AssessedObservation {
   if (marks === undefined || !hasFindings(result)) return result;
   let changed = false;
   const findings = result.findings.map((finding): AssessedFinding => {
@@ -170,7 +170,7 @@ export function withConsequence(
 }
 
 /** The consequences among `results` (in run order), by case id (see the module comment). */
-export function consequencesOf(results: readonly AssessedResult[]): Consequences {
+export function consequencesOf(results: readonly AssessedObservation[]): Consequences {
   const causes = new Map<string, StateCause[]>();
   const out = new Map<string, CaseConsequences>();
   for (const result of results) {
@@ -198,7 +198,7 @@ export function rowFingerprintOf(finding: AssessedFinding): string {
 }
 
 /** The finding of a result that stands for its whole body differing: its change at the root. */
-function wholeBodyFinding(result: DivergenceResult): string | undefined {
+function wholeBodyFinding(result: AssessedDivergence): string | undefined {
   return result.findings.find((f) => f.paths.includes('') && f.consequenceOf === undefined)
     ?.fingerprint;
 }
@@ -211,7 +211,7 @@ function wholeBodyFinding(result: DivergenceResult): string | undefined {
  * written as a digest, nothing is looked at further.
  */
 export function digestConsequencesOf(
-  results: readonly AssessedResult[],
+  results: readonly AssessedObservation[],
   digests: ReadonlyMap<string, BodyDigests> | undefined,
 ): Consequences {
   if (digests === undefined || digests.size === 0) return new Map();

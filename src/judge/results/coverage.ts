@@ -5,7 +5,7 @@
  * large run stays small; `parity merge` adds shards' counts up. Pure.
  */
 
-import type { AssessedResult } from '../../contract/assessment.js';
+import type { AssessedObservation } from '../../contract/assessment.js';
 import type { CoverageSection } from '../../contract/report.js';
 import type { OperationMatcher } from '../../io/openapi/match.js';
 import { compareText } from '../../util/text.js';
@@ -19,7 +19,7 @@ export interface CoverageDocument {
 }
 
 export interface CoverageCollector {
-  add(result: Pick<AssessedResult, 'endpoint' | 'request'>): void;
+  add(result: Pick<AssessedObservation, 'endpoint' | 'request'>): void;
   section(): CoverageSection;
 }
 

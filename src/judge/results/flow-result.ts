@@ -4,12 +4,12 @@
  * the values of the flow's secret variables on both sides. Pure.
  */
 
+import type { FlowStep } from '../../contract/model/case.js';
 import type { Exchange } from '../../contract/model/exchange.js';
-import type { FlowStep } from '../../contract/model/flow.js';
 import type { FlowRef } from '../../contract/observation.js';
 import { secretValues } from '../../core/flow/secrets.js';
 import { withSecrets } from '../../core/redact/extend.js';
-import type { ResultContext } from './result-context.js';
+import type { Redactor } from '../../core/redact/redact.js';
 
 /** Masked places listed in a result, at most (a list endpoint can hold many). */
 const MASKED_SHOWN = 20;
@@ -27,7 +27,10 @@ export function flowRef(flow: FlowStep, masked: readonly string[] | undefined): 
  * The result context of a flow step: secret captured values of both sides are
  * redacted too, those of the whole flow when known (`secretsFrom`).
  */
-export function flowContext(exchange: Exchange, context: ResultContext): ResultContext {
+export function flowContext<C extends { readonly redact: Redactor }>(
+  exchange: Exchange,
+  context: C,
+): C {
   const secrets = exchange.case.flow?.secrets;
   const variables = exchange.flow?.secretsFrom ?? exchange.flow?.variables;
   if (secrets === undefined || secrets.size === 0 || variables === undefined) return context;

@@ -3,7 +3,7 @@
  * is one line, not one per step), and a step's place in words. Pure.
  */
 
-import type { AssessedResult } from '../../contract/assessment.js';
+import type { AssessedObservation } from '../../contract/assessment.js';
 import type { FlowRef } from '../../contract/observation.js';
 import { plural } from '../../util/words.js';
 
@@ -16,7 +16,7 @@ export interface SkippedGroup {
 }
 
 /** The skipped results of `results` (in run order), grouped. */
-export function skippedGroups(results: readonly AssessedResult[]): SkippedGroup[] {
+export function skippedGroups(results: readonly AssessedObservation[]): SkippedGroup[] {
   const groups: { flow: string | undefined; reason: string; steps: string[]; ids: string[] }[] = [];
   for (const result of results) {
     if (result.verdict !== 'skipped') continue;

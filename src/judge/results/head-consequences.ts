@@ -17,7 +17,7 @@
  * the HEAD's row. Pure.
  */
 
-import type { AssessedResult, DivergenceResult } from '../../contract/assessment.js';
+import type { AssessedDivergence, AssessedObservation } from '../../contract/assessment.js';
 import type { HeaderChange } from '../../contract/observation.js';
 import type { Consequences } from './consequences.js';
 import { hasFindings } from './types.js';
@@ -31,7 +31,7 @@ const REPRESENTATION: ReadonlySet<string> = new Set([
 ]);
 
 /** The path (a result keeps no query) and how each side answered: a HEAD and its GET share it. */
-const keyOf = (result: DivergenceResult) =>
+const keyOf = (result: AssessedDivergence) =>
   `${result.request.path}\n${result.baseline.status}\n${result.candidate.status}`;
 
 /** The GET's body finding at the root, and its header changes by name. */
@@ -41,7 +41,7 @@ interface BodyCause {
   readonly headers: ReadonlyMap<string, HeaderChange>;
 }
 
-function bodyCauseOf(result: DivergenceResult): BodyCause | undefined {
+function bodyCauseOf(result: AssessedDivergence): BodyCause | undefined {
   const root = result.findings.find((f) => f.paths.includes('') && f.consequenceOf === undefined);
   if (root === undefined) return undefined;
   return {
@@ -55,7 +55,7 @@ const sameChange = (a: HeaderChange, b: HeaderChange | undefined) =>
   b !== undefined && a.baseline === b.baseline && a.candidate === b.candidate;
 
 /** The HEADs' header findings that follow from their GET's body (see the module comment). */
-export function headConsequencesOf(results: readonly AssessedResult[]): Consequences {
+export function headConsequencesOf(results: readonly AssessedObservation[]): Consequences {
   const gets = new Map<string, BodyCause>();
   for (const result of results) {
     if (result.request.method !== 'GET' || !hasFindings(result)) continue;

@@ -11,14 +11,14 @@
 
 import type { MaskStep } from '../../contract/assessment.js';
 import type { Comparison } from '../../contract/model/comparison.js';
-import type { CaseResult, DivergentResult } from '../../contract/observation.js';
+import type { DivergentObservation, Observation } from '../../contract/observation.js';
 import { judgeComparison } from '../../core/compare/judge.js';
 import { differencesOf } from '../../core/compare/text-bodies.js';
 import { createRedactor, type Redactor } from '../../core/redact/redact.js';
 import { maskComparison, type NoiseMask } from '../noise/mask.js';
 import { redactFinding } from './build.js';
 
-function comparisonOf(result: DivergentResult): Comparison | undefined {
+function comparisonOf(result: DivergentObservation): Comparison | undefined {
   const b = result.baseline.status;
   const c = result.candidate.status;
   if (b === undefined || c === undefined) return undefined;
@@ -36,7 +36,11 @@ function comparisonOf(result: DivergentResult): Comparison | undefined {
  * The result with `mask` applied: unchanged when nothing is masked; otherwise
  * re-judged (values in the result are already redacted; texts are redacted again).
  */
-export function maskResult(result: CaseResult, mask: NoiseMask, redact: Redactor): CaseResult {
+export function maskObservation(
+  result: Observation,
+  mask: NoiseMask,
+  redact: Redactor,
+): Observation {
   if (result.verdict !== 'divergent') return result;
   const comparison = comparisonOf(result);
   if (comparison === undefined) return result;
@@ -110,9 +114,13 @@ export function maskOfPlaces(places: readonly string[]): NoiseMask {
  * field of their reason (`echoed`, `sequenced`, `derived`); values found again
  * join `generated` with their evidence and leave `unsettled`.
  */
-export function judgedUnderStep(result: CaseResult, step: MaskStep, redact: Redactor): CaseResult {
-  if (step.by === 'noise') return maskResult(result, step, redact);
-  const judged = maskResult(result, maskOfPlaces(step.places), redact);
+export function judgedUnderStep(
+  result: Observation,
+  step: MaskStep,
+  redact: Redactor,
+): Observation {
+  if (step.by === 'noise') return maskObservation(result, step, redact);
+  const judged = maskObservation(result, maskOfPlaces(step.places), redact);
   if (judged === result) return result;
   if (step.by === 'generated') {
     const unsettled = (judged.unsettled ?? []).filter((p) => !step.places.includes(p));
@@ -132,7 +140,7 @@ export interface Masking {
   /** By case id: the maskings laid over its observation, in order. */
   readonly steps: ReadonlyMap<string, readonly MaskStep[]>;
   /** `observation` judged again under its maskings (itself when it has none). */
-  of(observation: CaseResult): CaseResult;
+  of(observation: Observation): Observation;
 }
 
 /**
@@ -145,7 +153,7 @@ export function maskingOf(
   steps: ReadonlyMap<string, readonly MaskStep[]>,
   redact: Redactor = createRedactor({ headerNames: [], secrets: new Map() }),
 ): Masking {
-  const judged = new WeakMap<CaseResult, CaseResult>();
+  const judged = new WeakMap<Observation, Observation>();
   return {
     steps,
     of(observation) {

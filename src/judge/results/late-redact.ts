@@ -6,13 +6,13 @@
  * the secret's value. Pure.
  */
 
-import type { CaseResult } from '../../contract/observation.js';
+import type { Observation } from '../../contract/observation.js';
 import { fingerprint } from '../../core/compare/fingerprint.js';
 import { causeFingerprint } from '../../core/compare/root-cause.js';
 import type { Redactor } from '../../core/redact/redact.js';
 
 /** `result` with every secret `redact` knows taken out, fingerprints included. */
-export function redactLearned(result: CaseResult, redact: Redactor): CaseResult {
+export function redactLearned(result: Observation, redact: Redactor): Observation {
   const out = redact.same(result);
   if (out.verdict !== 'divergent') return out;
   let changed = false;

@@ -5,7 +5,7 @@
  * performance parity too, so every report carries this. Pure.
  */
 
-import type { AssessedResult } from '../../contract/assessment.js';
+import type { AssessedObservation } from '../../contract/assessment.js';
 import type { SideSummary } from '../../contract/observation.js';
 import type { EndpointLatency, LatencyStats, LatencySummary } from '../../contract/report.js';
 import { NumberLog } from '../../util/chunked.js';
@@ -76,7 +76,7 @@ function timed(side: SideSummary): number | undefined {
  * run keeps its memory small) and summarises them at the end.
  */
 export interface LatencyCollector {
-  add(result: AssessedResult): void;
+  add(result: AssessedObservation): void;
   summary(): LatencySummary;
 }
 
@@ -89,7 +89,7 @@ interface Durations {
 const emptyDurations = (): Durations => ({ baseline: new NumberLog(), candidate: new NumberLog() });
 
 /** Times a case only when both sides answered it: the columns compare the same cases. */
-function push(into: Durations, result: AssessedResult): void {
+function push(into: Durations, result: AssessedObservation): void {
   const b = timed(result.baseline);
   const c = timed(result.candidate);
   if (b === undefined || c === undefined) return;
@@ -136,7 +136,7 @@ export function createLatencyCollector(): LatencyCollector {
 }
 
 /** Latency per endpoint and overall, from the results of a run. */
-export function summariseLatency(results: Iterable<AssessedResult>): LatencySummary {
+export function summariseLatency(results: Iterable<AssessedObservation>): LatencySummary {
   const collector = createLatencyCollector();
   for (const result of results) collector.add(result);
   return collector.summary();
@@ -145,7 +145,7 @@ export function summariseLatency(results: Iterable<AssessedResult>): LatencySumm
 /** The report's latency, computed from its results when an older report lacks it. */
 export function latencyOf(report: {
   readonly summary: { readonly latency?: LatencySummary };
-  readonly results: readonly AssessedResult[];
+  readonly results: readonly AssessedObservation[];
 }): LatencySummary {
   return report.summary.latency ?? summariseLatency(report.results);
 }

@@ -23,7 +23,7 @@
  * evidence is incomplete), and everything not a changed value. Pure.
  */
 
-import type { DivergenceResult } from '../../contract/assessment.js';
+import type { AssessedDivergence } from '../../contract/assessment.js';
 import type { AssessedFinding } from '../../contract/root-cause.js';
 import { parsePointer, valueAtPointer } from '../../util/json-pointer.js';
 
@@ -82,7 +82,7 @@ function at(body: unknown, pointer: string): unknown {
  * write to `writtenPath` (see the module comment).
  */
 export function ownDifference(
-  result: DivergenceResult,
+  result: AssessedDivergence,
   finding: AssessedFinding,
   writtenPath: string,
 ): boolean {

@@ -17,7 +17,7 @@
  * sent). Pure.
  */
 
-import type { AssessedResult } from '../../contract/assessment.js';
+import type { AssessedObservation } from '../../contract/assessment.js';
 import type {
   FixedDivergence,
   NotSeenDivergence,
@@ -37,7 +37,7 @@ import { hasFindings } from './types.js';
 export interface PreviousRun {
   readonly runId: string;
   readonly startedAt: string;
-  readonly results: readonly AssessedResult[];
+  readonly results: readonly AssessedObservation[];
   /** A signal stopped it: the cases it did not run. */
   readonly interrupted?: { readonly signal: string; readonly notRun: readonly string[] };
   /** `--bail` stopped it: the cases it did not run. */
@@ -48,7 +48,7 @@ export interface PreviousRun {
 
 /** The classified results (same order) and the summary for report.json. */
 export interface Regression {
-  readonly results: AssessedResult[];
+  readonly results: AssessedObservation[];
   readonly summary: RegressionSummary;
 }
 
@@ -61,7 +61,7 @@ export interface IdSet {
  * The cases whose two sides both answered, so their comparison means something:
  * a transport failure neither proves nor disproves that an old divergence is gone.
  */
-export function cleanlyComparedIds(results: readonly AssessedResult[]): IdSet {
+export function cleanlyComparedIds(results: readonly AssessedObservation[]): IdSet {
   return comparedIds(
     results.map((r) => r.caseId),
     results,
@@ -69,7 +69,7 @@ export function cleanlyComparedIds(results: readonly AssessedResult[]): IdSet {
 }
 
 /** True when both sides of `result` answered (it is neither a transport error nor a step not sent). */
-function comparedCleanly(result: AssessedResult): boolean {
+function comparedCleanly(result: AssessedObservation): boolean {
   return (
     result.verdict !== 'skipped' &&
     result.baseline.error === undefined &&
@@ -86,7 +86,7 @@ function comparedCleanly(result: AssessedResult): boolean {
  * steps proves a row resolved. Looked up by binary search in the ids, sorted (a
  * run's are already): a large run builds no set of 100k ids.
  */
-export function comparedIds(ran: readonly string[], kept: readonly AssessedResult[]): IdSet {
+export function comparedIds(ran: readonly string[], kept: readonly AssessedObservation[]): IdSet {
   const failed = new Set(kept.filter((r) => !comparedCleanly(r)).map((r) => r.caseId));
   const brokenFlows = [
     ...new Set(kept.flatMap((r) => (r.verdict === 'skipped' && r.flow ? [`${r.flow.id}/`] : []))),
@@ -171,7 +171,10 @@ type Lost = 'fixed' | NotSeenDivergence['reason'];
  * causes: its baseline's status changed, or it shows a root cause it did not
  * show then (a case absent from `now` compared equal: it shows none).
  */
-function answersOtherwise(seen: Before & { compared: true }, result: AssessedResult | undefined) {
+function answersOtherwise(
+  seen: Before & { compared: true },
+  result: AssessedObservation | undefined,
+) {
   if (result === undefined) return false;
   if (result.baseline.status !== seen.status) return true;
   const shown = new Set(seen.findings.map((f) => f.fingerprint));
@@ -181,7 +184,7 @@ function answersOtherwise(seen: Before & { compared: true }, result: AssessedRes
 /** The flows (`suite/flow/`) with a step that answers otherwise (see `answersOtherwise`). */
 function movedFlows(
   before: ReadonlyMap<string, Before>,
-  now: ReadonlyMap<string, AssessedResult>,
+  now: ReadonlyMap<string, AssessedObservation>,
 ): string[] {
   const flows = new Set<string>();
   for (const result of now.values()) {
@@ -197,7 +200,7 @@ function lostAs(
   caseId: string,
   seen: Before & { compared: true },
   at: {
-    readonly now: ReadonlyMap<string, AssessedResult>;
+    readonly now: ReadonlyMap<string, AssessedObservation>;
     readonly compared: IdSet;
     readonly moved: readonly string[];
     /** The flows (`suite/flow/`) with a step not sent. */
@@ -234,7 +237,7 @@ function entriesOf(building: ReadonlyMap<string, Building>): FixedDivergence[] {
  */
 function lostCauses(
   before: ReadonlyMap<string, Before>,
-  now: ReadonlyMap<string, AssessedResult>,
+  now: ReadonlyMap<string, AssessedObservation>,
   compared: IdSet,
 ): { fixed: FixedDivergence[]; notSeen: NotSeenDivergence[] } {
   const moved = movedFlows(before, now);
@@ -277,7 +280,7 @@ function lostCauses(
 
 /** Each root cause of `results` as new or persisting, against every one the previous cases showed. */
 function causesAcross(
-  results: readonly AssessedResult[],
+  results: readonly AssessedObservation[],
   before: ReadonlyMap<string, Before>,
 ): RegressionCauses {
   const shown = new Set<string>();
@@ -299,7 +302,7 @@ function causesAcross(
  * undefined when its verdict is never marked (it keeps what it carried).
  */
 function markOf(
-  result: AssessedResult,
+  result: AssessedObservation,
   before: ReadonlyMap<string, Before>,
   previous: PreviousRun,
   fixedCases: ReadonlySet<string>,
@@ -327,7 +330,10 @@ export type RegressionMarks = ReadonlyMap<string, RegressionStatus | undefined>;
  * `result` with its mark from `marks` (any mark it carried, e.g. from a merged
  * shard, is replaced); a case `marks` does not hold is returned as it is.
  */
-export function withRegressionMark(result: AssessedResult, marks: RegressionMarks): AssessedResult {
+export function withRegressionMark(
+  result: AssessedObservation,
+  marks: RegressionMarks,
+): AssessedObservation {
   if (!marks.has(result.caseId)) return result;
   const mark = marks.get(result.caseId);
   switch (result.verdict) {
@@ -347,7 +353,7 @@ export function withRegressionMark(result: AssessedResult, marks: RegressionMark
 
 /** Distinct case fingerprints of the results marked `status`, in result order. */
 function fingerprintsMarked(
-  results: readonly AssessedResult[],
+  results: readonly AssessedObservation[],
   marks: RegressionMarks,
   status: DivergenceRegression,
 ): string[] {
@@ -367,7 +373,7 @@ function fingerprintsMarked(
  * computed from `results`; a run that keeps only some results in memory passes it).
  */
 export function regressionMarks(
-  results: readonly AssessedResult[],
+  results: readonly AssessedObservation[],
   previous: PreviousRun,
   compared: IdSet = cleanlyComparedIds(results),
 ): { readonly marks: RegressionMarks; readonly summary: RegressionSummary } {
@@ -404,7 +410,7 @@ export function regressionMarks(
 
 /** `regressionMarks`, with each result marked (see `withRegressionMark`). */
 export function compareToPrevious(
-  results: readonly AssessedResult[],
+  results: readonly AssessedObservation[],
   previous: PreviousRun,
   compared: IdSet = cleanlyComparedIds(results),
 ): Regression {

@@ -4,7 +4,7 @@
  * decisions list reports open with. Pure.
  */
 
-import type { AssessedResult } from '../../contract/assessment.js';
+import type { AssessedObservation } from '../../contract/assessment.js';
 import type { DecisionCounts } from '../../contract/report.js';
 import type {
   AssessedFinding,
@@ -83,7 +83,7 @@ function withAbsorbed(
  * in order of first appearance. A consequence (`consequenceOf`) joins the
  * group of the cause it follows from, which an earlier result opened.
  */
-export function groupFindings(results: Iterable<AssessedResult>): Map<string, ShownRootCause> {
+export function groupFindings(results: Iterable<AssessedObservation>): Map<string, ShownRootCause> {
   const building = new Map<string, Building>();
   // A consequence of a cause no earlier result opened (a digest listed before its body was read).
   const later: { caseId: string; endpoint: string; finding: FindingOfGroup }[] = [];

@@ -1,6 +1,6 @@
 /**
  * Keeps a run's memory flat in the number of cases, whatever the run's size:
- * every `CaseResult` is appended to `results.ndjson` as soon as it is known,
+ * every `Observation` is appended to `results.ndjson` as soon as it is known,
  * and only the results a reader must see (`isNotable`) stay in memory, with a
  * few numbers per case for the rest. Each line is the case as observed and
  * is never rewritten to show the run's assessment (only to hide a secret a
@@ -12,16 +12,16 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { CaseResult } from '../../contract/observation.js';
+import type { Observation } from '../../contract/observation.js';
 import type { RunSummary } from '../../contract/report.js';
 import type { Redactor } from '../../core/redact/redact.js';
 import { openBlockFile } from '../../util/block-file.js';
 import { asWriteFailure } from '../../util/write-failure.js';
 import { writeAssessment } from './assessment-file.js';
 import {
-  type CollectedResults,
-  type FinalResults,
-  type ResultJson,
+  type AssessedByCase,
+  type CollectedObservations,
+  type ObservationJson,
   runOrderBy,
 } from './collected.js';
 import { redactLearned } from './late-redact.js';
@@ -31,20 +31,20 @@ import { isNotable } from './types.js';
 /** Accepts results as they complete. */
 export interface ResultStream {
   /** The result of the case at `position` (0-based, in run order). */
-  add(result: CaseResult, position: number): void;
+  add(result: Observation, position: number): void;
   /**
    * Every result added so far is redacted again by `redact` when the stream
    * finishes: a secret learned now (a flow's capture) that an earlier result
    * may hold. The last `redact` given wins (it knows every secret learned).
    */
   redactAdded(redact: Redactor): void;
-  finish(): Promise<CollectedResults>;
+  finish(): Promise<CollectedObservations>;
   /**
    * The results added so far, while the stream stays open (a live run's
    * refreshed report): the lines written out first; results added later are
    * not in it. A secret learned later is not applied to it (`finish` does).
    */
-  snapshot(): Promise<CollectedResults>;
+  snapshot(): Promise<CollectedObservations>;
 }
 
 /** Per position in run order: where its line is, and what its junit row needs. */
@@ -77,7 +77,7 @@ export async function openResultStream(path: string, count: number): Promise<Res
     suiteNames: [],
   };
   const suiteIndex = new Map<string, number>();
-  const notable: { readonly position: number; result: CaseResult }[] = [];
+  const notable: { readonly position: number; result: Observation }[] = [];
   const tally = createSummaryTally();
   // The verdicts of the results no assessment changes (`judge/results/assessment.ts`).
   const plain = createVerdictTally();
@@ -151,10 +151,10 @@ export async function openResultStream(path: string, count: number): Promise<Res
 function collected(
   path: string,
   ledger: Ledger,
-  notable: readonly { position: number; result: CaseResult }[],
+  notable: readonly { position: number; result: Observation }[],
   summary: RunSummary,
   plain: VerdictTally,
-): CollectedResults {
+): CollectedObservations {
   const { ran, ranIds } = ranPositions(ledger.ids);
   return {
     notable: notable.map((n) => n.result),
@@ -247,8 +247,8 @@ async function rewriteStale(
 }
 
 /** A line of results.ndjson: written by this run, so it is a result as written. */
-function parseResult(line: string): CaseResult {
-  const value: CaseResult = JSON.parse(line);
+function parseResult(line: string): Observation {
+  const value: Observation = JSON.parse(line);
   return value;
 }
 
@@ -298,8 +298,8 @@ function readLines(
   path: string,
   ledger: Ledger,
   positions: readonly number[],
-  final?: FinalResults,
-): Iterable<ResultJson> {
+  final?: AssessedByCase,
+): Iterable<ObservationJson> {
   return reading(path, function* (handle) {
     const window = new LineWindow(handle);
     for (const position of positions) {
@@ -330,7 +330,7 @@ function joinedLines(
   path: string,
   ledger: Ledger,
   positions: readonly number[],
-  final: FinalResults,
+  final: AssessedByCase,
   separator: string,
 ): Iterable<Uint8Array> {
   const between = Buffer.from(separator, 'utf8');

@@ -2,13 +2,13 @@
  * The run summary: counts over every result, tallied as results stream past.
  */
 
-import type { AssessedResult } from '../../contract/assessment.js';
+import type { AssessedObservation } from '../../contract/assessment.js';
 import type { RunSummary } from '../../contract/report.js';
 import { DIVERGENCE_KINDS, type DivergenceKind, type Verdict } from '../../contract/vocabulary.js';
 
 /** Counts results one at a time, as a run completes them; `summary()` reads the counts so far. */
 export interface SummaryTally {
-  add(result: AssessedResult): void;
+  add(result: AssessedObservation): void;
   summary(): RunSummary;
 }
 
@@ -21,7 +21,7 @@ export interface SummaryTally {
  */
 export type CountedAs = Verdict;
 
-export function countedAs(result: Pick<AssessedResult, 'verdict' | 'kinds'>): CountedAs {
+export function countedAs(result: Pick<AssessedObservation, 'verdict' | 'kinds'>): CountedAs {
   if (result.verdict === 'equal' || result.verdict === 'error' || result.verdict === 'skipped') {
     return result.verdict;
   }
@@ -96,9 +96,9 @@ export function createSummaryTally(): SummaryTally {
 
 /** The counts a case's verdict and kinds make: all that an assessment can change in a summary. */
 export interface VerdictTally {
-  add(result: Pick<AssessedResult, 'verdict' | 'kinds'>): void;
+  add(result: Pick<AssessedObservation, 'verdict' | 'kinds'>): void;
   /** A tally holding these counts and the counts of `results`. */
-  with(results: Iterable<Pick<AssessedResult, 'verdict' | 'kinds'>>): VerdictTally;
+  with(results: Iterable<Pick<AssessedObservation, 'verdict' | 'kinds'>>): VerdictTally;
   counts(): VerdictCounts & { readonly byKind: Readonly<Record<DivergenceKind, number>> };
 }
 
@@ -139,8 +139,8 @@ export function countedSummary(
   summary: RunSummary,
   plain: VerdictTally,
   notable: {
-    readonly observed: readonly AssessedResult[];
-    readonly assessed: readonly AssessedResult[];
+    readonly observed: readonly AssessedObservation[];
+    readonly assessed: readonly AssessedObservation[];
   },
 ): RunSummary {
   const { byKind, ...counts } = plain.with(notable.assessed).counts();
@@ -167,13 +167,13 @@ const PER_INSTANCE: ReadonlyArray<readonly [PerInstance, PerInstanceCount]> = [
 function perInstanceCounts(
   summary: RunSummary,
   notable: {
-    readonly observed: readonly AssessedResult[];
-    readonly assessed: readonly AssessedResult[];
+    readonly observed: readonly AssessedObservation[];
+    readonly assessed: readonly AssessedObservation[];
   },
 ): Partial<Record<PerInstanceCount, number>> {
   const out: Partial<Record<PerInstanceCount, number>> = {};
   for (const [field, count] of PER_INSTANCE) {
-    const held = (results: readonly AssessedResult[]) =>
+    const held = (results: readonly AssessedObservation[]) =>
       results.reduce((n, r) => (r[field] === undefined ? n : n + 1), 0);
     const n = (summary[count] ?? 0) - held(notable.observed) + held(notable.assessed);
     if (n > 0 || summary[count] !== undefined) out[count] = n;
@@ -181,7 +181,7 @@ function perInstanceCounts(
   return out;
 }
 
-export function summarise(results: readonly AssessedResult[]): RunSummary {
+export function summarise(results: readonly AssessedObservation[]): RunSummary {
   const tally = createSummaryTally();
   for (const result of results) tally.add(result);
   return tally.summary();

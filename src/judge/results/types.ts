@@ -1,19 +1,19 @@
 /**
- * Views over a result (an observation, `CaseResult` in
- * `contract/observation.ts`, or one as assessed, `AssessedResult` in
+ * Views over a result (an observation, `Observation` in
+ * `contract/observation.ts`, or one as assessed, `AssessedObservation` in
  * `contract/assessment.ts`): which results show a divergence, and which a
  * reader must see. Pure.
  */
-import type { AssessedResult } from '../../contract/assessment.js';
+import type { AssessedObservation } from '../../contract/assessment.js';
 
 /** The members of a result union that show a divergence. */
-export type WithFindings<R extends AssessedResult> = Extract<
+export type WithFindings<R extends AssessedObservation> = Extract<
   R,
   { readonly verdict: 'divergent' | 'accepted' }
 >;
 
 /** True for a divergent or accepted result: both sides answered and differ. */
-export function hasFindings<R extends AssessedResult>(result: R): result is WithFindings<R> {
+export function hasFindings<R extends AssessedObservation>(result: R): result is WithFindings<R> {
   return result.verdict === 'divergent' || result.verdict === 'accepted';
 }
 
@@ -23,7 +23,7 @@ export function hasFindings<R extends AssessedResult>(result: R): result is With
  * keeps these in memory; report.md, report.html and the console show only
  * these, so they render the same from a run as from its report.json.
  */
-export function isNotable(result: AssessedResult): boolean {
+export function isNotable(result: AssessedObservation): boolean {
   return (
     result.verdict !== 'equal' ||
     result.expectations !== undefined ||

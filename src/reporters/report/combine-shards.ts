@@ -3,7 +3,7 @@
  * Pure: reading the files and writing the result happen at the edges.
  */
 
-import type { AssessedResult } from '../../contract/assessment.js';
+import type { AssessedObservation } from '../../contract/assessment.js';
 import type { CoverageSection, MergedFrom, RunReport, TargetRef } from '../../contract/report.js';
 import { REPORT_SCHEMA_VERSION } from '../../contract/vocabulary.js';
 import { firedBy } from '../../core/compare/equivalence/labels.js';
@@ -111,7 +111,7 @@ function shardText(report: RunReport): string {
  * rows of its findings, its verdict after decisions and the regression mark
  * are recomputed for the merged report.
  */
-function plainResult(result: AssessedResult): AssessedResult {
+function plainResult(result: AssessedObservation): AssessedObservation {
   if (!hasFindings(result)) {
     const { regression: _regression, ...rest } = result;
     return rest;
@@ -126,8 +126,8 @@ function plainResult(result: AssessedResult): AssessedResult {
  * never splitting one): the results of one serial sequence, or of one flow,
  * together; any other result alone.
  */
-function dealtUnits(results: readonly AssessedResult[]): AssessedResult[][] {
-  const units: AssessedResult[][] = [];
+function dealtUnits(results: readonly AssessedObservation[]): AssessedObservation[][] {
+  const units: AssessedObservation[][] = [];
   let key: string | undefined;
   for (const result of results) {
     const next = result.serial ?? (result.flow === undefined ? undefined : `\0${result.flow.id}`);
@@ -145,7 +145,7 @@ function dealtUnits(results: readonly AssessedResult[]): AssessedResult[][] {
  * so a complete set of shard reports interleaves back into the run's order;
  * reports that are not shards of one run follow each other in the order given.
  */
-function unionResults(shards: readonly ShardReport[]): AssessedResult[] {
+function unionResults(shards: readonly ShardReport[]): AssessedObservation[] {
   const owner = new Map<string, string>();
   for (const { file, report } of shards) {
     for (const result of report.results) {
@@ -163,7 +163,7 @@ function unionResults(shards: readonly ShardReport[]): AssessedResult[] {
   if (totals.size !== 1 || total === undefined) {
     return shards.flatMap(({ report }) => report.results.map(plainResult));
   }
-  const placed: { position: number; unit: AssessedResult[] }[] = [];
+  const placed: { position: number; unit: AssessedObservation[] }[] = [];
   for (const { report } of shards) {
     const index = report.shard?.index ?? 1;
     dealtUnits(report.results).forEach((unit, k) => {
@@ -201,7 +201,7 @@ export function missingShards(shards: readonly ShardReport[]): string[] {
  * Rules unused in the whole run: listed as unused by some shard (declared there and
  * not fired) and fired by no result of any shard.
  */
-function unusedRulesOf(shards: readonly ShardReport[], results: readonly AssessedResult[]) {
+function unusedRulesOf(shards: readonly ShardReport[], results: readonly AssessedObservation[]) {
   const listed = new Set(shards.flatMap(({ report }) => report.unusedRules ?? []));
   const fired = results.flatMap((r) => r.equivalences ?? []);
   const unused = [...listed].filter((label) => !fired.some((entry) => firedBy(entry, label)));
@@ -209,7 +209,7 @@ function unusedRulesOf(shards: readonly ShardReport[], results: readonly Assesse
 }
 
 /** `summary.flakyBaselines` when a shard learned noise: its results carry the mark. */
-function flakyOf(shards: readonly ShardReport[], results: readonly AssessedResult[]) {
+function flakyOf(shards: readonly ShardReport[], results: readonly AssessedObservation[]) {
   if (shards.every(({ report }) => report.summary.flakyBaselines === undefined)) return {};
   return { flakyBaselines: results.filter((r) => r.flakyBaseline !== undefined).length };
 }

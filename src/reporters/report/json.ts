@@ -7,7 +7,7 @@
  */
 
 import type { RunReport } from '../../contract/report.js';
-import type { ResultJson } from '../../judge/results/collected.js';
+import type { ObservationJson } from '../../judge/results/collected.js';
 
 const RESULTS_SLOT = '\n  "results": []';
 
@@ -21,7 +21,7 @@ function frame(report: RunReport): { before: string; after: string } {
   };
 }
 
-function line(result: ResultJson): string {
+function line(result: ObservationJson): string {
   return typeof result === 'string' ? result : JSON.stringify(result);
 }
 
@@ -40,7 +40,7 @@ const BETWEEN = ',\n    ';
  */
 export function* renderJsonChunks(
   report: RunReport,
-  results: Iterable<ResultJson>,
+  results: Iterable<ObservationJson>,
 ): Iterable<string> {
   const { before, after } = frame(report);
   yield before;
@@ -58,7 +58,7 @@ export function* renderJsonChunks(
 
 /**
  * `renderJsonChunks` from a run's results as UTF-8 bytes already joined
- * (`CollectedResults.joinedLines`, given the separator): the frame as text,
+ * (`CollectedObservations.joinedLines`, given the separator): the frame as text,
  * the results as the byte chunks `joined` yields. `any`: whether there is a
  * result at all (the frame of an empty list differs).
  */

@@ -6,7 +6,7 @@
  * a flow step that was not sent, with the reason. Pure.
  */
 
-import type { AssessedResult } from '../../contract/assessment.js';
+import type { AssessedObservation } from '../../contract/assessment.js';
 import { primaryKind } from '../../contract/model/comparison.js';
 import type { SideSummary } from '../../contract/observation.js';
 import type { RunReport } from '../../contract/report.js';
@@ -37,7 +37,7 @@ function sideError(name: string, side: SideSummary): string | undefined {
 }
 
 /** The text a CI page shows under the failure: explanation, diff, headers, repro. */
-function failureBody(result: AssessedResult): string {
+function failureBody(result: AssessedObservation): string {
   const parts = [result.explanation ?? result.summary ?? ''];
   const diff = [...changeLines(result.changes ?? []), ...headerLines(result.headerChanges ?? [])];
   if (diff.length > 0) parts.push(diff.join('\n'));
@@ -48,14 +48,14 @@ function failureBody(result: AssessedResult): string {
   return parts.filter((p) => p !== '').join('\n\n');
 }
 
-function transportOutcome(result: AssessedResult): Outcome {
+function transportOutcome(result: AssessedObservation): Outcome {
   const errors = [sideError('baseline', result.baseline), sideError('candidate', result.candidate)];
   const message = errors.filter((e) => e !== undefined).join('; ');
   const code = result.baseline.error?.code ?? result.candidate.error?.code ?? 'transport';
   return { kind: 'error', type: code, message, body: failureBody(result) };
 }
 
-export function outcomeOf(result: AssessedResult): Outcome {
+export function outcomeOf(result: AssessedObservation): Outcome {
   const kind = junitOutcomeOf(result);
   switch (kind) {
     case 'passed':
@@ -74,7 +74,7 @@ export function outcomeOf(result: AssessedResult): Outcome {
 }
 
 /** `accepted: every root cause is decided (PAR-001 accepted, PAR-004 wontfix)`. */
-function skippedMessage(result: AssessedResult): string {
+function skippedMessage(result: AssessedObservation): string {
   if (result.verdict === 'skipped') return result.reason;
   const rows = (result.findings ?? []).flatMap((f) =>
     f.tracker === undefined ? [] : [`${f.tracker.id} ${f.tracker.status}`],
@@ -82,7 +82,7 @@ function skippedMessage(result: AssessedResult): string {
   return `accepted: every root cause is decided (${[...new Set(rows)].join(', ')})`;
 }
 
-function failureOutcome(result: AssessedResult): Outcome {
+function failureOutcome(result: AssessedObservation): Outcome {
   if (result.verdict === 'divergent') {
     const type = primaryKind(result.kinds) ?? 'divergence';
     const message = result.summary ?? `${type} divergence`;
@@ -111,7 +111,7 @@ function outcomeElement(outcome: Outcome): string[] {
 }
 
 /** Seconds for a case: the slower side (both are sent at once). */
-export function seconds(result: AssessedResult): number {
+export function seconds(result: AssessedObservation): number {
   return Math.max(result.baseline.durationMs, result.candidate.durationMs) / 1000;
 }
 
@@ -161,7 +161,7 @@ export function tally(counts: Counts, kind: Outcome['kind'], time: number): void
 export const zero = (): Counts => ({ tests: 0, failures: 0, errors: 0, skipped: 0, time: 0 });
 
 /** One `<testcase>` with its outcome. */
-export function testcaseXml(result: AssessedResult, outcome: Outcome): string {
+export function testcaseXml(result: AssessedObservation, outcome: Outcome): string {
   const attrs = {
     classname: result.suite,
     name: result.caseId,

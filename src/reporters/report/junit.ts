@@ -9,7 +9,7 @@
  * selected case. Pure.
  */
 
-import type { AssessedResult } from '../../contract/assessment.js';
+import type { AssessedObservation } from '../../contract/assessment.js';
 import type { RunReport } from '../../contract/report.js';
 import type { JunitRow, PassedRow } from '../../judge/results/collected.js';
 import {
@@ -149,6 +149,6 @@ export function* renderJunitChunks(
 
 /** The whole document for a report that holds every result (a re-read report.json). */
 export function renderJunit(report: RunReport): string {
-  const rows = (): Iterable<AssessedResult> => report.results;
+  const rows = (): Iterable<AssessedObservation> => report.results;
   return [...renderJunitChunks(report, rows)].join('');
 }

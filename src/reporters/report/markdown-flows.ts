@@ -1,6 +1,6 @@
 /** report.md's flow parts: a step's place in its flow, and the cases not sent. Pure. */
 
-import type { AssessedResult } from '../../contract/assessment.js';
+import type { AssessedObservation } from '../../contract/assessment.js';
 import type { FlowRef } from '../../contract/observation.js';
 import { describeMasked, describeStep, skippedGroups } from '../../judge/results/flows.js';
 import { cell } from './markdown-util.js';
@@ -12,7 +12,7 @@ export function flowLine(flow: FlowRef): string {
 }
 
 /** "Not sent": flows and steps that were skipped, with why. */
-export function skippedSection(results: readonly AssessedResult[]): string[] {
+export function skippedSection(results: readonly AssessedObservation[]): string[] {
   const groups = skippedGroups(results);
   if (groups.length === 0) return [];
   const count = groups.reduce((sum, g) => sum + g.caseIds.length, 0);

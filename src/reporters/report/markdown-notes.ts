@@ -4,7 +4,7 @@
  * interpret). Pure.
  */
 
-import type { AssessedResult } from '../../contract/assessment.js';
+import type { AssessedObservation } from '../../contract/assessment.js';
 import { fenced } from './markdown-util.js';
 
 /** Note lines shown in report.md; report.json keeps every note. */
@@ -20,7 +20,7 @@ interface NoteGroup {
 }
 
 /** Why a note sits beside a difference, for a case that differs (a charset note can). */
-function alsoWords(result: AssessedResult): string {
+function alsoWords(result: AssessedObservation): string {
   return result.verdict === 'equal' ? '' : ` (also ${result.verdict}, see above)`;
 }
 
@@ -43,7 +43,7 @@ function noteLine(group: NoteGroup): string {
 }
 
 /** Section lines (starting with a blank line), or none when no result has notes. */
-export function encodingNotesSection(results: readonly AssessedResult[]): string[] {
+export function encodingNotesSection(results: readonly AssessedObservation[]): string[] {
   const groups = new Map<string, NoteGroup>();
   let count = 0;
   for (const result of results) {

@@ -1,6 +1,6 @@
 /** report.md sections for recognised patterns and equivalence rules. Pure. */
 
-import type { AssessedResult } from '../../contract/assessment.js';
+import type { AssessedObservation } from '../../contract/assessment.js';
 import type { RunReport } from '../../contract/report.js';
 import { inlineCode } from './markdown-util.js';
 
@@ -19,7 +19,7 @@ export function unusedRulesSection(report: RunReport): string[] {
 }
 
 /** The lines a divergence section adds: its patterns and the equivalences that fired. */
-export function patternLines(result: AssessedResult): string[] {
+export function patternLines(result: AssessedObservation): string[] {
   const lines: string[] = [];
   const matches = result.pattern?.matches ?? [];
   if (matches.length > 0) {

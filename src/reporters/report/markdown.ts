@@ -4,7 +4,7 @@
  * divergent ones by kind (status first), accepted ones, run errors. Pure.
  */
 
-import type { AssessedResult } from '../../contract/assessment.js';
+import type { AssessedObservation } from '../../contract/assessment.js';
 import { KIND_REPORT_ORDER, primaryKind } from '../../contract/model/comparison.js';
 import type { Change } from '../../contract/observation.js';
 import type { RunReport } from '../../contract/report.js';
@@ -160,7 +160,7 @@ function diffLines(changes: readonly Change[]): string {
 }
 
 /** What the report left out of a divergence: changes past the first 500, whole bodies. */
-function cutLines(result: AssessedResult): string[] {
+function cutLines(result: AssessedObservation): string[] {
   const lines: string[] = [];
   if (result.changesOmitted !== undefined) {
     lines.push('', `… and ${result.changesOmitted} more changes (not kept in the report).`);
@@ -177,7 +177,7 @@ function cutLines(result: AssessedResult): string[] {
 }
 
 /** `PAR-002 (_open_), PAR-005 (_accepted_)`: the rows of a case's root causes. */
-function rootCauseRefs(result: AssessedResult): string {
+function rootCauseRefs(result: AssessedObservation): string {
   const refs = (result.findings ?? []).map((f) => {
     const ref =
       f.tracker === undefined ? cell(f.summary) : `${f.tracker.id} (_${f.tracker.status}_)`;
@@ -186,7 +186,7 @@ function rootCauseRefs(result: AssessedResult): string {
   return [...new Set(refs)].join(', ');
 }
 
-function divergenceSection(result: AssessedResult): string {
+function divergenceSection(result: AssessedObservation): string {
   const parts = [`### ${cell(result.caseId)} — ${inlineCode(result.endpoint)}`, ''];
   const status = `${result.baseline.status ?? result.baseline.error?.code ?? '?'} → ${
     result.candidate.status ?? result.candidate.error?.code ?? '?'
@@ -245,7 +245,7 @@ const LISTED_IDS = 10;
  * `EXAMPLES_PER_CAUSE` sections so far, or it has none (no findings), or it
  * is a regression against the compared-to report (always shown).
  */
-function exampleCounter(): (result: AssessedResult) => boolean {
+function exampleCounter(): (result: AssessedObservation) => boolean {
   const shown = new Map<string, number>();
   return (result) => {
     const causes = (result.findings ?? []).map((f) => f.fingerprint);
@@ -257,7 +257,7 @@ function exampleCounter(): (result: AssessedResult) => boolean {
 }
 
 /** One paragraph for the cases of a kind whose root causes have their sections above. */
-function moreCasesLine(more: readonly AssessedResult[]): string {
+function moreCasesLine(more: readonly AssessedObservation[]): string {
   const refs = new Set<string>();
   for (const result of more) {
     for (const f of result.findings ?? []) refs.add(f.tracker?.id ?? f.summary);
@@ -369,7 +369,7 @@ function* markdownParts(report: RunReport): Iterable<string> {
     const group = divergent.filter((r) => primaryKind(r.kinds) === kind);
     if (group.length === 0) continue;
     yield* ['', `## ${KIND_TITLES[kind]} (${group.length})`];
-    const more: AssessedResult[] = [];
+    const more: AssessedObservation[] = [];
     for (const result of group) {
       if (!example(result)) {
         more.push(result);

@@ -6,7 +6,7 @@
  * one run can disagree. Pure.
  */
 
-import type { AssessedResult } from '../../contract/assessment.js';
+import type { AssessedObservation } from '../../contract/assessment.js';
 import { KIND_REPORT_ORDER } from '../../contract/model/comparison.js';
 import type { DecisionCounts, Interruption, RunReport } from '../../contract/report.js';
 import { DIVERGENCE_KINDS, type DivergenceKind } from '../../contract/vocabulary.js';
@@ -88,7 +88,7 @@ export interface ReportNumbers {
  * accepted divergence (every root cause accepted or wontfix), skipped, and so
  * is a flow step that was not sent.
  */
-export function junitOutcomeOf(result: AssessedResult): JunitOutcomeKind {
+export function junitOutcomeOf(result: AssessedObservation): JunitOutcomeKind {
   const counted = countedAs(result);
   switch (counted) {
     case 'error':
@@ -115,7 +115,7 @@ function zeros<K extends string>(keys: readonly K[]): Record<K, number> {
 }
 
 /** The run error a result is, if any: a transport failure first, else an unmet `expect`. */
-export function runErrorOf(result: AssessedResult): 'transport' | 'expect' | undefined {
+export function runErrorOf(result: AssessedObservation): 'transport' | 'expect' | undefined {
   if (countedAs(result) === 'error') return 'transport';
   return result.expectations === undefined ? undefined : 'expect';
 }

@@ -1,5 +1,5 @@
 /**
- * Human-readable labels of equivalence rules: what `CaseResult.equivalences`
+ * Human-readable labels of equivalence rules: what `Observation.equivalences`
  * says fired, and what the report lists as never fired.
  */
 import type { EnumTagRule, RenameRule, Rules, TagStyle } from '../../../contract/rules/types.js';

@@ -8,7 +8,7 @@
  * content type and accept), `-G` (data into the query), `-u` and `-b` (as the
  * credentials they are, dropped later), `-F` (a multipart body). Pure.
  */
-import type { Pairs } from '../../../contract/model/request.js';
+import type { Pairs } from '../../../contract/model/case.js';
 import { FORM_BOUNDARY, type FormPart, multipartBody, multipartType } from '../multipart.js';
 import type { ImportedRequest, ImportedSource } from '../types.js';
 import { type Parsed, parseOptions } from './apply.js';

@@ -5,7 +5,7 @@
  * `textContent`, never as markup. Pure.
  */
 
-import type { AssessedResult } from '../../../contract/assessment.js';
+import type { AssessedObservation } from '../../../contract/assessment.js';
 import { KIND_REPORT_ORDER, primaryKind } from '../../../contract/model/comparison.js';
 import type { FlowRef } from '../../../contract/observation.js';
 import type { FixedDivergence, RunReport } from '../../../contract/report.js';
@@ -40,7 +40,7 @@ export interface RowView {
   readonly endpoint: string;
   readonly kind: RowKind;
   readonly kinds: readonly DivergenceKind[];
-  readonly verdict: AssessedResult['verdict'];
+  readonly verdict: AssessedObservation['verdict'];
   /** With `--compare-to`: `new`, `persisting`, `not-compared` or `fixed` (equal now). */
   readonly regression?: string;
   /**
@@ -133,11 +133,11 @@ export interface HtmlView {
   };
 }
 
-function sideStatus(side: AssessedResult['baseline']): string {
+function sideStatus(side: AssessedObservation['baseline']): string {
   return side.status !== undefined ? String(side.status) : (side.error?.code ?? '?');
 }
 
-function rowKind(result: AssessedResult): RowKind {
+function rowKind(result: AssessedObservation): RowKind {
   if (result.verdict === 'accepted') return 'accepted';
   if (result.verdict === 'error') return 'error';
   if (result.verdict === 'skipped') return 'skipped';
@@ -146,7 +146,7 @@ function rowKind(result: AssessedResult): RowKind {
   return result.regression === 'fixed' ? 'fixed' : 'expectation';
 }
 
-function diffOf(result: AssessedResult): RowView['diff'] {
+function diffOf(result: AssessedObservation): RowView['diff'] {
   if (result.bodies === undefined) return undefined;
   return {
     baseline: bodyLines(result.bodies.baseline, result.changes, 'baseline'),
@@ -169,14 +169,14 @@ function fixedByCase(fixed: readonly FixedDivergence[]): FixedByCase {
   return byCase;
 }
 
-function regressionsOf(result: AssessedResult, fixedCauses: readonly string[]): string[] {
+function regressionsOf(result: AssessedObservation, fixedCauses: readonly string[]): string[] {
   const out = result.regression === undefined ? [] : [result.regression];
   if (fixedCauses.length > 0 && !out.includes('fixed')) out.push('fixed');
   return out;
 }
 
 /** The tracker rows of a result's findings, each id once (its last status), in order of first finding. */
-export function rowsOfFindings(findings: AssessedResult['findings']): RowView['rows'] {
+export function rowsOfFindings(findings: AssessedObservation['findings']): RowView['rows'] {
   if (findings === undefined || findings.length === 0) return [];
   // One finding (most divergences): its row, no map.
   if (findings.length === 1) {
@@ -198,7 +198,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * One row, its members set in place in the page's order (an object literal
  * with five conditional spreads copied the row built so far at each).
  */
-function rowOf(result: AssessedResult, fixed: FixedByCase, withDiff = true): RowView {
+function rowOf(result: AssessedObservation, fixed: FixedByCase, withDiff = true): RowView {
   const diff = withDiff ? diffOf(result) : undefined;
   const fixedCauses = fixed.get(result.caseId) ?? [];
   const summary =
@@ -242,14 +242,14 @@ function flowNotes(flow: FlowRef): string[] {
 }
 
 /** Listed: what is not plainly equal, plus what the compared-to report had and is fixed now. */
-function listed(result: AssessedResult): boolean {
+function listed(result: AssessedObservation): boolean {
   return (
     result.verdict !== 'equal' || result.expectations !== undefined || result.regression === 'fixed'
   );
 }
 
 /** Both sides answered: the case was timed (see `judge/results/latency.ts`). */
-const bothAnswered = (r: AssessedResult) =>
+const bothAnswered = (r: AssessedObservation) =>
   r.baseline.status !== undefined && r.candidate.status !== undefined;
 
 /**
@@ -261,7 +261,7 @@ const bothAnswered = (r: AssessedResult) =>
  */
 function endpointCases(
   report: RunReport,
-): (endpoint: string, group: readonly AssessedResult[]) => number {
+): (endpoint: string, group: readonly AssessedObservation[]) => number {
   if (report.results.length === report.summary.cases) return (_, group) => group.length;
   const { coverage } = report;
   if (coverage !== undefined) {
@@ -284,7 +284,7 @@ function endpointCases(
 
 /** One row per endpoint: its cases (see `endpointCases`), divergent, errors and kinds. */
 function endpointsOf(report: RunReport): EndpointView[] {
-  const groups = new Map<string, AssessedResult[]>();
+  const groups = new Map<string, AssessedObservation[]>();
   for (const r of report.results) {
     const group = groups.get(r.endpoint);
     if (group === undefined) groups.set(r.endpoint, [r]);
@@ -392,7 +392,7 @@ export interface RowText {
 }
 
 /** The diff's JSON of `diffOf(result)`, written from its lines' pieces. */
-function diffJsonOf(result: AssessedResult): string | undefined {
+function diffJsonOf(result: AssessedObservation): string | undefined {
   if (result.bodies === undefined) return undefined;
   const baseline = bodyLinesJson(result.bodies.baseline, result.changes, 'baseline');
   const candidate = bodyLinesJson(result.bodies.candidate, result.changes, 'candidate');

@@ -1,0 +1,170 @@
+/**
+ * A tracker written before a re-keying holds rows of causes the run now
+ * records under another: the members of an object empty on the other side,
+ * an identifier's type change per resource, members moved into a nested
+ * object, a `content-length` that follows its body. The run supersedes those rows by the cause that took them over,
+ * never resolves them (the servers still differ).
+ */
+import { describe, expect, it } from 'vitest';
+import type { DivergentObservation, HeaderChange } from '../../../../src/contract/observation.js';
+import { earlierKeys as earlierOf } from '../../../../src/core/compare/earlier-keys.js';
+import { causeFingerprint } from '../../../../src/core/compare/root-cause.js';
+import { groupFindings } from '../../../../src/judge/results/root-causes.js';
+import { divergentResult as result } from './fixtures.js';
+
+/** A stored result's earlier keys, a preview's cut marker being no member. */
+const earlierKeys = (result: DivergentObservation) =>
+  earlierOf({ ...result, notMembers: new Set(['…']) });
+
+const added = (path: string, candidate: string) =>
+  causeFingerprint({
+    type: 'structure',
+    endpoint: '/posts',
+    change: { op: 'added', path, baseline: '-', candidate },
+  });
+
+describe('the rows a re-keyed cause takes over', () => {
+  it('are the rows of each member of an object now empty against filled', () => {
+    const record = { id: '7a', title: 't', '…': '3 more members' };
+    const deleted = result('s/delete', 'DELETE /posts/:id', [
+      { path: '', op: 'type', baseline: {}, candidate: record },
+    ]);
+    const [cause] = deleted.findings;
+    expect(cause?.cause.type === 'pattern' && cause.cause.pattern).toBe('empty-object');
+    // A preview's cut marker is no member.
+    expect(earlierKeys(deleted).get(cause?.fingerprint ?? '')).toEqual([
+      added('/id', 'string'),
+      added('/title', 'string'),
+    ]);
+  });
+
+  it('is the row per resource of an identifier written where the other side writes an integer', () => {
+    const created = result('s/create', 'POST /posts', [
+      { path: '/id', op: 'type', baseline: 4, candidate: '44bd' },
+    ]);
+    const typeChange = causeFingerprint({
+      type: 'structure',
+      endpoint: '/posts',
+      change: { op: 'type', path: '/id', baseline: 'number', candidate: 'string' },
+    });
+    expect([...earlierKeys(created).values()]).toEqual([[typeChange]]);
+    // Ids copied as strings were `int-as-string` already: nothing re-keyed.
+    const copied = result('s/read', 'GET /posts/:id', [
+      { path: '/id', op: 'type', baseline: 1, candidate: '1' },
+    ]);
+    expect(earlierKeys(copied).size).toBe(0);
+  });
+
+  it('are the rows of each member moved into a nested object, and of the object', () => {
+    const address = { street: 'Main 1', city: 'Paris' };
+    const moved = result('s/order', 'GET /posts/:id', [
+      { path: '/address', op: 'added', candidate: address },
+      { path: '/city', op: 'removed', baseline: 'Paris' },
+      { path: '/street', op: 'removed', baseline: 'Main 1' },
+    ]);
+    const [cause] = moved.findings;
+    expect(cause?.cause.type === 'pattern' && cause.cause.pattern).toBe('nesting');
+    const removed = (path: string) =>
+      causeFingerprint({
+        type: 'structure',
+        endpoint: '/posts',
+        change: { op: 'removed', path, baseline: 'string', candidate: '-' },
+      });
+    expect(new Set(earlierKeys(moved).get(cause?.fingerprint ?? ''))).toEqual(
+      new Set([added('/address', 'object'), removed('/city'), removed('/street')]),
+    );
+  });
+
+  it('are the rows of list elements lacking and added, where each element is now wrapped', () => {
+    const record = { id: 1, title: 't' };
+    const wrapped = result('s/list', 'GET /posts', [
+      { path: '/0', op: 'removed', baseline: record },
+      { path: '/0', op: 'added', candidate: { item: record } },
+    ]);
+    const [cause] = wrapped.findings;
+    expect(cause?.cause.type === 'pattern' && cause.cause.pattern).toBe('nesting');
+    // Both changes share a path: each had its row.
+    expect(earlierKeys(wrapped).get(cause?.fingerprint ?? '')).toHaveLength(2);
+  });
+
+  it('is the header row of a content-length that follows its body, under the body', () => {
+    const length: HeaderChange = { name: 'content-length', baseline: '283', candidate: '301' };
+    const listing = result(
+      's/listing',
+      'GET /sub/',
+      [{ path: '', op: 'value', baseline: '<ul>a</ul>', candidate: '<ul>ab</ul>' }],
+      [length],
+    );
+    const header = causeFingerprint({
+      type: 'header',
+      name: 'content-length',
+      difference: 'value',
+      classes: ['0', '0'],
+    });
+    expect([...earlierKeys(listing)]).toEqual([[listing.findings[0]?.fingerprint, [header]]]);
+  });
+
+  it('are superseded by the cause, unless the run shows one as a cause of its own', () => {
+    const deleted = result('s/delete', 'DELETE /posts/:id', [
+      { path: '', op: 'type', baseline: {}, candidate: { id: '7a', title: 't' } },
+    ]);
+    const heir = deleted.findings[0]?.fingerprint ?? '';
+    expect(groupFindings([deleted]).get(heir)?.supersedes).toEqual(
+      [added('/id', 'string'), added('/title', 'string')].sort(),
+    );
+    const own = result('s/read', 'GET /posts/:id', [
+      { path: '/title', op: 'added', candidate: 'x' },
+    ]);
+    expect(groupFindings([deleted, own]).get(heir)?.supersedes).toEqual([added('/id', 'string')]);
+  });
+});
+
+describe('the key-case row a rename had', () => {
+  const keyCase = (field: string, before: string, after: string) =>
+    causeFingerprint({
+      type: 'pattern',
+      pattern: 'key-case',
+      field,
+      params: [before, after],
+      detail: `keys ${before} vs ${after}`,
+    });
+
+  // Two fixtures of other names: a rename alone, and a rename beside a casing in one object.
+  it('is taken over by the rename, never resolved', () => {
+    const renamed = result('u/get', 'GET /users/:id', [
+      { path: '/login/userName', op: 'removed', baseline: 'ada' },
+      { path: '/login/username', op: 'added', candidate: 'ada' },
+    ]);
+    const [rename] = renamed.findings;
+    expect(rename?.cause.type === 'pattern' && rename.cause.pattern).toBe('key-rename');
+    expect(earlierKeys(renamed).get(rename?.fingerprint ?? '')).toEqual([
+      keyCase('login', 'camelCase', 'snake_case'),
+    ]);
+  });
+
+  it('is taken over by both the casing and the rename of one object', () => {
+    const mixed = result('m/get', 'GET /members/:id', [
+      { path: '/profile/nick_name', op: 'removed', baseline: 'gh' },
+      { path: '/profile/first_name', op: 'removed', baseline: 'Grace' },
+      { path: '/profile/nickname', op: 'added', candidate: 'gh' },
+      { path: '/profile/FirstName', op: 'added', candidate: 'Grace' },
+    ]);
+    const names = mixed.findings.map((f) => f.cause.type === 'pattern' && f.cause.pattern);
+    expect(names.sort()).toEqual(['key-case', 'key-rename']);
+    const old = keyCase('profile', 'snake_case', 'mixed case');
+    for (const finding of mixed.findings) {
+      expect(earlierKeys(mixed).get(finding.fingerprint)).toEqual([old]);
+    }
+  });
+
+  it('is no earlier row when the casing keeps its conventions: that row is still live', () => {
+    const live = result('m/get', 'GET /members/:id', [
+      { path: '/profile/nick_name', op: 'removed', baseline: 'gh' },
+      { path: '/profile/first_name', op: 'removed', baseline: 'Grace' },
+      { path: '/profile/nickname', op: 'added', candidate: 'gh' },
+      { path: '/profile/firstName', op: 'added', candidate: 'Grace' },
+    ]);
+    expect(live.findings).toHaveLength(2);
+    expect(earlierKeys(live).size).toBe(0);
+  });
+});

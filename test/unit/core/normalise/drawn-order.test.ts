@@ -1,0 +1,189 @@
+/**
+ * A list of the same elements in another order, sorted by keys each side
+ * drew that the answer does not show: awaiting evidence where the sequence's
+ * own writes drew ids and nothing the elements show explains the order; a
+ * real change of sort (a visible member, a reversal) and a list whose
+ * elements differ keep their rows. Two shapes: records of one member under
+ * `docs` after a bulk write of UUIDs, and a root list of names after a create
+ * answering drawn hex.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CaseRequest } from '../../../../src/contract/model/case.js';
+import type { Exchange, SideOutcome } from '../../../../src/contract/model/exchange.js';
+import { createDrawnOrder } from '../../../../src/core/normalise/drawn-order.js';
+import { maskGeneratedValues } from '../../../../src/core/normalise/generated.js';
+import { makeCase } from '../../../helpers/case.js';
+
+const side = (value: unknown, status = 200): SideOutcome => ({
+  outcome: 'response',
+  response: { status, headers: {}, body: { kind: 'json', value }, wireBytes: 1, durationMs: 1 },
+});
+
+function exchange(
+  id: string,
+  a: unknown,
+  b: unknown,
+  request: Partial<CaseRequest> & { path: string },
+  more: { status?: number; serial?: string } = {},
+): Exchange {
+  const base = makeCase(id, request);
+  return {
+    case: { ...base, serial: more.serial ?? 'cases/seq.yaml' },
+    baseline: side(a, more.status),
+    candidate: side(b, more.status),
+  };
+}
+
+const U1 = '3f2b8c1e-9d4a-4e6b-8c2d-1a0b9c8d7e6f';
+const U2 = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
+const X1 = '65f0c2b07a1d4e9f0b3c2a18';
+const X2 = '0d81be55aa7c4f21e3b9d604';
+const R1 = '1-967a00dff5e02add41819138abb3284d';
+const R2 = '1-7051cbe5c8faecd085a3fa619e6e6337';
+
+/** A memory that saw `write` (masked as the run masks it) first. */
+function memoryAfter(write: Exchange) {
+  const memory = createDrawnOrder();
+  memory.add(write, maskGeneratedValues(write));
+  return memory;
+}
+
+const bulkWrite = (serial?: string) =>
+  exchange(
+    'bulk',
+    [{ id: 'a' }, { id: U1 }],
+    [{ id: 'a' }, { id: U2 }],
+    { method: 'POST', path: '/items/_bulk', body: { kind: 'json', value: [{ id: 'a' }, {}] } },
+    { status: 201, ...(serial === undefined ? {} : { serial }) },
+  );
+
+const createTag = () =>
+  exchange(
+    'create',
+    { key: X1, name: 'teal' },
+    { key: X2, name: 'teal' },
+    { method: 'PUT', path: '/tags/teal' },
+  );
+
+describe('a list ordered by keys each side drew', () => {
+  it('awaits evidence: records of one member after a bulk write of UUIDs', () => {
+    const memory = memoryAfter(bulkWrite());
+    const query = exchange(
+      'find',
+      { docs: [{ n: 3 }, { n: 1 }], note: 'x' },
+      { docs: [{ n: 1 }, { n: 3 }], note: 'x' },
+      { method: 'POST', path: '/items/_find' },
+    );
+    const out = memory.apply(query);
+    expect(out.unsettled).toEqual(['/docs']);
+    expect(out.reordered).toEqual([
+      "/docs (the same elements in another order; t/bulk drew ids at /1/id earlier in this sequence, and no member the elements show sorts either side's list)",
+    ]);
+    // Nothing is masked: the bodies stay as they were, the row awaits a replica.
+    expect(out.baseline).toEqual(query.baseline);
+  });
+
+  it('awaits evidence: a root list of names after a create answering drawn hex', () => {
+    const memory = memoryAfter(createTag());
+    const list = exchange('list', ['teal', 'amber', 'rose'], ['rose', 'teal', 'amber'], {
+      path: '/tags',
+    });
+    const out = memory.apply(list);
+    expect(out.unsettled).toEqual(['/']);
+    expect(out.reordered?.[0]).toContain('t/create drew ids at /key earlier in this sequence');
+  });
+
+  it('needs the sequence to have drawn ids: another sequence, a plain case, revisions only', () => {
+    const find = (serial?: string) =>
+      exchange(
+        'find',
+        { docs: [{ n: 3 }, { n: 1 }] },
+        { docs: [{ n: 1 }, { n: 3 }] },
+        { method: 'POST', path: '/items/_find' },
+        serial === undefined ? {} : { serial },
+      );
+    const memory = memoryAfter(bulkWrite());
+    expect(memory.apply(find('cases/other.yaml')).unsettled).toBeUndefined();
+    const plain = find();
+    const { serial: _, ...unsequenced } = plain.case;
+    expect(memory.apply({ ...plain, case: unsequenced }).unsettled).toBeUndefined();
+    // A write that answered only revisions: a version's name orders no list.
+    const revisions = memoryAfter(
+      exchange('rev', { rev: R1 }, { rev: R2 }, { method: 'PUT', path: '/items/a' }),
+    );
+    expect(revisions.apply(find()).unsettled).toBeUndefined();
+    // A write one side refused drew nothing both sides show.
+    const refused = exchange('bulk', [{ id: U1 }], [{ id: U2 }], { method: 'POST', path: '/x' });
+    const onlyOne = createDrawnOrder();
+    onlyOne.add(
+      { ...refused, candidate: side({ error: 'no' }, 400) },
+      maskGeneratedValues(refused),
+    );
+    expect(onlyOne.apply(find()).unsettled).toBeUndefined();
+  });
+
+  it('keeps a real change of sort: a visible member sorts one side, or the list is reversed', () => {
+    const memory = memoryAfter(bulkWrite());
+    // The candidate sorts by name (amber, rose, teal); the baseline's order is no sort.
+    const byName = exchange(
+      'names',
+      { docs: [{ name: 'teal' }, { name: 'amber' }, { name: 'rose' }] },
+      { docs: [{ name: 'amber' }, { name: 'rose' }, { name: 'teal' }] },
+      { path: '/items' },
+    );
+    expect(memory.apply(byName).unsettled).toBeUndefined();
+    // A member the elements hold sorts the baseline's list (by n), the candidate's not.
+    const byRank = exchange(
+      'ranks',
+      [
+        { n: 1, c: 'x' },
+        { n: 2, c: 'z' },
+        { n: 3, c: 'y' },
+      ],
+      [
+        { n: 2, c: 'z' },
+        { n: 3, c: 'y' },
+        { n: 1, c: 'x' },
+      ],
+      { path: '/ranks' },
+    );
+    expect(memory.apply(byRank).unsettled).toBeUndefined();
+    // Reversed, whatever the members: a reversed sort.
+    const reversed = exchange(
+      'reversed',
+      ['teal', 'amber', 'rose', 'plum'],
+      ['plum', 'rose', 'amber', 'teal'],
+      { path: '/tags' },
+    );
+    expect(memory.apply(reversed).unsettled).toBeUndefined();
+  });
+
+  it('keeps a list whose elements differ, and looks inside lists that are not reordered', () => {
+    const memory = memoryAfter(bulkWrite());
+    const changed = exchange(
+      'changed',
+      { docs: [{ n: 3 }, { n: 1 }] },
+      { docs: [{ n: 1 }, { n: 4 }] },
+      { path: '/items' },
+    );
+    expect(memory.apply(changed).unsettled).toBeUndefined();
+    const nested = exchange(
+      'nested',
+      { pages: [{ rows: ['k2', 'k9', 'k4'] }] },
+      { pages: [{ rows: ['k4', 'k2', 'k9'] }] },
+      { path: '/pages' },
+    );
+    expect(memory.apply(nested).unsettled).toEqual(['/pages/0/rows']);
+  });
+
+  it('keeps what was unsettled before, and the write itself is not judged by its own ids', () => {
+    const memory = memoryAfter(bulkWrite());
+    const write = bulkWrite();
+    expect(memory.apply(write)).toBe(write);
+    const query = {
+      ...exchange('q', [{ n: 2 }, { n: 5 }], [{ n: 5 }, { n: 2 }], { path: '/q' }),
+      unsettled: ['/code'],
+    };
+    expect(memory.apply(query).unsettled).toEqual(['/code', '/']);
+  });
+});

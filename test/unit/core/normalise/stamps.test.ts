@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import type { Exchange, SideOutcome } from '../../../../src/contract/model/exchange.js';
+import { maskRunStamps, STAMPED_TOKEN } from '../../../../src/core/normalise/stamps.js';
+import { makeCase } from '../../../helpers/case.js';
+
+const side = (value: unknown): SideOutcome => ({
+  outcome: 'response',
+  response: {
+    status: 200,
+    headers: {},
+    body: { kind: 'json', value },
+    wireBytes: 1,
+    durationMs: 1,
+  },
+});
+const exchange = (a: unknown, b: unknown): Exchange => ({
+  case: makeCase('c', { path: '/c' }),
+  baseline: side(a),
+  candidate: side(b),
+});
+const body = (s: SideOutcome) =>
+  s.outcome === 'response' && s.response.body.kind === 'json' ? s.response.body.value : undefined;
+
+const now = Date.parse('2026-11-24T13:51:51.000Z');
+const window = { from: now - 60_000, to: now + 60_000 };
+
+describe('timestamps stamped within the run', () => {
+  it('are compared by format when both sides stamped one at the same place inside the window', () => {
+    const out = maskRunStamps(
+      exchange(
+        {
+          created: '2026-11-24T13:51:51.006Z',
+          http: 'Tue, 24 Nov 2026 13:51:51 GMT',
+          ms: now + 5,
+          fraction: (now + 5) / 1000 + 0.0004,
+          list: [{ at: '2026-11-24 13:51:52' }],
+        },
+        {
+          created: '2026-11-24T13:51:51.154Z',
+          http: 'Tue, 24 Nov 2026 13:51:53 GMT',
+          ms: now + 90,
+          fraction: (now + 90) / 1000 + 0.0004,
+          list: [{ at: '2026-11-24 13:51:53' }],
+        },
+      ),
+      window,
+    );
+    expect(body(out.baseline)).toEqual(body(out.candidate));
+    expect(body(out.candidate)).toEqual({
+      created: STAMPED_TOKEN,
+      http: STAMPED_TOKEN,
+      ms: STAMPED_TOKEN,
+      fraction: STAMPED_TOKEN,
+      list: [{ at: STAMPED_TOKEN }],
+    });
+    expect(out.stamped).toEqual(['/created', '/http', '/ms', '/fraction', '/list/0/at']);
+  });
+
+  it('still differ in another format, another precision, seconds vs milliseconds, outside the window, or one-sided', () => {
+    const a = {
+      precision: '2026-11-24T13:51:51.006Z',
+      zone: '2026-11-24T13:51:51Z',
+      unit: Math.floor(now / 1000),
+      whole: Math.floor(now / 1000),
+      old: '2020-01-01T00:00:00Z',
+      kind: '2026-11-24T13:51:51Z',
+      onlyHere: '2026-11-24T13:51:51Z',
+    };
+    const b = {
+      precision: '2026-11-24T13:51:51.15Z',
+      zone: '2026-11-24T13:51:51+00:00',
+      unit: now,
+      whole: now / 1000 + 0.004,
+      old: '2020-01-02T00:00:00Z',
+      kind: 'yesterday',
+    };
+    const plain = exchange(a, b);
+    expect(maskRunStamps(plain, window)).toBe(plain);
+  });
+});
+
+describe('times derived from each side clock, and stamps in headers', () => {
+  const withHeaders = (headers: Record<string, string>, value: unknown = {}): SideOutcome => ({
+    outcome: 'response',
+    response: { status: 200, headers, body: { kind: 'json', value }, wireBytes: 1, durationMs: 1 },
+  });
+  const headersOf = (s: SideOutcome) => (s.outcome === 'response' ? s.response.headers : {});
+  const seconds = (ms: number) => String(Math.floor(ms / 1000));
+
+  it('masks a compared header both sides stamped: a rate-limit reset of each side clock plus one window', () => {
+    const base = makeCase('c', { path: '/c' });
+    const out = maskRunStamps(
+      {
+        case: { ...base, rules: { ...base.rules, headers: ['X-RateLimit-Reset', 'etag'] } },
+        baseline: withHeaders({
+          'x-ratelimit-reset': seconds(now + 900_000),
+          etag: '"a"',
+          date: 'Tue, 24 Nov 2026 13:51:51 GMT',
+        }),
+        candidate: withHeaders({
+          'x-ratelimit-reset': seconds(now + 901_000),
+          etag: '"b"',
+          date: 'Tue, 24 Nov 2026 13:51:52 GMT',
+        }),
+      },
+      window,
+    );
+    expect(headersOf(out.baseline)['x-ratelimit-reset']).toBe(STAMPED_TOKEN);
+    expect(headersOf(out.candidate)['x-ratelimit-reset']).toBe(STAMPED_TOKEN);
+    expect(headersOf(out.candidate).etag).toBe('"b"');
+    // Not compared: neither masked nor listed (two clocks a second boundary apart).
+    expect(headersOf(out.candidate).date).toBe('Tue, 24 Nov 2026 13:51:52 GMT');
+    expect(out.stamped).toEqual(['header x-ratelimit-reset']);
+  });
+
+  it('masks expiries one offset ahead in bodies, but not two offsets, past times or far futures', () => {
+    const out = maskRunStamps(
+      exchange(
+        {
+          expires: new Date(now + 3_600_000).toISOString(),
+          longer: new Date(now + 3_600_000).toISOString(),
+          before: new Date(now - 86_400_000).toISOString(),
+          far: '2030-01-01T00:00:00.000Z',
+        },
+        {
+          expires: new Date(now + 3_600_500).toISOString(),
+          longer: new Date(now + 86_400_000).toISOString(),
+          before: new Date(now - 86_400_500).toISOString(),
+          far: '2030-01-01T00:00:05.000Z',
+        },
+      ),
+      window,
+    );
+    expect(out.stamped).toEqual(['/expires']);
+  });
+});

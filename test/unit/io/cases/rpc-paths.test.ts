@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { createRpcPaths, rpcPathsOf } from '../../../../src/io/cases/rpc-paths.js';
+
+type Req = { method: string; path: string; headers: [string, string][] };
+const req = (method: string, path: string, headers: [string, string][] = []): Req => ({
+  method,
+  path,
+  headers,
+});
+const common: [string, string][] = [
+  ['content-type', 'application/json'],
+  ['authorization', 'Bearer x'],
+];
+
+describe('RPC-style paths of a library', () => {
+  for (const [name, header, ops] of [
+    ['AWS JSON', 'X-Amz-Target', ['Streams.PutRecord', 'Streams.GetRecords']],
+    ['SOAP', 'SOAPAction', ['urn:CreateOrder', 'urn:ListOrders']],
+  ] as const) {
+    it(`${name}: POSTs to one path naming two operations in one header make it RPC-style`, () => {
+      const paths = rpcPathsOf([
+        req('GET', '/'),
+        req('POST', '/', [...common, [header, ops[0]]]),
+        req('POST', '/', [...common, [header, ops[1]]]),
+        req('POST', '/other', [...common, [header, ops[0]]]),
+      ]);
+      expect([...paths]).toEqual(['/']);
+    });
+  }
+
+  it('a REST library is not: POSTs to several paths, and headers about the body or the caller', () => {
+    const scan = createRpcPaths();
+    scan.add(req('POST', '/db/_find', common));
+    scan.add(
+      req('POST', '/db/_find', [
+        ['content-type', 'text/plain'],
+        ['authorization', 'Bearer y'],
+      ]),
+    );
+    scan.add(req('POST', '/db/_bulk_docs', common));
+    scan.add(req('PUT', '/db/doc', [['x-op', 'a']]));
+    scan.add(req('PUT', '/db/doc', [['x-op', 'b']]));
+    scan.add(req('POST', '/db/_find', [['accept', 'application/json']]));
+    scan.add(req('POST', '/db/_find', [['accept', 'text/plain']]));
+    expect(scan.paths().size).toBe(0);
+  });
+});
