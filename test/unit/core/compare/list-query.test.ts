@@ -6,8 +6,8 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import type { Change } from '../../../src/contract/observation.js';
-import { findingsOf, listPlace } from '../../../src/core/compare/findings.js';
+import type { Change } from '../../../../src/contract/observation.js';
+import { findingsOf, listPlace } from '../../../../src/core/compare/findings.js';
 
 function findings(endpoint: string, queryNames: readonly string[], body: readonly Change[]) {
   return findingsOf({
