@@ -8,6 +8,17 @@
 import type { Case, Target } from '../../contract/model/case.js';
 import type { Divergence } from '../../contract/model/comparison.js';
 import type { Exchange, ResponseBody, SideOutcome } from '../../contract/model/exchange.js';
+import type {
+  BodyRef,
+  Change,
+  DivergentObservation,
+  Observation,
+  ObservationBase,
+  SideSummary,
+  SkippedObservation,
+} from '../../contract/observation.js';
+import type { Finding } from '../../contract/root-cause.js';
+import type { DivergenceKind } from '../../contract/vocabulary.js';
 import { hiddenFindings } from '../../core/compare/covered.js';
 import { endpointOf } from '../../core/compare/endpoint.js';
 import { explainShown } from '../../core/compare/explain.js';
@@ -41,18 +52,6 @@ const MAX_FINDING_PATHS = 100;
 const MAX_REPORTED_EXPLANATION = 16 * 1024;
 /** A summary line is cut past this many characters. */
 const MAX_REPORTED_SUMMARY = 1_024;
-
-import type {
-  BodyRef,
-  Change,
-  DivergentObservation,
-  Observation,
-  ObservationBase,
-  SideSummary,
-  SkippedObservation,
-} from '../../contract/observation.js';
-import type { Finding } from '../../contract/root-cause.js';
-import type { DivergenceKind } from '../../contract/vocabulary.js';
 
 /** The run's two targets, its redactor, and where long request bodies go. */
 export interface ResultContext {
