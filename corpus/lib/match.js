@@ -1,7 +1,7 @@
 // Maps the tracker rows of one run (report.json's rootCauses) to the
 // decisions of a pair's hand-written truth.yaml, and counts what the corpus
 // table shows. Pure: no I/O, so a unit test can feed it an inline truth and
-// report (test/unit/corpus-match.test.ts).
+// report (test/unit/corpus/match.test.ts).
 
 /**
  * A glob over case ids, endpoints and JSON pointers: `*` matches within one
