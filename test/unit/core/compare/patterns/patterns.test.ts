@@ -4,12 +4,12 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import type { Change } from '../../../../src/contract/observation.js';
-import { compare } from '../../../../src/core/compare/comparison.js';
-import { judge } from '../../../../src/core/compare/judge.js';
-import { recognisePatterns } from '../../../../src/core/compare/patterns/registry.js';
-import { divergenceOf } from '../../../helpers/judgement.js';
-import { exchange, json, response, testCase } from './fixtures.js';
+import type { Change } from '../../../../../src/contract/observation.js';
+import { compare } from '../../../../../src/core/compare/comparison.js';
+import { judge } from '../../../../../src/core/compare/judge.js';
+import { recognisePatterns } from '../../../../../src/core/compare/patterns/registry.js';
+import { divergenceOf } from '../../../../helpers/judgement.js';
+import { exchange, json, response, testCase } from '../fixtures.js';
 
 function judged(
   baseline: unknown,

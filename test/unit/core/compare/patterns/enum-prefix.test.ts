@@ -6,10 +6,10 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { judge } from '../../../../src/core/compare/judge.js';
-import { isTypePrefixed } from '../../../../src/core/compare/patterns/enum-case.js';
-import { divergenceOf } from '../../../helpers/judgement.js';
-import { exchange, json, response, testCase } from '../compare/fixtures.js';
+import { judge } from '../../../../../src/core/compare/judge.js';
+import { isTypePrefixed } from '../../../../../src/core/compare/patterns/enum-case.js';
+import { divergenceOf } from '../../../../helpers/judgement.js';
+import { exchange, json, response, testCase } from '../fixtures.js';
 
 function judged(baseline: unknown, candidate: unknown, path = '/v1/x') {
   const c = testCase({

@@ -5,8 +5,8 @@
  * `GET /tags: …`). An error object holding a list is not an envelope.
  */
 import { describe, expect, it } from 'vitest';
-import { earlierKeys } from '../../../../src/core/compare/earlier-keys.js';
-import { judgedBodies } from './fixtures.js';
+import { earlierKeys } from '../../../../../src/core/compare/earlier-keys.js';
+import { judgedBodies } from '../fixtures.js';
 
 const judged = (baseline: unknown, candidate: unknown, path = '/v1/posts') =>
   judgedBodies(baseline, candidate, { path });

@@ -6,9 +6,9 @@
  * on the other is the same root cause as ids copied as strings.
  */
 import { describe, expect, it } from 'vitest';
-import type { HttpMethod } from '../../../../src/contract/model/case.js';
-import { diffJson } from '../../../../src/core/compare/delta.js';
-import { judgedBodies } from './fixtures.js';
+import type { HttpMethod } from '../../../../../src/contract/model/case.js';
+import { diffJson } from '../../../../../src/core/compare/delta.js';
+import { judgedBodies } from '../fixtures.js';
 
 const judged = (
   baseline: unknown,
