@@ -126,8 +126,9 @@ const RUN_FOLDER = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z-[0-9a-f]{6}$/;
 
 /**
  * `--keep N`: removes the published run folders past the N newest (this run
- * counts), never the one `latest` names, nor anything that is not a run
- * folder (a partial one, a link, someone's file).
+ * is one of them, whatever its name: two runs started in the same second
+ * sort by their random suffix), never the one `latest` names, nor anything
+ * that is not a run folder (a partial one, a link, someone's file).
  */
 async function pruneRuns(
   reportsDir: string,
@@ -135,9 +136,11 @@ async function pruneRuns(
   current: string,
   host: Host,
 ): Promise<void> {
-  const names = (await readdir(reportsDir)).filter((name) => RUN_FOLDER.test(name)).sort();
-  for (const name of names.slice(0, Math.max(0, names.length - keep))) {
-    if (name === current) continue;
+  const others = (await readdir(reportsDir))
+    .filter((name) => RUN_FOLDER.test(name) && name !== current)
+    .sort();
+  const keepOthers = Math.max(0, keep - 1);
+  for (const name of others.slice(0, Math.max(0, others.length - keepOthers))) {
     const dir = join(reportsDir, name);
     const info = await lstat(dir).catch(() => undefined);
     // A live folder (a shadow session still refreshing it) is its owner's.

@@ -139,4 +139,15 @@ describe('a run folder', () => {
     // --keep 2: the killed ones go, the one under this process's pid too.
     expect((await readdir(reports)).sort()).toEqual([day(3), day(5), 'latest']);
   });
+
+  it('--keep 1 keeps this run though an older one started in the same second sorts after it', async () => {
+    const older = '2026-11-27T10-00-00Z-ffffff';
+    const current = '2026-11-27T10-00-00Z-000000';
+    await leftover(older, { 'report.json': '{}' });
+    const { folder } = await openRunFolder(reports, current, host, 1, { live: true });
+    await writeFile(join(folder.dir, 'report.json'), '{}');
+    await folder.publish();
+    await folder.pointLatest();
+    expect((await readdir(reports)).sort()).toEqual([current, 'latest']);
+  });
 });
