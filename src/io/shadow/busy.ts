@@ -16,9 +16,7 @@ import { performance } from 'node:perf_hooks';
 export type LoopLoad = 'idle' | 'busy' | 'saturated';
 
 export interface BusyProbe {
-  /** True while the last window's utilisation was at or past the threshold. */
-  busy(): boolean;
-  /** The load, read as `busy` reads it. */
+  /** The load of the last window (read on demand, at most once a window). */
   load(): LoopLoad;
 }
 
@@ -49,8 +47,5 @@ export function createBusyProbe(
     streak = busy ? (span <= 2 * options.windowMs ? streak + 1 : 1) : 0;
     return busy;
   };
-  return {
-    busy: read,
-    load: () => (!read() ? 'idle' : streak >= 2 ? 'saturated' : 'busy'),
-  };
+  return { load: () => (!read() ? 'idle' : streak >= 2 ? 'saturated' : 'busy') };
 }
