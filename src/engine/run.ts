@@ -338,6 +338,7 @@ async function execute(
     onSkipped: (skipped, reason, position) => onStep({ position, skipped, reason }),
     stopped: () => failure !== undefined || interrupt?.signal !== undefined || bail.reached(),
     clock,
+    inFlight: clients.inFlight,
   });
   let executed: Executed;
   try {

@@ -11,6 +11,7 @@ import type { Case, Target } from '../../contract/model/case.js';
 import type { SideOutcome } from '../../contract/model/exchange.js';
 import { type PlannedRequest, requestBuilder } from '../../core/request/plan.js';
 import type { NodeBudget } from '../../core/wire/budget.js';
+import type { Hold, InFlightBytes } from './in-flight.js';
 import { skipInterim100 } from './interim.js';
 import type { LoopClock } from './loop-clock.js';
 import { createLimiter } from './rate.js';
@@ -41,6 +42,12 @@ export interface ClientOptions {
   readonly clock?: LoopClock | undefined;
   /** Keep each body's content-decoded bytes in `Response.bytes` (for `parity record`). */
   readonly keepBytes?: boolean | undefined;
+  /**
+   * The run's bound on body bytes in flight, shared by its clients: an answer
+   * to a case the pool opened a hold for counts its bytes there, and stops
+   * reading while the run is past the bound (see `in-flight.ts`).
+   */
+  readonly inFlight?: InFlightBytes | undefined;
 }
 
 /**
@@ -95,7 +102,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 class Attempt implements Dispatcher.DispatchHandler {
   private readonly started = performance.now();
-  private readonly timer: ReturnType<typeof setTimeout>;
+  private timer: ReturnType<typeof setTimeout>;
+  /** When the budget runs out (moved on by the time spent waiting for the run's bound). */
+  private deadline: number;
+  /** Time spent not reading, waiting for the run's bound: neither the server's time nor its budget. */
+  private waitedMs = 0;
+  private waitingSince: number | undefined;
+  private finished = false;
   private controller: Dispatcher.DispatchController | undefined;
   private timedOut = false;
   private written: number | undefined;
@@ -107,8 +120,10 @@ class Attempt implements Dispatcher.DispatchHandler {
     private readonly options: ClientOptions,
     private readonly share: DecodeShare | undefined,
     private readonly resolve: (outcome: SideOutcome) => void,
+    private readonly hold: Hold | undefined,
   ) {
     this.timer = setTimeout(expire, options.timeoutMs, this);
+    this.deadline = this.started + options.timeoutMs;
   }
 
   /** The budget ran out: abort the request (or refuse it when it starts). */
@@ -136,12 +151,35 @@ class Attempt implements Dispatcher.DispatchHandler {
     this.body = undefined;
   }
 
-  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
+  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
     this.body ??= new CappedBody(this.options.bodyCapBytes);
     this.body.push(chunk);
+    const { hold } = this;
+    // Only kept bytes count: past the cap a body keeps a hash, not its bytes.
+    if (hold !== undefined && this.body.keeps() && !hold.take(chunk.byteLength)) {
+      this.pauseReading(controller);
+    }
+  }
+
+  /** The run is past its bound on bytes in flight: stop reading, and stop the clock. */
+  private pauseReading(controller: Dispatcher.DispatchController): void {
+    controller.pause();
+    clearTimeout(this.timer);
+    const now = performance.now();
+    this.waitingSince = now;
+    (this.hold as Hold).wait(() => {
+      if (this.finished) return;
+      const resumed = performance.now();
+      this.waitedMs += resumed - now;
+      this.deadline += resumed - now;
+      this.waitingSince = undefined;
+      this.timer = setTimeout(expire, Math.max(0, this.deadline - resumed), this);
+      controller.resume();
+    });
   }
 
   onResponseEnd(): void {
+    this.finished = true;
     clearTimeout(this.timer);
     const { headers, options } = this;
     const body = this.body ?? new CappedBody(options.bodyCapBytes);
@@ -173,12 +211,15 @@ class Attempt implements Dispatcher.DispatchHandler {
   /** From the moment the request went out, without parity's own processing (see `LoopClock`). */
   private elapsed(): number {
     const sent = this.written ?? this.started;
-    return this.options.clock?.elapsedSince(sent) ?? performance.now() - sent;
+    const elapsed = this.options.clock?.elapsedSince(sent) ?? performance.now() - sent;
+    return elapsed - this.waitedMs;
   }
 
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    this.finished = true;
     clearTimeout(this.timer);
-    const durationMs = performance.now() - this.started;
+    const waiting = this.waitingSince === undefined ? 0 : performance.now() - this.waitingSince;
+    const durationMs = performance.now() - this.started - this.waitedMs - waiting;
     const { timeoutMs } = this.options;
     this.resolve(
       this.timedOut
@@ -229,7 +270,8 @@ export function createClient(target: Target, options: ClientOptions): TargetClie
   // an attempt is then sent as is, without a closure per request to hand it over.
   const limited = options.ratePerSecond !== undefined || options.maxInFlight !== undefined;
   const attempt = limited
-    ? (plan: PlannedRequest, share?: DecodeShare) => limiter.run(() => attemptNow(plan, share))
+    ? (plan: PlannedRequest, share?: DecodeShare, testCase?: Case) =>
+        limiter.run(() => attemptNow(plan, share, testCase))
     : attemptNow;
 
   /**
@@ -237,10 +279,15 @@ export function createClient(target: Target, options: ClientOptions): TargetClie
    * `Attempt`): no stream object, no promise per chunk, no AbortSignal, no
    * closure per callback — the hot path of a run.
    */
-  function attemptNow(plan: PlannedRequest, share?: DecodeShare): Promise<SideOutcome> {
+  function attemptNow(
+    plan: PlannedRequest,
+    share?: DecodeShare,
+    testCase?: Case,
+  ): Promise<SideOutcome> {
     const { path, headers } = forThisTarget(plan);
+    const hold = options.inFlight?.holdOf(testCase);
     return new Promise<SideOutcome>((resolve) => {
-      const handler = new Attempt(options, share, resolve);
+      const handler = new Attempt(options, share, resolve, hold);
       pool.dispatch({ method: plan.method, path, headers, body: plan.body ?? null }, handler);
     });
   }
@@ -249,23 +296,26 @@ export function createClient(target: Target, options: ClientOptions): TargetClie
   async function retry(
     plan: PlannedRequest,
     share: DecodeShare | undefined,
+    testCase: Case | undefined,
     first: SideOutcome,
   ): Promise<SideOutcome> {
     let outcome = first;
     for (let retry = 1; retry <= options.retries; retry++) {
       if (outcome.outcome !== 'transport-error' || !CONNECT_ERRORS.has(outcome.error.code)) break;
       await sleep(50 * 2 ** (retry - 1));
-      outcome = await attempt(plan, share);
+      outcome = await attempt(plan, share, testCase);
     }
     return outcome;
   }
 
   return {
     target,
-    send(plan, share) {
-      const first = attempt(plan, share);
+    send(plan, share, testCase) {
+      const first = attempt(plan, share, testCase);
       // No retries (the default): the attempt's own promise, no extra async frame per request.
-      return options.retries === 0 ? first : first.then((outcome) => retry(plan, share, outcome));
+      return options.retries === 0
+        ? first
+        : first.then((outcome) => retry(plan, share, testCase, outcome));
     },
     // destroy, not close: a server that never finishes a body must not hold the run open.
     close: () => pool.destroy(),

@@ -8,12 +8,15 @@
 import type { ResolvedConfig } from '../config/resolve.js';
 import type { RunConfig } from '../config/targets.js';
 import { type ClientOptions, createClient, type TargetClient } from './client.js';
+import { InFlightBytes, inFlightLimit } from './in-flight.js';
 
 export interface RunClients {
   readonly baseline: TargetClient;
   readonly candidate: TargetClient;
   /** With noise learning: the second baseline call goes here (the baseline again, or its replica). */
   readonly replica: TargetClient | undefined;
+  /** The bound on body bytes in flight the clients count against (the pool opens and releases its holds). */
+  readonly inFlight: InFlightBytes;
   close(): Promise<void>;
 }
 
@@ -40,7 +43,8 @@ export function openClients(
   } = {},
 ): RunClients {
   const { candidateRate, ...extra } = more;
-  const options = { ...clientOptionsOf(config), ...extra };
+  const inFlight = new InFlightBytes(inFlightLimit(config.bodyCapBytes, config.concurrency));
+  const options = { ...clientOptionsOf(config), ...extra, inFlight };
   const baseline = instead.baseline ?? createClient(config.baseline, options);
   const candidate = createClient(config.candidate, {
     ...options,
@@ -54,6 +58,7 @@ export function openClients(
     baseline,
     candidate,
     replica,
+    inFlight,
     close: async () => {
       await Promise.all([baseline.close(), candidate.close(), replica?.close()]);
     },

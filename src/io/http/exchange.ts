@@ -27,7 +27,7 @@ export function exchangeCase(
     baseline.send(plan, share, testCase),
     candidate.send(plan, share, testCase),
   ] as const;
-  return Promise.all([...sides, replica.send(plan)]).then(([b, c, r]) => ({
+  return Promise.all([...sides, replica.send(plan, undefined, testCase)]).then(([b, c, r]) => ({
     case: testCase,
     baseline: b,
     candidate: c,

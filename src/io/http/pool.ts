@@ -17,6 +17,7 @@ import type { Exchange } from '../../contract/model/exchange.js';
 import type { RunUnit } from '../../contract/model/unit.js';
 import type { TargetClient } from './client.js';
 import { exchangeSender, type LookAgain, type ReplicaSends } from './exchange.js';
+import type { InFlightBytes } from './in-flight.js';
 import type { LoopClock } from './loop-clock.js';
 import type { Sender } from './sender.js';
 import { type FlowAgain, runSequence, type SequenceInput } from './sequence.js';
@@ -60,15 +61,42 @@ export interface ExecuteInput {
   readonly flowsAgain?: { readonly before: () => Promise<void> } | undefined;
   /** Watches the time parity's own processing holds the event loop (see `loop-clock.ts`). */
   readonly clock?: LoopClock;
+  /**
+   * The run's bound on body bytes in flight, the one its clients were given
+   * (`ClientOptions.inFlight`): each plain case opens a hold as it is sent,
+   * released once `onExchange` returned (see `in-flight.ts`).
+   */
+  readonly inFlight?: InFlightBytes | undefined;
 }
 
 /** A run's pool: every case to both sides (see the module comment). */
 export function executeCases(input: ExecuteInput): Promise<Executed> {
-  const { clock, onExchange } = input;
+  const { clock, inFlight } = input;
+  const sender = exchangeSender(input.baseline, input.candidate, input.replica, input.lookAgain);
+  const onExchange =
+    inFlight === undefined
+      ? input.onExchange
+      : (exchange: Exchange, position: number) => {
+          try {
+            input.onExchange(exchange, position);
+          } finally {
+            inFlight.release(exchange.case);
+          }
+        };
   return executeUnits({
     cases: input.cases,
     concurrency: input.concurrency,
-    sender: exchangeSender(input.baseline, input.candidate, input.replica, input.lookAgain),
+    sender:
+      inFlight === undefined
+        ? sender
+        : {
+            // A sequence's cases open no hold: a sequence runs alone (see `in-flight.ts`).
+            send: (testCase, inSequence) => {
+              if (inSequence !== true) inFlight.open(testCase);
+              return sender.send(testCase, inSequence);
+            },
+            flow: sender.flow,
+          },
     // Judging an exchange is timed, so it is not counted in the latency of others (`LoopClock`).
     onSent:
       clock === undefined

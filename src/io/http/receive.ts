@@ -47,6 +47,11 @@ export class CappedBody {
     this.hash.update(chunk);
   }
 
+  /** True while the body keeps its bytes (it has not gone past the cap). */
+  keeps(): boolean {
+    return this.hash === undefined;
+  }
+
   /** The whole body, or undefined when it went past the cap. */
   bytes(): Buffer | undefined {
     if (this.hash !== undefined) return undefined;
