@@ -14,13 +14,16 @@ interface CompiledTolerance {
 export interface Tolerance {
   /**
    * True when some rule matching `path` accepts the difference between the two
-   * numbers; `difference` overrides |baseline − candidate| when it is known exactly.
+   * numbers; `exact`, when given, computes |baseline − candidate| exactly and
+   * overrides it. It is called only when a rule matches `path`: for numbers of
+   * millions of digits it is the costly part, and a run with no tolerance rule
+   * for that path never needs it.
    */
   within(
     baseline: number,
     candidate: number,
     path: readonly string[],
-    difference?: number,
+    exact?: () => number,
   ): boolean;
 }
 
@@ -33,9 +36,10 @@ export function compileTolerance(rules: readonly ToleranceRule[]): Tolerance {
   }));
   return {
     within(baseline, candidate, path, exact) {
-      const difference = exact ?? Math.abs(baseline - candidate);
+      let difference: number | undefined;
       for (const rule of compiled) {
         if (!rule.pattern.matches(path)) continue;
+        difference ??= exact?.() ?? Math.abs(baseline - candidate);
         if (difference <= rule.absolute || difference <= rule.relative * Math.abs(baseline)) {
           return true;
         }
