@@ -38,16 +38,18 @@ export function valueMoves(changes: readonly ConcreteChange[]): [string, string]
   for (const value of changes) {
     if (value.op !== 'value') continue;
     const parent = parentOf(value.path);
+    // The values first, the paths last: comparing two parents reads them whole
+    // (200 levels of 1,000-character keys are 200 KB a path, for each pair).
     const moved = changes.find(
       (other) =>
         other !== value &&
-        parentOf(other.path) === parent &&
         ((other.op === 'added' &&
           telling(value.baseline) &&
           Object.is(other.candidate, value.baseline)) ||
           (other.op === 'removed' &&
             telling(value.candidate) &&
-            Object.is(other.baseline, value.candidate))),
+            Object.is(other.baseline, value.candidate))) &&
+        parentOf(other.path) === parent,
     );
     if (moved !== undefined) out.push([value.path, moved.path]);
   }
