@@ -13,7 +13,7 @@
  * number) stays a divergence, and so does one that did not change. Pure.
  */
 import type { Exchange, SideOutcome } from '../../contract/model/exchange.js';
-import { joinPointer, parsePointer, unescapeSegment } from '../../util/json-pointer.js';
+import { joinPointer, parsePointer } from '../../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
 import { normaliseJson } from './body.js';
 import {
@@ -90,18 +90,28 @@ function leafKey(value: unknown): string {
   return isExactNumber(value) ? `#${value.text}` : JSON.stringify(value);
 }
 
-/** Calls `visit` for each place where `a` and `b` hold differing leaves of one format. */
+/**
+ * Calls `visit` for each place where `a` and `b` hold differing leaves of
+ * one format, with its pointer and its segments (the walk's own stack: read
+ * it during the call, copy it to keep it). The segments are the keys
+ * themselves: a visit that looks the place up elsewhere neither parses the
+ * pointer again nor hashes fresh copies of long keys (200 levels of
+ * 1,000-character keys above 2,000 members took seconds that way).
+ */
 function eachDiffering(
   a: unknown,
   b: unknown,
   path: string,
-  visit: (path: string, a: unknown, b: unknown) => boolean,
+  visit: (path: string, segments: readonly string[]) => boolean,
+  segments: string[] = [],
 ): boolean {
   if (a === b) return false;
   if (Array.isArray(a) && Array.isArray(b)) {
     let any = false;
     for (let i = 0; i < Math.min(a.length, b.length); i++) {
-      if (eachDiffering(a[i], b[i], joinPointer(path, i), visit)) any = true;
+      segments.push(String(i));
+      if (eachDiffering(a[i], b[i], joinPointer(path, i), visit, segments)) any = true;
+      segments.pop();
     }
     return any;
   }
@@ -109,13 +119,15 @@ function eachDiffering(
     let any = false;
     for (const key of Object.keys(a)) {
       if (!Object.hasOwn(b, key)) continue;
-      if (eachDiffering(a[key], b[key], joinPointer(path, key), visit)) any = true;
+      segments.push(key);
+      if (eachDiffering(a[key], b[key], joinPointer(path, key), visit, segments)) any = true;
+      segments.pop();
     }
     return any;
   }
   if (leafKey(a) === leafKey(b)) return false;
   if (!oneFormat(valueFormat(a), valueFormat(b))) return false;
-  return visit(path, a, b);
+  return visit(path, segments);
 }
 
 /** Both sides answered a safe request with the same status. */
@@ -217,28 +229,6 @@ function setAt(value: unknown, segments: readonly string[], token: string): unkn
 }
 
 /**
- * A pointer's segments, each parent pointer parsed once: the differing
- * members of one object share its parent, and parsing it again for each (a
- * regular expression over the whole pointer, a fresh string per segment that
- * is hashed again on every lookup) was quadratic in the depth: 200 levels of
- * 1,000-character keys above 2,000 members took seconds.
- */
-function parentsParsedOnce(): (path: string) => string[] {
-  const parents = new Map<string, readonly string[]>();
-  return (path) => {
-    if (path === '') return [];
-    const cut = path.lastIndexOf('/');
-    const parent = path.slice(0, cut);
-    let up = parents.get(parent);
-    if (up === undefined) {
-      up = parsePointer(parent);
-      parents.set(parent, up);
-    }
-    return [...up, unescapeSegment(path.slice(cut + 1))];
-  };
-}
-
-/**
  * The exchange with each value that changed between two requests to one
  * side compared as `{{generated}}` when both sides' values are of one
  * format; `generated` lists where, with the evidence (see the module comment).
@@ -250,9 +240,7 @@ export function maskChangedValues(exchange: Exchange, looks: TwoLooks): Exchange
   const right = structuredBody(exchange.candidate);
   if (left === undefined || right === undefined || left.kind !== right.kind) return exchange;
   const found: { path: string; evidence: string }[] = [];
-  const segmentsOf = parentsParsedOnce();
-  eachDiffering(left.value, right.value, '', (path) => {
-    const segments = segmentsOf(path);
+  eachDiffering(left.value, right.value, '', (path, segments) => {
     const b = changedOn(looks.first.baseline, looks.again.baseline, segments);
     const c = changedOn(looks.first.candidate, looks.again.candidate, segments);
     if (!b && !c) return false;
