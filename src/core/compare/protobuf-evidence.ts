@@ -63,7 +63,14 @@ function isDefault(value: unknown): boolean {
   );
 }
 
+/**
+ * Past this length a key names no field (a 10 MB key was two seconds of the
+ * expressions below, which read it to its end and back): not counted either way.
+ */
+const LONGEST_NAME = 256;
+
 function countKey(key: string, signs: ProtobufSigns): void {
+  if (key.length > LONGEST_NAME) return;
   if (CAMEL.test(key)) signs.camelKeys++;
   else if (OTHER_CONVENTION.test(key)) signs.otherKeys++;
 }

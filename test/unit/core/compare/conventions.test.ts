@@ -86,6 +86,15 @@ describe('the protobuf JSON mapping, found from the answers', () => {
       { 'a1b2c3d4-0000-4000-8000-000000000000': { seatCount: '3' } },
     );
     expect(protobufVerdict(keyed.candidate)).toMatch(/lowerCamelCase/);
+    // Nor does a key far longer than any field's name, in any convention.
+    const long = noSigns();
+    addProtobufSigns(long, { [`a${'b'.repeat(300)}C`]: 1, [`${'x'.repeat(300)}_y`]: 2 }, {});
+    expect(long.baseline.camelKeys).toBe(0);
+    expect(long.baseline.otherKeys).toBe(0);
+    const named = noSigns();
+    addProtobufSigns(named, { [`a${'b'.repeat(200)}C`]: 1, [`${'x'.repeat(200)}_y`]: 2 }, {});
+    expect(named.baseline.camelKeys).toBe(1);
+    expect(named.baseline.otherKeys).toBe(1);
   });
 
   it("reads protojson's own error texts", () => {

@@ -4,7 +4,13 @@ import { compileTolerance } from '../../../../src/core/compare/tolerance.js';
 /** An exact difference that counts how often it is asked for. */
 function counted(value: number) {
   const asked = { times: 0 };
-  return { asked, exact: () => (asked.times++, value) };
+  return {
+    asked,
+    exact: () => {
+      asked.times++;
+      return value;
+    },
+  };
 }
 
 describe('compileTolerance', () => {
