@@ -43,7 +43,14 @@ export function openClients(
   } = {},
 ): RunClients {
   const { candidateRate, ...extra } = more;
-  const inFlight = new InFlightBytes(inFlightLimit(config.bodyCapBytes, config.concurrency));
+  // With --max-in-flight an answer waiting for the bound would hold one of the
+  // target's few slots, which the oldest case's second look or retry may
+  // need: the run could wait on itself. There the bound only counts.
+  const inFlight = new InFlightBytes(
+    config.maxInFlight === undefined
+      ? inFlightLimit(config.bodyCapBytes, config.concurrency)
+      : Number.POSITIVE_INFINITY,
+  );
   const options = { ...clientOptionsOf(config), ...extra, inFlight };
   const baseline = instead.baseline ?? createClient(config.baseline, options);
   const candidate = createClient(config.candidate, {
