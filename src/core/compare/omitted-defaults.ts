@@ -20,9 +20,9 @@
  * row as before). Pure.
  */
 import type { RootCause, SkeletonChange, StructureCause } from '../../contract/root-cause.js';
+import { ANY_FIELD } from './patterns/types.js';
 import { ownKey } from './recurring-causes.js';
 import { ANY_ENDPOINT, ZERO_VALUED_MEMBERS } from './root-cause.js';
-import { ANY_FIELD } from './patterns/types.js';
 
 /** The side that leaves defaults out. */
 type Side = 'baseline' | 'candidate';
@@ -42,7 +42,11 @@ function omitterOfPattern(cause: RootCause): Side | undefined {
   if (cause.type !== 'pattern' || !EMPTY_COLLECTIONS.has(cause.pattern)) return undefined;
   const [empty, other] = cause.params;
   if (other !== 'absent') return undefined;
-  return empty === 'candidate-empty' ? 'baseline' : empty === 'baseline-empty' ? 'candidate' : undefined;
+  return empty === 'candidate-empty'
+    ? 'baseline'
+    : empty === 'baseline-empty'
+      ? 'candidate'
+      : undefined;
 }
 
 /** One side's defaults left out, as the run showed them. */
