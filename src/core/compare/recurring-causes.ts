@@ -100,8 +100,8 @@ function whereOf({ cause, paths }: Pick<Finding, 'cause' | 'paths'>): Where | un
   return { key: causeKey(recurring), at: cause.field, recurring };
 }
 
-/** The text that stands for a resource's own name elided from a reason. */
-const NAME_ELIDED = '…';
+/** The text that stands for a resource's own name elided from a reason (`item {name} not found`). */
+export const NAME_TOKEN = '{name}';
 
 /**
  * A transition where one side accepted and the other refused, on an
@@ -110,7 +110,7 @@ const NAME_ELIDED = '…';
  * read the segment as a parameter, so its siblings (`DELETE /v1/items/ink`,
  * `item ink not found`) are one route and one question, keyed by the method,
  * the parent path, the statuses and the reason with the name elided
- * (``status 200 → 404 on DELETE /v1/items/* (candidate: `… item … not found`)``).
+ * (``status 200 → 404 on DELETE /v1/items/* (candidate: `item {name} not found`)``).
  * Kept apart: a reason that does not echo the segment (a feature one side
  * lacks on two endpoints is two decisions), another reason once the name is
  * elided, and another parent. Undefined when it is none of these.
@@ -125,7 +125,7 @@ function namedSibling(cause: StatusCause): Where | undefined {
   // A name of two characters or more, not a template's parameter (`:id`, already one route).
   if (slash < 1 || !/^[A-Za-z0-9][\w.~-]+$/.test(name)) return undefined;
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const elided = reason.replace(new RegExp(`(?<![\\w.~-])${escaped}(?![\\w~-])`, 'g'), NAME_ELIDED);
+  const elided = reason.replace(new RegExp(`(?<![\\w.~-])${escaped}(?![\\w~-])`, 'g'), NAME_TOKEN);
   if (elided === reason) return undefined;
   const recurring: StatusCause = {
     ...cause,

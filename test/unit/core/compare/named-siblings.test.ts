@@ -44,10 +44,10 @@ const FIXTURES: readonly Fixture[] = [
   },
 ];
 
-function answer(f: Fixture, caseId: string, endpoint: string, reason: string): ClusterAnswer {
+function answer(f: Fixture, caseId: string, endpoint: string, reason: string) {
   const [baseline, candidate] = f.statuses;
   const cause: RootCause = { type: 'status', endpoint, baseline, candidate, reason };
-  return { caseId, endpoint, findings: [findingOf(cause, [])] };
+  return { caseId, endpoint, findings: [findingOf(cause, [])] } satisfies ClusterAnswer;
 }
 
 describe.each(FIXTURES)('$name', (f) => {
@@ -62,6 +62,7 @@ describe.each(FIXTURES)('$name', (f) => {
     expect(found).toHaveLength(1);
     expect(found[0]).toContain(`on ${f.method} ${f.parent}/* (`);
     expect(found[0]).not.toContain(a);
+    expect(found[0]).toContain('{name}');
   });
 
   it('keeps a sibling refused for another reason as a row of its own', () => {
