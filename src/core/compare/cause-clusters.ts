@@ -54,7 +54,7 @@ import type {
 } from '../../contract/root-cause.js';
 import { bodiesOfStatus, errorBodies } from './body-causes.js';
 import { constantValues, placeOf } from './constant-values.js';
-import { counterOffsets, offsetOfGroup } from './counter-offsets.js';
+import { counterOffsets, offsetOfGroup, withOffset } from './counter-offsets.js';
 import { resourceOfEndpoint } from './endpoint.js';
 import { type AnswerStatuses, errorClasses, errorEnvelopes } from './error-envelopes.js';
 import { findingOf } from './finding-of.js';
@@ -133,8 +133,11 @@ interface Seen {
   readonly pairs: Set<string>;
   /** Per answer, the members its old value moved to there (`moved-values.ts`). */
   moves?: Map<string, Set<Seen>>;
-  /** A value change's concrete pairs of values per answer, a type family's too (`counter-offsets.ts`). */
-  readonly answerPairs: Map<string, [unknown, unknown][]>;
+  /**
+   * Per answer, the one amount its integers differ by, a type family's too
+   * (`counter-offsets.ts`); undefined once a pair is no such offset.
+   */
+  offsets: Map<string, number> | undefined;
 }
 
 /** `/a/b/#text` → `b`: the field a value sits at (an XML element's text is the element's). */
@@ -227,7 +230,7 @@ function seenChanges(answers: readonly ClusterAnswer[]): Map<string, Seen> {
           answers: new Set<string>(),
           resources: new Set<string>(),
           pairs: new Set<string>(),
-          answerPairs: new Map(),
+          offsets: own.op === 'value' ? new Map() : undefined,
         };
         seen.set(key, entry);
         if (own.op === 'value') {
@@ -235,11 +238,10 @@ function seenChanges(answers: readonly ClusterAnswer[]): Map<string, Seen> {
             // A type family's values that also differ (`"3"` vs `2`) are this value change's pair too.
             if (change.op !== 'value' && change.op !== 'type') continue;
             if (!paths.includes(change.path) || !placeOf(change.path, own.path)) continue;
-            const pair: [unknown, unknown] = [change.baseline, change.candidate];
-            if (change.op === 'value') entry.pairs.add(JSON.stringify(pair));
-            const pairs = entry.answerPairs.get(caseId) ?? [];
-            entry.answerPairs.set(caseId, pairs);
-            pairs.push(pair);
+            if (change.op === 'value') {
+              entry.pairs.add(JSON.stringify([change.baseline, change.candidate]));
+            }
+            entry.offsets = withOffset(entry.offsets, caseId, change.baseline, change.candidate);
           }
         }
         if (compareKeys(changeKey(change), changeKey(entry.change)) < 0) entry.change = change;

@@ -27,10 +27,10 @@
  */
 import { isIntegerText } from '../normalise/numbers.js';
 
-/** A value place as the clustering has seen it: its concrete pairs of values, per answer. */
+/** A value place as the clustering has seen it: per answer, the one amount its integers differ by. */
 export interface SeenOffsets {
-  /** Per answer (case id), each pair of values `[baseline, candidate]` seen at the place. */
-  readonly answerPairs?: ReadonlyMap<string, readonly (readonly [unknown, unknown])[]>;
+  /** Per answer (case id), candidate − baseline; undefined when a pair was no such offset. */
+  readonly offsets: ReadonlyMap<string, number> | undefined;
 }
 
 /** A safe integer from a JSON number or a digit string; undefined otherwise. */
@@ -41,22 +41,33 @@ function integerOf(value: unknown): number | undefined {
   return Number.isSafeInteger(n) ? n : undefined;
 }
 
-/** Per answer, the one amount (candidate − baseline) a place's values differ by; undefined when it has none. */
-export function offsetsOf(one: SeenOffsets): Map<string, number> | undefined {
-  const out = new Map<string, number>();
-  for (const [answer, pairs] of one.answerPairs ?? []) {
-    for (const [baseline, candidate] of pairs) {
-      const b = integerOf(baseline);
-      const c = integerOf(candidate);
-      if (b === undefined || c === undefined || b === c) return undefined;
-      const d = c - b;
-      if ((out.get(answer) ?? d) !== d) return undefined;
-      out.set(answer, d);
-    }
-  }
-  if (out.size === 0) return undefined;
-  const signs = new Set([...out.values()].map(Math.sign));
-  return signs.size === 1 ? out : undefined;
+/**
+ * `offsets` with one more pair of values seen in `answer`: undefined (for
+ * good) when the pair is not two different integers, or differs by another
+ * amount than the answer's other pairs there (list elements each their own).
+ * One number per answer and place: a run of many answers keeps no values.
+ */
+export function withOffset(
+  offsets: Map<string, number> | undefined,
+  answer: string,
+  baseline: unknown,
+  candidate: unknown,
+): Map<string, number> | undefined {
+  if (offsets === undefined) return undefined;
+  const b = integerOf(baseline);
+  const c = integerOf(candidate);
+  if (b === undefined || c === undefined || b === c) return undefined;
+  const d = c - b;
+  if ((offsets.get(answer) ?? d) !== d) return undefined;
+  return offsets.set(answer, d);
+}
+
+/** A place's amounts per answer, when it has some and they all go one way; undefined otherwise. */
+export function offsetsOf(one: SeenOffsets): ReadonlyMap<string, number> | undefined {
+  const { offsets } = one;
+  if (offsets === undefined || offsets.size === 0) return undefined;
+  const signs = new Set([...offsets.values()].map(Math.sign));
+  return signs.size === 1 ? offsets : undefined;
 }
 
 /** True when `a` and `b` share an answer and differ by the same amount in every answer they share. */
@@ -92,7 +103,10 @@ function directionOf(offsets: ReadonlyMap<string, number>): string {
  * joins the first group of its direction it shows beside and agrees with.
  */
 export function counterOffsets<T extends SeenOffsets>(seen: Iterable<T>): T[][] {
-  const groups: { direction: string; members: { one: T; offsets: Map<string, number> }[] }[] = [];
+  const groups: {
+    direction: string;
+    members: { one: T; offsets: ReadonlyMap<string, number> }[];
+  }[] = [];
   for (const one of seen) {
     const offsets = offsetsOf(one);
     if (offsets === undefined) continue;
@@ -106,7 +120,7 @@ export function counterOffsets<T extends SeenOffsets>(seen: Iterable<T>): T[][] 
     if (group === undefined) groups.push({ direction, members: [{ one, offsets }] });
     else group.members.push({ one, offsets });
   }
-  const answersOf = (members: readonly { offsets: Map<string, number> }[]) =>
+  const answersOf = (members: readonly { offsets: ReadonlyMap<string, number> }[]) =>
     new Set(members.flatMap((m) => [...m.offsets.keys()])).size;
   return groups
     .filter((g) => g.members.length > 1 && answersOf(g.members) > 1)

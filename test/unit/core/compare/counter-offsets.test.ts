@@ -11,7 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SkeletonChange } from '../../../../src/contract/root-cause.js';
 import type { ClusterAnswer } from '../../../../src/core/compare/cause-clusters.js';
-import { offsetsOf } from '../../../../src/core/compare/counter-offsets.js';
+import { offsetsOf, withOffset } from '../../../../src/core/compare/counter-offsets.js';
 import { findingOf } from '../../../../src/core/compare/finding-of.js';
 import { clusteredSummaries } from '../../../helpers/clustered-rows.js';
 
@@ -153,10 +153,15 @@ describe.each(FIXTURES)('$name', (f) => {
   });
 });
 
-describe('offsetsOf', () => {
-  const place = (pairs: Record<string, [unknown, unknown][]>) => ({
-    answerPairs: new Map(Object.entries(pairs)),
-  });
+describe('offsetsOf and withOffset', () => {
+  /** A place as the clustering collects it: each answer's pairs, one at a time. */
+  const place = (pairs: Record<string, [unknown, unknown][]>) => {
+    let offsets: Map<string, number> | undefined = new Map();
+    for (const [answer, list] of Object.entries(pairs)) {
+      for (const [b, c] of list) offsets = withOffset(offsets, answer, b, c);
+    }
+    return { offsets };
+  };
 
   it('reads one amount per answer from integers and digit strings', () => {
     expect(offsetsOf(place({ a: [['3', 2]], b: [[9, '7']] }))).toEqual(
