@@ -83,7 +83,7 @@ export const structureCauseSchema = z.looseObject({
     .string()
     .exactOptional()
     .describe(
-      'the value transformation every pair of its values shows, at two places or more (absolute candidate|prefix candidate usr_|case lower upper); not part of the fingerprint',
+      'the value transformation every pair of its values shows, at two places or more (absolute candidate|prefix candidate usr_|case lower upper|offset candidate: one counter offset), or the convention its members follow (defaults baseline: one side leaves members at their default value out); not part of the fingerprint',
     ),
 });
 

@@ -54,16 +54,19 @@ import type {
 } from '../../contract/root-cause.js';
 import { bodiesOfStatus, errorBodies } from './body-causes.js';
 import { constantValues, placeOf } from './constant-values.js';
+import { counterOffsets, offsetOfGroup, withOffset } from './counter-offsets.js';
 import { resourceOfEndpoint } from './endpoint.js';
 import { type AnswerStatuses, errorClasses, errorEnvelopes } from './error-envelopes.js';
 import { findingOf } from './finding-of.js';
 import { valueMoves } from './moved-values.js';
+import { omittedDefaults } from './omitted-defaults.js';
 import { fieldOfPath, ownKey, type RecurringCauses, recurringCauses } from './recurring-causes.js';
 import {
   ANY_ENDPOINT,
   isObjectSignature,
   isRecurringStatus,
   REDIRECT_ENDPOINT,
+  ZERO_VALUED_MEMBERS,
 } from './root-cause.js';
 import { transformOfPlace, valueTransforms } from './value-transforms.js';
 import { splitPath } from './wording/phrases.js';
@@ -130,6 +133,11 @@ interface Seen {
   readonly pairs: Set<string>;
   /** Per answer, the members its old value moved to there (`moved-values.ts`). */
   moves?: Map<string, Set<Seen>>;
+  /**
+   * Per answer, the one amount its integers differ by, a type family's too
+   * (`counter-offsets.ts`); undefined once a pair is no such offset.
+   */
+  offsets: Map<string, number> | undefined;
 }
 
 /** `/a/b/#text` → `b`: the field a value sits at (an XML element's text is the element's). */
@@ -222,13 +230,18 @@ function seenChanges(answers: readonly ClusterAnswer[]): Map<string, Seen> {
           answers: new Set<string>(),
           resources: new Set<string>(),
           pairs: new Set<string>(),
+          offsets: own.op === 'value' ? new Map() : undefined,
         };
         seen.set(key, entry);
         if (own.op === 'value') {
           for (const change of changes ?? []) {
-            if (change.op !== 'value' || !paths.includes(change.path)) continue;
-            if (!placeOf(change.path, own.path)) continue;
-            entry.pairs.add(JSON.stringify([change.baseline, change.candidate]));
+            // A type family's values that also differ (`"3"` vs `2`) are this value change's pair too.
+            if (change.op !== 'value' && change.op !== 'type') continue;
+            if (!paths.includes(change.path) || !placeOf(change.path, own.path)) continue;
+            if (change.op === 'value') {
+              entry.pairs.add(JSON.stringify([change.baseline, change.candidate]));
+            }
+            entry.offsets = withOffset(entry.offsets, caseId, change.baseline, change.candidate);
           }
         }
         if (compareKeys(changeKey(change), changeKey(entry.change)) < 0) entry.change = change;
@@ -378,9 +391,15 @@ function travelling(
       ...errorEnvelopes(seen.values(), classes),
       ...constantValues(seen.values()),
       ...valueTransforms(seen.values()),
+      ...counterOffsets(sortedSeen(seen)),
       ...movedGroups(seen.values()),
     ],
   );
+}
+
+/** The entries in key order of their change (`counterOffsets` joins the first group a place agrees with). */
+function sortedSeen(seen: ReadonlyMap<string, Seen>): Seen[] {
+  return [...seen.values()].sort((a, b) => compareKeys(changeKey(a.change), changeKey(b.change)));
 }
 
 /**
@@ -428,7 +447,8 @@ function othersOf(seen: ReadonlyMap<string, Seen>, travel: Travel, changes: read
 export function clusterCauses(answers: Iterable<ClusterAnswer>): CauseClusters {
   const all = [...answers];
   const clusters = new Map<string, StructureCause>();
-  for (const group of travelling(seenChanges(all), errorClasses(all))) {
+  const groups = travelling(seenChanges(all), errorClasses(all));
+  for (const group of groups) {
     const members = group.sort((a, b) => compareKeys(changeKey(a.change), changeKey(b.change)));
     const [first, ...rest] = members;
     if (first === undefined) continue;
@@ -457,9 +477,34 @@ export function clusterCauses(answers: Iterable<ClusterAnswer>): CauseClusters {
     ...recurringCauses(all.flatMap((answer) => answer.findings)),
     ...errorBodies(all, statusBodies),
   ]);
+  for (const { cause, signatures, patternKeys } of defaultsOf(groups, all)) {
+    for (const change of signatures) clusters.set(changeKey(change), cause);
+    for (const key of patternKeys) recurring.set(key, cause);
+  }
   return statusBodies.size === 0
     ? { changes: clusters, recurring }
     : { changes: clusters, recurring, statusBodies };
+}
+
+/**
+ * One side's defaults left out in two objects or more (`omitted-defaults.ts`):
+ * the zero-valued signatures whose group holds signatures alone (a signature
+ * one answer's restructure holds with other members stays that answer's),
+ * with the run's empty collections left out at a field.
+ */
+function defaultsOf(groups: readonly Seen[][], answers: readonly ClusterAnswer[]) {
+  const free = groups
+    .filter((group) => group.every((one) => isZeroValued(one.change)))
+    .flat()
+    .map((one) => one.change)
+    .sort((a, b) => compareKeys(changeKey(a), changeKey(b)));
+  const patterns = answers.flatMap((answer) => answer.findings.map((finding) => finding.cause));
+  return omittedDefaults(free, patterns);
+}
+
+/** An object's zero-valued members (`ZERO_VALUED_MEMBERS`), on either side. */
+function isZeroValued(change: SkeletonChange): boolean {
+  return change.baseline === ZERO_VALUED_MEMBERS || change.candidate === ZERO_VALUED_MEMBERS;
 }
 
 /**
@@ -469,6 +514,8 @@ export function clusterCauses(answers: Iterable<ClusterAnswer>): CauseClusters {
  */
 function transformOfGroup(members: readonly Seen[]): string | undefined {
   if (members.length < 2 || members.some((one) => one.change.op !== 'value')) return undefined;
+  const offset = offsetOfGroup(members);
+  if (offset !== undefined) return offset;
   if (members.some((one) => one.pairs.size === 0)) return undefined;
   return transformOfPlace(members.flatMap((one) => [...one.pairs]));
 }

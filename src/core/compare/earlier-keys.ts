@@ -29,6 +29,7 @@
 
 import type { Change, HeaderChange } from '../../contract/observation.js';
 import type { Finding, RootCause } from '../../contract/root-cause.js';
+import { isJsonObject } from '../normalise/json.js';
 import { OTHER_KINDS } from './body-causes.js';
 import { membersOf } from './cause-clusters.js';
 import { membersOfCollapsed } from './empty-objects.js';
@@ -45,6 +46,8 @@ import {
 import { headerFindings } from './header-findings.js';
 import { sameOrIdentifier } from './patterns/int-as-string.js';
 import { recogniseKeyCase } from './patterns/key-case.js';
+import { ANY_FIELD } from './patterns/types.js';
+import { NAME_TOKEN } from './recurring-causes.js';
 import {
   ANY_ENDPOINT,
   causeFingerprint,
@@ -96,7 +99,48 @@ const REKEYED: ReadonlySet<string> = new Set([
  * since a change seen on one resource more or fewer, or a member joining or
  * leaving its cluster, moves it between them.
  */
-function clusterKeys(input: EarlierInput, cause: RootCause & { type: 'structure' }): string[] {
+function clusterKeys(
+  input: EarlierInput,
+  cause: RootCause & { type: 'structure' },
+  paths: readonly string[],
+): string[] {
+  if (cause.transform?.startsWith('defaults ') === true) {
+    return [...clusterKeysOf(input, cause), ...emptyCollectionKeys(input, paths)];
+  }
+  return clusterKeysOf(input, cause);
+}
+
+/**
+ * One side's defaults left out (`omitted-defaults.ts`): the `[] vs absent`
+ * (`{} vs absent`) rows its empty collections had, at their field and of any field.
+ */
+function emptyCollectionKeys(input: EarlierInput, paths: readonly string[]): string[] {
+  const at = new Set(paths);
+  return input.changes.flatMap((change) => {
+    if (!at.has(change.path)) return [];
+    const value =
+      change.op === 'added'
+        ? change.candidate
+        : change.op === 'removed'
+          ? change.baseline
+          : undefined;
+    const list = Array.isArray(value) && value.length === 0;
+    const map = isJsonObject(value) && Object.keys(value).length === 0;
+    if (!list && !map) return [];
+    const side = change.op === 'added' ? 'candidate' : 'baseline';
+    const shown = list ? '[]' : '{}';
+    const cause = {
+      type: 'pattern',
+      pattern: list ? 'nil-slice' : 'nil-map',
+      field: fieldOf(change.path),
+      params: [`${side}-empty`, 'absent'],
+      detail: side === 'baseline' ? `${shown} vs absent` : `absent vs ${shown}`,
+    } as const;
+    return [causeFingerprint(cause), causeFingerprint({ ...cause, field: ANY_FIELD })];
+  });
+}
+
+function clusterKeysOf(input: EarlierInput, cause: RootCause & { type: 'structure' }): string[] {
   // A whole body keyed by its difference: the endpoint's own row.
   if (cause.endpoint === ANY_ENDPOINT && cause.difference !== undefined) {
     return [causeFingerprint({ ...cause, endpoint: input.endpoint })];
@@ -162,7 +206,9 @@ function statusKeys(
       ? redirectKeys(input)
       : isRecurringStatus(cause)
         ? [causeFingerprint({ ...cause, endpoint: input.endpoint })]
-        : [];
+        : cause.reason?.includes(NAME_TOKEN) === true
+          ? [causeFingerprint(ownSibling(input.endpoint, cause))]
+          : [];
   const kindChange = input.changes.find(isBodyKindChange);
   if (kindChange !== undefined && statusDefinesBody(cause.baseline, cause.candidate)) {
     out.push(causeFingerprint(bodyKindCause(kindChange, cause.baseline)));
@@ -178,6 +224,15 @@ function statusKeys(
     out.push(...body.filter((fingerprint) => !live.has(fingerprint)));
   }
   return out;
+}
+
+/**
+ * A sibling's refusal keyed by its route since (`recurring-causes.ts`,
+ * `namedSibling`): the cause it had on its endpoint, its name in the reason.
+ */
+function ownSibling(endpoint: string, cause: RootCause & { type: 'status' }) {
+  const name = endpoint.slice(endpoint.lastIndexOf('/') + 1);
+  return { ...cause, endpoint, reason: (cause.reason ?? '').replaceAll(NAME_TOKEN, name) };
 }
 
 /**
@@ -212,7 +267,7 @@ function bodyKindKeys(input: EarlierInput, cause: RootCause & { type: 'body-kind
 
 function earlierOf(input: EarlierInput, finding: EarlierInput['findings'][number]): string[] {
   const { cause } = finding;
-  if (cause.type === 'structure') return clusterKeys(input, cause);
+  if (cause.type === 'structure') return clusterKeys(input, cause, finding.paths);
   if (cause.type === 'status') return statusKeys(input, finding, cause);
   if (cause.type === 'body-kind') return bodyKindKeys(input, cause);
   if (cause.type !== 'pattern' || !REKEYED.has(cause.pattern)) return [];

@@ -85,9 +85,8 @@ function whereOf({ cause, paths }: Pick<Finding, 'cause' | 'paths'>): Where | un
       return { key: causeKey(recurring), at: cause.endpoint, recurring };
     }
     const refused = (status: number) => status >= 400;
-    if (refused(cause.baseline) !== refused(cause.candidate) || isRecurringStatus(cause)) {
-      return undefined;
-    }
+    if (isRecurringStatus(cause)) return undefined;
+    if (refused(cause.baseline) !== refused(cause.candidate)) return namedSibling(cause);
     const recurring = { ...cause, endpoint: `${methodOf(cause.endpoint)} ${RECURRING_ENDPOINT}` };
     return { key: causeKey(recurring), at: cause.endpoint, recurring };
   }
@@ -99,6 +98,41 @@ function whereOf({ cause, paths }: Pick<Finding, 'cause' | 'paths'>): Where | un
   }
   const recurring = { ...cause, field: ANY_FIELD };
   return { key: causeKey(recurring), at: cause.field, recurring };
+}
+
+/** The text that stands for a resource's own name elided from a reason (`item {name} not found`). */
+export const NAME_TOKEN = '{name}';
+
+/**
+ * A transition where one side accepted and the other refused, on an
+ * endpoint whose last segment is a name the refusing side's reason echoes
+ * (`DELETE /v1/items/zebra` refused with `item zebra not found`): the server
+ * read the segment as a parameter, so its siblings (`DELETE /v1/items/ink`,
+ * `item ink not found`) are one route and one question, keyed by the method,
+ * the parent path, the statuses and the reason with the name elided
+ * (``status 200 → 404 on DELETE /v1/items/* (candidate: `item {name} not found`)``).
+ * Kept apart: a reason that does not echo the segment (a feature one side
+ * lacks on two endpoints is two decisions), another reason once the name is
+ * elided, and another parent. Undefined when it is none of these.
+ */
+function namedSibling(cause: StatusCause): Where | undefined {
+  const { reason } = cause;
+  if (reason === undefined) return undefined;
+  const space = cause.endpoint.indexOf(' ');
+  const path = cause.endpoint.slice(space + 1);
+  const slash = path.lastIndexOf('/');
+  const name = path.slice(slash + 1);
+  // A name of two characters or more, not a template's parameter (`:id`, already one route).
+  if (slash < 1 || !/^[A-Za-z0-9][\w.~-]+$/.test(name)) return undefined;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const elided = reason.replace(new RegExp(`(?<![\\w.~-])${escaped}(?![\\w~-])`, 'g'), NAME_TOKEN);
+  if (elided === reason) return undefined;
+  const recurring: StatusCause = {
+    ...cause,
+    endpoint: `${cause.endpoint.slice(0, space)} ${path.slice(0, slash)}/*`,
+    reason: elided,
+  };
+  return { key: causeKey(recurring), at: cause.endpoint, recurring };
 }
 
 /** A cause keyed by what changed, where it shows, and the own keys of the causes it stands for. */

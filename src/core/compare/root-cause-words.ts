@@ -179,8 +179,12 @@ export function causeSummary(cause: RootCause): string {
       }
       const prefix = cause.endpoint === ANY_ENDPOINT ? '' : `${cause.endpoint}: `;
       if (cause.transform !== undefined) {
-        const places = [cause.change, ...(cause.together ?? [])].map((c) => codeSpan(c.path));
-        const words = `${prefix}${transformWords(cause.transform)}, at `;
+        const places = [cause.change, ...(cause.together ?? [])].map((c) =>
+          codeSpan(c.path || '/'),
+        );
+        // An object's members (one side's defaults left out) are in it; a value is at its place.
+        const where = isObjectSignature(cause.change) ? 'in' : 'at';
+        const words = `${prefix}${transformWords(cause.transform)}, ${where} `;
         return shorten(`${words}${wholeItems(places, ', ', SUMMARY_MAX - words.length)}`);
       }
       const room = SUMMARY_MAX - prefix.length;

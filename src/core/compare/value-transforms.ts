@@ -110,6 +110,13 @@ export function valueTransforms<T extends SeenPairs>(seen: Iterable<T>): T[][] {
 export function transformWords(transform: string): string {
   const [kind, side = '', ...rest] = transform.split(' ');
   const other = side === 'candidate' ? 'baseline' : 'candidate';
+  // One side's defaults left out (`omitted-defaults.ts`): the side that omits them.
+  if (kind === 'defaults') {
+    const fields = rest.length === 0 ? '' : ` (empty at ${rest.map(codeSpan).join(', ')})`;
+    return `${side} leaves members at their zero value out${fields}, ${other} writes them`;
+  }
+  // One counter offset (`counter-offsets.ts`): the side whose numbers are the lower ones.
+  if (kind === 'offset') return `${side}'s values are lower by one offset per answer`;
   if (kind === 'absolute') return `${side} writes absolute URLs where ${other} writes paths`;
   if (kind === 'prefix' || kind === 'suffix') {
     const text = codeSpan(rest.join(' '));

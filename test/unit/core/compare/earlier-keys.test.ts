@@ -8,7 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DivergentObservation, HeaderChange } from '../../../../src/contract/observation.js';
 import { earlierKeys as earlierOf } from '../../../../src/core/compare/earlier-keys.js';
-import { causeFingerprint } from '../../../../src/core/compare/root-cause.js';
+import { findingOf } from '../../../../src/core/compare/finding-of.js';
+import { causeFingerprint, ZERO_VALUED_MEMBERS } from '../../../../src/core/compare/root-cause.js';
 import { groupFindings } from '../../../../src/judge/results/root-causes.js';
 import { divergentResult as result } from './fixtures.js';
 
@@ -166,5 +167,47 @@ describe('the key-case row a rename had', () => {
     ]);
     expect(live.findings).toHaveLength(2);
     expect(earlierKeys(live).size).toBe(0);
+  });
+});
+
+describe('the rows a cause keyed by what changed since took over', () => {
+  it('are the `[] vs absent` and `{} vs absent` rows of one side’s defaults left out', () => {
+    const read = result('s/read', 'GET /items/:id', [
+      { path: '/item/labels', op: 'added', candidate: [] },
+      { path: '/item/attributes', op: 'added', candidate: {} },
+      { path: '/item/quantity', op: 'added', candidate: 0 },
+    ]);
+    const own = read.findings
+      .filter((f) => f.cause.type === 'pattern')
+      .map((f) => f.fingerprint)
+      .sort();
+    expect(own).toHaveLength(2);
+    const defaults = findingOf(
+      {
+        type: 'structure',
+        endpoint: '*',
+        change: { op: 'added', path: '/item', baseline: '-', candidate: ZERO_VALUED_MEMBERS },
+        transform: 'defaults baseline attributes labels',
+      },
+      ['/item/labels', '/item/attributes', '/item/quantity'],
+    );
+    const earlier = earlierOf({ ...read, findings: [defaults], notMembers: new Set() });
+    const taken = earlier.get(defaults.fingerprint) ?? [];
+    for (const fingerprint of own) expect(taken).toContain(fingerprint);
+  });
+
+  it('is the row a sibling refused with its name echoed had on its own endpoint', () => {
+    const own = { type: 'status', baseline: 200, candidate: 404 } as const;
+    const zebra = { ...own, endpoint: 'DELETE /v1/items/zebra', reason: 'item zebra not found' };
+    const route = { ...own, endpoint: 'DELETE /v1/items/*', reason: 'item {name} not found' };
+    const finding = findingOf(route, []);
+    const earlier = earlierOf({
+      endpoint: zebra.endpoint,
+      findings: [finding],
+      changes: [],
+      headerChanges: [],
+      notMembers: new Set(),
+    });
+    expect(earlier.get(finding.fingerprint)).toEqual([causeFingerprint(zebra)]);
   });
 });

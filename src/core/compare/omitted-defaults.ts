@@ -1,0 +1,100 @@
+/**
+ * One side leaves out every member at its default value (issue 43: keyed by
+ * what changed, not by where). An encoder that omits defaults does it for
+ * every message it writes: the protobuf JSON mapping (protojson, a gRPC
+ * gateway) leaves out `0`, `""`, `false`, an empty list or map, in a
+ * header, in a record, in a list's elements, on every endpoint. Each object
+ * that shows it is already one signature (`ZERO_VALUED_MEMBERS`, one cause
+ * per object), and an empty list or map left out at a field is the
+ * `nil-slice`/`nil-map` pattern (`[] vs absent`); the same side doing it in
+ * two objects or more (signatures, fields of those patterns) is one
+ * convention, one cause: ``baseline leaves members at their zero value out,
+ * candidate writes them, in `/item`, `/` ``.
+ *
+ * **Kept apart**: the other direction (each side's own convention is its own
+ * row), a member one side lacks whose value on the other side is not a zero
+ * value (never a signature: a member of its own), `null` against absent
+ * (`null-vs-absent`: an encoder's choice of its own), an empty collection
+ * written as `null`, a signature that one answer's restructure holds with
+ * other members (that answer's change), and one object alone (its signature
+ * row as before). Pure.
+ */
+import type { RootCause, SkeletonChange, StructureCause } from '../../contract/root-cause.js';
+import { ANY_FIELD } from './patterns/types.js';
+import { ownKey } from './recurring-causes.js';
+import { ANY_ENDPOINT, ZERO_VALUED_MEMBERS } from './root-cause.js';
+
+/** The side that leaves defaults out. */
+type Side = 'baseline' | 'candidate';
+
+/** Patterns of an empty collection on one side: `[] vs absent`, `{} vs absent` are defaults left out. */
+const EMPTY_COLLECTIONS: ReadonlySet<string> = new Set(['nil-slice', 'nil-map']);
+
+/** The side a zero-valued signature says leaves its members out; undefined for another change. */
+function omitterOfSignature(change: SkeletonChange): Side | undefined {
+  if (change.candidate === ZERO_VALUED_MEMBERS) return 'baseline';
+  if (change.baseline === ZERO_VALUED_MEMBERS) return 'candidate';
+  return undefined;
+}
+
+/** The side an empty collection left out at a field says omits it; undefined for another cause. */
+function omitterOfPattern(cause: RootCause): Side | undefined {
+  if (cause.type !== 'pattern' || !EMPTY_COLLECTIONS.has(cause.pattern)) return undefined;
+  const [empty, other] = cause.params;
+  if (other !== 'absent') return undefined;
+  return empty === 'candidate-empty'
+    ? 'baseline'
+    : empty === 'baseline-empty'
+      ? 'candidate'
+      : undefined;
+}
+
+/** One side's defaults left out, as the run showed them. */
+export interface OmittedDefaults {
+  /** The cause every signature and pattern of it is one row under. */
+  readonly cause: StructureCause;
+  /** The zero-valued signatures it stands for. */
+  readonly signatures: readonly SkeletonChange[];
+  /** Own keys (`ownKey`) of the pattern causes it stands for, per field and of any field. */
+  readonly patternKeys: ReadonlySet<string>;
+}
+
+/**
+ * Per side that leaves defaults out in two objects or more: the one cause.
+ * `signatures`: the zero-valued signatures free to join (not held by an
+ * answer's restructure with other members), in key order; `patterns`: the
+ * run's pattern causes (each answer's, consequences left out).
+ */
+export function omittedDefaults(
+  signatures: readonly SkeletonChange[],
+  patterns: Iterable<RootCause>,
+): OmittedDefaults[] {
+  const out: OmittedDefaults[] = [];
+  for (const side of ['baseline', 'candidate'] as const) {
+    const mine = signatures.filter((change) => omitterOfSignature(change) === side);
+    const [first, ...rest] = mine;
+    // Without a signature, fields of one pattern recur as that pattern (`recurring-causes.ts`).
+    if (first === undefined) continue;
+    const fields = new Set<string>();
+    const patternKeys = new Set<string>();
+    for (const cause of patterns) {
+      if (cause.type !== 'pattern' || omitterOfPattern(cause) !== side) continue;
+      if (cause.field !== ANY_FIELD) fields.add(cause.field);
+      patternKeys.add(ownKey(cause));
+      patternKeys.add(ownKey({ ...cause, field: ANY_FIELD }));
+    }
+    if (mine.length + fields.size < 2) continue;
+    // Fields are named in the row's words, split at spaces: a name with one is left out of them.
+    const named = [...fields].filter((field) => !/\s/.test(field)).sort();
+    const cause: StructureCause = {
+      type: 'structure',
+      endpoint: ANY_ENDPOINT,
+      change: first,
+      ...(rest.length === 0 ? {} : { together: rest }),
+      // The fields it left an empty collection out at, for the row's words (not part of the fingerprint).
+      transform: ['defaults', side, ...named].join(' '),
+    };
+    out.push({ cause, signatures: mine, patternKeys });
+  }
+  return out;
+}
