@@ -164,9 +164,16 @@ export interface NotSeenRow {
    * every case it lists ran; `no-previous-report`: a stateful case compared
    * equal, and no previous report shows which state it answered in when it
    * showed the row (a fix, or a state that moved on: a write that now meets
-   * what it made).
+   * what it made); `drawn-order`: a row awaiting evidence for a list sorted
+   * by keys each side drew compared equal, which each run's draws give by
+   * chance (no fix).
    */
-  readonly reason: 'diverges-otherwise' | 'not-compared' | 'not-selected' | 'no-previous-report';
+  readonly reason:
+    | 'diverges-otherwise'
+    | 'not-compared'
+    | 'not-selected'
+    | 'no-previous-report'
+    | 'drawn-order';
   /** The listed cases the reason is about. */
   readonly caseIds: readonly string[];
 }
