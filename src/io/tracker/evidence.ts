@@ -23,7 +23,7 @@
  * none is left nothing resolves it.
  *
  * A row awaiting evidence for a list sorted by keys each side drew
- * (`REORDERED_NOTE`) is never resolved by its cases comparing equal: each run's
+ * (`awaitsDrawnOrder`) is never resolved by its cases comparing equal: each run's
  * writes draw the keys anew, and two sides' draws put the list in one order
  * by chance (half the time for two elements), so an equal list proves no fix.
  * It stays open, not seen (`drawn-order`), until a replica settles it or a
@@ -34,7 +34,7 @@ import {
   type LibraryEvidence,
   type MissingCases,
   type NotSeenRow,
-  REORDERED_NOTE,
+  awaitsDrawnOrder,
   type TrackerRow,
 } from './types.js';
 
@@ -43,7 +43,7 @@ export type NotSeenReason = NotSeenRow['reason'];
 
 /** What the judgement reads of a row. */
 type JudgedRow = Pick<TrackerRow, 'caseIds' | 'hiddenCases'> &
-  Partial<Pick<TrackerRow, 'fingerprint' | 'notSeen' | 'decision'>>;
+  Partial<Pick<TrackerRow, 'fingerprint' | 'notSeen' | 'decision' | 'status'>>;
 
 /** What a run's evidence says about one row's cases. */
 export interface RowEvidence {
@@ -157,7 +157,13 @@ export function rowEvidence(
     notCompared.length === 0 &&
     moved.length === 0 &&
     unknown.length === 0;
-  if (resolvable && row.decision === REORDERED_NOTE) {
+  const { status, decision } = row;
+  if (
+    resolvable &&
+    status !== undefined &&
+    decision !== undefined &&
+    awaitsDrawnOrder({ status, decision })
+  ) {
     // An order drawn anew each run: equal by chance proves no fix (see the module comment).
     return { resolvable: false, missing, notSeen: { reason: 'drawn-order', caseIds: left } };
   }

@@ -91,7 +91,18 @@ export const UNSETTLED_NOTE =
  * elements in another order, sorted by keys each side drew.
  */
 export const REORDERED_NOTE =
-  "unsettled: the same elements in another order, sorted by keys each side drew that the answer does not show (its flow's writes drew ids); run with --noise --baseline-replica NAME=URL (a second instance of the baseline, whose own keys reorder its list too) to settle it";
+  "unsettled: the same elements in another order, sorted by keys each side drew that the answer does not show (its flow's writes drew ids); run with --noise --baseline-replica NAME=URL (a second instance of the baseline) to settle it: once the replica's own keys put its list in another order than the baseline's (with few records its draws agree half the time: run it again), the order is noise";
+
+/** The start of `REORDERED_NOTE`, as every release wrote it. */
+const REORDERED_PREFIX = 'unsettled: the same elements in another order';
+
+/**
+ * Whether a row awaits evidence for a list sorted by keys each side drew
+ * (`REORDERED_NOTE`, as this or an earlier release wrote it).
+ */
+export function awaitsDrawnOrder(row: Pick<TrackerRow, 'status' | 'decision'>): boolean {
+  return awaitsEvidence(row) && row.decision.startsWith(REORDERED_PREFIX);
+}
 
 /**
  * What a run that covered the whole library (no case paths, `--filter`,

@@ -160,6 +160,15 @@ describe('a row awaiting evidence for a list sorted by drawn keys', () => {
         { rowId: 'PAR-001', reason: 'drawn-order', caseIds: [caseId] },
       ]);
       expect(rowOf(again.rows, fingerprint).status).toBe('open');
+      // The note as an earlier release wrote it is recognised too.
+      const earlier = first.text.replace(
+        /unsettled: the same elements in another order[^|]*/,
+        "unsettled: the same elements in another order, sorted by keys each side drew that the answer does not show (its flow's writes drew ids); run with --noise --baseline-replica NAME=URL (a second instance of the baseline, whose own keys reorder its list too) to settle it ",
+      );
+      expect(earlier).not.toBe(first.text);
+      expect(apply(earlier, ran('2024-03-02', [], [caseId])).changes.notSeen?.[0]?.reason).toBe(
+        'drawn-order',
+      );
       // A row awaiting evidence for id-like values (no order) resolves as any row does.
       const ids = apply(
         newTrackerText(),
