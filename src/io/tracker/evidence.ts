@@ -30,11 +30,11 @@
  * person decides it.
  */
 import {
+  awaitsDrawnOrder,
   type CaseAnswers,
   type LibraryEvidence,
   type MissingCases,
   type NotSeenRow,
-  awaitsDrawnOrder,
   type TrackerRow,
 } from './types.js';
 
