@@ -156,6 +156,21 @@ function drawnOrderCauses(result: AssessedObservation): ReadonlySet<string> {
   return out;
 }
 
+/**
+ * The root causes a divergent result is judged new or persisting by: all
+ * but those it shows only under a list sorted by keys each side drew
+ * (`drawnOrderCauses`), which each run's draws show or hide by chance, so a
+ * case that shows one again is not new for it. All of them when only such
+ * causes are left (a case equal before that now shows only one is new, and
+ * awaits evidence).
+ */
+function settledCauses(result: AssessedObservation): readonly AssessedFinding[] {
+  const findings = result.findings ?? [];
+  const drawn = drawnOrderCauses(result);
+  const settled = findings.filter((finding) => !drawn.has(finding.fingerprint));
+  return settled.length === 0 ? findings : settled;
+}
+
 /** Every case of the previous report, by id. */
 function casesBefore(previous: PreviousRun): Map<string, Before> {
   const before = new Map<string, Before>();
@@ -347,7 +362,7 @@ function markOf(
   switch (result.verdict) {
     case 'divergent':
     case 'accepted':
-      return { mark: divergenceStatus(result.findings, before.get(result.caseId), previous) };
+      return { mark: divergenceStatus(settledCauses(result), before.get(result.caseId), previous) };
     case 'equal':
       return { mark: fixedCases.has(result.caseId) ? 'fixed' : undefined };
     case 'error':
