@@ -163,8 +163,10 @@ export const fixedDivergenceSchema = z.looseObject({
 /** A root cause of the compared-to report this run did not see and did not prove fixed. */
 export const notSeenDivergenceSchema = fixedDivergenceSchema.extend({
   reason: z
-    .enum(['diverges-otherwise', 'not-compared'])
-    .describe('the case answers otherwise, or did not compare'),
+    .enum(['diverges-otherwise', 'not-compared', 'drawn-order'])
+    .describe(
+      'the case answers otherwise, or did not compare, or it showed only in a list sorted by keys each side drew, which this run drew anew (equal by chance is no fix)',
+    ),
 });
 
 /** `regression`: divergent cases new / persisting / not compared, and root causes fixed, against --compare-to. */
@@ -305,9 +307,15 @@ export const trackerOutcomeSchema = z.looseObject({
       z.looseObject({
         rowId: z.string(),
         reason: z
-          .enum(['diverges-otherwise', 'not-compared', 'not-selected', 'no-previous-report'])
+          .enum([
+            'diverges-otherwise',
+            'not-compared',
+            'not-selected',
+            'no-previous-report',
+            'drawn-order',
+          ])
           .describe(
-            'a listed case shows a root cause that appeared since the row was last seen; one ran but did not compare; not every listed case ran; a stateful case compared equal with no previous report to show it answered in the state that showed the row',
+            'a listed case shows a root cause that appeared since the row was last seen; one ran but did not compare; not every listed case ran; a stateful case compared equal with no previous report to show it answered in the state that showed the row; a list sorted by keys each side drew anew in this run compared equal, as two draws do by chance (no fix)',
           ),
         caseIds: ids.describe('the listed cases the reason is about'),
       }),

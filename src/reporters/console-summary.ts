@@ -120,7 +120,11 @@ function regressionLines(report: RunReport, c: Colors): string[] {
   const notSeen = r.notSeen ?? [];
   for (const cause of notSeen.slice(0, LISTED)) {
     const why =
-      cause.reason === 'diverges-otherwise' ? 'the case answers otherwise now' : 'not compared';
+      cause.reason === 'diverges-otherwise'
+        ? 'the case answers otherwise now'
+        : cause.reason === 'drawn-order'
+          ? 'its list is sorted by keys each side drew anew, equal by chance'
+          : 'not compared';
     out.push(
       `  ${c.yellow(pad('not seen', 9))} ${cause.caseIds.join(', ')}  ${cause.summary}  ${c.dim(`(not seen in this run: ${why}; not fixed)`)}`,
     );

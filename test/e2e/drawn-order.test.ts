@@ -21,7 +21,7 @@ import { json, startServer, type TestServer } from '../helpers/http.js';
  * without an id (the baseline's starts with `0`, before `a`; the candidate's
  * with `f`, after it), and `_find` answers each record's `n` in id order.
  */
-function docStore(side: { candidate: boolean }): Promise<TestServer> {
+function docStore(side: { candidate: boolean; drawn?: string }): Promise<TestServer> {
   const docs = new Map<string, Record<string, unknown>>();
   return startServer((req, res, body) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -30,7 +30,9 @@ function docStore(side: { candidate: boolean }): Promise<TestServer> {
       const out = sent.map((doc) => {
         const drawn = randomUUID();
         const id =
-          typeof doc._id === 'string' ? doc._id : `${side.candidate ? 'f' : '0'}${drawn.slice(1)}`;
+          typeof doc._id === 'string'
+            ? doc._id
+            : `${side.drawn ?? (side.candidate ? 'f' : '0')}${drawn.slice(1)}`;
         docs.set(id, doc);
         return { ok: true, id };
       });
@@ -66,10 +68,11 @@ cases:
  * the names in key order. `/tags/all` answers the records in the order they
  * were created on the baseline, sorted by name on the candidate: a real change.
  */
-function tagStore(side: { candidate: boolean }): Promise<TestServer> {
-  const first: Record<string, string> = side.candidate
-    ? { teal: '2', amber: '3', rose: '1' }
-    : { teal: '1', amber: '2', rose: '3' };
+function tagStore(side: { candidate: boolean; alike?: boolean }): Promise<TestServer> {
+  const first: Record<string, string> =
+    side.candidate && side.alike !== true
+      ? { teal: '2', amber: '3', rose: '1' }
+      : { teal: '1', amber: '2', rose: '3' };
   const tags: { key: string; label: string }[] = [];
   return startServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -188,5 +191,63 @@ describe('a list each side sorts by keys it drew, the keys not in the answer', (
     const rows = await trackerRows(cwd);
     expect(rows).toHaveLength(2);
     expect(rows.filter((row) => row.includes('unsettled: the same elements'))).toHaveLength(1);
+  });
+});
+
+describe('a rerun whose drawn keys happen to put the list in one order', () => {
+  const started: TestServer[] = [];
+  afterAll(async () => Promise.all(started.map((s) => s.close())));
+  const run = async (cwd: string, a: TestServer, b: TestServer, more: string[] = []) =>
+    runCli(cwd, ['run', '--baseline', `a=${a.url}`, '--candidate', `b=${b.url}`, ...more]);
+
+  it.each([
+    {
+      name: 'a flow’s query (records in id order)',
+      files: { 'cases/store.yaml': flowCases },
+      servers: (alike: boolean) =>
+        Promise.all([
+          docStore({ candidate: false }),
+          docStore({ candidate: true, ...(alike ? { drawn: '0' } : {}) }),
+        ]),
+      caseId: 'store/bulk-and-find/find',
+    },
+    {
+      name: 'a serial file’s names in key order',
+      files: { 'cases/tags.yaml': serialCases },
+      servers: (alike: boolean) =>
+        Promise.all([tagStore({ candidate: false }), tagStore({ candidate: true, alike })]),
+      caseId: 'tags/list',
+    },
+  ])('$name: the row stays open, not seen, never resolved nor fixed', async (fixture) => {
+    const cwd = await tempProject(fixture.files);
+    const [a1, b1] = await fixture.servers(false);
+    started.push(a1, b1);
+    await run(cwd, a1, b1);
+    const rows = await trackerRows(cwd);
+    const row = rows.find((line) => line.includes('unsettled: the same elements'));
+    const id = /\| (PAR-\d+) /.exec(row ?? '')?.[1];
+    expect(id, rows.join('\n')).toBeDefined();
+    // Fresh servers whose draws this time put each side's list in one order: equal by chance.
+    const [a2, b2] = await fixture.servers(true);
+    started.push(a2, b2);
+    const again = await run(cwd, a2, b2, ['--compare-to', 'reports/latest']);
+    const report = await latestReport(cwd);
+    expect(result(report, fixture.caseId.split('/').at(-1) as string).verdict).toBe('equal');
+    const after = await trackerRows(cwd);
+    const kept = after.find((line) => line.startsWith(`| ${id} `));
+    expect(kept).toContain('_open_');
+    expect(kept).toContain('not seen');
+    expect(report.tracker?.notSeen).toContainEqual({
+      rowId: id,
+      reason: 'drawn-order',
+      caseIds: [fixture.caseId],
+    });
+    expect(again.stdout).toContain(`${id} not seen in this run, left open`);
+    // --compare-to: not fixed either.
+    expect(report.regression?.fixed.map((f) => f.caseIds)).not.toContainEqual([fixture.caseId]);
+    expect(report.regression?.notSeen?.map((f) => [f.caseIds, f.reason])).toContainEqual([
+      [fixture.caseId],
+      'drawn-order',
+    ]);
   });
 });

@@ -13,14 +13,16 @@
  * number) stays a divergence, and so does one that did not change. Pure.
  */
 import type { Exchange, SideOutcome } from '../../contract/model/exchange.js';
-import { joinPointer, parsePointer } from '../../util/json-pointer.js';
+import { formatPointer, joinPointer, parsePointer } from '../../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
 import { normaliseJson } from './body.js';
 import {
+  familyFormat,
   GENERATED_TOKEN,
   generatedFormat,
   identityFormat,
   idFamilyOf,
+  idFormat,
   opaqueFormat,
 } from './generated.js';
 import { structuredBody, withStructuredValue } from './sequence-walk.js';
@@ -66,7 +68,7 @@ export function valueFormat(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   if (value.length > 200) return opaqueFormat(value);
   return (
-    generatedFormat(value) ??
+    familyFormat(value, generatedFormat(value)) ??
     identityFormat(value) ??
     opaqueFormat(value) ??
     `text ${shapeOf(value)}`
@@ -228,6 +230,45 @@ function setAt(value: unknown, segments: readonly string[], token: string): unkn
   return value;
 }
 
+/** The evidence of a place beside an id found changed (as `generated.ts` words it for its own). */
+const BESIDE = "beside the side's own id";
+
+/**
+ * The places beside an id-like value found changed, in the same object on
+ * both sides, that the generated pass left unsettled (one id-like format on
+ * both sides, in no request, no digest of content) and that are hex digits
+ * of one length or release versions: a server's version and build hash
+ * beside its own uuid, where the uuid's evidence is the second look (32 hex
+ * digits drawn at random, no UUID's digits: `generated.ts` has no evidence
+ * of its own for it). A number, a word, or a place with evidence against it
+ * (not unsettled) is left as it is.
+ */
+function besideFound(
+  a: unknown,
+  b: unknown,
+  found: readonly { readonly path: string }[],
+  unsettled: readonly string[],
+): { path: string; evidence: string }[] {
+  const out: { path: string; evidence: string }[] = [];
+  const taken = new Set(found.map((f) => f.path));
+  for (const { path } of found) {
+    const segments = path === '' ? [] : parsePointer(path);
+    if (segments.length === 0 || idFormat(valueAt(a, segments)) === undefined) continue;
+    const parent = segments.slice(0, -1);
+    const [x, y] = [valueAt(a, parent), valueAt(b, parent)];
+    if (!isObject(x) || !isObject(y)) continue;
+    for (const key of Object.keys(x)) {
+      const at = joinPointer(formatPointer(parent), key);
+      if (taken.has(at) || !unsettled.includes(at) || !Object.hasOwn(y, key)) continue;
+      const format = identityFormat(x[key]);
+      if (format === undefined || format !== identityFormat(y[key])) continue;
+      taken.add(at);
+      out.push({ path: at, evidence: BESIDE });
+    }
+  }
+  return out;
+}
+
 /**
  * The exchange with each value that changed between two requests to one
  * side compared as `{{generated}}` when both sides' values are of one
@@ -248,6 +289,7 @@ export function maskChangedValues(exchange: Exchange, looks: TwoLooks): Exchange
     return true;
   });
   if (found.length === 0) return exchange;
+  found.push(...besideFound(left.value, right.value, found, exchange.unsettled ?? []));
   let x = left.value;
   let y = right.value;
   for (const { path } of found) {

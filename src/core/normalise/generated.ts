@@ -125,6 +125,17 @@ export function idFamilyOf(format: string): string | undefined {
   return undefined;
 }
 
+/**
+ * A value's format as its family sees it: a dashless UUID is 32 hex digits
+ * (`hex32`). Drawn bytes written as 32 hex digits (a CouchDB-style uuid, an
+ * id) carry a UUID's version and variant digits one time in eight by chance,
+ * so one side's value may read as a UUID and the other's as `hex32`: one
+ * family, the same length. A dashed UUID keeps its own format.
+ */
+export function familyFormat(value: unknown, format: string | undefined): string | undefined {
+  return format === 'uuid' && typeof value === 'string' && HEX32.test(value) ? 'hex32' : format;
+}
+
 /** Hex lengths of the common digests (MD5, SHA-1, SHA-224, SHA-256, SHA-384, SHA-512). */
 const DIGEST_HEX_LENGTHS: ReadonlySet<number> = new Set([32, 40, 56, 64, 96, 128]);
 
@@ -367,11 +378,12 @@ function evidenceOf(a: unknown, b: unknown, walk: Walk, identity: boolean, recor
   if (id === undefined) return undefined;
   const other = idFormat(b);
   // One family of another length (hex digits, an opaque token): generated only by a write's evidence.
+  const kin = idFamilyOf(familyFormat(a, id) ?? id);
   const family =
     id !== other &&
     other !== undefined &&
-    idFamilyOf(id) !== undefined &&
-    idFamilyOf(id) === idFamilyOf(other);
+    kin !== undefined &&
+    kin === idFamilyOf(familyFormat(b, other) ?? other);
   if (id !== other && !family) return undefined;
   const [asked, askedOther] = walk.asked();
   if (asked.includes(a) || askedOther.includes(b)) return undefined;
@@ -381,8 +393,9 @@ function evidenceOf(a: unknown, b: unknown, walk: Walk, identity: boolean, recor
     if (digestOfContent(a, mine) || digestOfContent(b, theirs)) return undefined;
   }
   if (family) {
+    const of = a.length === b.length ? `of ${a.length} digits on both sides` : 'of another length';
     return walk.write
-      ? { evidence: `first seen in the answer to a write (${idFamilyOf(id)} of another length)` }
+      ? { evidence: `first seen in the answer to a write (${kin} ${of})` }
       : { unsettled: true };
   }
   const format = generatedFormat(a);

@@ -21,13 +21,21 @@
  * the library no longer holds (known after a whole-library run) cannot show
  * the root cause again: the row is judged on the cases that are left, and when
  * none is left nothing resolves it.
+ *
+ * A row awaiting evidence for a list sorted by keys each side drew
+ * (`awaitsDrawnOrder`) is never resolved by its cases comparing equal: each run's
+ * writes draw the keys anew, and two sides' draws put the list in one order
+ * by chance (half the time for two elements), so an equal list proves no fix.
+ * It stays open, not seen (`drawn-order`), until a replica settles it or a
+ * person decides it.
  */
-import type {
-  CaseAnswers,
-  LibraryEvidence,
-  MissingCases,
-  NotSeenRow,
-  TrackerRow,
+import {
+  awaitsDrawnOrder,
+  type CaseAnswers,
+  type LibraryEvidence,
+  type MissingCases,
+  type NotSeenRow,
+  type TrackerRow,
 } from './types.js';
 
 /** Why a row whose cases ran is not resolved: the finding did not reproduce for another reason. */
@@ -35,7 +43,7 @@ export type NotSeenReason = NotSeenRow['reason'];
 
 /** What the judgement reads of a row. */
 type JudgedRow = Pick<TrackerRow, 'caseIds' | 'hiddenCases'> &
-  Partial<Pick<TrackerRow, 'fingerprint' | 'notSeen'>>;
+  Partial<Pick<TrackerRow, 'fingerprint' | 'notSeen' | 'decision' | 'status'>>;
 
 /** What a run's evidence says about one row's cases. */
 export interface RowEvidence {
@@ -149,6 +157,16 @@ export function rowEvidence(
     notCompared.length === 0 &&
     moved.length === 0 &&
     unknown.length === 0;
+  const { status, decision } = row;
+  if (
+    resolvable &&
+    status !== undefined &&
+    decision !== undefined &&
+    awaitsDrawnOrder({ status, decision })
+  ) {
+    // An order drawn anew each run: equal by chance proves no fix (see the module comment).
+    return { resolvable: false, missing, notSeen: { reason: 'drawn-order', caseIds: left } };
+  }
   if (resolvable || showing === undefined) return { resolvable, missing };
   const ran = left.filter((id) => showing.selected.has(id));
   if (ran.length === 0) return { resolvable, missing };

@@ -91,7 +91,18 @@ export const UNSETTLED_NOTE =
  * elements in another order, sorted by keys each side drew.
  */
 export const REORDERED_NOTE =
-  "unsettled: the same elements in another order, sorted by keys each side drew that the answer does not show (its flow's writes drew ids); run with --noise --baseline-replica NAME=URL (a second instance of the baseline, whose own keys reorder its list too) to settle it";
+  "unsettled: the same elements in another order, sorted by keys each side drew that the answer does not show (its flow's writes drew ids); run with --noise --baseline-replica NAME=URL (a second instance of the baseline) to settle it: once the replica's own keys put its list in another order than the baseline's (with few records its draws agree half the time: run it again), the order is noise";
+
+/** The start of `REORDERED_NOTE`, as every release wrote it. */
+const REORDERED_PREFIX = 'unsettled: the same elements in another order';
+
+/**
+ * Whether a row awaits evidence for a list sorted by keys each side drew
+ * (`REORDERED_NOTE`, as this or an earlier release wrote it).
+ */
+export function awaitsDrawnOrder(row: Pick<TrackerRow, 'status' | 'decision'>): boolean {
+  return awaitsEvidence(row) && row.decision.startsWith(REORDERED_PREFIX);
+}
 
 /**
  * What a run that covered the whole library (no case paths, `--filter`,
@@ -164,9 +175,16 @@ export interface NotSeenRow {
    * every case it lists ran; `no-previous-report`: a stateful case compared
    * equal, and no previous report shows which state it answered in when it
    * showed the row (a fix, or a state that moved on: a write that now meets
-   * what it made).
+   * what it made); `drawn-order`: a row awaiting evidence for a list sorted
+   * by keys each side drew compared equal, which each run's draws give by
+   * chance (no fix).
    */
-  readonly reason: 'diverges-otherwise' | 'not-compared' | 'not-selected' | 'no-previous-report';
+  readonly reason:
+    | 'diverges-otherwise'
+    | 'not-compared'
+    | 'not-selected'
+    | 'no-previous-report'
+    | 'drawn-order';
   /** The listed cases the reason is about. */
   readonly caseIds: readonly string[];
 }

@@ -14,7 +14,10 @@
  * moved on, an id that changed), and every step of a flow with such a step,
  * proves nothing, and its lost root causes are `notSeen`, not fixed; so are
  * those of a case that ran and did not compare (a side failed, a step not
- * sent). Pure.
+ * sent). A root cause shown only under a list sorted by keys each side drew
+ * (awaiting evidence: `reordered`) is never fixed by an equal list: each run
+ * draws the keys anew, and two draws agree by chance; it is `notSeen`
+ * (`drawn-order`). Pure.
  */
 
 import type { AssessedObservation } from '../../contract/assessment.js';
@@ -118,10 +121,55 @@ type Before =
       readonly kinds: readonly DivergenceKind[];
       /** The baseline's status then: another one now means the answer moved on. */
       readonly status: number | undefined;
+      /** The root causes it showed only under lists sorted by keys each side drew (`reordered`). */
+      readonly drawn: ReadonlySet<string>;
     }
   | { readonly compared: false };
 
 const NOT_COMPARED: Before = { compared: false };
+
+/** Whether `path` is one of `places` or under one. */
+function within(path: string, places: readonly string[]): boolean {
+  return places.some(
+    (place) => path === place || path.startsWith(place === '/' ? '/' : `${place}/`),
+  );
+}
+
+/**
+ * The root causes a result showed only under lists sorted by keys each side
+ * drew that the answer does not show (`reordered`, awaiting evidence): each
+ * run's writes draw the keys anew, so a later run whose lists come back in
+ * one order proves no fix (two draws agree by chance).
+ */
+function drawnOrderCauses(result: AssessedObservation): ReadonlySet<string> {
+  const places = (result.reordered ?? []).map((entry) => {
+    const at = entry.indexOf(' (');
+    return at < 0 ? entry : entry.slice(0, at);
+  });
+  const out = new Set<string>();
+  if (places.length === 0) return out;
+  for (const finding of result.findings ?? []) {
+    if (finding.paths.length > 0 && finding.paths.every((path) => within(path, places))) {
+      out.add(finding.fingerprint);
+    }
+  }
+  return out;
+}
+
+/**
+ * The root causes a divergent result is judged new or persisting by: all
+ * but those it shows only under a list sorted by keys each side drew
+ * (`drawnOrderCauses`), which each run's draws show or hide by chance, so a
+ * case that shows one again is not new for it. All of them when only such
+ * causes are left (a case equal before that now shows only one is new, and
+ * awaits evidence).
+ */
+function settledCauses(result: AssessedObservation): readonly AssessedFinding[] {
+  const findings = result.findings ?? [];
+  const drawn = drawnOrderCauses(result);
+  const settled = findings.filter((finding) => !drawn.has(finding.fingerprint));
+  return settled.length === 0 ? findings : settled;
+}
 
 /** Every case of the previous report, by id. */
 function casesBefore(previous: PreviousRun): Map<string, Before> {
@@ -136,6 +184,7 @@ function casesBefore(previous: PreviousRun): Map<string, Before> {
             endpoint: result.endpoint,
             kinds: result.kinds,
             status: result.baseline.status,
+            drawn: drawnOrderCauses(result),
           }
         : NOT_COMPARED,
     );
@@ -251,10 +300,13 @@ function lostCauses(
     if (lost === undefined) continue;
     const result = now.get(caseId);
     const still = new Set((result?.findings ?? []).map((f) => f.fingerprint));
-    const into = building.get(lost) ?? new Map<string, Building>();
-    building.set(lost, into);
     for (const finding of seen.findings) {
       if (still.has(finding.fingerprint)) continue;
+      // A list its sides ordered by keys they drew anew: equal now by chance, no fix.
+      const as: Lost =
+        lost === 'fixed' && seen.drawn.has(finding.fingerprint) ? 'drawn-order' : lost;
+      const into = building.get(as) ?? new Map<string, Building>();
+      building.set(as, into);
       let entry = into.get(finding.fingerprint);
       if (entry === undefined) {
         entry = { finding, caseIds: [], endpoints: new Set() };
@@ -266,7 +318,7 @@ function lostCauses(
   }
   const notSeen: NotSeenDivergence[] = [];
   const unproved = new Set<string>();
-  for (const reason of ['diverges-otherwise', 'not-compared'] as const) {
+  for (const reason of ['diverges-otherwise', 'not-compared', 'drawn-order'] as const) {
     for (const entry of entriesOf(building.get(reason) ?? new Map())) {
       notSeen.push({ ...entry, reason });
       unproved.add(entry.fingerprint);
@@ -310,7 +362,7 @@ function markOf(
   switch (result.verdict) {
     case 'divergent':
     case 'accepted':
-      return { mark: divergenceStatus(result.findings, before.get(result.caseId), previous) };
+      return { mark: divergenceStatus(settledCauses(result), before.get(result.caseId), previous) };
     case 'equal':
       return { mark: fixedCases.has(result.caseId) ? 'fixed' : undefined };
     case 'error':

@@ -119,7 +119,13 @@ export function regressionSection(report: RunReport): string[] {
     const rows = notSeen.map((f) => [
       inlineCode(f.fingerprint),
       cell(f.caseIds.join(', ')),
-      cell(f.reason === 'diverges-otherwise' ? 'the case answers otherwise' : 'not compared'),
+      cell(
+        f.reason === 'diverges-otherwise'
+          ? 'the case answers otherwise'
+          : f.reason === 'drawn-order'
+            ? 'a list sorted by keys each side drew anew: equal by chance'
+            : 'not compared',
+      ),
       cell(f.summary),
     ]);
     out.push(

@@ -133,3 +133,81 @@ describe('a second look at tokens of one family and another length', () => {
     });
   }
 });
+
+describe('a second look at 32 hex digits drawn at random, and what sits beside them', () => {
+  // 32 hex digits carry a UUID's version and variant digits one time in eight by chance.
+  const CHANCE_UUID = '85fb71bf700c4726bfef77535820e371';
+  const PLAIN_HEX = '2c9e5d0a17f3e88103ad6b4f90e2c7d5';
+  const AGAIN = '7d0c1e9a4b2f3c5d6e7f8091a2b3c4d5';
+  const FIXTURES = [
+    {
+      name: 'a document store’s root (uuid, version)',
+      a: { couchdb: 'Welcome', uuid: CHANCE_UUID, version: '2.3.7', vendor: { name: 'x' } },
+      b: { couchdb: 'Welcome', uuid: PLAIN_HEX, version: '4.2.0', vendor: { name: 'x' } },
+      id: '/uuid',
+      beside: ['/version'],
+    },
+    {
+      name: 'a node’s status (node.instance, node.build)',
+      a: { node: { instance: PLAIN_HEX, build: '40f0c2b07', name: 'n' }, ok: true },
+      b: { node: { instance: CHANCE_UUID, build: '1e6d7a9c3', name: 'n' }, ok: true },
+      id: '/node/instance',
+      beside: ['/node/build'],
+    },
+  ];
+  const at = (value: unknown, pointer: string): unknown =>
+    pointer
+      .split('/')
+      .slice(1)
+      .reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], value);
+  const put = (value: unknown, pointer: string, leaf: unknown): unknown => {
+    const copy = structuredClone(value) as Record<string, unknown>;
+    const keys = pointer.split('/').slice(1);
+    const last = keys.pop() as string;
+    const parent = keys.reduce<Record<string, unknown>>(
+      (v, k) => v[k] as Record<string, unknown>,
+      copy,
+    );
+    parent[last] = leaf;
+    return copy;
+  };
+  for (const f of FIXTURES) {
+    it(`${f.name}: a UUID on one side and plain hex on the other is worth a second look, and what changed is per-instance with the versions beside it`, () => {
+      const ex = { ...exchange(f.a, f.b), unsettled: [f.id, ...f.beside] };
+      expect(needsSecondLook(ex)).toBe(true);
+      const out = looked(ex, { baseline: put(f.a, f.id, AGAIN) });
+      expect(at(body(out.baseline), f.id)).toBe(GENERATED_TOKEN);
+      for (const place of f.beside) {
+        expect(at(body(out.baseline), place)).toBe(GENERATED_TOKEN);
+        expect(at(body(out.candidate), place)).toBe(GENERATED_TOKEN);
+      }
+      expect(out.generated).toEqual([
+        `${f.id} (changed between two requests to the baseline)`,
+        ...f.beside.map((place) => `${place} (beside the side's own id)`),
+      ]);
+      expect(out.unsettled).toBeUndefined();
+    });
+    it(`${f.name}: a value beside it that is not unsettled, or beside a number that changed, keeps its row`, () => {
+      // Not unsettled: the generated pass had evidence against it (in a request, a digest).
+      const kept = looked(
+        { ...exchange(f.a, f.b), unsettled: [f.id] },
+        {
+          baseline: put(f.a, f.id, AGAIN),
+        },
+      );
+      for (const place of f.beside)
+        expect(at(body(kept.baseline), place)).not.toBe(GENERATED_TOKEN);
+      expect(kept.generated).toEqual([`${f.id} (changed between two requests to the baseline)`]);
+      // Beside an uptime that changed: no id, no evidence for the version.
+      const counted = put(put(f.a, f.id, 5), f.beside[0] as string, at(f.a, f.beside[0] as string));
+      const other = put(put(f.b, f.id, 9), f.beside[0] as string, at(f.b, f.beside[0] as string));
+      const up = looked(
+        { ...exchange(counted, other), unsettled: f.beside },
+        {
+          baseline: put(counted, f.id, 6),
+        },
+      );
+      expect(up.unsettled).toEqual(f.beside);
+    });
+  }
+});

@@ -521,3 +521,46 @@ describe('a list each side orders by values it drew', () => {
     });
   }
 });
+
+describe('32 hex digits drawn at random: a UUID by chance on one side only', () => {
+  // Drawn bytes as 32 hex digits carry a UUID's version and variant digits one time in eight:
+  // one side's value then reads as a dashless UUID, the other's as `hex32`, one family and one length.
+  const CHANCE_UUID = '85fb71bf700c4726bfef77535820e371'; // version digit 4, variant b
+  const PLAIN_HEX = '2c9e5d0a17f3e88103ad6b4f90e2c7d5'; // neither
+  const FIXTURES = [
+    {
+      name: 'a bulk write’s ids (PUT)',
+      a: { docs: [{ ok: true, key: CHANCE_UUID }] },
+      b: { docs: [{ ok: true, key: PLAIN_HEX }] },
+      request: { method: 'PUT' as const, path: '/store/_bulk' },
+      place: '/docs/0/key',
+    },
+    {
+      name: 'a created session’s token (POST 201)',
+      a: { session: PLAIN_HEX, user: 'ann' },
+      b: { session: CHANCE_UUID, user: 'ann' },
+      request: { method: 'POST' as const, path: '/sessions' },
+      place: '/session',
+    },
+  ];
+  for (const f of FIXTURES) {
+    it(`${f.name}: first seen in the answer to a write, per-instance`, () => {
+      const out = maskGeneratedValues(exchange(f.a, f.b, f.request, { status: 201 }));
+      expect(out.generated).toEqual([
+        `${f.place} (first seen in the answer to a write (hex of 32 digits on both sides))`,
+      ]);
+      expect(out.unsettled).toBeUndefined();
+    });
+    it(`${f.name}: on a read, thin evidence (unsettled), not a plain divergence`, () => {
+      const out = maskGeneratedValues(exchange(f.a, f.b, { path: f.request.path }));
+      expect(out.generated).toBeUndefined();
+      expect(out.unsettled).toEqual([f.place]);
+    });
+  }
+  it('a dashed UUID against 32 hex digits is another format, even on a write', () => {
+    const out = maskGeneratedValues(
+      exchange({ key: U1 }, { key: PLAIN_HEX }, { method: 'PUT' }, { status: 201 }),
+    );
+    expect(out.generated).toBeUndefined();
+  });
+});

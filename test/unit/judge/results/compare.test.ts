@@ -179,6 +179,54 @@ describe('compareToPrevious', () => {
     ]);
   });
 
+  it.each([
+    { caseId: 'flows/bulk/find', list: 'docs', other: 'warning' },
+    { caseId: 'library/books', list: 'titles', other: 'total' },
+  ])(
+    'calls no root cause fixed that showed only under a list sorted by drawn keys ($caseId): equal now by chance',
+    ({ caseId, list, other }) => {
+      // `findingOf(fp)` changes `/fp`: the list's root cause sits under `/<list>`, the other beside it.
+      const before = report([
+        {
+          ...withCauses(caseId, `case-${caseId}`, [list, other]),
+          unsettled: [`/${list}`],
+          reordered: [`/${list} (the same elements in another order; drew ids earlier)`],
+        },
+      ]);
+      const { summary } = compareToPrevious([equal(caseId)], before);
+      expect(summary.fixed.map((f) => f.fingerprint)).toEqual([other]);
+      expect(summary.notSeen?.map((f) => [f.fingerprint, f.caseIds, f.reason])).toEqual([
+        [list, [caseId], 'drawn-order'],
+      ]);
+    },
+  );
+
+  it.each([
+    { caseId: 'flows/bulk/find', list: 'docs', other: 'warning' },
+    { caseId: 'library/books', list: 'titles', other: 'total' },
+  ])(
+    'calls a case persisting, not new, that shows again a root cause under a list sorted by drawn keys ($caseId)',
+    ({ caseId, list, other }) => {
+      const drawnNow = {
+        ...withCauses(caseId, `case-${caseId}`, [list, other]),
+        unsettled: [`/${list}`],
+        reordered: [`/${list} (the same elements in another order; drew ids earlier)`],
+      };
+      // The previous run's draws put the list in one order: it showed only the other cause.
+      const before = report([withCauses(caseId, `case-${caseId}`, [other])]);
+      const { results } = compareToPrevious([drawnNow], before);
+      expect(results.map((r) => r.regression)).toEqual(['persisting']);
+      // A cause it did not show before, beside it, is still new.
+      const fresh = { ...drawnNow, findings: [...(drawnNow.findings ?? []), findingOf('added')] };
+      expect(compareToPrevious([fresh], before).results.map((r) => r.regression)).toEqual(['new']);
+      // Equal before, only the drawn order now: new (and awaiting evidence).
+      const onlyDrawn = { ...drawnNow, findings: [findingOf(list)] };
+      expect(
+        compareToPrevious([onlyDrawn], report([equal(caseId)])).results.map((r) => r.regression),
+      ).toEqual(['new']);
+    },
+  );
+
   it('calls a divergence not-compared when the previous report did not compare its case', () => {
     const before = report([unreachable('a/down', 'fp-down'), equal('a/equal')], {
       interrupted: { signal: 'SIGINT', ran: 2, notRun: ['a/later'] },
