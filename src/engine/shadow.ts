@@ -71,6 +71,8 @@ export interface ShadowInput {
   readonly mirrorWrites: boolean;
   /** Requests waiting in the mirror queue at most. */
   readonly queueCapacity: number;
+  /** Mirrored requests compared at once: the concurrency, or fewer when the heap limit holds fewer. */
+  readonly workers: number;
   /**
    * New mirrored requests are refused (dropped, counted) while the event
    * loop's utilisation is at or past this share (`io/shadow/busy.ts`); 1: never.
@@ -211,7 +213,9 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
         ? undefined
         : clients.replica;
     const [baseline, candidate, again] = await Promise.all([
-      item.baseline ?? clients.baseline.send(plan, share),
+      item.baseline === undefined
+        ? clients.baseline.send(plan, share)
+        : item.baseline.then((answer) => answer?.()),
       clients.candidate.send(plan, share),
       replica?.send(plan),
     ]);
@@ -245,7 +249,7 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
     input.shedAt >= 1 ? undefined : createBusyProbe({ ...BUSY_DEFAULTS, threshold: input.shedAt });
   const queue = createMirrorQueue<Mirrored>({
     capacity: input.queueCapacity,
-    workers: config.concurrency,
+    workers: input.workers,
     load: probe === undefined ? undefined : () => probe.load(),
     work: (item) =>
       work(item).catch((error: unknown) => {

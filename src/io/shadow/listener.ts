@@ -6,7 +6,7 @@
  *   the baseline's answer is streamed back unchanged (status, headers, body,
  *   trailers). The request is handed over once it has been read and sent on,
  *   with the baseline's answer to come, so the candidate is asked at once;
- *   the answer is decoded once the client has it. A baseline that cannot be
+ *   the answer is kept as bytes and decoded by the worker that takes it. A baseline that cannot be
  *   reached is a 502.
  * - `sink`: a gateway mirrors copies here; each is answered `204` at once
  *   (one without a body before anything of it is read, one with a body once
@@ -183,13 +183,13 @@ export async function startListener(options: ListenerOptions): Promise<Listener>
       // The baseline's answer for the request handed over: decoded once both
       // the request was taken and the answer has ended, in either order.
       let answered: (() => SideOutcome) | 'failed' | undefined;
-      let taken: ((answer: SideOutcome | undefined) => void) | undefined;
+      let taken: ((answer: (() => SideOutcome) | undefined) => void) | undefined;
       let handedOver = false;
       const settle = (): void => {
         if (taken === undefined || answered === undefined) return;
         const give = taken;
         taken = undefined;
-        give(answered === 'failed' ? undefined : answered());
+        give(answered === 'failed' ? undefined : answered);
       };
       const finish = (why: 'ok' | 'dropped' | NotMirrored): void => {
         if (done) return;
@@ -208,7 +208,7 @@ export async function startListener(options: ListenerOptions): Promise<Listener>
         // Handed over once the request has been sent on to the baseline.
         setImmediate(() => {
           if (done && answered === 'failed') return;
-          const baseline = new Promise<SideOutcome | undefined>((resolve) => {
+          const baseline = new Promise<(() => SideOutcome) | undefined>((resolve) => {
             taken = resolve;
           });
           if (!options.onMirrored({ request: { ...head, body: bytes }, baseline })) {
@@ -245,7 +245,7 @@ export async function startListener(options: ListenerOptions): Promise<Listener>
             const durationMs = performance.now() - started;
             const gathered = tee;
             answered = () => gathered.end(durationMs);
-            // Decoded once the client's answer has left.
+            // Handed over (still bytes) once the client's answer has left.
             setImmediate(settle);
             finish('ok');
           },

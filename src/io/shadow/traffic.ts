@@ -27,10 +27,12 @@ export interface Mirrored {
   /**
    * The proxy's: the baseline's answer as streamed to the client, once it has
    * ended (the request is handed over as soon as it is read, so the
-   * candidate is asked while the baseline answers); undefined when the
-   * baseline failed or the client went away. Absent for the sink.
+   * candidate is asked while the baseline answers), as its bytes and a
+   * function that decodes them: a request waiting in the queue holds bytes,
+   * outside the heap, and only a worker decodes (`old-space.ts`); undefined
+   * when the baseline failed or the client went away. Absent for the sink.
    */
-  readonly baseline?: Promise<SideOutcome | undefined>;
+  readonly baseline?: Promise<(() => SideOutcome) | undefined>;
 }
 
 /** Which placement the traffic comes from. */
