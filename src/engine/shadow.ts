@@ -31,6 +31,7 @@ import { buildCaseFiles } from '../io/import/cases.js';
 import { renderCaseFile } from '../io/import/render.js';
 import { isSession } from '../io/import/session.js';
 import type { CaseFileModel } from '../io/import/types.js';
+import { decodeAnswer } from '../io/shadow/answer.js';
 import { BUSY_DEFAULTS, createBusyProbe } from '../io/shadow/busy.js';
 import { type Capture, createCapture } from '../io/shadow/capture.js';
 import { caseOfRequest } from '../io/shadow/case-of.js';
@@ -215,7 +216,7 @@ export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
     const [baseline, candidate, again] = await Promise.all([
       item.baseline === undefined
         ? clients.baseline.send(plan, share)
-        : item.baseline.then((answer) => answer?.()),
+        : item.baseline.then((answer) => answer && decodeAnswer(answer, config)),
       clients.candidate.send(plan, share),
       replica?.send(plan),
     ]);

@@ -28,10 +28,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Pairs } from '../../contract/model/case.js';
-import type { SideOutcome } from '../../contract/model/exchange.js';
 import type { NodeBudget } from '../../core/wire/budget.js';
 import { createForwarder } from '../http/client.js';
-import { teeAnswer } from './answer.js';
+import { type RawAnswer, teeAnswer } from './answer.js';
 import { type ForwardedNames, readForwarded } from './forwarded.js';
 import { connectionListed, endToEnd, pairsOfRaw } from './hop.js';
 import type { Mirrored, ShadowMode, TrafficRequest } from './traffic.js';
@@ -182,8 +181,8 @@ export async function startListener(options: ListenerOptions): Promise<Listener>
       let done = false;
       // The baseline's answer for the request handed over: decoded once both
       // the request was taken and the answer has ended, in either order.
-      let answered: (() => SideOutcome) | 'failed' | undefined;
-      let taken: ((answer: (() => SideOutcome) | undefined) => void) | undefined;
+      let answered: RawAnswer | 'failed' | undefined;
+      let taken: ((answer: RawAnswer | undefined) => void) | undefined;
       let handedOver = false;
       const settle = (): void => {
         if (taken === undefined || answered === undefined) return;
@@ -208,7 +207,7 @@ export async function startListener(options: ListenerOptions): Promise<Listener>
         // Handed over once the request has been sent on to the baseline.
         setImmediate(() => {
           if (done && answered === 'failed') return;
-          const baseline = new Promise<(() => SideOutcome) | undefined>((resolve) => {
+          const baseline = new Promise<RawAnswer | undefined>((resolve) => {
             taken = resolve;
           });
           if (!options.onMirrored({ request: { ...head, body: bytes }, baseline })) {
@@ -243,8 +242,7 @@ export async function startListener(options: ListenerOptions): Promise<Listener>
             if (want !== true || tee === undefined) return finish(want === true ? 'ok' : want);
             if (body?.over() === true) return finish('too-large');
             const durationMs = performance.now() - started;
-            const gathered = tee;
-            answered = () => gathered.end(durationMs);
+            answered = tee.end(durationMs);
             // Handed over (still bytes) once the client's answer has left.
             setImmediate(settle);
             finish('ok');
