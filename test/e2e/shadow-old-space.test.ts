@@ -15,6 +15,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { copyBundle } from '../helpers/bundle.js';
 import { tempProject } from '../helpers/cli.js';
 import { startServer, type TestServer } from '../helpers/http.js';
+import { startShadowCli } from '../helpers/shadow.js';
 
 const require = createRequire(import.meta.url);
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -152,4 +153,19 @@ describe.runIf(process.platform === 'linux')('parity proxy under its old-space l
     expect(runs).toHaveLength(1);
     expect(await readdir(join(cwd, 'reports', runs[0] ?? ''))).toContain('report.json');
   }, 120_000);
+
+  it('a config asking for larger bodies than the heap limit holds gets fewer workers, with a note', async () => {
+    // 1 GiB bodies: a worker needs ~12 GB at its largest, more than any heap this test runs in.
+    const cwd = await tempProject({
+      'parity.config.yaml': 'bodyCapBytes: 1073741824\n',
+    });
+    const args = ['proxy', '--listen', '127.0.0.1:0', '--no-tracker', '--concurrency', '4'];
+    args.push('--baseline', 'a=http://127.0.0.1:9', '--candidate', 'b=http://127.0.0.1:9');
+    const session = await startShadowCli(cwd, args);
+    session.signal('SIGTERM');
+    expect(await session.ended).toBe(0);
+    expect(session.stderr()).toMatch(
+      /comparing 1 mirrored request at once, not 4: a heap of \d+ MB holds no more/,
+    );
+  });
 });
