@@ -34,8 +34,11 @@ if (limit !== undefined) {
   // reaches it once, from here), the signals passed on, its exit code ours.
   const { spawn } = require('node:child_process');
   const args = [...process.execArgv, `--max-old-space-size=${limit}`, __filename];
+  // fd 3, a pipe the child watches: it stops (as on SIGTERM) when this
+  // process ends without passing a signal on (SIGKILL).
   const child = spawn(process.execPath, [...args, ...process.argv.slice(2)], {
-    stdio: 'inherit',
+    stdio: ['inherit', 'inherit', 'inherit', 'pipe'],
+    env: { ...process.env, PARITY_PARENT_PIPE: '3' },
     detached: true,
   });
   const signals = ['SIGTERM', 'SIGINT', 'SIGHUP'];
@@ -51,6 +54,15 @@ if (limit !== undefined) {
     else process.exitCode = code ?? 4;
   });
 } else if (existsSync(cli)) {
+  // Started by the bin above: its end closes the pipe on fd 3.
+  if (process.env.PARITY_PARENT_PIPE === '3') {
+    delete process.env.PARITY_PARENT_PIPE;
+    const parent = new (require('node:net').Socket)({ fd: 3, readable: true, writable: false });
+    parent.on('error', () => undefined);
+    parent.on('close', () => process.kill(process.pid, 'SIGTERM'));
+    parent.resume();
+    parent.unref();
+  }
   // Node 22.1+ only: on Node 20 loading node:module (and the source-map code
   // behind it) would cost start-up for nothing.
   const [major, minor] = process.versions.node.split('.').map(Number);

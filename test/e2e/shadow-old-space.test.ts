@@ -15,6 +15,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { copyBundle } from '../helpers/bundle.js';
 import { tempProject } from '../helpers/cli.js';
 import { startServer, type TestServer } from '../helpers/http.js';
+import { startShadowCli } from '../helpers/shadow.js';
 
 const require = createRequire(import.meta.url);
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -117,4 +118,54 @@ describe.runIf(process.platform === 'linux')('parity proxy under its old-space l
     expect(last.compared).toBe(last.mirrored);
     expect(last.mirrored + last.dropped).toBe(5);
   }, 180_000);
+
+  it("the command's process stops, its reports written, when the bin is killed outright", async () => {
+    const pkg = await mkdtemp(join(tmpdir(), 'parity-old-space-'));
+    await cp(join(ROOT, 'bin'), join(pkg, 'bin'), { recursive: true });
+    await copyBundle(join(pkg, 'dist'));
+    const cwd = await tempProject();
+    const args = ['proxy', '--listen', '127.0.0.1:0', '--no-tracker', '--concurrency', '1'];
+    args.push('--baseline', 'a=http://127.0.0.1:9', '--candidate', 'b=http://127.0.0.1:9');
+    const bin = spawn(process.execPath, [join(pkg, 'bin', 'parity.js'), ...args], { cwd });
+    let stderr = '';
+    bin.stdout.resume();
+    await new Promise<void>((resolve, reject) => {
+      bin.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk;
+        if (/listening on http/.test(stderr)) resolve();
+      });
+      bin.once('exit', () => reject(new Error(stderr)));
+    });
+    const [child] = await children(bin.pid ?? 0);
+    expect(child).toBeGreaterThan(0);
+    bin.kill('SIGKILL');
+    const alive = () =>
+      readFile(`/proc/${child}/stat`, 'utf8').then(
+        (stat) => !/\) Z /.test(stat),
+        () => false,
+      );
+    const start = Date.now();
+    while ((await alive()) && Date.now() - start < 60_000) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(await alive()).toBe(false);
+    const runs = (await readdir(join(cwd, 'reports'))).filter((name) => name !== 'latest');
+    expect(runs).toHaveLength(1);
+    expect(await readdir(join(cwd, 'reports', runs[0] ?? ''))).toContain('report.json');
+  }, 120_000);
+
+  it('a config asking for larger bodies than the heap limit holds gets fewer workers, with a note', async () => {
+    // 1 GiB bodies: a worker needs ~12 GB at its largest, more than any heap this test runs in.
+    const cwd = await tempProject({
+      'parity.config.yaml': 'bodyCapBytes: 1073741824\n',
+    });
+    const args = ['proxy', '--listen', '127.0.0.1:0', '--no-tracker', '--concurrency', '4'];
+    args.push('--baseline', 'a=http://127.0.0.1:9', '--candidate', 'b=http://127.0.0.1:9');
+    const session = await startShadowCli(cwd, args);
+    session.signal('SIGTERM');
+    expect(await session.ended).toBe(0);
+    expect(session.stderr()).toMatch(
+      /comparing 1 mirrored request at once, not 4: a heap of \d+ MB holds no more/,
+    );
+  });
 });
