@@ -34,6 +34,7 @@ import type { Mirrored } from '../io/shadow/traffic.js';
 import { createNoiseStep } from '../judge/noise/step.js';
 import { openRunFolder, type RunFolder } from '../reporters/report/run-folder.js';
 import type { RunReporter } from '../reporters/reporter.js';
+import type { ParityError } from '../util/errors.js';
 import type { Host } from '../util/host.js';
 import { writeStagedFiles } from '../util/staged-files.js';
 import { newRunId } from './run/run-id.js';
@@ -60,7 +61,7 @@ export interface JudgeSide {
   work(item: Mirrored): Promise<void>;
   counts(): JudgeCounts;
   /** Rewrites the open run's reports in place; undefined when there was nothing new. */
-  refresh(options: { readonly tracker: boolean }): Promise<Refreshed | undefined>;
+  refresh(options: { readonly tracker: boolean }): Promise<RefreshSummary | undefined>;
   /** Closes the clients and the open run, writes the capture; throws the first failure of `work`. */
   close(): Promise<{
     readonly runs: readonly ClosedRun[];
@@ -68,6 +69,25 @@ export interface JudgeSide {
   }>;
   /** Closes the clients and discards the first run's folder (the session never listened). */
   discard(): Promise<void>;
+}
+
+/** What a refresh wrote, as the command prints it (plain data). */
+export interface RefreshSummary {
+  /** The open run's folder. */
+  readonly dir: string;
+  /** Whether the tracker was updated. */
+  readonly tracker: boolean;
+  /** Why the tracker was not updated, when it was asked to be. */
+  readonly trackerError: ParityError | undefined;
+}
+
+/** What a refresh wrote, summed up. */
+export function summaryOf(done: Refreshed): RefreshSummary {
+  return {
+    dir: done.finished.written.dir,
+    tracker: done.finished.tracker !== undefined,
+    trackerError: done.finished.trackerError,
+  };
 }
 
 /** What the judging side is opened with. */
@@ -258,7 +278,7 @@ export async function openJudgeSide(input: JudgeInput): Promise<JudgeSide> {
       if (done === undefined) return undefined;
       refreshed = { segment: open, size, tracker: options.tracker };
       counts.newRows += done.finished.tracker?.outcome.added.length ?? 0;
-      return done;
+      return summaryOf(done);
     },
     async close() {
       await clients.close();

@@ -7,8 +7,13 @@ import { type SampleSpec, sampler } from '../io/shadow/sample.js';
 import type { ShadowStatus } from '../io/shadow/status.js';
 import type { Mirrored, ShadowMode } from '../io/shadow/traffic.js';
 import { ParityError } from '../util/errors.js';
-import type { Refreshed } from './shadow/shadow-segment.js';
-import { type ClosedRun, type JudgeInput, openJudgeSide } from './shadow-judge.js';
+import {
+  type ClosedRun,
+  type JudgeInput,
+  type JudgeSide,
+  openJudgeSide,
+  type RefreshSummary,
+} from './shadow-judge.js';
 
 export interface ShadowInput extends JudgeInput {
   readonly mode: ShadowMode;
@@ -42,7 +47,7 @@ export interface ShadowSession {
    * Rewrites the open run's reports in place with what it holds so far (the
    * tracker too with `tracker`); undefined when there was nothing new to write.
    */
-  refresh(options: { readonly tracker: boolean }): Promise<Refreshed | undefined>;
+  refresh(options: { readonly tracker: boolean }): Promise<RefreshSummary | undefined>;
   /** Stops accepting, drains the queue (or drops what waits, with `dropWaiting`), closes the run. */
   stop(options?: { readonly dropWaiting?: boolean }): Promise<ShadowOutcome>;
 }
@@ -56,8 +61,12 @@ const NO_SKIPS: Record<NotMirrored, number> = {
 };
 
 /** Starts listening (see the module comment). */
-export async function startShadow(input: ShadowInput): Promise<ShadowSession> {
-  const judge = await openJudgeSide(input);
+export async function startShadow(
+  input: ShadowInput,
+  /** Opens the judging side: in this thread by default, or on a worker thread (`shadow-remote.ts`). */
+  openJudge: (input: JudgeInput) => Promise<JudgeSide> = openJudgeSide,
+): Promise<ShadowSession> {
+  const judge = await openJudge(input);
   const counts = { seen: 0 };
   const skipped: Record<NotMirrored, number> = { ...NO_SKIPS };
   const probe =
