@@ -355,6 +355,8 @@ const split = await build({
   entryPoints: [
     { in: 'src/cli/bin.ts', out: 'parity' },
     { in: 'src/index.ts', out: 'api' },
+    // The worker thread of `parity proxy`/`parity shadow` (src/cli/shadow-thread.ts).
+    { in: 'src/cli/shadow-thread.ts', out: 'shadow-thread' },
   ],
   outdir: outDir,
   chunkNames: '[name]-[hash]',

@@ -11,6 +11,7 @@ import type { ConfigFlags } from '../io/config/resolve.js';
 import { type RunConfig, resolveTargets } from '../io/config/targets.js';
 import { BUSY_DEFAULTS } from '../io/shadow/busy.js';
 import { DEFAULT_FORWARDED, type ForwardedNames } from '../io/shadow/forwarded.js';
+import { heapLimitMb, oldSpaceMb, workersThatFit } from '../io/shadow/old-space.js';
 import { parseRate, parseSampleBy, type SampleSpec } from '../io/shadow/sample.js';
 import type { ShadowMode } from '../io/shadow/traffic.js';
 import { ParityError } from '../util/errors.js';
@@ -113,9 +114,30 @@ export async function prepareShadow(
     ...targets.flatMap((target) => [...(target?.secrets ?? [])]),
   ]);
   const redact = createRedactor({ headerNames: config.rules?.redactHeaders ?? [], secrets: known });
-  const { folder, notes } = await preflightWriters(config, newRunId(context.now()), context.host, {
-    live: true,
-  });
+  const queueCapacity = request.queue ?? 1000;
+  // The workers the heap limit holds at their largest bodies (`io/shadow/old-space.ts`).
+  const limit = Math.floor(heapLimitMb());
+  const needs = {
+    queue: queueCapacity,
+    bodyCapBytes: config.bodyCapBytes,
+    nodes: config.bodyBudget.nodes,
+  };
+  const workers = workersThatFit(limit, needs, config.concurrency);
+  const { folder, notes: written } = await preflightWriters(
+    config,
+    newRunId(context.now()),
+    context.host,
+    {
+      live: true,
+    },
+  );
+  const notes =
+    workers === config.concurrency
+      ? written
+      : [
+          ...written,
+          `comparing ${workers} mirrored request${workers === 1 ? '' : 's'} at once, not ${config.concurrency}: a heap of ${limit} MB holds no more at the config's body cap and node budget (${oldSpaceMb({ ...needs, workers: config.concurrency })} MB would; start node with --max-old-space-size to give it)`,
+        ];
   return {
     input: {
       config,
@@ -129,7 +151,8 @@ export async function prepareShadow(
       forwarded: forwardedOf(request),
       sample,
       mirrorWrites,
-      queueCapacity: request.queue ?? 1000,
+      queueCapacity,
+      workers,
       candidateRate: request.candidateRate,
       shedAt: shedOf(request.shed),
       runSize: request.runSize ?? 100_000,

@@ -143,14 +143,17 @@ describe('npm pack → npm i ./tarball (offline) → npx parity in a fresh proje
     const installed = join(project, 'node_modules', 'http-parity');
     // parity's code: the CLI, the API and its ES module, a file per module
     // loaded on demand (a command, a group of commands, …: `NAME-HASH.cjs`)
-    // and the chunks they share (`chunk-HASH.cjs`); the rest is declarations.
+    // and the chunks they share (`chunk-HASH.cjs`), shadow mode's worker
+    // thread (`shadow-thread.cjs`); the rest is declarations.
     const code = (await readdir(join(installed, 'dist'), { recursive: true }))
       .map(String)
       .filter((file) => /\.(c|m)?js$/.test(file) && !file.startsWith('vendor/'))
       .sort();
     expect(code).toEqual(expect.arrayContaining(['api.cjs', 'index.js', 'parity.cjs']));
     for (const file of code) {
-      expect(file).toMatch(/^(api\.cjs|index\.js|parity\.cjs|[a-z-]+-[A-Z0-9]{8}\.cjs)$/);
+      expect(file).toMatch(
+        /^(api\.cjs|index\.js|parity\.cjs|shadow-thread\.cjs|[a-z-]+-[A-Z0-9]{8}\.cjs)$/,
+      );
     }
     expect(code.filter((file) => file.startsWith('chunk-')).length).toBeGreaterThan(0);
     // No function of parity's is in two files: a module bundled twice would be

@@ -6,14 +6,29 @@
  * refreshes them and updates the tracker at once.
  */
 
+import { join } from 'node:path';
 import { type ShadowOutcome, startShadow } from '../../engine/shadow.js';
+import { openJudgeSide } from '../../engine/shadow-judge.js';
 import { prepareShadow } from '../../engine/shadow-prepare.js';
+import { openThreadJudge } from '../../engine/shadow-remote.js';
 import { statusLine } from '../../io/shadow/status.js';
 import type { ShadowMode } from '../../io/shadow/traffic.js';
 import { printable } from '../../util/code-span.js';
+import { ParityError } from '../../util/errors.js';
 import { EXIT, EXIT_FOR_ERROR, type ExitCode } from '../exit-codes.js';
 import { contextOf, type Io } from '../io.js';
 import type { ShadowFlags } from '../options.js';
+
+/**
+ * The worker thread's built entry (dist/shadow-thread.cjs) beside the bundled
+ * CLI; undefined when running from the TypeScript sources (the tests: the
+ * judging side then runs in this thread). A bundle without it: the thread
+ * fails to start and the judging side runs in this thread.
+ */
+function threadFile(): string | undefined {
+  if (typeof __dirname !== 'string' || !__filename.endsWith('.cjs')) return undefined;
+  return join(__dirname, 'shadow-thread.cjs');
+}
 
 /** How often the status is printed while traffic flows. */
 const STATUS_EVERY_MS = 1000;
@@ -51,9 +66,42 @@ export async function shadowCommand(
   flags: ShadowFlags,
   io: Io,
 ): Promise<ExitCode> {
-  const { input, notes } = await prepareShadow({ ...flags, mode }, contextOf(io));
+  const request = { ...flags, mode };
+  const context = contextOf(io);
+  const { input, notes } = await prepareShadow(request, context);
   for (const note of notes) io.stderr.write(`parity: ${note}\n`);
-  const session = await startShadow(input);
+  const thread = threadFile();
+  const session = await startShadow(
+    input,
+    thread === undefined
+      ? openJudgeSide
+      : async (prepared) => {
+          // The thread prepares its own run folder from the same flags.
+          await prepared.folder.discard();
+          const host = { pid: context.host.pid, hostname: context.host.hostname };
+          const data = {
+            request,
+            cwd: context.cwd,
+            env: { ...context.env },
+            host:
+              context.host.startedAt === undefined
+                ? host
+                : { ...host, startedAt: context.host.startedAt },
+          };
+          try {
+            const judge = await openThreadJudge(thread, data);
+            if (flags.quiet !== true) io.stderr.write('parity: comparing on a worker thread\n');
+            return judge;
+          } catch (error) {
+            if (error instanceof ParityError) throw error;
+            // No worker thread here: the judging side in this thread, on a folder of its own.
+            io.stderr.write(
+              `parity: no worker thread (${printable(String(error))}); comparing in this thread\n`,
+            );
+            return openJudgeSide((await prepareShadow(request, context)).input);
+          }
+        },
+  );
   const { host, port } = session.address;
   const shown = host.includes(':') ? `[${host}]` : host;
   if (flags.quiet !== true) {
@@ -76,14 +124,12 @@ export async function shadowCommand(
   const refreshed = (done: Awaited<ReturnType<typeof session.refresh>>, why: string): void => {
     if (done === undefined || flags.quiet === true) return;
     const tracker =
-      done.finished.trackerError !== undefined
-        ? `; the tracker was not updated: ${done.finished.trackerError.message}`
-        : done.finished.tracker !== undefined
+      done.trackerError !== undefined
+        ? `; the tracker was not updated: ${done.trackerError.message}`
+        : done.tracker
           ? '; tracker updated'
           : '';
-    io.stderr.write(
-      `parity: ${why}: reports refreshed in ${printable(done.finished.written.dir)}${tracker}\n`,
-    );
+    io.stderr.write(`parity: ${why}: reports refreshed in ${printable(done.dir)}${tracker}\n`);
   };
   let failed: unknown;
   // `--every N` (default 60): the open run's reports refreshed in place on a timer.

@@ -6,7 +6,7 @@
  *   the baseline's answer is streamed back unchanged (status, headers, body,
  *   trailers). The request is handed over once it has been read and sent on,
  *   with the baseline's answer to come, so the candidate is asked at once;
- *   the answer is decoded once the client has it. A baseline that cannot be
+ *   the answer is kept as bytes and decoded by the worker that takes it. A baseline that cannot be
  *   reached is a 502.
  * - `sink`: a gateway mirrors copies here; each is answered `204` at once
  *   (one without a body before anything of it is read, one with a body once
@@ -28,10 +28,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Pairs } from '../../contract/model/case.js';
-import type { SideOutcome } from '../../contract/model/exchange.js';
 import type { NodeBudget } from '../../core/wire/budget.js';
 import { createForwarder } from '../http/client.js';
-import { teeAnswer } from './answer.js';
+import { type RawAnswer, teeAnswer } from './answer.js';
 import { type ForwardedNames, readForwarded } from './forwarded.js';
 import { connectionListed, endToEnd, pairsOfRaw } from './hop.js';
 import type { Mirrored, ShadowMode, TrafficRequest } from './traffic.js';
@@ -182,14 +181,14 @@ export async function startListener(options: ListenerOptions): Promise<Listener>
       let done = false;
       // The baseline's answer for the request handed over: decoded once both
       // the request was taken and the answer has ended, in either order.
-      let answered: (() => SideOutcome) | 'failed' | undefined;
-      let taken: ((answer: SideOutcome | undefined) => void) | undefined;
+      let answered: RawAnswer | 'failed' | undefined;
+      let taken: ((answer: RawAnswer | undefined) => void) | undefined;
       let handedOver = false;
       const settle = (): void => {
         if (taken === undefined || answered === undefined) return;
         const give = taken;
         taken = undefined;
-        give(answered === 'failed' ? undefined : answered());
+        give(answered === 'failed' ? undefined : answered);
       };
       const finish = (why: 'ok' | 'dropped' | NotMirrored): void => {
         if (done) return;
@@ -208,7 +207,7 @@ export async function startListener(options: ListenerOptions): Promise<Listener>
         // Handed over once the request has been sent on to the baseline.
         setImmediate(() => {
           if (done && answered === 'failed') return;
-          const baseline = new Promise<SideOutcome | undefined>((resolve) => {
+          const baseline = new Promise<RawAnswer | undefined>((resolve) => {
             taken = resolve;
           });
           if (!options.onMirrored({ request: { ...head, body: bytes }, baseline })) {
@@ -243,9 +242,8 @@ export async function startListener(options: ListenerOptions): Promise<Listener>
             if (want !== true || tee === undefined) return finish(want === true ? 'ok' : want);
             if (body?.over() === true) return finish('too-large');
             const durationMs = performance.now() - started;
-            const gathered = tee;
-            answered = () => gathered.end(durationMs);
-            // Decoded once the client's answer has left.
+            answered = tee.end(durationMs);
+            // Handed over (still bytes) once the client's answer has left.
             setImmediate(settle);
             finish('ok');
           },

@@ -6,7 +6,7 @@
  */
 
 import type { Pairs } from '../../contract/model/case.js';
-import type { SideOutcome } from '../../contract/model/exchange.js';
+import type { RawAnswer } from './answer.js';
 
 export interface TrafficRequest {
   readonly method: string;
@@ -27,10 +27,13 @@ export interface Mirrored {
   /**
    * The proxy's: the baseline's answer as streamed to the client, once it has
    * ended (the request is handed over as soon as it is read, so the
-   * candidate is asked while the baseline answers); undefined when the
-   * baseline failed or the client went away. Absent for the sink.
+   * candidate is asked while the baseline answers), as its bytes
+   * (`answer.ts`: plain data, a worker thread can take them): a request
+   * waiting in the queue holds bytes, outside the heap, and only a worker
+   * decodes them (`old-space.ts`); undefined
+   * when the baseline failed or the client went away. Absent for the sink.
    */
-  readonly baseline?: Promise<SideOutcome | undefined>;
+  readonly baseline?: Promise<RawAnswer | undefined>;
 }
 
 /** Which placement the traffic comes from. */

@@ -1,0 +1,113 @@
+/**
+ * The worker thread of `parity proxy` and `parity shadow`
+ * (`engine/shadow-remote.ts`): rebuilds the session's config from the
+ * command's flags (`prepareShadow`, as the command did before listening),
+ * opens the judging side (`engine/shadow-judge.ts`: clients to the candidate,
+ * noise, runs, reports, tracker, capture) and serves the listening thread's
+ * messages. Built as dist/shadow-thread.cjs.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { type JudgeSide, openJudgeSide } from '../engine/shadow-judge.js';
+import { prepareShadow } from '../engine/shadow-prepare.js';
+import {
+  type FromThread,
+  plainError,
+  type ThreadData,
+  type ToThread,
+} from '../engine/shadow-remote.js';
+import type { RawAnswer } from '../io/shadow/answer.js';
+
+const port = parentPort;
+if (port === null) throw new Error('shadow-thread.ts runs as a worker thread');
+const post = (message: FromThread): void => port.postMessage(message);
+const data = workerData as ThreadData;
+
+/** Whether process `pid` runs on this machine (EPERM: it runs, as another user), as the bin's host says. */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error instanceof Error && 'code' in error && error.code === 'EPERM';
+  }
+}
+
+async function open(): Promise<JudgeSide> {
+  const host = { ...data.host, isAlive };
+  const context = { cwd: data.cwd, env: data.env, now: () => new Date(), host };
+  const { input } = await prepareShadow(data.request, context);
+  return openJudgeSide(input);
+}
+
+/** The proxy's baseline answers still to come, by request. */
+const answers = new Map<number, (raw: RawAnswer | undefined) => void>();
+
+async function serve(judge: JudgeSide, message: ToThread): Promise<void> {
+  switch (message.type) {
+    case 'work': {
+      const baseline = message.proxy
+        ? new Promise<RawAnswer | undefined>((resolve) => answers.set(message.id, resolve))
+        : undefined;
+      await judge.work({
+        request: message.request,
+        ...(baseline === undefined ? {} : { baseline }),
+      });
+      post({ type: 'done', id: message.id, counts: judge.counts() });
+      return;
+    }
+    case 'answer': {
+      answers.get(message.id)?.(message.raw);
+      answers.delete(message.id);
+      return;
+    }
+    case 'refresh': {
+      const done = await judge.refresh({ tracker: message.tracker });
+      const summary =
+        done === undefined
+          ? undefined
+          : { ...done, trackerError: done.trackerError && plainError(done.trackerError) };
+      post({ type: 'refreshed', id: message.id, summary, counts: judge.counts() });
+      return;
+    }
+    case 'close': {
+      const { runs, captured } = await judge.close();
+      post({
+        type: 'closed',
+        id: message.id,
+        runs: runs.map((run) => ({
+          ...run,
+          trackerError: run.trackerError && plainError(run.trackerError),
+          reporterFailures: run.reporterFailures.map((failure) => ({
+            name: failure.name,
+            hook: failure.hook,
+            message: failure.error.message,
+          })),
+        })),
+        captured,
+        counts: judge.counts(),
+      });
+      return;
+    }
+    case 'discard': {
+      await judge.discard();
+      post({ type: 'discarded', id: message.id });
+      return;
+    }
+    default: {
+      const never: never = message;
+      throw new Error(`unknown message ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+open().then(
+  (judge) => {
+    port.on('message', (message: ToThread) => {
+      serve(judge, message).catch((error: unknown) =>
+        post({ type: 'failed', id: message.id, error: plainError(error) }),
+      );
+    });
+    post({ type: 'ready', id: 0 });
+  },
+  (error: unknown) => post({ type: 'failed', id: 0, error: plainError(error) }),
+);

@@ -1,0 +1,189 @@
+/**
+ * The judging side of a shadow session on a worker thread
+ * (`cli/shadow-thread.ts` runs `openJudgeSide` there, its config rebuilt from
+ * the command's flags): this side posts each mirrored request, and the
+ * proxy's baseline answer once it has ended, their bytes transferred, and
+ * reads back the counts, refreshes and the closed runs as plain data. The
+ * listening side's event loop then only forwards, queues and hands over.
+ */
+import { Worker } from 'node:worker_threads';
+import type { RawAnswer } from '../io/shadow/answer.js';
+import type { TrafficRequest } from '../io/shadow/traffic.js';
+import type { Env } from '../util/env.js';
+import { ParityError, type ParityErrorCode } from '../util/errors.js';
+import type { ClosedRun, JudgeCounts, JudgeSide, RefreshSummary } from './shadow-judge.js';
+import type { ShadowRequest } from './shadow-prepare.js';
+
+/** What the thread is started with: the command's flags and this process, as plain data. */
+export interface ThreadData {
+  readonly request: ShadowRequest;
+  readonly cwd: string;
+  readonly env: Env;
+  readonly host: { readonly pid: number; readonly hostname: string; readonly startedAt?: number };
+}
+
+/** An error as it crosses: a ParityError keeps its code. */
+export interface PlainError {
+  readonly code: ParityErrorCode | undefined;
+  readonly message: string;
+}
+
+export type ToThread =
+  | {
+      readonly type: 'work';
+      readonly id: number;
+      readonly request: TrafficRequest;
+      readonly proxy: boolean;
+    }
+  | { readonly type: 'answer'; readonly id: number; readonly raw: RawAnswer | undefined }
+  | { readonly type: 'refresh'; readonly id: number; readonly tracker: boolean }
+  | { readonly type: 'close'; readonly id: number }
+  | { readonly type: 'discard'; readonly id: number };
+
+export type PlainRefresh = Omit<RefreshSummary, 'trackerError'> & {
+  readonly trackerError: PlainError | undefined;
+};
+export type PlainRun = Omit<ClosedRun, 'trackerError' | 'reporterFailures'> & {
+  readonly trackerError: PlainError | undefined;
+  readonly reporterFailures: readonly { name: string; hook: string; message: string }[];
+};
+
+export type FromThread =
+  | { readonly type: 'ready'; readonly id: 0 }
+  | { readonly type: 'failed'; readonly id: number; readonly error: PlainError }
+  | { readonly type: 'done'; readonly id: number; readonly counts: JudgeCounts }
+  | {
+      readonly type: 'refreshed';
+      readonly id: number;
+      readonly summary: PlainRefresh | undefined;
+      readonly counts: JudgeCounts;
+    }
+  | {
+      readonly type: 'closed';
+      readonly id: number;
+      readonly runs: readonly PlainRun[];
+      readonly captured: string[] | undefined;
+      readonly counts: JudgeCounts;
+    }
+  | { readonly type: 'discarded'; readonly id: number };
+
+/** An error as plain data. */
+export function plainError(error: unknown): PlainError {
+  return {
+    code: error instanceof ParityError ? error.code : undefined,
+    message: error instanceof Error ? error.message : String(error),
+  };
+}
+
+/** The error again on this side. */
+function errorOf(plain: PlainError): Error {
+  return plain.code === undefined
+    ? new Error(plain.message)
+    : new ParityError(plain.code, plain.message);
+}
+
+/** A copy of `bytes` in a buffer of its own (a pooled Buffer's could not be transferred). */
+function own(bytes: Uint8Array): Uint8Array {
+  return new Uint8Array(bytes);
+}
+
+const ZERO: JudgeCounts = {
+  compared: 0,
+  unanswered: 0,
+  divergent: 0,
+  errors: 0,
+  rootCauses: 0,
+  newRows: 0,
+  runs: 0,
+};
+
+/** Starts the thread from `file` and resolves once its judging side is open (or rejects with why not). */
+export async function openThreadJudge(file: string, data: ThreadData): Promise<JudgeSide> {
+  const worker = new Worker(file, { workerData: data });
+  let counts = ZERO;
+  let next = 0;
+  let broken: Error | undefined;
+  const waiting = new Map<number, (message: FromThread) => void>();
+  const ask = (message: ToThread, transfer: ArrayBuffer[] = []): Promise<FromThread> =>
+    new Promise((resolve) => {
+      if (broken !== undefined) {
+        resolve({ type: 'failed', id: message.id, error: plainError(broken) });
+        return;
+      }
+      waiting.set(message.id, resolve);
+      worker.postMessage(message, transfer);
+    });
+  const ready = new Promise<FromThread>((resolve) => waiting.set(0, resolve));
+  worker.on('message', (message: FromThread) => {
+    if ('counts' in message) counts = message.counts;
+    const answer = waiting.get(message.id);
+    waiting.delete(message.id);
+    answer?.(message);
+  });
+  const fail = (error: Error): void => {
+    broken ??= error;
+    for (const [id, answer] of waiting) answer({ type: 'failed', id, error: plainError(error) });
+    waiting.clear();
+  };
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`the judging thread ended (exit code ${code})`)));
+  const first = await ready;
+  if (first.type === 'failed') {
+    await worker.terminate();
+    throw errorOf(first.error);
+  }
+  const expect = <T extends FromThread['type']>(message: FromThread, type: T) => {
+    if (message.type === 'failed') throw errorOf(message.error);
+    if (message.type !== type)
+      throw new Error(`the judging thread answered ${message.type}, not ${type}`);
+    return message as Extract<FromThread, { type: T }>;
+  };
+  return {
+    async work(item) {
+      const id = ++next;
+      const body = own(item.request.body);
+      const request: TrafficRequest = { ...item.request, body };
+      const done = ask({ type: 'work', id, request, proxy: item.baseline !== undefined }, [
+        body.buffer as ArrayBuffer,
+      ]);
+      if (item.baseline !== undefined) {
+        const raw = await item.baseline;
+        const bytes = raw !== undefined && 'bytes' in raw.body ? own(raw.body.bytes) : undefined;
+        const sent = raw === undefined || bytes === undefined ? raw : { ...raw, body: { bytes } };
+        worker.postMessage(
+          { type: 'answer', id, raw: sent } satisfies ToThread,
+          bytes === undefined ? [] : [bytes.buffer as ArrayBuffer],
+        );
+      }
+      expect(await done, 'done');
+    },
+    counts: () => counts,
+    async refresh(options) {
+      const { summary } = expect(
+        await ask({ type: 'refresh', id: ++next, tracker: options.tracker }),
+        'refreshed',
+      );
+      if (summary === undefined) return undefined;
+      const { trackerError } = summary;
+      return { ...summary, trackerError: trackerError && (errorOf(trackerError) as ParityError) };
+    },
+    async close() {
+      const closed = expect(await ask({ type: 'close', id: ++next }), 'closed');
+      await worker.terminate();
+      const runs: ClosedRun[] = closed.runs.map((run) => ({
+        ...run,
+        trackerError: run.trackerError && (errorOf(run.trackerError) as ParityError),
+        reporterFailures: run.reporterFailures.map((failure) => ({
+          name: failure.name,
+          hook: failure.hook as ClosedRun['reporterFailures'][number]['hook'],
+          error: new Error(failure.message),
+        })),
+      }));
+      return { runs, captured: closed.captured };
+    },
+    async discard() {
+      await ask({ type: 'discard', id: ++next });
+      await worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,171 @@
+/**
+ * `parity proxy` as the package bin runs it: in a process started with the
+ * old-space limit its flags size (bin/old-space.js), a full queue of
+ * max-size bodies (the default 16 MB cap) is
+ * taken, compared and reported, never the process ended out of memory.
+ */
+import { spawn } from 'node:child_process';
+import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { copyBundle } from '../helpers/bundle.js';
+import { tempProject } from '../helpers/cli.js';
+import { startServer, type TestServer } from '../helpers/http.js';
+import { startShadowCli } from '../helpers/shadow.js';
+
+const require = createRequire(import.meta.url);
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CAP = 16 * 1024 * 1024;
+
+/** A JSON object of just under `CAP` bytes with ~300,000 members. */
+function largest(): Buffer {
+  const parts: string[] = [];
+  let size = 2;
+  for (let i = 0; size + 40 < CAP; i++) {
+    const part = `"member-${String(i).padStart(7, '0')}":"${'v'.repeat(30)}${i % 10}"`;
+    parts.push(part);
+    size += part.length + 1;
+  }
+  return Buffer.from(`{${parts.join(',')}}`);
+}
+
+/** GETs `url`; resolves with the status and the body's size. */
+const get = (url: string) =>
+  new Promise<{ status: number; size: number }>((resolve, reject) => {
+    request(url, (res) => {
+      let size = 0;
+      res.on('data', (chunk: Buffer) => (size += chunk.byteLength));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, size }));
+      res.on('error', reject);
+    })
+      .on('error', reject)
+      .end();
+  });
+
+/** The pids whose parent is `pid` (Linux's /proc). */
+async function children(pid: number): Promise<number[]> {
+  const found: number[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (ppid === pid) found.push(Number(entry));
+  }
+  return found;
+}
+
+const servers: TestServer[] = [];
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.close()));
+});
+
+describe.runIf(process.platform === 'linux')('parity proxy under its old-space limit', () => {
+  it('a full queue of max-size bodies is compared, not an out-of-memory crash', async () => {
+    const body = largest();
+    const answer = (delayMs: number) =>
+      startServer((_req, res) => {
+        setTimeout(() => {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(body);
+        }, delayMs);
+      });
+    // A slow candidate: the queue fills while the clients are served.
+    const [baseline, candidate] = await Promise.all([answer(0), answer(400)]);
+    servers.push(baseline, candidate);
+    const pkg = await mkdtemp(join(tmpdir(), 'parity-old-space-'));
+    await cp(join(ROOT, 'bin'), join(pkg, 'bin'), { recursive: true });
+    await copyBundle(join(pkg, 'dist'));
+    const cwd = await tempProject();
+    const args = ['proxy', '--listen', '127.0.0.1:0', '--json', '--no-tracker'];
+    args.push('--baseline', `a=${baseline.url}`, '--candidate', `b=${candidate.url}`);
+    args.push('--concurrency', '1', '--queue', '2', '--shed', '100%');
+    const bin = spawn(process.execPath, [join(pkg, 'bin', 'parity.js'), ...args], { cwd });
+    let stderr = '';
+    let stdout = '';
+    bin.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
+    const ended = new Promise<number | null>((resolve) => bin.once('exit', resolve));
+    const port = await new Promise<string>((resolve, reject) => {
+      bin.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk;
+        const found = /listening on http:\/\/[^:]+:(\d+)/.exec(stderr)?.[1];
+        if (found !== undefined) resolve(found);
+      });
+      bin.once('exit', () => reject(new Error(stderr)));
+    });
+    // The command runs in a process the bin started with the limit.
+    const [child] = await children(bin.pid ?? 0);
+    const cmdline = (await readFile(`/proc/${child}/cmdline`, 'utf8')).split('\0');
+    const limit = cmdline.find((arg) => arg.startsWith('--max-old-space-size='));
+    const sized = require('../../bin/old-space.js') as {
+      oldSpaceForArgs: (a: readonly string[]) => number;
+    };
+    expect(limit).toBe(`--max-old-space-size=${sized.oldSpaceForArgs(args.slice(1))}`);
+    // One worker, two waiting, the rest dropped: a burst the queue takes whole.
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => get(`http://127.0.0.1:${port}/big/${i}`)),
+    );
+    expect(answers).toEqual(Array(5).fill({ status: 200, size: body.byteLength }));
+    bin.kill('SIGTERM');
+    expect(await ended).toBe(0);
+    expect(stderr).not.toMatch(/heap out of memory|FATAL ERROR/i);
+    const last = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}');
+    expect(last.seen).toBe(5);
+    expect(last.mirrored).toBeGreaterThanOrEqual(3);
+    expect(last.compared).toBe(last.mirrored);
+    expect(last.mirrored + last.dropped).toBe(5);
+  }, 180_000);
+
+  it("the command's process stops, its reports written, when the bin is killed outright", async () => {
+    const pkg = await mkdtemp(join(tmpdir(), 'parity-old-space-'));
+    await cp(join(ROOT, 'bin'), join(pkg, 'bin'), { recursive: true });
+    await copyBundle(join(pkg, 'dist'));
+    const cwd = await tempProject();
+    const args = ['proxy', '--listen', '127.0.0.1:0', '--no-tracker', '--concurrency', '1'];
+    args.push('--baseline', 'a=http://127.0.0.1:9', '--candidate', 'b=http://127.0.0.1:9');
+    const bin = spawn(process.execPath, [join(pkg, 'bin', 'parity.js'), ...args], { cwd });
+    let stderr = '';
+    bin.stdout.resume();
+    await new Promise<void>((resolve, reject) => {
+      bin.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk;
+        if (/listening on http/.test(stderr)) resolve();
+      });
+      bin.once('exit', () => reject(new Error(stderr)));
+    });
+    const [child] = await children(bin.pid ?? 0);
+    expect(child).toBeGreaterThan(0);
+    bin.kill('SIGKILL');
+    const alive = () =>
+      readFile(`/proc/${child}/stat`, 'utf8').then(
+        (stat) => !/\) Z /.test(stat),
+        () => false,
+      );
+    const start = Date.now();
+    while ((await alive()) && Date.now() - start < 60_000) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(await alive()).toBe(false);
+    const runs = (await readdir(join(cwd, 'reports'))).filter((name) => name !== 'latest');
+    expect(runs).toHaveLength(1);
+    expect(await readdir(join(cwd, 'reports', runs[0] ?? ''))).toContain('report.json');
+  }, 120_000);
+
+  it('a config asking for larger bodies than the heap limit holds gets fewer workers, with a note', async () => {
+    // 1 GiB bodies: a worker needs ~12 GB at its largest, more than any heap this test runs in.
+    const cwd = await tempProject({
+      'parity.config.yaml': 'bodyCapBytes: 1073741824\n',
+    });
+    const args = ['proxy', '--listen', '127.0.0.1:0', '--no-tracker', '--concurrency', '4'];
+    args.push('--baseline', 'a=http://127.0.0.1:9', '--candidate', 'b=http://127.0.0.1:9');
+    const session = await startShadowCli(cwd, args);
+    session.signal('SIGTERM');
+    expect(await session.ended).toBe(0);
+    expect(session.stderr()).toMatch(
+      /comparing 1 mirrored request at once, not 4: a heap of \d+ MB holds no more/,
+    );
+  });
+});
