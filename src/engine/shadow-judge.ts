@@ -30,6 +30,7 @@ import { decodeAnswer } from '../io/shadow/answer.js';
 import { type Capture, createCapture } from '../io/shadow/capture.js';
 import { caseOfRequest } from '../io/shadow/case-of.js';
 import { createRepeats, repeatKey } from '../io/shadow/repeats.js';
+import type { ShadowStatus } from '../io/shadow/status.js';
 import type { Mirrored } from '../io/shadow/traffic.js';
 import { createNoiseStep } from '../judge/noise/step.js';
 import { openRunFolder, type RunFolder } from '../reporters/report/run-folder.js';
@@ -45,16 +46,11 @@ import {
   type SegmentEnd,
 } from './shadow/shadow-segment.js';
 
-/** What the judging side has counted. */
-export interface JudgeCounts {
-  readonly compared: number;
-  readonly unanswered: number;
-  readonly divergent: number;
-  readonly errors: number;
-  readonly rootCauses: number;
-  readonly newRows: number;
-  readonly runs: number;
-}
+/** What the judging side has counted: the session status's judging half. */
+export type JudgeCounts = Pick<
+  ShadowStatus,
+  'compared' | 'unanswered' | 'divergent' | 'errors' | 'rootCauses' | 'newRows' | 'runs'
+>;
 
 export interface JudgeSide {
   /** Sends one mirrored request on, judges the answers into the open run. */
