@@ -7,6 +7,7 @@
  * 500 MB of memory (the child's maximum RSS, from `/usr/bin/time -v`); and
  * `parity report --from` reads back every report parity wrote.
  */
+import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
 import { access, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -114,6 +115,15 @@ describe('reports bounded per case', () => {
     expect(sizes.size).toBeGreaterThan(3);
     for (const [name, size] of sizes) {
       expect(size, `${name}: ${size} bytes`).toBeLessThan(count * PER_CASE);
+    }
+    // report.html per case: each case's row in its data block (deep cases took ~2.9 MB each
+    // before report.html cut a row to its bound, src/reporters/report/html/row-bound.ts).
+    const html = await readFile(join(cwd, 'reports', 'latest', 'report.html'), 'utf8');
+    const data = /id="parity-data">([^<]*)<\/script>/.exec(html)?.[1] ?? '';
+    const rows = data.split('{"id":"h/').slice(1);
+    expect(rows).toHaveLength(count);
+    for (const row of rows) {
+      expect(Buffer.byteLength(row, 'utf8'), row.slice(0, 12)).toBeLessThan(PER_CASE);
     }
     const report = JSON.parse(
       await readFile(join(cwd, 'reports', 'latest', 'report.json'), 'utf8'),

@@ -82,6 +82,8 @@ interface Printer {
   readonly json: string[] | undefined;
   count: number;
   cut: boolean;
+  /** Characters of lines' JSON the side may still take (`bodyLinesJson`'s `maxChars`). */
+  room: number;
 }
 
 /** A key's pointer segment, its label (`"key": `) and the label as it reads inside a JSON string. */
@@ -150,10 +152,17 @@ function push(
     printer.cut = true;
     return false;
   }
-  printer.count++;
   if (printer.json !== undefined) {
-    printer.json.push(`["${indent}${key.json}${middleJson}${comma}","${mark}"]`);
+    const line = `["${indent}${key.json}${middleJson}${comma}","${mark}"]`;
+    if (line.length >= printer.room) {
+      printer.cut = true;
+      return false;
+    }
+    printer.room -= line.length + 1;
+    printer.count++;
+    printer.json.push(line);
   } else {
+    printer.count++;
     printer.lines?.push([`${indent}${key.label}${middle}${comma}`, mark]);
   }
   return true;
@@ -165,9 +174,16 @@ function pushText(printer: Printer, line: string, mark: LineMark): boolean {
     printer.cut = true;
     return false;
   }
+  if (printer.json !== undefined) {
+    const json = `[${JSON.stringify(line)},"${mark}"]`;
+    if (json.length >= printer.room) {
+      printer.cut = true;
+      return false;
+    }
+    printer.room -= json.length + 1;
+    printer.json.push(json);
+  } else printer.lines?.push([line, mark]);
   printer.count++;
-  if (printer.json !== undefined) printer.json.push(`[${JSON.stringify(line)},"${mark}"]`);
-  else printer.lines?.push([line, mark]);
   return true;
 }
 
@@ -269,9 +285,10 @@ function printerOf(
   side: Side,
   lines: DiffLine[] | undefined,
   json: string[] | undefined,
+  room = Number.POSITIVE_INFINITY,
 ): Printer {
   const marks = marksFor(changes, side);
-  return { marks, above: pointersAbove(marks), lines, json, count: 0, cut: false };
+  return { marks, above: pointersAbove(marks), lines, json, count: 0, cut: false, room };
 }
 
 /** Prints `body` (text bodies line by line; a change at the root, `""`, marks them all). */
@@ -295,10 +312,20 @@ export function bodyLines(body: unknown, changes: readonly Change[], side: Side)
   return { lines, cut: printer.cut };
 }
 
-/** `JSON.stringify(bodyLines(body, changes, side))`, written from the lines' pieces (see `Printer`). */
-export function bodyLinesJson(body: unknown, changes: readonly Change[], side: Side): string {
+/**
+ * `JSON.stringify(bodyLines(body, changes, side))`, written from the lines'
+ * pieces (see `Printer`). With `maxChars`, the lines stop (`cut`) before their
+ * JSON would take that many characters: report.html's bound on one case
+ * (`row-bound.ts`).
+ */
+export function bodyLinesJson(
+  body: unknown,
+  changes: readonly Change[],
+  side: Side,
+  maxChars?: number,
+): string {
   const json: string[] = [];
-  const printer = printerOf(changes, side, undefined, json);
+  const printer = printerOf(changes, side, undefined, json, maxChars);
   printBody(printer, body);
   return `{"lines":[${json.join(',')}],"cut":${printer.cut}}`;
 }

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { RunReport } from '../../../contract/report.js';
 import { CLIENT_SCRIPT } from './page-script.js';
+import { boundedRowText } from './row-bound.js';
 import { STYLES } from './styles.js';
 import { type RowView, rowTexts, viewWithoutRows } from './view.js';
 
@@ -105,6 +106,9 @@ export function rowJson(row: RowView, diff: string | undefined): string {
   return diff === undefined ? json : `${json.slice(0, -1)},"diff":${diff}}`;
 }
 
+/** A row's embedded text: its JSON, the diff spliced in, made inert in the page's data block. */
+const embedRow = (row: RowView, diff: string | undefined): string => embedText(rowJson(row, diff));
+
 function* viewPieces(
   report: RunReport,
   head: string,
@@ -114,9 +118,9 @@ function* viewPieces(
   yield `${head.slice(0, at)}"rows":[`;
   // The comma is a chunk of its own: a row joined to it would be copied whole to be encoded.
   let first = true;
-  for (const { row, diff } of rowTexts(report)) {
+  for (const { row, diff, result } of rowTexts(report)) {
     if (!first) yield ',';
-    yield embedText(rowJson(row, diff));
+    yield boundedRowText(result, row, diff, embedRow);
     first = false;
   }
   yield `]${head.slice(at + slotLength)}`;

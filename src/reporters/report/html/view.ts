@@ -389,13 +389,19 @@ export interface RowText {
   readonly row: RowView;
   /** `JSON.stringify(row.diff)` of the row `rowViews` gives; undefined when it has none. */
   readonly diff: string | undefined;
+  /** The result the row shows (report.html cuts a row past its bound from it, `row-bound.ts`). */
+  readonly result: AssessedObservation;
 }
 
-/** The diff's JSON of `diffOf(result)`, written from its lines' pieces. */
-function diffJsonOf(result: AssessedObservation): string | undefined {
+/**
+ * The diff's JSON of `diffOf(result)`, written from its lines' pieces; with
+ * `maxChars`, each side's lines cut before their JSON takes that many characters.
+ */
+export function diffJsonOf(result: AssessedObservation, maxChars?: number): string | undefined {
   if (result.bodies === undefined) return undefined;
-  const baseline = bodyLinesJson(result.bodies.baseline, result.changes, 'baseline');
-  const candidate = bodyLinesJson(result.bodies.candidate, result.changes, 'candidate');
+  const { baseline: b, candidate: c } = result.bodies;
+  const baseline = bodyLinesJson(b, result.changes, 'baseline', maxChars);
+  const candidate = bodyLinesJson(c, result.changes, 'candidate', maxChars);
   return `{"baseline":${baseline},"candidate":${candidate}}`;
 }
 
@@ -406,7 +412,9 @@ function diffJsonOf(result: AssessedObservation): string | undefined {
 export function* rowTexts(report: RunReport): Generator<RowText> {
   const fixed = fixedByCase(report.regression?.fixed ?? []);
   for (const result of report.results) {
-    if (listed(result)) yield { row: rowOf(result, fixed, false), diff: diffJsonOf(result) };
+    if (listed(result)) {
+      yield { row: rowOf(result, fixed, false), diff: diffJsonOf(result), result };
+    }
   }
 }
 
