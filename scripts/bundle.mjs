@@ -219,8 +219,8 @@ for (const old of (existsSync(outDir) ? readdirSync(outDir) : []).filter(
   rmSync(join(outDir, old), { recursive: true, force: true });
 }
 const lazyExports = new Map();
-/** The folders of the packages bundled into dist/vendor/. */
-const bundledPackages = new Set();
+/** The folders of the packages bundled into dist/vendor/, each with the vendored file that holds it. */
+const bundledPackages = new Map();
 /** The package folder (`node_modules/…/NAME`) of a file esbuild read, if any. */
 function packageFolder(input) {
   const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
@@ -241,14 +241,24 @@ for (const name of [...VENDORED, ...LAZY]) {
     plugins: [lazyBuiltins(LAZY_BUILTINS), openApiParserOfParity],
     metafile: true,
   });
-  for (const input of Object.keys(metafile.inputs)) bundledPackages.add(packageFolder(input));
+  for (const input of Object.keys(metafile.inputs)) {
+    const folder = packageFolder(input);
+    if (folder === undefined) continue;
+    // Each package in one file of dist/vendor/: in two, its code would ship twice.
+    const first = bundledPackages.get(folder);
+    if (first !== undefined && first !== name) {
+      throw new Error(
+        `${folder} would be bundled into both dist/vendor/${vendorFile(first)} and ${vendorFile(name)}: make one require the other (as the OpenAPI parser requires undici.cjs and yaml.cjs)`,
+      );
+    }
+    bundledPackages.set(folder, name);
+  }
   lazyExports.set(name, require(resolve(outfile)));
 }
 // One version of each package in dist/vendor/ (and none that the package
 // installs as a dependency: those are loaded from node_modules).
 const versions = new Map();
-for (const folder of bundledPackages) {
-  if (folder === undefined) continue;
+for (const folder of bundledPackages.keys()) {
   const { name, version: packageVersion } = JSON.parse(
     readFileSync(join(folder, 'package.json'), 'utf8'),
   );
