@@ -41,8 +41,8 @@ function deep(key: (n: number) => string, side: number): unknown {
 
 /** A divergent case whose answers are `deep(key)`, with 500 changes at its 2,000th level. */
 function deepCase(id: string, key: (n: number) => string): AssessedObservation {
-  const [template] = sampleResults().filter((r) => r.caseId === 'demo/drift');
-  if (template === undefined) throw new Error('no drift result');
+  const template = sampleResults().find((r) => r.caseId === 'demo/drift');
+  if (template?.verdict !== 'divergent') throw new Error('no divergent drift result');
   const prefix = Array.from({ length: 200 }, (_, n) => `/${key(n)}`).join('');
   const changes: Change[] = Array.from({ length: 500 }, (_, n) => ({
     path: `${prefix}/m${n}`.slice(-4096),
