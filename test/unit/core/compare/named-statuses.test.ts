@@ -186,11 +186,16 @@ describe.each<Fixture>([
 ])('$name', ({ error, message, status, phrase }) => {
   /** The candidate names the status at `error` and writes `now` at `message`. */
   const refused = (caseId: string, endpoint: string, code: number, old: string, now: string) =>
-    answer(caseId, endpoint, [code, code], [
-      { op: 'value', path: error, baseline: old, candidate: phrase(code) },
-      { op: 'added', path: message, candidate: now },
-      { op: 'added', path: status, candidate: code },
-    ]);
+    answer(
+      caseId,
+      endpoint,
+      [code, code],
+      [
+        { op: 'value', path: error, baseline: old, candidate: phrase(code) },
+        { op: 'added', path: message, candidate: now },
+        { op: 'added', path: status, candidate: code },
+      ],
+    );
 
   const missing = (n: number, endpoint: string) =>
     refused(`m/${n}`, endpoint, 404, `record ${n} not found`, `record ${n} not found`);
@@ -212,7 +217,10 @@ describe.each<Fixture>([
       `message reworded (moved from \`${error}\` to \`${message}\`)`,
     );
     expect(reworded).toContain('`email is invalid` vs');
-    expect(found.some((s) => s.includes('differs')), found.join('\n')).toBe(false);
+    expect(
+      found.some((s) => s.includes('differs')),
+      found.join('\n'),
+    ).toBe(false);
   });
 
   it('keeps the reworded messages of another error class apart', () => {
@@ -222,25 +230,36 @@ describe.each<Fixture>([
       refused('e/1', 'POST /users', 500, 'database is down', 'an internal error occurred'),
       refused('e/2', 'POST /notes', 500, 'database is down', 'an internal error occurred'),
     ]);
-    expect(found.filter((s) => s.startsWith('message reworded')), found.join('\n')).toHaveLength(
-      2,
-    );
+    expect(
+      found.filter((s) => s.startsWith('message reworded')),
+      found.join('\n'),
+    ).toHaveLength(2);
   });
 
   it('keeps a second cause in the same members a row of its own: a value that is no reason phrase', () => {
     const other = (caseId: string, endpoint: string) =>
-      answer(caseId, endpoint, [400, 400], [
-        { op: 'value', path: error, baseline: 'name is too long', candidate: 'Invalid input' },
-        { op: 'added', path: message, candidate: 'body/name must be shorter' },
-        { op: 'added', path: status, candidate: 400 },
-      ]);
+      answer(
+        caseId,
+        endpoint,
+        [400, 400],
+        [
+          { op: 'value', path: error, baseline: 'name is too long', candidate: 'Invalid input' },
+          { op: 'added', path: message, candidate: 'body/name must be shorter' },
+          { op: 'added', path: status, candidate: 400 },
+        ],
+      );
     // Another status's phrase is no reason phrase of this one.
     const wrong = (caseId: string, endpoint: string) =>
-      answer(caseId, endpoint, [400, 400], [
-        { op: 'value', path: error, baseline: 'page is too big', candidate: phrase(404) },
-        { op: 'added', path: message, candidate: 'querystring/page must be small' },
-        { op: 'added', path: status, candidate: 400 },
-      ]);
+      answer(
+        caseId,
+        endpoint,
+        [400, 400],
+        [
+          { op: 'value', path: error, baseline: 'page is too big', candidate: phrase(404) },
+          { op: 'added', path: message, candidate: 'querystring/page must be small' },
+          { op: 'added', path: status, candidate: 400 },
+        ],
+      );
     const found = clusteredSummaries([
       missing(1, 'GET /users/:id'),
       missing(2, 'GET /notes/:id'),
@@ -252,22 +271,29 @@ describe.each<Fixture>([
     const values = found.filter((s) => s.includes(`value of \`${error}\` differs`));
     expect(values, found.join('\n')).toHaveLength(2);
     expect(values.some((s) => s.includes('Invalid input'))).toBe(true);
-    expect(found.filter((s) => s.includes('names the status')), found.join('\n')).toHaveLength(1);
+    expect(
+      found.filter((s) => s.includes('names the status')),
+      found.join('\n'),
+    ).toHaveLength(1);
     expect(found.some((s) => s.startsWith('message reworded'))).toBe(false);
   });
 
   it('keeps each wording a row where the message did not move', () => {
     const stayed = (caseId: string, endpoint: string, old: string, now: string) =>
-      answer(caseId, endpoint, [400, 400], [
-        { op: 'value', path: error, baseline: old, candidate: now },
-      ]);
+      answer(
+        caseId,
+        endpoint,
+        [400, 400],
+        [{ op: 'value', path: error, baseline: old, candidate: now }],
+      );
     const found = clusteredSummaries([
       stayed('s/1', 'POST /users', 'email is invalid', 'email must be an address'),
       stayed('s/2', 'POST /notes', 'title is required', 'title must be set'),
     ]);
-    expect(found.filter((s) => s.includes('differs')), found.join('\n')).toHaveLength(2);
-    expect(found.some((s) => s.includes('names the status') || s.includes('reworded'))).toBe(
-      false,
-    );
+    expect(
+      found.filter((s) => s.includes('differs')),
+      found.join('\n'),
+    ).toHaveLength(2);
+    expect(found.some((s) => s.includes('names the status') || s.includes('reworded'))).toBe(false);
   });
 });
