@@ -36,6 +36,13 @@
  *    one answer, holds data: keyed by its place, never a row per answer.
  * 4. **The same member under other parents**: a member added or removed
  *    whose value is an object of the same keys and types is one cause.
+ * 5. **An error envelope that names its status** (`named-statuses.ts`): on
+ *    an error answer, a value that is one side's reason phrase of its own
+ *    status is a change of that side's envelope (one change per place, side
+ *    and error class), never a row of its own; the message it moved to the
+ *    side's one prose member and reworded there is a finding of its own,
+ *    one row per moved place and error class listing the pairs. A value that
+ *    is no reason phrase keeps rule 3.
  *
  * Status transitions and patterns that recur are keyed by what changed too
  * (`recurring-causes.ts`).
@@ -399,7 +406,7 @@ function travelling(
       ...constantValues(seen.values()),
       ...valueTransforms(seen.values()),
       ...movedGroups(seen.values()),
-      ...namedGroups(seen.values()),
+      ...namedGroups(seen.values(), classes),
     ],
   );
 }

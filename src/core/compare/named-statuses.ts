@@ -253,9 +253,16 @@ function namedKey<T>({ named, answers, change }: SeenNamed<T>): string | undefin
 /**
  * The groups of named statuses: per place, side and error class, every value
  * change that names it in all its answers, with the envelope members of
- * those answers (the clustering joins them with the envelope's group).
+ * those answers (the clustering joins them with the envelope's group). A
+ * member is the envelope's only when every answer it shows in is an error
+ * answer of that class (`classes`, by case id): a member a side also adds
+ * to its success answers (a request id) is a choice of its own, never
+ * joined through the phrase.
  */
-export function namedGroups<T extends SeenNamed<T>>(seen: Iterable<T>): T[][] {
+export function namedGroups<T extends SeenNamed<T>>(
+  seen: Iterable<T>,
+  classes: ReadonlyMap<string, string>,
+): T[][] {
   const groups = new Map<string, Set<T>>();
   for (const one of seen) {
     const key = namedKey(one);
@@ -263,7 +270,11 @@ export function namedGroups<T extends SeenNamed<T>>(seen: Iterable<T>): T[][] {
     const group = groups.get(key) ?? new Set<T>();
     groups.set(key, group);
     group.add(one);
-    for (const { members } of one.named?.values() ?? []) for (const m of members) group.add(m);
+    for (const { members, errorClass } of one.named?.values() ?? []) {
+      for (const m of members) {
+        if ([...m.answers].every((answer) => classes.get(answer) === errorClass)) group.add(m);
+      }
+    }
   }
   return [...groups.values()].map((group) => [...group]);
 }

@@ -278,6 +278,38 @@ describe.each<Fixture>([
     expect(found.some((s) => s.startsWith('message reworded'))).toBe(false);
   });
 
+  it('never joins a member the side also adds to its success answers', () => {
+    const traced = (caseId: string, endpoint: string, code: number, old: string) =>
+      answer(
+        caseId,
+        endpoint,
+        [code, code],
+        [
+          { op: 'value', path: error, baseline: old, candidate: phrase(code) },
+          { op: 'added', path: '/traceId', candidate: 'a1b2c3d4e5' },
+        ],
+      );
+    const ok = (caseId: string, endpoint: string) =>
+      answer(
+        caseId,
+        endpoint,
+        [200, 200],
+        [{ op: 'added', path: '/traceId', candidate: 'a1b2c3d4e5' }],
+      );
+    const found = clusteredSummaries([
+      traced('t/1', 'GET /users/:id', 404, 'user 1 not found'),
+      traced('t/2', 'GET /notes/:id', 404, 'note 2 not found'),
+      ok('o/1', 'GET /users'),
+      ok('o/2', 'GET /notes'),
+    ]);
+    expect(found, found.join('\n')).toHaveLength(2);
+    expect(
+      found.filter((s) => s.includes('`/traceId`')),
+      found.join('\n'),
+    ).toHaveLength(1);
+    expect(found.find((s) => s.includes('`/traceId`'))).not.toContain('names the status');
+  });
+
   it('keeps each wording a row where the message did not move', () => {
     const stayed = (caseId: string, endpoint: string, old: string, now: string) =>
       answer(
