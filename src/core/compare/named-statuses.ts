@@ -40,8 +40,9 @@
  */
 import type { SkeletonChange, StructureCause } from '../../contract/root-cause.js';
 import { isReasonPhrase } from '../../util/reason-phrases.js';
+import { placeOf } from './constant-values.js';
 import { ANY_ENDPOINT } from './root-cause.js';
-import { valueTemplate } from './value-template.js';
+import { templatesOf, valueTemplate } from './value-template.js';
 
 /**
  * The side type of a change that stands for the values a side's error
@@ -351,4 +352,39 @@ export function rewordedFindings(rewordings: readonly Rewording[]): Map<string, 
 
 function placeChange(from: string, to: string, errorClass: string): SkeletonChange {
   return { op: 'value', path: from, baseline: 'string', candidate: 'string', to, errorClass };
+}
+
+/**
+ * The value changes a named status stands for in one answer (`changes`, its
+ * concrete body changes): each with its templates, as it was keyed before it
+ * joined the envelope, so the rows a tracker holds of them are superseded
+ * (`earlier-keys.ts`). None for any other change.
+ */
+export function namedOriginals(
+  change: SkeletonChange,
+  changes: readonly ConcreteChange[],
+): SkeletonChange[] {
+  if (change.op !== 'value') return [];
+  if (change.baseline !== REASON_PHRASE && change.candidate !== REASON_PHRASE) return [];
+  const out: SkeletonChange[] = [];
+  for (const concrete of changes) {
+    if (concrete.op !== 'value' || !isPlaceOf(concrete.path, change.path)) continue;
+    const values = templatesOf(concrete.baseline, concrete.candidate);
+    out.push({
+      op: 'value',
+      path: change.path,
+      baseline: change.baseline === REASON_PHRASE ? 'string' : change.baseline,
+      candidate: change.candidate === REASON_PHRASE ? 'string' : change.candidate,
+      ...(values === undefined ? {} : { values }),
+    });
+  }
+  return out;
+}
+
+/** True when `concrete` (`/faults/0/reason`) is a place of `skeleton` (`/faults/*\/reason`, `/faults/reason`). */
+function isPlaceOf(concrete: string, skeleton: string): boolean {
+  if (placeOf(concrete, skeleton)) return true;
+  const a = concrete.split('/');
+  const b = skeleton.split('/');
+  return a.length === b.length && b.every((segment, n) => segment === '*' || segment === a[n]);
 }

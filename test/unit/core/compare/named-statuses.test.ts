@@ -13,7 +13,11 @@ import { describe, expect, it } from 'vitest';
 import type { SkeletonChange } from '../../../../src/contract/root-cause.js';
 import type { ClusterAnswer } from '../../../../src/core/compare/cause-clusters.js';
 import { findingOf } from '../../../../src/core/compare/finding-of.js';
-import { namedStatuses } from '../../../../src/core/compare/named-statuses.js';
+import {
+  namedChange,
+  namedOriginals,
+  namedStatuses,
+} from '../../../../src/core/compare/named-statuses.js';
 import { templatesOf } from '../../../../src/core/compare/value-template.js';
 import { isReasonPhrase } from '../../../../src/util/reason-phrases.js';
 import { clusteredSummaries } from '../../../helpers/clustered-rows.js';
@@ -151,6 +155,37 @@ describe('namedStatuses', () => {
     });
     expect(named?.side).toBe('candidate');
     expect(named?.reworded).toBeUndefined();
+  });
+});
+
+describe('namedOriginals', () => {
+  it('gives the templated value changes a named status stands for, so their rows are superseded', () => {
+    for (const [path, concrete] of [
+      ['/error', '/error'],
+      ['/faults/*/reason', '/faults/0/reason'],
+    ] as const) {
+      const named = namedChange(
+        { op: 'value', path, baseline: 'string', candidate: 'string' },
+        'candidate',
+      );
+      expect(named.candidate).toBe('reason phrase');
+      expect(
+        namedOriginals(named, [
+          { op: 'value', path: concrete, baseline: 'title is required', candidate: 'BAD_REQUEST' },
+          { op: 'added', path: '/message', candidate: 'body must have title' },
+        ]),
+      ).toEqual([
+        {
+          op: 'value',
+          path,
+          baseline: 'string',
+          candidate: 'string',
+          values: ['title is required', 'BAD_REQUEST'],
+        },
+      ]);
+      // Any other change stood for nothing else.
+      expect(namedOriginals({ ...named, candidate: 'string' }, [])).toEqual([]);
+    }
   });
 });
 
