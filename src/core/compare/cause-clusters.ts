@@ -227,7 +227,7 @@ function dataPlaces(answers: readonly ClusterAnswer[]): Set<string> {
 
 function seenChanges(
   answers: readonly ClusterAnswer[],
-  rewordings: Rewording[] = [],
+  rewordings: (Rewording & { readonly value: Seen })[] = [],
 ): Map<string, Seen> {
   const data = dataPlaces(answers);
   const seen = new Map<string, Seen>();
@@ -456,7 +456,7 @@ function othersOf(seen: ReadonlyMap<string, Seen>, travel: Travel, changes: read
 export function clusterCauses(answers: Iterable<ClusterAnswer>): CauseClusters {
   const all = [...answers];
   const clusters = new Map<string, StructureCause>();
-  const rewordings: Rewording[] = [];
+  const rewordings: (Rewording & { readonly value: Seen })[] = [];
   for (const group of travelling(seenChanges(all, rewordings), errorClasses(all))) {
     const members = group.sort((a, b) => compareKeys(changeKey(a.change), changeKey(b.change)));
     const [first, ...rest] = members;
@@ -488,7 +488,10 @@ export function clusterCauses(answers: Iterable<ClusterAnswer>): CauseClusters {
     ...recurringCauses(all.flatMap((answer) => answer.findings)),
     ...errorBodies(all, statusBodies),
   ]);
-  const reworded = rewordedFindings(rewordings);
+  // A message reworded where its place named the status in some answers only: rule 3's rows.
+  const reworded = rewordedFindings(
+    rewordings.filter((one) => namedSideOf(one.value) !== undefined),
+  );
   return {
     changes: clusters,
     recurring,

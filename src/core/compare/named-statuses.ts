@@ -185,13 +185,15 @@ export interface NamedAnswer extends Statuses {
 
 /**
  * Notes one answer's named statuses on the entries it was seen under (`here`:
- * each concrete path's entry), and its reworded messages in `rewordings`.
+ * each concrete path's entry), and its reworded messages in `rewordings`
+ * with the entry of the value that named the status (they are read only
+ * where that value names it in all its answers: `namedSideOf`).
  */
 export function noteNamedStatuses<T extends SeenNamed<T>>(
   answer: NamedAnswer,
   resource: string,
   here: ReadonlyMap<string, T>,
-  rewordings: Rewording[],
+  rewordings: (Rewording & { readonly value: T })[],
 ): void {
   const { caseId } = answer;
   for (const named of namedStatuses(answer.changes ?? [], answer)) {
@@ -211,6 +213,7 @@ export function noteNamedStatuses<T extends SeenNamed<T>>(
     if (from === undefined || to === undefined) continue;
     rewordings.push({
       ...reworded,
+      value,
       from: from.change.path,
       to: to.change.path,
       caseId,

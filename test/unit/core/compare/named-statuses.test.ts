@@ -345,6 +345,28 @@ describe.each<Fixture>([
     expect(found.find((s) => s.includes('`/traceId`'))).not.toContain('names the status');
   });
 
+  it('keeps a value that names its status in some answers only a row of its own, with no rewording', () => {
+    // The same words on a 422: not that status's phrase.
+    const found = clusteredSummaries([
+      refused('v/1', 'POST /users', 400, 'email is invalid', 'body/email must match format email'),
+      answer(
+        'u/1',
+        'POST /notes',
+        [422, 422],
+        [
+          { op: 'value', path: error, baseline: 'email is invalid', candidate: phrase(400) },
+          { op: 'added', path: message, candidate: 'body/email must match format email' },
+          { op: 'added', path: status, candidate: 422 },
+        ],
+      ),
+    ]);
+    expect(
+      found.filter((s) => s.includes(`value of \`${error}\` differs`)),
+      found.join('\n'),
+    ).toHaveLength(1);
+    expect(found.some((s) => s.includes('names the status') || s.includes('reworded'))).toBe(false);
+  });
+
   it('keeps each wording a row where the message did not move', () => {
     const stayed = (caseId: string, endpoint: string, old: string, now: string) =>
       answer(
