@@ -237,7 +237,9 @@ export function causeMeaning(cause: RootCause): string {
     case 'body-kind':
       return 'the sides answer the same request with bodies of different kinds (JSON, text, empty, …)';
     case 'structure':
-      return 'a difference no known cross-runtime convention explains';
+      return cause.change.to === undefined
+        ? 'a difference no known cross-runtime convention explains'
+        : "one side's error envelope names the status where the other writes the message, and writes the message in a member of its own, worded another way";
     default: {
       const never: never = cause;
       return never;

@@ -18,9 +18,10 @@ import {
   namedOriginals,
   namedStatuses,
 } from '../../../../src/core/compare/named-statuses.js';
+import { causeMeaning } from '../../../../src/core/compare/root-cause-words.js';
 import { templatesOf } from '../../../../src/core/compare/value-template.js';
 import { isReasonPhrase } from '../../../../src/util/reason-phrases.js';
-import { clusteredSummaries } from '../../../helpers/clustered-rows.js';
+import { clusteredRows, clusteredSummaries } from '../../../helpers/clustered-rows.js';
 
 interface Change {
   readonly op: 'value' | 'added' | 'removed';
@@ -256,6 +257,15 @@ describe.each<Fixture>([
       found.some((s) => s.includes('differs')),
       found.join('\n'),
     ).toBe(false);
+  });
+
+  it('says what a reworded row is', () => {
+    const rows = clusteredRows([
+      refused('v/1', 'POST /users', 400, 'email is invalid', 'body/email must match format email'),
+      refused('v/2', 'POST /notes', 400, 'title is required', 'body must have required title'),
+    ]);
+    const row = [...rows.values()].find((f) => f.summary.startsWith('message reworded'));
+    expect(row && causeMeaning(row.cause)).toContain('names the status where the other writes');
   });
 
   it('keeps the reworded messages of another error class apart', () => {
