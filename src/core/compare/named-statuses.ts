@@ -41,6 +41,7 @@
 import type { SkeletonChange, StructureCause } from '../../contract/root-cause.js';
 import { isReasonPhrase } from '../../util/reason-phrases.js';
 import { placeOf } from './constant-values.js';
+import type { ConcreteChange } from './moved-values.js';
 import { ANY_ENDPOINT } from './root-cause.js';
 import { templatesOf, valueTemplate } from './value-template.js';
 
@@ -52,14 +53,6 @@ import { templatesOf, valueTemplate } from './value-template.js';
 export const REASON_PHRASE = 'reason phrase';
 
 type Side = 'baseline' | 'candidate';
-
-/** A body change with its values, as a result keeps it. */
-export interface ConcreteChange {
-  readonly op: string;
-  readonly path: string;
-  readonly baseline?: unknown;
-  readonly candidate?: unknown;
-}
 
 /** One answer's two statuses, as a result holds them. */
 export interface Statuses {

@@ -9,6 +9,7 @@
  * `BAD_REQUEST`), beside second causes that share their members and stay
  * rows of their own.
  */
+import { STATUS_CODES } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import type { SkeletonChange } from '../../../../src/contract/root-cause.js';
 import type { ClusterAnswer } from '../../../../src/core/compare/cause-clusters.js';
@@ -20,7 +21,7 @@ import {
 } from '../../../../src/core/compare/named-statuses.js';
 import { causeMeaning } from '../../../../src/core/compare/root-cause-words.js';
 import { templatesOf } from '../../../../src/core/compare/value-template.js';
-import { isReasonPhrase } from '../../../../src/util/reason-phrases.js';
+import { isReasonPhrase, REASON_PHRASES } from '../../../../src/util/reason-phrases.js';
 import { clusteredRows, clusteredSummaries } from '../../../helpers/clustered-rows.js';
 
 interface Change {
@@ -62,6 +63,10 @@ function answer(
 }
 
 describe('isReasonPhrase', () => {
+  it("holds node:http's table", () => {
+    expect({ ...REASON_PHRASES }).toEqual({ ...STATUS_CODES });
+  });
+
   it("reads a status's reason phrase however it is spelled", () => {
     for (const spelled of ['Bad Request', 'BAD_REQUEST', 'bad_request', ' bad request ']) {
       expect(isReasonPhrase(spelled, 400), spelled).toBe(true);
