@@ -120,6 +120,20 @@ describe('report.html: one case within its bound', () => {
     expect(again).toEqual(drift);
   });
 
+  it('cuts any other long string of a row that is still over the bound', () => {
+    const template = sampleResults().find((r) => r.caseId === 'demo/drift');
+    if (template?.verdict !== 'divergent') throw new Error('no divergent drift result');
+    // A curl pair of a case that sends 3 MB (the repro holds the body).
+    const body = 'b'.repeat(3_000_000);
+    const huge = { ...template, repro: { baseline: `curl -d '${body}'`, candidate: 'curl' } };
+    const html = renderHtml(sampleReport([huge]));
+    const row = embedded(html).view.rows[0];
+    expect(Buffer.byteLength(JSON.stringify(row), 'utf8')).toBeLessThanOrEqual(ROW_MAX_BYTES);
+    expect(row?.repro?.[0]).toMatch(/^curl -d 'b+…$/);
+    expect(row?.repro?.[0].length).toBe(4097);
+    expect(row?.repro?.[1]).toBe('curl');
+  });
+
   it('names how many change lines it leaves out', () => {
     expect(changesCutNote(1)).toContain('1 more change line not');
     expect(changesCutNote(12)).toContain('12 more change lines not');
