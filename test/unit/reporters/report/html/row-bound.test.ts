@@ -6,14 +6,13 @@
  */
 import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
-import type { AssessedObservation } from '../../../../../src/contract/assessment.js';
-import type { Change } from '../../../../../src/contract/observation.js';
 import { renderHtml } from '../../../../../src/reporters/report/html/render.js';
 import {
   changesCutNote,
   ROW_MAX_BYTES,
 } from '../../../../../src/reporters/report/html/row-bound.js';
 import type { htmlView } from '../../../../../src/reporters/report/html/view.js';
+import { asciiKey, deepResult, driftResult } from '../../../../helpers/deep-result.js';
 import { sampleReport, sampleResults } from '../../../judge/results/report-fixtures.js';
 
 const PER_CASE = 2 * 1024 * 1024;
@@ -30,34 +29,6 @@ function embedded(html: string): {
   return { text, view: JSON.parse(text) };
 }
 
-/** 200 levels of `key(n)` above 2,000 members `m0…` (bounded-reports' deep answer, any key). */
-function deep(key: (n: number) => string, side: number): unknown {
-  let body: unknown = Object.fromEntries(
-    Array.from({ length: 2000 }, (_, n) => [`m${n}`, n + side]),
-  );
-  for (let n = 199; n >= 0; n--) body = { [key(n)]: body };
-  return body;
-}
-
-/** A divergent case whose answers are `deep(key)`, with 500 changes at its 2,000th level. */
-function deepCase(id: string, key: (n: number) => string): AssessedObservation {
-  const template = sampleResults().find((r) => r.caseId === 'demo/drift');
-  if (template?.verdict !== 'divergent') throw new Error('no divergent drift result');
-  const prefix = Array.from({ length: 200 }, (_, n) => `/${key(n)}`).join('');
-  const changes: Change[] = Array.from({ length: 500 }, (_, n) => ({
-    path: `${prefix}/m${n}`.slice(-4096),
-    op: 'value',
-    baseline: n,
-    candidate: n + 1,
-  }));
-  return {
-    ...template,
-    caseId: `h/${id}`,
-    changes,
-    bodies: { baseline: deep(key, 0), candidate: deep(key, 1) },
-  };
-}
-
 /** Every row's embedded JSON, in bytes, by case (a row is an element of the `rows` array). */
 function rowBytes(html: string): Map<string, number> {
   const { view } = embedded(html);
@@ -68,13 +39,13 @@ describe('report.html: one case within its bound', () => {
   // ASCII keys, keys of `<` (each escaped to six characters in the page) and
   // keys of CJK characters (three bytes each in UTF-8).
   const KEYS: Record<string, (n: number) => string> = {
-    ascii: (n) => `${String(n).padStart(4, '0')}${'d'.repeat(996)}`,
+    ascii: asciiKey,
     escaped: (n) => `${String(n).padStart(4, '0')}${'<'.repeat(996)}`,
     wide: (n) => `${String(n).padStart(4, '0')}${'字'.repeat(996)}`,
   };
 
   it('cuts the change and body lines of a row past the bound, with notes, and keeps the rest', () => {
-    const results = Object.entries(KEYS).map(([id, key]) => deepCase(id, key));
+    const results = Object.entries(KEYS).map(([id, key]) => deepResult(id, key));
     const html = renderHtml(sampleReport([...sampleResults(), ...results]));
     const { text, view } = embedded(html);
     // Each deep case's row, as the page embeds it (escapes included), is within the bound.
@@ -103,7 +74,7 @@ describe('report.html: one case within its bound', () => {
   });
 
   it('holds a page of one such case under 2 MiB', () => {
-    const html = renderHtml(sampleReport([deepCase('ascii', KEYS.ascii ?? String)]));
+    const html = renderHtml(sampleReport([deepResult('ascii', asciiKey)]));
     expect(Buffer.byteLength(html, 'utf8')).toBeLessThan(PER_CASE);
   });
 
@@ -113,16 +84,13 @@ describe('report.html: one case within its bound', () => {
     expect(drift?.changes.some((line) => line.includes('not shown here'))).toBe(false);
     expect(drift?.diff?.candidate.cut).toBe(false);
     // The same page, with or without a deep case beside it, for the small rows.
-    const both = renderHtml(
-      sampleReport([...sampleResults(), deepCase('ascii', KEYS.ascii ?? String)]),
-    );
+    const both = renderHtml(sampleReport([...sampleResults(), deepResult('ascii', asciiKey)]));
     const again = embedded(both).view.rows.find((r) => r.id === 'demo/drift');
     expect(again).toEqual(drift);
   });
 
   it('cuts any other long string of a row that is still over the bound', () => {
-    const template = sampleResults().find((r) => r.caseId === 'demo/drift');
-    if (template?.verdict !== 'divergent') throw new Error('no divergent drift result');
+    const template = driftResult();
     // A curl pair of a case that sends 3 MB (the repro holds the body).
     const body = 'b'.repeat(3_000_000);
     const huge = { ...template, repro: { baseline: `curl -d '${body}'`, candidate: 'curl' } };
