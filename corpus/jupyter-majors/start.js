@@ -61,7 +61,10 @@ function writeSite(root) {
 }
 
 supervise(async () => {
-  aptInstall(['jupyter-notebook', 'jupyter-server'], ['/usr/bin/jupyter-notebook', '/usr/bin/jupyter-server']);
+  aptInstall(
+    ['jupyter-notebook', 'jupyter-server'],
+    ['/usr/bin/jupyter-notebook', '/usr/bin/jupyter-server'],
+  );
   const start = async (name, bin, app, dirOption) => {
     const port = await freePort();
     const state = freshDir(name);

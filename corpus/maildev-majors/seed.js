@@ -72,7 +72,9 @@ export function sendMail(port, { from, to, data }) {
     socket.setEncoding('utf8');
     socket.setTimeout(10_000, () => socket.destroy(new Error('SMTP timeout')));
     socket.on('error', reject);
-    socket.on('close', () => (step >= commands.length ? resolve() : reject(new Error('SMTP closed'))));
+    socket.on('close', () =>
+      step >= commands.length ? resolve() : reject(new Error('SMTP closed')),
+    );
     socket.on('data', (chunk) => {
       buffer += chunk;
       // A reply is complete at a line "NNN text" (a space after the code).

@@ -46,6 +46,10 @@ supervise(async () => {
   };
   return {
     baseline: await start('maildev2', join(v2, 'node_modules/maildev/bin/maildev'), ''),
-    candidate: await start('maildev3', join(v3, 'node_modules/maildev/dist/bin/maildev.js'), '/api'),
+    candidate: await start(
+      'maildev3',
+      join(v3, 'node_modules/maildev/dist/bin/maildev.js'),
+      '/api',
+    ),
   };
 });
