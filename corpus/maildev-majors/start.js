@@ -23,14 +23,17 @@ supervise(async () => {
   const start = async (name, bin, apiPath) => {
     const [smtp, web] = [await freePort(), await freePort()];
     const args = ['-s', smtp, '-w', web, '--ip', '127.0.0.1', '--web-ip', '127.0.0.1', '--silent'];
-    // A fresh working folder, and no MAILDEV_* variable from the caller's
+    // A fresh working folder that is also its TMPDIR (2.x keeps caught mail
+    // in os.tmpdir()/maildev-PID and never removes it, 3.x in
+    // os.tmpdir()/maildev), and no MAILDEV_* variable from the caller's
     // environment (3.x reads them, and a config file from its folder).
+    const dir = freshDir(name);
     const env = Object.fromEntries(
       Object.entries(process.env).filter(([k]) => !k.startsWith('MAILDEV_')),
     );
     startProcess(name, process.execPath, [bin, ...args.map(String)], {
-      cwd: freshDir(name),
-      env,
+      cwd: dir,
+      env: { ...env, TMPDIR: dir },
     });
     const url = `http://127.0.0.1:${web}${apiPath}`;
     await waitForHttp(`${url}/healthz`);
