@@ -9,8 +9,11 @@
  * - **its member names what it describes** (the words of the member's name,
  *   camelCase, snake_case, kebab-case or PascalCase alike, never one server's
  *   spelling), **and both sides' values have the shape that says it**
- *   (`IDENTITY_CLASSES`): a release version at a member whose last word is
- *   `version` (or at `number` inside one: `{"version": {"number": …}}`); an
+ *   (`IDENTITY_CLASSES`): a release version at a member named `version`,
+ *   alone or with words that name the server itself (`serverVersion`,
+ *   `build_version`; or at `number` inside one: `{"version": {"number": …}}`;
+ *   a dependency's or a runtime's version, `parserVersion`, `nodeVersion`,
+ *   names another thing and stays data); an
  *   absolute file system path (POSIX on both sides, or a drive letter on
  *   both) at a member named for a folder (`cwd`, `dir`, `home`, `root`,
  *   `path`, `prefix`, `install`, …); a host name (both IP addresses of one
@@ -21,6 +24,7 @@
  * - **no request of the run holds either value** (path, query, header
  *   values, body of every request each side was sent): an input echoed back
  *   is data;
+ * - **it is no member of a list's elements** (records are data);
  * - **each side answers one value there across the run**, wherever it shows
  *   more than once (the same pointer, array indices as `*`): a process has
  *   one version and one working directory; a list of records, each with its
@@ -77,6 +81,31 @@ interface IdentityClass {
   readonly counter?: boolean;
 }
 
+/**
+ * Words that, beside `version`, still name the server itself (`serverVersion`,
+ * `app_version`, `buildVersion`): a dependency's or a runtime's version
+ * (`parserVersion`, `nodeVersion`, `apiVersion`) names another thing, whose
+ * change may be a decision.
+ */
+const OWN_WORDS: ReadonlySet<string> = new Set([
+  'server',
+  'app',
+  'application',
+  'service',
+  'build',
+  'release',
+  'software',
+  'product',
+  'daemon',
+  'current',
+  'running',
+]);
+
+/** A member's name that says it holds the server's own version: `version`, `serverVersion`, `build_version`. */
+function ownVersionName(words: readonly string[]): boolean {
+  return words.at(-1) === 'version' && words.slice(0, -1).every((w) => OWN_WORDS.has(w));
+}
+
 const has = (words: readonly string[], ...any: string[]) => words.some((w) => any.includes(w));
 
 /** The classes of identity values, their names and their shapes (docs/rules-and-noise.md). */
@@ -85,8 +114,8 @@ export const IDENTITY_CLASSES: readonly IdentityClass[] = [
     what: "the server's own version",
     shape: 'a release version',
     named: (words, parent) =>
-      words.at(-1) === 'version' ||
-      (words.length === 1 && words[0] === 'number' && parent.at(-1) === 'version'),
+      ownVersionName(words) ||
+      (words.length === 1 && words[0] === 'number' && ownVersionName(parent)),
     shapeOf: (v) => (typeof v === 'string' && VERSION.test(v) ? 'version' : undefined),
   },
   {
@@ -150,8 +179,7 @@ export const IDENTITY_CLASSES: readonly IdentityClass[] = [
     what: 'its uptime or memory counter',
     shape: 'a number',
     named: (words) =>
-      has(words, 'uptime', 'rss', 'heap', 'memory', 'mem', 'external') &&
-      !has(words, 'limit', 'max', 'min'),
+      has(words, 'uptime', 'rss', 'heap', 'memory', 'mem') && !has(words, 'limit', 'max', 'min'),
     shapeOf: (v) => {
       const text = numberText(v);
       if (text === undefined || text.startsWith('-')) return undefined;
@@ -189,7 +217,8 @@ export function identityClassOf(
   candidate: unknown,
 ): IdentityClass | undefined {
   const at = membersAt(pointer);
-  if (at === undefined) return undefined;
+  // A process describes itself once: a member of a list's elements belongs to records (data).
+  if (at === undefined || placeOf(pointer).includes('/*')) return undefined;
   const words = nameWords(at.name);
   const parent = nameWords(at.parent);
   return IDENTITY_CLASSES.find((c) => {
@@ -268,9 +297,9 @@ export function createOwnIdentity(): OwnIdentity {
   };
 
   const inRequests = (value: unknown): boolean => {
-    const text = keyText(value);
-    if (text === '') return false;
     const number = numberText(value) !== undefined;
+    const text = typeof value === 'string' ? value : keyText(value);
+    if (text === '') return false;
     const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const pattern = number ? new RegExp(`(?<![\\d.])${escaped}(?![\\d.])`) : undefined;
     const inJson = JSON.stringify(text).slice(1, -1);
