@@ -56,6 +56,7 @@ import type { CaseRequest } from '../../contract/model/case.js';
 import type { Exchange, SideOutcome } from '../../contract/model/exchange.js';
 import { escapeSegment as escapeKey, joinPointer } from '../../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
+import { etagKind } from './derived.js';
 import { maskReplicaAt } from './replica.js';
 import { structuredBody, withStructuredValue } from './sequence-walk.js';
 
@@ -417,6 +418,22 @@ function evidenceOf(a: unknown, b: unknown, walk: Walk, identity: boolean, recor
   return { unsettled: true };
 }
 
+/**
+ * Two entity tags of one kind at a member named for one (`etag`, `ETag`,
+ * WebDAV's `getetag`): opaque validators (RFC 9110 8.8.3), each server's own,
+ * of the representation another answer shows. Strong against weak, an
+ * unquoted tag, or the digest of content the exchange holds stays a finding.
+ */
+function entityTagEvidence(key: string, a: unknown, b: unknown, walk: Walk): Found {
+  if (!key.toLowerCase().endsWith('etag') || a === b) return undefined;
+  const kind = etagKind(a);
+  if (kind === undefined || kind !== etagKind(b)) return undefined;
+  const [mine, theirs] = walk.contents();
+  const inner = (v: unknown) => String(v).replace(/^W\//, '').slice(1, -1);
+  if (digestOfContent(inner(a), mine) || digestOfContent(inner(b), theirs)) return undefined;
+  return { evidence: `entity tags, ${kind} on both sides: opaque validators, each server's own` };
+}
+
 const masks = (found: Found): found is { readonly evidence: string } =>
   found !== undefined && 'evidence' in found;
 
@@ -447,7 +464,9 @@ function walkObjects(
   for (const key of Object.keys(a)) {
     if (!Object.hasOwn(b, key) || a[key] === b[key]) continue;
     const at = joinPointer(path, key);
-    const found = evidenceOf(a[key], b[key], walk, false, record);
+    const found =
+      entityTagEvidence(key, a[key], b[key], walk) ??
+      evidenceOf(a[key], b[key], walk, false, record);
     if (masks(found)) {
       set(key, GENERATED_TOKEN, GENERATED_TOKEN);
       walk.generated.push(`${at} (${found.evidence})`);
