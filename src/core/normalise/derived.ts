@@ -9,7 +9,9 @@
  * of its hash) and a compared `ETag` of the same form are compared as
  * `{{derived}}`. Another counter (`3-…` vs `4-…`: one side wrote once more),
  * another format, a revision on one side only, or an answer with no
- * per-instance value still differs. A content digest (a `shasum`, an
+ * per-instance value still differs; but two `ETag`s of one kind (both strong
+ * or both weak) on answers that both show a body are opaque validators
+ * (RFC 9110 8.8.3) whatever the answer holds (`maskOpaqueEtag`). A content digest (a `shasum`, an
  * `integrity`, a `sha256:` or a bare hash) is never derived: it names
  * content, so when it differs the content differs. Found by evidence and
  * format, never by field name; where it was done is kept, for the reports.

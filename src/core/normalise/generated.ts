@@ -34,6 +34,11 @@
  *   `X-Powered-By`, `Via`, `X-…-Version`): two releases of one server each
  *   report theirs.
  *
+ * - **entity tag**: at a member named for one (`etag`, `getetag`, `eTag`),
+ *   both are entity tags of one kind (both strong, or both weak): opaque
+ *   validators (RFC 9110 8.8.3), unless one is the digest of content the
+ *   exchange holds.
+ *
  * A list of records each side orders by a member whose values it drew
  * (some keys shared, the others each side's own) is compared in the
  * baseline's order, its records paired by their keys (`inOrderOfOwnKeys`).
