@@ -10,7 +10,7 @@
  * with other member names and shapes.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { latestReport, runPair, tempProject } from '../helpers/cli.js';
+import { latestReport, runCli, runPair, tempProject } from '../helpers/cli.js';
 import { startServer, type TestServer } from '../helpers/http.js';
 
 interface Fixture {
@@ -104,5 +104,19 @@ cases:
       expect(generated).toContain(`${own} (`);
     }
     expect(generated).toMatch(/on both sides, in no request of the run/);
+
+    // With a tracker: `parity show` of a row beside them lists what was set aside, with its evidence.
+    const tracked = await runCli(cwd, [
+      'run',
+      '--baseline',
+      `a=${baseline.url}`,
+      '--candidate',
+      `b=${candidate.url}`,
+    ]);
+    expect(tracked.code, tracked.stdout + tracked.stderr).toBe(1);
+    const shown = await runCli(cwd, ['show', 'PAR-001']);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toContain("Set aside in this case (each server's own, by evidence):");
+    expect(shown.stdout).toContain(`${f.own[0]} (`);
   });
 });
