@@ -106,6 +106,22 @@ function ownVersionName(words: readonly string[]): boolean {
   return words.at(-1) === 'version' && words.slice(0, -1).every((w) => OWN_WORDS.has(w));
 }
 
+/** Words that name the answering process or machine (`process.startTime`, `serverStartedAt`). */
+const PROCESS_WORDS = [
+  'process',
+  'server',
+  'service',
+  'app',
+  'application',
+  'daemon',
+  'instance',
+  'node',
+  'system',
+  'runtime',
+];
+/** Words that make a memory figure a usage counter (`memoryUsed`, `mem_free`), not a size. */
+const USAGE_WORDS = ['used', 'usage', 'free', 'available', 'allocated', 'resident', 'rss'];
+
 const has = (words: readonly string[], ...any: string[]) => words.some((w) => any.includes(w));
 
 /** The classes of identity values, their names and their shapes (docs/rules-and-noise.md). */
@@ -164,7 +180,11 @@ export const IDENTITY_CLASSES: readonly IdentityClass[] = [
   {
     what: 'its start time',
     shape: 'a timestamp of one format',
-    named: (words) => has(words, 'start', 'started', 'boot', 'booted', 'launch', 'launched'),
+    // An event's or a booking's `startTime` is data: the process (or the machine) must be named too.
+    named: (words, parent) =>
+      has(words, 'boot', 'booted') ||
+      (has(words, 'start', 'started', 'launch', 'launched') &&
+        (has(words, ...PROCESS_WORDS) || has(parent, ...PROCESS_WORDS))),
     shapeOf: (v) => {
       if (typeof v === 'string' && ISO_STAMP.test(v) && !Number.isNaN(Date.parse(v))) {
         return `stamp ${v.replace(/\d/g, '9')}`;
@@ -178,8 +198,11 @@ export const IDENTITY_CLASSES: readonly IdentityClass[] = [
   {
     what: 'its uptime or memory counter',
     shape: 'a number',
+    // A machine's `memory` (a size a record names) is data: memory counts only as a usage figure.
     named: (words) =>
-      has(words, 'uptime', 'rss', 'heap', 'memory', 'mem') && !has(words, 'limit', 'max', 'min'),
+      (has(words, 'uptime', 'rss', 'heap') ||
+        (has(words, 'memory', 'mem') && has(words, ...USAGE_WORDS))) &&
+      !has(words, 'limit', 'max', 'min'),
     shapeOf: (v) => {
       const text = numberText(v);
       if (text === undefined || text.startsWith('-')) return undefined;

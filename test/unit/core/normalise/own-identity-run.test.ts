@@ -148,6 +148,13 @@ describe('stays a difference', () => {
     ["a runtime's version", '/process/nodeVersion', 'v18.19.0', 'v20.11.1'],
     ['a name no class accepts', '/label', '1.2.3', '2.0.0'],
     ['a counter with a limit in its name', '/memoryLimit', 512, 1024],
+    ["a machine's memory size (a record's, not a usage figure)", '/flavor/memory', 2048, 4096],
+    [
+      "an event's start time (no process named)",
+      '/event/startTime',
+      '2026-03-01T10:00:00Z',
+      '2026-03-02T10:00:00Z',
+    ],
   ])('%s', (_name, pointer, a, b) => {
     const at = pointer.split('/').slice(1);
     const nest = (v: unknown) =>
