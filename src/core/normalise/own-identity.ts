@@ -229,7 +229,7 @@ function membersAt(pointer: string): { name: string; parent: string } | undefine
 }
 
 /** `pointer` with array indices as `*`: one place of the run. */
-export function placeOf(pointer: string): string {
+function placeOf(pointer: string): string {
   return pointer.replace(/\/\d+(?=\/|$)/g, '/*');
 }
 
