@@ -16,37 +16,31 @@ import {
   type ToThread,
 } from '../engine/shadow-remote.js';
 import type { RawAnswer } from '../io/shadow/answer.js';
+import { ByteBudget } from '../util/byte-budget.js';
+import { isAlive } from '../util/is-alive.js';
 
 const port = parentPort;
 if (port === null) throw new Error('shadow-thread.ts runs as a worker thread');
 const post = (message: FromThread): void => port.postMessage(message);
 const data = workerData as ThreadData;
 
-/** Whether process `pid` runs on this machine (EPERM: it runs, as another user), as the bin's host says. */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error instanceof Error && 'code' in error && error.code === 'EPERM';
-  }
-}
-
 async function open(): Promise<JudgeSide> {
   const host = { ...data.host, isAlive };
   const context = { cwd: data.cwd, env: data.env, now: () => new Date(), host };
   const { input } = await prepareShadow(data.request, context);
-  return openJudgeSide(input);
+  return openJudgeSide(input, ByteBudget.of(data.budget));
 }
 
 /** The proxy's baseline answers still to come, by request. */
-const answers = new Map<number, (raw: RawAnswer | undefined) => void>();
+const answers = new Map<number, (raw: RawAnswer | undefined | 'over-budget') => void>();
 
 async function serve(judge: JudgeSide, message: ToThread): Promise<void> {
   switch (message.type) {
     case 'work': {
       const baseline = message.proxy
-        ? new Promise<RawAnswer | undefined>((resolve) => answers.set(message.id, resolve))
+        ? new Promise<RawAnswer | undefined | 'over-budget'>((resolve) =>
+            answers.set(message.id, resolve),
+          )
         : undefined;
       await judge.work({
         request: message.request,

@@ -7,7 +7,7 @@
  * listening side's event loop then only forwards, queues and hands over.
  */
 import { Worker } from 'node:worker_threads';
-import type { RawAnswer } from '../io/shadow/answer.js';
+import { ownBytes, type RawAnswer } from '../io/shadow/answer.js';
 import type { TrafficRequest } from '../io/shadow/traffic.js';
 import type { Env } from '../util/env.js';
 import { ParityError, type ParityErrorCode } from '../util/errors.js';
@@ -20,6 +20,8 @@ export interface ThreadData {
   readonly cwd: string;
   readonly env: Env;
   readonly host: { readonly pid: number; readonly hostname: string; readonly startedAt?: number };
+  /** The byte budget's counters, shared with the listening thread (`util/byte-budget.ts`). */
+  readonly budget: SharedArrayBuffer;
 }
 
 /** An error as it crosses: a ParityError keeps its code. */
@@ -35,7 +37,11 @@ export type ToThread =
       readonly request: TrafficRequest;
       readonly proxy: boolean;
     }
-  | { readonly type: 'answer'; readonly id: number; readonly raw: RawAnswer | undefined }
+  | {
+      readonly type: 'answer';
+      readonly id: number;
+      readonly raw: RawAnswer | undefined | 'over-budget';
+    }
   | { readonly type: 'refresh'; readonly id: number; readonly tracker: boolean }
   | { readonly type: 'close'; readonly id: number }
   | { readonly type: 'discard'; readonly id: number };
@@ -82,14 +88,10 @@ function errorOf(plain: PlainError): Error {
     : new ParityError(plain.code, plain.message);
 }
 
-/** A copy of `bytes` in a buffer of its own (a pooled Buffer's could not be transferred). */
-function own(bytes: Uint8Array): Uint8Array {
-  return new Uint8Array(bytes);
-}
-
 const ZERO: JudgeCounts = {
   compared: 0,
   unanswered: 0,
+  bytes: 0,
   divergent: 0,
   errors: 0,
   rootCauses: 0,
@@ -97,9 +99,21 @@ const ZERO: JudgeCounts = {
   runs: 0,
 };
 
-/** Starts the thread from `file` and resolves once its judging side is open (or rejects with why not). */
-export async function openThreadJudge(file: string, data: ThreadData): Promise<JudgeSide> {
-  const worker = new Worker(file, { workerData: data });
+/**
+ * Starts the thread from `file` and resolves once its judging side is open
+ * (or rejects with why not). `oldSpaceMb`: the thread's heap limit
+ * (`io/shadow/old-space.ts`'s `threadOldSpaceMb`): past it the thread ends,
+ * not the process.
+ */
+export async function openThreadJudge(
+  file: string,
+  data: ThreadData,
+  oldSpaceMb: number,
+): Promise<JudgeSide> {
+  const worker = new Worker(file, {
+    workerData: data,
+    resourceLimits: { maxOldGenerationSizeMb: oldSpaceMb },
+  });
   let counts = ZERO;
   let next = 0;
   let broken: Error | undefined;
@@ -141,15 +155,22 @@ export async function openThreadJudge(file: string, data: ThreadData): Promise<J
   return {
     async work(item) {
       const id = ++next;
-      const body = own(item.request.body);
+      // Moved, not copied: the listening side gathered them in buffers of their own.
+      const body = ownBytes(item.request.body);
       const request: TrafficRequest = { ...item.request, body };
       const done = ask({ type: 'work', id, request, proxy: item.baseline !== undefined }, [
         body.buffer as ArrayBuffer,
       ]);
       if (item.baseline !== undefined) {
         const raw = await item.baseline;
-        const bytes = raw !== undefined && 'bytes' in raw.body ? own(raw.body.bytes) : undefined;
-        const sent = raw === undefined || bytes === undefined ? raw : { ...raw, body: { bytes } };
+        const bytes =
+          raw !== undefined && raw !== 'over-budget' && 'bytes' in raw.body
+            ? ownBytes(raw.body.bytes)
+            : undefined;
+        const sent =
+          raw === undefined || raw === 'over-budget' || bytes === undefined
+            ? raw
+            : { ...raw, body: { bytes } };
         worker.postMessage(
           { type: 'answer', id, raw: sent } satisfies ToThread,
           bytes === undefined ? [] : [bytes.buffer as ArrayBuffer],
