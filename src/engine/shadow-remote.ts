@@ -46,6 +46,12 @@ export type ToThread =
   | { readonly type: 'close'; readonly id: number }
   | { readonly type: 'discard'; readonly id: number };
 
+/** The messages of one turn of the listening thread's event loop, posted together. */
+export interface ToThreadBatch {
+  readonly type: 'batch';
+  readonly messages: readonly ToThread[];
+}
+
 export type PlainRefresh = Omit<RefreshSummary, 'trackerError'> & {
   readonly trackerError: PlainError | undefined;
 };
@@ -71,7 +77,8 @@ export type FromThread =
       readonly captured: string[] | undefined;
       readonly counts: JudgeCounts;
     }
-  | { readonly type: 'discarded'; readonly id: number };
+  | { readonly type: 'discarded'; readonly id: number }
+  | { readonly type: 'batch'; readonly id?: undefined; readonly messages: readonly FromThread[] };
 
 /** An error as plain data. */
 export function plainError(error: unknown): PlainError {
@@ -118,6 +125,24 @@ export async function openThreadJudge(
   let next = 0;
   let broken: Error | undefined;
   const waiting = new Map<number, (message: FromThread) => void>();
+  // The messages of one turn, posted together once it ends (their bytes moved, not copied).
+  let outbox: ToThread[] = [];
+  let moved: ArrayBuffer[] = [];
+  const flush = (): void => {
+    const messages = outbox;
+    const transfer = moved;
+    outbox = [];
+    moved = [];
+    if (broken !== undefined) return;
+    worker.postMessage(
+      messages.length === 1 ? messages[0] : ({ type: 'batch', messages } satisfies ToThreadBatch),
+      transfer,
+    );
+  };
+  const send = (message: ToThread, transfer: ArrayBuffer[]): void => {
+    moved.push(...transfer);
+    if (outbox.push(message) === 1) setImmediate(flush);
+  };
   const ask = (message: ToThread, transfer: ArrayBuffer[] = []): Promise<FromThread> =>
     new Promise((resolve) => {
       if (broken !== undefined) {
@@ -125,15 +150,20 @@ export async function openThreadJudge(
         return;
       }
       waiting.set(message.id, resolve);
-      worker.postMessage(message, transfer);
+      send(message, transfer);
     });
   const ready = new Promise<FromThread>((resolve) => waiting.set(0, resolve));
-  worker.on('message', (message: FromThread) => {
+  const hear = (message: FromThread): void => {
+    if (message.type === 'batch') {
+      for (const one of message.messages) hear(one);
+      return;
+    }
     if ('counts' in message) counts = message.counts;
     const answer = waiting.get(message.id);
     waiting.delete(message.id);
     answer?.(message);
-  });
+  };
+  worker.on('message', hear);
   const fail = (error: Error): void => {
     broken ??= error;
     for (const [id, answer] of waiting) answer({ type: 'failed', id, error: plainError(error) });
@@ -171,8 +201,8 @@ export async function openThreadJudge(
           raw === undefined || raw === 'over-budget' || bytes === undefined
             ? raw
             : { ...raw, body: { bytes } };
-        worker.postMessage(
-          { type: 'answer', id, raw: sent } satisfies ToThread,
+        send(
+          { type: 'answer', id, raw: sent },
           bytes === undefined ? [] : [bytes.buffer as ArrayBuffer],
         );
       }

@@ -120,8 +120,11 @@ function bodyGatherer(cap: number, budget: ByteBudget) {
 }
 
 /** The request as traffic (forwarded headers read and removed, hop-by-hop ones dropped). */
-function trafficOf(req: IncomingMessage, names: ForwardedNames): Omit<TrafficRequest, 'body'> {
-  const pairs = pairsOfRaw(req.rawHeaders);
+function trafficOf(
+  req: IncomingMessage,
+  names: ForwardedNames,
+  pairs: Pairs = pairsOfRaw(req.rawHeaders),
+): Omit<TrafficRequest, 'body'> {
   const forwarded = readForwarded(pairs, names);
   return {
     method: req.method ?? 'GET',
@@ -206,21 +209,22 @@ export async function startListener(options: ListenerOptions): Promise<Listener>
   const proxy = (req: IncomingMessage, res: ServerResponse): Promise<void> =>
     new Promise((resolve) => {
       const started = performance.now();
-      const head = trafficOf(req, options.forwarded);
+      const pairs = pairsOfRaw(req.rawHeaders);
+      const head = trafficOf(req, options.forwarded, pairs);
       const wanted = options.wanted(head.method, head.headers, head.target);
       // Not admitted (counted dropped there): forwarded as it is, nothing gathered.
       const want = wanted === true && !options.admit() ? 'dropped' : wanted;
       const body = want === true ? bodyGatherer(options.bodyCapBytes, options.budget) : undefined;
       // The client's headers as sent, but for the connection's own: the baseline's host.
       // `expect: 100-continue` was this hop's: node:http answered it.
-      const headers: [string, string][] = endToEnd(pairsOfRaw(req.rawHeaders))
-        .filter(([n]) => n !== 'expect')
-        .map(([n, v]) => [n, v]);
+      // One pass over the headers read once (`pairs`), as undici takes them: name, value, …
+      const headers: string[] = [];
+      for (const [n, v] of endToEnd(pairs)) if (n !== 'expect') headers.push(n, v);
       const length = req.headers['content-length'];
       // Without a length, a body goes on chunked (the forwarder frames it).
       const bodyless = (length ?? '0') === '0' && req.headers['transfer-encoding'] === undefined;
-      if (length !== undefined) headers.push(['content-length', length]);
-      headers.push(['host', options.baseline.host]);
+      if (length !== undefined) headers.push('content-length', length);
+      headers.push('host', options.baseline.host);
       let tee: ReturnType<typeof teeAnswer> | undefined;
       let done = false;
       // The baseline's answer for the request handed over: decoded once both
@@ -282,7 +286,7 @@ export async function startListener(options: ListenerOptions): Promise<Listener>
         {
           method: req.method ?? 'GET',
           path: base + (req.url ?? '/'),
-          headers: headers.flat(),
+          headers,
           body: bodyless ? undefined : req,
         },
         {
