@@ -174,14 +174,15 @@ export function ownKeyOrder(
     const onlyA = xs.filter((x) => !theirs.has(x));
     const onlyB = ys.filter((y) => !mine.has(y));
     if (onlyA.length === 0 || onlyA.length !== onlyB.length) continue;
+    const index = [new Map(xs.map((x, i) => [x, i])), new Map(ys.map((y, i) => [y, i]))] as const;
     const content = (side: 0 | 1, k: string) =>
-      contentOf(records[side][(side === 0 ? xs : ys).indexOf(k)], k, evidence.format, key);
+      contentOf(records[side][index[side].get(k) as number], k, evidence.format, key);
     const contents = (side: 0 | 1, keys: readonly string[]) =>
       new Map(keys.map((k) => [k, content(side, k)]));
     const partner = pairByContent(onlyA, onlyB, contents(0, onlyA), contents(1, onlyB));
     if (partner === undefined) continue;
     if (!onlyA.every((x) => evidence.perInstance(x, partner.get(x) as string))) continue;
-    const at = new Map(ys.map((y, i) => [y, i]));
+    const at = index[1];
     const positions = xs.map((x) => at.get(partner.get(x) ?? x) as number);
     // Records that already pair where they stand: no order to explain.
     if (positions.every((p, i) => p === i)) continue;
@@ -232,16 +233,17 @@ export function alignOwnKeyOrders(
   const evidence = { perInstance: same, format: idFormat };
   const generated: string[] = [];
   const awaiting: string[] = [];
-  const visit = (a: unknown, b: unknown, path: string): unknown => {
+  // The pointer is written only where a list is found: a huge answer's every element costs no string.
+  const visit = (a: unknown, b: unknown, at: () => string): unknown => {
     if (Array.isArray(a) && Array.isArray(b)) {
       const found = ownKeyOrder(a, b, evidence);
       if (found !== undefined) {
-        (found.settled ? generated : awaiting).push(`${path || '/'} (${found.why})`);
+        (found.settled ? generated : awaiting).push(`${at() || '/'} (${found.why})`);
         return found.settled ? found.order : b;
       }
       let out: unknown[] | undefined;
       for (let i = 0; i < Math.min(a.length, b.length); i++) {
-        const inner = visit(a[i], b[i], joinPointer(path, i));
+        const inner = visit(a[i], b[i], () => joinPointer(at(), i));
         if (inner === b[i]) continue;
         out ??= [...b];
         out[i] = inner;
@@ -252,7 +254,7 @@ export function alignOwnKeyOrders(
       let out: Record<string, unknown> | undefined;
       for (const key of Object.keys(a)) {
         if (!Object.hasOwn(b, key)) continue;
-        const inner = visit(a[key], b[key], joinPointer(path, key));
+        const inner = visit(a[key], b[key], () => joinPointer(at(), key));
         if (inner === b[key]) continue;
         out ??= { ...b };
         out[key] = inner;
@@ -261,7 +263,7 @@ export function alignOwnKeyOrders(
     }
     return b;
   };
-  const ordered = visit(left.value, right.value, '');
+  const ordered = visit(left.value, right.value, () => '');
   if (generated.length === 0 && awaiting.length === 0) return exchange;
   const places = awaiting.map((entry) => entry.slice(0, entry.indexOf(' (')));
   return {
