@@ -9,6 +9,8 @@
  * `{id, name}`, and `{items: [{key, label}]}`.
  */
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../src/contract/report.js';
 import { latestReport, runCli, tempProject } from '../helpers/cli.js';
@@ -21,14 +23,29 @@ interface Shape {
   readonly path: string;
 }
 
-/** A store drawing a random UUID for each record a `POST` sends; its list by id, or in creation order. */
-function store(shape: Shape, order: 'by-id' | 'created'): Promise<TestServer> {
+/**
+ * A store drawing a random UUID for each record a `POST` sends (its first
+ * digit `first` where given) and keeping a `PUT`'s own id; its list by id, or
+ * in creation order.
+ */
+function store(shape: Shape, order: 'by-id' | 'created', first?: string): Promise<TestServer> {
   const records: Record<string, unknown>[] = [];
   return startServer((req, res, body) => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (req.method === 'POST' && url.pathname === shape.path) {
       const sent = JSON.parse(body) as Record<string, unknown>;
-      const record = { [shape.member]: randomUUID(), [shape.data]: sent[shape.data] };
+      const drawn = randomUUID();
+      const id = first === undefined ? drawn : `${first}${drawn.slice(1)}`;
+      const record = { [shape.member]: id, [shape.data]: sent[shape.data] };
+      records.push(record);
+      return json(res, 201, record);
+    }
+    if (req.method === 'PUT' && url.pathname.startsWith(`${shape.path}/`)) {
+      const sent = JSON.parse(body) as Record<string, unknown>;
+      const record = {
+        [shape.member]: url.pathname.slice(shape.path.length + 1),
+        [shape.data]: sent[shape.data],
+      };
       records.push(record);
       return json(res, 201, record);
     }
@@ -108,5 +125,42 @@ describe('a list each side orders by the random ids it drew, the ids in the answ
     expect(result.reordered).toBeUndefined();
     expect(report.summary.rootCauses?.awaitingEvidence ?? 0).toBe(0);
     expect(report.summary.rootCauses?.open).toBeGreaterThan(0);
+  });
+});
+
+describe('one drawn id beside a record both sides name: too few for one run', () => {
+  const started: TestServer[] = [];
+  afterAll(async () => Promise.all(started.map((s) => s.close())));
+  it.each(SHAPES)('/$member: awaits evidence, its row says why', async (shape) => {
+    // The baseline's drawn id sorts before `doc1`, the candidate's after it.
+    const baseline = await store(shape, 'by-id', '0');
+    const candidate = await store(shape, 'by-id', 'f');
+    started.push(baseline, candidate);
+    const files = {
+      'cases/store.yaml': `suite: store\nserial: true\ncases:\n  - id: put\n    request: { method: PUT, path: ${shape.path}/doc1, json: { ${shape.data}: first } }\n  - id: post\n    request: { method: POST, path: ${shape.path}, json: { ${shape.data}: second } }\n  - id: list\n    request: { method: GET, path: ${shape.path} }\n`,
+    };
+    const cwd = await tempProject(files);
+    const out = await runCli(cwd, [
+      'run',
+      '--baseline',
+      `a=${baseline.url}`,
+      '--candidate',
+      `b=${candidate.url}`,
+    ]);
+    // Awaiting evidence only: `--fail-on open` passes.
+    expect(out.code, out.stdout).toBe(0);
+    const report = await latestReport(cwd);
+    expect(report.summary.rootCauses).toMatchObject({ open: 0, awaitingEvidence: 1 });
+    const result = list(report);
+    const at = shape.wrap === undefined ? '/' : `/${shape.wrap}`;
+    expect(result.unsettled?.[0]).toBe(at);
+    expect(result.reordered?.[0]).toContain('only 1 key(s) each side drew');
+    const tracker = await readFile(join(cwd, 'docs/ARCHITECTURE_COMPARISON.md'), 'utf8');
+    const rows = tracker.split('\n').filter((line) => line.startsWith('| PAR-'));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain('_open_');
+    expect(rows[0]).toContain(
+      "unsettled: the same elements in another order, each side's list in the order of its own keys it drew, too few for one run",
+    );
   });
 });
