@@ -58,6 +58,16 @@ export const skeletonChangeSchema = z.looseObject({
     .describe(
       'a member one side adds or lacks whose value is an object: its keys and their JSON types ({Mode:string}); not part of the key',
     ),
+  to: z
+    .string()
+    .exactOptional()
+    .describe(
+      "a message one side's error envelope moved and reworded: where the candidate writes it (path is the baseline's place); part of the cause",
+    ),
+  errorClass: z
+    .string()
+    .exactOptional()
+    .describe("with to: the answers' error class (4xx, 5xx); part of the cause"),
 });
 
 /** A change no pattern explains, keyed by what changed (`core/compare/cause-clusters.ts`). */

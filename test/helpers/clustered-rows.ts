@@ -14,8 +14,10 @@ export type RowAnswer = ClusterAnswer & { readonly findings: readonly Finding[] 
 export function clusteredRows(answers: readonly RowAnswer[]): Map<string, Finding> {
   const clusters = clusterCauses(answers);
   const out = new Map<string, Finding>();
-  for (const { endpoint, findings } of answers) {
-    for (const f of clusteredFindings(endpoint, findings, clusters)) out.set(f.fingerprint, f);
+  for (const { caseId, endpoint, findings } of answers) {
+    for (const f of clusteredFindings(endpoint, findings, clusters, caseId)) {
+      out.set(f.fingerprint, f);
+    }
   }
   return out;
 }

@@ -36,6 +36,13 @@
  *    one answer, holds data: keyed by its place, never a row per answer.
  * 4. **The same member under other parents**: a member added or removed
  *    whose value is an object of the same keys and types is one cause.
+ * 5. **An error envelope that names its status** (`named-statuses.ts`): on
+ *    an error answer, a value that is one side's reason phrase of its own
+ *    status is a change of that side's envelope (one change per place, side
+ *    and error class), never a row of its own; the message it moved to the
+ *    side's one prose member and reworded there is a finding of its own,
+ *    one row per moved place and error class listing the pairs. A value that
+ *    is no reason phrase keeps rule 3.
  *
  * Status transitions and patterns that recur are keyed by what changed too
  * (`recurring-causes.ts`).
@@ -59,6 +66,16 @@ import { resourceOfEndpoint } from './endpoint.js';
 import { type AnswerStatuses, errorClasses, errorEnvelopes } from './error-envelopes.js';
 import { findingOf } from './finding-of.js';
 import { valueMoves } from './moved-values.js';
+import {
+  type NamedIn,
+  namedChange,
+  namedGroups,
+  namedSideOf,
+  noteNamedStatuses,
+  type RewordedFinding,
+  type Rewording,
+  rewordedFindings,
+} from './named-statuses.js';
 import { omittedDefaults } from './omitted-defaults.js';
 import { fieldOfPath, ownKey, type RecurringCauses, recurringCauses } from './recurring-causes.js';
 import {
@@ -103,6 +120,8 @@ export interface CauseClusters {
   readonly recurring: RecurringCauses;
   /** Own keys of body causes that are part of their answer's status finding (`body-causes.ts`). */
   readonly statusBodies?: ReadonlySet<string>;
+  /** By case id: the findings of messages its error envelope moved and reworded (`named-statuses.ts`). */
+  readonly reworded?: ReadonlyMap<string, readonly RewordedFinding[]>;
 }
 
 export const NO_CLUSTERS: CauseClusters = { changes: new Map(), recurring: new Map() };
@@ -138,6 +157,8 @@ interface Seen {
    * (`counter-offsets.ts`); undefined once a pair is no such offset.
    */
   offsets: Map<string, number> | undefined;
+  /** Per answer, the side that wrote its status's reason phrase there (`named-statuses.ts`). */
+  named?: Map<string, NamedIn<Seen>>;
 }
 
 /** `/a/b/#text` → `b`: the field a value sits at (an XML element's text is the element's). */
@@ -212,10 +233,14 @@ function dataPlaces(answers: readonly ClusterAnswer[]): Set<string> {
   return out;
 }
 
-function seenChanges(answers: readonly ClusterAnswer[]): Map<string, Seen> {
+function seenChanges(
+  answers: readonly ClusterAnswer[],
+  rewordings: (Rewording & { readonly value: Seen })[] = [],
+): Map<string, Seen> {
   const data = dataPlaces(answers);
   const seen = new Map<string, Seen>();
-  for (const { caseId, endpoint, findings, changes } of answers) {
+  for (const answer of answers) {
+    const { caseId, endpoint, findings, changes } = answer;
     // Each concrete path of this answer's changes, with the entry it was seen under.
     const here = new Map<string, Seen>();
     for (const { cause, paths } of findings) {
@@ -257,6 +282,7 @@ function seenChanges(answers: readonly ClusterAnswer[]): Map<string, Seen> {
       value.moves = moves;
       moves.set(caseId, (moves.get(caseId) ?? new Set()).add(member));
     }
+    noteNamedStatuses(answer, resourceOfEndpoint(endpoint), here, rewordings);
   }
   return seen;
 }
@@ -313,7 +339,8 @@ function travelOf(one: Seen): Travel | undefined {
   const { change, answers } = one;
   const { parent, name } = splitPath(change.path);
   // A value moved to a member the other side adds travels with that member alone (`movedGroups`).
-  if (movedEverywhere(one)) return undefined;
+  // So does a value a side names its status with (`named-statuses.ts`): its envelope's.
+  if (movedEverywhere(one) || namedSideOf(one) !== undefined) return undefined;
   const sorted = [...answers].sort();
   // An XML attribute gained, lost or changed is a choice of its own, never a co-traveller.
   if (name.startsWith('@') || isAttributed(change)) return undefined;
@@ -393,6 +420,7 @@ function travelling(
       ...valueTransforms(seen.values()),
       ...counterOffsets(sortedSeen(seen)),
       ...movedGroups(seen.values()),
+      ...namedGroups(seen.values(), classes),
     ],
   );
 }
@@ -447,7 +475,8 @@ function othersOf(seen: ReadonlyMap<string, Seen>, travel: Travel, changes: read
 export function clusterCauses(answers: Iterable<ClusterAnswer>): CauseClusters {
   const all = [...answers];
   const clusters = new Map<string, StructureCause>();
-  const groups = travelling(seenChanges(all), errorClasses(all));
+  const rewordings: (Rewording & { readonly value: Seen })[] = [];
+  const groups = travelling(seenChanges(all, rewordings), errorClasses(all));
   for (const group of groups) {
     const members = group.sort((a, b) => compareKeys(changeKey(a.change), changeKey(b.change)));
     const [first, ...rest] = members;
@@ -459,14 +488,16 @@ export function clusterCauses(answers: Iterable<ClusterAnswer>): CauseClusters {
     // never one change across resources.
     const resources = new Set(members.flatMap((seen) => [...seen.resources]));
     const one = resources.size < 2 && first.places.size < 2 && !rekeyed;
-    if (rest.length === 0 && (one || isElements(first.change))) continue;
+    const named = shownChanges(members);
+    if (rest.length === 0 && (one || isElements(first.change)) && named === undefined) continue;
     const endpoint = resources.size < 2 ? ([...resources][0] ?? ANY_ENDPOINT) : ANY_ENDPOINT;
-    const together = rest.map((seen) => seen.change);
-    const transform = transformOfGroup(members);
+    const [change, ...together] = named ?? members.map((seen) => seen.change);
+    if (change === undefined) continue;
+    const transform = named === undefined ? transformOfGroup(members) : undefined;
     const cause: StructureCause = {
       type: 'structure',
       endpoint,
-      change: first.change,
+      change,
       ...(together.length === 0 ? {} : { together }),
       ...(transform === undefined ? {} : { transform }),
     };
@@ -481,9 +512,32 @@ export function clusterCauses(answers: Iterable<ClusterAnswer>): CauseClusters {
     for (const change of signatures) clusters.set(changeKey(change), cause);
     for (const key of patternKeys) recurring.set(key, cause);
   }
-  return statusBodies.size === 0
-    ? { changes: clusters, recurring }
-    : { changes: clusters, recurring, statusBodies };
+  // A message reworded where its place named the status in some answers only: rule 3's rows.
+  const reworded = rewordedFindings(
+    rewordings.filter((one) => namedSideOf(one.value) !== undefined),
+  );
+  return {
+    changes: clusters,
+    recurring,
+    ...(statusBodies.size === 0 ? {} : { statusBodies }),
+    ...(reworded.size === 0 ? {} : { reworded }),
+  };
+}
+
+/**
+ * A group's changes as its cause shows them when a value in it names a
+ * side's status (`named-statuses.ts`): each such value as the one change it
+ * stands for, in key order; undefined when none does.
+ */
+function shownChanges(members: readonly Seen[]): SkeletonChange[] | undefined {
+  if (!members.some((one) => namedSideOf(one) !== undefined)) return undefined;
+  const shown = new Map<string, SkeletonChange>();
+  for (const one of members) {
+    const side = namedSideOf(one);
+    const change = side === undefined ? one.change : namedChange(one.change, side);
+    shown.set(changeKey(change), change);
+  }
+  return [...shown.entries()].sort(([a], [b]) => compareKeys(a, b)).map(([, change]) => change);
 }
 
 /**
@@ -540,9 +594,26 @@ export function clusteredFindings<F extends Finding>(
   endpoint: string,
   findings: readonly F[],
   clusters: CauseClusters,
+  caseId?: string,
+): readonly (F | Finding)[] {
+  const own = clusteredOwn(endpoint, findings, clusters);
+  // The messages its error envelope moved and reworded: findings of their own (`named-statuses.ts`).
+  const reworded = caseId === undefined ? undefined : clusters.reworded?.get(caseId);
+  if (reworded === undefined) return own;
+  const shown = new Set(own.map((f) => f.fingerprint));
+  const added = reworded
+    .map(({ cause, paths }) => findingOf(cause, paths))
+    .filter((f) => !shown.has(f.fingerprint));
+  return added.length === 0 ? own : [...own, ...added];
+}
+
+function clusteredOwn<F extends Finding>(
+  endpoint: string,
+  findings: readonly F[],
+  clusters: CauseClusters,
 ): readonly (F | Finding)[] {
   const joined = withBodiesOfStatus(findings, clusters.statusBodies);
-  if (joined !== findings) return clusteredFindings(endpoint, joined, clusters);
+  if (joined !== findings) return clusteredOwn(endpoint, joined, clusters);
   if (!findings.some((f) => clusterOf(f, clusters))) return findings;
   // Per fingerprint, in order of first appearance: the finding kept, or the cluster's with its paths.
   const out = new Map<string, { kept?: F; made?: Finding; paths: Set<string> }>();

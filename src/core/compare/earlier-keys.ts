@@ -44,6 +44,7 @@ import {
   structureFindings,
 } from './findings.js';
 import { headerFindings } from './header-findings.js';
+import { namedOriginals } from './named-statuses.js';
 import { sameOrIdentifier } from './patterns/int-as-string.js';
 import { recogniseKeyCase } from './patterns/key-case.js';
 import { ANY_FIELD } from './patterns/types.js';
@@ -150,7 +151,9 @@ function clusterKeysOf(input: EarlierInput, cause: RootCause & { type: 'structur
   const resource = resourceOfEndpoint(input.endpoint);
   // `findingOf` hashes each cause once (memoised): a run asks for these of every structural finding.
   // A value change keyed by its templates since (`value-template.ts`) had the key of its place alone.
-  const keyings = members.flatMap((change) => {
+  // A value that names its side's status (`named-statuses.ts`) was keyed by its templates.
+  const own = members.flatMap((change) => [change, ...namedOriginals(change, input.changes)]);
+  const keyings = own.flatMap((change) => {
     if (change.values === undefined) return [change];
     const { values: _templates, ...placeOnly } = change;
     return [change, placeOnly];

@@ -6,6 +6,7 @@
 
 import type { RootCause, SkeletonChange } from '../../contract/root-cause.js';
 import { codeSpan } from '../../util/code-span.js';
+import { REASON_PHRASE } from './named-statuses.js';
 import { patternNamed } from './patterns/registry.js';
 import { rewriteWords } from './redirects.js';
 import {
@@ -69,6 +70,10 @@ function skeletonWords(change: SkeletonChange): string {
         : `${where} ${change.baseline} vs ${change.candidate}`;
     case 'value':
       if (change.path === '') return 'body differs';
+      if (change.candidate === REASON_PHRASE || change.baseline === REASON_PHRASE) {
+        const side = change.candidate === REASON_PHRASE ? 'candidate' : 'baseline';
+        return `${side} names the status at ${where} (its reason phrase)`;
+      }
       if (change.values === undefined) return `value of ${where} differs`;
       return `value of ${where} differs: ${templateSpan(change.values[0])} vs ${templateSpan(change.values[1])}`;
     case 'moved':
@@ -108,6 +113,28 @@ function membersWords(
     return `${verb} ${wholeItems(spans, ', ', room - verb.length - 1)}`;
   });
   return wholeItems([...parts, ...others], '; ', room);
+}
+
+/**
+ * ``message reworded (moved from `/error` to `/message`): `a` vs `b`; `c` vs `d` (+1 more)``:
+ * the messages one side's error envelope moved and reworded (`named-statuses.ts`).
+ */
+function rewordedWords(
+  change: SkeletonChange,
+  pairs: readonly SkeletonChange[],
+  room: number,
+): string {
+  const words = `message reworded (moved from ${codeSpan(change.path)} to ${codeSpan(change.to ?? '')})`;
+  const left = room - words.length - 2;
+  // Each template cut so that the first pair and how many more fit whole.
+  const more = pairs.length > 1 ? ` (+${pairs.length - 1} more)`.length : 0;
+  const max = Math.max(12, Math.min(40, Math.floor((left - more - ' vs '.length - 4) / 2)));
+  const span = (template: string) => codeSpan(shorten(template, max));
+  const listed = pairs.flatMap(({ values }) =>
+    values === undefined ? [] : [`${span(values[0])} vs ${span(values[1])}`],
+  );
+  if (listed.length === 0) return words;
+  return `${words}: ${wholeItems(listed, '; ', left)}`;
 }
 
 /**
@@ -188,6 +215,9 @@ export function causeSummary(cause: RootCause): string {
         return shorten(`${words}${wholeItems(places, ', ', SUMMARY_MAX - words.length)}`);
       }
       const room = SUMMARY_MAX - prefix.length;
+      if (cause.change.to !== undefined) {
+        return shorten(`${prefix}${rewordedWords(cause.change, cause.together ?? [], room)}`);
+      }
       return shorten(`${prefix}${membersWords(cause.change, cause.together ?? [], room)}`);
     }
     default: {
@@ -211,7 +241,9 @@ export function causeMeaning(cause: RootCause): string {
     case 'body-kind':
       return 'the sides answer the same request with bodies of different kinds (JSON, text, empty, …)';
     case 'structure':
-      return 'a difference no known cross-runtime convention explains';
+      return cause.change.to === undefined
+        ? 'a difference no known cross-runtime convention explains'
+        : "one side's error envelope names the status where the other writes the message, and writes the message in a member of its own, worded another way";
     default: {
       const never: never = cause;
       return never;

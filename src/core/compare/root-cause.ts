@@ -97,6 +97,7 @@ export function causeKey(cause: RootCause): string {
         cause.change.baseline,
         cause.change.candidate,
         ...(cause.change.values ?? []),
+        ...(cause.change.to === undefined ? [] : ['to', cause.change.to, cause.change.errorClass]),
         ...(cause.endpoint === ANY_ENDPOINT && cause.difference !== undefined
           ? [cause.difference]
           : []),

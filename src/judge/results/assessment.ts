@@ -102,7 +102,7 @@ function withoutTracker(finding: AssessedFinding): AssessedFinding {
 /** A result's findings under the run's clusters (the result itself when none applies). */
 function withClusters(result: Observation, clusters: CauseClusters): Observation {
   if (!hasFindings(result)) return result;
-  const findings = clusteredFindings(result.endpoint, result.findings, clusters);
+  const findings = clusteredFindings(result.endpoint, result.findings, clusters, result.caseId);
   return findings === result.findings ? result : { ...result, findings };
 }
 
