@@ -18,13 +18,12 @@
 import * as z from 'zod';
 
 import type { AssessedObservation } from './assessment.js';
+import type { Comparison } from './model/comparison.js';
 import {
-  type Change,
   comparedShape,
   divergenceShape,
   equalObservationSchema,
   errorObservationSchema,
-  type HeaderChange,
   observationBaseShape,
 } from './observation.js';
 import { type RunReport, runShape, sectionsShape, summaryShape } from './report.js';
@@ -65,16 +64,9 @@ type ResultV2 = z.output<typeof resultSchemaV2>;
 type DivergentV2 = Extract<ResultV2, { verdict: 'divergent' }>;
 
 /** What a version-2 divergence kept of its comparison: statuses, header and body changes. */
-export interface StoredComparison {
-  readonly status: {
-    readonly equal: boolean;
-    readonly baseline: number;
-    readonly candidate: number;
-  };
-  readonly headers: readonly HeaderChange[];
-  readonly body: readonly Change[];
-  readonly xml?: true;
-}
+export type StoredComparison = Pick<Comparison, 'headers' | 'body' | 'xml'> & {
+  readonly status: Omit<Comparison['status'], 'redirect'>;
+};
 
 /** The judging an upgrade needs, given by the reader (`reporters/report/read.ts`: the run's own). */
 export interface Rejudge {

@@ -1,12 +1,19 @@
 /**
  * The stage types of a case: what a case file resolves to (`Case`, its
- * request, its place in a flow: `FlowStep`) and the targets it is sent to. Input schemas live with their
- * loaders and derive their types with `z.infer`; these are the resolved shapes.
+ * request, its place in a flow: `FlowStep`) and the targets it is sent to.
+ * Declared once, as zod schemas built on first use (`caseSchemas`: nothing
+ * is built when the module loads, and a command that never asks, a
+ * `validate` of plain cases, loads no zod); the types are read off them.
+ * They are in-memory records: strict, readonly, and holding values JSON has
+ * no word for (a compiled regex, a `URL`, bytes, sets and maps). Input
+ * schemas live with their loaders and derive their types with `z.infer`;
+ * these are the resolved shapes.
  */
-
+import * as z from 'zod';
+import { once } from '../../util/once.js';
 import type { SafeRegex } from '../../util/safe-regex.js';
-import type { Rules } from '../rules/types.js';
-import type { Runtime } from '../vocabulary.js';
+import { ruleSchemas } from '../rules/types.js';
+import { RUNTIMES } from '../vocabulary.js';
 
 /**
  * An HTTP method as RFC 9110 defines it: a token, case-sensitive, sent exactly
@@ -38,178 +45,272 @@ export function isWriteMethod(method: HttpMethod): boolean {
   return !SAFE_METHODS.has(method);
 }
 
-/** An ordered list of header or query pairs; repeated names are allowed. */
-export type Pairs = readonly (readonly [name: string, value: string])[];
-
-export type RequestBody =
-  | { readonly kind: 'none' }
-  | { readonly kind: 'json'; readonly value: unknown }
-  | { readonly kind: 'text'; readonly text: string }
-  /** Exact bytes (a case file's `base64:`), for bodies that are not valid UTF-8. */
-  | { readonly kind: 'bytes'; readonly bytes: Uint8Array };
-
-export interface CaseRequest {
-  readonly method: HttpMethod;
-  /** The path without its query string, e.g. `/v1/validate`. */
-  readonly path: string;
-  /** Query pairs, in order: those written in the path first, then `query`. */
-  readonly query: Pairs;
-  /**
-   * The query string written in the path (without `?`) and how many of `query`'s
-   * leading pairs it holds: it is sent as written (`%20` stays `%20`, `[1]`
-   * stays `[1]`), the other pairs are encoded after it. Absent without one.
-   */
-  readonly pathQuery?: { readonly text: string; readonly pairs: number };
-  readonly headers: Pairs;
-  readonly body: RequestBody;
-}
-
-/** Where a capture takes its value from in a step's response. */
-export type CaptureSource =
-  /** An RFC 6901 pointer into a JSON body (or into an XML body's tree). */
-  | { readonly kind: 'json'; readonly pointer: string }
-  /** XPath-lite into an XML body (`/list/item[2]/@id`, `//id`, `…/text()`). */
-  | { readonly kind: 'xpath'; readonly path: string }
-  /** A response header, by lower-case name. */
-  | { readonly kind: 'header'; readonly name: string }
-  /** The body as text (with `regex`). */
-  | { readonly kind: 'body' };
-
-/** One variable a step captures from its response. */
-export interface CaptureSpec {
-  readonly name: string;
-  readonly source: CaptureSource;
-  /** Applied to the picked value's text; the capture is group `group` (default: 1 if any, else the match). */
-  readonly regex: SafeRegex | undefined;
-  readonly group: number | undefined;
-}
-
-/** A step's place in its flow, carried by the step's `Case`. */
-export interface FlowStep {
-  /** The flow's id, `suite/flow` (the step's case id is `suite/flow/step`). */
-  readonly id: string;
-  /** The step's own id. */
-  readonly step: string;
-  /** 0-based position of the step in the flow. */
-  readonly index: number;
-  /** How many steps the flow has. */
-  readonly steps: number;
-  readonly captures: readonly CaptureSpec[];
-  /** Variables the step's request uses, each captured by an earlier step. */
-  readonly uses: readonly string[];
-  /**
-   * Why the flow is not sent at all (it writes, and neither its file nor
-   * the config sets `sideEffects: true`); undefined when it runs.
-   */
-  readonly skip: string | undefined;
-  /** Variables whose values are never shown (shared by every step of the flow). */
-  readonly secrets: ReadonlySet<string>;
-  /**
-   * The flow's earlier steps, in order: what a repro script replays before
-   * this step (`core/request/flow-script.ts`). Absent for the first step.
-   */
-  readonly before?: readonly EarlierStep[] | undefined;
-}
-
-/** An earlier step of a flow as a repro replays it: its request (with `{{name}}` variables) and captures. */
-export interface EarlierStep {
-  readonly step: string;
-  readonly request: CaseRequest;
-  readonly captures: readonly CaptureSpec[];
-}
-
-/** A captured value: its JSON value (a string for headers and regex groups) and its text. */
-export interface Captured {
-  readonly value: unknown;
-  readonly text: string;
-}
-
-/** One side's variables at a point of a flow, by name. */
-export type Variables = ReadonlyMap<string, Captured>;
-
-/** What an exchange of a flow step carries besides the two answers. */
-export interface FlowExchange {
-  /** Each side's request as sent, with its own variables substituted. */
-  readonly requests: { readonly baseline: CaseRequest; readonly candidate: CaseRequest };
-  /** Each side's variables after this step's captures. */
-  readonly variables: { readonly baseline: Variables; readonly candidate: Variables };
-  /**
-   * Each side's variables once the flow's last step ran, set when the step's
-   * result is built: the secrets a result hides are those of the whole flow.
-   */
-  readonly secretsFrom?: { readonly baseline: Variables; readonly candidate: Variables };
-  /** Captures of this step that found nothing, one line each (`baseline: id: …`). */
-  readonly problems: readonly string[];
-  /** Where captured values were replaced by their placeholders before comparing (`/id`, `header etag`). */
-  readonly masked?: readonly string[];
-  /**
-   * With `--noise`, the variables of the run that gave the replica answer
-   * (the flow's second run, or a replica instance's own): its captured
-   * values are masked as the sides' are, so none is learned as noise.
-   */
-  readonly replicaVariables?: Variables;
-}
-
-/** Where something came from in a source file (1-based line and column). */
-export interface SourceLocation {
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-}
-
-/** One resolved case: defaults applied, `${env:…}` substituted, rules merged. */
-export interface Case {
-  /** Tells a case from a {@link Flow}: never set on a case. */
-  readonly kind?: undefined;
-  /** `suite/id`, unique across the library. */
-  readonly id: string;
-  readonly suite: string;
-  readonly description: string | undefined;
-  readonly tags: readonly string[];
-  readonly request: CaseRequest;
-  readonly rules: Rules;
-  readonly expect: { readonly status: number | undefined };
-  readonly source: SourceLocation;
-  /** A step of a flow: its place in the flow; its request may hold `{{name}}` variables. */
-  readonly flow?: FlowStep | undefined;
-  /**
-   * The serial sequence the case runs in (`serial: true`): the display path
-   * of the sequence's first file. Undefined for a case that may overlap others.
-   */
-  readonly serial?: string | undefined;
-}
-
 /**
- * A case written as a flow of steps: each step is a `Case` (with `flow`),
- * sent in order, one at a time per target, and judged on its own.
+ * A compiled linear-time regex (`util/safe-regex.ts`): an object of methods
+ * the toolbox makes, not a class, so it is checked by what it has.
  */
-export interface Flow {
-  readonly kind: 'flow';
-  /** `suite/id`, unique across the library (its steps are `suite/id/step`). */
-  readonly id: string;
-  readonly suite: string;
-  readonly tags: readonly string[];
-  readonly steps: readonly Case[];
+function isSafeRegex(value: unknown): value is SafeRegex {
+  if (typeof value !== 'object' || value === null) return false;
+  const regex = value as Partial<Record<keyof SafeRegex, unknown>>;
+  return (
+    typeof regex.source === 'string' &&
+    typeof regex.groups === 'number' &&
+    typeof regex.test === 'function' &&
+    typeof regex.exec === 'function'
+  );
 }
 
+/** The schemas of a case and of what it is made of (in-memory records: strict, readonly). */
+export const caseSchemas = once(() => {
+  const list = <T extends z.ZodType>(item: T) => z.array(item).readonly();
+  const orUndefined = <T extends z.ZodType>(schema: T) => z.union([schema, z.undefined()]);
+  const strings = list(z.string());
+  /**
+   * Bytes in memory (a `Buffer` is one): any `Uint8Array`, whatever its
+   * buffer (`z.instanceof` would narrow it to one over an `ArrayBuffer`).
+   */
+  const bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'bytes');
+
+  /** An ordered list of header or query pairs; repeated names are allowed. */
+  const pairs = list(z.tuple([z.string(), z.string()]).readonly());
+
+  const requestBody = z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('none') }).readonly(),
+    z.strictObject({ kind: z.literal('json'), value: z.unknown() }).readonly(),
+    z.strictObject({ kind: z.literal('text'), text: z.string() }).readonly(),
+    /** Exact bytes (a case file's `base64:`), for bodies that are not valid UTF-8. */
+    z.strictObject({ kind: z.literal('bytes'), bytes }).readonly(),
+  ]);
+
+  const request = z
+    .strictObject({
+      /** An {@link HttpMethod}. */
+      method: z.string(),
+      /** The path without its query string, e.g. `/v1/validate`. */
+      path: z.string(),
+      /** Query pairs, in order: those written in the path first, then `query`. */
+      query: pairs,
+      /**
+       * The query string written in the path (without `?`) and how many of `query`'s
+       * leading pairs it holds: it is sent as written (`%20` stays `%20`, `[1]`
+       * stays `[1]`), the other pairs are encoded after it. Absent without one.
+       */
+      pathQuery: z.strictObject({ text: z.string(), pairs: z.number() }).readonly().exactOptional(),
+      headers: pairs,
+      body: requestBody,
+    })
+    .readonly();
+
+  /** Where a capture takes its value from in a step's response. */
+  const captureSource = z.discriminatedUnion('kind', [
+    /** An RFC 6901 pointer into a JSON body (or into an XML body's tree). */
+    z.strictObject({ kind: z.literal('json'), pointer: z.string() }).readonly(),
+    /** XPath-lite into an XML body (`/list/item[2]/@id`, `//id`, `…/text()`). */
+    z.strictObject({ kind: z.literal('xpath'), path: z.string() }).readonly(),
+    /** A response header, by lower-case name. */
+    z.strictObject({ kind: z.literal('header'), name: z.string() }).readonly(),
+    /** The body as text (with `regex`). */
+    z.strictObject({ kind: z.literal('body') }).readonly(),
+  ]);
+
+  /** One variable a step captures from its response. */
+  const capture = z
+    .strictObject({
+      name: z.string(),
+      source: captureSource,
+      /** Applied to the picked value's text; the capture is group `group` (default: 1 if any, else the match). */
+      regex: orUndefined(z.custom<SafeRegex>(isSafeRegex, 'a compiled regex (util/safe-regex.ts)')),
+      group: orUndefined(z.number()),
+    })
+    .readonly();
+
+  /** An earlier step of a flow as a repro replays it: its request (with `{{name}}` variables) and captures. */
+  const earlierStep = z
+    .strictObject({ step: z.string(), request, captures: list(capture) })
+    .readonly();
+
+  /** A step's place in its flow, carried by the step's `Case`. */
+  const flowStep = z
+    .strictObject({
+      /** The flow's id, `suite/flow` (the step's case id is `suite/flow/step`). */
+      id: z.string(),
+      /** The step's own id. */
+      step: z.string(),
+      /** 0-based position of the step in the flow. */
+      index: z.number(),
+      /** How many steps the flow has. */
+      steps: z.number(),
+      captures: list(capture),
+      /** Variables the step's request uses, each captured by an earlier step. */
+      uses: strings,
+      /**
+       * Why the flow is not sent at all (it writes, and neither its file nor
+       * the config sets `sideEffects: true`); undefined when it runs.
+       */
+      skip: orUndefined(z.string()),
+      /** Variables whose values are never shown (shared by every step of the flow). */
+      secrets: z.set(z.string()).readonly(),
+      /**
+       * The flow's earlier steps, in order: what a repro script replays before
+       * this step (`core/request/flow-script.ts`). Absent for the first step.
+       */
+      before: list(earlierStep).optional(),
+    })
+    .readonly();
+
+  /** A captured value: its JSON value (a string for headers and regex groups) and its text. */
+  const captured = z.strictObject({ value: z.unknown(), text: z.string() }).readonly();
+
+  /** One side's variables at a point of a flow, by name. */
+  const variables = z.map(z.string(), captured).readonly();
+
+  const bySide = <T extends z.ZodType>(side: T) =>
+    z.strictObject({ baseline: side, candidate: side }).readonly();
+
+  /** What an exchange of a flow step carries besides the two answers. */
+  const flowExchange = z
+    .strictObject({
+      /** Each side's request as sent, with its own variables substituted. */
+      requests: bySide(request),
+      /** Each side's variables after this step's captures. */
+      variables: bySide(variables),
+      /**
+       * Each side's variables once the flow's last step ran, set when the step's
+       * result is built: the secrets a result hides are those of the whole flow.
+       */
+      secretsFrom: bySide(variables).exactOptional(),
+      /** Captures of this step that found nothing, one line each (`baseline: id: …`). */
+      problems: strings,
+      /** Where captured values were replaced by their placeholders before comparing (`/id`, `header etag`). */
+      masked: strings.exactOptional(),
+      /**
+       * With `--noise`, the variables of the run that gave the replica answer
+       * (the flow's second run, or a replica instance's own): its captured
+       * values are masked as the sides' are, so none is learned as noise.
+       */
+      replicaVariables: variables.exactOptional(),
+    })
+    .readonly();
+
+  /**
+   * Where something came from in a source file (1-based line and column).
+   * Not strict: the loader's is an object that computes its line on first
+   * read (`io/cases/resolve-request.ts` `LazySource`), with its lookup state beside.
+   */
+  const sourceLocation = z
+    .object({ file: z.string(), line: z.number(), column: z.number() })
+    .readonly();
+
+  /** One resolved case: defaults applied, `${env:…}` substituted, rules merged. */
+  const resolvedCase = z
+    .strictObject({
+      /** Tells a case from a {@link Flow}: never set on a case. */
+      kind: z.undefined().optional(),
+      /** `suite/id`, unique across the library. */
+      id: z.string(),
+      suite: z.string(),
+      description: orUndefined(z.string()),
+      tags: strings,
+      request,
+      rules: ruleSchemas().rules,
+      expect: z.strictObject({ status: orUndefined(z.number()) }).readonly(),
+      source: sourceLocation,
+      /** A step of a flow: its place in the flow; its request may hold `{{name}}` variables. */
+      flow: flowStep.optional(),
+      /**
+       * The serial sequence the case runs in (`serial: true`): the display path
+       * of the sequence's first file. Undefined for a case that may overlap others.
+       */
+      serial: z.string().optional(),
+    })
+    .readonly();
+
+  /**
+   * A case written as a flow of steps: each step is a `Case` (with `flow`),
+   * sent in order, one at a time per target, and judged on its own.
+   */
+  const flow = z
+    .strictObject({
+      kind: z.literal('flow'),
+      /** `suite/id`, unique across the library (its steps are `suite/id/step`). */
+      id: z.string(),
+      suite: z.string(),
+      tags: strings,
+      steps: list(resolvedCase),
+    })
+    .readonly();
+
+  /** A named base URL plus default headers. */
+  const target = z
+    .strictObject({
+      name: z.string(),
+      /** Without credentials (they are in `headers`); its query string is sent with every request. */
+      url: z.instanceof(URL),
+      headers: pairs,
+      /** Values only this target's URL held (its credentials), with the placeholder outputs show. */
+      secrets: z.map(z.string(), z.string()).readonly().exactOptional(),
+      /** Marked `disposable` in the config: its data may be changed (`parity fuzz --allow-writes`). */
+      disposable: z.boolean().exactOptional(),
+      /** Its runtime, as the config names it (`runtime:`). */
+      runtime: z.enum(RUNTIMES).exactOptional(),
+    })
+    .readonly();
+
+  return {
+    bytes,
+    pairs,
+    requestBody,
+    request,
+    captureSource,
+    capture,
+    flowStep,
+    earlierStep,
+    captured,
+    variables,
+    flowExchange,
+    sourceLocation,
+    case: resolvedCase,
+    flow,
+    /** What one entry of a case file's `cases` resolves to: a case, or a flow. */
+    caseEntry: z.union([resolvedCase, flow]),
+    target,
+  };
+});
+
+type Schemas = ReturnType<typeof caseSchemas>;
+
+/** An ordered list of header or query pairs; repeated names are allowed. */
+export type Pairs = z.output<Schemas['pairs']>;
+/** A request's body: none, a JSON value, text, or exact bytes. */
+export type RequestBody = z.output<Schemas['requestBody']>;
+/** A case's request: method, path, query pairs (and the query written in the path), headers, body. */
+export type CaseRequest = z.output<Schemas['request']>;
+/** Where a capture takes its value from in a step's response. */
+export type CaptureSource = z.output<Schemas['captureSource']>;
+/** One variable a step captures from its response. */
+export type CaptureSpec = z.output<Schemas['capture']>;
+/** A step's place in its flow, carried by the step's `Case`. */
+export type FlowStep = z.output<Schemas['flowStep']>;
+/** An earlier step of a flow as a repro replays it: its request (with `{{name}}` variables) and captures. */
+export type EarlierStep = z.output<Schemas['earlierStep']>;
+/** A captured value: its JSON value (a string for headers and regex groups) and its text. */
+export type Captured = z.output<Schemas['captured']>;
+/** One side's variables at a point of a flow, by name. */
+export type Variables = z.output<Schemas['variables']>;
+/** What an exchange of a flow step carries besides the two answers. */
+export type FlowExchange = z.output<Schemas['flowExchange']>;
+/** Where something came from in a source file (1-based line and column). */
+export type SourceLocation = z.output<Schemas['sourceLocation']>;
+/** One resolved case: defaults applied, `${env:…}` substituted, rules merged. */
+export type Case = z.output<Schemas['case']>;
+/** A case written as a flow of steps, each a `Case` with `flow`. */
+export type Flow = z.output<Schemas['flow']>;
 /** What one entry of a case file's `cases` resolves to: a case, or a flow. */
-export type CaseEntry = Case | Flow;
+export type CaseEntry = z.output<Schemas['caseEntry']>;
+/** A named base URL plus default headers. */
+export type Target = z.output<Schemas['target']>;
 
 /** The cases an entry runs as: itself, or a flow's steps. */
 export function casesOf(entry: CaseEntry): readonly Case[] {
   return entry.kind === 'flow' ? entry.steps : [entry];
-}
-
-/** A named base URL plus default headers. */
-export interface Target {
-  readonly name: string;
-  /** Without credentials (they are in `headers`); its query string is sent with every request. */
-  readonly url: URL;
-  readonly headers: Pairs;
-  /** Values only this target's URL held (its credentials), with the placeholder outputs show. */
-  readonly secrets?: ReadonlyMap<string, string>;
-  /** Marked `disposable` in the config: its data may be changed (`parity fuzz --allow-writes`). */
-  readonly disposable?: boolean;
-  /** Its runtime, as the config names it (`runtime:`). */
-  readonly runtime?: Runtime;
 }

@@ -2,9 +2,15 @@
  * The compare stage's in-memory records: the comparison of one exchange and
  * the divergence with its explanation. The records a result keeps (changes,
  * header changes, patterns, notes) and the kinds are the contract's
- * (`contract/observation.ts`, `contract/vocabulary.ts`).
+ * (`contract/observation.ts`, `contract/vocabulary.ts`), and a divergence is
+ * the divergent observation's part (`Divergence`, read off its schema).
+ * `Comparison` stays an interface: it never leaves the process or crosses
+ * into a report (the judge makes it and reads it, `core/compare/judge.ts`),
+ * and a schema of it would be built from the observation's, which
+ * `observation.ts` builds when it loads, while this module loads with every
+ * report writer (`primaryKind`): a cost at start-up for no check anyone makes.
  */
-import type { Change, DivergencePattern, HeaderChange } from '../observation.js';
+import type { Change, DivergentObservation, HeaderChange } from '../observation.js';
 import type { DivergenceKind } from '../vocabulary.js';
 
 export interface Comparison {
@@ -58,15 +64,11 @@ export function primaryKind(kinds: readonly DivergenceKind[]): DivergenceKind | 
   return KIND_REPORT_ORDER.find((kind) => kinds.includes(kind));
 }
 
-export interface Divergence {
-  /** Most important first: transport, status, shape, value, header. */
-  readonly kinds: readonly DivergenceKind[];
-  readonly fingerprint: string;
-  readonly explanation: string;
-  /** One line for a tracker row or a table. */
-  readonly summary: string;
-  readonly changes: readonly Change[];
-  readonly headerChanges: readonly HeaderChange[];
-  /** The cross-runtime patterns recognised in the body changes, if any. */
-  readonly pattern?: DivergencePattern;
-}
+/**
+ * What judging a divergent comparison found: the divergent observation's own
+ * fields (`contract/observation.ts`), which the result builder copies into it.
+ */
+export type Divergence = Pick<
+  DivergentObservation,
+  'kinds' | 'fingerprint' | 'explanation' | 'summary' | 'changes' | 'headerChanges' | 'pattern'
+>;
