@@ -17,6 +17,7 @@ import { createDrawnOrder } from '../../core/normalise/drawn-order.js';
 import { maskGeneratedValues } from '../../core/normalise/generated.js';
 import { normaliseOrigins, originForms } from '../../core/normalise/origin.js';
 import { createOwnIdentity, type OwnIdentity } from '../../core/normalise/own-identity.js';
+import { alignOwnKeyOrders } from '../../core/normalise/own-key-order.js';
 import { createReferenceMemory } from '../../core/normalise/references.js';
 import { createSamePairs, type SamePairs } from '../../core/normalise/same-pairs.js';
 import { createSequenceIds } from '../../core/normalise/sequence-ids.js';
@@ -176,8 +177,10 @@ export function createRunIntake(input: {
     runtimes.add(raw);
     // Echoed references, then revisions derived from per-instance values (docs/rules-and-noise.md, "Own origins and per-instance values").
     // A flow step's captured values differ by design: compared as their placeholders.
+    // Lists each side orders by its own drawn keys first, on the keys as answered (core/normalise/own-key-order.ts).
+    const ordered = alignOwnKeyOrders(raw, { rpc: rpc(raw.case.request.path) });
     const echoes = sequences.apply(
-      references.apply(raw.flow === undefined ? raw : maskExchange(raw)),
+      references.apply(ordered.flow === undefined ? ordered : maskExchange(ordered)),
     );
     const judged = maskDerivedRevisions(echoes);
     etags.add(echoes, judged);
@@ -230,7 +233,12 @@ export function createRunIntake(input: {
       needsSecondLook(sent) &&
       needsSecondLook(
         generatedOf(
-          maskDerivedRevisions(sent.flow === undefined ? plain(sent) : maskExchange(plain(sent))),
+          maskDerivedRevisions(
+            (() => {
+              const ordered = alignOwnKeyOrders(plain(sent), { rpc: rpc(sent.case.request.path) });
+              return sent.flow === undefined ? ordered : maskExchange(ordered);
+            })(),
+          ),
         ),
       ),
   };
