@@ -2,7 +2,7 @@
 // its first stdout line, `parity proxy`/`parity shadow` (ready once stderr
 // says where it listens), their resident memory read from /proc.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
@@ -54,9 +54,14 @@ export async function startParity(args, cwd) {
     });
     child.once('exit', (code) => reject(new Error(`parity exited with ${code}:\n${stderr}`)));
   });
+  // The bin starts `proxy`/`shadow` in a process of its own under an old-space
+  // limit (bin/old-space.js): that one serves, so its CPU is the one read.
+  const command = childOf(child.pid) ?? child.pid;
   return {
     url,
-    pid: child.pid,
+    pid: command,
+    /** Every process of the command: the bin's and, when it started one, the command's. */
+    pids: command === child.pid ? [child.pid] : [child.pid, command],
     status: () => status,
     stderr: () => stderr,
     stop: async () => {
@@ -65,6 +70,25 @@ export async function startParity(args, cwd) {
       return code;
     },
   };
+}
+
+/** The first process whose parent is `pid` (Linux /proc); undefined when none (or elsewhere). */
+function childOf(pid) {
+  try {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) return Number(entry);
+    }
+  } catch {
+    // Not Linux, or the process went away.
+  }
+  return undefined;
+}
+
+/** The resident memory of every process of a started command (`startParity`'s `pids`), summed, in MB. */
+export function rssOfMb(pids, field = 'VmRSS') {
+  return pids.reduce((sum, pid) => sum + rssMb(pid, field), 0);
 }
 
 /** A process's resident memory now (`VmHWM`: its peak so far), in MB (Linux /proc); NaN elsewhere. */

@@ -15,7 +15,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cpuSeconds, rssMb, startParity, startScript } from '../lib/children.js';
+import { cpuSeconds, rssOfMb, startParity, startScript } from '../lib/children.js';
 import { median } from '../lib/cpu.js';
 import { closedLoop, openLoop, percentile } from '../lib/load.js';
 import { startNginx } from '../lib/nginx.js';
@@ -191,7 +191,8 @@ export async function sinkLatency(urls, { rate, seconds, rounds }) {
 
 /**
  * `parity proxy` with the candidate down: `count` requests at concurrency
- * 16, its RSS sampled every 250 ms. Flat: the largest RSS of the second half
+ * 16, its RSS sampled every 250 ms (the bin's process and the command's it
+ * starts under the old-space limit, summed). Flat: the largest RSS of the second half
  * of the traffic against the largest of the first half.
  */
 export async function proxyMemory(urls, { count, candidateDown }) {
@@ -202,12 +203,12 @@ export async function proxyMemory(urls, { count, candidateDown }) {
   let sent = 0;
   let told = 0;
   const timer = setInterval(() => {
-    samples.push({ sent, mb: rssMb(p.pid) });
+    samples.push({ sent, mb: rssOfMb(p.pids) });
     // A long run says how far it got (on stderr, beside the bench's own log).
     if (sent - told >= 100_000) {
       told = sent;
       process.stderr.write(
-        `bench: shadow: ${sent} requests sent, RSS ${Math.round(rssMb(p.pid))} MB (peak ${Math.round(rssMb(p.pid, 'VmHWM'))} MB)\n`,
+        `bench: shadow: ${sent} requests sent, RSS ${Math.round(rssOfMb(p.pids))} MB (peak ${Math.round(rssOfMb(p.pids, 'VmHWM'))} MB)\n`,
       );
     }
   }, 250);
@@ -225,8 +226,8 @@ export async function proxyMemory(urls, { count, candidateDown }) {
   } finally {
     clearInterval(timer);
   }
-  const end = rssMb(p.pid);
-  const peak = rssMb(p.pid, 'VmHWM');
+  const end = rssOfMb(p.pids);
+  const peak = rssOfMb(p.pids, 'VmHWM');
   const status = await p.stop();
   const half = samples.filter((s) => s.sent < count / 2).map((s) => s.mb);
   const later = samples.filter((s) => s.sent >= count / 2).map((s) => s.mb);

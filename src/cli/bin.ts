@@ -3,19 +3,10 @@ import { hostname } from 'node:os';
 import { INTERRUPT_SIGNALS, type InterruptSignal } from '../contract/vocabulary.js';
 import { ParityError } from '../util/errors.js';
 import type { Host } from '../util/host.js';
+import { isAlive } from '../util/is-alive.js';
 import { type FdOutput, fdOutput, LOST_OUTPUT } from './fd-output.js';
 import type { SignalSource } from './io.js';
 import { main } from './main.js';
-
-/** Whether process `pid` runs on this machine (EPERM: it runs, as another user). */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error instanceof Error && 'code' in error && error.code === 'EPERM';
-  }
-}
 
 /** What `parity import KIND -` reads of standard input at most. */
 const MAX_STDIN_CHARS = 256 * 1024 * 1024;

@@ -312,6 +312,11 @@ function shadowOptions(kind: 'proxy' | 'shadow') {
       'mirrored requests waiting at most; past it they are dropped and counted (default 1000)',
       1,
     ),
+    mirrorMb: countOption(
+      '--mirror-mb <n>',
+      'megabytes the mirrored copies hold at most, together: request bodies, both answers and their decoded copies; past it copies are dropped and counted (default 64)',
+      1,
+    ),
     sample: text('--sample <share>', 'mirror this share of the requests, e.g. 10% (default 100%)'),
     sampleBy: text(
       '--sample-by <where>',

@@ -31,6 +31,9 @@ function rowLines(outcome: ShowOutcome): string[] {
  * script per side (its flow replayed up to the step), long enough to push
  * the difference and the fix off the screen, so it is shown last.
  */
+/** The most values set aside that `show` lists for its example. */
+const MAX_ASIDE = 8;
+
 function evidenceLines(
   outcome: ShowOutcome,
   file: (path: string) => string,
@@ -61,6 +64,13 @@ function evidenceLines(
       ? headerLines(result.headerChanges.filter((h) => h.name === cause.name))
       : changeLines(changes);
   for (const text of diff) out.push(`  ${text}`);
+  // The values set aside around it, each server's own, with the evidence that settled them.
+  const aside = result.generated ?? [];
+  if (aside.length > 0) {
+    out.push('', "Set aside in this case (each server's own, by evidence):");
+    for (const entry of aside.slice(0, MAX_ASIDE)) out.push(`  ${entry}`);
+    if (aside.length > MAX_ASIDE) out.push(`  (+${aside.length - MAX_ASIDE} more in report.json)`);
+  }
   // A flow step's repro is a script of several lines (its flow up to the step): each one indented.
   const indented = (text: string) => text.split('\n').map((line) => `  ${line}`);
   const { baseline, candidate } = result.repro;

@@ -12,6 +12,7 @@ import type { Case } from '../contract/model/case.js';
 import type { RunUnit } from '../contract/model/unit.js';
 import type { Bailed, Interruption, RunReport, ShardInfo } from '../contract/report.js';
 import { unusedRulesField } from '../core/compare/equivalence/unused.js';
+import type { OwnIdentity } from '../core/normalise/own-identity.js';
 import type { SamePairs } from '../core/normalise/same-pairs.js';
 import type { Redactor } from '../core/redact/redact.js';
 import { asCaseSource, type CaseSource } from '../io/cases/source.js';
@@ -53,6 +54,7 @@ import { finishRun } from './run/finish.js';
 import type { HeldStep } from './run/flow-hold.js';
 import { type FlowsAgainInput, flowsAgain } from './run/flows-again.js';
 import type { Interrupt } from './run/interrupt.js';
+import { maskOwnIdentity } from './run/own-identity.js';
 import { reportHead } from './run/run-head.js';
 import { newRunId } from './run/run-id.js';
 import { createRunIntake, type Released } from './run/run-intake.js';
@@ -148,6 +150,7 @@ interface Executions {
   echoOrigins: ReadonlyMap<string, readonly string[]>;
   /** The pairs of values the run found per-instance (`core/normalise/same-pairs.ts`). */
   samePairs: SamePairs;
+  ownIdentity: OwnIdentity;
   /** By case id, the places of writes whose numbers each side gives itself (`echo-origins.ts`). */
   sequenceOrigins: ReadonlyMap<string, readonly string[]>;
   /** By case id, the digests of bodies the two sides answered differently. */
@@ -381,6 +384,7 @@ async function execute(
     files,
     echoOrigins: intake.echoOrigins(),
     samePairs: intake.samePairs,
+    ownIdentity: intake.ownIdentity,
     sequenceOrigins: intake.sequenceOrigins(),
     bodyDigests: intake.bodyDigests(),
     derivedEtags: intake.derivedEtags(),
@@ -441,15 +445,21 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
     collected,
     // A value a later answer echoed was per-instance where it first appeared too.
     // The same pair of per-instance values found again elsewhere in the run.
-    masked: maskSamePairs({
+    // Then each side's own identity (version, folder, host, pid, counters), by the run's evidence.
+    masked: maskOwnIdentity({
       results: collected.notable,
-      pairs: executions.samePairs,
-      masking: maskEchoOrigins({
+      identity: executions.ownIdentity,
+      masking: maskSamePairs({
         results: collected.notable,
-        origins: executions.echoOrigins,
-        sequenced: executions.sequenceOrigins,
-        derived: executions.derivedEtags,
-        masked: denoised.masked,
+        pairs: executions.samePairs,
+        masking: maskEchoOrigins({
+          results: collected.notable,
+          origins: executions.echoOrigins,
+          sequenced: executions.sequenceOrigins,
+          derived: executions.derivedEtags,
+          masked: denoised.masked,
+          redact: input.redact,
+        }),
         redact: input.redact,
       }),
       redact: input.redact,

@@ -10,7 +10,7 @@
  */
 import { resolve } from 'node:path';
 import { isWriteMethod } from '../contract/model/case.js';
-import type { Exchange } from '../contract/model/exchange.js';
+import type { Exchange, SideOutcome } from '../contract/model/exchange.js';
 import type { Observation } from '../contract/observation.js';
 import { resolveRules } from '../contract/rules/schema.js';
 import { redactExchange } from '../core/redact/exchange.js';
@@ -26,15 +26,17 @@ import { buildCaseFiles } from '../io/import/cases.js';
 import { renderCaseFile } from '../io/import/render.js';
 import { isSession } from '../io/import/session.js';
 import type { CaseFileModel } from '../io/import/types.js';
-import { decodeAnswer } from '../io/shadow/answer.js';
+import { decodeAnswer, type RawAnswer, rawBytes } from '../io/shadow/answer.js';
 import { type Capture, createCapture } from '../io/shadow/capture.js';
 import { caseOfRequest } from '../io/shadow/case-of.js';
+import { decodedBytes } from '../io/shadow/old-space.js';
 import { createRepeats, repeatKey } from '../io/shadow/repeats.js';
 import type { ShadowStatus } from '../io/shadow/status.js';
 import type { Mirrored } from '../io/shadow/traffic.js';
 import { createNoiseStep } from '../judge/noise/step.js';
 import { openRunFolder, type RunFolder } from '../reporters/report/run-folder.js';
 import type { RunReporter } from '../reporters/reporter.js';
+import type { ByteBudget } from '../util/byte-budget.js';
 import type { ParityError } from '../util/errors.js';
 import type { Host } from '../util/host.js';
 import { writeStagedFiles } from '../util/staged-files.js';
@@ -49,7 +51,7 @@ import {
 /** What the judging side has counted: the session status's judging half. */
 export type JudgeCounts = Pick<
   ShadowStatus,
-  'compared' | 'unanswered' | 'divergent' | 'errors' | 'rootCauses' | 'newRows' | 'runs'
+  'compared' | 'unanswered' | 'bytes' | 'divergent' | 'errors' | 'rootCauses' | 'newRows' | 'runs'
 >;
 
 export interface JudgeSide {
@@ -115,8 +117,19 @@ export interface ClosedRun {
   readonly reporterFailures: SegmentEnd['reporterFailures'];
 }
 
-/** Opens the judging side (see the module comment). */
-export async function openJudgeSide(input: JudgeInput): Promise<JudgeSide> {
+/** The bytes an answer came in as (0 when it is no answer). */
+function wireBytes(side: SideOutcome | undefined): number {
+  return side?.outcome === 'response' ? side.response.wireBytes : 0;
+}
+
+/**
+ * Opens the judging side (see the module comment). `budget`: the byte budget
+ * the mirrored pairs share with the listening side: a request's body and the
+ * proxy's baseline answer come counted in it (given back here once the pair
+ * is judged or dropped), and the answers' decoded copies are counted before
+ * they are made; past it the pair is dropped and counted (`bytes`).
+ */
+export async function openJudgeSide(input: JudgeInput, budget: ByteBudget): Promise<JudgeSide> {
   const { config } = input;
   const rules = resolveRules([config.rules]);
   // The candidate's client at `--candidate-rate`.
@@ -139,7 +152,7 @@ export async function openJudgeSide(input: JudgeInput): Promise<JudgeSide> {
   };
   let segment: Segment = await openSegment(segmentInput, input.folder);
   const runs: ClosedRun[] = [];
-  const counts = { compared: 0, unanswered: 0, divergent: 0, errors: 0, newRows: 0 };
+  const counts = { compared: 0, unanswered: 0, bytes: 0, divergent: 0, errors: 0, newRows: 0 };
   const causes = new Set<string>();
   let requests = 0;
   // The first run's id's random part names this session's cases (unique across sinks).
@@ -191,6 +204,19 @@ export async function openJudgeSide(input: JudgeInput): Promise<JudgeSide> {
   };
 
   const work = async (item: Mirrored): Promise<void> => {
+    // The bytes this pair holds in the budget, given back once it is judged or dropped.
+    let held = item.request.body.byteLength;
+    try {
+      await judgeOne(item, (more) => {
+        held += more;
+      });
+    } finally {
+      budget.give(held);
+    }
+  };
+
+  /** Judges one pair; `holds` says each count it adds to the budget. */
+  const judgeOne = async (item: Mirrored, holds: (bytes: number) => void): Promise<void> => {
     const n = ++requests;
     const testCase = noise.prepare(caseOfRequest(item.request, n, rules, session));
     const plan = planRequest(testCase);
@@ -200,18 +226,38 @@ export async function openJudgeSide(input: JudgeInput): Promise<JudgeSide> {
       isWriteMethod(testCase.request.method) && config.noise.replica === undefined
         ? undefined
         : clients.replica;
-    const [baseline, candidate, again] = await Promise.all([
-      item.baseline === undefined
-        ? clients.baseline.send(plan, share)
-        : item.baseline.then((answer) => answer && decodeAnswer(answer, config)),
+    const [answered, candidate, again] = await Promise.all([
+      item.baseline ?? clients.baseline.send(plan, share),
       clients.candidate.send(plan, share),
       replica?.send(plan),
     ]);
+    // The proxy's baseline answer went past the budget as it streamed: dropped, counted there.
+    if (answered === 'over-budget') return;
+    const raw: RawAnswer | undefined =
+      item.baseline === undefined ? undefined : (answered as RawAnswer | undefined);
+    holds(rawBytes(raw));
     // The proxy's baseline failed, or its client went away: mirrored, but nothing to compare.
-    if (baseline === undefined) {
+    if (item.baseline !== undefined && raw === undefined) {
       counts.unanswered++;
       return;
     }
+    // The decoded copies, counted before they are made (the proxy's baseline),
+    // or as soon as they are (the answers this side received, each within the body cap).
+    const sizes = [
+      raw === undefined ? wireBytes(answered as SideOutcome) : rawBytes(raw),
+      wireBytes(candidate),
+      wireBytes(again),
+    ];
+    const decoded = sizes.reduce(
+      (sum, size) => sum + decodedBytes(size, config.bodyBudget.nodes),
+      0,
+    );
+    if (!budget.take(decoded, item.request.body.byteLength + rawBytes(raw))) {
+      counts.bytes++;
+      return;
+    }
+    holds(decoded);
+    const baseline = raw === undefined ? (answered as SideOutcome) : decodeAnswer(raw, config);
     // No replica: the baseline's previous answer to this same read plays its
     // part, and both sides' previous answers are a second look's evidence.
     const key = repeats === undefined ? undefined : repeatKey(item.request);

@@ -11,7 +11,7 @@ import type { ConfigFlags } from '../io/config/resolve.js';
 import { type RunConfig, resolveTargets } from '../io/config/targets.js';
 import { BUSY_DEFAULTS } from '../io/shadow/busy.js';
 import { DEFAULT_FORWARDED, type ForwardedNames } from '../io/shadow/forwarded.js';
-import { heapLimitMb, oldSpaceMb, workersThatFit } from '../io/shadow/old-space.js';
+import { DEFAULT_MIRROR_MB } from '../io/shadow/old-space.js';
 import { parseRate, parseSampleBy, type SampleSpec } from '../io/shadow/sample.js';
 import type { ShadowMode } from '../io/shadow/traffic.js';
 import { ParityError } from '../util/errors.js';
@@ -29,6 +29,8 @@ export type ShadowRequest = ConfigFlags & {
   readonly sampleBy?: string | undefined;
   readonly mirrorWrites?: boolean | undefined;
   readonly queue?: number | undefined;
+  /** `--mirror-mb`: the megabytes the mirrored pairs hold at most, together. */
+  readonly mirrorMb?: number | undefined;
   readonly candidateRate?: number | undefined;
   readonly shed?: string | undefined;
   readonly runSize?: number | undefined;
@@ -115,29 +117,9 @@ export async function prepareShadow(
   ]);
   const redact = createRedactor({ headerNames: config.rules?.redactHeaders ?? [], secrets: known });
   const queueCapacity = request.queue ?? 1000;
-  // The workers the heap limit holds at their largest bodies (`io/shadow/old-space.ts`).
-  const limit = Math.floor(heapLimitMb());
-  const needs = {
-    queue: queueCapacity,
-    bodyCapBytes: config.bodyCapBytes,
-    nodes: config.bodyBudget.nodes,
-  };
-  const workers = workersThatFit(limit, needs, config.concurrency);
-  const { folder, notes: written } = await preflightWriters(
-    config,
-    newRunId(context.now()),
-    context.host,
-    {
-      live: true,
-    },
-  );
-  const notes =
-    workers === config.concurrency
-      ? written
-      : [
-          ...written,
-          `comparing ${workers} mirrored request${workers === 1 ? '' : 's'} at once, not ${config.concurrency}: a heap of ${limit} MB holds no more at the config's body cap and node budget (${oldSpaceMb({ ...needs, workers: config.concurrency })} MB would; start node with --max-old-space-size to give it)`,
-        ];
+  const { folder, notes } = await preflightWriters(config, newRunId(context.now()), context.host, {
+    live: true,
+  });
   return {
     input: {
       config,
@@ -152,7 +134,8 @@ export async function prepareShadow(
       sample,
       mirrorWrites,
       queueCapacity,
-      workers,
+      budgetBytes: (request.mirrorMb ?? DEFAULT_MIRROR_MB) * 1024 * 1024,
+      workers: config.concurrency,
       candidateRate: request.candidateRate,
       shedAt: shedOf(request.shed),
       runSize: request.runSize ?? 100_000,

@@ -7,7 +7,7 @@
  * listening side's event loop then only forwards, queues and hands over.
  */
 import { Worker } from 'node:worker_threads';
-import type { RawAnswer } from '../io/shadow/answer.js';
+import { ownBytes, type RawAnswer } from '../io/shadow/answer.js';
 import type { TrafficRequest } from '../io/shadow/traffic.js';
 import type { Env } from '../util/env.js';
 import { ParityError, type ParityErrorCode } from '../util/errors.js';
@@ -20,6 +20,8 @@ export interface ThreadData {
   readonly cwd: string;
   readonly env: Env;
   readonly host: { readonly pid: number; readonly hostname: string; readonly startedAt?: number };
+  /** The byte budget's counters, shared with the listening thread (`util/byte-budget.ts`). */
+  readonly budget: SharedArrayBuffer;
 }
 
 /** An error as it crosses: a ParityError keeps its code. */
@@ -35,10 +37,20 @@ export type ToThread =
       readonly request: TrafficRequest;
       readonly proxy: boolean;
     }
-  | { readonly type: 'answer'; readonly id: number; readonly raw: RawAnswer | undefined }
+  | {
+      readonly type: 'answer';
+      readonly id: number;
+      readonly raw: RawAnswer | undefined | 'over-budget';
+    }
   | { readonly type: 'refresh'; readonly id: number; readonly tracker: boolean }
   | { readonly type: 'close'; readonly id: number }
   | { readonly type: 'discard'; readonly id: number };
+
+/** The messages of one turn of the listening thread's event loop, posted together. */
+export interface ToThreadBatch {
+  readonly type: 'batch';
+  readonly messages: readonly ToThread[];
+}
 
 export type PlainRefresh = Omit<RefreshSummary, 'trackerError'> & {
   readonly trackerError: PlainError | undefined;
@@ -65,7 +77,8 @@ export type FromThread =
       readonly captured: string[] | undefined;
       readonly counts: JudgeCounts;
     }
-  | { readonly type: 'discarded'; readonly id: number };
+  | { readonly type: 'discarded'; readonly id: number }
+  | { readonly type: 'batch'; readonly id?: undefined; readonly messages: readonly FromThread[] };
 
 /** An error as plain data. */
 export function plainError(error: unknown): PlainError {
@@ -82,14 +95,10 @@ function errorOf(plain: PlainError): Error {
     : new ParityError(plain.code, plain.message);
 }
 
-/** A copy of `bytes` in a buffer of its own (a pooled Buffer's could not be transferred). */
-function own(bytes: Uint8Array): Uint8Array {
-  return new Uint8Array(bytes);
-}
-
 const ZERO: JudgeCounts = {
   compared: 0,
   unanswered: 0,
+  bytes: 0,
   divergent: 0,
   errors: 0,
   rootCauses: 0,
@@ -97,13 +106,43 @@ const ZERO: JudgeCounts = {
   runs: 0,
 };
 
-/** Starts the thread from `file` and resolves once its judging side is open (or rejects with why not). */
-export async function openThreadJudge(file: string, data: ThreadData): Promise<JudgeSide> {
-  const worker = new Worker(file, { workerData: data });
+/**
+ * Starts the thread from `file` and resolves once its judging side is open
+ * (or rejects with why not). `oldSpaceMb`: the thread's heap limit
+ * (`io/shadow/old-space.ts`'s `threadOldSpaceMb`): past it the thread ends,
+ * not the process.
+ */
+export async function openThreadJudge(
+  file: string,
+  data: ThreadData,
+  oldSpaceMb: number,
+): Promise<JudgeSide> {
+  const worker = new Worker(file, {
+    workerData: data,
+    resourceLimits: { maxOldGenerationSizeMb: oldSpaceMb },
+  });
   let counts = ZERO;
   let next = 0;
   let broken: Error | undefined;
   const waiting = new Map<number, (message: FromThread) => void>();
+  // The messages of one turn, posted together once it ends (their bytes moved, not copied).
+  let outbox: ToThread[] = [];
+  let moved: ArrayBuffer[] = [];
+  const flush = (): void => {
+    const messages = outbox;
+    const transfer = moved;
+    outbox = [];
+    moved = [];
+    if (broken !== undefined) return;
+    worker.postMessage(
+      messages.length === 1 ? messages[0] : ({ type: 'batch', messages } satisfies ToThreadBatch),
+      transfer,
+    );
+  };
+  const send = (message: ToThread, transfer: ArrayBuffer[]): void => {
+    moved.push(...transfer);
+    if (outbox.push(message) === 1) setImmediate(flush);
+  };
   const ask = (message: ToThread, transfer: ArrayBuffer[] = []): Promise<FromThread> =>
     new Promise((resolve) => {
       if (broken !== undefined) {
@@ -111,15 +150,20 @@ export async function openThreadJudge(file: string, data: ThreadData): Promise<J
         return;
       }
       waiting.set(message.id, resolve);
-      worker.postMessage(message, transfer);
+      send(message, transfer);
     });
   const ready = new Promise<FromThread>((resolve) => waiting.set(0, resolve));
-  worker.on('message', (message: FromThread) => {
+  const hear = (message: FromThread): void => {
+    if (message.type === 'batch') {
+      for (const one of message.messages) hear(one);
+      return;
+    }
     if ('counts' in message) counts = message.counts;
     const answer = waiting.get(message.id);
     waiting.delete(message.id);
     answer?.(message);
-  });
+  };
+  worker.on('message', hear);
   const fail = (error: Error): void => {
     broken ??= error;
     for (const [id, answer] of waiting) answer({ type: 'failed', id, error: plainError(error) });
@@ -141,17 +185,24 @@ export async function openThreadJudge(file: string, data: ThreadData): Promise<J
   return {
     async work(item) {
       const id = ++next;
-      const body = own(item.request.body);
+      // Moved, not copied: the listening side gathered them in buffers of their own.
+      const body = ownBytes(item.request.body);
       const request: TrafficRequest = { ...item.request, body };
       const done = ask({ type: 'work', id, request, proxy: item.baseline !== undefined }, [
         body.buffer as ArrayBuffer,
       ]);
       if (item.baseline !== undefined) {
         const raw = await item.baseline;
-        const bytes = raw !== undefined && 'bytes' in raw.body ? own(raw.body.bytes) : undefined;
-        const sent = raw === undefined || bytes === undefined ? raw : { ...raw, body: { bytes } };
-        worker.postMessage(
-          { type: 'answer', id, raw: sent } satisfies ToThread,
+        const bytes =
+          raw !== undefined && raw !== 'over-budget' && 'bytes' in raw.body
+            ? ownBytes(raw.body.bytes)
+            : undefined;
+        const sent =
+          raw === undefined || raw === 'over-budget' || bytes === undefined
+            ? raw
+            : { ...raw, body: { bytes } };
+        send(
+          { type: 'answer', id, raw: sent },
           bytes === undefined ? [] : [bytes.buffer as ArrayBuffer],
         );
       }

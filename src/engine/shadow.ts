@@ -1,4 +1,5 @@
 import { isWriteMethod } from '../contract/model/case.js';
+import { rawBytes } from '../io/shadow/answer.js';
 import { BUSY_DEFAULTS, createBusyProbe } from '../io/shadow/busy.js';
 import type { ForwardedNames } from '../io/shadow/forwarded.js';
 import { type NotMirrored, startListener } from '../io/shadow/listener.js';
@@ -6,6 +7,7 @@ import { createMirrorQueue } from '../io/shadow/queue.js';
 import { type SampleSpec, sampler } from '../io/shadow/sample.js';
 import type { ShadowStatus } from '../io/shadow/status.js';
 import type { Mirrored, ShadowMode } from '../io/shadow/traffic.js';
+import { ByteBudget } from '../util/byte-budget.js';
 import { ParityError } from '../util/errors.js';
 import {
   type ClosedRun,
@@ -23,6 +25,12 @@ export interface ShadowInput extends JudgeInput {
   readonly mirrorWrites: boolean;
   /** Requests waiting in the mirror queue at most. */
   readonly queueCapacity: number;
+  /**
+   * The bytes the mirrored pairs hold at most, together (`--mirror-mb`):
+   * request bodies, the proxy's baseline answers, and on the judging side
+   * every answer and its decoded copies; past it copies are dropped and counted.
+   */
+  readonly budgetBytes: number;
   /** Mirrored requests compared at once: the concurrency, or fewer when the heap limit holds fewer. */
   readonly workers: number;
   /**
@@ -43,6 +51,8 @@ export interface ShadowOutcome {
 export interface ShadowSession {
   readonly address: { readonly host: string; readonly port: number };
   status(): ShadowStatus;
+  /** The byte budget the mirrored pairs share (its bytes held now, and the most held at once). */
+  readonly budget: ByteBudget;
   /**
    * Rewrites the open run's reports in place with what it holds so far (the
    * tracker too with `tracker`); undefined when there was nothing new to write.
@@ -63,11 +73,15 @@ const NO_SKIPS: Record<NotMirrored, number> = {
 /** Starts listening (see the module comment). */
 export async function startShadow(
   input: ShadowInput,
-  /** Opens the judging side: in this thread by default, or on a worker thread (`shadow-remote.ts`). */
-  openJudge: (input: JudgeInput) => Promise<JudgeSide> = openJudgeSide,
+  /**
+   * Opens the judging side, given the byte budget it shares with this side:
+   * in this thread by default, or on a worker thread (`shadow-remote.ts`).
+   */
+  openJudge: (input: JudgeInput, budget: ByteBudget) => Promise<JudgeSide> = openJudgeSide,
 ): Promise<ShadowSession> {
-  const judge = await openJudge(input);
-  const counts = { seen: 0 };
+  const budget = ByteBudget.create(input.budgetBytes);
+  const judge = await openJudge(input, budget);
+  const counts = { seen: 0, bytes: 0 };
   const skipped: Record<NotMirrored, number> = { ...NO_SKIPS };
   const probe =
     input.shedAt >= 1 ? undefined : createBusyProbe({ ...BUSY_DEFAULTS, threshold: input.shedAt });
@@ -76,6 +90,11 @@ export async function startShadow(
     workers: input.workers,
     load: probe === undefined ? undefined : () => probe.load(),
     work: (item) => judge.work(item),
+    // Dropped at shutdown, never judged: their bytes are free again.
+    discard: (item) => {
+      budget.give(item.request.body.byteLength);
+      void item.baseline?.then((raw) => budget.give(raw === 'over-budget' ? 0 : rawBytes(raw)));
+    },
   });
   const sample = sampler(input.sample);
   const listener = await listening(() => judge.discard(), {
@@ -93,6 +112,8 @@ export async function startShadow(
     onSeen: () => void counts.seen++,
     onMirrored: (item) => queue.offer(item),
     onNotMirrored: (why) => void skipped[why]++,
+    budget,
+    onOverBudget: () => void counts.bytes++,
   });
 
   const status = (): ShadowStatus => {
@@ -101,8 +122,9 @@ export async function startShadow(
     return {
       seen: counts.seen,
       mirrored: q.accepted,
-      dropped: q.dropped,
+      dropped: q.dropped + counts.bytes + judged.bytes,
       busy: q.busy,
+      bytes: counts.bytes + judged.bytes,
       skipped: { ...skipped },
       compared: judged.compared,
       unanswered: judged.unanswered,
@@ -118,6 +140,7 @@ export async function startShadow(
   return {
     address: listener.address,
     status,
+    budget,
     refresh: (options) => judge.refresh(options),
     stop(options = {}) {
       stopping ??= (async () => {

@@ -5,7 +5,7 @@
  * over the same traffic.
  */
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,6 +45,28 @@ async function traffic(url: string): Promise<void> {
     expect(answer.status).toBe(200);
     await answer.arrayBuffer();
   }
+}
+
+/** The nice value of each thread of each process `pid` started (Linux's /proc), by process. */
+async function childThreadsNice(pid: number): Promise<number[][]> {
+  const field = (stat: string, n: number) =>
+    stat.slice(stat.lastIndexOf(')') + 2).split(' ')[n - 3];
+  const found: number[][] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    if (Number(field(stat, 4)) !== pid) continue;
+    const tasks = await readdir(`/proc/${entry}/task`).catch(() => []);
+    const nice = await Promise.all(
+      tasks.map(async (task) =>
+        Number(
+          field(await readFile(`/proc/${entry}/task/${task}/stat`, 'utf8').catch(() => ''), 19),
+        ),
+      ),
+    );
+    found.push([Number(field(stat, 19)), ...nice]);
+  }
+  return found;
 }
 
 /** The rows of the run in `cwd`: each root cause's fingerprint and cases. */
@@ -95,6 +117,13 @@ describe('parity proxy from the package bin', () => {
       });
       expect(stderr).toContain('parity: comparing on a worker thread');
       await traffic(`http://127.0.0.1:${port}`);
+      if (process.platform === 'linux') {
+        // The command's process (the bin started it under the old-space
+        // limit): its main thread at the usual priority, the comparing thread at the lowest.
+        const [command] = await childThreadsNice(bin.pid ?? 0);
+        expect(command?.[0]).toBe(0);
+        expect(command).toContain(19);
+      }
       bin.kill('SIGTERM');
       expect(await ended).toBe(0);
     } finally {

@@ -325,8 +325,8 @@ describe('I/O at the edges', () => {
 
   it('only the bin and the API edge touch process, and nothing prints with console', () => {
     // index.ts: the library's defaults (the process's folder and environment);
-    // cli/shadow-thread.ts: the worker thread's edge (its host's isAlive).
-    expect(importing(/\bprocess\./)).toEqual(['cli/bin.ts', 'cli/shadow-thread.ts', 'index.ts']);
+    // util/is-alive.ts: the host's isAlive, the bin's and the shadow worker thread's.
+    expect(importing(/\bprocess\./)).toEqual(['cli/bin.ts', 'index.ts', 'util/is-alive.ts']);
     expect(importing(/\bconsole\./)).toEqual([]);
   });
 

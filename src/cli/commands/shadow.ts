@@ -11,8 +11,10 @@ import { type ShadowOutcome, startShadow } from '../../engine/shadow.js';
 import { openJudgeSide } from '../../engine/shadow-judge.js';
 import { prepareShadow } from '../../engine/shadow-prepare.js';
 import { openThreadJudge } from '../../engine/shadow-remote.js';
+import { threadOldSpaceMb } from '../../io/shadow/old-space.js';
 import { statusLine } from '../../io/shadow/status.js';
 import type { ShadowMode } from '../../io/shadow/traffic.js';
+import { ByteBudget } from '../../util/byte-budget.js';
 import { printable } from '../../util/code-span.js';
 import { ParityError } from '../../util/errors.js';
 import { EXIT, EXIT_FOR_ERROR, type ExitCode } from '../exit-codes.js';
@@ -75,12 +77,13 @@ export async function shadowCommand(
     input,
     thread === undefined
       ? openJudgeSide
-      : async (prepared) => {
+      : async (prepared, budget) => {
           // The thread prepares its own run folder from the same flags.
           await prepared.folder.discard();
           const host = { pid: context.host.pid, hostname: context.host.hostname };
           const data = {
             request,
+            budget: budget.shared,
             cwd: context.cwd,
             env: { ...context.env },
             host:
@@ -89,7 +92,15 @@ export async function shadowCommand(
                 : { ...host, startedAt: context.host.startedAt },
           };
           try {
-            const judge = await openThreadJudge(thread, data);
+            const judge = await openThreadJudge(
+              thread,
+              data,
+              threadOldSpaceMb({
+                budgetMb: budget.limit / (1024 * 1024),
+                bodyCapBytes: prepared.config.bodyCapBytes,
+                nodes: prepared.config.bodyBudget.nodes,
+              }),
+            );
             if (flags.quiet !== true) io.stderr.write('parity: comparing on a worker thread\n');
             return judge;
           } catch (error) {
@@ -98,7 +109,9 @@ export async function shadowCommand(
             io.stderr.write(
               `parity: no worker thread (${printable(String(error))}); comparing in this thread\n`,
             );
-            return openJudgeSide((await prepareShadow(request, context)).input);
+            // Its heap holds the budget, not a pair past it: such a pair is dropped, not taken alone.
+            const alone = ByteBudget.of(budget.shared, { alone: false });
+            return openJudgeSide((await prepareShadow(request, context)).input, alone);
           }
         },
   );

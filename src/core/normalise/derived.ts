@@ -9,7 +9,9 @@
  * of its hash) and a compared `ETag` of the same form are compared as
  * `{{derived}}`. Another counter (`3-…` vs `4-…`: one side wrote once more),
  * another format, a revision on one side only, or an answer with no
- * per-instance value still differs. A content digest (a `shasum`, an
+ * per-instance value still differs; but two `ETag`s of one kind (both strong
+ * or both weak) on answers that both show a body are opaque validators
+ * (RFC 9110 8.8.3) whatever the answer holds (`maskOpaqueEtag`). A content digest (a `shasum`, an
  * `integrity`, a `sha256:` or a bare hash) is never derived: it names
  * content, so when it differs the content differs. Found by evidence and
  * format, never by field name; where it was done is kept, for the reports.
@@ -51,6 +53,18 @@ export function etagFormat(value: string): string | undefined {
   const match = /^(W\/)?"([^"]{1,200})"$/.exec(value.trim());
   if (match === null) return undefined;
   return `${match[1] ?? ''}${(match[2] ?? '').replace(/[A-Za-z0-9+/_=]+/g, 'x')}`;
+}
+
+/**
+ * An entity tag's kind (RFC 9110 8.8.3): `weak` (`W/"…"`) or `strong`
+ * (`"…"`); undefined for a value that is no entity tag (unquoted, empty).
+ * The opaque part says nothing more: each server makes its own.
+ */
+export function etagKind(value: unknown): 'weak' | 'strong' | undefined {
+  if (typeof value !== 'string') return undefined;
+  const match = /^(W\/)?"([^"]{1,200})"$/.exec(value.trim());
+  if (match === null) return undefined;
+  return match[1] === undefined ? 'strong' : 'weak';
 }
 
 function differInFormat(a: unknown, b: unknown, format: (v: unknown) => string | undefined) {
@@ -106,6 +120,38 @@ function maskEtag(b: Response, c: Response, rules: Rules, places: string[]): [Re
     { ...b, headers: { ...b.headers, etag: DERIVED_TOKEN } },
     { ...c, headers: { ...c.headers, etag: DERIVED_TOKEN } },
   ];
+}
+
+/**
+ * Whether both answers carry a body that shows what their tags validate: an
+ * answer with none (a `HEAD`, a `304`, an empty body) has only its tag to
+ * show a change of content, so its tag keeps its evidence rule.
+ */
+function bodiesShown(b: Response, c: Response): boolean {
+  const shown = (r: Response) =>
+    r.status !== 304 && r.body.kind !== 'empty' && !(r.body.kind === 'text' && r.body.text === '');
+  return shown(b) && shown(c);
+}
+
+/**
+ * Two compared `ETag`s of one kind (both strong, or both weak) on answers
+ * that show their bodies: opaque validators (RFC 9110 8.8.3), each server's
+ * own, where the body they validate is compared on its own (a content that
+ * differs is that body's row). Strong against weak, an unquoted tag, or a
+ * tag on one side stays a finding.
+ */
+function maskOpaqueEtag(b: Response, c: Response, rules: Rules): Masked | undefined {
+  const [x, y] = [b.headers['etag'], c.headers['etag']];
+  if (x === undefined || y === undefined || x === y || !isComparedHeader('etag', rules)) {
+    return undefined;
+  }
+  const kind = etagKind(x);
+  if (kind === undefined || kind !== etagKind(y) || !bodiesShown(b, c)) return undefined;
+  return {
+    baseline: { ...b, headers: { ...b.headers, etag: DERIVED_TOKEN } },
+    candidate: { ...c, headers: { ...c.headers, etag: DERIVED_TOKEN } },
+    places: [ETAG_PLACE],
+  };
 }
 
 function masked(b: Response, c: Response, rules: Rules): Masked | undefined {
@@ -164,8 +210,22 @@ function hasPerInstanceValues(exchange: Exchange): boolean {
 export function maskDerivedRevisions(exchange: Exchange): Exchange {
   const { baseline, candidate, replica } = exchange;
   if (baseline.outcome !== 'response' || candidate.outcome !== 'response') return exchange;
-  if (!hasPerInstanceValues(exchange)) return exchange;
-  const found = masked(baseline.response, candidate.response, exchange.case.rules);
+  const rules = exchange.case.rules;
+  const proven = hasPerInstanceValues(exchange)
+    ? masked(baseline.response, candidate.response, rules)
+    : undefined;
+  // Tags of one kind on answers that show their bodies, whatever else the answer holds.
+  const opaque = proven?.places.includes(ETAG_PLACE)
+    ? undefined
+    : maskOpaqueEtag(
+        proven?.baseline ?? baseline.response,
+        proven?.candidate ?? candidate.response,
+        rules,
+      );
+  const found =
+    opaque === undefined
+      ? proven
+      : { ...opaque, places: [...(proven?.places ?? []), ...opaque.places] };
   if (found === undefined) return exchange;
   return {
     ...exchange,

@@ -162,21 +162,61 @@ function visiblyOrdered(a: readonly unknown[], b: readonly unknown[]): boolean {
   return visibleKeys(a).some(sortedBy) || visibleKeys(b).some(sortedBy);
 }
 
+/** A value a mask put in place of each side's own: an id, an echoed reference, a captured value. */
+const OWN_VALUE = /^\{\{(?!derived\}\}|stamped\}\}|origin\}\}|port\}\})[^{}]+\}\}$/;
+
+/**
+ * Whether the elements show the keys: a member every element of both lists
+ * holds as a value masked as each side's own (a UUID compared as
+ * `{{generated}}`, an echoed `{{ref}}`), not a revision. Those keys are in
+ * the answer, and `own-key-order.ts` judged them there: a list not in each
+ * side's order of its own keys is ordered by something else, a real change
+ * of order, not one by keys the answer leaves out.
+ */
+function showsOwnKeys(
+  a: readonly unknown[],
+  b: readonly unknown[],
+  path: string,
+  revisions: ReadonlySet<string>,
+): boolean {
+  if (!a.every(isObject) || !b.every(isObject)) return false;
+  const [xs, ys] = [a as Record<string, unknown>[], b as Record<string, unknown>[]];
+  return Object.keys(xs[0] ?? {}).some((key) =>
+    [xs, ys].every((list) =>
+      list.every(
+        (r, i) =>
+          typeof r[key] === 'string' &&
+          OWN_VALUE.test(r[key]) &&
+          !revisions.has(joinPointer(joinPointer(path, i), key)),
+      ),
+    ),
+  );
+}
+
 /** The places of lists of the same elements in another order, no member explaining it. */
-function reorderedLists(a: unknown, b: unknown, path: string, out: string[]): void {
+function reorderedLists(
+  a: unknown,
+  b: unknown,
+  path: string,
+  out: string[],
+  skip: { readonly places: ReadonlySet<string>; readonly revisions: ReadonlySet<string> },
+): void {
+  if (skip.places.has(path === '' ? '/' : path)) return;
   if (Array.isArray(a) && Array.isArray(b)) {
     if (sameElementsReordered(a, b)) {
-      if (!visiblyOrdered(a, b)) out.push(path);
+      if (!visiblyOrdered(a, b) && !showsOwnKeys(a, b, path, skip.revisions)) out.push(path);
       return;
     }
     for (let i = 0; i < Math.min(a.length, b.length); i++) {
-      reorderedLists(a[i], b[i], joinPointer(path, i), out);
+      reorderedLists(a[i], b[i], joinPointer(path, i), out, skip);
     }
     return;
   }
   if (isObject(a) && isObject(b)) {
     for (const key of Object.keys(a)) {
-      if (Object.hasOwn(b, key)) reorderedLists(a[key], b[key], joinPointer(path, key), out);
+      if (Object.hasOwn(b, key)) {
+        reorderedLists(a[key], b[key], joinPointer(path, key), out, skip);
+      }
     }
   }
 }
@@ -211,7 +251,16 @@ export function createDrawnOrder(): DrawnOrder {
       const right = structuredBody(exchange.candidate);
       if (left === undefined || right === undefined || left.kind !== right.kind) return exchange;
       const places: string[] = [];
-      reorderedLists(left.value, right.value, '', places);
+      // A list `own-key-order.ts` found awaiting already is its; revisions order nothing.
+      const skip = {
+        places: new Set((exchange.reordered ?? []).map(pointerOfEntry).map((p) => p || '/')),
+        revisions: new Set(
+          (exchange.generated ?? [])
+            .filter((entry) => entry.includes(' (revision '))
+            .map(pointerOfEntry),
+        ),
+      };
+      reorderedLists(left.value, right.value, '', places, skip);
       if (places.length === 0) return exchange;
       const scope = exchange.case.flow === undefined ? 'sequence' : 'flow';
       const evidence = `the same elements in another order; ${origin.caseId} drew ids at ${origin.path} earlier in this ${scope}, and no member the elements show sorts either side's list`;

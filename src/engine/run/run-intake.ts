@@ -16,6 +16,8 @@ import { createDerivedEtags } from '../../core/normalise/derived-etags.js';
 import { createDrawnOrder } from '../../core/normalise/drawn-order.js';
 import { maskGeneratedValues } from '../../core/normalise/generated.js';
 import { normaliseOrigins, originForms } from '../../core/normalise/origin.js';
+import { createOwnIdentity, type OwnIdentity } from '../../core/normalise/own-identity.js';
+import { alignOwnKeyOrders } from '../../core/normalise/own-key-order.js';
 import { createReferenceMemory } from '../../core/normalise/references.js';
 import { createSamePairs, type SamePairs } from '../../core/normalise/same-pairs.js';
 import { createSequenceIds } from '../../core/normalise/sequence-ids.js';
@@ -65,6 +67,8 @@ export interface RunIntake {
   derivedEtags(): ReadonlyMap<string, readonly string[]>;
   /** The pairs of values the run found per-instance, for the end-of-run pass (`engine/run/same-pairs.ts`). */
   readonly samePairs: SamePairs;
+  /** Each side's own identity values and the run's requests, judged once every answer is in. */
+  readonly ownIdentity: OwnIdentity;
   /**
    * Whether an exchange just sent is worth a second look (`engine/run/second-look.ts`):
    * masked as this intake masks it (but for what earlier answers taught it),
@@ -117,6 +121,8 @@ export function createRunIntake(input: {
   const etags = createDerivedEtags();
   // Pairs of values found per-instance, found again elsewhere once every answer is in.
   const samePairs = createSamePairs();
+  // A server's own version, folder, host, pid and counters: the run's requests and each side's values.
+  const ownIdentity = createOwnIdentity();
   // Lists each side orders by keys it drew (its flow's writes drew ids) that the answer leaves out: awaiting evidence.
   const drawnOrder = createDrawnOrder();
   // Bodies that differ, hashed once, for the digests other answers list (`judge/results/consequences.ts`).
@@ -165,13 +171,16 @@ export function createRunIntake(input: {
     if (raw.baseline.outcome === 'transport-error') failed.baseline++;
     if (raw.candidate.outcome === 'transport-error') failed.candidate++;
     watch.add(raw);
+    ownIdentity.add(raw);
     const bodyDigests = bodyDigestsOf(raw);
     if (bodyDigests !== undefined) digests.set(raw.case.id, bodyDigests);
     runtimes.add(raw);
     // Echoed references, then revisions derived from per-instance values (docs/rules-and-noise.md, "Own origins and per-instance values").
     // A flow step's captured values differ by design: compared as their placeholders.
+    // Lists each side orders by its own drawn keys first, on the keys as answered (core/normalise/own-key-order.ts).
+    const ordered = alignOwnKeyOrders(raw, { rpc: rpc(raw.case.request.path) });
     const echoes = sequences.apply(
-      references.apply(raw.flow === undefined ? raw : maskExchange(raw)),
+      references.apply(ordered.flow === undefined ? ordered : maskExchange(ordered)),
     );
     const judged = maskDerivedRevisions(echoes);
     etags.add(echoes, judged);
@@ -219,11 +228,17 @@ export function createRunIntake(input: {
     bodyDigests: () => digests,
     derivedEtags: () => etags.proven(),
     samePairs,
+    ownIdentity,
     worthASecondLook: (sent) =>
       needsSecondLook(sent) &&
       needsSecondLook(
         generatedOf(
-          maskDerivedRevisions(sent.flow === undefined ? plain(sent) : maskExchange(plain(sent))),
+          maskDerivedRevisions(
+            (() => {
+              const ordered = alignOwnKeyOrders(plain(sent), { rpc: rpc(sent.case.request.path) });
+              return sent.flow === undefined ? ordered : maskExchange(ordered);
+            })(),
+          ),
         ),
       ),
   };

@@ -50,6 +50,19 @@ export function reorderedCauses(results: readonly AssessedObservation[]): Set<st
   return thinCauses(results, (result) => (result.reordered ?? []).map(pointerOfEntry));
 }
 
+/**
+ * The root causes awaiting evidence only for lists each side orders by its
+ * own drawn keys the answer shows (`core/normalise/own-key-order.ts`: its
+ * entries say each side's list is in the order of its own values).
+ */
+export function ownKeyCauses(results: readonly AssessedObservation[]): Set<string> {
+  return thinCauses(results, (result) =>
+    (result.reordered ?? [])
+      .filter((entry) => entry.includes(' in the order of its own /*/'))
+      .map(pointerOfEntry),
+  );
+}
+
 /** The pointer of an entry with its evidence (`/docs (the same elements …)` → `/docs`). */
 function pointerOfEntry(entry: string): string {
   const at = entry.indexOf(' (');
@@ -96,6 +109,7 @@ export function observationsOf(results: readonly AssessedObservation[]): Tracker
   const unsettled = unsettledCauses(results);
   const notLooked = notLookedCauses(results);
   const reordered = reorderedCauses(results);
+  const ownKeys = ownKeyCauses(results);
   return [...groupFindings(results).values()].map((group) => ({
     fingerprint: group.fingerprint,
     kind: group.kind,
@@ -106,7 +120,7 @@ export function observationsOf(results: readonly AssessedObservation[]): Tracker
     ...(unsettled.has(group.fingerprint) ? { unsettled: true as const } : {}),
     ...notLookedOf(unsettled.has(group.fingerprint), notLooked.get(group.fingerprint)),
     ...(unsettled.has(group.fingerprint) && reordered.has(group.fingerprint)
-      ? { reordered: true as const }
+      ? { reordered: ownKeys.has(group.fingerprint) ? ('own-keys' as const) : (true as const) }
       : {}),
   }));
 }

@@ -38,6 +38,7 @@ import type { Host } from '../../util/host.js';
 import { displayPath } from '../../util/paths.js';
 import { maskEchoOrigins } from '../run/echo-origins.js';
 import { type Finished, finishRun } from '../run/finish.js';
+import { maskOwnIdentity } from '../run/own-identity.js';
 import { reportHead } from '../run/run-head.js';
 import { createRunIntake, type RunIntake } from '../run/run-intake.js';
 import { maskSamePairs } from '../run/same-pairs.js';
@@ -224,15 +225,20 @@ export async function openSegment(input: SegmentInput, folder: RunFolder): Promi
       }),
       collected: { ...collected, summary },
       // As `run`: echoed origins, then the same pair of per-instance values found again elsewhere.
-      masked: maskSamePairs({
+      masked: maskOwnIdentity({
         results: collected.notable,
-        pairs: intake.samePairs,
-        masking: maskEchoOrigins({
+        identity: intake.ownIdentity,
+        masking: maskSamePairs({
           results: collected.notable,
-          origins: intake.echoOrigins(),
-          sequenced: intake.sequenceOrigins(),
-          derived: intake.derivedEtags(),
-          masked: denoised.masked,
+          pairs: intake.samePairs,
+          masking: maskEchoOrigins({
+            results: collected.notable,
+            origins: intake.echoOrigins(),
+            sequenced: intake.sequenceOrigins(),
+            derived: intake.derivedEtags(),
+            masked: denoised.masked,
+            redact: input.redact,
+          }),
           redact: input.redact,
         }),
         redact: input.redact,

@@ -8,6 +8,7 @@
 
 import type { ResponseBody, SideOutcome } from '../../contract/model/exchange.js';
 import type { NodeBudget } from '../../core/wire/budget.js';
+import type { ByteBudget } from '../../util/byte-budget.js';
 import { CappedBody, flattenHeaders, toResponseBody } from '../http/receive.js';
 
 /** An answer as gathered, not yet decoded: plain data. */
@@ -21,8 +22,24 @@ export interface RawAnswer {
 
 export interface AnswerTee {
   push(chunk: Buffer): void;
-  /** The answer, once its body has ended. */
-  end(durationMs: number): RawAnswer;
+  /**
+   * The answer, once its body has ended; `over-budget` when its bytes went
+   * past the byte budget as they came (nothing of it kept, nothing counted).
+   */
+  end(durationMs: number): RawAnswer | 'over-budget';
+  /** Gives back what it counted and keeps nothing more (the answer is not wanted). */
+  abandon(): void;
+}
+
+/** The bytes a raw answer holds in the byte budget (the body's, when kept whole). */
+export function rawBytes(raw: RawAnswer | undefined): number {
+  return raw !== undefined && 'bytes' in raw.body ? raw.body.bytes.byteLength : 0;
+}
+
+/** `bytes` in a buffer of their own (a worker thread takes it as it is, no copy). */
+export function ownBytes(bytes: Uint8Array): Uint8Array {
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) return bytes;
+  return new Uint8Array(bytes);
 }
 
 export interface DecodeOptions {
@@ -30,17 +47,43 @@ export interface DecodeOptions {
   readonly bodyBudget?: NodeBudget | undefined;
 }
 
-/** Gathers an answer of `status` and `headers` (as node:http parsed them). */
+/**
+ * Gathers an answer of `status` and `headers` (as node:http parsed them),
+ * each chunk it keeps counted in `budget`: past it, the answer is dropped
+ * (`over-budget`). Past the body cap only its hash, size and head are kept,
+ * and its bytes are given back.
+ */
 export function teeAnswer(
   status: number,
   headers: Record<string, string | string[] | undefined>,
   options: DecodeOptions,
+  budget: ByteBudget,
 ): AnswerTee {
-  const body = new CappedBody(options.bodyCapBytes);
+  let body: CappedBody | undefined = new CappedBody(options.bodyCapBytes);
+  let counted = 0;
+  let over = false;
   const flat = flattenHeaders(headers);
+  const abandon = (): void => {
+    budget.give(counted);
+    counted = 0;
+    body = undefined;
+  };
   return {
-    push: (chunk) => body.push(chunk),
+    push(chunk) {
+      if (body === undefined) return;
+      body.push(chunk);
+      if (!body.keeps()) {
+        // Past the cap: the bytes are hashed, not kept.
+        budget.give(counted);
+        counted = 0;
+      } else if (budget.take(chunk.byteLength)) counted += chunk.byteLength;
+      else {
+        over = true;
+        abandon();
+      }
+    },
     end(durationMs) {
+      if (over || body === undefined) return 'over-budget';
       const bytes = body.bytes();
       return {
         status,
@@ -56,9 +99,10 @@ export function teeAnswer(
                   head: body.head(),
                 },
               }
-            : { bytes },
+            : { bytes: ownBytes(bytes) },
       };
     },
+    abandon,
   };
 }
 

@@ -24,13 +24,21 @@
  * if the baseline's answer then fails, or its client goes away, the session
  * is given no answer (it counts the request unanswered), never a second
  * count as not mirrored.
+ *
+ * The bytes gathered (a request's body, the proxy's baseline answer) are
+ * counted in the session's byte budget as they come (`util/byte-budget.ts`):
+ * past it, what was gathered of that request is given back and the copy is
+ * dropped and counted (`onOverBudget`); the client's own request and answer
+ * go on untouched. Whoever ends a copy gives its bytes back: the judging side
+ * once it was judged or dropped, this side when it was never handed over.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Pairs } from '../../contract/model/case.js';
 import type { NodeBudget } from '../../core/wire/budget.js';
+import type { ByteBudget } from '../../util/byte-budget.js';
 import { createForwarder } from '../http/client.js';
-import { type RawAnswer, teeAnswer } from './answer.js';
+import { ownBytes, type RawAnswer, teeAnswer } from './answer.js';
 import { type ForwardedNames, readForwarded } from './forwarded.js';
 import { connectionListed, endToEnd, pairsOfRaw } from './hop.js';
 import type { Mirrored, ShadowMode, TrafficRequest } from './traffic.js';
@@ -58,6 +66,10 @@ export interface ListenerOptions {
   /** Hands a request over; false when it was not taken (the queue full: dropped and counted by it). */
   readonly onMirrored: (mirrored: Mirrored) => boolean;
   readonly onNotMirrored: (why: NotMirrored) => void;
+  /** The bytes the mirrored pairs hold together, and where they go past it. */
+  readonly budget: ByteBudget;
+  /** A copy dropped because its bytes went past the budget. */
+  readonly onOverBudget: () => void;
 }
 
 export interface Listener {
@@ -67,23 +79,52 @@ export interface Listener {
   close(): Promise<void>;
 }
 
-/** Gathers a request body up to `cap` bytes; undefined past it. */
-function bodyGatherer(cap: number) {
+/**
+ * Gathers a request body up to `cap` bytes, each chunk counted in `budget`:
+ * `too-large` past the cap, `over-budget` past the budget (what it counted
+ * given back, nothing more kept either way).
+ */
+function bodyGatherer(cap: number, budget: ByteBudget) {
   const chunks: Buffer[] = [];
   let size = 0;
+  let counted = 0;
+  let failed: 'too-large' | 'over-budget' | undefined;
+  const fail = (why: 'too-large' | 'over-budget'): void => {
+    failed ??= why;
+    budget.give(counted);
+    counted = 0;
+    chunks.length = 0;
+  };
   return {
     push(chunk: Buffer) {
+      if (failed !== undefined) return;
       size += chunk.byteLength;
-      if (size <= cap) chunks.push(chunk);
+      if (size > cap) fail('too-large');
+      else if (!budget.take(chunk.byteLength)) fail('over-budget');
+      else {
+        counted += chunk.byteLength;
+        chunks.push(chunk);
+      }
     },
-    over: (): boolean => size > cap,
-    bytes: (): Uint8Array | undefined => (size > cap ? undefined : Buffer.concat(chunks, size)),
+    failed: () => failed,
+    /** Gives back what it counted (the body is not handed over). */
+    abandon: () => fail('over-budget'),
+    /** The body in a buffer of its own (a worker thread takes it as it is); its bytes stay counted. */
+    bytes: (): Uint8Array | undefined =>
+      failed !== undefined
+        ? undefined
+        : chunks.length === 1
+          ? ownBytes(chunks[0] as Buffer)
+          : ownBytes(Buffer.concat(chunks, size)),
   };
 }
 
 /** The request as traffic (forwarded headers read and removed, hop-by-hop ones dropped). */
-function trafficOf(req: IncomingMessage, names: ForwardedNames): Omit<TrafficRequest, 'body'> {
-  const pairs = pairsOfRaw(req.rawHeaders);
+function trafficOf(
+  req: IncomingMessage,
+  names: ForwardedNames,
+  pairs: Pairs = pairsOfRaw(req.rawHeaders),
+): Omit<TrafficRequest, 'body'> {
   const forwarded = readForwarded(pairs, names);
   return {
     method: req.method ?? 'GET',
@@ -138,7 +179,7 @@ export async function startListener(options: ListenerOptions): Promise<Listener>
         (req.headers['content-length'] ?? '0') === '0' &&
         req.headers['transfer-encoding'] === undefined;
       if (bodyless) res.writeHead(204).end();
-      const body = bodyGatherer(options.bodyCapBytes);
+      const body = bodyGatherer(options.bodyCapBytes, options.budget);
       req.on('data', (chunk: Buffer) => body.push(chunk));
       req.on('error', () => {
         options.onNotMirrored('aborted');
@@ -151,9 +192,15 @@ export async function startListener(options: ListenerOptions): Promise<Listener>
           const head = trafficOf(req, options.forwarded);
           const want = options.wanted(head.method, head.headers, head.target);
           const bytes = body.bytes();
+          const failed = body.failed();
           if (want !== true) options.onNotMirrored(want);
-          else if (bytes === undefined) options.onNotMirrored('too-large');
-          else if (options.admit()) void options.onMirrored({ request: { ...head, body: bytes } });
+          else if (failed === 'too-large') options.onNotMirrored('too-large');
+          else if (failed === 'over-budget') options.onOverBudget();
+          else if (bytes !== undefined && options.admit()) {
+            if (options.onMirrored({ request: { ...head, body: bytes } })) return resolve();
+          }
+          // Not handed over: its bytes are free again.
+          body.abandon();
           resolve();
         });
       });
@@ -162,33 +209,42 @@ export async function startListener(options: ListenerOptions): Promise<Listener>
   const proxy = (req: IncomingMessage, res: ServerResponse): Promise<void> =>
     new Promise((resolve) => {
       const started = performance.now();
-      const head = trafficOf(req, options.forwarded);
+      const pairs = pairsOfRaw(req.rawHeaders);
+      const head = trafficOf(req, options.forwarded, pairs);
       const wanted = options.wanted(head.method, head.headers, head.target);
       // Not admitted (counted dropped there): forwarded as it is, nothing gathered.
       const want = wanted === true && !options.admit() ? 'dropped' : wanted;
-      const body = want === true ? bodyGatherer(options.bodyCapBytes) : undefined;
+      const body = want === true ? bodyGatherer(options.bodyCapBytes, options.budget) : undefined;
       // The client's headers as sent, but for the connection's own: the baseline's host.
       // `expect: 100-continue` was this hop's: node:http answered it.
-      const headers: [string, string][] = endToEnd(pairsOfRaw(req.rawHeaders))
-        .filter(([n]) => n !== 'expect')
-        .map(([n, v]) => [n, v]);
+      // One pass over the headers read once (`pairs`), as undici takes them: name, value, …
+      const headers: string[] = [];
+      for (const [n, v] of endToEnd(pairs)) if (n !== 'expect') headers.push(n, v);
       const length = req.headers['content-length'];
       // Without a length, a body goes on chunked (the forwarder frames it).
       const bodyless = (length ?? '0') === '0' && req.headers['transfer-encoding'] === undefined;
-      if (length !== undefined) headers.push(['content-length', length]);
-      headers.push(['host', options.baseline.host]);
+      if (length !== undefined) headers.push('content-length', length);
+      headers.push('host', options.baseline.host);
       let tee: ReturnType<typeof teeAnswer> | undefined;
       let done = false;
       // The baseline's answer for the request handed over: decoded once both
       // the request was taken and the answer has ended, in either order.
-      let answered: RawAnswer | 'failed' | undefined;
-      let taken: ((answer: RawAnswer | undefined) => void) | undefined;
+      let answered: RawAnswer | 'failed' | 'over-budget' | undefined;
+      let taken: ((answer: RawAnswer | 'over-budget' | undefined) => void) | undefined;
       let handedOver = false;
+      // Not handed over after all (the queue refused it, or the answer failed first).
+      let refused = false;
       const settle = (): void => {
         if (taken === undefined || answered === undefined) return;
         const give = taken;
         taken = undefined;
         give(answered === 'failed' ? undefined : answered);
+      };
+      /** Gives back what this request counted and gathers nothing more. */
+      const letGo = (): void => {
+        refused = true;
+        body?.abandon();
+        tee?.abandon();
       };
       const finish = (why: 'ok' | 'dropped' | NotMirrored): void => {
         if (done) return;
@@ -196,23 +252,31 @@ export async function startListener(options: ListenerOptions): Promise<Listener>
         // One handed over was counted as mirrored: its session hears of the failure alone.
         if (why !== 'ok' && why !== 'dropped' && !handedOver) options.onNotMirrored(why);
         if (why !== 'ok') {
+          tee?.abandon();
+          if (!handedOver) body?.abandon();
           answered ??= 'failed';
           settle();
         }
         resolve();
       };
       req.on('end', () => {
-        const bytes = body?.bytes();
-        if (want !== true || bytes === undefined) return;
+        if (want !== true || body === undefined) return;
+        if (body.failed() === 'over-budget') {
+          options.onOverBudget();
+          return letGo();
+        }
+        const bytes = body.bytes();
+        if (bytes === undefined) return tee?.abandon();
         // Handed over once the request has been sent on to the baseline.
         setImmediate(() => {
-          if (done && answered === 'failed') return;
-          const baseline = new Promise<RawAnswer | undefined>((resolve) => {
+          // The answer failed, or went past the budget (counted then), before the hand-over.
+          if (answered === 'failed' || answered === 'over-budget') return letGo();
+          const baseline = new Promise<RawAnswer | 'over-budget' | undefined>((resolve) => {
             taken = resolve;
           });
           if (!options.onMirrored({ request: { ...head, body: bytes }, baseline })) {
             taken = undefined;
-            return;
+            return letGo();
           }
           handedOver = true;
           settle();
@@ -222,13 +286,13 @@ export async function startListener(options: ListenerOptions): Promise<Listener>
         {
           method: req.method ?? 'GET',
           path: base + (req.url ?? '/'),
-          headers: headers.flat(),
+          headers,
           body: bodyless ? undefined : req,
         },
         {
           onHead(status, statusText, heads) {
             res.writeHead(status, statusText, answerHeaders(heads));
-            if (want === true) tee = teeAnswer(status, heads, options);
+            if (want === true && !refused) tee = teeAnswer(status, heads, options, options.budget);
           },
           onData(chunk, resume) {
             tee?.push(chunk);
@@ -240,9 +304,15 @@ export async function startListener(options: ListenerOptions): Promise<Listener>
             if (Object.keys(trailers).length > 0) res.addTrailers(trailerPairs(trailers));
             res.end();
             if (want !== true || tee === undefined) return finish(want === true ? 'ok' : want);
-            if (body?.over() === true) return finish('too-large');
+            if (body?.failed() === 'too-large') {
+              tee.abandon();
+              return finish('too-large');
+            }
+            if (refused) return finish('ok');
             const durationMs = performance.now() - started;
             answered = tee.end(durationMs);
+            // Counted once: a copy handed over already, or one still to be.
+            if (answered === 'over-budget') options.onOverBudget();
             // Handed over (still bytes) once the client's answer has left.
             setImmediate(settle);
             finish('ok');

@@ -1,13 +1,17 @@
 /**
- * The heap a shadow session can legally hold at once, in MB: the same sum as
- * the bin's (`bin/old-space.js`, which says what each term was measured
- * from; a unit test keeps the two equal). The bin starts `parity proxy` and
- * `parity shadow` with an old-space limit sized from their flags and the
- * defaults; the config may ask for larger bodies or more workers, so the
- * session gives its mirror queue only the workers the limit it runs under
- * holds (`workersThatFit`), never the chance to end the process out of memory.
+ * The heap a shadow session holds at most, in MB, and what one answer costs
+ * the byte budget once decoded. The bytes held for mirrored pairs (request
+ * bodies, answers, their decoded copies) share one byte budget
+ * (`--mirror-mb`, `util/byte-budget.ts`), so the heap is sized from it:
+ * - the listening thread (the bin's limit, `bin/old-space.js`, which says
+ *   what each term was measured from; a unit test keeps the two equal): an
+ *   idle session's heap, each waiting request's head, and the budget (the
+ *   decoded copies, when it compares in this thread because no worker thread
+ *   could start);
+ * - the worker thread that compares (`engine/shadow-remote.ts`): an idle
+ *   session's heap and the larger of the budget and one pair at the body cap
+ *   (a pair larger than the whole budget is compared alone, nothing else held).
  */
-import { getHeapStatistics } from 'node:v8';
 import type { NodeBudget } from '../../core/wire/budget.js';
 
 const MB = 1024 * 1024;
@@ -19,32 +23,30 @@ export const PER_WAITING_MB = 64 / 1024;
 export const BYTES_PER_VALUE = 52;
 /** Bytes of body text one value takes at least (`{}` and a comma). */
 const TEXT_PER_VALUE = 3;
+/** The byte budget of mirrored pairs unless `--mirror-mb` says, in MB. */
+export const DEFAULT_MIRROR_MB = 64;
 
-export interface HeapNeeds {
-  /** Requests waiting in the mirror queue at most. */
-  readonly queue: number;
+/**
+ * Heap bytes an answer of `size` bytes holds at most once decoded and judged:
+ * its text (2 bytes a character at most) and its tree (up to the node
+ * budget, at most one value per 3 bytes of text), and its judged copy
+ * (normalised values: counted as much again, an upper bound).
+ */
+export function decodedBytes(size: number, nodes: NodeBudget['nodes']): number {
+  return 2 * (2 * size + BYTES_PER_VALUE * Math.min(nodes, size / TEXT_PER_VALUE));
+}
+
+/** The listening thread's old-space limit: a full queue's heads and the byte budget. */
+export function oldSpaceMb(needs: { readonly queue: number; readonly budgetMb: number }): number {
+  return Math.ceil(FIXED_MB + needs.queue * PER_WAITING_MB + needs.budgetMb);
+}
+
+/** The comparing thread's old-space limit: the budget, or one pair (three answers) at the cap alone. */
+export function threadOldSpaceMb(needs: {
+  readonly budgetMb: number;
   readonly bodyCapBytes: number;
   readonly nodes: NodeBudget['nodes'];
-}
-
-/** Heap one worker holds at most, in MB: three bodies (baseline, candidate, replica), each decoded and judged. */
-export function perWorkerMb(needs: Pick<HeapNeeds, 'bodyCapBytes' | 'nodes'>): number {
-  const values = Math.min(needs.nodes, needs.bodyCapBytes / TEXT_PER_VALUE);
-  return (3 * 2 * (2 * needs.bodyCapBytes + BYTES_PER_VALUE * values)) / MB;
-}
-
-/** The old-space limit, in MB, that holds a full queue and `workers` at their largest bodies. */
-export function oldSpaceMb(needs: HeapNeeds & { readonly workers: number }): number {
-  return Math.ceil(FIXED_MB + needs.queue * PER_WAITING_MB + needs.workers * perWorkerMb(needs));
-}
-
-/** How many of `wanted` workers a heap of `limitMb` holds beside a full queue (at least one). */
-export function workersThatFit(limitMb: number, needs: HeapNeeds, wanted: number): number {
-  const room = limitMb - FIXED_MB - needs.queue * PER_WAITING_MB;
-  return Math.max(1, Math.min(wanted, Math.floor(room / perWorkerMb(needs))));
-}
-
-/** The heap limit this process runs under, in MB. */
-export function heapLimitMb(): number {
-  return getHeapStatistics().heap_size_limit / MB;
+}): number {
+  const pair = (3 * decodedBytes(needs.bodyCapBytes, needs.nodes)) / MB;
+  return Math.ceil(FIXED_MB + Math.max(needs.budgetMb, pair));
 }

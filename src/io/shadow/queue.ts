@@ -51,6 +51,8 @@ export function createMirrorQueue<T>(options: {
    * none under way, a `busy` process still takes the copy.
    */
   readonly load?: (() => LoopLoad) | undefined;
+  /** Told of each item dropped while waiting (at shutdown), never worked on. */
+  readonly discard?: ((item: T) => void) | undefined;
 }): MirrorQueue<T> {
   const waiting: T[] = [];
   let head = 0;
@@ -118,6 +120,7 @@ export function createMirrorQueue<T>(options: {
     dropWaiting() {
       const count = size();
       dropped += count;
+      for (let i = head; i < waiting.length; i++) options.discard?.(waiting[i] as T);
       waiting.length = 0;
       head = 0;
       settleIdle();

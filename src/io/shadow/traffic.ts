@@ -30,10 +30,13 @@ export interface Mirrored {
    * candidate is asked while the baseline answers), as its bytes
    * (`answer.ts`: plain data, a worker thread can take them): a request
    * waiting in the queue holds bytes, outside the heap, and only a worker
-   * decodes them (`old-space.ts`); undefined
-   * when the baseline failed or the client went away. Absent for the sink.
+   * decodes them (`old-space.ts`); its bytes, like the request's body, are
+   * counted in the session's byte budget until the pair is judged or
+   * dropped. Undefined when the baseline failed or the client went away;
+   * `over-budget` when its bytes went past the budget (dropped, counted by
+   * the listening side). Absent for the sink.
    */
-  readonly baseline?: Promise<RawAnswer | undefined>;
+  readonly baseline?: Promise<RawAnswer | undefined | 'over-budget'>;
 }
 
 /** Which placement the traffic comes from. */

@@ -122,7 +122,7 @@ export function addRows(
       (obs.unsettled === true
         ? {
             status: 'open' as const,
-            decision: unsettledNote(obs.notLookedOver, obs.reordered === true),
+            decision: unsettledNote(obs.notLookedOver, obs.reordered ?? false),
           }
         : FRESH);
     return newRow(obs, { id, date, start }, header);

@@ -58,8 +58,12 @@ export type TrackerObservation = Pick<
   'fingerprint' | 'kind' | 'endpoints' | 'caseIds' | 'summary' | 'supersedes' | 'unsettled'
 > & {
   readonly notLookedOver?: number;
-  /** With `unsettled`: it showed only under lists sorted by keys each side drew that the answer does not show. */
-  readonly reordered?: true;
+  /**
+   * With `unsettled`: it showed only under lists sorted by keys each side
+   * drew that the answer does not show (`true`), or that it shows, too few to
+   * tell from chance (`'own-keys'`: `core/normalise/own-key-order.ts`).
+   */
+  readonly reordered?: true | 'own-keys';
 };
 
 /**
@@ -72,7 +76,11 @@ export function awaitsEvidence(row: Pick<TrackerRow, 'status' | 'decision'>): bo
 }
 
 /** What a new row's Decision cell says of a root cause whose values lack evidence. */
-export function unsettledNote(notLookedOver?: number, reordered = false): string {
+export function unsettledNote(
+  notLookedOver?: number,
+  reordered: boolean | 'own-keys' = false,
+): string {
+  if (reordered === 'own-keys') return OWN_KEYS_NOTE;
   if (reordered) return REORDERED_NOTE;
   return notLookedOver === undefined
     ? UNSETTLED_NOTE
@@ -92,6 +100,16 @@ export const UNSETTLED_NOTE =
  */
 export const REORDERED_NOTE =
   "unsettled: the same elements in another order, sorted by keys each side drew that the answer does not show (its flow's writes drew ids); run with --noise --baseline-replica NAME=URL (a second instance of the baseline) to settle it: once the replica's own keys put its list in another order than the baseline's (with few records its draws agree half the time: run it again), the order is noise";
+
+/**
+ * The Decision cell of a root cause that showed only in lists each side
+ * orders by its own drawn keys, the keys in the answer but too few (or in one
+ * relative order on both sides) for one run to tell a drawn order from a
+ * chosen one. Starts as `REORDERED_NOTE` does: a drawn order, never resolved
+ * by a run whose draws agree.
+ */
+export const OWN_KEYS_NOTE =
+  "unsettled: the same elements in another order, each side's list in the order of its own keys it drew, too few for one run to tell from a list ordered otherwise (a side that lists its records another way shows d drawn keys in their own order one time in d!; 5 or more, in another relative order on each side, settle it); run with --noise --baseline-replica NAME=URL (a second instance of the baseline) to settle it, or decide it";
 
 /** The start of `REORDERED_NOTE`, as every release wrote it. */
 const REORDERED_PREFIX = 'unsettled: the same elements in another order';

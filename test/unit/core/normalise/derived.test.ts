@@ -36,6 +36,15 @@ function exchange(a: unknown, b: unknown, options: Options = {}): Exchange {
   };
 }
 
+/** The exchange with no body on either side (a `HEAD`'s answers). */
+function bodiless(x: Exchange): Exchange {
+  const strip = (s: SideOutcome): SideOutcome =>
+    s.outcome === 'response'
+      ? { outcome: 'response', response: { ...s.response, body: { kind: 'empty' } } }
+      : s;
+  return { ...x, baseline: strip(x.baseline), candidate: strip(x.candidate) };
+}
+
 const REV_A = '3-5f5e2e0a9c1b4d7e8f60718293a4b5c6';
 const REV_B = '3-5683bb1c2d3e4f5a6b7c8d9e0f1a2b3c';
 const ETAGS = [
@@ -98,10 +107,11 @@ describe('revisions derived from per-instance values', () => {
   });
 
   it('take no evidence from stamps that date the answer, only from the document and its Last-Modified', () => {
-    // Two servers' Date headers a second boundary apart, found as a CI flake.
+    // Two servers' Date headers a second boundary apart, found as a CI flake. Answers with no
+    // body (a HEAD): a tag on an answer that shows its body is opaque whatever the evidence.
     const dated = (places: string[]) =>
       maskDerivedRevisions({
-        ...exchange({}, {}, { etags: ETAGS, evidence: false }),
+        ...bodiless(exchange({}, {}, { etags: ETAGS, evidence: false })),
         stamped: places,
       });
     expect(dated(['header date']).derived).toBeUndefined();
@@ -110,5 +120,46 @@ describe('revisions derived from per-instance values', () => {
     ).toBeUndefined();
     expect(dated(['header last-modified']).derived).toEqual(['header etag']);
     expect(dated(['header date', '/time']).derived).toEqual(['header etag']);
+  });
+
+  it.each([
+    ['weak tags of two shapes', 'W/"4a7-Yk3Z9qPq2bH0xK7c"', 'W/"1c9e2d"', 'weak'],
+    [
+      'strong tags, digits against hex',
+      '"2312253065"',
+      '"8a7413b446050079fd9c145f157473c4"',
+      'strong',
+    ],
+  ])(
+    'an ETag of one kind on answers that show their bodies is opaque, with no other evidence: %s',
+    (_n, x, y) => {
+      const out = maskDerivedRevisions(
+        exchange({ a: 1 }, { a: 2 }, { etags: [x, y], evidence: false }),
+      );
+      expect(out.derived).toEqual(['header etag']);
+      expect(headers(out.candidate)).toEqual({ etag: DERIVED_TOKEN });
+      // The bodies are untouched: a content that differs is its own row.
+      expect(body(out.candidate)).toEqual({ a: 2 });
+    },
+  );
+
+  it.each([
+    ['strong against weak', '"abc123"', 'W/"abc123x"'],
+    ['an unquoted tag', 'abc123', '"abc124"'],
+    ['an empty tag', '""', '"x1"'],
+  ])('an ETag stays a finding: %s', (_n, x, y) => {
+    const out = maskDerivedRevisions(exchange({}, {}, { etags: [x, y], evidence: false }));
+    expect(out.derived).toBeUndefined();
+  });
+
+  it('an ETag on one side only, or on answers with no body (a HEAD), stays a finding without evidence', () => {
+    const one = exchange({}, {}, { evidence: false });
+    const withOne: Exchange = {
+      ...one,
+      baseline: side({}, { etag: '"a1"' }),
+    };
+    expect(maskDerivedRevisions(withOne).derived).toBeUndefined();
+    const head = bodiless(exchange({}, {}, { etags: ['"a1"', '"b2"'], evidence: false }));
+    expect(maskDerivedRevisions(head).derived).toBeUndefined();
   });
 });

@@ -187,3 +187,38 @@ describe('a list ordered by keys each side drew', () => {
     expect(memory.apply(query).unsettled).toEqual(['/code', '/']);
   });
 });
+
+describe('a list whose elements show each side’s own keys (masked as its own)', () => {
+  // The keys are in the answer: `own-key-order.ts` judged them, and a list not in each
+  // side's order of its own keys is ordered by something else: a real change, never awaiting.
+  for (const [name, list, key, data] of [
+    ['records by id', 'docs', 'id', 'n'],
+    ['tags by key', 'items', 'key', 'label'],
+  ] as const) {
+    it(`${name}: the ids masked as {{generated}} in every element keep the list's row`, () => {
+      const memory = memoryAfter(bulkWrite());
+      const shown = (values: readonly number[]) => ({
+        [list]: values.map((v) => ({ [key]: '{{generated}}', [data]: v })),
+      });
+      const out = memory.apply(
+        exchange('find', shown([3, 1, 2]), shown([2, 3, 1]), { method: 'GET', path: '/items' }),
+      );
+      expect(out.unsettled).toBeUndefined();
+      expect(out.reordered).toBeUndefined();
+    });
+    it(`${name}: a revision masked in every element is no key: the order still awaits`, () => {
+      const memory = memoryAfter(bulkWrite());
+      const revs = (values: readonly number[]) => ({
+        [list]: values.map((v) => ({ rev: '{{generated}}', [data]: v })),
+      });
+      const query = {
+        ...exchange('find', revs([3, 1]), revs([1, 3]), { method: 'GET', path: '/items' }),
+        generated: [0, 1].map(
+          (i) => `/${list}/${i}/rev (revision 1-hex32 on both sides, in no request)`,
+        ),
+      };
+      const out = memory.apply(query);
+      expect(out.unsettled).toEqual([`/${list}`]);
+    });
+  }
+});

@@ -468,59 +468,7 @@ describe('a generated token of another length, and drawn hex of a length no dige
   }
 });
 
-describe('a list each side orders by values it drew', () => {
-  const UA = '0f2b8c1e-9d4a-4e6b-8c2d-1a0b9c8d7e6f';
-  const UB = 'f1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
-  for (const [name, list, key, rev] of [
-    ['documents by id', 'rows', 'id', 'rev'],
-    ['entries by key', 'entries', 'key', 'etag'],
-  ] as const) {
-    it(`${name}: the records pair by the keys both hold, the drawn ones in order; a real reorder stays`, () => {
-      // The baseline's own UUID sorts before `doc1`, the candidate's after it.
-      const a = {
-        [list]: [
-          { [key]: UA, [rev]: R1 },
-          { [key]: 'doc1', [rev]: R2 },
-        ],
-      };
-      const b = {
-        [list]: [
-          { [key]: 'doc1', [rev]: R1.replace('967a', '1111') },
-          { [key]: UB, [rev]: R2.replace('7051', '2222') },
-        ],
-      };
-      const out = maskGeneratedValues(exchange(a, b));
-      expect(body(out.baseline)).toEqual(body(out.candidate));
-      expect(out.generated).toEqual(
-        expect.arrayContaining([`/${list} (in each side's order of its own /*/${key} values)`]),
-      );
-      // Shared keys in another order: a real difference, kept as it is.
-      const swapped = maskGeneratedValues(
-        exchange(
-          { [list]: [{ [key]: 'doc1' }, { [key]: 'doc2' }] },
-          { [list]: [{ [key]: 'doc2' }, { [key]: 'doc1' }] },
-        ),
-      );
-      expect(swapped.generated).toBeUndefined();
-      // Keys without evidence (tokens on a read): no reorder.
-      const thin = maskGeneratedValues(
-        exchange(
-          { [list]: [{ [key]: 'ab12cd34' }, { [key]: 'doc1' }] },
-          { [list]: [{ [key]: 'doc1' }, { [key]: 'zz98yy76' }] },
-        ),
-      );
-      expect(body(thin.candidate)).toEqual({ [list]: [{ [key]: 'doc1' }, { [key]: 'zz98yy76' }] });
-      // A list in no order by that member: no reorder.
-      const unordered = maskGeneratedValues(
-        exchange(
-          { [list]: [{ [key]: 'doc9' }, { [key]: UA }, { [key]: 'doc1' }] },
-          { [list]: [{ [key]: 'doc9' }, { [key]: 'doc1' }, { [key]: UB }] },
-        ),
-      );
-      expect(unordered.generated?.some((g) => g.startsWith(`/${list} (`))).not.toBe(true);
-    });
-  }
-});
+// A list each side orders by values it drew: test/unit/core/normalise/own-key-order.test.ts.
 
 describe('32 hex digits drawn at random: a UUID by chance on one side only', () => {
   // Drawn bytes as 32 hex digits carry a UUID's version and variant digits one time in eight:

@@ -5,8 +5,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { AssessedObservation } from '../../../../src/contract/assessment.js';
-import { reorderedCauses, unsettledCauses } from '../../../../src/engine/run/tracker-update.js';
-import { REORDERED_NOTE, UNSETTLED_NOTE, unsettledNote } from '../../../../src/io/tracker/types.js';
+import {
+  ownKeyCauses,
+  reorderedCauses,
+  unsettledCauses,
+} from '../../../../src/engine/run/tracker-update.js';
+import {
+  awaitsDrawnOrder,
+  OWN_KEYS_NOTE,
+  REORDERED_NOTE,
+  UNSETTLED_NOTE,
+  unsettledNote,
+} from '../../../../src/io/tracker/types.js';
 
 const result = (
   caseId: string,
@@ -58,4 +68,28 @@ describe('root causes awaiting evidence', () => {
     expect(REORDERED_NOTE.startsWith('unsettled: the same elements in another order')).toBe(true);
     expect(unsettledNote()).toBe(UNSETTLED_NOTE);
   });
+
+  for (const [name, list, key] of [
+    ['documents by id', '/rows', 'id'],
+    ['entries by key', '/entries', 'key'],
+  ] as const) {
+    it(`${name}: a list in each side's own keys' order, too few to settle, says so in its row`, () => {
+      const ownKeys = `${list} (each side's list in the order of its own /*/${key} values; only 1 key(s) each side drew: …)`;
+      const results = [
+        result('db/all', [['mine', [`${list}/0`, `${list}/1`]]], {
+          unsettled: [list],
+          reordered: [ownKeys],
+        }),
+        result('flow/find', [['hidden', ['/docs/0/n']]], {
+          unsettled: ['/docs'],
+          reordered: ['/docs (the same elements in another order; …)'],
+        }),
+      ];
+      expect([...ownKeyCauses(results)]).toEqual(['mine']);
+      expect([...reorderedCauses(results)].sort()).toEqual(['hidden', 'mine']);
+      expect(unsettledNote(undefined, 'own-keys')).toBe(OWN_KEYS_NOTE);
+      // A drawn order like the other: never resolved by a run whose draws agree.
+      expect(awaitsDrawnOrder({ status: 'open', decision: OWN_KEYS_NOTE })).toBe(true);
+    });
+  }
 });

@@ -1,58 +1,60 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { oldSpaceMb, perWorkerMb, workersThatFit } from '../../../../src/io/shadow/old-space.js';
+import {
+  DEFAULT_MIRROR_MB,
+  decodedBytes,
+  oldSpaceMb,
+  threadOldSpaceMb,
+} from '../../../../src/io/shadow/old-space.js';
 
 const require = createRequire(import.meta.url);
 const bin = require('../../../../bin/old-space.js') as {
-  DEFAULTS: { queue: number; workers: number; bodyCapBytes: number; nodes: number };
-  oldSpaceMb: (needs: {
-    queue: number;
-    workers: number;
-    bodyCapBytes: number;
-    nodes: number;
-  }) => number;
+  DEFAULTS: { queue: number; budgetMb: number };
+  oldSpaceMb: (needs: { queue: number; budgetMb: number }) => number;
   oldSpaceForArgs: (args: readonly string[]) => number;
 };
 const MB = 1024 * 1024;
 
-describe('the old-space limit of parity proxy and parity shadow', () => {
-  it("is the bin's sum (bin/old-space.js), for any queue, workers, cap and node budget", () => {
+describe('the old-space limits of parity proxy and parity shadow', () => {
+  it("the listening thread's is the bin's sum (bin/old-space.js), for any queue and byte budget", () => {
     for (const queue of [1, 100, 1000, 50_000])
-      for (const workers of [1, 8, 64])
-        for (const bodyCapBytes of [1024, MB, 16 * MB, 100 * MB])
-          for (const nodes of [10, 1_000_000]) {
-            const needs = { queue, workers, bodyCapBytes, nodes };
-            expect(oldSpaceMb(needs)).toBe(bin.oldSpaceMb(needs));
-          }
+      for (const budgetMb of [1, 64, 1000]) {
+        expect(oldSpaceMb({ queue, budgetMb })).toBe(bin.oldSpaceMb({ queue, budgetMb }));
+      }
+    expect(bin.DEFAULTS.budgetMb).toBe(DEFAULT_MIRROR_MB);
   });
 
-  it('grows with the queue, the workers, the body cap and the node budget', () => {
-    const base = { queue: 10, workers: 2, bodyCapBytes: MB, nodes: 1_000_000 };
+  it('grows with the queue and the budget, not with the workers or the body cap', () => {
+    const base = { queue: 10, budgetMb: 64 };
     expect(oldSpaceMb({ ...base, queue: 1000 })).toBeGreaterThan(oldSpaceMb(base));
-    expect(oldSpaceMb({ ...base, workers: 3 })).toBeGreaterThan(oldSpaceMb(base));
-    expect(oldSpaceMb({ ...base, bodyCapBytes: 2 * MB })).toBeGreaterThan(oldSpaceMb(base));
-    // A body holds at most one value per 3 bytes: past that the budget adds nothing.
-    expect(oldSpaceMb({ ...base, nodes: 100 })).toBeLessThan(oldSpaceMb(base));
-    expect(oldSpaceMb({ ...base, nodes: 10_000_000 })).toBe(oldSpaceMb(base));
+    expect(oldSpaceMb({ ...base, budgetMb: 128 })).toBeGreaterThan(oldSpaceMb(base));
+    // At the defaults it is small enough for V8 to collect early (flat RSS): under 256 MB.
+    expect(oldSpaceMb({ queue: 1000, budgetMb: DEFAULT_MIRROR_MB })).toBeLessThan(256);
   });
 
-  it('the bin reads --queue and --concurrency in either form; the rest are the defaults', () => {
-    const at = (queue: number, workers: number) =>
-      bin.oldSpaceMb({ ...bin.DEFAULTS, queue, workers });
-    expect(bin.oldSpaceForArgs([])).toBe(at(1000, 8));
-    expect(bin.oldSpaceForArgs(['--listen', ':0', '--queue', '20', '--concurrency=2'])).toBe(
-      at(20, 2),
+  it("the comparing thread's holds the budget, or one pair at the body cap alone", () => {
+    const pair = (cap: number, nodes: number) => (3 * decodedBytes(cap, nodes)) / MB;
+    const big = { budgetMb: 64, bodyCapBytes: 16 * MB, nodes: 1_000_000 };
+    expect(threadOldSpaceMb(big)).toBeGreaterThanOrEqual(pair(16 * MB, 1_000_000));
+    const small = { budgetMb: 64, bodyCapBytes: 64 * 1024, nodes: 1_000_000 };
+    expect(pair(64 * 1024, 1_000_000)).toBeLessThan(64);
+    expect(threadOldSpaceMb(small)).toBeGreaterThanOrEqual(64);
+    expect(threadOldSpaceMb(small)).toBeLessThan(threadOldSpaceMb(big));
+  });
+
+  it('a decoded answer is counted from its size, up to the node budget', () => {
+    expect(decodedBytes(0, 1_000_000)).toBe(0);
+    expect(decodedBytes(3000, 1_000_000)).toBeGreaterThan(decodedBytes(1000, 1_000_000));
+    // Past one value per 3 bytes the node budget caps the tree.
+    expect(decodedBytes(3 * MB, 100)).toBeLessThan(decodedBytes(3 * MB, 1_000_000));
+  });
+
+  it('the bin reads --queue and --mirror-mb in either form; the rest are the defaults', () => {
+    const at = (queue: number, budgetMb: number) => bin.oldSpaceMb({ queue, budgetMb });
+    expect(bin.oldSpaceForArgs([])).toBe(at(1000, 64));
+    expect(bin.oldSpaceForArgs(['--listen', ':0', '--queue', '20', '--mirror-mb=8'])).toBe(
+      at(20, 8),
     );
-    expect(bin.oldSpaceForArgs(['--queue=x'])).toBe(at(1000, 8));
-  });
-
-  it('a heap that cannot hold every worker at its largest bodies gets fewer, never none', () => {
-    const needs = { queue: 100, bodyCapBytes: 16 * MB, nodes: 1_000_000 };
-    const limit = oldSpaceMb({ ...needs, workers: 3 });
-    expect(workersThatFit(limit, needs, 8)).toBe(3);
-    expect(workersThatFit(limit, needs, 2)).toBe(2);
-    expect(workersThatFit(limit - 1, needs, 8)).toBe(2);
-    expect(workersThatFit(10, needs, 8)).toBe(1);
-    expect(perWorkerMb(needs) * 3).toBeLessThanOrEqual(limit);
+    expect(bin.oldSpaceForArgs(['--queue=x'])).toBe(at(1000, 64));
   });
 });

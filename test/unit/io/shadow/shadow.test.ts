@@ -9,6 +9,7 @@ import { endToEnd } from '../../../../src/io/shadow/hop.js';
 import { createMirrorQueue } from '../../../../src/io/shadow/queue.js';
 import { createRepeats, repeatKey } from '../../../../src/io/shadow/repeats.js';
 import { parseRate, parseSampleBy, sampler } from '../../../../src/io/shadow/sample.js';
+import { type ShadowStatus, statusLine } from '../../../../src/io/shadow/status.js';
 import type { TrafficRequest } from '../../../../src/io/shadow/traffic.js';
 
 const request = (over: Partial<TrafficRequest> = {}): TrafficRequest => ({
@@ -102,15 +103,18 @@ describe('the mirror queue', () => {
     expect(queue.stats()).toMatchObject({ dropped: 3, busy: 1 });
   });
 
-  it('drops what waits on request (a second stop signal), counted', async () => {
+  it('drops what waits on request (a second stop signal), counted, each told to `discard`', async () => {
     let finish: () => void = () => undefined;
+    const discarded: number[] = [];
     const queue = createMirrorQueue<number>({
       capacity: 5,
       workers: 1,
       work: () => new Promise<void>((resolve) => (finish = resolve)),
+      discard: (n) => discarded.push(n),
     });
     for (const n of [1, 2, 3]) queue.offer(n);
     expect(queue.dropWaiting()).toBe(2);
+    expect(discarded).toEqual([2, 3]);
     finish();
     await queue.drain();
     expect(queue.stats()).toMatchObject({ accepted: 3, dropped: 2, done: 1 });
@@ -349,5 +353,31 @@ describe('capture', () => {
       'request 3 of the traffic',
       'request 4 of the traffic',
     ]);
+  });
+});
+
+describe('the status line', () => {
+  const status = (over: Partial<ShadowStatus>): ShadowStatus => ({
+    seen: 10,
+    mirrored: 6,
+    dropped: 4,
+    busy: 0,
+    bytes: 0,
+    skipped: { 'sampled-out': 0, write: 0, 'too-large': 0, 'baseline-failed': 0, aborted: 0 },
+    compared: 6,
+    unanswered: 0,
+    divergent: 1,
+    errors: 0,
+    rootCauses: 1,
+    newRows: 0,
+    runs: 0,
+    ...over,
+  });
+
+  it('says why copies were dropped: the busy loop, the byte budget, both, or neither', () => {
+    expect(statusLine(status({}))).toContain('dropped 4  not mirrored');
+    expect(statusLine(status({ busy: 3 }))).toContain('dropped 4 (busy 3)');
+    expect(statusLine(status({ bytes: 2 }))).toContain('dropped 4 (bytes 2)');
+    expect(statusLine(status({ busy: 1, bytes: 2 }))).toContain('dropped 4 (busy 1, bytes 2)');
   });
 });
