@@ -52,7 +52,10 @@ for (const folder of folders) {
 // there instead of from the package `zod`: zod's code is bundled
 // (dist/vendor/zod.cjs), so zod is a devDependency, and a project that installs
 // parity resolves the API's types without zod installed. Only the files the API
-// reaches (zod's `.d.cts` set, ~250 KB unpacked); no code.
+// reaches (zod's `.d.cts` set, ~250 KB unpacked); no code. Their doc comments
+// are left out: they are zod's hover text for writing schemas, which a user of
+// parity's types does not do, and they were ~11 KB of the packed 1.2 MB
+// (issue 46's size goal).
 const ZOD_TYPES = join(dist, 'zod-types');
 const zodRoot = resolve(dirname(createRequire(import.meta.url).resolve('zod/package.json')));
 const zodFiles = program
@@ -64,7 +67,7 @@ if (zodFiles.length > 0) {
   for (const file of zodFiles) {
     const to = join(ZOD_TYPES, relative(zodRoot, file));
     mkdirSync(dirname(to), { recursive: true });
-    copyFileSync(file, to);
+    writeFileSync(to, withoutComments(file));
   }
   copyFileSync(join(zodRoot, 'LICENSE'), join(ZOD_TYPES, 'LICENSE'));
   const entry = relative(zodRoot, zodEntry());
@@ -77,6 +80,12 @@ if (zodFiles.length > 0) {
     });
     if (rewritten !== text) writeFileSync(path, rewritten);
   }
+}
+
+/** A declaration file's text, printed again without its comments. */
+function withoutComments(file) {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
+  return ts.createPrinter({ removeComments: true }).printFile(source);
 }
 
 /** The file `import 'zod'` resolves to from dist/ (zod's `.d.cts` entry). */
