@@ -10,16 +10,11 @@
  * longer under its `unsettled`. Pure.
  */
 
-import type { MaskStep } from '../../contract/assessment.js';
 import type { Observation } from '../../contract/observation.js';
 import type { OwnIdentity } from '../../core/normalise/own-identity.js';
 import type { Redactor } from '../../core/redact/redact.js';
-import {
-  judgedUnderStep,
-  type Masking,
-  maskingOf,
-  withMaskStep,
-} from '../../judge/results/judged-again.js';
+import type { Masking } from '../../judge/results/judged-again.js';
+import { maskGenerated } from './generated-masking.js';
 
 /** `masking` with a step for each result whose value changes are each side's own identity. */
 export function maskOwnIdentity(input: {
@@ -29,23 +24,7 @@ export function maskOwnIdentity(input: {
   readonly masking: Masking;
   readonly redact: Redactor;
 }): Masking {
-  let steps: ReadonlyMap<string, readonly MaskStep[]> = input.masking.steps;
-  for (const result of input.results) {
-    const current = input.masking.of(result);
-    if (current.verdict !== 'divergent') continue;
-    const places: string[] = [];
-    const evidence: string[] = [];
-    for (const change of current.changes) {
-      if (change.op !== 'value') continue;
-      const found = input.identity.evidenceOf(change.path, change.baseline, change.candidate);
-      if (found === undefined) continue;
-      places.push(change.path);
-      evidence.push(`${change.path || '/'} (${found})`);
-    }
-    if (places.length === 0) continue;
-    const step: MaskStep = { by: 'generated', places, evidence };
-    if (judgedUnderStep(current, step, input.redact) === current) continue;
-    steps = withMaskStep(steps, result.caseId, step);
-  }
-  return steps === input.masking.steps ? input.masking : maskingOf(steps, input.redact);
+  return maskGenerated(input, (change) =>
+    input.identity.evidenceOf(change.path, change.baseline, change.candidate),
+  );
 }
