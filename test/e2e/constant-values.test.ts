@@ -6,7 +6,7 @@
  * names.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { latestReport, runPair, tempProject } from '../helpers/cli.js';
+import { rootCausesOfPair } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 
 interface Fixture {
@@ -57,10 +57,7 @@ describe('one constant under other parents is one row', () => {
     const baseline = await server(f, false);
     const candidate = await server(f, true);
     started.push(baseline, candidate);
-    const cwd = await tempProject({ 'cases/s.yaml': CASES });
-    const run = await runPair(cwd, `a=${baseline.url}`, `b=${candidate.url}`);
-    expect(run.code, run.stdout + run.stderr).toBe(1);
-    const causes = (await latestReport(cwd)).rootCauses ?? [];
+    const causes = await rootCausesOfPair(CASES, baseline, candidate);
     const constant = causes.filter((c) => c.caseIds.includes('s/account'));
     expect(constant).toHaveLength(1);
     expect([...(constant[0]?.caseIds ?? [])].sort()).toEqual([

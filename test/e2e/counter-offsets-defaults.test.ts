@@ -12,7 +12,7 @@
  * other names and shapes.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { latestReport, runPair, tempProject } from '../helpers/cli.js';
+import { rootCausesOfPair } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 
 interface Fixture {
@@ -120,10 +120,7 @@ describe('a counter offset and defaults left out are one row each', () => {
     const baseline = await server(f, false);
     const candidate = await server(f, true);
     started.push(baseline, candidate);
-    const cwd = await tempProject({ 'cases/s.yaml': cases(f) });
-    const run = await runPair(cwd, `a=${baseline.url}`, `b=${candidate.url}`);
-    expect(run.code, run.stdout + run.stderr).toBe(1);
-    const causes = (await latestReport(cwd)).rootCauses ?? [];
+    const causes = await rootCausesOfPair(cases(f), baseline, candidate);
     const all = JSON.stringify(
       causes.map((c) => c.summary),
       null,

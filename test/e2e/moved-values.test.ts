@@ -9,7 +9,7 @@
  * names.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { latestReport, runPair, tempProject } from '../helpers/cli.js';
+import { rootCausesOfPair } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 
 interface Fixture {
@@ -70,10 +70,7 @@ describe('a message moved to a member of its own is one row', () => {
     const baseline = await server(f, false);
     const candidate = await server(f, true);
     started.push(baseline, candidate);
-    const cwd = await tempProject({ 'cases/s.yaml': CASES });
-    const run = await runPair(cwd, `a=${baseline.url}`, `b=${candidate.url}`);
-    expect(run.code, run.stdout + run.stderr).toBe(1);
-    const causes = (await latestReport(cwd)).rootCauses ?? [];
+    const causes = await rootCausesOfPair(CASES, baseline, candidate);
     const summaries = causes.map((c) => c.summary);
     const envelope = causes.filter((c) => c.summary.includes(`\`/${f.message}\``));
     expect(envelope, summaries.join('\n')).toHaveLength(1);

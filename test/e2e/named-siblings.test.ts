@@ -6,7 +6,7 @@
  * row. Two fixtures with other names, methods and sides.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { latestReport, runPair, tempProject } from '../helpers/cli.js';
+import { rootCausesOfPair } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 
 interface Fixture {
@@ -72,10 +72,7 @@ describe('siblings refused for one reason, their name echoed, are one row', () =
     const baseline = await server(f, f.refuser === 'baseline');
     const candidate = await server(f, f.refuser === 'candidate');
     started.push(baseline, candidate);
-    const cwd = await tempProject({ 'cases/s.yaml': cases(f) });
-    const run = await runPair(cwd, `a=${baseline.url}`, `b=${candidate.url}`);
-    expect(run.code, run.stdout + run.stderr).toBe(1);
-    const causes = (await latestReport(cwd)).rootCauses ?? [];
+    const causes = await rootCausesOfPair(cases(f), baseline, candidate);
     const all = JSON.stringify(
       causes.map((c) => c.summary),
       null,

@@ -11,7 +11,7 @@
  * Two fixtures with other names and spellings of the phrase.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { latestReport, runPair, tempProject } from '../helpers/cli.js';
+import { rootCausesOfPair } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 
 interface Fixture {
@@ -85,10 +85,7 @@ describe('an error envelope that names its status', () => {
     const baseline = await server(f, false);
     const candidate = await server(f, true);
     started.push(baseline, candidate);
-    const cwd = await tempProject({ 'cases/s.yaml': CASES });
-    const run = await runPair(cwd, `a=${baseline.url}`, `b=${candidate.url}`);
-    expect(run.code, run.stdout + run.stderr).toBe(1);
-    const causes = (await latestReport(cwd)).rootCauses ?? [];
+    const causes = await rootCausesOfPair(CASES, baseline, candidate);
     const summaries = causes.map((c) => c.summary).join('\n');
     const envelope = causes.filter((c) => c.summary.includes('names the status'));
     expect(envelope, summaries).toHaveLength(1);

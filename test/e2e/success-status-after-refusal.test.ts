@@ -9,7 +9,7 @@
  * methods, paths, statuses and headers.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { latestReport, runPair, tempProject } from '../helpers/cli.js';
+import { rootCausesOfPair } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 
 interface Fixture {
@@ -91,10 +91,7 @@ describe('a success status after a refused write keeps its own row', () => {
     const baseline = await server(f, false);
     const candidate = await server(f, true);
     started.push(baseline, candidate);
-    const cwd = await tempProject({ 'cases/s.yaml': flow(f) });
-    const run = await runPair(cwd, `a=${baseline.url}`, `b=${candidate.url}`);
-    expect(run.code, run.stdout + run.stderr).toBe(1);
-    const causes = (await latestReport(cwd)).rootCauses ?? [];
+    const causes = await rootCausesOfPair(flow(f), baseline, candidate);
     const summaries = causes.map((c) => c.summary);
     expect(summaries, summaries.join('\n')).toHaveLength(2);
     const refused = causes.find((c) => c.summary.includes(`${f.refusal} → ${f.ok[1]}`));

@@ -8,7 +8,7 @@
  * other names.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { latestReport, runPair, tempProject } from '../helpers/cli.js';
+import { rootCausesOfPair } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 
 interface Fixture {
@@ -81,10 +81,7 @@ describe('one value transformation is one row wherever it shows', () => {
     const baseline = await server(f, false);
     const candidate = await server(f, true);
     started.push(baseline, candidate);
-    const cwd = await tempProject({ 'cases/s.yaml': cases(f) });
-    const run = await runPair(cwd, `a=${baseline.url}`, `b=${candidate.url}`);
-    expect(run.code, run.stdout + run.stderr).toBe(1);
-    const causes = (await latestReport(cwd)).rootCauses ?? [];
+    const causes = await rootCausesOfPair(cases(f), baseline, candidate);
     const urls = causes.filter((c) => c.caseIds.includes('s/folder'));
     expect(urls, JSON.stringify(causes, null, 1)).toHaveLength(1);
     expect([...(urls[0]?.caseIds ?? [])].sort()).toEqual(['s/folder', 's/one', 's/three', 's/two']);

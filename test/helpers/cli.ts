@@ -2,6 +2,7 @@
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { expect } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { RunReport } from '../../src/contract/report.js';
 
@@ -70,6 +71,22 @@ export function runPair(
     ['run', '--baseline', baseline, '--candidate', candidate, '--no-tracker', ...more],
     options,
   );
+}
+
+/**
+ * Runs the case file `cases` (a fresh project's `cases/s.yaml`) against two
+ * servers with no tracker, expects divergences (exit 1), and returns the
+ * run's root causes.
+ */
+export async function rootCausesOfPair(
+  cases: string,
+  baseline: { readonly url: string },
+  candidate: { readonly url: string },
+): Promise<NonNullable<RunReport['rootCauses']>> {
+  const cwd = await tempProject({ 'cases/s.yaml': cases });
+  const run = await runPair(cwd, `a=${baseline.url}`, `b=${candidate.url}`);
+  expect(run.code, run.stdout + run.stderr).toBe(1);
+  return (await latestReport(cwd)).rootCauses ?? [];
 }
 
 /** `parity run --baseline-recording RECORDING --candidate CANDIDATE --no-tracker …more` in `cwd`. */
