@@ -6,8 +6,9 @@ import type { Comparison } from '../../contract/model/comparison.js';
 import type { Exchange, Response, ResponseBody } from '../../contract/model/exchange.js';
 import type { HeaderChange } from '../../contract/observation.js';
 import type { Rules } from '../../contract/rules/types.js';
-import { normaliseHeaders } from '../normalise/headers.js';
+import { isComparedHeader, normaliseHeaders } from '../normalise/headers.js';
 import { compareBodies, judgedBodies } from './bodies.js';
+import { charsetLabelChange } from './charset-label.js';
 import { applyEquivalences } from './equivalence/apply.js';
 import { redirectRewrite } from './redirects.js';
 
@@ -20,10 +21,11 @@ export function compare(exchange: Exchange): Comparison | undefined {
   if (baseline.outcome !== 'response' || candidate.outcome !== 'response') return undefined;
   const rules = exchange.case.rules;
   const [b, c] = judgedBodies(baseline.response, candidate.response);
+  const body = compareBodies(b, c, rules);
   const compared: Comparison = {
     status: statusOf(exchange.case.request.path, baseline.response, candidate.response),
-    headers: compareHeaders(baseline.response, candidate.response, rules),
-    body: compareBodies(b, c, rules),
+    headers: headersOf(baseline.response, candidate.response, rules, body.length > 0),
+    body,
     ...(b.kind === 'xml' && c.kind === 'xml' ? { xml: true as const } : {}),
     ...(isText(b) && isText(c)
       ? { textType: textTypeOf(baseline.response, candidate.response) }
@@ -63,6 +65,24 @@ function mediaTypeOf(response: Response): string {
 function textTypeOf(baseline: Response, candidate: Response): string {
   const [b, c] = [mediaTypeOf(baseline), mediaTypeOf(candidate)];
   return b === c ? b : `${b} vs ${c}`;
+}
+
+/**
+ * The header changes, with a charset label that decides how an equal body is
+ * read (`charset-label.ts`): the rest of `content-type` is compared without
+ * its charset.
+ */
+function headersOf(
+  baseline: Response,
+  candidate: Response,
+  rules: Rules,
+  bodiesDiffer: boolean,
+): HeaderChange[] {
+  const changes = compareHeaders(baseline, candidate, rules);
+  if (!isComparedHeader('content-type', rules)) return changes;
+  const label = charsetLabelChange(baseline, candidate, bodiesDiffer);
+  if (label === undefined) return changes;
+  return [...changes, label].sort((x, y) => (x.name < y.name ? -1 : 1));
 }
 
 /** Allow-listed headers whose normalised values differ (or exist on one side only), by name. */

@@ -6,6 +6,7 @@
 
 import type { HeaderChange } from '../../contract/observation.js';
 import type { Finding } from '../../contract/root-cause.js';
+import { charsetClass } from './charset-label.js';
 import { findingOf } from './finding-of.js';
 
 /** Quoted strings, digit runs and long tokens elided: the shape of a header value, not its data. */
@@ -60,7 +61,10 @@ function headerFinding(
     const difference = baseline === undefined ? 'missing-in-baseline' : 'missing-in-candidate';
     return findingOf({ type: 'header', name: family ?? name, difference }, []);
   }
-  const classes = [classOf(baseline), classOf(candidate)] as const;
+  // One charset label dropped (or changed) is one change whatever the media
+  // type it is on (`text/html`, `text/plain`): keyed by the charsets alone.
+  const charsets = name === 'content-type' ? charsetClass(baseline, candidate) : undefined;
+  const classes = charsets ?? ([classOf(baseline), classOf(candidate)] as const);
   return findingOf({ type: 'header', name, difference: 'value', classes }, []);
 }
 

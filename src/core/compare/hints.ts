@@ -9,6 +9,7 @@ import type { SideRuntimes } from '../../contract/model/runtime.js';
 import type { RootCause } from '../../contract/root-cause.js';
 import { codeSpan } from '../../util/code-span.js';
 import { yamlScalar } from '../../util/yaml-scalar.js';
+import { NO_CHARSET } from './charset-label.js';
 import { bySide, phrase } from './patterns/advice.js';
 import { patternNamed } from './patterns/registry.js';
 import type { FixHint } from './patterns/types.js';
@@ -62,6 +63,26 @@ const VALIDATORS: ReadonlySet<string> = new Set([
   'content-digest',
 ]);
 
+/**
+ * A charset label one side sends and the other does not (or another one): the
+ * label decides how the body is read (`charset-label.ts`), so the advice is to
+ * label, never to drop the label or to ignore `content-type`.
+ */
+function charsetHint(
+  name: string,
+  classes: readonly [string, string] | undefined,
+): FixHint | undefined {
+  if (name !== 'content-type' || classes === undefined) return undefined;
+  const isCharset = (cls: string) => cls === NO_CHARSET || cls.startsWith('charset=');
+  if (!classes.every(isCharset)) return undefined;
+  const [b, c] = classes;
+  const advice = (own: string, other: string) =>
+    other === NO_CHARSET
+      ? `keep ${codeSpan(own)} (without it each client reads the body by its own default)`
+      : `label the body ${codeSpan(other)} as the other side does`;
+  return { baseline: advice(b, c), candidate: advice(c, b) };
+}
+
 function headerHint(cause: Extract<RootCause, { type: 'header' }>): FixHint {
   const { name, difference } = cause;
   if (difference !== 'value') {
@@ -72,6 +93,8 @@ function headerHint(cause: Extract<RootCause, { type: 'header' }>): FixHint {
       ? { baseline: set, candidate: drop }
       : { baseline: drop, candidate: set };
   }
+  const charsets = charsetHint(name, cause.classes);
+  if (charsets !== undefined) return charsets;
   // A validator names one representation: it is computed, not copied.
   if (VALIDATORS.has(name.toLowerCase())) {
     return {

@@ -6,6 +6,7 @@
 
 import type { RootCause, SkeletonChange } from '../../contract/root-cause.js';
 import { codeSpan } from '../../util/code-span.js';
+import { NO_CHARSET } from './charset-label.js';
 import { REASON_PHRASE } from './named-statuses.js';
 import { patternNamed } from './patterns/registry.js';
 import { rewriteWords } from './redirects.js';
@@ -196,6 +197,10 @@ export function causeSummary(cause: RootCause): string {
         return `header ${codeSpan(cause.name)} missing in ${side}`;
       }
       const [b, c] = cause.classes ?? ['', ''];
+      if (b === NO_CHARSET || c === NO_CHARSET) {
+        const [labelled, side] = b === NO_CHARSET ? [c, 'candidate'] : [b, 'baseline'];
+        return `only the ${side} labels its text bodies ${codeSpan(labelled)} (\`content-type\`): the other leaves their reading to each client's default`;
+      }
       return shorten(`header ${codeSpan(cause.name)} differs: ${codeSpan(b)} vs ${codeSpan(c)}`);
     }
     case 'body-kind':

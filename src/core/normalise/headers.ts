@@ -27,8 +27,8 @@ export function normaliseHeaders(
     const name = allowed.toLowerCase();
     const value = Object.hasOwn(headers, name) ? headers[name] : undefined;
     if (value === undefined || emptyList(name, value)) continue;
-    // Bodies are decoded as strict UTF-8 whatever the charset says, so a charset
-    // difference is wire-only: an encoding note (`core/wire/notes.ts`), not a divergence.
+    // The charset is compared apart: a label that decides how the body is read
+    // is a divergence (`core/compare/charset-label.ts`), any other an encoding note.
     out[name] = normalisedValue(name, value);
   }
   return out;

@@ -12,6 +12,8 @@ import type {
   BodyRef,
   Change,
   DivergentObservation,
+  EncodingNote,
+  HeaderChange,
   Observation,
   ObservationBase,
   SideSummary,
@@ -153,6 +155,21 @@ function redactHeader(redact: Redactor, name: string, value: string | undefined)
   return value === undefined ? undefined : redact.header(name, value);
 }
 
+/**
+ * A charset difference the comparison holds as a `content-type` change (the
+ * label decides how the body is read: `core/compare/charset-label.ts`) is that
+ * change, not also a note.
+ */
+function withoutLabelledCharset(
+  notes: EncodingNote[],
+  headers: readonly HeaderChange[] | undefined,
+): EncodingNote[] {
+  if (headers === undefined || !headers.some((change) => change.name === 'content-type')) {
+    return notes;
+  }
+  return notes.filter((note) => note.code !== 'charset');
+}
+
 function expectationFailures(exchange: Exchange): string[] {
   const expected = exchange.case.expect.status;
   // A flow step's captures that found nothing break the flow: they fail like an expectation.
@@ -196,7 +213,10 @@ function commonOf(
   placeOf(base, exchange.case, exchange.flow?.masked);
   const expectations = expectationFailures(exchange);
   if (expectations.length > 0) base.expectations = expectations;
-  const notes = encodingNotes(exchange.baseline, exchange.candidate);
+  const notes = withoutLabelledCharset(
+    encodingNotes(exchange.baseline, exchange.candidate),
+    judgement.comparison?.headers,
+  );
   if (notes.length > 0) {
     base.notes = notes.map((note) => ({ ...note, message: context.redact.text(note.message) }));
   }
