@@ -30,6 +30,7 @@ import type { PatternName } from '../../contract/vocabulary.js';
 import { parsePointer } from '../../util/json-pointer.js';
 import { testShort } from '../../util/short-text.js';
 import { isJsonObject } from '../normalise/json.js';
+import { typeDifference } from './body-types.js';
 import { resourceOfEndpoint } from './endpoint.js';
 import { isBodyKindChange } from './explain-shape.js';
 import { findingOf } from './finding-of.js';
@@ -461,22 +462,29 @@ export function bodyKindCause(kindChange: Change, status: number): RootCause {
 }
 
 /**
- * The findings with the whole body's difference said (`text-bodies.ts`): the
+ * The findings with the whole body's difference said (a text body's,
+ * `text-bodies.ts`; a body of another JSON type, `body-types.ts`): the
  * finding of a whole body that differs holds what changed, for the run to
  * key it by that where it recurs (its fingerprint stays its endpoint's).
  */
-function withTextDifference(
+function withWholeDifference(
   findings: Finding[],
   residual: readonly Change[],
   input: FindingsInput,
 ): Finding[] {
-  const whole = residual.find((change) => change.path === '' && change.op === 'value');
+  const whole = residual.find(
+    (change) => change.path === '' && (change.op === 'value' || change.op === 'type'),
+  );
   if (whole === undefined) return findings;
-  const difference = textDifference(whole, input.comparison.textType, input.requestPath);
+  const { comparison } = input;
+  const difference =
+    whole.op === 'type'
+      ? typeDifference(whole, comparison.status)
+      : textDifference(whole, comparison.textType, input.requestPath);
   if (difference === undefined) return findings;
   return findings.map((finding) => {
     const { cause } = finding;
-    if (cause.type !== 'structure' || cause.change.path !== '' || cause.change.op !== 'value') {
+    if (cause.type !== 'structure' || cause.change.path !== '' || cause.change.op !== whole.op) {
       return finding;
     }
     return { ...finding, cause: { ...cause, difference } };
@@ -520,7 +528,7 @@ export function findingsOf(input: FindingsInput): Finding[] {
   }
   const residual = unexplained.filter((change) => change !== kindChange);
   found.push(
-    ...withTextDifference(
+    ...withWholeDifference(
       structureFindings(endpoint, residual, comparison.xml === true, input.queryNames),
       residual,
       input,
