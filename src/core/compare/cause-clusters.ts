@@ -27,6 +27,9 @@
  *    members retyped in one answer alone stay apart. An XML attribute (an
  *    `@name`, or an element's text against the element with attributes) is
  *    never a co-traveller.
+ *    Members one side lacks (or adds) of an object below the top and of the
+ *    objects nested in it, in exactly the same answers, are one cause too
+ *    (`nested-members.ts`: an envelope and its addresses).
  * 3. **Values of their own** (`value-template.ts`: templates that differ)
  *    are keyed by their field and templates wherever they show: each
  *    wording a cause, one transition at several paths one cause; values of
@@ -76,6 +79,7 @@ import {
   type Rewording,
   rewordedFindings,
 } from './named-statuses.js';
+import { nestedObjects } from './nested-members.js';
 import { omittedDefaults } from './omitted-defaults.js';
 import { fieldOfPath, ownKey, type RecurringCauses, recurringCauses } from './recurring-causes.js';
 import {
@@ -421,6 +425,7 @@ function travelling(
       ...counterOffsets(sortedSeen(seen)),
       ...movedGroups(seen.values()),
       ...namedGroups(seen.values(), classes),
+      ...nestedObjects(seen.values()),
     ],
   );
 }

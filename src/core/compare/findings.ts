@@ -129,12 +129,25 @@ function bodyKindOf(descriptor: unknown): string {
  * sits (a read answers it whole, a list in an array, a wrapper under a key),
  * so a create, a read and a list showing one difference make one cause. A
  * change at an element itself (an item added to a list) keeps its path;
- * `record` gives the record for a parent path (`/items/*` → ``).
+ * `record` gives the record for a parent path (`/items/*` → ``). A list of
+ * records sits at the body's top or under one member of it (`/*`,
+ * `/items/*`), at the top only in a read of one resource (`GET
+ * /email/:id`): a list deeper is a list inside a record (a read's
+ * `/attachments/*\/size` is the list answer's `/*\/attachments/*\/size`,
+ * never a record `/size` of its own).
  */
-function inRecord(wild: string, record = false): string {
+/**
+ * The last index of a list of records' `*` in a path's segments: under one
+ * member (`['', 'items', '*']`), or at the top (`['', '*']`) of a read of one
+ * resource (`GET /email/:id`: a list in it is part of its one record).
+ */
+const RECORD_DEPTH = 2;
+const ONE_RECORD_DEPTH = 1;
+
+function inRecord(wild: string, record = false, depth = RECORD_DEPTH): string {
   const segments = wild.split('/');
   const star = segments.indexOf('*');
-  if (star < 0) return wild;
+  if (star < 0 || star > depth) return wild;
   const rest = segments.slice(star + 1);
   if (rest.length === 0) return record ? '' : wild;
   return `/${rest.join('/')}`;
@@ -148,6 +161,13 @@ function inRecord(wild: string, record = false): string {
 type Place = (path: string, record?: boolean) => string;
 
 const jsonPlace: Place = (path, record) => inRecord(wildcardPath(path), record);
+const oneRecordPlace: Place = (path, record) =>
+  inRecord(wildcardPath(path), record, ONE_RECORD_DEPTH);
+
+/** `GET /email/:id`: a read of one resource (its last segment a template's), whose answer is one record. */
+function readsOne(endpoint: string): boolean {
+  return /\/:[^/]+$/.test(endpoint);
+}
 
 /**
  * `/multistatus/response/3/propstat/href` → `/multistatus/response/propstat/href`:
@@ -371,7 +391,7 @@ export function structureFindings(
   xml = false,
   queryNames?: readonly string[],
 ): Finding[] {
-  const place = xml ? xmlPlace : jsonPlace;
+  const place = xml ? xmlPlace : readsOne(endpoint) ? oneRecordPlace : jsonPlace;
   const resource = resourceOfEndpoint(endpoint);
   const byKey = new Map<string, { change: SkeletonChange; paths: string[] }>();
   const follows = followingChanges(changes);
