@@ -74,11 +74,18 @@ export function nestedObjects<T extends NestedSeen>(seen: Iterable<T>): T[][] {
         .map((one) => [JSON.stringify([one.object, one.key]), one]),
     ).values(),
   ].sort((a, b) => a.object.length - b.object.length);
+  // Only changes of one op and answer set travel together.
+  const byKey = new Map<string, Placed<T>[]>();
+  for (const one of all) {
+    const list = byKey.get(one.key) ?? [];
+    list.push(one);
+    byKey.set(one.key, list);
+  }
   const claimed = new Set<T>();
   const out: T[][] = [];
   for (const anchor of anchors) {
     if (claimed.has(anchor.one)) continue;
-    const held = all.filter(
+    const held = (byKey.get(anchor.key) ?? []).filter(
       (one) => one.key === anchor.key && within(one.object, anchor.object) && !claimed.has(one.one),
     );
     if (new Set(held.map((one) => one.object)).size < 2) continue;
