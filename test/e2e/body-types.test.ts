@@ -13,8 +13,8 @@
  * Two fixtures with other names and shapes (a message string and an error
  * object; a boolean and a result object).
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import { rootCausesOfPair } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { rootCausesOfServers } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 
 interface Fixture {
@@ -71,14 +71,8 @@ ${f.lists.map((list) => `  - id: ${list}\n    request: { method: GET, path: /x/$
 `;
 
 describe('a whole body of another JSON type is one row across endpoints', () => {
-  const started: TestServer[] = [];
-  afterAll(async () => Promise.all(started.map((s) => s.close())));
-
   it.each([FIRST, SECOND])('$name', async (f) => {
-    const baseline = await server(f, false);
-    const candidate = await server(f, true);
-    started.push(baseline, candidate);
-    const causes = await rootCausesOfPair(cases(f), baseline, candidate);
+    const causes = await rootCausesOfServers(cases(f), (candidate) => server(f, candidate));
     const byCases = (ids: readonly string[]) =>
       causes.filter(
         (c) => JSON.stringify(c.caseIds) === JSON.stringify(ids.map((id) => `s/${id}`)),

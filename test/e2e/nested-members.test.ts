@@ -8,8 +8,8 @@
  * the lists only (another answer set). Two fixtures with other names and
  * the other side.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import { rootCausesOfPair } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { rootCausesOfServers } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 
 interface Fixture {
@@ -97,14 +97,8 @@ cases:
 `;
 
 describe('one object and the objects nested in it are one row', () => {
-  const started: TestServer[] = [];
-  afterAll(async () => Promise.all(started.map((s) => s.close())));
-
   it.each([ENVELOPE, SERVER])('$name', async (f) => {
-    const baseline = await server(f, false);
-    const candidate = await server(f, true);
-    started.push(baseline, candidate);
-    const causes = await rootCausesOfPair(CASES, baseline, candidate);
+    const causes = await rootCausesOfServers(CASES, (candidate) => server(f, candidate));
     const summaries = causes.map((c) => c.summary);
     const verb = f.full_side === 'baseline' ? 'lacks' : 'adds';
     const object = causes.filter((c) => c.summary.startsWith(`candidate ${verb} \`/${f.object}/`));
