@@ -432,3 +432,19 @@ describe.each([
     });
   },
 );
+
+describe('a whole body of another JSON type where the statuses differ', () => {
+  it.each([
+    [
+      'a message against an error object',
+      'GET /files/:id',
+      [404, 410],
+      'File not found',
+      { error: 'gone' },
+    ],
+    ['a list against a count object', 'GET /tags', [200, 202], ['a'], { count: 1, next: 'x' }],
+  ] as const)('%s: is part of the status row', (_, endpoint, status, b, c) => {
+    const found = rows([answer('c/1', endpoint, [...status], [typed(b, c)])]);
+    expect([...found.keys()]).toEqual([`status ${status[0]} → ${status[1]} on ${endpoint}`]);
+  });
+});
