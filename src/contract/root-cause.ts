@@ -88,7 +88,9 @@ export const structureCauseSchema = z.looseObject({
   difference: z
     .string()
     .exactOptional()
-    .describe("a whole text body's difference, values elided (reorder|text/calendar)"),
+    .describe(
+      "a whole body's difference, values elided: a text's (reorder|text/calendar), or a change of JSON type's (type|string 404|object 404|hash)",
+    ),
   transform: z
     .string()
     .exactOptional()

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { RunReport } from '../../src/contract/report.js';
+import type { TestServer } from './http.js';
 
 export interface CliResult {
   readonly code: number;
@@ -87,6 +88,23 @@ export async function rootCausesOfPair(
   const run = await runPair(cwd, `a=${baseline.url}`, `b=${candidate.url}`);
   expect(run.code, run.stdout + run.stderr).toBe(1);
   return (await latestReport(cwd)).rootCauses ?? [];
+}
+
+/**
+ * `rootCausesOfPair` on two servers `start` makes (`start(false)` the
+ * baseline, `start(true)` the candidate), closed once the run is read.
+ */
+export async function rootCausesOfServers(
+  cases: string,
+  start: (candidate: boolean) => Promise<TestServer>,
+): Promise<NonNullable<RunReport['rootCauses']>> {
+  const baseline = await start(false);
+  const candidate = await start(true);
+  try {
+    return await rootCausesOfPair(cases, baseline, candidate);
+  } finally {
+    await Promise.all([baseline.close(), candidate.close()]);
+  }
 }
 
 /** `parity run --baseline-recording RECORDING --candidate CANDIDATE --no-tracker …more` in `cwd`. */

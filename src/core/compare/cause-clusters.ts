@@ -27,6 +27,11 @@
  *    members retyped in one answer alone stay apart. An XML attribute (an
  *    `@name`, or an element's text against the element with attributes) is
  *    never a co-traveller.
+ *    Members one side lacks (or adds) of an object below the top and of the
+ *    objects nested in it, in exactly the same answers, are one cause too
+ *    (`nested-members.ts`: an envelope and its addresses); and a member one
+ *    side never writes, lost in fewer of those answers, where the bodies show
+ *    nothing to lose in the others (`optional-members.ts`: a `cc` header).
  * 3. **Values of their own** (`value-template.ts`: templates that differ)
  *    are keyed by their field and templates wherever they show: each
  *    wording a cause, one transition at several paths one cause; values of
@@ -76,7 +81,9 @@ import {
   type Rewording,
   rewordedFindings,
 } from './named-statuses.js';
+import { nestedObjects } from './nested-members.js';
 import { omittedDefaults } from './omitted-defaults.js';
+import { type AnswerBodies, optionalMembers } from './optional-members.js';
 import { fieldOfPath, ownKey, type RecurringCauses, recurringCauses } from './recurring-causes.js';
 import {
   ANY_ENDPOINT,
@@ -95,6 +102,8 @@ export interface ClusterAnswer extends AnswerStatuses {
   readonly findings: readonly Pick<Finding, 'cause' | 'paths'>[];
   /** The answer's body changes with their values (a result's): the pairs a constant shows. */
   readonly changes?: readonly ValueChange[];
+  /** Its two bodies (a result's preview): what a member never written shows (`optional-members.ts`). */
+  readonly bodies?: AnswerBodies;
 }
 
 /** A body change with its values, as a result keeps it. */
@@ -159,6 +168,8 @@ interface Seen {
   offsets: Map<string, number> | undefined;
   /** Per answer, the side that wrote its status's reason phrase there (`named-statuses.ts`). */
   named?: Map<string, NamedIn<Seen>>;
+  /** Per answer, the concrete pointers of its changes there. */
+  readonly concrete: Map<string, Set<string>>;
 }
 
 /** `/a/b/#text` → `b`: the field a value sits at (an XML element's text is the element's). */
@@ -256,6 +267,7 @@ function seenChanges(
           resources: new Set<string>(),
           pairs: new Set<string>(),
           offsets: own.op === 'value' ? new Map() : undefined,
+          concrete: new Map<string, Set<string>>(),
         };
         seen.set(key, entry);
         if (own.op === 'value') {
@@ -274,7 +286,13 @@ function seenChanges(
         entry.places.add(change.path);
         entry.answers.add(caseId);
         entry.resources.add(resourceOfEndpoint(endpoint));
-        for (const path of paths) if (placeOf(path, own.path)) here.set(path, entry);
+        const concrete = entry.concrete.get(caseId) ?? new Set<string>();
+        entry.concrete.set(caseId, concrete);
+        for (const path of paths) {
+          if (!placeOf(path, own.path)) continue;
+          here.set(path, entry);
+          concrete.add(path);
+        }
       }
     }
     for (const [value, member] of movedValues(changes ?? [], here)) {
@@ -393,6 +411,7 @@ function travelKey({ kind, parent, answers }: Travel): string {
 function travelling(
   seen: ReadonlyMap<string, Seen>,
   classes: ReadonlyMap<string, string>,
+  bodies: ReadonlyMap<string, AnswerBodies>,
 ): Seen[][] {
   const groups = new Map<string, { travel?: Travel; members: Seen[] }>();
   for (const [key, one] of seen) {
@@ -421,6 +440,8 @@ function travelling(
       ...counterOffsets(sortedSeen(seen)),
       ...movedGroups(seen.values()),
       ...namedGroups(seen.values(), classes),
+      ...nestedObjects(seen.values()),
+      ...optionalMembers(seen.values(), bodies),
     ],
   );
 }
@@ -476,7 +497,10 @@ export function clusterCauses(answers: Iterable<ClusterAnswer>): CauseClusters {
   const all = [...answers];
   const clusters = new Map<string, StructureCause>();
   const rewordings: (Rewording & { readonly value: Seen })[] = [];
-  const groups = travelling(seenChanges(all, rewordings), errorClasses(all));
+  const bodies = new Map(
+    all.flatMap(({ caseId, bodies }) => (bodies === undefined ? [] : [[caseId, bodies] as const])),
+  );
+  const groups = travelling(seenChanges(all, rewordings), errorClasses(all), bodies);
   for (const group of groups) {
     const members = group.sort((a, b) => compareKeys(changeKey(a.change), changeKey(b.change)));
     const [first, ...rest] = members;

@@ -30,6 +30,7 @@ import type { PatternName } from '../../contract/vocabulary.js';
 import { parsePointer } from '../../util/json-pointer.js';
 import { testShort } from '../../util/short-text.js';
 import { isJsonObject } from '../normalise/json.js';
+import { typeDifference } from './body-types.js';
 import { resourceOfEndpoint } from './endpoint.js';
 import { isBodyKindChange } from './explain-shape.js';
 import { findingOf } from './finding-of.js';
@@ -128,12 +129,25 @@ function bodyKindOf(descriptor: unknown): string {
  * sits (a read answers it whole, a list in an array, a wrapper under a key),
  * so a create, a read and a list showing one difference make one cause. A
  * change at an element itself (an item added to a list) keeps its path;
- * `record` gives the record for a parent path (`/items/*` → ``).
+ * `record` gives the record for a parent path (`/items/*` → ``). A list of
+ * records sits at the body's top or under one member of it (`/*`,
+ * `/items/*`), at the top only in a read of one resource (`GET
+ * /email/:id`): a list deeper is a list inside a record (a read's
+ * `/attachments/*\/size` is the list answer's `/*\/attachments/*\/size`,
+ * never a record `/size` of its own).
  */
-function inRecord(wild: string, record = false): string {
+/**
+ * The last index of a list of records' `*` in a path's segments: under one
+ * member (`['', 'items', '*']`), or at the top (`['', '*']`) of a read of one
+ * resource (`GET /email/:id`: a list in it is part of its one record).
+ */
+const RECORD_DEPTH = 2;
+const ONE_RECORD_DEPTH = 1;
+
+function inRecord(wild: string, record = false, depth = RECORD_DEPTH): string {
   const segments = wild.split('/');
   const star = segments.indexOf('*');
-  if (star < 0) return wild;
+  if (star < 0 || star > depth) return wild;
   const rest = segments.slice(star + 1);
   if (rest.length === 0) return record ? '' : wild;
   return `/${rest.join('/')}`;
@@ -147,6 +161,13 @@ function inRecord(wild: string, record = false): string {
 type Place = (path: string, record?: boolean) => string;
 
 const jsonPlace: Place = (path, record) => inRecord(wildcardPath(path), record);
+const oneRecordPlace: Place = (path, record) =>
+  inRecord(wildcardPath(path), record, ONE_RECORD_DEPTH);
+
+/** `GET /email/:id`: a read of one resource (its last segment a template's), whose answer is one record. */
+function readsOne(endpoint: string): boolean {
+  return /\/:[^/]+$/.test(endpoint);
+}
 
 /**
  * `/multistatus/response/3/propstat/href` → `/multistatus/response/propstat/href`:
@@ -370,7 +391,7 @@ export function structureFindings(
   xml = false,
   queryNames?: readonly string[],
 ): Finding[] {
-  const place = xml ? xmlPlace : jsonPlace;
+  const place = xml ? xmlPlace : readsOne(endpoint) ? oneRecordPlace : jsonPlace;
   const resource = resourceOfEndpoint(endpoint);
   const byKey = new Map<string, { change: SkeletonChange; paths: string[] }>();
   const follows = followingChanges(changes);
@@ -461,22 +482,29 @@ export function bodyKindCause(kindChange: Change, status: number): RootCause {
 }
 
 /**
- * The findings with the whole body's difference said (`text-bodies.ts`): the
+ * The findings with the whole body's difference said (a text body's,
+ * `text-bodies.ts`; a body of another JSON type, `body-types.ts`): the
  * finding of a whole body that differs holds what changed, for the run to
  * key it by that where it recurs (its fingerprint stays its endpoint's).
  */
-function withTextDifference(
+function withWholeDifference(
   findings: Finding[],
   residual: readonly Change[],
   input: FindingsInput,
 ): Finding[] {
-  const whole = residual.find((change) => change.path === '' && change.op === 'value');
+  const whole = residual.find(
+    (change) => change.path === '' && (change.op === 'value' || change.op === 'type'),
+  );
   if (whole === undefined) return findings;
-  const difference = textDifference(whole, input.comparison.textType, input.requestPath);
+  const { comparison } = input;
+  const difference =
+    whole.op === 'type'
+      ? typeDifference(whole, comparison.status)
+      : textDifference(whole, comparison.textType, input.requestPath);
   if (difference === undefined) return findings;
   return findings.map((finding) => {
     const { cause } = finding;
-    if (cause.type !== 'structure' || cause.change.path !== '' || cause.change.op !== 'value') {
+    if (cause.type !== 'structure' || cause.change.path !== '' || cause.change.op !== whole.op) {
       return finding;
     }
     return { ...finding, cause: { ...cause, difference } };
@@ -520,7 +548,7 @@ export function findingsOf(input: FindingsInput): Finding[] {
   }
   const residual = unexplained.filter((change) => change !== kindChange);
   found.push(
-    ...withTextDifference(
+    ...withWholeDifference(
       structureFindings(endpoint, residual, comparison.xml === true, input.queryNames),
       residual,
       input,

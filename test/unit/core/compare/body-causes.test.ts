@@ -350,3 +350,101 @@ describe('a text body judged again from a report (cut, no media type, no request
     expect(masked.textType).toBe('text/plain');
   });
 });
+
+function typed(baseline: unknown, candidate: unknown): Change {
+  return { path: '', op: 'type', baseline, candidate };
+}
+
+describe.each([
+  {
+    name: 'a message string against an error object',
+    endpoints: ['GET /mail/:id/raw', 'GET /mail/:id/download', 'GET /mail/:id/part/:id'],
+    status: 404,
+    baseline: 'File not found',
+    candidate: (at: string) => ({ error: `${at} was not found` }),
+    // The same transition with one more member on the object side: another change.
+    more: { error: 'gone', code: 'E_GONE' },
+  },
+  {
+    name: 'a boolean against a result object',
+    endpoints: ['PUT /locks/:id', 'PUT /leases/:id', 'PUT /holds/:id'],
+    status: 409,
+    baseline: false,
+    candidate: (at: string) => ({ ok: false, holder: at }),
+    more: { ok: false, holder: 'x', since: 3 },
+  },
+])(
+  'a whole body of another JSON type: $name',
+  ({ endpoints, status, baseline, candidate, more }) => {
+    const [e1 = '', e2 = '', e3 = ''] = endpoints;
+    const same = (id: string, endpoint: string) =>
+      answer(id, endpoint, [status, status], [typed(baseline, candidate(endpoint))]);
+
+    it('is one row on every endpoint it recurs on, whatever the object side’s values', () => {
+      const found = rows([same('c/1', e1), same('c/2', e2), same('c/3', e3)]);
+      const type = typeof baseline === 'string' ? 'string' : 'boolean';
+      expect([...found.keys()]).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^body ${type} vs object alike on several endpoints \\(${status}, [0-9a-f]{8}\\)$`,
+          ),
+        ),
+      ]);
+      expect([...found.values()]).toEqual([['c/1', 'c/2', 'c/3']]);
+    });
+
+    it('stays the endpoint’s own row on one endpoint', () => {
+      const found = rows([same('c/1', e1), same('c/2', e1)]);
+      expect([...found.keys()]).toEqual([`${e1}: body ${typeof baseline} vs object`]);
+    });
+
+    it('keeps another member set, another status and another transition apart', () => {
+      const found = rows([
+        same('c/1', e1),
+        same('c/2', e2),
+        // A real second change on those endpoints: the object has other members.
+        answer('c/3', e1, [status, status], [typed(baseline, more)]),
+        answer('c/4', e3, [status, status], [typed(baseline, more)]),
+        // The same bodies under another status.
+        answer('c/5', e2, [status + 1, status + 1], [typed(baseline, candidate(e2))]),
+        answer('c/6', e3, [status + 1, status + 1], [typed(baseline, candidate(e3))]),
+        // A list against the object: another transition.
+        answer('c/7', e1, [status, status], [typed([baseline], candidate(e1))]),
+        answer('c/8', e2, [status, status], [typed([baseline], candidate(e2))]),
+      ]);
+      expect([...found.values()]).toEqual([
+        ['c/1', 'c/2'],
+        ['c/3', 'c/4'],
+        ['c/5', 'c/6'],
+        ['c/7', 'c/8'],
+      ]);
+    });
+
+    it('keeps another value on the scalar side apart', () => {
+      const other = typeof baseline === 'string' ? 'Access denied' : true;
+      const found = rows([
+        same('c/1', e1),
+        same('c/2', e2),
+        answer('c/3', e1, [status, status], [typed(other, candidate(e1))]),
+        answer('c/4', e3, [status, status], [typed(other, candidate(e3))]),
+      ]);
+      expect(found.size).toBe(2);
+    });
+  },
+);
+
+describe('a whole body of another JSON type where the statuses differ', () => {
+  it.each([
+    [
+      'a message against an error object',
+      'GET /files/:id',
+      [404, 410],
+      'File not found',
+      { error: 'gone' },
+    ],
+    ['a list against a count object', 'GET /tags', [200, 202], ['a'], { count: 1, next: 'x' }],
+  ] as const)('%s: is part of the status row', (_, endpoint, status, b, c) => {
+    const found = rows([answer('c/1', endpoint, [...status], [typed(b, c)])]);
+    expect([...found.keys()]).toEqual([`status ${status[0]} → ${status[1]} on ${endpoint}`]);
+  });
+});

@@ -313,3 +313,105 @@ describe.each([
     expect(found.size).toBe(2);
   });
 });
+
+describe.each([
+  {
+    name: 'an envelope lacks members and each address lacks one too',
+    object: 'envelope',
+    op: removed,
+    members: [
+      ['host', 'mx.local'],
+      ['remoteAddress', '10.0.0.1'],
+    ],
+    nested: ['from/args', 'to/0/args', 'to/1/args'],
+    zero: false,
+    top: ['messageId', 'a@b'],
+    words: /^candidate lacks `\/envelope\/host`, `\/envelope\/remoteAddress` \(\+2 more\)$/,
+  },
+  {
+    name: 'a server object gains members and its tls object zero-valued ones',
+    object: 'server',
+    op: added,
+    members: [['region', 'eu-west']],
+    nested: ['tls/pinned', 'tls/retries'],
+    zero: 0,
+    top: ['served', 'x'],
+    words:
+      /^candidate adds `\/server\/region`; candidate adds zero-valued members to `\/server\/tls`/,
+  },
+])('one object and the objects nested in it: $name', (f) => {
+  const endpoints = ['GET /v2/things', 'GET /v2/things/:id', 'GET /v2/others'];
+  const object = (prefix: string, more: Change[] = []): Change[] => [
+    ...f.members.map(([name = '', v]) => f.op(`${prefix}/${f.object}/${name}`, v)),
+    ...f.nested.map((path) => f.op(`${prefix}/${f.object}/${path}`, f.zero)),
+    ...more,
+  ];
+  const answers = endpoints.map((endpoint, index) => ({
+    caseId: `c/${index}`,
+    endpoint,
+    changes: object(index === 1 ? '' : `/${index}`, [
+      f.op(`${index === 1 ? '' : `/${index}`}/${f.top[0]}`, f.top[1]),
+    ]),
+  }));
+
+  it('is one row, apart from the body’s own members in the same answers', () => {
+    const found = [...rows(answers).values()];
+    expect(found).toHaveLength(2);
+    expect(found).toContainEqual(expect.stringMatching(f.words));
+    expect(found).toContainEqual(expect.stringMatching(new RegExp(`\`/${f.top[0]}\``)));
+  });
+
+  it('keeps a nested member of another answer set, or of the other side, apart', () => {
+    const other = f.op === removed ? added : removed;
+    const more = [
+      ...answers,
+      // A member of a nested object seen in one more answer: another set.
+      { caseId: 'c/9', endpoint: 'GET /v2/more', changes: [f.op(`/${f.object}/deep/flag`, 'x')] },
+      { caseId: 'c/8', endpoint: 'GET /v2/more', changes: [f.op(`/${f.object}/deep/flag`, 'x')] },
+    ].map((answer) =>
+      answer.caseId === 'c/0'
+        ? { ...answer, changes: [...answer.changes, f.op(`/0/${f.object}/deep/flag`, 'x')] }
+        : answer,
+    );
+    const withOther = more.map((answer) =>
+      answer.caseId.startsWith('c/') && Number(answer.caseId.slice(2)) < 3
+        ? { ...answer, changes: [...answer.changes, other(`/${f.object}/extra/note`, 'n')] }
+        : answer,
+    );
+    const found = [...rows(withOther).values()];
+    expect(found).toHaveLength(4);
+    expect(found).toContainEqual(expect.stringMatching(f.words));
+  });
+
+  it('stays per object where the object itself changes nothing', () => {
+    const nestedOnly = answers.map((answer) => ({
+      ...answer,
+      changes: answer.changes.filter(
+        (c) => !f.members.some(([name]) => c.path.endsWith(`/${name}`)),
+      ),
+    }));
+    const found = [...rows(nestedOnly).values()];
+    expect(found.some((summary) => f.words.test(summary))).toBe(false);
+  });
+});
+
+describe.each([
+  { name: 'an address list in an envelope', list: '/envelope/to', member: 'args', value: 'x' },
+  { name: 'a tag list in a post', list: '/tags', member: 'colour', value: 'red' },
+])('a list inside a record: $name', ({ list, member, value }) => {
+  it('is one place in a read and in a list of records', () => {
+    const found = rows([
+      {
+        caseId: 'c/1',
+        endpoint: 'GET /v3/docs/:id',
+        changes: [removed(`${list}/0/${member}`, value)],
+      },
+      {
+        caseId: 'c/2',
+        endpoint: 'GET /v3/docs',
+        changes: [removed(`/0${list}/0/${member}`, value), removed(`/1${list}/1/${member}`, value)],
+      },
+    ]);
+    expect([...found.values()]).toEqual([`/v3/docs: candidate lacks \`${list}/*/${member}\``]);
+  });
+});
