@@ -19,6 +19,7 @@
 import type { Exchange } from '../../contract/model/exchange.js';
 import { joinPointer } from '../../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
+import { drawnKeyPlaces } from './drawn-keys.js';
 import { maskPairs } from './pair-walk.js';
 import { sequenceKeyOf, structuredBody, withStructuredValue } from './sequence-walk.js';
 
@@ -29,6 +30,8 @@ export const REFERENCE_TOKEN = '{{ref}}';
 interface Origin {
   readonly caseId: string;
   readonly path: string;
+  /** The place names records by keys each side drew (`drawn-keys.ts`), whatever their characters. */
+  readonly drawnKey: boolean;
 }
 
 /** A remembered value → where its side first answered it. */
@@ -42,6 +45,16 @@ type Origins = Map<string, Origin>;
 function referenceText(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.length < 6 || value.length > 512) return undefined;
   return /\d/.test(value) && !/\s/.test(value) ? value : undefined;
+}
+
+/**
+ * A value a memory is looked up by: any string a remembered value can be
+ * (what is remembered is chosen where it is first answered).
+ */
+function lookupText(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length >= 6 && value.length <= 512 && !/\s/.test(value)
+    ? value
+    : undefined;
 }
 
 /**
@@ -101,8 +114,31 @@ export interface ReferenceMemory {
   echoOrigins(): ReadonlyMap<string, readonly string[]>;
 }
 
-/** One memory per run: sequences run alone and in order, so each sees its earlier answers. */
-export function createReferenceMemory(): ReferenceMemory {
+/** A pair of values an echo proved per-instance, and where they first appeared. */
+export interface ProvenPair {
+  readonly baseline: string;
+  readonly candidate: string;
+  readonly caseId: string;
+  readonly path: string;
+}
+
+/** Where `exchange`'s request puts values: its path and query (a value it names is data). */
+function askedText(exchange: Exchange): string {
+  const mine = exchange.flow?.requests.baseline ?? exchange.case.request;
+  const theirs = exchange.flow?.requests.candidate ?? exchange.case.request;
+  const query = (r: typeof mine) => r.query.map(([k, v]) => `${k}=${v}`).join('&');
+  return `${mine.path}?${query(mine)} ${theirs.path}?${query(theirs)}`;
+}
+
+/**
+ * One memory per run: sequences run alone and in order, so each sees its
+ * earlier answers. `onProven` hears each pair of values an echo proved
+ * per-instance at its first place (the run finds the same pair again
+ * elsewhere: `same-pairs.ts`).
+ */
+export function createReferenceMemory(
+  onProven: (pair: ProvenPair) => void = () => {},
+): ReferenceMemory {
   const sequences = new Map<string, { baseline: Origins; candidate: Origins }>();
   const proven = new Map<string, Set<string>>();
   const prove = (origin: Origin) => {
@@ -126,19 +162,32 @@ export function createReferenceMemory(): ReferenceMemory {
       }
       const { baseline, candidate } = memory;
       const same = (x: unknown, y: unknown) => {
-        const [tx, ty] = [referenceText(x), referenceText(y)];
+        const [tx, ty] = [lookupText(x), lookupText(y)];
         const at = tx === undefined ? undefined : baseline.get(tx);
         const echoed = at !== undefined && ty !== undefined && candidate.get(ty) === at;
-        if (echoed && tx !== undefined && generated(tx) && generated(ty)) prove(at);
+        if (!echoed || tx === undefined) return echoed;
+        // Drawn keys of a list are proven by the echo whatever they hold; other values must look drawn.
+        if (at.drawnKey || (generated(tx) && generated(ty))) {
+          prove(at);
+          onProven({ baseline: tx, candidate: ty, caseId: at.caseId, path: at.path });
+        }
         return echoed;
       };
       const found = maskPairs(b.value, c.value, { hit: same, token: REFERENCE_TOKEN });
       const [left, right] = found.values;
       // Remember where each side first answered the values the two sides differ in.
+      let keys: ReadonlySet<string> | undefined;
+      const drawnKey = (path: string) => {
+        keys ??= drawnKeyPlaces(b.value, c.value, askedText(exchange));
+        return keys.has(path);
+      };
       differingLeaves(b.value, c.value, '', (path, x, y) => {
-        const [tx, ty] = [referenceText(x), referenceText(y)];
+        let [tx, ty] = [referenceText(x), referenceText(y)];
+        const drawn = drawnKey(path);
+        // A key drawn without a digit (`rMEKdNDn`) is remembered for what its place shows.
+        if (drawn) [tx, ty] = [lookupText(x), lookupText(y)];
         if (tx === undefined || ty === undefined) return;
-        const origin: Origin = { caseId: exchange.case.id, path };
+        const origin: Origin = { caseId: exchange.case.id, path, drawnKey: drawn };
         if (!baseline.has(tx)) baseline.set(tx, origin);
         if (!candidate.has(ty)) candidate.set(ty, origin);
       });
