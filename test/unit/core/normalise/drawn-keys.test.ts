@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../../../src/contract/model/case.js';
-import type { Exchange, SideOutcome } from '../../../../src/contract/model/exchange.js';
+import type { Exchange } from '../../../../src/contract/model/exchange.js';
 import { drawnKeyPlaces } from '../../../../src/core/normalise/drawn-keys.js';
 import {
   createReferenceMemory,
@@ -15,19 +15,7 @@ import {
   REFERENCE_TOKEN,
 } from '../../../../src/core/normalise/references.js';
 import { makeCase } from '../../../helpers/case.js';
-
-const side = (value: unknown): SideOutcome => ({
-  outcome: 'response',
-  response: {
-    status: 200,
-    headers: {},
-    body: { kind: 'json', value },
-    wireBytes: 1,
-    durationMs: 1,
-  },
-});
-const body = (s: SideOutcome) =>
-  s.outcome === 'response' && s.response.body.kind === 'json' ? s.response.body.value : undefined;
+import { jsonOf as body, jsonSide as side } from '../../../helpers/json-side.js';
 
 function exchange(id: string, path: string, a: unknown, b: unknown): Exchange {
   const base: Case = makeCase(id, { path });
@@ -76,47 +64,40 @@ describe('drawnKeyPlaces', () => {
     ]);
   });
 
-  it('never takes words for keys: shared, of other lengths, another case, or asked for', () => {
-    const folders = (names: string[]) => names.map((name) => ({ name, unread: 1 }));
-    // Shared by both sides.
-    const shared = drawnKeyPlaces(
-      folders(['settings', 'accounts']),
-      folders(['settings', 'archives']),
+  // Each folder also holds its owner: the same records on both sides, but where the case says otherwise.
+  const folders = (names: string[], owners = ['ann', 'bob']) =>
+    names.map((name, i) => ({ name, owner: owners[i] }));
+  it('takes the same folders named by drawn letters for keys', () => {
+    const found = drawnKeyPlaces(
+      folders(['qzkwbmta', 'hrtplcxe']),
+      folders(['mvbxnzqt', 'wplkjhgf']),
       '/f?',
     );
-    expect(shared.size).toBe(0);
-    // Words of other lengths (`mailboxes`, `settings`).
-    const lengths = drawnKeyPlaces(
-      folders(['mailboxes', 'settings']),
-      folders(['archives', 'accounts']),
-      '/f?',
-    );
-    expect(lengths.size).toBe(0);
-    // The same words in another case.
-    const cased = drawnKeyPlaces(
+    expect([...found]).toEqual(['/0/name', '/1/name']);
+  });
+
+  it.each([
+    ['shared by both sides', folders(['settings', 'accounts']), folders(['settings', 'archives'])],
+    ['of other lengths', folders(['mailboxes', 'settings']), folders(['archives', 'accounts'])],
+    [
+      'the same words in another case',
       folders(['Settings', 'Accounts']),
       folders(['settings', 'accounts']),
-      '/f?',
+    ],
+    [
+      'other records (nothing else in common)',
+      folders(['settings', 'calendar'], ['ann', 'bob']),
+      folders(['archives', 'contacts'], ['cy', 'dee']),
+    ],
+    ['one record (unique by itself)', folders(['qzkwbmta']), folders(['hrtplcxe'])],
+  ])('never takes words for keys: %s', (_, a, b) => {
+    expect(drawnKeyPlaces(a, b, '/f?').size).toBe(0);
+  });
+
+  it('never takes a value the request named', () => {
+    expect(drawnKeyPlaces(mail.baseline, mail.candidate, '/messages?after=qzkwbmtavx').size).toBe(
+      0,
     );
-    expect(cased.size).toBe(0);
-    // Other records (nothing else in common): another answer, not the same records named twice.
-    const other = drawnKeyPlaces(
-      [
-        { name: 'settings', unread: 1 },
-        { name: 'calendar', unread: 2 },
-      ],
-      [
-        { name: 'archives', unread: 7 },
-        { name: 'contacts', unread: 9 },
-      ],
-      '/f?',
-    );
-    expect(other.size).toBe(0);
-    // One record is unique by itself: no evidence.
-    expect(drawnKeyPlaces(folders(['qzkwbmta']), folders(['hrtplcxe']), '/f?').size).toBe(0);
-    // A value the request named is data.
-    const asked = drawnKeyPlaces(mail.baseline, mail.candidate, '/messages?after=qzkwbmtavx');
-    expect(asked.size).toBe(0);
   });
 });
 
