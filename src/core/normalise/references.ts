@@ -11,7 +11,13 @@
  * the other side never generated, or a plain case outside a sequence still
  * differs. The echo proves the first appearance per-instance too: its places
  * are kept (`echoOrigins`), and the run judges that earlier case again
- * without them once every answer is in (`engine/run/echo-origins.ts`). Captured values of a flow are compared as their placeholders
+ * without them once every answer is in (`engine/run/echo-origins.ts`), and
+ * the proven pair is handed on (`onProven`: another flow's list holds it
+ * again, `same-pairs.ts`). What is remembered is a value of a generated look
+ * (a digit among 6 to 512 characters), or a list's key the answer shows was
+ * drawn whatever characters it holds (`drawn-keys.ts`: `rMEKdNDn` has no
+ * digit); only a value that looks drawn, or such a key, is proven where it
+ * first appeared. Captured values of a flow are compared as their placeholders
  * already (`core/flow/mask.ts`); this finds the echoes no capture names. Where it
  * was done is kept, for the reports. Pure, but for the memory a run keeps
  * per sequence (`createReferenceMemory`).
