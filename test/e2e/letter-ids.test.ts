@@ -41,18 +41,26 @@ const TICKETS: Api = {
 const drawn = (api: Api) =>
   Array.from({ length: api.length }, () => api.alphabet[randomInt(api.alphabet.length)]).join('');
 
-function server(api: Api, baseline: boolean): Promise<TestServer> {
-  const records = ['Lunch', 'Invoice', 'Receipt'].map((title) => ({
+function server(api: Api, baseline: boolean, seeded = true): Promise<TestServer> {
+  const record = (title: string): Record<string, unknown> => ({
     [api.key]: drawn(api),
     [api.title]: title,
     envelope: { from: `${title.toLowerCase()}@example.com` },
-  }));
+  });
+  const records = seeded ? ['Lunch', 'Invoice', 'Receipt'].map(record) : [];
   let reloaded = false;
   // The planted real change: after a reload, the baseline's records carry an empty envelope.
   const shown = () =>
     records.map((r) => (reloaded && baseline ? { ...r, envelope: { from: '' } } : r));
-  return startServer((req, res) => {
+  return startServer((req, res, body) => {
     const url = new URL(req.url ?? '/', 'http://x');
+    if (req.method === 'POST' && url.pathname === `/${api.list}`) {
+      const title = String((JSON.parse(body || '{}') as Record<string, unknown>)[api.title]);
+      // The planted real change: the candidate files a new record as read.
+      const made = { ...record(title), read: !baseline };
+      records.push(made);
+      return json(res, 201, made);
+    }
     if (req.method === 'POST' && url.pathname === '/reload') {
       reloaded = true;
       return json(res, 200, true);
@@ -92,6 +100,19 @@ cases:
         request: { method: GET, path: /${api.list} }
 `;
 
+const created = (api: Api) => `suite: ${api.list}
+serial: true
+defaults:
+  headers: { content-type: application/json }
+cases:
+  - id: create-lunch
+    request: { method: POST, path: /${api.list}, json: { ${api.title}: Lunch } }
+  - id: create-invoice
+    request: { method: POST, path: /${api.list}, json: { ${api.title}: Invoice } }
+  - id: list
+    request: { method: GET, path: /${api.list} }
+`;
+
 describe('ids drawn without a digit', () => {
   const started: TestServer[] = [];
   afterAll(async () => Promise.all(started.map((s) => s.close())));
@@ -107,5 +128,26 @@ describe('ids drawn without a digit', () => {
     expect(rows, rows.join('\n')).toHaveLength(1);
     expect(causes[0]?.caseIds).toEqual([`${api.list}/life/list-after`]);
     expect(JSON.stringify(causes[0]?.cause)).toContain('/envelope/from');
+  });
+
+  it.each([
+    ['lowercase ids under `id`', MAIL],
+    ['mixed-case ids under `code`', TICKETS],
+  ])('%s, made by a create: proven by the list that shows them drawn', async (_, api) => {
+    const [baseline, candidate] = await Promise.all([
+      server(api, true, false),
+      server(api, false, false),
+    ]);
+    started.push(baseline, candidate);
+    const causes = await rootCausesOfPair(created(api), baseline, candidate);
+    const rows = causes.map((c) => `${c.kind} ${c.summary}`);
+    // The planted change only: its row lists the creates and the list.
+    expect(rows, rows.join('\n')).toHaveLength(1);
+    expect(rows[0]).toMatch(/value of `\/read` differs/);
+    expect(causes[0]?.caseIds).toEqual([
+      `${api.list}/create-lunch`,
+      `${api.list}/create-invoice`,
+      `${api.list}/list`,
+    ]);
   });
 });

@@ -89,14 +89,34 @@ export function sameRecordBesides(a: unknown, b: unknown, keys: readonly string[
   });
 }
 
-function walk(a: unknown, b: unknown, path: string, asked: string, out: Set<string>): void {
+/** Where one answer's drawn keys are, and each side's keys there. */
+export interface DrawnKeys {
+  /** The places (`/messages/0/id`), as the baseline's indices. */
+  readonly places: ReadonlySet<string>;
+  /** The baseline's keys at those places. */
+  readonly baseline: ReadonlySet<string>;
+  /** The candidate's keys at those places. */
+  readonly candidate: ReadonlySet<string>;
+}
+
+interface Found {
+  readonly places: Set<string>;
+  readonly baseline: Set<string>;
+  readonly candidate: Set<string>;
+}
+
+function walk(a: unknown, b: unknown, path: string, asked: string, out: Found): void {
   if (Array.isArray(a) && Array.isArray(b)) {
     const n = Math.min(a.length, b.length);
     const first = a[0];
     if (n >= MIN_RECORDS && a.length <= MAX_RECORDS && b.length <= MAX_RECORDS && isRecord(first)) {
       for (const member of Object.keys(first)) {
         if (!drawnAt(a, b, member, asked)) continue;
-        for (let i = 0; i < n; i++) out.add(joinPointer(joinPointer(path, i), member));
+        for (let i = 0; i < n; i++) {
+          out.places.add(joinPointer(joinPointer(path, i), member));
+          out.baseline.add(String((a[i] as Record<string, unknown>)[member]));
+          out.candidate.add(String((b[i] as Record<string, unknown>)[member]));
+        }
       }
     }
     for (let i = 0; i < Math.min(n, MAX_RECORDS); i++) {
@@ -112,12 +132,17 @@ function walk(a: unknown, b: unknown, path: string, asked: string, out: Set<stri
 }
 
 /**
- * The places (`/messages/0/id`) of the two answers `a` and `b` where each
- * side names its records by keys it drew (see the module comment); `asked`
- * is what the request said (its path and query), whose values are data.
+ * Where the two answers `a` and `b` name their records by keys each side
+ * drew (see the module comment), and those keys; `asked` is what the
+ * request said (its path and query), whose values are data.
  */
-export function drawnKeyPlaces(a: unknown, b: unknown, asked: string): ReadonlySet<string> {
-  const out = new Set<string>();
+export function drawnKeysOf(a: unknown, b: unknown, asked: string): DrawnKeys {
+  const out: Found = { places: new Set(), baseline: new Set(), candidate: new Set() };
   walk(a, b, '', asked, out);
   return out;
+}
+
+/** The places of `drawnKeysOf` (`/messages/0/id`). */
+export function drawnKeyPlaces(a: unknown, b: unknown, asked: string): ReadonlySet<string> {
+  return drawnKeysOf(a, b, asked).places;
 }

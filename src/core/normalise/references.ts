@@ -25,7 +25,8 @@
 import type { Exchange } from '../../contract/model/exchange.js';
 import { joinPointer } from '../../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
-import { drawnKeyPlaces } from './drawn-keys.js';
+import { type DrawnKeys, drawnKeysOf } from './drawn-keys.js';
+import { wrote } from './generated.js';
 import { maskPairs } from './pair-walk.js';
 import { sequenceKeyOf, structuredBody, withStructuredValue } from './sequence-walk.js';
 
@@ -38,7 +39,16 @@ interface Origin {
   readonly path: string;
   /** The place names records by keys each side drew (`drawn-keys.ts`), whatever their characters. */
   readonly drawnKey: boolean;
+  /**
+   * Tokens without a digit first seen in the answer to a write both sides
+   * accepted (a create's `id: "qzkwbmtavx"`): a word may look so too, so
+   * their echo counts only where a later list shows them as its drawn keys.
+   */
+  readonly written?: true;
 }
+
+/** A token a write may have drawn without a digit: 8 to 64 letters, digits, `-` or `_`. */
+const WRITTEN_TOKEN = /^[A-Za-z0-9_-]{8,64}$/;
 
 /** A remembered value → where its side first answered it. */
 type Origins = Map<string, Origin>;
@@ -128,12 +138,21 @@ export interface ProvenPair {
   readonly path: string;
 }
 
-/** Where `exchange`'s request puts values: its path and query (a value it names is data). */
+/** Where `exchange`'s request puts values: its path, query and body (a value it names is data). */
 function askedText(exchange: Exchange): string {
   const mine = exchange.flow?.requests.baseline ?? exchange.case.request;
   const theirs = exchange.flow?.requests.candidate ?? exchange.case.request;
-  const query = (r: typeof mine) => r.query.map(([k, v]) => `${k}=${v}`).join('&');
-  return `${mine.path}?${query(mine)} ${theirs.path}?${query(theirs)}`;
+  const text = (r: typeof mine) => {
+    const query = r.query.map(([k, v]) => `${k}=${v}`).join('&');
+    const body =
+      r.body.kind === 'json'
+        ? JSON.stringify(r.body.value)
+        : r.body.kind === 'text'
+          ? r.body.text
+          : '';
+    return `${r.path}?${query} ${body}`;
+  };
+  return `${text(mine)} ${text(theirs)}`;
 }
 
 /**
@@ -167,13 +186,22 @@ export function createReferenceMemory(
         sequences.set(sequence, memory);
       }
       const { baseline, candidate } = memory;
+      let keys: DrawnKeys | undefined;
+      const drawn = () => {
+        keys ??= drawnKeysOf(b.value, c.value, askedText(exchange));
+        return keys;
+      };
       const same = (x: unknown, y: unknown) => {
         const [tx, ty] = [lookupText(x), lookupText(y)];
         const at = tx === undefined ? undefined : baseline.get(tx);
         const echoed = at !== undefined && ty !== undefined && candidate.get(ty) === at;
         if (!echoed || tx === undefined) return echoed;
+        // A written token without a digit is echoed only as a drawn key of this answer's list.
+        if (at.written === true && !(drawn().baseline.has(tx) && drawn().candidate.has(ty))) {
+          return false;
+        }
         // Drawn keys of a list are proven by the echo whatever they hold; other values must look drawn.
-        if (at.drawnKey || (generated(tx) && generated(ty))) {
+        if (at.drawnKey || at.written === true || (generated(tx) && generated(ty))) {
           prove(at);
           onProven({ baseline: tx, candidate: ty, caseId: at.caseId, path: at.path });
         }
@@ -182,18 +210,37 @@ export function createReferenceMemory(
       const found = maskPairs(b.value, c.value, { hit: same, token: REFERENCE_TOKEN });
       const [left, right] = found.values;
       // Remember where each side first answered the values the two sides differ in.
-      let keys: ReadonlySet<string> | undefined;
-      const drawnKey = (path: string) => {
-        keys ??= drawnKeyPlaces(b.value, c.value, askedText(exchange));
-        return keys.has(path);
-      };
+      const asked = askedText(exchange);
+      const write = wrote(
+        (exchange.flow?.requests.baseline ?? exchange.case.request).method,
+        exchange.baseline,
+        exchange.candidate,
+      );
       differingLeaves(b.value, c.value, '', (path, x, y) => {
         let [tx, ty] = [referenceText(x), referenceText(y)];
-        const drawn = drawnKey(path);
+        const drawnKey = drawn().places.has(path);
         // A key drawn without a digit (`rMEKdNDn`) is remembered for what its place shows.
-        if (drawn) [tx, ty] = [lookupText(x), lookupText(y)];
+        if (drawnKey) [tx, ty] = [lookupText(x), lookupText(y)];
+        // So is a token a write drew without a digit, awaiting a list that shows it drawn.
+        const written =
+          !drawnKey &&
+          (tx === undefined || ty === undefined) &&
+          write &&
+          typeof x === 'string' &&
+          typeof y === 'string' &&
+          x.length === y.length &&
+          WRITTEN_TOKEN.test(x) &&
+          WRITTEN_TOKEN.test(y) &&
+          !asked.includes(x) &&
+          !asked.includes(y);
+        if (written) [tx, ty] = [x, y];
         if (tx === undefined || ty === undefined) return;
-        const origin: Origin = { caseId: exchange.case.id, path, drawnKey: drawn };
+        const origin: Origin = {
+          caseId: exchange.case.id,
+          path,
+          drawnKey,
+          ...(written ? { written: true as const } : {}),
+        };
         if (!baseline.has(tx)) baseline.set(tx, origin);
         if (!candidate.has(ty)) candidate.set(ty, origin);
       });

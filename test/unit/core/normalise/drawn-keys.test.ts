@@ -157,4 +157,45 @@ describe('letter-only keys echoed later in the sequence', () => {
     expect(again.echoed).toBeUndefined();
     expect(memory.echoOrigins().size).toBe(0);
   });
+
+  it('echo a word a write answered only where a later list shows it as drawn keys', () => {
+    const memory = createReferenceMemory();
+    const made = (value: unknown) => {
+      const answer = side(value);
+      return answer.outcome === 'response'
+        ? { ...answer, response: { ...answer.response, status: 201 } }
+        : answer;
+    };
+    const write: Exchange = {
+      case: {
+        ...makeCase('o/create', { path: '/orders', method: 'POST' }),
+        serial: 'cases/s.yaml',
+      },
+      baseline: made({ id: 'qzkwbmtavx', status: 'accepted' }),
+      candidate: made({ id: 'mvbxnzqtrk', status: 'received' }),
+    };
+    memory.apply(write);
+    // A read of the order: its status (a word of one length) is no drawn key, and keeps its difference.
+    const read = memory.apply(
+      exchange('o/read', '/orders/one', { status: 'accepted' }, { status: 'received' }),
+    );
+    expect(read.echoed).toBeUndefined();
+    // The list shows the ids as drawn keys (the same records, one length, none shared): echoed, and proven.
+    const list = memory.apply(
+      exchange(
+        'o/list',
+        '/orders',
+        [
+          { id: 'qzkwbmtavx', item: 'tea' },
+          { id: 'hrtplcxewn', item: 'jam' },
+        ],
+        [
+          { id: 'mvbxnzqtrk', item: 'tea' },
+          { id: 'wplkjhgfds', item: 'jam' },
+        ],
+      ),
+    );
+    expect(list.echoed).toEqual(['/0/id']);
+    expect(memory.echoOrigins().get(write.case.id)).toEqual(['/id']);
+  });
 });
