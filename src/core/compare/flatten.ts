@@ -4,6 +4,7 @@
  * The diff engine it re-enters is declared here (`delta.ts` makes it).
  */
 import type { Change } from '../../contract/observation.js';
+import { sameRecordBesides } from '../normalise/drawn-keys.js';
 import { isJsonObject, jsonType } from '../normalise/json.js';
 import { ownValue } from '../wire/json-equal.js';
 import { keyHash } from './align.js';
@@ -171,6 +172,10 @@ interface GapInput {
  * Removed and added elements between the same two anchors are the same slot:
  * when neither is identified by an array key, they are paired and diffed
  * (so `[1, 2, 3]` → `[1, 5, 3]` is a value change at `/1`, not remove + add).
+ * Keyed ones are paired too, in order, where each pair is the same record
+ * but for its key (`sameRecordBesides`): each side named it by a key it
+ * drew, so the key's difference shows at the key (`/0/id`), where the
+ * evidence that it is per-instance can set it aside.
  */
 function emitGaps(g: GapInput): void {
   const { removed, added } = g.entries;
@@ -194,9 +199,20 @@ function emitGap(g: GapInput, gapRemoved: number[], gapAdded: number[]): void {
   const pairs = Math.min(unkeyed1.length, unkeyed2.length);
   const paired1 = new Set(unkeyed1.slice(0, pairs));
   const paired2 = new Set(unkeyed2.slice(0, pairs));
-  for (let p = 0; p < pairs; p++) {
-    const i = unkeyed1[p] ?? 0;
-    const j = unkeyed2[p] ?? 0;
+  const together: [number, number][] = [];
+  for (let p = 0; p < pairs; p++) together.push([unkeyed1[p] ?? 0, unkeyed2[p] ?? 0]);
+  // Keyed elements whose keys pair nothing, yet the same record otherwise: each side's own key.
+  const keyed1 = gapRemoved.filter((i) => !paired1.has(i));
+  const keyed2 = gapAdded.filter((j) => !paired2.has(j));
+  for (let p = 0; p < Math.min(keyed1.length, keyed2.length); p++) {
+    const i = keyed1[p] ?? 0;
+    const j = keyed2[p] ?? 0;
+    if (!sameRecordBesides(g.baseline[i], g.candidate[j], g.keys)) break;
+    paired1.add(i);
+    paired2.add(j);
+    together.push([i, j]);
+  }
+  for (const [i, j] of together) {
     engine.diffInto(g.baseline[i], g.candidate[j], [...segments, String(i)], out);
   }
   for (const i of gapRemoved) {

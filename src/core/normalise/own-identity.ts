@@ -19,7 +19,9 @@
  *   `path`, `prefix`, `install`, …); a host name (both IP addresses of one
  *   family, or both DNS names) at `host`/`hostname`; a positive integer at
  *   `pid`; a timestamp of one format at a member naming when it started
- *   (`startTime`, `started_at`, `bootTime`); a number at a member naming an
+ *   (`startTime`, `started_at`, `bootTime`); a port number (1 to 65535, a
+ *   number or a string of digits) at a member named for a port (`port`,
+ *   `smtpPort`, `admin_port`; not a `maxPort`); a number at a member naming an
  *   uptime or a memory counter (`uptime`, `rss`, `heapUsed`, `memory`);
  * - **no request of the run holds either value** (path, query, header
  *   values, body of every request each side was sent): an input echoed back
@@ -193,6 +195,19 @@ export const IDENTITY_CLASSES: readonly IdentityClass[] = [
       return text !== undefined && /^\d{9,13}(?:\.\d+)?$/.test(text)
         ? `epoch ${text.replace(/\d/g, '9')}`
         : undefined;
+    },
+  },
+  {
+    what: 'its own port',
+    shape: 'a port number',
+    // A limit or a count of ports is a setting, not the port the process listens on.
+    named: (words) =>
+      words.at(-1) === 'port' && !has(words, 'max', 'min', 'limit', 'count', 'default'),
+    // A number or a string of digits alike: the type is a question of its own (a type row).
+    shapeOf: (v) => {
+      const text = numberText(v) ?? (typeof v === 'string' ? v : undefined);
+      if (text === undefined || !/^[1-9]\d{0,4}$/.test(text)) return undefined;
+      return Number(text) <= 65_535 ? 'port' : undefined;
     },
   },
   {

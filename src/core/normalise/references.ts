@@ -11,7 +11,13 @@
  * the other side never generated, or a plain case outside a sequence still
  * differs. The echo proves the first appearance per-instance too: its places
  * are kept (`echoOrigins`), and the run judges that earlier case again
- * without them once every answer is in (`engine/run/echo-origins.ts`). Captured values of a flow are compared as their placeholders
+ * without them once every answer is in (`engine/run/echo-origins.ts`), and
+ * the proven pair is handed on (`onProven`: another flow's list holds it
+ * again, `same-pairs.ts`). What is remembered is a value of a generated look
+ * (a digit among 6 to 512 characters), or a list's key the answer shows was
+ * drawn whatever characters it holds (`drawn-keys.ts`: `rMEKdNDn` has no
+ * digit); only a value that looks drawn, or such a key, is proven where it
+ * first appeared. Captured values of a flow are compared as their placeholders
  * already (`core/flow/mask.ts`); this finds the echoes no capture names. Where it
  * was done is kept, for the reports. Pure, but for the memory a run keeps
  * per sequence (`createReferenceMemory`).
@@ -19,6 +25,8 @@
 import type { Exchange } from '../../contract/model/exchange.js';
 import { joinPointer } from '../../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
+import { type DrawnKeys, drawnKeysOf } from './drawn-keys.js';
+import { wrote } from './generated.js';
 import { maskPairs } from './pair-walk.js';
 import { sequenceKeyOf, structuredBody, withStructuredValue } from './sequence-walk.js';
 
@@ -29,7 +37,18 @@ export const REFERENCE_TOKEN = '{{ref}}';
 interface Origin {
   readonly caseId: string;
   readonly path: string;
+  /** The place names records by keys each side drew (`drawn-keys.ts`), whatever their characters. */
+  readonly drawnKey: boolean;
+  /**
+   * Tokens without a digit first seen in the answer to a write both sides
+   * accepted (a create's `id: "qzkwbmtavx"`): a word may look so too, so
+   * their echo counts only where a later list shows them as its drawn keys.
+   */
+  readonly written?: true;
 }
+
+/** A token a write may have drawn without a digit: 8 to 64 letters, digits, `-` or `_`. */
+const WRITTEN_TOKEN = /^[A-Za-z0-9_-]{8,64}$/;
 
 /** A remembered value → where its side first answered it. */
 type Origins = Map<string, Origin>;
@@ -42,6 +61,16 @@ type Origins = Map<string, Origin>;
 function referenceText(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.length < 6 || value.length > 512) return undefined;
   return /\d/.test(value) && !/\s/.test(value) ? value : undefined;
+}
+
+/**
+ * A value a memory is looked up by: any string a remembered value can be
+ * (what is remembered is chosen where it is first answered).
+ */
+function lookupText(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length >= 6 && value.length <= 512 && !/\s/.test(value)
+    ? value
+    : undefined;
 }
 
 /**
@@ -101,8 +130,40 @@ export interface ReferenceMemory {
   echoOrigins(): ReadonlyMap<string, readonly string[]>;
 }
 
-/** One memory per run: sequences run alone and in order, so each sees its earlier answers. */
-export function createReferenceMemory(): ReferenceMemory {
+/** A pair of values an echo proved per-instance, and where they first appeared. */
+export interface ProvenPair {
+  readonly baseline: string;
+  readonly candidate: string;
+  readonly caseId: string;
+  readonly path: string;
+}
+
+/** Where `exchange`'s request puts values: its path, query and body (a value it names is data). */
+function askedText(exchange: Exchange): string {
+  const mine = exchange.flow?.requests.baseline ?? exchange.case.request;
+  const theirs = exchange.flow?.requests.candidate ?? exchange.case.request;
+  const text = (r: typeof mine) => {
+    const query = r.query.map(([k, v]) => `${k}=${v}`).join('&');
+    const body =
+      r.body.kind === 'json'
+        ? JSON.stringify(r.body.value)
+        : r.body.kind === 'text'
+          ? r.body.text
+          : '';
+    return `${r.path}?${query} ${body}`;
+  };
+  return `${text(mine)} ${text(theirs)}`;
+}
+
+/**
+ * One memory per run: sequences run alone and in order, so each sees its
+ * earlier answers. `onProven` hears each pair of values an echo proved
+ * per-instance at its first place (the run finds the same pair again
+ * elsewhere: `same-pairs.ts`).
+ */
+export function createReferenceMemory(
+  onProven: (pair: ProvenPair) => void = () => {},
+): ReferenceMemory {
   const sequences = new Map<string, { baseline: Origins; candidate: Origins }>();
   const proven = new Map<string, Set<string>>();
   const prove = (origin: Origin) => {
@@ -125,20 +186,61 @@ export function createReferenceMemory(): ReferenceMemory {
         sequences.set(sequence, memory);
       }
       const { baseline, candidate } = memory;
+      let keys: DrawnKeys | undefined;
+      const drawn = () => {
+        keys ??= drawnKeysOf(b.value, c.value, askedText(exchange));
+        return keys;
+      };
       const same = (x: unknown, y: unknown) => {
-        const [tx, ty] = [referenceText(x), referenceText(y)];
+        const [tx, ty] = [lookupText(x), lookupText(y)];
         const at = tx === undefined ? undefined : baseline.get(tx);
         const echoed = at !== undefined && ty !== undefined && candidate.get(ty) === at;
-        if (echoed && tx !== undefined && generated(tx) && generated(ty)) prove(at);
+        if (!echoed || tx === undefined) return echoed;
+        // A written token without a digit is echoed only as a drawn key of this answer's list.
+        if (at.written === true && !(drawn().baseline.has(tx) && drawn().candidate.has(ty))) {
+          return false;
+        }
+        // Drawn keys of a list are proven by the echo whatever they hold; other values must look drawn.
+        if (at.drawnKey || at.written === true || (generated(tx) && generated(ty))) {
+          prove(at);
+          onProven({ baseline: tx, candidate: ty, caseId: at.caseId, path: at.path });
+        }
         return echoed;
       };
       const found = maskPairs(b.value, c.value, { hit: same, token: REFERENCE_TOKEN });
       const [left, right] = found.values;
       // Remember where each side first answered the values the two sides differ in.
+      const asked = askedText(exchange);
+      const write = wrote(
+        (exchange.flow?.requests.baseline ?? exchange.case.request).method,
+        exchange.baseline,
+        exchange.candidate,
+      );
       differingLeaves(b.value, c.value, '', (path, x, y) => {
-        const [tx, ty] = [referenceText(x), referenceText(y)];
+        let [tx, ty] = [referenceText(x), referenceText(y)];
+        const drawnKey = drawn().places.has(path);
+        // A key drawn without a digit (`rMEKdNDn`) is remembered for what its place shows.
+        if (drawnKey) [tx, ty] = [lookupText(x), lookupText(y)];
+        // So is a token a write drew without a digit, awaiting a list that shows it drawn.
+        const written =
+          !drawnKey &&
+          (tx === undefined || ty === undefined) &&
+          write &&
+          typeof x === 'string' &&
+          typeof y === 'string' &&
+          x.length === y.length &&
+          WRITTEN_TOKEN.test(x) &&
+          WRITTEN_TOKEN.test(y) &&
+          !asked.includes(x) &&
+          !asked.includes(y);
+        if (written) [tx, ty] = [x, y];
         if (tx === undefined || ty === undefined) return;
-        const origin: Origin = { caseId: exchange.case.id, path };
+        const origin: Origin = {
+          caseId: exchange.case.id,
+          path,
+          drawnKey,
+          ...(written ? { written: true as const } : {}),
+        };
         if (!baseline.has(tx)) baseline.set(tx, origin);
         if (!candidate.has(ty)) candidate.set(ty, origin);
       });

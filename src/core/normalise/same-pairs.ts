@@ -4,10 +4,11 @@
  * (`generated.ts`, `changed.ts`), is per-instance wherever else the two sides
  * answer that same pair at one place: a server's uuid and version in its root
  * document, and again in its configuration or in a nested `vendor` object; a
- * revision found generated in a write, and again in a list. Only id-like
- * values count (a UUID, a revision, hex digits, a release version, a token:
- * `idFormat`), never a number, a word or a flag, which two places share by
- * chance. The memory is kept over the whole run and used once every answer is
+ * revision found generated in a write, and again in a list; two keys a
+ * later echo proved each side drew (`references.ts`), in another flow's list.
+ * Only id-like values count (a UUID, a revision, hex digits, a release
+ * version, a token: `idFormat`; or keys an echo proved), never a number, a
+ * word or a flag, which two places share by chance. The memory is kept over the whole run and used once every answer is
  * in, so the order in which answers came back changes nothing. Pure, but for
  * the memory (`createSamePairs`).
  */
@@ -32,6 +33,11 @@ export interface SamePairs {
    * exchange before those masks).
    */
   add(before: Exchange, masked: Exchange): void;
+  /**
+   * Remembers a pair a later echo proved per-instance where it first
+   * appeared (`references.ts`): drawn keys of a list, whatever they hold.
+   */
+  addProven(pair: { readonly baseline: string; readonly candidate: string } & PairOrigin): void;
   /** Where the run found `baseline` and `candidate` per-instance, if it did, at another place than `path` of `caseId`. */
   originOf(
     baseline: unknown,
@@ -53,7 +59,24 @@ function pointerOfEntry(entry: string): string {
 export function createSamePairs(): SamePairs {
   const pairs = new Map<string, PairOrigin[]>();
   let size = 0;
+  const remember = (a: string, b: string, origin: PairOrigin) => {
+    const key = keyOf(a, b);
+    const origins = pairs.get(key) ?? [];
+    if (
+      origins.length >= 2 ||
+      origins.some((o) => o.caseId === origin.caseId && o.path === origin.path)
+    ) {
+      return;
+    }
+    origins.push(origin);
+    pairs.set(key, origins);
+    size++;
+  };
   return {
+    addProven({ baseline, candidate, caseId, path }) {
+      if (size >= MAX_PAIRS || baseline === candidate) return;
+      remember(baseline, candidate, { caseId, path: path === '' ? '/' : path });
+    },
     add(before, masked) {
       const entries = masked.generated;
       if (entries === undefined || entries.length === 0 || size >= MAX_PAIRS) return;
@@ -67,12 +90,7 @@ export function createSamePairs(): SamePairs {
         if (typeof a !== 'string' || typeof b !== 'string' || a === b) continue;
         if (a === GENERATED_TOKEN || idFormat(a) === undefined || idFormat(b) === undefined)
           continue;
-        const key = keyOf(a, b);
-        const origins = pairs.get(key) ?? [];
-        if (origins.length >= 2) continue;
-        origins.push({ caseId: before.case.id, path: path === '' ? '/' : path });
-        pairs.set(key, origins);
-        size++;
+        remember(a, b, { caseId: before.case.id, path: path === '' ? '/' : path });
       }
     },
     originOf(baseline, candidate, caseId, path) {

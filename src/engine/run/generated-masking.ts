@@ -17,7 +17,11 @@ import {
   withMaskStep,
 } from '../../judge/results/judged-again.js';
 
-/** A change of a divergent result, as judged under the maskings so far (only `value` ones are asked about). */
+/**
+ * A change of a divergent result, as judged under the maskings so far (only
+ * `value` and `type` ones are asked about: a type change found per-instance
+ * keeps its types, its values set aside).
+ */
 export type JudgedChange = DivergentObservation['changes'][number];
 
 /**
@@ -40,7 +44,7 @@ export function maskGenerated(
     const places: string[] = [];
     const evidence: string[] = [];
     for (const change of current.changes) {
-      if (change.op !== 'value') continue;
+      if (change.op !== 'value' && change.op !== 'type') continue;
       const found = evidenceOf(change, current);
       if (found === undefined) continue;
       places.push(change.path);

@@ -113,14 +113,14 @@ export function createRunIntake(input: {
   };
   // Timestamps both sides stamped during the run are compared by format (same section).
   const started = input.now().getTime() - CLOCK_SKEW_MS;
+  // Pairs of values found per-instance, found again elsewhere once every answer is in.
+  const samePairs = createSamePairs();
   // Values each side generated earlier in a flow or serial sequence, echoed later.
-  const references = createReferenceMemory();
+  const references = createReferenceMemory((pair) => samePairs.addProven(pair));
   // Numbers each side gives its own writes, proven a sequence by the run's writes.
   const sequences = createSequenceIds();
   // ETags a body-less answer (a HEAD) shares with an answer that proved them derived.
   const etags = createDerivedEtags();
-  // Pairs of values found per-instance, found again elsewhere once every answer is in.
-  const samePairs = createSamePairs();
   // A server's own version, folder, host, pid and counters: the run's requests and each side's values.
   const ownIdentity = createOwnIdentity();
   // Lists each side orders by keys it drew (its flow's writes drew ids) that the answer leaves out: awaiting evidence.

@@ -1,6 +1,7 @@
 import type { Comparison } from '../../contract/model/comparison.js';
 import type { Change } from '../../contract/observation.js';
 import { collapsePath } from '../../core/compare/map-like.js';
+import { GENERATED_TOKEN } from '../../core/normalise/generated.js';
 import { parsePointer } from '../../util/json-pointer.js';
 import type { NoiseFinding } from './types.js';
 
@@ -12,6 +13,23 @@ export interface NoiseMask {
   readonly orders: readonly string[];
   /** Header names whose value changes are dropped. */
   readonly headers: readonly string[];
+  /**
+   * Pointers where a type change's values are per-instance (each side's own
+   * port, written as a string on one side): the change is kept, its types
+   * intact, with its text side set aside as `{{generated}}`, so the type is
+   * one question and the values, each side's own, no second one.
+   */
+  readonly retyped?: readonly string[];
+}
+
+/** `change` with its text side set aside, when `mask` says its values are per-instance. */
+function retypedChange(mask: NoiseMask, change: Change): Change {
+  if (change.op !== 'type' || mask.retyped === undefined || !mask.retyped.includes(change.path)) {
+    return change;
+  }
+  if (typeof change.baseline === 'string') return { ...change, baseline: GENERATED_TOKEN };
+  if (typeof change.candidate === 'string') return { ...change, candidate: GENERATED_TOKEN };
+  return change;
 }
 
 export const EMPTY_MASK: NoiseMask = { values: [], orders: [], headers: [] };
@@ -70,7 +88,7 @@ export function maskComparison(comparison: Comparison, mask: NoiseMask): Compari
   return {
     ...comparison,
     headers: comparison.headers.filter((h) => !noisy(h)),
-    body: comparison.body.filter((c) => !masksChange(mask, c)),
+    body: comparison.body.filter((c) => !masksChange(mask, c)).map((c) => retypedChange(mask, c)),
   };
 }
 

@@ -47,6 +47,7 @@ export function maskObservation(
   const masked = maskComparison(comparison, mask);
   if (
     masked.body.length === comparison.body.length &&
+    masked.body.every((change, k) => change === comparison.body[k]) &&
     masked.headers.length === comparison.headers.length
   ) {
     return result;
@@ -99,12 +100,18 @@ export function maskObservation(
 
 const HEADER = 'header ';
 
-/** The mask of a result's places: pointers, and headers as `header NAME`. */
-export function maskOfPlaces(places: readonly string[]): NoiseMask {
+/**
+ * The mask of a result's places: pointers, and headers as `header NAME`.
+ * Values found per-instance (`generated`) whose two sides also differ in
+ * type keep the type change, their values set aside (`retyped`).
+ */
+export function maskOfPlaces(places: readonly string[], generated = false): NoiseMask {
+  const values = places.filter((place) => !place.startsWith(HEADER));
   return {
-    values: places.filter((place) => !place.startsWith(HEADER)),
+    values,
     orders: [],
     headers: places.filter((place) => place.startsWith(HEADER)).map((p) => p.slice(HEADER.length)),
+    ...(generated ? { retyped: values } : {}),
   };
 }
 
@@ -120,7 +127,11 @@ export function judgedUnderStep(
   redact: Redactor,
 ): Observation {
   if (step.by === 'noise') return maskObservation(result, step, redact);
-  const judged = maskObservation(result, maskOfPlaces(step.places), redact);
+  const judged = maskObservation(
+    result,
+    maskOfPlaces(step.places, step.by === 'generated'),
+    redact,
+  );
   if (judged === result) return result;
   if (step.by === 'generated') {
     const unsettled = (judged.unsettled ?? []).filter((p) => !step.places.includes(p));

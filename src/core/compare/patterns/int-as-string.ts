@@ -11,6 +11,7 @@
 
 import type { Change } from '../../../contract/observation.js';
 import { codeSpan } from '../../../util/code-span.js';
+import { GENERATED_TOKEN } from '../../normalise/generated.js';
 import { isIntegerText, numberOfText, numericText, sameDecimal } from '../../normalise/numbers.js';
 import { bySide, sideOf, tagName, theField } from './advice.js';
 import type { FixHint, Pattern, PatternHintInput, PatternMatch } from './types.js';
@@ -50,6 +51,8 @@ export function sameOrIdentifier(
   number: unknown,
 ): 'same' | 'other' | 'identifier' | undefined {
   if (sameInteger(text, number)) return 'same';
+  // Each side's own value, set aside by the run's evidence (`{{generated}}`): the type is the question left.
+  if (text === GENERATED_TOKEN && isIntegerText(numericText(number) ?? '')) return 'same';
   const integer =
     (typeof number === 'number' && Number.isInteger(number)) ||
     isIntegerText(numericText(number) ?? '');
@@ -128,7 +131,7 @@ export const intAsString: Pattern<'int-as-string'> = {
         title: `${codeSpan(path)} ${detail}`,
         explanation:
           written !== 'identifier'
-            ? `${stringSide} writes the integer at ${codeSpan(change.path)} as a string (${JSON.stringify(text)}), the other side as a JSON number`
+            ? `${stringSide} writes the integer at ${codeSpan(change.path)} as a string (${text === GENERATED_TOKEN ? "each side's own value, set aside as per-instance" : JSON.stringify(text)}), the other side as a JSON number`
             : `${stringSide} writes the identifier at ${codeSpan(change.path)} as a string (${JSON.stringify(text)}), ${other} as a JSON integer (${numericText(number) ?? String(number)}): the two sides number their records differently, and the field's type differs with it`,
         key: `int-as-string:${path}:${stringSide}-string`,
         anchor: change.path,

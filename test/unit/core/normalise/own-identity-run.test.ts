@@ -93,6 +93,12 @@ describe("a server's own identity, by the run's evidence", () => {
         '/runtime/uptime',
       ],
     },
+    {
+      name: 'its own ports, as a string of digits on one side and a number on the other',
+      b: { smtpPort: '39173', relay: { admin_port: 8025 } },
+      c: { smtpPort: 1025, relay: { admin_port: '18025' } },
+      places: ['/smtpPort', '/relay/admin_port'],
+    },
   ])('$name', ({ b, c, places }) => {
     for (const place of places) {
       const at = place.split('/').slice(1);
@@ -148,6 +154,9 @@ describe('stays a difference', () => {
     ["a runtime's version", '/process/nodeVersion', 'v18.19.0', 'v20.11.1'],
     ['a name no class accepts', '/label', '1.2.3', '2.0.0'],
     ['a counter with a limit in its name', '/memoryLimit', 512, 1024],
+    ['a port limit, not a port', '/maxPort', 65_000, 60_000],
+    ['a port against a word', '/port', 8025, 'auto'],
+    ['a number past any port', '/grpcPort', 70_000, 8080],
     ["a machine's memory size (a record's, not a usage figure)", '/flavor/memory', 2048, 4096],
     [
       "an event's start time (no process named)",

@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../../../src/contract/model/case.js';
-import type { Exchange, SideOutcome } from '../../../../src/contract/model/exchange.js';
+import type { Exchange } from '../../../../src/contract/model/exchange.js';
 import {
   createReferenceMemory,
   REFERENCE_TOKEN,
 } from '../../../../src/core/normalise/references.js';
 import { makeCase } from '../../../helpers/case.js';
-
-const side = (value: unknown): SideOutcome => ({
-  outcome: 'response',
-  response: {
-    status: 200,
-    headers: {},
-    body: { kind: 'json', value },
-    wireBytes: 1,
-    durationMs: 1,
-  },
-});
-const body = (s: SideOutcome) =>
-  s.outcome === 'response' && s.response.body.kind === 'json' ? s.response.body.value : undefined;
+import { jsonOf as body, jsonSide as side } from '../../../helpers/json-side.js';
 
 function exchange(
   id: string,
