@@ -22,7 +22,9 @@
  * the endpoint's text body; since a text body that differs the same way on
  * several endpoints is keyed by what changed, the endpoint's row; since one
  * side's error bodies of several kinds are one cause, the body-kind row
- * (`body-causes.ts`). The rows are superseded by the
+ * (`body-causes.ts`); since a member one answer alone gains as `null` is a
+ * member of that answer's restructure, its `absent vs null` row
+ * (`null-members.ts`). The rows are superseded by the
  * findings that now record them (`judge/results/root-causes.ts`), never read as
  * resolved while the servers still differ. Pure.
  */
@@ -108,7 +110,28 @@ function clusterKeys(
   if (cause.transform?.startsWith('defaults ') === true) {
     return [...clusterKeysOf(input, cause), ...emptyCollectionKeys(input, paths)];
   }
-  return clusterKeysOf(input, cause);
+  return [...clusterKeysOf(input, cause), ...nullMemberKeys(cause)];
+}
+
+/**
+ * A member written as `null` that joined its answer's restructure
+ * (`null-members.ts`): the `absent vs null` row it had at its field.
+ */
+function nullMemberKeys(cause: RootCause & { type: 'structure' }): string[] {
+  return membersOf(cause).flatMap(({ op, path, baseline, candidate }) => {
+    const side = op === 'added' && candidate === 'null' ? 'candidate' : undefined;
+    const writes = side ?? (op === 'removed' && baseline === 'null' ? 'baseline' : undefined);
+    if (writes === undefined) return [];
+    return [
+      causeFingerprint({
+        type: 'pattern',
+        pattern: 'null-vs-absent',
+        field: fieldOf(path),
+        params: [`${writes}-null`],
+        detail: writes === 'baseline' ? 'null vs absent' : 'absent vs null',
+      }),
+    ];
+  });
 }
 
 /**
