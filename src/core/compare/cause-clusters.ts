@@ -44,8 +44,14 @@
  *    one row per moved place and error class listing the pairs. A value that
  *    is no reason phrase keeps rule 3.
  *
+ * 6. **Links to one resource** (`resource-links.ts`): members one side adds
+ *    whose values link to one resource, wherever they sit, are one cause;
+ *    and a member one answer alone gains as `null` joins that answer's
+ *    restructure (`null-members.ts`).
+ *
  * Status transitions and patterns that recur are keyed by what changed too
- * (`recurring-causes.ts`).
+ * (`recurring-causes.ts`), and so is a route one side refuses whole
+ * (`refusal-gates.ts`).
  *
  * A cluster's fingerprint is its first member's (in key order) with the
  * endpoint rule above: independent of the cases and values, and kept as the
@@ -79,6 +85,7 @@ import {
 import { lonelyNulls, type NullMember } from './null-members.js';
 import { omittedDefaults } from './omitted-defaults.js';
 import { fieldOfPath, ownKey, type RecurringCauses, recurringCauses } from './recurring-causes.js';
+import { type AnswerBodies, refusalGates } from './refusal-gates.js';
 import { linkedResource, linksOfGroup, resourceLinks } from './resource-links.js';
 import {
   ANY_ENDPOINT,
@@ -95,6 +102,8 @@ export interface ClusterAnswer extends AnswerStatuses {
   readonly caseId: string;
   readonly endpoint: string;
   readonly findings: readonly Pick<Finding, 'cause' | 'paths'>[];
+  /** Both bodies (a result's): the refusal one side answers a whole route with (`refusal-gates.ts`). */
+  readonly bodies?: AnswerBodies;
   /** The answer's body changes with their values (a result's): the pairs a constant shows. */
   readonly changes?: readonly ValueChange[];
 }
@@ -549,6 +558,7 @@ export function clusterCauses(answers: Iterable<ClusterAnswer>): CauseClusters {
     ...patterns,
     ...errorBodies(all, statusBodies),
     ...nullJoins,
+    ...refusalGates(all),
   ]);
   for (const { cause, signatures, patternKeys } of defaultsOf(groups, all)) {
     for (const change of signatures) clusters.set(changeKey(change), cause);

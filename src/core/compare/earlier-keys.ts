@@ -55,6 +55,7 @@ import {
   ANY_ENDPOINT,
   causeFingerprint,
   isRecurringStatus,
+  isRefusalGate,
   methodOf,
   RECURRING_ENDPOINT,
   REDIRECT_ENDPOINT,
@@ -227,6 +228,7 @@ function statusKeys(
   finding: EarlierInput['findings'][number],
   cause: RootCause & { type: 'status' },
 ): string[] {
+  if (isRefusalGate(cause)) return gateKeys(input);
   const out =
     cause.endpoint === REDIRECT_ENDPOINT
       ? redirectKeys(input)
@@ -274,6 +276,20 @@ function redirectKeys(input: EarlierInput): string[] {
     causeFingerprint(own),
     causeFingerprint({ ...own, endpoint: `${methodOf(input.endpoint)} ${RECURRING_ENDPOINT}` }),
   ];
+}
+
+/**
+ * A route one side refuses whole (`refusal-gates.ts`): the rows its answer
+ * had, its status transition (on its endpoint and keyed by its method) or,
+ * where the statuses agree, the body-kind row of its bodies.
+ */
+function gateKeys(input: EarlierInput): string[] {
+  const baseline = input.baseline?.status;
+  const kindChange = input.changes.find(isBodyKindChange);
+  if (baseline !== undefined && baseline === input.candidate?.status) {
+    return kindChange === undefined ? [] : [causeFingerprint(bodyKindCause(kindChange, baseline))];
+  }
+  return redirectKeys(input);
 }
 
 /** A whole body that differs (text, bytes): one change at the body's root. */

@@ -119,8 +119,8 @@ export function clusterAnswers(
     const following = consequences.get(result.caseId);
     if (following === undefined) return result;
     const findings = result.findings.filter((f) => !following.has(f.fingerprint));
-    const { caseId, endpoint, baseline, candidate, changes } = result;
-    return { caseId, endpoint, baseline, candidate, changes, findings };
+    const { caseId, endpoint, baseline, candidate, changes, bodies } = result;
+    return { caseId, endpoint, baseline, candidate, changes, bodies, findings };
   });
 }
 
