@@ -6,7 +6,7 @@
  * written as a string), a row of its own. Two fixtures with other names.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { rootCausesOfPair } from '../helpers/cli.js';
+import { rootCausesOfServers } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 
 interface Fixture {
@@ -56,10 +56,7 @@ describe('a null member of one answer’s restructure is part of it', () => {
   afterAll(async () => Promise.all(started.map((s) => s.close())));
 
   it.each([FIRST, SECOND])('$name', async (f) => {
-    const baseline = await server(f, false);
-    const candidate = await server(f, true);
-    started.push(baseline, candidate);
-    const causes = await rootCausesOfPair(cases(f), baseline, candidate);
+    const causes = await rootCausesOfServers(cases(f), (side) => server(f, side), started);
     const summaries = causes.map((c) => c.summary);
     expect(summaries, JSON.stringify(summaries, null, 1)).toHaveLength(2);
     expect(summaries.some((s) => s.startsWith('absent vs null'))).toBe(false);

@@ -9,7 +9,7 @@
  * changed.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { rootCausesOfPair } from '../helpers/cli.js';
+import { rootCausesOfServers } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 
 interface Fixture {
@@ -82,10 +82,8 @@ describe('a route one side refuses whole is one row', () => {
   afterAll(async () => Promise.all(started.map((s) => s.close())));
 
   it.each([FIRST, SECOND])('$name', async (f) => {
-    const baseline = await server(f, f.gate === 'baseline');
-    const candidate = await server(f, f.gate === 'candidate');
-    started.push(baseline, candidate);
-    const causes = await rootCausesOfPair(cases(f), baseline, candidate);
+    const gated = (candidate: boolean) => server(f, candidate === (f.gate === 'candidate'));
+    const causes = await rootCausesOfServers(cases(f), gated, started);
     const summaries = causes.map((c) => c.summary);
     const gate = causes.filter((c) => c.summary.includes(' answers every '));
     expect(gate, JSON.stringify(summaries, null, 1)).toHaveLength(1);

@@ -9,7 +9,7 @@
  * answers), each a row of its own. Two fixtures with other names and shapes.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { rootCausesOfPair } from '../helpers/cli.js';
+import { rootCausesOfServers } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 
 interface Fixture {
@@ -86,10 +86,7 @@ describe('links to one resource are one row wherever they sit', () => {
   afterAll(async () => Promise.all(started.map((s) => s.close())));
 
   it.each([FIRST, SECOND])('$name', async (f) => {
-    const baseline = await server(f, false);
-    const candidate = await server(f, true);
-    started.push(baseline, candidate);
-    const causes = await rootCausesOfPair(cases(f), baseline, candidate);
+    const causes = await rootCausesOfServers(cases(f), (side) => server(f, side), started);
     const summaries = causes.map((c) => c.summary);
     const links = causes.filter((c) =>
       c.summary.includes(`candidate links to \`/${f.parents}/:id/${f.children}\``),

@@ -89,6 +89,22 @@ export async function rootCausesOfPair(
   return (await latestReport(cwd)).rootCauses ?? [];
 }
 
+/**
+ * Starts a fixture's two servers (`serve(false)` the baseline, `serve(true)`
+ * the candidate), adds them to `started` (the file closes them), and returns
+ * the root causes of `cases` between them (`rootCausesOfPair`).
+ */
+export async function rootCausesOfServers(
+  cases: string,
+  serve: (candidate: boolean) => Promise<{ readonly url: string }>,
+  started: { readonly url: string }[],
+): Promise<NonNullable<RunReport['rootCauses']>> {
+  const baseline = await serve(false);
+  const candidate = await serve(true);
+  started.push(baseline, candidate);
+  return rootCausesOfPair(cases, baseline, candidate);
+}
+
 /** `parity run --baseline-recording RECORDING --candidate CANDIDATE --no-tracker …more` in `cwd`. */
 export function runAgainstRecording(
   cwd: string,
