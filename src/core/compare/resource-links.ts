@@ -42,8 +42,12 @@ const AUTHORITY = new RegExp(
   'i',
 );
 
+/** A longer string is no link (text, a token, a body): it is never read as one. */
+const MAX_LINK = 2048;
+
 /** The resource one link names (`/orders/:id/items`); undefined for a string that is no link. */
 function resourceOfLink(text: string): string | undefined {
+  if (text.length > MAX_LINK) return undefined;
   const path = text.replace(AUTHORITY, '');
   if (!path.startsWith('/') || path.startsWith('//') || /\s/.test(path)) return undefined;
   const resource = resourceOfEndpoint(endpointOf('GET', path));

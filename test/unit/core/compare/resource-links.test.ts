@@ -53,6 +53,7 @@ describe('linkedResource', () => {
     expect(linkedResource({ count: 3 })).toBe('');
     expect(linkedResource('//cdn.example/x')).toBe('');
     expect(linkedResource('/')).toBe('');
+    expect(linkedResource(`/orders/${'a'.repeat(3000)}`)).toBe('');
   });
 });
 
