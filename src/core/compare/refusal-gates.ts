@@ -91,18 +91,24 @@ function routeOf(endpoints: readonly string[]): string {
   return `${methodOf(endpoints[0] ?? '')} /${route.join('/')}`;
 }
 
-/** The answers split into routes (`sameRoute`, transitively). */
+/**
+ * The answers split into routes (`sameRoute`, transitively), over their
+ * distinct endpoints: a run's answers share a few endpoints.
+ */
 function routes(refused: readonly Refused[]): Refused[][] {
-  const out: Refused[][] = [];
+  const byEndpoint = new Map<string, Refused[]>();
   for (const one of refused) {
-    const joined = out.filter((group) =>
-      group.some((other) => sameRoute(other.answer.endpoint, one.answer.endpoint)),
-    );
-    const merged = [...joined.flat(), one];
-    for (const group of joined) out.splice(out.indexOf(group), 1);
-    out.push(merged);
+    const same = byEndpoint.get(one.answer.endpoint) ?? [];
+    byEndpoint.set(one.answer.endpoint, same);
+    same.push(one);
   }
-  return out;
+  const groups: string[][] = [];
+  for (const endpoint of byEndpoint.keys()) {
+    const joined = groups.filter((group) => group.some((other) => sameRoute(other, endpoint)));
+    for (const group of joined) groups.splice(groups.indexOf(group), 1);
+    groups.push([...joined.flat(), endpoint]);
+  }
+  return groups.map((group) => group.flatMap((endpoint) => byEndpoint.get(endpoint) ?? []));
 }
 
 /** Every string of a body, depth first (its message). */
@@ -124,7 +130,9 @@ function refusalsOf(answers: readonly GateAnswer[], side: Side): Map<string, Ref
     if (status === undefined || against === undefined || status < 400 || against < 400) continue;
     if (bodies === undefined || bodies.cut?.[side] !== undefined) continue;
     const key = JSON.stringify([methodOf(answer.endpoint), status, bodies[side] ?? null]);
-    out.set(key, [...(out.get(key) ?? []), { answer, status, other: against }]);
+    const same = out.get(key) ?? [];
+    out.set(key, same);
+    same.push({ answer, status, other: against });
   }
   return out;
 }
