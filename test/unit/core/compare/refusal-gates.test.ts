@@ -106,6 +106,16 @@ describe.each([
     expect(found).toContain(words);
   });
 
+  it('keeps another refusal on the same route a row of its own', () => {
+    const [status] = refusal;
+    const [other] = sides([409, { error: 'locked' }]);
+    const locked = gate === 'candidate' ? other : ([status, 'Locked'] as Side);
+    const against = gate === 'candidate' ? ([status, 'Locked'] as Side) : other;
+    const found = rows([...gated, answer('s/locked', endpoints[0] ?? '', locked, against)]);
+    expect(found).toHaveLength(2);
+    expect(found).toContain(words);
+  });
+
   it('supersedes the rows each answer had: its status transition, or its bodies’ kinds', () => {
     const clusters = clusterCauses(gated);
     for (const one of gated) {
