@@ -95,7 +95,7 @@ export const structureCauseSchema = z.looseObject({
     .string()
     .exactOptional()
     .describe(
-      'the value transformation every pair of its values shows, at two places or more (absolute candidate|prefix candidate usr_|case lower upper|offset candidate: one counter offset), or the convention its members follow (defaults baseline: one side leaves members at their default value out); not part of the fingerprint',
+      'the value transformation every pair of its values shows, at two places or more (absolute candidate|prefix candidate usr_|case lower upper|offset candidate: one counter offset), or the convention its members follow (defaults baseline: one side leaves members at their default value out; links candidate /orders/:id/items: members one side adds that link to one resource); not part of the fingerprint',
     ),
 });
 
@@ -114,8 +114,16 @@ export const rootCauseSchema = z
     z.looseObject({
       type: z.literal('status'),
       endpoint: z.string().describe('METHOD /path template'),
-      baseline: z.number().describe('baseline status'),
-      candidate: z.number().describe('candidate status'),
+      baseline: z
+        .number()
+        .describe(
+          "baseline status; 0 (any) on a redirect rule's row or a route the candidate refuses whole",
+        ),
+      candidate: z
+        .number()
+        .describe(
+          "candidate status; 0 (any) on a redirect rule's row or a route the baseline refuses whole",
+        ),
       reason: z
         .string()
         .exactOptional()

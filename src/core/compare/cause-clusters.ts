@@ -49,8 +49,14 @@
  *    one row per moved place and error class listing the pairs. A value that
  *    is no reason phrase keeps rule 3.
  *
+ * 6. **Links to one resource** (`resource-links.ts`): members one side adds
+ *    whose values link to one resource, wherever they sit, are one cause;
+ *    and a member one answer alone gains as `null` joins that answer's
+ *    restructure (`null-members.ts`).
+ *
  * Status transitions and patterns that recur are keyed by what changed too
- * (`recurring-causes.ts`).
+ * (`recurring-causes.ts`), and so is a route one side refuses whole
+ * (`refusal-gates.ts`).
  *
  * A cluster's fingerprint is its first member's (in key order) with the
  * endpoint rule above: independent of the cases and values, and kept as the
@@ -82,9 +88,12 @@ import {
   rewordedFindings,
 } from './named-statuses.js';
 import { nestedObjects } from './nested-members.js';
+import { lonelyNulls, type NullMember } from './null-members.js';
 import { omittedDefaults } from './omitted-defaults.js';
 import { type AnswerBodies, optionalMembers } from './optional-members.js';
 import { fieldOfPath, ownKey, type RecurringCauses, recurringCauses } from './recurring-causes.js';
+import { refusalGates } from './refusal-gates.js';
+import { linkedResource, linksOfGroup, resourceLinks } from './resource-links.js';
 import {
   ANY_ENDPOINT,
   isObjectSignature,
@@ -102,7 +111,11 @@ export interface ClusterAnswer extends AnswerStatuses {
   readonly findings: readonly Pick<Finding, 'cause' | 'paths'>[];
   /** The answer's body changes with their values (a result's): the pairs a constant shows. */
   readonly changes?: readonly ValueChange[];
-  /** Its two bodies (a result's preview): what a member never written shows (`optional-members.ts`). */
+  /**
+   * Both bodies (a result's preview): what a member never written shows
+   * (`optional-members.ts`), the refusal one side answers a whole route with
+   * (`refusal-gates.ts`).
+   */
   readonly bodies?: AnswerBodies;
 }
 
@@ -170,6 +183,8 @@ interface Seen {
   named?: Map<string, NamedIn<Seen>>;
   /** Per answer, the concrete pointers of its changes there. */
   readonly concrete: Map<string, Set<string>>;
+  /** Per answer, the resource a member's value links to there, `''` for none (`resource-links.ts`). */
+  links?: Map<string, string>;
 }
 
 /** `/a/b/#text` → `b`: the field a value sits at (an XML element's text is the element's). */
@@ -295,6 +310,7 @@ function seenChanges(
         }
       }
     }
+    noteLinks(caseId, changes ?? [], here);
     for (const [value, member] of movedValues(changes ?? [], here)) {
       const moves = value.moves ?? new Map<string, Set<Seen>>();
       value.moves = moves;
@@ -303,6 +319,28 @@ function seenChanges(
     noteNamedStatuses(answer, resourceOfEndpoint(endpoint), here, rewordings);
   }
   return seen;
+}
+
+/**
+ * The resource each member one answer adds or lacks links to there
+ * (`resource-links.ts`): its entry's link for that answer, `''` once one of
+ * its places there holds no link or links elsewhere.
+ */
+function noteLinks(
+  caseId: string,
+  changes: readonly ValueChange[],
+  here: ReadonlyMap<string, Seen>,
+) {
+  for (const change of changes) {
+    if (change.op !== 'added' && change.op !== 'removed') continue;
+    const entry = here.get(change.path);
+    if (entry === undefined) continue;
+    const target = linkedResource(change.op === 'added' ? change.candidate : change.baseline);
+    const links = entry.links ?? new Map<string, string>();
+    entry.links = links;
+    const before = links.get(caseId);
+    links.set(caseId, before === undefined || before === target ? target : '');
+  }
 }
 
 /**
@@ -442,6 +480,7 @@ function travelling(
       ...namedGroups(seen.values(), classes),
       ...nestedObjects(seen.values()),
       ...optionalMembers(seen.values(), bodies),
+      ...resourceLinks(seen.values()),
     ],
   );
 }
@@ -501,6 +540,10 @@ export function clusterCauses(answers: Iterable<ClusterAnswer>): CauseClusters {
     all.flatMap(({ caseId, bodies }) => (bodies === undefined ? [] : [[caseId, bodies] as const])),
   );
   const groups = travelling(seenChanges(all, rewordings), errorClasses(all), bodies);
+  const patterns = recurringCauses(all.flatMap((answer) => answer.findings));
+  const nulls = lonelyNulls(all, patterns);
+  // Own keys of `null` members that joined their answer's restructure (`null-members.ts`).
+  const nullJoins = new Map<string, StructureCause>();
   for (const group of groups) {
     const members = group.sort((a, b) => compareKeys(changeKey(a.change), changeKey(b.change)));
     const [first, ...rest] = members;
@@ -513,11 +556,19 @@ export function clusterCauses(answers: Iterable<ClusterAnswer>): CauseClusters {
     const resources = new Set(members.flatMap((seen) => [...seen.resources]));
     const one = resources.size < 2 && first.places.size < 2 && !rekeyed;
     const named = shownChanges(members);
-    if (rest.length === 0 && (one || isElements(first.change)) && named === undefined) continue;
+    const joinedNulls = restructureNulls(members, nulls);
+    if (rest.length === 0 && joinedNulls.length === 0) {
+      if ((one || isElements(first.change)) && named === undefined) continue;
+    }
     const endpoint = resources.size < 2 ? ([...resources][0] ?? ANY_ENDPOINT) : ANY_ENDPOINT;
-    const [change, ...together] = named ?? members.map((seen) => seen.change);
+    // A `null` member joins after the others: the row keeps the fingerprint it had.
+    const [change, ...together] = [
+      ...(named ?? members.map((seen) => seen.change)),
+      ...joinedNulls.map((member) => member.change),
+    ];
     if (change === undefined) continue;
-    const transform = named === undefined ? transformOfGroup(members) : undefined;
+    const transform =
+      named === undefined ? (transformOfGroup(members) ?? linksOfGroup(members)) : undefined;
     const cause: StructureCause = {
       type: 'structure',
       endpoint,
@@ -526,11 +577,14 @@ export function clusterCauses(answers: Iterable<ClusterAnswer>): CauseClusters {
       ...(transform === undefined ? {} : { transform }),
     };
     for (const seen of members) for (const key of seen.keys) clusters.set(key, cause);
+    for (const member of joinedNulls) nullJoins.set(member.key, cause);
   }
   const statusBodies = bodiesOfStatus(all);
-  const recurring = new Map([
-    ...recurringCauses(all.flatMap((answer) => answer.findings)),
+  const recurring = new Map<string, RootCause>([
+    ...patterns,
     ...errorBodies(all, statusBodies),
+    ...nullJoins,
+    ...refusalGates(all),
   ]);
   for (const { cause, signatures, patternKeys } of defaultsOf(groups, all)) {
     for (const change of signatures) clusters.set(changeKey(change), cause);
@@ -546,6 +600,31 @@ export function clusterCauses(answers: Iterable<ClusterAnswer>): CauseClusters {
     ...(statusBodies.size === 0 ? {} : { statusBodies }),
     ...(reworded.size === 0 ? {} : { reworded }),
   };
+}
+
+/**
+ * The `null` members one answer alone shows (`null-members.ts`) that join a
+ * group when the group is that answer's restructure: every member seen in
+ * that answer alone, added or removed (or an object's zero-valued members),
+ * in the same top object as the `null` member.
+ */
+function restructureNulls(
+  members: readonly Seen[],
+  nulls: ReadonlyMap<string, readonly NullMember[]>,
+): readonly NullMember[] {
+  const answers = new Set(members.flatMap((one) => [...one.answers]));
+  const [answer] = answers;
+  if (answer === undefined || answers.size !== 1) return [];
+  const candidates = nulls.get(answer);
+  if (candidates === undefined) return [];
+  const tops = new Set<string>();
+  for (const { change } of members) {
+    if (!RESTRUCTURE_OPS.has(change.op) || change.values !== undefined) return [];
+    tops.add(restructureOf(isObjectSignature(change) ? `${change.path}/*` : change.path));
+  }
+  const [top] = tops;
+  if (tops.size !== 1) return [];
+  return candidates.filter((member) => restructureOf(member.change.path) === top);
 }
 
 /**

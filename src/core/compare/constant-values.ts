@@ -51,5 +51,12 @@ export function placeOf(concrete: string, skeleton: string): boolean {
     .split('/')
     .filter((s) => !/^\d+$/.test(s))
     .join('/');
-  return bare === skeleton || bare.endsWith(skeleton);
+  // A list kept in the skeleton (`/attachments/*\/size` in a read) is an index in the concrete path.
+  const place = skeleton.includes('*')
+    ? skeleton
+        .split('/')
+        .filter((s) => s !== '*')
+        .join('/')
+    : skeleton;
+  return bare === place || bare.endsWith(place);
 }

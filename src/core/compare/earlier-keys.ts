@@ -22,7 +22,9 @@
  * the endpoint's text body; since a text body that differs the same way on
  * several endpoints is keyed by what changed, the endpoint's row; since one
  * side's error bodies of several kinds are one cause, the body-kind row
- * (`body-causes.ts`). The rows are superseded by the
+ * (`body-causes.ts`); since a member one answer alone gains as `null` is a
+ * member of that answer's restructure, its `absent vs null` row
+ * (`null-members.ts`). The rows are superseded by the
  * findings that now record them (`judge/results/root-causes.ts`), never read as
  * resolved while the servers still differ. Pure.
  */
@@ -53,6 +55,7 @@ import {
   ANY_ENDPOINT,
   causeFingerprint,
   isRecurringStatus,
+  isRefusalGate,
   methodOf,
   RECURRING_ENDPOINT,
   REDIRECT_ENDPOINT,
@@ -108,7 +111,28 @@ function clusterKeys(
   if (cause.transform?.startsWith('defaults ') === true) {
     return [...clusterKeysOf(input, cause), ...emptyCollectionKeys(input, paths)];
   }
-  return clusterKeysOf(input, cause);
+  return [...clusterKeysOf(input, cause), ...nullMemberKeys(cause)];
+}
+
+/**
+ * A member written as `null` that joined its answer's restructure
+ * (`null-members.ts`): the `absent vs null` row it had at its field.
+ */
+function nullMemberKeys(cause: RootCause & { type: 'structure' }): string[] {
+  return membersOf(cause).flatMap(({ op, path, baseline, candidate }) => {
+    const side = op === 'added' && candidate === 'null' ? 'candidate' : undefined;
+    const writes = side ?? (op === 'removed' && baseline === 'null' ? 'baseline' : undefined);
+    if (writes === undefined) return [];
+    return [
+      causeFingerprint({
+        type: 'pattern',
+        pattern: 'null-vs-absent',
+        field: fieldOf(path),
+        params: [`${writes}-null`],
+        detail: writes === 'baseline' ? 'null vs absent' : 'absent vs null',
+      }),
+    ];
+  });
 }
 
 /**
@@ -204,6 +228,7 @@ function statusKeys(
   finding: EarlierInput['findings'][number],
   cause: RootCause & { type: 'status' },
 ): string[] {
+  if (isRefusalGate(cause)) return gateKeys(input);
   const out =
     cause.endpoint === REDIRECT_ENDPOINT
       ? redirectKeys(input)
@@ -251,6 +276,20 @@ function redirectKeys(input: EarlierInput): string[] {
     causeFingerprint(own),
     causeFingerprint({ ...own, endpoint: `${methodOf(input.endpoint)} ${RECURRING_ENDPOINT}` }),
   ];
+}
+
+/**
+ * A route one side refuses whole (`refusal-gates.ts`): the rows its answer
+ * had, its status transition (on its endpoint and keyed by its method) or,
+ * where the statuses agree, the body-kind row of its bodies.
+ */
+function gateKeys(input: EarlierInput): string[] {
+  const baseline = input.baseline?.status;
+  const kindChange = input.changes.find(isBodyKindChange);
+  if (baseline !== undefined && baseline === input.candidate?.status) {
+    return kindChange === undefined ? [] : [causeFingerprint(bodyKindCause(kindChange, baseline))];
+  }
+  return redirectKeys(input);
 }
 
 /** A whole body that differs (text, bytes): one change at the body's root. */

@@ -32,11 +32,11 @@ export interface OptionalSeen {
   readonly concrete?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
-/** One answer's two bodies as a result keeps them (a preview: `cut` when they were cut). */
+/** One answer's two bodies as a result keeps them (a preview: `cut` names the sides that were cut). */
 export interface AnswerBodies {
   readonly baseline?: unknown;
   readonly candidate?: unknown;
-  readonly cut?: unknown;
+  readonly cut?: { readonly baseline?: unknown; readonly candidate?: unknown };
 }
 
 /** The key marking a container a preview cut (`judge/results/preview.ts`'s `CUT_KEY`). */

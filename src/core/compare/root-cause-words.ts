@@ -15,6 +15,7 @@ import {
   DIGESTS,
   isObjectSignature,
   isRecurringStatus,
+  isRefusalGate,
   methodOf,
   REDIRECT_ENDPOINT,
   ZERO_VALUED_MEMBERS,
@@ -170,6 +171,14 @@ function redirectSummary(cause: RootCause & { type: 'status' }, redirect: string
   return `${side} redirects (${status}) to the same path ${rewriteWords(redirect)}, on several endpoints`;
 }
 
+/** ``candidate answers every POST /mail/:id/send request with 500 (`…`)``. */
+function gateSummary(cause: RootCause & { type: 'status' }): string {
+  const [side, status] =
+    cause.baseline === 0 ? ['candidate', cause.candidate] : ['baseline', cause.baseline];
+  const reason = cause.reason === undefined ? '' : ` (${codeSpan(cause.reason)})`;
+  return shorten(`${side} answers every ${cause.endpoint} request with ${status}${reason}`);
+}
+
 /**
  * The one-line summary of a root cause: `nil slice [] vs null at \`tags\``,
  * `status 400 → 201 on POST /v1/records`, `header \`cache-control\` missing in
@@ -186,6 +195,7 @@ export function causeSummary(cause: RootCause): string {
       if (cause.endpoint === REDIRECT_ENDPOINT && cause.redirect !== undefined) {
         return redirectSummary(cause, cause.redirect);
       }
+      if (isRefusalGate(cause)) return gateSummary(cause);
       return cause.reason === undefined
         ? `status ${cause.baseline} → ${cause.candidate} on ${statusPlace(cause)}`
         : shorten(
@@ -238,7 +248,9 @@ export function causeMeaning(cause: RootCause): string {
     case 'pattern':
       return `${patternNamed(cause.pattern).meaning} (${codeSpan(cause.pattern)})`;
     case 'status':
-      return `the two sides answer ${statusPlace(cause)} with different statuses for the same request`;
+      return isRefusalGate(cause)
+        ? `one side refuses every request of ${cause.endpoint} alike, whatever the other side answers (it checks something before it reads the request)`
+        : `the two sides answer ${statusPlace(cause)} with different statuses for the same request`;
     case 'header':
       return cause.difference === 'value'
         ? `the sides send ${codeSpan(cause.name)} with values of different shapes`

@@ -35,6 +35,18 @@ export function methodOf(endpoint: string): string {
   return space < 0 ? endpoint : endpoint.slice(0, space);
 }
 
+/**
+ * True for a route one side refuses whole (`refusal-gates.ts`): a status
+ * cause whose other side's status is `0` (any), off the redirect rule's endpoint.
+ */
+export function isRefusalGate(cause: RootCause): boolean {
+  return (
+    cause.type === 'status' &&
+    cause.endpoint !== REDIRECT_ENDPOINT &&
+    (cause.baseline === 0 || cause.candidate === 0)
+  );
+}
+
 /** True for a status cause keyed by its method alone: the transition recurs on several endpoints. */
 export function isRecurringStatus(cause: RootCause): boolean {
   return (

@@ -117,6 +117,8 @@ export function transformWords(transform: string): string {
   }
   // One counter offset (`counter-offsets.ts`): the side whose numbers are the lower ones.
   if (kind === 'offset') return `${side}'s values are lower by one offset per answer`;
+  // Links to one resource (`resource-links.ts`): the side that writes them and their target.
+  if (kind === 'links') return `${side} links to ${codeSpan(rest.join(' '))}`;
   if (kind === 'absolute') return `${side} writes absolute URLs where ${other} writes paths`;
   if (kind === 'prefix' || kind === 'suffix') {
     const text = codeSpan(rest.join(' '));
