@@ -33,5 +33,8 @@ supervise(async () => {
     await waitForHttp(`${url}/`);
     return { name, url };
   };
-  return { baseline: await start('pouchdb2', '2.3.7'), candidate: await start('pouchdb4', '4.2.0') };
+  return {
+    baseline: await start('pouchdb2', '2.3.7'),
+    candidate: await start('pouchdb4', '4.2.0'),
+  };
 });
