@@ -66,13 +66,14 @@ cases:
  * Tags keyed by drawn hex (24 digits): each side draws its own, with first
  * digits that put the names in another order on each side; `/tags` answers
  * the names in key order. `/tags/all` answers the records in the order they
- * were created on the baseline, sorted by name on the candidate: a real change.
+ * were created on the baseline, sorted by name on the candidate: a real change
+ * (five tags: fewer would be sorted by name by chance too often to tell).
  */
 function tagStore(side: { candidate: boolean; alike?: boolean }): Promise<TestServer> {
   const first: Record<string, string> =
     side.candidate && side.alike !== true
-      ? { teal: '2', amber: '3', rose: '1' }
-      : { teal: '1', amber: '2', rose: '3' };
+      ? { teal: '2', amber: '3', rose: '1', plum: '4', jade: '5' }
+      : { teal: '1', amber: '2', rose: '3', plum: '4', jade: '5' };
   const tags: { key: string; label: string }[] = [];
   return startServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -109,6 +110,10 @@ cases:
     request: { method: PUT, path: /tags/amber }
   - id: rose
     request: { method: PUT, path: /tags/rose }
+  - id: plum
+    request: { method: PUT, path: /tags/plum }
+  - id: jade
+    request: { method: PUT, path: /tags/jade }
   - id: list
     request: { method: GET, path: /tags }
   - id: all
@@ -150,7 +155,7 @@ describe('a list each side sorts by keys it drew, the keys not in the answer', (
     expect(find.verdict).toBe('divergent');
     expect(find.unsettled).toEqual(['/docs']);
     expect(find.reordered).toEqual([
-      "/docs (the same elements in another order; store/bulk-and-find/bulk drew ids at /1/id earlier in this flow, and no member the elements show sorts either side's list)",
+      "/docs (the same elements in another order; store/bulk-and-find/bulk drew ids at /1/id earlier in this flow, and 2 elements are too few for a member they show to tell a chosen sort from the draws)",
     ]);
     expect(run.stdout).toContain('1 awaiting evidence (--noise --baseline-replica)');
     expect(run.stdout).toContain('next: awaits evidence: run with --noise --baseline-replica');
