@@ -17,7 +17,6 @@ import {
   docStore,
   flowCases,
   result,
-  serialCases,
   tagFlowCases,
   tagStore,
   trackerRows,
