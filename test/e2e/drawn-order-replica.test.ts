@@ -86,5 +86,11 @@ describe('a replica whose draws order the list otherwise settles the row awaitin
     expect(report.tracker?.notSeen?.map((n) => n.rowId) ?? []).not.toContain(id);
     expect(settled.stdout).not.toContain(`${id} not seen in this run`);
     expect(after.find((line) => line.includes(fixture.real))).toContain('_open_');
+
+    // Covered is not fixed: a later run whose two sides draw alike (equal by chance) resolves nothing.
+    await run([], true);
+    const later = (await trackerRows(cwd)).find((line) => line.startsWith(`| ${id} `));
+    expect(later).toContain('_covered_');
+    expect(later).not.toContain('_resolved_');
   });
 });
