@@ -190,11 +190,12 @@ if (json) {
     'no row',
     'per-instance',
     'false',
+    'awaiting',
     'set',
   ];
   const body = lines.map((l) => {
     const set = l.heldOut ? 'held out' : l.tuned ? 'tuned' : '';
-    if (l.broken) return [l.pair, 'broken', '', '', '', '', '', set];
+    if (l.broken) return [l.pair, 'broken', '', '', '', '', '', '', set];
     return [
       l.pair,
       String(l.rows),
@@ -203,6 +204,7 @@ if (json) {
       String(l.decisionsWithoutRow.length),
       String(l.perInstanceRows),
       String(l.falseRows),
+      String(l.awaitingRows),
       set,
     ];
   });
@@ -219,8 +221,12 @@ if (json) {
     if (l.decisionsWithoutRow.length > 0) {
       process.stdout.write(`  ${l.pair}: no row for ${l.decisionsWithoutRow.join(', ')}\n`);
     }
-    for (const a of l.assignments.filter((x) => x.false)) {
+    for (const a of l.assignments.filter((x) => x.false && !x.awaiting)) {
       process.stdout.write(`  ${l.pair}: false row ${a.row} ${a.summary}\n`);
+    }
+    for (const a of l.assignments.filter((x) => x.awaiting)) {
+      const as = a.decision ? `decision ${a.decision}` : a.perInstance ? 'per-instance' : 'false';
+      process.stdout.write(`  ${l.pair}: awaiting evidence ${a.row} (${as}) ${a.summary}\n`);
     }
     if (l.work) process.stdout.write(`  ${l.pair}: run kept in ${l.work}\n`);
   }

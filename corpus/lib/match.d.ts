@@ -54,6 +54,8 @@ export interface Row {
   readonly endpoints: readonly string[];
   readonly paths: readonly string[];
   readonly changes: readonly { path: string; baseline?: unknown; candidate?: unknown }[];
+  /** An open root cause the run marked `unsettled`: awaiting evidence, no open decision. */
+  readonly awaiting: boolean;
 }
 
 /** Where one row went. */
@@ -64,6 +66,8 @@ export interface Assignment {
   readonly alsoMatches?: readonly string[];
   readonly perInstance?: true;
   readonly false?: true;
+  /** The row awaits evidence: assigned as any row, counted in `awaitingRows` only. */
+  readonly awaiting?: true;
 }
 
 /** The counts of one pair's line in the corpus table. */
@@ -77,6 +81,8 @@ export interface PairScore {
   readonly decisionsWithoutRow: readonly string[];
   readonly perInstanceRows: number;
   readonly falseRows: number;
+  /** Rows awaiting evidence: not in `rows` nor in any other count. */
+  readonly awaitingRows: number;
   readonly assignments: readonly Assignment[];
   readonly byDecision: Readonly<Record<string, readonly string[]>>;
 }

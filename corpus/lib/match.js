@@ -46,6 +46,7 @@ export function rowsOfReport(report) {
       endpoints: cause.endpoints ?? [],
       paths: new Set(cause.places ?? []),
       changes: [],
+      awaiting: cause.unsettled === true && (cause.row?.status ?? 'open') === 'open',
     });
   }
   for (const result of report.results ?? []) {
@@ -117,27 +118,34 @@ export function isPerInstance(row, perInstance) {
 /**
  * Assigns each row to the first decision one of whose matchers matches it,
  * else to per-instance, else to "false"; returns the counts of the table.
+ * A row awaiting evidence (an open root cause the run marked `unsettled`) is
+ * assigned the same way but counted apart (`awaitingRows`), never as a row:
+ * the tool does not count it as an open decision, so a decision whose only
+ * rows await evidence has no row.
  */
 export function scorePair(truth, report) {
-  const rows = rowsOfReport(report);
+  const all = rowsOfReport(report);
+  const rows = all.filter((row) => !row.awaiting);
   const decisions = truth.decisions ?? [];
   const perInstance = truth.perInstance ?? [];
   const byDecision = new Map(decisions.map((d) => [d.id, []]));
   const assigned = [];
-  for (const row of rows) {
+  const awaiting = [];
+  for (const row of all) {
     const matching = decisions.filter((d) => asList(d.rows).some((m) => matcherMatches(m, row)));
+    const base = { row: row.id, summary: row.summary, ...(row.awaiting ? { awaiting: true } : {}) };
+    const into = row.awaiting ? awaiting : assigned;
     if (matching.length > 0) {
-      byDecision.get(matching[0].id).push(row.id);
-      assigned.push({
-        row: row.id,
-        summary: row.summary,
+      if (!row.awaiting) byDecision.get(matching[0].id).push(row.id);
+      into.push({
+        ...base,
         decision: matching[0].id,
         alsoMatches: matching.slice(1).map((d) => d.id),
       });
     } else if (isPerInstance(row, perInstance)) {
-      assigned.push({ row: row.id, summary: row.summary, perInstance: true });
+      into.push({ ...base, perInstance: true });
     } else {
-      assigned.push({ row: row.id, summary: row.summary, false: true });
+      into.push({ ...base, false: true });
     }
   }
   const withoutRow = decisions.filter((d) => byDecision.get(d.id).length === 0).map((d) => d.id);
@@ -151,7 +159,8 @@ export function scorePair(truth, report) {
     decisionsWithoutRow: withoutRow,
     perInstanceRows: assigned.filter((a) => a.perInstance).length,
     falseRows: assigned.filter((a) => a.false).length,
-    assignments: assigned,
+    awaitingRows: awaiting.length,
+    assignments: [...assigned, ...awaiting],
     byDecision: Object.fromEntries(byDecision),
   };
 }

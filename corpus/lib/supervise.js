@@ -38,8 +38,11 @@ export function freshDir(label) {
 /**
  * Installs `spec` (e.g. `s3rver@3.7.1`) from the npm registry into
  * corpus/.cache/<folder> unless it is there already; returns the folder.
+ * `ignoreScripts` skips every install script: for a server whose optional
+ * native dependencies (a database driver it does not use here) would need a
+ * compiler.
  */
-export function npmInstall(folder, specs) {
+export function npmInstall(folder, specs, { ignoreScripts = false } = {}) {
   const dir = join(cacheRoot, folder);
   const marker = join(dir, '.installed');
   if (existsSync(marker)) return dir;
@@ -47,7 +50,16 @@ export function npmInstall(folder, specs) {
   log(`installing ${specs.join(' ')} into ${dir}`);
   const res = spawnSync(
     'npm',
-    ['install', '--no-audit', '--no-fund', '--no-save', '--prefix', dir, ...specs],
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--no-save',
+      ...(ignoreScripts ? ['--ignore-scripts'] : []),
+      '--prefix',
+      dir,
+      ...specs,
+    ],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
   if (res.status !== 0) fail(`npm install ${specs.join(' ')} failed (exit ${res.status})`);

@@ -111,6 +111,12 @@ export const observationBaseShape = {
   notes: notesSchema.exactOptional(),
   equivalences: z.array(z.string()).exactOptional().describe('equivalence rules that fired'),
   noise: z.array(z.string()).exactOptional().describe('learned noise masked in this case'),
+  orderNoise: z
+    .array(z.string())
+    .exactOptional()
+    .describe(
+      "lists (pointers) whose order this case's replica answer showed to be noise: a second instance put the same elements in another order",
+    ),
   covered: z
     .array(z.string())
     .exactOptional()

@@ -19,6 +19,8 @@ import { type ResultContext, redactFinding, toObservation } from './results/buil
 /** What noise learning adds to a case's observation. */
 export interface NoiseAnnotation {
   readonly noise?: readonly string[];
+  /** The lists among `noise` whose order (not values) the replica showed to be noise. */
+  readonly orderNoise?: readonly string[];
   readonly flakyBaseline?: FlakyBaseline;
 }
 

@@ -126,7 +126,7 @@ const NOT_SEEN_WHY: Readonly<Record<NotSeenRow['reason'], string>> = {
   'no-previous-report':
     "compared equal, but depend on the servers' state and no previous report shows the state they showed it in (keep reports/latest or pass --compare-to)",
   'drawn-order':
-    'compared equal, but the list was sorted by keys each side drew anew in this run, and two draws agree by chance: no fix (run with --noise --baseline-replica NAME=URL to settle it)',
+    'compared equal, but the list was sorted by keys each side drew anew in this run, and two draws agree by chance: no fix (its Decision cell names the evidence that settles it)',
 };
 
 /** One line per row its cases ran without showing or proving fixed: left open, "not seen in this run". */

@@ -8,123 +8,17 @@
  * one member of each record, in id order; and a serial file whose creates
  * answer drawn hex keys, then a list of names in key order.
  */
-import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { RunReport } from '../../src/contract/report.js';
 import { latestReport, runCli, tempProject } from '../helpers/cli.js';
-import { json, startServer, type TestServer } from '../helpers/http.js';
-
-/**
- * A document store: `_bulk` stores the records, drawing a UUID for one sent
- * without an id (the baseline's starts with `0`, before `a`; the candidate's
- * with `f`, after it), and `_find` answers each record's `n` in id order.
- */
-function docStore(side: { candidate: boolean; drawn?: string }): Promise<TestServer> {
-  const docs = new Map<string, Record<string, unknown>>();
-  return startServer((req, res, body) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    if (req.method === 'POST' && url.pathname === '/items/_bulk') {
-      const sent = (JSON.parse(body) as { docs: Record<string, unknown>[] }).docs;
-      const out = sent.map((doc) => {
-        const drawn = randomUUID();
-        const id =
-          typeof doc._id === 'string'
-            ? doc._id
-            : `${side.drawn ?? (side.candidate ? 'f' : '0')}${drawn.slice(1)}`;
-        docs.set(id, doc);
-        return { ok: true, id };
-      });
-      return json(res, 201, out);
-    }
-    if (req.method === 'POST' && url.pathname === '/items/_find') {
-      const found = [...docs.entries()]
-        .sort(([x], [y]) => (x < y ? -1 : 1))
-        .map(([, doc]) => ({ n: doc.n }));
-      return json(res, 200, { docs: found });
-    }
-    return json(res, 404, { error: 'missing' });
-  });
-}
-
-const flowCases = `suite: store
-sideEffects: true
-cases:
-  - id: bulk-and-find
-    steps:
-      - id: bulk
-        request:
-          method: POST
-          path: /items/_bulk
-          json: { docs: [ { _id: a, n: 1 }, { n: 3 } ] }
-      - id: find
-        request: { method: POST, path: /items/_find, json: { fields: [n] } }
-`;
-
-/**
- * Tags keyed by drawn hex (24 digits): each side draws its own, with first
- * digits that put the names in another order on each side; `/tags` answers
- * the names in key order. `/tags/all` answers the records in the order they
- * were created on the baseline, sorted by name on the candidate: a real change.
- */
-function tagStore(side: { candidate: boolean; alike?: boolean }): Promise<TestServer> {
-  const first: Record<string, string> =
-    side.candidate && side.alike !== true
-      ? { teal: '2', amber: '3', rose: '1' }
-      : { teal: '1', amber: '2', rose: '3' };
-  const tags: { key: string; label: string }[] = [];
-  return startServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    const parts = url.pathname.split('/').filter((p) => p !== '');
-    if (req.method === 'PUT' && parts[0] === 'tags' && parts[1] !== undefined) {
-      const label = parts[1];
-      const key = `${first[label] ?? '9'}${randomUUID().replaceAll('-', '').slice(0, 22)}c`;
-      tags.push({ key, label });
-      return json(res, 200, { key, label });
-    }
-    if (req.method === 'GET' && url.pathname === '/tags') {
-      const byKey = [...tags].sort((x, y) => (x.key < y.key ? -1 : 1));
-      return json(
-        res,
-        200,
-        byKey.map((t) => t.label),
-      );
-    }
-    if (req.method === 'GET' && url.pathname === '/tags/all') {
-      const records = tags.map((t) => ({ label: t.label }));
-      if (side.candidate) records.sort((x, y) => (x.label < y.label ? -1 : 1));
-      return json(res, 200, { items: records });
-    }
-    return json(res, 404, { error: 'missing' });
-  });
-}
-
-const serialCases = `suite: tags
-serial: true
-cases:
-  - id: teal
-    request: { method: PUT, path: /tags/teal }
-  - id: amber
-    request: { method: PUT, path: /tags/amber }
-  - id: rose
-    request: { method: PUT, path: /tags/rose }
-  - id: list
-    request: { method: GET, path: /tags }
-  - id: all
-    request: { method: GET, path: /tags/all }
-`;
-
-function result(report: RunReport, id: string) {
-  const found = report.results.find((r) => r.caseId.endsWith(`/${id}`));
-  if (found === undefined) throw new Error(`no result ${id}`);
-  return found;
-}
-
-async function trackerRows(cwd: string): Promise<string[]> {
-  const text = await readFile(join(cwd, 'docs/ARCHITECTURE_COMPARISON.md'), 'utf8');
-  return text.split('\n').filter((line) => line.startsWith('| PAR-'));
-}
+import {
+  docStore,
+  flowCases,
+  result,
+  serialCases,
+  tagStore,
+  trackerRows,
+} from '../helpers/drawn-stores.js';
+import type { TestServer } from '../helpers/http.js';
 
 describe('a list each side sorts by keys it drew, the keys not in the answer', () => {
   const started: TestServer[] = [];
@@ -150,7 +44,7 @@ describe('a list each side sorts by keys it drew, the keys not in the answer', (
     expect(find.verdict).toBe('divergent');
     expect(find.unsettled).toEqual(['/docs']);
     expect(find.reordered).toEqual([
-      "/docs (the same elements in another order; store/bulk-and-find/bulk drew ids at /1/id earlier in this flow, and no member the elements show sorts either side's list)",
+      '/docs (the same elements in another order; store/bulk-and-find/bulk drew ids at /1/id earlier in this flow, and 2 elements are too few for a member they show to tell a chosen sort from the draws)',
     ]);
     expect(run.stdout).toContain('1 awaiting evidence (--noise --baseline-replica)');
     expect(run.stdout).toContain('next: awaits evidence: run with --noise --baseline-replica');

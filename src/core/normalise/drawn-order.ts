@@ -18,14 +18,17 @@
  *   held values found generated there (`generated.ts`: a UUID, drawn hex, a
  *   token first seen in the answer to a write; not a revision, which names a
  *   version and orders nothing);
- * - **no member the elements show explains the order**: with three elements
- *   or more, neither side's list is sorted (ascending or descending) by a
- *   member every element holds (or by the elements themselves, for a list
- *   of scalars), and the candidate's list is not the baseline's reversed.
- *   That is a real change of sort, and stays a divergence. With two
- *   elements any swap is both a reversal and a sort by any member, so
- *   nothing visible tells them apart: the evidence above decides, and the
- *   row awaits a replica rather than being hidden.
+ * - **no member the elements show explains the order**: with five elements
+ *   or more (`MIN_VISIBLE_SORT`), neither side's list is sorted (ascending
+ *   or descending) by a member every element holds (or by the elements
+ *   themselves, for a list of scalars), and the candidate's list is not the
+ *   baseline's reversed. That is a real change of sort, and stays a
+ *   divergence. A shorter list proves nothing by its order: drawn keys sort
+ *   n elements by a given member, one way or the other, 2 times in n! (one
+ *   run in three for three elements, one in twelve for four, over each
+ *   member and each side), and with two any swap is both a reversal and a
+ *   sort by any member. There the evidence above decides, and the row
+ *   awaits evidence rather than being hidden or opened by chance.
  *
  * A list whose elements differ (a record added, a value changed) is not
  * this class: it keeps its rows. Pure, but for the memory a run keeps per
@@ -45,6 +48,12 @@ interface Drawn {
 
 /** The longest list looked at. */
 const MAX_LIST = 1000;
+/**
+ * The fewest elements whose order a visible member can explain: drawn keys
+ * sort five elements by a given member one time in sixty (2 / 5!), as the
+ * own keys of `own-key-order.ts` need five to settle an order.
+ */
+const MIN_VISIBLE_SORT = 5;
 const WRITES: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH']);
 
 export interface DrawnOrder {
@@ -150,12 +159,12 @@ function visibleKeys(list: readonly unknown[]): Scalar[][] {
 }
 
 /**
- * Whether what the elements show explains either side's order (three
+ * Whether what the elements show explains either side's order (five
  * elements or more): a member that sorts one side's list, or the
  * candidate's list the baseline's reversed. A real change of sort.
  */
 function visiblyOrdered(a: readonly unknown[], b: readonly unknown[]): boolean {
-  if (a.length < 3) return false;
+  if (a.length < MIN_VISIBLE_SORT) return false;
   const xs = a.map(canonical);
   const ys = b.map(canonical);
   if (xs.every((x, i) => x === ys[ys.length - 1 - i])) return true;
@@ -193,18 +202,26 @@ function showsOwnKeys(
   );
 }
 
+/** A list of the same elements in another order, no member explaining it: where, and how long. */
+interface Reordered {
+  readonly path: string;
+  readonly length: number;
+}
+
 /** The places of lists of the same elements in another order, no member explaining it. */
 function reorderedLists(
   a: unknown,
   b: unknown,
   path: string,
-  out: string[],
+  out: Reordered[],
   skip: { readonly places: ReadonlySet<string>; readonly revisions: ReadonlySet<string> },
 ): void {
   if (skip.places.has(path === '' ? '/' : path)) return;
   if (Array.isArray(a) && Array.isArray(b)) {
     if (sameElementsReordered(a, b)) {
-      if (!visiblyOrdered(a, b) && !showsOwnKeys(a, b, path, skip.revisions)) out.push(path);
+      if (!visiblyOrdered(a, b) && !showsOwnKeys(a, b, path, skip.revisions)) {
+        out.push({ path, length: a.length });
+      }
       return;
     }
     for (let i = 0; i < Math.min(a.length, b.length); i++) {
@@ -250,7 +267,7 @@ export function createDrawnOrder(): DrawnOrder {
       const left = structuredBody(exchange.baseline);
       const right = structuredBody(exchange.candidate);
       if (left === undefined || right === undefined || left.kind !== right.kind) return exchange;
-      const places: string[] = [];
+      const places: Reordered[] = [];
       // A list `own-key-order.ts` found awaiting already is its; revisions order nothing.
       const skip = {
         places: new Set((exchange.reordered ?? []).map(pointerOfEntry).map((p) => p || '/')),
@@ -263,12 +280,20 @@ export function createDrawnOrder(): DrawnOrder {
       reorderedLists(left.value, right.value, '', places, skip);
       if (places.length === 0) return exchange;
       const scope = exchange.case.flow === undefined ? 'sequence' : 'flow';
-      const evidence = `the same elements in another order; ${origin.caseId} drew ids at ${origin.path} earlier in this ${scope}, and no member the elements show sorts either side's list`;
-      const pointers = places.map((p) => (p === '' ? '/' : p));
+      const drew = `the same elements in another order; ${origin.caseId} drew ids at ${origin.path} earlier in this ${scope}`;
+      // A short list may be sorted by a member it shows, by chance: say so, not that none sorts it.
+      const why = (length: number) =>
+        length < MIN_VISIBLE_SORT
+          ? `${drew}, and ${length} elements are too few for a member they show to tell a chosen sort from the draws`
+          : `${drew}, and no member the elements show sorts either side's list`;
+      const pointer = (p: string) => (p === '' ? '/' : p);
       return {
         ...exchange,
-        unsettled: [...(exchange.unsettled ?? []), ...pointers],
-        reordered: [...(exchange.reordered ?? []), ...pointers.map((p) => `${p} (${evidence})`)],
+        unsettled: [...(exchange.unsettled ?? []), ...places.map((p) => pointer(p.path))],
+        reordered: [
+          ...(exchange.reordered ?? []),
+          ...places.map((p) => `${pointer(p.path)} (${why(p.length)})`),
+        ],
       };
     },
   };

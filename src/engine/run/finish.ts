@@ -217,6 +217,7 @@ export async function finishRun(input: FinishInput): Promise<Finished> {
     // Rows whose cases ran without proving them fixed are "not seen" (`io/tracker/evidence.ts`).
     selected,
     flows: flowsWithCauses(classified),
+    orderNoise: input.collected.orderNoise,
     answers,
     date,
   });

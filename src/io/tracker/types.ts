@@ -155,6 +155,13 @@ export interface TrackerRun {
   readonly flows?: ReadonlyMap<string, readonly string[]> | undefined;
   /** How the cases answered before (the previous report) and now; absent without a previous report. */
   readonly answers?: CaseAnswers | undefined;
+  /**
+   * The cases in whose answer the run's replica put a list in another order
+   * than the baseline's, so that the order was learned as noise
+   * (`Observation.orderNoise`): the evidence a row awaiting a drawn order
+   * (`awaitsDrawnOrder`) waits for.
+   */
+  readonly orderNoise?: { has(id: string): boolean } | undefined;
   /** The run's day, `YYYY-MM-DD`. */
   readonly date: string;
 }

@@ -26,16 +26,17 @@ import {
   supersessions,
   unsupersededSummary,
 } from './supersede.js';
-import type {
-  BlockItem,
-  ColumnIndex,
-  MissingCases,
-  NotSeenRow,
-  TrackerChanges,
-  TrackerDocument,
-  TrackerObservation,
-  TrackerRow,
-  TrackerRun,
+import {
+  awaitsDrawnOrder,
+  type BlockItem,
+  type ColumnIndex,
+  type MissingCases,
+  type NotSeenRow,
+  type TrackerChanges,
+  type TrackerDocument,
+  type TrackerObservation,
+  type TrackerRow,
+  type TrackerRun,
 } from './types.js';
 
 /** The merged document and the ids of the rows the run added or changed. */
@@ -169,6 +170,8 @@ function updateRow(
   }
   // A covered row whose rule is gone and whose cases no longer differ is fixed, as an open one.
   if (row.status !== 'open' && row.status !== 'covered') return item;
+  const settled = settledOrder(row, run);
+  if (settled !== undefined) return coveredRow(item, columns, { run, changes, hidden: settled });
   // See `evidence.ts`: every case that could still show the row ran cleanly, where it was.
   const evidence = rowEvidence(row, run.ranCaseIds, run.library, run.showing);
   if (!evidence.resolvable) {
@@ -183,6 +186,22 @@ function updateRow(
   const { notSeen, ...kept } = row;
   if (notSeen !== undefined) edits.set('lastSeen', lastSeenCell(kept));
   return editRow(item, columns, edits, { ...kept, status: 'resolved', resolved: run.date });
+}
+
+/**
+ * The cases of a row awaiting a drawn order (`awaitsDrawnOrder`) when the
+ * evidence it waits for came: every case it lists ran, and in each the run's
+ * replica put a list in another order than the baseline's (its order learned
+ * as noise, `TrackerRun.orderNoise`). The order is per-instance, not fixed:
+ * the row is `_covered_` (covered by noise), as one a rule hides; a later run
+ * without that evidence that shows it again reopens it.
+ */
+function settledOrder(row: TrackerRow, run: MergeContext): readonly string[] | undefined {
+  const { orderNoise } = run;
+  if (orderNoise === undefined || row.status !== 'open' || !awaitsDrawnOrder(row)) return undefined;
+  const cases = row.caseIds;
+  if (cases.length === 0 || row.hiddenCases > 0) return undefined;
+  return cases.every((id) => run.ranCaseIds.has(id) && orderNoise.has(id)) ? cases : undefined;
 }
 
 /**

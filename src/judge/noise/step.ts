@@ -100,8 +100,10 @@ function learnAndJudge(exchange: Exchange, replica: SideOutcome, state: StepStat
   const { comparison } = judged;
   const endpoint = endpointOf(exchange.case.request.method, exchange.case.request.path);
   if (learned.flaky !== undefined) state.flaky.push(id);
+  const orders = learned.findings.filter((f) => f.kind === 'order').map(findingLabel);
   const annotation: NoiseAnnotation = {
     ...(learned.findings.length > 0 ? { noise: learned.findings.map(findingLabel) } : {}),
+    ...(orders.length > 0 ? { orderNoise: orders } : {}),
     ...(learned.flaky === undefined ? {} : { flakyBaseline: learned.flaky }),
   };
   if (comparison === undefined) {

@@ -46,6 +46,12 @@ export interface CollectedObservations {
   readonly plain: VerdictTally;
   /** The id of every case that has a result, in run order. */
   readonly ranIds: readonly string[];
+  /**
+   * The cases whose replica answer showed a list's order to be noise
+   * (`Observation.orderNoise`), plainly equal ones included: the evidence a
+   * tracker row awaiting a drawn order waits for. Absent: none known.
+   */
+  readonly orderNoise?: ReadonlySet<string>;
   /** The results of these cases, read back from the file (plainly equal ones included). */
   read(caseIds: ReadonlySet<string>): Promise<Observation[]>;
   /** Every result in run order: its final form when `final` has one, else its line. */

@@ -78,6 +78,7 @@ export async function openResultStream(path: string, count: number): Promise<Res
   };
   const suiteIndex = new Map<string, number>();
   const notable: { readonly position: number; result: Observation }[] = [];
+  const orderNoise = new Set<string>();
   const tally = createSummaryTally();
   // The verdicts of the results no assessment changes (`judge/results/assessment.ts`).
   const plain = createVerdictTally();
@@ -111,6 +112,7 @@ export async function openResultStream(path: string, count: number): Promise<Res
       offset += bytes;
       added.push(position);
       tally.add(result);
+      if (result.orderNoise !== undefined) orderNoise.add(result.caseId);
       if (isNotable(result)) notable.push({ position, result });
       else plain.add(result);
     },
@@ -134,7 +136,7 @@ export async function openResultStream(path: string, count: number): Promise<Res
         }
       }
       notable.sort((a, b) => a.position - b.position);
-      return collected(path, ledger, notable, tally.summary(), plain);
+      return { ...collected(path, ledger, notable, tally.summary(), plain), orderNoise };
     },
     async snapshot() {
       // Taken at once: what is added while the lines are written out is not in it.

@@ -138,6 +138,78 @@ describe('the corpus matcher', () => {
     expect(first).toMatchObject({ decision: 'links', alsoMatches: ['list-links'] });
   });
 
+  // Two shapes of a row awaiting evidence (a list in each side's drawn order under
+  // `/docs`; UUIDs under `/tokens/*`), beside a real decision that keeps its row.
+  for (const [name, path, values] of [
+    ['a list in drawn order', '/docs', [[{ n: 1 }], [{ n: 2 }]]],
+    [
+      'fresh tokens',
+      '/tokens/0',
+      ['0f9c2a1e-1b2c-4d5e-8f90-a1b2c3d4e5f6', 'c1d2e3f4-a5b6-4c7d-9e8f-001122334455'],
+    ],
+  ] as const) {
+    it(`${name}: a row awaiting evidence is counted apart, never as a row`, () => {
+      const waiting = (status?: string) => ({
+        rootCauses: [
+          {
+            fingerprint: 'structure-w',
+            kind: 'value',
+            summary: `value of \`${path}\` differs`,
+            caseIds: ['store/query'],
+            endpoints: ['POST /store/_find'],
+            unsettled: true,
+            row: { id: 'PAR-001', ...(status === undefined ? {} : { status }) },
+          },
+          {
+            fingerprint: 'structure-x',
+            kind: 'value',
+            summary: 'value of `/warning` differs',
+            caseIds: ['store/query'],
+            endpoints: ['POST /store/_find'],
+            row: { id: 'PAR-002', status: 'open' },
+          },
+        ],
+        results: [
+          {
+            caseId: 'store/query',
+            findings: [
+              { fingerprint: 'structure-w', kind: 'value', paths: [path] },
+              { fingerprint: 'structure-x', kind: 'value', paths: ['/warning'] },
+            ],
+            changes: [
+              { path, op: 'value', baseline: values[0], candidate: values[1] },
+              { path: '/warning', op: 'value', baseline: 'no index', candidate: 'No index.' },
+            ],
+          },
+        ],
+      });
+      const store: Truth = {
+        pair: 'store',
+        decisions: [
+          { id: 'warning', rows: { paths: '/warning' } },
+          { id: 'hidden', rows: { paths: path } },
+        ],
+      };
+      const score = scorePair(store, waiting());
+      expect(score.rows).toBe(1);
+      expect(score.awaitingRows).toBe(1);
+      expect(score.rowsPerDecision).toBe(0.5);
+      expect(score.falseRows).toBe(0);
+      // A decision seen only in a row awaiting evidence is no open decision: no row.
+      expect(score.decisionsWithoutRow).toEqual(['hidden']);
+      expect(score.assignments.find((a) => a.row === 'PAR-001')).toMatchObject({
+        awaiting: true,
+        decision: 'hidden',
+      });
+      expect(score.byDecision).toEqual({ warning: ['PAR-002'], hidden: [] });
+      // Without a decision of its own it is false, and still counted apart.
+      const alone = scorePair({ ...store, decisions: [store.decisions[0]!] }, waiting());
+      expect([alone.rows, alone.falseRows, alone.awaitingRows]).toEqual([1, 0, 1]);
+      // A person's decision (accepted) makes it a row like any other.
+      expect(scorePair(store, waiting('accepted'))).toMatchObject({ rows: 2, awaitingRows: 0 });
+    });
+  }
+
   it('reads `*` within one segment and `**` across segments', () => {
     expect(globToRegExp('/a/*/c').test('/a/b/c')).toBe(true);
     expect(globToRegExp('/a/*/c').test('/a/b/x/c')).toBe(false);

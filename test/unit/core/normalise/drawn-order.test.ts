@@ -77,7 +77,7 @@ describe('a list ordered by keys each side drew', () => {
     const out = memory.apply(query);
     expect(out.unsettled).toEqual(['/docs']);
     expect(out.reordered).toEqual([
-      "/docs (the same elements in another order; t/bulk drew ids at /1/id earlier in this sequence, and no member the elements show sorts either side's list)",
+      '/docs (the same elements in another order; t/bulk drew ids at /1/id earlier in this sequence, and 2 elements are too few for a member they show to tell a chosen sort from the draws)',
     ]);
     // Nothing is masked: the bodies stay as they were, the row awaits a replica.
     expect(out.baseline).toEqual(query.baseline);
@@ -122,41 +122,75 @@ describe('a list ordered by keys each side drew', () => {
     expect(onlyOne.apply(find()).unsettled).toBeUndefined();
   });
 
-  it('keeps a real change of sort: a visible member sorts one side, or the list is reversed', () => {
+  it('keeps a real change of sort in five elements or more: a visible member sorts one side, or the list is reversed', () => {
     const memory = memoryAfter(bulkWrite());
-    // The candidate sorts by name (amber, rose, teal); the baseline's order is no sort.
+    // The candidate sorts by name; the baseline's order is no sort.
+    const names = (list: readonly string[]) => ({ docs: list.map((name) => ({ name })) });
     const byName = exchange(
       'names',
-      { docs: [{ name: 'teal' }, { name: 'amber' }, { name: 'rose' }] },
-      { docs: [{ name: 'amber' }, { name: 'rose' }, { name: 'teal' }] },
+      names(['teal', 'amber', 'rose', 'plum', 'jade']),
+      names(['amber', 'jade', 'plum', 'rose', 'teal']),
       { path: '/items' },
     );
     expect(memory.apply(byName).unsettled).toBeUndefined();
     // A member the elements hold sorts the baseline's list (by n), the candidate's not.
-    const byRank = exchange(
-      'ranks',
-      [
-        { n: 1, c: 'x' },
-        { n: 2, c: 'z' },
-        { n: 3, c: 'y' },
-      ],
-      [
-        { n: 2, c: 'z' },
-        { n: 3, c: 'y' },
-        { n: 1, c: 'x' },
-      ],
-      { path: '/ranks' },
-    );
+    const ranks = (order: readonly number[]) =>
+      order.map((n) => ({ n, c: ['v', 'x', 'z', 'y', 'w'][n - 1] }));
+    const byRank = exchange('ranks', ranks([1, 2, 3, 4, 5]), ranks([2, 5, 3, 1, 4]), {
+      path: '/ranks',
+    });
     expect(memory.apply(byRank).unsettled).toBeUndefined();
     // Reversed, whatever the members: a reversed sort.
     const reversed = exchange(
       'reversed',
-      ['teal', 'amber', 'rose', 'plum'],
-      ['plum', 'rose', 'amber', 'teal'],
+      ['teal', 'amber', 'rose', 'plum', 'jade'],
+      ['jade', 'plum', 'rose', 'amber', 'teal'],
       { path: '/tags' },
     );
     expect(memory.apply(reversed).unsettled).toBeUndefined();
   });
+
+  // Drawn keys sort three elements by a given member one run in three: one side's list
+  // sorted by a member it shows proves no sort. Two shapes: orders' item and quantity
+  // under `docs`, and a root list of tag names.
+  for (const [name, a, b, path, at] of [
+    [
+      'orders (item, qty), the candidate happens to list them by item',
+      {
+        docs: [
+          { item: 'coffee', qty: 1 },
+          { item: 'cocoa', qty: 5 },
+          { item: 'tea', qty: 2 },
+        ],
+      },
+      {
+        docs: [
+          { item: 'cocoa', qty: 5 },
+          { item: 'coffee', qty: 1 },
+          { item: 'tea', qty: 2 },
+        ],
+      },
+      '/orders/_find',
+      '/docs',
+    ],
+    [
+      'four tag names, the baseline happens to list them in name order',
+      ['amber', 'plum', 'rose', 'teal'],
+      ['rose', 'amber', 'teal', 'plum'],
+      '/tags',
+      '/',
+    ],
+  ] as const) {
+    it(`awaits evidence below five elements: ${name}`, () => {
+      const memory = memoryAfter(bulkWrite());
+      const out = memory.apply(exchange('short', a, b, { method: 'POST', path }));
+      expect(out.unsettled).toEqual([at]);
+      const n = Array.isArray(a) ? a.length : 3;
+      expect(out.reordered).toEqual([
+        `${at} (the same elements in another order; t/bulk drew ids at /1/id earlier in this sequence, and ${n} elements are too few for a member they show to tell a chosen sort from the draws)`,
+      ]);
+    });
+  }
 
   it('keeps a list whose elements differ, and looks inside lists that are not reordered', () => {
     const memory = memoryAfter(bulkWrite());

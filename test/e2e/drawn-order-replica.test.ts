@@ -1,0 +1,96 @@
+/**
+ * The evidence a row awaiting a drawn order names settles it: a first run
+ * leaves the list in each side's drawn order awaiting evidence; a run with a
+ * baseline replica whose own draws put the list in another order than the
+ * baseline's learns that order as noise, and the row is `_covered_` (covered
+ * by noise, not fixed), never "not seen … run with a replica" again, even in
+ * a run whose two sides drew alike (the lists equal by chance, so no finding
+ * is left for the noise to cover). A real
+ * change planted beside it keeps its open row. Two shapes: a flow's query
+ * answering one member of each record (beside a warning each side words its
+ * own way in the same answer), and a flow's names in key order (beside a list
+ * the candidate sorts by name).
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { latestReport, runCli, tempProject } from '../helpers/cli.js';
+import {
+  docStore,
+  flowCases,
+  result,
+  tagFlowCases,
+  tagStore,
+  trackerRows,
+} from '../helpers/drawn-stores.js';
+import type { TestServer } from '../helpers/http.js';
+
+describe('a replica whose draws order the list otherwise settles the row awaiting it', () => {
+  const started: TestServer[] = [];
+  afterAll(async () => Promise.all(started.map((s) => s.close())));
+
+  it.each([
+    {
+      name: 'a flow’s query (records in id order), its warning reworded in the same answer',
+      files: { 'cases/store.yaml': flowCases },
+      servers: (alike: boolean) =>
+        Promise.all([
+          docStore({ candidate: false, warning: 'no index found' }),
+          docStore({
+            candidate: true,
+            warning: 'No index found.',
+            ...(alike ? { drawn: '0' } : {}),
+          }),
+          docStore({ candidate: false, drawn: 'f', warning: 'no index found' }),
+        ]),
+      step: 'find',
+      real: '/warning',
+    },
+    {
+      name: 'a flow’s names in key order, the candidate sorting another list by name',
+      files: { 'cases/tags.yaml': tagFlowCases },
+      servers: (alike: boolean) =>
+        Promise.all([
+          tagStore({ candidate: false }),
+          tagStore({ candidate: true, alike }),
+          tagStore({ candidate: false, drawsLikeCandidate: true }),
+        ]),
+      step: 'list',
+      real: '/tags/all',
+    },
+  ])('$name', async (fixture) => {
+    const cwd = await tempProject(fixture.files);
+    const run = async (more: string[], alike = false) => {
+      const [a, b, r] = await fixture.servers(alike);
+      started.push(a, b, r);
+      const args = ['run', '--baseline', `a=${a.url}`, '--candidate', `b=${b.url}`];
+      return runCli(cwd, [...args, ...more.map((m) => m.replace('REPLICA', r.url))]);
+    };
+    await run([]);
+    const before = await trackerRows(cwd);
+    const waiting = before.find((line) => line.includes('unsettled: the same elements'));
+    const id = /\| (PAR-\d+) /.exec(waiting ?? '')?.[1];
+    expect(id, before.join('\n')).toBeDefined();
+    const realRow = before.find((line) => line.includes(fixture.real));
+    expect(realRow, before.join('\n')).toContain('_open_');
+
+    // Fresh servers: the two sides draw alike this time (their lists compare equal, by
+    // chance), and the replica draws otherwise: its order is the evidence, not the equality.
+    const settled = await run(['--baseline-replica', 'r=REPLICA'], true);
+    // The real change is still an open decision.
+    expect(settled.code, settled.stdout).toBe(1);
+    const report = await latestReport(cwd);
+    expect(result(report, fixture.step).orderNoise).toBeDefined();
+    const after = await trackerRows(cwd);
+    const row = after.find((line) => line.startsWith(`| ${id} `));
+    expect(row, after.join('\n')).toContain('_covered_');
+    expect(report.tracker?.covered).toContain(id);
+    expect(report.tracker?.notSeen?.map((n) => n.rowId) ?? []).not.toContain(id);
+    expect(settled.stdout).not.toContain(`${id} not seen in this run`);
+    expect(after.find((line) => line.includes(fixture.real))).toContain('_open_');
+
+    // Covered is not fixed: a later run whose two sides draw alike (equal by chance) resolves nothing.
+    await run([], true);
+    const later = (await trackerRows(cwd)).find((line) => line.startsWith(`| ${id} `));
+    expect(later).toContain('_covered_');
+    expect(later).not.toContain('_resolved_');
+  });
+});
