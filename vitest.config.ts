@@ -1,13 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { configDefaults, defineConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 import SlowestFirst from './test/helpers/sequencer.js';
 
 // As the bundle does (scripts/bundle.mjs): `parity --version` prints package.json's version.
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
-
-/** Pure tests: no process, no server, no signal. */
-const UNIT = ['test/unit/**/*.test.ts'];
 
 export default defineConfig({
   define: { PARITY_VERSION: JSON.stringify(version) },
@@ -31,25 +28,13 @@ export default defineConfig({
     // own process (the CLI runs in-process through `main`, whose process is
     // passed in: src/cli/io.ts); what touches a process does it in a child.
     isolate: false,
-    projects: [
-      {
-        extends: true,
-        test: {
-          name: 'unit',
-          include: UNIT,
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'processes',
-          // examples/vitest: the API example runs as a test of its own (docs/api.md).
-          include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, ...UNIT],
-          // The bundled CLI that the tests of the real bin copy (bundled once).
-          globalSetup: ['test/helpers/bundle-setup.ts'],
-        },
-      },
-    ],
+    // One project: the unit files and the files that start servers and
+    // processes share the same workers, so each worker loads src/ once, and
+    // vite transforms each module once (two projects, `unit` and `processes`,
+    // did both twice: 17 s of the suite's ~215 s of CPU).
+    // examples/vitest: the API example runs as a test of its own (docs/api.md).
+    include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
+    // The bundled CLI that the tests of the real bin copy (bundled once per run).
+    globalSetup: ['test/helpers/bundle-setup.ts'],
   },
 });

@@ -1,21 +1,22 @@
 /**
- * Every kind of report parity writes reads back. The real bin writes a report
- * in each mode (plain, `--noise`, a flow, against a recording, fuzz, merged
+ * Every kind of report parity writes reads back. The CLI writes a report in
+ * each mode (plain, `--noise`, a flow, against a recording, fuzz, merged
  * shards, interrupted) against real servers on 127.0.0.1; each is then read
  * with `parity report --from` (which must re-render report.md, report.html
  * and junit.xml byte for byte, so every number is the same) and with
  * `--compare-to` (which must accept it and name it as the compared run).
  * The reader is the zod schema the contract's types are inferred from
- * (`contract/report.ts`).
+ * (`contract/report.ts`). The CLI runs in-process (`main`, as the e2e tests
+ * run it); only the interrupted run needs a process of its own, the real bin,
+ * for its SIGINT.
  */
-import { readdir, readFile, symlink } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Observation } from '../../src/contract/observation.js';
 import { readAssessedResults } from '../../src/judge/results/assessment-file.js';
 import { readReport } from '../../src/reporters/report/read.js';
-import { tempProject } from '../helpers/cli.js';
+import { type CliResult, runCli, tempProject } from '../helpers/cli.js';
 import {
   BASELINE_RULES,
   CANDIDATE_RULES,
@@ -23,9 +24,7 @@ import {
   startAcceptanceServer,
 } from '../helpers/fuzz-servers.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
-import { type BinOutcome, bundledBin, runBin, startBin, until } from '../hostile/helpers.js';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+import { startBin, until } from '../hostile/helpers.js';
 
 /** Each side's answers: ids and prices differ in type, a timestamp differs between calls. */
 function api(side: 'a' | 'b', delayMs = 0) {
@@ -92,11 +91,6 @@ let slow: TestServer;
 let strict: TestServer;
 let lenient: TestServer;
 beforeAll(async () => {
-  // The bundle leaves fast-check and the OpenAPI parser to node_modules, as an install does.
-  await symlink(
-    join(ROOT, 'node_modules'),
-    join(dirname(dirname(await bundledBin())), 'node_modules'),
-  );
   a = await api('a');
   b = await api('b');
   slow = await api('a', 150);
@@ -114,13 +108,13 @@ async function runFolders(cwd: string): Promise<Set<string>> {
   return new Set(names.filter((n) => n !== 'latest'));
 }
 
-/** Runs the bin and returns its outcome and the one run folder it wrote (`reports/<id>`). */
+/** Runs the CLI and returns its outcome and the one run folder it wrote (`reports/<id>`). */
 async function writes(
   args: readonly string[],
   cwd: string,
-): Promise<{ outcome: BinOutcome; folder: string }> {
+): Promise<{ outcome: CliResult; folder: string }> {
   const before = await runFolders(cwd);
-  const outcome = await runBin(args, cwd);
+  const outcome = await runCli(cwd, args);
   return { outcome, folder: await newFolder(cwd, before) };
 }
 
@@ -130,8 +124,11 @@ async function newFolder(cwd: string, before: ReadonlySet<string>): Promise<stri
   return join('reports', added[0] ?? '');
 }
 
-/** A bin outcome that wrote a report: not a usage, input or internal failure. */
-function expectReportWritten(outcome: BinOutcome): void {
+/** An outcome that wrote a report: not a usage, input or internal failure. */
+function expectReportWritten(outcome: {
+  readonly code: number | null;
+  readonly stderr: string;
+}): void {
   expect(outcome.stderr).not.toMatch(/not a valid report|internal error/);
   expect([0, 1, 130]).toContain(outcome.code);
 }
@@ -145,7 +142,7 @@ async function readBack(cwd: string, folder: string, again: readonly string[]): 
   const report = await readReport(join(cwd, folder, 'report.json'));
   await expectObservationsCombine(join(cwd, folder));
   const out = join(folder, 'again');
-  const rendered = await runBin(['report', '--from', folder, '--out', out], cwd);
+  const rendered = await runCli(cwd, ['report', '--from', folder, '--out', out]);
   expect(rendered.stderr).toBe('');
   expect(rendered.code).toBe(0);
   for (const file of ['report.md', 'report.html', 'junit.xml']) {
@@ -202,7 +199,7 @@ describe('every report the bin writes reads back', () => {
 
   it('against a recording', async () => {
     const cwd = await tempProject({ 'cases/plain.yaml': PLAIN });
-    const recorded = await runBin(['record', '--target', `a=${a.url}`], cwd);
+    const recorded = await runCli(cwd, ['record', '--target', `a=${a.url}`]);
     expect(recorded.code, recorded.stderr).toBe(0);
     const args = ['run', '--baseline-recording', 'recordings/a', '--candidate', `b=${b.url}`];
     const { outcome, folder } = await writes([...args, '--no-tracker'], cwd);
@@ -245,7 +242,9 @@ candidate: lenient
     const args = ['run', '--baseline', `a=${slow.url}`, '--candidate', `b=${slow.url}`];
     const before = slow.requests.length;
     const folders = await runFolders(cwd);
-    const bin = await startBin([...args, '--no-tracker', '--concurrency', '2'], cwd);
+    const bin = await startBin([...args, '--no-tracker', '--concurrency', '2'], cwd, {
+      packages: true,
+    });
     await until(() => slow.requests.length - before >= 4 || bin.stderr() !== '');
     bin.child.kill('SIGINT');
     expectReportWritten(await bin.done);

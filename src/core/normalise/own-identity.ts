@@ -41,6 +41,7 @@
 import type { CaseRequest } from '../../contract/model/case.js';
 import type { Exchange } from '../../contract/model/exchange.js';
 import { joinPointer } from '../../util/json-pointer.js';
+import { LONGEST_SHAPED_TEXT } from '../../util/short-text.js';
 import { isExactNumber } from '../wire/exact-number.js';
 import { structuredBody } from './sequence-walk.js';
 
@@ -236,11 +237,17 @@ function segmentsOf(pointer: string): string[] {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-/** The member a pointer ends at and its parent member, array indices skipped. */
+/**
+ * The member a pointer ends at and its parent member, array indices skipped.
+ * A name longer than any shape parity reads (`util/short-text.ts`) names no
+ * identity value: splitting a 6 MB key into its words cost seconds per answer.
+ */
 function membersAt(pointer: string): { name: string; parent: string } | undefined {
   const names = segmentsOf(pointer).filter((s) => !/^\d+$/.test(s));
   const name = names.at(-1);
-  return name === undefined ? undefined : { name, parent: names.at(-2) ?? '' };
+  if (name === undefined || name.length > LONGEST_SHAPED_TEXT) return undefined;
+  const parent = names.at(-2) ?? '';
+  return { name, parent: parent.length > LONGEST_SHAPED_TEXT ? '' : parent };
 }
 
 /** `pointer` with array indices as `*`: one place of the run. */

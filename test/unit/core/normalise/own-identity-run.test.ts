@@ -16,6 +16,7 @@ import {
   identityClassOf,
   nameWords,
 } from '../../../../src/core/normalise/own-identity.js';
+import { LONGEST_SHAPED_TEXT } from '../../../../src/util/short-text.js';
 import { makeCase } from '../../../helpers/case.js';
 
 const side = (value: unknown): SideOutcome => ({
@@ -207,6 +208,17 @@ describe('stays a difference', () => {
       '/b/1',
     );
     expect(paths).toBeUndefined();
+  });
+
+  it('a member whose name is longer than any shape parity reads (util/short-text.ts)', () => {
+    const dir = `${'a_'.repeat(LONGEST_SHAPED_TEXT)}dir`;
+    expect(identityClassOf(`/${dir}`, '/srv/a', '/srv/b')).toBeUndefined();
+    const version = `${'Server'.repeat(LONGEST_SHAPED_TEXT / 4)}Version`;
+    expect(identityClassOf(`/build/${version}`, '1.0.0', '2.0.0')).toBeUndefined();
+    // Under a parent of such a name, a member still names what it holds.
+    expect(identityClassOf(`/${dir}/hostname`, 'a.example', 'b.example')?.shape).toBe(
+      'a host name',
+    );
   });
 
   it("a list's elements (each record its own)", () => {
