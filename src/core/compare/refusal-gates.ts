@@ -20,7 +20,8 @@
  * what changed) of those answers join it when no other answer shows them.
  *
  * **Kept apart**: an answer a side accepted (what each endpoint supports is
- * a decision of its own: rule 4), another route (a generic `404` page on
+ * a decision of its own: rule 4), a `404` or `410` on every request (a
+ * target missing is each request's question, not a check made first), another route (a generic `404` page on
  * two unrelated routes is two questions), another refusal, a route where the
  * other side always answers one status (the transition recurs: rule 4), a
  * change also seen on another answer, and header, member and value changes
@@ -112,6 +113,14 @@ function stringsOf(value: unknown): string[] {
   return [];
 }
 
+/**
+ * Refusals that name the request's target missing (`404 Not Found`, `410
+ * Gone`): each request's own question (is this resource there?), so one such
+ * page answered to every request (a static server's not-found page) shows no
+ * check made before the request was read.
+ */
+const TARGET_MISSING: ReadonlySet<number> = new Set([404, 410]);
+
 /** The answers both sides refused, by the one side's refusal (method, status, body). */
 function refusalsOf(answers: readonly GateAnswer[], side: Side): Map<string, Refused[]> {
   const other: Side = side === 'baseline' ? 'candidate' : 'baseline';
@@ -121,6 +130,7 @@ function refusalsOf(answers: readonly GateAnswer[], side: Side): Map<string, Ref
     const against = answer[other]?.status;
     const { bodies } = answer;
     if (status === undefined || against === undefined || status < 400 || against < 400) continue;
+    if (TARGET_MISSING.has(status)) continue;
     if (bodies === undefined || bodies.cut?.[side] !== undefined) continue;
     const key = JSON.stringify([methodOf(answer.endpoint), status, bodies[side] ?? null]);
     const same = out.get(key) ?? [];

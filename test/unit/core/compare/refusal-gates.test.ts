@@ -133,6 +133,18 @@ describe.each([
     }
   });
 
+  it('is no gate where the one refusal names the target missing (404, 410)', () => {
+    for (const status of [404, 410]) {
+      const notFound: Side = [status, { error: 'Not Found' }];
+      const pair = (reason: Side): [Side, Side] =>
+        gate === 'candidate' ? [reason, notFound] : [notFound, reason];
+      const missing = reasons.map((reason, n) =>
+        answer(`s/${n}`, endpoints[n] ?? '', ...pair(reason)),
+      );
+      expect(rows(missing).some((row) => row.includes('answers every'))).toBe(false);
+    }
+  });
+
   it('is no gate where the other side answers one status on the route', () => {
     const [first] = reasons;
     const same = [0, 1].map((n) =>
