@@ -7,7 +7,7 @@
 
 import type { Comparison, Divergence } from '../../contract/model/comparison.js';
 import type { Finding } from '../../contract/root-cause.js';
-import type { classify } from './classify.js';
+import type { DivergenceKind } from '../../contract/vocabulary.js';
 import { explain } from './explain.js';
 import { findingsOf } from './findings.js';
 import { fingerprint } from './fingerprint.js';
@@ -37,8 +37,16 @@ export interface JudgedCase {
   readonly queryNames?: readonly string[];
 }
 
+/** The divergence of a side that failed in transport, its fingerprint given. */
+export function transportDivergence(
+  input: DivergenceInput & { readonly kind: 'transport' },
+  fingerprinted: { readonly fingerprint: string },
+): Divergence {
+  return divergenceOf(input, fingerprinted);
+}
+
 /** `recognition`: the comparison's patterns, as `divergent` recognised them once. */
-export function divergenceOf(
+function divergenceOf(
   input: DivergenceInput,
   fingerprinted: { readonly fingerprint: string },
   recognition?: Recognition,
@@ -63,7 +71,7 @@ export function divergenceOf(
 export function divergent(
   subject: JudgedCase,
   comparison: Comparison,
-  kinds: ReturnType<typeof classify>,
+  kinds: readonly DivergenceKind[],
 ): DivergentJudgement {
   // Findings, the explanation and the divergence's pattern all read the same recognition.
   const recognition = recognisePatterns(comparison.body);

@@ -10,7 +10,7 @@
  */
 
 import { clusterCauses, clusteredFindings } from './cause-clusters.js';
-import { divergenceOf, divergent } from './divergent.js';
+import { divergent, transportDivergence } from './divergent.js';
 import { earlierKeys } from './earlier-keys.js';
 import { explainShown } from './explain.js';
 import { hintFor, NAMED_PLACES } from './hints.js';
@@ -19,7 +19,7 @@ import { causeSummary } from './root-cause-words.js';
 
 const EXPLAINING = {
   divergent,
-  divergenceOf,
+  transportDivergence,
   explainShown,
   clusterCauses,
   clusteredFindings,

@@ -35,7 +35,7 @@ export function judge(exchange: Exchange): Judgement {
     return {
       verdict: 'error',
       comparison: undefined,
-      divergence: explainingCode().divergenceOf(input, { fingerprint: fingerprint(input) }),
+      divergence: explainingCode().transportDivergence(input, { fingerprint: fingerprint(input) }),
     };
   }
   // What the judge needs of the case is built only for a divergence (most cases are equal).
