@@ -4,15 +4,6 @@
  * (a `validate` of plain cases, src/io/cases/plain-fast.ts) never loads zod
  * (scripts/bundle.mjs bundles it apart, required on first use).
  */
-/**
- * A type under a name an interface can extend (`interface S extends
- * Named<Schemas['case']> {}`): a schema used inside another is then declared
- * by that name in dist/'s declarations, where its inferred type would be
- * spelled out again at every use (`contract/model/case.ts` and `exchange.ts`:
- * ~60 KB of declarations fewer).
- */
-export type Named<T> = T;
-
 export function once<T>(make: () => T): () => T {
   let made: { readonly value: T } | undefined;
   return () => {
@@ -20,3 +11,12 @@ export function once<T>(make: () => T): () => T {
     return made.value;
   };
 }
+
+/**
+ * A type under a name an interface can extend (`interface S extends
+ * Named<Schemas['case']> {}`): a schema used inside another is then declared
+ * by that name in dist/'s declarations, where its inferred type would be
+ * spelled out again at every use (`contract/model/case.ts` and `exchange.ts`:
+ * ~65 KB of declarations fewer).
+ */
+export type Named<T> = T;
