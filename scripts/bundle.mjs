@@ -357,6 +357,48 @@ const commandGroups = {
     }));
   },
 };
+// The run's one lazy boundary of parity's own code: src/core/compare/explaining.ts
+// (`explainingCode()`, the code that explains and groups divergences) is an
+// entry of its own, dist/explaining.cjs, and every module that imports it
+// sees, in its place, a module whose export is a getter that requires that
+// file on first use, as the lazy packages above: a run whose answers all
+// agree never compiles it. Measured (callgrind, the bench's one-case run):
+// see the function's comment there.
+const EXPLAINING = 'src/core/compare/explaining.ts';
+/** The names `entry` exports (its values: esbuild drops the types). */
+async function exportsOf(entry) {
+  const { metafile } = await build({
+    entryPoints: [entry],
+    bundle: false,
+    format: 'esm',
+    write: false,
+    metafile: true,
+    outdir: outDir,
+    logLevel: 'warning',
+  });
+  return Object.values(metafile.outputs).flatMap((output) => output.exports);
+}
+const explainingNames = Object.fromEntries(
+  (await exportsOf(EXPLAINING)).map((name) => [name, true]),
+);
+const explainingOnFirstUse = {
+  name: 'explaining-on-first-use',
+  setup(build) {
+    build.onResolve({ filter: /\/explaining\.js$/ }, (args) =>
+      resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts')) === resolve(EXPLAINING)
+        ? { path: 'explaining', namespace: 'lazy-explaining' }
+        : undefined,
+    );
+    build.onResolve({ filter: /^\.\/explaining\.cjs$/ }, (args) => ({
+      path: args.path,
+      external: true,
+    }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-explaining' }, () => ({
+      contents: lazyModule('./explaining.cjs', explainingNames),
+      loader: 'js',
+    }));
+  },
+};
 const split = await build({
   ...common,
   format: 'esm',
@@ -367,6 +409,7 @@ const split = await build({
     { in: 'src/index.ts', out: 'api' },
     // The worker thread of `parity proxy`/`parity shadow` (src/cli/shadow-thread.ts).
     { in: 'src/cli/shadow-thread.ts', out: 'shadow-thread' },
+    { in: EXPLAINING, out: 'explaining' },
   ],
   outdir: outDir,
   chunkNames: '[name]-[hash]',
@@ -378,7 +421,7 @@ const split = await build({
   // Loaded from node_modules by `parity fuzz` alone (installed: their types are
   // in parity's declarations).
   external: ['fast-check', 'pure-rand', 'pure-rand/*'],
-  plugins: [vendored(lazyExports, './vendor'), commandGroups],
+  plugins: [vendored(lazyExports, './vendor'), commandGroups, explainingOnFirstUse],
 });
 
 /**
@@ -484,20 +527,7 @@ for (const [name, text] of files) {
 
 // The package's API (src/index.ts) is in dist/parity.cjs too: dist/index.js,
 // the ES module that the package exports, names it.
-/** The names src/index.ts exports (its values: esbuild drops the types). */
-async function apiNames() {
-  const { metafile } = await build({
-    entryPoints: ['src/index.ts'],
-    bundle: false,
-    format: 'esm',
-    write: false,
-    metafile: true,
-    outdir: outDir,
-    logLevel: 'warning',
-  });
-  return Object.values(metafile.outputs).flatMap((output) => output.exports);
-}
-const api = await apiNames();
+const api = await exportsOf('src/index.ts');
 writeFileSync(
   join(outDir, 'index.js'),
   [

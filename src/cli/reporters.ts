@@ -2,20 +2,15 @@
  * The console's reporters of `run` and `merge`, as `--reporter` (or the
  * config's `reporters`) and `--github` chose them (`reporters/choose.ts`):
  * the progress bar and the summary when the console is chosen, GitHub
- * Actions' annotations and job summary when wanted; and those of `fuzz`
- * (its progress line and summary).
+ * Actions' annotations and job summary when wanted; and the GitHub output of
+ * `fuzz`'s replay (its own console reporters are `commands/fuzz.ts`'s).
  */
 import type { ReporterChoice } from '../io/config/reporters.js';
 import { consoleChosen, githubChoice } from '../reporters/choose.js';
 import { type OutputFlags, summaryReporter } from '../reporters/console-reporters.js';
-import {
-  type FuzzEnd,
-  type FuzzProgressReporter,
-  fuzzConsoleReporter,
-} from '../reporters/fuzz-summary.js';
 import { githubReporter } from '../reporters/github.js';
 import { type Progress, progressReporter } from '../reporters/progress.js';
-import type { Reporter, RunReporter } from '../reporters/reporter.js';
+import type { RunReporter } from '../reporters/reporter.js';
 import type { Io } from './io.js';
 
 type Flags = OutputFlags & { readonly github?: boolean | undefined };
@@ -40,19 +35,6 @@ export function consoleReporters(
     ...(progress === undefined ? [] : [progressReporter(progress)]),
     ...(consoleChosen(choices) ? [summaryReporter(flags, io)] : []),
     ...(github === undefined ? [] : [githubReporter(io, flags, github)]),
-  ];
-}
-
-/** The fuzz run's console reporters: the progress line (when given), then the summary when the console is chosen. */
-export function fuzzReporters(
-  choices: readonly ReporterChoice[] | undefined,
-  flags: OutputFlags,
-  io: Io,
-  line?: FuzzProgressReporter,
-): Reporter<FuzzEnd>[] {
-  return [
-    ...(line === undefined ? [] : [line]),
-    ...(consoleChosen(choices) ? [fuzzConsoleReporter(flags, io)] : []),
   ];
 }
 

@@ -11,3 +11,12 @@ export function once<T>(make: () => T): () => T {
     return made.value;
   };
 }
+
+/**
+ * A type under a name an interface can extend (`interface S extends
+ * Named<Schemas['case']> {}`): a schema used inside another is then declared
+ * by that name in dist/'s declarations, where its inferred type would be
+ * spelled out again at every use (`contract/model/case.ts` and `exchange.ts`:
+ * ~65 KB of declarations fewer).
+ */
+export type Named<T> = T;

@@ -130,6 +130,13 @@ describe('bin/parity.js (the bundled CLI)', () => {
       /\nloaded: .*NativeModule http.*,parity\.cjs,run\.cjs,vendor\/commander\.cjs,vendor\/undici\.cjs$/,
     );
     expect(ran.stderr).toMatch(/\nloaded: .*NativeModule v8,/);
+    // The code that explains and groups divergences (src/core/compare/explaining.ts,
+    // dist/explaining.cjs) loads at the first divergence: never in a run of equal
+    // answers, its reports written all the same.
+    expect(ran.stderr).not.toContain('explaining.cjs');
+    const drift = await tempProject({ 'cases/drift.json': cases(['/same', '/drift']) });
+    const diverged = await node(loaded(['run', ...targets(), '--no-tracker', '-q']), drift);
+    expect(diverged.stderr).toMatch(/\nloaded: .*,explaining\.cjs,parity\.cjs,run\.cjs,/);
     // A YAML case file loads yaml; a rule with a regex, re2js; rules, zod.
     const yaml = await tempProject({
       'cases/items.yaml':

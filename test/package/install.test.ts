@@ -147,7 +147,8 @@ describe('npm pack → npm i ./tarball (offline) → npx parity in a fresh proje
     // parity's code: the CLI, the API and its ES module, a file per module
     // loaded on demand (a command, a group of commands, …: `NAME-HASH.cjs`)
     // and the chunks they share (`chunk-HASH.cjs`), shadow mode's worker
-    // thread (`shadow-thread.cjs`); the rest is declarations.
+    // thread (`shadow-thread.cjs`), the code that explains divergences, loaded at
+    // the first (`explaining.cjs`); the rest is declarations.
     const code = (await readdir(join(installed, 'dist'), { recursive: true }))
       .map(String)
       .filter((file) => /\.(c|m)?js$/.test(file) && !file.startsWith('vendor/'))
@@ -155,7 +156,7 @@ describe('npm pack → npm i ./tarball (offline) → npx parity in a fresh proje
     expect(code).toEqual(expect.arrayContaining(['api.cjs', 'index.js', 'parity.cjs']));
     for (const file of code) {
       expect(file).toMatch(
-        /^(api\.cjs|index\.js|parity\.cjs|shadow-thread\.cjs|[a-z-]+-[A-Z0-9]{8}\.cjs)$/,
+        /^(api\.cjs|index\.js|parity\.cjs|shadow-thread\.cjs|explaining\.cjs|[a-z-]+-[A-Z0-9]{8}\.cjs)$/,
       );
     }
     expect(code.filter((file) => file.startsWith('chunk-')).length).toBeGreaterThan(0);

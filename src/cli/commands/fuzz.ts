@@ -6,13 +6,13 @@
 import { type FuzzOutcome, fuzzParity } from '../../engine/fuzz.js';
 import { parseReporters } from '../../io/config/reporters.js';
 import { consoleChosen } from '../../reporters/choose.js';
-import { fuzzProgressReporter } from '../../reporters/fuzz-summary.js';
+import { fuzzConsoleReporter, fuzzProgressReporter } from '../../reporters/fuzz-summary.js';
 import { colorsFor } from '../../util/colors.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { contextOf, type Io } from '../io.js';
 import type { FuzzFlags } from '../options.js';
 import { finish } from '../outcome.js';
-import { fuzzReplayReporters, fuzzReporters } from '../reporters.js';
+import { fuzzReplayReporters } from '../reporters.js';
 
 type FuzzSummary = FuzzOutcome['summary'];
 
@@ -35,8 +35,13 @@ export async function fuzzCommand(
       : undefined;
   const outcome = await fuzzParity({ ...flags, cases }, contextOf(io), {
     ...(line === undefined ? {} : { onProgress: line.update }),
-    // The fuzz run's own reporters, told when it ends: the progress line, the summary.
-    reporters: (choices) => fuzzReporters(choices, flags, io, line),
+    // The fuzz run's own reporters, told when it ends: the progress line (when
+    // shown), then the summary when the console is chosen. Here, not in
+    // ../reporters.ts: `run` and `merge` never load the fuzz summary.
+    reporters: (choices) => [
+      ...(line === undefined ? [] : [line]),
+      ...(consoleChosen(choices) ? [fuzzConsoleReporter(flags, io)] : []),
+    ],
     replayReporters: (choices) => fuzzReplayReporters(choices, flags, io),
   }).finally(() => line?.stop());
   for (const failure of outcome.reporterFailures) {

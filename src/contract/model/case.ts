@@ -10,7 +10,7 @@
  * these are the resolved shapes.
  */
 import * as z from 'zod';
-import { once } from '../../util/once.js';
+import { type Named, once } from '../../util/once.js';
 import type { SafeRegex } from '../../util/safe-regex.js';
 import { ruleSchemas } from '../rules/types.js';
 import { RUNTIMES } from '../vocabulary.js';
@@ -60,11 +60,10 @@ function isSafeRegex(value: unknown): value is SafeRegex {
   );
 }
 
-/** The schemas of a case and of what it is made of (in-memory records: strict, readonly). */
-export const caseSchemas = once(() => {
-  const list = <T extends z.ZodType>(item: T) => z.array(item).readonly();
-  const orUndefined = <T extends z.ZodType>(schema: T) => z.union([schema, z.undefined()]);
-  const strings = list(z.string());
+const list = <T extends z.ZodType>(item: T) => z.array(item).readonly();
+
+/** The schemas of a case's request and of what it is made of (in-memory records: strict, readonly). */
+const requestSchemas = once(() => {
   /**
    * Bytes in memory (a `Buffer` is one): any `Uint8Array`, whatever its
    * buffer (`z.instanceof` would narrow it to one over an `ArrayBuffer`).
@@ -100,6 +99,24 @@ export const caseSchemas = once(() => {
       body: requestBody,
     })
     .readonly();
+
+  return { bytes, pairs, requestBody, request };
+});
+
+type RequestSchemas = ReturnType<typeof requestSchemas>;
+/** The request's schema, declared by this name where a case holds it (see `Named`). */
+interface RequestSchema extends Named<RequestSchemas['request']> {}
+type RuleSchemas = ReturnType<typeof ruleSchemas>;
+/** The rules' schema, declared by this name where a case holds them (see `Named`). */
+interface RulesSchema extends Named<RuleSchemas['rules']> {}
+
+/** The schemas of a case and of what it is made of (in-memory records: strict, readonly). */
+export const caseSchemas = once(() => {
+  const orUndefined = <T extends z.ZodType>(schema: T) => z.union([schema, z.undefined()]);
+  const strings = list(z.string());
+  const { bytes, pairs, requestBody } = requestSchemas();
+  const request: RequestSchema = requestSchemas().request;
+  const rules: RulesSchema = ruleSchemas().rules;
 
   /** Where a capture takes its value from in a step's response. */
   const captureSource = z.discriminatedUnion('kind', [
@@ -212,7 +229,7 @@ export const caseSchemas = once(() => {
       description: orUndefined(z.string()),
       tags: strings,
       request,
-      rules: ruleSchemas().rules,
+      rules,
       expect: z.strictObject({ status: orUndefined(z.number()) }).readonly(),
       source: sourceLocation,
       /** A step of a flow: its place in the flow; its request may hold `{{name}}` variables. */
@@ -222,21 +239,6 @@ export const caseSchemas = once(() => {
        * of the sequence's first file. Undefined for a case that may overlap others.
        */
       serial: z.string().optional(),
-    })
-    .readonly();
-
-  /**
-   * A case written as a flow of steps: each step is a `Case` (with `flow`),
-   * sent in order, one at a time per target, and judged on its own.
-   */
-  const flow = z
-    .strictObject({
-      kind: z.literal('flow'),
-      /** `suite/id`, unique across the library (its steps are `suite/id/step`). */
-      id: z.string(),
-      suite: z.string(),
-      tags: strings,
-      steps: list(resolvedCase),
     })
     .readonly();
 
@@ -270,14 +272,41 @@ export const caseSchemas = once(() => {
     flowExchange,
     sourceLocation,
     case: resolvedCase,
-    flow,
-    /** What one entry of a case file's `cases` resolves to: a case, or a flow. */
-    caseEntry: z.union([resolvedCase, flow]),
     target,
   };
 });
 
-type Schemas = ReturnType<typeof caseSchemas>;
+/** The case's schema, declared by this name where a flow holds it (see `Named`). */
+interface CaseSchema extends Named<ReturnType<typeof caseSchemas>['case']> {}
+
+/** The schemas of a flow and of a case file's entry (in-memory records: strict, readonly). */
+const flowSchemas = once(() => {
+  const strings = list(z.string());
+  const resolvedCase: CaseSchema = caseSchemas().case;
+
+  /**
+   * A case written as a flow of steps: each step is a `Case` (with `flow`),
+   * sent in order, one at a time per target, and judged on its own.
+   */
+  const flow = z
+    .strictObject({
+      kind: z.literal('flow'),
+      /** `suite/id`, unique across the library (its steps are `suite/id/step`). */
+      id: z.string(),
+      suite: z.string(),
+      tags: strings,
+      steps: list(resolvedCase),
+    })
+    .readonly();
+
+  return {
+    flow,
+    /** What one entry of a case file's `cases` resolves to: a case, or a flow. */
+    caseEntry: z.union([resolvedCase, flow]),
+  };
+});
+
+type Schemas = ReturnType<typeof caseSchemas> & ReturnType<typeof flowSchemas>;
 
 /** An ordered list of header or query pairs; repeated names are allowed. */
 export type Pairs = z.output<Schemas['pairs']>;

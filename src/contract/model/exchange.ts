@@ -6,14 +6,19 @@
  * readonly, and it may hold bytes.
  */
 import * as z from 'zod';
-import { once } from '../../util/once.js';
+import { type Named, once } from '../../util/once.js';
 import { observationBaseShape, sideSchema } from '../observation.js';
 import { caseSchemas } from './case.js';
 
-/** The schemas of an exchange and of its parts (in-memory records: strict, readonly). */
-export const exchangeSchemas = once(() => {
-  const { bytes, case: resolvedCase, flowExchange } = caseSchemas();
-  const strings = z.array(z.string()).readonly();
+type CaseSchemas = ReturnType<typeof caseSchemas>;
+/** The case's schema, declared by this name where an exchange holds it (see `Named`). */
+interface CaseSchema extends Named<CaseSchemas['case']> {}
+/** A flow step's exchange schema, declared by this name (see `Named`). */
+interface FlowExchangeSchema extends Named<CaseSchemas['flowExchange']> {}
+
+/** The schemas of one side's answer and of its parts (in-memory records: strict, readonly). */
+const answerSchemas = once(() => {
+  const { bytes } = caseSchemas();
   /** The hash, size and first bytes of a body known only by them. */
   const digest = {
     sha256: z.string(),
@@ -114,6 +119,20 @@ export const exchangeSchemas = once(() => {
       .readonly(),
   ]);
 
+  return { responseBody, response, sideOutcome };
+});
+
+/** One side's outcome schema, declared by this name where an exchange holds it (see `Named`). */
+interface SideOutcomeSchema extends Named<ReturnType<typeof answerSchemas>['sideOutcome']> {}
+
+/** The schemas of an exchange (an in-memory record: strict, readonly). */
+export const exchangeSchemas = once(() => {
+  const schemas = caseSchemas();
+  const resolvedCase: CaseSchema = schemas.case;
+  const flowExchange: FlowExchangeSchema = schemas.flowExchange;
+  const sideOutcome: SideOutcomeSchema = answerSchemas().sideOutcome;
+  const strings = z.array(z.string()).readonly();
+
   const exchange = z
     .strictObject({
       case: resolvedCase,
@@ -188,10 +207,10 @@ export const exchangeSchemas = once(() => {
     })
     .readonly();
 
-  return { responseBody, response, sideOutcome, exchange };
+  return { exchange };
 });
 
-type Schemas = ReturnType<typeof exchangeSchemas>;
+type Schemas = ReturnType<typeof answerSchemas> & ReturnType<typeof exchangeSchemas>;
 
 /** A decoded body: empty, JSON or XML (a value), invalid, text, bytes known by their hash. */
 export type ResponseBody = z.output<Schemas['responseBody']>;

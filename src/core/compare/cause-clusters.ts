@@ -146,8 +146,6 @@ export interface CauseClusters {
   readonly reworded?: ReadonlyMap<string, readonly RewordedFinding[]>;
 }
 
-export const NO_CLUSTERS: CauseClusters = { changes: new Map(), recurring: new Map() };
-
 /** A change wherever it shows: op, member path, JSON types (and a value change's templates). */
 export function changeKey(change: SkeletonChange): string {
   const { op, path, baseline, candidate, values } = change;

@@ -1,7 +1,9 @@
 /** A root cause as one case shows it: its fingerprint, kind and summary, from the cause alone. Pure. */
 
 import type { Finding, RootCause } from '../../contract/root-cause.js';
-import { causeFingerprint, kindOfCause } from './root-cause.js';
+import type { FindingKind } from '../../contract/vocabulary.js';
+import { patternNamed } from './patterns/registry.js';
+import { causeFingerprint } from './root-cause.js';
 import { causeSummary } from './root-cause-words.js';
 
 /** A cause's fingerprint and summary: the same for every case that shows the cause. */
@@ -39,4 +41,24 @@ export function findingOf(cause: RootCause, paths: readonly string[]): Finding {
     summary,
     paths,
   };
+}
+
+/** The kind a finding of this cause has (a pattern's says itself; structure: shape unless only values changed). */
+export function kindOfCause(cause: RootCause): FindingKind {
+  switch (cause.type) {
+    case 'status':
+      return 'status';
+    case 'header':
+      return 'header';
+    case 'body-kind':
+      return 'shape';
+    case 'pattern':
+      return patternNamed(cause.pattern).kindOf(cause.params);
+    case 'structure':
+      return cause.change.op === 'value' || cause.change.op === 'moved' ? 'value' : 'shape';
+    default: {
+      const never: never = cause;
+      return never;
+    }
+  }
 }

@@ -8,8 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { RootCause, SkeletonChange } from '../../contract/root-cause.js';
-import { type FindingKind, PATTERN_NAMES, type PatternName } from '../../contract/vocabulary.js';
-import { patternNamed } from './patterns/registry.js';
+import { PATTERN_NAMES, type PatternName } from '../../contract/vocabulary.js';
 
 /**
  * The endpoint of a structural cause keyed by what changed alone: the same
@@ -147,24 +146,4 @@ export function isRootCauseFingerprint(fingerprint: string): boolean {
 export function patternOfFingerprint(fingerprint: string): PatternName | undefined {
   const prefix = ROOT_CAUSE_FINGERPRINT.exec(fingerprint)?.[1];
   return PATTERN_NAMES.find((name) => name === prefix);
-}
-
-/** The kind a finding of this cause has (a pattern's says itself; structure: shape unless only values changed). */
-export function kindOfCause(cause: RootCause): FindingKind {
-  switch (cause.type) {
-    case 'status':
-      return 'status';
-    case 'header':
-      return 'header';
-    case 'body-kind':
-      return 'shape';
-    case 'pattern':
-      return patternNamed(cause.pattern).kindOf(cause.params);
-    case 'structure':
-      return cause.change.op === 'value' || cause.change.op === 'moved' ? 'value' : 'shape';
-    default: {
-      const never: never = cause;
-      return never;
-    }
-  }
 }

@@ -22,11 +22,10 @@
 import type { AssessedObservation } from '../../contract/assessment.js';
 import type { Observation } from '../../contract/observation.js';
 import type { RegressionSummary, RunReport, RunSummary } from '../../contract/report.js';
-import { clusterCauses } from '../../core/compare/cause-clusters.js';
 import {
   type Assessment,
   assessed,
-  clusterAnswers,
+  clustersOf,
   NOT_ASSESSED,
 } from '../../judge/results/assessment.js';
 import type { BodyDigests } from '../../judge/results/body-digests.js';
@@ -162,7 +161,7 @@ export async function finishRun(input: FinishInput): Promise<Finished> {
   const unclustered: Assessment = { ...prior, masked: input.masked ?? prior.masked };
   // Root causes keyed by what changed: clustered over every answer, once noise is masked.
   const plain = observed.map((r) => assessed(r, unclustered));
-  const clusters = clusterCauses(clusterAnswers(plain, consequencesOf(plain)));
+  const clusters = clustersOf(plain, consequencesOf(plain));
   const masking: Assessment = { ...unclustered, clusters };
   const denoised = observed.map((r) => assessed(r, masking));
   // Only cases whose two sides answered can resolve a row or fix a divergence.

@@ -18,8 +18,8 @@
 import type { Observation, SideSummary } from '../../contract/observation.js';
 import type { RootCause as Cause, Finding } from '../../contract/root-cause.js';
 import type { CauseType, PatternName } from '../../contract/vocabulary.js';
+import { explainingCode } from '../../core/compare/explaining.js';
 import { causeFingerprint } from '../../core/compare/root-cause.js';
-import { causeSummary } from '../../core/compare/root-cause-words.js';
 import { hasFindings } from '../results/types.js';
 
 /** How the summary groups root causes (closed vocabulary). */
@@ -149,7 +149,7 @@ export function rootCausesOf(result: Observation, endpoint: string): FuzzCause[]
       endpoint,
       baseline,
       candidate,
-      title: causeSummary(cause),
+      title: explainingCode().causeSummary(cause),
     };
   });
 }

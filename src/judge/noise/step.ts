@@ -12,14 +12,9 @@ import type { NoiseEntry } from '../../contract/report.js';
 import type { Rules } from '../../contract/rules/types.js';
 import { VOLATILE_HEADERS } from '../../contract/rules/volatile-headers.js';
 import { findingsOnlyIn } from '../../core/compare/covered.js';
+import type { JudgedCase } from '../../core/compare/divergent.js';
 import { endpointOf } from '../../core/compare/endpoint.js';
-import {
-  type JudgedCase,
-  type Judgement,
-  judge,
-  judgeComparison,
-  judgedCase,
-} from '../../core/compare/judge.js';
+import { type Judgement, judge, judgeComparison, judgedCase } from '../../core/compare/judge.js';
 import { normaliseJson } from '../../core/normalise/body.js';
 import type { EndpointNoise, NoiseSettings } from '../../io/config/noise-settings.js';
 import { type Judged, judgeExchange, type NoiseAnnotation, type NoisePlug } from '../stage.js';

@@ -27,12 +27,8 @@ import type { Observation } from '../../contract/observation.js';
 import type { AssessedFinding, DecisionRow, Finding } from '../../contract/root-cause.js';
 import type { RegressionStatus } from '../../contract/vocabulary.js';
 import { WAIVED_STATUSES } from '../../contract/vocabulary.js';
-import {
-  type CauseClusters,
-  type ClusterAnswer,
-  clusteredFindings,
-  NO_CLUSTERS,
-} from '../../core/compare/cause-clusters.js';
+import type { CauseClusters, ClusterAnswer } from '../../core/compare/cause-clusters.js';
+import { explainingCode } from '../../core/compare/explaining.js';
 import {
   type CaseConsequences,
   type Consequences,
@@ -59,6 +55,9 @@ export interface Assessment {
   /** By root-cause fingerprint: its tracker row; undefined when no tracker was planned. */
   readonly rowOf: ((fingerprint: string) => DecisionRow | undefined) | undefined;
 }
+
+/** No cause clustered: a run with no divergence, or before the clustering. */
+export const NO_CLUSTERS: CauseClusters = { changes: new Map(), recurring: new Map() };
 
 /** Nothing assessed yet: every case reads as observed. */
 export const NOT_ASSESSED: Assessment = {
@@ -102,7 +101,12 @@ function withoutTracker(finding: AssessedFinding): AssessedFinding {
 /** A result's findings under the run's clusters (the result itself when none applies). */
 function withClusters(result: Observation, clusters: CauseClusters): Observation {
   if (!hasFindings(result)) return result;
-  const findings = clusteredFindings(result.endpoint, result.findings, clusters, result.caseId);
+  const findings = explainingCode().clusteredFindings(
+    result.endpoint,
+    result.findings,
+    clusters,
+    result.caseId,
+  );
   return findings === result.findings ? result : { ...result, findings };
 }
 
@@ -111,7 +115,7 @@ function withClusters(result: Observation, clusters: CauseClusters): Observation
  * findings that follow from an earlier write in its flow or sequence (they
  * show under that write's row, so they never make a change recur).
  */
-export function clusterAnswers(
+function clusterAnswers(
   results: readonly AssessedObservation[],
   consequences: Consequences,
 ): ClusterAnswer[] {
@@ -122,6 +126,15 @@ export function clusterAnswers(
     const { caseId, endpoint, baseline, candidate, changes, bodies } = result;
     return { caseId, endpoint, baseline, candidate, changes, bodies, findings };
   });
+}
+
+/** The run's causes keyed by what changed, over `results` (none when no result has a finding). */
+export function clustersOf(
+  results: readonly AssessedObservation[],
+  consequences: Consequences,
+): CauseClusters {
+  const answers = clusterAnswers(results, consequences);
+  return answers.length === 0 ? NO_CLUSTERS : explainingCode().clusterCauses(answers);
 }
 
 /** What a reader sees of a case: its observation with the assessment laid over it. */

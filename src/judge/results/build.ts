@@ -23,7 +23,7 @@ import type { Finding } from '../../contract/root-cause.js';
 import type { DivergenceKind } from '../../contract/vocabulary.js';
 import { hiddenFindings } from '../../core/compare/covered.js';
 import { endpointOf } from '../../core/compare/endpoint.js';
-import { explainShown } from '../../core/compare/explain.js';
+import { explainingCode } from '../../core/compare/explaining.js';
 import type { DivergenceInput } from '../../core/compare/input.js';
 import type { Judgement } from '../../core/compare/judge.js';
 import type { Redactor } from '../../core/redact/redact.js';
@@ -281,7 +281,7 @@ function described(
     baseline: shared ?? planOf(requests?.baseline ?? exchange.case.request),
     candidate: shared ?? planOf(requests?.candidate ?? exchange.case.request),
   };
-  const text = explainShown(input, context.redact);
+  const text = explainingCode().explainShown(input, context.redact);
   return {
     fingerprint: divergence.fingerprint,
     explanation: context.redact.text(text.explanation),

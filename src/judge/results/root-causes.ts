@@ -14,10 +14,8 @@ import type {
   ShownRootCause,
 } from '../../contract/root-cause.js';
 import type { DecisionStatus } from '../../contract/vocabulary.js';
-import { earlierKeys } from '../../core/compare/earlier-keys.js';
+import { explainingCode } from '../../core/compare/explaining.js';
 import { wildcardPath } from '../../core/compare/fingerprint.js';
-import { NAMED_PLACES } from '../../core/compare/hints.js';
-import { fieldOfPath } from '../../core/compare/recurring-causes.js';
 import { causeFingerprint } from '../../core/compare/root-cause.js';
 import { codeSpan } from '../../util/code-span.js';
 import { compareText } from '../../util/text.js';
@@ -109,11 +107,12 @@ export function groupFindings(results: Iterable<AssessedObservation>): Map<strin
       building.set(fingerprint, entry);
     }
     if (under === undefined && anyField(cause)) {
+      const { fieldOfPath } = explainingCode();
       for (const path of paths) if (fieldOfPath(path) !== '') entry.fields.add(fieldOfPath(path));
     }
     if (under === undefined && cause.type === 'structure') {
       for (const path of paths) {
-        if (entry.places.size > NAMED_PLACES) break;
+        if (entry.places.size > explainingCode().namedPlaces) break;
         entry.places.add(wildcardPath(path));
       }
     }
@@ -129,7 +128,10 @@ export function groupFindings(results: Iterable<AssessedObservation>): Map<strin
   for (const result of results) {
     if (!hasFindings(result)) continue;
     for (const finding of result.findings) add(result.caseId, result.endpoint, finding, false);
-    for (const [heir, olds] of earlierKeys({ ...result, notMembers: NOT_MEMBERS })) {
+    for (const [heir, olds] of explainingCode().earlierKeys({
+      ...result,
+      notMembers: NOT_MEMBERS,
+    })) {
       const known = rekeyed.get(heir) ?? new Set<string>();
       rekeyed.set(heir, known);
       for (const old of olds) known.add(old);

@@ -9,7 +9,7 @@ import type { SideRuntimes } from '../../contract/model/runtime.js';
 import type { RunReport } from '../../contract/report.js';
 import type { RootCauseEntry } from '../../contract/root-cause.js';
 import type { DecisionStatus } from '../../contract/vocabulary.js';
-import { hintFor } from '../../core/compare/hints.js';
+import { explainingCode } from '../../core/compare/explaining.js';
 import type { FixHint } from '../../core/compare/patterns/types.js';
 import { statusOf } from '../../judge/results/root-causes.js';
 import { codeSpan } from '../../util/code-span.js';
@@ -88,7 +88,10 @@ function nextAction(entry: RootCauseEntry, hint: FixHint | undefined): string {
 }
 
 function viewOf(entry: RootCauseEntry, runtimes: SideRuntimes): DecisionView {
-  const hint = entry.cause === undefined ? undefined : hintFor(entry.cause, runtimes, entry.places);
+  const hint =
+    entry.cause === undefined
+      ? undefined
+      : explainingCode().hintFor(entry.cause, runtimes, entry.places);
   return {
     id: entry.row?.id ?? '',
     status: statusOf(entry),

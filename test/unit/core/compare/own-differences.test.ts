@@ -9,7 +9,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Change, DivergentObservation } from '../../../../src/contract/observation.js';
 import type { Finding, RootCause } from '../../../../src/contract/root-cause.js';
-import { causeFingerprint, kindOfCause } from '../../../../src/core/compare/root-cause.js';
+import { kindOfCause } from '../../../../src/core/compare/finding-of.js';
+import { causeFingerprint } from '../../../../src/core/compare/root-cause.js';
 import { consequencesOf } from '../../../../src/judge/results/consequences.js';
 
 function finding(cause: RootCause, paths: readonly string[] = []): Finding {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { AssessedObservation } from '../../../../src/contract/assessment.js';
 import type { DivergentObservation } from '../../../../src/contract/observation.js';
 import type { AssessedFinding, RootCause } from '../../../../src/contract/root-cause.js';
-import { causeFingerprint, kindOfCause } from '../../../../src/core/compare/root-cause.js';
+import { kindOfCause } from '../../../../src/core/compare/finding-of.js';
+import { causeFingerprint } from '../../../../src/core/compare/root-cause.js';
 import { consequencesOf, withConsequence } from '../../../../src/judge/results/consequences.js';
 
 function finding(cause: RootCause): AssessedFinding {
