@@ -8,8 +8,8 @@
  * Two fixtures with other paths and media types.
  */
 import type { ServerResponse } from 'node:http';
-import { afterAll, describe, expect, it } from 'vitest';
-import { rootCausesOfPair } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { rootCausesOfServers } from '../helpers/cli.js';
 import { startServer, type TestServer } from '../helpers/http.js';
 
 interface Fixture {
@@ -73,14 +73,8 @@ ${[...f.labelled.map(([p]) => p), f.declared, f.data]
 `;
 
 describe('a charset label that decides how a body is read is one row', () => {
-  const started: TestServer[] = [];
-  afterAll(async () => Promise.all(started.map((s) => s.close())));
-
   it.each([FIRST, SECOND])('$name', async (f) => {
-    const baseline = await server(f, false);
-    const candidate = await server(f, true);
-    started.push(baseline, candidate);
-    const causes = await rootCausesOfPair(cases(f), baseline, candidate);
+    const causes = await rootCausesOfServers(cases(f), (candidate) => server(f, candidate));
     expect(causes, JSON.stringify(causes, null, 1)).toHaveLength(2);
     const label = causes.find((c) => c.caseIds.includes('s/c0'));
     expect([...(label?.caseIds ?? [])].sort()).toEqual(['s/c0', 's/c1']);
