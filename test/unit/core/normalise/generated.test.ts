@@ -165,9 +165,15 @@ describe('values each side generated for itself', () => {
   });
 });
 
-/** A random opaque token: base64 of drawn bytes, as an iterator or a paging token is. */
-const drawn = (bytes: number, url = false) =>
-  randomBytes(bytes).toString(url ? 'base64url' : 'base64');
+/**
+ * A random opaque token: base64 of drawn bytes, as an iterator or a paging
+ * token is. Never one that reads as a revision (`1-…`: base64url draws a
+ * digit then `-` about one time in 400), which is another format by design.
+ */
+function drawn(bytes: number, url = false): string {
+  const token = randomBytes(bytes).toString(url ? 'base64url' : 'base64');
+  return /^\d+-/.test(token) ? drawn(bytes, url) : token;
+}
 /** A decimal of `n` digits, not starting with 0. */
 const digits = (n: number) =>
   `${1 + Math.floor(Math.random() * 9)}${Array.from({ length: n - 1 }, () => Math.floor(Math.random() * 10)).join('')}`;
