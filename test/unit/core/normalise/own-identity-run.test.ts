@@ -10,7 +10,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CaseRequest } from '../../../../src/contract/model/case.js';
-import type { Exchange, SideOutcome } from '../../../../src/contract/model/exchange.js';
+import type { Exchange } from '../../../../src/contract/model/exchange.js';
 import {
   createOwnIdentity,
   identityClassOf,
@@ -18,17 +18,9 @@ import {
 } from '../../../../src/core/normalise/own-identity.js';
 import { LONGEST_SHAPED_TEXT } from '../../../../src/util/short-text.js';
 import { makeCase } from '../../../helpers/case.js';
+import { jsonSide } from '../../../helpers/json-side.js';
 
-const side = (value: unknown): SideOutcome => ({
-  outcome: 'response',
-  response: {
-    status: 200,
-    headers: {},
-    body: { kind: 'json', value },
-    wireBytes: 1,
-    durationMs: 1,
-  },
-});
+const side = jsonSide;
 const exchange = (
   a: unknown,
   b: unknown,

@@ -17,17 +17,9 @@ import {
   ownKeyOrder,
 } from '../../../../src/core/normalise/own-key-order.js';
 import { makeCase } from '../../../helpers/case.js';
+import { jsonSide } from '../../../helpers/json-side.js';
 
-const side = (value: unknown): SideOutcome => ({
-  outcome: 'response',
-  response: {
-    status: 200,
-    headers: {},
-    body: { kind: 'json', value },
-    wireBytes: 1,
-    durationMs: 1,
-  },
-});
+const side = jsonSide;
 const body = (s: SideOutcome) =>
   s.outcome === 'response' && s.response.body.kind === 'json' ? s.response.body.value : undefined;
 /** As a run reads an answer: lists in each side's own keys' order first, then generated values. */

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Exchange, SideOutcome } from '../../../../src/contract/model/exchange.js';
+import type { Exchange } from '../../../../src/contract/model/exchange.js';
 import { maskGeneratedValues } from '../../../../src/core/normalise/generated.js';
 import { createSamePairs } from '../../../../src/core/normalise/same-pairs.js';
 import { makeCase } from '../../../helpers/case.js';
+import { jsonSide } from '../../../helpers/json-side.js';
 
-const side = (value: unknown): SideOutcome => ({
-  outcome: 'response',
-  response: {
-    status: 200,
-    headers: {},
-    body: { kind: 'json', value },
-    wireBytes: 1,
-    durationMs: 1,
-  },
-});
+const side = jsonSide;
 const exchange = (id: string, a: unknown, b: unknown): Exchange => ({
   case: makeCase(id, { path: '/' }),
   baseline: side(a),

@@ -2,17 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Exchange, SideOutcome } from '../../../../src/contract/model/exchange.js';
 import { maskRunStamps, STAMPED_TOKEN } from '../../../../src/core/normalise/stamps.js';
 import { makeCase } from '../../../helpers/case.js';
+import { jsonSide } from '../../../helpers/json-side.js';
 
-const side = (value: unknown): SideOutcome => ({
-  outcome: 'response',
-  response: {
-    status: 200,
-    headers: {},
-    body: { kind: 'json', value },
-    wireBytes: 1,
-    durationMs: 1,
-  },
-});
+const side = jsonSide;
 const exchange = (a: unknown, b: unknown): Exchange => ({
   case: makeCase('c', { path: '/c' }),
   baseline: side(a),
