@@ -310,35 +310,53 @@ export function createOwnIdentity(): OwnIdentity {
   /** By place: each side's distinct values (as text) and how many answers showed it. */
   const places = new Map<string, { sides: [Set<string>, Set<string>]; seen: [number, number] }>();
 
-  const remember = (value: unknown, pointer: string, side: 0 | 1, budget: { left: number }) => {
-    if (budget.left-- <= 0) return;
-    if (Array.isArray(value)) {
-      value.forEach((item, i) => {
-        remember(item, joinPointer(pointer, i), side, budget);
-      });
-      return;
+  /** By `parent/name`: the classes whose names the member fits (most answers repeat a few names). */
+  const namedBy = new Map<string, readonly IdentityClass[]>();
+  const classesNaming = (name: string, parent: string): readonly IdentityClass[] => {
+    const key = `${parent}/${name}`;
+    let found = namedBy.get(key);
+    if (found === undefined) {
+      const words = nameWords(name);
+      const parentWords = nameWords(parent);
+      found = IDENTITY_CLASSES.filter((c) => c.named(words, parentWords));
+      if (namedBy.size < MAX_PLACES) namedBy.set(key, found);
     }
-    if (value !== null && typeof value === 'object' && !isExactNumber(value)) {
-      for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-        remember(item, joinPointer(pointer, key), side, budget);
+    return found;
+  };
+
+  /**
+   * Each member of `object` (at `pointer`, itself member `name` of its parent)
+   * whose name and value an identity class accepts. Lists and members named by
+   * digits are never walked: their elements are records (`identityClassOf`).
+   */
+  const remember = (
+    object: Record<string, unknown>,
+    pointer: string,
+    name: string,
+    side: 0 | 1,
+    budget: { left: number },
+  ) => {
+    const parent = name.length > LONGEST_SHAPED_TEXT ? '' : name;
+    for (const [key, value] of Object.entries(object)) {
+      if (budget.left-- <= 0) return;
+      if (Array.isArray(value) || /^\d+$/.test(key)) continue;
+      if (value !== null && typeof value === 'object' && !isExactNumber(value)) {
+        remember(value as Record<string, unknown>, joinPointer(pointer, key), key, side, budget);
+        continue;
       }
-      return;
+      if (key === '' || key.length > LONGEST_SHAPED_TEXT) continue;
+      const classes = classesNaming(key, parent);
+      if (classes.length === 0 || !classes.some((c) => c.shapeOf(value) !== undefined)) continue;
+      const place = joinPointer(pointer, key);
+      let entry = places.get(place);
+      if (entry === undefined) {
+        if (places.size >= MAX_PLACES) continue;
+        entry = { sides: [new Set(), new Set()], seen: [0, 0] };
+        places.set(place, entry);
+      }
+      entry.seen[side]++;
+      if (entry.sides[side].size < MAX_VALUES) entry.sides[side].add(keyText(value));
     }
-    const at = membersAt(pointer);
-    if (at === undefined) return;
-    const words = nameWords(at.name);
-    const parent = nameWords(at.parent);
-    if (!IDENTITY_CLASSES.some((c) => c.named(words, parent) && c.shapeOf(value) !== undefined))
-      return;
-    const place = placeOf(pointer);
-    let entry = places.get(place);
-    if (entry === undefined) {
-      if (places.size >= MAX_PLACES) return;
-      entry = { sides: [new Set(), new Set()], seen: [0, 0] };
-      places.set(place, entry);
-    }
-    entry.seen[side]++;
-    if (entry.sides[side].size < MAX_VALUES) entry.sides[side].add(keyText(value));
   };
 
   const inRequests = (value: unknown): boolean => {
@@ -368,8 +386,13 @@ export function createOwnIdentity(): OwnIdentity {
       }
       const left = structuredBody(exchange.baseline);
       const right = structuredBody(exchange.candidate);
-      if (left !== undefined) remember(left.value, '', 0, { left: MAX_MEMBERS });
-      if (right !== undefined) remember(right.value, '', 1, { left: MAX_MEMBERS });
+      for (const [side, body] of [left, right].entries()) {
+        const value = body?.value;
+        // A body that is a list holds records: no member of it is the server's own.
+        if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
+        if (isExactNumber(value)) continue;
+        remember(value as Record<string, unknown>, '', '', side as 0 | 1, { left: MAX_MEMBERS });
+      }
     },
     evidenceOf(pointer, baseline, candidate) {
       if (overflow || keyText(baseline) === keyText(candidate)) return undefined;
