@@ -36,7 +36,7 @@ export const ETAG_PLACE = 'header etag';
 export const DERIVED_TOKEN = '{{derived}}';
 
 /** A revision: a counter, `-`, then a hash (16+ hex digits, or 20+ base64 characters). */
-const REVISION = /^(\d+)-([0-9a-f]{16,}|[A-Za-z0-9+/_-]{20,}={0,2})$/;
+export const REVISION = /^(\d+)-([0-9a-f]{16,}|[A-Za-z0-9+/_-]{20,}={0,2})$/;
 
 /** The revision's format (its counter, the alphabet and length of its hash), or undefined. */
 function revisionFormat(value: unknown): string | undefined {

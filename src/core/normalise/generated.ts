@@ -64,7 +64,7 @@ import type { CaseRequest } from '../../contract/model/case.js';
 import type { Exchange, SideOutcome } from '../../contract/model/exchange.js';
 import { joinPointer } from '../../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
-import { etagKind } from './derived.js';
+import { etagKind, REVISION } from './derived.js';
 import { maskReplicaAt } from './replica.js';
 import { structuredBody, withStructuredValue } from './sequence-walk.js';
 
@@ -73,7 +73,6 @@ export const GENERATED_TOKEN = '{{generated}}';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HEX32 = /^(?:[0-9a-f]{32}|[0-9A-F]{32})$/;
-const REVISION = /^(\d+)-([0-9a-f]{16,}|[A-Za-z0-9+/_-]{20,}={0,2})$/;
 const HEX = /^(?:[0-9a-f]{7,128}|[0-9A-F]{7,128})$/;
 const VERSION = /^v?\d+(?:\.\d+){2,}(?:[-+][0-9A-Za-z.-]+)?$/;
 const TOKEN = /^[A-Za-z0-9_.:-]{6,128}$/;
