@@ -29,21 +29,20 @@ function cut(text: string, width: number): string {
 export function statusCounts(rows: readonly TrackerRow[]): string {
   const counts: Record<TrackerStatus, number> = {
     open: 0,
+    awaiting: 0,
     accepted: 0,
     wontfix: 0,
     resolved: 0,
     covered: 0,
     superseded: 0,
   };
-  let awaiting = 0;
-  for (const row of rows) {
-    if (awaitsEvidence(row)) awaiting++;
-    else counts[row.status]++;
-  }
+  for (const row of rows) counts[row.status]++;
   return TRACKER_STATUSES.flatMap((status) =>
-    status === 'open' && awaiting > 0
-      ? [`${counts.open} open`, `${awaiting} awaiting evidence`]
-      : [`${counts[status]} ${status}`],
+    status !== 'awaiting'
+      ? [`${counts[status]} ${status}`]
+      : counts.awaiting > 0
+        ? [`${counts.awaiting} awaiting evidence`]
+        : [],
   ).join(', ');
 }
 

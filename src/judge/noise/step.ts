@@ -113,7 +113,7 @@ function learnAndJudge(exchange: Exchange, replica: SideOutcome, state: StepStat
   }
   state.tally.record({ endpoint, findings: learned.findings, raw });
   const masked = maskComparison(comparison, maskOf(learned.findings));
-  const judgement = judgeMasked(judgedCase(sorted.case), judged, masked);
+  const judgement = judgeMasked(judgedCase(sorted.case, sorted.reordered), judged, masked);
   // What learned noise hides (judged again with none, no order sorted, nothing masked): covered rows.
   const covered = learned.findings.length === 0 ? [] : findingsOnlyIn(judge(exchange), judgement);
   return {
