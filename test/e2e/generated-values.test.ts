@@ -233,7 +233,7 @@ describe('id-like values without evidence', () => {
       expect(run.stdout).toContain('(--noise --baseline-replica) would settle them');
       const tracker = await readFile(join(cwd, 'docs/ARCHITECTURE_COMPARISON.md'), 'utf8');
       const row = tracker.split('\n').find((line) => line.startsWith('| PAR-001 '));
-      expect(row).toContain('_open_');
+      expect(row).toContain('_awaiting_');
       expect(row).toContain(
         'run with --noise --baseline-replica NAME=URL (a second instance of the baseline) to settle it',
       );
@@ -263,6 +263,27 @@ describe('id-like values without evidence', () => {
         awaitingEvidence?: boolean;
       }[];
       expect(rowsJson.map((r) => [r.id, r.awaitingEvidence])).toEqual([['PAR-001', true]]);
+      // `parity show` says what it waits for; a person who opens it makes it an open decision.
+      const shown = await runCli(cwd, ['show', 'PAR-001']);
+      expect(shown.stdout).toContain('PAR-001 · _awaiting_ ·');
+      expect(shown.stdout).toContain('Awaiting evidence: no open decision yet.');
+      const opened = await runCli(cwd, ['decide', 'PAR-001', 'open']);
+      expect(opened.stdout, opened.stderr).toContain('PAR-001 awaiting → open');
+      const again = await runCli(cwd, [
+        'run',
+        '--baseline',
+        `a=${baseline.url}`,
+        '--candidate',
+        `b=${candidate.url}`,
+      ]);
+      // Seen again at the same thin evidence, a row a person opened stays open, and fails the run.
+      expect(again.code, again.stdout).toBe(1);
+      const reread = await latestReport(cwd);
+      expect(reread.summary.rootCauses).toMatchObject({ open: 1 });
+      expect(reread.rootCauses?.map((c) => [c.row?.status, c.unsettled])).toEqual([
+        ['open', undefined],
+      ]);
+      expect((await runCli(cwd, ['tracker'])).stdout).toContain(': 1 open, 0 accepted');
     },
   );
 });
