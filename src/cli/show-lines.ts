@@ -98,7 +98,7 @@ function hintLines(outcome: ShowOutcome): string[] {
   if (row.status === 'awaiting') {
     return [
       '',
-      'Awaiting evidence: no open decision yet. A run with the evidence its Decision cell names (--noise --baseline-replica NAME=URL: a second instance of the baseline) opens it where the difference is real, or covers it where it is each side\'s own; or decide it: ' +
+      "Awaiting evidence: no open decision yet. A run with the evidence its Decision cell names (--noise --baseline-replica NAME=URL: a second instance of the baseline) opens it where the difference is real, or covers it where it is each side's own; or decide it: " +
         `parity decide ${row.id} open, or parity decide ${row.id} accepted --note "…".`,
     ];
   }

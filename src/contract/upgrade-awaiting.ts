@@ -31,10 +31,11 @@ function withAwaitingFindings(
   if (!result.findings.some((f) => f.tracker?.status === 'open' && ids.has(f.tracker.id))) {
     return result;
   }
-  const findings = result.findings.map((finding): AssessedFinding =>
-    finding.tracker?.status === 'open' && ids.has(finding.tracker.id)
-      ? { ...finding, tracker: { ...finding.tracker, status: 'awaiting' as const } }
-      : finding,
+  const findings = result.findings.map(
+    (finding): AssessedFinding =>
+      finding.tracker?.status === 'open' && ids.has(finding.tracker.id)
+        ? { ...finding, tracker: { ...finding.tracker, status: 'awaiting' as const } }
+        : finding,
   );
   return { ...result, findings };
 }

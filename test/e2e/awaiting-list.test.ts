@@ -54,7 +54,8 @@ describe('a list awaiting evidence for its order', () => {
   it.each([
     {
       list: 'docs',
-      records: '[ { _id: b, item: tea, qty: 1 }, { item: coffee, qty: 2 }, { item: cocoa, qty: 3 } ]',
+      records:
+        '[ { _id: b, item: tea, qty: 1 }, { item: coffee, qty: 2 }, { item: cocoa, qty: 3 } ]',
     },
     {
       list: 'entries',

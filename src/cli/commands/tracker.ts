@@ -50,7 +50,8 @@ export async function trackerCommand(flags: TrackerFlags, io: Io): Promise<ExitC
   if (flags.from !== undefined) throw new ParityError('PARITY_USAGE', '--from goes with --check');
   const { trackerPath, rows: all } = await listTracker(flags, contextOf(io));
   // The open rows, and those awaiting evidence (listed apart: no open decision yet).
-  const rows = flags.all === true ? all : all.filter((row) => row.status === 'open' || awaitsEvidence(row));
+  const rows =
+    flags.all === true ? all : all.filter((row) => row.status === 'open' || awaitsEvidence(row));
   const listed = rows.map((row) =>
     awaitsEvidence(row) ? { ...row, awaitingEvidence: true } : row,
   );

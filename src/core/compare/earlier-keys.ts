@@ -330,7 +330,8 @@ function earlierOf(input: EarlierInput, finding: EarlierInput['findings'][number
   if (cause.type === 'structure') return clusterKeys(input, cause, finding.paths);
   if (cause.type === 'status') return statusKeys(input, finding, cause);
   if (cause.type === 'body-kind') return bodyKindKeys(input, cause);
-  if (cause.type === 'pattern' && cause.pattern === 'array-order') return listOrderKeys(input, finding);
+  if (cause.type === 'pattern' && cause.pattern === 'array-order')
+    return listOrderKeys(input, finding);
   if (cause.type !== 'pattern' || !REKEYED.has(cause.pattern)) return [];
   if (SPELLINGS.has(cause.pattern)) return keyCaseKeys(input, finding);
   const { changes, endpoint } = input;

@@ -7,9 +7,9 @@ import type { Case } from '../../contract/model/case.js';
 import type { Comparison, Divergence } from '../../contract/model/comparison.js';
 import type { Exchange } from '../../contract/model/exchange.js';
 import { ALWAYS_REDACTED } from '../redact/redact.js';
+import { awaitingListsOf } from './awaiting-lists.js';
 import { classify } from './classify.js';
 import { compare } from './comparison.js';
-import { awaitingListsOf } from './awaiting-lists.js';
 import type { DivergentJudgement, JudgedCase } from './divergent.js';
 import { endpointOf } from './endpoint.js';
 import { explainingCode } from './explaining.js';
@@ -42,7 +42,11 @@ export function judge(exchange: Exchange): Judgement {
   // What the judge needs of the case is built only for a divergence (most cases are equal).
   const kinds = classify(comparison);
   if (kinds.length === 0) return { verdict: 'equal', comparison };
-  return explainingCode().divergent(judgedCase(exchange.case, exchange.reordered), comparison, kinds);
+  return explainingCode().divergent(
+    judgedCase(exchange.case, exchange.reordered),
+    comparison,
+    kinds,
+  );
 }
 
 /** The headers every case redacts: one set for the cases that name no other (most). */

@@ -40,8 +40,8 @@ import { headConsequencesOf } from '../../judge/results/head-consequences.js';
 import type { Masking } from '../../judge/results/judged-again.js';
 import {
   comparedIds,
-  type RegressionMarks,
   orderNoiseIds,
+  type RegressionMarks,
   regressionMarks,
 } from '../../judge/results/regression.js';
 import {

@@ -327,7 +327,12 @@ function lostCauses(
   }
   const notSeen: NotSeenDivergence[] = [];
   const unproved = new Set<string>();
-  for (const reason of ['diverges-otherwise', 'not-compared', 'drawn-order', 'order-noise'] as const) {
+  for (const reason of [
+    'diverges-otherwise',
+    'not-compared',
+    'drawn-order',
+    'order-noise',
+  ] as const) {
     for (const entry of entriesOf(building.get(reason) ?? new Map())) {
       notSeen.push({ ...entry, reason });
       unproved.add(entry.fingerprint);

@@ -16,7 +16,7 @@ function tracked(caseId: string, fingerprint: string, id: string): AssessedObser
   const result = divergent(caseId, fingerprint);
   const [finding] = result.findings;
   if (finding === undefined) throw new Error('no finding');
-  return { ...result, findings: [{ ...finding, tracker: { id, status: 'open' } }] };
+  return { ...result, findings: [{ ...finding, tracker: { id, status: 'open' as const } }] };
 }
 
 describe('a report written before the awaiting status', () => {

@@ -109,7 +109,11 @@ describe('a list awaiting evidence for its order', () => {
       ],
       NO_RULES,
     );
-    const comparison = { status: { equal: true, baseline: 200, candidate: 200 }, headers: [], body };
+    const comparison = {
+      status: { equal: true, baseline: 200, candidate: 200 },
+      headers: [],
+      body,
+    };
     const found = findingsOf({ endpoint: 'GET /labels', comparison, awaitingLists: ['/'] });
     expect(found.map((f) => f.summary)).toEqual(['array order']);
   });

@@ -30,7 +30,11 @@ function ran(date: string, observations: ReturnType<typeof obs>[], selected: str
 
 const FIXTURES = [
   { fingerprint: 'structure-5c4c86a93307', caseId: 'shop/read-item', real: 'header-0d1e2f3a4b5c' },
-  { fingerprint: 'int-as-string-ab6723227b42', caseId: 'users/profile', real: 'status-9f8e7d6c5b4a' },
+  {
+    fingerprint: 'int-as-string-ab6723227b42',
+    caseId: 'users/profile',
+    real: 'status-9f8e7d6c5b4a',
+  },
 ];
 
 describe('a row awaiting evidence', () => {
@@ -116,9 +120,9 @@ describe('a tracker an earlier release wrote', () => {
       const text = earlier();
       const next = apply(text, ran('2024-03-02', [], ['nothing/else']));
       expect(next.text).toContain(AWAITING_MARKER);
-      expect(next.text.replace(`${AWAITING_MARKER}\n`, '').replace('| _awaiting_ |', '| _open_ |')).toBe(
-        text,
-      );
+      expect(
+        next.text.replace(`${AWAITING_MARKER}\n`, '').replace('| _awaiting_ |', '| _open_ |'),
+      ).toBe(text);
       // A row it opens reads as open from then on.
       const opened = apply(next.text, ran('2024-03-03', [obs(fingerprint, [caseId])], [caseId]));
       expect(opened.changes.opened).toEqual(['PAR-001']);
@@ -126,7 +130,10 @@ describe('a tracker an earlier release wrote', () => {
     });
 
     it(`keeps a row a person opened with parity decide open (${caseId})`, () => {
-      const decided = decideRows(parseTracker(earlier(), FILE), { ids: ['PAR-001'], status: 'open' });
+      const decided = decideRows(parseTracker(earlier(), FILE), {
+        ids: ['PAR-001'],
+        status: 'open',
+      });
       expect(decided.decided[0]).toMatchObject({ from: 'awaiting', to: 'open' });
       const text = renderTracker(decided.doc);
       expect(text).toContain(AWAITING_MARKER);
