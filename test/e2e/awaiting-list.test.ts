@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { latestReport, runCli, tempProject } from '../helpers/cli.js';
+import { latestReport, runCli, sidesOf, tempProject } from '../helpers/cli.js';
 import { trackerRows } from '../helpers/drawn-stores.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 
@@ -67,13 +67,7 @@ describe('a list awaiting evidence for its order', () => {
     const candidate = await store({ drawn: 'f', list });
     started.push(baseline, candidate);
     const cwd = await tempProject({ 'cases/shop.yaml': cases(records) });
-    const run = await runCli(cwd, [
-      'run',
-      '--baseline',
-      `a=${baseline.url}`,
-      '--candidate',
-      `b=${candidate.url}`,
-    ]);
+    const run = await runCli(cwd, ['run', ...sidesOf(baseline, candidate)]);
     // Awaiting evidence only: no open decision, `--fail-on open` passes.
     expect(run.code, run.stdout).toBe(0);
     const report = await latestReport(cwd);

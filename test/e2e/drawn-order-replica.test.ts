@@ -12,13 +12,14 @@
  * the candidate sorts by name).
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { latestReport, runCli, tempProject } from '../helpers/cli.js';
+import { latestReport, runCli, sidesOf, tempProject } from '../helpers/cli.js';
 import {
   docStore,
+  docStores,
   flowCases,
   result,
   tagFlowCases,
-  tagStore,
+  tagStores,
   trackerRows,
 } from '../helpers/drawn-stores.js';
 import type { TestServer } from '../helpers/http.js';
@@ -47,12 +48,7 @@ describe('a replica whose draws order the list otherwise settles the row awaitin
     {
       name: 'a flow’s names in key order, the candidate sorting another list by name',
       files: { 'cases/tags.yaml': tagFlowCases },
-      servers: (alike: boolean) =>
-        Promise.all([
-          tagStore({ candidate: false }),
-          tagStore({ candidate: true, alike }),
-          tagStore({ candidate: false, drawsLikeCandidate: true }),
-        ]),
+      servers: tagStores,
       step: 'list',
       real: '/tags/all',
     },
@@ -103,23 +99,13 @@ describe('parity merge and --compare-to read the order noise a replica learned',
     {
       name: 'a flow’s query (records in id order)',
       files: { 'cases/store.yaml': flowCases },
-      servers: (alike: boolean) =>
-        Promise.all([
-          docStore({ candidate: false }),
-          docStore({ candidate: true, ...(alike ? { drawn: '0' } : {}) }),
-          docStore({ candidate: false, drawn: 'f' }),
-        ]),
+      servers: docStores,
       caseId: 'store/bulk-and-find/find',
     },
     {
       name: 'a flow’s names in key order',
       files: { 'cases/tags.yaml': tagFlowCases },
-      servers: (alike: boolean) =>
-        Promise.all([
-          tagStore({ candidate: false }),
-          tagStore({ candidate: true, alike }),
-          tagStore({ candidate: false, drawsLikeCandidate: true }),
-        ]),
+      servers: tagStores,
       caseId: 'tagflow/tags/list',
     },
   ])('$name: the row is covered, and the cause is not called fixed', async (fixture) => {
@@ -127,7 +113,7 @@ describe('parity merge and --compare-to read the order noise a replica learned',
     // A first run, without a replica: the list in each side's drawn order awaits evidence.
     const [a0, b0, r0] = await fixture.servers(false);
     started.push(a0, b0, r0);
-    await runCli(cwd, ['run', '--baseline', `a=${a0.url}`, '--candidate', `b=${b0.url}`]);
+    await runCli(cwd, ['run', ...sidesOf(a0, b0)]);
     const first = await latestReport(cwd);
     const firstPath = `reports/${first.runId}/report.json`;
     const waiting = (await trackerRows(cwd)).find((line) => line.includes('_awaiting_'));
@@ -137,9 +123,8 @@ describe('parity merge and --compare-to read the order noise a replica learned',
     // One shard, with a replica whose draws order the list otherwise; the two sides draw alike.
     const [a, b, r] = await fixture.servers(true);
     started.push(a, b, r);
-    const sides = ['--baseline', `a=${a.url}`, '--candidate', `b=${b.url}`];
     const replica = ['--baseline-replica', `r=${r.url}`];
-    await runCli(cwd, ['run', ...sides, ...replica, '--shard', '1/1', '--no-tracker']);
+    await runCli(cwd, ['run', ...sidesOf(a, b), ...replica, '--shard', '1/1', '--no-tracker']);
     const shard = await latestReport(cwd);
     expect(result(shard, fixture.caseId.split('/').at(-1) as string).orderNoise).toBeDefined();
     const merged = await runCli(cwd, [
@@ -167,14 +152,8 @@ describe('parity merge and --compare-to read the order noise a replica learned',
     started.push(a2, b2, r2);
     await runCli(cwd, [
       'run',
-      '--baseline',
-      `a=${a2.url}`,
-      '--candidate',
-      `b=${b2.url}`,
-      '--baseline-replica',
-      `r=${r2.url}`,
-      '--compare-to',
-      firstPath,
+      ...sidesOf(a2, b2),
+      ...['--baseline-replica', `r=${r2.url}`, '--compare-to', firstPath],
     ]);
     const compared = await latestReport(cwd);
     expect(compared.regression?.notSeen?.map((f) => [f.caseIds, f.reason])).toContainEqual([

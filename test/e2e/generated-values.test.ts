@@ -13,7 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../src/contract/report.js';
-import { latestReport, runCli, tempProject } from '../helpers/cli.js';
+import { latestReport, runCli, sidesOf, tempProject } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 
 interface Names {
@@ -269,13 +269,7 @@ describe('id-like values without evidence', () => {
       expect(shown.stdout).toContain('Awaiting evidence: no open decision yet.');
       const opened = await runCli(cwd, ['decide', 'PAR-001', 'open']);
       expect(opened.stdout, opened.stderr).toContain('PAR-001 awaiting → open');
-      const again = await runCli(cwd, [
-        'run',
-        '--baseline',
-        `a=${baseline.url}`,
-        '--candidate',
-        `b=${candidate.url}`,
-      ]);
+      const again = await runCli(cwd, ['run', ...sidesOf(baseline, candidate)]);
       // Seen again at the same thin evidence, a row a person opened stays open, and fails the run.
       expect(again.code, again.stdout).toBe(1);
       const reread = await latestReport(cwd);
