@@ -146,3 +146,35 @@ describe('a tracker an earlier release wrote', () => {
     expect(made.text).not.toContain(AWAITING_MARKER);
   });
 });
+
+describe('rows of a list’s members, awaiting its drawn order, taken over by the list’s row', () => {
+  for (const [list, members] of [
+    ['docs', ['item', 'qty']],
+    ['rows', ['id', 'key', 'rev']],
+  ] as const) {
+    it(`supersedes them, and the list's row writes its own note (${list})`, () => {
+      const caseId = `shop/${list}`;
+      const drawn = { unsettled: true, reordered: true } as const;
+      const olds = members.map((_member, i) => `structure-${String(i).repeat(12)}`);
+      const first = apply(
+        newTrackerText(),
+        ran(
+          '2024-03-01',
+          olds.map((fp) => obs(fp, [caseId], drawn)),
+          [caseId],
+        ),
+      );
+      const heir = 'array-order-0123456789ab';
+      const next = apply(
+        first.text,
+        ran('2024-03-02', [obs(heir, [caseId], { ...drawn, supersedes: olds })], [caseId]),
+      );
+      expect(next.changes.superseded).toEqual(olds.map((_, i) => `PAR-00${i + 1}`));
+      const row = next.rows.find((r) => r.fingerprint === heir);
+      // No one decided anything: the heir awaits evidence with the note a run writes, no copy of theirs.
+      expect(row?.status).toBe('awaiting');
+      expect(row?.decision).toMatch(/^unsettled: the same elements in another order/);
+      expect(row?.decision).not.toContain('PAR-001');
+    });
+  }
+});
