@@ -327,7 +327,7 @@ export const trackerOutcomeSchema = z.looseObject({
     )
     .exactOptional()
     .describe(
-      'open rows whose cases ran without showing them or proving them fixed ("not seen in this run": left open)',
+      'open (or awaiting) rows whose cases ran without showing them or proving them fixed ("not seen in this run": left unresolved)',
     ),
 });
 

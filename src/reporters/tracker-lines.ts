@@ -128,12 +128,12 @@ const NOT_SEEN_WHY: Readonly<Record<NotSeenRow['reason'], string>> = {
     'compared equal, but the list was sorted by keys each side drew anew in this run, and two draws agree by chance: no fix (its Decision cell names the evidence that settles it)',
 };
 
-/** One line per row its cases ran without showing or proving fixed: left open, "not seen in this run". */
+/** One line per row its cases ran without showing or proving fixed: left unresolved (open, or awaiting evidence), "not seen in this run". */
 export function notSeenLines(rows: readonly NotSeenRow[]): string[] {
   return rows.map((entry) => {
     const cases = entry.caseIds.length === 0 ? '' : ` ${entry.caseIds.join(', ')}`;
     return printable(
-      `${entry.rowId} not seen in this run, left open: its case(s)${cases} ${NOT_SEEN_WHY[entry.reason]}`,
+      `${entry.rowId} not seen in this run, left unresolved: its case(s)${cases} ${NOT_SEEN_WHY[entry.reason]}`,
     );
   });
 }

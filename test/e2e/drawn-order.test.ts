@@ -137,7 +137,7 @@ describe('a rerun whose drawn keys happen to put the list in one order', () => {
       reason: 'drawn-order',
       caseIds: [fixture.caseId],
     });
-    expect(again.stdout).toContain(`${id} not seen in this run, left open`);
+    expect(again.stdout).toContain(`${id} not seen in this run, left unresolved`);
     // --compare-to: not fixed either.
     expect(report.regression?.fixed.map((f) => f.caseIds)).not.toContainEqual([fixture.caseId]);
     expect(report.regression?.notSeen?.map((f) => [f.caseIds, f.reason])).toContainEqual([
