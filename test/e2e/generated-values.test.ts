@@ -281,3 +281,53 @@ describe('id-like values without evidence', () => {
     },
   );
 });
+
+describe('id-like values settled by a second instance of the baseline', () => {
+  const started: TestServer[] = [];
+  afterAll(async () => Promise.all(started.map((s) => s.close())));
+
+  it.each([
+    ['a code', 'code', 'AB-1234', 'AB-9876', 'AB-5555'],
+    ['a handle', 'handle', 'user_7f3k', 'user_2m9q', 'user_0x0x'],
+  ])(
+    '%s: the replica answering it again opens the row; answering its own covers it',
+    async (_, field, x, y, own) => {
+      const side = (value: string) =>
+        startServer((_req, res) => json(res, 200, { [field]: value, n: 1 }));
+      const [baseline, candidate, same, other] = await Promise.all(
+        [x, y, x, own].map((value) => side(value)),
+      );
+      started.push(baseline, candidate, same, other);
+      const files = {
+        'cases/read.yaml':
+          'suite: read\ncases:\n  - id: one\n    request: { method: GET, path: /thing }\n',
+      };
+      const status = async (cwd: string) =>
+        (await readFile(join(cwd, 'docs/ARCHITECTURE_COMPARISON.md'), 'utf8'))
+          .split('\n')
+          .find((line) => line.startsWith('| PAR-001 '))
+          ?.split('|')[2]
+          ?.trim();
+      const real = await tempProject(files);
+      await runCli(real, ['run', ...sidesOf(baseline, candidate)]);
+      expect(await status(real)).toBe('_awaiting_');
+      // Two instances of the baseline answer one value: it is data, the difference is real.
+      const replica = ['--noise', '--baseline-replica', `r=${same.url}`];
+      const opened = await runCli(real, ['run', ...sidesOf(baseline, candidate), ...replica]);
+      expect(opened.code, opened.stdout).toBe(1);
+      const report = await latestReport(real);
+      expect(report.results[0]?.unsettled).toBeUndefined();
+      expect(report.tracker?.opened).toEqual(['PAR-001']);
+      expect(report.summary.rootCauses).toMatchObject({ open: 1 });
+      expect(opened.stdout).toContain('1 opened by evidence');
+      expect(await status(real)).toBe('_open_');
+      // A replica answering a value of its own: per-instance, learned as noise, the row covered.
+      const noise = await tempProject(files);
+      await runCli(noise, ['run', ...sidesOf(baseline, candidate)]);
+      const itsOwn = ['--noise', '--baseline-replica', `r=${other.url}`];
+      const covered = await runCli(noise, ['run', ...sidesOf(baseline, candidate), ...itsOwn]);
+      expect(covered.code, covered.stdout).toBe(0);
+      expect(await status(noise)).toBe('_covered_');
+    },
+  );
+});

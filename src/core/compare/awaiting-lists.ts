@@ -28,7 +28,7 @@ export function awaitingListsOf(reordered: readonly string[] | undefined): {
 }
 
 /** Whether `path` is the list at `list` or under it (`/` is the body: every path). */
-export function isUnder(path: string, list: string): boolean {
+function isUnder(path: string, list: string): boolean {
   if (list === '/' || list === '') return true;
   return path === list || path.startsWith(`${list}/`);
 }

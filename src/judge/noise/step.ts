@@ -19,6 +19,7 @@ import { normaliseJson } from '../../core/normalise/body.js';
 import type { EndpointNoise, NoiseSettings } from '../../io/config/noise-settings.js';
 import { type Judged, judgeExchange, type NoiseAnnotation, type NoisePlug } from '../stage.js';
 import { learnCase, withSorts } from './learn.js';
+import { settledByReplica } from './replica-evidence.js';
 import { maskComparison, maskOf, rawSkeleton } from './mask.js';
 import { shuffledArrays } from './shuffle.js';
 import { createNoiseTally } from './stats.js';
@@ -84,7 +85,9 @@ export function createNoiseStep(settings: NoiseSettings): NoiseStep {
   return step;
 }
 
-function learnAndJudge(exchange: Exchange, replica: SideOutcome, state: StepState): Judged {
+function learnAndJudge(answered: Exchange, replica: SideOutcome, state: StepState): Judged {
+  // Id-like values the replica answered again as the baseline did are real: no longer unsettled.
+  const exchange = settledByReplica(answered, replica);
   const { rules, id } = exchange.case;
   const learned = learnCase(rules, exchange.baseline, replica);
   const sorts = learned.findings
