@@ -294,9 +294,12 @@ describe('id-like values settled by a second instance of the baseline', () => {
     async (_, field, x, y, own) => {
       const side = (value: string) =>
         startServer((_req, res) => json(res, 200, { [field]: value, n: 1 }));
-      const [baseline, candidate, same, other] = await Promise.all(
-        [x, y, x, own].map((value) => side(value)),
-      );
+      const [baseline, candidate, same, other] = await Promise.all([
+        side(x),
+        side(y),
+        side(x),
+        side(own),
+      ]);
       started.push(baseline, candidate, same, other);
       const files = {
         'cases/read.yaml':
