@@ -54,7 +54,7 @@ export interface Row {
   readonly endpoints: readonly string[];
   readonly paths: readonly string[];
   readonly changes: readonly { path: string; baseline?: unknown; candidate?: unknown }[];
-  /** An open root cause the run marked `unsettled`: awaiting evidence, no open decision. */
+  /** A root cause awaiting evidence (its row `_awaiting_`; in an earlier report, an open row marked `unsettled`): no open decision. */
   readonly awaiting: boolean;
 }
 

@@ -46,7 +46,10 @@ export function rowsOfReport(report) {
       endpoints: cause.endpoints ?? [],
       paths: new Set(cause.places ?? []),
       changes: [],
-      awaiting: cause.unsettled === true && (cause.row?.status ?? 'open') === 'open',
+      // `_awaiting_`; before rows had that status, an open row of a root cause marked `unsettled`.
+      awaiting:
+        cause.row?.status === 'awaiting' ||
+        (cause.unsettled === true && (cause.row?.status ?? 'open') === 'open'),
     });
   }
   for (const result of report.results ?? []) {

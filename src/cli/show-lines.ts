@@ -95,6 +95,13 @@ function hintLines(outcome: ShowOutcome): string[] {
         `${row.id} accepted --note "…").`,
     ];
   }
+  if (row.status === 'awaiting') {
+    return [
+      '',
+      "Awaiting evidence: no open decision yet. A run with the evidence its Decision cell names (--noise --baseline-replica NAME=URL: a second instance of the baseline) opens it where the difference is real, or covers it where it is each side's own; or decide it: " +
+        `parity decide ${row.id} open, or parity decide ${row.id} accepted --note "…".`,
+    ];
+  }
   const open = row.status === 'open';
   const reopen = `${formatStatus(row.status)}; to reopen it: parity decide ${row.id} open`;
   const accept = `parity decide ${row.id} accepted --note "…"`;

@@ -146,6 +146,11 @@ const trackerOutcome = {
   path: z.string().describe('the tracker file'),
   added: ids,
   reopened: ids,
+  opened: ids
+    .default([])
+    .describe(
+      'rows awaiting evidence (`_awaiting_`) this run showed where its evidence says the difference is real: now `_open_`',
+    ),
   resolved: ids,
   seen: ids,
   covered: ids.default([]).describe('rows a comparison rule hides (`_covered_`)'),
@@ -163,9 +168,9 @@ export const fixedDivergenceSchema = z.looseObject({
 /** A root cause of the compared-to report this run did not see and did not prove fixed. */
 export const notSeenDivergenceSchema = fixedDivergenceSchema.extend({
   reason: z
-    .enum(['diverges-otherwise', 'not-compared', 'drawn-order'])
+    .enum(['diverges-otherwise', 'not-compared', 'drawn-order', 'order-noise'])
     .describe(
-      'the case answers otherwise, or did not compare, or it showed only in a list sorted by keys each side drew, which this run drew anew (equal by chance is no fix)',
+      "the case answers otherwise, or did not compare, or it showed only in a list sorted by keys each side drew, which this run drew anew (equal by chance is no fix), or this run's replica put that list in another order than the baseline's (its order is noise: covered, not fixed)",
     ),
 });
 
@@ -322,7 +327,7 @@ export const trackerOutcomeSchema = z.looseObject({
     )
     .exactOptional()
     .describe(
-      'open rows whose cases ran without showing them or proving them fixed ("not seen in this run": left open)',
+      'open (or awaiting) rows whose cases ran without showing them or proving them fixed ("not seen in this run": left unresolved)',
     ),
 });
 

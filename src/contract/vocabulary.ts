@@ -129,13 +129,18 @@ export type Runtime = (typeof RUNTIMES)[number];
 
 /**
  * A tracker row's lifecycle state; written in the Status cell as `_open_`,
- * `_accepted_`, … `_covered_` marks a root cause a comparison rule now hides
+ * `_accepted_`, … `_awaiting_` marks a root cause seen only where the run's
+ * evidence is too thin to tell a real difference from each side's own values
+ * (id-like values, a list in the order of keys each side drew): no open
+ * decision until evidence (a replica of the baseline) opens it or a person
+ * decides it. `_covered_` marks a root cause a comparison rule now hides
  * (the servers still differ; removing the rule reopens it). `_superseded_`
  * marks a row of the case-level scheme (before root causes) whose cases are
  * now recorded by root-cause rows; its Summary names them.
  */
 export const TRACKER_STATUSES = [
   'open',
+  'awaiting',
   'accepted',
   'wontfix',
   'resolved',
@@ -150,6 +155,7 @@ export const WAIVED_STATUSES: ReadonlySet<TrackerStatus> = new Set(['accepted', 
 /** The statuses of a decision about a root cause (`_superseded_` rows are not root causes). */
 export const DECISION_STATUSES = [
   'open',
+  'awaiting',
   'accepted',
   'wontfix',
   'resolved',

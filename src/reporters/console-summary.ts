@@ -21,6 +21,7 @@ import {
   comparedToWarning,
   countsLine,
   kindsLine,
+  NOT_SEEN_WHY,
   regressionCounts,
   reportNumbers,
   runErrorOf,
@@ -69,13 +70,13 @@ function regressionMark(result: AssessedObservation, c: Colors): string {
 }
 
 function decisionLines(view: DecisionView, c: Colors, idWidth: number): string[] {
-  const paint =
-    view.status === 'open' && !view.awaiting ? c.red : view.status === 'resolved' ? c.green : c.dim;
-  const label = view.awaiting ? 'awaiting' : view.status;
-  const head = `  ${pad(view.id || '-', idWidth)} ${paint(pad(label, 9))} ${pad(view.kind, 7)} ${view.summary}`;
+  const paint = view.status === 'open' ? c.red : view.status === 'resolved' ? c.green : c.dim;
+  const head = `  ${pad(view.id || '-', idWidth)} ${paint(pad(view.status, 9))} ${pad(view.kind, 7)} ${view.summary}`;
   const where = view.status === 'resolved' ? '' : c.dim(` · ${reach(view)}`);
   const lines = [head + where];
-  if (view.status === 'open') lines.push(c.dim(`  ${' '.repeat(idWidth)} next: ${view.next}`));
+  if (view.status === 'open' || view.status === 'awaiting') {
+    lines.push(c.dim(`  ${' '.repeat(idWidth)} next: ${view.next}`));
+  }
   return lines;
 }
 
@@ -119,12 +120,7 @@ function regressionLines(report: RunReport, c: Colors): string[] {
   if (r.fixed.length > LISTED) out.push(c.dim(`  … and ${r.fixed.length - LISTED} more fixed`));
   const notSeen = r.notSeen ?? [];
   for (const cause of notSeen.slice(0, LISTED)) {
-    const why =
-      cause.reason === 'diverges-otherwise'
-        ? 'the case answers otherwise now'
-        : cause.reason === 'drawn-order'
-          ? 'its list is sorted by keys each side drew anew, equal by chance'
-          : 'not compared';
+    const why = NOT_SEEN_WHY[cause.reason];
     out.push(
       `  ${c.yellow(pad('not seen', 9))} ${cause.caseIds.join(', ')}  ${cause.summary}  ${c.dim(`(not seen in this run: ${why}; not fixed)`)}`,
     );
@@ -323,7 +319,7 @@ export function renderSummary(given: RunReport, c: Colors, reportDir: string | u
     const superseded = t.superseded.length > 0 ? `, ${t.superseded.length} superseded` : '';
     out.push(
       '',
-      `  tracker ${t.path}: ${t.added.length} new, ${t.reopened.length} reopened, ${t.resolved.length} resolved, ${t.seen.length} seen again${t.covered.length > 0 ? `, ${t.covered.length} covered by a rule or noise` : ''}${superseded}`,
+      `  tracker ${t.path}: ${t.added.length} new, ${t.reopened.length} reopened,${t.opened.length > 0 ? ` ${t.opened.length} opened by evidence,` : ''} ${t.resolved.length} resolved, ${t.seen.length} seen again${t.covered.length > 0 ? `, ${t.covered.length} covered by a rule or noise` : ''}${superseded}`,
       ...missingCaseLines(t.missingCases ?? []).map((text) => `    ${text}`),
       ...notSeenLines(t.notSeen ?? []).map((text) => `    ${text}`),
     );

@@ -29,21 +29,20 @@ function cut(text: string, width: number): string {
 export function statusCounts(rows: readonly TrackerRow[]): string {
   const counts: Record<TrackerStatus, number> = {
     open: 0,
+    awaiting: 0,
     accepted: 0,
     wontfix: 0,
     resolved: 0,
     covered: 0,
     superseded: 0,
   };
-  let awaiting = 0;
-  for (const row of rows) {
-    if (awaitsEvidence(row)) awaiting++;
-    else counts[row.status]++;
-  }
+  for (const row of rows) counts[row.status]++;
   return TRACKER_STATUSES.flatMap((status) =>
-    status === 'open' && awaiting > 0
-      ? [`${counts.open} open`, `${awaiting} awaiting evidence`]
-      : [`${counts[status]} ${status}`],
+    status !== 'awaiting'
+      ? [`${counts[status]} ${status}`]
+      : counts.awaiting > 0
+        ? [`${counts.awaiting} awaiting evidence`]
+        : [],
   ).join(', ');
 }
 
@@ -129,12 +128,12 @@ const NOT_SEEN_WHY: Readonly<Record<NotSeenRow['reason'], string>> = {
     'compared equal, but the list was sorted by keys each side drew anew in this run, and two draws agree by chance: no fix (its Decision cell names the evidence that settles it)',
 };
 
-/** One line per row its cases ran without showing or proving fixed: left open, "not seen in this run". */
+/** One line per row its cases ran without showing or proving fixed: left unresolved (open, or awaiting evidence), "not seen in this run". */
 export function notSeenLines(rows: readonly NotSeenRow[]): string[] {
   return rows.map((entry) => {
     const cases = entry.caseIds.length === 0 ? '' : ` ${entry.caseIds.join(', ')}`;
     return printable(
-      `${entry.rowId} not seen in this run, left open: its case(s)${cases} ${NOT_SEEN_WHY[entry.reason]}`,
+      `${entry.rowId} not seen in this run, left unresolved: its case(s)${cases} ${NOT_SEEN_WHY[entry.reason]}`,
     );
   });
 }

@@ -12,13 +12,14 @@
  * the candidate sorts by name).
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { latestReport, runCli, tempProject } from '../helpers/cli.js';
+import { latestReport, runCli, sidesOf, tempProject } from '../helpers/cli.js';
 import {
   docStore,
+  docStores,
   flowCases,
   result,
   tagFlowCases,
-  tagStore,
+  tagStores,
   trackerRows,
 } from '../helpers/drawn-stores.js';
 import type { TestServer } from '../helpers/http.js';
@@ -47,12 +48,7 @@ describe('a replica whose draws order the list otherwise settles the row awaitin
     {
       name: 'a flow’s names in key order, the candidate sorting another list by name',
       files: { 'cases/tags.yaml': tagFlowCases },
-      servers: (alike: boolean) =>
-        Promise.all([
-          tagStore({ candidate: false }),
-          tagStore({ candidate: true, alike }),
-          tagStore({ candidate: false, drawsLikeCandidate: true }),
-        ]),
+      servers: tagStores,
       step: 'list',
       real: '/tags/all',
     },
@@ -92,5 +88,77 @@ describe('a replica whose draws order the list otherwise settles the row awaitin
     const later = (await trackerRows(cwd)).find((line) => line.startsWith(`| ${id} `));
     expect(later).toContain('_covered_');
     expect(later).not.toContain('_resolved_');
+  });
+});
+
+describe('parity merge and --compare-to read the order noise a replica learned', () => {
+  const started: TestServer[] = [];
+  afterAll(async () => Promise.all(started.map((s) => s.close())));
+
+  it.each([
+    {
+      name: 'a flow’s query (records in id order)',
+      files: { 'cases/store.yaml': flowCases },
+      servers: docStores,
+      caseId: 'store/bulk-and-find/find',
+    },
+    {
+      name: 'a flow’s names in key order',
+      files: { 'cases/tags.yaml': tagFlowCases },
+      servers: tagStores,
+      caseId: 'tagflow/tags/list',
+    },
+  ])('$name: the row is covered, and the cause is not called fixed', async (fixture) => {
+    const cwd = await tempProject(fixture.files);
+    // A first run, without a replica: the list in each side's drawn order awaits evidence.
+    const [a0, b0, r0] = await fixture.servers(false);
+    started.push(a0, b0, r0);
+    await runCli(cwd, ['run', ...sidesOf(a0, b0)]);
+    const first = await latestReport(cwd);
+    const firstPath = `reports/${first.runId}/report.json`;
+    const waiting = (await trackerRows(cwd)).find((line) => line.includes('_awaiting_'));
+    const id = /\| (PAR-\d+) /.exec(waiting ?? '')?.[1];
+    expect(id, (await trackerRows(cwd)).join('\n')).toBeDefined();
+
+    // One shard, with a replica whose draws order the list otherwise; the two sides draw alike.
+    const [a, b, r] = await fixture.servers(true);
+    started.push(a, b, r);
+    const replica = ['--baseline-replica', `r=${r.url}`];
+    await runCli(cwd, ['run', ...sidesOf(a, b), ...replica, '--shard', '1/1', '--no-tracker']);
+    const shard = await latestReport(cwd);
+    expect(result(shard, fixture.caseId.split('/').at(-1) as string).orderNoise).toBeDefined();
+    const merged = await runCli(cwd, [
+      'merge',
+      `reports/${shard.runId}/report.json`,
+      '--compare-to',
+      firstPath,
+    ]);
+    expect(merged.stderr).toBe('');
+    const report = await latestReport(cwd);
+    const row = (await trackerRows(cwd)).find((line) => line.startsWith(`| ${id} `));
+    // As a run covers it: the order is noise, not fixed, and not "not seen".
+    expect(row).toContain('_covered_');
+    expect(report.tracker?.covered).toContain(id);
+    expect(report.tracker?.notSeen?.map((n) => n.rowId) ?? []).not.toContain(id);
+    expect(report.regression?.fixed.flatMap((f) => f.caseIds)).not.toContain(fixture.caseId);
+    expect(report.regression?.notSeen?.map((f) => [f.caseIds, f.reason])).toContainEqual([
+      [fixture.caseId],
+      'order-noise',
+    ]);
+    expect(merged.stdout).toContain('the order is noise, covered, not fixed');
+
+    // `parity run --compare-to` says the same of the first run's cause.
+    const [a2, b2, r2] = await fixture.servers(true);
+    started.push(a2, b2, r2);
+    await runCli(cwd, [
+      'run',
+      ...sidesOf(a2, b2),
+      ...['--baseline-replica', `r=${r2.url}`, '--compare-to', firstPath],
+    ]);
+    const compared = await latestReport(cwd);
+    expect(compared.regression?.notSeen?.map((f) => [f.caseIds, f.reason])).toContainEqual([
+      [fixture.caseId],
+      'order-noise',
+    ]);
   });
 });

@@ -48,10 +48,11 @@ describe('a list each side sorts by keys it drew, the keys not in the answer', (
     ]);
     expect(run.stdout).toContain('1 awaiting evidence (--noise --baseline-replica)');
     expect(run.stdout).toContain('next: awaits evidence: run with --noise --baseline-replica');
-    expect(run.stdout).toMatch(/awaiting +value +\/items\/_find: value of `\/n` differs/);
+    // The list's order is one question: one row, not one per member of its elements.
+    expect(run.stdout).toMatch(/awaiting +value +array order at `docs`/);
     const rows = await trackerRows(cwd);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toContain('_open_');
+    expect(rows[0]).toContain('_awaiting_');
     expect(rows[0]).toContain(
       'unsettled: the same elements in another order, sorted by keys each side drew that the answer does not show',
     );
@@ -112,7 +113,7 @@ describe('a rerun whose drawn keys happen to put the list in one order', () => {
         Promise.all([tagStore({ candidate: false }), tagStore({ candidate: true, alike })]),
       caseId: 'tags/list',
     },
-  ])('$name: the row stays open, not seen, never resolved nor fixed', async (fixture) => {
+  ])('$name: the row stays awaiting, not seen, never resolved nor fixed', async (fixture) => {
     const cwd = await tempProject(fixture.files);
     const [a1, b1] = await fixture.servers(false);
     started.push(a1, b1);
@@ -129,14 +130,14 @@ describe('a rerun whose drawn keys happen to put the list in one order', () => {
     expect(result(report, fixture.caseId.split('/').at(-1) as string).verdict).toBe('equal');
     const after = await trackerRows(cwd);
     const kept = after.find((line) => line.startsWith(`| ${id} `));
-    expect(kept).toContain('_open_');
+    expect(kept).toContain('_awaiting_');
     expect(kept).toContain('not seen');
     expect(report.tracker?.notSeen).toContainEqual({
       rowId: id,
       reason: 'drawn-order',
       caseIds: [fixture.caseId],
     });
-    expect(again.stdout).toContain(`${id} not seen in this run, left open`);
+    expect(again.stdout).toContain(`${id} not seen in this run, left unresolved`);
     // --compare-to: not fixed either.
     expect(report.regression?.fixed.map((f) => f.caseIds)).not.toContainEqual([fixture.caseId]);
     expect(report.regression?.notSeen?.map((f) => [f.caseIds, f.reason])).toContainEqual([

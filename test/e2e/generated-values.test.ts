@@ -13,7 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../src/contract/report.js';
-import { latestReport, runCli, tempProject } from '../helpers/cli.js';
+import { latestReport, runCli, sidesOf, tempProject } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 
 interface Names {
@@ -233,7 +233,7 @@ describe('id-like values without evidence', () => {
       expect(run.stdout).toContain('(--noise --baseline-replica) would settle them');
       const tracker = await readFile(join(cwd, 'docs/ARCHITECTURE_COMPARISON.md'), 'utf8');
       const row = tracker.split('\n').find((line) => line.startsWith('| PAR-001 '));
-      expect(row).toContain('_open_');
+      expect(row).toContain('_awaiting_');
       expect(row).toContain(
         'run with --noise --baseline-replica NAME=URL (a second instance of the baseline) to settle it',
       );
@@ -263,6 +263,74 @@ describe('id-like values without evidence', () => {
         awaitingEvidence?: boolean;
       }[];
       expect(rowsJson.map((r) => [r.id, r.awaitingEvidence])).toEqual([['PAR-001', true]]);
+      // `parity show` says what it waits for; a person who opens it makes it an open decision.
+      const shown = await runCli(cwd, ['show', 'PAR-001']);
+      expect(shown.stdout).toContain('PAR-001 · _awaiting_ ·');
+      expect(shown.stdout).toContain('Awaiting evidence: no open decision yet.');
+      const opened = await runCli(cwd, ['decide', 'PAR-001', 'open']);
+      expect(opened.stdout, opened.stderr).toContain('PAR-001 awaiting → open');
+      const again = await runCli(cwd, ['run', ...sidesOf(baseline, candidate)]);
+      // Seen again at the same thin evidence, a row a person opened stays open, and fails the run.
+      expect(again.code, again.stdout).toBe(1);
+      const reread = await latestReport(cwd);
+      expect(reread.summary.rootCauses).toMatchObject({ open: 1 });
+      expect(reread.rootCauses?.map((c) => [c.row?.status, c.unsettled])).toEqual([
+        ['open', undefined],
+      ]);
+      expect((await runCli(cwd, ['tracker'])).stdout).toContain(': 1 open, 0 accepted');
+    },
+  );
+});
+
+describe('id-like values settled by a second instance of the baseline', () => {
+  const started: TestServer[] = [];
+  afterAll(async () => Promise.all(started.map((s) => s.close())));
+
+  it.each([
+    ['a code', 'code', 'AB-1234', 'AB-9876', 'AB-5555'],
+    ['a handle', 'handle', 'user_7f3k', 'user_2m9q', 'user_0x0x'],
+  ])(
+    '%s: the replica answering it again opens the row; answering its own covers it',
+    async (_, field, x, y, own) => {
+      const side = (value: string) =>
+        startServer((_req, res) => json(res, 200, { [field]: value, n: 1 }));
+      const [baseline, candidate, same, other] = await Promise.all([
+        side(x),
+        side(y),
+        side(x),
+        side(own),
+      ]);
+      started.push(baseline, candidate, same, other);
+      const files = {
+        'cases/read.yaml':
+          'suite: read\ncases:\n  - id: one\n    request: { method: GET, path: /thing }\n',
+      };
+      const status = async (cwd: string) =>
+        (await readFile(join(cwd, 'docs/ARCHITECTURE_COMPARISON.md'), 'utf8'))
+          .split('\n')
+          .find((line) => line.startsWith('| PAR-001 '))
+          ?.split('|')[2]
+          ?.trim();
+      const real = await tempProject(files);
+      await runCli(real, ['run', ...sidesOf(baseline, candidate)]);
+      expect(await status(real)).toBe('_awaiting_');
+      // Two instances of the baseline answer one value: it is data, the difference is real.
+      const replica = ['--noise', '--baseline-replica', `r=${same.url}`];
+      const opened = await runCli(real, ['run', ...sidesOf(baseline, candidate), ...replica]);
+      expect(opened.code, opened.stdout).toBe(1);
+      const report = await latestReport(real);
+      expect(report.results[0]?.unsettled).toBeUndefined();
+      expect(report.tracker?.opened).toEqual(['PAR-001']);
+      expect(report.summary.rootCauses).toMatchObject({ open: 1 });
+      expect(opened.stdout).toContain('1 opened by evidence');
+      expect(await status(real)).toBe('_open_');
+      // A replica answering a value of its own: per-instance, learned as noise, the row covered.
+      const noise = await tempProject(files);
+      await runCli(noise, ['run', ...sidesOf(baseline, candidate)]);
+      const itsOwn = ['--noise', '--baseline-replica', `r=${other.url}`];
+      const covered = await runCli(noise, ['run', ...sidesOf(baseline, candidate), ...itsOwn]);
+      expect(covered.code, covered.stdout).toBe(0);
+      expect(await status(noise)).toBe('_covered_');
     },
   );
 });

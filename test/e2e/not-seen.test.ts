@@ -124,7 +124,7 @@ describe.each([
     const line = rowLine(await tracker(), 'PAR-001');
     expect(line).toContain('_open_');
     expect(line).toContain('2026-11-20 · not seen 2026-11-21');
-    expect(again.stdout).toContain('PAR-001 not seen in this run, left open');
+    expect(again.stdout).toContain('PAR-001 not seen in this run, left unresolved');
     expect((await runCli(cwd, ['show', 'PAR-001'])).stdout).toContain('not seen since 2026-11-21');
     expect((await runCli(cwd, ['tracker'])).stdout).toContain('2026-11-20 (not seen 2026-11-21)');
 

@@ -158,7 +158,7 @@ describe('one drawn id beside a record both sides name: too few for one run', ()
     const tracker = await readFile(join(cwd, 'docs/ARCHITECTURE_COMPARISON.md'), 'utf8');
     const rows = tracker.split('\n').filter((line) => line.startsWith('| PAR-'));
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toContain('_open_');
+    expect(rows[0]).toContain('_awaiting_');
     expect(rows[0]).toContain(
       "unsettled: the same elements in another order, each side's list in the order of its own keys it drew, too few for one run",
     );

@@ -59,6 +59,11 @@ export async function latestReport(cwd: string, reports = 'reports'): Promise<Ru
   ) as RunReport;
 }
 
+/** `--baseline a=URL --candidate b=URL`: the arguments that name two servers as a run's sides. */
+export function sidesOf(baseline: { readonly url: string }, candidate: { readonly url: string }) {
+  return ['--baseline', `a=${baseline.url}`, '--candidate', `b=${candidate.url}`];
+}
+
 /** `parity run --baseline BASELINE --candidate CANDIDATE --no-tracker …more` in `cwd` (`NAME=URL` each). */
 export function runPair(
   cwd: string,

@@ -51,6 +51,18 @@ export function docStore(side: {
   });
 }
 
+/**
+ * A document store's baseline, candidate and replica: the candidate draws its
+ * ids like the baseline's when `alike`, the replica otherwise.
+ */
+export function docStores(alike: boolean): Promise<[TestServer, TestServer, TestServer]> {
+  return Promise.all([
+    docStore({ candidate: false }),
+    docStore({ candidate: true, ...(alike ? { drawn: '0' } : {}) }),
+    docStore({ candidate: false, drawn: 'f' }),
+  ]);
+}
+
 export const flowCases = `suite: store
 sideEffects: true
 cases:
@@ -107,6 +119,19 @@ export function tagStore(side: {
     }
     return json(res, 404, { error: 'missing' });
   });
+}
+
+/**
+ * A tag store's baseline, candidate and replica: the candidate draws its keys
+ * like the baseline's when `alike`, the replica like the candidate's, and
+ * lists `/tags/all` as the baseline does.
+ */
+export function tagStores(alike: boolean): Promise<[TestServer, TestServer, TestServer]> {
+  return Promise.all([
+    tagStore({ candidate: false }),
+    tagStore({ candidate: true, alike }),
+    tagStore({ candidate: false, drawsLikeCandidate: true }),
+  ]);
 }
 
 export const serialCases = `suite: tags

@@ -49,8 +49,9 @@ export async function trackerCommand(flags: TrackerFlags, io: Io): Promise<ExitC
   if (flags.check === true) return check(flags.from ?? 'latest', flags, io);
   if (flags.from !== undefined) throw new ParityError('PARITY_USAGE', '--from goes with --check');
   const { trackerPath, rows: all } = await listTracker(flags, contextOf(io));
-  const rows = flags.all === true ? all : all.filter((row) => row.status === 'open');
-  // Each row awaiting evidence says so: it is `_open_` in the file, but no open decision yet.
+  // The open rows, and those awaiting evidence (listed apart: no open decision yet).
+  const rows =
+    flags.all === true ? all : all.filter((row) => row.status === 'open' || awaitsEvidence(row));
   const listed = rows.map((row) =>
     awaitsEvidence(row) ? { ...row, awaitingEvidence: true } : row,
   );

@@ -8,6 +8,7 @@
 import type { Comparison, Divergence } from '../../contract/model/comparison.js';
 import type { Finding } from '../../contract/root-cause.js';
 import type { DivergenceKind } from '../../contract/vocabulary.js';
+import { splitByAwaitingLists } from './awaiting-lists.js';
 import { explain } from './explain.js';
 import { findingsOf } from './findings.js';
 import { fingerprint } from './fingerprint.js';
@@ -35,6 +36,8 @@ export interface JudgedCase {
   readonly requestPath?: string;
   /** The names of the request's query parameters (a list's elements are keyed by them: `findings.ts`). */
   readonly queryNames?: readonly string[];
+  /** Lists (pointers) awaiting evidence for their order: one finding each (`awaiting-lists.ts`). */
+  readonly awaitingLists?: readonly string[];
 }
 
 /** The divergence of a side that failed in transport, its fingerprint given. */
@@ -73,8 +76,10 @@ export function divergent(
   comparison: Comparison,
   kinds: readonly DivergenceKind[],
 ): DivergentJudgement {
-  // Findings, the explanation and the divergence's pattern all read the same recognition.
-  const recognition = recognisePatterns(comparison.body);
+  // Findings, the explanation and the divergence's pattern all read the same recognition,
+  // of the changes outside the lists awaiting evidence for their order (each one finding).
+  const { outside } = splitByAwaitingLists(comparison.body, subject.awaitingLists ?? []);
+  const recognition = recognisePatterns(outside);
   const findings = findingsOf({ ...subject, comparison, recognition });
   const { caseId } = subject;
   const input = { kind: 'comparison', caseId, comparison, kinds } as const;

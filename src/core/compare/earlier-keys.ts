@@ -24,7 +24,9 @@
  * side's error bodies of several kinds are one cause, the body-kind row
  * (`body-causes.ts`); since a member one answer alone gains as `null` is a
  * member of that answer's restructure, its `absent vs null` row
- * (`null-members.ts`). The rows are superseded by the
+ * (`null-members.ts`); since a list awaiting evidence for its order is one
+ * `array-order` finding (`awaiting-lists.ts`), the rows of its elements'
+ * members. The rows are superseded by the
  * findings that now record them (`judge/results/root-causes.ts`), never read as
  * resolved while the servers still differ. Pure.
  */
@@ -292,6 +294,22 @@ function gateKeys(input: EarlierInput): string[] {
   return redirectKeys(input);
 }
 
+/**
+ * A list awaiting evidence for its order (`awaiting-lists.ts`): the rows its
+ * elements' members had, one per place, before the list was one finding.
+ * An order an identity showed (`moved` changes) had no other row.
+ */
+function listOrderKeys(input: EarlierInput, finding: EarlierInput['findings'][number]): string[] {
+  const paths = new Set(finding.paths);
+  const at = input.changes.filter((change) => paths.has(change.path) && change.op !== 'moved');
+  if (at.length === 0) return [];
+  return structureFindings(input.endpoint, at).flatMap((member) =>
+    member.cause.type === 'structure'
+      ? [member.fingerprint, ...clusterKeys(input, member.cause, member.paths)]
+      : [member.fingerprint],
+  );
+}
+
 /** A whole body that differs (text, bytes): one change at the body's root. */
 function isWholeBody(change: Change): boolean {
   return change.path === '' && change.op === 'value';
@@ -312,6 +330,8 @@ function earlierOf(input: EarlierInput, finding: EarlierInput['findings'][number
   if (cause.type === 'structure') return clusterKeys(input, cause, finding.paths);
   if (cause.type === 'status') return statusKeys(input, finding, cause);
   if (cause.type === 'body-kind') return bodyKindKeys(input, cause);
+  if (cause.type === 'pattern' && cause.pattern === 'array-order')
+    return listOrderKeys(input, finding);
   if (cause.type !== 'pattern' || !REKEYED.has(cause.pattern)) return [];
   if (SPELLINGS.has(cause.pattern)) return keyCaseKeys(input, finding);
   const { changes, endpoint } = input;

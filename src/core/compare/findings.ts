@@ -30,6 +30,7 @@ import type { PatternName } from '../../contract/vocabulary.js';
 import { parsePointer } from '../../util/json-pointer.js';
 import { testShort } from '../../util/short-text.js';
 import { isJsonObject } from '../normalise/json.js';
+import { splitByAwaitingLists } from './awaiting-lists.js';
 import { typeDifference } from './body-types.js';
 import { resourceOfEndpoint } from './endpoint.js';
 import { isBodyKindChange } from './explain-shape.js';
@@ -65,6 +66,11 @@ export interface FindingsInput {
   readonly recognition?: Recognition;
   /** The names of the request's query parameters: a list's elements are keyed by them (`listPlace`). */
   readonly queryNames?: readonly string[];
+  /**
+   * Lists (pointers) awaiting evidence for their order (`Exchange.reordered`):
+   * every change under one is that list's one `array-order` finding (`awaiting-lists.ts`).
+   */
+  readonly awaitingLists?: readonly string[];
 }
 
 /**
@@ -118,6 +124,22 @@ function patternFindings(
     for (const change of match.covers) entry.paths.add(change.path);
   }
   return [...byKey.values()].map(({ cause, paths }) => findingOf(cause, [...paths]));
+}
+
+/** One `array-order` finding per list awaiting evidence for its order, with every change under it. */
+function listOrderFindings(byList: ReadonlyMap<string, readonly Change[]>): Finding[] {
+  return [...byList].map(([list, changes]) =>
+    findingOf(
+      {
+        type: 'pattern',
+        pattern: 'array-order',
+        field: fieldOf(list === '/' ? '' : list),
+        params: [],
+        detail: 'array order',
+      },
+      changes.map((change) => change.path),
+    ),
+  );
 }
 
 function bodyKindOf(descriptor: unknown): string {
@@ -539,8 +561,9 @@ export function findingsOf(input: FindingsInput): Finding[] {
       return found;
     }
   }
-  const { matches, unexplained } = input.recognition ?? recognisePatterns(comparison.body);
-  found.push(...patternFindings(matches, endpoint));
+  const { byList, outside } = splitByAwaitingLists(comparison.body, input.awaitingLists ?? []);
+  const { matches, unexplained } = input.recognition ?? recognisePatterns(outside);
+  found.push(...patternFindings(matches, endpoint), ...listOrderFindings(byList));
   const kindChange = unexplained.find(isBodyKindChange);
   // A body of another kind that the status defines (`204`, `207`) is the status finding's.
   if (kindChange !== undefined && !statusDefinesBody(status.baseline, status.candidate)) {

@@ -7,6 +7,7 @@ import type { Case } from '../../contract/model/case.js';
 import type { Comparison, Divergence } from '../../contract/model/comparison.js';
 import type { Exchange } from '../../contract/model/exchange.js';
 import { ALWAYS_REDACTED } from '../redact/redact.js';
+import { awaitingListsOf } from './awaiting-lists.js';
 import { classify } from './classify.js';
 import { compare } from './comparison.js';
 import type { DivergentJudgement, JudgedCase } from './divergent.js';
@@ -41,15 +42,22 @@ export function judge(exchange: Exchange): Judgement {
   // What the judge needs of the case is built only for a divergence (most cases are equal).
   const kinds = classify(comparison);
   if (kinds.length === 0) return { verdict: 'equal', comparison };
-  return explainingCode().divergent(judgedCase(exchange.case), comparison, kinds);
+  return explainingCode().divergent(
+    judgedCase(exchange.case, exchange.reordered),
+    comparison,
+    kinds,
+  );
 }
 
 /** The headers every case redacts: one set for the cases that name no other (most). */
 const ALWAYS: ReadonlySet<string> = new Set(ALWAYS_REDACTED);
 const alwaysSecret = (name: string): boolean => ALWAYS.has(name);
 
-/** What `judgeComparison` needs of a case. */
-export function judgedCase(c: Case): JudgedCase {
+/**
+ * What `judgeComparison` needs of a case; `reordered`: the exchange's lists
+ * awaiting evidence for their order (`Exchange.reordered`), one finding each.
+ */
+export function judgedCase(c: Case, reordered?: readonly string[]): JudgedCase {
   const { redactHeaders } = c.rules;
   const secret =
     redactHeaders.length === 0 ? undefined : new Set([...ALWAYS_REDACTED, ...redactHeaders]);
@@ -58,6 +66,7 @@ export function judgedCase(c: Case): JudgedCase {
     endpoint: endpointOf(c.request.method, c.request.path),
     requestPath: c.request.path,
     queryNames: c.request.query.map(([name]) => name),
+    ...awaitingListsOf(reordered),
     isSecretHeader: secret === undefined ? alwaysSecret : (name) => secret.has(name),
   };
 }

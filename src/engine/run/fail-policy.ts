@@ -7,6 +7,7 @@ type AssessedDivergent = Extract<AssessedObservation, { readonly verdict: 'diver
 
 import type { RunReport } from '../../contract/report.js';
 import type { FailPolicy } from '../../io/config/limits.js';
+import { statusOf } from '../../judge/results/root-causes.js';
 
 /**
  * New relative to the `--compare-to` report when the run had one (the case shows a
@@ -23,13 +24,15 @@ function isNew(result: AssessedDivergent, report: RunReport): boolean {
     (finding) =>
       finding.tracker === undefined ||
       tracker.added.includes(finding.tracker.id) ||
-      tracker.reopened.includes(finding.tracker.id),
+      tracker.reopened.includes(finding.tracker.id) ||
+      tracker.opened.includes(finding.tracker.id),
   );
 }
 
 /**
- * True when every root cause of the result awaits evidence (`RootCauseEntry.unsettled`:
- * it showed only at id-like values with no evidence either way): not an open decision yet.
+ * True when every root cause of the result awaits evidence (its row is
+ * `_awaiting_`, or without a tracker the run saw it only at thin evidence:
+ * `statusOf`): not an open decision yet.
  */
 function awaitsEvidence(result: AssessedDivergent, waiting: ReadonlySet<string>): boolean {
   return (
@@ -65,7 +68,7 @@ export function failingResults(
 ): AssessedObservation[] {
   const waiting = new Set(
     (report.rootCauses ?? [])
-      .filter((entry) => entry.unsettled === true && (entry.row?.status ?? 'open') === 'open')
+      .filter((entry) => statusOf(entry) === 'awaiting')
       .map((entry) => entry.fingerprint),
   );
   return report.results.filter((result) => {

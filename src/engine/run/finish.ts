@@ -40,6 +40,7 @@ import { headConsequencesOf } from '../../judge/results/head-consequences.js';
 import type { Masking } from '../../judge/results/judged-again.js';
 import {
   comparedIds,
+  orderNoiseIds,
   type RegressionMarks,
   regressionMarks,
 } from '../../judge/results/regression.js';
@@ -139,7 +140,8 @@ async function regressionOf(
   previous: RunReport,
   compared: ReturnType<typeof comparedIds>,
 ): Promise<{ marks: RegressionMarks; summary: RegressionSummary; fetched: Observation[] }> {
-  const first = regressionMarks(views, previous, compared);
+  const orderNoise = input.collected.orderNoise ?? orderNoiseIds(views);
+  const first = regressionMarks(views, previous, compared, orderNoise);
   const held = new Set(views.map((r) => r.caseId));
   const missing = new Set(
     first.summary.fixed.flatMap((f) => f.caseIds).filter((id) => !held.has(id)),
@@ -147,7 +149,7 @@ async function regressionOf(
   if (missing.size === 0) return { ...first, fetched: [] };
   const fetched = await input.collected.read(missing);
   const all = input.collected.inRunOrder([...views, ...fetched]);
-  return { ...regressionMarks(all, previous, compared), fetched };
+  return { ...regressionMarks(all, previous, compared, orderNoise), fetched };
 }
 
 /**

@@ -46,7 +46,7 @@ async function casesToWeigh(input: AnswersInput): Promise<Set<string>> {
   const shown = new Set(input.observations.map((obs) => obs.fingerprint));
   const ids = new Set<string>();
   for (const row of rows ?? []) {
-    if (row.status !== 'open' && row.status !== 'covered') continue;
+    if (row.status !== 'open' && row.status !== 'awaiting' && row.status !== 'covered') continue;
     if (shown.has(row.fingerprint)) continue;
     const compared = row.caseIds.filter((id) => input.compared.has(id));
     for (const id of compared) ids.add(id);

@@ -68,6 +68,9 @@ function after(value: string, date: string): boolean {
   return DATE.test(value) && value > date;
 }
 
+/** The rows a run resolves when their cases compare where they were: `_open_`, and `_awaiting_` ones. */
+const UNDECIDED: ReadonlySet<TrackerRow['status']> = new Set(['open', 'awaiting']);
+
 function findingFor(row: TrackerRow | undefined, date: string): StaleReason | undefined {
   if (row === undefined) return 'missing-row';
   if (row.status === 'resolved') return notBefore(row.resolved, date) ? undefined : 'not-reopened';
@@ -102,7 +105,7 @@ export function checkTracker(
       findings.push({ reason: 'not-superseded', fingerprint, rowId, caseIds });
       continue;
     }
-    if (row.status !== 'open' || divergent.has(row.fingerprint)) continue;
+    if (!UNDECIDED.has(row.status) || divergent.has(row.fingerprint)) continue;
     if (!rowEvidence(row, compared, library, showing).resolvable || after(row.lastSeen, date)) {
       continue;
     }
@@ -126,7 +129,7 @@ export function rowsMissingCases(
 ): MissingCases[] {
   const { divergent, compared, library } = evidence;
   return rows.flatMap((row) => {
-    if (row.status !== 'open' || divergent.has(row.fingerprint)) return [];
+    if (!UNDECIDED.has(row.status) || divergent.has(row.fingerprint)) return [];
     const judged = rowEvidence(row, compared, library, showingOf(rows, evidence));
     return judged.resolvable ? [] : missingCasesOf(row, judged.missing);
   });

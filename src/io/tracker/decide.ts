@@ -8,6 +8,7 @@
 
 import type { TrackerStatus } from '../../contract/vocabulary.js';
 import { ParityError } from '../../util/errors.js';
+import { writeAwaitingStatus } from './awaiting.js';
 import { escapeCell, formatStatus } from './cells.js';
 import { type Edits, editRow, type RowItem } from './rows.js';
 import { familyOf, rowWithin } from './select.js';
@@ -42,8 +43,8 @@ function usage(message: string): ParityError {
   return new ParityError('PARITY_USAGE', message);
 }
 
-/** Rows a bulk decision may change: root causes still in force or decided (never history). */
-const BULK: ReadonlySet<TrackerStatus> = new Set(['open', 'accepted', 'wontfix']);
+/** Rows a bulk decision may change: root causes still in force (awaiting evidence too) or decided (never history). */
+const BULK: ReadonlySet<TrackerStatus> = new Set(['open', 'awaiting', 'accepted', 'wontfix']);
 
 /** Rows named in an error: the first ones, and how many more. */
 const ROWS_NAMED = 8;
@@ -167,5 +168,5 @@ export function decideRows(
     decided.push({ id, from, to: request.status, summary });
     return decideItem(item, request, header.columns);
   });
-  return { doc: { ...doc, block }, decided };
+  return { doc: writeAwaitingStatus({ ...doc, block }), decided };
 }

@@ -1,5 +1,5 @@
 /**
- * When a run's evidence resolves an `_open_` row it did not see, shared by the
+ * When a run's evidence resolves an `_open_` or `_awaiting_` row it did not see, shared by the
  * run (`upsert.ts`) and `parity tracker --check` (`check.ts`). Pure.
  *
  * `_resolved_` means fixed: a row is resolved only when every case that showed
@@ -22,16 +22,17 @@
  * the root cause again: the row is judged on the cases that are left, and when
  * none is left nothing resolves it.
  *
- * A row awaiting evidence for a list sorted by keys each side drew
- * (`awaitsDrawnOrder`) is never resolved by its cases comparing equal: each run's
+ * A row awaiting evidence for a list sorted by keys each side drew (its
+ * Decision cell's note, `drawnOrderNote`: awaiting, covered by a replica once,
+ * or opened) is never resolved by its cases comparing equal: each run's
  * writes draw the keys anew, and two sides' draws put the list in one order
  * by chance (half the time for two elements), so an equal list proves no fix.
  * It stays open, not seen (`drawn-order`), until a replica settles it or a
  * person decides it.
  */
 import {
-  awaitsDrawnOrder,
   type CaseAnswers,
+  drawnOrderNote,
   type LibraryEvidence,
   type MissingCases,
   type NotSeenRow,
@@ -43,7 +44,7 @@ export type NotSeenReason = NotSeenRow['reason'];
 
 /** What the judgement reads of a row. */
 type JudgedRow = Pick<TrackerRow, 'caseIds' | 'hiddenCases'> &
-  Partial<Pick<TrackerRow, 'fingerprint' | 'notSeen' | 'decision' | 'status'>>;
+  Partial<Pick<TrackerRow, 'fingerprint' | 'notSeen' | 'decision'>>;
 
 /** What a run's evidence says about one row's cases. */
 export interface RowEvidence {
@@ -157,14 +158,9 @@ export function rowEvidence(
     notCompared.length === 0 &&
     moved.length === 0 &&
     unknown.length === 0;
-  const { status, decision } = row;
-  if (
-    resolvable &&
-    status !== undefined &&
-    decision !== undefined &&
-    // Covered by a replica's evidence once (`upsert.ts`), it is still no fix when equal by chance.
-    awaitsDrawnOrder({ status: status === 'covered' ? 'open' : status, decision })
-  ) {
+  const { decision } = row;
+  // Awaiting, covered by a replica's evidence once (`upsert.ts`), or opened: still no fix when equal by chance.
+  if (resolvable && decision !== undefined && drawnOrderNote(decision)) {
     // An order drawn anew each run: equal by chance proves no fix (see the module comment).
     return { resolvable: false, missing, notSeen: { reason: 'drawn-order', caseIds: left } };
   }
@@ -185,9 +181,9 @@ export function rowEvidence(
   return { resolvable, missing, notSeen };
 }
 
-/** The note for an `_open_` row whose listed cases are not all in the library, if any. */
+/** The note for an `_open_` (or `_awaiting_`) row whose listed cases are not all in the library, if any. */
 export function missingCasesOf(row: TrackerRow, missing: readonly string[]): MissingCases[] {
-  if (row.status !== 'open' || missing.length === 0) return [];
+  if ((row.status !== 'open' && row.status !== 'awaiting') || missing.length === 0) return [];
   const noneLeft = missing.length === row.caseIds.length;
   return [{ rowId: row.id, caseIds: missing, noneLeft }];
 }

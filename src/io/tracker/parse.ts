@@ -4,6 +4,7 @@
  * the file and line, so a run never rewrites a table it does not understand.
  */
 import { ParityError } from '../../util/errors.js';
+import { readEarlierAwaiting } from './awaiting.js';
 import {
   cellValue,
   detectEol,
@@ -120,7 +121,7 @@ function readRow(line: TableLine, columns: ColumnIndex): TrackerRow | string {
   const statusText = value('status');
   const status = parseStatus(statusText);
   if (status === undefined) {
-    return `unknown status "${statusText}"; use _open_, _accepted_, _wontfix_ or _resolved_`;
+    return `unknown status "${statusText}"; use _open_, _awaiting_, _accepted_, _wontfix_ or _resolved_`;
   }
   const fingerprint = parseFingerprint(value('fingerprint'));
   if (fingerprint === '') return 'the row has no fingerprint; restore it or delete the row';
@@ -244,7 +245,7 @@ function parseBlock(lines: readonly RawLine[], first: number, file: string): Blo
   if (state.awaitingAlign && state.header !== null) {
     throw invalid(file, state.header.line, 'the header must be followed by an alignment row');
   }
-  return state.items;
+  return readEarlierAwaiting(state.items);
 }
 
 /**

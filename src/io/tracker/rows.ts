@@ -103,6 +103,22 @@ function newRow(
 }
 
 /**
+ * What a new row starts with: what it inherits (`inherited`), else `_open_`
+ * and empty; a root cause seen only at thin evidence starts `_awaiting_`,
+ * with the note that says what settles it when it inherits no decision.
+ */
+function startOfRow(obs: TrackerObservation, inherited: RowStart | undefined): RowStart {
+  if (obs.unsettled !== true) return inherited ?? FRESH;
+  if (inherited !== undefined) {
+    return inherited.status === 'open' ? { ...inherited, status: 'awaiting' } : inherited;
+  }
+  return {
+    status: 'awaiting',
+    decision: unsettledNote(obs.notLookedOver, obs.reordered ?? false),
+  };
+}
+
+/**
  * Adds rows for new fingerprints after the table's last line and advances the
  * next-id comment; `startOf` gives what a row starts with (open and empty by default).
  */
@@ -117,15 +133,7 @@ export function addRows(
   const first = nextNumber(items);
   const rows = fresh.map((obs, i) => {
     const id = `PAR-${String(first + i).padStart(3, '0')}`;
-    const start =
-      startOf(obs.fingerprint) ??
-      (obs.unsettled === true
-        ? {
-            status: 'open' as const,
-            decision: unsettledNote(obs.notLookedOver, obs.reordered ?? false),
-          }
-        : FRESH);
-    return newRow(obs, { id, date, start }, header);
+    return newRow(obs, { id, date, start: startOfRow(obs, startOf(obs.fingerprint)) }, header);
   });
   const last = items.findLastIndex((item) => item.kind === 'row' || item.kind === 'align');
   items.splice(last + 1, 0, ...rows);

@@ -10,7 +10,7 @@
  */
 
 import { type TrackerStatus, WAIVED_STATUSES } from '../../contract/vocabulary.js';
-import type { TrackerObservation, TrackerRow } from './types.js';
+import { type TrackerObservation, type TrackerRow, UNSETTLED_PREFIX } from './types.js';
 
 const CASE_LEVEL = /^[0-9a-f]{16}$/;
 
@@ -84,6 +84,11 @@ export interface Inheritance {
   readonly decision: string;
 }
 
+/** A Decision cell that holds only the note a run wrote for a row awaiting evidence (no one added to it). */
+function runNoteAlone(decision: string): boolean {
+  return decision.startsWith(UNSETTLED_PREFIX) && !decision.includes(' · ');
+}
+
 /**
  * The status the rows agree on when every one still in force is `_accepted_`
  * (or every one `_wontfix_`), else `_open_`; the decisions, each with its row
@@ -94,8 +99,12 @@ export function inheritance(rows: readonly TrackerRow[]): Inheritance {
   const first = inForce[0]?.status;
   const agreed =
     first !== undefined && WAIVED_STATUSES.has(first) && inForce.every((r) => r.status === first);
+  // The note a run wrote for a row awaiting evidence is no one's decision: the heir writes its own.
   const notes = rows
-    .filter((row) => row.decision !== '' || WAIVED_STATUSES.has(row.status))
+    .filter(
+      (row) =>
+        (row.decision !== '' && !runNoteAlone(row.decision)) || WAIVED_STATUSES.has(row.status),
+    )
     .map((row) => {
       const head = `${row.id} _${row.status}_`;
       return row.decision === '' ? head : `${head}: ${row.decision}`;

@@ -67,13 +67,18 @@ export type TrackerObservation = Pick<
 };
 
 /**
- * Whether a row awaits evidence: `_open_`, with the Decision cell a run wrote
- * for a root cause whose values lack evidence (`unsettledNote`). Not an open
- * decision until the evidence comes or a person decides it.
+ * Whether a row awaits evidence (`_awaiting_`): a root cause seen only where
+ * the run's evidence is too thin to tell it from each side's own values. Not
+ * an open decision until evidence opens it or a person decides it. (A tracker
+ * an earlier release wrote says so with `_open_` and the note below:
+ * `awaiting.ts` reads those rows as awaiting.)
  */
-export function awaitsEvidence(row: Pick<TrackerRow, 'status' | 'decision'>): boolean {
-  return row.status === 'open' && row.decision.startsWith('unsettled:');
+export function awaitsEvidence(row: Pick<TrackerRow, 'status'>): boolean {
+  return row.status === 'awaiting';
 }
+
+/** How every note a run writes in a new row's Decision cell for a root cause awaiting evidence starts. */
+export const UNSETTLED_PREFIX = 'unsettled:';
 
 /** What a new row's Decision cell says of a root cause whose values lack evidence. */
 export function unsettledNote(
@@ -115,11 +120,17 @@ export const OWN_KEYS_NOTE =
 const REORDERED_PREFIX = 'unsettled: the same elements in another order';
 
 /**
- * Whether a row awaits evidence for a list sorted by keys each side drew
- * (`REORDERED_NOTE`, as this or an earlier release wrote it).
+ * Whether a Decision cell holds the note of a list sorted by keys each side
+ * drew (`REORDERED_NOTE` or `OWN_KEYS_NOTE`, as this or an earlier release
+ * wrote it; inherited by a row that superseded its row, it follows the row's id).
  */
+export function drawnOrderNote(decision: string): boolean {
+  return decision.includes(REORDERED_PREFIX);
+}
+
+/** Whether a row awaits evidence for a list sorted by keys each side drew (`drawnOrderNote`). */
 export function awaitsDrawnOrder(row: Pick<TrackerRow, 'status' | 'decision'>): boolean {
-  return awaitsEvidence(row) && row.decision.startsWith(REORDERED_PREFIX);
+  return awaitsEvidence(row) && drawnOrderNote(row.decision);
 }
 
 /**
@@ -227,8 +238,10 @@ export interface MissingCases {
 export interface TrackerChanges {
   /** New fingerprints, added as `_open_` rows. */
   readonly added: string[];
-  /** `_resolved_` rows that reproduced again and are `_open_` once more. */
+  /** `_resolved_` rows that reproduced again and are `_open_` once more (`_awaiting_` where the evidence is thin). */
   readonly reopened: string[];
+  /** `_awaiting_` rows the run showed where its evidence says the difference is real: now `_open_`. */
+  readonly opened: string[];
   /** `_open_` rows whose cases all ran without reproducing the divergence. */
   readonly resolved: string[];
   /** Existing rows seen again whose status did not change. */

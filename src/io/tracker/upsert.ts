@@ -4,6 +4,7 @@
  * cell, line and byte is kept as read.
  */
 import { ParityError } from '../../util/errors.js';
+import { writeAwaitingStatus } from './awaiting.js';
 import { escapeCell, formatStatus } from './cells.js';
 import { missingCasesOf, type RowEvidence, type RunShowing, rowEvidence } from './evidence.js';
 import { lastSeenCell } from './last-seen.js';
@@ -88,7 +89,27 @@ function ensureTable(doc: TrackerDocument): { doc: TrackerDocument; items: Block
   return { doc: ready, items };
 }
 
-/** A row seen again: last seen, grown case/endpoint lists, and a reopen if it was resolved. */
+/**
+ * The status a row seen again takes, and how it changed: back from
+ * `_resolved_` (fixed and back), `_covered_` (its rule was removed) or
+ * `_superseded_` (no longer a consequence of another cause), `_open_`, or
+ * `_awaiting_` where the run saw it only at thin evidence; `_awaiting_` shown
+ * where the run's evidence says it is real, `_open_`. An `_open_` row stays
+ * open (evidence said it real before, or a person opened it), and a decided
+ * one stays decided.
+ */
+function statusSeen(
+  status: TrackerRow['status'],
+  thin: boolean,
+): { readonly status: TrackerRow['status']; readonly change?: 'reopened' | 'opened' } {
+  if (status === 'resolved' || status === 'covered' || status === 'superseded') {
+    return { status: thin ? 'awaiting' : 'open', change: 'reopened' };
+  }
+  if (status === 'awaiting' && !thin) return { status: 'open', change: 'opened' };
+  return { status };
+}
+
+/** A row seen again: last seen, grown case/endpoint lists (its status: `statusSeen`). */
 function seenAgain(
   item: RowItem,
   columns: ColumnIndex,
@@ -114,21 +135,21 @@ function seenAgain(
     edits.set('endpoint', ends.cell);
     row = { ...row, endpoints: ends.listed, hiddenEndpoints: ends.hidden };
   }
-  // Seen again: fixed and back (`_resolved_`), its rule was removed (`_covered_`), or no
-  // longer a consequence of another cause (`_superseded_`).
-  const reopened =
-    row.status === 'resolved' || row.status === 'covered' || row.status === 'superseded';
   if (row.status === 'superseded') {
     const summary = unsupersededSummary(row.summary);
     edits.set('summary', escapeCell(summary));
     row = { ...row, summary };
   }
-  if (reopened) {
-    edits.set('status', formatStatus('open'));
-    if (row.resolved !== '') edits.set('resolved', '');
-    row = { ...row, status: 'open', resolved: '' };
-  }
-  return { edits, row, reopened };
+  return { edits, row };
+}
+
+/** `seen`, its row set to `status` (and its Resolved cell cleared) when that is another. */
+function withStatus(seen: { edits: Edits; row: TrackerRow }, status: TrackerRow['status']) {
+  const { edits, row } = seen;
+  if (row.status === status) return seen;
+  edits.set('status', formatStatus(status));
+  if (row.resolved !== '') edits.set('resolved', '');
+  return { edits, row: { ...row, status, resolved: '' } };
 }
 
 interface MergeContext extends TrackerRun {
@@ -142,6 +163,9 @@ interface MergeContext extends TrackerRun {
   /** Filled in: the rows whose cases ran without showing them or proving them fixed. */
   readonly notSeen: NotSeenRow[];
 }
+
+/** The rows a run may resolve, cover or mark not seen: root causes in force and undecided. */
+const IN_FORCE: ReadonlySet<TrackerRow['status']> = new Set(['open', 'awaiting', 'covered']);
 
 function updateRow(
   item: RowItem,
@@ -157,19 +181,17 @@ function updateRow(
   // (a finding that had been a consequence of another): then they reopen.
   if (row.status === 'superseded' && obs === undefined) return item;
   if (obs !== undefined) {
-    const seen = seenAgain(item, columns, obs, run.date);
-    (seen.reopened ? changes.reopened : changes.seen).push(seen.row.id);
+    const now = statusSeen(row.status, obs.unsettled === true);
+    const seen = withStatus(seenAgain(item, columns, obs, run.date), now.status);
+    changes[now.change ?? 'seen'].push(seen.row.id);
     return editRow(item, columns, seen.edits, seen.row);
   }
   const hidden = run.covered?.get(row.fingerprint);
-  if (
-    hidden !== undefined &&
-    (row.status === 'open' || row.status === 'resolved' || row.status === 'covered')
-  ) {
+  if (hidden !== undefined && (IN_FORCE.has(row.status) || row.status === 'resolved')) {
     return coveredRow(item, columns, { run, changes, hidden });
   }
   // A covered row whose rule is gone and whose cases no longer differ is fixed, as an open one.
-  if (row.status !== 'open' && row.status !== 'covered') return item;
+  if (!IN_FORCE.has(row.status)) return item;
   const settled = settledOrder(row, run);
   if (settled !== undefined) return coveredRow(item, columns, { run, changes, hidden: settled });
   // See `evidence.ts`: every case that could still show the row ran cleanly, where it was.
@@ -198,7 +220,7 @@ function updateRow(
  */
 function settledOrder(row: TrackerRow, run: MergeContext): readonly string[] | undefined {
   const { orderNoise } = run;
-  if (orderNoise === undefined || row.status !== 'open' || !awaitsDrawnOrder(row)) return undefined;
+  if (orderNoise === undefined || !awaitsDrawnOrder(row)) return undefined;
   const cases = row.caseIds;
   if (cases.length === 0 || row.hiddenCases > 0) return undefined;
   return cases.every((id) => run.ranCaseIds.has(id) && orderNoise.has(id)) ? cases : undefined;
@@ -256,13 +278,7 @@ function coveredRow(
 ): RowItem {
   const { run, changes } = at;
   const seen = seenAgain(item, columns, { caseIds: at.hidden, endpoints: [] }, run.date);
-  const edits = seen.edits;
-  let row = seen.row;
-  if (item.row.status !== 'covered') {
-    edits.set('status', formatStatus('covered'));
-    if (item.row.resolved !== '') edits.set('resolved', '');
-    row = { ...row, status: 'covered', resolved: '' };
-  }
+  const { edits, row } = withStatus(seen, 'covered');
   changes.covered.push(row.id);
   return editRow(item, columns, edits, row);
 }
@@ -304,8 +320,10 @@ function markSuperseded(items: BlockItem[], columns: ColumnIndex, context: Merge
 }
 
 /**
- * Applies a run to the tracker: new root causes become `_open_` rows, rows seen
- * again get Last seen (and reopen when `_resolved_`), `_open_` rows whose cases all
+ * Applies a run to the tracker: new root causes become `_open_` rows (`_awaiting_`
+ * where the run's evidence is thin), rows seen again get Last seen (and reopen
+ * when `_resolved_`; an `_awaiting_` row shown with evidence opens), `_open_`
+ * and `_awaiting_` rows whose cases all
  * ran cleanly become `_resolved_` (`evidence.ts`: a cut case list needs a run of
  * the whole library), case-level rows whose cases now show root causes
  * become `_superseded_`. `_accepted_`/`_wontfix_` rows keep their status, and the
@@ -321,6 +339,7 @@ export function mergeTracker(doc: TrackerDocument, run: TrackerRun): TrackerMerg
   const changes: TrackerChanges = {
     added: [],
     reopened: [],
+    opened: [],
     resolved: [],
     seen: [],
     covered: [],
@@ -357,7 +376,7 @@ export function mergeTracker(doc: TrackerDocument, run: TrackerRun): TrackerMerg
   const missingCases = context.missing.length === 0 ? {} : { missingCases: context.missing };
   const notSeen = context.notSeen.length === 0 ? {} : { notSeen: context.notSeen };
   return {
-    doc: { ...ready.doc, block: items },
+    doc: writeAwaitingStatus({ ...ready.doc, block: items }),
     changes: { ...changes, ...missingCases, ...notSeen },
   };
 }

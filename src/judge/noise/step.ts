@@ -20,6 +20,7 @@ import type { EndpointNoise, NoiseSettings } from '../../io/config/noise-setting
 import { type Judged, judgeExchange, type NoiseAnnotation, type NoisePlug } from '../stage.js';
 import { learnCase, withSorts } from './learn.js';
 import { maskComparison, maskOf, rawSkeleton } from './mask.js';
+import { settledByReplica } from './replica-evidence.js';
 import { shuffledArrays } from './shuffle.js';
 import { createNoiseTally } from './stats.js';
 import type { NoiseFinding } from './types.js';
@@ -84,7 +85,9 @@ export function createNoiseStep(settings: NoiseSettings): NoiseStep {
   return step;
 }
 
-function learnAndJudge(exchange: Exchange, replica: SideOutcome, state: StepState): Judged {
+function learnAndJudge(answered: Exchange, replica: SideOutcome, state: StepState): Judged {
+  // Id-like values the replica answered again as the baseline did are real: no longer unsettled.
+  const exchange = settledByReplica(answered, replica);
   const { rules, id } = exchange.case;
   const learned = learnCase(rules, exchange.baseline, replica);
   const sorts = learned.findings
@@ -113,7 +116,7 @@ function learnAndJudge(exchange: Exchange, replica: SideOutcome, state: StepStat
   }
   state.tally.record({ endpoint, findings: learned.findings, raw });
   const masked = maskComparison(comparison, maskOf(learned.findings));
-  const judgement = judgeMasked(judgedCase(sorted.case), judged, masked);
+  const judgement = judgeMasked(judgedCase(sorted.case, sorted.reordered), judged, masked);
   // What learned noise hides (judged again with none, no order sorted, nothing masked): covered rows.
   const covered = learned.findings.length === 0 ? [] : findingsOnlyIn(judge(exchange), judgement);
   return {

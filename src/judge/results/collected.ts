@@ -10,6 +10,7 @@ import type { AssessedObservation } from '../../contract/assessment.js';
 import type { Observation } from '../../contract/observation.js';
 import type { RunSummary } from '../../contract/report.js';
 import type { Assessment } from './assessment.js';
+import { orderNoiseIds } from './regression.js';
 import { createSummaryTally, createVerdictTally, type VerdictTally } from './summary.js';
 import { isNotable } from './types.js';
 
@@ -103,11 +104,14 @@ export function collectedInMemory(
     if (!notable(result)) plain.add(result);
   }
   const ranIds = results.map((r) => r.caseId);
+  // Every result is at hand: the plainly equal ones a replica showed a list's order to be noise in too.
+  const orderNoise = orderNoiseIds(results);
   return {
     notable: results.filter(notable),
     summary: tally.summary(),
     plain,
     ranIds,
+    ...(orderNoise.size === 0 ? {} : { orderNoise }),
     inRunOrder: runOrderBy(ranIds),
     read: async (caseIds) => results.filter((r) => caseIds.has(r.caseId)),
     *lines(final) {

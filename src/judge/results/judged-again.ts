@@ -12,6 +12,7 @@
 import type { MaskStep } from '../../contract/assessment.js';
 import type { Comparison } from '../../contract/model/comparison.js';
 import type { DivergentObservation, Observation } from '../../contract/observation.js';
+import { awaitingListsOf } from '../../core/compare/awaiting-lists.js';
 import { judgeComparison } from '../../core/compare/judge.js';
 import { differencesOf } from '../../core/compare/text-bodies.js';
 import { createRedactor, type Redactor } from '../../core/redact/redact.js';
@@ -53,7 +54,10 @@ export function maskObservation(
     return result;
   }
   // Header values in a result are redacted already: secret ones classify as `[redacted]`.
-  const judgement = judgeComparison({ caseId: result.caseId, endpoint: result.endpoint }, masked);
+  const judgement = judgeComparison(
+    { caseId: result.caseId, endpoint: result.endpoint, ...awaitingListsOf(result.reordered) },
+    masked,
+  );
   const {
     fingerprint: _f,
     findings: _g,

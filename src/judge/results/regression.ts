@@ -17,10 +17,13 @@
  * sent). A root cause shown only under a list sorted by keys each side drew
  * (awaiting evidence: `reordered`) is never fixed by an equal list: each run
  * draws the keys anew, and two draws agree by chance; it is `notSeen`
- * (`drawn-order`). Pure.
+ * (`drawn-order`), or, in a case whose replica put the list in another order
+ * than the baseline's (`Observation.orderNoise`: the order is noise, and a
+ * run's tracker covers the row), `notSeen` as `order-noise`. Pure.
  */
 
 import type { AssessedObservation } from '../../contract/assessment.js';
+import type { Observation } from '../../contract/observation.js';
 import type {
   FixedDivergence,
   NotSeenDivergence,
@@ -287,8 +290,9 @@ function entriesOf(building: ReadonlyMap<string, Building>): FixedDivergence[] {
 function lostCauses(
   before: ReadonlyMap<string, Before>,
   now: ReadonlyMap<string, AssessedObservation>,
-  compared: IdSet,
+  evidence: { readonly compared: IdSet; readonly orderNoise: IdSet },
 ): { fixed: FixedDivergence[]; notSeen: NotSeenDivergence[] } {
+  const { compared } = evidence;
   const moved = movedFlows(before, now);
   const broken = [...now.values()].flatMap((r) =>
     r.verdict === 'skipped' && r.flow !== undefined ? [`${r.flow.id}/`] : [],
@@ -302,9 +306,14 @@ function lostCauses(
     const still = new Set((result?.findings ?? []).map((f) => f.fingerprint));
     for (const finding of seen.findings) {
       if (still.has(finding.fingerprint)) continue;
-      // A list its sides ordered by keys they drew anew: equal now by chance, no fix.
-      const as: Lost =
-        lost === 'fixed' && seen.drawn.has(finding.fingerprint) ? 'drawn-order' : lost;
+      // A list its sides ordered by keys they drew anew: equal now by chance, no fix; or
+      // its order shown to be noise by this run's replica (the row is covered): no fix either.
+      const drawn = lost === 'fixed' && seen.drawn.has(finding.fingerprint);
+      const as: Lost = !drawn
+        ? lost
+        : evidence.orderNoise.has(caseId)
+          ? 'order-noise'
+          : 'drawn-order';
       const into = building.get(as) ?? new Map<string, Building>();
       building.set(as, into);
       let entry = into.get(finding.fingerprint);
@@ -318,7 +327,12 @@ function lostCauses(
   }
   const notSeen: NotSeenDivergence[] = [];
   const unproved = new Set<string>();
-  for (const reason of ['diverges-otherwise', 'not-compared', 'drawn-order'] as const) {
+  for (const reason of [
+    'diverges-otherwise',
+    'not-compared',
+    'drawn-order',
+    'order-noise',
+  ] as const) {
     for (const entry of entriesOf(building.get(reason) ?? new Map())) {
       notSeen.push({ ...entry, reason });
       unproved.add(entry.fingerprint);
@@ -421,17 +435,19 @@ function fingerprintsMarked(
  * relative to `previous`, marks equal results that lost every root cause they
  * showed as `fixed`, and lists the fixed root causes. Results keep their order;
  * any regression mark they carried (e.g. from a merged shard) is replaced.
- * `compared` is the set of cases whose two sides both answered (by default,
- * computed from `results`; a run that keeps only some results in memory passes it).
+ * `compared` is the set of cases whose two sides both answered, `orderNoise`
+ * those whose replica showed a list's order to be noise (by default, computed
+ * from `results`; a run that keeps only some results in memory passes them).
  */
 export function regressionMarks(
   results: readonly AssessedObservation[],
   previous: PreviousRun,
   compared: IdSet = cleanlyComparedIds(results),
+  orderNoise: IdSet = orderNoiseIds(results),
 ): { readonly marks: RegressionMarks; readonly summary: RegressionSummary } {
   const before = casesBefore(previous);
   const now = new Map(results.map((r) => [r.caseId, r] as const));
-  const { fixed, notSeen } = lostCauses(before, now, compared);
+  const { fixed, notSeen } = lostCauses(before, now, { compared, orderNoise });
   const fixedCases = new Set(fixed.flatMap((f) => f.caseIds));
   const marks = new Map<string, RegressionStatus | undefined>();
   for (const result of results) {
@@ -458,6 +474,17 @@ export function regressionMarks(
       causes: causesAcross(results, before),
     },
   };
+}
+
+/**
+ * The cases among `results` whose replica answer put a list in another order
+ * than the baseline's (`Observation.orderNoise`); a run that keeps only some
+ * results in memory passes its own set, plainly equal cases included.
+ */
+export function orderNoiseIds(
+  results: readonly Pick<Observation, 'caseId' | 'orderNoise'>[],
+): ReadonlySet<string> {
+  return new Set(results.flatMap((r) => (r.orderNoise === undefined ? [] : [r.caseId])));
 }
 
 /** `regressionMarks`, with each result marked (see `withRegressionMark`). */

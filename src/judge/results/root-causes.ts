@@ -156,18 +156,22 @@ export function groupFindings(results: Iterable<AssessedObservation>): Map<strin
 /** The member a preview adds to an object it cut (`preview.ts`): no member of the answer. */
 const NOT_MEMBERS: ReadonlySet<string> = new Set([CUT_KEY]);
 
-/** The status a cause counts under: its row's, or `open` without one. */
+/**
+ * The status a cause counts under: its row's, or without one `open`
+ * (`awaiting` when the run saw it only at thin evidence, `unsettled`).
+ */
 export function statusOf(entry: RootCauseEntry): DecisionStatus {
-  const status = entry.row?.status ?? 'open';
+  const status = entry.row?.status ?? (entry.unsettled === true ? 'awaiting' : 'open');
   return status === 'superseded' ? 'open' : status;
 }
 
 const ORDER: Readonly<Record<DecisionStatus, number>> = {
   open: 0,
-  accepted: 1,
-  wontfix: 2,
-  resolved: 3,
-  covered: 4,
+  awaiting: 1,
+  accepted: 2,
+  wontfix: 3,
+  resolved: 4,
+  covered: 5,
 };
 
 /** Open first, then by cases affected (most first), then by row id and summary. */
@@ -180,7 +184,12 @@ function compareEntries(a: RootCauseEntry, b: RootCauseEntry): number {
   );
 }
 
-/** The decisions list: each group with its row, and the rows the run resolved. */
+/**
+ * The decisions list: each group with its row, and the rows the run resolved.
+ * `unsettled`: the causes the run saw only at thin evidence; an entry says so
+ * only where it awaits evidence (no row, or an `_awaiting_` one): a row
+ * evidence opened before, or a person decided, is no longer waiting.
+ */
 export function rootCauseEntries(
   groups: ReadonlyMap<string, ShownRootCause>,
   rowOf: (fingerprint: string) => DecisionRow | undefined,
@@ -189,7 +198,9 @@ export function rootCauseEntries(
 ): RootCauseEntry[] {
   const entries: RootCauseEntry[] = [...groups.values()].map(({ supersedes: _, ...group }) => {
     const row = rowOf(group.fingerprint);
-    const thin = unsettled.has(group.fingerprint) ? { unsettled: true as const } : {};
+    const waiting =
+      unsettled.has(group.fingerprint) && (row === undefined || row.status === 'awaiting');
+    const thin = waiting ? { unsettled: true as const } : {};
     return row === undefined ? { ...group, ...thin } : { ...group, ...thin, row };
   });
   return [...entries, ...resolved].sort(compareEntries);
@@ -199,16 +210,13 @@ export function rootCauseEntries(
 export function decisionCounts(entries: readonly RootCauseEntry[]): DecisionCounts {
   const counts: Record<DecisionStatus, number> = {
     open: 0,
+    awaiting: 0,
     accepted: 0,
     wontfix: 0,
     resolved: 0,
     covered: 0,
   };
-  let awaitingEvidence = 0;
-  for (const entry of entries) {
-    const status = statusOf(entry);
-    if (status === 'open' && entry.unsettled === true) awaitingEvidence++;
-    else counts[status]++;
-  }
-  return awaitingEvidence === 0 ? counts : { ...counts, awaitingEvidence };
+  for (const entry of entries) counts[statusOf(entry)]++;
+  const { awaiting, ...decided } = counts;
+  return awaiting === 0 ? decided : { ...decided, awaitingEvidence: awaiting };
 }

@@ -1,7 +1,8 @@
 /**
  * The decisions every report opens with: the root causes of the run, how many
- * are open / accepted / won't fix / resolved, the cases each affects, and for
- * each open one the next action (decide it, add a rule, or fix it). One view,
+ * are open / awaiting evidence / accepted / won't fix / resolved, the cases
+ * each affects, and for each open one the next action (decide it, add a rule,
+ * or fix it; for one awaiting evidence, the evidence that settles it). One view,
  * rendered by the console, report.md and report.html alike. Pure.
  */
 
@@ -32,8 +33,6 @@ export interface DecisionView {
   readonly next: string;
   /** The Decision cell of its row. */
   readonly decision: string;
-  /** Open, but awaiting evidence (`RootCauseEntry.unsettled`): not counted as an open decision. */
-  readonly awaiting: boolean;
   /** How to close it (absent for a resolved row: no case showed it). */
   readonly hint?: FixHint;
 }
@@ -65,17 +64,17 @@ function nextAction(entry: RootCauseEntry, hint: FixHint | undefined): string {
   if (status === 'covered') {
     return 'covered by a rule or noise: the servers still differ, a comparison rule of its cases (or the noise `--noise` learned) hides it (remove the rule, or run without `--noise`, to see it again)';
   }
-  if (status !== 'open') {
-    const why = entry.row?.decision ?? '';
-    return `${status}${why === '' ? '' : `: ${why}`}`;
-  }
-  if (entry.unsettled === true) {
+  if (status === 'awaiting') {
     // Not an open decision yet: what would settle it first, then a person's word.
     const settle =
       'awaits evidence: run with --noise --baseline-replica NAME=URL (a second instance of the baseline) to settle it';
     return id === undefined
       ? `${settle} · or run with the tracker to decide it`
       : `${settle} · or parity decide ${id} accepted --note "…"`;
+  }
+  if (status !== 'open') {
+    const why = entry.row?.decision ?? '';
+    return `${status}${why === '' ? '' : `: ${why}`}`;
   }
   const steps = [id === undefined ? 'fix it' : `fix it (parity show ${id})`];
   if (hint?.rule !== undefined) steps.push(`add the rule ${codeSpan(hint.rule)}`);
@@ -102,7 +101,6 @@ function viewOf(entry: RootCauseEntry, runtimes: SideRuntimes): DecisionView {
     endpoints: entry.endpoints,
     consequences: entry.consequences ?? [],
     next: nextAction(entry, hint),
-    awaiting: entry.unsettled === true && statusOf(entry) === 'open',
     decision: entry.row?.decision ?? '',
     ...(hint === undefined ? {} : { hint }),
   };

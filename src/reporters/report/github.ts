@@ -20,7 +20,8 @@ export const MAX_ANNOTATIONS = 10;
  * The root causes this run found new, open ones only: with `--compare-to`,
  * shown by a case marked `new` and by no case marked `persisting` (every root
  * cause of a persisting case was there before); else with a tracker, those
- * whose row this run added or reopened; without either, every open one. The
+ * whose row this run added, reopened or opened (evidence showed a row awaiting
+ * it real); without either, every open one (never one awaiting evidence). The
  * same notion of new as `--fail-on new`, per root cause instead of per case.
  */
 export function newRootCauses(report: RunReport): RootCauseEntry[] {
@@ -35,7 +36,7 @@ export function newRootCauses(report: RunReport): RootCauseEntry[] {
   }
   const { tracker } = report;
   if (tracker === undefined) return open;
-  const changed = new Set([...tracker.added, ...tracker.reopened]);
+  const changed = new Set([...tracker.added, ...tracker.reopened, ...tracker.opened]);
   return open.filter((entry) => entry.row !== undefined && changed.has(entry.row.id));
 }
 

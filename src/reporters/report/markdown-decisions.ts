@@ -37,7 +37,9 @@ function causeSection(view: DecisionView): string[] {
     if (hint.rule !== undefined)
       out.push('', `**Or declare them equivalent:** ${inlineCode(hint.rule)}`);
   }
-  if (view.status === 'open') out.push('', `**Next:** ${prose(view.next)}`);
+  if (view.status === 'open' || view.status === 'awaiting') {
+    out.push('', `**Next:** ${prose(view.next)}`);
+  }
   return out;
 }
 

@@ -23,6 +23,7 @@ import {
   comparedToWarning,
   junitLine,
   kindsNote,
+  NOT_SEEN_WHY,
   regressionCounts,
   reportNumbers,
   runErrorOf,
@@ -119,13 +120,7 @@ export function regressionSection(report: RunReport): string[] {
     const rows = notSeen.map((f) => [
       inlineCode(f.fingerprint),
       cell(f.caseIds.join(', ')),
-      cell(
-        f.reason === 'diverges-otherwise'
-          ? 'the case answers otherwise'
-          : f.reason === 'drawn-order'
-            ? 'a list sorted by keys each side drew anew: equal by chance'
-            : 'not compared',
-      ),
+      cell(NOT_SEEN_WHY[f.reason]),
       cell(f.summary),
     ]);
     out.push(

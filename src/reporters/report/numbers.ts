@@ -8,7 +8,12 @@
 
 import type { AssessedObservation } from '../../contract/assessment.js';
 import { KIND_REPORT_ORDER } from '../../contract/model/comparison.js';
-import type { DecisionCounts, Interruption, RunReport } from '../../contract/report.js';
+import type {
+  DecisionCounts,
+  Interruption,
+  NotSeenDivergence,
+  RunReport,
+} from '../../contract/report.js';
 import { DIVERGENCE_KINDS, type DivergenceKind } from '../../contract/vocabulary.js';
 import { decisionCounts } from '../../judge/results/root-causes.js';
 import { type CountedAs, countedAs } from '../../judge/results/summary.js';
@@ -331,6 +336,15 @@ export function stoppedEarly(
     trackerLeft: false,
   };
 }
+
+/** Why a root cause of the compared report is not seen in this run, and not fixed (`regression.notSeen`). */
+export const NOT_SEEN_WHY: Readonly<Record<NotSeenDivergence['reason'], string>> = {
+  'diverges-otherwise': 'the case answers otherwise now',
+  'not-compared': 'not compared',
+  'drawn-order': 'its list is sorted by keys each side drew anew, equal by chance',
+  'order-noise':
+    "this run's replica put its list in another order than the baseline's: the order is noise, covered, not fixed",
+};
 
 /**
  * `3 root causes: 2 open · 1 accepted · 0 wontfix · 0 resolved`: what the

@@ -5,6 +5,7 @@
  */
 import type * as z from 'zod';
 import { type RunReport, reportSchema } from '../../contract/report.js';
+import { upgradeAwaiting } from '../../contract/upgrade-awaiting.js';
 import { reportSchemaV1, upgradeV1 } from '../../contract/upgrade-v1.js';
 import { type Rejudge, reportSchemaV2, upgradeV2 } from '../../contract/upgrade-v2.js';
 import { REPORT_SCHEMA_VERSION } from '../../contract/vocabulary.js';
@@ -102,8 +103,8 @@ export function parseReport(text: string, file: string): RunReport {
     return upgradeV2(upgraded, REJUDGE);
   }
   if (version === 2) return upgradeV2(validated(reportSchemaV2, value, file), REJUDGE);
-  const report: RunReport = validated(reportSchema, value, file);
-  return report;
+  // Rows awaiting evidence were `open` rows with `unsettled` entries before they had a status of their own.
+  return upgradeAwaiting(validated(reportSchema, value, file));
 }
 
 /** `value` checked against `schema`, or the issues as a `PARITY_REPORT_INVALID` error. */

@@ -27,12 +27,19 @@ function row(id: string, status: TrackerStatus, decision: string, summary: strin
 
 describe('rows awaiting evidence in the listing', () => {
   const real = row('PAR-001', 'open', '', 'value of `/mode` differs');
-  const thin = row('PAR-002', 'open', unsettledNote(), 'value of `/sku` differs');
-  const large = row('PAR-003', 'open', unsettledNote(2048), 'value of `/token` differs');
+  const thin = row('PAR-002', 'awaiting', unsettledNote(), 'value of `/sku` differs');
+  const large = row('PAR-003', 'awaiting', unsettledNote(2048), 'value of `/token` differs');
   const decided = row('PAR-004', 'accepted', unsettledNote(), 'value of `/code` differs');
+  const opened = row('PAR-005', 'open', unsettledNote(), 'value of `/ref` differs');
 
-  it('a row is awaiting evidence while open with the note a run wrote; decided, it is not', () => {
-    expect([real, thin, large, decided].map(awaitsEvidence)).toEqual([false, true, true, false]);
+  it('a row awaits evidence while its status says so; opened or decided, it does not', () => {
+    expect([real, thin, large, decided, opened].map(awaitsEvidence)).toEqual([
+      false,
+      true,
+      true,
+      false,
+      false,
+    ]);
     expect(large.decision).toContain(
       'the second look was not sent (an answer over 2048 bytes, secondLookBytes)',
     );

@@ -74,7 +74,7 @@ pre.block{margin:0;padding:8px 10px;background:#f6f8fa;border:1px solid var(--li
 details.cause{background:var(--card);border:1px solid var(--line);border-left:4px solid var(--k);border-radius:8px;margin:6px 0}
 details.cause>summary{cursor:pointer;padding:8px 12px;display:flex;flex-wrap:wrap;gap:8px;align-items:baseline;list-style:none}
 details.cause>summary::-webkit-details-marker{display:none}
-.s-open{--k:#cf222e}.s-accepted,.s-wontfix{--k:#2e7d32}.s-resolved{--k:#59636e}
+.s-open{--k:#cf222e}.s-awaiting{--k:#bf8700}.s-accepted,.s-wontfix{--k:#2e7d32}.s-resolved{--k:#59636e}
 .cause .next{flex-basis:100%;padding-left:4px;color:var(--muted);font-size:13px}
 .cause button{font:inherit;font-size:12px;padding:2px 8px;border:1px solid var(--line);border-radius:6px;background:#fff;cursor:pointer}
 figure.chart-box{margin:0 0 10px}

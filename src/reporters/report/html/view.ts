@@ -345,7 +345,7 @@ function decisionItem(view: DecisionView): DecisionItem {
     fingerprint: view.fingerprint,
     reach: reach(view),
     endpoints: view.endpoints.join(', '),
-    next: view.status === 'open' ? view.next : '',
+    next: view.status === 'open' || view.status === 'awaiting' ? view.next : '',
     decision: view.decision,
     ...(hint === undefined || view.status === 'resolved'
       ? {}

@@ -89,7 +89,7 @@ describe('root causes awaiting evidence', () => {
       expect([...reorderedCauses(results)].sort()).toEqual(['hidden', 'mine']);
       expect(unsettledNote(undefined, 'own-keys')).toBe(OWN_KEYS_NOTE);
       // A drawn order like the other: never resolved by a run whose draws agree.
-      expect(awaitsDrawnOrder({ status: 'open', decision: OWN_KEYS_NOTE })).toBe(true);
+      expect(awaitsDrawnOrder({ status: 'awaiting', decision: OWN_KEYS_NOTE })).toBe(true);
     });
   }
 });

@@ -27,6 +27,7 @@ describe('mergeTracker lifecycle', () => {
     expect(first.changes).toEqual({
       added: ['PAR-001'],
       reopened: [],
+      opened: [],
       resolved: [],
       seen: [],
       covered: [],
@@ -75,6 +76,7 @@ describe('mergeTracker lifecycle', () => {
     expect(reopened.changes).toEqual({
       added: [],
       reopened: ['PAR-001'],
+      opened: [],
       resolved: [],
       seen: [],
       covered: [],

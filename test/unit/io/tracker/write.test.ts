@@ -28,6 +28,7 @@ describe('updateTrackerFile', () => {
       changes: {
         added: ['PAR-001'],
         reopened: [],
+        opened: [],
         resolved: [],
         seen: [],
         covered: [],

@@ -4,6 +4,7 @@ import {
   cleanlyComparedIds,
   comparedIds,
   compareToPrevious,
+  regressionMarks,
 } from '../../../../src/judge/results/regression.js';
 import { divergent, equal, findingOf, report, unreachable } from './fixtures.js';
 
@@ -198,6 +199,18 @@ describe('compareToPrevious', () => {
       expect(summary.notSeen?.map((f) => [f.fingerprint, f.caseIds, f.reason])).toEqual([
         [list, [caseId], 'drawn-order'],
       ]);
+      // A replica that put the list in another order than the baseline's: the order is noise
+      // (the tracker covers the row), still no fix, whether the result says so or the run's set does.
+      const noisy = { ...equal(caseId), orderNoise: [`/${list}`] };
+      for (const now of [
+        compareToPrevious([noisy], before).summary,
+        regressionMarks([equal(caseId)], before, undefined, new Set([caseId])).summary,
+      ]) {
+        expect(now.fixed.map((f) => f.fingerprint)).toEqual([other]);
+        expect(now.notSeen?.map((f) => [f.fingerprint, f.caseIds, f.reason])).toEqual([
+          [list, [caseId], 'order-noise'],
+        ]);
+      }
     },
   );
 

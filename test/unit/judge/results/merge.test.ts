@@ -13,6 +13,7 @@ describe('mergeReports', () => {
       path: '/x',
       added: ['PAR-001'],
       reopened: [],
+      opened: [],
       resolved: [],
       seen: [],
       covered: [],
