@@ -33,7 +33,7 @@ import type { Change, HeaderChange } from '../../contract/observation.js';
 import type { Finding, RootCause } from '../../contract/root-cause.js';
 import { isJsonObject } from '../normalise/json.js';
 import { OTHER_KINDS } from './body-causes.js';
-import { membersOf } from './cause-clusters.js';
+import { membersOf } from './change-keys.js';
 import { membersOfCollapsed } from './empty-objects.js';
 import { resourceOfEndpoint } from './endpoint.js';
 import { isBodyKindChange } from './explain-shape.js';
