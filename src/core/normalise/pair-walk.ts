@@ -20,6 +20,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
 export interface PairMask {
   readonly hit: (a: unknown, b: unknown) => boolean;
   readonly token: string;
+  /** What a pair becomes when that is not `token` on both sides (a token per side). */
+  readonly tokens?: (a: unknown, b: unknown) => readonly [unknown, unknown];
 }
 
 function walk(
@@ -32,7 +34,9 @@ function walk(
   if (a === b) return [a, b];
   if (mask.hit(a, b)) {
     places.push(pointerOf(path));
-    return [mask.token, mask.token];
+    if (mask.tokens === undefined) return [mask.token, mask.token];
+    const [x, y] = mask.tokens(a, b);
+    return [x, y];
   }
   if (Array.isArray(a) && Array.isArray(b)) {
     let left: unknown[] | undefined;
