@@ -6,8 +6,11 @@
  * question, on a write's answer, its later reads and a list), the format is
  * one decision: one open `timestamp-format` row, never a row awaiting
  * evidence for the values, nor the format hidden as a generated id's.
- * Planted beside it: a member one side adds to every record, a row of its
- * own. Two fixtures with other field names and formats.
+ * A read that one side answers with one record of the list (its last) is
+ * compared by format too, whichever record the comparison pairs. Planted
+ * beside it: a member one side adds to every record, and the records a
+ * `limit` leaves out, rows of their own. Two fixtures with other field names
+ * and formats.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { latestReport, runPair, tempProject } from '../helpers/cli.js';
@@ -60,7 +63,12 @@ function server(f: Fixture, candidate: boolean): Promise<TestServer> {
       records.set(String(sent[f.key]), record);
       return json(res, 201, record);
     }
-    if (req.method === 'GET' && path === f.path) return json(res, 200, [...records.values()]);
+    if (req.method === 'GET' && path === f.path) {
+      // The candidate honours `limit`, newest first; the baseline ignores it.
+      const limit = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('limit') ?? 0);
+      const all = [...records.values()];
+      return json(res, 200, candidate && limit > 0 ? all.reverse().slice(0, limit) : all);
+    }
     const record = records.get(path.slice(f.path.length + 1));
     return record === undefined ? json(res, 404, { error: 'none' }) : json(res, 200, record);
   });
@@ -77,6 +85,8 @@ cases:
     request: { method: GET, path: ${f.path}/one }
   - id: list
     request: { method: GET, path: ${f.path} }
+  - id: newest
+    request: { method: GET, path: ${f.path}, query: { limit: '1' } }
 `;
 
 describe("each side's own stamps in two formats", () => {
@@ -93,14 +103,22 @@ describe("each side's own stamps in two formats", () => {
     const report = await latestReport(cwd);
     const causes = report.rootCauses ?? [];
     const summaries = causes.map((c) => c.summary);
-    expect(summaries, JSON.stringify(summaries, null, 1)).toHaveLength(2);
+    expect(summaries, JSON.stringify(summaries, null, 1)).toHaveLength(3);
     const format = causes.find(
       (c) => c.cause?.type === 'pattern' && c.cause.pattern === 'timestamp-format',
     );
     expect(format?.cause?.type === 'pattern' ? format.cause.params : []).toEqual([f.variant]);
     expect(format?.unsettled).toBeUndefined();
-    expect(format?.caseIds).toEqual(['s/create-one', 's/create-two', 's/read-one', 's/list']);
+    expect(format?.caseIds).toEqual([
+      's/create-one',
+      's/create-two',
+      's/read-one',
+      's/list',
+      's/newest',
+    ]);
     expect(summaries.filter((s) => s.includes(`\`/${f.added}\``))).toHaveLength(1);
+    // The one record `limit` leaves is the baseline's last: its stamp is compared by format too.
+    expect(summaries.filter((s) => s.includes('lacks elements'))).toHaveLength(1);
     // Every answer lists the stamps it compared by format, and no value at them is unsettled.
     for (const result of report.results) {
       expect(result.stamped?.length, result.caseId).toBeGreaterThan(0);

@@ -7,7 +7,13 @@
  * returned as it is, not walked; copies are made only where something is
  * masked. Pure.
  */
-import { linkPointer, type PointerLink, pointerOf } from '../../util/json-pointer.js';
+import {
+  escapeSegment,
+  linkPointer,
+  type PointerLink,
+  parsePointer,
+  pointerOf,
+} from '../../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -77,4 +83,87 @@ export function maskPairs(
   const places: string[] = [];
   const [left, right] = walk(a, b, undefined, mask, places);
   return { values: [left, right], places };
+}
+
+/** `/value/3/at` → `/value/*\/at`: a place with its list indices as `*`. */
+function listPattern(place: string): string {
+  return place.replace(/\/\d+(?=\/|$)/g, '/*');
+}
+
+/**
+ * What a walk by index leaves in lists the comparison pairs otherwise: two
+ * lists of other lengths (a read that answers one record of three), or
+ * records the comparison pairs by identity. At every place a walk masked
+ * inside a list, with its indices as `*` (`/value/*\/at`), each side's other
+ * values there are offered to `alike` with the raw pair first masked at that
+ * place: what it returns (a token) replaces the value, undefined keeps it.
+ * Returns both sides and the places replaced (the baseline's, then the
+ * candidate's not among them).
+ */
+export function maskListElements(
+  raw: readonly [unknown, unknown],
+  masked: readonly [unknown, unknown],
+  places: readonly string[],
+  alike: (seen: readonly [unknown, unknown], side: 0 | 1, value: unknown) => unknown,
+): { readonly values: readonly [unknown, unknown]; readonly places: readonly string[] } {
+  const seen = new Map<string, readonly [unknown, unknown]>();
+  for (const place of places) {
+    const pattern = listPattern(place);
+    if (pattern === place || seen.has(pattern)) continue;
+    const segments = parsePointer(place);
+    seen.set(pattern, [valueAtSegments(raw[0], segments), valueAtSegments(raw[1], segments)]);
+  }
+  if (seen.size === 0) return { values: masked, places: [] };
+  const out: string[] = [];
+  const sides = ([0, 1] as const).map((side) =>
+    replaceAlike(masked[side], '', (pattern, value, pointer) => {
+      const pair = seen.get(pattern);
+      const token = pair === undefined ? undefined : alike(pair, side, value);
+      if (token !== undefined && !out.includes(pointer)) out.push(pointer);
+      return token;
+    }),
+  );
+  return { values: [sides[0], sides[1]], places: out };
+}
+
+function valueAtSegments(value: unknown, segments: readonly string[]): unknown {
+  let at = value;
+  for (const segment of segments) {
+    if (Array.isArray(at)) at = at[Number(segment)];
+    else if (isObject(at) && Object.hasOwn(at, segment)) at = at[segment];
+    else return undefined;
+  }
+  return at;
+}
+
+/** `value` with each scalar `replace` gives a token for (by its pattern and pointer) replaced. */
+function replaceAlike(
+  value: unknown,
+  pointer: string,
+  replace: (pattern: string, value: unknown, pointer: string) => unknown,
+  pattern = '',
+): unknown {
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    value.forEach((item, i) => {
+      const next = replaceAlike(item, `${pointer}/${i}`, replace, `${pattern}/*`);
+      if (next === item) return;
+      out ??= [...value];
+      out[i] = next;
+    });
+    return out ?? value;
+  }
+  if (isObject(value)) {
+    let out: Record<string, unknown> | undefined;
+    for (const key of Object.keys(value)) {
+      const segment = escapeSegment(key);
+      const item = value[key];
+      const next = replaceAlike(item, `${pointer}/${segment}`, replace, `${pattern}/${segment}`);
+      if (next === item) continue;
+      out ??= { ...value };
+      out[key] = next;
+    }
+    return out ?? value;
+  }
+  return pattern.includes('/*') ? (replace(pattern, value, pointer) ?? value) : value;
 }

@@ -30,7 +30,7 @@ import type {
 import type { Rules } from '../../contract/rules/types.js';
 import { parsePointer } from '../../util/json-pointer.js';
 import { isComparedHeader } from './headers.js';
-import { maskPairs } from './pair-walk.js';
+import { maskListElements, maskPairs } from './pair-walk.js';
 import { maskReplicaAt, valueAt } from './replica.js';
 import {
   formatOfPicture,
@@ -153,6 +153,24 @@ function stampedApart(
 }
 
 /**
+ * The placeholder of a value at a list's place where the pair `seen` was
+ * masked (`maskListElements`): a timestamp of the format that side wrote
+ * there, stamped during the run, as that pair was; undefined otherwise.
+ */
+function stampedAlike(
+  seen: readonly [unknown, unknown],
+  side: 0 | 1,
+  value: unknown,
+  window: RunWindow,
+): string | undefined {
+  const stamp = stampOf(value);
+  if (stamp === undefined || stamp.format !== stampOf(seen[side])?.format) return undefined;
+  if (!ahead(stamp.at, window)) return undefined;
+  const formats = stampedApart(seen[0], seen[1], window);
+  return formats === undefined ? STAMPED_TOKEN : stampedIn(formats[side]);
+}
+
+/**
  * Compared headers both sides send with timestamps they stamped
  * (`x-ratelimit-reset`), as `{{stamped}}`. A header the case does not
  * compare (the `Date` of every answer) is left alone and not listed.
@@ -189,8 +207,12 @@ function bodies(a: ResponseBody, b: ResponseBody, window: RunWindow, places: str
     },
   });
   if (found.places.length === 0) return undefined;
-  places.push(...found.places.map((place) => (place === '' ? '/' : place)));
-  const [left, right] = found.values;
+  // A list's other stamps there, on either side: the comparison may pair its elements otherwise.
+  const lists = maskListElements([a.value, b.value], found.values, found.places, (seen, side, x) =>
+    stampedAlike(seen, side, x, window),
+  );
+  places.push(...[...found.places, ...lists.places].map((place) => (place === '' ? '/' : place)));
+  const [left, right] = lists.values;
   // The wire texts still hold the raw values: dropped, so no wire note is made up from them.
   const body = (value: unknown): ResponseBody =>
     a.kind === 'json' ? { kind: 'json', value } : { kind: 'xml', value };

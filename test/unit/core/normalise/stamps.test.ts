@@ -119,6 +119,39 @@ describe('timestamps stamped within the run', () => {
     },
   );
 
+  it.each([
+    ['first names', 'value', 'Timestamp', '.1543217Z', 'YYYY-MM-DDThh:mm:ss.fffffffZ'],
+    ['other names', 'items', 'updated', '.154Z', undefined],
+  ])(
+    "%s: a list's stamps are masked on both sides, whichever elements the comparison pairs",
+    (_, list, at, candidate, picture) => {
+      // The candidate answers one record of three (the baseline's last): a walk by index pairs
+      // only the first elements; the comparison pairs the record with its own.
+      const stamp = (ms: number, tail = 'Z') => new Date(now + ms).toISOString().replace('Z', tail);
+      const out = maskRunStamps(
+        exchange(
+          {
+            [list]: [
+              { n: 'a', [at]: stamp(1) },
+              { n: 'b', [at]: stamp(2) },
+              { n: 'c', [at]: stamp(3) },
+            ],
+          },
+          { [list]: [{ n: 'c', [at]: stamp(4).replace(/\.\d+Z$/, candidate) }] },
+        ),
+        window,
+      );
+      const baselineToken =
+        picture === undefined ? STAMPED_TOKEN : '{{stamped YYYY-MM-DDThh:mm:ss.fffZ}}';
+      const candidateToken = picture === undefined ? STAMPED_TOKEN : `{{stamped ${picture}}}`;
+      expect(body(out.baseline)).toEqual({
+        [list]: ['a', 'b', 'c'].map((n) => ({ n, [at]: baselineToken })),
+      });
+      expect(body(out.candidate)).toEqual({ [list]: [{ n: 'c', [at]: candidateToken }] });
+      expect(out.stamped).toEqual([`/${list}/0/${at}`, `/${list}/1/${at}`, `/${list}/2/${at}`]);
+    },
+  );
+
   it('masks a replica alike: its own stamp in the baseline format takes the baseline placeholder', () => {
     const out = maskRunStamps(
       {
