@@ -52,7 +52,9 @@
  * 6. **Links to one resource** (`resource-links.ts`): members one side adds
  *    whose values link to one resource, wherever they sit, are one cause;
  *    and a member one answer alone gains as `null` joins that answer's
- *    restructure (`null-members.ts`).
+ *    restructure (`null-members.ts`); so does a member renamed (`key-rename`)
+ *    in exactly the answers and objects of members that travel together
+ *    (`renamed-members.ts`).
  *
  * Status transitions and patterns that recur are keyed by what changed too
  * (`recurring-causes.ts`), and so is a route one side refuses whole
@@ -89,6 +91,7 @@ import { omittedDefaults } from './omitted-defaults.js';
 import type { AnswerBodies } from './optional-members.js';
 import { type RecurringCauses, recurringCauses } from './recurring-causes.js';
 import { refusalGates } from './refusal-gates.js';
+import { renamedMembers } from './renamed-members.js';
 import { linksOfGroup } from './resource-links.js';
 import { ANY_ENDPOINT, isObjectSignature, ZERO_VALUED_MEMBERS } from './root-cause.js';
 import {
@@ -140,8 +143,10 @@ export function clusterCauses(answers: Iterable<ClusterAnswer>): CauseClusters {
   const groups = travelling(seenChanges(all, rewordings), errorClasses(all), bodies);
   const patterns = recurringCauses(all.flatMap((answer) => answer.findings));
   const nulls = lonelyNulls(all, patterns);
-  // Own keys of `null` members that joined their answer's restructure (`null-members.ts`).
-  const nullJoins = new Map<string, StructureCause>();
+  const renames = renamedMembers(all, groups);
+  // Own keys of `null` members that joined their answer's restructure (`null-members.ts`),
+  // and of renames that joined their object's (`renamed-members.ts`).
+  const joins = new Map<string, StructureCause>();
   for (const group of groups) {
     const members = group.sort(compareSeen);
     const [first, ...rest] = members;
@@ -154,15 +159,15 @@ export function clusterCauses(answers: Iterable<ClusterAnswer>): CauseClusters {
     const resources = new Set(members.flatMap((seen) => [...seen.resources]));
     const one = resources.size < 2 && first.places.size < 2 && !rekeyed;
     const named = shownChanges(members);
-    const joinedNulls = restructureNulls(members, nulls);
-    if (rest.length === 0 && joinedNulls.length === 0) {
+    const joined = [...restructureNulls(members, nulls), ...(renames.get(group) ?? [])];
+    if (rest.length === 0 && joined.length === 0) {
       if ((one || isElements(first.change)) && named === undefined) continue;
     }
     const endpoint = resources.size < 2 ? ([...resources][0] ?? ANY_ENDPOINT) : ANY_ENDPOINT;
-    // A `null` member joins after the others: the row keeps the fingerprint it had.
+    // A `null` member (a rename) joins after the others: the row keeps the fingerprint it had.
     const [change, ...together] = [
       ...(named ?? members.map((seen) => seen.change)),
-      ...joinedNulls.map((member) => member.change),
+      ...joined.flatMap((member) => ('change' in member ? [member.change] : member.changes)),
     ];
     if (change === undefined) continue;
     const transform =
@@ -175,13 +180,13 @@ export function clusterCauses(answers: Iterable<ClusterAnswer>): CauseClusters {
       ...(transform === undefined ? {} : { transform }),
     };
     for (const seen of members) for (const key of seen.keys) clusters.set(key, cause);
-    for (const member of joinedNulls) nullJoins.set(member.key, cause);
+    for (const member of joined) joins.set(member.key, cause);
   }
   const statusBodies = bodiesOfStatus(all);
   const recurring = new Map<string, RootCause>([
     ...patterns,
     ...errorBodies(all, statusBodies),
-    ...nullJoins,
+    ...joins,
     ...refusalGates(all),
   ]);
   for (const { cause, signatures, patternKeys } of defaultsOf(groups, all)) {

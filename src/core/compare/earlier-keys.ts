@@ -24,7 +24,9 @@
  * side's error bodies of several kinds are one cause, the body-kind row
  * (`body-causes.ts`); since a member one answer alone gains as `null` is a
  * member of that answer's restructure, its `absent vs null` row
- * (`null-members.ts`). The rows are superseded by the
+ * (`null-members.ts`); since a member renamed inside its object's
+ * restructure joins it, its `key-rename` row (`renamed-members.ts`). The
+ * rows are superseded by the
  * findings that now record them (`judge/results/root-causes.ts`), never read as
  * resolved while the servers still differ. Pure.
  */
@@ -32,6 +34,7 @@
 import type { Change, HeaderChange } from '../../contract/observation.js';
 import type { Finding, RootCause } from '../../contract/root-cause.js';
 import { isJsonObject } from '../normalise/json.js';
+import { foldKey } from '../normalise/keys.js';
 import { OTHER_KINDS } from './body-causes.js';
 import { membersOf } from './change-keys.js';
 import { membersOfCollapsed } from './empty-objects.js';
@@ -111,7 +114,38 @@ function clusterKeys(
   if (cause.transform?.startsWith('defaults ') === true) {
     return [...clusterKeysOf(input, cause), ...emptyCollectionKeys(input, paths)];
   }
-  return [...clusterKeysOf(input, cause), ...nullMemberKeys(cause)];
+  return [...clusterKeysOf(input, cause), ...nullMemberKeys(cause), ...renameKeys(input, cause)];
+}
+
+/**
+ * A member renamed inside the restructure it joined (`renamed-members.ts`):
+ * the `key-rename` row it had, from the case's changes of the two names.
+ */
+function renameKeys(input: EarlierInput, cause: RootCause & { type: 'structure' }): string[] {
+  const members = membersOf(cause);
+  const names = new Set<string>();
+  for (const removed of members) {
+    if (removed.op !== 'removed') continue;
+    const { parent, name } = splitPath(removed.path);
+    const renamed = members.find((added) => {
+      if (added.op !== 'added') return false;
+      const other = splitPath(added.path);
+      return (
+        other.parent === parent && other.name !== name && foldKey(other.name) === foldKey(name)
+      );
+    });
+    if (renamed === undefined) continue;
+    names.add(name).add(splitPath(renamed.path).name);
+  }
+  if (names.size === 0) return [];
+  const body = input.changes.filter(
+    (change) =>
+      (change.op === 'removed' || change.op === 'added') && names.has(splitPath(change.path).name),
+  );
+  const status = { equal: true, baseline: 200, candidate: 200 };
+  return findingsOf({ endpoint: input.endpoint, comparison: { status, headers: [], body } })
+    .filter((f) => f.cause.type === 'pattern' && f.cause.pattern === 'key-rename')
+    .map((f) => f.fingerprint);
 }
 
 /**
