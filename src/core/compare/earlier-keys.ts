@@ -331,9 +331,17 @@ function isWholeBody(change: Change): boolean {
   return change.path === '' && change.op === 'value';
 }
 
-/** One side's error bodies of several kinds (`body-causes.ts`): the body-kind row of the case's own. */
+/**
+ * One side's error bodies of several kinds (`body-causes.ts`): the body-kind
+ * row of the case's own; an empty one kept apart from them, their row.
+ */
 function bodyKindKeys(input: EarlierInput, cause: RootCause & { type: 'body-kind' }): string[] {
-  if (cause.baseline !== OTHER_KINDS && cause.candidate !== OTHER_KINDS) return [];
+  if (cause.baseline !== OTHER_KINDS && cause.candidate !== OTHER_KINDS) {
+    // An empty error body kept apart from one side's error bodies since: the row it was part of.
+    if (cause.baseline !== 'empty' && cause.candidate !== 'empty') return [];
+    const side = cause.candidate === 'empty' ? 'candidate' : 'baseline';
+    return [causeFingerprint({ ...cause, [side]: OTHER_KINDS })];
+  }
   const kindChange = input.changes.find(isBodyKindChange);
   if (kindChange === undefined) return [];
   // Any status of the cause's class (`4xx` → 400) gives the case's own cause.
