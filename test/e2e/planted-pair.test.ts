@@ -323,7 +323,8 @@ const expectedRows = (names: Names): string[] =>
     '4xx bodies: JSON vs text',
     `status 400 → 201 on POST /${names.members} (baseline: \`invalid email\`)`,
     `status 400 → 201 on POST /${names.members} (baseline: \`unknown field …, expected …\`)`,
-    `/${names.things}: value of \`/${names.mirror}\` differs`,
+    // The baseline's address written by the candidate: another origin, one row keyed by the two (rule 25).
+    `/${names.things}: value of \`/${names.mirror}\` differs: \`{{origin}}/…\` vs \`http://0.0.0.0:0/…\``,
     `timestamp format (epoch-millis vs epoch-seconds) at \`${names.stamp}\``,
     // A word against another: a value of its own, its row names the two (`value-template.ts`).
     `/${names.things}: value of \`/${names.colour}\` differs: \`blue\` vs \`green\``,
