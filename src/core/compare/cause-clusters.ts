@@ -56,6 +56,10 @@
  *    in exactly the answers and objects of members that travel together
  *    (`renamed-members.ts`).
  *
+ * 7. **Values across body kinds** (`kind-values.ts`): two places, one in each
+ *    side's format (XML, JSON), that hold the same text in two answers or
+ *    more are one value; where they differ, a finding of its own.
+ *
  * Status transitions and patterns that recur are keyed by what changed too
  * (`recurring-causes.ts`), and so is a route one side refuses whole
  * (`refusal-gates.ts`).
@@ -80,6 +84,7 @@ import { changeKey, isElements } from './change-keys.js';
 import { RESTRUCTURE_OPS, restructureOf, travelling } from './co-travel.js';
 import { offsetOfGroup } from './counter-offsets.js';
 import { type AnswerStatuses, errorClasses } from './error-envelopes.js';
+import { kindValues } from './kind-values.js';
 import {
   namedChange,
   namedSideOf,
@@ -130,6 +135,8 @@ export interface CauseClusters {
   readonly statusBodies?: ReadonlySet<string>;
   /** By case id: the findings of messages its error envelope moved and reworded (`named-statuses.ts`). */
   readonly reworded?: ReadonlyMap<string, readonly RewordedFinding[]>;
+  /** By case id: the findings of values that differ across body kinds (`kind-values.ts`). */
+  readonly acrossKinds?: ReadonlyMap<string, readonly RewordedFinding[]>;
 }
 
 /** The clusters of the run's answers (see the module comment). */
@@ -197,11 +204,13 @@ export function clusterCauses(answers: Iterable<ClusterAnswer>): CauseClusters {
   const reworded = rewordedFindings(
     rewordings.filter((one) => namedSideOf(one.value) !== undefined),
   );
+  const acrossKinds = kindValues(all);
   return {
     changes: clusters,
     recurring,
     ...(statusBodies.size === 0 ? {} : { statusBodies }),
     ...(reworded.size === 0 ? {} : { reworded }),
+    ...(acrossKinds.size === 0 ? {} : { acrossKinds }),
   };
 }
 

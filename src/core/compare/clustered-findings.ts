@@ -26,11 +26,16 @@ export function clusteredFindings<F extends Finding>(
   caseId?: string,
 ): readonly (F | Finding)[] {
   const own = clusteredOwn(endpoint, findings, clusters);
-  // The messages its error envelope moved and reworded: findings of their own (`named-statuses.ts`).
-  const reworded = caseId === undefined ? undefined : clusters.reworded?.get(caseId);
-  if (reworded === undefined) return own;
+  // The messages its error envelope moved and reworded (`named-statuses.ts`), and values that
+  // differ across body kinds (`kind-values.ts`): findings of their own.
+  if (caseId === undefined) return own;
+  const more = [
+    ...(clusters.reworded?.get(caseId) ?? []),
+    ...(clusters.acrossKinds?.get(caseId) ?? []),
+  ];
+  if (more.length === 0) return own;
   const shown = new Set(own.map((f) => f.fingerprint));
-  const added = reworded
+  const added = more
     .map(({ cause, paths }) => findingOf(cause, paths))
     .filter((f) => !shown.has(f.fingerprint));
   return added.length === 0 ? own : [...own, ...added];
