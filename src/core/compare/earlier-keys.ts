@@ -25,8 +25,9 @@
  * (`body-causes.ts`); since a member one answer alone gains as `null` is a
  * member of that answer's restructure, its `absent vs null` row
  * (`null-members.ts`); since a member renamed inside its object's
- * restructure joins it, its `key-rename` row (`renamed-members.ts`). The
- * rows are superseded by the
+ * restructure joins it, its `key-rename` row (`renamed-members.ts`); since
+ * a header that echoes the request is keyed as the request's, the row its
+ * value had (`header-echoes.ts`). The rows are superseded by the
  * findings that now record them (`judge/results/root-causes.ts`), never read as
  * resolved while the servers still differ. Pure.
  */
@@ -354,6 +355,7 @@ function earlierOf(input: EarlierInput, finding: EarlierInput['findings'][number
   if (cause.type === 'structure') return clusterKeys(input, cause, finding.paths);
   if (cause.type === 'status') return statusKeys(input, finding, cause);
   if (cause.type === 'body-kind') return bodyKindKeys(input, cause);
+  if (cause.type === 'header') return echoKeys(input, cause);
   if (cause.type !== 'pattern' || !REKEYED.has(cause.pattern)) return [];
   if (SPELLINGS.has(cause.pattern)) return keyCaseKeys(input, finding);
   const { changes, endpoint } = input;
@@ -370,6 +372,17 @@ function earlierOf(input: EarlierInput, finding: EarlierInput['findings'][number
   // An identifier's type change; the members, elements or body type change a nesting or an envelope took over.
   const taken = cause.pattern === 'int-as-string' ? at.filter(isIdentifierChange) : at;
   return structureFindings(endpoint, taken).map((f) => f.fingerprint);
+}
+
+/**
+ * A header one side answers with what the request asked for, keyed as the
+ * request's since (`header-echoes.ts`): the row its value had.
+ */
+function echoKeys(input: EarlierInput, cause: RootCause & { type: 'header' }): string[] {
+  const change = input.headerChanges.find((c) => c.name === cause.name && c.echoes !== undefined);
+  if (change === undefined) return [];
+  const { echoes: _echoes, ...plain } = change;
+  return headerFindings([plain], () => false).map((f) => f.fingerprint);
 }
 
 /**
