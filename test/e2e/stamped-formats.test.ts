@@ -12,8 +12,8 @@
  * `limit` leaves out, rows of their own. Two fixtures with other field names
  * and formats.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import { latestReport, runPair, tempProject } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { reportOfServers } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 
 interface Fixture {
@@ -90,17 +90,8 @@ cases:
 `;
 
 describe("each side's own stamps in two formats", () => {
-  const started: TestServer[] = [];
-  afterAll(async () => Promise.all(started.map((s) => s.close())));
-
   it.each([FIRST, SECOND])('$name: the format is one open row, the instants none', async (f) => {
-    const baseline = await server(f, false);
-    const candidate = await server(f, true);
-    started.push(baseline, candidate);
-    const cwd = await tempProject({ 'cases/s.yaml': cases(f) });
-    const run = await runPair(cwd, `a=${baseline.url}`, `b=${candidate.url}`);
-    expect(run.code, run.stdout + run.stderr).toBe(1);
-    const report = await latestReport(cwd);
+    const report = await reportOfServers(cases(f), (side) => server(f, side));
     const causes = report.rootCauses ?? [];
     const summaries = causes.map((c) => c.summary);
     expect(summaries, JSON.stringify(summaries, null, 1)).toHaveLength(3);

@@ -15,6 +15,7 @@ import {
   pointerOf,
 } from '../../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
+import { valueAt } from './replica.js';
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return (
@@ -111,7 +112,7 @@ export function maskListElements(
     const pattern = listPattern(place);
     if (pattern === place || seen.has(pattern)) continue;
     const segments = parsePointer(place);
-    seen.set(pattern, [valueAtSegments(raw[0], segments), valueAtSegments(raw[1], segments)]);
+    seen.set(pattern, [valueAt(raw[0], segments), valueAt(raw[1], segments)]);
   }
   if (seen.size === 0) return { values: masked, places: [] };
   const out: string[] = [];
@@ -124,16 +125,6 @@ export function maskListElements(
     }),
   );
   return { values: [sides[0], sides[1]], places: out };
-}
-
-function valueAtSegments(value: unknown, segments: readonly string[]): unknown {
-  let at = value;
-  for (const segment of segments) {
-    if (Array.isArray(at)) at = at[Number(segment)];
-    else if (isObject(at) && Object.hasOwn(at, segment)) at = at[segment];
-    else return undefined;
-  }
-  return at;
 }
 
 /** `value` with each scalar `replace` gives a token for (by its pattern and pointer) replaced. */

@@ -9,14 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Change } from '../../../../src/contract/observation.js';
 import { urlChange } from '../../../../src/core/compare/url-values.js';
 import { clusteredRows } from '../../../helpers/clustered-rows.js';
-import { divergentResult } from './fixtures.js';
-
-const value = (path: string, baseline: unknown, candidate: unknown): Change => ({
-  op: 'value',
-  path,
-  baseline,
-  candidate,
-});
+import { divergentResult, valueChange } from './fixtures.js';
 
 describe.each([
   {
@@ -37,9 +30,15 @@ describe.each([
   const [p1 = '', p2 = ''] = f.paths;
   const [from = '', to = ''] = f.moved;
   const answers = () => [
-    divergentResult('c/1', 'GET /a', [value(f.field, `${f.fixed}${p1}`, `{{origin}}/x${p1}`)]),
-    divergentResult('c/2', 'GET /b', [value(f.field, `${f.fixed}${p2}`, `{{origin}}/x${p2}`)]),
-    divergentResult('c/3', 'GET /c', [value(f.field, `${f.fixed}${from}`, `{{origin}}/x${to}`)]),
+    divergentResult('c/1', 'GET /a', [
+      valueChange(f.field, `${f.fixed}${p1}`, `{{origin}}/x${p1}`),
+    ]),
+    divergentResult('c/2', 'GET /b', [
+      valueChange(f.field, `${f.fixed}${p2}`, `{{origin}}/x${p2}`),
+    ]),
+    divergentResult('c/3', 'GET /c', [
+      valueChange(f.field, `${f.fixed}${from}`, `{{origin}}/x${to}`),
+    ]),
   ];
 
   it('is one row for the origin on every answer, and one for the path where it differs too', () => {
