@@ -6,7 +6,6 @@
  * members and hosts; two URLs of one origin stay one value.
  */
 import { describe, expect, it } from 'vitest';
-import type { Change } from '../../../../src/contract/observation.js';
 import { urlChange } from '../../../../src/core/compare/url-values.js';
 import { clusteredRows } from '../../../helpers/clustered-rows.js';
 import { divergentResult, valueChange } from './fixtures.js';
