@@ -127,6 +127,21 @@ export function maskListElements(
   return { values: [sides[0], sides[1]], places: out };
 }
 
+/** `items` with each element as `next` makes it: the array itself when none changed, else a copy. */
+export function mapElements(
+  items: readonly unknown[],
+  next: (item: unknown, index: number) => unknown,
+): readonly unknown[] {
+  let out: unknown[] | undefined;
+  items.forEach((item, i) => {
+    const made = next(item, i);
+    if (made === item) return;
+    out ??= [...items];
+    out[i] = made;
+  });
+  return out ?? items;
+}
+
 /** `value` with each scalar `replace` gives a token for (by its pattern and pointer) replaced. */
 function replaceAlike(
   value: unknown,
@@ -135,14 +150,9 @@ function replaceAlike(
   pattern = '',
 ): unknown {
   if (Array.isArray(value)) {
-    let out: unknown[] | undefined;
-    value.forEach((item, i) => {
-      const next = replaceAlike(item, `${pointer}/${i}`, replace, `${pattern}/*`);
-      if (next === item) return;
-      out ??= [...value];
-      out[i] = next;
-    });
-    return out ?? value;
+    return mapElements(value, (item, i) =>
+      replaceAlike(item, `${pointer}/${i}`, replace, `${pattern}/*`),
+    );
   }
   if (isObject(value)) {
     let out: Record<string, unknown> | undefined;
