@@ -53,6 +53,13 @@ export const headerChangeSchema = z.looseObject({
   name: z.string().describe('header name, lower case'),
   baseline: absentable(z.string()).describe('baseline value, absent if missing'),
   candidate: absentable(z.string()).describe('candidate value, absent if missing'),
+  echoes: z
+    .tuple([z.enum(['baseline', 'candidate']), z.string()])
+    .readonly()
+    .exactOptional()
+    .describe(
+      "the side whose value is a request header's value as sent, and that header's name (content negotiation): that side's value is keyed as the request's",
+    ),
 });
 
 export const kindsSchema = z.array(z.enum(DIVERGENCE_KINDS));

@@ -68,6 +68,12 @@ export const skeletonChangeSchema = z.looseObject({
     .string()
     .exactOptional()
     .describe("with to: the answers' error class (4xx, 5xx); part of the cause"),
+  kinds: z
+    .string()
+    .exactOptional()
+    .describe(
+      "with to: a value compared across two body kinds (xml:json), the candidate's at to; part of the cause",
+    ),
 });
 
 /** A change no pattern explains, keyed by what changed (`core/compare/cause-clusters.ts`). */

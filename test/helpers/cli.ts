@@ -82,34 +82,51 @@ export function runPair(
 /**
  * Runs the case file `cases` (a fresh project's `cases/s.yaml`) against two
  * servers with no tracker, expects divergences (exit 1), and returns the
- * run's root causes.
+ * run's report.
  */
+export async function reportOfPair(
+  cases: string,
+  baseline: { readonly url: string },
+  candidate: { readonly url: string },
+): Promise<RunReport> {
+  const cwd = await tempProject({ 'cases/s.yaml': cases });
+  const run = await runPair(cwd, `a=${baseline.url}`, `b=${candidate.url}`);
+  expect(run.code, run.stdout + run.stderr).toBe(1);
+  return latestReport(cwd);
+}
+
+/** `reportOfPair`'s root causes. */
 export async function rootCausesOfPair(
   cases: string,
   baseline: { readonly url: string },
   candidate: { readonly url: string },
 ): Promise<NonNullable<RunReport['rootCauses']>> {
-  const cwd = await tempProject({ 'cases/s.yaml': cases });
-  const run = await runPair(cwd, `a=${baseline.url}`, `b=${candidate.url}`);
-  expect(run.code, run.stdout + run.stderr).toBe(1);
-  return (await latestReport(cwd)).rootCauses ?? [];
+  return (await reportOfPair(cases, baseline, candidate)).rootCauses ?? [];
 }
 
 /**
- * `rootCausesOfPair` on two servers `start` makes (`start(false)` the
- * baseline, `start(true)` the candidate), closed once the run is read.
+ * `reportOfPair` on two servers `start` makes (`start(false)` the baseline,
+ * `start(true)` the candidate), closed once the run is read.
  */
+export async function reportOfServers(
+  cases: string,
+  start: (candidate: boolean) => Promise<TestServer>,
+): Promise<RunReport> {
+  const baseline = await start(false);
+  const candidate = await start(true);
+  try {
+    return await reportOfPair(cases, baseline, candidate);
+  } finally {
+    await Promise.all([baseline.close(), candidate.close()]);
+  }
+}
+
+/** `reportOfServers`'s root causes. */
 export async function rootCausesOfServers(
   cases: string,
   start: (candidate: boolean) => Promise<TestServer>,
 ): Promise<NonNullable<RunReport['rootCauses']>> {
-  const baseline = await start(false);
-  const candidate = await start(true);
-  try {
-    return await rootCausesOfPair(cases, baseline, candidate);
-  } finally {
-    await Promise.all([baseline.close(), candidate.close()]);
-  }
+  return (await reportOfServers(cases, start)).rootCauses ?? [];
 }
 
 /** `parity run --baseline-recording RECORDING --candidate CANDIDATE --no-tracker …more` in `cwd`. */

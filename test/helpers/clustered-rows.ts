@@ -1,11 +1,8 @@
 /** The rows a set of answers makes once its causes are clustered, as a run groups them. */
 
 import type { Finding } from '../../src/contract/root-cause.js';
-import {
-  type ClusterAnswer,
-  clusterCauses,
-  clusteredFindings,
-} from '../../src/core/compare/cause-clusters.js';
+import { type ClusterAnswer, clusterCauses } from '../../src/core/compare/cause-clusters.js';
+import { clusteredFindings } from '../../src/core/compare/clustered-findings.js';
 
 /** An answer whose findings are whole (a run's). */
 export type RowAnswer = ClusterAnswer & { readonly findings: readonly Finding[] };

@@ -16,8 +16,11 @@
  *   baseline's error bodies are text on each of them) and the other side
  *   writes two kinds or more (empty on a `412`, bytes on a `404`), they are
  *   one cause: how that other side writes its errors (one error handler per
- *   server). Kept apart: a class where neither side keeps one kind, and
- *   success answers (`2xx`: each endpoint's answer is its own).
+ *   server). Kept apart: a class where neither side keeps one kind, success
+ *   answers (`2xx`: each endpoint's answer is its own), and an empty body
+ *   where that other side writes an error document (JSON, XML) on other
+ *   answers of the class: its handler explains those, so the error it
+ *   answers with nothing is a choice of its own, its own row.
  *
  * Only answers count: a finding that is a consequence of an earlier write
  * is left out by the caller. Pure.
@@ -102,16 +105,34 @@ export function errorBodies(
     const all = [...causes.values()];
     if (all.length < 2) continue;
     const one = (side: 'baseline' | 'candidate') => new Set(all.map((c) => c[side])).size === 1;
-    const [first] = all;
-    if (first === undefined) continue;
-    let cause: RootCause | undefined;
-    if (one('baseline')) {
-      cause = { type: 'body-kind', statusClass, baseline: first.baseline, candidate: OTHER_KINDS };
-    } else if (one('candidate')) {
-      cause = { type: 'body-kind', statusClass, baseline: OTHER_KINDS, candidate: first.candidate };
-    }
-    if (cause === undefined) continue;
-    for (const key of causes.keys()) out.set(key, cause);
+    const kept = one('baseline') ? 'baseline' : one('candidate') ? 'candidate' : undefined;
+    if (kept === undefined) continue;
+    const other = kept === 'baseline' ? 'candidate' : 'baseline';
+    const joined = withoutUnexplained(all, other);
+    const [first] = joined;
+    if (first === undefined || joined.length < 2) continue;
+    const cause: RootCause =
+      kept === 'baseline'
+        ? { type: 'body-kind', statusClass, baseline: first.baseline, candidate: OTHER_KINDS }
+        : { type: 'body-kind', statusClass, baseline: OTHER_KINDS, candidate: first.candidate };
+    for (const one of joined) out.set(causeKey(one), cause);
   }
   return out;
+}
+
+/** Kinds of error document: a side that writes one explains its errors in it. */
+const DOCUMENTS: ReadonlySet<string> = new Set(['json', 'xml']);
+
+/**
+ * The causes of one side's error bodies without those where it wrote nothing
+ * (`empty`) while it writes an error document (JSON, XML) on others of the
+ * class: its error handler explains every other error, so an answer with no
+ * body is a choice of its own (the one error it leaves unexplained).
+ */
+function withoutUnexplained(
+  causes: readonly BodyKindCause[],
+  side: 'baseline' | 'candidate',
+): BodyKindCause[] {
+  if (!causes.some((cause) => DOCUMENTS.has(cause[side]))) return [...causes];
+  return causes.filter((cause) => cause[side] !== 'empty');
 }

@@ -52,7 +52,13 @@
  * 6. **Links to one resource** (`resource-links.ts`): members one side adds
  *    whose values link to one resource, wherever they sit, are one cause;
  *    and a member one answer alone gains as `null` joins that answer's
- *    restructure (`null-members.ts`).
+ *    restructure (`null-members.ts`); so does a member renamed (`key-rename`)
+ *    in exactly the answers and objects of members that travel together
+ *    (`renamed-members.ts`).
+ *
+ * 7. **Values across body kinds** (`kind-values.ts`): two places, one in each
+ *    side's format (XML, JSON), that hold the same text in two answers or
+ *    more are one value; where they differ, a finding of its own.
  *
  * Status transitions and patterns that recur are keyed by what changed too
  * (`recurring-causes.ts`), and so is a route one side refuses whole
@@ -61,56 +67,49 @@
  * A cluster's fingerprint is its first member's (in key order) with the
  * endpoint rule above: independent of the cases and values, and kept as the
  * cluster grows or loses other members. Rows of the keys a cluster's members
- * had are superseded by it (`earlier-keys.ts`). Pure.
+ * had are superseded by it (`earlier-keys.ts`).
+ *
+ * Where each part lives: what a change is keyed by (`change-keys.ts`), the
+ * run's changes collected under those keys (`seen-changes.ts`, with
+ * `data-places.ts` for rule 3's data), the groups that travel together
+ * (`co-travel.ts`, rule 2, and the families it joins), this module (the
+ * groups made causes), and the clusters laid over one answer's findings
+ * (`clustered-findings.ts`). Pure.
  */
 
-import type {
-  Finding,
-  RootCause,
-  SkeletonChange,
-  StructureCause,
-} from '../../contract/root-cause.js';
+import type { RootCause, SkeletonChange, StructureCause } from '../../contract/root-cause.js';
+import { compareText } from '../../util/text.js';
 import { bodiesOfStatus, errorBodies } from './body-causes.js';
-import { constantValues, placeOf } from './constant-values.js';
-import { counterOffsets, offsetOfGroup, withOffset } from './counter-offsets.js';
-import { resourceOfEndpoint } from './endpoint.js';
-import { type AnswerStatuses, errorClasses, errorEnvelopes } from './error-envelopes.js';
-import { findingOf } from './finding-of.js';
-import { valueMoves } from './moved-values.js';
+import { changeKey, isElements } from './change-keys.js';
+import { RESTRUCTURE_OPS, restructureOf, travelling } from './co-travel.js';
+import { offsetOfGroup } from './counter-offsets.js';
+import { type AnswerStatuses, errorClasses } from './error-envelopes.js';
+import { kindValues } from './kind-values.js';
 import {
-  type NamedIn,
   namedChange,
-  namedGroups,
   namedSideOf,
-  noteNamedStatuses,
   type RewordedFinding,
-  type Rewording,
   rewordedFindings,
 } from './named-statuses.js';
-import { nestedObjects } from './nested-members.js';
 import { lonelyNulls, type NullMember } from './null-members.js';
 import { omittedDefaults } from './omitted-defaults.js';
-import { type AnswerBodies, optionalMembers } from './optional-members.js';
-import { fieldOfPath, ownKey, type RecurringCauses, recurringCauses } from './recurring-causes.js';
+import type { AnswerBodies } from './optional-members.js';
+import { type RecurringCauses, recurringCauses } from './recurring-causes.js';
 import { refusalGates } from './refusal-gates.js';
-import { linkedResource, linksOfGroup, resourceLinks } from './resource-links.js';
+import { renamedMembers } from './renamed-members.js';
+import { linksOfGroup } from './resource-links.js';
+import { ANY_ENDPOINT, isObjectSignature, ZERO_VALUED_MEMBERS } from './root-cause.js';
 import {
-  ANY_ENDPOINT,
-  isObjectSignature,
-  isRecurringStatus,
-  REDIRECT_ENDPOINT,
-  ZERO_VALUED_MEMBERS,
-} from './root-cause.js';
-import { transformOfPlace, valueTransforms } from './value-transforms.js';
-import { splitPath } from './wording/phrases.js';
+  type ChangedAnswer,
+  compareSeen,
+  type Seen,
+  type SeenRewording,
+  seenChanges,
+} from './seen-changes.js';
+import { transformOfPlace } from './value-transforms.js';
 
 /** One answer as the clustering sees it: its case, endpoint template and findings. */
-export interface ClusterAnswer extends AnswerStatuses {
-  readonly caseId: string;
-  readonly endpoint: string;
-  readonly findings: readonly Pick<Finding, 'cause' | 'paths'>[];
-  /** The answer's body changes with their values (a result's): the pairs a constant shows. */
-  readonly changes?: readonly ValueChange[];
+export interface ClusterAnswer extends ChangedAnswer, AnswerStatuses {
   /**
    * Both bodies (a result's preview): what a member never written shows
    * (`optional-members.ts`), the refusal one side answers a whole route with
@@ -119,15 +118,7 @@ export interface ClusterAnswer extends AnswerStatuses {
   readonly bodies?: AnswerBodies;
 }
 
-/** A body change with its values, as a result keeps it. */
-interface ValueChange {
-  readonly op: string;
-  readonly path: string;
-  readonly baseline?: unknown;
-  readonly candidate?: unknown;
-}
-
-/** The run's causes keyed by what changed, laid over each answer's own. */
+/** The run's causes keyed by what changed, laid over each answer's own (`clustered-findings.ts`). */
 export interface CauseClusters {
   /**
    * By change key (`changeKey`): the clustered cause of the change, for the
@@ -144,406 +135,27 @@ export interface CauseClusters {
   readonly statusBodies?: ReadonlySet<string>;
   /** By case id: the findings of messages its error envelope moved and reworded (`named-statuses.ts`). */
   readonly reworded?: ReadonlyMap<string, readonly RewordedFinding[]>;
-}
-
-/** A change wherever it shows: op, member path, JSON types (and a value change's templates). */
-export function changeKey(change: SkeletonChange): string {
-  const { op, path, baseline, candidate, values } = change;
-  return JSON.stringify([op, path, baseline, candidate, ...(values ?? [])]);
-}
-
-/** The member changes a cause stands for: none for a whole body or a cause of another family. */
-export function membersOf(cause: RootCause): readonly SkeletonChange[] {
-  if (cause.type !== 'structure') return [];
-  const { change } = cause;
-  if (change.path === '' && !isObjectSignature(change)) return [];
-  return cause.together === undefined ? [change] : [change, ...cause.together];
-}
-
-interface Seen {
-  /** The first of its changes in key order: the cause's. */
-  change: SkeletonChange;
-  /** The change keys (`changeKey`) it stands for: one, or the same change at several places. */
-  readonly keys: Set<string>;
-  readonly places: Set<string>;
-  readonly answers: Set<string>;
-  readonly resources: Set<string>;
-  /** A value change's concrete pairs of values (`constant-values.ts`). */
-  readonly pairs: Set<string>;
-  /** Per answer, the members its old value moved to there (`moved-values.ts`). */
-  moves?: Map<string, Set<Seen>>;
-  /**
-   * Per answer, the one amount its integers differ by, a type family's too
-   * (`counter-offsets.ts`); undefined once a pair is no such offset.
-   */
-  offsets: Map<string, number> | undefined;
-  /** Per answer, the side that wrote its status's reason phrase there (`named-statuses.ts`). */
-  named?: Map<string, NamedIn<Seen>>;
-  /** Per answer, the concrete pointers of its changes there. */
-  readonly concrete: Map<string, Set<string>>;
-  /** Per answer, the resource a member's value links to there, `''` for none (`resource-links.ts`). */
-  links?: Map<string, string>;
-}
-
-/** `/a/b/#text` → `b`: the field a value sits at (an XML element's text is the element's). */
-function fieldOfValue(path: string): string {
-  return fieldOfPath(path.endsWith('/#text') ? path.slice(0, -'/#text'.length) : path);
-}
-
-/**
- * What a change is wherever it shows (see the module comment, 1): a value
- * change of its own templates by its field and templates; a member one side
- * adds or lacks whose value is an object, by its name and shape (the same
- * member under other parents); any other by its `changeKey`.
- */
-function whatKey(change: SkeletonChange): string {
-  if (change.values !== undefined) {
-    const field = fieldOfValue(change.path);
-    if (field !== '') return JSON.stringify(['value', field, ...change.values]);
-  }
-  if (change.shape !== undefined && !isElements(change) && !isObjectSignature(change)) {
-    const { name } = splitPath(change.path);
-    if (name !== '') {
-      return JSON.stringify([change.op, name, change.baseline, change.candidate, change.shape]);
-    }
-  }
-  return changeKey(change);
-}
-
-/** A value change without its templates: keyed by its place alone. */
-function placeOnly(change: SkeletonChange): SkeletonChange {
-  if (change.values === undefined) return change;
-  const { values: _templates, ...rest } = change;
-  return rest;
-}
-
-/** At least this many answers with templates that never repeat make a place's values data. */
-const DATA_ANSWERS = 3;
-
-/**
- * Places (`changeKey` of the change without templates) whose values are each
- * answer's own data, not wordings: three answers or more with no template
- * seen twice on either side (every record named its own way), or one answer
- * with two pairs of templates or more there (a list whose elements differ
- * each in its own way). Their changes are keyed by their place, never one
- * row per answer or element.
- */
-function dataPlaces(answers: readonly ClusterAnswer[]): Set<string> {
-  const byPlace = new Map<string, { answers: Set<string>; pairs: Map<string, Set<string>> }>();
-  const out = new Set<string>();
-  for (const { caseId, findings } of answers) {
-    const here = new Map<string, string>();
-    for (const { cause } of findings) {
-      for (const change of membersOf(cause)) {
-        if (change.values === undefined) continue;
-        const place = changeKey(placeOnly(change));
-        const pair = JSON.stringify(change.values);
-        if ((here.get(place) ?? pair) !== pair) out.add(place);
-        here.set(place, pair);
-        const entry = byPlace.get(place) ?? { answers: new Set(), pairs: new Map() };
-        byPlace.set(place, entry);
-        entry.answers.add(caseId);
-        for (const [side, template] of change.values.entries()) {
-          const key = `${side} ${template}`;
-          entry.pairs.set(key, (entry.pairs.get(key) ?? new Set()).add(caseId));
-        }
-      }
-    }
-  }
-  for (const [place, { answers: seen, pairs }] of byPlace) {
-    if (seen.size < DATA_ANSWERS) continue;
-    if ([...pairs.values()].every((cases) => cases.size < 2)) out.add(place);
-  }
-  return out;
-}
-
-function seenChanges(
-  answers: readonly ClusterAnswer[],
-  rewordings: (Rewording & { readonly value: Seen })[] = [],
-): Map<string, Seen> {
-  const data = dataPlaces(answers);
-  const seen = new Map<string, Seen>();
-  for (const answer of answers) {
-    const { caseId, endpoint, findings, changes } = answer;
-    // Each concrete path of this answer's changes, with the entry it was seen under.
-    const here = new Map<string, Seen>();
-    for (const { cause, paths } of findings) {
-      for (const own of membersOf(cause)) {
-        const stripped = placeOnly(own);
-        const change = data.has(changeKey(stripped)) ? stripped : own;
-        const key = whatKey(change);
-        const entry = seen.get(key) ?? {
-          change,
-          keys: new Set<string>(),
-          places: new Set<string>(),
-          answers: new Set<string>(),
-          resources: new Set<string>(),
-          pairs: new Set<string>(),
-          offsets: own.op === 'value' ? new Map() : undefined,
-          concrete: new Map<string, Set<string>>(),
-        };
-        seen.set(key, entry);
-        if (own.op === 'value') {
-          for (const change of changes ?? []) {
-            // A type family's values that also differ (`"3"` vs `2`) are this value change's pair too.
-            if (change.op !== 'value' && change.op !== 'type') continue;
-            if (!paths.includes(change.path) || !placeOf(change.path, own.path)) continue;
-            if (change.op === 'value') {
-              entry.pairs.add(JSON.stringify([change.baseline, change.candidate]));
-            }
-            entry.offsets = withOffset(entry.offsets, caseId, change.baseline, change.candidate);
-          }
-        }
-        if (compareKeys(changeKey(change), changeKey(entry.change)) < 0) entry.change = change;
-        entry.keys.add(changeKey(own));
-        entry.places.add(change.path);
-        entry.answers.add(caseId);
-        entry.resources.add(resourceOfEndpoint(endpoint));
-        const concrete = entry.concrete.get(caseId) ?? new Set<string>();
-        entry.concrete.set(caseId, concrete);
-        for (const path of paths) {
-          if (!placeOf(path, own.path)) continue;
-          here.set(path, entry);
-          concrete.add(path);
-        }
-      }
-    }
-    noteLinks(caseId, changes ?? [], here);
-    for (const [value, member] of movedValues(changes ?? [], here)) {
-      const moves = value.moves ?? new Map<string, Set<Seen>>();
-      value.moves = moves;
-      moves.set(caseId, (moves.get(caseId) ?? new Set()).add(member));
-    }
-    noteNamedStatuses(answer, resourceOfEndpoint(endpoint), here, rewordings);
-  }
-  return seen;
-}
-
-/**
- * The resource each member one answer adds or lacks links to there
- * (`resource-links.ts`): its entry's link for that answer, `''` once one of
- * its places there holds no link or links elsewhere.
- */
-function noteLinks(
-  caseId: string,
-  changes: readonly ValueChange[],
-  here: ReadonlyMap<string, Seen>,
-) {
-  for (const change of changes) {
-    if (change.op !== 'added' && change.op !== 'removed') continue;
-    const entry = here.get(change.path);
-    if (entry === undefined) continue;
-    const target = linkedResource(change.op === 'added' ? change.candidate : change.baseline);
-    const links = entry.links ?? new Map<string, string>();
-    entry.links = links;
-    const before = links.get(caseId);
-    links.set(caseId, before === undefined || before === target ? target : '');
-  }
-}
-
-/**
- * The values one answer moved (`moved-values.ts`): each value change, as the
- * entry it was seen under, with the entry of the member the other side adds
- * (or lacks) in the same object holding its old value.
- */
-function movedValues(
-  changes: readonly ValueChange[],
-  here: ReadonlyMap<string, Seen>,
-): [Seen, Seen][] {
-  const out: [Seen, Seen][] = [];
-  for (const [from, to] of valueMoves(changes)) {
-    const value = here.get(from);
-    const member = here.get(to);
-    if (value !== undefined && member !== undefined && value !== member) out.push([value, member]);
-  }
-  return out;
-}
-
-/** True when a value change moved to a member of its own in every answer it shows in. */
-function movedEverywhere({ moves, answers }: Seen): boolean {
-  return moves !== undefined && [...answers].every((answer) => moves.has(answer));
-}
-
-/** The entries of value changes moved in every answer they show in, with the members they moved to. */
-function movedGroups(seen: Iterable<Seen>): Seen[][] {
-  const out: Seen[][] = [];
-  for (const one of seen) {
-    if (!movedEverywhere(one)) continue;
-    const members = [...(one.moves?.values() ?? [])].flatMap((set) => [...set]);
-    out.push([one, ...new Set(members)]);
-  }
-  return out;
-}
-
-const MEMBER_OPS: ReadonlySet<string> = new Set(['added', 'removed', 'type']);
-/** What one answer alone may show together: members its object gained or lost. */
-const RESTRUCTURE_OPS: ReadonlySet<string> = new Set(['added', 'removed']);
-
-/** Where a change may travel with others: its object, kind of change and exact answer set. */
-interface Travel {
-  readonly kind: 'values' | 'members';
-  readonly parent: string;
-  readonly answers: readonly string[];
-  /** A single answer's restructure it may join (`restructureOf`). */
-  readonly restructure?: string;
-}
-
-/** Where a change may travel with others; undefined when kept apart. */
-function travelOf(one: Seen): Travel | undefined {
-  const { change, answers } = one;
-  const { parent, name } = splitPath(change.path);
-  // A value moved to a member the other side adds travels with that member alone (`movedGroups`).
-  // So does a value a side names its status with (`named-statuses.ts`): its envelope's.
-  if (movedEverywhere(one) || namedSideOf(one) !== undefined) return undefined;
-  const sorted = [...answers].sort();
-  // An XML attribute gained, lost or changed is a choice of its own, never a co-traveller.
-  if (name.startsWith('@') || isAttributed(change)) return undefined;
-  // Values of their own (an error's type and its message) travel with values only, in one answer too.
-  if (change.op === 'value' && change.values !== undefined) {
-    return { kind: 'values', parent, answers: sorted, restructure: restructureOf(change.path) };
-  }
-  // In a single answer, every member it alone adds or lacks, at any depth, with the
-  // elements of its lists and its objects' zero-valued members: that top object restructured.
-  if (answers.size < 2 && RESTRUCTURE_OPS.has(change.op)) {
-    // An object's zero-valued members sit in that object (its path is the object's).
-    const at = isObjectSignature(change) ? `${change.path}/*` : change.path;
-    return { kind: 'members', parent: restructureOf(at), answers: sorted };
-  }
-  if (!MEMBER_OPS.has(change.op) || isObjectSignature(change)) return undefined;
-  if (change.path === '' || isElements(change)) return undefined;
-  if (answers.size < 2) return undefined;
-  return { kind: 'members', parent, answers: sorted };
-}
-
-/**
- * An XML element's text against the same element with attributes
- * (`<modified dt="…">…</modified>` vs `<modified>…</modified>`): its type
- * changes from text to an object of attributes and `#text` alone.
- */
-function isAttributed(change: SkeletonChange): boolean {
-  if (change.op !== 'type' || change.shape === undefined) return false;
-  const keys = change.shape
-    .slice(1, -1)
-    .split(',')
-    .map((entry) => entry.split(':')[0] ?? '');
-  return keys.every((key) => key === '#text' || key.startsWith('@'));
-}
-
-/**
- * The object a single answer's restructure is of: the body's member a change
- * sits in (`/ListResult/Items/*\/Owner` → `/ListResult`), or the body itself
- * for its own members (`/message`), so two top objects are two restructures.
- */
-function restructureOf(path: string): string {
-  const segments = path.split('/');
-  return segments.length > 2 ? `* /${segments[1]}` : '* ';
-}
-
-function travelKey({ kind, parent, answers }: Travel): string {
-  return JSON.stringify([kind, parent, answers]);
-}
-
-/** The changes grouped by object and answer set (a change kept apart alone), then by error envelope. */
-function travelling(
-  seen: ReadonlyMap<string, Seen>,
-  classes: ReadonlyMap<string, string>,
-  bodies: ReadonlyMap<string, AnswerBodies>,
-): Seen[][] {
-  const groups = new Map<string, { travel?: Travel; members: Seen[] }>();
-  for (const [key, one] of seen) {
-    const travel = travelOf(one);
-    const at = travel === undefined ? `alone ${key}` : travelKey(travel);
-    const group =
-      groups.get(at) ?? (travel === undefined ? { members: [] } : { travel, members: [] });
-    group.members.push(one);
-    groups.set(at, group);
-  }
-  for (const [at, { travel, members: values }] of groups) {
-    // Only one answer cannot tell them apart: in two or more, they are two questions.
-    if (travel?.kind !== 'values' || travel.answers.length !== 1) continue;
-    const parent = travel.restructure ?? '* ';
-    const members = groups.get(travelKey({ kind: 'members', parent, answers: travel.answers }));
-    if (members === undefined || othersOf(seen, travel, [...values, ...members.members])) continue;
-    members.members.push(...values);
-    groups.delete(at);
-  }
-  return joined(
-    [...groups.values()].map((group) => group.members),
-    [
-      ...errorEnvelopes(seen.values(), classes),
-      ...constantValues(seen.values()),
-      ...valueTransforms(seen.values()),
-      ...counterOffsets(sortedSeen(seen)),
-      ...movedGroups(seen.values()),
-      ...namedGroups(seen.values(), classes),
-      ...nestedObjects(seen.values()),
-      ...optionalMembers(seen.values(), bodies),
-      ...resourceLinks(seen.values()),
-    ],
-  );
-}
-
-/** The entries in key order of their change (`counterOffsets` joins the first group a place agrees with). */
-function sortedSeen(seen: ReadonlyMap<string, Seen>): Seen[] {
-  return [...seen.values()].sort((a, b) => compareKeys(changeKey(a.change), changeKey(b.change)));
-}
-
-/**
- * The groups with those that hold members of one error envelope
- * (`error-envelopes.ts`: one side's error handler is one cause), or one
- * constant under other parents (`constant-values.ts`), joined.
- */
-function joined(groups: readonly Seen[][], envelopes: readonly Seen[][]): Seen[][] {
-  if (envelopes.length === 0) return [...groups];
-  const groupOf = new Map<Seen, Seen[]>();
-  for (const group of groups) for (const one of group) groupOf.set(one, group);
-  const out = new Set<Seen[]>(groups);
-  for (const envelope of envelopes) {
-    const joined = new Set<Seen[]>();
-    for (const one of envelope) {
-      const group = groupOf.get(one);
-      if (group !== undefined) joined.add(group);
-    }
-    if (joined.size < 2) continue;
-    const merged = [...joined].flat();
-    for (const group of joined) out.delete(group);
-    for (const one of merged) groupOf.set(one, merged);
-    out.add(merged);
-  }
-  return [...out];
-}
-
-/**
- * True when the object of `travel` changes in one of its answers in a way
- * none of `changes` is. An object's values of their own and its members
- * added or removed in one answer, and nowhere else, are one cause when they
- * are all that object shows there (an unknown operation's error type and the
- * message only that error has: the whole change of the object); kept apart
- * otherwise (a reworded message beside members that other answers lack or
- * add too), and in two answers or more (each is a question of its own).
- */
-function othersOf(seen: ReadonlyMap<string, Seen>, travel: Travel, changes: readonly Seen[]) {
-  const mine = new Set(changes);
-  return [...seen.values()].some(
-    (one) => !mine.has(one) && travel.answers.some((answer) => one.answers.has(answer)),
-  );
+  /** By case id: the findings of values that differ across body kinds (`kind-values.ts`). */
+  readonly acrossKinds?: ReadonlyMap<string, readonly RewordedFinding[]>;
 }
 
 /** The clusters of the run's answers (see the module comment). */
 export function clusterCauses(answers: Iterable<ClusterAnswer>): CauseClusters {
   const all = [...answers];
   const clusters = new Map<string, StructureCause>();
-  const rewordings: (Rewording & { readonly value: Seen })[] = [];
+  const rewordings: SeenRewording[] = [];
   const bodies = new Map(
     all.flatMap(({ caseId, bodies }) => (bodies === undefined ? [] : [[caseId, bodies] as const])),
   );
   const groups = travelling(seenChanges(all, rewordings), errorClasses(all), bodies);
   const patterns = recurringCauses(all.flatMap((answer) => answer.findings));
   const nulls = lonelyNulls(all, patterns);
-  // Own keys of `null` members that joined their answer's restructure (`null-members.ts`).
-  const nullJoins = new Map<string, StructureCause>();
+  const renames = renamedMembers(all, groups);
+  // Own keys of `null` members that joined their answer's restructure (`null-members.ts`),
+  // and of renames that joined their object's (`renamed-members.ts`).
+  const joins = new Map<string, StructureCause>();
   for (const group of groups) {
-    const members = group.sort((a, b) => compareKeys(changeKey(a.change), changeKey(b.change)));
+    const members = group.sort(compareSeen);
     const [first, ...rest] = members;
     if (first === undefined) continue;
     // A change keyed by its place again (its values are data) is its resource's on one resource.
@@ -554,15 +166,15 @@ export function clusterCauses(answers: Iterable<ClusterAnswer>): CauseClusters {
     const resources = new Set(members.flatMap((seen) => [...seen.resources]));
     const one = resources.size < 2 && first.places.size < 2 && !rekeyed;
     const named = shownChanges(members);
-    const joinedNulls = restructureNulls(members, nulls);
-    if (rest.length === 0 && joinedNulls.length === 0) {
+    const joined = [...restructureNulls(members, nulls), ...(renames.get(group) ?? [])];
+    if (rest.length === 0 && joined.length === 0) {
       if ((one || isElements(first.change)) && named === undefined) continue;
     }
     const endpoint = resources.size < 2 ? ([...resources][0] ?? ANY_ENDPOINT) : ANY_ENDPOINT;
-    // A `null` member joins after the others: the row keeps the fingerprint it had.
+    // A `null` member (a rename) joins after the others: the row keeps the fingerprint it had.
     const [change, ...together] = [
       ...(named ?? members.map((seen) => seen.change)),
-      ...joinedNulls.map((member) => member.change),
+      ...joined.flatMap((member) => ('change' in member ? [member.change] : member.changes)),
     ];
     if (change === undefined) continue;
     const transform =
@@ -575,13 +187,13 @@ export function clusterCauses(answers: Iterable<ClusterAnswer>): CauseClusters {
       ...(transform === undefined ? {} : { transform }),
     };
     for (const seen of members) for (const key of seen.keys) clusters.set(key, cause);
-    for (const member of joinedNulls) nullJoins.set(member.key, cause);
+    for (const member of joined) joins.set(member.key, cause);
   }
   const statusBodies = bodiesOfStatus(all);
   const recurring = new Map<string, RootCause>([
     ...patterns,
     ...errorBodies(all, statusBodies),
-    ...nullJoins,
+    ...joins,
     ...refusalGates(all),
   ]);
   for (const { cause, signatures, patternKeys } of defaultsOf(groups, all)) {
@@ -592,11 +204,13 @@ export function clusterCauses(answers: Iterable<ClusterAnswer>): CauseClusters {
   const reworded = rewordedFindings(
     rewordings.filter((one) => namedSideOf(one.value) !== undefined),
   );
+  const acrossKinds = kindValues(all);
   return {
     changes: clusters,
     recurring,
     ...(statusBodies.size === 0 ? {} : { statusBodies }),
     ...(reworded.size === 0 ? {} : { reworded }),
+    ...(acrossKinds.size === 0 ? {} : { acrossKinds }),
   };
 }
 
@@ -638,7 +252,7 @@ function shownChanges(members: readonly Seen[]): SkeletonChange[] | undefined {
     const change = side === undefined ? one.change : namedChange(one.change, side);
     shown.set(changeKey(change), change);
   }
-  return [...shown.entries()].sort(([a], [b]) => compareKeys(a, b)).map(([, change]) => change);
+  return [...shown.entries()].sort(([a], [b]) => compareText(a, b)).map(([, change]) => change);
 }
 
 /**
@@ -652,7 +266,7 @@ function defaultsOf(groups: readonly Seen[][], answers: readonly ClusterAnswer[]
     .filter((group) => group.every((one) => isZeroValued(one.change)))
     .flat()
     .map((one) => one.change)
-    .sort((a, b) => compareKeys(changeKey(a), changeKey(b)));
+    .sort((a, b) => compareText(changeKey(a), changeKey(b)));
   const patterns = answers.flatMap((answer) => answer.findings.map((finding) => finding.cause));
   return omittedDefaults(free, patterns);
 }
@@ -673,145 +287,4 @@ function transformOfGroup(members: readonly Seen[]): string | undefined {
   if (offset !== undefined) return offset;
   if (members.some((one) => one.pairs.size === 0)) return undefined;
   return transformOfPlace(members.flatMap((one) => [...one.pairs]));
-}
-
-/** `/items/*`: elements one side adds to (or lacks of) a list. */
-function isElements(change: SkeletonChange): boolean {
-  return change.path === '/*' || change.path.endsWith('/*');
-}
-
-function compareKeys(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/**
- * One answer's findings with the run's clusters laid over them: each change
- * under its cluster's cause, each status or pattern cause that recurs under
- * the cause keyed by what changed, the findings of one cause merged (their
- * paths joined), in order of first appearance. Findings of other families,
- * and changes no cluster holds, keep their own cause.
- */
-export function clusteredFindings<F extends Finding>(
-  endpoint: string,
-  findings: readonly F[],
-  clusters: CauseClusters,
-  caseId?: string,
-): readonly (F | Finding)[] {
-  const own = clusteredOwn(endpoint, findings, clusters);
-  // The messages its error envelope moved and reworded: findings of their own (`named-statuses.ts`).
-  const reworded = caseId === undefined ? undefined : clusters.reworded?.get(caseId);
-  if (reworded === undefined) return own;
-  const shown = new Set(own.map((f) => f.fingerprint));
-  const added = reworded
-    .map(({ cause, paths }) => findingOf(cause, paths))
-    .filter((f) => !shown.has(f.fingerprint));
-  return added.length === 0 ? own : [...own, ...added];
-}
-
-function clusteredOwn<F extends Finding>(
-  endpoint: string,
-  findings: readonly F[],
-  clusters: CauseClusters,
-): readonly (F | Finding)[] {
-  const joined = withBodiesOfStatus(findings, clusters.statusBodies);
-  if (joined !== findings) return clusteredOwn(endpoint, joined, clusters);
-  if (!findings.some((f) => clusterOf(f, clusters))) return findings;
-  // Per fingerprint, in order of first appearance: the finding kept, or the cluster's with its paths.
-  const out = new Map<string, { kept?: F; made?: Finding; paths: Set<string> }>();
-  // One finding per cluster, made once: a cluster may hold thousands of members.
-  const made = new Map<RootCause, Finding>();
-  const resource = resourceOfEndpoint(endpoint);
-  const add = (cause: RootCause, paths: readonly string[]) => {
-    const one = made.get(cause) ?? findingOf(cause, []);
-    made.set(cause, one);
-    const entry = out.get(one.fingerprint) ?? { made: one, paths: new Set<string>() };
-    out.set(one.fingerprint, entry);
-    for (const path of paths) entry.paths.add(path);
-  };
-  for (const finding of findings) {
-    if (!clusterOf(finding, clusters)) {
-      if (!out.has(finding.fingerprint))
-        out.set(finding.fingerprint, { kept: finding, paths: new Set() });
-      continue;
-    }
-    const recurring = recurringOf(finding.cause, endpoint, clusters);
-    if (recurring !== undefined) {
-      add(recurring, finding.paths);
-      continue;
-    }
-    for (const change of membersOf(finding.cause)) {
-      const cause = clusters.changes.get(changeKey(change)) ?? {
-        type: 'structure',
-        endpoint: resource,
-        change,
-      };
-      add(cause, finding.paths);
-    }
-  }
-  return [...out.values()].flatMap(({ kept, made: one, paths }): (F | Finding)[] => {
-    if (kept !== undefined) return [kept];
-    return one === undefined ? [] : [{ ...one, paths: [...paths] }];
-  });
-}
-
-/**
- * One answer's findings with its body causes that are its status's
- * (`body-causes.ts`) left out, their body joined to the status finding (the
- * findings themselves when none is).
- */
-function withBodiesOfStatus<F extends Finding>(
-  findings: readonly F[],
-  statusBodies: ReadonlySet<string> | undefined,
-): readonly F[] {
-  if (statusBodies === undefined) return findings;
-  const status = findings.find((f) => f.cause.type === 'status');
-  if (status === undefined) return findings;
-  const joined = findings.filter(
-    (f) =>
-      (f.cause.type === 'body-kind' || f.cause.type === 'structure') &&
-      statusBodies.has(ownKey(f.cause)),
-  );
-  if (joined.length === 0) return findings;
-  const paths = [...new Set([...status.paths, ...joined.flatMap((f) => f.paths)])];
-  return findings
-    .filter((f) => !joined.includes(f))
-    .map((f) => (f === status ? { ...status, paths } : f));
-}
-
-/**
- * A status or pattern cause as the run's recurrences make it: the recurring
- * cause, or (for a status already keyed by its method, read back under other
- * recurrences) the endpoint's own; undefined for a structural cause.
- */
-function recurringOf(
-  cause: RootCause,
-  endpoint: string,
-  clusters: CauseClusters,
-): RootCause | undefined {
-  if (cause.type === 'structure' && cause.difference === undefined) return undefined;
-  // A redirect keyed by its rule already (read back from a report): its statuses are not one answer's.
-  if (cause.type === 'status' && cause.endpoint === REDIRECT_ENDPOINT) return cause;
-  const own =
-    (cause.type === 'status' && isRecurringStatus(cause)) ||
-    (cause.type === 'structure' && cause.endpoint === ANY_ENDPOINT)
-      ? { ...cause, endpoint }
-      : cause;
-  return clusters.recurring.get(ownKey(own)) ?? own;
-}
-
-/** True when a finding's cause is not what the clusters make of it. */
-function clusterOf(finding: Finding, clusters: CauseClusters): boolean {
-  const { cause } = finding;
-  if (cause.type !== 'structure' || cause.difference !== undefined) {
-    // A status keyed by its method (a body by its difference) that no longer recurs goes back to its endpoint.
-    return (
-      clusters.recurring.has(ownKey(cause)) ||
-      isRecurringStatus(cause) ||
-      (cause.type === 'structure' && cause.endpoint === ANY_ENDPOINT)
-    );
-  }
-  const members = membersOf(cause);
-  if (members.length === 0) return false;
-  if (members.length > 1 || cause.endpoint === ANY_ENDPOINT) return true;
-  return members.some((change) => clusters.changes.has(changeKey(change)));
 }

@@ -10,6 +10,7 @@ import { isComparedHeader, normaliseHeaders } from '../normalise/headers.js';
 import { compareBodies, judgedBodies } from './bodies.js';
 import { charsetLabelChange } from './charset-label.js';
 import { applyEquivalences } from './equivalence/apply.js';
+import { withEchoes } from './header-echoes.js';
 import { redirectRewrite } from './redirects.js';
 
 /**
@@ -24,7 +25,10 @@ export function compare(exchange: Exchange): Comparison | undefined {
   const body = compareBodies(b, c, rules);
   const compared: Comparison = {
     status: statusOf(exchange.case.request.path, baseline.response, candidate.response),
-    headers: headersOf(baseline.response, candidate.response, rules, body.length > 0),
+    headers: withEchoes(
+      headersOf(baseline.response, candidate.response, rules, body.length > 0),
+      exchange.case.request.headers,
+    ),
     body,
     ...(b.kind === 'xml' && c.kind === 'xml' ? { xml: true as const } : {}),
     ...(isText(b) && isText(c)

@@ -24,9 +24,12 @@
  * side's error bodies of several kinds are one cause, the body-kind row
  * (`body-causes.ts`); since a member one answer alone gains as `null` is a
  * member of that answer's restructure, its `absent vs null` row
- * (`null-members.ts`); since a list awaiting evidence for its order is one
- * `array-order` finding (`awaiting-lists.ts`), the rows of its elements'
- * members. The rows are superseded by the
+ * (`null-members.ts`); since a member renamed inside its object's
+ * restructure joins it, its `key-rename` row (`renamed-members.ts`); since
+ * a header that echoes the request is keyed as the request's, the row its
+ * value had (`header-echoes.ts`); since a list awaiting evidence for its
+ * order is one `array-order` finding (`awaiting-lists.ts`), the rows of its
+ * elements' members. The rows are superseded by the
  * findings that now record them (`judge/results/root-causes.ts`), never read as
  * resolved while the servers still differ. Pure.
  */
@@ -34,8 +37,9 @@
 import type { Change, HeaderChange } from '../../contract/observation.js';
 import type { Finding, RootCause } from '../../contract/root-cause.js';
 import { isJsonObject } from '../normalise/json.js';
+import { foldKey } from '../normalise/keys.js';
 import { OTHER_KINDS } from './body-causes.js';
-import { membersOf } from './cause-clusters.js';
+import { membersOf } from './change-keys.js';
 import { membersOfCollapsed } from './empty-objects.js';
 import { resourceOfEndpoint } from './endpoint.js';
 import { isBodyKindChange } from './explain-shape.js';
@@ -113,7 +117,38 @@ function clusterKeys(
   if (cause.transform?.startsWith('defaults ') === true) {
     return [...clusterKeysOf(input, cause), ...emptyCollectionKeys(input, paths)];
   }
-  return [...clusterKeysOf(input, cause), ...nullMemberKeys(cause)];
+  return [...clusterKeysOf(input, cause), ...nullMemberKeys(cause), ...renameKeys(input, cause)];
+}
+
+/**
+ * A member renamed inside the restructure it joined (`renamed-members.ts`):
+ * the `key-rename` row it had, from the case's changes of the two names.
+ */
+function renameKeys(input: EarlierInput, cause: RootCause & { type: 'structure' }): string[] {
+  const members = membersOf(cause);
+  const names = new Set<string>();
+  for (const removed of members) {
+    if (removed.op !== 'removed') continue;
+    const { parent, name } = splitPath(removed.path);
+    const renamed = members.find((added) => {
+      if (added.op !== 'added') return false;
+      const other = splitPath(added.path);
+      return (
+        other.parent === parent && other.name !== name && foldKey(other.name) === foldKey(name)
+      );
+    });
+    if (renamed === undefined) continue;
+    names.add(name).add(splitPath(renamed.path).name);
+  }
+  if (names.size === 0) return [];
+  const body = input.changes.filter(
+    (change) =>
+      (change.op === 'removed' || change.op === 'added') && names.has(splitPath(change.path).name),
+  );
+  const status = { equal: true, baseline: 200, candidate: 200 };
+  return findingsOf({ endpoint: input.endpoint, comparison: { status, headers: [], body } })
+    .filter((f) => f.cause.type === 'pattern' && f.cause.pattern === 'key-rename')
+    .map((f) => f.fingerprint);
 }
 
 /**
@@ -315,9 +350,17 @@ function isWholeBody(change: Change): boolean {
   return change.path === '' && change.op === 'value';
 }
 
-/** One side's error bodies of several kinds (`body-causes.ts`): the body-kind row of the case's own. */
+/**
+ * One side's error bodies of several kinds (`body-causes.ts`): the body-kind
+ * row of the case's own; an empty one kept apart from them, their row.
+ */
 function bodyKindKeys(input: EarlierInput, cause: RootCause & { type: 'body-kind' }): string[] {
-  if (cause.baseline !== OTHER_KINDS && cause.candidate !== OTHER_KINDS) return [];
+  if (cause.baseline !== OTHER_KINDS && cause.candidate !== OTHER_KINDS) {
+    // An empty error body kept apart from one side's error bodies since: the row it was part of.
+    if (cause.baseline !== 'empty' && cause.candidate !== 'empty') return [];
+    const side = cause.candidate === 'empty' ? 'candidate' : 'baseline';
+    return [causeFingerprint({ ...cause, [side]: OTHER_KINDS })];
+  }
   const kindChange = input.changes.find(isBodyKindChange);
   if (kindChange === undefined) return [];
   // Any status of the cause's class (`4xx` → 400) gives the case's own cause.
@@ -332,6 +375,7 @@ function earlierOf(input: EarlierInput, finding: EarlierInput['findings'][number
   if (cause.type === 'body-kind') return bodyKindKeys(input, cause);
   if (cause.type === 'pattern' && cause.pattern === 'array-order')
     return listOrderKeys(input, finding);
+  if (cause.type === 'header') return echoKeys(input, cause);
   if (cause.type !== 'pattern' || !REKEYED.has(cause.pattern)) return [];
   if (SPELLINGS.has(cause.pattern)) return keyCaseKeys(input, finding);
   const { changes, endpoint } = input;
@@ -348,6 +392,17 @@ function earlierOf(input: EarlierInput, finding: EarlierInput['findings'][number
   // An identifier's type change; the members, elements or body type change a nesting or an envelope took over.
   const taken = cause.pattern === 'int-as-string' ? at.filter(isIdentifierChange) : at;
   return structureFindings(endpoint, taken).map((f) => f.fingerprint);
+}
+
+/**
+ * A header one side answers with what the request asked for, keyed as the
+ * request's since (`header-echoes.ts`): the row its value had.
+ */
+function echoKeys(input: EarlierInput, cause: RootCause & { type: 'header' }): string[] {
+  const change = input.headerChanges.find((c) => c.name === cause.name && c.echoes !== undefined);
+  if (change === undefined) return [];
+  const { echoes: _echoes, ...plain } = change;
+  return headerFindings([plain], () => false).map((f) => f.fingerprint);
 }
 
 /**

@@ -9,7 +9,8 @@
  * the API load it as any module).
  */
 
-import { clusterCauses, clusteredFindings } from './cause-clusters.js';
+import { clusterCauses } from './cause-clusters.js';
+import { clusteredFindings } from './clustered-findings.js';
 import { divergent, transportDivergence } from './divergent.js';
 import { earlierKeys } from './earlier-keys.js';
 import { explainShown } from './explain.js';

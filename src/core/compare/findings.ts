@@ -50,6 +50,7 @@ import {
   ZERO_VALUED_MEMBERS,
 } from './root-cause.js';
 import { textDifference } from './text-bodies.js';
+import { urlChange } from './url-values.js';
 import { templatesOf } from './value-template.js';
 import { splitPath } from './wording/phrases.js';
 
@@ -425,11 +426,17 @@ export function structureFindings(
     const of = keyed === found.path ? found : { ...found, path: keyed };
     const line =
       zeroValuedMember(of, place) ?? digestMember(of, place) ?? skeletonChange(of, place);
-    // One cause per key: an object's shape (not part of it) is its first occurrence's.
-    const key = causeKey({ type: 'structure', endpoint: '', change: line });
-    const entry = byKey.get(key) ?? { change: line, paths: [] };
-    byKey.set(key, entry);
-    entry.paths.push(change.path);
+    // Two URLs of other origins: where they point, and what they name where that differs too.
+    const url = of.op === 'value' ? urlChange(of.baseline, of.candidate) : undefined;
+    const lines =
+      url === undefined ? [line] : [{ ...line, values: url.origins }, ...(url.rest ? [line] : [])];
+    for (const one of lines) {
+      // One cause per key: an object's shape (not part of it) is its first occurrence's.
+      const key = causeKey({ type: 'structure', endpoint: '', change: one });
+      const entry = byKey.get(key) ?? { change: one, paths: [] };
+      byKey.set(key, entry);
+      entry.paths.push(change.path);
+    }
   }
   return [...byKey.values()].map(({ change, paths }) =>
     // A whole body that differs is the endpoint's own answer (a create's error text is not a read's).

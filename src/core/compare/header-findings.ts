@@ -8,6 +8,7 @@ import type { HeaderChange } from '../../contract/observation.js';
 import type { Finding } from '../../contract/root-cause.js';
 import { charsetClass } from './charset-label.js';
 import { findingOf } from './finding-of.js';
+import { echoClass } from './header-echoes.js';
 
 /** Quoted strings, digit runs and long tokens elided: the shape of a header value, not its data. */
 export function headerValueClass(value: string): string {
@@ -64,7 +65,12 @@ function headerFinding(
   // One charset label dropped (or changed) is one change whatever the media
   // type it is on (`text/html`, `text/plain`): keyed by the charsets alone.
   const charsets = name === 'content-type' ? charsetClass(baseline, candidate) : undefined;
-  const classes = charsets ?? ([classOf(baseline), classOf(candidate)] as const);
+  // A side that answers what the request asked for: keyed as the request's (`header-echoes.ts`).
+  const [echoing, asked = ''] = change.echoes ?? [];
+  const sideClass = (side: 'baseline' | 'candidate', value: string) =>
+    echoing === side ? echoClass(asked) : classOf(value);
+  const classes =
+    charsets ?? ([sideClass('baseline', baseline), sideClass('candidate', candidate)] as const);
   return findingOf({ type: 'header', name, difference: 'value', classes }, []);
 }
 

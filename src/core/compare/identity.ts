@@ -5,11 +5,13 @@
  * they sit. Pure.
  *
  * A member is an identity when it is configured (`arrayKeys`) or named like
- * one (`id`, `userId`, `order_key`, `name`, `uuid`, `slug`, `sku`, …), every
- * element of both lists has it, its values are strings or numbers unique
- * within each list, and at least half of the shorter list's elements find
- * their counterpart by it. (A coordinate `x` is unique too, but a changed
- * `x` is a changed point, not another one.) Among several,
+ * one (`id`, `userId`, `order_key`, `name`, `uuid`, `slug`, `sku`, …), its
+ * values are strings or numbers unique within each list, and at least half
+ * of the shorter list's elements find their counterpart by it. An element
+ * that lacks the member (a record one side stored without it) is an element
+ * of its own, never the reason its list goes unaligned: the others are still
+ * paired by it. (A coordinate `x` is unique too, but a changed `x` is a
+ * changed point, not another one.) Among several,
  * the one that pairs the most elements wins; ties go to the configured
  * `arrayKeys` in their order, then to the usual names (`id`, `_id`, `uuid`,
  * `key`, `name`, …), then to the first in the baseline's key order. A member
@@ -103,10 +105,14 @@ function addIdentity(values: IdentityValues, value: unknown): boolean {
   return token !== undefined && added(values.others, token);
 }
 
-/** The key's values per element, or undefined when an element lacks it or two share it. */
+/**
+ * The key's values of the elements that have it, or undefined when one holds
+ * no identity (an object, `null`) or two share one.
+ */
 function uniqueValues(items: readonly object[], key: string): IdentityValues | undefined {
   const values: IdentityValues = { strings: new Set(), others: new Set() };
   for (const item of items) {
+    if (!Object.hasOwn(item, key)) continue;
     if (!addIdentity(values, ownValue(item, key))) return undefined;
   }
   return values;
@@ -120,12 +126,25 @@ function pairedCount(mine: IdentityValues, theirs: IdentityValues): number {
   return paired;
 }
 
-/** The members every element of both lists has, in the first baseline element's order. */
-function sharedKeys(left: readonly object[], right: readonly object[]): string[] {
-  const first = left[0];
-  if (first === undefined) return [];
-  const all = [...left, ...right];
-  return Object.keys(first).filter((key) => all.every((item) => Object.hasOwn(item, key)));
+/** How many of `items` hold each member, in the order the members first show. */
+function keyCounts(items: readonly object[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) {
+    for (const key of Object.keys(item)) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * The members at least `needed` elements of each list hold (fewer cannot
+ * pair `needed` elements), in the baseline's order of first showing.
+ */
+function sharedKeys(left: readonly object[], right: readonly object[], needed: number): string[] {
+  const mine = keyCounts(left);
+  const theirs = keyCounts(right);
+  return [...mine]
+    .filter(([key, count]) => count >= needed && (theirs.get(key) ?? 0) >= needed)
+    .map(([key]) => key);
 }
 
 function objectsOnly(items: readonly unknown[]): object[] | undefined {
@@ -212,7 +231,7 @@ function discoverIdentity(
   // The candidates, the most preferred first (a stable sort: baseline key
   // order among equals), so the first to pair every element it can wins
   // and the rest need not be read.
-  const candidates = sharedKeys(l, r)
+  const candidates = sharedKeys(l, r, needed)
     .filter((key) => configured.includes(key) || namedLikeIdentity(key))
     .map((key) => ({ key, rank: preference(key, configured) }))
     .sort((a, b) => (a.rank === b.rank ? 0 : a.rank - b.rank));

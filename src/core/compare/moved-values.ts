@@ -55,3 +55,47 @@ export function valueMoves(changes: readonly ConcreteChange[]): [string, string]
   }
   return out;
 }
+
+/** A change as the clustering has seen it: per answer, the members its old value moved to there. */
+export interface SeenMoves<T> {
+  readonly answers: ReadonlySet<string>;
+  /** By case id (`noteMoves`). */
+  moves?: Map<string, Set<T>>;
+}
+
+/**
+ * Notes the values one answer moved on the entries it was seen under
+ * (`here`: each concrete path's entry): each value change's entry with the
+ * entry of the member the other side adds (or lacks) in the same object
+ * holding its old value.
+ */
+export function noteMoves<T extends SeenMoves<T>>(
+  caseId: string,
+  changes: readonly ConcreteChange[],
+  here: ReadonlyMap<string, T>,
+): void {
+  for (const [from, to] of valueMoves(changes)) {
+    const value = here.get(from);
+    const member = here.get(to);
+    if (value === undefined || member === undefined || value === member) continue;
+    const moves = value.moves ?? new Map<string, Set<T>>();
+    value.moves = moves;
+    moves.set(caseId, (moves.get(caseId) ?? new Set()).add(member));
+  }
+}
+
+/** True when a value change moved to a member of its own in every answer it shows in. */
+export function movedEverywhere<T>({ moves, answers }: SeenMoves<T>): boolean {
+  return moves !== undefined && [...answers].every((answer) => moves.has(answer));
+}
+
+/** The entries of value changes moved in every answer they show in, with the members they moved to. */
+export function movedGroups<T extends SeenMoves<T>>(seen: Iterable<T>): T[][] {
+  const out: T[][] = [];
+  for (const one of seen) {
+    if (!movedEverywhere(one)) continue;
+    const members = [...(one.moves?.values() ?? [])].flatMap((set) => [...set]);
+    out.push([one, ...new Set(members)]);
+  }
+  return out;
+}

@@ -24,6 +24,7 @@
 import type { SkeletonChange } from '../../contract/root-cause.js';
 import { ORIGIN_TOKEN } from '../normalise/origin.js';
 import { endpointOf, resourceOfEndpoint } from './endpoint.js';
+import type { ConcreteChange } from './moved-values.js';
 
 /** A member change as the clustering has seen it, with the resource its value linked to per answer. */
 export interface SeenLinks {
@@ -73,6 +74,34 @@ export function linkedResource(value: unknown): string {
   const resources = new Set(stringsOf(value).map(resourceOfLink));
   const [one] = resources;
   return resources.size === 1 && one !== undefined ? one : '';
+}
+
+/** A member's entry as the clustering collects it: per answer, the resource its value links to. */
+export interface LinkNotes {
+  links?: Map<string, string>;
+}
+
+/**
+ * Notes the resource each member one answer adds or lacks links to there on
+ * the entry it was seen under (`here`: each concrete path's entry): its link
+ * for that answer, `''` once one of its places there holds no link or links
+ * elsewhere.
+ */
+export function noteLinks(
+  caseId: string,
+  changes: readonly ConcreteChange[],
+  here: ReadonlyMap<string, LinkNotes>,
+): void {
+  for (const change of changes) {
+    if (change.op !== 'added' && change.op !== 'removed') continue;
+    const entry = here.get(change.path);
+    if (entry === undefined) continue;
+    const target = linkedResource(change.op === 'added' ? change.candidate : change.baseline);
+    const links = entry.links ?? new Map<string, string>();
+    entry.links = links;
+    const before = links.get(caseId);
+    links.set(caseId, before === undefined || before === target ? target : '');
+  }
 }
 
 /** The side whose value a member change shows: the one that adds it or that it lacks on the other. */

@@ -117,16 +117,27 @@ function membersWords(
   return wholeItems([...parts, ...others], '; ', room);
 }
 
+/** `xml:json` → `JSON`: the candidate's body kind (where `to` is), as a word. */
+function kindWord(kinds: string): string {
+  const kind = kinds.slice(kinds.indexOf(':') + 1);
+  return kind === 'json' || kind === 'xml' ? kind.toUpperCase() : kind;
+}
+
 /**
  * ``message reworded (moved from `/error` to `/message`): `a` vs `b`; `c` vs `d` (+1 more)``:
- * the messages one side's error envelope moved and reworded (`named-statuses.ts`).
+ * the messages one side's error envelope moved and reworded (`named-statuses.ts`); and
+ * ``value of `/Error/Code` (`/odata.error/code` in JSON) differs: …``,
+ * a value compared across body kinds (`kind-values.ts`).
  */
 function rewordedWords(
   change: SkeletonChange,
   pairs: readonly SkeletonChange[],
   room: number,
 ): string {
-  const words = `message reworded (moved from ${codeSpan(change.path)} to ${codeSpan(change.to ?? '')})`;
+  const words =
+    change.kinds === undefined
+      ? `message reworded (moved from ${codeSpan(change.path)} to ${codeSpan(change.to ?? '')})`
+      : `value of ${codeSpan(change.path)} (${codeSpan(change.to ?? '')} in ${kindWord(change.kinds)}) differs`;
   const left = room - words.length - 2;
   // Each template cut so that the first pair and how many more fit whole.
   const more = pairs.length > 1 ? ` (+${pairs.length - 1} more)`.length : 0;
@@ -258,9 +269,12 @@ export function causeMeaning(cause: RootCause): string {
     case 'body-kind':
       return 'the sides answer the same request with bodies of different kinds (JSON, text, empty, …)';
     case 'structure':
-      return cause.change.to === undefined
-        ? 'a difference no known cross-runtime convention explains'
-        : "one side's error envelope names the status where the other writes the message, and writes the message in a member of its own, worded another way";
+      if (cause.change.to === undefined) {
+        return 'a difference no known cross-runtime convention explains';
+      }
+      return cause.change.kinds === undefined
+        ? "one side's error envelope names the status where the other writes the message, and writes the message in a member of its own, worded another way"
+        : 'a value both sides write in bodies of two kinds (XML, JSON), at the places where the other answers show it alike, differs';
     default: {
       const never: never = cause;
       return never;

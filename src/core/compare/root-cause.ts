@@ -80,6 +80,11 @@ export function isObjectSignature(change: SkeletonChange): boolean {
 }
 
 /** The canonical text of a cause: what the fingerprint hashes (presentation fields excluded). */
+/** A value compared across body kinds (`kind-values.ts`): its kinds, part of its key. */
+function kindsOf(change: SkeletonChange): string[] {
+  return change.kinds === undefined ? [] : [change.kinds];
+}
+
 export function causeKey(cause: RootCause): string {
   switch (cause.type) {
     case 'pattern':
@@ -108,7 +113,9 @@ export function causeKey(cause: RootCause): string {
         cause.change.baseline,
         cause.change.candidate,
         ...(cause.change.values ?? []),
-        ...(cause.change.to === undefined ? [] : ['to', cause.change.to, cause.change.errorClass]),
+        ...(cause.change.to === undefined
+          ? []
+          : ['to', cause.change.to, cause.change.errorClass, ...kindsOf(cause.change)]),
         ...(cause.endpoint === ANY_ENDPOINT && cause.difference !== undefined
           ? [cause.difference]
           : []),

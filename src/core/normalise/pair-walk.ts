@@ -7,8 +7,15 @@
  * returned as it is, not walked; copies are made only where something is
  * masked. Pure.
  */
-import { linkPointer, type PointerLink, pointerOf } from '../../util/json-pointer.js';
+import {
+  escapeSegment,
+  linkPointer,
+  type PointerLink,
+  parsePointer,
+  pointerOf,
+} from '../../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
+import { valueAt } from './replica.js';
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return (
@@ -20,6 +27,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
 export interface PairMask {
   readonly hit: (a: unknown, b: unknown) => boolean;
   readonly token: string;
+  /** What a pair becomes when that is not `token` on both sides (a token per side). */
+  readonly tokens?: (a: unknown, b: unknown) => readonly [unknown, unknown];
 }
 
 function walk(
@@ -32,7 +41,9 @@ function walk(
   if (a === b) return [a, b];
   if (mask.hit(a, b)) {
     places.push(pointerOf(path));
-    return [mask.token, mask.token];
+    if (mask.tokens === undefined) return [mask.token, mask.token];
+    const [x, y] = mask.tokens(a, b);
+    return [x, y];
   }
   if (Array.isArray(a) && Array.isArray(b)) {
     let left: unknown[] | undefined;
@@ -73,4 +84,87 @@ export function maskPairs(
   const places: string[] = [];
   const [left, right] = walk(a, b, undefined, mask, places);
   return { values: [left, right], places };
+}
+
+/** `/value/3/at` → `/value/*\/at`: a place with its list indices as `*`. */
+function listPattern(place: string): string {
+  return place.replace(/\/\d+(?=\/|$)/g, '/*');
+}
+
+/**
+ * What a walk by index leaves in lists the comparison pairs otherwise: two
+ * lists of other lengths (a read that answers one record of three), or
+ * records the comparison pairs by identity. At every place a walk masked
+ * inside a list, with its indices as `*` (`/value/*\/at`), each side's other
+ * values there are offered to `alike` with the raw pair first masked at that
+ * place: what it returns (a token) replaces the value, undefined keeps it.
+ * Returns both sides and the places replaced (the baseline's, then the
+ * candidate's not among them).
+ */
+export function maskListElements(
+  raw: readonly [unknown, unknown],
+  masked: readonly [unknown, unknown],
+  places: readonly string[],
+  alike: (seen: readonly [unknown, unknown], side: 0 | 1, value: unknown) => unknown,
+): { readonly values: readonly [unknown, unknown]; readonly places: readonly string[] } {
+  const seen = new Map<string, readonly [unknown, unknown]>();
+  for (const place of places) {
+    const pattern = listPattern(place);
+    if (pattern === place || seen.has(pattern)) continue;
+    const segments = parsePointer(place);
+    seen.set(pattern, [valueAt(raw[0], segments), valueAt(raw[1], segments)]);
+  }
+  if (seen.size === 0) return { values: masked, places: [] };
+  const out: string[] = [];
+  const sides = ([0, 1] as const).map((side) =>
+    replaceAlike(masked[side], '', (pattern, value, pointer) => {
+      const pair = seen.get(pattern);
+      const token = pair === undefined ? undefined : alike(pair, side, value);
+      if (token !== undefined && !out.includes(pointer)) out.push(pointer);
+      return token;
+    }),
+  );
+  return { values: [sides[0], sides[1]], places: out };
+}
+
+/** `items` with each element as `next` makes it: the array itself when none changed, else a copy. */
+export function mapElements(
+  items: readonly unknown[],
+  next: (item: unknown, index: number) => unknown,
+): readonly unknown[] {
+  let out: unknown[] | undefined;
+  items.forEach((item, i) => {
+    const made = next(item, i);
+    if (made === item) return;
+    out ??= [...items];
+    out[i] = made;
+  });
+  return out ?? items;
+}
+
+/** `value` with each scalar `replace` gives a token for (by its pattern and pointer) replaced. */
+function replaceAlike(
+  value: unknown,
+  pointer: string,
+  replace: (pattern: string, value: unknown, pointer: string) => unknown,
+  pattern = '',
+): unknown {
+  if (Array.isArray(value)) {
+    return mapElements(value, (item, i) =>
+      replaceAlike(item, `${pointer}/${i}`, replace, `${pattern}/*`),
+    );
+  }
+  if (isObject(value)) {
+    let out: Record<string, unknown> | undefined;
+    for (const key of Object.keys(value)) {
+      const segment = escapeSegment(key);
+      const item = value[key];
+      const next = replaceAlike(item, `${pointer}/${segment}`, replace, `${pattern}/${segment}`);
+      if (next === item) continue;
+      out ??= { ...value };
+      out[key] = next;
+    }
+    return out ?? value;
+  }
+  return pattern.includes('/*') ? (replace(pattern, value, pointer) ?? value) : value;
 }

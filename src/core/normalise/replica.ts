@@ -61,7 +61,8 @@ export function maskReplicaAt(
   at: {
     readonly places: readonly string[];
     readonly alike: (baseline: unknown, replica: unknown) => boolean;
-    readonly token: string;
+    /** The placeholder, or the placeholder at each place (one per format: `stamps.ts`). */
+    readonly token: string | ((place: string) => string);
   },
 ): SideOutcome {
   if (replica.outcome !== 'response') return replica;
@@ -78,7 +79,8 @@ export function maskReplicaAt(
     if (!place.startsWith('/')) continue;
     const segments = place === '/' ? [] : parsePointer(place);
     const wanted = valueAt(raw.value, segments);
-    value = replaceAt(value, segments, (member) => at.alike(wanted, member), at.token);
+    const token = typeof at.token === 'string' ? at.token : at.token(place);
+    value = replaceAt(value, segments, (member) => at.alike(wanted, member), token);
   }
   if (value === body.value) return replica;
   return { outcome: 'response', response: { ...replica.response, body: withValue(body, value) } };

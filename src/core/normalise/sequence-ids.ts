@@ -30,6 +30,7 @@ import type { CaseRequest } from '../../contract/model/case.js';
 import type { Exchange, SideOutcome } from '../../contract/model/exchange.js';
 import { joinPointer, parsePointer } from '../../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
+import { mapElements } from './pair-walk.js';
 import { sequenceKeyOf, structuredBody, withStructuredValue } from './sequence-walk.js';
 
 const WRITES: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH']);
@@ -144,14 +145,9 @@ function replaceEchoes(
   places: string[],
 ): unknown {
   if (Array.isArray(value)) {
-    let out: unknown[] | undefined;
-    value.forEach((item, i) => {
-      const next = replaceEchoes(item, joinPointer(path, i), tokens, places);
-      if (next === item) return;
-      out ??= [...value];
-      out[i] = next;
-    });
-    return out ?? value;
+    return mapElements(value, (item, i) =>
+      replaceEchoes(item, joinPointer(path, i), tokens, places),
+    );
   }
   if (isObject(value)) {
     let out: Record<string, unknown> | undefined;

@@ -10,11 +10,16 @@
  * are each side's clock plus one offset (a rate-limit reset, an expiry: both
  * after the run started, within {@link FUTURE_HORIZON_MS} of it, and no
  * further apart than the run is long). Found by evidence (the value and the
- * window), never by the field's name. A timestamp in another format (seconds
- * vs milliseconds, whole seconds vs seconds with a fraction, another precision, another zone style), before the run,
- * apart by more than the run lasted (an expiry of one hour against one day),
- * or on one side only still differs. Where it was done is kept, for the
- * reports. Pure.
+ * window), never by the field's name. Two such timestamps in two formats
+ * (seconds vs milliseconds, whole seconds vs seconds with a fraction,
+ * another precision, another zone style: RFC 3339 or epoch numbers) are
+ * each side's own instant written in a format of its own: each is compared
+ * as its format (`{{stamped YYYY-MM-DDThh:mm:ss.fffZ}}` against
+ * `{{stamped YYYY-MM-DDThh:mm:ss.fffffffZ}}`), so the format stays a
+ * difference (the `timestamp-format` pattern's) and the instants none. A
+ * timestamp before the run, apart by more than the run lasted (an expiry of
+ * one hour against one day), or on one side only still differs. Where it was
+ * done is kept, for the reports. Pure.
  */
 import type {
   Exchange,
@@ -23,12 +28,38 @@ import type {
   SideOutcome,
 } from '../../contract/model/exchange.js';
 import type { Rules } from '../../contract/rules/types.js';
+import { parsePointer } from '../../util/json-pointer.js';
 import { isComparedHeader } from './headers.js';
-import { maskPairs } from './pair-walk.js';
-import { maskReplicaAt } from './replica.js';
+import { maskListElements, maskPairs } from './pair-walk.js';
+import { maskReplicaAt, valueAt } from './replica.js';
+import {
+  formatOfPicture,
+  formatPicture,
+  parseTimestamp,
+  type TimestampFormat,
+} from './timestamps.js';
 
 /** What a timestamp stamped during the run is compared as. */
 export const STAMPED_TOKEN = '{{stamped}}';
+
+const STAMPED_IN = '{{stamped ';
+
+/**
+ * What a timestamp its side stamped during the run is compared as where the
+ * other side writes its own in another format: its format's picture
+ * (`{{stamped YYYY-MM-DDThh:mm:ss.fffZ}}`, `{{stamped epoch seconds}}`).
+ */
+export function stampedIn(format: TimestampFormat): string {
+  return `${STAMPED_IN}${formatPicture(format)}}}`;
+}
+
+/** The format a `stampedIn` placeholder shows; undefined for any other value. */
+export function stampedFormatOf(value: unknown): TimestampFormat | undefined {
+  if (typeof value !== 'string' || !value.startsWith(STAMPED_IN) || !value.endsWith('}}')) {
+    return undefined;
+  }
+  return formatOfPicture(value.slice(STAMPED_IN.length, -2));
+}
 
 /** The run's time window, epoch milliseconds, skew included. */
 export interface RunWindow {
@@ -89,12 +120,54 @@ function bothStamped(a: unknown, b: unknown, window: RunWindow): boolean {
   const left = stampOf(a);
   const right = stampOf(b);
   if (left === undefined || right === undefined || left.format !== right.format) return false;
-  if (within(left.at, window) && within(right.at, window)) return true;
+  return stampedAt(left.at, right.at, window);
+}
+
+/** Two instants each side stamped: both in the window, or its clock plus one offset (see the module comment). */
+function stampedAt(left: number, right: number, window: RunWindow): boolean {
+  if (within(left, window) && within(right, window)) return true;
   return (
-    ahead(left.at, window) &&
-    ahead(right.at, window) &&
-    Math.abs(left.at - right.at) <= window.to - window.from
+    ahead(left, window) && ahead(right, window) && Math.abs(left - right) <= window.to - window.from
   );
+}
+
+/**
+ * The two formats, when both values are timestamps (RFC 3339, epoch numbers)
+ * each side stamped during the run, as `bothStamped`, written in two formats;
+ * undefined otherwise.
+ */
+function stampedApart(
+  a: unknown,
+  b: unknown,
+  window: RunWindow,
+): readonly [TimestampFormat, TimestampFormat] | undefined {
+  if (a === b) return undefined;
+  const left = parseTimestamp(a);
+  const right = parseTimestamp(b);
+  if (left === undefined || right === undefined) return undefined;
+  if (formatPicture(left.format) === formatPicture(right.format)) return undefined;
+  const at = (nanos: bigint) => Number(nanos / 1_000_000n);
+  return stampedAt(at(left.nanos), at(right.nanos), window)
+    ? [left.format, right.format]
+    : undefined;
+}
+
+/**
+ * The placeholder of a value at a list's place where the pair `seen` was
+ * masked (`maskListElements`): a timestamp of the format that side wrote
+ * there, stamped during the run, as that pair was; undefined otherwise.
+ */
+function stampedAlike(
+  seen: readonly [unknown, unknown],
+  side: 0 | 1,
+  value: unknown,
+  window: RunWindow,
+): string | undefined {
+  const stamp = stampOf(value);
+  if (stamp === undefined || stamp.format !== stampOf(seen[side])?.format) return undefined;
+  if (!ahead(stamp.at, window)) return undefined;
+  const formats = stampedApart(seen[0], seen[1], window);
+  return formats === undefined ? STAMPED_TOKEN : stampedIn(formats[side]);
 }
 
 /**
@@ -125,12 +198,21 @@ function bodies(a: ResponseBody, b: ResponseBody, window: RunWindow, places: str
   // The same bytes hold the same values at every place: nothing to mask, and no tree to parse.
   if (a === b || (a.text !== undefined && a.text === b.text)) return undefined;
   const found = maskPairs(a.value, b.value, {
-    hit: (x, y) => bothStamped(x, y, window),
+    hit: (x, y) => bothStamped(x, y, window) || stampedApart(x, y, window) !== undefined,
     token: STAMPED_TOKEN,
+    tokens: (x, y) => {
+      const formats = stampedApart(x, y, window);
+      if (formats === undefined) return [STAMPED_TOKEN, STAMPED_TOKEN];
+      return [stampedIn(formats[0]), stampedIn(formats[1])];
+    },
   });
   if (found.places.length === 0) return undefined;
-  places.push(...found.places.map((place) => (place === '' ? '/' : place)));
-  const [left, right] = found.values;
+  // A list's other stamps there, on either side: the comparison may pair its elements otherwise.
+  const lists = maskListElements([a.value, b.value], found.values, found.places, (seen, side, x) =>
+    stampedAlike(seen, side, x, window),
+  );
+  places.push(...[...found.places, ...lists.places].map((place) => (place === '' ? '/' : place)));
+  const [left, right] = lists.values;
   // The wire texts still hold the raw values: dropped, so no wire note is made up from them.
   const body = (value: unknown): ResponseBody =>
     a.kind === 'json' ? { kind: 'json', value } : { kind: 'xml', value };
@@ -173,7 +255,11 @@ export function maskRunStamps(exchange: Exchange, window: RunWindow): Exchange {
       ? {}
       : {
           replica: replicaStamps(
-            maskReplicaAt(replica, baseline.response, { places, alike, token: STAMPED_TOKEN }),
+            maskReplicaAt(replica, baseline.response, {
+              places,
+              alike,
+              token: (place) => tokenAt(masked?.baseline, place),
+            }),
             baseline.response,
             headerPlaces,
             alike,
@@ -181,6 +267,13 @@ export function maskRunStamps(exchange: Exchange, window: RunWindow): Exchange {
         }),
     stamped: [...places, ...headerPlaces],
   };
+}
+
+/** The placeholder the baseline's value got at a body place: its format's where the two sides' differ. */
+function tokenAt(body: ResponseBody | undefined, place: string): string {
+  if (body === undefined || (body.kind !== 'json' && body.kind !== 'xml')) return STAMPED_TOKEN;
+  const value = valueAt(body.value, place === '/' ? [] : parsePointer(place));
+  return typeof value === 'string' && stampedFormatOf(value) !== undefined ? value : STAMPED_TOKEN;
 }
 
 type Headers = Readonly<Record<string, string>>;

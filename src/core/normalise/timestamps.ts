@@ -90,3 +90,32 @@ export function describeFormat(format: TimestampFormat): string {
   const zone = format.zone === 'Z' ? 'Z' : 'an offset';
   return `RFC 3339, ${precision}, ${zone}`;
 }
+
+/** The digits of a zone offset in a picture: any offset is one format. */
+const OFFSET_PICTURE = '±hh:mm';
+
+/**
+ * A format as a picture with no digit in it (`YYYY-MM-DDThh:mm:ss.fffZ`,
+ * `epoch seconds`): what a value each side stamped for itself is compared as
+ * when the two sides write it in two formats (`stamps.ts`).
+ */
+export function formatPicture(format: TimestampFormat): string {
+  if (format.kind === 'epoch-seconds') return 'epoch seconds';
+  if (format.kind === 'epoch-millis') return 'epoch milliseconds';
+  const fraction = format.fractionDigits === 0 ? '' : `.${'f'.repeat(format.fractionDigits)}`;
+  return `YYYY-MM-DDThh:mm:ss${fraction}${format.zone === 'Z' ? 'Z' : OFFSET_PICTURE}`;
+}
+
+const PICTURE = /^YYYY-MM-DDThh:mm:ss(?:\.(f{1,9}))?(Z|±hh:mm)$/;
+
+/** The format a picture (`formatPicture`) shows; undefined for any other text. */
+export function formatOfPicture(picture: string): TimestampFormat | undefined {
+  if (picture === 'epoch seconds') return { kind: 'epoch-seconds', fractionDigits: 0, zone: '' };
+  if (picture === 'epoch milliseconds') {
+    return { kind: 'epoch-millis', fractionDigits: 3, zone: '' };
+  }
+  const m = PICTURE.exec(picture);
+  if (m === null) return undefined;
+  const [, fraction = '', zone = 'Z'] = m;
+  return { kind: 'rfc3339', fractionDigits: fraction.length, zone };
+}

@@ -4,11 +4,16 @@
  * offset, epoch seconds vs milliseconds vs RFC 3339. An epoch number
  * against an RFC 3339 string is the family whatever the two instants are:
  * keyed on the types, with instants that differ left as a value question.
+ * Two timestamps each side stamped for itself during the run, in two
+ * formats, are compared as their formats (`core/normalise/stamps.ts`): the
+ * family, with no instants left (they are each side's own).
  */
 
 import type { SideRuntimes } from '../../../contract/model/runtime.js';
 import type { Change } from '../../../contract/observation.js';
 import { codeSpan } from '../../../util/code-span.js';
+import { plural } from '../../../util/words.js';
+import { stampedFormatOf } from '../../normalise/stamps.js';
 import {
   describeFormat,
   parseTimestamp,
@@ -104,10 +109,57 @@ function instantsLeft(change: Change, baseline: bigint, candidate: bigint): Chan
   };
 }
 
+/**
+ * The two formats of a change between two timestamps each side stamped for
+ * itself during the run, written in two formats: compared as their formats'
+ * placeholders (`core/normalise/stamps.ts` `stampedIn`). Undefined otherwise.
+ */
+function stampedPair(change: Change): readonly [TimestampFormat, TimestampFormat] | undefined {
+  const b = stampedFormatOf(change.baseline);
+  const c = stampedFormatOf(change.candidate);
+  return b === undefined || c === undefined ? undefined : [b, c];
+}
+
+/** How the two instants relate: one instant, two, or each side's own stamp (no question). */
+type Instants = 'same' | 'other' | 'stamped';
+
+const INSTANT_WORDS: Readonly<Record<Instants, string>> = {
+  same: 'is the same instant',
+  other: 'is an instant',
+  stamped: "is each side's own instant, stamped during this run,",
+};
+
+function matchOf(
+  change: Change,
+  [b, c]: readonly [TimestampFormat, TimestampFormat],
+  instants: Instants,
+): PatternMatch<'timestamp-format'> {
+  const [lb, lc] = [label(b), label(c)];
+  // Same format and same instant but other text (digit count, `t`/` ` separator): precision.
+  const variant = lb === lc ? 'precision' : `${lb}:${lc}`;
+  const path = patternPath(change.path);
+  const words =
+    lb !== lc
+      ? `${describeFormat(b)} in baseline, ${describeFormat(c)} in candidate`
+      : instants === 'stamped'
+        ? `${plural(b.fractionDigits, 'fractional digit')} in baseline, ${c.fractionDigits} in candidate`
+        : 'the same format with another precision';
+  return {
+    name: 'timestamp-format',
+    title: `${codeSpan(path)} timestamp ${titleVariant(b, c)}`,
+    anchor: change.path,
+    params: [variant],
+    detail: detailOf(lb, lc),
+    explanation: `the timestamp at ${codeSpan(change.path)} ${INSTANT_WORDS[instants]} written differently: ${words} (${JSON.stringify(change.baseline)} vs ${JSON.stringify(change.candidate)})`,
+    key: `timestamp-format:${path}:${variant}`,
+    covers: [change],
+  };
+}
+
 export const timestampFormat: Pattern<'timestamp-format'> = {
   name: 'timestamp-format',
   meaning:
-    'the same instant in another timestamp format or precision (fractional seconds, offset vs `Z`, epoch s/ms)',
+    "the same instant, or each side's own time stamped during the run, in another timestamp format or precision (fractional seconds, offset vs `Z`, epoch s/ms)",
   kindOf: timestampKind,
   hint,
   ops: ['value', 'type'],
@@ -115,6 +167,11 @@ export const timestampFormat: Pattern<'timestamp-format'> = {
     const matches: PatternMatch<'timestamp-format'>[] = [];
     for (const change of changes) {
       if (change.op !== 'value' && change.op !== 'type') continue;
+      const stamped = stampedPair(change);
+      if (stamped !== undefined) {
+        matches.push(matchOf(change, stamped, 'stamped'));
+        continue;
+      }
       const b = parseTimestamp(change.baseline);
       const c = parseTimestamp(change.candidate);
       if (b === undefined || c === undefined) continue;
@@ -128,25 +185,8 @@ export const timestampFormat: Pattern<'timestamp-format'> = {
       // Epoch numbers against RFC 3339 strings are the family whatever the instants:
       // other instants are a question of their own (`leaves`), not the reason it is missed.
       if (!same && change.op !== 'type') continue;
-      const [lb, lc] = [label(b.format), label(c.format)];
-      // Same format and same instant but other text (digit count, `t`/` ` separator): precision.
-      const variant = lb === lc ? 'precision' : `${lb}:${lc}`;
-      const path = patternPath(change.path);
-      const words =
-        lb === lc
-          ? 'the same format with another precision'
-          : `${describeFormat(b.format)} in baseline, ${describeFormat(c.format)} in candidate`;
-      matches.push({
-        name: 'timestamp-format',
-        title: `${codeSpan(path)} timestamp ${titleVariant(b.format, c.format)}`,
-        anchor: change.path,
-        params: [variant],
-        detail: detailOf(lb, lc),
-        explanation: `the timestamp at ${codeSpan(change.path)} is ${same ? 'the same instant' : 'an instant'} written differently: ${words} (${JSON.stringify(change.baseline)} vs ${JSON.stringify(change.candidate)})`,
-        key: `timestamp-format:${path}:${variant}`,
-        covers: [change],
-        ...(same ? {} : { leaves: [instantsLeft(change, b.nanos, c.nanos)] }),
-      });
+      const match = matchOf(change, [b.format, c.format], same ? 'same' : 'other');
+      matches.push(same ? match : { ...match, leaves: [instantsLeft(change, b.nanos, c.nanos)] });
     }
     return matches;
   },

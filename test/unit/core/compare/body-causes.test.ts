@@ -10,11 +10,8 @@ import { describe, expect, it } from 'vitest';
 import type { Comparison } from '../../../../src/contract/model/comparison.js';
 import type { Change } from '../../../../src/contract/observation.js';
 import type { Finding } from '../../../../src/contract/root-cause.js';
-import {
-  type ClusterAnswer,
-  clusterCauses,
-  clusteredFindings,
-} from '../../../../src/core/compare/cause-clusters.js';
+import { type ClusterAnswer, clusterCauses } from '../../../../src/core/compare/cause-clusters.js';
+import { clusteredFindings } from '../../../../src/core/compare/clustered-findings.js';
 import { earlierKeys } from '../../../../src/core/compare/earlier-keys.js';
 import { findingsOf } from '../../../../src/core/compare/findings.js';
 import { causeFingerprint } from '../../../../src/core/compare/root-cause.js';
@@ -432,6 +429,62 @@ describe.each([
     });
   },
 );
+
+describe.each([
+  {
+    name: 'XML errors against JSON documents and one empty answer',
+    side: 'baseline',
+    kept: 'xml',
+    document: 'json',
+    words: ['4xx bodies: XML vs JSON', '4xx bodies: XML vs empty'],
+    endpoints: ['GET /tables/:id', 'POST /tables', 'DELETE /rows/:id'],
+  },
+  {
+    name: 'text errors against XML documents and one empty answer',
+    side: 'candidate',
+    kept: 'text',
+    document: 'xml',
+    words: ['4xx bodies: XML vs text', '4xx bodies: empty vs text'],
+    endpoints: ['PUT /files/:id', 'GET /files/:id', 'MOVE /files/:id'],
+  },
+])('one side’s error bodies with one answer left empty ($name)', (f) => {
+  const change = (other: string) =>
+    f.side === 'baseline' ? kinds(f.kept, other) : kinds(other, f.kept);
+  const [e1 = '', e2 = '', e3 = ''] = f.endpoints;
+  const answers = () => [
+    answer('c/1', e1, [404, 404], [change(f.document)]),
+    answer('c/2', e2, [409, 409], [change(f.document)]),
+    answer('c/3', e3, [400, 400], [change('empty')]),
+  ];
+
+  it('the empty answer is a row of its own beside the documents’ row', () => {
+    const found = rows(answers());
+    expect([...found.keys()].sort()).toEqual([...f.words].sort());
+    expect([...found.entries()].find(([key]) => key.includes('empty'))?.[1]).toEqual(['c/3']);
+  });
+
+  it('supersedes the joined row it was part of', () => {
+    const all = answers();
+    const empty = all[2];
+    if (empty === undefined) throw new Error('no answer');
+    const [finding] = clusteredFindings(e3, empty.findings, clusterCauses(all));
+    if (finding === undefined) throw new Error('no finding');
+    const earlier = earlierKeys({
+      endpoint: e3,
+      findings: [finding],
+      changes: empty.changes,
+      headerChanges: [],
+      notMembers: new Set(),
+    });
+    const joined = {
+      type: 'body-kind',
+      statusClass: '4xx',
+      baseline: f.side === 'baseline' ? f.kept : '*',
+      candidate: f.side === 'baseline' ? '*' : f.kept,
+    } as const;
+    expect(earlier.get(finding.fingerprint)).toEqual([causeFingerprint(joined)]);
+  });
+});
 
 describe('a whole body of another JSON type where the statuses differ', () => {
   it.each([

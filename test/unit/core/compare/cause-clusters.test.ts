@@ -5,11 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Finding, SkeletonChange } from '../../../../src/contract/root-cause.js';
-import {
-  type ClusterAnswer,
-  clusterCauses,
-  clusteredFindings,
-} from '../../../../src/core/compare/cause-clusters.js';
+import { type ClusterAnswer, clusterCauses } from '../../../../src/core/compare/cause-clusters.js';
+import { clusteredFindings } from '../../../../src/core/compare/clustered-findings.js';
 import { earlierKeys } from '../../../../src/core/compare/earlier-keys.js';
 import { findingOf } from '../../../../src/core/compare/finding-of.js';
 import { ANY_ENDPOINT, causeFingerprint } from '../../../../src/core/compare/root-cause.js';

@@ -95,6 +95,11 @@ export function judgedBodies(
   return j;
 }
 
+/** A value change at `path`. */
+export function valueChange(path: string, baseline: unknown, candidate: unknown): Change {
+  return { op: 'value', path, baseline, candidate };
+}
+
 /** A stored divergent result of `changes` (200 on both sides), its findings as the run records them. */
 export function divergentResult(
   caseId: string,

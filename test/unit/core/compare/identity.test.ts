@@ -46,9 +46,11 @@ describe('identityKey', () => {
     expect(identityKey(left, right, ['id'])).toBe('email');
   });
 
-  it('finds none for duplicates, missing members, primitives, coordinates or too few pairs', () => {
+  it('finds none for duplicates, members too few hold, primitives, coordinates or too few pairs', () => {
     expect(identityKey([{ name: 'a' }, { name: 'a' }], [{ name: 'a' }], [])).toBeUndefined();
-    expect(identityKey([{ name: 'a' }, { other: 1 }], [{ name: 'a' }], [])).toBeUndefined();
+    const few = [{ name: 'a' }, { other: 1 }, { other: 2 }];
+    expect(identityKey(few, few, [])).toBeUndefined();
+    expect(identityKey([{ name: null }, { name: 'b' }], [{ name: 'b' }], [])).toBeUndefined();
     expect(identityKey([1, 2], [2, 1], [])).toBeUndefined();
     expect(identityKey([{ x: 1 }, { x: 2 }], [{ x: 1 }, { x: 3 }], [])).toBeUndefined();
     const left = [{ name: 'a' }, { name: 'b' }, { name: 'c' }, { name: 'd' }];
@@ -100,6 +102,39 @@ describe('lists aligned by identity', () => {
     // Within one list, `1` and `"1"` are one value: no identity.
     expect(identityKey([{ id: 1 }, { id: '1' }], [{ id: 1 }, { id: '1' }], [])).toBeUndefined();
   });
+
+  it.each([
+    ['Name', 'Age', 'RowKey'],
+    ['sku', 'quantity', 'bin'],
+  ])(
+    'a record one side holds without the %s member is an element of its own; the others still pair by it',
+    (key, value, other) => {
+      // The baseline stored a record without the member (and lists in insertion order); the
+      // candidate refused it (and lists in key order): one element fewer and an order, nothing else.
+      const record = (name: string, n: number, k: string) => ({
+        [key]: name,
+        [value]: n,
+        [other]: k,
+      });
+      const baseline = [
+        record('ada', 36, '001'),
+        record('bob', 26, '002'),
+        record('chen', 41, '001'),
+        { [value]: 9, [other]: '009' },
+      ];
+      const candidate = [
+        record('chen', 41, '001'),
+        record('ada', 36, '001'),
+        record('bob', 26, '002'),
+      ];
+      expect(identityKey(baseline, candidate, [])).toBe(key);
+      const changes = diffJson({ value: baseline }, { value: candidate }, plain);
+      expect(changes.map((c) => [c.op, c.path])).toEqual([
+        ['moved', '/value/2'],
+        ['removed', '/value/3'],
+      ]);
+    },
+  );
 
   it('a list without identity keeps comparing by index', () => {
     const baseline = { points: [{ x: 1 }, { x: 2 }] };

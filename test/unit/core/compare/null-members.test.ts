@@ -8,7 +8,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../../../../src/contract/observation.js';
-import { clusterCauses, clusteredFindings } from '../../../../src/core/compare/cause-clusters.js';
+import { clusterCauses } from '../../../../src/core/compare/cause-clusters.js';
+import { clusteredFindings } from '../../../../src/core/compare/clustered-findings.js';
 import { earlierKeys } from '../../../../src/core/compare/earlier-keys.js';
 import { clusteredSummaries } from '../../../helpers/clustered-rows.js';
 import { divergentResult } from './fixtures.js';

@@ -8,7 +8,8 @@
  * member seen outside the group's answers.
  */
 import { describe, expect, it } from 'vitest';
-import { clusterCauses, clusteredFindings } from '../../../../src/core/compare/cause-clusters.js';
+import { clusterCauses } from '../../../../src/core/compare/cause-clusters.js';
+import { clusteredFindings } from '../../../../src/core/compare/clustered-findings.js';
 import { diffJson } from '../../../../src/core/compare/delta.js';
 import { structureFindings } from '../../../../src/core/compare/findings.js';
 

@@ -6,12 +6,14 @@
  * multistatus-like tree, with other names. What the write explains (the
  * record it names, a list one side lists otherwise) stays a consequence.
  */
+
 import { describe, expect, it } from 'vitest';
 import type { Change, DivergentObservation } from '../../../../src/contract/observation.js';
 import type { Finding, RootCause } from '../../../../src/contract/root-cause.js';
 import { kindOfCause } from '../../../../src/core/compare/finding-of.js';
 import { causeFingerprint } from '../../../../src/core/compare/root-cause.js';
 import { consequencesOf } from '../../../../src/judge/results/consequences.js';
+import { valueChange } from './fixtures.js';
 
 function finding(cause: RootCause, paths: readonly string[] = []): Finding {
   return {
@@ -80,13 +82,6 @@ function marksOf(collection: string, written: string, read: Read) {
   return consequencesOf([write, list]).get('s/read');
 }
 
-const value = (path: string, baseline: unknown, candidate: unknown): Change => ({
-  op: 'value',
-  path,
-  baseline,
-  candidate,
-});
-
 describe.each([
   {
     name: 'a JSON listing',
@@ -128,8 +123,8 @@ describe.each([
         f.body([f.record(first, 'httpd/dir'), f.record(second, 'text/calendar')]),
       ],
       changes: [
-        value(at(0), 'text/calendar', 'httpd/dir'),
-        value(at(1), 'text/calendar;x', 'text/calendar'),
+        valueChange(at(0), 'text/calendar', 'httpd/dir'),
+        valueChange(at(1), 'text/calendar;x', 'text/calendar'),
       ],
       cause: cause(at(0)),
     });
@@ -144,7 +139,7 @@ describe.each([
         f.body([f.record(f.written, 'text/calendar')]),
         f.body([f.record(f.written, 'httpd/dir')]),
       ],
-      changes: [value(at(0), 'text/calendar', 'httpd/dir')],
+      changes: [valueChange(at(0), 'text/calendar', 'httpd/dir')],
       cause: cause(at(0)),
     });
     expect(marks?.size).toBe(1);
@@ -159,8 +154,8 @@ describe.each([
         f.body([f.record(second, 'c/d'), f.record(first, 'a/b')]),
       ],
       changes: [
-        value(at(0), 'a/b', 'c/d'),
-        value(`${f.element(0)}/${f.field.includes('/') ? 'href' : 'name'}`, first, second),
+        valueChange(at(0), 'a/b', 'c/d'),
+        valueChange(`${f.element(0)}/${f.field.includes('/') ? 'href' : 'name'}`, first, second),
       ],
       cause: cause(at(0)),
       // Each record named another way: that change is a finding of its own, beside this one.

@@ -7,11 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Comparison } from '../../../../src/contract/model/comparison.js';
 import type { Change } from '../../../../src/contract/observation.js';
-import {
-  type ClusterAnswer,
-  clusterCauses,
-  clusteredFindings,
-} from '../../../../src/core/compare/cause-clusters.js';
+import { type ClusterAnswer, clusterCauses } from '../../../../src/core/compare/cause-clusters.js';
+import { clusteredFindings } from '../../../../src/core/compare/clustered-findings.js';
 import { earlierKeys } from '../../../../src/core/compare/earlier-keys.js';
 import { findingsOf } from '../../../../src/core/compare/findings.js';
 import { causeFingerprint } from '../../../../src/core/compare/root-cause.js';

@@ -4,11 +4,14 @@
  * rule is planted twice, with other field names and shapes, so no rule is
  * tuned to one pair; where two real causes share members, they stay two rows.
  */
+
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../../../../src/contract/observation.js';
-import { clusterCauses, clusteredFindings } from '../../../../src/core/compare/cause-clusters.js';
+import { clusterCauses } from '../../../../src/core/compare/cause-clusters.js';
+import { clusteredFindings } from '../../../../src/core/compare/clustered-findings.js';
 import { structureFindings } from '../../../../src/core/compare/findings.js';
 import { valueTemplate } from '../../../../src/core/compare/value-template.js';
+import { valueChange } from './fixtures.js';
 
 interface Seen {
   readonly caseId: string;
@@ -33,12 +36,6 @@ function rows(answers: readonly Seen[]): Map<string, string> {
   return out;
 }
 
-const value = (path: string, baseline: unknown, candidate: unknown): Change => ({
-  op: 'value',
-  path,
-  baseline,
-  candidate,
-});
 const added = (path: string, candidate: unknown): Change => ({ op: 'added', path, candidate });
 const removed = (path: string, baseline: unknown): Change => ({ op: 'removed', path, baseline });
 
@@ -69,12 +66,20 @@ describe.each([
 
   it('each wording is a row of its own at one field, however many answers show it', () => {
     const found = rows([
-      { caseId: 'a', endpoint: 'POST /', changes: [value(f, 'Thing x not found.', 'No thing x')] },
-      { caseId: 'b', endpoint: 'POST /', changes: [value(f, 'Thing x not found.', 'No thing x')] },
+      {
+        caseId: 'a',
+        endpoint: 'POST /',
+        changes: [valueChange(f, 'Thing x not found.', 'No thing x')],
+      },
+      {
+        caseId: 'b',
+        endpoint: 'POST /',
+        changes: [valueChange(f, 'Thing x not found.', 'No thing x')],
+      },
       {
         caseId: 'c',
         endpoint: 'POST /',
-        changes: [value(f, 'Thing y exists.', 'Thing y already there')],
+        changes: [valueChange(f, 'Thing y exists.', 'Thing y already there')],
       },
     ]);
     expect([...found.values()].sort()).toEqual([
@@ -88,12 +93,18 @@ describe.each([
       {
         caseId: 'zero',
         endpoint: 'POST /',
-        changes: [value(o, 'Invalid', 'Limit'), value(f, 'must be positive', 'out of range')],
+        changes: [
+          valueChange(o, 'Invalid', 'Limit'),
+          valueChange(f, 'must be positive', 'out of range'),
+        ],
       },
       {
         caseId: 'missing',
         endpoint: 'POST /',
-        changes: [value(o, 'Invalid', 'Decode'), value(f, 'is required', 'cannot decode body')],
+        changes: [
+          valueChange(o, 'Invalid', 'Decode'),
+          valueChange(f, 'is required', 'cannot decode body'),
+        ],
       },
     ]);
     expect(found.size).toBe(2);
@@ -109,7 +120,11 @@ describe.each([
       {
         caseId: 'b',
         endpoint: 'GET /x/:id',
-        changes: [removed(`${at}/trace`, 't'), added(`${at}/key`, 'k'), value(f, 'Gone', 'Gone.')],
+        changes: [
+          removed(`${at}/trace`, 't'),
+          added(`${at}/key`, 'k'),
+          valueChange(f, 'Gone', 'Gone.'),
+        ],
       },
     ]);
     expect([...found.values()].filter((s) => s.includes('value of'))).toEqual([
@@ -123,9 +138,13 @@ describe.each([
       {
         caseId: 'u',
         endpoint: 'POST /',
-        changes: [value(o, 'Unknown', 'Denied'), added(f, 'not allowed')],
+        changes: [valueChange(o, 'Unknown', 'Denied'), added(f, 'not allowed')],
       },
-      { caseId: 'v', endpoint: 'POST /', changes: [value(f, 'Thing x not found.', 'No thing x')] },
+      {
+        caseId: 'v',
+        endpoint: 'POST /',
+        changes: [valueChange(f, 'Thing x not found.', 'No thing x')],
+      },
     ]);
     expect(found.size).toBe(2);
   });
@@ -143,8 +162,8 @@ describe.each([
 ])('one transition at several paths is one row ($name)', ({ a, b, before, after }) => {
   it('joins the places of one template transition', () => {
     const found = rows([
-      { caseId: 'one', endpoint: 'POST /', changes: [value(a, before, after)] },
-      { caseId: 'two', endpoint: 'GET /other', changes: [value(b, before, after)] },
+      { caseId: 'one', endpoint: 'POST /', changes: [valueChange(a, before, after)] },
+      { caseId: 'two', endpoint: 'GET /other', changes: [valueChange(b, before, after)] },
     ]);
     expect(found.size).toBe(1);
   });
@@ -175,7 +194,7 @@ describe.each([
       pairs.map(([b, c], i) => ({
         caseId: `case-${i}`,
         endpoint: 'GET /things/:id',
-        changes: [value(field, b, c)],
+        changes: [valueChange(field, b, c)],
       })),
     );
     expect([...found.values()]).toEqual([`/things: value of \`${field}\` differs`]);
@@ -187,7 +206,7 @@ describe.each([
         caseId: 'list',
         endpoint: 'GET /things',
         xml: true,
-        changes: pairs.map(([b, c], i) => value(`/set${field}/${i}/@name`, b, c)),
+        changes: pairs.map(([b, c], i) => valueChange(`/set${field}/${i}/@name`, b, c)),
       },
     ]);
     expect(found.size).toBe(1);

@@ -354,6 +354,21 @@ describe('pattern registry', () => {
     },
   );
 
+  it.each([
+    ['/Timestamp', 'YYYY-MM-DDThh:mm:ss.fffZ', 'YYYY-MM-DDThh:mm:ss.fffffffZ', 'precision'],
+    ['/events/3/created', 'epoch seconds', 'YYYY-MM-DDThh:mm:ssZ', 'epoch-seconds:rfc3339-z'],
+  ])(
+    "names each side's own stamps at %s in two formats by their formats, and leaves no instants",
+    (at, b, c, variant) => {
+      const { matches, unexplained } = recognisePatterns([
+        { path: at, op: 'value', baseline: `{{stamped ${b}}}`, candidate: `{{stamped ${c}}}` },
+      ]);
+      expect(matches.map((m) => [m.name, m.params])).toEqual([['timestamp-format', [variant]]]);
+      expect(matches[0]?.explanation).toContain("each side's own instant, stamped during this run");
+      expect(unexplained).toEqual([]);
+    },
+  );
+
   it('leaves nothing when the family holds the same values', () => {
     const { matches, unexplained } = recognisePatterns([
       { path: '/n', op: 'type', baseline: '12', candidate: 12 },

@@ -1,0 +1,150 @@
+/**
+ * One answer's findings with the run's clusters (`cause-clusters.ts`) laid
+ * over them: each change under its cluster's cause, each status or pattern
+ * cause that recurs under the cause keyed by what changed, a body that
+ * belongs to its status joined to that finding. Pure.
+ */
+import type { Finding, RootCause } from '../../contract/root-cause.js';
+import type { CauseClusters } from './cause-clusters.js';
+import { changeKey, membersOf } from './change-keys.js';
+import { resourceOfEndpoint } from './endpoint.js';
+import { findingOf } from './finding-of.js';
+import { ownKey } from './recurring-causes.js';
+import { ANY_ENDPOINT, isRecurringStatus, REDIRECT_ENDPOINT } from './root-cause.js';
+
+/**
+ * One answer's findings with the run's clusters laid over them: each change
+ * under its cluster's cause, each status or pattern cause that recurs under
+ * the cause keyed by what changed, the findings of one cause merged (their
+ * paths joined), in order of first appearance. Findings of other families,
+ * and changes no cluster holds, keep their own cause.
+ */
+export function clusteredFindings<F extends Finding>(
+  endpoint: string,
+  findings: readonly F[],
+  clusters: CauseClusters,
+  caseId?: string,
+): readonly (F | Finding)[] {
+  const own = clusteredOwn(endpoint, findings, clusters);
+  // The messages its error envelope moved and reworded (`named-statuses.ts`), and values that
+  // differ across body kinds (`kind-values.ts`): findings of their own.
+  if (caseId === undefined) return own;
+  const more = [
+    ...(clusters.reworded?.get(caseId) ?? []),
+    ...(clusters.acrossKinds?.get(caseId) ?? []),
+  ];
+  if (more.length === 0) return own;
+  const shown = new Set(own.map((f) => f.fingerprint));
+  const added = more
+    .map(({ cause, paths }) => findingOf(cause, paths))
+    .filter((f) => !shown.has(f.fingerprint));
+  return added.length === 0 ? own : [...own, ...added];
+}
+
+function clusteredOwn<F extends Finding>(
+  endpoint: string,
+  findings: readonly F[],
+  clusters: CauseClusters,
+): readonly (F | Finding)[] {
+  const joined = withBodiesOfStatus(findings, clusters.statusBodies);
+  if (joined !== findings) return clusteredOwn(endpoint, joined, clusters);
+  if (!findings.some((f) => clusterOf(f, clusters))) return findings;
+  // Per fingerprint, in order of first appearance: the finding kept, or the cluster's with its paths.
+  const out = new Map<string, { kept?: F; made?: Finding; paths: Set<string> }>();
+  // One finding per cluster, made once: a cluster may hold thousands of members.
+  const made = new Map<RootCause, Finding>();
+  const resource = resourceOfEndpoint(endpoint);
+  const add = (cause: RootCause, paths: readonly string[]) => {
+    const one = made.get(cause) ?? findingOf(cause, []);
+    made.set(cause, one);
+    const entry = out.get(one.fingerprint) ?? { made: one, paths: new Set<string>() };
+    out.set(one.fingerprint, entry);
+    for (const path of paths) entry.paths.add(path);
+  };
+  for (const finding of findings) {
+    if (!clusterOf(finding, clusters)) {
+      if (!out.has(finding.fingerprint))
+        out.set(finding.fingerprint, { kept: finding, paths: new Set() });
+      continue;
+    }
+    const recurring = recurringOf(finding.cause, endpoint, clusters);
+    if (recurring !== undefined) {
+      add(recurring, finding.paths);
+      continue;
+    }
+    for (const change of membersOf(finding.cause)) {
+      const cause = clusters.changes.get(changeKey(change)) ?? {
+        type: 'structure',
+        endpoint: resource,
+        change,
+      };
+      add(cause, finding.paths);
+    }
+  }
+  return [...out.values()].flatMap(({ kept, made: one, paths }): (F | Finding)[] => {
+    if (kept !== undefined) return [kept];
+    return one === undefined ? [] : [{ ...one, paths: [...paths] }];
+  });
+}
+
+/**
+ * One answer's findings with its body causes that are its status's
+ * (`body-causes.ts`) left out, their body joined to the status finding (the
+ * findings themselves when none is).
+ */
+function withBodiesOfStatus<F extends Finding>(
+  findings: readonly F[],
+  statusBodies: ReadonlySet<string> | undefined,
+): readonly F[] {
+  if (statusBodies === undefined) return findings;
+  const status = findings.find((f) => f.cause.type === 'status');
+  if (status === undefined) return findings;
+  const joined = findings.filter(
+    (f) =>
+      (f.cause.type === 'body-kind' || f.cause.type === 'structure') &&
+      statusBodies.has(ownKey(f.cause)),
+  );
+  if (joined.length === 0) return findings;
+  const paths = [...new Set([...status.paths, ...joined.flatMap((f) => f.paths)])];
+  return findings
+    .filter((f) => !joined.includes(f))
+    .map((f) => (f === status ? { ...status, paths } : f));
+}
+
+/**
+ * A status or pattern cause as the run's recurrences make it: the recurring
+ * cause, or (for a status already keyed by its method, read back under other
+ * recurrences) the endpoint's own; undefined for a structural cause.
+ */
+function recurringOf(
+  cause: RootCause,
+  endpoint: string,
+  clusters: CauseClusters,
+): RootCause | undefined {
+  if (cause.type === 'structure' && cause.difference === undefined) return undefined;
+  // A redirect keyed by its rule already (read back from a report): its statuses are not one answer's.
+  if (cause.type === 'status' && cause.endpoint === REDIRECT_ENDPOINT) return cause;
+  const own =
+    (cause.type === 'status' && isRecurringStatus(cause)) ||
+    (cause.type === 'structure' && cause.endpoint === ANY_ENDPOINT)
+      ? { ...cause, endpoint }
+      : cause;
+  return clusters.recurring.get(ownKey(own)) ?? own;
+}
+
+/** True when a finding's cause is not what the clusters make of it. */
+function clusterOf(finding: Finding, clusters: CauseClusters): boolean {
+  const { cause } = finding;
+  if (cause.type !== 'structure' || cause.difference !== undefined) {
+    // A status keyed by its method (a body by its difference) that no longer recurs goes back to its endpoint.
+    return (
+      clusters.recurring.has(ownKey(cause)) ||
+      isRecurringStatus(cause) ||
+      (cause.type === 'structure' && cause.endpoint === ANY_ENDPOINT)
+    );
+  }
+  const members = membersOf(cause);
+  if (members.length === 0) return false;
+  if (members.length > 1 || cause.endpoint === ANY_ENDPOINT) return true;
+  return members.some((change) => clusters.changes.has(changeKey(change)));
+}

@@ -1,0 +1,125 @@
+/**
+ * The run's member changes as the clustering (`cause-clusters.ts`) sees
+ * them: one entry per change keyed by what changed (`change-keys.ts`
+ * `whatKey`; a place whose values are data by its place, `data-places.ts`),
+ * with the answers, resources and places it shows at, and what each rule
+ * family notes on it per answer (value pairs and offsets, moves, links,
+ * named statuses). Pure.
+ */
+import type { Finding, SkeletonChange } from '../../contract/root-cause.js';
+import { compareText } from '../../util/text.js';
+import { changeKey, membersOf, placeOnly, whatKey } from './change-keys.js';
+import { placeOf } from './constant-values.js';
+import { withOffset } from './counter-offsets.js';
+import { dataPlaces } from './data-places.js';
+import { resourceOfEndpoint } from './endpoint.js';
+import { noteMoves } from './moved-values.js';
+import {
+  type NamedAnswer,
+  type NamedIn,
+  noteNamedStatuses,
+  type Rewording,
+} from './named-statuses.js';
+import { noteLinks } from './resource-links.js';
+
+/** One answer as its changes are collected: its case, endpoint template, findings and changes. */
+export interface ChangedAnswer extends NamedAnswer {
+  readonly endpoint: string;
+  readonly findings: readonly Pick<Finding, 'cause' | 'paths'>[];
+}
+
+/** One change as the run has seen it (see the module comment). */
+export interface Seen {
+  /** The first of its changes in key order: the cause's. */
+  change: SkeletonChange;
+  /** The change keys (`changeKey`) it stands for: one, or the same change at several places. */
+  readonly keys: Set<string>;
+  readonly places: Set<string>;
+  readonly answers: Set<string>;
+  readonly resources: Set<string>;
+  /** A value change's concrete pairs of values (`constant-values.ts`). */
+  readonly pairs: Set<string>;
+  /** Per answer, the members its old value moved to there (`moved-values.ts`). */
+  moves?: Map<string, Set<Seen>>;
+  /**
+   * Per answer, the one amount its integers differ by, a type family's too
+   * (`counter-offsets.ts`); undefined once a pair is no such offset.
+   */
+  offsets: Map<string, number> | undefined;
+  /** Per answer, the side that wrote its status's reason phrase there (`named-statuses.ts`). */
+  named?: Map<string, NamedIn<Seen>>;
+  /** Per answer, the concrete pointers of its changes there. */
+  readonly concrete: Map<string, Set<string>>;
+  /** Per answer, the resource a member's value links to there, `''` for none (`resource-links.ts`). */
+  links?: Map<string, string>;
+}
+
+/** A message a side's named status moved and reworded, with the entry of the value that named it. */
+export type SeenRewording = Rewording & { readonly value: Seen };
+
+/**
+ * Every member change of the run's answers, by what changed; the messages
+ * their error envelopes moved and reworded go to `rewordings`.
+ */
+export function seenChanges(
+  answers: readonly ChangedAnswer[],
+  rewordings: SeenRewording[] = [],
+): Map<string, Seen> {
+  const data = dataPlaces(answers);
+  const seen = new Map<string, Seen>();
+  for (const answer of answers) {
+    const { caseId, endpoint, findings, changes } = answer;
+    // Each concrete path of this answer's changes, with the entry it was seen under.
+    const here = new Map<string, Seen>();
+    for (const { cause, paths } of findings) {
+      for (const own of membersOf(cause)) {
+        const stripped = placeOnly(own);
+        const change = data.has(changeKey(stripped)) ? stripped : own;
+        const key = whatKey(change);
+        const entry = seen.get(key) ?? {
+          change,
+          keys: new Set<string>(),
+          places: new Set<string>(),
+          answers: new Set<string>(),
+          resources: new Set<string>(),
+          pairs: new Set<string>(),
+          offsets: own.op === 'value' ? new Map() : undefined,
+          concrete: new Map<string, Set<string>>(),
+        };
+        seen.set(key, entry);
+        if (own.op === 'value') {
+          for (const change of changes ?? []) {
+            // A type family's values that also differ (`"3"` vs `2`) are this value change's pair too.
+            if (change.op !== 'value' && change.op !== 'type') continue;
+            if (!paths.includes(change.path) || !placeOf(change.path, own.path)) continue;
+            if (change.op === 'value') {
+              entry.pairs.add(JSON.stringify([change.baseline, change.candidate]));
+            }
+            entry.offsets = withOffset(entry.offsets, caseId, change.baseline, change.candidate);
+          }
+        }
+        if (compareText(changeKey(change), changeKey(entry.change)) < 0) entry.change = change;
+        entry.keys.add(changeKey(own));
+        entry.places.add(change.path);
+        entry.answers.add(caseId);
+        entry.resources.add(resourceOfEndpoint(endpoint));
+        const concrete = entry.concrete.get(caseId) ?? new Set<string>();
+        entry.concrete.set(caseId, concrete);
+        for (const path of paths) {
+          if (!placeOf(path, own.path)) continue;
+          here.set(path, entry);
+          concrete.add(path);
+        }
+      }
+    }
+    noteLinks(caseId, changes ?? [], here);
+    noteMoves(caseId, changes ?? [], here);
+    noteNamedStatuses(answer, resourceOfEndpoint(endpoint), here, rewordings);
+  }
+  return seen;
+}
+
+/** Entries in key order of their change. */
+export function compareSeen(a: Seen, b: Seen): number {
+  return compareText(changeKey(a.change), changeKey(b.change));
+}
