@@ -71,8 +71,11 @@ const compared = (stdout: string): number => {
   return last === undefined ? 0 : (JSON.parse(last) as { compared: number }).compared;
 };
 
+/** The run folders under `reports/`: not `latest`, nor the temporary entry it is swapped from (`.latest.*`). */
 async function runs(cwd: string): Promise<string[]> {
-  return (await readdir(join(cwd, 'reports'))).filter((name) => name !== 'latest').sort();
+  return (await readdir(join(cwd, 'reports')))
+    .filter((name) => name !== 'latest' && !name.startsWith('.'))
+    .sort();
 }
 
 describe('a shadow session', () => {
