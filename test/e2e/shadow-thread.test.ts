@@ -120,6 +120,7 @@ describe('parity proxy from the package bin', () => {
       if (process.platform === 'linux') {
         // The command's process (the bin started it under the old-space
         // limit): its main thread at the usual priority, the comparing thread at the lowest.
+        // "The usual priority" is 0: run under `nice`, the whole suite inherits 10 and this fails.
         const [command] = await childThreadsNice(bin.pid ?? 0);
         expect(command?.[0]).toBe(0);
         expect(command).toContain(19);
