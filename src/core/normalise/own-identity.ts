@@ -310,16 +310,24 @@ export function createOwnIdentity(): OwnIdentity {
   /** By place: each side's distinct values (as text) and how many answers showed it. */
   const places = new Map<string, { sides: [Set<string>, Set<string>]; seen: [number, number] }>();
 
-  /** By `parent/name`: the classes whose names the member fits (most answers repeat a few names). */
-  const namedBy = new Map<string, readonly IdentityClass[]>();
+  /** By parent, then name: the classes whose names the member fits (most answers repeat a few names). */
+  const namedBy = new Map<string, Map<string, readonly IdentityClass[]>>();
+  let named = 0;
   const classesNaming = (name: string, parent: string): readonly IdentityClass[] => {
-    const key = `${parent}/${name}`;
-    let found = namedBy.get(key);
+    let byName = namedBy.get(parent);
+    let found = byName?.get(name);
     if (found === undefined) {
       const words = nameWords(name);
       const parentWords = nameWords(parent);
       found = IDENTITY_CLASSES.filter((c) => c.named(words, parentWords));
-      if (namedBy.size < MAX_PLACES) namedBy.set(key, found);
+      if (named < MAX_PLACES) {
+        named++;
+        if (byName === undefined) {
+          byName = new Map();
+          namedBy.set(parent, byName);
+        }
+        byName.set(name, found);
+      }
     }
     return found;
   };
