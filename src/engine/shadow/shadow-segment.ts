@@ -131,6 +131,17 @@ function divergenceLines(dir: string): RunReporter {
  */
 export const NOTABLE_PER_RUN = 10_000;
 
+/**
+ * A run whose notable results take this many bytes as written is full too:
+ * each holds both bodies (a preview of up to 128 K characters each), so a
+ * count alone bounds nothing when the bodies are large, and the reports
+ * written from them grow alike. In memory a result takes about twice its
+ * line (the bench's 300-byte bodies: a 1.75 KB line, ~4 KB of heap), so
+ * this is ~20 MB of heap, ~4,800 such divergent results; with 10,000 of them
+ * a session peaked at 198-206 MB, past the 200 MB goal.
+ */
+export const NOTABLE_BYTES_PER_RUN = 8 * 1024 * 1024;
+
 export async function openSegment(input: SegmentInput, folder: RunFolder): Promise<Segment> {
   const { config } = input;
   const startedAt = input.now();
@@ -274,7 +285,11 @@ export async function openSegment(input: SegmentInput, folder: RunFolder): Promi
       return size;
     },
     get full() {
-      return size >= input.capacity || notable >= NOTABLE_PER_RUN;
+      return (
+        size >= input.capacity ||
+        notable >= NOTABLE_PER_RUN ||
+        stream.notableBytes >= NOTABLE_BYTES_PER_RUN
+      );
     },
     judge(exchange) {
       const position = size++;
