@@ -2,7 +2,7 @@
  * A shadow run holds its divergent results in memory until it closes, each
  * with both bodies: a run whose divergent results take NOTABLE_BYTES_PER_RUN
  * bytes as written is full, so the session closes it (its reports written)
- * and goes on in a new one, long before the count of them would (10,000),
+ * and goes on in a new one, long before the count of them would (5,000),
  * and no compared pair is lost between the two. Two pairs of servers, with
  * large answers of different shapes and names.
  */
@@ -96,7 +96,7 @@ describe('a shadow run full of large divergent results', () => {
           await readFile(join(cwd, 'reports', run ?? '', 'report.json'), 'utf8'),
         ) as RunReport;
       const [a, b] = [await report(first), await report(second)];
-      // The first run closed as soon as its divergent results took the bytes, not at 10,000.
+      // The first run closed as soon as its divergent results took the bytes, not at 5,000.
       const lines = (await stat(join(cwd, 'reports', first ?? '', 'results.ndjson'))).size;
       const perLine = lines / a.results.length;
       expect(lines).toBeGreaterThanOrEqual(NOTABLE_BYTES_PER_RUN);

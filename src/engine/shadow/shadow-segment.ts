@@ -126,10 +126,14 @@ function divergenceLines(dir: string): RunReporter {
 /**
  * A run keeps its notable results (divergent, failed) in memory until it
  * closes (`judge/results/stream.ts`): a run holding this many is full too, so a
- * candidate that is down (every result a failure) costs a bounded memory
- * (about 15 MB), not one result per request.
+ * candidate that is down (every result a failure) costs a bounded memory,
+ * not one result per request. A failure takes ~1.6 KB of live heap, but the
+ * judging thread's heap swings with a run's fill and with the reports written
+ * when it closes: with the candidate down and every copy compared, RSS
+ * swung 146-189 MB (peak 195) with 10,000 a run, 138-153 MB (peak 160) with
+ * 5,000.
  */
-export const NOTABLE_PER_RUN = 10_000;
+export const NOTABLE_PER_RUN = 5_000;
 
 /**
  * A run whose notable results take this many bytes as written is full too:
