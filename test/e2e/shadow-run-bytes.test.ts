@@ -45,7 +45,7 @@ function directory(side: 'baseline' | 'candidate') {
 }
 
 const PAIRS = { catalogue, directory };
-const REQUESTS = 45;
+const REQUESTS = 25;
 
 async function runs(cwd: string): Promise<string[]> {
   return (await readdir(join(cwd, 'reports'))).filter((name) => name !== 'latest').sort();

@@ -141,10 +141,12 @@ export const NOTABLE_PER_RUN = 5_000;
  * count alone bounds nothing when the bodies are large, and the reports
  * written from them grow alike. In memory a result takes about twice its
  * line (the bench's 300-byte bodies: a 1.75 KB line, ~4 KB of heap), so
- * this is ~20 MB of heap, ~4,800 such divergent results; with 10,000 of them
- * a session peaked at 198-206 MB, past the 200 MB goal.
+ * this is ~10 MB of heap, ~2,400 such divergent results. 1,000,000 requests
+ * through `parity proxy --shed 100%` (165,000 compared, every tenth
+ * divergent) peaked at 196 MB with runs of 5,000 divergent ones (8 MB of
+ * lines); with 10,000 a session peaked at 198-206 MB.
  */
-export const NOTABLE_BYTES_PER_RUN = 8 * 1024 * 1024;
+export const NOTABLE_BYTES_PER_RUN = 4 * 1024 * 1024;
 
 export async function openSegment(input: SegmentInput, folder: RunFolder): Promise<Segment> {
   const { config } = input;
