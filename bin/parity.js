@@ -15,54 +15,7 @@ const dist = (path) => join(__dirname, '..', 'dist', path);
 const SENDING = ['calibrate', 'fuzz', 'proxy', 'record', 'run', 'shadow'];
 const first = process.argv[2] ?? '';
 const cli = dist('parity.cjs');
-/** The old-space limit `proxy` and `shadow` need (./old-space.js), when below the one this process has. */
-const oldSpace = () => {
-  if (first !== 'proxy' && first !== 'shadow') return undefined;
-  // One the user set (node's flag, NODE_OPTIONS) is theirs.
-  const given = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' ');
-  if (given.includes('--max-old-space-size')) return undefined;
-  const mb = require('./old-space.js').oldSpaceForArgs(process.argv.slice(3));
-  const now = require('node:v8').getHeapStatistics().heap_size_limit / (1024 * 1024);
-  // From 2 GB up the heap grew as under the default limit (108 -> 123 MB over
-  // 100,000 requests at 2048): no reason to start a second process.
-  return mb < Math.min(now, 2048) ? mb : undefined;
-};
-const limit = existsSync(cli) ? oldSpace() : undefined;
-if (limit !== undefined) {
-  // V8 takes the limit only when the process starts: the command runs in a
-  // process started with it, its own process group (a terminal's Ctrl-C
-  // reaches it once, from here), the signals passed on, its exit code ours.
-  const { spawn } = require('node:child_process');
-  const args = [...process.execArgv, `--max-old-space-size=${limit}`, __filename];
-  // fd 3, a pipe the child watches: it stops (as on SIGTERM) when this
-  // process ends without passing a signal on (SIGKILL).
-  const child = spawn(process.execPath, [...args, ...process.argv.slice(2)], {
-    stdio: ['inherit', 'inherit', 'inherit', 'pipe'],
-    env: { ...process.env, PARITY_PARENT_PIPE: '3' },
-    detached: true,
-  });
-  const signals = ['SIGTERM', 'SIGINT', 'SIGHUP'];
-  const pass = (signal) => child.kill(signal);
-  for (const signal of signals) process.on(signal, pass);
-  child.on('error', (error) => {
-    process.stderr.write(`parity: could not start the command's process: ${error.message}\n`);
-    process.exitCode = 4; // parity itself failed
-  });
-  child.on('exit', (code, signal) => {
-    for (const one of signals) process.off(one, pass);
-    if (signal !== null) process.kill(process.pid, signal);
-    else process.exitCode = code ?? 4;
-  });
-} else if (existsSync(cli)) {
-  // Started by the bin above: its end closes the pipe on fd 3.
-  if (process.env.PARITY_PARENT_PIPE === '3') {
-    delete process.env.PARITY_PARENT_PIPE;
-    const parent = new (require('node:net').Socket)({ fd: 3, readable: true, writable: false });
-    parent.on('error', () => undefined);
-    parent.on('close', () => process.kill(process.pid, 'SIGTERM'));
-    parent.resume();
-    parent.unref();
-  }
+if (existsSync(cli)) {
   // Node 22.1+ only: on Node 20 loading node:module (and the source-map code
   // behind it) would cost start-up for nothing.
   const [major, minor] = process.versions.node.split('.').map(Number);

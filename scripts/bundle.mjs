@@ -433,7 +433,10 @@ const split = await build({
   entryPoints: [
     { in: 'src/cli/bin.ts', out: 'parity' },
     { in: 'src/index.ts', out: 'api' },
-    // The worker thread of `parity proxy`/`parity shadow` (src/cli/shadow-thread.ts).
+    // The worker threads of `parity proxy`/`parity shadow`: the listening
+    // one (src/cli/shadow-listening-thread.ts) and the judging one it starts
+    // (src/cli/shadow-thread.ts).
+    { in: 'src/cli/shadow-listening-thread.ts', out: 'shadow-listening' },
     { in: 'src/cli/shadow-thread.ts', out: 'shadow-thread' },
     { in: EXPLAINING, out: 'explaining' },
   ],

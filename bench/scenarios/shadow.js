@@ -4,7 +4,8 @@
 //   rounds, each proxy a fresh process); the added p99 latency over direct
 //   access at a fixed rate the two cores hold (open loop);
 // - mirror sink: nginx's client-side p99 with `mirror` to `parity shadow` ÷
-//   with `mirror` to a sink that discards everything (open loop);
+//   with `mirror` to a sink that discards everything (open loop), and the
+//   same for a sink that replays each copy and compares nothing (the floor);
 // - memory: `parity proxy` with the candidate down (a closed port), its RSS
 //   sampled as the traffic goes on, and after many requests (1,000,000 with
 //   `--only=shadow-million`).
@@ -22,6 +23,7 @@ import { startNginx } from '../lib/nginx.js';
 
 const FORWARD = fileURLToPath(new URL('../peers/forward-proxy.js', import.meta.url));
 const DISCARD = fileURLToPath(new URL('../peers/discard-sink.js', import.meta.url));
+const REPLAY = fileURLToPath(new URL('../peers/replay-sink.js', import.meta.url));
 
 export const pathOf = (i) => (i % 10 === 9 ? `/div/${i % 1000}` : `/items/${i % 1000}`);
 
@@ -149,16 +151,23 @@ export async function proxyLatency(urls, { rate, seconds, rounds }) {
 /**
  * nginx's client-side p99 with `mirror` to `parity shadow` ÷ with `mirror`
  * to a sink that discards everything, at `rate` requests a second: `rounds`
- * paired rounds, the order alternating; each nginx and sink fresh, warmed up.
+ * rounds, the order turning; each nginx and sink fresh, warmed up. Each
+ * round also measures a sink that replays each copy to the baseline and the
+ * candidate and compares nothing (`bench/peers/replay-sink.js`): the
+ * topology's floor on these cores, with no comparing at all.
  */
 export async function sinkLatency(urls, { rate, seconds, rounds }) {
-  const ratios = [];
-  const withParity = [];
-  const withDiscard = [];
+  const p99 = { parity: [], discard: [], replay: [] };
   let compared = 0;
+  let dropped = 0;
   let errors = 0;
+  const start = (kind) => {
+    if (kind === 'parity') return parity('shadow', urls);
+    if (kind === 'replay') return startScript(REPLAY, [urls.a, urls.candidate ?? urls.b]);
+    return startScript(DISCARD);
+  };
   const measure = async (kind) => {
-    const sink = kind === 'parity' ? await parity('shadow', urls) : await startScript(DISCARD);
+    const sink = await start(kind);
     const nginx = await startNginx(urls.a, sink.url);
     try {
       await closedLoop(nginx.url, { count: 500, concurrency: 4, pathOf });
@@ -168,37 +177,50 @@ export async function sinkLatency(urls, { rate, seconds, rounds }) {
     } finally {
       await nginx.stop();
       const status = await sink.stop();
-      if (kind === 'parity') compared += status?.compared ?? 0;
+      if (kind === 'parity') {
+        compared += status?.compared ?? 0;
+        dropped += status?.dropped ?? 0;
+      }
     }
   };
+  const kinds = ['parity', 'discard', 'replay'];
   for (let round = 0; round < rounds; round++) {
-    const order = round % 2 === 0 ? ['parity', 'discard'] : ['discard', 'parity'];
-    const p99 = {};
-    for (const kind of order) p99[kind] = await measure(kind);
-    withParity.push(p99.parity);
-    withDiscard.push(p99.discard);
-    ratios.push(p99.parity / p99.discard);
+    const order = [...kinds.slice(round % 3), ...kinds.slice(0, round % 3)];
+    for (const kind of order) p99[kind].push(await measure(kind));
   }
+  const ratios = p99.parity.map((p, i) => p / p99.discard[i]);
+  const floors = p99.replay.map((p, i) => p / p99.discard[i]);
   return {
     ratio: median(ratios),
     ratios,
-    parity: median(withParity),
-    discard: median(withDiscard),
+    floor: median(floors),
+    floors,
+    parity: median(p99.parity),
+    discard: median(p99.discard),
+    replay: median(p99.replay),
     compared,
+    dropped,
     errors,
   };
 }
 
 /**
- * `parity proxy` with the candidate down: `count` requests at concurrency
- * 16, its RSS sampled every 250 ms (the bin's process and the command's it
- * starts under the old-space limit, summed). Flat: the largest RSS of the second half
- * of the traffic against the largest of the first half.
+ * `parity proxy` with the candidate down (or up): `count` requests at
+ * concurrency 16, its RSS sampled every 250 ms. Flat: the largest RSS of the
+ * second half of the traffic against the largest of the second quarter (the
+ * first is the warm-up: the heaps grow to their working size over the first
+ * runs closed, 103 -> 150 MB over 15,000 failures compared, then stay within
+ * 143-154 MB over 45,000 more). It never
+ * sheds copies for being busy (`--shed 100%`): under this closed loop the
+ * proxy is saturated throughout and would refuse nearly every copy (16 of
+ * 1,000,000 compared on an idle machine), so the memory would be measured
+ * with nothing compared; here only the bounded queue and the byte budget
+ * drop copies, and every copy they take is compared.
  */
 export async function proxyMemory(urls, { count, candidateDown }) {
   // A port nothing listens on: the candidate is down.
   const candidate = candidateDown ? 'http://127.0.0.1:9' : (urls.candidate ?? urls.b);
-  const p = await parity('proxy', { ...urls, candidate });
+  const p = await parity('proxy', { ...urls, candidate }, ['--shed', '100%']);
   const samples = [];
   let sent = 0;
   let told = 0;
@@ -229,7 +251,9 @@ export async function proxyMemory(urls, { count, candidateDown }) {
   const end = rssOfMb(p.pids);
   const peak = rssOfMb(p.pids, 'VmHWM');
   const status = await p.stop();
-  const half = samples.filter((s) => s.sent < count / 2).map((s) => s.mb);
+  // The first quarter warms the process up (its heaps grow to their working
+  // size over the first runs closed); flat: the second half against the second quarter.
+  const half = samples.filter((s) => s.sent >= count / 4 && s.sent < count / 2).map((s) => s.mb);
   const later = samples.filter((s) => s.sent >= count / 2).map((s) => s.mb);
   return {
     count,

@@ -13,6 +13,8 @@ import { prepareShadow } from '../engine/shadow-prepare.js';
 import {
   type FromThread,
   plainError,
+  plainRefresh,
+  plainRun,
   type ThreadData,
   type ToThread,
   type ToThreadBatch,
@@ -83,11 +85,7 @@ async function serve(judge: JudgeSide, message: ToThread): Promise<void> {
       return;
     }
     case 'refresh': {
-      const done = await judge.refresh({ tracker: message.tracker });
-      const summary =
-        done === undefined
-          ? undefined
-          : { ...done, trackerError: done.trackerError && plainError(done.trackerError) };
+      const summary = plainRefresh(await judge.refresh({ tracker: message.tracker }));
       post({ type: 'refreshed', id: message.id, summary, counts: judge.counts() });
       return;
     }
@@ -96,15 +94,7 @@ async function serve(judge: JudgeSide, message: ToThread): Promise<void> {
       post({
         type: 'closed',
         id: message.id,
-        runs: runs.map((run) => ({
-          ...run,
-          trackerError: run.trackerError && plainError(run.trackerError),
-          reporterFailures: run.reporterFailures.map((failure) => ({
-            name: failure.name,
-            hook: failure.hook,
-            message: failure.error.message,
-          })),
-        })),
+        runs: runs.map(plainRun),
         captured,
         counts: judge.counts(),
       });

@@ -11,7 +11,7 @@ import type { ConfigFlags } from '../io/config/resolve.js';
 import { type RunConfig, resolveTargets } from '../io/config/targets.js';
 import { BUSY_DEFAULTS } from '../io/shadow/busy.js';
 import { DEFAULT_FORWARDED, type ForwardedNames } from '../io/shadow/forwarded.js';
-import { DEFAULT_MIRROR_MB } from '../io/shadow/old-space.js';
+import { DEFAULT_MIRROR_MB, DEFAULT_QUEUE } from '../io/shadow/old-space.js';
 import { parseRate, parseSampleBy, type SampleSpec } from '../io/shadow/sample.js';
 import type { ShadowMode } from '../io/shadow/traffic.js';
 import { ParityError } from '../util/errors.js';
@@ -116,7 +116,7 @@ export async function prepareShadow(
     ...targets.flatMap((target) => [...(target?.secrets ?? [])]),
   ]);
   const redact = createRedactor({ headerNames: config.rules?.redactHeaders ?? [], secrets: known });
-  const queueCapacity = request.queue ?? 1000;
+  const queueCapacity = request.queue ?? DEFAULT_QUEUE;
   const { folder, notes } = await preflightWriters(config, newRunId(context.now()), context.host, {
     live: true,
   });

@@ -6,7 +6,7 @@
  * reads back the counts, refreshes and the closed runs as plain data. The
  * listening side's event loop then only forwards, queues and hands over.
  */
-import { Worker } from 'node:worker_threads';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
 import { ownBytes, type RawAnswer } from '../io/shadow/answer.js';
 import type { TrafficRequest } from '../io/shadow/traffic.js';
 import type { Env } from '../util/env.js';
@@ -57,7 +57,11 @@ export type PlainRefresh = Omit<RefreshSummary, 'trackerError'> & {
 };
 export type PlainRun = Omit<ClosedRun, 'trackerError' | 'reporterFailures'> & {
   readonly trackerError: PlainError | undefined;
-  readonly reporterFailures: readonly { name: string; hook: string; message: string }[];
+  readonly reporterFailures: readonly {
+    readonly name: string;
+    readonly hook: string;
+    readonly message: string;
+  }[];
 };
 
 export type FromThread =
@@ -89,10 +93,49 @@ export function plainError(error: unknown): PlainError {
 }
 
 /** The error again on this side. */
-function errorOf(plain: PlainError): Error {
+export function errorOf(plain: PlainError): Error {
   return plain.code === undefined
     ? new Error(plain.message)
     : new ParityError(plain.code, plain.message);
+}
+
+/** A refresh's summary as plain data, to cross to another thread. */
+export function plainRefresh(summary: RefreshSummary | undefined): PlainRefresh | undefined {
+  if (summary === undefined) return undefined;
+  return { ...summary, trackerError: summary.trackerError && plainError(summary.trackerError) };
+}
+
+/** A refresh's summary again, from plain data. */
+export function refreshOf(plain: PlainRefresh | undefined): RefreshSummary | undefined {
+  if (plain === undefined) return undefined;
+  const { trackerError } = plain;
+  return { ...plain, trackerError: trackerError && (errorOf(trackerError) as ParityError) };
+}
+
+/** A closed run as plain data, to cross to another thread. */
+export function plainRun(run: ClosedRun): PlainRun {
+  return {
+    ...run,
+    trackerError: run.trackerError && plainError(run.trackerError),
+    reporterFailures: run.reporterFailures.map((failure) => ({
+      name: failure.name,
+      hook: failure.hook,
+      message: failure.error.message,
+    })),
+  };
+}
+
+/** A closed run again, from plain data. */
+export function runOf(plain: PlainRun): ClosedRun {
+  return {
+    ...plain,
+    trackerError: plain.trackerError && (errorOf(plain.trackerError) as ParityError),
+    reporterFailures: plain.reporterFailures.map((failure) => ({
+      name: failure.name,
+      hook: failure.hook as ClosedRun['reporterFailures'][number]['hook'],
+      error: new Error(failure.message),
+    })),
+  };
 }
 
 const ZERO: JudgeCounts = {
@@ -108,19 +151,15 @@ const ZERO: JudgeCounts = {
 
 /**
  * Starts the thread from `file` and resolves once its judging side is open
- * (or rejects with why not). `oldSpaceMb`: the thread's heap limit
- * (`io/shadow/old-space.ts`'s `threadOldSpaceMb`): past it the thread ends,
- * not the process.
+ * (or rejects with why not). `limits`: the thread's heap
+ * (`io/shadow/old-space.ts`): past it the thread ends, not the process.
  */
 export async function openThreadJudge(
   file: string,
   data: ThreadData,
-  oldSpaceMb: number,
+  limits: ResourceLimits,
 ): Promise<JudgeSide> {
-  const worker = new Worker(file, {
-    workerData: data,
-    resourceLimits: { maxOldGenerationSizeMb: oldSpaceMb },
-  });
+  const worker = new Worker(file, { workerData: data, resourceLimits: limits });
   let counts = ZERO;
   let next = 0;
   let broken: Error | undefined;
@@ -214,23 +253,12 @@ export async function openThreadJudge(
         await ask({ type: 'refresh', id: ++next, tracker: options.tracker }),
         'refreshed',
       );
-      if (summary === undefined) return undefined;
-      const { trackerError } = summary;
-      return { ...summary, trackerError: trackerError && (errorOf(trackerError) as ParityError) };
+      return refreshOf(summary);
     },
     async close() {
       const closed = expect(await ask({ type: 'close', id: ++next }), 'closed');
       await worker.terminate();
-      const runs: ClosedRun[] = closed.runs.map((run) => ({
-        ...run,
-        trackerError: run.trackerError && (errorOf(run.trackerError) as ParityError),
-        reporterFailures: run.reporterFailures.map((failure) => ({
-          name: failure.name,
-          hook: failure.hook as ClosedRun['reporterFailures'][number]['hook'],
-          error: new Error(failure.message),
-        })),
-      }));
-      return { runs, captured: closed.captured };
+      return { runs: closed.runs.map(runOf), captured: closed.captured };
     },
     async discard() {
       await ask({ type: 'discard', id: ++next });

@@ -58,7 +58,10 @@ export interface ShadowSession {
    * tracker too with `tracker`); undefined when there was nothing new to write.
    */
   refresh(options: { readonly tracker: boolean }): Promise<RefreshSummary | undefined>;
-  /** Stops accepting, drains the queue (or drops what waits, with `dropWaiting`), closes the run. */
+  /**
+   * Stops accepting, drains the queue (or drops what waits, with `dropWaiting`),
+   * closes the run; asked again with `dropWaiting` while stopping, drops what still waits.
+   */
   stop(options?: { readonly dropWaiting?: boolean }): Promise<ShadowOutcome>;
 }
 
@@ -143,6 +146,8 @@ export async function startShadow(
     budget,
     refresh: (options) => judge.refresh(options),
     stop(options = {}) {
+      // Asked again while stopping (a second signal): what still waits is dropped now.
+      if (stopping !== undefined && options.dropWaiting === true) queue.dropWaiting();
       stopping ??= (async () => {
         await listener.close();
         if (options.dropWaiting === true) queue.dropWaiting();

@@ -64,9 +64,8 @@ describe('a shadow session killed outright', () => {
     const dir = (await refreshed)[1] ?? '';
     clearInterval(asking);
     const killed = join(cwd, 'reports', dir.split('/').pop() ?? '');
-    // The session's own process, named by its mark: the bin runs `proxy` in a
-    // process of its own (its old-space limit, bin/old-space.js), which stops
-    // gracefully when the bin is killed; killed itself, it cleans nothing up.
+    // The session's process, named by its mark (the bin's own: the session
+    // runs on threads of it); killed outright, it cleans nothing up.
     const { pid } = JSON.parse(await readFile(join(killed, '.owner'), 'utf8')) as { pid: number };
     process.kill(pid, 'SIGKILL');
     await exited;

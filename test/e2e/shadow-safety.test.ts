@@ -180,6 +180,40 @@ describe('shadow mode, bounded and safe', () => {
     expect(status.compared).toBe(status.mirrored);
   });
 
+  it('a second stop signal drops what still waits, counted; the pair under way is compared', async () => {
+    const baseline = await echo('same');
+    const candidate = await hung();
+    const cwd = await tempProject();
+    const proxy = await startShadowCli(
+      cwd,
+      proxyArgs(baseline, candidate.url, [
+        '--no-tracker',
+        '--queue',
+        '10',
+        '--concurrency',
+        '1',
+        '--timeout',
+        '3000',
+      ]),
+    );
+    const statuses = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => send(`${proxy.url}/w/${i}`)),
+    );
+    expect(statuses).toEqual(Array(6).fill(200));
+    // One copy waits for the hung candidate, five in the queue: draining them takes 18 s.
+    await waitUntil(() => lastStatus(proxy.stdout()).mirrored === 6);
+    const started = Date.now();
+    proxy.signal('SIGTERM');
+    await proxy.waitFor('send it again to drop the queue');
+    proxy.signal('SIGTERM');
+    expect(await proxy.ended).toBe(0);
+    expect(Date.now() - started).toBeLessThan(12_000);
+    const status = lastStatus(proxy.stdout());
+    expect(status).toMatchObject({ seen: 6, mirrored: 6, dropped: 5, compared: 1, errors: 1 });
+    const { report } = await latest(cwd);
+    expect(report.summary.cases).toBe(1);
+  }, 60_000);
+
   it('writes reach the candidate only with --mirror-writes, and only a disposable one', async () => {
     const baseline = await echo('same');
     const candidate = await echo('same');

@@ -147,7 +147,7 @@ describe('npm pack → npm i ./tarball (offline) → npx parity in a fresh proje
     // parity's code: the CLI, the API and its ES module, a file per module
     // loaded on demand (a command, a group of commands, …: `NAME-HASH.cjs`)
     // and the chunks they share (`chunk-HASH.cjs`), shadow mode's worker
-    // thread (`shadow-thread.cjs`), the code that explains divergences, loaded at
+    // threads (`shadow-listening.cjs`, `shadow-thread.cjs`), the code that explains divergences, loaded at
     // the first (`explaining.cjs`); the rest is declarations.
     const code = (await readdir(join(installed, 'dist'), { recursive: true }))
       .map(String)
@@ -156,7 +156,7 @@ describe('npm pack → npm i ./tarball (offline) → npx parity in a fresh proje
     expect(code).toEqual(expect.arrayContaining(['api.cjs', 'index.js', 'parity.cjs']));
     for (const file of code) {
       expect(file).toMatch(
-        /^(api\.cjs|index\.js|parity\.cjs|shadow-thread\.cjs|explaining\.cjs|[a-z-]+-[A-Z0-9]{8}\.cjs)$/,
+        /^(api\.cjs|index\.js|parity\.cjs|shadow-(listening|thread)\.cjs|explaining\.cjs|[a-z-]+-[A-Z0-9]{8}\.cjs)$/,
       );
     }
     expect(code.filter((file) => file.startsWith('chunk-')).length).toBeGreaterThan(0);
@@ -168,7 +168,9 @@ describe('npm pack → npm i ./tarball (offline) → npx parity in a fresh proje
       .map(String)
       .filter((file) => /\.(c|m)?js$/.test(file))
       .sort();
-    expect(shipped).toEqual(expect.arrayContaining(['vendor/undici.cjs', 'shadow-thread.cjs']));
+    expect(shipped).toEqual(
+      expect.arrayContaining(['vendor/undici.cjs', 'shadow-listening.cjs', 'shadow-thread.cjs']),
+    );
     const where = new Map<string, string>();
     const twice: string[] = [];
     for (const file of shipped) {

@@ -7,14 +7,19 @@
  */
 
 import { join } from 'node:path';
-import { type ShadowOutcome, startShadow } from '../../engine/shadow.js';
-import { openJudgeSide } from '../../engine/shadow-judge.js';
-import { prepareShadow } from '../../engine/shadow-prepare.js';
-import { openThreadJudge } from '../../engine/shadow-remote.js';
-import { threadOldSpaceMb } from '../../io/shadow/old-space.js';
+import type { AppContext } from '../../engine/run/context.js';
+import type { ShadowOutcome } from '../../engine/shadow.js';
+import { type ListeningThread, openListeningThread } from '../../engine/shadow-listening.js';
+import { type OpenedShadow, openShadowSession } from '../../engine/shadow-open.js';
+import type { ShadowRequest } from '../../engine/shadow-prepare.js';
+import {
+  DEFAULT_MIRROR_MB,
+  DEFAULT_QUEUE,
+  oldSpaceMb,
+  YOUNG_GENERATION_MB,
+} from '../../io/shadow/old-space.js';
 import { statusLine } from '../../io/shadow/status.js';
 import type { ShadowMode } from '../../io/shadow/traffic.js';
-import { ByteBudget } from '../../util/byte-budget.js';
 import { printable } from '../../util/code-span.js';
 import { ParityError } from '../../util/errors.js';
 import { EXIT, EXIT_FOR_ERROR, type ExitCode } from '../exit-codes.js';
@@ -22,14 +27,51 @@ import { contextOf, type Io } from '../io.js';
 import type { ShadowFlags } from '../options.js';
 
 /**
- * The worker thread's built entry (dist/shadow-thread.cjs) beside the bundled
- * CLI; undefined when running from the TypeScript sources (the tests: the
- * judging side then runs in this thread). A bundle without it: the thread
- * fails to start and the judging side runs in this thread.
+ * A worker thread's built entry (dist/shadow-listening.cjs, dist/shadow-thread.cjs)
+ * beside the bundled CLI; undefined when running from the TypeScript sources
+ * (the tests: the session then runs in this thread).
  */
-function threadFile(): string | undefined {
+function threadFile(name: string): string | undefined {
   if (typeof __dirname !== 'string' || !__filename.endsWith('.cjs')) return undefined;
-  return join(__dirname, 'shadow-thread.cjs');
+  return join(__dirname, name);
+}
+
+/**
+ * Opens the session on a listening thread of its own (as shipped), or in
+ * this thread from the sources or where no thread can start; its judging
+ * side on a thread of its own either way, where one can start.
+ */
+async function openSession(
+  request: ShadowRequest,
+  context: AppContext,
+): Promise<OpenedShadow & { readonly lost?: ListeningThread['lost'] }> {
+  const listening = threadFile('shadow-listening.cjs');
+  const judgeFile = threadFile('shadow-thread.cjs');
+  if (listening === undefined) return openShadowSession(request, context, judgeFile);
+  const host = { pid: context.host.pid, hostname: context.host.hostname };
+  const data = {
+    request,
+    cwd: context.cwd,
+    env: { ...context.env },
+    host:
+      context.host.startedAt === undefined ? host : { ...host, startedAt: context.host.startedAt },
+    judgeFile,
+  };
+  const limits = {
+    maxOldGenerationSizeMb: oldSpaceMb({
+      queue: request.queue ?? DEFAULT_QUEUE,
+      budgetMb: request.mirrorMb ?? DEFAULT_MIRROR_MB,
+    }),
+    maxYoungGenerationSizeMb: YOUNG_GENERATION_MB,
+  };
+  try {
+    return await openListeningThread(listening, data, limits);
+  } catch (error) {
+    if (error instanceof ParityError) throw error;
+    const opened = await openShadowSession(request, context, judgeFile);
+    const why = `no listening thread (${printable(String(error))}); listening in this thread`;
+    return { ...opened, notes: [why, ...opened.notes] };
+  }
 }
 
 /** How often the status is printed while traffic flows. */
@@ -69,52 +111,11 @@ export async function shadowCommand(
   io: Io,
 ): Promise<ExitCode> {
   const request = { ...flags, mode };
-  const context = contextOf(io);
-  const { input, notes } = await prepareShadow(request, context);
-  for (const note of notes) io.stderr.write(`parity: ${note}\n`);
-  const thread = threadFile();
-  const session = await startShadow(
-    input,
-    thread === undefined
-      ? openJudgeSide
-      : async (prepared, budget) => {
-          // The thread prepares its own run folder from the same flags.
-          await prepared.folder.discard();
-          const host = { pid: context.host.pid, hostname: context.host.hostname };
-          const data = {
-            request,
-            budget: budget.shared,
-            cwd: context.cwd,
-            env: { ...context.env },
-            host:
-              context.host.startedAt === undefined
-                ? host
-                : { ...host, startedAt: context.host.startedAt },
-          };
-          try {
-            const judge = await openThreadJudge(
-              thread,
-              data,
-              threadOldSpaceMb({
-                budgetMb: budget.limit / (1024 * 1024),
-                bodyCapBytes: prepared.config.bodyCapBytes,
-                nodes: prepared.config.bodyBudget.nodes,
-              }),
-            );
-            if (flags.quiet !== true) io.stderr.write('parity: comparing on a worker thread\n');
-            return judge;
-          } catch (error) {
-            if (error instanceof ParityError) throw error;
-            // No worker thread here: the judging side in this thread, on a folder of its own.
-            io.stderr.write(
-              `parity: no worker thread (${printable(String(error))}); comparing in this thread\n`,
-            );
-            // Its heap holds the budget, not a pair past it: such a pair is dropped, not taken alone.
-            const alone = ByteBudget.of(budget.shared, { alone: false });
-            return openJudgeSide((await prepareShadow(request, context)).input, alone);
-          }
-        },
-  );
+  const opened = await openSession(request, contextOf(io));
+  const { session } = opened;
+  for (const note of opened.notes) io.stderr.write(`parity: ${note}\n`);
+  if (opened.judgeOnThread && flags.quiet !== true)
+    io.stderr.write('parity: comparing on a worker thread\n');
   const { host, port } = session.address;
   const shown = host.includes(':') ? `[${host}]` : host;
   if (flags.quiet !== true) {
@@ -188,6 +189,11 @@ export async function shadowCommand(
       );
     });
     if (off === undefined) reject(new Error('parity shadow needs the process signals to stop'));
+    // The listening thread ended on its own (out of its heap, a crash): nothing listens any more.
+    void opened.lost?.then((error) => {
+      off?.();
+      reject(error);
+    });
   }).finally(() => {
     clearInterval(timer);
     clearInterval(refresh);

@@ -126,10 +126,27 @@ function divergenceLines(dir: string): RunReporter {
 /**
  * A run keeps its notable results (divergent, failed) in memory until it
  * closes (`judge/results/stream.ts`): a run holding this many is full too, so a
- * candidate that is down (every result a failure) costs a bounded memory
- * (about 15 MB), not one result per request.
+ * candidate that is down (every result a failure) costs a bounded memory,
+ * not one result per request. A failure takes ~1.6 KB of live heap, but the
+ * judging thread's heap swings with a run's fill and with the reports written
+ * when it closes: with the candidate down and every copy compared, RSS
+ * swung 146-189 MB (peak 195) with 10,000 a run, 138-153 MB (peak 160) with
+ * 5,000.
  */
-export const NOTABLE_PER_RUN = 10_000;
+export const NOTABLE_PER_RUN = 5_000;
+
+/**
+ * A run whose notable results take this many bytes as written is full too:
+ * each holds both bodies (a preview of up to 128 K characters each), so a
+ * count alone bounds nothing when the bodies are large, and the reports
+ * written from them grow alike. In memory a result takes about twice its
+ * line (the bench's 300-byte bodies: a 1.75 KB line, ~4 KB of heap), so
+ * this is ~10 MB of heap, ~2,400 such divergent results. 1,000,000 requests
+ * through `parity proxy --shed 100%` (165,000 compared, every tenth
+ * divergent) peaked at 196 MB with runs of 5,000 divergent ones (8 MB of
+ * lines); with 10,000 a session peaked at 198-206 MB.
+ */
+export const NOTABLE_BYTES_PER_RUN = 4 * 1024 * 1024;
 
 export async function openSegment(input: SegmentInput, folder: RunFolder): Promise<Segment> {
   const { config } = input;
@@ -274,7 +291,11 @@ export async function openSegment(input: SegmentInput, folder: RunFolder): Promi
       return size;
     },
     get full() {
-      return size >= input.capacity || notable >= NOTABLE_PER_RUN;
+      return (
+        size >= input.capacity ||
+        notable >= NOTABLE_PER_RUN ||
+        stream.notableBytes >= NOTABLE_BYTES_PER_RUN
+      );
     },
     judge(exchange) {
       const position = size++;

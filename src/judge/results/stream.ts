@@ -45,6 +45,8 @@ export interface ResultStream {
    * not in it. A secret learned later is not applied to it (`finish` does).
    */
   snapshot(): Promise<CollectedObservations>;
+  /** The bytes the notable results held in memory take as written (their lines): what they cost a run's memory. */
+  readonly notableBytes: number;
 }
 
 /** Per position in run order: where its line is, and what its junit row needs. */
@@ -83,11 +85,15 @@ export async function openResultStream(path: string, count: number): Promise<Res
   // The verdicts of the results no assessment changes (`judge/results/assessment.ts`).
   const plain = createVerdictTally();
   let offset = 0;
+  let notableBytes = 0;
   // Positions added before the last `redactAdded`, and the redaction they still need.
   const stale = new Uint8Array(count);
   const added: number[] = [];
   let late: Redactor | undefined;
   return {
+    get notableBytes() {
+      return notableBytes;
+    },
     redactAdded(redact) {
       for (const position of added) stale[position] = 1;
       added.length = 0;
@@ -113,8 +119,10 @@ export async function openResultStream(path: string, count: number): Promise<Res
       added.push(position);
       tally.add(result);
       if (result.orderNoise !== undefined) orderNoise.add(result.caseId);
-      if (isNotable(result)) notable.push({ position, result });
-      else plain.add(result);
+      if (isNotable(result)) {
+        notable.push({ position, result });
+        notableBytes += bytes;
+      } else plain.add(result);
     },
     async finish() {
       // Every report is made from this file: without it the run's folder stays `.partial`, with no report.
