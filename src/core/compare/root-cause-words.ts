@@ -198,6 +198,9 @@ function gateSummary(cause: RootCause & { type: 'status' }): string {
 export function causeSummary(cause: RootCause): string {
   switch (cause.type) {
     case 'pattern':
+      // A list that is the whole body has no field: it is the body's.
+      if (cause.field === '' && cause.pattern === 'array-order')
+        return `${cause.detail} of the body`;
       // A cause of any field: its row lists the fields (`judge/results/root-causes.ts`).
       return cause.field === '' || cause.field === '*'
         ? cause.detail

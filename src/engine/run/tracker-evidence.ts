@@ -7,7 +7,7 @@ import type { LibraryEvidence } from '../../io/tracker/types.js';
 import { cleanlyComparedIds } from '../../judge/results/regression.js';
 import { groupFindings } from '../../judge/results/root-causes.js';
 import { coversLibrary } from '../../reporters/report/run-report.js';
-import { flowsWithCauses } from './tracker-update.js';
+import { flowsWithCauses, unsettledCauses } from './tracker-update.js';
 
 type IdSet = { has(id: string): boolean };
 
@@ -39,5 +39,6 @@ export function trackerEvidence(report: RunReport): TrackerEvidence {
     library: libraryEvidence(report, ran, compared, report.results),
     selected: ran,
     flows: flowsWithCauses(report.results),
+    thin: unsettledCauses(report.results),
   };
 }

@@ -12,6 +12,7 @@ import type { LibraryEvidence, MissingCases, TrackerRow } from './types.js';
 export type StaleReason =
   | 'missing-row'
   | 'not-reopened'
+  | 'not-opened'
   | 'not-seen'
   | 'not-resolved'
   | 'not-superseded';
@@ -39,6 +40,12 @@ export interface TrackerEvidence {
   readonly selected?: { has(caseId: string): boolean };
   /** Each flow of the report with its steps that show a root cause. */
   readonly flows?: ReadonlyMap<string, readonly string[]>;
+  /**
+   * The root causes the report saw only at thin evidence (id-like values with
+   * nothing saying they are per-instance, lists sorted by drawn keys): a run
+   * leaves their rows `_awaiting_`, and opens the others it sees.
+   */
+  readonly thin?: { has(fingerprint: string): boolean };
 }
 
 /** What the report showed case by case, as a run's merge weighs it (`evidence.ts`). */
@@ -71,15 +78,22 @@ function after(value: string, date: string): boolean {
 /** The rows a run resolves when their cases compare where they were: `_open_`, and `_awaiting_` ones. */
 const UNDECIDED: ReadonlySet<TrackerRow['status']> = new Set(['open', 'awaiting']);
 
-function findingFor(row: TrackerRow | undefined, date: string): StaleReason | undefined {
+function findingFor(
+  row: TrackerRow | undefined,
+  date: string,
+  thin: boolean,
+): StaleReason | undefined {
   if (row === undefined) return 'missing-row';
   if (row.status === 'resolved') return notBefore(row.resolved, date) ? undefined : 'not-reopened';
+  // A run opens a row awaiting evidence once it sees the cause at real evidence (`upsert.ts` statusSeen).
+  if (row.status === 'awaiting' && !thin) return 'not-opened';
   return notBefore(row.lastSeen, date) ? undefined : 'not-seen';
 }
 
 /**
  * The ways `rows` lag behind a report: a divergent fingerprint without a row, a
- * `_resolved_` row the report shows reproducing, a row whose Last seen predates
+ * `_resolved_` row the report shows reproducing, an `_awaiting_` row the
+ * report shows at real evidence (without `evidence.thin`, every cause seen is), a row whose Last seen predates
  * the report that saw it, an `_open_` row whose every case compared cleanly in
  * the report without reproducing it (`evidence.ts`), and a case-level row (before root causes)
  * whose cases show root causes in the report. Rows written after the report's day count as
@@ -95,7 +109,7 @@ export function checkTracker(
   const findings: StaleFinding[] = [];
   for (const [fingerprint, caseIds] of divergent) {
     const row = byFingerprint.get(fingerprint);
-    const reason = findingFor(row, date);
+    const reason = findingFor(row, date, evidence.thin?.has(fingerprint) ?? false);
     if (reason !== undefined) findings.push({ reason, fingerprint, rowId: row?.id, caseIds });
   }
   const shown = new Set([...divergent.values()].flat());
@@ -139,6 +153,7 @@ export function rowsMissingCases(
 export const STALE_MESSAGES: Readonly<Record<StaleReason, string>> = {
   'missing-row': 'diverges in the report but has no tracker row',
   'not-reopened': 'is _resolved_ but the report shows it reproducing',
+  'not-opened': 'is _awaiting_ but the report shows it at real evidence (a run opens it)',
   'not-seen': 'reproduces in the report but its Last seen is older',
   'not-resolved': 'is _open_ but none of its cases reproduced it in the report',
   'not-superseded': 'is a case-level row whose cases now show root causes (a run supersedes it)',

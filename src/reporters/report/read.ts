@@ -19,19 +19,6 @@ import { readFailure, readRegularText } from '../../util/fs.js';
  * An old report's divergences judged again as a run judges them (the
  * contract's upgrader takes its judge from here: judging is compare's).
  */
-const _REJUDGE: Rejudge = {
-  judge(ids, comparison) {
-    const judged = judgeComparison(ids, comparison);
-    if (judged.verdict !== 'divergent') return undefined;
-    return { fingerprint: judged.divergence.fingerprint, findings: judged.findings };
-  },
-  rootCauses: (results) => rootCauseEntries(groupFindings(results), () => undefined),
-};
-
-/**
- * An old report's divergences judged again as a run judges them (the
- * contract's upgrader takes its judge from here: judging is compare's).
- */
 const REJUDGE: Rejudge = {
   judge(ids, comparison) {
     const judged = judgeComparison(ids, comparison);

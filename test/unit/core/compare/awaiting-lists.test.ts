@@ -115,6 +115,6 @@ describe('a list awaiting evidence for its order', () => {
       body,
     };
     const found = findingsOf({ endpoint: 'GET /labels', comparison, awaitingLists: ['/'] });
-    expect(found.map((f) => f.summary)).toEqual(['array order']);
+    expect(found.map((f) => f.summary)).toEqual(['array order of the body']);
   });
 });

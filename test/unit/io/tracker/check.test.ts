@@ -60,6 +60,17 @@ describe('checkTracker', () => {
     ]);
   });
 
+  it('finds an awaiting row the report shows at real evidence, and leaves one it shows thin alone', () => {
+    const rows = [
+      row({ id: 'PAR-001', fingerprint: 'fp1', status: 'awaiting', lastSeen: '2026-11-20' }),
+      row({ id: 'PAR-002', fingerprint: 'tokens', status: 'awaiting', lastSeen: '2026-11-20' }),
+    ];
+    // `/tokens` holds id-like values with nothing saying they are per-instance: still thin.
+    const thin = { ...divergent('b', 'tokens'), unsettled: ['/tokens'] };
+    const found = checkTracker(rows, report([divergent('a', 'fp1'), thin]));
+    expect(found.map((f) => [f.rowId, f.reason])).toEqual([['PAR-001', 'not-opened']]);
+  });
+
   it('finds an open row whose cases all compared without reproducing it', () => {
     const rows = [
       row({ id: 'PAR-001', fingerprint: 'fp1', caseIds: ['a', 'b'], lastSeen: '2026-11-19' }),
