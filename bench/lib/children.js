@@ -54,8 +54,8 @@ export async function startParity(args, cwd) {
     });
     child.once('exit', (code) => reject(new Error(`parity exited with ${code}:\n${stderr}`)));
   });
-  // The bin starts `proxy`/`shadow` in a process of its own under an old-space
-  // limit (bin/old-space.js): that one serves, so its CPU is the one read.
+  // `proxy`/`shadow` serve from the process the bin started (threads of its
+  // own); a command that starts a process of its own is read through it.
   const command = childOf(child.pid) ?? child.pid;
   return {
     url,

@@ -205,19 +205,22 @@ export async function sinkLatency(urls, { rate, seconds, rounds }) {
 }
 
 /**
- * `parity proxy` with the candidate down (or up): `count` requests at
- * concurrency 16, its RSS sampled every 250 ms. Flat: the largest RSS of the
- * second half of the traffic against the largest of the second quarter (the
- * first is the warm-up: the heaps grow to their working size over the first
- * runs closed, 103 -> 150 MB over 15,000 failures compared, then stay within
- * 143-154 MB over 45,000 more). It never
- * sheds copies for being busy (`--shed 100%`): under this closed loop the
- * proxy is saturated throughout and would refuse nearly every copy (16 of
- * 1,000,000 compared on an idle machine), so the memory would be measured
- * with nothing compared; here only the bounded queue and the byte budget
- * drop copies, and every copy they take is compared.
+ * `parity proxy` with the candidate down (or up): requests at concurrency 16,
+ * in chunks of 10,000, until it has compared `compared` copies or `count`
+ * requests went through, its RSS sampled every 250 ms with the copies
+ * compared so far. It never sheds copies for being busy (`--shed 100%`):
+ * under this closed loop the proxy is saturated throughout and would refuse
+ * nearly every copy (16 of 1,000,000 compared on an idle machine); here only
+ * the bounded queue and the byte budget drop copies. What is held grows with
+ * what is compared (a run holds its failed results until it closes, at
+ * 5,000), not with what is sent: the judging thread runs at nice 19, so how
+ * many copies it compares per request depends on the load (230 a second
+ * under a load of 4, several thousand on an idle machine). So the windows
+ * are counted in copies compared: the first quarter warms the heaps up
+ * (103 -> 150 MB over the first 15,000 failures compared, then 143-154 MB
+ * over 45,000 more), and flat is the second half against the second quarter.
  */
-export async function proxyMemory(urls, { count, candidateDown }) {
+export async function proxyMemory(urls, { count, compared: target = 0, candidateDown }) {
   // A port nothing listens on: the candidate is down.
   const candidate = candidateDown ? 'http://127.0.0.1:9' : (urls.candidate ?? urls.b);
   const p = await parity('proxy', { ...urls, candidate }, ['--shed', '100%']);
@@ -225,45 +228,51 @@ export async function proxyMemory(urls, { count, candidateDown }) {
   let sent = 0;
   let told = 0;
   const timer = setInterval(() => {
-    samples.push({ sent, mb: rssOfMb(p.pids) });
+    samples.push({ sent, compared: p.status()?.compared ?? 0, mb: rssOfMb(p.pids) });
     // A long run says how far it got (on stderr, beside the bench's own log).
     if (sent - told >= 100_000) {
       told = sent;
       process.stderr.write(
-        `bench: shadow: ${sent} requests sent, RSS ${Math.round(rssOfMb(p.pids))} MB (peak ${Math.round(rssOfMb(p.pids, 'VmHWM'))} MB)\n`,
+        `bench: shadow: ${sent} requests sent, ${p.status()?.compared ?? 0} compared, RSS ${Math.round(rssOfMb(p.pids))} MB (peak ${Math.round(rssOfMb(p.pids, 'VmHWM'))} MB)\n`,
       );
     }
   }, 250);
   const started = performance.now();
-  let result;
+  const chunk = Math.min(10_000, count);
+  let errors = 0;
   try {
-    result = await closedLoop(p.url, {
-      count,
-      concurrency: 16,
-      pathOf: (i) => {
-        sent = i;
-        return pathOf(i);
-      },
-    });
+    while (sent < count && (target === 0 || (p.status()?.compared ?? 0) < target)) {
+      const from = sent;
+      const r = await closedLoop(p.url, {
+        count: Math.min(chunk, count - from),
+        concurrency: 16,
+        pathOf: (i) => {
+          sent = from + i + 1;
+          return pathOf(from + i);
+        },
+      });
+      errors += r.errors;
+    }
   } finally {
     clearInterval(timer);
   }
+  const seconds = (performance.now() - started) / 1000;
   const end = rssOfMb(p.pids);
   const peak = rssOfMb(p.pids, 'VmHWM');
   const status = await p.stop();
-  // The first quarter warms the process up (its heaps grow to their working
-  // size over the first runs closed); flat: the second half against the second quarter.
-  const half = samples.filter((s) => s.sent >= count / 4 && s.sent < count / 2).map((s) => s.mb);
-  const later = samples.filter((s) => s.sent >= count / 2).map((s) => s.mb);
+  const reached = samples.at(-1)?.compared ?? 0;
+  const within = (from, to) =>
+    samples.filter((s) => s.compared >= from && s.compared < to).map((s) => s.mb);
   return {
-    count,
-    seconds: (performance.now() - started) / 1000,
-    rate: result.rate,
-    firstHalfMb: Math.max(...half),
-    secondHalfMb: Math.max(...later),
+    count: sent,
+    seconds,
+    rate: sent / seconds,
+    comparedAtEnd: reached,
+    firstHalfMb: Math.max(...within(reached / 4, reached / 2)),
+    secondHalfMb: Math.max(...within(reached / 2, Number.POSITIVE_INFINITY)),
     peakMb: Math.max(...samples.map((s) => s.mb), end, Number.isNaN(peak) ? 0 : peak),
     endMb: end,
-    errors: result.errors,
+    errors,
     status,
   };
 }
