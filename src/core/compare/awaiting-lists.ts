@@ -12,19 +12,14 @@
  * `findings.ts`. Pure.
  */
 
+import { pointerOfEntry } from '../../contract/model/exchange.js';
 import type { Change } from '../../contract/observation.js';
-
-/** The pointer of a `reordered` entry (`/docs (the same elements …)` → `/docs`; the body: `/`). */
-export function listOfEntry(entry: string): string {
-  const at = entry.indexOf(' (');
-  return at < 0 ? entry : entry.slice(0, at);
-}
 
 /** What a judged case carries of an exchange's `reordered` entries: the lists' pointers, if any. */
 export function awaitingListsOf(reordered: readonly string[] | undefined): {
   readonly awaitingLists?: readonly string[];
 } {
-  return reordered === undefined ? {} : { awaitingLists: reordered.map(listOfEntry) };
+  return reordered === undefined ? {} : { awaitingLists: reordered.map(pointerOfEntry) };
 }
 
 /** Whether `path` is the list at `list` or under it (`/` is the body: every path). */

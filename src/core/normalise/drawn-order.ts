@@ -35,6 +35,7 @@
  * sequence (`createDrawnOrder`).
  */
 import type { Exchange } from '../../contract/model/exchange.js';
+import { placeOfEntry } from '../../contract/model/exchange.js';
 import { joinPointer, valueAtPointer } from '../../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
 import { generatedFormat, idFormat } from './generated.js';
@@ -75,13 +76,6 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 function accepted(side: Exchange['baseline']): boolean {
   return side.outcome === 'response' && side.response.status >= 200 && side.response.status < 300;
-}
-
-/** The pointer of a `generated` entry (`/2/id (uuid on both sides, in no request)` → `/2/id`). */
-function pointerOfEntry(entry: string): string {
-  const at = entry.indexOf(' (');
-  const pointer = at < 0 ? entry : entry.slice(0, at);
-  return pointer === '/' ? '' : pointer;
 }
 
 function safeAt(root: unknown, pointer: string): unknown {
@@ -251,7 +245,7 @@ export function createDrawnOrder(): DrawnOrder {
       const right = structuredBody(before.candidate);
       if (left === undefined || right === undefined) return;
       for (const entry of masked.generated ?? []) {
-        const path = pointerOfEntry(entry);
+        const path = placeOfEntry(entry);
         const a = safeAt(left.value, path);
         const b = safeAt(right.value, path);
         if (a !== b && drawnId(a) && drawnId(b)) {
@@ -270,11 +264,11 @@ export function createDrawnOrder(): DrawnOrder {
       const places: Reordered[] = [];
       // A list `own-key-order.ts` found awaiting already is its; revisions order nothing.
       const skip = {
-        places: new Set((exchange.reordered ?? []).map(pointerOfEntry).map((p) => p || '/')),
+        places: new Set((exchange.reordered ?? []).map(placeOfEntry).map((p) => p || '/')),
         revisions: new Set(
           (exchange.generated ?? [])
             .filter((entry) => entry.includes(' (revision '))
-            .map(pointerOfEntry),
+            .map(placeOfEntry),
         ),
       };
       reorderedLists(left.value, right.value, '', places, skip);

@@ -62,6 +62,7 @@
 import { createHash } from 'node:crypto';
 import type { CaseRequest } from '../../contract/model/case.js';
 import type { Exchange, SideOutcome } from '../../contract/model/exchange.js';
+import { pointerOfEntry } from '../../contract/model/exchange.js';
 import { joinPointer } from '../../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
 import { etagKind, REVISION } from './derived.js';
@@ -573,11 +574,6 @@ function versionsNamed(side: SideOutcome): ReadonlySet<string> {
 
 function sideRequest(exchange: Exchange, side: 'baseline' | 'candidate'): CaseRequest {
   return exchange.flow?.requests[side] ?? exchange.case.request;
-}
-
-/** The pointer of a `generated` entry (`/uuid (uuid on both sides, in no request)` → `/uuid`). */
-function pointerOfEntry(entry: string): string {
-  return entry.slice(0, entry.indexOf(' ('));
 }
 
 /** What the walk knows of one exchange: its requests, whether it wrote, each side's own versions. */

@@ -13,6 +13,7 @@
  * the memory (`createSamePairs`).
  */
 import type { Exchange } from '../../contract/model/exchange.js';
+import { placeOfEntry } from '../../contract/model/exchange.js';
 import { valueAtPointer } from '../../util/json-pointer.js';
 import { GENERATED_TOKEN, idFormat } from './generated.js';
 import { structuredBody } from './sequence-walk.js';
@@ -49,13 +50,6 @@ export interface SamePairs {
 
 const keyOf = (a: string, b: string) => `${a}\u0000${b}`;
 
-/** The pointer of a `generated` entry (`/uuid (uuid on both sides, in no request)` → `/uuid`). */
-function pointerOfEntry(entry: string): string {
-  const at = entry.indexOf(' (');
-  const pointer = at < 0 ? entry : entry.slice(0, at);
-  return pointer === '/' ? '' : pointer;
-}
-
 export function createSamePairs(): SamePairs {
   const pairs = new Map<string, PairOrigin[]>();
   let size = 0;
@@ -84,7 +78,7 @@ export function createSamePairs(): SamePairs {
       const right = structuredBody(before.candidate);
       if (left === undefined || right === undefined) return;
       for (const entry of entries) {
-        const path = pointerOfEntry(entry);
+        const path = placeOfEntry(entry);
         const a = safeAt(left.value, path);
         const b = safeAt(right.value, path);
         if (typeof a !== 'string' || typeof b !== 'string' || a === b) continue;

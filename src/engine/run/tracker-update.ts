@@ -7,6 +7,7 @@
  */
 
 import type { AssessedObservation } from '../../contract/assessment.js';
+import { pointerOfEntry } from '../../contract/model/exchange.js';
 import type { TrackerOutcome } from '../../contract/report.js';
 import type { DecisionRow, RootCauseEntry } from '../../contract/root-cause.js';
 import type { TrackerObservation, TrackerRow, TrackerRun } from '../../io/tracker/types.js';
@@ -61,12 +62,6 @@ export function ownKeyCauses(results: readonly AssessedObservation[]): Set<strin
       .filter((entry) => entry.includes(' in the order of its own /*/'))
       .map(pointerOfEntry),
   );
-}
-
-/** The pointer of an entry with its evidence (`/docs (the same elements …)` → `/docs`). */
-function pointerOfEntry(entry: string): string {
-  const at = entry.indexOf(' (');
-  return at < 0 ? entry : entry.slice(0, at);
 }
 
 function thinCauses(

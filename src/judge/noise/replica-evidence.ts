@@ -13,7 +13,7 @@
  */
 
 import type { Exchange, SideOutcome } from '../../contract/model/exchange.js';
-import { listOfEntry } from '../../core/compare/awaiting-lists.js';
+import { pointerOfEntry } from '../../contract/model/exchange.js';
 import { structuredBody } from '../../core/normalise/sequence-walk.js';
 import { jsonEqual } from '../../core/wire/json-equal.js';
 import { valueAtPointer } from '../../util/json-pointer.js';
@@ -37,7 +37,7 @@ export function settledByReplica(exchange: Exchange, replica: SideOutcome): Exch
   if (baseline === undefined || again === undefined || baseline.kind !== again.kind) {
     return exchange;
   }
-  const lists = new Set((exchange.reordered ?? []).map(listOfEntry));
+  const lists = new Set((exchange.reordered ?? []).map(pointerOfEntry));
   const kept = places.filter((place) => {
     if (lists.has(place)) return true;
     const ours = at(baseline.value, place);

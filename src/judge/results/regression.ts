@@ -23,6 +23,7 @@
  */
 
 import type { AssessedObservation } from '../../contract/assessment.js';
+import { pointerOfEntry } from '../../contract/model/exchange.js';
 import type { Observation } from '../../contract/observation.js';
 import type {
   FixedDivergence,
@@ -145,10 +146,7 @@ function within(path: string, places: readonly string[]): boolean {
  * one order proves no fix (two draws agree by chance).
  */
 function drawnOrderCauses(result: AssessedObservation): ReadonlySet<string> {
-  const places = (result.reordered ?? []).map((entry) => {
-    const at = entry.indexOf(' (');
-    return at < 0 ? entry : entry.slice(0, at);
-  });
+  const places = (result.reordered ?? []).map(pointerOfEntry);
   const out = new Set<string>();
   if (places.length === 0) return out;
   for (const finding of result.findings ?? []) {
