@@ -225,15 +225,40 @@ export async function appendRegularFile(
   options: { readonly createFolder?: boolean } = {},
 ): Promise<void> {
   if (options.createFolder === true) await mkdir(dirname(path), { recursive: true });
+  const file = await openAppendFile(path);
+  try {
+    await file.append(text);
+  } finally {
+    await file.close();
+  }
+}
+
+/** A regular file open for appending (`openAppendFile`). */
+export interface AppendFile {
+  append(text: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the regular file at `path` for appending, as `appendRegularFile`
+ * does (created when missing; a FIFO or a device refused on the open
+ * handle), and keeps it open: for a file written line by line for as long
+ * as a session lasts, one open and one check rather than one per write.
+ */
+export async function openAppendFile(path: string): Promise<AppendFile> {
   const flags = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NONBLOCK;
   const handle = await open(path, flags, 0o644);
   try {
     const info = await handle.stat();
     if (!info.isFile()) throw new Error(`is ${kindOf(info)}, not a regular file`);
-    await handle.appendFile(text, 'utf8');
-  } finally {
+  } catch (error) {
     await handle.close();
+    throw error;
   }
+  return {
+    append: (text) => handle.appendFile(text, 'utf8'),
+    close: () => handle.close(),
+  };
 }
 
 /** `readRegularFile` as UTF-8 text. */

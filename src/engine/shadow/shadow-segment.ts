@@ -33,7 +33,7 @@ import {
   type Reporters,
   type RunReporter,
 } from '../../reporters/reporter.js';
-import { appendRegularFile } from '../../util/fs.js';
+import { type AppendFile, openAppendFile } from '../../util/fs.js';
 import type { Host } from '../../util/host.js';
 import { displayPath } from '../../util/paths.js';
 import { maskEchoOrigins } from '../run/echo-origins.js';
@@ -90,21 +90,27 @@ export interface Refreshed {
 
 /**
  * Appends each divergent or failed result to `divergences.ndjson` as it is
- * judged: the lines judged while a write is under way go in the next one (one
- * open, append and close per batch, not per line).
+ * judged: the lines judged while a write is under way go in the next one.
+ * The file is opened at the first line and stays open until the run ends
+ * (one open for the run, not one per batch: with the candidate down, every
+ * copy is a line).
  */
 function divergenceLines(dir: string): RunReporter {
   const path = join(dir, 'divergences.ndjson');
   let pending: string[] = [];
+  let file: Promise<AppendFile> | undefined;
   let writing: Promise<void> | undefined;
   let failure: unknown;
   const flush = async (): Promise<void> => {
     while (pending.length > 0 && failure === undefined) {
       const batch = pending.join('');
       pending = [];
-      await appendRegularFile(path, batch).catch((error: unknown) => {
-        failure = error;
-      });
+      file ??= openAppendFile(path);
+      await file
+        .then((open) => open.append(batch))
+        .catch((error: unknown) => {
+          failure = error;
+        });
     }
     writing = undefined;
   };
@@ -118,6 +124,8 @@ function divergenceLines(dir: string): RunReporter {
     },
     async onEnd() {
       await writing;
+      const open = await file?.catch(() => undefined);
+      await open?.close();
       if (failure !== undefined) throw failure;
     },
   };
