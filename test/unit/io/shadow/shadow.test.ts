@@ -182,15 +182,18 @@ describe('a busy process', () => {
         // The event loop held: no I/O, no timers.
       }
     };
-    const probe = createBusyProbe({ threshold: 0.9, windowMs: 20 });
-    hold(25);
+    // Windows of 100 ms held for 110: two read back to back span at most twice
+    // the window unless the process waits 90 ms for a core (20 ms windows held
+    // for 25 failed half the time under a load of 8).
+    const probe = createBusyProbe({ threshold: 0.9, windowMs: 100 });
+    hold(110);
     probe.load();
-    hold(25);
+    hold(110);
     expect(probe.load()).toBe('saturated');
     // A long quiet wait, then one busy stretch: the window read spans the wait
     // (quiet), or once past it one busy window only.
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    hold(25);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    hold(110);
     expect(probe.load()).not.toBe('saturated');
   });
 
