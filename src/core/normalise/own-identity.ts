@@ -292,7 +292,12 @@ const MAX_MEMBERS = 20_000;
 
 /** What the run's memory says about one place's values. */
 export interface OwnIdentity {
-  /** Remembers one exchange's requests and each side's values at places an identity class names. */
+  /**
+   * Remembers one exchange's requests and each side's values at places an
+   * identity class names; from two answers alike, both sides' values (one
+   * body decoded once is walked once): the evidence that a place holds one
+   * value per side comes from equal answers too.
+   */
   add(exchange: Exchange): void;
   /**
    * The evidence that `baseline` and `candidate`, differing at `pointer`, are
@@ -334,14 +339,15 @@ export function createOwnIdentity(): OwnIdentity {
 
   /**
    * Each member of `object` (at `pointer`, itself member `name` of its parent)
-   * whose name and value an identity class accepts. Lists and members named by
-   * digits are never walked: their elements are records (`identityClassOf`).
+   * whose name and value an identity class accepts, as shown by `sides` (both
+   * for one body both sides answered). Lists and members named by digits are
+   * never walked: their elements are records (`identityClassOf`).
    */
   const remember = (
     object: Record<string, unknown>,
     pointer: string,
     name: string,
-    side: 0 | 1,
+    sides: readonly (0 | 1)[],
     budget: { left: number },
   ) => {
     const parent = name.length > LONGEST_SHAPED_TEXT ? '' : name;
@@ -349,7 +355,7 @@ export function createOwnIdentity(): OwnIdentity {
       if (budget.left-- <= 0) return;
       if (Array.isArray(value) || /^\d+$/.test(key)) continue;
       if (value !== null && typeof value === 'object' && !isExactNumber(value)) {
-        remember(value as Record<string, unknown>, joinPointer(pointer, key), key, side, budget);
+        remember(value as Record<string, unknown>, joinPointer(pointer, key), key, sides, budget);
         continue;
       }
       if (key === '' || key.length > LONGEST_SHAPED_TEXT) continue;
@@ -362,8 +368,10 @@ export function createOwnIdentity(): OwnIdentity {
         entry = { sides: [new Set(), new Set()], seen: [0, 0] };
         places.set(place, entry);
       }
-      entry.seen[side]++;
-      if (entry.sides[side].size < MAX_VALUES) entry.sides[side].add(keyText(value));
+      for (const side of sides) {
+        entry.seen[side]++;
+        if (entry.sides[side].size < MAX_VALUES) entry.sides[side].add(keyText(value));
+      }
     }
   };
 
@@ -392,14 +400,21 @@ export function createOwnIdentity(): OwnIdentity {
         if (requestSize > MAX_REQUEST_TEXT) overflow = true;
         else requests.push(text);
       }
-      const left = structuredBody(exchange.baseline);
-      const right = structuredBody(exchange.candidate);
-      for (const [side, body] of [left, right].entries()) {
-        const value = body?.value;
+      const left = structuredBody(exchange.baseline)?.value;
+      const right = structuredBody(exchange.candidate)?.value;
+      // One value both sides answered (the same bytes are decoded once) is walked once, for both.
+      const walks: [unknown, readonly (0 | 1)[]][] =
+        left === right && left !== undefined
+          ? [[left, [0, 1]]]
+          : [
+              [left, [0]],
+              [right, [1]],
+            ];
+      for (const [value, sides] of walks) {
         // A body that is a list holds records: no member of it is the server's own.
         if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
         if (isExactNumber(value)) continue;
-        remember(value as Record<string, unknown>, '', '', side as 0 | 1, { left: MAX_MEMBERS });
+        remember(value as Record<string, unknown>, '', '', sides, { left: MAX_MEMBERS });
       }
     },
     evidenceOf(pointer, baseline, candidate) {

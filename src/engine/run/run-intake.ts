@@ -4,12 +4,15 @@
  * during the run masked, transport errors counted, the side and runtime
  * watches fed, echoed references and derived revisions masked, and a flow's
  * steps held until the whole flow ran (`flow-hold.ts`), so every step hides
- * every secret the flow captured. The run's redactor learns those secrets as
+ * every secret the flow captured. Two answers alike where they are compared
+ * (`core/normalise/alike.ts`) feed the memories that learn from every answer
+ * and skip the rest: each of those passes them unchanged and learns nothing. The run's redactor learns those secrets as
  * each flow is released.
  */
 
 import type { Exchange } from '../../contract/model/exchange.js';
 import { maskExchange } from '../../core/flow/mask.js';
+import { answeredAlike } from '../../core/normalise/alike.js';
 import { maskChangedValues, needsSecondLook } from '../../core/normalise/changed.js';
 import { maskDerivedRevisions } from '../../core/normalise/derived.js';
 import { createDerivedEtags } from '../../core/normalise/derived-etags.js';
@@ -175,6 +178,9 @@ export function createRunIntake(input: {
     const bodyDigests = bodyDigestsOf(raw);
     if (bodyDigests !== undefined) digests.set(raw.case.id, bodyDigests);
     runtimes.add(raw);
+    // Two answers alike where they are compared pass every normaliser below unchanged and
+    // teach the memories below nothing (core/normalise/alike.ts): the memories above read them.
+    if (answeredAlike(raw)) return raw;
     // Echoed references, then revisions derived from per-instance values (docs/rules-and-noise.md, "Own origins and per-instance values").
     // A flow step's captured values differ by design: compared as their placeholders.
     // Lists each side orders by its own drawn keys first, on the keys as answered (core/normalise/own-key-order.ts).
