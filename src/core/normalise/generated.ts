@@ -208,6 +208,48 @@ export function idFormat(value: unknown): string | undefined {
   return `token ${value.replace(/[A-Za-z]+/g, 'a').replace(/\d+/g, '9')}`;
 }
 
+/** A dashed UUID anywhere in a text (a code in a redirect's URL, an id in a message). */
+const UUID_IN_TEXT = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/**
+ * Two texts that are the same but for the UUIDs inside them, each pair that
+ * differs in neither side's request: both with those UUIDs as
+ * `{{generated}}` (`Redirecting to /cb?code=<uuid>`: a code each side drew
+ * into its answer). Undefined when the texts differ otherwise, hold no UUID
+ * that differs, or a request named one of them.
+ */
+function embeddedIds(a: string, b: string, walk: Walk): readonly [string, string] | undefined {
+  if (a.length > MAX_OPAQUE || b.length > MAX_OPAQUE) return undefined;
+  const left = a.match(UUID_IN_TEXT);
+  const right = b.match(UUID_IN_TEXT);
+  if (left === null || right === null || left.length !== right.length) return undefined;
+  const between = a.split(UUID_IN_TEXT);
+  if (between.join('\u0000') !== b.split(UUID_IN_TEXT).join('\u0000')) return undefined;
+  const [asked, askedOther] = walk.asked();
+  let differs = false;
+  const out: [string[], string[]] = [[], []];
+  for (let i = 0; i < left.length; i++) {
+    const x = left[i] ?? '';
+    const y = right[i] ?? '';
+    if (x === y) {
+      out[0].push(x);
+      out[1].push(y);
+      continue;
+    }
+    if (asked.includes(x) || askedOther.includes(y)) return undefined;
+    differs = true;
+    out[0].push(GENERATED_TOKEN);
+    out[1].push(GENERATED_TOKEN);
+  }
+  if (!differs) return undefined;
+  const join = (ids: readonly string[]) =>
+    between.map((text, i) => `${text}${ids[i] ?? ''}`).join('');
+  return [join(out[0]), join(out[1])];
+}
+
+/** What `generated` says of UUIDs inside a text. */
+const EMBEDDED = 'uuid inside the same text on both sides, in no request';
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return (
     value !== null && typeof value === 'object' && !Array.isArray(value) && !isExactNumber(value)
@@ -538,7 +580,10 @@ function walkValues(a: unknown, b: unknown, path: string, walk: Walk): Pair<unkn
     return { values: [GENERATED_TOKEN, GENERATED_TOKEN], changed: true };
   }
   if (found !== undefined) walk.unsettled.push(path || '/');
-  return { values: [a, b], changed: false };
+  const inside = typeof a === 'string' && typeof b === 'string' ? embeddedIds(a, b, walk) : undefined;
+  if (inside === undefined) return { values: [a, b], changed: false };
+  walk.generated.push(`${path || '/'} (${EMBEDDED})`);
+  return { values: [inside[0], inside[1]], changed: true };
 }
 
 /** Headers where a server names itself (`Server: mountain/2.4.1`, `X-Powered-By`, `Via`, `X-…-Version`). */
@@ -631,6 +676,35 @@ export function perInstanceIn(
   };
 }
 
+/** Both sides' text bodies, when both answered text that differs. */
+function textBodies(exchange: Exchange): readonly [string, string] | undefined {
+  const { baseline, candidate } = exchange;
+  if (baseline.outcome !== 'response' || candidate.outcome !== 'response') return undefined;
+  const a = baseline.response.body;
+  const b = candidate.response.body;
+  if (a.kind !== 'text' || b.kind !== 'text' || a.text === b.text) return undefined;
+  return [a.text, b.text];
+}
+
+/** A text body's side with `text` in place of its text. */
+function withText(side: SideOutcome, text: string): SideOutcome {
+  return side.outcome === 'response'
+    ? { outcome: 'response', response: { ...side.response, body: { kind: 'text', text } } }
+    : side;
+}
+
+/** Two text bodies with the UUIDs each side drew inside them as `{{generated}}` (`embeddedIds`). */
+function maskTextIds(exchange: Exchange, texts: readonly [string, string], walk: Walk): Exchange {
+  const inside = embeddedIds(texts[0], texts[1], walk);
+  if (inside === undefined) return exchange;
+  return {
+    ...exchange,
+    baseline: withText(exchange.baseline, inside[0]),
+    candidate: withText(exchange.candidate, inside[1]),
+    generated: [...(exchange.generated ?? []), `body (${EMBEDDED})`],
+  };
+}
+
 /**
  * The exchange with the values each side generated compared as
  * `{{generated}}` (see the module comment); `generated` lists where, with the
@@ -644,6 +718,8 @@ export function maskGeneratedValues(
   } = {},
 ): Exchange {
   const { baseline, candidate, replica } = exchange;
+  const texts = textBodies(exchange);
+  if (texts !== undefined) return maskTextIds(exchange, texts, walkOf(exchange, options));
   const left = structuredBody(baseline);
   const right = structuredBody(candidate);
   if (left === undefined || right === undefined || left.kind !== right.kind) return exchange;
