@@ -212,19 +212,19 @@ export function idFormat(value: unknown): string | undefined {
 const UUID_IN_TEXT = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
 /**
- * Two texts that are the same but for the UUIDs inside them, each pair that
- * differs in neither side's request: both with those UUIDs as
- * `{{generated}}` (`Redirecting to /cb?code=<uuid>`: a code each side drew
- * into its answer). Undefined when the texts differ otherwise, hold no UUID
- * that differs, or a request named one of them.
+ * Two texts that hold as many UUIDs, each pair that differs in neither
+ * side's request: both with those UUIDs as `{{generated}}` (`Redirecting
+ * to /cb?code=<uuid>`: a code each side drew into its answer), as a UUID
+ * that is a whole value is. What else the texts hold is compared as it is,
+ * so a text that differs beside them keeps that difference (and the same
+ * one on every run). Undefined when the texts hold no UUID that differs,
+ * another number of them, or a request named one of them.
  */
 function embeddedIds(a: string, b: string, walk: Walk): readonly [string, string] | undefined {
   if (a.length > MAX_OPAQUE || b.length > MAX_OPAQUE) return undefined;
   const left = a.match(UUID_IN_TEXT);
   const right = b.match(UUID_IN_TEXT);
   if (left === null || right === null || left.length !== right.length) return undefined;
-  const between = a.split(UUID_IN_TEXT);
-  if (between.join('\u0000') !== b.split(UUID_IN_TEXT).join('\u0000')) return undefined;
   const [asked, askedOther] = walk.asked();
   let differs = false;
   const out: [string[], string[]] = [[], []];
@@ -242,13 +242,13 @@ function embeddedIds(a: string, b: string, walk: Walk): readonly [string, string
     out[1].push(GENERATED_TOKEN);
   }
   if (!differs) return undefined;
-  const join = (ids: readonly string[]) =>
-    between.map((text, i) => `${text}${ids[i] ?? ''}`).join('');
-  return [join(out[0]), join(out[1])];
+  const join = (texts: readonly string[], ids: readonly string[]) =>
+    texts.map((part, i) => `${part}${ids[i] ?? ''}`).join('');
+  return [join(a.split(UUID_IN_TEXT), out[0]), join(b.split(UUID_IN_TEXT), out[1])];
 }
 
 /** What `generated` says of UUIDs inside a text. */
-const EMBEDDED = 'uuid inside the same text on both sides, in no request';
+const EMBEDDED = 'uuid inside the text on both sides, in no request';
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return (
