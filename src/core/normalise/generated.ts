@@ -9,6 +9,9 @@
  *   digits with a UUID's version and variant digits), or a revision `N-<hash>` with the same counter and the same
  *   length and alphabet of hash — whatever the request (a fresh-UUID
  *   endpoint, a server's own identity in its root document);
+ *   a dashed UUID inside a text too (a text body, a string member: a code
+ *   in a redirect), where the two texts hold as many, each pair in no
+ *   request: masked in place, the rest of the texts compared as it is;
  * - **drawn hex**: hex digits of one length no common digest has (16 or
  *   more; not 32, 40, 56, 64, 96, 128), whatever the request: an object id,
  *   a secret, a salt;
