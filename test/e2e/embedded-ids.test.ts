@@ -43,7 +43,10 @@ cases:
     if (!url.startsWith('/authorize')) return undefined;
     // Planted: the candidate passes the state on.
     const state = candidate && query.get('state') !== null ? `&state=${query.get('state')}` : '';
-    return text(302, `Found. Redirecting to ${query.get('redirect_uri')}?code=${randomUUID()}${state}`);
+    return text(
+      302,
+      `Found. Redirecting to ${query.get('redirect_uri')}?code=${randomUUID()}${state}`,
+    );
   },
   rows: ['value GET /authorize: body differs'],
   // The planted case too: its row is what differs beside the code, the same on every run.

@@ -583,7 +583,8 @@ function walkValues(a: unknown, b: unknown, path: string, walk: Walk): Pair<unkn
     return { values: [GENERATED_TOKEN, GENERATED_TOKEN], changed: true };
   }
   if (found !== undefined) walk.unsettled.push(path || '/');
-  const inside = typeof a === 'string' && typeof b === 'string' ? embeddedIds(a, b, walk) : undefined;
+  const inside =
+    typeof a === 'string' && typeof b === 'string' ? embeddedIds(a, b, walk) : undefined;
   if (inside === undefined) return { values: [a, b], changed: false };
   walk.generated.push(`${path || '/'} (${EMBEDDED})`);
   return { values: [inside[0], inside[1]], changed: true };

@@ -156,12 +156,18 @@ describe('own origins', () => {
       elsewhere: 'http://example.test:3100/',
     });
     // 127.0.0.2 is loopback too, but not a name the target's own address is written with.
-    expect(body(out.candidate)).toEqual({ issuer: ORIGIN_TOKEN, loopback: 'http://127.0.0.2:4110/x' });
+    expect(body(out.candidate)).toEqual({
+      issuer: ORIGIN_TOKEN,
+      loopback: 'http://127.0.0.2:4110/x',
+    });
   });
 
   it('reads a host that is not loopback only under its own name', () => {
     const out = normaliseOrigins(
-      exchange(response({ a: 'http://localhost:3100/x', b: 'http://10.0.0.1:3100/x' }), response({})),
+      exchange(
+        response({ a: 'http://localhost:3100/x', b: 'http://10.0.0.1:3100/x' }),
+        response({}),
+      ),
       { baseline: originForms('http://10.0.0.1:3100'), candidate: undefined },
     );
     expect(body(out.baseline)).toEqual({ a: 'http://localhost:3100/x', b: `${ORIGIN_TOKEN}/x` });
