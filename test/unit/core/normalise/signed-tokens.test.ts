@@ -1,34 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import type { Exchange, Response, SideOutcome } from '../../../../src/contract/model/exchange.js';
+import type { Exchange } from '../../../../src/contract/model/exchange.js';
 import { openSignedToken, openSignedTokens } from '../../../../src/core/normalise/signed-tokens.js';
 import { makeCase } from '../../../helpers/case.js';
+import { jsonOf, jsonSide } from '../../../helpers/json-side.js';
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const jwt = (header: unknown, claims: unknown, signature = 'c2lnbmF0dXJlLWJ5dGVz') =>
   `${b64(header)}.${b64(claims)}.${signature}`;
 
-const response = (value: unknown): SideOutcome => ({
-  outcome: 'response',
-  response: {
-    status: 200,
-    headers: {},
-    body: { kind: 'json', value },
-    wireBytes: 1,
-    durationMs: 1,
-  } satisfies Response,
-});
-
 const exchange = (baseline: unknown, candidate: unknown, replica?: unknown): Exchange => ({
   case: makeCase('c', { path: '/token', method: 'POST' }),
-  baseline: response(baseline),
-  candidate: response(candidate),
-  ...(replica === undefined ? {} : { replica: response(replica) }),
+  baseline: jsonSide(baseline),
+  candidate: jsonSide(candidate),
+  ...(replica === undefined ? {} : { replica: jsonSide(replica) }),
 });
 
-const body = (side: SideOutcome | undefined) =>
-  side?.outcome === 'response' && side.response.body.kind === 'json'
-    ? side.response.body.value
-    : undefined;
+const body = (side: Exchange['replica']) => (side === undefined ? undefined : jsonOf(side));
 
 describe('signed tokens', () => {
   it('opens a JWT into its header and claims, its signature set aside', () => {
