@@ -3,10 +3,11 @@
  * redirect's body, `Found. Redirecting to …?code=<uuid>`; a ticket id in a
  * message) makes the whole text differ. Where the two texts are the same
  * but for UUIDs in neither request, each is compared as `{{generated}}`: no
- * row. A text that differs otherwise beside the UUID (a parameter the
- * candidate adds, another word) keeps its row, and a UUID the request sent
- * is data. Two fixtures: text bodies of a redirect, and a JSON member plus
- * a plain-text receipt, with other words and places.
+ * row; so in a compared header (a redirect's `Location`). A text that
+ * differs otherwise beside the UUID (a parameter the candidate adds, another
+ * word) keeps its row, and a UUID the request sent is data. Two fixtures:
+ * text bodies and `Location` of a redirect, and a JSON member, a
+ * `Content-Location` and a plain-text receipt, with other words and places.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -18,20 +19,26 @@ interface Api {
   readonly handle: (
     url: string,
     candidate: boolean,
-  ) => { status: number; type: string; body: string } | undefined;
+  ) => { status: number; type: string; body: string; location?: string } | undefined;
+  /** The header the answers name a drawn id in, compared by the library's rules. */
+  readonly header: string;
   readonly rows: readonly string[];
   /** The cases whose drawn ids were set aside (listed under `generated`), with where. */
   readonly aside: readonly string[];
 }
 
-const text = (status: number, body: string, type = 'text/plain; charset=utf-8') => ({
+const text = (status: number, body: string, location?: string) => ({
   status,
-  type,
+  type: 'text/plain; charset=utf-8',
   body,
+  ...(location === undefined ? {} : { location }),
 });
 
 const REDIRECT: Api = {
+  header: 'location',
   cases: `suite: authorize
+defaults:
+  rules: { headers: [location] }
 cases:
   - id: code
     request: { method: GET, path: /authorize, query: { redirect_uri: "http://app.example.test/cb" } }
@@ -43,18 +50,29 @@ cases:
     if (!url.startsWith('/authorize')) return undefined;
     // Planted: the candidate passes the state on.
     const state = candidate && query.get('state') !== null ? `&state=${query.get('state')}` : '';
-    return text(
-      302,
-      `Found. Redirecting to ${query.get('redirect_uri')}?code=${randomUUID()}${state}`,
-    );
+    const to = `${query.get('redirect_uri')}?code=${randomUUID()}${state}`;
+    return text(302, `Found. Redirecting to ${to}`, to);
   },
-  rows: ['value GET /authorize: body differs'],
-  // The planted case too: its row is what differs beside the code, the same on every run.
-  aside: ['authorize/code body', 'authorize/code-state body'],
+  // The planted state shows in the compared `Location` and in the body (a header and a
+  // text body are two rows: no rule joins them), each with the code set aside.
+  rows: [
+    'header header `location` differs: `…={{generated}}` vs `…={{generated}}&state=s-0`',
+    'value GET /authorize: body differs',
+  ],
+  // The planted case too: its rows are what differs beside the code, the same on every run.
+  aside: [
+    'authorize/code body',
+    'authorize/code header location',
+    'authorize/code-state body',
+    'authorize/code-state header location',
+  ],
 };
 
 const TICKETS: Api = {
+  header: 'content-location',
   cases: `suite: tickets
+defaults:
+  rules: { headers: [content-location] }
 cases:
   - id: open
     request: { method: POST, path: /tickets/open, json: { subject: printer } }
@@ -65,8 +83,9 @@ cases:
 `,
   handle: (url, candidate) => {
     if (url === '/tickets/open') {
-      const body = JSON.stringify({ message: `ticket ${randomUUID()} opened for printer`, ok: 1 });
-      return { status: 200, type: 'application/json', body };
+      const id = randomUUID();
+      const body = JSON.stringify({ message: `ticket ${id} opened for printer`, ok: 1 });
+      return { status: 200, type: 'application/json', body, location: `/tickets/${id}` };
     }
     // Planted: the candidate words its receipt otherwise beside the id.
     if (url === '/receipt') {
@@ -81,14 +100,18 @@ cases:
     return undefined;
   },
   rows: ['value GET /receipt: body differs', 'value GET /tickets/:id/summary: body differs'],
-  aside: ['tickets/open /message', 'tickets/receipt body'],
+  aside: ['tickets/open /message', 'tickets/open header content-location', 'tickets/receipt body'],
 };
 
 function server(api: Api, candidate: boolean): Promise<TestServer> {
   return startServer((req, res) => {
     const answer = api.handle(req.url ?? '', candidate);
     if (answer === undefined) return json(res, 404, { error: 'no route' });
-    res.writeHead(answer.status, { 'content-type': answer.type });
+    const where = answer.location;
+    res.writeHead(answer.status, {
+      'content-type': answer.type,
+      ...(where === undefined ? {} : { [api.header]: where }),
+    });
     res.end(answer.body);
   });
 }

@@ -9,9 +9,10 @@
  *   digits with a UUID's version and variant digits), or a revision `N-<hash>` with the same counter and the same
  *   length and alphabet of hash — whatever the request (a fresh-UUID
  *   endpoint, a server's own identity in its root document);
- *   a dashed UUID inside a text too (a text body, a string member: a code
- *   in a redirect), where the two texts hold as many, each pair in no
- *   request: masked in place, the rest of the texts compared as it is;
+ *   a dashed UUID inside a text too (a text body, a string member, a
+ *   compared header: a code in a redirect), where the two texts hold as
+ *   many, each pair in no request: masked in place, the rest of the texts
+ *   compared as it is;
  * - **drawn hex**: hex digits of one length no common digest has (16 or
  *   more; not 32, 40, 56, 64, 96, 128), whatever the request: an object id,
  *   a secret, a salt;
@@ -69,6 +70,7 @@ import { pointerOfEntry } from '../../contract/model/exchange.js';
 import { joinPointer } from '../../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
 import { etagKind, REVISION } from './derived.js';
+import { isComparedHeader } from './headers.js';
 import { maskReplicaAt } from './replica.js';
 import { structuredBody, withStructuredValue } from './sequence-walk.js';
 
@@ -721,6 +723,48 @@ export function maskGeneratedValues(
     readonly rpc?: boolean;
   } = {},
 ): Exchange {
+  return maskHeaderIds(maskBodyValues(exchange, options), options);
+}
+
+/**
+ * The compared headers both sides answered with the UUIDs each drew inside
+ * them as `{{generated}}` (`embeddedIds`): a redirect's `Location:
+ * /cb?code=<uuid>`, where `location` is compared.
+ */
+function maskHeaderIds(exchange: Exchange, options: { readonly rpc?: boolean }): Exchange {
+  const { baseline, candidate } = exchange;
+  if (baseline.outcome !== 'response' || candidate.outcome !== 'response') return exchange;
+  const a = baseline.response.headers;
+  const b = candidate.response.headers;
+  let walk: Walk | undefined;
+  let left: Record<string, string> | undefined;
+  let right: Record<string, string> | undefined;
+  const places: string[] = [];
+  // `for…in`, not `Object.entries`: no array per header on every answer.
+  for (const name in a) {
+    const x = a[name];
+    const y = b[name];
+    if (x === undefined || y === undefined || x === y) continue;
+    if (!isComparedHeader(name, exchange.case.rules)) continue;
+    walk ??= walkOf(exchange, options);
+    const inside = embeddedIds(x, y, walk);
+    if (inside === undefined) continue;
+    left ??= { ...a };
+    right ??= { ...b };
+    [left[name], right[name]] = inside;
+    places.push(`header ${name} (${EMBEDDED})`);
+  }
+  if (left === undefined || right === undefined) return exchange;
+  return {
+    ...exchange,
+    baseline: { outcome: 'response', response: { ...baseline.response, headers: left } },
+    candidate: { outcome: 'response', response: { ...candidate.response, headers: right } },
+    generated: [...(exchange.generated ?? []), ...places],
+  };
+}
+
+/** `maskGeneratedValues` on the bodies. */
+function maskBodyValues(exchange: Exchange, options: { readonly rpc?: boolean }): Exchange {
   const { baseline, candidate, replica } = exchange;
   const texts = textBodies(exchange);
   if (texts !== undefined) return maskTextIds(exchange, texts, walkOf(exchange, options));
