@@ -9,6 +9,10 @@
  *   digits with a UUID's version and variant digits), or a revision `N-<hash>` with the same counter and the same
  *   length and alphabet of hash — whatever the request (a fresh-UUID
  *   endpoint, a server's own identity in its root document);
+ *   a dashed UUID inside a text too (a text body, a string member, a
+ *   compared header: a code in a redirect), where the two texts hold as
+ *   many, each pair in no request: masked in place, the rest of the texts
+ *   compared as it is;
  * - **drawn hex**: hex digits of one length no common digest has (16 or
  *   more; not 32, 40, 56, 64, 96, 128), whatever the request: an object id,
  *   a secret, a salt;
@@ -66,6 +70,7 @@ import { pointerOfEntry } from '../../contract/model/exchange.js';
 import { joinPointer } from '../../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
 import { etagKind, REVISION } from './derived.js';
+import { isComparedHeader } from './headers.js';
 import { maskReplicaAt } from './replica.js';
 import { structuredBody, withStructuredValue } from './sequence-walk.js';
 
@@ -207,6 +212,48 @@ export function idFormat(value: unknown): string | undefined {
   if (!TOKEN.test(value) || !mixed(value)) return undefined;
   return `token ${value.replace(/[A-Za-z]+/g, 'a').replace(/\d+/g, '9')}`;
 }
+
+/** A dashed UUID anywhere in a text (a code in a redirect's URL, an id in a message). */
+const UUID_IN_TEXT = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/**
+ * Two texts that hold as many UUIDs, each pair that differs in neither
+ * side's request: both with those UUIDs as `{{generated}}` (`Redirecting
+ * to /cb?code=<uuid>`: a code each side drew into its answer), as a UUID
+ * that is a whole value is. What else the texts hold is compared as it is,
+ * so a text that differs beside them keeps that difference (and the same
+ * one on every run). Undefined when the texts hold no UUID that differs,
+ * another number of them, or a request named one of them.
+ */
+function embeddedIds(a: string, b: string, walk: Walk): readonly [string, string] | undefined {
+  if (a.length > MAX_OPAQUE || b.length > MAX_OPAQUE) return undefined;
+  const left = a.match(UUID_IN_TEXT);
+  const right = b.match(UUID_IN_TEXT);
+  if (left === null || right === null || left.length !== right.length) return undefined;
+  const [asked, askedOther] = walk.asked();
+  let differs = false;
+  const out: [string[], string[]] = [[], []];
+  for (let i = 0; i < left.length; i++) {
+    const x = left[i] ?? '';
+    const y = right[i] ?? '';
+    if (x === y) {
+      out[0].push(x);
+      out[1].push(y);
+      continue;
+    }
+    if (asked.includes(x) || askedOther.includes(y)) return undefined;
+    differs = true;
+    out[0].push(GENERATED_TOKEN);
+    out[1].push(GENERATED_TOKEN);
+  }
+  if (!differs) return undefined;
+  const join = (texts: readonly string[], ids: readonly string[]) =>
+    texts.map((part, i) => `${part}${ids[i] ?? ''}`).join('');
+  return [join(a.split(UUID_IN_TEXT), out[0]), join(b.split(UUID_IN_TEXT), out[1])];
+}
+
+/** What `generated` says of UUIDs inside a text. */
+const EMBEDDED = 'uuid inside the text on both sides, in no request';
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return (
@@ -538,7 +585,11 @@ function walkValues(a: unknown, b: unknown, path: string, walk: Walk): Pair<unkn
     return { values: [GENERATED_TOKEN, GENERATED_TOKEN], changed: true };
   }
   if (found !== undefined) walk.unsettled.push(path || '/');
-  return { values: [a, b], changed: false };
+  const inside =
+    typeof a === 'string' && typeof b === 'string' ? embeddedIds(a, b, walk) : undefined;
+  if (inside === undefined) return { values: [a, b], changed: false };
+  walk.generated.push(`${path || '/'} (${EMBEDDED})`);
+  return { values: [inside[0], inside[1]], changed: true };
 }
 
 /** Headers where a server names itself (`Server: mountain/2.4.1`, `X-Powered-By`, `Via`, `X-…-Version`). */
@@ -631,6 +682,35 @@ export function perInstanceIn(
   };
 }
 
+/** Both sides' text bodies, when both answered text that differs. */
+function textBodies(exchange: Exchange): readonly [string, string] | undefined {
+  const { baseline, candidate } = exchange;
+  if (baseline.outcome !== 'response' || candidate.outcome !== 'response') return undefined;
+  const a = baseline.response.body;
+  const b = candidate.response.body;
+  if (a.kind !== 'text' || b.kind !== 'text' || a.text === b.text) return undefined;
+  return [a.text, b.text];
+}
+
+/** A text body's side with `text` in place of its text. */
+function withText(side: SideOutcome, text: string): SideOutcome {
+  return side.outcome === 'response'
+    ? { outcome: 'response', response: { ...side.response, body: { kind: 'text', text } } }
+    : side;
+}
+
+/** Two text bodies with the UUIDs each side drew inside them as `{{generated}}` (`embeddedIds`). */
+function maskTextIds(exchange: Exchange, texts: readonly [string, string], walk: Walk): Exchange {
+  const inside = embeddedIds(texts[0], texts[1], walk);
+  if (inside === undefined) return exchange;
+  return {
+    ...exchange,
+    baseline: withText(exchange.baseline, inside[0]),
+    candidate: withText(exchange.candidate, inside[1]),
+    generated: [...(exchange.generated ?? []), `body (${EMBEDDED})`],
+  };
+}
+
 /**
  * The exchange with the values each side generated compared as
  * `{{generated}}` (see the module comment); `generated` lists where, with the
@@ -643,7 +723,51 @@ export function maskGeneratedValues(
     readonly rpc?: boolean;
   } = {},
 ): Exchange {
+  return maskHeaderIds(maskBodyValues(exchange, options), options);
+}
+
+/**
+ * The compared headers both sides answered with the UUIDs each drew inside
+ * them as `{{generated}}` (`embeddedIds`): a redirect's `Location:
+ * /cb?code=<uuid>`, where `location` is compared.
+ */
+function maskHeaderIds(exchange: Exchange, options: { readonly rpc?: boolean }): Exchange {
+  const { baseline, candidate } = exchange;
+  if (baseline.outcome !== 'response' || candidate.outcome !== 'response') return exchange;
+  const a = baseline.response.headers;
+  const b = candidate.response.headers;
+  let walk: Walk | undefined;
+  let left: Record<string, string> | undefined;
+  let right: Record<string, string> | undefined;
+  const places: string[] = [];
+  // `for…in`, not `Object.entries`: no array per header on every answer.
+  for (const name in a) {
+    const x = a[name];
+    const y = b[name];
+    if (x === undefined || y === undefined || x === y) continue;
+    if (!isComparedHeader(name, exchange.case.rules)) continue;
+    walk ??= walkOf(exchange, options);
+    const inside = embeddedIds(x, y, walk);
+    if (inside === undefined) continue;
+    left ??= { ...a };
+    right ??= { ...b };
+    [left[name], right[name]] = inside;
+    places.push(`header ${name} (${EMBEDDED})`);
+  }
+  if (left === undefined || right === undefined) return exchange;
+  return {
+    ...exchange,
+    baseline: { outcome: 'response', response: { ...baseline.response, headers: left } },
+    candidate: { outcome: 'response', response: { ...candidate.response, headers: right } },
+    generated: [...(exchange.generated ?? []), ...places],
+  };
+}
+
+/** `maskGeneratedValues` on the bodies. */
+function maskBodyValues(exchange: Exchange, options: { readonly rpc?: boolean }): Exchange {
   const { baseline, candidate, replica } = exchange;
+  const texts = textBodies(exchange);
+  if (texts !== undefined) return maskTextIds(exchange, texts, walkOf(exchange, options));
   const left = structuredBody(baseline);
   const right = structuredBody(candidate);
   if (left === undefined || right === undefined || left.kind !== right.kind) return exchange;

@@ -10,7 +10,12 @@
  * more) becomes `{{port}}`: each server names where it listens. Only a side's own address is
  * replaced, and only as a whole (`:3100` is not the start of `:31001`): a
  * candidate that writes the baseline's address, another host or another
- * path still differs. Where it was done is kept, for the reports. Pure.
+ * path still differs. A target on a loopback address (`127.0.0.1`,
+ * `localhost`, `[::1]`) is the same machine under each of those names: a
+ * server that writes the name it knows itself by (`http://localhost:3100`
+ * where the client asked `127.0.0.1:3100`) names its own address, with its
+ * own port; another port, or a host that is not loopback, still differs.
+ * Where it was done is kept, for the reports. Pure.
  */
 import type {
   Exchange,
@@ -61,10 +66,29 @@ export function sharedPart(forms: readonly string[]): string {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** The names of the loopback interface: one machine, whichever a server writes. */
+const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
+
+/** Whether `hostname` (as `URL` spells it) names the loopback interface. */
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
+}
+
+/**
+ * The hosts `parsed` may be written with: its own, and where it is a
+ * loopback address with a port, every name of the loopback interface (a
+ * server bound to `127.0.0.1` often writes `localhost`).
+ */
+function hostsOf(parsed: URL): string[] {
+  if (parsed.port === '' || !isLoopback(parsed.hostname)) return [parsed.host];
+  return [...new Set([parsed.hostname, ...LOOPBACK_NAMES])].map((name) => `${name}:${parsed.port}`);
+}
+
 /**
  * The forms of `url`'s origin: `http://host:port`, `host:port`, and both
  * URL-encoded (`http%3A%2F%2Fhost%3Aport`), matched whole: not after a host
- * or scheme character, not before another digit of a port.
+ * or scheme character, not before another digit of a port. A loopback host
+ * with a port is written under each loopback name (`hostsOf`).
  */
 export function originForms(url: string): OriginForms | undefined {
   let parsed: URL;
@@ -74,7 +98,7 @@ export function originForms(url: string): OriginForms | undefined {
     return undefined;
   }
   if (parsed.host === '') return undefined;
-  const forms = [parsed.origin, parsed.host];
+  const forms = hostsOf(parsed).flatMap((host) => [`${parsed.protocol}//${host}`, host]);
   const encoded = forms.map((form) => encodeURIComponent(form));
   const all = [...new Set([...forms, ...encoded, ...encoded.map((e) => e.toLowerCase())])].sort(
     (a, b) => b.length - a.length,

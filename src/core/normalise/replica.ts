@@ -25,24 +25,23 @@ export function valueAt(value: unknown, segments: readonly string[]): unknown {
   return at;
 }
 
-/** `value` with the member at `segments` replaced by `token` when `replace(member)` says so. */
+/** `value` with the member at `segments` replaced by what `make(member)` gives (the member itself: kept). */
 function replaceAt(
   value: unknown,
   segments: readonly string[],
-  replace: (member: unknown) => boolean,
-  token: string,
+  make: (member: unknown) => unknown,
 ): unknown {
   const [head, ...rest] = segments;
-  if (head === undefined) return replace(value) ? token : value;
+  if (head === undefined) return make(value);
   if (Array.isArray(value)) {
     const i = Number(head);
     if (!Number.isInteger(i) || i < 0 || i >= value.length) return value;
     const out = [...value];
-    out[i] = replaceAt(value[i], rest, replace, token);
+    out[i] = replaceAt(value[i], rest, make);
     return out;
   }
   if (isObject(value) && Object.hasOwn(value, head)) {
-    return { ...value, [head]: replaceAt(value[head], rest, replace, token) };
+    return { ...value, [head]: replaceAt(value[head], rest, make) };
   }
   return value;
 }
@@ -80,7 +79,29 @@ export function maskReplicaAt(
     const segments = place === '/' ? [] : parsePointer(place);
     const wanted = valueAt(raw.value, segments);
     const token = typeof at.token === 'string' ? at.token : at.token(place);
-    value = replaceAt(value, segments, (member) => at.alike(wanted, member), token);
+    value = replaceAt(value, segments, (member) => (at.alike(wanted, member) ? token : member));
+  }
+  if (value === body.value) return replica;
+  return { outcome: 'response', response: { ...replica.response, body: withValue(body, value) } };
+}
+
+/**
+ * `replica` with the value at each body pointer of `places` replaced by what
+ * `make` gives for it (undefined: kept): the replica read as the baseline
+ * was read there (a signed token opened: `signed-tokens.ts`).
+ */
+export function replaceReplicaAt(
+  replica: SideOutcome,
+  places: readonly string[],
+  make: (member: unknown) => unknown,
+): SideOutcome {
+  if (replica.outcome !== 'response') return replica;
+  const { body } = replica.response;
+  if (body.kind !== 'json' && body.kind !== 'xml') return replica;
+  let value = body.value;
+  for (const place of places) {
+    const segments = place === '' ? [] : parsePointer(place);
+    value = replaceAt(value, segments, (member) => make(member) ?? member);
   }
   if (value === body.value) return replica;
   return { outcome: 'response', response: { ...replica.response, body: withValue(body, value) } };

@@ -24,6 +24,7 @@ import { alignOwnKeyOrders } from '../../core/normalise/own-key-order.js';
 import { createReferenceMemory } from '../../core/normalise/references.js';
 import { createSamePairs, type SamePairs } from '../../core/normalise/same-pairs.js';
 import { createSequenceIds } from '../../core/normalise/sequence-ids.js';
+import { openSignedTokens } from '../../core/normalise/signed-tokens.js';
 import { CLOCK_SKEW_MS, maskRunStamps } from '../../core/normalise/stamps.js';
 import { redactExchange } from '../../core/redact/exchange.js';
 import { withSecrets } from '../../core/redact/extend.js';
@@ -148,9 +149,13 @@ export function createRunIntake(input: {
       return input.now().getTime() + CLOCK_SKEW_MS;
     },
   };
-  // Each side's address and the run's stamps, as every answer is read first.
+  // Each side's address and the run's stamps, as every answer is read first; signed tokens
+  // are opened before (core/normalise/signed-tokens.ts), so the masks and the redactor read their claims.
   const plain = (sent: Exchange): Exchange =>
-    maskRunStamps(normaliseOrigins(redactExchange(sent, redact), origins), window);
+    maskRunStamps(
+      normaliseOrigins(redactExchange(openSignedTokens(sent), redact), origins),
+      window,
+    );
   // The second look's answers, read as the first were (core/normalise/changed.ts compares the two).
   const looks = (sent: Exchange, raw: Exchange) => {
     const { secondLook } = sent;

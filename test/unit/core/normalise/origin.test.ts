@@ -107,7 +107,9 @@ describe('own origins', () => {
   it('looks for the text every form of the address shares before matching', () => {
     expect(sharedPart(['http://h:1', 'h:1', 'http%3A%2F%2Fh%3A1', 'h%3A1'])).toBe('h');
     expect(sharedPart(['abc', 'xyz'])).toBe('');
-    expect(originForms('http://127.0.0.1:3100')?.needle).toBe('127.0.0.1');
+    // A loopback host is written under each loopback name: the port is what its forms share.
+    expect(originForms('http://127.0.0.1:3100')?.needle).toBe('3100');
+    expect(originForms('http://10.0.0.1:3100')?.needle).toBe('10.0.0.1');
     // An IPv6 host is encoded: the port is what its forms share.
     const v6 = originForms('http://[::1]:3100');
     expect(v6?.needle).toBe('3100');
@@ -123,5 +125,51 @@ describe('own origins', () => {
       b: ORIGIN_TOKEN,
       c: '[::1]:31001',
     });
+  });
+
+  it('reads a loopback target under each loopback name, with its own port only', () => {
+    const loopback = {
+      baseline: originForms('http://127.0.0.1:3100'),
+      candidate: originForms('http://localhost:4110'),
+    };
+    const out = normaliseOrigins(
+      exchange(
+        response({
+          issuer: 'http://localhost:3100',
+          jwks: 'http://[::1]:3100/keys',
+          encoded: 'http%3A%2F%2Flocalhost%3A3100%2Fcb',
+          other: 'http://localhost:4110/x',
+          longer: 'http://localhost:31001/',
+          elsewhere: 'http://example.test:3100/',
+        }),
+        response({ issuer: 'http://127.0.0.1:4110', loopback: 'http://127.0.0.2:4110/x' }),
+      ),
+      loopback,
+    );
+    expect(body(out.baseline)).toEqual({
+      issuer: ORIGIN_TOKEN,
+      jwks: `${ORIGIN_TOKEN}/keys`,
+      encoded: `${ORIGIN_TOKEN}%2Fcb`,
+      // The other side's port, a longer port and another host stay as they are.
+      other: 'http://localhost:4110/x',
+      longer: 'http://localhost:31001/',
+      elsewhere: 'http://example.test:3100/',
+    });
+    // 127.0.0.2 is loopback too, but not a name the target's own address is written with.
+    expect(body(out.candidate)).toEqual({
+      issuer: ORIGIN_TOKEN,
+      loopback: 'http://127.0.0.2:4110/x',
+    });
+  });
+
+  it('reads a host that is not loopback only under its own name', () => {
+    const out = normaliseOrigins(
+      exchange(
+        response({ a: 'http://localhost:3100/x', b: 'http://10.0.0.1:3100/x' }),
+        response({}),
+      ),
+      { baseline: originForms('http://10.0.0.1:3100'), candidate: undefined },
+    );
+    expect(body(out.baseline)).toEqual({ a: 'http://localhost:3100/x', b: `${ORIGIN_TOKEN}/x` });
   });
 });
