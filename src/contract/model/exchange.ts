@@ -220,19 +220,3 @@ export type Response = z.output<Schemas['response']>;
 export type SideOutcome = z.output<Schemas['sideOutcome']>;
 /** A case sent to both sides: their answers or transport errors, and what judging them noted. */
 export type Exchange = z.output<Schemas['exchange']>;
-
-/**
- * The pointer of an entry that names a place and its evidence, as `generated`,
- * `unsettled` and `reordered` list them (`/docs (the same elements …)` →
- * `/docs`); an entry without evidence is its pointer.
- */
-export function pointerOfEntry(entry: string): string {
-  const at = entry.indexOf(' (');
-  return at < 0 ? entry : entry.slice(0, at);
-}
-
-/** `pointerOfEntry` as a JSON pointer to walk (`/uuid (…)` → `/uuid`): the body, `/`, is ``. */
-export function placeOfEntry(entry: string): string {
-  const pointer = pointerOfEntry(entry);
-  return pointer === '/' ? '' : pointer;
-}

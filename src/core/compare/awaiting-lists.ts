@@ -12,7 +12,7 @@
  * `findings.ts`. Pure.
  */
 
-import { pointerOfEntry } from '../../contract/model/exchange.js';
+import { pointerOfEntry } from '../../contract/model/entries.js';
 import type { Change } from '../../contract/observation.js';
 
 /** What a judged case carries of an exchange's `reordered` entries: the lists' pointers, if any. */

@@ -34,8 +34,9 @@
  * this class: it keeps its rows. Pure, but for the memory a run keeps per
  * sequence (`createDrawnOrder`).
  */
+
+import { placeOfEntry } from '../../contract/model/entries.js';
 import type { Exchange } from '../../contract/model/exchange.js';
-import { placeOfEntry } from '../../contract/model/exchange.js';
 import { joinPointer, valueAtPointer } from '../../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
 import { generatedFormat, idFormat } from './generated.js';

@@ -65,8 +65,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { CaseRequest } from '../../contract/model/case.js';
+import { pointerOfEntry } from '../../contract/model/entries.js';
 import type { Exchange, SideOutcome } from '../../contract/model/exchange.js';
-import { pointerOfEntry } from '../../contract/model/exchange.js';
 import { joinPointer } from '../../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
 import { etagKind, REVISION } from './derived.js';

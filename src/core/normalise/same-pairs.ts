@@ -12,8 +12,9 @@
  * in, so the order in which answers came back changes nothing. Pure, but for
  * the memory (`createSamePairs`).
  */
+
+import { placeOfEntry } from '../../contract/model/entries.js';
 import type { Exchange } from '../../contract/model/exchange.js';
-import { placeOfEntry } from '../../contract/model/exchange.js';
 import { valueAtPointer } from '../../util/json-pointer.js';
 import { GENERATED_TOKEN, idFormat } from './generated.js';
 import { structuredBody } from './sequence-walk.js';

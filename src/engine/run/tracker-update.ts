@@ -7,7 +7,7 @@
  */
 
 import type { AssessedObservation } from '../../contract/assessment.js';
-import { pointerOfEntry } from '../../contract/model/exchange.js';
+import { pointerOfEntry } from '../../contract/model/entries.js';
 import type { TrackerOutcome } from '../../contract/report.js';
 import type { DecisionRow, RootCauseEntry } from '../../contract/root-cause.js';
 import type { TrackerObservation, TrackerRow, TrackerRun } from '../../io/tracker/types.js';

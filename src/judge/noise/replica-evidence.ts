@@ -12,8 +12,8 @@
  * Pure.
  */
 
+import { pointerOfEntry } from '../../contract/model/entries.js';
 import type { Exchange, SideOutcome } from '../../contract/model/exchange.js';
-import { pointerOfEntry } from '../../contract/model/exchange.js';
 import { structuredBody } from '../../core/normalise/sequence-walk.js';
 import { jsonEqual } from '../../core/wire/json-equal.js';
 import { valueAtPointer } from '../../util/json-pointer.js';

@@ -23,7 +23,7 @@
  */
 
 import type { AssessedObservation } from '../../contract/assessment.js';
-import { pointerOfEntry } from '../../contract/model/exchange.js';
+import { pointerOfEntry } from '../../contract/model/entries.js';
 import type { Observation } from '../../contract/observation.js';
 import type {
   FixedDivergence,
