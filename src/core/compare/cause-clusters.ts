@@ -77,6 +77,7 @@
  * (`clustered-findings.ts`). Pure.
  */
 
+import type { SideRuntimes } from '../../contract/model/runtime.js';
 import type { RootCause, SkeletonChange, StructureCause } from '../../contract/root-cause.js';
 import { compareText } from '../../util/text.js';
 import { bodiesOfStatus, errorBodies } from './body-causes.js';
@@ -140,7 +141,10 @@ export interface CauseClusters {
 }
 
 /** The clusters of the run's answers (see the module comment). */
-export function clusterCauses(answers: Iterable<ClusterAnswer>): CauseClusters {
+export function clusterCauses(
+  answers: Iterable<ClusterAnswer>,
+  runtimes: SideRuntimes = {},
+): CauseClusters {
   const all = [...answers];
   const clusters = new Map<string, StructureCause>();
   const rewordings: SeenRewording[] = [];
@@ -196,7 +200,7 @@ export function clusterCauses(answers: Iterable<ClusterAnswer>): CauseClusters {
     ...joins,
     ...refusalGates(all),
   ]);
-  for (const { cause, signatures, patternKeys } of defaultsOf(groups, all)) {
+  for (const { cause, signatures, patternKeys } of defaultsOf(groups, all, runtimes)) {
     for (const change of signatures) clusters.set(changeKey(change), cause);
     for (const key of patternKeys) recurring.set(key, cause);
   }
@@ -261,14 +265,18 @@ function shownChanges(members: readonly Seen[]): SkeletonChange[] | undefined {
  * one answer's restructure holds with other members stays that answer's),
  * with the run's empty collections left out at a field.
  */
-function defaultsOf(groups: readonly Seen[][], answers: readonly ClusterAnswer[]) {
+function defaultsOf(
+  groups: readonly Seen[][],
+  answers: readonly ClusterAnswer[],
+  runtimes: SideRuntimes,
+) {
   const free = groups
     .filter((group) => group.every((one) => isZeroValued(one.change)))
     .flat()
     .map((one) => one.change)
     .sort((a, b) => compareText(changeKey(a), changeKey(b)));
   const patterns = answers.flatMap((answer) => answer.findings.map((finding) => finding.cause));
-  return omittedDefaults(free, patterns);
+  return omittedDefaults(free, patterns, runtimes);
 }
 
 /** An object's zero-valued members (`ZERO_VALUED_MEMBERS`), on either side. */

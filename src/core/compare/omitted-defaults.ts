@@ -9,23 +9,35 @@
  * `nil-slice`/`nil-map` pattern (`[] vs absent`); the same side doing it in
  * two objects or more (signatures, fields of those patterns) is one
  * convention, one cause: ``baseline leaves members at their zero value out,
- * candidate writes them, in `/item`, `/` ``.
+ * candidate writes them, in `/item`, `/` ``, where the run identified that
+ * side's encoder as one that leaves every default out (the protobuf JSON
+ * mapping: its three habits in the answers, or `runtime: protobuf`). One
+ * cause is a claim that one encoder did it, and the answers alone cannot
+ * tell an encoder's habit from members the other side added, each at its
+ * initial value (a `telemetryEnabled: false` in the settings, a `plugins:
+ * []` in a module's description: two features of a new major, two rows).
  *
  * **Kept apart**: the other direction (each side's own convention is its own
  * row), a member one side lacks whose value on the other side is not a zero
  * value (never a signature: a member of its own), `null` against absent
  * (`null-vs-absent`: an encoder's choice of its own), an empty collection
  * written as `null`, a signature that one answer's restructure holds with
- * other members (that answer's change), and one object alone (its signature
- * row as before). Pure.
+ * other members (that answer's change), one object alone (its signature
+ * row as before), and a side whose encoder the run did not identify so
+ * (each object's signature, each field's pattern, as before). Pure.
  */
+import type { SideRuntimes } from '../../contract/model/runtime.js';
 import type { RootCause, SkeletonChange, StructureCause } from '../../contract/root-cause.js';
+import type { Runtime } from '../../contract/vocabulary.js';
 import { ANY_FIELD } from './patterns/types.js';
 import { ownKey } from './recurring-causes.js';
 import { ANY_ENDPOINT, ZERO_VALUED_MEMBERS } from './root-cause.js';
 
 /** The side that leaves defaults out. */
 type Side = 'baseline' | 'candidate';
+
+/** The runtimes whose encoder leaves every member at its default value out: the protobuf JSON mapping. */
+const LEAVES_DEFAULTS_OUT: ReadonlySet<Runtime> = new Set(['protobuf']);
 
 /** Patterns of an empty collection on one side: `[] vs absent`, `{} vs absent` are defaults left out. */
 const EMPTY_COLLECTIONS: ReadonlySet<string> = new Set(['nil-slice', 'nil-map']);
@@ -60,17 +72,21 @@ export interface OmittedDefaults {
 }
 
 /**
- * Per side that leaves defaults out in two objects or more: the one cause.
- * `signatures`: the zero-valued signatures free to join (not held by an
- * answer's restructure with other members), in key order; `patterns`: the
- * run's pattern causes (each answer's, consequences left out).
+ * Per side that leaves defaults out in two objects or more, its encoder
+ * identified as one that does (`runtimes`): the one cause. `signatures`: the
+ * zero-valued signatures free to join (not held by an answer's restructure
+ * with other members), in key order; `patterns`: the run's pattern causes
+ * (each answer's, consequences left out).
  */
 export function omittedDefaults(
   signatures: readonly SkeletonChange[],
   patterns: Iterable<RootCause>,
+  runtimes: SideRuntimes,
 ): OmittedDefaults[] {
   const out: OmittedDefaults[] = [];
   for (const side of ['baseline', 'candidate'] as const) {
+    const runtime = runtimes[side];
+    if (runtime === undefined || !LEAVES_DEFAULTS_OUT.has(runtime)) continue;
     const mine = signatures.filter((change) => omitterOfSignature(change) === side);
     const [first, ...rest] = mine;
     // Without a signature, fields of one pattern recur as that pattern (`recurring-causes.ts`).
