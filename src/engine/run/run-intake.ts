@@ -17,6 +17,7 @@ import { createDrawnOrder } from '../../core/normalise/drawn-order.js';
 import { maskGeneratedValues } from '../../core/normalise/generated.js';
 import { normaliseOrigins, originForms } from '../../core/normalise/origin.js';
 import { createOwnIdentity, type OwnIdentity } from '../../core/normalise/own-identity.js';
+import { maskOwnPaths } from '../../core/normalise/own-paths.js';
 import { alignOwnKeyOrders } from '../../core/normalise/own-key-order.js';
 import { createReferenceMemory } from '../../core/normalise/references.js';
 import { createSamePairs, type SamePairs } from '../../core/normalise/same-pairs.js';
@@ -145,9 +146,9 @@ export function createRunIntake(input: {
       return input.now().getTime() + CLOCK_SKEW_MS;
     },
   };
-  // Each side's address and the run's stamps, as every answer is read first.
+  // Each side's address, the run's stamps and each side's own file paths, as every answer is read first.
   const plain = (sent: Exchange): Exchange =>
-    maskRunStamps(normaliseOrigins(redactExchange(sent, redact), origins), window);
+    maskOwnPaths(maskRunStamps(normaliseOrigins(redactExchange(sent, redact), origins), window));
   // The second look's answers, read as the first were (core/normalise/changed.ts compares the two).
   const looks = (sent: Exchange, raw: Exchange) => {
     const { secondLook } = sent;
