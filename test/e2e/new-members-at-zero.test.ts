@@ -6,8 +6,11 @@
  * says "baseline leaves members at their zero value out", which claims one
  * encoder's habit: the run identifies no encoder that leaves defaults out
  * here (`core/compare/omitted-defaults.ts`; that row needs the protobuf JSON
- * mapping, `counter-offsets-defaults.test.ts`). Two fixtures with other
- * names and shapes.
+ * mapping, `counter-offsets-defaults.test.ts`). But one member of one
+ * kind of object, lacking at its zero value wherever that object sits (an
+ * address's `args: false` under `from` and under each element of `to`, on
+ * every endpoint that lists it), is one row. Two fixtures with other names
+ * and shapes, each.
  */
 import { describe, expect, it } from 'vitest';
 import { rootCausesOfServers } from '../helpers/cli.js';
@@ -78,5 +81,65 @@ describe('members a new major adds at their initial value, on two endpoints', ()
     expect(of('s/settings'), all).toHaveLength(1);
     expect(of('s/module'), all).toHaveLength(1);
     expect(of('s/module')[0]?.summary).toContain(`\`${f.list}\``);
+  });
+});
+
+interface Nested {
+  readonly name: string;
+  readonly route: string;
+  readonly one: string;
+  readonly many: string;
+  readonly member: string;
+  readonly zero: unknown;
+}
+
+const ADDRESSES: Nested = {
+  name: "an address's args, under from and each to",
+  route: '/messages',
+  one: 'from',
+  many: 'to',
+  member: 'args',
+  zero: false,
+};
+const PARTIES: Nested = {
+  name: "a party's rating, under buyer and each seller",
+  route: '/orders',
+  one: 'buyer',
+  many: 'sellers',
+  member: 'rating',
+  zero: 0,
+};
+
+function nested(f: Nested) {
+  return (candidate: boolean) =>
+    startServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      const party = (name: string) => ({ name, ...(candidate ? {} : { [f.member]: f.zero }) });
+      const record = (n: number) => ({
+        id: n,
+        envelope: { [f.one]: party(`a${n}`), [f.many]: [party(`b${n}`), party(`c${n}`)] },
+      });
+      if (url.pathname === f.route) return json(res, 200, [record(1), record(2)]);
+      if (url.pathname.startsWith(`${f.route}/`)) return json(res, 200, record(1));
+      return json(res, 404, { error: 'not found' });
+    });
+}
+
+const nestedCases = (f: Nested) => `suite: s
+cases:
+  - id: list
+    request: { method: GET, path: ${f.route} }
+  - id: list-page
+    request: { method: GET, path: ${f.route}, query: { skip: "1" } }
+  - id: one
+    request: { method: GET, path: ${f.route}/1 }
+`;
+
+describe('one member of one kind of object, lacking at its zero value wherever the object sits', () => {
+  it.each([ADDRESSES, PARTIES])('$name', async (f) => {
+    const causes = await rootCausesOfServers(nestedCases(f), nested(f));
+    const all = JSON.stringify(causes.map((c) => c.summary));
+    expect(causes, all).toHaveLength(1);
+    expect([...(causes[0]?.caseIds ?? [])].sort()).toEqual(['s/list', 's/list-page', 's/one']);
   });
 });

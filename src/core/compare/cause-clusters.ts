@@ -108,6 +108,7 @@ import {
   seenChanges,
 } from './seen-changes.js';
 import { transformOfPlace } from './value-transforms.js';
+import { splitPath } from './wording/phrases.js';
 
 /** One answer as the clustering sees it: its case, endpoint template and findings. */
 export interface ClusterAnswer extends ChangedAnswer, AnswerStatuses {
@@ -270,13 +271,27 @@ function defaultsOf(
   answers: readonly ClusterAnswer[],
   runtimes: SideRuntimes,
 ) {
-  const free = groups
-    .filter((group) => group.every((one) => isZeroValued(one.change)))
-    .flat()
-    .map((one) => one.change)
-    .sort((a, b) => compareText(changeKey(a), changeKey(b)));
+  const free = new Map<string, SkeletonChange>();
+  for (const group of groups) {
+    if (!group.every((one) => isZeroValued(one.change))) continue;
+    for (const one of group) free.set(changeKey(one.change), one.change);
+  }
+  // The members each signature stands for, by their names in the answers' findings.
+  const names = new Map<string, Set<string>>();
+  for (const { findings } of answers) {
+    for (const { cause, paths } of findings) {
+      if (cause.type !== 'structure' || !isZeroValued(cause.change)) continue;
+      const key = changeKey(cause.change);
+      const seen = names.get(key) ?? new Set<string>();
+      names.set(key, seen);
+      for (const path of paths) seen.add(splitPath(path).name);
+    }
+  }
+  const signatures = [...free.entries()]
+    .sort(([a], [b]) => compareText(a, b))
+    .map(([key, change]) => ({ change, names: names.get(key) ?? new Set<string>() }));
   const patterns = answers.flatMap((answer) => answer.findings.map((finding) => finding.cause));
-  return omittedDefaults(free, patterns, runtimes);
+  return omittedDefaults(signatures, patterns, runtimes);
 }
 
 /** An object's zero-valued members (`ZERO_VALUED_MEMBERS`), on either side. */
