@@ -78,12 +78,14 @@ function start(f: Fixture) {
         // Writes: one side answers 200 to each, the other 204 or 423.
         if (candidate) return json(res, 200, { ok: true });
         res.writeHead(url.searchParams.has('locked') ? 423 : 204);
-        return res.end();
+        res.end();
+        return;
       }
       const html = (req.headers.accept ?? '').includes('text/html');
       if (paging || html) {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        return res.end(page(paging ? f.title : `${f.title} (classic)`));
+        res.end(page(paging ? f.title : `${f.title} (classic)`));
+        return;
       }
       const read = f.reads.find(
         (one) =>
