@@ -105,15 +105,18 @@ describe("a list's element one side lists more keeps its captured values masked"
     expect(causes[0]?.summary).toContain(`candidate adds elements to the list \`/${f.list}\``);
   });
 
-  it.each([BOARDS, FOLDERS])('$name: a member naming another container still differs', async (f) => {
-    const baseline = await server(f, false);
-    const candidate = await server(f, true, true);
-    started.push(baseline, candidate);
-    const causes = await rootCausesOfPair(cases(f), baseline, candidate);
-    const all = JSON.stringify(causes.map((c) => c.summary));
-    expect(
-      causes.some((c) => c.summary.includes(`value of \`/${f.list}/*/${f.parent}\` differs`)),
-      all,
-    ).toBe(true);
-  });
+  it.each([BOARDS, FOLDERS])(
+    '$name: a member naming another container still differs',
+    async (f) => {
+      const baseline = await server(f, false);
+      const candidate = await server(f, true, true);
+      started.push(baseline, candidate);
+      const causes = await rootCausesOfPair(cases(f), baseline, candidate);
+      const all = JSON.stringify(causes.map((c) => c.summary));
+      expect(
+        causes.some((c) => c.summary.includes(`value of \`/${f.list}/*/${f.parent}\` differs`)),
+        all,
+      ).toBe(true);
+    },
+  );
 });

@@ -265,9 +265,14 @@ function maskUnpaired(
   for (const place of places) {
     const pointer = state.path + formatPointer(place);
     if (!allowed(state, pointer)) continue;
-    out = maskAt(out, place, (value) => ownMasked(value, state.pairs, side), () => {
-      state.masked.push(pointer);
-    });
+    out = maskAt(
+      out,
+      place,
+      (value) => ownMasked(value, state.pairs, side),
+      () => {
+        state.masked.push(pointer);
+      },
+    );
   }
   return out;
 }
@@ -300,7 +305,11 @@ function maskAt(
 }
 
 /** A leaf holding `side`'s own value of a variable (whole, or bounded in a text) as its placeholder. */
-function ownMasked(value: unknown, pairs: readonly Pair[], side: 'baseline' | 'candidate'): unknown {
+function ownMasked(
+  value: unknown,
+  pairs: readonly Pair[],
+  side: 'baseline' | 'candidate',
+): unknown {
   for (const pair of pairs) if (holds(value, pair[side])) return pair.placeholder;
   if (typeof value !== 'string') return value;
   let out = value;
