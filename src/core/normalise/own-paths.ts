@@ -25,8 +25,9 @@
  */
 import type { CaseRequest } from '../../contract/model/case.js';
 import type { Exchange, ResponseBody, SideOutcome } from '../../contract/model/exchange.js';
-import { linkPointer, type PointerLink, pointerOf } from '../../util/json-pointer.js';
-import { isExactNumber } from '../wire/exact-number.js';
+import { pointerOf } from '../../util/json-pointer.js';
+import { mapLeaves } from './origin.js';
+import { requestText } from './own-identity.js';
 
 /** What a source location (a file of the side's installation and its line) is compared as. */
 export const SOURCE_TOKEN = '{{source}}';
@@ -112,45 +113,18 @@ function replaced(text: string, search: Search, place: string, found: Found): st
 }
 
 /** A JSON-like value with its strings' own paths replaced (copies only where something changed). */
-function walk(
-  value: unknown,
-  search: Search,
-  path: PointerLink | undefined,
-  found: Found,
-): unknown {
-  if (typeof value === 'string') {
-    const pointer = pointerOf(path);
-    return replaced(value, search, pointer === '' ? '/' : pointer, found) ?? value;
-  }
-  if (Array.isArray(value)) {
-    let out: unknown[] | undefined;
-    for (let i = 0; i < value.length; i++) {
-      const item: unknown = value[i];
-      const next = walk(item, search, linkPointer(path, i), found);
-      if (next === item) continue;
-      out ??= [...value];
-      out[i] = next;
-    }
-    return out ?? value;
-  }
-  if (value !== null && typeof value === 'object' && !isExactNumber(value)) {
-    let out: Record<string, unknown> | undefined;
-    for (const key of Object.keys(value)) {
-      const item = (value as Record<string, unknown>)[key];
-      const next = walk(item, search, linkPointer(path, key), found);
-      if (next === item) continue;
-      out ??= { ...value };
-      out[key] = next;
-    }
-    return out ?? value;
-  }
-  return value;
+function walk(value: unknown, search: Search, found: Found): unknown {
+  return mapLeaves(value, undefined, (leaf, at) => {
+    if (typeof leaf !== 'string') return leaf;
+    const pointer = pointerOf(at);
+    return replaced(leaf, search, pointer === '' ? '/' : pointer, found) ?? leaf;
+  });
 }
 
 function body(input: ResponseBody, search: Search, found: Found): ResponseBody {
   if (input.kind === 'json' || input.kind === 'xml') {
     if (input.text !== undefined && !mayHold(input.text, search.named)) return input;
-    const value = walk(input.value, search, undefined, found);
+    const value = walk(input.value, search, found);
     // The wire text still holds the raw paths: dropped, so no wire note is made up from it.
     return value === input.value ? input : { kind: input.kind, value };
   }
@@ -174,15 +148,6 @@ function textOf(outcome: SideOutcome): string | undefined {
   if (outcome.outcome !== 'response') return undefined;
   const { body } = outcome.response;
   return 'text' in body ? body.text : undefined;
-}
-
-/** Everything a request says: path, query, header values and body, as one text. */
-function requestText(request: CaseRequest): string {
-  const { body } = request;
-  const text =
-    body.kind === 'json' ? JSON.stringify(body.value) : body.kind === 'text' ? body.text : '';
-  const pairs = [...request.query, ...request.headers].map(([k, v]) => `${k}=${v}`);
-  return `${request.path} ${pairs.join(' ')} ${text}`;
 }
 
 /** The last segment of a request's path, decoded (`/library/local/flows/x` → `x`). */
