@@ -160,6 +160,12 @@ export const observationBaseShape = {
     .describe(
       'where both sides held a value each generated for itself, compared by format as {{generated}}: each a pointer and its evidence in parentheses',
     ),
+  raced: z
+    .array(z.string())
+    .exactOptional()
+    .describe(
+      "a read of a flow or serial sequence whose first answers differed and whose second answers (one more request to each side, right away) agreed: it raced its side's own change of state and is judged on the second answers; which side's answer changed",
+    ),
   secondLookSkipped: z
     .looseObject({
       answerBytes: countSchema.describe('the larger of its two answers, in bytes'),

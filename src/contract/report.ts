@@ -120,6 +120,11 @@ export const summaryShape = {
     .describe(
       'cases with differing values of one id-like format and no evidence they are per-instance',
     ),
+  raced: countSchema
+    .exactOptional()
+    .describe(
+      "reads of a flow or serial sequence that raced their side's own change of state: their second answers agreed and were judged",
+    ),
   flakyBaselines: countSchema.exactOptional().describe('cases whose two baseline answers differed'),
   latency: latencySchema.exactOptional().describe('p50/p95 per endpoint'),
 };

@@ -140,6 +140,12 @@ export const rootCauseSchema = z
         .describe(
           "where one side redirected and the other did not: the rule mapping the path to the Location ('drop .html'); in the fingerprint only on the endpoint '* *'",
         ),
+      document: z
+        .literal(true)
+        .exactOptional()
+        .describe(
+          "the side that answered a success status wrote the document the other side refused with (a GraphQL error answered 200): it accepted nothing; the other side's status is 0 (any error status); part of the fingerprint",
+        ),
     }),
     z.looseObject({
       type: z.literal('header'),

@@ -249,6 +249,11 @@ function countLines(report: RunReport, c: Colors): string[] {
       `  unsettled: ${n.unsettled} case(s) with id-like values, or lists in another order by keys each side drew, that differ without evidence they are per-instance; a second instance of the baseline (--noise --baseline-replica) would settle them (report.json: unsettled)`,
     );
   }
+  if (n.raced > 0) {
+    out.push(
+      `  raced: ${n.raced} read(s) of a flow or serial sequence whose answers differed, then agreed on one more request to each side: judged on those (each side met the same state a moment apart; report.json: raced)`,
+    );
+  }
   const look = report.secondLook;
   if (look !== undefined) {
     const over =

@@ -34,6 +34,12 @@ export interface Comparison {
    */
   readonly xml?: true;
   /**
+   * Both bodies are JSON, or both XML: documents whose members can be
+   * compared (`findings.ts`: a success status answered with the document
+   * the other side refused with).
+   */
+  readonly documents?: true;
+  /**
    * Both bodies are text that is not JSON or XML (or is invalid JSON or
    * XML): their media types (`text/calendar`; `text/html vs text/plain` when
    * they differ; `''` without one). A whole text body that differs is keyed

@@ -153,6 +153,12 @@ export const exchangeSchemas = once(() => {
         })
         .readonly()
         .exactOptional(),
+      /**
+       * A read of a flow or serial sequence whose first answers differed and
+       * whose second answers agreed: it is judged on the second ones, and
+       * this says which side's answer changed (`core/normalise/raced.ts`).
+       */
+      raced: strings.exactOptional(),
       /** A case worth a second look not sent again: its largest answer was over the bound (`secondLookBytes`). */
       secondLookSkipped: z
         .strictObject(observationBaseShape.secondLookSkipped.unwrap().shape)

@@ -77,6 +77,7 @@
  * (`clustered-findings.ts`). Pure.
  */
 
+import type { SideRuntimes } from '../../contract/model/runtime.js';
 import type { RootCause, SkeletonChange, StructureCause } from '../../contract/root-cause.js';
 import { compareText } from '../../util/text.js';
 import { bodiesOfStatus, errorBodies } from './body-causes.js';
@@ -107,6 +108,7 @@ import {
   seenChanges,
 } from './seen-changes.js';
 import { transformOfPlace } from './value-transforms.js';
+import { splitPath } from './wording/phrases.js';
 
 /** One answer as the clustering sees it: its case, endpoint template and findings. */
 export interface ClusterAnswer extends ChangedAnswer, AnswerStatuses {
@@ -140,7 +142,10 @@ export interface CauseClusters {
 }
 
 /** The clusters of the run's answers (see the module comment). */
-export function clusterCauses(answers: Iterable<ClusterAnswer>): CauseClusters {
+export function clusterCauses(
+  answers: Iterable<ClusterAnswer>,
+  runtimes: SideRuntimes = {},
+): CauseClusters {
   const all = [...answers];
   const clusters = new Map<string, StructureCause>();
   const rewordings: SeenRewording[] = [];
@@ -196,7 +201,7 @@ export function clusterCauses(answers: Iterable<ClusterAnswer>): CauseClusters {
     ...joins,
     ...refusalGates(all),
   ]);
-  for (const { cause, signatures, patternKeys } of defaultsOf(groups, all)) {
+  for (const { cause, signatures, patternKeys } of defaultsOf(groups, all, runtimes)) {
     for (const change of signatures) clusters.set(changeKey(change), cause);
     for (const key of patternKeys) recurring.set(key, cause);
   }
@@ -261,14 +266,32 @@ function shownChanges(members: readonly Seen[]): SkeletonChange[] | undefined {
  * one answer's restructure holds with other members stays that answer's),
  * with the run's empty collections left out at a field.
  */
-function defaultsOf(groups: readonly Seen[][], answers: readonly ClusterAnswer[]) {
-  const free = groups
-    .filter((group) => group.every((one) => isZeroValued(one.change)))
-    .flat()
-    .map((one) => one.change)
-    .sort((a, b) => compareText(changeKey(a), changeKey(b)));
+function defaultsOf(
+  groups: readonly Seen[][],
+  answers: readonly ClusterAnswer[],
+  runtimes: SideRuntimes,
+) {
+  const free = new Map<string, SkeletonChange>();
+  for (const group of groups) {
+    if (!group.every((one) => isZeroValued(one.change))) continue;
+    for (const one of group) free.set(changeKey(one.change), one.change);
+  }
+  // The members each signature stands for, by their names in the answers' findings.
+  const names = new Map<string, Set<string>>();
+  for (const { findings } of answers) {
+    for (const { cause, paths } of findings) {
+      if (cause.type !== 'structure' || !isZeroValued(cause.change)) continue;
+      const key = changeKey(cause.change);
+      const seen = names.get(key) ?? new Set<string>();
+      names.set(key, seen);
+      for (const path of paths) seen.add(splitPath(path).name);
+    }
+  }
+  const signatures = [...free.entries()]
+    .sort(([a], [b]) => compareText(a, b))
+    .map(([key, change]) => ({ change, names: names.get(key) ?? new Set<string>() }));
   const patterns = answers.flatMap((answer) => answer.findings.map((finding) => finding.cause));
-  return omittedDefaults(free, patterns);
+  return omittedDefaults(signatures, patterns, runtimes);
 }
 
 /** An object's zero-valued members (`ZERO_VALUED_MEMBERS`), on either side. */

@@ -31,6 +31,9 @@ export function compare(exchange: Exchange): Comparison | undefined {
     ),
     body,
     ...(b.kind === 'xml' && c.kind === 'xml' ? { xml: true as const } : {}),
+    ...(b.kind === c.kind && (b.kind === 'json' || b.kind === 'xml')
+      ? { documents: true as const }
+      : {}),
     ...(isText(b) && isText(c)
       ? { textType: textTypeOf(baseline.response, candidate.response) }
       : {}),

@@ -57,6 +57,7 @@ import { sameOrIdentifier } from './patterns/int-as-string.js';
 import { recogniseKeyCase } from './patterns/key-case.js';
 import { ANY_FIELD } from './patterns/types.js';
 import { NAME_TOKEN } from './recurring-causes.js';
+import { refusalReason } from './refusal.js';
 import {
   ANY_ENDPOINT,
   causeFingerprint,
@@ -266,6 +267,12 @@ function statusKeys(
   cause: RootCause & { type: 'status' },
 ): string[] {
   if (isRefusalGate(cause)) return gateKeys(input);
+  if (cause.document === true) {
+    const own = isRecurringStatus(cause)
+      ? [causeFingerprint({ ...cause, endpoint: input.endpoint })]
+      : [];
+    return [...own, ...documentKeys(input)];
+  }
   const out =
     cause.endpoint === REDIRECT_ENDPOINT
       ? redirectKeys(input)
@@ -289,6 +296,29 @@ function statusKeys(
     out.push(...body.filter((fingerprint) => !live.has(fingerprint)));
   }
   return out;
+}
+
+/**
+ * A success status answered with the other side's error document
+ * (`findings.ts`, `answeredAsSuccess`): the status row it had on its
+ * endpoint, with both statuses and the refusing side's reason (its body
+ * changes were part of it then).
+ */
+function documentKeys(input: EarlierInput): string[] {
+  const baseline = input.baseline?.status;
+  const candidate = input.candidate?.status;
+  if (baseline === undefined || candidate === undefined) return [];
+  const status = { equal: false, baseline, candidate };
+  const reason = refusalReason({ status, headers: [], body: input.changes });
+  return [
+    causeFingerprint({
+      type: 'status',
+      endpoint: input.endpoint,
+      baseline,
+      candidate,
+      ...(reason === undefined ? {} : { reason }),
+    }),
+  ];
 }
 
 /**

@@ -9,7 +9,11 @@
  *   other rejected), the bodies and headers differ *because* of it: the case
  *   has that one finding. So does a part against the whole (`200 → 206`: one
  *   side honoured a `Range`): the status finding, and the headers but
- *   `content-range` and `content-length`.
+ *   `content-range` and `content-length`. But a success status answered with
+ *   the document the other side refused with (`answeredAsSuccess`: a GraphQL
+ *   error answered `200`) accepted nothing: its status finding is keyed by
+ *   that side and status, the other's any error (`0`), and the bodies are
+ *   compared as for any two answers (a message worded otherwise is a row).
  * - Each recognised pattern is a finding keyed by pattern, field and
  *   parameters (`/items/3/tags` and `/tags`: one nil slice at `tags`).
  * - A change of body kind (JSON vs text) is a `body-kind` finding (the
@@ -540,6 +544,55 @@ function withWholeDifference(
   });
 }
 
+/**
+ * The side that answered a success status (2xx) with the document the other
+ * side refused with (≥ 400): JSON on both sides or XML on both, the same
+ * members of the same types, only values differing, or none. It accepted
+ * nothing (a GraphQL server that answers a failed query `200` with its
+ * `errors`, where the other answers them `400`): undefined for a side that
+ * wrote another document (a record against an error), a body of another
+ * kind, or one status not a success.
+ */
+export function answeredAsSuccess(comparison: Comparison): 'baseline' | 'candidate' | undefined {
+  const { baseline, candidate } = comparison.status;
+  const success = (status: number) => status >= 200 && status < 300;
+  const side =
+    success(baseline) && candidate >= 400
+      ? 'baseline'
+      : success(candidate) && baseline >= 400
+        ? 'candidate'
+        : undefined;
+  if (side === undefined || comparison.documents !== true) return undefined;
+  const values = comparison.body.every((change) => change.op === 'value' && change.path !== '');
+  return values ? side : undefined;
+}
+
+/** The status cause of a comparison (see `findingsOf`). */
+function statusCause(comparison: Comparison, endpoint: string): RootCause {
+  const { status } = comparison;
+  const { baseline, candidate } = status;
+  // A success status for the other side's refusal: that side's status, the other's any error.
+  const answered = answeredAsSuccess(comparison);
+  if (answered !== undefined) {
+    return {
+      type: 'status',
+      endpoint,
+      baseline: answered === 'baseline' ? baseline : 0,
+      candidate: answered === 'candidate' ? candidate : 0,
+      document: true,
+    };
+  }
+  const reason = refusalReason(comparison);
+  return {
+    type: 'status',
+    endpoint,
+    baseline,
+    candidate,
+    ...(reason === undefined ? {} : { reason }),
+    ...(status.redirect === undefined ? {} : { redirect: status.redirect }),
+  };
+}
+
 /** The findings of one divergent comparison, in order: status, patterns, body kind, structure, headers. */
 export function findingsOf(input: FindingsInput): Finding[] {
   const { comparison, endpoint } = input;
@@ -547,18 +600,16 @@ export function findingsOf(input: FindingsInput): Finding[] {
   const found: Finding[] = [];
   if (!status.equal) {
     const { baseline, candidate } = status;
-    const reason = refusalReason(comparison);
-    const cause: RootCause = {
-      type: 'status',
-      endpoint,
-      baseline,
-      candidate,
-      ...(reason === undefined ? {} : { reason }),
-      ...(status.redirect === undefined ? {} : { redirect: status.redirect }),
-    };
+    const cause = statusCause(comparison, endpoint);
     found.push(findingOf(cause, []));
-    // One side accepted what the other rejected: the rest follows from that.
-    if (statusClass(status.baseline) !== statusClass(status.candidate)) return found;
+    // One side accepted what the other rejected: the rest follows from that. A side that
+    // answered the other's refusal with a success status accepted nothing: its bodies are compared.
+    if (
+      statusClass(status.baseline) !== statusClass(status.candidate) &&
+      !(cause.type === 'status' && cause.document === true)
+    ) {
+      return found;
+    }
     // One side sent a part of the representation, the other all of it: so do the bodies.
     if (partialAgainstWhole(baseline, candidate)) {
       const headers = comparison.headers.filter(

@@ -13,7 +13,7 @@ import { NO_CHARSET } from './charset-label.js';
 import { bySide, phrase } from './patterns/advice.js';
 import { patternNamed } from './patterns/registry.js';
 import type { FixHint } from './patterns/types.js';
-import { isObjectSignature, ZERO_VALUED_MEMBERS } from './root-cause.js';
+import { isObjectSignature, isRefusalGate, ZERO_VALUED_MEMBERS } from './root-cause.js';
 import { bodyKindWord, statusPlace } from './root-cause-words.js';
 
 /** Why two runtimes answer one input with statuses of one class, in their terms. */
@@ -23,10 +23,37 @@ const STATUS_HABITS = {
   python: 'FastAPI answers 422 for a body that fails validation',
 } as const;
 
+/** A success status answered with the other side's error document: each side's status for it. */
+function documentHint(cause: Extract<RootCause, { type: 'status' }>): FixHint {
+  const endpoint = statusPlace(cause);
+  const [status, success] =
+    cause.baseline === 0 ? [cause.candidate, 'candidate'] : [cause.baseline, 'baseline'];
+  const refusing = success === 'candidate' ? 'baseline' : 'candidate';
+  const refuse = `answer a request that fails with an error status on ${endpoint} (4xx for the client's mistakes, 5xx for its own), as the ${refusing} does; the document can stay as it is`;
+  const accept = `answer a request that fails with ${status} and the error document on ${endpoint}, as the ${success} does`;
+  return success === 'candidate'
+    ? { baseline: accept, candidate: refuse }
+    : { baseline: refuse, candidate: accept };
+}
+
+/** A route one side answers whole (a refusal, or one page): each side's way of answering it. */
+function gateHint(cause: Extract<RootCause, { type: 'status' }>): FixHint {
+  const [status, whole] =
+    cause.baseline === 0 ? [cause.candidate, 'candidate'] : [cause.baseline, 'baseline'];
+  const other = whole === 'candidate' ? 'baseline' : 'candidate';
+  const each = `answer each request of ${cause.endpoint} for what it asks, as the ${other} does`;
+  const all = `answer every request of ${cause.endpoint} with ${status}, as the ${whole} does`;
+  return whole === 'candidate'
+    ? { baseline: all, candidate: each }
+    : { baseline: each, candidate: all };
+}
+
 function statusHint(
   cause: Extract<RootCause, { type: 'status' }>,
   runtimes: SideRuntimes,
 ): FixHint {
+  if (cause.document === true) return documentHint(cause);
+  if (isRefusalGate(cause)) return gateHint(cause);
   const { baseline: b, candidate: c } = cause;
   const endpoint = statusPlace(cause);
   const sameClass = Math.floor(b / 100) === Math.floor(c / 100);

@@ -9,23 +9,35 @@
  * `nil-slice`/`nil-map` pattern (`[] vs absent`); the same side doing it in
  * two objects or more (signatures, fields of those patterns) is one
  * convention, one cause: ``baseline leaves members at their zero value out,
- * candidate writes them, in `/item`, `/` ``.
+ * candidate writes them, in `/item`, `/` ``, where the run identified that
+ * side's encoder as one that leaves every default out (the protobuf JSON
+ * mapping: its three habits in the answers, or `runtime: protobuf`). One
+ * cause is a claim that one encoder did it, and the answers alone cannot
+ * tell an encoder's habit from members the other side added, each at its
+ * initial value (a `telemetryEnabled: false` in the settings, a `plugins:
+ * []` in a module's description: two features of a new major, two rows).
  *
  * **Kept apart**: the other direction (each side's own convention is its own
  * row), a member one side lacks whose value on the other side is not a zero
  * value (never a signature: a member of its own), `null` against absent
  * (`null-vs-absent`: an encoder's choice of its own), an empty collection
  * written as `null`, a signature that one answer's restructure holds with
- * other members (that answer's change), and one object alone (its signature
- * row as before). Pure.
+ * other members (that answer's change), one object alone (its signature
+ * row as before), and a side whose encoder the run did not identify so
+ * (each object's signature, each field's pattern, as before). Pure.
  */
+import type { SideRuntimes } from '../../contract/model/runtime.js';
 import type { RootCause, SkeletonChange, StructureCause } from '../../contract/root-cause.js';
+import type { Runtime } from '../../contract/vocabulary.js';
 import { ANY_FIELD } from './patterns/types.js';
 import { ownKey } from './recurring-causes.js';
 import { ANY_ENDPOINT, ZERO_VALUED_MEMBERS } from './root-cause.js';
 
 /** The side that leaves defaults out. */
 type Side = 'baseline' | 'candidate';
+
+/** The runtimes whose encoder leaves every member at its default value out: the protobuf JSON mapping. */
+const LEAVES_DEFAULTS_OUT: ReadonlySet<Runtime> = new Set(['protobuf']);
 
 /** Patterns of an empty collection on one side: `[] vs absent`, `{} vs absent` are defaults left out. */
 const EMPTY_COLLECTIONS: ReadonlySet<string> = new Set(['nil-slice', 'nil-map']);
@@ -59,20 +71,37 @@ export interface OmittedDefaults {
   readonly patternKeys: ReadonlySet<string>;
 }
 
+/** A zero-valued signature and the names of the members it stands for. */
+export interface Signature {
+  readonly change: SkeletonChange;
+  /** The members' names (`args`), in every answer that showed it. */
+  readonly names: ReadonlySet<string>;
+}
+
 /**
- * Per side that leaves defaults out in two objects or more: the one cause.
- * `signatures`: the zero-valued signatures free to join (not held by an
- * answer's restructure with other members), in key order; `patterns`: the
- * run's pattern causes (each answer's, consequences left out).
+ * Per side that leaves defaults out in two objects or more: the one cause,
+ * where its encoder is identified as one that does (`runtimes`); where it
+ * is not, one cause per set of member names that two objects or more lack
+ * alike (an address's `args: false` under `from` and under each element of
+ * `to`: one member of one kind of object, wherever it sits), empty
+ * collections apart. `signatures`: the zero-valued signatures free to join
+ * (not held by an answer's restructure with other members), in key order;
+ * `patterns`: the run's pattern causes (each answer's, consequences left out).
  */
 export function omittedDefaults(
-  signatures: readonly SkeletonChange[],
+  signatures: readonly Signature[],
   patterns: Iterable<RootCause>,
+  runtimes: SideRuntimes,
 ): OmittedDefaults[] {
   const out: OmittedDefaults[] = [];
   for (const side of ['baseline', 'candidate'] as const) {
-    const mine = signatures.filter((change) => omitterOfSignature(change) === side);
-    const [first, ...rest] = mine;
+    const mine = signatures.filter(({ change }) => omitterOfSignature(change) === side);
+    const runtime = runtimes[side];
+    if (runtime === undefined || !LEAVES_DEFAULTS_OUT.has(runtime)) {
+      out.push(...sameMembers(mine, side));
+      continue;
+    }
+    const [first, ...rest] = mine.map(({ change }) => change);
     // Without a signature, fields of one pattern recur as that pattern (`recurring-causes.ts`).
     if (first === undefined) continue;
     const fields = new Set<string>();
@@ -86,15 +115,49 @@ export function omittedDefaults(
     if (mine.length + fields.size < 2) continue;
     // Fields are named in the row's words, split at spaces: a name with one is left out of them.
     const named = [...fields].filter((field) => !/\s/.test(field)).sort();
-    const cause: StructureCause = {
-      type: 'structure',
-      endpoint: ANY_ENDPOINT,
-      change: first,
-      ...(rest.length === 0 ? {} : { together: rest }),
-      // The fields it left an empty collection out at, for the row's words (not part of the fingerprint).
-      transform: ['defaults', side, ...named].join(' '),
-    };
-    out.push({ cause, signatures: mine, patternKeys });
+    out.push({
+      cause: defaultsCause(side, first, rest, named),
+      signatures: [first, ...rest],
+      patternKeys,
+    });
+  }
+  return out;
+}
+
+/** The cause of one side's defaults left out, in the objects of `first` and `rest`. */
+function defaultsCause(
+  side: Side,
+  first: SkeletonChange,
+  rest: readonly SkeletonChange[],
+  fields: readonly string[],
+): StructureCause {
+  return {
+    type: 'structure',
+    endpoint: ANY_ENDPOINT,
+    change: first,
+    ...(rest.length === 0 ? {} : { together: rest }),
+    // The fields it left an empty collection out at, for the row's words (not part of the fingerprint).
+    transform: ['defaults', side, ...fields].join(' '),
+  };
+}
+
+/** One cause per set of member names two objects or more of `side` lack (or add) at their zero value. */
+function sameMembers(mine: readonly Signature[], side: Side): OmittedDefaults[] {
+  const byNames = new Map<string, SkeletonChange[]>();
+  for (const { change, names } of mine) {
+    // Members no answer named: nothing says they are the same.
+    if (names.size === 0) continue;
+    const key = JSON.stringify([...names].sort());
+    byNames.set(key, [...(byNames.get(key) ?? []), change]);
+  }
+  const out: OmittedDefaults[] = [];
+  for (const [first, ...rest] of byNames.values()) {
+    if (first === undefined || rest.length === 0) continue;
+    out.push({
+      cause: defaultsCause(side, first, rest, []),
+      signatures: [first, ...rest],
+      patternKeys: new Set(),
+    });
   }
   return out;
 }

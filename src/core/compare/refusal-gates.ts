@@ -19,8 +19,17 @@
  * The status transitions and body changes (body kind, a text body keyed by
  * what changed) of those answers join it when no other answer shows them.
  *
+ * The same holds for **one success page**: a side that answers every read
+ * (`GET`) of a route with one `2xx` answer (one body, not empty: an
+ * in-browser IDE, an app's shell page), whatever the request asks, where the other side answers
+ * two statuses or more (the query's data, a refusal of a mutation sent with
+ * `GET`), is one cause: ``candidate answers every GET / request with 200
+ * (`GraphiQL`)``. An answer where the other side answered that status with
+ * a body of the same kind (a page against a page) is kept apart: there both
+ * serve a page, and how the pages differ is a question of its own.
+ *
  * **Kept apart**: an answer a side accepted (what each endpoint supports is
- * a decision of its own: rule 4), a `404` or `410` on every request (a
+ * a decision of its own: rule 4) but to a success page, a `404` or `410` on every request (a
  * target missing is each request's question, not a check made first), another route (a generic `404` page on
  * two unrelated routes is two questions), another refusal, a route where the
  * other side always answers one status (the transition recurs: rule 4), a
@@ -36,8 +45,16 @@ import { methodOf } from './root-cause.js';
 
 type Side = 'baseline' | 'candidate';
 
-/** One answer as the rule reads it: its endpoint, statuses, findings and bodies. */
+/** One answer as the rule reads it: its endpoint, statuses and body kinds, findings and bodies. */
 export interface GateAnswer extends AnswerStatuses {
+  readonly baseline?: {
+    readonly status?: number | undefined;
+    readonly bodyKind?: string | undefined;
+  };
+  readonly candidate?: {
+    readonly status?: number | undefined;
+    readonly bodyKind?: string | undefined;
+  };
   readonly endpoint: string;
   readonly findings: readonly Pick<Finding, 'cause' | 'paths'>[];
   /** Both bodies as a result keeps them (redacted; a preview when cut). */
@@ -105,6 +122,13 @@ function routes(refused: readonly Refused[]): Refused[][] {
   return groups.map((group) => group.flatMap((endpoint) => byEndpoint.get(endpoint) ?? []));
 }
 
+/** An HTML page's title (`<title>GraphiQL</title>`): what a page one side answers names itself. */
+function titleOf(body: unknown): string | undefined {
+  if (typeof body !== 'string') return undefined;
+  const title = /<title[^>]*>([^<]{1,200})<\/title>/i.exec(body)?.[1]?.trim();
+  return title === undefined || title === '' ? undefined : reasonKey(title);
+}
+
 /** Every string of a body, depth first (its message). */
 function stringsOf(value: unknown): string[] {
   if (typeof value === 'string') return [value];
@@ -121,7 +145,19 @@ function stringsOf(value: unknown): string[] {
  */
 const TARGET_MISSING: ReadonlySet<number> = new Set([404, 410]);
 
-/** The answers both sides refused, by the one side's refusal (method, status, body). */
+/** The methods a page answers: reads. A write's success (`200` to every `PUT`) is its outcome, not a page. */
+const PAGE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD']);
+
+/** A success status: a side that answers every request of a route with one such answer serves one page. */
+const success = (status: number) => status >= 200 && status < 300;
+
+/**
+ * The answers the rule reads, by the one side's answer (method, status,
+ * body): those both sides refused; and for a side's success answer (2xx),
+ * every answer of it where the other side answered otherwise (another
+ * status, or a body of another kind: an answer of one status and kind on
+ * both sides is a page against a page, whose content is its own question).
+ */
 function refusalsOf(answers: readonly GateAnswer[], side: Side): Map<string, Refused[]> {
   const other: Side = side === 'baseline' ? 'candidate' : 'baseline';
   const out = new Map<string, Refused[]>();
@@ -129,7 +165,13 @@ function refusalsOf(answers: readonly GateAnswer[], side: Side): Map<string, Ref
     const status = answer[side]?.status;
     const against = answer[other]?.status;
     const { bodies } = answer;
-    if (status === undefined || against === undefined || status < 400 || against < 400) continue;
+    if (status === undefined || against === undefined) continue;
+    if (success(status)) {
+      // A page: what a read is answered with, not a write's outcome; and a body, not nothing.
+      if (!PAGE_METHODS.has(methodOf(answer.endpoint))) continue;
+      if (bodies?.[side] === undefined || bodies[side] === '') continue;
+      if (status === against && answer[side]?.bodyKind === answer[other]?.bodyKind) continue;
+    } else if (status < 400 || against < 400) continue;
     if (TARGET_MISSING.has(status)) continue;
     if (bodies === undefined || bodies.cut?.[side] !== undefined) continue;
     const key = JSON.stringify([methodOf(answer.endpoint), status, bodies[side] ?? null]);
@@ -187,7 +229,8 @@ export function refusalGates(answers: readonly GateAnswer[]): ReadonlyMap<string
 function gateCause(route: readonly Refused[], side: Side): RootCause {
   const [first] = route;
   const status = first?.status ?? 0;
-  const reason = reasonKey(stringsOf(first?.answer.bodies?.[side]).join(' '));
+  const body = first?.answer.bodies?.[side];
+  const reason = titleOf(body) ?? reasonKey(stringsOf(body).join(' '));
   return {
     type: 'status',
     endpoint: routeOf(route.map((one) => one.answer.endpoint)),

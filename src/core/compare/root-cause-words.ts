@@ -190,6 +190,15 @@ function gateSummary(cause: RootCause & { type: 'status' }): string {
   return shorten(`${side} answers every ${cause.endpoint} request with ${status}${reason}`);
 }
 
+/** ``candidate answers 200 with the document baseline refuses with, on POST /graphql``. */
+function documentSummary(cause: RootCause & { type: 'status' }): string {
+  const [side, status, other] =
+    cause.baseline === 0
+      ? ['candidate', cause.candidate, 'baseline']
+      : ['baseline', cause.baseline, 'candidate'];
+  return `${side} answers ${status} with the error document ${other} refuses with, on ${statusPlace(cause)}`;
+}
+
 /**
  * The one-line summary of a root cause: `nil slice [] vs null at \`tags\``,
  * `status 400 → 201 on POST /v1/records`, `header \`cache-control\` missing in
@@ -210,6 +219,7 @@ export function causeSummary(cause: RootCause): string {
         return redirectSummary(cause, cause.redirect);
       }
       if (isRefusalGate(cause)) return gateSummary(cause);
+      if (cause.document === true) return documentSummary(cause);
       return cause.reason === undefined
         ? `status ${cause.baseline} → ${cause.candidate} on ${statusPlace(cause)}`
         : shorten(
@@ -262,6 +272,12 @@ export function causeMeaning(cause: RootCause): string {
     case 'pattern':
       return `${patternNamed(cause.pattern).meaning} (${codeSpan(cause.pattern)})`;
     case 'status':
+      if (cause.document === true) {
+        return 'one side answers a request it refused with a success status, writing the same error document the other side answers with an error status (as GraphQL servers that answer every result 200 do)';
+      }
+      if (isRefusalGate(cause) && Math.max(cause.baseline, cause.candidate) < 400) {
+        return `one side answers every request of ${cause.endpoint} with one page, whatever the request asks, where the other side answers each request for itself`;
+      }
       return isRefusalGate(cause)
         ? `one side refuses every request of ${cause.endpoint} alike, whatever the other side answers (it checks something before it reads the request)`
         : `the two sides answer ${statusPlace(cause)} with different statuses for the same request`;

@@ -42,6 +42,7 @@ export function isRefusalGate(cause: RootCause): boolean {
   return (
     cause.type === 'status' &&
     cause.endpoint !== REDIRECT_ENDPOINT &&
+    cause.document === undefined &&
     (cause.baseline === 0 || cause.candidate === 0)
   );
 }
@@ -99,6 +100,7 @@ export function causeKey(cause: RootCause): string {
         ...(cause.redirect === undefined || cause.endpoint !== REDIRECT_ENDPOINT
           ? []
           : [cause.redirect]),
+        ...(cause.document === undefined ? [] : ['document']),
       ]);
     case 'header':
       return JSON.stringify([cause.type, cause.name, cause.difference, ...(cause.classes ?? [])]);

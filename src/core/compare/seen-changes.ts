@@ -11,7 +11,7 @@ import { compareText } from '../../util/text.js';
 import { changeKey, membersOf, placeOnly, whatKey } from './change-keys.js';
 import { placeOf } from './constant-values.js';
 import { withOffset } from './counter-offsets.js';
-import { dataPlaces } from './data-places.js';
+import { type DataValues, dataPlaces } from './data-places.js';
 import { resourceOfEndpoint } from './endpoint.js';
 import { noteMoves } from './moved-values.js';
 import {
@@ -74,7 +74,8 @@ export function seenChanges(
     for (const { cause, paths } of findings) {
       for (const own of membersOf(cause)) {
         const stripped = placeOnly(own);
-        const change = data.has(changeKey(stripped)) ? stripped : own;
+        const place = changeKey(stripped);
+        const change = data.places.has(place) ? stripped : framed(own, place, data);
         const key = whatKey(change);
         const entry = seen.get(key) ?? {
           change,
@@ -117,6 +118,15 @@ export function seenChanges(
     noteNamedStatuses(answer, resourceOfEndpoint(endpoint), here, rewordings);
   }
   return seen;
+}
+
+/** A value change keyed by the sentences its templates share with others on error answers (`data-places.ts`). */
+function framed(change: SkeletonChange, place: string, data: DataValues): SkeletonChange {
+  const { values } = change;
+  if (values === undefined) return change;
+  const b = data.templateOf(place, 0, values[0]);
+  const c = data.templateOf(place, 1, values[1]);
+  return b === values[0] && c === values[1] ? change : { ...change, values: [b, c] };
 }
 
 /** Entries in key order of their change. */

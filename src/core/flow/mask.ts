@@ -15,7 +15,7 @@ import type {
   ResponseBody,
   SideOutcome,
 } from '../../contract/model/exchange.js';
-import { joinPointer } from '../../util/json-pointer.js';
+import { formatPointer, joinPointer, parsePointer } from '../../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
 import { textOfValue } from './capture.js';
 import { placeholder } from './template.js';
@@ -195,11 +195,24 @@ function walk(b: unknown, c: unknown, state: WalkState): [unknown, unknown] {
     const left = [...b];
     const right = [...c];
     let changed = false;
-    for (let index = 0; index < Math.min(b.length, c.length); index++) {
+    const before = state.masked.length;
+    const paired = Math.min(b.length, c.length);
+    for (let index = 0; index < paired; index++) {
       const [x, y] = walk(b[index], c[index], { ...state, path: joinPointer(state.path, index) });
       if (x !== b[index] || y !== c[index]) changed = true;
       left[index] = x;
       right[index] = y;
+    }
+    // The elements one side lists more: masked where the paired elements were (`maskUnpaired`).
+    const longer = b.length > c.length ? left : right;
+    const side = longer === left ? 'baseline' : 'candidate';
+    const places = memberPlaces(state.masked.slice(before), state.path);
+    for (let index = paired; index < longer.length && places.length > 0; index++) {
+      const path = joinPointer(state.path, index);
+      const masked = maskUnpaired(longer[index], places, { ...state, path }, side);
+      if (masked === longer[index]) continue;
+      longer[index] = masked;
+      changed = true;
     }
     return changed ? [left, right] : [b, c];
   }
@@ -218,6 +231,90 @@ function walk(b: unknown, c: unknown, state: WalkState): [unknown, unknown] {
     return left === undefined || right === undefined ? [b, c] : [left, right];
   }
   return leaf(b, c, state);
+}
+
+/**
+ * The places within an element of the list at `list` (segments after its
+ * index) where `masked` (pointers masked under that list) shows captured values.
+ */
+function memberPlaces(masked: readonly string[], list: string): string[][] {
+  const places = new Map<string, string[]>();
+  const depth = list === '' ? 0 : parsePointer(list).length;
+  for (const pointer of masked) {
+    if (pointer === '/' || !pointer.startsWith(`${list}/`)) continue;
+    const place = parsePointer(pointer).slice(depth + 1);
+    if (place.length > 0) places.set(JSON.stringify(place), place);
+  }
+  return [...places.values()];
+}
+
+/**
+ * An element only `side`'s list holds (the other side lists fewer): its own
+ * value of a variable masked at the places of the elements both sides list
+ * (`memberPlaces`), so a record one side lists more (a group node, a
+ * README) keeps its captured id compared as the placeholder, as its
+ * neighbours do. The element itself when nothing there holds its side's value.
+ */
+function maskUnpaired(
+  element: unknown,
+  places: readonly string[][],
+  state: WalkState,
+  side: 'baseline' | 'candidate',
+): unknown {
+  let out = element;
+  for (const place of places) {
+    const pointer = state.path + formatPointer(place);
+    if (!allowed(state, pointer)) continue;
+    out = maskAt(
+      out,
+      place,
+      (value) => ownMasked(value, state.pairs, side),
+      () => {
+        state.masked.push(pointer);
+      },
+    );
+  }
+  return out;
+}
+
+/** `value` with `mask` applied at `place` (copied along the way); `value` itself when it changed nothing. */
+function maskAt(
+  value: unknown,
+  place: readonly string[],
+  mask: (leaf: unknown) => unknown,
+  masked: () => void,
+): unknown {
+  const [head, ...rest] = place;
+  if (head === undefined) {
+    const out = mask(value);
+    if (out !== value) masked();
+    return out;
+  }
+  if (Array.isArray(value)) {
+    const index = Number(head);
+    if (!Number.isInteger(index) || index < 0 || index >= value.length) return value;
+    const inner = maskAt(value[index], rest, mask, masked);
+    if (inner === value[index]) return value;
+    const copy = [...value];
+    copy[index] = inner;
+    return copy;
+  }
+  if (!isObject(value) || !Object.hasOwn(value, head)) return value;
+  const inner = maskAt(value[head], rest, mask, masked);
+  return inner === value[head] ? value : { ...value, [head]: inner };
+}
+
+/** A leaf holding `side`'s own value of a variable (whole, or bounded in a text) as its placeholder. */
+function ownMasked(
+  value: unknown,
+  pairs: readonly Pair[],
+  side: 'baseline' | 'candidate',
+): unknown {
+  for (const pair of pairs) if (holds(value, pair[side])) return pair.placeholder;
+  if (typeof value !== 'string') return value;
+  let out = value;
+  for (const pair of pairs) out = bounded(out, pair[side].text, pair.placeholder) ?? out;
+  return out;
 }
 
 function leaf(b: unknown, c: unknown, state: WalkState): [unknown, unknown] {

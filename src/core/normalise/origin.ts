@@ -130,33 +130,20 @@ function isOwnPort(value: unknown, forms: OriginForms): boolean {
 }
 
 /**
- * A JSON-like value with its strings normalised; `places` gets each pointer
- * changed (spelled only where one is). Copies are made only where something
- * changed.
+ * A JSON-like value with each leaf replaced by what `leaf` returns for it
+ * (the leaf itself to keep it), at its place (`path`, spelled only where
+ * `leaf` asks: `pointerOf`). Copies are made only where something changed.
  */
-function walk(
+export function mapLeaves(
   value: unknown,
-  forms: OriginForms,
   path: PointerLink | undefined,
-  places: string[],
+  leaf: (value: unknown, path: PointerLink | undefined) => unknown,
 ): unknown {
-  if (isOwnPort(value, forms)) {
-    const pointer = pointerOf(path);
-    places.push(pointer === '' ? '/' : pointer);
-    return PORT_TOKEN;
-  }
-  if (typeof value === 'string') {
-    const out = replaced(value, forms);
-    if (out === undefined) return value;
-    const pointer = pointerOf(path);
-    places.push(pointer === '' ? '/' : pointer);
-    return out;
-  }
   if (Array.isArray(value)) {
     let out: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
-      const next = walk(item, forms, linkPointer(path, i), places);
+      const next = mapLeaves(item, linkPointer(path, i), leaf);
       if (next === item) continue;
       out ??= [...value];
       out[i] = next;
@@ -167,14 +154,39 @@ function walk(
     let out: Record<string, unknown> | undefined;
     for (const key of Object.keys(value)) {
       const item = (value as Record<string, unknown>)[key];
-      const next = walk(item, forms, linkPointer(path, key), places);
+      const next = mapLeaves(item, linkPointer(path, key), leaf);
       if (next === item) continue;
       out ??= { ...value };
       out[key] = next;
     }
     return out ?? value;
   }
-  return value;
+  return leaf(value, path);
+}
+
+/**
+ * A JSON-like value with its strings normalised; `places` gets each pointer
+ * changed (spelled only where one is).
+ */
+function walk(
+  value: unknown,
+  forms: OriginForms,
+  path: PointerLink | undefined,
+  places: string[],
+): unknown {
+  return mapLeaves(value, path, (leaf, at) => {
+    if (isOwnPort(leaf, forms)) {
+      const pointer = pointerOf(at);
+      places.push(pointer === '' ? '/' : pointer);
+      return PORT_TOKEN;
+    }
+    if (typeof leaf !== 'string') return leaf;
+    const out = replaced(leaf, forms);
+    if (out === undefined) return leaf;
+    const pointer = pointerOf(at);
+    places.push(pointer === '' ? '/' : pointer);
+    return out;
+  });
 }
 
 /**

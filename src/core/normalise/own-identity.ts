@@ -274,7 +274,7 @@ export function identityClassOf(
 }
 
 /** Everything a request says: path, query, header values and body, as one text. */
-function requestText(request: CaseRequest): string {
+export function requestText(request: CaseRequest): string {
   const { body } = request;
   const text =
     body.kind === 'json' ? JSON.stringify(body.value) : body.kind === 'text' ? body.text : '';

@@ -58,6 +58,7 @@ import {
   writtenBy,
 } from '../../reporters/files.js';
 import type { RunFolder } from '../../reporters/report/run-folder.js';
+import { runtimesOf } from '../../reporters/report/run-report.js';
 import type { AllObservations, Reporters } from '../../reporters/reporter.js';
 import { ParityError } from '../../util/errors.js';
 import type { Host } from '../../util/host.js';
@@ -163,7 +164,7 @@ export async function finishRun(input: FinishInput): Promise<Finished> {
   const unclustered: Assessment = { ...prior, masked: input.masked ?? prior.masked };
   // Root causes keyed by what changed: clustered over every answer, once noise is masked.
   const plain = observed.map((r) => assessed(r, unclustered));
-  const clusters = clustersOf(plain, consequencesOf(plain));
+  const clusters = clustersOf(plain, consequencesOf(plain), runtimesOf(input.head));
   const masking: Assessment = { ...unclustered, clusters };
   const denoised = observed.map((r) => assessed(r, masking));
   // Only cases whose two sides answered can resolve a row or fix a divergence.

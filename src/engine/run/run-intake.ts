@@ -21,6 +21,8 @@ import { maskGeneratedValues } from '../../core/normalise/generated.js';
 import { normaliseOrigins, originForms } from '../../core/normalise/origin.js';
 import { createOwnIdentity, type OwnIdentity } from '../../core/normalise/own-identity.js';
 import { alignOwnKeyOrders } from '../../core/normalise/own-key-order.js';
+import { maskOwnPaths } from '../../core/normalise/own-paths.js';
+import { answersAgree, mayHaveRaced, racedWords } from '../../core/normalise/raced.js';
 import { createReferenceMemory } from '../../core/normalise/references.js';
 import { createSamePairs, type SamePairs } from '../../core/normalise/same-pairs.js';
 import { createSequenceIds } from '../../core/normalise/sequence-ids.js';
@@ -76,7 +78,9 @@ export interface RunIntake {
   /**
    * Whether an exchange just sent is worth a second look (`engine/run/second-look.ts`):
    * masked as this intake masks it (but for what earlier answers taught it),
-   * it still holds differing values of one format. Changes nothing.
+   * it still holds differing values of one format, or it is a read of a flow
+   * or serial sequence whose answers differ (it may have raced a write:
+   * `core/normalise/raced.ts`). Changes nothing.
    */
   worthASecondLook(exchange: Exchange): boolean;
 }
@@ -149,12 +153,15 @@ export function createRunIntake(input: {
       return input.now().getTime() + CLOCK_SKEW_MS;
     },
   };
-  // Each side's address and the run's stamps, as every answer is read first; signed tokens
-  // are opened before (core/normalise/signed-tokens.ts), so the masks and the redactor read their claims.
+  // Each side's address, the run's stamps and each side's own file paths, as every answer is read
+  // first; signed tokens are opened before (core/normalise/signed-tokens.ts), so the masks and the
+  // redactor read their claims.
   const plain = (sent: Exchange): Exchange =>
-    maskRunStamps(
-      normaliseOrigins(redactExchange(openSignedTokens(sent), redact), origins),
-      window,
+    maskOwnPaths(
+      maskRunStamps(
+        normaliseOrigins(redactExchange(openSignedTokens(sent), redact), origins),
+        window,
+      ),
     );
   // The second look's answers, read as the first were (core/normalise/changed.ts compares the two).
   const looks = (sent: Exchange, raw: Exchange) => {
@@ -173,7 +180,30 @@ export function createRunIntake(input: {
       },
     };
   };
-  const masked = (sent: Exchange): Exchange => {
+  // The answers masked as judged, but for what earlier answers taught the run (pure).
+  const judgedAlone = (sent: Exchange): Exchange => {
+    const ordered = alignOwnKeyOrders(plain(sent), { rpc: rpc(sent.case.request.path) });
+    return generatedOf(
+      maskDerivedRevisions(sent.flow === undefined ? ordered : maskExchange(ordered)),
+    );
+  };
+  // A read that raced its side's own change of state: judged on its second answers (core/normalise/raced.ts).
+  const settled = (sent: Exchange): Exchange => {
+    const { secondLook } = sent;
+    if (secondLook?.baseline === undefined || secondLook.candidate === undefined) return sent;
+    const { secondLook: _looked, ...rest } = sent;
+    const again: Exchange = {
+      ...rest,
+      baseline: secondLook.baseline,
+      candidate: secondLook.candidate,
+    };
+    const first = judgedAlone(sent);
+    const second = judgedAlone(again);
+    if (!mayHaveRaced(first) || !answersAgree(second)) return sent;
+    return { ...again, raced: racedWords(first, second) };
+  };
+  const masked = (looked: Exchange): Exchange => {
+    const sent = settled(looked);
     // Secrets leave the exchange first: nothing below derives text from a secret value.
     const raw = plain(sent);
     if (raw.baseline.outcome === 'transport-error') failed.baseline++;
@@ -240,17 +270,11 @@ export function createRunIntake(input: {
     derivedEtags: () => etags.proven(),
     samePairs,
     ownIdentity,
-    worthASecondLook: (sent) =>
-      needsSecondLook(sent) &&
-      needsSecondLook(
-        generatedOf(
-          maskDerivedRevisions(
-            (() => {
-              const ordered = alignOwnKeyOrders(plain(sent), { rpc: rpc(sent.case.request.path) });
-              return sent.flow === undefined ? ordered : maskExchange(ordered);
-            })(),
-          ),
-        ),
-      ),
+    worthASecondLook: (sent) => {
+      // A read of a sequence whose answers differ may have raced a write (core/normalise/raced.ts).
+      if (!needsSecondLook(sent) && !mayHaveRaced(sent)) return false;
+      const alone = judgedAlone(sent);
+      return needsSecondLook(alone) || mayHaveRaced(alone);
+    },
   };
 }

@@ -4,7 +4,10 @@
  * format is sent once more to each side (each side's own request, in a flow),
  * so a value that changes from one request to the next (an uptime, a
  * per-request id) is known per-instance on the first run
- * (`core/normalise/changed.ts`). It costs one request per side for such a case
+ * (`core/normalise/changed.ts`); and so is a read of a flow or serial
+ * sequence whose answers differ at all, right after it (before the sequence
+ * goes on), so a read that raced its side's own change of state is judged
+ * on answers that agree (`core/normalise/raced.ts`). It costs one request per side for such a case
  * and no more than `max` per run (`secondLook` in the config,
  * `--second-look N`; 0 turns it off). A side answered from a recording is
  * never asked again, and nothing is sent again with `--noise`, whose

@@ -23,6 +23,7 @@
  */
 
 import type { AssessedObservation } from '../../contract/assessment.js';
+import type { SideRuntimes } from '../../contract/model/runtime.js';
 import type { Observation } from '../../contract/observation.js';
 import type { AssessedFinding, DecisionRow, Finding } from '../../contract/root-cause.js';
 import type { RegressionStatus } from '../../contract/vocabulary.js';
@@ -128,13 +129,18 @@ function clusterAnswers(
   });
 }
 
-/** The run's causes keyed by what changed, over `results` (none when no result has a finding). */
+/**
+ * The run's causes keyed by what changed, over `results` (none when no
+ * result has a finding); `runtimes`, each side's where known, say whose
+ * conventions a cluster may claim (one side's defaults left out).
+ */
 export function clustersOf(
   results: readonly AssessedObservation[],
   consequences: Consequences,
+  runtimes: SideRuntimes = {},
 ): CauseClusters {
   const answers = clusterAnswers(results, consequences);
-  return answers.length === 0 ? NO_CLUSTERS : explainingCode().clusterCauses(answers);
+  return answers.length === 0 ? NO_CLUSTERS : explainingCode().clusterCauses(answers, runtimes);
 }
 
 /** What a reader sees of a case: its observation with the assessment laid over it. */

@@ -239,6 +239,7 @@ function commonOf(
     base.reordered = exchange.reordered.slice(0, MAX_ORIGIN_PLACES);
   }
   if (exchange.secondLookSkipped !== undefined) base.secondLookSkipped = exchange.secondLookSkipped;
+  if (exchange.raced !== undefined) base.raced = exchange.raced;
   const hidden = hiddenFindings(exchange, judgement);
   if (hidden.length > 0) {
     const fingerprints = hidden.map((f) => redactFinding(f, context.redact).fingerprint);

@@ -55,9 +55,12 @@ function statusClassOf(status: number): number {
   return Math.floor(status / 100);
 }
 
-/** A status transition across classes with exactly one side 2xx. */
+/**
+ * A status transition across classes with exactly one side 2xx; not a side
+ * that answered the other's refusal with a success status (it accepted nothing).
+ */
 function acceptedOnOneSide(cause: RootCause): boolean {
-  if (cause.type !== 'status') return false;
+  if (cause.type !== 'status' || cause.document === true) return false;
   const b = statusClassOf(cause.baseline);
   const c = statusClassOf(cause.candidate);
   return b !== c && (b === 2 || c === 2);

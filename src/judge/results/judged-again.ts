@@ -30,6 +30,10 @@ function comparisonOf(result: DivergentObservation): Comparison | undefined {
     ...(result.baseline.bodyKind === 'xml' && result.candidate.bodyKind === 'xml'
       ? { xml: true as const }
       : {}),
+    ...(result.baseline.bodyKind === result.candidate.bodyKind &&
+    (result.baseline.bodyKind === 'json' || result.baseline.bodyKind === 'xml')
+      ? { documents: true as const }
+      : {}),
   };
 }
 

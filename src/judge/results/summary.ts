@@ -53,6 +53,7 @@ export function createSummaryTally(): SummaryTally {
   let sequenced = 0;
   let generated = 0;
   let unsettled = 0;
+  let raced = 0;
   return {
     add(result) {
       cases++;
@@ -72,6 +73,7 @@ export function createSummaryTally(): SummaryTally {
       if (result.sequenced !== undefined) sequenced++;
       if (result.generated !== undefined) generated++;
       if (result.unsettled !== undefined) unsettled++;
+      if (result.raced !== undefined) raced++;
     },
     summary: () => {
       const { byKind, ...counts } = verdicts.counts();
@@ -89,6 +91,7 @@ export function createSummaryTally(): SummaryTally {
         ...(sequenced > 0 ? { sequenced } : {}),
         ...(generated > 0 ? { generated } : {}),
         ...(unsettled > 0 ? { unsettled } : {}),
+        ...(raced > 0 ? { raced } : {}),
       };
     },
   };

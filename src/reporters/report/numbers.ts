@@ -74,6 +74,8 @@ export interface ReportNumbers {
   readonly generated: number;
   /** Cases with differing values of one id-like format and no evidence (`--noise` would settle them). */
   readonly unsettled: number;
+  /** Reads of a sequence judged on their second answers: the first raced their side's change of state. */
+  readonly raced: number;
   readonly flakyBaselines: number;
   /** Root causes per decision (open, accepted, wontfix, resolved): what the reports open with. */
   readonly decisions: DecisionCounts;
@@ -184,6 +186,7 @@ export function reportNumbers(report: RunReport): ReportNumbers {
     sequenced: s.sequenced ?? 0,
     generated: s.generated ?? 0,
     unsettled: s.unsettled ?? 0,
+    raced: s.raced ?? 0,
     flakyBaselines: s.flakyBaselines ?? 0,
     decisions: s.rootCauses ?? decisionCounts(report.rootCauses ?? []),
     notRun,

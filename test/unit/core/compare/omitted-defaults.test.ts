@@ -3,9 +3,12 @@
  * zero value out (the protobuf JSON mapping) does it in every object it
  * writes: its zero-valued signatures in two objects or more, with the empty
  * collections it leaves out at a field (`[] vs absent`), are one row
- * (`omitted-defaults.ts`). Planted twice with other names and shapes; a
+ * (`omitted-defaults.ts`), where the run identified that side's encoder as
+ * the protobuf JSON mapping. Planted twice with other names and shapes; a
  * member left out whose value is not a zero value, in the same answers and
- * objects, stays its own row, and so does the other direction.
+ * objects, stays its own row, and so does the other direction; without the
+ * encoder identified, each object keeps its signature's row and each field
+ * its pattern's.
  */
 import { describe, expect, it } from 'vitest';
 import type { Finding, RootCause } from '../../../../src/contract/root-cause.js';
@@ -94,6 +97,9 @@ const FIXTURES: readonly Fixture[] = [
   },
 ];
 
+/** The run identified the baseline (the side that leaves defaults out) as the protobuf JSON mapping. */
+const PROTOBUF = { baseline: 'protobuf' } as const;
+
 describe.each(FIXTURES)('$name', (f) => {
   const status = (writer: Side) =>
     answer('status', 'GET /status', [zeros('/status', f.envelope, [f.zeroB], writer)]);
@@ -105,14 +111,17 @@ describe.each(FIXTURES)('$name', (f) => {
     ]);
 
   it('is one row across objects, endpoints and the empty collections of one side', () => {
-    const found = clusteredSummaries([
-      get('one'),
-      get('two'),
-      answer('status', 'GET /status', [zeros('/status', f.envelope, [f.zeroB], 'candidate')]),
-    ]);
+    const found = clusteredSummaries(
+      [
+        get('one'),
+        get('two'),
+        answer('status', 'GET /status', [zeros('/status', f.envelope, [f.zeroB], 'candidate')]),
+      ],
+      PROTOBUF,
+    );
     expect(found).toHaveLength(1);
     expect(found[0]).toContain('baseline leaves members at their zero value out (empty at `');
-    const [row] = clusteredRows([get('one'), get('two'), status('candidate')]).values();
+    const [row] = clusteredRows([get('one'), get('two'), status('candidate')], PROTOBUF).values();
     const cause = row?.cause;
     const objects =
       cause?.type === 'structure'
@@ -122,28 +131,49 @@ describe.each(FIXTURES)('$name', (f) => {
   });
 
   it('keeps a member added with a value, in the same answers and object, as a row of its own', () => {
-    const found = clusteredSummaries([
-      get('one', [member(f.resource, f.extra, 'string')]),
-      get('two', [member(f.resource, f.extra, 'string')]),
-      answer('status', 'GET /status', [zeros('/status', f.envelope, [f.zeroB], 'candidate')]),
-    ]);
+    const found = clusteredSummaries(
+      [
+        get('one', [member(f.resource, f.extra, 'string')]),
+        get('two', [member(f.resource, f.extra, 'string')]),
+        answer('status', 'GET /status', [zeros('/status', f.envelope, [f.zeroB], 'candidate')]),
+      ],
+      PROTOBUF,
+    );
     expect(found).toHaveLength(2);
     expect(found.some((s) => s.includes(`candidate adds \`${f.extra}\``))).toBe(true);
   });
 
   it('keeps the other direction apart, and one object alone as its signature', () => {
-    const found = clusteredSummaries([
-      get('one'),
-      get('two'),
-      answer('status', 'GET /status', [zeros('/status', f.envelope, [f.zeroB], 'baseline')]),
-    ]);
+    const found = clusteredSummaries(
+      [
+        get('one'),
+        get('two'),
+        answer('status', 'GET /status', [zeros('/status', f.envelope, [f.zeroB], 'baseline')]),
+      ],
+      { baseline: 'protobuf', candidate: 'protobuf' },
+    );
     expect(found).toHaveLength(2);
     expect(found).toContain(`/status: candidate lacks zero-valued members of \`${f.envelope}\``);
     // One object alone, no collection: the object's signature, as before.
     expect(
-      clusteredSummaries([
-        answer('a', `GET ${f.resource}/a`, [zeros(f.resource, f.record, [f.zeroA], 'candidate')]),
-      ]),
+      clusteredSummaries(
+        [answer('a', `GET ${f.resource}/a`, [zeros(f.resource, f.record, [f.zeroA], 'candidate')])],
+        PROTOBUF,
+      ),
     ).toEqual([`${f.resource}: candidate adds zero-valued members to \`${f.record}\``]);
+  });
+
+  it("keeps each object's signature and each field's pattern where no encoder that leaves defaults out was identified", () => {
+    const answers = [
+      get('one'),
+      get('two'),
+      answer('status', 'GET /status', [zeros('/status', f.envelope, [f.zeroB], 'candidate')]),
+    ];
+    for (const runtimes of [{}, { baseline: 'go', candidate: 'protobuf' } as const]) {
+      const found = clusteredSummaries(answers, runtimes);
+      expect(found, JSON.stringify(runtimes)).toHaveLength(3);
+      expect(found).toContain(`/status: candidate adds zero-valued members to \`${f.envelope}\``);
+      expect(found.some((s) => s.includes('leaves members at their zero value out'))).toBe(false);
+    }
   });
 });

@@ -82,6 +82,34 @@ describe('masking captured values', () => {
     expect(bodyOf(masked.baseline)).toEqual({ kind: 'text', text: 'item {{id}} of 3 deleted' });
     expect(bodyOf(masked.candidate)).toEqual({ kind: 'text', text: 'item {{id}} of 3 deleted' });
   });
+
+  it("masks an element one side lists more where the paired elements hold the variable, and only its own side's value", () => {
+    const masked = maskCaptured(
+      answer(json({ nodes: [{ n: 'a', z: 1 }] })),
+      answer(
+        json({
+          nodes: [
+            { n: 'x', z: 1001, at: '/items/1001' },
+            { n: 'a', z: 1001 },
+            { n: 'b', z: 1, other: 1001 },
+          ],
+        }),
+      ),
+      variables,
+    );
+    expect(bodyOf(masked.candidate)).toEqual({
+      kind: 'json',
+      value: {
+        nodes: [
+          { n: 'x', z: '{{id}}', at: '/items/1001' },
+          { n: 'a', z: '{{id}}' },
+          // The baseline's value is no candidate's own, and `other` was masked in no paired element.
+          { n: 'b', z: 1, other: 1001 },
+        ],
+      },
+    });
+    expect(masked.masked).toEqual(['/nodes/0/z', '/nodes/1/z']);
+  });
 });
 
 describe('masking against a recorded baseline', () => {
