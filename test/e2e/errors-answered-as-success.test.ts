@@ -15,7 +15,8 @@
  *
  * A write one side really accepted (a record against an error document)
  * keeps its status row with the refusing side's reason, and the later read
- * that shows it is its consequence. Two fixtures with other names, routes,
+ * that shows it is its consequence; one document whose flag differs
+ * (`healthy: true` against `false`) says two outcomes, a status row as ever. Two fixtures with other names, routes,
  * sides and statuses.
  */
 import { afterAll, describe, expect, it } from 'vitest';
@@ -137,6 +138,8 @@ function server(f: Fixture, candidate: boolean): Promise<TestServer> {
   const lenient = (f.lenient === 'candidate') === candidate;
   let made = 0;
   return startServer((req, res, body) => {
+    // One document, two outcomes: a flag that differs is no message (a real status transition).
+    if (req.url === '/health') return json(res, candidate ? 503 : 200, { healthy: !candidate });
     if (req.method === 'GET') return json(res, 200, { made });
     const { op } = JSON.parse(body || '{}') as { op?: string };
     if (op === f.create) {
@@ -163,6 +166,8 @@ ${f.failures.map((one) => `  - id: ${one.id}\n    request: { method: POST, path:
     request: { method: POST, path: ${f.path}, json: { op: ${JSON.stringify(f.create)} } }
   - id: count-after-create
     request: { method: GET, path: ${f.path} }
+  - id: health
+    request: { method: GET, path: /health }
 `;
 
 describe('an error answered with a success status, the same document on both sides', () => {
@@ -200,7 +205,10 @@ describe('an error answered with a success status, the same document on both sid
     expect(created[0]?.summary).toContain('status 400 → 200');
     expect(created[0]?.summary).toContain(`is not supported`);
     expect(created[0]?.consequences).toEqual(['s/count-after-create']);
-    // The status row, the rewordings, the write: nothing else (the read after the errors is equal).
-    expect(causes, all).toHaveLength(2 + reworded.length);
+    // A flag that differs in one document is two outcomes: the status row as ever.
+    const health = causes.filter((c) => c.caseIds?.includes('s/health'));
+    expect(health.map((c) => c.summary)).toEqual(['status 200 → 503 on GET /health']);
+    // The status row, the rewordings, the write, the health: nothing else (the read after the errors is equal).
+    expect(causes, all).toHaveLength(3 + reworded.length);
   });
 });

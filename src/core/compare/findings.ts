@@ -547,7 +547,8 @@ function withWholeDifference(
 /**
  * The side that answered a success status (2xx) with the document the other
  * side refused with (≥ 400): JSON on both sides or XML on both, the same
- * members of the same types, only values differing, or none. It accepted
+ * members of the same types, only messages differing (texts of two words
+ * or more: each side's words for the error), or nothing. It accepted
  * nothing (a GraphQL server that answers a failed query `200` with its
  * `errors`, where the other answers them `400`): undefined for a side that
  * wrote another document (a record against an error), a body of another
@@ -563,8 +564,23 @@ export function answeredAsSuccess(comparison: Comparison): 'baseline' | 'candida
         ? 'candidate'
         : undefined;
   if (side === undefined || comparison.documents !== true) return undefined;
-  const values = comparison.body.every((change) => change.op === 'value' && change.path !== '');
-  return values ? side : undefined;
+  const messages = comparison.body.every(
+    (change) =>
+      change.op === 'value' &&
+      change.path !== '' &&
+      isMessage(change.baseline) &&
+      isMessage(change.candidate),
+  );
+  return messages ? side : undefined;
+}
+
+/**
+ * A message: a text of two words or more. Where the two documents differ
+ * otherwise (a flag, a number, a one-word status: `{"ok": true}` against
+ * `{"ok": false}`, `"ok"` against `"error"`), they say two outcomes.
+ */
+function isMessage(value: unknown): boolean {
+  return typeof value === 'string' && /\S\s+\S/.test(value.trim());
 }
 
 /** The status cause of a comparison (see `findingsOf`). */
