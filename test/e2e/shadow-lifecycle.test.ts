@@ -13,9 +13,9 @@ import { Agent, request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../src/contract/report.js';
 import { parseTracker, trackerRows } from '../../src/io/tracker/parse.js';
-import { runCli, tempProject } from '../helpers/cli.js';
+import { latestReport, runCli, tempProject } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
-import { startShadowCli } from '../helpers/shadow.js';
+import { listenArgs, startShadowCli } from '../helpers/shadow.js';
 
 const TRACKER = 'docs/ARCHITECTURE_COMPARISON.md';
 const servers: TestServer[] = [];
@@ -83,16 +83,10 @@ describe('a shadow session', () => {
     const baseline = await shop('baseline');
     const candidate = await shop('candidate');
     const cwd = await tempProject();
-    const proxy = await startShadowCli(cwd, [
-      'proxy',
-      '--listen',
-      '127.0.0.1:0',
-      '--baseline',
-      `rust=${baseline.url}`,
-      '--candidate',
-      `go=${candidate.url}`,
-      '--json',
-    ]);
+    const proxy = await startShadowCli(
+      cwd,
+      listenArgs('proxy', `rust=${baseline.url}`, `go=${candidate.url}`, '--json'),
+    );
     for (const id of [1, 2, 3]) expect(await get(`${proxy.url}/v1/orders/${id}`)).toBe(200);
     expect(await get(`${proxy.url}/v1/search?q=x`)).toBe(200);
     // Divergences are on disk as they are judged, in the open run's folder (its final name).
@@ -109,9 +103,7 @@ describe('a shadow session', () => {
     await proxy.waitFor(/SIGHUP: reports refreshed in .*; tracker updated/);
     const [live] = await runs(cwd);
     expect(await runs(cwd)).toEqual([live]);
-    const midRun = JSON.parse(
-      await readFile(join(cwd, 'reports', 'latest', 'report.json'), 'utf8'),
-    ) as RunReport;
+    const midRun = await latestReport(cwd);
     expect(midRun.runId).toBe(live);
     expect(midRun.results.map((r) => [r.request.path, r.verdict])).toEqual([
       ['/v1/orders/1', 'divergent'],
@@ -139,9 +131,7 @@ describe('a shadow session', () => {
     expect(await runs(cwd)).toEqual([live]);
     // Published: the folder's owner mark is gone.
     expect(await readdir(join(cwd, 'reports', live ?? ''))).not.toContain('.owner');
-    const final = JSON.parse(
-      await readFile(join(cwd, 'reports', 'latest', 'report.json'), 'utf8'),
-    ) as RunReport;
+    const final = await latestReport(cwd);
     expect(final.results.map((r) => [r.request.path, r.verdict])).toEqual([
       ['/v1/orders/1', 'accepted'],
       ['/v1/orders/2', 'accepted'],
@@ -158,23 +148,23 @@ describe('a shadow session', () => {
     const candidate = await shop('candidate');
     const cwd = await tempProject();
     const targets = ['--baseline', `rust=${baseline.url}`, '--candidate', `go=${candidate.url}`];
-    const proxy = await startShadowCli(cwd, [
-      'proxy',
-      '--listen',
-      '127.0.0.1:0',
-      ...targets,
-      '--no-tracker',
-      '--capture',
-      'cases/traffic',
-    ]);
+    const proxy = await startShadowCli(
+      cwd,
+      listenArgs(
+        'proxy',
+        `rust=${baseline.url}`,
+        `go=${candidate.url}`,
+        '--no-tracker',
+        '--capture',
+        'cases/traffic',
+      ),
+    );
     for (const id of [1, 2, 3]) await get(`${proxy.url}/v1/orders/${id}`);
     await get(`${proxy.url}/v1/search?q=one`, { authorization: 'Bearer caller-secret-987654321' });
     await get(`${proxy.url}/v1/search?q=two`);
     proxy.signal('SIGTERM');
     expect(await proxy.ended).toBe(0);
-    const shadowReport = JSON.parse(
-      await readFile(join(cwd, 'reports', 'latest', 'report.json'), 'utf8'),
-    ) as RunReport;
+    const shadowReport = await latestReport(cwd);
     const files = await readdir(join(cwd, 'cases', 'traffic'));
     const texts = await Promise.all(
       files.map((f) => readFile(join(cwd, 'cases', 'traffic', f), 'utf8')),
@@ -185,9 +175,7 @@ describe('a shadow session', () => {
     expect((await runCli(cwd, ['validate', 'cases/traffic'])).code).toBe(0);
     const replay = await runCli(cwd, ['run', 'cases/traffic', ...targets, '--no-tracker']);
     expect(replay.code).toBe(1);
-    const replayed = JSON.parse(
-      await readFile(join(cwd, 'reports', 'latest', 'report.json'), 'utf8'),
-    ) as RunReport;
+    const replayed = await latestReport(cwd);
     const causes = (report: RunReport) =>
       [
         ...new Set(report.results.flatMap((r) => (r.findings ?? []).map((f) => f.fingerprint))),
@@ -202,19 +190,18 @@ describe('a shadow session', () => {
     const cwd = await tempProject({
       'parity.config.yaml': `targets:\n  go:\n    url: ${candidate.url}\n    disposable: true\n`,
     });
-    const proxy = await startShadowCli(cwd, [
-      'proxy',
-      '--listen',
-      '127.0.0.1:0',
-      '--baseline',
-      `rust=${baseline.url}`,
-      '--candidate',
-      'go',
-      '--no-tracker',
-      '--mirror-writes',
-      '--capture',
-      'cases/traffic',
-    ]);
+    const proxy = await startShadowCli(
+      cwd,
+      listenArgs(
+        'proxy',
+        `rust=${baseline.url}`,
+        'go',
+        '--no-tracker',
+        '--mirror-writes',
+        '--capture',
+        'cases/traffic',
+      ),
+    );
     const login = await request(`${proxy.url}/v1/login`, {
       dispatcher: agent,
       method: 'POST',
@@ -239,18 +226,10 @@ describe('a shadow session', () => {
     const baseline = await shop('baseline');
     const candidate = await shop('candidate');
     const cwd = await tempProject();
-    const proxy = await startShadowCli(cwd, [
-      'proxy',
-      '--listen',
-      '127.0.0.1:0',
-      '--baseline',
-      `rust=${baseline.url}`,
-      '--candidate',
-      `go=${candidate.url}`,
-      '--every',
-      '1',
-      '--json',
-    ]);
+    const proxy = await startShadowCli(
+      cwd,
+      listenArgs('proxy', `rust=${baseline.url}`, `go=${candidate.url}`, '--every', '1', '--json'),
+    );
     const latest = async (): Promise<RunReport | undefined> => {
       const text = await readFile(join(cwd, 'reports', 'latest', 'report.json'), 'utf8').catch(
         () => undefined,
@@ -290,17 +269,10 @@ describe('a shadow session', () => {
     const baseline = await shop('baseline');
     const candidate = await shop('candidate');
     const cwd = await tempProject();
-    const proxy = await startShadowCli(cwd, [
-      'proxy',
-      '--listen',
-      '127.0.0.1:0',
-      '--baseline',
-      `rust=${baseline.url}`,
-      '--candidate',
-      `go=${candidate.url}`,
-      '--no-tracker',
-      '--json',
-    ]);
+    const proxy = await startShadowCli(
+      cwd,
+      listenArgs('proxy', `rust=${baseline.url}`, `go=${candidate.url}`, '--no-tracker', '--json'),
+    );
     const refreshes = () => proxy.stderr().split('SIGHUP: reports refreshed').length - 1;
     /** One more request compared, then a SIGHUP refresh. */
     const step = async (n: number): Promise<void> => {

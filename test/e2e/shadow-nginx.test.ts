@@ -8,12 +8,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RunReport } from '../../src/contract/report.js';
 import { parseTracker, trackerRows } from '../../src/io/tracker/parse.js';
-import { runCli, tempProject } from '../helpers/cli.js';
+import { latestReport, runCli, tempProject } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 import { type Nginx, startNginx } from '../helpers/nginx.js';
-import { startShadowCli } from '../helpers/shadow.js';
+import { listenArgs, startShadowCli } from '../helpers/shadow.js';
 
 const TRACKER = 'docs/ARCHITECTURE_COMPARISON.md';
 const servers: TestServer[] = [];
@@ -46,27 +45,15 @@ async function get(url: string): Promise<{ status: number; body: string }> {
   return { status: answer.statusCode, body: await answer.body.text() };
 }
 
-async function reportOf(cwd: string): Promise<RunReport> {
-  return JSON.parse(
-    await readFile(join(cwd, 'reports', 'latest', 'report.json'), 'utf8'),
-  ) as RunReport;
-}
-
 describe('parity shadow behind nginx mirror', () => {
   it('compares every mirrored request and reports the planted divergence', async () => {
     const baseline = await service('baseline');
     const candidate = await service('candidate');
     const cwd = await tempProject();
-    const sink = await startShadowCli(cwd, [
-      'shadow',
-      '--listen',
-      '127.0.0.1:0',
-      '--baseline',
-      `rust=${baseline.url}`,
-      '--candidate',
-      `go=${candidate.url}`,
-      '--json',
-    ]);
+    const sink = await startShadowCli(
+      cwd,
+      listenArgs('shadow', `rust=${baseline.url}`, `go=${candidate.url}`, '--json'),
+    );
     const nginx = await startNginx(baseline.url, [sink.url]);
     gateways.push(nginx);
     const paths = ['/v1/items/1?q=a', '/v1/items/2?q=b', '/v1/health', '/v1/items/3'];
@@ -78,7 +65,7 @@ describe('parity shadow behind nginx mirror', () => {
     await waitUntil(() => lastStatus(sink.stdout())?.compared === paths.length);
     sink.signal('SIGTERM');
     expect(await sink.ended).toBe(0);
-    const report = await reportOf(cwd);
+    const report = await latestReport(cwd);
     expect(report.summary.cases).toBe(paths.length);
     const divergent = report.results.filter((r) => r.verdict === 'divergent');
     expect(divergent.map((r) => `${r.request.path}`).sort()).toEqual([
@@ -116,18 +103,15 @@ describe('several sinks behind one nginx', () => {
   it('two sinks merged give the same rows as one sink over the same traffic', async () => {
     const baseline = await service('baseline');
     const candidate = await service('candidate');
-    const args = (name: string) => [
-      'shadow',
-      '--listen',
-      '127.0.0.1:0',
-      '--baseline',
-      `rust=${baseline.url}`,
-      '--candidate',
-      `go=${candidate.url}`,
-      '--json',
-      '--reports',
-      `reports/${name}`,
-    ];
+    const args = (name: string) =>
+      listenArgs(
+        'shadow',
+        `rust=${baseline.url}`,
+        `go=${candidate.url}`,
+        '--json',
+        '--reports',
+        `reports/${name}`,
+      );
     const cwd = await tempProject();
     const alone = await tempProject();
     const [a, b, one] = await Promise.all([
@@ -157,9 +141,7 @@ describe('several sinks behind one nginx', () => {
     ]);
     expect(merged.code, merged.stderr).toBe(0);
     const causes = async (dir: string, reports: string) => {
-      const report = JSON.parse(
-        await readFile(join(dir, 'reports', reports, 'latest', 'report.json'), 'utf8'),
-      ) as RunReport;
+      const report = await latestReport(dir, join('reports', reports));
       return (report.rootCauses ?? []).map((c) => c.fingerprint).sort();
     };
     expect(await causes(cwd, 'merged')).toEqual(await causes(alone, 'one'));

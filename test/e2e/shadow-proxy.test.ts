@@ -9,10 +9,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RunReport } from '../../src/contract/report.js';
-import { tempProject } from '../helpers/cli.js';
+import { latestReport, tempProject } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
-import { startShadowCli } from '../helpers/shadow.js';
+import { listenArgs, startShadowCli } from '../helpers/shadow.js';
 
 const servers: TestServer[] = [];
 const agent = new Agent({ keepAliveTimeout: 10 });
@@ -59,26 +58,15 @@ async function seen(url: string, init: { method?: string; body?: string } = {}) 
   return { status: answer.statusCode, headers, body, trailers: { ...answer.trailers } };
 }
 
-async function reportOf(cwd: string): Promise<RunReport> {
-  return JSON.parse(
-    await readFile(join(cwd, 'reports', 'latest', 'report.json'), 'utf8'),
-  ) as RunReport;
-}
-
 describe('parity proxy', () => {
   it('serves clients byte for byte from the baseline and reports the planted divergence', async () => {
     const baseline = await service('baseline');
     const candidate = await service('candidate');
     const cwd = await tempProject();
-    const proxy = await startShadowCli(cwd, [
-      'proxy',
-      '--listen',
-      '127.0.0.1:0',
-      '--baseline',
-      `rust=${baseline.url}`,
-      '--candidate',
-      `go=${candidate.url}`,
-    ]);
+    const proxy = await startShadowCli(
+      cwd,
+      listenArgs('proxy', `rust=${baseline.url}`, `go=${candidate.url}`),
+    );
     for (const path of ['/v1/users/1', '/v1/users/2', '/v1/stream', '/v1/missing']) {
       const through = await seen(proxy.url + path);
       const direct = await seen(baseline.url + path);
@@ -91,7 +79,7 @@ describe('parity proxy', () => {
     proxy.signal('SIGTERM');
     expect(await proxy.ended).toBe(0);
     expect(candidate.requests.some((r) => r.method === 'POST')).toBe(false);
-    const report = await reportOf(cwd);
+    const report = await latestReport(cwd);
     // Every pair the proxy mirrored was compared: 4 paths through the proxy, 2 reads of /v1/stream … (5 reads).
     expect(report.summary.cases).toBe(5);
     expect(candidate.requests.filter((r) => r.method === 'GET')).toHaveLength(5);
@@ -121,21 +109,15 @@ describe('parity proxy', () => {
     });
     servers.push(baseline, candidate);
     const cwd = await tempProject();
-    const proxy = await startShadowCli(cwd, [
-      'proxy',
-      '--listen',
-      '127.0.0.1:0',
-      '--baseline',
-      `rust=${baseline.url}`,
-      '--candidate',
-      `go=${candidate.url}`,
-      '--no-tracker',
-    ]);
+    const proxy = await startShadowCli(
+      cwd,
+      listenArgs('proxy', `rust=${baseline.url}`, `go=${candidate.url}`, '--no-tracker'),
+    );
     const through = await seen(`${proxy.url}/v1/n`);
     expect(JSON.parse(Buffer.from(through.body, 'base64').toString())).toEqual({ n: 1 });
     proxy.signal('SIGTERM');
     expect(await proxy.ended).toBe(0);
-    const report = await reportOf(cwd);
+    const report = await latestReport(cwd);
     expect(report.results.map((r) => r.verdict)).toEqual(['divergent']);
   });
 
@@ -146,25 +128,24 @@ describe('parity proxy', () => {
     const baseline = await service('baseline');
     const candidate = await service('candidate');
     const cwd = await tempProject();
-    const proxy = await startShadowCli(cwd, [
-      'proxy',
-      '--listen',
-      '127.0.0.1:0',
-      '--baseline',
-      `rust=${baseline.url}`,
-      '--candidate',
-      `go=${candidate.url}`,
-      '--no-tracker',
-      '--shed',
-      '1%',
-    ]);
+    const proxy = await startShadowCli(
+      cwd,
+      listenArgs(
+        'proxy',
+        `rust=${baseline.url}`,
+        `go=${candidate.url}`,
+        '--no-tracker',
+        '--shed',
+        '1%',
+      ),
+    );
     for (const n of [1, 2, 3]) {
       expect((await seen(`${proxy.url}/v1/users/${n}`)).status).toBe(200);
       await proxy.waitFor(new RegExp(`compared ${n}\\b`), 10_000);
     }
     proxy.signal('SIGTERM');
     expect(await proxy.ended).toBe(0);
-    expect((await reportOf(cwd)).summary.cases).toBe(3);
+    expect((await latestReport(cwd)).summary.cases).toBe(3);
     expect(proxy.stderr()).not.toMatch(/\(busy \d+\)/);
   });
 });

@@ -14,7 +14,7 @@ import type { RunReport } from '../../src/contract/report.js';
 import { NOTABLE_BYTES_PER_RUN } from '../../src/engine/shadow/shadow-segment.js';
 import { tempProject } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
-import { startShadowCli } from '../helpers/shadow.js';
+import { listenArgs, startShadowCli } from '../helpers/shadow.js';
 
 const servers: TestServer[] = [];
 const agent = new Agent({ keepAliveTimeout: 10, connections: 4 });
@@ -64,19 +64,18 @@ describe('a shadow run full of large divergent results', () => {
       ]);
       servers.push(baseline, candidate);
       const cwd = await tempProject();
-      const proxy = await startShadowCli(cwd, [
-        'proxy',
-        '--listen',
-        '127.0.0.1:0',
-        '--baseline',
-        `a=${baseline.url}`,
-        '--candidate',
-        `b=${candidate.url}`,
-        '--no-tracker',
-        '--json',
-        '--concurrency',
-        '1',
-      ]);
+      const proxy = await startShadowCli(
+        cwd,
+        listenArgs(
+          'proxy',
+          `a=${baseline.url}`,
+          `b=${candidate.url}`,
+          '--no-tracker',
+          '--json',
+          '--concurrency',
+          '1',
+        ),
+      );
       for (let id = 1; id <= REQUESTS; id++) {
         const answer = await request(`${proxy.url}/items/${id}`, { dispatcher: agent });
         expect(answer.statusCode).toBe(200);

@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../src/contract/report.js';
 import { runCli, tempProject } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
-import { startShadowCli } from '../helpers/shadow.js';
+import { listenArgs, startShadowCli } from '../helpers/shadow.js';
 
 const servers: TestServer[] = [];
 const agent = new Agent({ keepAliveTimeout: 10 });
@@ -86,17 +86,8 @@ async function latest(cwd: string): Promise<{ report: RunReport; files: string[]
   return { report: JSON.parse(text) as RunReport, files, text };
 }
 
-const proxyArgs = (baseline: TestServer, candidate: string, more: string[] = []) => [
-  'proxy',
-  '--listen',
-  '127.0.0.1:0',
-  '--baseline',
-  `old=${baseline.url}`,
-  '--candidate',
-  `new=${candidate}`,
-  '--json',
-  ...more,
-];
+const proxyArgs = (baseline: TestServer, candidate: string, more: string[] = []) =>
+  listenArgs('proxy', `old=${baseline.url}`, `new=${candidate}`, '--json', ...more);
 
 describe('shadow mode, bounded and safe', () => {
   it('a candidate killed mid-run costs the clients nothing; its failures are counted', async () => {

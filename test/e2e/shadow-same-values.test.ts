@@ -15,7 +15,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../src/contract/report.js';
 import { tempProject } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
-import { startShadowCli } from '../helpers/shadow.js';
+import { listenArgs, startShadowCli } from '../helpers/shadow.js';
 
 interface Names {
   readonly config: string;
@@ -78,16 +78,10 @@ describe('parity proxy: the same per-instance values found again elsewhere', () 
       const candidate = await server(names, true);
       started.push(baseline, candidate);
       const cwd = await tempProject();
-      const proxy = await startShadowCli(cwd, [
-        'proxy',
-        '--listen',
-        '127.0.0.1:0',
-        '--baseline',
-        `a=${baseline.url}`,
-        '--candidate',
-        `b=${candidate.url}`,
-        '--no-tracker',
-      ]);
+      const proxy = await startShadowCli(
+        cwd,
+        listenArgs('proxy', `a=${baseline.url}`, `b=${candidate.url}`, '--no-tracker'),
+      );
       // The configuration first: the pair is found per-instance only later, in the root document.
       for (const path of [`/${names.config}`, '/']) {
         const answer = await request(proxy.url + path, { dispatcher: agent });

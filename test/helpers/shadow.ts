@@ -65,3 +65,26 @@ export async function startShadowCli(cwd: string, argv: readonly string[]): Prom
     waitFor,
   };
 }
+
+/**
+ * `parity COMMAND --listen 127.0.0.1:0 --baseline BASELINE --candidate
+ * CANDIDATE …more`: a session on an ephemeral port between two targets, each
+ * `NAME=URL` (or a configured target's name alone).
+ */
+export function listenArgs(
+  command: 'proxy' | 'shadow',
+  baseline: string,
+  candidate: string,
+  ...more: readonly string[]
+): string[] {
+  return [
+    command,
+    '--listen',
+    '127.0.0.1:0',
+    '--baseline',
+    baseline,
+    '--candidate',
+    candidate,
+    ...more,
+  ];
+}
