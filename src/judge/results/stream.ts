@@ -246,6 +246,8 @@ async function rewriteStale(
     }
     await out.close();
   } catch (error) {
+    // Closed before it is removed: a failed rewrite leaves no file open either.
+    await out.close().catch(() => undefined);
     await rm(temp, { force: true });
     throw error;
   }
