@@ -329,7 +329,7 @@ export async function openJudgeSide(input: JudgeInput, budget: ByteBudget): Prom
       return { runs, captured: await writeCapture() };
     },
     async discard() {
-      await Promise.all([clients.close(), input.folder.discard()]);
+      await Promise.all([clients.close(), segment.discard().then(() => input.folder.discard())]);
     },
   };
 }

@@ -5,7 +5,7 @@
  * target, sampling by a header keeps a session whole, secrets the clients
  * send never reach a report, and SIGTERM loses no compared pair.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -425,7 +425,18 @@ describe('shadow mode refuses', () => {
     ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/cannot listen there \(EADDRINUSE\)/);
-    // Nothing is left behind in the reports folder.
+    // Nothing is left behind in the reports folder, and no file in it is left open.
     expect(await readdir(join(cwd, 'reports')).catch(() => [])).toEqual([]);
+    expect(await openFilesUnder(cwd)).toEqual([]);
   });
 });
+
+/** The files this process holds open below `dir` (Linux: /proc/self/fd). */
+async function openFilesUnder(dir: string): Promise<string[]> {
+  const held: string[] = [];
+  for (const fd of await readdir('/proc/self/fd')) {
+    const target = await readlink(join('/proc/self/fd', fd)).catch(() => '');
+    if (target.startsWith(dir)) held.push(target);
+  }
+  return held;
+}

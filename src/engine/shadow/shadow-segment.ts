@@ -80,6 +80,8 @@ export interface Segment {
   refresh(options: { readonly tracker: boolean }): Promise<Refreshed | undefined>;
   /** Writes the reports and updates the tracker (see the module comment), after any refresh under way. */
   close(): Promise<SegmentEnd>;
+  /** Closes its files and writes nothing: the run was given up before it ran (the session never listened). */
+  discard(): Promise<void>;
 }
 
 /** What a refresh wrote. */
@@ -350,5 +352,6 @@ export async function openSegment(input: SegmentInput, folder: RunFolder): Promi
         reporterFailures: othersFailed(reporters, files),
       };
     },
+    discard: () => stream.abandon(),
   };
 }

@@ -39,6 +39,8 @@ export interface ResultStream {
    */
   redactAdded(redact: Redactor): void;
   finish(): Promise<CollectedObservations>;
+  /** Closes the file without reading it back: for a run given up before it ran (its folder is removed). */
+  abandon(): Promise<void>;
   /**
    * The results added so far, while the stream stays open (a live run's
    * refreshed report): the lines written out first; results added later are
@@ -145,6 +147,9 @@ export async function openResultStream(path: string, count: number): Promise<Res
       }
       notable.sort((a, b) => a.position - b.position);
       return { ...collected(path, ledger, notable, tally.summary(), plain), orderNoise };
+    },
+    async abandon() {
+      await out.close();
     },
     async snapshot() {
       // Taken at once: what is added while the lines are written out is not in it.
