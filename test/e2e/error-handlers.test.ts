@@ -9,10 +9,9 @@
  * fixtures with the sides, field names, document kinds (JSON, XML), pages
  * (HTML with a title, plain text) and statuses changed.
  */
-import type { ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { rootCausesOfServers } from '../helpers/cli.js';
-import { json, startServer, type TestServer } from '../helpers/http.js';
+import { startServer, type TestServer } from '../helpers/http.js';
 
 /** What a request is, as both fixtures' servers tell: refused (and why), missing, or accepted. */
 type Outcome = 'crash' | 'malformed' | 'missing-route' | 'accepted' | 'ok';
@@ -100,31 +99,33 @@ const STORE: Fixture = {
   members: '{`Fault`}',
 };
 
-function send(res: ServerResponse, [status, type, text]: readonly [number, string, string]): void {
-  res.writeHead(status, { 'content-type': type });
-  res.end(text);
+/** What one side answers a request: a status, its headers and its text. */
+function answerOf(
+  f: Fixture,
+  documents: boolean,
+  outcome: Outcome | undefined,
+  message: string,
+): readonly [number, Record<string, string>, string] {
+  const typed = ([status, type, text]: readonly [number, string, string]) =>
+    [status, { 'content-type': type }, text] as const;
+  if (outcome === undefined || outcome === 'ok') return typed([200, 'application/json', '{}']);
+  if (outcome === 'accepted' && !documents) {
+    return [f.accepted, f.accepted === 302 ? { location: 'http://app.test/' } : {}, ''];
+  }
+  if (outcome === 'missing-route' && !documents) return typed(f.lacking);
+  const malformed = outcome === 'malformed';
+  return typed(documents ? f.document(message, malformed) : f.page(message, malformed));
 }
 
 function server(f: Fixture, documents: boolean): Promise<TestServer> {
-  return startServer((req, res): void => {
+  return startServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const found = f.cases.find(
       ([, method, path]) => method === req.method && path === `${url.pathname}${url.search}`,
     );
-    const outcome = found?.[3];
-    const message = `${found?.[0] ?? 'unknown'} refused`;
-    if (outcome === undefined || outcome === 'ok') return json(res, 200, { ok: true });
-    if (outcome === 'accepted') {
-      if (!documents) {
-        res.writeHead(f.accepted, f.accepted === 302 ? { location: 'http://app.test/' } : {});
-        res.end();
-        return;
-      }
-      return send(res, f.document(message, false));
-    }
-    if (outcome === 'missing-route' && !documents) return send(res, f.lacking);
-    const malformed = outcome === 'malformed';
-    return send(res, documents ? f.document(message, malformed) : f.page(message, malformed));
+    const [status, headers, text] = answerOf(f, documents, found?.[3], `${found?.[0]} refused`);
+    res.writeHead(status, headers);
+    res.end(text);
   });
 }
 
