@@ -74,26 +74,6 @@ function typeShape(value: unknown, depth: number): string {
   return typeof value;
 }
 
-/** The top-level member names of a shape (`a:string,b:{c:number}` → `a`, `b`). */
-export function shapeMembers(shape: string): string[] {
-  const names: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i <= shape.length; i++) {
-    const char = shape[i];
-    if (char === '{') depth++;
-    else if (char === '}') depth--;
-    else if ((char === ',' && depth === 0) || char === undefined) {
-      const member = shape.slice(start, i);
-      // The name ends at the colon before its type (a name may hold one: `ns:Code`).
-      const brace = member.indexOf('{');
-      names.push(member.slice(0, brace < 0 ? member.lastIndexOf(':') : brace - 1));
-      start = i + 1;
-    }
-  }
-  return names;
-}
-
 /** What one answer says of the handlers: its key (page side, title, document), or undefined. */
 function handlerKeyOf(answer: GateAnswer): { key: string; cause: RootCause } | undefined {
   const b = answer.baseline;

@@ -7,7 +7,6 @@
 import type { RootCause, SkeletonChange } from '../../contract/root-cause.js';
 import { codeSpan } from '../../util/code-span.js';
 import { NO_CHARSET } from './charset-label.js';
-import { shapeMembers } from './error-handlers.js';
 import { REASON_PHRASE } from './named-statuses.js';
 import { patternNamed } from './patterns/registry.js';
 import { rewriteWords } from './redirects.js';
@@ -198,6 +197,26 @@ function documentSummary(cause: RootCause & { type: 'status' }): string {
       ? ['candidate', cause.candidate, 'baseline']
       : ['baseline', cause.baseline, 'candidate'];
   return `${side} answers ${status} with the error document ${other} refuses with, on ${statusPlace(cause)}`;
+}
+
+/** The top-level member names of an error document's shape (`error-handlers.ts`): `a:string,b:{c:number}` → `a`, `b`. */
+export function shapeMembers(shape: string): string[] {
+  const names: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i <= shape.length; i++) {
+    const char = shape[i];
+    if (char === '{') depth++;
+    else if (char === '}') depth--;
+    else if ((char === ',' && depth === 0) || char === undefined) {
+      const member = shape.slice(start, i);
+      // The name ends at the colon before its type (a name may hold one: `ns:Code`).
+      const brace = member.indexOf('{');
+      names.push(member.slice(0, brace < 0 ? member.lastIndexOf(':') : brace - 1));
+      start = i + 1;
+    }
+  }
+  return names;
 }
 
 /**

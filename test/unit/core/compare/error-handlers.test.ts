@@ -13,8 +13,9 @@ import type { RootCause } from '../../../../src/contract/root-cause.js';
 import { clusterCauses } from '../../../../src/core/compare/cause-clusters.js';
 import { clusteredFindings } from '../../../../src/core/compare/clustered-findings.js';
 import { earlierKeys } from '../../../../src/core/compare/earlier-keys.js';
-import { documentShape, shapeMembers } from '../../../../src/core/compare/error-handlers.js';
+import { documentShape } from '../../../../src/core/compare/error-handlers.js';
 import { findingOf } from '../../../../src/core/compare/finding-of.js';
+import { shapeMembers } from '../../../../src/core/compare/root-cause-words.js';
 import { clusteredSummaries, type RowAnswer } from '../../../helpers/clustered-rows.js';
 
 type Side = readonly [status: number, body: unknown, kind?: string];
