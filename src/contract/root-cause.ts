@@ -158,9 +158,23 @@ export const rootCauseSchema = z
     }),
     z.looseObject({
       type: z.literal('body-kind'),
-      statusClass: z.string().describe("the answers' status class: 2xx, 4xx, …"),
+      statusClass: z
+        .string()
+        .describe("the answers' status class: 2xx, 4xx, …; `error` for one side's error handler"),
       baseline: z.string().describe('baseline body kind'),
       candidate: z.string().describe('candidate body kind'),
+      document: z
+        .string()
+        .exactOptional()
+        .describe(
+          "one side's error handler (class `error`): the shape of the error document it answers every refusal with, where the other side answers a text page (member names and JSON types, `error:string,error_description:string`); part of the fingerprint",
+        ),
+      page: z
+        .string()
+        .exactOptional()
+        .describe(
+          "with document: the title of the other side's text pages (an HTML `<title>`), absent when they have none; part of the fingerprint",
+        ),
     }),
     structureCauseSchema,
   ])

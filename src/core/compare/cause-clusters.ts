@@ -61,8 +61,9 @@
  *    more are one value; where they differ, a finding of its own.
  *
  * Status transitions and patterns that recur are keyed by what changed too
- * (`recurring-causes.ts`), and so is a route one side refuses whole
- * (`refusal-gates.ts`).
+ * (`recurring-causes.ts`), and so are a route one side refuses whole
+ * (`refusal-gates.ts`) and one side's error handler, whatever the method
+ * (`error-handlers.ts`: its error document against the other's text pages).
  *
  * A cluster's fingerprint is its first member's (in key order) with the
  * endpoint rule above: independent of the cases and values, and kept as the
@@ -85,6 +86,7 @@ import { changeKey, isElements } from './change-keys.js';
 import { RESTRUCTURE_OPS, restructureOf, travelling } from './co-travel.js';
 import { offsetOfGroup } from './counter-offsets.js';
 import { type AnswerStatuses, errorClasses } from './error-envelopes.js';
+import { errorHandlers } from './error-handlers.js';
 import { kindValues } from './kind-values.js';
 import {
   namedChange,
@@ -95,8 +97,8 @@ import {
 import { lonelyNulls, type NullMember } from './null-members.js';
 import { omittedDefaults } from './omitted-defaults.js';
 import type { AnswerBodies } from './optional-members.js';
-import { type RecurringCauses, recurringCauses } from './recurring-causes.js';
-import { refusalGates } from './refusal-gates.js';
+import { ownKey, type RecurringCauses, recurringCauses } from './recurring-causes.js';
+import { type GateAnswer, refusalGates } from './refusal-gates.js';
 import { renamedMembers } from './renamed-members.js';
 import { linksOfGroup } from './resource-links.js';
 import { ANY_ENDPOINT, isObjectSignature, ZERO_VALUED_MEMBERS } from './root-cause.js';
@@ -112,10 +114,13 @@ import { splitPath } from './wording/phrases.js';
 
 /** One answer as the clustering sees it: its case, endpoint template and findings. */
 export interface ClusterAnswer extends ChangedAnswer, AnswerStatuses {
+  /** Each side's status and how its body decoded (`error-handlers.ts`: a page or a document). */
+  readonly baseline?: NonNullable<GateAnswer['baseline']>;
+  readonly candidate?: NonNullable<GateAnswer['candidate']>;
   /**
    * Both bodies (a result's preview): what a member never written shows
    * (`optional-members.ts`), the refusal one side answers a whole route with
-   * (`refusal-gates.ts`).
+   * (`refusal-gates.ts`), an error handler's document (`error-handlers.ts`).
    */
   readonly bodies?: AnswerBodies;
 }
@@ -153,7 +158,12 @@ export function clusterCauses(
     all.flatMap(({ caseId, bodies }) => (bodies === undefined ? [] : [[caseId, bodies] as const])),
   );
   const groups = travelling(seenChanges(all, rewordings), errorClasses(all), bodies);
-  const patterns = recurringCauses(all.flatMap((answer) => answer.findings));
+  const gates = refusalGates(all);
+  const handlers = errorHandlers(all, new Set(gates.keys()));
+  // A status one side's error handler explains is no method's transition (rule 4).
+  const patterns = recurringCauses(
+    all.flatMap((answer) => answer.findings).filter((f) => !handlers.has(ownKey(f.cause))),
+  );
   const nulls = lonelyNulls(all, patterns);
   const renames = renamedMembers(all, groups);
   // Own keys of `null` members that joined their answer's restructure (`null-members.ts`),
@@ -197,9 +207,10 @@ export function clusterCauses(
   const statusBodies = bodiesOfStatus(all);
   const recurring = new Map<string, RootCause>([
     ...patterns,
-    ...errorBodies(all, statusBodies),
+    ...errorBodies(all, new Set([...statusBodies, ...handlers.keys()])),
     ...joins,
-    ...refusalGates(all),
+    ...handlers,
+    ...gates,
   ]);
   for (const { cause, signatures, patternKeys } of defaultsOf(groups, all, runtimes)) {
     for (const change of signatures) clusters.set(changeKey(change), cause);

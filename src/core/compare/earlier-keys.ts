@@ -27,7 +27,9 @@
  * (`null-members.ts`); since a member renamed inside its object's
  * restructure joins it, its `key-rename` row (`renamed-members.ts`); since
  * a header that echoes the request is keyed as the request's, the row its
- * value had (`header-echoes.ts`); since a list awaiting evidence for its
+ * value had (`header-echoes.ts`); since one side's error handler is one
+ * cause whatever the method, the status or body-kind row the answer had
+ * (`error-handlers.ts`); since a list awaiting evidence for its
  * order is one `array-order` finding (`awaiting-lists.ts`), the rows of its
  * elements' members. The rows are superseded by the
  * findings that now record them (`judge/results/root-causes.ts`), never read as
@@ -385,6 +387,7 @@ function isWholeBody(change: Change): boolean {
  * row of the case's own; an empty one kept apart from them, their row.
  */
 function bodyKindKeys(input: EarlierInput, cause: RootCause & { type: 'body-kind' }): string[] {
+  if (cause.document !== undefined) return handlerKeys(input);
   if (cause.baseline !== OTHER_KINDS && cause.candidate !== OTHER_KINDS) {
     // An empty error body kept apart from one side's error bodies since: the row it was part of.
     if (cause.baseline !== 'empty' && cause.candidate !== 'empty') return [];
@@ -396,6 +399,33 @@ function bodyKindKeys(input: EarlierInput, cause: RootCause & { type: 'body-kind
   // Any status of the cause's class (`4xx` → 400) gives the case's own cause.
   const status = Number.parseInt(cause.statusClass, 10) * 100;
   return [causeFingerprint(bodyKindCause(kindChange, status))];
+}
+
+/**
+ * One side's error handler (`error-handlers.ts`): the rows the answer had
+ * before it joined it, its status on its endpoint and on its method's
+ * several endpoints, or its body-kind row (with one side's error bodies of
+ * several kinds, `body-causes.ts`).
+ */
+function handlerKeys(input: EarlierInput): string[] {
+  const baseline = input.baseline?.status;
+  const candidate = input.candidate?.status;
+  if (baseline === undefined || candidate === undefined) return [];
+  if (baseline !== candidate) {
+    const status = { type: 'status', baseline, candidate } as const;
+    const recurring = `${methodOf(input.endpoint)} ${RECURRING_ENDPOINT}`;
+    return [
+      causeFingerprint({ ...status, endpoint: input.endpoint }),
+      causeFingerprint({ ...status, endpoint: recurring }),
+    ];
+  }
+  const kindChange = input.changes.find(isBodyKindChange);
+  if (kindChange === undefined) return [];
+  const own = bodyKindCause(kindChange, baseline);
+  if (own.type !== 'body-kind') return [];
+  return [own, { ...own, candidate: OTHER_KINDS }, { ...own, baseline: OTHER_KINDS }].map(
+    causeFingerprint,
+  );
 }
 
 function earlierOf(input: EarlierInput, finding: EarlierInput['findings'][number]): string[] {

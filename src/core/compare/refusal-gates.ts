@@ -123,7 +123,7 @@ function routes(refused: readonly Refused[]): Refused[][] {
 }
 
 /** An HTML page's title (`<title>GraphiQL</title>`): what a page one side answers names itself. */
-function titleOf(body: unknown): string | undefined {
+export function titleOf(body: unknown): string | undefined {
   if (typeof body !== 'string') return undefined;
   const title = /<title[^>]*>([^<]{1,200})<\/title>/i.exec(body)?.[1]?.trim();
   return title === undefined || title === '' ? undefined : reasonKey(title);

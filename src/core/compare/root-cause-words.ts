@@ -199,6 +199,41 @@ function documentSummary(cause: RootCause & { type: 'status' }): string {
   return `${side} answers ${status} with the error document ${other} refuses with, on ${statusPlace(cause)}`;
 }
 
+/** The top-level member names of an error document's shape (`error-handlers.ts`): `a:string,b:{c:number}` → `a`, `b`. */
+export function shapeMembers(shape: string): string[] {
+  const names: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i <= shape.length; i++) {
+    const char = shape[i];
+    if (char === '{') depth++;
+    else if (char === '}') depth--;
+    else if ((char === ',' && depth === 0) || char === undefined) {
+      const member = shape.slice(start, i);
+      // The name ends at the colon before its type (a name may hold one: `ns:Code`).
+      const brace = member.indexOf('{');
+      names.push(member.slice(0, brace < 0 ? member.lastIndexOf(':') : brace - 1));
+      start = i + 1;
+    }
+  }
+  return names;
+}
+
+/**
+ * ``error answers: baseline text pages (`Error`) vs candidate JSON error documents
+ * {`error`, `error_description`}``: one side's error handler (`error-handlers.ts`).
+ */
+function handlerSummary(cause: RootCause & { type: 'body-kind' }, shape: string): string {
+  const [page, document, kind] =
+    cause.baseline === 'text'
+      ? ['baseline', 'candidate', cause.candidate]
+      : ['candidate', 'baseline', cause.baseline];
+  const title = cause.page === undefined ? '' : ` (${codeSpan(cause.page)})`;
+  const words = `error answers: ${page} text pages${title} vs ${document} ${bodyKindWord(kind)} error documents `;
+  const members = shapeMembers(shape).map((name) => codeSpan(name));
+  return `${words}{${wholeItems(members, ', ', SUMMARY_MAX - words.length - 2)}}`;
+}
+
 /**
  * The one-line summary of a root cause: `nil slice [] vs null at \`tags\``,
  * `status 400 → 201 on POST /v1/records`, `header \`cache-control\` missing in
@@ -238,6 +273,7 @@ export function causeSummary(cause: RootCause): string {
       return shorten(`header ${codeSpan(cause.name)} differs: ${codeSpan(b)} vs ${codeSpan(c)}`);
     }
     case 'body-kind':
+      if (cause.document !== undefined) return handlerSummary(cause, cause.document);
       return `${cause.statusClass} bodies: ${bodyKindWord(cause.baseline)} vs ${bodyKindWord(cause.candidate)}`;
     case 'structure': {
       if (cause.endpoint === ANY_ENDPOINT && cause.difference !== undefined) {
@@ -286,6 +322,9 @@ export function causeMeaning(cause: RootCause): string {
         ? `the sides send ${codeSpan(cause.name)} with values of different shapes`
         : `one side sends ${codeSpan(cause.name)}, the other does not`;
     case 'body-kind':
+      if (cause.document !== undefined) {
+        return "one side answers the requests it refuses with one error document, whatever the method, endpoint and status, where the other side answers its framework's text page: one error handler against the other's";
+      }
       return 'the sides answer the same request with bodies of different kinds (JSON, text, empty, …)';
     case 'structure':
       if (cause.change.to === undefined) {

@@ -105,7 +105,13 @@ export function causeKey(cause: RootCause): string {
     case 'header':
       return JSON.stringify([cause.type, cause.name, cause.difference, ...(cause.classes ?? [])]);
     case 'body-kind':
-      return JSON.stringify([cause.type, cause.statusClass, cause.baseline, cause.candidate]);
+      return JSON.stringify([
+        cause.type,
+        cause.statusClass,
+        cause.baseline,
+        cause.candidate,
+        ...(cause.document === undefined ? [] : [cause.document, cause.page ?? '']),
+      ]);
     case 'structure':
       return JSON.stringify([
         cause.type,
