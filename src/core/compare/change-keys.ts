@@ -9,10 +9,11 @@ import { fieldOfPath } from './recurring-causes.js';
 import { isObjectSignature } from './root-cause.js';
 import { splitPath } from './wording/phrases.js';
 
-/** A change wherever it shows: op, member path, JSON types (and a value change's templates). */
+/** A change wherever it shows: op, member path, JSON types (and a value change's templates, or the edit that rewords it). */
 export function changeKey(change: SkeletonChange): string {
-  const { op, path, baseline, candidate, values } = change;
-  return JSON.stringify([op, path, baseline, candidate, ...(values ?? [])]);
+  const { op, path, baseline, candidate, values, edit } = change;
+  const rest = edit === undefined ? (values ?? []) : ['edit', edit];
+  return JSON.stringify([op, path, baseline, candidate, ...rest]);
 }
 
 /** The member changes a cause stands for: none for a whole body or a cause of another family. */

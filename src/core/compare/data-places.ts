@@ -11,11 +11,14 @@
  * there: a side's sentences that are one sentence with other words (`user
  * ada not found`, `user bob not found`) are keyed by that sentence with
  * those words elided (`user … not found`), one row whatever records the
- * errors name (`framesOf`). Pure.
+ * errors name (`framesOf`); and a side's whole set of messages reworded one
+ * way (three pairs or more related by the same edit) is one change keyed by
+ * that edit (`message-edits.ts`). Pure.
  */
 import type { Finding } from '../../contract/root-cause.js';
 import { compareText } from '../../util/text.js';
 import { changeKey, membersOf, placeOnly } from './change-keys.js';
+import { systematicEdits } from './message-edits.js';
 
 /** At least this many answers with templates that never repeat make a place's values data. */
 const DATA_ANSWERS = 3;
@@ -95,6 +98,8 @@ export interface DataValues {
   readonly places: ReadonlySet<string>;
   /** The template a change's value is keyed by (its shared sentence on error answers, else itself). */
   templateOf(place: string, side: 0 | 1, template: string): string;
+  /** On error answers, the one edit that rewords this pair of templates with others at its place (`message-edits.ts`). */
+  editOf(place: string, templates: readonly [string, string]): string | undefined;
 }
 
 /**
@@ -145,8 +150,15 @@ export function dataPlaces(answers: readonly FoundAnswer[]): DataValues {
   const frames = new Map(
     [...errors].map(([place, [b, c]]) => [place, [framesOf(b), framesOf(c)]] as const),
   );
+  const edits = new Map(
+    [...errors].map(([place, [b, c]]) => [
+      place,
+      systematicEdits(b.map((template, k) => [template, c[k] ?? ''] as const)),
+    ]),
+  );
   return {
     places: out,
     templateOf: (place, side, template) => frames.get(place)?.[side].get(template) ?? template,
+    editOf: (place, templates) => edits.get(place)?.get(JSON.stringify(templates)),
   };
 }

@@ -225,8 +225,11 @@ function structureHint(
       : baseline === ZERO_VALUED_MEMBERS
         ? zeroValuedHint('candidate', runtimes)
         : undefined;
+  const { edit } = cause.change;
   const text =
-    'no known convention explains this: change the side whose answer is wrong (the diff shows where they differ)';
+    edit === undefined
+      ? 'no known convention explains this: change the side whose answer is wrong (the diff shows where they differ)'
+      : undefined;
   // Ignoring the path is the rule of last resort. None is offered where it would blind
   // more than the cause: a whole body, a list's items (an item added or missing), a
   // whole object's signature (its zero-valued members, its digests).
@@ -237,9 +240,16 @@ function structureHint(
   const exact = places !== undefined && places.length > 0 && places.length <= NAMED_PLACES;
   const members = [path, ...(cause.together ?? []).map((change) => change.path)];
   const pointers = exact ? places : members.map((member) => `/**${member}`);
+  const at = codeSpan(path);
   return {
-    baseline: zero?.baseline ?? text,
-    candidate: zero?.candidate ?? text,
+    baseline:
+      zero?.baseline ??
+      text ??
+      `word the messages at ${at} as the candidate does (${edit}), or accept the new wording once for all of them`,
+    candidate:
+      zero?.candidate ??
+      text ??
+      `word the messages at ${at} as the baseline does: undo the one edit (${edit}) where the messages are written (a validator's release, its message options, or the error handler that formats them)`,
     ...(offered ? { rule: `ignore: [${pointers.map(yamlScalar).join(', ')}]` } : {}),
   };
 }
