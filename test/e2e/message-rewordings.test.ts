@@ -39,8 +39,16 @@ const AJV: Fixture = {
   reworded: [
     ['size', 'should be <= 100', 'Request query parameter size must be <= 100'],
     ['title', 'should be string', 'Request body property title must be string'],
-    ['isbn', "should have required property 'isbn'", "Request body must have required property 'isbn'"],
-    ['extra', 'should NOT have additional properties', "Request body must NOT have additional properties; found 'shelf'"],
+    [
+      'isbn',
+      "should have required property 'isbn'",
+      "Request body must have required property 'isbn'",
+    ],
+    [
+      'extra',
+      'should NOT have additional properties',
+      "Request body must NOT have additional properties; found 'shelf'",
+    ],
   ],
   unrelated: [
     ['closed', 'catalogue closed for stocktaking', 'Service temporarily unavailable'],
@@ -83,7 +91,10 @@ function start(f: Fixture) {
 const cases = (f: Fixture) => `suite: s
 cases:
 ${all(f)
-  .map(([query]) => `  - id: ${query}\n    request: { method: GET, path: ${f.route}, query: { why: ${query} } }`)
+  .map(
+    ([query]) =>
+      `  - id: ${query}\n    request: { method: GET, path: ${f.route}, query: { why: ${query} } }`,
+  )
   .join('\n')}
 `;
 

@@ -196,14 +196,30 @@ function editOfGroup(edits: readonly PairEdit[]): string | undefined {
   const [one] = edits;
   if (one === undefined) return undefined;
   // A baseline word at an end is substituted by the words every pair writes beside it there.
-  const before = one.head.length === 0 ? [] : shared(edits.map((e) => e.before), true);
-  const after = one.tail.length === 0 ? [] : shared(edits.map((e) => e.after), false);
+  const before =
+    one.head.length === 0
+      ? []
+      : shared(
+          edits.map((e) => e.before),
+          true,
+        );
+  const after =
+    one.tail.length === 0
+      ? []
+      : shared(
+          edits.map((e) => e.after),
+          false,
+        );
   const addsBefore = edits.filter((e) => e.before.length > before.length).length;
   const addsAfter = edits.filter((e) => e.after.length > after.length).length;
   const all = edits.length;
   let added: string | undefined;
-  if (addsBefore === all) added = addsAfter === 0 ? 'words added before each' : 'words added before each (and after some)';
-  else if (addsAfter === all) added = addsBefore === 0 ? 'words added after each' : 'words added after each (and before some)';
+  if (addsBefore === all)
+    added =
+      addsAfter === 0 ? 'words added before each' : 'words added before each (and after some)';
+  else if (addsAfter === all)
+    added =
+      addsBefore === 0 ? 'words added after each' : 'words added after each (and before some)';
   else if (addsBefore > 0 || addsAfter > 0) return undefined;
   const parts = [
     ...(one.head.length > 0 ? [substitution(one.head, before)] : []),

@@ -26,8 +26,14 @@ describe('one edit that rewords a set of messages', () => {
     const pairs = [
       worded('should be <= 100', 'Request query parameter size must be <= 100'),
       worded('should be string', 'Request body property title must be string'),
-      worded("should have required property 'isbn'", "Request body must have required property 'isbn'"),
-      worded('should NOT have additional properties', "Request body must NOT have additional properties; found 'x'"),
+      worded(
+        "should have required property 'isbn'",
+        "Request body must have required property 'isbn'",
+      ),
+      worded(
+        'should NOT have additional properties',
+        "Request body must NOT have additional properties; found 'x'",
+      ),
     ];
     const edits = editsOf(pairs);
     expect(new Set(edits)).toEqual(
@@ -100,7 +106,9 @@ describe('one edit that rewords a set of messages', () => {
       worded('must be a list', 'path: must be a list'),
     ];
     const edits = editsOf([...sentences, ...prefixed]);
-    expect(new Set(edits.slice(0, 3))).toEqual(new Set(['words capitalised; `.` added at the end']));
+    expect(new Set(edits.slice(0, 3))).toEqual(
+      new Set(['words capitalised; `.` added at the end']),
+    );
     expect(new Set(edits.slice(3))).toEqual(new Set(['words added before each']));
     const eitherEnd = [
       worded('is required', 'body: is required'),
