@@ -189,27 +189,27 @@ function shared(lists: readonly (readonly string[])[], fromEnd: boolean): string
 }
 
 /**
+ * The words every pair writes for the baseline's words at one end (its
+ * `head` or `tail`): what they are substituted by there, the rest added.
+ */
+function substituted(edits: readonly PairEdit[], end: 'head' | 'tail'): string[] {
+  if ((edits[0]?.[end].length ?? 0) === 0) return [];
+  const head = end === 'head';
+  return shared(
+    edits.map((e) => (head ? e.before : e.after)),
+    head,
+  );
+}
+
+/**
  * The edit in words of pairs that share one `key`, or undefined when what
  * they add sits at no one end: `` `should` → `must`; words added before each ``.
  */
 function editOfGroup(edits: readonly PairEdit[]): string | undefined {
   const [one] = edits;
   if (one === undefined) return undefined;
-  // A baseline word at an end is substituted by the words every pair writes beside it there.
-  const before =
-    one.head.length === 0
-      ? []
-      : shared(
-          edits.map((e) => e.before),
-          true,
-        );
-  const after =
-    one.tail.length === 0
-      ? []
-      : shared(
-          edits.map((e) => e.after),
-          false,
-        );
+  const before = substituted(edits, 'head');
+  const after = substituted(edits, 'tail');
   const addsBefore = edits.filter((e) => e.before.length > before.length).length;
   const addsAfter = edits.filter((e) => e.after.length > after.length).length;
   const all = edits.length;

@@ -18,6 +18,13 @@ const worded = (baseline: string, candidate: string): Pair => [
   valueTemplate(candidate) ?? '',
 ];
 
+/** A library that capitalises its messages and ends them with a period. */
+const SENTENCES = [
+  worded('title is required', 'Title is required.'),
+  worded('year must be a number', 'Year must be a number.'),
+  worded('tags must be a list', 'Tags must be a list.'),
+];
+
 const editsOf = (pairs: readonly Pair[]) =>
   pairs.map((pair) => systematicEdits(pairs).get(JSON.stringify(pair)));
 
@@ -51,12 +58,7 @@ describe('one edit that rewords a set of messages', () => {
   });
 
   it('joins a period added and a capital letter, and a prefix with the field path', () => {
-    const sentences = [
-      worded('title is required', 'Title is required.'),
-      worded('year must be a number', 'Year must be a number.'),
-      worded('tags must be a list', 'Tags must be a list.'),
-    ];
-    expect(new Set(editsOf(sentences))).toEqual(
+    expect(new Set(editsOf(SENTENCES))).toEqual(
       new Set(['words capitalised; `.` added at the end']),
     );
     const paths = [
@@ -95,17 +97,12 @@ describe('one edit that rewords a set of messages', () => {
   });
 
   it('keeps pairs of two edits apart, and added text at no one end', () => {
-    const sentences = [
-      worded('title is required', 'Title is required.'),
-      worded('year must be a number', 'Year must be a number.'),
-      worded('tags must be a list', 'Tags must be a list.'),
-    ];
     const prefixed = [
       worded('is required', 'body: is required'),
       worded('must be a number', 'query: must be a number'),
       worded('must be a list', 'path: must be a list'),
     ];
-    const edits = editsOf([...sentences, ...prefixed]);
+    const edits = editsOf([...SENTENCES, ...prefixed]);
     expect(new Set(edits.slice(0, 3))).toEqual(
       new Set(['words capitalised; `.` added at the end']),
     );
