@@ -190,15 +190,18 @@ function shared(lists: readonly (readonly string[])[], fromEnd: boolean): string
 
 /**
  * The words every pair writes for the baseline's words at one end (its
- * `head` or `tail`): what they are substituted by there, the rest added.
+ * `head` or `tail`), no more words than those: what they are substituted by
+ * there (`should` → `must`), the rest added (`Request query parameter limit`).
  */
 function substituted(edits: readonly PairEdit[], end: 'head' | 'tail'): string[] {
-  if ((edits[0]?.[end].length ?? 0) === 0) return [];
+  const words = edits[0]?.[end].length ?? 0;
+  if (words === 0) return [];
   const head = end === 'head';
-  return shared(
+  const run = shared(
     edits.map((e) => (head ? e.before : e.after)),
     head,
   );
+  return head ? run.slice(-words) : run.slice(0, words);
 }
 
 /**
@@ -213,13 +216,10 @@ function editOfGroup(edits: readonly PairEdit[]): string | undefined {
   const addsBefore = edits.filter((e) => e.before.length > before.length).length;
   const addsAfter = edits.filter((e) => e.after.length > after.length).length;
   const all = edits.length;
+  // Words some pairs add at the other end too (Ajv 8's `; found 'note'`) are not part of the edit.
   let added: string | undefined;
-  if (addsBefore === all)
-    added =
-      addsAfter === 0 ? 'words added before each' : 'words added before each (and after some)';
-  else if (addsAfter === all)
-    added =
-      addsBefore === 0 ? 'words added after each' : 'words added after each (and before some)';
+  if (addsBefore === all) added = 'words added before each';
+  else if (addsAfter === all) added = 'words added after each';
   else if (addsBefore > 0 || addsAfter > 0) return undefined;
   const parts = [
     ...(one.head.length > 0 ? [substitution(one.head, before)] : []),

@@ -42,10 +42,11 @@ describe('one edit that rewords a set of messages', () => {
         "Request body must NOT have additional properties; found 'x'",
       ),
     ];
-    const edits = editsOf(pairs);
-    expect(new Set(edits)).toEqual(
-      new Set(['`should` → `must`; words added before each (and after some)']),
-    );
+    const edit = '`should` → `must`; words added before each';
+    expect(new Set(editsOf(pairs))).toEqual(new Set([edit]));
+    // The same edit, in the same words, from any three of them: a run of fewer cases keys it alike.
+    expect(new Set(editsOf(pairs.slice(1)))).toEqual(new Set([edit]));
+    expect(new Set(editsOf(pairs.slice(0, 3)))).toEqual(new Set([edit]));
   });
 
   it('joins a field named on the other side with a word dropped and capitals (Joi → Zod-like)', () => {
