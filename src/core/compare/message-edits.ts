@@ -85,7 +85,10 @@ function align(a: readonly Word[], b: readonly Word[]): [number, number][] {
   while (i < a.length && j < b.length) {
     const [x, y] = [a[i], b[j]];
     const here = x === undefined || y === undefined ? 0 : matchOf(x, y);
-    if (here > 0 && at(i, j) === here + at(i + 1, j + 1)) {
+    // An elided part matches the candidate's word next to the words matched after it, so
+    // that what the candidate adds before it is added text (`Request body property sku`).
+    const later = here === 1 && at(i, j + 1) === at(i, j);
+    if (here > 0 && !later && at(i, j) === here + at(i + 1, j + 1)) {
       out.push([i, j]);
       i += 1;
       j += 1;

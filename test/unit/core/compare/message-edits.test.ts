@@ -56,6 +56,13 @@ describe('one edit that rewords a set of messages', () => {
       worded('"price" is required', 'price: Required'),
     ];
     expect(new Set(editsOf(pairs))).toEqual(new Set(['`is` dropped; words capitalised']));
+    // The field named after a prefix: the elided name is the word next to the rest.
+    const prefixed = [
+      worded('"sku" is required', 'Request body property sku is required'),
+      worded('"qty" is required', 'Request body property qty is required'),
+      worded('"price" must be a number', 'Request body property price must be a number'),
+    ];
+    expect(new Set(editsOf(prefixed))).toEqual(new Set(['words added before each']));
   });
 
   it('joins a period added and a capital letter, and a prefix with the field path', () => {
