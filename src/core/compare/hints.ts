@@ -213,6 +213,21 @@ function zeroValuedHint(omits: 'baseline' | 'candidate', runtimes: SideRuntimes)
   );
 }
 
+/**
+ * A set of messages one edit rewords (`message-edits.ts`): the edit itself,
+ * done or undone where the messages are written, in no runtime's terms.
+ */
+function rewordingHint(
+  cause: Extract<RootCause, { type: 'structure' }>,
+  edit: string,
+): { baseline: string; candidate: string } {
+  const at = codeSpan(cause.change.path);
+  return {
+    baseline: `word the messages at ${at} as the candidate does (${edit})`,
+    candidate: `word the messages at ${at} as the baseline does: undo the one edit (${edit}) where they are written (the validator's release, its message options, or the error handler that formats them)`,
+  };
+}
+
 function structureHint(
   cause: Extract<RootCause, { type: 'structure' }>,
   places: readonly string[] | undefined,
@@ -227,9 +242,8 @@ function structureHint(
         : undefined;
   const { edit } = cause.change;
   const text =
-    edit === undefined
-      ? 'no known convention explains this: change the side whose answer is wrong (the diff shows where they differ)'
-      : undefined;
+    'no known convention explains this: change the side whose answer is wrong (the diff shows where they differ)';
+  const own = edit === undefined ? { baseline: text, candidate: text } : rewordingHint(cause, edit);
   // Ignoring the path is the rule of last resort. None is offered where it would blind
   // more than the cause: a whole body, a list's items (an item added or missing), a
   // whole object's signature (its zero-valued members, its digests).
@@ -240,16 +254,9 @@ function structureHint(
   const exact = places !== undefined && places.length > 0 && places.length <= NAMED_PLACES;
   const members = [path, ...(cause.together ?? []).map((change) => change.path)];
   const pointers = exact ? places : members.map((member) => `/**${member}`);
-  const at = codeSpan(path);
   return {
-    baseline:
-      zero?.baseline ??
-      text ??
-      `word the messages at ${at} as the candidate does (${edit}), or accept the new wording once for all of them`,
-    candidate:
-      zero?.candidate ??
-      text ??
-      `word the messages at ${at} as the baseline does: undo the one edit (${edit}) where the messages are written (a validator's release, its message options, or the error handler that formats them)`,
+    baseline: zero?.baseline ?? own.baseline,
+    candidate: zero?.candidate ?? own.candidate,
     ...(offered ? { rule: `ignore: [${pointers.map(yamlScalar).join(', ')}]` } : {}),
   };
 }
