@@ -4,7 +4,9 @@
  * row for the rewording, listing every case it shows in. Beside it at the
  * same place, two unrelated messages stay a row each, and a request the
  * candidate refused for another reason than the baseline stays its own row.
- * Two fixtures with other members, routes, statuses and message styles: an
+ * The field counts, not the place: a validator's messages under another
+ * parent are the same set. Two fixtures with other members, routes,
+ * statuses and message styles: an
  * Ajv-6-like validator against an Ajv-8-like one (`should` → `must`, a
  * prefix naming the part of the request), and a Joi-like one against a
  * Zod-like one (`"sku" is required` → `sku: Required`).
@@ -19,8 +21,8 @@ interface Fixture {
   readonly name: string;
   readonly route: string;
   readonly status: number;
-  /** The error body with its message. */
-  readonly body: (message: string) => unknown;
+  /** The error body with its message, for the request's `why`. */
+  readonly body: (message: string, query: string) => unknown;
   /** The messages one edit rewords. */
   readonly reworded: readonly Wording[];
   /** Two messages worded each its own way at the same place. */
@@ -35,7 +37,11 @@ const AJV: Fixture = {
   name: 'an Ajv-6-like validator against an Ajv-8-like one',
   route: '/catalogue',
   status: 400,
-  body: (message) => ({ error: 'invalid', problems: [{ where: 'request', message }] }),
+  // A body's problems sit one level deeper: the same field at another place.
+  body: (message, query) =>
+    query === 'isbn' || query === 'extra'
+      ? { error: 'invalid', body: { problems: [{ where: 'body', message }] } }
+      : { error: 'invalid', problems: [{ where: 'request', message }] },
   reworded: [
     ['size', 'should be <= 100', 'Request query parameter size must be <= 100'],
     ['title', 'should be string', 'Request body property title must be string'],
@@ -84,7 +90,7 @@ function start(f: Fixture) {
       const why = new URL(req.url ?? '/', 'http://x').searchParams.get('why');
       const found = all(f).find(([query]) => query === why);
       if (found === undefined) return json(res, 200, { ok: true });
-      return json(res, f.status, f.body(found[candidate ? 2 : 1]));
+      return json(res, f.status, f.body(found[candidate ? 2 : 1], found[0]));
     });
 }
 

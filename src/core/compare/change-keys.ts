@@ -25,17 +25,20 @@ export function membersOf(cause: RootCause): readonly SkeletonChange[] {
 }
 
 /** `/a/b/#text` → `b`: the field a value sits at (an XML element's text is the element's). */
-function fieldOfValue(path: string): string {
+export function fieldOfValue(path: string): string {
   return fieldOfPath(path.endsWith('/#text') ? path.slice(0, -'/#text'.length) : path);
 }
 
 /**
  * What a change is wherever it shows (`cause-clusters.ts`, rules 3 and 4): a
- * value change of its own templates by its field and templates; a member one
+ * value change of its own templates by its field and templates (a set of
+ * messages one edit rewords, by its field and the edit); a member one
  * side adds or lacks whose value is an object, by its name and shape (the
  * same member under other parents); any other by its `changeKey`.
  */
 export function whatKey(change: SkeletonChange): string {
+  if (change.edit !== undefined)
+    return JSON.stringify(['edit', fieldOfValue(change.path), change.edit]);
   if (change.values !== undefined) {
     const field = fieldOfValue(change.path);
     if (field !== '') return JSON.stringify(['value', field, ...change.values]);

@@ -6,7 +6,8 @@
  * parameter limit must be <= 50`, and every other message of it alike. That
  * is one decision, not one per message.
  *
- * The evidence, at one place (a member path, its JSON types) on error
+ * The evidence, at one field (the last key of the value's path, wherever it
+ * sits: `/validation/*\/message` and a list's `/message` are one) on error
  * answers: **three pairs of wordings or more** (baseline template, candidate
  * template) that each relate by **the same edit**:
  *
@@ -22,10 +23,10 @@
  *   path); some pairs may add text at the other end too (`; found 'note'`),
  *   never instead.
  *
- * Those pairs are one change, keyed by their place and the edit in words
+ * Those pairs are one change, keyed by their field and the edit in words
  * (`edit`), never by their wordings. **Kept apart**: fewer than three pairs;
  * a pair that relates by another edit or by none (two unrelated messages at
- * one place, a request one side refused for another reason: the candidate's
+ * one field, a request one side refused for another reason: the candidate's
  * wording does not hold the baseline's); a pair whose wordings share less
  * than the words above. Each stays a row of its own wording. Pure.
  */
@@ -244,7 +245,7 @@ function closingWords(closing: string): string {
 }
 
 /**
- * The pairs of wordings at one place that one edit relates (see the module
+ * The pairs of wordings at one field that one edit relates (see the module
  * comment), each (`JSON.stringify([baseline, candidate])`) mapped to that
  * edit in words; pairs of no such edit are left out.
  */
