@@ -52,6 +52,12 @@ export const skeletonChangeSchema = z.looseObject({
     .describe(
       "a value change's templates on each side when they differ (another wording, error type, precision): part of the cause",
     ),
+  edit: z
+    .string()
+    .exactOptional()
+    .describe(
+      'on error answers, the one edit that rewords three pairs of messages or more at this place (`should` → `must`; words added before each), in words; values then absent; part of the cause',
+    ),
   shape: z
     .string()
     .exactOptional()

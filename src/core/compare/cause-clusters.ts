@@ -39,6 +39,9 @@
  *    together, never with members in two answers or more. A place whose
  *    templates never repeat over three answers or more, or differ twice in
  *    one answer, holds data: keyed by its place, never a row per answer.
+ *    On error answers, three pairs of wordings or more at one field that one
+ *    edit relates (a validator's messages reworded one way) are one change
+ *    keyed by their field and that edit (`message-edits.ts`).
  * 4. **The same member under other parents**: a member added or removed
  *    whose value is an object of the same keys and types is one cause.
  * 5. **An error envelope that names its status** (`named-statuses.ts`): on

@@ -44,6 +44,8 @@ function travelOf(one: Seen): Travel | undefined {
   const sorted = [...answers].sort();
   // An XML attribute gained, lost or changed is a choice of its own, never a co-traveller.
   if (name.startsWith('@') || isAttributed(change)) return undefined;
+  // A set of messages one edit rewords (`message-edits.ts`) is a decision of its own.
+  if (change.edit !== undefined) return undefined;
   // Values of their own (an error's type and its message) travel with values only, in one answer too.
   if (change.op === 'value' && change.values !== undefined) {
     return { kind: 'values', parent, answers: sorted, restructure: restructureOf(change.path) };

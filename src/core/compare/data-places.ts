@@ -11,11 +11,14 @@
  * there: a side's sentences that are one sentence with other words (`user
  * ada not found`, `user bob not found`) are keyed by that sentence with
  * those words elided (`user … not found`), one row whatever records the
- * errors name (`framesOf`). Pure.
+ * errors name (`framesOf`); and a side's whole set of messages reworded one
+ * way (three pairs or more at one field, wherever it sits, related by the
+ * same edit) is one change keyed by that edit (`message-edits.ts`). Pure.
  */
-import type { Finding } from '../../contract/root-cause.js';
+import type { Finding, SkeletonChange } from '../../contract/root-cause.js';
 import { compareText } from '../../util/text.js';
-import { changeKey, membersOf, placeOnly } from './change-keys.js';
+import { changeKey, fieldOfValue, membersOf, placeOnly } from './change-keys.js';
+import { systematicEdits } from './message-edits.js';
 
 /** At least this many answers with templates that never repeat make a place's values data. */
 const DATA_ANSWERS = 3;
@@ -95,6 +98,11 @@ export interface DataValues {
   readonly places: ReadonlySet<string>;
   /** The template a change's value is keyed by (its shared sentence on error answers, else itself). */
   templateOf(place: string, side: 0 | 1, template: string): string;
+  /**
+   * On error answers, the one edit that rewords a value change's templates
+   * with others at its field (`message-edits.ts`).
+   */
+  editOf(change: SkeletonChange): string | undefined;
 }
 
 /**
@@ -109,6 +117,8 @@ export interface DataValues {
 export function dataPlaces(answers: readonly FoundAnswer[]): DataValues {
   const byPlace = new Map<string, { answers: Set<string>; pairs: Map<string, Set<string>> }>();
   const errors = new Map<string, [string[], string[]]>();
+  // On error answers, the pairs of templates at each field, wherever it sits (`message-edits.ts`).
+  const worded = new Map<string, (readonly [string, string])[]>();
   const out = new Set<string>();
   for (const answer of answers) {
     const { caseId, findings } = answer;
@@ -119,6 +129,8 @@ export function dataPlaces(answers: readonly FoundAnswer[]): DataValues {
         if (change.values === undefined) continue;
         const place = changeKey(placeOnly(change));
         if (error) {
+          const field = fieldOfValue(change.path);
+          worded.set(field, [...(worded.get(field) ?? []), change.values]);
           const [b, c] = errors.get(place) ?? [[], []];
           errors.set(place, [b, c]);
           b.push(change.values[0]);
@@ -145,8 +157,11 @@ export function dataPlaces(answers: readonly FoundAnswer[]): DataValues {
   const frames = new Map(
     [...errors].map(([place, [b, c]]) => [place, [framesOf(b), framesOf(c)]] as const),
   );
+  const edits = new Map([...worded].map(([field, pairs]) => [field, systematicEdits(pairs)]));
   return {
     places: out,
     templateOf: (place, side, template) => frames.get(place)?.[side].get(template) ?? template,
+    editOf: ({ path, values }) =>
+      values === undefined ? undefined : edits.get(fieldOfValue(path))?.get(JSON.stringify(values)),
   };
 }

@@ -14,7 +14,8 @@
  * keyed by what changed (`cause-clusters.ts`), the rows of its members on the
  * case's resource and across resources (and an integer string of another
  * value is `int-as-string` too; a value change keyed by its templates, the
- * row of its place alone); since a status transition that recurs on
+ * row of its place alone; a message reworded by one edit with others, the
+ * row of its own wording); since a status transition that recurs on
  * several endpoints is keyed by its method, the row it had on the case's
  * endpoint; since a body the status defines is the status finding's, the
  * body-kind row it had; since a body change seen only on answers whose
@@ -37,11 +38,12 @@
  */
 
 import type { Change, HeaderChange } from '../../contract/observation.js';
-import type { Finding, RootCause } from '../../contract/root-cause.js';
+import type { Finding, RootCause, SkeletonChange } from '../../contract/root-cause.js';
 import { isJsonObject } from '../normalise/json.js';
 import { foldKey } from '../normalise/keys.js';
 import { OTHER_KINDS } from './body-causes.js';
 import { membersOf } from './change-keys.js';
+import { placeOf } from './constant-values.js';
 import { membersOfCollapsed } from './empty-objects.js';
 import { resourceOfEndpoint } from './endpoint.js';
 import { isBodyKindChange } from './explain-shape.js';
@@ -69,6 +71,7 @@ import {
   RECURRING_ENDPOINT,
   REDIRECT_ENDPOINT,
 } from './root-cause.js';
+import { templatesOf } from './value-template.js';
 import { splitPath } from './wording/phrases.js';
 
 /** What the earlier fingerprints are worked out from: one case as observed. */
@@ -218,6 +221,7 @@ function clusterKeysOf(input: EarlierInput, cause: RootCause & { type: 'structur
   // A value that names its side's status (`named-statuses.ts`) was keyed by its templates.
   const own = members.flatMap((change) => [change, ...namedOriginals(change, input.changes)]);
   const keyings = own.flatMap((change) => {
+    if (change.edit !== undefined) return wordedKeyings(input, change);
     if (change.values === undefined) return [change];
     const { values: _templates, ...placeOnly } = change;
     return [change, placeOnly];
@@ -226,6 +230,20 @@ function clusterKeysOf(input: EarlierInput, cause: RootCause & { type: 'structur
     findingOf({ type: 'structure', endpoint: resource, change }, []).fingerprint,
     findingOf({ type: 'structure', endpoint: ANY_ENDPOINT, change }, []).fingerprint,
   ]);
+}
+
+/**
+ * A message reworded by one edit with others (`message-edits.ts`): the
+ * changes it was keyed as before, by this case's own templates there (each
+ * wording a row of its own).
+ */
+function wordedKeyings(input: EarlierInput, change: SkeletonChange): SkeletonChange[] {
+  const { edit: _edit, ...place } = change;
+  return input.changes.flatMap((one) => {
+    if (one.op !== 'value' || !placeOf(one.path, change.path)) return [];
+    const values = templatesOf(one.baseline, one.candidate);
+    return values === undefined ? [] : [{ ...place, values: [...values] as [string, string] }];
+  });
 }
 
 const SPELLINGS: ReadonlySet<string> = new Set(['key-case', 'key-rename']);

@@ -213,6 +213,21 @@ function zeroValuedHint(omits: 'baseline' | 'candidate', runtimes: SideRuntimes)
   );
 }
 
+/**
+ * A set of messages one edit rewords (`message-edits.ts`): the edit itself,
+ * done or undone where the messages are written, in no runtime's terms.
+ */
+function rewordingHint(
+  cause: Extract<RootCause, { type: 'structure' }>,
+  edit: string,
+): { baseline: string; candidate: string } {
+  const at = codeSpan(cause.change.path);
+  return {
+    baseline: `word the messages at ${at} as the candidate does (${edit})`,
+    candidate: `word the messages at ${at} as the baseline does: undo the one edit (${edit}) where they are written (the validator's release, its message options, or the error handler that formats them)`,
+  };
+}
+
 function structureHint(
   cause: Extract<RootCause, { type: 'structure' }>,
   places: readonly string[] | undefined,
@@ -225,8 +240,10 @@ function structureHint(
       : baseline === ZERO_VALUED_MEMBERS
         ? zeroValuedHint('candidate', runtimes)
         : undefined;
+  const { edit } = cause.change;
   const text =
     'no known convention explains this: change the side whose answer is wrong (the diff shows where they differ)';
+  const own = edit === undefined ? { baseline: text, candidate: text } : rewordingHint(cause, edit);
   // Ignoring the path is the rule of last resort. None is offered where it would blind
   // more than the cause: a whole body, a list's items (an item added or missing), a
   // whole object's signature (its zero-valued members, its digests).
@@ -238,8 +255,8 @@ function structureHint(
   const members = [path, ...(cause.together ?? []).map((change) => change.path)];
   const pointers = exact ? places : members.map((member) => `/**${member}`);
   return {
-    baseline: zero?.baseline ?? text,
-    candidate: zero?.candidate ?? text,
+    baseline: zero?.baseline ?? own.baseline,
+    candidate: zero?.candidate ?? own.candidate,
     ...(offered ? { rule: `ignore: [${pointers.map(yamlScalar).join(', ')}]` } : {}),
   };
 }

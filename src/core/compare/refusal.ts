@@ -16,6 +16,11 @@ import { isJsonObject } from '../normalise/json.js';
 const READ = 300;
 const KEPT = 80;
 
+/** True when `reasonKey` cut the message: its template ends mid-text, the rest unseen. */
+export function wasCut(template: string): boolean {
+  return template.length >= KEPT && template.endsWith('…');
+}
+
 /** The strings of `value`, depth first, until `into` holds `READ` characters. */
 function strings(value: unknown, into: string[]): void {
   if (into.join(' ').length >= READ) return;

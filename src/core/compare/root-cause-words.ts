@@ -76,6 +76,9 @@ function skeletonWords(change: SkeletonChange): string {
         const side = change.candidate === REASON_PHRASE ? 'candidate' : 'baseline';
         return `${side} names the status at ${where} (its reason phrase)`;
       }
+      if (change.edit !== undefined) {
+        return `candidate rewords its messages at ${where} one way: ${change.edit}`;
+      }
       if (change.values === undefined) return `value of ${where} differs`;
       return `value of ${where} differs: ${templateSpan(change.values[0])} vs ${templateSpan(change.values[1])}`;
     case 'moved':
@@ -327,6 +330,9 @@ export function causeMeaning(cause: RootCause): string {
       }
       return 'the sides answer the same request with bodies of different kinds (JSON, text, empty, …)';
     case 'structure':
+      if (cause.change.edit !== undefined) {
+        return "one side's error messages are the other's reworded by one edit, the same for every message at that place (as a validator's new release words them all anew): one decision for the whole set";
+      }
       if (cause.change.to === undefined) {
         return 'a difference no known cross-runtime convention explains';
       }

@@ -121,6 +121,7 @@ export function causeKey(cause: RootCause): string {
         cause.change.baseline,
         cause.change.candidate,
         ...(cause.change.values ?? []),
+        ...(cause.change.edit === undefined ? [] : ['edit', cause.change.edit]),
         ...(cause.change.to === undefined
           ? []
           : ['to', cause.change.to, cause.change.errorClass, ...kindsOf(cause.change)]),

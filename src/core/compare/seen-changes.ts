@@ -120,10 +120,16 @@ export function seenChanges(
   return seen;
 }
 
-/** A value change keyed by the sentences its templates share with others on error answers (`data-places.ts`). */
+/**
+ * A value change keyed by the edit that rewords it with others at its field,
+ * or by the sentences its templates share with others, on error answers
+ * (`data-places.ts`).
+ */
 function framed(change: SkeletonChange, place: string, data: DataValues): SkeletonChange {
   const { values } = change;
   if (values === undefined) return change;
+  const edit = data.editOf(change);
+  if (edit !== undefined) return { ...placeOnly(change), edit };
   const b = data.templateOf(place, 0, values[0]);
   const c = data.templateOf(place, 1, values[1]);
   return b === values[0] && c === values[1] ? change : { ...change, values: [b, c] };

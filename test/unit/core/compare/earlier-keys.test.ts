@@ -210,4 +210,32 @@ describe('the rows a cause keyed by what changed since took over', () => {
     });
     expect(earlier.get(finding.fingerprint)).toEqual([causeFingerprint(zebra)]);
   });
+
+  it('is the row of its own wording for a message one edit rewords with others', () => {
+    const message = { path: '/faults/0/text', op: 'value' as const };
+    const changes = [
+      {
+        ...message,
+        baseline: 'should be <= 10',
+        candidate: 'Request query parameter n must be <= 10',
+      },
+    ];
+    const read = result('s/n', 'GET /v1/lots', changes);
+    const [own] = read.findings;
+    expect(own?.cause.type === 'structure' && own.cause.change.values).toEqual([
+      'should be <= 0',
+      'Request query parameter n must be <= 0',
+    ]);
+    const edit = '`should` → `must`; words added before each';
+    const reworded = findingOf(
+      {
+        type: 'structure',
+        endpoint: '*',
+        change: { op: 'value', path: '/text', baseline: 'string', candidate: 'string', edit },
+      },
+      ['/faults/0/text'],
+    );
+    const earlier = earlierOf({ ...read, findings: [reworded], notMembers: new Set() });
+    expect(earlier.get(reworded.fingerprint)).toContain(own?.fingerprint);
+  });
 });

@@ -60,4 +60,24 @@ describe('the rule of a structural root cause', () => {
       '/items/*/author',
     ]);
   });
+
+  it('names the edit of a set of messages reworded one way, for either side, in no runtime idiom', () => {
+    const edit = '`should` → `must`; words added before each';
+    const reworded: RootCause = {
+      type: 'structure',
+      endpoint: '*',
+      change: {
+        op: 'value',
+        path: '/problems/*/text',
+        baseline: 'string',
+        candidate: 'string',
+        edit,
+      },
+    };
+    const hint = hintFor(reworded, { baseline: 'node', candidate: 'go' }, ['/problems/0/text']);
+    expect(hint.candidate).toContain(`undo the one edit (${edit})`);
+    expect(hint.baseline).toContain(`as the candidate does (${edit})`);
+    expect(hint.rule).toBe('ignore: [/problems/0/text]');
+    expect(`${hint.baseline} ${hint.candidate}`).not.toMatch(/serde|omitempty|json:|Marshal/);
+  });
 });
