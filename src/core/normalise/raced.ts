@@ -56,18 +56,10 @@ export function answersAgree(exchange: Exchange): boolean {
   return bodyEqual(baseline.response.body, candidate.response.body, exchange);
 }
 
-/**
- * A read of a flow or serial sequence: a case whose answers may have raced,
- * whatever they hold (no mask changes it, so the run asks it before masking).
- */
-export function readsInASequence(exchange: Exchange): boolean {
-  const { flow, serial, request } = exchange.case;
-  return READS.has(request.method) && (flow !== undefined || serial !== undefined);
-}
-
 /** A read of a flow or serial sequence whose two answers (masked as the run masks them) differ. */
 export function mayHaveRaced(exchange: Exchange): boolean {
-  if (!readsInASequence(exchange)) return false;
+  const { flow, serial, request } = exchange.case;
+  if (!READS.has(request.method) || (flow === undefined && serial === undefined)) return false;
   const { baseline, candidate } = exchange;
   if (baseline.outcome !== 'response' || candidate.outcome !== 'response') return false;
   return !answersAgree(exchange);

@@ -22,12 +22,7 @@ import { normaliseOrigins, originForms } from '../../core/normalise/origin.js';
 import { createOwnIdentity, type OwnIdentity } from '../../core/normalise/own-identity.js';
 import { alignOwnKeyOrders } from '../../core/normalise/own-key-order.js';
 import { maskOwnPaths } from '../../core/normalise/own-paths.js';
-import {
-  answersAgree,
-  mayHaveRaced,
-  racedWords,
-  readsInASequence,
-} from '../../core/normalise/raced.js';
+import { answersAgree, mayHaveRaced, racedWords } from '../../core/normalise/raced.js';
 import { createReferenceMemory } from '../../core/normalise/references.js';
 import { createSamePairs, type SamePairs } from '../../core/normalise/same-pairs.js';
 import { createSequenceIds } from '../../core/normalise/sequence-ids.js';
@@ -50,18 +45,6 @@ export interface Released {
    * knows them from the next step taken on (these steps hide them already).
    */
   readonly learned: Redactor | undefined;
-}
-
-/**
- * An exchange as the intake first reads it (`raw`: secrets out, own addresses, run stamps
- * and own paths masked), then by the pure masks in the run's order: each side's own key
- * orders, a flow's captures, derived revisions, generated values.
- */
-interface Reading {
-  readonly raw: Exchange;
-  readonly ordered: Exchange;
-  readonly judged: Exchange;
-  readonly generated: Exchange;
 }
 
 export interface RunIntake {
@@ -163,13 +146,10 @@ export function createRunIntake(input: {
     pending = withSecrets(input.redact, learnedSecrets);
     return { steps: released, learned: pending };
   };
-  // Its end is the moment an answer is judged, read only when two values look stamped (few do);
-  // a reading that read it is the moment's, and is not kept for later (`readings` below).
-  let windowEnds = 0;
+  // Its end is the moment an answer is judged, read only when two values look stamped (few do).
   const window = {
     from: started,
     get to() {
-      windowEnds++;
       return input.now().getTime() + CLOCK_SKEW_MS;
     },
   };
@@ -201,38 +181,16 @@ export function createRunIntake(input: {
     };
   };
   // The answers masked as judged, but for what earlier answers taught the run (pure).
-  const readingOf = (raw: Exchange): Reading => {
-    const ordered = alignOwnKeyOrders(raw, { rpc: rpc(raw.case.request.path) });
-    const judged = maskDerivedRevisions(raw.flow === undefined ? ordered : maskExchange(ordered));
-    return { raw, ordered, judged, generated: generatedOf(judged) };
-  };
-  const judgedAlone = (sent: Exchange): Exchange => readingOf(plain(sent)).generated;
-  // The reading the second look was decided on, by the exchange it read, until the intake takes
-  // that exchange: the intake's masks go on from it rather than reading the answers again. Kept
-  // for a case outside a flow (whose steps are masked with their flow's captures first), when
-  // no stamp's window end was read (the moment moves on); used while the redactor is the same.
-  const readings = new WeakMap<
-    Exchange,
-    { readonly redact: Redactor; readonly reading: Reading }
-  >();
-  const firstReading = (sent: Exchange): Exchange => {
-    const ends = windowEnds;
-    const reading = readingOf(plain(sent));
-    if (windowEnds === ends && sent.flow === undefined) readings.set(sent, { redact, reading });
-    return reading.generated;
-  };
-  // The reading kept for `sent` (above), taken once.
-  const keptReading = (sent: Exchange): Reading | undefined => {
-    const kept = readings.get(sent);
-    readings.delete(sent);
-    return kept !== undefined && kept.redact === redact ? kept.reading : undefined;
+  const judgedAlone = (sent: Exchange): Exchange => {
+    const ordered = alignOwnKeyOrders(plain(sent), { rpc: rpc(sent.case.request.path) });
+    return generatedOf(
+      maskDerivedRevisions(sent.flow === undefined ? ordered : maskExchange(ordered)),
+    );
   };
   // A read that raced its side's own change of state: judged on its second answers (core/normalise/raced.ts).
   const settled = (sent: Exchange): Exchange => {
     const { secondLook } = sent;
     if (secondLook?.baseline === undefined || secondLook.candidate === undefined) return sent;
-    // Only a read of a flow or serial sequence may have raced, however its answers are masked.
-    if (!readsInASequence(sent)) return sent;
     const { secondLook: _looked, ...rest } = sent;
     const again: Exchange = {
       ...rest,
@@ -246,11 +204,8 @@ export function createRunIntake(input: {
   };
   const masked = (looked: Exchange): Exchange => {
     const sent = settled(looked);
-    // Read once: as the second look was decided on, when the exchange came back as it was sent.
-    const reading = keptReading(looked);
-    const kept = sent === looked ? reading : undefined;
     // Secrets leave the exchange first: nothing below derives text from a secret value.
-    const raw = kept?.raw ?? plain(sent);
+    const raw = plain(sent);
     if (raw.baseline.outcome === 'transport-error') failed.baseline++;
     if (raw.candidate.outcome === 'transport-error') failed.candidate++;
     watch.add(raw);
@@ -264,19 +219,15 @@ export function createRunIntake(input: {
     // Echoed references, then revisions derived from per-instance values (docs/rules-and-noise.md, "Own origins and per-instance values").
     // A flow step's captured values differ by design: compared as their placeholders.
     // Lists each side orders by its own drawn keys first, on the keys as answered (core/normalise/own-key-order.ts).
-    // A kept reading did the pure masks of a case outside a flow; the memories between them
-    // (echoes, sequences) pass such a case unchanged, and where they do not, the masks run again.
-    const ordered = kept?.ordered ?? alignOwnKeyOrders(raw, { rpc: rpc(raw.case.request.path) });
+    const ordered = alignOwnKeyOrders(raw, { rpc: rpc(raw.case.request.path) });
     const echoes = sequences.apply(
       references.apply(ordered.flow === undefined ? ordered : maskExchange(ordered)),
     );
-    const judged =
-      kept !== undefined && echoes === kept.ordered ? kept.judged : maskDerivedRevisions(echoes);
+    const judged = maskDerivedRevisions(echoes);
     etags.add(echoes, judged);
     // Values each side generated for itself, by the evidence the exchange holds (core/normalise/generated.ts),
     // then those that changed between two requests to one side (core/normalise/changed.ts).
-    const generated =
-      kept !== undefined && judged === kept.judged ? kept.generated : generatedOf(judged);
+    const generated = generatedOf(judged);
     const two = looks(sent, raw);
     const out = drawnOrder.apply(two === undefined ? generated : maskChangedValues(generated, two));
     samePairs.add(judged, out);
@@ -322,7 +273,7 @@ export function createRunIntake(input: {
     worthASecondLook: (sent) => {
       // A read of a sequence whose answers differ may have raced a write (core/normalise/raced.ts).
       if (!needsSecondLook(sent) && !mayHaveRaced(sent)) return false;
-      const alone = firstReading(sent);
+      const alone = judgedAlone(sent);
       return needsSecondLook(alone) || mayHaveRaced(alone);
     },
   };
