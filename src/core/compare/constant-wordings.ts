@@ -18,10 +18,13 @@
  * are messages of their own, reworded); a pair from an answer whose status
  * differs too (the status change is a decision of its own, and the message
  * travels with it); a pair a systematic edit already claims
- * (`message-edits.ts`). Pure.
+ * (`message-edits.ts`); a constant that is a status's reason phrase (`Not
+ * Found`: a side that names the status, `named-statuses.ts`, or another
+ * status's phrase, a row of its own). Pure.
  */
 
 import { codeSpan } from '../../util/code-span.js';
+import { isReasonPhrase, REASON_PHRASES } from '../../util/reason-phrases.js';
 
 /** At least this many different wordings of the other side one constant stands for. */
 const WORDINGS = 2;
@@ -34,6 +37,11 @@ export interface WordedPair {
 
 const SIDES = ['baseline', 'candidate'] as const;
 type Side = (typeof SIDES)[number];
+
+/** A status's reason phrase (`Not Found`): a side that names a status, rule 20's, never a constant here. */
+function namesAStatus(wording: string): boolean {
+  return Object.keys(REASON_PHRASES).some((status) => isReasonPhrase(wording, Number(status)));
+}
 
 /** The edit in words of one side's constant: `` candidate writes `Permission denied` ``. */
 function editOf(side: Side, wording: string): string {
@@ -92,6 +100,7 @@ export function constantWordings(
     }
     for (const [wording, others] of against) {
       if (others.size < WORDINGS || written[otherIndex].has(wording)) continue;
+      if (namesAStatus(wording)) continue;
       for (const other of others) {
         const pair = JSON.stringify(index === 0 ? [wording, other] : [other, wording]);
         out.set(pair, editOf(side, wording));
