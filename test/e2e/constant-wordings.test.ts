@@ -11,7 +11,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { rootCausesOfServers } from '../helpers/cli.js';
-import { json, startServer } from '../helpers/http.js';
+import { rowsOfCase, shownCauses, whyCases, whyServer } from '../helpers/why-cases.js';
 
 interface Answer {
   readonly status: number;
@@ -84,30 +84,24 @@ const all = (f: Fixture) => [...f.constant, ...f.unrelated, ...f.alsoWritten, f.
 
 function start(f: Fixture) {
   return (candidate: boolean) =>
-    startServer((req, res) => {
-      const why = new URL(req.url ?? '/', 'http://x').searchParams.get('why');
+    whyServer((why) => {
       const found = all(f).find(([query]) => query === why);
-      if (found === undefined) return json(res, 200, { ok: true });
-      const answer = candidate ? found[2] : found[1];
-      return json(res, answer.status, f.body(answer.message));
+      const answer = candidate ? found?.[2] : found?.[1];
+      return answer === undefined ? undefined : [answer.status, f.body(answer.message)];
     });
 }
 
-const cases = (f: Fixture) => `suite: s
-cases:
-${all(f)
-  .map(
-    ([query]) =>
-      `  - id: ${query}\n    request: { method: GET, path: ${f.route}, query: { why: ${query} } }`,
-  )
-  .join('\n')}
-`;
+const cases = (f: Fixture) =>
+  whyCases(
+    f.route,
+    all(f).map(([query]) => query),
+  );
 
 describe("one side's one message in place of many", () => {
   it.each([SANITISING, NAMING])('$name', async (f) => {
     const causes = await rootCausesOfServers(cases(f), start(f));
-    const shown = JSON.stringify(causes.map((c) => [c.summary, c.caseIds]));
-    const rowsOf = (query: string) => causes.filter((c) => c.caseIds?.includes(`s/${query}`));
+    const shown = shownCauses(causes);
+    const rowsOf = (query: string) => rowsOfCase(causes, query);
     // The constant: one row, every case it shows in, the side and the wording in its words.
     const constant = rowsOf(f.constant[0]?.[0] ?? '');
     expect(constant, shown).toHaveLength(1);

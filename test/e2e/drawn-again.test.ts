@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { rootCausesOfServers } from '../helpers/cli.js';
 import { json, startServer } from '../helpers/http.js';
+import { shownCauses } from '../helpers/why-cases.js';
 
 interface Fixture {
   readonly name: string;
@@ -79,7 +80,7 @@ cases:
 describe('a token each side draws anew per call', () => {
   it.each([SESSIONS, KEYS])('$name', async (f) => {
     const causes = await rootCausesOfServers(cases(f), start(f));
-    const shown = JSON.stringify(causes.map((c) => [c.summary, c.caseIds]));
+    const shown = shownCauses(causes);
     const enter = causes.filter((c) => c.caseIds?.includes('s/flow/enter'));
     // The log-in's token is no row: only the planted change.
     expect(enter, shown).toHaveLength(1);

@@ -11,6 +11,7 @@ import { randomInt } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { rootCausesOfServers } from '../helpers/cli.js';
 import { json, startServer } from '../helpers/http.js';
+import { shownCauses } from '../helpers/why-cases.js';
 
 interface Fixture {
   readonly name: string;
@@ -86,7 +87,7 @@ cases:
 describe('a map keyed by the id each side created in the flow', () => {
   it.each([USERS, PROJECTS])('$name', async (f) => {
     const causes = await rootCausesOfServers(cases(f), start(f));
-    const shown = JSON.stringify(causes.map((c) => [c.summary, c.caseIds]));
+    const shown = shownCauses(causes);
     // No row about the keys each side drew: only the planted change's.
     expect(causes, shown).toHaveLength(1);
     expect(causes[0]?.summary, shown).toContain(f.planted);
