@@ -56,7 +56,7 @@ export const skeletonChangeSchema = z.looseObject({
     .string()
     .exactOptional()
     .describe(
-      'on error answers, the one edit that rewords three pairs of messages or more at this place (`should` → `must`; words added before each), in words; values then absent; part of the cause',
+      "on error answers, the one edit that rewords three pairs of messages or more at this place (`should` → `must`; words added before each), or one side's constant wording for two or more of the other's (candidate writes `Permission denied` wherever the baseline names the reason), in words; values then absent; part of the cause",
     ),
   shape: z
     .string()

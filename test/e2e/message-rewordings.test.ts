@@ -13,7 +13,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { rootCausesOfServers } from '../helpers/cli.js';
-import { json, startServer } from '../helpers/http.js';
+import { rowsOfCase, shownCauses, whyCases, whyServer } from '../helpers/why-cases.js';
 
 type Wording = readonly [query: string, baseline: string, candidate: string];
 
@@ -86,29 +86,25 @@ const all = (f: Fixture) => [...f.reworded, ...f.unrelated, f.otherReason];
 
 function start(f: Fixture) {
   return (candidate: boolean) =>
-    startServer((req, res) => {
-      const why = new URL(req.url ?? '/', 'http://x').searchParams.get('why');
+    whyServer((why) => {
       const found = all(f).find(([query]) => query === why);
-      if (found === undefined) return json(res, 200, { ok: true });
-      return json(res, f.status, f.body(found[candidate ? 2 : 1], found[0]));
+      return found === undefined
+        ? undefined
+        : [f.status, f.body(found[candidate ? 2 : 1], found[0])];
     });
 }
 
-const cases = (f: Fixture) => `suite: s
-cases:
-${all(f)
-  .map(
-    ([query]) =>
-      `  - id: ${query}\n    request: { method: GET, path: ${f.route}, query: { why: ${query} } }`,
-  )
-  .join('\n')}
-`;
+const cases = (f: Fixture) =>
+  whyCases(
+    f.route,
+    all(f).map(([query]) => query),
+  );
 
 describe('a set of messages reworded one way', () => {
   it.each([AJV, JOI])('$name', async (f) => {
     const causes = await rootCausesOfServers(cases(f), start(f));
-    const shown = JSON.stringify(causes.map((c) => [c.summary, c.caseIds]));
-    const rowsOf = (query: string) => causes.filter((c) => c.caseIds?.includes(`s/${query}`));
+    const shown = shownCauses(causes);
+    const rowsOf = (query: string) => rowsOfCase(causes, query);
     // The rewording: one row, every case it shows in, the edit in its words.
     const [first] = f.reworded;
     const reworded = rowsOf(first?.[0] ?? '');

@@ -175,8 +175,14 @@ export const caseSchemas = once(() => {
     })
     .readonly();
 
-  /** A captured value: its JSON value (a string for headers and regex groups) and its text. */
-  const captured = z.strictObject({ value: z.unknown(), text: z.string() }).readonly();
+  /**
+   * A captured value: its JSON value (a string for headers and regex groups)
+   * and its text; `from`, the JSON pointer it was taken whole from (a `json`
+   * capture without a regex), where the answer's own member is known.
+   */
+  const captured = z
+    .strictObject({ value: z.unknown(), text: z.string(), from: z.string().exactOptional() })
+    .readonly();
 
   /** One side's variables at a point of a flow, by name. */
   const variables = z.map(z.string(), captured).readonly();

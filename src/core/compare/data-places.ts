@@ -13,11 +13,14 @@
  * those words elided (`user … not found`), one row whatever records the
  * errors name (`framesOf`); and a side's whole set of messages reworded one
  * way (three pairs or more at one field, wherever it sits, related by the
- * same edit) is one change keyed by that edit (`message-edits.ts`). Pure.
+ * same edit) is one change keyed by that edit (`message-edits.ts`), and so
+ * is one side's one wording for two or more of the other's, status alike
+ * (`constant-wordings.ts`). Pure.
  */
 import type { Finding, SkeletonChange } from '../../contract/root-cause.js';
 import { compareText } from '../../util/text.js';
 import { changeKey, fieldOfValue, membersOf, placeOnly } from './change-keys.js';
+import { constantWordings, type WordedPair } from './constant-wordings.js';
 import { systematicEdits } from './message-edits.js';
 
 /** At least this many answers with templates that never repeat make a place's values data. */
@@ -106,6 +109,17 @@ export interface DataValues {
 }
 
 /**
+ * The edits at one field on error answers: a set of messages reworded one
+ * way (`message-edits.ts`), then one side's constant wording for the other's
+ * many (`constant-wordings.ts`) among the pairs left.
+ */
+function editsAt(pairs: readonly WordedPair[]): Map<string, string> {
+  const edits = systematicEdits(pairs.map(({ values }) => values));
+  const constants = constantWordings(pairs, new Set(edits.keys()));
+  return new Map([...edits, ...constants]);
+}
+
+/**
  * Places (`changeKey` of the change without templates) whose values are each
  * answer's own data, not wordings: three answers or more with no template
  * seen twice on either side (every record named its own way), or one answer
@@ -118,11 +132,12 @@ export function dataPlaces(answers: readonly FoundAnswer[]): DataValues {
   const byPlace = new Map<string, { answers: Set<string>; pairs: Map<string, Set<string>> }>();
   const errors = new Map<string, [string[], string[]]>();
   // On error answers, the pairs of templates at each field, wherever it sits (`message-edits.ts`).
-  const worded = new Map<string, (readonly [string, string])[]>();
+  const worded = new Map<string, WordedPair[]>();
   const out = new Set<string>();
   for (const answer of answers) {
     const { caseId, findings } = answer;
     const error = isErrorAnswer(answer);
+    const sameStatus = answer.baseline?.status === answer.candidate?.status;
     const here = new Map<string, string>();
     for (const { cause } of findings) {
       for (const change of membersOf(cause)) {
@@ -130,7 +145,7 @@ export function dataPlaces(answers: readonly FoundAnswer[]): DataValues {
         const place = changeKey(placeOnly(change));
         if (error) {
           const field = fieldOfValue(change.path);
-          worded.set(field, [...(worded.get(field) ?? []), change.values]);
+          worded.set(field, [...(worded.get(field) ?? []), { values: change.values, sameStatus }]);
           const [b, c] = errors.get(place) ?? [[], []];
           errors.set(place, [b, c]);
           b.push(change.values[0]);
@@ -157,7 +172,7 @@ export function dataPlaces(answers: readonly FoundAnswer[]): DataValues {
   const frames = new Map(
     [...errors].map(([place, [b, c]]) => [place, [framesOf(b), framesOf(c)]] as const),
   );
-  const edits = new Map([...worded].map(([field, pairs]) => [field, systematicEdits(pairs)]));
+  const edits = new Map([...worded].map(([field, pairs]) => [field, editsAt(pairs)]));
   return {
     places: out,
     templateOf: (place, side, template) => frames.get(place)?.[side].get(template) ?? template,

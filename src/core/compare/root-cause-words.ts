@@ -7,6 +7,7 @@
 import type { RootCause, SkeletonChange } from '../../contract/root-cause.js';
 import { codeSpan } from '../../util/code-span.js';
 import { NO_CHARSET } from './charset-label.js';
+import { isConstantWording, sentenceOf } from './constant-wordings.js';
 import { REASON_PHRASE } from './named-statuses.js';
 import { patternNamed } from './patterns/registry.js';
 import { rewriteWords } from './redirects.js';
@@ -77,6 +78,8 @@ function skeletonWords(change: SkeletonChange): string {
         return `${side} names the status at ${where} (its reason phrase)`;
       }
       if (change.edit !== undefined) {
+        const constant = sentenceOf(change.edit, where);
+        if (constant !== undefined) return constant;
         return `candidate rewords its messages at ${where} one way: ${change.edit}`;
       }
       if (change.values === undefined) return `value of ${where} differs`;
@@ -330,6 +333,9 @@ export function causeMeaning(cause: RootCause): string {
       }
       return 'the sides answer the same request with bodies of different kinds (JSON, text, empty, …)';
     case 'structure':
+      if (cause.change.edit !== undefined && isConstantWording(cause.change.edit)) {
+        return "one side writes one message where the other names each error's reason (as a server that sanitises its error answers does): one decision for every message it replaces";
+      }
       if (cause.change.edit !== undefined) {
         return "one side's error messages are the other's reworded by one edit, the same for every message at that place (as a validator's new release words them all anew): one decision for the whole set";
       }

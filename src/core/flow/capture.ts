@@ -55,8 +55,9 @@ export function capture(spec: CaptureSpec, response: Response): CaptureOutcome {
   return { ok: true, captured: { value: text, text } };
 }
 
-function found(value: unknown): CaptureOutcome {
-  return { ok: true, captured: { value, text: textOfValue(value) } };
+function found(value: unknown, from?: string): CaptureOutcome {
+  const captured = { value, text: textOfValue(value) };
+  return { ok: true, captured: from === undefined ? captured : { ...captured, from } };
 }
 
 function pick(source: CaptureSource, response: Response): CaptureOutcome {
@@ -67,7 +68,9 @@ function pick(source: CaptureSource, response: Response): CaptureOutcome {
         return { ok: false, reason: `the body is ${describeBody(body)}, not JSON` };
       }
       const at = valueAtPointer(body.value, source.pointer);
-      return at.found ? found(at.value) : { ok: false, reason: `nothing at ${source.pointer}` };
+      return at.found
+        ? found(at.value, source.pointer)
+        : { ok: false, reason: `nothing at ${source.pointer}` };
     }
     case 'xpath': {
       if (body.kind !== 'xml')

@@ -217,20 +217,67 @@ function walk(b: unknown, c: unknown, state: WalkState): [unknown, unknown] {
     return changed ? [left, right] : [b, c];
   }
   if (isObject(b) && isObject(c)) {
-    let left: Record<string, unknown> | undefined;
-    let right: Record<string, unknown> | undefined;
-    for (const key of Object.keys(b)) {
-      if (!Object.hasOwn(c, key)) continue;
-      const [x, y] = walk(b[key], c[key], { ...state, path: joinPointer(state.path, key) });
-      if (x === b[key] && y === c[key]) continue;
-      left ??= { ...b };
-      right ??= { ...c };
+    const keyed = renameKeys(b, c, state);
+    const [bb, cc] = [keyed.baseline, keyed.candidate];
+    let left: Record<string, unknown> | undefined = keyed.renamed ? { ...bb } : undefined;
+    let right: Record<string, unknown> | undefined = keyed.renamed ? { ...cc } : undefined;
+    for (const key of Object.keys(bb)) {
+      if (!Object.hasOwn(cc, key)) continue;
+      const [x, y] = walk(bb[key], cc[key], { ...state, path: joinPointer(state.path, key) });
+      if (x === bb[key] && y === cc[key]) continue;
+      left ??= { ...bb };
+      right ??= { ...cc };
       left[key] = x;
       right[key] = y;
     }
     return left === undefined || right === undefined ? [b, c] : [left, right];
   }
   return leaf(b, c, state);
+}
+
+/**
+ * Both objects with a member keyed by its own side's value of one variable
+ * (an ACL keyed by the id of the user each side created in the flow) keyed
+ * by the variable's placeholder instead (`/ACL/{{user}}`), so the member is
+ * compared as one: only where the baseline's object has the baseline's
+ * value as a key and the candidate's the candidate's, neither the other's,
+ * and the placeholder is no key already. Other keys are compared as they are.
+ */
+function renameKeys(
+  b: Record<string, unknown>,
+  c: Record<string, unknown>,
+  state: WalkState,
+): Sides<Record<string, unknown>> & { readonly renamed: boolean } {
+  let left = b;
+  let right = c;
+  let renamed = false;
+  for (const pair of state.pairs) {
+    const [x, y] = [pair.baseline.text, pair.candidate.text];
+    if (typeof pair.baseline.value !== 'string' || typeof pair.candidate.value !== 'string') {
+      continue;
+    }
+    if (!Object.hasOwn(left, x) || !Object.hasOwn(right, y)) continue;
+    if (Object.hasOwn(left, y) || Object.hasOwn(right, x)) continue;
+    if (Object.hasOwn(left, pair.placeholder) || Object.hasOwn(right, pair.placeholder)) continue;
+    const pointer = joinPointer(state.path, x);
+    if (!allowed(state, pointer)) continue;
+    left = withKey(left, x, pair.placeholder);
+    right = withKey(right, y, pair.placeholder);
+    state.masked.push(pointer);
+    renamed = true;
+  }
+  return { baseline: left, candidate: right, renamed };
+}
+
+/** `object` with the member `from` keyed `to`, in its place among the others. */
+function withKey(
+  object: Record<string, unknown>,
+  from: string,
+  to: string,
+): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(object).map(([key, value]) => [key === from ? to : key, value]),
+  );
 }
 
 /**
@@ -327,6 +374,10 @@ function leaf(b: unknown, c: unknown, state: WalkState): [unknown, unknown] {
     }
   }
   if (typeof b === 'string' && typeof c === 'string') {
+    if (drawnAgain(b, c, state)) {
+      state.masked.push(state.path === '' ? '/' : state.path);
+      return [DRAWN_AGAIN, DRAWN_AGAIN];
+    }
     const pair = maskStrings(b, c, state.pairs);
     if (pair !== undefined) {
       state.masked.push(state.path === '' ? '/' : state.path);
@@ -334,6 +385,49 @@ function leaf(b: unknown, c: unknown, state: WalkState): [unknown, unknown] {
     }
   }
   return [b, c];
+}
+
+/** What a value each side drew again where the flow captured one is compared as. */
+const DRAWN_AGAIN = '{{generated}}';
+
+/** A run of 8 letters and digits or more holding both: a value that looks drawn, not written. */
+function looksDrawn(value: string): boolean {
+  return [...value.matchAll(/[A-Za-z0-9]{8,}/g)].some(
+    ([run]) => /\d/.test(run) && /[A-Za-z]/.test(run),
+  );
+}
+
+/** A drawn value's form: its length and its characters other than letters and digits, in place. */
+function formOf(value: string): string {
+  return value.replace(/[A-Za-z0-9]/g, '.');
+}
+
+/**
+ * Whether `b` and `c` are values each side drew again, per call, at a member
+ * the flow captured a value of earlier (a session token each log-in draws
+ * anew, where the sign-up's was captured): the member's name is the last key
+ * of a variable's pointer (`json /sessionToken`), both values look drawn,
+ * and each has the form of its own side's captured value (the same length,
+ * the same marks in place: `r:` and 32 hex digits) without being it. Either
+ * side's value of another form, or a word, still differs.
+ */
+function drawnAgain(b: string, c: string, state: WalkState): boolean {
+  if (b === c || !looksDrawn(b) || !looksDrawn(c)) return false;
+  const field = parsePointer(state.path).at(-1);
+  if (field === undefined) return false;
+  return state.pairs.some(({ baseline, candidate }) => {
+    const from = baseline.from ?? candidate.from;
+    if (from === undefined || parsePointer(from).at(-1) !== field) return false;
+    if (typeof baseline.value !== 'string' || typeof candidate.value !== 'string') return false;
+    const form = formOf(baseline.text);
+    return (
+      b !== baseline.text &&
+      c !== candidate.text &&
+      formOf(candidate.text) === form &&
+      formOf(b) === form &&
+      formOf(c) === form
+    );
+  });
 }
 
 function kindOf(value: unknown): string {

@@ -32,13 +32,14 @@ describe('capture', () => {
   );
 
   it('takes a value by JSON pointer, keeping its JSON type', () => {
+    // A JSON pointer's capture says where it was taken whole from.
     expect(capture(spec({ kind: 'json', pointer: '/id' }), json)).toEqual({
       ok: true,
-      captured: { value: 17, text: '17' },
+      captured: { value: 17, text: '17', from: '/id' },
     });
     expect(capture(spec({ kind: 'json', pointer: '/items/0/sku' }), json)).toEqual({
       ok: true,
-      captured: { value: 'a/b', text: 'a/b' },
+      captured: { value: 'a/b', text: 'a/b', from: '/items/0/sku' },
     });
     const big = capture(spec({ kind: 'json', pointer: '/big' }), json);
     expect(big.ok && big.captured.text).toBe('9007199254740993');
@@ -118,7 +119,7 @@ describe('capture', () => {
     });
     expect(capture(spec({ kind: 'json', pointer: '/list/@count' }), xml)).toEqual({
       ok: true,
-      captured: { value: '2', text: '2' },
+      captured: { value: '2', text: '2', from: '/list/@count' },
     });
   });
 });
