@@ -2,10 +2,12 @@
  * Issue 43: on an RPC API every call is `POST /`, and the endpoint is the
  * operation the request names (a JSON-RPC `method`, an `X-Amz-Target`).
  * Two operations whose answers differ at one member, each in its own way,
- * are two decisions: two rows, each on its own operation. The same change
- * on every operation (an error envelope lacking one member) is still one
- * row across them. Two fixtures: a JSON-RPC 2.0 API and one that names its
- * operation in a header, with other operations and members.
+ * are two decisions: two rows, each on its own operation, though each
+ * call's values are its own (data). The same change on every operation is
+ * still one row across them: an error envelope lacking one member, and an
+ * error code that differs the same way on every refusal (answered 200 in a
+ * JSON-RPC envelope). Two fixtures: a JSON-RPC 2.0 API and one that names
+ * its operation in a header, with other operations and members.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { rootCausesOfPair } from '../helpers/cli.js';
@@ -24,7 +26,9 @@ interface Fixture {
   readonly isBad: (body: Record<string, unknown>) => boolean;
   /** An answer holding `value`, and the error the server answers a bad call with. */
   readonly answer: (body: Record<string, unknown>, value: unknown) => unknown;
-  readonly error: (body: Record<string, unknown>, withDetail: boolean) => unknown;
+  readonly error: (body: Record<string, unknown>, candidate: boolean) => unknown;
+  /** The status of an error answer. */
+  readonly errorStatus: number;
   /** Per operation, the baseline's and the candidate's value for the `n`th call (data: no two alike). */
   readonly values: Readonly<Record<string, (n: number) => readonly [unknown, unknown]>>;
   /** The call's number, as the request sends it. */
@@ -43,15 +47,16 @@ const JSON_RPC: Fixture = {
   isBad: (body) => Array.isArray(body.params) && body.params.length > 1,
   callNumber: (body) => Number(body.id),
   answer: (body, value) => ({ jsonrpc: '2.0', id: body.id, result: value }),
-  error: (body, withDetail) => ({
+  error: (body, candidate) => ({
     jsonrpc: '2.0',
     id: body.id,
     error: {
-      code: -32602,
+      code: candidate ? -32000 : -32602,
       message: 'invalid params',
-      ...(withDetail ? { data: { expected: 0 } } : {}),
+      ...(candidate ? {} : { data: { expected: 0 } }),
     },
   }),
+  errorStatus: 200,
   // Each call's own count and label: data, keyed by the place and never alike twice.
   values: {
     'inventory.count': (n) => [`0x${(n * 1000).toString(16)}`, `0x${(n * 1000 + 7).toString(16)}`],
@@ -72,10 +77,12 @@ const HEADER_NAMED: Fixture = {
   isBad: (body) => 'Unknown' in body,
   callNumber: (body) => Number(body.Call),
   answer: (_body, value) => ({ Outcome: value }),
-  error: (_body, withDetail) => ({
+  error: (_body, candidate) => ({
     __type: 'ValidationException',
-    ...(withDetail ? { Reason: 'unknown member' } : {}),
+    Severity: candidate ? 3 : 2,
+    ...(candidate ? {} : { Reason: 'unknown member' }),
   }),
+  errorStatus: 400,
   values: {
     DescribeQuota: (n) => [{ Limit: n * 5 }, { Limit: n * 50 }],
     DescribeBurst: (n) => [{ Limit: n * 3 }, { Limit: n * 3 + 1 }],
@@ -86,7 +93,7 @@ function server(f: Fixture, candidate: boolean): Promise<TestServer> {
   return startServer((req, res, text) => {
     const body = JSON.parse(text || '{}') as Record<string, unknown>;
     if (req.method !== 'POST' || req.url !== '/') return json(res, 404, {});
-    if (f.isBad(body)) return json(res, 400, f.error(body, !candidate));
+    if (f.isBad(body)) return json(res, f.errorStatus, f.error(body, candidate));
     const values = f.values[f.operationOf(req.headers, body)];
     if (values === undefined) return json(res, 404, {});
     return json(res, 200, f.answer(body, values(f.callNumber(body))[candidate ? 1 : 0]));
@@ -132,10 +139,11 @@ describe('the endpoint of an RPC call is the operation it names', () => {
       expect(row?.endpoints, all).toEqual([f.endpoint(operation)]);
       expect(ids(row ?? causes[0]!), all).toEqual([`rpc/again-${i}`, `rpc/read-${i}`]);
     }
-    // The error envelope lacks one member on every operation: one row across both.
+    // The error envelope lacks one member, and its code differs one way, on every
+    // operation: one row each, across both.
     const envelope = causes.filter((c) => c.caseIds.some((id) => id.startsWith('rpc/bad-')));
-    expect(envelope, all).toHaveLength(1);
-    expect(ids(envelope[0]!), all).toEqual(['rpc/bad-0', 'rpc/bad-1']);
-    expect(causes, all).toHaveLength(3);
+    expect(envelope, all).toHaveLength(2);
+    for (const row of envelope) expect(ids(row), all).toEqual(['rpc/bad-0', 'rpc/bad-1']);
+    expect(causes, all).toHaveLength(4);
   });
 });

@@ -4,10 +4,10 @@
  * cause that recurs under the cause keyed by what changed, a body that
  * belongs to its status joined to that finding. Pure.
  */
-import type { Finding, RootCause, StructureCause } from '../../contract/root-cause.js';
+import type { Finding, RootCause } from '../../contract/root-cause.js';
 import type { CauseClusters } from './cause-clusters.js';
 import { changeKey, membersOf } from './change-keys.js';
-import { operationOfEndpoint, resourceOfEndpoint } from './endpoint.js';
+import { resourceOfEndpoint } from './endpoint.js';
 import { findingOf } from './finding-of.js';
 import { ownKey } from './recurring-causes.js';
 import { ANY_ENDPOINT, isRecurringStatus, REDIRECT_ENDPOINT } from './root-cause.js';
@@ -73,40 +73,17 @@ function clusteredOwn<F extends Finding>(
       continue;
     }
     for (const change of membersOf(finding.cause)) {
-      const clustered = clusters.changes.get(changeKey(change));
-      const cause =
-        clustered === undefined
-          ? { type: 'structure' as const, endpoint: resource, change }
-          : operationData(clustered, endpoint, resource);
-      add(cause, finding.paths);
+      const key = changeKey(change);
+      const clustered = clusters.changes.get(key);
+      // Data each RPC operation answers of its own (`cause-clusters.ts`): keyed by the operation.
+      const own = clustered === undefined || clusters.perOperation?.has(key) === true;
+      add(own ? { ...(clustered ?? { type: 'structure', change }), endpoint: resource } : clustered, finding.paths);
     }
   }
   return [...out.values()].flatMap(({ kept, made: one, paths }): (F | Finding)[] => {
     if (kept !== undefined) return [kept];
     return one === undefined ? [] : [{ ...one, paths: [...paths] }];
   });
-}
-
-/**
- * A cluster of data values (keyed by their place alone, `data-places.ts`)
- * on an RPC operation's answer: that operation's own cause. Every operation
- * of an RPC API answers at one member (`/result`), and what two operations
- * return there are two data, two questions (`eth_getBalance`'s balance,
- * `eth_gasPrice`'s price), never one change across endpoints. Members added,
- * removed or retyped, and wordings keyed by their templates, still recur
- * across operations. The cluster itself when it is no such data.
- */
-function operationData(cause: StructureCause, endpoint: string, resource: string): StructureCause {
-  const { change } = cause;
-  const isData =
-    change.op === 'value' &&
-    change.values === undefined &&
-    change.edit === undefined &&
-    cause.together === undefined;
-  if (!isData || cause.endpoint !== ANY_ENDPOINT || operationOfEndpoint(endpoint) === undefined) {
-    return cause;
-  }
-  return { ...cause, endpoint: resource };
 }
 
 /**
