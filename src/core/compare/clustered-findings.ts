@@ -77,7 +77,10 @@ function clusteredOwn<F extends Finding>(
       const clustered = clusters.changes.get(key);
       // Data each RPC operation answers of its own (`cause-clusters.ts`): keyed by the operation.
       const own = clustered === undefined || clusters.perOperation?.has(key) === true;
-      add(own ? { ...(clustered ?? { type: 'structure', change }), endpoint: resource } : clustered, finding.paths);
+      add(
+        own ? { ...(clustered ?? { type: 'structure', change }), endpoint: resource } : clustered,
+        finding.paths,
+      );
     }
   }
   return [...out.values()].flatMap(({ kept, made: one, paths }): (F | Finding)[] => {

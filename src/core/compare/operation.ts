@@ -58,7 +58,10 @@ function batchOperation(calls: readonly unknown[]): string | undefined {
  */
 function firstField(document: string): string | undefined {
   const text = document.replace(/#[^\n]*/g, ' ');
-  const head = /^\s*(?:(query|mutation|subscription)\b[^{]*)?\{\s*(?:[A-Za-z_]\w*\s*:\s*)?([A-Za-z_]\w*)/.exec(text);
+  const head =
+    /^\s*(?:(query|mutation|subscription)\b[^{]*)?\{\s*(?:[A-Za-z_]\w*\s*:\s*)?([A-Za-z_]\w*)/.exec(
+      text,
+    );
   if (head === null) return undefined;
   const [, kind, field] = head;
   if (field === undefined) return undefined;

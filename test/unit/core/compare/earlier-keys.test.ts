@@ -57,8 +57,14 @@ describe('the rows a re-keyed cause takes over', () => {
   });
 
   it("are the rows an RPC call's causes had on the path alone, before its endpoint named the operation", () => {
-    const value = { op: 'value', path: '/result', baseline: 'string', candidate: 'string' } as const;
-    const keyed = (endpoint: string) => causeFingerprint({ type: 'structure', endpoint, change: value });
+    const value = {
+      op: 'value',
+      path: '/result',
+      baseline: 'string',
+      candidate: 'string',
+    } as const;
+    const keyed = (endpoint: string) =>
+      causeFingerprint({ type: 'structure', endpoint, change: value });
     for (const [endpoint, resource] of [
       ['POST / shelf.count', '/'],
       ['POST /rpc Store_1.GetShelf', '/rpc'],

@@ -19,7 +19,7 @@ const post = (value: unknown, headers: [string, string][] = []): Request => ({
 });
 
 describe('operationOf', () => {
-  it("names a JSON-RPC 2.0 or 1.0 call by its method, a batch by its methods in order", () => {
+  it('names a JSON-RPC 2.0 or 1.0 call by its method, a batch by its methods in order', () => {
     expect(operationOf(post({ jsonrpc: '2.0', id: 1, method: 'ledger.balance', params: [] }))).toBe(
       'ledger.balance',
     );
