@@ -73,12 +73,14 @@ function clusteredOwn<F extends Finding>(
       continue;
     }
     for (const change of membersOf(finding.cause)) {
-      const cause = clusters.changes.get(changeKey(change)) ?? {
-        type: 'structure',
-        endpoint: resource,
-        change,
-      };
-      add(cause, finding.paths);
+      const key = changeKey(change);
+      const clustered = clusters.changes.get(key);
+      // Data each RPC operation answers of its own (`cause-clusters.ts`): keyed by the operation.
+      const own = clustered === undefined || clusters.perOperation?.has(key) === true;
+      add(
+        own ? { ...(clustered ?? { type: 'structure', change }), endpoint: resource } : clustered,
+        finding.paths,
+      );
     }
   }
   return [...out.values()].flatMap(({ kept, made: one, paths }): (F | Finding)[] => {

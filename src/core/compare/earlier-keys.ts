@@ -32,7 +32,9 @@
  * cause whatever the method, the status or body-kind row the answer had
  * (`error-handlers.ts`); since a list awaiting evidence for its
  * order is one `array-order` finding (`awaiting-lists.ts`), the rows of its
- * elements' members. The rows are superseded by the
+ * elements' members; since an RPC call's endpoint names its operation
+ * (`operation.ts`), the row its cause had on the path alone (`POST /`), and
+ * a value's across operations. The rows are superseded by the
  * findings that now record them (`judge/results/root-causes.ts`), never read as
  * resolved while the servers still differ. Pure.
  */
@@ -45,7 +47,7 @@ import { OTHER_KINDS } from './body-causes.js';
 import { membersOf } from './change-keys.js';
 import { placeOf } from './constant-values.js';
 import { membersOfCollapsed } from './empty-objects.js';
-import { resourceOfEndpoint } from './endpoint.js';
+import { operationOfEndpoint, pathOfEndpoint, resourceOfEndpoint } from './endpoint.js';
 import { isBodyKindChange } from './explain-shape.js';
 import { findingOf } from './finding-of.js';
 import {
@@ -499,11 +501,31 @@ function lengthKeys(input: EarlierInput, into: Map<string, string[]>): void {
   }
 }
 
+/**
+ * On an RPC call, the row its cause had before the endpoint named the
+ * operation: on the path alone (`POST /`, the resource `/`), and a structural
+ * change's across endpoints (the operations' values at one member were one).
+ */
+function operationKeys(input: EarlierInput, { cause }: EarlierInput['findings'][number]): string[] {
+  const { endpoint } = input;
+  if (operationOfEndpoint(endpoint) === undefined) return [];
+  const pathEndpoint = `${methodOf(endpoint)} ${pathOfEndpoint(endpoint)}`;
+  if (cause.type === 'status' && cause.endpoint === endpoint) {
+    return [causeFingerprint({ ...cause, endpoint: pathEndpoint })];
+  }
+  if (cause.type !== 'structure') return [];
+  if (cause.endpoint === endpoint) return [causeFingerprint({ ...cause, endpoint: pathEndpoint })];
+  if (cause.endpoint !== resourceOfEndpoint(endpoint)) return [];
+  const resource = resourceOfEndpoint(pathEndpoint);
+  return [resource, ANY_ENDPOINT].map((one) => causeFingerprint({ ...cause, endpoint: one }));
+}
+
 /** The earlier fingerprints of the findings of one case (see the module comment). */
 export function earlierKeys(input: EarlierInput): EarlierKeys {
   let out: Map<string, string[]> | undefined;
   for (const finding of input.findings) {
-    const earlier = earlierOf(input, finding).filter((old) => old !== finding.fingerprint);
+    const keys = new Set([...earlierOf(input, finding), ...operationKeys(input, finding)]);
+    const earlier = [...keys].filter((old) => old !== finding.fingerprint);
     if (earlier.length === 0) continue;
     out ??= new Map();
     out.set(finding.fingerprint, [...(out.get(finding.fingerprint) ?? []), ...earlier]);

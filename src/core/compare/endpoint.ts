@@ -1,9 +1,13 @@
 /**
- * Endpoint names for grouping: `GET /v1/records/42` → `GET /v1/records/:id`.
- * This is the one place paths become templates: results, root causes (their
- * tracker rows), noise settings, coverage and the fuzzer's seeds all use it.
+ * Endpoint names for grouping: `GET /v1/records/42` → `GET /v1/records/:id`,
+ * and on an RPC API the operation the request names after the path
+ * (`POST / eth_getBalance`: `operation.ts`). This is the one place requests
+ * become endpoints: results, root causes (their tracker rows), noise
+ * settings, coverage and the fuzzer's seeds all use it.
  */
+import type { CaseRequest } from '../../contract/model/case.js';
 import { testShort } from '../../util/short-text.js';
+import { operationOf } from './operation.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LONG_HEX = /^[0-9a-f]{16,}$/i;
@@ -93,13 +97,42 @@ export function endpointOf(method: string, path: string): string {
 }
 
 /**
- * The resource an endpoint template addresses: its path without the method
- * and without trailing `:id` segments (`POST /v1/records/:id/tags/:id` →
+ * The endpoint of a case's request: `endpointOf` its method and path, then
+ * the operation it names where it names one (`POST / eth_getBalance`).
+ * `path`: the path as it is reported (a secret in it redacted).
+ */
+export function requestEndpoint(
+  request: Pick<CaseRequest, 'method' | 'path' | 'headers' | 'body'>,
+  path: string = request.path,
+): string {
+  const endpoint = endpointOf(request.method, path);
+  const operation = operationOf(request);
+  return operation === undefined ? endpoint : `${endpoint} ${operation}`;
+}
+
+/** An endpoint's path template, without its method and operation (`POST / eth_call` → `/`). */
+export function pathOfEndpoint(endpoint: string): string {
+  const space = endpoint.indexOf(' ');
+  const path = space < 0 ? endpoint : endpoint.slice(space + 1);
+  const operation = path.indexOf(' ');
+  return operation < 0 ? path : path.slice(0, operation);
+}
+
+/** The operation an endpoint names after its path (`POST / eth_call` → `eth_call`), if any. */
+export function operationOfEndpoint(endpoint: string): string | undefined {
+  const space = endpoint.indexOf(' ');
+  const operation = space < 0 ? -1 : endpoint.indexOf(' ', space + 1);
+  return operation < 0 ? undefined : endpoint.slice(operation + 1);
+}
+
+/**
+ * The resource an endpoint template addresses: its path without the method,
+ * the operation and trailing `:id` segments (`POST /v1/records/:id/tags/:id` →
  * `['v1', 'records', ':id', 'tags']`). A create, a read and a list of one kind
- * of record share it.
+ * of record share it; so do the operations of one RPC path.
  */
 export function collectionOf(endpoint: string): string[] {
-  const path = endpoint.slice(endpoint.indexOf(' ') + 1).split('?')[0] ?? '';
+  const path = pathOfEndpoint(endpoint).split('?')[0] ?? '';
   const segments = path.split('/').filter((s) => s !== '');
   while (segments.length > 0 && segments.at(-1) === ':id') segments.pop();
   return segments;
@@ -113,11 +146,17 @@ export function collectionOf(endpoint: string): string[] {
 const RESOURCES = new Map<string, string>();
 const MAX_RESOURCES = 4096;
 
-/** `/v1/records` for `GET /v1/records/:id`: the resource, as a path. */
+/**
+ * `/v1/records` for `GET /v1/records/:id`: the resource, as a path; on an
+ * RPC path, the path and the operation (`/ eth_getBalance`): each
+ * operation of an RPC API is a resource of its own.
+ */
 export function resourceOfEndpoint(endpoint: string): string {
   const known = RESOURCES.get(endpoint);
   if (known !== undefined) return known;
-  const resource = `/${collectionOf(endpoint).join('/')}`;
+  const path = `/${collectionOf(endpoint).join('/')}`;
+  const operation = operationOfEndpoint(endpoint);
+  const resource = operation === undefined ? path : `${path} ${operation}`;
   if (RESOURCES.size >= MAX_RESOURCES) RESOURCES.clear();
   RESOURCES.set(endpoint, resource);
   return resource;

@@ -11,7 +11,7 @@ import { awaitingListsOf } from './awaiting-lists.js';
 import { classify } from './classify.js';
 import { compare } from './comparison.js';
 import type { DivergentJudgement, JudgedCase } from './divergent.js';
-import { endpointOf } from './endpoint.js';
+import { requestEndpoint } from './endpoint.js';
 import { explainingCode } from './explaining.js';
 import { fingerprint } from './fingerprint.js';
 
@@ -63,7 +63,7 @@ export function judgedCase(c: Case, reordered?: readonly string[]): JudgedCase {
     redactHeaders.length === 0 ? undefined : new Set([...ALWAYS_REDACTED, ...redactHeaders]);
   return {
     caseId: c.id,
-    endpoint: endpointOf(c.request.method, c.request.path),
+    endpoint: requestEndpoint(c.request),
     requestPath: c.request.path,
     queryNames: c.request.query.map(([name]) => name),
     ...awaitingListsOf(reordered),

@@ -30,6 +30,7 @@
  */
 
 import type { Finding, RootCause } from '../../contract/root-cause.js';
+import { operationOfEndpoint, pathOfEndpoint } from './endpoint.js';
 import { fieldOf } from './findings.js';
 import { ANY_FIELD } from './patterns/types.js';
 import { rewriteTarget } from './redirects.js';
@@ -118,6 +119,8 @@ export const NAME_TOKEN = '{name}';
 function namedSibling(cause: StatusCause): Where | undefined {
   const { reason } = cause;
   if (reason === undefined) return undefined;
+  // An RPC operation is no segment of the path: its siblings are other operations, not other names.
+  if (operationOfEndpoint(cause.endpoint) !== undefined) return undefined;
   const space = cause.endpoint.indexOf(' ');
   const path = cause.endpoint.slice(space + 1);
   const slash = path.lastIndexOf('/');
@@ -157,12 +160,6 @@ function redirectCause(cause: StatusCause, redirect: string): StatusCause {
     candidate: baselineRedirects ? 0 : cause.candidate,
     redirect,
   };
-}
-
-/** `GET /about.html` → `/about.html`. */
-function pathOfEndpoint(endpoint: string): string {
-  const space = endpoint.indexOf(' ');
-  return space < 0 ? endpoint : endpoint.slice(space + 1);
 }
 
 /**

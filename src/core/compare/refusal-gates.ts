@@ -37,6 +37,7 @@
  * (each a question of its own). Pure.
  */
 import type { Finding, RootCause } from '../../contract/root-cause.js';
+import { pathOfEndpoint } from './endpoint.js';
 import type { AnswerStatuses } from './error-envelopes.js';
 import type { AnswerBodies } from './optional-members.js';
 import { ownKey } from './recurring-causes.js';
@@ -69,8 +70,7 @@ interface Refused {
 
 /** The path's segments of an endpoint template (`POST /a/:id` → `['a', ':id']`). */
 function segmentsOf(endpoint: string): string[] {
-  return endpoint
-    .slice(endpoint.indexOf(' ') + 1)
+  return pathOfEndpoint(endpoint)
     .split('/')
     .filter((segment) => segment !== '');
 }

@@ -12,7 +12,7 @@
 
 import type { Case, Variables } from '../../contract/model/case.js';
 import type { SideOutcome } from '../../contract/model/exchange.js';
-import { endpointOf } from '../../core/compare/endpoint.js';
+import { requestEndpoint } from '../../core/compare/endpoint.js';
 import { secretValues } from '../../core/flow/secrets.js';
 import { withSecrets } from '../../core/redact/extend.js';
 import type { Redactor } from '../../core/redact/redact.js';
@@ -129,7 +129,7 @@ export async function sendAndWrite(sending: Sending): Promise<RecordedCases> {
       if (answer.outcome === 'transport-error') failed++;
       if (again !== undefined) {
         calibration.add({ case: testCase, baseline: answer, candidate: again });
-        measured.add(endpointOf(testCase.request.method, testCase.request.path));
+        measured.add(requestEndpoint(testCase.request));
       }
       return write(held.add(testCase, { answered, at: now() }));
     },

@@ -6,6 +6,7 @@
  */
 import { type Arbitrary, constantFrom, nat, tuple } from 'fast-check';
 import type { Pairs } from '../../contract/model/case.js';
+import { pathOfEndpoint } from '../../core/compare/endpoint.js';
 import { COMMON_QUERY_KEYS, CONTENT_TYPES, PATH_SEGMENTS, QUERY_VALUES } from './catalog.js';
 import { mutated } from './mutate-body.js';
 import type { Mutated } from './mutations.js';
@@ -22,7 +23,7 @@ const short = (text: string) =>
  * else the last one (a fixed segment mutated mostly finds the same 404 twice).
  */
 function variableSegments(seed: Seed, segments: readonly string[]): number[] {
-  const template = seed.endpoint.slice(seed.endpoint.indexOf(' ') + 1).split('/');
+  const template = pathOfEndpoint(seed.endpoint).split('/');
   const ids = template.flatMap((segment, i) => (segment === ':id' ? [i] : []));
   if (ids.length > 0) return ids;
   const last = segments.length - 1;

@@ -6,7 +6,7 @@
  */
 
 import type { Case, Pairs } from '../../contract/model/case.js';
-import { endpointOf } from '../../core/compare/endpoint.js';
+import { requestEndpoint } from '../../core/compare/endpoint.js';
 import { docOf, type Located, nodesOf } from './doc.js';
 import type { FuzzBody, FuzzRequest } from './request.js';
 
@@ -67,7 +67,7 @@ function bodyOf(testCase: Case): { body: FuzzBody; headers: Pairs } {
 /** The seeds of `cases`, in order, with each endpoint's query keys shared among its seeds. */
 export function seedsOf(cases: readonly Case[]): Seed[] {
   const keysByEndpoint = new Map<string, Set<string>>();
-  const endpoints = cases.map((c) => endpointOf(c.request.method, c.request.path));
+  const endpoints = cases.map((c) => requestEndpoint(c.request));
   cases.forEach((c, i) => {
     const endpoint = endpoints[i] ?? '';
     const keys = keysByEndpoint.get(endpoint) ?? new Set<string>();

@@ -7,7 +7,7 @@
 import type { Exchange } from '../../contract/model/exchange.js';
 import type { FlakyBaseline } from '../../contract/observation.js';
 import type { NoiseEntry, NoiseThresholds } from '../../contract/report.js';
-import { endpointOf } from '../../core/compare/endpoint.js';
+import { requestEndpoint } from '../../core/compare/endpoint.js';
 import { maskVolatileHeaders } from '../headers.js';
 import { learnCase } from './learn.js';
 import { createNoiseTally } from './stats.js';
@@ -37,7 +37,7 @@ export function createCalibration(): Calibration {
       const exchange = maskVolatileHeaders(raw);
       if (exchange.baseline.outcome === 'transport-error') failed++;
       const { request } = exchange.case;
-      const endpoint = endpointOf(request.method, request.path);
+      const endpoint = requestEndpoint(request);
       const learned = learnCase(exchange.case.rules, exchange.baseline, exchange.candidate);
       tally.record({ endpoint, findings: learned.findings });
       if (learned.flaky !== undefined) {

@@ -13,7 +13,7 @@ import type { Rules } from '../../contract/rules/types.js';
 import { VOLATILE_HEADERS } from '../../contract/rules/volatile-headers.js';
 import { findingsOnlyIn } from '../../core/compare/covered.js';
 import type { JudgedCase } from '../../core/compare/divergent.js';
-import { endpointOf } from '../../core/compare/endpoint.js';
+import { endpointOf, requestEndpoint } from '../../core/compare/endpoint.js';
 import { type Judgement, judge, judgeComparison, judgedCase } from '../../core/compare/judge.js';
 import { normaliseJson } from '../../core/normalise/body.js';
 import type { EndpointNoise, NoiseSettings } from '../../io/config/noise-settings.js';
@@ -69,8 +69,11 @@ export function createNoiseStep(settings: NoiseSettings): NoiseStep {
   const step: NoiseStep = {
     prepare(testCase) {
       if (settings.endpoints.size === 0) return testCase;
-      const { method, path } = testCase.request;
-      const noise = settings.endpoints.get(endpointOf(method, path));
+      // An RPC operation's own noise, else its path's (noise written before endpoints named operations).
+      const { request } = testCase;
+      const noise =
+        settings.endpoints.get(requestEndpoint(request)) ??
+        settings.endpoints.get(endpointOf(request.method, request.path));
       return noise === undefined
         ? testCase
         : { ...testCase, rules: withEndpointNoise(testCase.rules, noise) };
@@ -96,7 +99,7 @@ function learnAndJudge(answered: Exchange, replica: SideOutcome, state: StepStat
   const sorted = { ...exchange, case: { ...exchange.case, rules: withSorts(rules, sorts) } };
   const judged = judge(sorted);
   const { comparison } = judged;
-  const endpoint = endpointOf(exchange.case.request.method, exchange.case.request.path);
+  const endpoint = requestEndpoint(exchange.case.request);
   if (learned.flaky !== undefined) state.flaky.push(id);
   const orders = learned.findings.filter((f) => f.kind === 'order').map(findingLabel);
   const annotation: NoiseAnnotation = {

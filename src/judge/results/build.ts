@@ -22,7 +22,7 @@ import type {
 import type { Finding } from '../../contract/root-cause.js';
 import type { DivergenceKind } from '../../contract/vocabulary.js';
 import { hiddenFindings } from '../../core/compare/covered.js';
-import { endpointOf } from '../../core/compare/endpoint.js';
+import { requestEndpoint } from '../../core/compare/endpoint.js';
 import { explainingCode } from '../../core/compare/explaining.js';
 import type { DivergenceInput } from '../../core/compare/input.js';
 import type { Judgement } from '../../core/compare/judge.js';
@@ -203,7 +203,7 @@ function commonOf(
   const base: Mutable<ObservationBase> & { verdict: 'equal' } = {
     caseId: exchange.case.id,
     suite: exchange.case.suite,
-    endpoint: cutPreview(endpointOf(request.method, path), MAX_REPORTED_REQUEST_PATH),
+    endpoint: cutPreview(requestEndpoint(request, path), MAX_REPORTED_REQUEST_PATH),
     request: { method: request.method, path: cutPreview(path, MAX_REPORTED_REQUEST_PATH) },
     baseline: summarise(exchange.baseline),
     candidate: summarise(exchange.candidate),
@@ -321,7 +321,7 @@ export function toSkippedObservation(testCase: Case, reason: string): SkippedObs
   const base: Mutable<ObservationBase> = {
     caseId: testCase.id,
     suite: testCase.suite,
-    endpoint: endpointOf(request.method, request.path),
+    endpoint: requestEndpoint(request),
     request: { method: request.method, path: request.path },
     baseline: NOT_SENT,
     candidate: NOT_SENT,

@@ -56,6 +56,30 @@ describe('the rows a re-keyed cause takes over', () => {
     expect(earlierKeys(copied).size).toBe(0);
   });
 
+  it("are the rows an RPC call's causes had on the path alone, before its endpoint named the operation", () => {
+    const value = {
+      op: 'value',
+      path: '/result',
+      baseline: 'string',
+      candidate: 'string',
+    } as const;
+    const keyed = (endpoint: string) =>
+      causeFingerprint({ type: 'structure', endpoint, change: value });
+    for (const [endpoint, resource] of [
+      ['POST / shelf.count', '/'],
+      ['POST /rpc Store_1.GetShelf', '/rpc'],
+    ] as const) {
+      const call = result('s/call', endpoint, [
+        { path: '/result', op: 'value', baseline: '0x1f', candidate: '0x2e' },
+      ]);
+      const [finding] = call.findings;
+      const earlier = earlierKeys(call).get(finding?.fingerprint ?? '') ?? [];
+      expect(earlier).toContain(keyed(resource));
+      expect(earlier).toContain(keyed('*'));
+      expect(new Set(earlier).size).toBe(earlier.length);
+    }
+  });
+
   it('are the rows of each member moved into a nested object, and of the object', () => {
     const address = { street: 'Main 1', city: 'Paris' };
     const moved = result('s/order', 'GET /posts/:id', [

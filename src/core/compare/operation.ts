@@ -1,0 +1,116 @@
+/**
+ * The operation an RPC request names, which is its endpoint on an API whose
+ * every call goes to one path (`docs/tracker.md`, "What an endpoint is"):
+ * a JSON-RPC 2.0 or 1.0 call's `method` (`{"jsonrpc":"2.0","method":
+ * "eth_getBalance",…}`, or `method`, `params` and `id` together); a batch
+ * of calls, the list of their methods in order (`[a,b]`); a GraphQL
+ * request's `operationName`, else the first field its operation selects;
+ * an operation header (`X-Amz-Target: Kinesis_20131202.PutRecord`, a
+ * `SOAPAction`'s last segment). Undefined for any other request: a REST
+ * call's endpoint stays its method and path template. Pure, but for the
+ * memory that keeps one answer per request.
+ */
+import type { CaseRequest } from '../../contract/model/case.js';
+import { isJsonObject } from '../normalise/json.js';
+
+type OperationRequest = Pick<CaseRequest, 'headers' | 'body'>;
+
+/** Headers whose value names the operation of the call, whatever the path. */
+const OPERATION_HEADERS: ReadonlySet<string> = new Set(['x-amz-target', 'soapaction']);
+
+/** An operation name that can sit in an endpoint: no space, no slash, not too long. */
+const CLEAN_NAME = /^[A-Za-z0-9_.:$@#-]{1,80}$/;
+
+/** The most methods of a batch named (a longer batch is named by these and `…`). */
+const MAX_BATCH_NAMES = 8;
+
+/** The largest text body read as JSON for its operation. */
+const MAX_TEXT_BODY = 65_536;
+
+const clean = (name: unknown): string | undefined =>
+  typeof name === 'string' && CLEAN_NAME.test(name) ? name : undefined;
+
+/** One JSON-RPC call's method: 2.0 (`jsonrpc`) or 1.0 (`method`, `params` and `id`). */
+function rpcMethod(call: unknown): string | undefined {
+  if (!isJsonObject(call) || typeof call.method !== 'string') return undefined;
+  const isCall = 'jsonrpc' in call || ('params' in call && 'id' in call);
+  return isCall ? clean(call.method) : undefined;
+}
+
+/** A batch's methods in order, `[a,b]`; undefined unless every element is a call. */
+function batchOperation(calls: readonly unknown[]): string | undefined {
+  if (calls.length === 0) return undefined;
+  const names: string[] = [];
+  for (const call of calls) {
+    const name = rpcMethod(call);
+    if (name === undefined) return undefined;
+    if (names.length < MAX_BATCH_NAMES) names.push(name);
+  }
+  const more = calls.length > MAX_BATCH_NAMES ? ',…' : '';
+  return `[${names.join(',')}${more}]`;
+}
+
+/**
+ * The first field a GraphQL document's operation selects (`query Q { user(id: 1)
+ * { … } }` → `user`; an alias `me: user` → `user`), prefixed by its kind
+ * when it is no query (`mutation:createUser`). Undefined for a document that
+ * opens with a fragment or is not read so simply.
+ */
+function firstField(document: string): string | undefined {
+  const text = document.replace(/#[^\n]*/g, ' ');
+  const head =
+    /^\s*(?:(query|mutation|subscription)\b[^{]*)?\{\s*(?:[A-Za-z_]\w*\s*:\s*)?([A-Za-z_]\w*)/.exec(
+      text,
+    );
+  if (head === null) return undefined;
+  const [, kind, field] = head;
+  if (field === undefined) return undefined;
+  return kind === undefined || kind === 'query' ? field : `${kind}:${field}`;
+}
+
+function graphqlOperation(body: Record<string, unknown>): string | undefined {
+  if (typeof body.query !== 'string') return undefined;
+  return clean(body.operationName) ?? firstField(body.query);
+}
+
+function jsonOperation(value: unknown): string | undefined {
+  if (Array.isArray(value)) return batchOperation(value);
+  if (!isJsonObject(value)) return undefined;
+  return rpcMethod(value) ?? graphqlOperation(value);
+}
+
+function bodyOperation(body: CaseRequest['body']): string | undefined {
+  if (body.kind === 'json') return jsonOperation(body.value);
+  if (body.kind !== 'text' || body.text.length > MAX_TEXT_BODY) return undefined;
+  const first = body.text.trimStart().charAt(0);
+  if (first !== '{' && first !== '[') return undefined;
+  try {
+    return jsonOperation(JSON.parse(body.text));
+  } catch {
+    return undefined;
+  }
+}
+
+/** An operation header's value: `SOAPAction: "urn:x#GetQuote"` → `GetQuote`. */
+function headerOperation(headers: CaseRequest['headers']): string | undefined {
+  for (const [name, value] of headers) {
+    if (!OPERATION_HEADERS.has(name.toLowerCase())) continue;
+    const unquoted = value.trim().replace(/^"(.*)"$/, '$1');
+    const last = unquoted.slice(Math.max(unquoted.lastIndexOf('/'), unquoted.lastIndexOf('#')) + 1);
+    const operation = clean(last);
+    if (operation !== undefined) return operation;
+  }
+  return undefined;
+}
+
+/** One answer per request object: every stage that groups by endpoint asks. */
+const OPERATIONS = new WeakMap<OperationRequest, string | null>();
+
+/** The operation `request` names (see the module comment), or undefined. */
+export function operationOf(request: OperationRequest): string | undefined {
+  const known = OPERATIONS.get(request);
+  if (known !== undefined) return known ?? undefined;
+  const operation = headerOperation(request.headers) ?? bodyOperation(request.body);
+  OPERATIONS.set(request, operation ?? null);
+  return operation;
+}

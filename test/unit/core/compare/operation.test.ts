@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import type { CaseRequest } from '../../../../src/contract/model/case.js';
+import {
+  collectionOf,
+  operationOfEndpoint,
+  pathOfEndpoint,
+  requestEndpoint,
+  resourceOfEndpoint,
+} from '../../../../src/core/compare/endpoint.js';
+import { operationOf } from '../../../../src/core/compare/operation.js';
+
+type Request = Pick<CaseRequest, 'method' | 'path' | 'headers' | 'body'>;
+
+const post = (value: unknown, headers: [string, string][] = []): Request => ({
+  method: 'POST',
+  path: '/',
+  headers,
+  body: { kind: 'json', value },
+});
+
+describe('operationOf', () => {
+  it('names a JSON-RPC 2.0 or 1.0 call by its method, a batch by its methods in order', () => {
+    expect(operationOf(post({ jsonrpc: '2.0', id: 1, method: 'ledger.balance', params: [] }))).toBe(
+      'ledger.balance',
+    );
+    expect(operationOf(post({ method: 'getQuota', params: ['a'], id: 9 }))).toBe('getQuota');
+    const batch = [
+      { jsonrpc: '2.0', id: 1, method: 'b.two' },
+      { jsonrpc: '2.0', id: 2, method: 'a.one' },
+    ];
+    expect(operationOf(post(batch))).toBe('[b.two,a.one]');
+    const long = Array.from({ length: 10 }, (_, i) => ({ jsonrpc: '2.0', id: i, method: `m${i}` }));
+    expect(operationOf(post(long))).toBe('[m0,m1,m2,m3,m4,m5,m6,m7,…]');
+  });
+
+  it('names no operation for a body that is no call', () => {
+    // A REST body with a `method` member alone (a payment method) is no JSON-RPC call.
+    expect(operationOf(post({ method: 'card', amount: 3 }))).toBeUndefined();
+    expect(operationOf(post([{ jsonrpc: '2.0', method: 'x' }, { id: 2 }]))).toBeUndefined();
+    expect(operationOf(post([]))).toBeUndefined();
+    expect(operationOf(post({ jsonrpc: '2.0', method: 'has space', id: 1 }))).toBeUndefined();
+    expect(operationOf(post({ jsonrpc: '2.0', method: 'a/b', id: 1 }))).toBeUndefined();
+    expect(operationOf({ ...post(null), body: { kind: 'none' } })).toBeUndefined();
+  });
+
+  it('reads a text body that is JSON, and nothing from text that is not', () => {
+    const text = (t: string): Request => ({ ...post(null), body: { kind: 'text', text: t } });
+    expect(operationOf(text(' {"jsonrpc":"2.0","id":4,"method":"store.put"}'))).toBe('store.put');
+    expect(operationOf(text('{"jsonrpc":"2.0","id":4,"method":'))).toBeUndefined();
+    expect(operationOf(text('method=store.put'))).toBeUndefined();
+  });
+
+  it("names a GraphQL request by its operationName, else by its operation's first field", () => {
+    expect(operationOf(post({ query: 'query Q { me { id } }', operationName: 'Viewer' }))).toBe(
+      'Viewer',
+    );
+    expect(operationOf(post({ query: '{ author(id: 1) { name } }' }))).toBe('author');
+    expect(operationOf(post({ query: 'query($id: ID!) { who: person(id: $id) { id } }' }))).toBe(
+      'person',
+    );
+    expect(operationOf(post({ query: '# note\nmutation Add { addBook(t: "x") { id } }' }))).toBe(
+      'mutation:addBook',
+    );
+    // A document that opens with a fragment is not read so simply.
+    expect(
+      operationOf(post({ query: 'fragment F on Book { id } query { books { ...F } }' })),
+    ).toBeUndefined();
+  });
+
+  it('names a call by an operation header: X-Amz-Target whole, a SOAPAction by its last segment', () => {
+    expect(operationOf(post({}, [['X-Amz-Target', 'Store_20200101.GetShelf']]))).toBe(
+      'Store_20200101.GetShelf',
+    );
+    expect(operationOf(post({}, [['SOAPAction', '"http://example.com/stock#GetQuote"']]))).toBe(
+      'GetQuote',
+    );
+    expect(operationOf(post({}, [['SOAPAction', 'urn:svc/Weather/Forecast']]))).toBe('Forecast');
+    expect(operationOf(post({ a: 1 }, [['x-request-id', 'abc']]))).toBeUndefined();
+  });
+});
+
+describe('requestEndpoint', () => {
+  it('adds the operation after the path template; a REST endpoint stays METHOD /path', () => {
+    const call = post({ jsonrpc: '2.0', id: 1, method: 'shelf.count' });
+    expect(requestEndpoint({ ...call, path: '/rpc/7' })).toBe('POST /rpc/:id shelf.count');
+    expect(requestEndpoint({ ...post({ name: 'x' }), path: '/v1/items/42' })).toBe(
+      'POST /v1/items/:id',
+    );
+    // The path as reported (redacted) is the one templated.
+    expect(requestEndpoint(call, '/${env:KEY}')).toBe('POST /${env:KEY} shelf.count');
+  });
+
+  it('parts an endpoint into its path and operation; an operation is a resource of its own', () => {
+    expect(pathOfEndpoint('POST /rpc shelf.count')).toBe('/rpc');
+    expect(pathOfEndpoint('GET /v1/items/:id')).toBe('/v1/items/:id');
+    expect(operationOfEndpoint('POST /rpc shelf.count')).toBe('shelf.count');
+    expect(operationOfEndpoint('GET /v1/items/:id')).toBeUndefined();
+    expect(collectionOf('POST /rpc/:id shelf.count')).toEqual(['rpc']);
+    expect(resourceOfEndpoint('POST / shelf.count')).toBe('/ shelf.count');
+    expect(resourceOfEndpoint('POST /rpc/:id shelf.count')).toBe('/rpc shelf.count');
+    expect(resourceOfEndpoint('GET /v1/items/:id')).toBe('/v1/items');
+  });
+});
