@@ -20,7 +20,11 @@
  * travels with it); a pair a systematic edit already claims
  * (`message-edits.ts`); a constant that is a status's reason phrase (`Not
  * Found`: a side that names the status, `named-statuses.ts`, or another
- * status's phrase, a row of its own). Pure.
+ * status's phrase, a row of its own); wordings of the other side that are
+ * one word each (`InvalidArgumentException`, `ResourceInUseException`
+ * against one `ValidationException`): those name an error's kind, not its
+ * reason, and each travels with its own message in its answer (rule 8: an
+ * error's type and message that change together are one row). Pure.
  */
 
 import { codeSpan } from '../../util/code-span.js';
@@ -41,6 +45,11 @@ type Side = (typeof SIDES)[number];
 /** A status's reason phrase (`Not Found`): a side that names a status, rule 20's, never a constant here. */
 function namesAStatus(wording: string): boolean {
   return Object.keys(REASON_PHRASES).some((status) => isReasonPhrase(wording, Number(status)));
+}
+
+/** A reason is said in words: one word alone (`ResourceInUseException`) names an error's kind. */
+function saysAReason(wording: string): boolean {
+  return /\S\s+\S/.test(wording.trim());
 }
 
 /** The edit in words of one side's constant: `` candidate writes `Permission denied` ``. */
@@ -100,7 +109,7 @@ export function constantWordings(
     }
     for (const [wording, others] of against) {
       if (others.size < WORDINGS || written[otherIndex].has(wording)) continue;
-      if (namesAStatus(wording)) continue;
+      if (namesAStatus(wording) || ![...others].every(saysAReason)) continue;
       for (const other of others) {
         const pair = JSON.stringify(index === 0 ? [wording, other] : [other, wording]);
         out.set(pair, editOf(side, wording));

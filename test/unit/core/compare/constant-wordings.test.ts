@@ -27,8 +27,8 @@ describe('constantWordings', () => {
   });
 
   it('joins a baseline constant the other way round', () => {
-    const found = constantWordings([pair('Denied', 'no scope'), pair('Denied', 'frozen')]);
-    expect(sentenceOf(found.get(key('Denied', 'frozen')) ?? '', '`/detail`')).toBe(
+    const found = constantWordings([pair('Denied', 'no scope'), pair('Denied', 'account frozen')]);
+    expect(sentenceOf(found.get(key('Denied', 'account frozen')) ?? '', '`/detail`')).toBe(
       'baseline writes `Denied` at `/detail` wherever the candidate names the reason',
     );
   });
@@ -47,4 +47,15 @@ describe('constantWordings', () => {
     expect(constantWordings([pair('one', 'Not Found'), pair('two', 'Not Found')]).size).toBe(0);
     expect(sentenceOf('`should` → `must`', '`/message`')).toBeUndefined();
   });
+
+  it.each([
+    ['ValidationException', ['InvalidArgumentException', 'ResourceInUseException']],
+    ['bad_request', ['quota_exceeded', 'unknown_field']],
+  ])(
+    'keeps apart one name (%s) against names of other kinds: each travels with its message',
+    (one, kinds) => {
+      expect(constantWordings(kinds.map((kind) => pair(one, kind))).size).toBe(0);
+      expect(constantWordings(kinds.map((kind) => pair(kind, one))).size).toBe(0);
+    },
+  );
 });
