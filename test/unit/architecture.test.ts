@@ -308,6 +308,8 @@ describe('I/O at the edges', () => {
       'io/config/project-env.ts',
       'io/config/write-json-schema.ts',
       'io/recording/write.ts',
+      // The process's threads, read from /proc to lower them (shadow mode's sink).
+      'io/shadow/process-threads.ts',
       'io/tracker/lock.ts',
       'io/tracker/write.ts',
       'judge/fuzz/write.ts',

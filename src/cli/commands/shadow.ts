@@ -18,6 +18,7 @@ import {
   oldSpaceMb,
   YOUNG_GENERATION_MB,
 } from '../../io/shadow/old-space.js';
+import { lowerProcessThreads } from '../../io/shadow/process-threads.js';
 import { statusLine } from '../../io/shadow/status.js';
 import type { ShadowMode } from '../../io/shadow/traffic.js';
 import { printable } from '../../util/code-span.js';
@@ -64,6 +65,8 @@ async function openSession(
     }),
     maxYoungGenerationSizeMb: YOUNG_GENERATION_MB,
   };
+  // The sink's clients are the gateway's: the process's background threads yield to them.
+  if (request.mode === 'sink') lowerProcessThreads(context.host.pid);
   try {
     return await openListeningThread(listening, data, limits);
   } catch (error) {
