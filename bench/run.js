@@ -53,6 +53,8 @@ const SCALE = quick
       fuzz: 20_000,
       shadowRequests: 20_000,
       shadowRounds: 5,
+      // The latency rows' rounds: their p99 is read over every round's latencies together.
+      shadowLatencyRounds: 8,
       shadowRate: 200,
       shadowSeconds: 10,
       // The candidate-down memory row: requests at most, until this many copies are compared.
@@ -422,32 +424,39 @@ async function shadowRows(urls) {
   );
   const rate = SCALE.shadowRate ?? 300;
   const seconds = SCALE.shadowSeconds ?? 10;
+  const latencyRounds = SCALE.shadowLatencyRounds ?? rounds;
   log(
-    `shadow: p99 at ${rate} requests/s, direct and through parity proxy, ${rounds} paired rounds of ${seconds} s…`,
+    `shadow: p99 at ${rate} requests/s, direct, through parity proxy and through a minimal undici proxy, ${latencyRounds} rounds of ${seconds} s…`,
   );
-  const l = await proxyLatency(urls, { rate, seconds, rounds });
+  const l = await proxyLatency(urls, { rate, seconds, rounds: latencyRounds });
   row(
-    `inline proxy added p99 latency over direct access, ${rate} requests/s (median of ${rounds} pairs: ${l.addedAll.map((a) => a.toFixed(2)).join(' ')} ms)`,
+    `inline proxy added p99 latency over direct access, ${rate} requests/s (p99 of ${latencyRounds} rounds' latencies together; each round: ${l.addedAll.map((a) => a.toFixed(2)).join(' ')} ms)`,
     `+${fmt(l.added, 2)} ms (p99 ${fmt(l.proxied, 2)} ms vs ${fmt(l.direct, 2)} ms direct; ${l.errors} client errors)`,
     '≤ 2 ms',
     l.added <= 2 && l.errors === 0,
+  );
+  row(
+    `inline proxy floor, the p99 the minimal undici forwarding proxy adds over direct access, the same rounds (each round: ${l.floorAll.map((a) => a.toFixed(2)).join(' ')} ms)`,
+    `+${fmt(l.floor, 2)} ms (p99 ${fmt(l.minimal, 2)} ms)`,
+    'reference',
+    undefined,
   );
   const missing = nginxMissing();
   if (missing !== undefined) {
     skipped('mirror sink, nginx p99 with parity ÷ with a discarding sink', 'mirror sink', missing);
   } else {
     log(
-      `shadow: nginx mirror to parity shadow and to a discarding sink, p99 at ${rate} requests/s, ${rounds} paired rounds…`,
+      `shadow: nginx mirror to parity shadow and to a discarding sink, p99 at ${rate} requests/s, ${latencyRounds} paired rounds…`,
     );
-    const s = await sinkLatency(urls, { rate, seconds, rounds });
+    const s = await sinkLatency(urls, { rate, seconds, rounds: latencyRounds });
     row(
-      `mirror sink, nginx client p99 mirroring to \`parity shadow\` ÷ mirroring to a discarding sink, ${rate} requests/s (median of ${rounds} rounds: ${spread(s.ratios)})`,
+      `mirror sink, nginx client p99 mirroring to \`parity shadow\` ÷ mirroring to a discarding sink, ${rate} requests/s (p99 of ${latencyRounds} rounds' latencies together; each round: ${spread(s.ratios)})`,
       `${s.ratio.toFixed(2)}× (${fmt(s.parity, 2)} ms vs ${fmt(s.discard, 2)} ms; ${fmt(s.compared)} compared, ${fmt(s.dropped)} dropped; ${s.errors} client errors)`,
       '≤ 1.1×',
       s.ratio <= 1.1 && s.errors === 0,
     );
     row(
-      `mirror sink floor, nginx client p99 mirroring to a sink that replays each copy to the baseline and the candidate and compares nothing ÷ to a discarding sink, the same rounds (${spread(s.floors)})`,
+      `mirror sink floor, nginx client p99 mirroring to a sink that replays each copy to the baseline and the candidate and compares nothing ÷ to a discarding sink, the same rounds (p99 of them together; each round: ${spread(s.floors)})`,
       `${s.floor.toFixed(2)}× (${fmt(s.replay, 2)} ms vs ${fmt(s.discard, 2)} ms)`,
       'reference',
       undefined,

@@ -109,41 +109,62 @@ export async function proxyThroughput(urls, { count, concurrency, rounds }) {
   };
 }
 
-/** p99 (and p50) of an open loop at `rate` for `seconds` against `url`. */
+/** p99 of an open loop at `rate` for `seconds` against `url`, and every latency it saw. */
 async function latencyAt(url, rate, seconds) {
   const r = await openLoop(url, { rate, seconds, pathOf });
-  return { p99: percentile(r.latencies, 99), p50: percentile(r.latencies, 50), errors: r.errors };
+  return { p99: percentile(r.latencies, 99), latencies: r.latencies, errors: r.errors };
 }
 
 /**
+ * The p99 of every round's latencies together. One round of 10 s at 200
+ * requests/s holds 2,000 latencies, so its p99 is its 20th slowest: one
+ * stall moves it. Pooled over the rounds (paired and the order turning, so
+ * each kind saw the same machine), the p99 rests on `rounds` times as many.
+ */
+const pooledP99 = (measures) =>
+  percentile(
+    measures.flatMap((m) => m.latencies),
+    99,
+  );
+
+/**
  * The p99 `parity proxy` adds over direct access to the baseline, at `rate`
- * requests a second: `rounds` paired rounds, direct and proxied alternating,
- * one proxy process warmed up first.
+ * requests a second: `rounds` rounds of direct, through parity and through
+ * the minimal undici forwarding proxy (the extra hop's own cost on these
+ * cores, the floor), the order turning; each proxy one process, warmed up
+ * first.
  */
 export async function proxyLatency(urls, { rate, seconds, rounds }) {
   const p = await parity('proxy', urls);
+  const minimal = await startScript(FORWARD, [urls.a]);
   try {
     await closedLoop(p.url, { count: 1000, concurrency: 8, pathOf });
-    const direct = [];
-    const proxied = [];
+    await closedLoop(minimal.url, { count: 1000, concurrency: 8, pathOf });
+    const kinds = { direct: urls.a, parity: p.url, minimal: minimal.url };
+    const measures = { direct: [], parity: [], minimal: [] };
+    const names = Object.keys(kinds);
     let errors = 0;
     for (let round = 0; round < rounds; round++) {
-      const order = round % 2 === 0 ? [urls.a, p.url] : [p.url, urls.a];
-      for (const url of order) {
-        const m = await latencyAt(url, rate, seconds);
+      const order = [...names.slice(round % 3), ...names.slice(0, round % 3)];
+      for (const kind of order) {
+        const m = await latencyAt(kinds[kind], rate, seconds);
         errors += m.errors;
-        (url === urls.a ? direct : proxied).push(m);
+        measures[kind].push(m);
       }
     }
-    const added = proxied.map((m, i) => m.p99 - direct[i].p99);
+    const direct = pooledP99(measures.direct);
     return {
-      added: median(added),
-      addedAll: added,
-      direct: median(direct.map((m) => m.p99)),
-      proxied: median(proxied.map((m) => m.p99)),
+      added: pooledP99(measures.parity) - direct,
+      addedAll: measures.parity.map((m, i) => m.p99 - measures.direct[i].p99),
+      floor: pooledP99(measures.minimal) - direct,
+      floorAll: measures.minimal.map((m, i) => m.p99 - measures.direct[i].p99),
+      direct,
+      proxied: pooledP99(measures.parity),
+      minimal: pooledP99(measures.minimal),
       errors,
     };
   } finally {
+    await minimal.stop();
     await p.stop();
   }
 }
@@ -157,7 +178,7 @@ export async function proxyLatency(urls, { rate, seconds, rounds }) {
  * topology's floor on these cores, with no comparing at all.
  */
 export async function sinkLatency(urls, { rate, seconds, rounds }) {
-  const p99 = { parity: [], discard: [], replay: [] };
+  const measures = { parity: [], discard: [], replay: [] };
   let compared = 0;
   let dropped = 0;
   let errors = 0;
@@ -173,7 +194,7 @@ export async function sinkLatency(urls, { rate, seconds, rounds }) {
       await closedLoop(nginx.url, { count: 500, concurrency: 4, pathOf });
       const m = await latencyAt(nginx.url, rate, seconds);
       errors += m.errors;
-      return m.p99;
+      return m;
     } finally {
       await nginx.stop();
       const status = await sink.stop();
@@ -186,18 +207,21 @@ export async function sinkLatency(urls, { rate, seconds, rounds }) {
   const kinds = ['parity', 'discard', 'replay'];
   for (let round = 0; round < rounds; round++) {
     const order = [...kinds.slice(round % 3), ...kinds.slice(0, round % 3)];
-    for (const kind of order) p99[kind].push(await measure(kind));
+    for (const kind of order) measures[kind].push(await measure(kind));
   }
-  const ratios = p99.parity.map((p, i) => p / p99.discard[i]);
-  const floors = p99.replay.map((p, i) => p / p99.discard[i]);
+  const ratios = measures.parity.map((m, i) => m.p99 / measures.discard[i].p99);
+  const floors = measures.replay.map((m, i) => m.p99 / measures.discard[i].p99);
+  const pooled = {
+    parity: pooledP99(measures.parity),
+    discard: pooledP99(measures.discard),
+    replay: pooledP99(measures.replay),
+  };
   return {
-    ratio: median(ratios),
+    ratio: pooled.parity / pooled.discard,
     ratios,
-    floor: median(floors),
+    floor: pooled.replay / pooled.discard,
     floors,
-    parity: median(p99.parity),
-    discard: median(p99.discard),
-    replay: median(p99.replay),
+    ...pooled,
     compared,
     dropped,
     errors,
