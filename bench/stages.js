@@ -21,45 +21,46 @@ const STAGES = [
         u,
       ) ||
       ['compileFunction', 'internalModuleStat', 'openFileHandle', 'readFileUtf8'].includes(f) ||
-      /\/build\/(cli|config|rules)\//.test(u) ||
+      /\/build\/(cli|io\/config|contract)\//.test(u) ||
       u === 'node:vm',
   ],
-  ['load cases', (u) => /\/build\/(cases|util\/depth)|\/build\/util\/positions/.test(u)],
+  ['load cases', (u) => /\/build\/(io\/cases|util\/depth)|\/build\/util\/positions/.test(u)],
   [
     'send',
     (u) =>
-      /\/build\/execute\/(client|sender|pool|exchange|plan|rate|target-url|sequence|loop-clock)\.js|\/undici\/lib\/(dispatcher|core|handler|util)\/|node:net|stream_base_commons|node:internal\/timers|node:timers/.test(
+      /\/build\/io\/http\/(client|clients|sender|pool|exchange|flow-run|in-flight|rate|sequence|loop-clock)\.js|\/build\/core\/request\/|\/undici\/lib\/(dispatcher|core|handler|util)\/|node:net|stream_base_commons|node:internal\/timers|node:timers/.test(
         u,
       ),
   ],
   [
     'receive',
     (u) =>
-      /^wasm:|\/undici\/lib\/llhttp|\/build\/execute\/(receive|decode-body|interim)\.js|node:buffer|node:internal\/buffer|streams\/readable|node:zlib/.test(
+      /^wasm:|\/undici\/lib\/llhttp|\/build\/io\/http\/(receive|decode-body|interim)\.js|node:buffer|node:internal\/buffer|streams\/readable|node:zlib/.test(
         u,
       ),
   ],
   [
     'parse',
     (u) =>
-      /\/build\/wire\/(parse-json|raw-json|raw-walk|exact-number|bytes|budget|json-scan|json-lex)\.js|lossless-json/.test(
+      /\/build\/core\/wire\/(parse-json|raw-json|raw-walk|exact-number|bytes|budget|json-scan|json-lex)\.js|lossless-json/.test(
         u,
       ),
   ],
   [
     'compare',
     (u) =>
-      /\/build\/(compare|normalise|redact|noise|xml)\/|\/build\/wire\/(json-equal|notes|content-type|display)\.js|\/build\/util\/json-pointer|fast-deep-equal|jsondiffpatch/.test(
+      /\/build\/(core\/(compare|normalise|redact|xml|flow)|judge\/noise)\/|\/build\/core\/wire\/(json-equal|notes|content-type|display)\.js|\/build\/util\/json-pointer|fast-deep-equal|jsondiffpatch/.test(
         u,
       ),
   ],
   [
     'stream',
     (u, f) =>
-      /\/build\/results\/stream\.js|\/build\/util\/block-file/.test(u) || f === 'writeBuffer',
+      /\/build\/judge\/results\/stream\.js|\/build\/util\/block-file/.test(u) ||
+      f === 'writeBuffer',
   ],
-  ['report', (u) => /\/build\/(report|tracker|results)\//.test(u)],
-  ['run loop', (u) => /\/build\/app\//.test(u)],
+  ['report', (u) => /\/build\/(reporters|io\/tracker|judge\/results)\//.test(u)],
+  ['run loop', (u) => /\/build\/(engine|judge)\//.test(u)],
 ];
 
 export function stagesOf(dir) {
