@@ -7,8 +7,8 @@
  * string, a timestamp written with milliseconds) is one row across them. Two
  * fixtures with other resources, members and transitions.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import { rootCausesOfPair } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { rootCausesOfServers } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 
 type Pair = readonly [baseline: unknown, candidate: unknown];
@@ -90,19 +90,9 @@ ${f.resources
 `;
 
 describe("each resource's data at one member is its own row; one transition is one row", () => {
-  const started: TestServer[] = [];
-  afterAll(async () => Promise.all(started.map((s) => s.close())));
-
   it.each([COUNTS, NAMES])('$name', async (f) => {
-    const baseline = await server(f, false);
-    const candidate = await server(f, true);
-    started.push(baseline, candidate);
-    const causes = await rootCausesOfPair(cases(f), baseline, candidate);
-    const all = JSON.stringify(
-      causes.map((c) => [c.summary, c.endpoints, c.caseIds]),
-      null,
-      1,
-    );
+    const causes = await rootCausesOfServers(cases(f), (candidate) => server(f, candidate));
+    const all = JSON.stringify(causes.map((c) => [c.summary, c.endpoints, c.caseIds]));
     const ids = (c: (typeof causes)[number]) => [...c.caseIds].sort();
     const [first, second] = f.resources;
     const own = (resource: string) => [`s/${resource}-1`, `s/${resource}-2`];
