@@ -9,8 +9,11 @@
  *    change alone (`ANY_ENDPOINT`): an envelope that lacks `/meta/version` on
  *    every endpoint is one row. Seen on one resource, it stays that
  *    resource's row; so do a list's elements one side adds or lacks (records
- *    of that resource). A finding that is a consequence of an earlier write
- *    in its flow is not counted (it shows under that write's row).
+ *    of that resource), and a value keyed by its place alone (each answer's
+ *    data) whose values show no evidence of one change across resources
+ *    (`endpoint-data.ts`: no pair, constant, transformation, edit or offset
+ *    they share). A finding that is a consequence of an earlier write in its
+ *    flow is not counted (it shows under that write's row).
  * 2. **Co-occurrence.** Members of one object (the same parent path) that are
  *    added, removed or retyped in exactly the same answers, two answers or
  *    more, are one cause: three envelope members missing in the same 30
@@ -88,6 +91,7 @@ import { bodiesOfStatus, errorBodies } from './body-causes.js';
 import { changeKey, isElements } from './change-keys.js';
 import { RESTRUCTURE_OPS, restructureOf, travelling } from './co-travel.js';
 import { offsetOfGroup } from './counter-offsets.js';
+import { endpointData } from './endpoint-data.js';
 import { type AnswerStatuses, errorClasses } from './error-envelopes.js';
 import { errorHandlers } from './error-handlers.js';
 import { kindValues } from './kind-values.js';
@@ -148,41 +152,10 @@ export interface CauseClusters {
   /** By case id: the findings of values that differ across body kinds (`kind-values.ts`). */
   readonly acrossKinds?: ReadonlyMap<string, readonly RewordedFinding[]>;
   /**
-   * Change keys of data values that each RPC operation answers of its own
-   * (`operationData`): laid over an answer, keyed by its operation.
+   * Change keys of data values that each endpoint answers of its own
+   * (`endpointData`): laid over an answer, keyed by its resource.
    */
-  readonly perOperation?: ReadonlySet<string>;
-}
-
-/**
- * True for a group that is the data of several RPC operations' successes: one
- * value change keyed by its place alone (no templates, no edit), seen only on
- * operations (`POST / eth_getBalance`: `operation.ts`), only where both
- * sides answered with a success, and with a pair of values of its own in
- * every answer (no pair shows twice). Every operation of an RPC API answers
- * at one member (`/result`); what two operations return there are two data,
- * two questions (a balance, a gas price), never one change across endpoints.
- * Members added, removed or retyped, wordings keyed by their templates,
- * values on error answers, and one pair of values shown on several answers
- * (an error code `-32000` vs `-32700` in a JSON-RPC envelope answered 200)
- * still recur across operations.
- */
-function operationData(members: readonly Seen[], statuses: ReadonlyMap<string, boolean>): boolean {
-  const [only, ...rest] = members;
-  if (only === undefined || rest.length > 0) return false;
-  const { change } = only;
-  if (change.op !== 'value' || change.values !== undefined || change.edit !== undefined) {
-    return false;
-  }
-  if (only.resources.size < 2 || ![...only.resources].every((r) => r.includes(' '))) return false;
-  if (only.pairs.size < only.answers.size) return false;
-  return [...only.answers].every((caseId) => statuses.get(caseId) === true);
-}
-
-/** By case id: true where both sides answered with a success (below 400). */
-function successesOf(answers: readonly ClusterAnswer[]): Map<string, boolean> {
-  const ok = (status: number | undefined) => status !== undefined && status < 400;
-  return new Map(answers.map((a) => [a.caseId, ok(a.baseline?.status) && ok(a.candidate?.status)]));
+  readonly perResource?: ReadonlySet<string>;
 }
 
 /** The clusters of the run's answers (see the module comment). */
@@ -208,8 +181,7 @@ export function clusterCauses(
   // Own keys of `null` members that joined their answer's restructure (`null-members.ts`),
   // and of renames that joined their object's (`renamed-members.ts`).
   const joins = new Map<string, StructureCause>();
-  const successes = successesOf(all);
-  const perOperation = new Set<string>();
+  const perResource = new Set<string>();
   for (const group of groups) {
     const members = group.sort(compareSeen);
     const [first, ...rest] = members;
@@ -244,8 +216,8 @@ export function clusterCauses(
     };
     for (const seen of members) for (const key of seen.keys) clusters.set(key, cause);
     for (const member of joined) joins.set(member.key, cause);
-    if (joined.length === 0 && operationData(members, successes)) {
-      for (const key of first.keys) perOperation.add(key);
+    if (joined.length === 0 && endpointData(members)) {
+      for (const key of first.keys) perResource.add(key);
     }
   }
   const statusBodies = bodiesOfStatus(all);
@@ -271,7 +243,7 @@ export function clusterCauses(
     ...(statusBodies.size === 0 ? {} : { statusBodies }),
     ...(reworded.size === 0 ? {} : { reworded }),
     ...(acrossKinds.size === 0 ? {} : { acrossKinds }),
-    ...(perOperation.size === 0 ? {} : { perOperation }),
+    ...(perResource.size === 0 ? {} : { perResource }),
   };
 }
 

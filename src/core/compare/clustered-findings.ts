@@ -75,8 +75,8 @@ function clusteredOwn<F extends Finding>(
     for (const change of membersOf(finding.cause)) {
       const key = changeKey(change);
       const clustered = clusters.changes.get(key);
-      // Data each RPC operation answers of its own (`cause-clusters.ts`): keyed by the operation.
-      const own = clustered === undefined || clusters.perOperation?.has(key) === true;
+      // Data each endpoint answers of its own (`cause-clusters.ts`): keyed by its resource.
+      const own = clustered === undefined || clusters.perResource?.has(key) === true;
       add(
         own ? { ...(clustered ?? { type: 'structure', change }), endpoint: resource } : clustered,
         finding.paths,

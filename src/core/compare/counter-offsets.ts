@@ -70,6 +70,16 @@ export function offsetsOf(one: SeenOffsets): ReadonlyMap<string, number> | undef
   return signs.size === 1 ? offsets : undefined;
 }
 
+/**
+ * True when one place's integers differ by one amount in every answer, two
+ * answers or more (a count one side always makes one higher): one change
+ * wherever the place shows, not each answer's own data.
+ */
+export function constantOffset(one: SeenOffsets): boolean {
+  const offsets = offsetsOf(one);
+  return offsets !== undefined && offsets.size > 1 && new Set(offsets.values()).size === 1;
+}
+
 /** True when `a` and `b` share an answer and differ by the same amount in every answer they share. */
 function together(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
   let shared = 0;

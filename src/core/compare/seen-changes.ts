@@ -39,6 +39,8 @@ export interface Seen {
   readonly resources: Set<string>;
   /** A value change's concrete pairs of values (`constant-values.ts`). */
   readonly pairs: Set<string>;
+  /** Per pair of values, the resources it showed on (a pair on two: one constant, `cause-clusters.ts`). */
+  readonly pairResources: Map<string, Set<string>>;
   /** Per answer, the members its old value moved to there (`moved-values.ts`). */
   moves?: Map<string, Set<Seen>>;
   /**
@@ -84,17 +86,22 @@ export function seenChanges(
           answers: new Set<string>(),
           resources: new Set<string>(),
           pairs: new Set<string>(),
+          pairResources: new Map<string, Set<string>>(),
           offsets: own.op === 'value' ? new Map() : undefined,
           concrete: new Map<string, Set<string>>(),
         };
         seen.set(key, entry);
+        const resource = resourceOfEndpoint(endpoint);
         if (own.op === 'value') {
           for (const change of changes ?? []) {
             // A type family's values that also differ (`"3"` vs `2`) are this value change's pair too.
             if (change.op !== 'value' && change.op !== 'type') continue;
             if (!paths.includes(change.path) || !placeOf(change.path, own.path)) continue;
             if (change.op === 'value') {
-              entry.pairs.add(JSON.stringify([change.baseline, change.candidate]));
+              const pair = JSON.stringify([change.baseline, change.candidate]);
+              entry.pairs.add(pair);
+              const on = entry.pairResources.get(pair) ?? new Set<string>();
+              entry.pairResources.set(pair, on.add(resource));
             }
             entry.offsets = withOffset(entry.offsets, caseId, change.baseline, change.candidate);
           }
@@ -103,7 +110,7 @@ export function seenChanges(
         entry.keys.add(changeKey(own));
         entry.places.add(change.path);
         entry.answers.add(caseId);
-        entry.resources.add(resourceOfEndpoint(endpoint));
+        entry.resources.add(resource);
         const concrete = entry.concrete.get(caseId) ?? new Set<string>();
         entry.concrete.set(caseId, concrete);
         for (const path of paths) {

@@ -104,7 +104,8 @@ describe.each([
         answer('c/3', 'LOCK /c', [[two, from(3), prefixed(3)]]),
       ]),
     ).toHaveLength(2);
-    // Two real causes in the same answers: the URLs, and a value that is data.
+    // Real causes in the same answers: the URLs, and a value that is each resource's data
+    // (one row per resource: nothing in its values says one change made them).
     expect(
       rows([
         answer('c/1', 'GET /a', [
@@ -116,15 +117,16 @@ describe.each([
           [other, 'linus', 'ken'],
         ]),
       ]),
-    ).toHaveLength(2);
-    // A place where one pair is another change keeps its row.
-    expect(
-      rows([
-        answer('c/1', 'GET /a', [[one, from(1), to(1)]]),
-        answer('c/2', 'GET /b', [[one, from(2), from(4)]]),
-        answer('c/3', 'LOCK /c', [[two, from(3), to(3)]]),
-      ]),
-    ).toHaveLength(2);
+    ).toHaveLength(3);
+    // A place where one pair is another change joins no transformation; its pairs relate
+    // in no way across its two resources, so each resource's is a row of its own.
+    const apart = rows([
+      answer('c/1', 'GET /a', [[one, from(1), to(1)]]),
+      answer('c/2', 'GET /b', [[one, from(2), from(4)]]),
+      answer('c/3', 'LOCK /c', [[two, from(3), to(3)]]),
+    ]);
+    expect(apart, apart.join('\n')).toHaveLength(3);
+    expect(apart.filter((s) => s.includes('absolute URLs'))).toEqual([]);
   });
 
   it('keeps places apart that show one pair of values alone (a constant, not a transformation)', () => {
