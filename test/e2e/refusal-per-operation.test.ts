@@ -16,6 +16,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { rootCausesOfPair } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
+import { causesText, rpcSuite } from '../helpers/rpc-cases.js';
 
 type Body = Record<string, unknown>;
 
@@ -99,21 +100,16 @@ function server(f: Fixture, candidate: boolean): Promise<TestServer> {
   });
 }
 
-const caseOf = (f: Fixture, id: string, operation: string, kind: Kind, n: number) => {
-  const { headers, json } = f.call(operation, kind, n);
-  return `  - id: ${id}\n    request: { method: POST, path: /, headers: ${headers}, json: ${json} }`;
-};
-
-const cases = (f: Fixture) => `suite: rpc
-cases:
-${f.operations
-  .flatMap((operation, i) => [
-    caseOf(f, `plain-${i}`, operation, 'plain', 10 * i + 1),
-    caseOf(f, `disputed-${i}`, operation, 'disputed', 10 * i + 2),
-    caseOf(f, `bad-${i}`, operation, 'bad', 10 * i + 3),
-  ])
-  .join('\n')}
-`;
+const cases = (f: Fixture) =>
+  rpcSuite(
+    f.operations,
+    [
+      ['plain', 'plain'],
+      ['disputed', 'disputed'],
+      ['bad', 'bad'],
+    ] as const,
+    (operation, kind, n) => f.call(operation, kind, n),
+  );
 
 describe('a refusal against a result, with one status, is the operation’s', () => {
   const started: TestServer[] = [];
@@ -124,11 +120,7 @@ describe('a refusal against a result, with one status, is the operation’s', ()
     const candidate = await server(f, true);
     started.push(baseline, candidate);
     const causes = await rootCausesOfPair(cases(f), baseline, candidate);
-    const all = JSON.stringify(
-      causes.map((c) => [c.summary, c.endpoints, c.caseIds]),
-      null,
-      1,
-    );
+    const all = causesText(causes);
     const ids = (c: (typeof causes)[number]) => [...c.caseIds].sort();
     // Each operation's refusal: one row of its own, on its own operation, and nothing else.
     for (const [i, operation] of f.operations.entries()) {
