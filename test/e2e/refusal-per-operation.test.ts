@@ -13,8 +13,8 @@
  * side answers `200 {"error": …}` where the other answers a record are two
  * rows.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import { rootCausesOfPair } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { rootCausesOfPair, rootCausesOfServers } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 import { causesText, rpcSuite } from '../helpers/rpc-cases.js';
 
@@ -112,14 +112,8 @@ const cases = (f: Fixture) =>
   );
 
 describe('a refusal against a result, with one status, is the operation’s', () => {
-  const started: TestServer[] = [];
-  afterAll(async () => Promise.all(started.map((s) => s.close())));
-
   it.each([JSON_RPC, HEADER_NAMED])('$name', async (f) => {
-    const baseline = await server(f, false);
-    const candidate = await server(f, true);
-    started.push(baseline, candidate);
-    const causes = await rootCausesOfPair(cases(f), baseline, candidate);
+    const causes = await rootCausesOfServers(cases(f), (candidate) => server(f, candidate));
     const all = causesText(causes);
     const ids = (c: (typeof causes)[number]) => [...c.caseIds].sort();
     // Each operation's refusal: one row of its own, on its own operation, and nothing else.

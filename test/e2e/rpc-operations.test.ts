@@ -9,8 +9,8 @@
  * JSON-RPC envelope). Two fixtures: a JSON-RPC 2.0 API and one that names
  * its operation in a header, with other operations and members.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import { rootCausesOfPair } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { rootCausesOfServers } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 import { causesText, rpcSuite } from '../helpers/rpc-cases.js';
 
@@ -113,14 +113,8 @@ const cases = (f: Fixture) =>
   );
 
 describe('the endpoint of an RPC call is the operation it names', () => {
-  const started: TestServer[] = [];
-  afterAll(async () => Promise.all(started.map((s) => s.close())));
-
   it.each([JSON_RPC, HEADER_NAMED])('$name', async (f) => {
-    const baseline = await server(f, false);
-    const candidate = await server(f, true);
-    started.push(baseline, candidate);
-    const causes = await rootCausesOfPair(cases(f), baseline, candidate);
+    const causes = await rootCausesOfServers(cases(f), (candidate) => server(f, candidate));
     const all = causesText(causes);
     const ids = (c: (typeof causes)[number]) => [...c.caseIds].sort();
     // Each operation's value change: a row of its own, on its own endpoint.
