@@ -9,9 +9,10 @@
  * JSON-RPC envelope). Two fixtures: a JSON-RPC 2.0 API and one that names
  * its operation in a header, with other operations and members.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import { rootCausesOfPair } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { rootCausesOfServers } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
+import { causesText, rpcSuite } from '../helpers/rpc-cases.js';
 
 interface Fixture {
   readonly name: string;
@@ -100,36 +101,21 @@ function server(f: Fixture, candidate: boolean): Promise<TestServer> {
   });
 }
 
-const caseOf = (f: Fixture, id: string, operation: string, bad: boolean, n: number) => {
-  const { headers, json } = f.call(operation, bad, n);
-  return `  - id: ${id}\n    request: { method: POST, path: /, headers: ${headers}, json: ${json} }`;
-};
-
-const cases = (f: Fixture) => `suite: rpc
-cases:
-${f.operations
-  .flatMap((operation, i) => [
-    caseOf(f, `read-${i}`, operation, false, 10 * i + 1),
-    caseOf(f, `again-${i}`, operation, false, 10 * i + 2),
-    caseOf(f, `bad-${i}`, operation, true, 10 * i + 3),
-  ])
-  .join('\n')}
-`;
+const cases = (f: Fixture) =>
+  rpcSuite(
+    f.operations,
+    [
+      ['read', false],
+      ['again', false],
+      ['bad', true],
+    ] as const,
+    (operation, bad, n) => f.call(operation, bad, n),
+  );
 
 describe('the endpoint of an RPC call is the operation it names', () => {
-  const started: TestServer[] = [];
-  afterAll(async () => Promise.all(started.map((s) => s.close())));
-
   it.each([JSON_RPC, HEADER_NAMED])('$name', async (f) => {
-    const baseline = await server(f, false);
-    const candidate = await server(f, true);
-    started.push(baseline, candidate);
-    const causes = await rootCausesOfPair(cases(f), baseline, candidate);
-    const all = JSON.stringify(
-      causes.map((c) => [c.summary, c.endpoints, c.caseIds]),
-      null,
-      1,
-    );
+    const causes = await rootCausesOfServers(cases(f), (candidate) => server(f, candidate));
+    const all = causesText(causes);
     const ids = (c: (typeof causes)[number]) => [...c.caseIds].sort();
     // Each operation's value change: a row of its own, on its own endpoint.
     for (const [i, operation] of f.operations.entries()) {

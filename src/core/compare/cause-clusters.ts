@@ -106,6 +106,7 @@ import { omittedDefaults } from './omitted-defaults.js';
 import type { AnswerBodies } from './optional-members.js';
 import { ownKey, type RecurringCauses, recurringCauses } from './recurring-causes.js';
 import { type GateAnswer, refusalGates } from './refusal-gates.js';
+import { isOutcomeFinding, type RefusedAnswer, refusedAnswers } from './refused-answers.js';
 import { renamedMembers } from './renamed-members.js';
 import { linksOfGroup } from './resource-links.js';
 import { ANY_ENDPOINT, isObjectSignature, ZERO_VALUED_MEMBERS } from './root-cause.js';
@@ -156,6 +157,12 @@ export interface CauseClusters {
    * (`endpointData`): laid over an answer, keyed by its resource.
    */
   readonly perResource?: ReadonlySet<string>;
+  /**
+   * By case id: an answer one side refused with its error envelope and the
+   * other accepted, with one status (`refused-answers.ts`): its outcome
+   * members' changes are one cause, keyed by its resource.
+   */
+  readonly refused?: ReadonlyMap<string, RefusedAnswer>;
 }
 
 /** The clusters of the run's answers (see the module comment). */
@@ -163,7 +170,11 @@ export function clusterCauses(
   answers: Iterable<ClusterAnswer>,
   runtimes: SideRuntimes = {},
 ): CauseClusters {
-  const all = [...answers];
+  const given = [...answers];
+  // An answer one side refused and the other accepted: its outcome is its operation's own
+  // cause, so those findings recur nowhere (`refused-answers.ts`).
+  const refused = refusedAnswers(given);
+  const all = refused.size === 0 ? given : given.map((answer) => withoutOutcome(answer, refused));
   const clusters = new Map<string, StructureCause>();
   const rewordings: SeenRewording[] = [];
   const bodies = new Map(
@@ -244,7 +255,18 @@ export function clusterCauses(
     ...(reworded.size === 0 ? {} : { reworded }),
     ...(acrossKinds.size === 0 ? {} : { acrossKinds }),
     ...(perResource.size === 0 ? {} : { perResource }),
+    ...(refused.size === 0 ? {} : { refused }),
   };
+}
+
+/** The answer without the findings of its refusal against a result, if it has one. */
+function withoutOutcome(
+  answer: ClusterAnswer,
+  refused: ReadonlyMap<string, RefusedAnswer>,
+): ClusterAnswer {
+  const one = refused.get(answer.caseId);
+  if (one === undefined) return answer;
+  return { ...answer, findings: answer.findings.filter((f) => !isOutcomeFinding(f, one.members)) };
 }
 
 /**

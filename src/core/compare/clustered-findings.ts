@@ -10,6 +10,7 @@ import { changeKey, membersOf } from './change-keys.js';
 import { resourceOfEndpoint } from './endpoint.js';
 import { findingOf } from './finding-of.js';
 import { ownKey } from './recurring-causes.js';
+import { isOutcomeFinding } from './refused-answers.js';
 import { ANY_ENDPOINT, isRecurringStatus, REDIRECT_ENDPOINT } from './root-cause.js';
 
 /**
@@ -25,7 +26,21 @@ export function clusteredFindings<F extends Finding>(
   clusters: CauseClusters,
   caseId?: string,
 ): readonly (F | Finding)[] {
-  const own = clusteredOwn(endpoint, findings, clusters);
+  const refused = caseId === undefined ? undefined : clusters.refused?.get(caseId);
+  const outcome =
+    refused === undefined ? [] : findings.filter((f) => isOutcomeFinding(f, refused.members));
+  const own =
+    refused === undefined || outcome.length === 0
+      ? clusteredOwn(endpoint, findings, clusters)
+      : [
+          // One side refused what the other accepted: its operation's own cause (`refused-answers.ts`).
+          findingOf(refused.cause, [...new Set(outcome.flatMap((f) => f.paths))]),
+          ...clusteredOwn(
+            endpoint,
+            findings.filter((f) => !outcome.includes(f)),
+            clusters,
+          ),
+        ];
   // The messages its error envelope moved and reworded (`named-statuses.ts`), and values that
   // differ across body kinds (`kind-values.ts`): findings of their own.
   if (caseId === undefined) return own;

@@ -1,7 +1,8 @@
 /**
  * `--capture DIR`: traffic becomes a case library. Each distinct request
- * (method, path template, body shape: the JSON skeleton, or the body's
- * kind) is kept once, as the importers' common request shape
+ * (its endpoint as the comparison names it: method, path template and, on
+ * an RPC API, the operation the call names; and its body shape: the JSON
+ * skeleton, or the body's kind) is kept once, as the importers' common request shape
  * (`io/import/types.ts`), so the importers' builder writes it: credentials
  * dropped and scrubbed, queries kept as sent, the YAML checked against the
  * case schema. Each client's requests are also kept in order (bounded): a

@@ -8,7 +8,7 @@
 
 import type { Case, RequestBody } from '../../contract/model/case.js';
 import type { Rules } from '../../contract/rules/types.js';
-import { endpointOf } from '../../core/compare/endpoint.js';
+import { endpointOf, requestEndpoint } from '../../core/compare/endpoint.js';
 import { requestSlug } from '../import/ids.js';
 import type { TrafficRequest } from './traffic.js';
 
@@ -33,9 +33,19 @@ export function splitTarget(target: string): { path: string; query: string | und
     : { path: target.slice(0, q), query: target.slice(q + 1) };
 }
 
-/** The endpoint template a request belongs to: `GET /v1/records/:id`. */
+/**
+ * The endpoint a request belongs to, as the comparison names it: `GET
+ * /v1/records/:id`, and on an RPC API the operation after the path (`POST /
+ * eth_getBalance`: `core/compare/operation.ts`).
+ */
 export function endpointOfRequest(request: TrafficRequest): string {
-  return endpointOf(request.method, splitTarget(request.target).path);
+  const { method, headers } = request;
+  return requestEndpoint({
+    method,
+    path: splitTarget(request.target).path,
+    headers,
+    body: bodyOf(request.body),
+  });
 }
 
 /**
