@@ -12,9 +12,14 @@
  */
 import type { CaseRequest } from '../../contract/model/case.js';
 
-/** Headers that say how a request is sent, not which operation it is. */
+/**
+ * Headers that say how a request is sent, not which operation it is: about
+ * the body, the caller, the cache, or this one request (an id drawn for it,
+ * its trace, its idempotency key, its preferences), which a library may well
+ * send with a value per request.
+ */
 const NOT_AN_OPERATION =
-  /^(?:content-|accept|authorization$|cookie$|user-agent$|date$|x-amz-date$|x-amz-content|x-request-id$|traceparent$|tracestate$|if-|host$|connection$)/;
+  /^(?:content-|accept|authorization$|cookie$|user-agent$|date$|x-amz-date$|x-amz-content|x-amz-security-token$|x-amzn-trace-id$|x-request-id$|request-id$|x-correlation-id$|correlation-id$|x-trace-id$|traceparent$|tracestate$|b3$|x-b3-|x-cloud-trace-context$|idempotency-key$|x-idempotency-key$|prefer$|if-|cache-control$|pragma$|host$|connection$)/;
 
 /** The most paths (and header values per path) remembered: a library of many paths is no RPC API. */
 const MAX_PATHS = 1024;

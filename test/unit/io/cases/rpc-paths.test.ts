@@ -44,4 +44,25 @@ describe('RPC-style paths of a library', () => {
     scan.add(req('POST', '/db/_find', [['accept', 'text/plain']]));
     expect(scan.paths().size).toBe(0);
   });
+
+  it('headers drawn per request (ids, traces, idempotency keys, preferences) name no operation', () => {
+    for (const [name, values] of [
+      ['X-Correlation-Id', ['c-1', 'c-2']],
+      ['Idempotency-Key', ['k-1', 'k-2']],
+      ['Prefer', ['return=minimal', 'return=representation']],
+      ['X-B3-TraceId', ['a1', 'b2']],
+    ] as const) {
+      const paths = rpcPathsOf([
+        req('POST', '/orders', [...common, [name, values[0]]]),
+        req('POST', '/orders', [...common, [name, values[1]]]),
+      ]);
+      expect([...paths], name).toEqual([]);
+    }
+    // A header of the library's own that names the call still does.
+    const custom = rpcPathsOf([
+      req('POST', '/rpc', [...common, ['X-Rpc-Method', 'orders.create']]),
+      req('POST', '/rpc', [...common, ['X-Rpc-Method', 'orders.list']]),
+    ]);
+    expect([...custom]).toEqual(['/rpc']);
+  });
 });
