@@ -353,7 +353,7 @@ function stringsOf(value: unknown, out: string[]): void {
 }
 
 /** The texts a side's digest could be of: its request's body and its answer's strings. */
-function contentTexts(request: CaseRequest, side: SideOutcome): (string | Uint8Array)[] {
+export function contentTexts(request: CaseRequest, side: SideOutcome): (string | Uint8Array)[] {
   const { body } = request;
   const texts: (string | Uint8Array)[] = [];
   if (body.kind === 'json') texts.push(JSON.stringify(body.value));
