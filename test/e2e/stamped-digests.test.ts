@@ -155,26 +155,29 @@ describe('digests of records that hold per-instance values', () => {
   it.each([
     ['`schemaHash`', 'schemaHash', 'settings'],
     ['`layoutDigest`', 'layoutDigest', 'layout'],
-  ])('a constant difference at a digest member (%s) with no stamp beside it keeps its row', async (_, member, path) => {
-    const serve = (version: string) =>
-      startServer((_req, res) =>
-        json(res, 200, { release: `r${version}`, [member]: sha256(`schema ${version}`) }),
-      );
-    const [baseline, candidate] = await Promise.all([serve('1'), serve('2')]);
-    started.push(baseline, candidate);
-    const library = `suite: ${path}
+  ])(
+    'a constant difference at a digest member (%s) with no stamp beside it keeps its row',
+    async (_, member, path) => {
+      const serve = (version: string) =>
+        startServer((_req, res) =>
+          json(res, 200, { release: `r${version}`, [member]: sha256(`schema ${version}`) }),
+        );
+      const [baseline, candidate] = await Promise.all([serve('1'), serve('2')]);
+      started.push(baseline, candidate);
+      const library = `suite: ${path}
 cases:
   - id: one
     request: { method: GET, path: /${path} }
   - id: two
     request: { method: GET, path: /${path}/again }
 `;
-    const causes = await rootCausesOfPair(library, baseline, candidate);
-    const rows = causes.map((c) => `${c.kind} ${c.summary}`);
-    // The digest keeps its row (awaiting evidence, as on main: a read shows it, nothing proves it
-    // per-instance), beside the release's own.
-    expect(rows, rows.join('\n')).toHaveLength(2);
-    expect(rows.filter((row) => row.includes(`/${member}`))).toHaveLength(1);
-    expect(rows.filter((row) => row.includes('/release'))).toHaveLength(1);
-  });
+      const causes = await rootCausesOfPair(library, baseline, candidate);
+      const rows = causes.map((c) => `${c.kind} ${c.summary}`);
+      // The digest keeps its row (awaiting evidence, as on main: a read shows it, nothing proves it
+      // per-instance), beside the release's own.
+      expect(rows, rows.join('\n')).toHaveLength(2);
+      expect(rows.filter((row) => row.includes(`/${member}`))).toHaveLength(1);
+      expect(rows.filter((row) => row.includes('/release'))).toHaveLength(1);
+    },
+  );
 });

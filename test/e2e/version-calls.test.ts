@@ -18,7 +18,8 @@ function rpcNode(candidate: boolean): Promise<TestServer> {
     const answer = (result: unknown) => json(res, 200, { jsonrpc: '2.0', id: call.id, result });
     if (call.method === 'node_clientVersion') return answer(`LedgerNode/v${release}/linux-x64`);
     // Another thing's version: the wire protocol's, which the candidate moved on.
-    if (call.method === 'node_protocolVersion') return answer(candidate ? 'wire/1.1.0' : 'wire/1.0.0');
+    if (call.method === 'node_protocolVersion')
+      return answer(candidate ? 'wire/1.1.0' : 'wire/1.0.0');
     // The planted real change: the candidate's default fee.
     if (call.method === 'node_fee') return answer(candidate ? '0x2' : '0x1');
     return answer(null);

@@ -24,8 +24,8 @@ import { joinPointer } from '../../util/json-pointer.js';
 import { isExactNumber } from '../wire/exact-number.js';
 import { contentTexts, digestOfContent, GENERATED_TOKEN } from './generated.js';
 import { requestText } from './own-identity.js';
-import { STAMPED_TOKEN, stampedFormatOf } from './stamps.js';
 import { structuredBody, withStructuredValue } from './sequence-walk.js';
+import { STAMPED_TOKEN, stampedFormatOf } from './stamps.js';
 
 /** Hex digits of a common digest's length (MD5 … SHA-512), with or without a `0x` prefix. */
 const DIGEST =

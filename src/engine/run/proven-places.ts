@@ -19,8 +19,8 @@
  * endpoint. Pure.
  */
 
-import type { DivergentObservation, Observation } from '../../contract/observation.js';
 import { pointerOfEntry } from '../../contract/model/entries.js';
+import type { DivergentObservation, Observation } from '../../contract/observation.js';
 import type { Redactor } from '../../core/redact/redact.js';
 import type { Masking } from '../../judge/results/judged-again.js';
 import { maskGenerated } from './generated-masking.js';
