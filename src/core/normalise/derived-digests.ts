@@ -32,7 +32,7 @@ const DIGEST =
   /^(0x)?(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128}|[0-9A-F]{32}|[0-9A-F]{40}|[0-9A-F]{56}|[0-9A-F]{64}|[0-9A-F]{96}|[0-9A-F]{128})$/;
 
 /** A digest's form (`0x-hex64`, `hex40`), or undefined for any other value. */
-export function digestForm(value: unknown): string | undefined {
+function digestShape(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const match = DIGEST.exec(value);
   if (match === null) return undefined;
@@ -63,8 +63,8 @@ interface Walk {
 /** Whether `a` and `b` are digests of one form that differ, in no request and of no text the exchange holds. */
 function derivedPair(a: unknown, b: unknown, walk: Walk): string | undefined {
   if (a === b || typeof a !== 'string' || typeof b !== 'string') return undefined;
-  const form = digestForm(a);
-  if (form === undefined || form !== digestForm(b)) return undefined;
+  const form = digestShape(a);
+  if (form === undefined || form !== digestShape(b)) return undefined;
   const [asked, askedOther] = walk.asked();
   if (asked.includes(a) || askedOther.includes(b)) return undefined;
   const bare = (v: string) => v.replace(/^0x/, '');
