@@ -55,6 +55,7 @@ import type { HeldStep } from './run/flow-hold.js';
 import { type FlowsAgainInput, flowsAgain } from './run/flows-again.js';
 import type { Interrupt } from './run/interrupt.js';
 import { maskOwnIdentity } from './run/own-identity.js';
+import { maskProvenPlaces } from './run/proven-places.js';
 import { reportHead } from './run/run-head.js';
 import { newRunId } from './run/run-id.js';
 import { createRunIntake, type Released } from './run/run-intake.js';
@@ -446,23 +447,28 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
     // A value a later answer echoed was per-instance where it first appeared too.
     // The same pair of per-instance values found again elsewhere in the run.
     // Then each side's own identity (version, folder, host, pid, counters), by the run's evidence.
-    masked: maskOwnIdentity({
+    // Last, a member of an endpoint proven per-instance in one answer, found again in its others.
+    masked: maskProvenPlaces({
       results: collected.notable,
-      identity: executions.ownIdentity,
-      masking: maskSamePairs({
+      redact: input.redact,
+      masking: maskOwnIdentity({
         results: collected.notable,
-        pairs: executions.samePairs,
-        masking: maskEchoOrigins({
+        identity: executions.ownIdentity,
+        masking: maskSamePairs({
           results: collected.notable,
-          origins: executions.echoOrigins,
-          sequenced: executions.sequenceOrigins,
-          derived: executions.derivedEtags,
-          masked: denoised.masked,
+          pairs: executions.samePairs,
+          masking: maskEchoOrigins({
+            results: collected.notable,
+            origins: executions.echoOrigins,
+            sequenced: executions.sequenceOrigins,
+            derived: executions.derivedEtags,
+            masked: denoised.masked,
+            redact: input.redact,
+          }),
           redact: input.redact,
         }),
         redact: input.redact,
       }),
-      redact: input.redact,
     }),
     summary:
       denoised.section === undefined

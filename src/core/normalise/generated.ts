@@ -353,7 +353,7 @@ function stringsOf(value: unknown, out: string[]): void {
 }
 
 /** The texts a side's digest could be of: its request's body and its answer's strings. */
-function contentTexts(request: CaseRequest, side: SideOutcome): (string | Uint8Array)[] {
+export function contentTexts(request: CaseRequest, side: SideOutcome): (string | Uint8Array)[] {
   const { body } = request;
   const texts: (string | Uint8Array)[] = [];
   if (body.kind === 'json') texts.push(JSON.stringify(body.value));
@@ -430,6 +430,8 @@ function holdsRecordSent(
 /** The evidence that `a` and `b` (differing, at one place) are per-instance; see the module comment. */
 function evidenceOf(a: unknown, b: unknown, walk: Walk, identity: boolean, record = false): Found {
   if (typeof a !== 'string' || typeof b !== 'string' || a === b) return undefined;
+  const drawn = drawnByWrite(a, b, walk);
+  if (drawn !== undefined) return drawn;
   const id = idFormat(a);
   if (id === undefined) return undefined;
   const other = idFormat(b);
@@ -471,6 +473,42 @@ function evidenceOf(a: unknown, b: unknown, walk: Walk, identity: boolean, recor
   if (record) return { evidence: 'beside the record its POST sent: made there' };
   if (identity && identityFormat(a) !== undefined) return { evidence: "beside the side's own id" };
   return { unsettled: true };
+}
+
+/** Letters and digits only, 8 to 64 of them: a key drawn from an alphabet of letters and digits. */
+const ALPHANUMERIC = /^[A-Za-z0-9]{8,64}$/;
+/** A word or words run together (`pending`, `Accepted`, `inProgress`, `HTTP`): what a person writes. */
+const WORDS = /^(?:[a-z]+|[A-Z]+|[A-Z]?[a-z]+(?:[A-Z][a-z]+)*)$/;
+
+/**
+ * A key drawn from letters and digits: both cases of letters, or letters
+ * and digits, and no word (`WORDS`). Drawn at random from 62 characters, a
+ * key of 10 holds no digit one time in six (`qWeRtYkLmN`), and one of its
+ * digits and letters take another shape on each side (`aB3xYz9Kq1` against
+ * `Qw7rTy2uIo`), so no shape of runs names its format: its length does.
+ */
+function drawnKey(value: string): boolean {
+  if (!ALPHANUMERIC.test(value) || WORDS.test(value)) return false;
+  return (/[a-z]/.test(value) && /[A-Z]/.test(value)) || mixed(value);
+}
+
+/**
+ * Keys each side drew for what a write made: first seen in the answer to a
+ * write both sides accepted (`wrote`), of one length, each a `drawnKey`, in
+ * no request (`/objectId` of a create answered `201`, whatever characters it
+ * drew). A word a write answers (`Accepted` against `Received`), keys of two
+ * lengths, or one a request named stays a divergence.
+ */
+function drawnByWrite(a: string, b: string, walk: Walk): Found {
+  if (!walk.write || a.length !== b.length || !drawnKey(a) || !drawnKey(b)) return undefined;
+  // Hex digits keep their own format (another alphabet on the other side is another format).
+  if (HEX.test(a) || HEX.test(b)) return undefined;
+  if (idFormat(a) !== undefined && idFormat(a) === idFormat(b)) return undefined;
+  const [asked, askedOther] = walk.asked();
+  if (asked.includes(a) || askedOther.includes(b)) return undefined;
+  return {
+    evidence: `first seen in the answer to a write (keys of ${a.length} letters and digits on both sides, drawn: no word)`,
+  };
 }
 
 /**

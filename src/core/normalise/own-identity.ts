@@ -109,6 +109,41 @@ function ownVersionName(words: readonly string[]): boolean {
   return words.at(-1) === 'version' && words.slice(0, -1).every((w) => OWN_WORDS.has(w));
 }
 
+/**
+ * The name of a call that asks a server for its own version: the operation's
+ * own name (after a namespace: `web3_clientVersion` → `clientVersion`,
+ * `server.version`), or a REST path's last segment (`GET /version`), whose
+ * last word is `version` and whose other words name the server itself
+ * (`OWN_WORDS`), ask for it (`get`), or name the node's software (`client`,
+ * as peer-to-peer networks call the program a node runs). A protocol's, an
+ * API's or a dependency's version (`eth_protocolVersion`, `getApiVersion`)
+ * names another thing.
+ */
+export function versionCallName(operation: string): boolean {
+  const name = operation.split(/[_.:/]/).at(-1) ?? '';
+  const words = nameWords(name);
+  return (
+    words.at(-1) === 'version' &&
+    words.slice(0, -1).every((w) => OWN_WORDS.has(w) || w === 'get' || w === 'client')
+  );
+}
+
+/** A release version inside a text (`EthereumJS TestRPC/v2.13.2/ethereum-js`). */
+const VERSION_IN_TEXT = /(?<![\w.])v?\d+(?:\.\d+){2,}(?:[-+][0-9A-Za-z.-]+)?(?![\w.])/;
+
+/**
+ * A version text: a release version alone, or a product token that names one
+ * (`name/v1.2.3/platform`, `Server 2.9.1`), one line, at most 200 characters.
+ */
+export function versionText(value: unknown): boolean {
+  return (
+    typeof value === 'string' &&
+    value.length <= 200 &&
+    !/[\n\r]/.test(value) &&
+    VERSION_IN_TEXT.test(value)
+  );
+}
+
 /** Words that name the answering process or machine (`process.startTime`, `serverStartedAt`). */
 const PROCESS_WORDS = [
   'process',
@@ -304,6 +339,8 @@ export interface OwnIdentity {
    * each side's own identity (once every answer is in), or undefined.
    */
   evidenceOf(pointer: string, baseline: unknown, candidate: unknown): string | undefined;
+  /** Whether a request of the run holds `value` (an input echoed back is data). */
+  asked(value: unknown): boolean;
 }
 
 const keyText = (value: unknown): string => numberText(value) ?? JSON.stringify(value) ?? '';
@@ -417,6 +454,7 @@ export function createOwnIdentity(): OwnIdentity {
         remember(value as Record<string, unknown>, '', '', sides, { left: MAX_MEMBERS });
       }
     },
+    asked: (value) => overflow || inRequests(value),
     evidenceOf(pointer, baseline, candidate) {
       if (overflow || keyText(baseline) === keyText(candidate)) return undefined;
       const found = identityClassOf(pointer, baseline, candidate);

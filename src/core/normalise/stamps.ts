@@ -77,6 +77,22 @@ const ISO = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|[+
 const HTTP_DATE =
   /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 
+/** A number written as a `0x` hex quantity, as JSON-RPC APIs write them: 8 to 11 hex digits. */
+const HEX_QUANTITY = /^0x([0-9a-f]{8}|[0-9a-f]{11}|[0-9A-F]{8}|[0-9A-F]{11})$/;
+/** Epoch seconds between 1990 and 2100 (`timestamps.ts` takes numbers in this range only). */
+const EPOCH_SECONDS = { min: 631_152_000, max: 4_102_444_800 };
+
+/** A hex quantity's instant: epoch seconds or milliseconds between 1990 and 2100; undefined otherwise. */
+function hexStamp(quantity: number): { at: number; format: string } | undefined {
+  if (quantity >= EPOCH_SECONDS.min && quantity <= EPOCH_SECONDS.max) {
+    return { at: quantity * 1000, format: 'x:seconds' };
+  }
+  if (quantity >= EPOCH_SECONDS.min * 1000 && quantity <= EPOCH_SECONDS.max * 1000) {
+    return { at: quantity, format: 'x:milliseconds' };
+  }
+  return undefined;
+}
+
 /** The instant and the format signature of a timestamp, or undefined. */
 function stampOf(value: unknown): { at: number; format: string } | undefined {
   if (
@@ -88,6 +104,10 @@ function stampOf(value: unknown): { at: number; format: string } | undefined {
     if (Number.isNaN(at)) return undefined;
     return { at, format: `s:${value.replace(/\d/g, '9').replace(/[A-Z][a-z]{2}/g, 'Aa')}` };
   }
+  // Epoch seconds or milliseconds as a `0x` hex quantity (JSON-RPC writes every number so:
+  // `"timestamp": "0x6b0ac8df"`), taken only where the instant falls in 1990-2100, as numbers are.
+  const hex = typeof value === 'string' ? HEX_QUANTITY.exec(value) : null;
+  if (hex !== null) return hexStamp(Number.parseInt(hex[1] ?? '', 16));
   // Epoch seconds (10 digits) or milliseconds (13 digits), as numbers (or a header's digits).
   const epoch =
     typeof value === 'string' && /^\d{10}(?:\d{3})?$/.test(value) ? Number(value) : value;

@@ -15,6 +15,7 @@ import { maskExchange } from '../../core/flow/mask.js';
 import { answeredAlike } from '../../core/normalise/alike.js';
 import { maskChangedValues, needsSecondLook } from '../../core/normalise/changed.js';
 import { maskDerivedRevisions } from '../../core/normalise/derived.js';
+import { maskDerivedDigests } from '../../core/normalise/derived-digests.js';
 import { createDerivedEtags } from '../../core/normalise/derived-etags.js';
 import { createDrawnOrder } from '../../core/normalise/drawn-order.js';
 import { maskGeneratedValues } from '../../core/normalise/generated.js';
@@ -98,8 +99,9 @@ export function createRunIntake(input: {
 }): RunIntake {
   const { config } = input;
   const rpc = input.rpc ?? (() => true);
+  // Then the digests of objects that hold such values (core/normalise/derived-digests.ts).
   const generatedOf = (exchange: Exchange): Exchange =>
-    maskGeneratedValues(exchange, { rpc: rpc(exchange.case.request.path) });
+    maskDerivedDigests(maskGeneratedValues(exchange, { rpc: rpc(exchange.case.request.path) }));
   const failed = { baseline: 0, candidate: 0, skipped: 0 };
   const watch = createSideWatch();
   const runtimes = createRuntimeWatch(config, (text) => input.redact.text(text));

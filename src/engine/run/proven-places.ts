@@ -1,0 +1,83 @@
+/**
+ * A place proven per-instance, found again at that place, once every answer
+ * is in: where the run proved, in one answer of an endpoint, that the two
+ * sides' hex values at a member are each side's own (a digest of an object
+ * that holds run stamps, a block hash a later answer echoed: the result's
+ * `generated`, `echoed` or `derived`), another answer of the same endpoint
+ * whose values at that member (array indices as `*`) differ and are hex
+ * digits of one form on both sides (the same length, with or without a `0x`
+ * prefix, 16 digits or more) holds such values too: one member of one
+ * endpoint holds one kind of value. The receipt of every transaction names
+ * the block that holds it by the block's hash, which the block's own stamp
+ * made; one receipt's hash echoed by a later read proves the member, the
+ * others never read again are the same member. It gets a masking of those
+ * places (`generated`, with the answer that proved it) through
+ * `generated-masking.ts`, as the same pairs found again do (`same-pairs.ts`).
+ * **Stays a divergence**: a value of another form (a word, a number, hex of
+ * another length, one side hex and the other not), a value the request
+ * named, a place no answer of the endpoint proved, and a member of another
+ * endpoint. Pure.
+ */
+
+import { pointerOfEntry } from '../../contract/model/entries.js';
+import type { DivergentObservation, Observation } from '../../contract/observation.js';
+import type { Redactor } from '../../core/redact/redact.js';
+import type { Masking } from '../../judge/results/judged-again.js';
+import { maskGenerated } from './generated-masking.js';
+
+/** Hex digits, 16 or more, with or without a `0x` prefix: a digest's or drawn bytes' form. */
+const HEX = /^(0x)?(?:[0-9a-f]{16,512}|[0-9A-F]{16,512})$/;
+
+/** A hex value's form (`0x-hex64`, `hex24`), or undefined. */
+function hexForm(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const match = HEX.exec(value);
+  if (match === null) return undefined;
+  const prefix = match[1] ?? '';
+  return `${prefix === '' ? '' : '0x-'}hex${value.length - prefix.length}`;
+}
+
+/** `pointer` with array indices as `*`: one member of the endpoint's answers. */
+const placeOf = (pointer: string) => pointer.replace(/\/\d+(?=\/|$)/g, '/*');
+
+/** The places a result's evidence proved per-instance (body pointers only). */
+function provenIn(result: Observation): string[] {
+  if (result.verdict === 'error') return [];
+  const lists = [
+    ...(result.echoed ?? []),
+    ...(result.derived ?? []),
+    ...(result.generated ?? []).map(pointerOfEntry),
+  ];
+  return lists.filter((place) => place.startsWith('/'));
+}
+
+/** `masking` with a step for each result whose hex values sit at a member proven per-instance. */
+export function maskProvenPlaces(input: {
+  readonly results: readonly Observation[];
+  /** The run's maskings so far. */
+  readonly masking: Masking;
+  readonly redact: Redactor;
+}): Masking {
+  // endpoint → member → the case that proved it.
+  const proven = new Map<string, Map<string, string>>();
+  for (const result of input.results) {
+    const current = input.masking.of(result);
+    for (const place of provenIn(current)) {
+      const members = proven.get(current.endpoint) ?? new Map<string, string>();
+      if (!members.has(placeOf(place))) members.set(placeOf(place), current.caseId);
+      proven.set(current.endpoint, members);
+    }
+  }
+  if (proven.size === 0) return input.masking;
+  const asked = (result: DivergentObservation, value: string) =>
+    JSON.stringify(result.request).includes(value);
+  return maskGenerated(input, (change, current) => {
+    const { baseline, candidate, path } = change;
+    const by = proven.get(current.endpoint)?.get(placeOf(path));
+    if (by === undefined || by === current.caseId || baseline === candidate) return undefined;
+    const form = hexForm(baseline);
+    if (form === undefined || form !== hexForm(candidate)) return undefined;
+    if (asked(current, String(baseline)) || asked(current, String(candidate))) return undefined;
+    return `${form} on both sides at a member of this endpoint the run proved per-instance in ${by}`;
+  });
+}
