@@ -14,8 +14,9 @@ import { printable } from './code-span.js';
 /** Starts with a letter, digit, `/`, `_` or `.`; holds nothing a flow collection reads as syntax. */
 const PLAIN = /^[A-Za-z0-9_./][A-Za-z0-9_./*~$+-]*$/;
 
-/** Words YAML would read as something other than a string. */
-const TYPED = /^(?:true|false|yes|no|on|off|null|~|[-+]?(?:\.?[0-9][0-9_.e+-]*|\.inf|\.nan))$/i;
+/** Words YAML would read as something other than a string (hex, octal and binary numbers too). */
+const TYPED =
+  /^(?:true|false|yes|no|on|off|null|~|[-+]?(?:0x[0-9a-f_]+|0o[0-7_]+|0b[01_]+|\.?[0-9][0-9_.e+-]*|\.inf|\.nan))$/i;
 
 export function yamlScalar(text: string): string {
   if (PLAIN.test(text) && !TYPED.test(text)) return text;

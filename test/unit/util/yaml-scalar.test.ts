@@ -18,6 +18,10 @@ describe('yamlScalar', () => {
     expect(yamlScalar('true')).toBe('"true"');
     expect(yamlScalar('12')).toBe('"12"');
     expect(yamlScalar('/\u202e')).toBe('"/\\u202e"');
+    // Hex, octal and binary numbers (a property run drew `0x0`, which read back as 0).
+    for (const number of ['0x0', '0xFF', '0o17', '0b101']) {
+      expect(readBack(number), number).toEqual([number, number]);
+    }
   });
 
   it('reads back as the same string, whatever it holds', () => {
