@@ -65,8 +65,8 @@ async function openSession(
     }),
     maxYoungGenerationSizeMb: YOUNG_GENERATION_MB,
   };
-  // The sink's clients are the gateway's: the process's background threads yield to them.
-  if (request.mode === 'sink') lowerProcessThreads(context.host.pid);
+  // The process's background threads yield to the clients (the gateway's, or the proxy's own).
+  lowerProcessThreads(context.host.pid);
   try {
     return await openListeningThread(listening, data, limits);
   } catch (error) {
