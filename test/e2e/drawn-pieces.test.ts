@@ -125,3 +125,63 @@ describe('texts that differ only by pieces a write drew', () => {
     }
   });
 });
+
+/**
+ * A read that lists a code each side drew earlier and a link that carries
+ * it: the code awaits evidence (one row), the link shows the same
+ * difference again and is no row of its own; a link that changes a word too
+ * keeps its row. Two fixtures with other field names.
+ */
+describe('a text that differs only by the value a member beside it holds', () => {
+  const started: TestServer[] = [];
+  afterAll(async () => Promise.all(started.map((s) => s.close())));
+
+  const reads = [
+    { path: '/admin/codes', list: 'codes', code: 'oobCode', link: 'oobLink' },
+    { path: '/invites', list: 'items', code: 'ticket', link: 'joinUrl' },
+  ] as const;
+
+  function reader(api: (typeof reads)[number], word: string): Promise<TestServer> {
+    const code = drawn(54);
+    return startServer((req, res) => {
+      if (req.method !== 'GET' || req.url !== api.path) return json(res, 404, { error: 'no' });
+      return json(res, 200, {
+        [api.list]: [
+          {
+            email: 'ada@example.com',
+            [api.code]: code,
+            [api.link]: `http://app.example.test/act?mode=${word}&code=${code}&lang=en`,
+          },
+        ],
+      });
+    });
+  }
+
+  const readCases = (path: string) => `suite: reads
+cases:
+  - id: list
+    request: { method: GET, path: ${path} }
+`;
+
+  it.each(reads)('$path: one row, at the code', async (api) => {
+    const [baseline, candidate] = await Promise.all([reader(api, 'reset'), reader(api, 'reset')]);
+    started.push(baseline, candidate);
+    const cwd = await tempProject({ 'cases/s.yaml': readCases(api.path) });
+    // The code awaits evidence (no failing row): the run passes.
+    const run = await runPair(cwd, `a=${baseline.url}`, `b=${candidate.url}`);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const causes = (await latestReport(cwd)).rootCauses ?? [];
+    const rows = causes.map((c) => `${c.kind} ${c.summary}`);
+    expect(rows, rows.join('\n')).toHaveLength(1);
+    expect(rows[0]).toContain(`/${api.code}\``);
+  });
+
+  it.each(reads)('$path: a word changed in the link keeps its row', async (api) => {
+    const [baseline, candidate] = await Promise.all([reader(api, 'reset'), reader(api, 'recover')]);
+    started.push(baseline, candidate);
+    const causes = await rootCausesOfPair(readCases(api.path), baseline, candidate);
+    const rows = causes.map((c) => `${c.kind} ${c.summary}`).sort();
+    expect(rows, rows.join('\n')).toHaveLength(2);
+    expect(rows.join('\n')).toContain(`/${api.link}\``);
+  });
+});

@@ -29,7 +29,16 @@
  *   integer, an opaque token of one length): first seen there, so made
  *   there (an id, a revision a bulk write returns and nothing reads again,
  *   a sequence number, a paging or iterator token). On an API that sends
- *   every call as a `POST` (an RPC-style API), every accepted answer is one;
+ *   every call as a `POST` (an RPC-style API: an operation named in a
+ *   header, or a custom method `accounts:signUp` in the path), every
+ *   accepted answer is one;
+ * - **drawn pieces**: two texts the same but for pieces of one drawn form
+ *   (`fakeHash:salt=<drawn>:…`, a link `…&code=<drawn>&…`), in no request,
+ *   in the answer to such a write, or two base64 values whose readable
+ *   texts are so (a token encoding a record that names a drawn id): those
+ *   pieces (or the whole base64 value) as `{{generated}}`. On a read, only
+ *   pieces that are the very pair a member beside the text holds (a link
+ *   that carries a listed code): that member keeps its own row;
  * - **identity**: they sit in an object beside a value found per-instance
  *   above, and are hex digits of one length or release versions (a
  *   server's build hash and version beside its uuid);
@@ -265,7 +274,8 @@ const PIECES = /([A-Za-z0-9_-]+)/;
  * (a word, a constant, another format), or without a write.
  */
 function drawnPieces(a: string, b: string, walk: Walk): readonly [string, string] | undefined {
-  if (!walk.write || a.length > MAX_OPAQUE || b.length > MAX_OPAQUE) return undefined;
+  if (a.length > MAX_OPAQUE || b.length > MAX_OPAQUE) return undefined;
+  if (!walk.write && walk.siblings.size === 0) return undefined;
   const left = a.split(PIECES);
   const right = b.split(PIECES);
   if (left.length !== right.length || left.length < 5) return undefined;
@@ -278,6 +288,8 @@ function drawnPieces(a: string, b: string, walk: Walk): readonly [string, string
     // Odd indices are pieces; even ones the separators between them.
     if (i % 2 === 0 || x.length !== y.length || !drawnPiece(x, y)) return undefined;
     if (asked.includes(x) || askedOther.includes(y)) return undefined;
+    // On a read, only the very pair a member beside the text holds: that member's difference, shown again.
+    if (!walk.write && !walk.siblings.has(`${x}\u0000${y}`)) return undefined;
     left[i] = GENERATED_TOKEN;
     right[i] = GENERATED_TOKEN;
     drawn += 1;
@@ -314,6 +326,9 @@ function drawnPiece(x: string, y: string): boolean {
 /** What `generated` says of drawn pieces inside a text. */
 const DRAWN_PIECES =
   'a text the same on both sides but for pieces drawn in the answer to a write, in no request';
+/** What `generated` says of a text that differs only by the values a member beside it holds. */
+const SIBLING_PIECES =
+  'a text the same on both sides but for the values a member beside it holds: that difference, shown again';
 
 /** What `generated` says of UUIDs inside a text. */
 const EMBEDDED = 'uuid inside the text on both sides, in no request';
@@ -453,6 +468,13 @@ interface Walk {
   readonly generated: string[];
   /** Places of one id-like format without evidence. */
   readonly unsettled: string[];
+  /**
+   * The pairs of id-like values of one format that differ at members of the
+   * object being walked (`x\u0000y`): a text beside them that differs only
+   * by one of them (a link that carries a code) holds that difference, not
+   * another one.
+   */
+  siblings: ReadonlySet<string>;
 }
 
 type Found = { readonly evidence: string } | { readonly unsettled: true } | undefined;
@@ -617,6 +639,8 @@ function walkObjects(
   let own = false;
   const later: string[] = [];
   const record = holdsRecordSent(a, b, walk);
+  const outer = walk.siblings;
+  walk.siblings = siblingPairs(a, b);
   for (const key of Object.keys(a)) {
     if (!Object.hasOwn(b, key) || a[key] === b[key]) continue;
     const at = joinPointer(path, key);
@@ -644,9 +668,23 @@ function walkObjects(
       walk.unsettled.push(at);
     }
   }
+  walk.siblings = outer;
   return left === undefined || right === undefined
     ? { values: [a, b], changed: false }
     : { values: [left, right], changed: true };
+}
+
+/** The pairs of id-like values of one format that differ at members of `a` and `b`: `Walk.siblings`. */
+function siblingPairs(a: Record<string, unknown>, b: Record<string, unknown>): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const key of Object.keys(a)) {
+    const x = a[key];
+    const y = b[key];
+    if (typeof x !== 'string' || typeof y !== 'string' || x === y) continue;
+    const format = idFormat(x);
+    if (format !== undefined && format === idFormat(y)) out.add(`${x}\u0000${y}`);
+  }
+  return out;
 }
 
 function walkArrays(a: unknown[], b: unknown[], path: string, walk: Walk): Pair<unknown[]> {
@@ -699,7 +737,7 @@ function walkValues(a: unknown, b: unknown, path: string, walk: Walk): Pair<unkn
   }
   const pieces = drawnPieces(a, b, walk);
   if (pieces === undefined) return { values: [a, b], changed: false };
-  walk.generated.push(`${path || '/'} (${DRAWN_PIECES})`);
+  walk.generated.push(`${path || '/'} (${walk.write ? DRAWN_PIECES : SIBLING_PIECES})`);
   return { values: [pieces[0], pieces[1]], changed: true };
 }
 
@@ -773,6 +811,7 @@ function walkOf(exchange: Exchange, options: { readonly rpc?: boolean }): Walk {
     },
     generated: [],
     unsettled: [],
+    siblings: new Set(),
   };
 }
 
