@@ -29,7 +29,16 @@
  *   integer, an opaque token of one length): first seen there, so made
  *   there (an id, a revision a bulk write returns and nothing reads again,
  *   a sequence number, a paging or iterator token). On an API that sends
- *   every call as a `POST` (an RPC-style API), every accepted answer is one;
+ *   every call as a `POST` (an RPC-style API: an operation named in a
+ *   header, or a custom method `accounts:signUp` in the path), every
+ *   accepted answer is one;
+ * - **drawn pieces**: two texts the same but for pieces of one drawn form
+ *   (`fakeHash:salt=<drawn>:…`, a link `…&code=<drawn>&…`), in no request,
+ *   in the answer to such a write, or two base64 values whose readable
+ *   texts are so (a token encoding a record that names a drawn id): those
+ *   pieces (or the whole base64 value) as `{{generated}}`. On a read, only
+ *   pieces that are the very pair a member beside the text holds (a link
+ *   that carries a listed code): that member keeps its own row;
  * - **identity**: they sit in an object beside a value found per-instance
  *   above, and are hex digits of one length or release versions (a
  *   server's build hash and version beside its uuid);
@@ -252,6 +261,75 @@ function embeddedIds(a: string, b: string, walk: Walk): readonly [string, string
   return [join(a.split(UUID_IN_TEXT), out[0]), join(b.split(UUID_IN_TEXT), out[1])];
 }
 
+/** Runs of letters, digits, `-` and `_` (a key, a base64url token) between the separators of a text. */
+const PIECES = /([A-Za-z0-9_-]+)/;
+
+/**
+ * Two texts that are one composite with drawn pieces (`fakeHash:salt=<drawn>:password=…`,
+ * a URL `…?code=<drawn>&lang=en`): split into runs of letters, digits, `-`
+ * and `_`, they hold the same separators and pieces but for pieces of one
+ * drawn form on both sides (`drawnKey` or one id-like format, one length),
+ * in no request, in the answer to a write both sides accepted: the texts
+ * with those pieces as `{{generated}}`. Undefined when anything else differs
+ * (a word, a constant, another format), or without a write.
+ */
+function drawnPieces(a: string, b: string, walk: Walk): readonly [string, string] | undefined {
+  if (a.length > MAX_OPAQUE || b.length > MAX_OPAQUE) return undefined;
+  if (!walk.write && walk.siblings.size === 0) return undefined;
+  const left = a.split(PIECES);
+  const right = b.split(PIECES);
+  if (left.length !== right.length || left.length < 5) return undefined;
+  const [asked, askedOther] = walk.asked();
+  let drawn = 0;
+  for (let i = 0; i < left.length; i++) {
+    const x = left[i] ?? '';
+    const y = right[i] ?? '';
+    if (x === y) continue;
+    // Odd indices are pieces; even ones the separators between them.
+    if (i % 2 === 0 || x.length !== y.length || !drawnPiece(x, y)) return undefined;
+    if (asked.includes(x) || askedOther.includes(y)) return undefined;
+    // On a read, only the very pair a member beside the text holds: that member's difference, shown again.
+    if (!walk.write && !walk.siblings.has(`${x}\u0000${y}`)) return undefined;
+    left[i] = GENERATED_TOKEN;
+    right[i] = GENERATED_TOKEN;
+    drawn += 1;
+  }
+  // Something beside the drawn pieces is the same on both sides: a composite, not one value.
+  if (drawn === 0 || drawn === (left.length - 1) / 2) return undefined;
+  return [left.join(''), right.join('')];
+}
+
+/** Base64 or base64url, padded or not: a text an answer may carry encoded (a token of a record). */
+const BASE64_TEXT = /^(?:[A-Za-z0-9+/]+|[A-Za-z0-9_-]+)={0,2}$/;
+
+/**
+ * Two base64 values that decode to readable texts that are one composite
+ * with drawn pieces (`drawnPieces`): a token that encodes a record naming a
+ * key the write drew (`{"localId": "<drawn>", "provider": …}`). True when
+ * the decoded texts differ only there.
+ */
+function drawnInBase64(a: string, b: string, walk: Walk): boolean {
+  if (!walk.write || a.length < 16 || !BASE64_TEXT.test(a) || !BASE64_TEXT.test(b)) return false;
+  const x = Buffer.from(a, 'base64');
+  const y = Buffer.from(b, 'base64');
+  if (!readable(x) || !readable(y)) return false;
+  return drawnPieces(x.toString('utf8'), y.toString('utf8'), walk) !== undefined;
+}
+
+/** Two pieces of one drawn form: keys drawn from letters and digits, or one id-like format. */
+function drawnPiece(x: string, y: string): boolean {
+  if (drawnKey(x.replace(/[-_]/g, '')) && drawnKey(y.replace(/[-_]/g, ''))) return true;
+  const format = idFormat(x);
+  return format !== undefined && !format.startsWith('token') && format === idFormat(y);
+}
+
+/** What `generated` says of drawn pieces inside a text. */
+const DRAWN_PIECES =
+  'a text the same on both sides but for pieces drawn in the answer to a write, in no request';
+/** What `generated` says of a text that differs only by the values a member beside it holds. */
+const SIBLING_PIECES =
+  'a text the same on both sides but for the values a member beside it holds: that difference, shown again';
+
 /** What `generated` says of UUIDs inside a text. */
 const EMBEDDED = 'uuid inside the text on both sides, in no request';
 
@@ -390,6 +468,13 @@ interface Walk {
   readonly generated: string[];
   /** Places of one id-like format without evidence. */
   readonly unsettled: string[];
+  /**
+   * The pairs of id-like values of one format that differ at members of the
+   * object being walked (`x\u0000y`): a text beside them that differs only
+   * by one of them (a link that carries a code) holds that difference, not
+   * another one.
+   */
+  siblings: ReadonlySet<string>;
 }
 
 type Found = { readonly evidence: string } | { readonly unsettled: true } | undefined;
@@ -554,6 +639,8 @@ function walkObjects(
   let own = false;
   const later: string[] = [];
   const record = holdsRecordSent(a, b, walk);
+  const outer = walk.siblings;
+  walk.siblings = siblingPairs(a, b);
   for (const key of Object.keys(a)) {
     if (!Object.hasOwn(b, key) || a[key] === b[key]) continue;
     const at = joinPointer(path, key);
@@ -581,9 +668,23 @@ function walkObjects(
       walk.unsettled.push(at);
     }
   }
+  walk.siblings = outer;
   return left === undefined || right === undefined
     ? { values: [a, b], changed: false }
     : { values: [left, right], changed: true };
+}
+
+/** The pairs of id-like values of one format that differ at members of `a` and `b`: `Walk.siblings`. */
+function siblingPairs(a: Record<string, unknown>, b: Record<string, unknown>): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const key of Object.keys(a)) {
+    const x = a[key];
+    const y = b[key];
+    if (typeof x !== 'string' || typeof y !== 'string' || x === y) continue;
+    const format = idFormat(x);
+    if (format !== undefined && format === idFormat(y)) out.add(`${x}\u0000${y}`);
+  }
+  return out;
 }
 
 function walkArrays(a: unknown[], b: unknown[], path: string, walk: Walk): Pair<unknown[]> {
@@ -623,11 +724,21 @@ function walkValues(a: unknown, b: unknown, path: string, walk: Walk): Pair<unkn
     return { values: [GENERATED_TOKEN, GENERATED_TOKEN], changed: true };
   }
   if (found !== undefined) walk.unsettled.push(path || '/');
-  const inside =
-    typeof a === 'string' && typeof b === 'string' ? embeddedIds(a, b, walk) : undefined;
-  if (inside === undefined) return { values: [a, b], changed: false };
-  walk.generated.push(`${path || '/'} (${EMBEDDED})`);
-  return { values: [inside[0], inside[1]], changed: true };
+  if (typeof a !== 'string' || typeof b !== 'string') return { values: [a, b], changed: false };
+  const inside = embeddedIds(a, b, walk);
+  if (inside !== undefined) {
+    walk.generated.push(`${path || '/'} (${EMBEDDED})`);
+    return { values: [inside[0], inside[1]], changed: true };
+  }
+  if (found !== undefined) return { values: [a, b], changed: false };
+  if (drawnInBase64(a, b, walk)) {
+    walk.generated.push(`${path || '/'} (base64 of ${DRAWN_PIECES})`);
+    return { values: [GENERATED_TOKEN, GENERATED_TOKEN], changed: true };
+  }
+  const pieces = drawnPieces(a, b, walk);
+  if (pieces === undefined) return { values: [a, b], changed: false };
+  walk.generated.push(`${path || '/'} (${walk.write ? DRAWN_PIECES : SIBLING_PIECES})`);
+  return { values: [pieces[0], pieces[1]], changed: true };
 }
 
 /** Headers where a server names itself (`Server: mountain/2.4.1`, `X-Powered-By`, `Via`, `X-…-Version`). */
@@ -700,6 +811,7 @@ function walkOf(exchange: Exchange, options: { readonly rpc?: boolean }): Walk {
     },
     generated: [],
     unsettled: [],
+    siblings: new Set(),
   };
 }
 

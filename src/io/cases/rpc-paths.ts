@@ -8,7 +8,14 @@
  * number, an iterator): the run takes an accepted `POST` there as a write
  * (`core/normalise/generated.ts`, `wrote`). Elsewhere a `POST` may only read
  * (a query, a search, a bulk get) and is a write only where its answer says
- * it made something. Pure, but for the memory the scan keeps.
+ * it made something.
+ *
+ * A path may name its operation too: a custom method (`POST
+ * /v1/accounts:signUp`, `POST /v1/accounts:lookup`, as Google's APIs write
+ * them: AIP-136) names the operation after a colon in its last segment. Two
+ * `POST`s naming two operations on one collection (`accounts`, under any
+ * parent: `/v1/projects/p/accounts:query` too) make every such path of that
+ * collection RPC-style. Pure, but for the memory the scan keeps.
  */
 import type { CaseRequest } from '../../contract/model/case.js';
 
@@ -32,13 +39,31 @@ export interface RpcPaths {
   paths(): ReadonlySet<string>;
 }
 
+/** A last segment that names an operation on a collection: `accounts:signUp` (a custom method). */
+const CUSTOM_METHOD = /\/([^/:]+):[A-Za-z][A-Za-z0-9_]*$/;
+
 export function createRpcPaths(): RpcPaths {
   // path → header name → values seen (up to MAX_VALUES)
   const seen = new Map<string, Map<string, Set<string>>>();
+  // collection → its custom-method paths seen
+  const methods = new Map<string, Set<string>>();
   const rpc = new Set<string>();
+  /** Whether `path` names an operation on a collection the library calls two operations on. */
+  const customMethod = (path: string): boolean => {
+    const collection = CUSTOM_METHOD.exec(path)?.[1];
+    if (collection === undefined) return false;
+    const paths = methods.get(collection) ?? new Set<string>();
+    if (paths.size === 0 && methods.size >= MAX_PATHS) return false;
+    paths.add(path);
+    methods.set(collection, paths);
+    if (paths.size < 2) return false;
+    for (const each of paths) rpc.add(each);
+    return true;
+  };
   return {
     add(request) {
       if (request.method !== 'POST' || rpc.has(request.path)) return;
+      if (customMethod(request.path)) return;
       let headers = seen.get(request.path);
       if (headers === undefined) {
         if (seen.size >= MAX_PATHS) return;

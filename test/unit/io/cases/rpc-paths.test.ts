@@ -65,4 +65,34 @@ describe('RPC-style paths of a library', () => {
     ]);
     expect([...custom]).toEqual(['/rpc']);
   });
+
+  for (const [resource, ops] of [
+    ['/identity/v1/accounts', ['signUp', 'lookup']],
+    ['/v2/projects/p1/queues', ['purge', 'pause']],
+  ] as const) {
+    it(`custom methods: POSTs naming two operations on ${resource} after a colon make each RPC-style`, () => {
+      const paths = rpcPathsOf([
+        req('POST', `${resource}:${ops[0]}`, common),
+        req('POST', `${resource}:${ops[1]}`, common),
+        req('POST', `${resource}:${ops[0]}`, common),
+        req('POST', `/parent/x${resource}:query`, common),
+        req('POST', '/other:only', common),
+      ]);
+      expect([...paths].sort()).toEqual(
+        [`${resource}:${ops[0]}`, `${resource}:${ops[1]}`, `/parent/x${resource}:query`].sort(),
+      );
+    });
+  }
+
+  it('one operation per resource, another method, or a colon inside a segment is not', () => {
+    const paths = rpcPathsOf([
+      req('POST', '/v1/accounts:signUp', common),
+      req('POST', '/v1/users:create', common),
+      req('GET', '/v1/accounts:lookup', common),
+      req('POST', '/v1/accounts:x/doc', common),
+      req('POST', '/items/urn:isbn:123', common),
+      req('POST', '/items/urn:isbn:456', common),
+    ]);
+    expect([...paths]).toEqual([]);
+  });
 });
