@@ -16,7 +16,8 @@
  * answer alone shows it (`null-members.ts`), or keeps its field's row.
  * **Kept apart** (still the convention): a member the omitting side writes
  * elsewhere in the run, even on another object or as `null`. Only bodies
- * the run holds count (a preview's cut members are unknown). Pure.
+ * the run holds count: where an answer lacks them, or a preview cut one of
+ * the omitting side's bodies, nothing is called new. Pure.
  */
 import type { Finding } from '../../contract/root-cause.js';
 import { isJsonObject } from '../normalise/json.js';
@@ -43,12 +44,21 @@ function addMemberNames(value: unknown, names: Set<string>): void {
   }
 }
 
-/** The member names each side writes in the answers' bodies. */
-function writtenNames(answers: readonly Answer[]): Record<Side, Set<string>> {
-  const names = { baseline: new Set<string>(), candidate: new Set<string>() };
+/**
+ * The member names each side writes in the answers' bodies; undefined for a
+ * side the run cannot tell (an answer without its bodies, a body a preview cut).
+ */
+function writtenNames(answers: readonly Answer[]): Record<Side, Set<string> | undefined> {
+  const names: Record<Side, Set<string> | undefined> = {
+    baseline: new Set<string>(),
+    candidate: new Set<string>(),
+  };
   for (const { bodies } of answers) {
-    addMemberNames(bodies?.baseline, names.baseline);
-    addMemberNames(bodies?.candidate, names.candidate);
+    for (const side of ['baseline', 'candidate'] as const) {
+      if (bodies === undefined || bodies.cut?.[side] !== undefined) names[side] = undefined;
+      const seen = names[side];
+      if (seen !== undefined) addMemberNames(bodies?.[side], seen);
+    }
   }
   return names;
 }
@@ -65,7 +75,10 @@ export function newNullMembers(answers: readonly Answer[]): ReadonlySet<string> 
     for (const { cause } of findings) {
       if (cause.type !== 'pattern' || cause.pattern !== 'null-vs-absent') continue;
       const omits: Side = cause.params[0] === 'candidate-null' ? 'baseline' : 'candidate';
-      if (cause.field !== '' && !names[omits].has(cause.field)) out.add(ownKey(cause));
+      const written = names[omits];
+      if (written !== undefined && cause.field !== '' && !written.has(cause.field)) {
+        out.add(ownKey(cause));
+      }
     }
   }
   return out;
