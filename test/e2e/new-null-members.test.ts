@@ -4,8 +4,9 @@
  * writes them elsewhere (docs/tracker.md rule 5). (a) A serialiser that
  * leaves out members with no value, on two object kinds, writing them where
  * they have a value: one row. (b) The same beside two object kinds that each
- * gain one member, `null`, that the baseline writes nowhere: each is a row of
- * its own, not hidden in the convention's. Two fixtures with other names.
+ * gain one member, `null`, that the baseline writes nowhere though it writes
+ * `null` elsewhere: each is a row of its own, not hidden in the
+ * convention's. Two fixtures with other names.
  */
 import { describe, expect, it } from 'vitest';
 import { rootCausesOfServers } from '../helpers/cli.js';
@@ -23,6 +24,8 @@ interface Fixture {
   readonly convention: readonly [Place, Place];
   /** Two object kinds, each a list whose elements the candidate gives one new member, `null`. */
   readonly fresh: readonly [Place, Place];
+  /** A member both sides write as `null` on those kinds: the baseline's encoder keeps nulls. */
+  readonly kept: string;
 }
 
 const FIRST: Fixture = {
@@ -35,6 +38,7 @@ const FIRST: Fixture = {
     { path: '/regions', optional: ['quota'] },
     { path: '/plans', optional: ['retiredAt'] },
   ],
+  kept: 'description',
 };
 const SECOND: Fixture = {
   name: 'orders and shipments; stores gain manager, coupons gain redeemedBy',
@@ -46,6 +50,7 @@ const SECOND: Fixture = {
     { path: '/stores', optional: ['manager'] },
     { path: '/coupons', optional: ['redeemedBy'] },
   ],
+  kept: 'comment',
 };
 
 /** A list of two objects: the first with a value at each optional member, the second without. */
@@ -59,11 +64,11 @@ function conventionList(place: Place, candidate: boolean): unknown[] {
 }
 
 /** A list of two objects the candidate gives one new member, `null` in each. */
-function freshList(place: Place, candidate: boolean): unknown[] {
+function freshList(place: Place, kept: string, candidate: boolean): unknown[] {
   const gained = candidate ? Object.fromEntries(place.optional.map((m) => [m, null])) : {};
   return [
-    { id: 1, name: 'one', ...gained },
-    { id: 2, name: 'two', ...gained },
+    { id: 1, name: 'one', [kept]: null, ...gained },
+    { id: 2, name: 'two', [kept]: null, ...gained },
   ];
 }
 
@@ -72,7 +77,7 @@ function server(f: Fixture, withFresh: boolean, candidate: boolean): Promise<Tes
     const conventional = f.convention.find((p) => p.path === req.url);
     if (conventional !== undefined) return json(res, 200, conventionList(conventional, candidate));
     const fresh = f.fresh.find((p) => p.path === req.url);
-    if (withFresh && fresh !== undefined) return json(res, 200, freshList(fresh, candidate));
+    if (withFresh && fresh !== undefined) return json(res, 200, freshList(fresh, f.kept, candidate));
     return json(res, 404, { error: 'not found' });
   });
 }

@@ -2,8 +2,9 @@
  * Issue 43: which `absent vs null` members are new (`new-null-members.ts`):
  * a member the side that leaves it out writes nowhere in the run's bodies.
  * Planted twice with other names; a member written elsewhere (with a value,
- * as `null`, on another object) is the convention's, and nothing is called
- * new where a body is not held or a preview cut it.
+ * as `null`, on another object) is the convention's, as is every member of a
+ * side that writes no `null` (an encoder that leaves nulls out), and nothing
+ * is called new where a body is not held or a preview cut it.
  */
 import { describe, expect, it } from 'vitest';
 import type { RootCause } from '../../../../src/contract/root-cause.js';
@@ -29,9 +30,14 @@ describe.each([
     bodies: { [omits]: body, [writes]: written },
   });
 
-  it('calls new only the member the omitting side writes nowhere', () => {
-    const listed = answer([{ id: 1, [known]: '2024-01-01' }, { id: 2 }], [{ id: 1 }]);
+  it('calls new only the member the omitting side writes nowhere, where it writes null', () => {
+    const listed = answer([{ id: 1, [known]: '2024-01-01', [other]: null }, { id: 2 }], [{ id: 1 }]);
     expect([...newNullMembers([listed])]).toEqual([ownKey(nullCause(fresh, writes))]);
+  });
+
+  it('calls nothing new where the omitting side writes no null at all', () => {
+    const listed = answer([{ id: 1, [other]: 'x' }, { id: 2 }], [{ id: 1 }]);
+    expect(newNullMembers([listed]).size).toBe(0);
   });
 
   it('counts a member written as null, or on another object, as known', () => {
