@@ -77,7 +77,8 @@ function server(f: Fixture, withFresh: boolean, candidate: boolean): Promise<Tes
     const conventional = f.convention.find((p) => p.path === req.url);
     if (conventional !== undefined) return json(res, 200, conventionList(conventional, candidate));
     const fresh = f.fresh.find((p) => p.path === req.url);
-    if (withFresh && fresh !== undefined) return json(res, 200, freshList(fresh, f.kept, candidate));
+    if (withFresh && fresh !== undefined)
+      return json(res, 200, freshList(fresh, f.kept, candidate));
     return json(res, 404, { error: 'not found' });
   });
 }
@@ -88,9 +89,7 @@ ${places.map((p, i) => `  - id: read-${i}\n    request: { method: GET, path: ${p
 
 describe('absent vs null: a convention, and new members that are null', () => {
   it.each([FIRST, SECOND])('(a) a serialiser convention is one row: $name', async (f) => {
-    const causes = await rootCausesOfServers(cases(f.convention), (side) =>
-      server(f, false, side),
-    );
+    const causes = await rootCausesOfServers(cases(f.convention), (side) => server(f, false, side));
     const summaries = causes.map((c) => c.summary);
     expect(summaries, JSON.stringify(summaries, null, 1)).toHaveLength(1);
     expect(summaries[0]).toMatch(/^absent vs null at /);

@@ -31,7 +31,10 @@ describe.each([
   });
 
   it('calls new only the member the omitting side writes nowhere, where it writes null', () => {
-    const listed = answer([{ id: 1, [known]: '2024-01-01', [other]: null }, { id: 2 }], [{ id: 1 }]);
+    const listed = answer(
+      [{ id: 1, [known]: '2024-01-01', [other]: null }, { id: 2 }],
+      [{ id: 1 }],
+    );
     expect([...newNullMembers([listed])]).toEqual([ownKey(nullCause(fresh, writes))]);
   });
 
