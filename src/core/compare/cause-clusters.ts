@@ -101,6 +101,7 @@ import {
   type RewordedFinding,
   rewordedFindings,
 } from './named-statuses.js';
+import { newNullMembers } from './new-null-members.js';
 import { lonelyNulls, type NullMember } from './null-members.js';
 import { omittedDefaults } from './omitted-defaults.js';
 import type { AnswerBodies } from './optional-members.js';
@@ -183,9 +184,13 @@ export function clusterCauses(
   const groups = travelling(seenChanges(all, rewordings), errorClasses(all), bodies);
   const gates = refusalGates(all);
   const handlers = errorHandlers(all, new Set(gates.keys()));
-  // A status one side's error handler explains is no method's transition (rule 4).
+  // A status one side's error handler explains is no method's transition (rule 4); a new
+  // member that is `null` is no encoder's convention (`new-null-members.ts`).
+  const fresh = newNullMembers(all);
   const patterns = recurringCauses(
-    all.flatMap((answer) => answer.findings).filter((f) => !handlers.has(ownKey(f.cause))),
+    all
+      .flatMap((answer) => answer.findings)
+      .filter((f) => !handlers.has(ownKey(f.cause)) && !fresh.has(ownKey(f.cause))),
   );
   const nulls = lonelyNulls(all, patterns);
   const renames = renamedMembers(all, groups);
