@@ -148,4 +148,33 @@ describe('parity proxy', () => {
     expect((await latestReport(cwd)).summary.cases).toBe(3);
     expect(proxy.stderr()).not.toMatch(/\(busy \d+\)/);
   });
+
+  it.each([
+    ['a small write', 16],
+    ['a write of many chunks', 3 * 1024 * 1024],
+  ])(
+    'with --mirror-writes, %s reaches the baseline whole (the copy gathered as it is sent on)',
+    async (_, size) => {
+      const baseline = await service('baseline');
+      const candidate = await service('candidate');
+      const cwd = await tempProject({
+        'parity.config.yaml': `targets:\n  next:\n    url: ${candidate.url}\n    disposable: true\n`,
+      });
+      const proxy = await startShadowCli(
+        cwd,
+        listenArgs('proxy', `rust=${baseline.url}`, 'next', '--no-tracker', '--mirror-writes'),
+      );
+      const sent = JSON.stringify({ note: 'x'.repeat(size) });
+      const through = await seen(`${proxy.url}/v1/orders`, { method: 'POST', body: sent });
+      const answer = JSON.parse(Buffer.from(through.body, 'base64').toString()) as { echo: string };
+      expect(through.status).toBe(201);
+      expect(answer.echo.length).toBe(sent.length);
+      expect(answer.echo === sent).toBe(true);
+      proxy.signal('SIGTERM');
+      expect(await proxy.ended).toBe(0);
+      const posted = (server: TestServer) => server.requests.filter((r) => r.method === 'POST');
+      expect(posted(baseline).map((r) => r.body === sent)).toEqual([true]);
+      expect(posted(candidate).map((r) => r.body === sent)).toEqual([true]);
+    },
+  );
 });

@@ -34,6 +34,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { PassThrough } from 'node:stream';
 import type { Pairs } from '../../contract/model/case.js';
 import type { NodeBudget } from '../../core/wire/budget.js';
 import type { ByteBudget } from '../../util/byte-budget.js';
@@ -117,6 +118,26 @@ function bodyGatherer(cap: number, budget: ByteBudget) {
           ? ownBytes(chunks[0] as Buffer)
           : ownBytes(Buffer.concat(chunks, size)),
   };
+}
+
+/**
+ * The client's body as the forwarder takes it, each chunk given to `gather`
+ * first. One reader of `req`: the forwarder takes its stream only once its
+ * connection is ready, so a second reader in flowing mode would have eaten
+ * the chunks that came before (the baseline was sent an empty body). The
+ * client is paused while the baseline's side is full.
+ */
+function bodyTee(req: IncomingMessage, gather: (chunk: Buffer) => void): PassThrough {
+  const out = new PassThrough();
+  req.on('data', (chunk: Buffer) => {
+    gather(chunk);
+    if (out.write(chunk)) return;
+    req.pause();
+    out.once('drain', () => req.resume());
+  });
+  req.on('end', () => out.end());
+  req.on('error', (error) => out.destroy(error));
+  return out;
 }
 
 /** The request as traffic (forwarded headers read and removed, hop-by-hop ones dropped). */
@@ -282,12 +303,14 @@ export async function startListener(options: ListenerOptions): Promise<Listener>
           settle();
         });
       });
+      // A body gathered for the copy is read once, here, and fed to the baseline as it comes.
+      const sent = bodyless ? undefined : body === undefined ? req : bodyTee(req, body.push);
       const abort = forwarder.forward(
         {
           method: req.method ?? 'GET',
           path: base + (req.url ?? '/'),
           headers,
-          body: bodyless ? undefined : req,
+          body: sent,
         },
         {
           onHead(status, statusText, heads) {
@@ -325,7 +348,8 @@ export async function startListener(options: ListenerOptions): Promise<Listener>
           },
         },
       );
-      if (body !== undefined) req.on('data', (chunk: Buffer) => body.push(chunk));
+      // Without a body to send on, nothing else reads the request: read to its end here.
+      if (body !== undefined && bodyless) req.on('data', (chunk: Buffer) => body.push(chunk));
       req.on('error', () => {
         abort();
         finish('aborted');
