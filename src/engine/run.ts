@@ -49,18 +49,15 @@ import {
 import type { ParityError } from '../util/errors.js';
 import { type Host, unknownHost } from '../util/host.js';
 import { displayPath } from '../util/paths.js';
-import { maskEchoOrigins } from './run/echo-origins.js';
+import { maskAtRunEnd } from './run/end-masking.js';
 import { finishRun } from './run/finish.js';
 import type { HeldStep } from './run/flow-hold.js';
 import { type FlowsAgainInput, flowsAgain } from './run/flows-again.js';
 import type { Interrupt } from './run/interrupt.js';
-import { maskOwnIdentity } from './run/own-identity.js';
-import { maskProvenPlaces } from './run/proven-places.js';
 import { reportHead } from './run/run-head.js';
 import { newRunId } from './run/run-id.js';
 import { createRunIntake, type Released } from './run/run-intake.js';
 import type { RuntimeWatch } from './run/runtime-watch.js';
-import { maskSamePairs } from './run/same-pairs.js';
 import { createSecondLooks, type SecondLookTally } from './run/second-look.js';
 import type { StoppedAnswering } from './run/side-watch.js';
 import type { TrackerUpdate } from './run/tracker-update.js';
@@ -444,31 +441,12 @@ export async function runParity(input: RunInput): Promise<RunOutcome> {
       bailed,
     }),
     collected,
-    // A value a later answer echoed was per-instance where it first appeared too.
-    // The same pair of per-instance values found again elsewhere in the run.
-    // Then each side's own identity (version, folder, host, pid, counters), by the run's evidence.
-    // Last, a member of an endpoint proven per-instance in one answer, found again in its others.
-    masked: maskProvenPlaces({
+    // Echoed origins, the same pairs found again, each side's own identity, proven places.
+    masked: maskAtRunEnd({
       results: collected.notable,
+      evidence: executions,
+      noise: denoised.masked,
       redact: input.redact,
-      masking: maskOwnIdentity({
-        results: collected.notable,
-        identity: executions.ownIdentity,
-        masking: maskSamePairs({
-          results: collected.notable,
-          pairs: executions.samePairs,
-          masking: maskEchoOrigins({
-            results: collected.notable,
-            origins: executions.echoOrigins,
-            sequenced: executions.sequenceOrigins,
-            derived: executions.derivedEtags,
-            masked: denoised.masked,
-            redact: input.redact,
-          }),
-          redact: input.redact,
-        }),
-        redact: input.redact,
-      }),
     }),
     summary:
       denoised.section === undefined

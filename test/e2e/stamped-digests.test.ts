@@ -13,96 +13,16 @@
  * row (awaiting evidence, as before: a read shows it and nothing proves it
  * per-instance). Two fixtures with other field names.
  */
-import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rootCausesOfPair } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
-
-interface Names {
-  readonly records: string;
-  readonly receipts: string;
-  readonly digest: string;
-  readonly previous: string;
-  readonly stamp: string;
-  readonly root: string;
-  readonly recordDigest: string;
-  readonly fee: string;
-}
-
-const LEDGER: Names = {
-  records: 'blocks',
-  receipts: 'receipts',
-  digest: 'hash',
-  previous: 'parentHash',
-  stamp: 'timestamp',
-  root: 'stateRoot',
-  recordDigest: 'blockHash',
-  fee: 'fee',
-};
-const PAGES: Names = {
-  records: 'pages',
-  receipts: 'proofs',
-  digest: 'seal',
-  previous: 'priorSeal',
-  stamp: 'sealedAt',
-  root: 'contentRoot',
-  recordDigest: 'pageSeal',
-  fee: 'charge',
-};
-
-const sha256 = (text: string) => `0x${createHash('sha256').update(text).digest('hex')}`;
-const ZERO = `0x${'0'.repeat(64)}`;
-
-function server(names: Names, candidate: boolean): Promise<TestServer> {
-  // Each instance its own clock: the candidate seals a few seconds later.
-  const now = () => Math.floor(Date.now() / 1000) + (candidate ? 3 : 0);
-  const records: Record<string, unknown>[] = [];
-  const balances: Record<string, number> = { alice: 100 };
-  const seal = (entries: readonly string[]) => {
-    const previous = records.at(-1)?.[names.digest] ?? ZERO;
-    const content = {
-      number: `0x${records.length.toString(16)}`,
-      [names.previous]: previous,
-      [names.stamp]: `0x${now().toString(16)}`,
-      [names.root]: sha256(JSON.stringify(balances)),
-      entries,
-    };
-    const record = { ...content, [names.digest]: sha256(JSON.stringify(content)) };
-    records.push(record);
-    return record;
-  };
-  seal([]);
-  const receipts = new Map<string, Record<string, unknown>>();
-  return startServer((req, res, body) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    const [, resource, id] = url.pathname.split('/');
-    if (req.method === 'POST' && resource === 'transfers') {
-      const { to, amount } = JSON.parse(body || '{}') as { to: string; amount: number };
-      balances[to] = (balances[to] ?? 0) + amount;
-      // The entry's id is a digest of what was sent: the same on both sides.
-      const entry = sha256(`${to}:${amount}:${records.length}`);
-      const record = seal([entry]);
-      receipts.set(entry, {
-        entry,
-        [names.recordDigest]: record[names.digest],
-        number: record.number,
-        // The planted real change: the candidate charges another fee.
-        [names.fee]: candidate ? 2 : 1,
-      });
-      return json(res, 201, { entry });
-    }
-    if (resource === names.receipts && id !== undefined) {
-      const receipt = receipts.get(id);
-      return receipt === undefined ? json(res, 404, { error: 'none' }) : json(res, 200, receipt);
-    }
-    if (resource === names.records && id === 'latest') return json(res, 200, records.at(-1));
-    if (resource === names.records && id !== undefined) {
-      const record = records[Number(id)];
-      return record === undefined ? json(res, 404, { error: 'none' }) : json(res, 200, record);
-    }
-    return json(res, 404, { error: 'no route' });
-  });
-}
+import {
+  LEDGER,
+  type LedgerNames as Names,
+  PAGES,
+  ledgerServer as server,
+  sha256,
+} from '../helpers/ledger.js';
 
 const cases = (names: Names) => `suite: ${names.records}
 serial: true

@@ -36,12 +36,10 @@ import {
 import { type AppendFile, openAppendFile } from '../../util/fs.js';
 import type { Host } from '../../util/host.js';
 import { displayPath } from '../../util/paths.js';
-import { maskEchoOrigins } from '../run/echo-origins.js';
+import { maskAtRunEnd } from '../run/end-masking.js';
 import { type Finished, finishRun } from '../run/finish.js';
-import { maskOwnIdentity } from '../run/own-identity.js';
 import { reportHead } from '../run/run-head.js';
 import { createRunIntake, type RunIntake } from '../run/run-intake.js';
-import { maskSamePairs } from '../run/same-pairs.js';
 
 /** What every run of a shadow session shares. */
 export interface SegmentInput {
@@ -251,23 +249,17 @@ export async function openSegment(input: SegmentInput, folder: RunFolder): Promi
         secondLook: { max: 0, sent: 0, over: 0, maxBytes: 0, tooLarge: 0 },
       }),
       collected: { ...collected, summary },
-      // As `run`: echoed origins, then the same pair of per-instance values found again elsewhere.
-      masked: maskOwnIdentity({
+      // As `run`: echoed origins, the same pairs found again, each side's own identity, proven places.
+      masked: maskAtRunEnd({
         results: collected.notable,
-        identity: intake.ownIdentity,
-        masking: maskSamePairs({
-          results: collected.notable,
-          pairs: intake.samePairs,
-          masking: maskEchoOrigins({
-            results: collected.notable,
-            origins: intake.echoOrigins(),
-            sequenced: intake.sequenceOrigins(),
-            derived: intake.derivedEtags(),
-            masked: denoised.masked,
-            redact: input.redact,
-          }),
-          redact: input.redact,
-        }),
+        evidence: {
+          echoOrigins: intake.echoOrigins(),
+          sequenceOrigins: intake.sequenceOrigins(),
+          derivedEtags: intake.derivedEtags(),
+          samePairs: intake.samePairs,
+          ownIdentity: intake.ownIdentity,
+        },
+        noise: denoised.masked,
         redact: input.redact,
       }),
       summary:
