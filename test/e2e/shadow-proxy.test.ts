@@ -6,6 +6,7 @@
  * `--mirror-writes`; SIGTERM loses no compared pair.
  */
 import { readFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -177,4 +178,42 @@ describe('parity proxy', () => {
       expect(posted(candidate).map((r) => r.body === sent)).toEqual([true]);
     },
   );
+
+  it('with --mirror-writes, a write sent with `expect: 100-continue` is compared (the copy goes without it)', async () => {
+    const baseline = await service('baseline');
+    const candidate = await service('candidate');
+    const cwd = await tempProject({
+      'parity.config.yaml': `targets:\n  next:\n    url: ${candidate.url}\n    disposable: true\n`,
+    });
+    const proxy = await startShadowCli(
+      cwd,
+      listenArgs('proxy', `rust=${baseline.url}`, 'next', '--no-tracker', '--mirror-writes'),
+    );
+    // undici refuses to send `expect`: node:http waits for the 100 before the body.
+    const sent = '{"n":2}';
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest(`${proxy.url}/v1/orders`, {
+        method: 'POST',
+        headers: {
+          expect: '100-continue',
+          'content-type': 'application/json',
+          'content-length': sent.length,
+        },
+      });
+      req.on('continue', () => req.end(sent));
+      req.on('response', (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      });
+      req.on('error', reject);
+    });
+    expect(status).toBe(201);
+    proxy.signal('SIGTERM');
+    expect(await proxy.ended).toBe(0);
+    const report = await latestReport(cwd);
+    expect(report.results.map((r) => r.verdict)).toEqual(['equal']);
+    expect(candidate.requests.filter((r) => r.method === 'POST').map((r) => r.body)).toEqual([
+      sent,
+    ]);
+  });
 });

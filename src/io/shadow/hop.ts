@@ -1,7 +1,9 @@
 /**
  * Headers that belong to one connection (RFC 9110 section 7.6.1), never
- * forwarded: each hop sets its own. `host` is the target's own, and the
- * framing (`content-length`, `transfer-encoding`) is the sender's.
+ * forwarded: each hop sets its own. `host` is the target's own, the
+ * framing (`content-length`, `transfer-encoding`) is the sender's, and
+ * `expect: 100-continue` was this hop's (node:http answered it; the body is
+ * sent on as it comes, or whole in a copy: undici refuses the header).
  */
 import type { Pairs } from '../../contract/model/case.js';
 
@@ -16,9 +18,9 @@ const HOP_BY_HOP: ReadonlySet<string> = new Set([
   'upgrade',
 ]);
 
-/** Not sent on to another server: hop-by-hop, the host and the framing. */
+/** Not sent on to another server: hop-by-hop, the host, the framing and `expect`. */
 export function isHopHeader(name: string): boolean {
-  return HOP_BY_HOP.has(name) || name === 'host' || name === 'content-length';
+  return HOP_BY_HOP.has(name) || name === 'host' || name === 'content-length' || name === 'expect';
 }
 
 /** The names a `connection` header lists: hop-by-hop for this message too. */

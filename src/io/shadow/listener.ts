@@ -237,10 +237,9 @@ export async function startListener(options: ListenerOptions): Promise<Listener>
       const want = wanted === true && !options.admit() ? 'dropped' : wanted;
       const body = want === true ? bodyGatherer(options.bodyCapBytes, options.budget) : undefined;
       // The client's headers as sent, but for the connection's own: the baseline's host.
-      // `expect: 100-continue` was this hop's: node:http answered it.
       // One pass over the headers read once (`pairs`), as undici takes them: name, value, …
       const headers: string[] = [];
-      for (const [n, v] of endToEnd(pairs)) if (n !== 'expect') headers.push(n, v);
+      for (const [n, v] of endToEnd(pairs)) headers.push(n, v);
       const length = req.headers['content-length'];
       // Without a length, a body goes on chunked (the forwarder frames it).
       const bodyless = (length ?? '0') === '0' && req.headers['transfer-encoding'] === undefined;
