@@ -71,6 +71,7 @@ const NO_SKIPS: Record<NotMirrored, number> = {
   'too-large': 0,
   'baseline-failed': 0,
   aborted: 0,
+  upgrade: 0,
 };
 
 /** Starts listening (see the module comment). */

@@ -6,8 +6,9 @@
  * `--mirror-writes`; SIGTERM loses no compared pair.
  */
 import { readFile } from 'node:fs/promises';
-import { request as httpRequest } from 'node:http';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { Agent, request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { latestReport, tempProject } from '../helpers/cli.js';
@@ -215,5 +216,52 @@ describe('parity proxy', () => {
     expect(candidate.requests.filter((r) => r.method === 'POST').map((r) => r.body)).toEqual([
       sent,
     ]);
+  });
+
+  it('tunnels a request that switches protocols (a websocket) to the baseline alone, never compared', async () => {
+    const upgraded: string[] = [];
+    const echo = async (side: string) => {
+      const server = await startServer((_req, res) => json(res, 200, { side }));
+      // An echo protocol over the switched connection, as a websocket server would hold one.
+      server.server.on('upgrade', (req: IncomingMessage, socket: Duplex) => {
+        upgraded.push(`${side} ${req.url}`);
+        socket.write(
+          'HTTP/1.1 101 Switching Protocols\r\nupgrade: echo\r\nconnection: Upgrade\r\n\r\n',
+        );
+        socket.on('data', (chunk: Buffer) => socket.write(`${side}:${chunk.toString()}`));
+        socket.on('end', () => socket.destroy());
+      });
+      servers.push(server);
+      return server;
+    };
+    const baseline = await echo('baseline');
+    const candidate = await echo('candidate');
+    const cwd = await tempProject();
+    const proxy = await startShadowCli(
+      cwd,
+      listenArgs('proxy', `rust=${baseline.url}`, `go=${candidate.url}`, '--no-tracker'),
+    );
+    const heard = await new Promise<string>((resolve, reject) => {
+      const req = httpRequest(`${proxy.url}/live?room=1`, {
+        headers: { connection: 'Upgrade', upgrade: 'echo' },
+      });
+      req.on('upgrade', (res, socket) => {
+        expect(res.statusCode).toBe(101);
+        socket.once('data', (chunk: Buffer) => {
+          resolve(chunk.toString());
+          socket.destroy();
+        });
+        socket.write('ping');
+      });
+      req.on('response', (res) => reject(new Error(`answered ${res.statusCode}, not switched`)));
+      req.on('error', reject);
+      req.end();
+    });
+    expect(heard).toBe('baseline:ping');
+    proxy.signal('SIGTERM');
+    expect(await proxy.ended).toBe(0);
+    expect(upgraded).toEqual(['baseline /live?room=1']);
+    expect(candidate.requests).toEqual([]);
+    expect(proxy.stderr()).toMatch(/not mirrored 1/);
   });
 });

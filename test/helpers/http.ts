@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 export interface TestServer {
   readonly url: string;
   readonly port: number;
+  /** The node:http server itself (for its events: `upgrade`, `connection`). */
+  readonly server: Server;
   /** Requests seen, with their raw bodies. */
   readonly requests: {
     method: string;
@@ -40,6 +42,7 @@ export async function startServer(handler: Handler): Promise<TestServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    server,
     requests,
     close: () =>
       new Promise<void>((resolve) => {

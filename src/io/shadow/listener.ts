@@ -34,7 +34,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PassThrough } from 'node:stream';
+import { type Duplex, PassThrough } from 'node:stream';
 import type { Pairs } from '../../contract/model/case.js';
 import type { NodeBudget } from '../../core/wire/budget.js';
 import type { ByteBudget } from '../../util/byte-budget.js';
@@ -43,9 +43,17 @@ import { ownBytes, type RawAnswer, teeAnswer } from './answer.js';
 import { type ForwardedNames, readForwarded } from './forwarded.js';
 import { connectionListed, endToEnd, pairsOfRaw } from './hop.js';
 import type { Mirrored, ShadowMode, TrafficRequest } from './traffic.js';
+import { tunnelUpgrade } from './tunnel.js';
 
 /** Why a request seen was not handed over. */
-export type NotMirrored = 'sampled-out' | 'write' | 'too-large' | 'baseline-failed' | 'aborted';
+export type NotMirrored =
+  | 'sampled-out'
+  | 'write'
+  | 'too-large'
+  | 'baseline-failed'
+  | 'aborted'
+  /** A request that switched protocols (a websocket): tunnelled to the baseline alone. */
+  | 'upgrade';
 
 export interface ListenerOptions {
   readonly host: string;
@@ -368,6 +376,17 @@ export async function startListener(options: ListenerOptions): Promise<Listener>
     active.add(work);
     void work.finally(() => active.delete(work));
   });
+  // A request that switches protocols (a websocket) is the baseline's alone: tunnelled, never compared.
+  const tunnels = new Set<Duplex>();
+  if (options.mode === 'proxy') {
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      options.onSeen();
+      options.onNotMirrored('upgrade');
+      tunnels.add(socket);
+      const path = base + (req.url ?? '/');
+      tunnelUpgrade(req, socket, head, options.baseline, path, () => tunnels.delete(socket));
+    });
+  }
   // A gateway keeps its connections to the sink open.
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
@@ -385,6 +404,7 @@ export async function startListener(options: ListenerOptions): Promise<Listener>
       server.closeIdleConnections();
       await Promise.all([...active]);
       server.closeAllConnections();
+      for (const socket of tunnels) socket.destroy();
       await closed;
       await forwarder.close();
     },
