@@ -73,6 +73,7 @@ describe('case files', () => {
       '  - { id: fragment, request: { method: GET, path: "/a#b" } }',
       '  - { id: percent, request: { method: GET, path: "/100%" } }',
       '  - { id: header, request: { method: GET, path: /h, headers: { "x y": v, ok: "a\\r\\nb" } } }',
+      '  - { id: framed, request: { method: PUT, path: /h, headers: { Expect: 100-continue }, json: {} } }',
       '',
     ].join('\n');
     const cwd = await tempProject({ 'cases/p.yaml': cases });
@@ -94,6 +95,7 @@ describe('case files', () => {
     expect(outcome.stderr).toContain('cases[3].request.path has a fragment');
     expect(outcome.stderr).toContain('cases[4].request.path has a "%" at character 5');
     expect(outcome.stderr).toContain('cases[5].request.headers["x y"] is not a valid header name');
+    expect(outcome.stderr).toContain('cases[6].request.headers.Expect belongs to the connection');
     expect(outcome.stderr).toContain('cases[5].request.headers.ok has a carriage return');
   });
 

@@ -5,8 +5,10 @@
  * characters, `%XX` escapes, no fragment); in a query string written in the
  * path, characters a URL cannot carry are percent-encoded when it is sent
  * (`io/cases/resolve.ts`), so only control characters and `#` are refused there;
- * a header name must be a token and
- * a header value must not hold a line break or a NUL. `${env:NAME}`
+ * a header name must be a token, not one that belongs to the connection
+ * (`transfer-encoding`, `keep-alive`, `upgrade`, `expect`: the HTTP client
+ * frames each request itself and refuses them), and a header value must not
+ * hold a line break or a NUL. `${env:NAME}`
  * references are allowed in a path as written; the value substituted is
  * checked too. Pure.
  */
@@ -114,11 +116,22 @@ export function encodedPath(path: string): { readonly path: string; readonly cha
   return { path: out, changed };
 }
 
+/** Headers of the connection, which the HTTP client sets (or refuses), with why a case cannot. */
+const CONNECTION_OWN: Readonly<Record<string, string>> = {
+  'transfer-encoding': 'the body is sent whole, with its length',
+  'keep-alive': 'connections are kept alive by the client',
+  upgrade: 'a switch of protocols has no answer to compare',
+  expect: 'the body is sent whole, without waiting for a 100',
+};
+
 /** Why `name` cannot be a header name, or undefined when it can. */
 export function headerNameProblem(name: string): string | undefined {
-  return TOKEN.test(name)
+  if (!TOKEN.test(name))
+    return "is not a valid header name (letters, digits and !#$%&'*+-.^_`|~ only)";
+  const own = CONNECTION_OWN[name.toLowerCase()];
+  return own === undefined
     ? undefined
-    : "is not a valid header name (letters, digits and !#$%&'*+-.^_`|~ only)";
+    : `belongs to the connection, which parity's HTTP client manages: remove it (${own})`;
 }
 
 /** Why `value` cannot be sent as a header value, or undefined when it can. */

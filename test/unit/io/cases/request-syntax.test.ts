@@ -35,4 +35,13 @@ describe('request syntax', () => {
     expect(headerValueProblem('a b')).toBeUndefined();
     expect(headerValueProblem('a\r\nb')).toContain('carriage return');
   });
+
+  it('headers of the connection, which the client frames or refuses, are refused (any case); `connection` is not', () => {
+    for (const name of ['Expect', 'transfer-encoding', 'Keep-Alive', 'upgrade']) {
+      expect(headerNameProblem(name), name).toContain('belongs to the connection');
+    }
+    expect(headerNameProblem('expect')).toContain('without waiting for a 100');
+    expect(headerNameProblem('connection')).toBeUndefined();
+    expect(headerNameProblem('x-expect')).toBeUndefined();
+  });
 });
