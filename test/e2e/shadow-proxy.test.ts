@@ -47,6 +47,20 @@ async function service(side: 'baseline' | 'candidate'): Promise<TestServer> {
   return server;
 }
 
+/** `parity proxy --mirror-writes` between the two services, the candidate configured disposable. */
+async function writesMirrored() {
+  const baseline = await service('baseline');
+  const candidate = await service('candidate');
+  const cwd = await tempProject({
+    'parity.config.yaml': `targets:\n  next:\n    url: ${candidate.url}\n    disposable: true\n`,
+  });
+  const proxy = await startShadowCli(
+    cwd,
+    listenArgs('proxy', `rust=${baseline.url}`, 'next', '--no-tracker', '--mirror-writes'),
+  );
+  return { baseline, candidate, cwd, proxy };
+}
+
 /** What a client sees: status, headers but the connection's own and the date, body, trailers. */
 async function seen(url: string, init: { method?: string; body?: string } = {}) {
   const answer = await request(url, {
@@ -157,15 +171,7 @@ describe('parity proxy', () => {
   ])(
     'with --mirror-writes, %s reaches the baseline whole (the copy gathered as it is sent on)',
     async (_, size) => {
-      const baseline = await service('baseline');
-      const candidate = await service('candidate');
-      const cwd = await tempProject({
-        'parity.config.yaml': `targets:\n  next:\n    url: ${candidate.url}\n    disposable: true\n`,
-      });
-      const proxy = await startShadowCli(
-        cwd,
-        listenArgs('proxy', `rust=${baseline.url}`, 'next', '--no-tracker', '--mirror-writes'),
-      );
+      const { baseline, candidate, proxy } = await writesMirrored();
       const sent = JSON.stringify({ note: 'x'.repeat(size) });
       const through = await seen(`${proxy.url}/v1/orders`, { method: 'POST', body: sent });
       const answer = JSON.parse(Buffer.from(through.body, 'base64').toString()) as { echo: string };
@@ -181,15 +187,7 @@ describe('parity proxy', () => {
   );
 
   it('with --mirror-writes, a write sent with `expect: 100-continue` is compared (the copy goes without it)', async () => {
-    const baseline = await service('baseline');
-    const candidate = await service('candidate');
-    const cwd = await tempProject({
-      'parity.config.yaml': `targets:\n  next:\n    url: ${candidate.url}\n    disposable: true\n`,
-    });
-    const proxy = await startShadowCli(
-      cwd,
-      listenArgs('proxy', `rust=${baseline.url}`, 'next', '--no-tracker', '--mirror-writes'),
-    );
+    const { candidate, cwd, proxy } = await writesMirrored();
     // undici refuses to send `expect`: node:http waits for the 100 before the body.
     const sent = '{"n":2}';
     const status = await new Promise<number>((resolve, reject) => {
