@@ -29,8 +29,15 @@ const service = {
       CreateOrder({ customer, item, quantity }) {
         if (!customer || !item) throw fault('customer and item are required');
         const count = Number(quantity);
-        if (!Number.isInteger(count) || count < 1) throw fault('quantity must be a whole number above 0');
-        const order = { orderId: String(orders.length + 1), customer, item, quantity: count, status: 'open' };
+        if (!Number.isInteger(count) || count < 1)
+          throw fault('quantity must be a whole number above 0');
+        const order = {
+          orderId: String(orders.length + 1),
+          customer,
+          item,
+          quantity: count,
+          status: 'open',
+        };
         orders.push(order);
         return { order };
       },
@@ -38,7 +45,7 @@ const service = {
         return { order: find(orderId) };
       },
       ListOrders(args) {
-        const status = args && args.status;
+        const status = args?.status;
         return { order: orders.filter((o) => !status || o.status === status) };
       },
       CancelOrder({ orderId }) {
@@ -51,7 +58,7 @@ const service = {
   },
 };
 
-const server = http.createServer((req, res) => {
+const server = http.createServer((_req, res) => {
   res.statusCode = 404;
   res.end();
 });
