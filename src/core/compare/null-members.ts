@@ -18,12 +18,14 @@
  * with no restructure of that object (the pattern's row as before). Pure.
  */
 import type { Finding, SkeletonChange } from '../../contract/root-cause.js';
-import { patternPath } from './patterns/util.js';
+import { recordPlace } from './findings.js';
 import { ownKey, type RecurringCauses } from './recurring-causes.js';
 
 /** One answer's findings, as the clustering reads them. */
 interface Answer {
   readonly caseId: string;
+  /** Its endpoint template: a member's path is taken within its record, as its restructure's are. */
+  readonly endpoint: string;
   readonly findings: readonly Pick<Finding, 'cause' | 'paths'>[];
 }
 
@@ -46,7 +48,7 @@ export function lonelyNulls(
 ): ReadonlyMap<string, readonly NullMember[]> {
   const shownIn = new Map<string, Set<string>>();
   const found: { caseId: string; member: NullMember }[] = [];
-  for (const { caseId, findings } of answers) {
+  for (const { caseId, endpoint, findings } of answers) {
     for (const { cause, paths } of findings) {
       if (cause.type !== 'pattern' || cause.pattern !== 'null-vs-absent') continue;
       const key = ownKey(cause);
@@ -56,7 +58,8 @@ export function lonelyNulls(
       const added = cause.params[0] === 'candidate-null';
       const change: SkeletonChange = {
         op: added ? 'added' : 'removed',
-        path: patternPath(path),
+        // Within its record, as the restructure's members are (`/projects/0/x` → `/x`).
+        path: recordPlace(endpoint, path),
         baseline: added ? '-' : 'null',
         candidate: added ? 'null' : '-',
       };
