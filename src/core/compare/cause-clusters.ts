@@ -101,7 +101,8 @@ import {
   type RewordedFinding,
   rewordedFindings,
 } from './named-statuses.js';
-import { newNullMembers } from './new-null-members.js';
+import { newMemberJoins } from './new-member-joins.js';
+import { newMembers } from './new-members.js';
 import { lonelyNulls, type NullMember } from './null-members.js';
 import { omittedDefaults } from './omitted-defaults.js';
 import type { AnswerBodies } from './optional-members.js';
@@ -185,8 +186,8 @@ export function clusterCauses(
   const gates = refusalGates(all);
   const handlers = errorHandlers(all, new Set(gates.keys()));
   // A status one side's error handler explains is no method's transition (rule 4); a new
-  // member that is `null` is no encoder's convention (`new-null-members.ts`).
-  const fresh = newNullMembers(all);
+  // member (empty, never written by the other side) is no encoder's convention (`new-members.ts`).
+  const fresh = newMembers(all);
   const patterns = recurringCauses(
     all
       .flatMap((answer) => answer.findings)
@@ -194,11 +195,17 @@ export function clusterCauses(
   );
   const nulls = lonelyNulls(all, patterns);
   const renames = renamedMembers(all, groups);
+  const restructured = new Map(groups.map((group) => [group, restructureNulls(group, nulls)]));
+  const taken = new Set([...restructured.values()].flat().map((member) => member.key));
+  // New members join the additions they travel with (`new-member-joins.ts`).
+  const added = newMemberJoins(groups, fresh, taken);
   // Own keys of `null` members that joined their answer's restructure (`null-members.ts`),
-  // and of renames that joined their object's (`renamed-members.ts`).
+  // of new members that joined a group, and of renames that joined their object's
+  // (`renamed-members.ts`).
   const joins = new Map<string, StructureCause>();
   const perResource = new Set<string>();
   for (const group of groups) {
+    if (added.absorbed.has(group)) continue;
     const members = group.sort(compareSeen);
     const [first, ...rest] = members;
     if (first === undefined) continue;
@@ -210,11 +217,21 @@ export function clusterCauses(
     const resources = new Set(members.flatMap((seen) => [...seen.resources]));
     const one = resources.size < 2 && first.places.size < 2 && !rekeyed;
     const named = shownChanges(members);
-    const joined = [...restructureNulls(members, nulls), ...(renames.get(group) ?? [])];
+    const joined = [
+      ...(restructured.get(group) ?? []),
+      ...(added.joins.get(group) ?? []),
+      ...(renames.get(group) ?? []),
+    ];
     if (rest.length === 0 && joined.length === 0) {
       if ((one || isElements(first.change)) && named === undefined) continue;
     }
-    const endpoint = resources.size < 2 ? ([...resources][0] ?? ANY_ENDPOINT) : ANY_ENDPOINT;
+    // A new member of its name on other answers (`new-member-joins.ts`) makes it recur.
+    const answers = new Set(members.flatMap((seen) => [...seen.answers]));
+    const elsewhere = (added.joins.get(group) ?? []).some((m) =>
+      [...m.answers].some((answer) => !answers.has(answer)),
+    );
+    const endpoint =
+      resources.size < 2 && !elsewhere ? ([...resources][0] ?? ANY_ENDPOINT) : ANY_ENDPOINT;
     // A `null` member (a rename) joins after the others: the row keeps the fingerprint it had.
     const [change, ...together] = [
       ...(named ?? members.map((seen) => seen.change)),
@@ -231,7 +248,11 @@ export function clusterCauses(
       ...(transform === undefined ? {} : { transform }),
     };
     for (const seen of members) for (const key of seen.keys) clusters.set(key, cause);
-    for (const member of joined) joins.set(member.key, cause);
+    for (const member of joined) {
+      // An object's zero-valued members are a change: looked up by their change key.
+      if ('signature' in member && member.signature) clusters.set(member.key, cause);
+      else joins.set(member.key, cause);
+    }
     if (joined.length === 0 && endpointData(members)) {
       for (const key of first.keys) perResource.add(key);
     }
@@ -244,7 +265,8 @@ export function clusterCauses(
     ...handlers,
     ...gates,
   ]);
-  for (const { cause, signatures, patternKeys } of defaultsOf(groups, all, runtimes)) {
+  const free = groups.filter((group) => !added.absorbed.has(group));
+  for (const { cause, signatures, patternKeys } of defaultsOf(free, all, runtimes)) {
     for (const change of signatures) clusters.set(changeKey(change), cause);
     for (const key of patternKeys) recurring.set(key, cause);
   }

@@ -48,8 +48,8 @@ function isMember(change: SkeletonChange): boolean {
   return !isObjectSignature(change) && !splitPath(change.path).name.startsWith('@');
 }
 
-/** The value at a concrete pointer, undefined where there is none. */
-function at(body: unknown, pointer: string): unknown {
+/** The value at a concrete pointer in a body, undefined where there is none. */
+export function valueAt(body: unknown, pointer: string): unknown {
   let value = body;
   for (const segment of parsePointer(pointer)) {
     if (Array.isArray(value)) value = value[Number(segment)];
@@ -78,7 +78,7 @@ function nothingToLose(
   );
   if (parents.size === 0) return false;
   return [...parents].every((parent) => {
-    const object = at(both[side], parent);
+    const object = valueAt(both[side], parent);
     return isJsonObject(object) && !Object.hasOwn(object, CUT) && !Object.hasOwn(object, name);
   });
 }

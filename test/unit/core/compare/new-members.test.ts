@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { RootCause } from '../../../../src/contract/root-cause.js';
-import { newNullMembers } from '../../../../src/core/compare/new-null-members.js';
+import { newMembers } from '../../../../src/core/compare/new-members.js';
 import { ownKey } from '../../../../src/core/compare/recurring-causes.js';
 
 const nullCause = (field: string, writes: 'candidate' | 'baseline'): RootCause => ({
