@@ -60,7 +60,9 @@
  *    and a member one answer alone gains as `null` joins that answer's
  *    restructure (`null-members.ts`); so does a member renamed (`key-rename`)
  *    in exactly the answers and objects of members that travel together
- *    (`renamed-members.ts`).
+ *    (`renamed-members.ts`); and a member one side never writes, empty on
+ *    the other (`new-members.ts`), joins the same member added with a value,
+ *    else the members its answers gain (`new-member-joins.ts`).
  *
  * 7. **Values across body kinds** (`kind-values.ts`): two places, one in each
  *    side's format (XML, JSON), that hold the same text in two answers or

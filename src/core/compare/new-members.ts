@@ -72,7 +72,8 @@ interface Entry extends NewMember {
 
 /** `null`, `[]`, `{}`, `""`, `0` or `false` as a word; undefined for a value with content. */
 function emptyOf(value: unknown): string | undefined {
-  if (value === null || value === '' || value === 0 || value === false) return JSON.stringify(value);
+  if (value === null || value === '' || value === 0 || value === false)
+    return JSON.stringify(value);
   if (Array.isArray(value)) return value.length === 0 ? '[]' : undefined;
   if (isJsonObject(value)) return Object.keys(value).length === 0 ? '{}' : undefined;
   return undefined;
@@ -122,7 +123,8 @@ function writtenBySide(answers: readonly Answer[]): Record<Side, Written | undef
 function writerOf(cause: RootCause): Side | undefined {
   if (cause.type === 'pattern') {
     const [side, other] = cause.params;
-    if (cause.pattern === 'null-vs-absent') return side === 'candidate-null' ? 'candidate' : 'baseline';
+    if (cause.pattern === 'null-vs-absent')
+      return side === 'candidate-null' ? 'candidate' : 'baseline';
     if ((cause.pattern === 'nil-slice' || cause.pattern === 'nil-map') && other === 'absent') {
       return side === 'candidate-empty' ? 'candidate' : 'baseline';
     }

@@ -1,56 +1,98 @@
 /**
- * Issue 43: which `absent vs null` members are new (`new-null-members.ts`):
- * a member the side that leaves it out writes nowhere in the run's bodies.
- * Planted twice with other names; a member written elsewhere (with a value,
- * as `null`, on another object) is the convention's, as is every member of a
- * side that writes no `null` (an encoder that leaves nulls out), and nothing
+ * Issue 43: which members of the "absent against an empty value" families
+ * are new (`new-members.ts`): `null`, `[]`, `{}` and zero-valued members the
+ * side that leaves them out writes nowhere in the run's bodies. Planted
+ * twice with other names; a member written elsewhere (with a value, empty,
+ * on another object) is the convention's, as is every member of a side that
+ * writes no such empty value (an encoder that leaves them out), and nothing
  * is called new where a body is not held or a preview cut it.
  */
 import { describe, expect, it } from 'vitest';
-import type { RootCause } from '../../../../src/contract/root-cause.js';
+import { diffJson } from '../../../../src/core/compare/delta.js';
+import { findingsOf } from '../../../../src/core/compare/findings.js';
 import { newMembers } from '../../../../src/core/compare/new-members.js';
-import { ownKey } from '../../../../src/core/compare/recurring-causes.js';
 
-const nullCause = (field: string, writes: 'candidate' | 'baseline'): RootCause => ({
-  type: 'pattern',
-  pattern: 'null-vs-absent',
-  field,
-  params: [`${writes}-null`],
-  detail: writes === 'candidate' ? 'absent vs null' : 'null vs absent',
-});
+const OPTIONS = { arrayKeys: [], tolerance: [] };
+
+/** One answer of `endpoint` with its findings as a run makes them, and both bodies. */
+function answer(caseId: string, endpoint: string, baseline: unknown, candidate: unknown) {
+  const body = diffJson(baseline, candidate, OPTIONS);
+  const status = { equal: true, baseline: 200, candidate: 200 };
+  const findings = findingsOf({ endpoint, comparison: { status, headers: [], body } });
+  return { caseId, endpoint, findings, bodies: { baseline, candidate } };
+}
 
 describe.each([
-  { fresh: 'requiredApprovals', known: 'archivedAt', other: 'owner', writes: 'candidate' as const },
-  { fresh: 'milestoneId', known: 'deletedAt', other: 'region', writes: 'baseline' as const },
-])('$fresh beside $known', ({ fresh, known, other, writes }) => {
-  const omits = writes === 'candidate' ? 'baseline' : 'candidate';
-  const findings = [{ cause: nullCause(fresh, writes) }, { cause: nullCause(known, writes) }];
-  const answer = (body: unknown, written: unknown) => ({
-    findings,
-    bodies: { [omits]: body, [writes]: written },
+  {
+    list: '/projects',
+    kept: { id: 'p1', name: 'one', note: null, tags: [], meta: {}, stale: 0, owner: '' },
+    fresh: { archivedAt: null, links: [], settings: {}, yes: 0, label: '' },
+    known: 'note',
+  },
+  {
+    list: '/stores',
+    kept: { id: 's1', title: 'two', remark: null, codes: [], extra: {}, count: 0, city: '' },
+    fresh: { closedOn: null, coupons: [], hours: {}, visits: 0, motto: '' },
+    known: 'remark',
+  },
+])('new members of $list', ({ list, kept, fresh, known }) => {
+  const key = list.slice(1);
+  const both = answer(
+    `read ${key}`,
+    `GET ${list}`,
+    { [key]: [kept] },
+    { [key]: [{ ...kept, ...fresh }] },
+  );
+
+  it('calls every empty member the baseline writes nowhere new, each within its record', () => {
+    const found = [...newMembers([both]).values()];
+    const names = found.flatMap((m) => [...m.names]).sort();
+    expect(names).toEqual(Object.keys(fresh).sort());
+    for (const member of found) {
+      expect(member.op).toBe('added');
+      expect([...member.answers]).toEqual([`read ${key}`]);
+    }
+    const [nullMember] = Object.keys(fresh);
+    const changes = found.flatMap((m) => m.changes);
+    expect(changes).toContainEqual({
+      op: 'added',
+      path: `/${nullMember}`,
+      baseline: '-',
+      candidate: 'null',
+    });
   });
 
-  it('calls new only the member the omitting side writes nowhere, where it writes null', () => {
-    const listed = answer(
-      [{ id: 1, [known]: '2024-01-01', [other]: null }, { id: 2 }],
-      [{ id: 1 }],
+  it('keeps a member the baseline writes elsewhere, even empty or on another object', () => {
+    const elsewhere = answer(
+      `read one`,
+      `GET ${list}/:id`,
+      { item: { ...kept, ...Object.fromEntries(Object.keys(fresh).map((n) => [n, 'x'])) } },
+      { item: { ...kept, ...Object.fromEntries(Object.keys(fresh).map((n) => [n, 'x'])) } },
     );
-    expect([...newNullMembers([listed])]).toEqual([ownKey(nullCause(fresh, writes))]);
+    expect(newMembers([both, elsewhere]).size).toBe(0);
+    const knownNull = answer('known', `GET ${list}/x`, { a: 1 }, { a: 1, [known]: null });
+    expect([...newMembers([both, knownNull]).values()].flatMap((m) => [...m.names])).not.toContain(
+      known,
+    );
   });
 
-  it('calls nothing new where the omitting side writes no null at all', () => {
-    const listed = answer([{ id: 1, [other]: 'x' }, { id: 2 }], [{ id: 1 }]);
-    expect(newNullMembers([listed]).size).toBe(0);
-  });
-
-  it('counts a member written as null, or on another object, as known', () => {
-    const nested = answer({ [other]: { [known]: null }, [fresh]: { id: 1 } }, {});
-    expect(newNullMembers([nested]).size).toBe(0);
+  it('calls nothing new where the baseline writes no such empty value anywhere', () => {
+    const plain = { id: 'x', name: 'y' };
+    const noEmpties = answer(
+      `read ${key}`,
+      `GET ${list}`,
+      { [key]: [plain] },
+      {
+        [key]: [{ ...plain, ...fresh }],
+      },
+    );
+    expect(newMembers([noEmpties]).size).toBe(0);
   });
 
   it('calls nothing new without the bodies or where a preview cut them', () => {
-    expect(newNullMembers([{ findings }]).size).toBe(0);
-    const cut = { ...answer([{ id: 1 }], []), bodies: { [omits]: [], cut: { [omits]: {} } } };
-    expect(newNullMembers([cut]).size).toBe(0);
+    const { bodies: _bodies, ...bare } = both;
+    expect(newMembers([bare]).size).toBe(0);
+    const cut = { ...both, bodies: { ...both.bodies, cut: { baseline: {} } } };
+    expect(newMembers([cut]).size).toBe(0);
   });
 });
