@@ -91,7 +91,7 @@ import type { RootCause, SkeletonChange, StructureCause } from '../../contract/r
 import { compareText } from '../../util/text.js';
 import { bodiesOfStatus, errorBodies } from './body-causes.js';
 import { changeKey, isElements } from './change-keys.js';
-import { RESTRUCTURE_OPS, restructureOf, travelling } from './co-travel.js';
+import { travelling } from './co-travel.js';
 import { offsetOfGroup } from './counter-offsets.js';
 import { endpointData } from './endpoint-data.js';
 import { type AnswerStatuses, errorClasses } from './error-envelopes.js';
@@ -105,7 +105,7 @@ import {
 } from './named-statuses.js';
 import { newMemberJoins } from './new-member-joins.js';
 import { newMembers } from './new-members.js';
-import { lonelyNulls, type NullMember } from './null-members.js';
+import { lonelyNulls, restructureNulls } from './null-members.js';
 import { omittedDefaults } from './omitted-defaults.js';
 import type { AnswerBodies } from './optional-members.js';
 import { ownKey, type RecurringCauses, recurringCauses } from './recurring-causes.js';
@@ -113,7 +113,7 @@ import { type GateAnswer, refusalGates } from './refusal-gates.js';
 import { isOutcomeFinding, type RefusedAnswer, refusedAnswers } from './refused-answers.js';
 import { renamedMembers } from './renamed-members.js';
 import { linksOfGroup } from './resource-links.js';
-import { ANY_ENDPOINT, isObjectSignature, ZERO_VALUED_MEMBERS } from './root-cause.js';
+import { ANY_ENDPOINT, ZERO_VALUED_MEMBERS } from './root-cause.js';
 import {
   type ChangedAnswer,
   compareSeen,
@@ -228,9 +228,9 @@ export function clusterCauses(
       if ((one || isElements(first.change)) && named === undefined) continue;
     }
     // A new member of its name on other answers (`new-member-joins.ts`) makes it recur.
-    const answers = new Set(members.flatMap((seen) => [...seen.answers]));
+    const shownIn = new Set(members.flatMap((seen) => [...seen.answers]));
     const elsewhere = (added.joins.get(group) ?? []).some((m) =>
-      [...m.answers].some((answer) => !answers.has(answer)),
+      [...m.answers].some((answer) => !shownIn.has(answer)),
     );
     const endpoint =
       resources.size < 2 && !elsewhere ? ([...resources][0] ?? ANY_ENDPOINT) : ANY_ENDPOINT;
@@ -296,31 +296,6 @@ function withoutOutcome(
   const one = refused.get(answer.caseId);
   if (one === undefined) return answer;
   return { ...answer, findings: answer.findings.filter((f) => !isOutcomeFinding(f, one.members)) };
-}
-
-/**
- * The `null` members one answer alone shows (`null-members.ts`) that join a
- * group when the group is that answer's restructure: every member seen in
- * that answer alone, added or removed (or an object's zero-valued members),
- * in the same top object as the `null` member.
- */
-function restructureNulls(
-  members: readonly Seen[],
-  nulls: ReadonlyMap<string, readonly NullMember[]>,
-): readonly NullMember[] {
-  const answers = new Set(members.flatMap((one) => [...one.answers]));
-  const [answer] = answers;
-  if (answer === undefined || answers.size !== 1) return [];
-  const candidates = nulls.get(answer);
-  if (candidates === undefined) return [];
-  const tops = new Set<string>();
-  for (const { change } of members) {
-    if (!RESTRUCTURE_OPS.has(change.op) || change.values !== undefined) return [];
-    tops.add(restructureOf(isObjectSignature(change) ? `${change.path}/*` : change.path));
-  }
-  const [top] = tops;
-  if (tops.size !== 1) return [];
-  return candidates.filter((member) => restructureOf(member.change.path) === top);
 }
 
 /**

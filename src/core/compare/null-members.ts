@@ -18,8 +18,11 @@
  * with no restructure of that object (the pattern's row as before). Pure.
  */
 import type { Finding, SkeletonChange } from '../../contract/root-cause.js';
+import { RESTRUCTURE_OPS, restructureOf } from './co-travel.js';
 import { recordPlace } from './findings.js';
 import { ownKey, type RecurringCauses } from './recurring-causes.js';
+import { isObjectSignature } from './root-cause.js';
+import type { Seen } from './seen-changes.js';
 
 /** One answer's findings, as the clustering reads them. */
 interface Answer {
@@ -72,4 +75,29 @@ export function lonelyNulls(
     out.set(caseId, [...(out.get(caseId) ?? []), member]);
   }
   return out;
+}
+
+/**
+ * The `null` members one answer alone shows (`lonelyNulls`) that join a
+ * group when the group is that answer's restructure: every member seen in
+ * that answer alone, added or removed (or an object's zero-valued members),
+ * in the same top object as the `null` member.
+ */
+export function restructureNulls(
+  members: readonly Seen[],
+  nulls: ReadonlyMap<string, readonly NullMember[]>,
+): readonly NullMember[] {
+  const answers = new Set(members.flatMap((one) => [...one.answers]));
+  const [answer] = answers;
+  if (answer === undefined || answers.size !== 1) return [];
+  const candidates = nulls.get(answer);
+  if (candidates === undefined) return [];
+  const tops = new Set<string>();
+  for (const { change } of members) {
+    if (!RESTRUCTURE_OPS.has(change.op) || change.values !== undefined) return [];
+    tops.add(restructureOf(isObjectSignature(change) ? `${change.path}/*` : change.path));
+  }
+  const [top] = tops;
+  if (tops.size !== 1) return [];
+  return candidates.filter((member) => restructureOf(member.change.path) === top);
 }
