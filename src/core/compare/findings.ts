@@ -197,11 +197,11 @@ function readsOne(endpoint: string): boolean {
 }
 
 /**
- * Where a JSON member sits within its record, as an answer of `endpoint`
- * keys its changes (`structureFindings`): `/projects/0/owner` → `/owner`.
+ * Where a member sits within its record, as an answer of `endpoint` keys its
+ * changes (`structureFindings`): `/projects/0/owner` → `/owner` (XML: `xmlPlace`).
  */
-export function recordPlace(endpoint: string, path: string): string {
-  return (readsOne(endpoint) ? oneRecordPlace : jsonPlace)(path);
+export function recordPlace(endpoint: string, path: string, xml = false): string {
+  return (xml ? xmlPlace : readsOne(endpoint) ? oneRecordPlace : jsonPlace)(path);
 }
 
 /**

@@ -41,6 +41,9 @@ import { splitPath } from './wording/phrases.js';
 interface Answer {
   readonly caseId: string;
   readonly endpoint: string;
+  /** How each side's body decoded: an XML body's members are placed as XML's. */
+  readonly baseline?: { readonly bodyKind?: string | undefined };
+  readonly candidate?: { readonly bodyKind?: string | undefined };
   readonly findings: readonly Pick<Finding, 'cause' | 'paths'>[];
   readonly bodies?: AnswerBodies;
 }
@@ -153,7 +156,8 @@ function sighting(
     if (omitting.names.has(name) || !omitting.empties.has(empty)) return undefined;
     names.push(name);
     const type = sideType(value);
-    const place = recordPlace(answer.endpoint, path);
+    const xml = answer.baseline?.bodyKind === 'xml' || answer.candidate?.bodyKind === 'xml';
+    const place = recordPlace(answer.endpoint, path, xml);
     changes.push({
       op: added ? 'added' : 'removed',
       path: place,
