@@ -5,18 +5,10 @@
  * elsewhere, unless two groups could hold it. Planted twice with other names.
  */
 import { describe, expect, it } from 'vitest';
-import { diffJson } from '../../../../src/core/compare/delta.js';
-import { findingsOf } from '../../../../src/core/compare/findings.js';
 import { clusteredSummaries } from '../../../helpers/clustered-rows.js';
+import { answerOfBodies } from './fixtures.js';
 
-const OPTIONS = { arrayKeys: [], tolerance: [] };
-
-function answer(caseId: string, endpoint: string, baseline: unknown, candidate: unknown) {
-  const body = diffJson(baseline, candidate, OPTIONS);
-  const status = { equal: true, baseline: 200, candidate: 200 };
-  const findings = findingsOf({ endpoint, comparison: { status, headers: [], body } });
-  return { caseId, endpoint, findings, bodies: { baseline, candidate } };
-}
+const answer = answerOfBodies;
 
 describe.each([
   { view: '/flags', gained: ['createdBy', 'owner'], empty: 'links', named: 'color', kept: 'note' },

@@ -8,19 +8,10 @@
  * is called new where a body is not held or a preview cut it.
  */
 import { describe, expect, it } from 'vitest';
-import { diffJson } from '../../../../src/core/compare/delta.js';
-import { findingsOf } from '../../../../src/core/compare/findings.js';
 import { newMembers } from '../../../../src/core/compare/new-members.js';
+import { answerOfBodies } from './fixtures.js';
 
-const OPTIONS = { arrayKeys: [], tolerance: [] };
-
-/** One answer of `endpoint` with its findings as a run makes them, and both bodies. */
-function answer(caseId: string, endpoint: string, baseline: unknown, candidate: unknown) {
-  const body = diffJson(baseline, candidate, OPTIONS);
-  const status = { equal: true, baseline: 200, candidate: 200 };
-  const findings = findingsOf({ endpoint, comparison: { status, headers: [], body } });
-  return { caseId, endpoint, findings, bodies: { baseline, candidate } };
-}
+const answer = answerOfBodies;
 
 describe.each([
   {
