@@ -28,11 +28,13 @@
  * omitting side's bodies, nothing is called new. Pure.
  */
 import type { Finding, RootCause, SkeletonChange } from '../../contract/root-cause.js';
+import { parsePointer } from '../../util/json-pointer.js';
 import { isJsonObject } from '../normalise/json.js';
+import { valueAt } from '../normalise/replica.js';
 import { changeKey } from './change-keys.js';
 import { recordPlace } from './findings.js';
 import { sideType } from './fingerprint.js';
-import { type AnswerBodies, valueAt } from './optional-members.js';
+import type { AnswerBodies } from './optional-members.js';
 import { ownKey } from './recurring-causes.js';
 import { ZERO_VALUED_MEMBERS } from './root-cause.js';
 import { splitPath } from './wording/phrases.js';
@@ -150,7 +152,7 @@ function sighting(
   const added = writer === 'candidate';
   for (const path of paths) {
     const { name } = splitPath(path);
-    const value = valueAt(answer.bodies?.[writer], path);
+    const value = valueAt(answer.bodies?.[writer], parsePointer(path));
     const empty = emptyOf(value);
     if (name === '' || /^\d+$/.test(name) || empty === undefined) return undefined;
     if (omitting.names.has(name) || !omitting.empties.has(empty)) return undefined;
