@@ -60,7 +60,9 @@
  *    and a member one answer alone gains as `null` joins that answer's
  *    restructure (`null-members.ts`); so does a member renamed (`key-rename`)
  *    in exactly the answers and objects of members that travel together
- *    (`renamed-members.ts`).
+ *    (`renamed-members.ts`); and a member one side never writes, empty on
+ *    the other (`new-members.ts`), joins the same member added with a value,
+ *    else the members its answers gain (`new-member-joins.ts`).
  *
  * 7. **Values across body kinds** (`kind-values.ts`): two places, one in each
  *    side's format (XML, JSON), that hold the same text in two answers or
@@ -89,7 +91,7 @@ import type { RootCause, SkeletonChange, StructureCause } from '../../contract/r
 import { compareText } from '../../util/text.js';
 import { bodiesOfStatus, errorBodies } from './body-causes.js';
 import { changeKey, isElements } from './change-keys.js';
-import { RESTRUCTURE_OPS, restructureOf, travelling } from './co-travel.js';
+import { travelling } from './co-travel.js';
 import { offsetOfGroup } from './counter-offsets.js';
 import { endpointData } from './endpoint-data.js';
 import { type AnswerStatuses, errorClasses } from './error-envelopes.js';
@@ -101,8 +103,9 @@ import {
   type RewordedFinding,
   rewordedFindings,
 } from './named-statuses.js';
-import { newNullMembers } from './new-null-members.js';
-import { lonelyNulls, type NullMember } from './null-members.js';
+import { newMemberJoins } from './new-member-joins.js';
+import { newMembers } from './new-members.js';
+import { lonelyNulls, restructureNulls } from './null-members.js';
 import { omittedDefaults } from './omitted-defaults.js';
 import type { AnswerBodies } from './optional-members.js';
 import { ownKey, type RecurringCauses, recurringCauses } from './recurring-causes.js';
@@ -110,7 +113,7 @@ import { type GateAnswer, refusalGates } from './refusal-gates.js';
 import { isOutcomeFinding, type RefusedAnswer, refusedAnswers } from './refused-answers.js';
 import { renamedMembers } from './renamed-members.js';
 import { linksOfGroup } from './resource-links.js';
-import { ANY_ENDPOINT, isObjectSignature, ZERO_VALUED_MEMBERS } from './root-cause.js';
+import { ANY_ENDPOINT, ZERO_VALUED_MEMBERS } from './root-cause.js';
 import {
   type ChangedAnswer,
   compareSeen,
@@ -185,8 +188,8 @@ export function clusterCauses(
   const gates = refusalGates(all);
   const handlers = errorHandlers(all, new Set(gates.keys()));
   // A status one side's error handler explains is no method's transition (rule 4); a new
-  // member that is `null` is no encoder's convention (`new-null-members.ts`).
-  const fresh = newNullMembers(all);
+  // member (empty, never written by the other side) is no encoder's convention (`new-members.ts`).
+  const fresh = newMembers(all);
   const patterns = recurringCauses(
     all
       .flatMap((answer) => answer.findings)
@@ -194,11 +197,17 @@ export function clusterCauses(
   );
   const nulls = lonelyNulls(all, patterns);
   const renames = renamedMembers(all, groups);
+  const restructured = new Map(groups.map((group) => [group, restructureNulls(group, nulls)]));
+  const taken = new Set([...restructured.values()].flat().map((member) => member.key));
+  // New members join the additions they travel with (`new-member-joins.ts`).
+  const added = newMemberJoins(groups, fresh, taken);
   // Own keys of `null` members that joined their answer's restructure (`null-members.ts`),
-  // and of renames that joined their object's (`renamed-members.ts`).
+  // of new members that joined a group, and of renames that joined their object's
+  // (`renamed-members.ts`).
   const joins = new Map<string, StructureCause>();
   const perResource = new Set<string>();
   for (const group of groups) {
+    if (added.absorbed.has(group)) continue;
     const members = group.sort(compareSeen);
     const [first, ...rest] = members;
     if (first === undefined) continue;
@@ -210,11 +219,21 @@ export function clusterCauses(
     const resources = new Set(members.flatMap((seen) => [...seen.resources]));
     const one = resources.size < 2 && first.places.size < 2 && !rekeyed;
     const named = shownChanges(members);
-    const joined = [...restructureNulls(members, nulls), ...(renames.get(group) ?? [])];
+    const joined = [
+      ...(restructured.get(group) ?? []),
+      ...(added.joins.get(group) ?? []),
+      ...(renames.get(group) ?? []),
+    ];
     if (rest.length === 0 && joined.length === 0) {
       if ((one || isElements(first.change)) && named === undefined) continue;
     }
-    const endpoint = resources.size < 2 ? ([...resources][0] ?? ANY_ENDPOINT) : ANY_ENDPOINT;
+    // A new member of its name on other answers (`new-member-joins.ts`) makes it recur.
+    const shownIn = new Set(members.flatMap((seen) => [...seen.answers]));
+    const elsewhere = (added.joins.get(group) ?? []).some((m) =>
+      [...m.answers].some((answer) => !shownIn.has(answer)),
+    );
+    const endpoint =
+      resources.size < 2 && !elsewhere ? ([...resources][0] ?? ANY_ENDPOINT) : ANY_ENDPOINT;
     // A `null` member (a rename) joins after the others: the row keeps the fingerprint it had.
     const [change, ...together] = [
       ...(named ?? members.map((seen) => seen.change)),
@@ -231,7 +250,11 @@ export function clusterCauses(
       ...(transform === undefined ? {} : { transform }),
     };
     for (const seen of members) for (const key of seen.keys) clusters.set(key, cause);
-    for (const member of joined) joins.set(member.key, cause);
+    for (const member of joined) {
+      // An object's zero-valued members are a change: looked up by their change key.
+      if ('signature' in member && member.signature) clusters.set(member.key, cause);
+      else joins.set(member.key, cause);
+    }
     if (joined.length === 0 && endpointData(members)) {
       for (const key of first.keys) perResource.add(key);
     }
@@ -244,7 +267,8 @@ export function clusterCauses(
     ...handlers,
     ...gates,
   ]);
-  for (const { cause, signatures, patternKeys } of defaultsOf(groups, all, runtimes)) {
+  const free = groups.filter((group) => !added.absorbed.has(group));
+  for (const { cause, signatures, patternKeys } of defaultsOf(free, all, runtimes)) {
     for (const change of signatures) clusters.set(changeKey(change), cause);
     for (const key of patternKeys) recurring.set(key, cause);
   }
@@ -272,31 +296,6 @@ function withoutOutcome(
   const one = refused.get(answer.caseId);
   if (one === undefined) return answer;
   return { ...answer, findings: answer.findings.filter((f) => !isOutcomeFinding(f, one.members)) };
-}
-
-/**
- * The `null` members one answer alone shows (`null-members.ts`) that join a
- * group when the group is that answer's restructure: every member seen in
- * that answer alone, added or removed (or an object's zero-valued members),
- * in the same top object as the `null` member.
- */
-function restructureNulls(
-  members: readonly Seen[],
-  nulls: ReadonlyMap<string, readonly NullMember[]>,
-): readonly NullMember[] {
-  const answers = new Set(members.flatMap((one) => [...one.answers]));
-  const [answer] = answers;
-  if (answer === undefined || answers.size !== 1) return [];
-  const candidates = nulls.get(answer);
-  if (candidates === undefined) return [];
-  const tops = new Set<string>();
-  for (const { change } of members) {
-    if (!RESTRUCTURE_OPS.has(change.op) || change.values !== undefined) return [];
-    tops.add(restructureOf(isObjectSignature(change) ? `${change.path}/*` : change.path));
-  }
-  const [top] = tops;
-  if (tops.size !== 1) return [];
-  return candidates.filter((member) => restructureOf(member.change.path) === top);
 }
 
 /**

@@ -197,6 +197,14 @@ function readsOne(endpoint: string): boolean {
 }
 
 /**
+ * Where a member sits within its record, as an answer of `endpoint` keys its
+ * changes (`structureFindings`): `/projects/0/owner` → `/owner` (XML: `xmlPlace`).
+ */
+export function recordPlace(endpoint: string, path: string, xml = false): string {
+  return (xml ? xmlPlace : readsOne(endpoint) ? oneRecordPlace : jsonPlace)(path);
+}
+
+/**
  * `/multistatus/response/3/propstat/href` → `/multistatus/response/propstat/href`:
  * an XML element that occurs once is an object, several times an array
  * (`core/xml/tree.ts`), so a list's length would give one member two paths. Its

@@ -18,12 +18,17 @@
  * with no restructure of that object (the pattern's row as before). Pure.
  */
 import type { Finding, SkeletonChange } from '../../contract/root-cause.js';
-import { patternPath } from './patterns/util.js';
+import { RESTRUCTURE_OPS, restructureOf } from './co-travel.js';
+import { recordPlace } from './findings.js';
 import { ownKey, type RecurringCauses } from './recurring-causes.js';
+import { isObjectSignature } from './root-cause.js';
+import type { Seen } from './seen-changes.js';
 
 /** One answer's findings, as the clustering reads them. */
 interface Answer {
   readonly caseId: string;
+  /** Its endpoint template: a member's path is taken within its record, as its restructure's are. */
+  readonly endpoint: string;
   readonly findings: readonly Pick<Finding, 'cause' | 'paths'>[];
 }
 
@@ -46,7 +51,7 @@ export function lonelyNulls(
 ): ReadonlyMap<string, readonly NullMember[]> {
   const shownIn = new Map<string, Set<string>>();
   const found: { caseId: string; member: NullMember }[] = [];
-  for (const { caseId, findings } of answers) {
+  for (const { caseId, endpoint, findings } of answers) {
     for (const { cause, paths } of findings) {
       if (cause.type !== 'pattern' || cause.pattern !== 'null-vs-absent') continue;
       const key = ownKey(cause);
@@ -56,7 +61,8 @@ export function lonelyNulls(
       const added = cause.params[0] === 'candidate-null';
       const change: SkeletonChange = {
         op: added ? 'added' : 'removed',
-        path: patternPath(path),
+        // Within its record, as the restructure's members are (`/projects/0/x` → `/x`).
+        path: recordPlace(endpoint, path),
         baseline: added ? '-' : 'null',
         candidate: added ? 'null' : '-',
       };
@@ -69,4 +75,29 @@ export function lonelyNulls(
     out.set(caseId, [...(out.get(caseId) ?? []), member]);
   }
   return out;
+}
+
+/**
+ * The `null` members one answer alone shows (`lonelyNulls`) that join a
+ * group when the group is that answer's restructure: every member seen in
+ * that answer alone, added or removed (or an object's zero-valued members),
+ * in the same top object as the `null` member.
+ */
+export function restructureNulls(
+  members: readonly Seen[],
+  nulls: ReadonlyMap<string, readonly NullMember[]>,
+): readonly NullMember[] {
+  const answers = new Set(members.flatMap((one) => [...one.answers]));
+  const [answer] = answers;
+  if (answer === undefined || answers.size !== 1) return [];
+  const candidates = nulls.get(answer);
+  if (candidates === undefined) return [];
+  const tops = new Set<string>();
+  for (const { change } of members) {
+    if (!RESTRUCTURE_OPS.has(change.op) || change.values !== undefined) return [];
+    tops.add(restructureOf(isObjectSignature(change) ? `${change.path}/*` : change.path));
+  }
+  const [top] = tops;
+  if (tops.size !== 1) return [];
+  return candidates.filter((member) => restructureOf(member.change.path) === top);
 }

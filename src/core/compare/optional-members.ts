@@ -21,6 +21,7 @@
 import type { SkeletonChange } from '../../contract/root-cause.js';
 import { parsePointer } from '../../util/json-pointer.js';
 import { isJsonObject } from '../normalise/json.js';
+import { valueAt } from '../normalise/replica.js';
 import { isObjectSignature } from './root-cause.js';
 import { splitPath } from './wording/phrases.js';
 
@@ -48,18 +49,6 @@ function isMember(change: SkeletonChange): boolean {
   return !isObjectSignature(change) && !splitPath(change.path).name.startsWith('@');
 }
 
-/** The value at a concrete pointer, undefined where there is none. */
-function at(body: unknown, pointer: string): unknown {
-  let value = body;
-  for (const segment of parsePointer(pointer)) {
-    if (Array.isArray(value)) value = value[Number(segment)];
-    else if (isJsonObject(value))
-      value = Object.hasOwn(value, segment) ? value[segment] : undefined;
-    else return undefined;
-  }
-  return value;
-}
-
 /**
  * True when, in `answer`, the side that writes the group's members has no
  * member `name` in any object the group's members sit in there.
@@ -78,7 +67,7 @@ function nothingToLose(
   );
   if (parents.size === 0) return false;
   return [...parents].every((parent) => {
-    const object = at(both[side], parent);
+    const object = valueAt(both[side], parsePointer(parent));
     return isJsonObject(object) && !Object.hasOwn(object, CUT) && !Object.hasOwn(object, name);
   });
 }

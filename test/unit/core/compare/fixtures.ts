@@ -13,6 +13,7 @@ import type {
   HeaderChange,
 } from '../../../../src/contract/observation.js';
 import type { Rules } from '../../../../src/contract/rules/types.js';
+import { diffJson } from '../../../../src/core/compare/delta.js';
 import { findingsOf } from '../../../../src/core/compare/findings.js';
 import { type Judgement, judge } from '../../../../src/core/compare/judge.js';
 
@@ -130,4 +131,20 @@ export function divergentResult(
     repro: { baseline: '', candidate: '' },
     bodies: { baseline: null, candidate: null },
   };
+}
+
+/**
+ * One answer of `endpoint` as the clustering reads it: its findings as a run
+ * makes them from the two bodies (statuses equal), and both bodies.
+ */
+export function answerOfBodies(
+  caseId: string,
+  endpoint: string,
+  baseline: unknown,
+  candidate: unknown,
+) {
+  const body = diffJson(baseline, candidate, { arrayKeys: [], tolerance: [] });
+  const status = { equal: true, baseline: 200, candidate: 200 };
+  const findings = findingsOf({ endpoint, comparison: { status, headers: [], body } });
+  return { caseId, endpoint, findings, bodies: { baseline, candidate } };
 }

@@ -1,0 +1,80 @@
+/**
+ * Issue 43 rules 1-2: where a new member (`new-members.ts`) travels
+ * (`new-member-joins.ts`). With the members exactly its answers gain; never
+ * with those of another answer set; with the same member added with a value
+ * elsewhere, unless two groups could hold it. Planted twice with other names.
+ */
+import { describe, expect, it } from 'vitest';
+import { clusteredSummaries } from '../../../helpers/clustered-rows.js';
+import { answerOfBodies } from './fixtures.js';
+
+const answer = answerOfBodies;
+
+describe.each([
+  { view: '/flags', gained: ['createdBy', 'owner'], empty: 'links', named: 'color', kept: 'note' },
+  { view: '/courses', gained: ['author', 'editor'], empty: 'files', named: 'accent', kept: 'memo' },
+])('new members beside $view', ({ view, gained, empty, named, kept }) => {
+  const [one = '', two = ''] = gained;
+  const base = { id: 1, [kept]: null, tags: [] };
+  const read = (id: string, extra: Record<string, unknown>) =>
+    answer(`read ${id}`, `GET ${view}/:id`, base, { ...base, [one]: 'x', [two]: 'y', ...extra });
+
+  it('joins the members exactly its answers gain: one row', () => {
+    const rows = clusteredSummaries([read('a', { [empty]: [] }), read('b', { [empty]: [] })]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain(`/${empty}`);
+  });
+
+  it('stays apart from the members of another answer set: two rows', () => {
+    const rows = clusteredSummaries([read('a', { [empty]: [] }), read('b', {})]);
+    expect(rows, JSON.stringify(rows)).toHaveLength(2);
+    expect(rows.filter((row) => row.includes(`\`/${one}\``))).toHaveLength(1);
+    expect(rows.filter((row) => row.includes(empty))).toHaveLength(1);
+    expect(rows.find((row) => row.includes(empty))).not.toContain(one);
+  });
+
+  it('joins the same member added with a value on other answers, whatever its value', () => {
+    const valued = (id: string) =>
+      answer(`list ${id}`, `GET /${id}`, [base], [{ ...base, [named]: '#FFF' }]);
+    const nulled = answer(
+      'read one',
+      `GET /kinds/:id`,
+      { item: base },
+      {
+        item: { ...base, [named]: null },
+      },
+    );
+    const rows = clusteredSummaries([valued('kinds'), valued('labels'), nulled]);
+    expect(rows, JSON.stringify(rows)).toHaveLength(1);
+    expect(rows[0]).toContain(named);
+  });
+
+  it('keeps its row where two groups add a member of its name', () => {
+    // Each list's records gain the member inside an object of their own: two groups.
+    const valued = (id: string, at: string) =>
+      answer(
+        `list ${id}`,
+        `GET /${id}`,
+        [{ ...base, [at]: { size: 1 } }],
+        [{ ...base, [at]: { size: 1, [named]: '#FFF' } }],
+      );
+    const nulled = answer(
+      'read one',
+      `GET /kinds/:id`,
+      { item: base },
+      {
+        item: { ...base, [named]: null },
+      },
+    );
+    const rows = clusteredSummaries([
+      valued('kinds', 'style'),
+      valued('kinds2', 'style'),
+      valued('labels', 'theme'),
+      valued('labels2', 'theme'),
+      nulled,
+    ]);
+    expect(rows.filter((row) => row.includes(`/style/${named}`))).toHaveLength(1);
+    expect(rows.filter((row) => row.includes(`/theme/${named}`))).toHaveLength(1);
+    expect(rows.filter((row) => row.includes(`null at \`${named}\``))).toHaveLength(1);
+  });
+});
