@@ -1,4 +1,4 @@
-/** Text ordering shared by every sort whose output must be the same on every machine. Pure. */
+/** Text helpers: ordering shared by every sort whose output must be the same on every machine, cuts, digits. Pure. */
 
 /** Code-unit order, not `localeCompare`: the result must not depend on the machine's locale. */
 export function compareText(a: string, b: string): number {
@@ -16,4 +16,14 @@ export function compareText(a: string, b: string): number {
 export function headOf(text: string, length: number): string {
   const head = text.slice(0, length);
   return text.length - head.length < 64 ? head : Buffer.from(head, 'utf16le').toString('utf16le');
+}
+
+/** True when `text` is one or more ASCII digits (`"42"`), without a regular expression (hot paths ask it per member). */
+export function isDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }

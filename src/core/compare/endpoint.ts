@@ -7,6 +7,7 @@
  */
 import type { CaseRequest } from '../../contract/model/case.js';
 import { testShort } from '../../util/short-text.js';
+import { isDigits } from '../../util/text.js';
 import { operationOf } from './operation.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -26,15 +27,6 @@ const NUMBER_START = new Set([...'0123456789+-.%']);
  * `v1` and `v2` (API versions) are not: they are where an API lives, not a value.
  */
 export const VERSION_LIKE = /^v?\d+(?:\.\d+){2,}(?:[-+][0-9A-Za-z.+-]+)?$/;
-
-function isDigits(segment: string): boolean {
-  if (segment.length === 0) return false;
-  for (let i = 0; i < segment.length; i++) {
-    const c = segment.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
 
 /** The segment percent-decoded (`%2B1` → `+1`); as it is when it holds no escape or a broken one. */
 function decoded(segment: string): string {

@@ -40,8 +40,9 @@
  */
 import type { CaseRequest } from '../../contract/model/case.js';
 import type { Exchange } from '../../contract/model/exchange.js';
-import { joinPointer } from '../../util/json-pointer.js';
+import { formatPointer, joinPointer } from '../../util/json-pointer.js';
 import { LONGEST_SHAPED_TEXT } from '../../util/short-text.js';
+import { isDigits } from '../../util/text.js';
 import { isExactNumber } from '../wire/exact-number.js';
 import { structuredBody } from './sequence-walk.js';
 
@@ -313,8 +314,13 @@ export function requestText(request: CaseRequest): string {
   const { body } = request;
   const text =
     body.kind === 'json' ? JSON.stringify(body.value) : body.kind === 'text' ? body.text : '';
-  const pairs = [...request.query, ...request.headers].map(([k, v]) => `${k}=${v}`);
-  return `${request.path} ${pairs.join(' ')} ${text}`;
+  const { query, headers } = request;
+  // Most requests name no query and no header of their own: no list to join for them.
+  const pairs =
+    query.length + headers.length === 0
+      ? ''
+      : [...query, ...headers].map(([k, v]) => `${k}=${v}`).join(' ');
+  return `${request.path} ${pairs} ${text}`;
 }
 
 /** The most request text a run remembers; past it no value is proven absent from the requests. */
@@ -375,30 +381,36 @@ export function createOwnIdentity(): OwnIdentity {
   };
 
   /**
-   * Each member of `object` (at `pointer`, itself member `name` of its parent)
-   * whose name and value an identity class accepts, as shown by `sides` (both
-   * for one body both sides answered). Lists and members named by digits are
-   * never walked: their elements are records (`identityClassOf`).
+   * Each member of `object` (at the members `path` names, itself member `name`
+   * of its parent) whose name and value an identity class accepts, as shown by
+   * `sides` (both for one body both sides answered). Lists and members named by
+   * digits are never walked: their elements are records (`identityClassOf`).
+   * The pointer is written only for a member a class accepts (few are).
    */
   const remember = (
     object: Record<string, unknown>,
-    pointer: string,
+    path: string[],
     name: string,
     sides: readonly (0 | 1)[],
     budget: { left: number },
   ) => {
     const parent = name.length > LONGEST_SHAPED_TEXT ? '' : name;
-    for (const [key, value] of Object.entries(object)) {
+    // `for…in`, not `Object.entries`: every answer is walked (equal ones too), and an
+    // array per member was most of the walk's cost. A parsed body has only own members.
+    for (const key in object) {
       if (budget.left-- <= 0) return;
-      if (Array.isArray(value) || /^\d+$/.test(key)) continue;
+      const value = object[key];
+      if (Array.isArray(value) || isDigits(key)) continue;
       if (value !== null && typeof value === 'object' && !isExactNumber(value)) {
-        remember(value as Record<string, unknown>, joinPointer(pointer, key), key, sides, budget);
+        path.push(key);
+        remember(value as Record<string, unknown>, path, key, sides, budget);
+        path.pop();
         continue;
       }
       if (key === '' || key.length > LONGEST_SHAPED_TEXT) continue;
       const classes = classesNaming(key, parent);
       if (classes.length === 0 || !classes.some((c) => c.shapeOf(value) !== undefined)) continue;
-      const place = joinPointer(pointer, key);
+      const place = joinPointer(formatPointer(path), key);
       let entry = places.get(place);
       if (entry === undefined) {
         if (places.size >= MAX_PLACES) continue;
@@ -426,11 +438,9 @@ export function createOwnIdentity(): OwnIdentity {
 
   return {
     add(exchange) {
-      const sides = [
-        exchange.flow?.requests.baseline ?? exchange.case.request,
-        exchange.flow?.requests.candidate ?? exchange.case.request,
-      ];
-      for (const request of new Set(sides)) {
+      const baseline = exchange.flow?.requests.baseline ?? exchange.case.request;
+      const candidate = exchange.flow?.requests.candidate ?? exchange.case.request;
+      for (const request of baseline === candidate ? [baseline] : [baseline, candidate]) {
         if (overflow) break;
         const text = requestText(request);
         requestSize += text.length;
@@ -451,7 +461,7 @@ export function createOwnIdentity(): OwnIdentity {
         // A body that is a list holds records: no member of it is the server's own.
         if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
         if (isExactNumber(value)) continue;
-        remember(value as Record<string, unknown>, '', '', sides, { left: MAX_MEMBERS });
+        remember(value as Record<string, unknown>, [], '', sides, { left: MAX_MEMBERS });
       }
     },
     asked: (value) => overflow || inRequests(value),

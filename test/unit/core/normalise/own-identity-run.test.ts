@@ -102,6 +102,17 @@ describe("a server's own identity, by the run's evidence", () => {
     }
   });
 
+  it('remembers a place under members whose names hold a slash or a tilde, and under two levels', () => {
+    // The walk writes a place's pointer only when a class names its member: escaped as written.
+    const b = { 'svc/a~b': { relay: { port: 8080 } } };
+    const c = { 'svc/a~b': { relay: { port: 9090 } } };
+    const place = '/svc~1a~0b/relay/port';
+    expect(evidence([[b, c]], place, 8080, 9090)).toMatch(
+      /on both sides, in no request of the run/,
+    );
+    expect(evidence([[b, c]], '/svc/a~b/relay/port', 8080, 9090)).toBeUndefined();
+  });
+
   it('says which evidence settled it, and counts the answers that showed one value per side', () => {
     const b = { version: '3.3.3' };
     const c = { version: '3.4.0' };
