@@ -25,7 +25,8 @@
  * side's error bodies of several kinds are one cause, the body-kind row
  * (`body-causes.ts`); since a member one answer alone gains as `null` is a
  * member of that answer's restructure, its `absent vs null` row
- * (`null-members.ts`); since a member renamed inside its object's
+ * (`null-members.ts`), and so is a member written `[]` or `{}` that one
+ * side never writes, its `absent vs []` row (`new-member-joins.ts`); since a member renamed inside its object's
  * restructure joins it, its `key-rename` row (`renamed-members.ts`); since
  * a header that echoes the request is keyed as the request's, the row its
  * value had (`header-echoes.ts`); since one side's error handler is one
@@ -125,7 +126,39 @@ function clusterKeys(
   if (cause.transform?.startsWith('defaults ') === true) {
     return [...clusterKeysOf(input, cause), ...emptyCollectionKeys(input, paths)];
   }
-  return [...clusterKeysOf(input, cause), ...nullMemberKeys(cause), ...renameKeys(input, cause)];
+  return [
+    ...clusterKeysOf(input, cause),
+    ...nullMemberKeys(cause),
+    ...emptyMemberKeys(input, cause),
+    ...renameKeys(input, cause),
+  ];
+}
+
+/** `[]` or `{}`: a value a new member may be written empty as (its `null` is `nullMemberKeys`'). */
+function emptyCollection(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length === 0;
+  return isJsonObject(value) && Object.keys(value).length === 0;
+}
+
+/**
+ * A new member written as `[]` or `{}` that joined the members its answers
+ * gain (`new-member-joins.ts`): the `absent vs []` (`{}`) row it had, as
+ * that member's change alone is found.
+ */
+function emptyMemberKeys(input: EarlierInput, cause: RootCause & { type: 'structure' }): string[] {
+  const places = new Set(membersOf(cause).map((member) => member.path));
+  const own = input.changes.filter((change) => {
+    if (change.op !== 'added' && change.op !== 'removed') return false;
+    const value = change.op === 'added' ? change.candidate : change.baseline;
+    return emptyCollection(value) && places.has(change.path.replace(/\/\d+(?=\/|$)/g, '/*'));
+  });
+  if (own.length === 0) return [];
+  const status = { equal: true, baseline: 200, candidate: 200 };
+  return own.flatMap((change) =>
+    findingsOf({ endpoint: input.endpoint, comparison: { status, headers: [], body: [change] } })
+      .filter((f) => f.cause.type === 'pattern')
+      .map((f) => f.fingerprint),
+  );
 }
 
 /**

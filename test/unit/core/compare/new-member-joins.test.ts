@@ -5,6 +5,10 @@
  * elsewhere, unless two groups could hold it. Planted twice with other names.
  */
 import { describe, expect, it } from 'vitest';
+import { clusterCauses } from '../../../../src/core/compare/cause-clusters.js';
+import { clusteredFindings } from '../../../../src/core/compare/clustered-findings.js';
+import { diffJson } from '../../../../src/core/compare/delta.js';
+import { earlierKeys } from '../../../../src/core/compare/earlier-keys.js';
 import { clusteredSummaries } from '../../../helpers/clustered-rows.js';
 import { answerOfBodies } from './fixtures.js';
 
@@ -23,6 +27,33 @@ describe.each([
     const rows = clusteredSummaries([read('a', { [empty]: [] }), read('b', { [empty]: [] })]);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toContain(`/${empty}`);
+  });
+
+  it('supersedes the rows it had of its own in a tracker written before', () => {
+    // The baseline writes a zero elsewhere (its encoder keeps zeros): `count: 0` is new too.
+    const zeroed = { ...base, level: 0 };
+    const gains = { ...zeroed, [one]: 'x', [two]: 'y', [empty]: [], count: 0 };
+    const [a, b] = ['a', 'b'].map((id) => answer(`read ${id}`, `GET ${view}/:id`, zeroed, gains));
+    if (a === undefined || b === undefined) throw new Error('two answers');
+    const findings = clusteredFindings(a.endpoint, a.findings, clusterCauses([a, b]));
+    expect(findings).toHaveLength(1);
+    const changes = diffJson(zeroed, gains, { arrayKeys: [], tolerance: [] });
+    const earlier = earlierKeys({
+      ...a,
+      changes,
+      findings,
+      headerChanges: [],
+      notMembers: new Set(),
+    });
+    // Its `absent vs []` row, and its object's zero-valued members.
+    const before = a.findings.filter((f) => !/ adds `\/[a-z]+`$/i.test(f.summary));
+    expect(before.map((f) => f.summary)).toEqual([
+      `absent vs [] at \`${empty}\``,
+      `${view}: candidate adds zero-valued members to \`/\``,
+    ]);
+    expect(earlier.get(findings[0]?.fingerprint ?? '')).toEqual(
+      expect.arrayContaining(before.map((f) => f.fingerprint)),
+    );
   });
 
   it('stays apart from the members of another answer set: two rows', () => {
