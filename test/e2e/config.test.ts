@@ -42,6 +42,32 @@ describe('the config, command by command', () => {
     }
   });
 
+  it("checks a target's headers as a case's: a positioned problem, nothing sent", async () => {
+    const server = await startServer((_req, res) => json(res, 200, { ok: true }));
+    try {
+      const cwd = await tempProject({
+        'parity.config.yaml': [
+          'cases: [lib]',
+          'targets:',
+          `  a: { url: "${server.url}", headers: { Expect: 100-continue } }`,
+          `  b: { url: "${server.url}", headers: { "x y": v } }`,
+          'baseline: a',
+          'candidate: b',
+          '',
+        ].join('\n'),
+        'lib/s.yaml': CASES,
+      });
+      const result = await runCli(cwd, ['run']);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('parity.config.yaml:3:');
+      expect(result.stderr).toContain('targets.a.headers.Expect belongs to the connection');
+      expect(result.stderr).toContain('targets.b.headers["x y"] is not a valid header name');
+      expect(server.requests).toHaveLength(0);
+    } finally {
+      await server.close();
+    }
+  });
+
   it("needs a target's ${env:…} tokens only in the commands that send to that target", async () => {
     const server = await startServer((_req, res) => json(res, 200, { ok: true }));
     try {

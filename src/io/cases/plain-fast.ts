@@ -18,8 +18,12 @@
  * (docs/performance.md).
  */
 import { METHOD_TOKEN } from '../../contract/model/case.js';
+import {
+  headerNameProblem,
+  headerValueProblem,
+  pathProblem,
+} from '../../core/request/request-syntax.js';
 import { SLUG } from './request-schema.js';
-import { headerNameProblem, headerValueProblem, pathProblem } from './request-syntax.js';
 import type { CaseFile, CaseSpec } from './schema.js';
 
 const CASE_KEYS = new Set(['id', 'description', 'tags', 'request', 'expect']);

@@ -4,8 +4,12 @@
  */
 import * as z from 'zod';
 import { METHOD_TOKEN } from '../../contract/model/case.js';
+import {
+  headerNameProblem,
+  headerValueProblem,
+  pathProblem,
+} from '../../core/request/request-syntax.js';
 import { once } from '../../util/once.js';
-import { headerNameProblem, headerValueProblem, pathProblem } from './request-syntax.js';
 
 /** A suite name, case id or tag. */
 export const SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;

@@ -8,13 +8,13 @@
 
 import type { Case, CaseEntry, SourceLocation } from '../../contract/model/case.js';
 import { resolveRules } from '../../contract/rules/schema.js';
+import { headerValueProblem, pathProblem } from '../../core/request/request-syntax.js';
 import { substituteEnv, substituteEnvDeep, type ValuePath } from '../../util/env.js';
 import type { InputProblem } from '../../util/errors.js';
 import type { Locator } from '../../util/position.js';
 import { formatField } from '../../util/positions.js';
 import type { CaseFileHeader } from './parse-file.js';
 import type { PlainCase } from './plain-fast.js';
-import { headerValueProblem, pathProblem } from './request-syntax.js';
 import { resolveFlow } from './resolve-flow.js';
 import { type PlainFile, resolvePlain } from './resolve-plain.js';
 import {

@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { rulesSpecSchema } from '../../contract/rules/schema.js';
 import { RUNTIMES } from '../../contract/vocabulary.js';
+import { headerNameProblem, headerValueProblem } from '../../core/request/request-syntax.js';
 import { MAX_DEPTH } from '../../core/wire/budget.js';
 import { once } from '../../util/once.js';
 import {
@@ -31,6 +32,14 @@ function buildConfigSchema() {
         .describe('Base URL of the implementation, e.g. http://127.0.0.1:3100'),
       headers: z
         .record(z.string(), z.string())
+        .superRefine((headers, ctx) => {
+          // As a case's headers: sent with every request, so checked before any is sent.
+          for (const [name, value] of Object.entries(headers)) {
+            const problem = headerNameProblem(name) ?? headerValueProblem(value);
+            if (problem !== undefined)
+              ctx.addIssue({ code: 'custom', path: [name], message: problem });
+          }
+        })
         .optional()
         .describe(
           'Headers sent with every request to this target (e.g. its credentials); ${env:NAME} allowed',

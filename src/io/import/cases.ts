@@ -9,7 +9,11 @@
 
 import { METHOD_TOKEN } from '../../contract/model/case.js';
 import { isCredentialName } from '../../core/redact/credential-names.js';
-import { encodedPath, headerNameProblem, headerValueProblem } from '../cases/request-syntax.js';
+import {
+  encodedPath,
+  headerNameProblem,
+  headerValueProblem,
+} from '../../core/request/request-syntax.js';
 import { caseBody } from './body.js';
 import { withoutCredentials } from './body-credentials.js';
 import { contentTypeOf, droppedSecrets, headerFate, keptHeaders } from './headers.js';

@@ -3,7 +3,7 @@ import {
   headerNameProblem,
   headerValueProblem,
   pathProblem,
-} from '../../../../src/io/cases/request-syntax.js';
+} from '../../../../src/core/request/request-syntax.js';
 
 describe('request syntax', () => {
   it('accepts what a request target may hold, and ${env:…} as written', () => {
