@@ -146,11 +146,11 @@ function emptyCollection(value: unknown): boolean {
  * that member's change alone is found.
  */
 function emptyMemberKeys(input: EarlierInput, cause: RootCause & { type: 'structure' }): string[] {
-  const places = new Set(membersOf(cause).map((member) => member.path));
+  const members = membersOf(cause);
   const own = input.changes.filter((change) => {
     if (change.op !== 'added' && change.op !== 'removed') return false;
     const value = change.op === 'added' ? change.candidate : change.baseline;
-    return emptyCollection(value) && places.has(change.path.replace(/\/\d+(?=\/|$)/g, '/*'));
+    return emptyCollection(value) && members.some((member) => placeOf(change.path, member.path));
   });
   if (own.length === 0) return [];
   const status = { equal: true, baseline: 200, candidate: 200 };

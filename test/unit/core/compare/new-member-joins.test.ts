@@ -56,6 +56,26 @@ describe.each([
     );
   });
 
+  it('supersedes its `absent vs []` row where the records sit in a list', () => {
+    const zeroed = [{ ...base, level: 0 }];
+    const gains = [{ ...base, level: 0, [one]: 'x', [two]: 'y', [empty]: [] }];
+    const list = (id: string) => answer(`list ${id}`, `GET ${view}`, zeroed, gains);
+    const [a, b] = [list('a'), list('b')];
+    const findings = clusteredFindings(a.endpoint, a.findings, clusterCauses([a, b]));
+    expect(findings).toHaveLength(1);
+    const changes = diffJson(zeroed, gains, { arrayKeys: [], tolerance: [] });
+    const earlier = earlierKeys({
+      ...a,
+      changes,
+      findings,
+      headerChanges: [],
+      notMembers: new Set(),
+    });
+    const own = a.findings.find((f) => f.summary.startsWith('absent vs []'));
+    expect(own?.summary).toContain(empty);
+    expect(earlier.get(findings[0]?.fingerprint ?? '')).toContain(own?.fingerprint);
+  });
+
   it('stays apart from the members of another answer set: two rows', () => {
     const rows = clusteredSummaries([read('a', { [empty]: [] }), read('b', {})]);
     expect(rows, JSON.stringify(rows)).toHaveLength(2);
