@@ -12,6 +12,11 @@ export interface RowMatcher {
   readonly endpoints?: string | readonly string[];
   /** Globs over the JSON pointers (or `header:<name>`) of the row's changes. */
   readonly paths?: string | readonly string[];
+  /**
+   * The row holds a change of one of these operations (`added`, `removed`,
+   * `type`, `value`, `moved`), at one of `paths` when paths are given.
+   */
+  readonly ops?: string | readonly string[];
   /** A regular expression (case-insensitive) over the row's summary. */
   readonly summary?: string;
 }

@@ -77,6 +77,18 @@ export function rowsOfReport(report) {
   return [...byFingerprint.values()].map((row) => ({ ...row, paths: [...row.paths] }));
 }
 
+/**
+ * Does the row hold a change of one of the matcher's `ops` (`added`,
+ * `removed`, `type`, `value`, `moved`), at one of its `paths` when it names
+ * paths? It tells a decision about a member's presence from one about its
+ * type or value at the same place (integers as strings vs an offset counter).
+ */
+function hasChangeOf(matcher, row) {
+  const ops = asList(matcher.ops);
+  const at = matcher.paths === undefined ? ['**'] : asList(matcher.paths);
+  return row.changes.some((change) => ops.includes(change.op) && anyGlob(at, [change.path]));
+}
+
 /** Does one matcher of a decision (every field it names) match the row? */
 export function matcherMatches(matcher, row) {
   if (matcher.kind !== undefined && !asList(matcher.kind).includes(row.kind)) return false;
@@ -85,6 +97,7 @@ export function matcherMatches(matcher, row) {
     return false;
   }
   if (matcher.paths !== undefined && !anyGlob(asList(matcher.paths), row.paths)) return false;
+  if (matcher.ops !== undefined && !hasChangeOf(matcher, row)) return false;
   if (matcher.summary !== undefined && !new RegExp(matcher.summary, 'i').test(row.summary)) {
     return false;
   }
@@ -119,12 +132,42 @@ export function isPerInstance(row, perInstance) {
 }
 
 /**
- * Assigns each row to the first decision one of whose matchers matches it,
- * else to per-instance, else to "false"; returns the counts of the table.
- * A row awaiting evidence (an open root cause the run marked `unsettled`) is
- * assigned the same way but counted apart (`awaitingRows`), never as a row:
- * the tool does not count it as an open decision, so a decision whose only
- * rows await evidence has no row.
+ * Gives rows to decisions so that as many decisions as possible have a row:
+ * each row goes to the first decision one of whose matchers matches it, and
+ * then a decision still without a row takes a row it matches from a decision
+ * that keeps another (along a chain of such moves, as in a bipartite
+ * matching). A row is never counted twice: one row that alone stands for two
+ * decisions leaves one of them without a row. Truth files list decisions in
+ * the order their authors wrote them, so the first match alone would make
+ * the table depend on that order. Returns decision id per row index.
+ */
+function assignRows(matchesOf, decisions) {
+  const given = matchesOf.map((matching) => matching[0]?.id);
+  const rowsOf = (id) => given.flatMap((d, i) => (d === id ? [i] : []));
+  const take = (id, seen) => {
+    for (const [i, matching] of matchesOf.entries()) {
+      if (seen.has(i) || !matching.some((d) => d.id === id)) continue;
+      seen.add(i);
+      const from = given[i];
+      if (from === id) continue;
+      if (rowsOf(from).length > 1 || take(from, seen)) {
+        given[i] = id;
+        return true;
+      }
+    }
+    return false;
+  };
+  for (const d of decisions) if (rowsOf(d.id).length === 0) take(d.id, new Set());
+  return given;
+}
+
+/**
+ * Assigns each row to a decision one of whose matchers matches it (see
+ * assignRows), else to per-instance, else to "false"; returns the counts of
+ * the table. A row awaiting evidence (an open root cause the run marked
+ * `unsettled`) is assigned the same way but counted apart (`awaitingRows`),
+ * never as a row: the tool does not count it as an open decision, so a
+ * decision whose only rows await evidence has no row.
  */
 export function scorePair(truth, report) {
   const all = rowsOfReport(report);
@@ -132,18 +175,26 @@ export function scorePair(truth, report) {
   const decisions = truth.decisions ?? [];
   const perInstance = truth.perInstance ?? [];
   const byDecision = new Map(decisions.map((d) => [d.id, []]));
+  const matchesOf = all.map((row) =>
+    decisions.filter((d) => asList(d.rows).some((m) => matcherMatches(m, row))),
+  );
+  const given = assignRows(
+    matchesOf.map((matching, i) => (all[i].awaiting ? [] : matching)),
+    decisions,
+  );
   const assigned = [];
   const awaiting = [];
-  for (const row of all) {
-    const matching = decisions.filter((d) => asList(d.rows).some((m) => matcherMatches(m, row)));
+  for (const [i, row] of all.entries()) {
+    const matching = matchesOf[i];
     const base = { row: row.id, summary: row.summary, ...(row.awaiting ? { awaiting: true } : {}) };
     const into = row.awaiting ? awaiting : assigned;
     if (matching.length > 0) {
-      if (!row.awaiting) byDecision.get(matching[0].id).push(row.id);
+      const decision = given[i] ?? matching[0].id;
+      if (!row.awaiting) byDecision.get(decision).push(row.id);
       into.push({
         ...base,
-        decision: matching[0].id,
-        alsoMatches: matching.slice(1).map((d) => d.id),
+        decision,
+        alsoMatches: matching.filter((d) => d.id !== decision).map((d) => d.id),
       });
     } else if (isPerInstance(row, perInstance)) {
       into.push({ ...base, perInstance: true });

@@ -129,13 +129,67 @@ describe('the corpus matcher', () => {
     expect(score.falseRows).toBe(0);
   });
 
-  it('gives a row matching two decisions to the first and names the other', () => {
+  it("tells a member's presence from its value at one place by the change's operation", () => {
+    const byOp: Truth = {
+      pair: 'shop',
+      decisions: [
+        { id: 'write-time-added', rows: { paths: '/createdAt', ops: 'added' } },
+        { id: 'uptime-counter', rows: { paths: ['/createdAt', '/uptime'], ops: ['value'] } },
+      ],
+    };
+    const score = scorePair(byOp, report());
+    expect(score.byDecision).toEqual({
+      'write-time-added': [],
+      'uptime-counter': ['PAR-003', 'PAR-005'],
+    });
+    expect(scorePair({ ...byOp, decisions: [byOp.decisions[0]!] }, report()).falseRows).toBe(5);
+  });
+
+  it('gives a row that alone stands for two decisions to the first, and counts it once', () => {
+    const twice: Truth = {
+      ...truth,
+      decisions: [...truth.decisions, { id: 'deletes', rows: { cases: 'shop/delete-*' } }],
+    };
+    const score = scorePair(twice, report());
+    expect(score.assignments.find((a) => a.row === 'PAR-004')).toMatchObject({
+      decision: 'delete-missing',
+      alsoMatches: ['deletes'],
+    });
+    expect(score.decisionsWithoutRow).toEqual(['renamed-total', 'deletes']);
+  });
+
+  it('moves a row to a later decision that has no other, when the first keeps a row', () => {
     const twice: Truth = {
       ...truth,
       decisions: [...truth.decisions, { id: 'list-links', rows: { cases: 'shop/list-*' } }],
     };
-    const first = scorePair(twice, report()).assignments.find((a) => a.row === 'PAR-001');
-    expect(first).toMatchObject({ decision: 'links', alsoMatches: ['list-links'] });
+    const score = scorePair(twice, report());
+    expect(score.assignments.find((a) => a.row === 'PAR-001')).toMatchObject({
+      decision: 'list-links',
+      alsoMatches: ['links'],
+    });
+    expect(score.byDecision).toMatchObject({ links: ['PAR-002'], 'list-links': ['PAR-001'] });
+    expect(score.decisionsWithoutRow).toEqual(['renamed-total']);
+  });
+
+  it('moves rows along a chain so that each decision keeps one', () => {
+    // The first match gives PAR-001 and PAR-002 to `links`, PAR-004 to `item-calls`;
+    // `delete-status` has only PAR-004, so `item-calls` takes PAR-002 from `links`.
+    const chain: Truth = {
+      pair: 'shop',
+      decisions: [
+        { id: 'links', rows: { paths: '/meta/links' } },
+        { id: 'item-calls', rows: [{ cases: 'shop/get-item' }, { kind: 'status' }] },
+        { id: 'delete-status', rows: { endpoints: 'DELETE /items/:id' } },
+      ],
+    };
+    const score = scorePair(chain, report());
+    expect(score.byDecision).toEqual({
+      links: ['PAR-001'],
+      'item-calls': ['PAR-002'],
+      'delete-status': ['PAR-004'],
+    });
+    expect(score.decisionsWithoutRow).toEqual([]);
   });
 
   // Two shapes of a row awaiting evidence (a list in each side's drawn order under
