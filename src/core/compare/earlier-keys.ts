@@ -10,7 +10,8 @@
  * endpoint of its type change; since a `content-length` follows the body it
  * measures (`findings.ts`), its header row; since a rename (`key-rename`) is
  * told apart from a naming convention (`key-case`), the key-case row of the
- * object whose spellings folded alike; since a change no pattern explains is
+ * object whose spellings folded alike (and since one-word keys are named by
+ * the nearest conventions, the row named by the first); since a change no pattern explains is
  * keyed by what changed (`cause-clusters.ts`), the rows of its members on the
  * case's resource and across resources (and an integer string of another
  * value is `int-as-string` too; a value change keyed by its templates, the
@@ -287,6 +288,10 @@ const SPELLINGS: ReadonlySet<string> = new Set(['key-case', 'key-rename']);
  * Before renames were told apart, every two spellings of one object that
  * fold alike were one key-case cause: its fingerprint, from the changes the
  * case's key-case and key-rename findings account for in the same objects.
+ * Before one-word keys were named by the conventions nearest each other
+ * (`value` → `Value`: camelCase vs PascalCase), each side was named by the
+ * first convention its keys follow (snake_case vs PascalCase): that
+ * fingerprint too.
  */
 function keyCaseKeys(input: EarlierInput, finding: EarlierInput['findings'][number]): string[] {
   const parents = new Set(finding.paths.map((path) => splitPath(path).parent));
@@ -299,7 +304,10 @@ function keyCaseKeys(input: EarlierInput, finding: EarlierInput['findings'][numb
   const at = input.changes.filter((change) => spelled.has(change.path));
   // A fingerprint the case still shows is a live row, never one to supersede.
   const live = new Set(input.findings.map((f) => f.fingerprint));
-  const earlier = recogniseKeyCase(at, { words: false }).map((match) =>
+  const earlier = [
+    ...recogniseKeyCase(at, { words: false, firstConvention: true }),
+    ...recogniseKeyCase(at, { words: true, firstConvention: true }),
+  ].map((match) =>
     causeFingerprint({
       type: 'pattern',
       pattern: 'key-case',
@@ -308,7 +316,7 @@ function keyCaseKeys(input: EarlierInput, finding: EarlierInput['findings'][numb
       detail: match.detail,
     }),
   );
-  return earlier.filter((fingerprint) => !live.has(fingerprint));
+  return [...new Set(earlier)].filter((fingerprint) => !live.has(fingerprint));
 }
 
 /**

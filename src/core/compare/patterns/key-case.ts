@@ -14,6 +14,7 @@ import {
   arrow,
   at,
   conventionOf,
+  conventionsBetween,
   equalFolded,
   type Member,
   memberGroups,
@@ -59,7 +60,14 @@ export const keyCase: Pattern<'key-case'> = {
  */
 export function recogniseKeyCase(
   changes: readonly Change[],
-  { words }: { readonly words: boolean },
+  {
+    words,
+    firstConvention = false,
+  }: {
+    readonly words: boolean;
+    /** Name each side by the first convention its keys follow (the keying before 2026-11-28). */
+    readonly firstConvention?: boolean;
+  },
 ): PatternMatch<'key-case'>[] {
   const matches: PatternMatch<'key-case'>[] = [];
   for (const group of memberGroups(changes)) {
@@ -89,8 +97,11 @@ export function recogniseKeyCase(
       pairs.push([removed, added]);
     }
     if (pairs.length === 0) continue;
-    const before = conventionOf(pairs.map(([r]) => r.name)) ?? 'mixed case';
-    const after = conventionOf(pairs.map(([, a]) => a.name)) ?? 'mixed case';
+    const olds = pairs.map(([r]) => r.name);
+    const news = pairs.map(([, a]) => a.name);
+    const [before, after] = firstConvention
+      ? [conventionOf(olds) ?? 'mixed case', conventionOf(news) ?? 'mixed case']
+      : conventionsBetween(olds, news);
     const renames = listSome(pairs.map(([r, a]) => arrow(r.name, a.name)));
     matches.push({
       name: 'key-case',

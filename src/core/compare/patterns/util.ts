@@ -117,6 +117,18 @@ const CONVENTIONS: readonly (readonly [string, RegExp])[] = [
   ['SCREAMING_SNAKE_CASE', /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/],
 ];
 
+/** Each convention's word separator and letter case, to tell how far apart two are. */
+const TRAITS: Readonly<Record<string, readonly [separator: string, letters: string]>> = {
+  snake_case: ['_', 'lower'],
+  camelCase: ['', 'lower'],
+  PascalCase: ['', 'capitalised'],
+  'kebab-case': ['-', 'lower'],
+  SCREAMING_SNAKE_CASE: ['_', 'upper'],
+};
+
+const apart = (a: string, b: string): number =>
+  TRAITS[a]!.filter((trait, n) => trait !== TRAITS[b]![n]).length;
+
 /**
  * The words of a key, lower case: split at `_`, `-`, a lower-to-upper case
  * step, the last capital of an acronym and a letter-to-digit step
@@ -150,12 +162,36 @@ export function conventionOf(keys: readonly string[]): string | undefined {
 }
 
 /**
+ * The conventions two sets of spellings of the same keys follow, named so
+ * that they differ as little as the keys allow: a one-word key follows
+ * several conventions, so `value` → `Value` is camelCase vs PascalCase (the
+ * first letter), not snake_case vs PascalCase, and `user_name` → `userName`
+ * stays snake_case vs camelCase. Ties go to the conventions' order; a side
+ * that follows none is `mixed case`.
+ */
+export function conventionsBetween(
+  before: readonly string[],
+  after: readonly string[],
+): readonly [string, string] {
+  const from = conventionsOf(before);
+  const to = conventionsOf(after);
+  let best: readonly [string, string] | undefined;
+  for (const x of from) {
+    for (const y of to) {
+      if (x === y) continue;
+      if (best === undefined || apart(x, y) < apart(...best)) best = [x, y];
+    }
+  }
+  return best ?? [from[0] ?? 'mixed case', to[0] ?? 'mixed case'];
+}
+
+/**
  * Every key-naming convention all `keys` follow: a one-word key follows
  * several (`name` is snake_case, camelCase and kebab-case alike), so two sets
  * of keys share a naming when their lists meet.
  */
 export function conventionsOf(keys: readonly string[]): string[] {
-  return CONVENTIONS.filter(([, pattern]) => keys.every((key) => pattern.test(key))).map(
+  return CONVENTIONS.filter(([, pattern]) => keys.every((key) => testShort(pattern, key))).map(
     ([name]) => name,
   );
 }

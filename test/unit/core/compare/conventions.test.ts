@@ -282,6 +282,20 @@ describe('a rename is not a casing convention', () => {
     });
   }
 
+  // One-word keys follow several conventions: each side is named so the two differ least.
+  for (const [before, after, named] of [
+    [{ value: 'x' }, { Value: 'x' }, ['camelCase', 'PascalCase']],
+    [{ status: 'x', kind: 'y' }, { Status: 'x', Kind: 'y' }, ['camelCase', 'PascalCase']],
+    [{ total: 1 }, { TOTAL: 1 }, ['snake_case', 'SCREAMING_SNAKE_CASE']],
+    [{ order_id: 1, note: 'n' }, { OrderId: 1, Note: 'n' }, ['snake_case', 'PascalCase']],
+  ] as const) {
+    it(`names ${Object.keys(before).join(', ')} → ${Object.keys(after).join(', ')} ${named.join(' vs ')}`, () => {
+      const { matches } = recognisePatterns(delta(before, after));
+      expect(matches.map((m) => [m.name, m.params])).toEqual([['key-case', named]]);
+      expect(matches[0]?.title).toBe(`keys ${named[0]} vs ${named[1]}`);
+    });
+  }
+
   it('splits one object: the same words are the convention, the rest renames', () => {
     const { matches } = recognisePatterns(
       delta({ first_name: 'A', user_name: 'a' }, { firstName: 'A', username: 'a' }),

@@ -182,6 +182,24 @@ describe('the key-case row a rename had', () => {
     }
   });
 
+  // Two fixtures of other names: one-word keys, named by the first convention they follow before.
+  for (const [parent, from, to, before, now] of [
+    ['entry', 'value', 'Value', 'snake_case', 'camelCase'],
+    ['order', 'status', 'Status', 'snake_case', 'camelCase'],
+  ] as const) {
+    it(`is the row one-word keys had named by their first convention: \`${from}\` → \`${to}\``, () => {
+      const spelled = result('c/get', 'GET /catalog/:id', [
+        { path: `/${parent}/${from}`, op: 'removed', baseline: 'x' },
+        { path: `/${parent}/${to}`, op: 'added', candidate: 'x' },
+      ]);
+      const [casing] = spelled.findings;
+      expect(casing?.fingerprint).toBe(keyCase(parent, now, 'PascalCase'));
+      expect(earlierKeys(spelled).get(casing?.fingerprint ?? '')).toEqual([
+        keyCase(parent, before, 'PascalCase'),
+      ]);
+    });
+  }
+
   it('is no earlier row when the casing keeps its conventions: that row is still live', () => {
     const live = result('m/get', 'GET /members/:id', [
       { path: '/profile/nick_name', op: 'removed', baseline: 'gh' },
