@@ -116,7 +116,11 @@ export function encodedPath(path: string): { readonly path: string; readonly cha
   return { path: out, changed };
 }
 
-/** Headers of the connection, which the HTTP client sets (or refuses), with why a case cannot. */
+/**
+ * The connection's headers (`connection-headers.ts`) that undici refuses in a
+ * request, with why a case cannot set them (`host`, `connection: close` and
+ * `content-length` it sends as given).
+ */
 const CONNECTION_OWN: Readonly<Record<string, string>> = {
   'transfer-encoding': 'the body is sent whole, with its length',
   'keep-alive': 'connections are kept alive by the client',

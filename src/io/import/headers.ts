@@ -9,21 +9,7 @@
 import type { Pairs } from '../../contract/model/case.js';
 import { isCredentialName } from '../../core/redact/credential-names.js';
 import { ALWAYS_REDACTED } from '../../core/redact/redact.js';
-
-/** RFC 9110 §7.6.1 connection options, and headers undici computes from the request. */
-const TRANSPORT = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-connection',
-  'transfer-encoding',
-  'te',
-  'trailer',
-  'upgrade',
-  'host',
-  'content-length',
-  'expect',
-  'accept-encoding',
-]);
+import { isConnectionHeader } from '../../core/request/connection-headers.js';
 
 /** What browsers say about themselves; it changes with every browser release. */
 const BROWSER = new Set([
@@ -47,10 +33,11 @@ const isSecret = (name: string): boolean =>
 
 export type HeaderFate = 'keep' | 'transport' | 'browser' | 'secret';
 
-/** What happens to a header of this name. */
+/** What happens to a header of this name (`accept-encoding`: undici negotiates the encoding itself). */
 export function headerFate(name: string): HeaderFate {
   const lower = name.toLowerCase();
-  if (lower.startsWith(':') || TRANSPORT.has(lower)) return 'transport';
+  if (lower.startsWith(':') || isConnectionHeader(lower) || lower === 'accept-encoding')
+    return 'transport';
   if (isSecret(name)) return 'secret';
   if (BROWSER.has(lower) || lower.startsWith('sec-ch-') || lower.startsWith('sec-fetch-')) {
     return 'browser';

@@ -1,27 +1,12 @@
 /**
- * Headers that belong to one connection (RFC 9110 section 7.6.1), never
- * forwarded: each hop sets its own. `host` is the target's own, the
+ * Headers that belong to one connection (`core/request/connection-headers.ts`),
+ * never forwarded: each hop sets its own. `host` is the target's own, the
  * framing (`content-length`, `transfer-encoding`) is the sender's, and
  * `expect: 100-continue` was this hop's (node:http answered it; the body is
  * sent on as it comes, or whole in a copy: undici refuses the header).
  */
 import type { Pairs } from '../../contract/model/case.js';
-
-const HOP_BY_HOP: ReadonlySet<string> = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-connection',
-  'proxy-authenticate',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-]);
-
-/** Not sent on to another server: hop-by-hop, the host, the framing and `expect`. */
-export function isHopHeader(name: string): boolean {
-  return HOP_BY_HOP.has(name) || name === 'host' || name === 'content-length' || name === 'expect';
-}
+import { isConnectionHeader } from '../../core/request/connection-headers.js';
 
 /** The names a `connection` header lists: hop-by-hop for this message too. */
 export function connectionListed(headers: Pairs): ReadonlySet<string> {
@@ -45,5 +30,5 @@ export function pairsOfRaw(raw: readonly string[]): [string, string][] {
 /** The end-to-end headers of a request: hop-by-hop ones, and the names `connection` lists, removed. */
 export function endToEnd(headers: Pairs): Pairs {
   const listed = connectionListed(headers);
-  return headers.filter(([name]) => !isHopHeader(name) && !listed.has(name));
+  return headers.filter(([name]) => !isConnectionHeader(name) && !listed.has(name));
 }
