@@ -6,14 +6,26 @@
 // `/files`, on a free loopback port, storing uploads in a fresh folder.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort, freshDir, npmInstall, startProcess, supervise, waitForHttp } from '../lib/supervise.js';
+import {
+  freePort,
+  freshDir,
+  npmInstall,
+  startProcess,
+  supervise,
+  waitForHttp,
+} from '../lib/supervise.js';
 
 const service = join(dirname(fileURLToPath(import.meta.url)), 'service');
 
 supervise(async () => {
   const start = async (name, host, install) => {
     const port = await freePort();
-    startProcess(name, process.execPath, [join(service, host), install, String(port), freshDir(name)]);
+    startProcess(name, process.execPath, [
+      join(service, host),
+      install,
+      String(port),
+      freshDir(name),
+    ]);
     const url = `http://127.0.0.1:${port}`;
     await waitForHttp(`${url}/files`);
     return { name, url };
@@ -21,7 +33,11 @@ supervise(async () => {
   const old = npmInstall('tus-node-server-0.9.0', ['tus-node-server@0.9.0']);
   const next = npmInstall('tus-server-2.4.5', ['@tus/server@2.4.5', '@tus/file-store@2.1.1']);
   return {
-    baseline: await start('tus-node-server-0.9', 'host-0.cjs', join(old, 'node_modules/tus-node-server')),
+    baseline: await start(
+      'tus-node-server-0.9',
+      'host-0.cjs',
+      join(old, 'node_modules/tus-node-server'),
+    ),
     candidate: await start('tus-server-2.4', 'host-2.mjs', next),
   };
 });

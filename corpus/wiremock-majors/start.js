@@ -6,7 +6,16 @@
 import { cpSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { aptInstall, fail, freePort, freshDir, npmInstall, startProcess, supervise, waitForHttp } from '../lib/supervise.js';
+import {
+  aptInstall,
+  fail,
+  freePort,
+  freshDir,
+  npmInstall,
+  startProcess,
+  supervise,
+  waitForHttp,
+} from '../lib/supervise.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), 'root');
 const java = '/usr/bin/java';
@@ -14,12 +23,29 @@ const java = '/usr/bin/java';
 supervise(async () => {
   aptInstall(['openjdk-17-jre-headless'], [java]);
   const start = async (name, version, jarName) => {
-    const jar = join(npmInstall(`wiremock-${version}`, [`wiremock@${version}`]), 'node_modules/wiremock/build', jarName);
-    if (!existsSync(jar)) fail(`${jar} is missing: the npm package wiremock@${version} no longer bundles its jar there`);
+    const jar = join(
+      npmInstall(`wiremock-${version}`, [`wiremock@${version}`]),
+      'node_modules/wiremock/build',
+      jarName,
+    );
+    if (!existsSync(jar))
+      fail(
+        `${jar} is missing: the npm package wiremock@${version} no longer bundles its jar there`,
+      );
     const dir = freshDir(name);
     cpSync(root, dir, { recursive: true });
     const port = await freePort();
-    startProcess(name, java, ['-jar', jar, '--port', String(port), '--bind-address', '127.0.0.1', '--root-dir', dir, '--disable-banner']);
+    startProcess(name, java, [
+      '-jar',
+      jar,
+      '--port',
+      String(port),
+      '--bind-address',
+      '127.0.0.1',
+      '--root-dir',
+      dir,
+      '--disable-banner',
+    ]);
     const url = `http://127.0.0.1:${port}`;
     await waitForHttp(`${url}/__admin/mappings`, 120_000);
     return { name, url };

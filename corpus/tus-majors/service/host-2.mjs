@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const [installDir, port, directory] = process.argv.slice(2);
-const load = (name) => import(pathToFileURL(join(installDir, 'node_modules', name, 'dist', 'index.js')).href);
+const load = (name) =>
+  import(pathToFileURL(join(installDir, 'node_modules', name, 'dist', 'index.js')).href);
 const { Server } = await load('@tus/server');
 const { FileStore } = await load('@tus/file-store');
 
