@@ -5,8 +5,8 @@
  * for. Pure.
  */
 import type { RootCause, SkeletonChange } from '../../contract/root-cause.js';
-import { fieldOfPath } from './recurring-causes.js';
 import type { ObjectKinds } from './object-kinds.js';
+import { fieldOfPath } from './recurring-causes.js';
 import { isObjectSignature } from './root-cause.js';
 import { splitPath } from './wording/phrases.js';
 

@@ -32,7 +32,7 @@
  * (one member lacking, another retyped) are still two changes: only the
  * place is read as the kind. Pure.
  */
-import type { Finding, SkeletonChange } from '../../contract/root-cause.js';
+import type { Finding } from '../../contract/root-cause.js';
 import { parsePointer } from '../../util/json-pointer.js';
 import { compareText } from '../../util/text.js';
 import { isJsonObject } from '../normalise/json.js';
@@ -127,7 +127,9 @@ export function objectKinds(answers: Iterable<KindAnswer>): ObjectKinds {
       const [sa, sb] = [names.get(a), names.get(b)];
       if (sa === undefined || sb === undefined) continue;
       const sameName = nameOf(a) !== '' && nameOf(a) === nameOf(b);
-      const joined = SIDES.some((_, s) => oneKind(sa[s] ?? new Set(), sb[s] ?? new Set(), sameName));
+      const joined = SIDES.some((_, s) =>
+        oneKind(sa[s] ?? new Set(), sb[s] ?? new Set(), sameName),
+      );
       if (!joined) continue;
       const [ra, rb] = [find(a), find(b)];
       if (ra === rb) continue;

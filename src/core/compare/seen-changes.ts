@@ -21,8 +21,8 @@ import {
   noteNamedStatuses,
   type Rewording,
 } from './named-statuses.js';
-import type { AnswerBodies } from './optional-members.js';
 import { type ObjectKinds, objectKinds } from './object-kinds.js';
+import type { AnswerBodies } from './optional-members.js';
 import { noteLinks } from './resource-links.js';
 
 /** One answer as its changes are collected: its case, endpoint template, findings and changes. */
