@@ -5,7 +5,6 @@
  * for. Pure.
  */
 import type { RootCause, SkeletonChange } from '../../contract/root-cause.js';
-import type { ObjectKinds } from './object-kinds.js';
 import { fieldOfPath } from './recurring-causes.js';
 import { isObjectSignature } from './root-cause.js';
 import { splitPath } from './wording/phrases.js';
@@ -76,6 +75,9 @@ export function objectOf(change: SkeletonChange): { object: string; member: stri
   const { op, path, baseline, candidate } = change;
   return { object: `${TOP} ${JSON.stringify([op, path, baseline, candidate])}`, member: path };
 }
+
+/** By place of an object (`objectOf`): the first place of its kind (`object-kinds.ts`). */
+export type ObjectKinds = ReadonlyMap<string, string>;
 
 /** What names an object of the body's top, one per member (`objectOf`). */
 export const TOP = 'top';

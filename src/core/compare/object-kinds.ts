@@ -37,20 +37,17 @@ import { parsePointer } from '../../util/json-pointer.js';
 import { compareText } from '../../util/text.js';
 import { isJsonObject } from '../normalise/json.js';
 import { valueAt } from '../normalise/replica.js';
-import { membersOf, objectOf } from './change-keys.js';
+import { membersOf, type ObjectKinds, objectOf } from './change-keys.js';
 import { placeOf } from './constant-values.js';
 import type { AnswerBodies } from './optional-members.js';
 import { isObjectSignature } from './root-cause.js';
 import { splitPath } from './wording/phrases.js';
 
 /** One answer as its object kinds are read: its changes and its two bodies. */
-export interface KindAnswer {
+export interface ObjectKindAnswer {
   readonly findings: readonly Pick<Finding, 'cause' | 'paths'>[];
   readonly bodies?: AnswerBodies;
 }
-
-/** By place of an object (a member change's parent, as keyed): the first place of its kind. */
-export type ObjectKinds = ReadonlyMap<string, string>;
 
 /** The fewest member names that tell an object's kind. */
 const FEWEST_MEMBERS = 3;
@@ -68,7 +65,9 @@ function nameOf(place: string): string {
 }
 
 /** Per place, per side, the member-name sets its objects show (names sorted, joined). */
-function namesByPlace(answers: Iterable<KindAnswer>): Map<string, [Set<string>, Set<string>]> {
+function namesByPlace(
+  answers: Iterable<ObjectKindAnswer>,
+): Map<string, [Set<string>, Set<string>]> {
   const out = new Map<string, [Set<string>, Set<string>]>();
   for (const { findings, bodies } of answers) {
     if (bodies === undefined) continue;
@@ -112,7 +111,7 @@ function oneKind(a: Set<string>, b: Set<string>, sameName: boolean): boolean {
 }
 
 /** The run's object kinds that sit at two places or more (see the module comment). */
-export function objectKinds(answers: Iterable<KindAnswer>): ObjectKinds {
+export function objectKinds(answers: Iterable<ObjectKindAnswer>): ObjectKinds {
   const names = namesByPlace(answers);
   const places = [...names.keys()].sort(compareText);
   // Union-find over places: each joins the first place of its kind.

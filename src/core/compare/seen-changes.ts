@@ -9,7 +9,14 @@
  */
 import type { Finding, SkeletonChange } from '../../contract/root-cause.js';
 import { compareText } from '../../util/text.js';
-import { changeKey, membersOf, objectOf, placeOnly, whatKey } from './change-keys.js';
+import {
+  changeKey,
+  membersOf,
+  type ObjectKinds,
+  objectOf,
+  placeOnly,
+  whatKey,
+} from './change-keys.js';
 import { placeOf } from './constant-values.js';
 import { withOffset } from './counter-offsets.js';
 import { type DataValues, dataPlaces } from './data-places.js';
@@ -21,7 +28,7 @@ import {
   noteNamedStatuses,
   type Rewording,
 } from './named-statuses.js';
-import { type ObjectKinds, objectKinds } from './object-kinds.js';
+import { objectKinds } from './object-kinds.js';
 import type { AnswerBodies } from './optional-members.js';
 import { noteLinks } from './resource-links.js';
 
