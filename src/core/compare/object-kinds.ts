@@ -64,11 +64,12 @@ function nameOf(place: string): string {
   return name === '*' || /^\d+$/.test(name) ? '' : name;
 }
 
-/** Per place, per side, the member-name sets its objects show (names sorted, joined). */
-function namesByPlace(
-  answers: Iterable<ObjectKindAnswer>,
-): Map<string, [Set<string>, Set<string>]> {
-  const out = new Map<string, [Set<string>, Set<string>]>();
+/** Member-name sets by their text (names sorted, as JSON). */
+type NameSets = Map<string, readonly string[]>;
+
+/** Per place, per side, the member-name sets its objects show. */
+function namesByPlace(answers: Iterable<ObjectKindAnswer>): Map<string, [NameSets, NameSets]> {
+  const out = new Map<string, [NameSets, NameSets]>();
   for (const { findings, bodies } of answers) {
     if (bodies === undefined) continue;
     for (const { cause, paths } of findings) {
@@ -79,13 +80,13 @@ function namesByPlace(
         for (const path of paths) {
           if (member !== undefined && !placeOf(path, member)) continue;
           const { parent } = splitPath(path);
-          const sets = out.get(place) ?? [new Set<string>(), new Set<string>()];
+          const sets = out.get(place) ?? [new Map(), new Map()];
           out.set(place, sets);
           SIDES.forEach((side, i) => {
             const object = valueAt(bodies[side], parsePointer(parent));
             if (!isJsonObject(object) || Object.hasOwn(object, CUT)) return;
             const names = Object.keys(object).sort(compareText);
-            if (names.length >= FEWEST_MEMBERS) sets[i]?.add(JSON.stringify(names));
+            if (names.length >= FEWEST_MEMBERS) sets[i]?.set(JSON.stringify(names), names);
           });
         }
       }
@@ -95,13 +96,11 @@ function namesByPlace(
 }
 
 /** True when one side's objects at two places are one kind (see the module comment). */
-function oneKind(a: Set<string>, b: Set<string>, sameName: boolean): boolean {
-  for (const one of a) {
+function oneKind(a: NameSets, b: NameSets, sameName: boolean): boolean {
+  for (const [one, mine] of a) {
     if (b.has(one)) return true;
     if (!sameName) continue;
-    const mine: string[] = JSON.parse(one);
-    for (const other of b) {
-      const theirs: string[] = JSON.parse(other);
+    for (const theirs of b.values()) {
       const [small, large] = mine.length <= theirs.length ? [mine, theirs] : [theirs, mine];
       const held = new Set(large);
       if (small.every((name) => held.has(name))) return true;
@@ -127,7 +126,7 @@ export function objectKinds(answers: Iterable<ObjectKindAnswer>): ObjectKinds {
       if (sa === undefined || sb === undefined) continue;
       const sameName = nameOf(a) !== '' && nameOf(a) === nameOf(b);
       const joined = SIDES.some((_, s) =>
-        oneKind(sa[s] ?? new Set(), sb[s] ?? new Set(), sameName),
+        oneKind(sa[s] ?? new Map(), sb[s] ?? new Map(), sameName),
       );
       if (!joined) continue;
       const [ra, rb] = [find(a), find(b)];
