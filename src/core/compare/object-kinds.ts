@@ -21,7 +21,10 @@
  * places joined this way, directly or through a third, are one kind, named
  * by its first place in key order; a change of a member of such an object
  * is keyed by the kind and the member's name (`change-keys.ts` `whatKey`),
- * so one change to one object kind is one cause at any depth.
+ * so one change to one object kind is one cause at any depth. A member of
+ * the body's top is the top of some answers and a listed record of others,
+ * so each such change is an object of its own, told by the objects it was
+ * seen in (`objectOf`); a value there is data, of no kind.
  *
  * Kept apart: objects that share a member name and nothing else (a
  * `header` and an unrelated `meta` that both hold `cluster_id`); two objects
