@@ -46,7 +46,10 @@
  *    edit relates (a validator's messages reworded one way) are one change
  *    keyed by their field and that edit (`message-edits.ts`).
  * 4. **The same member under other parents**: a member added or removed
- *    whose value is an object of the same keys and types is one cause.
+ *    whose value is an object of the same keys and types is one cause; and
+ *    a member of one object kind (`object-kinds.ts`: the same member names
+ *    on one side, or the same name and members among the other's) is one
+ *    change at any depth (a header at the top and under `/result`).
  * 5. **An error envelope that names its status** (`named-statuses.ts`): on
  *    an error answer, a value that is one side's reason phrase of its own
  *    status is a change of that side's envelope (one change per place, side

@@ -34,9 +34,12 @@ export function fieldOfValue(path: string): string {
  * value change of its own templates by its field and templates (a set of
  * messages one edit rewords, by its field and the edit); a member one
  * side adds or lacks whose value is an object, by its name and shape (the
- * same member under other parents); any other by its `changeKey`.
+ * same member under other parents); a change of a member of an object
+ * kind the run shows at two places or more, by the kind and the member
+ * (`object-kinds.ts`: one object kind at any depth); any other by its
+ * `changeKey`.
  */
-export function whatKey(change: SkeletonChange): string {
+export function whatKey(change: SkeletonChange, kinds?: ObjectKinds): string {
   if (change.edit !== undefined)
     return JSON.stringify(['edit', fieldOfValue(change.path), change.edit]);
   if (change.values !== undefined) {
@@ -49,7 +52,44 @@ export function whatKey(change: SkeletonChange): string {
       return JSON.stringify([change.op, name, change.baseline, change.candidate, change.shape]);
     }
   }
-  return changeKey(change);
+  const kind = kinds === undefined ? undefined : kindKey(change, kinds);
+  return kind ?? changeKey(change);
+}
+
+/**
+ * The object a change is of (`object-kinds.ts`) and the member's path within
+ * it: a member's parent, an object's signature its own place. A member of
+ * the body's top is the top of some answers and a listed record of others
+ * (`/3/version` is `/version`), so each such change is an object of its own
+ * (`top ["removed","/version",…]`), told by the objects it was seen in; its
+ * values are data keyed by their place, of no kind.
+ */
+export function objectOf(change: SkeletonChange): { object: string; member: string } | undefined {
+  if (change.path === '' || change.path === '/*' || change.path.endsWith('/*')) return undefined;
+  if (isObjectSignature(change)) return { object: change.path, member: '' };
+  const { parent, name } = splitPath(change.path);
+  if (name.startsWith('@') || name.startsWith('#')) return undefined;
+  if (parent !== '') return { object: parent, member: change.path.slice(parent.length) };
+  // A value there is data keyed by its place (`data-places.ts`): no kind of its own.
+  if (change.op === 'value') return undefined;
+  const { op, path, baseline, candidate } = change;
+  return { object: `${TOP} ${JSON.stringify([op, path, baseline, candidate])}`, member: path };
+}
+
+/** By place of an object (`objectOf`): the first place of its kind (`object-kinds.ts`). */
+export type ObjectKinds = ReadonlyMap<string, string>;
+
+/** What names an object of the body's top, one per member (`objectOf`). */
+export const TOP = 'top';
+
+/** A change keyed by its object's kind and its member's name; undefined outside a kind. */
+function kindKey(change: SkeletonChange, kinds: ObjectKinds): string | undefined {
+  const of = objectOf(change);
+  const kind = of === undefined ? undefined : kinds.get(of.object);
+  if (of === undefined || kind === undefined) return undefined;
+  const { member } = of;
+  const { op, baseline, candidate, values } = change;
+  return JSON.stringify(['kind', kind, op, member, baseline, candidate, ...(values ?? [])]);
 }
 
 /** A value change without its templates: keyed by its place alone. */

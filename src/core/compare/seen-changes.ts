@@ -1,14 +1,22 @@
 /**
  * The run's member changes as the clustering (`cause-clusters.ts`) sees
  * them: one entry per change keyed by what changed (`change-keys.ts`
- * `whatKey`; a place whose values are data by its place, `data-places.ts`),
+ * `whatKey`, a member of an object kind by the kind, `object-kinds.ts`; a
+ * place whose values are data by its place, `data-places.ts`),
  * with the answers, resources and places it shows at, and what each rule
  * family notes on it per answer (value pairs and offsets, moves, links,
  * named statuses). Pure.
  */
 import type { Finding, SkeletonChange } from '../../contract/root-cause.js';
 import { compareText } from '../../util/text.js';
-import { changeKey, membersOf, placeOnly, whatKey } from './change-keys.js';
+import {
+  changeKey,
+  membersOf,
+  type ObjectKinds,
+  objectOf,
+  placeOnly,
+  whatKey,
+} from './change-keys.js';
 import { placeOf } from './constant-values.js';
 import { withOffset } from './counter-offsets.js';
 import { type DataValues, dataPlaces } from './data-places.js';
@@ -20,12 +28,16 @@ import {
   noteNamedStatuses,
   type Rewording,
 } from './named-statuses.js';
+import { objectKinds } from './object-kinds.js';
+import type { AnswerBodies } from './optional-members.js';
 import { noteLinks } from './resource-links.js';
 
 /** One answer as its changes are collected: its case, endpoint template, findings and changes. */
 export interface ChangedAnswer extends NamedAnswer {
   readonly endpoint: string;
   readonly findings: readonly Pick<Finding, 'cause' | 'paths'>[];
+  /** Both bodies (a result's preview): the object kinds they show (`object-kinds.ts`). */
+  readonly bodies?: AnswerBodies;
 }
 
 /** One change as the run has seen it (see the module comment). */
@@ -68,6 +80,7 @@ export function seenChanges(
   rewordings: SeenRewording[] = [],
 ): Map<string, Seen> {
   const data = dataPlaces(answers);
+  const kinds = objectKinds(answers);
   const seen = new Map<string, Seen>();
   for (const answer of answers) {
     const { caseId, endpoint, findings, changes } = answer;
@@ -78,7 +91,7 @@ export function seenChanges(
         const stripped = placeOnly(own);
         const place = changeKey(stripped);
         const change = data.places.has(place) ? stripped : framed(own, place, data);
-        const key = whatKey(change);
+        const key = whatKey(change, kinds);
         const entry = seen.get(key) ?? {
           change,
           keys: new Set<string>(),
@@ -106,7 +119,7 @@ export function seenChanges(
             entry.offsets = withOffset(entry.offsets, caseId, change.baseline, change.candidate);
           }
         }
-        if (compareText(changeKey(change), changeKey(entry.change)) < 0) entry.change = change;
+        if (firstOf(change, entry.change, kinds)) entry.change = change;
         entry.keys.add(changeKey(own));
         entry.places.add(change.path);
         entry.answers.add(caseId);
@@ -140,6 +153,21 @@ function framed(change: SkeletonChange, place: string, data: DataValues): Skelet
   const b = data.templateOf(place, 0, values[0]);
   const c = data.templateOf(place, 1, values[1]);
   return b === values[0] && c === values[1] ? change : { ...change, values: [b, c] };
+}
+
+/**
+ * True when `change` stands for its entry before `first`: one at its object
+ * kind's first place (`object-kinds.ts`: its co-travellers are read there),
+ * else the first in key order.
+ */
+function firstOf(change: SkeletonChange, first: SkeletonChange, kinds: ObjectKinds): boolean {
+  const atFirst = (one: SkeletonChange) => {
+    const object = objectOf(one)?.object;
+    return object !== undefined && kinds.get(object) === object;
+  };
+  const [mine, theirs] = [atFirst(change), atFirst(first)];
+  if (mine !== theirs) return mine;
+  return compareText(changeKey(change), changeKey(first)) < 0;
 }
 
 /** Entries in key order of their change. */
