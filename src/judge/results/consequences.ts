@@ -38,17 +38,23 @@ import type { AssessedDivergence, AssessedObservation } from '../../contract/ass
 import type { AssessedFinding, RootCause } from '../../contract/root-cause.js';
 import { collectionOf } from '../../core/compare/endpoint.js';
 import { type BodyDigests, digestForm } from './body-digests.js';
+import { changesOf, outcomeFindingOf, shownApart } from './outcome-writes.js';
 import { ownDifference } from './own-differences.js';
 import { hasFindings } from './types.js';
 
 const WRITES: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** A write one side accepted and the other refused, and where it was written. */
+/** A write one side performed and the other did not, and where it was written. */
 interface StateCause {
   readonly fingerprint: string;
   readonly collection: readonly string[];
   /** The request path the write was sent to. */
   readonly path: string;
+  /**
+   * What shows it: a status one side refused it with, or an answer both sides
+   * gave `2xx` whose outcome differs (`outcome-writes.ts`).
+   */
+  readonly shownBy: 'status' | 'outcome';
 }
 
 function statusClassOf(status: number): number {
@@ -135,22 +141,50 @@ export type CaseConsequences = ReadonlyMap<string, string>;
 /** Per case id: its findings that are consequences, each with the root cause it follows from. */
 export type Consequences = ReadonlyMap<string, CaseConsequences>;
 
+/** Adds to `marks` the findings of `result` that follow from `cause` (not marked already). */
+function markFrom(result: AssessedDivergence, cause: StateCause, marks: Map<string, StateCause>) {
+  for (const finding of result.findings) {
+    if (marks.has(finding.fingerprint) || finding.fingerprint === cause.fingerprint) continue;
+    if (!stateDependent(finding, result)) continue;
+    // A value of a record the refused write did not touch differs on its own
+    // (`own-differences.ts`); after an outcome, the change shown apart keeps its row instead.
+    if (cause.shownBy === 'status' && ownDifference(result, finding, cause.path)) continue;
+    marks.set(finding.fingerprint, cause);
+  }
+}
+
 /** The findings of `result` that follow from the earliest related cause of `causes`. */
 function consequencesIn(
   result: AssessedDivergence,
   causes: readonly StateCause[],
-): Map<string, string> | undefined {
+): Map<string, StateCause> {
+  const marks = new Map<string, StateCause>();
   const collection = collectionOf(result.endpoint);
   const cause = causes.find((c) => related(c.collection, collection));
-  if (cause === undefined || !canShowState(result)) return undefined;
-  const marks = new Map<string, string>();
-  for (const finding of result.findings) {
-    if (!stateDependent(finding, result) || finding.fingerprint === cause.fingerprint) continue;
-    // A value of a record the write did not touch differs on its own (`own-differences.ts`).
-    if (ownDifference(result, finding, cause.path)) continue;
-    marks.set(finding.fingerprint, cause.fingerprint);
-  }
-  return marks.size === 0 ? undefined : marks;
+  if (cause !== undefined && canShowState(result)) markFrom(result, cause, marks);
+  return marks;
+}
+
+/**
+ * The write's own outcome, when its answer says it differs and no earlier
+ * write explains it (`outcome-writes.ts`): its other findings are marked
+ * under it in `marks`.
+ */
+function outcomeCause(
+  result: AssessedDivergence,
+  marks: Map<string, StateCause>,
+): StateCause | undefined {
+  const outcome = WRITES.has(result.request.method) ? outcomeFindingOf(result) : undefined;
+  if (outcome === undefined || outcome.consequenceOf !== undefined) return undefined;
+  if (marks.has(outcome.fingerprint)) return undefined;
+  const cause: StateCause = {
+    fingerprint: outcome.fingerprint,
+    collection: collectionOf(result.endpoint),
+    path: result.request.path,
+    shownBy: 'outcome',
+  };
+  markFrom(result, cause, marks);
+  return cause;
 }
 
 /**
@@ -175,22 +209,53 @@ export function withConsequence(
 /** The consequences among `results` (in run order), by case id (see the module comment). */
 export function consequencesOf(results: readonly AssessedObservation[]): Consequences {
   const causes = new Map<string, StateCause[]>();
-  const out = new Map<string, CaseConsequences>();
+  const out = new Map<string, Map<string, StateCause>>();
+  const outcomeAnswers = new Set<string>();
   for (const result of results) {
+    if (!hasFindings(result)) continue;
     const sequence = sequenceOf(result);
-    if (sequence === undefined || !hasFindings(result)) continue;
-    const earlier = causes.get(sequence) ?? [];
+    const earlier = sequence === undefined ? [] : (causes.get(sequence) ?? []);
     const marks = consequencesIn(result, earlier);
-    if (marks !== undefined) out.set(result.caseId, marks);
-    if (WRITES.has(result.request.method)) {
-      for (const finding of result.findings) {
-        const consequenceOf = marks?.get(finding.fingerprint) ?? finding.consequenceOf;
-        if (consequenceOf !== undefined || !acceptedOnOneSide(finding.cause)) continue;
-        const collection = collectionOf(result.endpoint);
-        earlier.push({ fingerprint: finding.fingerprint, collection, path: result.request.path });
-      }
-      causes.set(sequence, earlier);
+    const outcome = outcomeCause(result, marks);
+    if (outcome !== undefined) outcomeAnswers.add(result.caseId);
+    if (marks.size > 0) out.set(result.caseId, marks);
+    if (sequence === undefined || !WRITES.has(result.request.method)) continue;
+    for (const finding of result.findings) {
+      const consequenceOf = marks.get(finding.fingerprint) ?? finding.consequenceOf;
+      if (consequenceOf !== undefined || !acceptedOnOneSide(finding.cause)) continue;
+      const collection = collectionOf(result.endpoint);
+      const path = result.request.path;
+      earlier.push({ fingerprint: finding.fingerprint, collection, path, shownBy: 'status' });
     }
+    if (outcome !== undefined) earlier.push(outcome);
+    causes.set(sequence, earlier);
+  }
+  return keptApart(results, out, outcomeAnswers);
+}
+
+/**
+ * `marks` as fingerprints, without the marks an outcome made on findings
+ * whose change also shows where no outcome differed (`outcome-writes.ts`,
+ * `shownApart`): those keep their rows.
+ */
+function keptApart(
+  results: readonly AssessedObservation[],
+  marks: ReadonlyMap<string, ReadonlyMap<string, StateCause>>,
+  outcomeAnswers: ReadonlySet<string>,
+): Consequences {
+  const shown = outcomeAnswers.size === 0 ? undefined : shownApart(results, outcomeAnswers, marks);
+  const out = new Map<string, Map<string, string>>();
+  for (const result of results) {
+    const byFinding = marks.get(result.caseId);
+    if (byFinding === undefined || !hasFindings(result)) continue;
+    const kept = new Map<string, string>();
+    for (const finding of result.findings) {
+      const cause = byFinding.get(finding.fingerprint);
+      if (cause === undefined) continue;
+      const apart = cause.shownBy === 'outcome' && changesOf(finding).some((c) => shown?.has(c));
+      if (!apart) kept.set(finding.fingerprint, cause.fingerprint);
+    }
+    if (kept.size > 0) out.set(result.caseId, kept);
   }
   return out;
 }
