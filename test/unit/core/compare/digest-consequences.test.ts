@@ -10,7 +10,7 @@ import {
   bodyDigestsOf,
   digestForm,
 } from '../../../../src/judge/results/body-digests.js';
-import { digestConsequencesOf } from '../../../../src/judge/results/consequences.js';
+import { digestConsequencesOf } from '../../../../src/judge/results/cross-case-consequences.js';
 import { makeCase } from '../../../helpers/case.js';
 
 const A = Buffer.from('baseline tarball');
