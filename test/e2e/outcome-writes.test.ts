@@ -113,60 +113,6 @@ cases:
         request: { method: GET, path: /accounts/a7 }
 `;
 
-describe('a write whose outcome differs carries the differences it implies', () => {
-  const started: TestServer[] = [];
-  afterAll(async () => Promise.all(started.map((s) => s.close())));
-  const pair = async (start: (candidate: boolean) => Promise<TestServer>) => {
-    const servers = [await start(false), await start(true)] as const;
-    started.push(...servers);
-    return servers;
-  };
-
-  it('a compare-and-swap that succeeds on one side only: one row (`succeeded`)', async () => {
-    const [baseline, candidate] = await pair((c) => stockStore(c, false));
-    const causes = await rootCausesOfPair(stockFlow, baseline, candidate);
-    const summaries = causes.map((c) => c.summary);
-    expect(summaries, summaries.join('\n')).toHaveLength(1);
-    expect(summaries[0]).toContain('`/succeeded`');
-    // The branch that ran, the stale swap's read and the read after it follow from it.
-    expect(causes[0]?.caseIds).toEqual([
-      'stock/apples/take-one',
-      'stock/apples/take-one-stale',
-      'stock/apples/read',
-    ]);
-  });
-
-  it('a conditional update applied on one side only: one row (`applied`, then `ok`)', async () => {
-    const [baseline, candidate] = await pair(accounts);
-    const causes = await rootCausesOfPair(accountFlow, baseline, candidate);
-    const summaries = causes.map((c) => c.summary);
-    expect(summaries, summaries.join('\n')).toHaveLength(1);
-    expect(summaries[0]).toContain('`/applied`');
-    expect(causes[0]?.caseIds).toEqual([
-      'accounts/pay/debit',
-      'accounts/pay/close-if-debited',
-      'accounts/pay/read',
-    ]);
-  });
-
-  it('keeps apart a change the later step shares with an answer where no outcome differed', async () => {
-    const [baseline, candidate] = await pair((c) => stockStore(c, true));
-    const before = `  - id: pears
-    steps:
-      - id: set
-        request: { method: PUT, path: /stock/pears, json: { count: 3 } }
-      - id: read
-        request: { method: GET, path: /stock/pears }
-`;
-    const causes = await rootCausesOfPair(`${stockFlow}${before}`, baseline, candidate);
-    const summaries = causes.map((c) => c.summary);
-    expect(summaries, summaries.join('\n')).toHaveLength(2);
-    // `unit` shows on the read after the swap and on another key's read: its own row, with both.
-    expect(casesOf(causes, '`/unit`')).toEqual(['stock/apples/read', 'stock/pears/read']);
-    expect(casesOf(causes, '`/succeeded`')).toContain('stock/apples/read');
-  });
-});
-
 /**
  * Lights: `GET /lights/:id` answers its flag `on` and its `brightness`;
  * `POST /lights/:id/toggle` answers the lights it toggled, each with its
@@ -185,14 +131,59 @@ function lights(candidate: boolean): Promise<TestServer> {
   });
 }
 
-describe('what is no outcome of a write', () => {
+describe('a write whose outcome differs carries the differences it implies', () => {
   const started: TestServer[] = [];
   afterAll(async () => Promise.all(started.map((s) => s.close())));
+  const pair = async (start: (candidate: boolean) => Promise<TestServer>) => {
+    const servers = [await start(false), await start(true)] as const;
+    started.push(...servers);
+    return servers;
+  };
+
+  it.each([
+    {
+      name: 'a compare-and-swap that succeeds on one side only (`succeeded`)',
+      start: (c: boolean) => stockStore(c, false),
+      flow: stockFlow,
+      outcome: '`/succeeded`',
+      // The branch that ran, the stale swap's read and the read after it follow from it.
+      cases: ['stock/apples/take-one', 'stock/apples/take-one-stale', 'stock/apples/read'],
+    },
+    {
+      name: 'a conditional update applied on one side only (`applied`, then `ok`)',
+      start: accounts,
+      flow: accountFlow,
+      outcome: '`/applied`',
+      cases: ['accounts/pay/debit', 'accounts/pay/close-if-debited', 'accounts/pay/read'],
+    },
+  ])('$name: one row', async ({ start, flow, outcome, cases }) => {
+    const [baseline, candidate] = await pair(start);
+    const causes = await rootCausesOfPair(flow, baseline, candidate);
+    const summaries = causes.map((c) => c.summary);
+    expect(summaries, summaries.join('\n')).toHaveLength(1);
+    expect(summaries[0]).toContain(outcome);
+    expect(causes[0]?.caseIds).toEqual(cases);
+  });
+
+  it('keeps apart a change the later step shares with an answer where no outcome differed', async () => {
+    const [baseline, candidate] = await pair((c) => stockStore(c, true));
+    const before = `  - id: pears
+    steps:
+      - id: set
+        request: { method: PUT, path: /stock/pears, json: { count: 3 } }
+      - id: read
+        request: { method: GET, path: /stock/pears }
+`;
+    const causes = await rootCausesOfPair(`${stockFlow}${before}`, baseline, candidate);
+    const summaries = causes.map((c) => c.summary);
+    expect(summaries, summaries.join('\n')).toHaveLength(2);
+    // `unit` shows on the read after the swap and on another key's read: its own row, with both.
+    expect(casesOf(causes, '`/unit`')).toEqual(['stock/apples/read', 'stock/pears/read']);
+    expect(casesOf(causes, '`/succeeded`')).toContain('stock/apples/read');
+  });
 
   it('a flag a GET answers, or a flag of a listed record, takes nothing with it', async () => {
-    const baseline = await lights(false);
-    const candidate = await lights(true);
-    started.push(baseline, candidate);
+    const [baseline, candidate] = await pair(lights);
     const flow = `suite: lights
 sideEffects: true
 cases:
