@@ -163,6 +163,8 @@ describe('a write whose outcome differs carries the differences it implies', () 
     expect(summaries, summaries.join('\n')).toHaveLength(1);
     expect(summaries[0]).toContain(outcome);
     expect(causes[0]?.caseIds).toEqual(cases);
+    // The write shows the cause itself; what follows from it is listed as its consequences.
+    expect(causes[0]?.consequences).toEqual(cases.slice(1));
   });
 
   it('keeps apart a change the later step shares with an answer where no outcome differed', async () => {
