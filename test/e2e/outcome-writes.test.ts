@@ -115,10 +115,11 @@ cases:
 
 /**
  * Lights: `GET /lights/:id` answers its flag `on` and its `brightness`;
- * `POST /lights/:id/toggle` answers the lights it toggled, each with its
- * flag, and the `level` it set. The candidate's lights start on. Neither
- * answer is a write's outcome (a safe method; a flag in a list of records),
- * so the values beside the flags keep their own rows.
+ * `POST /lights/:id/toggle` answers the light's new `on`, the lights it
+ * toggled, each with its flag, and the `level` it set. The candidate's
+ * lights start on. No answer is a write's outcome (a safe method; a flag
+ * that is the light's state, not the toggle's outcome; a flag in a list of
+ * records), so the values beside the flags keep their own rows.
  */
 function lights(candidate: boolean): Promise<TestServer> {
   const on = new Map<string, boolean>();
@@ -127,7 +128,7 @@ function lights(candidate: boolean): Promise<TestServer> {
     const state = on.get(id) ?? candidate;
     if (req.method === 'GET') return json(res, 200, { on: state, brightness: state ? 80 : 0 });
     on.set(id, !state);
-    return json(res, 200, { toggled: [{ id, on: !state }], level: state ? 0 : 80 });
+    return json(res, 200, { on: !state, toggled: [{ id, on: !state }], level: state ? 0 : 80 });
   });
 }
 
@@ -184,7 +185,7 @@ describe('a write whose outcome differs carries the differences it implies', () 
     expect(casesOf(causes, '`/succeeded`')).toContain('stock/apples/read');
   });
 
-  it('a flag a GET answers, or a flag of a listed record, takes nothing with it', async () => {
+  it("a flag a GET answers, a record's flag, or a flag of a listed record, takes nothing with it", async () => {
     const [baseline, candidate] = await pair(lights);
     const flow = `suite: lights
 sideEffects: true

@@ -12,14 +12,18 @@
  *
  * The rule, per answer (the caller passes the answers to a write method):
  * - both statuses are `2xx`, both bodies JSON objects;
- * - a member at the body's top holds a boolean on each side, and the two
- *   differ. The first such member (in the answer's order of changes) is the
- *   outcome; its finding is the cause.
+ * - a member at the body's top whose name says an outcome (`succeeded`,
+ *   `success`, `ok`, `applied`, `created`, `updated`, `modified`, `matched`,
+ *   `deleted`, `removed`, `acknowledged`, `committed`, in any case) holds a
+ *   boolean on each side, and the two differ. The first such member (in the
+ *   answer's order of changes) is the outcome; its finding is the cause.
  *
  * **Kept apart**: an answer to a safe method (a `GET`'s `{"healthy": false}`
- * is a state it reports, not a write's outcome), a boolean below the top (a
- * flag of a listed record), a boolean against a member one side lacks, and
- * any difference also shown where no outcome differed (`shownApart`). Pure.
+ * is a state it reports, not a write's outcome), a boolean of another name
+ * (a log-in that answers the user's `verified`: a record's attribute), a
+ * boolean below the top (a flag of a listed record), a boolean against a
+ * member one side lacks, and any difference also shown where no outcome
+ * differed (`shownApart`). Pure.
  */
 
 import type { AssessedDivergence, AssessedObservation } from '../../contract/assessment.js';
@@ -29,8 +33,37 @@ import { isJsonObject } from '../../core/normalise/json.js';
 import { parsePointer } from '../../util/json-pointer.js';
 import { hasFindings } from './types.js';
 
+/**
+ * Names (lower case) of a member that says what came of the operation, not
+ * what a record holds: a `POST` that answers a user's `verified` or a
+ * light's `on` reports a record's attribute, a state both sides may hold
+ * apart whatever the write did (as rule 29 reads a refusal by its member's
+ * name).
+ */
+const OUTCOME_MEMBERS: ReadonlySet<string> = new Set([
+  'succeeded',
+  'success',
+  'successful',
+  'ok',
+  'applied',
+  'created',
+  'updated',
+  'modified',
+  'matched',
+  'deleted',
+  'removed',
+  'acknowledged',
+  'committed',
+]);
+
 function succeeded(status: number | undefined): boolean {
   return status !== undefined && status >= 200 && status < 300;
+}
+
+/** True for a member at the body's top whose name says an outcome (`OUTCOME_MEMBERS`). */
+function isOutcomeMember(path: string): boolean {
+  const segments = parsePointer(path);
+  return segments.length === 1 && OUTCOME_MEMBERS.has(segments[0]?.toLowerCase() ?? '');
 }
 
 /** The finding of a write's answer that says its outcome differs; undefined when none (module comment). */
@@ -45,7 +78,7 @@ export function outcomeFindingOf(result: AssessedDivergence): AssessedFinding | 
       typeof change.baseline === 'boolean' &&
       typeof change.candidate === 'boolean' &&
       change.baseline !== change.candidate &&
-      parsePointer(change.path).length === 1,
+      isOutcomeMember(change.path),
   );
   if (outcome === undefined) return undefined;
   return result.findings.find((finding) => finding.paths.includes(outcome.path));

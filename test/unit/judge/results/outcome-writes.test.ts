@@ -38,27 +38,35 @@ function answer(
   };
 }
 
-const held: Change = { path: '/held', op: 'value', baseline: true, candidate: false };
+const applied: Change = { path: '/Applied', op: 'value', baseline: true, candidate: false };
 
 describe('outcomeFindingOf', () => {
   it('reads a top-level boolean that differs in a 2xx answer on both sides', () => {
-    const found = outcomeFindingOf(answer([200, 201], [{ held: true }, { held: false }], [held]));
-    expect(found?.paths).toEqual(['/held']);
+    const found = outcomeFindingOf(
+      answer([200, 201], [{ Applied: true }, { Applied: false }], [applied]),
+    );
+    expect(found?.paths).toEqual(['/Applied']);
+  });
+
+  it("reads no outcome in a boolean whose name is a record's attribute", () => {
+    const held: Change = { path: '/held', op: 'value', baseline: true, candidate: false };
+    expect(outcomeFindingOf(answer([200, 200], [{ held: true }, { held: false }], [held]))).toBe(
+      undefined,
+    );
   });
 
   it('reads no outcome where a side refused, or a boolean stands against nothing', () => {
-    expect(outcomeFindingOf(answer([200, 409], [{ held: true }, { held: false }], [held]))).toBe(
-      undefined,
-    );
-    const lacked: Change = { path: '/held', op: 'removed', baseline: true, candidate: null };
-    expect(outcomeFindingOf(answer([200, 200], [{ held: true }, {}], [lacked]))).toBe(undefined);
+    const refused = answer([200, 409], [{ Applied: true }, { Applied: false }], [applied]);
+    expect(outcomeFindingOf(refused)).toBe(undefined);
+    const lacked: Change = { path: '/Applied', op: 'removed', baseline: true, candidate: null };
+    expect(outcomeFindingOf(answer([200, 200], [{ Applied: true }, {}], [lacked]))).toBe(undefined);
   });
 
   it('reads no outcome in a list of flags, at the top or below it', () => {
     const first: Change = { path: '/0', op: 'value', baseline: true, candidate: false };
     expect(outcomeFindingOf(answer([200, 200], [[true], [false]], [first]))).toBe(undefined);
-    const listed: Change = { path: '/locks/0/held', op: 'value', baseline: true, candidate: false };
-    const bodies = [{ locks: [{ held: true }] }, { locks: [{ held: false }] }] as const;
+    const listed: Change = { path: '/locks/0/ok', op: 'value', baseline: true, candidate: false };
+    const bodies = [{ locks: [{ ok: true }] }, { locks: [{ ok: false }] }] as const;
     expect(outcomeFindingOf(answer([200, 200], bodies, [listed]))).toBe(undefined);
   });
 });
