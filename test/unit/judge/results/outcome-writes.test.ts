@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Change, DivergentObservation } from '../../../../src/contract/observation.js';
 import { outcomeFindingOf } from '../../../../src/judge/results/outcome-writes.js';
+import { divergentObservation } from '../../../helpers/divergent.js';
 
 /** A write's answer with one finding per change, at its path. */
 function answer(
@@ -8,16 +9,11 @@ function answer(
   bodies: readonly [unknown, unknown],
   changes: readonly Change[],
 ): DivergentObservation {
-  return {
-    verdict: 'divergent',
-    caseId: 's/write',
-    suite: 's',
+  return divergentObservation({
     endpoint: 'POST /locks/:id/acquire',
     request: { method: 'POST', path: '/locks/7/acquire' },
     baseline: { status: statuses[0], durationMs: 1 },
     candidate: { status: statuses[1], durationMs: 1 },
-    kinds: ['value'],
-    fingerprint: 'write',
     findings: changes.map((change) => ({
       fingerprint: `finding-${change.path}`,
       kind: 'value',
@@ -29,13 +25,9 @@ function answer(
       summary: change.path,
       paths: [change.path],
     })),
-    explanation: 'write',
-    summary: 'write',
     changes,
-    headerChanges: [],
-    repro: { baseline: '', candidate: '' },
     bodies: { baseline: bodies[0], candidate: bodies[1] },
-  };
+  });
 }
 
 const applied: Change = { path: '/Applied', op: 'value', baseline: true, candidate: false };
