@@ -30,12 +30,11 @@ import {
 } from '../../judge/results/assessment.js';
 import type { BodyDigests } from '../../judge/results/body-digests.js';
 import type { CollectedObservations } from '../../judge/results/collected.js';
+import { type Consequences, consequencesOf } from '../../judge/results/consequences.js';
 import {
-  type Consequences,
-  consequencesOf,
   digestConsequencesOf,
   withCrossCaseConsequences,
-} from '../../judge/results/consequences.js';
+} from '../../judge/results/cross-case-consequences.js';
 import { headConsequencesOf } from '../../judge/results/head-consequences.js';
 import type { Masking } from '../../judge/results/judged-again.js';
 import {

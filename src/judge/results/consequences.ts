@@ -25,30 +25,38 @@
  *   that does not name the written resource (`own-differences.ts`): it
  *   would differ without the write, so it keeps its own row too.
  *
- * And across cases, whatever their order (`digestConsequencesOf`; for a
- * `HEAD`'s headers, `head-consequences.ts`): a
- * finding whose every changed value is, on each side, a digest of the body
- * that side answered in another case where the two bodies differ (a
- * package document's `shasum` and `integrity` of each side's own tarball)
- * follows from that body's difference: a consequence of the other case's
- * whole-body finding.
+ * A write both sides answered `2xx` whose answer says its outcome differs
+ * (a boolean at the body's top: `succeeded`, `applied`; `outcome-writes.ts`)
+ * is such a write too: one side performed it and the other did not. Its
+ * answer's other state-dependent findings (the branch that ran) and those of
+ * the later cases on the same resource are its consequences; instead of the
+ * record test above (its path often names an operation, `/txn`, not a
+ * record), a finding whose change also shows where no outcome differed keeps
+ * its own row (`shownApart`).
+ *
+ * Across cases, whatever their order: `cross-case-consequences.ts`.
  */
 
 import type { AssessedDivergence, AssessedObservation } from '../../contract/assessment.js';
 import type { AssessedFinding, RootCause } from '../../contract/root-cause.js';
 import { collectionOf } from '../../core/compare/endpoint.js';
-import { type BodyDigests, digestForm } from './body-digests.js';
+import { changesOf, outcomeFindingOf, shownApart } from './outcome-writes.js';
 import { ownDifference } from './own-differences.js';
 import { hasFindings } from './types.js';
 
 const WRITES: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** A write one side accepted and the other refused, and where it was written. */
+/** A write one side performed and the other did not, and where it was written. */
 interface StateCause {
   readonly fingerprint: string;
   readonly collection: readonly string[];
   /** The request path the write was sent to. */
   readonly path: string;
+  /**
+   * What shows it: a status one side refused it with, or an answer both sides
+   * gave `2xx` whose outcome differs (`outcome-writes.ts`).
+   */
+  readonly shownBy: 'status' | 'outcome';
 }
 
 function statusClassOf(status: number): number {
@@ -135,22 +143,50 @@ export type CaseConsequences = ReadonlyMap<string, string>;
 /** Per case id: its findings that are consequences, each with the root cause it follows from. */
 export type Consequences = ReadonlyMap<string, CaseConsequences>;
 
+/** Adds to `marks` the findings of `result` that follow from `cause` (not marked already). */
+function markFrom(result: AssessedDivergence, cause: StateCause, marks: Map<string, StateCause>) {
+  for (const finding of result.findings) {
+    if (marks.has(finding.fingerprint) || finding.fingerprint === cause.fingerprint) continue;
+    if (!stateDependent(finding, result)) continue;
+    // A value of a record the refused write did not touch differs on its own
+    // (`own-differences.ts`); after an outcome, the change shown apart keeps its row instead.
+    if (cause.shownBy === 'status' && ownDifference(result, finding, cause.path)) continue;
+    marks.set(finding.fingerprint, cause);
+  }
+}
+
 /** The findings of `result` that follow from the earliest related cause of `causes`. */
 function consequencesIn(
   result: AssessedDivergence,
   causes: readonly StateCause[],
-): Map<string, string> | undefined {
+): Map<string, StateCause> {
+  const marks = new Map<string, StateCause>();
   const collection = collectionOf(result.endpoint);
   const cause = causes.find((c) => related(c.collection, collection));
-  if (cause === undefined || !canShowState(result)) return undefined;
-  const marks = new Map<string, string>();
-  for (const finding of result.findings) {
-    if (!stateDependent(finding, result) || finding.fingerprint === cause.fingerprint) continue;
-    // A value of a record the write did not touch differs on its own (`own-differences.ts`).
-    if (ownDifference(result, finding, cause.path)) continue;
-    marks.set(finding.fingerprint, cause.fingerprint);
-  }
-  return marks.size === 0 ? undefined : marks;
+  if (cause !== undefined && canShowState(result)) markFrom(result, cause, marks);
+  return marks;
+}
+
+/**
+ * The write's own outcome, when its answer says it differs and no earlier
+ * write explains it (`outcome-writes.ts`): its other findings are marked
+ * under it in `marks`.
+ */
+function outcomeCause(
+  result: AssessedDivergence,
+  marks: Map<string, StateCause>,
+): StateCause | undefined {
+  const outcome = WRITES.has(result.request.method) ? outcomeFindingOf(result) : undefined;
+  if (outcome === undefined || outcome.consequenceOf !== undefined) return undefined;
+  if (marks.has(outcome.fingerprint)) return undefined;
+  const cause: StateCause = {
+    fingerprint: outcome.fingerprint,
+    collection: collectionOf(result.endpoint),
+    path: result.request.path,
+    shownBy: 'outcome',
+  };
+  markFrom(result, cause, marks);
+  return cause;
 }
 
 /**
@@ -175,22 +211,53 @@ export function withConsequence(
 /** The consequences among `results` (in run order), by case id (see the module comment). */
 export function consequencesOf(results: readonly AssessedObservation[]): Consequences {
   const causes = new Map<string, StateCause[]>();
-  const out = new Map<string, CaseConsequences>();
+  const out = new Map<string, Map<string, StateCause>>();
+  const outcomeAnswers = new Set<string>();
   for (const result of results) {
+    if (!hasFindings(result)) continue;
     const sequence = sequenceOf(result);
-    if (sequence === undefined || !hasFindings(result)) continue;
-    const earlier = causes.get(sequence) ?? [];
+    const earlier = sequence === undefined ? [] : (causes.get(sequence) ?? []);
     const marks = consequencesIn(result, earlier);
-    if (marks !== undefined) out.set(result.caseId, marks);
-    if (WRITES.has(result.request.method)) {
-      for (const finding of result.findings) {
-        const consequenceOf = marks?.get(finding.fingerprint) ?? finding.consequenceOf;
-        if (consequenceOf !== undefined || !acceptedOnOneSide(finding.cause)) continue;
-        const collection = collectionOf(result.endpoint);
-        earlier.push({ fingerprint: finding.fingerprint, collection, path: result.request.path });
-      }
-      causes.set(sequence, earlier);
+    const outcome = outcomeCause(result, marks);
+    if (outcome !== undefined) outcomeAnswers.add(result.caseId);
+    if (marks.size > 0) out.set(result.caseId, marks);
+    if (sequence === undefined || !WRITES.has(result.request.method)) continue;
+    for (const finding of result.findings) {
+      const consequenceOf = marks.get(finding.fingerprint) ?? finding.consequenceOf;
+      if (consequenceOf !== undefined || !acceptedOnOneSide(finding.cause)) continue;
+      const collection = collectionOf(result.endpoint);
+      const path = result.request.path;
+      earlier.push({ fingerprint: finding.fingerprint, collection, path, shownBy: 'status' });
     }
+    if (outcome !== undefined) earlier.push(outcome);
+    causes.set(sequence, earlier);
+  }
+  return keptApart(results, out, outcomeAnswers);
+}
+
+/**
+ * `marks` as fingerprints, without the marks an outcome made on findings
+ * whose change also shows where no outcome differed (`outcome-writes.ts`,
+ * `shownApart`): those keep their rows.
+ */
+function keptApart(
+  results: readonly AssessedObservation[],
+  marks: ReadonlyMap<string, ReadonlyMap<string, StateCause>>,
+  outcomeAnswers: ReadonlySet<string>,
+): Consequences {
+  const shown = outcomeAnswers.size === 0 ? undefined : shownApart(results, outcomeAnswers, marks);
+  const out = new Map<string, Map<string, string>>();
+  for (const result of results) {
+    const byFinding = marks.get(result.caseId);
+    if (byFinding === undefined || !hasFindings(result)) continue;
+    const kept = new Map<string, string>();
+    for (const finding of result.findings) {
+      const cause = byFinding.get(finding.fingerprint);
+      if (cause === undefined) continue;
+      const apart = cause.shownBy === 'outcome' && changesOf(finding).some((c) => shown?.has(c));
+      if (!apart) kept.set(finding.fingerprint, cause.fingerprint);
+    }
+    if (kept.size > 0) out.set(result.caseId, kept);
   }
   return out;
 }
@@ -198,84 +265,4 @@ export function consequencesOf(results: readonly AssessedObservation[]): Consequ
 /** The root cause a finding's row is: its own, or the one it is a consequence of. */
 export function rowFingerprintOf(finding: AssessedFinding): string {
   return finding.consequenceOf ?? finding.fingerprint;
-}
-
-/** The finding of a result that stands for its whole body differing: its change at the root. */
-function wholeBodyFinding(result: AssessedDivergence): string | undefined {
-  return result.findings.find((f) => f.paths.includes('') && f.consequenceOf === undefined)
-    ?.fingerprint;
-}
-
-/**
- * The findings whose every changed value is, on each side, a digest of that
- * side's body in another case where the bodies differ, each with that
- * case's whole-body finding (see the module comment). Only the bodies that
- * differ were hashed (`body-digests.ts`); without any, or without a value
- * written as a digest, nothing is looked at further.
- */
-export function digestConsequencesOf(
-  results: readonly AssessedObservation[],
-  digests: ReadonlyMap<string, BodyDigests> | undefined,
-): Consequences {
-  if (digests === undefined || digests.size === 0) return new Map();
-  const bodies: { caseId: string; fingerprint: string; digests: BodyDigests }[] = [];
-  for (const result of results) {
-    const d = digests.get(result.caseId);
-    if (d === undefined || !hasFindings(result)) continue;
-    const fingerprint = wholeBodyFinding(result);
-    if (fingerprint !== undefined) bodies.push({ caseId: result.caseId, fingerprint, digests: d });
-  }
-  const out = new Map<string, Map<string, string>>();
-  if (bodies.length === 0) return out;
-  for (const result of results) {
-    if (!hasFindings(result)) continue;
-    const changes = new Map(result.changes.map((c) => [c.path, c]));
-    for (const finding of result.findings) {
-      if (finding.consequenceOf !== undefined || finding.paths.length === 0) continue;
-      const pairs = finding.paths.map((path) => {
-        const change = changes.get(path);
-        return change?.op === 'value'
-          ? [digestForm(change.baseline), digestForm(change.candidate)]
-          : [undefined, undefined];
-      });
-      const body = bodies.find(
-        (b) =>
-          b.caseId !== result.caseId &&
-          pairs.every(
-            ([x, y]) =>
-              x !== undefined &&
-              y !== undefined &&
-              b.digests.baseline.has(x) &&
-              b.digests.candidate.has(y),
-          ),
-      );
-      if (body === undefined || body.fingerprint === finding.fingerprint) continue;
-      const marks = out.get(result.caseId) ?? new Map<string, string>();
-      marks.set(finding.fingerprint, body.fingerprint);
-      out.set(result.caseId, marks);
-    }
-  }
-  return out;
-}
-
-/**
- * `sequence` with the consequences found across cases added (digests,
- * `HEAD`s): a finding marked by several keeps its sequence's cause, else
- * the first that marks it.
- */
-export function withCrossCaseConsequences(
-  sequence: Consequences,
-  ...across: readonly Consequences[]
-): Consequences {
-  if (across.every((c) => c.size === 0)) return sequence;
-  // Laid on in reverse, so the first that marks a finding wins, and the sequence over all.
-  const out = new Map<string, Map<string, string>>();
-  for (const layer of [...across].reverse().concat([sequence])) {
-    for (const [caseId, marks] of layer) {
-      const merged = out.get(caseId) ?? new Map<string, string>();
-      for (const [finding, cause] of marks) merged.set(finding, cause);
-      out.set(caseId, merged);
-    }
-  }
-  return out;
 }

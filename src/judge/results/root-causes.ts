@@ -32,6 +32,8 @@ interface Building {
   readonly cases: string[];
   readonly ends: Set<string>;
   readonly consequences: string[];
+  /** The cases that show the cause itself: none of them is listed as its consequence. */
+  readonly own: Set<string>;
   /** The fields the findings of a cause of any field were at. */
   readonly fields: Set<string>;
   /** The fingerprints of the findings that joined it as consequences. */
@@ -100,6 +102,7 @@ export function groupFindings(results: Iterable<AssessedObservation>): Map<strin
         cases: [],
         ends: new Set(),
         consequences: [],
+        own: new Set(),
         fields: new Set(),
         absorbed: new Set(),
         places: new Set(),
@@ -119,6 +122,7 @@ export function groupFindings(results: Iterable<AssessedObservation>): Map<strin
     // In run order a case's findings are consecutive; a deferred one may come back to a listed case.
     const listed = (list: string[]) => (last ? list.includes(caseId) : list.at(-1) === caseId);
     if (!listed(entry.cases)) entry.cases.push(caseId);
+    if (under === undefined) entry.own.add(caseId);
     if (under !== undefined && !listed(entry.consequences)) entry.consequences.push(caseId);
     if (under !== undefined && fingerprint !== consequenceOf) entry.absorbed.add(fingerprint);
     entry.ends.add(endpoint);
@@ -140,7 +144,9 @@ export function groupFindings(results: Iterable<AssessedObservation>): Map<strin
   for (const { caseId, endpoint, finding } of later) add(caseId, endpoint, finding, true);
   const groups = new Map<string, ShownRootCause>();
   for (const [fingerprint, entry] of building) {
-    const { group, cases, ends, consequences, fields, absorbed, places } = entry;
+    const { group, cases, ends, fields, absorbed, places } = entry;
+    // A write's answer whose other findings joined its own outcome is the cause, not its consequence.
+    const consequences = entry.consequences.filter((caseId) => !entry.own.has(caseId));
     const endpoints = [...ends].sort(compareText);
     const at = places.size === 0 ? {} : { places: [...places] };
     const found = withAbsorbed(

@@ -10,8 +10,9 @@ import {
   bodyDigestsOf,
   digestForm,
 } from '../../../../src/judge/results/body-digests.js';
-import { digestConsequencesOf } from '../../../../src/judge/results/consequences.js';
+import { digestConsequencesOf } from '../../../../src/judge/results/cross-case-consequences.js';
 import { makeCase } from '../../../helpers/case.js';
+import { divergentObservation } from '../../../helpers/divergent.js';
 
 const A = Buffer.from('baseline tarball');
 const B = Buffer.from('candidate tarball');
@@ -50,15 +51,10 @@ function result(
   cause: RootCause,
   changes: readonly Change[],
 ): DivergentObservation {
-  return {
-    verdict: 'divergent',
+  return divergentObservation({
     caseId,
-    suite: 's',
     endpoint: 'GET /x',
     request: { method: 'GET', path: '/x' },
-    baseline: { status: 200, durationMs: 1 },
-    candidate: { status: 200, durationMs: 1 },
-    kinds: ['value'],
     fingerprint: caseId,
     findings: [
       findingOf(
@@ -69,10 +65,7 @@ function result(
     explanation: caseId,
     summary: caseId,
     changes,
-    headerChanges: [],
-    repro: { baseline: '', candidate: '' },
-    bodies: { baseline: null, candidate: null },
-  };
+  });
 }
 
 const file = result('s/file', bodyCause, [

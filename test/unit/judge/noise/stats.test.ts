@@ -5,6 +5,7 @@ import { DEFAULT_THRESHOLDS } from '../../../../src/io/config/noise-settings.js'
 import { maskComparison, masksChange } from '../../../../src/judge/noise/mask.js';
 import { createNoiseTally, isRealDivergence } from '../../../../src/judge/noise/stats.js';
 import { maskObservation } from '../../../../src/judge/results/judged-again.js';
+import { divergentObservation } from '../../../helpers/divergent.js';
 import { findingsFor } from '../../../helpers/findings.js';
 
 const finding = (pattern: string) =>
@@ -95,24 +96,18 @@ describe('masking', () => {
       { path: '/ts', op: 'value', baseline: 1, candidate: 2 },
       { path: '/email', op: 'removed', baseline: 'x' },
     ] as const;
-    const result: Observation = {
+    const result: Observation = divergentObservation({
       caseId: 't/a',
       suite: 't',
       endpoint: 'GET /a',
       request: { method: 'GET', path: '/a' },
-      baseline: { status: 200, durationMs: 1 },
-      candidate: { status: 200, durationMs: 1 },
-      verdict: 'divergent',
       kinds: ['value', 'shape'],
       fingerprint: 'f',
       findings: findingsFor({ endpoint: 'GET /a', status: [200, 200], changes: CHANGES }),
-      explanation: 'e',
-      summary: 's',
       changes: CHANGES,
-      headerChanges: [],
       repro: { baseline: 'curl a', candidate: 'curl b' },
       bodies: { baseline: {}, candidate: {} },
-    };
+    });
     const redact = createRedactor({ headerNames: [], secrets: new Map() });
     const partly = maskObservation(result, { values: ['/ts'], orders: [], headers: [] }, redact);
     expect(partly.verdict).toBe('divergent');

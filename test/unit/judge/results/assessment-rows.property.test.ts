@@ -19,6 +19,7 @@ import { findingOf } from '../../../../src/core/compare/finding-of.js';
 import { judgedAfterDecisions } from '../../../../src/judge/results/assessment.js';
 import { rowFingerprintOf } from '../../../../src/judge/results/consequences.js';
 import { hasFindings } from '../../../../src/judge/results/types.js';
+import { divergentObservation } from '../../../helpers/divergent.js';
 
 function judgedGeneral(
   result: AssessedObservation,
@@ -57,24 +58,7 @@ const finding = fc
   });
 
 function result(findings: readonly AssessedFinding[]): DivergentObservation {
-  return {
-    verdict: 'divergent',
-    caseId: 's/c',
-    suite: 's',
-    endpoint: 'GET /r',
-    request: { method: 'GET', path: '/r' },
-    baseline: { status: 200, durationMs: 1 },
-    candidate: { status: 200, durationMs: 1 },
-    kinds: ['value'],
-    fingerprint: 'c',
-    findings,
-    explanation: 'e',
-    summary: 's',
-    changes: [],
-    headerChanges: [],
-    repro: { baseline: '', candidate: '' },
-    bodies: { baseline: null, candidate: null },
-  };
+  return divergentObservation({ findings });
 }
 
 describe('a divergence judged after the decisions', () => {

@@ -3,7 +3,7 @@ import type { HttpMethod } from '../../../../src/contract/model/case.js';
 import type { DivergentObservation, HeaderChange } from '../../../../src/contract/observation.js';
 import type { RootCause } from '../../../../src/contract/root-cause.js';
 import { findingOf } from '../../../../src/core/compare/finding-of.js';
-import { withCrossCaseConsequences } from '../../../../src/judge/results/consequences.js';
+import { withCrossCaseConsequences } from '../../../../src/judge/results/cross-case-consequences.js';
 import { headConsequencesOf } from '../../../../src/judge/results/head-consequences.js';
 
 const textVsEmpty: RootCause = {

@@ -17,30 +17,24 @@ import {
   readAssessedResults,
 } from '../../../../src/judge/results/assessment-file.js';
 import { maskingOf } from '../../../../src/judge/results/judged-again.js';
+import { divergentObservation } from '../../../helpers/divergent.js';
 import { findingsFor } from '../../../helpers/findings.js';
 import { sampleResults } from './report-fixtures.js';
 
 /** A divergence at `/ts` (a value) and at `/id` (another one), on `GET /a`. */
 function observation(paths: readonly string[]): Observation {
   const changes = paths.map((path) => ({ path, op: 'value' as const, baseline: 1, candidate: 2 }));
-  return {
+  return divergentObservation({
     caseId: 't/a',
     suite: 't',
     endpoint: 'GET /a',
     request: { method: 'GET', path: '/a' },
-    baseline: { status: 200, durationMs: 1 },
-    candidate: { status: 200, durationMs: 1 },
-    verdict: 'divergent',
-    kinds: ['value'],
     fingerprint: 'f',
     findings: findingsFor({ endpoint: 'GET /a', status: [200, 200], changes }),
-    explanation: 'e',
-    summary: 's',
     changes,
-    headerChanges: [],
     repro: { baseline: 'curl a', candidate: 'curl b' },
     bodies: { baseline: {}, candidate: {} },
-  };
+  });
 }
 
 let dir: string | undefined;
