@@ -93,7 +93,7 @@ import type { SideRuntimes } from '../../contract/model/runtime.js';
 import type { RootCause, SkeletonChange, StructureCause } from '../../contract/root-cause.js';
 import { compareText } from '../../util/text.js';
 import { bodiesOfStatus, errorBodies } from './body-causes.js';
-import { changeKey, isElements } from './change-keys.js';
+import { changeKey, isElements, type ObjectKinds } from './change-keys.js';
 import { travelling } from './co-travel.js';
 import { offsetOfGroup } from './counter-offsets.js';
 import { endpointData } from './endpoint-data.js';
@@ -109,6 +109,7 @@ import {
 import { newMemberJoins } from './new-member-joins.js';
 import { newMembers } from './new-members.js';
 import { lonelyNulls, restructureNulls } from './null-members.js';
+import { objectKinds } from './object-kinds.js';
 import { omittedDefaults } from './omitted-defaults.js';
 import type { AnswerBodies } from './optional-members.js';
 import { ownKey, type RecurringCauses, recurringCauses } from './recurring-causes.js';
@@ -170,12 +171,15 @@ export interface CauseClusters {
    * members' changes are one cause, keyed by its resource.
    */
   readonly refused?: ReadonlyMap<string, RefusedAnswer>;
+  /** Some change was keyed by its object kind (`object-kinds.ts`), not its place. */
+  readonly byKind?: true;
 }
 
 /** The clusters of the run's answers (see the module comment). */
 export function clusterCauses(
   answers: Iterable<ClusterAnswer>,
   runtimes: SideRuntimes = {},
+  { byKind = true }: { readonly byKind?: boolean } = {},
 ): CauseClusters {
   const given = [...answers];
   // An answer one side refused and the other accepted: its outcome is its operation's own
@@ -187,7 +191,10 @@ export function clusterCauses(
   const bodies = new Map(
     all.flatMap(({ caseId, bodies }) => (bodies === undefined ? [] : [[caseId, bodies] as const])),
   );
-  const groups = travelling(seenChanges(all, rewordings), errorClasses(all), bodies);
+  // One object kind at any depth (`object-kinds.ts`); without, each place is its own (the
+  // keying before: the rows a tracker may still hold, `byKind: false`).
+  const kinds: ObjectKinds = byKind ? objectKinds(all) : new Map();
+  const groups = travelling(seenChanges(all, rewordings, kinds), errorClasses(all), bodies);
   const gates = refusalGates(all);
   const handlers = errorHandlers(all, new Set(gates.keys()));
   // A status one side's error handler explains is no method's transition (rule 4); a new
@@ -288,6 +295,7 @@ export function clusterCauses(
     ...(acrossKinds.size === 0 ? {} : { acrossKinds }),
     ...(perResource.size === 0 ? {} : { perResource }),
     ...(refused.size === 0 ? {} : { refused }),
+    ...(kinds.size === 0 ? {} : { byKind: true as const }),
   };
 }
 

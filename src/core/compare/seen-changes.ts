@@ -72,15 +72,16 @@ export interface Seen {
 export type SeenRewording = Rewording & { readonly value: Seen };
 
 /**
- * Every member change of the run's answers, by what changed; the messages
- * their error envelopes moved and reworded go to `rewordings`.
+ * Every member change of the run's answers, by what changed (a member of an
+ * object kind by the kind, `kinds`); the messages their error envelopes
+ * moved and reworded go to `rewordings`.
  */
 export function seenChanges(
   answers: readonly ChangedAnswer[],
   rewordings: SeenRewording[] = [],
+  kinds: ObjectKinds = objectKinds(answers),
 ): Map<string, Seen> {
   const data = dataPlaces(answers);
-  const kinds = objectKinds(answers);
   const seen = new Map<string, Seen>();
   for (const answer of answers) {
     const { caseId, endpoint, findings, changes } = answer;

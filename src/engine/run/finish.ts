@@ -35,6 +35,7 @@ import {
   digestConsequencesOf,
   withCrossCaseConsequences,
 } from '../../judge/results/cross-case-consequences.js';
+import { earlierPlaces } from '../../judge/results/earlier-places.js';
 import { headConsequencesOf } from '../../judge/results/head-consequences.js';
 import type { Masking } from '../../judge/results/judged-again.js';
 import {
@@ -196,7 +197,19 @@ export async function finishRun(input: FinishInput): Promise<Finished> {
   );
   const classifying: Assessment = { ...marking, consequences };
   const classified = listed.map((r) => assessed(r, classifying));
-  const observations = observationsOf(classified);
+  // Where a change was keyed by its object kind, the rows it had keyed by place (`earlier-places.ts`).
+  const byPlace = clusters.byKind
+    ? clustersOf(plain, consequencesOf(plain), runtimesOf(input.head), { byKind: false })
+    : undefined;
+  const observations = observationsOf(
+    classified,
+    byPlace === undefined
+      ? undefined
+      : earlierPlaces(
+          classified,
+          listed.map((r) => assessed(r, { ...classifying, clusters: byPlace })),
+        ),
+  );
   const answers =
     input.tracker === undefined || input.head.interrupted !== undefined
       ? undefined

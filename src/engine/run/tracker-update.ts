@@ -99,25 +99,35 @@ function notLookedOf(unsettled: boolean, over: number | undefined): { notLookedO
   return unsettled && over !== undefined ? { notLookedOver: over } : {};
 }
 
-/** One observation per root cause of the divergent results (errors are not decisions). */
-export function observationsOf(results: readonly AssessedObservation[]): TrackerObservation[] {
+/**
+ * One observation per root cause of the divergent results (errors are not
+ * decisions); `earlier`, by root cause, the rows it takes over from an
+ * earlier keying the results no longer show (`judge/results/earlier-places.ts`).
+ */
+export function observationsOf(
+  results: readonly AssessedObservation[],
+  earlier: ReadonlyMap<string, readonly string[]> = new Map(),
+): TrackerObservation[] {
   const unsettled = unsettledCauses(results);
   const notLooked = notLookedCauses(results);
   const reordered = reorderedCauses(results);
   const ownKeys = ownKeyCauses(results);
-  return [...groupFindings(results).values()].map((group) => ({
-    fingerprint: group.fingerprint,
-    kind: group.kind,
-    endpoints: group.endpoints,
-    caseIds: group.caseIds,
-    summary: group.summary,
-    ...(group.supersedes === undefined ? {} : { supersedes: group.supersedes }),
-    ...(unsettled.has(group.fingerprint) ? { unsettled: true as const } : {}),
-    ...notLookedOf(unsettled.has(group.fingerprint), notLooked.get(group.fingerprint)),
-    ...(unsettled.has(group.fingerprint) && reordered.has(group.fingerprint)
-      ? { reordered: ownKeys.has(group.fingerprint) ? ('own-keys' as const) : (true as const) }
-      : {}),
-  }));
+  return [...groupFindings(results).values()].map((group) => {
+    const supersedes = [...(group.supersedes ?? []), ...(earlier.get(group.fingerprint) ?? [])];
+    return {
+      fingerprint: group.fingerprint,
+      kind: group.kind,
+      endpoints: group.endpoints,
+      caseIds: group.caseIds,
+      summary: group.summary,
+      ...(supersedes.length === 0 ? {} : { supersedes: [...new Set(supersedes)] }),
+      ...(unsettled.has(group.fingerprint) ? { unsettled: true as const } : {}),
+      ...notLookedOf(unsettled.has(group.fingerprint), notLooked.get(group.fingerprint)),
+      ...(unsettled.has(group.fingerprint) && reordered.has(group.fingerprint)
+        ? { reordered: ownKeys.has(group.fingerprint) ? ('own-keys' as const) : (true as const) }
+        : {}),
+    };
+  });
 }
 
 /** The root causes the results' rules hid, with the cases that hid them (`AssessedObservation.covered`). */

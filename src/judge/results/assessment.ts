@@ -132,15 +132,19 @@ function clusterAnswers(
 /**
  * The run's causes keyed by what changed, over `results` (none when no
  * result has a finding); `runtimes`, each side's where known, say whose
- * conventions a cluster may claim (one side's defaults left out).
+ * conventions a cluster may claim (one side's defaults left out); `byKind:
+ * false` keys each place as its own, as before object kinds.
  */
 export function clustersOf(
   results: readonly AssessedObservation[],
   consequences: Consequences,
   runtimes: SideRuntimes = {},
+  keying: { readonly byKind?: boolean } = {},
 ): CauseClusters {
   const answers = clusterAnswers(results, consequences);
-  return answers.length === 0 ? NO_CLUSTERS : explainingCode().clusterCauses(answers, runtimes);
+  return answers.length === 0
+    ? NO_CLUSTERS
+    : explainingCode().clusterCauses(answers, runtimes, keying);
 }
 
 /** What a reader sees of a case: its observation with the assessment laid over it. */
