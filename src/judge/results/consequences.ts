@@ -40,11 +40,16 @@
 import type { AssessedDivergence, AssessedObservation } from '../../contract/assessment.js';
 import type { AssessedFinding, RootCause } from '../../contract/root-cause.js';
 import { collectionOf } from '../../core/compare/endpoint.js';
-import { changesOf, outcomeFindingOf, shownApart } from './outcome-writes.js';
+import {
+  changesOf,
+  outcomeFindingOf,
+  shownApart,
+  WRITE_METHODS,
+  type WrittenOutcomes,
+  writtenOutcomes,
+} from './outcome-writes.js';
 import { ownDifference } from './own-differences.js';
 import { hasFindings } from './types.js';
-
-const WRITES: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** A write one side performed and the other did not, and where it was written. */
 interface StateCause {
@@ -133,7 +138,7 @@ function stateDependent(finding: AssessedFinding, result: AssessedDivergence): b
 function successChoice(result: AssessedDivergence): boolean {
   const b = result.baseline.status;
   const c = result.candidate.status;
-  if (b === undefined || c === undefined || !WRITES.has(result.request.method)) return false;
+  if (b === undefined || c === undefined || !WRITE_METHODS.has(result.request.method)) return false;
   return statusClassOf(b) === 2 && statusClassOf(c) === 2 && b !== 201 && c !== 201;
 }
 
@@ -175,8 +180,9 @@ function consequencesIn(
 function outcomeCause(
   result: AssessedDivergence,
   marks: Map<string, StateCause>,
+  written: WrittenOutcomes,
 ): StateCause | undefined {
-  const outcome = WRITES.has(result.request.method) ? outcomeFindingOf(result) : undefined;
+  const outcome = WRITE_METHODS.has(result.request.method) ? outcomeFindingOf(result, written) : undefined;
   if (outcome === undefined || outcome.consequenceOf !== undefined) return undefined;
   if (marks.has(outcome.fingerprint)) return undefined;
   const cause: StateCause = {
@@ -213,15 +219,16 @@ export function consequencesOf(results: readonly AssessedObservation[]): Consequ
   const causes = new Map<string, StateCause[]>();
   const out = new Map<string, Map<string, StateCause>>();
   const outcomeAnswers = new Set<string>();
+  const written = writtenOutcomes(results);
   for (const result of results) {
     if (!hasFindings(result)) continue;
     const sequence = sequenceOf(result);
     const earlier = sequence === undefined ? [] : (causes.get(sequence) ?? []);
     const marks = consequencesIn(result, earlier);
-    const outcome = outcomeCause(result, marks);
+    const outcome = outcomeCause(result, marks, written);
     if (outcome !== undefined) outcomeAnswers.add(result.caseId);
     if (marks.size > 0) out.set(result.caseId, marks);
-    if (sequence === undefined || !WRITES.has(result.request.method)) continue;
+    if (sequence === undefined || !WRITE_METHODS.has(result.request.method)) continue;
     for (const finding of result.findings) {
       const consequenceOf = marks.get(finding.fingerprint) ?? finding.consequenceOf;
       if (consequenceOf !== undefined || !acceptedOnOneSide(finding.cause)) continue;

@@ -15,18 +15,24 @@
  * - a member at the body's top whose name says an outcome (`succeeded`,
  *   `success`, `ok`, `applied`, `created`, `updated`, `modified`, `matched`,
  *   `deleted`, `removed`, `acknowledged`, `committed`, in any case) holds a
- *   boolean on each side, and the two differ. The first such member (in the
- *   answer's order of changes) is the outcome; its finding is the cause.
+ *   boolean on each side, and the two differ; or it is `true` on one side
+ *   and absent on the other, where that side writes it `true` in other
+ *   answers and never `false` (it leaves `false` out, as the protobuf JSON
+ *   mapping does: etcd's gateway omits `"succeeded": false`). The first such
+ *   member (in the answer's order of changes) is the outcome; its finding is
+ *   the cause.
  *
  * **Kept apart**: an answer to a safe method (a `GET`'s `{"healthy": false}`
  * is a state it reports, not a write's outcome), a boolean of another name
  * (a log-in that answers the user's `verified`: a record's attribute), a
  * boolean below the top (a flag of a listed record), a boolean against a
- * member one side lacks, and any difference also shown where no outcome
+ * member one side never writes (or also writes `false`: its absence says
+ * nothing), and any difference also shown where no outcome
  * differed (`shownApart`). Pure.
  */
 
 import type { AssessedDivergence, AssessedObservation } from '../../contract/assessment.js';
+import type { Change } from '../../contract/observation.js';
 import type { AssessedFinding } from '../../contract/root-cause.js';
 import { changeKey, membersOf } from '../../core/compare/change-keys.js';
 import { isJsonObject } from '../../core/normalise/json.js';
@@ -66,19 +72,71 @@ function isOutcomeMember(path: string): boolean {
   return segments.length === 1 && OUTCOME_MEMBERS.has(segments[0]?.toLowerCase() ?? '');
 }
 
+/** Per side, per outcome member (its pointer): the booleans that side wrote there in a write's `2xx` answer. */
+export interface WrittenOutcomes {
+  readonly baseline: ReadonlyMap<string, ReadonlySet<boolean>>;
+  readonly candidate: ReadonlyMap<string, ReadonlySet<boolean>>;
+}
+
+/** The outcomes each side wrote over the run's write answers it kept (`WrittenOutcomes`). */
+export function writtenOutcomes(results: readonly AssessedObservation[]): WrittenOutcomes {
+  const written = {
+    baseline: new Map<string, Set<boolean>>(),
+    candidate: new Map<string, Set<boolean>>(),
+  };
+  for (const result of results) {
+    if (!hasFindings(result) || !WRITE_METHODS.has(result.request.method)) continue;
+    for (const side of ['baseline', 'candidate'] as const) {
+      const body = result.bodies[side];
+      if (!succeeded(result[side].status) || !isJsonObject(body)) continue;
+      for (const [name, value] of Object.entries(body)) {
+        if (typeof value !== 'boolean' || !OUTCOME_MEMBERS.has(name.toLowerCase())) continue;
+        const path = `/${name}`;
+        const seen = written[side].get(path) ?? new Set<boolean>();
+        written[side].set(path, seen.add(value));
+      }
+    }
+  }
+  return written;
+}
+
+/** The write methods whose answers can say an outcome. */
+export const WRITE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * True for an outcome one side wrote `true` and the other left out, where
+ * the side that left it out writes it `true` elsewhere and never `false`: it
+ * leaves its default out (the protobuf JSON mapping omits `false`), so the
+ * member's absence there says `false`.
+ */
+function omittedFalse(change: Change, written: WrittenOutcomes): boolean {
+  if (!isOutcomeMember(change.path)) return false;
+  const [shown, omitting] =
+    change.op === 'added'
+      ? [change.candidate, written.baseline.get(change.path)]
+      : change.op === 'removed'
+        ? [change.baseline, written.candidate.get(change.path)]
+        : [undefined, undefined];
+  return shown === true && omitting?.has(true) === true && !omitting.has(false);
+}
+
 /** The finding of a write's answer that says its outcome differs; undefined when none (module comment). */
-export function outcomeFindingOf(result: AssessedDivergence): AssessedFinding | undefined {
+export function outcomeFindingOf(
+  result: AssessedDivergence,
+  written: WrittenOutcomes = { baseline: new Map(), candidate: new Map() },
+): AssessedFinding | undefined {
   if (!succeeded(result.baseline.status) || !succeeded(result.candidate.status)) return undefined;
   if (!isJsonObject(result.bodies.baseline) || !isJsonObject(result.bodies.candidate)) {
     return undefined;
   }
   const outcome = result.changes.find(
     (change) =>
-      change.op === 'value' &&
-      typeof change.baseline === 'boolean' &&
-      typeof change.candidate === 'boolean' &&
-      change.baseline !== change.candidate &&
-      isOutcomeMember(change.path),
+      (change.op === 'value' &&
+        typeof change.baseline === 'boolean' &&
+        typeof change.candidate === 'boolean' &&
+        change.baseline !== change.candidate &&
+        isOutcomeMember(change.path)) ||
+      omittedFalse(change, written),
   );
   if (outcome === undefined) return undefined;
   return result.findings.find((finding) => finding.paths.includes(outcome.path));
