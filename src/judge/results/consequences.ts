@@ -182,7 +182,9 @@ function outcomeCause(
   marks: Map<string, StateCause>,
   written: WrittenOutcomes,
 ): StateCause | undefined {
-  const outcome = WRITE_METHODS.has(result.request.method) ? outcomeFindingOf(result, written) : undefined;
+  const outcome = WRITE_METHODS.has(result.request.method)
+    ? outcomeFindingOf(result, written)
+    : undefined;
   if (outcome === undefined || outcome.consequenceOf !== undefined) return undefined;
   if (marks.has(outcome.fingerprint)) return undefined;
   const cause: StateCause = {
