@@ -164,7 +164,8 @@ export async function finishRun(input: FinishInput): Promise<Finished> {
   const unclustered: Assessment = { ...prior, masked: input.masked ?? prior.masked };
   // Root causes keyed by what changed: clustered over every answer, once noise is masked.
   const plain = observed.map((r) => assessed(r, unclustered));
-  const clusters = clustersOf(plain, consequencesOf(plain), runtimesOf(input.head));
+  const following = consequencesOf(plain);
+  const clusters = clustersOf(plain, following, runtimesOf(input.head));
   const masking: Assessment = { ...unclustered, clusters };
   const denoised = observed.map((r) => assessed(r, masking));
   // Only cases whose two sides answered can resolve a row or fix a divergence.
@@ -199,7 +200,7 @@ export async function finishRun(input: FinishInput): Promise<Finished> {
   const classified = listed.map((r) => assessed(r, classifying));
   // Where a change was keyed by its object kind, the rows it had keyed by place (`earlier-places.ts`).
   const byPlace = clusters.byKind
-    ? clustersOf(plain, consequencesOf(plain), runtimesOf(input.head), { byKind: false })
+    ? clustersOf(plain, following, runtimesOf(input.head), { byKind: false })
     : undefined;
   const observations = observationsOf(
     classified,
