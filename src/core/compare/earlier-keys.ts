@@ -30,7 +30,9 @@
  * side never writes, its `absent vs []` row (`new-member-joins.ts`); since a member renamed inside its object's
  * restructure joins it, its `key-rename` row (`renamed-members.ts`); since
  * a header that echoes the request is keyed as the request's, the row its
- * value had (`header-echoes.ts`); since one side's error handler is one
+ * value had (`header-echoes.ts`), and a `content-type` one side leaves out
+ * is keyed by the media type the other sends, the row of its name alone;
+ * since one side's error handler is one
  * cause whatever the method, the status or body-kind row the answer had
  * (`error-handlers.ts`); since a list awaiting evidence for its
  * order is one `array-order` finding (`awaiting-lists.ts`), the rows of its
@@ -496,7 +498,7 @@ function earlierOf(input: EarlierInput, finding: EarlierInput['findings'][number
   if (cause.type === 'body-kind') return bodyKindKeys(input, cause);
   if (cause.type === 'pattern' && cause.pattern === 'array-order')
     return listOrderKeys(input, finding);
-  if (cause.type === 'header') return echoKeys(input, cause);
+  if (cause.type === 'header') return headerKeys(input, cause);
   if (cause.type !== 'pattern' || !REKEYED.has(cause.pattern)) return [];
   if (SPELLINGS.has(cause.pattern)) return keyCaseKeys(input, finding);
   const { changes, endpoint } = input;
@@ -517,9 +519,15 @@ function earlierOf(input: EarlierInput, finding: EarlierInput['findings'][number
 
 /**
  * A header one side answers with what the request asked for, keyed as the
- * request's since (`header-echoes.ts`): the row its value had.
+ * request's since (`header-echoes.ts`): the row its value had; and a
+ * `content-type` one side leaves out, keyed by the media type the other side
+ * sends since (`header-findings.ts`): the row of the name alone.
  */
-function echoKeys(input: EarlierInput, cause: RootCause & { type: 'header' }): string[] {
+function headerKeys(input: EarlierInput, cause: RootCause & { type: 'header' }): string[] {
+  if (cause.difference !== 'value' && cause.classes !== undefined) {
+    const { classes: _classes, ...unlabelled } = cause;
+    return [causeFingerprint(unlabelled)];
+  }
   const change = input.headerChanges.find((c) => c.name === cause.name && c.echoes !== undefined);
   if (change === undefined) return [];
   const { echoes: _echoes, ...plain } = change;

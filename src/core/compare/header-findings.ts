@@ -6,6 +6,7 @@
 
 import type { HeaderChange } from '../../contract/observation.js';
 import type { Finding } from '../../contract/root-cause.js';
+import { mediaTypeOf } from '../wire/content-type.js';
 import { charsetClass } from './charset-label.js';
 import { findingOf } from './finding-of.js';
 import { echoClass } from './header-echoes.js';
@@ -51,6 +52,18 @@ function headerFamilies(changes: readonly HeaderChange[]): Map<HeaderChange, str
   return names;
 }
 
+/**
+ * A `content-type` one side leaves out is keyed by the media type the other
+ * side sends: a side that labels its refusals `text/plain` and its downloads
+ * `application/octet-stream`, where the other labels neither, made two
+ * choices in two places of its code (the error writer, the file server),
+ * and each is its own question. Undefined for a value with no media type.
+ */
+function labelledAs(value: string): string | undefined {
+  const media = mediaTypeOf(value);
+  return media.includes('/') ? media : undefined;
+}
+
 function headerFinding(
   change: HeaderChange,
   secret: (name: string) => boolean,
@@ -60,7 +73,11 @@ function headerFinding(
   const classOf = (value: string) => (secret(name) ? '[redacted]' : headerValueClass(value));
   if (baseline === undefined || candidate === undefined) {
     const difference = baseline === undefined ? 'missing-in-baseline' : 'missing-in-candidate';
-    return findingOf({ type: 'header', name: family ?? name, difference }, []);
+    const labelled = name === 'content-type' ? labelledAs(baseline ?? candidate ?? '') : undefined;
+    if (labelled === undefined)
+      return findingOf({ type: 'header', name: family ?? name, difference }, []);
+    const classes = baseline === undefined ? (['', labelled] as const) : ([labelled, ''] as const);
+    return findingOf({ type: 'header', name, difference, classes }, []);
   }
   // One charset label dropped (or changed) is one change whatever the media
   // type it is on (`text/html`, `text/plain`): keyed by the charsets alone.

@@ -114,7 +114,9 @@ function headerHint(cause: Extract<RootCause, { type: 'header' }>): FixHint {
   const { name, difference } = cause;
   if (difference !== 'value') {
     const missing = difference === 'missing-in-baseline' ? 'baseline' : 'candidate';
-    const set = `send ${codeSpan(name)} (the handler or the middleware that sets it on the other side)`;
+    const sent = cause.classes?.find((one) => one !== '');
+    const what = sent === undefined ? codeSpan(name) : `${codeSpan(name)} ${codeSpan(sent)}`;
+    const set = `send ${what} (the handler or the middleware that sets it on the other side)`;
     const drop = `stop sending ${codeSpan(name)}`;
     return missing === 'baseline'
       ? { baseline: set, candidate: drop }

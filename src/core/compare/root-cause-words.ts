@@ -269,7 +269,10 @@ export function causeSummary(cause: RootCause): string {
     case 'header': {
       if (cause.difference !== 'value') {
         const side = cause.difference === 'missing-in-baseline' ? 'baseline' : 'candidate';
-        return `header ${codeSpan(cause.name)} missing in ${side}`;
+        const other = cause.classes?.find((one) => one !== '');
+        return other === undefined
+          ? `header ${codeSpan(cause.name)} missing in ${side}`
+          : `header ${codeSpan(cause.name)} missing in ${side} where the ${side === 'baseline' ? 'candidate' : 'baseline'} sends ${codeSpan(other)}`;
       }
       const [b, c] = cause.classes ?? ['', ''];
       if (b === NO_CHARSET || c === NO_CHARSET) {

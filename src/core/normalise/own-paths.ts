@@ -17,9 +17,16 @@
  *   `{{path}}`.
  *
  * Each side's are replaced in its own answer (JSON and XML strings, text
- * bodies), so what is around them (the error's words, the frames' function
- * names, a path on one side only) is still compared; a path any request of
- * the exchange holds is data, never replaced. The result lists each place
+ * bodies), so what is around them (the error's words, a path on one side
+ * only) is still compared; a path any request of the exchange holds is data,
+ * never replaced. A stack trace's frames, once a source location shows them
+ * to be frames, are the installation's own code as a whole: which functions
+ * called which, and how many, change with every release of the server or
+ * its libraries while the error stays the same. A run of frame lines is
+ * compared as one `{{frames}}` (JavaScript's and Java's `at …` lines with
+ * Java's `... 3 more`, Python's `File "…", line N, in f` with its source
+ * line), so two sides that fail with the same error are alike whatever their
+ * stacks, and a stack on one side only still differs. The result lists each place
  * with its evidence under `generated`. Answers whose bodies are the same
  * text are left as they are (nothing there differs). Pure.
  */
@@ -51,6 +58,25 @@ const SOURCE = new RegExp(
   ].join('|'),
   'g',
 );
+/** What a run of a stack trace's frames is compared as. */
+export const FRAMES_TOKEN = '{{frames}}';
+/**
+ * A run of stack frame lines: JavaScript's and Java's `at …` (Java's
+ * `... 3 more` after them), Python's `File "…", in f` with its indented
+ * source line. A run is frames only when a source location shows in it.
+ */
+const FRAME_RUN =
+  /(?:^[ \t]*(?:at \S[^\n]*|\.\.\. \d+ more|File "[^\n]*"[^\n]*(?:\n[ \t]{4,}\S[^\n]*)?)(?:\n|$))+/gm;
+
+/** `text` with each run of frame lines that holds a replaced source location as one `{{frames}}` line. */
+function collapseFrames(text: string): string {
+  return text.replace(FRAME_RUN, (run) => {
+    if (!run.includes(SOURCE_TOKEN)) return run;
+    const indent = /^[ \t]*/.exec(run)?.[0] ?? '';
+    return `${indent}${FRAMES_TOKEN}${run.endsWith('\n') ? '\n' : ''}`;
+  });
+}
+
 /** The end of Python's form of a source location. */
 const PYTHON_LINE = /", line \d+$/;
 /** A quoted absolute path (POSIX or a drive's), its quotes kept in groups 1 and 3. */
@@ -107,6 +133,7 @@ function replaced(text: string, search: Search, place: string, found: Found): st
     });
   }
   if (frames === 0 && !named) return undefined;
+  if (frames > 0) out = collapseFrames(out);
   if (frames > 0) found.sources.set(place, (found.sources.get(place) ?? 0) + frames);
   if (named) found.paths.set(place, name ?? '');
   return out;
@@ -128,9 +155,10 @@ function body(input: ResponseBody, search: Search, found: Found): ResponseBody {
     // The wire text still holds the raw paths: dropped, so no wire note is made up from it.
     return value === input.value ? input : { kind: input.kind, value };
   }
-  if (input.kind === 'text') {
+  // A text, or a body its media type calls JSON or XML that is not (a stack trace under `text/xml`).
+  if (input.kind === 'text' || input.kind === 'invalid-json' || input.kind === 'invalid-xml') {
     const text = replaced(input.text, search, 'body', found);
-    return text === undefined ? input : { kind: 'text', text };
+    return text === undefined ? input : { ...input, text };
   }
   return input;
 }
@@ -189,7 +217,7 @@ export function maskOwnPaths(exchange: Exchange): Exchange {
   const listed = [
     ...[...found.sources].map(
       ([place, n]) =>
-        `${place} (${n} source location${n === 1 ? '' : 's'} of the sides' own installations: a file and its line, in a stack trace)`,
+        `${place} (${n} source location${n === 1 ? '' : 's'} of the sides' own installations: a file and its line, in a stack trace whose frames are compared as one)`,
     ),
     ...[...found.paths].map(
       ([place, name]) =>

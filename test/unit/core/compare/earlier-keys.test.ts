@@ -129,6 +129,28 @@ describe('the rows a re-keyed cause takes over', () => {
     expect([...earlierKeys(listing)]).toEqual([[listing.findings[0]?.fingerprint, [header]]]);
   });
 
+  it.each([
+    { path: '/files', sent: 'text/plain;charset=UTF-8', side: 'baseline' },
+    { path: '/pages', sent: 'text/html', side: 'candidate' },
+  ] as const)(
+    'is the row of the name alone for a content-type left out, now keyed by what the other side sends ($sent)',
+    ({ path, sent, side }) => {
+      const change: HeaderChange =
+        side === 'baseline'
+          ? { name: 'content-type', baseline: undefined, candidate: sent }
+          : { name: 'content-type', baseline: sent, candidate: undefined };
+      const answer = result('s/one', `GET ${path}`, [], [change]);
+      const [now] = answer.findings;
+      const before = causeFingerprint({
+        type: 'header',
+        name: 'content-type',
+        difference: side === 'baseline' ? 'missing-in-baseline' : 'missing-in-candidate',
+      });
+      expect(now?.fingerprint).not.toBe(before);
+      expect([...earlierKeys(answer)]).toEqual([[now?.fingerprint, [before]]]);
+    },
+  );
+
   it('are superseded by the cause, unless the run shows one as a cause of its own', () => {
     const deleted = result('s/delete', 'DELETE /posts/:id', [
       { path: '', op: 'type', baseline: {}, candidate: { id: '7a', title: 't' } },

@@ -256,6 +256,33 @@ describe('header, body-kind and structure causes', () => {
     expect(header('max-age=5', 'no-store')?.fingerprint).not.toBe(value?.fingerprint);
   });
 
+  it.each([
+    // An upload server: refusals labelled text/plain, downloads octet-stream.
+    { errors: 'text/plain;charset=UTF-8', other: 'application/octet-stream', side: 'baseline' },
+    // A page server: JSON answers and HTML pages, the other side labelling none.
+    { errors: 'application/json; charset=utf-8', other: 'text/html', side: 'candidate' },
+  ] as const)(
+    'key a content-type one side leaves out by the media type the other sends ($other)',
+    ({ errors, other, side }) => {
+      const left = (value: string): HeaderChange =>
+        side === 'baseline'
+          ? { name: 'content-type', baseline: undefined, candidate: value }
+          : { name: 'content-type', baseline: value, candidate: undefined };
+      const one = (endpoint: string, value: string) =>
+        findings(endpoint, [], { headers: [left(value)] })[0];
+      const refusal = one('POST /files', errors);
+      const download = one('GET /files/:id', other);
+      const media = errors.split(';')[0] ?? '';
+      expect(refusal?.summary).toBe(
+        `header \`content-type\` missing in ${side} where the ${side === 'baseline' ? 'candidate' : 'baseline'} sends \`${media.toLowerCase()}\``,
+      );
+      expect(refusal?.fingerprint).not.toBe(download?.fingerprint);
+      // The parameters are not the media type: one cause on every endpoint.
+      expect(one('PATCH /files/:id', media.toUpperCase())?.fingerprint).toBe(refusal?.fingerprint);
+      // Any other header keeps its name alone (cache-control above).
+    },
+  );
+
   it('classify a secret header value as [redacted]', () => {
     const [secret] = findingsOf({
       endpoint: 'GET /a',

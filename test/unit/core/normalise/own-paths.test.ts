@@ -29,20 +29,72 @@ describe("each side's own file paths", () => {
   it('replaces source locations of every form: POSIX, file://, a drive, Python', () => {
     const out = maskOwnPaths(
       exchange(
-        text(
-          'at f (/srv/a/x.js:1:2)\nat file:///srv/a/y.mjs:3:4\nFile "/srv/a/v.py", line 9, in g',
-        ),
-        text(
-          'at f (C:\\app\\x.js:5:6)\nat file:///opt/b/y.mjs:7:8\nFile "/opt/b/v.py", line 12, in g',
-        ),
+        text('thrown in f (/srv/a/x.js:1:2)\nloaded file:///srv/a/y.mjs:3:4\nsee /srv/a/v.py:9'),
+        text('thrown in f (C:\\app\\x.js:5:6)\nloaded file:///opt/b/y.mjs:7:8\nsee /opt/b/v.py:12'),
       ),
     );
-    const expected = text('at f ({{source}})\nat {{source}}\nFile "{{source}}", in g');
+    const expected = text('thrown in f ({{source}})\nloaded {{source}}\nsee {{source}}');
     expect(bodyOf(out.baseline)).toEqual(expected);
     expect(bodyOf(out.candidate)).toEqual(expected);
     expect(out.generated).toEqual([
-      "body (6 source locations of the sides' own installations: a file and its line, in a stack trace)",
+      "body (6 source locations of the sides' own installations: a file and its line, in a stack trace whose frames are compared as one)",
     ]);
+  });
+
+  it.each([
+    {
+      language: 'JavaScript',
+      baseline:
+        "TypeError: Cannot read properties of undefined (reading 'name')\n    at p.onopentag (/srv/a/node_modules/xml/lib/index.js:246:37)\n    at emit (/srv/a/node_modules/sax/lib/sax.js:745:35)\n    at IncomingMessage.emit (node:events:524:28)\n    at endReadableNT (node:internal/streams/readable:1698:12)",
+      candidate:
+        "TypeError: Cannot read properties of undefined (reading 'name')\n    at Parser.open (/opt/b/node_modules/xml/lib/wsdl/index.js:319:37)\n    at IncomingMessage.emit (node:events:524:28)",
+      other: "TypeError: Cannot read properties of null (reading 'name')",
+    },
+    {
+      language: 'Java',
+      baseline:
+        'java.lang.IllegalStateException: no stub for GET /ledger\n\tat com.acme.Router.route(/srv/app/Router.java:88)\n\tat com.acme.Server.handle(/srv/app/Server.java:12)\n\t... 3 more',
+      candidate:
+        'java.lang.IllegalStateException: no stub for GET /ledger\n\tat org.acme.v3.Dispatch.find(/opt/app/Dispatch.java:140)\n\t... 9 more',
+      other: 'java.lang.IllegalArgumentException: no stub for GET /ledger',
+    },
+  ])(
+    "compares a $language stack trace's frames as one, the error still compared",
+    ({ baseline, candidate, other }) => {
+      const out = maskOwnPaths(exchange(text(baseline), text(candidate)));
+      expect(bodyOf(out.baseline)).toEqual(bodyOf(out.candidate));
+      // The same under a media type that promised XML.
+      const notXml = (t: string): ResponseBody => ({
+        kind: 'invalid-xml',
+        text: t,
+        error: 'line 1',
+      });
+      const labelled = maskOwnPaths(exchange(notXml(baseline), notXml(candidate)));
+      expect(bodyOf(labelled.baseline)).toEqual(bodyOf(labelled.candidate));
+      const [error] = baseline.split('\n');
+      const indent = baseline.includes('\n\t') ? '\t' : '    ';
+      expect(bodyOf(out.baseline)).toEqual(text(`${error}\n${indent}{{frames}}`));
+      // Another error with a stack, or a stack on one side only, still differs.
+      const reworded = maskOwnPaths(
+        exchange(text(baseline), text(candidate.replace(error ?? '', other))),
+      );
+      expect(bodyOf(reworded.baseline)).not.toEqual(bodyOf(reworded.candidate));
+      const bare = maskOwnPaths(exchange(text(baseline), text(error ?? '')));
+      expect(bodyOf(bare.baseline)).not.toEqual(bodyOf(bare.candidate));
+    },
+  );
+
+  it('leaves lines that read like frames where no source location shows them to be', () => {
+    const prose = 'Quota reached\n  at least 3 items are over\nTrace:\n    at f (/srv/a/x.js:1:2)';
+    const out = maskOwnPaths(exchange(text(prose), text(prose.replace('/srv/a', '/opt/b'))));
+    expect(bodyOf(out.baseline)).toEqual(
+      text('Quota reached\n  at least 3 items are over\nTrace:\n    {{frames}}'),
+    );
+    const plain = exchange(
+      text('at least 3 of 4\n at most 5'),
+      text('at least 3 of 5\n at most 5'),
+    );
+    expect(maskOwnPaths(plain)).toBe(plain);
   });
 
   it('replaces a quoted path whose last segment the request named, in any member', () => {
