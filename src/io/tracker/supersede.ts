@@ -56,21 +56,26 @@ export function supersessions(
  * The rows of fingerprints a root cause had under an earlier keying
  * (`TrackerObservation.supersedes`: a nil slice's row per field, now one row
  * per direction), each with the root cause that now records it, added to
- * `into`. A row already resolved or superseded is history and stays.
+ * `into`. Where an earlier row is now several (a `content-type` left out, now
+ * one row per media type the other side sends), its heir is the one that
+ * records most of its cases, the first of those at a tie. A row already
+ * resolved or superseded is history and stays.
  */
 export function rekeyedRows(
   rows: readonly TrackerRow[],
   observations: Iterable<TrackerObservation>,
   into: Map<string, readonly string[]>,
 ): Map<string, readonly string[]> {
-  const byOld = new Map<string, string>();
+  const byOld = new Map<string, TrackerObservation>();
   for (const obs of observations) {
     for (const old of obs.supersedes ?? []) {
-      if (old !== obs.fingerprint) byOld.set(old, obs.fingerprint);
+      const held = byOld.get(old);
+      if (old === obs.fingerprint) continue;
+      if (held === undefined || obs.caseIds.length > held.caseIds.length) byOld.set(old, obs);
     }
   }
   for (const row of rows) {
-    const heir = byOld.get(row.fingerprint);
+    const heir = byOld.get(row.fingerprint)?.fingerprint;
     if (heir === undefined || row.status === 'superseded' || row.status === 'resolved') continue;
     into.set(row.fingerprint, [...new Set([...(into.get(row.fingerprint) ?? []), heir])]);
   }

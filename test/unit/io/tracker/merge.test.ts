@@ -276,6 +276,26 @@ describe('rows of a root cause keyed anew', () => {
     });
   });
 
+  it.each([
+    { many: ['s/list', 's/read', 's/find'], few: ['s/one'], first: 'few' },
+    { many: ['s/put', 's/get'], few: ['s/del'], first: 'many' },
+  ])(
+    'gives a row now split in two to the heir that records most of its cases ($first listed first)',
+    ({ many, few, first }) => {
+      const split = (fingerprint: string, caseIds: string[]) =>
+        obs(fingerprint, caseIds, { supersedes: ['nil-slice-aaaaaaaaaaaa'] });
+      const wide = split('nil-slice-dddddddddddd', many);
+      const narrow = split('nil-slice-eeeeeeeeeeee', few);
+      const merged = apply(
+        tracker,
+        run('2024-02-01', first === 'few' ? [narrow, wide] : [wide, narrow]),
+      );
+      const heir = merged.rows.find((r) => r.fingerprint === 'nil-slice-dddddddddddd');
+      const old = merged.rows.find((r) => r.id === 'PAR-001');
+      expect(old?.summary).toMatch(new RegExp(`^superseded by ${heir?.id} `));
+    },
+  );
+
   it('leaves rows alone when no observation names them', () => {
     const merged = apply(tracker, run('2024-02-01', [obs('nil-slice-dddddddddddd', ['s/list'])]));
     expect(merged.changes.superseded).toEqual([]);
