@@ -127,6 +127,7 @@ import {
 } from './seen-changes.js';
 import { transformOfPlace } from './value-transforms.js';
 import { splitPath } from './wording/phrases.js';
+import { zeroOmissions } from './zero-omissions.js';
 
 /** One answer as the clustering sees it: its case, endpoint template and findings. */
 export interface ClusterAnswer extends ChangedAnswer, AnswerStatuses {
@@ -278,7 +279,7 @@ export function clusterCauses(
     ...gates,
   ]);
   const free = groups.filter((group) => !added.absorbed.has(group));
-  for (const { cause, signatures, patternKeys } of defaultsOf(free, all, runtimes)) {
+  for (const { cause, signatures, patternKeys } of defaultsOf(free, all, runtimes, kinds)) {
     for (const change of signatures) clusters.set(changeKey(change), cause);
     for (const key of patternKeys) recurring.set(key, cause);
   }
@@ -329,34 +330,49 @@ function shownChanges(members: readonly Seen[]): SkeletonChange[] | undefined {
  * One side's defaults left out in two objects or more (`omitted-defaults.ts`):
  * the zero-valued signatures whose group holds signatures alone (a signature
  * one answer's restructure holds with other members stays that answer's),
- * with the run's empty collections left out at a field.
+ * with the run's empty collections left out at a field, and what each side's
+ * answers show it writes of those members elsewhere (`zero-omissions.ts`).
  */
 function defaultsOf(
   groups: readonly Seen[][],
   answers: readonly ClusterAnswer[],
   runtimes: SideRuntimes,
+  kinds: ObjectKinds,
 ) {
   const free = new Map<string, SkeletonChange>();
   for (const group of groups) {
     if (!group.every((one) => isZeroValued(one.change))) continue;
     for (const one of group) free.set(changeKey(one.change), one.change);
   }
-  // The members each signature stands for, by their names in the answers' findings.
-  const names = new Map<string, Set<string>>();
+  // The members each signature stands for, by their pointers in the answers' findings.
+  const paths = new Map<string, Set<string>>();
   for (const { findings } of answers) {
-    for (const { cause, paths } of findings) {
+    for (const { cause, paths: at } of findings) {
       if (cause.type !== 'structure' || !isZeroValued(cause.change)) continue;
       const key = changeKey(cause.change);
-      const seen = names.get(key) ?? new Set<string>();
-      names.set(key, seen);
-      for (const path of paths) seen.add(splitPath(path).name);
+      const seen = paths.get(key) ?? new Set<string>();
+      paths.set(key, seen);
+      for (const path of at) seen.add(path);
     }
   }
   const signatures = [...free.entries()]
     .sort(([a], [b]) => compareText(a, b))
-    .map(([key, change]) => ({ change, names: names.get(key) ?? new Set<string>() }));
-  const patterns = answers.flatMap((answer) => answer.findings.map((finding) => finding.cause));
-  return omittedDefaults(signatures, patterns, runtimes);
+    .map(([key, change]) => {
+      const at = paths.get(key) ?? new Set<string>();
+      return { change, paths: at, names: new Set([...at].map((path) => splitPath(path).name)) };
+    });
+  const findings = answers.flatMap((answer) => answer.findings);
+  // The walk reads the members asked about alone: those signatures and patterns stand for.
+  const asked = findings.filter(({ cause }) => cause.type === 'pattern').flatMap((f) => f.paths);
+  const names = new Set(
+    [...asked, ...[...paths.values()].flatMap((at) => [...at])].map((p) => splitPath(p).name),
+  );
+  const omitsZero = zeroOmissions(
+    answers.flatMap(({ bodies }) => (bodies === undefined ? [] : [bodies])),
+    kinds,
+    names,
+  );
+  return omittedDefaults(signatures, findings, runtimes, omitsZero);
 }
 
 /** An object's zero-valued members (`ZERO_VALUED_MEMBERS`), on either side. */

@@ -186,16 +186,30 @@ function bodyKindHint(
 export const NAMED_PLACES = 3;
 
 /**
- * Members at their zero value written by one side and left out by the other:
- * how each side's runtime writes or omits them, where known.
+ * The options that leave members at their zero value out, in each encoder's
+ * terms: for a row that claims one encoder's habit (rule 18) on a side whose
+ * runtime is not known, so the hint names the habit without choosing one
+ * runtime for it.
  */
-function zeroValuedHint(omits: 'baseline' | 'candidate', runtimes: SideRuntimes) {
+const ZERO_OPTIONS =
+  "Go's `omitempty`, serde's `skip_serializing_if`, protojson without `EmitUnpopulated`";
+
+/**
+ * Members at their zero value written by one side and left out by the other:
+ * how each side's runtime writes or omits them, where known. `habit`: the
+ * row is one side's defaults left out (`omitted-defaults.ts`), one encoder
+ * option for every member: a side of unknown runtime is told the options
+ * that do it, each named with its runtime.
+ */
+function zeroValuedHint(omits: 'baseline' | 'candidate', runtimes: SideRuntimes, habit: boolean) {
   const writes = omits === 'baseline' ? 'candidate' : 'baseline';
+  const option = (side: 'baseline' | 'candidate', how: string) =>
+    habit && runtimes[side] === undefined ? `: ${how} (${ZERO_OPTIONS})` : '';
   return bySide(
     runtimes,
     omits,
     [
-      `write members at their zero value (\`0\`, \`""\`, \`false\`, \`[]\`), as the ${writes} does`,
+      `write members at their zero value (\`0\`, \`""\`, \`false\`, \`[]\`), as the ${writes} does${option(omits, 'turn off the encoder option that leaves them out')}`,
       {
         protobuf:
           '`protojson.MarshalOptions{EmitUnpopulated: true}` writes fields at their default value (in a gRPC gateway, through `runtime.WithMarshalerOption`)',
@@ -204,7 +218,7 @@ function zeroValuedHint(omits: 'baseline' | 'candidate', runtimes: SideRuntimes)
       },
     ],
     [
-      `leave members at their zero value out, as the ${omits} does`,
+      `leave members at their zero value out, as the ${omits} does${option(writes, 'with the encoder option that does it')}`,
       {
         protobuf:
           'protojson leaves fields at their default value out unless `EmitUnpopulated` is set',
@@ -236,11 +250,13 @@ function structureHint(
   runtimes: SideRuntimes,
 ): FixHint {
   const { candidate, baseline } = cause.change;
+  // One side's defaults left out (rule 18): one encoder option for every member.
+  const habit = cause.transform?.startsWith('defaults ') === true;
   const zero =
     candidate === ZERO_VALUED_MEMBERS
-      ? zeroValuedHint('baseline', runtimes)
+      ? zeroValuedHint('baseline', runtimes, habit)
       : baseline === ZERO_VALUED_MEMBERS
-        ? zeroValuedHint('candidate', runtimes)
+        ? zeroValuedHint('candidate', runtimes, habit)
         : undefined;
   const { edit } = cause.change;
   const text =

@@ -27,11 +27,17 @@
  * (each object's signature, each field's pattern, as before). Pure.
  */
 import type { SideRuntimes } from '../../contract/model/runtime.js';
-import type { RootCause, SkeletonChange, StructureCause } from '../../contract/root-cause.js';
+import type {
+  Finding,
+  RootCause,
+  SkeletonChange,
+  StructureCause,
+} from '../../contract/root-cause.js';
 import type { Runtime } from '../../contract/vocabulary.js';
 import { ANY_FIELD } from './patterns/types.js';
 import { ownKey } from './recurring-causes.js';
 import { ANY_ENDPOINT, ZERO_VALUED_MEMBERS } from './root-cause.js';
+import type { OmitsZero } from './zero-omissions.js';
 
 /** The side that leaves defaults out. */
 type Side = 'baseline' | 'candidate';
@@ -71,34 +77,53 @@ export interface OmittedDefaults {
   readonly patternKeys: ReadonlySet<string>;
 }
 
-/** A zero-valued signature and the names of the members it stands for. */
+/** A zero-valued signature and the members it stands for. */
 export interface Signature {
   readonly change: SkeletonChange;
   /** The members' names (`args`), in every answer that showed it. */
   readonly names: ReadonlySet<string>;
+  /** The members' pointers (`/from/args`), in every answer that showed it. */
+  readonly paths: ReadonlySet<string>;
 }
+
+/** A finding as rule 18 reads it: its cause and where it showed. */
+type Shown = Pick<Finding, 'cause' | 'paths'>;
 
 /**
  * Per side that leaves defaults out in two objects or more: the one cause,
- * where its encoder is identified as one that does (`runtimes`); where it
- * is not, one cause per set of member names that two objects or more lack
- * alike (an address's `args: false` under `from` and under each element of
- * `to`: one member of one kind of object, wherever it sits), empty
- * collections apart. `signatures`: the zero-valued signatures free to join
- * (not held by an answer's restructure with other members), in key order;
- * `patterns`: the run's pattern causes (each answer's, consequences left out).
+ * where its encoder is identified as one that does (`runtimes`) or where its
+ * answers show it omits those members at zero (`omitsZero`: two members or
+ * more, each written by that side elsewhere with another value and never at
+ * its zero value, see `omittedAtZero`); where neither, one cause per set of
+ * member names that two objects or more lack alike (an address's `args:
+ * false` under `from` and under each element of `to`: one member of one
+ * kind of object, wherever it sits), empty collections apart. `signatures`:
+ * the zero-valued signatures free to join (not held by an answer's
+ * restructure with other members), in key order; `patterns`: the run's
+ * findings (each answer's, consequences left out).
  */
 export function omittedDefaults(
   signatures: readonly Signature[],
-  patterns: Iterable<RootCause>,
+  patterns: Iterable<Shown>,
   runtimes: SideRuntimes,
+  omitsZero?: OmitsZero,
 ): OmittedDefaults[] {
   const out: OmittedDefaults[] = [];
+  const shown = [...patterns];
   for (const side of ['baseline', 'candidate'] as const) {
     const mine = signatures.filter(({ change }) => omitterOfSignature(change) === side);
     const runtime = runtimes[side];
     if (runtime === undefined || !LEAVES_DEFAULTS_OUT.has(runtime)) {
-      out.push(...sameMembers(mine, side));
+      const atZero =
+        omitsZero === undefined ? undefined : omittedAtZero(mine, shown, side, omitsZero);
+      const joined = new Set(atZero?.signatures);
+      if (atZero !== undefined) out.push(atZero);
+      out.push(
+        ...sameMembers(
+          mine.filter(({ change }) => !joined.has(change)),
+          side,
+        ),
+      );
       continue;
     }
     const [first, ...rest] = mine.map(({ change }) => change);
@@ -106,22 +131,98 @@ export function omittedDefaults(
     if (first === undefined) continue;
     const fields = new Set<string>();
     const patternKeys = new Set<string>();
-    for (const cause of patterns) {
+    for (const { cause } of shown) {
       if (cause.type !== 'pattern' || omitterOfPattern(cause) !== side) continue;
       if (cause.field !== ANY_FIELD) fields.add(cause.field);
       patternKeys.add(ownKey(cause));
       patternKeys.add(ownKey({ ...cause, field: ANY_FIELD }));
     }
     if (mine.length + fields.size < 2) continue;
-    // Fields are named in the row's words, split at spaces: a name with one is left out of them.
-    const named = [...fields].filter((field) => !/\s/.test(field)).sort();
     out.push({
-      cause: defaultsCause(side, first, rest, named),
+      cause: defaultsCause(side, first, rest, namedFields(fields)),
       signatures: [first, ...rest],
       patternKeys,
     });
   }
   return out;
+}
+
+/** Fields are named in the row's words, split at spaces: a name with one is left out of them. */
+function namedFields(fields: Iterable<string>): string[] {
+  return [...fields].filter((field) => !/\s/.test(field)).sort();
+}
+
+/** The fewest members, each omitted at zero, that show an encoder's habit rather than one member's. */
+const FEWEST_OMITTED = 2;
+
+/**
+ * One side's defaults left out where its answers show it (a side whose
+ * encoder the run did not identify): the signatures of `side` whose every
+ * member it leaves out only at zero (`omitsZero`), and the empty collections
+ * it leaves out at a field where it writes that field elsewhere, non-empty,
+ * and never empty, in two objects or more and of two members or more
+ * (`FEWEST_OMITTED`: one member may have a reason of its own, as one
+ * resource's change does under rule 1; two show the encoder). Undefined
+ * when they are fewer, or hold no signature (fields alone recur as their
+ * pattern). A signature or field with a member the side never writes (a
+ * feature it lacks) or writes at zero somewhere stays apart.
+ */
+function omittedAtZero(
+  mine: readonly Signature[],
+  shown: readonly Shown[],
+  side: Side,
+  omitsZero: OmitsZero,
+): OmittedDefaults | undefined {
+  // Fields alone recur as their pattern: without a signature, no side's bodies are read.
+  if (mine.length === 0) return undefined;
+  const members = new Set<string>();
+  const keysOf = (paths: Iterable<string>): string[] | undefined => {
+    const keys = [...paths].map((path) => omitsZero(side, path));
+    if (keys.length === 0 || keys.some((key) => key === undefined)) return undefined;
+    return keys.filter((key) => key !== undefined);
+  };
+  const joined: SkeletonChange[] = [];
+  for (const { change, paths } of mine) {
+    const keys = keysOf(paths);
+    if (keys === undefined) continue;
+    joined.push(change);
+    for (const key of keys) members.add(key);
+  }
+  // Per pattern cause of `side` at a field: the paths it showed at.
+  const byCause = new Map<string, { cause: RootCause; paths: string[] }>();
+  for (const { cause, paths } of shown) {
+    if (cause.type !== 'pattern' || cause.field === ANY_FIELD) continue;
+    if (omitterOfPattern(cause) !== side) continue;
+    const own = ownKey(cause);
+    const seen = byCause.get(own) ?? { cause, paths: [] };
+    byCause.set(own, { cause, paths: [...seen.paths, ...paths] });
+  }
+  const fields = new Set<string>();
+  const patternKeys = new Set<string>();
+  const apart = new Set<string>();
+  for (const [own, { cause, paths }] of byCause) {
+    if (cause.type !== 'pattern') continue;
+    const anyField = ownKey({ ...cause, field: ANY_FIELD });
+    const keys = keysOf(paths);
+    if (keys === undefined) {
+      // A field kept apart keeps the pattern's row of any field too.
+      apart.add(anyField);
+      continue;
+    }
+    fields.add(cause.field);
+    patternKeys.add(own);
+    patternKeys.add(anyField);
+    for (const key of keys) members.add(key);
+  }
+  for (const key of apart) patternKeys.delete(key);
+  const [first, ...rest] = joined;
+  if (first === undefined || joined.length + fields.size < 2) return undefined;
+  if (members.size < FEWEST_OMITTED) return undefined;
+  return {
+    cause: defaultsCause(side, first, rest, namedFields(fields)),
+    signatures: joined,
+    patternKeys,
+  };
 }
 
 /** The cause of one side's defaults left out, in the objects of `first` and `rest`. */

@@ -35,6 +35,11 @@ import type { AssessedDivergence, AssessedObservation } from '../../contract/ass
 import type { Change } from '../../contract/observation.js';
 import type { AssessedFinding } from '../../contract/root-cause.js';
 import { changeKey, membersOf } from '../../core/compare/change-keys.js';
+import {
+  type MemberKey,
+  type WrittenMembers,
+  writtenMembers,
+} from '../../core/compare/written-members.js';
 import { isJsonObject } from '../../core/normalise/json.js';
 import { parsePointer } from '../../util/json-pointer.js';
 import { hasFindings } from './types.js';
@@ -72,32 +77,32 @@ function isOutcomeMember(path: string): boolean {
   return segments.length === 1 && OUTCOME_MEMBERS.has(segments[0]?.toLowerCase() ?? '');
 }
 
-/** Per side, per outcome member (its pointer): the booleans that side wrote there in a write's `2xx` answer. */
+/**
+ * Per side, per outcome member (its pointer): what that side wrote there in a
+ * write's `2xx` answer (`false` its zero value, `true` another).
+ */
 export interface WrittenOutcomes {
-  readonly baseline: ReadonlyMap<string, ReadonlySet<boolean>>;
-  readonly candidate: ReadonlyMap<string, ReadonlySet<boolean>>;
+  readonly baseline: WrittenMembers;
+  readonly candidate: WrittenMembers;
 }
+
+/** An outcome member at the body's top holding a boolean, read under its pointer. */
+const outcomeKey: MemberKey = (place, name, value) =>
+  place === '' && typeof value === 'boolean' && OUTCOME_MEMBERS.has(name.toLowerCase())
+    ? `/${name}`
+    : undefined;
 
 /** The outcomes each side wrote over the run's write answers it kept (`WrittenOutcomes`). */
 export function writtenOutcomes(results: readonly AssessedObservation[]): WrittenOutcomes {
-  const written = {
-    baseline: new Map<string, Set<boolean>>(),
-    candidate: new Map<string, Set<boolean>>(),
+  const writes = results.filter(
+    (result) => hasFindings(result) && WRITE_METHODS.has(result.request.method),
+  );
+  const bodiesOf = (side: 'baseline' | 'candidate') =>
+    writes.flatMap((result) => (succeeded(result[side].status) ? [result.bodies?.[side]] : []));
+  return {
+    baseline: writtenMembers(bodiesOf('baseline'), outcomeKey, 0),
+    candidate: writtenMembers(bodiesOf('candidate'), outcomeKey, 0),
   };
-  for (const result of results) {
-    if (!hasFindings(result) || !WRITE_METHODS.has(result.request.method)) continue;
-    for (const side of ['baseline', 'candidate'] as const) {
-      const body = result.bodies[side];
-      if (!succeeded(result[side].status) || !isJsonObject(body)) continue;
-      for (const [name, value] of Object.entries(body)) {
-        if (typeof value !== 'boolean' || !OUTCOME_MEMBERS.has(name.toLowerCase())) continue;
-        const path = `/${name}`;
-        const seen = written[side].get(path) ?? new Set<boolean>();
-        written[side].set(path, seen.add(value));
-      }
-    }
-  }
-  return written;
 }
 
 /** The write methods whose answers can say an outcome. */
@@ -117,7 +122,7 @@ function omittedFalse(change: Change, written: WrittenOutcomes): boolean {
       : change.op === 'removed'
         ? [change.baseline, written.candidate.get(change.path)]
         : [undefined, undefined];
-  return shown === true && omitting?.has(true) === true && !omitting.has(false);
+  return shown === true && omitting?.other === true && !omitting.zero;
 }
 
 /** The finding of a write's answer that says its outcome differs; undefined when none (module comment). */
