@@ -118,6 +118,7 @@ import { isOutcomeFinding, type RefusedAnswer, refusedAnswers } from './refused-
 import { renamedMembers } from './renamed-members.js';
 import { linksOfGroup } from './resource-links.js';
 import { ANY_ENDPOINT, ZERO_VALUED_MEMBERS } from './root-cause.js';
+import { catchAllReasons } from './shared-reasons.js';
 import {
   type ChangedAnswer,
   compareSeen,
@@ -204,6 +205,7 @@ export function clusterCauses(
     all
       .flatMap((answer) => answer.findings)
       .filter((f) => !handlers.has(ownKey(f.cause)) && !fresh.has(ownKey(f.cause))),
+    catchAllReasons(all),
   );
   const nulls = lonelyNulls(all, patterns);
   const renames = renamedMembers(all, groups);

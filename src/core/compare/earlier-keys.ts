@@ -17,7 +17,8 @@
  * value is `int-as-string` too; a value change keyed by its templates, the
  * row of its place alone; a message reworded by one edit with others, the
  * row of its own wording); since a status transition that recurs on
- * several endpoints is keyed by its method, the row it had on the case's
+ * several endpoints is keyed by its method (or by the specific reason one
+ * side refuses them with, `shared-reasons.ts`), the row it had on the case's
  * endpoint; since a body the status defines is the status finding's, the
  * body-kind row it had; since a body change seen only on answers whose
  * status differs is the status finding's, its body-kind row or the row of
@@ -71,6 +72,7 @@ import {
   causeFingerprint,
   isRecurringStatus,
   isRefusalGate,
+  isSharedReason,
   methodOf,
   RECURRING_ENDPOINT,
   REDIRECT_ENDPOINT,
@@ -321,7 +323,8 @@ function keyCaseKeys(input: EarlierInput, finding: EarlierInput['findings'][numb
 
 /**
  * A status finding's earlier rows: on its endpoint, for a transition that
- * recurs on several (keyed by its method since); the body-kind row of a body
+ * recurs on several (keyed by its method since, or by the specific reason one
+ * side refuses them with); the body-kind row of a body
  * the status defines (`204`, `207`: part of the status finding since).
  */
 function statusKeys(
@@ -337,9 +340,9 @@ function statusKeys(
     return [...own, ...documentKeys(input)];
   }
   const out =
-    cause.endpoint === REDIRECT_ENDPOINT
+    cause.endpoint === REDIRECT_ENDPOINT && !isSharedReason(cause)
       ? redirectKeys(input)
-      : isRecurringStatus(cause)
+      : isRecurringStatus(cause) || isSharedReason(cause)
         ? [causeFingerprint({ ...cause, endpoint: input.endpoint })]
         : cause.reason?.includes(NAME_TOKEN) === true
           ? [causeFingerprint(ownSibling(input.endpoint, cause))]
