@@ -128,7 +128,10 @@ describe('endpoints refused for one specific reason are one row', () => {
     const tracker = join(cwd, 'docs', 'ARCHITECTURE_COMPARISON.md');
     const before = await readFile(tracker, 'utf8');
     const [method, path] = f.routes.shared1;
-    const own = new RegExp(`^\\| (PAR-\\d+) \\| _open_ \\| status \\| .*on ${method} ${path} .*\\| \\|$`, 'm');
+    const own = new RegExp(
+      `^\\| (PAR-\\d+) \\| _open_ \\| status \\| .*on ${method} ${path} .*\\| \\|$`,
+      'm',
+    );
     const row = own.exec(before);
     expect(row, before).not.toBeNull();
     await writeFile(
@@ -151,7 +154,10 @@ describe('endpoints refused for one specific reason are one row', () => {
     expect(shared?.summary, all).toContain('on several endpoints');
     expect(shared?.summary, all).toContain(f.reason);
     // Kept apart: another reason, a reason phrase, one side's catch-all.
-    expect(holding('other').map((c) => c.caseIds), all).toEqual([['s/other']]);
+    expect(
+      holding('other').map((c) => c.caseIds),
+      all,
+    ).toEqual([['s/other']]);
     for (const [one, two] of [
       ['phrase1', 'phrase2'],
       ['any1', 'any2'],
@@ -165,6 +171,8 @@ describe('endpoints refused for one specific reason are one row', () => {
 
     const after = await readFile(tracker, 'utf8');
     const old = after.split('\n').find((line) => line.startsWith(`| ${row?.[1]} |`));
-    expect(old, after).toMatch(/\| _superseded_ \| status \|.*superseded by PAR-\d+ · .*\| we send a key \|$/);
+    expect(old, after).toMatch(
+      /\| _superseded_ \| status \|.*superseded by PAR-\d+ · .*\| we send a key \|$/,
+    );
   });
 });

@@ -118,7 +118,6 @@ import { isOutcomeFinding, type RefusedAnswer, refusedAnswers } from './refused-
 import { renamedMembers } from './renamed-members.js';
 import { linksOfGroup } from './resource-links.js';
 import { ANY_ENDPOINT, ZERO_VALUED_MEMBERS } from './root-cause.js';
-import { catchAllReasons } from './shared-reasons.js';
 import {
   type ChangedAnswer,
   compareSeen,
@@ -126,6 +125,7 @@ import {
   type SeenRewording,
   seenChanges,
 } from './seen-changes.js';
+import { catchAllReasons } from './shared-reasons.js';
 import { transformOfPlace } from './value-transforms.js';
 import { splitPath } from './wording/phrases.js';
 

@@ -36,7 +36,6 @@ import { operationOfEndpoint, pathOfEndpoint } from './endpoint.js';
 import { fieldOf } from './findings.js';
 import { ANY_FIELD } from './patterns/types.js';
 import { rewriteTarget } from './redirects.js';
-import { type CatchAllReasons, sharedReason } from './shared-reasons.js';
 import {
   ANY_ENDPOINT,
   causeKey,
@@ -45,6 +44,7 @@ import {
   RECURRING_ENDPOINT,
   REDIRECT_ENDPOINT,
 } from './root-cause.js';
+import { type CatchAllReasons, sharedReason } from './shared-reasons.js';
 
 /** By cause key (`causeKey`) of a case's own status or pattern cause: the cause it recurs as. */
 export type RecurringCauses = ReadonlyMap<string, RootCause>;
@@ -153,7 +153,9 @@ function namedSibling(cause: StatusCause): Where | undefined {
  */
 function sameReason(cause: StatusCause, catchAll: CatchAllReasons): Where | undefined {
   const recurring = sharedReason(cause, catchAll);
-  return recurring === undefined ? undefined : { key: causeKey(recurring), at: cause.endpoint, recurring };
+  return recurring === undefined
+    ? undefined
+    : { key: causeKey(recurring), at: cause.endpoint, recurring };
 }
 
 /** A cause keyed by what changed, where it shows, and the own keys of the causes it stands for. */

@@ -98,7 +98,10 @@ export function saysWhy(reason: string): boolean {
  * recurs as when its reason is specific (see the module comment): its
  * statuses and reason on any endpoint. Undefined when it is none of these.
  */
-export function sharedReason(cause: StatusCause, catchAll: CatchAllReasons): StatusCause | undefined {
+export function sharedReason(
+  cause: StatusCause,
+  catchAll: CatchAllReasons,
+): StatusCause | undefined {
   const { reason } = cause;
   if (reason === undefined || cause.redirect !== undefined || cause.document !== undefined) {
     return undefined;
