@@ -6,8 +6,9 @@
  * reason, two endpoints refused with a reason phrase alone, and two refused
  * with the refusing side's catch-all (a message it also answers where both
  * sides refuse for other causes). Two fixtures with other member names,
- * sides, statuses and methods; a tracker written before keeps no open row
- * per endpoint beside the new one.
+ * sides, statuses and methods (the second answers a GET's refusal as text,
+ * its reason read from the body); a tracker written before keeps no open
+ * row per endpoint beside the new one.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -20,8 +21,8 @@ interface Fixture {
   readonly refuser: 'baseline' | 'candidate';
   readonly refusal: number;
   readonly accepted: number;
-  /** The refusing side's error body for a message, with its own member names. */
-  readonly error: (message: string) => unknown;
+  /** The refusing side's error body for a message (text where a string), with its own member names. */
+  readonly error: (message: string, method: string) => object | string;
   readonly success: unknown;
   /** Method and path of: two endpoints of the shared reason, another reason, two generic, two catch-all, one both refuse. */
   readonly routes: Readonly<Record<Route, readonly [string, string]>>;
@@ -58,7 +59,9 @@ const SECOND: Fixture = {
   refuser: 'candidate',
   refusal: 415,
   accepted: 201,
-  error: (message) => ({ problem: { detail: message, status: 415 } }),
+  // Text to a GET, as antietcd answers `/health` and `/version`; a JSON problem otherwise.
+  error: (message, method) =>
+    method === 'GET' ? `${message}\n` : { problem: { detail: message, status: 415 } },
   success: { saved: true, id: 'a1' },
   routes: {
     shared1: ['GET', '/health'],
@@ -101,7 +104,11 @@ function server(f: Fixture, refuses: boolean): Promise<TestServer> {
     // Both sides refuse this one, each for a reason of its own.
     if (route === 'both' && !refuses) return json(res, 409, { conflict: 'the profile is locked' });
     if (!refuses) return json(res, f.accepted, f.success);
-    return json(res, f.refusal, f.error(messageOf(f, route)));
+    const error = f.error(messageOf(f, route), req.method ?? 'GET');
+    if (typeof error === 'object') return json(res, f.refusal, error);
+    // A text message against the other side's JSON: the body's kind differs, its words are the reason.
+    res.writeHead(f.refusal, { 'content-type': 'text/plain' });
+    res.end(error);
   });
 }
 

@@ -125,7 +125,7 @@ import {
   type SeenRewording,
   seenChanges,
 } from './seen-changes.js';
-import { catchAllReasons } from './shared-reasons.js';
+import { refusalEvidence } from './shared-reasons.js';
 import { transformOfPlace } from './value-transforms.js';
 import { splitPath } from './wording/phrases.js';
 
@@ -205,7 +205,7 @@ export function clusterCauses(
     all
       .flatMap((answer) => answer.findings)
       .filter((f) => !handlers.has(ownKey(f.cause)) && !fresh.has(ownKey(f.cause))),
-    catchAllReasons(all),
+    refusalEvidence(all),
   );
   const nulls = lonelyNulls(all, patterns);
   const renames = renamedMembers(all, groups);

@@ -342,11 +342,13 @@ function statusKeys(
   const out =
     cause.endpoint === REDIRECT_ENDPOINT && !isSharedReason(cause)
       ? redirectKeys(input)
-      : isRecurringStatus(cause) || isSharedReason(cause)
-        ? [causeFingerprint({ ...cause, endpoint: input.endpoint })]
-        : cause.reason?.includes(NAME_TOKEN) === true
-          ? [causeFingerprint(ownSibling(input.endpoint, cause))]
-          : [];
+      : isSharedReason(cause)
+        ? sharedReasonKeys(input.endpoint, cause)
+        : isRecurringStatus(cause)
+          ? [causeFingerprint({ ...cause, endpoint: input.endpoint })]
+          : cause.reason?.includes(NAME_TOKEN) === true
+            ? [causeFingerprint(ownSibling(input.endpoint, cause))]
+            : [];
   const kindChange = input.changes.find(isBodyKindChange);
   if (kindChange !== undefined && statusDefinesBody(cause.baseline, cause.candidate)) {
     out.push(causeFingerprint(bodyKindCause(kindChange, cause.baseline)));
@@ -385,6 +387,16 @@ function documentKeys(input: EarlierInput): string[] {
       ...(reason === undefined ? {} : { reason }),
     }),
   ];
+}
+
+/**
+ * A refusal keyed by its specific reason on any endpoint since
+ * (`shared-reasons.ts`): the cause it had on its endpoint, with that reason,
+ * or with none where the reason was read from a body of another kind.
+ */
+function sharedReasonKeys(endpoint: string, cause: RootCause & { type: 'status' }): string[] {
+  const { reason: _read, ...unread } = cause;
+  return [causeFingerprint({ ...cause, endpoint }), causeFingerprint({ ...unread, endpoint })];
 }
 
 /**

@@ -44,7 +44,7 @@ import {
   RECURRING_ENDPOINT,
   REDIRECT_ENDPOINT,
 } from './root-cause.js';
-import { type CatchAllReasons, sharedReason } from './shared-reasons.js';
+import { NO_REFUSAL_EVIDENCE, type RefusalEvidence, sharedReason } from './shared-reasons.js';
 
 /** By cause key (`causeKey`) of a case's own status or pattern cause: the cause it recurs as. */
 export type RecurringCauses = ReadonlyMap<string, RootCause>;
@@ -79,7 +79,7 @@ export function ownKey(cause: RootCause): string {
 /** What a finding's cause recurs as and where it shows; undefined for a cause that never recurs. */
 function whereOf(
   { cause, paths }: Pick<Finding, 'cause' | 'paths'>,
-  catchAll: CatchAllReasons,
+  evidence: RefusalEvidence,
 ): Where | undefined {
   if (cause.type === 'structure') {
     if (cause.difference === undefined || cause.endpoint === ANY_ENDPOINT) return undefined;
@@ -94,7 +94,7 @@ function whereOf(
     const refused = (status: number) => status >= 400;
     if (isRecurringStatus(cause)) return undefined;
     if (refused(cause.baseline) !== refused(cause.candidate)) {
-      return namedSibling(cause) ?? sameReason(cause, catchAll);
+      return namedSibling(cause) ?? sameReason(cause, evidence);
     }
     const recurring = { ...cause, endpoint: `${methodOf(cause.endpoint)} ${RECURRING_ENDPOINT}` };
     return { key: causeKey(recurring), at: cause.endpoint, recurring };
@@ -151,8 +151,8 @@ function namedSibling(cause: StatusCause): Where | undefined {
  * specific reason (`shared-reasons.ts`): keyed by its statuses and reason on
  * any endpoint, one row where two endpoints or more show it.
  */
-function sameReason(cause: StatusCause, catchAll: CatchAllReasons): Where | undefined {
-  const recurring = sharedReason(cause, catchAll);
+function sameReason(cause: StatusCause, evidence: RefusalEvidence): Where | undefined {
+  const recurring = sharedReason(cause, evidence);
   return recurring === undefined
     ? undefined
     : { key: causeKey(recurring), at: cause.endpoint, recurring };
@@ -216,13 +216,13 @@ function joinRedirectTargets(seen: Map<string, Seen>, statuses: readonly StatusC
 /** The status and pattern causes of the answers' findings that recur (see the module comment). */
 export function recurringCauses(
   findings: Iterable<Pick<Finding, 'cause' | 'paths'>>,
-  catchAll: CatchAllReasons = new Set(),
+  evidence: RefusalEvidence = NO_REFUSAL_EVIDENCE,
 ): RecurringCauses {
   const seen = new Map<string, Seen>();
   const statuses: StatusCause[] = [];
   for (const finding of findings) {
     if (finding.cause.type === 'status') statuses.push(finding.cause);
-    const where = whereOf(finding, catchAll);
+    const where = whereOf(finding, evidence);
     if (where === undefined) continue;
     const entry = seen.get(where.key) ?? {
       recurring: where.recurring,

@@ -22,50 +22,96 @@
  *
  * A word list alone would tune the rule to the words of the pairs it was
  * written on; the second test reads what the refusing side says elsewhere
- * in the same run. Kept apart: another reason (the PKCE checks of a token
- * and an authorize endpoint, each worded its own way), a generic reason,
- * and answers both sides refused (other rules). Pure.
+ * in the same run. A refusal whose body is of another kind than the
+ * accepting side's (a text message against a JSON record) holds no reason
+ * in its changes (`{"kind": "text"}`): its reason is read from the body the
+ * answer keeps. Kept apart: another reason (the PKCE checks of a token and
+ * an authorize endpoint, each worded its own way), a generic reason, a
+ * route, method or feature missing on the refusing side (`404`, `405`,
+ * `410`, `501`: the router answers every feature it lacks alike, and rule 4
+ * keeps each such feature a decision), and answers both sides refused
+ * (other rules). Pure.
  */
 
-import type { RootCause } from '../../contract/root-cause.js';
+import type { Finding, RootCause } from '../../contract/root-cause.js';
 import { REASON_PHRASES } from '../../util/reason-phrases.js';
 import type { AnswerBodies } from './optional-members.js';
 import { bodyReason } from './refusal.js';
-import { REDIRECT_ENDPOINT } from './root-cause.js';
+import { causeKey, REDIRECT_ENDPOINT } from './root-cause.js';
 
 type StatusCause = RootCause & { type: 'status' };
 type Side = 'baseline' | 'candidate';
 
-/** An answer as the run saw it: both statuses and both bodies (a result's preview). */
+/** An answer as the run saw it: both statuses, both bodies (a result's preview), its findings. */
 export interface ReasonAnswer {
   readonly baseline?: { readonly status?: number | undefined };
   readonly candidate?: { readonly status?: number | undefined };
   readonly bodies?: AnswerBodies;
+  readonly findings: readonly Pick<Finding, 'cause'>[];
 }
 
-/** The reasons a side gives where both refused, each side's key (`reasonOf`). */
-export type CatchAllReasons = ReadonlySet<string>;
+/** What the run's answers say of the refusing sides' reasons (see the module comment). */
+export interface RefusalEvidence {
+  /** Each side's catch-alls, by `reasonOf`: reasons it gives where both sides refused. */
+  readonly catchAll: ReadonlySet<string>;
+  /**
+   * By cause key: the reason the refusing side's body gives, for a status
+   * cause that holds none (its body is of another kind than the accepting
+   * side's, so its changes hold no text: `{"kind": "text"}`).
+   */
+  readonly read: ReadonlyMap<string, string>;
+}
+
+/** No evidence: no catch-all known, no reason read from a body. */
+export const NO_REFUSAL_EVIDENCE: RefusalEvidence = { catchAll: new Set(), read: new Map() };
+
+/**
+ * Statuses a route, method or feature missing on that side answers (`404`,
+ * `405`, `410`, `501`): the router's answer, one message for every feature
+ * it lacks, never one check (rules 4, 24, 28).
+ */
+const MISSING: ReadonlySet<number> = new Set([404, 405, 410, 501]);
 
 function reasonOf(side: Side, reason: string): string {
   return JSON.stringify([side, reason]);
 }
 
+function refusingSide(baseline: number, candidate: number): Side | undefined {
+  if (baseline >= 400 && candidate < 400) return 'baseline';
+  if (candidate >= 400 && baseline < 400) return 'candidate';
+  return undefined;
+}
+
 /**
- * Each side's reasons given on an answer both sides refused (≥ 400) where
- * the other side's reason differs (or it gave none): that side's catch-alls.
+ * Each side's catch-alls (reasons it gives on an answer both sides refused,
+ * ≥ 400, where the other side's reason differs or it gave none), and the
+ * reasons the refusing side's body gives where a status cause holds none.
  */
-export function catchAllReasons(answers: Iterable<ReasonAnswer>): CatchAllReasons {
-  const out = new Set<string>();
-  for (const { baseline, candidate, bodies } of answers) {
+export function refusalEvidence(answers: Iterable<ReasonAnswer>): RefusalEvidence {
+  const catchAll = new Set<string>();
+  const read = new Map<string, string>();
+  for (const { baseline, candidate, bodies, findings } of answers) {
     if (bodies === undefined) continue;
-    if ((baseline?.status ?? 0) < 400 || (candidate?.status ?? 0) < 400) continue;
-    const b = bodyReason(bodies.baseline);
-    const c = bodyReason(bodies.candidate);
-    if (b === c) continue;
-    if (b !== undefined) out.add(reasonOf('baseline', b));
-    if (c !== undefined) out.add(reasonOf('candidate', c));
+    const b = baseline?.status ?? 0;
+    const c = candidate?.status ?? 0;
+    const refusing = refusingSide(b, c);
+    if (refusing !== undefined) {
+      const reason = bodyReason(bodies[refusing]);
+      if (reason === undefined) continue;
+      for (const { cause } of findings) {
+        if (cause.type === 'status' && cause.reason === undefined)
+          read.set(causeKey(cause), reason);
+      }
+      continue;
+    }
+    if (b < 400 || c < 400) continue;
+    const own = bodyReason(bodies.baseline);
+    const other = bodyReason(bodies.candidate);
+    if (own === other) continue;
+    if (own !== undefined) catchAll.add(reasonOf('baseline', own));
+    if (other !== undefined) catchAll.add(reasonOf('candidate', other));
   }
-  return out;
+  return { catchAll, read };
 }
 
 /** Every status's reason phrase, longest first, at the start of a text (`^Not[\s_]*Found`). */
@@ -100,13 +146,13 @@ export function saysWhy(reason: string): boolean {
  */
 export function sharedReason(
   cause: StatusCause,
-  catchAll: CatchAllReasons,
+  evidence: RefusalEvidence,
 ): StatusCause | undefined {
-  const { reason } = cause;
-  if (reason === undefined || cause.redirect !== undefined || cause.document !== undefined) {
-    return undefined;
-  }
-  const refusing: Side = cause.baseline >= 400 ? 'baseline' : 'candidate';
-  if (!saysWhy(reason) || catchAll.has(reasonOf(refusing, reason))) return undefined;
-  return { ...cause, endpoint: REDIRECT_ENDPOINT };
+  if (cause.redirect !== undefined || cause.document !== undefined) return undefined;
+  const refusing = refusingSide(cause.baseline, cause.candidate);
+  if (refusing === undefined || MISSING.has(cause[refusing])) return undefined;
+  const reason = cause.reason ?? evidence.read.get(causeKey(cause));
+  if (reason === undefined || !saysWhy(reason)) return undefined;
+  if (evidence.catchAll.has(reasonOf(refusing, reason))) return undefined;
+  return { ...cause, endpoint: REDIRECT_ENDPOINT, reason };
 }

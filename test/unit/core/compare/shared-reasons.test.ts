@@ -13,7 +13,7 @@ import type { ClusterAnswer } from '../../../../src/core/compare/cause-clusters.
 import { earlierKeys } from '../../../../src/core/compare/earlier-keys.js';
 import { findingOf } from '../../../../src/core/compare/finding-of.js';
 import { causeFingerprint } from '../../../../src/core/compare/root-cause.js';
-import { catchAllReasons, saysWhy } from '../../../../src/core/compare/shared-reasons.js';
+import { refusalEvidence, saysWhy } from '../../../../src/core/compare/shared-reasons.js';
 import { clusteredSummaries } from '../../../helpers/clustered-rows.js';
 
 interface Fixture {
@@ -112,6 +112,41 @@ describe.each(FIXTURES)('$name', (f) => {
     expect(found.some((s) => s.includes('several endpoints'))).toBe(false);
   });
 
+  it('reads the reason from the refusing body where the status holds none', () => {
+    // A body of another kind than the accepting side's: its change holds no text.
+    const [baseline, candidate] = f.statuses;
+    const cause: RootCause = { type: 'status', endpoint: b, baseline, candidate };
+    const baselineRefuses = baseline >= 400;
+    const unread = {
+      caseId: 'x/2',
+      endpoint: b,
+      baseline: { status: baseline },
+      candidate: { status: candidate },
+      bodies: baselineRefuses
+        ? { baseline: `${f.reason}\n`, candidate: { ok: true } }
+        : { baseline: { ok: true }, candidate: `${f.reason}\n` },
+      findings: [findingOf(cause, [])],
+    } satisfies ClusterAnswer;
+    const found = clusteredSummaries([refusal(f, 'x/1', a, f.reason), unread]);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain(`on several endpoints (`);
+    expect(found[0]).toContain(f.reason);
+  });
+
+  it('keeps apart a route, method or feature the refusing side lacks (404, 405, 410, 501)', () => {
+    const accepted = Math.min(...f.statuses);
+    const refused = f.statuses[0] >= 400 ? 0 : 1;
+    for (const status of [404, 405, 410, 501]) {
+      const statuses = refused === 0 ? [status, accepted] : [accepted, status];
+      const g = { ...f, statuses: statuses as [number, number] };
+      const found = clusteredSummaries([
+        refusal(g, 'x/1', a, f.reason),
+        refusal(g, 'x/2', b, f.reason),
+      ]);
+      expect(found, String(status)).toHaveLength(2);
+    }
+  });
+
   it('supersedes the row each endpoint had on its own', () => {
     const [baseline, candidate] = f.statuses;
     const own = { type: 'status', endpoint: a, baseline, candidate, reason: f.reason } as const;
@@ -123,7 +158,12 @@ describe.each(FIXTURES)('$name', (f) => {
       headerChanges: [],
       notMembers: new Set(),
     });
-    expect(earlier.get(shared.fingerprint)).toEqual([causeFingerprint(own)]);
+    const { reason: _read, ...unread } = own;
+    // With its reason, or none where the reason was read from a body of another kind.
+    expect(earlier.get(shared.fingerprint)).toEqual([
+      causeFingerprint(own),
+      causeFingerprint(unread),
+    ]);
   });
 });
 
@@ -142,13 +182,19 @@ describe('what makes a reason specific', () => {
       baseline: { status: 400 },
       candidate: { status: 400 },
       bodies: { baseline, candidate },
+      findings: [],
     });
-    const found = catchAllReasons([
+    const found = refusalEvidence([
       refused({ error: 'invalid request body' }, { message: 'the name is too long' }),
       refused({ error: 'quota spent' }, { error: 'quota spent' }),
       refused('request was malformed', null),
-      { baseline: { status: 200 }, candidate: { status: 400 }, bodies: { candidate: 'x y' } },
-    ]);
+      {
+        baseline: { status: 200 },
+        candidate: { status: 400 },
+        bodies: { candidate: 'x y' },
+        findings: [],
+      },
+    ]).catchAll;
     expect([...found].sort()).toEqual(
       [
         '["baseline","invalid request body"]',
