@@ -18,7 +18,11 @@
  *   where the other side gave another reason, or none: a message a side
  *   answers to refusals of other kinds is its catch-all (`invalid request`
  *   for a missing field and for a bad token), and two endpoints that share
- *   it share nothing more.
+ *   it share nothing more. An answer the other side refused with `404`,
+ *   `405`, `410` or `501` is no such evidence: its router read nothing of
+ *   the request, so its refusal is of no kind the message could be compared
+ *   with (antietcd's `content-type should be application/json` to a `GET`
+ *   etcd answers `405`).
  *
  * A word list alone would tune the rule to the words of the pairs it was
  * written on; the second test reads what the refusing side says elsewhere
@@ -108,8 +112,9 @@ export function refusalEvidence(answers: Iterable<ReasonAnswer>): RefusalEvidenc
     const own = bodyReason(bodies.baseline);
     const other = bodyReason(bodies.candidate);
     if (own === other) continue;
-    if (own !== undefined) catchAll.add(reasonOf('baseline', own));
-    if (other !== undefined) catchAll.add(reasonOf('candidate', other));
+    // The other side's router (no such route or method) read nothing: no reason of another kind.
+    if (own !== undefined && !MISSING.has(c)) catchAll.add(reasonOf('baseline', own));
+    if (other !== undefined && !MISSING.has(b)) catchAll.add(reasonOf('candidate', other));
   }
   return { catchAll, read };
 }

@@ -56,11 +56,11 @@ function bothRefused(f: Fixture, caseId: string, endpoint: string, reason: strin
   const baselineRefuses = f.statuses[0] >= 400;
   const own = f.body(reason);
   const others = { message: 'the request names no such thing' };
-  const cause: RootCause = { type: 'status', endpoint, baseline: 404, candidate: 422 };
+  const cause: RootCause = { type: 'status', endpoint, baseline: 409, candidate: 422 };
   return {
     caseId,
     endpoint,
-    baseline: { status: 404 },
+    baseline: { status: 409 },
     candidate: { status: 422 },
     bodies: baselineRefuses
       ? { baseline: own, candidate: others }
@@ -175,6 +175,26 @@ describe('what makes a reason specific', () => {
     expect(saysWhy('0 Not Found')).toBe(false);
     expect(saysWhy('Unsupported Media Type …')).toBe(false);
     expect(saysWhy('invalid_request')).toBe(false);
+  });
+
+  it('counts no refusal of a router that read nothing (404, 405, 410, 501) as another reason', () => {
+    const refused = (b: number, c: number) => ({
+      baseline: { status: b },
+      candidate: { status: c },
+      bodies: {
+        baseline: 'Method Not Allowed',
+        candidate: 'content-type should be application/json',
+      },
+      findings: [],
+    });
+    for (const status of [404, 405, 410, 501]) {
+      expect([...refusalEvidence([refused(status, 400)]).catchAll], String(status)).toEqual([
+        '["baseline","Method Not Allowed"]',
+      ]);
+    }
+    expect([...refusalEvidence([refused(409, 400)]).catchAll]).toContain(
+      '["candidate","content-type should be application/json"]',
+    );
   });
 
   it('is never a reason a side gives where the other refused with another, or none', () => {
