@@ -125,6 +125,7 @@ import {
   type SeenRewording,
   seenChanges,
 } from './seen-changes.js';
+import { refusalEvidence } from './shared-reasons.js';
 import { transformOfPlace } from './value-transforms.js';
 import { splitPath } from './wording/phrases.js';
 import { zeroOmissions } from './zero-omissions.js';
@@ -205,6 +206,7 @@ export function clusterCauses(
     all
       .flatMap((answer) => answer.findings)
       .filter((f) => !handlers.has(ownKey(f.cause)) && !fresh.has(ownKey(f.cause))),
+    refusalEvidence(all),
   );
   const nulls = lonelyNulls(all, patterns);
   const renames = renamedMembers(all, groups);

@@ -11,7 +11,12 @@ import { resourceOfEndpoint } from './endpoint.js';
 import { findingOf } from './finding-of.js';
 import { ownKey } from './recurring-causes.js';
 import { isOutcomeFinding } from './refused-answers.js';
-import { ANY_ENDPOINT, isRecurringStatus, REDIRECT_ENDPOINT } from './root-cause.js';
+import {
+  ANY_ENDPOINT,
+  isRecurringStatus,
+  isSharedReason,
+  REDIRECT_ENDPOINT,
+} from './root-cause.js';
 
 /**
  * One answer's findings with the run's clusters laid over them: each change
@@ -140,9 +145,11 @@ function recurringOf(
 ): RootCause | undefined {
   if (cause.type === 'structure' && cause.difference === undefined) return undefined;
   // A redirect keyed by its rule already (read back from a report): its statuses are not one answer's.
-  if (cause.type === 'status' && cause.endpoint === REDIRECT_ENDPOINT) return cause;
+  if (cause.type === 'status' && cause.endpoint === REDIRECT_ENDPOINT && !isSharedReason(cause)) {
+    return cause;
+  }
   const own =
-    (cause.type === 'status' && isRecurringStatus(cause)) ||
+    (cause.type === 'status' && (isRecurringStatus(cause) || isSharedReason(cause))) ||
     (cause.type === 'structure' && cause.endpoint === ANY_ENDPOINT)
       ? { ...cause, endpoint }
       : cause;
@@ -157,6 +164,7 @@ function clusterOf(finding: Finding, clusters: CauseClusters): boolean {
     return (
       clusters.recurring.has(ownKey(cause)) ||
       isRecurringStatus(cause) ||
+      isSharedReason(cause) ||
       (cause.type === 'structure' && cause.endpoint === ANY_ENDPOINT)
     );
   }

@@ -17,7 +17,8 @@
  * value is `int-as-string` too; a value change keyed by its templates, the
  * row of its place alone; a message reworded by one edit with others, the
  * row of its own wording); since a status transition that recurs on
- * several endpoints is keyed by its method, the row it had on the case's
+ * several endpoints is keyed by its method (or by the specific reason one
+ * side refuses them with, `shared-reasons.ts`), the row it had on the case's
  * endpoint; since a body the status defines is the status finding's, the
  * body-kind row it had; since a body change seen only on answers whose
  * status differs is the status finding's, its body-kind row or the row of
@@ -73,6 +74,7 @@ import {
   causeFingerprint,
   isRecurringStatus,
   isRefusalGate,
+  isSharedReason,
   methodOf,
   RECURRING_ENDPOINT,
   REDIRECT_ENDPOINT,
@@ -323,7 +325,8 @@ function keyCaseKeys(input: EarlierInput, finding: EarlierInput['findings'][numb
 
 /**
  * A status finding's earlier rows: on its endpoint, for a transition that
- * recurs on several (keyed by its method since); the body-kind row of a body
+ * recurs on several (keyed by its method since, or by the specific reason one
+ * side refuses them with); the body-kind row of a body
  * the status defines (`204`, `207`: part of the status finding since).
  */
 function statusKeys(
@@ -339,13 +342,15 @@ function statusKeys(
     return [...own, ...documentKeys(input)];
   }
   const out =
-    cause.endpoint === REDIRECT_ENDPOINT
+    cause.endpoint === REDIRECT_ENDPOINT && !isSharedReason(cause)
       ? redirectKeys(input)
-      : isRecurringStatus(cause)
-        ? [causeFingerprint({ ...cause, endpoint: input.endpoint })]
-        : cause.reason?.includes(NAME_TOKEN) === true
-          ? [causeFingerprint(ownSibling(input.endpoint, cause))]
-          : [];
+      : isSharedReason(cause)
+        ? sharedReasonKeys(input.endpoint, cause)
+        : isRecurringStatus(cause)
+          ? [causeFingerprint({ ...cause, endpoint: input.endpoint })]
+          : cause.reason?.includes(NAME_TOKEN) === true
+            ? [causeFingerprint(ownSibling(input.endpoint, cause))]
+            : [];
   const kindChange = input.changes.find(isBodyKindChange);
   if (kindChange !== undefined && statusDefinesBody(cause.baseline, cause.candidate)) {
     out.push(causeFingerprint(bodyKindCause(kindChange, cause.baseline)));
@@ -384,6 +389,16 @@ function documentKeys(input: EarlierInput): string[] {
       ...(reason === undefined ? {} : { reason }),
     }),
   ];
+}
+
+/**
+ * A refusal keyed by its specific reason on any endpoint since
+ * (`shared-reasons.ts`): the cause it had on its endpoint, with that reason,
+ * or with none where the reason was read from a body of another kind.
+ */
+function sharedReasonKeys(endpoint: string, cause: RootCause & { type: 'status' }): string[] {
+  const { reason: _read, ...unread } = cause;
+  return [causeFingerprint({ ...cause, endpoint }), causeFingerprint({ ...unread, endpoint })];
 }
 
 /**

@@ -10,7 +10,9 @@
  *   statuses (`RECURRING_ENDPOINT` after the method). Kept apart: a
  *   transition where one side accepted (< 400) and the other refused
  *   (≥ 400), which says what each endpoint supports, each a decision of its
- *   own (a feature one side lacks on two endpoints is two features).
+ *   own (a feature one side lacks on two endpoints is two features), unless
+ *   the refusing side names the same specific reason on each (one check:
+ *   `shared-reasons.ts`), or echoes each sibling's name (`namedSibling`).
  * - **A pattern that recurs** at two fields or more with the same
  *   parameters (the same namespace change at two elements, integers written
  *   as strings at `size` and at `count`) is one cause of any field
@@ -42,6 +44,7 @@ import {
   RECURRING_ENDPOINT,
   REDIRECT_ENDPOINT,
 } from './root-cause.js';
+import { NO_REFUSAL_EVIDENCE, type RefusalEvidence, sharedReason } from './shared-reasons.js';
 
 /** By cause key (`causeKey`) of a case's own status or pattern cause: the cause it recurs as. */
 export type RecurringCauses = ReadonlyMap<string, RootCause>;
@@ -74,7 +77,10 @@ export function ownKey(cause: RootCause): string {
 }
 
 /** What a finding's cause recurs as and where it shows; undefined for a cause that never recurs. */
-function whereOf({ cause, paths }: Pick<Finding, 'cause' | 'paths'>): Where | undefined {
+function whereOf(
+  { cause, paths }: Pick<Finding, 'cause' | 'paths'>,
+  evidence: RefusalEvidence,
+): Where | undefined {
   if (cause.type === 'structure') {
     if (cause.difference === undefined || cause.endpoint === ANY_ENDPOINT) return undefined;
     const recurring = { ...cause, endpoint: ANY_ENDPOINT };
@@ -87,7 +93,9 @@ function whereOf({ cause, paths }: Pick<Finding, 'cause' | 'paths'>): Where | un
     }
     const refused = (status: number) => status >= 400;
     if (isRecurringStatus(cause)) return undefined;
-    if (refused(cause.baseline) !== refused(cause.candidate)) return namedSibling(cause);
+    if (refused(cause.baseline) !== refused(cause.candidate)) {
+      return namedSibling(cause) ?? sameReason(cause, evidence);
+    }
     const recurring = { ...cause, endpoint: `${methodOf(cause.endpoint)} ${RECURRING_ENDPOINT}` };
     return { key: causeKey(recurring), at: cause.endpoint, recurring };
   }
@@ -136,6 +144,18 @@ function namedSibling(cause: StatusCause): Where | undefined {
     reason: elided,
   };
   return { key: causeKey(recurring), at: cause.endpoint, recurring };
+}
+
+/**
+ * A transition where one side accepted and the other refused with a
+ * specific reason (`shared-reasons.ts`): keyed by its statuses and reason on
+ * any endpoint, one row where two endpoints or more show it.
+ */
+function sameReason(cause: StatusCause, evidence: RefusalEvidence): Where | undefined {
+  const recurring = sharedReason(cause, evidence);
+  return recurring === undefined
+    ? undefined
+    : { key: causeKey(recurring), at: cause.endpoint, recurring };
 }
 
 /** A cause keyed by what changed, where it shows, and the own keys of the causes it stands for. */
@@ -196,12 +216,13 @@ function joinRedirectTargets(seen: Map<string, Seen>, statuses: readonly StatusC
 /** The status and pattern causes of the answers' findings that recur (see the module comment). */
 export function recurringCauses(
   findings: Iterable<Pick<Finding, 'cause' | 'paths'>>,
+  evidence: RefusalEvidence = NO_REFUSAL_EVIDENCE,
 ): RecurringCauses {
   const seen = new Map<string, Seen>();
   const statuses: StatusCause[] = [];
   for (const finding of findings) {
     if (finding.cause.type === 'status') statuses.push(finding.cause);
-    const where = whereOf(finding);
+    const where = whereOf(finding, evidence);
     if (where === undefined) continue;
     const entry = seen.get(where.key) ?? {
       recurring: where.recurring,

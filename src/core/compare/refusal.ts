@@ -68,6 +68,13 @@ export function reasonKey(message: string): string | undefined {
   return text.length > KEPT ? `${text.slice(0, KEPT - 1)}…` : text;
 }
 
+/** The reason a whole body gives, as `refusalReason` reads it from changes: its strings, values elided. */
+export function bodyReason(body: unknown): string | undefined {
+  const found: string[] = [];
+  strings(body, found);
+  return found.length === 0 ? undefined : reasonKey(found.join(' '));
+}
+
 /**
  * The reason of the side that refused (≥ 400) what the other accepted
  * (< 400), from its strings among the body changes; undefined when both

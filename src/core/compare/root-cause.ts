@@ -23,8 +23,9 @@ export const ANY_ENDPOINT = '*';
 export const RECURRING_ENDPOINT = '*';
 
 /**
- * The endpoint of a status cause keyed by the redirect rule it follows,
- * whatever the method and path (`recurring-causes.ts`).
+ * The endpoint of a status cause keyed by what changed whatever the method
+ * and path (`recurring-causes.ts`): the redirect rule it follows, or the
+ * specific reason one side refuses several endpoints with (`shared-reasons.ts`).
  */
 export const REDIRECT_ENDPOINT = '* *';
 
@@ -44,6 +45,16 @@ export function isRefusalGate(cause: RootCause): boolean {
     cause.endpoint !== REDIRECT_ENDPOINT &&
     cause.document === undefined &&
     (cause.baseline === 0 || cause.candidate === 0)
+  );
+}
+
+/** True for a status cause keyed by one side's reason on any endpoint (`shared-reasons.ts`). */
+export function isSharedReason(cause: RootCause): boolean {
+  return (
+    cause.type === 'status' &&
+    cause.endpoint === REDIRECT_ENDPOINT &&
+    cause.redirect === undefined &&
+    cause.reason !== undefined
   );
 }
 
