@@ -1,0 +1,93 @@
+/**
+ * Values that change together (issue 43, rule 2 for values): the value
+ * changes of two members or more of **one object kind** (the same parent
+ * path, or one kind at other places, `object-kinds.ts`), keyed by their
+ * place alone (data: no templates of their own, no edit), that show in
+ * **exactly the same answers, two or more**, and in no other answer at
+ * those places, are one cause: a validator that names a refused member
+ * otherwise writes its `path` and the `message` that quotes it anew in every
+ * refusal of a missing member, and nowhere else. One answer says nothing
+ * (every change in it shares that answer), so never on one answer.
+ *
+ * Kept apart: values that share some answers but not all; a value that
+ * also differs at its place in an answer the others do not (another key,
+ * a wording there, counts too); values of different object kinds; values
+ * another rule family already groups or explains (a constant under other
+ * parents, a transformation, a counter offset or any integers one amount
+ * apart, a moved value, a named status, one side's error envelope: those
+ * rules keep their rows); values keyed by their templates or an edit
+ * (wordings, rule 8 joins those), a type family's values, XML attributes,
+ * a list's elements, a whole body, and values whose pairs the run did not
+ * keep (no evidence). The group is one row across its resources, unless
+ * each of its values is each endpoint's own data (`endpoint-data.ts`): then
+ * one row per resource, as each value alone was. Pure.
+ */
+import type { SkeletonChange } from '../../contract/root-cause.js';
+import { isElements, type ObjectKinds, objectOf } from './change-keys.js';
+import { offsetsOf } from './counter-offsets.js';
+import { movedEverywhere } from './moved-values.js';
+import { namedSideOf } from './named-statuses.js';
+import type { Seen } from './seen-changes.js';
+import { splitPath } from './wording/phrases.js';
+
+/** Fewer answers than this cannot tell values apart: every change of one answer shares it. */
+const FEWEST_ANSWERS = 2;
+
+/** A value change keyed by its place alone: each answer's data, no wording of its own. */
+function isDataValue(change: SkeletonChange): boolean {
+  const { op, path, values, edit } = change;
+  if (op !== 'value' || values !== undefined || edit !== undefined) return false;
+  if (path === '' || isElements(change)) return false;
+  return !splitPath(path).name.startsWith('@') && !path.endsWith('/#text');
+}
+
+/** The object kind a value sits in: its parent's kind, else its parent (`''` for the body). */
+function kindOf(change: SkeletonChange, kinds: ObjectKinds): string {
+  const object = objectOf(change)?.object ?? splitPath(change.path).parent;
+  return kinds.get(object) ?? object;
+}
+
+/** Per place, the answers any value change showed at it (keyed by its templates or not). */
+function valueAnswers(seen: readonly Seen[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const one of seen) {
+    if (one.change.op !== 'value') continue;
+    for (const place of one.places) {
+      const answers = out.get(place) ?? new Set<string>();
+      out.set(place, answers);
+      for (const answer of one.answers) answers.add(answer);
+    }
+  }
+  return out;
+}
+
+/** True when no value at the entry's places differs in an answer the entry does not show in. */
+function nowhereElse(one: Seen, at: ReadonlyMap<string, ReadonlySet<string>>): boolean {
+  return [...one.places].every((place) => (at.get(place)?.size ?? 0) === one.answers.size);
+}
+
+/**
+ * The groups of data values that change together (see the module comment),
+ * two members or more each; `claimed`: entries another rule family groups.
+ */
+export function coValues(
+  seen: Iterable<Seen>,
+  kinds: ObjectKinds,
+  claimed: ReadonlySet<Seen>,
+): Seen[][] {
+  const all = [...seen];
+  const at = valueAnswers(all);
+  const groups = new Map<string, Seen[]>();
+  for (const one of all) {
+    if (!isDataValue(one.change) || claimed.has(one)) continue;
+    if (one.answers.size < FEWEST_ANSWERS || one.pairs.size === 0) continue;
+    // Integers one amount apart per answer are the counter rule's question (17), one or two causes.
+    if (offsetsOf(one) !== undefined) continue;
+    if (movedEverywhere(one) || namedSideOf(one) !== undefined) continue;
+    if (!nowhereElse(one, at)) continue;
+    const answers = [...one.answers].sort();
+    const key = JSON.stringify([kindOf(one.change, kinds), answers]);
+    groups.set(key, [...(groups.get(key) ?? []), one]);
+  }
+  return [...groups.values()].filter((group) => group.length > 1);
+}
