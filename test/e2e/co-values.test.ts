@@ -4,7 +4,8 @@
  * differ in exactly the same answers, two or more, and nowhere else, are one
  * row naming both members. Two fixtures with other names: a validator that
  * names a refused member by its place in the request (its pointer and the
- * message that quotes it, on refusals at two resources), and a shipment
+ * message that quotes it, on refusals at two resources, beside the
+ * envelope's own member of that name worded anew elsewhere), and a shipment
  * written at two places of one object kind (an order's `shipping` and a
  * return's `refund/shipping`). Then the cases kept apart, each a row of its
  * own: a value that shares some answers only, values of another object in
@@ -37,6 +38,8 @@ interface Together {
   readonly members: readonly [string, string];
   /** The cases they change in. */
   readonly answers: readonly string[];
+  /** The rows of the run, theirs included. */
+  readonly rows: number;
 }
 
 /** A refusal names the missing member as `name` (baseline) or by its place `/body/name` (candidate). */
@@ -52,11 +55,17 @@ cases:
     request: { method: POST, path: /gadgets, json: { size: 3 } }
   - id: widget-with-title
     request: { method: POST, path: /widgets, json: { title: a } }
+  - id: gadget-missing
+    request: { method: GET, path: /gadgets/missing }
 `,
   serve: (candidate) =>
     startServer((req, res, body) => {
       const path = new URL(req.url ?? '/', 'http://x').pathname;
       const sent = JSON.parse(body || '{}') as Record<string, unknown>;
+      // The envelope's own `detail` (not the problems'), worded anew on a missing gadget.
+      if (req.method === 'GET') {
+        return json(res, 404, { detail: candidate ? 'Gadget not found' : 'No such gadget' });
+      }
       const field = path.startsWith('/gadgets') ? 'label' : 'title';
       if (field in sent) return json(res, 201, { ok: true });
       const pointer = candidate ? `/body/${field}` : field;
@@ -67,6 +76,7 @@ cases:
     }),
   members: ['pointer', 'detail'],
   answers: ['v/widget-without-title', 'v/widget-check-without-title', 'v/gadget-without-label'],
+  rows: 2,
 };
 
 /** A shipment written at two places of one object kind, its depot and bay spelled anew. */
@@ -99,6 +109,7 @@ cases:
     }),
   members: ['depot', 'bay'],
   answers: ['s/order-1', 's/order-2', 's/return-1'],
+  rows: 1,
 };
 
 describe('values of one object kind that change in exactly the same answers are one row', () => {
@@ -111,8 +122,14 @@ describe('values of one object kind that change in exactly the same answers are 
     // The row names both members and lists every answer they change in.
     expect(row?.summary, shown(causes)).toContain(`/${two}`);
     expect([...(row?.caseIds ?? [])].sort()).toEqual([...f.answers].sort());
-    expect(rowsOf(causes, two), shown(causes)).toEqual(rows);
-    expect(causes, shown(causes)).toHaveLength(1);
+    // No other row holds either of them in those answers (the envelope's own member is another).
+    for (const other of [...rowsOf(causes, two), ...rows].filter((c) => c !== row)) {
+      expect(
+        other.caseIds.filter((id) => f.answers.includes(id)),
+        shown(causes),
+      ).toEqual([]);
+    }
+    expect(causes, shown(causes)).toHaveLength(f.rows);
   });
 });
 

@@ -41,29 +41,59 @@ function isDataValue(change: SkeletonChange): boolean {
   return !splitPath(path).name.startsWith('@') && !path.endsWith('/#text');
 }
 
-/** The object kind a value sits in: its parent's kind, else its parent (`''` for the body). */
-function kindOf(change: SkeletonChange, kinds: ObjectKinds): string {
-  const object = objectOf(change)?.object ?? splitPath(change.path).parent;
-  return kinds.get(object) ?? object;
+/** A pointer with each list index as `*` (`/details/0/message`): a member wherever an index put it. */
+function memberOf(pointer: string): string {
+  return pointer
+    .split('/')
+    .map((segment, i) => (i > 0 && /^\d+$/.test(segment) ? '*' : segment))
+    .join('/');
 }
 
-/** Per place, the answers any value change showed at it (keyed by its templates or not). */
+/**
+ * The members an entry's value changed at, in the answers' own bodies: the
+ * `message` of a record in a refusal's `details` list, never the envelope's
+ * own `/message`, though both are `/message` within the record.
+ */
+function membersAt(one: Seen): Set<string> {
+  const out = new Set<string>();
+  for (const pointers of one.concrete.values()) {
+    for (const pointer of pointers) out.add(memberOf(pointer));
+  }
+  return out;
+}
+
+/**
+ * The object a value sits in: its kind (`object-kinds.ts`) when the run shows
+ * one, else the parents of the members it changed at.
+ */
+function objectOfValue(one: Seen, kinds: ObjectKinds): string {
+  const object = objectOf(one.change)?.object;
+  const kind = object === undefined ? undefined : kinds.get(object);
+  if (kind !== undefined) return `kind ${kind}`;
+  const parents = [...membersAt(one)].map((member) => splitPath(member).parent);
+  return JSON.stringify([...new Set(parents)].sort());
+}
+
+/** Per member (`membersAt`), the answers any value change showed at it (keyed by its templates or not). */
 function valueAnswers(seen: readonly Seen[]): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const one of seen) {
     if (one.change.op !== 'value') continue;
-    for (const place of one.places) {
-      const answers = out.get(place) ?? new Set<string>();
-      out.set(place, answers);
-      for (const answer of one.answers) answers.add(answer);
+    for (const [answer, pointers] of one.concrete) {
+      for (const pointer of pointers) {
+        const member = memberOf(pointer);
+        out.set(member, (out.get(member) ?? new Set<string>()).add(answer));
+      }
     }
   }
   return out;
 }
 
-/** True when no value at the entry's places differs in an answer the entry does not show in. */
+/** True when no value at the entry's members differs in an answer the entry does not show in. */
 function nowhereElse(one: Seen, at: ReadonlyMap<string, ReadonlySet<string>>): boolean {
-  return [...one.places].every((place) => (at.get(place)?.size ?? 0) === one.answers.size);
+  return [...membersAt(one)].every((member) =>
+    [...(at.get(member) ?? [])].every((answer) => one.answers.has(answer)),
+  );
 }
 
 /**
@@ -86,7 +116,7 @@ export function coValues(
     if (movedEverywhere(one) || namedSideOf(one) !== undefined) continue;
     if (!nowhereElse(one, at)) continue;
     const answers = [...one.answers].sort();
-    const key = JSON.stringify([kindOf(one.change, kinds), answers]);
+    const key = JSON.stringify([objectOfValue(one, kinds), answers]);
     groups.set(key, [...(groups.get(key) ?? []), one]);
   }
   return [...groups.values()].filter((group) => group.length > 1);
