@@ -5,13 +5,13 @@
  * row naming both members. Two fixtures with other names: a validator that
  * names a refused member by its place in the request (its pointer and the
  * message that quotes it, on refusals at two resources, beside the
- * envelope's own member of that name worded anew elsewhere), and a shipment
+ * envelope's own member of that name and the message worded anew on another
+ * refusal, each a row of its own wording), and a shipment
  * written at two places of one object kind (an order's `shipping` and a
  * return's `refund/shipping`). Then the cases kept apart, each a row of its
  * own: a value that shares some answers only, values of another object in
- * the same answers, values of one answer, a value that also differs
- * elsewhere with a wording of its own, and integers one amount apart (a
- * counter's question).
+ * the same answers, values of one answer, a value that also differs in
+ * another answer, and integers one amount apart (a counter's question).
  */
 import { describe, expect, it } from 'vitest';
 import { rootCausesOfServers } from '../helpers/cli.js';
@@ -57,6 +57,8 @@ cases:
     request: { method: POST, path: /widgets, json: { title: a } }
   - id: gadget-missing
     request: { method: GET, path: /gadgets/missing }
+  - id: widget-taken
+    request: { method: POST, path: /widgets, json: { title: taken } }
 `,
   serve: (candidate) =>
     startServer((req, res, body) => {
@@ -67,6 +69,11 @@ cases:
         return json(res, 404, { detail: candidate ? 'Gadget not found' : 'No such gadget' });
       }
       const field = path.startsWith('/gadgets') ? 'label' : 'title';
+      // A problem's `detail` worded anew on another refusal: a wording, its own row.
+      if (sent[field] === 'taken') {
+        const detail = candidate ? 'A widget titled so exists already' : 'That title is in use';
+        return json(res, 409, { kind: 'conflict', problems: [{ detail }] });
+      }
       if (field in sent) return json(res, 201, { ok: true });
       const pointer = candidate ? `/body/${field}` : field;
       json(res, 400, {
@@ -76,7 +83,7 @@ cases:
     }),
   members: ['pointer', 'detail'],
   answers: ['v/widget-without-title', 'v/widget-check-without-title', 'v/gadget-without-label'],
-  rows: 2,
+  rows: 3,
 };
 
 /** A shipment written at two places of one object kind, its depot and bay spelled anew. */
@@ -144,8 +151,8 @@ interface Apart {
   readonly other: readonly [object: string, member: string];
   /** Two members that change in answer 3 alone. */
   readonly lone: readonly [string, string];
-  /** Changes with `together` in answers 1–3, worded otherwise in answer 4. */
-  readonly worded: string;
+  /** Changes with `together` in answers 1–3 and, alone, in answer 4. */
+  readonly more: string;
   /** Integers one amount apart, each its own amount (a counter's question). */
   readonly counted: readonly [string, string];
 }
@@ -157,7 +164,7 @@ const PARCELS: Apart = {
   fewer: 'hub',
   other: ['customs', 'form'],
   lone: ['locker', 'slot'],
-  worded: 'grade',
+  more: 'grade',
   counted: ['revision', 'weight'],
 };
 
@@ -168,11 +175,11 @@ const TICKETS: Apart = {
   fewer: 'zone',
   other: ['holder', 'badge'],
   lone: ['aisle', 'door'],
-  worded: 'tier',
+  more: 'tier',
   counted: ['version', 'price'],
 };
 
-/** Answers 1–3 change; answer 4 changes `worded` alone, as a wording; answer 5 is alike. */
+/** Answers 1–3 change; answer 4 changes `more` alone; answer 5 is alike. */
 function apartServer(f: Apart, candidate: boolean): Promise<TestServer> {
   return startServer((req, res) => {
     const n = Number(new URL(req.url ?? '/', 'http://x').pathname.split('/')[2]);
@@ -181,7 +188,6 @@ function apartServer(f: Apart, candidate: boolean): Promise<TestServer> {
     const [other, member] = f.other;
     const [l1, l2] = f.lone;
     const [c1, c2] = f.counted;
-    const worded = n === 4 && candidate ? 'second class' : n === 4 ? 'first class' : undefined;
     json(res, 200, {
       id: n,
       [f.object]: {
@@ -190,7 +196,7 @@ function apartServer(f: Apart, candidate: boolean): Promise<TestServer> {
         [f.fewer]: s && n <= 2 ? `h/${n}` : `h${n}`,
         [l1]: s && n === 3 ? `${n}L` : `L${n}`,
         [l2]: s && n === 3 ? `${n}S` : `S${n}`,
-        [f.worded]: worded ?? (s && n <= 3 ? `g${n}.1` : `g${n}-1`),
+        [f.more]: candidate && n <= 4 ? `g${n}.1` : `g${n}-1`,
         [c1]: s ? n + 1 : n,
         [c2]: s ? 10 * n + 3 : 10 * n,
       },
@@ -219,11 +225,8 @@ describe('values that look alike but are two decisions stay two rows', () => {
     expect(ids(f.other[1]), all).toEqual([['k/r1', 'k/r2', 'k/r3']]);
     // One answer tells nothing: each its own row.
     for (const lone of f.lone) expect(ids(lone), all).toEqual([['k/r3']]);
-    // A value that also differs elsewhere (worded there): never with them.
-    expect(
-      rowsOf(causes, f.worded).every((c) => !c.summary.includes(`/${a}`)),
-      all,
-    ).toBe(true);
+    // A value that also differs in another answer: its own row.
+    expect(ids(f.more), all).toEqual([['k/r1', 'k/r2', 'k/r3', 'k/r4']]);
     // Integers one amount apart each, in the same answers: the counter rule's, two rows.
     for (const counted of f.counted) {
       const rows = rowsOf(causes, counted);

@@ -3,15 +3,17 @@
  * changes of two members or more of **one object kind** (the same parent
  * path, or one kind at other places, `object-kinds.ts`), keyed by their
  * place alone (data: no templates of their own, no edit), that show in
- * **exactly the same answers, two or more**, and in no other answer at
- * those places, are one cause: a validator that names a refused member
+ * **exactly the same answers, two or more**, and as data in no other answer
+ * at those members, are one cause: a validator that names a refused member
  * otherwise writes its `path` and the `message` that quotes it anew in every
- * refusal of a missing member, and nowhere else. One answer says nothing
- * (every change in it shares that answer), so never on one answer.
+ * refusal of a missing member. One answer says nothing (every change in it
+ * shares that answer), so never on one answer.
  *
  * Kept apart: values that share some answers but not all; a value that
- * also differs at its place in an answer the others do not (another key,
- * a wording there, counts too); values of different object kinds; values
+ * also differs as data at one of its members (in the answers' bodies, list
+ * indices aside) in an answer the others do not (a wording or an edit
+ * there is another rule's row and does not count: the same `message`
+ * reworded on other refusals); values of different object kinds; values
  * another rule family already groups or explains (a constant under other
  * parents, a transformation, a counter offset or any integers one amount
  * apart, a moved value, a named status, one side's error envelope: those
@@ -74,11 +76,16 @@ function objectOfValue(one: Seen, kinds: ObjectKinds): string {
   return JSON.stringify([...new Set(parents)].sort());
 }
 
-/** Per member (`membersAt`), the answers any value change showed at it (keyed by its templates or not). */
+/**
+ * Per member (`membersAt`), the answers a data value showed at it. A wording
+ * or an edit there (rule 8) is a row of its own, another rule's question, so
+ * it does not count: a refusal's message reworded in other answers leaves
+ * the data its missing-member refusals show there to travel.
+ */
 function valueAnswers(seen: readonly Seen[]): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const one of seen) {
-    if (one.change.op !== 'value') continue;
+    if (!isDataValue(one.change)) continue;
     for (const [answer, pointers] of one.concrete) {
       for (const pointer of pointers) {
         const member = memberOf(pointer);
@@ -89,7 +96,7 @@ function valueAnswers(seen: readonly Seen[]): Map<string, Set<string>> {
   return out;
 }
 
-/** True when no value at the entry's members differs in an answer the entry does not show in. */
+/** True when no data value at the entry's members differs in an answer the entry does not show in. */
 function nowhereElse(one: Seen, at: ReadonlyMap<string, ReadonlySet<string>>): boolean {
   return [...membersAt(one)].every((member) =>
     [...(at.get(member) ?? [])].every((answer) => one.answers.has(answer)),
