@@ -44,21 +44,23 @@ describe.each(FIXTURES)('two rows of values that now change together: $name', (f
           id: n,
           [f.object]: {
             [a]: candidate && n <= 2 ? `${n}/${a}` : `${a}-${n}`,
-            [b]: candidate ? `${n}:${b}` : `${b}.${n}`,
+            [b]: candidate && n <= 3 ? `${n}:${b}` : `${b}.${n}`,
             kept: 'same',
           },
+          // Answer 4 writes both alike, its note not: their change picks answers out.
+          note: candidate && n === 4 ? 'later' : 'now',
         });
       });
     const baseline = await serve(false);
     const candidate = await serve(true);
     started.push(baseline, candidate);
     const targets = ['--baseline', `x=${baseline.url}`, '--candidate', `y=${candidate.url}`];
-    const cwd = await tempProject({ 'cases/s.yaml': cases([1, 2, 3]) });
+    const cwd = await tempProject({ 'cases/s.yaml': cases([1, 2, 3, 4]) });
     const first = await runCli(cwd, ['run', ...targets]);
     expect(first.code, first.stdout + first.stderr).toBe(1);
     const tracker = join(cwd, 'docs', 'ARCHITECTURE_COMPARISON.md');
     const before = await readFile(tracker, 'utf8');
-    const open = rowsOf(before, 'open');
+    const open = rowsOf(before, 'open').filter((line) => !line.includes('/note`'));
     expect(open, before).toHaveLength(2);
     // A Decision on each row.
     let decided = before;
@@ -68,11 +70,11 @@ describe.each(FIXTURES)('two rows of values that now change together: $name', (f
     await writeFile(tracker, decided);
 
     // Answer 3 leaves the library: the two differ in exactly answers 1 and 2.
-    await writeFile(join(cwd, 'cases', 's.yaml'), cases([1, 2]));
+    await writeFile(join(cwd, 'cases', 's.yaml'), cases([1, 2, 4]));
     const second = await runCli(cwd, ['run', ...targets]);
     expect(second.code, second.stdout + second.stderr).toBe(1);
     const after = await readFile(tracker, 'utf8');
-    const now = rowsOf(after, 'open');
+    const now = rowsOf(after, 'open').filter((line) => !line.includes('/note`'));
     expect(now, after).toHaveLength(1);
     // The joined row keeps the fingerprint (and the summary) of its first value's row.
     const names = (line: string | undefined) => f.members.filter((m) => line?.includes(`/${m}\``));
@@ -89,7 +91,9 @@ describe.each(FIXTURES)('two rows of values that now change together: $name', (f
     expect(names(superseded[0]), after).toEqual(f.members.filter((m) => !kept.includes(m)));
     expect(rowsOf(after, 'resolved'), after).toEqual([]);
     // The run's own root cause names both values.
-    const summaries = ((await latestReport(cwd)).rootCauses ?? []).map((c) => c.summary);
+    const summaries = ((await latestReport(cwd)).rootCauses ?? [])
+      .map((c) => c.summary)
+      .filter((summary) => !summary.includes('/note`'));
     expect(summaries, after).toHaveLength(1);
     for (const member of f.members) expect(summaries[0], after).toContain(`/${member}\``);
   });

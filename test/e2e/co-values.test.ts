@@ -69,10 +69,11 @@ cases:
         return json(res, 404, { detail: candidate ? 'Gadget not found' : 'No such gadget' });
       }
       const field = path.startsWith('/gadgets') ? 'label' : 'title';
-      // A problem's `detail` worded anew on another refusal: a wording, its own row.
+      // A problem's `detail` worded anew on another refusal (a wording, its own row), its
+      // `pointer` written alike: the pointer's change picks the missing members out.
       if (sent[field] === 'taken') {
         const detail = candidate ? 'A widget titled so exists already' : 'That title is in use';
-        return json(res, 409, { kind: 'conflict', problems: [{ detail }] });
+        return json(res, 409, { kind: 'conflict', problems: [{ pointer: field, detail }] });
       }
       if (field in sent) return json(res, 201, { ok: true });
       const pointer = candidate ? `/body/${field}` : field;
@@ -104,19 +105,20 @@ cases:
     startServer((req, res) => {
       const [, resource, id = ''] = new URL(req.url ?? '/', 'http://x').pathname.split('/');
       const n = Number(id);
-      // Order 9's shipment is written alike by both.
+      // Order 9's shipment is written alike by both (its total is not: a row of its own).
       const anew = candidate && n !== 9;
       const shipping = {
         carrier: 'rail',
         depot: anew ? `${n}D` : `D-${n}`,
         bay: anew ? `${n + 3}/B` : `B${n + 3}`,
       };
-      if (resource === 'orders') return json(res, 200, { id: n, shipping, total: 12 });
+      const total = candidate && n === 9 ? 13 : 12;
+      if (resource === 'orders') return json(res, 200, { id: n, shipping, total });
       json(res, 200, { id: n, refund: { amount: 5, shipping } });
     }),
   members: ['depot', 'bay'],
   answers: ['s/order-1', 's/order-2', 's/return-1'],
-  rows: 1,
+  rows: 2,
 };
 
 describe('values of one object kind that change in exactly the same answers are one row', () => {

@@ -140,7 +140,7 @@ export function travelling(
   const claimed = new Set(families.filter((family) => family.length > 1).flat());
   return joined(
     [...groups.values()].map((group) => group.members),
-    [...families, ...coValues(seen.values(), kinds, claimed)],
+    [...families, ...coValues(seen.values(), kinds, claimed, bodies)],
   );
 }
 

@@ -6,8 +6,11 @@
  * **exactly the same answers, two or more**, and as data in no other answer
  * at those members, are one cause: a validator that names a refused member
  * otherwise writes its `path` and the `message` that quotes it anew in every
- * refusal of a missing member. One answer says nothing (every change in it
- * shares that answer), so never on one answer.
+ * refusal of a missing member, while the `message` of other refusals is
+ * written alike. One answer says nothing (every change in it shares that
+ * answer), so never on one answer; nor do values that differ in every
+ * answer the run holds them in, both sides writing them (they co-occur
+ * whatever their reasons: `selective`).
  *
  * Kept apart: values that share some answers but not all; a value that
  * also differs as data at one of its members (in the answers' bodies, list
@@ -25,10 +28,13 @@
  * one row per resource, as each value alone was. Pure.
  */
 import type { SkeletonChange } from '../../contract/root-cause.js';
+import { parsePointer } from '../../util/json-pointer.js';
+import { isJsonObject } from '../normalise/json.js';
 import { isElements, type ObjectKinds, objectOf } from './change-keys.js';
 import { offsetsOf } from './counter-offsets.js';
 import { movedEverywhere } from './moved-values.js';
 import { namedSideOf } from './named-statuses.js';
+import type { AnswerBodies } from './optional-members.js';
 import type { Seen } from './seen-changes.js';
 import { splitPath } from './wording/phrases.js';
 
@@ -103,14 +109,64 @@ function nowhereElse(one: Seen, at: ReadonlyMap<string, ReadonlySet<string>>): b
   );
 }
 
+/** The values at a member (`memberOf`: `*` for any index) in one body, by their pointer. */
+function valuesAt(body: unknown, member: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (at: unknown, rest: readonly string[], pointer: string) => {
+    const [segment, ...more] = rest;
+    if (segment === undefined) {
+      out.set(pointer, JSON.stringify(at));
+      return;
+    }
+    if (segment === '*' && Array.isArray(at)) {
+      for (const [i, element] of at.entries()) walk(element, more, `${pointer}/${i}`);
+    } else if (isJsonObject(at) && Object.hasOwn(at, segment)) {
+      walk(at[segment], more, `${pointer}/${segment}`);
+    }
+  };
+  walk(body, parsePointer(member), '');
+  return out;
+}
+
+/** True when both bodies hold the member at one pointer with one value (a preview's cut shows nothing). */
+function alikeIn(bodies: AnswerBodies, member: string): boolean {
+  const theirs = valuesAt(bodies.candidate, member);
+  for (const [pointer, value] of valuesAt(bodies.baseline, member)) {
+    if (theirs.get(pointer) === value && !value.includes('"…"')) return true;
+  }
+  return false;
+}
+
+/**
+ * True when a value of the group is written alike by both sides in another
+ * answer the run holds: its change picks some answers out, and the others
+ * change exactly there. Values that differ in every answer that shows them
+ * (every block's `gasLimit` and `size`, a default and a format of their
+ * own) always co-occur: that says nothing of one reason.
+ */
+function selective(group: readonly Seen[], bodies: ReadonlyMap<string, AnswerBodies>): boolean {
+  const [first] = group;
+  if (first === undefined) return false;
+  return group.some((one) => {
+    const members = [...membersAt(one)];
+    return [...bodies].some(
+      ([answer, both]) =>
+        !first.answers.has(answer) && members.some((member) => alikeIn(both, member)),
+    );
+  });
+}
+
 /**
  * The groups of data values that change together (see the module comment),
- * two members or more each; `claimed`: entries another rule family groups.
+ * two members or more each; `claimed`: entries another rule family groups;
+ * `bodies`: the answers' bodies, by case id (the evidence that the change
+ * picks answers out, `selective`).
  */
 export function coValues(
   seen: Iterable<Seen>,
   kinds: ObjectKinds,
   claimed: ReadonlySet<Seen>,
+  bodies: ReadonlyMap<string, AnswerBodies>,
 ): Seen[][] {
   const all = [...seen];
   const at = valueAnswers(all);
@@ -126,5 +182,5 @@ export function coValues(
     const key = JSON.stringify([objectOfValue(one, kinds), answers]);
     groups.set(key, [...(groups.get(key) ?? []), one]);
   }
-  return [...groups.values()].filter((group) => group.length > 1);
+  return [...groups.values()].filter((group) => group.length > 1 && selective(group, bodies));
 }
