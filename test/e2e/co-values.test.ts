@@ -157,6 +157,8 @@ interface Apart {
   readonly more: string;
   /** Integers one amount apart, each its own amount (a counter's question). */
   readonly counted: readonly [string, string];
+  /** A number written as a digit string and a boolean as a string, other values too (type families). */
+  readonly typed: readonly [string, string];
 }
 
 const PARCELS: Apart = {
@@ -168,6 +170,7 @@ const PARCELS: Apart = {
   lone: ['locker', 'slot'],
   more: 'grade',
   counted: ['revision', 'weight'],
+  typed: ['pieces', 'fragile'],
 };
 
 const TICKETS: Apart = {
@@ -179,6 +182,7 @@ const TICKETS: Apart = {
   lone: ['aisle', 'door'],
   more: 'tier',
   counted: ['version', 'price'],
+  typed: ['seats', 'open'],
 };
 
 /** Answers 1–3 change; answer 4 changes `more` alone; answer 5 is alike. */
@@ -190,6 +194,7 @@ function apartServer(f: Apart, candidate: boolean): Promise<TestServer> {
     const [other, member] = f.other;
     const [l1, l2] = f.lone;
     const [c1, c2] = f.counted;
+    const [t1, t2] = f.typed;
     json(res, 200, {
       id: n,
       [f.object]: {
@@ -201,6 +206,8 @@ function apartServer(f: Apart, candidate: boolean): Promise<TestServer> {
         [f.more]: candidate && n <= 4 ? `g${n}.1` : `g${n}-1`,
         [c1]: s ? n + 1 : n,
         [c2]: s ? 10 * n + 3 : 10 * n,
+        [t1]: s ? String(n + 40) : n,
+        [t2]: s ? 'false' : n % 2 === 0,
       },
       [other]: { [member]: s ? `f-${n}` : `f${n}` },
     });
@@ -236,5 +243,13 @@ describe('values that look alike but are two decisions stay two rows', () => {
       expect(rows[0]?.summary, all).not.toContain(`/${a}`);
     }
     expect(rowsOf(causes, f.counted[0]), all).not.toEqual(rowsOf(causes, f.counted[1]));
+    // A type family's values in the same answers: never with them, nor with each other.
+    for (const typed of f.typed) {
+      expect(rowsOf(causes, typed).length, all).toBeGreaterThan(0);
+      for (const row of rowsOf(causes, typed)) {
+        expect(row.summary, all).not.toContain(`/${a}`);
+        for (const other of f.typed) if (other !== typed) expect(row.summary).not.toContain(other);
+      }
+    }
   });
 });
