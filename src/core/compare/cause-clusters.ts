@@ -30,6 +30,9 @@
  *    members retyped in one answer alone stay apart. An XML attribute (an
  *    `@name`, or an element's text against the element with attributes) is
  *    never a co-traveller.
+ *    Values of one object kind, each answer's data (no templates), that differ
+ *    in exactly the same answers, two or more, and nowhere else, are one
+ *    cause (`co-values.ts`: a refusal's `path` and the `message` quoting it).
  *    Members one side lacks (or adds) of an object below the top and of the
  *    objects nested in it, in exactly the same answers, are one cause too
  *    (`nested-members.ts`: an envelope and its addresses); and a member one
@@ -196,7 +199,7 @@ export function clusterCauses(
   // One object kind at any depth (`object-kinds.ts`); without, each place is its own (the
   // keying before: the rows a tracker may still hold, `byKind: false`).
   const kinds: ObjectKinds = byKind ? objectKinds(all) : new Map();
-  const groups = travelling(seenChanges(all, rewordings, kinds), errorClasses(all), bodies);
+  const groups = travelling(seenChanges(all, rewordings, kinds), errorClasses(all), bodies, kinds);
   const gates = refusalGates(all);
   const handlers = errorHandlers(all, new Set(gates.keys()));
   // A status one side's error handler explains is no method's transition (rule 4); a new

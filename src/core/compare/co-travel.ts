@@ -4,10 +4,13 @@
  * answers; in a single answer, that answer's restructure of one top object;
  * then the groups each rule family joins (one side's error envelope, one
  * constant, one transformation or offset, a moved value, a named status,
- * nested objects, a member never written, links to one resource). Pure.
+ * nested objects, a member never written, links to one resource), and last
+ * the data values of one object that differ in exactly the same answers
+ * (`co-values.ts`). Pure.
  */
 import type { SkeletonChange } from '../../contract/root-cause.js';
-import { isElements } from './change-keys.js';
+import { isElements, type ObjectKinds } from './change-keys.js';
+import { coValues } from './co-values.js';
 import { constantValues } from './constant-values.js';
 import { counterOffsets } from './counter-offsets.js';
 import { errorEnvelopes } from './error-envelopes.js';
@@ -91,11 +94,17 @@ function travelKey({ kind, parent, answers }: Travel): string {
   return JSON.stringify([kind, parent, answers]);
 }
 
-/** The changes grouped by object and answer set (a change kept apart alone), then by error envelope. */
+/**
+ * The changes grouped by object and answer set (a change kept apart alone),
+ * then by the families each rule joins; last, data values that change
+ * together (`co-values.ts`, their objects read by `kinds`) among the
+ * changes no family took.
+ */
 export function travelling(
   seen: ReadonlyMap<string, Seen>,
   classes: ReadonlyMap<string, string>,
   bodies: ReadonlyMap<string, AnswerBodies>,
+  kinds: ObjectKinds = new Map(),
 ): Seen[][] {
   const groups = new Map<string, { travel?: Travel; members: Seen[] }>();
   for (const [key, one] of seen) {
@@ -115,20 +124,23 @@ export function travelling(
     members.members.push(...values);
     groups.delete(at);
   }
+  const families = [
+    ...errorEnvelopes(seen.values(), classes),
+    ...constantValues(seen.values()),
+    ...valueTransforms(seen.values()),
+    // `counterOffsets` joins the first group a place agrees with: the entries in key order.
+    ...counterOffsets([...seen.values()].sort(compareSeen)),
+    ...movedGroups(seen.values()),
+    ...namedGroups(seen.values(), classes),
+    ...nestedObjects(seen.values()),
+    ...optionalMembers(seen.values(), bodies),
+    ...resourceLinks(seen.values()),
+  ];
+  // A value another family groups keeps that family's row (`co-values.ts`).
+  const claimed = new Set(families.filter((family) => family.length > 1).flat());
   return joined(
     [...groups.values()].map((group) => group.members),
-    [
-      ...errorEnvelopes(seen.values(), classes),
-      ...constantValues(seen.values()),
-      ...valueTransforms(seen.values()),
-      // `counterOffsets` joins the first group a place agrees with: the entries in key order.
-      ...counterOffsets([...seen.values()].sort(compareSeen)),
-      ...movedGroups(seen.values()),
-      ...namedGroups(seen.values(), classes),
-      ...nestedObjects(seen.values()),
-      ...optionalMembers(seen.values(), bodies),
-      ...resourceLinks(seen.values()),
-    ],
+    [...families, ...coValues(seen.values(), kinds, claimed, bodies)],
   );
 }
 

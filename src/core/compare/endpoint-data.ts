@@ -26,7 +26,7 @@
  * with others (constants under other parents, offsets, moves) are not
  * decided here: they recur across endpoints. Pure.
  */
-import { constantOffset } from './counter-offsets.js';
+import { constantOffset, offsetsOf } from './counter-offsets.js';
 import type { Seen } from './seen-changes.js';
 import { transformsOf } from './value-transforms.js';
 
@@ -100,11 +100,18 @@ function oneSideConstant(pairs: ReadonlySet<string>): boolean {
 
 /**
  * True for a group that is each endpoint's own data (see the module
- * comment): laid over each answer, keyed by its resource.
+ * comment): laid over each answer, keyed by its resource. A group of
+ * several values (`co-values.ts`: values that change together) is when each
+ * of them is: it changes in the same answers, so on the same resources;
+ * never places of one counter (`counter-offsets.ts`: one row wherever it shows).
  */
 export function endpointData(members: readonly Seen[]): boolean {
-  const [only, ...rest] = members;
-  if (only === undefined || rest.length > 0) return false;
+  if (members.length > 1 && members.some((one) => offsetsOf(one) !== undefined)) return false;
+  return members.length > 0 && members.every(ownData);
+}
+
+/** True for one value that is each endpoint's own data. */
+function ownData(only: Seen): boolean {
   const { change, pairs } = only;
   if (change.op !== 'value' || change.values !== undefined || change.edit !== undefined) {
     return false;
