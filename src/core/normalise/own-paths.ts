@@ -25,9 +25,10 @@
  * its libraries while the error stays the same. A run of frame lines is
  * compared as one `{{frames}}` (JavaScript's and Java's `at …` lines with
  * Java's `... 3 more`, Python's `File "…", line N, in f` with its source
- * line), so two sides that fail with the same error are alike whatever their
- * stacks, and a stack on one side only still differs. The result lists each place
- * with its evidence under `generated`. Answers whose bodies are the same
+ * line; in an HTML page, lines broken by `<br>`), so two sides that fail
+ * with the same error are alike whatever their stacks, and a stack on one
+ * side only still differs. The result lists each place with its evidence
+ * under `generated`. Answers whose bodies are the same
  * text are left as they are (nothing there differs). Pure.
  */
 import type { CaseRequest } from '../../contract/model/case.js';
@@ -68,13 +69,24 @@ export const FRAMES_TOKEN = '{{frames}}';
 const FRAME_RUN =
   /(?:^[ \t]*(?:at \S[^\n]*|\.\.\. \d+ more|File "[^\n]*"[^\n]*(?:\n[ \t]{4,}\S[^\n]*)?)(?:\n|$))+/gm;
 
+/**
+ * The same frames in an HTML error page, where a line break is `<br>` and
+ * the indent `&nbsp;` (Express's development error page: `<pre>Error:
+ * Invalid lifecycle<br> &nbsp; &nbsp;at f (…)</pre>`).
+ */
+const HTML_FRAME_RUN = /(?:<br\s*\/?>(?:[ \t]|&nbsp;)*at \S[^<\n]*)+/g;
+
 /** `text` with each run of frame lines that holds a replaced source location as one `{{frames}}` line. */
 function collapseFrames(text: string): string {
-  return text.replace(FRAME_RUN, (run) => {
+  const lines = text.replace(FRAME_RUN, (run) => {
     if (!run.includes(SOURCE_TOKEN)) return run;
     const indent = /^[ \t]*/.exec(run)?.[0] ?? '';
     return `${indent}${FRAMES_TOKEN}${run.endsWith('\n') ? '\n' : ''}`;
   });
+  if (!lines.includes('<br')) return lines;
+  return lines.replace(HTML_FRAME_RUN, (run) =>
+    run.includes(SOURCE_TOKEN) ? `<br>${FRAMES_TOKEN}` : run,
+  );
 }
 
 /** The end of Python's form of a source location. */

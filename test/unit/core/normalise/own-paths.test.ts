@@ -84,6 +84,34 @@ describe("each side's own file paths", () => {
     },
   );
 
+  it.each([
+    {
+      page: "Express's error page",
+      frame: (at: string) => `<br> &nbsp; &nbsp;at ${at}`,
+      wrap: (t: string) => `<!DOCTYPE html>\n<body>\n<pre>${t}</pre>\n</body>\n`,
+    },
+    {
+      page: 'a page that breaks lines with <br/>',
+      frame: (at: string) => `<br/>\tat ${at}`,
+      wrap: (t: string) => `<html><body><h1>500</h1><p>${t}</p></body></html>`,
+    },
+  ])('compares the frames of a stack trace in $page as one', ({ frame, wrap }) => {
+    const error = 'Error: Invalid lifecycle';
+    const baseline = wrap(
+      `${error}${frame('Store.seal (/srv/a/lib/store.js:40:11)')}${frame('route (/srv/a/lib/api.js:9:3)')}`,
+    );
+    const candidate = wrap(
+      `${error}${frame('Seal.run (/opt/b/dist/seal.js:7:2)')}${frame('process.tick (node:internal/process/task_queues:95:5)')}`,
+    );
+    const out = maskOwnPaths(exchange(text(baseline), text(candidate)));
+    expect(bodyOf(out.baseline)).toEqual(bodyOf(out.candidate));
+    expect(bodyOf(out.baseline)).toEqual(text(wrap(`${error}<br>{{frames}}`)));
+    const other = maskOwnPaths(
+      exchange(text(baseline), text(candidate.replace(error, 'Error: Project name missing'))),
+    );
+    expect(bodyOf(other.baseline)).not.toEqual(bodyOf(other.candidate));
+  });
+
   it('leaves lines that read like frames where no source location shows them to be', () => {
     const prose = 'Quota reached\n  at least 3 items are over\nTrace:\n    at f (/srv/a/x.js:1:2)';
     const out = maskOwnPaths(exchange(text(prose), text(prose.replace('/srv/a', '/opt/b'))));
