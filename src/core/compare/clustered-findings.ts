@@ -11,12 +11,7 @@ import { resourceOfEndpoint } from './endpoint.js';
 import { findingOf } from './finding-of.js';
 import { ownKey } from './recurring-causes.js';
 import { isOutcomeFinding } from './refused-answers.js';
-import {
-  ANY_ENDPOINT,
-  isRecurringStatus,
-  isSharedReason,
-  REDIRECT_ENDPOINT,
-} from './root-cause.js';
+import { ANY_ENDPOINT, ANY_ROUTE, isRecurringStatus, isSharedReason } from './root-cause.js';
 
 /**
  * One answer's findings with the run's clusters laid over them: each change
@@ -145,7 +140,7 @@ function recurringOf(
 ): RootCause | undefined {
   if (cause.type === 'structure' && cause.difference === undefined) return undefined;
   // A redirect keyed by its rule already (read back from a report): its statuses are not one answer's.
-  if (cause.type === 'status' && cause.endpoint === REDIRECT_ENDPOINT && !isSharedReason(cause)) {
+  if (cause.type === 'status' && cause.endpoint === ANY_ROUTE && !isSharedReason(cause)) {
     return cause;
   }
   const own =

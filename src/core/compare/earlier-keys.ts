@@ -71,13 +71,13 @@ import { NAME_TOKEN } from './recurring-causes.js';
 import { refusalReason } from './refusal.js';
 import {
   ANY_ENDPOINT,
+  ANY_ROUTE,
   causeFingerprint,
   isRecurringStatus,
   isRefusalGate,
   isSharedReason,
   methodOf,
   RECURRING_ENDPOINT,
-  REDIRECT_ENDPOINT,
 } from './root-cause.js';
 import { templatesOf } from './value-template.js';
 import { splitPath } from './wording/phrases.js';
@@ -342,7 +342,7 @@ function statusKeys(
     return [...own, ...documentKeys(input)];
   }
   const out =
-    cause.endpoint === REDIRECT_ENDPOINT && !isSharedReason(cause)
+    cause.endpoint === ANY_ROUTE && !isSharedReason(cause)
       ? redirectKeys(input)
       : isSharedReason(cause)
         ? sharedReasonKeys(input.endpoint, cause)

@@ -38,11 +38,11 @@ import { ANY_FIELD } from './patterns/types.js';
 import { rewriteTarget } from './redirects.js';
 import {
   ANY_ENDPOINT,
+  ANY_ROUTE,
   causeKey,
   isRecurringStatus,
   methodOf,
   RECURRING_ENDPOINT,
-  REDIRECT_ENDPOINT,
 } from './root-cause.js';
 import { NO_REFUSAL_EVIDENCE, type RefusalEvidence, sharedReason } from './shared-reasons.js';
 
@@ -169,13 +169,13 @@ type StatusCause = RootCause & { type: 'status' };
 
 /**
  * The cause of a redirect keyed by its rule: the redirecting side's status,
- * the other side's any (`0`), any method and path (`REDIRECT_ENDPOINT`).
+ * the other side's any (`0`), any method and path (`ANY_ROUTE`).
  */
 function redirectCause(cause: StatusCause, redirect: string): StatusCause {
   const baselineRedirects = cause.baseline >= 300 && cause.baseline < 400;
   return {
     type: 'status',
-    endpoint: REDIRECT_ENDPOINT,
+    endpoint: ANY_ROUTE,
     baseline: baselineRedirects ? cause.baseline : 0,
     candidate: baselineRedirects ? 0 : cause.candidate,
     redirect,

@@ -13,12 +13,12 @@ import { patternNamed } from './patterns/registry.js';
 import { rewriteWords } from './redirects.js';
 import {
   ANY_ENDPOINT,
+  ANY_ROUTE,
   DIGESTS,
   isObjectSignature,
   isRecurringStatus,
   isRefusalGate,
   methodOf,
-  REDIRECT_ENDPOINT,
   ZERO_VALUED_MEMBERS,
 } from './root-cause.js';
 import { differenceWords } from './text-bodies.js';
@@ -175,7 +175,7 @@ function wholeItems(items: readonly string[], separator: string, room: number): 
 
 /** Where a status cause shows: its endpoint, or its method's endpoints for one that recurs (`DELETE *`). */
 export function statusPlace(cause: RootCause & { type: 'status' }): string {
-  if (cause.endpoint === REDIRECT_ENDPOINT) return 'several endpoints';
+  if (cause.endpoint === ANY_ROUTE) return 'several endpoints';
   return isRecurringStatus(cause)
     ? `several ${methodOf(cause.endpoint)} endpoints`
     : cause.endpoint;
@@ -256,7 +256,7 @@ export function causeSummary(cause: RootCause): string {
         ? cause.detail
         : `${cause.detail} at ${codeSpan(cause.field)}`;
     case 'status':
-      if (cause.endpoint === REDIRECT_ENDPOINT && cause.redirect !== undefined) {
+      if (cause.endpoint === ANY_ROUTE && cause.redirect !== undefined) {
         return redirectSummary(cause, cause.redirect);
       }
       if (isRefusalGate(cause)) return gateSummary(cause);

@@ -27,7 +27,7 @@ export const RECURRING_ENDPOINT = '*';
  * and path (`recurring-causes.ts`): the redirect rule it follows, or the
  * specific reason one side refuses several endpoints with (`shared-reasons.ts`).
  */
-export const REDIRECT_ENDPOINT = '* *';
+export const ANY_ROUTE = '* *';
 
 /** The request method of an endpoint template (`DELETE /posts/:id` → `DELETE`). */
 export function methodOf(endpoint: string): string {
@@ -42,7 +42,7 @@ export function methodOf(endpoint: string): string {
 export function isRefusalGate(cause: RootCause): boolean {
   return (
     cause.type === 'status' &&
-    cause.endpoint !== REDIRECT_ENDPOINT &&
+    cause.endpoint !== ANY_ROUTE &&
     cause.document === undefined &&
     (cause.baseline === 0 || cause.candidate === 0)
   );
@@ -52,7 +52,7 @@ export function isRefusalGate(cause: RootCause): boolean {
 export function isSharedReason(cause: RootCause): boolean {
   return (
     cause.type === 'status' &&
-    cause.endpoint === REDIRECT_ENDPOINT &&
+    cause.endpoint === ANY_ROUTE &&
     cause.redirect === undefined &&
     cause.reason !== undefined
   );
@@ -108,9 +108,7 @@ export function causeKey(cause: RootCause): string {
         cause.baseline,
         cause.candidate,
         ...(cause.reason === undefined ? [] : [cause.reason]),
-        ...(cause.redirect === undefined || cause.endpoint !== REDIRECT_ENDPOINT
-          ? []
-          : [cause.redirect]),
+        ...(cause.redirect === undefined || cause.endpoint !== ANY_ROUTE ? [] : [cause.redirect]),
         ...(cause.document === undefined ? [] : ['document']),
       ]);
     case 'header':

@@ -6,7 +6,7 @@
  * `etcdserver: key is not provided` to a put and to a range without a key,
  * where the other side accepts both) makes one check on all of them: one
  * cause, keyed by the statuses (so the refusing side) and the reason, any
- * method and path (`REDIRECT_ENDPOINT`, `* *`), its row listing the endpoints.
+ * method and path (`ANY_ROUTE`, `* *`), its row listing the endpoints.
  *
  * A reason is **specific** when the run's evidence says it names one cause:
  *
@@ -41,7 +41,7 @@ import type { Finding, RootCause } from '../../contract/root-cause.js';
 import { REASON_PHRASES } from '../../util/reason-phrases.js';
 import type { AnswerBodies } from './optional-members.js';
 import { bodyReason } from './refusal.js';
-import { causeKey, REDIRECT_ENDPOINT } from './root-cause.js';
+import { ANY_ROUTE, causeKey } from './root-cause.js';
 
 type StatusCause = RootCause & { type: 'status' };
 type Side = 'baseline' | 'candidate';
@@ -159,5 +159,5 @@ export function sharedReason(
   const reason = cause.reason ?? evidence.read.get(causeKey(cause));
   if (reason === undefined || !saysWhy(reason)) return undefined;
   if (evidence.catchAll.has(reasonOf(refusing, reason))) return undefined;
-  return { ...cause, endpoint: REDIRECT_ENDPOINT, reason };
+  return { ...cause, endpoint: ANY_ROUTE, reason };
 }
