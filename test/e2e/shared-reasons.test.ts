@@ -38,6 +38,7 @@ const FIRST: Fixture = {
   refuser: 'baseline',
   refusal: 400,
   accepted: 200,
+  // The message twice, as etcd writes it.
   error: (message) => ({ error: message, code: 3, message }),
   success: { header: { revision: 7 } },
   routes: {
@@ -61,7 +62,9 @@ const SECOND: Fixture = {
   accepted: 201,
   // Text to a GET, as antietcd answers `/health` and `/version`; a JSON problem otherwise.
   error: (message, method) =>
-    method === 'GET' ? `${message}\n` : { problem: { detail: message, status: 415 } },
+    method === 'GET'
+      ? `${message}\n`
+      : { problem: { title: message, detail: message, status: 415 } },
   success: { saved: true, id: 'a1' },
   routes: {
     shared1: ['GET', '/health'],
@@ -160,6 +163,8 @@ describe('endpoints refused for one specific reason are one row', () => {
     expect([...(shared?.caseIds ?? [])].sort(), all).toEqual(['s/shared1', 's/shared2']);
     expect(shared?.summary, all).toContain('on several endpoints');
     expect(shared?.summary, all).toContain(f.reason);
+    // Said once, though the refusing envelope writes it in two members.
+    expect(shared?.summary.split(f.reason).length, all).toBe(2);
     // Kept apart: another reason, a reason phrase, one side's catch-all.
     expect(
       holding('other').map((c) => c.caseIds),

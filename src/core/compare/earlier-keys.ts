@@ -39,7 +39,8 @@
  * order is one `array-order` finding (`awaiting-lists.ts`), the rows of its
  * elements' members; since an RPC call's endpoint names its operation
  * (`operation.ts`), the row its cause had on the path alone (`POST /`), and
- * a value's across operations. The rows are superseded by the
+ * a value's across operations; since a refusing body's text that shows twice
+ * is read once (`refusal.ts`), the row whose reason said it twice. The rows are superseded by the
  * findings that now record them (`judge/results/root-causes.ts`), never read as
  * resolved while the servers still differ. Pure.
  */
@@ -369,6 +370,23 @@ function statusKeys(
 }
 
 /**
+ * A reason whose refusing body says one text twice (`error` and `message`
+ * alike), read once since (`refusal.ts`): the row it had with the text as
+ * often as it shows, on the cause's own key and, for a shared reason, on
+ * each endpoint (as `sharedReasonKeys`).
+ */
+function repeatedReasonKeys(input: EarlierInput, cause: RootCause & { type: 'status' }): string[] {
+  if (cause.reason === undefined) return [];
+  const status = { equal: false, baseline: cause.baseline, candidate: cause.candidate };
+  const reason = refusalReason({ status, body: input.changes }, { repeated: true });
+  if (reason === undefined || reason === cause.reason) return [];
+  const before = { ...cause, reason };
+  return isSharedReason(cause)
+    ? [causeFingerprint(before), ...sharedReasonKeys(input.endpoint, before)]
+    : [causeFingerprint(before)];
+}
+
+/**
  * A success status answered with the other side's error document
  * (`findings.ts`, `answeredAsSuccess`): the status row it had on its
  * endpoint, with both statuses and the refusing side's reason (its body
@@ -379,7 +397,7 @@ function documentKeys(input: EarlierInput): string[] {
   const candidate = input.candidate?.status;
   if (baseline === undefined || candidate === undefined) return [];
   const status = { equal: false, baseline, candidate };
-  const reason = refusalReason({ status, headers: [], body: input.changes });
+  const reason = refusalReason({ status, body: input.changes });
   return [
     causeFingerprint({
       type: 'status',
@@ -509,7 +527,8 @@ function handlerKeys(input: EarlierInput): string[] {
 function earlierOf(input: EarlierInput, finding: EarlierInput['findings'][number]): string[] {
   const { cause } = finding;
   if (cause.type === 'structure') return clusterKeys(input, cause, finding.paths);
-  if (cause.type === 'status') return statusKeys(input, finding, cause);
+  if (cause.type === 'status')
+    return [...statusKeys(input, finding, cause), ...repeatedReasonKeys(input, cause)];
   if (cause.type === 'body-kind') return bodyKindKeys(input, cause);
   if (cause.type === 'pattern' && cause.pattern === 'array-order')
     return listOrderKeys(input, finding);

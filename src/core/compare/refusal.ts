@@ -21,15 +21,21 @@ export function wasCut(template: string): boolean {
   return template.length >= KEPT && template.endsWith('…');
 }
 
-/** The strings of `value`, depth first, until `into` holds `READ` characters. */
-function strings(value: unknown, into: string[]): void {
+/**
+ * The strings of `value`, depth first, until `into` holds `READ` characters;
+ * each text once (an envelope that writes one message as its `error` and its
+ * `message` says it once), or as often as it shows where `repeated` (how
+ * reasons were read before, for the rows they keyed: `earlier-keys.ts`).
+ */
+function strings(value: unknown, into: string[], repeated = false): void {
   if (into.join(' ').length >= READ) return;
   if (typeof value === 'string') {
-    into.push(value);
+    if (repeated || !into.includes(value)) into.push(value);
     return;
   }
-  if (Array.isArray(value)) for (const item of value) strings(item, into);
-  else if (isJsonObject(value)) for (const item of Object.values(value)) strings(item, into);
+  if (Array.isArray(value)) for (const item of value) strings(item, into, repeated);
+  else if (isJsonObject(value))
+    for (const item of Object.values(value)) strings(item, into, repeated);
 }
 
 /**
@@ -80,7 +86,10 @@ export function bodyReason(body: unknown): string | undefined {
  * (< 400), from its strings among the body changes; undefined when both
  * accepted, both refused, or the refusing side's body holds no message.
  */
-export function refusalReason(comparison: Comparison): string | undefined {
+export function refusalReason(
+  comparison: Pick<Comparison, 'status' | 'body'>,
+  { repeated = false }: { readonly repeated?: boolean } = {},
+): string | undefined {
   const { baseline, candidate } = comparison.status;
   const refusing =
     baseline >= 400 && candidate < 400
@@ -90,6 +99,6 @@ export function refusalReason(comparison: Comparison): string | undefined {
         : undefined;
   if (refusing === undefined) return undefined;
   const found: string[] = [];
-  for (const change of comparison.body) strings(messageOf(change, refusing), found);
+  for (const change of comparison.body) strings(messageOf(change, refusing), found, repeated);
   return found.length === 0 ? undefined : reasonKey(found.join(' '));
 }

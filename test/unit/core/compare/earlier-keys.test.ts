@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { DivergentObservation, HeaderChange } from '../../../../src/contract/observation.js';
 import { earlierKeys as earlierOf } from '../../../../src/core/compare/earlier-keys.js';
 import { findingOf } from '../../../../src/core/compare/finding-of.js';
+import { findingsOf } from '../../../../src/core/compare/findings.js';
 import { causeFingerprint, ZERO_VALUED_MEMBERS } from '../../../../src/core/compare/root-cause.js';
 import { groupFindings } from '../../../../src/judge/results/root-causes.js';
 import { divergentResult as result } from './fixtures.js';
@@ -273,6 +274,44 @@ describe('the rows a cause keyed by what changed since took over', () => {
       notMembers: new Set(),
     });
     expect(earlier.get(finding.fingerprint)).toEqual([causeFingerprint(zebra)]);
+  });
+
+  it.each([
+    [
+      'an envelope that writes its message twice',
+      'POST /v3/kv/put',
+      ['/error', '/message'],
+      'etcdserver: key is not provided',
+    ],
+    [
+      'a problem whose title repeats its detail',
+      'PUT /settings/theme',
+      ['/problem/title', '/problem/detail'],
+      'the theme is locked by its owner',
+    ],
+  ])('is the row whose reason said one text twice, for %s', (_name, endpoint, paths, text) => {
+    // The refusing side's members, which the accepting side does not write.
+    const changes = paths.map((path) => ({ path, op: 'removed' as const, baseline: text }));
+    const comparison = {
+      status: { equal: false, baseline: 400, candidate: 200 },
+      headers: [],
+      body: changes,
+    };
+    const findings = findingsOf({ endpoint, comparison });
+    const status = findings.find((f) => f.cause.type === 'status');
+    const cause = status?.cause.type === 'status' ? status.cause : undefined;
+    // Read once now, as often as it shows before.
+    expect(cause?.reason).toBe(text);
+    const earlier = earlierOf({
+      endpoint,
+      findings,
+      changes,
+      headerChanges: [],
+      notMembers: new Set(),
+    });
+    expect(earlier.get(status?.fingerprint ?? '')).toContain(
+      causeFingerprint({ ...cause!, reason: `${text} ${text}` }),
+    );
   });
 
   it('is the row of its own wording for a message one edit rewords with others', () => {
