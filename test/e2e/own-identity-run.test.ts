@@ -26,7 +26,8 @@ interface Fixture {
 const FIRST: Fixture = {
   name: 'version, cwd, rss beside an added option and a parser version',
   about: (n, asked) => ({
-    version: n === 0 ? '1.16.0' : '2.9.1',
+    // The candidate names its version in a product token.
+    version: n === 0 ? '1.16.0' : 'bankd 2.9.1',
     process: { cwd: n === 0 ? '/srv/bank-one' : '/opt/bank-two', rss: n === 0 ? 51_200 : 77_824 },
     parserVersion: n === 0 ? '3.1.0' : '4.0.2',
     dataDir: `${asked}${n === 0 ? '' : '/'}`,
@@ -39,7 +40,7 @@ const FIRST: Fixture = {
 const SECOND: Fixture = {
   name: 'a build number, install path, host name, heap beside an added flag and an engine version',
   about: (n, asked) => ({
-    build: { version: { number: n === 0 ? 'v7.17.2' : 'v8.4.0' } },
+    build: { version: { number: n === 0 ? 'store-server/v7.17.2 (linux)' : 'v8.4.0' } },
     system: {
       installPath: n === 0 ? 'C:\\store\\7' : 'D:\\store\\8',
       hostname: n === 0 ? 'store-a.local' : 'store-b.local',

@@ -9,7 +9,8 @@
  * - **its member names what it describes** (the words of the member's name,
  *   camelCase, snake_case, kebab-case or PascalCase alike, never one server's
  *   spelling), **and both sides' values have the shape that says it**
- *   (`IDENTITY_CLASSES`): a release version at a member named `version`,
+ *   (`IDENTITY_CLASSES`): a release version (alone, or in a product token:
+ *   `antietcd 1.3.1`) at a member named `version`,
  *   alone or with words that name the server itself (`serverVersion`,
  *   `build_version`; or at `number` inside one: `{"version": {"number": …}}`;
  *   a dependency's or a runtime's version, `parserVersion`, `nodeVersion`,
@@ -56,7 +57,6 @@ export function nameWords(name: string): string[] {
     .map((w) => w.toLowerCase());
 }
 
-const VERSION = /^v?\d+(?:\.\d+){2,}(?:[-+][0-9A-Za-z.-]+)?$/;
 const POSIX_PATH = /^\/[^\s/]+(?:\/[^\n\r\t/]+)*\/?$/;
 const DRIVE_PATH = /^[A-Za-z]:[\\/][^\n\r\t]*$/;
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
@@ -171,7 +171,8 @@ export const IDENTITY_CLASSES: readonly IdentityClass[] = [
     named: (words, parent) =>
       ownVersionName(words) ||
       (words.length === 1 && words[0] === 'number' && ownVersionName(parent)),
-    shapeOf: (v) => (typeof v === 'string' && VERSION.test(v) ? 'version' : undefined),
+    // Alone (`3.4.23`) or in a product token (`antietcd 1.3.1`, `store/v8.4.0 (linux)`).
+    shapeOf: (v) => (versionText(v) ? 'version' : undefined),
   },
   {
     what: 'its working directory or install path',

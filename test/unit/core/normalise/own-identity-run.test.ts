@@ -87,6 +87,12 @@ describe("a server's own identity, by the run's evidence", () => {
       ],
     },
     {
+      name: 'a version named in a product token on one side (a name and a space, or a slash)',
+      b: { version: '3.4.23', service: { build_version: 'ledger/v2.0.1 (linux; amd64)' } },
+      c: { version: 'antietcd 1.3.1', service: { build_version: '1.9.4' } },
+      places: ['/version', '/service/build_version'],
+    },
+    {
       name: 'its own ports, as a string of digits on one side and a number on the other',
       b: { smtpPort: '39173', relay: { admin_port: 8025 } },
       c: { smtpPort: 1025, relay: { admin_port: '18025' } },
@@ -150,6 +156,8 @@ describe('stays a difference', () => {
   it.each([
     ['a version against a word', '/version', '1.2.3', 'latest'],
     ['a release against a two-part version', '/serverVersion', '1.2.3', '1.2'],
+    ['a release against a product named without one', '/version', '3.4.23', 'antietcd'],
+    ['a release against two lines that name one', '/appVersion', '2.0.0', 'app\n2.0.1'],
     ['an absolute path against a relative one', '/cwd', '/srv/a', 'srv/b'],
     ['an absolute path against a drive path', '/home', '/home/a', 'C:\\Users\\a'],
     ['an IP against a host name', '/host', '10.0.0.1', 'db-b'],
