@@ -29,11 +29,12 @@ const FIRST: Fixture = {
     // The candidate names its version in a product token.
     version: n === 0 ? '1.16.0' : 'bankd 2.9.1',
     process: { cwd: n === 0 ? '/srv/bank-one' : '/opt/bank-two', rss: n === 0 ? 51_200 : 77_824 },
+    dbSize: n === 0 ? 20_480 : 28_672,
     parserVersion: n === 0 ? '3.1.0' : '4.0.2',
     dataDir: `${asked}${n === 0 ? '' : '/'}`,
     ...(n === 1 ? { recordRequests: 'all' } : {}),
   }),
-  own: ['/version', '/process/cwd', '/process/rss'],
+  own: ['/version', '/process/cwd', '/process/rss', '/dbSize'],
   rows: ['/recordRequests', '/parserVersion', '/dataDir'],
 };
 
@@ -45,6 +46,7 @@ const SECOND: Fixture = {
       installPath: n === 0 ? 'C:\\store\\7' : 'D:\\store\\8',
       hostname: n === 0 ? 'store-a.local' : 'store-b.local',
       heapUsedBytes: n === 0 ? 1_024_000 : 2_048_000,
+      diskUsed: n === 0 ? 4_096 : 81_920,
     },
     engineVersion: n === 0 ? '1.2.3' : '1.3.0',
     homePath: `${asked}${n === 0 ? '' : '/'}`,
@@ -55,6 +57,7 @@ const SECOND: Fixture = {
     '/system/installPath',
     '/system/hostname',
     '/system/heapUsedBytes',
+    '/system/diskUsed',
   ],
   rows: ['/tls', '/engineVersion', '/homePath'],
 };

@@ -23,7 +23,8 @@
  *   (`startTime`, `started_at`, `bootTime`); a port number (1 to 65535, a
  *   number or a string of digits) at a member named for a port (`port`,
  *   `smtpPort`, `admin_port`; not a `maxPort`); a number at a member naming an
- *   uptime or a memory counter (`uptime`, `rss`, `heapUsed`, `memory`);
+ *   uptime or a memory counter (`uptime`, `rss`, `heapUsed`, `memory`); the
+ *   size of its own store (`dbSize`, `diskUsed`);
  * - **no request of the run holds either value** (path, query, header
  *   values, body of every request each side was sent): an input echoed back
  *   is data;
@@ -260,6 +261,22 @@ export const IDENTITY_CLASSES: readonly IdentityClass[] = [
       const text = numberText(v);
       if (text === undefined || text.startsWith('-')) return undefined;
       return text.includes('.') || text.includes('e') ? 'fraction' : 'integer';
+    },
+    counter: true,
+  },
+  {
+    what: 'the size of its own store',
+    shape: 'a number',
+    // A database's size (`dbSize`, `database_bytes`) or a disk's usage (`diskUsed`): the engine's
+    // own file or memory; a disk's or a storage's size alone is a record's (a volume's) data.
+    named: (words) =>
+      ((has(words, 'db', 'database') && has(words, 'size', 'bytes')) ||
+        (has(words, 'disk', 'storage') && has(words, ...USAGE_WORDS))) &&
+      !has(words, 'limit', 'max', 'min', 'quota'),
+    // A number or a string of digits alike (protobuf's JSON writes 64-bit sizes as strings).
+    shapeOf: (v) => {
+      const text = numberText(v) ?? (typeof v === 'string' ? v : undefined);
+      return text !== undefined && /^\d+$/.test(text) ? 'integer' : undefined;
     },
     counter: true,
   },

@@ -93,6 +93,18 @@ describe("a server's own identity, by the run's evidence", () => {
       places: ['/version', '/service/build_version'],
     },
     {
+      name: "its store's size, as a string of digits on one side and a number on the other",
+      b: { dbSize: '20480', engine: { disk_used_bytes: 7_340_032 } },
+      c: { dbSize: 5_671_816, engine: { disk_used_bytes: '81920' } },
+      places: ['/dbSize', '/engine/disk_used_bytes'],
+    },
+    {
+      name: 'a database size in bytes and a storage usage figure',
+      b: { stats: { databaseBytes: 1_048_576, storageUsage: 12 } },
+      c: { stats: { databaseBytes: 65_536, storageUsage: 40 } },
+      places: ['/stats/databaseBytes', '/stats/storageUsage'],
+    },
+    {
       name: 'its own ports, as a string of digits on one side and a number on the other',
       b: { smtpPort: '39173', relay: { admin_port: 8025 } },
       c: { smtpPort: 1025, relay: { admin_port: '18025' } },
@@ -166,6 +178,9 @@ describe('stays a difference', () => {
     ["a runtime's version", '/process/nodeVersion', 'v18.19.0', 'v20.11.1'],
     ['a name no class accepts', '/label', '1.2.3', '2.0.0'],
     ['a counter with a limit in its name', '/memoryLimit', 512, 1024],
+    ["a volume's disk size (a record's, not a usage figure)", '/volume/diskSize', 20, 40],
+    ['a database size quota', '/dbSizeQuota', 1024, 2048],
+    ['a database size against a word', '/dbSize', 20_480, 'unknown'],
     ['a port limit, not a port', '/maxPort', 65_000, 60_000],
     ['a port against a word', '/port', 8025, 'auto'],
     ['a number past any port', '/grpcPort', 70_000, 8080],
