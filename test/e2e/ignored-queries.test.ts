@@ -10,10 +10,9 @@
  * other names, parameters and sides; a tracker written before keeps no
  * open row per parameter beside the new one.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { latestReport, runCli, sidesOf, tempProject } from '../helpers/cli.js';
+import { runCli, sidesOf, tempProject } from '../helpers/cli.js';
+import { decidedRerun } from '../helpers/decided-rerun.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 
 interface Fixture {
@@ -171,27 +170,17 @@ describe('reads one side answers alike whatever the query are one row', () => {
     // A first run of one read alone: its list is keyed by its parameters, a row of its own.
     const first = await runCli(cwd, ['run', ...sidesOf(baseline, candidate)]);
     expect(first.code, first.stdout + first.stderr).toBe(1);
-    const tracker = join(cwd, 'docs', 'ARCHITECTURE_COMPARISON.md');
-    const before = await readFile(tracker, 'utf8');
-    const own = new RegExp(
-      `^\\| (PAR-\\d+) \\| _open_ \\| shape \\| .*\\?${f.search}: .*\\| \\|$`,
-      'm',
-    );
-    const row = own.exec(before);
-    expect(row, before).not.toBeNull();
-    await writeFile(
-      tracker,
-      before.replace(row?.[0] ?? '', `${row?.[0].slice(0, -1)}we filter on the server |`),
-    );
-    await writeFile(join(cwd, 'cases', 's.yaml'), cases(f));
-
-    const run = await runCli(cwd, ['run', ...sidesOf(baseline, candidate)]);
-    expect(run.code, run.stdout + run.stderr).toBe(1);
-    const causes = ((await latestReport(cwd)).rootCauses ?? []).filter((c) => c.caseIds.length > 0);
-    const all = JSON.stringify(
-      causes.map((c) => [c.summary, c.caseIds]),
-      null,
-      1,
+    const { causes, all, line } = await decidedRerun(
+      cwd,
+      ['run', ...sidesOf(baseline, candidate)],
+      {
+        row: new RegExp(
+          `^\\| (PAR-\\d+) \\| _open_ \\| shape \\| .*\\?${f.search}: .*\\| \\|$`,
+          'm',
+        ),
+        decision: 'we filter on the server',
+        library: { 'cases/s.yaml': cases(f) },
+      },
     );
     const holding = (id: string) => causes.filter((c) => c.caseIds.includes(`s/${id}`));
     const sets = [f.equals, f.search, f.extra === '' ? '' : [f.extra, f.search].sort().join('&')]
@@ -224,9 +213,7 @@ describe('reads one side answers alike whatever the query are one row', () => {
     }
 
     // The row the first run opened is superseded by the new one, its Decision kept.
-    const after = await readFile(tracker, 'utf8');
-    const old = after.split('\n').find((line) => line.startsWith(`| ${row?.[1]} |`));
-    expect(old, after).toMatch(
+    expect(line, all).toMatch(
       /\| _superseded_ \| shape \|.*superseded by PAR-\d+ · .*\| we filter on the server \|$/,
     );
   });
