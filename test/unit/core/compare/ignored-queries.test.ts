@@ -12,6 +12,7 @@ import {
   ignoredQueries,
   type QueryAnswer,
 } from '../../../../src/core/compare/ignored-queries.js';
+import { causeFingerprint } from '../../../../src/core/compare/root-cause.js';
 
 interface Fixture {
   readonly name: string;
@@ -85,7 +86,7 @@ function joined(answers: readonly QueryAnswer[]): Map<string, string[]> {
   const ignored = ignoredQueries(answers);
   for (const one of answers) {
     for (const finding of one.findings) {
-      const cause = ignored.get(ignoredKey(one.caseId, finding.fingerprint));
+      const cause = ignored.get(ignoredKey(one.caseId, causeFingerprint(finding.cause)));
       if (cause === undefined) continue;
       const key = JSON.stringify(cause.ignoredQuery);
       out.set(key, [...(out.get(key) ?? []), one.caseId]);
