@@ -63,7 +63,7 @@ interface ListRead {
 }
 
 /** Where a list's place holds its query (`/records?limit&page` → `limit&page`), if it holds one. */
-export function queryOfPlace(place: string): string | undefined {
+function queryOfPlace(place: string): string | undefined {
   const at = place.indexOf('?');
   return at < 0 || at === place.length - 1 ? undefined : place.slice(at + 1);
 }
