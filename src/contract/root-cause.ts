@@ -109,6 +109,23 @@ export const structureCauseSchema = z.looseObject({
     .describe(
       'the value transformation every pair of its values shows, at two places or more (absolute candidate|prefix candidate usr_|case lower upper|offset candidate: one counter offset), or the convention its members follow (defaults baseline: one side leaves members at their default value out; links candidate /orders/:id/items: members one side adds that link to one resource); not part of the fingerprint',
     ),
+  ignoredQuery: z
+    .looseObject({
+      side: z
+        .enum(['baseline', 'candidate'])
+        .describe(
+          'the side that answers the very same list whatever the query (part of the fingerprint)',
+        ),
+      queries: z
+        .array(z.string())
+        .describe(
+          "the query parameters of each read, as a list's place names them (`search`, `limit&page`); not part of the fingerprint",
+        ),
+    })
+    .exactOptional()
+    .describe(
+      "a list one side answers the same whatever the query, where the other side's list changes with it: the endpoint's reads that differ only in their query, one cause (tracker rule 31)",
+    ),
 });
 
 /** Every root-cause family. */

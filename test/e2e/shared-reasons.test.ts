@@ -10,10 +10,9 @@
  * its reason read from the body); a tracker written before keeps no open
  * row per endpoint beside the new one.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { latestReport, runCli, sidesOf, tempProject } from '../helpers/cli.js';
+import { runCli, sidesOf, tempProject } from '../helpers/cli.js';
+import { decidedRerun } from '../helpers/decided-rerun.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 
 interface Fixture {
@@ -135,28 +134,18 @@ describe('endpoints refused for one specific reason are one row', () => {
     // A first run of one endpoint alone: its status transition is its own row.
     const first = await runCli(cwd, ['run', ...sidesOf(baseline, candidate)]);
     expect(first.code, first.stdout + first.stderr).toBe(1);
-    const tracker = join(cwd, 'docs', 'ARCHITECTURE_COMPARISON.md');
-    const before = await readFile(tracker, 'utf8');
     const [method, path] = f.routes.shared1;
-    const own = new RegExp(
-      `^\\| (PAR-\\d+) \\| _open_ \\| status \\| .*on ${method} ${path} .*\\| \\|$`,
-      'm',
-    );
-    const row = own.exec(before);
-    expect(row, before).not.toBeNull();
-    await writeFile(
-      tracker,
-      before.replace(row?.[0] ?? '', `${row?.[0].slice(0, -1)}we send a key |`),
-    );
-    await writeFile(join(cwd, 'cases', 's.yaml'), cases(f));
-
-    const run = await runCli(cwd, ['run', ...sidesOf(baseline, candidate)]);
-    expect(run.code, run.stdout + run.stderr).toBe(1);
-    const causes = ((await latestReport(cwd)).rootCauses ?? []).filter((c) => c.caseIds.length > 0);
-    const all = JSON.stringify(
-      causes.map((c) => [c.summary, c.caseIds]),
-      null,
-      1,
+    const { causes, all, line } = await decidedRerun(
+      cwd,
+      ['run', ...sidesOf(baseline, candidate)],
+      {
+        row: new RegExp(
+          `^\\| (PAR-\\d+) \\| _open_ \\| status \\| .*on ${method} ${path} .*\\| \\|$`,
+          'm',
+        ),
+        decision: 'we send a key',
+        library: { 'cases/s.yaml': cases(f) },
+      },
     );
     const holding = (id: Route) => causes.filter((c) => c.caseIds.includes(`s/${id}`));
     const [shared] = holding('shared1');
@@ -181,9 +170,7 @@ describe('endpoints refused for one specific reason are one row', () => {
       ).toBe(false);
     }
 
-    const after = await readFile(tracker, 'utf8');
-    const old = after.split('\n').find((line) => line.startsWith(`| ${row?.[1]} |`));
-    expect(old, after).toMatch(
+    expect(line, all).toMatch(
       /\| _superseded_ \| status \|.*superseded by PAR-\d+ · .*\| we send a key \|$/,
     );
   });

@@ -74,6 +74,11 @@
  *    side's format (XML, JSON), that hold the same text in two answers or
  *    more are one value; where they differ, a finding of its own.
  *
+ * 8. **One side's list whatever the query** (`ignored-queries.ts`): a list's
+ *    elements, keyed by the query parameters each read set, are one cause
+ *    where one side answers the same body to reads of one endpoint and path
+ *    that differ in their query alone and the other side's list changes.
+ *
  * Status transitions and patterns that recur are keyed by what changed too
  * (`recurring-causes.ts`), and so are a route one side refuses whole
  * (`refusal-gates.ts`) and one side's error handler, whatever the method
@@ -102,6 +107,7 @@ import { offsetOfGroup } from './counter-offsets.js';
 import { endpointData } from './endpoint-data.js';
 import { type AnswerStatuses, errorClasses } from './error-envelopes.js';
 import { errorHandlers } from './error-handlers.js';
+import { type IgnoredQueries, ignoredQueries, type QueryAnswer } from './ignored-queries.js';
 import { kindValues } from './kind-values.js';
 import {
   namedChange,
@@ -135,6 +141,8 @@ import { zeroOmissions } from './zero-omissions.js';
 
 /** One answer as the clustering sees it: its case, endpoint template and findings. */
 export interface ClusterAnswer extends ChangedAnswer, AnswerStatuses {
+  /** The request's method and path as sent (`ignored-queries.ts`: reads that differ in their query alone). */
+  readonly request?: QueryAnswer['request'];
   /** Each side's status and how its body decoded (`error-handlers.ts`: a page or a document). */
   readonly baseline?: NonNullable<GateAnswer['baseline']>;
   readonly candidate?: NonNullable<GateAnswer['candidate']>;
@@ -178,6 +186,11 @@ export interface CauseClusters {
   readonly refused?: ReadonlyMap<string, RefusedAnswer>;
   /** Some change was keyed by its object kind (`object-kinds.ts`), not its place. */
   readonly byKind?: true;
+  /**
+   * By case and finding (`ignoredKey`): a list's elements on a read one side
+   * answers alike whatever its query (`ignored-queries.ts`), under that cause.
+   */
+  readonly ignoredQueries?: IgnoredQueries;
 }
 
 /** The clusters of the run's answers (see the module comment). */
@@ -293,6 +306,7 @@ export function clusterCauses(
     rewordings.filter((one) => namedSideOf(one.value) !== undefined),
   );
   const acrossKinds = kindValues(all);
+  const ignored = ignoredQueries(all);
   return {
     changes: clusters,
     recurring,
@@ -302,6 +316,7 @@ export function clusterCauses(
     ...(perResource.size === 0 ? {} : { perResource }),
     ...(refused.size === 0 ? {} : { refused }),
     ...(kinds.size === 0 ? {} : { byKind: true as const }),
+    ...(ignored.size === 0 ? {} : { ignoredQueries: ignored }),
   };
 }
 

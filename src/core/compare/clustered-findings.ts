@@ -9,6 +9,7 @@ import type { CauseClusters } from './cause-clusters.js';
 import { changeKey, membersOf } from './change-keys.js';
 import { resourceOfEndpoint } from './endpoint.js';
 import { findingOf } from './finding-of.js';
+import { ignoredKey } from './ignored-queries.js';
 import { ownKey } from './recurring-causes.js';
 import { isOutcomeFinding } from './refused-answers.js';
 import { ANY_ENDPOINT, ANY_ROUTE, isRecurringStatus, isSharedReason } from './root-cause.js';
@@ -44,6 +45,42 @@ export function clusteredFindings<F extends Finding>(
   // The messages its error envelope moved and reworded (`named-statuses.ts`), and values that
   // differ across body kinds (`kind-values.ts`): findings of their own.
   if (caseId === undefined) return own;
+  return withMore(withIgnoredQueries(own, clusters, caseId), clusters, caseId);
+}
+
+/**
+ * The findings of a list's elements on a read one side answers alike
+ * whatever its query (`ignored-queries.ts`) under that cause, the findings
+ * of one cause merged (their paths joined); the findings themselves when none is.
+ */
+function withIgnoredQueries<F extends Finding>(
+  findings: readonly (F | Finding)[],
+  clusters: CauseClusters,
+  caseId: string,
+): readonly (F | Finding)[] {
+  const ignored = clusters.ignoredQueries;
+  if (ignored === undefined) return findings;
+  const causeOf = (f: Finding) => ignored.get(ignoredKey(caseId, f.fingerprint));
+  if (!findings.some((f) => causeOf(f) !== undefined)) return findings;
+  const out = new Map<string, F | Finding>();
+  for (const finding of findings) {
+    const cause = causeOf(finding);
+    const one = cause === undefined ? finding : findingOf(cause, finding.paths);
+    const known = out.get(one.fingerprint);
+    out.set(
+      one.fingerprint,
+      known === undefined ? one : { ...known, paths: [...new Set([...known.paths, ...one.paths])] },
+    );
+  }
+  return [...out.values()];
+}
+
+/** `own` with the findings of its moved messages and of its values across body kinds. */
+function withMore<F extends Finding>(
+  own: readonly (F | Finding)[],
+  clusters: CauseClusters,
+  caseId: string,
+): readonly (F | Finding)[] {
   const more = [
     ...(clusters.reworded?.get(caseId) ?? []),
     ...(clusters.acrossKinds?.get(caseId) ?? []),

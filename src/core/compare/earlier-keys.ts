@@ -132,12 +132,31 @@ function clusterKeys(
   if (cause.transform?.startsWith('defaults ') === true) {
     return [...clusterKeysOf(input, cause), ...emptyCollectionKeys(input, paths)];
   }
+  if (cause.ignoredQuery !== undefined) return sameListKeys(input, cause.ignoredQuery, paths);
   return [
     ...clusterKeysOf(input, cause),
     ...nullMemberKeys(cause),
     ...emptyMemberKeys(input, cause),
     ...renameKeys(input, cause),
   ];
+}
+
+/**
+ * A list one side answers alike whatever the query (`ignored-queries.ts`):
+ * the rows its elements had on their resource and the read's query
+ * parameters (`/tasks?search`), one per parameter set the cause names (the
+ * case's own among them: a result keeps no query).
+ */
+function sameListKeys(
+  input: EarlierInput,
+  { queries }: { readonly queries: readonly string[] },
+  paths: readonly string[],
+): string[] {
+  const at = new Set(paths);
+  const changes = input.changes.filter((change) => at.has(change.path));
+  return queries.flatMap((query) =>
+    structureFindings(input.endpoint, changes, false, query.split('&')).map((f) => f.fingerprint),
+  );
 }
 
 /** `[]` or `{}`: a value a new member may be written empty as (its `null` is `nullMemberKeys`'). */

@@ -244,11 +244,33 @@ function rewordingHint(
   };
 }
 
+/**
+ * One side's list whatever the query (`ignored-queries.ts`): that side reads
+ * the parameters, or the other stops reading them; no rule, since ignoring
+ * a list's elements would blind every other change of it.
+ */
+function sameListHint(
+  cause: Extract<RootCause, { type: 'structure' }>,
+  {
+    side,
+    queries,
+  }: { readonly side: 'baseline' | 'candidate'; readonly queries: readonly string[] },
+): FixHint {
+  const names = queries.map((query) => codeSpan(`?${query}`)).join(', ');
+  const other = side === 'baseline' ? 'candidate' : 'baseline';
+  const read = `read the query parameters ${names} of ${cause.endpoint} as the ${other} does (filter, search or page the list by them)`;
+  const ignore = `answer ${cause.endpoint} with the same list whatever ${names} say, as the ${side} does`;
+  return side === 'baseline'
+    ? { baseline: read, candidate: ignore }
+    : { baseline: ignore, candidate: read };
+}
+
 function structureHint(
   cause: Extract<RootCause, { type: 'structure' }>,
   places: readonly string[] | undefined,
   runtimes: SideRuntimes,
 ): FixHint {
+  if (cause.ignoredQuery !== undefined) return sameListHint(cause, cause.ignoredQuery);
   const { candidate, baseline } = cause.change;
   // One side's defaults left out (rule 18): one encoder option for every member.
   const habit = cause.transform?.startsWith('defaults ') === true;

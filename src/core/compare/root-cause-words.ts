@@ -241,6 +241,22 @@ function handlerSummary(cause: RootCause & { type: 'body-kind' }, shape: string)
 }
 
 /**
+ * One side's list whatever the query (`ignored-queries.ts`): ``GET /tasks:
+ * baseline answers the same list whatever the query (`?search`, `?owner_eq`)``.
+ */
+function sameListSummary(
+  prefix: string,
+  change: SkeletonChange,
+  { side, queries }: { readonly side: string; readonly queries: readonly string[] },
+): string {
+  const parent = change.path.slice(0, -'/*'.length);
+  const list = parent === '' ? 'list' : `list ${codeSpan(parent)}`;
+  const words = `${prefix}${side} answers the same ${list} whatever the query (`;
+  const names = queries.map((query) => codeSpan(`?${query}`));
+  return `${words}${wholeItems(names, ', ', SUMMARY_MAX - words.length - 1)})`;
+}
+
+/**
  * The one-line summary of a root cause: `nil slice [] vs null at \`tags\``,
  * `status 400 → 201 on POST /v1/records`, `header \`cache-control\` missing in
  * candidate`, `4xx bodies: text vs JSON`, `GET /v1/records/:id: candidate adds \`version\``.
@@ -289,6 +305,9 @@ export function causeSummary(cause: RootCause): string {
         return shorten(differenceWords(cause.difference));
       }
       const prefix = cause.endpoint === ANY_ENDPOINT ? '' : `${cause.endpoint}: `;
+      if (cause.ignoredQuery !== undefined) {
+        return sameListSummary(prefix, cause.change, cause.ignoredQuery);
+      }
       if (cause.transform !== undefined) {
         const places = [cause.change, ...(cause.together ?? [])].map((c) =>
           codeSpan(c.path || '/'),
@@ -341,6 +360,9 @@ export function causeMeaning(cause: RootCause): string {
       }
       if (cause.change.edit !== undefined) {
         return "one side's error messages are the other's reworded by one edit, the same for every message at that place (as a validator's new release words them all anew): one decision for the whole set";
+      }
+      if (cause.ignoredQuery !== undefined) {
+        return "one side answers the same list to every read of the endpoint whatever its query, where the other side's list changes with it: that side reads none of those query parameters (one decision, however many parameters show it)";
       }
       if (cause.change.to === undefined) {
         return 'a difference no known cross-runtime convention explains';

@@ -137,6 +137,8 @@ export function causeKey(cause: RootCause): string {
         ...(cause.endpoint === ANY_ENDPOINT && cause.difference !== undefined
           ? [cause.difference]
           : []),
+        // One side's list whatever the query (`ignored-queries.ts`): that side, never the parameters.
+        ...(cause.ignoredQuery === undefined ? [] : ['same list', cause.ignoredQuery.side]),
       ]);
     default: {
       const never: never = cause;
