@@ -21,7 +21,8 @@
  * a drawn value was masked (`DrawnShows`), and two classes that differ are a
  * row only where every answer that shows a drawn value at that member shows
  * the same two classes, in two answers or more (the value itself counts in
- * every answer that shows it, at any member). Both sides drawing one class
+ * every answer that shows it, at any member, and every member it shows at
+ * must show those two classes alone). Both sides drawing one class
  * (UUID and UUID) is masked as before. Pure, but for the memory
  * (`createDrawnShows`).
  */
@@ -92,7 +93,8 @@ export interface DrawnShows {
   /**
    * Whether the two classes shown at `place` of `caseId` are a row: every
    * answer that shows a drawn value at that member shows the same two
-   * classes, and the member's values show in two answers or more.
+   * classes, so does every other member its values show at, and they show
+   * in two answers or more.
    */
   settled(caseId: string, place: string): boolean;
 }
@@ -114,6 +116,7 @@ export function createDrawnShows(): DrawnShows {
   const answersAt = new Map<string, Set<string>>();
   const answersOf = new Map<string, Set<string>>();
   const valuesAt = new Map<string, Set<string>>();
+  const membersOf = new Map<string, Set<string>>();
   let size = 0;
   const note = (map: Map<string, Set<string>>, key: string, value: string) => {
     const set = map.get(key) ?? new Set();
@@ -131,6 +134,7 @@ export function createDrawnShows(): DrawnShows {
         note(answersAt, member, exchange.case.id);
         note(answersOf, values, exchange.case.id);
         note(valuesAt, member, values);
+        note(membersOf, values, member);
       }
     },
     settled(caseId, place) {
@@ -140,9 +144,15 @@ export function createDrawnShows(): DrawnShows {
       }
       const pairs = pairsAt.get(member);
       if (pairs === undefined || pairs.size !== 1) return false;
+      const [classes] = pairs;
       const answers = new Set<string>();
       for (const values of valuesAt.get(member) ?? []) {
         for (const answer of answersOf.get(values) ?? []) answers.add(answer);
+        // The same values at another member that shows other classes: no evidence either.
+        for (const other of membersOf.get(values) ?? []) {
+          const at = pairsAt.get(other);
+          if (at === undefined || at.size !== 1 || !at.has(classes ?? '')) return false;
+        }
       }
       return answers.size >= 2;
     },
