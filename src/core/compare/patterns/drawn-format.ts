@@ -16,7 +16,7 @@ import {
   type DrawnClass,
   drawnClassShown,
 } from '../../normalise/drawn-formats.js';
-import { theField } from './advice.js';
+import { type Advice, phrase, theField } from './advice.js';
 import type { FixHint, Pattern, PatternHintInput, PatternMatch } from './types.js';
 import { patternPath } from './util.js';
 
@@ -29,11 +29,29 @@ function detailOf(b: string, c: string): string {
   return `drawn ids: ${words(b)} vs ${words(c)}`;
 }
 
-function hint({ field, params }: PatternHintInput): FixHint {
+/** How a runtime writes a drawn id in each class. */
+const WRITE_ADVICE: Readonly<Record<DrawnClass, Advice>> = {
+  uuid: { go: '`uuid.NewString()`', node: '`crypto.randomUUID()`', python: '`str(uuid.uuid4())`' },
+  decimal: {
+    go: '`strconv.FormatUint(id, 10)`',
+    node: '`id.toString(10)` on a `BigInt`',
+    protobuf: 'a `uint64` or `int64` field (protojson writes it as a decimal string)',
+  },
+  hex: { go: '`fmt.Sprintf("%016x", id)`', node: '`id.toString(16)` on a `BigInt`' },
+  token: { node: "`crypto.randomBytes(n).toString('base64url')`" },
+};
+
+function hint({ field, params, runtimes }: PatternHintInput): FixHint {
   const [b = '', c = ''] = params;
+  const write = (as: string, side: 'baseline' | 'candidate', other: string) =>
+    phrase(
+      `draw ${theField(field)} in ${words(as)}, as the ${other} does`,
+      runtimes[side],
+      WRITE_ADVICE[as as DrawnClass] ?? {},
+    );
   return {
-    baseline: `draw ${theField(field)} in ${words(c)}, as the candidate does`,
-    candidate: `draw ${theField(field)} in ${words(b)}, as the baseline does`,
+    baseline: write(c, 'baseline', 'candidate'),
+    candidate: write(b, 'candidate', 'baseline'),
   };
 }
 
