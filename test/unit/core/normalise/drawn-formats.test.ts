@@ -22,7 +22,7 @@ const answer = (value: unknown): SideOutcome => ({
 });
 const vars = (entries: Record<string, string>) =>
   new Map<string, Captured>(Object.entries(entries).map(([k, v]) => [k, { value: v, text: v }]));
-const valueOf = (side: SideOutcome) =>
+const bodyValue = (side: SideOutcome) =>
   side.outcome === 'response' && side.response.body.kind === 'json'
     ? side.response.body.value
     : undefined;
@@ -62,11 +62,11 @@ describe('captured values drawn in two classes', () => {
       answer({ ID: '91631f008c65e342', key: '6ba7b810-9dad-11d1-80b4-00c04fd430c8' }),
       variables,
     );
-    expect(valueOf(masked.baseline)).toEqual({
+    expect(bodyValue(masked.baseline)).toEqual({
       ID: '{{lease drawn as decimal}}',
       key: '{{key}}',
     });
-    expect(valueOf(masked.candidate)).toEqual({ ID: '{{lease drawn as hex}}', key: '{{key}}' });
+    expect(bodyValue(masked.candidate)).toEqual({ ID: '{{lease drawn as hex}}', key: '{{key}}' });
     expect(masked.drawn?.map((show) => show.place)).toEqual(['/ID', '/key']);
   });
 });
