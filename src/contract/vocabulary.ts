@@ -103,6 +103,7 @@ export const PATTERN_NAMES = [
   'int-as-string',
   'bool-as-string',
   'timestamp-format',
+  'drawn-format',
   'enum-case',
   'float-format',
   'array-order',

@@ -12,6 +12,7 @@ import type { Case } from '../contract/model/case.js';
 import type { RunUnit } from '../contract/model/unit.js';
 import type { Bailed, Interruption, RunReport, ShardInfo } from '../contract/report.js';
 import { unusedRulesField } from '../core/compare/equivalence/unused.js';
+import type { DrawnShows } from '../core/normalise/drawn-formats.js';
 import type { OwnIdentity } from '../core/normalise/own-identity.js';
 import type { SamePairs } from '../core/normalise/same-pairs.js';
 import type { Redactor } from '../core/redact/redact.js';
@@ -149,6 +150,8 @@ interface Executions {
   /** The pairs of values the run found per-instance (`core/normalise/same-pairs.ts`). */
   samePairs: SamePairs;
   ownIdentity: OwnIdentity;
+  /** Where the run's flows masked drawn values, and in which formats. */
+  drawnShows: DrawnShows;
   /** By case id, the places of writes whose numbers each side gives itself (`echo-origins.ts`). */
   sequenceOrigins: ReadonlyMap<string, readonly string[]>;
   /** By case id, the digests of bodies the two sides answered differently. */
@@ -383,6 +386,7 @@ async function execute(
     echoOrigins: intake.echoOrigins(),
     samePairs: intake.samePairs,
     ownIdentity: intake.ownIdentity,
+    drawnShows: intake.drawnShows,
     sequenceOrigins: intake.sequenceOrigins(),
     bodyDigests: intake.bodyDigests(),
     derivedEtags: intake.derivedEtags(),

@@ -207,6 +207,19 @@ export const caseSchemas = once(() => {
       /** Where captured values were replaced by their placeholders before comparing (`/id`, `header etag`). */
       masked: strings.exactOptional(),
       /**
+       * Where a whole captured value was masked, each side's value there (in
+       * memory only): the run reads the format each side draws its values in
+       * from them (`core/normalise/drawn-formats.ts`).
+       */
+      drawn: z
+        .array(
+          z
+            .strictObject({ place: z.string(), baseline: z.string(), candidate: z.string() })
+            .readonly(),
+        )
+        .readonly()
+        .exactOptional(),
+      /**
        * With `--noise`, the variables of the run that gave the replica answer
        * (the flow's second run, or a replica instance's own): its captured
        * values are masked as the sides' are, so none is learned as noise.

@@ -16,6 +16,7 @@ import type {
   SideOutcome,
 } from '../../contract/model/exchange.js';
 import { formatPointer, joinPointer, parsePointer } from '../../util/json-pointer.js';
+import { type DrawnShow, drawnAs, drawnClassOf } from '../normalise/drawn-formats.js';
 import { isExactNumber } from '../wire/exact-number.js';
 import { textOfValue } from './capture.js';
 import { placeholder } from './template.js';
@@ -32,6 +33,8 @@ export interface MaskedAnswers {
   readonly baseline: SideOutcome;
   readonly candidate: SideOutcome;
   readonly masked: readonly string[];
+  /** Where a whole string was masked, each side's value: what the run reads their formats from. */
+  readonly drawn?: readonly DrawnShow[];
 }
 
 /**
@@ -54,6 +57,7 @@ export function maskExchange(exchange: Exchange): Exchange {
           { baseline: flow.variables.baseline, candidate: flow.replicaVariables },
           // Only where the baseline itself is masked: elsewhere it keeps its raw value.
           new Set(answers.masked),
+          answers.drawn,
         );
   if (answers.masked.length === 0 && (again === undefined || again.masked.length === 0)) {
     return exchange;
@@ -63,7 +67,16 @@ export function maskExchange(exchange: Exchange): Exchange {
     baseline: answers.baseline,
     candidate: answers.candidate,
     ...(again === undefined || again.masked.length === 0 ? {} : { replica: again.candidate }),
-    flow: answers.masked.length === 0 ? flow : { ...flow, masked: answers.masked },
+    flow:
+      answers.masked.length === 0
+        ? flow
+        : {
+            ...flow,
+            masked: answers.masked,
+            ...(answers.drawn === undefined || answers.drawn.length === 0
+              ? {}
+              : { drawn: answers.drawn }),
+          },
   };
 }
 
@@ -89,6 +102,8 @@ export function maskCaptured(
   candidate: SideOutcome,
   variables: { readonly baseline: Variables; readonly candidate: Variables },
   only?: ReadonlySet<string>,
+  /** For a replica's answer: the baseline's drawn values as the sides' masking found them. */
+  sides?: readonly DrawnShow[],
 ): MaskedAnswers {
   const pairs = pairsOf(variables.baseline, variables.candidate);
   if (pairs.length === 0 || baseline.outcome !== 'response' || candidate.outcome !== 'response') {
@@ -96,11 +111,12 @@ export function maskCaptured(
   }
   if (only?.size === 0) return { baseline, candidate, masked: [] };
   const masked: string[] = [];
+  const drawn: DrawnShow[] = [];
   const headers = maskHeaders(baseline.response, candidate.response, { pairs, only }, masked);
   const bodies = maskBodies(
     baseline.response.body,
     candidate.response.body,
-    { pairs, only },
+    { pairs, only, drawn, ...(sides === undefined ? {} : { sides }) },
     masked,
   );
   if (masked.length === 0) return { baseline, candidate, masked };
@@ -114,6 +130,7 @@ export function maskCaptured(
       response: { ...candidate.response, ...headers.candidate, ...bodies.candidate },
     },
     masked,
+    drawn,
   };
 }
 
@@ -123,6 +140,10 @@ type Sides<T> = { readonly baseline: T; readonly candidate: T };
 interface Masking {
   readonly pairs: readonly Pair[];
   readonly only: ReadonlySet<string> | undefined;
+  /** Where a whole string was masked in a body, each side's value (`maskBodies` only). */
+  readonly drawn?: DrawnShow[];
+  /** A replica's masking: where the sides' masking found drawn values, and which. */
+  readonly sides?: readonly DrawnShow[];
 }
 
 const allowed = (masking: Masking, place: string) =>
@@ -370,13 +391,13 @@ function leaf(b: unknown, c: unknown, state: WalkState): [unknown, unknown] {
     // The same variable's own value on each side, and the same JSON type on both.
     if (kindOf(b) === kindOf(c) && holds(b, pair.baseline) && holds(c, pair.candidate)) {
       state.masked.push(state.path === '' ? '/' : state.path);
-      return [pair.placeholder, pair.placeholder];
+      return wholeMasked(b, c, pair.placeholder, state);
     }
   }
   if (typeof b === 'string' && typeof c === 'string') {
     if (drawnAgain(b, c, state)) {
       state.masked.push(state.path === '' ? '/' : state.path);
-      return [DRAWN_AGAIN, DRAWN_AGAIN];
+      return wholeMasked(b, c, DRAWN_AGAIN, state);
     }
     const pair = maskStrings(b, c, state.pairs);
     if (pair !== undefined) {
@@ -385,6 +406,42 @@ function leaf(b: unknown, c: unknown, state: WalkState): [unknown, unknown] {
     }
   }
   return [b, c];
+}
+
+/**
+ * Two whole values masked as `placeholder`, remembered with their place
+ * (`Masking.drawn`): where each side's value is a string of a format class
+ * of its own (`core/normalise/drawn-formats.ts`: decimal digits against hex
+ * digits), each is compared as its class (`{{lease drawn as decimal}}`), so
+ * the format stays a difference and the values none; the end of the run
+ * masks it where not every answer shows it so.
+ */
+function wholeMasked(
+  b: unknown,
+  c: unknown,
+  placeholder: string,
+  state: WalkState,
+): [string, string] {
+  if (typeof b !== 'string' || typeof c !== 'string' || state.drawn === undefined) {
+    return [placeholder, placeholder];
+  }
+  const place = state.path === '' ? '/' : state.path;
+  const name = placeholder.slice(2, -2);
+  if (state.sides !== undefined) {
+    // A replica's value compared as the baseline's was, where it is of the baseline's class.
+    const shown = state.sides.find((show) => show.place === place);
+    const x = drawnClassOf(shown?.baseline);
+    const y = drawnClassOf(shown?.candidate);
+    if (x === undefined || y === undefined || x === y || drawnClassOf(c) !== x) {
+      return [placeholder, placeholder];
+    }
+    return [drawnAs(name, x), drawnAs(name, x)];
+  }
+  state.drawn.push({ place, baseline: b, candidate: c });
+  const x = drawnClassOf(b);
+  const y = drawnClassOf(c);
+  if (x === undefined || y === undefined || x === y) return [placeholder, placeholder];
+  return [drawnAs(name, x), drawnAs(name, y)];
 }
 
 /** What a value each side drew again where the flow captured one is compared as. */

@@ -9,16 +9,20 @@
  *    (`same-pairs.ts`);
  * 3. each side's own identity: version, folder, host, pid, counters, by the
  *    run's evidence (`own-identity.ts`);
- * 4. last, a member of an endpoint proven per-instance in one answer, found
+ * 4. a drawn value's format that differs in one answer only, or not the same
+ *    way in every answer that shows its member (`drawn-masking.ts`);
+ * 5. last, a member of an endpoint proven per-instance in one answer, found
  *    again in its other answers (`proven-places.ts`).
  * Pure.
  */
 import type { MaskStep } from '../../contract/assessment.js';
 import type { Observation } from '../../contract/observation.js';
+import type { DrawnShows } from '../../core/normalise/drawn-formats.js';
 import type { OwnIdentity } from '../../core/normalise/own-identity.js';
 import type { SamePairs } from '../../core/normalise/same-pairs.js';
 import type { Redactor } from '../../core/redact/redact.js';
 import type { Masking } from '../../judge/results/judged-again.js';
+import { maskUnsettledDrawn } from './drawn-masking.js';
 import { maskEchoOrigins } from './echo-origins.js';
 import { maskOwnIdentity } from './own-identity.js';
 import { maskProvenPlaces } from './proven-places.js';
@@ -35,6 +39,8 @@ export interface EndEvidence {
   /** The pairs of values the run found per-instance. */
   readonly samePairs: SamePairs;
   readonly ownIdentity: OwnIdentity;
+  /** Where the run's flows masked drawn values, and in which formats. */
+  readonly drawnShows: DrawnShows;
 }
 
 /** The run's masking of its kept results (every divergent one), from learned noise and the run's evidence. */
@@ -61,5 +67,11 @@ export function maskAtRunEnd(input: {
     masking: samePairs,
     redact,
   });
-  return maskProvenPlaces({ results, masking: identity, redact });
+  const drawn = maskUnsettledDrawn({
+    results,
+    shows: evidence.drawnShows,
+    masking: identity,
+    redact,
+  });
+  return maskProvenPlaces({ results, masking: drawn, redact });
 }

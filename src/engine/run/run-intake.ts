@@ -17,6 +17,7 @@ import { maskChangedValues, needsSecondLook } from '../../core/normalise/changed
 import { maskDerivedRevisions } from '../../core/normalise/derived.js';
 import { maskDerivedDigests } from '../../core/normalise/derived-digests.js';
 import { createDerivedEtags } from '../../core/normalise/derived-etags.js';
+import { createDrawnShows, type DrawnShows } from '../../core/normalise/drawn-formats.js';
 import { createDrawnOrder } from '../../core/normalise/drawn-order.js';
 import { maskGeneratedValues } from '../../core/normalise/generated.js';
 import { normaliseOrigins, originForms } from '../../core/normalise/origin.js';
@@ -76,6 +77,8 @@ export interface RunIntake {
   readonly samePairs: SamePairs;
   /** Each side's own identity values and the run's requests, judged once every answer is in. */
   readonly ownIdentity: OwnIdentity;
+  /** Where flows masked drawn values, and in which formats (`core/normalise/drawn-formats.ts`). */
+  readonly drawnShows: DrawnShows;
   /**
    * Whether an exchange just sent is worth a second look (`engine/run/second-look.ts`):
    * masked as this intake masks it (but for what earlier answers taught it),
@@ -133,6 +136,8 @@ export function createRunIntake(input: {
   const etags = createDerivedEtags();
   // A server's own version, folder, host, pid and counters: the run's requests and each side's values.
   const ownIdentity = createOwnIdentity();
+  // The formats each side draws its captured values in, asked once every answer is in.
+  const drawnShows = createDrawnShows();
   // Lists each side orders by keys it drew (its flow's writes drew ids) that the answer leaves out: awaiting evidence.
   const drawnOrder = createDrawnOrder();
   // Bodies that differ, hashed once, for the digests other answers list (`judge/results/consequences.ts`).
@@ -222,9 +227,9 @@ export function createRunIntake(input: {
     // A flow step's captured values differ by design: compared as their placeholders.
     // Lists each side orders by its own drawn keys first, on the keys as answered (core/normalise/own-key-order.ts).
     const ordered = alignOwnKeyOrders(raw, { rpc: rpc(raw.case.request.path) });
-    const echoes = sequences.apply(
-      references.apply(ordered.flow === undefined ? ordered : maskExchange(ordered)),
-    );
+    const captured = ordered.flow === undefined ? ordered : maskExchange(ordered);
+    drawnShows.add(captured);
+    const echoes = sequences.apply(references.apply(captured));
     const judged = maskDerivedRevisions(echoes);
     etags.add(echoes, judged);
     // Values each side generated for itself, by the evidence the exchange holds (core/normalise/generated.ts),
@@ -272,6 +277,7 @@ export function createRunIntake(input: {
     derivedEtags: () => etags.proven(),
     samePairs,
     ownIdentity,
+    drawnShows,
     worthASecondLook: (sent) => {
       // A read of a sequence whose answers differ may have raced a write (core/normalise/raced.ts).
       if (!needsSecondLook(sent) && !mayHaveRaced(sent)) return false;

@@ -258,6 +258,7 @@ export async function openSegment(input: SegmentInput, folder: RunFolder): Promi
           derivedEtags: intake.derivedEtags(),
           samePairs: intake.samePairs,
           ownIdentity: intake.ownIdentity,
+          drawnShows: intake.drawnShows,
         },
         noise: denoised.masked,
         redact: input.redact,

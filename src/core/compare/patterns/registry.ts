@@ -11,6 +11,7 @@ import type { Change } from '../../../contract/observation.js';
 import type { ChangeOp, PatternName } from '../../../contract/vocabulary.js';
 import { arrayOrder } from './array-order.js';
 import { boolAsString } from './bool-as-string.js';
+import { drawnFormat } from './drawn-format.js';
 import { emptyObject } from './empty-object.js';
 import { enumCase } from './enum-case.js';
 import { errorEnvelope } from './error-envelope.js';
@@ -49,6 +50,7 @@ export const PATTERNS = [
   intAsString,
   boolAsString,
   timestampFormat,
+  drawnFormat,
   enumCase,
   floatFormat,
   arrayOrder,

@@ -47,6 +47,10 @@ const PARAMS: Readonly<Record<string, readonly (readonly string[])[]>> = {
   'int-as-string': [['candidate-string'], ['baseline-string']],
   'bool-as-string': [['candidate-string'], ['baseline-string']],
   'timestamp-format': [['rfc3339-z:rfc3339-fraction-z'], ['epoch-s:rfc3339-z']],
+  'drawn-format': [
+    ['decimal', 'hex'],
+    ['uuid', 'hex'],
+  ],
   'enum-case': [['lower_case', 'PascalCase']],
 };
 
