@@ -74,6 +74,7 @@ import {
   ANY_ROUTE,
   causeFingerprint,
   isRecurringStatus,
+  isCheckedParameter,
   isRefusalGate,
   isSharedReason,
   methodOf,
@@ -341,8 +342,9 @@ function statusKeys(
       : [];
     return [...own, ...documentKeys(input)];
   }
-  const out =
-    cause.endpoint === ANY_ROUTE && !isSharedReason(cause)
+  const out = isCheckedParameter(cause)
+    ? parameterKeys(input)
+    : cause.endpoint === ANY_ROUTE && !isSharedReason(cause)
       ? redirectKeys(input)
       : isSharedReason(cause)
         ? sharedReasonKeys(input.endpoint, cause)
@@ -389,6 +391,16 @@ function documentKeys(input: EarlierInput): string[] {
       ...(reason === undefined ? {} : { reason }),
     }),
   ];
+}
+
+/**
+ * A refusal keyed by the request parameter its side checks since
+ * (`checked-parameters.ts`): the cause it had on its endpoint, with the
+ * refusing side's reason, or with none where its body was of another kind.
+ */
+function parameterKeys(input: EarlierInput): string[] {
+  const [own] = redirectKeys(input);
+  return own === undefined ? [] : [...documentKeys(input), own];
 }
 
 /**

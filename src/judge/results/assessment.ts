@@ -124,8 +124,8 @@ function clusterAnswers(
     const following = consequences.get(result.caseId);
     if (following === undefined) return result;
     const findings = result.findings.filter((f) => !following.has(f.fingerprint));
-    const { caseId, endpoint, baseline, candidate, changes, bodies } = result;
-    return { caseId, endpoint, baseline, candidate, changes, bodies, findings };
+    const { caseId, endpoint, baseline, candidate, changes, bodies, request } = result;
+    return { caseId, endpoint, baseline, candidate, changes, bodies, request, findings };
   });
 }
 
