@@ -55,7 +55,11 @@ interface Fixture {
   readonly error: (message: string) => object | string;
   readonly success: unknown;
   /** The case file's request for a method, a path and the parameters it sends. */
-  readonly request: (method: string, path: string, sent: Readonly<Record<string, string>>) => string;
+  readonly request: (
+    method: string,
+    path: string,
+    sent: Readonly<Record<string, string>>,
+  ) => string;
   readonly parameter: string;
   readonly routes: Readonly<Record<Route, Step>>;
 }
@@ -95,22 +99,94 @@ const FIRST: Fixture = {
   request: formRequest,
   parameter: 'callback_url',
   routes: {
-    checked1: step('GET', '/connect', { callback_url: 'http://a.test/' }, 'refuse', 'callback_url must use https'),
-    checked2: step('POST', '/register', { callback_url: 'https://b.test/x', client: 'c1' }, 'refuse', 'the callback_url was never registered for this client'),
+    checked1: step(
+      'GET',
+      '/connect',
+      { callback_url: 'http://a.test/' },
+      'refuse',
+      'callback_url must use https',
+    ),
+    checked2: step(
+      'POST',
+      '/register',
+      { callback_url: 'https://b.test/x', client: 'c1' },
+      'refuse',
+      'the callback_url was never registered for this client',
+    ),
     open: step('POST', '/tickets', { callback_url: 'https://c.test/' }, 'ok'),
-    use: step('POST', '/tickets/redeem', { ticket: 't-1' }, 'refuse', 'ticket was not issued for that callback_url'),
+    use: step(
+      'POST',
+      '/tickets/redeem',
+      { ticket: 't-1' },
+      'refuse',
+      'ticket was not issued for that callback_url',
+    ),
     q1: step('GET', '/consent', { max_age: '-1' }, 'refuse', 'max_age is out of range'),
-    q2: step('GET', '/consent/screen', { ui_locales: 'xx' }, 'refuse', 'ui_locales is out of range'),
-    lone: step('POST', '/logout', { id_token_hint: 'abc' }, 'refuse', 'id_token_hint could not be verified'),
-    otherSide: step('POST', '/bind', { callback_url: 'https://d.test/' }, 'otherSide', 'callback_url is not supported here'),
+    q2: step(
+      'GET',
+      '/consent/screen',
+      { ui_locales: 'xx' },
+      'refuse',
+      'ui_locales is out of range',
+    ),
+    lone: step(
+      'POST',
+      '/logout',
+      { id_token_hint: 'abc' },
+      'refuse',
+      'id_token_hint could not be verified',
+    ),
+    otherSide: step(
+      'POST',
+      '/bind',
+      { callback_url: 'https://d.test/' },
+      'otherSide',
+      'callback_url is not supported here',
+    ),
     word1: step('POST', '/apps', { audience: 'api' }, 'refuse', 'that audience is too long'),
     word2: step('POST', '/apps/rename', { audience: 'web' }, 'refuse', 'the audience was taken'),
-    wordless: step('POST', '/apps/import', { source: 'file' }, 'refuse', 'no audience in the imported file'),
-    echo1: step('GET', '/prefill', { prefill: 'login_hint', login_hint: 'bob' }, 'refuse', 'cannot prefill login_hint'),
-    echo2: step('POST', '/prefill/save', { prefill: 'login_hint', login_hint: 'amy' }, 'refuse', 'refusing to store login_hint'),
-    both: step('POST', '/introspect', { callback_url: 'https://e.test/' }, 'both', 'callback_url must use https'),
-    missing1: step('GET', '/device', { callback_url: 'https://f.test/' }, 'missing', 'no device flow for this callback_url'),
-    missing2: step('POST', '/device/poll', { callback_url: 'https://g.test/' }, 'missing', 'callback_url has no pending device'),
+    wordless: step(
+      'POST',
+      '/apps/import',
+      { source: 'file' },
+      'refuse',
+      'no audience in the imported file',
+    ),
+    echo1: step(
+      'GET',
+      '/prefill',
+      { prefill: 'login_hint', login_hint: 'bob' },
+      'refuse',
+      'cannot prefill login_hint',
+    ),
+    echo2: step(
+      'POST',
+      '/prefill/save',
+      { prefill: 'login_hint', login_hint: 'amy' },
+      'refuse',
+      'refusing to store login_hint',
+    ),
+    both: step(
+      'POST',
+      '/introspect',
+      { callback_url: 'https://e.test/' },
+      'both',
+      'callback_url must use https',
+    ),
+    missing1: step(
+      'GET',
+      '/device',
+      { callback_url: 'https://f.test/' },
+      'missing',
+      'no device flow for this callback_url',
+    ),
+    missing2: step(
+      'POST',
+      '/device/poll',
+      { callback_url: 'https://g.test/' },
+      'missing',
+      'callback_url has no pending device',
+    ),
   },
 };
 
@@ -124,22 +200,106 @@ const SECOND: Fixture = {
   request: jsonRequest,
   parameter: 'userName',
   routes: {
-    checked1: step('POST', '/v1/users', { userName: 'al ice' }, 'refuse', 'userName may not hold spaces'),
-    checked2: step('PUT', '/v1/groups/admins/members', { userName: 'zed' }, 'refuse', 'no such userName in this directory'),
+    checked1: step(
+      'POST',
+      '/v1/users',
+      { userName: 'al ice' },
+      'refuse',
+      'userName may not hold spaces',
+    ),
+    checked2: step(
+      'PUT',
+      '/v1/groups/admins/members',
+      { userName: 'zed' },
+      'refuse',
+      'no such userName in this directory',
+    ),
     open: step('POST', '/v1/invites', { userName: 'kim' }, 'ok'),
-    use: step('POST', '/v1/invites/accept', { inviteCode: 'K7' }, 'refuse', 'the invite belongs to another userName'),
-    q1: step('GET', '/v1/users/search', { pageSize: '900' }, 'refuse', 'pageSize exceeds what a page holds'),
-    q2: step('POST', '/v1/users/sort', { displayOrder: 'sideways' }, 'refuse', 'displayOrder exceeds what a page holds'),
-    lone: step('PATCH', '/v1/users/u-1', { emailAddress: 'x@' }, 'refuse', 'emailAddress is malformed'),
-    otherSide: step('POST', '/v1/users/rename', { userName: 'jo' }, 'otherSide', 'userName is frozen'),
+    use: step(
+      'POST',
+      '/v1/invites/accept',
+      { inviteCode: 'K7' },
+      'refuse',
+      'the invite belongs to another userName',
+    ),
+    q1: step(
+      'GET',
+      '/v1/users/search',
+      { pageSize: '900' },
+      'refuse',
+      'pageSize exceeds what a page holds',
+    ),
+    q2: step(
+      'POST',
+      '/v1/users/sort',
+      { displayOrder: 'sideways' },
+      'refuse',
+      'displayOrder exceeds what a page holds',
+    ),
+    lone: step(
+      'PATCH',
+      '/v1/users/u-1',
+      { emailAddress: 'x@' },
+      'refuse',
+      'emailAddress is malformed',
+    ),
+    otherSide: step(
+      'POST',
+      '/v1/users/rename',
+      { userName: 'jo' },
+      'otherSide',
+      'userName is frozen',
+    ),
     word1: step('POST', '/v1/roles', { title: 'a'.repeat(9) }, 'refuse', 'role title is too long'),
-    word2: step('PUT', '/v1/roles/admin', { title: 'owner' }, 'refuse', 'that title exists already'),
-    wordless: step('POST', '/v1/roles/copy', { from: 'admin' }, 'refuse', 'the copied role has no title'),
-    echo1: step('POST', '/v1/users/copy', { copyFrom: 'groupId', groupId: 'g1' }, 'refuse', 'cannot copy from groupId'),
-    echo2: step('PUT', '/v1/users/merge', { copyFrom: 'groupId', groupId: 'g2' }, 'refuse', 'refusing to merge groupId'),
-    both: step('POST', '/v1/users/import', { userName: 'al ice' }, 'both', 'userName may not hold spaces'),
-    missing1: step('GET', '/v1/legacy/users', { userName: 'old' }, 'missing', 'no legacy store for that userName'),
-    missing2: step('DELETE', '/v1/legacy/users', { userName: 'older' }, 'missing', 'userName unknown to the legacy store'),
+    word2: step(
+      'PUT',
+      '/v1/roles/admin',
+      { title: 'owner' },
+      'refuse',
+      'that title exists already',
+    ),
+    wordless: step(
+      'POST',
+      '/v1/roles/copy',
+      { from: 'admin' },
+      'refuse',
+      'the copied role has no title',
+    ),
+    echo1: step(
+      'POST',
+      '/v1/users/copy',
+      { copyFrom: 'groupId', groupId: 'g1' },
+      'refuse',
+      'cannot copy from groupId',
+    ),
+    echo2: step(
+      'PUT',
+      '/v1/users/merge',
+      { copyFrom: 'groupId', groupId: 'g2' },
+      'refuse',
+      'refusing to merge groupId',
+    ),
+    both: step(
+      'POST',
+      '/v1/users/import',
+      { userName: 'al ice' },
+      'both',
+      'userName may not hold spaces',
+    ),
+    missing1: step(
+      'GET',
+      '/v1/legacy/users',
+      { userName: 'old' },
+      'missing',
+      'no legacy store for that userName',
+    ),
+    missing2: step(
+      'DELETE',
+      '/v1/legacy/users',
+      { userName: 'older' },
+      'missing',
+      'userName unknown to the legacy store',
+    ),
   },
 };
 
@@ -149,7 +309,9 @@ function server(f: Fixture, side: 'baseline' | 'candidate'): Promise<TestServer>
   const refuses = f.refuser === side;
   return startServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const route = ROUTES.find((r) => f.routes[r].method === req.method && f.routes[r].path === path);
+    const route = ROUTES.find(
+      (r) => f.routes[r].method === req.method && f.routes[r].path === path,
+    );
     if (route === undefined) return json(res, 404, { missing: path });
     const { behaviour, message } = f.routes[route];
     const refusing =
@@ -158,7 +320,8 @@ function server(f: Fixture, side: 'baseline' | 'candidate'): Promise<TestServer>
       (behaviour === 'otherSide' && !refuses);
     if (!refusing) return json(res, f.accepted, f.success);
     // The accepting side refuses this one too, for a reason of its own.
-    if (behaviour === 'both' && !refuses) return json(res, 409, { conflict: 'the store is locked' });
+    if (behaviour === 'both' && !refuses)
+      return json(res, 409, { conflict: 'the store is locked' });
     const status = behaviour === 'missing' ? 404 : f.refusal;
     const error = f.error(message);
     if (typeof error === 'object') return json(res, status, error);

@@ -135,7 +135,9 @@ function refusalsOf(
 
 /** A status cause of its own endpoint: no redirect rule, no document, no route or method keying. */
 function isOwn(cause: StatusCause, endpoint: string): boolean {
-  return cause.endpoint === endpoint && cause.redirect === undefined && cause.document === undefined;
+  return (
+    cause.endpoint === endpoint && cause.redirect === undefined && cause.document === undefined
+  );
 }
 
 /** True when a parameter's refusals are more than one endpoint's one question. */
@@ -166,8 +168,7 @@ export function checkedParameters(
   }
   const plain = new Set([...refusals.values()].flatMap((r) => [...r.named].filter(isPlainWord)));
   const words = plain.size === 0 ? new Set<string>() : ownWords(given, plain);
-  const endpointsOf = (members: readonly Refusal[]) =>
-    new Set(members.map((r) => r.endpoint)).size;
+  const endpointsOf = (members: readonly Refusal[]) => new Set(members.map((r) => r.endpoint)).size;
   // The parameter named on the most endpoints first, then by name: a refusal joins one row.
   const order = [...groups.entries()]
     .filter(([key]) => !words.has(key))

@@ -190,7 +190,8 @@ function redirectSummary(cause: RootCause & { type: 'status' }, redirect: string
 
 /** ``candidate checks `code_challenge`: refuses (4xx) what baseline accepts, on several endpoints``. */
 function parameterSummary(cause: RootCause & { type: 'status' }, parameter: string): string {
-  const [side, other] = cause.baseline === 0 ? ['candidate', 'baseline'] : ['baseline', 'candidate'];
+  const [side, other] =
+    cause.baseline === 0 ? ['candidate', 'baseline'] : ['baseline', 'candidate'];
   return shorten(
     `${side} checks ${codeSpan(parameter)}: refuses (4xx) what ${other} accepts, on ${statusPlace(cause)}`,
   );
