@@ -18,7 +18,8 @@
  * row of its place alone; a message reworded by one edit with others, the
  * row of its own wording); since a status transition that recurs on
  * several endpoints is keyed by its method (or by the specific reason one
- * side refuses them with, `shared-reasons.ts`), the row it had on the case's
+ * side refuses them with, `shared-reasons.ts`, or by the parameter its
+ * reasons name, `checked-parameters.ts`), the row it had on the case's
  * endpoint; since a body the status defines is the status finding's, the
  * body-kind row it had; since a body change seen only on answers whose
  * status differs is the status finding's, its body-kind row or the row of
@@ -73,8 +74,8 @@ import {
   ANY_ENDPOINT,
   ANY_ROUTE,
   causeFingerprint,
-  isRecurringStatus,
   isCheckedParameter,
+  isRecurringStatus,
   isRefusalGate,
   isSharedReason,
   methodOf,

@@ -97,7 +97,13 @@ describe.each(FIXTURES)('checkedParameters: $name', (f) => {
   it('leaves a refusal another rule joined where it is', () => {
     const a = answer(f, 'POST /a', first, `${P} is malformed`, [P]);
     const b = answer(f, 'GET /b', first, `${P} is unknown`, [P]);
-    const other: RootCause = { ...a.cause, endpoint: '* *' };
+    const other: RootCause = {
+      type: 'status',
+      endpoint: '* *',
+      baseline: 400,
+      candidate: 200,
+      reason: 'x',
+    };
     const joined = checkedParameters([a.answer, b.answer], new Map([[causeKey(a.cause), other]]));
     expect(joined.size).toBe(0);
   });
