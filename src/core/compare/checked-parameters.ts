@@ -71,6 +71,15 @@ interface Refusal {
   readonly named: Set<string>;
 }
 
+/**
+ * The words a side's body says, without the placeholders the run put where
+ * each side's own values were (`{{path}}`, `{{origin}}`): a masked echo of a
+ * value names no parameter.
+ */
+function messageOf(body: unknown): string | undefined {
+  return bodyMessage(body)?.replace(/\{\{[^{}]*\}\}/g, '…');
+}
+
 function refusingSide(baseline: number, candidate: number): Side | undefined {
   const checks = (status: number) => status >= 400 && status < 500 && !ROUTER.has(status);
   if (checks(baseline) && candidate < 400) return 'baseline';
@@ -90,7 +99,7 @@ function ownWords(answers: readonly ParameterAnswer[], names: ReadonlySet<string
     const sent = new Set(answer.request?.parameters ?? []);
     for (const side of ['baseline', 'candidate'] as const) {
       if ((answer[side]?.status ?? 0) < 400) continue;
-      const message = bodyMessage(answer.bodies?.[side]);
+      const message = messageOf(answer.bodies?.[side]);
       if (message === undefined) continue;
       for (const name of names) {
         if (!sent.has(name) && holdsWord(message, name)) words.add(JSON.stringify([side, name]));
@@ -111,7 +120,7 @@ function refusalsOf(
     if (parameters === undefined || parameters.length === 0) continue;
     const side = refusingSide(answer.baseline?.status ?? 0, answer.candidate?.status ?? 0);
     if (side === undefined) continue;
-    const message = bodyMessage(answer.bodies?.[side]);
+    const message = messageOf(answer.bodies?.[side]);
     if (message === undefined) continue;
     const named = parameters.filter((name) => holdsWord(message, name));
     if (named.length === 0) continue;

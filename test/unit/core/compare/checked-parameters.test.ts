@@ -94,6 +94,12 @@ describe.each(FIXTURES)('checkedParameters: $name', (f) => {
     expect(joined.has(causeKey(lone.cause))).toBe(false);
   });
 
+  it('reads no parameter in a placeholder the run put for a value', () => {
+    const a = answer(f, 'POST /a', first, `cannot store '{{${P}}}' here`, [P]);
+    const b = answer(f, 'GET /b', first, `no file at {{${P}}}`, [P]);
+    expect(checkedParameters([a.answer, b.answer]).size).toBe(0);
+  });
+
   it('leaves a refusal another rule joined where it is', () => {
     const a = answer(f, 'POST /a', first, `${P} is malformed`, [P]);
     const b = answer(f, 'GET /b', first, `${P} is unknown`, [P]);
