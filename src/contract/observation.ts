@@ -110,6 +110,12 @@ export const observationBaseShape = {
   request: z.looseObject({
     method: z.string().describe('HTTP method, as sent'),
     path: z.string().describe('request path'),
+    parameters: z
+      .array(z.string())
+      .exactOptional()
+      .describe(
+        "where a side refused (≥ 400) a divergent case: the names of the parameters the request sent (query, form, JSON body members) and its flow's earlier steps sent, without those a sent value holds as a word; the names a refusal's reason may name (tracker rule 33)",
+      ),
   }),
   baseline: sideSchema,
   candidate: sideSchema,

@@ -169,6 +169,12 @@ export const rootCauseSchema = z
         .describe(
           "the side that answered a success status wrote the document the other side refused with (a GraphQL error answered 200): it accepted nothing; the other side's status is 0 (any error status); part of the fingerprint",
         ),
+      parameter: z
+        .string()
+        .exactOptional()
+        .describe(
+          "on the endpoint '* *': the request parameter whose checks by one side are this row (tracker rule 33), that side's status 400 (any 4xx) and the other's 0 (any success); part of the fingerprint",
+        ),
     }),
     z.looseObject({
       type: z.literal('header'),

@@ -1,4 +1,4 @@
-/** Text helpers: ordering shared by every sort whose output must be the same on every machine, cuts, digits. Pure. */
+/** Text helpers: ordering shared by every sort whose output must be the same on every machine, cuts, digits, whole words. Pure. */
 
 /** Code-unit order, not `localeCompare`: the result must not depend on the machine's locale. */
 export function compareText(a: string, b: string): number {
@@ -26,4 +26,21 @@ export function isDigits(text: string): boolean {
     if (c < 48 || c > 57) return false;
   }
   return true;
+}
+
+/** True when `text` holds `word` whole: no letter, digit or `_` either side (`code_challenge_method` holds no `code_challenge`). */
+export function holdsWord(text: string, word: string): boolean {
+  let from = 0;
+  for (;;) {
+    const at = text.indexOf(word, from);
+    if (at < 0) return false;
+    const before = text[at - 1];
+    const after = text[at + word.length];
+    if (!isWordChar(before) && !isWordChar(after)) return true;
+    from = at + 1;
+  }
+}
+
+function isWordChar(char: string | undefined): boolean {
+  return char !== undefined && /[\p{L}\p{N}_]/u.test(char);
 }

@@ -102,6 +102,7 @@ import type { RootCause, SkeletonChange, StructureCause } from '../../contract/r
 import { compareText } from '../../util/text.js';
 import { bodiesOfStatus, errorBodies } from './body-causes.js';
 import { changeKey, isElements, type ObjectKinds } from './change-keys.js';
+import { checkedParameters, type ParameterAnswer } from './checked-parameters.js';
 import { travelling } from './co-travel.js';
 import { offsetOfGroup } from './counter-offsets.js';
 import { endpointData } from './endpoint-data.js';
@@ -152,6 +153,8 @@ export interface ClusterAnswer extends ChangedAnswer, AnswerStatuses {
    * (`refusal-gates.ts`), an error handler's document (`error-handlers.ts`).
    */
   readonly bodies?: AnswerBodies;
+  /** The names of the parameters its request and its flow sent, where a side refused (`checked-parameters.ts`). */
+  readonly request?: ParameterAnswer['request'];
 }
 
 /** The run's causes keyed by what changed, laid over each answer's own (`clustered-findings.ts`). */
@@ -218,12 +221,15 @@ export function clusterCauses(
   // A status one side's error handler explains is no method's transition (rule 4); a new
   // member (empty, never written by the other side) is no encoder's convention (`new-members.ts`).
   const fresh = newMembers(all);
-  const patterns = recurringCauses(
+  const recurrences = recurringCauses(
     all
       .flatMap((answer) => answer.findings)
       .filter((f) => !handlers.has(ownKey(f.cause)) && !fresh.has(ownKey(f.cause))),
     refusalEvidence(all),
   );
+  // One side's checks of one request parameter (`checked-parameters.ts`), where no rule joined them.
+  const checked = checkedParameters(all, recurrences);
+  const patterns = checked.size === 0 ? recurrences : new Map([...recurrences, ...checked]);
   const nulls = lonelyNulls(all, patterns);
   const renames = renamedMembers(all, groups);
   const restructured = new Map(groups.map((group) => [group, restructureNulls(group, nulls)]));

@@ -18,7 +18,8 @@
  * row of its place alone; a message reworded by one edit with others, the
  * row of its own wording); since a status transition that recurs on
  * several endpoints is keyed by its method (or by the specific reason one
- * side refuses them with, `shared-reasons.ts`), the row it had on the case's
+ * side refuses them with, `shared-reasons.ts`, or by the parameter its
+ * reasons name, `checked-parameters.ts`), the row it had on the case's
  * endpoint; since a body the status defines is the status finding's, the
  * body-kind row it had; since a body change seen only on answers whose
  * status differs is the status finding's, its body-kind row or the row of
@@ -74,6 +75,7 @@ import {
   ANY_ENDPOINT,
   ANY_ROUTE,
   causeFingerprint,
+  isCheckedParameter,
   isRecurringStatus,
   isRefusalGate,
   isSharedReason,
@@ -361,8 +363,9 @@ function statusKeys(
       : [];
     return [...own, ...documentKeys(input)];
   }
-  const out =
-    cause.endpoint === ANY_ROUTE && !isSharedReason(cause)
+  const out = isCheckedParameter(cause)
+    ? parameterKeys(input)
+    : cause.endpoint === ANY_ROUTE && !isSharedReason(cause)
       ? redirectKeys(input)
       : isSharedReason(cause)
         ? sharedReasonKeys(input.endpoint, cause)
@@ -426,6 +429,16 @@ function documentKeys(input: EarlierInput): string[] {
       ...(reason === undefined ? {} : { reason }),
     }),
   ];
+}
+
+/**
+ * A refusal keyed by the request parameter its side checks since
+ * (`checked-parameters.ts`): the cause it had on its endpoint, with the
+ * refusing side's reason, or with none where its body was of another kind.
+ */
+function parameterKeys(input: EarlierInput): string[] {
+  const [own] = redirectKeys(input);
+  return own === undefined ? [] : [...documentKeys(input), own];
 }
 
 /**

@@ -12,7 +12,9 @@
  *   (≥ 400), which says what each endpoint supports, each a decision of its
  *   own (a feature one side lacks on two endpoints is two features), unless
  *   the refusing side names the same specific reason on each (one check:
- *   `shared-reasons.ts`), or echoes each sibling's name (`namedSibling`).
+ *   `shared-reasons.ts`), or echoes each sibling's name (`namedSibling`);
+ *   reasons that name one parameter the requests sent are joined after
+ *   these (`checked-parameters.ts`).
  * - **A pattern that recurs** at two fields or more with the same
  *   parameters (the same namespace change at two elements, integers written
  *   as strings at `size` and at `count`) is one cause of any field

@@ -74,6 +74,13 @@ export function reasonKey(message: string): string | undefined {
   return text.length > KEPT ? `${text.slice(0, KEPT - 1)}…` : text;
 }
 
+/** The words a whole body says, as written: its strings, depth first, nothing elided (quoted names kept). */
+export function bodyMessage(body: unknown): string | undefined {
+  const found: string[] = [];
+  strings(body, found);
+  return found.length === 0 ? undefined : found.join(' ').slice(0, READ);
+}
+
 /** The reason a whole body gives, as `refusalReason` reads it from changes: its strings, values elided. */
 export function bodyReason(body: unknown): string | undefined {
   const found: string[] = [];

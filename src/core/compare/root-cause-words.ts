@@ -188,6 +188,15 @@ function redirectSummary(cause: RootCause & { type: 'status' }, redirect: string
   return `${side} redirects (${status}) to the same path ${rewriteWords(redirect)}, on several endpoints`;
 }
 
+/** ``candidate checks `code_challenge`: refuses (4xx) what baseline accepts, on several endpoints``. */
+function parameterSummary(cause: RootCause & { type: 'status' }, parameter: string): string {
+  const [side, other] =
+    cause.baseline === 0 ? ['candidate', 'baseline'] : ['baseline', 'candidate'];
+  return shorten(
+    `${side} checks ${codeSpan(parameter)}: refuses (4xx) what ${other} accepts, on ${statusPlace(cause)}`,
+  );
+}
+
 /** ``candidate answers every POST /mail/:id/send request with 500 (`…`)``. */
 function gateSummary(cause: RootCause & { type: 'status' }): string {
   const [side, status] =
@@ -275,6 +284,7 @@ export function causeSummary(cause: RootCause): string {
       if (cause.endpoint === ANY_ROUTE && cause.redirect !== undefined) {
         return redirectSummary(cause, cause.redirect);
       }
+      if (cause.parameter !== undefined) return parameterSummary(cause, cause.parameter);
       if (isRefusalGate(cause)) return gateSummary(cause);
       if (cause.document === true) return documentSummary(cause);
       return cause.reason === undefined

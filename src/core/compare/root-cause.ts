@@ -48,6 +48,13 @@ export function isRefusalGate(cause: RootCause): boolean {
   );
 }
 
+/** True for a status cause keyed by the request parameter one side checks on any endpoint (`checked-parameters.ts`). */
+export function isCheckedParameter(
+  cause: RootCause,
+): cause is RootCause & { type: 'status'; parameter: string } {
+  return cause.type === 'status' && cause.endpoint === ANY_ROUTE && cause.parameter !== undefined;
+}
+
 /** True for a status cause keyed by one side's reason on any endpoint (`shared-reasons.ts`). */
 export function isSharedReason(cause: RootCause): boolean {
   return (
@@ -110,6 +117,7 @@ export function causeKey(cause: RootCause): string {
         ...(cause.reason === undefined ? [] : [cause.reason]),
         ...(cause.redirect === undefined || cause.endpoint !== ANY_ROUTE ? [] : [cause.redirect]),
         ...(cause.document === undefined ? [] : ['document']),
+        ...(cause.parameter === undefined ? [] : ['parameter', cause.parameter]),
       ]);
     case 'header':
       return JSON.stringify([cause.type, cause.name, cause.difference, ...(cause.classes ?? [])]);

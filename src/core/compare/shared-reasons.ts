@@ -30,7 +30,8 @@
  * accepting side's (a text message against a JSON record) holds no reason
  * in its changes (`{"kind": "text"}`): its reason is read from the body the
  * answer keeps. Kept apart: another reason (the PKCE checks of a token and
- * an authorize endpoint, each worded its own way), a generic reason, a
+ * an authorize endpoint, each worded its own way: one row only because both
+ * name the parameter they check, `checked-parameters.ts`), a generic reason, a
  * route, method or feature missing on the refusing side (`404`, `405`,
  * `410`, `501`: the router answers every feature it lacks alike, and rule 4
  * keeps each such feature a decision), and answers both sides refused

@@ -29,6 +29,7 @@ import type { Judgement } from '../../core/compare/judge.js';
 import type { Redactor } from '../../core/redact/redact.js';
 import { type BodyFile, curlCommand } from '../../core/request/curl.js';
 import { flowScript } from '../../core/request/flow-script.js';
+import { sentParameters } from '../../core/request/parameters.js';
 import { planOf } from '../../core/request/plan.js';
 import { bytesText, isBytesSummary, tooComplexWords } from '../../core/wire/bytes.js';
 import { encodingNotes } from '../../core/wire/notes.js';
@@ -391,6 +392,8 @@ export function toObservation(
       }));
       result.repro = repro;
       result.bodies = bodiesOf(exchange, common, context.redact);
+      const parameters = refusedParameters(exchange, comparison.status, context.redact);
+      if (parameters !== undefined) result.request = { ...result.request, parameters };
       return result as DivergentObservation;
     }
     default: {
@@ -398,6 +401,24 @@ export function toObservation(
       return never;
     }
   }
+}
+
+/**
+ * Where a side refused: the names of the parameters the case's request and
+ * its flow's earlier steps sent (`core/request/parameters.ts`), a name a
+ * secret would change left out. Undefined when neither side refused or
+ * nothing was sent.
+ */
+function refusedParameters(
+  exchange: Exchange,
+  status: { readonly baseline: number; readonly candidate: number },
+  redact: Redactor,
+): string[] | undefined {
+  if (status.baseline < 400 && status.candidate < 400) return undefined;
+  const names = sentParameters(exchange.case.request, exchange.case.flow?.before).filter(
+    (name) => redact.text(name) === name,
+  );
+  return names.length === 0 ? undefined : names;
 }
 
 /** Summaries hold no values, but a header class or a key could still spell a `${env:…}` secret. */
