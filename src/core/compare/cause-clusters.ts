@@ -102,13 +102,13 @@ import type { RootCause, SkeletonChange, StructureCause } from '../../contract/r
 import { compareText } from '../../util/text.js';
 import { bodiesOfStatus, errorBodies } from './body-causes.js';
 import { changeKey, isElements, type ObjectKinds } from './change-keys.js';
-import { checkedParameters, type ParameterAnswer } from './checked-parameters.js';
+import { checkedParameters } from './checked-parameters.js';
 import { travelling } from './co-travel.js';
 import { offsetOfGroup } from './counter-offsets.js';
 import { endpointData } from './endpoint-data.js';
 import { type AnswerStatuses, errorClasses } from './error-envelopes.js';
 import { errorHandlers } from './error-handlers.js';
-import { type IgnoredQueries, ignoredQueries, type QueryAnswer } from './ignored-queries.js';
+import { type IgnoredQueries, ignoredQueries } from './ignored-queries.js';
 import { kindValues } from './kind-values.js';
 import {
   namedChange,
@@ -142,8 +142,18 @@ import { zeroOmissions } from './zero-omissions.js';
 
 /** One answer as the clustering sees it: its case, endpoint template and findings. */
 export interface ClusterAnswer extends ChangedAnswer, AnswerStatuses {
-  /** The request's method and path as sent (`ignored-queries.ts`: reads that differ in their query alone). */
-  readonly request?: QueryAnswer['request'];
+  /**
+   * The request as sent: its method and path (`ignored-queries.ts`: reads
+   * that differ in their query alone), and the names of the parameters it
+   * and its flow sent, where a side refused (`checked-parameters.ts`).
+   */
+  readonly request?:
+    | {
+        readonly method: string;
+        readonly path: string;
+        readonly parameters?: readonly string[] | undefined;
+      }
+    | undefined;
   /** Each side's status and how its body decoded (`error-handlers.ts`: a page or a document). */
   readonly baseline?: NonNullable<GateAnswer['baseline']>;
   readonly candidate?: NonNullable<GateAnswer['candidate']>;
@@ -153,8 +163,6 @@ export interface ClusterAnswer extends ChangedAnswer, AnswerStatuses {
    * (`refusal-gates.ts`), an error handler's document (`error-handlers.ts`).
    */
   readonly bodies?: AnswerBodies;
-  /** The names of the parameters its request and its flow sent, where a side refused (`checked-parameters.ts`). */
-  readonly request?: ParameterAnswer['request'];
 }
 
 /** The run's causes keyed by what changed, laid over each answer's own (`clustered-findings.ts`). */
