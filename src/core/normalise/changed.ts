@@ -286,7 +286,10 @@ export function maskChangedValues(exchange: Exchange, looks: TwoLooks): Exchange
     const b = changedOn(looks.first.baseline, looks.again.baseline, segments);
     const c = changedOn(looks.first.candidate, looks.again.candidate, segments);
     if (!b && !c) return false;
-    found.push({ path: formatPointer(segments), evidence: EVIDENCE[b && c ? 'both' : b ? 'baseline' : 'candidate'] });
+    found.push({
+      path: formatPointer(segments),
+      evidence: EVIDENCE[b && c ? 'both' : b ? 'baseline' : 'candidate'],
+    });
     return true;
   });
   if (found.length === 0) return exchange;
