@@ -94,17 +94,18 @@ function leafKey(value: unknown): string {
 
 /**
  * Calls `visit` for each place where `a` and `b` hold differing leaves of
- * one format, with its pointer and its segments (the walk's own stack: read
- * it during the call, copy it to keep it). The segments are the keys
- * themselves: a visit that looks the place up elsewhere neither parses the
- * pointer again nor hashes fresh copies of long keys (200 levels of
- * 1,000-character keys above 2,000 members took seconds that way).
+ * one format, with its segments (the walk's own stack: read it during the
+ * call, copy it to keep it). The segments are the keys themselves: a visit
+ * that looks the place up elsewhere neither parses a pointer nor hashes
+ * fresh copies of long keys (200 levels of 1,000-character keys above 2,000
+ * members took seconds that way), and no pointer is written for the places
+ * that hold the same leaves (most of a divergent answer's), only for a
+ * place a visit keeps (`formatPointer`).
  */
 function eachDiffering(
   a: unknown,
   b: unknown,
-  path: string,
-  visit: (path: string, segments: readonly string[]) => boolean,
+  visit: (segments: readonly string[]) => boolean,
   segments: string[] = [],
 ): boolean {
   if (a === b) return false;
@@ -112,7 +113,7 @@ function eachDiffering(
     let any = false;
     for (let i = 0; i < Math.min(a.length, b.length); i++) {
       segments.push(String(i));
-      if (eachDiffering(a[i], b[i], joinPointer(path, i), visit, segments)) any = true;
+      if (eachDiffering(a[i], b[i], visit, segments)) any = true;
       segments.pop();
     }
     return any;
@@ -122,14 +123,14 @@ function eachDiffering(
     for (const key of Object.keys(a)) {
       if (!Object.hasOwn(b, key)) continue;
       segments.push(key);
-      if (eachDiffering(a[key], b[key], joinPointer(path, key), visit, segments)) any = true;
+      if (eachDiffering(a[key], b[key], visit, segments)) any = true;
       segments.pop();
     }
     return any;
   }
   if (leafKey(a) === leafKey(b)) return false;
   if (!oneFormat(valueFormat(a), valueFormat(b))) return false;
-  return visit(path, segments);
+  return visit(segments);
 }
 
 /** Both sides answered a safe request with the same status. */
@@ -157,7 +158,7 @@ export function needsSecondLook(exchange: Exchange): boolean {
   if (left.value === right.value) return false;
   const { rules } = exchange.case;
   const ruled = (value: unknown) => (left.kind === 'json' ? normaliseJson(value, rules) : value);
-  return eachDiffering(ruled(left.value), ruled(right.value), '', () => true);
+  return eachDiffering(ruled(left.value), ruled(right.value), () => true);
 }
 
 /** Every leaf of `value` at the places `segments` names, any array index standing for all. */
@@ -281,11 +282,14 @@ export function maskChangedValues(exchange: Exchange, looks: TwoLooks): Exchange
   const right = structuredBody(exchange.candidate);
   if (left === undefined || right === undefined || left.kind !== right.kind) return exchange;
   const found: { path: string; evidence: string }[] = [];
-  eachDiffering(left.value, right.value, '', (path, segments) => {
+  eachDiffering(left.value, right.value, (segments) => {
     const b = changedOn(looks.first.baseline, looks.again.baseline, segments);
     const c = changedOn(looks.first.candidate, looks.again.candidate, segments);
     if (!b && !c) return false;
-    found.push({ path, evidence: EVIDENCE[b && c ? 'both' : b ? 'baseline' : 'candidate'] });
+    found.push({
+      path: formatPointer(segments),
+      evidence: EVIDENCE[b && c ? 'both' : b ? 'baseline' : 'candidate'],
+    });
     return true;
   });
   if (found.length === 0) return exchange;

@@ -22,6 +22,7 @@
 import type { AssessedObservation } from '../../contract/assessment.js';
 import type { Observation } from '../../contract/observation.js';
 import type { RegressionSummary, RunReport, RunSummary } from '../../contract/report.js';
+import type { ShownRootCause } from '../../contract/root-cause.js';
 import {
   type Assessment,
   assessed,
@@ -202,8 +203,12 @@ export async function finishRun(input: FinishInput): Promise<Finished> {
   const byPlace = clusters.byKind
     ? clustersOf(plain, following, runtimesOf(input.head), { byKind: false })
     : undefined;
+  // Grouped once: the tracker's observations and the report's decisions list read the same groups
+  // (the rows laid over the findings below change no finding's cause).
+  const groups = groupFindings(classified);
   const observations = observationsOf(
     classified,
+    groups,
     byPlace === undefined
       ? undefined
       : earlierPlaces(
@@ -240,6 +245,7 @@ export async function finishRun(input: FinishInput): Promise<Finished> {
   try {
     return await reportAndCommit(input, {
       listed,
+      groups,
       assessment,
       regression: regression?.summary,
       tracker,
@@ -265,6 +271,8 @@ function laidOver(earlier: Consequences, later: Consequences): Consequences {
 interface Judged {
   /** The results the report lists in full, as observed (the notable ones and fixed cases read back). */
   readonly listed: readonly Observation[];
+  /** Their findings grouped by root cause (`groupFindings`), as the tracker was planned from. */
+  readonly groups: ReadonlyMap<string, ShownRootCause>;
   readonly assessment: Assessment;
   readonly regression: RegressionSummary | undefined;
   readonly tracker: TrackerUpdate | undefined;
@@ -291,7 +299,7 @@ async function reportAndCommit(input: FinishInput, judged: Judged): Promise<Fini
   const { assessment, regression, tracker, trackerError } = judged;
   const results = judged.listed.map((r) => assessed(r, assessment));
   const rootCauses = rootCauseEntries(
-    groupFindings(results),
+    judged.groups,
     (fingerprint) => tracker?.rowOf(fingerprint),
     tracker?.resolved,
     // Causes seen only at id-like values without evidence await it: not open decisions yet.

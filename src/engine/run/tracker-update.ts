@@ -9,10 +9,9 @@
 import type { AssessedObservation } from '../../contract/assessment.js';
 import { pointerOfEntry } from '../../contract/model/entries.js';
 import type { TrackerOutcome } from '../../contract/report.js';
-import type { DecisionRow, RootCauseEntry } from '../../contract/root-cause.js';
+import type { DecisionRow, RootCauseEntry, ShownRootCause } from '../../contract/root-cause.js';
 import type { TrackerObservation, TrackerRow, TrackerRun } from '../../io/tracker/types.js';
 import { planTrackerUpdate } from '../../io/tracker/write.js';
-import { groupFindings } from '../../judge/results/root-causes.js';
 import type { Host } from '../../util/host.js';
 
 /** The tracker after a run: what changed, and each root cause's row. */
@@ -101,18 +100,22 @@ function notLookedOf(unsettled: boolean, over: number | undefined): { notLookedO
 
 /**
  * One observation per root cause of the divergent results (errors are not
- * decisions); `earlier`, by root cause, the rows it takes over from an
- * earlier keying the results no longer show (`judge/results/earlier-places.ts`).
+ * decisions); `groups`, the results' findings grouped by root cause
+ * (`judge/results/root-causes.ts` of the same results: the run's report lists the same
+ * groups, so it groups them once); `earlier`, by root cause, the rows it
+ * takes over from an earlier keying the results no longer show
+ * (`judge/results/earlier-places.ts`).
  */
 export function observationsOf(
   results: readonly AssessedObservation[],
+  groups: ReadonlyMap<string, ShownRootCause>,
   earlier: ReadonlyMap<string, readonly string[]> = new Map(),
 ): TrackerObservation[] {
   const unsettled = unsettledCauses(results);
   const notLooked = notLookedCauses(results);
   const reordered = reorderedCauses(results);
   const ownKeys = ownKeyCauses(results);
-  return [...groupFindings(results).values()].map((group) => {
+  return [...groups.values()].map((group) => {
     const supersedes = [...(group.supersedes ?? []), ...(earlier.get(group.fingerprint) ?? [])];
     return {
       fingerprint: group.fingerprint,
