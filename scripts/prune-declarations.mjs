@@ -82,6 +82,22 @@ if (zodFiles.length > 0) {
   }
 }
 
+// The declarations the API reaches only through another (a field's type of a
+// type of a type) keep their shapes and lose their doc comments: those are
+// notes on the implementation, read in the source, and were ~45 KB of the
+// packed package (issue 46's 1.2 MB goal). The API's own keep theirs, for a
+// library user's editor: dist/index.d.ts, the contract (dist/contract/) and
+// each module dist/index.d.ts imports from.
+const INDEX = join(dist, 'index.d.ts');
+const direct = new Set([INDEX]);
+for (const [, specifier] of readFileSync(INDEX, 'utf8').matchAll(/from '(\.[^']+)\.js'/g)) {
+  direct.add(join(dist, `${specifier}.d.ts`));
+}
+for (const path of reached) {
+  if (direct.has(path) || path.startsWith(`${join(dist, 'contract')}/`)) continue;
+  writeFileSync(path, withoutComments(path));
+}
+
 /** A declaration file's text, printed again without its comments. */
 function withoutComments(file) {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
