@@ -40,6 +40,12 @@ export interface Comparison {
    */
   readonly documents?: true;
   /**
+   * Per side, the `faultString` of an XML-RPC fault it answered
+   * (`<methodResponse><fault>`, `core/compare/xml-rpc-faults.ts`): a refusal
+   * whatever its status (`findings.ts`, `answeredAsSuccess`).
+   */
+  readonly faults?: { readonly baseline?: string; readonly candidate?: string };
+  /**
    * Both bodies are text that is not JSON or XML (or is invalid JSON or
    * XML): their media types (`text/calendar`; `text/html vs text/plain` when
    * they differ; `''` without one). A whole text body that differs is keyed

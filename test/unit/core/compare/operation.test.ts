@@ -67,9 +67,9 @@ describe('operationOf', () => {
     expect(
       operationOf(text('<methodResponse><methodName>stock.add</methodName></methodResponse>')),
     ).toBeUndefined();
-    expect(operationOf(text('<order><methodCall><methodName>a</methodName></methodCall></order>'))).toBe(
-      undefined,
-    );
+    expect(
+      operationOf(text('<order><methodCall><methodName>a</methodName></methodCall></order>')),
+    ).toBe(undefined);
     expect(operationOf(text('name=lamp&quantity=4'))).toBeUndefined();
   });
 
