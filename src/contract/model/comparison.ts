@@ -39,11 +39,7 @@ export interface Comparison {
    * the other side refused with).
    */
   readonly documents?: true;
-  /**
-   * Per side, the `faultString` of an XML-RPC fault it answered
-   * (`<methodResponse><fault>`, `core/compare/xml-rpc-faults.ts`): a refusal
-   * whatever its status (`findings.ts`, `answeredAsSuccess`).
-   */
+  /** Per side, the `faultString` of the XML-RPC fault it answered (`xml-rpc-faults.ts`). */
   readonly faults?: { readonly baseline?: string; readonly candidate?: string };
   /**
    * Both bodies are text that is not JSON or XML (or is invalid JSON or

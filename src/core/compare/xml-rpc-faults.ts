@@ -8,12 +8,6 @@
  */
 import { isJsonObject } from '../normalise/json.js';
 
-/** The envelope member under which an XML-RPC answer holds its fault. */
-export const FAULT_POINTER = '/methodResponse/fault';
-
-/** The envelope member under which an XML-RPC answer holds its result. */
-export const PARAMS_POINTER = '/methodResponse/params';
-
 /** An XML-RPC value's text: untyped (`<value>x</value>`) or in its one type element. */
 function valueText(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
@@ -48,13 +42,6 @@ export function xmlRpcFault(body: unknown): string | undefined {
   const fault = response['fault'];
   if (!isJsonObject(fault)) return undefined;
   return valueText(faultMembers(fault).get('faultString')) ?? '';
-}
-
-/** True for an XML-RPC answer with a result: `<methodResponse><params>`. */
-export function isXmlRpcResult(body: unknown): boolean {
-  if (!isJsonObject(body)) return false;
-  const response = body['methodResponse'];
-  return isJsonObject(response) && 'params' in response && !('fault' in response);
 }
 
 /** `Comparison.faults` of two bodies (their trees), spread into a comparison; `{}` when neither is a fault. */
