@@ -167,7 +167,7 @@ export const rootCauseSchema = z
         .literal(true)
         .exactOptional()
         .describe(
-          "the side that answered a success status wrote the document the other side refused with (a GraphQL error answered 200): it accepted nothing; the other side's status is 0 (any error status); part of the fingerprint",
+          "the side that answered a success status wrote the document the other side refused with (a GraphQL error or an XML-RPC fault answered 200): it accepted nothing; the other side's status is 0 (any error status); part of the fingerprint",
         ),
       parameter: z
         .string()

@@ -39,6 +39,8 @@ export interface Comparison {
    * the other side refused with).
    */
   readonly documents?: true;
+  /** Per side, the `faultString` of the XML-RPC fault it answered (`xml-rpc-faults.ts`). */
+  readonly faults?: { readonly baseline?: string; readonly candidate?: string };
   /**
    * Both bodies are text that is not JSON or XML (or is invalid JSON or
    * XML): their media types (`text/calendar`; `text/html vs text/plain` when

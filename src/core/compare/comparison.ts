@@ -12,6 +12,7 @@ import { charsetLabelChange } from './charset-label.js';
 import { applyEquivalences } from './equivalence/apply.js';
 import { withEchoes } from './header-echoes.js';
 import { redirectRewrite } from './redirects.js';
+import { faultsOf } from './xml-rpc-faults.js';
 
 /**
  * Compare both sides of an exchange under the case's rules; `undefined` when
@@ -34,6 +35,7 @@ export function compare(exchange: Exchange): Comparison | undefined {
     ...(b.kind === c.kind && (b.kind === 'json' || b.kind === 'xml')
       ? { documents: true as const }
       : {}),
+    ...faultsOf(b.kind === 'xml' ? b.value : undefined, c.kind === 'xml' ? c.value : undefined),
     ...(isText(b) && isText(c)
       ? { textType: textTypeOf(baseline.response, candidate.response) }
       : {}),

@@ -45,7 +45,7 @@ import { isIdKey, mapKeysOf } from './map-like.js';
 import { type Recognition, recognisePatterns } from './patterns/registry.js';
 import type { PatternMatch } from './patterns/types.js';
 import { isZeroValue } from './patterns/util.js';
-import { refusalReason } from './refusal.js';
+import { reasonKey, refusalReason } from './refusal.js';
 import {
   causeKey,
   DIGESTS,
@@ -560,7 +560,9 @@ function withWholeDifference(
  * nothing (a GraphQL server that answers a failed query `200` with its
  * `errors`, where the other answers them `400`): undefined for a side that
  * wrote another document (a record against an error), a body of another
- * kind, or one status not a success.
+ * kind, or one status not a success. An XML-RPC fault answered `200`
+ * (`<methodResponse><fault>`, `xml-rpc-faults.ts`) is such a side whatever
+ * the other side's error body (none, a page).
  */
 export function answeredAsSuccess(comparison: Comparison): 'baseline' | 'candidate' | undefined {
   const { baseline, candidate } = comparison.status;
@@ -571,7 +573,10 @@ export function answeredAsSuccess(comparison: Comparison): 'baseline' | 'candida
       : success(candidate) && baseline >= 400
         ? 'candidate'
         : undefined;
-  if (side === undefined || comparison.documents !== true) return undefined;
+  if (side === undefined) return undefined;
+  // An XML-RPC fault is a refusal whatever the other side answered (an empty `404`).
+  if (comparison.faults?.[side] !== undefined) return side;
+  if (comparison.documents !== true) return undefined;
   const messages = comparison.body.every(
     (change) =>
       change.op === 'value' &&
@@ -598,11 +603,15 @@ function statusCause(comparison: Comparison, endpoint: string): RootCause {
   // A success status for the other side's refusal: that side's status, the other's any error.
   const answered = answeredAsSuccess(comparison);
   if (answered !== undefined) {
+    // A fault's `faultString` is its reason, values elided as any refusal's.
+    const fault = comparison.faults?.[answered];
+    const reason = fault === undefined ? undefined : reasonKey(fault);
     return {
       type: 'status',
       endpoint,
       baseline: answered === 'baseline' ? baseline : 0,
       candidate: answered === 'candidate' ? candidate : 0,
+      ...(reason === undefined ? {} : { reason }),
       document: true,
     };
   }
@@ -628,9 +637,11 @@ export function findingsOf(input: FindingsInput): Finding[] {
     found.push(findingOf(cause, []));
     // One side accepted what the other rejected: the rest follows from that. A side that
     // answered the other's refusal with a success status accepted nothing: its bodies are compared.
+    // A fault against an error status is two refusals: their bodies differ because each refused.
+    const document = cause.type === 'status' && cause.document === true;
     if (
       statusClass(status.baseline) !== statusClass(status.candidate) &&
-      !(cause.type === 'status' && cause.document === true)
+      (!document || comparison.faults !== undefined)
     ) {
       return found;
     }

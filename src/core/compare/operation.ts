@@ -5,7 +5,8 @@
  * "eth_getBalance",…}`, or `method`, `params` and `id` together); a batch
  * of calls, the list of their methods in order (`[a,b]`); a GraphQL
  * request's `operationName`, else the first field its operation selects;
- * an operation header (`X-Amz-Target: Kinesis_20131202.PutRecord`, a
+ * an XML-RPC call's `methodName` (a text body whose root is `methodCall`:
+ * `<methodCall><methodName>stock.add</methodName>…`); an operation header (`X-Amz-Target: Kinesis_20131202.PutRecord`, a
  * `SOAPAction`'s last segment). Undefined for any other request: a REST
  * call's endpoint stays its method and path template. Pure, but for the
  * memory that keeps one answer per request.
@@ -79,10 +80,24 @@ function jsonOperation(value: unknown): string | undefined {
   return rpcMethod(value) ?? graphqlOperation(value);
 }
 
+/**
+ * An XML-RPC call's method: the root `methodCall` (after an XML declaration)
+ * whose first child is `methodName`, its text trimmed. A call cut short
+ * before `</methodName>` names none.
+ */
+const XML_RPC_CALL =
+  /^\s*(?:<\?xml[^>]*\?>)?\s*<methodCall\s*>\s*<methodName\s*>([^<]*)<\/methodName\s*>/;
+
+function xmlRpcOperation(text: string): string | undefined {
+  const name = XML_RPC_CALL.exec(text)?.[1];
+  return name === undefined ? undefined : clean(name.trim());
+}
+
 function bodyOperation(body: CaseRequest['body']): string | undefined {
   if (body.kind === 'json') return jsonOperation(body.value);
   if (body.kind !== 'text' || body.text.length > MAX_TEXT_BODY) return undefined;
   const first = body.text.trimStart().charAt(0);
+  if (first === '<') return xmlRpcOperation(body.text);
   if (first !== '{' && first !== '[') return undefined;
   try {
     return jsonOperation(JSON.parse(body.text));

@@ -211,6 +211,12 @@ function documentSummary(cause: RootCause & { type: 'status' }): string {
     cause.baseline === 0
       ? ['candidate', cause.candidate, 'baseline']
       : ['baseline', cause.baseline, 'candidate'];
+  // An XML-RPC fault: its reason, where the other side answered an error status.
+  if (cause.reason !== undefined) {
+    return shorten(
+      `${side} answers ${status} with a fault (${codeSpan(cause.reason)}) where ${other} answers an error status, on ${statusPlace(cause)}`,
+    );
+  }
   return `${side} answers ${status} with the error document ${other} refuses with, on ${statusPlace(cause)}`;
 }
 

@@ -15,6 +15,7 @@ import type { DivergentObservation, Observation } from '../../contract/observati
 import { awaitingListsOf } from '../../core/compare/awaiting-lists.js';
 import { judgeComparison } from '../../core/compare/judge.js';
 import { differencesOf } from '../../core/compare/text-bodies.js';
+import { faultsOf } from '../../core/compare/xml-rpc-faults.js';
 import { createRedactor, type Redactor } from '../../core/redact/redact.js';
 import { maskComparison, type NoiseMask } from '../noise/mask.js';
 import { redactFinding } from './build.js';
@@ -34,6 +35,10 @@ function comparisonOf(result: DivergentObservation): Comparison | undefined {
     (result.baseline.bodyKind === 'json' || result.baseline.bodyKind === 'xml')
       ? { documents: true as const }
       : {}),
+    ...faultsOf(
+      result.baseline.bodyKind === 'xml' ? result.bodies.baseline : undefined,
+      result.candidate.bodyKind === 'xml' ? result.bodies.candidate : undefined,
+    ),
   };
 }
 

@@ -69,6 +69,8 @@ describe('the rows a re-keyed cause takes over', () => {
     for (const [endpoint, resource] of [
       ['POST / shelf.count', '/'],
       ['POST /rpc Store_1.GetShelf', '/rpc'],
+      // An XML-RPC call's methodName, as a JSON-RPC call's method.
+      ['POST /RPC2 stock.add', '/RPC2'],
     ] as const) {
       const call = result('s/call', endpoint, [
         { path: '/result', op: 'value', baseline: '0x1f', candidate: '0x2e' },

@@ -50,6 +50,29 @@ describe('operationOf', () => {
     expect(operationOf(text('method=store.put'))).toBeUndefined();
   });
 
+  it('names an XML-RPC call by its methodName, and no call that is cut short or of another root', () => {
+    const text = (t: string): Request => ({ ...post(null), body: { kind: 'text', text: t } });
+    const call = (name: string, param: string) =>
+      `<?xml version="1.0"?><methodCall><methodName>${name}</methodName><params><param><value>${param}</value></param></params></methodCall>`;
+    expect(operationOf(text(call('stock.add', '<struct></struct>')))).toBe('stock.add');
+    expect(operationOf(text(call('ledger_post', '<int>3</int>')))).toBe('ledger_post');
+    // No declaration, and whitespace between elements and around the name, as a client may write them.
+    expect(
+      operationOf(text('\n<methodCall>\n  <methodName> Shelf.Count </methodName>\n</methodCall>')),
+    ).toBe('Shelf.Count');
+    expect(operationOf(text('<?xml version="1.0"?><methodCall><methodName>stock.get</meth'))).toBe(
+      undefined,
+    );
+    expect(operationOf(text(call('has space', '<int>1</int>')))).toBeUndefined();
+    expect(
+      operationOf(text('<methodResponse><methodName>stock.add</methodName></methodResponse>')),
+    ).toBeUndefined();
+    expect(
+      operationOf(text('<order><methodCall><methodName>a</methodName></methodCall></order>')),
+    ).toBe(undefined);
+    expect(operationOf(text('name=lamp&quantity=4'))).toBeUndefined();
+  });
+
   it("names a GraphQL request by its operationName, else by its operation's first field", () => {
     expect(operationOf(post({ query: 'query Q { me { id } }', operationName: 'Viewer' }))).toBe(
       'Viewer',
