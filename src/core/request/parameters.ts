@@ -54,24 +54,13 @@ function isForm(request: CaseRequest): boolean {
   );
 }
 
-function decoded(text: string): string {
-  try {
-    return decodeURIComponent(text.replaceAll('+', ' '));
-  } catch {
-    return text;
-  }
-}
-
 function requestNames(request: CaseRequest, sent: Sent): void {
   for (const [name, value] of request.query) add(sent, name, value);
   const { body } = request;
   if (body.kind === 'json') jsonNames(body.value, sent, 0);
   else if (body.kind === 'text' && isForm(request)) {
-    for (const pair of body.text.split('&')) {
-      const equals = pair.indexOf('=');
-      const name = equals < 0 ? pair : pair.slice(0, equals);
-      add(sent, decoded(name), equals < 0 ? '' : decoded(pair.slice(equals + 1)));
-    }
+    // The platform's form reader: `+` and percent escapes decoded, a broken escape kept as sent.
+    for (const [name, value] of new URLSearchParams(body.text)) add(sent, name, value);
   }
 }
 
