@@ -8,7 +8,8 @@ import { freePort, npmInstall, startProcess, supervise, waitForHttp } from '../l
 
 // 1.x has no command-line options (its CLI listens on port 8005, every
 // interface): it is started through the package's exported server function
-// with a free port, and the preload makes that listen() use 127.0.0.1.
+// with a free port, as its README shows (`server({ port })`), and the
+// preload makes that listen() use 127.0.0.1.
 const loopback = fileURLToPath(new URL('../lib/loopback.cjs', import.meta.url));
 
 supervise(async () => {
