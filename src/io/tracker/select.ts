@@ -20,8 +20,11 @@ export type Place =
 
 const CODE_SPAN = /`([^`]+)`/g;
 
+/** Two values set side by side (`` `a` vs `b` ``): examples of what differs, never places. */
+const VALUE_PAIR = /`[^`]*` vs `[^`]*`/g;
+
 function spans(text: string): string[] {
-  return [...text.matchAll(CODE_SPAN)].map((m) => m[1] ?? '');
+  return [...text.replace(VALUE_PAIR, '').matchAll(CODE_SPAN)].map((m) => m[1] ?? '');
 }
 
 const segmentsOf = (pointer: string): string[] =>
@@ -51,6 +54,22 @@ export function rowPlaces(row: Pick<TrackerRow, 'fingerprint' | 'summary'>): Pla
         ? { kind: 'pointer', segments: segmentsOf(span) }
         : { kind: 'field', name: span },
   );
+}
+
+const placeKey = (place: Place): string =>
+  place.kind === 'pointer' ? `/${place.segments.join('/')}` : place.name;
+
+/**
+ * Whether `grown`, a later Summary of one row, names every place `summary`
+ * names and more (the cause now reaches more members): then it is the one a
+ * path pattern must judge. A Summary that names fewer (a run of a subset of
+ * the cases) or only other example values is not grown.
+ */
+export function namesMorePlaces(fingerprint: string, summary: string, grown: string): boolean {
+  const keys = (text: string) => new Set(rowPlaces({ fingerprint, summary: text }).map(placeKey));
+  const had = keys(summary);
+  const now = keys(grown);
+  return now.size > had.size && [...had].every((key) => now.has(key));
 }
 
 /** `*` within a segment: any run of characters (`util/wildcard.ts`: no regular expression, linear). */

@@ -18,6 +18,7 @@ import {
   type RowItem,
   type RowStart,
 } from './rows.js';
+import { namesMorePlaces } from './select.js';
 import {
   findingsByCase,
   inheritance,
@@ -109,11 +110,17 @@ function statusSeen(
   return { status };
 }
 
-/** A row seen again: last seen, grown case/endpoint lists (its status: `statusSeen`). */
+/**
+ * A row seen again: last seen, grown case/endpoint lists, and the run's
+ * Summary where it names every place in the body the cell names and more (the
+ * cause now reaches more members), so that `decide --path` judges the row on
+ * all it holds; where it names fewer (a run of some of the cases) or only
+ * other example values, the cell is kept, so runs never churn it. (Its status: `statusSeen`.)
+ */
 function seenAgain(
   item: RowItem,
   columns: ColumnIndex,
-  obs: Pick<TrackerObservation, 'caseIds' | 'endpoints'>,
+  obs: Pick<TrackerObservation, 'caseIds' | 'endpoints'> & { readonly summary?: string },
   date: string,
 ) {
   const edits: Edits = new Map();
@@ -135,8 +142,12 @@ function seenAgain(
     edits.set('endpoint', ends.cell);
     row = { ...row, endpoints: ends.listed, hiddenEndpoints: ends.hidden };
   }
-  if (row.status === 'superseded') {
-    const summary = unsupersededSummary(row.summary);
+  const kept = row.status === 'superseded' ? unsupersededSummary(row.summary) : row.summary;
+  const summary =
+    obs.summary !== undefined && namesMorePlaces(row.fingerprint, kept, obs.summary)
+      ? obs.summary
+      : kept;
+  if (summary !== row.summary) {
     edits.set('summary', escapeCell(summary));
     row = { ...row, summary };
   }

@@ -125,6 +125,47 @@ describe('mergeTracker lifecycle', () => {
     );
   });
 
+  it('rewrites a Summary only where the cause now names more places, so `decide --path` judges all it holds', () => {
+    const tracker = (summary: string, fingerprint: string) =>
+      [
+        '<!-- parity:tracker:start -->',
+        HEADER,
+        ALIGN,
+        `| PAR-001 | _open_ | shape | \`GET /a\` | \`c/1\` | ${summary} | 2024-01-01 | 2024-01-01 |  | \`${fingerprint}\` | |`,
+        '<!-- parity:tracker:end -->',
+        '',
+      ].join('\n');
+    const seen = (text: string, fingerprint: string, summary: string) =>
+      apply(text, run('2024-05-01', [obs(fingerprint, ['c/1'], { summary })])).rows[0]?.summary;
+    const members = 'structure-0123456789ab';
+    const lacks = tracker('candidate lacks `/meta/requestId`', members);
+    expect(seen(lacks, members, 'candidate lacks `/meta/requestId`, `/meta/traceId`')).toBe(
+      'candidate lacks `/meta/requestId`, `/meta/traceId`',
+    );
+    // Fewer places (a run of some cases) or other places: the cell stays.
+    expect(seen(lacks, members, 'candidate lacks `/meta/traceId`')).toBe(
+      'candidate lacks `/meta/requestId`',
+    );
+    const valued = tracker('value of `/owner/path` differs: `/srv/a` vs `/srv/b`', members);
+    // Other example values, even ones that look like pointers, never churn the cell.
+    expect(seen(valued, members, 'value of `/owner/path` differs: `/home/x` vs `/home/y`')).toBe(
+      'value of `/owner/path` differs: `/srv/a` vs `/srv/b`',
+    );
+    const nil = 'nil-slice-ba9876543210';
+    expect(
+      seen(tracker('[] vs null at `labels`', nil), nil, '[] vs null at `labels`, `owners`'),
+    ).toBe('[] vs null at `labels`, `owners`');
+    // Rows of a status, a header or a body kind name no place: their cell stays.
+    const status = 'status-0123456789ab';
+    expect(
+      seen(
+        tracker('status 400 → 201 on POST /a', status),
+        status,
+        'status 400 → 201 on POST /a, PUT /a',
+      ),
+    ).toBe('status 400 → 201 on POST /a');
+  });
+
   it('never reuses an id after a human deletes a row, with or without the next-id comment', () => {
     const three = apply(
       newTrackerText(),

@@ -98,6 +98,19 @@ describe('the places a row names', () => {
       { kind: 'field', name: 'records' },
       { kind: 'field', name: 'tags' },
     ]);
+    // Example values set side by side are no places, even where they look like pointers.
+    expect(
+      places('value of `/owner/path` differs: `/srv/a` vs `/srv/b`', 'structure-000000000001'),
+    ).toEqual([{ kind: 'pointer', segments: ['owner', 'path'] }]);
+    expect(
+      places(
+        'message reworded (moved from `/error` to `/detail`): `/x not found` vs `no /x`',
+        'structure-000000000001',
+      ),
+    ).toEqual([
+      { kind: 'pointer', segments: ['error'] },
+      { kind: 'pointer', segments: ['detail'] },
+    ]);
     // Code spans of the pattern's own words are no places.
     expect(places('error envelope `error` vs `message`', 'error-envelope-000000000001')).toEqual(
       [],
