@@ -88,9 +88,7 @@ export function openSignedToken(value: unknown): OpenedToken | undefined {
  */
 function mayHoldToken(body: ResponseBody & { readonly text?: string | undefined }): boolean {
   const { text } = body;
-  return (
-    text === undefined || text.includes('eyJ') || text.includes('\\u') || text.includes('&#')
-  );
+  return text === undefined || text.includes('eyJ') || text.includes('\\u') || text.includes('&#');
 }
 
 /** Both sides' JSON or XML bodies with every pair of differing JWTs opened, and where. */

@@ -65,4 +65,61 @@ describe('signed tokens', () => {
     const input = exchange({ t: jwt({ alg: 'HS256' }, { a: 1 }) }, { t: 'opaque-0f3a9c' });
     expect(openSignedTokens(input)).toBe(input);
   });
+
+  describe('read off the text first', () => {
+    /** A `200` answer of JSON whose text is `text` (its value parsed from it). */
+    const textSide = (text: string): Exchange['baseline'] => ({
+      outcome: 'response',
+      response: {
+        status: 200,
+        headers: {},
+        body: { kind: 'json', value: JSON.parse(text), text },
+        wireBytes: text.length,
+        durationMs: 1,
+      },
+    });
+    const sent = (baseline: string, candidate: string): Exchange => ({
+      case: makeCase('c', { path: '/session', method: 'POST' }),
+      baseline: textSide(baseline),
+      candidate: textSide(candidate),
+    });
+
+    it('opens tokens its text holds as they are', () => {
+      const [a, b] = [
+        jwt({ alg: 'HS256' }, { n: 1 }, 'AAAA'),
+        jwt({ alg: 'HS256' }, { n: 2 }, 'BBBB'),
+      ];
+      const out = openSignedTokens(
+        sent(
+          JSON.stringify({ session: { bearer: a } }),
+          JSON.stringify({ session: { bearer: b } }),
+        ),
+      );
+      expect(body(out.candidate)).toEqual({
+        session: {
+          bearer: { header: { alg: 'HS256' }, claims: { n: 2 }, signature: '{{generated}}' },
+        },
+      });
+    });
+
+    it('still opens a token in a text that escapes its characters (`\\u0065` for each `e` of `eyJ`)', () => {
+      const [a, b] = [
+        jwt({ alg: 'RS256' }, { v: 'x' }, 'CCCC'),
+        jwt({ alg: 'RS256' }, { v: 'y' }, 'DDDD'),
+      ];
+      const escaped = (token: string) =>
+        `{"auth":{"access":"${token.replaceAll('eyJ', '\\u0065yJ')}"}}`;
+      const out = openSignedTokens(sent(escaped(a), escaped(b)));
+      expect(body(out.baseline)).toEqual({
+        auth: {
+          access: { header: { alg: 'RS256' }, claims: { v: 'x' }, signature: '{{generated}}' },
+        },
+      });
+    });
+
+    it('leaves answers whose texts hold no token as they are', () => {
+      const exchange = sent('{"session":{"id":"s-1"}}', '{"session":{"id":"s-2"}}');
+      expect(openSignedTokens(exchange)).toBe(exchange);
+    });
+  });
 });
