@@ -2,22 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Exchange, SideOutcome } from '../../../../src/contract/model/exchange.js';
 import { maskDerivedDigests } from '../../../../src/core/normalise/derived-digests.js';
 import { makeCase } from '../../../helpers/case.js';
+import { jsonTextSide } from '../../../helpers/json-side.js';
 
-/** A `200` answer of JSON whose text is `text` (its value parsed from it). */
-const side = (text: string): SideOutcome => ({
-  outcome: 'response',
-  response: {
-    status: 200,
-    headers: {},
-    body: { kind: 'json', value: JSON.parse(text), text },
-    wireBytes: text.length,
-    durationMs: 1,
-  },
-});
 const exchange = (baseline: string, candidate: string): Exchange => ({
   case: makeCase('digests', { method: 'GET', path: '/chain/head' }),
-  baseline: side(baseline),
-  candidate: side(candidate),
+  baseline: jsonTextSide(baseline),
+  candidate: jsonTextSide(candidate),
 });
 const bodyValue = (outcome: SideOutcome) =>
   outcome.outcome === 'response' && outcome.response.body.kind === 'json'
@@ -55,7 +45,9 @@ describe('digests of objects that hold per-instance values, read off the text fi
         `{"doc":{"_id":"{{generated}}","etag":"${escaped('d')}"}}`,
       ),
     );
-    expect(bodyValue(out.baseline)).toEqual({ doc: { _id: '{{generated}}', etag: '{{generated}}' } });
+    expect(bodyValue(out.baseline)).toEqual({
+      doc: { _id: '{{generated}}', etag: '{{generated}}' },
+    });
     expect(bodyValue(out.candidate)).toEqual({
       doc: { _id: '{{generated}}', etag: '{{generated}}' },
     });

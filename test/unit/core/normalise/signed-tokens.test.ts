@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Exchange } from '../../../../src/contract/model/exchange.js';
 import { openSignedToken, openSignedTokens } from '../../../../src/core/normalise/signed-tokens.js';
 import { makeCase } from '../../../helpers/case.js';
-import { jsonOf, jsonSide } from '../../../helpers/json-side.js';
+import { jsonOf, jsonSide, jsonTextSide } from '../../../helpers/json-side.js';
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const jwt = (header: unknown, claims: unknown, signature = 'c2lnbmF0dXJlLWJ5dGVz') =>
@@ -67,21 +67,10 @@ describe('signed tokens', () => {
   });
 
   describe('read off the text first', () => {
-    /** A `200` answer of JSON whose text is `text` (its value parsed from it). */
-    const textSide = (text: string): Exchange['baseline'] => ({
-      outcome: 'response',
-      response: {
-        status: 200,
-        headers: {},
-        body: { kind: 'json', value: JSON.parse(text), text },
-        wireBytes: text.length,
-        durationMs: 1,
-      },
-    });
     const sent = (baseline: string, candidate: string): Exchange => ({
       case: makeCase('c', { path: '/session', method: 'POST' }),
-      baseline: textSide(baseline),
-      candidate: textSide(candidate),
+      baseline: jsonTextSide(baseline),
+      candidate: jsonTextSide(candidate),
     });
 
     it('opens tokens its text holds as they are', () => {
