@@ -21,3 +21,17 @@ export function jsonOf(side: SideOutcome): unknown {
     ? side.response.body.value
     : undefined;
 }
+
+/** A `200` answer of JSON whose text is `text` as received (its value parsed from it). */
+export function jsonTextSide(text: string): SideOutcome {
+  return {
+    outcome: 'response',
+    response: {
+      status: 200,
+      headers: {},
+      body: { kind: 'json', value: JSON.parse(text), text },
+      wireBytes: text.length,
+      durationMs: 1,
+    },
+  };
+}

@@ -177,7 +177,8 @@ function sighting(
  * the module comment), by key: a pattern's own key, a signature's change key.
  */
 export function newMembers(answers: readonly Answer[]): ReadonlyMap<string, NewMember> {
-  const written = writtenBySide(answers);
+  // The bodies are walked once, and only when a finding of the families above asks (most runs have none).
+  let written: Record<Side, Written | undefined> | undefined;
   const found = new Map<string, Entry>();
   const known = new Set<string>();
   for (const answer of answers) {
@@ -186,6 +187,7 @@ export function newMembers(answers: readonly Answer[]): ReadonlyMap<string, NewM
       const writer = writerOf(cause);
       if (writer === undefined) continue;
       const key = cause.type === 'structure' ? changeKey(cause.change) : ownKey(cause);
+      written ??= writtenBySide(answers);
       const omitting = written[writer === 'candidate' ? 'baseline' : 'candidate'];
       const seen = omitting === undefined ? undefined : sighting(answer, finding, writer, omitting);
       if (seen === undefined) {

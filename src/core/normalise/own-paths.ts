@@ -190,6 +190,13 @@ function textOf(outcome: SideOutcome): string | undefined {
   return 'text' in body ? body.text : undefined;
 }
 
+/** Whether a side's answer can hold a path: a text with a slash (`mayHold`), or a body read without its text. */
+function mayHoldPaths(outcome: SideOutcome): boolean {
+  if (outcome.outcome !== 'response') return false;
+  const text = textOf(outcome);
+  return text === undefined || text.includes('/') || text.includes('\\');
+}
+
 /** The last segment of a request's path, decoded (`/library/local/flows/x` → `x`). */
 function lastSegment(path: string): string | undefined {
   const last = path
@@ -217,6 +224,8 @@ function searchOf(request: CaseRequest, requests: string): Search {
 export function maskOwnPaths(exchange: Exchange): Exchange {
   const left = textOf(exchange.baseline);
   if (left !== undefined && left === textOf(exchange.candidate)) return exchange;
+  // What the sides are searched with is built only for an answer that can hold a path.
+  if (!mayHoldPaths(exchange.baseline) && !mayHoldPaths(exchange.candidate)) return exchange;
   const own = {
     baseline: exchange.flow?.requests.baseline ?? exchange.case.request,
     candidate: exchange.flow?.requests.candidate ?? exchange.case.request,

@@ -81,10 +81,21 @@ export function openSignedToken(value: unknown): OpenedToken | undefined {
   return { header: opened, claims: said, signature: signature === '' ? '' : SIGNATURE_TOKEN };
 }
 
+/**
+ * Whether a body can hold a JWT, read off its text when it has one: a token's
+ * header starts `eyJ`, written as is unless the text escapes characters
+ * (`\u0065`, `&#101;`). A body without its text is walked.
+ */
+function mayHoldToken(body: ResponseBody & { readonly text?: string | undefined }): boolean {
+  const { text } = body;
+  return text === undefined || text.includes('eyJ') || text.includes('\\u') || text.includes('&#');
+}
+
 /** Both sides' JSON or XML bodies with every pair of differing JWTs opened, and where. */
 function opened(a: ResponseBody, b: ResponseBody, places: string[]) {
   if ((a.kind !== 'json' && a.kind !== 'xml') || a.kind !== b.kind) return undefined;
   if (a === b || (a.text !== undefined && a.text === b.text)) return undefined;
+  if (!mayHoldToken(a) || !mayHoldToken(b)) return undefined;
   const found = maskPairs(a.value, b.value, {
     hit: (x, y) => openSignedToken(x) !== undefined && openSignedToken(y) !== undefined,
     token: SIGNATURE_TOKEN,

@@ -89,6 +89,20 @@ export interface RunIntake {
   worthASecondLook(exchange: Exchange): boolean;
 }
 
+/** An exchange read alone (`RunIntake.worthASecondLook`): each step of the run's masking but what earlier answers taught it. */
+interface Reading {
+  /** The redactor it was read with. */
+  readonly redact: Redactor;
+  /** Secrets out, own addresses, the run's stamps and own paths masked. */
+  readonly raw: Exchange;
+  /** Then lists in each side's drawn order, a flow's captured values as placeholders. */
+  readonly captured: Exchange;
+  /** Then derived revisions masked. */
+  readonly judged: Exchange;
+  /** Then generated values and the digests of what holds them. */
+  readonly generated: Exchange;
+}
+
 export function createRunIntake(input: {
   readonly config: RunConfig;
   readonly redact: Redactor;
@@ -187,12 +201,29 @@ export function createRunIntake(input: {
       },
     };
   };
+  // Lists each side orders by its own drawn keys first, on the keys as answered (core/normalise/own-key-order.ts);
+  // a flow step's captured values differ by design: compared as their placeholders.
+  const capturedOf = (raw: Exchange): Exchange => {
+    const ordered = alignOwnKeyOrders(raw, { rpc: rpc(raw.case.request.path) });
+    return ordered.flow === undefined ? ordered : maskExchange(ordered);
+  };
   // The answers masked as judged, but for what earlier answers taught the run (pure).
-  const judgedAlone = (sent: Exchange): Exchange => {
-    const ordered = alignOwnKeyOrders(plain(sent), { rpc: rpc(sent.case.request.path) });
-    return generatedOf(
-      maskDerivedRevisions(sent.flow === undefined ? ordered : maskExchange(ordered)),
-    );
+  const readAlone = (sent: Exchange): Reading => {
+    const raw = plain(sent);
+    const captured = capturedOf(raw);
+    const judged = maskDerivedRevisions(captured);
+    return { redact, raw, captured, judged, generated: generatedOf(judged) };
+  };
+  const judgedAlone = (sent: Exchange): Exchange => readAlone(sent).generated;
+  // What the second look read of an exchange it decided on, handed to the run's masking of the
+  // same exchange (taken once): a divergent answer is read once, not once for each.
+  const readings = new WeakMap<Exchange, Reading>();
+  const readingOf = (sent: Exchange): Reading | undefined => {
+    const reading = readings.get(sent);
+    if (reading === undefined) return undefined;
+    readings.delete(sent);
+    // A flow released since taught the redactor a secret: read again with it.
+    return reading.redact === redact ? reading : undefined;
   };
   // A read that raced its side's own change of state: judged on its second answers (core/normalise/raced.ts).
   const settled = (sent: Exchange): Exchange => {
@@ -211,8 +242,9 @@ export function createRunIntake(input: {
   };
   const masked = (looked: Exchange): Exchange => {
     const sent = settled(looked);
+    const first = sent === looked ? readingOf(looked) : undefined;
     // Secrets leave the exchange first: nothing below derives text from a secret value.
-    const raw = plain(sent);
+    const raw = first?.raw ?? plain(sent);
     if (raw.baseline.outcome === 'transport-error') failed.baseline++;
     if (raw.candidate.outcome === 'transport-error') failed.candidate++;
     watch.add(raw);
@@ -224,17 +256,16 @@ export function createRunIntake(input: {
     // teach the memories below nothing (core/normalise/alike.ts): the memories above read them.
     if (answeredAlike(raw)) return raw;
     // Echoed references, then revisions derived from per-instance values (docs/rules-and-noise.md, "Own origins and per-instance values").
-    // A flow step's captured values differ by design: compared as their placeholders.
-    // Lists each side orders by its own drawn keys first, on the keys as answered (core/normalise/own-key-order.ts).
-    const ordered = alignOwnKeyOrders(raw, { rpc: rpc(raw.case.request.path) });
-    const captured = ordered.flow === undefined ? ordered : maskExchange(ordered);
+    const captured = first?.captured ?? capturedOf(raw);
     drawnShows.add(captured);
     const echoes = sequences.apply(references.apply(captured));
-    const judged = maskDerivedRevisions(echoes);
+    // Nothing echoed: the revisions and generated values are those the second look masked.
+    const alone = echoes === first?.captured ? first : undefined;
+    const judged = alone?.judged ?? maskDerivedRevisions(echoes);
     etags.add(echoes, judged);
     // Values each side generated for itself, by the evidence the exchange holds (core/normalise/generated.ts),
     // then those that changed between two requests to one side (core/normalise/changed.ts).
-    const generated = generatedOf(judged);
+    const generated = alone?.generated ?? generatedOf(judged);
     const two = looks(sent, raw);
     const out = drawnOrder.apply(two === undefined ? generated : maskChangedValues(generated, two));
     samePairs.add(judged, out);
@@ -281,7 +312,9 @@ export function createRunIntake(input: {
     worthASecondLook: (sent) => {
       // A read of a sequence whose answers differ may have raced a write (core/normalise/raced.ts).
       if (!needsSecondLook(sent) && !mayHaveRaced(sent)) return false;
-      const alone = judgedAlone(sent);
+      const reading = readAlone(sent);
+      readings.set(sent, reading);
+      const alone = reading.generated;
       return needsSecondLook(alone) || mayHaveRaced(alone);
     },
   };

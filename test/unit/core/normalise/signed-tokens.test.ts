@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Exchange } from '../../../../src/contract/model/exchange.js';
 import { openSignedToken, openSignedTokens } from '../../../../src/core/normalise/signed-tokens.js';
 import { makeCase } from '../../../helpers/case.js';
-import { jsonOf, jsonSide } from '../../../helpers/json-side.js';
+import { jsonOf, jsonSide, jsonTextSide } from '../../../helpers/json-side.js';
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const jwt = (header: unknown, claims: unknown, signature = 'c2lnbmF0dXJlLWJ5dGVz') =>
@@ -64,5 +64,51 @@ describe('signed tokens', () => {
   it('leaves a token against a value that is no token as it is', () => {
     const input = exchange({ t: jwt({ alg: 'HS256' }, { a: 1 }) }, { t: 'opaque-0f3a9c' });
     expect(openSignedTokens(input)).toBe(input);
+  });
+
+  describe('read off the text first', () => {
+    const sent = (baseline: string, candidate: string): Exchange => ({
+      case: makeCase('c', { path: '/session', method: 'POST' }),
+      baseline: jsonTextSide(baseline),
+      candidate: jsonTextSide(candidate),
+    });
+
+    it('opens tokens its text holds as they are', () => {
+      const [a, b] = [
+        jwt({ alg: 'HS256' }, { n: 1 }, 'AAAA'),
+        jwt({ alg: 'HS256' }, { n: 2 }, 'BBBB'),
+      ];
+      const out = openSignedTokens(
+        sent(
+          JSON.stringify({ session: { bearer: a } }),
+          JSON.stringify({ session: { bearer: b } }),
+        ),
+      );
+      expect(body(out.candidate)).toEqual({
+        session: {
+          bearer: { header: { alg: 'HS256' }, claims: { n: 2 }, signature: '{{generated}}' },
+        },
+      });
+    });
+
+    it('still opens a token in a text that escapes its characters (`\\u0065` for each `e` of `eyJ`)', () => {
+      const [a, b] = [
+        jwt({ alg: 'RS256' }, { v: 'x' }, 'CCCC'),
+        jwt({ alg: 'RS256' }, { v: 'y' }, 'DDDD'),
+      ];
+      const escaped = (token: string) =>
+        `{"auth":{"access":"${token.replaceAll('eyJ', '\\u0065yJ')}"}}`;
+      const out = openSignedTokens(sent(escaped(a), escaped(b)));
+      expect(body(out.baseline)).toEqual({
+        auth: {
+          access: { header: { alg: 'RS256' }, claims: { v: 'x' }, signature: '{{generated}}' },
+        },
+      });
+    });
+
+    it('leaves answers whose texts hold no token as they are', () => {
+      const exchange = sent('{"session":{"id":"s-1"}}', '{"session":{"id":"s-2"}}');
+      expect(openSignedTokens(exchange)).toBe(exchange);
+    });
   });
 });
