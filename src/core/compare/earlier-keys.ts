@@ -41,7 +41,9 @@
  * elements' members; since an RPC call's endpoint names its operation
  * (`operation.ts`), the row its cause had on the path alone (`POST /`), and
  * a value's across operations; since a refusing body's text that shows twice
- * is read once (`refusal.ts`), the row whose reason said it twice. The rows are superseded by the
+ * is read once (`refusal.ts`), the row whose reason said it twice; since a
+ * text body is keyed without the request's method it echoes
+ * (`text-bodies.ts`), the row of its difference with the method. The rows are superseded by the
  * findings that now record them (`judge/results/root-causes.ts`), never read as
  * resolved while the servers still differ. Pure.
  */
@@ -82,6 +84,7 @@ import {
   methodOf,
   RECURRING_ENDPOINT,
 } from './root-cause.js';
+import { differenceBeforeMethod } from './text-bodies.js';
 import { templatesOf } from './value-template.js';
 import { splitPath } from './wording/phrases.js';
 
@@ -93,6 +96,8 @@ export interface EarlierInput {
   readonly headerChanges: readonly HeaderChange[];
   /** Member names that are no member of a stored object (a preview's cut marker). */
   readonly notMembers: ReadonlySet<string>;
+  /** The request as sent (a result's): a text body's key before its method was elided. */
+  readonly request?: { readonly path?: string | undefined } | undefined;
   /** The answer's statuses (a result's): the rows a redirect keyed by its rule had. */
   readonly baseline?: { readonly status?: number | undefined };
   readonly candidate?: { readonly status?: number | undefined };
@@ -271,9 +276,18 @@ function emptyCollectionKeys(input: EarlierInput, paths: readonly string[]): str
 }
 
 function clusterKeysOf(input: EarlierInput, cause: RootCause & { type: 'structure' }): string[] {
-  // A whole body keyed by its difference: the endpoint's own row.
+  // A whole body keyed by its difference: the endpoint's own row, and the
+  // row of its difference before the request's method was elided from it.
   if (cause.endpoint === ANY_ENDPOINT && cause.difference !== undefined) {
-    return [causeFingerprint({ ...cause, endpoint: input.endpoint })];
+    const whole = input.changes.find(isWholeBody);
+    const before =
+      whole === undefined
+        ? undefined
+        : differenceBeforeMethod(whole, cause.difference, input.request?.path);
+    return [
+      causeFingerprint({ ...cause, endpoint: input.endpoint }),
+      ...(before === undefined ? [] : [causeFingerprint({ ...cause, difference: before })]),
+    ];
   }
   const members = membersOf(cause);
   if (members.length === 0) return [];

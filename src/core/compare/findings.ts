@@ -541,7 +541,10 @@ function withWholeDifference(
   const difference =
     whole.op === 'type'
       ? typeDifference(whole, comparison.status)
-      : textDifference(whole, comparison.textType, input.requestPath);
+      : textDifference(whole, comparison.textType, {
+          path: input.requestPath,
+          method: methodOf(input.endpoint),
+        });
   if (difference === undefined) return findings;
   return findings.map((finding) => {
     const { cause } = finding;
