@@ -43,7 +43,10 @@
  * a value's across operations; since a refusing body's text that shows twice
  * is read once (`refusal.ts`), the row whose reason said it twice; since a
  * text body is keyed without the request's method it echoes
- * (`text-bodies.ts`), the row of its difference with the method. The rows are superseded by the
+ * (`text-bodies.ts`), the row of its difference with the method; since a
+ * router's answer to a method a route lacks is keyed by its two statuses
+ * (`recurring-causes.ts`), the rows it had on its endpoint and its method,
+ * and the `allow` header row only the `405` side's answer had. The rows are superseded by the
  * findings that now record them (`judge/results/root-causes.ts`), never read as
  * resolved while the servers still differ. Pure.
  */
@@ -60,6 +63,7 @@ import { operationOfEndpoint, pathOfEndpoint, resourceOfEndpoint } from './endpo
 import { isBodyKindChange } from './explain-shape.js';
 import { findingOf } from './finding-of.js';
 import {
+  allowOfStatus,
   bodyKindCause,
   fieldOf,
   findingsOf,
@@ -377,6 +381,7 @@ function statusKeys(
       : [];
     return [...own, ...documentKeys(input)];
   }
+  const allow = cause.baseline === 405 || cause.candidate === 405 ? allowKeys(input) : [];
   const out = isCheckedParameter(cause)
     ? parameterKeys(input)
     : cause.endpoint === ANY_ROUTE && !isSharedReason(cause)
@@ -388,6 +393,7 @@ function statusKeys(
           : cause.reason?.includes(NAME_TOKEN) === true
             ? [causeFingerprint(ownSibling(input.endpoint, cause))]
             : [];
+  out.push(...allow);
   const kindChange = input.changes.find(isBodyKindChange);
   if (kindChange !== undefined && statusDefinesBody(cause.baseline, cause.candidate)) {
     out.push(causeFingerprint(bodyKindCause(kindChange, cause.baseline)));
@@ -472,6 +478,19 @@ function sharedReasonKeys(endpoint: string, cause: RootCause & { type: 'status' 
 function ownSibling(endpoint: string, cause: RootCause & { type: 'status' }) {
   const name = endpoint.slice(endpoint.lastIndexOf('/') + 1);
   return { ...cause, endpoint, reason: (cause.reason ?? '').replaceAll(NAME_TOKEN, name) };
+}
+
+/**
+ * An `Allow` only the `405` side sends, part of its status finding since
+ * (`findings.ts`, tracker rule 36): the header row it had.
+ */
+function allowKeys(input: EarlierInput): string[] {
+  const baseline = input.baseline?.status;
+  const candidate = input.candidate?.status;
+  if (baseline === undefined || candidate === undefined) return [];
+  const status = { equal: false, baseline, candidate };
+  const allow = input.headerChanges.filter((change) => allowOfStatus(change, status));
+  return headerFindings(allow, () => false).map((f) => f.fingerprint);
 }
 
 /**
