@@ -17,8 +17,8 @@ import {
   DIGESTS,
   isObjectSignature,
   isRecurringStatus,
-  isUnroutedMethod,
   isRefusalGate,
+  isUnroutedMethod,
   methodOf,
   ZERO_VALUED_MEMBERS,
 } from './root-cause.js';

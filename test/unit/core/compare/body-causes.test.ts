@@ -130,9 +130,9 @@ describe('text bodies: what differs, per-request values elided', () => {
     expect(key('DELETE', p1)).toBe(get);
     expect(key('PUT', p2)).toBe(get);
     // Without the method elided, the two methods' pages differ (the key this replaces).
-    const before = (method: string) =>
+    const unelided = (method: string) =>
       textDifference(text('Not Found', page(method, p1)), type, { path: p1 });
-    expect(before('DELETE')).not.toBe(before('GET'));
+    expect(unelided('DELETE')).not.toBe(unelided('GET'));
   });
 
   it('elides the method only as a whole word in its own letters', () => {

@@ -351,7 +351,12 @@ describe('the rows a cause keyed by what changed since took over', () => {
   ])(
     '%s: is the row of a page that names its method, keyed with the method before',
     (path, page, type) => {
-      const change = { path: '', op: 'value', baseline: 'Not Found', candidate: page('DELETE', path) } as const;
+      const change = {
+        path: '',
+        op: 'value',
+        baseline: 'Not Found',
+        candidate: page('DELETE', path),
+      } as const;
       const cause = {
         type: 'structure',
         endpoint: '*',
@@ -368,7 +373,10 @@ describe('the rows a cause keyed by what changed since took over', () => {
       );
       // A page that names no method had the same key: no other row.
       const plain = { ...change, candidate: `Nothing at ${path}` };
-      const same = { ...cause, difference: textDifference(plain, type, { path, method: 'DELETE' }) ?? '' };
+      const same = {
+        ...cause,
+        difference: textDifference(plain, type, { path, method: 'DELETE' }) ?? '',
+      };
       const kept = earlierOf({
         ...result('s/plain', `DELETE ${path}`, [plain]),
         findings: [findingOf(same, [''])],
