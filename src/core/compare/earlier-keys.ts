@@ -41,7 +41,12 @@
  * elements' members; since an RPC call's endpoint names its operation
  * (`operation.ts`), the row its cause had on the path alone (`POST /`), and
  * a value's across operations; since a refusing body's text that shows twice
- * is read once (`refusal.ts`), the row whose reason said it twice. The rows are superseded by the
+ * is read once (`refusal.ts`), the row whose reason said it twice; since a
+ * text body is keyed without the request's method it echoes
+ * (`text-bodies.ts`), the row of its difference with the method; since a
+ * router's answer to a method a route lacks is keyed by its two statuses
+ * (`recurring-causes.ts`), the rows it had on its endpoint and its method,
+ * and the `allow` header row only the `405` side's answer had. The rows are superseded by the
  * findings that now record them (`judge/results/root-causes.ts`), never read as
  * resolved while the servers still differ. Pure.
  */
@@ -58,6 +63,7 @@ import { operationOfEndpoint, pathOfEndpoint, resourceOfEndpoint } from './endpo
 import { isBodyKindChange } from './explain-shape.js';
 import { findingOf } from './finding-of.js';
 import {
+  allowOfStatus,
   bodyKindCause,
   fieldOf,
   findingsOf,
@@ -82,6 +88,7 @@ import {
   methodOf,
   RECURRING_ENDPOINT,
 } from './root-cause.js';
+import { differenceBeforeMethod } from './text-bodies.js';
 import { templatesOf } from './value-template.js';
 import { splitPath } from './wording/phrases.js';
 
@@ -93,6 +100,8 @@ export interface EarlierInput {
   readonly headerChanges: readonly HeaderChange[];
   /** Member names that are no member of a stored object (a preview's cut marker). */
   readonly notMembers: ReadonlySet<string>;
+  /** The request as sent (a result's): a text body's key before its method was elided. */
+  readonly request?: { readonly path?: string | undefined } | undefined;
   /** The answer's statuses (a result's): the rows a redirect keyed by its rule had. */
   readonly baseline?: { readonly status?: number | undefined };
   readonly candidate?: { readonly status?: number | undefined };
@@ -271,9 +280,18 @@ function emptyCollectionKeys(input: EarlierInput, paths: readonly string[]): str
 }
 
 function clusterKeysOf(input: EarlierInput, cause: RootCause & { type: 'structure' }): string[] {
-  // A whole body keyed by its difference: the endpoint's own row.
+  // A whole body keyed by its difference: the endpoint's own row, and the
+  // row of its difference before the request's method was elided from it.
   if (cause.endpoint === ANY_ENDPOINT && cause.difference !== undefined) {
-    return [causeFingerprint({ ...cause, endpoint: input.endpoint })];
+    const whole = input.changes.find(isWholeBody);
+    const before =
+      whole === undefined
+        ? undefined
+        : differenceBeforeMethod(whole, cause.difference, input.request?.path);
+    return [
+      causeFingerprint({ ...cause, endpoint: input.endpoint }),
+      ...(before === undefined ? [] : [causeFingerprint({ ...cause, difference: before })]),
+    ];
   }
   const members = membersOf(cause);
   if (members.length === 0) return [];
@@ -363,6 +381,7 @@ function statusKeys(
       : [];
     return [...own, ...documentKeys(input)];
   }
+  const allow = cause.baseline === 405 || cause.candidate === 405 ? allowKeys(input) : [];
   const out = isCheckedParameter(cause)
     ? parameterKeys(input)
     : cause.endpoint === ANY_ROUTE && !isSharedReason(cause)
@@ -374,6 +393,7 @@ function statusKeys(
           : cause.reason?.includes(NAME_TOKEN) === true
             ? [causeFingerprint(ownSibling(input.endpoint, cause))]
             : [];
+  out.push(...allow);
   const kindChange = input.changes.find(isBodyKindChange);
   if (kindChange !== undefined && statusDefinesBody(cause.baseline, cause.candidate)) {
     out.push(causeFingerprint(bodyKindCause(kindChange, cause.baseline)));
@@ -458,6 +478,19 @@ function sharedReasonKeys(endpoint: string, cause: RootCause & { type: 'status' 
 function ownSibling(endpoint: string, cause: RootCause & { type: 'status' }) {
   const name = endpoint.slice(endpoint.lastIndexOf('/') + 1);
   return { ...cause, endpoint, reason: (cause.reason ?? '').replaceAll(NAME_TOKEN, name) };
+}
+
+/**
+ * An `Allow` only the `405` side sends, part of its status finding since
+ * (`findings.ts`, tracker rule 36): the header row it had.
+ */
+function allowKeys(input: EarlierInput): string[] {
+  const baseline = input.baseline?.status;
+  const candidate = input.candidate?.status;
+  if (baseline === undefined || candidate === undefined) return [];
+  const status = { equal: false, baseline, candidate };
+  const allow = input.headerChanges.filter((change) => allowOfStatus(change, status));
+  return headerFindings(allow, () => false).map((f) => f.fingerprint);
 }
 
 /**

@@ -478,6 +478,18 @@ function partialAgainstWhole(baseline: number, candidate: number): boolean {
 }
 
 /**
+ * An `Allow` header sent only by the side that answered `405 Method Not
+ * Allowed` where the other answered another status (tracker rule 36): a
+ * `405` carries the methods the route has, so the header follows the status
+ * and is the status finding's, not a decision of its own.
+ */
+export function allowOfStatus(change: HeaderChange, status: Comparison['status']): boolean {
+  if (change.name !== 'allow' || status.baseline === status.candidate) return false;
+  if ((change.baseline === undefined) === (change.candidate === undefined)) return false;
+  return (change.baseline === undefined ? status.candidate : status.baseline) === 405;
+}
+
+/**
  * A `content-length` that differs because the bodies do: each side's length
  * is computed from its own body, so two bodies that differ have lengths that
  * differ, and the body's findings are the decision (as a `HEAD` follows its
@@ -541,7 +553,10 @@ function withWholeDifference(
   const difference =
     whole.op === 'type'
       ? typeDifference(whole, comparison.status)
-      : textDifference(whole, comparison.textType, input.requestPath);
+      : textDifference(whole, comparison.textType, {
+          path: input.requestPath,
+          method: methodOf(input.endpoint),
+        });
   if (difference === undefined) return findings;
   return findings.map((finding) => {
     const { cause } = finding;
@@ -676,7 +691,8 @@ export function findingsOf(input: FindingsInput): Finding[] {
   const headers = comparison.headers.filter(
     (change) =>
       (kindChange === undefined || change.name !== 'content-type') &&
-      !lengthOfBody(change, comparison.body, kindChange),
+      !lengthOfBody(change, comparison.body, kindChange) &&
+      !allowOfStatus(change, status),
   );
   found.push(...headerFindings(headers, secret));
   return found;

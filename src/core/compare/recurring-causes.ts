@@ -15,6 +15,15 @@
  *   `shared-reasons.ts`), or echoes each sibling's name (`namedSibling`);
  *   reasons that name one parameter the requests sent are joined after
  *   these (`checked-parameters.ts`).
+ * - **A router's answer to a method a route does not have**: a transition
+ *   where one side answers `405 Method Not Allowed` or `501 Not Implemented`
+ *   and the other another of `404`, `405`, `501` (Flask's `405` where
+ *   Express answers `404 Cannot DELETE /rooms`) on two endpoints or more,
+ *   whatever their methods and paths, is one cause keyed by the two statuses
+ *   alone (`ANY_ROUTE`): each router has one way to answer a method it has
+ *   no handler for, one decision (tracker rule 36). Kept apart: a transition
+ *   to any other status (a `400` or a `2xx` is a handler on that side, what
+ *   each endpoint supports: rule 4 as above), and another pair of statuses.
  * - **A pattern that recurs** at two fields or more with the same
  *   parameters (the same namespace change at two elements, integers written
  *   as strings at `size` and at `count`) is one cause of any field
@@ -41,6 +50,7 @@ import { rewriteTarget } from './redirects.js';
 import {
   ANY_ENDPOINT,
   ANY_ROUTE,
+  answersUnroutedMethod,
   causeKey,
   isRecurringStatus,
   methodOf,
@@ -95,6 +105,11 @@ function whereOf(
     }
     const refused = (status: number) => status >= 400;
     if (isRecurringStatus(cause)) return undefined;
+    if (answersUnroutedMethod(cause.baseline, cause.candidate) && cause.reason === undefined) {
+      // A router's answer to a method a route lacks: one decision whatever the method and path.
+      const recurring = { ...cause, endpoint: ANY_ROUTE };
+      return { key: causeKey(recurring), at: cause.endpoint, recurring };
+    }
     if (refused(cause.baseline) !== refused(cause.candidate)) {
       return namedSibling(cause) ?? sameReason(cause, evidence);
     }

@@ -30,7 +30,9 @@
  *
  * **Kept apart**: an answer a side accepted (what each endpoint supports is
  * a decision of its own: rule 4) but to a success page, a `404` or `410` on every request (a
- * target missing is each request's question, not a check made first), another route (a generic `404` page on
+ * target missing is each request's question, not a check made first), a `405`
+ * or `501` on every request (a method the route lacks: the router's answer,
+ * rule 36), another route (a generic `404` page on
  * two unrelated routes is two questions), another refusal, a route where the
  * other side always answers one status (the transition recurs: rule 4), a
  * change also seen on another answer, and header, member and value changes
@@ -141,9 +143,11 @@ function stringsOf(value: unknown): string[] {
  * Refusals that name the request's target missing (`404 Not Found`, `410
  * Gone`): each request's own question (is this resource there?), so one such
  * page answered to every request (a static server's not-found page) shows no
- * check made before the request was read.
+ * check made before the request was read. So for a method the route does
+ * not have (`405 Method Not Allowed`, `501 Not Implemented`): the router's
+ * answer to each request's method, one decision of its own (tracker rule 36).
  */
-const TARGET_MISSING: ReadonlySet<number> = new Set([404, 410]);
+const TARGET_MISSING: ReadonlySet<number> = new Set([404, 405, 410, 501]);
 
 /** The methods a page answers: reads. A write's success (`200` to every `PUT`) is its outcome, not a page. */
 const PAGE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD']);

@@ -18,6 +18,7 @@ import {
   isObjectSignature,
   isRecurringStatus,
   isRefusalGate,
+  isUnroutedMethod,
   methodOf,
   ZERO_VALUED_MEMBERS,
 } from './root-cause.js';
@@ -293,6 +294,9 @@ export function causeSummary(cause: RootCause): string {
       if (cause.parameter !== undefined) return parameterSummary(cause, cause.parameter);
       if (isRefusalGate(cause)) return gateSummary(cause);
       if (cause.document === true) return documentSummary(cause);
+      if (isUnroutedMethod(cause)) {
+        return `status ${cause.baseline} → ${cause.candidate} for a method the route does not have, on several endpoints`;
+      }
       return cause.reason === undefined
         ? `status ${cause.baseline} → ${cause.candidate} on ${statusPlace(cause)}`
         : shorten(

@@ -65,6 +65,41 @@ export function isSharedReason(cause: RootCause): boolean {
   );
 }
 
+/** The statuses a router answers a method the route does not have with: `405 Method Not Allowed`, `501 Not Implemented`. */
+const UNROUTED_METHOD: ReadonlySet<number> = new Set([405, 501]);
+
+/**
+ * True for two statuses that are each a router's answer to a request it
+ * has no handler for, one of them a method the route does not have: `405`
+ * or `501` against another of `404`, `405`, `501` (`recurring-causes.ts`).
+ */
+export function answersUnroutedMethod(baseline: number, candidate: number): boolean {
+  const router = (status: number) => status === 404 || UNROUTED_METHOD.has(status);
+  return (
+    baseline !== candidate &&
+    router(baseline) &&
+    router(candidate) &&
+    (UNROUTED_METHOD.has(baseline) || UNROUTED_METHOD.has(candidate))
+  );
+}
+
+/**
+ * True for a status cause keyed by its two router statuses alone, whatever
+ * the method and path: how each router answers a method a route does not
+ * have (`recurring-causes.ts`).
+ */
+export function isUnroutedMethod(cause: RootCause): boolean {
+  return (
+    cause.type === 'status' &&
+    cause.endpoint === ANY_ROUTE &&
+    cause.reason === undefined &&
+    cause.redirect === undefined &&
+    cause.parameter === undefined &&
+    cause.document === undefined &&
+    answersUnroutedMethod(cause.baseline, cause.candidate)
+  );
+}
+
 /** True for a status cause keyed by its method alone: the transition recurs on several endpoints. */
 export function isRecurringStatus(cause: RootCause): boolean {
   return (

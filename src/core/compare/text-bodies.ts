@@ -10,9 +10,11 @@
  *   one cause per media type, whatever the lines hold.
  * - **Any other text difference**: the lines the two texts do not share (the
  *   common leading and trailing lines cut), with per-request values elided
- *   (the request's path echoed in an error page, runs of digits), hashed
- *   with the media type: `text|<media type>|<hash>`. Each server's own 404
- *   page, the same page on every endpoint, is one key; two other pages are
+ *   (the request's path echoed in an error page, the request's method
+ *   echoed as a word, runs of digits), hashed with the media type:
+ *   `text|<media type>|<hash>`. Each server's own 404 page, the same page on
+ *   every endpoint and for every method (Express's `Cannot DELETE /x`,
+ *   Fastify's `Route DELETE:/x not found`), is one key; two other pages are
  *   two.
  * - **Bytes** (binary, cut or too complex bodies): the two digests: the same
  *   pair of bodies.
@@ -41,8 +43,26 @@ export function sameLinesReordered(baseline: string, candidate: string): boolean
   return b.join('\n') !== c.join('\n') && sorted(b) === sorted(c);
 }
 
-/** `text` with the request's path (as sent and decoded) and runs of digits elided. */
-function elided(text: string, requestPath: string | undefined): string {
+/** What of the request a text body may echo: its path as sent and its method. */
+export interface EchoedRequest {
+  readonly path?: string | undefined;
+  readonly method?: string | undefined;
+}
+
+/**
+ * The request's method as a whole word (`Cannot DELETE /x`, `Route
+ * DELETE:/x not found`): written in capitals as sent, never a part of a
+ * longer word (`GETTING`, `X-GET`) nor one in other letter case (`get`,
+ * `Get` in prose).
+ */
+function methodWord(method: string): RegExp | undefined {
+  if (!/^[A-Z][A-Z-]*$/.test(method)) return undefined;
+  return new RegExp(`(?<![A-Za-z0-9_-])${method}(?![A-Za-z0-9_-])`, 'g');
+}
+
+/** `text` with the request's path (as sent and decoded), its method and runs of digits elided. */
+export function elided(text: string, request: EchoedRequest): string {
+  const { path: requestPath, method } = request;
   let out = text;
   // A path of a few characters (`/a`) would elide markup (`</a>`), not an echo.
   if (requestPath !== undefined && requestPath.length > 3) {
@@ -54,6 +74,9 @@ function elided(text: string, requestPath: string | undefined): string {
     }
     for (const path of new Set([requestPath, decoded])) out = out.split(path).join('{path}');
   }
+  // A framework's page names the method it has no route for: one page whatever the method.
+  const word = method === undefined ? undefined : methodWord(method);
+  if (word !== undefined) out = out.replace(word, '{method}');
   return out.replace(/\d+/g, '0');
 }
 
@@ -98,21 +121,36 @@ function sha256Of(value: unknown): string | undefined {
 export function textDifference(
   change: Change,
   textType: string | undefined,
-  requestPath: string | undefined,
+  request: EchoedRequest,
 ): string | undefined {
   if (change.path !== '' || change.op !== 'value') return undefined;
   const { baseline, candidate } = change;
   if (typeof baseline === 'string' && typeof candidate === 'string') {
     const type = textType ?? '';
     if (sameLinesReordered(baseline, candidate)) return `${REORDER}|${type}`;
-    const [b, c] = hunk(
-      linesOf(elided(baseline, requestPath)),
-      linesOf(elided(candidate, requestPath)),
-    );
+    const [b, c] = hunk(linesOf(elided(baseline, request)), linesOf(elided(candidate, request)));
     return `text|${type}|${hashOf([type, b, c])}`;
   }
   const [b, c] = [sha256Of(baseline), sha256Of(candidate)];
   return b === undefined || c === undefined ? undefined : `bytes||${hashOf([b, c])}`;
+}
+
+/**
+ * The difference a whole text body had before the request's method was
+ * elided from it (the path and digits only): the key a tracker written
+ * before holds for a page that names its method (`earlier-keys.ts`);
+ * undefined where it is the same as `difference`, or cannot be told (a media
+ * type read back from `difference`).
+ */
+export function differenceBeforeMethod(
+  change: Change,
+  difference: string,
+  path: string | undefined,
+): string | undefined {
+  const [kind = '', type = ''] = difference.split('|');
+  if (kind !== 'text') return undefined;
+  const before = textDifference(change, type === '' ? undefined : type, { path });
+  return before === difference ? undefined : before;
 }
 
 /**

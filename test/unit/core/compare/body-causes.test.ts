@@ -83,7 +83,7 @@ describe('text bodies: the same lines in another order', () => {
     ['a properties file', 'name=x\nport=80\nmode=y', 'mode=y\nname=x\nport=80'],
   ])('%s: is a reorder', (_, b, c) => {
     expect(sameLinesReordered(b, c)).toBe(true);
-    expect(textDifference(text(b, c), 'text/plain', undefined)).toBe('reorder|text/plain');
+    expect(textDifference(text(b, c), 'text/plain', {})).toBe('reorder|text/plain');
   });
 
   it('is no reorder when a line differs, or is missing', () => {
@@ -102,10 +102,48 @@ describe('text bodies: what differs, per-request values elided', () => {
       'No file /files/c.txt here',
     ],
   ])('%s and %s: one key once the echoed path is elided', (p1, c1, p2, c2) => {
-    const one = textDifference(text('missing', c1), 'text/html', p1);
-    const two = textDifference(text('missing', c2), 'text/html', p2);
+    const one = textDifference(text('missing', c1), 'text/html', { path: p1 });
+    const two = textDifference(text('missing', c2), 'text/html', { path: p2 });
     expect(one).toBe(two);
-    expect(textDifference(text('missing', c2), 'text/plain', p2)).not.toBe(one);
+    expect(textDifference(text('missing', c2), 'text/plain', { path: p2 })).not.toBe(one);
+  });
+
+  it.each([
+    // Express's finalhandler page against a page that names neither (Werkzeug's).
+    [
+      'text/html',
+      (method: string, path: string) => `<pre>Cannot ${method} ${path}</pre>`,
+      '/bookings/first',
+      '/rooms',
+    ],
+    // Fastify's words for a route it lacks, as text, against Go's `404 page not found`.
+    [
+      'text/plain',
+      (method: string, path: string) => `Route ${method}:${path} not found`,
+      '/v2/parcels/abc',
+      '/v2/depots',
+    ],
+  ])('%s: one key whatever method the page names beside the path', (type, page, p1, p2) => {
+    const key = (method: string, path: string) =>
+      textDifference(text('Not Found', page(method, path)), type, { path, method });
+    const get = key('GET', p1);
+    expect(key('DELETE', p1)).toBe(get);
+    expect(key('PUT', p2)).toBe(get);
+    // Without the method elided, the two methods' pages differ (the key this replaces).
+    const unelided = (method: string) =>
+      textDifference(text('Not Found', page(method, p1)), type, { path: p1 });
+    expect(unelided('DELETE')).not.toBe(unelided('GET'));
+  });
+
+  it('elides the method only as a whole word in its own letters', () => {
+    const key = (body: string, method: string) =>
+      textDifference(text('Not Found', body), 'text/plain', { path: '/things', method });
+    // A longer word that starts with the method, and the method in other letters, are the page's words.
+    expect(key('GETTING started', 'GET')).not.toBe(key('POSTTING started', 'POST'));
+    expect(key('Cannot get /things', 'GET')).not.toBe(key('Cannot delete /things', 'DELETE'));
+    expect(key('Cannot GET /things', 'GET')).toBe(key('Cannot DELETE /things', 'DELETE'));
+    // Another page (another reason) stays another key.
+    expect(key('Cannot GET /things', 'GET')).not.toBe(key('Gone: GET /things', 'GET'));
   });
 
   it('keys the lines the texts do not share: a page template around them may differ', () => {
@@ -114,12 +152,12 @@ describe('text bodies: what differs, per-request values elided', () => {
     const one = textDifference(
       text(page('a', 'Powered by X'), page('a', 'Powered by Y')),
       'text/html',
-      '/a',
+      { path: '/a' },
     );
     const two = textDifference(
       text(page('b', 'Powered by X'), page('b', 'Powered by Y')),
       'text/html',
-      '/b',
+      { path: '/b' },
     );
     expect(one).toBe(two);
   });

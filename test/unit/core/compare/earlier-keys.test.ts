@@ -11,6 +11,7 @@ import { earlierKeys as earlierOf } from '../../../../src/core/compare/earlier-k
 import { findingOf } from '../../../../src/core/compare/finding-of.js';
 import { findingsOf } from '../../../../src/core/compare/findings.js';
 import { causeFingerprint, ZERO_VALUED_MEMBERS } from '../../../../src/core/compare/root-cause.js';
+import { textDifference } from '../../../../src/core/compare/text-bodies.js';
 import { groupFindings } from '../../../../src/judge/results/root-causes.js';
 import { divergentResult as result } from './fixtures.js';
 
@@ -343,4 +344,48 @@ describe('the rows a cause keyed by what changed since took over', () => {
     const earlier = earlierOf({ ...read, findings: [reworded], notMembers: new Set() });
     expect(earlier.get(reworded.fingerprint)).toContain(own?.fingerprint);
   });
+
+  it.each([
+    ['/bookings/first', (m: string, p: string) => `<pre>Cannot ${m} ${p}</pre>`, 'text/html'],
+    ['/v2/depots', (m: string, p: string) => `Route ${m}:${p} not found`, 'text/plain'],
+  ])(
+    '%s: is the row of a page that names its method, keyed with the method before',
+    (path, page, type) => {
+      const change = {
+        path: '',
+        op: 'value',
+        baseline: 'Not Found',
+        candidate: page('DELETE', path),
+      } as const;
+      const cause = {
+        type: 'structure',
+        endpoint: '*',
+        change: { op: 'value', path: '', baseline: 'body', candidate: 'body' },
+        difference: textDifference(change, type, { path, method: 'DELETE' }) ?? '',
+      } as const;
+      const joined = findingOf(cause, ['']);
+      const answer = { ...result('s/page', `DELETE ${path}`, [change]), findings: [joined] };
+      const earlier = earlierOf({ ...answer, request: { path }, notMembers: new Set() });
+      const before = textDifference(change, type, { path }) ?? '';
+      expect(before).not.toBe(cause.difference);
+      expect(earlier.get(joined.fingerprint)).toContain(
+        causeFingerprint({ ...cause, difference: before }),
+      );
+      // A page that names no method had the same key: no other row.
+      const plain = { ...change, candidate: `Nothing at ${path}` };
+      const same = {
+        ...cause,
+        difference: textDifference(plain, type, { path, method: 'DELETE' }) ?? '',
+      };
+      const kept = earlierOf({
+        ...result('s/plain', `DELETE ${path}`, [plain]),
+        findings: [findingOf(same, [''])],
+        request: { path },
+        notMembers: new Set(),
+      });
+      expect(kept.get(findingOf(same, ['']).fingerprint)).toEqual([
+        causeFingerprint({ ...same, endpoint: `DELETE ${path}` }),
+      ]);
+    },
+  );
 });
