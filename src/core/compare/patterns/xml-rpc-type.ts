@@ -15,7 +15,6 @@ import type { Change } from '../../../contract/observation.js';
 import { codeSpan } from '../../../util/code-span.js';
 import { both } from './advice.js';
 import type { FixHint, Pattern, PatternHintInput, PatternMatch } from './types.js';
-import { ANY_FIELD } from './types.js';
 import { memberGroups } from './util.js';
 
 /** XML-RPC's scalar type elements (and the common `ex:` extensions). */
@@ -91,7 +90,8 @@ export const xmlRpcType: Pattern<'xml-rpc-type'> = {
         explanation: `baseline types the value at ${codeSpan(group.parent)} as ${codeSpan(`<${removed.name}>`)} (${JSON.stringify(baseline)}), candidate as ${codeSpan(`<${added.name}>`)} (${JSON.stringify(candidate)})`,
         key: `xml-rpc-type:${removed.name}:${added.name}`,
         anchor: group.parent,
-        field: ANY_FIELD,
+        // One decision whatever member holds the value: its `value` element names no field.
+        field: '',
         params: [removed.name, added.name],
         detail,
         covers: [removed.change, added.change],

@@ -21,7 +21,7 @@ describe('xml-rpc-type pattern', () => {
     );
     const { matches, unexplained } = recognisePatterns(changes);
     expect(matches.map((m) => [m.name, m.params, m.field])).toEqual([
-      ['xml-rpc-type', ['double', 'int'], '*'],
+      ['xml-rpc-type', ['double', 'int'], ''],
     ]);
     expect(unexplained).toEqual([]);
   });
