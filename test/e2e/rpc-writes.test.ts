@@ -170,7 +170,10 @@ describe.each([CATALOG, LEDGER])('an RPC call counts as a write only on evidence
     ] as const) {
       const ids = rowOf(method)?.caseIds ?? [];
       expect(ids, all).toContain(id);
-      expect(ids.filter((c) => c.startsWith('rpc/own') || c === 'rpc/after'), all).toEqual([]);
+      expect(
+        ids.filter((c) => c.startsWith('rpc/own') || c === 'rpc/after'),
+        all,
+      ).toEqual([]);
     }
   });
 });

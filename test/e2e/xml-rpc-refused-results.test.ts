@@ -11,7 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import { rootCausesOfServers } from '../helpers/cli.js';
 import { startServer, type TestServer } from '../helpers/http.js';
-import { causesText } from '../helpers/rpc-cases.js';
+import { causesText, xmlRpcSuite } from '../helpers/rpc-cases.js';
 
 interface Fixture {
   readonly name: string;
@@ -36,11 +36,7 @@ const LEDGER: Fixture = {
   member: ['amt', 'amount'],
 };
 
-const call = (method: string) =>
-  `<?xml version="1.0"?><methodCall><methodName>${method}</methodName><params></params></methodCall>`;
-
-const answer = (inner: string) =>
-  `<?xml version="1.0"?><methodResponse>${inner}</methodResponse>`;
+const answer = (inner: string) => `<?xml version="1.0"?><methodResponse>${inner}</methodResponse>`;
 
 const fault = (message: string) =>
   answer(
@@ -63,19 +59,11 @@ function server(f: Fixture, candidate: boolean): Promise<TestServer> {
 }
 
 const cases = (f: Fixture) =>
-  [
-    'suite: rpc',
-    'cases:',
-    ...[
-      ['first', f.operations[0]],
-      ['second', f.operations[1]],
-      ['read', f.read],
-    ].map(
-      ([id, method]) =>
-        `  - id: ${id}\n    request: { method: POST, path: /, headers: { content-type: text/xml }, text: '${call(method ?? '')}' }`,
-    ),
-    '',
-  ].join('\n');
+  xmlRpcSuite([
+    ['first', f.operations[0]],
+    ['second', f.operations[1]],
+    ['read', f.read],
+  ]);
 
 describe.each([STORE, LEDGER])('a result against a 200 fault is the operation’s: $name', (f) => {
   it('one row per operation the candidate accepts where the baseline faults', async () => {

@@ -11,7 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import { rootCausesOfServers } from '../helpers/cli.js';
 import { startServer, type TestServer } from '../helpers/http.js';
-import { causesText } from '../helpers/rpc-cases.js';
+import { causesText, xmlRpcSuite } from '../helpers/rpc-cases.js';
 
 interface Fixture {
   readonly name: string;
@@ -45,9 +45,6 @@ const COUNTER: Fixture = {
   other: { member: 'since', types: ['string', 'base64'] },
 };
 
-const call = (method: string) =>
-  `<?xml version="1.0"?><methodCall><methodName>${method}</methodName><params></params></methodCall>`;
-
 const typed = (type: string, text: string) => `<value><${type}>${text}</${type}></value>`;
 
 function server(f: Fixture, candidate: boolean): Promise<TestServer> {
@@ -73,19 +70,11 @@ function server(f: Fixture, candidate: boolean): Promise<TestServer> {
 }
 
 const cases = (f: Fixture) =>
-  [
-    'suite: rpc',
-    'cases:',
-    ...[
-      ['record', f.record],
-      ['list', f.list],
-      ['total', f.total],
-    ].map(
-      ([id, method]) =>
-        `  - id: ${id}\n    request: { method: POST, path: /, headers: { content-type: text/xml }, text: '${call(method ?? '')}' }`,
-    ),
-    '',
-  ].join('\n');
+  xmlRpcSuite([
+    ['record', f.record],
+    ['list', f.list],
+    ['total', f.total],
+  ]);
 
 describe.each([SHOP, COUNTER])('an XML-RPC type renamed is one transition: $name', (f) => {
   it('one row per pair of types, listing every operation that shows it', async () => {
@@ -93,10 +82,14 @@ describe.each([SHOP, COUNTER])('an XML-RPC type renamed is one transition: $name
     const all = causesText(causes);
     const ids = (c: (typeof causes)[number] | undefined) => [...(c?.caseIds ?? [])].sort();
     const [b, c] = f.types;
-    const main = causes.find((cause) => cause.summary.includes(`<${b}>`) && cause.summary.includes(`<${c}>`));
+    const main = causes.find(
+      (cause) => cause.summary.includes(`<${b}>`) && cause.summary.includes(`<${c}>`),
+    );
     expect(ids(main), all).toEqual(['rpc/list', 'rpc/record', 'rpc/total']);
     const [ob, oc] = f.other.types;
-    const other = causes.find((cause) => cause.summary.includes(`<${ob}>`) && cause.summary.includes(`<${oc}>`));
+    const other = causes.find(
+      (cause) => cause.summary.includes(`<${ob}>`) && cause.summary.includes(`<${oc}>`),
+    );
     expect(ids(other), all).toEqual(['rpc/list', 'rpc/record']);
     expect(causes, all).toHaveLength(2);
   });

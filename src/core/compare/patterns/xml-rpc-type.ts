@@ -97,7 +97,9 @@ export const xmlRpcType: Pattern<'xml-rpc-type'> = {
         covers: [removed.change, added.change],
         ...(sameValue(baseline, candidate)
           ? {}
-          : { leaves: [{ op: 'value', path: group.parent, baseline, candidate } satisfies Change] }),
+          : {
+              leaves: [{ op: 'value', path: group.parent, baseline, candidate } satisfies Change],
+            }),
       });
     }
     return matches;

@@ -16,8 +16,12 @@ const answer = (inner: string) =>
 describe('xml-rpc-type pattern', () => {
   it('a struct member typed <double> vs <int> is one transition keyed by the two types', () => {
     const changes = changesOf(
-      answer(`<struct>${member('price', '<double>20.0</double>')}${member('name', '<string>dvd</string>')}</struct>`),
-      answer(`<struct>${member('price', '<int>20</int>')}${member('name', '<string>dvd</string>')}</struct>`),
+      answer(
+        `<struct>${member('price', '<double>20.0</double>')}${member('name', '<string>dvd</string>')}</struct>`,
+      ),
+      answer(
+        `<struct>${member('price', '<int>20</int>')}${member('name', '<string>dvd</string>')}</struct>`,
+      ),
     );
     const { matches, unexplained } = recognisePatterns(changes);
     expect(matches.map((m) => [m.name, m.params, m.field])).toEqual([
@@ -37,11 +41,16 @@ describe('xml-rpc-type pattern', () => {
     const changes = changesOf(answer('<double>20.5</double>'), answer('<int>21</int>'));
     const { matches, unexplained } = recognisePatterns(changes);
     expect(matches.map((m) => m.name)).toEqual(['xml-rpc-type']);
-    expect(unexplained.map((c) => [c.op, c.baseline, c.candidate])).toEqual([['value', '20.5', '21']]);
+    expect(unexplained.map((c) => [c.op, c.baseline, c.candidate])).toEqual([
+      ['value', '20.5', '21'],
+    ]);
   });
 
   it('kept apart: a scalar against a struct, and a renamed member outside a value', () => {
-    const struct = changesOf(answer('<int>3</int>'), answer(`<struct>${member('n', '<int>3</int>')}</struct>`));
+    const struct = changesOf(
+      answer('<int>3</int>'),
+      answer(`<struct>${member('n', '<int>3</int>')}</struct>`),
+    );
     expect(recognisePatterns(struct).matches.map((m) => m.name)).not.toContain('xml-rpc-type');
     const record = changesOf('<item><double>1</double></item>', '<item><int>1</int></item>');
     expect(recognisePatterns(record).matches.map((m) => m.name)).not.toContain('xml-rpc-type');
