@@ -90,6 +90,7 @@ export type CauseType = (typeof CAUSE_TYPES)[number];
  * root causes and of configs (`decide --pattern`), so never rename one.
  */
 export const PATTERN_NAMES = [
+  'xml-rpc-type',
   'tagged-enum',
   'error-envelope',
   'key-case',

@@ -92,7 +92,7 @@ describe('parity decide and parity show', () => {
     const pattern = await runCli(cwd, ['decide', '--pattern', 'nil-slices', 'accepted']);
     expect(pattern.code).toBe(2);
     expect(pattern.stderr).toContain(
-      '--pattern "nil-slices" is not known (did you mean "nil-slice"? known: tagged-enum',
+      '--pattern "nil-slices" is not known (did you mean "nil-slice"? known: xml-rpc-type, tagged-enum',
     );
     const kind = await runCli(cwd, ['decide', '--kind', 'transport', 'accepted']);
     expect(kind.code).toBe(2);

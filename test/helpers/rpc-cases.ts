@@ -34,3 +34,17 @@ export function rpcSuite<K>(
   );
   return `suite: rpc\ncases:\n${lines.join('\n')}\n`;
 }
+
+/** An XML-RPC call of `method` with no parameters. */
+export function xmlRpcCall(method: string): string {
+  return `<?xml version="1.0"?><methodCall><methodName>${method}</methodName><params></params></methodCall>`;
+}
+
+/** A suite `rpc` with one case per `[id, method]`, each an XML-RPC call `POST /` with no parameters. */
+export function xmlRpcSuite(calls: readonly (readonly [id: string, method: string])[]): string {
+  const lines = calls.map(
+    ([id, method]) =>
+      `  - id: ${id}\n    request: { method: POST, path: /, headers: { content-type: text/xml }, text: '${xmlRpcCall(method)}' }`,
+  );
+  return `suite: rpc\ncases:\n${lines.join('\n')}\n`;
+}

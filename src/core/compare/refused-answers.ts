@@ -16,7 +16,9 @@
  *
  * The rule, per answer:
  *
- * - both statuses known and equal, both bodies JSON objects;
+ * - both statuses known and equal, both bodies JSON objects (or XML-RPC
+ *   answers: a `<methodResponse><fault>` on one side only is the refusal,
+ *   below the body's top, `faultOutcome`);
  * - exactly one side has a **refusal member** at the body's top: a member
  *   named `error`, `errors`, `fault`, `faults`, `exception` or `failure`
  *   (any case) whose value is not `null`, `false`, `""` or empty; the other
@@ -40,6 +42,7 @@ import { compareText } from '../../util/text.js';
 import { isJsonObject } from '../normalise/json.js';
 import { changeKey, membersOf } from './change-keys.js';
 import { resourceOfEndpoint } from './endpoint.js';
+import { xmlRpcFault } from './xml-rpc-faults.js';
 
 /** Top members whose value, when present and not empty, says the side refused. */
 const REFUSAL_MEMBERS: ReadonlySet<string> = new Set([
@@ -82,11 +85,37 @@ function refusalsOf(body: Record<string, unknown>): string[] {
   );
 }
 
+/** An answer's outcome members: the refusal's pointers, and those with the accepting side's. */
+interface OutcomeMembers {
+  readonly refusals: string[];
+  readonly members: Set<string>;
+}
+
+/**
+ * An XML-RPC answer's outcome members: a `<methodResponse><fault>` on one
+ * side only is the refusal, wherever it sits below the body's top, and the
+ * members of the other side's `methodResponse` the refusing side lacks
+ * (`params`) are what it answered instead (`xml-rpc-faults.ts`).
+ */
+function faultOutcome(baseline: unknown, candidate: unknown): OutcomeMembers | undefined {
+  const onBaseline = xmlRpcFault(baseline) !== undefined;
+  if (onBaseline === (xmlRpcFault(candidate) !== undefined)) return undefined;
+  const [refusing, accepting] = onBaseline ? [baseline, candidate] : [candidate, baseline];
+  const refused = isJsonObject(refusing) ? refusing['methodResponse'] : undefined;
+  const answered = isJsonObject(accepting) ? accepting['methodResponse'] : undefined;
+  if (!isJsonObject(refused) || !isJsonObject(answered)) return undefined;
+  const refusal = '/methodResponse/fault';
+  const members = new Set([refusal]);
+  for (const key of Object.keys(answered)) {
+    if (!Object.hasOwn(refused, key)) members.add(`/methodResponse/${escapeSegment(key)}`);
+  }
+  return { refusals: [refusal], members };
+}
+
 /** The outcome members of one answer's bodies as pointers, with the refusals first; undefined when none. */
-function outcomeMembers(
-  baseline: unknown,
-  candidate: unknown,
-): { refusals: string[]; members: Set<string> } | undefined {
+function outcomeMembers(baseline: unknown, candidate: unknown): OutcomeMembers | undefined {
+  const fault = faultOutcome(baseline, candidate);
+  if (fault !== undefined) return fault;
   if (!isJsonObject(baseline) || !isJsonObject(candidate)) return undefined;
   const onBaseline = refusalsOf(baseline);
   const onCandidate = refusalsOf(candidate);
@@ -102,10 +131,12 @@ function outcomeMembers(
   return { refusals: refusals.map(pointer), members: new Set([...members].map(pointer)) };
 }
 
-/** True when `path` is one of `members` or under one. */
+/** True when `path` is one of `members` or under one (a fault's members sit below the top). */
 function under(path: string, members: ReadonlySet<string>): boolean {
-  const slash = path.indexOf('/', 1);
-  return members.has(slash < 0 ? path : path.slice(0, slash));
+  for (let slash = path.indexOf('/', 1); slash > 0; slash = path.indexOf('/', slash + 1)) {
+    if (members.has(path.slice(0, slash))) return true;
+  }
+  return members.has(path);
 }
 
 /** True when every change of the finding (a pattern's every path) sits at an outcome member. */

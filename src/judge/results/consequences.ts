@@ -6,7 +6,8 @@
  * The rule (docs/tracker.md, "Findings and root causes"):
  * - the earlier root cause is a write (POST, PUT, PATCH, DELETE) one side
  *   accepted (2xx) and the other refused: a status transition across
- *   classes;
+ *   classes; on an RPC path, where every call is a `POST`, only a call whose
+ *   name or refusal says it may have written (rule 34, `rpc-writes.ts`);
  * - the later case ran after it in the same flow or serial sequence, on the
  *   same resource: one endpoint's collection (its path without trailing
  *   `:id` segments) is a prefix of the other's;
@@ -49,6 +50,7 @@ import {
   writtenOutcomes,
 } from './outcome-writes.js';
 import { ownDifference } from './own-differences.js';
+import { countsAsWrite } from './rpc-writes.js';
 import { hasFindings } from './types.js';
 
 /** A write one side performed and the other did not, and where it was written. */
@@ -234,6 +236,8 @@ export function consequencesOf(results: readonly AssessedObservation[]): Consequ
     for (const finding of result.findings) {
       const consequenceOf = marks.get(finding.fingerprint) ?? finding.consequenceOf;
       if (consequenceOf !== undefined || !acceptedOnOneSide(finding.cause)) continue;
+      // On an RPC path a call is a write only where its name or its refusal says so (rule 34).
+      if (!countsAsWrite(result, finding.cause)) continue;
       const collection = collectionOf(result.endpoint);
       const path = result.request.path;
       earlier.push({ fingerprint: finding.fingerprint, collection, path, shownBy: 'status' });

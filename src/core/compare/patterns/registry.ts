@@ -28,15 +28,18 @@ import { taggedEnum } from './tagged-enum.js';
 import { timestampFormat } from './timestamp-format.js';
 import type { Pattern, PatternMatch } from './types.js';
 import { xmlNamespace } from './xml-namespace.js';
+import { xmlRpcType } from './xml-rpc-type.js';
 
 /**
- * Every pattern, most specific first: a tagged enum also looks like renamed
+ * Every pattern, most specific first (an XML-RPC value's type element renamed
+ * would read as a renamed key, or a tagged enum's variant): a tagged enum also looks like renamed
  * keys, an error envelope like an added and a removed key, so they claim
  * their changes before the general recognisers run on what is left. Adding a
  * pattern is one file exporting a `Pattern` and its line here, where its
  * priority puts it.
  */
 export const PATTERNS = [
+  xmlRpcType,
   taggedEnum,
   errorEnvelope,
   keyCase,

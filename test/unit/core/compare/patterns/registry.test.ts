@@ -18,6 +18,10 @@ const RUNTIME_TERMS =
 
 /** Parameters each pattern defines (`PatternMatch.params`), as its recogniser writes them. */
 const PARAMS: Readonly<Record<string, readonly (readonly string[])[]>> = {
+  'xml-rpc-type': [
+    ['double', 'int'],
+    ['i8', 'string'],
+  ],
   'tagged-enum': [
     ['external-baseline', 'internal', 'Kind'],
     ['external-candidate', 'adjacent:data', 'type'],
