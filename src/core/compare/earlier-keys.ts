@@ -70,7 +70,7 @@ import {
   statusDefinesBody,
   structureFindings,
 } from './findings.js';
-import { headerFindings } from './header-findings.js';
+import { headerFindings, type MediaTypes } from './header-findings.js';
 import { namedOriginals } from './named-statuses.js';
 import { sameOrIdentifier } from './patterns/int-as-string.js';
 import { recogniseKeyCase } from './patterns/key-case.js';
@@ -618,19 +618,25 @@ function earlierOf(input: EarlierInput, finding: EarlierInput['findings'][number
 
 /**
  * A header one side answers with what the request asked for, keyed as the
- * request's since (`header-echoes.ts`): the row its value had; and a
+ * request's since (`header-echoes.ts`): the row its value had; a
  * `content-type` one side leaves out, keyed by the media type the other side
- * sends since (`header-findings.ts`): the row of the name alone.
+ * sends since (`header-findings.ts`): the row of the name alone; and a
+ * `content-type` whose media type is kept whole since (`contentTypeClass`):
+ * the row its value had with the media type cut as any header value's.
  */
 function headerKeys(input: EarlierInput, cause: RootCause & { type: 'header' }): string[] {
   if (cause.difference !== 'value' && cause.classes !== undefined) {
     const { classes: _classes, ...unlabelled } = cause;
     return [causeFingerprint(unlabelled)];
   }
-  const change = input.headerChanges.find((c) => c.name === cause.name && c.echoes !== undefined);
+  const change = input.headerChanges.find((c) => c.name === cause.name);
   if (change === undefined) return [];
-  const { echoes: _echoes, ...plain } = change;
-  return headerFindings([plain], () => false).map((f) => f.fingerprint);
+  const { echoes, ...plain } = change;
+  const media: readonly MediaTypes[] = cause.name === 'content-type' ? ['whole', 'cut'] : ['whole'];
+  const keysOf = (one: HeaderChange) =>
+    media.flatMap((m) => headerFindings([one], () => false, m).map((f) => f.fingerprint));
+  // The current key is among them: the caller leaves it out.
+  return [...new Set([...(echoes === undefined ? [] : keysOf(plain)), ...keysOf(change)])];
 }
 
 /**

@@ -23,6 +23,20 @@ export function headerValueClass(value: string): string {
   return cls.length > 60 ? `${cls.slice(0, 59)}…` : cls;
 }
 
+/**
+ * A `content-type`'s class: its media type whole, as written (lower case),
+ * then its parameters as any header value's. A media type is a small
+ * vocabulary of choices, never data: `application/vnd.github.v3+json` and
+ * `…v4+json`, or `application/x-amz-json-1.1` and `application/json`, are
+ * other answers, where cutting its long token and its digits made
+ * `… vs …` (two decisions one row) and `…; charset=utf-0`.
+ */
+export function contentTypeClass(value: string): string {
+  const at = value.indexOf(';');
+  const media = mediaTypeOf(value);
+  return at < 0 ? media : `${media}${headerValueClass(value.slice(at))}`;
+}
+
 /** `x-ratelimit-limit` → `x-ratelimit-`: the family a header's name belongs to; undefined for a one-word name. */
 function familyOf(name: string): string | undefined {
   const dash = name.lastIndexOf('-');
@@ -64,13 +78,26 @@ function labelledAs(value: string): string | undefined {
   return media.includes('/') ? media : undefined;
 }
 
+/**
+ * How a `content-type` value is classed: its media type `whole`
+ * (`contentTypeClass`), or `cut` as any header value, as parity keyed it
+ * before (`earlier-keys.ts`: the rows those keys had).
+ */
+export type MediaTypes = 'whole' | 'cut';
+
 function headerFinding(
   change: HeaderChange,
   secret: (name: string) => boolean,
-  family?: string,
+  family: string | undefined,
+  media: MediaTypes,
 ): Finding {
   const { name, baseline, candidate } = change;
-  const classOf = (value: string) => (secret(name) ? '[redacted]' : headerValueClass(value));
+  const classOf = (value: string) =>
+    secret(name)
+      ? '[redacted]'
+      : name === 'content-type' && media === 'whole'
+        ? contentTypeClass(value)
+        : headerValueClass(value);
   if (baseline === undefined || candidate === undefined) {
     const difference = baseline === undefined ? 'missing-in-baseline' : 'missing-in-candidate';
     const labelled = name === 'content-type' ? labelledAs(baseline ?? candidate ?? '') : undefined;
@@ -95,13 +122,14 @@ function headerFinding(
 export function headerFindings(
   headers: readonly HeaderChange[],
   secret: (name: string) => boolean,
+  media: MediaTypes = 'whole',
 ): Finding[] {
   // Most divergences show no header difference: no maps to build.
   if (headers.length === 0) return [];
   const families = headerFamilies(headers);
   const byFingerprint = new Map<string, Finding>();
   for (const change of headers) {
-    const one = headerFinding(change, secret, families.get(change));
+    const one = headerFinding(change, secret, families.get(change), media);
     byFingerprint.set(one.fingerprint, one);
   }
   return [...byFingerprint.values()];
