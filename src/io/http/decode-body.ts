@@ -76,8 +76,8 @@ function decodeXml(bytes: Uint8Array, text: string | undefined, budget: NodeBudg
  * notes; XML likewise (`application/xml`, `text/xml`, `+xml`; else
  * `invalid-xml`). Under any other content type (`text/plain`, `text/html`,
  * `application/octet-stream`) or none, a body is judged by what it is: valid
- * UTF-8 whose text is a JSON object or array, or an XML document (not under
- * `text/html`), is read as such (a JSON scalar like `"ok"` or `123` stays
+ * UTF-8 whose text is a JSON object or array, or an XML document (under
+ * `text/html` only one that declares itself XML, its root no `html`), is read as such (a JSON scalar like `"ok"` or `123` stays
  * text); else text when it is
  * declared or sniffed as text; otherwise binary, by hash.
  */
@@ -107,8 +107,10 @@ export function decodeBody(
   if (text === undefined) return binary(bytes);
   if (contentType === undefined) return sniff(bytes, text, budget);
   // Declared as something else: read as JSON or XML when it is one (never past the budget).
-  // An HTML page is never read as XML: well-formed markup there is still a page.
-  const read = parseByContent(bytes, text, budget, !isHtml(contentType));
+  // An HTML page is never read as XML: well-formed markup there is still a page; but a
+  // document that declares itself XML (`<?xml …?>`) whose root is no `html` is XML.
+  const xml = !isHtml(contentType) || declaresXml(text);
+  const read = parseByContent(bytes, text, budget, xml);
   if (read !== undefined && read.kind !== 'too-complex') return read;
   if (isTextContentType(contentType)) return { kind: 'text', text };
   return binary(bytes);
@@ -128,6 +130,19 @@ function sniff(bytes: Uint8Array, text: string, budget: NodeBudget): ResponseBod
 
 function isHtml(contentType: string): boolean {
   return mediaTypeOf(contentType) === 'text/html';
+}
+
+/**
+ * An XML declaration, then (after comments) a root element that is no page's
+ * `html`: an XML document whatever its label says (a query API's
+ * `<SendEmailResponse>` answered as `text/html`). An XHTML page declared as
+ * XML keeps its `html` root and stays a page.
+ */
+const XML_DECLARED =
+  /^\s*<\?xml\s[^>]*\?>\s*(?:<!--[\s\S]*?-->\s*)*<(?!(?:[\w.-]+:)?html[\s/>])[A-Za-z_]/i;
+
+function declaresXml(text: string): boolean {
+  return XML_DECLARED.test(text);
 }
 
 /**

@@ -79,6 +79,44 @@ describe('decodeBody judges a body by what it is', () => {
   });
 });
 
+describe('a document that declares itself XML under text/html', () => {
+  /** Two query APIs' answers labelled as pages, with different element names. */
+  const DECLARED = [
+    {
+      ok: '<?xml version="1.0" encoding="UTF-8"?><SendMailResponse xmlns="urn:x"><Result><MailId>m-1</MailId></Result></SendMailResponse>',
+      changed:
+        '<?xml version="1.0" encoding="UTF-8"?><SendMailResponse xmlns="urn:x"><Result><MailId>m-2</MailId></Result></SendMailResponse>',
+      at: '/SendMailResponse/Result/MailId',
+    },
+    {
+      ok: "<?xml version='1.0'?>\n<!-- queue --><queue><depth>3</depth><name>jobs</name></queue>",
+      changed:
+        "<?xml version='1.0'?>\n<!-- queue --><queue><depth>4</depth><name>jobs</name></queue>",
+      at: '/queue/depth',
+    },
+  ] as const;
+
+  it.each(DECLARED)('is XML, compared element by element', (f) => {
+    expect(decodeBody(new TextEncoder().encode(f.ok), 'text/html').kind).toBe('xml');
+    expect(compared(side(f.ok, 'text/html'), side(f.changed, 'text/html')).body).toEqual([
+      `value ${f.at}`,
+    ]);
+  });
+
+  it('unless its root is a page: an XHTML page declared as XML stays text', () => {
+    const page = (root: string) =>
+      decodeBody(
+        new TextEncoder().encode(
+          `<?xml version="1.0"?><${root}><body>x</body></${root.split(' ')[0]}>`,
+        ),
+        'text/html',
+      ).kind;
+    expect(page('html xmlns="http://www.w3.org/1999/xhtml"')).toBe('text');
+    expect(page('HTML')).toBe('text');
+    expect(page('h:html xmlns:h="http://www.w3.org/1999/xhtml"')).toBe('text');
+  });
+});
+
 describe('bodies read by their content are compared structurally', () => {
   it.each(FIXTURES)('JSON as text/plain on both sides: a field-level change, and a note', (f) => {
     expect(compared(side(f.ok, 'text/plain'), side(f.changed, 'text/plain'))).toEqual({
