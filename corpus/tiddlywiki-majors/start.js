@@ -5,6 +5,8 @@
 // route set, candidate). Each serves a fresh wiki folder made with
 // `--init server` (the client-server edition, which saves tiddlers as files
 // there), bound to 127.0.0.1, anonymous, with no credentials.
+
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import {
   freePort,
@@ -14,7 +16,6 @@ import {
   supervise,
   waitForHttp,
 } from '../lib/supervise.js';
-import { spawnSync } from 'node:child_process';
 
 function initWiki(cli, label) {
   const wiki = join(freshDir(label), 'wiki');

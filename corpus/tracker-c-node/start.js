@@ -41,10 +41,27 @@ supervise(async () => {
   startProcess(
     'opentracker',
     '/usr/bin/opentracker',
-    ['-i', '127.0.0.1', '-p', String(po), '-P', String(po), '-d', root, '-u', 'nobody', '-w', 'whitelist.txt'],
+    [
+      '-i',
+      '127.0.0.1',
+      '-p',
+      String(po),
+      '-P',
+      String(po),
+      '-d',
+      root,
+      '-u',
+      'nobody',
+      '-w',
+      'whitelist.txt',
+    ],
     { cwd: root },
   );
-  startProcess('bittorrent-tracker', process.execPath, [join(here, 'service/host.mjs'), dir, String(pn)]);
+  startProcess('bittorrent-tracker', process.execPath, [
+    join(here, 'service/host.mjs'),
+    dir,
+    String(pn),
+  ]);
   const ot = `http://127.0.0.1:${po}`;
   const bt = `http://127.0.0.1:${pn}`;
   await waitForHttp(`${ot}/scrape`, 30_000);
