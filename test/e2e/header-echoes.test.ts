@@ -100,15 +100,17 @@ cases:
 `;
 
 describe('a header that answers what the request asked for', () => {
-  it.each([FIRST, SECOND])('$name: one row when a drawn id is masked at the end of the run', async (f) => {
-    const causes = await rootCausesOfServers(flow(f), (side) => drawingServer(f, side));
-    const summaries = causes.map((c) => c.summary);
-    expect(summaries, JSON.stringify(summaries, null, 1)).toEqual([
-      `header \`${f.header}\` differs: \`${f.shown}\` vs \`{{request ${f.asked}}}\``,
-    ]);
-    expect(causes[0]?.caseIds).toEqual(['s/made/make', 's/made/read', 's/other']);
-  });
-
+  it.each([FIRST, SECOND])(
+    '$name: one row when a drawn id is masked at the end of the run',
+    async (f) => {
+      const causes = await rootCausesOfServers(flow(f), (side) => drawingServer(f, side));
+      const summaries = causes.map((c) => c.summary);
+      expect(summaries, JSON.stringify(summaries, null, 1)).toEqual([
+        `header \`${f.header}\` differs: \`${f.shown}\` vs \`{{request ${f.asked}}}\``,
+      ]);
+      expect(causes[0]?.caseIds).toEqual(['s/made/make', 's/made/read', 's/other']);
+    },
+  );
 
   it.each([FIRST, SECOND])('$name: one row', async (f) => {
     const causes = await rootCausesOfServers(cases(f), (side) => server(f, side));
