@@ -48,6 +48,12 @@ export interface Comparison {
    * by what changed, in this media type (`text-bodies.ts`).
    */
   readonly textType?: string;
+  /**
+   * Where the statuses differ: the media type the request's body declares and
+   * does not parse as (`malformed-request.ts`): a refusal of it is keyed as
+   * one reason, not by the parser's message.
+   */
+  readonly malformed?: 'JSON' | 'XML';
   /** Equivalence rules that turned a difference into equality, e.g. `timestamps: instant at /created_at`. */
   readonly equivalences?: readonly string[];
 }

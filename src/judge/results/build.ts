@@ -396,6 +396,9 @@ export function toObservation(
       result.bodies = bodiesOf(exchange, common, context.redact);
       const parameters = refusedParameters(exchange, comparison.status, context.redact);
       if (parameters !== undefined) result.request = { ...result.request, parameters };
+      if (comparison.malformed !== undefined) {
+        result.request = { ...result.request, malformed: comparison.malformed };
+      }
       return result as DivergentObservation;
     }
     default: {
