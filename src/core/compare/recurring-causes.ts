@@ -24,6 +24,10 @@
  *   no handler for, one decision (tracker rule 36). Kept apart: a transition
  *   to any other status (a `400` or a `2xx` is a handler on that side, what
  *   each endpoint supports: rule 4 as above), and another pair of statuses.
+ * - **An RPC protocol's extension one side lacks**: calls of a namespace the
+ *   protocol reserves (XML-RPC's `system.`, JSON-RPC's `rpc.`) that one side
+ *   answers and the other answers `404`, `405` or `501` are one cause keyed
+ *   by the namespace (`protocolExtension`, tracker rule 42).
  * - **A pattern that recurs** at two fields or more with the same
  *   parameters (the same namespace change at two elements, integers written
  *   as strings at `size` and at `count`) is one cause of any field
@@ -111,7 +115,7 @@ function whereOf(
       return { key: causeKey(recurring), at: cause.endpoint, recurring };
     }
     if (refused(cause.baseline) !== refused(cause.candidate)) {
-      return namedSibling(cause) ?? sameReason(cause, evidence);
+      return namedSibling(cause) ?? sameReason(cause, evidence) ?? protocolExtension(cause);
     }
     const recurring = { ...cause, endpoint: `${methodOf(cause.endpoint)} ${RECURRING_ENDPOINT}` };
     return { key: causeKey(recurring), at: cause.endpoint, recurring };
@@ -160,6 +164,41 @@ function namedSibling(cause: StatusCause): Where | undefined {
     endpoint: `${cause.endpoint.slice(0, space)} ${path.slice(0, slash)}/*`,
     reason: elided,
   };
+  return { key: causeKey(recurring), at: cause.endpoint, recurring };
+}
+
+/**
+ * The namespaces an RPC protocol reserves for its own extensions, not the
+ * service's methods: XML-RPC's `system.` (introspection: `listMethods`,
+ * `methodHelp`, `methodSignature`; `multicall`; `getCapabilities`) and
+ * JSON-RPC 2.0's `rpc.` ("reserved for rpc-internal methods and
+ * extensions": `rpc.discover`).
+ */
+const EXTENSION_NAMESPACE = /^(system|rpc)\./;
+
+/** A refusal that says the operation does not exist: the path is served, its call is not. */
+const NO_SUCH_OPERATION: ReadonlySet<number> = new Set([404, 405, 501]);
+
+/**
+ * A transition where one side accepted an RPC call of a reserved extension
+ * namespace and the other answered that no such operation exists (`404`,
+ * `405`, `501`): the side lacks the protocol's extension, not each method,
+ * so every call of the namespace is one question, keyed by the method, the
+ * path, the namespace and the statuses (``status 200 → 404 on POST /
+ * system.*``), its reason left out (a not-found page may name each method).
+ * Kept apart: the service's own methods one side lacks (two features), a
+ * refusal of another status (the method exists and refused the call), and
+ * another namespace. Undefined when it is none of these.
+ */
+function protocolExtension(cause: StatusCause): Where | undefined {
+  const operation = operationOfEndpoint(cause.endpoint);
+  const namespace = operation === undefined ? undefined : EXTENSION_NAMESPACE.exec(operation)?.[1];
+  if (namespace === undefined) return undefined;
+  const refusing = cause.baseline >= 400 ? cause.baseline : cause.candidate;
+  if (!NO_SUCH_OPERATION.has(refusing)) return undefined;
+  const { reason: _reason, ...unread } = cause;
+  const path = cause.endpoint.slice(0, cause.endpoint.length - (operation ?? '').length);
+  const recurring: StatusCause = { ...unread, endpoint: `${path}${namespace}.*` };
   return { key: causeKey(recurring), at: cause.endpoint, recurring };
 }
 
