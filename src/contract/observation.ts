@@ -120,7 +120,7 @@ export const observationBaseShape = {
       .enum(['JSON', 'XML'])
       .exactOptional()
       .describe(
-        'where the statuses differ: the media type the request body declares and does not parse as; a refusal of it is keyed as one reason (tracker rule 40)',
+        'where the statuses differ: the media type the request body declares and does not parse as; the refusals of such requests on one endpoint are one row (tracker rule 40)',
       ),
   }),
   baseline: sideSchema,

@@ -111,3 +111,26 @@ describe('a malformed request is refused for one reason', () => {
     },
   );
 });
+
+describe('a refusal that also refuses well-formed requests', () => {
+  it('keeps its reason: one row for what the server says to both', async () => {
+    const causes = await rootCausesOfServers(cases(ORDERS), (candidate) =>
+      startServer((_req, res, text) => {
+        if (candidate) return json(res, 201, { created: true });
+        let quantity = 1;
+        try {
+          quantity = (JSON.parse(text) as { quantity?: number }).quantity ?? 1;
+        } catch {
+          return json(res, 400, { error: 'invalid order' });
+        }
+        if (quantity < 0) return json(res, 400, { error: 'invalid order' });
+        json(res, 201, { created: true });
+      }),
+    );
+    const summaries = causes.map((c) => c.summary);
+    expect(summaries, JSON.stringify(summaries, null, 1)).toEqual([
+      'status 400 → 201 on POST /orders (baseline: `invalid order`)',
+    ]);
+    expect(causes[0]?.caseIds).toHaveLength(4);
+  });
+});

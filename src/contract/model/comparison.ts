@@ -50,8 +50,8 @@ export interface Comparison {
   readonly textType?: string;
   /**
    * Where the statuses differ: the media type the request's body declares and
-   * does not parse as (`malformed-request.ts`): a refusal of it is keyed as
-   * one reason, not by the parser's message.
+   * does not parse as (`malformed-request.ts`): the refusals of such
+   * requests on one endpoint are one row, not one per parser message.
    */
   readonly malformed?: 'JSON' | 'XML';
   /** Equivalence rules that turned a difference into equality, e.g. `timestamps: instant at /created_at`. */

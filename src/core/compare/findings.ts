@@ -41,7 +41,6 @@ import { isBodyKindChange } from './explain-shape.js';
 import { findingOf } from './finding-of.js';
 import { sideType, wildcardPath } from './fingerprint.js';
 import { headerFindings } from './header-findings.js';
-import { malformedReason } from './malformed-request.js';
 import { isIdKey, mapKeysOf } from './map-like.js';
 import { type Recognition, recognisePatterns } from './patterns/registry.js';
 import type { PatternMatch } from './patterns/types.js';
@@ -612,13 +611,6 @@ function isMessage(value: unknown): boolean {
   return typeof value === 'string' && /\S\s+\S/.test(value.trim());
 }
 
-/** A refusal's reason: one key for any request whose body does not parse (`malformed-request.ts`). */
-function refusedFor(comparison: Comparison, reason: string | undefined): string | undefined {
-  return reason === undefined || comparison.malformed === undefined
-    ? reason
-    : malformedReason(comparison.malformed);
-}
-
 /** The status cause of a comparison (see `findingsOf`). */
 function statusCause(comparison: Comparison, endpoint: string): RootCause {
   const { status } = comparison;
@@ -628,7 +620,7 @@ function statusCause(comparison: Comparison, endpoint: string): RootCause {
   if (answered !== undefined) {
     // A fault's `faultString` is its reason, values elided as any refusal's.
     const fault = comparison.faults?.[answered];
-    const reason = fault === undefined ? undefined : refusedFor(comparison, reasonKey(fault));
+    const reason = fault === undefined ? undefined : reasonKey(fault);
     return {
       type: 'status',
       endpoint,
@@ -638,7 +630,7 @@ function statusCause(comparison: Comparison, endpoint: string): RootCause {
       document: true,
     };
   }
-  const reason = refusedFor(comparison, refusalReason(comparison));
+  const reason = refusalReason(comparison);
   return {
     type: 'status',
     endpoint,

@@ -1,15 +1,15 @@
 /**
  * A request whose body does not parse as the media type it declares (tracker
- * rule 40, docs/tracker.md): a `text/xml` call cut short, an empty body, a form sent as XML,
- * JSON with a stray comma. A side that refuses it answers with its
- * parser's message, and the message changes with the input (`no element
- * found`, `unclosed token`, `not well-formed (invalid token)`): each is the
- * same refusal, of a body that does not parse. Its reason is keyed as
- * `{{malformed XML request}}` (or JSON), never by the parser's words, so
- * every malformed request one side refuses and the other answers otherwise
- * is one row. **Kept apart**: a request without a body, a body that parses
- * (its refusal keeps its own reason), a media type that declares neither
- * JSON nor XML. Pure.
+ * rule 40, docs/tracker.md): a `text/xml` call cut short, an empty body, a
+ * form sent as XML, JSON with a stray comma. A side that refuses it answers
+ * with its parser's message, and the message changes with the input (`no
+ * element found`, `unclosed token`, `not well-formed (invalid token)`): each
+ * is the same refusal, of a body that does not parse. The comparison notes
+ * the media type (`Comparison.malformed`, kept in the observation as
+ * `request.malformed`), and once every answer is in, the refusals of such
+ * requests on one endpoint are one row, their reason `{{malformed XML
+ * request}}` (`recurring-causes.ts`). A request without a body, or whose
+ * media type declares neither JSON nor XML, is none. Pure.
  */
 import type { Case } from '../../contract/model/case.js';
 import { isJsonContentType, isXmlContentType } from '../wire/content-type.js';

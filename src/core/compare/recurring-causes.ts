@@ -24,6 +24,10 @@
  *   no handler for, one decision (tracker rule 36). Kept apart: a transition
  *   to any other status (a `400` or a `2xx` is a handler on that side, what
  *   each endpoint supports: rule 4 as above), and another pair of statuses.
+ * - **A malformed request's refusal**: a transition seen only on requests
+ *   whose body does not parse as its declared media type, refused with two
+ *   parser messages or more on one endpoint, is one cause whose reason is
+ *   the malformed media type (`malformedRequests`, tracker rule 40).
  * - **An RPC protocol's extension one side lacks**: calls of a namespace the
  *   protocol reserves (XML-RPC's `system.`, JSON-RPC's `rpc.`) that one side
  *   answers and the other answers `404`, `405` or `501` are one cause keyed
@@ -49,6 +53,7 @@
 import type { Finding, RootCause } from '../../contract/root-cause.js';
 import { operationOfEndpoint, pathOfEndpoint } from './endpoint.js';
 import { fieldOf } from './findings.js';
+import { malformedReason } from './malformed-request.js';
 import { ANY_FIELD } from './patterns/types.js';
 import { rewriteTarget } from './redirects.js';
 import {
@@ -109,6 +114,8 @@ function whereOf(
     }
     const refused = (status: number) => status >= 400;
     if (isRecurringStatus(cause)) return undefined;
+    const malformed = evidence.malformed.get(causeKey(cause));
+    if (malformed !== undefined) return malformedRequests(cause, malformed);
     if (answersUnroutedMethod(cause.baseline, cause.candidate) && cause.reason === undefined) {
       // A router's answer to a method a route lacks: one decision whatever the method and path.
       const recurring = { ...cause, endpoint: ANY_ROUTE };
@@ -165,6 +172,21 @@ function namedSibling(cause: StatusCause): Where | undefined {
     reason: elided,
   };
   return { key: causeKey(recurring), at: cause.endpoint, recurring };
+}
+
+/**
+ * A transition seen only on requests whose body does not parse as the media
+ * type it declares (`malformed-request.ts`), its reason the refusing side's
+ * parser's message: keyed by the endpoint, the statuses and the malformed
+ * media type, its reason `{{malformed XML request}}`, so the messages each
+ * way of breaking a body gets (`no element found`, `unclosed token`) are one
+ * row where two or more show on one endpoint (`at` is the message). Kept
+ * apart: a cause also seen on a request that parses (its reason is the
+ * refusal of that request too), and one message alone (its row as it was).
+ */
+function malformedRequests(cause: StatusCause, kind: 'JSON' | 'XML'): Where {
+  const recurring: StatusCause = { ...cause, reason: malformedReason(kind) };
+  return { key: causeKey(recurring), at: cause.reason ?? '', recurring };
 }
 
 /**

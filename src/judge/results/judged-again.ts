@@ -28,7 +28,6 @@ function comparisonOf(result: DivergentObservation): Comparison | undefined {
     status: { equal: b === c, baseline: b, candidate: c },
     headers: result.headerChanges,
     body: result.changes,
-    ...(result.request.malformed === undefined ? {} : { malformed: result.request.malformed }),
     ...(result.baseline.bodyKind === 'xml' && result.candidate.bodyKind === 'xml'
       ? { xml: true as const }
       : {}),
