@@ -116,6 +116,12 @@ export const observationBaseShape = {
       .describe(
         "where a side refused (≥ 400) a divergent case: the names of the parameters the request sent (query, form, JSON body members) and its flow's earlier steps sent, without those a sent value holds as a word; the names a refusal's reason may name (tracker rule 33)",
       ),
+    malformed: z
+      .enum(['JSON', 'XML'])
+      .exactOptional()
+      .describe(
+        'where the statuses differ: the media type the request body declares and does not parse as; the refusals of such requests on one endpoint are one row (tracker rule 40)',
+      ),
   }),
   baseline: sideSchema,
   candidate: sideSchema,

@@ -48,6 +48,12 @@ export interface Comparison {
    * by what changed, in this media type (`text-bodies.ts`).
    */
   readonly textType?: string;
+  /**
+   * Where the statuses differ: the media type the request's body declares and
+   * does not parse as (`malformed-request.ts`): the refusals of such
+   * requests on one endpoint are one row, not one per parser message.
+   */
+  readonly malformed?: 'JSON' | 'XML';
   /** Equivalence rules that turned a difference into equality, e.g. `timestamps: instant at /created_at`. */
   readonly equivalences?: readonly string[];
 }

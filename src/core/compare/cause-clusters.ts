@@ -152,6 +152,7 @@ export interface ClusterAnswer extends ChangedAnswer, AnswerStatuses {
         readonly method: string;
         readonly path: string;
         readonly parameters?: readonly string[] | undefined;
+        readonly malformed?: 'JSON' | 'XML' | undefined;
       }
     | undefined;
   /** Each side's status and how its body decoded (`error-handlers.ts`: a page or a document). */

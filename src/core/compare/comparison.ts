@@ -11,6 +11,7 @@ import { compareBodies, judgedBodies } from './bodies.js';
 import { charsetLabelChange } from './charset-label.js';
 import { applyEquivalences } from './equivalence/apply.js';
 import { withEchoes } from './header-echoes.js';
+import { malformedKind } from './malformed-request.js';
 import { redirectRewrite } from './redirects.js';
 import { faultsOf } from './xml-rpc-faults.js';
 
@@ -24,8 +25,10 @@ export function compare(exchange: Exchange): Comparison | undefined {
   const rules = exchange.case.rules;
   const [b, c] = judgedBodies(baseline.response, candidate.response);
   const body = compareBodies(b, c, rules);
+  const status = statusOf(exchange.case.request.path, baseline.response, candidate.response);
+  const malformed = status.equal ? undefined : malformedKind(exchange.case.request);
   const compared: Comparison = {
-    status: statusOf(exchange.case.request.path, baseline.response, candidate.response),
+    status,
     headers: withEchoes(
       headersOf(baseline.response, candidate.response, rules, body.length > 0),
       exchange.case.request.headers,
@@ -35,6 +38,7 @@ export function compare(exchange: Exchange): Comparison | undefined {
     ...(b.kind === c.kind && (b.kind === 'json' || b.kind === 'xml')
       ? { documents: true as const }
       : {}),
+    ...(malformed === undefined ? {} : { malformed }),
     ...faultsOf(b.kind === 'xml' ? b.value : undefined, c.kind === 'xml' ? c.value : undefined),
     ...(isText(b) && isText(c)
       ? { textType: textTypeOf(baseline.response, candidate.response) }

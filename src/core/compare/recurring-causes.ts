@@ -24,6 +24,14 @@
  *   no handler for, one decision (tracker rule 36). Kept apart: a transition
  *   to any other status (a `400` or a `2xx` is a handler on that side, what
  *   each endpoint supports: rule 4 as above), and another pair of statuses.
+ * - **A malformed request's refusal**: a transition seen only on requests
+ *   whose body does not parse as its declared media type, refused with two
+ *   parser messages or more on one endpoint, is one cause whose reason is
+ *   the malformed media type (`malformedRequests`, tracker rule 40).
+ * - **An RPC protocol's extension one side lacks**: calls of a namespace the
+ *   protocol reserves (XML-RPC's `system.`, JSON-RPC's `rpc.`) that one side
+ *   answers and the other answers `404`, `405` or `501` are one cause keyed
+ *   by the namespace (`protocolExtension`, tracker rule 42).
  * - **A pattern that recurs** at two fields or more with the same
  *   parameters (the same namespace change at two elements, integers written
  *   as strings at `size` and at `count`) is one cause of any field
@@ -45,6 +53,7 @@
 import type { Finding, RootCause } from '../../contract/root-cause.js';
 import { operationOfEndpoint, pathOfEndpoint } from './endpoint.js';
 import { fieldOf } from './findings.js';
+import { malformedReason } from './malformed-request.js';
 import { ANY_FIELD } from './patterns/types.js';
 import { rewriteTarget } from './redirects.js';
 import {
@@ -105,13 +114,15 @@ function whereOf(
     }
     const refused = (status: number) => status >= 400;
     if (isRecurringStatus(cause)) return undefined;
+    const malformed = evidence.malformed.get(causeKey(cause));
+    if (malformed !== undefined) return malformedRequests(cause, malformed);
     if (answersUnroutedMethod(cause.baseline, cause.candidate) && cause.reason === undefined) {
       // A router's answer to a method a route lacks: one decision whatever the method and path.
       const recurring = { ...cause, endpoint: ANY_ROUTE };
       return { key: causeKey(recurring), at: cause.endpoint, recurring };
     }
     if (refused(cause.baseline) !== refused(cause.candidate)) {
-      return namedSibling(cause) ?? sameReason(cause, evidence);
+      return namedSibling(cause) ?? sameReason(cause, evidence) ?? protocolExtension(cause);
     }
     const recurring = { ...cause, endpoint: `${methodOf(cause.endpoint)} ${RECURRING_ENDPOINT}` };
     return { key: causeKey(recurring), at: cause.endpoint, recurring };
@@ -160,6 +171,56 @@ function namedSibling(cause: StatusCause): Where | undefined {
     endpoint: `${cause.endpoint.slice(0, space)} ${path.slice(0, slash)}/*`,
     reason: elided,
   };
+  return { key: causeKey(recurring), at: cause.endpoint, recurring };
+}
+
+/**
+ * A transition seen only on requests whose body does not parse as the media
+ * type it declares (`malformed-request.ts`), its reason the refusing side's
+ * parser's message: keyed by the endpoint, the statuses and the malformed
+ * media type, its reason `{{malformed XML request}}`, so the messages each
+ * way of breaking a body gets (`no element found`, `unclosed token`) are one
+ * row where two or more show on one endpoint (`at` is the message). Kept
+ * apart: a cause also seen on a request that parses (its reason is the
+ * refusal of that request too), and one message alone (its row as it was).
+ */
+function malformedRequests(cause: StatusCause, kind: 'JSON' | 'XML'): Where {
+  const recurring: StatusCause = { ...cause, reason: malformedReason(kind) };
+  return { key: causeKey(recurring), at: cause.reason ?? '', recurring };
+}
+
+/**
+ * The namespaces an RPC protocol reserves for its own extensions, not the
+ * service's methods: XML-RPC's `system.` (introspection: `listMethods`,
+ * `methodHelp`, `methodSignature`; `multicall`; `getCapabilities`) and
+ * JSON-RPC 2.0's `rpc.` ("reserved for rpc-internal methods and
+ * extensions": `rpc.discover`).
+ */
+const EXTENSION_NAMESPACE = /^(system|rpc)\./;
+
+/** A refusal that says the operation does not exist: the path is served, its call is not. */
+const NO_SUCH_OPERATION: ReadonlySet<number> = new Set([404, 405, 501]);
+
+/**
+ * A transition where one side accepted an RPC call of a reserved extension
+ * namespace and the other answered that no such operation exists (`404`,
+ * `405`, `501`): the side lacks the protocol's extension, not each method,
+ * so every call of the namespace is one question, keyed by the method, the
+ * path, the namespace and the statuses (``status 200 → 404 on POST /
+ * system.*``), its reason left out (a not-found page may name each method).
+ * Kept apart: the service's own methods one side lacks (two features), a
+ * refusal of another status (the method exists and refused the call), and
+ * another namespace. Undefined when it is none of these.
+ */
+function protocolExtension(cause: StatusCause): Where | undefined {
+  const operation = operationOfEndpoint(cause.endpoint);
+  const namespace = operation === undefined ? undefined : EXTENSION_NAMESPACE.exec(operation)?.[1];
+  if (namespace === undefined) return undefined;
+  const refusing = cause.baseline >= 400 ? cause.baseline : cause.candidate;
+  if (!NO_SUCH_OPERATION.has(refusing)) return undefined;
+  const { reason: _reason, ...unread } = cause;
+  const path = cause.endpoint.slice(0, cause.endpoint.length - (operation ?? '').length);
+  const recurring: StatusCause = { ...unread, endpoint: `${path}${namespace}.*` };
   return { key: causeKey(recurring), at: cause.endpoint, recurring };
 }
 

@@ -53,6 +53,8 @@ export interface ReasonAnswer {
   readonly candidate?: { readonly status?: number | undefined };
   readonly bodies?: AnswerBodies;
   readonly findings: readonly Pick<Finding, 'cause'>[];
+  /** The media type the request's body declares and does not parse as (`malformed-request.ts`). */
+  readonly request?: { readonly malformed?: 'JSON' | 'XML' | undefined } | undefined;
 }
 
 /** What the run's answers say of the refusing sides' reasons (see the module comment). */
@@ -65,10 +67,38 @@ export interface RefusalEvidence {
    * side's, so its changes hold no text: `{"kind": "text"}`).
    */
   readonly read: ReadonlyMap<string, string>;
+  /**
+   * By cause key: the media type of the malformed requests a status cause
+   * was seen on, where it was seen on no other request (rule 40).
+   */
+  readonly malformed: ReadonlyMap<string, 'JSON' | 'XML'>;
 }
 
 /** No evidence: no catch-all known, no reason read from a body. */
-export const NO_REFUSAL_EVIDENCE: RefusalEvidence = { catchAll: new Set(), read: new Map() };
+export const NO_REFUSAL_EVIDENCE: RefusalEvidence = {
+  catchAll: new Set(),
+  read: new Map(),
+  malformed: new Map(),
+};
+
+/**
+ * By cause key, the media type of the malformed requests each status cause
+ * with a reason shows on; a cause also seen on a request that parses is none.
+ */
+function malformedCauses(answers: Iterable<ReasonAnswer>): Map<string, 'JSON' | 'XML'> {
+  const kinds = new Map<string, 'JSON' | 'XML' | null>();
+  for (const { findings, request } of answers) {
+    for (const { cause } of findings) {
+      if (cause.type !== 'status' || cause.reason === undefined) continue;
+      const key = causeKey(cause);
+      const kind = request?.malformed ?? null;
+      kinds.set(key, kinds.has(key) && kinds.get(key) !== kind ? null : kind);
+    }
+  }
+  const out = new Map<string, 'JSON' | 'XML'>();
+  for (const [key, kind] of kinds) if (kind !== null) out.set(key, kind);
+  return out;
+}
 
 /**
  * Statuses a route, method or feature missing on that side answers (`404`,
@@ -92,7 +122,7 @@ function refusingSide(baseline: number, candidate: number): Side | undefined {
  * ≥ 400, where the other side's reason differs or it gave none), and the
  * reasons the refusing side's body gives where a status cause holds none.
  */
-export function refusalEvidence(answers: Iterable<ReasonAnswer>): RefusalEvidence {
+export function refusalEvidence(answers: readonly ReasonAnswer[]): RefusalEvidence {
   const catchAll = new Set<string>();
   const read = new Map<string, string>();
   for (const { baseline, candidate, bodies, findings } of answers) {
@@ -117,7 +147,7 @@ export function refusalEvidence(answers: Iterable<ReasonAnswer>): RefusalEvidenc
     if (own !== undefined && !MISSING.has(c)) catchAll.add(reasonOf('baseline', own));
     if (other !== undefined && !MISSING.has(b)) catchAll.add(reasonOf('candidate', other));
   }
-  return { catchAll, read };
+  return { catchAll, read, malformed: malformedCauses(answers) };
 }
 
 /** Every status's reason phrase, longest first, at the start of a text (`^Not[\s_]*Found`). */

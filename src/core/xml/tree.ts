@@ -171,6 +171,11 @@ function undefinedEntity(text: string): string | undefined {
   return undefined;
 }
 
+/** True when the text is a well-formed XML document (a request body that declares XML). */
+export function isWellFormedXml(text: string): boolean {
+  return XMLValidator.validate(text) === true;
+}
+
 /** Parse a well-formed XML document into its tree (see the module comment). */
 export function parseXml(text: string): XmlParse {
   const valid = XMLValidator.validate(text);

@@ -385,15 +385,20 @@ export function toObservation(
       if (divergence.changes.length > MAX_REPORTED_CHANGES) {
         result.changesOmitted = divergence.changes.length - MAX_REPORTED_CHANGES;
       }
+      // `echoes` stays: a result judged again at the end of the run keys its header alike.
       result.headerChanges = divergence.headerChanges.map((change) => ({
         name: change.name,
         baseline: redactHeader(context.redact, change.name, change.baseline),
         candidate: redactHeader(context.redact, change.name, change.candidate),
+        ...(change.echoes === undefined ? {} : { echoes: change.echoes }),
       }));
       result.repro = repro;
       result.bodies = bodiesOf(exchange, common, context.redact);
       const parameters = refusedParameters(exchange, comparison.status, context.redact);
       if (parameters !== undefined) result.request = { ...result.request, parameters };
+      if (comparison.malformed !== undefined) {
+        result.request = { ...result.request, malformed: comparison.malformed };
+      }
       return result as DivergentObservation;
     }
     default: {
