@@ -5,7 +5,9 @@
  * part of the status finding. Planted twice, with other statuses, paths and
  * media types; kept apart: the same difference on an answer with equal
  * statuses, beside a body change of its own, and a header that describes no
- * body, each a row beside the status rows that share its answers.
+ * body, each a row beside the status rows that share its answers. A
+ * success status answered with the other side's error document (rule 27)
+ * carries its label the same way.
  */
 import { describe, expect, it } from 'vitest';
 import type { Comparison } from '../../../../src/contract/model/comparison.js';
@@ -137,5 +139,26 @@ describe('a header that describes a body the status holds is the status finding'
     const other = [...out].find(([summary]) => summary.includes(`\`${p.other.name}\``));
     expect(other?.[1].sort(), JSON.stringify([...out])).toEqual(['r1', 'r2']);
     expect([...out.keys()].some((s) => s.includes('`content-type`'))).toBe(false);
+  });
+});
+
+describe('rule 27: a refusal answered with a success status carries its label', () => {
+  it.each([
+    ['POST /graphql book', 'POST /graphql author', 'application/graphql-response+json'],
+    ['POST /rpc orders.list', 'POST /rpc orders.get', 'application/problem+json'],
+  ])('%s, %s: %s', (first, second, media) => {
+    const refusal = (caseId: string, endpoint: string): Answer => {
+      const comparison: Comparison = {
+        status: { equal: false, baseline: 200, candidate: 400 },
+        headers: [{ name: 'content-type', baseline: 'application/json', candidate: media }],
+        body: [],
+        documents: true,
+      };
+      return { caseId, endpoint, findings: findingsOf({ endpoint, comparison }) };
+    };
+    const out = rows([refusal('a', first), refusal('b', second)]);
+    expect([...out.keys()], JSON.stringify([...out])).toEqual([
+      'baseline answers 200 with the error document candidate refuses with, on several POST endpoints',
+    ]);
   });
 });
