@@ -11,6 +11,13 @@
  *   defines (`204`, `207`: `findings.ts`). Kept apart: a body change also
  *   seen on an answer whose statuses agree (then the bodies are a question
  *   of their own, wherever they show).
+ * - **The headers that describe it** (tracker rule 41): a `content-type`,
+ *   `content-length`, `content-encoding` or `content-language` that differs
+ *   only on answers whose status differs and whose bodies are the status's
+ *   (or absent) is part of the status finding too: a `405` with no body and
+ *   no `content-type` against a `404` page labelled `text/html`. Kept apart:
+ *   the same header difference on an answer whose statuses agree, or beside
+ *   a body change of its own.
  * - **One side's error bodies.** Within one error class (`4xx`, `5xx`),
  *   when every change of body kind has the same kind on one side (the
  *   baseline's error bodies are text on each of them) and the other side
@@ -27,6 +34,7 @@
  */
 
 import type { Finding, RootCause } from '../../contract/root-cause.js';
+import { describesBody } from './findings.js';
 import { ownKey } from './recurring-causes.js';
 import { ANY_ENDPOINT, causeKey } from './root-cause.js';
 
@@ -47,9 +55,18 @@ function bodyKey(cause: RootCause): string | undefined {
 
 /**
  * By own key (`ownKey`): the body causes of answers whose status differs
- * that no answer with agreeing statuses shows (see the module comment).
+ * that no answer with agreeing statuses shows, and the header causes that
+ * describe those bodies (see the module comment).
  */
 export function bodiesOfStatus(answers: readonly Answer[]): ReadonlySet<string> {
+  const bodies = bodyCausesOfStatus(answers);
+  const headers = headersOfStatus(answers, bodies);
+  if (headers.size === 0) return bodies;
+  return new Set([...bodies, ...headers]);
+}
+
+/** The body causes of answers whose status differs that no answer with agreeing statuses shows. */
+function bodyCausesOfStatus(answers: readonly Answer[]): ReadonlySet<string> {
   const alone = new Set<string>();
   const withStatus = new Map<string, Set<string>>();
   for (const { findings } of answers) {
@@ -72,6 +89,36 @@ export function bodiesOfStatus(answers: readonly Answer[]): ReadonlySet<string> 
     for (const own of owns) out.add(own);
   }
   return out;
+}
+
+/**
+ * By own key: the header causes of a header that describes the body
+ * (`describesBody`: `content-type`, `content-length`, `content-encoding`,
+ * `content-language`) shown only on answers whose status differs and whose
+ * body has no finding of its own: each finding but the status's and the
+ * headers' is a body cause of the status (`bodies`), or there is none (a
+ * `HEAD`, two empty bodies). Kept apart: the same header difference on an
+ * answer whose statuses agree, or beside a body change of its own (then
+ * the label is a question of its own, wherever it shows).
+ */
+function headersOfStatus(
+  answers: readonly Answer[],
+  bodies: ReadonlySet<string>,
+): ReadonlySet<string> {
+  const alone = new Set<string>();
+  const withStatus = new Set<string>();
+  for (const { findings } of answers) {
+    const status = findings.some(({ cause }) => cause.type === 'status');
+    const ownBody = findings.some(
+      ({ cause }) =>
+        cause.type !== 'status' && cause.type !== 'header' && !bodies.has(ownKey(cause)),
+    );
+    for (const { cause } of findings) {
+      if (cause.type !== 'header' || !describesBody(cause.name)) continue;
+      (status && !ownBody ? withStatus : alone).add(ownKey(cause));
+    }
+  }
+  return new Set([...withStatus].filter((key) => !alone.has(key)));
 }
 
 const ERROR_CLASSES: ReadonlySet<string> = new Set(['4xx', '5xx']);

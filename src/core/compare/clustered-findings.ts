@@ -143,8 +143,8 @@ function clusteredOwn<F extends Finding>(
 
 /**
  * One answer's findings with its body causes that are its status's
- * (`body-causes.ts`) left out, their body joined to the status finding (the
- * findings themselves when none is).
+ * (`body-causes.ts`), and the headers that describe those bodies, left out,
+ * joined to the status finding (the findings themselves when none is).
  */
 function withBodiesOfStatus<F extends Finding>(
   findings: readonly F[],
@@ -155,7 +155,7 @@ function withBodiesOfStatus<F extends Finding>(
   if (status === undefined) return findings;
   const joined = findings.filter(
     (f) =>
-      (f.cause.type === 'body-kind' || f.cause.type === 'structure') &&
+      (f.cause.type === 'body-kind' || f.cause.type === 'structure' || f.cause.type === 'header') &&
       statusBodies.has(ownKey(f.cause)),
   );
   if (joined.length === 0) return findings;

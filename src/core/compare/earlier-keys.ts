@@ -46,7 +46,9 @@
  * (`text-bodies.ts`), the row of its difference with the method; since a
  * router's answer to a method a route lacks is keyed by its two statuses
  * (`recurring-causes.ts`), the rows it had on its endpoint and its method,
- * and the `allow` header row only the `405` side's answer had. The rows are superseded by the
+ * and the `allow` header row only the `405` side's answer had; since a header
+ * that describes a body the status holds is the status finding's, its header
+ * row (`body-causes.ts`). The rows are superseded by the
  * findings that now record them (`judge/results/root-causes.ts`), never read as
  * resolved while the servers still differ. Pure.
  */
@@ -65,6 +67,7 @@ import { findingOf } from './finding-of.js';
 import {
   allowOfStatus,
   bodyKindCause,
+  describesBody,
   fieldOf,
   findingsOf,
   statusDefinesBody,
@@ -408,7 +411,22 @@ function statusKeys(
         : [causeFingerprint(bodyKindCause(kindChange, cause.baseline))];
     out.push(...body.filter((fingerprint) => !live.has(fingerprint)));
   }
+  out.push(...bodyHeaderKeys(input));
   return out;
+}
+
+/**
+ * The headers that describe the body (`describesBody`), part of the status
+ * finding where its body is (`body-causes.ts`, tracker rule 41): the header
+ * rows they had, but those the case still shows.
+ */
+function bodyHeaderKeys(input: EarlierInput): string[] {
+  const described = input.headerChanges.filter((change) => describesBody(change.name));
+  if (described.length === 0) return [];
+  const live = new Set(input.findings.map((f) => f.fingerprint));
+  return headerFindings(described, () => false)
+    .map((f) => f.fingerprint)
+    .filter((fingerprint) => !live.has(fingerprint));
 }
 
 /**

@@ -490,6 +490,23 @@ export function allowOfStatus(change: HeaderChange, status: Comparison['status']
 }
 
 /**
+ * Headers that describe the body they come with (its media type, length,
+ * coding and language): where the statuses differ and the two bodies are the
+ * status's (tracker rules 10 and 41, `body-causes.ts`), so are these.
+ */
+const BODY_HEADERS: ReadonlySet<string> = new Set([
+  'content-type',
+  'content-length',
+  'content-encoding',
+  'content-language',
+]);
+
+/** True for a header that describes its answer's body (`content-type`, `content-length`, …). */
+export function describesBody(name: string): boolean {
+  return BODY_HEADERS.has(name);
+}
+
+/**
  * A `content-length` that differs because the bodies do: each side's length
  * is computed from its own body, so two bodies that differ have lengths that
  * differ, and the body's findings are the decision (as a `HEAD` follows its
