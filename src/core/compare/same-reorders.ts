@@ -29,6 +29,9 @@ import { ownKey } from './recurring-causes.js';
 import type { ChangedAnswer } from './seen-changes.js';
 import { splitPath } from './wording/phrases.js';
 
+/** The first parameter of such a cause: the fields' names follow. */
+export const SAME_ELEMENTS = 'same-elements';
+
 /** The fewest elements whose one order names a list. */
 const FEWEST = 3;
 
@@ -129,7 +132,7 @@ export function sameReorders(answers: readonly ChangedAnswer[]): Map<string, Roo
       type: 'pattern',
       pattern: 'array-order',
       field: ANY_FIELD,
-      params: ['same-elements', ...names],
+      params: [SAME_ELEMENTS, ...names],
       detail: `array order, the same elements moved the same way, at ${names.map(codeSpan).join(', ')}`,
     };
     for (const field of group) out.set(ownKey(field.cause), cause);
