@@ -70,9 +70,18 @@ function addRequest(sent: Set<string>, request: CaseRequest): void {
   }
   const { body } = request;
   if (body.kind === 'json') addJson(sent, body.value, 0);
-  else if (body.kind === 'text') {
+  else if (body.kind === 'text' && isForm(request)) {
     for (const [, value] of new URLSearchParams(body.text)) addValue(sent, value);
   }
+}
+
+/** A body sent as a form (`application/x-www-form-urlencoded`): its values are the form's. */
+function isForm(request: CaseRequest): boolean {
+  return request.headers.some(
+    ([name, value]) =>
+      name.toLowerCase() === 'content-type' &&
+      value.toLowerCase().startsWith('application/x-www-form-urlencoded'),
+  );
 }
 
 /** The strings the case's request and its flow's earlier steps sent, as written in the library. */

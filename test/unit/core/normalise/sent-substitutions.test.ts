@@ -89,6 +89,15 @@ describe('a value the request sent against a drawn id', () => {
     expect(body(query.baseline)).toEqual({ q: SENT_TOKEN });
     const path = maskSentSubstitutions(exchange({ q: 'bob' }, { q: U1 }, { path: '/users/bob' }));
     expect(body(path.baseline)).toEqual({ q: SENT_TOKEN });
+    const form = {
+      headers: [['content-type', 'application/x-www-form-urlencoded']],
+      body: { kind: 'text', text: 'login=bob&x=1' },
+    } as const;
+    const formed = maskSentSubstitutions(exchange({ q: 'bob' }, { q: U1 }, form));
+    expect(body(formed.baseline)).toEqual({ q: SENT_TOKEN });
+    const text = { body: { kind: 'text', text: 'login=bob' } } as const;
+    const plain = maskSentSubstitutions(exchange({ q: 'bob' }, { q: U1 }, text));
+    expect(body(plain.baseline)).toEqual({ q: 'bob' });
     const variable = { body: { kind: 'json', value: { login: '{{who}}' } } } as const;
     const none = maskSentSubstitutions(exchange({ login: '{{who}}' }, { login: U1 }, variable));
     expect(body(none.baseline)).toEqual({ login: '{{who}}' });
