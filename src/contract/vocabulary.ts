@@ -105,6 +105,7 @@ export const PATTERN_NAMES = [
   'bool-as-string',
   'timestamp-format',
   'drawn-format',
+  'sent-vs-drawn',
   'enum-case',
   'float-format',
   'array-order',

@@ -128,6 +128,7 @@ import { isOutcomeFinding, type RefusedAnswer, refusedAnswers } from './refused-
 import { renamedMembers } from './renamed-members.js';
 import { linksOfGroup } from './resource-links.js';
 import { ANY_ENDPOINT, ZERO_VALUED_MEMBERS } from './root-cause.js';
+import { sameReorders } from './same-reorders.js';
 import {
   type ChangedAnswer,
   compareSeen,
@@ -238,7 +239,12 @@ export function clusterCauses(
   );
   // One side's checks of one request parameter (`checked-parameters.ts`), where no rule joined them.
   const checked = checkedParameters(all, recurrences);
-  const patterns = checked.size === 0 ? recurrences : new Map([...recurrences, ...checked]);
+  // One list under two names reordered one way (`same-reorders.ts`).
+  const reorders = sameReorders(all);
+  const patterns =
+    checked.size === 0 && reorders.size === 0
+      ? recurrences
+      : new Map([...recurrences, ...checked, ...reorders]);
   const nulls = lonelyNulls(all, patterns);
   const renames = renamedMembers(all, groups);
   const restructured = new Map(groups.map((group) => [group, restructureNulls(group, nulls)]));

@@ -48,7 +48,10 @@
  * (`recurring-causes.ts`), the rows it had on its endpoint and its method,
  * and the `allow` header row only the `405` side's answer had; since a header
  * that describes a body the status holds is the status finding's, its header
- * row (`body-causes.ts`). The rows are superseded by the
+ * row (`body-causes.ts`); since a value the request sent against a drawn id
+ * is keyed by its member's name (`sent-vs-drawn`), the value rows of its
+ * places; since one list under two names reordered one way is one cause
+ * (`same-reorders.ts`), each name's `array-order` row. The rows are superseded by the
  * findings that now record them (`judge/results/root-causes.ts`), never read as
  * resolved while the servers still differ. Pure.
  */
@@ -91,6 +94,7 @@ import {
   methodOf,
   RECURRING_ENDPOINT,
 } from './root-cause.js';
+import { SAME_ELEMENTS } from './same-reorders.js';
 import { differenceBeforeMethod } from './text-bodies.js';
 import { templatesOf } from './value-template.js';
 import { splitPath } from './wording/phrases.js';
@@ -556,6 +560,41 @@ function listOrderKeys(input: EarlierInput, finding: EarlierInput['findings'][nu
   );
 }
 
+/**
+ * A value the request sent against a drawn id, keyed by its member's name
+ * since (`sent-vs-drawn`): the rows its value change had, on the case's
+ * resource and across resources.
+ */
+function sentKeys(input: EarlierInput, paths: readonly string[]): string[] {
+  const at = new Set(paths);
+  const changes = input.changes.filter((change) => at.has(change.path) && change.op === 'value');
+  return structureFindings(input.endpoint, changes).flatMap((member) =>
+    member.cause.type === 'structure'
+      ? [member.fingerprint, ...clusterKeys(input, member.cause, member.paths)]
+      : [member.fingerprint],
+  );
+}
+
+/**
+ * One list under two names reordered one way (`same-reorders.ts`): the
+ * `array-order` row each name had.
+ */
+function sameReorderKeys(cause: RootCause & { type: 'pattern' }, paths: readonly string[]) {
+  if (cause.params[0] !== SAME_ELEMENTS) return [];
+  const fields = new Set(paths.map((path) => fieldOf(splitPath(path).parent)));
+  return [...fields]
+    .filter((field) => field !== '')
+    .map((field) =>
+      causeFingerprint({
+        type: 'pattern',
+        pattern: 'array-order',
+        field,
+        params: [],
+        detail: 'array order',
+      }),
+    );
+}
+
 /** A whole body that differs (text, bytes): one change at the body's root. */
 function isWholeBody(change: Change): boolean {
   return change.path === '' && change.op === 'value';
@@ -614,7 +653,10 @@ function earlierOf(input: EarlierInput, finding: EarlierInput['findings'][number
     return [...statusKeys(input, finding, cause), ...repeatedReasonKeys(input, cause)];
   if (cause.type === 'body-kind') return bodyKindKeys(input, cause);
   if (cause.type === 'pattern' && cause.pattern === 'array-order')
-    return listOrderKeys(input, finding);
+    return [...listOrderKeys(input, finding), ...sameReorderKeys(cause, finding.paths)];
+  if (cause.type === 'pattern' && cause.pattern === 'sent-vs-drawn') {
+    return sentKeys(input, finding.paths);
+  }
   if (cause.type === 'header') return headerKeys(input, cause);
   if (cause.type !== 'pattern' || !REKEYED.has(cause.pattern)) return [];
   if (SPELLINGS.has(cause.pattern)) return keyCaseKeys(input, finding);

@@ -75,8 +75,12 @@ export function fieldOfPath(path: string): string {
   return fieldOf(path.endsWith('/@xmlns') ? path.slice(0, -'/@xmlns'.length) : path);
 }
 
-/** Patterns never keyed across fields: each list's order is a choice of its own. */
-const PER_FIELD: ReadonlySet<string> = new Set(['array-order']);
+/**
+ * Patterns never keyed across fields: each list's order is a choice of its
+ * own; a value sent against a drawn id is keyed by its member's name as one
+ * word already (`sent-vs-drawn`: other names, other decisions).
+ */
+const PER_FIELD: ReadonlySet<string> = new Set(['array-order', 'sent-vs-drawn']);
 
 interface Where {
   /** What changed, without where. */

@@ -27,6 +27,7 @@ import { maskOwnPaths } from '../../core/normalise/own-paths.js';
 import { answersAgree, mayHaveRaced, racedWords } from '../../core/normalise/raced.js';
 import { createReferenceMemory } from '../../core/normalise/references.js';
 import { createSamePairs, type SamePairs } from '../../core/normalise/same-pairs.js';
+import { maskSentSubstitutions } from '../../core/normalise/sent-substitutions.js';
 import { createSequenceIds } from '../../core/normalise/sequence-ids.js';
 import { openSignedTokens } from '../../core/normalise/signed-tokens.js';
 import { CLOCK_SKEW_MS, maskRunStamps } from '../../core/normalise/stamps.js';
@@ -117,8 +118,11 @@ export function createRunIntake(input: {
   const { config } = input;
   const rpc = input.rpc ?? (() => true);
   // Then the digests of objects that hold such values (core/normalise/derived-digests.ts).
+  // Then a value the request sent against a drawn id, compared as both (core/normalise/sent-substitutions.ts).
   const generatedOf = (exchange: Exchange): Exchange =>
-    maskDerivedDigests(maskGeneratedValues(exchange, { rpc: rpc(exchange.case.request.path) }));
+    maskSentSubstitutions(
+      maskDerivedDigests(maskGeneratedValues(exchange, { rpc: rpc(exchange.case.request.path) })),
+    );
   const failed = { baseline: 0, candidate: 0, skipped: 0 };
   const watch = createSideWatch();
   const runtimes = createRuntimeWatch(config, (text) => input.redact.text(text));

@@ -24,6 +24,7 @@ import { nesting } from './nesting.js';
 import { nilMap } from './nil-map.js';
 import { nilSlice } from './nil-slice.js';
 import { nullVsAbsent } from './null-vs-absent.js';
+import { sentVsDrawn } from './sent-vs-drawn.js';
 import { taggedEnum } from './tagged-enum.js';
 import { timestampFormat } from './timestamp-format.js';
 import type { Pattern, PatternMatch } from './types.js';
@@ -54,6 +55,7 @@ export const PATTERNS = [
   boolAsString,
   timestampFormat,
   drawnFormat,
+  sentVsDrawn,
   enumCase,
   floatFormat,
   arrayOrder,

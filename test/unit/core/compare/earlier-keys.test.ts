@@ -389,3 +389,48 @@ describe('the rows a cause keyed by what changed since took over', () => {
     },
   );
 });
+
+describe('the rows rule 37 took over', () => {
+  it('are the value rows of a value the request sent against a drawn id', () => {
+    const change = {
+      path: '/account/login',
+      op: 'value',
+      baseline: '{{sent}}',
+      candidate: '{{id drawn as uuid}}',
+    } as const;
+    const read = result('s/me', 'GET /me', [change]);
+    const [finding] = read.findings;
+    expect(finding?.cause.type === 'pattern' && finding.cause.pattern).toBe('sent-vs-drawn');
+    const own = causeFingerprint({
+      type: 'structure',
+      endpoint: '/me',
+      change: { op: 'value', path: '/account/login', baseline: 'string', candidate: 'string' },
+    });
+    expect(earlierKeys(read).get(finding?.fingerprint ?? '')).toContain(own);
+  });
+
+  it('are the array-order rows of each name of one list reordered one way', () => {
+    const moved = { path: '/UserAttributes/0', op: 'moved', baseline: 0, candidate: 2 } as const;
+    const read = result('s/get', 'POST /', [moved]);
+    const joined = findingOf(
+      {
+        type: 'pattern',
+        pattern: 'array-order',
+        field: '*',
+        params: ['same-elements', 'Attributes', 'UserAttributes'],
+        detail: 'array order, the same elements moved the same way',
+      },
+      ['/UserAttributes/0'],
+    );
+    const keys = earlierOf({ ...read, findings: [joined], notMembers: new Set() });
+    expect(keys.get(joined.fingerprint)).toEqual([
+      causeFingerprint({
+        type: 'pattern',
+        pattern: 'array-order',
+        field: 'UserAttributes',
+        params: [],
+        detail: 'array order',
+      }),
+    ]);
+  });
+});

@@ -55,6 +55,10 @@ const PARAMS: Readonly<Record<string, readonly (readonly string[])[]>> = {
     ['decimal', 'hex'],
     ['uuid', 'hex'],
   ],
+  'sent-vs-drawn': [
+    ['candidate', 'uuid'],
+    ['baseline', 'hex'],
+  ],
   'enum-case': [['lower_case', 'PascalCase']],
 };
 
