@@ -116,6 +116,12 @@ export const observationBaseShape = {
       .describe(
         "where a side refused (≥ 400) a divergent case: the names of the parameters the request sent (query, form, JSON body members) and its flow's earlier steps sent, without those a sent value holds as a word; the names a refusal's reason may name (tracker rule 33)",
       ),
+    echoed: z
+      .array(z.string())
+      .exactOptional()
+      .describe(
+        "where one side refused (≥ 400) what the other accepted: the values the request sent (path segments, query, form and JSON values; no plain word, no secret) that the refusing side's reason says or the accepting side's answer holds; a reason is keyed without them, and a later list that holds one shows what the call wrote (tracker rule 38)",
+      ),
   }),
   baseline: sideSchema,
   candidate: sideSchema,

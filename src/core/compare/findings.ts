@@ -76,6 +76,11 @@ export interface FindingsInput {
    * every change under one is that list's one `array-order` finding (`awaiting-lists.ts`).
    */
   readonly awaitingLists?: readonly string[];
+  /**
+   * Values the request sent (`sent-values.ts`): a refusal's reason that says
+   * one is keyed with it elided (tracker rule 38).
+   */
+  readonly sentValues?: readonly string[];
 }
 
 /**
@@ -611,8 +616,12 @@ function isMessage(value: unknown): boolean {
   return typeof value === 'string' && /\S\s+\S/.test(value.trim());
 }
 
-/** The status cause of a comparison (see `findingsOf`). */
-function statusCause(comparison: Comparison, endpoint: string): RootCause {
+/** The status cause of a comparison (see `findingsOf`); `sent`: the request's values (rule 38). */
+function statusCause(
+  comparison: Comparison,
+  endpoint: string,
+  sent: readonly string[] = [],
+): RootCause {
   const { status } = comparison;
   const { baseline, candidate } = status;
   // A success status for the other side's refusal: that side's status, the other's any error.
@@ -630,7 +639,7 @@ function statusCause(comparison: Comparison, endpoint: string): RootCause {
       document: true,
     };
   }
-  const reason = refusalReason(comparison);
+  const reason = refusalReason(comparison, { sent });
   return {
     type: 'status',
     endpoint,
@@ -648,7 +657,7 @@ export function findingsOf(input: FindingsInput): Finding[] {
   const found: Finding[] = [];
   if (!status.equal) {
     const { baseline, candidate } = status;
-    const cause = statusCause(comparison, endpoint);
+    const cause = statusCause(comparison, endpoint, input.sentValues);
     found.push(findingOf(cause, []));
     // One side accepted what the other rejected: the rest follows from that. A side that
     // answered the other's refusal with a success status accepted nothing: its bodies are compared.
