@@ -36,7 +36,9 @@
  * its own row (`shownApart`).
  *
  * A call accepted on one side only whose sent value a later list's extra
- * elements hold wrote, whatever its verb (rule 38, `echoed-writes.ts`).
+ * elements hold wrote, whatever its verb (rule 38, `echoed-writes.ts`); a
+ * body of another kind on a route one side refuses whole is the route's
+ * (rule 38, `refused-routes.ts`).
  *
  * Across cases, whatever their order: `cross-case-consequences.ts`.
  */
@@ -54,6 +56,7 @@ import {
   writtenOutcomes,
 } from './outcome-writes.js';
 import { ownDifference } from './own-differences.js';
+import { refusedRouteConsequences } from './refused-routes.js';
 import { countsAsWrite } from './rpc-writes.js';
 import { hasFindings } from './types.js';
 
@@ -250,8 +253,10 @@ export function consequencesOf(results: readonly AssessedObservation[]): Consequ
     causes.set(sequence, earlier);
   }
   const kept = keptApart(results, out, outcomeAnswers);
-  // A call whose sent value a later list's extra elements hold wrote, whatever its verb (rule 38).
-  return laidUnder(kept, echoedWriteConsequences(results, kept));
+  // A call whose sent value a later list's extra elements hold wrote, whatever its verb, and a
+  // body of another kind on a route one side refuses whole is the route's (rule 38).
+  const echoed = laidUnder(kept, echoedWriteConsequences(results, kept));
+  return laidUnder(echoed, refusedRouteConsequences(results, echoed));
 }
 
 /** `marks` with `more` added where `marks` marks nothing for that finding. */
