@@ -161,6 +161,24 @@ export function refusalReason(
 
 /** At most this many echoed values are kept on a result. */
 const MOST_ECHOED = 16;
+/** At most this many nodes of the accepting side's changes are read for the values they hold. */
+const HELD_NODES = 20_000;
+
+/** The strings `value` holds, at most 8 levels down, into `into`, while `budget` lasts. */
+function stringsHeld(
+  value: unknown,
+  into: Set<string>,
+  budget: { nodes: number },
+  depth = 0,
+): void {
+  if (budget.nodes <= 0 || depth > 8) return;
+  budget.nodes -= 1;
+  if (typeof value === 'string') into.add(value);
+  else if (Array.isArray(value))
+    for (const item of value) stringsHeld(item, into, budget, depth + 1);
+  else if (isJsonObject(value))
+    for (const item of Object.values(value)) stringsHeld(item, into, budget, depth + 1);
+}
 
 /** True when `value` holds `text` as a whole string, at most 8 levels down. */
 export function holdsString(value: unknown, text: string, depth = 0): boolean {
@@ -197,8 +215,10 @@ export function echoedBy(
   for (const change of comparison.body) strings(messageOf(change, refusing), found);
   const message = found.join(' ').slice(0, READ);
   const said = (value: string) => withoutSent(message, [value], true) !== message;
-  const held = (value: string) =>
-    comparison.body.some((change) => holdsString(change[accepting], value));
+  const heldStrings = new Set<string>();
+  const budget = { nodes: HELD_NODES };
+  for (const change of comparison.body) stringsHeld(change[accepting], heldStrings, budget);
+  const held = (value: string) => heldStrings.has(value);
   return sent
     .filter((value) => /^(?!\p{L}\p{Ll}*$)/u.test(value) && (said(value) || held(value)))
     .slice(0, MOST_ECHOED);

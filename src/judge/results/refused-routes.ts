@@ -54,13 +54,26 @@ function acceptedByOther(result: AssessedDivergence, side: Side): AssessedFindin
   return result.findings.find((f) => f.cause.type === 'status');
 }
 
-/** `side`'s answer as one refusal's key (status and body), or undefined when it is none or cut. */
-function refusalOf(result: AssessedObservation, side: Side): string | undefined {
+/** An answer that differs, its resource, and each side's refusal key once read. */
+interface Entry {
+  readonly result: AssessedDivergence;
+  readonly resource: readonly string[];
+  readonly refusal: Partial<Record<Side, string | null>>;
+}
+
+/** `side`'s answer as one refusal's key (status and body), or null when it is none or cut. */
+function refusalOf(entry: Entry, side: Side): string | null {
+  const known = entry.refusal[side];
+  if (known !== undefined) return known;
+  const { result } = entry;
   const status = result[side].status;
-  if (status === undefined || status < 400 || !hasFindings(result)) return undefined;
   const { bodies } = result;
-  if (bodies.cut?.[side] !== undefined) return undefined;
-  return JSON.stringify([status, bodies[side] ?? null]);
+  const key =
+    status === undefined || status < 400 || bodies.cut?.[side] !== undefined
+      ? null
+      : JSON.stringify([status, bodies[side] ?? null]);
+  entry.refusal[side] = key;
+  return key;
 }
 
 /** True for a finding that says the bodies differ whole: another kind, or a text keyed by what changed. */
@@ -73,18 +86,19 @@ function wholeBody(finding: AssessedFinding): boolean {
 
 /** The answers on and under `resource`, when `side` refuses them whole (see the module comment). */
 function refusedWhole(
-  results: readonly AssessedObservation[],
+  entries: readonly Entry[],
   resource: readonly string[],
   side: Side,
 ): AssessedDivergence[] | undefined {
   // Only answers that differ are kept; an answer alike on both sides says nothing of either.
-  const on = results.filter((r) => hasFindings(r) && under(collectionOf(r.endpoint), resource));
-  if (on.length < 2) return undefined;
-  const refusals = new Set(on.map((r) => refusalOf(r, side)));
-  if (refusals.size !== 1 || refusals.has(undefined)) return undefined;
+  const on = entries.filter((entry) => under(entry.resource, resource));
+  const [first] = on;
+  if (first === undefined || on.length < 2) return undefined;
+  const refusal = refusalOf(first, side);
+  if (refusal === null || on.some((entry) => refusalOf(entry, side) !== refusal)) return undefined;
   const other: Side = side === 'baseline' ? 'candidate' : 'baseline';
-  if (new Set(on.map((r) => r[other].status)).size < 2) return undefined;
-  return on.filter(hasFindings);
+  if (new Set(on.map((entry) => entry.result[other].status)).size < 2) return undefined;
+  return on.map((entry) => entry.result);
 }
 
 /** The whole-body changes on routes one side refuses whole, by case id, each with the route's row. */
@@ -93,18 +107,21 @@ export function refusedRouteConsequences(
   marks: Consequences,
 ): Consequences {
   const out = new Map<string, Map<string, string>>();
-  const seen = new Set<string>();
+  const entries: Entry[] = [];
   for (const result of results) {
     if (!hasFindings(result)) continue;
+    entries.push({ result, resource: collectionOf(result.endpoint), refusal: {} });
+  }
+  const seen = new Set<string>();
+  for (const { result, resource } of entries) {
     for (const side of ['baseline', 'candidate'] as const) {
       const status = acceptedByOther(result, side);
-      const resource = collectionOf(result.endpoint);
       if (status === undefined || resource.length === 0) continue;
       // Each resource is read once per side; a finding keeps the first route's row.
       const key = JSON.stringify([side, resource]);
       if (seen.has(key)) continue;
       seen.add(key);
-      const route = refusedWhole(results, resource, side);
+      const route = refusedWhole(entries, resource, side);
       if (route === undefined) continue;
       const row =
         marks.get(result.caseId)?.get(status.fingerprint) ??
