@@ -36,7 +36,7 @@ import { testShort } from '../../util/short-text.js';
 import { isJsonObject } from '../normalise/json.js';
 import { splitByAwaitingLists } from './awaiting-lists.js';
 import { typeDifference } from './body-types.js';
-import { resourceOfEndpoint } from './endpoint.js';
+import { pathOfEndpoint, resourceOfEndpoint } from './endpoint.js';
 import { isBodyKindChange } from './explain-shape.js';
 import { findingOf } from './finding-of.js';
 import { sideType, wildcardPath } from './fingerprint.js';
@@ -616,6 +616,25 @@ function isMessage(value: unknown): boolean {
   return typeof value === 'string' && /\S\s+\S/.test(value.trim());
 }
 
+/**
+ * The sent values the endpoint does not name: a path segment the endpoint
+ * keeps as written (`/v1/items/zebra`) is part of its key already, and rule
+ * 19 reads it in the reason (`item zebra not found`) to join the siblings.
+ */
+function unnamedBy(endpoint: string, sent: readonly string[]): readonly string[] {
+  if (sent.length === 0) return sent;
+  const named = new Set<string>();
+  for (const segment of pathOfEndpoint(endpoint).split('/')) {
+    named.add(segment);
+    try {
+      named.add(decodeURIComponent(segment));
+    } catch {
+      // A broken escape is kept as written.
+    }
+  }
+  return sent.filter((value) => !named.has(value));
+}
+
 /** The status cause of a comparison (see `findingsOf`); `sent`: the request's values (rule 38). */
 function statusCause(
   comparison: Comparison,
@@ -639,7 +658,7 @@ function statusCause(
       document: true,
     };
   }
-  const reason = refusalReason(comparison, { sent });
+  const reason = refusalReason(comparison, { sent: unnamedBy(endpoint, sent) });
   return {
     type: 'status',
     endpoint,

@@ -20,8 +20,13 @@
 import type { AssessedDivergence, AssessedObservation } from '../../contract/assessment.js';
 import type { AssessedFinding } from '../../contract/root-cause.js';
 import { holdsString } from '../../core/compare/refusal.js';
-import type { Consequences } from './consequences.js';
 import { hasFindings } from './types.js';
+
+/**
+ * Per case id, per finding fingerprint, the row it shows under (`Consequences`
+ * in `consequences.ts`, which calls this module: written out, not imported).
+ */
+type Consequences = ReadonlyMap<string, ReadonlyMap<string, string>>;
 
 type Side = 'baseline' | 'candidate';
 

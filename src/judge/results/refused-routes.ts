@@ -32,8 +32,13 @@
 import type { AssessedDivergence, AssessedObservation } from '../../contract/assessment.js';
 import type { AssessedFinding } from '../../contract/root-cause.js';
 import { collectionOf } from '../../core/compare/endpoint.js';
-import type { Consequences } from './consequences.js';
 import { hasFindings } from './types.js';
+
+/**
+ * Per case id, per finding fingerprint, the row it shows under (`Consequences`
+ * in `consequences.ts`, which calls this module: written out, not imported).
+ */
+type Consequences = ReadonlyMap<string, ReadonlyMap<string, string>>;
 
 type Side = 'baseline' | 'candidate';
 

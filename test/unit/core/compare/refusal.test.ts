@@ -113,4 +113,13 @@ describe('a value the request sent, said in the reason (rule 38)', () => {
     });
     expect(status?.cause).toMatchObject({ type: 'status', reason: 'Bin … not found' });
   });
+
+  it('keeps a path segment the endpoint names: rule 19 reads it to join the siblings', () => {
+    const [status] = findingsOf({
+      endpoint: 'PUT /store/buckets/beta-logs',
+      comparison: refused('bucket beta-logs is read-only here', [403, 201]),
+      sentValues: ['beta-logs', 'store', 'buckets'],
+    });
+    expect(status?.cause).toMatchObject({ reason: 'bucket beta-logs is read-only here' });
+  });
 });
