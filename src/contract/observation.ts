@@ -122,6 +122,12 @@ export const observationBaseShape = {
       .describe(
         'where the statuses differ: the media type the request body declares and does not parse as; the refusals of such requests on one endpoint are one row (tracker rule 40)',
       ),
+    echoed: z
+      .array(z.string())
+      .exactOptional()
+      .describe(
+        "where one side refused (≥ 400) what the other accepted: the values the request sent (path segments, query, form and JSON values; no plain word, no secret) that the refusing side's reason says or the accepting side's answer holds; a reason is keyed without them, and a later list that holds one shows what the call wrote (tracker rule 38)",
+      ),
   }),
   baseline: sideSchema,
   candidate: sideSchema,

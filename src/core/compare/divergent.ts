@@ -38,6 +38,8 @@ export interface JudgedCase {
   readonly queryNames?: readonly string[];
   /** Lists (pointers) awaiting evidence for their order: one finding each (`awaiting-lists.ts`). */
   readonly awaitingLists?: readonly string[];
+  /** The values the request sent: a refusal's reason is keyed without them (`sent-values.ts`). */
+  readonly sentValues?: readonly string[];
 }
 
 /** The divergence of a side that failed in transport, its fingerprint given. */

@@ -41,7 +41,9 @@
  * elements' members; since an RPC call's endpoint names its operation
  * (`operation.ts`), the row its cause had on the path alone (`POST /`), and
  * a value's across operations; since a refusing body's text that shows twice
- * is read once (`refusal.ts`), the row whose reason said it twice; since a
+ * is read once (`refusal.ts`), the row whose reason said it twice (and
+ * since a value the request sent is elided from a reason, the row whose
+ * reason kept it); since a
  * text body is keyed without the request's method it echoes
  * (`text-bodies.ts`), the row of its difference with the method; since a
  * router's answer to a method a route lacks is keyed by its two statuses
@@ -442,12 +444,19 @@ function bodyHeaderKeys(input: EarlierInput): string[] {
 function repeatedReasonKeys(input: EarlierInput, cause: RootCause & { type: 'status' }): string[] {
   if (cause.reason === undefined) return [];
   const status = { equal: false, baseline: cause.baseline, candidate: cause.candidate };
-  const reason = refusalReason({ status, body: input.changes }, { repeated: true });
-  if (reason === undefined || reason === cause.reason) return [];
-  const before = { ...cause, reason };
-  return isSharedReason(cause)
-    ? [causeFingerprint(before), ...sharedReasonKeys(input.endpoint, before)]
-    : [causeFingerprint(before)];
+  // And since a value the request sent is elided from a reason (rule 38), the reason that kept it.
+  const reasons = new Set([
+    refusalReason({ status, body: input.changes }, { repeated: true }),
+    refusalReason({ status, body: input.changes }),
+  ]);
+  const out: string[] = [];
+  for (const reason of reasons) {
+    if (reason === undefined || reason === cause.reason) continue;
+    const before = { ...cause, reason };
+    out.push(causeFingerprint(before));
+    if (isSharedReason(cause)) out.push(...sharedReasonKeys(input.endpoint, before));
+  }
+  return out;
 }
 
 /**

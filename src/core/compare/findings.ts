@@ -36,7 +36,7 @@ import { testShort } from '../../util/short-text.js';
 import { isJsonObject } from '../normalise/json.js';
 import { splitByAwaitingLists } from './awaiting-lists.js';
 import { typeDifference } from './body-types.js';
-import { resourceOfEndpoint } from './endpoint.js';
+import { pathOfEndpoint, resourceOfEndpoint } from './endpoint.js';
 import { isBodyKindChange } from './explain-shape.js';
 import { findingOf } from './finding-of.js';
 import { sideType, wildcardPath } from './fingerprint.js';
@@ -76,6 +76,11 @@ export interface FindingsInput {
    * every change under one is that list's one `array-order` finding (`awaiting-lists.ts`).
    */
   readonly awaitingLists?: readonly string[];
+  /**
+   * Values the request sent (`sent-values.ts`): a refusal's reason that says
+   * one is keyed with it elided (tracker rule 38).
+   */
+  readonly sentValues?: readonly string[];
 }
 
 /**
@@ -628,8 +633,31 @@ function isMessage(value: unknown): boolean {
   return typeof value === 'string' && /\S\s+\S/.test(value.trim());
 }
 
-/** The status cause of a comparison (see `findingsOf`). */
-function statusCause(comparison: Comparison, endpoint: string): RootCause {
+/**
+ * The sent values the endpoint does not name: a path segment the endpoint
+ * keeps as written (`/v1/items/zebra`) is part of its key already, and rule
+ * 19 reads it in the reason (`item zebra not found`) to join the siblings.
+ */
+function unnamedBy(endpoint: string, sent: readonly string[]): readonly string[] {
+  if (sent.length === 0) return sent;
+  const named = new Set<string>();
+  for (const segment of pathOfEndpoint(endpoint).split('/')) {
+    named.add(segment);
+    try {
+      named.add(decodeURIComponent(segment));
+    } catch {
+      // A broken escape is kept as written.
+    }
+  }
+  return sent.filter((value) => !named.has(value));
+}
+
+/** The status cause of a comparison (see `findingsOf`); `sent`: the request's values (rule 38). */
+function statusCause(
+  comparison: Comparison,
+  endpoint: string,
+  sent: readonly string[] = [],
+): RootCause {
   const { status } = comparison;
   const { baseline, candidate } = status;
   // A success status for the other side's refusal: that side's status, the other's any error.
@@ -647,7 +675,7 @@ function statusCause(comparison: Comparison, endpoint: string): RootCause {
       document: true,
     };
   }
-  const reason = refusalReason(comparison);
+  const reason = refusalReason(comparison, { sent: unnamedBy(endpoint, sent) });
   return {
     type: 'status',
     endpoint,
@@ -665,7 +693,7 @@ export function findingsOf(input: FindingsInput): Finding[] {
   const found: Finding[] = [];
   if (!status.equal) {
     const { baseline, candidate } = status;
-    const cause = statusCause(comparison, endpoint);
+    const cause = statusCause(comparison, endpoint, input.sentValues);
     found.push(findingOf(cause, []));
     // One side accepted what the other rejected: the rest follows from that. A side that
     // answered the other's refusal with a success status accepted nothing: its bodies are compared.

@@ -14,6 +14,7 @@ import type { DivergentJudgement, JudgedCase } from './divergent.js';
 import { requestEndpoint } from './endpoint.js';
 import { explainingCode } from './explaining.js';
 import { fingerprint } from './fingerprint.js';
+import { sentValues } from './sent-values.js';
 
 /** The outcome of judging one exchange: a union by verdict. */
 export type Judgement =
@@ -66,6 +67,7 @@ export function judgedCase(c: Case, reordered?: readonly string[]): JudgedCase {
     endpoint: requestEndpoint(c.request),
     requestPath: c.request.path,
     queryNames: c.request.query.map(([name]) => name),
+    sentValues: sentValues(c.request),
     ...awaitingListsOf(reordered),
     isSecretHeader: secret === undefined ? alwaysSecret : (name) => secret.has(name),
   };

@@ -6,7 +6,7 @@
  */
 
 import type { Case, Target } from '../../contract/model/case.js';
-import type { Divergence } from '../../contract/model/comparison.js';
+import type { Comparison, Divergence } from '../../contract/model/comparison.js';
 import type { Exchange, ResponseBody, SideOutcome } from '../../contract/model/exchange.js';
 import type {
   BodyRef,
@@ -26,6 +26,8 @@ import { requestEndpoint } from '../../core/compare/endpoint.js';
 import { explainingCode } from '../../core/compare/explaining.js';
 import type { DivergenceInput } from '../../core/compare/input.js';
 import type { Judgement } from '../../core/compare/judge.js';
+import { echoedBy } from '../../core/compare/refusal.js';
+import { sentValues } from '../../core/compare/sent-values.js';
 import type { Redactor } from '../../core/redact/redact.js';
 import { type BodyFile, curlCommand } from '../../core/request/curl.js';
 import { flowScript } from '../../core/request/flow-script.js';
@@ -399,6 +401,8 @@ export function toObservation(
       if (comparison.malformed !== undefined) {
         result.request = { ...result.request, malformed: comparison.malformed };
       }
+      const echoed = echoedValues(exchange, comparison, context.redact);
+      if (echoed !== undefined) result.request = { ...result.request, echoed };
       return result as DivergentObservation;
     }
     default: {
@@ -424,6 +428,22 @@ function refusedParameters(
     (name) => redact.text(name) === name,
   );
   return names.length === 0 ? undefined : names;
+}
+
+/**
+ * Where one side refused what the other accepted: the values the request
+ * sent that an answer says back (`echoedBy`, tracker rule 38), a value a
+ * secret would change left out. Undefined when there is none.
+ */
+function echoedValues(
+  exchange: Exchange,
+  comparison: Pick<Comparison, 'status' | 'body'>,
+  redact: Redactor,
+): string[] | undefined {
+  const echoed = echoedBy(comparison, sentValues(exchange.case.request)).filter(
+    (value) => redact.text(value) === value,
+  );
+  return echoed.length === 0 ? undefined : echoed;
 }
 
 /** Summaries hold no values, but a header class or a key could still spell a `${env:…}` secret. */

@@ -35,12 +35,18 @@
  * record), a finding whose change also shows where no outcome differed keeps
  * its own row (`shownApart`).
  *
+ * A call accepted on one side only whose sent value a later list's extra
+ * elements hold wrote, whatever its verb (rule 38, `echoed-writes.ts`); a
+ * body of another kind on a route one side refuses whole is the route's
+ * (rule 38, `refused-routes.ts`).
+ *
  * Across cases, whatever their order: `cross-case-consequences.ts`.
  */
 
 import type { AssessedDivergence, AssessedObservation } from '../../contract/assessment.js';
 import type { AssessedFinding, RootCause } from '../../contract/root-cause.js';
 import { collectionOf } from '../../core/compare/endpoint.js';
+import { echoedWriteConsequences } from './echoed-writes.js';
 import {
   changesOf,
   outcomeFindingOf,
@@ -50,6 +56,7 @@ import {
   writtenOutcomes,
 } from './outcome-writes.js';
 import { ownDifference } from './own-differences.js';
+import { refusedRouteConsequences } from './refused-routes.js';
 import { countsAsWrite } from './rpc-writes.js';
 import { hasFindings } from './types.js';
 
@@ -245,7 +252,25 @@ export function consequencesOf(results: readonly AssessedObservation[]): Consequ
     if (outcome !== undefined) earlier.push(outcome);
     causes.set(sequence, earlier);
   }
-  return keptApart(results, out, outcomeAnswers);
+  const kept = keptApart(results, out, outcomeAnswers);
+  // A call whose sent value a later list's extra elements hold wrote, whatever its verb, and a
+  // body of another kind on a route one side refuses whole is the route's (rule 38).
+  const echoed = laidUnder(kept, echoedWriteConsequences(results, kept));
+  return laidUnder(echoed, refusedRouteConsequences(results, echoed));
+}
+
+/** `marks` with `more` added where `marks` marks nothing for that finding. */
+function laidUnder(marks: Consequences, more: Consequences): Consequences {
+  if (more.size === 0) return marks;
+  const out = new Map<string, Map<string, string>>();
+  for (const layer of [more, marks]) {
+    for (const [caseId, byFinding] of layer) {
+      const merged = out.get(caseId) ?? new Map<string, string>();
+      for (const [finding, cause] of byFinding) merged.set(finding, cause);
+      out.set(caseId, merged);
+    }
+  }
+  return out;
 }
 
 /**

@@ -64,7 +64,13 @@ export function maskObservation(
   }
   // Header values in a result are redacted already: secret ones classify as `[redacted]`.
   const judgement = judgeComparison(
-    { caseId: result.caseId, endpoint: result.endpoint, ...awaitingListsOf(result.reordered) },
+    {
+      caseId: result.caseId,
+      endpoint: result.endpoint,
+      ...awaitingListsOf(result.reordered),
+      // The values its refusal's reason was keyed without (rule 38).
+      ...(result.request.echoed === undefined ? {} : { sentValues: result.request.echoed }),
+    },
     masked,
   );
   const {

@@ -76,3 +76,50 @@ describe('the reason one side refused what the other accepted', () => {
     );
   });
 });
+
+describe('a value the request sent, said in the reason (rule 38)', () => {
+  it('is elided like a quoted value, so two values are one reason', () => {
+    const sent = ['bin_neverMade', 'aisle-North'];
+    expect(reasonKey('Bin bin_neverMade not found', sent)).toBe('Bin … not found');
+    expect(reasonKey('Bin aisle-North not found', sent)).toBe('Bin … not found');
+    expect(reasonKey('calendar team-offsite does not exist', ['team-offsite'])).toBe(
+      'calendar … does not exist',
+    );
+  });
+
+  it('keeps apart two reasons that differ in their words', () => {
+    const sent = ['bin_neverMade'];
+    expect(reasonKey('Bin bin_neverMade is frozen', sent)).not.toBe(
+      reasonKey('Bin bin_neverMade not found', sent),
+    );
+  });
+
+  it('leaves a plain word the request sent, part of a word, and a value not sent', () => {
+    // `missing` may be the reason's own word; `bin_never` is only part of a word said.
+    expect(reasonKey('Bin missing not found', ['missing'])).toBe('Bin missing not found');
+    expect(reasonKey('Bin bin_neverMade not found', ['bin_never'])).toBe(
+      'Bin bin_neverMade not found',
+    );
+    expect(reasonKey('Bin local_other not found', ['bin_neverMade'])).toBe(
+      'Bin local_other not found',
+    );
+  });
+
+  it('reads the values from the status finding a request sent (`findingsOf`)', () => {
+    const [status] = findingsOf({
+      endpoint: 'POST / Depot.DescribeBin',
+      comparison: refused('Bin aisle-North not found', [200, 400]),
+      sentValues: ['aisle-North'],
+    });
+    expect(status?.cause).toMatchObject({ type: 'status', reason: 'Bin … not found' });
+  });
+
+  it('keeps a path segment the endpoint names: rule 19 reads it to join the siblings', () => {
+    const [status] = findingsOf({
+      endpoint: 'PUT /store/buckets/beta-logs',
+      comparison: refused('bucket beta-logs is read-only here', [403, 201]),
+      sentValues: ['beta-logs', 'store', 'buckets'],
+    });
+    expect(status?.cause).toMatchObject({ reason: 'bucket beta-logs is read-only here' });
+  });
+});
