@@ -11,61 +11,27 @@
  */
 
 import type { CaseRequest } from '../../contract/model/case.js';
-import { isJsonObject } from '../normalise/json.js';
+import { requestValues } from '../normalise/request-values.js';
 
 /** A value shorter than this is left alone: `id`, `v2`, `ok` may be words of the reason. */
 const SHORTEST = 3;
 /** Longer values are data, not an identifier a reason names. */
 const LONGEST = 128;
-/** At most this many values, and JSON bodies walked this deep. */
+/** At most this many values. */
 const MOST = 64;
-const DEEPEST = 8;
 
 function kept(value: string): boolean {
-  const text = value.trim();
-  return (
-    text.length >= SHORTEST &&
-    text.length <= LONGEST &&
-    !text.includes('{{') &&
-    /[\p{L}\p{N}]/u.test(text)
-  );
-}
-
-function jsonStrings(value: unknown, into: string[], depth: number): void {
-  if (depth > DEEPEST || into.length >= MOST) return;
-  if (typeof value === 'string') into.push(value);
-  else if (Array.isArray(value)) for (const item of value) jsonStrings(item, into, depth + 1);
-  else if (isJsonObject(value))
-    for (const member of Object.values(value)) jsonStrings(member, into, depth + 1);
-}
-
-function decoded(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
-function isForm(request: CaseRequest): boolean {
-  return request.headers.some(
-    ([name, value]) =>
-      name.toLowerCase() === 'content-type' &&
-      value.toLowerCase().startsWith('application/x-www-form-urlencoded'),
-  );
+  return value.length >= SHORTEST && value.length <= LONGEST && /[\p{L}\p{N}]/u.test(value);
 }
 
 /** The values `request` sent (see the module comment), each once, longest first. */
 export function sentValues(request: CaseRequest): string[] {
-  const found: string[] = [];
-  const path = request.path.split('?')[0] ?? '';
-  for (const segment of path.split('/')) found.push(segment, decoded(segment));
-  for (const [, value] of request.query) found.push(value);
-  const { body } = request;
-  if (body.kind === 'json') jsonStrings(body.value, found, 0);
-  else if (body.kind === 'text' && isForm(request)) {
-    for (const [, value] of new URLSearchParams(body.text)) found.push(value);
-  }
-  const values = [...new Set(found.map((value) => value.trim()).filter(kept))];
+  const values = [
+    ...new Set(
+      requestValues(request)
+        .map((value) => value.trim())
+        .filter(kept),
+    ),
+  ];
   return values.sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).slice(0, MOST);
 }

@@ -32,60 +32,23 @@ import {
 import { type DrawnClass, drawnAs, drawnClassOf } from './drawn-formats.js';
 import { isJsonObject } from './json.js';
 import { maskReplicaAt } from './replica.js';
+import { requestValues } from './request-values.js';
 import { structuredBody, withStructuredValue } from './sequence-walk.js';
 
 /** What a value one side's request sent is compared as. */
 export const SENT_TOKEN = '{{sent}}';
 
-/** JSON bodies are walked this deep, and at most this many values kept: a request's inputs. */
-const DEEPEST = 8;
+/** At most this many values kept: a request's inputs. */
 const MOST = 256;
 /** The fewest characters of hex digits or letters and digits read as drawn (a UUID: any). */
 const SHORTEST_DRAWN = 16;
 
-function addValue(sent: Set<string>, value: unknown): void {
-  if (typeof value !== 'string' || value === '' || value.includes('{{')) return;
-  if (sent.size < MOST) sent.add(value);
-}
-
-function addJson(sent: Set<string>, value: unknown, depth: number): void {
-  if (depth > DEEPEST) return;
-  if (Array.isArray(value)) {
-    for (const item of value) addJson(sent, item, depth + 1);
-  } else if (isJsonObject(value)) {
-    for (const member of Object.values(value)) addJson(sent, member, depth + 1);
-  } else {
-    addValue(sent, value);
-  }
-}
-
 function addRequest(sent: Set<string>, request: CaseRequest): void {
-  for (const [, value] of request.query) addValue(sent, value);
-  for (const segment of request.path.split('/')) {
-    try {
-      addValue(sent, decodeURIComponent(segment));
-    } catch {
-      // A broken escape: no value as sent.
-    }
-  }
-  const { body } = request;
-  if (body.kind === 'json') addJson(sent, body.value, 0);
-  else if (body.kind === 'text' && isForm(request)) {
-    for (const [, value] of new URLSearchParams(body.text)) addValue(sent, value);
-  }
-}
-
-/** A body sent as a form (`application/x-www-form-urlencoded`): its values are the form's. */
-function isForm(request: CaseRequest): boolean {
-  return request.headers.some(
-    ([name, value]) =>
-      name.toLowerCase() === 'content-type' &&
-      value.toLowerCase().startsWith('application/x-www-form-urlencoded'),
-  );
+  for (const value of requestValues(request)) if (sent.size < MOST) sent.add(value);
 }
 
 /** The strings the case's request and its flow's earlier steps sent, as written in the library. */
-export function sentValues(exchange: Exchange): ReadonlySet<string> {
+export function sentStrings(exchange: Exchange): ReadonlySet<string> {
   const sent = new Set<string>();
   for (const step of exchange.case.flow?.before ?? []) addRequest(sent, step.request);
   addRequest(sent, exchange.case.request);
@@ -209,7 +172,7 @@ export function maskSentSubstitutions(exchange: Exchange): Exchange {
   let sent: ReadonlySet<string> | undefined;
   const state: Walk = {
     sent: () => {
-      sent ??= sentValues(exchange);
+      sent ??= sentStrings(exchange);
       return sent;
     },
     places: [],
