@@ -5,6 +5,7 @@
  * the baseline labels every answer alike. Requests ask for two things: one
  * row, not one per value asked. Two fixtures with other headers.
  */
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { rootCausesOfServers } from '../helpers/cli.js';
 import { startServer, type TestServer } from '../helpers/http.js';
@@ -77,7 +78,7 @@ function drawingServer(f: Fixture, candidate: boolean): Promise<TestServer> {
       res.end(JSON.stringify(req.url === '/records' ? made : { ok: true }));
       return;
     }
-    const id = `${candidate ? 'c' : 'b'}${Math.random().toString(36).slice(2, 12)}`;
+    const id = randomUUID();
     made.push({ id });
     res.end(JSON.stringify({ id }));
   });
