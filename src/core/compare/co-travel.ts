@@ -13,6 +13,7 @@ import { isElements, type ObjectKinds } from './change-keys.js';
 import { coValues } from './co-values.js';
 import { constantValues } from './constant-values.js';
 import { counterOffsets } from './counter-offsets.js';
+import { envelopeWordings } from './envelope-wordings.js';
 import { errorEnvelopes } from './error-envelopes.js';
 import { movedEverywhere, movedGroups } from './moved-values.js';
 import { namedGroups, namedSideOf } from './named-statuses.js';
@@ -124,8 +125,11 @@ export function travelling(
     members.members.push(...values);
     groups.delete(at);
   }
+  const envelopes = errorEnvelopes(seen.values(), classes);
   const families = [
-    ...errorEnvelopes(seen.values(), classes),
+    ...envelopes,
+    // One side's rewritten error handler words its refusals anew (`envelope-wordings.ts`).
+    ...envelopeWordings(seen.values(), envelopes),
     ...constantValues(seen.values()),
     ...valueTransforms(seen.values()),
     // `counterOffsets` joins the first group a place agrees with: the entries in key order.

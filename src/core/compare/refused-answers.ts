@@ -85,6 +85,31 @@ function refusalsOf(body: Record<string, unknown>): string[] {
   );
 }
 
+/** True when `body` refused in itself: a refusal member at its top, or an XML-RPC fault. */
+function refusesInBody(body: unknown): boolean {
+  if (xmlRpcFault(body) !== undefined) return true;
+  return isJsonObject(body) && refusalsOf(body).length > 0;
+}
+
+/**
+ * True when both sides refused in the body (an RPC API answers `200` either
+ * way; `error-envelopes.ts`): each body a JSON object with a refusal member
+ * at its top (see the module comment), or an XML-RPC fault; or both a JSON
+ * list (a batch of calls) of one length whose elements refuse at the same
+ * places, one place at least.
+ */
+export function refusedByBoth(baseline: unknown, candidate: unknown): boolean {
+  if (!Array.isArray(baseline) || !Array.isArray(candidate)) {
+    return refusesInBody(baseline) && refusesInBody(candidate);
+  }
+  if (baseline.length !== candidate.length) return false;
+  const refused = baseline.map((element, i) => {
+    const one = refusesInBody(element);
+    return one === refusesInBody(candidate[i]) ? one : undefined;
+  });
+  return refused.every((one) => one !== undefined) && refused.includes(true);
+}
+
 /** An answer's outcome members: the refusal's pointers, and those with the accepting side's. */
 interface OutcomeMembers {
   readonly refusals: string[];
