@@ -19,6 +19,7 @@ import { movedEverywhere, movedGroups } from './moved-values.js';
 import { namedGroups, namedSideOf } from './named-statuses.js';
 import { nestedObjects } from './nested-members.js';
 import { type AnswerBodies, optionalMembers } from './optional-members.js';
+import { reasonDetails } from './reason-details.js';
 import { resourceLinks } from './resource-links.js';
 import { isObjectSignature } from './root-cause.js';
 import { compareSeen, type Seen } from './seen-changes.js';
@@ -140,11 +141,13 @@ export function travelling(
     ...optionalMembers(seen.values(), bodies),
     ...resourceLinks(seen.values()),
   ];
+  // One refusal's details on several operations (`reason-details.ts`), the envelope's left out.
+  const details = reasonDetails(seen.values(), classes, bodies, new Set(envelopes.flat()));
   // A value another family groups keeps that family's row (`co-values.ts`).
-  const claimed = new Set(families.filter((family) => family.length > 1).flat());
+  const claimed = new Set([...families, ...details].filter((family) => family.length > 1).flat());
   return joined(
     [...groups.values()].map((group) => group.members),
-    [...families, ...coValues(seen.values(), kinds, claimed, bodies)],
+    [...families, ...details, ...coValues(seen.values(), kinds, claimed, bodies)],
   );
 }
 

@@ -72,6 +72,11 @@ export interface RefusedAnswer {
   readonly members: ReadonlySet<string>;
 }
 
+/** True when `key` names a refusal member (`error`, `fault`, …, any case). */
+export function isRefusalMember(key: string): boolean {
+  return REFUSAL_MEMBERS.has(key.toLowerCase());
+}
+
 function isRefusal(value: unknown): boolean {
   if (value === null || value === false || value === '' || value === undefined) return false;
   if (Array.isArray(value)) return value.length > 0;
@@ -80,9 +85,7 @@ function isRefusal(value: unknown): boolean {
 
 /** The body's refusal members (see the module comment). */
 function refusalsOf(body: Record<string, unknown>): string[] {
-  return Object.keys(body).filter(
-    (key) => REFUSAL_MEMBERS.has(key.toLowerCase()) && isRefusal(body[key]),
-  );
+  return Object.keys(body).filter((key) => isRefusalMember(key) && isRefusal(body[key]));
 }
 
 /** True when `body` refused in itself: a refusal member at its top, or an XML-RPC fault. */
