@@ -82,8 +82,11 @@ export function lonelyNulls(
  * group where the group holds that answer's restructure: every member of
  * the group seen in that answer alone, added or removed (or an object's
  * zero-valued members), in the same top object as the `null` member. A
- * restructure another rule joined with others (one refusal's details on
- * several operations, `reason-details.ts`) keeps its `null` members.
+ * group of such changes, each of one answer, that another rule joined
+ * across answers (one refusal's details on several operations,
+ * `reason-details.ts`) keeps each answer's `null` members; a group with a
+ * change seen in two answers or more takes none (its members recur: a
+ * `null` of one answer beside them is a question of its own).
  */
 export function restructureNulls(
   members: readonly Seen[],
@@ -92,7 +95,7 @@ export function restructureNulls(
   const alone = new Map<string, Seen[]>();
   for (const one of members) {
     const [answer] = one.answers;
-    if (answer === undefined || one.answers.size !== 1) continue;
+    if (answer === undefined || one.answers.size !== 1) return [];
     alone.set(answer, [...(alone.get(answer) ?? []), one]);
   }
   return [...alone].flatMap(([answer, ones]) => {
