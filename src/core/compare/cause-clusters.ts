@@ -33,6 +33,11 @@
  *    Values of one object kind, each answer's data (no templates), that differ
  *    in exactly the same answers, two or more, and nowhere else, are one
  *    cause (`co-values.ts`: a refusal's `path` and the `message` quoting it).
+ *    Two wordings or more at one member of an error envelope that changed,
+ *    every answer of each the envelope's, are one cause of their own
+ *    (`envelope-wordings.ts`: a rewritten handler's words). Changes under
+ *    one member of a refusal object, for one reason worded alike on both
+ *    sides, on two resources or more, are one cause (`reason-details.ts`).
  *    Members one side lacks (or adds) of an object below the top and of the
  *    objects nested in it, in exactly the same answers, are one cause too
  *    (`nested-members.ts`: an envelope and its addresses); and a member one

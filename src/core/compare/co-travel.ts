@@ -13,11 +13,13 @@ import { isElements, type ObjectKinds } from './change-keys.js';
 import { coValues } from './co-values.js';
 import { constantValues } from './constant-values.js';
 import { counterOffsets } from './counter-offsets.js';
+import { envelopeWordings } from './envelope-wordings.js';
 import { errorEnvelopes } from './error-envelopes.js';
 import { movedEverywhere, movedGroups } from './moved-values.js';
 import { namedGroups, namedSideOf } from './named-statuses.js';
 import { nestedObjects } from './nested-members.js';
 import { type AnswerBodies, optionalMembers } from './optional-members.js';
+import { reasonDetails } from './reason-details.js';
 import { resourceLinks } from './resource-links.js';
 import { isObjectSignature } from './root-cause.js';
 import { compareSeen, type Seen } from './seen-changes.js';
@@ -124,8 +126,11 @@ export function travelling(
     members.members.push(...values);
     groups.delete(at);
   }
+  const envelopes = errorEnvelopes(seen.values(), classes);
   const families = [
-    ...errorEnvelopes(seen.values(), classes),
+    ...envelopes,
+    // One side's rewritten error handler words its refusals anew (`envelope-wordings.ts`).
+    ...envelopeWordings(seen.values(), envelopes),
     ...constantValues(seen.values()),
     ...valueTransforms(seen.values()),
     // `counterOffsets` joins the first group a place agrees with: the entries in key order.
@@ -136,11 +141,13 @@ export function travelling(
     ...optionalMembers(seen.values(), bodies),
     ...resourceLinks(seen.values()),
   ];
+  // One refusal's details on several operations (`reason-details.ts`), the envelope's left out.
+  const details = reasonDetails(seen.values(), classes, bodies, new Set(envelopes.flat()));
   // A value another family groups keeps that family's row (`co-values.ts`).
-  const claimed = new Set(families.filter((family) => family.length > 1).flat());
+  const claimed = new Set([...families, ...details].filter((family) => family.length > 1).flat());
   return joined(
     [...groups.values()].map((group) => group.members),
-    [...families, ...coValues(seen.values(), kinds, claimed, bodies)],
+    [...families, ...details, ...coValues(seen.values(), kinds, claimed, bodies)],
   );
 }
 

@@ -22,21 +22,30 @@ import { compareText } from '../../util/text.js';
 import { changeKey, fieldOfValue, membersOf, placeOnly } from './change-keys.js';
 import { constantWordings, type WordedPair } from './constant-wordings.js';
 import { systematicEdits } from './message-edits.js';
+import { refusedByBoth } from './refused-answers.js';
 
 /** At least this many answers with templates that never repeat make a place's values data. */
 const DATA_ANSWERS = 3;
 
-/** One answer's findings, by its case id, and its statuses where known. */
+/** One answer's findings, by its case id, its statuses where known and its bodies where kept. */
 export interface FoundAnswer {
   readonly caseId: string;
   readonly findings: readonly Pick<Finding, 'cause' | 'paths'>[];
   readonly baseline?: { readonly status?: number | undefined };
   readonly candidate?: { readonly status?: number | undefined };
+  readonly bodies?: { readonly baseline?: unknown; readonly candidate?: unknown } | undefined;
 }
 
-/** An answer a side refused (400 or more): its values are that side's words for its error. */
+/**
+ * An answer a side refused (400 or more), or both refused in the body with
+ * one status (a JSON-RPC `error` on both, `refused-answers.ts`): its values
+ * are that side's words for its error.
+ */
 function isErrorAnswer(answer: FoundAnswer): boolean {
-  return (answer.baseline?.status ?? 0) >= 400 || (answer.candidate?.status ?? 0) >= 400;
+  const b = answer.baseline?.status ?? 0;
+  const c = answer.candidate?.status ?? 0;
+  if (b >= 400 || c >= 400) return true;
+  return b === c && refusedByBoth(answer.bodies?.baseline, answer.bodies?.candidate);
 }
 
 /** At most this many words of one sentence may differ for it to name other records (a name of two words). */

@@ -12,7 +12,9 @@
  *   retyped member, an XML attribute, a list's elements or an object's
  *   signature) directly in the body (`/message`) or in one of its top
  *   members (`/Error/Key`, `/error/code`), and seen **only on error
- *   answers**: both sides refused, in one error class (`4xx` or `5xx`).
+ *   answers**: both sides refused, in one error class (`4xx` or `5xx`; or,
+ *   with one status below 400, both refused in the body, as a JSON-RPC
+ *   server answers `200` with an `error`: `200 refusal`).
  * - Members of one envelope (the same parent, the same error class) whose
  *   answer sets **overlap** (an answer shows both, directly or through a
  *   chain of members) are one cause.
@@ -25,6 +27,7 @@
  * a question of its own) and retyped members. Pure.
  */
 import type { SkeletonChange } from '../../contract/root-cause.js';
+import { refusedByBoth } from './refused-answers.js';
 import { isObjectSignature } from './root-cause.js';
 import { splitPath } from './wording/phrases.js';
 
@@ -41,13 +44,28 @@ export interface AnswerStatuses {
   readonly candidate?: { readonly status?: number | undefined };
 }
 
-/** By case id: the error class (`4xx`, `5xx`) of each answer both sides refused in one class. */
-export function errorClasses(answers: Iterable<AnswerStatuses>): Map<string, string> {
+/** An answer's two statuses and, where kept, its two bodies (a refusal in the body). */
+export interface ClassedAnswer extends AnswerStatuses {
+  readonly bodies?: { readonly baseline?: unknown; readonly candidate?: unknown } | undefined;
+}
+
+/**
+ * By case id: the error class of each answer both sides refused in one
+ * class: `4xx` or `5xx` by status, or, with one status below 400 on both
+ * sides, `200 refusal` where both bodies refused in themselves (a JSON-RPC
+ * `error` on both, an XML-RPC fault on both: `refused-answers.ts`).
+ */
+export function errorClasses(answers: Iterable<ClassedAnswer>): Map<string, string> {
   const out = new Map<string, string>();
-  for (const { caseId, baseline, candidate } of answers) {
+  for (const { caseId, baseline, candidate, bodies } of answers) {
     const b = baseline?.status;
     const c = candidate?.status;
-    if (b === undefined || c === undefined || b < 400 || c < 400) continue;
+    if (b === undefined || c === undefined) continue;
+    if (b < 400 && b === c) {
+      if (refusedByBoth(bodies?.baseline, bodies?.candidate)) out.set(caseId, `${b} refusal`);
+      continue;
+    }
+    if (b < 400 || c < 400) continue;
     const one = Math.floor(b / 100);
     if (one === Math.floor(c / 100)) out.set(caseId, `${one}xx`);
   }

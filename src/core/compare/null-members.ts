@@ -79,25 +79,35 @@ export function lonelyNulls(
 
 /**
  * The `null` members one answer alone shows (`lonelyNulls`) that join a
- * group when the group is that answer's restructure: every member seen in
- * that answer alone, added or removed (or an object's zero-valued members),
- * in the same top object as the `null` member.
+ * group where the group holds that answer's restructure: every member of
+ * the group seen in that answer alone, added or removed (or an object's
+ * zero-valued members), in the same top object as the `null` member. A
+ * group of such changes, each of one answer, that another rule joined
+ * across answers (one refusal's details on several operations,
+ * `reason-details.ts`) keeps each answer's `null` members; a group with a
+ * change seen in two answers or more takes none (its members recur: a
+ * `null` of one answer beside them is a question of its own).
  */
 export function restructureNulls(
   members: readonly Seen[],
   nulls: ReadonlyMap<string, readonly NullMember[]>,
 ): readonly NullMember[] {
-  const answers = new Set(members.flatMap((one) => [...one.answers]));
-  const [answer] = answers;
-  if (answer === undefined || answers.size !== 1) return [];
-  const candidates = nulls.get(answer);
-  if (candidates === undefined) return [];
-  const tops = new Set<string>();
-  for (const { change } of members) {
-    if (!RESTRUCTURE_OPS.has(change.op) || change.values !== undefined) return [];
-    tops.add(restructureOf(isObjectSignature(change) ? `${change.path}/*` : change.path));
+  const alone = new Map<string, Seen[]>();
+  for (const one of members) {
+    const [answer] = one.answers;
+    if (answer === undefined || one.answers.size !== 1) return [];
+    alone.set(answer, [...(alone.get(answer) ?? []), one]);
   }
-  const [top] = tops;
-  if (tops.size !== 1) return [];
-  return candidates.filter((member) => restructureOf(member.change.path) === top);
+  return [...alone].flatMap(([answer, ones]) => {
+    const candidates = nulls.get(answer);
+    if (candidates === undefined) return [];
+    const tops = new Set<string>();
+    for (const { change } of ones) {
+      if (!RESTRUCTURE_OPS.has(change.op) || change.values !== undefined) return [];
+      tops.add(restructureOf(isObjectSignature(change) ? `${change.path}/*` : change.path));
+    }
+    const [top] = tops;
+    if (tops.size !== 1) return [];
+    return candidates.filter((member) => restructureOf(member.change.path) === top);
+  });
 }

@@ -72,6 +72,11 @@ export interface RefusedAnswer {
   readonly members: ReadonlySet<string>;
 }
 
+/** True when `key` names a refusal member (`error`, `fault`, …, any case). */
+export function isRefusalMember(key: string): boolean {
+  return REFUSAL_MEMBERS.has(key.toLowerCase());
+}
+
 function isRefusal(value: unknown): boolean {
   if (value === null || value === false || value === '' || value === undefined) return false;
   if (Array.isArray(value)) return value.length > 0;
@@ -80,9 +85,32 @@ function isRefusal(value: unknown): boolean {
 
 /** The body's refusal members (see the module comment). */
 function refusalsOf(body: Record<string, unknown>): string[] {
-  return Object.keys(body).filter(
-    (key) => REFUSAL_MEMBERS.has(key.toLowerCase()) && isRefusal(body[key]),
-  );
+  return Object.keys(body).filter((key) => isRefusalMember(key) && isRefusal(body[key]));
+}
+
+/** True when `body` refused in itself: a refusal member at its top, or an XML-RPC fault. */
+function refusesInBody(body: unknown): boolean {
+  if (xmlRpcFault(body) !== undefined) return true;
+  return isJsonObject(body) && refusalsOf(body).length > 0;
+}
+
+/**
+ * True when both sides refused in the body (an RPC API answers `200` either
+ * way; `error-envelopes.ts`): each body a JSON object with a refusal member
+ * at its top (see the module comment), or an XML-RPC fault; or both a JSON
+ * list (a batch of calls) of one length whose elements refuse at the same
+ * places, one place at least.
+ */
+export function refusedByBoth(baseline: unknown, candidate: unknown): boolean {
+  if (!Array.isArray(baseline) || !Array.isArray(candidate)) {
+    return refusesInBody(baseline) && refusesInBody(candidate);
+  }
+  if (baseline.length !== candidate.length) return false;
+  const refused = baseline.map((element, i) => {
+    const one = refusesInBody(element);
+    return one === refusesInBody(candidate[i]) ? one : undefined;
+  });
+  return refused.every((one) => one !== undefined) && refused.includes(true);
 }
 
 /** An answer's outcome members: the refusal's pointers, and those with the accepting side's. */

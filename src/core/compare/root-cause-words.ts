@@ -105,6 +105,10 @@ function membersWords(
 ): string {
   if (together.length === 0) return skeletonWords(change);
   const all = [change, ...together];
+  // Wordings at one member (`envelope-wordings.ts`): the member once, then each pair.
+  if (all.every((c) => c.op === 'value' && c.values !== undefined && c.path === change.path)) {
+    return pairsWords(`value of ${codeSpan(change.path || '/')} differs`, all, room);
+  }
   // A member by its path; an object's zero-valued members and a list's elements in words of their own.
   const plain = (c: SkeletonChange) =>
     (c.op === 'added' || c.op === 'removed') && !isObjectSignature(c) && !c.path.endsWith('/*');
@@ -145,6 +149,11 @@ function rewordedWords(
     change.kinds === undefined
       ? `message reworded (moved from ${codeSpan(change.path)} to ${codeSpan(change.to ?? '')})`
       : `value of ${codeSpan(change.path)} (${codeSpan(change.to ?? '')} in ${kindWord(change.kinds)}) differs`;
+  return pairsWords(words, pairs, room);
+}
+
+/** ``WORDS: `a` vs `b`; `c` vs `d` (+1 more)``: each pair of templates, cut so that the first fits. */
+function pairsWords(words: string, pairs: readonly SkeletonChange[], room: number): string {
   const left = room - words.length - 2;
   // Each template cut so that the first pair and how many more fit whole.
   const more = pairs.length > 1 ? ` (+${pairs.length - 1} more)`.length : 0;
