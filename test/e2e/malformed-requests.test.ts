@@ -8,8 +8,9 @@
  * candidate answers 404, and a JSON orders API whose baseline refuses what
  * the candidate's lenient reader accepts.
  */
-import { describe, expect, it } from 'vitest';
-import { rootCausesOfServers } from '../helpers/cli.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { rootCausesOfServers, runCli, sidesOf, tempProject } from '../helpers/cli.js';
+import { decidedRerun } from '../helpers/decided-rerun.js';
 import { json, startServer, type TestServer } from '../helpers/http.js';
 
 interface Fixture {
@@ -87,14 +88,16 @@ const ORDERS: Fixture = {
   ],
 };
 
-const cases = (f: Fixture) => {
+const cases = (f: Fixture, only?: number) => {
   const request = (id: string, body: string) =>
     `  - id: ${id}\n    request: { method: POST, path: ${f.path}, headers: { content-type: ${f.contentType} }, text: ${JSON.stringify(body)} }`;
   return [
     'suite: s',
     'cases:',
-    ...f.malformed.map((body, k) => request(`malformed-${k + 1}`, body)),
-    request('refused', f.refused),
+    ...f.malformed
+      .map((body, k) => request(`malformed-${k + 1}`, body))
+      .filter((_, k) => only === undefined || k === only),
+    ...(only === undefined ? [request('refused', f.refused)] : []),
     '',
   ].join('\n');
 };
@@ -133,4 +136,37 @@ describe('a refusal that also refuses well-formed requests', () => {
     ]);
     expect(causes[0]?.caseIds).toHaveLength(4);
   });
+});
+
+describe('a malformed request row, in a tracker written before', () => {
+  const started: TestServer[] = [];
+  afterAll(async () => Promise.all(started.map((s) => s.close())));
+
+  it.each([LEDGER, ORDERS])(
+    '$name: the per-message row is superseded, its decision carried',
+    async (f) => {
+      const baseline = await f.server(false);
+      const candidate = await f.server(true);
+      started.push(baseline, candidate);
+      const cwd = await tempProject({ 'cases/s.yaml': cases(f, 0) });
+      const run = await runCli(cwd, ['run', ...sidesOf(baseline, candidate)]);
+      expect(run.code, run.stdout + run.stderr).toBe(1);
+      const { causes, all, line } = await decidedRerun(
+        cwd,
+        ['run', ...sidesOf(baseline, candidate)],
+        {
+          row: /^\| (PAR-\d+) \| _open_ \| status \| .*\| \|$/m,
+          decision: 'we answer broken bodies alike',
+          library: { 'cases/s.yaml': cases(f) },
+        },
+      );
+      expect(
+        causes.map((c) => c.summary),
+        all,
+      ).toContain(f.rows[0]);
+      expect(line, all).toMatch(
+        /\| _superseded_ \| status \|.*superseded by PAR-\d+ · .*\| we answer broken bodies alike \|$/,
+      );
+    },
+  );
 });

@@ -8,8 +8,9 @@
  * whose candidate answers `404`, and a JSON-RPC shop whose candidate's router
  * answers `501`.
  */
-import { describe, expect, it } from 'vitest';
-import { rootCausesOfServers } from '../helpers/cli.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { rootCausesOfServers, runCli, sidesOf, tempProject } from '../helpers/cli.js';
+import { decidedRerun } from '../helpers/decided-rerun.js';
 import { startServer, type TestServer } from '../helpers/http.js';
 
 interface Fixture {
@@ -79,11 +80,11 @@ function server(f: Fixture, candidate: boolean): Promise<TestServer> {
   });
 }
 
-const cases = (f: Fixture) =>
+const cases = (f: Fixture, methods: readonly string[] = [...f.extension, ...f.own, f.shared]) =>
   [
     'suite: rpc',
     'cases:',
-    ...[...f.extension, ...f.own, f.shared].map(
+    ...methods.map(
       (method) =>
         `  - id: ${method.replace(/\./g, '-')}\n    request: { method: POST, path: ${f.path}, headers: { content-type: ${f.contentType} }, text: ${JSON.stringify(f.call(method))} }`,
     ),
@@ -105,4 +106,41 @@ describe('an RPC protocol extension one side lacks', () => {
       f.extension.map((method) => `POST ${f.path} ${method}`).sort(),
     );
   });
+});
+
+describe('an RPC protocol extension row, in a tracker written before', () => {
+  const started: TestServer[] = [];
+  afterAll(async () => Promise.all(started.map((s) => s.close())));
+
+  it.each([WEATHER, SHOP])(
+    '$name: the per-call row is superseded, its decision carried',
+    async (f) => {
+      const baseline = await server(f, false);
+      const candidate = await server(f, true);
+      started.push(baseline, candidate);
+      const [first = ''] = f.extension;
+      const cwd = await tempProject({ 'cases/s.yaml': cases(f, [first]) });
+      const run = await runCli(cwd, ['run', ...sidesOf(baseline, candidate)]);
+      expect(run.code, run.stdout + run.stderr).toBe(1);
+      const { causes, all, line } = await decidedRerun(
+        cwd,
+        ['run', ...sidesOf(baseline, candidate)],
+        {
+          row: new RegExp(
+            `^\\| (PAR-\\d+) \\| _open_ \\| status \\| .*${first.replace('.', '\\.')}.*\\| \\|$`,
+            'm',
+          ),
+          decision: 'we add introspection',
+          library: { 'cases/s.yaml': cases(f) },
+        },
+      );
+      expect(
+        causes.some((c) => c.summary.endsWith(`${f.namespace}.*`)),
+        all,
+      ).toBe(true);
+      expect(line, all).toMatch(
+        /\| _superseded_ \| status \|.*superseded by PAR-\d+ · .*\| we add introspection \|$/,
+      );
+    },
+  );
 });

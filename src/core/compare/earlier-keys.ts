@@ -83,8 +83,8 @@ import { namedOriginals } from './named-statuses.js';
 import { sameOrIdentifier } from './patterns/int-as-string.js';
 import { recogniseKeyCase } from './patterns/key-case.js';
 import { ANY_FIELD } from './patterns/types.js';
-import { NAME_TOKEN } from './recurring-causes.js';
-import { refusalReason } from './refusal.js';
+import { isMalformedReason, isProtocolExtension, NAME_TOKEN } from './recurring-causes.js';
+import { reasonKey, refusalReason } from './refusal.js';
 import {
   ANY_ENDPOINT,
   ANY_ROUTE,
@@ -99,6 +99,7 @@ import {
 import { SAME_ELEMENTS } from './same-reorders.js';
 import { differenceBeforeMethod } from './text-bodies.js';
 import { templatesOf } from './value-template.js';
+import { xmlRpcFault } from './xml-rpc-faults.js';
 import { splitPath } from './wording/phrases.js';
 
 /** What the earlier fingerprints are worked out from: one case as observed. */
@@ -114,6 +115,8 @@ export interface EarlierInput {
   /** The answer's statuses (a result's): the rows a redirect keyed by its rule had. */
   readonly baseline?: { readonly status?: number | undefined };
   readonly candidate?: { readonly status?: number | undefined };
+  /** Both bodies (a result's preview): the `faultString` a fault's row was keyed by. */
+  readonly bodies?: { readonly baseline?: unknown; readonly candidate?: unknown } | undefined;
 }
 
 /** Per fingerprint of a finding of the case: the fingerprints it had before. */
@@ -384,6 +387,7 @@ function statusKeys(
   cause: RootCause & { type: 'status' },
 ): string[] {
   if (isRefusalGate(cause)) return gateKeys(input);
+  if (isMalformedReason(cause) || isProtocolExtension(cause)) return [ownStatusKey(input, cause)];
   if (cause.document === true) {
     const own = isRecurringStatus(cause)
       ? [causeFingerprint({ ...cause, endpoint: input.endpoint })]
@@ -419,6 +423,29 @@ function statusKeys(
   }
   out.push(...bodyHeaderKeys(input));
   return out;
+}
+
+/**
+ * A status row keyed by what changed since (rules 40 and 42): a malformed
+ * request's refusals, their reason `{{malformed XML request}}`, and the calls
+ * of a protocol's extension namespace (`POST / system.*`): the row the case
+ * had on its own endpoint, with its own reason (a fault's `faultString`, or
+ * the refusing side's words).
+ */
+function ownStatusKey(input: EarlierInput, cause: RootCause & { type: 'status' }): string {
+  const { reason: _reason, ...unread } = cause;
+  const fault =
+    cause.document === true
+      ? xmlRpcFault(cause.baseline === 0 ? input.bodies?.candidate : input.bodies?.baseline)
+      : undefined;
+  const status = { equal: false, baseline: cause.baseline, candidate: cause.candidate };
+  const reason =
+    fault === undefined ? refusalReason({ status, body: input.changes }) : reasonKey(fault);
+  return causeFingerprint({
+    ...unread,
+    endpoint: input.endpoint,
+    ...(reason === undefined ? {} : { reason }),
+  });
 }
 
 /**

@@ -188,6 +188,11 @@ function namedSibling(cause: StatusCause): Where | undefined {
  * apart: a cause also seen on a request that parses (its reason is the
  * refusal of that request too), and one message alone (its row as it was).
  */
+/** True for a status cause rule 40 keyed by the malformed media type. */
+export function isMalformedReason(cause: RootCause): boolean {
+  return cause.type === 'status' && cause.reason?.startsWith('{{malformed ') === true;
+}
+
 function malformedRequests(cause: StatusCause, kind: 'JSON' | 'XML'): Where {
   const recurring: StatusCause = { ...cause, reason: malformedReason(kind) };
   return { key: causeKey(recurring), at: cause.reason ?? '', recurring };
@@ -201,6 +206,8 @@ function malformedRequests(cause: StatusCause, kind: 'JSON' | 'XML'): Where {
  * extensions": `rpc.discover`).
  */
 const EXTENSION_NAMESPACE = /^(system|rpc)\./;
+/** How a row of such a namespace names its calls: `system.*`. */
+const EXTENSION_WILDCARD = /^(system|rpc)\.\*$/;
 
 /** A refusal that says the operation does not exist: the path is served, its call is not. */
 const NO_SUCH_OPERATION: ReadonlySet<number> = new Set([404, 405, 501]);
@@ -216,6 +223,13 @@ const NO_SUCH_OPERATION: ReadonlySet<number> = new Set([404, 405, 501]);
  * refusal of another status (the method exists and refused the call), and
  * another namespace. Undefined when it is none of these.
  */
+/** True for a status cause rule 42 keyed by a protocol's extension namespace (`POST / system.*`). */
+export function isProtocolExtension(cause: RootCause): boolean {
+  if (cause.type !== 'status') return false;
+  const operation = operationOfEndpoint(cause.endpoint);
+  return operation !== undefined && EXTENSION_WILDCARD.test(operation);
+}
+
 function protocolExtension(cause: StatusCause): Where | undefined {
   const operation = operationOfEndpoint(cause.endpoint);
   const namespace = operation === undefined ? undefined : EXTENSION_NAMESPACE.exec(operation)?.[1];
