@@ -99,8 +99,8 @@ import {
 import { SAME_ELEMENTS } from './same-reorders.js';
 import { differenceBeforeMethod } from './text-bodies.js';
 import { templatesOf } from './value-template.js';
-import { xmlRpcFault } from './xml-rpc-faults.js';
 import { splitPath } from './wording/phrases.js';
+import { xmlRpcFault } from './xml-rpc-faults.js';
 
 /** What the earlier fingerprints are worked out from: one case as observed. */
 export interface EarlierInput {
