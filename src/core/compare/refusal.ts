@@ -197,10 +197,13 @@ export function holdsString(value: unknown, text: string, depth = 0): boolean {
  * whole string among the changes (a record named by the identifier sent).
  * A result keeps them (`request.echoed`): a reason judged again is keyed
  * alike, and a later list that holds one shows what the call wrote (rule 38).
+ * With one status, `inBody` is the side that refused in its body alone (a
+ * fault or a JSON-RPC `error` against a result: rule 29), read alike.
  */
 export function echoedBy(
   comparison: Pick<Comparison, 'status' | 'body'>,
   sent: readonly string[],
+  inBody?: 'baseline' | 'candidate',
 ): string[] {
   const { baseline, candidate } = comparison.status;
   const refusing =
@@ -208,7 +211,9 @@ export function echoedBy(
       ? 'baseline'
       : candidate >= 400 && baseline < 400
         ? 'candidate'
-        : undefined;
+        : baseline === candidate
+          ? inBody
+          : undefined;
   if (refusing === undefined || sent.length === 0) return [];
   const accepting = refusing === 'baseline' ? 'candidate' : 'baseline';
   const found: string[] = [];

@@ -95,6 +95,19 @@ function refusesInBody(body: unknown): boolean {
 }
 
 /**
+ * The side that refused in its body where the other did not (a fault or a
+ * JSON-RPC `error` against a result, one status: rule 29), or undefined.
+ */
+export function refusedInBodyBy(
+  baseline: unknown,
+  candidate: unknown,
+): 'baseline' | 'candidate' | undefined {
+  const b = refusesInBody(baseline);
+  if (b === refusesInBody(candidate)) return undefined;
+  return b ? 'baseline' : 'candidate';
+}
+
+/**
  * True when both sides refused in the body (an RPC API answers `200` either
  * way; `error-envelopes.ts`): each body a JSON object with a refusal member
  * at its top (see the module comment), or an XML-RPC fault; or both a JSON

@@ -1,8 +1,10 @@
 /**
  * The strings a request sent, as written in the library: its path's
  * segments (as sent and decoded), its query's values, a form body's values
- * (`application/x-www-form-urlencoded`) and a JSON body's strings at any
- * depth (to `DEEPEST`). A value written with a flow's variable (`{{pool}}`)
+ * (`application/x-www-form-urlencoded`), a JSON body's strings at any
+ * depth (to `DEEPEST`; written as `json:` or as text under a JSON media
+ * type) and an XML body's texts and attribute values (to `DEEPEST_XML`) (an
+ * XML-RPC call's `<string>` parameters). A value written with a flow's variable (`{{pool}}`)
  * is no value sent as written: each side's own. What a server says back of
  * them is read by two rules: a refusal's reason that names one
  * (`core/compare/sent-values.ts`, tracker rule 38) and an answer that holds
@@ -11,17 +13,22 @@
  */
 
 import type { CaseRequest } from '../../contract/model/case.js';
+import { isJsonContentType, isXmlContentType } from '../wire/content-type.js';
+import { parseXml } from '../xml/tree.js';
 import { isJsonObject } from './json.js';
 
 /** JSON bodies are walked this deep. */
 const DEEPEST = 8;
+/** XML trees this deep: an XML-RPC struct's member value sits nine levels down. */
+const DEEPEST_XML = 16;
 
-function jsonStrings(value: unknown, into: string[], depth: number): void {
-  if (depth > DEEPEST) return;
+function jsonStrings(value: unknown, into: string[], depth: number, deepest = DEEPEST): void {
+  if (depth > deepest) return;
   if (typeof value === 'string') into.push(value);
-  else if (Array.isArray(value)) for (const item of value) jsonStrings(item, into, depth + 1);
-  else if (isJsonObject(value)) {
-    for (const member of Object.values(value)) jsonStrings(member, into, depth + 1);
+  else if (Array.isArray(value)) {
+    for (const item of value) jsonStrings(item, into, depth + 1, deepest);
+  } else if (isJsonObject(value)) {
+    for (const member of Object.values(value)) jsonStrings(member, into, depth + 1, deepest);
   }
 }
 
@@ -34,13 +41,30 @@ function decoded(segment: string): string | undefined {
   }
 }
 
+function contentTypeOf(request: CaseRequest): string | undefined {
+  return request.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1];
+}
+
 /** A body sent as a form (`application/x-www-form-urlencoded`): its values are the form's. */
 function isForm(request: CaseRequest): boolean {
-  return request.headers.some(
-    ([name, value]) =>
-      name.toLowerCase() === 'content-type' &&
-      value.toLowerCase().startsWith('application/x-www-form-urlencoded'),
-  );
+  return (contentTypeOf(request) ?? '')
+    .toLowerCase()
+    .startsWith('application/x-www-form-urlencoded');
+}
+
+/** A JSON body written as text (`text:` under a JSON media type): its strings, when it parses. */
+function jsonText(text: string, into: string[]): void {
+  try {
+    jsonStrings(JSON.parse(text), into, 0);
+  } catch {
+    // Not JSON: no value sent as JSON.
+  }
+}
+
+/** An XML body's texts and attribute values (its tree's strings, `core/xml/tree.ts`). */
+function xmlStrings(text: string, into: string[]): void {
+  const parsed = parseXml(text);
+  if (parsed.ok) jsonStrings(parsed.value, into, 0, DEEPEST_XML);
 }
 
 /** The strings `request` sent (see the module comment), in request order, none empty or templated. */
@@ -57,6 +81,10 @@ export function requestValues(request: CaseRequest): string[] {
   if (body.kind === 'json') jsonStrings(body.value, found, 0);
   else if (body.kind === 'text' && isForm(request)) {
     for (const [, value] of new URLSearchParams(body.text)) found.push(value);
+  } else if (body.kind === 'text' && isXmlContentType(contentTypeOf(request))) {
+    xmlStrings(body.text, found);
+  } else if (body.kind === 'text' && isJsonContentType(contentTypeOf(request))) {
+    jsonText(body.text, found);
   }
   return found.filter((value) => value !== '' && !value.includes('{{'));
 }

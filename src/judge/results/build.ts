@@ -27,6 +27,7 @@ import { explainingCode } from '../../core/compare/explaining.js';
 import type { DivergenceInput } from '../../core/compare/input.js';
 import type { Judgement } from '../../core/compare/judge.js';
 import { echoedBy } from '../../core/compare/refusal.js';
+import { refusedInBodyBy } from '../../core/compare/refused-answers.js';
 import { sentValues } from '../../core/compare/sent-values.js';
 import type { Redactor } from '../../core/redact/redact.js';
 import { type BodyFile, curlCommand } from '../../core/request/curl.js';
@@ -401,7 +402,7 @@ export function toObservation(
       if (comparison.malformed !== undefined) {
         result.request = { ...result.request, malformed: comparison.malformed };
       }
-      const echoed = echoedValues(exchange, comparison, context.redact);
+      const echoed = echoedValues(exchange, comparison, context.redact, result.bodies);
       if (echoed !== undefined) result.request = { ...result.request, echoed };
       return result as DivergentObservation;
     }
@@ -439,8 +440,13 @@ function echoedValues(
   exchange: Exchange,
   comparison: Pick<Comparison, 'status' | 'body'>,
   redact: Redactor,
+  bodies: { readonly baseline?: unknown; readonly candidate?: unknown },
 ): string[] | undefined {
-  const echoed = echoedBy(comparison, sentValues(exchange.case.request)).filter(
+  // With one status, the side that refused in its body alone (rule 29) is read as the refusing one.
+  const inBody = comparison.status.equal
+    ? refusedInBodyBy(bodies.baseline, bodies.candidate)
+    : undefined;
+  const echoed = echoedBy(comparison, sentValues(exchange.case.request), inBody).filter(
     (value) => redact.text(value) === value,
   );
   return echoed.length === 0 ? undefined : echoed;

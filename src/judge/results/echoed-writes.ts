@@ -11,6 +11,10 @@
  * one of which holds that value as a whole string. That list difference is
  * the call's consequence: it shows under the call's row.
  *
+ * A call answered with a result on one side and refused in the body on the
+ * other, one status (rule 29: an XML-RPC fault, a JSON-RPC `error`), reads
+ * the same: its answer's finding that holds the refusal member is its row.
+ *
  * **Kept apart**: a later difference that names nothing the call sent (a
  * list the accepting side holds more of for another reason), elements the
  * refusing side holds more of, a call both sides accepted or both refused,
@@ -20,6 +24,7 @@
 import type { AssessedDivergence, AssessedObservation } from '../../contract/assessment.js';
 import type { AssessedFinding } from '../../contract/root-cause.js';
 import { holdsString } from '../../core/compare/refusal.js';
+import { isRefusalMember, refusedInBodyBy } from '../../core/compare/refused-answers.js';
 import { hasFindings } from './types.js';
 
 /**
@@ -64,6 +69,22 @@ function extraSide(finding: AssessedFinding): Side | undefined {
   return undefined;
 }
 
+/**
+ * With one status, the side that answered a result where the other refused
+ * in its body (rule 29: a fault or a JSON-RPC `error` against a result), for
+ * the finding that holds the refusal member (`/methodResponse/fault`, `/error`).
+ */
+function acceptingInBody(result: AssessedDivergence, finding: AssessedFinding): Side | undefined {
+  if (result.baseline.status !== result.candidate.status) return undefined;
+  const refusal = finding.paths.some((path) =>
+    isRefusalMember(path.slice(path.lastIndexOf('/') + 1)),
+  );
+  if (!refusal) return undefined;
+  const refusing = refusedInBodyBy(result.bodies.baseline, result.bodies.candidate);
+  if (refusing === undefined) return undefined;
+  return refusing === 'baseline' ? 'candidate' : 'baseline';
+}
+
 /** The call `finding` of `result` is, when it is one (see the module comment). */
 function callOf(
   result: AssessedDivergence,
@@ -72,7 +93,7 @@ function callOf(
 ): EchoedCall | undefined {
   const echoed = result.request.echoed;
   if (echoed === undefined || echoed.length === 0) return undefined;
-  const accepting = acceptingSide(finding);
+  const accepting = acceptingSide(finding) ?? acceptingInBody(result, finding);
   if (accepting === undefined) return undefined;
   const row = marks?.get(finding.fingerprint) ?? finding.consequenceOf ?? finding.fingerprint;
   return { row, accepting, echoed };
