@@ -102,6 +102,16 @@ export function echoedValues(message: string, sent: readonly string[]): string[]
   return sent.filter((value) => isIdentifier(value) && withoutSent(text, [value]) !== text);
 }
 
+/** The side that refused (≥ 400) where the other did not (< 400), or undefined. */
+export function refusingSide(
+  baseline: number,
+  candidate: number,
+): 'baseline' | 'candidate' | undefined {
+  if (baseline >= 400 && candidate < 400) return 'baseline';
+  if (candidate >= 400 && baseline < 400) return 'candidate';
+  return undefined;
+}
+
 /**
  * `unknown field \`Name\`, expected one of \`name\` at line 1 column 9` → `unknown field …, expected one of …`;
  * with `sent`, the values the request sent (`sent-values.ts`), each said as a whole word elided too.
@@ -147,12 +157,7 @@ export function refusalReason(
   }: { readonly repeated?: boolean; readonly sent?: readonly string[] } = {},
 ): string | undefined {
   const { baseline, candidate } = comparison.status;
-  const refusing =
-    baseline >= 400 && candidate < 400
-      ? 'baseline'
-      : candidate >= 400 && baseline < 400
-        ? 'candidate'
-        : undefined;
+  const refusing = refusingSide(baseline, candidate);
   if (refusing === undefined) return undefined;
   const found: string[] = [];
   for (const change of comparison.body) strings(messageOf(change, refusing), found, repeated);
@@ -207,13 +212,7 @@ export function echoedBy(
 ): string[] {
   const { baseline, candidate } = comparison.status;
   const refusing =
-    baseline >= 400 && candidate < 400
-      ? 'baseline'
-      : candidate >= 400 && baseline < 400
-        ? 'candidate'
-        : baseline === candidate
-          ? inBody
-          : undefined;
+    refusingSide(baseline, candidate) ?? (baseline === candidate ? inBody : undefined);
   if (refusing === undefined || sent.length === 0) return [];
   const accepting = refusing === 'baseline' ? 'candidate' : 'baseline';
   const found: string[] = [];

@@ -41,7 +41,7 @@
 import type { Finding, RootCause } from '../../contract/root-cause.js';
 import { REASON_PHRASES } from '../../util/reason-phrases.js';
 import type { AnswerBodies } from './optional-members.js';
-import { bodyReason } from './refusal.js';
+import { bodyReason, refusingSide } from './refusal.js';
 import { ANY_ROUTE, causeKey } from './root-cause.js';
 
 type StatusCause = RootCause & { type: 'status' };
@@ -109,12 +109,6 @@ const MISSING: ReadonlySet<number> = new Set([404, 405, 410, 501]);
 
 function reasonOf(side: Side, reason: string): string {
   return JSON.stringify([side, reason]);
-}
-
-function refusingSide(baseline: number, candidate: number): Side | undefined {
-  if (baseline >= 400 && candidate < 400) return 'baseline';
-  if (candidate >= 400 && baseline < 400) return 'candidate';
-  return undefined;
 }
 
 /**

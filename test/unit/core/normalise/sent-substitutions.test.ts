@@ -8,19 +8,10 @@ import {
   SENT_TOKEN,
 } from '../../../../src/core/normalise/sent-substitutions.js';
 import { makeCase } from '../../../helpers/case.js';
+import { jsonOf, jsonSide } from '../../../helpers/json-side.js';
 
-const side = (value: unknown): SideOutcome => ({
-  outcome: 'response',
-  response: {
-    status: 200,
-    headers: {},
-    body: { kind: 'json', value },
-    wireBytes: 1,
-    durationMs: 1,
-  },
-});
-const body = (s: SideOutcome | undefined) =>
-  s?.outcome === 'response' && s.response.body.kind === 'json' ? s.response.body.value : undefined;
+const side = jsonSide;
+const body = (s: SideOutcome | undefined) => (s === undefined ? undefined : jsonOf(s));
 
 function exchange(
   a: unknown,
