@@ -25,6 +25,9 @@
  *   a value that differs in a record both sides hold alike otherwise and
  *   that does not name the written resource (`own-differences.ts`): it
  *   would differ without the write, so it keeps its own row too.
+ *   So does a record only the refusing side lists after a write that
+ *   removes nothing (`refusing-side-lists.ts`, rule 46b): such a write can
+ *   only make the accepting side hold more.
  *
  * A write both sides answered `2xx` whose answer says its outcome differs
  * (a boolean at the body's top: `succeeded`, `applied`; `outcome-writes.ts`)
@@ -38,7 +41,9 @@
  * A call accepted on one side only whose sent value a later list's extra
  * elements hold wrote, whatever its verb (rule 38, `echoed-writes.ts`); a
  * body of another kind on a route one side refuses whole is the route's
- * (rule 38, `refused-routes.ts`).
+ * (rule 38, `refused-routes.ts`). A read of a record of the same name under
+ * another collection than the write shows it in the direction the write
+ * implies (rule 46, `same-name-reads.ts`).
  *
  * Across cases, whatever their order: `cross-case-consequences.ts`.
  */
@@ -57,7 +62,9 @@ import {
 } from './outcome-writes.js';
 import { ownDifference } from './own-differences.js';
 import { refusedRouteConsequences } from './refused-routes.js';
+import { heldByRefusingSide, removesNothing } from './refusing-side-lists.js';
 import { countsAsWrite } from './rpc-writes.js';
+import { sameNameConsequences } from './same-name-reads.js';
 import { hasFindings } from './types.js';
 
 /** A write one side performed and the other did not, and where it was written. */
@@ -71,6 +78,11 @@ interface StateCause {
    * gave `2xx` whose outcome differs (`outcome-writes.ts`).
    */
   readonly shownBy: 'status' | 'outcome';
+  /**
+   * For a write shown by its status: the side that accepted it, when the
+   * write removes nothing (`refusing-side-lists.ts`, rule 46b).
+   */
+  readonly addedBy?: 'baseline' | 'candidate';
 }
 
 function statusClassOf(status: number): number {
@@ -86,6 +98,12 @@ function acceptedOnOneSide(cause: RootCause): boolean {
   const b = statusClassOf(cause.baseline);
   const c = statusClassOf(cause.candidate);
   return b !== c && (b === 2 || c === 2);
+}
+
+/** The side that answered `2xx` a status transition one side accepted. */
+function acceptingSideOf(cause: RootCause): 'baseline' | 'candidate' | undefined {
+  if (cause.type !== 'status') return undefined;
+  return statusClassOf(cause.baseline) === 2 ? 'baseline' : 'candidate';
 }
 
 /** Refusals of the request itself (its syntax or its content), whatever the server holds. */
@@ -165,6 +183,8 @@ function markFrom(result: AssessedDivergence, cause: StateCause, marks: Map<stri
     // A value of a record the refused write did not touch differs on its own
     // (`own-differences.ts`); after an outcome, the change shown apart keeps its row instead.
     if (cause.shownBy === 'status' && ownDifference(result, finding, cause.path)) continue;
+    // A record only the refusing side lists does not follow from a write that removes nothing (rule 46b).
+    if (cause.addedBy !== undefined && heldByRefusingSide(result, finding, cause.addedBy)) continue;
     marks.set(finding.fingerprint, cause);
   }
 }
@@ -247,7 +267,14 @@ export function consequencesOf(results: readonly AssessedObservation[]): Consequ
       if (!countsAsWrite(result, finding.cause)) continue;
       const collection = collectionOf(result.endpoint);
       const path = result.request.path;
-      earlier.push({ fingerprint: finding.fingerprint, collection, path, shownBy: 'status' });
+      const cause: StateCause = {
+        fingerprint: finding.fingerprint,
+        collection,
+        path,
+        shownBy: 'status',
+      };
+      const addedBy = removesNothing(result) ? acceptingSideOf(finding.cause) : undefined;
+      earlier.push(addedBy === undefined ? cause : { ...cause, addedBy });
     }
     if (outcome !== undefined) earlier.push(outcome);
     causes.set(sequence, earlier);
@@ -256,7 +283,9 @@ export function consequencesOf(results: readonly AssessedObservation[]): Consequ
   // A call whose sent value a later list's extra elements hold wrote, whatever its verb, and a
   // body of another kind on a route one side refuses whole is the route's (rule 38).
   const echoed = laidUnder(kept, echoedWriteConsequences(results, kept));
-  return laidUnder(echoed, refusedRouteConsequences(results, echoed));
+  const routes = laidUnder(echoed, refusedRouteConsequences(results, echoed));
+  // A read of a record of the same name under another collection than a refused write (rule 46).
+  return laidUnder(routes, sameNameConsequences(results, routes));
 }
 
 /** `marks` with `more` added where `marks` marks nothing for that finding. */
