@@ -151,6 +151,8 @@ describe('three keys of a bencoded dictionary that differ are three rows', () =>
     // report.md names the keys as JSON paths.
     const markdown = await readFile(join(cwd, 'reports', 'latest', 'report.md'), 'utf8');
     for (const key of f.changes) expect(markdown).toContain(key);
+    // …and says the bodies were read as bencode by their content.
+    expect(markdown).toContain('were read as bencode by their content');
   });
 });
 
