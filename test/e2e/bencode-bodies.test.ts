@@ -212,6 +212,19 @@ cases:
     expect(rows).toHaveLength(1);
   });
 
+  it('names a change of body kind `bencode` where the bencoded side is not UTF-8', async () => {
+    const cases = `suite: s\ncases:\n  - id: one\n    request: { method: GET, path: /announce }\n`;
+    const { byId, rows } = await run(
+      cases,
+      { '/announce': { body: 'tracker offline', type: 'text/plain' } },
+      {
+        '/announce': { body: dict({ interval: int(60), peers: peers(6881) }), type: 'text/plain' },
+      },
+    );
+    expect(byId.get('s/one')?.candidate.bodyKind).toBe('bencode');
+    expect(rows).toEqual(['2xx bodies: text vs bencode']);
+  });
+
   it('compares a bencoded body against a text one as text, not as a change of kind', async () => {
     const cases = `suite: s\ncases:\n  - id: one\n    request: { method: GET, path: /kv/beta }\n`;
     const { byId, rows } = await run(
